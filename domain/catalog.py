@@ -1,0 +1,139 @@
+"""Master data: tenants, locations, partners, users and products (value objects, no I/O)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+
+from domain import units
+
+
+class Role(StrEnum):
+    STAFF = "staff"
+    MANAGER = "manager"
+    PURCHASER = "purchaser"
+    ADMIN = "admin"
+    SUPPLIER = "supplier"
+
+
+class LocationKind(StrEnum):
+    STORE = "store"
+    WAREHOUSE = "warehouse"
+    # virtual locations: every stock change is a move between two locations
+    SUPPLIER = "supplier"
+    CUSTOMER = "customer"
+    CONSUMPTION = "consumption"
+    SCRAP = "scrap"
+    TRANSIT = "transit"
+    ADJUSTMENT = "adjustment"
+
+    @property
+    def is_physical(self) -> bool:
+        return self in (LocationKind.STORE, LocationKind.WAREHOUSE)
+
+
+# Codes of the virtual locations every tenant has.
+VIRTUAL = {
+    LocationKind.SUPPLIER: "~SUPPLIER",
+    LocationKind.CUSTOMER: "~CUSTOMER",
+    LocationKind.CONSUMPTION: "~CONSUMPTION",
+    LocationKind.SCRAP: "~SCRAP",
+    LocationKind.TRANSIT: "~TRANSIT",
+    LocationKind.ADJUSTMENT: "~ADJUSTMENT",
+}
+
+
+class PartnerKind(StrEnum):
+    SUPPLIER = "supplier"
+    CUSTOMER = "customer"
+
+
+class NegativePolicy(StrEnum):
+    WARN = "warn"
+    BLOCK = "block"
+
+
+@dataclass(frozen=True)
+class TenantSettings:
+    code: str = "default"
+    name: str = ""
+    timezone: str = "Asia/Shanghai"
+    negative_policy: NegativePolicy = NegativePolicy.WARN
+    approval_limit: Decimal = Decimal(2000)
+    language: str = "zh_CN"
+
+
+@dataclass(frozen=True)
+class Location:
+    code: str
+    name: str
+    kind: LocationKind
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Partner:
+    code: str
+    name: str
+    kind: PartnerKind
+    aliases: tuple[str, ...] = ()
+    credit_limit: Decimal | None = None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class User:
+    username: str
+    display_name: str
+    role: Role
+    location: str | None = None  # home location code (staff, manager, purchaser)
+    partner: str | None = None  # supplier users
+    language: str = "zh_CN"
+
+    def can(self, permission: str) -> bool:
+        return permission in PERMISSIONS.get(self.role, frozenset())
+
+
+PERMISSIONS: dict[Role, frozenset[str]] = {
+    Role.STAFF: frozenset({"record", "query"}),
+    Role.PURCHASER: frozenset({"record", "query", "purchase", "rules"}),
+    Role.MANAGER: frozenset({"record", "query", "purchase", "rules", "approve", "invite"}),
+    Role.ADMIN: frozenset({"record", "query", "purchase", "rules", "approve", "invite", "admin"}),
+    Role.SUPPLIER: frozenset({"supplier_view"}),
+}
+
+
+@dataclass(frozen=True)
+class Product:
+    sku: str
+    name: str
+    base_unit: str
+    aliases: tuple[str, ...] = ()
+    packs: dict[str, Decimal] = field(default_factory=dict)
+    category: str = ""
+    safety_stock: Decimal = Decimal(0)
+    shelf_life_days: int | None = None
+    unit_price: Decimal | None = None
+    unit_cost: Decimal | None = None
+    loss_rate: Decimal | None = None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+    def to_base(self, qty: Decimal, unit: str) -> Decimal:
+        return units.to_base(qty, unit, base_unit=self.base_unit, packs=self.packs)
+
+    def accepts(self, unit: str) -> bool:
+        try:
+            units.factor(unit, base_unit=self.base_unit, packs=self.packs)
+        except Exception:
+            return False
+        return True

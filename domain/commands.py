@@ -1,0 +1,166 @@
+"""Commands: imperative requests (what the NLU produces and handlers execute). Data only.
+
+Quantities are ``Decimal`` in the product's base unit. ``Line.mention``/``unit`` keep what the
+user wrote so replies can echo it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from enum import StrEnum
+
+from domain import rules
+
+
+class Movement(StrEnum):
+    """Stock-changing intents a user can state (transfer and count have their own commands)."""
+    RECEIPT = "receipt"
+    SALE = "sale"
+    CONSUMPTION = "consumption"
+    SCRAP = "scrap"
+    RETURN_TO_SUPPLIER = "return_to_supplier"
+    CUSTOMER_RETURN = "customer_return"
+
+
+@dataclass(frozen=True)
+class Line:
+    sku: str
+    qty: Decimal  # base units; for CountStock the absolute quantity
+    unit_price: Decimal | None = None  # per base unit
+    mention: str = ""  # the product as the user wrote it
+    unit: str = ""  # the unit as the user wrote it ("" = base unit)
+    raw_qty: Decimal | None = None  # the number as written, in ``unit``
+    lot: str | None = None
+    expiry: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Guess:
+    """Something the NLU assumed and the user should confirm before a write."""
+    kind: str  # "fuzzy_product" | "pinyin_product" | "assumed_unit"
+    mention: str
+    chosen: str
+
+
+@dataclass(frozen=True)
+class RecordMoves:
+    movement: Movement
+    lines: tuple[Line, ...]
+    location: str | None = None  # None = the user's home location
+    partner: str | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class TransferStock:
+    source: str | None  # None = the user's home location
+    dest: str | None
+    lines: tuple[Line, ...]
+    request: bool = False  # pull form (从A调…过来): a request to ``source``, not a shipment
+
+
+@dataclass(frozen=True)
+class CountStock:
+    lines: tuple[Line, ...]  # absolute quantities
+    location: str | None = None
+
+
+@dataclass(frozen=True)
+class QueryStock:
+    skus: tuple[str, ...]  # empty = everything at the location
+    location: str | None = None
+
+
+@dataclass(frozen=True)
+class PlacePurchase:
+    lines: tuple[Line, ...]
+    partner: str | None = None
+    location: str | None = None
+    due: datetime | None = None
+
+
+@dataclass(frozen=True)
+class RecordBooking:
+    """A booking or event that will consume stock (周六中午有40人包桌,要酸菜鱼10份)."""
+    at: datetime
+    lines: tuple[Line, ...]
+    location: str | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Undo:
+    pass
+
+
+@dataclass(frozen=True)
+class Correct:
+    """不对,是6瓶: replace the user's last write; ``sku`` None means 'the same product'."""
+    qty: Decimal | None
+    unit: str = ""
+    sku: str | None = None
+
+
+@dataclass(frozen=True)
+class AddRule:
+    draft: rules.RuleDraft
+
+
+@dataclass(frozen=True)
+class ManageRules:
+    action: str  # "list" | "pause" | "resume" | "delete"
+    rule_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Forecast:
+    sku: str
+    days: int = 7
+    location: str | None = None
+
+
+@dataclass(frozen=True)
+class Invite:
+    name: str
+    role: str
+
+
+@dataclass(frozen=True)
+class Help:
+    pass
+
+
+@dataclass(frozen=True)
+class SmallTalk:
+    kind: str = "greeting"  # "greeting" | "thanks" | "other"
+
+
+Command = (RecordMoves | TransferStock | CountStock | QueryStock | PlacePurchase | RecordBooking
+           | Undo | Correct | AddRule | ManageRules | Forecast | Invite | Help | SmallTalk)
+
+
+@dataclass(frozen=True)
+class Clarify:
+    """The NLU needs an answer before it can produce a command.
+
+    reason: "ambiguous_product" | "unknown_product" | "missing_qty" | "unit_mismatch"
+            | "unknown_location" | "rule_unsupported" | "not_understood" | "zero_qty" | "bad_qty"
+    ``partial`` holds the command built so far (with the doubtful line left out) when resumable.
+    """
+    reason: str
+    mention: str = ""
+    candidates: tuple[str, ...] = ()  # SKUs (or other codes) to choose from
+    partial: Command | None = None
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A command plus what was guessed to produce it."""
+    command: Command
+    guesses: tuple[Guess, ...] = field(default_factory=tuple)
+
+    @property
+    def certain(self) -> bool:
+        return not self.guesses

@@ -1,0 +1,30 @@
+"""Events: facts that happened (past tense). Handlers react to them (alerts, rules, pushes)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class StockMoved:
+    location: str
+    sku: str
+    at: datetime
+    kind: str
+    actor: str | None = None
+
+
+@dataclass(frozen=True)
+class OrderChanged:
+    order_id: int
+    kind: str
+    status: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class ClockTicked:
+    at: datetime
+
+
+Event = StockMoved | OrderChanged | ClockTicked

@@ -1,0 +1,184 @@
+"""The stock ledger: immutable moves between locations, FEFO allocation, reversal.
+
+Every stock change is a move of ``qty`` (> 0, base units) of one product and lot from ``src`` to
+``dst``. Levels are the sum of moves in minus moves out, so for every product the sum over all
+locations (virtual ones included) is always zero.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from decimal import Decimal
+from enum import StrEnum
+
+from domain import catalog, errors
+
+V = catalog.VIRTUAL
+K = catalog.LocationKind
+
+
+class MoveKind(StrEnum):
+    RECEIPT = "receipt"
+    SALE = "sale"
+    CONSUMPTION = "consumption"
+    TRANSFER_OUT = "transfer_out"
+    TRANSFER_IN = "transfer_in"
+    SCRAP = "scrap"
+    COUNT_ADJUSTMENT = "count_adjustment"
+    RETURN_TO_SUPPLIER = "return_to_supplier"
+    CUSTOMER_RETURN = "customer_return"
+    OPENING = "opening"
+
+
+# Where stock comes from / goes to for a kind recorded at physical location ``here``.
+INBOUND_FROM = {
+    MoveKind.RECEIPT: V[K.SUPPLIER],
+    MoveKind.CUSTOMER_RETURN: V[K.CUSTOMER],
+}
+OUTBOUND_TO = {
+    MoveKind.SALE: V[K.CUSTOMER],
+    MoveKind.CONSUMPTION: V[K.CONSUMPTION],
+    MoveKind.SCRAP: V[K.SCRAP],
+    MoveKind.RETURN_TO_SUPPLIER: V[K.SUPPLIER],
+}
+
+
+@dataclass(frozen=True)
+class Move:
+    kind: MoveKind
+    sku: str
+    qty: Decimal
+    src: str
+    dst: str
+    at: datetime
+    lot: str = ""
+    unit_cost: Decimal | None = None
+    unit_price: Decimal | None = None
+    partner: str | None = None
+    actor: str | None = None
+    message_id: str | None = None
+    batch: str = ""
+    reverses: int | None = None
+    order_id: int | None = None
+    id: int | None = None
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.qty, Decimal) or not self.qty.is_finite() or self.qty <= 0:
+            raise errors.BadInput(code="bad_qty", qty=str(self.qty))
+        if self.src == self.dst:
+            raise errors.BadInput(code="same_location", location=self.src)
+        if self.at.tzinfo is None:
+            raise errors.BadInput(code="naive_time")
+
+    def deltas(self) -> tuple[tuple[str, Decimal], tuple[str, Decimal]]:
+        return (self.src, -self.qty), (self.dst, self.qty)
+
+
+@dataclass(frozen=True)
+class LotLevel:
+    lot: str
+    qty: Decimal
+    expiry: datetime | None = None
+
+
+def fefo(levels: Sequence[LotLevel], qty: Decimal, *, allow_negative: bool) -> list[tuple[str, Decimal]]:
+    """Take ``qty`` from lots, earliest expiry first (lots without expiry last).
+
+    What the lots cannot cover is taken from the no-lot bucket "" (the level goes negative)
+    when ``allow_negative``; otherwise ``InsufficientStock`` is raised.
+    """
+    far = datetime.max.replace(tzinfo=None)
+    ordered = sorted((lv for lv in levels if lv.qty > 0),
+                     key=lambda lv: (lv.expiry.replace(tzinfo=None) if lv.expiry else far, lv.lot))
+    out: list[tuple[str, Decimal]] = []
+    left = qty
+    for lv in ordered:
+        if left <= 0:
+            break
+        take = min(lv.qty, left)
+        out.append((lv.lot, take))
+        left -= take
+    if left > 0:
+        available = qty - left
+        if not allow_negative:
+            raise errors.InsufficientStock(available=str(available), requested=str(qty))
+        # prefer the lot bucket that is already negative/empty with no expiry
+        out.append(("", left))
+    return out
+
+
+def total(levels: Iterable[LotLevel]) -> Decimal:
+    return sum((lv.qty for lv in levels), Decimal(0))
+
+
+def outbound(*, kind: MoveKind, sku: str, qty: Decimal, here: str, levels: Sequence[LotLevel],
+             allow_negative: bool, at: datetime, dst: str | None = None, **extra: object) -> list[Move]:
+    """Moves taking ``qty`` out of ``here`` FEFO, to ``dst`` (default: the kind's virtual location)."""
+    target = dst or OUTBOUND_TO[kind]
+    return [Move(kind=kind, sku=sku, qty=q, src=here, dst=target, lot=lot, at=at, **extra)  # type: ignore[arg-type]
+            for lot, q in fefo(levels, qty, allow_negative=allow_negative)]
+
+
+def inbound(*, kind: MoveKind, sku: str, qty: Decimal, here: str, at: datetime, lot: str = "",
+            src: str | None = None, **extra: object) -> Move:
+    return Move(kind=kind, sku=sku, qty=qty, src=src or INBOUND_FROM[kind], dst=here, lot=lot, at=at,
+                **extra)  # type: ignore[arg-type]
+
+
+def lot_code(received: datetime) -> str:
+    return received.strftime("%Y%m%d")
+
+
+def expiry_for(product: catalog.Product, received: datetime) -> datetime | None:
+    if product.shelf_life_days is None:
+        return None
+    return received + timedelta(days=product.shelf_life_days)
+
+
+def count_moves(*, sku: str, target: Decimal, here: str, levels: Sequence[LotLevel], at: datetime,
+                **extra: object) -> list[Move]:
+    """Moves that bring the level at ``here`` to exactly ``target`` (a stock count)."""
+    if target < 0:
+        raise errors.BadInput(code="bad_qty", qty=str(target))
+    diff = target - total(levels)
+    adj = V[K.ADJUSTMENT]
+    if diff > 0:
+        # found stock joins the newest lot, or the no-lot bucket
+        newest = max((lv for lv in levels if lv.lot), key=lambda lv: lv.lot, default=None)
+        lot = newest.lot if newest else ""
+        return [Move(kind=MoveKind.COUNT_ADJUSTMENT, sku=sku, qty=diff, src=adj, dst=here, lot=lot, at=at,
+                     **extra)]  # type: ignore[arg-type]
+    if diff < 0:
+        moves = []
+        # first clear negative buckets' counterpart: take from positive lots FEFO
+        for lot, q in fefo(levels, -diff, allow_negative=True):
+            moves.append(Move(kind=MoveKind.COUNT_ADJUSTMENT, sku=sku, qty=q, src=here, dst=adj, lot=lot, at=at,
+                              **extra))  # type: ignore[arg-type]
+        return moves
+    return []
+
+
+def reversal(move: Move, *, at: datetime, actor: str | None, batch: str, message_id: str | None) -> Move:
+    """The move that cancels ``move`` (undo never deletes)."""
+    if move.id is None:
+        raise errors.InvalidState(code="not_stored")
+    return replace(move, src=move.dst, dst=move.src, at=at, actor=actor, batch=batch, message_id=message_id,
+                   reverses=move.id, id=None)
+
+
+def apply(levels: dict[tuple[str, str, str], Decimal], moves: Iterable[Move]) -> None:
+    """Project moves onto levels keyed by (location, sku, lot), in place."""
+    for m in moves:
+        for loc, d in m.deltas():
+            key = (loc, m.sku, m.lot)
+            levels[key] = levels.get(key, Decimal(0)) + d
+
+
+def zero_sum(levels: dict[tuple[str, str, str], Decimal]) -> dict[str, Decimal]:
+    """Per-product sum over all locations and lots (always zero for a consistent ledger)."""
+    sums: dict[str, Decimal] = defaultdict(Decimal)
+    for (_, sku, _), q in levels.items():
+        sums[sku] += q
+    return dict(sums)

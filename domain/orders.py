@@ -1,0 +1,99 @@
+"""Orders: purchase requests/orders, sales orders and transfer orders, with a small state machine."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from decimal import Decimal
+from enum import StrEnum
+
+from domain import errors
+
+
+class OrderKind(StrEnum):
+    PURCHASE_REQUEST = "purchase_request"
+    PURCHASE = "purchase"
+    SALE = "sale"
+    TRANSFER = "transfer"
+
+
+class Status(StrEnum):
+    PENDING_APPROVAL = "pending_approval"  # waits for a manager (approval limit, credit limit)
+    OPEN = "open"  # approved / confirmed, nothing received yet
+    PARTIAL = "partial"  # partly received
+    SHIPPED = "shipped"  # transfer in transit
+    DONE = "done"
+    REJECTED = "rejected"
+    CANCELLED = "cancelled"
+
+
+TRANSITIONS: dict[Status, frozenset[Status]] = {
+    Status.PENDING_APPROVAL: frozenset({Status.OPEN, Status.REJECTED, Status.CANCELLED}),
+    Status.OPEN: frozenset({Status.PARTIAL, Status.SHIPPED, Status.DONE, Status.CANCELLED}),
+    Status.PARTIAL: frozenset({Status.PARTIAL, Status.DONE, Status.CANCELLED}),
+    Status.SHIPPED: frozenset({Status.DONE}),
+    Status.DONE: frozenset(),
+    Status.REJECTED: frozenset(),
+    Status.CANCELLED: frozenset(),
+}
+
+
+@dataclass(frozen=True)
+class OrderLine:
+    sku: str
+    qty: Decimal
+    unit_price: Decimal | None = None
+    received: Decimal = Decimal(0)
+
+    @property
+    def open_qty(self) -> Decimal:
+        return max(self.qty - self.received, Decimal(0))
+
+
+@dataclass(frozen=True)
+class Order:
+    kind: OrderKind
+    status: Status
+    lines: tuple[OrderLine, ...]
+    created_at: datetime
+    location: str | None = None  # receiving location (purchase/transfer dest) or selling location
+    source: str | None = None  # transfer source location
+    partner: str | None = None
+    due: datetime | None = None
+    created_by: str | None = None
+    approved_by: str | None = None
+    note: str = ""
+    id: int | None = None
+    meta: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def amount(self) -> Decimal:
+        return sum(((ln.unit_price or Decimal(0)) * ln.qty for ln in self.lines), Decimal(0))
+
+    def to(self, status: Status, *, by: str | None = None) -> Order:
+        if status not in TRANSITIONS[self.status]:
+            raise errors.InvalidState(code="bad_transition", frm=self.status.value, to=status.value)
+        approved_by = by if (self.status == Status.PENDING_APPROVAL and status == Status.OPEN) else self.approved_by
+        return replace(self, status=status, approved_by=approved_by)
+
+    def receive(self, sku: str, qty: Decimal) -> tuple[Order, Decimal]:
+        """Book ``qty`` of ``sku`` against open lines; returns the order and what was not on it."""
+        if self.status not in (Status.OPEN, Status.PARTIAL, Status.SHIPPED):
+            raise errors.InvalidState(code="order_not_open", status=self.status.value)
+        left = qty
+        lines = []
+        for ln in self.lines:
+            if ln.sku == sku and left > 0 and ln.open_qty > 0:
+                take = min(ln.open_qty, left)
+                ln = replace(ln, received=ln.received + take)
+                left -= take
+            lines.append(ln)
+        order = replace(self, lines=tuple(lines))
+        done = all(ln.open_qty == 0 for ln in order.lines)
+        status = Status.DONE if done else Status.PARTIAL
+        if status != self.status:
+            order = replace(order, status=status)
+        return order, left
+
+
+def needs_approval(order: Order, *, limit: Decimal) -> bool:
+    return order.kind in (OrderKind.PURCHASE, OrderKind.PURCHASE_REQUEST) and order.amount > limit

@@ -1,0 +1,148 @@
+"""Rules as data (after venmo/business-rules): a trigger, nested all/any conditions, actions.
+
+The catalog of variables, operators and actions is declared here so the NLU can build rules
+against it and ``export rules`` can describe it.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+# variable name -> (description, parameter names)
+VARIABLES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "on_hand": ("库存(基本单位)", ()),
+    "available": ("可用量=库存-预定", ()),
+    "safety_stock": ("安全库存", ()),
+    "days_of_cover": ("可用天数", ()),
+    "sales_sum": ("近N日销量合计", ("days",)),
+    "sales_mean": ("近N日日均销量", ("days",)),
+    "sales_std": ("近N日销量标准差", ("days",)),
+    "sales_cv": ("近N日销量标准差/均值", ("days",)),
+    "forecast": ("未来N小时预测销量", ("hours",)),
+    "days_since_sale": ("距上次销售天数", ()),
+    "booked": ("未来N小时预定量", ("hours",)),
+    "category": ("品类", ()),
+    "abc_class": ("ABC分类", ()),
+    "rain_days_ahead": ("未来连续降雨天数", ()),
+    "temperature": ("预报气温", ()),
+    "inbound_eta_hours": ("最近到货还需小时数(无在途为无穷大)", ()),
+}
+
+OPERATORS: dict[str, str] = {
+    "lt": "<", "le": "≤", "gt": ">", "ge": "≥", "eq": "=", "ne": "≠",
+    "lt_var": "<", "gt_var": ">",  # compare against another variable (value = variable name)
+    "gt_var_pct": ">", # variable > other variable × pct/100
+}
+
+ACTIONS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "notify": ("提醒用户或角色", ("to", "cc")),
+    "purchase_request": ("创建采购申请", ("qty",)),
+    "transfer": ("创建调拨单", ("source", "qty")),
+    "adjust_safety_stock": ("临时调整安全库存", ("pct", "days")),
+    "manual_review": ("转人工审核", ()),
+    "send_report": ("发送报表", ("report", "to")),
+}
+
+
+@dataclass(frozen=True)
+class Condition:
+    var: str
+    op: str
+    value: Any
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Group:
+    mode: str  # "all" | "any"
+    items: tuple[Condition | Group, ...]
+
+
+@dataclass(frozen=True)
+class Action:
+    kind: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    kind: str  # "event" | "schedule"
+    cron: str | None = None  # "M H * * *" in the tenant's time zone
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which products/locations a rule watches. Empty tuples mean 'every'."""
+    skus: tuple[str, ...] = ()
+    category: str | None = None
+    abc_class: str | None = None
+    location: str | None = None
+
+
+@dataclass(frozen=True)
+class RuleDraft:
+    text: str
+    trigger: Trigger
+    scope: Scope
+    conditions: Group
+    actions: tuple[Action, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def catalog() -> dict[str, Any]:
+    return {
+        "variables": {k: {"label": v[0], "params": list(v[1])} for k, v in VARIABLES.items()},
+        "operators": OPERATORS,
+        "actions": {k: {"label": v[0], "params": list(v[1])} for k, v in ACTIONS.items()},
+    }
+
+
+def validate(draft: RuleDraft) -> list[str]:
+    """Return problems (codes) with a draft; empty when it can be stored."""
+    problems: list[str] = []
+
+    def walk(node: Condition | Group) -> None:
+        if isinstance(node, Group):
+            if node.mode not in ("all", "any"):
+                problems.append(f"bad_group:{node.mode}")
+            for it in node.items:
+                walk(it)
+        else:
+            if node.var not in VARIABLES:
+                problems.append(f"unknown_variable:{node.var}")
+            if node.op not in OPERATORS:
+                problems.append(f"unknown_operator:{node.op}")
+
+    walk(draft.conditions)
+    for a in draft.actions:
+        if a.kind not in ACTIONS:
+            problems.append(f"unknown_action:{a.kind}")
+    if not draft.actions:
+        problems.append("no_action")
+    if draft.trigger.kind == "schedule" and not draft.trigger.cron:
+        problems.append("no_schedule")
+    return problems
+
+
+def group_from_dict(d: dict[str, Any]) -> Group:
+    items: list[Condition | Group] = []
+    for it in d.get("items", []):
+        if "mode" in it:
+            items.append(group_from_dict(it))
+        else:
+            items.append(Condition(var=it["var"], op=it["op"], value=it["value"], params=dict(it.get("params") or {})))
+    return Group(mode=d.get("mode", "all"), items=tuple(items))
+
+
+def draft_from_dict(d: dict[str, Any]) -> RuleDraft:
+    sc = d.get("scope") or {}
+    return RuleDraft(
+        text=d.get("text", ""),
+        trigger=Trigger(**(d.get("trigger") or {"kind": "event"})),
+        scope=Scope(skus=tuple(sc.get("skus") or ()), category=sc.get("category"),
+                    abc_class=sc.get("abc_class"), location=sc.get("location")),
+        conditions=group_from_dict(d.get("conditions") or {"mode": "all", "items": []}),
+        actions=tuple(Action(kind=a["kind"], params=dict(a.get("params") or {})) for a in d.get("actions") or []),
+    )

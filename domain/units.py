@@ -1,0 +1,98 @@
+"""Units of measure: global weight/volume units plus per-product pack units.
+
+Every quantity is a ``Decimal`` in the product's base unit once it crosses the boundary.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from domain import errors
+
+# dimension -> {unit name: factor to the dimension's reference unit (gram, millilitre)}
+_MASS = {
+    "克": Decimal(1), "g": Decimal(1), "G": Decimal(1),
+    "两": Decimal(50),
+    "斤": Decimal(500), "市斤": Decimal(500),
+    "公斤": Decimal(1000), "千克": Decimal(1000), "kg": Decimal(1000), "KG": Decimal(1000), "Kg": Decimal(1000),
+    "吨": Decimal(1000000), "t": Decimal(1000000),
+}
+_VOLUME = {
+    "毫升": Decimal(1), "ml": Decimal(1), "mL": Decimal(1), "ML": Decimal(1),
+    "升": Decimal(1000), "l": Decimal(1000), "L": Decimal(1000), "公升": Decimal(1000),
+}
+GLOBAL_UNITS: dict[str, tuple[str, Decimal]] = {
+    **{u: ("mass", f) for u, f in _MASS.items()},
+    **{u: ("volume", f) for u, f in _VOLUME.items()},
+}
+
+
+def dimension(unit: str) -> str | None:
+    entry = GLOBAL_UNITS.get(unit)
+    return entry[0] if entry else None
+
+
+def is_global(unit: str) -> bool:
+    return unit in GLOBAL_UNITS
+
+
+def factor(unit: str, *, base_unit: str, packs: dict[str, Decimal]) -> Decimal:
+    """How many base units one ``unit`` is, for a product with ``base_unit`` and ``packs``.
+
+    Raises ``errors.UnitMismatch`` when the unit does not fit the product.
+    """
+    if unit == "" or unit == base_unit:
+        return Decimal(1)
+    if unit in packs:
+        return packs[unit]
+    src, dst = GLOBAL_UNITS.get(unit), GLOBAL_UNITS.get(base_unit)
+    if src and dst and src[0] == dst[0]:
+        return src[1] / dst[1]
+    raise errors.UnitMismatch(unit=unit, base_unit=base_unit)
+
+
+def to_base(qty: Decimal, unit: str, *, base_unit: str, packs: dict[str, Decimal]) -> Decimal:
+    return normalize(qty * factor(unit, base_unit=base_unit, packs=packs))
+
+
+def normalize(value: Decimal) -> Decimal:
+    """Drop trailing zeros without switching to scientific notation (1E+3 -> 1000)."""
+    q = value.quantize(Decimal("0.000001")) if value.as_tuple().exponent < -6 else value  # type: ignore[operator]
+    n = q.normalize()
+    return n.quantize(Decimal(1)) if n == n.to_integral_value() else n
+
+
+def parse_packs(spec: str) -> dict[str, Decimal]:
+    """``箱=24|板=30`` -> {"箱": Decimal(24), "板": Decimal(30)}."""
+    out: dict[str, Decimal] = {}
+    for part in (spec or "").replace("，", "|").replace(",", "|").split("|"):
+        part = part.strip()
+        if not part:
+            continue
+        if "=" not in part:
+            raise errors.BadInput(code="bad_unit_spec", detail=part)
+        name, _, val = part.partition("=")
+        try:
+            f = Decimal(val.strip())
+        except Exception as exc:  # decimal.InvalidOperation
+            raise errors.BadInput(code="bad_unit_spec", detail=part) from exc
+        if f <= 0 or not f.is_finite():
+            raise errors.BadInput(code="bad_unit_spec", detail=part)
+        out[name.strip()] = f
+    return out
+
+
+def format_packs(packs: dict[str, Decimal]) -> str:
+    return "|".join(f"{k}={normalize(v)}" for k, v in packs.items())
+
+
+def in_packs(qty: Decimal, *, packs: dict[str, Decimal]) -> str | None:
+    """A human hint like ``2箱6`` for a base quantity, using the largest pack; None if no packs."""
+    if not packs:
+        return None
+    name, f = max(packs.items(), key=lambda kv: kv[1])
+    if f <= 1 or abs(qty) < f:
+        return None
+    whole = int(abs(qty) // f)
+    rest = normalize(abs(qty) - f * whole)
+    sign = "-" if qty < 0 else ""
+    return f"{sign}{whole}{name}" + (f"+{rest}" if rest else "")

@@ -1,0 +1,22 @@
+"""What the NLU knows about a tenant: its catalog and the speaker. Built by the caller; data only."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from domain import catalog
+
+
+@dataclass(frozen=True)
+class Catalog:
+    products: tuple[catalog.Product, ...]
+    locations: tuple[catalog.Location, ...] = ()
+    partners: tuple[catalog.Partner, ...] = ()
+    users: tuple[catalog.User, ...] = ()
+    synonyms: dict[str, str] = field(default_factory=dict)  # 马铃薯 -> 土豆 (alternative -> name)
+
+
+@dataclass(frozen=True)
+class Speaker:
+    user: catalog.User
+    now: datetime  # timezone-aware, in the tenant's time zone
