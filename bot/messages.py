@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -29,3 +30,9 @@ class Outgoing:
     buttons: list[list[Button]] = field(default_factory=list)
     image: bytes | None = None  # PNG
     id: int | None = None  # message id once stored by the conversation (buttons refer to it)
+
+
+def from_notice(n: Any) -> Outgoing:
+    """A workflow Notice (buttons as (label, data) pairs) as an Outgoing message."""
+    return Outgoing(to=n.to, text=n.text, buttons=[[Button(lab, data) for lab, data in row] for row in n.buttons],
+                    id=n.id)

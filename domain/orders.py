@@ -5,6 +5,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
+from typing import Any
 
 from domain import errors
 
@@ -63,7 +64,7 @@ class Order:
     approved_by: str | None = None
     note: str = ""
     id: int | None = None
-    meta: dict[str, str] = field(default_factory=dict)
+    meta: dict[str, Any] = field(default_factory=dict)
 
     @property
     def amount(self) -> Decimal:

@@ -1,0 +1,513 @@
+"""Repositories: translate between tables and domain objects. They never commit."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import and_, delete, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlmodel import Session
+
+from adapters.db import tables as t
+from domain import catalog, ledger, orders, units
+
+Q6 = Decimal("0.000001")
+
+
+def dec(v: Any) -> Decimal:
+    """Database numbers -> exact Decimal (SQLite hands back floats)."""
+    if v is None:
+        return Decimal(0)
+    d = v if isinstance(v, Decimal) else Decimal(str(v))
+    return units.normalize(d.quantize(Q6))
+
+
+def opt_dec(v: Any) -> Decimal | None:
+    return None if v is None else dec(v)
+
+
+def _insert(session: Session) -> Any:
+    return postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+
+
+def tenant_id(session: Session, code: str) -> int:
+    row = session.exec(select(t.Tenant.id).where(t.Tenant.code == code)).first()  # type: ignore[call-overload]
+    if row is not None:
+        return int(row[0])
+    ins = _insert(session)(t.Tenant).values(code=code, name=code, settings={}).on_conflict_do_nothing()
+    session.execute(ins)
+    row = session.exec(select(t.Tenant.id).where(t.Tenant.code == code)).first()  # type: ignore[call-overload]
+    return int(row[0])
+
+
+class _Repo:
+    def __init__(self, session: Session, tid: int) -> None:
+        self.s = session
+        self.tid = tid
+
+
+# ---------------------------------------------------------------- catalog
+def product_of(r: t.Product) -> catalog.Product:
+    return catalog.Product(
+        sku=r.sku, name=r.name, base_unit=r.base_unit, aliases=tuple(r.aliases or ()),
+        packs={k: Decimal(str(v)) for k, v in (r.packs or {}).items()}, category=r.category or "",
+        safety_stock=dec(r.safety_stock), shelf_life_days=r.shelf_life_days,
+        unit_price=opt_dec(r.unit_price), unit_cost=opt_dec(r.unit_cost), loss_rate=opt_dec(r.loss_rate))
+
+
+class CatalogRepo(_Repo):
+    def settings(self) -> catalog.TenantSettings:
+        r = self.s.get(t.Tenant, self.tid)
+        assert r is not None
+        return catalog.TenantSettings(code=r.code, name=r.name, timezone=r.timezone,
+                                      negative_policy=catalog.NegativePolicy(r.negative_policy),
+                                      approval_limit=dec(r.approval_limit), language=r.language)
+
+    def tenant_row(self) -> t.Tenant:
+        r = self.s.get(t.Tenant, self.tid)
+        assert r is not None
+        return r
+
+    def products(self) -> list[catalog.Product]:
+        rows = self.s.exec(select(t.Product).where(t.Product.tenant_id == self.tid).order_by(t.Product.sku)).all()  # type: ignore[call-overload]
+        return [product_of(r[0]) for r in rows]
+
+    def product(self, sku: str) -> catalog.Product | None:
+        r = self._one(t.Product, t.Product.sku == sku)
+        return product_of(r) if r else None
+
+    def locations(self) -> list[catalog.Location]:
+        rows = self._all(t.Location)
+        return [catalog.Location(code=r.code, name=r.name, kind=catalog.LocationKind(r.kind),
+                                 aliases=tuple(r.aliases or ())) for r in rows]
+
+    def location_settings(self, code: str) -> dict[str, Any]:
+        r = self._one(t.Location, t.Location.code == code)
+        return dict(r.settings or {}) if r else {}
+
+    def partners(self) -> list[catalog.Partner]:
+        rows = self._all(t.Partner)
+        return [catalog.Partner(code=r.code, name=r.name, kind=catalog.PartnerKind(r.kind),
+                                aliases=tuple(r.aliases or ()), credit_limit=opt_dec(r.credit_limit)) for r in rows]
+
+    def users(self) -> list[catalog.User]:
+        return [user_of(r) for r in self._all(t.AppUser)]
+
+    def user(self, username: str) -> catalog.User | None:
+        r = self._one(t.AppUser, t.AppUser.username == username)
+        return user_of(r) if r else None
+
+    def user_row(self, username: str) -> t.AppUser | None:
+        return self._one(t.AppUser, t.AppUser.username == username)
+
+    def synonyms(self) -> dict[str, str]:
+        return {r.term: r.canonical for r in self._all(t.Synonym)}
+
+    def upsert(self, model: type[Any], key: dict[str, Any], values: dict[str, Any]) -> bool:
+        """Insert or update one master-data row by its natural key. Returns True if inserted."""
+        conds = [getattr(model, k) == v for k, v in key.items()]
+        row = self._one(model, *conds)
+        if row is None:
+            self.s.add(model(tenant_id=self.tid, **key, **values))
+            self.s.flush()
+            return True
+        for k, v in values.items():
+            setattr(row, k, v)
+        self.s.add(row)
+        self.s.flush()
+        return False
+
+    def _one(self, model: type[Any], *conds: Any) -> Any:
+        r = self.s.exec(select(model).where(model.tenant_id == self.tid, *conds)).first()  # type: ignore[call-overload]
+        return r[0] if r else None
+
+    def _all(self, model: type[Any]) -> list[Any]:
+        return [r[0] for r in self.s.exec(select(model).where(model.tenant_id == self.tid).order_by(model.id)).all()]  # type: ignore[call-overload]
+
+
+def user_of(r: t.AppUser) -> catalog.User:
+    return catalog.User(username=r.username, display_name=r.display_name, role=catalog.Role(r.role),
+                        location=r.location or None, partner=r.partner or None, language=r.language or "zh_CN")
+
+
+# ---------------------------------------------------------------- stock
+def move_of(r: t.Move) -> ledger.Move:
+    return ledger.Move(kind=ledger.MoveKind(r.kind), sku=r.sku, qty=dec(r.qty), src=r.src, dst=r.dst, at=r.at,
+                       lot=r.lot or "", unit_cost=opt_dec(r.unit_cost), unit_price=opt_dec(r.unit_price),
+                       partner=r.partner, actor=r.actor, message_id=r.message_id, batch=r.batch,
+                       reverses=r.reverses, order_id=r.order_id, id=r.id)
+
+
+class StockRepo(_Repo):
+    def levels(self, location: str, sku: str, *, lock: bool = False) -> list[ledger.LotLevel]:
+        """Lot levels of one product at one location; ``lock`` takes row locks on PostgreSQL."""
+        stmt = (select(t.StockLevel.lot, t.StockLevel.qty, t.Lot.expiry)
+                .select_from(t.StockLevel)
+                .outerjoin(t.Lot, and_(t.Lot.tenant_id == t.StockLevel.tenant_id, t.Lot.sku == t.StockLevel.sku,
+                                       t.Lot.code == t.StockLevel.lot))
+                .where(t.StockLevel.tenant_id == self.tid, t.StockLevel.location == location,
+                       t.StockLevel.sku == sku))
+        if lock and self.s.get_bind().dialect.name == "postgresql":
+            stmt = stmt.with_for_update(of=t.StockLevel)  # type: ignore[arg-type]
+        return [ledger.LotLevel(lot=lot or "", qty=dec(q), expiry=exp) for lot, q, exp in self.s.execute(stmt).all()]
+
+    def lock_product(self, sku: str) -> None:
+        """Serialize writers of one product on PostgreSQL (SQLite already serializes writes)."""
+        if self.s.get_bind().dialect.name == "postgresql":
+            self.s.execute(select(func.pg_advisory_xact_lock(self.tid, func.hashtext(sku))))
+
+    def on_hand(self, location: str, sku: str) -> Decimal:
+        q = self.s.execute(select(func.coalesce(func.sum(t.StockLevel.qty), 0)).where(
+            t.StockLevel.tenant_id == self.tid, t.StockLevel.location == location, t.StockLevel.sku == sku)).scalar()
+        return dec(q)
+
+    def ensure_lot(self, *, sku: str, code: str, expiry: datetime | None, received_at: datetime | None) -> None:
+        ins = _insert(self.s)(t.Lot).values(tenant_id=self.tid, sku=sku, code=code, expiry=expiry,
+                                            received_at=received_at).on_conflict_do_nothing()
+        self.s.execute(ins)
+
+    def record(self, moves: Sequence[ledger.Move]) -> list[int]:
+        """Append moves and update the level projection in the same transaction."""
+        ids = []
+        for m in moves:
+            row = t.Move(tenant_id=self.tid, batch=m.batch, kind=m.kind.value, sku=m.sku, qty=m.qty, src=m.src,
+                         dst=m.dst, lot=m.lot, unit_cost=m.unit_cost, unit_price=m.unit_price, partner=m.partner,
+                         actor=m.actor, at=m.at, message_id=m.message_id, reverses=m.reverses, order_id=m.order_id)
+            self.s.add(row)
+            self.s.flush()
+            assert row.id is not None
+            ids.append(row.id)
+            for loc, delta in m.deltas():
+                self._bump(loc, m.sku, m.lot, delta)
+        return ids
+
+    def _bump(self, location: str, sku: str, lot: str, delta: Decimal) -> None:
+        ins = _insert(self.s)(t.StockLevel).values(tenant_id=self.tid, location=location, sku=sku, lot=lot, qty=delta)
+        ins = ins.on_conflict_do_update(index_elements=["tenant_id", "location", "sku", "lot"],
+                                        set_={"qty": t.StockLevel.qty + delta})
+        self.s.execute(ins)
+
+    def batch(self, batch: str) -> list[ledger.Move]:
+        rows = self.s.exec(select(t.Move).where(t.Move.tenant_id == self.tid, t.Move.batch == batch)  # type: ignore[call-overload]
+                           .order_by(t.Move.id)).all()
+        return [move_of(r[0]) for r in rows]
+
+    def is_reversed(self, batch: str) -> bool:
+        ids = select(t.Move.id).where(t.Move.tenant_id == self.tid, t.Move.batch == batch)
+        n = self.s.execute(select(func.count()).select_from(t.Move).where(
+            t.Move.tenant_id == self.tid, t.Move.reverses.in_(ids))).scalar()  # type: ignore[union-attr]
+        return bool(n)
+
+    def last_batch(self, actor: str) -> str | None:
+        """The actor's latest batch that is not a reversal and has not been reversed."""
+        rows = self.s.execute(select(t.Move.batch, t.Move.reverses).where(
+            t.Move.tenant_id == self.tid, t.Move.actor == actor).order_by(t.Move.id.desc()).limit(200)).all()  # type: ignore[union-attr]
+        seen: set[str] = set()
+        for b, rev in rows:
+            if b in seen:
+                continue
+            seen.add(b)
+            if rev is None and not self.is_reversed(b):
+                return str(b)
+        return None
+
+    def all_levels(self, *, physical_only: bool = True) -> list[tuple[str, str, str, Decimal, datetime | None]]:
+        stmt = (select(t.StockLevel.location, t.StockLevel.sku, t.StockLevel.lot, t.StockLevel.qty, t.Lot.expiry)
+                .select_from(t.StockLevel)
+                .outerjoin(t.Lot, and_(t.Lot.tenant_id == t.StockLevel.tenant_id, t.Lot.sku == t.StockLevel.sku,
+                                       t.Lot.code == t.StockLevel.lot))
+                .where(t.StockLevel.tenant_id == self.tid)
+                .order_by(t.StockLevel.location, t.StockLevel.sku, t.StockLevel.lot))
+        out = []
+        for loc, sku, lot, q, exp in self.s.execute(stmt).all():
+            if physical_only and loc.startswith("~"):
+                continue
+            out.append((loc, sku, lot or "", dec(q), exp))
+        return out
+
+    def moves(self, *, since: datetime | None = None, kinds: Iterable[str] | None = None) -> list[ledger.Move]:
+        stmt = select(t.Move).where(t.Move.tenant_id == self.tid)
+        if since is not None:
+            stmt = stmt.where(t.Move.at >= since)
+        if kinds is not None:
+            stmt = stmt.where(t.Move.kind.in_(list(kinds)))  # type: ignore[attr-defined]
+        return [move_of(r[0]) for r in self.s.execute(stmt.order_by(t.Move.id)).all()]  # type: ignore[union-attr]
+
+    def recent_moves(self, sku: str, *, limit: int = 30) -> list[ledger.Move]:
+        rows = self.s.execute(select(t.Move).where(t.Move.tenant_id == self.tid, t.Move.sku == sku,
+                                                   t.Move.reverses.is_(None))  # type: ignore[union-attr]
+                              .order_by(t.Move.id.desc()).limit(limit)).scalars()  # type: ignore[union-attr]
+        return [move_of(r) for r in rows]
+
+    def last_sale(self, *, location: str | None, sku: str) -> datetime | None:
+        stmt = select(func.max(t.Move.at)).where(t.Move.tenant_id == self.tid, t.Move.sku == sku,
+                                                 t.Move.kind == ledger.MoveKind.SALE.value,
+                                                 t.Move.reverses.is_(None))  # type: ignore[union-attr]
+        if location:
+            stmt = stmt.where(t.Move.src == location)
+        at = self.s.execute(stmt).scalar()
+        if at is not None and at.tzinfo is None:
+            from datetime import UTC
+            at = at.replace(tzinfo=UTC)
+        return at
+
+    def daily_sales(self, *, location: str | None, sku: str, since: datetime) -> list[tuple[datetime, Decimal]]:
+        """Net sale moves (sales minus reversals) with their times, for statistics."""
+        stmt = select(t.Move.at, t.Move.qty, t.Move.src, t.Move.dst).where(
+            t.Move.tenant_id == self.tid, t.Move.sku == sku, t.Move.kind == ledger.MoveKind.SALE.value,
+            t.Move.at >= since)
+        out = []
+        for at, q, src, dst in self.s.execute(stmt).all():
+            if location is None or src == location or dst == location:
+                sign = Decimal(1) if dst.startswith("~") else Decimal(-1)
+                out.append((at, sign * dec(q)))
+        return out
+
+
+# ---------------------------------------------------------------- orders
+def order_of(r: t.Order, lines: list[t.OrderLine]) -> orders.Order:
+    return orders.Order(kind=orders.OrderKind(r.kind), status=orders.Status(r.status), created_at=r.created_at,
+                        lines=tuple(orders.OrderLine(sku=ln.sku, qty=dec(ln.qty), unit_price=opt_dec(ln.unit_price),
+                                                     received=dec(ln.received)) for ln in lines),
+                        location=r.location, source=r.source, partner=r.partner, due=r.due, created_by=r.created_by,
+                        approved_by=r.approved_by, note=r.note or "", id=r.id, meta=dict(r.meta or {}))
+
+
+class OrderRepo(_Repo):
+    def add(self, o: orders.Order) -> int:
+        row = t.Order(tenant_id=self.tid, kind=o.kind.value, status=o.status.value, location=o.location,
+                      source=o.source, partner=o.partner, due=o.due, created_by=o.created_by,
+                      approved_by=o.approved_by, created_at=o.created_at, note=o.note, meta=dict(o.meta))
+        self.s.add(row)
+        self.s.flush()
+        assert row.id is not None
+        for ln in o.lines:
+            self.s.add(t.OrderLine(order_id=row.id, sku=ln.sku, qty=ln.qty, unit_price=ln.unit_price,
+                                   received=ln.received))
+        self.s.flush()
+        return row.id
+
+    def get(self, order_id: int, *, lock: bool = False) -> orders.Order | None:
+        stmt = select(t.Order).where(t.Order.tenant_id == self.tid, t.Order.id == order_id)
+        if lock and self.s.get_bind().dialect.name == "postgresql":
+            stmt = stmt.with_for_update()
+        r = self.s.execute(stmt).scalars().first()
+        if r is None:
+            return None
+        lines = list(self.s.execute(select(t.OrderLine).where(t.OrderLine.order_id == order_id)
+                                    .order_by(t.OrderLine.id)).scalars())  # type: ignore[arg-type]
+        return order_of(r, lines)
+
+    def save(self, o: orders.Order) -> None:
+        assert o.id is not None
+        self.s.execute(update(t.Order).where(t.Order.tenant_id == self.tid, t.Order.id == o.id).values(
+            status=o.status.value, approved_by=o.approved_by, due=o.due, meta=dict(o.meta), note=o.note))
+        self.s.execute(delete(t.OrderLine).where(t.OrderLine.order_id == o.id))  # type: ignore[arg-type]
+        for ln in o.lines:
+            self.s.add(t.OrderLine(order_id=o.id, sku=ln.sku, qty=ln.qty, unit_price=ln.unit_price,
+                                   received=ln.received))
+        self.s.flush()
+
+    def list(self, *, kinds: Iterable[str] | None = None, statuses: Iterable[str] | None = None) -> list[orders.Order]:
+        stmt = select(t.Order).where(t.Order.tenant_id == self.tid)
+        if kinds is not None:
+            stmt = stmt.where(t.Order.kind.in_(list(kinds)))  # type: ignore[attr-defined]
+        if statuses is not None:
+            stmt = stmt.where(t.Order.status.in_(list(statuses)))  # type: ignore[attr-defined]
+        rows = list(self.s.execute(stmt.order_by(t.Order.id)).scalars())  # type: ignore[arg-type]
+        if not rows:
+            return []
+        lines: dict[int, list[t.OrderLine]] = {}
+        for ln in self.s.execute(select(t.OrderLine).where(
+                t.OrderLine.order_id.in_([r.id for r in rows])).order_by(t.OrderLine.id)).scalars():  # type: ignore[union-attr]
+            lines.setdefault(ln.order_id, []).append(ln)
+        return [order_of(r, lines.get(r.id or 0, [])) for r in rows]
+
+
+# ---------------------------------------------------------------- chat state
+class ChatRepo(_Repo):
+    def claim_message(self, channel: str, message_id: str, at: datetime) -> bool:
+        """Record an incoming message id; False if it was handled before."""
+        ins = _insert(self.s)(t.InboundMessage).values(tenant_id=self.tid, channel=channel, message_id=message_id,
+                                                      handled_at=at).on_conflict_do_nothing()
+        return bool(self.s.execute(ins).rowcount)  # type: ignore[attr-defined]
+
+    def add_message(self, *, to: str, text: str, buttons: list[Any], at: datetime) -> int:
+        row = t.BotMessage(tenant_id=self.tid, to=to, text=text, buttons=buttons, created_at=at)
+        self.s.add(row)
+        self.s.flush()
+        assert row.id is not None
+        return row.id
+
+    def message(self, msg_id: int) -> t.BotMessage | None:
+        r = self.s.get(t.BotMessage, msg_id)
+        return r if r is not None and r.tenant_id == self.tid else None
+
+    def mark_pressed(self, msg_id: int, data: str) -> bool:
+        """Atomically mark a message's buttons used; False if another press got there first."""
+        res = self.s.execute(update(t.BotMessage).where(t.BotMessage.id == msg_id, t.BotMessage.tenant_id == self.tid,
+                                                        t.BotMessage.pressed.is_(None)).values(pressed=data))  # type: ignore[union-attr]
+        return bool(res.rowcount)  # type: ignore[attr-defined]
+
+    def latest_with_buttons(self, to: str) -> t.BotMessage | None:
+        rows = self.s.execute(select(t.BotMessage).where(t.BotMessage.tenant_id == self.tid, t.BotMessage.to == to)
+                              .order_by(t.BotMessage.id.desc()).limit(50)).scalars()  # type: ignore[union-attr]
+        for r in rows:
+            if r.buttons:
+                return r
+        return None
+
+    def pending(self, username: str, now: datetime) -> t.Pending | None:
+        r = self.s.execute(select(t.Pending).where(t.Pending.tenant_id == self.tid,
+                                                   t.Pending.username == username)).scalars().first()
+        if r is None or r.expires_at <= now:
+            return None
+        return r
+
+    def set_pending(self, username: str, *, kind: str, payload: dict[str, Any], expires_at: datetime) -> None:
+        self.clear_pending(username)
+        self.s.add(t.Pending(tenant_id=self.tid, username=username, kind=kind, payload=payload, expires_at=expires_at))
+        self.s.flush()
+
+    def clear_pending(self, username: str) -> None:
+        self.s.execute(delete(t.Pending).where(t.Pending.tenant_id == self.tid, t.Pending.username == username))  # type: ignore[arg-type]
+
+    def audit(self, *, at: datetime, actor: str | None, action: str, detail: dict[str, Any]) -> None:
+        self.s.add(t.Audit(tenant_id=self.tid, at=at, actor=actor, action=action, detail=detail))
+
+    def add_booking(self, *, location: str, sku: str, qty: Decimal, at: datetime, note: str, by: str) -> None:
+        self.s.add(t.Booking(tenant_id=self.tid, location=location, sku=sku, qty=qty, at=at, note=note, created_by=by))
+
+    def booked(self, *, location: str | None, sku: str, start: datetime, end: datetime) -> Decimal:
+        stmt = select(func.coalesce(func.sum(t.Booking.qty), 0)).where(
+            t.Booking.tenant_id == self.tid, t.Booking.sku == sku, t.Booking.at >= start, t.Booking.at < end)
+        if location:
+            stmt = stmt.where(t.Booking.location == location)
+        return dec(self.s.execute(stmt).scalar())
+
+    def bookings(self, *, start: datetime, end: datetime) -> list[t.Booking]:
+        return list(self.s.execute(select(t.Booking).where(t.Booking.tenant_id == self.tid, t.Booking.at >= start,
+                                                           t.Booking.at < end)).scalars())
+
+    def claim_job(self, job: str, slot: str, at: datetime) -> bool:
+        ins = _insert(self.s)(t.JobRun).values(tenant_id=self.tid, job=job, slot=slot, ran_at=at).on_conflict_do_nothing()
+        return bool(self.s.execute(ins).rowcount)  # type: ignore[attr-defined]
+
+    def add_invite(self, *, code: str, display_name: str, role: str, location: str | None, by: str, at: datetime,
+                   expires: datetime) -> None:
+        self.s.add(t.Invite(code=code, tenant_id=self.tid, display_name=display_name, role=role, location=location,
+                            created_by=by, created_at=at, expires_at=expires))
+        self.s.flush()
+
+    def redeem_invite(self, *, code: str, channel: str, external_id: str, now: datetime) -> str | None:
+        """Turn an unused, unexpired invitation into a user bound to this chat identity."""
+        inv = self.s.get(t.Invite, code.strip().upper())
+        if inv is None or inv.tenant_id != self.tid or inv.used_by or inv.expires_at <= now:
+            return None
+        base = "u" + code.lower()
+        CatalogRepo(self.s, self.tid).upsert(t.AppUser, {"username": base},
+                                             {"display_name": inv.display_name, "role": inv.role,
+                                              "location": inv.location})
+        inv.used_by = base
+        self.s.add(inv)
+        self.bind_identity(channel, external_id, base)
+        return base
+
+    def bind_identity(self, channel: str, external_id: str, username: str) -> None:
+        CatalogRepo(self.s, self.tid).upsert(t.Identity, {"channel": channel, "external_id": external_id},
+                                             {"username": username})
+
+    def identity(self, channel: str, external_id: str) -> str | None:
+        r = self.s.execute(select(t.Identity.username).where(
+            t.Identity.tenant_id == self.tid, t.Identity.channel == channel,
+            t.Identity.external_id == external_id)).scalar()
+        return str(r) if r else None
+
+    def address(self, channel: str, username: str) -> str | None:
+        r = self.s.execute(select(t.Identity.external_id).where(
+            t.Identity.tenant_id == self.tid, t.Identity.channel == channel,
+            t.Identity.username == username)).scalar()
+        return str(r) if r else None
+
+
+# ---------------------------------------------------------------- rules
+class RuleRepo(_Repo):
+    def add(self, *, owner: str, text: str, spec: dict[str, Any], at: datetime) -> int:
+        row = t.Rule(tenant_id=self.tid, owner=owner, text=text, spec=spec, created_at=at)
+        self.s.add(row)
+        self.s.flush()
+        assert row.id is not None
+        self.s.add(t.RuleVersion(rule_id=row.id, version=1, text=text, spec=spec, created_at=at))
+        return row.id
+
+    def get(self, rule_id: int) -> t.Rule | None:
+        r = self.s.get(t.Rule, rule_id)
+        return r if r is not None and r.tenant_id == self.tid and r.status != "deleted" else None
+
+    def list(self, *, owner: str | None = None, statuses: tuple[str, ...] = ("active", "paused", "manual")) -> list[t.Rule]:
+        stmt = select(t.Rule).where(t.Rule.tenant_id == self.tid, t.Rule.status.in_(statuses))  # type: ignore[attr-defined]
+        if owner:
+            stmt = stmt.where(t.Rule.owner == owner)
+        return list(self.s.execute(stmt.order_by(t.Rule.id)).scalars())  # type: ignore[arg-type]
+
+    def update(self, rule: t.Rule, *, text: str | None = None, spec: dict[str, Any] | None = None,
+               status: str | None = None, at: datetime) -> None:
+        if spec is not None:
+            rule.version += 1
+            rule.spec = spec
+            rule.text = text or rule.text
+            self.s.add(t.RuleVersion(rule_id=rule.id or 0, version=rule.version, text=rule.text, spec=spec, created_at=at))
+        if status is not None:
+            rule.status = status
+        self.s.add(rule)
+        self.s.flush()
+
+    def alert(self, rule_key: str, subject: str) -> t.AlertState | None:
+        return self.s.execute(select(t.AlertState).where(
+            t.AlertState.tenant_id == self.tid, t.AlertState.rule_key == rule_key,
+            t.AlertState.subject == subject)).scalars().first()
+
+    def set_alert(self, rule_key: str, subject: str, *, active: bool, at: datetime | None = None,
+                  snoozed_until: datetime | None = None) -> None:
+        row = self.alert(rule_key, subject)
+        if row is None:
+            row = t.AlertState(tenant_id=self.tid, rule_key=rule_key, subject=subject)
+        row.active = active
+        if at is not None:
+            row.fired_at = at
+        if snoozed_until is not None:
+            row.snoozed_until = snoozed_until
+        self.s.add(row)
+        self.s.flush()
+
+
+# ---------------------------------------------------------------- sales history (imported)
+class HistoryRepo(_Repo):
+    def upsert(self, rows: list[dict[str, Any]]) -> None:
+        for r in rows:
+            ins = _insert(self.s)(t.SalesHistory).values(tenant_id=self.tid, **r)
+            ins = ins.on_conflict_do_update(index_elements=["tenant_id", "day", "location", "sku"],
+                                            set_={"qty": ins.excluded.qty, "unit_price": ins.excluded.unit_price,
+                                                  "unit_cost": ins.excluded.unit_cost})
+            self.s.execute(ins)
+
+    def series(self, *, sku: str, location: str | None, since: str) -> list[tuple[str, Decimal]]:
+        stmt = select(t.SalesHistory.day, func.sum(t.SalesHistory.qty)).where(
+            t.SalesHistory.tenant_id == self.tid, t.SalesHistory.sku == sku, t.SalesHistory.day >= since)
+        if location:
+            stmt = stmt.where(t.SalesHistory.location == location)
+        return [(d, dec(q)) for d, q in self.s.execute(stmt.group_by(t.SalesHistory.day).order_by(t.SalesHistory.day)).all()]
+
+    def last_day(self, *, sku: str, location: str | None) -> str | None:
+        stmt = select(func.max(t.SalesHistory.day)).where(t.SalesHistory.tenant_id == self.tid,
+                                                          t.SalesHistory.sku == sku, t.SalesHistory.qty > 0)
+        if location:
+            stmt = stmt.where(t.SalesHistory.location == location)
+        r = self.s.execute(stmt).scalar()
+        return str(r) if r else None
+
+    def count(self) -> int:
+        return int(self.s.execute(select(func.count()).select_from(t.SalesHistory).where(
+            t.SalesHistory.tenant_id == self.tid)).scalar() or 0)

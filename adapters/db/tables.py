@@ -1,0 +1,302 @@
+"""SQLModel tables. Every row belongs to a tenant; quantities are Numeric (Decimal)."""
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import JSON, Column, Index, Numeric, UniqueConstraint
+
+from adapters.db.types import UTCDateTime
+from sqlmodel import Field, SQLModel
+
+QTY = Numeric(20, 6)
+
+
+def _qty(default: Decimal | None = Decimal(0), *, nullable: bool = False) -> Any:
+    return Field(default=default, sa_column=Column(QTY, nullable=nullable, default=default))
+
+
+def _ts(*, nullable: bool = False, index: bool = False) -> Any:
+    return Field(default=None, sa_column=Column(UTCDateTime(), nullable=nullable, index=index))
+
+
+def _json(default: Any) -> Any:
+    return Field(default_factory=lambda: default() if callable(default) else default, sa_column=Column(JSON))
+
+
+class Tenant(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(index=True, unique=True)
+    name: str = ""
+    timezone: str = "Asia/Shanghai"
+    negative_policy: str = "warn"
+    approval_limit: Decimal = _qty(Decimal(2000))
+    language: str = "zh_CN"
+    settings: dict[str, Any] = _json(dict)
+
+
+class Location(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("tenant_id", "code"),)
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id", index=True)
+    code: str
+    name: str
+    kind: str
+    aliases: list[str] = _json(list)
+    settings: dict[str, Any] = _json(dict)
+
+
+class Partner(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("tenant_id", "code"),)
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id", index=True)
+    code: str
+    name: str
+    kind: str
+    aliases: list[str] = _json(list)
+    credit_limit: Decimal | None = _qty(None, nullable=True)
+
+
+class AppUser(SQLModel, table=True):
+    __tablename__ = "app_user"
+    __table_args__ = (UniqueConstraint("tenant_id", "username"),)
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id", index=True)
+    username: str
+    display_name: str
+    role: str
+    location: str | None = None
+    partner: str | None = None
+    language: str = "zh_CN"
+    password_hash: str | None = None
+
+
+class Identity(SQLModel, table=True):
+    """A chat identity (Telegram user id, WeCom userid, script name) bound to a user."""
+    __table_args__ = (UniqueConstraint("tenant_id", "channel", "external_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id", index=True)
+    channel: str
+    external_id: str
+    username: str
+
+
+class Invite(SQLModel, table=True):
+    code: str = Field(primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id", index=True)
+    display_name: str
+    role: str
+    location: str | None = None
+    created_by: str
+    created_at: datetime = _ts()
+    expires_at: datetime = _ts()
+    used_by: str | None = None
+
+
+class Product(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("tenant_id", "sku"),)
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id", index=True)
+    sku: str
+    name: str
+    aliases: list[str] = _json(list)
+    base_unit: str
+    packs: dict[str, str] = _json(dict)
+    category: str = ""
+    safety_stock: Decimal = _qty()
+    shelf_life_days: int | None = None
+    unit_price: Decimal | None = _qty(None, nullable=True)
+    unit_cost: Decimal | None = _qty(None, nullable=True)
+    loss_rate: Decimal | None = _qty(None, nullable=True)
+
+
+class Synonym(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("tenant_id", "term"),)
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id", index=True)
+    term: str
+    canonical: str
+
+
+class Lot(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("tenant_id", "sku", "code"),)
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id", index=True)
+    sku: str
+    code: str
+    expiry: datetime | None = _ts(nullable=True)
+    received_at: datetime | None = _ts(nullable=True)
+
+
+class Move(SQLModel, table=True):
+    __table_args__ = (Index("ix_move_tenant_sku_at", "tenant_id", "sku", "at"),
+                      Index("ix_move_tenant_actor", "tenant_id", "actor", "id"))
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id", index=True)
+    batch: str = Field(index=True)
+    kind: str
+    sku: str
+    qty: Decimal = _qty()
+    src: str
+    dst: str
+    lot: str = ""
+    unit_cost: Decimal | None = _qty(None, nullable=True)
+    unit_price: Decimal | None = _qty(None, nullable=True)
+    partner: str | None = None
+    actor: str | None = None
+    at: datetime = _ts()
+    message_id: str | None = None
+    reverses: int | None = Field(default=None, index=True)
+    order_id: int | None = None
+
+
+class StockLevel(SQLModel, table=True):
+    __tablename__ = "stock_level"
+    __table_args__ = (UniqueConstraint("tenant_id", "location", "sku", "lot"),)
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id", index=True)
+    location: str
+    sku: str
+    lot: str = ""
+    qty: Decimal = _qty()
+
+
+class Order(SQLModel, table=True):
+    __tablename__ = "orders"
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id", index=True)
+    kind: str
+    status: str
+    location: str | None = None
+    source: str | None = None
+    partner: str | None = None
+    due: datetime | None = _ts(nullable=True)
+    created_by: str | None = None
+    approved_by: str | None = None
+    created_at: datetime = _ts()
+    note: str = ""
+    meta: dict[str, Any] = _json(dict)
+
+
+class OrderLine(SQLModel, table=True):
+    __tablename__ = "order_line"
+    id: int | None = Field(default=None, primary_key=True)
+    order_id: int = Field(foreign_key="orders.id", index=True)
+    sku: str
+    qty: Decimal = _qty()
+    unit_price: Decimal | None = _qty(None, nullable=True)
+    received: Decimal = _qty()
+
+
+class SalesHistory(SQLModel, table=True):
+    __tablename__ = "sales_history"
+    __table_args__ = (UniqueConstraint("tenant_id", "day", "location", "sku"),)
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id", index=True)
+    day: str  # ISO date
+    location: str
+    sku: str
+    qty: Decimal = _qty()
+    unit_price: Decimal | None = _qty(None, nullable=True)
+    unit_cost: Decimal | None = _qty(None, nullable=True)
+
+
+class Booking(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id", index=True)
+    location: str
+    sku: str
+    qty: Decimal = _qty()
+    at: datetime = _ts()
+    note: str = ""
+    created_by: str | None = None
+
+
+class Rule(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id", index=True)
+    owner: str
+    text: str
+    spec: dict[str, Any] = _json(dict)
+    version: int = 1
+    status: str = "active"  # active | paused | manual | deleted
+    created_at: datetime = _ts()
+    overrides: int = 0  # consecutive overridden/deviating suggestions (takeover switch)
+
+
+class RuleVersion(SQLModel, table=True):
+    __tablename__ = "rule_version"
+    id: int | None = Field(default=None, primary_key=True)
+    rule_id: int = Field(foreign_key="rule.id", index=True)
+    version: int
+    text: str
+    spec: dict[str, Any] = _json(dict)
+    created_at: datetime = _ts()
+
+
+class AlertState(SQLModel, table=True):
+    """Edge-triggered alerts: one row per (rule, subject); fires on the false→true edge only."""
+    __tablename__ = "alert_state"
+    __table_args__ = (UniqueConstraint("tenant_id", "rule_key", "subject"),)
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id", index=True)
+    rule_key: str
+    subject: str
+    active: bool = False
+    fired_at: datetime | None = _ts(nullable=True)
+    snoozed_until: datetime | None = _ts(nullable=True)
+
+
+class JobRun(SQLModel, table=True):
+    """A scheduled job's slot; the unique key makes a job fire once even with several replicas."""
+    __tablename__ = "job_run"
+    __table_args__ = (UniqueConstraint("tenant_id", "job", "slot"),)
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id", index=True)
+    job: str
+    slot: str
+    ran_at: datetime = _ts()
+
+
+class InboundMessage(SQLModel, table=True):
+    """Channel message ids already handled (idempotency per incoming message)."""
+    __tablename__ = "inbound_message"
+    __table_args__ = (UniqueConstraint("tenant_id", "channel", "message_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id", index=True)
+    channel: str
+    message_id: str
+    handled_at: datetime = _ts()
+
+
+class BotMessage(SQLModel, table=True):
+    """Messages the bot sent, kept so button presses resolve against them."""
+    __tablename__ = "bot_message"
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id", index=True)
+    to: str = Field(index=True)
+    text: str
+    buttons: list[Any] = _json(list)
+    created_at: datetime = _ts()
+    pressed: str | None = None
+
+
+class Pending(SQLModel, table=True):
+    """A user's pending draft (a question waiting for an answer or a confirmation)."""
+    __table_args__ = (UniqueConstraint("tenant_id", "username"),)
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id", index=True)
+    username: str
+    kind: str
+    payload: dict[str, Any] = _json(dict)
+    expires_at: datetime = _ts()
+
+
+class Audit(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id", index=True)
+    at: datetime = _ts()
+    actor: str | None = None
+    action: str
+    detail: dict[str, Any] = _json(dict)

@@ -1,0 +1,63 @@
+"""Unit of work over SQLModel: one transaction, rolled back unless ``commit()`` ran.
+
+Repositories (attributes of the unit of work) never commit.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from adapters.db import repos
+
+
+class SqlUnitOfWork:
+    def __init__(self, engine: Engine, tenant: str, *, write: bool = True) -> None:
+        self.engine = engine
+        self.tenant_code = tenant
+        self.write = write
+        self.session: Session | None = None
+        self.events: list[Any] = []
+
+    def __enter__(self) -> SqlUnitOfWork:
+        conn = self.engine.connect().execution_options(kuguan_write=self.write)
+        self._conn = conn
+        self.session = Session(bind=conn, expire_on_commit=False, autoflush=True)
+        self.session.begin()
+        tid = repos.tenant_id(self.session, self.tenant_code)
+        self.tenant_id = tid
+        self.catalog = repos.CatalogRepo(self.session, tid)
+        self.stock = repos.StockRepo(self.session, tid)
+        self.orders = repos.OrderRepo(self.session, tid)
+        self.chat = repos.ChatRepo(self.session, tid)
+        self.rules = repos.RuleRepo(self.session, tid)
+        self.history = repos.HistoryRepo(self.session, tid)
+        self._committed = False
+        return self
+
+    def __exit__(self, et: type[BaseException] | None, ev: BaseException | None, tb: TracebackType | None) -> None:
+        assert self.session is not None
+        try:
+            if not self._committed:
+                self.session.rollback()
+        finally:
+            self.session.close()
+            self._conn.close()
+
+    def commit(self) -> None:
+        assert self.session is not None
+        self.session.commit()
+        self._committed = True
+
+    def rollback(self) -> None:
+        assert self.session is not None
+        self.session.rollback()
+
+
+def factory(engine: Engine, tenant: str) -> Callable[..., SqlUnitOfWork]:
+    def make(*, write: bool = True) -> SqlUnitOfWork:
+        return SqlUnitOfWork(engine, tenant, write=write)
+    return make

@@ -1,0 +1,68 @@
+"""Forecasting as the rest of the app sees it: a forecaster, the weather feed, the chart reply."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from adapters.weather import CsvWeather
+
+
+def weather(path: Path | str | None) -> CsvWeather | None:
+    if not path:
+        return None
+    s = str(path)
+    if s.startswith("http://") or s.startswith("https://"):
+        return CsvWeather.from_url(s)
+    p = Path(s)
+    return CsvWeather.from_file(p) if p.exists() else None
+
+
+class Forecaster:
+    """Daily quantile forecast for one series (delegates to adapters.forecasting when present)."""
+
+    def forecast(self, history: list[tuple[date, Decimal]], *, origin: date, horizon: int) -> list[dict[str, Any]]:
+        try:
+            from adapters.forecasting import api
+            return list(api.forecast_series(history, origin=origin, horizon=horizon))
+        except ImportError:
+            pass
+        recent = [float(q) for d, q in history if origin - timedelta(days=28) <= d < origin]
+        mean = sum(recent) / 28 if recent else 0.0
+        return [{"date": origin + timedelta(days=i), "qty": mean, "q10": mean * 0.5, "q50": mean, "q90": mean * 1.6}
+                for i in range(horizon)]
+
+
+def series(uow: Any, *, sku: str, location: str | None, now: datetime, days: int = 120) -> list[tuple[date, Decimal]]:
+    start = now - timedelta(days=days)
+    buckets: dict[date, Decimal] = {}
+    for at, q in uow.stock.daily_sales(location=location, sku=sku, since=start):
+        d = at.astimezone(now.tzinfo).date()
+        buckets[d] = buckets.get(d, Decimal(0)) + q
+    for d, q in uow.history.series(sku=sku, location=location, since=start.date().isoformat()):
+        dd = date.fromisoformat(d)
+        buckets[dd] = buckets.get(dd, Decimal(0)) + q
+    return sorted(buckets.items())
+
+
+def chart_reply(t: Any) -> Callable[..., tuple[str, bytes | None]]:
+    def reply(uow: Any, *, sku: str, days: int, location: str | None, now: datetime, lang: str) -> tuple[str, bytes | None]:
+        product = uow.catalog.product(sku)
+        hist = series(uow, sku=sku, location=location, now=now)
+        rows = Forecaster().forecast(hist, origin=now.date(), horizon=days)
+        total = sum(float(r.get("qty", r.get("q50", 0))) for r in rows)
+        name = product.name if product else sku
+        unit = product.base_unit if product else ""
+        text = (f"📈 {name} 未来{days}天预测合计 {total:.1f}{unit}\n" +
+                "\n".join(f"{r['date']:%m-%d} {float(r.get('qty', r.get('q50', 0))):.1f}"
+                          f" ({float(r.get('q10', 0)):.1f}–{float(r.get('q90', 0)):.1f})" for r in rows))
+        png = None
+        try:
+            from adapters.forecasting import charts
+            png = charts.chart_png(history=hist, forecast=rows, title=f"{name} {unit}")
+        except Exception:  # noqa: BLE001 - the text answer stands on its own without the chart
+            png = None
+        return text, png
+    return reply

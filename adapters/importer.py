@@ -1,0 +1,288 @@
+"""Atomic CSV/XLSX import of master data, opening stock and sales history; and exports.
+
+One bad row rejects the whole file (row number and reason) and nothing is written. Importing the
+same file again updates by code/sku and duplicates nothing (opening stock sets the level).
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from adapters.db import tables as t
+from adapters.db.uow import SqlUnitOfWork
+from domain import catalog, errors, ledger, units
+
+KINDS = ("locations", "partners", "users", "products", "stock", "sales")
+REQUIRED = {
+    "locations": ("code", "name", "kind"),
+    "partners": ("code", "name", "kind"),
+    "users": ("username", "display_name", "role"),
+    "products": ("sku", "name", "base_unit"),
+    "stock": ("location", "sku", "qty"),
+    "sales": ("date", "location", "sku", "qty"),
+}
+
+
+class ImportError_(Exception):
+    def __init__(self, row: int, reason: str) -> None:
+        self.row, self.reason = row, reason
+        super().__init__(f"row {row}: {reason}")
+
+
+def read_rows(path: Path) -> list[dict[str, str]]:
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        import openpyxl
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        ws = wb.active
+        assert ws is not None
+        it = ws.iter_rows(values_only=True)
+        header = [str(h or "").strip() for h in next(it)]
+        out = []
+        for vals in it:
+            if vals is None or all(v is None or str(v).strip() == "" for v in vals):
+                continue
+            out.append({h: ("" if v is None else _cell(v)) for h, v in zip(header, vals, strict=False)})
+        return out
+    text = path.read_bytes().decode("utf-8-sig")
+    return [{(k or "").strip(): (v or "").strip() for k, v in r.items()} for r in csv.DictReader(io.StringIO(text))]
+
+
+def _cell(v: Any) -> str:
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    if isinstance(v, datetime | date):
+        return v.strftime("%Y-%m-%d")
+    return str(v).strip()
+
+
+def _dec(v: str, what: str, *, positive: bool = False, allow_negative: bool = False) -> Decimal:
+    try:
+        d = Decimal(v)
+    except (InvalidOperation, ValueError):
+        raise ValueError(f"{what} is not a number: {v!r}") from None
+    if not d.is_finite():
+        raise ValueError(f"{what} is not a number: {v!r}")
+    if positive and d <= 0:
+        raise ValueError(f"{what} must be > 0: {v}")
+    if not allow_negative and d < 0:
+        raise ValueError(f"{what} must not be negative: {v}")
+    return d
+
+
+def _opt_dec(v: str | None, what: str) -> Decimal | None:
+    return _dec(v, what) if v not in (None, "") else None
+
+
+def _split(v: str | None) -> list[str]:
+    return [a.strip() for a in (v or "").split("|") if a.strip()]
+
+
+def import_file(uow: SqlUnitOfWork, kind: str, path: Path, *, now: datetime) -> int:
+    if kind not in KINDS:
+        raise ImportError_(0, f"unknown kind {kind!r}; one of {', '.join(KINDS)}")
+    rows = read_rows(path)
+    if rows:
+        missing = [c for c in REQUIRED[kind] if c not in rows[0]]
+        if missing:
+            raise ImportError_(1, f"missing column(s): {', '.join(missing)}")
+    handler: Callable[..., None] = HANDLERS[kind]
+    ctx = _Ctx(uow, now)
+    for i, row in enumerate(rows, start=2):  # row 1 is the header
+        try:
+            for c in REQUIRED[kind]:
+                if not row.get(c):
+                    raise ValueError(f"{c} is empty")
+            handler(ctx, row)
+        except (ValueError, errors.DomainError) as exc:
+            raise ImportError_(i, str(exc)) from None
+    ctx.finish()
+    return len(rows)
+
+
+class _Ctx:
+    def __init__(self, uow: SqlUnitOfWork, now: datetime) -> None:
+        self.uow, self.now = uow, now
+        self._locs: set[str] | None = None
+        self._skus: set[str] | None = None
+        self._partners: set[str] | None = None
+        self.history: list[dict[str, Any]] = []
+
+    def locs(self) -> set[str]:
+        if self._locs is None:
+            self._locs = {loc.code for loc in self.uow.catalog.locations()}
+        return self._locs
+
+    def skus(self) -> set[str]:
+        if self._skus is None:
+            self._skus = {p.sku for p in self.uow.catalog.products()}
+        return self._skus
+
+    def partners(self) -> set[str]:
+        if self._partners is None:
+            self._partners = {p.code for p in self.uow.catalog.partners()}
+        return self._partners
+
+    def finish(self) -> None:
+        if self.history:
+            self.uow.history.upsert(self.history)
+
+
+def _locations(ctx: _Ctx, r: dict[str, str]) -> None:
+    kind = r["kind"]
+    if kind not in ("store", "warehouse"):
+        raise ValueError(f"kind must be store or warehouse, not {kind!r}")
+    if r["code"].startswith("~"):
+        raise ValueError("codes starting with ~ are reserved")
+    ctx.uow.catalog.upsert(t.Location, {"code": r["code"]},
+                           {"name": r["name"], "kind": kind, "aliases": _split(r.get("aliases"))})
+    ctx.locs().add(r["code"])
+
+
+def _partners(ctx: _Ctx, r: dict[str, str]) -> None:
+    if r["kind"] not in ("supplier", "customer"):
+        raise ValueError(f"kind must be supplier or customer, not {r['kind']!r}")
+    ctx.uow.catalog.upsert(t.Partner, {"code": r["code"]},
+                           {"name": r["name"], "kind": r["kind"], "aliases": _split(r.get("aliases")),
+                            "credit_limit": _opt_dec(r.get("credit_limit"), "credit_limit")})
+    ctx.partners().add(r["code"])
+
+
+def _users(ctx: _Ctx, r: dict[str, str]) -> None:
+    try:
+        role = catalog.Role(r["role"])
+    except ValueError:
+        raise ValueError(f"unknown role {r['role']!r}") from None
+    loc, partner = r.get("location") or None, r.get("partner") or None
+    if loc and loc not in ctx.locs():
+        raise ValueError(f"unknown location {loc!r}")
+    if role in (catalog.Role.STAFF, catalog.Role.MANAGER, catalog.Role.PURCHASER) and not loc:
+        raise ValueError(f"a {role.value} needs a home location")
+    if role == catalog.Role.SUPPLIER:
+        if not partner:
+            raise ValueError("a supplier user needs a partner")
+        if partner not in ctx.partners():
+            raise ValueError(f"unknown partner {partner!r}")
+    ctx.uow.catalog.upsert(t.AppUser, {"username": r["username"]},
+                           {"display_name": r["display_name"], "role": role.value, "location": loc,
+                            "partner": partner})
+
+
+def _products(ctx: _Ctx, r: dict[str, str]) -> None:
+    packs = units.parse_packs(r.get("units") or "")
+    base = r["base_unit"]
+    for name in packs:
+        if units.is_global(name) and units.dimension(name) == units.dimension(base):
+            raise ValueError(f"pack unit {name} conflicts with the global unit")
+    shelf = r.get("shelf_life_days") or ""
+    if shelf and (not shelf.isdigit() or int(shelf) <= 0):
+        raise ValueError(f"shelf_life_days must be a positive whole number: {shelf!r}")
+    ctx.uow.catalog.upsert(t.Product, {"sku": r["sku"]}, {
+        "name": r["name"], "aliases": _split(r.get("aliases")), "base_unit": base,
+        "packs": {k: str(units.normalize(v)) for k, v in packs.items()}, "category": r.get("category") or "",
+        "safety_stock": _dec(r.get("safety_stock") or "0", "safety_stock"),
+        "shelf_life_days": int(shelf) if shelf else None,
+        "unit_price": _opt_dec(r.get("unit_price"), "unit_price"),
+        "unit_cost": _opt_dec(r.get("unit_cost"), "unit_cost"),
+        "loss_rate": _opt_dec(r.get("loss_rate"), "loss_rate")})
+    ctx.skus().add(r["sku"])
+
+
+def _stock(ctx: _Ctx, r: dict[str, str]) -> None:
+    loc, sku = r["location"], r["sku"]
+    if loc not in ctx.locs():
+        raise ValueError(f"unknown location {loc!r}")
+    if sku not in ctx.skus():
+        raise ValueError(f"unknown sku {sku!r}")
+    qty = _dec(r["qty"], "qty")
+    lot = r.get("lot") or ""
+    expiry = None
+    if r.get("expiry"):
+        try:
+            expiry = datetime.fromisoformat(r["expiry"])
+        except ValueError:
+            raise ValueError(f"expiry is not a date: {r['expiry']!r}") from None
+        if expiry.tzinfo is None:
+            expiry = expiry.replace(tzinfo=ZoneInfo(ctx.uow.catalog.settings().timezone))
+    if lot:
+        ctx.uow.stock.ensure_lot(sku=sku, code=lot, expiry=expiry, received_at=ctx.now)
+    current = sum((lv.qty for lv in ctx.uow.stock.levels(loc, sku) if lv.lot == lot), Decimal(0))
+    diff = qty - current
+    if diff == 0:
+        return
+    adj = catalog.VIRTUAL[catalog.LocationKind.ADJUSTMENT]
+    src, dst = (adj, loc) if diff > 0 else (loc, adj)
+    ctx.uow.stock.record([ledger.Move(kind=ledger.MoveKind.OPENING, sku=sku, qty=abs(diff), src=src, dst=dst, lot=lot,
+                                      at=ctx.now, unit_cost=_opt_dec(r.get("unit_cost"), "unit_cost"),
+                                      actor="import", batch=f"import-{ctx.now.isoformat()}")])
+
+
+def _sales(ctx: _Ctx, r: dict[str, str]) -> None:
+    try:
+        day = date.fromisoformat(r["date"])
+    except ValueError:
+        raise ValueError(f"date is not YYYY-MM-DD: {r['date']!r}") from None
+    ctx.history.append({"day": day.isoformat(), "location": r["location"], "sku": r["sku"],
+                        "qty": _dec(r["qty"], "qty", allow_negative=True),
+                        "unit_price": _opt_dec(r.get("unit_price"), "unit_price"),
+                        "unit_cost": _opt_dec(r.get("unit_cost"), "unit_cost")})
+
+
+HANDLERS: dict[str, Callable[[_Ctx, dict[str, str]], None]] = {
+    "locations": _locations, "partners": _partners, "users": _users, "products": _products,
+    "stock": _stock, "sales": _sales,
+}
+
+
+# ---------------------------------------------------------------- export
+def _num(d: Decimal | None) -> str | None:
+    return None if d is None else str(units.normalize(d))
+
+
+def export_rows(uow: SqlUnitOfWork, kind: str) -> list[dict[str, Any]]:
+    if kind == "stock":
+        products = {p.sku: p for p in uow.catalog.products()}
+        rows = []
+        for loc, sku, lot, qty, expiry in uow.stock.all_levels():
+            if qty == 0:
+                continue
+            p = products.get(sku)
+            rows.append({"location": loc, "sku": sku, "product": p.name if p else sku, "qty": _num(qty),
+                         "unit": p.base_unit if p else "", "lot": lot or None,
+                         "expiry": expiry.date().isoformat() if expiry else None})
+        return rows
+    if kind == "moves":
+        return [{"id": m.id, "at": m.at.isoformat(), "kind": m.kind.value, "sku": m.sku, "qty": _num(m.qty),
+                 "from": m.src, "to": m.dst, "lot": m.lot or None, "unit_cost": _num(m.unit_cost),
+                 "unit_price": _num(m.unit_price), "partner": m.partner, "actor": m.actor, "batch": m.batch,
+                 "message_id": m.message_id, "reverses": m.reverses, "order_id": m.order_id}
+                for m in uow.stock.moves()]
+    if kind == "orders":
+        return [{"id": o.id, "kind": o.kind.value, "status": o.status.value, "partner": o.partner,
+                 "location": o.location, "source": o.source, "due": o.due.isoformat() if o.due else None,
+                 "created_by": o.created_by, "approved_by": o.approved_by,
+                 "lines": [{"sku": ln.sku, "qty": _num(ln.qty), "unit_price": _num(ln.unit_price),
+                            "received": _num(ln.received)} for ln in o.lines]}
+                for o in uow.orders.list()]
+    if kind == "rules":
+        return [{"id": r.id, "owner": r.owner, "text": r.text, "status": r.status, "version": r.version,
+                 "spec": r.spec} for r in uow.rules.list(statuses=("active", "paused", "manual"))]
+    raise ValueError(f"unknown export kind {kind!r}; one of stock, moves, orders, rules")
+
+
+def to_csv(rows: list[dict[str, Any]]) -> str:
+    buf = io.StringIO()
+    if not rows:
+        return ""
+    flat = [{k: (v if not isinstance(v, list | dict) else json.dumps(v, ensure_ascii=False))
+             for k, v in r.items()} for r in rows]
+    w = csv.DictWriter(buf, fieldnames=list(flat[0].keys()))
+    w.writeheader()
+    w.writerows(flat)
+    return buf.getvalue()

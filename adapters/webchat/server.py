@@ -1,0 +1,149 @@
+"""FastAPI app: the web chat page, its WebSocket, login, and the channel webhooks."""
+from __future__ import annotations
+
+import asyncio
+import base64
+import contextlib
+import itertools
+from collections import defaultdict, deque
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Cookie, FastAPI, Form, WebSocket, WebSocketDisconnect
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+
+from adapters import passwords
+from adapters.webchat import auth
+from bot.messages import Incoming, Outgoing, from_notice
+
+PAGE = Path(__file__).with_name("page.html")
+COOKIE = "kuguan_session"
+
+
+class Hub:
+    """Live connections and a short history per user; pushes reach every open tab."""
+
+    def __init__(self) -> None:
+        self.sockets: dict[str, set[WebSocket]] = defaultdict(set)
+        self.history: dict[str, deque[dict[str, Any]]] = defaultdict(lambda: deque(maxlen=200))
+
+    async def deliver(self, messages: list[Outgoing]) -> None:
+        for m in messages:
+            payload = to_json(m)
+            self.history[m.to].append(payload)
+            for ws in list(self.sockets.get(m.to, ())):
+                try:
+                    await ws.send_json(payload)
+                except Exception:  # noqa: BLE001 - a dead socket is dropped
+                    self.sockets[m.to].discard(ws)
+
+
+def to_json(m: Outgoing) -> dict[str, Any]:
+    d: dict[str, Any] = {"to": m.to, "text": m.text, "id": m.id,
+                         "buttons": [[{"label": b.label, "data": b.data} for b in row] for row in m.buttons]}
+    if m.image:
+        d["image"] = "data:image/png;base64," + base64.b64encode(m.image).decode()
+    return d
+
+
+def create_app(c: Any, *, run_scheduler: bool = True) -> FastAPI:
+    hub = Hub()
+    secret = c.settings.session_secret
+    seq = itertools.count(1)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        task = asyncio.create_task(_ticker(c, hub)) if run_scheduler else None
+        yield
+        if task:
+            task.cancel()
+
+    app = FastAPI(title="kuguan", lifespan=lifespan)
+    app.state.hub = hub
+
+    def current(token: str | None) -> str | None:
+        ident = auth.verify(secret, token)
+        return ident[1] if ident and ident[0] == c.tenant else None
+
+    @app.get("/", response_class=HTMLResponse)
+    async def page() -> str:
+        return PAGE.read_text("utf-8")
+
+    @app.post("/login")
+    async def login(username: Annotated[str, Form()], password: Annotated[str, Form()]) -> Any:
+        with c.uow(write=False) as uow:
+            row = uow.catalog.user_row(username)
+            ok = row is not None and passwords.verify(row.password_hash, password)
+        if not ok:
+            return JSONResponse({"error": "用户名或密码错误 / wrong username or password"}, status_code=401)
+        resp = JSONResponse({"ok": True, "username": username})
+        resp.set_cookie(COOKIE, auth.sign(secret, c.tenant, username), httponly=True, samesite="strict")
+        return resp
+
+    @app.post("/logout")
+    async def logout() -> Any:
+        resp = RedirectResponse("/", status_code=303)
+        resp.delete_cookie(COOKIE)
+        return resp
+
+    @app.get("/me")
+    async def me(kuguan_session: Annotated[str | None, Cookie()] = None) -> Any:
+        user = current(kuguan_session)
+        if user is None:
+            return JSONResponse({"error": "not logged in"}, status_code=401)
+        return {"username": user, "history": list(hub.history.get(user, ()))}
+
+    @app.get("/healthz")
+    async def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.websocket("/ws")
+    async def ws(websocket: WebSocket) -> None:
+        user = current(websocket.cookies.get(COOKIE))
+        if user is None:
+            await websocket.close(code=4401)
+            return
+        await websocket.accept()
+        hub.sockets[user].add(websocket)
+        try:
+            while True:
+                data = await websocket.receive_json()
+                inc = Incoming(tenant=c.tenant, channel="web", chat_id=user, username=user,
+                               text=str(data.get("text") or ""), message_id=f"{id(websocket)}-{next(seq)}"
+                               if not data.get("id") else str(data["id"]),
+                               press=data.get("press"), pressed_message=data.get("message"))
+                if inc.text:
+                    await websocket.send_json({"echo": inc.text})
+                out = await asyncio.to_thread(c.conversation.handle_sync, inc)
+                await hub.deliver(out)
+        except WebSocketDisconnect:
+            pass
+        finally:
+            hub.sockets[user].discard(websocket)
+
+    _mount_channels(app, c, hub)
+    return app
+
+
+def _mount_channels(app: FastAPI, c: Any, hub: Hub) -> None:
+    """Telegram and WeCom webhooks, when configured (their adapters live in adapters/telegram, wecom)."""
+    try:
+        from adapters import channels
+    except ImportError:  # pragma: no cover - channels not wired yet
+        return
+    channels.mount(app, c, hub)
+
+
+async def _ticker(c: Any, hub: Hub) -> None:
+    """Runs due jobs every 30 s on the system clock (the in-process scheduler for `serve`)."""
+    last = c.clock.now()
+    while True:
+        await asyncio.sleep(30)
+        now = c.clock.now()
+        try:
+            notices = await asyncio.to_thread(c.scheduler.advance, last, now)
+            await hub.deliver([from_notice(n) for n in notices])
+        except Exception as exc:  # noqa: BLE001 - keep the scheduler alive; log and go on
+            print(f"scheduler error: {exc!r}")
+        last = now

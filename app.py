@@ -1,0 +1,188 @@
+"""kuguan: composition root (bootstrap) and the command line. Nothing else lives here."""
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+app = typer.Typer(help="kuguan 库管 — chat-first purchase · sales · inventory assistant", no_args_is_help=True,
+                  pretty_exceptions_enable=False)
+TenantOpt = Annotated[str, typer.Option("--tenant", help="tenant code")]
+
+
+@dataclass
+class Container:
+    settings: Any
+    engine: Any
+    uow: Any
+    clock: Any
+    conversation: Any
+    scheduler: Any
+    tenant: str
+
+
+def bootstrap(*, tenant: str = "default", clock: Any = None, migrate: bool = True) -> Container:
+    """Wire everything: settings → engine → unit of work → NLU → conversation → jobs."""
+    import warnings
+
+    from sqlalchemy import exc as sa_exc
+
+    from adapters import clock as clocks
+    from adapters import forecast_port, settings as settings_mod
+    from adapters.db import engine as engines
+    from adapters.db import migrate as migrations
+    from adapters.db import uow as uows
+    from bot.conversation import Conversation
+    from locales import Translator
+    from nlu import parser as nlu_parser
+    from workflows import jobs
+
+    warnings.filterwarnings("ignore", category=sa_exc.SAWarning)
+    settings = settings_mod.load()
+    engine = engines.make_engine(settings.database_url)
+    if migrate:
+        migrations.upgrade(engine)
+    uow = uows.factory(engine, tenant)
+    with uow() as u:
+        tz = u.catalog.settings().timezone
+        u.commit()
+    clock = clock or clocks.SystemClock(tz)
+    t = Translator.load()
+    scheduler = jobs.Scheduler(uow=uow, clock=clock, t=t, forecaster=forecast_port.Forecaster(),
+                               weather=forecast_port.weather(settings.weather_file))
+    conversation = Conversation(tenant=tenant, uow=uow, clock=clock, t=t, parser_factory=nlu_parser.Parser,
+                                on_events=scheduler.on_events, forecast_chart=forecast_port.chart_reply(t))
+    return Container(settings=settings, engine=engine, uow=uow, clock=clock, conversation=conversation,
+                     scheduler=scheduler, tenant=tenant)
+
+
+def store(*, tenant: str = "default") -> tuple[Any, Any]:
+    """Just the database (for import, export, migrate): engine and unit-of-work factory."""
+    import warnings
+
+    from sqlalchemy import exc as sa_exc
+
+    from adapters import settings as settings_mod
+    from adapters.db import engine as engines
+    from adapters.db import migrate as migrations
+    from adapters.db import uow as uows
+
+    warnings.filterwarnings("ignore", category=sa_exc.SAWarning)
+    engine = engines.make_engine(settings_mod.load().database_url)
+    migrations.upgrade(engine)
+    return engine, uows.factory(engine, tenant)
+
+
+def _now(tz: str = "Asia/Shanghai") -> datetime:
+    from adapters.clock import SystemClock
+    return SystemClock(tz).now()
+
+
+@app.command()
+def migrate() -> None:
+    """Create or upgrade the database schema (Alembic)."""
+    store()
+    typer.echo("database is up to date")
+
+
+@app.command("import")
+def import_(kind: Annotated[str, typer.Argument(help="locations|partners|users|products|stock|sales")],
+            file: Annotated[Path, typer.Argument(exists=True, dir_okay=False)], tenant: TenantOpt = "default") -> None:
+    """Import a CSV or XLSX file atomically (one bad row rejects the file)."""
+    from adapters import importer
+    _, uow_factory = store(tenant=tenant)
+    with uow_factory() as uow:
+        try:
+            n = importer.import_file(uow, kind, file, now=_now(uow.catalog.settings().timezone))
+        except importer.ImportError_ as exc:
+            typer.echo(f"import {kind} failed: row {exc.row}: {exc.reason}; nothing was written", err=True)
+            raise typer.Exit(1) from None
+        uow.commit()
+    typer.echo(f"imported {n} {kind} rows")
+
+
+@app.command()
+def export(kind: Annotated[str, typer.Argument(help="stock|moves|orders|rules")],
+           format: Annotated[str, typer.Option("--format")] = "json",
+           out: Annotated[Path | None, typer.Option("--out")] = None, tenant: TenantOpt = "default") -> None:
+    """Export stock, moves, orders or rules as JSON (one list) or CSV."""
+    from adapters import importer
+    _, uow_factory = store(tenant=tenant)
+    with uow_factory(write=False) as uow:
+        try:
+            rows = importer.export_rows(uow, kind)
+        except ValueError as exc:
+            typer.echo(str(exc), err=True)
+            raise typer.Exit(2) from None
+    text = json.dumps(rows, ensure_ascii=False, indent=1) if format == "json" else importer.to_csv(rows)
+    if out:
+        out.write_text(text, encoding="utf-8")
+    else:
+        typer.echo(text)
+
+
+@app.command("demo-seed")
+def demo_seed(tenant: TenantOpt = "default", force: Annotated[bool, typer.Option("--force")] = False) -> None:
+    """Seed the demo restaurant chain (first run only unless --force); prints passwords once."""
+    from adapters import demo_seed as seed
+    _, uow_factory = store(tenant=tenant)
+    seed.run(uow_factory, now=_now(), force=force, echo=typer.echo)
+
+
+@app.command()
+def serve(tenant: TenantOpt = "default", host: Annotated[str | None, typer.Option()] = None,
+          port: Annotated[int | None, typer.Option()] = None) -> None:
+    """Run the web chat, webhooks and the scheduler on http://127.0.0.1:8000."""
+    import uvicorn
+
+    from adapters.webchat import server
+    c = bootstrap(tenant=tenant)
+    uvicorn.run(server.create_app(c), host=host or c.settings.host, port=port or c.settings.port, log_level="info")
+
+
+@app.command()
+def chat(jsonl: Annotated[bool, typer.Option("--jsonl", help="JSON lines on stdin/stdout")] = False,
+         clock: Annotated[str | None, typer.Option("--clock", help="start the virtual clock here (ISO)")] = None,
+         user: Annotated[str | None, typer.Option("--user")] = None, tenant: TenantOpt = "default") -> None:
+    """Script mode (--jsonl) or an interactive terminal chat (--user NAME)."""
+    from adapters import script
+    from adapters.clock import VirtualClock
+    start = datetime.fromisoformat(clock) if clock else _now()
+    vclock = VirtualClock(start)
+    c = bootstrap(tenant=tenant, clock=vclock)
+    session = script.ScriptSession(conversation=c.conversation, clock=vclock, tenant=tenant,
+                                   advance=c.scheduler.advance, uow=c.uow)
+    if jsonl:
+        script.run(session, sys.stdin)
+        return
+    if not user:
+        typer.echo("--user NAME is required without --jsonl", err=True)
+        raise typer.Exit(2)
+    typer.echo(f"kuguan chat as {user} (Ctrl-D to quit)")
+    while True:
+        try:
+            line = input("> ")
+        except EOFError:
+            break
+        vclock.set(_now())
+        for o in session.line(json.dumps({"user": user, "text": line}, ensure_ascii=False)):
+            typer.echo(f"[{o.get('to', '!')}] {o.get('text') or o.get('error')}  {o.get('buttons') or ''}")
+
+
+def _register_extras() -> None:
+    try:
+        from adapters.forecasting import cli as forecast_cli
+    except ImportError:  # pragma: no cover - the forecasting package is optional at start-up
+        return
+    forecast_cli.register(app)
+
+
+_register_extras()
+
+if __name__ == "__main__":
+    app()

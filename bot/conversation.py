@@ -1,0 +1,390 @@
+"""The channel-neutral conversation: (incoming message or button press) -> replies and pushes.
+
+One incoming message is one unit of work: the message id claim, the write, the pending draft
+and the stored bot messages commit together, so a message is never recorded twice. Rules and
+alerts run on the events after the commit.
+"""
+from __future__ import annotations
+
+import secrets
+import statistics
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from bot import replies
+from bot.messages import Button, Incoming, Outgoing, from_notice
+from domain import catalog, codec, commands, errors, events, orders, units
+from nlu import context
+from workflows import inventory, purchasing
+from workflows.ports import Clock, UnitOfWork, UowFactory
+
+PENDING_TTL = timedelta(minutes=10)
+YES = {"确认", "是", "是的", "对", "好", "好的", "ok", "OK", "确定", "yes", "y", "嗯"}
+NO = {"取消", "不要", "算了", "否", "no", "n", "cancel"}
+
+
+class Parser:  # the NLU's shape, for typing
+    def parse(self, text: str, *, speaker: context.Speaker) -> commands.Parsed | commands.Clarify: ...
+    def parse_answer(self, text: str, *, pending: commands.Clarify,
+                     speaker: context.Speaker) -> commands.Parsed | commands.Clarify | None: ...
+
+
+EventSink = Callable[[list[events.Event]], list[Any]]
+
+
+@dataclass
+class Turn:
+    """What one incoming message produced, collected while its unit of work is open."""
+    user: catalog.User
+    now: datetime
+    message_id: str | None
+    out: list[Outgoing] = field(default_factory=list)
+    events: list[events.Event] = field(default_factory=list)
+
+    @property
+    def lang(self) -> str:
+        return self.user.language
+
+    def reply(self, text: str, buttons: Any = None, image: bytes | None = None) -> None:
+        self.out.append(Outgoing(to=self.user.username, text=text, buttons=_buttons(buttons), image=image))
+
+    def push(self, to: str, text: str, buttons: Any = None) -> None:
+        self.out.append(Outgoing(to=to, text=text, buttons=_buttons(buttons)))
+
+
+def _buttons(rows: Any) -> list[list[Button]]:
+    """Buttons from Button objects or (label, data) pairs (what workflows produce)."""
+    return [[b if isinstance(b, Button) else Button(b[0], b[1]) for b in row] for row in rows or []]
+
+
+class Conversation:
+    def __init__(self, *, tenant: str, uow: UowFactory, clock: Clock, t: Any,
+                 parser_factory: Callable[[context.Catalog], Parser], on_events: EventSink | None = None,
+                 forecast_chart: Callable[..., tuple[str, bytes | None]] | None = None) -> None:
+        self.tenant = tenant
+        self.uow = uow
+        self.clock = clock
+        self.t = t
+        self.parser_factory = parser_factory
+        self.on_events = on_events
+        self.forecast_chart = forecast_chart
+        self._catalog: context.Catalog | None = None
+        self._parser: Parser | None = None
+
+    # ------------------------------------------------------------ entry points
+    async def handle(self, incoming: Incoming) -> list[Outgoing]:
+        return self.handle_sync(incoming)
+
+    def handle_sync(self, incoming: Incoming) -> list[Outgoing]:
+        now = self.clock.now()
+        with self.uow() as uow:
+            user = uow.catalog.user(incoming.username) if incoming.username else None
+            if user is None:
+                if incoming.text.strip().startswith("/start"):
+                    return [Outgoing(to=incoming.chat_id, text=self.t("invite_bad"))]
+                return [Outgoing(to=incoming.chat_id, text=self.t("unregistered"))]
+            if incoming.message_id and not uow.chat.claim_message(incoming.channel, incoming.message_id, now):
+                return []
+            turn = Turn(user=user, now=now, message_id=incoming.message_id)
+            try:
+                if incoming.press is not None:
+                    self._press(uow, turn, incoming)
+                else:
+                    self._text(uow, turn, incoming.text)
+            except errors.DomainError as exc:
+                uow.rollback()
+                turn.out = [Outgoing(to=user.username, text=self._error(exc, turn))]
+                turn.events = []
+                if incoming.message_id:
+                    uow.chat.claim_message(incoming.channel, incoming.message_id, now)
+            self._store(uow, turn.out, now)
+            uow.commit()
+        out = turn.out
+        if turn.events and self.on_events is not None:
+            out += [from_notice(n) for n in self.on_events(turn.events)]
+        return out
+
+    def _store(self, uow: UnitOfWork, out: list[Outgoing], now: datetime) -> None:
+        for m in out:
+            if m.buttons:
+                m.id = uow.chat.add_message(to=m.to, text=m.text,
+                                            buttons=[[[b.label, b.data] for b in row] for row in m.buttons], at=now)
+
+    def _error(self, exc: errors.DomainError, turn: Turn) -> str:
+        params = {k: self._name_of(v) if k == "sku" else v for k, v in exc.params.items()}
+        return self.t(f"err.{exc.code}", turn.lang, **params)
+
+    def _name_of(self, sku: Any) -> str:
+        cat = self._catalog
+        if cat:
+            for p in cat.products:
+                if p.sku == sku:
+                    return p.name
+        return str(sku)
+
+    # ------------------------------------------------------------ text
+    def parser(self, uow: UnitOfWork) -> tuple[Parser, context.Catalog]:
+        cat = context.Catalog(products=tuple(uow.catalog.products()), locations=tuple(uow.catalog.locations()),
+                              partners=tuple(uow.catalog.partners()), users=tuple(uow.catalog.users()),
+                              synonyms=uow.catalog.synonyms())
+        if self._parser is None or cat != self._catalog:
+            self._parser = self.parser_factory(cat)
+            self._catalog = cat
+        assert self._catalog is not None
+        return self._parser, self._catalog
+
+    def _text(self, uow: UnitOfWork, turn: Turn, text: str) -> None:
+        text = (text or "").strip()
+        if not text:
+            turn.reply(self.t("empty", turn.lang))
+            return
+        parser, _ = self.parser(uow)
+        speaker = context.Speaker(user=turn.user, now=turn.now)
+        pending = uow.chat.pending(turn.user.username, turn.now)
+        if text.startswith("/start"):
+            turn.reply(self.t("already_registered", turn.lang, name=turn.user.display_name))
+            return
+        if pending is not None:
+            if pending.kind == "confirm" and text in YES:
+                self._confirm(uow, turn, pending.payload)
+                return
+            if text in NO:
+                uow.chat.clear_pending(turn.user.username)
+                turn.reply(self.t("cancelled", turn.lang))
+                return
+            if pending.kind == "clarify":
+                clarify = codec.load(pending.payload["clarify"])
+                answer = parser.parse_answer(text, pending=clarify, speaker=speaker)
+                if answer is not None:
+                    uow.chat.clear_pending(turn.user.username)
+                    self._parsed(uow, turn, answer)
+                    return
+        if text in NO:
+            turn.reply(self.t("nothing_pending", turn.lang))
+            return
+        result = parser.parse(text, speaker=speaker)
+        if pending is not None:
+            uow.chat.clear_pending(turn.user.username)
+        self._parsed(uow, turn, result)
+
+    def _parsed(self, uow: UnitOfWork, turn: Turn, result: commands.Parsed | commands.Clarify) -> None:
+        if isinstance(result, commands.Clarify):
+            self._clarify(uow, turn, result)
+            return
+        self.execute(uow, turn, result.command, guesses=result.guesses)
+
+    def _clarify(self, uow: UnitOfWork, turn: Turn, c: commands.Clarify) -> None:
+        text, buttons = replies.clarify(self.t, turn.lang, c, self._catalog)
+        resumable = c.reason in ("ambiguous_product", "missing_qty", "unit_mismatch", "unknown_location")
+        if resumable:
+            uow.chat.set_pending(turn.user.username, kind="clarify", payload={"clarify": codec.dump(c)},
+                                 expires_at=turn.now + PENDING_TTL)
+        turn.reply(text, buttons)
+
+    # ------------------------------------------------------------ commands
+    def execute(self, uow: UnitOfWork, turn: Turn, cmd: commands.Command, *,
+                guesses: tuple[commands.Guess, ...] = (), confirmed: bool = False) -> None:
+        user = turn.user
+        if isinstance(cmd, commands.RecordMoves | commands.TransferStock | commands.CountStock):
+            self._require(user, "record")
+            if isinstance(cmd, commands.TransferStock) and cmd.request:
+                purchasing.request_transfer(uow, turn, cmd, t=self.t)
+                return
+            if isinstance(cmd, commands.RecordMoves) and not confirmed:
+                if purchasing.credit_hold(uow, turn, cmd, t=self.t):
+                    return
+            self._write(uow, turn, cmd, guesses=guesses, confirmed=confirmed)
+        elif isinstance(cmd, commands.QueryStock):
+            self._require(user, "query")
+            turn.reply(replies.stock(self.t, turn.lang, uow, cmd, user=user, now=turn.now))
+        elif isinstance(cmd, commands.PlacePurchase):
+            self._require(user, "purchase")
+            if guesses and not confirmed:
+                self._ask(uow, turn, cmd, replies.guesses(self.t, turn.lang, guesses, self._catalog))
+                return
+            purchasing.place(uow, turn, cmd, t=self.t)
+        elif isinstance(cmd, commands.Undo):
+            self._undo(uow, turn)
+        elif isinstance(cmd, commands.Correct):
+            self._correct(uow, turn, cmd)
+        elif isinstance(cmd, commands.AddRule):
+            self._require(user, "rules")
+            if not confirmed:
+                text = self.t("rule_confirm", turn.lang, rule=replies.render_rule(cmd.draft, self._catalog))
+                self._ask(uow, turn, cmd, text)
+                return
+            rid = uow.rules.add(owner=user.username, text=cmd.draft.text, spec=cmd.draft.to_dict(), at=turn.now)
+            turn.reply(self.t("rule_saved", turn.lang, id=rid))
+        elif isinstance(cmd, commands.ManageRules):
+            self._require(user, "rules")
+            turn.reply(replies.manage_rules(self.t, turn.lang, uow, cmd, user=user, now=turn.now, catalog=self._catalog))
+        elif isinstance(cmd, commands.RecordBooking):
+            self._require(user, "record")
+            here = inventory.home(user, cmd.location)
+            for ln in cmd.lines:
+                uow.chat.add_booking(location=here, sku=ln.sku, qty=ln.qty, at=cmd.at, note=cmd.note, by=user.username)
+            turn.reply(self.t("booking_saved", turn.lang, at=cmd.at.strftime("%m-%d %H:%M"),
+                              items=replies.items(cmd.lines, self._catalog)))
+        elif isinstance(cmd, commands.Forecast):
+            self._require(user, "query")
+            if self.forecast_chart is None:
+                turn.reply(self.t("forecast_unavailable", turn.lang))
+                return
+            text, png = self.forecast_chart(uow, sku=cmd.sku, days=cmd.days,
+                                            location=cmd.location or user.location, now=turn.now, lang=turn.lang)
+            turn.reply(text, image=png)
+        elif isinstance(cmd, commands.Invite):
+            self._require(user, "invite")
+            code = purchasing.invite(uow, turn, cmd)
+            turn.reply(self.t("invite_created", turn.lang, name=cmd.name, role=self.t(f"role.{cmd.role}", turn.lang),
+                              code=code))
+        elif isinstance(cmd, commands.Help):
+            turn.reply(self.t("help", turn.lang))
+        elif isinstance(cmd, commands.SmallTalk):
+            turn.reply(self.t(f"smalltalk.{cmd.kind}", turn.lang, name=user.display_name))
+        else:  # pragma: no cover - exhaustive over Command
+            turn.reply(self.t("not_understood", turn.lang))
+
+    def _require(self, user: catalog.User, permission: str) -> None:
+        if not user.can(permission):
+            raise errors.NotAllowed(code="not_allowed", role=user.role.value)
+
+    def _ask(self, uow: UnitOfWork, turn: Turn, cmd: commands.Command, text: str) -> None:
+        token = secrets.token_hex(4)
+        uow.chat.set_pending(turn.user.username, kind="confirm", payload={"cmd": codec.dump(cmd), "token": token},
+                             expires_at=turn.now + PENDING_TTL)
+        turn.reply(text, [[Button(self.t("btn.confirm", turn.lang), f"ok:{token}"),
+                           Button(self.t("btn.cancel", turn.lang), f"no:{token}")]])
+
+    def _confirm(self, uow: UnitOfWork, turn: Turn, payload: dict[str, Any]) -> None:
+        uow.chat.clear_pending(turn.user.username)
+        cmd = codec.load(payload["cmd"])
+        self.execute(uow, turn, cmd, confirmed=True)
+
+    def _write(self, uow: UnitOfWork, turn: Turn, cmd: commands.Command, *, guesses: tuple[commands.Guess, ...],
+               confirmed: bool) -> None:
+        actor = inventory.Actor(user=turn.user, now=turn.now, message_id=turn.message_id, batch=_batch(turn.now))
+        plan = inventory.plan(uow, cmd, actor=actor, force=confirmed)
+        if not confirmed:
+            doubts = replies.guesses(self.t, turn.lang, guesses, self._catalog) if guesses else ""
+            big = self._unusual(uow, cmd)
+            if big:
+                doubts += self.t("doubt.big_qty", turn.lang, items="、".join(self._name_of(s) for s in big))
+            if plan.shortfalls:
+                doubts += "".join(self.t("doubt.negative", turn.lang, product=self._name_of(s.sku),
+                                         location=replies.loc_name(s.location, self._catalog),
+                                         available=units.normalize(s.available), requested=units.normalize(s.requested))
+                                  for s in plan.shortfalls)
+            if doubts:
+                self._ask(uow, turn, cmd, doubts + self.t("doubt.ask", turn.lang,
+                                                          summary=replies.summary(self.t, turn.lang, cmd, self._catalog,
+                                                                                  user=turn.user)))
+                return
+        turn.events += inventory.record(uow, plan, actor=actor)
+        text = self.t("recorded", turn.lang, summary=replies.summary(self.t, turn.lang, cmd, self._catalog,
+                                                                       user=turn.user))
+        text += replies.after_levels(self.t, turn.lang, uow, cmd, user=turn.user, catalog=self._catalog)
+        turn.reply(text, [[Button(self.t("btn.undo", turn.lang), f"undo:{actor.batch}")]])
+
+    def _unusual(self, uow: UnitOfWork, cmd: commands.Command) -> list[str]:
+        """Products whose quantity is over 10x their typical (median) move."""
+        lines = getattr(cmd, "lines", ())
+        if isinstance(cmd, commands.CountStock):
+            return []
+        out = []
+        for ln in lines:
+            recent = [m.qty for m in uow.stock.recent_moves(ln.sku, limit=30) if m.kind.value != "opening"]
+            if len(recent) >= 3 and ln.qty > 10 * statistics.median(recent):
+                out.append(ln.sku)
+        return out
+
+    def _undo(self, uow: UnitOfWork, turn: Turn, batch: str | None = None) -> None:
+        actor = inventory.Actor(user=turn.user, now=turn.now, message_id=turn.message_id, batch=_batch(turn.now))
+        if batch is not None and (uow.stock.is_reversed(batch) or uow.stock.last_batch(turn.user.username) != batch):
+            raise errors.InvalidState(code="undo_not_last")
+        original, evs = inventory.undo(uow, actor=actor)
+        turn.events += evs
+        turn.reply(self.t("undone", turn.lang, summary=replies.moves_summary(original, self._catalog)))
+
+    def _correct(self, uow: UnitOfWork, turn: Turn, cmd: commands.Correct) -> None:
+        batch = uow.stock.last_batch(turn.user.username)
+        if batch is None:
+            raise errors.NotFound(code="nothing_to_undo")
+        moves = uow.stock.batch(batch)
+        sku = cmd.sku or (moves[0].sku if len({m.sku for m in moves}) == 1 else None)
+        product = uow.catalog.product(sku) if sku else None
+        if product is None or cmd.qty is None:
+            raise errors.BadInput(code="which_product")
+        qty = product.to_base(cmd.qty, cmd.unit)
+        if qty <= 0:
+            raise errors.BadInput(code="zero_qty")
+        new_cmd = inventory.command_of(moves, sku=product.sku, qty=qty)
+        actor = inventory.Actor(user=turn.user, now=turn.now, message_id=turn.message_id, batch=_batch(turn.now))
+        _, evs = inventory.undo(uow, actor=actor)
+        turn.events += evs
+        actor = inventory.Actor(user=turn.user, now=turn.now, message_id=turn.message_id, batch=_batch(turn.now))
+        plan = inventory.plan(uow, new_cmd, actor=actor, force=True)
+        turn.events += inventory.record(uow, plan, actor=actor)
+        turn.reply(self.t("corrected", turn.lang, summary=replies.summary(self.t, turn.lang, new_cmd, self._catalog,
+                                                                            user=turn.user)),
+                   [[Button(self.t("btn.undo", turn.lang), f"undo:{actor.batch}")]])
+
+    # ------------------------------------------------------------ buttons
+    def _press(self, uow: UnitOfWork, turn: Turn, incoming: Incoming) -> None:
+        data = incoming.press or ""
+        msg = uow.chat.message(incoming.pressed_message) if incoming.pressed_message else None
+        if msg is None or msg.to != turn.user.username:
+            raise errors.NotFound(code="button_gone")
+        if not uow.chat.mark_pressed(msg.id, data):
+            raise errors.InvalidState(code="button_used")
+        self.parser(uow)
+        action, _, arg = data.partition(":")
+        if action in ("ok", "no"):
+            pending = uow.chat.pending(turn.user.username, turn.now)
+            if pending is None or pending.kind != "confirm" or pending.payload.get("token") != arg:
+                raise errors.InvalidState(code="expired")
+            if action == "no":
+                uow.chat.clear_pending(turn.user.username)
+                turn.reply(self.t("cancelled", turn.lang))
+            else:
+                self._confirm(uow, turn, pending.payload)
+        elif action == "undo":
+            self._undo(uow, turn, batch=arg)
+        elif action == "pick":
+            pending = uow.chat.pending(turn.user.username, turn.now)
+            if pending is None or pending.kind != "clarify":
+                raise errors.InvalidState(code="expired")
+            parser, _ = self.parser(uow)
+            clarify = codec.load(pending.payload["clarify"])
+            answer = parser.parse_answer(arg, pending=clarify, speaker=context.Speaker(user=turn.user, now=turn.now))
+            uow.chat.clear_pending(turn.user.username)
+            if answer is None:
+                raise errors.InvalidState(code="expired")
+            self._parsed(uow, turn, answer)
+        elif action in ("ap", "rj"):
+            self._require(turn.user, "approve")
+            purchasing.decide(uow, turn, order_id=int(arg), approve=action == "ap", t=self.t,
+                              release=lambda cmd, who: self._release(uow, turn, cmd, who))
+        elif action in ("snz", "tr", "rv"):
+            purchasing.workflow_button(uow, turn, action, arg, t=self.t)
+        else:
+            raise errors.NotFound(code="button_gone")
+
+    def _release(self, uow: UnitOfWork, turn: Turn, cmd: commands.Command, requester: catalog.User) -> None:
+        """Record a held sale on the requester's behalf after a manager's approval."""
+        sub = Turn(user=requester, now=turn.now, message_id=None)
+        self._write(uow, sub, cmd, guesses=(), confirmed=True)
+        turn.events += sub.events
+        for m in sub.out:
+            turn.push(m.to, m.text)
+
+
+def _batch(now: datetime) -> str:
+    return f"{now:%Y%m%d%H%M%S}-{secrets.token_hex(3)}"
+
+
+def order_amount(o: orders.Order) -> Decimal:
+    return o.amount

@@ -1,0 +1,173 @@
+"""Reply texts built from locale strings: summaries, questions, stock answers."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from bot.messages import Button
+from domain import catalog, commands, ledger, units
+from nlu import context
+from workflows.ports import UnitOfWork
+
+N = units.normalize
+
+
+def _product(cat: context.Catalog | None, sku: str) -> catalog.Product | None:
+    return next((p for p in cat.products if p.sku == sku), None) if cat else None
+
+
+def pname(cat: context.Catalog | None, sku: str) -> str:
+    p = _product(cat, sku)
+    return p.name if p else sku
+
+
+def loc_name(code: str | None, cat: context.Catalog | None) -> str:
+    if not code:
+        return ""
+    if cat:
+        for loc in cat.locations:
+            if loc.code == code:
+                return loc.name
+    return code
+
+
+def partner_name(code: str | None, cat: context.Catalog | None) -> str:
+    if not code:
+        return ""
+    return next((p.name for p in cat.partners if p.code == code), code) if cat else code
+
+
+def qty_text(cat: context.Catalog | None, sku: str, qty: Decimal) -> str:
+    p = _product(cat, sku)
+    if p is None:
+        return str(N(qty))
+    s = f"{N(qty)}{p.base_unit}"
+    packs = units.in_packs(qty, packs=p.packs)
+    return f"{s}({packs})" if packs else s
+
+
+def items(lines: Sequence[commands.Line], cat: context.Catalog | None) -> str:
+    return "、".join(f"{pname(cat, ln.sku)} {qty_text(cat, ln.sku, ln.qty)}" for ln in lines)
+
+
+def summary(t: Any, lang: str, cmd: commands.Command, cat: context.Catalog | None, *, user: catalog.User) -> str:
+    if isinstance(cmd, commands.RecordMoves):
+        where = loc_name(cmd.location or user.location, cat)
+        partner = partner_name(cmd.partner, cat)
+        return t(f"summary.{cmd.movement.value}", lang, location=where, items=items(cmd.lines, cat),
+                 partner=(f"({partner})" if partner else ""))
+    if isinstance(cmd, commands.TransferStock):
+        return t("summary.transfer", lang, source=loc_name(cmd.source or user.location, cat),
+                 dest=loc_name(cmd.dest or user.location, cat), items=items(cmd.lines, cat))
+    if isinstance(cmd, commands.CountStock):
+        return t("summary.count", lang, location=loc_name(cmd.location or user.location, cat),
+                 items=items(cmd.lines, cat))
+    if isinstance(cmd, commands.PlacePurchase):
+        return t("summary.purchase", lang, partner=partner_name(cmd.partner, cat) or "-", items=items(cmd.lines, cat),
+                 due=cmd.due.strftime("%Y-%m-%d") if cmd.due else "-")
+    return ""
+
+
+def moves_summary(moves: Sequence[ledger.Move], cat: context.Catalog | None) -> str:
+    agg: dict[str, Decimal] = {}
+    for m in moves:
+        if m.kind != ledger.MoveKind.TRANSFER_IN:
+            agg[m.sku] = agg.get(m.sku, Decimal(0)) + m.qty
+    return "、".join(f"{pname(cat, s)} {qty_text(cat, s, q)}" for s, q in agg.items())
+
+
+def after_levels(t: Any, lang: str, uow: UnitOfWork, cmd: commands.Command, *, user: catalog.User,
+                 catalog: context.Catalog | None) -> str:
+    """The new on-hand quantity of each product, at the location(s) touched."""
+    locs: list[str | None]
+    if isinstance(cmd, commands.TransferStock):
+        locs = [cmd.source or user.location, cmd.dest or user.location]
+    else:
+        locs = [getattr(cmd, "location", None) or user.location]
+    parts = []
+    for ln in getattr(cmd, "lines", ()):
+        for loc in locs:
+            if loc:
+                q = uow.stock.on_hand(loc, ln.sku)
+                parts.append(t("level_now", lang, location=loc_name(loc, catalog), product=pname(catalog, ln.sku),
+                               qty=qty_text(catalog, ln.sku, q)))
+    return ("\n" + "\n".join(parts)) if parts else ""
+
+
+def stock(t: Any, lang: str, uow: UnitOfWork, cmd: commands.QueryStock, *, user: catalog.User, now: datetime) -> str:
+    cat = context.Catalog(products=tuple(uow.catalog.products()), locations=tuple(uow.catalog.locations()))
+    loc = cmd.location or user.location
+    rows = uow.stock.all_levels()
+    skus = list(cmd.skus) or sorted({sku for lc, sku, _, q, _ in rows if (loc is None or lc == loc) and q != 0})
+    if not skus:
+        return t("stock_empty", lang, location=loc_name(loc, cat) or t("all_locations", lang))
+    lines = []
+    soon = now + timedelta(days=3)
+    for sku in skus[:40]:
+        here = [(lc, lot, q, exp) for lc, s, lot, q, exp in rows if s == sku and (loc is None or lc == loc)]
+        total = sum((q for _, _, q, _ in here), Decimal(0))
+        p = _product(cat, sku)
+        safety = p.safety_stock if p else Decimal(0)
+        line = t("stock_line", lang, product=pname(cat, sku), qty=qty_text(cat, sku, total),
+                 location=loc_name(loc, cat) or t("all_locations", lang))
+        if safety and total < safety:
+            line += t("stock_below_safety", lang, safety=qty_text(cat, sku, safety))
+        expiring = [(lot, q, exp) for _, lot, q, exp in here if exp is not None and q > 0 and exp <= soon]
+        for lot, q, exp in sorted(expiring, key=lambda x: x[2]):
+            line += t("stock_expiring", lang, lot=lot, qty=qty_text(cat, sku, q), date=exp.strftime("%m-%d"))
+        if loc is not None and len(cmd.skus) > 0:
+            elsewhere = [(lc, q) for lc, s, _, q, _ in rows if s == sku and lc != loc and q > 0]
+            agg: dict[str, Decimal] = {}
+            for lc, q in elsewhere:
+                agg[lc] = agg.get(lc, Decimal(0)) + q
+            if agg:
+                line += t("stock_elsewhere", lang, others="、".join(f"{loc_name(lc, cat)} {N(q)}" for lc, q in agg.items()))
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def guesses(t: Any, lang: str, gs: Sequence[commands.Guess], cat: context.Catalog | None) -> str:
+    out = []
+    for g in gs:
+        chosen = pname(cat, g.chosen) if g.kind != "assumed_unit" else g.chosen
+        out.append(t(f"guess.{g.kind}", lang, mention=g.mention, chosen=chosen))
+    return "".join(out)
+
+
+def clarify(t: Any, lang: str, c: commands.Clarify, cat: context.Catalog | None) -> tuple[str, list[list[Button]]]:
+    buttons: list[list[Button]] = []
+    if c.reason == "ambiguous_product":
+        names = [pname(cat, s) for s in c.candidates]
+        buttons = [[Button(n, f"pick:{n}") for n in names[i:i + 3]] for i in range(0, len(names), 3)]
+        return t("clarify.ambiguous_product", lang, mention=c.mention, candidates="、".join(names)), buttons
+    if c.reason == "unknown_location":
+        names = [loc_name(s, cat) for s in c.candidates]
+        buttons = [[Button(n, f"pick:{n}") for n in names[i:i + 3]] for i in range(0, len(names), 3)]
+        return t("clarify.unknown_location", lang, mention=c.mention, candidates="、".join(names)), buttons
+    mention = pname(cat, c.mention) if _product(cat, c.mention) else c.mention
+    return t(f"clarify.{c.reason}", lang, mention=mention, detail=c.detail,
+             candidates="、".join(pname(cat, s) for s in c.candidates)), buttons
+
+
+def render_rule(draft: Any, cat: context.Catalog | None) -> str:
+    from nlu import render
+    return str(render.render_rule(draft, cat))
+
+
+def manage_rules(t: Any, lang: str, uow: UnitOfWork, cmd: commands.ManageRules, *, user: catalog.User,
+                 now: datetime, catalog: context.Catalog | None) -> str:
+    owner = None if user.role.value in ("admin",) else user.username
+    if cmd.action == "list":
+        rules = uow.rules.list(owner=owner)
+        if not rules:
+            return str(t("rules_none", lang))
+        return "\n".join(t("rule_line", lang, id=r.id, status=t(f"rule_status.{r.status}", lang), text=r.text)
+                         for r in rules)
+    rule = uow.rules.get(cmd.rule_id) if cmd.rule_id is not None else None
+    if rule is None or (owner and rule.owner != owner):
+        return str(t("rule_not_found", lang, id=cmd.rule_id))
+    status = {"pause": "paused", "resume": "active", "delete": "deleted", "manual": "manual"}[cmd.action]
+    uow.rules.update(rule, status=status, at=now)
+    return str(t(f"rule_{cmd.action}d" if cmd.action != "pause" else "rule_paused", lang, id=rule.id))

@@ -1,0 +1,226 @@
+"""Stock-changing handlers: plan moves for a command, then record them in one unit of work.
+
+``plan`` reads levels and returns the moves plus any shortfall (stock going negative), so the
+conversation can ask before a write under the ``warn`` policy; ``record`` appends them.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from decimal import Decimal
+
+from domain import catalog, commands, errors, events, ledger, orders
+from workflows.ports import UnitOfWork
+
+MK = ledger.MoveKind
+MOVEMENT_KIND = {
+    commands.Movement.RECEIPT: MK.RECEIPT,
+    commands.Movement.SALE: MK.SALE,
+    commands.Movement.CONSUMPTION: MK.CONSUMPTION,
+    commands.Movement.SCRAP: MK.SCRAP,
+    commands.Movement.RETURN_TO_SUPPLIER: MK.RETURN_TO_SUPPLIER,
+    commands.Movement.CUSTOMER_RETURN: MK.CUSTOMER_RETURN,
+}
+
+
+@dataclass(frozen=True)
+class Shortfall:
+    location: str
+    sku: str
+    available: Decimal
+    requested: Decimal
+
+
+@dataclass
+class Plan:
+    moves: list[ledger.Move] = field(default_factory=list)
+    shortfalls: list[Shortfall] = field(default_factory=list)
+    lots: list[tuple[str, str, datetime | None]] = field(default_factory=list)  # (sku, lot, expiry)
+    order_receipts: list[tuple[int, str, Decimal]] = field(default_factory=list)  # (order id, sku, qty)
+
+
+@dataclass(frozen=True)
+class Actor:
+    user: catalog.User
+    now: datetime
+    message_id: str | None
+    batch: str
+
+
+def home(user: catalog.User, location: str | None) -> str:
+    loc = location or user.location
+    if not loc:
+        raise errors.BadInput(code="no_location")
+    return loc
+
+
+def _allow_negative(policy: catalog.NegativePolicy, force: bool) -> bool:
+    return force or policy == catalog.NegativePolicy.WARN
+
+
+def _out(uow: UnitOfWork, plan: Plan, *, kind: MK, line: commands.Line, here: str, actor: Actor,
+         policy: catalog.NegativePolicy, force: bool, dst: str | None = None, partner: str | None = None,
+         pending: dict[tuple[str, str], Decimal] | None = None) -> list[ledger.Move]:
+    uow.stock.lock_product(line.sku)
+    levels = uow.stock.levels(here, line.sku, lock=True)
+    taken = (pending or {}).get((here, line.sku), Decimal(0))
+    if taken:
+        levels = _minus(levels, [m for m in plan.moves if m.src == here and m.sku == line.sku])
+    have = ledger.total(levels)
+    if line.qty > have:
+        plan.shortfalls.append(Shortfall(location=here, sku=line.sku, available=have, requested=line.qty))
+        if not _allow_negative(policy, force):
+            raise errors.InsufficientStock(sku=line.sku, available=str(have), requested=str(line.qty))
+    moves = ledger.outbound(kind=kind, sku=line.sku, qty=line.qty, here=here, levels=levels, allow_negative=True,
+                            at=actor.now, dst=dst, unit_price=line.unit_price, partner=partner,
+                            actor=actor.user.username, message_id=actor.message_id, batch=actor.batch)
+    plan.moves += moves
+    if pending is not None:
+        pending[(here, line.sku)] = taken + line.qty
+    return moves
+
+
+def _minus(levels: Sequence[ledger.LotLevel], used: Sequence[ledger.Move]) -> list[ledger.LotLevel]:
+    out = []
+    for lv in levels:
+        q = lv.qty - sum((m.qty for m in used if m.lot == lv.lot), Decimal(0))
+        out.append(replace(lv, qty=q))
+    return out
+
+
+def plan(uow: UnitOfWork, cmd: commands.Command, *, actor: Actor, force: bool = False) -> Plan:
+    settings: catalog.TenantSettings = uow.catalog.settings()
+    policy = settings.negative_policy
+    p = Plan()
+    taken: dict[tuple[str, str], Decimal] = {}
+    if isinstance(cmd, commands.RecordMoves):
+        here = home(actor.user, cmd.location)
+        kind = MOVEMENT_KIND[cmd.movement]
+        for line in cmd.lines:
+            product = _product(uow, line.sku)
+            if kind == MK.RECEIPT:
+                lot = line.lot or ledger.lot_code(actor.now)
+                expiry = line.expiry or ledger.expiry_for(product, actor.now)
+                p.lots.append((line.sku, lot, expiry))
+                p.moves.append(ledger.inbound(kind=kind, sku=line.sku, qty=line.qty, here=here, at=actor.now, lot=lot,
+                                              unit_cost=line.unit_price, partner=cmd.partner,
+                                              actor=actor.user.username, message_id=actor.message_id,
+                                              batch=actor.batch))
+                _match_order(uow, p, partner=cmd.partner, here=here, line=line)
+            elif kind == MK.CUSTOMER_RETURN:
+                p.moves.append(ledger.inbound(kind=kind, sku=line.sku, qty=line.qty, here=here, at=actor.now,
+                                              partner=cmd.partner, actor=actor.user.username,
+                                              message_id=actor.message_id, batch=actor.batch))
+            else:
+                _out(uow, p, kind=kind, line=line, here=here, actor=actor, policy=policy, force=force,
+                     partner=cmd.partner, pending=taken)
+    elif isinstance(cmd, commands.TransferStock):
+        src = home(actor.user, cmd.source)
+        dst = home(actor.user, cmd.dest)
+        if src == dst:
+            raise errors.BadInput(code="same_location", location=src)
+        transit = catalog.VIRTUAL[catalog.LocationKind.TRANSIT]
+        for line in cmd.lines:
+            _product(uow, line.sku)
+            outs = _out(uow, p, kind=MK.TRANSFER_OUT, line=line, here=src, actor=actor, policy=policy, force=force,
+                        dst=transit, pending=taken)
+            for m in outs:
+                p.moves.append(replace(m, kind=MK.TRANSFER_IN, src=transit, dst=dst))
+    elif isinstance(cmd, commands.CountStock):
+        here = home(actor.user, cmd.location)
+        for line in cmd.lines:
+            _product(uow, line.sku)
+            uow.stock.lock_product(line.sku)
+            levels = uow.stock.levels(here, line.sku, lock=True)
+            p.moves += ledger.count_moves(sku=line.sku, target=line.qty, here=here, levels=levels, at=actor.now,
+                                          actor=actor.user.username, message_id=actor.message_id, batch=actor.batch)
+    else:
+        raise errors.BadInput(code="not_a_stock_command")
+    return p
+
+
+def _product(uow: UnitOfWork, sku: str) -> catalog.Product:
+    product: catalog.Product | None = uow.catalog.product(sku)
+    if product is None:
+        raise errors.NotFound(code="unknown_sku", sku=sku)
+    return product
+
+
+def _match_order(uow: UnitOfWork, p: Plan, *, partner: str | None, here: str, line: commands.Line) -> None:
+    """Receiving against the oldest open purchase order for this product at this location."""
+    left = line.qty
+    for o in uow.orders.list(kinds=["purchase"], statuses=["open", "partial"]):
+        if left <= 0:
+            break
+        if o.location != here or (partner and o.partner and o.partner != partner):
+            continue
+        open_qty = sum((ln.open_qty for ln in o.lines if ln.sku == line.sku), Decimal(0))
+        if open_qty > 0:
+            take = min(open_qty, left)
+            p.order_receipts.append((o.id, line.sku, take))
+            left -= take
+
+
+def record(uow: UnitOfWork, p: Plan, *, actor: Actor) -> list[events.Event]:
+    """Append the planned moves (levels updated in the same transaction); return events."""
+    for sku, lot, expiry in p.lots:
+        uow.stock.ensure_lot(sku=sku, code=lot, expiry=expiry, received_at=actor.now)
+    uow.stock.record(p.moves)
+    evs: list[events.Event] = []
+    for oid, sku, qty in p.order_receipts:
+        o: orders.Order = uow.orders.get(oid, lock=True)
+        o2, _ = o.receive(sku, qty)
+        uow.orders.save(o2)
+        if o2.status != o.status:
+            evs.append(events.OrderChanged(order_id=oid, kind=o2.kind.value, status=o2.status.value, at=actor.now))
+    seen = set()
+    for m in p.moves:
+        for loc in (m.src, m.dst):
+            if not loc.startswith("~") and (loc, m.sku) not in seen:
+                seen.add((loc, m.sku))
+                evs.append(events.StockMoved(location=loc, sku=m.sku, at=actor.now, kind=m.kind.value,
+                                             actor=actor.user.username))
+    return evs
+
+
+def undo(uow: UnitOfWork, *, actor: Actor) -> tuple[list[ledger.Move], list[events.Event]]:
+    """Reverse the user's last write with reversing moves (never a delete)."""
+    batch = uow.stock.last_batch(actor.user.username)
+    if batch is None:
+        raise errors.NotFound(code="nothing_to_undo")
+    original: list[ledger.Move] = uow.stock.batch(batch)
+    rev = [ledger.reversal(m, at=actor.now, actor=actor.user.username, batch=actor.batch,
+                           message_id=actor.message_id) for m in reversed(original)]
+    uow.stock.record(rev)
+    evs: list[events.Event] = [events.StockMoved(location=loc, sku=m.sku, at=actor.now, kind="reversal",
+                                                 actor=actor.user.username)
+                               for m in original for loc in (m.src, m.dst) if not loc.startswith("~")]
+    return original, evs
+
+
+def command_of(moves: Sequence[ledger.Move], *, sku: str | None, qty: Decimal) -> commands.Command:
+    """Rebuild a command like the one that produced ``moves``, for ``sku`` with a new quantity."""
+    if not moves:
+        raise errors.NotFound(code="nothing_to_undo")
+    skus = {m.sku for m in moves}
+    target = sku or (next(iter(skus)) if len(skus) == 1 else None)
+    if target is None or target not in skus:
+        raise errors.BadInput(code="which_product")
+    first = next(m for m in moves if m.sku == target)
+    line = commands.Line(sku=target, qty=qty, unit_price=first.unit_price or first.unit_cost)
+    others = {}
+    for m in moves:
+        if m.sku != target and m.kind != MK.TRANSFER_IN:
+            others.setdefault(m.sku, Decimal(0))
+            others[m.sku] += m.qty
+    extra = tuple(commands.Line(sku=s, qty=q) for s, q in others.items())
+    if first.kind == MK.TRANSFER_OUT:
+        dst = next(m.dst for m in moves if m.kind == MK.TRANSFER_IN)
+        return commands.TransferStock(source=first.src, dest=dst, lines=(line, *extra))
+    if first.kind == MK.COUNT_ADJUSTMENT:
+        raise errors.BadInput(code="correct_count")
+    inverse = {v: k for k, v in MOVEMENT_KIND.items()}
+    movement = inverse[first.kind]
+    here = first.dst if first.kind in ledger.INBOUND_FROM else first.src
+    return commands.RecordMoves(movement=movement, lines=(line, *extra), location=here, partner=first.partner)

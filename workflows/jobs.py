@@ -1,0 +1,200 @@
+"""Scheduled jobs and event-driven rule checks.
+
+The same job bodies run from APScheduler in ``serve`` and from script mode's virtual clock
+(``advance``). Every (job, slot) is claimed in the database first, so a job never fires twice,
+even with several replicas.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from decimal import Decimal
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from apscheduler.triggers.cron import CronTrigger
+
+from domain import catalog, events, orders, rules, units
+from workflows import engine, metrics, reports
+from workflows.ports import Clock, UowFactory, Weather
+
+SLACK = Decimal("0.05")
+DEFAULT_JOBS = {"prep_list": "0 7 * * *", "transfer_check": "30 10 * * *", "evening_summary": "30 21 * * *",
+                "expiry": "5 7 * * *"}
+
+
+@dataclass
+class Notice:
+    """A message a job or rule sends; buttons are (label, data) pairs."""
+    to: str
+    text: str
+    buttons: list[list[tuple[str, str]]] = field(default_factory=list)
+    id: int | None = None
+
+
+class Outbox:
+    """Messages produced while a job's unit of work is open; stored with it so buttons resolve."""
+
+    def __init__(self) -> None:
+        self.items: list[Notice] = []
+
+    def push(self, to: str, text: str, buttons: Any = None) -> None:
+        self.items.append(Notice(to=to, text=text, buttons=[[(b[0], b[1]) for b in row] for row in buttons or []]))
+
+    def store(self, uow: Any, now: datetime) -> list[Notice]:
+        for n in self.items:
+            if n.buttons:
+                n.id = uow.chat.add_message(to=n.to, text=n.text, buttons=[[list(b) for b in row] for row in n.buttons],
+                                            at=now)
+        return self.items
+
+
+def fire_times(cron: str, *, tz: str, start: datetime, end: datetime) -> Iterator[datetime]:
+    """Fire times of a crontab expression in (start, end], in the tenant's time zone."""
+    trig = CronTrigger.from_crontab(cron, timezone=ZoneInfo(tz))
+    prev = None
+    cur = start + timedelta(microseconds=1)
+    while True:
+        nxt = trig.get_next_fire_time(prev, cur)
+        if nxt is None or nxt > end:
+            return
+        if nxt > start:
+            yield nxt
+        prev, cur = nxt, nxt + timedelta(seconds=1)
+
+
+class Scheduler:
+    def __init__(self, *, uow: UowFactory, clock: Clock, t: Any, forecaster: Any = None,
+                 weather: Weather | None = None, deliver: Callable[[list[Any]], None] | None = None) -> None:
+        self.uow, self.clock, self.t = uow, clock, t
+        self.forecaster, self.weather = forecaster, weather
+        self.deliver = deliver
+
+    # ------------------------------------------------------------ events
+    def on_events(self, evs: list[events.Event]) -> list[Notice]:
+        """Event-triggered rules and slow-mover checks after a write (edge-triggered)."""
+        box = Outbox()
+        subjects = {(e.location, e.sku) for e in evs if isinstance(e, events.StockMoved)}
+        if not subjects:
+            return []
+        now = self.clock.now()
+        with self.uow() as uow:
+            abc = metrics.abc_classes(uow, now=now)
+            for rule in uow.rules.list(statuses=("active",)):
+                draft = rules.draft_from_dict(rule.spec)
+                if draft.trigger.kind != "event":
+                    continue
+                for loc, sku in sorted(subjects):
+                    self._check_rule(uow, box, rule, draft, location=loc, sku=sku, now=now, abc=abc)
+            reports.slow_movers(uow, box, self.t, now=now, only=subjects)
+            box.store(uow, now)
+            uow.commit()
+        return box.items
+
+    def _in_scope(self, uow: Any, draft: rules.RuleDraft, *, location: str | None,
+                  product: catalog.Product, abc: dict[str, str]) -> bool:
+        sc = draft.scope
+        if sc.skus and product.sku not in sc.skus:
+            return False
+        if sc.category and product.category != sc.category:
+            return False
+        if sc.abc_class and abc.get(product.sku, "C") != sc.abc_class:
+            return False
+        return not (sc.location and location and sc.location != location)
+
+    def _check_rule(self, uow: Any, box: Outbox, rule: Any, draft: rules.RuleDraft, *, location: str | None,
+                    sku: str, now: datetime, abc: dict[str, str]) -> None:
+        product = uow.catalog.product(sku)
+        if product is None or not self._in_scope(uow, draft, location=location, product=product, abc=abc):
+            return
+        snap = metrics.Snapshot(uow, location=location, product=product, now=now, weather=self.weather, abc=abc)
+        key, subject = f"rule:{rule.id}", f"{location or '*'}:{sku}"
+        state = uow.rules.alert(key, subject)
+        active = bool(state and state.active)
+        now_true = engine.evaluate(draft.conditions, snap)
+        still = engine.evaluate(draft.conditions, snap, slack=SLACK) if active else now_true
+        fire, active_after = engine.edge(now_true=now_true, still_true=still, active=active)
+        if fire and state is not None and state.snoozed_until and state.snoozed_until > now:
+            fire = False
+        if fire or active_after != active:
+            uow.rules.set_alert(key, subject, active=active_after, at=now if fire else None)
+        if fire:
+            reports.act(uow, box, self.t, rule=rule, draft=draft, snap=snap, location=location, product=product,
+                        now=now, alert_id=uow.rules.alert(key, subject).id)
+
+    # ------------------------------------------------------------ clock
+    def advance(self, start: datetime, end: datetime) -> list[Notice]:
+        """Run, in time order, every job due in (start, end]; the clock shows each job's time."""
+        with self.uow(write=False) as uow:
+            tz = uow.catalog.settings().timezone
+            stores = [loc for loc in uow.catalog.locations() if loc.kind == catalog.LocationKind.STORE]
+            schedule: list[tuple[datetime, str, Any]] = []
+            for loc in stores:
+                conf = uow.catalog.location_settings(loc.code).get("jobs", {})
+                for job, cron in DEFAULT_JOBS.items():
+                    for at in fire_times(conf.get(job, cron), tz=tz, start=start, end=end):
+                        schedule.append((at, job, loc.code))
+            for rule in uow.rules.list(statuses=("active",)):
+                draft = rules.draft_from_dict(rule.spec)
+                if draft.trigger.kind == "schedule" and draft.trigger.cron:
+                    for at in fire_times(draft.trigger.cron, tz=tz, start=start, end=end):
+                        schedule.append((at, "rule", rule.id))
+            # hourly ticks for condition checks that depend only on time (slow movers, rules)
+            for at in fire_times("0 * * * *", tz=tz, start=start, end=end):
+                schedule.append((at, "tick", None))
+        out: list[Notice] = []
+        set_clock = getattr(self.clock, "set", None)
+        for at, job, arg in sorted(schedule, key=lambda x: (x[0], x[1] != "tick", str(x[2]))):
+            if set_clock:
+                set_clock(at)
+            out += self.run_job(job, arg, at=at)
+        if set_clock:
+            set_clock(end)
+        out += self.run_job("tick", None, at=end, claim=False)
+        return out
+
+    def run_job(self, job: str, arg: Any, *, at: datetime, claim: bool = True) -> list[Notice]:
+        box = Outbox()
+        with self.uow() as uow:
+            slot = f"{arg}:{at.isoformat()}"
+            if claim and not uow.chat.claim_job(job, slot, at):
+                return []
+            abc = metrics.abc_classes(uow, now=at)
+            if job == "rule":
+                rule = uow.rules.get(int(arg))
+                if rule is not None and rule.status == "active":
+                    reports.scheduled_rule(uow, box, self.t, rule=rule, now=at, forecaster=self.forecaster,
+                                           weather=self.weather, abc=abc)
+            elif job == "tick":
+                reports.slow_movers(uow, box, self.t, now=at)
+                for rule in uow.rules.list(statuses=("active",)):
+                    draft = rules.draft_from_dict(rule.spec)
+                    if draft.trigger.kind != "event" or not _time_dependent(draft.conditions):
+                        continue
+                    for loc in [loc.code for loc in uow.catalog.locations() if loc.kind.is_physical]:
+                        for p in uow.catalog.products():
+                            self._check_rule(uow, box, rule, draft, location=loc, sku=p.sku, now=at, abc=abc)
+            else:
+                getattr(reports, job)(uow, box, self.t, location=arg, now=at, forecaster=self.forecaster)
+            box.store(uow, at)
+            uow.commit()
+        return box.items
+
+
+TIME_VARS = {"days_since_sale", "sales_sum", "sales_mean", "sales_std", "sales_cv", "forecast", "booked",
+             "rain_days_ahead", "temperature", "inbound_eta_hours", "available", "days_of_cover"}
+
+
+def _time_dependent(node: rules.Group | rules.Condition) -> bool:
+    if isinstance(node, rules.Condition):
+        return node.var in TIME_VARS
+    return any(_time_dependent(it) for it in node.items)
+
+
+def qty_str(product: catalog.Product, q: Decimal) -> str:
+    return f"{units.normalize(q)}{product.base_unit}"
+
+
+def order_is_open(o: orders.Order) -> bool:
+    return o.status in (orders.Status.OPEN, orders.Status.PARTIAL, orders.Status.SHIPPED)

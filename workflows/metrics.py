@@ -1,0 +1,157 @@
+"""Rule variables for one (location, product) at one moment, read through a unit of work."""
+from __future__ import annotations
+
+import statistics
+from datetime import datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from domain import catalog, orders
+from workflows.ports import UnitOfWork, Weather
+
+INF = Decimal("1e9")
+
+
+class Snapshot:
+    """Lazily computed, cached variables (one evaluation reads each value once)."""
+
+    def __init__(self, uow: UnitOfWork, *, location: str | None, product: catalog.Product, now: datetime,
+                 weather: Weather | None = None, abc: dict[str, str] | None = None) -> None:
+        self.uow, self.location, self.product, self.now = uow, location, product, now
+        self.weather, self.abc = weather, abc or {}
+        self._cache: dict[tuple[str, str], Any] = {}
+
+    def __call__(self, name: str, params: dict[str, Any]) -> Any:
+        key = (name, repr(sorted(params.items())))
+        if key not in self._cache:
+            self._cache[key] = getattr(self, f"v_{name}")(**params)
+        return self._cache[key]
+
+    # ---------------------------------------------------------------- stock
+    def v_on_hand(self) -> Decimal:
+        if self.location is None:
+            return sum((q for loc, s, _, q, _ in self.uow.stock.all_levels() if s == self.product.sku),
+                       Decimal(0))
+        return Decimal(self.uow.stock.on_hand(self.location, self.product.sku))
+
+    def v_available(self) -> Decimal:
+        return self.v_on_hand() - self.v_booked(hours=24)
+
+    def v_safety_stock(self) -> Decimal:
+        return effective_safety(self.uow, self.product, self.now)
+
+    def v_days_of_cover(self) -> Decimal:
+        mean = self.v_sales_mean(days=14)
+        return INF if mean <= 0 else self.v_on_hand() / mean
+
+    # ---------------------------------------------------------------- sales
+    def daily(self, days: int) -> list[Decimal]:
+        """Net sales per local day for the last ``days`` full days plus today so far."""
+        start = (self.now - timedelta(days=days)).replace(hour=0, minute=0, second=0, microsecond=0)
+        buckets: dict[str, Decimal] = {}
+        for at, q in self.uow.stock.daily_sales(location=self.location, sku=self.product.sku, since=start):
+            d = at.astimezone(self.now.tzinfo).date().isoformat()
+            buckets[d] = buckets.get(d, Decimal(0)) + q
+        for d, q in self.uow.history.series(sku=self.product.sku, location=self.location,
+                                            since=start.date().isoformat()):
+            buckets[d] = buckets.get(d, Decimal(0)) + q
+        out = []
+        for i in range(days, 0, -1):
+            day = (self.now - timedelta(days=i)).date().isoformat()
+            out.append(buckets.get(day, Decimal(0)))
+        return out
+
+    def v_sales_sum(self, days: int = 7) -> Decimal:
+        return sum(self.daily(int(days)), Decimal(0))
+
+    def v_sales_mean(self, days: int = 7) -> Decimal:
+        xs = self.daily(int(days))
+        return sum(xs, Decimal(0)) / len(xs) if xs else Decimal(0)
+
+    def v_sales_std(self, days: int = 7) -> Decimal:
+        xs = self.daily(int(days))
+        return Decimal(str(statistics.pstdev([float(x) for x in xs]))) if len(xs) > 1 else Decimal(0)
+
+    def v_sales_cv(self, days: int = 7) -> Decimal:
+        mean = self.v_sales_mean(days)
+        return Decimal(0) if mean <= 0 else self.v_sales_std(days) / mean
+
+    def v_forecast(self, hours: int = 24, days: int | None = None) -> Decimal:
+        h = Decimal(int(days) * 24 if days else int(hours))
+        return self.v_sales_mean(days=28) * h / 24
+
+    def v_days_since_sale(self) -> Decimal:
+        last = self.uow.stock.last_sale(location=self.location, sku=self.product.sku)
+        hist = self.uow.history.last_day(sku=self.product.sku, location=self.location)
+        cands = [last] if last else []
+        if hist:
+            cands.append(datetime.fromisoformat(hist).replace(hour=23, minute=59, tzinfo=self.now.tzinfo))
+        if not cands:
+            return INF
+        return Decimal(str((self.now - max(cands)).total_seconds() / 86400))
+
+    def v_booked(self, hours: int = 24) -> Decimal:
+        return Decimal(self.uow.chat.booked(location=self.location, sku=self.product.sku, start=self.now,
+                                            end=self.now + timedelta(hours=int(hours))))
+
+    # ---------------------------------------------------------------- product & outside
+    def v_category(self) -> str:
+        return self.product.category
+
+    def v_abc_class(self) -> str:
+        return self.abc.get(self.product.sku, "C")
+
+    def v_rain_days_ahead(self) -> Decimal:
+        return Decimal(self.weather.rain_days_ahead(self.location, self.now)) if self.weather else Decimal(0)
+
+    def v_temperature(self) -> Decimal | None:
+        t = self.weather.temperature(self.location, self.now) if self.weather else None
+        return None if t is None else Decimal(str(t))
+
+    def v_inbound_eta_hours(self) -> Decimal:
+        best = INF
+        for o in self.uow.orders.list(kinds=["purchase", "transfer"], statuses=["open", "partial", "shipped"]):
+            if o.location != self.location or not any(ln.sku == self.product.sku and ln.open_qty > 0
+                                                       for ln in o.lines):
+                continue
+            due = o.due or self.now
+            best = min(best, Decimal(str(max((due - self.now).total_seconds(), 0) / 3600)))
+        return best
+
+    def on_order(self) -> Decimal:
+        total = Decimal(0)
+        for o in self.uow.orders.list(kinds=["purchase", "transfer"], statuses=["open", "partial", "shipped"]):
+            if o.location == self.location:
+                total += sum((ln.open_qty for ln in o.lines if ln.sku == self.product.sku), Decimal(0))
+        return total
+
+
+def effective_safety(uow: UnitOfWork, product: catalog.Product, now: datetime) -> Decimal:
+    """Safety stock with any temporary percentage change that has not expired."""
+    overrides = uow.catalog.tenant_row().settings.get("safety_overrides", {})
+    o = overrides.get(product.sku)
+    if o and datetime.fromisoformat(o["until"]) > now:
+        return product.safety_stock * (1 + Decimal(str(o["pct"])) / 100)
+    return product.safety_stock
+
+
+def abc_classes(uow: UnitOfWork, *, now: datetime, days: int = 28) -> dict[str, str]:
+    """A/B/C by sales value over the last ``days`` (A: top 80% of value, B: next 15%)."""
+    products = {p.sku: p for p in uow.catalog.products()}
+    value: dict[str, Decimal] = {s: Decimal(0) for s in products}
+    for m in uow.stock.moves(since=now - timedelta(days=days), kinds=["sale"]):
+        p = products.get(m.sku)
+        price = m.unit_price or (p.unit_price if p else None) or Decimal(1)
+        value[m.sku] = value.get(m.sku, Decimal(0)) + (m.qty if m.reverses is None else -m.qty) * price
+    total = sum(value.values(), Decimal(0))
+    out, run = {}, Decimal(0)
+    for sku, v in sorted(value.items(), key=lambda kv: -kv[1]):
+        share = run / total if total > 0 else Decimal(1)
+        out[sku] = "A" if share < Decimal("0.8") and v > 0 else ("B" if share < Decimal("0.95") and v > 0 else "C")
+        run += v
+    return out
+
+
+def open_orders_for(uow: UnitOfWork, location: str) -> list[orders.Order]:
+    return [o for o in uow.orders.list(kinds=["purchase", "transfer"], statuses=["open", "partial", "shipped"])
+            if o.location == location]

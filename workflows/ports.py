@@ -1,0 +1,36 @@
+"""Ports: what workflows need from the outside world (implemented in adapters/)."""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Protocol
+
+
+class Clock(Protocol):
+    def now(self) -> datetime: ...
+
+
+class UnitOfWork(Protocol):
+    """A transaction with repositories; rolled back unless ``commit()`` runs."""
+    catalog: Any
+    stock: Any
+    orders: Any
+    chat: Any
+    rules: Any
+    history: Any
+
+    def __enter__(self) -> UnitOfWork: ...
+    def __exit__(self, *exc: object) -> None: ...
+    def commit(self) -> None: ...
+
+
+class UowFactory(Protocol):
+    def __call__(self, *, write: bool = True) -> UnitOfWork: ...
+
+
+class Weather(Protocol):
+    def rain_days_ahead(self, location: str | None, start: datetime) -> int: ...
+    def temperature(self, location: str | None, at: datetime) -> float | None: ...
+
+
+class Forecaster(Protocol):
+    def forecast(self, history: list[tuple[Any, Any]], *, origin: Any, horizon: int) -> list[dict[str, Any]]: ...

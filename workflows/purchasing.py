@@ -1,0 +1,167 @@
+"""Orders and approvals: purchase orders over the approval limit, credit holds, transfer
+requests, invitations, and the buttons of workflow messages."""
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from decimal import Decimal
+from typing import Any, Protocol
+
+from domain import catalog, codec, commands, errors, events, orders
+from workflows.ports import UnitOfWork
+
+
+class Turn(Protocol):
+    """The conversation's view of one incoming message (reply to the sender, push to others)."""
+    user: catalog.User
+    now: datetime
+    events: list[events.Event]
+
+    @property
+    def lang(self) -> str: ...
+    def reply(self, text: str, buttons: Any = None, image: bytes | None = None) -> None: ...
+    def push(self, to: str, text: str, buttons: Any = None) -> None: ...
+
+
+def _button(label: str, data: str) -> tuple[str, str]:
+    return (label, data)
+
+
+def managers_of(uow: UnitOfWork, location: str | None) -> list[catalog.User]:
+    users: list[catalog.User] = uow.catalog.users()
+    mgrs = [u for u in users if u.role == catalog.Role.MANAGER and (location is None or u.location == location)]
+    return mgrs or [u for u in users if u.role == catalog.Role.ADMIN]
+
+
+def place(uow: UnitOfWork, turn: Turn, cmd: commands.PlacePurchase, *, t: Any) -> int:
+    products = {p.sku: p for p in uow.catalog.products()}
+    lines = tuple(orders.OrderLine(sku=ln.sku, qty=ln.qty,
+                                   unit_price=ln.unit_price if ln.unit_price is not None else products[ln.sku].unit_cost)
+                  for ln in cmd.lines)
+    location = cmd.location or turn.user.location
+    settings: catalog.TenantSettings = uow.catalog.settings()
+    draft = orders.Order(kind=orders.OrderKind.PURCHASE, status=orders.Status.OPEN, lines=lines,
+                         created_at=turn.now, location=location, partner=cmd.partner, due=cmd.due,
+                         created_by=turn.user.username)
+    needs = orders.needs_approval(draft, limit=settings.approval_limit) and turn.user.role != catalog.Role.ADMIN
+    if needs:
+        draft = orders.Order(**{**draft.__dict__, "status": orders.Status.PENDING_APPROVAL})
+    oid: int = uow.orders.add(draft)
+    turn.events.append(events.OrderChanged(order_id=oid, kind=draft.kind.value, status=draft.status.value, at=turn.now))
+    desc = describe(uow, draft)
+    if needs:
+        for m in managers_of(uow, location):
+            turn.push(m.username, t("approval_request", m.language, who=turn.user.display_name, order=desc, id=oid,
+                                    amount=_money(draft.amount)),
+                      [[_button(t("btn.approve", m.language), f"ap:{oid}"),
+                        _button(t("btn.reject", m.language), f"rj:{oid}")]])
+        turn.reply(t("purchase_pending", turn.lang, id=oid, order=desc, amount=_money(draft.amount),
+                     limit=_money(settings.approval_limit)))
+    else:
+        turn.reply(t("purchase_created", turn.lang, id=oid, order=desc))
+    return oid
+
+
+def describe(uow: UnitOfWork, o: orders.Order) -> str:
+    products = {p.sku: p for p in uow.catalog.products()}
+    partners = {p.code: p.name for p in uow.catalog.partners()}
+    items = "、".join(f"{products[ln.sku].name} {ln.qty.normalize():f}{products[ln.sku].base_unit}"
+                     if ln.sku in products else ln.sku for ln in o.lines)
+    due = f" {o.due:%Y-%m-%d}" if o.due else ""
+    return f"{partners.get(o.partner or '', o.partner or '')} {items}{due}".strip()
+
+
+def _money(d: Decimal) -> str:
+    return f"¥{d.quantize(Decimal('0.01')):,}"
+
+
+def credit_hold(uow: UnitOfWork, turn: Turn, cmd: commands.RecordMoves, *, t: Any) -> bool:
+    """Hold a sale to a customer beyond its credit limit for a manager's review. True if held."""
+    if cmd.movement != commands.Movement.SALE or not cmd.partner:
+        return False
+    partner = next((p for p in uow.catalog.partners() if p.code == cmd.partner), None)
+    if partner is None or partner.credit_limit is None:
+        return False
+    products = {p.sku: p for p in uow.catalog.products()}
+    amount = sum(((ln.unit_price if ln.unit_price is not None else products[ln.sku].unit_price or Decimal(0)) * ln.qty
+                  for ln in cmd.lines), Decimal(0))
+    since = turn.now - timedelta(days=30)
+    exposure = sum(((m.unit_price or Decimal(0)) * m.qty * (1 if m.reverses is None else -1)
+                    for m in uow.stock.moves(since=since, kinds=["sale"]) if m.partner == cmd.partner), Decimal(0))
+    for o in uow.orders.list(kinds=["sale"], statuses=["pending_approval"]):
+        if o.partner == cmd.partner:
+            exposure += o.amount
+    if exposure + amount <= partner.credit_limit:
+        return False
+    location = cmd.location or turn.user.location
+    held = orders.Order(kind=orders.OrderKind.SALE, status=orders.Status.PENDING_APPROVAL, created_at=turn.now,
+                        lines=tuple(orders.OrderLine(sku=ln.sku, qty=ln.qty, unit_price=ln.unit_price
+                                                     if ln.unit_price is not None else products[ln.sku].unit_price)
+                                    for ln in cmd.lines),
+                        location=location, partner=cmd.partner, created_by=turn.user.username,
+                        note="credit_hold", meta={"cmd": codec.dump(cmd)})
+    oid: int = uow.orders.add(held)
+    desc = describe(uow, held)
+    for m in managers_of(uow, location):
+        turn.push(m.username, t("credit_review", m.language, who=turn.user.display_name, order=desc, id=oid,
+                                amount=_money(amount), exposure=_money(exposure),
+                                limit=_money(partner.credit_limit)),
+                  [[_button(t("btn.approve", m.language), f"ap:{oid}"),
+                    _button(t("btn.reject", m.language), f"rj:{oid}")]])
+    turn.reply(t("credit_held", turn.lang, id=oid, partner=partner.name, limit=_money(partner.credit_limit)))
+    return True
+
+
+def decide(uow: UnitOfWork, turn: Turn, *, order_id: int, approve: bool, t: Any,
+           release: Callable[[commands.Command, catalog.User], None]) -> None:
+    o: orders.Order | None = uow.orders.get(order_id, lock=True)
+    if o is None:
+        raise errors.NotFound(code="order_not_found", id=order_id)
+    if o.status != orders.Status.PENDING_APPROVAL:
+        raise errors.InvalidState(code="already_decided", id=order_id)
+    new = o.to(orders.Status.OPEN if approve else orders.Status.REJECTED, by=turn.user.username)
+    requester = uow.catalog.user(o.created_by) if o.created_by else None
+    if approve and o.kind == orders.OrderKind.SALE and o.meta.get("cmd") and requester is not None:
+            release(codec.load(o.meta["cmd"]), requester)
+        new = new.to(orders.Status.DONE)
+    uow.orders.save(new)
+    turn.events.append(events.OrderChanged(order_id=order_id, kind=o.kind.value, status=new.status.value, at=turn.now))
+    key = "approved" if approve else "rejected"
+    turn.reply(t(f"decision.{key}", turn.lang, id=order_id, order=describe(uow, o)))
+    if requester is not None and requester.username != turn.user.username:
+        turn.push(requester.username, t(f"decision_notice.{key}", requester.language, id=order_id,
+                                        order=describe(uow, o), who=turn.user.display_name))
+
+
+def request_transfer(uow: UnitOfWork, turn: Turn, cmd: commands.TransferStock, *, t: Any) -> int:
+    """The pull form (从A调…过来): a transfer order the source location must confirm."""
+    source = cmd.source
+    dest = cmd.dest or turn.user.location
+    if not source or not dest:
+        raise errors.BadInput(code="no_location")
+    o = orders.Order(kind=orders.OrderKind.TRANSFER, status=orders.Status.PENDING_APPROVAL, created_at=turn.now,
+                     lines=tuple(orders.OrderLine(sku=ln.sku, qty=ln.qty) for ln in cmd.lines),
+                     location=dest, source=source, created_by=turn.user.username)
+    oid: int = uow.orders.add(o)
+    desc = describe(uow, o)
+    for m in managers_of(uow, source):
+        turn.push(m.username, t("transfer_request", m.language, who=turn.user.display_name, order=desc, id=oid),
+                  [[_button(t("btn.ship", m.language), f"tr:{oid}"),
+                    _button(t("btn.reject", m.language), f"rj:{oid}")]])
+    turn.reply(t("transfer_requested", turn.lang, id=oid, order=desc))
+    return oid
+
+
+def invite(uow: UnitOfWork, turn: Turn, cmd: commands.Invite) -> str:
+    """An invitation code a new user redeems in Telegram (/start CODE) or WeCom."""
+    if cmd.role not in {r.value for r in catalog.Role} or cmd.role == catalog.Role.ADMIN.value:
+        raise errors.BadInput(code="bad_role", role=cmd.role)
+    code = secrets.token_hex(4).upper()
+    uow.chat.add_invite(code=code, display_name=cmd.name, role=cmd.role, location=turn.user.location,
+                        by=turn.user.username, at=turn.now, expires=turn.now + timedelta(days=7))
+    return code
+
+
+def workflow_button(uow: UnitOfWork, turn: Turn, action: str, arg: str, *, t: Any) -> None:
+    raise errors.NotFound(code="button_gone")

@@ -1,0 +1,297 @@
+"""Job bodies and rule actions: prep list, transfer check, evening summary, expiry, slow movers."""
+from __future__ import annotations
+
+import math
+from datetime import datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from domain import catalog, orders, rules, units
+from workflows import metrics
+
+N = units.normalize
+
+
+def recipients(uow: Any, names: list[str] | tuple[str, ...], *, location: str | None) -> list[str]:
+    """Usernames for names that are usernames or roles (manager = the location's managers)."""
+    users: list[catalog.User] = uow.catalog.users()
+    out: list[str] = []
+    for n in names:
+        if any(u.username == n for u in users):
+            out.append(n)
+            continue
+        role = n
+        matched = [u for u in users if u.role.value == role and (role != "manager" or location is None
+                                                                  or u.location == location)]
+        if not matched and role == "manager":
+            matched = [u for u in users if u.role.value == role]
+        out += [u.username for u in matched]
+    return list(dict.fromkeys(out))
+
+
+def _lang(uow: Any, username: str) -> str:
+    u = uow.catalog.user(username)
+    return u.language if u else "zh_CN"
+
+
+def _loc_name(uow: Any, code: str | None) -> str:
+    return next((loc.name for loc in uow.catalog.locations() if loc.code == code), code or "")
+
+
+def qty(product: catalog.Product, q: Decimal) -> str:
+    s = f"{N(q)}{product.base_unit}"
+    packs = units.in_packs(q, packs=product.packs)
+    return f"{s}({packs})" if packs else s
+
+
+def act(uow: Any, box: Any, t: Any, *, rule: Any, draft: rules.RuleDraft, snap: metrics.Snapshot,
+        location: str | None, product: catalog.Product, now: datetime, alert_id: int | None) -> None:
+    """Run a rule's actions for one subject."""
+    from workflows import engine  # noqa: PLC0415
+    facts = "; ".join(f"{var}={_fmt(left)}" + (f" vs {_fmt(right)}" if right is not None else "")
+                      for var, left, right, _ in engine.explain(draft.conditions, snap))
+    detail = t("alert.below", location=_loc_name(uow, location), product=product.name,
+               qty=qty(product, snap("on_hand", {}))) + f"\n({facts})"
+    for a in draft.actions:
+        p = a.params
+        if a.kind == "notify":
+            targets = recipients(uow, list(p.get("to") or [rule.owner]) + list(p.get("cc") or []), location=location)
+            for u in targets:
+                box.push(u, t("alert.rule", _lang(uow, u), id=rule.id, text=rule.text, detail=detail),
+                         [[(t("btn.snooze", _lang(uow, u)), f"snz:{alert_id}")]] if alert_id else None)
+        elif a.kind == "purchase_request":
+            need = _need(snap, product, p.get("qty"))
+            o = orders.Order(kind=orders.OrderKind.PURCHASE_REQUEST, status=orders.Status.PENDING_APPROVAL,
+                             lines=(orders.OrderLine(sku=product.sku, qty=need, unit_price=product.unit_cost),),
+                             created_at=now, location=location, created_by=rule.owner, note=f"rule:{rule.id}")
+            oid = uow.orders.add(o)
+            for u in recipients(uow, ["manager"], location=location):
+                box.push(u, t("approval_request", _lang(uow, u), who=f"#{rule.id}", id=oid,
+                              order=f"{product.name} {qty(product, need)}",
+                              amount=f"¥{(need * (product.unit_cost or 0)):.2f}"),
+                         [[(t("btn.approve", _lang(uow, u)), f"ap:{oid}"), (t("btn.reject", _lang(uow, u)), f"rj:{oid}")]])
+        elif a.kind == "transfer":
+            source = p.get("source") or _warehouse(uow)
+            need = _need(snap, product, p.get("qty"))
+            if source and location and source != location:
+                _suggest_transfer(uow, box, t, source=source, dest=location, product=product, need=need, now=now,
+                                  owner=rule.owner, text=rule.text, rule_id=rule.id)
+        elif a.kind == "adjust_safety_stock":
+            row = uow.catalog.tenant_row()
+            settings = dict(row.settings or {})
+            over = dict(settings.get("safety_overrides", {}))
+            until = now + timedelta(days=int(p.get("days") or 7))
+            over[product.sku] = {"pct": str(p.get("pct", 0)), "until": until.isoformat(), "rule": rule.id}
+            settings["safety_overrides"] = over
+            row.settings = settings
+            uow.catalog.s.add(row)
+            for u in recipients(uow, [rule.owner], location=location):
+                box.push(u, t("alert.rule", _lang(uow, u), id=rule.id, text=rule.text,
+                              detail=f"{product.name} 安全库存 +{p.get('pct')}% → {until:%m-%d}"))
+        elif a.kind == "manual_review":
+            uow.rules.update(rule, status="manual", at=now)
+        elif a.kind == "send_report":
+            report = str(p.get("report") or "prep_list")
+            fn = globals().get(report)
+            if fn is not None:
+                fn(uow, box, t, location=location, now=now, forecaster=None, to=list(p.get("to") or [rule.owner]))
+
+
+def _fmt(v: Any) -> str:
+    if isinstance(v, Decimal):
+        return "∞" if v >= metrics.INF else str(N(v.quantize(Decimal("0.01"))))
+    return str(v)
+
+
+def _need(snap: metrics.Snapshot, product: catalog.Product, fixed: Any) -> Decimal:
+    if fixed:
+        return Decimal(str(fixed))
+    target = snap("safety_stock", {}) + snap("booked", {"hours": 24}) + snap("forecast", {"hours": 24})
+    need = max(target - snap("on_hand", {}) - snap.on_order(), Decimal(1))
+    return round_pack(product, need)
+
+
+def round_pack(product: catalog.Product, q: Decimal) -> Decimal:
+    if not product.packs:
+        return Decimal(math.ceil(q))
+    f = min(product.packs.values())
+    return N(Decimal(math.ceil(q / f)) * f)
+
+
+def _warehouse(uow: Any) -> str | None:
+    return next((loc.code for loc in uow.catalog.locations() if loc.kind == catalog.LocationKind.WAREHOUSE), None)
+
+
+def _suggest_transfer(uow: Any, box: Any, t: Any, *, source: str, dest: str, product: catalog.Product, need: Decimal,
+                      now: datetime, owner: str | None, text: str, rule_id: int | None = None) -> int:
+    o = orders.Order(kind=orders.OrderKind.TRANSFER, status=orders.Status.PENDING_APPROVAL, created_at=now,
+                     lines=(orders.OrderLine(sku=product.sku, qty=need),), location=dest, source=source,
+                     created_by=owner, note=f"rule:{rule_id}" if rule_id else "transfer_check")
+    oid: int = uow.orders.add(o)
+    for u in recipients(uow, ["manager"], location=dest):
+        box.push(u, text, [[(t("btn.confirm_transfer", _lang(uow, u)), f"tr:{oid}"),
+                            (t("btn.reject", _lang(uow, u)), f"rj:{oid}")]])
+    return oid
+
+
+# ---------------------------------------------------------------- scheduled rules & jobs
+def scheduled_rule(uow: Any, box: Any, t: Any, *, rule: Any, now: datetime, forecaster: Any, weather: Any,
+                   abc: dict[str, str]) -> None:
+    draft = rules.draft_from_dict(rule.spec)
+    owner = uow.catalog.user(rule.owner)
+    location = draft.scope.location or (owner.location if owner else None)
+    reports_only = all(a.kind == "send_report" for a in draft.actions) and not draft.conditions.items
+    if reports_only:
+        for a in draft.actions:
+            fn = globals().get(str(a.params.get("report") or "prep_list"))
+            if fn is not None:
+                fn(uow, box, t, location=location, now=now, forecaster=forecaster,
+                   to=list(a.params.get("to") or [rule.owner]))
+        return
+    from workflows import engine  # noqa: PLC0415
+    for p in uow.catalog.products():
+        sc = draft.scope
+        if (sc.skus and p.sku not in sc.skus) or (sc.category and p.category != sc.category) or \
+                (sc.abc_class and abc.get(p.sku, "C") != sc.abc_class):
+            continue
+        snap = metrics.Snapshot(uow, location=location, product=p, now=now, weather=weather, abc=abc)
+        if engine.evaluate(draft.conditions, snap):
+            act(uow, box, t, rule=rule, draft=draft, snap=snap, location=location, product=p, now=now, alert_id=None)
+
+
+def _store_people(uow: Any, location: str | None, to: list[str] | None) -> list[str]:
+    return recipients(uow, to or ["manager"], location=location)
+
+
+def prep_list(uow: Any, box: Any, t: Any, *, location: str | None, now: datetime, forecaster: Any = None,
+              to: list[str] | None = None) -> None:
+    """今日备货清单: per product, on hand vs forecast + booked + safety → what to order today."""
+    people = _store_people(uow, location, to)
+    if not people or location is None:
+        return
+    lines = []
+    for p in uow.catalog.products():
+        snap = metrics.Snapshot(uow, location=location, product=p, now=now)
+        on_hand, booked = snap("on_hand", {}), snap("booked", {"hours": 24})
+        fc, safety, on_order = snap("forecast", {"hours": 24}), snap("safety_stock", {}), snap.on_order()
+        gap = fc + booked + safety - on_hand - on_order
+        if gap > 0:
+            lines.append((p, on_hand, fc, booked, on_order, round_pack(p, gap)))
+    for u in people:
+        lang = _lang(uow, u)
+        text = t("job.prep_title", lang, location=_loc_name(uow, location), date=f"{now:%m-%d}")
+        body = [t("job.prep_line", lang, product=p.name, on_hand=qty(p, oh), forecast=qty(p, fc.quantize(Decimal("0.1"))),
+                  booked=qty(p, bk), on_order=qty(p, oo), suggest=qty(p, sg)) for p, oh, fc, bk, oo, sg in lines[:30]]
+        box.push(u, text + "\n" + ("\n".join(body) if body else t("job.prep_none", lang)))
+
+
+def transfer_check(uow: Any, box: Any, t: Any, *, location: str | None, now: datetime, forecaster: Any = None) -> None:
+    """A store below safety stock whose next delivery is too late gets a suggested transfer."""
+    if location is None:
+        return
+    others = [loc for loc in uow.catalog.locations() if loc.kind.is_physical and loc.code != location]
+    for p in uow.catalog.products():
+        snap = metrics.Snapshot(uow, location=location, product=p, now=now)
+        on_hand, safety = snap("on_hand", {}), snap("safety_stock", {})
+        if safety <= 0 or on_hand >= safety:
+            continue
+        eta = snap("inbound_eta_hours", {})
+        if eta <= 24:
+            continue
+        need = round_pack(p, safety - on_hand + snap("forecast", {"hours": 24}))
+        best = None
+        for o in sorted(others, key=lambda x: x.kind != catalog.LocationKind.WAREHOUSE):
+            spare = uow.stock.on_hand(o.code, p.sku) - metrics.effective_safety(uow, p, now)
+            if spare >= need:
+                best = o
+                break
+        if best is None:
+            continue
+        lang = "zh_CN"
+        text = t("job.transfer_suggest", lang, location=_loc_name(uow, location), product=p.name, qty=qty(p, on_hand),
+                 safety=qty(p, safety), eta=(f"{int(eta)}h" if eta < metrics.INF else t("job.no_eta", lang)),
+                 source=best.name, suggest=qty(p, need))
+        _suggest_transfer(uow, box, t, source=best.code, dest=location, product=p, need=need, now=now, owner=None,
+                          text=text)
+
+
+def evening_summary(uow: Any, box: Any, t: Any, *, location: str | None, now: datetime, forecaster: Any = None) -> None:
+    people = _store_people(uow, location, None)
+    if not people or location is None:
+        return
+    day0 = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    sold: dict[str, Decimal] = {}
+    last_week: dict[str, Decimal] = {}
+    this_week: dict[str, Decimal] = {}
+    for m in uow.stock.moves(since=day0 - timedelta(days=14), kinds=["sale"]):
+        if m.src != location and m.dst != location:
+            continue
+        q = m.qty if m.reverses is None else -m.qty
+        if m.at >= day0:
+            sold[m.sku] = sold.get(m.sku, Decimal(0)) + q
+        if m.at >= day0 - timedelta(days=6):
+            this_week[m.sku] = this_week.get(m.sku, Decimal(0)) + q
+        elif m.at >= day0 - timedelta(days=13):
+            last_week[m.sku] = last_week.get(m.sku, Decimal(0)) + q
+    products = {p.sku: p for p in uow.catalog.products()}
+    top = sorted(((s, q) for s, q in sold.items() if q > 0), key=lambda kv: -kv[1])[:3]
+    for u in people:
+        lang = _lang(uow, u)
+        lines = [t("job.evening_title", lang, location=_loc_name(uow, location), date=f"{now:%m-%d}"),
+                 t("job.evening_top", lang, n=3, items="、".join(f"{products[s].name} {qty(products[s], q)}"
+                                                                for s, q in top) or "-")]
+        for s, q in sorted(this_week.items(), key=lambda kv: -kv[1])[:5]:
+            prev = last_week.get(s, Decimal(0))
+            if prev > 0:
+                change = (q - prev) / prev * 100
+                if abs(change) >= 10:
+                    advice = (f"增加备货{int(abs(change) * Decimal('0.55'))}%" if change > 0
+                              else f"减少备货{int(abs(change) * Decimal('0.55'))}%")
+                    lines.append(t("job.evening_change", lang, product=products[s].name,
+                                   change=f"{'+' if change > 0 else ''}{int(change)}%", advice=advice))
+        box.push(u, "\n".join(lines))
+
+
+def expiry(uow: Any, box: Any, t: Any, *, location: str | None, now: datetime, forecaster: Any = None) -> None:
+    people = _store_people(uow, location, None)
+    if not people or location is None:
+        return
+    products = {p.sku: p for p in uow.catalog.products()}
+    rows = []
+    for loc, sku, lot, q, exp in uow.stock.all_levels():
+        if loc != location or q <= 0 or exp is None or sku not in products:
+            continue
+        days = (exp - now).total_seconds() / 86400
+        if days <= 7:
+            bucket = 1 if days <= 1 else (3 if days <= 3 else 7)
+            rows.append((exp, products[sku], lot, q, bucket))
+    if not rows:
+        return
+    for u in people:
+        lang = _lang(uow, u)
+        body = [t("job.expiry_line", lang, product=p.name, lot=lot, qty=qty(p, q), days=b, date=f"{e:%m-%d}")
+                for e, p, lot, q, b in sorted(rows, key=lambda r: r[0])]
+        box.push(u, t("job.expiry_title", lang, location=_loc_name(uow, location)) + "\n" + "\n".join(body))
+
+
+def slow_movers(uow: Any, box: Any, t: Any, *, now: datetime, only: set[tuple[str, str]] | None = None) -> None:
+    """Products with stock and no sales for N days (3 if shelf life ≤ 7 days, else 14); edge-triggered."""
+    stores = [loc.code for loc in uow.catalog.locations() if loc.kind == catalog.LocationKind.STORE]
+    for p in uow.catalog.products():
+        limit = 3 if (p.shelf_life_days or 999) <= 7 else 14
+        for loc in stores:
+            if only is not None and (loc, p.sku) not in only:
+                continue
+            snap = metrics.Snapshot(uow, location=loc, product=p, now=now)
+            on_hand = snap("on_hand", {})
+            days = snap("days_since_sale", {})
+            state = uow.rules.alert("slow", f"{loc}:{p.sku}")
+            active = bool(state and state.active)
+            true_now = on_hand > 0 and limit <= days < metrics.INF
+            if true_now and not active:
+                uow.rules.set_alert("slow", f"{loc}:{p.sku}", active=True, at=now)
+                for u in recipients(uow, ["manager"], location=loc):
+                    box.push(u, t("alert.slow_mover", _lang(uow, u), location=_loc_name(uow, loc), product=p.name,
+                                  days=int(days), qty=qty(p, on_hand)))
+            elif active and not true_now:
+                uow.rules.set_alert("slow", f"{loc}:{p.sku}", active=False)
