@@ -1,0 +1,103 @@
+from datetime import datetime, timedelta
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from domain import errors, ledger
+
+TZ = ZoneInfo("Asia/Shanghai")
+T = datetime(2026, 6, 1, 9, tzinfo=TZ)
+D = Decimal
+
+
+def lv(lot, qty, days=None):
+    return ledger.LotLevel(lot=lot, qty=D(qty), expiry=(T + timedelta(days=days)) if days is not None else None)
+
+
+def test_stock_leaves_the_lot_that_expires_first():
+    taken = ledger.fefo([lv("B", 10, 5), lv("A", 10, 2), lv("C", 10)], D(15), allow_negative=False)
+    assert taken == [("A", D(10)), ("B", D(5))]
+
+
+def test_block_policy_refuses_to_go_negative():
+    with pytest.raises(errors.InsufficientStock):
+        ledger.fefo([lv("A", 3, 1)], D(5), allow_negative=False)
+
+
+def test_warn_policy_takes_the_rest_from_the_no_lot_bucket():
+    assert ledger.fefo([lv("A", 3, 1)], D(5), allow_negative=True) == [("A", D(3)), ("", D(2))]
+
+
+def test_a_move_must_carry_a_positive_quantity_and_an_aware_time():
+    with pytest.raises(errors.BadInput):
+        ledger.Move(kind=ledger.MoveKind.SALE, sku="X", qty=D(0), src="A", dst="~CUSTOMER", at=T)
+    with pytest.raises(errors.BadInput):
+        ledger.Move(kind=ledger.MoveKind.SALE, sku="X", qty=D(1), src="A", dst="~CUSTOMER", at=T.replace(tzinfo=None))
+
+
+def test_a_count_moves_the_difference_to_the_adjustment_location():
+    moves = ledger.count_moves(sku="X", target=D(7), here="S1", levels=[lv("A", 10, 3)], at=T)
+    assert [(m.src, m.dst, m.qty) for m in moves] == [("S1", "~ADJUSTMENT", D(3))]
+    moves = ledger.count_moves(sku="X", target=D(12), here="S1", levels=[lv("A", 10, 3)], at=T)
+    assert [(m.src, m.dst, m.qty, m.lot) for m in moves] == [("~ADJUSTMENT", "S1", D(2), "A")]
+
+
+LOCS = ["S1", "S2", "W"]
+op = st.tuples(st.sampled_from(["receipt", "sale", "transfer", "scrap", "count"]), st.sampled_from(LOCS),
+               st.sampled_from(LOCS), st.sampled_from(["X", "Y"]),
+               st.decimals(min_value=D("0.001"), max_value=D(500), places=3))
+
+
+def _levels(levels, loc, sku):
+    return [ledger.LotLevel(lot=lot, qty=q) for (lc, s, lot), q in levels.items() if lc == loc and s == sku]
+
+
+def _plan(levels, kind, a, b, sku, q, i):
+    at = T + timedelta(minutes=i)
+    if kind == "receipt":
+        return [ledger.inbound(kind=ledger.MoveKind.RECEIPT, sku=sku, qty=q, here=a, at=at, lot=f"L{i % 3}")]
+    if kind == "sale":
+        return ledger.outbound(kind=ledger.MoveKind.SALE, sku=sku, qty=q, here=a, levels=_levels(levels, a, sku),
+                               allow_negative=True, at=at)
+    if kind == "scrap":
+        return ledger.outbound(kind=ledger.MoveKind.SCRAP, sku=sku, qty=q, here=a, levels=_levels(levels, a, sku),
+                               allow_negative=True, at=at)
+    if kind == "count":
+        return ledger.count_moves(sku=sku, target=q, here=a, levels=_levels(levels, a, sku), at=at)
+    if a == b:
+        return []
+    return ledger.outbound(kind=ledger.MoveKind.TRANSFER_OUT, sku=sku, qty=q, here=a, levels=_levels(levels, a, sku),
+                           allow_negative=True, at=at, dst=b)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(op, max_size=40))
+def test_random_sequences_keep_every_product_summing_to_zero(ops):
+    levels = {}
+    journal = []
+    for i, (kind, a, b, sku, q) in enumerate(ops):
+        moves = _plan(levels, kind, a, b, sku, q, i)
+        ledger.apply(levels, moves)
+        journal += moves
+    assert all(v == 0 for v in ledger.zero_sum(levels).values())
+    # levels always equal the sum of the moves
+    replay = {}
+    ledger.apply(replay, journal)
+    assert {k: v for k, v in replay.items() if v} == {k: v for k, v in levels.items() if v}
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(op, min_size=1, max_size=20), st.integers(min_value=0, max_value=19))
+def test_reversing_a_batch_restores_the_previous_state(ops, cut):
+    levels = {}
+    for i, (kind, a, b, sku, q) in enumerate(ops[:-1]):
+        ledger.apply(levels, _plan(levels, kind, a, b, sku, q, i))
+    before = {k: v for k, v in levels.items() if v}
+    kind, a, b, sku, q = ops[-1]
+    last = [m.__class__(**{**m.__dict__, "id": n + 1}) for n, m in enumerate(_plan(levels, kind, a, b, sku, q, 99))]
+    ledger.apply(levels, last)
+    ledger.apply(levels, [ledger.reversal(m, at=T, actor=None, batch="r", message_id=None) for m in last])
+    assert {k: v for k, v in levels.items() if v} == before

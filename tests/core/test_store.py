@@ -1,0 +1,183 @@
+"""Integration: the SQLModel store on SQLite and PostgreSQL."""
+from __future__ import annotations
+
+import json
+import threading
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from adapters import importer
+from adapters.db import uow as uows
+from domain import commands, errors
+from tests.conftest import CAFE, T0, load_catalog
+from workflows import inventory
+
+D = Decimal
+
+
+def actor(uow, username="amy", *, at=T0, message_id=None, batch="b1"):
+    return inventory.Actor(user=uow.catalog.user(username), now=at, message_id=message_id, batch=batch)
+
+
+def sell(factory, sku, qty, *, username="amy", batch="b"):
+    with factory() as uow:
+        a = actor(uow, username, batch=batch)
+        cmd = commands.RecordMoves(movement=commands.Movement.SALE, lines=(commands.Line(sku=sku, qty=D(qty)),))
+        inventory.record(uow, inventory.plan(uow, cmd, actor=a), actor=a)
+        uow.commit()
+
+
+def stock(factory):
+    with factory(write=False) as uow:
+        return {(r["location"], r["sku"]): D(r["qty"]) for r in importer.export_rows(uow, "stock")}
+
+
+def test_import_then_export_round_trips_opening_balances_exactly(cafe, tmp_path):
+    with cafe(write=False) as uow:
+        rows = importer.export_rows(uow, "stock")
+    exported = {(r["location"], r["sku"]): D(r["qty"]) for r in rows}
+    src = {(r["location"], r["sku"]): D(r["qty"]) for r in importer.read_rows(CAFE / "stock.csv")}
+    assert exported == src
+
+
+def test_importing_the_same_files_again_duplicates_nothing(cafe):
+    before = stock(cafe)
+    load_catalog(cafe, CAFE)
+    with cafe(write=False) as uow:
+        assert len(uow.catalog.products()) == 10
+        assert len(uow.stock.moves()) == 23
+    assert stock(cafe) == before
+
+
+def test_one_bad_row_rejects_the_whole_file(cafe, tmp_path: Path):
+    f = tmp_path / "products.csv"
+    f.write_text("sku,name,aliases,base_unit,units\nN1,新品,,个,箱=12\nN2,坏品,,个,箱=abc\n", encoding="utf-8")
+    with cafe() as uow, pytest.raises(importer.ImportError_) as exc:
+        importer.import_file(uow, "products", f, now=T0)
+    assert exc.value.row == 3 and "箱=abc" in exc.value.reason
+    with cafe(write=False) as uow:
+        assert uow.catalog.product("N1") is None
+
+
+@pytest.mark.parametrize("content, reason", [
+    ("location,sku,qty\nXH,B01,abc\n", "not a number"),
+    ("location,sku,qty\nZZ,B01,1\n", "unknown location"),
+    ("location,sku,qty\nXH,NOPE,1\n", "unknown sku"),
+    ("location,sku\nXH,B01\n", "missing column"),
+])
+def test_bad_stock_rows_name_the_row_and_reason(cafe, tmp_path: Path, content, reason):
+    f = tmp_path / "stock.csv"
+    f.write_text(content, encoding="utf-8")
+    with cafe() as uow, pytest.raises(importer.ImportError_) as exc:
+        importer.import_file(uow, "stock", f, now=T0)
+    assert reason in exc.value.reason
+
+
+def test_xlsx_with_the_same_columns_imports_too(cafe, tmp_path: Path):
+    import openpyxl
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["code", "name", "kind", "aliases"])
+    ws.append(["PD", "浦东店", "store", "浦东"])
+    wb.save(tmp_path / "loc.xlsx")
+    with cafe() as uow:
+        importer.import_file(uow, "locations", tmp_path / "loc.xlsx", now=T0)
+        uow.commit()
+    with cafe(write=False) as uow:
+        assert any(loc.code == "PD" and loc.aliases == ("浦东",) for loc in uow.catalog.locations())
+
+
+def test_a_sale_moves_stock_fefo_and_keeps_the_ledger_zero_sum(cafe):
+    with cafe() as uow:
+        a = actor(uow)
+        rec = commands.RecordMoves(movement=commands.Movement.RECEIPT, lines=(commands.Line(sku="B09", qty=D(10)),))
+        inventory.record(uow, inventory.plan(uow, rec, actor=a), actor=a)
+        uow.commit()
+    sell(cafe, "B09", 45)
+    assert stock(cafe)[("XH", "B09")] == D(5)
+    with cafe(write=False) as uow:
+        sums = {}
+        for loc, sku, _lot, q, _e in uow.stock.all_levels(physical_only=False):
+            sums[sku] = sums.get(sku, D(0)) + q
+        assert set(sums.values()) == {D(0)}
+
+
+def test_undo_reverses_the_last_write_without_deleting_anything(cafe):
+    before = stock(cafe)
+    sell(cafe, "B09", 10, batch="s1")
+    with cafe() as uow:
+        inventory.undo(uow, actor=actor(uow, batch="u1"))
+        uow.commit()
+    assert stock(cafe) == before
+    with cafe(write=False) as uow:
+        moves = uow.stock.moves()
+        assert any(m.reverses is not None for m in moves)
+        assert uow.stock.last_batch("amy") is None
+
+
+def test_block_policy_refuses_a_sale_beyond_stock(cafe):
+    with cafe() as uow:
+        uow.catalog.tenant_row().negative_policy = "block"
+        uow.commit()
+    with cafe() as uow, pytest.raises(errors.InsufficientStock):
+        a = actor(uow)
+        cmd = commands.RecordMoves(movement=commands.Movement.SALE, lines=(commands.Line(sku="B09", qty=D(999)),))
+        inventory.plan(uow, cmd, actor=a)
+
+
+def test_receiving_against_an_open_purchase_order_books_it(cafe):
+    from domain import orders
+    with cafe() as uow:
+        oid = uow.orders.add(orders.Order(kind=orders.OrderKind.PURCHASE, status=orders.Status.OPEN, created_at=T0,
+                                          lines=(orders.OrderLine(sku="B01", qty=D(24)),), location="XH",
+                                          partner="V01"))
+        a = actor(uow)
+        rec = commands.RecordMoves(movement=commands.Movement.RECEIPT, partner="V01",
+                                   lines=(commands.Line(sku="B01", qty=D(12)),))
+        inventory.record(uow, inventory.plan(uow, rec, actor=a), actor=a)
+        uow.commit()
+    with cafe(write=False) as uow:
+        o = uow.orders.get(oid)
+        assert o.status == orders.Status.PARTIAL and o.lines[0].received == D(12)
+
+
+def test_eight_concurrent_writers_lose_and_double_nothing(cafe):
+    with cafe() as uow:
+        start = uow.stock.on_hand("XH", "B08")
+    errors_seen: list[BaseException] = []
+
+    def worker(n: int) -> None:
+        try:
+            for i in range(250):
+                sell(cafe, "B08", 1, batch=f"w{n}-{i}")
+        except BaseException as exc:  # noqa: BLE001
+            errors_seen.append(exc)
+
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors_seen
+    with cafe(write=False) as uow:
+        assert uow.stock.on_hand("XH", "B08") == start - 2000
+        assert len([m for m in uow.stock.moves() if m.kind.value == "sale"]) == 2000
+
+
+def test_tenants_are_isolated(engine):
+    a = uows.factory(engine, "alpha")
+    b = uows.factory(engine, "beta")
+    load_catalog(a, CAFE)
+    with b(write=False) as uow:
+        assert uow.catalog.products() == []
+        assert importer.export_rows(uow, "stock") == []
+    with a(write=False) as uow:
+        assert len(uow.catalog.products()) == 10
+
+
+def test_export_json_is_one_list(cafe):
+    with cafe(write=False) as uow:
+        rows = importer.export_rows(uow, "orders")
+    assert json.loads(json.dumps(rows)) == []

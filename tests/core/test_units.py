@@ -1,0 +1,55 @@
+from decimal import Decimal
+
+import pytest
+
+from domain import errors, units
+from domain.catalog import Product
+
+D = Decimal
+COLA = Product(sku="P1", name="可乐", base_unit="瓶", packs={"箱": D(24)})
+BEEF = Product(sku="P2", name="牛腩", base_unit="斤", packs={"箱": D(20)})
+FLOUR = Product(sku="P3", name="面粉", base_unit="kg", packs={"袋": D(25)})
+MILK = Product(sku="P4", name="牛奶", base_unit="升", packs={"箱": D(12)})
+
+
+def test_pack_units_convert_to_base_units():
+    assert COLA.to_base(D(2), "箱") == D(48)
+
+
+def test_a_third_of_a_case_stays_exact():
+    assert units.to_base(D(1) / D(3), "箱", base_unit="瓶", packs={"箱": D(24)}) == D(8)
+
+
+def test_two_and_a_half_jin_in_kilograms_is_exactly_one_and_a_quarter():
+    assert FLOUR.to_base(D("2.5"), "斤") == D("1.25")
+
+
+def test_liang_and_jin_convert_through_grams():
+    assert BEEF.to_base(D(2), "两") == D("0.2")
+    assert BEEF.to_base(D(1), "公斤") == D(2)
+
+
+def test_volume_units_convert_to_litres():
+    assert MILK.to_base(D(500), "ml") == D("0.5")
+
+
+def test_a_weight_unit_does_not_fit_a_counted_product():
+    with pytest.raises(errors.UnitMismatch):
+        COLA.to_base(D(1), "斤")
+
+
+def test_a_volume_unit_does_not_fit_a_weighed_product():
+    with pytest.raises(errors.UnitMismatch):
+        FLOUR.to_base(D(1), "升")
+
+
+def test_pack_spec_parses_and_rejects_nonsense():
+    assert units.parse_packs("箱=24|板=30") == {"箱": D(24), "板": D(30)}
+    for bad in ("箱=0", "箱=abc", "箱"):
+        with pytest.raises(errors.BadInput):
+            units.parse_packs(bad)
+
+
+def test_quantities_are_shown_in_packs_when_useful():
+    assert units.in_packs(D(50), packs={"箱": D(24)}) == "2箱+2"
+    assert units.in_packs(D(5), packs={"箱": D(24)}) is None
