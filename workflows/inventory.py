@@ -55,12 +55,14 @@ def home(user: catalog.User, location: str | None) -> str:
     return loc
 
 
-def _allow_negative(policy: catalog.NegativePolicy, force: bool) -> bool:
-    return force or policy == catalog.NegativePolicy.WARN
+def _allow_negative(uow: UnitOfWork, force: bool) -> bool:
+    if force:
+        return True
+    settings: catalog.TenantSettings = uow.catalog.settings()
+    return settings.negative_policy == catalog.NegativePolicy.WARN
 
 
-def _out(uow: UnitOfWork, plan: Plan, *, kind: MK, line: commands.Line, here: str, actor: Actor,
-         policy: catalog.NegativePolicy, force: bool, dst: str | None = None, partner: str | None = None,
+def _out(uow: UnitOfWork, plan: Plan, *, kind: MK, line: commands.Line, here: str, actor: Actor, force: bool, dst: str | None = None, partner: str | None = None,
          pending: dict[tuple[str, str], Decimal] | None = None) -> list[ledger.Move]:
     uow.stock.lock_product(line.sku)
     levels = uow.stock.levels(here, line.sku, lock=True)
@@ -70,7 +72,7 @@ def _out(uow: UnitOfWork, plan: Plan, *, kind: MK, line: commands.Line, here: st
     have = ledger.total(levels)
     if line.qty > have:
         plan.shortfalls.append(Shortfall(location=here, sku=line.sku, available=have, requested=line.qty))
-        if not _allow_negative(policy, force):
+        if not _allow_negative(uow, force):
             raise errors.InsufficientStock(sku=line.sku, available=str(have), requested=str(line.qty))
     moves = ledger.outbound(kind=kind, sku=line.sku, qty=line.qty, here=here, levels=levels, allow_negative=True,
                             at=actor.now, dst=dst, unit_price=line.unit_price, partner=partner,
@@ -90,16 +92,14 @@ def _minus(levels: Sequence[ledger.LotLevel], used: Sequence[ledger.Move]) -> li
 
 
 def plan(uow: UnitOfWork, cmd: commands.Command, *, actor: Actor, force: bool = False) -> Plan:
-    settings: catalog.TenantSettings = uow.catalog.settings()
-    policy = settings.negative_policy
     p = Plan()
     taken: dict[tuple[str, str], Decimal] = {}
     if isinstance(cmd, commands.RecordMoves):
         here = home(actor.user, cmd.location)
         kind = MOVEMENT_KIND[cmd.movement]
         for line in cmd.lines:
-            product = _product(uow, line.sku)
             if kind == MK.RECEIPT:
+                product = _product(uow, line.sku)
                 lot = line.lot or ledger.lot_code(actor.now)
                 expiry = line.expiry or ledger.expiry_for(product, actor.now)
                 p.lots.append((line.sku, lot, expiry))
@@ -109,11 +109,13 @@ def plan(uow: UnitOfWork, cmd: commands.Command, *, actor: Actor, force: bool = 
                                               batch=actor.batch))
                 _match_order(uow, p, partner=cmd.partner, here=here, line=line)
             elif kind == MK.CUSTOMER_RETURN:
+                _exists(uow, line.sku)
                 p.moves.append(ledger.inbound(kind=kind, sku=line.sku, qty=line.qty, here=here, at=actor.now,
                                               partner=cmd.partner, actor=actor.user.username,
                                               message_id=actor.message_id, batch=actor.batch))
             else:
-                _out(uow, p, kind=kind, line=line, here=here, actor=actor, policy=policy, force=force,
+                _exists(uow, line.sku)
+                _out(uow, p, kind=kind, line=line, here=here, actor=actor, force=force,
                      partner=cmd.partner, pending=taken)
     elif isinstance(cmd, commands.TransferStock):
         src = home(actor.user, cmd.source)
@@ -123,7 +125,7 @@ def plan(uow: UnitOfWork, cmd: commands.Command, *, actor: Actor, force: bool = 
         transit = catalog.VIRTUAL[catalog.LocationKind.TRANSIT]
         for line in cmd.lines:
             _product(uow, line.sku)
-            outs = _out(uow, p, kind=MK.TRANSFER_OUT, line=line, here=src, actor=actor, policy=policy, force=force,
+            outs = _out(uow, p, kind=MK.TRANSFER_OUT, line=line, here=src, actor=actor, force=force,
                         dst=transit, pending=taken)
             for m in outs:
                 p.moves.append(replace(m, kind=MK.TRANSFER_IN, src=transit, dst=dst))
@@ -145,6 +147,11 @@ def _product(uow: UnitOfWork, sku: str) -> catalog.Product:
     if product is None:
         raise errors.NotFound(code="unknown_sku", sku=sku)
     return product
+
+
+def _exists(uow: UnitOfWork, sku: str) -> None:
+    if not uow.catalog.has_product(sku):
+        raise errors.NotFound(code="unknown_sku", sku=sku)
 
 
 def _match_order(uow: UnitOfWork, p: Plan, *, partner: str | None, here: str, line: commands.Line) -> None:

@@ -6,11 +6,12 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import and_, delete, func, select, update
+from sqlalchemy import and_, bindparam, delete, func, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session
 
 from adapters.db import tables as t
+from adapters.db.types import UTCDateTime
 from domain import catalog, ledger, orders, units
 
 Q6 = Decimal("0.000001")
@@ -29,13 +30,20 @@ def opt_dec(v: Any) -> Decimal | None:
 
 
 def _insert(session: Session) -> Any:
-    return postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    """Dialect insert over the plain table (Core path: no ORM bulk-persistence overhead)."""
+    fn = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    return lambda model: fn(model.__table__)
+
+
+def find_tenant(session: Session, code: str) -> int | None:
+    tid = session.connection().execute(select(t.Tenant.id).where(t.Tenant.code == code)).scalar()
+    return None if tid is None else int(tid)
 
 
 def tenant_id(session: Session, code: str) -> int:
-    row = session.exec(select(t.Tenant.id).where(t.Tenant.code == code)).first()  # type: ignore[call-overload]
-    if row is not None:
-        return int(row[0])
+    found = find_tenant(session, code)
+    if found is not None:
+        return found
     ins = _insert(session)(t.Tenant).values(code=code, name=code, settings={}).on_conflict_do_nothing()
     session.execute(ins)
     row = session.exec(select(t.Tenant.id).where(t.Tenant.code == code)).first()  # type: ignore[call-overload]
@@ -55,6 +63,9 @@ def product_of(r: t.Product) -> catalog.Product:
         packs={k: Decimal(str(v)) for k, v in (r.packs or {}).items()}, category=r.category or "",
         safety_stock=dec(r.safety_stock), shelf_life_days=r.shelf_life_days,
         unit_price=opt_dec(r.unit_price), unit_cost=opt_dec(r.unit_cost), loss_rate=opt_dec(r.loss_rate))
+
+
+_HAS_PRODUCT = text("SELECT 1 FROM product WHERE tenant_id = :tenant_id AND sku = :sku")
 
 
 class CatalogRepo(_Repo):
@@ -77,6 +88,9 @@ class CatalogRepo(_Repo):
     def product(self, sku: str) -> catalog.Product | None:
         r = self._one(t.Product, t.Product.sku == sku)
         return product_of(r) if r else None
+
+    def has_product(self, sku: str) -> bool:
+        return self.s.connection().execute(_HAS_PRODUCT, {"tenant_id": self.tid, "sku": sku}).first() is not None
 
     def locations(self) -> list[catalog.Location]:
         rows = self._all(t.Location)
@@ -133,6 +147,24 @@ def user_of(r: t.AppUser) -> catalog.User:
 
 
 # ---------------------------------------------------------------- stock
+# The hot path (one move = one insert and two level upserts) uses prepared text statements:
+# the same SQL runs on SQLite and PostgreSQL, and it skips per-call statement construction.
+_INSERT_MOVE = text(
+    "INSERT INTO move (tenant_id, batch, kind, sku, qty, src, dst, lot, unit_cost, unit_price, partner, actor, at, "
+    "message_id, reverses, order_id) VALUES (:tenant_id, :batch, :kind, :sku, :qty, :src, :dst, :lot, :unit_cost, "
+    ":unit_price, :partner, :actor, :at, :message_id, :reverses, :order_id) RETURNING id"
+).bindparams(bindparam("qty", type_=t.QTY), bindparam("unit_cost", type_=t.QTY),
+             bindparam("unit_price", type_=t.QTY), bindparam("at", type_=UTCDateTime()))
+_BUMP = text(
+    "INSERT INTO stock_level (tenant_id, location, sku, lot, qty) VALUES (:tenant_id, :location, :sku, :lot, :qty) "
+    "ON CONFLICT (tenant_id, location, sku, lot) DO UPDATE SET qty = stock_level.qty + excluded.qty"
+).bindparams(bindparam("qty", type_=t.QTY))
+_LEVELS = text(
+    "SELECT l.lot, l.qty, lot.expiry FROM stock_level l LEFT JOIN lot ON lot.tenant_id = l.tenant_id "
+    "AND lot.sku = l.sku AND lot.code = l.lot WHERE l.tenant_id = :tenant_id AND l.location = :location "
+    "AND l.sku = :sku"
+).columns(lot=t.Lot.__table__.c.code.type, qty=t.QTY, expiry=UTCDateTime())  # type: ignore[attr-defined]
+
 def move_of(r: t.Move) -> ledger.Move:
     return ledger.Move(kind=ledger.MoveKind(r.kind), sku=r.sku, qty=dec(r.qty), src=r.src, dst=r.dst, at=r.at,
                        lot=r.lot or "", unit_cost=opt_dec(r.unit_cost), unit_price=opt_dec(r.unit_price),
@@ -143,15 +175,12 @@ def move_of(r: t.Move) -> ledger.Move:
 class StockRepo(_Repo):
     def levels(self, location: str, sku: str, *, lock: bool = False) -> list[ledger.LotLevel]:
         """Lot levels of one product at one location; ``lock`` takes row locks on PostgreSQL."""
-        stmt = (select(t.StockLevel.lot, t.StockLevel.qty, t.Lot.expiry)
-                .select_from(t.StockLevel)
-                .outerjoin(t.Lot, and_(t.Lot.tenant_id == t.StockLevel.tenant_id, t.Lot.sku == t.StockLevel.sku,
-                                       t.Lot.code == t.StockLevel.lot))
-                .where(t.StockLevel.tenant_id == self.tid, t.StockLevel.location == location,
-                       t.StockLevel.sku == sku))
+        stmt: Any = _LEVELS
         if lock and self.s.get_bind().dialect.name == "postgresql":
-            stmt = stmt.with_for_update(of=t.StockLevel)  # type: ignore[arg-type]
-        return [ledger.LotLevel(lot=lot or "", qty=dec(q), expiry=exp) for lot, q, exp in self.s.execute(stmt).all()]
+            stmt = text(str(_LEVELS) + " FOR UPDATE OF l").columns(lot=t.Lot.__table__.c.code.type, qty=t.QTY,  # type: ignore[attr-defined]
+                                                                   expiry=UTCDateTime())
+        rows = self.s.connection().execute(stmt, {"tenant_id": self.tid, "location": location, "sku": sku}).all()
+        return [ledger.LotLevel(lot=lot or "", qty=dec(q), expiry=exp) for lot, q, exp in rows]
 
     def lock_product(self, sku: str) -> None:
         """Serialize writers of one product on PostgreSQL (SQLite already serializes writes)."""
@@ -171,23 +200,17 @@ class StockRepo(_Repo):
     def record(self, moves: Sequence[ledger.Move]) -> list[int]:
         """Append moves and update the level projection in the same transaction."""
         ids = []
+        conn = self.s.connection()
         for m in moves:
-            row = t.Move(tenant_id=self.tid, batch=m.batch, kind=m.kind.value, sku=m.sku, qty=m.qty, src=m.src,
-                         dst=m.dst, lot=m.lot, unit_cost=m.unit_cost, unit_price=m.unit_price, partner=m.partner,
-                         actor=m.actor, at=m.at, message_id=m.message_id, reverses=m.reverses, order_id=m.order_id)
-            self.s.add(row)
-            self.s.flush()
-            assert row.id is not None
-            ids.append(row.id)
+            mid = conn.execute(_INSERT_MOVE, {
+                "tenant_id": self.tid, "batch": m.batch, "kind": m.kind.value, "sku": m.sku, "qty": m.qty,
+                "src": m.src, "dst": m.dst, "lot": m.lot, "unit_cost": m.unit_cost, "unit_price": m.unit_price,
+                "partner": m.partner, "actor": m.actor, "at": m.at, "message_id": m.message_id,
+                "reverses": m.reverses, "order_id": m.order_id}).scalar_one()
+            ids.append(int(mid))
             for loc, delta in m.deltas():
-                self._bump(loc, m.sku, m.lot, delta)
+                conn.execute(_BUMP, {"tenant_id": self.tid, "location": loc, "sku": m.sku, "lot": m.lot, "qty": delta})
         return ids
-
-    def _bump(self, location: str, sku: str, lot: str, delta: Decimal) -> None:
-        ins = _insert(self.s)(t.StockLevel).values(tenant_id=self.tid, location=location, sku=sku, lot=lot, qty=delta)
-        ins = ins.on_conflict_do_update(index_elements=["tenant_id", "location", "sku", "lot"],
-                                        set_={"qty": t.StockLevel.qty + delta})
-        self.s.execute(ins)
 
     def batch(self, batch: str) -> list[ledger.Move]:
         rows = self.s.exec(select(t.Move).where(t.Move.tenant_id == self.tid, t.Move.batch == batch)  # type: ignore[call-overload]

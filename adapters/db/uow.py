@@ -14,6 +14,9 @@ from sqlmodel import Session
 from adapters.db import repos
 
 
+_TENANTS: dict[tuple[int, str], int] = {}  # tenant ids never change once created
+
+
 class SqlUnitOfWork:
     def __init__(self, engine: Engine, tenant: str, *, write: bool = True) -> None:
         self.engine = engine
@@ -27,7 +30,12 @@ class SqlUnitOfWork:
         self._conn = conn
         self.session = Session(bind=conn, expire_on_commit=False, autoflush=True)
         self.session.begin()
-        tid = repos.tenant_id(self.session, self.tenant_code)
+        tid = _TENANTS.get((id(self.engine), self.tenant_code))
+        if tid is None:
+            found = repos.find_tenant(self.session, self.tenant_code)
+            if found is not None:  # cache only committed tenants, never one this transaction creates
+                _TENANTS[(id(self.engine), self.tenant_code)] = found
+            tid = found if found is not None else repos.tenant_id(self.session, self.tenant_code)
         self.tenant_id = tid
         self.catalog = repos.CatalogRepo(self.session, tid)
         self.stock = repos.StockRepo(self.session, tid)
