@@ -33,7 +33,8 @@ def bootstrap(*, tenant: str = "default", clock: Any = None, migrate: bool = Tru
     from sqlalchemy import exc as sa_exc
 
     from adapters import clock as clocks
-    from adapters import forecast_port, settings as settings_mod
+    from adapters import forecast_port
+    from adapters import settings as settings_mod
     from adapters.db import engine as engines
     from adapters.db import migrate as migrations
     from adapters.db import uow as uows

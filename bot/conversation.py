@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol
 
 from bot import replies
 from bot.messages import Button, Incoming, Outgoing, from_notice
@@ -26,7 +26,8 @@ YES = {"确认", "是", "是的", "对", "好", "好的", "ok", "OK", "确定", 
 NO = {"取消", "不要", "算了", "否", "no", "n", "cancel"}
 
 
-class Parser:  # the NLU's shape, for typing
+class Parser(Protocol):
+    """The NLU's shape (nlu.parser.Parser)."""
     def parse(self, text: str, *, speaker: context.Speaker) -> commands.Parsed | commands.Clarify: ...
     def parse_answer(self, text: str, *, pending: commands.Clarify,
                      speaker: context.Speaker) -> commands.Parsed | commands.Clarify | None: ...
@@ -115,7 +116,7 @@ class Conversation:
 
     def _error(self, exc: errors.DomainError, turn: Turn) -> str:
         params = {k: self._name_of(v) if k == "sku" else v for k, v in exc.params.items()}
-        return self.t(f"err.{exc.code}", turn.lang, **params)
+        return str(self.t(f"err.{exc.code}", turn.lang, **params))
 
     def _name_of(self, sku: Any) -> str:
         cat = self._catalog

@@ -53,6 +53,10 @@ def items(lines: Sequence[commands.Line], cat: context.Catalog | None) -> str:
 
 
 def summary(t: Any, lang: str, cmd: commands.Command, cat: context.Catalog | None, *, user: catalog.User) -> str:
+    return str(_summary(t, lang, cmd, cat, user=user))
+
+
+def _summary(t: Any, lang: str, cmd: commands.Command, cat: context.Catalog | None, *, user: catalog.User) -> Any:
     if isinstance(cmd, commands.RecordMoves):
         where = loc_name(cmd.location or user.location, cat)
         partner = partner_name(cmd.partner, cat)
@@ -102,7 +106,7 @@ def stock(t: Any, lang: str, uow: UnitOfWork, cmd: commands.QueryStock, *, user:
     rows = uow.stock.all_levels()
     skus = list(cmd.skus) or sorted({sku for lc, sku, _, q, _ in rows if (loc is None or lc == loc) and q != 0})
     if not skus:
-        return t("stock_empty", lang, location=loc_name(loc, cat) or t("all_locations", lang))
+        return str(t("stock_empty", lang, location=loc_name(loc, cat) or t("all_locations", lang)))
     lines = []
     soon = now + timedelta(days=3)
     for sku in skus[:40]:

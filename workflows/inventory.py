@@ -216,7 +216,7 @@ def command_of(moves: Sequence[ledger.Move], *, sku: str | None, qty: Decimal) -
         raise errors.BadInput(code="which_product")
     first = next(m for m in moves if m.sku == target)
     line = commands.Line(sku=target, qty=qty, unit_price=first.unit_price or first.unit_cost)
-    others = {}
+    others: dict[str, Decimal] = {}
     for m in moves:
         if m.sku != target and m.kind != MK.TRANSFER_IN:
             others.setdefault(m.sku, Decimal(0))

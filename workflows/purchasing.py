@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any, Protocol
 
-from domain import catalog, codec, commands, errors, events, orders
+from domain import catalog, codec, commands, errors, events, ledger, orders
 from workflows.ports import UnitOfWork
 
 
@@ -123,7 +124,7 @@ def decide(uow: UnitOfWork, turn: Turn, *, order_id: int, approve: bool, t: Any,
     new = o.to(orders.Status.OPEN if approve else orders.Status.REJECTED, by=turn.user.username)
     requester = uow.catalog.user(o.created_by) if o.created_by else None
     if approve and o.kind == orders.OrderKind.SALE and o.meta.get("cmd") and requester is not None:
-            release(codec.load(o.meta["cmd"]), requester)
+        release(codec.load(o.meta["cmd"]), requester)
         new = new.to(orders.Status.DONE)
     uow.orders.save(new)
     turn.events.append(events.OrderChanged(order_id=order_id, kind=o.kind.value, status=new.status.value, at=turn.now))
@@ -164,4 +165,49 @@ def invite(uow: UnitOfWork, turn: Turn, cmd: commands.Invite) -> str:
 
 
 def workflow_button(uow: UnitOfWork, turn: Turn, action: str, arg: str, *, t: Any) -> None:
+    """Buttons on workflow messages: snz (snooze an alert), tr (ship a transfer), rv (receive it)."""
+    if action == "snz":
+        hours = 4
+        if not uow.rules.snooze(int(arg), until=turn.now + timedelta(hours=hours)):
+            raise errors.NotFound(code="button_gone")
+        turn.reply(t("alert.snoozed", turn.lang, hours=hours))
+        return
+    o: orders.Order | None = uow.orders.get(int(arg), lock=True)
+    if o is None or o.kind != orders.OrderKind.TRANSFER:
+        raise errors.NotFound(code="order_not_found", id=arg)
+    if not turn.user.can("approve") and turn.user.role != catalog.Role.STAFF:
+        raise errors.NotAllowed(code="not_allowed", role=turn.user.role.value)
+    transit = catalog.VIRTUAL[catalog.LocationKind.TRANSIT]
+    batch = f"tr{o.id}-{action}-{secrets.token_hex(2)}"
+    if action == "tr":
+        if o.status not in (orders.Status.PENDING_APPROVAL, orders.Status.OPEN):
+            raise errors.InvalidState(code="already_decided", id=o.id)
+        cmd = commands.TransferStock(source=o.source, dest=o.location,
+                                     lines=tuple(commands.Line(sku=ln.sku, qty=ln.qty) for ln in o.lines))
+        from workflows import inventory  # noqa: PLC0415
+        actor = inventory.Actor(user=turn.user, now=turn.now, message_id=None, batch=batch)
+        plan = inventory.plan(uow, cmd, actor=actor, force=True)
+        plan.moves = [replace(m, order_id=o.id) for m in plan.moves if m.dst == transit]
+        turn.events.extend(inventory.record(uow, plan, actor=actor))
+        new = (o.to(orders.Status.OPEN, by=turn.user.username) if o.status == orders.Status.PENDING_APPROVAL else o)
+        uow.orders.save(new.to(orders.Status.SHIPPED))
+        desc = describe(uow, o)
+        turn.reply(t("transfer_shipped", turn.lang, id=o.id, order=desc))
+        for m in managers_of(uow, o.location) + [u for u in uow.catalog.users() if u.username == o.created_by]:
+            turn.push(m.username, t("transfer_shipped", m.language, id=o.id, order=desc),
+                      [[_button(t("btn.receive", m.language), f"rv:{o.id}")]])
+        return
+    if action == "rv":
+        if o.status != orders.Status.SHIPPED:
+            raise errors.InvalidState(code="already_decided", id=o.id)
+        moves = [replace(m, src=transit, dst=o.location or "", kind=ledger.MoveKind.TRANSFER_IN, at=turn.now,
+                         actor=turn.user.username, batch=batch, id=None, message_id=None)
+                 for m in uow.stock.moves_of_order(o.id) if m.dst == transit]
+        uow.stock.record(moves)
+        uow.orders.save(replace(o, status=orders.Status.DONE,
+                                lines=tuple(replace(ln, received=ln.qty) for ln in o.lines)))
+        turn.events.extend(events.StockMoved(location=o.location or "", sku=m.sku, at=turn.now, kind="transfer_in",
+                                             actor=turn.user.username) for m in moves)
+        turn.reply(t("transfer_received", turn.lang, id=o.id, order=describe(uow, o)))
+        return
     raise errors.NotFound(code="button_gone")

@@ -46,7 +46,7 @@ def tenant_id(session: Session, code: str) -> int:
         return found
     ins = _insert(session)(t.Tenant).values(code=code, name=code, settings={}).on_conflict_do_nothing()
     session.execute(ins)
-    row = session.exec(select(t.Tenant.id).where(t.Tenant.code == code)).first()  # type: ignore[call-overload]
+    row = session.exec(select(t.Tenant.id).where(t.Tenant.code == code)).first()
     return int(row[0])
 
 
@@ -82,7 +82,7 @@ class CatalogRepo(_Repo):
         return r
 
     def products(self) -> list[catalog.Product]:
-        rows = self.s.exec(select(t.Product).where(t.Product.tenant_id == self.tid).order_by(t.Product.sku)).all()  # type: ignore[call-overload]
+        rows = self.s.exec(select(t.Product).where(t.Product.tenant_id == self.tid).order_by(t.Product.sku)).all()
         return [product_of(r[0]) for r in rows]
 
     def product(self, sku: str) -> catalog.Product | None:
@@ -134,11 +134,11 @@ class CatalogRepo(_Repo):
         return False
 
     def _one(self, model: type[Any], *conds: Any) -> Any:
-        r = self.s.exec(select(model).where(model.tenant_id == self.tid, *conds)).first()  # type: ignore[call-overload]
+        r = self.s.exec(select(model).where(model.tenant_id == self.tid, *conds)).first()
         return r[0] if r else None
 
     def _all(self, model: type[Any]) -> list[Any]:
-        return [r[0] for r in self.s.exec(select(model).where(model.tenant_id == self.tid).order_by(model.id)).all()]  # type: ignore[call-overload]
+        return [r[0] for r in self.s.exec(select(model).where(model.tenant_id == self.tid).order_by(model.id)).all()]
 
 
 def user_of(r: t.AppUser) -> catalog.User:
@@ -163,7 +163,7 @@ _LEVELS = text(
     "SELECT l.lot, l.qty, lot.expiry FROM stock_level l LEFT JOIN lot ON lot.tenant_id = l.tenant_id "
     "AND lot.sku = l.sku AND lot.code = l.lot WHERE l.tenant_id = :tenant_id AND l.location = :location "
     "AND l.sku = :sku"
-).columns(lot=t.Lot.__table__.c.code.type, qty=t.QTY, expiry=UTCDateTime())  # type: ignore[attr-defined]
+).columns(lot=t.Lot.__table__.c.code.type, qty=t.QTY, expiry=UTCDateTime())
 
 def move_of(r: t.Move) -> ledger.Move:
     return ledger.Move(kind=ledger.MoveKind(r.kind), sku=r.sku, qty=dec(r.qty), src=r.src, dst=r.dst, at=r.at,
@@ -177,7 +177,7 @@ class StockRepo(_Repo):
         """Lot levels of one product at one location; ``lock`` takes row locks on PostgreSQL."""
         stmt: Any = _LEVELS
         if lock and self.s.get_bind().dialect.name == "postgresql":
-            stmt = text(str(_LEVELS) + " FOR UPDATE OF l").columns(lot=t.Lot.__table__.c.code.type, qty=t.QTY,  # type: ignore[attr-defined]
+            stmt = text(str(_LEVELS) + " FOR UPDATE OF l").columns(lot=t.Lot.__table__.c.code.type, qty=t.QTY,
                                                                    expiry=UTCDateTime())
         rows = self.s.connection().execute(stmt, {"tenant_id": self.tid, "location": location, "sku": sku}).all()
         return [ledger.LotLevel(lot=lot or "", qty=dec(q), expiry=exp) for lot, q, exp in rows]
@@ -213,20 +213,20 @@ class StockRepo(_Repo):
         return ids
 
     def batch(self, batch: str) -> list[ledger.Move]:
-        rows = self.s.exec(select(t.Move).where(t.Move.tenant_id == self.tid, t.Move.batch == batch)  # type: ignore[call-overload]
+        rows = self.s.exec(select(t.Move).where(t.Move.tenant_id == self.tid, t.Move.batch == batch)
                            .order_by(t.Move.id)).all()
         return [move_of(r[0]) for r in rows]
 
     def is_reversed(self, batch: str) -> bool:
         ids = select(t.Move.id).where(t.Move.tenant_id == self.tid, t.Move.batch == batch)
         n = self.s.execute(select(func.count()).select_from(t.Move).where(
-            t.Move.tenant_id == self.tid, t.Move.reverses.in_(ids))).scalar()  # type: ignore[union-attr]
+            t.Move.tenant_id == self.tid, t.Move.reverses.in_(ids))).scalar()
         return bool(n)
 
     def last_batch(self, actor: str) -> str | None:
         """The actor's latest batch that is not a reversal and has not been reversed."""
         rows = self.s.execute(select(t.Move.batch, t.Move.reverses).where(
-            t.Move.tenant_id == self.tid, t.Move.actor == actor).order_by(t.Move.id.desc()).limit(200)).all()  # type: ignore[union-attr]
+            t.Move.tenant_id == self.tid, t.Move.actor == actor).order_by(t.Move.id.desc()).limit(200)).all()
         seen: set[str] = set()
         for b, rev in rows:
             if b in seen:
@@ -255,19 +255,24 @@ class StockRepo(_Repo):
         if since is not None:
             stmt = stmt.where(t.Move.at >= since)
         if kinds is not None:
-            stmt = stmt.where(t.Move.kind.in_(list(kinds)))  # type: ignore[attr-defined]
-        return [move_of(r[0]) for r in self.s.execute(stmt.order_by(t.Move.id)).all()]  # type: ignore[union-attr]
+            stmt = stmt.where(t.Move.kind.in_(list(kinds)))
+        return [move_of(r[0]) for r in self.s.execute(stmt.order_by(t.Move.id)).all()]
+
+    def moves_of_order(self, order_id: int) -> list[ledger.Move]:
+        rows = self.s.execute(select(t.Move).where(t.Move.tenant_id == self.tid, t.Move.order_id == order_id)
+                              .order_by(t.Move.id)).scalars()
+        return [move_of(r) for r in rows]
 
     def recent_moves(self, sku: str, *, limit: int = 30) -> list[ledger.Move]:
         rows = self.s.execute(select(t.Move).where(t.Move.tenant_id == self.tid, t.Move.sku == sku,
-                                                   t.Move.reverses.is_(None))  # type: ignore[union-attr]
-                              .order_by(t.Move.id.desc()).limit(limit)).scalars()  # type: ignore[union-attr]
+                                                   t.Move.reverses.is_(None))
+                              .order_by(t.Move.id.desc()).limit(limit)).scalars()
         return [move_of(r) for r in rows]
 
     def last_sale(self, *, location: str | None, sku: str) -> datetime | None:
         stmt = select(func.max(t.Move.at)).where(t.Move.tenant_id == self.tid, t.Move.sku == sku,
                                                  t.Move.kind == ledger.MoveKind.SALE.value,
-                                                 t.Move.reverses.is_(None))  # type: ignore[union-attr]
+                                                 t.Move.reverses.is_(None))
         if location:
             stmt = stmt.where(t.Move.src == location)
         at = self.s.execute(stmt).scalar()
@@ -320,14 +325,14 @@ class OrderRepo(_Repo):
         if r is None:
             return None
         lines = list(self.s.execute(select(t.OrderLine).where(t.OrderLine.order_id == order_id)
-                                    .order_by(t.OrderLine.id)).scalars())  # type: ignore[arg-type]
+                                    .order_by(t.OrderLine.id)).scalars())
         return order_of(r, lines)
 
     def save(self, o: orders.Order) -> None:
         assert o.id is not None
         self.s.execute(update(t.Order).where(t.Order.tenant_id == self.tid, t.Order.id == o.id).values(
             status=o.status.value, approved_by=o.approved_by, due=o.due, meta=dict(o.meta), note=o.note))
-        self.s.execute(delete(t.OrderLine).where(t.OrderLine.order_id == o.id))  # type: ignore[arg-type]
+        self.s.execute(delete(t.OrderLine).where(t.OrderLine.order_id == o.id))
         for ln in o.lines:
             self.s.add(t.OrderLine(order_id=o.id, sku=ln.sku, qty=ln.qty, unit_price=ln.unit_price,
                                    received=ln.received))
@@ -336,15 +341,15 @@ class OrderRepo(_Repo):
     def list(self, *, kinds: Iterable[str] | None = None, statuses: Iterable[str] | None = None) -> list[orders.Order]:
         stmt = select(t.Order).where(t.Order.tenant_id == self.tid)
         if kinds is not None:
-            stmt = stmt.where(t.Order.kind.in_(list(kinds)))  # type: ignore[attr-defined]
+            stmt = stmt.where(t.Order.kind.in_(list(kinds)))
         if statuses is not None:
-            stmt = stmt.where(t.Order.status.in_(list(statuses)))  # type: ignore[attr-defined]
-        rows = list(self.s.execute(stmt.order_by(t.Order.id)).scalars())  # type: ignore[arg-type]
+            stmt = stmt.where(t.Order.status.in_(list(statuses)))
+        rows = list(self.s.execute(stmt.order_by(t.Order.id)).scalars())
         if not rows:
             return []
         lines: dict[int, list[t.OrderLine]] = {}
         for ln in self.s.execute(select(t.OrderLine).where(
-                t.OrderLine.order_id.in_([r.id for r in rows])).order_by(t.OrderLine.id)).scalars():  # type: ignore[union-attr]
+                t.OrderLine.order_id.in_([r.id for r in rows])).order_by(t.OrderLine.id)).scalars():
             lines.setdefault(ln.order_id, []).append(ln)
         return [order_of(r, lines.get(r.id or 0, [])) for r in rows]
 
@@ -355,7 +360,7 @@ class ChatRepo(_Repo):
         """Record an incoming message id; False if it was handled before."""
         ins = _insert(self.s)(t.InboundMessage).values(tenant_id=self.tid, channel=channel, message_id=message_id,
                                                       handled_at=at).on_conflict_do_nothing()
-        return bool(self.s.execute(ins).rowcount)  # type: ignore[attr-defined]
+        return bool(self.s.execute(ins).rowcount)
 
     def add_message(self, *, to: str, text: str, buttons: list[Any], at: datetime) -> int:
         row = t.BotMessage(tenant_id=self.tid, to=to, text=text, buttons=buttons, created_at=at)
@@ -371,12 +376,12 @@ class ChatRepo(_Repo):
     def mark_pressed(self, msg_id: int, data: str) -> bool:
         """Atomically mark a message's buttons used; False if another press got there first."""
         res = self.s.execute(update(t.BotMessage).where(t.BotMessage.id == msg_id, t.BotMessage.tenant_id == self.tid,
-                                                        t.BotMessage.pressed.is_(None)).values(pressed=data))  # type: ignore[union-attr]
-        return bool(res.rowcount)  # type: ignore[attr-defined]
+                                                        t.BotMessage.pressed.is_(None)).values(pressed=data))
+        return bool(res.rowcount)
 
     def latest_with_buttons(self, to: str) -> t.BotMessage | None:
         rows = self.s.execute(select(t.BotMessage).where(t.BotMessage.tenant_id == self.tid, t.BotMessage.to == to)
-                              .order_by(t.BotMessage.id.desc()).limit(50)).scalars()  # type: ignore[union-attr]
+                              .order_by(t.BotMessage.id.desc()).limit(50)).scalars()
         for r in rows:
             if r.buttons:
                 return r
@@ -395,7 +400,7 @@ class ChatRepo(_Repo):
         self.s.flush()
 
     def clear_pending(self, username: str) -> None:
-        self.s.execute(delete(t.Pending).where(t.Pending.tenant_id == self.tid, t.Pending.username == username))  # type: ignore[arg-type]
+        self.s.execute(delete(t.Pending).where(t.Pending.tenant_id == self.tid, t.Pending.username == username))
 
     def audit(self, *, at: datetime, actor: str | None, action: str, detail: dict[str, Any]) -> None:
         self.s.add(t.Audit(tenant_id=self.tid, at=at, actor=actor, action=action, detail=detail))
@@ -416,7 +421,7 @@ class ChatRepo(_Repo):
 
     def claim_job(self, job: str, slot: str, at: datetime) -> bool:
         ins = _insert(self.s)(t.JobRun).values(tenant_id=self.tid, job=job, slot=slot, ran_at=at).on_conflict_do_nothing()
-        return bool(self.s.execute(ins).rowcount)  # type: ignore[attr-defined]
+        return bool(self.s.execute(ins).rowcount)
 
     def add_invite(self, *, code: str, display_name: str, role: str, location: str | None, by: str, at: datetime,
                    expires: datetime) -> None:
@@ -470,10 +475,10 @@ class RuleRepo(_Repo):
         return r if r is not None and r.tenant_id == self.tid and r.status != "deleted" else None
 
     def list(self, *, owner: str | None = None, statuses: tuple[str, ...] = ("active", "paused", "manual")) -> list[t.Rule]:
-        stmt = select(t.Rule).where(t.Rule.tenant_id == self.tid, t.Rule.status.in_(statuses))  # type: ignore[attr-defined]
+        stmt = select(t.Rule).where(t.Rule.tenant_id == self.tid, t.Rule.status.in_(statuses))
         if owner:
             stmt = stmt.where(t.Rule.owner == owner)
-        return list(self.s.execute(stmt.order_by(t.Rule.id)).scalars())  # type: ignore[arg-type]
+        return list(self.s.execute(stmt.order_by(t.Rule.id)).scalars())
 
     def update(self, rule: t.Rule, *, text: str | None = None, spec: dict[str, Any] | None = None,
                status: str | None = None, at: datetime) -> None:
@@ -491,6 +496,14 @@ class RuleRepo(_Repo):
         return self.s.execute(select(t.AlertState).where(
             t.AlertState.tenant_id == self.tid, t.AlertState.rule_key == rule_key,
             t.AlertState.subject == subject)).scalars().first()
+
+    def snooze(self, alert_id: int, *, until: datetime) -> bool:
+        row = self.s.get(t.AlertState, alert_id)
+        if row is None or row.tenant_id != self.tid:
+            return False
+        row.snoozed_until = until
+        self.s.add(row)
+        return True
 
     def set_alert(self, rule_key: str, subject: str, *, active: bool, at: datetime | None = None,
                   snoozed_until: datetime | None = None) -> None:

@@ -6,9 +6,9 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import JSON, Column, Index, Numeric, UniqueConstraint
+from sqlmodel import Field, SQLModel
 
 from adapters.db.types import UTCDateTime
-from sqlmodel import Field, SQLModel
 
 QTY = Numeric(20, 6)
 

@@ -4,7 +4,6 @@ Repositories (attributes of the unit of work) never commit.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
 from types import TracebackType
 from typing import Any
 
@@ -12,7 +11,6 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from adapters.db import repos
-
 
 _TENANTS: dict[tuple[int, str], int] = {}  # tenant ids never change once created
 
@@ -65,7 +63,15 @@ class SqlUnitOfWork:
         self.session.rollback()
 
 
-def factory(engine: Engine, tenant: str) -> Callable[..., SqlUnitOfWork]:
-    def make(*, write: bool = True) -> SqlUnitOfWork:
-        return SqlUnitOfWork(engine, tenant, write=write)
-    return make
+class Factory:
+    """Makes units of work for one tenant (satisfies workflows.ports.UowFactory)."""
+
+    def __init__(self, engine: Engine, tenant: str) -> None:
+        self.engine, self.tenant = engine, tenant
+
+    def __call__(self, *, write: bool = True) -> SqlUnitOfWork:
+        return SqlUnitOfWork(self.engine, self.tenant, write=write)
+
+
+def factory(engine: Engine, tenant: str) -> Factory:
+    return Factory(engine, tenant)
