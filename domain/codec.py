@@ -29,7 +29,9 @@ def dump(obj: Any) -> Any:
         return {"__d": str(obj)}
     if isinstance(obj, datetime):
         return {"__dt": obj.isoformat()}
-    if isinstance(obj, list | tuple):
+    if isinstance(obj, tuple):
+        return {"__tu": [dump(x) for x in obj]}
+    if isinstance(obj, list):
         return [dump(x) for x in obj]
     if isinstance(obj, dict):
         return {"__m": [[dump(k), dump(v)] for k, v in obj.items()]}
@@ -38,9 +40,11 @@ def dump(obj: Any) -> Any:
 
 def load(data: Any) -> Any:
     if isinstance(data, list):
-        return tuple(load(x) for x in data)
+        return [load(x) for x in data]
     if not isinstance(data, dict):
         return data
+    if "__tu" in data:
+        return tuple(load(x) for x in data["__tu"])
     if "__d" in data:
         return Decimal(data["__d"])
     if "__dt" in data:

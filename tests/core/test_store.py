@@ -99,7 +99,7 @@ def test_a_sale_moves_stock_fefo_and_keeps_the_ledger_zero_sum(cafe):
     assert stock(cafe)[("XH", "B09")] == D(5)
     with cafe(write=False) as uow:
         sums = {}
-        for loc, sku, _lot, q, _e in uow.stock.all_levels(physical_only=False):
+        for _loc, sku, _lot, q, _e in uow.stock.all_levels(physical_only=False):
             sums[sku] = sums.get(sku, D(0)) + q
         assert set(sums.values()) == {D(0)}
 
