@@ -284,7 +284,7 @@ class Conversation:
                                                           summary=replies.summary(self.t, turn.lang, cmd, self._catalog,
                                                                                   user=turn.user)))
                 return
-        turn.events += inventory.record(uow, plan, actor=actor)
+        turn.events += inventory.record(uow, plan, actor=actor, t=self.t, push=turn.push)
         text = self.t("recorded", turn.lang, summary=replies.summary(self.t, turn.lang, cmd, self._catalog,
                                                                        user=turn.user))
         text += replies.after_levels(self.t, turn.lang, uow, cmd, user=turn.user, catalog=self._catalog)
@@ -328,7 +328,7 @@ class Conversation:
         turn.events += evs
         actor = inventory.Actor(user=turn.user, now=turn.now, message_id=turn.message_id, batch=_batch(turn.now))
         plan = inventory.plan(uow, new_cmd, actor=actor, force=True)
-        turn.events += inventory.record(uow, plan, actor=actor)
+        turn.events += inventory.record(uow, plan, actor=actor, t=self.t, push=turn.push)
         turn.reply(self.t("corrected", turn.lang, summary=replies.summary(self.t, turn.lang, new_cmd, self._catalog,
                                                                             user=turn.user)),
                    [[Button(self.t("btn.undo", turn.lang), f"undo:{actor.batch}")]])

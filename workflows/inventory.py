@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from domain import catalog, commands, errors, events, ledger, orders
 from workflows.ports import UnitOfWork
@@ -157,7 +158,7 @@ def _exists(uow: UnitOfWork, sku: str) -> None:
 def _match_order(uow: UnitOfWork, p: Plan, *, partner: str | None, here: str, line: commands.Line) -> None:
     """Receiving against the oldest open purchase order for this product at this location."""
     left = line.qty
-    for o in uow.orders.list(kinds=["purchase"], statuses=["open", "partial"]):
+    for o in uow.orders.list(kinds=["purchase", "purchase_request"], statuses=["open", "partial"]):
         if left <= 0:
             break
         if o.location != here or (partner and o.partner and o.partner != partner):
@@ -169,7 +170,7 @@ def _match_order(uow: UnitOfWork, p: Plan, *, partner: str | None, here: str, li
             left -= take
 
 
-def record(uow: UnitOfWork, p: Plan, *, actor: Actor) -> list[events.Event]:
+def record(uow: UnitOfWork, p: Plan, *, actor: Actor, t: Any = None, push: Any = None) -> list[events.Event]:
     """Append the planned moves (levels updated in the same transaction); return events."""
     for sku, lot, expiry in p.lots:
         uow.stock.ensure_lot(sku=sku, code=lot, expiry=expiry, received_at=actor.now)
@@ -179,6 +180,9 @@ def record(uow: UnitOfWork, p: Plan, *, actor: Actor) -> list[events.Event]:
         o: orders.Order = uow.orders.get(oid, lock=True)
         o2, _ = o.receive(sku, qty)
         uow.orders.save(o2)
+        if o2.status == orders.Status.DONE and t is not None:
+            from workflows import takeover  # noqa: PLC0415
+            takeover.outcome(uow, push or (lambda *a, **k: None), t, order=o2, rejected=False, now=actor.now)
         if o2.status != o.status:
             evs.append(events.OrderChanged(order_id=oid, kind=o2.kind.value, status=o2.status.value, at=actor.now))
     seen = set()

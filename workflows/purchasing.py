@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any, Protocol
 
 from domain import catalog, codec, commands, errors, events, ledger, orders
+from workflows import takeover
 from workflows.ports import UnitOfWork
 
 
@@ -127,6 +128,8 @@ def decide(uow: UnitOfWork, turn: Turn, *, order_id: int, approve: bool, t: Any,
         release(codec.load(o.meta["cmd"]), requester)
         new = new.to(orders.Status.DONE)
     uow.orders.save(new)
+    if not approve:
+        takeover.outcome(uow, turn.push, t, order=o, rejected=True, now=turn.now)
     turn.events.append(events.OrderChanged(order_id=order_id, kind=o.kind.value, status=new.status.value, at=turn.now))
     key = "approved" if approve else "rejected"
     turn.reply(t(f"decision.{key}", turn.lang, id=order_id, order=describe(uow, o)))
@@ -204,8 +207,9 @@ def workflow_button(uow: UnitOfWork, turn: Turn, action: str, arg: str, *, t: An
                          actor=turn.user.username, batch=batch, id=None, message_id=None)
                  for m in uow.stock.moves_of_order(o.id) if m.dst == transit]
         uow.stock.record(moves)
-        uow.orders.save(replace(o, status=orders.Status.DONE,
-                                lines=tuple(replace(ln, received=ln.qty) for ln in o.lines)))
+        done = replace(o, status=orders.Status.DONE, lines=tuple(replace(ln, received=ln.qty) for ln in o.lines))
+        uow.orders.save(done)
+        takeover.outcome(uow, turn.push, t, order=done, rejected=False, now=turn.now)
         turn.events.extend(events.StockMoved(location=o.location or "", sku=m.sku, at=turn.now, kind="transfer_in",
                                              actor=turn.user.username) for m in moves)
         turn.reply(t("transfer_received", turn.lang, id=o.id, order=describe(uow, o)))

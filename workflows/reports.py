@@ -63,7 +63,9 @@ def act(uow: Any, box: Any, t: Any, *, rule: Any, draft: rules.RuleDraft, snap: 
             need = _need(snap, product, p.get("qty"))
             o = orders.Order(kind=orders.OrderKind.PURCHASE_REQUEST, status=orders.Status.PENDING_APPROVAL,
                              lines=(orders.OrderLine(sku=product.sku, qty=need, unit_price=product.unit_cost),),
-                             created_at=now, location=location, created_by=rule.owner, note=f"rule:{rule.id}")
+                             created_at=now, location=location, created_by=rule.owner, note=f"rule:{rule.id}",
+                             meta={"conditions": [f"{v}={_fmt(left)}" for v, left, _r, _ok in
+                                                  engine.explain(draft.conditions, snap)]})
             oid = uow.orders.add(o)
             for u in recipients(uow, ["manager"], location=location):
                 box.push(u, t("approval_request", _lang(uow, u), who=f"#{rule.id}", id=oid,

@@ -405,6 +405,12 @@ class ChatRepo(_Repo):
     def audit(self, *, at: datetime, actor: str | None, action: str, detail: dict[str, Any]) -> None:
         self.s.add(t.Audit(tenant_id=self.tid, at=at, actor=actor, action=action, detail=detail))
 
+    def audits(self, action: str, *, rule: int | None = None, limit: int = 10) -> list[dict[str, Any]]:
+        rows = self.s.execute(select(t.Audit).where(t.Audit.tenant_id == self.tid, t.Audit.action == action)
+                              .order_by(t.Audit.id.desc()).limit(200)).scalars()
+        out = [dict(r.detail or {}) for r in rows if rule is None or (r.detail or {}).get("rule") == rule]
+        return out[:limit]
+
     def add_booking(self, *, location: str, sku: str, qty: Decimal, at: datetime, note: str, by: str) -> None:
         self.s.add(t.Booking(tenant_id=self.tid, location=location, sku=sku, qty=qty, at=at, note=note, created_by=by))
 

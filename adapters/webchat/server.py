@@ -54,10 +54,10 @@ def create_app(c: Any, *, run_scheduler: bool = True) -> FastAPI:
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        task = asyncio.create_task(_ticker(c, hub)) if run_scheduler else None
+        sched = _start_scheduler(c, hub) if run_scheduler else None
         yield
-        if task:
-            task.cancel()
+        if sched is not None:
+            sched.shutdown(wait=False)
 
     app = FastAPI(title="kuguan", lifespan=lifespan)
     app.state.hub = hub
@@ -135,15 +135,23 @@ def _mount_channels(app: FastAPI, c: Any, hub: Hub) -> None:
     channels.mount(app, c, hub)
 
 
-async def _ticker(c: Any, hub: Hub) -> None:
-    """Runs due jobs every 30 s on the system clock (the in-process scheduler for `serve`)."""
-    last = c.clock.now()
-    while True:
-        await asyncio.sleep(30)
+def _start_scheduler(c: Any, hub: Hub) -> Any:
+    """APScheduler drives the job bodies on the system clock: every 20 s it runs whatever fell due.
+
+    Each (job, slot) is claimed in the database before it runs, so several `serve` replicas never
+    send the same push twice.
+    """
+    from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+    state = {"last": c.clock.now()}
+
+    async def tick() -> None:
         now = c.clock.now()
-        try:
-            notices = await asyncio.to_thread(c.scheduler.advance, last, now)
-            await hub.deliver([from_notice(n) for n in notices])
-        except Exception as exc:  # noqa: BLE001 - keep the scheduler alive; log and go on
-            print(f"scheduler error: {exc!r}")
-        last = now
+        notices = await asyncio.to_thread(c.scheduler.advance, state["last"], now)
+        state["last"] = now
+        await hub.deliver([from_notice(n) for n in notices])
+
+    sched = AsyncIOScheduler(timezone=str(c.clock.tz))
+    sched.add_job(tick, "interval", seconds=20, max_instances=1, coalesce=True)
+    sched.start()
+    return sched

@@ -1,0 +1,59 @@
+"""End-to-end fixtures: the real composition root (bootstrap) in script mode, on a fresh database."""
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+import app as kuguan
+from adapters import script
+from adapters.clock import VirtualClock
+from tests.conftest import CAFE, load_catalog
+
+
+class Chat:
+    def __init__(self, session: script.ScriptSession) -> None:
+        self.session = session
+
+    def send(self, **obj) -> list[dict]:  # type: ignore[no-untyped-def]
+        return self.session.line(json.dumps(obj, ensure_ascii=False))
+
+    def say(self, user: str, text: str, **extra) -> list[dict]:  # type: ignore[no-untyped-def]
+        return self.send(user=user, text=text, **extra)
+
+    def press(self, user: str, label: str) -> list[dict]:
+        return self.send(user=user, press=label)
+
+    def stock(self) -> dict[str, float]:
+        rows = self.send(export="stock")[0]["rows"]
+        out: dict[str, float] = {}
+        for r in rows:
+            out[f"{r['location']}:{r['sku']}"] = out.get(f"{r['location']}:{r['sku']}", 0.0) + float(r["qty"])
+        return out
+
+    def export(self, kind: str) -> list[dict]:
+        return self.send(export=kind)[0]["rows"]
+
+
+def make_chat(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *, url: str | None = None,
+              catalog: Path = CAFE, clock: str = "2026-06-15T09:00:00+08:00") -> Chat:
+    monkeypatch.setenv("KUGUAN_DATABASE_URL", url or f"sqlite:///{tmp_path}/chat.db")
+    vclock = VirtualClock(datetime.fromisoformat(clock))
+    c = kuguan.bootstrap(clock=vclock)
+    load_catalog(c.uow, catalog)
+    session = script.ScriptSession(conversation=c.conversation, clock=vclock, tenant="default",
+                                   advance=c.scheduler.advance, uow=c.uow)
+    chat = Chat(session)
+    chat.container = c  # type: ignore[attr-defined]
+    return chat
+
+
+@pytest.fixture
+def chat(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Chat:
+    return make_chat(tmp_path, monkeypatch)
+
+
+def texts(out: list[dict], to: str | None = None) -> str:
+    return "\n".join(m.get("text") or m.get("error") or "" for m in out if to is None or m.get("to") == to)

@@ -1,0 +1,136 @@
+"""The conversation end to end through script mode: what users see and what the ledger records."""
+from __future__ import annotations
+
+from tests.e2e.conftest import texts
+
+
+def test_an_unknown_sender_gets_one_polite_line_and_nothing_changes(chat):
+    before = chat.stock()
+    out = chat.say("nobody", "收到牛奶2箱")
+    assert len(out) == 1 and "未注册" in out[0]["text"]
+    assert chat.stock() == before
+
+
+def test_a_certain_receipt_records_at_once_with_an_undo_button(chat):
+    out = chat.say("amy", "收到牛奶2箱")
+    assert chat.stock()["XH:B01"] == 36 + 24
+    assert ["撤销"] in out[0]["buttons"]
+    assert "60" in out[0]["text"]
+
+
+def test_the_same_channel_message_twice_is_recorded_once(chat):
+    chat.say("amy", "卖了可颂3个", id="m-1")
+    out = chat.say("amy", "卖了可颂3个", id="m-1")
+    assert out == []
+    assert chat.stock()["XH:B09"] == 40 - 3
+
+
+def test_undo_by_text_and_by_button_reverses_the_last_write(chat):
+    chat.say("amy", "卖了可颂10个")
+    chat.say("amy", "撤销")
+    assert chat.stock()["XH:B09"] == 40
+    chat.say("amy", "卖了可颂5个")
+    chat.press("amy", "撤销")
+    assert chat.stock()["XH:B09"] == 40
+    out = chat.press("amy", "撤销")
+    assert "error" in out[0] or "失效" in texts(out) or "按过" in texts(out)
+    assert chat.stock()["XH:B09"] == 40
+
+
+def test_a_correction_replaces_the_last_write(chat):
+    chat.say("amy", "卖了可颂5个")
+    out = chat.say("amy", "不对,是6个")
+    assert chat.stock()["XH:B09"] == 34, texts(out)
+
+
+def test_a_typo_asks_before_writing_and_confirm_records(chat):
+    out = chat.say("amy", "收到高筋面份2袋")
+    assert chat.stock()["XH:B03"] == 100
+    assert any(b[0].startswith("确认") for m in out for b in m["buttons"])
+    chat.press("amy", "确认")
+    assert chat.stock()["XH:B03"] == 150
+
+
+def test_cancel_writes_nothing(chat):
+    chat.say("amy", "收到高筋面份2袋")
+    out = chat.press("amy", "取消")
+    assert "取消" in texts(out)
+    assert chat.stock()["XH:B03"] == 100
+
+
+def test_a_missing_quantity_is_asked_and_a_typed_answer_completes_it(chat):
+    out = chat.say("amy", "收到咖啡豆")
+    assert "数量" in texts(out) or "多少" in texts(out)
+    chat.say("amy", "3公斤")
+    assert chat.stock()["XH:B04"] == 23
+
+
+def test_selling_beyond_stock_asks_under_the_warn_policy(chat):
+    out = chat.say("amy", "卖了可颂50个")
+    assert chat.stock()["XH:B09"] == 40
+    assert "负" in texts(out)
+    chat.press("amy", "确认")
+    assert chat.stock()["XH:B09"] == -10
+
+
+def test_unknown_products_and_zero_quantities_change_nothing(chat):
+    before = chat.stock()
+    assert "独角兽" in texts(chat.say("amy", "收到独角兽3只"))
+    assert texts(chat.say("amy", "收到牛奶0箱"))
+    assert chat.stock() == before
+
+
+def test_a_stock_query_answers_from_the_ledger(chat):
+    out = chat.say("amy", "牛奶还剩多少")
+    assert "36" in texts(out)
+
+
+def test_a_purchase_over_the_approval_limit_goes_to_the_manager(chat):
+    out = chat.say("sun", "向光明采购牛奶300箱,明天送到")
+    orders = chat.export("orders")
+    assert orders[-1]["status"] == "pending_approval"
+    approvers = {m["to"] for m in out if any("批准" in b for row in m["buttons"] for b in row)}
+    assert approvers, texts(out)
+    approver = sorted(approvers)[0]
+    out = chat.press("sun", "批准")
+    assert "error" in out[0] or "权限" in texts(out)
+    out = chat.press(approver, "批准")
+    assert chat.export("orders")[-1]["status"] == "open"
+    assert any(m["to"] == "sun" and "批准" in m["text"] for m in out)
+
+
+def test_staff_cannot_write_rules(chat):
+    out = chat.say("amy", "当咖啡豆库存低于10公斤时提醒孙采购")
+    assert "权限" in texts(out)
+    assert chat.export("rules") == []
+
+
+def test_a_rule_fires_once_per_episode(chat):
+    chat.say("zhou", "当咖啡豆库存低于10公斤时提醒孙采购")
+    chat.press("zhou", "确认")
+    assert len(chat.export("rules")) == 1
+    chat.say("amy", "盘点:咖啡豆实际12公斤")
+    first = chat.say("amy", "用了咖啡豆3公斤")
+    assert any(m["to"] == "sun" and "咖啡豆" in m["text"] for m in first)
+    again = chat.say("amy", "用了咖啡豆1公斤")
+    assert not any(m["to"] == "sun" for m in again)
+    chat.say("amy", "收到咖啡豆5公斤")   # 13 kg: re-armed
+    third = chat.say("amy", "用了咖啡豆4公斤")
+    assert any(m["to"] == "sun" for m in third)
+
+
+def test_a_scheduled_prep_list_arrives_at_the_local_time(chat):
+    chat.say("zhou", "每天早上6点半把今日备货清单发给我")
+    chat.press("zhou", "确认")
+    out = chat.send(at="2026-06-16T06:29:00+08:00")
+    assert not any(m["to"] == "zhou" and "备货" in m["text"] for m in out)
+    out = chat.send(at="2026-06-16T06:31:00+08:00")
+    assert any(m["to"] == "zhou" and "备货" in m["text"] for m in out)
+    out = chat.send(at="2026-06-16T06:40:00+08:00")
+    assert not any(m["to"] == "zhou" and "备货" in m["text"] for m in out)
+
+
+def test_pressing_a_label_that_is_not_there_is_an_error(chat):
+    chat.say("amy", "收到牛奶2箱")
+    out = chat.press("amy", "不存在的按钮")
+    assert "error" in out[0]

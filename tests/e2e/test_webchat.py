@@ -1,0 +1,78 @@
+"""The web chat in real headless Chromium: log in, type, see the reply, press a button."""
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+
+import pytest
+import uvicorn
+
+from adapters import passwords
+from adapters.webchat import server
+from tests.e2e.conftest import make_chat
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def live(tmp_path, monkeypatch):
+    chat = make_chat(tmp_path, monkeypatch)
+    c = chat.container
+    with c.uow() as uow:
+        row = uow.catalog.user_row("amy")
+        row.password_hash = passwords.hash_password("s3cret-pw")
+        uow.catalog.s.add(row)
+        uow.commit()
+    port = free_port()
+    srv = uvicorn.Server(uvicorn.Config(server.create_app(c, run_scheduler=False), host="127.0.0.1", port=port,
+                                        log_level="warning"))
+    th = threading.Thread(target=srv.run, daemon=True)
+    th.start()
+    for _ in range(100):
+        if srv.started:
+            break
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}", chat
+    srv.should_exit = True
+    th.join(timeout=5)
+
+
+def test_login_with_a_wrong_password_is_refused(live):
+    import httpx
+    url, _ = live
+    r = httpx.post(f"{url}/login", data={"username": "amy", "password": "nope"})
+    assert r.status_code == 401
+    assert httpx.get(f"{url}/me").status_code == 401
+
+
+def test_log_in_type_a_receipt_see_the_reply_and_press_undo_in_chromium(live):
+    if CHROMIUM is None:
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+    url, chat = live
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                                          "--disable-component-update", "--disable-sync", "--no-first-run"])
+        page = browser.new_page()
+        page.goto(url)
+        page.fill("#username", "amy")
+        page.fill("#password", "s3cret-pw")
+        page.click("#loginbtn")
+        page.wait_for_selector("#chat", state="visible")
+        page.fill("#text", "收到牛奶2箱")
+        page.click("#sendbtn")
+        page.wait_for_selector(".msg.bot >> text=已记录", timeout=15000)
+        assert chat.stock()["XH:B01"] == 60
+        page.click(".msg.bot button:has-text('撤销')")
+        page.wait_for_selector(".msg.bot >> text=已撤销", timeout=15000)
+        assert chat.stock()["XH:B01"] == 36
+        browser.close()
