@@ -175,6 +175,32 @@ def chat(jsonl: Annotated[bool, typer.Option("--jsonl", help="JSON lines on stdi
             typer.echo(f"[{o.get('to', '!')}] {o.get('text') or o.get('error')}  {o.get('buttons') or ''}")
 
 
+rules_app = typer.Typer(help="Rules: backtest in the sandbox")
+app.add_typer(rules_app, name="rules")
+
+
+@rules_app.command("backtest")
+def rules_backtest(rule_id: int, days: Annotated[int, typer.Option("--days")] = 7, tenant: TenantOpt = "default",
+                   as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Replay the last N days against a rule; compare with what people did; print the difference rate."""
+    from workflows import backtest
+    _, uow_factory = store(tenant=tenant)
+    with uow_factory(write=False) as uow:
+        try:
+            rep = backtest.run(uow, rule_id=rule_id, days=days, now=_now(uow.catalog.settings().timezone))
+        except LookupError:
+            typer.echo(f"rule {rule_id} not found", err=True)
+            raise typer.Exit(1) from None
+    if as_json:
+        typer.echo(json.dumps(rep.to_dict(), ensure_ascii=False))
+        return
+    for r in rep.rows:
+        typer.echo(f"{r['day']} {r['location']}:{r['sku']:8} rule={','.join(r['rule']) or '-':20} "
+                   f"people={r['people']:6} {'DIFFERS' if r['differs'] else 'same'}")
+    typer.echo(f"decisions {rep.decisions}, differences {rep.differences}, "
+               f"difference rate {rep.difference_rate:.1%}")
+
+
 def _register_extras() -> None:
     try:
         from adapters.forecasting import cli as forecast_cli

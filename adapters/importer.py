@@ -246,6 +246,12 @@ def _num(d: Decimal | None) -> str | None:
 
 
 def export_rows(uow: SqlUnitOfWork, kind: str) -> list[dict[str, Any]]:
+    """Rows for ``export KIND``; times in the tenant's time zone, quantities in base units."""
+    tz = ZoneInfo(uow.catalog.settings().timezone)
+
+    def local(d: datetime | None) -> str | None:
+        return d.astimezone(tz).isoformat() if d else None
+
     if kind == "stock":
         products = {p.sku: p for p in uow.catalog.products()}
         rows = []
@@ -255,17 +261,17 @@ def export_rows(uow: SqlUnitOfWork, kind: str) -> list[dict[str, Any]]:
             p = products.get(sku)
             rows.append({"location": loc, "sku": sku, "product": p.name if p else sku, "qty": _num(qty),
                          "unit": p.base_unit if p else "", "lot": lot or None,
-                         "expiry": expiry.date().isoformat() if expiry else None})
+                         "expiry": expiry.astimezone(tz).date().isoformat() if expiry else None})
         return rows
     if kind == "moves":
-        return [{"id": m.id, "at": m.at.isoformat(), "kind": m.kind.value, "sku": m.sku, "qty": _num(m.qty),
+        return [{"id": m.id, "at": local(m.at), "kind": m.kind.value, "sku": m.sku, "qty": _num(m.qty),
                  "from": m.src, "to": m.dst, "lot": m.lot or None, "unit_cost": _num(m.unit_cost),
                  "unit_price": _num(m.unit_price), "partner": m.partner, "actor": m.actor, "batch": m.batch,
                  "message_id": m.message_id, "reverses": m.reverses, "order_id": m.order_id}
                 for m in uow.stock.moves()]
     if kind == "orders":
         return [{"id": o.id, "kind": o.kind.value, "status": o.status.value, "partner": o.partner,
-                 "location": o.location, "source": o.source, "due": o.due.isoformat() if o.due else None,
+                 "location": o.location, "source": o.source, "due": local(o.due),
                  "created_by": o.created_by, "approved_by": o.approved_by,
                  "lines": [{"sku": ln.sku, "qty": _num(ln.qty), "unit_price": _num(ln.unit_price),
                             "received": _num(ln.received)} for ln in o.lines]}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import secrets
 import statistics
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any, Protocol
@@ -23,6 +23,8 @@ from workflows.ports import Clock, UnitOfWork, UowFactory
 
 PENDING_TTL = timedelta(minutes=10)
 YES = {"确认", "是", "是的", "对", "好", "好的", "ok", "OK", "确定", "yes", "y", "嗯"}
+LANGUAGE_SWITCH = {"english": "en", "切换英文": "en", "英文": "en", "中文": "zh_CN", "切换中文": "zh_CN",
+                   "chinese": "zh_CN"}
 NO = {"取消", "不要", "算了", "否", "no", "n", "cancel"}
 
 
@@ -147,6 +149,12 @@ class Conversation:
         pending = uow.chat.pending(turn.user.username, turn.now)
         if text.startswith("/start"):
             turn.reply(self.t("already_registered", turn.lang, name=turn.user.display_name))
+            return
+        lang = LANGUAGE_SWITCH.get(text.lower())
+        if lang is not None:
+            uow.catalog.set_language(turn.user.username, lang)
+            turn.user = replace(turn.user, language=lang)
+            turn.reply(self.t("language_set", lang))
             return
         if pending is not None:
             if pending.kind == "confirm" and text in YES:

@@ -172,6 +172,11 @@ def manage_rules(t: Any, lang: str, uow: UnitOfWork, cmd: commands.ManageRules, 
     rule = uow.rules.get(cmd.rule_id) if cmd.rule_id is not None else None
     if rule is None or (owner and rule.owner != owner):
         return str(t("rule_not_found", lang, id=cmd.rule_id))
+    if cmd.action == "backtest":
+        from workflows import backtest
+        rep = backtest.run(uow, rule_id=rule.id, days=7, now=now)
+        return str(t("rule_backtest", lang, id=rule.id, decisions=rep.decisions, differences=rep.differences,
+                     rate=f"{rep.difference_rate:.0%}"))
     status = {"pause": "paused", "resume": "active", "delete": "deleted", "manual": "manual"}[cmd.action]
     uow.rules.update(rule, status=status, at=now)
     return str(t(f"rule_{cmd.action}d" if cmd.action != "pause" else "rule_paused", lang, id=rule.id))

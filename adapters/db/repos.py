@@ -113,6 +113,10 @@ class CatalogRepo(_Repo):
         r = self._one(t.AppUser, t.AppUser.username == username)
         return user_of(r) if r else None
 
+    def set_language(self, username: str, language: str) -> None:
+        self.s.execute(update(t.AppUser).where(t.AppUser.tenant_id == self.tid, t.AppUser.username == username)
+                       .values(language=language))
+
     def user_row(self, username: str) -> t.AppUser | None:
         return self._one(t.AppUser, t.AppUser.username == username)
 
