@@ -24,19 +24,26 @@ COOKIE = "kuguan_session"
 class Hub:
     """Live connections and a short history per user; pushes reach every open tab."""
 
-    def __init__(self) -> None:
+    def __init__(self, fanout: Any = None) -> None:
         self.sockets: dict[str, set[WebSocket]] = defaultdict(set)
         self.history: dict[str, deque[dict[str, Any]]] = defaultdict(lambda: deque(maxlen=200))
+        self.fanout = fanout  # RedisFanout when replicas share pushes
 
     async def deliver(self, messages: list[Outgoing]) -> None:
-        for m in messages:
-            payload = to_json(m)
-            self.history[m.to].append(payload)
-            for ws in list(self.sockets.get(m.to, ())):
+        payloads = [to_json(m) for m in messages]
+        await self.deliver_local(payloads)
+        if self.fanout is not None:
+            await self.fanout.publish(payloads)
+
+    async def deliver_local(self, payloads: list[dict[str, Any]]) -> None:
+        for payload in payloads:
+            to = payload["to"]
+            self.history[to].append(payload)
+            for ws in list(self.sockets.get(to, ())):
                 try:
                     await ws.send_json(payload)
                 except Exception:  # noqa: BLE001 - a dead socket is dropped
-                    self.sockets[m.to].discard(ws)
+                    self.sockets[to].discard(ws)
 
 
 def to_json(m: Outgoing) -> dict[str, Any]:
@@ -48,16 +55,24 @@ def to_json(m: Outgoing) -> dict[str, Any]:
 
 
 def create_app(c: Any, *, run_scheduler: bool = True) -> FastAPI:
-    hub = Hub()
+    fanout = None
+    if c.settings.redis_url:
+        from adapters.webchat.fanout import RedisFanout
+        fanout = RedisFanout(c.settings.redis_url, c.tenant)
+    hub = Hub(fanout)
     secret = c.settings.session_secret
     seq = itertools.count(1)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if fanout is not None:
+            await fanout.start(hub.deliver_local)
         sched = _start_scheduler(c, hub) if run_scheduler else None
         yield
         if sched is not None:
             sched.shutdown(wait=False)
+        if fanout is not None:
+            await fanout.close()
 
     app = FastAPI(title="kuguan", lifespan=lifespan)
     app.state.hub = hub

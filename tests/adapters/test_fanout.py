@@ -1,0 +1,43 @@
+"""Redis fan-out between serve replicas, against the real Redis server (skipped when unreachable)."""
+from __future__ import annotations
+
+import asyncio
+import socket
+
+import pytest
+
+from adapters.webchat.fanout import RedisFanout
+
+URL = "redis://127.0.0.1:6379/0"
+
+
+def redis_up() -> bool:
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
+        return True
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not redis_up(), reason="Redis not reachable at 127.0.0.1:6379")
+async def test_a_push_on_one_replica_reaches_the_other_and_not_itself():
+    a, b = RedisFanout(URL, "t-fanout"), RedisFanout(URL, "t-fanout")
+    got_a: list[dict] = []
+    got_b: list[dict] = []
+
+    async def into(lst):
+        async def deliver(msgs):
+            lst.extend(msgs)
+        return deliver
+
+    await a.start(await into(got_a))
+    await b.start(await into(got_b))
+    await a.publish([{"to": "amy", "text": "hi"}])
+    for _ in range(50):
+        if got_b:
+            break
+        await asyncio.sleep(0.02)
+    await a.close()
+    await b.close()
+    assert got_b == [{"to": "amy", "text": "hi"}]
+    assert got_a == []
