@@ -300,3 +300,17 @@ class Audit(SQLModel, table=True):
     actor: str | None = None
     action: str
     detail: dict[str, Any] = _json(dict)
+
+
+class LotReading(SQLModel, table=True):
+    """A sensor reading on a lot (temperature, humidity …) received over MQTT."""
+    __tablename__ = "lot_reading"
+    __table_args__ = (Index("ix_lot_reading_lot", "tenant_id", "sku", "lot", "at"),)
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id", index=True)
+    sku: str
+    lot: str
+    metric: str
+    value: Decimal = _qty()
+    at: datetime = _ts()
+    source: str = ""
