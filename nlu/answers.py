@@ -1,0 +1,112 @@
+"""Replies to a clarifying question: 3公斤 (the missing quantity), 牛腩 or 1 (a candidate), 南山店.
+
+``answer`` returns None when the reply is not an answer but a new message, so the caller parses
+it from scratch.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from domain import commands
+from nlu import context, lines, numbers, text
+
+if TYPE_CHECKING:
+    from nlu.parser import Parser, Result
+
+
+def answer(parser: Parser, text_in: str, *, pending: commands.Clarify,
+           speaker: context.Speaker) -> Result | None:
+    s = text.normalize(text_in or "").strip(" ,.!")
+    for filler in ("是", "要", "就", "了", "吧", "呀", "啊"):
+        s = s.removeprefix(filler).removesuffix(filler)
+    if not s or pending.partial is None:
+        return None
+    if pending.reason in ("missing_qty", "unit_mismatch"):
+        return _quantity(parser, s, pending=pending)
+    if pending.reason == "ambiguous_product":
+        return _pick_product(parser, s, pending=pending)
+    if pending.reason == "unknown_location":
+        return _pick_location(parser, s, pending=pending)
+    return None
+
+
+def _quantity(parser: Parser, s: str, *, pending: commands.Clarify) -> Result | None:
+    sku = pending.mention
+    if sku not in parser.lex.products:
+        return None
+    q = parser.scanner.qty_only(s)
+    if q is None:
+        spans = [e for e in parser.lex.scan(s, [True] * len(s)) if e.kind == "product"]
+        if len(spans) == 1 and spans[0].codes == (sku,):
+            rest = (s[: spans[0].start] + s[spans[0].end:]).strip()
+            q = parser.scanner.qty_only(rest)
+    if q is None:
+        return None
+    line = lines.to_line(parser.lex, sku, q, mention=parser.lex.product(sku).name)
+    return _complete(pending, line)
+
+
+def _pick_product(parser: Parser, s: str, *, pending: commands.Clarify) -> Result | None:
+    cands = pending.candidates
+    chosen: str | None = None
+    rest = ""
+    i = numbers.index(s)
+    if i is not None:
+        if not 1 <= i <= len(cands):
+            return None
+        chosen = cands[i - 1]
+    else:
+        spans = [e for e in parser.lex.scan(s, [True] * len(s)) if e.kind == "product"]
+        hits = [e for e in spans if set(e.codes) & set(cands)]
+        if len(hits) == 1:
+            common = [c for c in hits[0].codes if c in cands]
+            if len(common) != 1:
+                return None
+            chosen = common[0]
+            rest = (s[: hits[0].start] + s[hits[0].end:]).strip()
+        else:
+            by_name = [c for c in cands if parser.lex.product(c).name == s or s == c.lower()]
+            if len(by_name) != 1:
+                return None
+            chosen = by_name[0]
+    assert chosen is not None
+    partial = pending.partial
+    if isinstance(partial, commands.QueryStock):
+        return commands.Parsed(replace(partial, skus=(*partial.skus, chosen)))
+    qty_text = rest or pending.detail
+    if not qty_text:
+        return commands.Clarify("missing_qty", mention=chosen, partial=partial)
+    q = parser.scanner.qty_only(qty_text)
+    if q is None:
+        return None if rest else commands.Clarify("missing_qty", mention=chosen, partial=partial)
+    line = lines.to_line(parser.lex, chosen, q, mention=pending.mention)
+    return _complete(pending, line)
+
+
+def _pick_location(parser: Parser, s: str, *, pending: commands.Clarify) -> Result | None:
+    i = numbers.index(s)
+    code = pending.candidates[i - 1] if i is not None and 1 <= i <= len(pending.candidates) else None
+    if code is None:
+        code = parser.lex.location_by_name(s)
+    if code is None:
+        return None
+    partial = pending.partial
+    slot = pending.detail or "location"
+    if isinstance(partial, commands.TransferStock):
+        if slot == "source":
+            return commands.Parsed(replace(partial, source=code))
+        return commands.Parsed(replace(partial, dest=code))
+    if isinstance(partial, commands.RecordMoves | commands.CountStock | commands.PlacePurchase):
+        return commands.Parsed(replace(partial, location=code))
+    return None
+
+
+def _complete(pending: commands.Clarify, line: commands.Line | lines.Problem) -> Result:
+    partial = pending.partial
+    if isinstance(line, lines.Problem):
+        return commands.Clarify(line.reason, mention=line.mention, partial=partial, detail=line.detail)
+    done = lines.attach(partial, (line,))
+    if done is None:
+        return commands.Clarify("not_understood")
+    return commands.Parsed(done)

@@ -1,0 +1,173 @@
+"""Dates and times relative to the speaker's clock: 明天, 下周三上午十点前, 月底, 2026年2月25日 10:30 ….
+
+dateparser handles the simple forms (今天, 明天, 后天, 3天后, full dates); the small grammar below
+handles what it cannot (明早, 下周三, 本周五, 月底, 三天后, 2月25号). A date without a time means
+the start of that day in the speaker's time zone.
+"""
+from __future__ import annotations
+
+import calendar
+import functools
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from nlu import numbers
+
+_N = numbers.NUMBER
+WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "末": 5,
+            "1": 0, "2": 1, "3": 2, "4": 3, "5": 4, "6": 5, "7": 6}
+PARTS = {"凌晨": 3, "早上": 8, "早晨": 8, "上午": 9, "中午": 12, "下午": 15, "傍晚": 18, "晚上": 19, "今晚": 19,
+         "明早": 8, "明晚": 19}
+SIMPLE_DAYS = {"今天": 0, "今日": 0, "明天": 1, "明日": 1, "后天": 2, "大后天": 3, "昨天": -1, "前天": -2,
+               "今早": 0, "今晚": 0, "明早": 1, "明晚": 1}
+
+_PART = "|".join(sorted(PARTS, key=len, reverse=True))
+_DAY = "|".join(sorted(SIMPLE_DAYS, key=len, reverse=True))
+_TIME = rf"(?:(?P<part>{_PART})?\s*(?P<hour>\d{{1,2}}|[零一二两三四五六七八九十]{{1,3}})(?:[点:时](?P<minute>半|一刻|三刻|\d{{1,2}}|[零一二三四五六七八九十]{{1,3}})?分?)(?:钟)?|(?P<part_only>{_PART}))"
+DATE_RE = re.compile(
+    rf"(?:(?P<full>(?P<y>\d{{4}})[年\-/](?P<m>\d{{1,2}})[月\-/](?P<d>\d{{1,2}})[日号]?|(?P<m2>\d{{1,2}})月(?P<d2>\d{{1,2}})[日号])"
+    rf"|(?P<week>(?P<wk>下下|下个?|这个?|本|上个?)?(?:周|星期|礼拜)(?P<wd>[一二三四五六日天末1-7]))"
+    rf"|(?P<after>(?P<n>{_N})\s*(?P<u>天|日|周|个?星期|个?月|小时)(?:以?后|之后))"
+    rf"|(?P<month_end>(?P<mm>下个?|本|这个?)?月(?P<edge>底|末|初))"
+    rf"|(?P<day>{_DAY}))?"
+    rf"\s*(?P<time>{_TIME})?\s*(?P<before>前|之前|以前)?"
+)
+
+
+@dataclass(frozen=True)
+class Found:
+    when: datetime
+    start: int
+    end: int
+    has_time: bool
+
+
+def find(s: str, now: datetime) -> Found | None:
+    """The first date expression in ``s`` (a normalised message), resolved against ``now``."""
+    for m in DATE_RE.finditer(s):
+        if m.end() == m.start() or not (m.group("time") or m.group("full") or m.group("week") or m.group("after")
+                                        or m.group("month_end") or m.group("day")):
+            continue
+        when = _resolve(m, now)
+        if when is not None:
+            return Found(when[0], m.start(), m.end(), when[1])
+    return None
+
+
+def _resolve(m: re.Match[str], now: datetime) -> tuple[datetime, bool] | None:
+    g = m.groupdict()
+    today = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    day: datetime | None = None
+    if g["full"]:
+        day = _dateparser(m.group("full"), now)
+        if day is None:
+            year = int(g["y"]) if g["y"] else now.year
+            try:
+                day = today.replace(year=year, month=int(g["m"] or g["m2"]), day=int(g["d"] or g["d2"]))
+            except ValueError:
+                return None
+            if not g["y"] and day < today - timedelta(days=60):
+                day = day.replace(year=year + 1)
+        day = day.replace(hour=0, minute=0, second=0, microsecond=0)
+    elif g["week"]:
+        target = WEEKDAYS[g["wd"]]
+        prefix = g["wk"] or ""
+        monday = today - timedelta(days=today.weekday())
+        weeks = {"下下": 2, "下": 1, "下个": 1, "上": -1, "上个": -1}.get(prefix, 0)
+        day = monday + timedelta(days=7 * weeks + target)
+        if not prefix and day < today:  # a bare 周三 said on a Thursday means the next one
+            day += timedelta(days=7)
+    elif g["after"]:
+        n = numbers.value(g["n"])
+        if n is None or n > 3650:
+            return None
+        unit = g["u"]
+        if unit == "小时":
+            return now + timedelta(hours=float(n)), True
+        simple = _dateparser(m.group("after"), now) if unit in ("天",) and g["n"].isdigit() else None
+        if simple is not None:
+            day = simple.replace(hour=0, minute=0, second=0, microsecond=0)
+        elif unit in ("天", "日"):
+            day = today + timedelta(days=int(n))
+        elif unit.endswith(("周", "星期")):
+            day = today + timedelta(days=7 * int(n))
+        else:
+            day = _add_months(today, int(n))
+    elif g["month_end"]:
+        base = _add_months(today, 1) if (g["mm"] or "").startswith("下") else today
+        if g["edge"] == "初":
+            day = base.replace(day=1) if g["mm"] else _add_months(today, 1).replace(day=1)
+        else:
+            day = base.replace(day=calendar.monthrange(base.year, base.month)[1])
+    elif g["day"]:
+        day = today + timedelta(days=SIMPLE_DAYS[g["day"]])
+        if g["day"] in PARTS and not g["hour"] and not g["part_only"]:
+            return day.replace(hour=PARTS[g["day"]]), True
+    else:
+        if not (g["part"] or g["part_only"] or g["before"]):
+            return None  # 十二点五 is a number, not a time
+        day = today
+    if day is None:
+        return None
+    hour = _hour(g)
+    if hour is None:
+        return day, False
+    h, minute = hour
+    when = day.replace(hour=h, minute=minute)
+    if not _has_day(g) and when <= now:
+        when += timedelta(days=1)
+    return when, True
+
+
+def _has_day(g: dict[str, Any]) -> bool:
+    return any(g[k] for k in ("full", "week", "after", "month_end", "day"))
+
+
+def _hour(g: dict[str, Any]) -> tuple[int, int] | None:
+    part = g.get("part") or g.get("part_only")
+    if g.get("hour"):
+        h = numbers.value(g["hour"])
+        if h is None or h > 24:
+            return None
+        hour = int(h)
+        if part in ("下午", "晚上", "傍晚", "今晚", "明晚", "晚") and hour < 12:
+            hour += 12
+        raw = g.get("minute") or ""
+        minute = {"半": 30, "一刻": 15, "三刻": 45, "": 0}.get(raw)
+        if minute is None:
+            mv = numbers.value(raw)
+            minute = int(mv) if mv is not None and mv < 60 else 0
+        return hour % 24, minute
+    if part:
+        return PARTS[part], 0
+    return None
+
+
+def _add_months(d: datetime, n: int) -> datetime:
+    y, mo = divmod(d.month - 1 + n, 12)
+    year, month = d.year + y, mo + 1
+    return d.replace(year=year, month=month, day=min(d.day, calendar.monthrange(year, month)[1]))
+
+
+@functools.lru_cache(maxsize=1)
+def _dp() -> Any:
+    import dateparser  # heavy (≈0.1 s): loaded on first use, warmed up by the Parser
+
+    return dateparser
+
+
+def _dateparser(expr: str, now: datetime) -> datetime | None:
+    """dateparser on one extracted span, relative to ``now`` (never the wall clock)."""
+    base = now.replace(tzinfo=None)
+    got = _dp().parse(expr, languages=["zh"], settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "future",
+                                                        "RETURN_AS_TIMEZONE_AWARE": False})
+    if got is None:
+        return None
+    out: datetime = got.replace(tzinfo=now.tzinfo)
+    return out
+
+
+def warm_up(now: datetime) -> None:
+    _dateparser("2026年2月25日", now)

@@ -1,0 +1,63 @@
+"""Which kind of request a message is: keyword grammar over the masked message (catalog names hidden).
+
+The grammar is ordered: the first intent whose pattern matches wins. Measured on the labelled set
+it beats a bag-of-words classifier, and it costs nothing to start (see the report in benchmarks).
+"""
+from __future__ import annotations
+
+import re
+
+UNDO = re.compile(r"^(?:请|帮我)?(?:撤销|撤回|回滚|作废|取消上一笔|删掉刚才|删除刚才|刚才(?:那|这)?[笔条次]?(?:记录)?(?:撤销|撤回|删掉|删除|不算|作废|错了,?撤销)|上一笔(?:撤销|撤回|作废|删掉|不算)|撤销(?:刚才|上一笔|上一条)(?:那|的)?[笔条次]?(?:记录)?)[!.吧了]*$")
+CORRECT = re.compile(r"^(?:不对|错了|搞错了|写错了|说错了|记错了|打错了|更正|改一下|纠正)[,:\s]*(?:应该|其实)?(?:是|改成|改为|为)?")
+HELP = re.compile(r"^(?:/?help|/start|帮助|怎么用|使用说明|说明|菜单|你能做什么|你会什么|能做什么|功能|教程|怎么记账|\?|求助)[?!]*$")
+GREETING = re.compile(r"^(?:你好|您好|早上好|早安|上午好|中午好|下午好|晚上好|晚安|hi|hello|hey|嗨|哈喽|哈啰|在吗|在不在|老板好|大家好)[!.呀啊~]*$")
+THANKS = re.compile(r"^(?:谢谢|多谢|感谢|辛苦了|辛苦|谢啦|谢了|thx|thanks|thank you|3q)[!.呀啊~你]*$")
+OTHER_TALK = re.compile(r"^(?:好的|好|嗯|嗯嗯|ok|okay|知道了|明白|明白了|收到|了解|哈哈+|行|可以|👍)[!.~]*$")
+MANAGE = re.compile(r"(?P<verb>暂停|停用|恢复|启用|删除|删掉|回测|查看|列出|看看)?\s*(?:我的)?规则(?:列表)?\s*#?(?P<id>\d+)?")
+FORECAST = re.compile(r"预测|预估|会卖多少|要备多少|需要多少|估计.*(?:卖|用)")
+INVITE = re.compile(r"^(?:邀请|添加|新增|加个?|招了?个?)(?:新)?(?:员工|店员|同事|用户)?\s*(?P<name>[^\s,,]{1,8}?)\s*(?:当|做|为|成为|作为)?(?P<role>店员|员工|店长|经理|采购员|采购|管理员)")
+BOOKING = re.compile(r"包桌|包场|订桌|订了?\d*桌|预订了?\d*桌|宴席|宴会|团餐|聚餐|\d+人|[一二两三四五六七八九十百]+人|酒席|婚宴|生日宴")
+
+QUERY = re.compile(r"还剩多少|还有多少|剩多少|剩几|还有几|有多少|有几|多少库存|库存多少|查库存|查一下|查查|查询|库存情况|库存状况|够不够|还够吗|还有吗|有没有|还剩吗|剩下多少|^库存|库存$|^查")
+COUNT = re.compile(r"盘点|实际|还剩|剩下|剩余|现有|实存|清点|实盘|盘了|盘库")
+TRANSFER = re.compile(r"调拨|调货|调剂|调|拨给|拨到|移库|转仓|转到|移到|挪到|挪给|借给|借调")
+PURCHASE = re.compile(r"采购|订购|订货|下单|进一批|补货|预订|订|买")
+RETURN_SUPPLIER = re.compile(r"退给|退还给|退回给|退还|退供应商|退厂|退货给")
+CUSTOMER_RETURN = re.compile(r"退回|退货|客户退|顾客退|退了|退")
+SCRAP = re.compile(r"报损|报废|坏了|坏掉|死了|过期|破了|破损|摔碎|摔坏|摔了|变质|发霉|馊了|烂了|扔了|丢弃|丢了|损耗|损坏|臭了|不能用")
+CONSUMPTION = re.compile(r"用了|用掉|领用|领了|消耗|耗用|用去|使用了|做菜用|后厨用|拿去用|用")
+SALE = re.compile(r"卖了|卖掉|卖出|售出|出库|销售|拿走|拿了|出货|已发货|发货|卖|售|走了|要了")
+RECEIPT = re.compile(r"收到|到货|到了|进了|进货|入库|送来|送了|来了|收货|送到|补了|进|到")
+
+
+def write_intent(masked: str, *, has_dest: bool, has_source: bool, supplier: bool, customer: bool,
+                 has_due: bool) -> str | None:
+    """The stock-changing or ordering intent of a message (None = no verb found)."""
+    m = masked
+    if RETURN_SUPPLIER.search(m):
+        return "return_to_supplier"
+    if "退" in m:
+        return "return_to_supplier" if supplier and not customer and "退回" not in m else "customer_return"
+    if TRANSFER.search(m) or (has_source and has_dest) or (has_source and re.search("过来|回来", m)):
+        return "transfer"
+    if has_dest and re.search(r"发|送|拨", m) and not supplier and not customer:
+        return "transfer"
+    if PURCHASE.search(m) and not re.search(r"订单.*(?:到了|收到)", m):
+        return "purchase"
+    if re.search(r"^(?:找|向|跟|问)", m) and (supplier or has_due) and re.search(r"要|拿", m):
+        return "purchase"
+    if SCRAP.search(m):
+        return "scrap"
+    if COUNT.search(m):
+        return "count"
+    if CONSUMPTION.search(m):
+        return "consumption"
+    if SALE.search(m):
+        return "sale"
+    if RECEIPT.search(m):
+        return "receipt"
+    if supplier:
+        return "receipt"
+    if customer:
+        return "sale"
+    return None

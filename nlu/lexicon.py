@@ -1,0 +1,271 @@
+"""The tenant's vocabulary: catalog names, aliases, synonyms, pinyin and a jieba tokenizer.
+
+Built once per catalog (``Lexicon(catalog)``); lookups are pure and fast afterwards.
+"""
+from __future__ import annotations
+
+import functools
+import logging
+import threading
+from dataclasses import dataclass
+
+import jieba
+import pypinyin
+from rapidfuzz import fuzz, process
+
+from domain import catalog as dcat
+from domain import units
+from nlu import context, text
+
+ROLE_WORDS = {
+    "采购员": "purchaser", "采购": "purchaser", "采购主管": "purchaser", "买手": "purchaser",
+    "店长": "manager", "经理": "manager", "门店经理": "manager", "主管": "manager", "厨师长": "manager",
+    "管理员": "admin", "老板": "admin", "老板娘": "admin",
+    "店员": "staff", "员工": "staff", "服务员": "staff",
+}
+# Counting words that are not pack units of a product but are often used as its base unit.
+COUNTERS = ("个", "只", "瓶", "盒", "袋", "包", "箱", "桶", "块", "条", "板", "份", "件", "罐", "听", "支", "根",
+            "把", "颗", "粒", "张", "卷", "杯", "碗", "套", "片", "串", "捆", "扎", "提", "打", "枚", "斤", "两",
+            "筐", "篮", "盘", "壶", "坛", "head")
+COUNT_LIKE = {"个", "只", "枚", "颗"}
+GENERIC_PRODUCT = ("某sku", "某个sku", "sku", "某商品", "某个商品", "任何商品", "任一商品", "商品", "所有商品",
+                   "每个商品", "货品", "产品", "物料", "某产品", "任何sku", "每个sku")
+
+_log = logging.getLogger(__name__)
+_base_lock = threading.Lock()
+
+
+@functools.lru_cache(maxsize=1)
+def _base_dictionary() -> tuple[dict[str, int], int]:
+    """jieba's general dictionary, loaded once per process (about half a second) and shared."""
+    jieba.setLogLevel(logging.WARNING)
+    with _base_lock:
+        tk = jieba.Tokenizer()
+        tk.initialize()
+        return dict(tk.FREQ), int(tk.total)
+
+
+def tokenizer(words: list[str]) -> jieba.Tokenizer:
+    """A private jieba tokenizer: the general dictionary plus ``words`` (the tenant's catalog)."""
+    freq, total = _base_dictionary()
+    tk = jieba.Tokenizer()
+    tk.FREQ = dict(freq)
+    tk.total = total
+    tk.initialized = True
+    for w in words:
+        if w and not w.isspace():
+            tk.add_word(w, freq=100000)
+    return tk
+
+
+@dataclass(frozen=True)
+class Entity:
+    kind: str  # "product" | "location" | "partner" | "user" | "role"
+    codes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Span:
+    kind: str
+    start: int
+    end: int
+    codes: tuple[str, ...]
+    mention: str
+
+
+@dataclass(frozen=True)
+class Match:
+    """A product found for a mention that is not an exact catalog name."""
+    skus: tuple[str, ...]  # one = resolved, several = ambiguous, none = unknown
+    guess: str | None  # "fuzzy_product" | "pinyin_product" | None
+
+
+def pinyin(s: str) -> str:
+    return "".join(pypinyin.lazy_pinyin(s))
+
+
+def _location_names(loc: dcat.Location) -> list[str]:
+    out = list(loc.names)
+    for n in loc.names:
+        for suffix in ("门店", "店", "仓库", "仓"):
+            if n.endswith(suffix) and len(n) - len(suffix) >= 2:
+                out.append(n[: -len(suffix)])
+        if len(n) >= 2 and not n.endswith(("店", "仓", "仓库")) and loc.kind == dcat.LocationKind.STORE:
+            out += [n + "店", n + "门店"]
+    return out
+
+
+class Lexicon:
+    def __init__(self, cat: context.Catalog) -> None:
+        self.catalog = cat
+        self.products = {p.sku: p for p in cat.products}
+        self.locations = {loc.code: loc for loc in cat.locations}
+        self.partners = {p.code: p for p in cat.partners}
+        self.users = {u.username: u for u in cat.users}
+        self.categories = {p.category for p in cat.products if p.category}
+        self.names: dict[str, Entity] = {}
+        self.product_names: dict[str, set[str]] = {}
+        for role_word, role in ROLE_WORDS.items():
+            self._add(role_word, "role", role)
+        for u in cat.users:
+            self._add(u.display_name, "user", u.username)
+            self._add(u.username, "user", u.username)
+        for loc in cat.locations:
+            if loc.kind.is_physical:
+                for n in _location_names(loc):
+                    self._add(n, "location", loc.code)
+        for pa in cat.partners:
+            for n in pa.names:
+                self._add(n, "partner", pa.code)
+        for p in cat.products:
+            for n in p.names:
+                self._add_product(n, p.sku)
+        for alt, name in cat.synonyms.items():
+            for sku in self.product_names.get(text.normalize(name), set()):
+                self._add_product(alt, sku)
+        self.max_len = max((len(n) for n in self.names), default=1)
+        self.units = sorted({*units.GLOBAL_UNITS, *COUNTERS, *(u for p in cat.products for u in p.packs),
+                             *(p.base_unit for p in cat.products)} - {""}, key=len, reverse=True)
+        self._choices = list(self.product_names)
+        self._pinyin = {n: pinyin(n) for n in self._choices}
+        self._by_pinyin: dict[str, set[str]] = {}
+        for n, py in self._pinyin.items():
+            self._by_pinyin.setdefault(py, set()).update(self.product_names[n])
+        self.tokenizer = tokenizer(list(self.names))
+
+    # ------------------------------------------------------------ building
+    def _add(self, name: str, kind: str, code: str) -> None:
+        key = text.normalize(name)
+        if not key:
+            return
+        old = self.names.get(key)
+        if old is None or _rank(kind) > _rank(old.kind):
+            self.names[key] = Entity(kind, (code,))
+        elif old.kind == kind and code not in old.codes:
+            self.names[key] = Entity(kind, (*old.codes, code))
+
+    def _add_product(self, name: str, sku: str) -> None:
+        key = text.normalize(name)
+        if not key:
+            return
+        self.product_names.setdefault(key, set()).add(sku)
+        self._add(key, "product", sku)
+
+    # ------------------------------------------------------------ lookups
+    def scan(self, s: str, free: list[bool]) -> list[Span]:
+        """Catalog names in ``s`` (longest match first), only over positions still ``free``."""
+        out: list[Span] = []
+        bounds: set[int] | None = None
+        i, n = 0, len(s)
+        while i < n:
+            if not free[i]:
+                i += 1
+                continue
+            hit = None
+            for size in range(min(self.max_len, n - i), 0, -1):
+                if not all(free[i:i + size]):
+                    continue
+                ent = self.names.get(s[i:i + size])
+                if ent is None:
+                    continue
+                if size == 1 or (size == 2 and ent.kind == "product" and text.is_latin_word(s[i:i + size])):
+                    if bounds is None:
+                        bounds = self.boundaries(s)
+                    if i not in bounds or i + size not in bounds:
+                        continue
+                if text.is_latin_word(s[i:i + size]) and (
+                        (i > 0 and s[i - 1].isalpha() and s[i - 1].isascii())
+                        or (i + size < n and s[i + size].isalpha() and s[i + size].isascii())):
+                    continue
+                hit = Span(ent.kind, i, i + size, ent.codes, s[i:i + size])
+                break
+            if hit is None:
+                i += 1
+                continue
+            out.append(hit)
+            i = hit.end
+        return out
+
+    def boundaries(self, s: str) -> set[int]:
+        out, pos = {0}, 0
+        for tok in self.tokenizer.cut(s, HMM=False):
+            pos += len(tok)
+            out.add(pos)
+        return out
+
+    def words(self, s: str) -> list[str]:
+        return [w for w in self.tokenizer.cut(s, HMM=False) if w.strip()]
+
+    def match_product(self, mention: str) -> Match:
+        """Resolve a mention that is not an exact name: hypernym, homophone, pinyin or typo."""
+        m = mention.strip()
+        if not m:
+            return Match((), None)
+        if m in self.product_names:
+            return Match(tuple(sorted(self.product_names[m])), None)
+        if m in GENERIC_PRODUCT:
+            return Match((), None)
+        latin = text.is_latin_word(m)
+        if not latin and len(m) >= 2 and all(text.is_cjk(c) for c in m):
+            broader = self._broader(m)
+            if len(broader) > 1:
+                return Match(broader, None)
+            same_sound = self._by_pinyin.get(pinyin(m))
+            if same_sound:
+                return Match(tuple(sorted(same_sound)), "fuzzy_product")
+            if len(broader) == 1:
+                return Match(broader, "fuzzy_product")
+            return self._fuzzy(m)
+        if latin and len(m) >= 3:
+            exact = self._by_pinyin.get(m)
+            if exact:
+                return Match(tuple(sorted(exact)), "pinyin_product")
+            return self._fuzzy_pinyin(m)
+        return Match((), None)
+
+    def _broader(self, m: str) -> tuple[str, ...]:
+        """牛肉 → 牛腩, 牛腱 (牛 + a 肉 category) and 牛肉丸 (contains 牛肉)."""
+        out = {sku for n, skus in self.product_names.items() if m in n and len(n) > len(m) for sku in skus}
+        head, kind = m[:-1], m[-1]
+        for p in self.products.values():
+            if p.name.startswith(head) and kind in p.category and p.name != m:
+                out.add(p.sku)
+        return tuple(sorted(out))
+
+    def _fuzzy(self, m: str) -> Match:
+        py = pinyin(m)
+        scored: dict[str, float] = {}
+        for name, ratio, _ in process.extract(m, self._choices, scorer=fuzz.ratio, limit=8):
+            if ratio < 40:
+                continue
+            score = 0.5 * ratio + 0.5 * fuzz.ratio(py, self._pinyin[name])
+            for sku in self.product_names[name]:
+                scored[sku] = max(scored.get(sku, 0.0), score)
+        return _best(scored, threshold=75.0, guess="fuzzy_product")
+
+    def _fuzzy_pinyin(self, m: str) -> Match:
+        scored: dict[str, float] = {}
+        for py, ratio, _ in process.extract(m, list(self._by_pinyin), scorer=fuzz.ratio, limit=8):
+            for sku in self._by_pinyin[py]:
+                scored[sku] = max(scored.get(sku, 0.0), float(ratio))
+        return _best(scored, threshold=80.0, guess="pinyin_product")
+
+    def product(self, sku: str) -> dcat.Product:
+        return self.products[sku]
+
+    def location_by_name(self, name: str) -> str | None:
+        ent = self.names.get(text.normalize(name))
+        return ent.codes[0] if ent and ent.kind == "location" else None
+
+
+def _best(scored: dict[str, float], *, threshold: float, guess: str) -> Match:
+    ranked = sorted(scored.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < threshold:
+        return Match((), None)
+    top = ranked[0][1]
+    close = tuple(sorted(sku for sku, sc in ranked if sc >= top - 3))
+    return Match(close, guess)
+
+
+def _rank(kind: str) -> int:
+    return {"role": 0, "user": 1, "partner": 2, "location": 3, "product": 4}[kind]

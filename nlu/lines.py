@@ -1,0 +1,168 @@
+"""Items of a message: pair product mentions with quantities, then resolve them into ``Line``s.
+
+A message may hold several items (牛奶6升、奶油两盒), the quantity before or after the product.
+Each draft item becomes a Line or a problem (unknown, ambiguous, missing quantity, wrong unit).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+
+from domain import commands, errors, units
+from nlu import lexicon, scan
+
+
+@dataclass
+class Draft:
+    """One item as found in the text, before resolution."""
+    start: int
+    mention: str
+    skus: tuple[str, ...]
+    guess: str | None
+    qty: scan.Qty | None = None
+    exact: bool = True
+
+
+@dataclass
+class Problem:
+    reason: str
+    mention: str
+    candidates: tuple[str, ...] = ()
+    detail: str = ""
+
+
+@dataclass
+class Resolved:
+    lines: list[tuple[int, commands.Line]] = field(default_factory=list)  # (position in text, line)
+    guesses: list[commands.Guess] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def drafts(a: scan.Analysis, lex: lexicon.Lexicon) -> list[Draft]:
+    """Pair product mentions (catalog names, else leftover text) with quantities, in text order."""
+    products = [Draft(e.start, e.mention, e.codes, None) for e in a.of("product")]
+    qtys = sorted(a.qtys, key=lambda q: q.start)
+    seps = sorted(a.separators)
+    used: set[int] = set()
+
+    def between(x: int, y: int) -> bool:
+        return any(x <= s < y for s in seps)
+
+    def nearest(q: scan.Qty, items: list[Draft]) -> Draft | None:
+        before = [d for d in items if d.qty is None and id(d) not in used and d.start < q.start
+                  and not between(d.start, q.start)
+                  and not any(d.start < o.start < q.start for o in qtys if o is not q)]
+        if before:
+            return before[-1]
+        after = [d for d in items if d.qty is None and id(d) not in used and d.start >= q.end
+                 and not between(q.end, d.start)
+                 and not any(q.end <= o.start < d.start for o in qtys if o is not q)]
+        return after[0] if after else None
+
+    orphans: list[scan.Qty] = []
+    for q in qtys:
+        d = nearest(q, products)
+        if d is None:
+            orphans.append(q)
+            continue
+        d.qty = q
+        used.add(id(d))
+    texts: list[Draft] = []
+    if orphans:
+        texts = [Draft(c.start, c.text, (), None, exact=False) for c in a.chunks]
+        left: list[scan.Qty] = []
+        for q in orphans:
+            d = nearest(q, texts)
+            if d is None:
+                left.append(q)
+                continue
+            d.qty = q
+            used.add(id(d))
+        lonely = [d for d in products if d.qty is None]
+        if left and len(lonely) == 1 and len(left) == 1:
+            lonely[0].qty = left[0]
+    out = products + [d for d in texts if d.qty is not None]
+    for d in out:
+        if not d.exact:
+            m = lex.match_product(d.mention)
+            d.skus, d.guess = m.skus, m.guess
+    return sorted(out, key=lambda d: d.start)
+
+
+def resolve(items: list[Draft], lex: lexicon.Lexicon, *, need_qty: bool = True) -> Resolved:
+    out = Resolved()
+    for d in items:
+        if not d.skus:
+            out.problems.append(Problem("unknown_product", d.mention))
+            continue
+        if len(d.skus) > 1 and d.qty is not None and d.qty.unit:
+            fitting = tuple(c for c in d.skus if lex.product(c).accepts(d.qty.unit))
+            if len(fitting) == 1 and not d.exact:
+                d.skus, d.guess = fitting, d.guess or "fuzzy_product"
+            elif fitting:
+                d.skus = fitting
+        if len(d.skus) > 1:
+            out.problems.append(Problem("ambiguous_product", d.mention, d.skus, d.qty.raw if d.qty else ""))
+            continue
+        sku = d.skus[0]
+        if d.guess:
+            out.guesses.append(commands.Guess(d.guess, d.mention, sku))
+        if d.qty is None:
+            if need_qty:
+                out.problems.append(Problem("missing_qty", sku))
+            else:
+                out.lines.append((d.start, commands.Line(sku=sku, qty=Decimal(0), mention=d.mention)))
+            continue
+        line = to_line(lex, sku, d.qty, mention=d.mention)
+        if isinstance(line, Problem):
+            out.problems.append(line)
+            continue
+        if line.unit == "" and len(d.qty.parts) == 1 and not d.qty.parts[0][1]:
+            out.guesses.append(commands.Guess("assumed_unit", d.mention, lex.product(sku).base_unit))
+        elif line.unit and not lex.product(sku).accepts(d.qty.unit) and line.unit == d.qty.unit:
+            out.guesses.append(commands.Guess("assumed_unit", f"{d.mention}{d.qty.raw}",
+                                              lex.product(sku).base_unit))
+        out.lines.append((d.start, line))
+    return out
+
+
+def to_line(lex: lexicon.Lexicon, sku: str, q: scan.Qty, *, mention: str = "") -> commands.Line | Problem:
+    """One product and quantity as a Line in base units, or the problem with it."""
+    p = lex.product(sku)
+    total = Decimal(0)
+    for value, unit in q.parts:
+        u = unit
+        if u and not p.accepts(u) and u in lexicon.COUNT_LIKE and p.base_unit in lexicon.COUNT_LIKE:
+            u = p.base_unit  # 鸡蛋3只 for a product counted in 个
+        try:
+            total += units.to_base(value, u, base_unit=p.base_unit, packs=p.packs)
+        except errors.DomainError:
+            return Problem("unit_mismatch", sku, detail=f"{p.name}按{_units_of(p)}计,不能用「{unit}」")
+    total = units.normalize(total)
+    if total <= 0:
+        return Problem("zero_qty", sku, detail=q.raw)
+    raw = q.parts[0][0] if len(q.parts) == 1 else None
+    return commands.Line(sku=sku, qty=total, mention=mention, unit=q.unit if raw is not None else "",
+                         raw_qty=units.normalize(raw) if raw is not None else total)
+
+
+def _units_of(p: object) -> str:
+    base = getattr(p, "base_unit", "")
+    packs = getattr(p, "packs", {})
+    return "、".join([base, *packs]) if packs else str(base)
+
+
+def attach(cmd: commands.Command | None, extra: tuple[commands.Line, ...], *,
+           keep: bool = True) -> commands.Command | None:
+    """``cmd`` with ``extra`` lines appended (or replacing its lines when ``keep`` is False)."""
+    if isinstance(cmd, commands.RecordMoves):
+        return replace(cmd, lines=(*cmd.lines, *extra) if keep else extra)
+    if isinstance(cmd, commands.TransferStock):
+        return replace(cmd, lines=(*cmd.lines, *extra) if keep else extra)
+    if isinstance(cmd, commands.CountStock):
+        return replace(cmd, lines=(*cmd.lines, *extra) if keep else extra)
+    if isinstance(cmd, commands.PlacePurchase):
+        return replace(cmd, lines=(*cmd.lines, *extra) if keep else extra)
+    if isinstance(cmd, commands.RecordBooking):
+        return replace(cmd, lines=(*cmd.lines, *extra) if keep else extra)
+    return cmd

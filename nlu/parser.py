@@ -1,0 +1,281 @@
+"""The NLU entry point: text → ``Parsed`` (a command and what was guessed) or ``Clarify``.
+
+``Parser(catalog)`` builds the heavy parts once (jieba with the tenant's words, pinyin index,
+regexes); ``parse`` is then a pure function of (text, speaker), never the database or the clock.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+from decimal import Decimal
+
+from domain import commands
+from nlu import answers, context, dates, intents, lexicon, lines, numbers, rules, scan, text
+
+Result = commands.Parsed | commands.Clarify
+WRITES = ("receipt", "sale", "consumption", "scrap", "return_to_supplier", "customer_return")
+
+
+class Parser:
+    def __init__(self, catalog: context.Catalog) -> None:
+        self.catalog = catalog
+        self.lex = lexicon.Lexicon(catalog)
+        self.scanner = scan.Scanner(self.lex)
+        self.rules = rules.RuleParser(self.lex, self.scanner)
+
+    def warm_up(self, speaker: context.Speaker) -> None:
+        """Load lazy resources (dateparser's language data) before the first real message."""
+        dates.warm_up(speaker.now)
+        self.parse("收到牛奶2箱", speaker=speaker)
+
+    # ------------------------------------------------------------ public
+    def parse(self, text_in: str, *, speaker: context.Speaker) -> Result:
+        s = text.normalize(text_in or "")
+        if not s or not any(c.isalnum() for c in s):
+            return commands.Clarify("not_understood")
+        quick = self._conversational(s)
+        if quick is not None:
+            return quick
+        if rules.looks_like_rule(s):
+            return self.rules.parse(s, speaker=speaker, original=(text_in or "").strip())
+        managed = self._manage_rules(s)
+        if managed is not None:
+            return managed
+        a = self.scanner.analyse(s, speaker.now)
+        return self._command(a, speaker)
+
+    def parse_answer(self, text_in: str, *, pending: commands.Clarify,
+                     speaker: context.Speaker) -> Result | None:
+        return answers.answer(self, text_in, pending=pending, speaker=speaker)
+
+    # ------------------------------------------------------------ small intents
+    def _conversational(self, s: str) -> Result | None:
+        bare = s.strip(" !.~")
+        if intents.UNDO.match(bare):
+            return commands.Parsed(commands.Undo())
+        if intents.HELP.match(bare):
+            return commands.Parsed(commands.Help())
+        if intents.GREETING.match(bare):
+            return commands.Parsed(commands.SmallTalk("greeting"))
+        if intents.THANKS.match(bare):
+            return commands.Parsed(commands.SmallTalk("thanks"))
+        if intents.OTHER_TALK.match(bare):
+            return commands.Parsed(commands.SmallTalk("other"))
+        m = intents.CORRECT.match(bare)
+        if m and m.end() > 0:
+            return self._correct(bare[m.end():])
+        return None
+
+    def _correct(self, rest: str) -> Result:
+        a = self.scanner.analyse(rest, _EPOCH)
+        if not a.qtys:
+            return commands.Clarify("bad_qty", detail=rest)
+        q = a.qtys[0]
+        value = q.parts[0][0] if len(q.parts) == 1 else None
+        prods = a.of("product")
+        sku = prods[0].codes[0] if prods and len(prods[0].codes) == 1 else None
+        if value is None and sku is not None:
+            line = lines.to_line(self.lex, sku, q)
+            if isinstance(line, commands.Line):
+                return commands.Parsed(commands.Correct(qty=line.qty, unit="", sku=sku))
+        if value is None or value <= 0:
+            return commands.Clarify("zero_qty" if value is not None else "bad_qty", detail=q.raw)
+        return commands.Parsed(commands.Correct(qty=value, unit=q.unit, sku=sku))
+
+    def _manage_rules(self, s: str) -> Result | None:
+        if "规则" not in s or len(s) > 20:
+            return None
+        m = intents.MANAGE.search(s)
+        if m is None:
+            return None
+        verb, rid = m.group("verb") or "", m.group("id")
+        action = {"暂停": "pause", "停用": "pause", "恢复": "resume", "启用": "resume", "删除": "delete",
+                  "删掉": "delete", "回测": "backtest"}.get(verb)
+        if action and rid:
+            return commands.Parsed(commands.ManageRules(action, int(rid)))
+        if not action:
+            return commands.Parsed(commands.ManageRules("list"))
+        return commands.Clarify("not_understood", detail="rule_id")
+
+    # ------------------------------------------------------------ commands
+    def _command(self, a: scan.Analysis, speaker: context.Speaker) -> Result:
+        m = a.masked
+        supplier = [p for p in a.of("partner") if self.lex.partners[p.codes[0]].kind.value == "supplier"]
+        customer = [p for p in a.of("partner") if self.lex.partners[p.codes[0]].kind.value == "customer"]
+        if intents.INVITE.search(a.s) and not a.qtys:
+            return self._invite(a.s)
+        if intents.FORECAST.search(m):
+            return self._forecast(a)
+        if a.date and a.date.has_time and intents.BOOKING.search(a.s):
+            return self._booking(a, speaker)
+        if intents.QUERY.search(m) and not _count_with_qty(a):
+            return self._query(a)
+        source, dest, request = self._route(a)
+        kind = intents.write_intent(m, has_dest=dest is not None, has_source=source is not None,
+                                    supplier=bool(supplier), customer=bool(customer),
+                                    has_due=a.date is not None)
+        if kind is None:
+            if a.of("product") and not a.qtys and len(a.s) <= 12:
+                return self._query(a)  # 牛奶? / 可颂库存 → a question
+            return self._unknown(a)
+        items = lines.drafts(a, self.lex)
+        res = lines.resolve(items, self.lex)
+        partners = supplier or customer
+        partner_code = partners[0].codes[0] if partners else None
+        location = self._location(a)
+        cmd: commands.Command
+        if kind == "transfer":
+            if request and source is None and dest is not None:
+                source, dest = dest, None
+            cmd = commands.TransferStock(source=source, dest=dest, lines=(), request=request)
+        elif kind == "purchase":
+            cmd = commands.PlacePurchase(lines=(), partner=supplier[0].codes[0] if supplier else None,
+                                         location=location, due=a.date.when if a.date else None)
+        elif kind == "count":
+            cmd = commands.CountStock(lines=(), location=location)
+        else:
+            cmd = commands.RecordMoves(movement=commands.Movement(kind), lines=(), location=location,
+                                       partner=partner_code, note=self._note(a))
+        return self._finish(cmd, a, res, speaker)
+
+    def _finish(self, cmd: commands.Command, a: scan.Analysis, res: lines.Resolved,
+                speaker: context.Speaker) -> Result:
+        ordered = [ln for _, ln in sorted(res.lines, key=lambda x: x[0])]
+        ordered = _apply_prices(ordered, a, self.lex, [pos for pos, _ in sorted(res.lines, key=lambda x: x[0])])
+        built = lines.attach(cmd, tuple(ordered), keep=False)
+        assert built is not None
+        cmd = built
+        if res.problems:
+            p = res.problems[0]
+            return commands.Clarify(p.reason, mention=p.mention, candidates=p.candidates, partial=cmd,
+                                    detail=p.detail)
+        if not ordered:
+            return self._unknown(a, partial=cmd)
+        if isinstance(cmd, commands.TransferStock):
+            home = speaker.user.location
+            if (cmd.source or home) == (cmd.dest or home):
+                physical = tuple(c for c, loc in self.lex.locations.items() if loc.kind.is_physical
+                                 and c != (cmd.source or home))
+                return commands.Clarify("unknown_location", mention=self._loc_chunk(a), candidates=physical,
+                                        partial=cmd, detail="dest")
+        return commands.Parsed(cmd, tuple(dict.fromkeys(res.guesses)))
+
+    def _unknown(self, a: scan.Analysis, partial: commands.Command | None = None) -> commands.Clarify:
+        chunks = [c.text for c in a.chunks if len(c.text) >= 2 or text.is_cjk(c.text[:1])]
+        if chunks and (a.qtys or partial is not None):
+            return commands.Clarify("unknown_product", mention=chunks[0], partial=partial)
+        return commands.Clarify("not_understood", partial=partial)
+
+    def _loc_chunk(self, a: scan.Analysis) -> str:
+        return next((c.text for c in a.chunks if re.search(r"(?:店|仓|仓库)$", c.text)), "")
+
+    def _location(self, a: scan.Analysis) -> str | None:
+        locs = a.of("location")
+        return locs[0].codes[0] if locs else None
+
+    def _route(self, a: scan.Analysis) -> tuple[str | None, str | None, bool]:
+        """Source and destination of a transfer, and whether it is a pull request (从A调…过来)."""
+        s = a.s
+        source = dest = None
+        request = bool(re.search(r"过来|回来|调回|要", a.masked))
+        loose: list[str] = []
+        for e in a.of("location"):
+            before = s[max(0, e.start - 2):e.start].strip()
+            after = s[e.end:e.end + 1]
+            if before.endswith(("从", "由", "自")):
+                source = e.codes[0]
+            elif before.endswith(("向", "找", "跟", "问")):
+                source, request = e.codes[0], True
+            elif before.endswith(("到", "给", "去", "往", "至", "送", "发")):
+                dest = e.codes[0]
+            elif after in ("发", "调", "拨", "出") and source is None:
+                source = e.codes[0]
+            else:
+                loose.append(e.codes[0])
+        for code in loose:
+            if source is None and (dest is not None or len(loose) > 1):
+                source = code
+            elif dest is None:
+                dest = code
+        if source is not None and dest is None and not request:
+            request = True
+        return source, dest, request and dest is None
+
+    def _note(self, a: scan.Analysis) -> str:
+        parts = [p.strip() for p in re.split(r"[,;!?、\n]", a.s)]
+        keep = [p for p in parts[1:] if p and not any(ch.isdigit() for ch in p)
+                and not any(e.start >= a.s.find(p) and e.end <= a.s.find(p) + len(p) for e in a.entities)]
+        return ",".join(keep)
+
+    def _query(self, a: scan.Analysis) -> Result:
+        skus: list[str] = []
+        for e in a.of("product"):
+            skus += [c for c in e.codes if c not in skus]
+        if not skus:
+            for c in a.chunks:
+                if re.fullmatch(r"(?:库存|查|查询|多少|还有|几个|剩|情况|的)+", c.text):
+                    continue
+                got = self.lex.match_product(c.text)
+                if got.skus:
+                    cmd = commands.QueryStock(skus=got.skus, location=self._location(a))
+                    guess = (commands.Guess(got.guess, c.text, got.skus[0]),) if got.guess and len(got.skus) == 1 else ()
+                    return commands.Parsed(cmd, guess)
+                if c.text not in lexicon.GENERIC_PRODUCT and text.is_cjk(c.text[0]) and len(c.text) >= 2:
+                    return commands.Clarify("unknown_product", mention=c.text)
+        return commands.Parsed(commands.QueryStock(skus=tuple(skus), location=self._location(a)))
+
+    def _forecast(self, a: scan.Analysis) -> Result:
+        prods = a.of("product")
+        if not prods:
+            return self._unknown(a)
+        days = 7
+        m = re.search(rf"(?P<n>{scan._N})\s*(?:天|日)", a.s)
+        if m:
+            n = numbers.value(m.group("n"))
+            days = int(n) if n and 0 < n <= 90 else 7
+        elif "明天" in a.s:
+            days = 1
+        elif "下个月" in a.s:
+            days = 30
+        return commands.Parsed(commands.Forecast(sku=prods[0].codes[0], days=days, location=self._location(a)))
+
+    def _booking(self, a: scan.Analysis, speaker: context.Speaker) -> Result:
+        assert a.date is not None
+        items = lines.drafts(a, self.lex)
+        res = lines.resolve([d for d in items if d.qty is not None and d.exact] or items, self.lex)
+        note = a.s[: a.s.find("要")] if "要" in a.s else a.s
+        cmd = commands.RecordBooking(at=a.date.when, lines=(), location=self._location(a), note=note.strip(", "))
+        return self._finish(cmd, a, res, speaker)
+
+    def _invite(self, s: str) -> Result:
+        m = intents.INVITE.search(s)
+        assert m is not None
+        role = {"店员": "staff", "员工": "staff", "店长": "manager", "经理": "manager", "采购员": "purchaser",
+                "采购": "purchaser", "管理员": "admin"}[m.group("role")]
+        return commands.Parsed(commands.Invite(name=m.group("name"), role=role))
+
+
+def _count_with_qty(a: scan.Analysis) -> bool:
+    return bool(a.qtys) and bool(intents.COUNT.search(a.masked))
+
+
+def _apply_prices(ls: list[commands.Line], a: scan.Analysis, lex: lexicon.Lexicon,
+                  positions: list[int]) -> list[commands.Line]:
+    if not a.prices or not ls:
+        return ls
+    out = list(ls)
+    for pr in a.prices:
+        idx = max((i for i, pos in enumerate(positions) if pos < pr.start), default=0)
+        ln = out[idx]
+        p = lex.product(ln.sku)
+        if pr.unit and not p.accepts(pr.unit):
+            continue
+        per = pr.value / p.to_base(Decimal(1), pr.unit) if pr.unit else pr.value
+        out[idx] = replace(ln, unit_price=numbers.value(str(per.normalize())) or per)
+    return out
+
+
+
+
+_EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)  # dates are irrelevant in a correction

@@ -1,0 +1,344 @@
+"""Rules written in Chinese → ``RuleDraft`` against the catalog in ``domain.rules``.
+
+当可乐库存低于50瓶时提醒陈采购 · 鸡蛋少于两板的时候通知我 · 草鱼要是连续3天没卖出去就提醒我 ·
+每天早上7点把今日备货清单发给我 · … A clause that matches no pattern is reported back
+(``Clarify("rule_unsupported", detail=clause)``): never a silently wrong rule.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from domain import commands, errors, units
+from domain import rules as drules
+from nlu import context, lexicon, numbers, scan
+
+_N = numbers.NUMBER
+_CONDITION_WORDS = re.compile(r"当|的时候|要是|如果|一旦|只要|每天|每日|每周|低于|少于|高于|超过|不足|连续|以下|小于|大于"
+                              r"|不到|<|>|≤|≥|没卖|降雨|下雨|气温|温度|安全库存|安全线")
+_ACTION_WORDS = re.compile(r"提醒|通知|抄送|告诉|发给|发我|推送|调拨|补货|提升|提高|上调|降低|下调|转人工|人工审核"
+                           r"|采购申请|采购单|自动采购|自动下单")
+ACTION_START = re.compile(r"(?:自动)?(?:向|给)[^,,]{1,8}?(?:发送)?(?:提醒|通知|告诉|推送)|(?:自动)?(?:提醒|通知|告诉|推送)|抄送|(?:自动)?从|(?:自动)?调拨"
+                          r"|(?:自动)?(?:生成|创建|提交|发起)|自动(?:补货|采购|下单)|(?:自动)?(?:提升|提高|增加|上调|降低|下调)"
+                          r"|转人工|(?:自动)?把|补货")
+OPS = [("不超过", "le"), ("不高于", "le"), ("不少于", "ge"), ("不低于", "ge"), ("低于", "lt"), ("少于", "lt"),
+       ("小于", "lt"), ("不足", "lt"), ("不到", "lt"), ("跌破", "lt"), ("<=", "le"), ("≤", "le"), ("<", "lt"),
+       ("高于", "gt"), ("多于", "gt"), ("大于", "gt"), ("超过", "gt"), (">=", "ge"), ("≥", "ge"), (">", "gt"),
+       ("至少", "ge"), ("等于", "eq"), ("=", "eq")]
+_OP = "|".join(re.escape(o) for o, _ in OPS)
+_OP_CODE = dict(OPS)
+REPORTS = {"今日备货清单": "prep_list", "备货清单": "prep_list", "备货单": "prep_list", "今日备货单": "prep_list",
+           "备货建议": "prep_list", "今日备货": "prep_list"}
+GENERIC_CATEGORY = ("耗材", "商品", "货品", "产品", "物料", "东西", "sku")
+
+
+class Unsupported(Exception):
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail)
+        self.detail = detail
+
+
+def looks_like_rule(s: str) -> bool:
+    if _ACTION_WORDS.search(s) and _CONDITION_WORDS.search(s):
+        return True
+    return bool(re.match(r"^(?:当|如果|要是|一旦|只要|每天|每日|每周)", s)) and bool(re.search(r"时|就|则|点", s))
+
+
+@dataclass
+class Subject:
+    skus: tuple[str, ...]
+    mention: str
+    category: str | None
+    abc: str | None
+    location: str | None
+
+
+class RuleParser:
+    def __init__(self, lex: lexicon.Lexicon, scanner: scan.Scanner) -> None:
+        self.lex = lex
+        self.scanner = scanner
+        self.qty_re = re.compile(rf"(?P<num>{_N})\s*(?P<unit>{scanner.unit_re}|%|度|℃)?")
+
+    def parse(self, s: str, *, speaker: context.Speaker, original: str) -> commands.Parsed | commands.Clarify:
+        try:
+            draft = self._parse(s, speaker, original)
+        except Unsupported as exc:
+            return commands.Clarify("rule_unsupported", detail=exc.detail)
+        problems = drules.validate(draft)
+        if problems:
+            return commands.Clarify("rule_unsupported", detail=",".join(problems))
+        return commands.Parsed(commands.AddRule(draft))
+
+    # ------------------------------------------------------------ structure
+    def _parse(self, s: str, speaker: context.Speaker, original: str) -> drules.RuleDraft:
+        s = s.replace(" ", "")
+        trigger = drules.Trigger("event")
+        sched = re.match(rf"^(?:每天|每日|天天)(?P<time>[^,,把]*?(?P<h>{_N})[点:时](?P<m>半|{_N})?分?)[,,]?", s)
+        if sched:
+            trigger = drules.Trigger("schedule", cron=_cron(sched.group("time"), sched.group("h"), sched.group("m")))
+            s = s[sched.end():]
+        cond_text, action_text = self._split(s)
+        subject = self._subject(cond_text, speaker, whole=s)
+        conditions = self._conditions(_strip_condition(cond_text), subject) if cond_text else drules.Group("all", ())
+        actions = self._actions(action_text, speaker)
+        if trigger.kind == "event" and not conditions.items:
+            raise Unsupported(f"没有条件:{original}")
+        location = subject.location
+        if any(a.kind == "transfer" and a.params.get("source") in (None, location) for a in actions) \
+                and location == speaker.user.location:
+            location = None  # 从中心仓调拨 written at the warehouse watches the stores, not the warehouse
+        scope = drules.Scope(skus=subject.skus, category=subject.category, abc_class=subject.abc,
+                             location=location)
+        return drules.RuleDraft(text=original, trigger=trigger, scope=scope, conditions=conditions,
+                                actions=tuple(actions))
+
+    def _split(self, s: str) -> tuple[str, str]:
+        """Condition text and action text (当C时A, C的时候A, X要是C就A, C,A)."""
+        m = ACTION_START.search(s)
+        cut = m.start() if m else len(s)
+        if re.match(r"^(?:自动)?把", s):
+            return "", s
+        head = s[:cut]
+        for sep in ("的时候", "时候", "时", "就", "则", "那么", ",", ","):
+            i = head.rfind(sep)
+            if i > 0 and not (sep == "时" and head[max(0, i - 1):i + 1] == "小时"):
+                return head[:i], s[i + len(sep):].lstrip(",")
+        return head, s[cut:]
+
+    # ------------------------------------------------------------ subject
+    def _subject(self, cond: str, speaker: context.Speaker, *, whole: str) -> Subject:
+        free = [True] * len(cond)
+        skus: list[str] = []
+        location = None
+        for e in self.lex.scan(cond, free):
+            if e.kind == "product":
+                skus += [c for c in e.codes if c not in skus]
+            elif e.kind == "location":
+                location = e.codes[0]
+        abc = None
+        m = re.search(r"(?P<c>[abc])类", whole)
+        if m:
+            abc = m.group("c").upper()
+        category = next((c for c in sorted(self.lex.categories, key=len, reverse=True) if c and c in whole), None)
+        if category is None:
+            for word, target in self.lex.catalog.synonyms.items():
+                if word in whole and target in self.lex.categories:
+                    category = target
+        mention = ""
+        if not skus:
+            head = re.split(rf"库存|可用|销量|近|最近|过去|要是|如果|{_OP}|连续|\d|的", _strip_condition(cond))[0]
+            head = re.sub(r"^(?:某个?|任何|任一|每个|所有)", "", head)
+            head = re.sub(r"^[abc]类", "", head)
+            if head and head not in GENERIC_CATEGORY and head not in lexicon.GENERIC_PRODUCT \
+                    and head != category and not re.search(r"天气|气温|温度|降雨|下雨", head):
+                got = self.lex.match_product(head)
+                if not got.skus:
+                    raise Unsupported(f"不认识「{head}」")
+                skus, mention = list(got.skus), head
+        return Subject(tuple(skus), mention, category, abc, location or speaker.user.location)
+
+    # ------------------------------------------------------------ conditions
+    def _conditions(self, text: str, subject: Subject) -> drules.Group:
+        anys = [p for p in re.split(r"或者|或是|或", text) if p]
+        groups = [self._all(p, subject) for p in anys]
+        if len(groups) == 1:
+            return groups[0]
+        return drules.Group("any", tuple(groups))
+
+    def _all(self, text: str, subject: Subject) -> drules.Group:
+        parts = [p for p in re.split(r"并且|而且|同时|且|并|,|,", text) if p]
+        return drules.Group("all", tuple(self._condition(p, subject) for p in parts))
+
+    def _condition(self, clause: str, subject: Subject) -> drules.Condition:
+        c = self._strip_subject(clause)
+        if subject.mention and c.startswith(subject.mention):
+            c = c[len(subject.mention):].removeprefix("的")
+        days = _days(c)
+        m = re.search(rf"(?:近|最近|过去)?(?:{_N})?(?:天|日)?的?销量标准差(?P<op>{_OP})(?:均值|平均值|日均销量|平均销量)"
+                      rf"(?:的)?(?P<pct>{_N})%", c)
+        if m:
+            return drules.Condition("sales_std", _op(m.group("op")) + "_var_pct",
+                                    {"var": "sales_mean", "pct": _int(m.group("pct"))}, {"days": days})
+        m = re.search(rf"(?:连续|已经|超过)?(?P<n>{_N})天(?:都|还|一直)?(?:没|没有|无|未)(?:卖|销售|售出|出货|动销|卖出去?)", c)
+        if m:
+            return drules.Condition("days_since_sale", "ge", _int(m.group("n")))
+        m = re.search(rf"未来(?P<n>{_N})(?P<u>小时|天)(?:内)?(?:有|存在)(?:预定|预订|订单|宴席|包桌|活动)", c)
+        if m:
+            hours = _int(m.group("n")) * (24 if m.group("u") == "天" else 1)
+            return drules.Condition("booked", "gt", 0, {"hours": hours})
+        m = re.search(rf"(?:天气预报)?(?:显示)?(?:未来)?连续(?:降雨|下雨)(?P<op>{_OP})?(?P<n>{_N})天|连续(?P<n2>{_N})天(?:降雨|下雨|有雨)", c)
+        if m:
+            n = m.group("n") or m.group("n2")
+            return drules.Condition("rain_days_ahead", _op(m.group("op") or "≥"), _int(n))
+        m = re.search(rf"(?:气温|温度)(?P<op>{_OP})(?P<n>-?{_N})(?:度|℃)?", c)
+        if m:
+            return drules.Condition("temperature", _op(m.group("op")), _int(m.group("n")))
+        m = re.search(rf"(?P<n>{_N})(?:个)?小时(?:内|以内)?(?:到不了?|不能到|还到不了?|无法到货?|没到货?|到不了货)", c)
+        if m:
+            return drules.Condition("inbound_eta_hours", "gt", _int(m.group("n")))
+        m = re.search(rf"(?:库存|可用)?(?:天数|可用天数|可售天数)(?P<op>{_OP})(?P<n>{_N})天|库存不够(?P<n2>{_N})天", c)
+        if m:
+            return drules.Condition("days_of_cover", _op(m.group("op") or "<"), _int(m.group("n") or m.group("n2")))
+        m = re.search(rf"(?:销量|销售量|卖出)(?:合计|总计|总和)?(?P<op>{_OP})(?P<q>{_N}\S*)", c)
+        if m and ("日均" not in c and "平均" not in c):
+            return drules.Condition("sales_sum", _op(m.group("op")), self._amount(m.group("q"), subject), {"days": days})
+        m = re.search(rf"(?:日均销量|平均销量|日均)(?P<op>{_OP})(?P<q>{_N}\S*)", c)
+        if m:
+            return drules.Condition("sales_mean", _op(m.group("op")), self._amount(m.group("q"), subject),
+                                    {"days": days})
+        m = re.search(rf"^(?P<var>库存|存货|余量|数量|剩余|还剩|可用库存|可用量|可用)?(?P<op>{_OP})"
+                      rf"(?:安全库存|安全线|安全库存线|安全量|安全值)$", c)
+        if m:
+            var = "available" if (m.group("var") or "").startswith("可用") else "on_hand"
+            return drules.Condition(var, _op(m.group("op")) + "_var", "safety_stock")
+        m = re.search(rf"^(?P<var>库存|存货|余量|数量|剩余|还剩|可用库存|可用量|可用)?(?:量)?(?P<op>{_OP})(?P<q>{_N}.*)$", c)
+        if m:
+            var = "available" if (m.group("var") or "").startswith("可用") else "on_hand"
+            return drules.Condition(var, _op(m.group("op")), self._amount(m.group("q"), subject))
+        raise Unsupported(clause)
+
+    def _strip_subject(self, clause: str) -> str:
+        c = _strip_condition(clause)
+        free = [True] * len(c)
+        for e in self.lex.scan(c, free):
+            if e.kind in ("product", "location"):
+                c = c.replace(e.mention, "", 1)
+        c = re.sub(r"^(?:某个?sku|某个?商品|任何商品|任一商品|每个商品|所有商品|某个?产品|sku)(?:的)?", "", c)
+        c = re.sub(r"^[abc]类\S{0,4}?(?=库存|销量|近|的|$)", "", c)
+        c = re.sub(r"^(?:在)?(?:的)?", "", c)
+        return c.removeprefix("的")
+
+    def _amount(self, q: str, subject: Subject) -> Decimal:
+        m = self.qty_re.match(q)
+        v = numbers.value(m.group("num")) if m else None
+        if m is None or v is None:
+            raise Unsupported(q)
+        unit = m.group("unit") or ""
+        if m.end() < len(q) and q[m.end():] not in ("时", "的时候", "了", "个"):
+            raise Unsupported(q)
+        if not unit:
+            return v
+        if not subject.skus:
+            raise Unsupported(f"「{q}」:不同商品单位不同,请指定商品")
+        factors = set()
+        for sku in subject.skus:
+            p = self.lex.product(sku)
+            try:
+                factors.add(units.factor(unit, base_unit=p.base_unit, packs=p.packs))
+            except errors.DomainError as exc:
+                raise Unsupported(f"{p.name}不能用「{unit}」计") from exc
+        if len(factors) != 1:
+            raise Unsupported(f"「{q}」对这些商品的换算不同")
+        return units.normalize(v * factors.pop())
+
+    # ------------------------------------------------------------ actions
+    def _actions(self, text: str, speaker: context.Speaker) -> list[drules.Action]:
+        text = text.strip(",.")
+        if not text:
+            raise Unsupported("没有动作(例如:提醒我)")
+        out: list[drules.Action] = []
+        parts = [p for p in re.split(r"并且|同时|然后|,|,|并|再", text) if p]
+        for part in parts:
+            out.append(self._action(part, speaker, out))
+        merged: list[drules.Action] = []
+        for a in out:
+            if a.kind == "cc":
+                prev = next((x for x in reversed(merged) if x.kind == "notify"), None)
+                if prev is None:
+                    merged.append(drules.Action("notify", {"to": [speaker.user.username], "cc": a.params["cc"]}))
+                else:
+                    prev.params["cc"] = list(prev.params.get("cc", [])) + a.params["cc"]
+                continue
+            merged.append(a)
+        return merged
+
+    def _action(self, part: str, speaker: context.Speaker, done: list[drules.Action]) -> drules.Action:
+        p = re.sub(r"^(?:自动|就|则|立即|马上)+", "", part)
+        if p.startswith("抄送"):
+            return drules.Action("cc", {"cc": self._people(p[2:], speaker, part)})
+        m = re.match(r"^把(?P<r>.+?)(?:发给|推送给|发送给|推给|发到|发)(?P<to>.*)$", p)
+        if m:
+            report = REPORTS.get(m.group("r"))
+            if report is None:
+                raise Unsupported(f"报表「{m.group('r')}」(目前只能推送今日备货清单)")
+            return drules.Action("send_report", {"report": report, "to": self._people(m.group("to") or "我", speaker, part)})
+        m = re.match(r"^(?:向|给)?(?P<to>.*?)(?:发送|发)?(?:提醒|通知|告诉|推送)(?:给)?(?P<to2>.*)$", p)
+        if m:
+            who = (m.group("to") or "") + (m.group("to2") or "")
+            return drules.Action("notify", {"to": self._people(who or "我", speaker, part)})
+        m = re.match(r"^(?:从(?P<src>.+?))?(?:调拨|调货|调|补货)(?:过来|补货)?$", p)
+        if m:
+            src = None
+            if m.group("src"):
+                src = self.lex.location_by_name(m.group("src"))
+                if src is None:
+                    raise Unsupported(f"不认识地点「{m.group('src')}」")
+            return drules.Action("transfer", {"source": src} if src else {})
+        if re.match(r"^(?:生成|创建|提交|发起)?(?:采购申请|采购单|补货单|请购单)$|^(?:补货|采购|下单)$", p):
+            return drules.Action("purchase_request", {})
+        m = re.match(rf"^(?P<dir>提升|提高|增加|上调|降低|下调|减少)\S*?安全库存(?P<pct>{_N})%(?:(?P<d>{_N})天)?$", p)
+        if m:
+            pct = _int(m.group("pct")) * (-1 if m.group("dir") in ("降低", "下调", "减少") else 1)
+            return drules.Action("adjust_safety_stock", {"pct": pct, "days": _int(m.group("d")) if m.group("d") else 7})
+        if re.match(r"^(?:转)?人工(?:审核|接管|处理)$", p):
+            return drules.Action("manual_review", {})
+        raise Unsupported(part)
+
+    def _people(self, who: str, speaker: context.Speaker, part: str) -> list[str]:
+        who = who.strip()
+        out: list[str] = []
+        rest = who
+        for e in self.lex.scan(who, [True] * len(who)):
+            if e.kind == "user":
+                out.append(e.codes[0])
+            elif e.kind == "role":
+                out.append(e.codes[0])
+            else:
+                continue
+            rest = rest.replace(e.mention, "", 1)
+        if re.search(r"我", rest):
+            out.insert(0, speaker.user.username)
+            rest = re.sub(r"我们?", "", rest)
+        if re.sub(r"[和及、,,给向发送也一下]", "", rest):
+            raise Unsupported(f"不认识「{rest}」是谁")
+        if not out:
+            out.append(speaker.user.username)
+        return list(dict.fromkeys(out))
+
+
+def _strip_condition(c: str) -> str:
+    c = re.sub(r"^(?:当|如果|要是|一旦|只要|若)", "", c.strip(", "))
+    c = re.sub(r"(?:的时候|时候|时|就|则|了)$", "", c)
+    return c.replace("要是", "").replace("如果", "")
+
+
+def _days(c: str) -> int:
+    m = re.search(rf"(?:近|最近|过去)(?P<n>{_N})(?:天|日)", c)
+    v = numbers.value(m.group("n")) if m else None
+    return int(v) if v else 7
+
+
+def _int(s: str) -> Any:
+    v = numbers.value(s)
+    if v is None:
+        raise Unsupported(s)
+    return int(v) if v == v.to_integral_value() else v
+
+
+def _op(word: str) -> str:
+    return _OP_CODE[word]
+
+
+def _cron(time_text: str, hour: str, minute: str | None) -> str:
+    h = numbers.value(hour)
+    if h is None or h > 24:
+        raise Unsupported(time_text)
+    hh = int(h)
+    if re.search(r"下午|晚上|傍晚", time_text) and hh < 12:
+        hh += 12
+    mm = 30 if minute == "半" else int(numbers.value(minute) or 0) if minute else 0
+    if mm >= 60:
+        raise Unsupported(time_text)
+    return f"{mm} {hh % 24} * * *"

@@ -1,0 +1,183 @@
+"""Entity extraction: catalog names, dates, prices, quantities and leftover text, with their positions.
+
+Order matters: catalog names are masked first (so 七喜, 三明治 and 统一 keep their digits), then
+dates (下周三上午十点 holds numbers), then prices, then quantities. What remains is leftover text:
+unknown product mentions, notes and function words.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+
+from nlu import dates, lexicon, numbers
+
+MASK = "\x00"
+_N = numbers.NUMBER
+MONEY = r"(?:元|块钱|块|rmb|¥)"
+SEPARATOR_WORDS = ("以及", "还有", "另外", "加上", "和", "及", "跟", "与", "外加")
+STOP = frozenset("""
+了 的 个 一下 请 帮 帮我 帮忙 一共 总共 共 共计 合计 大概 约 左右 多 现在 刚才 刚刚 刚 那个 这个 那 这 吧 啊 呢 哦 嗯 哈
+又 再 还 也 都 各 已经 把 给 我 我们 你 店里 店 一些 一点 些 剩 是 有 在 从 到 向 找 跟 被 让 叫 由 自 往 去 至 就 才 又
+收到 到货 到了 进了 进货 入库 送来 送了 来了 收货 进 到 送 来 卖了 售出 出库 卖掉 卖出 销售 拿走 拿了 出货 已发货 发货 卖
+用了 用掉 领用 消耗 耗用 用去 使用 用 调 调拨 调货 调了 发 发到 发往 过来 回来 调过来 报损 报废 坏了 坏掉 死了 过期 过期了
+破了 破损 变质 扔了 丢弃 盘点 实际 还剩 剩下 现有 实存 清点 盘 退给 退回 退货 退 退还 采购 订购 订货 下单 订 要 要了 买
+查 查一下 查查 库存 多少 几个 几 还有 还有多少 还剩多少 今天 今日 明天 上午 下午 早上 晚上 中午 :
+""".split())
+
+
+@dataclass
+class Qty:
+    start: int
+    end: int
+    parts: list[tuple[Decimal, str]]  # (number, unit as written); several for 1箱6盒, 一斤二两
+    raw: str
+
+    @property
+    def unit(self) -> str:
+        return self.parts[0][1] if len(self.parts) == 1 else ""
+
+
+@dataclass
+class Price:
+    start: int
+    end: int
+    value: Decimal
+    unit: str  # "" = per base unit
+
+
+@dataclass
+class Chunk:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Analysis:
+    s: str
+    masked: str
+    entities: list[lexicon.Span]
+    date: dates.Found | None
+    prices: list[Price]
+    qtys: list[Qty]
+    chunks: list[Chunk]
+    separators: list[int] = field(default_factory=list)
+
+    def of(self, kind: str) -> list[lexicon.Span]:
+        return [e for e in self.entities if e.kind == kind]
+
+
+class Scanner:
+    def __init__(self, lex: lexicon.Lexicon) -> None:
+        self.lex = lex
+        units = "|".join(re.escape(u) for u in lex.units)
+        self.unit_re = units
+        num = rf"(?<![\d.a-z])(?:{_N}|半)"
+        self.qty_re = re.compile(
+            rf"(?P<num>{num})\s*(?P<unit>{units})?(?![a-z])(?P<half>半)?"
+            rf"(?:(?P<num2>{_N})\s*(?P<unit2>{units})(?![a-z]))?")
+        self.price_res = [
+            re.compile(rf"(?:单价|进价|售价|价格|价钱|价)\s*(?:是|为|:)?\s*(?P<p>{_N})\s*{MONEY}?"
+                       rf"(?:\s*(?:/|每|一)\s*(?P<u>{units}))?"),
+            re.compile(rf"每\s*(?P<u>{units})\s*(?P<p>{_N})\s*{MONEY}"),
+            re.compile(rf"(?P<p>{_N})\s*{MONEY}\s*(?:/|每|一)\s*(?P<u>{units})"),
+            re.compile(rf"(?P<p>{_N})\s*(?:元|块钱|rmb)"),
+        ]
+        self.sep_re = re.compile("|".join([*(re.escape(w) for w in SEPARATOR_WORDS), r"[,;.!?、/\n]"]))
+
+    def analyse(self, s: str, now: datetime, *, roles: bool = False) -> Analysis:
+        free = [True] * len(s)
+        entities = [e for e in self.lex.scan(s, free) if roles or e.kind not in ("role", "user")]
+        chars = list(s)
+        _mask(chars, free, entities)
+        masked = "".join(chars)
+        found = dates.find(masked, now)
+        if found is not None:
+            _mask(chars, free, [found])
+            masked = "".join(chars)
+        prices: list[Price] = []
+        for i, rx in enumerate(self.price_res):
+            for m in rx.finditer(masked):
+                v = numbers.value(m.group("p"))
+                if v is None:
+                    continue
+                if i < 3:
+                    prices.append(Price(m.start(), m.end(), v, m.groupdict().get("u") or ""))
+                _mask(chars, free, [m])
+            masked = "".join(chars)
+        qtys = self._qtys(masked, entities)
+        _mask(chars, free, qtys)
+        masked = "".join(chars)
+        seps = []
+        for m in self.sep_re.finditer(masked):
+            seps.append(m.start())
+            _mask(chars, free, [m])
+        masked = "".join(chars)
+        chunks = self._chunks(masked)
+        return Analysis(s=s, masked=masked, entities=entities, date=found, prices=prices, qtys=qtys,
+                        chunks=chunks, separators=seps)
+
+    def _qtys(self, masked: str, entities: list[lexicon.Span]) -> list[Qty]:
+        ends = {e.end for e in entities if e.kind == "product"}
+        starts = {e.start for e in entities if e.kind == "product"}
+        out = []
+        for m in self.qty_re.finditer(masked):
+            num, unit = m.group("num"), m.group("unit") or ""
+            v = numbers.value(num)
+            if v is None:
+                continue
+            bare_cn = not unit and not num[0].isdigit()
+            if bare_cn and m.start() not in ends and m.end() not in starts:
+                continue  # 查一下: a lone Chinese numeral away from a product is not a quantity
+            if m.group("half") and unit:
+                v += numbers.HALF
+            parts = [(v, unit)]
+            if m.group("num2") and unit:
+                v2 = numbers.value(m.group("num2"))
+                if v2 is not None:
+                    parts.append((v2, m.group("unit2")))
+            out.append(Qty(m.start(), m.end(), parts, m.group(0).strip()))
+        return out
+
+    def qty_only(self, s: str) -> Qty | None:
+        """``s`` is just a quantity (an answer like 3公斤, 两箱, 10)."""
+        m = self.qty_re.fullmatch(s.strip())
+        if m is None:
+            return None
+        qs = self._qtys(s.strip(), [lexicon.Span("product", 0, 0, (), "")])
+        return qs[0] if len(qs) == 1 and qs[0].end - qs[0].start == len(s.strip()) else None
+
+    def _chunks(self, masked: str) -> list[Chunk]:
+        out = []
+        for m in re.finditer(rf"[^{MASK}\s]+(?:\s+[^{MASK}\s]+)*", masked):
+            kept: list[str] = []
+            pos, start, end = m.start(), -1, -1
+            for w in self.lex.words(m.group(0)):
+                at = masked.find(w, pos)
+                pos = at + len(w)
+                if w in STOP or not any(c.isalnum() for c in w):
+                    if kept:
+                        out.append(Chunk(start, end, "".join(kept)))
+                        kept = []
+                    continue
+                if not kept:
+                    start = at
+                kept.append(w)
+                end = at + len(w)
+            if kept:
+                out.append(Chunk(start, end, "".join(kept)))
+        return out
+
+
+def _mask(chars: list[str], free: list[bool], spans: Sequence[object]) -> None:
+    for sp in spans:
+        if isinstance(sp, re.Match):
+            a, b = sp.start(), sp.end()
+        else:
+            a, b = sp.start, sp.end  # type: ignore[attr-defined]
+        for i in range(a, b):
+            chars[i] = MASK
+            free[i] = False
