@@ -1,0 +1,1 @@
+"""Persistent outbox: every message to Telegram or WeCom is stored first, then sent within each channel's limits."""

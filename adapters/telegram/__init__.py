@@ -1,0 +1,1 @@
+"""Telegram channel: aiogram routers, webhook and long polling, and the outbox transport."""

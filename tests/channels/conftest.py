@@ -1,0 +1,44 @@
+"""Outbox tables on SQLite (always) and PostgreSQL (when reachable, else a visible skip)."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.engine import Engine
+
+from adapters.db import engine as engines
+from adapters.outbox import store as store_
+
+
+def outbox_engine(kind: str, tmp_path: Path, pg_url: str | None) -> Engine:
+    if kind == "sqlite":
+        eng = engines.make_engine(f"sqlite:///{tmp_path}/outbox.db")
+    else:
+        assert pg_url
+        eng = engines.make_engine(pg_url)
+        with eng.begin() as c:
+            c.execute(text("DROP TABLE IF EXISTS outbox_message"))
+    store_.OutboxStore(eng).create_table()
+    return eng
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+    url = request.getfixturevalue("pg_url") if request.param == "postgresql" else None
+    eng = outbox_engine(request.param, tmp_path, url)
+    yield eng
+    eng.dispose()
+
+
+@pytest.fixture
+def sqlite_db(tmp_path: Path) -> Iterator[Engine]:
+    eng = outbox_engine("sqlite", tmp_path, None)
+    yield eng
+    eng.dispose()
+
+
+@pytest.fixture
+def store(sqlite_db: Engine) -> store_.OutboxStore:
+    return store_.OutboxStore(sqlite_db)

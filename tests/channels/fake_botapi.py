@@ -1,0 +1,106 @@
+"""A local fake Telegram Bot API server (aiohttp on 127.0.0.1, random port) that records every method called.
+
+It enforces the limits the outbox promises to respect: more than `overall` sends in any second, or two sends to
+one chat within a second, are answered with 429 and `retry_after`, as Telegram does.
+"""
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import time
+from collections import defaultdict, deque
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import web
+
+SENDS = ("sendMessage", "sendPhoto")
+
+
+@dataclass
+class Call:
+    method: str
+    params: dict[str, Any]
+    at: float
+
+
+@dataclass
+class FakeBotAPI:
+    overall: int = 30
+    per_chat_seconds: float = 1.0
+    retry_after: int = 1
+    force_429: int = 0  # answer the first N sends with 429 regardless
+    updates: list[dict[str, Any]] = field(default_factory=list)  # served once by getUpdates
+    calls: list[Call] = field(default_factory=list)
+    too_many: int = 0
+    _recent: deque[float] = field(default_factory=deque)
+    _last_by_chat: dict[str, float] = field(default_factory=lambda: defaultdict(lambda: -1e9))
+    _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1000))
+    _runner: web.AppRunner | None = None
+    port: int = 0
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def called(self, method: str) -> list[Call]:
+        return [c for c in self.calls if c.method == method]
+
+    async def start(self) -> FakeBotAPI:
+        app = web.Application()
+        app.router.add_post("/bot{token}/{method}", self._handle)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        return self
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    async def _handle(self, request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        form = await request.post()
+        params: dict[str, Any] = {k: v for k, v in form.items() if isinstance(v, str)}
+        for key in ("reply_markup",):
+            if key in params:
+                params[key] = json.loads(params[key])
+        now = time.monotonic()
+        self.calls.append(Call(method, params, now))
+        if method in SENDS:
+            limited = self._limited(str(params.get("chat_id")), now)
+            if limited:
+                self.too_many += 1
+                return web.json_response({"ok": False, "error_code": 429,
+                                          "description": f"Too Many Requests: retry after {self.retry_after}",
+                                          "parameters": {"retry_after": self.retry_after}}, status=429)
+            chat = int(params["chat_id"])
+            return self._ok({"message_id": next(self._ids), "date": int(time.time()), "text": params.get("text"),
+                             "chat": {"id": chat, "type": "private" if chat > 0 else "group"}})
+        if method == "getMe":
+            return self._ok({"id": 42, "is_bot": True, "first_name": "kuguan", "username": "kuguan_bot"})
+        if method == "getUpdates":
+            updates, self.updates = self.updates, []
+            if not updates:
+                await asyncio.sleep(0.05)
+            return self._ok(updates)
+        return self._ok(True)
+
+    def _limited(self, chat: str, now: float) -> bool:
+        if self.force_429 > 0:
+            self.force_429 -= 1
+            return True
+        while self._recent and self._recent[0] <= now - 1.0:
+            self._recent.popleft()
+        if len(self._recent) >= self.overall or now - self._last_by_chat[chat] < self.per_chat_seconds:
+            return True
+        self._recent.append(now)
+        self._last_by_chat[chat] = now
+        return False
+
+    @staticmethod
+    def _ok(result: Any) -> web.Response:
+        return web.json_response({"ok": True, "result": result})
