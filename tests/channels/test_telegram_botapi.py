@@ -1,0 +1,94 @@
+"""aiogram's real AiohttpSession against a local fake Bot API server: the methods and payloads on the wire."""
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+from collections.abc import AsyncIterator
+
+import pytest
+from aiogram import Bot
+
+from adapters.outbox import limits
+from adapters.outbox.delivery import Delivery
+from adapters.outbox.store import OutboxStore
+from adapters.telegram import polling, routers, transport
+from bot.messages import Outgoing
+from tests.channels import updates
+from tests.channels.fake_botapi import FakeBotAPI
+from tests.channels.fakes import ScriptedConversation
+from tests.channels.harness import directory, running
+
+
+@pytest.fixture
+async def api() -> AsyncIterator[FakeBotAPI]:
+    server = await FakeBotAPI().start()
+    yield server
+    await server.stop()
+
+
+@pytest.fixture
+async def bot(api: FakeBotAPI) -> AsyncIterator[Bot]:
+    b = transport.make_bot("42:TEST", api_base=api.base)
+    yield b
+    await b.session.close()
+
+
+async def test_keyboards_answers_and_edits_reach_the_bot_api(api: FakeBotAPI, bot: Bot, store: OutboxStore) -> None:
+    async with running(store, "telegram", transport.TelegramTransport(bot), limits.TELEGRAM) as w:
+        dp = routers.dispatcher(handler=w.conversation, directory=w.directory, delivery=w.delivery, tenant="default")
+        await dp.feed_raw_update(bot, updates.message(111, "收到可乐2箱"))
+        await w.sender.idle(timeout=5)
+        (question,) = api.called("sendMessage")
+        keyboard = question.params["reply_markup"]["inline_keyboard"]
+        assert [b["text"] for b in keyboard[0]] == ["确认", "取消"]
+
+        await dp.feed_raw_update(bot, updates.press(111, keyboard[0][0]["callback_data"], message_id=1000))
+        await w.sender.idle(timeout=5)
+
+    assert [c.method for c in api.calls] == ["sendMessage", "answerCallbackQuery", "editMessageReplyMarkup",
+                                             "sendMessage", "sendMessage"]
+    assert api.too_many == 0  # the second message to chat 111 waited for its 1/s slot
+    edit = api.called("editMessageReplyMarkup")[0].params
+    assert (edit["chat_id"], edit["message_id"]) == ("111", "1000")
+    assert edit["reply_markup"]["inline_keyboard"][0][0]["text"] == "✓ 确认"
+    assert store.counts("telegram") == {"sent": 3}
+
+
+async def test_a_429_makes_the_sender_wait_retry_after_and_then_send_once(
+        api: FakeBotAPI, bot: Bot, store: OutboxStore) -> None:
+    api.force_429 = 1
+    async with running(store, "telegram", transport.TelegramTransport(bot), limits.TELEGRAM) as w:
+        started = time.monotonic()
+        await w.delivery.deliver([Outgoing(to="boss", text="库存预警:可乐低于3箱")], key="alert-1")
+        await w.sender.idle(timeout=10)
+        elapsed = time.monotonic() - started
+
+    sends = api.called("sendMessage")
+    assert len(sends) == 2 and api.too_many == 1
+    assert sends[1].at - sends[0].at >= api.retry_after
+    assert elapsed >= api.retry_after
+    assert w.sender.stats["retry_after"] == 1 and w.sender.stats["sent"] == 1
+    assert store.counts("telegram") == {"sent": 1}
+
+
+async def test_long_polling_answers_an_update_from_get_updates(api: FakeBotAPI, store: OutboxStore) -> None:
+    api.updates = [updates.message(111, "收到可乐2箱")]
+    conversation = ScriptedConversation()
+    delivery = Delivery(store, directory(), tenant="default", channels=("telegram",))
+    task = asyncio.create_task(polling.run_polling("42:TEST", conversation, delivery.directory, delivery=delivery,
+                                                   tenant="default", api_base=api.base))
+    try:
+        for _ in range(200):
+            if api.called("sendMessage"):
+                break
+            await asyncio.sleep(0.02)
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+
+    assert [c.method for c in api.calls][:2] == ["deleteWebhook", "getMe"]
+    assert "getUpdates" in [c.method for c in api.calls]
+    (reply,) = api.called("sendMessage")
+    assert reply.params["chat_id"] == "111" and reply.params["text"].startswith("收到可乐2箱?")
