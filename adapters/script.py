@@ -66,13 +66,13 @@ class ScriptSession:
             msg = uow.chat.latest_with_buttons(user)
             if msg is None:
                 return None
-            buttons = [b for row in msg.buttons for b in row]
+            msg_id, buttons = int(msg.id), [b for row in msg.buttons for b in row]
         for lab, data in buttons:
             if lab == label:
-                return int(msg.id), str(data)
+                return msg_id, str(data)
         for lab, data in buttons:
             if str(lab).startswith(label):
-                return int(msg.id), str(data)
+                return msg_id, str(data)
         return None
 
 

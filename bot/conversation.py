@@ -377,7 +377,7 @@ class Conversation:
             self._require(turn.user, "approve")
             purchasing.decide(uow, turn, order_id=int(arg), approve=action == "ap", t=self.t,
                               release=lambda cmd, who: self._release(uow, turn, cmd, who))
-        elif action in ("snz", "tr", "rv"):
+        elif action in ("snz", "tr", "sh", "rv"):
             purchasing.workflow_button(uow, turn, action, arg, t=self.t)
         else:
             raise errors.NotFound(code="button_gone")

@@ -6,6 +6,7 @@ against it and ``export rules`` can describe it.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from decimal import Decimal
 from typing import Any
 
 # variable name -> (description, parameter names)
@@ -88,7 +89,18 @@ class RuleDraft:
     actions: tuple[Action, ...]
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """A JSON-safe dict (Decimals become strings; the engine reads them back as numbers)."""
+        return _jsonable(asdict(self))
+
+
+def _jsonable(v: Any) -> Any:
+    if isinstance(v, dict):
+        return {k: _jsonable(x) for k, x in v.items()}
+    if isinstance(v, list | tuple):
+        return [_jsonable(x) for x in v]
+    if isinstance(v, Decimal):
+        return str(v)
+    return v
 
 
 def catalog() -> dict[str, Any]:

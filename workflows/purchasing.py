@@ -151,7 +151,7 @@ def request_transfer(uow: UnitOfWork, turn: Turn, cmd: commands.TransferStock, *
     desc = describe(uow, o)
     for m in managers_of(uow, source):
         turn.push(m.username, t("transfer_request", m.language, who=turn.user.display_name, order=desc, id=oid),
-                  [[_button(t("btn.ship", m.language), f"tr:{oid}"),
+                  [[_button(t("btn.confirm_transfer", m.language), f"tr:{oid}"),
                     _button(t("btn.reject", m.language), f"rj:{oid}")]])
     turn.reply(t("transfer_requested", turn.lang, id=oid, order=desc))
     return oid
@@ -182,8 +182,19 @@ def workflow_button(uow: UnitOfWork, turn: Turn, action: str, arg: str, *, t: An
         raise errors.NotAllowed(code="not_allowed", role=turn.user.role.value)
     transit = catalog.VIRTUAL[catalog.LocationKind.TRANSIT]
     batch = f"tr{o.id}-{action}-{secrets.token_hex(2)}"
-    if action == "tr":
-        if o.status not in (orders.Status.PENDING_APPROVAL, orders.Status.OPEN):
+    if action == "tr":  # accept a suggested or requested transfer: the source location ships it next
+        if o.status != orders.Status.PENDING_APPROVAL:
+            raise errors.InvalidState(code="already_decided", id=o.id)
+        uow.orders.save(o.to(orders.Status.OPEN, by=turn.user.username))
+        desc = describe(uow, o)
+        turn.reply(t("transfer_approved", turn.lang, id=o.id, order=desc))
+        shippers = [u for u in uow.catalog.users() if u.location == o.source and u.role != catalog.Role.SUPPLIER]
+        for m in shippers or managers_of(uow, o.source):
+            turn.push(m.username, t("transfer_to_ship", m.language, id=o.id, order=desc),
+                      [[_button(t("btn.ship", m.language), f"sh:{o.id}")]])
+        return
+    if action == "sh":  # the source ships: stock goes into transit
+        if o.status != orders.Status.OPEN:
             raise errors.InvalidState(code="already_decided", id=o.id)
         cmd = commands.TransferStock(source=o.source, dest=o.location,
                                      lines=tuple(commands.Line(sku=ln.sku, qty=ln.qty) for ln in o.lines))
@@ -192,11 +203,11 @@ def workflow_button(uow: UnitOfWork, turn: Turn, action: str, arg: str, *, t: An
         plan = inventory.plan(uow, cmd, actor=actor, force=True)
         plan.moves = [replace(m, order_id=o.id) for m in plan.moves if m.dst == transit]
         turn.events.extend(inventory.record(uow, plan, actor=actor))
-        new = (o.to(orders.Status.OPEN, by=turn.user.username) if o.status == orders.Status.PENDING_APPROVAL else o)
-        uow.orders.save(new.to(orders.Status.SHIPPED))
+        uow.orders.save(o.to(orders.Status.SHIPPED))
         desc = describe(uow, o)
         turn.reply(t("transfer_shipped", turn.lang, id=o.id, order=desc))
-        for m in managers_of(uow, o.location) + [u for u in uow.catalog.users() if u.username == o.created_by]:
+        receivers = [u for u in uow.catalog.users() if u.location == o.location and u.role != catalog.Role.SUPPLIER]
+        for m in receivers or managers_of(uow, o.location):
             turn.push(m.username, t("transfer_shipped", m.language, id=o.id, order=desc),
                       [[_button(t("btn.receive", m.language), f"rv:{o.id}")]])
         return

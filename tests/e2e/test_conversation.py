@@ -86,7 +86,7 @@ def test_a_stock_query_answers_from_the_ledger(chat):
 
 
 def test_a_purchase_over_the_approval_limit_goes_to_the_manager(chat):
-    out = chat.say("sun", "向光明采购牛奶300箱,明天送到")
+    out = chat.say("sun", "向光明采购牛奶300箱,每箱60元,明天送到")
     orders = chat.export("orders")
     assert orders[-1]["status"] == "pending_approval"
     approvers = {m["to"] for m in out if any("批准" in b for row in m["buttons"] for b in row)}

@@ -1,0 +1,64 @@
+"""The real entrypoint: `python app.py …` as a subprocess (script mode, import/export, the shared evaluation)."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CAFE, ROOT
+
+SHARED_EVAL = ROOT.parent / "shared" / "eval"
+
+
+def run(args: list[str], env: dict[str, str], stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "app.py", *args], cwd=ROOT, env=env, input=stdin, capture_output=True,
+                          text=True, timeout=120)
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    e = dict(os.environ, KUGUAN_DATABASE_URL=f"sqlite:///{tmp_path}/cli.db")
+    for kind in ("locations", "partners", "users", "products", "stock"):
+        r = run(["import", kind, str(CAFE / f"{kind}.csv")], e)
+        assert r.returncode == 0, r.stderr
+    return e
+
+
+def test_help_lists_every_command():
+    r = run(["--help"], dict(os.environ))
+    for cmd in ("serve", "chat", "import", "export", "migrate", "demo-seed", "rules"):
+        assert cmd in r.stdout
+
+
+def test_a_bad_import_exits_nonzero_names_the_row_and_writes_nothing(env, tmp_path: Path):
+    f = tmp_path / "stock.csv"
+    f.write_text("location,sku,qty\nXH,B01,1\nXH,B01,-3\n", encoding="utf-8")
+    before = run(["export", "stock"], env).stdout
+    r = run(["import", "stock", str(f)], env)
+    assert r.returncode != 0 and "row 3" in r.stderr
+    assert run(["export", "stock"], env).stdout == before
+
+
+def test_script_mode_prints_replies_and_a_done_marker_per_line(env):
+    lines = [{"user": "amy", "text": "收到牛奶2箱"}, {"user": "amy", "press": "没有这个"},
+             {"export": "stock"}, {"at": "2026-06-15T10:00:00+08:00"}]
+    r = run(["chat", "--jsonl", "--clock", "2026-06-15T09:00:00+08:00"], env,
+            stdin="\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n")
+    out = [json.loads(x) for x in r.stdout.splitlines()]
+    assert [o["done"] for o in out if "done" in o] == [1, 2, 3, 4]
+    assert any(o.get("to") == "amy" and "已记录" in o.get("text", "") for o in out)
+    assert any("error" in o for o in out)
+    rows = next(o["rows"] for o in out if o.get("export") == "stock")
+    assert any(r["location"] == "XH" and r["sku"] == "B01" and float(r["qty"]) == 60 for r in rows)
+
+
+@pytest.mark.skipif(not (SHARED_EVAL / "run_scenarios.py").exists(), reason="../shared/eval not present")
+def test_the_shared_public_evaluation_passes_at_95_percent_or_more():
+    r = subprocess.run([sys.executable, str(SHARED_EVAL / "run_scenarios.py"), "--catalog", str(SHARED_EVAL / "public"),
+                        "--scenarios", str(SHARED_EVAL / "public" / "scenarios.jsonl"), "--python", sys.executable,
+                        "--min", "95", "-v"], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stdout[-3000:]
