@@ -78,7 +78,8 @@ class Limiter:
         for i, rate in enumerate(self.limits.rates(chat_id)):
             log = self.logs.setdefault((chat_id, i), deque(maxlen=rate.count))
             log.append(at)
-        self.next_overall = max(self.next_overall, at + self.interval)
+        if self.limits.overall is not None:
+            self.next_overall = max(self.next_overall, at + self.interval)
         self._reserved += 1
         if self._reserved % 1024 == 0:
             self._prune(at)

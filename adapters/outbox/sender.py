@@ -23,6 +23,7 @@ class Sender:
     def __init__(self, *, channel: str, store: store_.OutboxStore, transport: Transport,
                  limits: limits_.ChannelLimits, lease: timedelta = timedelta(minutes=2), horizon: float = 1.0,
                  concurrency: int = 64, max_attempts: int = 8, poll: float = 2.0,
+                 backoff: Callable[[int], float] = lambda attempts: min(300.0, 2.0 ** attempts),
                  monotonic: Callable[[], float] = time.monotonic,
                  wall: Callable[[], datetime] = store_.utcnow) -> None:
         self.channel = channel
@@ -30,7 +31,7 @@ class Sender:
         self.transport = transport
         self.limiter = limits_.Limiter(limits)
         self.lease, self.horizon, self.concurrency = lease, horizon, concurrency
-        self.max_attempts, self.poll = max_attempts, poll
+        self.max_attempts, self.poll, self.backoff = max_attempts, poll, backoff
         self.monotonic, self.wall = monotonic, wall
         self.stats: Counter[str] = Counter()  # sent, retry_after, retried, failed, deferred
         self._wake = asyncio.Event()
@@ -128,7 +129,7 @@ class Sender:
                 await asyncio.to_thread(self.store.fail, env.id, error=repr(exc))
             else:
                 self.stats["retried"] += 1
-                await self._release(env, min(300.0, 2.0 ** env.attempts), count=True, error=repr(exc))
+                await self._release(env, self.backoff(env.attempts), count=True, error=repr(exc))
         else:
             self.stats["sent"] += 1
             await asyncio.to_thread(self.store.sent, env.id, external_id=ref)

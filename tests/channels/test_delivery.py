@@ -1,0 +1,61 @@
+"""Routing the conversation's output: replies to the chat they answer, pushes to every channel of the addressee."""
+from __future__ import annotations
+
+from adapters.outbox.delivery import Delivery
+from adapters.outbox.store import OutboxStore
+from bot.messages import Button, Incoming, Outgoing
+from tests.channels.harness import directory
+
+ORIGIN = Incoming(tenant="default", channel="telegram", chat_id="111", username="xiaowang", text="收到可乐2箱",
+                  message_id="111:5")
+
+
+async def test_a_reply_goes_back_to_the_chat_it_answers_and_a_push_to_every_bound_channel(store: OutboxStore) -> None:
+    pushed: list[Outgoing] = []
+
+    async def also(messages: list[Outgoing]) -> None:
+        pushed.extend(messages)
+
+    delivery = Delivery(store, directory(), tenant="default", also=also)
+
+    await delivery.deliver([Outgoing(to="xiaowang", text="已记录"), Outgoing(to="boss", text="小王入库可乐2箱"),
+                            Outgoing(to="webonly", text="只在网页")], origin=ORIGIN)
+
+    rows = [store.get(i) for i in range(1, 4)]
+    assert [(r.channel, r.chat_id, r.payload["text"]) for r in rows if r] == [
+        ("telegram", "111", "已记录"), ("telegram", "222", "小王入库可乐2箱"), ("wecom", "Boss", "小王入库可乐2箱")]
+    assert [m.to for m in pushed] == ["boss", "webonly"]
+
+
+async def test_delivering_the_output_of_the_same_incoming_message_twice_enqueues_once(store: OutboxStore) -> None:
+    delivery = Delivery(store, directory(), tenant="default")
+    out = [Outgoing(to="xiaowang", text="已记录"), Outgoing(to="boss", text="小王入库可乐2箱")]
+
+    first = await delivery.deliver(out, origin=ORIGIN)
+    second = await delivery.deliver(out, origin=ORIGIN)
+
+    assert len(first) == 3 and second == []
+
+
+async def test_an_unknown_sender_is_answered_in_its_own_chat(store: OutboxStore) -> None:
+    delivery = Delivery(store, directory(), tenant="default")
+    stranger = Incoming(tenant="default", channel="wecom", chat_id="Stranger", username=None, text="你好")
+
+    await delivery.deliver([Outgoing(to="Stranger", text="未注册,请向店长索取邀请码。")], origin=stranger)
+
+    row = store.get(1)
+    assert row is not None and (row.channel, row.chat_id, row.payload["to"]) == ("wecom", "Stranger", "Stranger")
+
+
+async def test_a_press_resolves_only_in_the_chat_its_message_went_to(store: OutboxStore) -> None:
+    delivery = Delivery(store, directory(), tenant="default")
+    (row,) = await delivery.deliver([Outgoing(to="xiaowang", text="确认?", id=9,
+                                              buttons=[[Button("确认", "ok:1"), Button("取消", "no:1")]])],
+                                    origin=ORIGIN)
+
+    pressed = await delivery.pressed(row, 1, channel="telegram", chat_id="111")
+
+    assert pressed is not None and (pressed.message, pressed.label, pressed.data) == (9, "取消", "no:1")
+    assert await delivery.pressed(row, 1, channel="telegram", chat_id="222") is None
+    assert await delivery.pressed(row, 2, channel="telegram", chat_id="111") is None
+    assert await delivery.pressed(row, 0, channel="wecom", chat_id="111") is None
