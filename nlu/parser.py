@@ -112,13 +112,14 @@ class Parser:
         if intents.QUERY.search(m) and not _count_with_qty(a):
             return self._query(a)
         source, dest, request = self._route(a)
-        kind = intents.write_intent(m, has_dest=dest is not None, has_source=source is not None,
+        kind = "transfer" if request and source is not None else None
+        kind = kind or intents.write_intent(m, has_dest=dest is not None, has_source=source is not None,
                                     supplier=bool(supplier), customer=bool(customer),
-                                    has_due=a.date is not None)
+                                            has_due=a.date is not None)
         if kind is None:
             if a.of("product") and not a.qtys and len(a.s) <= 12:
                 return self._query(a)  # 牛奶? / 可颂库存 → a question
-            return self._unknown(a)
+            return commands.Clarify("not_understood")
         items = lines.drafts(a, self.lex)
         res = lines.resolve(items, self.lex)
         partners = supplier or customer
@@ -189,11 +190,12 @@ class Parser:
                 source, request = e.codes[0], True
             elif before.endswith(("到", "给", "去", "往", "至", "送", "发")):
                 dest = e.codes[0]
-            elif after in ("发", "调", "拨", "出") and source is None:
+            elif after in ("发", "调", "拨") and source is None:
                 source = e.codes[0]
             else:
                 loose.append(e.codes[0])
-        for code in loose:
+        routed = source is not None or dest is not None or bool(intents.TRANSFER.search(a.masked))
+        for code in loose if routed or len(loose) > 1 else ():
             if source is None and (dest is not None or len(loose) > 1):
                 source = code
             elif dest is None:

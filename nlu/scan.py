@@ -20,7 +20,7 @@ MONEY = r"(?:元|块钱|块|rmb|¥)"
 SEPARATOR_WORDS = ("以及", "还有", "另外", "加上", "和", "及", "跟", "与", "外加")
 STOP = frozenset("""
 了 的 个 一下 请 帮 帮我 帮忙 一共 总共 共 共计 合计 大概 约 左右 多 现在 刚才 刚刚 刚 那个 这个 那 这 吧 啊 呢 哦 嗯 哈
-又 再 还 也 都 各 已经 把 给 我 我们 你 店里 店 一些 一点 些 剩 是 有 在 从 到 向 找 跟 被 让 叫 由 自 往 去 至 就 才 又
+又 再 还 也 都 各 已经 把 给 我 我们 你 店里 店 一些 一点 些 剩 是 有 在 从 到 向 找 跟 去
 收到 到货 到了 进了 进货 入库 送来 送了 来了 收货 进 到 送 来 卖了 售出 出库 卖掉 卖出 销售 拿走 拿了 出货 已发货 发货 卖
 用了 用掉 领用 消耗 耗用 用去 使用 用 调 调拨 调货 调了 发 发到 发往 过来 回来 调过来 报损 报废 坏了 坏掉 死了 过期 过期了
 破了 破损 变质 扔了 丢弃 盘点 实际 还剩 剩下 现有 实存 清点 盘 退给 退回 退货 退 退还 采购 订购 订货 下单 订 要 要了 买
@@ -151,24 +151,19 @@ class Scanner:
         return qs[0] if len(qs) == 1 and qs[0].end - qs[0].start == len(s.strip()) else None
 
     def _chunks(self, masked: str) -> list[Chunk]:
+        """Leftover runs of text with function words trimmed from both ends (interior kept: 酱由)."""
         out = []
         for m in re.finditer(rf"[^{MASK}\s]+(?:\s+[^{MASK}\s]+)*", masked):
-            kept: list[str] = []
-            pos, start, end = m.start(), -1, -1
-            for w in self.lex.words(m.group(0)):
-                at = masked.find(w, pos)
-                pos = at + len(w)
-                if w in STOP or not any(c.isalnum() for c in w):
-                    if kept:
-                        out.append(Chunk(start, end, "".join(kept)))
-                        kept = []
-                    continue
-                if not kept:
-                    start = at
-                kept.append(w)
-                end = at + len(w)
-            if kept:
-                out.append(Chunk(start, end, "".join(kept)))
+            words = self.lex.words(m.group(0))
+            while words and (words[0] in STOP or not any(c.isalnum() for c in words[0])):
+                words.pop(0)
+            while words and (words[-1] in STOP or not any(c.isalnum() for c in words[-1])):
+                words.pop()
+            if not words:
+                continue
+            start = masked.find(words[0], m.start())
+            end = masked.rfind(words[-1], start, m.end()) + len(words[-1])
+            out.append(Chunk(start, end, masked[start:end].replace(" ", "")))
         return out
 
 

@@ -1,0 +1,111 @@
+"""Scoring the parser on labelled utterances: intent accuracy, slot and whole-command exact match."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from domain import commands, units
+from nlu import context, parser, render
+from tests.nlu import catalogs
+
+DATA = Path(__file__).parent / "data"
+MOVES = {m.value for m in commands.Movement}
+SLOTS: dict[str, dict[str, Any]] = {
+    **{m: {"location": None, "partner": None, "lines": []} for m in MOVES},
+    "count": {"location": None, "lines": []},
+    "query": {"location": None, "skus": []},
+    "transfer": {"source": None, "dest": None, "request": False, "lines": []},
+    "purchase": {"partner": None, "location": None, "due": None, "lines": []},
+    "booking": {"at": None, "lines": []},
+    "correct": {"qty": None, "unit": "", "sku": None},
+    "rule": {"render": None},
+    "manage_rules": {"action": None, "rule_id": None},
+    "forecast": {"sku": None, "days": 7},
+}
+
+
+def examples() -> list[dict[str, Any]]:
+    rows = []
+    for name in ("utterances.jsonl", "hand.jsonl"):
+        with (DATA / name).open(encoding="utf-8") as f:
+            rows += [json.loads(line) for line in f if line.strip() and not line.startswith("//")]
+    return rows
+
+
+def _lines(ls: tuple[commands.Line, ...]) -> list[list[str]]:
+    out = []
+    for ln in ls:
+        row = [ln.sku, str(units.normalize(ln.qty))]
+        if ln.unit_price is not None:
+            row.append(str(units.normalize(ln.unit_price)))
+        out.append(row)
+    return out
+
+
+def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -> dict[str, Any]:
+    """The comparable label of a parse result."""
+    if isinstance(result, commands.Clarify):
+        return {"intent": f"clarify:{result.reason}", "mention": result.mention,
+                "candidates": list(result.candidates), "guesses": []}
+    c = result.command
+    d: dict[str, Any] = {"guesses": sorted(g.kind for g in result.guesses)}
+    if isinstance(c, commands.RecordMoves):
+        d |= {"intent": c.movement.value, "location": c.location, "partner": c.partner, "lines": _lines(c.lines)}
+    elif isinstance(c, commands.CountStock):
+        d |= {"intent": "count", "location": c.location, "lines": _lines(c.lines)}
+    elif isinstance(c, commands.QueryStock):
+        d |= {"intent": "query", "location": c.location, "skus": list(c.skus)}
+    elif isinstance(c, commands.TransferStock):
+        d |= {"intent": "transfer", "source": c.source, "dest": c.dest, "request": c.request,
+              "lines": _lines(c.lines)}
+    elif isinstance(c, commands.PlacePurchase):
+        d |= {"intent": "purchase", "partner": c.partner, "location": c.location,
+              "due": c.due.date().isoformat() if c.due else None, "lines": _lines(c.lines)}
+    elif isinstance(c, commands.RecordBooking):
+        d |= {"intent": "booking", "at": c.at.strftime("%Y-%m-%d %H:%M"), "lines": _lines(c.lines)}
+    elif isinstance(c, commands.Correct):
+        d |= {"intent": "correct", "qty": str(c.qty) if c.qty is not None else None, "unit": c.unit, "sku": c.sku}
+    elif isinstance(c, commands.AddRule):
+        d |= {"intent": "rule", "render": render.render_rule(c.draft, cat)}
+    elif isinstance(c, commands.ManageRules):
+        d |= {"intent": "manage_rules", "action": c.action, "rule_id": c.rule_id}
+    elif isinstance(c, commands.Forecast):
+        d |= {"intent": "forecast", "sku": c.sku, "days": c.days}
+    else:
+        d |= {"intent": type(c).__name__.lower().replace("smalltalk", "smalltalk")}
+    return d
+
+
+@dataclass
+class Score:
+    n: int = 0
+    intent: int = 0
+    slots: int = 0
+    whole: int = 0
+    failures: list[str] = field(default_factory=list)
+
+    def pct(self, k: int) -> float:
+        return 100.0 * k / self.n if self.n else 0.0
+
+
+def score(rows: list[dict[str, Any]]) -> Score:
+    parsers: dict[str, parser.Parser] = {}
+    s = Score()
+    for row in rows:
+        cat = catalogs.load(row["catalog"])
+        p = parsers.setdefault(row["catalog"], parser.Parser(cat))
+        got = describe(p.parse(row["text"], speaker=catalogs.speaker(cat, row["user"])), cat)
+        s.n += 1
+        intent_ok = got["intent"] == row["intent"]
+        expected = dict(SLOTS.get(row["intent"], {}))
+        expected |= {k: v for k, v in row.items() if k not in ("catalog", "user", "text", "intent", "guesses")}
+        slots_ok = intent_ok and all(got.get(k) == v for k, v in expected.items())
+        whole_ok = slots_ok and got["guesses"] == sorted(row.get("guesses", []))
+        s.intent += intent_ok
+        s.slots += slots_ok
+        s.whole += whole_ok
+        if not whole_ok:
+            s.failures.append(f"{row['text']!r}: expected {row} got {got}")
+    return s

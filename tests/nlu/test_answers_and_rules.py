@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from domain import commands
+from domain import rules as drules
+from nlu import parser, render
+from tests.nlu import catalogs
+
+
+def talk(p: parser.Parser, user: str, first: str, reply: str) -> commands.Parsed | commands.Clarify | None:
+    sp = catalogs.speaker(p.catalog, user)
+    pending = p.parse(first, speaker=sp)
+    assert isinstance(pending, commands.Clarify)
+    return p.parse_answer(reply, pending=pending, speaker=sp)
+
+
+def test_a_missing_quantity_is_completed_by_the_answer(cafe_parser: parser.Parser) -> None:
+    r = talk(cafe_parser, "amy", "收到咖啡豆", "3公斤")
+    assert isinstance(r, commands.Parsed) and isinstance(r.command, commands.RecordMoves)
+    assert [(ln.sku, ln.qty) for ln in r.command.lines] == [("B04", Decimal(3))]
+
+
+@pytest.mark.parametrize(("reply", "sku"), [("牛腩", "P001"), ("1", "P001"), ("第二个", "P002"), ("牛腱子", "P002")])
+def test_an_ambiguous_product_is_completed_by_name_or_number(rest_parser: parser.Parser, reply: str, sku: str) -> None:
+    r = talk(rest_parser, "xiaowang", "收到牛肉2箱、可乐3箱", reply)
+    assert isinstance(r, commands.Parsed) and isinstance(r.command, commands.RecordMoves)
+    assert sorted((ln.sku, ln.qty) for ln in r.command.lines) == sorted([("P018", Decimal(72)), (sku, Decimal(40))])
+
+
+def test_a_new_message_is_not_taken_for_an_answer(cafe_parser: parser.Parser) -> None:
+    assert talk(cafe_parser, "amy", "收到咖啡豆", "卖了可颂2个") is None
+
+
+def test_an_unknown_location_is_completed_by_a_store_name(rest_parser: parser.Parser) -> None:
+    r = talk(rest_parser, "xiaowang", "调拨可乐2箱给南山店", "福田店")
+    assert isinstance(r, commands.Parsed) and isinstance(r.command, commands.TransferStock)
+    assert r.command.dest == "FT"
+
+
+ISSUE_RULES = [
+    ("liu", "当可乐库存低于50瓶时提醒陈采购", "当【可乐】在【南山店】的库存 < 50瓶 时 → 提醒【陈采购】"),
+    ("liu", "鸡蛋少于两板的时候通知我", "当【鸡蛋】在【南山店】的库存 < 60个 时 → 提醒【刘店长】"),
+    ("liu", "当某SKU库存低于安全库存时,提醒采购员并抄送店长", None),
+    ("liu", "当某SKU库存低于安全库存且未来24小时有预定活动时,自动向采购员发送提醒并抄送店长", None),
+    ("liu", "当近7日销量标准差>均值35%且天气预报显示连续降雨≥3天时,自动提升A类耗材安全库存20%", None),
+    ("liu", "每天早上7点把今日备货清单发给我", "每天 07:00 → 把【今日备货清单】发给【刘店长】"),
+    ("liu", "草鱼要是连续3天没卖出去就提醒我", None),
+    ("chen", "牛肉库存低于安全线且冷链车2小时内到不了时,从中心仓调拨", None),
+]
+
+
+@pytest.mark.parametrize(("user", "text", "rendered"), ISSUE_RULES)
+def test_every_rule_of_the_issue_becomes_a_valid_draft(rest_parser: parser.Parser, user: str, text: str,
+                                                       rendered: str | None) -> None:
+    r = rest_parser.parse(text, speaker=catalogs.speaker(rest_parser.catalog, user))
+    assert isinstance(r, commands.Parsed) and isinstance(r.command, commands.AddRule)
+    draft = r.command.draft
+    assert drules.validate(draft) == []
+    assert drules.draft_from_dict(draft.to_dict()).to_dict() == draft.to_dict()
+    if rendered:
+        assert render.render_rule(draft, rest_parser.catalog) == rendered
+
+
+def test_rule_conditions_use_catalog_variables_in_base_units(cafe_parser: parser.Parser) -> None:
+    r = cafe_parser.parse("当咖啡豆库存低于10公斤时提醒孙采购", speaker=catalogs.speaker(cafe_parser.catalog, "zhou"))
+    assert isinstance(r, commands.Parsed) and isinstance(r.command, commands.AddRule)
+    d = r.command.draft
+    assert d.scope.skus == ("B04",) and d.scope.location == "XH"
+    assert d.conditions.items == (drules.Condition("on_hand", "lt", Decimal(10)),)
+    assert d.actions == (drules.Action("notify", {"to": ["sun"]}),)
+
+
+def test_a_half_hour_schedule_becomes_cron(cafe_parser: parser.Parser) -> None:
+    r = cafe_parser.parse("每天早上6点半把今日备货清单发给我", speaker=catalogs.speaker(cafe_parser.catalog, "zhou"))
+    assert isinstance(r, commands.Parsed) and isinstance(r.command, commands.AddRule)
+    assert r.command.draft.trigger == drules.Trigger("schedule", cron="30 6 * * *")
+
+
+def test_roles_stay_roles_and_cc_is_kept(rest_parser: parser.Parser) -> None:
+    r = rest_parser.parse(ISSUE_RULES[2][1], speaker=catalogs.speaker(rest_parser.catalog, "liu"))
+    assert isinstance(r, commands.Parsed) and isinstance(r.command, commands.AddRule)
+    assert r.command.draft.actions == (drules.Action("notify", {"to": ["purchaser"], "cc": ["manager"]}),)
+
+
+@pytest.mark.parametrize(("text", "part"), [("当月亮变圆时提醒我", "月亮变圆"), ("当可乐库存低于50瓶时给我发个红包", "红包"),
+                                            ("每天晚上9点把销售汇总发给我", "销售汇总")])
+def test_a_rule_it_cannot_express_says_what_it_did_not_understand(rest_parser: parser.Parser, text: str,
+                                                                   part: str) -> None:
+    r = rest_parser.parse(text, speaker=catalogs.speaker(rest_parser.catalog, "liu"))
+    assert isinstance(r, commands.Clarify) and r.reason == "rule_unsupported"
+    assert part in r.detail

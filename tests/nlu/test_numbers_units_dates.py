@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+import pytest
+
+from domain import commands
+from nlu import dates, numbers, parser
+from tests.nlu import catalogs
+
+NOW = catalogs.NOW
+
+
+@pytest.mark.parametrize(("span", "value"), [
+    ("12", "12"), ("0.8", "0.8"), ("三十", "30"), ("一百二十", "120"), ("两", "2"), ("半", "0.5"),
+    ("十二点五", "12.5"), ("两百", "200"), ("万", None), ("", None),
+])
+def test_number_spans_are_read_as_decimals(span: str, value: str | None) -> None:
+    assert numbers.value(span) == (Decimal(value) if value else None)
+
+
+def _line(p: parser.Parser, text: str, user: str) -> commands.Line:
+    r = p.parse(text, speaker=catalogs.speaker(p.catalog, user))
+    assert isinstance(r, commands.Parsed), r
+    lines = r.command.lines
+    assert len(lines) == 1
+    line: commands.Line = lines[0]
+    return line
+
+
+@pytest.mark.parametrize(("text", "sku", "qty"), [
+    ("收到五花肉2斤半", "P003", "2.5"), ("收到番茄一斤二两", "P007", "0.6"), ("收到可乐1箱6瓶", "P018", "30"),
+    ("收到可乐２箱", "P018", "48"), ("香菜用了3两", "P027", "3"), ("收到面粉半袋", "P013", "12.5"),
+    ("收到七喜3箱", "P020", "72"), ("卖了三明治2个", "P024", "2"), ("收到统一冰红茶2箱", "P021", "30"),
+    ("收到一次性餐盒1箱", "P028", "500"), ("收到土豆10斤", "P006", "5"),
+])
+def test_mixed_numerals_and_units_convert_to_base_units(rest_parser: parser.Parser, text: str, sku: str,
+                                                         qty: str) -> None:
+    line = _line(rest_parser, text, "xiaowang")
+    assert (line.sku, line.qty) == (sku, Decimal(qty))
+
+
+@pytest.mark.parametrize(("text", "price"), [
+    ("收到鸡蛋3板,单价0.6元", "0.6"), ("收到可乐2箱,每箱45元", "1.875"), ("收到土豆20斤,2.5元一斤", "5"),
+    ("收到可乐2箱,单价38元/箱", "1.583333"),
+])
+def test_prices_are_converted_to_a_price_per_base_unit(rest_parser: parser.Parser, text: str, price: str) -> None:
+    line = _line(rest_parser, text, "xiaowang")
+    assert line.unit_price is not None and abs(line.unit_price - Decimal(price)) < Decimal("0.00001")
+
+
+@pytest.mark.parametrize(("expr", "iso"), [
+    ("明天", "2026-06-16T00:00"), ("后天", "2026-06-17T00:00"), ("明早", "2026-06-16T08:00"),
+    ("下周三", "2026-06-24T00:00"), ("下周三上午十点前", "2026-06-24T10:00"), ("本周五", "2026-06-19T00:00"),
+    ("月底", "2026-06-30T00:00"), ("3天后", "2026-06-18T00:00"), ("三天后", "2026-06-18T00:00"),
+    ("2月25号", "2027-02-25T00:00"), ("2026年2月25日 10:30", "2026-02-25T10:30"), ("下周一", "2026-06-22T00:00"),
+    ("下午两点半前", "2026-06-15T14:30"), ("周六中午", "2026-06-20T12:00"),
+])
+def test_dates_are_relative_to_the_speakers_clock(expr: str, iso: str) -> None:
+    found = dates.find(expr, NOW)
+    assert found is not None
+    assert found.when.strftime("%Y-%m-%dT%H:%M") == iso
+    assert found.when.tzinfo is not None
+
+
+def test_a_decimal_number_is_not_mistaken_for_a_time() -> None:
+    assert dates.find("十二点五公斤", NOW) is None
+
+
+def test_dates_follow_the_injected_clock_not_the_wall_clock(rest_parser: parser.Parser) -> None:
+    later = datetime(2030, 1, 31, 9, 0, tzinfo=catalogs.TZ)
+    r = rest_parser.parse("向绿源采购土豆5袋,明天送到", speaker=catalogs.speaker(rest_parser.catalog, "chen", later))
+    assert isinstance(r, commands.Parsed) and isinstance(r.command, commands.PlacePurchase)
+    assert r.command.due is not None and r.command.due.date().isoformat() == "2030-02-01"
