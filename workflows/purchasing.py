@@ -178,7 +178,8 @@ def workflow_button(uow: UnitOfWork, turn: Turn, action: str, arg: str, *, t: An
     o: orders.Order | None = uow.orders.get(int(arg), lock=True)
     if o is None or o.kind != orders.OrderKind.TRANSFER:
         raise errors.NotFound(code="order_not_found", id=arg)
-    if not turn.user.can("approve") and turn.user.role != catalog.Role.STAFF:
+    at = {"tr": None, "sh": o.source, "rv": o.location}.get(action)
+    if not turn.user.can("approve") and (at is None or turn.user.location != at):
         raise errors.NotAllowed(code="not_allowed", role=turn.user.role.value)
     transit = catalog.VIRTUAL[catalog.LocationKind.TRANSIT]
     batch = f"tr{o.id}-{action}-{secrets.token_hex(2)}"

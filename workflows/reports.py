@@ -76,8 +76,11 @@ def act(uow: Any, box: Any, t: Any, *, rule: Any, draft: rules.RuleDraft, snap: 
             source = p.get("source") or _warehouse(uow)
             need = _need(snap, product, p.get("qty"))
             if source and location and source != location:
+                text = t("alert.rule", id=rule.id, text=rule.text,
+                         detail=detail + "\n" + t("rule_transfer", source=_loc_name(uow, source),
+                                                   product=product.name, qty=qty(product, need)))
                 _suggest_transfer(uow, box, t, source=source, dest=location, product=product, need=need, now=now,
-                                  owner=rule.owner, text=rule.text, rule_id=rule.id)
+                                  owner=rule.owner, text=text, rule_id=rule.id)
         elif a.kind == "adjust_safety_stock":
             row = uow.catalog.tenant_row()
             settings = dict(row.settings or {})
@@ -167,8 +170,16 @@ def _store_people(uow: Any, location: str | None, to: list[str] | None) -> list[
 
 def prep_list(uow: Any, box: Any, t: Any, *, location: str | None, now: datetime, forecaster: Any = None,
               to: list[str] | None = None) -> None:
-    """今日备货清单: per product, on hand vs forecast + booked + safety → what to order today."""
+    """今日备货清单: per product, on hand vs forecast + booked + safety → what to order today.
+
+    The default morning job skips people who scheduled their own prep list with a rule.
+    """
     people = _store_people(uow, location, to)
+    if to is None:
+        own = {r.owner for r in uow.rules.list(statuses=("active",))
+               if any(a.get("kind") == "send_report" and (a.get("params") or {}).get("report") == "prep_list"
+                      for a in (r.spec or {}).get("actions", []))}
+        people = [p for p in people if p not in own]
     if not people or location is None:
         return
     lines = []

@@ -1,0 +1,108 @@
+"""Every rule of the workflows issue: created by chat, confirmed, and firing under the virtual clock."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DEMO
+from tests.e2e.conftest import make_chat, texts
+
+
+@pytest.fixture
+def demo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    weather = tmp_path / "weather.csv"
+    weather.write_text("date,location,rain_mm,temp_c\n" + "".join(
+        f"2026-06-{d},*,{12 if d >= 18 else 0},24\n" for d in range(15, 25)), encoding="utf-8")
+    monkeypatch.setenv("KUGUAN_WEATHER_FILE", str(weather))
+    return make_chat(tmp_path, monkeypatch, catalog=DEMO)
+
+
+def create(chat, user: str, text: str) -> str:
+    out = chat.say(user, text)
+    assert out and out[0]["buttons"] and out[0]["buttons"][0][0] == "确认", texts(out)
+    saved = chat.press(user, "确认")
+    assert "已保存" in texts(saved)
+    return texts(out)
+
+
+def to(out, user):
+    return [m for m in out if m.get("to") == user]
+
+
+def test_cola_below_50_bottles_reminds_the_purchaser_once(demo):
+    create(demo, "liu", "当可乐库存低于50瓶时提醒陈采购")
+    assert not to(demo.say("xiaowang", "卖了可乐10瓶"), "chen")       # 57
+    out = demo.say("xiaowang", "卖了可乐10瓶")                          # 47 < 50
+    assert any("可乐" in m["text"] for m in to(out, "chen"))
+    assert not to(demo.say("xiaowang", "卖了可乐1瓶"), "chen")          # same episode
+
+
+def test_eggs_below_two_trays_notify_me(demo):
+    assert "60个" in create(demo, "liu", "鸡蛋少于两板的时候通知我")
+    out = demo.say("xiaowang", "用了鸡蛋110个")                          # 168 → 58
+    assert any("鸡蛋" in m["text"] for m in to(out, "liu"))
+
+
+def test_any_sku_below_safety_reminds_purchasers_and_copies_the_manager(demo):
+    create(demo, "liu", "当某SKU库存低于安全库存时,提醒采购员并抄送店长")
+    out = demo.say("xiaowang", "卖了牛腩15斤")                           # 42 → 27 < 30
+    assert to(out, "chen") and to(out, "liu")
+    assert not to(out, "zhao")                                          # the other store's manager
+
+
+def test_below_safety_with_a_booking_in_the_next_24_hours(demo):
+    create(demo, "liu", "当某SKU库存低于安全库存且未来24小时有预定活动时,自动向采购员发送提醒并抄送店长")
+    out = demo.say("xiaowang", "卖了牛腱10斤")                           # 28 → 18 < 20, nothing booked
+    assert not to(out, "chen")
+    demo.say("xiaowang", "今天晚上有40人包桌,要草鱼10条")
+    out = demo.say("xiaowang", "卖了草鱼5条")                            # 14 → 9 < 10, booked tonight
+    assert any("草鱼" in m["text"] for m in to(out, "chen")) and to(out, "liu")
+
+
+def test_volatile_sales_and_three_rainy_days_raise_a_class_consumables_safety_stock(demo):
+    create(demo, "boss", "当近7日销量标准差>均值35%且天气预报显示连续降雨≥3天时,自动提升A类耗材安全库存20%")
+    for day, qty in (("16", 200), ("17", 20)):
+        demo.say("xiaowang", f"卖了一次性餐盒{qty}个")
+        demo.send(at=f"2026-06-{day}T09:00:00+08:00")
+    out = demo.say("xiaowang", "卖了一次性餐盒1个")                      # 06-17: no rain yet
+    assert not to(out, "boss")
+    out = demo.send(at="2026-06-18T09:00:00+08:00")                   # rain 06-18..: 3+ days
+    out += demo.say("xiaowang", "卖了一次性餐盒1个")
+    assert len([m for m in to(out, "boss") if "+20%" in m["text"]]) == 1, texts(out)
+    with demo.container.uow(write=False) as uow:
+        assert uow.catalog.tenant_row().settings["safety_overrides"]["P028"]["pct"] == "20"
+
+
+def test_a_personal_prep_list_at_seven_replaces_the_default_one(demo):
+    create(demo, "liu", "每天早上7点把今日备货清单发给我")
+    out = demo.send(at="2026-06-16T06:59:00+08:00")
+    assert not [m for m in to(out, "liu") if "备货清单" in m["text"]]
+    out = demo.send(at="2026-06-16T07:01:00+08:00")
+    assert len([m for m in to(out, "liu") if "备货清单" in m["text"]]) == 1
+    assert [m for m in to(out, "zhao") if "备货清单" in m["text"]]     # the other store keeps its default
+
+
+def test_grass_carp_unsold_for_three_days_reminds_me(demo):
+    create(demo, "liu", "草鱼要是连续3天没卖出去就提醒我")
+    demo.say("xiaowang", "卖了草鱼1条")
+    out = demo.send(at="2026-06-17T09:30:00+08:00")
+    assert not [m for m in to(out, "liu") if "规则" in m["text"] and "草鱼" in m["text"]]
+    out = demo.send(at="2026-06-18T10:30:00+08:00")
+    assert len([m for m in to(out, "liu") if "规则" in m["text"] and "草鱼" in m["text"]]) == 1
+
+
+def test_beef_below_safety_with_no_cold_chain_in_two_hours_transfers_from_the_warehouse(demo):
+    create(demo, "liu", "牛肉库存低于安全线且冷链车2小时内到不了时,从中心仓调拨")
+    before = demo.stock()
+    out = demo.say("xiaowang", "卖了牛腩15斤")                           # 42 → 27 < 30
+    assert any(b[0].startswith("确认") for m in to(out, "liu") for b in m["buttons"]), texts(out)
+    out = demo.press("liu", "确认调拨")
+    assert any(m["to"] == "chen" for m in out)                          # the warehouse is asked to ship
+    demo.press("chen", "发货")
+    moved = before["WH:P001"] - demo.stock()["WH:P001"]
+    assert moved > 0
+    demo.press("liu", "收货")
+    assert demo.stock()["NS:P001"] == before["NS:P001"] - 15 + moved
+    orders = demo.export("orders")
+    assert orders[-1]["kind"] == "transfer" and orders[-1]["status"] == "done"
