@@ -11,7 +11,8 @@ from dataclasses import replace
 from decimal import Decimal
 
 from domain import commands
-from nlu import answers, context, dates, intents, lexicon, lines, numbers, rules, scan, text
+from nlu import answers, context, dates, intents, lexicon, lines, numbers, rules, scan
+from nlu import text as texts
 
 Result = commands.Parsed | commands.Clarify
 WRITES = ("receipt", "sale", "consumption", "scrap", "return_to_supplier", "customer_return")
@@ -30,24 +31,24 @@ class Parser:
         self.parse("收到牛奶2箱", speaker=speaker)
 
     # ------------------------------------------------------------ public
-    def parse(self, text_in: str, *, speaker: context.Speaker) -> Result:
-        s = text.normalize(text_in or "")
+    def parse(self, text: str, *, speaker: context.Speaker) -> Result:
+        s = texts.normalize(text or "")
         if not s or not any(c.isalnum() for c in s):
             return commands.Clarify("not_understood")
         quick = self._conversational(s)
         if quick is not None:
             return quick
         if rules.looks_like_rule(s):
-            return self.rules.parse(s, speaker=speaker, original=(text_in or "").strip())
+            return self.rules.parse(s, speaker=speaker, original=(text or "").strip())
         managed = self._manage_rules(s)
         if managed is not None:
             return managed
         a = self.scanner.analyse(s, speaker.now)
         return self._command(a, speaker)
 
-    def parse_answer(self, text_in: str, *, pending: commands.Clarify,
+    def parse_answer(self, text: str, *, pending: commands.Clarify,
                      speaker: context.Speaker) -> Result | None:
-        return answers.answer(self, text_in, pending=pending, speaker=speaker)
+        return answers.answer(self, text, pending=pending, speaker=speaker)
 
     # ------------------------------------------------------------ small intents
     def _conversational(self, s: str) -> Result | None:
@@ -163,7 +164,7 @@ class Parser:
         return commands.Parsed(cmd, tuple(dict.fromkeys(res.guesses)))
 
     def _unknown(self, a: scan.Analysis, partial: commands.Command | None = None) -> commands.Clarify:
-        chunks = [c.text for c in a.chunks if len(c.text) >= 2 or text.is_cjk(c.text[:1])]
+        chunks = [c.text for c in a.chunks if len(c.text) >= 2 or texts.is_cjk(c.text[:1])]
         if chunks and (a.qtys or partial is not None):
             return commands.Clarify("unknown_product", mention=chunks[0], partial=partial)
         return commands.Clarify("not_understood", partial=partial)
@@ -223,7 +224,7 @@ class Parser:
                     cmd = commands.QueryStock(skus=got.skus, location=self._location(a))
                     guess = (commands.Guess(got.guess, c.text, got.skus[0]),) if got.guess and len(got.skus) == 1 else ()
                     return commands.Parsed(cmd, guess)
-                if c.text not in lexicon.GENERIC_PRODUCT and text.is_cjk(c.text[0]) and len(c.text) >= 2:
+                if c.text not in lexicon.GENERIC_PRODUCT and texts.is_cjk(c.text[0]) and len(c.text) >= 2:
                     return commands.Clarify("unknown_product", mention=c.text)
         return commands.Parsed(commands.QueryStock(skus=tuple(skus), location=self._location(a)))
 
