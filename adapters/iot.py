@@ -45,7 +45,9 @@ class MqttIngest:
         import paho.mqtt.client as mqtt
 
         self.uow_for, self.clock = uow_for, clock
-        self.client = mqtt.Client(mqtt.CallbackAPIVersion.VERSION2)
+        from paho.mqtt.enums import CallbackAPIVersion
+
+        self.client = mqtt.Client(CallbackAPIVersion.VERSION2)
         self.client.on_message = self._on_message
         self.client.on_connect = lambda c, *_a: c.subscribe(TOPIC, qos=1)
         self.host, self.port = host, port

@@ -90,7 +90,8 @@ class RuleDraft:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-safe dict (Decimals become strings; the engine reads them back as numbers)."""
-        return _jsonable(asdict(self))
+        out: dict[str, Any] = _jsonable(asdict(self))
+        return out
 
 
 def _jsonable(v: Any) -> Any:
