@@ -62,3 +62,34 @@ def test_the_shared_public_evaluation_passes_at_95_percent_or_more():
                         "--scenarios", str(SHARED_EVAL / "public" / "scenarios.jsonl"), "--python", sys.executable,
                         "--min", "95", "-v"], cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert r.returncode == 0, r.stdout[-3000:]
+
+
+def test_demo_seed_runs_once_and_serve_answers_on_http(tmp_path: Path):
+    import socket
+    import time
+
+    import httpx
+    e = dict(os.environ, KUGUAN_DATABASE_URL=f"sqlite:///{tmp_path}/serve.db")
+    first = run(["demo-seed"], e)
+    assert first.returncode == 0 and "xiaowang" in first.stdout          # passwords printed once
+    second = run(["demo-seed"], e)
+    assert "xiaowang" not in second.stdout
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "app.py", "serve", "--port", str(port)], cwd=ROOT, env=e,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(150):
+            try:
+                r = httpx.get(f"http://127.0.0.1:{port}/", timeout=1)
+                break
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        else:
+            pytest.fail("serve did not answer")
+        assert r.status_code == 200 and "库管" in r.text
+        assert httpx.get(f"http://127.0.0.1:{port}/healthz").json() == {"status": "ok"}
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
