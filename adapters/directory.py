@@ -11,7 +11,8 @@ class DbDirectory:
 
     def lookup_sync(self, channel: str, external_id: str) -> str | None:
         with self.uow(write=False) as uow:
-            return uow.chat.identity(channel, str(external_id))
+            found: str | None = uow.chat.identity(channel, str(external_id))
+            return found
 
     def bind_sync(self, channel: str, external_id: str, invite_code: str) -> str | None:
         with self.uow() as uow:
@@ -24,7 +25,8 @@ class DbDirectory:
 
     def address_sync(self, channel: str, username: str) -> str | None:
         with self.uow(write=False) as uow:
-            return uow.chat.address(channel, username)
+            addr: str | None = uow.chat.address(channel, username)
+            return addr
 
     async def lookup(self, channel: str, external_id: str) -> str | None:
         return await asyncio.to_thread(self.lookup_sync, channel, external_id)

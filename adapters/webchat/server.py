@@ -13,7 +13,7 @@ from typing import Annotated, Any
 from fastapi import Cookie, FastAPI, Form, WebSocket, WebSocketDisconnect
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 
-from adapters import passwords
+from adapters import channels, passwords
 from adapters.webchat import auth
 from bot.messages import Incoming, Outgoing, from_notice
 
@@ -60,6 +60,7 @@ def create_app(c: Any, *, run_scheduler: bool = True) -> FastAPI:
         from adapters.webchat.fanout import RedisFanout
         fanout = RedisFanout(c.settings.redis_url, c.tenant)
     hub = Hub(fanout)
+    chans = channels.setup(c, also=hub.deliver)
     secret = c.settings.session_secret
     seq = itertools.count(1)
 
@@ -67,10 +68,12 @@ def create_app(c: Any, *, run_scheduler: bool = True) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if fanout is not None:
             await fanout.start(hub.deliver_local)
-        sched = _start_scheduler(c, hub) if run_scheduler else None
+        await chans.start()
+        sched = _start_scheduler(c, chans) if run_scheduler else None
         yield
         if sched is not None:
             sched.shutdown(wait=False)
+        await chans.stop()
         if fanout is not None:
             await fanout.close()
 
@@ -131,26 +134,19 @@ def create_app(c: Any, *, run_scheduler: bool = True) -> FastAPI:
                 if inc.text:
                     await websocket.send_json({"echo": inc.text})
                 out = await asyncio.to_thread(c.conversation.handle_sync, inc)
-                await hub.deliver(out)
+                await hub.deliver([m for m in out if m.to == user])          # replies: this browser
+                await chans.push([m for m in out if m.to != user])           # pushes: outbox + hub
         except WebSocketDisconnect:
             pass
         finally:
             hub.sockets[user].discard(websocket)
 
-    _mount_channels(app, c, hub)
+    for r in chans.routers:
+        app.include_router(r)
     return app
 
 
-def _mount_channels(app: FastAPI, c: Any, hub: Hub) -> None:
-    """Telegram and WeCom webhooks, when configured (their adapters live in adapters/telegram, wecom)."""
-    try:
-        from adapters import channels
-    except ImportError:  # pragma: no cover - channels not wired yet
-        return
-    channels.mount(app, c, hub)
-
-
-def _start_scheduler(c: Any, hub: Hub) -> Any:
+def _start_scheduler(c: Any, chans: Any) -> Any:
     """APScheduler drives the job bodies on the system clock: every 20 s it runs whatever fell due.
 
     Each (job, slot) is claimed in the database before it runs, so several `serve` replicas never
@@ -164,7 +160,7 @@ def _start_scheduler(c: Any, hub: Hub) -> Any:
         now = c.clock.now()
         notices = await asyncio.to_thread(c.scheduler.advance, state["last"], now)
         state["last"] = now
-        await hub.deliver([from_notice(n) for n in notices])
+        await chans.push([from_notice(n) for n in notices])
 
     sched = AsyncIOScheduler(timezone=str(c.clock.tz))
     sched.add_job(tick, "interval", seconds=20, max_instances=1, coalesce=True)

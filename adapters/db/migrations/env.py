@@ -6,6 +6,7 @@ from sqlmodel import SQLModel
 
 from adapters.db import engine as engines
 from adapters.db import tables  # noqa: F401  (registers the tables)
+from adapters.outbox import store as _outbox  # noqa: F401  (the outbox table)
 
 config = context.config
 target_metadata = SQLModel.metadata
