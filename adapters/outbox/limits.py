@@ -1,7 +1,11 @@
 """Per-channel send limits, kept in memory by the one sender of each channel (times are monotonic seconds).
 
 The overall limit is paced evenly (one message every `seconds / count`, plus a safety margin), so the
-channel never sees a burst; per-chat limits are sliding windows over the last sends to that chat.
+channel never sees a burst. Just before each send, `gate` checks the overall limit once more on what really
+happened: a send may start only while fewer than `count` sends are in flight or were answered within the
+window. A request arrives at the server between its start and its answer, so the server cannot count more
+than `count` in any window whatever the jitter of either event loop (on a high-latency link this costs about
+latency/window of throughput). Per-chat limits are sliding windows over the sends reserved for that chat.
 """
 from __future__ import annotations
 
@@ -20,7 +24,8 @@ class ChannelLimits:
     overall: Rate | None
     per_chat: tuple[Rate, ...]
     per_group: tuple[Rate, ...] = ()  # group chats (Telegram: negative chat ids)
-    margin: float = 0.03  # 3% slack against clock and network jitter
+    margin: float = 0.01  # slack on the overall limit (costs 1% throughput)
+    chat_margin: float = 0.05  # slack on per-chat limits (costs nothing overall)
 
     def rates(self, chat_id: str) -> tuple[Rate, ...]:
         return self.per_group if chat_id.startswith("-") and self.per_group else self.per_chat
@@ -38,6 +43,8 @@ class Limiter:
     next_overall: float = 0.0  # earliest time of the next overall slot
     paused_until: float = 0.0  # after a 429
     logs: dict[tuple[str, int], deque[float]] = field(default_factory=dict)
+    inflight: int = 0
+    answered: deque[float] = field(default_factory=deque)  # when recent sends got their answer
     _reserved: int = 0
 
     @property
@@ -63,7 +70,7 @@ class Limiter:
         t = now
         for i, rate in enumerate(self.limits.rates(chat_id)):
             log = list(self.logs.get((chat_id, i), ()))
-            window = rate.seconds * (1 + self.limits.margin)
+            window = rate.seconds * (1 + self.limits.chat_margin)
             at = now
             for _ in range(ahead + 1):
                 at = max(at, log[-1] if log else at)
@@ -83,6 +90,25 @@ class Limiter:
         self._reserved += 1
         if self._reserved % 1024 == 0:
             self._prune(at)
+
+    def gate(self, now: float) -> float:
+        """Seconds to wait before a send may start now (0: go), judged on sends in flight and recently answered."""
+        o = self.limits.overall
+        if o is None:
+            return 0.0
+        window = o.seconds * (1 + self.limits.margin)
+        while self.answered and self.answered[0] <= now - window:
+            self.answered.popleft()
+        if self.inflight + len(self.answered) < o.count:
+            return 0.0
+        return max(0.002, self.answered[0] + window - now) if self.answered else 0.002
+
+    def started(self) -> None:
+        self.inflight += 1
+
+    def answered_at(self, now: float) -> None:
+        self.inflight -= 1
+        self.answered.append(now)
 
     def pause(self, until: float) -> None:
         self.paused_until = max(self.paused_until, until)

@@ -110,11 +110,17 @@ class Sender:
 
     async def _send(self, env: Envelope, at: float) -> None:
         await asyncio.sleep(max(0.0, at - self.monotonic()))
+        while (wait := self.limiter.gate(self.monotonic())) > 0:
+            await asyncio.sleep(wait)
         if self.limiter.paused_until > self.monotonic():  # a 429 arrived while this one waited
             await self._release(env, self.limiter.paused_until - self.monotonic(), count=False)
             return
+        self.limiter.started()
         try:
-            ref = await self.transport.send(env)
+            try:
+                ref = await self.transport.send(env)
+            finally:
+                self.limiter.answered_at(self.monotonic())
         except RetryAfter as exc:
             self.stats["retry_after"] += 1
             self.limiter.pause(self.monotonic() + exc.seconds)

@@ -79,17 +79,15 @@ class OutboxStore:
     def add(self, drafts: Sequence[Draft], *, now: datetime | None = None) -> list[int]:
         """Enqueue in one transaction; a draft whose dedupe_key exists already is skipped. Returns new row ids."""
         now = now or utcnow()
+        if not drafts:
+            return []
         insert = postgresql.insert if self.engine.dialect.name == "postgresql" else sqlite.insert
-        ids: list[int] = []
+        stmt = insert(T).on_conflict_do_nothing(index_elements=["dedupe_key"]).returning(_col(T.id))
+        rows = [{"tenant": d.tenant, "channel": d.channel, "chat_id": d.chat_id, "payload": d.payload,
+                 "status": PENDING, "priority": d.priority, "attempts": 0, "not_before": now,
+                 "dedupe_key": d.dedupe_key, "created_at": now} for d in drafts]
         with self.engine.begin() as conn:
-            for d in drafts:
-                values = insert(T).values(tenant=d.tenant, channel=d.channel, chat_id=d.chat_id, payload=d.payload,
-                                        status=PENDING, priority=d.priority, attempts=0, not_before=now,
-                                        dedupe_key=d.dedupe_key, created_at=now)
-                stmt = values.on_conflict_do_nothing(index_elements=["dedupe_key"]).returning(_col(T.id))
-                new = conn.execute(stmt).scalar()
-                if new is not None:
-                    ids.append(int(new))
+            ids = [int(i) for i in conn.execute(stmt, rows).scalars()]
         return ids
 
     def claim(self, channel: str, *, limit: int, lease: timedelta, now: datetime | None = None) -> list[Envelope]:

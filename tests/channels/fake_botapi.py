@@ -50,6 +50,7 @@ class FakeBotAPI:
     async def start(self) -> FakeBotAPI:
         app = web.Application()
         app.router.add_post("/bot{token}/{method}", self._handle)
+        app.router.add_get("/stats", self._stats)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -89,6 +90,9 @@ class FakeBotAPI:
             return self._ok(updates)
         return self._ok(True)
 
+    async def _stats(self, request: web.Request) -> web.Response:
+        return web.json_response({"too_many": self.too_many, "sends": [c.at for c in self.calls if c.method in SENDS]})
+
     def _limited(self, chat: str, now: float) -> bool:
         if self.force_429 > 0:
             self.force_429 -= 1
@@ -104,3 +108,14 @@ class FakeBotAPI:
     @staticmethod
     def _ok(result: Any) -> web.Response:
         return web.json_response({"ok": True, "result": result})
+
+
+def serve_in_process(conn: Any) -> None:
+    """Run a FakeBotAPI in this (child) process: send its port through `conn`, stop when `conn` says so."""
+    async def main() -> None:
+        api = await FakeBotAPI().start()
+        conn.send(api.port)
+        await asyncio.get_running_loop().run_in_executor(None, conn.recv)
+        await api.stop()
+
+    asyncio.run(main())

@@ -11,7 +11,7 @@ from adapters.outbox.sender import Sender
 from adapters.outbox.store import Draft, OutboxStore
 from tests.channels.fakes import Permanent, RetryAfter, ScriptedTransport
 
-FAST_CHAT = limits.ChannelLimits(overall=None, per_chat=(limits.Rate(1, 0.2),), margin=0.0)
+FAST_CHAT = limits.ChannelLimits(overall=None, per_chat=(limits.Rate(1, 0.2),), chat_margin=0.0)
 
 
 def enqueue(store: OutboxStore, chats: list[str], *, key: str = "k") -> None:
