@@ -134,3 +134,50 @@ def test_pressing_a_label_that_is_not_there_is_an_error(chat):
     chat.say("amy", "收到牛奶2箱")
     out = chat.press("amy", "不存在的按钮")
     assert "error" in out[0]
+
+
+def test_a_pending_question_expires_after_ten_minutes(chat):
+    chat.say("amy", "收到咖啡豆")
+    chat.send(at="2026-06-15T09:11:00+08:00")
+    chat.say("amy", "3公斤")
+    assert chat.stock()["XH:B04"] == 20
+
+
+def test_a_sale_beyond_the_customers_credit_limit_waits_for_a_manager(chat):
+    before = chat.stock()["XH:B08"]
+    out = chat.say("amy", "盒马拿走纸杯1箱,每箱40000元")
+    assert chat.stock()["XH:B08"] == before                      # held, nothing recorded
+    assert "信用额度" in texts(out, "amy")
+    assert any(m["to"] == "zhou" and "信用额度" in m["text"] for m in out)
+    out = chat.press("zhou", "批准")
+    assert chat.stock()["XH:B08"] == before - 1000
+    assert any(m["to"] == "amy" for m in out)
+
+
+def test_a_manager_invites_by_chat_and_the_code_binds_a_chat_identity(chat):
+    from adapters.directory import DbDirectory
+    c = chat.container
+    out = chat.say("zhou", "邀请小王为店员")
+    import re
+    code = re.search(r"邀请码:([0-9A-F]{8})", texts(out)).group(1)
+    directory = DbDirectory(c.uow, c.clock)
+    username = directory.bind_sync("telegram", "424242", code)
+    assert username and directory.lookup_sync("telegram", "424242") == username
+    assert directory.bind_sync("telegram", "999", code) is None        # a code works once
+    reply = chat.say(username, "卖了可颂1个")
+    assert "已记录" in texts(reply)
+
+
+def test_each_user_can_switch_the_language(chat):
+    assert "English" in texts(chat.say("amy", "English"))
+    out = chat.say("amy", "收到牛奶2箱")
+    assert "Recorded" in texts(out)
+    assert out[0]["buttons"] == [["Undo"]]
+    chat.say("amy", "中文")
+    assert "已记录" in texts(chat.say("amy", "收到牛奶1箱"))
+
+
+def test_a_query_shows_packs_and_lots_near_expiry(chat):
+    chat.say("amy", "收到可颂10个")
+    out = chat.say("amy", "可颂还剩多少")
+    assert "50" in texts(out) and "到期" in texts(out)
