@@ -1,0 +1,71 @@
+"""What the rest of the app calls: quantile forecasts for one product or for a whole store."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+import numpy as np
+
+from adapters.forecasting import calendar as calendars
+from adapters.forecasting import models, panel, pooled
+
+QUANTILE_COLUMNS = ("q10", "q25", "q50", "q75", "q90", "q95")
+_LEVELS = {"q10": 0.1, "q25": 0.25, "q50": 0.5, "q75": 0.75, "q90": 0.9, "q95": 0.95}
+
+
+def _at(levels: Sequence[float], qs: np.ndarray, level: float) -> float:
+    return float(np.interp(level, levels, qs))
+
+
+def rows_from(forecast: pooled.Forecast, *, origin: date, row: int) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for k in range(forecast.point.shape[1]):
+        qs = forecast.quantiles[row, k]
+        r: dict[str, Any] = {"date": origin + timedelta(days=k), "qty": float(forecast.point[row, k])}
+        for name, level in _LEVELS.items():
+            r[name] = _at(forecast.levels, qs, level)
+        r["q50"] = r["qty"]
+        out.append(r)
+    return out
+
+
+def _fallback(y: np.ndarray, horizon: int) -> pooled.Forecast:
+    """Too little history to fit: the 7-day mean, with a band from the recent days' spread."""
+    n = y.shape[0]
+    point = np.stack([models.moving_average(y[i], horizon) for i in range(n)]) if n else np.zeros((0, horizon))
+    recent = y[:, -28:] if y.shape[1] else np.zeros((n, 1))
+    qs = np.quantile(recent, pooled.QUANTILES, axis=1).T if recent.size else np.zeros((n, len(pooled.QUANTILES)))
+    grid = np.repeat(qs[:, None, :], horizon, axis=1)
+    grid[:, :, pooled.QUANTILES.index(0.5)] = point
+    return pooled.Forecast(point, np.maximum.accumulate(grid, axis=2))
+
+
+def forecast_panel(p: panel.Panel, rows: Sequence[int], *, origin: date, horizon: int,
+                   calendar: calendars.HolidayCalendar | None = None,
+                   settings: pooled.Settings | None = None) -> pooled.Forecast:
+    """Forecasts the given rows of a panel from its history before ``origin``."""
+    hist = p.before(origin)
+    if hist.days < origin.toordinal() - hist.start.toordinal():  # the panel ended early: pad with zero days
+        gap = (origin - hist.end).days
+        hist = panel.Panel(hist.start, hist.keys, np.concatenate([hist.y, np.zeros((len(hist.keys), gap))], 1))
+    model = pooled.fit(hist.y, start=hist.start, horizon=horizon, calendar=calendar, settings=settings)
+    idx = np.asarray(rows, dtype=int)
+    if model is None:
+        return _fallback(hist.y[idx], horizon)
+    return model.predict(idx, horizon=horizon)
+
+
+def forecast_series(history: list[tuple[date, Decimal]], *, origin: date, horizon: int,
+                    calendar: calendars.HolidayCalendar | None = None) -> list[dict[str, Any]]:
+    """Daily forecast rows for one product: ``{"date", "qty", "q10", "q25", "q50", "q75", "q90", "q95"}``.
+
+    Quantities are floats in the history's unit; ``qty`` is the median. Only days before ``origin``
+    are read.
+    """
+    if horizon <= 0:
+        return []
+    p = panel.from_series(history, origin=origin)
+    fc = forecast_panel(p, [0], origin=origin, horizon=horizon, calendar=calendar)
+    return rows_from(fc, origin=origin, row=0)

@@ -1,0 +1,85 @@
+"""A tenant-configurable Chinese holiday calendar with make-up workdays and a weekend fallback.
+
+chinese-calendar knows the State Council's schedule only up to 2026; past that (or without it)
+Saturdays and Sundays are the days off. A tenant's own overrides win over both: extra holidays
+(a local festival, the shop's own closing days) and extra workdays (调休补班).
+"""
+from __future__ import annotations
+
+import dataclasses
+import enum
+from collections.abc import Iterable, Mapping
+from datetime import date
+
+try:  # an optional dependency: the weekend fallback covers its absence
+    import chinese_calendar as _cc
+except ImportError:  # pragma: no cover - installed with the project
+    _cc = None
+
+
+class DayKind(enum.Enum):
+    WORKDAY = "workday"
+    WEEKEND = "weekend"
+    HOLIDAY = "holiday"
+    MAKEUP_WORKDAY = "makeup_workday"
+
+
+@dataclasses.dataclass(frozen=True)
+class HolidayCalendar:
+    """Which days are off. ``holidays`` maps a date to its name; ``workdays`` are make-up workdays."""
+
+    holidays: Mapping[date, str] = dataclasses.field(default_factory=dict)
+    workdays: frozenset[date] = frozenset()
+    use_official: bool = True
+
+    @classmethod
+    def from_config(cls, *, holidays: Mapping[str, str] | Iterable[str] = (), workdays: Iterable[str] = (),
+                    use_official: bool = True) -> HolidayCalendar:
+        """Builds a calendar from ISO date strings, e.g. a tenant's settings."""
+        named = dict(holidays) if isinstance(holidays, Mapping) else {d: "holiday" for d in holidays}
+        return cls(holidays={date.fromisoformat(k): v for k, v in named.items()},
+                   workdays=frozenset(date.fromisoformat(d) for d in workdays), use_official=use_official)
+
+    def _official(self, d: date) -> tuple[bool, str | None] | None:
+        """(is off, holiday name) from the official schedule, or None when it does not know the year."""
+        if not self.use_official or _cc is None:
+            return None
+        try:
+            off, name = _cc.get_holiday_detail(d)
+        except NotImplementedError:
+            return None
+        return bool(off), (str(name) if name is not None else None)
+
+    def kind(self, d: date) -> DayKind:
+        if d in self.workdays:
+            return DayKind.MAKEUP_WORKDAY if d.weekday() >= 5 else DayKind.WORKDAY
+        if d in self.holidays:
+            return DayKind.HOLIDAY
+        official = self._official(d)
+        weekend = d.weekday() >= 5
+        if official is None:
+            return DayKind.WEEKEND if weekend else DayKind.WORKDAY
+        off, name = official
+        if off:
+            return DayKind.HOLIDAY if name is not None else DayKind.WEEKEND
+        return DayKind.MAKEUP_WORKDAY if weekend else DayKind.WORKDAY
+
+    def is_off(self, d: date) -> bool:
+        return self.kind(d) in (DayKind.HOLIDAY, DayKind.WEEKEND)
+
+    def is_holiday(self, d: date) -> bool:
+        return self.kind(d) is DayKind.HOLIDAY
+
+    def is_makeup_workday(self, d: date) -> bool:
+        return self.kind(d) is DayKind.MAKEUP_WORKDAY
+
+    def holiday_name(self, d: date) -> str | None:
+        if d in self.holidays:
+            return self.holidays[d]
+        if d in self.workdays:
+            return None
+        official = self._official(d)
+        return official[1] if official and official[0] else None
+
+
+DEFAULT = HolidayCalendar()

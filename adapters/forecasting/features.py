@@ -1,0 +1,113 @@
+"""Features for the pooled models, computed for many (series, origin, horizon step) rows at once.
+
+A row (i, t, k) forecasts day t + k of series i from the days before t. Everything is read through
+cumulative sums on a zero-padded copy of the history, so no index ever reaches before day 0 and
+nothing on or after t is read.
+"""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import numpy as np
+
+from adapters.forecasting import calendar as calendars
+
+PAD = 70
+
+
+class Design:
+    """History ``y`` (series × days before the origin) padded for feature lookups."""
+
+    def __init__(self, y: np.ndarray, *, start: date, horizon: int, calendar: calendars.HolidayCalendar) -> None:
+        n, days = y.shape
+        self.n, self.days, self.horizon = n, days, horizon
+        self.y = np.concatenate([np.zeros((n, PAD)), y.astype(float), np.zeros((n, horizon + 7))], axis=1)
+        pos = self.y > 0
+        self.c = np.concatenate([np.zeros((n, 1)), np.cumsum(self.y, axis=1)], axis=1)
+        self.nz = np.concatenate([np.zeros((n, 1)), np.cumsum(pos, axis=1)], axis=1)
+        ly = np.log(np.where(pos, self.y, 1.0))
+        self.ly = ly
+        self.lc = np.concatenate([np.zeros((n, 1)), np.cumsum(ly, axis=1)], axis=1)
+        self.total = self.y.sum(axis=0)
+        self.ctot = np.concatenate([[0.0], np.cumsum(self.total)])
+        first = start - timedelta(days=PAD)
+        span = self.y.shape[1]
+        kinds = [calendar.kind(first + timedelta(days=j)) for j in range(span)]
+        self.holiday = np.array([k is calendars.DayKind.HOLIDAY for k in kinds], dtype=float)
+        self.makeup = np.array([k is calendars.DayKind.MAKEUP_WORKDAY for k in kinds], dtype=float)
+        self.pre_holiday = np.concatenate([self.holiday[1:], [0.0]]) * (1 - self.holiday)
+        wd = (first.weekday() + np.arange(span)) % 7
+        self.weekend = (wd >= 5).astype(float)
+
+    def t_index(self, day: int) -> int:
+        """Padded column of history day ``day`` (0 = first history day; ``days`` = the origin)."""
+        return day + PAD
+
+    # -- helpers -------------------------------------------------------------------------------------------
+    def mean(self, i: np.ndarray, t: np.ndarray, n: int) -> np.ndarray:
+        return (self.c[i, t] - self.c[i, t - n]) / n
+
+    def frac(self, i: np.ndarray, t: np.ndarray, n: int) -> np.ndarray:
+        return (self.nz[i, t] - self.nz[i, t - n]) / n
+
+    def log_pos_mean(self, i: np.ndarray, t: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+        cnt = self.nz[i, t] - self.nz[i, t - n]
+        return (self.lc[i, t] - self.lc[i, t - n]) / np.maximum(cnt, 1), cnt
+
+    def profile(self, t: np.ndarray, k: np.ndarray) -> np.ndarray:
+        """Store-wide same-weekday mean over 8 weeks / overall mean over the 56 days before t."""
+        tg = t + k
+        lag = 7 * (k // 7 + 1)
+        same = sum(self.total[tg - lag - 7 * j] for j in range(8)) / 8
+        overall = (self.ctot[t] - self.ctot[t - 56]) / 56
+        return np.where(overall > 0, same / np.maximum(overall, 1e-9), 1.0)
+
+    def scale(self, i: np.ndarray, t: np.ndarray) -> np.ndarray:
+        s28, s56 = self.mean(i, t, 28), self.mean(i, t, 56)
+        return np.maximum(np.where(s28 > 0, s28, s56), 1e-3)
+
+    # -- the two designs -----------------------------------------------------------------------------------
+    def level(self, i: np.ndarray, t: np.ndarray, k: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Features of the median regression, in units of the series' recent mean (returned too)."""
+        s = self.scale(i, t)
+        tg = t + k
+        lag = 7 * (k // 7 + 1)
+        y = self.y
+        prof = self.profile(t, k)
+        m7 = self.mean(i, t, 7) / s
+        last = np.stack([y[i, t - j] for j in range(1, 8)], axis=1) / s[:, None]
+        sd = np.stack([y[i, tg - lag - 7 * j] for j in range(4)], axis=1) / s[:, None]
+        i1 = (y[i, t - 1] > 0).astype(float)
+        i2 = (self.frac(i, t, 2) > 0).astype(float)
+        i3 = (self.frac(i, t, 3) > 0).astype(float)
+        kk = np.minimum(k, 13) / 7.0
+        hol, mk, pre = self.holiday[tg], self.makeup[tg], self.pre_holiday[tg]
+        cols = [np.ones_like(s), *last.T, m7, self.mean(i, t, 14) / s, self.mean(i, t, 56) / s,
+                sd[:, 0], sd.mean(axis=1), self.frac(i, t, 28), prof, hol, mk, pre, prof * m7, hol * m7, pre * m7,
+                i1, i3, m7 * i1, m7 * i3, m7 * i2, np.median(last, axis=1), last.max(axis=1), kk, m7 * kk,
+                last[:, 0] * kk]
+        return np.stack(cols, axis=1), s
+
+    def occurrence(self, i: np.ndarray, t: np.ndarray, k: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Features of P(sale), features of the log size relative to ``base``, and ``base`` (hurdle model)."""
+        y = self.y
+        tg = t + k
+        lag = 7 * (k // 7 + 1)
+        prof = np.log(np.maximum(self.profile(t, k), 0.05))
+        f7, f28, f3 = self.frac(i, t, 7), self.frac(i, t, 28), self.frac(i, t, 3)
+        i1 = (y[i, t - 1] > 0).astype(float)
+        sd = sum((y[i, tg - lag - 7 * j] > 0).astype(float) for j in range(4)) / 4
+        kk = np.minimum(k, 13) / 7.0
+        hol, mk, pre = self.holiday[tg], self.makeup[tg], self.pre_holiday[tg]
+        ones = np.ones(len(i))
+        occ = np.stack([ones, f7, f28, f3, i1, sd, prof, hol, mk, pre, kk, i1 * kk, f3 * kk], axis=1)
+        l7, _ = self.log_pos_mean(i, t, 7)
+        l28, c28 = self.log_pos_mean(i, t, 28)
+        l56, c56 = self.log_pos_mean(i, t, 56)
+        base = np.where(c28 > 0, l28, l56)
+        l7 = np.where(self.frac(i, t, 7) > 0, l7, base)
+        lastpos = np.where(i1 > 0, self.ly[i, t - 1], l7)
+        same = y[i, tg - lag]
+        sdv = np.where(same > 0, self.ly[i, tg - lag], l7)
+        size = np.stack([ones, l7 - base, lastpos - base, sdv - base, prof, hol, mk, pre, kk, f7, f28], axis=1)
+        return occ, size, base

@@ -1,0 +1,99 @@
+"""Daily sales as a zero-filled matrix: one row per (location, sku), one column per day.
+
+History files use the import format ``date,location,sku,qty[,unit_price,unit_cost]``; days without a
+row are days without a sale.
+"""
+from __future__ import annotations
+
+import csv
+import dataclasses
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import numpy as np
+
+Key = tuple[str, str]  # (location, sku)
+
+
+@dataclasses.dataclass(frozen=True)
+class Sale:
+    day: date
+    location: str
+    sku: str
+    qty: float
+
+
+@dataclasses.dataclass
+class Panel:
+    """``y[i, j]`` is what series ``keys[i]`` sold on ``start + j`` days."""
+
+    start: date
+    keys: list[Key]
+    y: np.ndarray
+
+    @property
+    def days(self) -> int:
+        return int(self.y.shape[1])
+
+    @property
+    def end(self) -> date:
+        """The day after the last column."""
+        return self.start + timedelta(days=self.days)
+
+    def index(self, d: date) -> int:
+        return (d - self.start).days
+
+    def dates(self) -> list[date]:
+        return [self.start + timedelta(days=j) for j in range(self.days)]
+
+    def before(self, origin: date) -> Panel:
+        """Only the columns dated before ``origin``."""
+        return Panel(self.start, list(self.keys), self.y[:, : max(0, self.index(origin))])
+
+    def active(self, origin: date, *, window: int = 56) -> list[int]:
+        """Rows with a sale in the ``window`` days before ``origin``."""
+        j = self.index(origin)
+        block = self.y[:, max(0, j - window): max(0, j)]
+        return [int(i) for i in np.flatnonzero((block > 0).any(axis=1))]
+
+
+def from_sales(sales: Iterable[Sale], *, until: date | None = None, start: date | None = None,
+               end: date | None = None) -> Panel:
+    """Builds the panel from sales dated before ``until`` (all of them without it)."""
+    rows = [s for s in sales if until is None or s.day < until]
+    if not rows and start is None:
+        return Panel(until or date(2000, 1, 1), [], np.zeros((0, 0)))
+    first = start or min(s.day for s in rows)
+    last_excl = end or until or (max(s.day for s in rows) + timedelta(days=1))
+    keys = sorted({(s.location, s.sku) for s in rows})
+    pos = {k: i for i, k in enumerate(keys)}
+    y = np.zeros((len(keys), max(0, (last_excl - first).days)))
+    for s in rows:
+        j = (s.day - first).days
+        if 0 <= j < y.shape[1]:
+            y[pos[(s.location, s.sku)], j] += s.qty
+    return Panel(first, keys, y)
+
+
+def from_series(history: Sequence[tuple[date, Decimal | float]], *, origin: date, key: Key = ("", "")) -> Panel:
+    """One product's (day, qty) pairs as a one-row panel ending the day before ``origin``."""
+    sales = [Sale(d, key[0], key[1], float(q)) for d, q in history if d < origin]
+    start = min((s.day for s in sales), default=origin - timedelta(days=1))
+    p = from_sales(sales, start=start, end=origin)
+    if not p.keys:
+        return Panel(start, [key], np.zeros((1, p.days)))
+    return p
+
+
+def read_sales(paths: Iterable[Path | str]) -> list[Sale]:
+    out: list[Sale] = []
+    for path in paths:
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            for r in csv.DictReader(fh):
+                if not r.get("date") or not r.get("sku"):
+                    continue
+                out.append(Sale(date.fromisoformat(r["date"][:10]), (r.get("location") or "").strip(),
+                                r["sku"].strip(), float(r.get("qty") or 0)))
+    return out

@@ -1,0 +1,161 @@
+"""Our model: two regressions pooled over all series of a store, refitted at every origin.
+
+* a median (least-absolute-deviation) regression of demand, in units of each series' recent mean,
+  on recent days, same weekday, store-wide weekday profile, holidays and make-up workdays and
+  on/off-shelf signals;
+* a hurdle model for intermittent demand: logistic P(sale) × log-normal size, whose median is 0
+  when a sale is less likely than not.
+
+The point forecast blends the two medians. Quantiles come from the pooled in-sample residuals of
+the blend, binned by forecast size. Both fits use only the days before the origin.
+"""
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+import numpy as np
+from scipy.special import expit, ndtri
+
+from adapters.forecasting import calendar as calendars
+from adapters.forecasting import features
+
+QUANTILES: tuple[float, ...] = (0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.975, 0.99)
+BLEND = 0.5  # weight of the median regression; the hurdle model gets the rest
+BINS = 5
+
+
+@dataclasses.dataclass(frozen=True)
+class Settings:
+    train_days: int = 364
+    step: int = 3
+    iterations: int = 15
+    blend: float = BLEND
+
+
+@dataclasses.dataclass
+class Forecast:
+    """``point[i, k]`` and ``quantiles[i, k, q]`` (levels in ``levels``) for the requested series."""
+
+    point: np.ndarray
+    quantiles: np.ndarray
+    levels: tuple[float, ...] = QUANTILES
+
+
+def lad(x: np.ndarray, y: np.ndarray, w: np.ndarray, *, iterations: int) -> np.ndarray:
+    """Weighted least absolute deviations by iteratively reweighted least squares."""
+    ridge = 1e-4 * np.eye(x.shape[1])
+    sw = np.sqrt(w)
+    beta = np.linalg.lstsq(x * sw[:, None], y * sw, rcond=None)[0]
+    for _ in range(iterations):
+        ww = w / np.maximum(np.abs(y - x @ beta), 1e-2)
+        xw = x * ww[:, None]
+        beta = np.linalg.solve(x.T @ xw + ridge, xw.T @ y)
+    return beta
+
+
+def logistic(x: np.ndarray, y: np.ndarray, *, iterations: int = 12) -> np.ndarray:
+    beta = np.zeros(x.shape[1])
+    ridge = 1e-3 * np.eye(x.shape[1])
+    for _ in range(iterations):
+        p = expit(x @ beta)
+        h = x.T @ (x * (p * (1 - p) + 1e-9)[:, None]) + ridge
+        beta = beta + np.linalg.solve(h, x.T @ (y - p) - 1e-3 * beta)
+    return beta
+
+
+@dataclasses.dataclass
+class Model:
+    design: features.Design
+    level: np.ndarray
+    occ: np.ndarray
+    size: np.ndarray
+    sigma: float
+    edges: np.ndarray
+    resid_q: np.ndarray  # BINS × len(QUANTILES) quantiles of (y − point) / scale
+    blend: float
+
+    def _point(self, i: np.ndarray, t: np.ndarray, k: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        x, s = self.design.level(i, t, k)
+        lad_med = np.maximum(x @ self.level, 0.0) * s
+        occ, size, base = self.design.occurrence(i, t, k)
+        p = expit(occ @ self.occ)
+        mu = size @ self.size + base
+        tail = (0.5 - (1 - p)) / np.maximum(p, 1e-9)
+        hurdle = np.where(tail > 0, np.exp(mu + self.sigma * ndtri(np.clip(tail, 1e-6, 1 - 1e-6))), 0.0)
+        return self.blend * lad_med + (1 - self.blend) * hurdle, s
+
+    def predict(self, rows: np.ndarray, *, horizon: int, day: int | None = None) -> Forecast:
+        """Forecasts history days ``day`` .. ``day + horizon − 1`` (default: from the origin) for these rows.
+
+        Features read only the days before ``day``.
+        """
+        rows = np.asarray(rows, dtype=int)
+        n = len(rows)
+        i = np.repeat(rows, horizon)
+        k = np.tile(np.arange(horizon), n)
+        t = np.full(len(i), self.design.t_index(self.design.days if day is None else day))
+        point, s = self._point(i, t, k)
+        b = np.clip(np.searchsorted(self.edges, point / s), 0, BINS - 1)
+        q = np.maximum(point[:, None] + s[:, None] * self.resid_q[b], 0.0)
+        q[:, QUANTILES.index(0.5)] = point
+        q = np.maximum.accumulate(q, axis=1)
+        return Forecast(point.reshape(n, horizon), q.reshape(n, horizon, len(QUANTILES)))
+
+
+def training_rows(design: features.Design, *, horizon: int, settings: Settings,
+                  origin: int | None = None) -> tuple[np.ndarray, ...]:
+    """(i, t, k) for pseudo-origins t in the last ``train_days`` days whose target day is before the origin."""
+    end = design.t_index(design.days if origin is None else origin)
+    first = max(design.t_index(0) + 7, end - settings.train_days)
+    ts = np.arange(first, end, settings.step)
+    if len(ts) == 0:
+        return np.zeros(0, int), np.zeros(0, int), np.zeros(0, int)
+    active = (design.nz[:, ts] - design.nz[:, ts - 56]) > 0
+    ii, jj = np.nonzero(active)
+    tt = ts[jj]
+    i = np.repeat(ii, horizon)
+    t = np.repeat(tt, horizon)
+    k = np.tile(np.arange(horizon), len(ii))
+    ok = t + k < end
+    return i[ok], t[ok], k[ok]
+
+
+def fit(y: np.ndarray, *, start: date, horizon: int, calendar: calendars.HolidayCalendar | None = None,
+        settings: Settings | None = None) -> Model | None:
+    """Fits on the history ``y`` (series × days before the origin); None when there is too little of it."""
+    design = features.Design(y, start=start, horizon=horizon, calendar=calendar or calendars.DEFAULT)
+    return fit_design(design, horizon=horizon, settings=settings)
+
+
+def fit_design(design: features.Design, *, horizon: int, settings: Settings | None = None,
+               origin: int | None = None) -> Model | None:
+    """Fits on the design's days before history day ``origin`` (default: all of them)."""
+    settings = settings or Settings()
+    i, t, k = training_rows(design, horizon=horizon, settings=settings, origin=origin)
+    if len(i) < 60:
+        return None
+    target = design.y[i, t + k]
+    x, s = design.level(i, t, k)
+    beta_level = lad(x, target / s, s, iterations=settings.iterations)
+    occ, size, base = design.occurrence(i, t, k)
+    pos = target > 0
+    beta_occ = logistic(occ, pos.astype(float))
+    if pos.sum() > size.shape[1] * 3:
+        sp = size[pos]
+        rel = design.ly[i, t + k][pos] - base[pos]
+        beta_size = np.linalg.solve(sp.T @ sp + 1e-6 * np.eye(sp.shape[1]), sp.T @ rel)
+        sigma = float(np.sqrt(np.mean((rel - sp @ beta_size) ** 2)))
+    else:
+        beta_size, sigma = np.zeros(size.shape[1]), 0.5
+    model = Model(design, beta_level, beta_occ, beta_size, sigma, np.zeros(BINS - 1),
+                  np.zeros((BINS, len(QUANTILES))), settings.blend)
+    point, s = model._point(i, t, k)
+    ratio = point / s
+    model.edges = np.quantile(ratio, np.linspace(0, 1, BINS + 1)[1:-1])
+    b = np.clip(np.searchsorted(model.edges, ratio), 0, BINS - 1)
+    resid = (target - point) / s
+    for g in range(BINS):
+        sel = resid[b == g] if np.any(b == g) else resid
+        model.resid_q[g] = np.quantile(sel, QUANTILES)
+    return model
