@@ -175,6 +175,44 @@ def chat(jsonl: Annotated[bool, typer.Option("--jsonl", help="JSON lines on stdi
             typer.echo(f"[{o.get('to', '!')}] {o.get('text') or o.get('error')}  {o.get('buttons') or ''}")
 
 
+@app.command()
+def configure(tenant: TenantOpt = "default",
+              negative_policy: Annotated[str | None, typer.Option(help="warn|block")] = None,
+              approval_limit: Annotated[str | None, typer.Option(help="purchase approval limit, yuan")] = None,
+              timezone: Annotated[str | None, typer.Option(help="IANA time zone")] = None,
+              name: Annotated[str | None, typer.Option()] = None) -> None:
+    """Show or change the tenant's settings (negative stock policy, approval limit, time zone)."""
+    from decimal import Decimal, InvalidOperation
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+    _, uow_factory = store(tenant=tenant)
+    with uow_factory() as uow:
+        row = uow.catalog.tenant_row()
+        try:
+            if negative_policy is not None:
+                if negative_policy not in ("warn", "block"):
+                    raise ValueError("negative-policy must be warn or block")
+                row.negative_policy = negative_policy
+            if approval_limit is not None:
+                limit = Decimal(approval_limit)
+                if not limit.is_finite() or limit < 0:
+                    raise ValueError("approval-limit must be a number ≥ 0")
+                row.approval_limit = limit
+            if timezone is not None:
+                ZoneInfo(timezone)
+                row.timezone = timezone
+        except (ValueError, InvalidOperation, ZoneInfoNotFoundError) as exc:
+            typer.echo(f"not changed: {exc}", err=True)
+            raise typer.Exit(2) from None
+        if name is not None:
+            row.name = name
+        uow.catalog.s.add(row)
+        uow.commit()
+        st = uow.catalog.settings()
+    typer.echo(json.dumps({"tenant": st.code, "name": st.name, "timezone": st.timezone,
+                           "negative_policy": st.negative_policy.value, "approval_limit": str(st.approval_limit)},
+                          ensure_ascii=False))
+
+
 rules_app = typer.Typer(help="Rules: backtest in the sandbox")
 app.add_typer(rules_app, name="rules")
 

@@ -181,3 +181,13 @@ def test_a_query_shows_packs_and_lots_near_expiry(chat):
     chat.say("amy", "收到可颂10个")
     out = chat.say("amy", "可颂还剩多少")
     assert "50" in texts(out) and "到期" in texts(out)
+
+
+def test_under_the_block_policy_a_sale_beyond_stock_is_refused(chat):
+    with chat.container.uow() as uow:
+        uow.catalog.tenant_row().negative_policy = "block"
+        uow.commit()
+    out = chat.say("amy", "卖了可颂50个")
+    assert "库存不足" in texts(out)
+    assert not any(b for m in out for b in m["buttons"])
+    assert chat.stock()["XH:B09"] == 40
