@@ -1,6 +1,7 @@
 """What the chat channels share: the conversation, the identity directory, transports and their errors."""
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -11,6 +12,18 @@ class Handler(Protocol):
     """The channel-neutral conversation (bot.conversation.Conversation)."""
 
     async def handle(self, incoming: Incoming) -> list[Outgoing]: ...
+
+
+class InThread:
+    """A Handler over a synchronous conversation (`handle_sync`), run in a worker thread so its database work
+    does not block the event loop that serves the webhooks and the senders."""
+
+    def __init__(self, conversation: Any) -> None:
+        self.conversation = conversation
+
+    async def handle(self, incoming: Incoming) -> list[Outgoing]:
+        out: list[Outgoing] = await asyncio.to_thread(self.conversation.handle_sync, incoming)
+        return out
 
 
 class Directory(Protocol):

@@ -37,23 +37,35 @@ class Sender:
         self._wake = asyncio.Event()
         self._inflight: set[asyncio.Task[None]] = set()
         self._stopping = False
+        self.leading = False
 
     def wake(self) -> None:
         """Something was enqueued: look now instead of at the next poll."""
         self._wake.set()
 
-    async def run(self, *, recover: bool = True) -> None:
-        """Run until stop(). With recover, rows a crashed predecessor left in `sending` are due again at once
-        (right for the single sender per channel; several senders rely on the lease instead)."""
-        if recover:
-            await asyncio.to_thread(self.store.recover, self.channel)
+    async def run(self) -> None:
+        """Run until stop(). Only one process sends on a channel (an advisory lock on PostgreSQL): the limits
+        are kept in memory, so two senders would together exceed them. The others wait to take over.
+        On taking over, rows a crashed predecessor left in `sending` are due again at once."""
+        leader = None
         try:
+            while not self._stopping and leader is None:
+                leader = await asyncio.to_thread(self.store.try_lead, self.channel)
+                if leader is None:
+                    await self._sleep(self.poll * 5)
+            if leader is None:
+                return
+            self.leading = True
+            await asyncio.to_thread(self.store.recover, self.channel)
             while not self._stopping:
                 await self._cycle()
         finally:
             for task in list(self._inflight):
                 task.cancel()  # their rows stay `sending` and are sent again after the restart
             await asyncio.gather(*self._inflight, return_exceptions=True)
+            self.leading = False
+            if leader is not None:
+                await asyncio.to_thread(leader.close)
 
     def stop(self) -> None:
         self._stopping = True

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import JSON, Column, Index, and_, delete, func, or_, select, update
+from sqlalchemy import JSON, Column, Index, and_, delete, func, or_, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Field, SQLModel
 
 from adapters.db.types import UTCDateTime
@@ -163,3 +163,19 @@ class OutboxStore:
         stmt = delete(T).where(_col(T.status) == SENT, _col(T.sent_at) < sent_before)
         with self.engine.begin() as conn:
             return int(conn.execute(stmt).rowcount)
+
+    def try_lead(self, channel: str) -> Connection | None:
+        """Become the one sender of this channel among all processes sharing the database.
+
+        PostgreSQL: a session advisory lock, held as long as the returned connection stays open (close it to
+        step down). SQLite (one host, one server process): always granted.
+        """
+        conn = self.engine.connect()
+        if self.engine.dialect.name != "postgresql":
+            return conn
+        got = conn.execute(text("SELECT pg_try_advisory_lock(hashtext(:k))"), {"k": f"kuguan-outbox:{channel}"})
+        if got.scalar():
+            conn.commit()
+            return conn
+        conn.close()
+        return None

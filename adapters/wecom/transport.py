@@ -8,8 +8,9 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
-from adapters.outbox import delivery
+from adapters.outbox import delivery, limits
 from adapters.outbox.ports import Envelope, Permanent, RetryAfter
+from adapters.outbox.sender import Sender
 from adapters.wecom import api as api_
 from bot.messages import Button
 
@@ -83,3 +84,10 @@ class WeComTransport:
         if data.get("invaliduser"):
             raise Permanent(f"invalid user {data['invaliduser']}")
         return str(data["msgid"]) if data.get("msgid") else None
+
+
+def sender(api: api_.WeComAPI, outbox: delivery.Delivery) -> Sender:
+    """The WeCom outbox sender (30 messages a minute per member), registered so enqueued messages wake it."""
+    s = Sender(channel="wecom", store=outbox.store, transport=WeComTransport(api), limits=limits.WECOM)
+    outbox.register("wecom", s.wake)
+    return s

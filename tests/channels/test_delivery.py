@@ -1,7 +1,10 @@
 """Routing the conversation's output: replies to the chat they answer, pushes to every channel of the addressee."""
 from __future__ import annotations
 
+import threading
+
 from adapters.outbox.delivery import Delivery
+from adapters.outbox.ports import InThread
 from adapters.outbox.store import OutboxStore
 from bot.messages import Button, Incoming, Outgoing
 from tests.channels.harness import directory
@@ -59,3 +62,13 @@ async def test_a_press_resolves_only_in_the_chat_its_message_went_to(store: Outb
     assert await delivery.pressed(row, 1, channel="telegram", chat_id="222") is None
     assert await delivery.pressed(row, 2, channel="telegram", chat_id="111") is None
     assert await delivery.pressed(row, 0, channel="wecom", chat_id="111") is None
+
+
+async def test_a_synchronous_conversation_runs_in_a_worker_thread() -> None:
+    class Sync:
+        def handle_sync(self, incoming: Incoming) -> list[Outgoing]:
+            return [Outgoing(to="xiaowang", text=threading.current_thread().name)]
+
+    (out,) = await InThread(Sync()).handle(ORIGIN)
+
+    assert out.text != threading.main_thread().name

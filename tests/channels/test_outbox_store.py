@@ -5,6 +5,7 @@ import asyncio
 import threading
 from datetime import timedelta
 
+import pytest
 from sqlalchemy.engine import Engine
 
 from adapters.outbox import store as store_
@@ -109,3 +110,32 @@ async def test_a_crash_between_the_send_and_its_record_sends_that_message_again(
 
     assert [e.id for _, e in transport.sent] == [env.id, env.id]
     assert box.counts() == {"sent": 1}
+
+
+async def test_only_one_sender_per_channel_sends_and_another_takes_over_when_it_stops(db: Engine) -> None:
+    if db.dialect.name != "postgresql":
+        pytest.skip("leadership is a PostgreSQL advisory lock; SQLite serves one process")
+    box = store_.OutboxStore(db)
+    first_t, second_t = ScriptedTransport(), ScriptedTransport()
+    first = Sender(channel="telegram", store=box, transport=first_t, limits=UNLIMITED, poll=0.05)
+    second = Sender(channel="telegram", store=box, transport=second_t, limits=UNLIMITED, poll=0.05)
+    tasks = [asyncio.create_task(first.run())]
+    await asyncio.sleep(0.2)
+    tasks.append(asyncio.create_task(second.run()))
+    box.add(drafts(3))
+    first.wake()
+    await first.idle(timeout=5)
+    assert (first.leading, second.leading, len(first_t.sent), len(second_t.sent)) == (True, False, 3, 0)
+
+    first.stop()
+    await tasks[0]
+    box.add(drafts(2, prefix="later"))
+    for _ in range(100):
+        if len(second_t.sent) == 2:
+            break
+        await asyncio.sleep(0.05)
+    took_over = second.leading
+    second.stop()
+    await tasks[1]
+
+    assert took_over and [e.payload["text"] for _, e in second_t.sent] == ["第0条", "第1条"]
