@@ -37,6 +37,15 @@ class DayForecast:
                 return q0 + (q1 - q0) * (level - l0) / (l1 - l0)
         return pts[-1][1]
 
+    def sale_probability(self) -> Decimal:
+        """P(demand > 0): one minus the highest level whose quantile is still zero."""
+        zero = [lv for lv, q in self.quantiles.items() if q <= ZERO]
+        return Decimal(1) - max(zero) if zero else Decimal(1)
+
+    def level_given_sale(self, level: Decimal) -> Decimal:
+        """The unconditional level at which a day with demand runs short with probability 1 − ``level``."""
+        return Decimal(1) - (Decimal(1) - level) * self.sale_probability()
+
 
 @dataclasses.dataclass(frozen=True)
 class Policy:
@@ -44,6 +53,7 @@ class Policy:
     lead_time_days: int = 0   # forecast days that pass before the order can be sold (0: before the first one's sales)
     review_days: int = 1
     shelf_life_days: int | None = None
+    per_sale_day: bool = False  # True: the service level counts only days with demand
     pack_size: Decimal | None = None
     moq: Decimal | None = None
 
@@ -76,13 +86,15 @@ class Suggestion:
         return self.quantity > ZERO
 
 
-def sum_quantile(days: Sequence[DayForecast], level: Decimal) -> tuple[Decimal, Decimal]:
+def sum_quantile(days: Sequence[DayForecast], level: Decimal, *, per_sale_day: bool = False) -> tuple[Decimal, Decimal]:
     """(median, level-quantile) of the total demand over ``days``, treating days as independent.
 
-    The medians add; the spreads above the median add in quadrature.
+    The medians add; the spreads above the median add in quadrature. With ``per_sale_day`` each
+    day's level is conditional on a sale happening that day.
     """
     med = sum((d.quantile(MEDIAN) for d in days), ZERO)
-    spread_sq = sum(((max(ZERO, d.quantile(level) - d.quantile(MEDIAN))) ** 2 for d in days), ZERO)
+    spread_sq = sum(((max(ZERO, d.quantile(d.level_given_sale(level) if per_sale_day else level)
+                          - d.quantile(MEDIAN))) ** 2 for d in days), ZERO)
     spread = spread_sq.sqrt() if spread_sq > ZERO else ZERO
     if level < MEDIAN:
         return med, max(ZERO, med - spread)
@@ -109,8 +121,9 @@ def suggest(position: Position, forecast: Sequence[DayForecast], *, policy: Poli
     lead, review = max(0, policy.lead_time_days), max(1, policy.review_days)
     horizon = list(forecast[: lead + review])
     reasons: list[str] = []
-    med, upper = sum_quantile(horizon, policy.service_level)
-    lead_med, lead_upper = sum_quantile(horizon[:lead], policy.service_level)
+    cond = policy.per_sale_day
+    med, upper = sum_quantile(horizon, policy.service_level, per_sale_day=cond)
+    lead_med, lead_upper = sum_quantile(horizon[:lead], policy.service_level, per_sale_day=cond)
     safety = upper - med
     order_up_to = upper + position.booked
     reorder_point = lead_upper + position.booked
@@ -122,7 +135,7 @@ def suggest(position: Position, forecast: Sequence[DayForecast], *, policy: Poli
     if policy.shelf_life_days is not None and qty > ZERO:
         # What arrives after the lead time can be sold for shelf_life_days days; older stock goes first.
         window = list(forecast[lead: lead + policy.shelf_life_days])
-        _, sellable = sum_quantile(window, policy.service_level)
+        _, sellable = sum_quantile(window, policy.service_level, per_sale_day=cond)
         left_at_arrival = max(ZERO, position.on_hand + position.on_order - position.booked - lead_med)
         cap = max(ZERO, sellable + position.booked - left_at_arrival)
         if len(window) < policy.shelf_life_days:
