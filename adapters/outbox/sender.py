@@ -60,12 +60,14 @@ class Sender:
             while not self._stopping:
                 await self._cycle()
         finally:
-            for task in list(self._inflight):
-                task.cancel()  # their rows stay `sending` and are sent again after the restart
-            await asyncio.gather(*self._inflight, return_exceptions=True)
-            self.leading = False
-            if leader is not None:
-                await asyncio.to_thread(leader.close)
+            try:
+                for task in list(self._inflight):
+                    task.cancel()  # their rows stay `sending` and are sent again after the restart
+                await asyncio.gather(*self._inflight, return_exceptions=True)
+            finally:  # even when cancelled while waiting above
+                self.leading = False
+                if leader is not None:
+                    self.store.step_down(leader)
 
     def stop(self) -> None:
         self._stopping = True

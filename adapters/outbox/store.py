@@ -167,8 +167,8 @@ class OutboxStore:
     def try_lead(self, channel: str) -> Connection | None:
         """Become the one sender of this channel among all processes sharing the database.
 
-        PostgreSQL: a session advisory lock, held as long as the returned connection stays open (close it to
-        step down). SQLite (one host, one server process): always granted.
+        PostgreSQL: a session advisory lock, held until `step_down(conn)`. SQLite (one host, one server
+        process): always granted.
         """
         conn = self.engine.connect()
         if self.engine.dialect.name != "postgresql":
@@ -179,3 +179,9 @@ class OutboxStore:
             return conn
         conn.close()
         return None
+
+    def step_down(self, conn: Connection) -> None:
+        """Release the leadership: the pooled session would keep the advisory lock, so it is discarded."""
+        if self.engine.dialect.name == "postgresql":
+            conn.invalidate()
+        conn.close()

@@ -6,6 +6,7 @@ import threading
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import create_engine
 from sqlalchemy.engine import Engine
 
 from adapters.outbox import store as store_
@@ -115,20 +116,22 @@ async def test_a_crash_between_the_send_and_its_record_sends_that_message_again(
 async def test_only_one_sender_per_channel_sends_and_another_takes_over_when_it_stops(db: Engine) -> None:
     if db.dialect.name != "postgresql":
         pytest.skip("leadership is a PostgreSQL advisory lock; SQLite serves one process")
-    box = store_.OutboxStore(db)
+    other_process = create_engine(db.url)  # its own connection pool, as in another `serve` replica
+    box, other_box = store_.OutboxStore(db), store_.OutboxStore(other_process)
     first_t, second_t = ScriptedTransport(), ScriptedTransport()
     first = Sender(channel="telegram", store=box, transport=first_t, limits=UNLIMITED, poll=0.05)
-    second = Sender(channel="telegram", store=box, transport=second_t, limits=UNLIMITED, poll=0.05)
-    tasks = [asyncio.create_task(first.run())]
+    second = Sender(channel="telegram", store=other_box, transport=second_t, limits=UNLIMITED, poll=0.05)
+    first_task = asyncio.create_task(first.run())
     await asyncio.sleep(0.2)
-    tasks.append(asyncio.create_task(second.run()))
+    second_task = asyncio.create_task(second.run())
     box.add(drafts(3))
     first.wake()
     await first.idle(timeout=5)
+    await asyncio.sleep(0.3)
     assert (first.leading, second.leading, len(first_t.sent), len(second_t.sent)) == (True, False, 3, 0)
 
     first.stop()
-    await tasks[0]
+    await first_task
     box.add(drafts(2, prefix="later"))
     for _ in range(100):
         if len(second_t.sent) == 2:
@@ -136,6 +139,7 @@ async def test_only_one_sender_per_channel_sends_and_another_takes_over_when_it_
         await asyncio.sleep(0.05)
     took_over = second.leading
     second.stop()
-    await tasks[1]
+    await second_task
+    other_process.dispose()
 
     assert took_over and [e.payload["text"] for _, e in second_t.sent] == ["第0条", "第1条"]
