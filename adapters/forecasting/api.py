@@ -38,8 +38,11 @@ def _fallback(y: np.ndarray, horizon: int) -> pooled.Forecast:
     recent = y[:, -28:] if y.shape[1] else np.zeros((n, 1))
     qs = np.quantile(recent, pooled.QUANTILES, axis=1).T if recent.size else np.zeros((n, len(pooled.QUANTILES)))
     grid = np.repeat(qs[:, None, :], horizon, axis=1)
-    grid[:, :, pooled.QUANTILES.index(0.5)] = point
-    return pooled.Forecast(point, np.maximum.accumulate(grid, axis=2))
+    mid = pooled.QUANTILES.index(0.5)
+    grid = np.maximum.accumulate(grid, axis=2)
+    grid[:, :, :mid] = np.minimum(grid[:, :, :mid], point[:, :, None])
+    grid[:, :, mid:] = np.maximum(grid[:, :, mid:], point[:, :, None])
+    return pooled.Forecast(point, grid)
 
 
 def forecast_panel(p: panel.Panel, rows: Sequence[int], *, origin: date, horizon: int,

@@ -98,8 +98,11 @@ class Model:
         point, s = self._point(i, t, k)
         b = np.clip(np.searchsorted(self.edges, point / s), 0, BINS - 1)
         q = np.maximum(point[:, None] + s[:, None] * self.resid_q[b], 0.0)
-        q[:, QUANTILES.index(0.5)] = point
+        mid = QUANTILES.index(0.5)
         q = np.maximum.accumulate(q, axis=1)
+        q[:, :mid] = np.minimum(q[:, :mid], point[:, None])
+        q[:, mid:] = np.maximum(q[:, mid:], point[:, None])
+        q[:, mid] = point
         return Forecast(point.reshape(n, horizon), q.reshape(n, horizon, len(QUANTILES)))
 
 

@@ -1,0 +1,72 @@
+from datetime import date, timedelta
+from decimal import Decimal
+
+import numpy as np
+import pytest
+
+from adapters.forecasting import api, backtest, models, panel
+
+START = date(2023, 1, 2)  # a Monday
+
+
+def weekly(days=140, weekday=4.0, weekend=12.0):
+    return [(START + timedelta(days=i), Decimal(str(weekend if (START + timedelta(days=i)).weekday() >= 5 else weekday)))
+            for i in range(days)]
+
+
+def test_the_forecast_follows_the_weekly_pattern():
+    hist = weekly()
+    origin = START + timedelta(days=140)
+    rows = api.forecast_series(hist, origin=origin, horizon=7)
+    by_day = {r["date"].weekday(): r["qty"] for r in rows}
+    assert by_day[5] > 2 * by_day[2]
+    assert by_day[2] == pytest.approx(4, rel=0.25)
+
+
+def test_quantiles_are_ordered_and_the_median_is_the_point_forecast():
+    rows = api.forecast_series(weekly(), origin=START + timedelta(days=140), horizon=5)
+    for r in rows:
+        qs = [r[c] for c in api.QUANTILE_COLUMNS]
+        assert qs == sorted(qs) and r["q50"] == r["qty"] and qs[0] >= 0
+
+
+def test_days_on_or_after_the_origin_are_ignored():
+    hist = weekly()
+    origin = START + timedelta(days=100)
+    spiked = hist + [(origin, Decimal(1000)), (origin + timedelta(days=3), Decimal(1000))]
+    assert api.forecast_series(hist, origin=origin, horizon=7) == api.forecast_series(spiked, origin=origin, horizon=7)
+
+
+def test_a_product_without_history_forecasts_zero():
+    rows = api.forecast_series([], origin=START, horizon=3)
+    assert [r["qty"] for r in rows] == [0, 0, 0]
+    assert [r["date"] for r in rows] == [START, START + timedelta(days=1), START + timedelta(days=2)]
+
+
+def test_a_short_history_still_forecasts_its_recent_mean():
+    hist = [(START + timedelta(days=i), Decimal(3)) for i in range(5)]
+    rows = api.forecast_series(hist, origin=START + timedelta(days=5), horizon=2)
+    assert rows[0]["qty"] == pytest.approx(3)
+
+
+def test_the_backtest_scores_a_perfect_model_at_zero():
+    y = np.tile(np.array([1, 2, 3, 4, 5, 6, 7], dtype=float), (3, 10))
+    p = panel.Panel(START, [("S", "a"), ("S", "b"), ("S", "c")], y)
+    origins = backtest.rolling_origins(p, span_days=35, every=14)
+    assert origins[-1] == p.end - timedelta(days=7)
+    [naive, ma] = backtest.evaluate(p, {"naive": backtest.per_series(models.seasonal_naive),
+                                        "ma": backtest.per_series(models.moving_average)}, origins=origins)
+    assert naive.wape == 0 and ma.wape == pytest.approx(12 / 28)
+
+
+def test_our_model_beats_the_moving_average_on_a_small_intermittent_panel():
+    rng = np.random.default_rng(7)
+    n, days = 12, 280
+    dow = (START.weekday() + np.arange(days)) % 7
+    lam = rng.uniform(0.5, 6, size=(n, 1)) * np.where(dow >= 5, 2.5, 1.0)
+    y = rng.poisson(lam) * (rng.random((n, days)) < 0.6)
+    p = panel.Panel(START, [("S", str(i)) for i in range(n)], y.astype(float))
+    origins = backtest.rolling_origins(p, span_days=84, every=28)
+    [ma, ours] = backtest.evaluate(p, {"ma7": backtest.per_series(models.moving_average), "ours": backtest.ours()},
+                                   origins=origins)
+    assert ours.wape < ma.wape

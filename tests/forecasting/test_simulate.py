@@ -1,0 +1,77 @@
+"""Hand-checked simulations. Days 0..6 are history before the start; days 7..9 are simulated."""
+from fractions import Fraction as F
+
+import numpy as np
+import pytest
+
+from adapters.forecasting import simulate
+
+
+def run(demand, *, life, policy, lead=1, log=True):
+    y = np.array([demand], dtype=float)
+    return simulate.run(y, start=7, end=9, shelf_life=np.array([life], dtype=float), lead_time=lead,
+                        policy=policy, skus=["A"], log=log)
+
+
+def test_manual_policy_restocks_receives_sells_and_spoils_as_computed_by_hand():
+    # evening 6: mean 2 → order 1·2·2 = 4; day 7 sells 4, orders 2·16/7; day 8 no sale, order 0;
+    # day 9 sells 1 of the 32/7 and the rest reaches age 2 = shelf life → spoiled
+    res = run([2, 2, 2, 2, 2, 2, 2, 4, 0, 1], life=2, policy=simulate.manual(k=1, lead_time=1))
+    assert res.stockout_rate == 0
+    assert res.fill_rate == 1
+    assert res.inventory_days == pytest.approx(float(F(32, 7) / 5))
+    assert res.spoilage_share == pytest.approx(float(F(25, 7) / F(60, 7)))
+    ordered = [r["ordered"] for r in res.log]
+    assert ordered == pytest.approx([float(F(32, 7)), 0.0, float(F(26, 7))])
+    assert [r["received"] for r in res.log] == pytest.approx([4, float(F(32, 7)), 0])
+    assert [r["spoiled"] for r in res.log] == pytest.approx([0, 0, float(F(25, 7))])
+
+
+def test_an_empty_store_counts_stockouts_and_fill_rate():
+    res = run([0, 0, 0, 0, 0, 0, 0, 3, 2, 0], life=3, policy=simulate.manual(k=1, lead_time=1))
+    assert res.stockout_rate == 1.0       # both days with demand ran short
+    assert res.fill_rate == pytest.approx(6 / 35)
+    assert res.inventory_days == pytest.approx(5 / 3)
+    assert res.spoilage_share == 0
+
+
+def scripted(orders):
+    def decide(s):
+        return np.array([orders.get(s.day, 0.0)])
+    return decide
+
+
+def test_sales_take_the_oldest_lot_first():
+    # 5 arrive on day 7 and 5 on day 8; day 8 sells 5 from the older lot, so nothing spoils that day
+    res = run([0] * 7 + [0, 5, 0], life=2, policy=scripted({6: 5.0, 7: 5.0}))
+    assert [r["spoiled"] for r in res.log] == [0, 0, 5]
+
+
+def test_lots_are_discarded_when_their_age_reaches_the_shelf_life():
+    res = run([0] * 7 + [0, 0, 0], life=1, policy=scripted({6: 4.0}))
+    assert [r["spoiled"] for r in res.log] == [4, 0, 0]
+    assert res.spoilage_share == 1
+
+
+def test_orders_arrive_after_the_lead_time_and_count_as_on_order_meanwhile():
+    seen = []
+
+    def decide(s):
+        seen.append(float(s.on_order[0]))
+        return np.array([3.0 if s.day == 6 else 0.0])
+
+    res = run([0] * 7 + [1, 1, 1], life=5, policy=decide, lead=2)
+    assert [r["received"] for r in res.log] == [0, 3, 0]
+    assert seen[:3] == [0, 3, 0]
+
+
+def test_the_log_balances_every_item_day():
+    res = run([1, 3, 0, 2, 5, 1, 0, 4, 2, 6], life=2, policy=simulate.manual(k=1.5, lead_time=1))
+    for r in res.log:
+        assert r["on_hand_start"] + r["received"] - r["sold"] - r["spoiled"] == pytest.approx(r["on_hand_end"])
+        assert r["sold"] == min(r["demand"], r["on_hand_start"] + r["received"])
+
+
+def test_items_without_shelf_life_never_spoil():
+    res = run([0] * 7 + [0, 0, 0], life=float("inf"), policy=scripted({6: 4.0}))
+    assert res.spoiled == 0 and res.log[-1]["on_hand_end"] == 4
