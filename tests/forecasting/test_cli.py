@@ -1,0 +1,84 @@
+import csv
+import json
+from datetime import date, timedelta
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from adapters.forecasting import cli
+
+ORIGIN = date(2023, 6, 1)
+
+
+@pytest.fixture
+def app():
+    a = typer.Typer()
+    cli.register(a)
+    return a
+
+
+def write(path, rows, header):
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(header)
+        w.writerows(rows)
+    return path
+
+
+@pytest.fixture
+def history(tmp_path):
+    rows = []
+    for i in range(120):
+        d = ORIGIN - timedelta(days=120 - i)
+        rows.append([d.isoformat(), "S1", "veg", 5 + (d.weekday() >= 5) * 5, "3.0", "2.0"])
+        if i < 20:  # sold long ago, not in the 56 days before the origin
+            rows.append([d.isoformat(), "S1", "old", 2, "3.0", "2.0"])
+    rows.append([ORIGIN.isoformat(), "S1", "future", 9, "3.0", "2.0"])  # on the origin: must be ignored
+    return write(tmp_path / "h.csv", rows, ["date", "location", "sku", "qty", "unit_price", "unit_cost"])
+
+
+def test_forecast_writes_quantile_rows_for_items_sold_in_the_last_56_days(app, history, tmp_path):
+    out = tmp_path / "f.csv"
+    res = CliRunner().invoke(app, ["forecast", "--history", str(history), "--origin", ORIGIN.isoformat(),
+                                   "--horizon", "3", "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    rows = list(csv.DictReader(open(out, encoding="utf-8")))
+    assert list(rows[0]) == ["date", "location", "sku", "qty", "q10", "q25", "q50", "q75", "q90", "q95"]
+    assert {(r["location"], r["sku"]) for r in rows} == {("S1", "veg")}
+    assert [r["date"] for r in rows] == [(ORIGIN + timedelta(days=k)).isoformat() for k in range(3)]
+    assert all(float(r["q10"]) <= float(r["qty"]) <= float(r["q90"]) for r in rows)
+
+
+def test_simulate_prints_the_four_metrics_as_json_and_logs_every_item_day(app, tmp_path):
+    hist = write(tmp_path / "h.csv", [[(date(2024, 1, 1) + timedelta(days=i)).isoformat(), "S1", "A", q]
+                                      for i, q in enumerate([2, 2, 2, 2, 2, 2, 2, 4, 0, 1]) if q],
+                 ["date", "location", "sku", "qty"])
+    prods = write(tmp_path / "p.csv", [["A", "菜", "2"]], ["sku", "name", "shelf_life_days"])
+    log = tmp_path / "log.csv"
+    res = CliRunner().invoke(app, ["simulate", "--history", str(hist), "--products", str(prods),
+                                   "--start", "2024-01-08", "--end", "2024-01-10", "--policy", "manual",
+                                   "--k", "1", "--lead-time", "1", "--log", str(log), "--json"])
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.stdout)
+    assert out["stockout_rate"] == 0 and out["fill_rate"] == 1
+    assert out["inventory_days"] == pytest.approx(32 / 35)
+    assert out["spoilage_share"] == pytest.approx(5 / 12)
+    rows = list(csv.DictReader(open(log, encoding="utf-8")))
+    assert list(rows[0]) == ["date", "sku", "on_hand_start", "received", "demand", "sold", "spoiled",
+                             "on_hand_end", "ordered"]
+    assert [r["date"] for r in rows] == ["2024-01-08", "2024-01-09", "2024-01-10"]
+    assert [float(r["spoiled"]) for r in rows] == pytest.approx([0, 0, 25 / 7], abs=1e-3)
+
+
+def test_simulate_with_the_auto_policy_runs_on_a_small_history(app, tmp_path):
+    rows = [[(date(2024, 1, 1) + timedelta(days=i)).isoformat(), "S1", sku, q]
+            for i in range(100) for sku, q in (("A", 3 + i % 7), ("B", 1 + (i % 3 == 0)))]
+    hist = write(tmp_path / "h.csv", rows, ["date", "location", "sku", "qty"])
+    prods = write(tmp_path / "p.csv", [["A", "3"], ["B", ""]], ["sku", "shelf_life_days"])
+    res = CliRunner().invoke(app, ["simulate", "--history", str(hist), "--products", str(prods),
+                                   "--start", "2024-03-20", "--end", "2024-04-09", "--policy", "auto",
+                                   "--service-level", "0.9", "--json"])
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.stdout)
+    assert out["items"] == 2 and out["fill_rate"] > 0.8 and 0 <= out["stockout_rate"] < 0.5
