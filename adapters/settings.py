@@ -22,6 +22,7 @@ class Settings(BaseSettings):
     telegram_bot_token: str | None = None
     telegram_webhook_secret: str | None = None
     telegram_api_base: str | None = None
+    telegram_webhook_url: str | None = None  # public https URL of /telegram/webhook (webhook mode)
     wecom_token: str | None = None
     wecom_aes_key: str | None = None
     wecom_corp_id: str | None = None

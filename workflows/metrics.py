@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import statistics
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
 from domain import catalog, orders
-from workflows.ports import UnitOfWork, Weather
+from workflows.ports import Forecaster, UnitOfWork, Weather
 
 INF = Decimal("1e9")
 
@@ -16,9 +16,10 @@ class Snapshot:
     """Lazily computed, cached variables (one evaluation reads each value once)."""
 
     def __init__(self, uow: UnitOfWork, *, location: str | None, product: catalog.Product, now: datetime,
-                 weather: Weather | None = None, abc: dict[str, str] | None = None) -> None:
+                 weather: Weather | None = None, abc: dict[str, str] | None = None,
+                 forecaster: Forecaster | None = None) -> None:
         self.uow, self.location, self.product, self.now = uow, location, product, now
-        self.weather, self.abc = weather, abc or {}
+        self.weather, self.abc, self.forecaster = weather, abc or {}, forecaster
         self._cache: dict[tuple[str, str], Any] = {}
 
     def __call__(self, name: str, params: dict[str, Any]) -> Any:
@@ -77,8 +78,28 @@ class Snapshot:
         return Decimal(0) if mean <= 0 else self.v_sales_std(days) / mean
 
     def v_forecast(self, hours: int = 24, days: int | None = None) -> Decimal:
-        h = Decimal(int(days) * 24 if days else int(hours))
-        return self.v_sales_mean(days=28) * h / 24
+        """Median demand over the next hours/days (the forecaster's; else the 28-day mean)."""
+        h = int(days) * 24 if days else int(hours)
+        rows = self.forecast_days(max(1, -(-h // 24)))
+        if rows is None:
+            return self.v_sales_mean(days=28) * Decimal(h) / 24
+        total = sum((Decimal(str(r.get("q50", r.get("qty", 0)))) for r in rows), Decimal(0))
+        return total * Decimal(h) / (24 * len(rows)) if rows else Decimal(0)
+
+    def history(self, days: int = 120) -> list[tuple[date, Decimal]]:
+        xs = self.daily(days)
+        first = self.now.date() - timedelta(days=days)
+        return [(first + timedelta(days=i), q) for i, q in enumerate(xs)]
+
+    def forecast_days(self, horizon: int) -> list[dict[str, Any]] | None:
+        """Quantile rows from today on, or None without a forecaster (cached per horizon)."""
+        if self.forecaster is None:
+            return None
+        key = ("__forecast", str(horizon))
+        if key not in self._cache:
+            self._cache[key] = self.forecaster.forecast(self.history(), origin=self.now.date(), horizon=horizon)
+        rows: list[dict[str, Any]] = self._cache[key]
+        return rows
 
     def v_days_since_sale(self) -> Decimal:
         last = self.uow.stock.last_sale(location=self.location, sku=self.product.sku)

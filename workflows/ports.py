@@ -1,7 +1,8 @@
 """Ports: what workflows need from the outside world (implemented in adapters/)."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
+from decimal import Decimal
 from typing import Any, Protocol
 
 
@@ -34,4 +35,5 @@ class Weather(Protocol):
 
 
 class Forecaster(Protocol):
-    def forecast(self, history: list[tuple[Any, Any]], *, origin: Any, horizon: int) -> list[dict[str, Any]]: ...
+    """Daily demand quantiles from a daily history: rows {date, qty, q10, q50, q90, q95 …}."""
+    def forecast(self, history: list[tuple[date, Decimal]], *, origin: date, horizon: int) -> list[dict[str, Any]]: ...

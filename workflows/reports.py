@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from domain import catalog, orders, rules, units
+from domain import catalog, orders, replenishment, rules, units
 from workflows import metrics
 
 N = units.normalize
@@ -184,18 +185,40 @@ def prep_list(uow: Any, box: Any, t: Any, *, location: str | None, now: datetime
         return
     lines = []
     for p in uow.catalog.products():
-        snap = metrics.Snapshot(uow, location=location, product=p, now=now)
-        on_hand, booked = snap("on_hand", {}), snap("booked", {"hours": 24})
-        fc, safety, on_order = snap("forecast", {"hours": 24}), snap("safety_stock", {}), snap.on_order()
-        gap = fc + booked + safety - on_hand - on_order
-        if gap > 0:
-            lines.append((p, on_hand, fc, booked, on_order, round_pack(p, gap)))
+        snap = metrics.Snapshot(uow, location=location, product=p, now=now, forecaster=forecaster)
+        sug = replenish(snap, p)
+        if sug.quantity > 0:
+            lines.append((p, sug))
     for u in people:
         lang = _lang(uow, u)
         text = t("job.prep_title", lang, location=_loc_name(uow, location), date=f"{now:%m-%d}")
-        body = [t("job.prep_line", lang, product=p.name, on_hand=qty(p, oh), forecast=qty(p, fc.quantize(Decimal("0.1"))),
-                  booked=qty(p, bk), on_order=qty(p, oo), suggest=qty(p, sg)) for p, oh, fc, bk, oo, sg in lines[:30]]
+        body = [t("job.prep_line", lang, product=p.name, on_hand=qty(p, sg.on_hand),
+                  forecast=qty(p, sg.forecast.quantize(Decimal("0.1"))), booked=qty(p, sg.booked),
+                  on_order=qty(p, sg.on_order), safety=qty(p, sg.safety_stock.quantize(Decimal("0.1"))),
+                  suggest=qty(p, sg.quantity)) for p, sg in lines[:30]]
         box.push(u, text + "\n" + ("\n".join(body) if body else t("job.prep_none", lang)))
+
+
+def replenish(snap: metrics.Snapshot, p: catalog.Product) -> replenishment.Suggestion:
+    """Order-up-to from the forecast quantiles (95% service, next-day delivery, shelf life, packs), never
+    below the product's configured safety stock."""
+    rows = snap.forecast_days(3)
+    if rows is None:
+        mean = snap("forecast", {"hours": 24})
+        rows = [{"date": (snap.now + timedelta(days=i)).date(), "q50": mean, "q95": mean * Decimal("1.6")}
+                for i in range(3)]
+    days = [replenishment.DayForecast(day=r["date"], quantiles={
+        Decimal(lv): Decimal(str(r[k])) for k, lv in (("q10", "0.1"), ("q50", "0.5"), ("q90", "0.9"), ("q95", "0.95"))
+        if k in r}) for r in rows]
+    position = replenishment.Position(on_hand=snap("on_hand", {}), booked=snap("booked", {"hours": 48}),
+                                      on_order=snap.on_order())
+    pack = min(p.packs.values()) if p.packs else None
+    policy = replenishment.Policy(lead_time_days=1, review_days=1, shelf_life_days=p.shelf_life_days, pack_size=pack)
+    sug = replenishment.suggest(position, days, policy=policy)
+    floor = snap("safety_stock", {}) + position.booked - position.on_hand - position.on_order
+    if floor > sug.quantity:
+        sug = replace(sug, quantity=round_pack(p, floor), reasons=(*sug.reasons, "below_safety_stock"))
+    return sug
 
 
 def transfer_check(uow: Any, box: Any, t: Any, *, location: str | None, now: datetime, forecaster: Any = None) -> None:
