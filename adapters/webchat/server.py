@@ -162,7 +162,14 @@ def _start_scheduler(c: Any, chans: Any) -> Any:
         state["last"] = now
         await chans.push([from_notice(n) for n in notices])
 
+    async def purge() -> None:  # sent pushes older than 30 days; their buttons have long expired
+        from datetime import timedelta
+
+        from adapters.outbox.store import OutboxStore
+        await asyncio.to_thread(OutboxStore(c.engine).purge, sent_before=c.clock.now() - timedelta(days=30))
+
     sched = AsyncIOScheduler(timezone=str(c.clock.tz))
     sched.add_job(tick, "interval", seconds=20, max_instances=1, coalesce=True)
+    sched.add_job(purge, "cron", hour=3, minute=17)
     sched.start()
     return sched

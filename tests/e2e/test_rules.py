@@ -1,6 +1,7 @@
 """Every rule of the workflows issue: created by chat, confirmed, and firing under the virtual clock."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -106,3 +107,21 @@ def test_beef_below_safety_with_no_cold_chain_in_two_hours_transfers_from_the_wa
     assert demo.stock()["NS:P001"] == before["NS:P001"] - 15 + moved
     orders = demo.export("orders")
     assert orders[-1]["kind"] == "transfer" and orders[-1]["status"] == "done"
+
+
+def test_asking_for_a_forecast_sends_a_chart_with_the_numbers(demo, tmp_path):
+    import csv
+
+    from adapters import demo_seed, importer
+    f = tmp_path / "sales.csv"
+    with f.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.DictWriter(fh, fieldnames=["date", "location", "sku", "qty"])
+        w.writeheader()
+        w.writerows(demo_seed.sales_rows(demo.container.clock.now()))
+    with demo.container.uow() as uow:
+        importer.import_file(uow, "sales", f, now=demo.container.clock.now())
+        uow.commit()
+    out = demo.say("liu", "可乐未来一周预测")
+    assert "预测" in out[0]["text"] and out[0].get("image", "").startswith("<png")
+    total = float(re.search(r"合计 ([\d.]+)", out[0]["text"]).group(1))
+    assert total > 0
