@@ -49,7 +49,8 @@ def chart_png(*, history: Sequence[tuple[date, Decimal | float]], forecast: Sequ
     ax = fig.add_subplot(1, 1, 1)
     hist = sorted(history)[-days_shown:]
     if hist:
-        ax.bar([d for d, _ in hist], [_f(q) for _, q in hist], color="#9bb7d4", width=0.8, label="历史销量")
+        days: Any = [d for d, _ in hist]
+        ax.bar(days, [_f(q) for _, q in hist], color="#9bb7d4", width=0.8, label="历史销量")
     if forecast:
         ds = [r["date"] for r in forecast]
         mid = [_f(r.get("qty", r.get("q50"))) for r in forecast]

@@ -45,10 +45,12 @@ class Design:
 
     # -- helpers -------------------------------------------------------------------------------------------
     def mean(self, i: np.ndarray, t: np.ndarray, n: int) -> np.ndarray:
-        return (self.c[i, t] - self.c[i, t - n]) / n
+        out: np.ndarray = (self.c[i, t] - self.c[i, t - n]) / n
+        return out
 
     def frac(self, i: np.ndarray, t: np.ndarray, n: int) -> np.ndarray:
-        return (self.nz[i, t] - self.nz[i, t - n]) / n
+        out: np.ndarray = (self.nz[i, t] - self.nz[i, t - n]) / n
+        return out
 
     def log_pos_mean(self, i: np.ndarray, t: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
         cnt = self.nz[i, t] - self.nz[i, t - n]

@@ -80,7 +80,8 @@ def auto_ets(y: np.ndarray, h: int, max_days: int = 365) -> np.ndarray:
                 best, best_ic = fit, ic
     if best is None:
         return moving_average(y, h)
-    return np.maximum(np.asarray(best.forecast(h), dtype=float), 0.0)
+    out: np.ndarray = np.maximum(np.asarray(best.forecast(h), dtype=float), 0.0)
+    return out
 
 
 BASELINES: dict[str, Model] = {

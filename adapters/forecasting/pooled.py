@@ -51,7 +51,8 @@ def lad(x: np.ndarray, y: np.ndarray, w: np.ndarray, *, iterations: int) -> np.n
         ww = w / np.maximum(np.abs(y - x @ beta), 1e-2)
         xw = x * ww[:, None]
         beta = np.linalg.solve(x.T @ xw + ridge, xw.T @ y)
-    return beta
+    out: np.ndarray = beta
+    return out
 
 
 def logistic(x: np.ndarray, y: np.ndarray, *, iterations: int = 12) -> np.ndarray:

@@ -58,7 +58,8 @@ def manual(*, k: float, lead_time: int) -> Policy:
         lo = max(0, s.day - 6)
         window = s.demand[:, lo: s.day + 1]
         mean = window.sum(axis=1) / 7.0
-        return np.maximum(0.0, k * mean * (lead_time + 1) - s.on_hand - s.on_order)
+        out: np.ndarray = np.maximum(0.0, k * mean * (lead_time + 1) - s.on_hand - s.on_order)
+        return out
     return decide
 
 
@@ -79,7 +80,8 @@ def run(demand: np.ndarray, *, start: int, end: int, shelf_life: np.ndarray, lea
             arrivals[:, c] += qty
 
     def on_order(day: int) -> np.ndarray:
-        return arrivals[:, day + 1 - start:].sum(axis=1)
+        out: np.ndarray = arrivals[:, day + 1 - start:].sum(axis=1)
+        return out
 
     order(start - 1, policy(State(start - 1, demand, lots.sum(axis=1), on_order(start - 1), lots.copy())))
     tot = {"demand": 0.0, "sold": 0.0, "received": 0.0, "spoiled": 0.0, "on_hand": 0.0}
