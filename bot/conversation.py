@@ -111,10 +111,10 @@ class Conversation:
         return out
 
     def _store(self, uow: UnitOfWork, out: list[Outgoing], now: datetime) -> None:
+        """Every message is kept (the web chat's history; buttons resolve against their message)."""
         for m in out:
-            if m.buttons:
-                m.id = uow.chat.add_message(to=m.to, text=m.text,
-                                            buttons=[[[b.label, b.data] for b in row] for row in m.buttons], at=now)
+            m.id = uow.chat.add_message(to=m.to, text=m.text,
+                                        buttons=[[[b.label, b.data] for b in row] for row in m.buttons], at=now)
 
     def _error(self, exc: errors.DomainError, turn: Turn) -> str:
         params = {k: self._name_of(v) if k == "sku" else v for k, v in exc.params.items()}

@@ -44,9 +44,8 @@ class Outbox:
 
     def store(self, uow: Any, now: datetime) -> list[Notice]:
         for n in self.items:
-            if n.buttons:
-                n.id = uow.chat.add_message(to=n.to, text=n.text, buttons=[[list(b) for b in row] for row in n.buttons],
-                                            at=now)
+            n.id = uow.chat.add_message(to=n.to, text=n.text, buttons=[[list(b) for b in row] for row in n.buttons],
+                                        at=now)
         return self.items
 
 

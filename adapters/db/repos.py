@@ -383,6 +383,13 @@ class ChatRepo(_Repo):
                                                         t.BotMessage.pressed.is_(None)).values(pressed=data))
         return bool(res.rowcount)
 
+    def recent_messages(self, to: str, *, limit: int = 50) -> list[dict[str, Any]]:
+        rows = list(self.s.execute(select(t.BotMessage).where(t.BotMessage.tenant_id == self.tid, t.BotMessage.to == to)
+                                   .order_by(t.BotMessage.id.desc()).limit(limit)).scalars())
+        return [{"to": r.to, "text": r.text, "id": r.id, "used": r.pressed is not None,
+                 "buttons": [[{"label": lab, "data": data} for lab, data in row] for row in r.buttons or []]}
+                for r in reversed(rows)]
+
     def latest_with_buttons(self, to: str) -> t.BotMessage | None:
         rows = self.s.execute(select(t.BotMessage).where(t.BotMessage.tenant_id == self.tid, t.BotMessage.to == to)
                               .order_by(t.BotMessage.id.desc()).limit(50)).scalars()

@@ -5,7 +5,7 @@ import asyncio
 import base64
 import contextlib
 import itertools
-from collections import defaultdict, deque
+from collections import defaultdict
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Annotated, Any
@@ -22,11 +22,10 @@ COOKIE = "kuguan_session"
 
 
 class Hub:
-    """Live connections and a short history per user; pushes reach every open tab."""
+    """Live connections per user; pushes reach every open tab (history lives in the database)."""
 
     def __init__(self, fanout: Any = None) -> None:
         self.sockets: dict[str, set[WebSocket]] = defaultdict(set)
-        self.history: dict[str, deque[dict[str, Any]]] = defaultdict(lambda: deque(maxlen=200))
         self.fanout = fanout  # RedisFanout when replicas share pushes
 
     async def deliver(self, messages: list[Outgoing]) -> None:
@@ -38,7 +37,6 @@ class Hub:
     async def deliver_local(self, payloads: list[dict[str, Any]]) -> None:
         for payload in payloads:
             to = payload["to"]
-            self.history[to].append(payload)
             for ws in list(self.sockets.get(to, ())):
                 try:
                     await ws.send_json(payload)
@@ -110,7 +108,9 @@ def create_app(c: Any, *, run_scheduler: bool = True) -> FastAPI:
         user = current(kuguan_session)
         if user is None:
             return JSONResponse({"error": "not logged in"}, status_code=401)
-        return {"username": user, "history": list(hub.history.get(user, ()))}
+        with c.uow(write=False) as uow:  # the persistent message log: pushes sent while offline included
+            history = uow.chat.recent_messages(user)
+        return {"username": user, "history": history}
 
     @app.get("/healthz")
     async def healthz() -> dict[str, str]:

@@ -6,6 +6,7 @@ import socket
 import threading
 import time
 
+import httpx
 import pytest
 import uvicorn
 
@@ -76,3 +77,15 @@ def test_log_in_type_a_receipt_see_the_reply_and_press_undo_in_chromium(live):
         page.wait_for_selector(".msg.bot >> text=已撤销", timeout=15000)
         assert chat.stock()["XH:B01"] == 36
         browser.close()
+
+
+def test_history_after_login_includes_pushes_sent_while_offline(live):
+    url, chat = live
+    chat.say("zhou", "当咖啡豆库存低于10公斤时提醒阿梅")
+    chat.press("zhou", "确认")
+    chat.say("amy", "用了咖啡豆15公斤")
+    with httpx.Client(base_url=url) as client:
+        assert client.post("/login", data={"username": "amy", "password": "s3cret-pw"}).status_code == 200
+        history = client.get("/me").json()["history"]
+    assert any("已记录" in m["text"] for m in history)
+    assert any("咖啡豆" in m["text"] and "规则" in m["text"] for m in history)
