@@ -219,13 +219,16 @@ app.add_typer(rules_app, name="rules")
 
 @rules_app.command("backtest")
 def rules_backtest(rule_id: int, days: Annotated[int, typer.Option("--days")] = 7, tenant: TenantOpt = "default",
-                   as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+                   as_json: Annotated[bool, typer.Option("--json")] = False,
+                   until: Annotated[str | None, typer.Option("--until", help="end of the window (ISO); now")] = None
+                   ) -> None:
     """Replay the last N days against a rule; compare with what people did; print the difference rate."""
     from workflows import backtest
     _, uow_factory = store(tenant=tenant)
     with uow_factory(write=False) as uow:
         try:
-            rep = backtest.run(uow, rule_id=rule_id, days=days, now=_now(uow.catalog.settings().timezone))
+            end = datetime.fromisoformat(until) if until else _now(uow.catalog.settings().timezone)
+            rep = backtest.run(uow, rule_id=rule_id, days=days, now=end)
         except LookupError:
             typer.echo(f"rule {rule_id} not found", err=True)
             raise typer.Exit(1) from None

@@ -76,7 +76,7 @@ def run(uow: UnitOfWork, *, rule_id: int, days: int, now: datetime) -> Report:
     people = {(m.dst, m.sku, m.at.astimezone(now.tzinfo).date()) for m in window
               if m.kind in HUMAN_ACTIONS and m.reverses is None}
     for o in uow.orders.list(kinds=["purchase", "transfer"]):
-        if not o.note.startswith("rule:") and start <= o.created_at <= now:
+        if o.created_by and not o.note.startswith("rule:") and start <= o.created_at <= now:  # people, not jobs
             for ln in o.lines:
                 people.add((o.location or "", ln.sku, o.created_at.astimezone(now.tzinfo).date()))
     for loc, sku in subjects:

@@ -81,7 +81,9 @@ def act(uow: Any, box: Any, t: Any, *, rule: Any, draft: rules.RuleDraft, snap: 
                          detail=detail + "\n" + t("rule_transfer", source=_loc_name(uow, source),
                                                    product=product.name, qty=qty(product, need)))
                 _suggest_transfer(uow, box, t, source=source, dest=location, product=product, need=need, now=now,
-                                  owner=rule.owner, text=text, rule_id=rule.id)
+                                  owner=rule.owner, text=text, rule_id=rule.id,
+                                  conditions=[f"{v}={_fmt(left)}" for v, left, _r, _ok in
+                                              engine.explain(draft.conditions, snap)])
         elif a.kind == "adjust_safety_stock":
             row = uow.catalog.tenant_row()
             settings = dict(row.settings or {})
@@ -129,10 +131,12 @@ def _warehouse(uow: Any) -> str | None:
 
 
 def _suggest_transfer(uow: Any, box: Any, t: Any, *, source: str, dest: str, product: catalog.Product, need: Decimal,
-                      now: datetime, owner: str | None, text: str, rule_id: int | None = None) -> int:
+                      now: datetime, owner: str | None, text: str, rule_id: int | None = None,
+                      conditions: list[str] | None = None) -> int:
     o = orders.Order(kind=orders.OrderKind.TRANSFER, status=orders.Status.PENDING_APPROVAL, created_at=now,
                      lines=(orders.OrderLine(sku=product.sku, qty=need),), location=dest, source=source,
-                     created_by=owner, note=f"rule:{rule_id}" if rule_id else "transfer_check")
+                     created_by=owner, note=f"rule:{rule_id}" if rule_id else "transfer_check",
+                     meta={"conditions": conditions or []})
     oid: int = uow.orders.add(o)
     for u in recipients(uow, ["manager"], location=dest):
         box.push(u, text, [[(t("btn.confirm_transfer", _lang(uow, u)), f"tr:{oid}"),
@@ -226,7 +230,11 @@ def transfer_check(uow: Any, box: Any, t: Any, *, location: str | None, now: dat
     if location is None:
         return
     others = [loc for loc in uow.catalog.locations() if loc.kind.is_physical and loc.code != location]
+    pending = {ln.sku for o in uow.orders.list(kinds=["transfer"], statuses=["pending_approval", "open", "shipped"])
+               if o.location == location for ln in o.lines}
     for p in uow.catalog.products():
+        if p.sku in pending:  # one suggestion per shortage: never again while one is open
+            continue
         snap = metrics.Snapshot(uow, location=location, product=p, now=now)
         on_hand, safety = snap("on_hand", {}), snap("safety_stock", {})
         if safety <= 0 or on_hand >= safety:
