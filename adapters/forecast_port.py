@@ -21,18 +21,11 @@ def weather(path: Path | str | None) -> CsvWeather | None:
 
 
 class Forecaster:
-    """Daily quantile forecast for one series (delegates to adapters.forecasting when present)."""
+    """Daily quantile forecast for one series (workflows.ports.Forecaster over adapters.forecasting)."""
 
     def forecast(self, history: list[tuple[date, Decimal]], *, origin: date, horizon: int) -> list[dict[str, Any]]:
-        try:
-            from adapters.forecasting import api
-            return list(api.forecast_series(history, origin=origin, horizon=horizon))
-        except ImportError:
-            pass
-        recent = [float(q) for d, q in history if origin - timedelta(days=28) <= d < origin]
-        mean = sum(recent) / 28 if recent else 0.0
-        return [{"date": origin + timedelta(days=i), "qty": mean, "q10": mean * 0.5, "q50": mean, "q90": mean * 1.6}
-                for i in range(horizon)]
+        from adapters.forecasting import api
+        return list(api.forecast_series(history, origin=origin, horizon=horizon))
 
 
 def series(uow: Any, *, sku: str, location: str | None, now: datetime, days: int = 120) -> list[tuple[date, Decimal]]:
@@ -58,11 +51,7 @@ def chart_reply(t: Any) -> Callable[..., tuple[str, bytes | None]]:
         text = (f"📈 {name} 未来{days}天预测合计 {total:.1f}{unit}\n" +
                 "\n".join(f"{r['date']:%m-%d} {float(r.get('qty', r.get('q50', 0))):.1f}"
                           f" ({float(r.get('q10', 0)):.1f}–{float(r.get('q90', 0)):.1f})" for r in rows))
-        png = None
-        try:
-            from adapters.forecasting import charts
-            png = charts.chart_png(history=hist, forecast=rows, title=f"{name} {unit}")
-        except Exception:  # noqa: BLE001 - the text answer stands on its own without the chart
-            png = None
+        from adapters.forecasting import charts
+        png = charts.chart_png(history=hist, forecast=rows, title=f"{name} 未来{days}天", unit=unit)
         return text, png
     return reply
