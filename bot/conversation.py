@@ -11,12 +11,11 @@ import statistics
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
-from decimal import Decimal
 from typing import Any, Protocol
 
 from bot import replies
 from bot.messages import Button, Incoming, Outgoing, from_notice
-from domain import catalog, codec, commands, errors, events, orders, units
+from domain import catalog, codec, commands, errors, events, units
 from nlu import context
 from workflows import inventory, purchasing
 from workflows.ports import Clock, UnitOfWork, UowFactory
@@ -393,7 +392,3 @@ class Conversation:
 
 def _batch(now: datetime) -> str:
     return f"{now:%Y%m%d%H%M%S}-{secrets.token_hex(3)}"
-
-
-def order_amount(o: orders.Order) -> Decimal:
-    return o.amount

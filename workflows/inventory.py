@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from domain import catalog, commands, errors, events, ledger, orders
+from workflows import takeover
 from workflows.ports import UnitOfWork
 
 MK = ledger.MoveKind
@@ -181,7 +182,6 @@ def record(uow: UnitOfWork, p: Plan, *, actor: Actor, t: Any = None, push: Any =
         o2, _ = o.receive(sku, qty)
         uow.orders.save(o2)
         if o2.status == orders.Status.DONE and t is not None:
-            from workflows import takeover  # noqa: PLC0415
             takeover.outcome(uow, push or (lambda *a, **k: None), t, order=o2, rejected=False, now=actor.now)
         if o2.status != o.status:
             evs.append(events.OrderChanged(order_id=oid, kind=o2.kind.value, status=o2.status.value, at=actor.now))

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from apscheduler.triggers.cron import CronTrigger
 
-from domain import catalog, events, orders, rules, units
+from domain import catalog, events, rules
 from workflows import engine, metrics, reports
 from workflows.ports import Clock, UowFactory, Weather
 
@@ -190,10 +190,3 @@ def _time_dependent(node: rules.Group | rules.Condition) -> bool:
         return node.var in TIME_VARS
     return any(_time_dependent(it) for it in node.items)
 
-
-def qty_str(product: catalog.Product, q: Decimal) -> str:
-    return f"{units.normalize(q)}{product.base_unit}"
-
-
-def order_is_open(o: orders.Order) -> bool:
-    return o.status in (orders.Status.OPEN, orders.Status.PARTIAL, orders.Status.SHIPPED)

@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any, Protocol
 
 from domain import catalog, codec, commands, errors, events, ledger, orders
-from workflows import takeover
+from workflows import inventory, takeover
 from workflows.ports import UnitOfWork
 
 
@@ -199,7 +199,6 @@ def workflow_button(uow: UnitOfWork, turn: Turn, action: str, arg: str, *, t: An
             raise errors.InvalidState(code="already_decided", id=o.id)
         cmd = commands.TransferStock(source=o.source, dest=o.location,
                                      lines=tuple(commands.Line(sku=ln.sku, qty=ln.qty) for ln in o.lines))
-        from workflows import inventory  # noqa: PLC0415
         actor = inventory.Actor(user=turn.user, now=turn.now, message_id=None, batch=batch)
         plan = inventory.plan(uow, cmd, actor=actor, force=True)
         plan.moves = [replace(m, order_id=o.id) for m in plan.moves if m.dst == transit]

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from domain import catalog, orders, replenishment, rules, units
-from workflows import metrics
+from workflows import engine, metrics
 
 N = units.normalize
 
@@ -48,7 +48,6 @@ def qty(product: catalog.Product, q: Decimal) -> str:
 def act(uow: Any, box: Any, t: Any, *, rule: Any, draft: rules.RuleDraft, snap: metrics.Snapshot,
         location: str | None, product: catalog.Product, now: datetime, alert_id: int | None) -> None:
     """Run a rule's actions for one subject."""
-    from workflows import engine  # noqa: PLC0415
     facts = "; ".join(f"{var}={_fmt(left)}" + (f" vs {_fmt(right)}" if right is not None else "")
                       for var, left, right, _ in engine.explain(draft.conditions, snap))
     detail = t("alert.below", location=_loc_name(uow, location), product=product.name,
@@ -158,7 +157,6 @@ def scheduled_rule(uow: Any, box: Any, t: Any, *, rule: Any, now: datetime, fore
                 fn(uow, box, t, location=location, now=now, forecaster=forecaster,
                    to=list(a.params.get("to") or [rule.owner]))
         return
-    from workflows import engine  # noqa: PLC0415
     for p in uow.catalog.products():
         sc = draft.scope
         if (sc.skus and p.sku not in sc.skus) or (sc.category and p.category != sc.category) or \
