@@ -220,9 +220,19 @@ class Conversation:
             self._correct(uow, turn, cmd)
         elif isinstance(cmd, commands.AddRule):
             self._require(user, "rules")
+            existing = uow.rules.get(cmd.rule_id) if cmd.rule_id is not None else None
+            if cmd.rule_id is not None and (existing is None or (existing.owner != user.username
+                                                                 and user.role != catalog.Role.ADMIN)):
+                turn.reply(self.t("rule_not_found", turn.lang, id=cmd.rule_id))
+                return
             if not confirmed:
                 text = self.t("rule_confirm", turn.lang, rule=replies.render_rule(cmd.draft, self._catalog))
                 self._ask(uow, turn, cmd, text)
+                return
+            if existing is not None:
+                uow.rules.update(existing, text=cmd.draft.text, spec=cmd.draft.to_dict(), at=turn.now)
+                uow.rules.reset_alerts(f"rule:{existing.id}")
+                turn.reply(self.t("rule_updated", turn.lang, id=existing.id, version=existing.version))
                 return
             rid = uow.rules.add(owner=user.username, text=cmd.draft.text, spec=cmd.draft.to_dict(), at=turn.now)
             turn.reply(self.t("rule_saved", turn.lang, id=rid))

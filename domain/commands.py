@@ -105,6 +105,7 @@ class Correct:
 @dataclass(frozen=True)
 class AddRule:
     draft: rules.RuleDraft
+    rule_id: int | None = None  # set: a new version of this rule (修改规则3:…)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,8 @@ from nlu import answers, context, dates, intents, lexicon, lines, numbers, rules
 from nlu import text as texts
 
 Result = commands.Parsed | commands.Clarify
+EDIT = re.compile(r"^(?:(?:修改|编辑|更新|改)规则\s*#?(?P<id>\d+)\s*[::,，]?\s*(?:为|成|改为|改成)?\s*(?P<rest>.+)"
+                  r"|规则\s*#?(?P<id2>\d+)\s*(?:改为|改成|修改为)\s*[::]?\s*(?P<rest2>.+))$")
 WRITES = ("receipt", "sale", "consumption", "scrap", "return_to_supplier", "customer_return")
 
 
@@ -38,6 +40,10 @@ class Parser:
         quick = self._conversational(s)
         if quick is not None:
             return quick
+        edit = EDIT.match(s)
+        if edit is not None:
+            return self._edit_rule(int(edit.group("id") or edit.group("id2")), edit.group("rest") or edit.group("rest2"),
+                                   speaker)
         if rules.looks_like_rule(s):
             return self.rules.parse(s, speaker=speaker, original=(text or "").strip())
         managed = self._manage_rules(s)
@@ -83,6 +89,13 @@ class Parser:
         if value is None or value <= 0:
             return commands.Clarify("zero_qty" if value is not None else "bad_qty", detail=q.raw)
         return commands.Parsed(commands.Correct(qty=value, unit=q.unit, sku=sku))
+
+    def _edit_rule(self, rule_id: int, rest: str, speaker: context.Speaker) -> Result:
+        """修改规则3:当可乐库存低于40瓶时提醒陈采购 → a new version of rule 3."""
+        result = self.rules.parse(rest.strip(), speaker=speaker, original=rest.strip())
+        if isinstance(result, commands.Parsed) and isinstance(result.command, commands.AddRule):
+            return replace(result, command=replace(result.command, rule_id=rule_id))
+        return result
 
     def _manage_rules(self, s: str) -> Result | None:
         if "规则" not in s or len(s) > 20:

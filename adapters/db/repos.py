@@ -514,6 +514,10 @@ class RuleRepo(_Repo):
             t.AlertState.tenant_id == self.tid, t.AlertState.rule_key == rule_key,
             t.AlertState.subject == subject)).scalars().first()
 
+    def reset_alerts(self, rule_key: str) -> None:
+        """A changed rule starts with no open episodes."""
+        self.s.execute(delete(t.AlertState).where(t.AlertState.tenant_id == self.tid, t.AlertState.rule_key == rule_key))
+
     def snooze(self, alert_id: int, *, until: datetime) -> bool:
         row = self.s.get(t.AlertState, alert_id)
         if row is None or row.tenant_id != self.tid:

@@ -125,3 +125,20 @@ def test_asking_for_a_forecast_sends_a_chart_with_the_numbers(demo, tmp_path):
     assert "预测" in out[0]["text"] and out[0].get("image", "").startswith("<png")
     total = float(re.search(r"合计 ([\d.]+)", out[0]["text"]).group(1))
     assert total > 0
+
+
+def test_rules_are_listed_edited_paused_and_deleted_by_chat(demo):
+    create(demo, "liu", "当可乐库存低于50瓶时提醒陈采购")
+    assert "#1" in texts(demo.say("liu", "我的规则"))
+    out = demo.say("liu", "修改规则1:当可乐库存低于30瓶时提醒陈采购")
+    assert "30瓶" in texts(out)
+    demo.press("liu", "确认")
+    rule = demo.export("rules")[0]
+    assert rule["version"] == 2 and rule["spec"]["conditions"]["items"][0]["value"] == "30"
+    assert not to(demo.say("xiaowang", "卖了可乐20瓶"), "chen")           # 47: above the new threshold
+    assert "暂停" in texts(demo.say("liu", "暂停规则1"))
+    assert not to(demo.say("xiaowang", "卖了可乐20瓶"), "chen")           # 27, but paused
+    assert "恢复" in texts(demo.say("liu", "恢复规则1"))
+    assert "删除" in texts(demo.say("liu", "删除规则1"))
+    assert demo.export("rules") == []
+    assert "没有找到" in texts(demo.say("zhao", "修改规则1:当可乐库存低于10瓶时提醒我"))
