@@ -134,14 +134,22 @@ class Scheduler:
                 for job, cron in DEFAULT_JOBS.items():
                     for at in fire_times(conf.get(job, cron), tz=tz, start=start, end=end):
                         schedule.append((at, job, loc.code))
+            spans = {3, 14}  # slow-mover limits (days without a sale)
             for rule in uow.rules.list(statuses=("active",)):
                 draft = rules.draft_from_dict(rule.spec)
                 if draft.trigger.kind == "schedule" and draft.trigger.cron:
                     for at in fire_times(draft.trigger.cron, tz=tz, start=start, end=end):
                         schedule.append((at, "rule", rule.id))
-            # hourly ticks for condition checks that depend only on time (slow movers, rules)
+                spans |= _idle_days(draft.conditions)
+            # hourly ticks for conditions that change with time alone (forecasts, bookings, weather) …
             for at in fire_times("0 * * * *", tz=tz, start=start, end=end):
                 schedule.append((at, "tick", None))
+            # … and the exact moments "no sale for N days" becomes true, so those alerts are not late
+            for last in uow.stock.last_sales().values():
+                for days in spans:
+                    at = last + timedelta(days=days, seconds=1)
+                    if start < at <= end:
+                        schedule.append((at, "tick", None))
         out: list[Notice] = []
         set_clock = getattr(self.clock, "set", None)
         for at, job, arg in sorted(schedule, key=lambda x: (x[0], x[1] != "tick", str(x[2]))):
@@ -150,7 +158,6 @@ class Scheduler:
             out += self.run_job(job, arg, at=at)
         if set_clock:
             set_clock(end)
-        out += self.run_job("tick", None, at=end, claim=False)
         return out
 
     def run_job(self, job: str, arg: Any, *, at: datetime, claim: bool = True) -> list[Notice]:
@@ -183,6 +190,21 @@ class Scheduler:
 
 TIME_VARS = {"days_since_sale", "sales_sum", "sales_mean", "sales_std", "sales_cv", "forecast", "booked",
              "rain_days_ahead", "temperature", "inbound_eta_hours", "available", "days_of_cover"}
+
+
+def _idle_days(node: rules.Group | rules.Condition) -> set[int]:
+    """N of every "days since the last sale ≥ N" condition."""
+    if isinstance(node, rules.Condition):
+        if node.var == "days_since_sale" and node.op in ("ge", "gt"):
+            try:
+                return {int(Decimal(str(node.value)))}
+            except ArithmeticError:
+                return set()
+        return set()
+    out: set[int] = set()
+    for it in node.items:
+        out |= _idle_days(it)
+    return out
 
 
 def _time_dependent(node: rules.Group | rules.Condition) -> bool:

@@ -190,14 +190,14 @@ def prep_list(uow: Any, box: Any, t: Any, *, location: str | None, now: datetime
         snap = metrics.Snapshot(uow, location=location, product=p, now=now, forecaster=forecaster)
         sug = replenish(snap, p)
         if sug.quantity > 0:
-            lines.append((p, sug))
+            lines.append((p, sug, snap("safety_stock", {})))
     for u in people:
         lang = _lang(uow, u)
         text = t("job.prep_title", lang, location=_loc_name(uow, location), date=f"{now:%m-%d}")
         body = [t("job.prep_line", lang, product=p.name, on_hand=qty(p, sg.on_hand),
                   forecast=qty(p, sg.forecast.quantize(Decimal("0.1"))), booked=qty(p, sg.booked),
-                  on_order=qty(p, sg.on_order), safety=qty(p, sg.safety_stock.quantize(Decimal("0.1"))),
-                  suggest=qty(p, sg.quantity)) for p, sg in lines[:30]]
+                  on_order=qty(p, sg.on_order), safety=qty(p, max(sf, sg.safety_stock).quantize(Decimal("0.1"))),
+                  suggest=qty(p, sg.quantity)) for p, sg, sf in lines[:30]]
         box.push(u, text + "\n" + ("\n".join(body) if body else t("job.prep_none", lang)))
 
 

@@ -285,6 +285,19 @@ class StockRepo(_Repo):
             at = at.replace(tzinfo=UTC)
         return at
 
+    def last_sales(self) -> dict[tuple[str, str], datetime]:
+        """Latest sale per (location, sku)."""
+        rows = self.s.execute(select(t.Move.src, t.Move.sku, func.max(t.Move.at)).where(
+            t.Move.tenant_id == self.tid, t.Move.kind == ledger.MoveKind.SALE.value, t.Move.reverses.is_(None))
+            .group_by(t.Move.src, t.Move.sku)).all()
+        out = {}
+        for loc, sku, at in rows:
+            if at is not None and at.tzinfo is None:
+                from datetime import UTC
+                at = at.replace(tzinfo=UTC)
+            out[(loc, sku)] = at
+        return out
+
     def daily_sales(self, *, location: str | None, sku: str, since: datetime) -> list[tuple[datetime, Decimal]]:
         """Net sale moves (sales minus reversals) with their times, for statistics."""
         stmt = select(t.Move.at, t.Move.qty, t.Move.src, t.Move.dst).where(

@@ -147,7 +147,7 @@ def create_app(c: Any, *, run_scheduler: bool = True) -> FastAPI:
 
 
 def _start_scheduler(c: Any, chans: Any) -> Any:
-    """APScheduler drives the job bodies on the system clock: every 20 s it runs whatever fell due.
+    """APScheduler drives the job bodies on the system clock: every second it runs whatever fell due.
 
     Each (job, slot) is claimed in the database before it runs, so several `serve` replicas never
     send the same push twice.
@@ -169,7 +169,7 @@ def _start_scheduler(c: Any, chans: Any) -> Any:
         await asyncio.to_thread(OutboxStore(c.engine).purge, sent_before=c.clock.now() - timedelta(days=30))
 
     sched = AsyncIOScheduler(timezone=str(c.clock.tz))
-    sched.add_job(tick, "interval", seconds=20, max_instances=1, coalesce=True)
+    sched.add_job(tick, "interval", seconds=1, max_instances=1, coalesce=True)
     sched.add_job(purge, "cron", hour=3, minute=17)
     sched.start()
     return sched
