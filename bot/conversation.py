@@ -75,6 +75,7 @@ class Conversation:
         self.forecast_chart = forecast_chart
         self._catalog: context.Catalog | None = None
         self._parser: Parser | None = None
+        self._version = -1
 
     # ------------------------------------------------------------ entry points
     async def handle(self, incoming: Incoming) -> list[Outgoing]:
@@ -129,13 +130,15 @@ class Conversation:
 
     # ------------------------------------------------------------ text
     def parser(self, uow: UnitOfWork) -> tuple[Parser, context.Catalog]:
-        cat = context.Catalog(products=tuple(uow.catalog.products()), locations=tuple(uow.catalog.locations()),
-                              partners=tuple(uow.catalog.partners()), users=tuple(uow.catalog.users()),
-                              synonyms=uow.catalog.synonyms())
-        if self._parser is None or cat != self._catalog:
-            self._parser = self.parser_factory(cat)
-            self._catalog = cat
-        assert self._catalog is not None
+        """The NLU for the current catalog; rebuilt only when the catalog's version changed."""
+        version = uow.catalog.version()
+        if self._parser is None or self._catalog is None or version != self._version:
+            cat = context.Catalog(products=tuple(uow.catalog.products()), locations=tuple(uow.catalog.locations()),
+                                  partners=tuple(uow.catalog.partners()), users=tuple(uow.catalog.users()),
+                                  synonyms=uow.catalog.synonyms())
+            if self._parser is None or cat != self._catalog:
+                self._parser = self.parser_factory(cat)
+            self._catalog, self._version = cat, version
         return self._parser, self._catalog
 
     def _text(self, uow: UnitOfWork, turn: Turn, text: str) -> None:

@@ -79,7 +79,7 @@ class Scheduler:
             return []
         now = self.clock.now()
         with self.uow() as uow:
-            abc = metrics.abc_classes(uow, now=now)
+            abc = metrics.LazyABC(uow, now=now)
             for rule in uow.rules.list(statuses=("active",)):
                 draft = rules.draft_from_dict(rule.spec)
                 if draft.trigger.kind != "event":
@@ -92,7 +92,7 @@ class Scheduler:
         return box.items
 
     def _in_scope(self, uow: Any, draft: rules.RuleDraft, *, location: str | None,
-                  product: catalog.Product, abc: dict[str, str]) -> bool:
+                  product: catalog.Product, abc: metrics.LazyABC) -> bool:
         sc = draft.scope
         if sc.skus and product.sku not in sc.skus:
             return False
@@ -103,7 +103,7 @@ class Scheduler:
         return not (sc.location and location and sc.location != location)
 
     def _check_rule(self, uow: Any, box: Outbox, rule: Any, draft: rules.RuleDraft, *, location: str | None,
-                    sku: str, now: datetime, abc: dict[str, str]) -> None:
+                    sku: str, now: datetime, abc: metrics.LazyABC) -> None:
         product = uow.catalog.product(sku)
         if product is None or not self._in_scope(uow, draft, location=location, product=product, abc=abc):
             return
@@ -166,7 +166,7 @@ class Scheduler:
             slot = f"{arg}:{at.isoformat()}"
             if claim and not uow.chat.claim_job(job, slot, at):
                 return []
-            abc = metrics.abc_classes(uow, now=at)
+            abc = metrics.LazyABC(uow, now=at)
             if job == "rule":
                 rule = uow.rules.get(int(arg))
                 if rule is not None and rule.status == "active":

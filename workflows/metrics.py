@@ -16,10 +16,11 @@ class Snapshot:
     """Lazily computed, cached variables (one evaluation reads each value once)."""
 
     def __init__(self, uow: UnitOfWork, *, location: str | None, product: catalog.Product, now: datetime,
-                 weather: Weather | None = None, abc: dict[str, str] | None = None,
+                 weather: Weather | None = None, abc: dict[str, str] | LazyABC | None = None,
                  forecaster: Forecaster | None = None) -> None:
         self.uow, self.location, self.product, self.now = uow, location, product, now
-        self.weather, self.abc, self.forecaster = weather, abc or {}, forecaster
+        self.weather, self.forecaster = weather, forecaster
+        self.abc: dict[str, str] | LazyABC = abc if abc is not None else {}
         self._cache: dict[tuple[str, str], Any] = {}
 
     def __call__(self, name: str, params: dict[str, Any]) -> Any:
@@ -154,6 +155,19 @@ def effective_safety(uow: UnitOfWork, product: catalog.Product, now: datetime) -
     if o and datetime.fromisoformat(o["until"]) > now:
         return product.safety_stock * (1 + Decimal(str(o["pct"])) / 100)
     return product.safety_stock
+
+
+class LazyABC:
+    """ABC classes computed on first use only (most events touch no rule that needs them)."""
+
+    def __init__(self, uow: UnitOfWork, *, now: datetime) -> None:
+        self.uow, self.now = uow, now
+        self._classes: dict[str, str] | None = None
+
+    def get(self, sku: str, default: str = "C") -> str:
+        if self._classes is None:
+            self._classes = abc_classes(self.uow, now=self.now)
+        return self._classes.get(sku, default)
 
 
 def abc_classes(uow: UnitOfWork, *, now: datetime, days: int = 28) -> dict[str, str]:

@@ -145,7 +145,7 @@ def _suggest_transfer(uow: Any, box: Any, t: Any, *, source: str, dest: str, pro
 
 # ---------------------------------------------------------------- scheduled rules & jobs
 def scheduled_rule(uow: Any, box: Any, t: Any, *, rule: Any, now: datetime, forecaster: Any, weather: Any,
-                   abc: dict[str, str]) -> None:
+                   abc: metrics.LazyABC) -> None:
     draft = rules.draft_from_dict(rule.spec)
     owner = uow.catalog.user(rule.owner)
     location = draft.scope.location or (owner.location if owner else None)
@@ -319,21 +319,23 @@ def expiry(uow: Any, box: Any, t: Any, *, location: str | None, now: datetime, f
 def slow_movers(uow: Any, box: Any, t: Any, *, now: datetime, only: set[tuple[str, str]] | None = None) -> None:
     """Products with stock and no sales for N days (3 if shelf life ≤ 7 days, else 14); edge-triggered."""
     stores = [loc.code for loc in uow.catalog.locations() if loc.kind == catalog.LocationKind.STORE]
-    for p in uow.catalog.products():
+    if only is not None:  # after an event: just the products it touched
+        found = [(uow.catalog.product(sku), loc) for loc, sku in sorted(only) if loc in stores]
+        pairs = [(p, loc) for p, loc in found if p is not None]
+    else:
+        pairs = [(p, loc) for p in uow.catalog.products() for loc in stores]
+    for p, loc in pairs:
         limit = 3 if (p.shelf_life_days or 999) <= 7 else 14
-        for loc in stores:
-            if only is not None and (loc, p.sku) not in only:
-                continue
-            snap = metrics.Snapshot(uow, location=loc, product=p, now=now)
-            on_hand = snap("on_hand", {})
-            days = snap("days_since_sale", {})
-            state = uow.rules.alert("slow", f"{loc}:{p.sku}")
-            active = bool(state and state.active)
-            true_now = on_hand > 0 and limit <= days < metrics.INF
-            if true_now and not active:
-                uow.rules.set_alert("slow", f"{loc}:{p.sku}", active=True, at=now)
-                for u in recipients(uow, ["manager"], location=loc):
-                    box.push(u, t("alert.slow_mover", _lang(uow, u), location=_loc_name(uow, loc), product=p.name,
-                                  days=int(days), qty=qty(p, on_hand)))
-            elif active and not true_now:
-                uow.rules.set_alert("slow", f"{loc}:{p.sku}", active=False)
+        snap = metrics.Snapshot(uow, location=loc, product=p, now=now)
+        on_hand = snap("on_hand", {})
+        days = snap("days_since_sale", {})
+        state = uow.rules.alert("slow", f"{loc}:{p.sku}")
+        active = bool(state and state.active)
+        true_now = on_hand > 0 and limit <= days < metrics.INF
+        if true_now and not active:
+            uow.rules.set_alert("slow", f"{loc}:{p.sku}", active=True, at=now)
+            for u in recipients(uow, ["manager"], location=loc):
+                box.push(u, t("alert.slow_mover", _lang(uow, u), location=_loc_name(uow, loc), product=p.name,
+                              days=int(days), qty=qty(p, on_hand)))
+        elif active and not true_now:
+            uow.rules.set_alert("slow", f"{loc}:{p.sku}", active=False)

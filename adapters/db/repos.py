@@ -123,8 +123,21 @@ class CatalogRepo(_Repo):
     def synonyms(self) -> dict[str, str]:
         return {r.term: r.canonical for r in self._all(t.Synonym)}
 
+    def version(self) -> int:
+        """Bumped on every master-data change, so callers can cache what they derive from the catalog."""
+        v = self.s.connection().execute(select(t.Tenant.settings).where(t.Tenant.id == self.tid)).scalar()
+        return int((v or {}).get("catalog_version", 0))
+
+    def _bump_version(self) -> None:
+        row = self.tenant_row()
+        settings = dict(row.settings or {})
+        settings["catalog_version"] = int(settings.get("catalog_version", 0)) + 1
+        row.settings = settings
+        self.s.add(row)
+
     def upsert(self, model: type[Any], key: dict[str, Any], values: dict[str, Any]) -> bool:
         """Insert or update one master-data row by its natural key. Returns True if inserted."""
+        self._bump_version()
         conds = [getattr(model, k) == v for k, v in key.items()]
         row = self._one(model, *conds)
         if row is None:
