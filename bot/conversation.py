@@ -89,8 +89,13 @@ class Conversation:
                 if incoming.text.strip().startswith("/start"):
                     return [Outgoing(to=incoming.chat_id, text=self.t("invite_bad"))]
                 return [Outgoing(to=incoming.chat_id, text=self.t("unregistered"))]
-            if incoming.message_id and not uow.chat.claim_message(incoming.channel, incoming.message_id, now):
-                return []
+            source = f"{incoming.channel}:{incoming.message_id}" if incoming.message_id else None
+            if source and not uow.chat.claim_message(incoming.channel, incoming.message_id, now):
+                # handled before: nothing is recorded again, but the same answers are returned, so a
+                # redelivery after a crash between our commit and the outbox still gets its reply
+                return [Outgoing(to=m.to, text=m.text, id=m.id,
+                                 buttons=[[Button(lab, data) for lab, data in row] for row in m.buttons or []])
+                        for m in uow.chat.answers_to(source)]
             turn = Turn(user=user, now=now, message_id=incoming.message_id)
             try:
                 if incoming.press is not None:
@@ -103,17 +108,17 @@ class Conversation:
                 turn.events = []
                 if incoming.message_id:
                     uow.chat.claim_message(incoming.channel, incoming.message_id, now)
-            self._store(uow, turn.out, now)
+            self._store(uow, turn.out, now, source=source)
             uow.commit()
         out = turn.out
         if turn.events and self.on_events is not None:
             out += [from_notice(n) for n in self.on_events(turn.events)]
         return out
 
-    def _store(self, uow: UnitOfWork, out: list[Outgoing], now: datetime) -> None:
+    def _store(self, uow: UnitOfWork, out: list[Outgoing], now: datetime, *, source: str | None) -> None:
         """Every message is kept (the web chat's history; buttons resolve against their message)."""
         for m in out:
-            m.id = uow.chat.add_message(to=m.to, text=m.text,
+            m.id = uow.chat.add_message(to=m.to, text=m.text, source=source,
                                         buttons=[[[b.label, b.data] for b in row] for row in m.buttons], at=now)
 
     def _error(self, exc: errors.DomainError, turn: Turn) -> str:

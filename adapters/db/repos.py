@@ -392,8 +392,8 @@ class ChatRepo(_Repo):
                                                       handled_at=at).on_conflict_do_nothing()
         return bool(self.s.execute(ins).rowcount)
 
-    def add_message(self, *, to: str, text: str, buttons: list[Any], at: datetime) -> int:
-        row = t.BotMessage(tenant_id=self.tid, to=to, text=text, buttons=buttons, created_at=at)
+    def add_message(self, *, to: str, text: str, buttons: list[Any], at: datetime, source: str | None = None) -> int:
+        row = t.BotMessage(tenant_id=self.tid, to=to, text=text, buttons=buttons, created_at=at, source=source)
         self.s.add(row)
         self.s.flush()
         assert row.id is not None
@@ -408,6 +408,12 @@ class ChatRepo(_Repo):
         res = self.s.execute(update(t.BotMessage).where(t.BotMessage.id == msg_id, t.BotMessage.tenant_id == self.tid,
                                                         t.BotMessage.pressed.is_(None)).values(pressed=data))
         return bool(res.rowcount)
+
+    def answers_to(self, source: str) -> list[t.BotMessage]:
+        """What the bot said in answer to one incoming message (replayed when it is delivered again)."""
+        return list(self.s.execute(select(t.BotMessage).where(t.BotMessage.tenant_id == self.tid,
+                                                              t.BotMessage.source == source)
+                                   .order_by(t.BotMessage.id)).scalars())
 
     def recent_messages(self, to: str, *, limit: int = 50) -> list[dict[str, Any]]:
         rows = list(self.s.execute(select(t.BotMessage).where(t.BotMessage.tenant_id == self.tid, t.BotMessage.to == to)

@@ -280,6 +280,7 @@ class BotMessage(SQLModel, table=True):
     buttons: list[Any] = _json(list)
     created_at: datetime = _ts()
     pressed: str | None = None
+    source: str | None = Field(default=None, index=True)  # "channel:message id" of the message it answers
 
 
 class Pending(SQLModel, table=True):

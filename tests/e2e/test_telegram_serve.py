@@ -79,3 +79,18 @@ def test_an_invited_telegram_user_records_a_receipt_and_undoes_it_with_a_button(
     assert post(url, updates.press(777, button["callback_data"])).status_code == 200
     assert sent_to(fake, 777) and fake.called("answerCallbackQuery")
     assert chat.stock()["XH:B01"] == 36
+
+
+def test_a_redelivered_update_is_recorded_once_and_answered_once(served):
+    url, chat, fake = served
+    code = re.search(r"邀请码:([0-9A-F]{8})", texts(chat.say("zhou", "邀请小林为店员"))).group(1)
+    post(url, updates.message(778, f"/start {code}"))
+    assert sent_to(fake, 778)
+    fake.calls.clear()
+    update = updates.message(778, "卖了可颂2个", message_id=7)
+    assert post(url, update).status_code == 200
+    assert post(url, update).status_code == 200
+    assert sent_to(fake, 778)
+    time.sleep(1.5)
+    assert len([c for c in fake.called("sendMessage") if str(c.params.get("chat_id")) == "778"]) == 1
+    assert chat.stock()["XH:B09"] == 38
