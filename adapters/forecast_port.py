@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from adapters.weather import CsvWeather
+from workflows import metrics
 
 
 def weather(path: Path | str | None) -> CsvWeather | None:
@@ -28,26 +29,15 @@ class Forecaster:
         return list(api.forecast_series(history, origin=origin, horizon=horizon))
 
 
-def series(uow: Any, *, sku: str, location: str | None, now: datetime, days: int = 120) -> list[tuple[date, Decimal]]:
-    start = now - timedelta(days=days)
-    buckets: dict[date, Decimal] = {}
-    for at, q in uow.stock.daily_sales(location=location, sku=sku, since=start):
-        d = at.astimezone(now.tzinfo).date()
-        buckets[d] = buckets.get(d, Decimal(0)) + q
-    for d, q in uow.history.series(sku=sku, location=location, since=start.date().isoformat()):
-        dd = date.fromisoformat(d)
-        buckets[dd] = buckets.get(dd, Decimal(0)) + q
-    return sorted(buckets.items())
-
-
 def chart_reply(t: Any) -> Callable[..., tuple[str, bytes | None]]:
     def reply(uow: Any, *, sku: str, days: int, location: str | None, now: datetime, lang: str) -> tuple[str, bytes | None]:
         product = uow.catalog.product(sku)
-        hist = series(uow, sku=sku, location=location, now=now)
+        if product is None:
+            return sku, None
+        hist = metrics.Snapshot(uow, location=location, product=product, now=now).history(120)
         rows = Forecaster().forecast(hist, origin=now.date(), horizon=days)
         total = sum(float(r.get("qty", r.get("q50", 0))) for r in rows)
-        name = product.name if product else sku
-        unit = product.base_unit if product else ""
+        name, unit = product.name, product.base_unit
         text = (f"📈 {name} 未来{days}天预测合计 {total:.1f}{unit}\n" +
                 "\n".join(f"{r['date']:%m-%d} {float(r.get('qty', r.get('q50', 0))):.1f}"
                           f" ({float(r.get('q10', 0)):.1f}–{float(r.get('q90', 0)):.1f})" for r in rows))

@@ -48,7 +48,7 @@ def place(uow: UnitOfWork, turn: Turn, cmd: commands.PlacePurchase, *, t: Any) -
                          created_by=turn.user.username)
     needs = orders.needs_approval(draft, limit=settings.approval_limit) and turn.user.role != catalog.Role.ADMIN
     if needs:
-        draft = orders.Order(**{**draft.__dict__, "status": orders.Status.PENDING_APPROVAL})
+        draft = replace(draft, status=orders.Status.PENDING_APPROVAL)
     oid: int = uow.orders.add(draft)
     turn.events.append(events.OrderChanged(order_id=oid, kind=draft.kind.value, status=draft.status.value, at=turn.now))
     desc = describe(uow, draft)

@@ -111,11 +111,10 @@ def _fmt(v: Any) -> str:
 
 
 def _need(snap: metrics.Snapshot, product: catalog.Product, fixed: Any) -> Decimal:
+    """A rule's order or transfer quantity: as given, else the same order-up-to as the prep list."""
     if fixed:
         return Decimal(str(fixed))
-    target = snap("safety_stock", {}) + snap("booked", {"hours": 24}) + snap("forecast", {"hours": 24})
-    need = max(target - snap("on_hand", {}) - snap.on_order(), Decimal(1))
-    return round_pack(product, need)
+    return max(replenish(snap, product).quantity, round_pack(product, Decimal(1)))
 
 
 def round_pack(product: catalog.Product, q: Decimal) -> Decimal:
