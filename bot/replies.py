@@ -91,9 +91,11 @@ def after_levels(t: Any, lang: str, uow: UnitOfWork, cmd: commands.Command, *, u
     else:
         locs = [getattr(cmd, "location", None) or user.location]
     parts = []
+    seen: set[tuple[str, str]] = set()
     for ln in getattr(cmd, "lines", ()):
         for loc in locs:
-            if loc:
+            if loc and (loc, ln.sku) not in seen:
+                seen.add((loc, ln.sku))
                 q = uow.stock.on_hand(loc, ln.sku)
                 parts.append(t("level_now", lang, location=loc_name(loc, catalog), product=pname(catalog, ln.sku),
                                qty=qty_text(catalog, ln.sku, q)))
