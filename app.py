@@ -180,8 +180,11 @@ def configure(tenant: TenantOpt = "default",
               negative_policy: Annotated[str | None, typer.Option(help="warn|block")] = None,
               approval_limit: Annotated[str | None, typer.Option(help="purchase approval limit, yuan")] = None,
               timezone: Annotated[str | None, typer.Option(help="IANA time zone")] = None,
-              name: Annotated[str | None, typer.Option()] = None) -> None:
-    """Show or change the tenant's settings (negative stock policy, approval limit, time zone)."""
+              name: Annotated[str | None, typer.Option()] = None,
+              forecast_top_n: Annotated[int | None, typer.Option(help="forecast only the TOP-N products; 0 = all")] = None,
+              auto_purchase: Annotated[bool | None, typer.Option("--auto-purchase/--no-auto-purchase",
+                                                                 help="morning purchase requests")] = None) -> None:
+    """Show or change the tenant's settings (negative stock policy, approval limit, time zone, forecasting)."""
     from decimal import Decimal, InvalidOperation
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
     _, uow_factory = store(tenant=tenant)
@@ -205,11 +208,18 @@ def configure(tenant: TenantOpt = "default",
             raise typer.Exit(2) from None
         if name is not None:
             row.name = name
+        extra = dict(row.settings or {})
+        if forecast_top_n is not None:
+            extra["forecast_top_n"] = forecast_top_n or None
+        if auto_purchase is not None:
+            extra["auto_purchase"] = auto_purchase
+        row.settings = extra
         uow.catalog.s.add(row)
         uow.commit()
         st = uow.catalog.settings()
     typer.echo(json.dumps({"tenant": st.code, "name": st.name, "timezone": st.timezone,
-                           "negative_policy": st.negative_policy.value, "approval_limit": str(st.approval_limit)},
+                           "negative_policy": st.negative_policy.value, "approval_limit": str(st.approval_limit),
+                           "forecast_top_n": extra.get("forecast_top_n"), "auto_purchase": bool(extra.get("auto_purchase"))},
                           ensure_ascii=False))
 
 

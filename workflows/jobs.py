@@ -20,7 +20,8 @@ from workflows import engine, metrics, reports
 from workflows.ports import Clock, UowFactory, Weather
 
 SLACK = Decimal("0.05")
-DEFAULT_JOBS = {"prep_list": "0 7 * * *", "transfer_check": "30 10 * * *", "evening_summary": "30 21 * * *",
+DEFAULT_JOBS = {"prep_list": "0 7 * * *", "auto_purchase": "15 7 * * *", "transfer_check": "30 10 * * *",
+                "evening_summary": "30 21 * * *",
                 "expiry": "5 7 * * *"}
 
 

@@ -170,14 +170,33 @@ class LazyABC:
         return self._classes.get(sku, default)
 
 
-def abc_classes(uow: UnitOfWork, *, now: datetime, days: int = 28) -> dict[str, str]:
-    """A/B/C by sales value over the last ``days`` (A: top 80% of value, B: next 15%)."""
+def sales_value(uow: UnitOfWork, *, now: datetime, days: int = 28) -> dict[str, Decimal]:
+    """Net sales value per product over the last ``days`` (ledger sales plus imported history)."""
     products = {p.sku: p for p in uow.catalog.products()}
     value: dict[str, Decimal] = {s: Decimal(0) for s in products}
     for m in uow.stock.moves(since=now - timedelta(days=days), kinds=["sale"]):
         p = products.get(m.sku)
         price = m.unit_price or (p.unit_price if p else None) or Decimal(1)
         value[m.sku] = value.get(m.sku, Decimal(0)) + (m.qty if m.reverses is None else -m.qty) * price
+    since = (now - timedelta(days=days)).date().isoformat()
+    for sku, p in products.items():
+        for _day, q in uow.history.series(sku=sku, location=None, since=since):
+            value[sku] += q * (p.unit_price or Decimal(1))
+    return value
+
+
+def forecast_skus(uow: UnitOfWork, *, now: datetime) -> set[str] | None:
+    """Products the tenant forecasts: its TOP-N by sales value (setting ``forecast_top_n``), or all (None)."""
+    n = uow.catalog.tenant_row().settings.get("forecast_top_n")
+    if n is None:
+        return None
+    value = sales_value(uow, now=now)
+    return {sku for sku, _v in sorted(value.items(), key=lambda kv: -kv[1])[:int(n)]}
+
+
+def abc_classes(uow: UnitOfWork, *, now: datetime, days: int = 28) -> dict[str, str]:
+    """A/B/C by sales value over the last ``days`` (A: top 80% of value, B: next 15%)."""
+    value = sales_value(uow, now=now, days=days)
     total = sum(value.values(), Decimal(0))
     out, run = {}, Decimal(0)
     for sku, v in sorted(value.items(), key=lambda kv: -kv[1]):

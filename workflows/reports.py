@@ -184,12 +184,7 @@ def prep_list(uow: Any, box: Any, t: Any, *, location: str | None, now: datetime
         people = [p for p in people if p not in own]
     if not people or location is None:
         return
-    lines = []
-    for p in uow.catalog.products():
-        snap = metrics.Snapshot(uow, location=location, product=p, now=now, forecaster=forecaster)
-        sug = replenish(snap, p)
-        if sug.quantity > 0:
-            lines.append((p, sug, snap("safety_stock", {})))
+    lines = [(p, sug, sf) for p, sug, sf in suggestions(uow, location=location, now=now, forecaster=forecaster)]
     for u in people:
         lang = _lang(uow, u)
         text = t("job.prep_title", lang, location=_loc_name(uow, location), date=f"{now:%m-%d}")
@@ -198,6 +193,46 @@ def prep_list(uow: Any, box: Any, t: Any, *, location: str | None, now: datetime
                   on_order=qty(p, sg.on_order), safety=qty(p, max(sf, sg.safety_stock).quantize(Decimal("0.1"))),
                   suggest=qty(p, sg.quantity)) for p, sg, sf in lines[:30]]
         box.push(u, text + "\n" + ("\n".join(body) if body else t("job.prep_none", lang)))
+
+
+def suggestions(uow: Any, *, location: str, now: datetime,
+                forecaster: Any) -> list[tuple[catalog.Product, replenishment.Suggestion, Decimal]]:
+    """What to order today at a store; the forecaster serves the tenant's TOP-N products (or all)."""
+    enabled = metrics.forecast_skus(uow, now=now)
+    out = []
+    for p in uow.catalog.products():
+        fc = forecaster if enabled is None or p.sku in enabled else None
+        snap = metrics.Snapshot(uow, location=location, product=p, now=now, forecaster=fc)
+        sug = replenish(snap, p)
+        if sug.quantity > 0:
+            out.append((p, sug, snap("safety_stock", {})))
+    return out
+
+
+def auto_purchase(uow: Any, box: Any, t: Any, *, location: str | None, now: datetime, forecaster: Any = None) -> None:
+    """Automatic purchase requests (setting ``auto_purchase``): one per product to reorder with no open order;
+    each waits for a manager's approval and explains itself."""
+    if location is None or not uow.catalog.tenant_row().settings.get("auto_purchase"):
+        return
+    busy = {ln.sku for o in uow.orders.list(kinds=["purchase", "purchase_request"],
+                                            statuses=["pending_approval", "open", "partial"])
+            if o.location == location for ln in o.lines}
+    for p, sug, sf in suggestions(uow, location=location, now=now, forecaster=forecaster):
+        if p.sku in busy:
+            continue
+        o = orders.Order(kind=orders.OrderKind.PURCHASE_REQUEST, status=orders.Status.PENDING_APPROVAL,
+                         created_at=now, lines=(orders.OrderLine(sku=p.sku, qty=sug.quantity, unit_price=p.unit_cost),),
+                         location=location, due=now + timedelta(days=1), note="auto_replenishment",
+                         meta={"reasons": list(sug.reasons), "forecast": str(sug.forecast)})
+        oid = uow.orders.add(o)
+        for u in recipients(uow, ["manager"], location=location):
+            lang = _lang(uow, u)
+            why = t("job.prep_line", lang, product=p.name, on_hand=qty(p, sug.on_hand),
+                    forecast=qty(p, sug.forecast.quantize(Decimal("0.1"))), booked=qty(p, sug.booked),
+                    on_order=qty(p, sug.on_order), safety=qty(p, max(sf, sug.safety_stock).quantize(Decimal("0.1"))),
+                    suggest=qty(p, sug.quantity))
+            box.push(u, t("auto_purchase", lang, id=oid, location=_loc_name(uow, location), why=why),
+                     [[(t("btn.approve", lang), f"ap:{oid}"), (t("btn.reject", lang), f"rj:{oid}")]])
 
 
 def replenish(snap: metrics.Snapshot, p: catalog.Product) -> replenishment.Suggestion:

@@ -52,3 +52,26 @@ def test_a_slow_mover_alert_comes_the_moment_its_idle_days_are_reached(demo):
     out = demo.send(at="2026-06-18T09:20:02+08:00")
     assert len(about(out, "liu", "没有卖出")) == 1
     assert not about(demo.send(at="2026-06-19T12:00:00+08:00"), "liu", "没有卖出")  # once per episode
+
+
+def test_automatic_purchase_requests_enter_the_approval_flow_and_are_received_against(demo):
+    with demo.container.uow() as uow:
+        row = uow.catalog.tenant_row()
+        row.settings = {**row.settings, "auto_purchase": True, "forecast_top_n": 5}
+        uow.commit()
+    demo.say("xiaowang", "卖了可乐40瓶")                               # NS 67 → 27, safety 48
+    out = demo.send(at="2026-06-16T07:16:00+08:00")
+    asks = [m for m in about(out, "liu", "自动采购") if "可乐" in m["text"]]
+    assert len(asks) == 1 and "建议补" in asks[0]["text"] and ["批准", "驳回"] in asks[0]["buttons"]
+    request = next(o for o in demo.export("orders") if o["kind"] == "purchase_request" and
+                   o["lines"][0]["sku"] == "P018")
+    assert request["status"] == "pending_approval"
+    again = demo.send(at="2026-06-17T07:16:00+08:00")
+    assert not [m for m in about(again, "liu", "自动采购") if "可乐" in m["text"]]   # not again while open
+    demo.press("liu", "批准")
+    demo.say("xiaowang", "收到可乐2箱")
+    request = next(o for o in demo.export("orders") if o["id"] == request["id"])
+    assert request["status"] in ("partial", "done") and float(request["lines"][0]["received"]) > 0
+    with demo.container.uow() as uow:
+        from workflows import metrics
+        assert len(metrics.forecast_skus(uow, now=demo.container.clock.now())) == 5
