@@ -157,6 +157,9 @@ class Conversation:
         if text.startswith("/start"):
             turn.reply(self.t("already_registered", turn.lang, name=turn.user.display_name))
             return
+        if turn.user.role == catalog.Role.SUPPLIER:  # partners see their own orders' status, never our prices
+            turn.reply(replies.supplier_orders(self.t, turn.lang, uow, partner=turn.user.partner))
+            return
         lang = LANGUAGE_SWITCH.get(text.lower())
         if lang is not None:
             uow.catalog.set_language(turn.user.username, lang)

@@ -182,3 +182,18 @@ def manage_rules(t: Any, lang: str, uow: UnitOfWork, cmd: commands.ManageRules, 
     status = {"pause": "paused", "resume": "active", "delete": "deleted", "manual": "manual"}[cmd.action]
     uow.rules.update(rule, status=status, at=now)
     return str(t(f"rule_{cmd.action}d" if cmd.action != "pause" else "rule_paused", lang, id=rule.id))
+
+
+def supplier_orders(t: Any, lang: str, uow: UnitOfWork, *, partner: str | None) -> str:
+    """A supplier's view: its purchase orders' status, due date and quantities, no prices or stock."""
+    products = {p.sku: p for p in uow.catalog.products()}
+    rows = [o for o in uow.orders.list(kinds=["purchase"]) if partner and o.partner == partner]
+    if not rows:
+        return str(t("supplier_none", lang))
+    out = []
+    for o in rows[-20:]:
+        items = "、".join(f"{products[ln.sku].name if ln.sku in products else ln.sku} {N(ln.qty)}"
+                         f"{products[ln.sku].base_unit if ln.sku in products else ''}" for ln in o.lines)
+        out.append(t("supplier_line", lang, id=o.id, status=t(f"order_status.{o.status.value}", lang), items=items,
+                     due=o.due.strftime("%m-%d") if o.due else "-"))
+    return "\n".join(out)

@@ -142,3 +142,14 @@ def test_rules_are_listed_edited_paused_and_deleted_by_chat(demo):
     assert "删除" in texts(demo.say("liu", "删除规则1"))
     assert demo.export("rules") == []
     assert "没有找到" in texts(demo.say("zhao", "修改规则1:当可乐库存低于10瓶时提醒我"))
+
+
+def test_a_supplier_sees_its_purchase_orders_status_but_never_our_prices(demo):
+    demo.say("chen", "向张记采购牛腩2箱,每箱900元,明天送到")
+    demo.say("chen", "向绿源采购土豆3袋,明天送到")
+    out = texts(demo.say("zhangji", "我的订单"))
+    assert "牛腩" in out and "40斤" in out and "土豆" not in out
+    assert "900" not in out and "45" not in out and "¥" not in out
+    before = demo.stock()
+    demo.say("zhangji", "收到牛腩2箱")                                 # suppliers cannot record stock
+    assert demo.stock() == before
