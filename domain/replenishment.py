@@ -6,10 +6,17 @@ after this one arrives (lead time + review period). Safety stock is the gap betw
 that demand and its median. For perishables the order never exceeds what the shelf life lets the
 store sell before the goods spoil; pack sizes round up (or down, when rounding up would spoil) and
 a minimum order quantity is honoured unless it would spoil.
+
+Across many products, ``allocate`` chooses each product's stock level so that the expected share of
+products with demand that run short meets a service level with the least stock left over: a slow or
+small product costs a few units to cover at a very high level, a big seller costs a lot, so each
+extra unit goes where it prevents the most stockouts (greedy on the convex hull of every product's
+shortage-probability vs expected-leftover options).
 """
 from __future__ import annotations
 
 import dataclasses
+import heapq
 from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
@@ -36,6 +43,36 @@ class DayForecast:
             if level <= l1:
                 return q0 + (q1 - q0) * (level - l0) / (l1 - l0)
         return pts[-1][1]
+
+    def _nodes(self) -> list[tuple[Decimal, Decimal]]:
+        """(level, quantity) from level 0 to 1: the quantile function, flat beyond the outermost levels."""
+        pts = sorted(self.quantiles.items())
+        return [(ZERO, pts[0][1]), *pts, (Decimal(1), pts[-1][1])]
+
+    def cdf(self, qty: Decimal) -> Decimal:
+        """P(demand ≤ qty): the highest level whose quantile is still ≤ ``qty``."""
+        if not self.quantiles:
+            return Decimal(1)
+        nodes = self._nodes()
+        if qty >= nodes[-1][1]:
+            return Decimal(1)
+        for (l0, q0), (l1, q1) in zip(nodes, nodes[1:], strict=False):
+            if q0 <= qty < q1:
+                return l0 + (l1 - l0) * (qty - q0) / (q1 - q0)
+        return ZERO
+
+    def expected_leftover(self, qty: Decimal) -> Decimal:
+        """E[(qty − demand)⁺]: what stocking ``qty`` leaves over, on average."""
+        if not self.quantiles:
+            return qty
+        total = ZERO
+        nodes = self._nodes()
+        for (l0, q0), (l1, q1) in zip(nodes, nodes[1:], strict=False):
+            if qty >= q1:
+                total += (qty - q0 + qty - q1) / 2 * (l1 - l0)
+            elif qty > q0:
+                total += (qty - q0) * (qty - q0) / (q1 - q0) / 2 * (l1 - l0)
+        return total
 
     def sale_probability(self) -> Decimal:
         """P(demand > 0): one minus the highest level whose quantile is still zero."""
@@ -95,6 +132,8 @@ def sum_quantile(days: Sequence[DayForecast], level: Decimal, *, per_sale_day: b
     med = sum((d.quantile(MEDIAN) for d in days), ZERO)
     spread_sq = sum(((max(ZERO, d.quantile(d.level_given_sale(level) if per_sale_day else level)
                           - d.quantile(MEDIAN))) ** 2 for d in days), ZERO)
+    if level < MEDIAN:
+        spread_sq = sum(((max(ZERO, d.quantile(MEDIAN) - d.quantile(level))) ** 2 for d in days), ZERO)
     spread = spread_sq.sqrt() if spread_sq > ZERO else ZERO
     if level < MEDIAN:
         return med, max(ZERO, med - spread)
@@ -158,3 +197,87 @@ def suggest(position: Position, forecast: Sequence[DayForecast], *, policy: Poli
     return Suggestion(on_hand=position.on_hand, booked=position.booked, on_order=position.on_order,
                       forecast=med, safety_stock=safety, order_up_to=order_up_to, reorder_point=reorder_point,
                       shelf_life_cap=cap, raw=raw, quantity=qty, reasons=tuple(reasons))
+
+
+def period_forecast(days: Sequence[DayForecast]) -> DayForecast:
+    """The total demand of ``days`` as one forecast, at the first day's levels (see ``sum_quantile``)."""
+    if len(days) == 1:
+        return days[0]
+    levels = sorted(days[0].quantiles) if days else []
+    return DayForecast(days[0].day, {lv: sum_quantile(days, lv)[1] for lv in levels}) if days else \
+        DayForecast(date.min, {})
+
+
+@dataclasses.dataclass(frozen=True)
+class StockOption:
+    """Stocking up to ``stock`` for a period: the chance demand exceeds it and the stock expected to remain."""
+
+    stock: Decimal
+    level: Decimal      # P(demand ≤ stock)
+    short: Decimal      # P(demand > stock)
+    leftover: Decimal   # E[(stock − demand)⁺]
+
+
+def stock_options(period: DayForecast, *, floor: Decimal = ZERO) -> list[StockOption]:
+    """The sensible stock levels for a period: what is already there (``floor``) and each known quantile above it."""
+    floor = max(ZERO, floor)
+    stocks = sorted({floor, *(q for q in period.quantiles.values() if q > floor)})
+    out = []
+    for s in stocks:
+        level = period.cdf(s)
+        out.append(StockOption(s, level, Decimal(1) - level, period.expected_leftover(s)))
+    return out
+
+
+def _hull(options: Sequence[StockOption]) -> list[StockOption]:
+    """The options on the lower convex hull of (leftover, short), from the cheapest one on."""
+    out = [options[0]]
+    rest = list(options[1:])
+    while rest:
+        cur = out[-1]
+        best: tuple[Decimal, int] | None = None
+        for n, o in enumerate(rest):
+            extra = o.leftover - cur.leftover
+            gain = cur.short - o.short
+            if gain <= ZERO:
+                continue
+            ratio = gain / extra if extra > ZERO else Decimal("Infinity")
+            if best is None or ratio >= best[0]:
+                best = (ratio, n)
+        if best is None:
+            break
+        out.append(rest[best[1]])
+        rest = rest[best[1] + 1:]
+    return out
+
+
+def allocate(periods: Sequence[DayForecast], floors: Sequence[Decimal], *,
+             service_level: Decimal) -> list[StockOption]:
+    """One stock level per product so that the expected number of products running short is at most
+    (1 − ``service_level``) × the expected number with demand, with the least expected stock left over.
+
+    ``periods[i]`` is product i's demand over its protection period, ``floors[i]`` what it already has
+    for it. Greedy: the next unit of leftover goes to the product where it removes the most shortage
+    probability; exact on each product's convex hull of (leftover, shortage) options.
+    """
+    hulls = [_hull(stock_options(p, floor=f)) for p, f in zip(periods, floors, strict=True)]
+    chosen = [h[0] for h in hulls]
+    target = (Decimal(1) - service_level) * sum((Decimal(1) - p.cdf(ZERO) for p in periods), ZERO)
+    short = sum((c.short for c in chosen), ZERO)
+    heap: list[tuple[Decimal, int, int]] = []
+
+    def push(i: int, j: int) -> None:
+        if j + 1 < len(hulls[i]):
+            a, b = hulls[i][j], hulls[i][j + 1]
+            extra = b.leftover - a.leftover
+            ratio = (a.short - b.short) / extra if extra > ZERO else Decimal("Infinity")
+            heapq.heappush(heap, (-ratio, i, j + 1))
+
+    for i in range(len(hulls)):
+        push(i, 0)
+    while heap and short > target:
+        _, i, j = heapq.heappop(heap)
+        short -= chosen[i].short - hulls[i][j].short
+        chosen[i] = hulls[i][j]
+        push(i, j)
+    return chosen

@@ -1,7 +1,12 @@
 """The automatic policy of the simulation: pooled forecasts → domain replenishment, day by day.
 
 The model is refitted every ``refit_every`` days on the history up to the decision day and
-predicts every evening from the days up to that evening only.
+predicts every evening from the days up to that evening only. Each evening the demand of every item
+is a hurdle distribution (no sale, or with probability P a log-normal quantity), written out as
+quantiles that include P(demand = 0); ``domain.replenishment.allocate`` then picks every item's stock
+level so that the expected share of items with demand that run short meets the service level with
+the least stock left over, and ``suggest`` turns that level into an order (never more than sells
+before it spoils).
 """
 from __future__ import annotations
 
@@ -9,16 +14,19 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import numpy as np
+from scipy.special import ndtri
 
 from adapters.forecasting import calendar as calendars
 from adapters.forecasting import features, pooled, simulate
 from domain import replenishment
 
-_LEVELS = tuple(Decimal(str(q)) for q in pooled.QUANTILES)
+# levels of the quantity given a sale; the unconditional level is P(no sale) + P(sale) × level
+SALE_LEVELS = np.array([0.3, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97, 0.98, 0.99, 0.995, 0.998])
+_Z = ndtri(SALE_LEVELS)
 
 
 class Forecasts:
-    """Quantile grids for the days after each decision evening, cached for reuse across policies."""
+    """Hurdle parameters (P(sale), μ, σ) for the days after each decision evening, cached for reuse."""
 
     def __init__(self, demand: np.ndarray, *, first_day: date, horizon: int,
                  calendar: calendars.HolidayCalendar | None = None, refit_every: int = 7,
@@ -28,49 +36,67 @@ class Forecasts:
         self.rows = np.arange(demand.shape[0])
         self.model: pooled.Model | None = None
         self.fitted_at: int | None = None
-        self.cache: dict[int, pooled.Forecast] = {}
+        self.cache: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
 
-    def after(self, day: int) -> pooled.Forecast:
-        """Forecast of days day+1 .. day+horizon from history days ≤ day."""
+    def after(self, day: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(P(sale), μ, σ), items × horizon, of days day+1 .. day+horizon from history days ≤ day."""
         if day in self.cache:
             return self.cache[day]
         origin = day + 1
         if self.fitted_at is None or origin - self.fitted_at >= self.refit_every:
             self.model = pooled.fit_design(self.design, horizon=self.horizon, settings=self.settings, origin=origin)
             self.fitted_at = origin
-        if self.model is None:
-            y = self.design.y[:, features.PAD: features.PAD + max(origin, 0)]
-            mean = y[:, -7:].mean(axis=1) if y.shape[1] else np.zeros(len(self.rows))
-            point = np.repeat(mean[:, None], self.horizon, axis=1)
-            grid = np.repeat(point[:, :, None], len(pooled.QUANTILES), axis=2)
-            fc = pooled.Forecast(point, grid)
+        if self.model is None:  # too little history: the last 28 days' share of sale days and sizes
+            y = self.design.y[:, features.PAD: features.PAD + max(origin, 0)][:, -28:]
+            n = len(self.rows)
+            pos = y > 0
+            p = pos.mean(axis=1) if y.shape[1] else np.zeros(n)
+            logs = np.where(pos, np.log(np.where(pos, y, 1.0)), 0.0)
+            mu = logs.sum(axis=1) / np.maximum(pos.sum(axis=1), 1)
+            h = self.horizon
+            res: tuple[np.ndarray, np.ndarray, np.ndarray] = (
+                np.repeat(p[:, None], h, axis=1), np.repeat(mu[:, None], h, axis=1), np.full((n, h), 0.7))
         else:
-            fc = self.model.predict(self.rows, horizon=self.horizon, day=origin)
-        self.cache[day] = fc
-        return fc
+            res = self.model.hurdle(self.rows, horizon=self.horizon, day=origin)
+        self.cache[day] = res
+        return res
 
 
 def _dec(x: float) -> Decimal:
     return Decimal(f"{x:.4f}")
 
 
+def day_forecast(day: date, p: float, mu: float, sigma: float) -> replenishment.DayForecast:
+    """The hurdle distribution as quantiles: 0 up to P(no sale), log-normal quantiles above it."""
+    if p < 1e-4:
+        return replenishment.DayForecast(day, {Decimal("0.5"): Decimal(0)})
+    none = 1.0 - p
+    levels = {Decimal(f"{none:.6f}"): Decimal(0)}
+    for lv, z in zip(SALE_LEVELS, _Z, strict=True):
+        levels[Decimal(f"{none + p * lv:.6f}")] = _dec(float(np.exp(mu + sigma * z)))
+    return replenishment.DayForecast(day, levels)
+
+
 def policy(forecasts: Forecasts, *, service_level: float, lead_time: int, shelf_life: np.ndarray,
            first_day: date) -> simulate.Policy:
-    """Order-up-to from the forecast quantiles via ``domain.replenishment.suggest``."""
+    """Stock levels allocated across items for the service level, ordered via ``domain.replenishment``."""
     sl = Decimal(str(service_level))
 
     def decide(s: simulate.State) -> np.ndarray:
-        fc = forecasts.after(s.day)
-        out = np.zeros(len(s.on_hand))
-        busy = np.flatnonzero((fc.quantiles[:, :, -1].max(axis=1) > 0) | (s.on_hand > 0) | (s.on_order > 0))
-        for i in busy:
-            days = [replenishment.DayForecast(first_day + timedelta(days=s.day + 1 + k),
-                                              dict(zip(_LEVELS, map(_dec, fc.quantiles[i, k]), strict=True)))
-                    for k in range(fc.quantiles.shape[1])]
+        p, mu, sigma = forecasts.after(s.day)
+        n = len(s.on_hand)
+        period = max(1, lead_time)       # days until the order after this one arrives
+        days = [[day_forecast(first_day + timedelta(days=s.day + 1 + k), float(p[i, k]), float(mu[i, k]),
+                              float(sigma[i, k])) for k in range(p.shape[1])] for i in range(n)]
+        positions = [replenishment.Position(on_hand=_dec(s.on_hand[i]), on_order=_dec(s.on_order[i]))
+                     for i in range(n)]
+        chosen = replenishment.allocate([replenishment.period_forecast(d[:period]) for d in days],
+                                        [x.on_hand + x.on_order for x in positions], service_level=sl)
+        out = np.zeros(n)
+        for i in range(n):
             life = shelf_life[i]
-            pol = replenishment.Policy(service_level=sl, lead_time_days=lead_time - 1, review_days=1,
+            pol = replenishment.Policy(service_level=chosen[i].level, lead_time_days=lead_time - 1, review_days=1,
                                        shelf_life_days=int(life) if np.isfinite(life) else None)
-            pos = replenishment.Position(on_hand=_dec(s.on_hand[i]), on_order=_dec(s.on_order[i]))
-            out[i] = float(replenishment.suggest(pos, days, policy=pol).quantity)
+            out[i] = float(replenishment.suggest(positions[i], days[i], policy=pol).quantity)
         return out
     return decide

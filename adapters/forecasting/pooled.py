@@ -21,14 +21,14 @@ from adapters.forecasting import calendar as calendars
 from adapters.forecasting import features
 
 QUANTILES: tuple[float, ...] = (0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.975, 0.99)
-BLEND = 0.5  # weight of the median regression; the hurdle model gets the rest
+BLEND = 0.7  # weight of the median regression; the hurdle model gets the rest
 BINS = 5
 
 
 @dataclasses.dataclass(frozen=True)
 class Settings:
-    train_days: int = 364
-    step: int = 3
+    train_days: int = 546   # a year and a half of pseudo-origins: every weekday and season at least once
+    step: int = 4           # every 4th day: consecutive pseudo-origins share most of their features
     iterations: int = 15
     blend: float = BLEND
 
@@ -75,6 +75,30 @@ class Model:
     edges: np.ndarray
     resid_q: np.ndarray  # BINS × len(QUANTILES) quantiles of (y − point) / scale
     blend: float
+    spread: np.ndarray | None = None  # mean |log-size residual| as a linear function of the size features
+
+    def hurdle(self, rows: np.ndarray, *, horizon: int, day: int | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(P(sale), μ, σ), each rows × horizon: demand is 0, or with probability P log-normal(μ, σ).
+
+        σ depends on the series (big, regular sellers vary less in relative terms than small ones).
+        """
+        rows = np.asarray(rows, dtype=int)
+        n = len(rows)
+        i = np.repeat(rows, horizon)
+        k = np.tile(np.arange(horizon), n)
+        t = np.full(len(i), self.design.t_index(self.design.days if day is None else day))
+        occ, size, base = self.design.occurrence(i, t, k)
+        p = expit(occ @ self.occ)
+        mu = size @ self.size + base
+        sigma = self._sigma(size, base)
+        return p.reshape(n, horizon), mu.reshape(n, horizon), sigma.reshape(n, horizon)
+
+    def _sigma(self, size: np.ndarray, base: np.ndarray) -> np.ndarray:
+        if self.spread is None:
+            return np.full(len(size), self.sigma)
+        x = np.concatenate([size, base[:, None]], axis=1)
+        out: np.ndarray = np.clip((x @ self.spread) * np.sqrt(np.pi / 2), 0.25 * self.sigma, 3 * self.sigma)
+        return out
 
     def _point(self, i: np.ndarray, t: np.ndarray, k: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         x, s = self.design.level(i, t, k)
@@ -149,11 +173,15 @@ def fit_design(design: features.Design, *, horizon: int, settings: Settings | No
         sp = size[pos]
         rel = design.ly[i, t + k][pos] - base[pos]
         beta_size = np.linalg.solve(sp.T @ sp + 1e-6 * np.eye(sp.shape[1]), sp.T @ rel)
-        sigma = float(np.sqrt(np.mean((rel - sp @ beta_size) ** 2)))
+        res = rel - sp @ beta_size
+        sigma = float(np.sqrt(np.mean(res ** 2)))
+        # E|residual| = σ·√(2/π) for a normal residual: a least-squares fit of |residual| gives σ per row
+        spx = np.concatenate([sp, base[pos][:, None]], axis=1)
+        spread = np.linalg.solve(spx.T @ spx + 1e-6 * np.eye(spx.shape[1]), spx.T @ np.abs(res))
     else:
-        beta_size, sigma = np.zeros(size.shape[1]), 0.5
+        beta_size, sigma, spread = np.zeros(size.shape[1]), 0.5, None
     model = Model(design, beta_level, beta_occ, beta_size, sigma, np.zeros(BINS - 1),
-                  np.zeros((BINS, len(QUANTILES))), settings.blend)
+                  np.zeros((BINS, len(QUANTILES))), settings.blend, spread)
     point, s = model._point(i, t, k)
     ratio = point / s
     model.edges = np.quantile(ratio, np.linspace(0, 1, BINS + 1)[1:-1])

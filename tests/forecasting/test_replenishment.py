@@ -68,3 +68,42 @@ def test_sale_probability_comes_from_the_zero_quantiles():
     d = r.DayForecast(date(2024, 1, 1), {D("0.3"): D(0), D("0.5"): D(0), D("0.9"): D(4)})
     assert d.sale_probability() == D("0.5")
     assert d.quantile(D("0.7")) == D(2)
+
+
+def test_cdf_and_expected_leftover_follow_the_piecewise_linear_quantiles():
+    # demand uniform on [0, 10]: levels 0..1 map linearly to 0..10
+    d = r.DayForecast(date(2024, 1, 1), {D(0): D(0), D(1): D(10)})
+    assert d.cdf(D(4)) == D("0.4")
+    assert d.expected_leftover(D(4)) == D("0.8")      # ∫₀⁴ (4 − x)/10 dx
+    assert d.expected_leftover(D(10)) == D(5)
+
+
+def test_no_sale_mass_counts_as_zero_demand():
+    d = r.DayForecast(date(2024, 1, 1), {D("0.6"): D(0), D(1): D(4)})   # P(no sale) 0.6
+    assert d.cdf(D(0)) == D("0.6")
+    assert d.expected_leftover(D(4)) == D("0.6") * 4 + D("0.4") * 2
+
+
+def test_levels_below_the_median_are_below_it():
+    med, low = r.sum_quantile(days(10, spread=D(4)) + [r.DayForecast(date(2024, 1, 2), {D("0.1"): D(6),
+                                                                                     D("0.5"): D(10)})], D("0.1"))
+    assert med == D(20) and low < med
+
+
+def test_allocation_covers_small_items_first_and_meets_the_service_level():
+    day = date(2024, 1, 1)
+    small = r.DayForecast(day, {D(0): D(0), D(1): D(1)})        # uniform 0..1 kg
+    big = r.DayForecast(day, {D(0): D(0), D(1): D(100)})        # uniform 0..100 kg
+    [s, b] = r.allocate([small, big], [D(0), D(0)], service_level=D("0.5"))
+    # one expected stockout of the two is allowed: the small item is covered fully, the big one not at all
+    assert s.stock == D(1) and s.short == 0
+    assert b.stock == 0 and b.short == 1
+    [s, b] = r.allocate([small, big], [D(0), D(0)], service_level=D("0.9"))
+    assert s.short == 0 and b.short <= D("0.2")
+
+
+def test_allocation_keeps_what_is_already_there():
+    day = date(2024, 1, 1)
+    f = r.DayForecast(day, {D(0): D(0), D(1): D(10)})
+    [o] = r.allocate([f], [D(8)], service_level=D("0.5"))
+    assert o.stock == D(8) and o.level == D("0.8")

@@ -75,3 +75,29 @@ def test_the_log_balances_every_item_day():
 def test_items_without_shelf_life_never_spoil():
     res = run([0] * 7 + [0, 0, 0], life=float("inf"), policy=scripted({6: 4.0}))
     assert res.spoiled == 0 and res.log[-1]["on_hand_end"] == 4
+
+
+def test_auto_policy_puts_its_stock_where_it_prevents_most_stockouts():
+    from datetime import date
+
+    from adapters.forecasting import autopolicy
+
+    rng = np.random.default_rng(3)
+    days = 200
+    small = rng.poisson(0.5, days) * (rng.random(days) < 0.5)
+    big = rng.normal(50, 10, days).clip(0)
+    y = np.stack([small, big]).astype(float)
+    fc = autopolicy.Forecasts(y, first_day=date(2023, 1, 2), horizon=4)
+    life = np.array([3.0, 3.0])
+    curve = []
+    for sl in (0.6, 0.9):
+        res = simulate.run(y, start=170, end=199, shelf_life=life, lead_time=1,
+                           policy=autopolicy.policy(fc, service_level=sl, lead_time=1, shelf_life=life,
+                                                    first_day=date(2023, 1, 2)), log=True)
+        curve.append(res)
+        short = {r["sku"]: 0 for r in res.log}
+        for r in res.log:
+            short[r["sku"]] += r["sold"] < r["demand"] - 1e-9
+        assert short["0"] <= short["1"]          # the cheap item is the one kept in stock
+    assert curve[1].stockout_rate <= curve[0].stockout_rate
+    assert curve[1].inventory_days >= curve[0].inventory_days
