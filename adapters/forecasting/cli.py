@@ -103,7 +103,9 @@ def register(app: typer.Typer) -> None:
                      policy: Annotated[str, typer.Option(help="auto | manual")] = "auto",
                      k: Annotated[float, typer.Option("--k", help="manual: order-up-to multiple")] = 1.5,
                      lead_time: Annotated[int, typer.Option(min=1, help="days from order to receipt")] = 1,
-                     service_level: Annotated[float, typer.Option(min=0.01, max=0.999)] = 0.95,
+                     service_level: Annotated[float, typer.Option(
+                         min=0.01, max=0.999, help="auto: expected share of item-days with demand served in full; "
+                         "stock goes to the items where it prevents the most stockouts per kg")] = 0.95,
                      log: Annotated[Path | None, typer.Option(help="per item-day CSV log")] = None,
                      as_json: Annotated[bool, typer.Option("--json", help="print one JSON object")] = False) -> None:
         """Replays the history against the auto or manual ordering policy."""
