@@ -6,6 +6,7 @@ alerts run on the events after the commit.
 """
 from __future__ import annotations
 
+import logging
 import secrets
 import statistics
 from collections.abc import Callable
@@ -21,6 +22,7 @@ from workflows import inventory, purchasing
 from workflows.ports import Clock, UnitOfWork, UowFactory
 
 PENDING_TTL = timedelta(minutes=10)
+log = logging.getLogger(__name__)
 YES = {"确认", "是", "是的", "对", "好", "好的", "ok", "OK", "确定", "yes", "y", "嗯"}
 LANGUAGE_SWITCH = {"english": "en", "切换英文": "en", "英文": "en", "中文": "zh_CN", "切换中文": "zh_CN",
                    "chinese": "zh_CN"}
@@ -102,8 +104,11 @@ class Conversation:
                     self._press(uow, turn, incoming)
                 else:
                     self._text(uow, turn, incoming.text)
-            except errors.DomainError as exc:
+            except Exception as exc:  # noqa: BLE001 - nothing half-done is kept; the user hears why
                 uow.rollback()
+                if not isinstance(exc, errors.DomainError):
+                    log.exception("message %s from %s failed", incoming.message_id, user.username)
+                    exc = errors.DomainError(code="internal")
                 turn.out = [Outgoing(to=user.username, text=self._error(exc, turn))]
                 turn.events = []
                 if incoming.message_id:

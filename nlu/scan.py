@@ -134,6 +134,8 @@ class Scanner:
                 continue  # 查一下: a lone Chinese numeral away from a product is not a quantity
             if m.group("half") and unit:
                 v += numbers.HALF
+            if masked[:m.start()].rstrip().endswith(("-", "－", "负", "−")):
+                v = -v  # 收到牛奶-3箱: a negative quantity is refused later, never read as 3
             parts = [(v, unit)]
             if m.group("num2") and unit:
                 v2 = numbers.value(m.group("num2"))
