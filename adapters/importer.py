@@ -279,7 +279,10 @@ def export_rows(uow: SqlUnitOfWork, kind: str) -> list[dict[str, Any]]:
     if kind == "rules":
         return [{"id": r.id, "owner": r.owner, "text": r.text, "status": r.status, "version": r.version,
                  "spec": r.spec} for r in uow.rules.list(statuses=("active", "paused", "manual"))]
-    raise ValueError(f"unknown export kind {kind!r}; one of stock, moves, orders, rules")
+    if kind == "deviations":  # the forecasting report: which triggering inputs were wrong, per rule action
+        return [{"kind": action, **detail} for action in ("forecast_deviation", "rule_override")
+                for detail in uow.chat.audits(action, limit=1000)]
+    raise ValueError(f"unknown export kind {kind!r}; one of stock, moves, orders, rules, deviations")
 
 
 def to_csv(rows: list[dict[str, Any]]) -> str:

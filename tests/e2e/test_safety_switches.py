@@ -69,6 +69,8 @@ def test_a_suggestion_received_15_percent_off_is_attributed_to_its_conditions(de
     with demo.container.uow(write=False) as uow:
         found = uow.chat.audits("forecast_deviation", rule=rid)
     assert found and found[0]["conditions"] == ["on_hand=40"] and found[0]["deviation"] == "0.38"
+    report = demo.export("deviations")
+    assert any(r["kind"] == "forecast_deviation" and r["rule"] == rid for r in report)
 
 
 def test_backtest_compares_the_rule_with_what_people_did(demo, tmp_path):
