@@ -183,7 +183,11 @@ def configure(tenant: TenantOpt = "default",
               name: Annotated[str | None, typer.Option()] = None,
               forecast_top_n: Annotated[int | None, typer.Option(help="forecast only the TOP-N products; 0 = all")] = None,
               auto_purchase: Annotated[bool | None, typer.Option("--auto-purchase/--no-auto-purchase",
-                                                                 help="morning purchase requests")] = None) -> None:
+                                                                 help="morning purchase requests")] = None,
+              store_code: Annotated[str | None, typer.Option("--store", help="a store code, for --job")] = None,
+              job: Annotated[list[str] | None, typer.Option(
+                  help="per-store job time, e.g. prep_list=06:30 (prep_list, auto_purchase, transfer_check, "
+                       "evening_summary, expiry)")] = None) -> None:
     """Show or change the tenant's settings (negative stock policy, approval limit, time zone, forecasting)."""
     from decimal import Decimal, InvalidOperation
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -208,6 +212,25 @@ def configure(tenant: TenantOpt = "default",
             raise typer.Exit(2) from None
         if name is not None:
             row.name = name
+        if job:
+            from adapters.db import tables
+            from workflows.jobs import DEFAULT_JOBS
+            loc = uow.catalog._one(tables.Location, tables.Location.code == store_code) if store_code else None
+            if loc is None:
+                typer.echo(f"not changed: --job needs --store with a known store code, not {store_code!r}", err=True)
+                raise typer.Exit(2)
+            settings = dict(loc.settings or {})
+            jobs = dict(settings.get("jobs") or {})
+            for spec in job:
+                name, _, hhmm = spec.partition("=")
+                hh, _, mm = hhmm.partition(":")
+                if name not in DEFAULT_JOBS or not (hh.isdigit() and mm.isdigit() and int(hh) < 24 and int(mm) < 60):
+                    typer.echo(f"not changed: bad --job {spec!r} (NAME=HH:MM)", err=True)
+                    raise typer.Exit(2)
+                jobs[name] = f"{int(mm)} {int(hh)} * * *"
+            settings["jobs"] = jobs
+            loc.settings = settings
+            uow.catalog.s.add(loc)
         extra = dict(row.settings or {})
         if forecast_top_n is not None:
             extra["forecast_top_n"] = forecast_top_n or None

@@ -97,8 +97,11 @@ class CatalogRepo(_Repo):
         return [catalog.Location(code=r.code, name=r.name, kind=catalog.LocationKind(r.kind),
                                  aliases=tuple(r.aliases or ())) for r in rows]
 
+    def location_row(self, code: str) -> t.Location | None:
+        return self._one(t.Location, t.Location.code == code)
+
     def location_settings(self, code: str) -> dict[str, Any]:
-        r = self._one(t.Location, t.Location.code == code)
+        r = self.location_row(code)
         return dict(r.settings or {}) if r else {}
 
     def partners(self) -> list[catalog.Partner]:

@@ -93,3 +93,18 @@ def test_demo_seed_runs_once_and_serve_answers_on_http(tmp_path: Path):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_a_stores_job_time_is_configurable(env):
+    r = run(["configure", "--store", "XH", "--job", "prep_list=06:05"], env)
+    assert r.returncode == 0, r.stderr
+    assert run(["configure", "--store", "XH", "--job", "prep_list=25:00"], env).returncode == 2
+    assert run(["configure", "--store", "NOPE", "--job", "prep_list=06:00"], env).returncode == 2
+    lines = [{"at": "2026-06-16T06:04:00+08:00"}, {"at": "2026-06-16T06:06:00+08:00"}]
+    r = run(["chat", "--jsonl", "--clock", "2026-06-15T09:00:00+08:00"], env,
+            stdin="\n".join(json.dumps(x) for x in lines) + "\n")
+    out = [json.loads(x) for x in r.stdout.splitlines()]
+    first = out[:[i for i, o in enumerate(out) if o.get("done") == 1][0]]
+    second = out[len(first) + 1:]
+    assert not any("备货清单" in (o.get("text") or "") and o.get("to") == "zhou" for o in first)
+    assert any("备货清单" in (o.get("text") or "") and o.get("to") == "zhou" for o in second)
