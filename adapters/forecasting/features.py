@@ -64,6 +64,15 @@ class Design:
         overall = (self.ctot[t] - self.ctot[t - 56]) / 56
         return np.where(overall > 0, same / np.maximum(overall, 1e-9), 1.0)
 
+    def recent_quantiles(self, i: np.ndarray, t: np.ndarray, s: np.ndarray, n: int = 28) -> np.ndarray:
+        """Median and upper quartile of the last ``n`` days (zeros included), in units of ``s``.
+
+        They tell a steady seller (median near the mean) from one whose mean comes from a few big days.
+        """
+        window = np.stack([self.y[i, t - j] for j in range(1, n + 1)], axis=1) / s[:, None]
+        out: np.ndarray = np.quantile(window, (0.5, 0.75), axis=1)
+        return out
+
     def scale(self, i: np.ndarray, t: np.ndarray) -> np.ndarray:
         s28, s56 = self.mean(i, t, 28), self.mean(i, t, 56)
         return np.maximum(np.where(s28 > 0, s28, s56), 1e-3)
@@ -87,7 +96,7 @@ class Design:
         cols = [np.ones_like(s), *last.T, m7, self.mean(i, t, 14) / s, self.mean(i, t, 56) / s,
                 sd[:, 0], sd.mean(axis=1), self.frac(i, t, 28), prof, hol, mk, pre, prof * m7, hol * m7, pre * m7,
                 i1, i3, m7 * i1, m7 * i3, m7 * i2, np.median(last, axis=1), last.max(axis=1), kk, m7 * kk,
-                last[:, 0] * kk]
+                last[:, 0] * kk, *self.recent_quantiles(i, t, s)]
         return np.stack(cols, axis=1), s
 
     def occurrence(self, i: np.ndarray, t: np.ndarray, k: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -1,8 +1,8 @@
 """Our model: two regressions pooled over all series of a store, refitted at every origin.
 
 * a median (least-absolute-deviation) regression of demand, in units of each series' recent mean,
-  on recent days, same weekday, store-wide weekday profile, holidays and make-up workdays and
-  on/off-shelf signals;
+  on recent days, same weekday, store-wide weekday profile, holidays and make-up workdays,
+  on/off-shelf signals and the median and upper quartile of the last 28 days;
 * a hurdle model for intermittent demand: logistic P(sale) × log-normal size, whose median is 0
   when a sale is less likely than not.
 

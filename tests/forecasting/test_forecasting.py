@@ -70,3 +70,15 @@ def test_our_model_beats_the_moving_average_on_a_small_intermittent_panel():
     [ma, ours] = backtest.evaluate(p, {"ma7": backtest.per_series(models.moving_average), "ours": backtest.ours()},
                                    origins=origins)
     assert ours.wape < ma.wape
+
+
+def test_recent_quantiles_read_only_the_days_before_the_row():
+    from adapters.forecasting import calendar as calendars
+    from adapters.forecasting import features
+
+    y = np.array([[0.0] * 14 + [2.0, 4.0] * 14 + [100.0] * 5])  # 28 steady days, then a jump
+    d = features.Design(y, start=date(2024, 1, 1), horizon=7, calendar=calendars.DEFAULT)
+    t = np.array([d.t_index(42)])  # right before the jump
+    med, q75 = d.recent_quantiles(np.array([0]), t, np.ones(1))
+    assert med[0] == pytest.approx(3.0)
+    assert q75[0] == pytest.approx(4.0)
