@@ -59,25 +59,23 @@ def drafts(a: scan.Analysis, lex: lexicon.Lexicon) -> list[Draft]:
                  and not any(q.end <= o.start < d.start for o in qtys if o is not q)]
         return after[0] if after else None
 
-    orphans: list[scan.Qty] = []
-    for q in qtys:
-        d = nearest(q, products)
-        if d is None:
-            orphans.append(q)
-            continue
-        d.qty = q
-        used.add(id(d))
-    texts: list[Draft] = []
-    if orphans:
-        texts = [Draft(c.start, c.text, (), None, exact=False) for c in a.chunks]
-        left: list[scan.Qty] = []
-        for q in orphans:
-            d = nearest(q, texts)
+    def assign(qs: list[scan.Qty], drafts: list[Draft]) -> list[scan.Qty]:
+        """Give each quantity its nearest draft; return the quantities that found none."""
+        unplaced = []
+        for q in qs:
+            d = nearest(q, drafts)
             if d is None:
-                left.append(q)
+                unplaced.append(q)
                 continue
             d.qty = q
             used.add(id(d))
+        return unplaced
+
+    orphans = assign(list(qtys), products)
+    texts: list[Draft] = []
+    if orphans:
+        texts = [Draft(c.start, c.text, (), None, exact=False) for c in a.chunks]
+        left = assign(orphans, texts)
         lonely = [d for d in products if d.qty is None]
         if left and len(lonely) == 1 and len(left) == 1:
             lonely[0].qty = left[0]

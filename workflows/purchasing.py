@@ -167,6 +167,14 @@ def invite(uow: UnitOfWork, turn: Turn, cmd: commands.Invite) -> str:
     return code
 
 
+def _ask_location(uow: UnitOfWork, turn: Turn, t: Any, *, location: str | None, text_key: str, button_key: str,
+                  data: str, **params: Any) -> None:
+    """Push a one-button message to the people of a location (its managers if nobody works there)."""
+    people = [u for u in uow.catalog.users() if u.location == location and u.role != catalog.Role.SUPPLIER]
+    for m in people or managers_of(uow, location):
+        turn.push(m.username, t(text_key, m.language, **params), [[_button(t(button_key, m.language), data)]])
+
+
 def workflow_button(uow: UnitOfWork, turn: Turn, action: str, arg: str, *, t: Any) -> None:
     """Buttons on workflow messages: snz (snooze an alert), tr (ship a transfer), rv (receive it)."""
     if action == "snz":
@@ -189,10 +197,8 @@ def workflow_button(uow: UnitOfWork, turn: Turn, action: str, arg: str, *, t: An
         uow.orders.save(o.to(orders.Status.OPEN, by=turn.user.username))
         desc = describe(uow, o)
         turn.reply(t("transfer_approved", turn.lang, id=o.id, order=desc))
-        shippers = [u for u in uow.catalog.users() if u.location == o.source and u.role != catalog.Role.SUPPLIER]
-        for m in shippers or managers_of(uow, o.source):
-            turn.push(m.username, t("transfer_to_ship", m.language, id=o.id, order=desc),
-                      [[_button(t("btn.ship", m.language), f"sh:{o.id}")]])
+        _ask_location(uow, turn, t, location=o.source, text_key="transfer_to_ship", button_key="btn.ship",
+                      data=f"sh:{o.id}", id=o.id, order=desc)
         return
     if action == "sh":  # the source ships: stock goes into transit
         if o.status != orders.Status.OPEN:
@@ -206,10 +212,8 @@ def workflow_button(uow: UnitOfWork, turn: Turn, action: str, arg: str, *, t: An
         uow.orders.save(o.to(orders.Status.SHIPPED))
         desc = describe(uow, o)
         turn.reply(t("transfer_shipped", turn.lang, id=o.id, order=desc))
-        receivers = [u for u in uow.catalog.users() if u.location == o.location and u.role != catalog.Role.SUPPLIER]
-        for m in receivers or managers_of(uow, o.location):
-            turn.push(m.username, t("transfer_shipped", m.language, id=o.id, order=desc),
-                      [[_button(t("btn.receive", m.language), f"rv:{o.id}")]])
+        _ask_location(uow, turn, t, location=o.location, text_key="transfer_shipped", button_key="btn.receive",
+                      data=f"rv:{o.id}", id=o.id, order=desc)
         return
     if action == "rv":
         if o.status != orders.Status.SHIPPED:
@@ -217,12 +221,11 @@ def workflow_button(uow: UnitOfWork, turn: Turn, action: str, arg: str, *, t: An
         moves = [replace(m, src=transit, dst=o.location or "", kind=ledger.MoveKind.TRANSFER_IN, at=turn.now,
                          actor=turn.user.username, batch=batch, id=None, message_id=None)
                  for m in uow.stock.moves_of_order(o.id) if m.dst == transit]
-        uow.stock.record(moves)
+        actor = inventory.Actor(user=turn.user, now=turn.now, message_id=None, batch=batch)
+        turn.events.extend(inventory.record(uow, inventory.Plan(moves=moves), actor=actor))
         done = replace(o, status=orders.Status.DONE, lines=tuple(replace(ln, received=ln.qty) for ln in o.lines))
         uow.orders.save(done)
         takeover.outcome(uow, turn.push, t, order=done, rejected=False, now=turn.now)
-        turn.events.extend(events.StockMoved(location=o.location or "", sku=m.sku, at=turn.now, kind="transfer_in",
-                                             actor=turn.user.username) for m in moves)
         turn.reply(t("transfer_received", turn.lang, id=o.id, order=describe(uow, o)))
         return
     raise errors.NotFound(code="button_gone")
