@@ -223,7 +223,7 @@ class Conversation:
             self._write(uow, turn, cmd, guesses=guesses, confirmed=confirmed)
         elif isinstance(cmd, commands.QueryStock):
             self._require(user, "query")
-            turn.reply(replies.stock(self.t, turn.lang, uow, cmd, user=user, now=turn.now))
+            turn.reply(replies.stock(self.t, turn.lang, uow, cmd, user=user, now=turn.now, cat=self._catalog))
         elif isinstance(cmd, commands.PlacePurchase):
             self._require(user, "purchase")
             if guesses and not confirmed:

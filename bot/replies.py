@@ -102,8 +102,8 @@ def after_levels(t: Any, lang: str, uow: UnitOfWork, cmd: commands.Command, *, u
     return ("\n" + "\n".join(parts)) if parts else ""
 
 
-def stock(t: Any, lang: str, uow: UnitOfWork, cmd: commands.QueryStock, *, user: catalog.User, now: datetime) -> str:
-    cat = context.Catalog(products=tuple(uow.catalog.products()), locations=tuple(uow.catalog.locations()))
+def stock(t: Any, lang: str, uow: UnitOfWork, cmd: commands.QueryStock, *, user: catalog.User, now: datetime,
+          cat: context.Catalog | None) -> str:
     loc = cmd.location or user.location
     rows = uow.stock.all_levels()
     skus = list(cmd.skus) or sorted({sku for lc, sku, _, q, _ in rows if (loc is None or lc == loc) and q != 0})

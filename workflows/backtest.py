@@ -29,7 +29,7 @@ class AsOf(metrics.Snapshot):
                 total += (m.qty if m.dst == self.location else 0) - (m.qty if m.src == self.location else 0)
         return total
 
-    def daily(self, days: int) -> list[Decimal]:
+    def _daily(self, days: int) -> list[Decimal]:
         out = []
         for i in range(days, 0, -1):
             day = (self.now - timedelta(days=i)).date()

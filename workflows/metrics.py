@@ -48,7 +48,14 @@ class Snapshot:
 
     # ---------------------------------------------------------------- sales
     def daily(self, days: int) -> list[Decimal]:
-        """Net sales per local day for the last ``days`` full days plus today so far."""
+        """Net sales per local day for the last ``days`` full days (read once per snapshot and length)."""
+        key = ("__daily", str(days))
+        if key not in self._cache:
+            self._cache[key] = self._daily(days)
+        xs: list[Decimal] = self._cache[key]
+        return xs
+
+    def _daily(self, days: int) -> list[Decimal]:
         start = (self.now - timedelta(days=days)).replace(hour=0, minute=0, second=0, microsecond=0)
         buckets: dict[str, Decimal] = {}
         for at, q in self.uow.stock.daily_sales(location=self.location, sku=self.product.sku, since=start):

@@ -5,22 +5,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
-from adapters.db import engine as engines
 from adapters.outbox import store as store_
+from tests.conftest import fresh_engine
 
 
 def outbox_engine(kind: str, tmp_path: Path, pg_url: str | None) -> Engine:
-    if kind == "sqlite":
-        eng = engines.make_engine(f"sqlite:///{tmp_path}/outbox.db")
-    else:
-        assert pg_url
-        eng = engines.make_engine(pg_url)
-        with eng.begin() as c:
-            c.execute(text("DROP TABLE IF EXISTS outbox_message"))
-    store_.OutboxStore(eng).create_table()
+    """A migrated database (the outbox table comes from the Alembic migration, as in production)."""
+    eng: Engine = fresh_engine(kind, tmp_path, pg_url)
     return eng
 
 
