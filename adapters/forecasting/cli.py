@@ -10,8 +10,6 @@ from typing import Annotated, Any
 
 import typer
 
-from adapters.forecasting import api, panel
-
 HistoryOpt = Annotated[list[Path], typer.Option("--history", help="sales history CSV (date,location,sku,qty,…)")]
 
 
@@ -24,6 +22,7 @@ def _day(s: str) -> date:
 
 def write_forecast(history: list[Path], *, origin: date, horizon: int, out: Path) -> int:
     """Writes date,location,sku,qty,q10…q95 for every series with a sale in the 56 days before origin."""
+    from adapters.forecasting import api, panel  # numpy/scipy: loaded only when a forecast runs
     sales = [s for s in panel.read_sales(history) if s.day < origin]
     rows_out = 0
     with open(out, "w", encoding="utf-8", newline="") as fh:
@@ -56,7 +55,7 @@ def read_products(path: Path) -> dict[str, float | None]:
 
 def run_simulation(history: list[Path], *, products: Path, start: date, end: date, policy: str, k: float,
                    lead_time: int, service_level: float, log: Path | None) -> dict[str, Any]:
-    from adapters.forecasting import autopolicy, simulate
+    from adapters.forecasting import autopolicy, panel, simulate
 
     setup = simulate.setup(panel.read_sales(history), read_products(products), start=start, end=end)
     a, b = setup.index(start), setup.index(end)
