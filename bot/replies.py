@@ -8,7 +8,8 @@ from typing import Any
 
 from bot.messages import Button
 from domain import catalog, commands, ledger, units
-from nlu import context
+from nlu import context, render
+from workflows import backtest
 from workflows.ports import UnitOfWork
 
 N = units.normalize
@@ -158,7 +159,6 @@ def clarify(t: Any, lang: str, c: commands.Clarify, cat: context.Catalog | None)
 
 
 def render_rule(draft: Any, cat: context.Catalog | None) -> str:
-    from nlu import render
     return str(render.render_rule(draft, cat))
 
 
@@ -175,7 +175,6 @@ def manage_rules(t: Any, lang: str, uow: UnitOfWork, cmd: commands.ManageRules, 
     if rule is None or (owner and rule.owner != owner):
         return str(t("rule_not_found", lang, id=cmd.rule_id))
     if cmd.action == "backtest":
-        from workflows import backtest
         rep = backtest.run(uow, rule_id=rule.id, days=7, now=now)
         return str(t("rule_backtest", lang, id=rule.id, decisions=rep.decisions, differences=rep.differences,
                      rate=f"{rep.difference_rate:.0%}"))
