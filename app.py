@@ -54,10 +54,11 @@ def bootstrap(*, tenant: str = "default", clock: Any = None, migrate: bool = Tru
         u.commit()
     clock = clock or clocks.SystemClock(tz)
     t = Translator.load()
-    scheduler = jobs.Scheduler(uow=uow, clock=clock, t=t, forecaster=forecast_port.Forecaster(),
-                               weather=forecast_port.weather(settings.weather_file))
+    weather = forecast_port.weather(settings.weather_file)
+    forecaster = forecast_port.Forecaster(weather=weather)
+    scheduler = jobs.Scheduler(uow=uow, clock=clock, t=t, forecaster=forecaster, weather=weather)
     conversation = Conversation(tenant=tenant, uow=uow, clock=clock, t=t, parser_factory=nlu_parser.Parser,
-                                on_events=scheduler.on_events, forecast_chart=forecast_port.chart_reply(t))
+                                on_events=scheduler.on_events, forecast_chart=forecast_port.chart_reply(t, forecaster))
     return Container(settings=settings, engine=engine, uow=uow, clock=clock, conversation=conversation,
                      scheduler=scheduler, tenant=tenant)
 
@@ -187,8 +188,16 @@ def configure(tenant: TenantOpt = "default",
               store_code: Annotated[str | None, typer.Option("--store", help="a store code, for --job")] = None,
               job: Annotated[list[str] | None, typer.Option(
                   help="per-store job time, e.g. prep_list=06:30 (prep_list, auto_purchase, transfer_check, "
-                       "evening_summary, expiry)")] = None) -> None:
-    """Show or change the tenant's settings (negative stock policy, approval limit, time zone, forecasting)."""
+                       "evening_summary, expiry)")] = None,
+              holiday: Annotated[list[str] | None, typer.Option(
+                  help="a day off for the forecast calendar, DATE=NAME (e.g. 2027-02-06=春节)")] = None,
+              workday: Annotated[list[str] | None, typer.Option(help="a make-up workday (调休补班), DATE")] = None,
+              event: Annotated[list[str] | None, typer.Option(
+                  help="an event day (店庆, promotion), DATE=NAME; the forecast learns its uplift")] = None,
+              clear_day: Annotated[list[str] | None, typer.Option(
+                  help="remove DATE from the tenant's holidays, workdays and events")] = None) -> None:
+    """Show or change the tenant's settings (negative stock policy, approval limit, time zone, forecasting,
+    the forecast's holiday calendar)."""
     from decimal import Decimal, InvalidOperation
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
     _, uow_factory = store(tenant=tenant)
@@ -232,6 +241,16 @@ def configure(tenant: TenantOpt = "default",
             loc.settings = settings
             uow.catalog.s.add(loc)
         extra = dict(row.settings or {})
+        try:
+            cal = _calendar_settings(dict(extra.get("calendar") or {}), holiday=holiday or [], workday=workday or [],
+                                     event=event or [], clear=clear_day or [])
+        except ValueError as exc:
+            typer.echo(f"not changed: {exc}", err=True)
+            raise typer.Exit(2) from None
+        if cal:
+            extra["calendar"] = cal
+        else:
+            extra.pop("calendar", None)
         if forecast_top_n is not None:
             extra["forecast_top_n"] = forecast_top_n or None
         if auto_purchase is not None:
@@ -242,8 +261,51 @@ def configure(tenant: TenantOpt = "default",
         st = uow.catalog.settings()
     typer.echo(json.dumps({"tenant": st.code, "name": st.name, "timezone": st.timezone,
                            "negative_policy": st.negative_policy.value, "approval_limit": str(st.approval_limit),
-                           "forecast_top_n": extra.get("forecast_top_n"), "auto_purchase": bool(extra.get("auto_purchase"))},
+                           "forecast_top_n": extra.get("forecast_top_n"), "auto_purchase": bool(extra.get("auto_purchase")),
+                           "calendar": st.calendar},
                           ensure_ascii=False))
+
+
+def _calendar_settings(cal: dict[str, Any], *, holiday: list[str], workday: list[str], event: list[str],
+                       clear: list[str]) -> dict[str, Any]:
+    """The tenant's calendar after the changes; ValueError names the first bad date or spec."""
+    from datetime import date
+
+    def day(s: str) -> str:
+        try:
+            return date.fromisoformat(s.strip()).isoformat()
+        except ValueError:
+            raise ValueError(f"not a date (YYYY-MM-DD): {s!r}") from None
+
+    def named(spec: str, what: str) -> tuple[str, str]:
+        d, sep, name = spec.partition("=")
+        if not sep or not name.strip():
+            raise ValueError(f"bad --{what} {spec!r} (DATE=NAME)")
+        return day(d), name.strip()
+
+    holidays = dict(cal.get("holidays") or {})
+    workdays = set(cal.get("workdays") or [])
+    events = dict(cal.get("events") or {})
+    for d in (day(x) for x in clear):
+        holidays.pop(d, None)
+        workdays.discard(d)
+        events.pop(d, None)
+    for d, name in (named(x, "holiday") for x in holiday):
+        holidays[d] = name
+        workdays.discard(d)
+    for d in (day(x) for x in workday):
+        workdays.add(d)
+        holidays.pop(d, None)
+    for d, name in (named(x, "event") for x in event):
+        events[d] = name
+    out: dict[str, Any] = {}
+    if holidays:
+        out["holidays"] = dict(sorted(holidays.items()))
+    if workdays:
+        out["workdays"] = sorted(workdays)
+    if events:
+        out["events"] = dict(sorted(events.items()))
+    return out
 
 
 rules_app = typer.Typer(help="Rules: backtest in the sandbox")

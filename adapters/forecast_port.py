@@ -22,20 +22,31 @@ def weather(path: Path | str | None) -> CsvWeather | None:
 
 
 class Forecaster:
-    """Daily quantile forecast for one series (workflows.ports.Forecaster over adapters.forecasting)."""
+    """Daily quantile forecast for one series (workflows.ports.Forecaster over adapters.forecasting), with the
+    tenant's calendar (holidays, make-up workdays, event days) and the weather feed, when there is one."""
 
-    def forecast(self, history: list[tuple[date, Decimal]], *, origin: date, horizon: int) -> list[dict[str, Any]]:
+    def __init__(self, weather: CsvWeather | None = None) -> None:
+        self.weather = weather
+
+    def forecast(self, history: list[tuple[date, Decimal]], *, origin: date, horizon: int,
+                 location: str | None = None, calendar: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         from adapters.forecasting import api
-        return list(api.forecast_series(history, origin=origin, horizon=horizon))
+        from adapters.forecasting import calendar as calendars
+        return list(api.forecast_series(history, origin=origin, horizon=horizon, location=location,
+                                        calendar=calendars.HolidayCalendar.from_settings(calendar),
+                                        weather=self.weather))
 
 
-def chart_reply(t: Any) -> Callable[..., tuple[str, bytes | None]]:
+def chart_reply(t: Any, forecaster: Forecaster | None = None) -> Callable[..., tuple[str, bytes | None]]:
+    fc = forecaster or Forecaster()
+
     def reply(uow: Any, *, sku: str, days: int, location: str | None, now: datetime, lang: str) -> tuple[str, bytes | None]:
         product = uow.catalog.product(sku)
         if product is None:
             return sku, None
         hist = metrics.Snapshot(uow, location=location, product=product, now=now).history(120)
-        rows = Forecaster().forecast(hist, origin=now.date(), horizon=days)
+        rows = fc.forecast(hist, origin=now.date(), horizon=days, location=location,
+                           calendar=uow.catalog.settings().calendar)
         total = sum(float(r.get("qty", r.get("q50", 0))) for r in rows)
         name, unit = product.name, product.base_unit
         text = (f"📈 {name} 未来{days}天预测合计 {total:.1f}{unit}\n" +

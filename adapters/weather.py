@@ -24,7 +24,7 @@ class CsvWeather:
         import httpx
         return cls(list(csv.DictReader(io.StringIO(httpx.get(url, timeout=10).text))))
 
-    def _day(self, location: str | None, d: date) -> tuple[float, float | None] | None:
+    def day(self, location: str | None, d: date) -> tuple[float, float | None] | None:
         return self.days.get((d.isoformat(), location or "*")) or self.days.get((d.isoformat(), "*"))
 
     def rain_days_ahead(self, location: str | None, start: datetime) -> int:
@@ -32,12 +32,12 @@ class CsvWeather:
         n = 0
         d = start.date()
         while True:
-            day = self._day(location, d)
+            day = self.day(location, d)
             if day is None or day[0] < 1:
                 return n
             n += 1
             d += timedelta(days=1)
 
     def temperature(self, location: str | None, at: datetime) -> float | None:
-        day = self._day(location, at.date())
+        day = self.day(location, at.date())
         return day[1] if day else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
+from typing import Any
 
 from domain import units
 
@@ -61,6 +62,8 @@ class TenantSettings:
     negative_policy: NegativePolicy = NegativePolicy.WARN
     approval_limit: Decimal = Decimal(2000)
     language: str = "zh_CN"
+    # the forecast's calendar: {"holidays": {ISO date: name}, "workdays": [ISO date], "events": {ISO date: name}}
+    calendar: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -105,7 +105,9 @@ class Snapshot:
             return None
         key = ("__forecast", str(horizon))
         if key not in self._cache:
-            self._cache[key] = self.forecaster.forecast(self.history(), origin=self.now.date(), horizon=horizon)
+            self._cache[key] = self.forecaster.forecast(self.history(), origin=self.now.date(), horizon=horizon,
+                                                        location=self.location,
+                                                        calendar=self.uow.catalog.settings().calendar)
         rows: list[dict[str, Any]] = self._cache[key]
         return rows
 

@@ -36,4 +36,5 @@ class Weather(Protocol):
 
 class Forecaster(Protocol):
     """Daily demand quantiles from a daily history: rows {date, qty, q10, q50, q90, q95 …}."""
-    def forecast(self, history: list[tuple[date, Decimal]], *, origin: date, horizon: int) -> list[dict[str, Any]]: ...
+    def forecast(self, history: list[tuple[date, Decimal]], *, origin: date, horizon: int,
+                 location: str | None = None, calendar: dict[str, Any] | None = None) -> list[dict[str, Any]]: ...

@@ -74,7 +74,8 @@ class CatalogRepo(_Repo):
         assert r is not None
         return catalog.TenantSettings(code=r.code, name=r.name, timezone=r.timezone,
                                       negative_policy=catalog.NegativePolicy(r.negative_policy),
-                                      approval_limit=dec(r.approval_limit), language=r.language)
+                                      approval_limit=dec(r.approval_limit), language=r.language,
+                                      calendar=dict((r.settings or {}).get("calendar") or {}))
 
     def tenant_row(self) -> t.Tenant:
         r = self.s.get(t.Tenant, self.tid)

@@ -1,7 +1,7 @@
 """What the rest of the app calls: quantile forecasts for one product or for a whole store."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 
 from adapters.forecasting import calendar as calendars
+from adapters.forecasting import exog as exogs
 from adapters.forecasting import models, panel, pooled
 
 QUANTILE_COLUMNS = ("q10", "q25", "q50", "q75", "q90", "q95")
@@ -45,15 +46,31 @@ def _fallback(y: np.ndarray, horizon: int) -> pooled.Forecast:
     return pooled.Forecast(point, grid)
 
 
+def regressors(p: panel.Panel, *, origin: date, horizon: int, weather: exogs.WeatherFeed | None = None,
+               location: str | None = None,
+               prices: Mapping[panel.Key, Sequence[tuple[date, float]]] | None = None) -> exogs.Exog | None:
+    """The weather and the prices (history and planned) over the panel's days and the forecast days.
+
+    Prices dated on or after ``origin`` are plans (a promotion); without one a series keeps its last price.
+    """
+    days = (origin - p.start).days + horizon
+    daily = exogs.from_weather(weather, location=location, start=p.start, days=days) if weather else None
+    price = exogs.price_matrix(prices or {}, p.keys, start=p.start, days=days)
+    if daily is None and price is None:
+        return None
+    return exogs.Exog(daily.names if daily else (), daily.daily if daily else None, price)
+
+
 def forecast_panel(p: panel.Panel, rows: Sequence[int], *, origin: date, horizon: int,
                    calendar: calendars.HolidayCalendar | None = None,
-                   settings: pooled.Settings | None = None) -> pooled.Forecast:
-    """Forecasts the given rows of a panel from its history before ``origin``."""
+                   settings: pooled.Settings | None = None, exog: exogs.Exog | None = None) -> pooled.Forecast:
+    """Forecasts the given rows of a panel from its history before ``origin`` (and ``exog``, which may
+    run into the forecast days)."""
     hist = p.before(origin)
     if hist.days < origin.toordinal() - hist.start.toordinal():  # the panel ended early: pad with zero days
         gap = (origin - hist.end).days
         hist = panel.Panel(hist.start, hist.keys, np.concatenate([hist.y, np.zeros((len(hist.keys), gap))], 1))
-    model = pooled.fit(hist.y, start=hist.start, horizon=horizon, calendar=calendar, settings=settings)
+    model = pooled.fit(hist.y, start=hist.start, horizon=horizon, calendar=calendar, settings=settings, exog=exog)
     idx = np.asarray(rows, dtype=int)
     if model is None:
         return _fallback(hist.y[idx], horizon)
@@ -61,14 +78,19 @@ def forecast_panel(p: panel.Panel, rows: Sequence[int], *, origin: date, horizon
 
 
 def forecast_series(history: list[tuple[date, Decimal]], *, origin: date, horizon: int,
-                    calendar: calendars.HolidayCalendar | None = None) -> list[dict[str, Any]]:
+                    calendar: calendars.HolidayCalendar | None = None, weather: exogs.WeatherFeed | None = None,
+                    location: str | None = None,
+                    prices: Sequence[tuple[date, float]] | None = None) -> list[dict[str, Any]]:
     """Daily forecast rows for one product: ``{"date", "qty", "q10", "q25", "q50", "q75", "q90", "q95"}``.
 
     Quantities are floats in the history's unit; ``qty`` is the median. Only days before ``origin``
-    are read.
+    are read from the history; the calendar, the weather feed and ``prices`` (sold and planned) may
+    reach into the forecast days.
     """
     if horizon <= 0:
         return []
     p = panel.from_series(history, origin=origin)
-    fc = forecast_panel(p, [0], origin=origin, horizon=horizon, calendar=calendar)
+    ex = regressors(p, origin=origin, horizon=horizon, weather=weather, location=location,
+                    prices={p.keys[0]: prices} if prices else None)
+    fc = forecast_panel(p, [0], origin=origin, horizon=horizon, calendar=calendar, exog=ex)
     return rows_from(fc, origin=origin, row=0)

@@ -2,7 +2,8 @@
 
 chinese-calendar knows the State Council's schedule only up to 2026; past that (or without it)
 Saturdays and Sundays are the days off. A tenant's own overrides win over both: extra holidays
-(a local festival, the shop's own closing days) and extra workdays (调休补班).
+(a local festival, the shop's own closing days) and extra workdays (调休补班). Event days (店庆, a
+promotion weekend, a street fair) are not days off; the forecast learns their uplift from past ones.
 """
 from __future__ import annotations
 
@@ -31,14 +32,33 @@ class HolidayCalendar:
     holidays: Mapping[date, str] = dataclasses.field(default_factory=dict)
     workdays: frozenset[date] = frozenset()
     use_official: bool = True
+    events: Mapping[date, str] = dataclasses.field(default_factory=dict)
 
     @classmethod
     def from_config(cls, *, holidays: Mapping[str, str] | Iterable[str] = (), workdays: Iterable[str] = (),
-                    use_official: bool = True) -> HolidayCalendar:
+                    use_official: bool = True, events: Mapping[str, str] | Iterable[str] = ()) -> HolidayCalendar:
         """Builds a calendar from ISO date strings, e.g. a tenant's settings."""
         named = dict(holidays) if isinstance(holidays, Mapping) else {d: "holiday" for d in holidays}
+        ev = dict(events) if isinstance(events, Mapping) else {d: "event" for d in events}
         return cls(holidays={date.fromisoformat(k): v for k, v in named.items()},
-                   workdays=frozenset(date.fromisoformat(d) for d in workdays), use_official=use_official)
+                   workdays=frozenset(date.fromisoformat(d) for d in workdays), use_official=use_official,
+                   events={date.fromisoformat(k): v for k, v in ev.items()})
+
+    @classmethod
+    def from_settings(cls, settings: Mapping[str, object] | None) -> HolidayCalendar:
+        """A tenant's stored calendar: ``{"holidays": {date: name}, "workdays": [date], "events": {date: name}}``."""
+        if not settings:
+            return DEFAULT
+        holidays = settings.get("holidays") or {}
+        workdays = settings.get("workdays") or []
+        events = settings.get("events") or {}
+        if not (isinstance(holidays, Mapping) and isinstance(workdays, list) and isinstance(events, Mapping)):
+            raise ValueError("holidays and events map dates to names; workdays is a list of dates")
+        return cls.from_config(holidays={str(k): str(v) for k, v in holidays.items()},
+                               workdays=[str(d) for d in workdays], events={str(k): str(v) for k, v in events.items()})
+
+    def is_event(self, d: date) -> bool:
+        return d in self.events
 
     def _official(self, d: date) -> tuple[bool, str | None] | None:
         """(is off, holiday name) from the official schedule, or None when it does not know the year."""

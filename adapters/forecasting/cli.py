@@ -20,10 +20,20 @@ def _day(s: str) -> date:
         raise typer.BadParameter(f"not a date (YYYY-MM-DD): {s}") from e
 
 
-def write_forecast(history: list[Path], *, origin: date, horizon: int, out: Path) -> int:
-    """Writes date,location,sku,qty,q10…q95 for every series with a sale in the 56 days before origin."""
+def write_forecast(history: list[Path], *, origin: date, horizon: int, out: Path, weather: Path | None = None,
+                   prices: list[Path] | None = None, calendar: Any = None) -> int:
+    """Writes date,location,sku,qty,q10…q95 for every series with a sale in the 56 days before origin.
+
+    The history's unit_price column and planned prices (``prices``: date,location,sku,unit_price, on or
+    after the origin) feed the price effect; ``weather`` (date,location,rain_mm,temp_c) the weather's.
+    """
     from adapters.forecasting import api, panel  # numpy/scipy: loaded only when a forecast runs
+    from adapters.weather import CsvWeather
     sales = [s for s in panel.read_sales(history) if s.day < origin]
+    known = panel.price_history(sales)
+    for key, plan in panel.read_prices(prices or []).items():
+        known.setdefault(key, []).extend((d, p) for d, p in plan if d >= origin)
+    feed = CsvWeather.from_file(weather) if weather else None
     rows_out = 0
     with open(out, "w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
@@ -33,7 +43,8 @@ def write_forecast(history: list[Path], *, origin: date, horizon: int, out: Path
             rows = p.active(origin)
             if not rows:
                 continue
-            fc = api.forecast_panel(p, rows, origin=origin, horizon=horizon)
+            ex = api.regressors(p, origin=origin, horizon=horizon, weather=feed, location=location, prices=known)
+            fc = api.forecast_panel(p, rows, origin=origin, horizon=horizon, exog=ex, calendar=calendar)
             for n, i in enumerate(rows):
                 loc, sku = p.keys[i]
                 for r in api.rows_from(fc, origin=origin, row=n):
@@ -89,9 +100,24 @@ def register(app: typer.Typer) -> None:
     def forecast(history: HistoryOpt,
                  origin: Annotated[str, typer.Option(help="first forecast day, YYYY-MM-DD")],
                  horizon: Annotated[int, typer.Option(min=1, help="days to forecast")] = 7,
-                 out: Annotated[Path, typer.Option(help="output CSV")] = Path("forecast.csv")) -> None:
+                 out: Annotated[Path, typer.Option(help="output CSV")] = Path("forecast.csv"),
+                 prices: Annotated[list[Path] | None, typer.Option(
+                     "--prices", help="planned prices (promotions): date,location,sku,unit_price")] = None,
+                 weather: Annotated[Path | None, typer.Option(
+                     help="weather, observed and forecast: date,location,rain_mm,temp_c")] = None,
+                 calendar: Annotated[Path | None, typer.Option(
+                     help='holiday calendar JSON: {"holidays": {date: name}, "workdays": [date], '
+                          '"events": {date: name}}')] = None) -> None:
         """Daily quantile forecasts (CSV) for every item with a sale in the 56 days before the origin."""
-        n = write_forecast(history, origin=_day(origin), horizon=horizon, out=out)
+        cal = None
+        if calendar is not None:
+            from adapters.forecasting import calendar as calendars
+            try:
+                cal = calendars.HolidayCalendar.from_settings(json.loads(calendar.read_text("utf-8")))
+            except (ValueError, OSError) as exc:
+                raise typer.BadParameter(f"bad calendar file {calendar}: {exc}") from None
+        n = write_forecast(history, origin=_day(origin), horizon=horizon, out=out, weather=weather, prices=prices,
+                           calendar=cal)
         typer.echo(f"{n} rows → {out}", err=True)
 
     @app.command("simulate")

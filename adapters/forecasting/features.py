@@ -2,7 +2,8 @@
 
 A row (i, t, k) forecasts day t + k of series i from the days before t. Everything is read through
 cumulative sums on a zero-padded copy of the history, so no index ever reaches before day 0 and
-nothing on or after t is read.
+nothing on or after t is read, except the regressors known in advance for day t + k: the calendar
+(holidays, make-up workdays, the tenant's event days), the weather and the (planned) price.
 """
 from __future__ import annotations
 
@@ -11,14 +12,17 @@ from datetime import date, timedelta
 import numpy as np
 
 from adapters.forecasting import calendar as calendars
+from adapters.forecasting import exog as exogs
 
-PAD = 70
+PAD = 400  # room for the same weeks a year (52 weeks) before the earliest feature row
+YEAR = 364
 
 
 class Design:
     """History ``y`` (series × days before the origin) padded for feature lookups."""
 
-    def __init__(self, y: np.ndarray, *, start: date, horizon: int, calendar: calendars.HolidayCalendar) -> None:
+    def __init__(self, y: np.ndarray, *, start: date, horizon: int, calendar: calendars.HolidayCalendar,
+                 exog: exogs.Exog | None = None) -> None:
         n, days = y.shape
         self.n, self.days, self.horizon = n, days, horizon
         self.y = np.concatenate([np.zeros((n, PAD)), y.astype(float), np.zeros((n, horizon + 7))], axis=1)
@@ -38,6 +42,37 @@ class Design:
         self.pre_holiday = np.concatenate([self.holiday[1:], [0.0]]) * (1 - self.holiday)
         wd = (first.weekday() + np.arange(span)) % 7
         self.weekend = (wd >= 5).astype(float)
+        event = np.array([calendar.is_event(first + timedelta(days=j)) for j in range(span)], dtype=float)
+        # only regressors the history has seen vary enter the models
+        self.event = event if event[: PAD + days].any() else None
+        real = days + horizon
+        daily = exog.daily_span(real) if exog is not None else None
+        self.daily: np.ndarray | None = None
+        if daily is not None and np.ptp(daily[:, :days], axis=1).max(initial=0.0) > 0:
+            self.daily = np.concatenate([np.zeros((len(daily), PAD)), daily, np.zeros((len(daily), span - PAD - real))],
+                                        axis=1)
+        price = exog.price_span(n, real) if exog is not None else None
+        self.lp: np.ndarray | None = None
+        if price is not None and np.isfinite(price[:, :days]).any():
+            self.lp = self._log_price(price, days=days, span=span)
+
+    @staticmethod
+    def _log_price(price: np.ndarray, *, days: int, span: int) -> np.ndarray:
+        """Log price per day, carried forward from the last known one (back to the first one before it).
+
+        On forecast days a planned price (a promotion) holds for its own day; the others keep the history's
+        last price.
+        """
+        lp = np.log(np.where(np.isfinite(price) & (price > 0), price, np.nan))
+        plan = lp[:, days:].copy()
+        for col in range(1, lp.shape[1]):
+            lp[:, col] = np.where(np.isnan(lp[:, col]), lp[:, col - 1], lp[:, col])
+        if days > 0:  # a forecast day without a plan has the last price of the history, not the last plan
+            lp[:, days:] = np.where(np.isnan(plan), lp[:, days - 1: days], plan)
+        first = np.array([row[np.isfinite(row)][0] if np.isfinite(row).any() else 0.0 for row in lp])
+        lp = np.where(np.isnan(lp), first[:, None], lp)
+        tail = span - PAD - lp.shape[1]
+        return np.concatenate([np.repeat(lp[:, :1], PAD, axis=1), lp, np.repeat(lp[:, -1:], tail, axis=1)], axis=1)
 
     def t_index(self, day: int) -> int:
         """Padded column of history day ``day`` (0 = first history day; ``days`` = the origin)."""
@@ -73,6 +108,31 @@ class Design:
         out: np.ndarray = np.quantile(window, (0.5, 0.75), axis=1)
         return out
 
+    def yearly(self, i: np.ndarray, t: np.ndarray, k: np.ndarray, s: np.ndarray) -> tuple[np.ndarray, ...]:
+        """The same weeks a year (52 weeks) earlier: sales around the target day against the 4 weeks before the
+        origin then (ratio of the means), and the two shares of sale days. Seasonal items come and go."""
+        tg = t + k
+        a = (self.c[i, tg - YEAR + 4] - self.c[i, tg - YEAR - 3]) / 7
+        b = (self.c[i, t - YEAR] - self.c[i, t - YEAR - 28]) / 28
+        fa = (self.nz[i, tg - YEAR + 4] - self.nz[i, tg - YEAR - 3]) / 7
+        fb = (self.nz[i, t - YEAR] - self.nz[i, t - YEAR - 28]) / 28
+        e = 0.1 * s
+        return np.clip((a + e) / (b + e), 0.0, 4.0), fa, fb
+
+    def known(self, tg: np.ndarray) -> list[np.ndarray]:
+        """The regressors known in advance for the target days (event flag, weather columns)."""
+        out = [] if self.event is None else [self.event[tg]]
+        if self.daily is not None:
+            out += list(self.daily[:, tg])
+        return out
+
+    def price_change(self, i: np.ndarray, t: np.ndarray, k: np.ndarray) -> np.ndarray:
+        """Log (planned) price on the target day minus the last known price before the origin (0 without prices)."""
+        if self.lp is None:
+            return np.zeros(len(i))
+        out: np.ndarray = np.clip(self.lp[i, t + k] - self.lp[i, t - 1], -1.5, 1.5)
+        return out
+
     def scale(self, i: np.ndarray, t: np.ndarray) -> np.ndarray:
         s28, s56 = self.mean(i, t, 28), self.mean(i, t, 56)
         return np.maximum(np.where(s28 > 0, s28, s56), 1e-3)
@@ -97,6 +157,10 @@ class Design:
                 sd[:, 0], sd.mean(axis=1), self.frac(i, t, 28), prof, hol, mk, pre, prof * m7, hol * m7, pre * m7,
                 i1, i3, m7 * i1, m7 * i3, m7 * i2, np.median(last, axis=1), last.max(axis=1), kk, m7 * kk,
                 last[:, 0] * kk, *self.recent_quantiles(i, t, s)]
+        ratio, fa, fb = self.yearly(i, t, k, s)
+        cols += [ratio, m7 * ratio, fa - fb, m7 * (fa - fb)]
+        for x in self.known(tg):
+            cols += [x, m7 * x]
         return np.stack(cols, axis=1), s
 
     def occurrence(self, i: np.ndarray, t: np.ndarray, k: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -111,7 +175,10 @@ class Design:
         kk = np.minimum(k, 13) / 7.0
         hol, mk, pre = self.holiday[tg], self.makeup[tg], self.pre_holiday[tg]
         ones = np.ones(len(i))
-        occ = np.stack([ones, f7, f28, f3, i1, sd, prof, hol, mk, pre, kk, i1 * kk, f3 * kk], axis=1)
+        ratio, fa, fb = self.yearly(i, t, k, self.scale(i, t))
+        known = self.known(tg)
+        occ = np.stack([ones, f7, f28, f3, i1, sd, prof, hol, mk, pre, kk, i1 * kk, f3 * kk, fa, fb, fa - fb, *known],
+                       axis=1)
         l7, _ = self.log_pos_mean(i, t, 7)
         l28, c28 = self.log_pos_mean(i, t, 28)
         l56, c56 = self.log_pos_mean(i, t, 56)
@@ -120,5 +187,11 @@ class Design:
         lastpos = np.where(i1 > 0, self.ly[i, t - 1], l7)
         same = y[i, tg - lag]
         sdv = np.where(same > 0, self.ly[i, tg - lag], l7)
-        size = np.stack([ones, l7 - base, lastpos - base, sdv - base, prof, hol, mk, pre, kk, f7, f28], axis=1)
+        size_cols = [ones, l7 - base, lastpos - base, sdv - base, prof, hol, mk, pre, kk, f7, f28, np.log(ratio), *known]
+        if self.lp is not None:
+            # the price of the target day against the last 28 days' (sale days only are fitted, so the day's
+            # observed price leaks nothing; forecast days carry the last or the planned price)
+            ref = np.stack([self.lp[i, t - j] for j in range(1, 29)], axis=1).mean(axis=1)
+            size_cols.append(np.clip(self.lp[i, tg] - ref, -1.5, 1.5))
+        size = np.stack(size_cols, axis=1)
         return occ, size, base

@@ -23,6 +23,7 @@ class Sale:
     location: str
     sku: str
     qty: float
+    price: float | None = None   # the day's selling price, when the file has one
 
 
 @dataclasses.dataclass
@@ -94,6 +95,30 @@ def read_sales(paths: Iterable[Path | str]) -> list[Sale]:
             for r in csv.DictReader(fh):
                 if not r.get("date") or not r.get("sku"):
                     continue
+                price = (r.get("unit_price") or "").strip()
                 out.append(Sale(date.fromisoformat(r["date"][:10]), (r.get("location") or "").strip(),
-                                r["sku"].strip(), float(r.get("qty") or 0)))
+                                r["sku"].strip(), float(r.get("qty") or 0), float(price) if price else None))
+    return out
+
+
+def read_prices(paths: Iterable[Path | str]) -> dict[Key, list[tuple[date, float]]]:
+    """Planned prices, ``date,location,sku,unit_price``: (location, sku) → [(day, price)]."""
+    out: dict[Key, list[tuple[date, float]]] = {}
+    for path in paths:
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            for r in csv.DictReader(fh):
+                price = (r.get("unit_price") or "").strip()
+                if not r.get("date") or not r.get("sku") or not price:
+                    continue
+                key = ((r.get("location") or "").strip(), r["sku"].strip())
+                out.setdefault(key, []).append((date.fromisoformat(r["date"][:10]), float(price)))
+    return out
+
+
+def price_history(sales: Iterable[Sale]) -> dict[Key, list[tuple[date, float]]]:
+    """The selling prices the history recorded: (location, sku) → [(day, price)]."""
+    out: dict[Key, list[tuple[date, float]]] = {}
+    for s in sales:
+        if s.price is not None and s.price > 0:
+            out.setdefault((s.location, s.sku), []).append((s.day, s.price))
     return out

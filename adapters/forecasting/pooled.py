@@ -6,6 +6,10 @@
 * a hurdle model for intermittent demand: logistic P(sale) × log-normal size, whose median is 0
   when a sale is less likely than not.
 
+Both see the same weeks a year earlier and, when the tenant has them, the regressors known in advance:
+event days, weather, and the price (fitted on sale days in the size model: its coefficient is the
+price elasticity, which a planned price applies to the median regression as well).
+
 The point forecast blends the two medians. Quantiles come from the pooled in-sample residuals of
 the blend, binned by forecast size. Both fits use only the days before the origin.
 """
@@ -18,6 +22,7 @@ import numpy as np
 from scipy.special import expit, ndtri
 
 from adapters.forecasting import calendar as calendars
+from adapters.forecasting import exog as exogs
 from adapters.forecasting import features
 
 QUANTILES: tuple[float, ...] = (0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.975, 0.99)
@@ -76,6 +81,7 @@ class Model:
     resid_q: np.ndarray  # BINS × len(QUANTILES) quantiles of (y − point) / scale
     blend: float
     spread: np.ndarray | None = None  # mean |log-size residual| as a linear function of the size features
+    elasticity: float = 0.0           # d log(size) / d log(price), from sale days; ≤ 0
 
     def hurdle(self, rows: np.ndarray, *, horizon: int, day: int | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(P(sale), μ, σ), each rows × horizon: demand is 0, or with probability P log-normal(μ, σ).
@@ -102,7 +108,7 @@ class Model:
 
     def _point(self, i: np.ndarray, t: np.ndarray, k: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         x, s = self.design.level(i, t, k)
-        lad_med = np.maximum(x @ self.level, 0.0) * s
+        lad_med = np.maximum(x @ self.level, 0.0) * s * np.exp(self.elasticity * self.design.price_change(i, t, k))
         occ, size, base = self.design.occurrence(i, t, k)
         p = expit(occ @ self.occ)
         mu = size @ self.size + base
@@ -150,9 +156,12 @@ def training_rows(design: features.Design, *, horizon: int, settings: Settings,
 
 
 def fit(y: np.ndarray, *, start: date, horizon: int, calendar: calendars.HolidayCalendar | None = None,
-        settings: Settings | None = None) -> Model | None:
-    """Fits on the history ``y`` (series × days before the origin); None when there is too little of it."""
-    design = features.Design(y, start=start, horizon=horizon, calendar=calendar or calendars.DEFAULT)
+        settings: Settings | None = None, exog: exogs.Exog | None = None) -> Model | None:
+    """Fits on the history ``y`` (series × days before the origin); None when there is too little of it.
+
+    ``exog`` columns start on the history's first day and may run into the forecast days.
+    """
+    design = features.Design(y, start=start, horizon=horizon, calendar=calendar or calendars.DEFAULT, exog=exog)
     return fit_design(design, horizon=horizon, settings=settings)
 
 
@@ -180,8 +189,14 @@ def fit_design(design: features.Design, *, horizon: int, settings: Settings | No
         spread = np.linalg.solve(spx.T @ spx + 1e-6 * np.eye(spx.shape[1]), spx.T @ np.abs(res))
     else:
         beta_size, sigma, spread = np.zeros(size.shape[1]), 0.5, None
+    elasticity = 0.0
+    if design.lp is not None:
+        # a price cut never lowers demand: a positive estimate (discounts chasing slow days) counts as none
+        elasticity = float(np.clip(beta_size[-1], -3.0, 0.0))
+        beta_size = beta_size.copy()
+        beta_size[-1] = elasticity
     model = Model(design, beta_level, beta_occ, beta_size, sigma, np.zeros(BINS - 1),
-                  np.zeros((BINS, len(QUANTILES))), settings.blend, spread)
+                  np.zeros((BINS, len(QUANTILES))), settings.blend, spread, elasticity)
     point, s = model._point(i, t, k)
     ratio = point / s
     model.edges = np.quantile(ratio, np.linspace(0, 1, BINS + 1)[1:-1])

@@ -108,3 +108,16 @@ def test_a_stores_job_time_is_configurable(env):
     second = out[len(first) + 1:]
     assert not any("备货清单" in (o.get("text") or "") and o.get("to") == "zhou" for o in first)
     assert any("备货清单" in (o.get("text") or "") and o.get("to") == "zhou" for o in second)
+
+
+def test_the_forecast_calendar_is_configurable_per_tenant(env):
+    r = run(["configure", "--holiday", "2027-02-06=春节", "--workday", "2027-02-14", "--event", "2027-03-08=女神节促销"],
+            env)
+    assert r.returncode == 0, r.stderr
+    cal = json.loads(r.stdout)["calendar"]
+    assert cal == {"holidays": {"2027-02-06": "春节"}, "workdays": ["2027-02-14"], "events": {"2027-03-08": "女神节促销"}}
+    bad = run(["configure", "--event", "2027-13-01=x", "--holiday", "2027-05-01=劳动节"], env)
+    assert bad.returncode == 2 and "2027-13-01" in bad.stderr
+    assert run(["configure", "--holiday", "2027-05-01"], env).returncode == 2          # no name
+    r = run(["configure", "--clear-day", "2027-02-14", "--clear-day", "2027-03-08"], env)
+    assert json.loads(r.stdout)["calendar"] == {"holidays": {"2027-02-06": "春节"}}   # the bad ones changed nothing
