@@ -9,8 +9,8 @@ from typing import Any
 import numpy as np
 
 from adapters.forecasting import calendar as calendars
+from adapters.forecasting import choose, models, panel, pooled
 from adapters.forecasting import exog as exogs
-from adapters.forecasting import models, panel, pooled
 
 QUANTILE_COLUMNS = ("q10", "q25", "q50", "q75", "q90", "q95")
 _LEVELS = {"q10": 0.1, "q25": 0.25, "q50": 0.5, "q75": 0.75, "q90": 0.9, "q95": 0.95}
@@ -74,7 +74,15 @@ def forecast_panel(p: panel.Panel, rows: Sequence[int], *, origin: date, horizon
     idx = np.asarray(rows, dtype=int)
     if model is None:
         return _fallback(hist.y[idx], horizon)
-    return model.predict(idx, horizon=horizon)
+    fc = model.predict(idx, horizon=horizon)
+    chosen = choose.choose(model, idx, horizon=horizon)
+    moved = np.array([name != "pooled" for name in chosen.names], dtype=bool)
+    if moved.any():  # a one-series model won this series' backtest: its forecast is the median, the band moves along
+        shift = chosen.point[moved] - fc.point[moved]
+        q = np.maximum(fc.quantiles[moved] + shift[:, :, None], 0.0)
+        fc.quantiles[moved] = np.maximum.accumulate(q, axis=2)
+        fc.point[moved] = chosen.point[moved]
+    return fc
 
 
 def forecast_series(history: list[tuple[date, Decimal]], *, origin: date, horizon: int,

@@ -13,7 +13,8 @@ from datetime import date, timedelta
 import numpy as np
 
 from adapters.forecasting import calendar as calendars
-from adapters.forecasting import models, panel, pooled
+from adapters.forecasting import choose, models, panel, pooled
+from adapters.forecasting import exog as exogs
 
 # (history: series × days before the origin, its first day, rows to forecast, horizon) → rows × horizon
 PanelModel = Callable[[np.ndarray, date, np.ndarray, int], np.ndarray]
@@ -45,12 +46,36 @@ def per_series(model: models.Model) -> PanelModel:
     return run
 
 
-def ours(calendar: calendars.HolidayCalendar | None = None, settings: pooled.Settings | None = None) -> PanelModel:
+def ours(calendar: calendars.HolidayCalendar | None = None, settings: pooled.Settings | None = None,
+         *, chosen: bool = True, price: np.ndarray | None = None) -> PanelModel:
+    """The pooled model, with the per-series choice by rolling backtest unless ``chosen`` is False.
+
+    ``price`` (series × panel days, NaN where no sale) feeds the price effect; only the columns before
+    the origin are passed on, so every forecast day keeps the last price.
+    """
     def run(y: np.ndarray, start: date, rows: np.ndarray, horizon: int) -> np.ndarray:
-        model = pooled.fit(y, start=start, horizon=horizon, calendar=calendar, settings=settings)
+        ex = exogs.Exog(price=price[:, : y.shape[1]]) if price is not None else None
+        model = pooled.fit(y, start=start, horizon=horizon, calendar=calendar, settings=settings, exog=ex)
         if model is None:
             return per_series(models.moving_average)(y, start, rows, horizon)
+        if chosen:
+            return choose.choose(model, rows, horizon=horizon).point
         return model.predict(rows, horizon=horizon).point
+    return run
+
+
+def sarimax(calendar: calendars.HolidayCalendar | None = None) -> PanelModel:
+    """statsmodels SARIMAX per series with the calendar as exogenous regressors."""
+    cal = calendar or calendars.DEFAULT
+
+    def run(y: np.ndarray, start: date, rows: np.ndarray, horizon: int) -> np.ndarray:
+        x = models.calendar_exog(start, y.shape[1] + horizon, cal)
+        out = np.zeros((len(rows), horizon))
+        for n, i in enumerate(rows):
+            nz = np.flatnonzero(y[i] > 0)
+            lo = int(nz[0]) if len(nz) else max(0, y.shape[1] - 7)
+            out[n] = models.sarimax(y[i, lo:], horizon, x[lo: y.shape[1]], x[y.shape[1]:])
+        return out
     return run
 
 

@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Callable
+from datetime import date, timedelta
 
 import numpy as np
+
+from adapters.forecasting import calendar as calendars
 
 Model = Callable[[np.ndarray, int], np.ndarray]
 
@@ -91,3 +94,40 @@ BASELINES: dict[str, Model] = {
     "tsb": tsb,
     "auto_ets": auto_ets,
 }
+
+
+def calendar_exog(start: date, days: int, calendar: calendars.HolidayCalendar) -> np.ndarray:
+    """Days × 7 regressors: Monday..Friday dummies (the weekend is the reference), holiday, make-up workday."""
+    out = np.zeros((days, 7))
+    for j in range(days):
+        d = start + timedelta(days=j)
+        kind = calendar.kind(d)
+        if d.weekday() < 5:
+            out[j, d.weekday()] = 1.0
+        out[j, 5] = kind is calendars.DayKind.HOLIDAY
+        out[j, 6] = kind is calendars.DayKind.MAKEUP_WORKDAY
+    return out
+
+
+def sarimax(y: np.ndarray, h: int, exog: np.ndarray, future: np.ndarray, max_days: int = 180) -> np.ndarray:
+    """ARMA(1,1) errors around a regression on the calendar regressors (statsmodels SARIMAX with exog).
+
+    ``exog`` is aligned with ``y``, ``future`` covers the ``h`` forecast days.
+    """
+    from statsmodels.tsa.statespace.sarimax import SARIMAX
+
+    y = np.asarray(y[-max_days:], dtype=float)
+    x = exog[-len(y):] if len(y) else exog[:0]
+    if len(y) < 28 or not np.any(y > 0):
+        return moving_average(y, h)
+    keep = x.std(axis=0) > 0   # a regressor that never varies in the window cannot be fitted
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            fit = SARIMAX(y, exog=x[:, keep] if keep.any() else None, order=(1, 0, 1), trend="c").fit(
+                disp=False, maxiter=50)
+            fc = fit.forecast(h, exog=future[:, keep] if keep.any() else None)
+        except Exception:  # noqa: BLE001 - a series the optimiser cannot fit falls back to the mean
+            return moving_average(y, h)
+    out: np.ndarray = np.maximum(np.asarray(fc, dtype=float), 0.0)
+    return out
