@@ -99,13 +99,32 @@ class Snapshot:
         first = self.now.date() - timedelta(days=days)
         return [(first + timedelta(days=i), q) for i, q in enumerate(xs)]
 
+    def walk_in(self, days: int = 120) -> list[tuple[date, Decimal]]:
+        """Daily sales minus what bookings took on the same day: the demand the forecast learns from.
+
+        Bookings still to come are added on top by replenishment (``booked``), so a banquet last
+        Saturday neither counts twice nor makes every Saturday look like a banquet.
+        """
+        hist = self.history(days)
+        if not hist:
+            return hist
+        tz = self.now.tzinfo
+        start = datetime.combine(hist[0][0], datetime.min.time(), tzinfo=tz)
+        end = datetime.combine(hist[-1][0] + timedelta(days=1), datetime.min.time(), tzinfo=tz)
+        taken: dict[date, Decimal] = {}
+        for b in self.uow.chat.bookings(start=start, end=end):
+            if b.sku == self.product.sku and (self.location is None or b.location == self.location):
+                d = b.at.astimezone(tz).date()
+                taken[d] = taken.get(d, Decimal(0)) + Decimal(b.qty)
+        return [(d, max(Decimal(0), q - taken.get(d, Decimal(0)))) for d, q in hist]
+
     def forecast_days(self, horizon: int) -> list[dict[str, Any]] | None:
         """Quantile rows from today on, or None without a forecaster (cached per horizon)."""
         if self.forecaster is None:
             return None
         key = ("__forecast", str(horizon))
         if key not in self._cache:
-            self._cache[key] = self.forecaster.forecast(self.history(), origin=self.now.date(), horizon=horizon,
+            self._cache[key] = self.forecaster.forecast(self.walk_in(), origin=self.now.date(), horizon=horizon,
                                                         location=self.location,
                                                         calendar=self.uow.catalog.settings().calendar)
         rows: list[dict[str, Any]] = self._cache[key]
