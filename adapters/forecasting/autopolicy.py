@@ -1,8 +1,9 @@
 """The automatic policy of the simulation: pooled forecasts → domain replenishment, day by day.
 
 The model is refitted every ``refit_every`` days on the history up to the decision day and
-predicts every evening from the days up to that evening only. Each evening the demand of every item
-is a hurdle distribution (no sale, or with probability P a log-normal quantity), written out as
+predicts every evening from the days up to that evening only; for items idle for a week or more
+P(sale) is the observed restart rate instead, and 0 before an item's first sale (``dormancy``). Each
+evening the demand of every item is a hurdle distribution (no sale, or with probability P a log-normal quantity), written out as
 quantiles that include P(demand = 0); ``domain.replenishment.allocate`` then picks every item's stock
 level so that the expected share of items with demand that run short meets the service level with
 the least stock left over, and ``suggest`` turns that level into an order (never more than sells
@@ -17,7 +18,7 @@ import numpy as np
 from scipy.special import ndtri
 
 from adapters.forecasting import calendar as calendars
-from adapters.forecasting import features, pooled, simulate
+from adapters.forecasting import dormancy, features, pooled, simulate
 from domain import replenishment
 
 # levels of the quantity given a sale; the unconditional level is P(no sale) + P(sale) × level
@@ -30,8 +31,9 @@ class Forecasts:
 
     def __init__(self, demand: np.ndarray, *, first_day: date, horizon: int,
                  calendar: calendars.HolidayCalendar | None = None, refit_every: int = 7,
-                 settings: pooled.Settings | None = None) -> None:
+                 settings: pooled.Settings | None = None, restarts: bool = True) -> None:
         self.horizon, self.refit_every, self.settings = horizon, refit_every, settings
+        self.restarts = dormancy.Restarts(demand) if restarts else None
         self.design = features.Design(demand, start=first_day, horizon=horizon, calendar=calendar or calendars.DEFAULT)
         self.rows = np.arange(demand.shape[0])
         self.model: pooled.Model | None = None
@@ -58,6 +60,8 @@ class Forecasts:
                 np.repeat(p[:, None], h, axis=1), np.repeat(mu[:, None], h, axis=1), np.full((n, h), 0.7))
         else:
             res = self.model.hurdle(self.rows, horizon=self.horizon, day=origin)
+        if self.restarts is not None:  # the restart rate of idle items; 0 before an item's first sale
+            res = (self.restarts.adjust(day, res[0]), res[1], res[2])
         self.cache[day] = res
         return res
 
