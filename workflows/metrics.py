@@ -112,10 +112,9 @@ class Snapshot:
         start = datetime.combine(hist[0][0], datetime.min.time(), tzinfo=tz)
         end = datetime.combine(hist[-1][0] + timedelta(days=1), datetime.min.time(), tzinfo=tz)
         taken: dict[date, Decimal] = {}
-        for b in self.uow.chat.bookings(start=start, end=end):
-            if b.sku == self.product.sku and (self.location is None or b.location == self.location):
-                d = b.at.astimezone(tz).date()
-                taken[d] = taken.get(d, Decimal(0)) + Decimal(b.qty)
+        for b in self.uow.chat.bookings(start=start, end=end, sku=self.product.sku, location=self.location):
+            d = b.at.astimezone(tz).date()
+            taken[d] = taken.get(d, Decimal(0)) + Decimal(b.qty)
         return [(d, max(Decimal(0), q - taken.get(d, Decimal(0)))) for d, q in hist]
 
     def forecast_days(self, horizon: int) -> list[dict[str, Any]] | None:

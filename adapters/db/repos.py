@@ -468,9 +468,14 @@ class ChatRepo(_Repo):
             stmt = stmt.where(t.Booking.location == location)
         return dec(self.s.execute(stmt).scalar())
 
-    def bookings(self, *, start: datetime, end: datetime) -> list[t.Booking]:
-        return list(self.s.execute(select(t.Booking).where(t.Booking.tenant_id == self.tid, t.Booking.at >= start,
-                                                           t.Booking.at < end)).scalars())
+    def bookings(self, *, start: datetime, end: datetime, sku: str | None = None,
+                 location: str | None = None) -> list[t.Booking]:
+        stmt = select(t.Booking).where(t.Booking.tenant_id == self.tid, t.Booking.at >= start, t.Booking.at < end)
+        if sku:
+            stmt = stmt.where(t.Booking.sku == sku)
+        if location:
+            stmt = stmt.where(t.Booking.location == location)
+        return list(self.s.execute(stmt).scalars())
 
     def claim_job(self, job: str, slot: str, at: datetime) -> bool:
         ins = _insert(self.s)(t.JobRun).values(tenant_id=self.tid, job=job, slot=slot, ran_at=at).on_conflict_do_nothing()

@@ -37,6 +37,7 @@ def choose(model: pooled.Model, rows: np.ndarray, *, horizon: int, weeks: int = 
     y = design.y[:, features.PAD: features.PAD + days]
     names = ["pooled", *CANDIDATES]
     err = np.zeros((len(rows), len(names)))
+    # the pooled model's past forecasts see the prices of those past days (known then as a plan would be)
     for w in range(1, weeks + 1):
         day = days - 7 * w
         if day < 28:
