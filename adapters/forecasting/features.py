@@ -104,8 +104,12 @@ class Design:
 
         They tell a steady seller (median near the mean) from one whose mean comes from a few big days.
         """
-        window = np.stack([self.y[i, t - j] for j in range(1, n + 1)], axis=1) / s[:, None]
-        out: np.ndarray = np.quantile(window, (0.5, 0.75), axis=1)
+        # every horizon step of a row shares its origin: compute once per (series, origin)
+        key = i.astype(np.int64) * self.y.shape[1] + t
+        uniq, first, back = np.unique(key, return_index=True, return_inverse=True)
+        ui, ut = i[first], t[first]
+        window = np.stack([self.y[ui, ut - j] for j in range(1, n + 1)], axis=1)
+        out: np.ndarray = np.quantile(window, (0.5, 0.75), axis=1)[:, back] / s
         return out
 
     def yearly(self, i: np.ndarray, t: np.ndarray, k: np.ndarray, s: np.ndarray) -> tuple[np.ndarray, ...]:

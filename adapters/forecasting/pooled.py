@@ -50,8 +50,8 @@ class Forecast:
 def lad(x: np.ndarray, y: np.ndarray, w: np.ndarray, *, iterations: int) -> np.ndarray:
     """Weighted least absolute deviations by iteratively reweighted least squares."""
     ridge = 1e-4 * np.eye(x.shape[1])
-    sw = np.sqrt(w)
-    beta = np.linalg.lstsq(x * sw[:, None], y * sw, rcond=None)[0]
+    xw = x * w[:, None]
+    beta = np.linalg.solve(x.T @ xw + ridge, xw.T @ y)   # weighted least squares to start from
     for _ in range(iterations):
         ww = w / np.maximum(np.abs(y - x @ beta), 1e-2)
         xw = x * ww[:, None]
@@ -106,10 +106,13 @@ class Model:
         out: np.ndarray = np.clip((x @ self.spread) * np.sqrt(np.pi / 2), 0.25 * self.sigma, 3 * self.sigma)
         return out
 
-    def _point(self, i: np.ndarray, t: np.ndarray, k: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        x, s = self.design.level(i, t, k)
+    def _point(self, i: np.ndarray, t: np.ndarray, k: np.ndarray,
+               designs: tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray, np.ndarray]] | None = None
+               ) -> tuple[np.ndarray, np.ndarray]:
+        """The blended median of rows (i, t, k); ``designs`` passes their level and occurrence features when
+        they are already at hand."""
+        (x, s), (occ, size, base) = designs or (self.design.level(i, t, k), self.design.occurrence(i, t, k))
         lad_med = np.maximum(x @ self.level, 0.0) * s * np.exp(self.elasticity * self.design.price_change(i, t, k))
-        occ, size, base = self.design.occurrence(i, t, k)
         p = expit(occ @ self.occ)
         mu = size @ self.size + base
         tail = (0.5 - (1 - p)) / np.maximum(p, 1e-9)
@@ -197,7 +200,7 @@ def fit_design(design: features.Design, *, horizon: int, settings: Settings | No
         beta_size[-1] = elasticity
     model = Model(design, beta_level, beta_occ, beta_size, sigma, np.zeros(BINS - 1),
                   np.zeros((BINS, len(QUANTILES))), settings.blend, spread, elasticity)
-    point, s = model._point(i, t, k)
+    point, s = model._point(i, t, k, ((x, s), (occ, size, base)))
     ratio = point / s
     model.edges = np.quantile(ratio, np.linspace(0, 1, BINS + 1)[1:-1])
     b = np.clip(np.searchsorted(model.edges, ratio), 0, BINS - 1)
