@@ -32,6 +32,8 @@ OUT = ROOT / "var" / "bench"
 # auto: target share of demand item-days served; spans manual k = 1 .. 2 in both stockouts and inventory days
 SERVICE_LEVELS = (0.8, 0.85, 0.9, 0.93, 0.95, 0.97, 0.98, 0.99)
 KS = (0.75, 1.0, 1.25, 1.5, 2.0, 2.5, 3.0)
+# auto at a fixed rate: stock while a unit of leftover prevents at least this many stockouts (the same price every day)
+RATES = (0.02, 0.01, 0.005, 0.003, 0.002, 0.0012)
 
 
 def accuracy(sales: list[panel.Sale]) -> None:
@@ -77,26 +79,34 @@ def trade_off(sales: list[panel.Sale]) -> None:
                            policy=autopolicy.policy(fc, service_level=sl, lead_time=1, shelf_life=setup.shelf_life,
                                                     first_day=setup.first_day))
         rows.append(("auto sl", sl, res))
+    for rate in RATES:
+        res = simulate.run(setup.demand, start=a, end=b, shelf_life=setup.shelf_life, lead_time=1,
+                           policy=autopolicy.policy(fc, service_level=0.95, lead_time=1, shelf_life=setup.shelf_life,
+                                                    first_day=setup.first_day, rate=rate))
+        rows.append(("auto rate", rate, res))
     print(f"simulation {start} .. {end}, {len(setup.skus)} items, lead time 1 "
-          f"(auto: {time.perf_counter() - t0:.0f} s for {len(SERVICE_LEVELS)} service levels)")
-    print(f"{'policy':9s} {'param':>6s} {'stockout':>9s} {'fill':>6s} {'inv days':>9s} {'spoilage':>9s}")
+          f"(auto: {time.perf_counter() - t0:.0f} s for {len(SERVICE_LEVELS) + len(RATES)} runs)")
+    print(f"{'policy':9s} {'param':>7s} {'stockout':>9s} {'fill':>6s} {'inv days':>9s} {'spoilage':>9s}")
     for name, v, r in rows:
-        print(f"{name:9s} {v:6.3f} {r.stockout_rate:9.4f} {r.fill_rate:6.3f} {r.inventory_days:9.3f} "
+        print(f"{name:9s} {v:7.4f} {r.stockout_rate:9.4f} {r.fill_rate:6.3f} {r.inventory_days:9.3f} "
               f"{r.spoilage_share:9.4f}")
     man = [r for n, _, r in rows if n.startswith("manual")]
-    auto = [r for n, _, r in rows if n.startswith("auto")]
-    for m, k in zip(man, KS, strict=True):
-        if k not in (1.0, 1.5, 2.0):
-            continue
-        so = _interp([r.inventory_days for r in auto], [r.stockout_rate for r in auto], m.inventory_days)
-        inv = _interp([r.stockout_rate for r in auto], [r.inventory_days for r in auto], m.stockout_rate)
-        print(f"manual k={k}: at its inventory days {m.inventory_days:.2f} auto's stockout is "
-              f"{100 * so / m.stockout_rate:.0f}% of manual's (target ≤ 27%); at its stockout rate "
-              f"{m.stockout_rate:.3f} auto needs {100 * inv / m.inventory_days:.0f}% of its inventory days (target ≤ 59%)")
-    _plot(man, auto)
+    curves = {name: [r for n, _, r in rows if n == name] for name in ("auto sl", "auto rate")}
+    for name, auto in curves.items():
+        for m, k in zip(man, KS, strict=True):
+            if k not in (1.0, 1.5, 2.0):
+                continue
+            so = _interp([r.inventory_days for r in auto], [r.stockout_rate for r in auto], m.inventory_days)
+            inv = _interp([r.stockout_rate for r in auto], [r.inventory_days for r in auto], m.stockout_rate)
+            sp = _interp([r.stockout_rate for r in auto], [r.spoilage_share for r in auto], m.stockout_rate)
+            print(f"{name} vs manual k={k}: at its inventory days {m.inventory_days:.2f} auto's stockout is "
+                  f"{100 * so / m.stockout_rate:.0f}% of manual's (target ≤ 27%); at its stockout rate "
+                  f"{m.stockout_rate:.3f} auto needs {100 * inv / m.inventory_days:.0f}% of its inventory days "
+                  f"(target ≤ 59%) and spoils {sp:.3f} vs {m.spoilage_share:.3f}")
+    _plot(man, curves)
 
 
-def _plot(man: list[simulate.Result], auto: list[simulate.Result]) -> None:
+def _plot(man: list[simulate.Result], curves: dict[str, list[simulate.Result]]) -> None:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
@@ -104,7 +114,9 @@ def _plot(man: list[simulate.Result], auto: list[simulate.Result]) -> None:
     fig = Figure(figsize=(9, 4), dpi=110)
     FigureCanvasAgg(fig)
     ax1, ax2 = fig.add_subplot(1, 2, 1), fig.add_subplot(1, 2, 2)
-    for res, label, color in ((man, "manual (k)", "#888888"), (auto, "auto (allocated service level)", "#e76f51")):
+    for res, label, color in ((man, "manual (k)", "#888888"),
+                              (curves["auto sl"], "auto (allocated service level)", "#e76f51"),
+                              (curves["auto rate"], "auto (fixed rate per unit of leftover)", "#2a9d8f")):
         ax1.plot([r.inventory_days for r in res], [r.stockout_rate for r in res], marker="o", label=label, color=color)
         ax2.plot([r.inventory_days for r in res], [r.spoilage_share for r in res], marker="o", label=label,
                  color=color)

@@ -251,6 +251,27 @@ def _hull(options: Sequence[StockOption]) -> list[StockOption]:
     return out
 
 
+def allocate_at_rate(periods: Sequence[DayForecast], floors: Sequence[Decimal], *, rate: Decimal) -> list[StockOption]:
+    """One stock level per product: each product's stock rises as long as the next step removes at least
+    ``rate`` shortage probability per unit of expected leftover.
+
+    Where ``allocate`` holds the expected share of products running short at a target every day, this
+    holds the price of a prevented stockout fixed across days, so stock goes to the days where it
+    prevents the most: over a season, the fewest stockouts for the stock held.
+    """
+    out = []
+    for p, f in zip(periods, floors, strict=True):
+        hull = _hull(stock_options(p, floor=f))
+        chosen = hull[0]
+        for a, b in zip(hull, hull[1:], strict=False):
+            extra = b.leftover - a.leftover
+            if extra > ZERO and (a.short - b.short) / extra < rate:
+                break   # the hull is convex: every later step gains even less
+            chosen = b
+        out.append(chosen)
+    return out
+
+
 def allocate(periods: Sequence[DayForecast], floors: Sequence[Decimal], *,
              service_level: Decimal) -> list[StockOption]:
     """One stock level per product so that the expected number of products running short is at most

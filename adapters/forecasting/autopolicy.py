@@ -82,8 +82,9 @@ def day_forecast(day: date, p: float, mu: float, sigma: float) -> replenishment.
 
 
 def policy(forecasts: Forecasts, *, service_level: float, lead_time: int, shelf_life: np.ndarray,
-           first_day: date) -> simulate.Policy:
-    """Stock levels allocated across items for the service level, ordered via ``domain.replenishment``."""
+           first_day: date, rate: float | None = None) -> simulate.Policy:
+    """Stock levels allocated across items for the service level (or, with ``rate``, at a fixed number of
+    prevented stockouts per unit of leftover), ordered via ``domain.replenishment``."""
     sl = Decimal(str(service_level))
 
     def decide(s: simulate.State) -> np.ndarray:
@@ -94,8 +95,10 @@ def policy(forecasts: Forecasts, *, service_level: float, lead_time: int, shelf_
                               float(sigma[i, k])) for k in range(p.shape[1])] for i in range(n)]
         positions = [replenishment.Position(on_hand=_dec(s.on_hand[i]), on_order=_dec(s.on_order[i]))
                      for i in range(n)]
-        chosen = replenishment.allocate([replenishment.period_forecast(d[:period]) for d in days],
-                                        [x.on_hand + x.on_order for x in positions], service_level=sl)
+        periods = [replenishment.period_forecast(d[:period]) for d in days]
+        floors = [x.on_hand + x.on_order for x in positions]
+        chosen = (replenishment.allocate_at_rate(periods, floors, rate=Decimal(str(rate))) if rate is not None
+                  else replenishment.allocate(periods, floors, service_level=sl))
         out = np.zeros(n)
         for i in range(n):
             life = shelf_life[i]

@@ -107,3 +107,20 @@ def test_allocation_keeps_what_is_already_there():
     f = r.DayForecast(day, {D(0): D(0), D(1): D(10)})
     [o] = r.allocate([f], [D(8)], service_level=D("0.5"))
     assert o.stock == D(8) and o.level == D("0.8")
+
+
+def test_allocation_at_a_rate_stocks_while_a_unit_prevents_enough_stockouts():
+    day = date(2024, 1, 1)
+    small = r.DayForecast(day, {D(0): D(0), D("0.5"): D("0.5"), D(1): D(1)})       # uniform 0..1 kg
+    big = r.DayForecast(day, {D(0): D(0), D("0.5"): D(50), D(1): D(100)})         # uniform 0..100 kg
+    # stocking x of a uniform 0..a: shortage 1 − x/a, leftover x²/2a. Up to the median: 0.5 less shortage
+    # for 0.125·a leftover (4 per kg small, 0.04 per kg big); median → top: 0.5 for 0.375·a (1.33 / 0.0133)
+    [s, b] = r.allocate_at_rate([small, big], [D(0), D(0)], rate=D("0.1"))
+    assert s.stock == D(1) and s.short == 0
+    assert b.stock == 0 and b.short == 1
+    [s, b] = r.allocate_at_rate([small, big], [D(0), D(0)], rate=D("0.02"))
+    assert s.stock == D(1) and b.stock == D(50) and b.short == D("0.5")
+    [s, b] = r.allocate_at_rate([small, big], [D(0), D(0)], rate=D("0.01"))
+    assert b.stock == D(100) and b.short == 0
+    [s, b] = r.allocate_at_rate([small, big], [D(0), D(8)], rate=D(5))
+    assert s.stock == 0 and b.stock == D(8)                 # nothing is worth it: what is there stays
