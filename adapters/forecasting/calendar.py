@@ -49,6 +49,8 @@ class HolidayCalendar:
         """A tenant's stored calendar: ``{"holidays": {date: name}, "workdays": [date], "events": {date: name}}``."""
         if not settings:
             return DEFAULT
+        if not isinstance(settings, Mapping):
+            raise ValueError("a calendar is an object with holidays, workdays and events")
         holidays = settings.get("holidays") or {}
         workdays = settings.get("workdays") or []
         events = settings.get("events") or {}

@@ -102,12 +102,14 @@ def register(app: typer.Typer) -> None:
                  horizon: Annotated[int, typer.Option(min=1, help="days to forecast")] = 7,
                  out: Annotated[Path, typer.Option(help="output CSV")] = Path("forecast.csv"),
                  prices: Annotated[list[Path] | None, typer.Option(
-                     "--prices", help="planned prices (promotions): date,location,sku,unit_price")] = None,
+                     "--prices", exists=True, dir_okay=False,
+                     help="planned prices (promotions): date,location,sku,unit_price")] = None,
                  weather: Annotated[Path | None, typer.Option(
-                     help="weather, observed and forecast: date,location,rain_mm,temp_c")] = None,
+                     exists=True, dir_okay=False, help="weather, observed and forecast: date,location,rain_mm,temp_c")
+                 ] = None,
                  calendar: Annotated[Path | None, typer.Option(
-                     help='holiday calendar JSON: {"holidays": {date: name}, "workdays": [date], '
-                          '"events": {date: name}}')] = None) -> None:
+                     exists=True, dir_okay=False, help='holiday calendar JSON: {"holidays": {date: name}, '
+                     '"workdays": [date], "events": {date: name}}')] = None) -> None:
         """Daily quantile forecasts (CSV) for every item with a sale in the 56 days before the origin."""
         cal = None
         if calendar is not None:
@@ -116,8 +118,11 @@ def register(app: typer.Typer) -> None:
                 cal = calendars.HolidayCalendar.from_settings(json.loads(calendar.read_text("utf-8")))
             except (ValueError, OSError) as exc:
                 raise typer.BadParameter(f"bad calendar file {calendar}: {exc}") from None
-        n = write_forecast(history, origin=_day(origin), horizon=horizon, out=out, weather=weather, prices=prices,
-                           calendar=cal)
+        try:
+            n = write_forecast(history, origin=_day(origin), horizon=horizon, out=out, weather=weather,
+                               prices=prices, calendar=cal)
+        except (ValueError, KeyError) as exc:   # a malformed row in one of the files
+            raise typer.BadParameter(f"bad input file: {exc!r}") from None
         typer.echo(f"{n} rows → {out}", err=True)
 
     @app.command("simulate")

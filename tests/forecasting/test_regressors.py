@@ -170,3 +170,22 @@ def test_forecast_cli_takes_planned_prices_weather_and_a_calendar(tmp_path):
     r = runner.invoke(a, ["forecast", "--history", str(hist), "--origin", origin.isoformat(), "--calendar", str(bad),
                           "--out", str(tmp_path / "x.csv")])
     assert r.exit_code != 0 and "calendar" in r.output
+
+
+def test_forecast_cli_refuses_malformed_inputs_with_a_message(tmp_path):
+    hist = tmp_path / "h.csv"
+    hist.write_text("date,location,sku,qty\n" + "".join(f"2023-0{m}-1{d},S1,veg,5\n" for m in range(1, 6)
+                                                          for d in range(10)), encoding="utf-8")
+    plan = tmp_path / "plan.csv"
+    plan.write_text("date,location,sku,unit_price\n2023-06-02,S1,veg,cheap\n", encoding="utf-8")
+    cal = tmp_path / "cal.json"
+    cal.write_text("[1, 2]", encoding="utf-8")
+    a = typer.Typer()
+    cli.register(a)
+    runner = CliRunner()
+    base = ["forecast", "--history", str(hist), "--origin", "2023-06-01", "--out", str(tmp_path / "f.csv")]
+    for extra, words in ((["--prices", str(plan)], "cheap"), (["--calendar", str(cal)], "calendar"),
+                         (["--weather", str(tmp_path / "missing.csv")], "missing.csv")):
+        r = runner.invoke(a, [*base, *extra])
+        assert r.exit_code == 2 and words in r.output, r.output
+        assert not (tmp_path / "f.csv").exists()
