@@ -33,7 +33,7 @@ OUT = ROOT / "var" / "bench"
 SERVICE_LEVELS = (0.8, 0.85, 0.9, 0.93, 0.95, 0.97, 0.98, 0.99)
 KS = (0.75, 1.0, 1.25, 1.5, 2.0, 2.5, 3.0)
 # auto at a fixed rate: stock while a unit of leftover prevents at least this many stockouts (the same price every day)
-RATES = (0.02, 0.01, 0.005, 0.003, 0.002, 0.0012)
+RATES = (0.05, 0.02, 0.01, 0.005, 0.003, 0.002, 0.0012)
 
 
 def accuracy(sales: list[panel.Sale]) -> None:
@@ -57,8 +57,12 @@ def accuracy(sales: list[panel.Sale]) -> None:
 
 
 def _interp(x: list[float], y: list[float], at: float) -> float:
+    """Linear interpolation on the curve; NaN outside it (no extrapolation)."""
     order = np.argsort(x)
-    return float(np.interp(at, np.asarray(x)[order], np.asarray(y)[order]))
+    xs = np.asarray(x)[order]
+    if not xs[0] <= at <= xs[-1]:
+        return float("nan")
+    return float(np.interp(at, xs, np.asarray(y)[order]))
 
 
 def trade_off(sales: list[panel.Sale]) -> None:
