@@ -15,6 +15,8 @@ from typing import Any
 
 from aiohttp import web
 
+from tests.channels.local_server import LocalServer
+
 SENDS = ("sendMessage", "sendPhoto")
 
 
@@ -26,7 +28,7 @@ class Call:
 
 
 @dataclass
-class FakeBotAPI:
+class FakeBotAPI(LocalServer):
     overall: int = 30
     per_chat_seconds: float = 1.0
     retry_after: int = 1
@@ -37,12 +39,6 @@ class FakeBotAPI:
     _recent: deque[float] = field(default_factory=deque)
     _last_by_chat: dict[str, float] = field(default_factory=lambda: defaultdict(lambda: -1e9))
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1000))
-    _runner: web.AppRunner | None = None
-    port: int = 0
-
-    @property
-    def base(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
 
     def called(self, method: str) -> list[Call]:
         return [c for c in self.calls if c.method == method]
@@ -51,16 +47,8 @@ class FakeBotAPI:
         app = web.Application()
         app.router.add_post("/bot{token}/{method}", self._handle)
         app.router.add_get("/stats", self._stats)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        await self._serve(app)
         return self
-
-    async def stop(self) -> None:
-        if self._runner is not None:
-            await self._runner.cleanup()
 
     async def _handle(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]

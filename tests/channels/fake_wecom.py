@@ -7,9 +7,11 @@ from typing import Any
 
 from aiohttp import web
 
+from tests.channels.local_server import LocalServer
+
 
 @dataclass
-class FakeWeCom:
+class FakeWeCom(LocalServer):
     corp_id: str = "wx5823bf96d3bd56c7"
     secret: str = "app-secret"
     tokens_issued: int = 0
@@ -19,12 +21,6 @@ class FakeWeCom:
     uploads: int = 0
     rejected_tokens: int = 0
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
-    _runner: web.AppRunner | None = None
-    port: int = 0
-
-    @property
-    def base(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
 
     def expire_tokens(self) -> None:
         self.valid.clear()
@@ -35,16 +31,8 @@ class FakeWeCom:
         app.router.add_post("/cgi-bin/message/send", self._send)
         app.router.add_post("/cgi-bin/message/update_template_card", self._update)
         app.router.add_post("/cgi-bin/media/upload", self._upload)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        await self._serve(app)
         return self
-
-    async def stop(self) -> None:
-        if self._runner is not None:
-            await self._runner.cleanup()
 
     async def _token(self, request: web.Request) -> web.Response:
         if request.query.get("corpid") != self.corp_id or request.query.get("corpsecret") != self.secret:

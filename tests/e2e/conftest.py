@@ -1,7 +1,12 @@
 """End-to-end fixtures: the real composition root (bootstrap) in script mode, on a fresh database."""
 from __future__ import annotations
 
+import contextlib
 import json
+import socket
+import threading
+import time
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -57,3 +62,32 @@ def chat(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Chat:
 
 def texts(out: list[dict], to: str | None = None) -> str:
     return "\n".join(m.get("text") or m.get("error") or "" for m in out if to is None or m.get("to") == to)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextlib.contextmanager
+def serving(container) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """The served app (web chat, webhooks; no scheduler) on a free local port, in a thread: yields its URL."""
+    import uvicorn
+
+    from adapters.webchat import server
+
+    port = free_port()
+    srv = uvicorn.Server(uvicorn.Config(server.create_app(container, run_scheduler=False), host="127.0.0.1",
+                                        port=port, log_level="warning"))
+    th = threading.Thread(target=srv.run, daemon=True)
+    th.start()
+    for _ in range(100):
+        if srv.started:
+            break
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        th.join(timeout=5)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import CAFE, ROOT
+from tests.e2e.conftest import free_port
 
 SHARED_EVAL = ROOT.parent / "shared" / "eval"
 
@@ -65,7 +66,6 @@ def test_the_shared_public_evaluation_passes_at_95_percent_or_more():
 
 
 def test_demo_seed_runs_once_and_serve_answers_on_http(tmp_path: Path):
-    import socket
     import time
 
     import httpx
@@ -74,9 +74,7 @@ def test_demo_seed_runs_once_and_serve_answers_on_http(tmp_path: Path):
     assert first.returncode == 0 and "xiaowang" in first.stdout          # passwords printed once
     second = run(["demo-seed"], e)
     assert "xiaowang" not in second.stdout
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     proc = subprocess.Popen([sys.executable, "app.py", "serve", "--port", str(port)], cwd=ROOT, env=e,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:

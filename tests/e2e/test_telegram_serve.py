@@ -8,13 +8,10 @@ import time
 
 import httpx
 import pytest
-import uvicorn
 
-from adapters.webchat import server
 from tests.channels import updates
 from tests.channels.fake_botapi import FakeBotAPI
-from tests.e2e.conftest import make_chat, texts
-from tests.e2e.test_webchat import free_port
+from tests.e2e.conftest import make_chat, serving, texts
 
 SECRET = "s3cr3t-webhook"
 
@@ -29,18 +26,8 @@ def served(tmp_path, monkeypatch):
     monkeypatch.setenv("TELEGRAM_WEBHOOK_SECRET", SECRET)
     monkeypatch.setenv("KUGUAN_TELEGRAM_API_BASE", fake.base)
     chat = make_chat(tmp_path, monkeypatch)
-    port = free_port()
-    srv = uvicorn.Server(uvicorn.Config(server.create_app(chat.container, run_scheduler=False), host="127.0.0.1",
-                                        port=port, log_level="warning"))
-    th = threading.Thread(target=srv.run, daemon=True)
-    th.start()
-    for _ in range(100):
-        if srv.started:
-            break
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", chat, fake
-    srv.should_exit = True
-    th.join(timeout=5)
+    with serving(chat.container) as url:
+        yield url, chat, fake
     asyncio.run_coroutine_threadsafe(fake.stop(), loop).result(5)
     loop.call_soon_threadsafe(loop.stop)
 

@@ -2,25 +2,16 @@
 from __future__ import annotations
 
 import shutil
-import socket
-import threading
-import time
 
 import httpx
 import pytest
-import uvicorn
 
 from adapters import passwords
-from adapters.webchat import server
-from tests.e2e.conftest import make_chat
+from tests.e2e.conftest import make_chat, serving
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture
@@ -32,18 +23,8 @@ def live(tmp_path, monkeypatch):
         row.password_hash = passwords.hash_password("s3cret-pw")
         uow.catalog.s.add(row)
         uow.commit()
-    port = free_port()
-    srv = uvicorn.Server(uvicorn.Config(server.create_app(c, run_scheduler=False), host="127.0.0.1", port=port,
-                                        log_level="warning"))
-    th = threading.Thread(target=srv.run, daemon=True)
-    th.start()
-    for _ in range(100):
-        if srv.started:
-            break
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", chat
-    srv.should_exit = True
-    th.join(timeout=5)
+    with serving(c) as url:
+        yield url, chat
 
 
 def test_login_with_a_wrong_password_is_refused(live):
