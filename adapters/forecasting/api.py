@@ -75,7 +75,7 @@ def forecast_panel(p: panel.Panel, rows: Sequence[int], *, origin: date, horizon
     if model is None:
         return _fallback(hist.y[idx], horizon)
     fc = model.predict(idx, horizon=horizon)
-    chosen = choose.choose(model, idx, horizon=horizon)
+    chosen = choose.choose(model, idx, horizon=horizon, pooled_point=fc.point)
     moved = np.array([name != "pooled" for name in chosen.names], dtype=bool)
     if moved.any():  # a one-series model won this series' backtest: its forecast is the median, the band moves along
         shift = chosen.point[moved] - fc.point[moved]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import functools
 from collections.abc import Iterable, Mapping
 from datetime import date
 
@@ -66,11 +67,7 @@ class HolidayCalendar:
         """(is off, holiday name) from the official schedule, or None when it does not know the year."""
         if not self.use_official or _cc is None:
             return None
-        try:
-            off, name = _cc.get_holiday_detail(d)
-        except NotImplementedError:
-            return None
-        return bool(off), (str(name) if name is not None else None)
+        return _official_detail(d)
 
     def kind(self, d: date) -> DayKind:
         if d in self.workdays:
@@ -102,6 +99,17 @@ class HolidayCalendar:
             return None
         official = self._official(d)
         return official[1] if official and official[0] else None
+
+
+@functools.lru_cache(maxsize=16384)
+def _official_detail(d: date) -> tuple[bool, str | None] | None:
+    """chinese-calendar's answer for one day, remembered: every forecast fit asks for hundreds of days."""
+    assert _cc is not None
+    try:
+        off, name = _cc.get_holiday_detail(d)
+    except NotImplementedError:
+        return None
+    return bool(off), (str(name) if name is not None else None)
 
 
 DEFAULT = HolidayCalendar()

@@ -29,8 +29,12 @@ class Choice:
     errors: np.ndarray         # rows × (1 + candidates): backtest absolute error, pooled first
 
 
-def choose(model: pooled.Model, rows: np.ndarray, *, horizon: int, weeks: int = 4, margin: float = 0.8) -> Choice:
-    """Chooses per row between the pooled model and ``CANDIDATES`` over the last ``weeks`` weeks."""
+def choose(model: pooled.Model, rows: np.ndarray, *, horizon: int, weeks: int = 4, margin: float = 0.8,
+           pooled_point: np.ndarray | None = None) -> Choice:
+    """Chooses per row between the pooled model and ``CANDIDATES`` over the last ``weeks`` weeks.
+
+    ``pooled_point`` is the pooled model's forecast of these rows from the origin, when the caller has it.
+    """
     rows = np.asarray(rows, dtype=int)
     design = model.design
     days = design.days
@@ -49,7 +53,8 @@ def choose(model: pooled.Model, rows: np.ndarray, *, horizon: int, weeks: int = 
             fc = np.stack([_from_first_sale(fn, y[i, :day], horizon) for i in rows]) if len(rows) else \
                 np.zeros((0, horizon))
             err[:, c] += np.abs(fc[:, :span] - actual).sum(axis=1)
-    point = model.predict(rows, horizon=horizon).point.copy()
+    base = pooled_point if pooled_point is not None else model.predict(rows, horizon=horizon).point
+    point = base.copy()
     chosen = ["pooled"] * len(rows)
     best = err[:, 1:].argmin(axis=1) if len(rows) else np.zeros(0, int)
     for n, i in enumerate(rows):
