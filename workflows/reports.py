@@ -188,11 +188,16 @@ def prep_list(uow: Any, box: Any, t: Any, *, location: str | None, now: datetime
     for u in people:
         lang = _lang(uow, u)
         text = t("job.prep_title", lang, location=_loc_name(uow, location), date=f"{now:%m-%d}")
-        body = [t("job.prep_line", lang, product=p.name, on_hand=qty(p, sg.on_hand),
-                  forecast=qty(p, sg.forecast.quantize(Decimal("0.1"))), booked=qty(p, sg.booked),
-                  on_order=qty(p, sg.on_order), safety=qty(p, max(sf, sg.safety_stock).quantize(Decimal("0.1"))),
-                  suggest=qty(p, sg.quantity)) for p, sg, sf in lines[:30]]
+        body = [explain(t, lang, p, sg, sf) for p, sg, sf in lines[:30]]
         box.push(u, text + "\n" + ("\n".join(body) if body else t("job.prep_none", lang)))
+
+
+def explain(t: Any, lang: str, p: catalog.Product, sug: replenishment.Suggestion, safety: Decimal) -> str:
+    """One suggestion with its reasons: on hand, forecast, booked, on order, safety stock → what to order."""
+    return str(t("job.prep_line", lang, product=p.name, on_hand=qty(p, sug.on_hand),
+                 forecast=qty(p, sug.forecast.quantize(Decimal("0.1"))), booked=qty(p, sug.booked),
+                 on_order=qty(p, sug.on_order), safety=qty(p, max(safety, sug.safety_stock).quantize(Decimal("0.1"))),
+                 suggest=qty(p, sug.quantity)))
 
 
 def suggestions(uow: Any, *, location: str, now: datetime,
@@ -227,10 +232,7 @@ def auto_purchase(uow: Any, box: Any, t: Any, *, location: str | None, now: date
         oid = uow.orders.add(o)
         for u in recipients(uow, ["manager"], location=location):
             lang = _lang(uow, u)
-            why = t("job.prep_line", lang, product=p.name, on_hand=qty(p, sug.on_hand),
-                    forecast=qty(p, sug.forecast.quantize(Decimal("0.1"))), booked=qty(p, sug.booked),
-                    on_order=qty(p, sug.on_order), safety=qty(p, max(sf, sug.safety_stock).quantize(Decimal("0.1"))),
-                    suggest=qty(p, sug.quantity))
+            why = explain(t, lang, p, sug, sf)
             box.push(u, t("auto_purchase", lang, id=oid, location=_loc_name(uow, location), why=why),
                      [[(t("btn.approve", lang), f"ap:{oid}"), (t("btn.reject", lang), f"rj:{oid}")]])
 
