@@ -146,7 +146,8 @@ class Scheduler:
             for at in fire_times("0 * * * *", tz=tz, start=start, end=end):
                 schedule.append((at, "tick", None))
             # … and the exact moments "no sale for N days" becomes true, so those alerts are not late
-            for last in uow.stock.last_sales().values():
+            # a sale older than start − the longest span has all its deadlines before start
+            for last in uow.stock.last_sales(since=start - timedelta(days=max(spans), seconds=1)).values():
                 for days in spans:
                     at = last + timedelta(days=days, seconds=1)
                     if start < at <= end:

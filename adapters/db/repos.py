@@ -302,11 +302,13 @@ class StockRepo(_Repo):
             at = at.replace(tzinfo=UTC)
         return at
 
-    def last_sales(self) -> dict[tuple[str, str], datetime]:
-        """Latest sale per (location, sku)."""
-        rows = self.s.execute(select(t.Move.src, t.Move.sku, func.max(t.Move.at)).where(
+    def last_sales(self, *, since: datetime | None = None) -> dict[tuple[str, str], datetime]:
+        """Latest sale per (location, sku); with ``since`` only the pairs that sold after it (an index range)."""
+        stmt = select(t.Move.src, t.Move.sku, func.max(t.Move.at)).where(
             t.Move.tenant_id == self.tid, t.Move.kind == ledger.MoveKind.SALE.value, t.Move.reverses.is_(None))
-            .group_by(t.Move.src, t.Move.sku)).all()
+        if since is not None:
+            stmt = stmt.where(t.Move.at > since)
+        rows = self.s.execute(stmt.group_by(t.Move.src, t.Move.sku)).all()
         out = {}
         for loc, sku, at in rows:
             if at is not None and at.tzinfo is None:

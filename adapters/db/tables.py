@@ -131,7 +131,8 @@ class Lot(SQLModel, table=True):
 
 class Move(SQLModel, table=True):
     __table_args__ = (Index("ix_move_tenant_sku_at", "tenant_id", "sku", "at"),
-                      Index("ix_move_tenant_actor", "tenant_id", "actor", "id"))
+                      Index("ix_move_tenant_actor", "tenant_id", "actor", "id"),
+                      Index("ix_move_tenant_kind_at", "tenant_id", "kind", "at"))
     id: int | None = Field(default=None, primary_key=True)
     tenant_id: int = Field(foreign_key="tenant.id", index=True)
     batch: str = Field(index=True)
