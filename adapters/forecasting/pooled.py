@@ -81,7 +81,11 @@ class Model:
     resid_q: np.ndarray  # BINS × len(QUANTILES) quantiles of (y − point) / scale
     blend: float
     spread: np.ndarray | None = None  # mean |log-size residual| as a linear function of the size features
-    elasticity: float = 0.0           # d log(size) / d log(price), from sale days; ≤ 0
+
+    @property
+    def elasticity(self) -> float:
+        """d log(size) / d log(price), fitted on sale days (the size model's last coefficient); 0 without prices."""
+        return float(self.size[-1]) if self.design.lp is not None else 0.0
 
     def hurdle(self, rows: np.ndarray, *, horizon: int, day: int | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(P(sale), μ, σ), each rows × horizon: demand is 0, or with probability P log-normal(μ, σ).
@@ -192,14 +196,12 @@ def fit_design(design: features.Design, *, horizon: int, settings: Settings | No
         spread = np.linalg.solve(spx.T @ spx + 1e-6 * np.eye(spx.shape[1]), spx.T @ np.abs(res))
     else:
         beta_size, sigma, spread = np.zeros(size.shape[1]), 0.5, None
-    elasticity = 0.0
     if design.lp is not None:
         # a price cut never lowers demand: a positive estimate (discounts chasing slow days) counts as none
-        elasticity = float(np.clip(beta_size[-1], -3.0, 0.0))
         beta_size = beta_size.copy()
-        beta_size[-1] = elasticity
+        beta_size[-1] = np.clip(beta_size[-1], -3.0, 0.0)
     model = Model(design, beta_level, beta_occ, beta_size, sigma, np.zeros(BINS - 1),
-                  np.zeros((BINS, len(QUANTILES))), settings.blend, spread, elasticity)
+                  np.zeros((BINS, len(QUANTILES))), settings.blend, spread)
     point, s = model._point(i, t, k, ((x, s), (occ, size, base)))
     ratio = point / s
     model.edges = np.quantile(ratio, np.linspace(0, 1, BINS + 1)[1:-1])
