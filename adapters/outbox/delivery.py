@@ -3,6 +3,11 @@
 A message addressed to the sender of the incoming message goes back to the chat it came from; any other
 message (a push) goes to every channel where its addressee is bound. Buttons travel as (outbox row id, button
 index), so callback data stays a few bytes however long the conversation's button data is.
+
+A text longer than its channel takes in one message (Telegram: 4096 characters; WeCom: 2048 bytes, and it cuts
+the rest off) is split at line ends into several rows, sent in order; its buttons then go on a last row of their
+own that repeats the text's first line, so they still say what they act on. Each row is one API call, so the
+rate limits, retries and dedupe keys of the outbox hold for every part.
 """
 from __future__ import annotations
 
@@ -20,12 +25,67 @@ from bot.messages import Button, Incoming, Outgoing
 
 log = logging.getLogger(__name__)
 REPLY, PUSH = 0, 1
+# the longest text one message of a channel carries, counted in UTF-16 code units (Telegram) or UTF-8 bytes
+TEXT_LIMITS: dict[str, tuple[int, str]] = {"telegram": (4096, "utf16"), "wecom": (2048, "bytes")}
+
+
+def text_size(text: str, unit: str) -> int:
+    """Length of ``text`` in ``unit``: "chars", "utf16" (code units: an emoji beyond the BMP counts 2) or "bytes"."""
+    if unit == "bytes":
+        return len(text.encode())
+    if unit == "utf16":
+        return len(text.encode("utf-16-le")) // 2
+    return len(text)
+
+
+def split_text(text: str, *, limit: int, unit: str = "chars") -> list[str]:
+    """``text`` in parts of at most ``limit`` ``unit``s (see ``text_size``), cut at line ends where a line fits.
+
+    Joining the parts with newlines gives the text back, except where a line longer than ``limit`` had to be cut.
+    """
+    def size(s: str) -> int:
+        return text_size(s, unit)
+
+    if size(text) <= limit:
+        return [text]
+    pieces: list[str] = []
+    for line in text.split("\n"):
+        while size(line) > limit:   # a line that fits no message on its own: cut it where the limit falls
+            cut = limit
+            while size(line[:cut]) > limit:
+                cut -= 1
+            pieces.append(line[:cut])
+            line = line[cut:]
+        pieces.append(line)
+    parts: list[str] = []
+    for piece in pieces:
+        if parts and size(parts[-1]) + 1 + size(piece) <= limit:
+            parts[-1] += "\n" + piece
+        else:
+            parts.append(piece)
+    return parts
 
 
 def to_payload(m: Outgoing) -> dict[str, Any]:
     return {"to": m.to, "text": m.text, "id": m.id,
             "buttons": [[[b.label, b.data] for b in row] for row in m.buttons],
             "image": base64.b64encode(m.image).decode() if m.image else None}
+
+
+def payloads(m: Outgoing, channel: str) -> list[dict[str, Any]]:
+    """The rows of one message on ``channel``: one, or the parts of a text too long for one message."""
+    whole = to_payload(m)
+    if channel not in TEXT_LIMITS:
+        return [whole]
+    limit, unit = TEXT_LIMITS[channel]
+    parts = split_text(m.text, limit=limit, unit=unit)
+    if len(parts) == 1:
+        return [whole]
+    out = [dict(whole, text=part, buttons=[], image=whole["image"] if n == 0 else None)
+           for n, part in enumerate(parts)]
+    if m.buttons:
+        out.append(dict(whole, text=split_text(m.text.partition("\n")[0], limit=limit, unit=unit)[0], image=None))
+    return out
 
 
 def buttons(payload: dict[str, Any]) -> list[list[Button]]:
@@ -76,9 +136,11 @@ class Delivery:
                 pushes.append(m)
                 targets = [(ch, ext, PUSH) for ch in self.channels
                            if (ext := await self.directory.address(ch, m.to)) is not None]
-            payload = to_payload(m)
-            drafts += [store_.Draft(tenant=tenant, channel=ch, chat_id=str(chat), payload=payload, priority=prio,
-                                    dedupe_key=f"{base}:{i}:{ch}:{chat}"[:200]) for ch, chat, prio in targets]
+            for ch, chat, prio in targets:
+                rows = payloads(m, ch)
+                drafts += [store_.Draft(tenant=tenant, channel=ch, chat_id=str(chat), payload=payload, priority=prio,
+                                        dedupe_key=f"{base}:{i}:{ch}:{chat}"[:192] + (f":{n}" if n else ""))
+                           for n, payload in enumerate(rows)]
         ids = await asyncio.to_thread(self.store.add, drafts) if drafts else []
         for channel in {d.channel for d in drafts}:
             if channel in self._wakers:

@@ -2,6 +2,8 @@
 
 Delivery is at-least-once: a row is marked sent only after the channel accepted it, so a crash between the
 two sends that message again after the restart (the outbox never loses one, and never enqueues one twice).
+Messages to one chat go out one at a time in the order they were started (rows are claimed in id order), so
+the parts of a long text and consecutive replies arrive in order.
 """
 from __future__ import annotations
 
@@ -36,6 +38,7 @@ class Sender:
         self.stats: Counter[str] = Counter()  # sent, retry_after, retried, failed, deferred
         self._wake = asyncio.Event()
         self._inflight: set[asyncio.Task[None]] = set()
+        self._chats: dict[str, tuple[asyncio.Lock, int]] = {}  # per chat: its lock and the sends holding or awaiting it
         self._stopping = False
         self.leading = False
 
@@ -123,6 +126,20 @@ class Sender:
             pass
 
     async def _send(self, env: Envelope, at: float) -> None:
+        """One at a time per chat: asyncio.Lock wakes its waiters first come, first served."""
+        lock, users = self._chats.get(env.chat_id) or (asyncio.Lock(), 0)
+        self._chats[env.chat_id] = (lock, users + 1)
+        try:
+            async with lock:
+                await self._send_now(env, at)
+        finally:
+            lock, users = self._chats[env.chat_id]
+            if users == 1:
+                del self._chats[env.chat_id]
+            else:
+                self._chats[env.chat_id] = (lock, users - 1)
+
+    async def _send_now(self, env: Envelope, at: float) -> None:
         await asyncio.sleep(max(0.0, at - self.monotonic()))
         while (wait := self.limiter.gate(self.monotonic())) > 0:
             await asyncio.sleep(wait)

@@ -1,7 +1,8 @@
 """A local fake Telegram Bot API server (aiohttp on 127.0.0.1, random port) that records every method called.
 
 It enforces the limits the outbox promises to respect: more than `overall` sends in any second, or two sends to
-one chat within a second, are answered with 429 and `retry_after`, as Telegram does.
+one chat within a second, are answered with 429 and `retry_after`, as Telegram does; a text over 4096 UTF-16
+code units gets Telegram's 400 "message is too long".
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from aiohttp import web
 from tests.channels.local_server import LocalServer
 
 SENDS = ("sendMessage", "sendPhoto")
+TEXT_LIMIT = 4096
 
 
 @dataclass
@@ -59,6 +61,9 @@ class FakeBotAPI(LocalServer):
                 params[key] = json.loads(params[key])
         now = time.monotonic()
         self.calls.append(Call(method, params, now))
+        if method == "sendMessage" and len(str(params.get("text", "")).encode("utf-16-le")) // 2 > TEXT_LIMIT:
+            return web.json_response({"ok": False, "error_code": 400,
+                                      "description": "Bad Request: message is too long"}, status=400)
         if method in SENDS:
             limited = self._limited(str(params.get("chat_id")), now)
             if limited:

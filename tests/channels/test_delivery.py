@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import threading
 
-from adapters.outbox.delivery import Delivery
+from adapters.outbox.delivery import Delivery, split_text, text_size
 from adapters.outbox.ports import InThread
 from adapters.outbox.store import OutboxStore
 from bot.messages import Button, Incoming, Outgoing
@@ -72,3 +72,44 @@ async def test_a_synchronous_conversation_runs_in_a_worker_thread() -> None:
     (out,) = await InThread(Sync()).handle(ORIGIN)
 
     assert out.text != threading.main_thread().name
+
+
+def test_a_long_text_splits_at_line_ends_into_parts_within_the_limit() -> None:
+    text = "\n".join(f"第{i}行:可乐 {i} 箱" for i in range(100))
+
+    parts = split_text(text, limit=100)
+
+    assert len(parts) > 1 and all(len(p) <= 100 for p in parts)
+    assert "\n".join(parts) == text
+    assert all(not p.startswith("\n") and not p.endswith("\n") for p in parts)
+
+
+def test_a_line_longer_than_the_limit_is_cut_within_it_in_bytes_and_utf16_units() -> None:
+    line = "白菜" * 700                       # 1400 characters, 4200 UTF-8 bytes
+
+    by_bytes = split_text(line, limit=2048, unit="bytes")
+    by_units = split_text("🥬" * 3000, limit=4096, unit="utf16")   # each emoji is 2 UTF-16 units
+
+    assert all(text_size(p, "bytes") <= 2048 for p in by_bytes) and "".join(by_bytes) == line
+    assert [text_size(p, "utf16") for p in by_units] == [4096, 1904]
+    assert split_text("短消息", limit=10) == ["短消息"]
+
+
+async def test_a_split_message_is_enqueued_once_per_part_and_once_only(store: OutboxStore) -> None:
+    delivery = Delivery(store, directory(), tenant="default")
+    text = "盘点结果\n" + "\n".join(f"商品{i}:账面 {i} 实盘 {i + 1}" for i in range(400))
+    out = [Outgoing(to="boss", text=text, buttons=[[Button("确认", "ok:7")]])]
+
+    first = await delivery.deliver(out, origin=ORIGIN)
+    second = await delivery.deliver(out, origin=ORIGIN)
+
+    rows = [store.get(i) for i in first]
+    tg = [r for r in rows if r and r.channel == "telegram"]
+    wc = [r for r in rows if r and r.channel == "wecom"]
+    assert second == [] and len(tg) >= 2 and len(wc) > len(tg)
+    for parts in (tg, wc):
+        *texts, last = parts
+        assert "\n".join(r.payload["text"] for r in texts) == text and not any(r.payload["buttons"] for r in texts)
+        assert last.payload["text"] == "盘点结果" and last.payload["buttons"] == [[["确认", "ok:7"]]]
+    pressed = await delivery.pressed(tg[-1].id, 0, channel="telegram", chat_id=tg[-1].chat_id)
+    assert pressed is not None and pressed.data == "ok:7"

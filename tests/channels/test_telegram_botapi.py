@@ -8,12 +8,13 @@ from collections.abc import AsyncIterator
 
 import pytest
 from aiogram import Bot
+from aiogram.exceptions import TelegramBadRequest
 
 from adapters.outbox import limits
 from adapters.outbox.delivery import Delivery
 from adapters.outbox.store import OutboxStore
 from adapters.telegram import polling, routers, transport
-from bot.messages import Outgoing
+from bot.messages import Button, Outgoing
 from tests.channels import updates
 from tests.channels.fake_botapi import FakeBotAPI
 from tests.channels.fakes import ScriptedConversation
@@ -70,6 +71,31 @@ async def test_a_429_makes_the_sender_wait_retry_after_and_then_send_once(
     assert elapsed >= api.retry_after
     assert w.sender.stats["retry_after"] == 1 and w.sender.stats["sent"] == 1
     assert store.counts("telegram") == {"sent": 1}
+
+
+async def test_a_morning_list_longer_than_one_message_arrives_whole_in_parts_with_its_buttons_last(
+        api: FakeBotAPI, bot: Bot, store: OutboxStore) -> None:
+    lines = [f"{i:03d}. 商品{i}:现有 {i} 斤,预测 {i + 5} 斤,建议补货 {i * 2} 斤 🥬" for i in range(200)]
+    text = "今日备货清单\n" + "\n".join(lines)
+    assert len(text) > 4096
+    async with running(store, "telegram", transport.TelegramTransport(bot), limits.TELEGRAM) as w:
+        await w.delivery.deliver([Outgoing(to="boss", text=text, buttons=[[Button("全部下单", "ap:all")]])],
+                                 key="morning-1")
+        await w.sender.idle(timeout=20)
+
+    sends = api.called("sendMessage")
+    *parts, last = sends
+    assert len(parts) >= 3 and all(len(p.params["text"].encode("utf-16-le")) // 2 <= 4096 for p in parts)
+    assert "\n".join(p.params["text"] for p in parts) == text
+    assert all("reply_markup" not in p.params for p in parts)
+    assert last.params["text"] == "今日备货清单"
+    assert [b["text"] for b in last.params["reply_markup"]["inline_keyboard"][0]] == ["全部下单"]
+    assert store.counts("telegram") == {"sent": len(sends)} and api.too_many == 0
+
+
+async def test_a_text_over_the_limit_is_refused_by_the_bot_api_as_telegram_does(api: FakeBotAPI, bot: Bot) -> None:
+    with pytest.raises(TelegramBadRequest, match="too long"):
+        await bot.send_message(111, "菜" * 4097)
 
 
 async def test_long_polling_answers_an_update_from_get_updates(api: FakeBotAPI, store: OutboxStore) -> None:

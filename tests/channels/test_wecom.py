@@ -209,6 +209,17 @@ async def test_a_long_text_with_buttons_is_sent_whole_then_as_a_card(live: Live)
     assert second["msgtype"] == "template_card" and second["template_card"]["main_title"]["title"] == "本周采购建议"
 
 
+async def test_a_text_over_2048_bytes_is_sent_in_parts_that_wecom_does_not_cut(live: Live) -> None:
+    text = "库存日报\n" + "\n".join(f"商品{i}:现有 {i} 斤,昨日售出 {i + 3} 斤" for i in range(150))
+    assert len(text.encode()) > 2048
+    await live.w.delivery.deliver([Outgoing(to="boss", text=text)], key="daily")
+    await live.w.sender.idle(timeout=10)
+
+    contents = [m["text"]["content"] for m in live.server.sent]
+    assert len(contents) >= 3 and all(len(c.encode()) <= 2048 for c in contents)
+    assert "\n".join(contents) == text
+
+
 async def test_an_image_is_uploaded_and_sent_before_the_text(live: Live) -> None:
     await live.w.delivery.deliver([Outgoing(to="boss", text="销量预测", image=b"\x89PNG fake")], key="img")
     await live.w.sender.idle(timeout=5)
