@@ -10,8 +10,13 @@ Both see the same weeks a year earlier and, when the tenant has them, the regres
 event days, weather, and the price (fitted on sale days in the size model: its coefficient is the
 price elasticity, which a planned price applies to the median regression as well).
 
-The point forecast blends the two medians. Quantiles come from the pooled in-sample residuals of
-the blend, binned by forecast size. Both fits use only the days before the origin.
+Each series with enough history then gets its own median-regression coefficients, fitted on its own
+rows and pulled towards the pooled ones (a ridge penalty worth ``Settings.local`` rows): a big seller's
+weekday pattern or its reaction to a quiet last day need not be the store's average.
+
+The point forecast blends the two medians. Quantiles come from the in-sample residuals of the blend with
+the pooled coefficients (the series' own ones fit their rows too well to judge their errors), binned by
+forecast size. All fits use only the days before the origin.
 """
 from __future__ import annotations
 
@@ -36,6 +41,8 @@ class Settings:
     step: int = 4           # every 4th day: consecutive pseudo-origins share most of their features
     iterations: int = 15
     blend: float = BLEND
+    local: float = 10.0     # pull of a series' own coefficients towards the pooled ones, in rows; 0: pooled only
+    local_rows: int = 400   # fewest training rows (about 8 months of history) for a series' own coefficients
 
 
 @dataclasses.dataclass
@@ -56,6 +63,21 @@ def lad(x: np.ndarray, y: np.ndarray, w: np.ndarray, *, iterations: int) -> np.n
         ww = w / np.maximum(np.abs(y - x @ beta), 1e-2)
         xw = x * ww[:, None]
         beta = np.linalg.solve(x.T @ xw + ridge, xw.T @ y)
+    out: np.ndarray = beta
+    return out
+
+
+def lad_towards(x: np.ndarray, y: np.ndarray, w: np.ndarray, prior: np.ndarray, *, rows: float,
+                iterations: int) -> np.ndarray:
+    """Weighted least absolute deviations with a ridge penalty towards ``prior`` worth ``rows`` average rows
+    (IRLS from ``prior``): few or noisy rows keep the prior, many consistent ones move away from it."""
+    beta = prior.copy()
+    eye = np.eye(x.shape[1])
+    for _ in range(iterations):
+        ww = w / np.maximum(np.abs(y - x @ beta), 1e-2)
+        pull = rows * ww.mean() * eye
+        xw = x * ww[:, None]
+        beta = np.linalg.solve(x.T @ xw + pull, xw.T @ y + pull @ prior)
     out: np.ndarray = beta
     return out
 
@@ -81,6 +103,7 @@ class Model:
     resid_q: np.ndarray  # BINS × len(QUANTILES) quantiles of (y − point) / scale
     blend: float
     spread: np.ndarray | None = None  # mean |log-size residual| as a linear function of the size features
+    local: np.ndarray | None = None   # series × level features: each series' own median-regression coefficients
 
     @property
     def elasticity(self) -> float:
@@ -111,12 +134,13 @@ class Model:
         return out
 
     def _point(self, i: np.ndarray, t: np.ndarray, k: np.ndarray,
-               designs: tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray, np.ndarray]] | None = None
-               ) -> tuple[np.ndarray, np.ndarray]:
-        """The blended median of rows (i, t, k); ``designs`` passes their level and occurrence features when
-        they are already at hand."""
+               designs: tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray, np.ndarray]] | None = None,
+               *, local: bool = True) -> tuple[np.ndarray, np.ndarray]:
+        """The blended median of rows (i, t, k), with each series' own median-regression coefficients unless
+        ``local`` is False; ``designs`` passes their level and occurrence features when they are at hand."""
         (x, s), (occ, size, base) = designs or (self.design.level(i, t, k), self.design.occurrence(i, t, k))
-        lad_med = np.maximum(x @ self.level, 0.0) * s * np.exp(self.elasticity * self.design.price_change(i, t, k))
+        level = np.einsum("rf,rf->r", x, self.local[i]) if local and self.local is not None else x @ self.level
+        lad_med = np.maximum(level, 0.0) * s * np.exp(self.elasticity * self.design.price_change(i, t, k))
         p = expit(occ @ self.occ)
         mu = size @ self.size + base
         tail = (0.5 - (1 - p)) / np.maximum(p, 1e-9)
@@ -202,7 +226,7 @@ def fit_design(design: features.Design, *, horizon: int, settings: Settings | No
         beta_size[-1] = np.clip(beta_size[-1], -3.0, 0.0)
     model = Model(design, beta_level, beta_occ, beta_size, sigma, np.zeros(BINS - 1),
                   np.zeros((BINS, len(QUANTILES))), settings.blend, spread)
-    point, s = model._point(i, t, k, ((x, s), (occ, size, base)))
+    point, s = model._point(i, t, k, ((x, s), (occ, size, base)), local=False)
     ratio = point / s
     model.edges = np.quantile(ratio, np.linspace(0, 1, BINS + 1)[1:-1])
     b = np.clip(np.searchsorted(model.edges, ratio), 0, BINS - 1)
@@ -210,4 +234,19 @@ def fit_design(design: features.Design, *, horizon: int, settings: Settings | No
     for g in range(BINS):
         sel = resid[b == g] if np.any(b == g) else resid
         model.resid_q[g] = np.quantile(sel, QUANTILES)
+    if settings.local > 0:
+        model.local = _local(x, target / s, s, i, n=design.n, prior=beta_level, settings=settings)
     return model
+
+
+def _local(x: np.ndarray, y: np.ndarray, w: np.ndarray, i: np.ndarray, *, n: int, prior: np.ndarray,
+           settings: Settings) -> np.ndarray:
+    """Each series' own median-regression coefficients (the pooled ones where it has too few rows)."""
+    out = np.tile(prior, (n, 1))
+    order = np.argsort(i, kind="stable")
+    series, starts, counts = np.unique(i[order], return_index=True, return_counts=True)
+    for r, a, c in zip(series, starts, counts, strict=True):
+        if c >= settings.local_rows:
+            sel = order[a: a + c]
+            out[r] = lad_towards(x[sel], y[sel], w[sel], prior, rows=settings.local, iterations=10)
+    return out
