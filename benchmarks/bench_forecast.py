@@ -85,7 +85,7 @@ def trade_off(sales: list[panel.Sale]) -> None:
         rows.append(("auto sl", sl, res))
     for rate in RATES:
         res = simulate.run(setup.demand, start=a, end=b, shelf_life=setup.shelf_life, lead_time=1,
-                           policy=autopolicy.policy(fc, service_level=0.95, lead_time=1, shelf_life=setup.shelf_life,
+                           policy=autopolicy.policy(fc, lead_time=1, shelf_life=setup.shelf_life,
                                                     first_day=setup.first_day, rate=rate))
         rows.append(("auto rate", rate, res))
     print(f"simulation {start} .. {end}, {len(setup.skus)} items, lead time 1 "

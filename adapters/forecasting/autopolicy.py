@@ -81,11 +81,13 @@ def day_forecast(day: date, p: float, mu: float, sigma: float) -> replenishment.
     return replenishment.DayForecast(day, levels)
 
 
-def policy(forecasts: Forecasts, *, service_level: float, lead_time: int, shelf_life: np.ndarray,
-           first_day: date, rate: float | None = None) -> simulate.Policy:
-    """Stock levels allocated across items for the service level (or, with ``rate``, at a fixed number of
-    prevented stockouts per unit of leftover), ordered via ``domain.replenishment``."""
-    sl = Decimal(str(service_level))
+def policy(forecasts: Forecasts, *, lead_time: int, shelf_life: np.ndarray, first_day: date,
+           service_level: float | None = None, rate: float | None = None) -> simulate.Policy:
+    """Stock levels allocated across items for the ``service_level``, or at a fixed ``rate`` of prevented
+    stockouts per unit of leftover (exactly one of the two), ordered via ``domain.replenishment``."""
+    if (service_level is None) == (rate is None):
+        raise ValueError("give either a service level or a rate")
+    sl = Decimal(str(service_level or 0))
 
     def decide(s: simulate.State) -> np.ndarray:
         p, mu, sigma = forecasts.after(s.day)

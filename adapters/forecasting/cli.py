@@ -65,7 +65,10 @@ def read_products(path: Path) -> dict[str, float | None]:
 
 
 def run_simulation(history: list[Path], *, products: Path, start: date, end: date, policy: str, k: float,
-                   lead_time: int, service_level: float, log: Path | None) -> dict[str, Any]:
+                   lead_time: int, service_level: float, log: Path | None,
+                   rate: float | None = None) -> dict[str, Any]:
+    """Replays the history; the auto policy holds the ``service_level``, or with ``rate`` a fixed number of
+    prevented stockouts per kg of expected leftover."""
     from adapters.forecasting import autopolicy, panel, simulate
 
     setup = simulate.setup(panel.read_sales(history), read_products(products), start=start, end=end)
@@ -74,8 +77,8 @@ def run_simulation(history: list[Path], *, products: Path, start: date, end: dat
         decide = simulate.manual(k=k, lead_time=lead_time)
     else:
         fc = autopolicy.Forecasts(setup.demand, first_day=setup.first_day, horizon=max(lead_time, 1) + 3)
-        decide = autopolicy.policy(fc, service_level=service_level, lead_time=lead_time,
-                                   shelf_life=setup.shelf_life, first_day=setup.first_day)
+        decide = autopolicy.policy(fc, service_level=None if rate is not None else service_level, rate=rate,
+                                   lead_time=lead_time, shelf_life=setup.shelf_life, first_day=setup.first_day)
     res = simulate.run(setup.demand, start=a, end=b, shelf_life=setup.shelf_life, lead_time=lead_time,
                        policy=decide, skus=setup.skus, first_day=setup.first_day, log=log is not None)
     if log is not None:
@@ -90,6 +93,8 @@ def run_simulation(history: list[Path], *, products: Path, start: date, end: dat
                items=len(setup.skus))
     if policy == "manual":
         out["k"] = k
+    elif rate is not None:
+        out["rate"] = rate
     else:
         out["service_level"] = service_level
     return out
@@ -136,6 +141,9 @@ def register(app: typer.Typer) -> None:
                      service_level: Annotated[float, typer.Option(
                          min=0.01, max=0.999, help="auto: expected share of item-days with demand served in full; "
                          "stock goes to the items where it prevents the most stockouts per kg")] = 0.95,
+                     rate: Annotated[float | None, typer.Option(
+                         min=1e-6, help="auto, instead of --service-level: stock while one more kg of expected "
+                         "leftover prevents at least this many stockouts (the same price every day)")] = None,
                      log: Annotated[Path | None, typer.Option(help="per item-day CSV log")] = None,
                      as_json: Annotated[bool, typer.Option("--json", help="print one JSON object")] = False) -> None:
         """Replays the history against the auto or manual ordering policy."""
@@ -145,7 +153,7 @@ def register(app: typer.Typer) -> None:
         if e < s:
             raise typer.BadParameter("end is before start")
         res = run_simulation(history, products=products, start=s, end=e, policy=policy, k=k, lead_time=lead_time,
-                             service_level=service_level, log=log)
+                             service_level=service_level, log=log, rate=rate)
         if as_json:
             sys.stdout.write(json.dumps(res, ensure_ascii=False) + "\n")
         else:

@@ -82,3 +82,20 @@ def test_simulate_with_the_auto_policy_runs_on_a_small_history(app, tmp_path):
     assert res.exit_code == 0, res.output
     out = json.loads(res.stdout)
     assert out["items"] == 2 and out["fill_rate"] > 0.8 and 0 <= out["stockout_rate"] < 0.5
+
+
+def test_simulate_auto_at_a_fixed_rate_holds_more_stock_at_a_lower_price_per_stockout(app, tmp_path):
+    rows = [[(date(2024, 1, 1) + timedelta(days=i)).isoformat(), "S1", sku, q]
+            for i in range(100) for sku, q in (("A", 3 + i % 7), ("B", 1 + (i % 3 == 0)))]
+    hist = write(tmp_path / "h.csv", rows, ["date", "location", "sku", "qty"])
+    prods = write(tmp_path / "p.csv", [["A", "3"], ["B", "3"]], ["sku", "shelf_life_days"])
+    outs = []
+    for rate in ("0.2", "0.002"):
+        res = CliRunner().invoke(app, ["simulate", "--history", str(hist), "--products", str(prods),
+                                       "--start", "2024-03-20", "--end", "2024-04-09", "--policy", "auto",
+                                       "--rate", rate, "--json"])
+        assert res.exit_code == 0, res.output
+        outs.append(json.loads(res.stdout))
+    assert [o["rate"] for o in outs] == [0.2, 0.002] and "service_level" not in outs[0]
+    assert outs[1]["inventory_days"] > outs[0]["inventory_days"]
+    assert outs[1]["stockout_rate"] <= outs[0]["stockout_rate"]

@@ -101,3 +101,15 @@ def test_auto_policy_puts_its_stock_where_it_prevents_most_stockouts():
         assert short["0"] <= short["1"]          # the cheap item is the one kept in stock
     assert curve[1].stockout_rate <= curve[0].stockout_rate
     assert curve[1].inventory_days >= curve[0].inventory_days
+
+
+def test_the_auto_policy_takes_a_service_level_or_a_rate_not_both():
+    from datetime import date
+
+    from adapters.forecasting import autopolicy
+
+    fc = autopolicy.Forecasts(np.ones((1, 30)), first_day=date(2023, 1, 2), horizon=2)
+    life = np.array([3.0])
+    for kw in ({}, {"service_level": 0.9, "rate": 0.01}):
+        with pytest.raises(ValueError, match="either"):
+            autopolicy.policy(fc, lead_time=1, shelf_life=life, first_day=date(2023, 1, 2), **kw)
