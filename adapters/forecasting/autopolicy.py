@@ -3,7 +3,8 @@
 The model is refitted every ``refit_every`` days on the history up to the decision day and
 predicts every evening from the days up to that evening only; for items idle for a week or more
 P(sale) is the observed restart rate instead, and 0 before an item's first sale (``dormancy``). Each
-evening the demand of every item is a hurdle distribution (no sale, or with probability P a log-normal quantity), written out as
+evening the demand of every item is a hurdle distribution: no sale, or with probability P a quantity
+whose log has the fitted median, the series' own spread and the residuals' shape. It is written out as
 quantiles that include P(demand = 0); ``domain.replenishment.allocate`` then picks every item's stock
 level so that the expected share of items with demand that run short meets the service level with
 the least stock left over, and ``suggest`` turns that level into an order (never more than sells
@@ -22,8 +23,7 @@ from adapters.forecasting import dormancy, features, pooled, simulate
 from domain import replenishment
 
 # levels of the quantity given a sale; the unconditional level is P(no sale) + P(sale) × level
-SALE_LEVELS = np.array([0.3, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97, 0.98, 0.99, 0.995, 0.998])
-_Z = ndtri(SALE_LEVELS)
+SALE_LEVELS = pooled.SIZE_LEVELS
 
 
 class Forecasts:
@@ -38,10 +38,11 @@ class Forecasts:
         self.rows = np.arange(demand.shape[0])
         self.model: pooled.Model | None = None
         self.fitted_at: int | None = None
-        self.cache: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+        self.cache: dict[int, tuple[np.ndarray, np.ndarray]] = {}
 
-    def after(self, day: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(P(sale), μ, σ), items × horizon, of days day+1 .. day+horizon from history days ≤ day."""
+    def after(self, day: int) -> tuple[np.ndarray, np.ndarray]:
+        """(P(sale), items × horizon; sizes given a sale at ``SALE_LEVELS``, items × horizon × levels) of days
+        day+1 .. day+horizon from history days ≤ day."""
         if day in self.cache:
             return self.cache[day]
         origin = day + 1
@@ -50,34 +51,33 @@ class Forecasts:
             self.fitted_at = origin
         if self.model is None:  # too little history: the last 28 days' share of sale days and sizes
             y = self.design.y[:, features.PAD: features.PAD + max(origin, 0)][:, -28:]
-            n = len(self.rows)
+            n, h = len(self.rows), self.horizon
             pos = y > 0
-            p = pos.mean(axis=1) if y.shape[1] else np.zeros(n)
+            p = np.repeat((pos.mean(axis=1) if y.shape[1] else np.zeros(n))[:, None], h, axis=1)
             logs = np.where(pos, np.log(np.where(pos, y, 1.0)), 0.0)
-            mu = logs.sum(axis=1) / np.maximum(pos.sum(axis=1), 1)
-            h = self.horizon
-            res: tuple[np.ndarray, np.ndarray, np.ndarray] = (
-                np.repeat(p[:, None], h, axis=1), np.repeat(mu[:, None], h, axis=1), np.full((n, h), 0.7))
+            mu = np.repeat((logs.sum(axis=1) / np.maximum(pos.sum(axis=1), 1))[:, None], h, axis=1)
+            sizes = np.exp(mu[..., None] + 0.7 * ndtri(SALE_LEVELS))
         else:
-            res = self.model.hurdle(self.rows, horizon=self.horizon, day=origin)
+            p, mu, sigma = self.model.hurdle(self.rows, horizon=self.horizon, day=origin)
+            sizes = self.model.size_quantiles(mu, sigma)
         if self.restarts is not None:  # the restart rate of idle items; 0 before an item's first sale
-            res = (self.restarts.adjust(day, res[0]), res[1], res[2])
-        self.cache[day] = res
-        return res
+            p = self.restarts.adjust(day, p)
+        self.cache[day] = (p, sizes)
+        return p, sizes
 
 
 def _dec(x: float) -> Decimal:
     return Decimal(f"{x:.4f}")
 
 
-def day_forecast(day: date, p: float, mu: float, sigma: float) -> replenishment.DayForecast:
-    """The hurdle distribution as quantiles: 0 up to P(no sale), log-normal quantiles above it."""
+def day_forecast(day: date, p: float, sizes: np.ndarray) -> replenishment.DayForecast:
+    """The hurdle distribution as quantiles: 0 up to P(no sale), then the sizes given a sale at ``SALE_LEVELS``."""
     if p < 1e-4:
         return replenishment.DayForecast(day, {Decimal("0.5"): Decimal(0)})
     none = 1.0 - p
     levels = {Decimal(f"{none:.6f}"): Decimal(0)}
-    for lv, z in zip(SALE_LEVELS, _Z, strict=True):
-        levels[Decimal(f"{none + p * lv:.6f}")] = _dec(float(np.exp(mu + sigma * z)))
+    for lv, q in zip(SALE_LEVELS, np.maximum.accumulate(sizes), strict=True):
+        levels[Decimal(f"{none + p * lv:.6f}")] = _dec(float(q))
     return replenishment.DayForecast(day, levels)
 
 
@@ -90,11 +90,11 @@ def policy(forecasts: Forecasts, *, lead_time: int, shelf_life: np.ndarray, firs
     sl = Decimal(str(service_level or 0))
 
     def decide(s: simulate.State) -> np.ndarray:
-        p, mu, sigma = forecasts.after(s.day)
+        p, sizes = forecasts.after(s.day)
         n = len(s.on_hand)
         period = max(1, lead_time)       # days until the order after this one arrives
-        days = [[day_forecast(first_day + timedelta(days=s.day + 1 + k), float(p[i, k]), float(mu[i, k]),
-                              float(sigma[i, k])) for k in range(p.shape[1])] for i in range(n)]
+        days = [[day_forecast(first_day + timedelta(days=s.day + 1 + k), float(p[i, k]), sizes[i, k])
+                 for k in range(p.shape[1])] for i in range(n)]
         positions = [replenishment.Position(on_hand=_dec(s.on_hand[i]), on_order=_dec(s.on_order[i]))
                      for i in range(n)]
         periods = [replenishment.period_forecast(d[:period]) for d in days]

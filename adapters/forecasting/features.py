@@ -32,6 +32,7 @@ class Design:
         ly = np.log(np.where(pos, self.y, 1.0))
         self.ly = ly
         self.lc = np.concatenate([np.zeros((n, 1)), np.cumsum(ly, axis=1)], axis=1)
+        self.lc2 = np.concatenate([np.zeros((n, 1)), np.cumsum(ly ** 2, axis=1)], axis=1)
         self.total = self.y.sum(axis=0)
         self.ctot = np.concatenate([[0.0], np.cumsum(self.total)])
         first = start - timedelta(days=PAD)
@@ -140,6 +141,37 @@ class Design:
     def scale(self, i: np.ndarray, t: np.ndarray) -> np.ndarray:
         s28, s56 = self.mean(i, t, 28), self.mean(i, t, 56)
         return np.maximum(np.where(s28 > 0, s28, s56), 1e-3)
+
+    def spread(self, i: np.ndarray, t: np.ndarray, base: np.ndarray, sigma: float, *, prior: float = 3.0
+               ) -> np.ndarray:
+        """How widely the series' own sale sizes vary, for the spread of the log size around its median:
+        the standard deviation of log sizes over the last 28 and 56 days (pulled towards ``sigma`` by ``prior``
+        sale days), the median, upper quartile, 90th percentile and maximum of the last 56 days' log sizes
+        against ``base`` (scaled down below 10 sale days, with that scale a column too), and a sale yesterday."""
+        cols = []
+        for w in (28, 56):
+            cnt = self.nz[i, t] - self.nz[i, t - w]
+            s1 = self.lc[i, t] - self.lc[i, t - w]
+            ss = np.maximum(self.lc2[i, t] - self.lc2[i, t - w] - s1 ** 2 / np.maximum(cnt, 1), 0.0)
+            cols.append(np.sqrt((ss + prior * sigma ** 2) / (np.maximum(cnt - 1, 0) + prior)))
+        key = i.astype(np.int64) * self.y.shape[1] + t       # one window per (series, origin)
+        _, first, back = np.unique(key, return_index=True, return_inverse=True)
+        window = np.stack([self.y[i[first], t[first] - j] for j in range(1, 57)], axis=1)
+        sold = window > 0
+        count = sold.sum(axis=1)
+        logs = np.sort(np.where(sold, np.log(np.where(sold, window, 1.0)), np.inf), axis=1)
+        last = np.maximum(count - 1, 0)
+        weight = (np.minimum(count, 10) / 10.0)[back]
+        for q in (0.5, 0.75, 0.9, 1.0):   # quantiles of the sold days' log sizes (sorted first, inf after)
+            pos = last * q
+            lo, hi = np.floor(pos).astype(int), np.ceil(pos).astype(int)
+            rows = np.arange(len(first))
+            with np.errstate(invalid="ignore"):   # series without a sale: inf − inf, replaced by 0 below
+                val = logs[rows, lo] + (logs[rows, hi] - logs[rows, lo]) * (pos - lo)
+            v = np.where(count > 0, val, 0.0)[back] - base
+            cols.append(np.where(weight > 0, v, 0.0) * weight)
+        cols += [weight, (self.y[i, t - 1] > 0).astype(float)]
+        return np.stack(cols, axis=1)
 
     # -- the two designs -----------------------------------------------------------------------------------
     def level(self, i: np.ndarray, t: np.ndarray, k: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -31,6 +31,9 @@ from adapters.forecasting import exog as exogs
 from adapters.forecasting import features
 
 QUANTILES: tuple[float, ...] = (0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.975, 0.99)
+# levels of the hurdle model's size given a sale (dense at the top, where stock levels for high service are set)
+SIZE_LEVELS = np.array([0.3, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.93, 0.95, 0.96, 0.97, 0.975, 0.98, 0.985, 0.99,
+                        0.993, 0.995, 0.997, 0.998, 0.999])
 BLEND = 0.7  # weight of the median regression; the hurdle model gets the rest
 BINS = 5
 
@@ -102,7 +105,8 @@ class Model:
     edges: np.ndarray
     resid_q: np.ndarray  # BINS × len(QUANTILES) quantiles of (y − point) / scale
     blend: float
-    spread: np.ndarray | None = None  # mean |log-size residual| as a linear function of the size features
+    spread: np.ndarray | None = None  # mean |log-size residual| as a linear function of the spread features
+    shape: np.ndarray | None = None   # quantiles (SIZE_LEVELS) of the log-size residual in units of its spread
     local: np.ndarray | None = None   # series × level features: each series' own median-regression coefficients
 
     @property
@@ -123,13 +127,22 @@ class Model:
         occ, size, base = self.design.occurrence(i, t, k)
         p = expit(occ @ self.occ)
         mu = size @ self.size + base
-        sigma = self._sigma(size, base)
+        sigma = self._sigma(self._spread_x(i, t, size, base))
         return p.reshape(n, horizon), mu.reshape(n, horizon), sigma.reshape(n, horizon)
 
-    def _sigma(self, size: np.ndarray, base: np.ndarray) -> np.ndarray:
+    def size_quantiles(self, mu: np.ndarray, sigma: np.ndarray) -> np.ndarray:
+        """Sizes given a sale at ``SIZE_LEVELS`` (last axis) for hurdle parameters μ and σ: the fitted
+        residual shape, or the normal one."""
+        z = self.shape if self.shape is not None else ndtri(SIZE_LEVELS)
+        out: np.ndarray = np.exp(mu[..., None] + sigma[..., None] * z)
+        return out
+
+    def _spread_x(self, i: np.ndarray, t: np.ndarray, size: np.ndarray, base: np.ndarray) -> np.ndarray:
+        return np.concatenate([size, base[:, None], self.design.spread(i, t, base, self.sigma)], axis=1)
+
+    def _sigma(self, x: np.ndarray) -> np.ndarray:
         if self.spread is None:
-            return np.full(len(size), self.sigma)
-        x = np.concatenate([size, base[:, None]], axis=1)
+            return np.full(len(x), self.sigma)
         out: np.ndarray = np.clip((x @ self.spread) * np.sqrt(np.pi / 2), 0.25 * self.sigma, 3 * self.sigma)
         return out
 
@@ -215,17 +228,20 @@ def fit_design(design: features.Design, *, horizon: int, settings: Settings | No
         beta_size = np.linalg.solve(sp.T @ sp + 1e-6 * np.eye(sp.shape[1]), sp.T @ rel)
         res = rel - sp @ beta_size
         sigma = float(np.sqrt(np.mean(res ** 2)))
-        # E|residual| = σ·√(2/π) for a normal residual: a least-squares fit of |residual| gives σ per row
-        spx = np.concatenate([sp, base[pos][:, None]], axis=1)
+        # E|residual| = σ·√(2/π) for a normal residual: a least-squares fit of |residual| gives σ per row;
+        # the series' own recent spread of sizes tells a steady seller from an erratic one
+        spx = np.concatenate([sp, base[pos][:, None], design.spread(i[pos], t[pos], base[pos], sigma)], axis=1)
         spread = np.linalg.solve(spx.T @ spx + 1e-6 * np.eye(spx.shape[1]), spx.T @ np.abs(res))
     else:
-        beta_size, sigma, spread = np.zeros(size.shape[1]), 0.5, None
+        beta_size, sigma, spread, res, spx = np.zeros(size.shape[1]), 0.5, None, None, None
     if design.lp is not None:
         # a price cut never lowers demand: a positive estimate (discounts chasing slow days) counts as none
         beta_size = beta_size.copy()
         beta_size[-1] = np.clip(beta_size[-1], -3.0, 0.0)
     model = Model(design, beta_level, beta_occ, beta_size, sigma, np.zeros(BINS - 1),
                   np.zeros((BINS, len(QUANTILES))), settings.blend, spread)
+    if res is not None and spx is not None:   # the residuals' own shape: heavier tails than the normal's
+        model.shape = np.quantile(res / model._sigma(spx), SIZE_LEVELS)
     point, s = model._point(i, t, k, ((x, s), (occ, size, base)), local=False)
     ratio = point / s
     model.edges = np.quantile(ratio, np.linspace(0, 1, BINS + 1)[1:-1])
