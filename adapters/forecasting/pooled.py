@@ -3,8 +3,9 @@
 * a median (least-absolute-deviation) regression of demand, in units of each series' recent mean,
   on recent days, same weekday, store-wide weekday profile, holidays and make-up workdays,
   on/off-shelf signals and the median and upper quartile of the last 28 days;
-* a hurdle model for intermittent demand: logistic P(sale) × log-normal size, whose median is 0
-  when a sale is less likely than not.
+* a hurdle model for intermittent demand: logistic P(sale) × a size whose log has a fitted median, a spread
+  fitted on the series' own recent spread of sizes, and the residuals' empirical shape; its median is 0 when a
+  sale is less likely than not.
 
 Both see the same weeks a year earlier and, when the tenant has them, the regressors known in advance:
 event days, weather, and the price (fitted on sale days in the size model: its coefficient is the
@@ -14,9 +15,8 @@ Each series with enough history then gets its own median-regression coefficients
 rows and pulled towards the pooled ones (a ridge penalty worth ``Settings.local`` rows): a big seller's
 weekday pattern or its reaction to a quiet last day need not be the store's average.
 
-The point forecast blends the two medians. Quantiles come from the in-sample residuals of the blend with
-the pooled coefficients (the series' own ones fit their rows too well to judge their errors), binned by
-forecast size. All fits use only the days before the origin.
+The point forecast (the median) blends the two medians. The other quantiles are the hurdle model's: 0 up to
+P(no sale), its sizes above, kept on their side of the point. All fits use only the days before the origin.
 """
 from __future__ import annotations
 
@@ -32,10 +32,9 @@ from adapters.forecasting import features
 
 QUANTILES: tuple[float, ...] = (0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.975, 0.99)
 # levels of the hurdle model's size given a sale (dense at the top, where stock levels for high service are set)
-SIZE_LEVELS = np.array([0.3, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.93, 0.95, 0.96, 0.97, 0.975, 0.98, 0.985, 0.99,
-                        0.993, 0.995, 0.997, 0.998, 0.999])
+SIZE_LEVELS = np.array([0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.93, 0.95, 0.96, 0.97,
+                        0.975, 0.98, 0.985, 0.99, 0.993, 0.995, 0.997, 0.998, 0.999])
 BLEND = 0.7  # weight of the median regression; the hurdle model gets the rest
-BINS = 5
 
 
 @dataclasses.dataclass(frozen=True)
@@ -102,8 +101,6 @@ class Model:
     occ: np.ndarray
     size: np.ndarray
     sigma: float
-    edges: np.ndarray
-    resid_q: np.ndarray  # BINS × len(QUANTILES) quantiles of (y − point) / scale
     blend: float
     spread: np.ndarray | None = None  # mean |log-size residual| as a linear function of the spread features
     shape: np.ndarray | None = None   # quantiles (SIZE_LEVELS) of the log-size residual in units of its spread
@@ -170,15 +167,31 @@ class Model:
         i = np.repeat(rows, horizon)
         k = np.tile(np.arange(horizon), n)
         t = np.full(len(i), self.design.t_index(self.design.days if day is None else day))
-        point, s = self._point(i, t, k)
-        b = np.clip(np.searchsorted(self.edges, point / s), 0, BINS - 1)
-        q = np.maximum(point[:, None] + s[:, None] * self.resid_q[b], 0.0)
+        designs = (self.design.level(i, t, k), self.design.occurrence(i, t, k))
+        point, _ = self._point(i, t, k, designs)
+        occ, size, base = designs[1]
+        p = expit(occ @ self.occ)
+        sizes = self.size_quantiles(size @ self.size + base, self._sigma(self._spread_x(i, t, size, base)))
+        q = mixture_quantiles(p, sizes, np.array(QUANTILES))
         mid = QUANTILES.index(0.5)
         q = np.maximum.accumulate(q, axis=1)
         q[:, :mid] = np.minimum(q[:, :mid], point[:, None])
         q[:, mid:] = np.maximum(q[:, mid:], point[:, None])
         q[:, mid] = point
         return Forecast(point.reshape(n, horizon), q.reshape(n, horizon, len(QUANTILES)))
+
+
+def mixture_quantiles(p: np.ndarray, sizes: np.ndarray, levels: np.ndarray) -> np.ndarray:
+    """Quantiles at ``levels`` of "0, or with probability ``p`` a size", the sizes given at ``SIZE_LEVELS``
+    (rows × SIZE_LEVELS; interpolated in log size, held at the ends of the grid)."""
+    u = (levels[None, :] - (1 - p[:, None])) / np.maximum(p[:, None], 1e-9)   # level within the sizes
+    logs = np.log(np.maximum.accumulate(np.maximum(sizes, 1e-12), axis=1))
+    x = np.clip(u, SIZE_LEVELS[0], SIZE_LEVELS[-1])
+    j = np.clip(np.searchsorted(SIZE_LEVELS, x) - 1, 0, len(SIZE_LEVELS) - 2)
+    frac = (x - SIZE_LEVELS[j]) / (SIZE_LEVELS[j + 1] - SIZE_LEVELS[j])
+    rows = np.arange(len(p))[:, None]
+    out: np.ndarray = np.where(u > 0, np.exp(logs[rows, j] + frac * (logs[rows, j + 1] - logs[rows, j])), 0.0)
+    return out
 
 
 def training_rows(design: features.Design, *, horizon: int, settings: Settings,
@@ -238,18 +251,9 @@ def fit_design(design: features.Design, *, horizon: int, settings: Settings | No
         # a price cut never lowers demand: a positive estimate (discounts chasing slow days) counts as none
         beta_size = beta_size.copy()
         beta_size[-1] = np.clip(beta_size[-1], -3.0, 0.0)
-    model = Model(design, beta_level, beta_occ, beta_size, sigma, np.zeros(BINS - 1),
-                  np.zeros((BINS, len(QUANTILES))), settings.blend, spread)
+    model = Model(design, beta_level, beta_occ, beta_size, sigma, settings.blend, spread)
     if res is not None and spx is not None:   # the residuals' own shape: heavier tails than the normal's
         model.shape = np.quantile(res / model._sigma(spx), SIZE_LEVELS)
-    point, s = model._point(i, t, k, ((x, s), (occ, size, base)), local=False)
-    ratio = point / s
-    model.edges = np.quantile(ratio, np.linspace(0, 1, BINS + 1)[1:-1])
-    b = np.clip(np.searchsorted(model.edges, ratio), 0, BINS - 1)
-    resid = (target - point) / s
-    for g in range(BINS):
-        sel = resid[b == g] if np.any(b == g) else resid
-        model.resid_q[g] = np.quantile(sel, QUANTILES)
     if settings.local > 0:
         model.local = _local(x, target / s, s, i, n=design.n, prior=beta_level, settings=settings)
     return model

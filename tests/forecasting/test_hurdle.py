@@ -26,3 +26,25 @@ def test_a_steady_sellers_sizes_are_forecast_tighter_than_an_erratic_ones_and_bo
     for group in (slice(0, N), slice(N, 2 * N)):       # 210 future days each: about 90 % at or below q90
         assert 0.82 <= np.mean(y[group, DAYS:] <= q90[group]) <= 0.97
     assert np.all(np.diff(sizes, axis=-1) >= 0)
+
+
+def test_forecast_quantiles_are_zero_below_the_chance_of_no_sale_and_calibrated_above_it():
+    rng = np.random.default_rng(5)
+    chance = np.r_[np.full(N, 0.3), np.full(N, 1.0)]           # N items sold on 30% of days, N every day
+    sold = rng.random((2 * N, DAYS + H)) < chance[:, None]
+    y = np.where(sold, 6 * np.exp(0.4 * rng.standard_normal((2 * N, DAYS + H))), 0.0)
+    model = pooled.fit(y[:, :DAYS], start=date(2023, 1, 2), horizon=H,
+                       calendar=calendars.HolidayCalendar(use_official=False))
+    assert model is not None
+
+    q = model.predict(np.arange(2 * N), horizon=H).quantiles
+    p, _, _ = model.hurdle(np.arange(2 * N), horizon=H)
+    levels = list(pooled.QUANTILES)
+
+    assert 0.2 < p[:N].mean() < 0.4 and p[N:].min() > 0.95
+    for at in levels[: levels.index(0.5)]:                       # 0 up to the chance of no sale, a size above it
+        assert np.all((q[..., levels.index(at)] == 0) == (at < 1 - p))
+    assert np.all(q[:N, :, levels.index(0.9)] > 0)
+    for group, at in ((slice(0, N), 0.9), (slice(N, 2 * N), 0.9), (slice(N, 2 * N), 0.2)):
+        share = np.mean(y[group, DAYS:] <= q[group][..., levels.index(at)])
+        assert at - 0.08 <= share <= at + 0.07, (at, share)
