@@ -22,8 +22,9 @@ def weather(path: Path | str | None) -> CsvWeather | None:
 
 
 class Forecaster:
-    """Daily quantile forecast for one series (workflows.ports.Forecaster over adapters.forecasting), with the
-    tenant's calendar (holidays, make-up workdays, event days) and the weather feed, when there is one."""
+    """Daily quantile forecasts for a store's products or one series (workflows.ports.Forecaster over
+    adapters.forecasting), with the tenant's calendar (holidays, make-up workdays, event days) and the weather
+    feed, when there is one."""
 
     def __init__(self, weather: CsvWeather | None = None) -> None:
         self.weather = weather
@@ -36,6 +37,14 @@ class Forecaster:
                                         calendar=calendars.HolidayCalendar.from_settings(calendar),
                                         weather=self.weather))
 
+    def forecast_store(self, histories: dict[str, list[tuple[date, Decimal]]], *, origin: date, horizon: int,
+                       location: str | None = None, calendar: dict[str, Any] | None = None
+                       ) -> dict[str, list[dict[str, Any]]]:
+        from adapters.forecasting import api
+        from adapters.forecasting import calendar as calendars
+        return api.forecast_store(histories, origin=origin, horizon=horizon, location=location,
+                                  calendar=calendars.HolidayCalendar.from_settings(calendar), weather=self.weather)
+
 
 def chart_reply(t: Any, forecaster: Forecaster | None = None) -> Callable[..., tuple[str, bytes | None]]:
     fc = forecaster or Forecaster()
@@ -44,9 +53,14 @@ def chart_reply(t: Any, forecaster: Forecaster | None = None) -> Callable[..., t
         product = uow.catalog.product(sku)
         if product is None:
             return sku, None
-        hist = metrics.Snapshot(uow, location=location, product=product, now=now).history(120)
-        rows = fc.forecast(hist, origin=now.date(), horizon=days, location=location,
-                           calendar=uow.catalog.settings().calendar)
+        # the store-wide model the morning list uses, over the products the tenant forecasts and this one
+        enabled = metrics.forecast_skus(uow, now=now)
+        snaps = [metrics.Snapshot(uow, location=location, product=p, now=now) for p in uow.catalog.products()
+                 if p.sku == sku or enabled is None or p.sku in enabled]
+        metrics.store_forecasts(snaps, fc, horizon=days)
+        this = next(s for s in snaps if s.product.sku == sku)
+        hist = this.history(120)
+        rows = this.forecast_days(days) or []
         total = sum(float(r.get("qty", r.get("q50", 0))) for r in rows)
         name, unit = product.name, product.base_unit
         text = (f"📈 {name} 未来{days}天预测合计 {total:.1f}{unit}\n" +

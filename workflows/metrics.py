@@ -117,12 +117,17 @@ class Snapshot:
             taken[d] = taken.get(d, Decimal(0)) + Decimal(b.qty)
         return [(d, max(Decimal(0), q - taken.get(d, Decimal(0)))) for d, q in hist]
 
+    def set_forecast(self, horizon: int, rows: list[dict[str, Any]]) -> None:
+        """Use these rows (from a store-wide forecast, see ``store_forecasts``) as this product's forecast."""
+        self._cache[("__forecast", str(horizon))] = rows
+
     def forecast_days(self, horizon: int) -> list[dict[str, Any]] | None:
-        """Quantile rows from today on, or None without a forecaster (cached per horizon)."""
-        if self.forecaster is None:
-            return None
+        """Quantile rows from today on (cached per horizon; set by ``store_forecasts`` or asked of the
+        forecaster for this product alone), or None without either."""
         key = ("__forecast", str(horizon))
         if key not in self._cache:
+            if self.forecaster is None:
+                return None
             self._cache[key] = self.forecaster.forecast(self.walk_in(), origin=self.now.date(), horizon=horizon,
                                                         location=self.location,
                                                         calendar=self.uow.catalog.settings().calendar)
@@ -182,6 +187,23 @@ def effective_safety(uow: UnitOfWork, product: catalog.Product, now: datetime) -
     if o and datetime.fromisoformat(o["until"]) > now:
         return product.safety_stock * (1 + Decimal(str(o["pct"])) / 100)
     return product.safety_stock
+
+
+STORE_HISTORY_DAYS = 400   # enough for a product's own coefficients (8 months) and the same weeks a year ago
+
+
+def store_forecasts(snaps: list[Snapshot], forecaster: Forecaster, *, horizon: int,
+                    days: int = STORE_HISTORY_DAYS) -> None:
+    """Forecasts the products of these snapshots (one store, one moment) with one store-wide model and hands
+    each snapshot its rows: pooled over the store's products, the model beats forecasting each alone."""
+    if not snaps:
+        return
+    first = snaps[0]
+    rows = forecaster.forecast_store({s.product.sku: s.walk_in(days) for s in snaps}, origin=first.now.date(),
+                                     horizon=horizon, location=first.location,
+                                     calendar=first.uow.catalog.settings().calendar)
+    for s in snaps:
+        s.set_forecast(horizon, rows.get(s.product.sku, []))
 
 
 class LazyABC:

@@ -205,9 +205,14 @@ def suggestions(uow: Any, *, location: str, now: datetime,
     """What to order today at a store; the forecaster serves the tenant's TOP-N products (or all)."""
     enabled = metrics.forecast_skus(uow, now=now)
     out = []
+    snaps = []
     for p in uow.catalog.products():
         fc = forecaster if enabled is None or p.sku in enabled else None
-        snap = metrics.Snapshot(uow, location=location, product=p, now=now, forecaster=fc)
+        snaps.append(metrics.Snapshot(uow, location=location, product=p, now=now, forecaster=fc))
+    if forecaster is not None:
+        metrics.store_forecasts([s for s in snaps if s.forecaster is not None], forecaster, horizon=REPLENISH_DAYS)
+    for snap in snaps:
+        p = snap.product
         sug = replenish(snap, p)
         if sug.quantity > 0:
             out.append((p, sug, snap("safety_stock", {})))
@@ -237,10 +242,13 @@ def auto_purchase(uow: Any, box: Any, t: Any, *, location: str | None, now: date
                      [[(t("btn.approve", lang), f"ap:{oid}"), (t("btn.reject", lang), f"rj:{oid}")]])
 
 
+REPLENISH_DAYS = 3   # forecast days a suggestion reads: lead time, review period and what may spoil after
+
+
 def replenish(snap: metrics.Snapshot, p: catalog.Product) -> replenishment.Suggestion:
     """Order-up-to from the forecast quantiles (95% service, next-day delivery, shelf life, packs), never
     below the product's configured safety stock."""
-    rows = snap.forecast_days(3)
+    rows = snap.forecast_days(REPLENISH_DAYS)
     if rows is None:
         mean = snap("forecast", {"hours": 24})
         rows = [{"date": (snap.now + timedelta(days=i)).date(), "q50": mean, "q95": mean * Decimal("1.6")}

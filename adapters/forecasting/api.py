@@ -1,4 +1,5 @@
-"""What the rest of the app calls: quantile forecasts for one product or for a whole store."""
+"""What the rest of the app calls: quantile forecasts for a whole store (what the morning list and the
+automatic purchases use: the model pools the store's products) or for one product alone."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
@@ -102,3 +103,27 @@ def forecast_series(history: list[tuple[date, Decimal]], *, origin: date, horizo
                     prices={p.keys[0]: prices} if prices else None)
     fc = forecast_panel(p, [0], origin=origin, horizon=horizon, calendar=calendar, exog=ex)
     return rows_from(fc, origin=origin, row=0)
+
+
+def forecast_store(histories: Mapping[str, Sequence[tuple[date, Decimal]]], *, origin: date, horizon: int,
+                   calendar: calendars.HolidayCalendar | None = None, weather: exogs.WeatherFeed | None = None,
+                   location: str | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Daily forecast rows (as ``forecast_series``) for every product of a store, from one model fitted on all
+    of their histories: each product learns from the others' weekdays, holidays and off-shelf spells, and a
+    product with long enough history of its own gets its own coefficients on top."""
+    if horizon <= 0 or not histories:
+        return {sku: [] for sku in histories}
+    sales = [panel.Sale(d, location or "", sku, float(q)) for sku, hist in histories.items() for d, q in hist
+             if d < origin and q > 0]
+    start = min((d for hist in histories.values() for d, _ in hist), default=origin - timedelta(days=1))
+    p = panel.from_sales(sales, start=min(start, origin - timedelta(days=1)), end=origin)
+    rows = {k[1]: i for i, k in enumerate(p.keys)}
+    missing = [sku for sku in histories if sku not in rows]
+    if missing:   # products without a sale in their history: zero rows, so they get the zero forecast
+        p = panel.Panel(p.start, [*p.keys, *((location or "", sku) for sku in missing)],
+                        np.concatenate([p.y, np.zeros((len(missing), p.days))]))
+        rows.update({sku: len(p.keys) - len(missing) + n for n, sku in enumerate(missing)})
+    ex = regressors(p, origin=origin, horizon=horizon, weather=weather, location=location)
+    idx = [rows[sku] for sku in histories]
+    fc = forecast_panel(p, idx, origin=origin, horizon=horizon, calendar=calendar, exog=ex)
+    return {sku: rows_from(fc, origin=origin, row=n) for n, sku in enumerate(histories)}

@@ -1,0 +1,44 @@
+"""The store-wide forecast the morning list uses, on the shared vegetable-market data."""
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import numpy as np
+
+from adapters.forecasting import api, models, panel
+
+DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "vegmarket"
+
+
+def test_one_model_for_the_whole_store_beats_each_product_alone_and_the_7_day_mean():
+    p = panel.from_sales(panel.read_sales([DATA / "sales_history.csv"]))
+    err = {"store": 0.0, "alone": 0.0, "ma7": 0.0}
+    total = 0.0
+    for origin in (date(2021, 9, 28), date(2022, 2, 15)):
+        j = p.index(origin)
+        rows = p.active(origin)
+        histories = {p.keys[i][1]: [(p.start + timedelta(days=d), Decimal(str(p.y[i, d])))
+                                    for d in range(j - 400, j) if p.y[i, d] > 0] for i in rows}
+        store = api.forecast_store(histories, origin=origin, horizon=7, location="VM")
+        for i in rows:
+            sku = p.keys[i][1]
+            actual = p.y[i, j: j + 7]
+            alone = api.forecast_series([x for x in histories[sku] if x[0] >= origin - timedelta(days=120)],
+                                        origin=origin, horizon=7)
+            err["store"] += np.abs(np.array([r["qty"] for r in store[sku]]) - actual).sum()
+            err["alone"] += np.abs(np.array([r["qty"] for r in alone]) - actual).sum()
+            nz = np.flatnonzero(p.y[i, :j] > 0)
+            err["ma7"] += np.abs(models.moving_average(p.y[i, nz[0]: j], 7) - actual).sum()
+            total += actual.sum()
+        assert [r["date"] for r in store[p.keys[rows[0]][1]]] == [origin + timedelta(days=k) for k in range(7)]
+    wape = {k: v / total for k, v in err.items()}
+    assert wape["store"] < 0.95 * wape["ma7"], wape
+    assert wape["store"] < 0.7 * wape["alone"], wape
+
+
+def test_a_product_without_any_sale_gets_a_zero_forecast_beside_the_others():
+    origin = date(2024, 3, 1)
+    steady = [(origin - timedelta(days=d), Decimal(5 + d % 7)) for d in range(1, 200)]
+    out = api.forecast_store({"veg": steady, "new": []}, origin=origin, horizon=3)
+    assert [r["qty"] for r in out["new"]] == [0.0, 0.0, 0.0]
+    assert all(r["qty"] > 2 for r in out["veg"])
