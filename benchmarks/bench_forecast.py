@@ -30,10 +30,10 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "vegmarket"
 OUT = ROOT / "var" / "bench"
 # auto: target share of demand item-days served; spans manual k = 1 .. 2 in both stockouts and inventory days
-SERVICE_LEVELS = (0.8, 0.85, 0.9, 0.93, 0.95, 0.97, 0.98, 0.99)
+SERVICE_LEVELS = (0.8, 0.85, 0.9, 0.93, 0.95, 0.96, 0.97, 0.98, 0.99)
 KS = (0.75, 1.0, 1.25, 1.5, 2.0, 2.5, 3.0)
 # auto at a fixed rate: stock while a unit of leftover prevents at least this many stockouts (the same price every day)
-RATES = (0.05, 0.02, 0.01, 0.005, 0.003, 0.002, 0.0012)
+RATES = (0.05, 0.02, 0.01, 0.005, 0.004, 0.0035, 0.003, 0.002, 0.0012)   # denser near manual k = 1.5
 
 
 def accuracy(sales: list[panel.Sale]) -> None:
