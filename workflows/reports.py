@@ -202,21 +202,35 @@ def explain(t: Any, lang: str, p: catalog.Product, sug: replenishment.Suggestion
 
 def suggestions(uow: Any, *, location: str, now: datetime,
                 forecaster: Any) -> list[tuple[catalog.Product, replenishment.Suggestion, Decimal]]:
-    """What to order today at a store; the forecaster serves the tenant's TOP-N products (or all)."""
+    """What to order today at a store (products with something to order)."""
+    return [(snap.product, sug, snap("safety_stock", {}))
+            for snap, sug, _option, _period in store_plan(uow, location=location, now=now, forecaster=forecaster)
+            if sug.quantity > 0]
+
+
+def store_plan(uow: Any, *, location: str, now: datetime, forecaster: Any
+               ) -> list[tuple[metrics.Snapshot, replenishment.Suggestion, replenishment.StockOption,
+                               replenishment.DayForecast]]:
+    """Every product's suggestion at a store, with the stock option chosen for it and its period's demand.
+
+    The forecaster serves the tenant's TOP-N products (or all), with one store-wide model. The store's stock
+    goes where it prevents the most stockouts: the service level is the share of products with demand that
+    are served in full over the period, met with the least stock expected to be left over, so a cheap,
+    steady item is stocked to a higher level than a bulky, erratic one.
+    """
     enabled = metrics.forecast_skus(uow, now=now)
-    out = []
     snaps = []
     for p in uow.catalog.products():
         fc = forecaster if enabled is None or p.sku in enabled else None
         snaps.append(metrics.Snapshot(uow, location=location, product=p, now=now, forecaster=fc))
     if forecaster is not None:
         metrics.store_forecasts([s for s in snaps if s.forecaster is not None], forecaster, horizon=REPLENISH_DAYS)
-    for snap in snaps:
-        p = snap.product
-        sug = replenish(snap, p)
-        if sug.quantity > 0:
-            out.append((p, sug, snap("safety_stock", {})))
-    return out
+    plans = [plan(snap) for snap in snaps]
+    periods = [replenishment.period_forecast(days[: pol.lead_time_days + pol.review_days]) for days, _, pol in plans]
+    floors = [pos.on_hand + pos.on_order - pos.booked for _, pos, _ in plans]
+    chosen = replenishment.allocate(periods, floors, service_level=SERVICE_LEVEL)
+    return [(snap, replenish(snap, snap.product, (days, pos, replace(pol, service_level=option.level))), option, period)
+            for snap, (days, pos, pol), option, period in zip(snaps, plans, chosen, periods, strict=True)]
 
 
 def auto_purchase(uow: Any, box: Any, t: Any, *, location: str | None, now: datetime, forecaster: Any = None) -> None:
@@ -243,23 +257,36 @@ def auto_purchase(uow: Any, box: Any, t: Any, *, location: str | None, now: date
 
 
 REPLENISH_DAYS = 3   # forecast days a suggestion reads: lead time, review period and what may spoil after
+SERVICE_LEVEL = Decimal("0.95")
 
 
-def replenish(snap: metrics.Snapshot, p: catalog.Product) -> replenishment.Suggestion:
-    """Order-up-to from the forecast quantiles (95% service, next-day delivery, shelf life, packs), never
-    below the product's configured safety stock."""
+def plan(snap: metrics.Snapshot) -> tuple[list[replenishment.DayForecast], replenishment.Position,
+                                         replenishment.Policy]:
+    """What a suggestion for this product starts from: its daily forecast quantiles, its position and its
+    policy (95% service, next-day delivery, reviewed daily, shelf life, packs)."""
+    p = snap.product
     rows = snap.forecast_days(REPLENISH_DAYS)
     if rows is None:
         mean = snap("forecast", {"hours": 24})
         rows = [{"date": (snap.now + timedelta(days=i)).date(), "q50": mean, "q95": mean * Decimal("1.6")}
-                for i in range(3)]
+                for i in range(REPLENISH_DAYS)]
     days = [replenishment.DayForecast(day=r["date"], quantiles={
-        Decimal(lv): Decimal(str(r[k])) for k, lv in (("q10", "0.1"), ("q50", "0.5"), ("q90", "0.9"), ("q95", "0.95"))
-        if k in r}) for r in rows]
+        Decimal("0." + k[1:]): Decimal(str(v)) for k, v in r.items() if k[:1] == "q" and k[1:].isdigit()})
+        for r in rows]
     position = replenishment.Position(on_hand=snap("on_hand", {}), booked=snap("booked", {"hours": 48}),
                                       on_order=snap.on_order())
     pack = min(p.packs.values()) if p.packs else None
-    policy = replenishment.Policy(lead_time_days=1, review_days=1, shelf_life_days=p.shelf_life_days, pack_size=pack)
+    policy = replenishment.Policy(service_level=SERVICE_LEVEL, lead_time_days=1, review_days=1,
+                                  shelf_life_days=p.shelf_life_days, pack_size=pack)
+    return days, position, policy
+
+
+def replenish(snap: metrics.Snapshot, p: catalog.Product,
+              planned: tuple[list[replenishment.DayForecast], replenishment.Position, replenishment.Policy] | None = None
+              ) -> replenishment.Suggestion:
+    """Order-up-to from the forecast quantiles (``plan``, or as given), never below the product's configured
+    safety stock."""
+    days, position, policy = planned or plan(snap)
     sug = replenishment.suggest(position, days, policy=policy)
     floor = snap("safety_stock", {}) + position.booked - position.on_hand - position.on_order
     if floor > sug.quantity:

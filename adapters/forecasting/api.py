@@ -13,8 +13,10 @@ from adapters.forecasting import calendar as calendars
 from adapters.forecasting import choose, models, panel, pooled
 from adapters.forecasting import exog as exogs
 
-QUANTILE_COLUMNS = ("q10", "q25", "q50", "q75", "q90", "q95")
-_LEVELS = {"q10": 0.1, "q25": 0.25, "q50": 0.5, "q75": 0.75, "q90": 0.9, "q95": 0.95}
+QUANTILE_COLUMNS = ("q10", "q25", "q50", "q75", "q90", "q95")   # what the forecast CSV carries
+# what forecast rows carry: the columns, and more levels at the top for replenishment at high service levels
+_LEVELS = {"q05": 0.05, "q10": 0.1, "q25": 0.25, "q50": 0.5, "q75": 0.75, "q80": 0.8, "q90": 0.9, "q95": 0.95,
+           "q975": 0.975, "q99": 0.99}
 
 
 def _at(levels: Sequence[float], qs: np.ndarray, level: float) -> float:
@@ -90,7 +92,7 @@ def forecast_series(history: list[tuple[date, Decimal]], *, origin: date, horizo
                     calendar: calendars.HolidayCalendar | None = None, weather: exogs.WeatherFeed | None = None,
                     location: str | None = None,
                     prices: Sequence[tuple[date, float]] | None = None) -> list[dict[str, Any]]:
-    """Daily forecast rows for one product: ``{"date", "qty", "q10", "q25", "q50", "q75", "q90", "q95"}``.
+    """Daily forecast rows for one product: ``{"date", "qty", "q05", "q10", …, "q99"}`` (see ``_LEVELS``).
 
     Quantities are floats in the history's unit; ``qty`` is the median. Only days before ``origin``
     are read from the history; the calendar, the weather feed and ``prices`` (sold and planned) may
@@ -126,4 +128,6 @@ def forecast_store(histories: Mapping[str, Sequence[tuple[date, Decimal]]], *, o
     ex = regressors(p, origin=origin, horizon=horizon, weather=weather, location=location)
     idx = [rows[sku] for sku in histories]
     fc = forecast_panel(p, idx, origin=origin, horizon=horizon, calendar=calendar, exog=ex)
+    never = np.array([sku in missing for sku in histories], dtype=bool)
+    fc.point[never], fc.quantiles[never] = 0.0, 0.0   # nothing says a product that never sold will sell now
     return {sku: rows_from(fc, origin=origin, row=n) for n, sku in enumerate(histories)}

@@ -1,0 +1,49 @@
+"""The morning list's stock levels across a store: the service level holds for the store's products together,
+with less stock left over than holding every product at it."""
+from datetime import datetime, timedelta
+from decimal import Decimal
+
+import numpy as np
+
+from adapters import forecast_port
+from tests.e2e.conftest import make_chat
+from workflows import reports
+
+NOW = datetime.fromisoformat("2026-06-15T09:00:00+08:00")
+
+
+def test_the_store_meets_its_service_level_with_less_stock_than_each_product_at_it(tmp_path, monkeypatch):
+    chat = make_chat(tmp_path, monkeypatch, clock=NOW.isoformat())
+    uow = chat.container.uow
+    rng = np.random.default_rng(2)
+    with uow() as u:
+        rows = []
+        for n in range(1, 201):
+            d = (NOW.date() - timedelta(days=n)).isoformat()
+            for sku, qty in (("B09", 20 + rng.normal(0, 3)),                    # croissants: steady, small
+                             ("B06", rng.lognormal(np.log(120), 0.8)),          # eggs: bulky, erratic
+                             ("B01", 8 + rng.normal(0, 3)),
+                             ("B02", rng.lognormal(1.0, 0.5) * (rng.random() < 0.4))):   # cream: now and then
+                if qty > 0:
+                    rows.append({"day": d, "location": "XH", "sku": sku, "qty": Decimal(f"{qty:.0f}")})
+        u.history.upsert(rows)
+        u.commit()
+    with uow() as u:
+        plan = reports.store_plan(u, location="XH", now=NOW, forecaster=forecast_port.Forecaster())
+
+    demand = {snap.product.sku: 1 - period.cdf(Decimal(0)) for snap, _, _, period in plan}
+    assert {sku for sku, p in demand.items() if p > 0} == {"B01", "B02", "B06", "B09"}   # the others never sold
+    target = Decimal("0.05") * sum(demand.values(), Decimal(0))
+    short = sum((option.short for _, _, option, _ in plan), Decimal(0))
+    assert short <= target + Decimal("1e-9")
+    alone_short, alone_left, left = Decimal(0), Decimal(0), Decimal(0)
+    for _snap, sug, option, period in plan:
+        floor = sug.on_hand + sug.on_order - sug.booked         # what the store has for the period already
+        stock = max(period.quantile(Decimal("0.95")), floor)
+        alone_short += 1 - period.cdf(stock)
+        alone_left += period.expected_leftover(stock)
+        left += option.leftover
+    assert alone_short <= target + Decimal("1e-9")         # both meet the store's service level …
+    assert left < alone_left                               # … the store plan with less stock left over
+    level = {snap.product.sku: option.level for snap, _, option, _ in plan}
+    assert level["B09"] > Decimal("0.95") > level["B06"]   # the cheap steady item high, the bulky erratic one lower
