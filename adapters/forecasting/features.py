@@ -41,6 +41,7 @@ class Design:
         self.holiday = np.array([k is calendars.DayKind.HOLIDAY for k in kinds], dtype=float)
         self.makeup = np.array([k is calendars.DayKind.MAKEUP_WORKDAY for k in kinds], dtype=float)
         self.pre_holiday = np.concatenate([self.holiday[1:], [0.0]]) * (1 - self.holiday)
+        self.first_weekday = first.weekday()   # of padded column 0
         wd = (first.weekday() + np.arange(span)) % 7
         self.weekend = (wd >= 5).astype(float)
         event = np.array([calendar.is_event(first + timedelta(days=j)) for j in range(span)], dtype=float)
@@ -195,6 +196,10 @@ class Design:
                 last[:, 0] * kk, *self.recent_quantiles(i, t, s)]
         ratio, fa, fb = self.yearly(i, t, k, s)
         cols += [ratio, m7 * ratio, fa - fb, m7 * (fa - fb)]
+        # the target's weekday, scaled by the last week's level: with a series' own coefficients, its own weekly
+        # pattern, steadier than the same weekday of the last four weeks when the history is short
+        wd = (self.first_weekday + tg) % 7
+        cols += [(wd == d) * m7 for d in range(6)]
         for x in self.known(tg):
             cols += [x, m7 * x]
         return np.stack(cols, axis=1), s
