@@ -229,7 +229,9 @@ def store_plan(uow: Any, *, location: str, now: datetime, forecaster: Any
     periods = [replenishment.period_forecast(days[: pol.lead_time_days + pol.review_days]) for days, _, pol in plans]
     floors = [pos.on_hand + pos.on_order - pos.booked for _, pos, _ in plans]
     chosen = replenishment.allocate(periods, floors, service_level=SERVICE_LEVEL)
-    return [(snap, replenish(snap, snap.product, (days, pos, replace(pol, service_level=option.level))), option, period)
+    # no product that sells is left bare for the others' sake: each is stocked to at least MIN_LEVEL
+    return [(snap, replenish(snap, snap.product, (days, pos, replace(pol, service_level=max(option.level, MIN_LEVEL)))),
+             option, period)
             for snap, (days, pos, pol), option, period in zip(snaps, plans, chosen, periods, strict=True)]
 
 
@@ -257,7 +259,8 @@ def auto_purchase(uow: Any, box: Any, t: Any, *, location: str | None, now: date
 
 
 REPLENISH_DAYS = 3   # forecast days a suggestion reads: lead time, review period and what may spoil after
-SERVICE_LEVEL = Decimal("0.95")
+SERVICE_LEVEL = Decimal("0.95")   # of the store's products with demand, served in full over the period
+MIN_LEVEL = Decimal("0.8")        # the least any one product is stocked for
 
 
 def plan(snap: metrics.Snapshot) -> tuple[list[replenishment.DayForecast], replenishment.Position,

@@ -47,3 +47,6 @@ def test_the_store_meets_its_service_level_with_less_stock_than_each_product_at_
     assert left < alone_left                               # … the store plan with less stock left over
     level = {snap.product.sku: option.level for snap, _, option, _ in plan}
     assert level["B09"] > Decimal("0.95") > level["B06"]   # the cheap steady item high, the bulky erratic one lower
+    for snap, sug, _option, period in plan:                # but none that sells below 80% for the others' sake
+        if demand[snap.product.sku] > 0:
+            assert period.cdf(sug.order_up_to - sug.booked) >= Decimal("0.8") - Decimal("1e-6")
