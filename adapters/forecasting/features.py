@@ -106,13 +106,17 @@ class Design:
 
         They tell a steady seller (median near the mean) from one whose mean comes from a few big days.
         """
-        # every horizon step of a row shares its origin: compute once per (series, origin)
-        key = i.astype(np.int64) * self.y.shape[1] + t
-        uniq, first, back = np.unique(key, return_index=True, return_inverse=True)
-        ui, ut = i[first], t[first]
-        window = np.stack([self.y[ui, ut - j] for j in range(1, n + 1)], axis=1)
+        window, back = self.windows(i, t, n)
         out: np.ndarray = np.quantile(window, (0.5, 0.75), axis=1)[:, back] / s
         return out
+
+    def windows(self, i: np.ndarray, t: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+        """The last ``n`` days before t, once per distinct (series, origin) (every horizon step of a row shares
+        its origin), and for each row the index of its window."""
+        key = i.astype(np.int64) * self.y.shape[1] + t
+        _, first, back = np.unique(key, return_index=True, return_inverse=True)
+        window = np.stack([self.y[i[first], t[first] - j] for j in range(1, n + 1)], axis=1)
+        return window, back
 
     def yearly(self, i: np.ndarray, t: np.ndarray, k: np.ndarray, s: np.ndarray) -> tuple[np.ndarray, ...]:
         """The same weeks a year (52 weeks) earlier: sales around the target day against the 4 weeks before the
@@ -155,9 +159,7 @@ class Design:
             s1 = self.lc[i, t] - self.lc[i, t - w]
             ss = np.maximum(self.lc2[i, t] - self.lc2[i, t - w] - s1 ** 2 / np.maximum(cnt, 1), 0.0)
             cols.append(np.sqrt((ss + prior * sigma ** 2) / (np.maximum(cnt - 1, 0) + prior)))
-        key = i.astype(np.int64) * self.y.shape[1] + t       # one window per (series, origin)
-        _, first, back = np.unique(key, return_index=True, return_inverse=True)
-        window = np.stack([self.y[i[first], t[first] - j] for j in range(1, 57)], axis=1)
+        window, back = self.windows(i, t, 56)
         sold = window > 0
         count = sold.sum(axis=1)
         logs = np.sort(np.where(sold, np.log(np.where(sold, window, 1.0)), np.inf), axis=1)
@@ -166,7 +168,7 @@ class Design:
         for q in (0.5, 0.75, 0.9, 1.0):   # quantiles of the sold days' log sizes (sorted first, inf after)
             pos = last * q
             lo, hi = np.floor(pos).astype(int), np.ceil(pos).astype(int)
-            rows = np.arange(len(first))
+            rows = np.arange(len(window))
             with np.errstate(invalid="ignore"):   # series without a sale: inf − inf, replaced by 0 below
                 val = logs[rows, lo] + (logs[rows, hi] - logs[rows, lo]) * (pos - lo)
             v = np.where(count > 0, val, 0.0)[back] - base

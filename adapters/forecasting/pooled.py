@@ -56,28 +56,24 @@ class Forecast:
     levels: tuple[float, ...] = QUANTILES
 
 
-def lad(x: np.ndarray, y: np.ndarray, w: np.ndarray, *, iterations: int) -> np.ndarray:
-    """Weighted least absolute deviations by iteratively reweighted least squares."""
-    ridge = 1e-4 * np.eye(x.shape[1])
-    xw = x * w[:, None]
-    beta = np.linalg.solve(x.T @ xw + ridge, xw.T @ y)   # weighted least squares to start from
-    for _ in range(iterations):
-        ww = w / np.maximum(np.abs(y - x @ beta), 1e-2)
-        xw = x * ww[:, None]
-        beta = np.linalg.solve(x.T @ xw + ridge, xw.T @ y)
-    out: np.ndarray = beta
-    return out
+def lad(x: np.ndarray, y: np.ndarray, w: np.ndarray, *, iterations: int, prior: np.ndarray | None = None,
+        rows: float = 0.0) -> np.ndarray:
+    """Weighted least absolute deviations by iteratively reweighted least squares.
 
-
-def lad_towards(x: np.ndarray, y: np.ndarray, w: np.ndarray, prior: np.ndarray, *, rows: float,
-                iterations: int) -> np.ndarray:
-    """Weighted least absolute deviations with a ridge penalty towards ``prior`` worth ``rows`` average rows
-    (IRLS from ``prior``): few or noisy rows keep the prior, many consistent ones move away from it."""
-    beta = prior.copy()
+    With ``prior``, a ridge penalty towards it worth ``rows`` average rows (and IRLS starts from it): few or
+    noisy rows keep the prior, many consistent ones move away from it. Without, a tiny ridge and weighted
+    least squares to start from.
+    """
     eye = np.eye(x.shape[1])
+    if prior is None:
+        prior = np.zeros(x.shape[1])
+        xw = x * w[:, None]
+        beta = np.linalg.solve(x.T @ xw + 1e-4 * eye, xw.T @ y)
+    else:
+        beta = prior.copy()
     for _ in range(iterations):
         ww = w / np.maximum(np.abs(y - x @ beta), 1e-2)
-        pull = rows * ww.mean() * eye
+        pull = (rows * ww.mean() if rows > 0 else 1e-4) * eye
         xw = x * ww[:, None]
         beta = np.linalg.solve(x.T @ xw + pull, xw.T @ y + pull @ prior)
     out: np.ndarray = beta
@@ -112,20 +108,28 @@ class Model:
         return float(self.size[-1]) if self.design.lp is not None else 0.0
 
     def hurdle(self, rows: np.ndarray, *, horizon: int, day: int | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(P(sale), μ, σ), each rows × horizon: demand is 0, or with probability P log-normal(μ, σ).
+        """(P(sale), μ, σ), each rows × horizon: demand is 0, or with probability P a size whose log has median μ
+        and spread σ (``size_quantiles``).
 
         σ depends on the series (big, regular sellers vary less in relative terms than small ones).
         """
+        i, t, k = self._rows(rows, horizon=horizon, day=day)
+        shape = (len(rows), horizon)
+        p, mu, sigma = self._hurdle(i, t, self.design.occurrence(i, t, k))
+        return p.reshape(shape), mu.reshape(shape), sigma.reshape(shape)
+
+    def _rows(self, rows: np.ndarray, *, horizon: int, day: int | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(i, t, k) of every horizon step of ``rows`` from history day ``day`` (default: the origin)."""
         rows = np.asarray(rows, dtype=int)
-        n = len(rows)
         i = np.repeat(rows, horizon)
-        k = np.tile(np.arange(horizon), n)
+        k = np.tile(np.arange(horizon), len(rows))
         t = np.full(len(i), self.design.t_index(self.design.days if day is None else day))
-        occ, size, base = self.design.occurrence(i, t, k)
-        p = expit(occ @ self.occ)
-        mu = size @ self.size + base
-        sigma = self._sigma(self._spread_x(i, t, size, base))
-        return p.reshape(n, horizon), mu.reshape(n, horizon), sigma.reshape(n, horizon)
+        return i, t, k
+
+    def _hurdle(self, i: np.ndarray, t: np.ndarray, occurrence: tuple[np.ndarray, np.ndarray, np.ndarray]
+                ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        occ, size, base = occurrence
+        return expit(occ @ self.occ), size @ self.size + base, self._sigma(self._spread_x(i, t, size, base))
 
     def size_quantiles(self, mu: np.ndarray, sigma: np.ndarray) -> np.ndarray:
         """Sizes given a sale at ``SIZE_LEVELS`` (last axis) for hurdle parameters μ and σ: the fitted
@@ -162,17 +166,12 @@ class Model:
 
         Features read only the days before ``day``.
         """
-        rows = np.asarray(rows, dtype=int)
         n = len(rows)
-        i = np.repeat(rows, horizon)
-        k = np.tile(np.arange(horizon), n)
-        t = np.full(len(i), self.design.t_index(self.design.days if day is None else day))
+        i, t, k = self._rows(rows, horizon=horizon, day=day)
         designs = (self.design.level(i, t, k), self.design.occurrence(i, t, k))
         point, _ = self._point(i, t, k, designs)
-        occ, size, base = designs[1]
-        p = expit(occ @ self.occ)
-        sizes = self.size_quantiles(size @ self.size + base, self._sigma(self._spread_x(i, t, size, base)))
-        q = mixture_quantiles(p, sizes, np.array(QUANTILES))
+        p, mu, sigma = self._hurdle(i, t, designs[1])
+        q = mixture_quantiles(p, self.size_quantiles(mu, sigma), np.array(QUANTILES))
         mid = QUANTILES.index(0.5)
         q = np.maximum.accumulate(q, axis=1)
         q[:, :mid] = np.minimum(q[:, :mid], point[:, None])
@@ -268,5 +267,5 @@ def _local(x: np.ndarray, y: np.ndarray, w: np.ndarray, i: np.ndarray, *, n: int
     for r, a, c in zip(series, starts, counts, strict=True):
         if c >= settings.local_rows:
             sel = order[a: a + c]
-            out[r] = lad_towards(x[sel], y[sel], w[sel], prior, rows=settings.local, iterations=10)
+            out[r] = lad(x[sel], y[sel], w[sel], prior=prior, rows=settings.local, iterations=10)
     return out
