@@ -54,10 +54,8 @@ def chart_reply(t: Any, forecaster: Forecaster | None = None) -> Callable[..., t
         if product is None:
             return sku, None
         # the store-wide model the morning list uses, over the products the tenant forecasts and this one
-        enabled = metrics.forecast_skus(uow, now=now)
-        snaps = [metrics.Snapshot(uow, location=location, product=p, now=now) for p in uow.catalog.products()
-                 if p.sku == sku or enabled is None or p.sku in enabled]
-        metrics.store_forecasts(snaps, fc, horizon=days)
+        snaps = [metrics.Snapshot(uow, location=location, product=p, now=now) for p in uow.catalog.products()]
+        metrics.store_forecasts(snaps, fc, horizon=days, also=sku)
         this = next(s for s in snaps if s.product.sku == sku)
         hist = this.history(120)
         rows = this.forecast_days(days) or []

@@ -192,17 +192,20 @@ def effective_safety(uow: UnitOfWork, product: catalog.Product, now: datetime) -
 STORE_HISTORY_DAYS = 400   # enough for a product's own coefficients (8 months) and the same weeks a year ago
 
 
-def store_forecasts(snaps: list[Snapshot], forecaster: Forecaster, *, horizon: int,
+def store_forecasts(snaps: list[Snapshot], forecaster: Forecaster, *, horizon: int, also: str | None = None,
                     days: int = STORE_HISTORY_DAYS) -> None:
-    """Forecasts the products of these snapshots (one store, one moment) with one store-wide model and hands
-    each snapshot its rows: pooled over the store's products, the model beats forecasting each alone."""
+    """Forecasts the products of these snapshots (one store, one moment) that the tenant forecasts (its TOP-N,
+    or all; plus ``also``) with one store-wide model and hands each its rows: pooled over the store's
+    products, the model beats forecasting each alone. The others keep no forecast."""
     if not snaps:
         return
     first = snaps[0]
-    rows = forecaster.forecast_store({s.product.sku: s.walk_in(days) for s in snaps}, origin=first.now.date(),
+    enabled = forecast_skus(first.uow, now=first.now)
+    chosen = [s for s in snaps if enabled is None or s.product.sku in enabled or s.product.sku == also]
+    rows = forecaster.forecast_store({s.product.sku: s.walk_in(days) for s in chosen}, origin=first.now.date(),
                                      horizon=horizon, location=first.location,
                                      calendar=first.uow.catalog.settings().calendar)
-    for s in snaps:
+    for s in chosen:
         s.set_forecast(horizon, rows.get(s.product.sku, []))
 
 

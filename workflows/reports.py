@@ -218,13 +218,9 @@ def store_plan(uow: Any, *, location: str, now: datetime, forecaster: Any
     are served in full over the period, met with the least stock expected to be left over, so a cheap,
     steady item is stocked to a higher level than a bulky, erratic one.
     """
-    enabled = metrics.forecast_skus(uow, now=now)
-    snaps = []
-    for p in uow.catalog.products():
-        fc = forecaster if enabled is None or p.sku in enabled else None
-        snaps.append(metrics.Snapshot(uow, location=location, product=p, now=now, forecaster=fc))
+    snaps = [metrics.Snapshot(uow, location=location, product=p, now=now) for p in uow.catalog.products()]
     if forecaster is not None:
-        metrics.store_forecasts([s for s in snaps if s.forecaster is not None], forecaster, horizon=REPLENISH_DAYS)
+        metrics.store_forecasts(snaps, forecaster, horizon=REPLENISH_DAYS)
     plans = [plan(snap) for snap in snaps]
     periods = [replenishment.period_forecast(days[: pol.lead_time_days + pol.review_days]) for days, _, pol in plans]
     floors = [pos.on_hand + pos.on_order - pos.booked for _, pos, _ in plans]
