@@ -51,9 +51,11 @@ def split_text(text: str, *, limit: int, unit: str = "chars") -> list[str]:
     pieces: list[str] = []
     for line in text.split("\n"):
         while size(line) > limit:   # a line that fits no message on its own: cut it where the limit falls
-            cut = limit
-            while size(line[:cut]) > limit:
-                cut -= 1
+            lo, hi = 1, min(len(line), limit)   # the longest prefix that fits, by bisection
+            while lo < hi:
+                mid = (lo + hi + 1) // 2
+                lo, hi = (mid, hi) if size(line[:mid]) <= limit else (lo, mid - 1)
+            cut = lo
             pieces.append(line[:cut])
             line = line[cut:]
         pieces.append(line)

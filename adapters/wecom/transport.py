@@ -14,7 +14,7 @@ from adapters.outbox.sender import Sender
 from adapters.wecom import api as api_
 from bot.messages import Button
 
-TEXT_BYTES = 2048  # longer text is cut by WeCom
+TEXT_BYTES = delivery.TEXT_LIMITS["wecom"][0]  # longer text is cut by WeCom (delivery splits it before)
 TITLE_CHARS, SUBTITLE_CHARS, MAX_BUTTONS = 36, 160, 6
 
 
