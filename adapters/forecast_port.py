@@ -1,6 +1,8 @@
 """Forecasting as the rest of the app sees it: a forecaster, the weather feed, the chart reply."""
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
@@ -26,8 +28,13 @@ class Forecaster:
     adapters.forecasting), with the tenant's calendar (holidays, make-up workdays, event days) and the weather
     feed, when there is one."""
 
+    KEEP = 8   # store forecasts kept (by their inputs), most recently used first
+
     def __init__(self, weather: CsvWeather | None = None) -> None:
         self.weather = weather
+        self.fits = 0   # store models fitted (the rest were answered from memory)
+        self._memo: OrderedDict[tuple[Any, ...], dict[str, list[dict[str, Any]]]] = OrderedDict()
+        self._lock = threading.Lock()
 
     def forecast(self, history: list[tuple[date, Decimal]], *, origin: date, horizon: int,
                  location: str | None = None, calendar: dict[str, Any] | None = None) -> list[dict[str, Any]]:
@@ -40,10 +47,28 @@ class Forecaster:
     def forecast_store(self, histories: dict[str, list[tuple[date, Decimal]]], *, origin: date, horizon: int,
                        location: str | None = None, calendar: dict[str, Any] | None = None
                        ) -> dict[str, list[dict[str, Any]]]:
+        """The store-wide forecast, fitted once per distinct input: the morning list, the chart and every rule
+        check that reads a forecast on the same day share one fit until a history changes (the forecast reads
+        only days before ``origin``, so today's sales do not change it)."""
         from adapters.forecasting import api
         from adapters.forecasting import calendar as calendars
-        return api.forecast_store(histories, origin=origin, horizon=horizon, location=location,
-                                  calendar=calendars.HolidayCalendar.from_settings(calendar), weather=self.weather)
+        key = (origin, horizon, location, repr(calendar), tuple((sku, tuple(hist)) for sku, hist in histories.items()))
+        with self._lock:
+            if key in self._memo:
+                self._memo.move_to_end(key)
+                return _copy(self._memo[key])
+        out = api.forecast_store(histories, origin=origin, horizon=horizon, location=location,
+                                 calendar=calendars.HolidayCalendar.from_settings(calendar), weather=self.weather)
+        with self._lock:
+            self.fits += 1
+            self._memo[key] = out
+            while len(self._memo) > self.KEEP:
+                self._memo.popitem(last=False)
+        return _copy(out)
+
+
+def _copy(rows: dict[str, list[dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:
+    return {sku: [dict(r) for r in rs] for sku, rs in rows.items()}
 
 
 def chart_reply(t: Any, forecaster: Forecaster | None = None) -> Callable[..., tuple[str, bytes | None]]:

@@ -104,6 +104,14 @@ def _jsonable(v: Any) -> Any:
     return v
 
 
+def other_variable(cond: Condition) -> tuple[str, dict[str, Any]]:
+    """The right-hand variable of a ``*_var`` comparison and its parameters: ``value`` is its name (it takes the
+    condition's parameters) or ``{"var": name, "params": {...}}`` (its own, as in "库存 < 未来48小时预测销量")."""
+    if isinstance(cond.value, dict):
+        return str(cond.value.get("var")), dict(cond.value.get("params") or {})
+    return str(cond.value), dict(cond.params)
+
+
 def catalog() -> dict[str, Any]:
     return {
         "variables": {k: {"label": v[0], "params": list(v[1])} for k, v in VARIABLES.items()},
@@ -127,6 +135,8 @@ def validate(draft: RuleDraft) -> list[str]:
                 problems.append(f"unknown_variable:{node.var}")
             if node.op not in OPERATORS:
                 problems.append(f"unknown_operator:{node.op}")
+            elif node.op.endswith("_var") and other_variable(node)[0] not in VARIABLES:
+                problems.append(f"unknown_variable:{other_variable(node)[0]}")
 
     walk(draft.conditions)
     for a in draft.actions:

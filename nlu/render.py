@@ -61,7 +61,7 @@ def _condition(c: rules.Condition, unit: str) -> str:
         other = _label(str(c.value.get("var")), c.params)
         return f"{label} {op} {other}×{c.value.get('pct')}%"
     if c.op.endswith("_var"):
-        return f"{label} {op} {_label(str(c.value), c.params)}"
+        return f"{label} {op} {_label(*rules.other_variable(c))}"
     return f"{label} {op} {_value(c.var, c.value, unit)}"
 
 

@@ -178,6 +178,14 @@ class RuleParser:
         m = re.search(rf"(?P<n>{_N})(?:个)?小时(?:内|以内)?(?:到不了?|不能到|还到不了?|无法到货?|没到货?|到不了货)", c)
         if m:
             return drules.Condition("inbound_eta_hours", "gt", _int(m.group("n")))
+        m = re.search(rf"^(?P<var>库存|存货|余量|数量|剩余|还剩|可用库存|可用量|可用)?(?:量)?(?P<op>{_OP}|不够)(?:未来|接下来)?"
+                      rf"(?P<n>{_N})(?:个)?(?P<u>小时|天|日)(?:内|里)?(?:的)?(?:预测|预计|预估)(?:的)?"
+                      rf"(?:销量|销售量|用量|需求|需求量|卖量)?$", c)
+        if m:   # stock against the store-wide forecast of the next N hours/days
+            var = "available" if (m.group("var") or "").startswith("可用") else "on_hand"
+            hours = _int(m.group("n")) * (1 if m.group("u") == "小时" else 24)
+            op = "lt" if m.group("op") == "不够" else _op(m.group("op"))
+            return drules.Condition(var, op + "_var", {"var": "forecast", "params": {"hours": hours}})
         m = re.search(rf"(?:库存|可用)?(?:天数|可用天数|可售天数)(?P<op>{_OP})(?P<n>{_N})天|库存不够(?P<n2>{_N})天", c)
         if m:
             return drules.Condition("days_of_cover", _op(m.group("op") or "<"), _int(m.group("n") or m.group("n2")))

@@ -36,7 +36,8 @@ def _target(cond: rules.Condition, get: Variables) -> Any:
         other = _num(get(str(var), dict(cond.params)))
         return None if other is None else other * Decimal(str(pct)) / 100
     if cond.op.endswith("_var"):
-        return get(str(cond.value), dict(cond.params))
+        var, params = rules.other_variable(cond)
+        return get(var, params)
     return cond.value
 
 

@@ -81,12 +81,13 @@ class Scheduler:
         now = self.clock.now()
         with self.uow() as uow:
             abc = metrics.LazyABC(uow, now=now)
+            shared: dict[Any, Any] = {}   # one store-wide forecast per store for all rules and products
             for rule in uow.rules.list(statuses=("active",)):
                 draft = rules.draft_from_dict(rule.spec)
                 if draft.trigger.kind != "event":
                     continue
                 for loc, sku in sorted(subjects):
-                    self._check_rule(uow, box, rule, draft, location=loc, sku=sku, now=now, abc=abc)
+                    self._check_rule(uow, box, rule, draft, location=loc, sku=sku, now=now, abc=abc, shared=shared)
             reports.slow_movers(uow, box, self.t, now=now, only=subjects)
             box.store(uow, now)
             uow.commit()
@@ -104,11 +105,12 @@ class Scheduler:
         return not (sc.location and location and sc.location != location)
 
     def _check_rule(self, uow: Any, box: Outbox, rule: Any, draft: rules.RuleDraft, *, location: str | None,
-                    sku: str, now: datetime, abc: metrics.LazyABC) -> None:
+                    sku: str, now: datetime, abc: metrics.LazyABC, shared: dict[Any, Any] | None = None) -> None:
         product = uow.catalog.product(sku)
         if product is None or not self._in_scope(uow, draft, location=location, product=product, abc=abc):
             return
-        snap = metrics.Snapshot(uow, location=location, product=product, now=now, weather=self.weather, abc=abc)
+        snap = metrics.Snapshot(uow, location=location, product=product, now=now, weather=self.weather, abc=abc,
+                                forecaster=self.forecaster, shared=shared)
         key, subject = f"rule:{rule.id}", f"{location or '*'}:{sku}"
         state = uow.rules.alert(key, subject)
         active = bool(state and state.active)
@@ -176,13 +178,15 @@ class Scheduler:
                                            weather=self.weather, abc=abc)
             elif job == "tick":
                 reports.slow_movers(uow, box, self.t, now=at)
+                shared: dict[Any, Any] = {}
                 for rule in uow.rules.list(statuses=("active",)):
                     draft = rules.draft_from_dict(rule.spec)
                     if draft.trigger.kind != "event" or not _time_dependent(draft.conditions):
                         continue
                     for loc in [loc.code for loc in uow.catalog.locations() if loc.kind.is_physical]:
                         for p in uow.catalog.products():
-                            self._check_rule(uow, box, rule, draft, location=loc, sku=p.sku, now=at, abc=abc)
+                            self._check_rule(uow, box, rule, draft, location=loc, sku=p.sku, now=at, abc=abc,
+                                             shared=shared)
             else:
                 getattr(reports, job)(uow, box, self.t, location=arg, now=at, forecaster=self.forecaster)
             box.store(uow, at)
@@ -211,6 +215,6 @@ def _idle_days(node: rules.Group | rules.Condition) -> set[int]:
 
 def _time_dependent(node: rules.Group | rules.Condition) -> bool:
     if isinstance(node, rules.Condition):
-        return node.var in TIME_VARS
+        return node.var in TIME_VARS or (node.op.endswith("_var") and rules.other_variable(node)[0] in TIME_VARS)
     return any(_time_dependent(it) for it in node.items)
 

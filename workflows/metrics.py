@@ -1,6 +1,7 @@
 """Rule variables for one (location, product) at one moment, read through a unit of work."""
 from __future__ import annotations
 
+import functools
 import statistics
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -17,9 +18,11 @@ class Snapshot:
 
     def __init__(self, uow: UnitOfWork, *, location: str | None, product: catalog.Product, now: datetime,
                  weather: Weather | None = None, abc: dict[str, str] | LazyABC | None = None,
-                 forecaster: Forecaster | None = None) -> None:
+                 forecaster: Forecaster | None = None, shared: dict[Any, Any] | None = None) -> None:
         self.uow, self.location, self.product, self.now = uow, location, product, now
         self.weather, self.forecaster = weather, forecaster
+        # what snapshots of the same store and moment share (the store-wide forecast), when the caller has several
+        self.shared: dict[Any, Any] = shared if shared is not None else {}
         self.abc: dict[str, str] | LazyABC = abc if abc is not None else {}
         self._cache: dict[tuple[str, str], Any] = {}
 
@@ -56,19 +59,24 @@ class Snapshot:
         return xs
 
     def _daily(self, days: int) -> list[Decimal]:
-        start = (self.now - timedelta(days=days)).replace(hour=0, minute=0, second=0, microsecond=0)
+        since = self._since(days)
+        moves = self.uow.stock.daily_sales(location=self.location, sku=self.product.sku, since=since)
+        hist = self.uow.history.series(sku=self.product.sku, location=self.location, since=since.date().isoformat())
+        return self._buckets(days, moves, hist)
+
+    def _since(self, days: int) -> datetime:
+        return (self.now - timedelta(days=days)).replace(hour=0, minute=0, second=0, microsecond=0)
+
+    def _buckets(self, days: int, moves: list[tuple[datetime, Decimal]], hist: list[tuple[str, Decimal]]
+                 ) -> list[Decimal]:
         buckets: dict[str, Decimal] = {}
-        for at, q in self.uow.stock.daily_sales(location=self.location, sku=self.product.sku, since=start):
+        for at, q in moves:
             d = at.astimezone(self.now.tzinfo).date().isoformat()
             buckets[d] = buckets.get(d, Decimal(0)) + q
-        for d, q in self.uow.history.series(sku=self.product.sku, location=self.location,
-                                            since=start.date().isoformat()):
+        for d, q in hist:
             buckets[d] = buckets.get(d, Decimal(0)) + q
-        out = []
-        for i in range(days, 0, -1):
-            day = (self.now - timedelta(days=i)).date().isoformat()
-            out.append(buckets.get(day, Decimal(0)))
-        return out
+        zero = Decimal(0)
+        return [buckets.get(iso, zero) for _, iso in _days(self.now.date(), days)]
 
     def v_sales_sum(self, days: int = 7) -> Decimal:
         return sum(self.daily(int(days)), Decimal(0))
@@ -95,9 +103,7 @@ class Snapshot:
         return total * Decimal(h) / (24 * len(rows)) if rows else Decimal(0)
 
     def history(self, days: int = 120) -> list[tuple[date, Decimal]]:
-        xs = self.daily(days)
-        first = self.now.date() - timedelta(days=days)
-        return [(first + timedelta(days=i), q) for i, q in enumerate(xs)]
+        return [(d, q) for (d, _), q in zip(_days(self.now.date(), days), self.daily(days), strict=True)]
 
     def walk_in(self, days: int = 120) -> list[tuple[date, Decimal]]:
         """Daily sales minus what bookings took on the same day: the demand the forecast learns from.
@@ -105,14 +111,26 @@ class Snapshot:
         Bookings still to come are added on top by replenishment (``booked``), so a banquet last
         Saturday neither counts twice nor makes every Saturday look like a banquet.
         """
-        hist = self.history(days)
-        if not hist:
-            return hist
+        key = ("__walk_in", str(days))
+        if key not in self._cache:
+            start, end = self._booking_span(days)
+            self._cache[key] = self._walk_in(days, self.uow.chat.bookings(start=start, end=end, sku=self.product.sku,
+                                                                          location=self.location))
+        out: list[tuple[date, Decimal]] = self._cache[key]
+        return out
+
+    def _booking_span(self, days: int) -> tuple[datetime, datetime]:
+        """The local days of ``history(days)``, as times."""
         tz = self.now.tzinfo
-        start = datetime.combine(hist[0][0], datetime.min.time(), tzinfo=tz)
-        end = datetime.combine(hist[-1][0] + timedelta(days=1), datetime.min.time(), tzinfo=tz)
+        first = self.now.date() - timedelta(days=days)
+        return (datetime.combine(first, datetime.min.time(), tzinfo=tz),
+                datetime.combine(self.now.date(), datetime.min.time(), tzinfo=tz))
+
+    def _walk_in(self, days: int, bookings: list[Any]) -> list[tuple[date, Decimal]]:
+        hist = self.history(days)
+        tz = self.now.tzinfo
         taken: dict[date, Decimal] = {}
-        for b in self.uow.chat.bookings(start=start, end=end, sku=self.product.sku, location=self.location):
+        for b in bookings:
             d = b.at.astimezone(tz).date()
             taken[d] = taken.get(d, Decimal(0)) + Decimal(b.qty)
         return [(d, max(Decimal(0), q - taken.get(d, Decimal(0)))) for d, q in hist]
@@ -122,15 +140,27 @@ class Snapshot:
         self._cache[("__forecast", str(horizon))] = rows
 
     def forecast_days(self, horizon: int) -> list[dict[str, Any]] | None:
-        """Quantile rows from today on (cached per horizon; set by ``store_forecasts`` or asked of the
-        forecaster for this product alone), or None without either."""
+        """Quantile rows from today on (cached per horizon), or None: without a forecaster, or for a product the
+        tenant does not forecast (see ``forecast_skus``).
+
+        Set by ``store_forecasts``; else the store-wide forecast of this product's location at this moment,
+        computed once for the snapshots that share ``shared`` (and kept by the forecaster while the histories
+        stay the same, so rule checks do not refit it)."""
         key = ("__forecast", str(horizon))
         if key not in self._cache:
             if self.forecaster is None:
                 return None
-            self._cache[key] = self.forecaster.forecast(self.walk_in(), origin=self.now.date(), horizon=horizon,
-                                                        location=self.location,
-                                                        calendar=self.uow.catalog.settings().calendar)
+            store = self.shared.get((key, self.location, self.now))
+            if store is None:
+                peers = [self if p.sku == self.product.sku else Snapshot(self.uow, location=self.location, product=p,
+                                                                           now=self.now)
+                         for p in self.uow.catalog.products()]
+                store_forecasts(peers, self.forecaster, horizon=horizon)
+                store = {p.product.sku: p._cache[key] for p in peers if key in p._cache}
+                self.shared[(key, self.location, self.now)] = store
+            if self.product.sku not in store:
+                return None
+            self._cache[key] = store[self.product.sku]
         rows: list[dict[str, Any]] = self._cache[key]
         return rows
 
@@ -189,6 +219,12 @@ def effective_safety(uow: UnitOfWork, product: catalog.Product, now: datetime) -
     return product.safety_stock
 
 
+@functools.lru_cache(maxsize=16)
+def _days(today: date, days: int) -> tuple[tuple[date, str], ...]:
+    """The ``days`` local days before ``today``, oldest first, with their ISO strings."""
+    return tuple((d, d.isoformat()) for d in (today - timedelta(days=i) for i in range(days, 0, -1)))
+
+
 STORE_HISTORY_DAYS = 400   # enough for a product's own coefficients (8 months) and the same weeks a year ago
 
 
@@ -202,11 +238,32 @@ def store_forecasts(snaps: list[Snapshot], forecaster: Forecaster, *, horizon: i
     first = snaps[0]
     enabled = forecast_skus(first.uow, now=first.now)
     chosen = [s for s in snaps if enabled is None or s.product.sku in enabled or s.product.sku == also]
+    preload(chosen, days)
     rows = forecaster.forecast_store({s.product.sku: s.walk_in(days) for s in chosen}, origin=first.now.date(),
                                      horizon=horizon, location=first.location,
                                      calendar=first.uow.catalog.settings().calendar)
     for s in chosen:
         s.set_forecast(horizon, rows.get(s.product.sku, []))
+
+
+def preload(snaps: list[Snapshot], days: int) -> None:
+    """Reads the sales, imported history and bookings of the last ``days`` for all these snapshots (one store, one
+    moment) in three queries instead of three per product; each then answers ``daily`` and ``walk_in`` from them."""
+    todo = [s for s in snaps if ("__walk_in", str(days)) not in s._cache]
+    if not todo:
+        return
+    first = todo[0]
+    since = first._since(days)
+    moves = first.uow.stock.sales_by_sku(location=first.location, since=since)
+    hist = first.uow.history.series_by_sku(location=first.location, since=since.date().isoformat())
+    start, end = first._booking_span(days)
+    bookings: dict[str, list[Any]] = {}
+    for b in first.uow.chat.bookings(start=start, end=end, location=first.location):
+        bookings.setdefault(b.sku, []).append(b)
+    for s in todo:
+        sku = s.product.sku
+        s._cache.setdefault(("__daily", str(days)), s._buckets(days, moves.get(sku, []), hist.get(sku, [])))
+        s._cache[("__walk_in", str(days))] = s._walk_in(days, bookings.get(sku, []))
 
 
 class LazyABC:

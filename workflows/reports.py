@@ -156,12 +156,14 @@ def scheduled_rule(uow: Any, box: Any, t: Any, *, rule: Any, now: datetime, fore
                 fn(uow, box, t, location=location, now=now, forecaster=forecaster,
                    to=list(a.params.get("to") or [rule.owner]))
         return
+    shared: dict[Any, Any] = {}
     for p in uow.catalog.products():
         sc = draft.scope
         if (sc.skus and p.sku not in sc.skus) or (sc.category and p.category != sc.category) or \
                 (sc.abc_class and abc.get(p.sku, "C") != sc.abc_class):
             continue
-        snap = metrics.Snapshot(uow, location=location, product=p, now=now, weather=weather, abc=abc)
+        snap = metrics.Snapshot(uow, location=location, product=p, now=now, weather=weather, abc=abc,
+                                forecaster=forecaster, shared=shared)
         if engine.evaluate(draft.conditions, snap):
             act(uow, box, t, rule=rule, draft=draft, snap=snap, location=location, product=p, now=now, alert_id=None)
 

@@ -319,14 +319,20 @@ class StockRepo(_Repo):
 
     def daily_sales(self, *, location: str | None, sku: str, since: datetime) -> list[tuple[datetime, Decimal]]:
         """Net sale moves (sales minus reversals) with their times, for statistics."""
-        stmt = select(t.Move.at, t.Move.qty, t.Move.src, t.Move.dst).where(
-            t.Move.tenant_id == self.tid, t.Move.sku == sku, t.Move.kind == ledger.MoveKind.SALE.value,
-            t.Move.at >= since)
-        out = []
-        for at, q, src, dst in self.s.execute(stmt).all():
+        return self.sales_by_sku(location=location, since=since, sku=sku).get(sku, [])
+
+    def sales_by_sku(self, *, location: str | None, since: datetime, sku: str | None = None
+                     ) -> dict[str, list[tuple[datetime, Decimal]]]:
+        """``daily_sales`` of every product (or one) in one query: sku → [(time, net qty)]."""
+        stmt = select(t.Move.sku, t.Move.at, t.Move.qty, t.Move.src, t.Move.dst).where(
+            t.Move.tenant_id == self.tid, t.Move.kind == ledger.MoveKind.SALE.value, t.Move.at >= since)
+        if sku is not None:
+            stmt = stmt.where(t.Move.sku == sku)
+        out: dict[str, list[tuple[datetime, Decimal]]] = {}
+        for s, at, q, src, dst in self.s.execute(stmt).all():
             if location is None or src == location or dst == location:
                 sign = Decimal(1) if dst.startswith("~") else Decimal(-1)
-                out.append((at, sign * dec(q)))
+                out.setdefault(s, []).append((at, sign * dec(q)))
         return out
 
 
@@ -594,11 +600,22 @@ class HistoryRepo(_Repo):
             self.s.execute(ins)
 
     def series(self, *, sku: str, location: str | None, since: str) -> list[tuple[str, Decimal]]:
-        stmt = select(t.SalesHistory.day, func.sum(t.SalesHistory.qty)).where(
-            t.SalesHistory.tenant_id == self.tid, t.SalesHistory.sku == sku, t.SalesHistory.day >= since)
+        return self.series_by_sku(location=location, since=since, sku=sku).get(sku, [])
+
+    def series_by_sku(self, *, location: str | None, since: str, sku: str | None = None
+                      ) -> dict[str, list[tuple[str, Decimal]]]:
+        """``series`` of every product (or one) in one query: sku → [(day, qty)] in day order."""
+        stmt = select(t.SalesHistory.sku, t.SalesHistory.day, func.sum(t.SalesHistory.qty)).where(
+            t.SalesHistory.tenant_id == self.tid, t.SalesHistory.day >= since)
+        if sku is not None:
+            stmt = stmt.where(t.SalesHistory.sku == sku)
         if location:
             stmt = stmt.where(t.SalesHistory.location == location)
-        return [(d, dec(q)) for d, q in self.s.execute(stmt.group_by(t.SalesHistory.day).order_by(t.SalesHistory.day)).all()]
+        out: dict[str, list[tuple[str, Decimal]]] = {}
+        grouped = stmt.group_by(t.SalesHistory.sku, t.SalesHistory.day).order_by(t.SalesHistory.sku, t.SalesHistory.day)
+        for s, d, q in self.s.execute(grouped).all():
+            out.setdefault(s, []).append((d, dec(q)))
+        return out
 
     def last_day(self, *, sku: str, location: str | None) -> str | None:
         stmt = select(func.max(t.SalesHistory.day)).where(t.SalesHistory.tenant_id == self.tid,

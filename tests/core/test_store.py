@@ -181,3 +181,41 @@ def test_export_json_is_one_list(cafe):
     with cafe(write=False) as uow:
         rows = importer.export_rows(uow, "orders")
     assert json.loads(json.dumps(rows)) == []
+
+
+def test_a_store_read_at_once_gives_each_product_the_history_it_reads_alone(cafe):
+    """``metrics.preload`` (three queries for the whole store) against each product's own queries: ledger sales
+    on several days, one of them undone, imported history on top and beside them, a booking taken out."""
+    from datetime import timedelta
+
+    from workflows import metrics
+    for n, (sku, qty) in enumerate((("B01", 3), ("B01", 2), ("B02", 4), ("B09", 5), ("B01", 7))):
+        with cafe() as uow:
+            a = inventory.Actor(user=uow.catalog.user("amy"), now=T0 - timedelta(days=n, hours=1), message_id=None,
+                                batch=f"s{n}")
+            cmd = commands.RecordMoves(movement=commands.Movement.SALE, lines=(commands.Line(sku=sku, qty=D(qty)),))
+            inventory.record(uow, inventory.plan(uow, cmd, actor=a), actor=a)
+            if n == 4:   # the last one was a mistake
+                inventory.undo(uow, actor=inventory.Actor(user=a.user, now=T0 - timedelta(days=n), message_id=None,
+                                                          batch="undo"))
+            uow.commit()
+    with cafe() as uow:
+        uow.history.upsert([{"day": (T0 - timedelta(days=d)).date().isoformat(), "location": loc, "sku": sku,
+                             "qty": D(q)} for d, loc, sku, q in ((1, "XH", "B01", 10), (9, "XH", "B02", 6),
+                                                                 (2, "JA", "B01", 8), (30, "XH", "B09", 1))])
+        uow.chat.add_booking(location="XH", sku="B01", qty=D(4), at=T0 - timedelta(days=1, hours=2), note="包场",
+                             by="zhou")
+        uow.commit()
+    with cafe(write=False) as uow:
+        products = uow.catalog.products()
+        alone = [metrics.Snapshot(uow, location="XH", product=p, now=T0) for p in products]
+        together = [metrics.Snapshot(uow, location="XH", product=p, now=T0) for p in products]
+        metrics.preload(together, 60)
+        for a_, b_ in zip(alone, together, strict=True):
+            assert b_.walk_in(60) == a_.walk_in(60) and b_.daily(60) == a_.daily(60)
+        got = {s.product.sku: dict(s.walk_in(60)) for s in together}
+    day = {d: (T0 - timedelta(days=d)).date() for d in range(10)}
+    assert day[0] not in got["B01"]                            # today's 3 are not history yet
+    assert got["B01"][day[1]] == D(2 + 10 - 4)                 # a sale + imported history − the booking
+    assert got["B01"][day[4]] == 0                             # undone
+    assert got["B02"][day[2]] == 4 and got["B02"][day[9]] == 6 and got["B09"][day[3]] == 5

@@ -42,3 +42,20 @@ def test_a_product_without_any_sale_gets_a_zero_forecast_beside_the_others():
     out = api.forecast_store({"veg": steady, "new": []}, origin=origin, horizon=3)
     assert [r["qty"] for r in out["new"]] == [0.0, 0.0, 0.0]
     assert all(r["qty"] > 2 for r in out["veg"])
+
+
+def test_the_forecaster_fits_a_store_once_per_distinct_history():
+    from adapters import forecast_port
+    origin = date(2024, 3, 1)
+    hist = {"veg": [(origin - timedelta(days=d), Decimal(5 + d % 7)) for d in range(1, 200)],
+            "fruit": [(origin - timedelta(days=d), Decimal(2 + d % 3)) for d in range(1, 200, 2)]}
+    fc = forecast_port.Forecaster()
+    first = fc.forecast_store(hist, origin=origin, horizon=3)
+    first["veg"][0]["qty"] = -1.0                                # a caller's change does not reach the memory
+    again = fc.forecast_store({k: list(v) for k, v in hist.items()}, origin=origin, horizon=3)
+    assert fc.fits == 1 and again["veg"][0]["qty"] > 0
+    assert again == api.forecast_store(hist, origin=origin, horizon=3)
+    corrected = {**hist, "veg": [(d, q + 1 if d == origin - timedelta(days=1) else q) for d, q in hist["veg"]]}
+    fc.forecast_store(corrected, origin=origin, horizon=3)       # yesterday corrected: a new fit
+    fc.forecast_store(hist, origin=origin + timedelta(days=1), horizon=3)   # the next day: a new fit
+    assert fc.fits == 3

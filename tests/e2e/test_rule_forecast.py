@@ -1,0 +1,61 @@
+"""Rules that compare stock with the forecast ("库存低于未来2天预测销量"): written in Chinese, checked against the
+store-wide forecast the morning list uses (not a 28-day mean), with one fit shared by every check of a day."""
+from __future__ import annotations
+
+import csv
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from adapters import demo_seed, importer
+from tests.conftest import DEMO
+from tests.e2e.conftest import make_chat, texts
+from workflows import metrics
+
+
+@pytest.fixture
+def demo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    chat = make_chat(tmp_path, monkeypatch, catalog=DEMO)
+    f = tmp_path / "sales.csv"
+    with f.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.DictWriter(fh, fieldnames=["date", "location", "sku", "qty"])
+        w.writeheader()
+        w.writerows(demo_seed.sales_rows(chat.container.clock.now()))
+    with chat.container.uow() as uow:
+        importer.import_file(uow, "sales", f, now=chat.container.clock.now())
+        uow.commit()
+    return chat
+
+
+def cola(chat) -> tuple[Decimal, Decimal, Decimal]:
+    """(on hand, the store forecast of the next 48 hours, the 28-day mean × 2) of cola at 南山店 (NS)."""
+    c = chat.container
+    with c.uow(write=False) as u:
+        product = next(p for p in u.catalog.products() if p.name == "可乐")
+        snap = metrics.Snapshot(u, location="NS", product=product, now=c.clock.now(), forecaster=c.scheduler.forecaster)
+        return snap("on_hand", {}), snap("forecast", {"hours": 48}), snap("sales_mean", {"days": 28}) * 2
+
+
+def test_stock_below_the_forecast_of_the_next_two_days_reminds_the_purchaser(demo):
+    out = demo.say("liu", "当可乐库存低于未来2天预测销量时提醒陈采购")
+    assert "未来48小时预测销量" in texts(out), texts(out)          # read back before it is saved
+    assert "已保存" in texts(demo.press("liu", "确认"))
+    on_hand, forecast, mean = cola(demo)
+    assert forecast > 0 and forecast != mean                        # the model's, not the mean fallback
+    fits = demo.container.scheduler.forecaster.fits
+    sell = int(on_hand - forecast) - 1                              # still above the forecast after this sale
+    out = demo.say("xiaowang", f"卖了可乐{sell}瓶")
+    assert not [m for m in out if m.get("to") == "chen"], texts(out)
+    out = demo.say("xiaowang", "卖了可乐2瓶")                        # now below it
+    assert any("可乐" in m["text"] for m in out if m.get("to") == "chen"), texts(out)
+    # today's sales do not change a forecast that reads only the days before today: no refit for the checks
+    assert demo.container.scheduler.forecaster.fits == fits
+
+
+def test_a_rule_against_the_forecast_can_be_said_in_other_words(demo):
+    for text, readback in (("当可乐库存不够未来3天的预计用量时通知我", "的库存 < 未来72小时预测销量"),
+                           ("如果可乐可用量小于接下来12小时预测需求就提醒我", "的可用量 < 未来12小时预测销量")):
+        out = demo.say("liu", text)
+        assert readback in texts(out), texts(out)
+        demo.press("liu", "取消")
