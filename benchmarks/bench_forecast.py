@@ -7,7 +7,8 @@
 2. Simulation over the last year: auto (service levels, stock allocated across items) against manual
    (k), with lead time 1; the trade-off curve (stockout rate vs inventory days, with spoilage) as a
    table and a PNG in var/bench/, and the two ratios of the issue read off the auto curve at each
-   manual point (linear interpolation between neighbouring auto points).
+   manual point (linear interpolation between neighbouring auto points); and auto aiming at each manual
+   point's inventory days (a kg that sells counts against a kg left over), its rate searched until it holds them.
 """
 from __future__ import annotations
 
@@ -107,10 +108,57 @@ def trade_off(sales: list[panel.Sale]) -> None:
                   f"{100 * so / m.stockout_rate:.0f}% of manual's (target ≤ 27%); at its stockout rate "
                   f"{m.stockout_rate:.3f} auto needs {100 * inv / m.inventory_days:.0f}% of its inventory days "
                   f"(target ≤ 59%) and spoils {sp:.3f} vs {m.spoilage_share:.3f}")
-    _plot(man, curves)
+    aimed = []
+    for m, k in zip(man, KS, strict=True):
+        if k not in (1.0, 1.5, 2.0):
+            continue
+        t0 = time.perf_counter()
+        so, runs = _aiming(setup, fc, a, b, m.inventory_days)
+        aimed.append((m.inventory_days, so))
+        print(f"auto aiming at manual k={k}'s inventory days {m.inventory_days:.3f} (a kg that sells counts against a "
+              f"kg left over): stockout {so:.4f} = {100 * so / m.stockout_rate:.1f}% of manual's (target ≤ 27%; "
+              f"{len(runs)} runs, {time.perf_counter() - t0:.0f} s: " +
+              ", ".join(f"rate {r:.5f} → {inv:.3f} days, {st:.4f}" for r, inv, st in runs) + ")")
+    _plot(man, curves, aimed)
 
 
-def _plot(man: list[simulate.Result], curves: dict[str, list[simulate.Result]]) -> None:
+def _aiming(setup: simulate.Setup, fc: autopolicy.Forecasts, a: int, b: int, days: float,
+            ) -> tuple[float, list[tuple[float, float, float]]]:
+    """Auto at a fixed rate with ``days`` as its inventory-days target, the rate searched (in log space, by false
+    position) until the run's inventory days are within 0.005 of ``days``: the stockout rate at exactly those days,
+    interpolated between the two closest runs on either side, and the runs (rate, inventory days, stockout)."""
+    runs: list[tuple[float, float, float]] = []
+
+    def run(rate: float) -> tuple[float, float]:
+        res = simulate.run(setup.demand, start=a, end=b, shelf_life=setup.shelf_life, lead_time=1,
+                           policy=autopolicy.policy(fc, lead_time=1, shelf_life=setup.shelf_life,
+                                                    first_day=setup.first_day, rate=rate, days=days))
+        runs.append((rate, res.inventory_days, res.stockout_rate))
+        return res.inventory_days, res.stockout_rate
+
+    lo, hi = 0.01, 0.01          # rates whose inventory days are above / below the target (a higher rate stocks less)
+    inv, _ = run(lo)
+    while inv > days and len(runs) < 8:
+        hi *= 2
+        inv, _ = run(hi)
+    while inv < days and len(runs) < 8:
+        lo /= 2
+        inv, _ = run(lo)
+    for _ in range(5):
+        above = min((r for r in runs if r[1] >= days), key=lambda r: r[1] - days)
+        below = min((r for r in runs if r[1] < days), key=lambda r: days - r[1])
+        if min(above[1] - days, days - below[1]) < 0.005:
+            break
+        f = (above[1] - days) / (above[1] - below[1])
+        run(float(np.exp(np.log(above[0]) + f * (np.log(below[0]) - np.log(above[0])))))
+    above = min((r for r in runs if r[1] >= days), key=lambda r: r[1] - days)
+    below = min((r for r in runs if r[1] < days), key=lambda r: days - r[1])
+    f = (above[1] - days) / (above[1] - below[1])
+    return above[2] + f * (below[2] - above[2]), runs
+
+
+def _plot(man: list[simulate.Result], curves: dict[str, list[simulate.Result]],
+          aimed: list[tuple[float, float]]) -> None:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
@@ -124,6 +172,8 @@ def _plot(man: list[simulate.Result], curves: dict[str, list[simulate.Result]]) 
         ax1.plot([r.inventory_days for r in res], [r.stockout_rate for r in res], marker="o", label=label, color=color)
         ax2.plot([r.inventory_days for r in res], [r.spoilage_share for r in res], marker="o", label=label,
                  color=color)
+    ax1.scatter([d for d, _ in aimed], [so for _, so in aimed], marker="*", s=90, color="#264653", zorder=3,
+                label="auto aiming at manual's inventory days")
     ax1.set_xlabel("inventory days")
     ax1.set_ylabel("stockout rate")
     ax2.set_xlabel("inventory days")

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import heapq
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
@@ -229,15 +229,18 @@ def stock_options(period: DayForecast, *, floor: Decimal = ZERO) -> list[StockOp
     return out
 
 
-def _hull(options: Sequence[StockOption]) -> list[StockOption]:
-    """The options on the lower convex hull of (leftover, short), from the cheapest one on."""
-    out = [options[0]]
-    rest = list(options[1:])
+def _hull(options: Sequence[StockOption], cost: Callable[[StockOption], Decimal] | None = None) -> list[StockOption]:
+    """The options on the lower convex hull of (cost, short), from the cheapest one on; the cost is the leftover
+    unless given. Options below the cheapest are dominated (they cost more and run short more often)."""
+    price = cost or (lambda o: o.leftover)
+    first = min(range(len(options)), key=lambda n: (price(options[n]), options[n].short))
+    out = [options[first]]
+    rest = list(options[first + 1:])
     while rest:
         cur = out[-1]
         best: tuple[Decimal, int] | None = None
         for n, o in enumerate(rest):
-            extra = o.leftover - cur.leftover
+            extra = price(o) - price(cur)
             gain = cur.short - o.short
             if gain <= ZERO:
                 continue
@@ -251,20 +254,30 @@ def _hull(options: Sequence[StockOption]) -> list[StockOption]:
     return out
 
 
-def allocate_at_rate(periods: Sequence[DayForecast], floors: Sequence[Decimal], *, rate: Decimal) -> list[StockOption]:
+def allocate_at_rate(periods: Sequence[DayForecast], floors: Sequence[Decimal], *, rate: Decimal,
+                     days: Decimal | None = None) -> list[StockOption]:
     """One stock level per product: each product's stock rises as long as the next step removes at least
     ``rate`` shortage probability per unit of expected leftover.
 
     Where ``allocate`` holds the expected share of products running short at a target every day, this
     holds the price of a prevented stockout fixed across days, so stock goes to the days where it
     prevents the most: over a season, the fewest stockouts for the stock held.
+
+    With ``days``, the store's target inventory days (stock left over ÷ stock sold), a unit that sells counts
+    against one that is left over: the cost of a level is leftover − days × sold, where sold = stock − leftover.
+    A unit more of a product that often runs out mostly sells, which lowers the store's inventory days; a unit
+    more of one that rarely does mostly stays. Fewer stockouts for the same inventory days.
     """
+    share = days / (1 + days) if days is not None else ZERO   # (leftover − days × (stock − leftover)) / (1 + days)
+
+    def cost(o: StockOption) -> Decimal:
+        return o.leftover - share * o.stock
     out = []
     for p, f in zip(periods, floors, strict=True):
-        hull = _hull(stock_options(p, floor=f))
+        hull = _hull(stock_options(p, floor=f), cost)
         chosen = hull[0]
         for a, b in zip(hull, hull[1:], strict=False):
-            extra = b.leftover - a.leftover
+            extra = cost(b) - cost(a)
             if extra > ZERO and (a.short - b.short) / extra < rate:
                 break   # the hull is convex: every later step gains even less
             chosen = b

@@ -82,30 +82,38 @@ def day_forecast(day: date, p: float, sizes: np.ndarray) -> replenishment.DayFor
 
 
 def policy(forecasts: Forecasts, *, lead_time: int, shelf_life: np.ndarray, first_day: date,
-           service_level: float | None = None, rate: float | None = None) -> simulate.Policy:
+           service_level: float | None = None, rate: float | None = None, days: float | None = None
+           ) -> simulate.Policy:
     """Stock levels allocated across items for the ``service_level``, or at a fixed ``rate`` of prevented
-    stockouts per unit of leftover (exactly one of the two), ordered via ``domain.replenishment``."""
+    stockouts per unit of leftover (exactly one of the two), ordered via ``domain.replenishment``.
+
+    With ``rate``, ``days`` is the inventory days the store aims at: a unit that sells then counts against one
+    left over (see ``replenishment.allocate_at_rate``)."""
     if (service_level is None) == (rate is None):
         raise ValueError("give either a service level or a rate")
+    if days is not None and rate is None:
+        raise ValueError("inventory days go with a rate")
+    target = Decimal(str(days)) if days is not None else None
     sl = Decimal(str(service_level or 0))
 
     def decide(s: simulate.State) -> np.ndarray:
         p, sizes = forecasts.after(s.day)
         n = len(s.on_hand)
         period = max(1, lead_time)       # days until the order after this one arrives
-        days = [[day_forecast(first_day + timedelta(days=s.day + 1 + k), float(p[i, k]), sizes[i, k])
+        daily = [[day_forecast(first_day + timedelta(days=s.day + 1 + k), float(p[i, k]), sizes[i, k])
                  for k in range(p.shape[1])] for i in range(n)]
         positions = [replenishment.Position(on_hand=_dec(s.on_hand[i]), on_order=_dec(s.on_order[i]))
                      for i in range(n)]
-        periods = [replenishment.period_forecast(d[:period]) for d in days]
+        periods = [replenishment.period_forecast(d[:period]) for d in daily]
         floors = [x.on_hand + x.on_order for x in positions]
-        chosen = (replenishment.allocate_at_rate(periods, floors, rate=Decimal(str(rate))) if rate is not None
+        chosen = (replenishment.allocate_at_rate(periods, floors, rate=Decimal(str(rate)), days=target)
+                  if rate is not None
                   else replenishment.allocate(periods, floors, service_level=sl))
         out = np.zeros(n)
         for i in range(n):
             life = shelf_life[i]
             pol = replenishment.Policy(service_level=chosen[i].level, lead_time_days=lead_time - 1, review_days=1,
                                        shelf_life_days=int(life) if np.isfinite(life) else None)
-            out[i] = float(replenishment.suggest(positions[i], days[i], policy=pol).quantity)
+            out[i] = float(replenishment.suggest(positions[i], daily[i], policy=pol).quantity)
         return out
     return decide

@@ -66,9 +66,10 @@ def read_products(path: Path) -> dict[str, float | None]:
 
 def run_simulation(history: list[Path], *, products: Path, start: date, end: date, policy: str, k: float,
                    lead_time: int, service_level: float, log: Path | None,
-                   rate: float | None = None) -> dict[str, Any]:
+                   rate: float | None = None, inventory_days: float | None = None) -> dict[str, Any]:
     """Replays the history; the auto policy holds the ``service_level``, or with ``rate`` a fixed number of
-    prevented stockouts per kg of expected leftover."""
+    prevented stockouts per kg of expected leftover (with ``inventory_days``, per kg of leftover − that many
+    days × kg sold)."""
     from adapters.forecasting import autopolicy, panel, simulate
 
     setup = simulate.setup(panel.read_sales(history), read_products(products), start=start, end=end)
@@ -78,7 +79,7 @@ def run_simulation(history: list[Path], *, products: Path, start: date, end: dat
     else:
         fc = autopolicy.Forecasts(setup.demand, first_day=setup.first_day, horizon=max(lead_time, 1) + 3)
         decide = autopolicy.policy(fc, service_level=None if rate is not None else service_level, rate=rate,
-                                   lead_time=lead_time, shelf_life=setup.shelf_life, first_day=setup.first_day)
+                                   days=inventory_days, lead_time=lead_time, shelf_life=setup.shelf_life, first_day=setup.first_day)
     res = simulate.run(setup.demand, start=a, end=b, shelf_life=setup.shelf_life, lead_time=lead_time,
                        policy=decide, skus=setup.skus, first_day=setup.first_day, log=log is not None)
     if log is not None:
@@ -95,6 +96,8 @@ def run_simulation(history: list[Path], *, products: Path, start: date, end: dat
         out["k"] = k
     elif rate is not None:
         out["rate"] = rate
+        if inventory_days is not None:
+            out["target_inventory_days"] = inventory_days
     else:
         out["service_level"] = service_level
     return out
@@ -144,6 +147,9 @@ def register(app: typer.Typer) -> None:
                      rate: Annotated[float | None, typer.Option(
                          min=1e-6, help="auto, instead of --service-level: stock while one more kg of expected "
                          "leftover prevents at least this many stockouts (the same price every day)")] = None,
+                     inventory_days: Annotated[float | None, typer.Option(
+                         min=0.0, help="auto with --rate: the inventory days aimed at; a kg more that sells then "
+                         "counts against a kg left over, so stock goes where it sells")] = None,
                      log: Annotated[Path | None, typer.Option(help="per item-day CSV log")] = None,
                      as_json: Annotated[bool, typer.Option("--json", help="print one JSON object")] = False) -> None:
         """Replays the history against the auto or manual ordering policy."""
@@ -152,8 +158,10 @@ def register(app: typer.Typer) -> None:
         s, e = _day(start), _day(end)
         if e < s:
             raise typer.BadParameter("end is before start")
+        if inventory_days is not None and rate is None:
+            raise typer.BadParameter("--inventory-days goes with --rate")
         res = run_simulation(history, products=products, start=s, end=e, policy=policy, k=k, lead_time=lead_time,
-                             service_level=service_level, log=log, rate=rate)
+                             service_level=service_level, log=log, rate=rate, inventory_days=inventory_days)
         if as_json:
             sys.stdout.write(json.dumps(res, ensure_ascii=False) + "\n")
         else:

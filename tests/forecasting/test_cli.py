@@ -99,3 +99,21 @@ def test_simulate_auto_at_a_fixed_rate_holds_more_stock_at_a_lower_price_per_sto
     assert [o["rate"] for o in outs] == [0.2, 0.002] and "service_level" not in outs[0]
     assert outs[1]["inventory_days"] > outs[0]["inventory_days"]
     assert outs[1]["stockout_rate"] <= outs[0]["stockout_rate"]
+
+
+def test_simulate_auto_aiming_at_inventory_days_stocks_what_sells_and_refuses_days_without_a_rate(app, tmp_path):
+    rows = [[(date(2024, 1, 1) + timedelta(days=i)).isoformat(), "S1", sku, q]
+            for i in range(100) for sku, q in (("A", 3 + i % 7), ("B", 1 + (i % 3 == 0)))]
+    hist = write(tmp_path / "h.csv", rows, ["date", "location", "sku", "qty"])
+    prods = write(tmp_path / "p.csv", [["A", "3"], ["B", "3"]], ["sku", "shelf_life_days"])
+    base = ["simulate", "--history", str(hist), "--products", str(prods), "--start", "2024-03-20",
+            "--end", "2024-04-09", "--policy", "auto", "--json"]
+    plain = json.loads(CliRunner().invoke(app, [*base, "--rate", "0.2"]).stdout)
+    res = CliRunner().invoke(app, [*base, "--rate", "0.2", "--inventory-days", "2"])
+    assert res.exit_code == 0, res.output
+    aimed = json.loads(res.stdout)
+    assert aimed["target_inventory_days"] == 2.0 and aimed["rate"] == 0.2
+    # at the same price per stockout, stock that mostly sells now counts for less: fewer stockouts, more sold
+    assert aimed["stockout_rate"] < plain["stockout_rate"] and aimed["fill_rate"] > plain["fill_rate"]
+    res = CliRunner().invoke(app, [*base, "--inventory-days", "2"])
+    assert res.exit_code != 0 and "--rate" in res.output

@@ -124,3 +124,21 @@ def test_allocation_at_a_rate_stocks_while_a_unit_prevents_enough_stockouts():
     assert b.stock == D(100) and b.short == 0
     [s, b] = r.allocate_at_rate([small, big], [D(0), D(8)], rate=D(5))
     assert s.stock == 0 and b.stock == D(8)                 # nothing is worth it: what is there stays
+
+
+def test_allocation_aiming_at_inventory_days_counts_a_unit_that_sells_against_one_left_over():
+    day = date(2024, 1, 1)
+    big = r.DayForecast(day, {D(0): D(0), D("0.5"): D(50), D(1): D(100)})         # uniform 0..100 kg
+    # stock 0 / 50 / 100: leftover 0 / 12.5 / 50, sold 0 / 37.5 / 50. Aiming at 1 inventory day the cost is
+    # (leftover − sold) / 2 = 0 / −12.5 / 0: up to the median stock lowers the store's inventory days (taken at
+    # any rate), the top half costs 12.5 for 0.5 less shortage (0.04 per kg; 0.0133 counting leftover alone)
+    [b] = r.allocate_at_rate([big], [D(0)], rate=D("0.1"))
+    assert b.stock == 0
+    [b] = r.allocate_at_rate([big], [D(0)], rate=D("0.1"), days=D(1))
+    assert b.stock == D(50)
+    [b] = r.allocate_at_rate([big], [D(0)], rate=D("0.03"))
+    assert b.stock == D(50)
+    [b] = r.allocate_at_rate([big], [D(0)], rate=D("0.03"), days=D(1))
+    assert b.stock == D(100)
+    [b] = r.allocate_at_rate([big], [D(0)], rate=D("0.03"), days=D(0))      # 0 days: leftover alone again
+    assert b.stock == D(50)
