@@ -1,6 +1,7 @@
 """Forecasting as the rest of the app sees it: a forecaster, the weather feed, the chart reply."""
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -33,7 +34,7 @@ class Forecaster:
     def __init__(self, weather: CsvWeather | None = None) -> None:
         self.weather = weather
         self.fits = 0   # store models fitted (the rest were answered from memory)
-        self._memo: OrderedDict[tuple[Any, ...], dict[str, list[dict[str, Any]]]] = OrderedDict()
+        self._memo: OrderedDict[bytes, dict[str, list[dict[str, Any]]]] = OrderedDict()
         self._lock = threading.Lock()
 
     def forecast(self, history: list[tuple[date, Decimal]], *, origin: date, horizon: int,
@@ -52,7 +53,10 @@ class Forecaster:
         only days before ``origin``, so today's sales do not change it)."""
         from adapters.forecasting import api
         from adapters.forecasting import calendar as calendars
-        key = (origin, horizon, location, repr(calendar), tuple((sku, tuple(hist)) for sku, hist in histories.items()))
+        digest = hashlib.blake2b(repr((origin, horizon, location, calendar)).encode(), digest_size=20)
+        for sku, hist in histories.items():   # a digest, not the histories themselves: a few bytes per entry kept
+            digest.update(repr((sku, hist)).encode())
+        key = digest.digest()
         with self._lock:
             if key in self._memo:
                 self._memo.move_to_end(key)

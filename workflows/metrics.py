@@ -262,7 +262,8 @@ def preload(snaps: list[Snapshot], days: int) -> None:
         bookings.setdefault(b.sku, []).append(b)
     for s in todo:
         sku = s.product.sku
-        s._cache.setdefault(("__daily", str(days)), s._buckets(days, moves.get(sku, []), hist.get(sku, [])))
+        if ("__daily", str(days)) not in s._cache:
+            s._cache[("__daily", str(days))] = s._buckets(days, moves.get(sku, []), hist.get(sku, []))
         s._cache[("__walk_in", str(days))] = s._walk_in(days, bookings.get(sku, []))
 
 
