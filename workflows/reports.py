@@ -302,10 +302,11 @@ def transfer_check(uow: Any, box: Any, t: Any, *, location: str | None, now: dat
     others = [loc for loc in uow.catalog.locations() if loc.kind.is_physical and loc.code != location]
     pending = {ln.sku for o in uow.orders.list(kinds=["transfer"], statuses=["pending_approval", "open", "shipped"])
                if o.location == location for ln in o.lines}
+    shared: dict[Any, Any] = {}   # the store-wide forecast, fitted for the first product that needs it
     for p in uow.catalog.products():
         if p.sku in pending:  # one suggestion per shortage: never again while one is open
             continue
-        snap = metrics.Snapshot(uow, location=location, product=p, now=now)
+        snap = metrics.Snapshot(uow, location=location, product=p, now=now, forecaster=forecaster, shared=shared)
         on_hand, safety = snap("on_hand", {}), snap("safety_stock", {})
         if safety <= 0 or on_hand >= safety:
             continue

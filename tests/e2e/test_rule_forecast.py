@@ -59,3 +59,23 @@ def test_a_rule_against_the_forecast_can_be_said_in_other_words(demo):
         out = demo.say("liu", text)
         assert readback in texts(out), texts(out)
         demo.press("liu", "取消")
+
+
+def test_the_midday_transfer_covers_the_next_day_by_the_store_forecast(demo):
+    from datetime import datetime
+
+    from workflows import reports
+    on_hand, _, _ = cola(demo)
+    demo.say("xiaowang", f"卖了可乐{int(on_hand) - 30}瓶")                 # 30 left < safety 48 at 南山店
+    out = demo.send(at="2026-06-15T10:31:00+08:00")
+    msg = [m for m in out if m.get("to") == "liu" and "调拨" in m["text"]]
+    c = demo.container
+    with c.uow(write=False) as u:
+        p = next(x for x in u.catalog.products() if x.name == "可乐")
+        snap = metrics.Snapshot(u, location="NS", product=p, now=datetime.fromisoformat("2026-06-15T10:31:00+08:00"),
+                                forecaster=c.scheduler.forecaster)
+        forecast, mean = snap("forecast", {"hours": 24}), snap("sales_mean", {"days": 28})
+        need = reports.round_pack(p, snap("safety_stock", {}) - Decimal(30) + forecast)
+        by_mean = reports.round_pack(p, snap("safety_stock", {}) - Decimal(30) + mean)
+    assert need != by_mean                                           # the two would suggest different quantities
+    assert msg and f"建议从中心仓调拨 {reports.qty(p, need)}" in msg[0]["text"], texts(out)
