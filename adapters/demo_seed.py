@@ -37,6 +37,18 @@ def sales_rows(now: datetime, *, days: int = 28, seed: int = 7) -> list[dict[str
     return rows
 
 
+def import_sales(uow: Any, *, now: datetime) -> None:
+    """The demo stores' last 28 days of sales (``sales_rows``), through the sales importer."""
+    with tempfile.TemporaryDirectory() as tmp:
+        f = Path(tmp) / "sales.csv"
+        buf = io.StringIO()
+        w = csv.DictWriter(buf, fieldnames=["date", "location", "sku", "qty"])
+        w.writeheader()
+        w.writerows(sales_rows(now))
+        f.write_text(buf.getvalue(), encoding="utf-8")
+        importer.import_file(uow, "sales", f, now=now)
+
+
 def run(uow_factory: Callable[..., Any], *, now: datetime, force: bool, echo: Callable[[str], None]) -> bool:
     with uow_factory() as uow:
         if uow.catalog.products() and not force:
@@ -44,14 +56,7 @@ def run(uow_factory: Callable[..., Any], *, now: datetime, force: bool, echo: Ca
             return False
         for kind in ORDER:
             importer.import_file(uow, kind, DATA / f"{kind}.csv", now=now)
-        with tempfile.TemporaryDirectory() as tmp:
-            f = Path(tmp) / "sales.csv"
-            buf = io.StringIO()
-            w = csv.DictWriter(buf, fieldnames=["date", "location", "sku", "qty"])
-            w.writeheader()
-            w.writerows(sales_rows(now))
-            f.write_text(buf.getvalue(), encoding="utf-8")
-            importer.import_file(uow, "sales", f, now=now)
+        import_sales(uow, now=now)
         creds = []
         for user in uow.catalog.users():
             pw = secrets.token_urlsafe(9)

@@ -79,7 +79,8 @@ def run_simulation(history: list[Path], *, products: Path, start: date, end: dat
     else:
         fc = autopolicy.Forecasts(setup.demand, first_day=setup.first_day, horizon=max(lead_time, 1) + 3)
         decide = autopolicy.policy(fc, service_level=None if rate is not None else service_level, rate=rate,
-                                   days=inventory_days, lead_time=lead_time, shelf_life=setup.shelf_life, first_day=setup.first_day)
+                                   days=inventory_days, lead_time=lead_time, shelf_life=setup.shelf_life,
+                                   first_day=setup.first_day)
     res = simulate.run(setup.demand, start=a, end=b, shelf_life=setup.shelf_life, lead_time=lead_time,
                        policy=decide, skus=setup.skus, first_day=setup.first_day, log=log is not None)
     if log is not None:

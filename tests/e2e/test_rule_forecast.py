@@ -2,13 +2,12 @@
 store-wide forecast the morning list uses (not a 28-day mean), with one fit shared by every check of a day."""
 from __future__ import annotations
 
-import csv
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from adapters import demo_seed, importer
+from adapters import demo_seed
 from tests.conftest import DEMO
 from tests.e2e.conftest import make_chat, texts
 from workflows import metrics
@@ -17,13 +16,8 @@ from workflows import metrics
 @pytest.fixture
 def demo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     chat = make_chat(tmp_path, monkeypatch, catalog=DEMO)
-    f = tmp_path / "sales.csv"
-    with f.open("w", newline="", encoding="utf-8") as fh:
-        w = csv.DictWriter(fh, fieldnames=["date", "location", "sku", "qty"])
-        w.writeheader()
-        w.writerows(demo_seed.sales_rows(chat.container.clock.now()))
     with chat.container.uow() as uow:
-        importer.import_file(uow, "sales", f, now=chat.container.clock.now())
+        demo_seed.import_sales(uow, now=chat.container.clock.now())
         uow.commit()
     return chat
 

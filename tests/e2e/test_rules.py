@@ -109,17 +109,10 @@ def test_beef_below_safety_with_no_cold_chain_in_two_hours_transfers_from_the_wa
     assert orders[-1]["kind"] == "transfer" and orders[-1]["status"] == "done"
 
 
-def test_asking_for_a_forecast_sends_a_chart_with_the_numbers(demo, tmp_path):
-    import csv
-
-    from adapters import demo_seed, importer
-    f = tmp_path / "sales.csv"
-    with f.open("w", newline="", encoding="utf-8") as fh:
-        w = csv.DictWriter(fh, fieldnames=["date", "location", "sku", "qty"])
-        w.writeheader()
-        w.writerows(demo_seed.sales_rows(demo.container.clock.now()))
+def test_asking_for_a_forecast_sends_a_chart_with_the_numbers(demo):
+    from adapters import demo_seed
     with demo.container.uow() as uow:
-        importer.import_file(uow, "sales", f, now=demo.container.clock.now())
+        demo_seed.import_sales(uow, now=demo.container.clock.now())
         uow.commit()
     out = demo.say("liu", "可乐未来一周预测")
     assert "预测" in out[0]["text"] and out[0].get("image", "").startswith("<png")
