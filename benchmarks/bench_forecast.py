@@ -144,17 +144,19 @@ def _aiming(setup: simulate.Setup, fc: autopolicy.Forecasts, a: int, b: int, day
     while inv < days and len(runs) < 8:
         lo /= 2
         inv, _ = run(lo)
+    def bracket() -> tuple[tuple[float, float, float], tuple[float, float, float]]:
+        """The closest runs above and below the target."""
+        return (min((r for r in runs if r[1] >= days), key=lambda r: r[1] - days),
+                min((r for r in runs if r[1] < days), key=lambda r: days - r[1]))
+
     for _ in range(5):
-        above = min((r for r in runs if r[1] >= days), key=lambda r: r[1] - days)
-        below = min((r for r in runs if r[1] < days), key=lambda r: days - r[1])
+        above, below = bracket()
         if min(above[1] - days, days - below[1]) < 0.005:
             break
         f = (above[1] - days) / (above[1] - below[1])
         run(float(np.exp(np.log(above[0]) + f * (np.log(below[0]) - np.log(above[0])))))
-    above = min((r for r in runs if r[1] >= days), key=lambda r: r[1] - days)
-    below = min((r for r in runs if r[1] < days), key=lambda r: days - r[1])
-    f = (above[1] - days) / (above[1] - below[1])
-    return above[2] + f * (below[2] - above[2]), runs
+    above, below = bracket()
+    return _interp([above[1], below[1]], [above[2], below[2]], days), runs
 
 
 def _plot(man: list[simulate.Result], curves: dict[str, list[simulate.Result]],
