@@ -25,9 +25,8 @@ def weather(path: Path | str | None) -> CsvWeather | None:
 
 
 class Forecaster:
-    """Daily quantile forecasts for a store's products or one series (workflows.ports.Forecaster over
-    adapters.forecasting), with the tenant's calendar (holidays, make-up workdays, event days) and the weather
-    feed, when there is one."""
+    """Daily quantile forecasts for a store's products (workflows.ports.Forecaster over adapters.forecasting),
+    with the tenant's calendar (holidays, make-up workdays, event days) and the weather feed, when there is one."""
 
     KEEP = 8   # store forecasts kept (by their inputs), most recently used first
 
@@ -36,14 +35,6 @@ class Forecaster:
         self.fits = 0   # store models fitted (the rest were answered from memory)
         self._memo: OrderedDict[bytes, dict[str, list[dict[str, Any]]]] = OrderedDict()
         self._lock = threading.Lock()
-
-    def forecast(self, history: list[tuple[date, Decimal]], *, origin: date, horizon: int,
-                 location: str | None = None, calendar: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        from adapters.forecasting import api
-        from adapters.forecasting import calendar as calendars
-        return list(api.forecast_series(history, origin=origin, horizon=horizon, location=location,
-                                        calendar=calendars.HolidayCalendar.from_settings(calendar),
-                                        weather=self.weather))
 
     def forecast_store(self, histories: dict[str, list[tuple[date, Decimal]]], *, origin: date, horizon: int,
                        location: str | None = None, calendar: dict[str, Any] | None = None

@@ -36,9 +36,6 @@ class Weather(Protocol):
 
 class Forecaster(Protocol):
     """Daily demand quantiles from daily histories: rows {date, qty, q10, q50, q90, q95 …}."""
-    def forecast(self, history: list[tuple[date, Decimal]], *, origin: date, horizon: int,
-                 location: str | None = None, calendar: dict[str, Any] | None = None) -> list[dict[str, Any]]: ...
-
     def forecast_store(self, histories: dict[str, list[tuple[date, Decimal]]], *, origin: date, horizon: int,
                        location: str | None = None, calendar: dict[str, Any] | None = None
                        ) -> dict[str, list[dict[str, Any]]]:

@@ -127,9 +127,9 @@ def test_the_port_uses_the_tenants_calendar():
     e = noise(2)
     hist = history(lambda j, d: max(0.0, 8 + e[j] + (10 if d.isoformat() in events else 0)))
     fc = forecast_port.Forecaster()
-    plain = by_day(fc.forecast(hist, origin=ORIGIN, horizon=4, calendar={"events": events}))
-    lifted = by_day(fc.forecast(hist, origin=ORIGIN, horizon=4,
-                                calendar={"events": {**events, future.isoformat(): "集市"}}))
+    plain = by_day(fc.forecast_store({"x": hist}, origin=ORIGIN, horizon=4, calendar={"events": events})["x"])
+    lifted = by_day(fc.forecast_store({"x": hist}, origin=ORIGIN, horizon=4,
+                                      calendar={"events": {**events, future.isoformat(): "集市"}})["x"])
     assert lifted[future] > 1.5 * plain[future]
 
 
