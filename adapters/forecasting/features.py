@@ -16,6 +16,7 @@ from adapters.forecasting import exog as exogs
 
 PAD = 400  # room for the same weeks a year (52 weeks) before the earliest feature row
 YEAR = 364
+GAP_CAP = 60   # zero days since the last sale, capped
 
 
 class Design:
@@ -33,6 +34,15 @@ class Design:
         self.ly = ly
         self.lc = np.concatenate([np.zeros((n, 1)), np.cumsum(ly, axis=1)], axis=1)
         self.lc2 = np.concatenate([np.zeros((n, 1)), np.cumsum(ly ** 2, axis=1)], axis=1)
+        # zero days before each column (since the last sale, capped at GAP_CAP), and cumulative counts of zero days
+        # and of sales that follow a zero day: how readily a series comes back after a day off the shelf
+        cols = np.arange(self.y.shape[1])
+        last = np.maximum.accumulate(np.where(pos, cols, -GAP_CAP), axis=1)
+        self.gap = np.minimum(np.concatenate([np.full((n, 1), GAP_CAP), cols[1:] - last[:, :-1] - 1], axis=1),
+                              GAP_CAP).astype(float)
+        after_zero = np.concatenate([np.zeros((n, 1)), ~pos[:, :-1]], axis=1)
+        self.czero = np.concatenate([np.zeros((n, 1)), np.cumsum(after_zero, axis=1)], axis=1)
+        self.cback = np.concatenate([np.zeros((n, 1)), np.cumsum(after_zero * pos, axis=1)], axis=1)
         self.total = self.y.sum(axis=0)
         self.ctot = np.concatenate([[0.0], np.cumsum(self.total)])
         first = start - timedelta(days=PAD)
@@ -176,6 +186,23 @@ class Design:
         cols += [weight, (self.y[i, t - 1] > 0).astype(float)]
         return np.stack(cols, axis=1)
 
+    def comeback(self, i: np.ndarray, t: np.ndarray, k: np.ndarray, s: np.ndarray, *, window: int = 91
+                 ) -> list[np.ndarray]:
+        """For a series off the shelf at the origin (no sale for 1, 2, 3–6 or 7+ days): that state, scaled by its
+        level on sale days of the last 28 days (in units of ``s``), and how likely it is back by the target day
+        if it comes back as readily as it did in the last ``window`` days (sales after a zero day / zero days)."""
+        g = self.gap[i, t]
+        cnt = self.nz[i, t] - self.nz[i, t - 28]
+        on_sale = np.where(cnt > 0, (self.c[i, t] - self.c[i, t - 28]) / np.maximum(cnt, 1), 0.0) / s
+        states = [(g == 1), (g == 2), (g >= 3) & (g < 7), g >= 7]
+        cols = [x.astype(float) for x in states] + [x * on_sale for x in states]
+        off = (g > 0).astype(float)
+        rate = (self.cback[i, t] - self.cback[i, t - window] + 0.3) / (self.czero[i, t] - self.czero[i, t - window] + 1)
+        kk = np.minimum(k, 13) / 7.0
+        back = 1 - (1 - rate) ** (k + 1)
+        return [*cols, rate * on_sale * off, rate * on_sale * off * kk, on_sale * off * kk, back * on_sale * off,
+                back * off]
+
     # -- the two designs -----------------------------------------------------------------------------------
     def level(self, i: np.ndarray, t: np.ndarray, k: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Features of the median regression, in units of the series' recent mean (returned too)."""
@@ -202,6 +229,7 @@ class Design:
         # pattern, steadier than the same weekday of the last four weeks when the history is short
         wd = (self.first_weekday + tg) % 7
         cols += [(wd == d) * m7 for d in range(6)]
+        cols += self.comeback(i, t, k, s)
         for x in self.known(tg):
             cols += [x, m7 * x]
         return np.stack(cols, axis=1), s

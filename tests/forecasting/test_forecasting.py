@@ -82,3 +82,27 @@ def test_recent_quantiles_read_only_the_days_before_the_row():
     med, q75 = d.recent_quantiles(np.array([0]), t, np.ones(1))
     assert med[0] == pytest.approx(3.0)
     assert q75[0] == pytest.approx(4.0)
+
+
+def test_a_series_that_comes_back_after_two_days_off_is_forecast_back_and_one_with_long_spells_is_not():
+    """Both kinds spend a quarter of their days off the shelf and are two days into a spell at the origin; only
+    how readily each came back before (short spells every 8 days, or 6-day spells every 24) tells them apart."""
+    from adapters.forecasting import pooled
+
+    rng = np.random.default_rng(3)
+    n, days = 40, 420
+    y = np.zeros((n, days))
+    for i in range(n):
+        off, cycle = (2, 8) if i % 2 == 0 else (6, 24)
+        on = np.ones(days, bool)
+        for s in range((days - 2) % cycle, days, cycle):
+            on[s: s + off] = False
+        y[i] = np.where(on, np.maximum(rng.poisson(rng.uniform(10, 30), days), 1), 0)
+    assert (y[:, -2:] == 0).all() and (y[:, -3] > 0).all()
+    model = pooled.fit(y, start=START, horizon=3)
+    assert model is not None
+    tomorrow = model.predict(np.arange(n), horizon=3).point[:, 0]
+    level = np.array([row[row > 0].mean() for row in y])
+    short, long = (tomorrow / level)[0::2].mean(), (tomorrow / level)[1::2].mean()
+    assert short > 0.35
+    assert short > 2 * long
