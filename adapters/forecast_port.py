@@ -46,7 +46,8 @@ class Forecaster:
         from adapters.forecasting import calendar as calendars
         digest = hashlib.blake2b(repr((origin, horizon, location, calendar)).encode(), digest_size=20)
         for sku, hist in histories.items():   # a digest, not the histories themselves: a few bytes per entry kept
-            digest.update(repr((sku, hist)).encode())
+            digest.update(f"{sku}\x00{len(hist)}\x00".encode())
+            digest.update(" ".join([f"{d.toordinal()}:{q}" for d, q in hist]).encode())
         key = digest.digest()
         with self._lock:
             if key in self._memo:

@@ -128,6 +128,9 @@ class Snapshot:
 
     def _walk_in(self, days: int, bookings: list[Any]) -> list[tuple[date, Decimal]]:
         hist = self.history(days)
+        zero = Decimal(0)
+        if not bookings:   # the common case, on every rule check of a store: no booking to take out
+            return [(d, q if q > zero else zero) for d, q in hist]
         tz = self.now.tzinfo
         taken: dict[date, Decimal] = {}
         for b in bookings:
