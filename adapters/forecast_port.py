@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import hashlib
+import json
+import logging
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 from datetime import date, datetime
@@ -12,6 +15,8 @@ from typing import Any
 
 from adapters.weather import CsvWeather
 from workflows import metrics
+
+log = logging.getLogger(__name__)
 
 
 def weather(path: Path | str | None) -> CsvWeather | None:
@@ -24,17 +29,80 @@ def weather(path: Path | str | None) -> CsvWeather | None:
     return CsvWeather.from_file(p) if p.exists() else None
 
 
+Rows = dict[str, list[dict[str, Any]]]
+
+
+class SharedForecasts:
+    """Store forecasts shared by the ``serve`` replicas through Redis, so that one replica fits a store's model and
+    the others read it: kept for a day and a half under the digest of their inputs (per tenant), with a short claim
+    so that replicas asking at the same moment wait for the one fitting instead of fitting too.
+
+    Redis is a cache here, never the record: when it is unreachable a replica fits for itself."""
+
+    TTL = 36 * 3600   # seconds a store forecast is kept
+    CLAIM = 60        # seconds a replica may take to fit before another one stops waiting for it
+
+    def __init__(self, url: str, tenant: str, *, wait: float = 30.0) -> None:
+        import redis
+
+        self.redis = redis.Redis.from_url(url, socket_timeout=2, socket_connect_timeout=2)
+        self.prefix = f"kuguan:{tenant}:forecast:"
+        self.wait = wait
+
+    def get(self, key: bytes) -> Rows | None:
+        raw = self.redis.get(self.prefix + key.hex())
+        return None if raw is None else _loads(raw)
+
+    def claim(self, key: bytes) -> bool:
+        """True when this replica is to fit (no other one is fitting these inputs)."""
+        return bool(self.redis.set(self.prefix + "claim:" + key.hex(), b"1", nx=True, ex=self.CLAIM))
+
+    def put(self, key: bytes, rows: Rows) -> None:
+        pipe = self.redis.pipeline()
+        pipe.set(self.prefix + key.hex(), _dumps(rows), ex=self.TTL)
+        pipe.delete(self.prefix + "claim:" + key.hex())
+        pipe.execute()
+
+    def release(self, key: bytes) -> None:
+        self.redis.delete(self.prefix + "claim:" + key.hex())
+
+    def await_rows(self, key: bytes) -> Rows | None:
+        """The rows another replica is fitting, once it has put them (None: it gave up or took too long)."""
+        deadline = time.monotonic() + self.wait
+        while time.monotonic() < deadline:
+            rows = self.get(key)
+            if rows is not None:
+                return rows
+            if not self.redis.exists(self.prefix + "claim:" + key.hex()):
+                return self.get(key)
+            time.sleep(0.05)
+        return None
+
+
+def _dumps(rows: Rows) -> bytes:
+    return json.dumps({sku: [{**r, "date": r["date"].isoformat()} for r in rs] for sku, rs in rows.items()}).encode()
+
+
+def _loads(raw: bytes | str) -> Rows:
+    return {sku: [{**r, "date": date.fromisoformat(r["date"])} for r in rs] for sku, rs in json.loads(raw).items()}
+
+
 class Forecaster:
     """Daily quantile forecasts for a store's products (workflows.ports.Forecaster over adapters.forecasting),
-    with the tenant's calendar (holidays, make-up workdays, event days) and the weather feed, when there is one."""
+    with the tenant's calendar (holidays, make-up workdays, event days) and the weather feed, when there is one;
+    with ``shared``, the replicas of a deployment fit each store forecast once between them."""
 
     KEEP = 8   # store forecasts kept (by their inputs), most recently used first
 
-    def __init__(self, weather: CsvWeather | None = None) -> None:
+    def __init__(self, weather: CsvWeather | None = None, shared: SharedForecasts | None = None) -> None:
         self.weather = weather
-        self.fits = 0   # store models fitted (the rest were answered from memory)
-        self._memo: OrderedDict[bytes, dict[str, list[dict[str, Any]]]] = OrderedDict()
+        self.shared = shared
+        self.fits = 0   # store models fitted here (the rest were answered from memory or by another replica)
+        self._memo: OrderedDict[bytes, Rows] = OrderedDict()
         self._lock = threading.Lock()
+        # the weather feed is an input too: replicas that loaded different feeds do not share forecasts
+        self._weather_digest = hashlib.blake2b(repr(sorted(weather.days.items())).encode()).hexdigest() \
+            if weather is not None else ""
 
     def forecast_store(self, histories: dict[str, list[tuple[date, Decimal]]], *, origin: date, horizon: int,
                        location: str | None = None, calendar: dict[str, Any] | None = None
@@ -44,7 +112,8 @@ class Forecaster:
         only days before ``origin``, so today's sales do not change it)."""
         from adapters.forecasting import api
         from adapters.forecasting import calendar as calendars
-        digest = hashlib.blake2b(repr((origin, horizon, location, calendar)).encode(), digest_size=20)
+        digest = hashlib.blake2b(repr((origin, horizon, location, calendar, self._weather_digest)).encode(),
+                                 digest_size=20)
         for sku, hist in histories.items():   # a digest, not the histories themselves: a few bytes per entry kept
             digest.update(f"{sku}\x00{len(hist)}\x00".encode())
             digest.update(" ".join([f"{d.toordinal()}:{q}" for d, q in hist]).encode())
@@ -53,17 +122,51 @@ class Forecaster:
             if key in self._memo:
                 self._memo.move_to_end(key)
                 return _copy(self._memo[key])
-        out = api.forecast_store(histories, origin=origin, horizon=horizon, location=location,
-                                 calendar=calendars.HolidayCalendar.from_settings(calendar), weather=self.weather)
+        out = self._from_replicas(key)
+        if out is None:
+            try:
+                out = api.forecast_store(histories, origin=origin, horizon=horizon, location=location,
+                                         calendar=calendars.HolidayCalendar.from_settings(calendar),
+                                         weather=self.weather)
+            except BaseException:
+                self._share(key, None)   # replicas waiting for this fit stop waiting and fit for themselves
+                raise
+            with self._lock:
+                self.fits += 1
+            self._share(key, out)
         with self._lock:
-            self.fits += 1
             self._memo[key] = out
             while len(self._memo) > self.KEEP:
                 self._memo.popitem(last=False)
         return _copy(out)
 
+    def _from_replicas(self, key: bytes) -> Rows | None:
+        """The rows another replica fitted (or is fitting: then this one waits for them); None: fit here."""
+        if self.shared is None:
+            return None
+        try:
+            rows = self.shared.get(key)
+            if rows is None and not self.shared.claim(key):
+                rows = self.shared.await_rows(key)
+            return rows
+        except Exception as e:   # the cache is down: every replica fits for itself, as without one
+            log.warning("shared forecasts unavailable (%s); fitting here", e)
+            return None
 
-def _copy(rows: dict[str, list[dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:
+    def _share(self, key: bytes, rows: Rows | None) -> None:
+        """Puts the rows for the other replicas (None: only drops this replica's claim)."""
+        if self.shared is None:
+            return
+        try:
+            if rows is None:
+                self.shared.release(key)
+            else:
+                self.shared.put(key, rows)
+        except Exception as e:
+            log.warning("shared forecasts unavailable (%s); kept here only", e)
+
+
+def _copy(rows: Rows) -> Rows:
     return {sku: [dict(r) for r in rs] for sku, rs in rows.items()}
 
 

@@ -38,6 +38,19 @@ def pg_available() -> bool:
         return False
 
 
+REDIS_URL = "redis://127.0.0.1:6379/0"
+
+
+def redis_up() -> bool:
+    """The local Redis server answers (tests that need it are skipped, visibly, when it does not)."""
+    import socket
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
+        return True
+    except OSError:
+        return False
+
+
 @pytest.fixture(scope="session")
 def pg_url() -> Iterator[str]:
     if not pg_available():

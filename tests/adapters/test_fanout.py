@@ -2,21 +2,12 @@
 from __future__ import annotations
 
 import asyncio
-import socket
 
 import pytest
 
 from adapters.webchat.fanout import RedisFanout
-
-URL = "redis://127.0.0.1:6379/0"
-
-
-def redis_up() -> bool:
-    try:
-        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
-        return True
-    except OSError:
-        return False
+from tests.conftest import REDIS_URL as URL
+from tests.conftest import redis_up
 
 
 @pytest.mark.skipif(not redis_up(), reason="Redis not reachable at 127.0.0.1:6379")

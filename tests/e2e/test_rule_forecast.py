@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from adapters import demo_seed
-from tests.conftest import DEMO
+from tests.conftest import DEMO, REDIS_URL, redis_up
 from tests.e2e.conftest import make_chat, texts
 from workflows import metrics
 
@@ -22,9 +22,9 @@ def demo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     return chat
 
 
-def cola(chat) -> tuple[Decimal, Decimal, Decimal]:
-    """(on hand, the store forecast of the next 48 hours, the 28-day mean × 2) of cola at 南山店 (NS)."""
-    c = chat.container
+def cola(c) -> tuple[Decimal, Decimal, Decimal]:  # type: ignore[no-untyped-def]
+    """(on hand, the store forecast of the next 48 hours, the 28-day mean × 2) of cola at 南山店 (NS), as the
+    replica ``c`` (a container) sees it."""
     with c.uow(write=False) as u:
         product = next(p for p in u.catalog.products() if p.name == "可乐")
         snap = metrics.Snapshot(u, location="NS", product=product, now=c.clock.now(), forecaster=c.scheduler.forecaster)
@@ -35,7 +35,7 @@ def test_stock_below_the_forecast_of_the_next_two_days_reminds_the_purchaser(dem
     out = demo.say("liu", "当可乐库存低于未来2天预测销量时提醒陈采购")
     assert "未来48小时预测销量" in texts(out), texts(out)          # read back before it is saved
     assert "已保存" in texts(demo.press("liu", "确认"))
-    on_hand, forecast, mean = cola(demo)
+    on_hand, forecast, mean = cola(demo.container)
     assert forecast > 0 and forecast != mean                        # the model's, not the mean fallback
     fits = demo.container.scheduler.forecaster.fits
     sell = int(on_hand - forecast) - 1                              # still above the forecast after this sale
@@ -59,7 +59,7 @@ def test_the_midday_transfer_covers_the_next_day_by_the_store_forecast(demo):
     from datetime import datetime
 
     from workflows import reports
-    on_hand, _, _ = cola(demo)
+    on_hand, _, _ = cola(demo.container)
     demo.say("xiaowang", f"卖了可乐{int(on_hand) - 30}瓶")                 # 30 left < safety 48 at 南山店
     out = demo.send(at="2026-06-15T10:31:00+08:00")
     msg = [m for m in out if m.get("to") == "liu" and "调拨" in m["text"]]
@@ -73,3 +73,33 @@ def test_the_midday_transfer_covers_the_next_day_by_the_store_forecast(demo):
         by_mean = reports.round_pack(p, snap("safety_stock", {}) - Decimal(30) + mean)
     assert need != by_mean                                           # the two would suggest different quantities
     assert msg and f"建议从中心仓调拨 {reports.qty(p, need)}" in msg[0]["text"], texts(out)
+
+
+@pytest.mark.skipif(not redis_up(), reason="Redis not reachable at 127.0.0.1:6379")
+def test_two_serve_replicas_with_redis_fit_the_store_forecast_once_between_them(tmp_path: Path,
+                                                                                monkeypatch: pytest.MonkeyPatch):
+    import redis
+
+    import app as kuguan
+    monkeypatch.setenv("KUGUAN_REDIS_URL", REDIS_URL)
+    r = redis.Redis.from_url(REDIS_URL)
+
+    def forget() -> None:   # forecasts another run of this test left under the same tenant
+        for k in r.scan_iter("kuguan:default:forecast:*"):
+            r.delete(k)
+
+    forget()
+    try:
+        first = make_chat(tmp_path, monkeypatch, catalog=DEMO)
+        with first.container.uow() as uow:
+            demo_seed.import_sales(uow, now=first.container.clock.now())
+            uow.commit()
+        second = kuguan.bootstrap(clock=first.container.clock)          # another replica on the same database
+        assert second.scheduler.forecaster is not first.container.scheduler.forecaster
+        _, on_first, _ = cola(first.container)
+        assert first.container.scheduler.forecaster.fits == 1
+        _, on_second, _ = cola(second)
+        assert on_first == on_second > 0
+        assert second.scheduler.forecaster.fits == 0                    # read what the first replica fitted
+    finally:
+        forget()

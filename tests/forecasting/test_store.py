@@ -4,8 +4,10 @@ from decimal import Decimal
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from adapters.forecasting import api, models, panel
+from tests.conftest import REDIS_URL, redis_up
 
 DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "vegmarket"
 
@@ -59,3 +61,53 @@ def test_the_forecaster_fits_a_store_once_per_distinct_history():
     fc.forecast_store(corrected, origin=origin, horizon=3)       # yesterday corrected: a new fit
     fc.forecast_store(hist, origin=origin + timedelta(days=1), horizon=3)   # the next day: a new fit
     assert fc.fits == 3
+
+
+def _store_history(origin: date) -> dict[str, list[tuple[date, Decimal]]]:
+    return {f"veg{i}": [(origin - timedelta(days=d), Decimal(3 + i + (d * (i + 1)) % 7)) for d in range(1, 300)]
+            for i in range(12)}
+
+
+@pytest.mark.skipif(not redis_up(), reason="Redis not reachable at 127.0.0.1:6379")
+def test_replicas_sharing_redis_fit_a_store_once_between_them_even_when_they_ask_at_the_same_moment():
+    import threading
+    import uuid
+
+    from adapters import forecast_port
+    origin = date(2024, 3, 1)
+    hist = _store_history(origin)
+    tenant = f"t-{uuid.uuid4().hex}"     # a fresh key space: nothing cached from an earlier run
+    replicas = [forecast_port.Forecaster(shared=forecast_port.SharedForecasts(REDIS_URL, tenant)) for _ in range(3)]
+    got: list[dict] = [{}] * 3
+    start = threading.Barrier(3)
+
+    def ask(n: int) -> None:
+        start.wait()
+        got[n] = replicas[n].forecast_store(hist, origin=origin, horizon=3, location="S1")
+
+    threads = [threading.Thread(target=ask, args=(n,)) for n in range(3)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert sum(r.fits for r in replicas) == 1
+    alone = api.forecast_store(hist, origin=origin, horizon=3, location="S1")
+    assert got[0] == got[1] == got[2] == alone          # dates come back as dates, quantities exactly
+    late = forecast_port.Forecaster(shared=forecast_port.SharedForecasts(REDIS_URL, tenant))
+    assert late.forecast_store(hist, origin=origin, horizon=3, location="S1") == alone and late.fits == 0
+    other = forecast_port.Forecaster(shared=forecast_port.SharedForecasts(REDIS_URL, f"{tenant}-b"))
+    other.forecast_store(hist, origin=origin, horizon=3, location="S1")
+    assert other.fits == 1                              # another tenant never reads this one's forecasts
+    for fc in (*replicas, late, other):
+        assert fc.shared is not None
+        for k in fc.shared.redis.scan_iter(fc.shared.prefix + "*"):
+            fc.shared.redis.delete(k)
+
+
+def test_without_a_reachable_redis_each_replica_fits_for_itself():
+    from adapters import forecast_port
+    origin = date(2024, 3, 1)
+    hist = _store_history(origin)
+    fc = forecast_port.Forecaster(shared=forecast_port.SharedForecasts("redis://127.0.0.1:1/0", "t"))
+    assert fc.forecast_store(hist, origin=origin, horizon=3) == api.forecast_store(hist, origin=origin, horizon=3)
+    assert fc.fits == 1
