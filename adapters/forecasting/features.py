@@ -186,6 +186,12 @@ class Design:
         cols += [weight, (self.y[i, t - 1] > 0).astype(float)]
         return np.stack(cols, axis=1)
 
+    def comeback_rate(self, i: np.ndarray, t: np.ndarray, *, window: int = 91) -> np.ndarray:
+        """Sales after a day without one / days without one, over the last ``window`` days (with a weak prior)."""
+        out: np.ndarray = (self.cback[i, t] - self.cback[i, t - window] + 0.3) / \
+            (self.czero[i, t] - self.czero[i, t - window] + 1)
+        return out
+
     def comeback(self, i: np.ndarray, t: np.ndarray, k: np.ndarray, s: np.ndarray, *, window: int = 91
                  ) -> list[np.ndarray]:
         """For a series off the shelf at the origin (no sale for 1, 2, 3–6 or 7+ days): that state, scaled by its
@@ -197,7 +203,7 @@ class Design:
         states = [(g == 1), (g == 2), (g >= 3) & (g < 7), g >= 7]
         cols = [x.astype(float) for x in states] + [x * on_sale for x in states]
         off = (g > 0).astype(float)
-        rate = (self.cback[i, t] - self.cback[i, t - window] + 0.3) / (self.czero[i, t] - self.czero[i, t - window] + 1)
+        rate = self.comeback_rate(i, t, window=window)
         kk = np.minimum(k, 13) / 7.0
         back = 1 - (1 - rate) ** (k + 1)
         return [*cols, rate * on_sale * off, rate * on_sale * off * kk, on_sale * off * kk, back * on_sale * off,
@@ -248,8 +254,11 @@ class Design:
         ones = np.ones(len(i))
         ratio, fa, fb = self.yearly(i, t, k, self.scale(i, t))
         known = self.known(tg)
-        occ = np.stack([ones, f7, f28, f3, i1, sd, prof, hol, mk, pre, kk, i1 * kk, f3 * kk, fa, fb, fa - fb, *known],
-                       axis=1)
+        off = (self.gap[i, t] > 0).astype(float)
+        rate = self.comeback_rate(i, t)
+        back = 1 - (1 - rate) ** (k + 1)
+        occ = np.stack([ones, f7, f28, f3, i1, sd, prof, hol, mk, pre, kk, i1 * kk, f3 * kk, fa, fb, fa - fb,
+                        off * np.log(rate), off * np.log(back), *known], axis=1)
         l7, _ = self.log_pos_mean(i, t, 7)
         l28, c28 = self.log_pos_mean(i, t, 28)
         l56, c56 = self.log_pos_mean(i, t, 56)

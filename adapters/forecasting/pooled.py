@@ -2,9 +2,9 @@
 
 * a median (least-absolute-deviation) regression of demand, in units of each series' recent mean,
   on recent days, same weekday, store-wide weekday profile, holidays and make-up workdays,
-  on/off-shelf signals (and, for a series off the shelf at the origin, how readily it came back after a
-  day off in the last 13 weeks) and the median and upper quartile of the last 28 days;
-* a hurdle model for intermittent demand: logistic P(sale) × a size whose log has a fitted median, a spread
+  on/off-shelf signals and the median and upper quartile of the last 28 days;
+* a hurdle model for intermittent demand: logistic P(sale) (which also knows how readily a series off the shelf
+  came back after a day off in the last 13 weeks) × a size whose log has a fitted median, a spread
   fitted on the series' own recent spread of sizes, and the residuals' empirical shape; its median is 0 when a
   sale is less likely than not.
 
@@ -16,7 +16,11 @@ Each series with enough history then gets its own median-regression coefficients
 rows and pulled towards the pooled ones (a ridge penalty worth ``Settings.local`` rows): a big seller's
 weekday pattern or its reaction to a quiet last day need not be the store's average.
 
-The point forecast (the median) blends the two medians. The other quantiles are the hurdle model's: 0 up to
+The point forecast (the median) blends the two medians; for a series without a sale on the two days before the
+origin it is the hurdle model's median alone: demand after days off the shelf is two-humped (still off, or back
+at its usual level), and the hurdle model's median picks the likelier hump where the regression's straight line
+settles in between. (After a single day without a sale the regression stays: it knows each series' own rhythm,
+such as a sale every other day.) The other quantiles are the hurdle model's: 0 up to
 P(no sale), its sizes above, kept on their side of the point. All fits use only the days before the origin.
 """
 from __future__ import annotations
@@ -35,7 +39,8 @@ QUANTILES: tuple[float, ...] = (0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.
 # levels of the hurdle model's size given a sale (dense at the top, where stock levels for high service are set)
 SIZE_LEVELS = np.array([0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.93, 0.95, 0.96, 0.97,
                         0.975, 0.98, 0.985, 0.99, 0.993, 0.995, 0.997, 0.998, 0.999])
-BLEND = 0.7  # weight of the median regression; the hurdle model gets the rest
+BLEND = 0.8  # weight of the median regression; the hurdle model gets the rest
+OFF_DAYS = 2  # from this many days without a sale before the origin, the point forecast is the hurdle model's
 
 
 @dataclasses.dataclass(frozen=True)
@@ -160,7 +165,8 @@ class Model:
         mu = size @ self.size + base
         tail = (0.5 - (1 - p)) / np.maximum(p, 1e-9)
         hurdle = np.where(tail > 0, np.exp(mu + self.sigma * ndtri(np.clip(tail, 1e-6, 1 - 1e-6))), 0.0)
-        return self.blend * lad_med + (1 - self.blend) * hurdle, s
+        blend = np.where(self.design.gap[i, t] >= OFF_DAYS, 0.0, self.blend)   # off the shelf: the hurdle alone
+        return blend * lad_med + (1 - blend) * hurdle, s
 
     def predict(self, rows: np.ndarray, *, horizon: int, day: int | None = None) -> Forecast:
         """Forecasts history days ``day`` .. ``day + horizon − 1`` (default: from the origin) for these rows.
