@@ -4,6 +4,7 @@ Every quantity is a ``Decimal`` in the product's base unit once it crosses the b
 """
 from __future__ import annotations
 
+import decimal
 from decimal import Decimal
 
 from domain import errors
@@ -54,11 +55,21 @@ def to_base(qty: Decimal, unit: str, *, base_unit: str, packs: dict[str, Decimal
     return normalize(qty * factor(unit, base_unit=base_unit, packs=packs))
 
 
+MAX_QTY = Decimal("1e12")   # no real quantity is this large (a typo or garbage): refused, never recorded
+
+
+def too_large(value: Decimal) -> bool:
+    return abs(value) >= MAX_QTY
+
+
 def normalize(value: Decimal) -> Decimal:
     """Drop trailing zeros without switching to scientific notation (1E+3 -> 1000)."""
     q = value.quantize(Decimal("0.000001")) if value.as_tuple().exponent < -6 else value  # type: ignore[operator]
     n = q.normalize()
-    return n.quantize(Decimal(1)) if n == n.to_integral_value() else n
+    if n != n.to_integral_value():
+        return n
+    # an integer: plain digits, with room for all of them (the default 28 digits would fail on a longer one)
+    return n.quantize(Decimal(1), context=decimal.Context(prec=max(28, n.adjusted() + 2)))
 
 
 def parse_packs(spec: str) -> dict[str, Decimal]:

@@ -128,6 +128,8 @@ def to_line(lex: lexicon.Lexicon, sku: str, q: scan.Qty, *, mention: str = "") -
     """One product and quantity as a Line in base units, or the problem with it."""
     p = lex.product(sku)
     total = Decimal(0)
+    if any(units.too_large(value) for value, _ in q.parts):
+        return Problem("qty_too_large", sku, detail=q.raw)
     for value, unit in q.parts:
         u = unit
         if u and not p.accepts(u) and u in lexicon.COUNT_LIKE and p.base_unit in lexicon.COUNT_LIKE:

@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from domain import commands
+from domain import commands, units
 from nlu import answers, context, dates, intents, lexicon, lines, numbers, rules, scan
 from nlu import text as texts
 
@@ -88,6 +88,8 @@ class Parser:
                 return commands.Parsed(commands.Correct(qty=line.qty, unit="", sku=sku))
         if value is None or value <= 0:
             return commands.Clarify("zero_qty" if value is not None else "bad_qty", detail=q.raw)
+        if units.too_large(value):
+            return commands.Clarify("qty_too_large", detail=q.raw)
         return commands.Parsed(commands.Correct(qty=value, unit=q.unit, sku=sku))
 
     def _edit_rule(self, rule_id: int, rest: str, speaker: context.Speaker) -> Result:

@@ -223,6 +223,8 @@ class RuleParser:
         v = numbers.value(m.group("num")) if m else None
         if m is None or v is None:
             raise Unsupported(q)
+        if units.too_large(v):
+            raise Unsupported(f"「{q}」太大了,不像真实的数量")
         unit = m.group("unit") or ""
         if m.end() < len(q) and q[m.end():] not in ("时", "的时候", "了", "个"):
             raise Unsupported(q)

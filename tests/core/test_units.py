@@ -53,3 +53,10 @@ def test_pack_spec_parses_and_rejects_nonsense():
 def test_quantities_are_shown_in_packs_when_useful():
     assert units.in_packs(D(50), packs={"箱": D(24)}) == "2箱+2"
     assert units.in_packs(D(5), packs={"箱": D(24)}) is None
+
+
+def test_normalize_writes_a_long_integer_in_plain_digits_and_a_huge_quantity_is_flagged():
+    assert str(units.normalize(Decimal("1E+28"))) == "1" + "0" * 28
+    assert str(units.normalize(Decimal("1500.000"))) == "1500"
+    assert units.too_large(Decimal("1E+12")) and units.too_large(Decimal("-1E+12"))
+    assert not units.too_large(Decimal("999999999999.999"))

@@ -46,3 +46,12 @@ def test_ten_thousand_character_messages_are_handled(rest_parser: parser.Parser,
 
 def test_a_long_message_of_real_words_is_cut_and_handled(rest_parser: parser.Parser) -> None:
     _check(rest_parser, "收到可乐2箱," * 2000)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.tuples(st.sampled_from(["收到", "卖了", "盘点:", "不对,是", "当可乐库存低于", "从南山店调", ""]),
+                      st.sampled_from(["可乐", "牛腩", "土豆", ""]),
+                      st.from_regex(r"[1-9][0-9]{11,60}(\.[0-9]{1,40})?", fullmatch=True),
+                      st.sampled_from(["瓶", "箱", "斤", "公斤", ""])).map("".join))
+def test_numbers_too_long_to_be_quantities_never_raise(rest_parser: parser.Parser, text: str) -> None:
+    _check(rest_parser, text)
