@@ -2,7 +2,8 @@
 
 * a median (least-absolute-deviation) regression of demand, in units of each series' recent mean,
   on recent days, same weekday, store-wide weekday profile, holidays and make-up workdays,
-  on/off-shelf signals and the median and upper quartile of the last 28 days;
+  on/off-shelf signals (and, for a series off the shelf at the origin, how readily it came back after a
+  day off in the last 13 weeks) and the median and upper quartile of the last 28 days;
 * a hurdle model for intermittent demand: logistic P(sale) (which also knows how readily a series off the shelf
   came back after a day off in the last 13 weeks) × a size whose log has a fitted median, a spread
   fitted on the series' own recent spread of sizes, and the residuals' empirical shape; its median is 0 when a
