@@ -139,6 +139,8 @@ def to_line(lex: lexicon.Lexicon, sku: str, q: scan.Qty, *, mention: str = "") -
         except errors.DomainError:
             return Problem("unit_mismatch", sku, detail=f"{p.name}按{_units_of(p)}计,不能用「{unit}」")
     total = units.normalize(total)
+    if units.too_large(total):   # small enough as said, too large in base units (900 billion cases of 24)
+        return Problem("qty_too_large", sku, detail=q.raw)
     if total <= 0:
         return Problem("zero_qty", sku, detail=q.raw)
     raw = q.parts[0][0] if len(q.parts) == 1 else None
