@@ -41,14 +41,19 @@ def pg_available() -> bool:
 REDIS_URL = "redis://127.0.0.1:6379/0"
 
 
-def redis_up() -> bool:
-    """The local Redis server answers (tests that need it are skipped, visibly, when it does not)."""
+def listening(port: int) -> bool:
+    """A local service (Redis, Mosquitto) accepts connections on ``port``; tests that need it are skipped, visibly,
+    when it does not."""
     import socket
     try:
-        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
+        socket.create_connection(("127.0.0.1", port), timeout=1).close()
         return True
     except OSError:
         return False
+
+
+def redis_up() -> bool:
+    return listening(6379)
 
 
 @pytest.fixture(scope="session")

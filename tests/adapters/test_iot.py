@@ -1,7 +1,6 @@
 """MQTT lot readings against the real Mosquitto broker (skipped when unreachable)."""
 from __future__ import annotations
 
-import socket
 import time
 from datetime import datetime
 from decimal import Decimal
@@ -14,16 +13,13 @@ from adapters import iot
 from adapters.clock import VirtualClock
 from adapters.db import tables as t
 from adapters.db import uow as uows
+from tests.conftest import listening
 
 NOW = datetime(2026, 6, 15, 9, tzinfo=ZoneInfo("Asia/Shanghai"))
 
 
 def broker_up() -> bool:
-    try:
-        socket.create_connection(("127.0.0.1", 1883), timeout=1).close()
-        return True
-    except OSError:
-        return False
+    return listening(1883)
 
 
 def test_topics_and_payloads_parse_or_are_ignored():
