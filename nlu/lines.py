@@ -128,8 +128,6 @@ def to_line(lex: lexicon.Lexicon, sku: str, q: scan.Qty, *, mention: str = "") -
     """One product and quantity as a Line in base units, or the problem with it."""
     p = lex.product(sku)
     total = Decimal(0)
-    if any(units.too_large(value) for value, _ in q.parts):
-        return Problem("qty_too_large", sku, detail=q.raw)
     for value, unit in q.parts:
         u = unit
         if u and not p.accepts(u) and u in lexicon.COUNT_LIKE and p.base_unit in lexicon.COUNT_LIKE:
@@ -139,7 +137,7 @@ def to_line(lex: lexicon.Lexicon, sku: str, q: scan.Qty, *, mention: str = "") -
         except errors.DomainError:
             return Problem("unit_mismatch", sku, detail=f"{p.name}按{_units_of(p)}计,不能用「{unit}」")
     total = units.normalize(total)
-    if units.too_large(total):   # small enough as said, too large in base units (900 billion cases of 24)
+    if units.too_large(total):   # in base units: 900 billion cases of 24 too
         return Problem("qty_too_large", sku, detail=q.raw)
     if total <= 0:
         return Problem("zero_qty", sku, detail=q.raw)
