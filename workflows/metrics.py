@@ -127,16 +127,14 @@ class Snapshot:
                 datetime.combine(self.now.date(), datetime.min.time(), tzinfo=tz))
 
     def _walk_in(self, days: int, bookings: list[Any]) -> list[tuple[date, Decimal]]:
-        hist = self.history(days)
         zero = Decimal(0)
-        if not bookings:   # the common case, on every rule check of a store: no booking to take out
-            return [(d, q if q > zero else zero) for d, q in hist]
         tz = self.now.tzinfo
         taken: dict[date, Decimal] = {}
         for b in bookings:
             d = b.at.astimezone(tz).date()
-            taken[d] = taken.get(d, Decimal(0)) + Decimal(b.qty)
-        return [(d, max(Decimal(0), q - taken.get(d, Decimal(0)))) for d, q in hist]
+            taken[d] = taken.get(d, zero) + Decimal(b.qty)
+        walk_in = ((d, q - taken[d] if d in taken else q) for d, q in self.history(days))   # most days: no booking
+        return [(d, q if q > zero else zero) for d, q in walk_in]
 
     def set_forecast(self, horizon: int, rows: list[dict[str, Any]]) -> None:
         """Use these rows (from a store-wide forecast, see ``store_forecasts``) as this product's forecast."""
