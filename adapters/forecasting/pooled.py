@@ -48,6 +48,7 @@ OFF_DAYS = 2  # from this many days without a sale before the origin, the point 
 class Settings:
     train_days: int = 546   # a year and a half of pseudo-origins: every weekday and season at least once
     step: int = 4           # every 4th day: consecutive pseudo-origins share most of their features
+    phase: int = 0          # days the pseudo-origins are shifted by within a step (the bench's sensitivity check)
     iterations: int = 15
     blend: float = BLEND
     local: float = 10.0     # pull of a series' own coefficients towards the pooled ones, in rows; 0: pooled only
@@ -206,7 +207,7 @@ def training_rows(design: features.Design, *, horizon: int, settings: Settings,
     """(i, t, k) for pseudo-origins t in the last ``train_days`` days whose target day is before the origin."""
     end = design.t_index(design.days if origin is None else origin)
     first = max(design.t_index(0) + 7, end - settings.train_days)
-    ts = np.arange(first, end, settings.step)
+    ts = np.arange(first + settings.phase, end, settings.step)
     if len(ts) == 0:
         return np.zeros(0, int), np.zeros(0, int), np.zeros(0, int)
     active = (design.nz[:, ts] - design.nz[:, ts - 56]) > 0

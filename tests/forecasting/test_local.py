@@ -4,6 +4,7 @@ from datetime import date
 import numpy as np
 
 from adapters.forecasting import calendar as calendars
+from adapters.forecasting import features
 from adapters.forecasting import pooled
 
 START = date(2023, 1, 2)
@@ -45,3 +46,15 @@ def test_a_series_with_little_history_keeps_the_pooled_coefficients():
     assert model is not None and model.local is not None
     assert np.array_equal(model.local[0], model.level)
     assert not np.allclose(model.local[-1], model.level)
+
+
+def test_the_phase_shifts_the_training_days_and_keeps_every_target_before_the_origin():
+    y = panel()
+    design = features.Design(y[:, :DAYS], start=START, horizon=7, calendar=CAL)
+    end = design.t_index(DAYS)
+    rows = {ph: pooled.training_rows(design, horizon=7, settings=pooled.Settings(phase=ph)) for ph in (0, 1, 3)}
+    origins = {ph: np.unique(t) for ph, (_, t, _) in rows.items()}
+    assert np.array_equal(origins[1][: len(origins[0]) - 1], origins[0][:-1] + 1)
+    assert np.array_equal(origins[3][: len(origins[0]) - 1], origins[0][:-1] + 3)
+    for _, t, k in rows.values():
+        assert (t + k < end).all()
