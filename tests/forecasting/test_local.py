@@ -4,8 +4,7 @@ from datetime import date
 import numpy as np
 
 from adapters.forecasting import calendar as calendars
-from adapters.forecasting import features
-from adapters.forecasting import pooled
+from adapters.forecasting import features, pooled
 
 START = date(2023, 1, 2)
 DAYS, N = 600, 12
