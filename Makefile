@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: setup run test lint bench eval clean lock
+.PHONY: setup fonts run test lint bench eval clean lock
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -13,7 +13,16 @@ $(STAMP): requirements.lock pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
-setup: $(STAMP)
+# A Chinese font for the forecast charts: Debian's fonts-noto-cjk, installed where we may (root with apt-get);
+# elsewhere the charts still render, with boxes for Chinese text (the chart font tests then skip, visibly).
+fonts:
+	@fc-list 2>/dev/null | grep -qi "noto sans cjk\|wqy" \
+	  || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 \
+	       && { apt-get install -y -q fonts-noto-cjk >/dev/null 2>&1 \
+	            || { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q fonts-noto-cjk >/dev/null 2>&1; }; }; } \
+	  || echo "make: no Chinese font for the charts (install Debian's fonts-noto-cjk); Chinese will show as boxes"
+
+setup: $(STAMP) fonts
 
 run: setup
 	mkdir -p var

@@ -185,10 +185,13 @@ def chart_reply(t: Any, forecaster: Forecaster | None = None) -> Callable[..., t
         rows = this.forecast_days(days) or []
         total = sum(float(r.get("qty", r.get("q50", 0))) for r in rows)
         name, unit = product.name, product.base_unit
-        text = (f"📈 {name} 未来{days}天预测合计 {total:.1f}{unit}\n" +
-                "\n".join(f"{r['date']:%m-%d} {float(r.get('qty', r.get('q50', 0))):.1f}"
-                          f" ({float(r.get('q10', 0)):.1f}–{float(r.get('q90', 0)):.1f})" for r in rows))
+        lines = [t("forecast.chart_summary", lang, product=name, days=days, total=f"{total:.1f}", unit=unit)]
+        lines += [t("forecast.chart_line", lang, date=f"{r['date']:%m-%d}",
+                    qty=f"{float(r.get('qty', r.get('q50', 0))):.1f}", low=f"{float(r.get('q10', 0)):.1f}",
+                    high=f"{float(r.get('q90', 0)):.1f}") for r in rows]
+        text = "\n".join(lines)
         from adapters.forecasting import charts
-        png = charts.chart_png(history=hist, forecast=rows, title=f"{name} 未来{days}天", unit=unit)
+        png = charts.chart_png(history=hist, forecast=rows, title=t("forecast.chart_title", lang, product=name, days=days),
+                               unit=unit, legend=charts.labels(t, lang))
         return text, png
     return reply

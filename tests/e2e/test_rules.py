@@ -120,6 +120,22 @@ def test_asking_for_a_forecast_sends_a_chart_with_the_numbers(demo):
     assert total > 0
 
 
+def test_the_forecast_reply_speaks_the_users_language(demo):
+    from adapters import demo_seed
+    with demo.container.uow() as uow:
+        demo_seed.import_sales(uow, now=demo.container.clock.now())
+        uow.commit()
+    zh = demo.say("liu", "可乐未来一周预测")[0]["text"]
+    demo.say("liu", "English")
+    out = demo.say("liu", "可乐未来一周预测")
+    en = out[0]["text"]
+    assert "forecast for the next 7 days" in en and "预测" not in en and "未来" not in en, en
+    assert out[0].get("image", "").startswith("<png")
+    # the same forecast in either language: the total and every day's line
+    assert re.search(r"合计 ([\d.]+)", zh).group(1) == re.search(r"([\d.]+) \S+ forecast for", en).group(1)
+    assert zh.splitlines()[1:] == en.splitlines()[1:] and len(en.splitlines()) == 8
+
+
 def test_rules_are_listed_edited_paused_and_deleted_by_chat(demo):
     create(demo, "liu", "当可乐库存低于50瓶时提醒陈采购")
     assert "#1" in texts(demo.say("liu", "我的规则"))
