@@ -10,7 +10,8 @@ from typing import Annotated, Any
 
 import typer
 
-HistoryOpt = Annotated[list[Path], typer.Option("--history", help="sales history CSV (date,location,sku,qty,…)")]
+HistoryOpt = Annotated[list[Path], typer.Option("--history", exists=True, dir_okay=False,
+                                                 help="sales history CSV (date,location,sku,qty,…)")]
 
 
 def _day(s: str) -> date:
@@ -58,21 +59,33 @@ def read_products(path: Path) -> dict[str, float | None]:
     """sku → shelf_life_days (None: keeps)."""
     out: dict[str, float | None] = {}
     with open(path, encoding="utf-8-sig", newline="") as fh:
-        for r in csv.DictReader(fh):
+        reader = csv.DictReader(fh)
+        if "sku" not in (reader.fieldnames or []):
+            raise ValueError(f"{path}: a products file needs a sku column (has {reader.fieldnames})")
+        for r in reader:
             life = (r.get("shelf_life_days") or "").strip()
-            out[r["sku"].strip()] = float(life) if life else None
+            try:
+                days = float(life) if life else None
+            except ValueError:
+                raise ValueError(f"{path}, line {reader.line_num}: shelf_life_days is not a number: {life!r}") from None
+            if days is not None and not days >= 0:
+                raise ValueError(f"{path}, line {reader.line_num}: shelf_life_days must be 0 or more: {life!r}")
+            out[r["sku"].strip()] = days
     return out
 
 
 def run_simulation(history: list[Path], *, products: Path, start: date, end: date, policy: str, k: float,
                    lead_time: int, service_level: float, log: Path | None,
                    rate: float | None = None, inventory_days: float | None = None) -> dict[str, Any]:
-    """Replays the history; the auto policy holds the ``service_level``, or with ``rate`` a fixed number of
+    """Replays the history (the items of the products file; the others are listed in ``items_not_in_products``);
+    the auto policy holds the ``service_level``, or with ``rate`` a fixed number of
     prevented stockouts per kg of expected leftover (with ``inventory_days``, per kg of leftover − that many
     days × kg sold)."""
     from adapters.forecasting import autopolicy, panel, simulate
 
-    setup = simulate.setup(panel.read_sales(history), read_products(products), start=start, end=end)
+    sales, known = panel.read_sales(history), read_products(products)
+    setup = simulate.setup(sales, known, start=start, end=end)
+    unknown = sorted({s.sku for s in sales if s.day <= end and s.sku not in known})
     a, b = setup.index(start), setup.index(end)
     if policy == "manual":
         decide = simulate.manual(k=k, lead_time=lead_time)
@@ -92,7 +105,7 @@ def run_simulation(history: list[Path], *, products: Path, start: date, end: dat
                 w.writerow({c: (f"{v:.3f}" if isinstance(v, float) else v) for c, v in r.items()})
     out: dict[str, Any] = dict(res.metrics())
     out.update(policy=policy, start=start.isoformat(), end=end.isoformat(), lead_time=lead_time,
-               items=len(setup.skus))
+               items=len(setup.skus), items_not_in_products=unknown)
     if policy == "manual":
         out["k"] = k
     elif rate is not None:
@@ -131,12 +144,13 @@ def register(app: typer.Typer) -> None:
             n = write_forecast(history, origin=_day(origin), horizon=horizon, out=out, weather=weather,
                                prices=prices, calendar=cal)
         except (ValueError, KeyError) as exc:   # a malformed row in one of the files
-            raise typer.BadParameter(f"bad input file: {exc!r}") from None
+            raise typer.BadParameter(f"bad input file: {exc}") from None
         typer.echo(f"{n} rows → {out}", err=True)
 
     @app.command("simulate")
     def simulate_cmd(history: HistoryOpt,
-                     products: Annotated[Path, typer.Option(help="products CSV with shelf_life_days")],
+                     products: Annotated[Path, typer.Option(exists=True, dir_okay=False,
+                                                            help="products CSV with shelf_life_days")],
                      start: Annotated[str, typer.Option(help="first simulated day")],
                      end: Annotated[str, typer.Option(help="last simulated day")],
                      policy: Annotated[str, typer.Option(help="auto | manual")] = "auto",
@@ -161,8 +175,14 @@ def register(app: typer.Typer) -> None:
             raise typer.BadParameter("end is before start")
         if inventory_days is not None and rate is None:
             raise typer.BadParameter("--inventory-days goes with --rate")
-        res = run_simulation(history, products=products, start=s, end=e, policy=policy, k=k, lead_time=lead_time,
-                             service_level=service_level, log=log, rate=rate, inventory_days=inventory_days)
+        try:
+            res = run_simulation(history, products=products, start=s, end=e, policy=policy, k=k, lead_time=lead_time,
+                                 service_level=service_level, log=log, rate=rate, inventory_days=inventory_days)
+        except (ValueError, KeyError) as exc:   # a malformed row in one of the files
+            raise typer.BadParameter(f"bad input file: {exc}") from None
+        if res["items_not_in_products"]:   # no shelf life to simulate them with: left out, and said so
+            typer.echo(f"{len(res['items_not_in_products'])} item(s) of the history are not in {products} and are "
+                       f"left out: {', '.join(res['items_not_in_products'][:10])}", err=True)
         if as_json:
             sys.stdout.write(json.dumps(res, ensure_ascii=False) + "\n")
         else:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import math
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
@@ -89,15 +90,25 @@ def from_series(history: Sequence[tuple[date, Decimal | float]], *, origin: date
 
 
 def read_sales(paths: Iterable[Path | str]) -> list[Sale]:
+    """Sales rows of history files; a malformed row raises ``ValueError`` naming its file and line."""
     out: list[Sale] = []
     for path in paths:
         with open(path, encoding="utf-8-sig", newline="") as fh:
-            for r in csv.DictReader(fh):
+            reader = csv.DictReader(fh)
+            if reader.fieldnames is not None and not {"date", "sku", "qty"} <= set(reader.fieldnames):
+                raise ValueError(f"{path}: a sales history needs the columns date,sku,qty (has {reader.fieldnames})")
+            for r in reader:
                 if not r.get("date") or not r.get("sku"):
                     continue
-                price = (r.get("unit_price") or "").strip()
-                out.append(Sale(date.fromisoformat(r["date"][:10]), (r.get("location") or "").strip(),
-                                r["sku"].strip(), float(r.get("qty") or 0), float(price) if price else None))
+                try:
+                    price = (r.get("unit_price") or "").strip()
+                    qty, unit_price = float(r.get("qty") or 0), float(price) if price else None
+                    if not math.isfinite(qty) or (unit_price is not None and not math.isfinite(unit_price)):
+                        raise ValueError("a quantity or price that is not a number")
+                    out.append(Sale(date.fromisoformat(r["date"][:10]), (r.get("location") or "").strip(),
+                                    r["sku"].strip(), qty, unit_price))
+                except ValueError as e:
+                    raise ValueError(f"{path}, line {reader.line_num}: {e}") from None
     return out
 
 

@@ -1,5 +1,6 @@
 import csv
 import json
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -16,6 +17,11 @@ def app():
     a = typer.Typer()
     cli.register(a)
     return a
+
+
+def said(res) -> str:
+    """The CLI's output as one line of words, without the error box (rich wraps long messages in it)."""
+    return " ".join(re.sub("[│╭╮╰╯─]", " ", res.output).split())
 
 
 def write(path, rows, header):
@@ -117,3 +123,51 @@ def test_simulate_auto_aiming_at_inventory_days_stocks_what_sells_and_refuses_da
     assert aimed["stockout_rate"] < plain["stockout_rate"] and aimed["fill_rate"] > plain["fill_rate"]
     res = CliRunner().invoke(app, [*base, "--inventory-days", "2"])
     assert res.exit_code != 0 and "--rate" in res.output
+
+
+def test_simulate_leaves_out_items_the_products_file_does_not_know_and_says_which(app, tmp_path):
+    rows = [[(date(2024, 1, 1) + timedelta(days=i)).isoformat(), "S1", sku, 2] for i in range(10) for sku in ("A", "Z")]
+    hist = write(tmp_path / "h.csv", rows, ["date", "location", "sku", "qty"])
+    prods = write(tmp_path / "p.csv", [["A", "3"]], ["sku", "shelf_life_days"])
+    res = CliRunner().invoke(app, ["simulate", "--history", str(hist), "--products", str(prods),
+                                   "--start", "2024-01-08", "--end", "2024-01-10", "--policy", "manual", "--json"])
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.stdout)
+    assert out["items"] == 1 and out["items_not_in_products"] == ["Z"]
+    assert "Z" in res.stderr and "left out" in res.stderr
+
+
+@pytest.mark.parametrize(("history_rows", "products_rows", "says"), [
+    ([["2024-13-01", "S1", "A", "2"]], [["A", "3"]], "h.csv, line 2"),           # no such month
+    ([["2024-01-01", "S1", "A", "two"]], [["A", "3"]], "h.csv, line 2"),          # not a number
+    ([["2024-01-01", "S1", "A", "nan"]], [["A", "3"]], "not a number"),
+    ([["2024-01-01", "S1", "A", "2"]], [["A", "three"]], "p.csv, line 2"),        # shelf life not a number
+    ([["2024-01-01", "S1", "A", "2"]], [["A", "-1"]], "0 or more"),
+])
+def test_simulate_refuses_malformed_files_with_the_file_and_line(app, tmp_path, history_rows, products_rows, says):
+    hist = write(tmp_path / "h.csv", history_rows, ["date", "location", "sku", "qty"])
+    prods = write(tmp_path / "p.csv", products_rows, ["sku", "shelf_life_days"])
+    log = tmp_path / "log.csv"
+    res = CliRunner().invoke(app, ["simulate", "--history", str(hist), "--products", str(prods), "--start",
+                                   "2024-01-02", "--end", "2024-01-05", "--policy", "manual", "--log", str(log)])
+    assert res.exit_code == 2 and says in said(res), res.output
+    assert not log.exists()
+
+
+def test_forecast_and_simulate_refuse_a_history_file_that_does_not_exist(app, tmp_path):
+    missing = str(tmp_path / "nope.csv")
+    prods = write(tmp_path / "p.csv", [["A", "3"]], ["sku", "shelf_life_days"])
+    for args in (["forecast", "--history", missing, "--origin", "2024-01-05", "--out", str(tmp_path / "f.csv")],
+                 ["simulate", "--history", missing, "--products", str(prods), "--start", "2024-01-02",
+                  "--end", "2024-01-05"]):
+        res = CliRunner().invoke(app, args)
+        assert res.exit_code == 2 and "does not exist" in said(res), res.output
+    assert not (tmp_path / "f.csv").exists()
+
+
+def test_forecast_refuses_a_history_without_quantities(app, tmp_path):
+    hist = write(tmp_path / "h.csv", [["2024-01-01", "S1", "A"]], ["date", "location", "sku"])
+    res = CliRunner().invoke(app, ["forecast", "--history", str(hist), "--origin", "2024-01-05",
+                                   "--out", str(tmp_path / "f.csv")])
+    assert res.exit_code == 2 and "date,sku,qty" in said(res), res.output
+    assert not (tmp_path / "f.csv").exists()
