@@ -73,7 +73,7 @@ def chart_png(*, history: Sequence[tuple[date, Decimal | float]], forecast: Sequ
               title: str = "", days_shown: int = 56, unit: str = "", legend: Mapping[str, str] | None = None) -> bytes:
     """History (last ``days_shown`` days) as bars, forecast median as a line inside its q10–q90 band.
 
-    ``legend`` names the three (``labels``); the tenant's default language without it."""
+    ``legend`` names the three (``labels``); in the default language (Chinese) without it."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
