@@ -4,7 +4,7 @@
    the 56 days before the origin, zero-filled): WAPE and fit+forecast time per series of each
    baseline, of SARIMAX with calendar regressors, and of ours step by step (pooled, + price history,
    + per-series choice by rolling backtest); then the same backtest a year earlier (baselines and ours).
-2. Simulation over the last year: auto (service levels, stock allocated across items) against manual
+2. Simulation over the last year: auto (service levels, stock allocated across items and days) against manual
    (k), with lead time 1; the trade-off curve (stockout rate vs inventory days, with spoilage) as a
    table and a PNG in var/bench/, and the two ratios of the issue read off the auto curve at each
    manual point (linear interpolation between neighbouring auto points); and auto aiming at each manual

@@ -11,12 +11,15 @@ Across many products, ``allocate`` chooses each product's stock level so that th
 products with demand that run short meets a service level with the least stock left over: a slow or
 small product costs a few units to cover at a very high level, a big seller costs a lot, so each
 extra unit goes where it prevents the most stockouts (greedy on the convex hull of every product's
-shortage-probability vs expected-leftover options).
+shortage-probability vs expected-leftover options). ``allocate_at_rate`` holds one price per prevented
+stockout instead, and ``SteadyRate`` the price at which the last weeks together meet a service level, so
+stock moves from the days where stockouts are dear to prevent to those where they are cheap.
 """
 from __future__ import annotations
 
 import dataclasses
 import heapq
+import math
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
@@ -315,3 +318,60 @@ def allocate(periods: Sequence[DayForecast], floors: Sequence[Decimal], *,
         chosen[i] = hulls[i][j]
         push(i, j)
     return chosen
+
+
+@dataclasses.dataclass
+class SteadyRate:
+    """Holds a service level over a season rather than every day: one price per prevented stockout for all the
+    days of the last ``window`` (``allocate_at_rate``'s policy), the price at which those days together would have
+    met the level; each evening adds its day and picks the stock levels at the price.
+
+    ``allocate`` meets the level each day, so on a hard day (many products whose demand is uncertain) it buys
+    its last prevented stockouts dearly, and on an easy day it stops where more would still be cheap. One price
+    across days moves that stock from the hard days to the easy ones: the same service level over the window
+    with less left over. With a single day in the window it is ``allocate``.
+    """
+
+    service_level: Decimal
+    window: int = 91
+    # per day: expected products with demand, expected products short at the floors, and the steps up every
+    # product's hull as (prevented shortage per unit of leftover, prevented shortage)
+    days: list[tuple[float, float, list[tuple[float, float]]]] = dataclasses.field(default_factory=list)
+
+    def allocate(self, periods: Sequence[DayForecast], floors: Sequence[Decimal]) -> list[StockOption]:
+        """Today's stock levels, one per product (as ``allocate``)."""
+        hulls = [_hull(stock_options(p, floor=f)) for p, f in zip(periods, floors, strict=True)]
+        want = float(sum((Decimal(1) - p.cdf(ZERO) for p in periods), ZERO))
+        steps = [(_ratio(a, b), float(a.short - b.short)) for h in hulls for a, b in zip(h, h[1:], strict=False)
+                 if a.short > b.short]
+        self.days = [*self.days, (want, float(sum((h[0].short for h in hulls), ZERO)), steps)][-self.window:]
+        rate = self.rate()
+        out = []
+        for h in hulls:
+            chosen = h[0]
+            for a, b in zip(h, h[1:], strict=False):
+                if a.short <= b.short or _ratio(a, b) < rate:
+                    break
+                chosen = b
+            out.append(chosen)
+        return out
+
+    def rate(self) -> float:
+        """The price at which the window's days, each stocked by it, run short on the level's share of the
+        products with demand: the steps that prevent the most per unit of leftover are taken first."""
+        want = sum(d[0] for d in self.days)
+        excess = sum(d[1] for d in self.days) - float(Decimal(1) - self.service_level) * want
+        if excess <= 0:
+            return math.inf
+        taken = 0.0
+        for ratio, gain in sorted((st for d in self.days for st in d[2]), reverse=True):
+            taken += gain
+            if taken >= excess - 1e-12:
+                return ratio
+        return 0.0
+
+
+def _ratio(a: StockOption, b: StockOption) -> float:
+    """Shortage prevented per unit of extra leftover from option ``a`` up to ``b``."""
+    extra = float(b.leftover - a.leftover)
+    return float(a.short - b.short) / extra if extra > 0 else math.inf

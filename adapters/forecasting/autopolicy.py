@@ -5,10 +5,11 @@ predicts every evening from the days up to that evening only; for items idle for
 P(sale) is the observed restart rate instead, and 0 before an item's first sale (``dormancy``). Each
 evening the demand of every item is a hurdle distribution: no sale, or with probability P a quantity
 whose log has the fitted median, the series' own spread and the residuals' shape. It is written out as
-quantiles that include P(demand = 0); ``domain.replenishment.allocate`` then picks every item's stock
-level so that the expected share of items with demand that run short meets the service level with
-the least stock left over, and ``suggest`` turns that level into an order (never more than sells
-before it spoils).
+quantiles that include P(demand = 0); ``domain.replenishment.SteadyRate`` then picks every item's stock
+level at one price per prevented stockout, the price at which the last 91 days together meet the
+service level (the expected share of item-days with demand that run short), so stock goes to the items and
+the days where it prevents the most stockouts per kg left over, and ``suggest`` turns that level into an
+order (never more than sells before it spoils).
 """
 from __future__ import annotations
 
@@ -84,8 +85,9 @@ def day_forecast(day: date, p: float, sizes: np.ndarray) -> replenishment.DayFor
 def policy(forecasts: Forecasts, *, lead_time: int, shelf_life: np.ndarray, first_day: date,
            service_level: float | None = None, rate: float | None = None, days: float | None = None
            ) -> simulate.Policy:
-    """Stock levels allocated across items for the ``service_level``, or at a fixed ``rate`` of prevented
-    stockouts per unit of leftover (exactly one of the two), ordered via ``domain.replenishment``.
+    """Stock levels allocated across items and days for the ``service_level`` over the last 91 days
+    (``replenishment.SteadyRate``), or at a fixed ``rate`` of prevented stockouts per unit of leftover (exactly
+    one of the two), ordered via ``domain.replenishment``.
 
     With ``rate``, ``days`` is the inventory days the store aims at: a unit that sells then counts against one
     left over (see ``replenishment.allocate_at_rate``)."""
@@ -94,7 +96,7 @@ def policy(forecasts: Forecasts, *, lead_time: int, shelf_life: np.ndarray, firs
     if days is not None and rate is None:
         raise ValueError("inventory days go with a rate")
     target = Decimal(str(days)) if days is not None else None
-    sl = Decimal(str(service_level or 0))
+    steady = replenishment.SteadyRate(Decimal(str(service_level))) if service_level is not None else None
 
     def decide(s: simulate.State) -> np.ndarray:
         p, sizes = forecasts.after(s.day)
@@ -106,9 +108,8 @@ def policy(forecasts: Forecasts, *, lead_time: int, shelf_life: np.ndarray, firs
                      for i in range(n)]
         periods = [replenishment.period_forecast(d[:period]) for d in daily]
         floors = [x.on_hand + x.on_order for x in positions]
-        chosen = (replenishment.allocate_at_rate(periods, floors, rate=Decimal(str(rate)), days=target)
-                  if rate is not None
-                  else replenishment.allocate(periods, floors, service_level=sl))
+        chosen = (steady.allocate(periods, floors) if steady is not None
+                  else replenishment.allocate_at_rate(periods, floors, rate=Decimal(str(rate)), days=target))
         out = np.zeros(n)
         for i in range(n):
             life = shelf_life[i]

@@ -157,8 +157,8 @@ def register(app: typer.Typer) -> None:
                      k: Annotated[float, typer.Option("--k", help="manual: order-up-to multiple")] = 1.5,
                      lead_time: Annotated[int, typer.Option(min=1, help="days from order to receipt")] = 1,
                      service_level: Annotated[float, typer.Option(
-                         min=0.01, max=0.999, help="auto: expected share of item-days with demand served in full; "
-                         "stock goes to the items where it prevents the most stockouts per kg")] = 0.95,
+                         min=0.01, max=0.999, help="auto: expected share of item-days with demand served in full over the "
+                         "simulated days; stock goes to the items and days where it prevents the most stockouts per kg")] = 0.95,
                      rate: Annotated[float | None, typer.Option(
                          min=1e-6, help="auto, instead of --service-level: stock while one more kg of expected "
                          "leftover prevents at least this many stockouts (the same price every day)")] = None,

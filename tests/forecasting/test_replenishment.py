@@ -1,3 +1,4 @@
+import random
 from datetime import date, timedelta
 from decimal import Decimal as D
 
@@ -142,3 +143,39 @@ def test_allocation_aiming_at_inventory_days_counts_a_unit_that_sells_against_on
     assert b.stock == D(100)
     [b] = r.allocate_at_rate([big], [D(0)], rate=D("0.03"), days=D(0))      # 0 days: leftover alone again
     assert b.stock == D(50)
+
+
+def uniform(day, top):
+    """Demand uniform on 0..top kg, known at every tenth."""
+    return r.DayForecast(day, {D(k) / 10: D(top) * k / 10 for k in range(11)})
+
+
+def test_a_steady_price_meets_the_seasons_service_level_with_less_left_over_than_meeting_it_every_day():
+    # easy days (products sell up to about 1 kg) and hard days (up to about 10 kg) take turns
+    rng = random.Random(7)
+    season = [[uniform(date(2024, 1, 1) + timedelta(days=d), D(str(round(rng.uniform(0.5, 1.5) * (1 if d % 2 == 0
+                                                                                                  else 10), 3))))
+               for _ in range(5)] for d in range(60)]
+    floors = [D(0)] * 5
+    steady = r.SteadyRate(D("0.8"))
+    short = {"steady": D(0), "daily": D(0)}
+    left = {"steady": D(0), "daily": D(0)}
+    for day in season:
+        for name, chosen in (("steady", steady.allocate(day, floors)),
+                             ("daily", r.allocate(day, floors, service_level=D("0.8")))):
+            short[name] += sum(c.short for c in chosen)
+            left[name] += sum(c.leftover for c in chosen)
+    wanted = D(60 * 5)
+    assert abs(short["daily"] / wanted - D("0.2")) < D("0.01")
+    assert abs(short["steady"] / wanted - D("0.2")) < D("0.02")      # the level holds over the days
+    assert left["steady"] < D("0.8") * left["daily"]                # with far less left over
+    # it gets there by covering the easy days in full and leaving more of the hard ones short
+    last_easy, last_hard = steady.allocate(season[0], floors), steady.allocate(season[1], floors)
+    assert all(c.short == 0 for c in last_easy) and sum(c.short for c in last_hard) / 5 > D("0.2")
+
+
+def test_a_steady_price_on_alike_days_meets_the_level_every_day():
+    steady = r.SteadyRate(D("0.9"))
+    for d in range(30):
+        chosen = steady.allocate([uniform(date(2024, 1, 1) + timedelta(days=d), 4) for _ in range(3)], [D(0)] * 3)
+        assert abs(sum(c.short for c in chosen) / 3 - D("0.1")) <= D("0.05")
