@@ -191,7 +191,7 @@ def _plot(man: list[simulate.Result], curves: dict[str, list[simulate.Result]],
     FigureCanvasAgg(fig)
     ax1, ax2 = fig.add_subplot(1, 2, 1), fig.add_subplot(1, 2, 2)
     for res, label, color in ((man, "manual (k)", "#888888"),
-                              (curves["auto sl"], "auto (allocated service level)", "#e76f51"),
+                              (curves["auto sl"], "auto (service level over the last 91 days)", "#e76f51"),
                               (curves["auto rate"], "auto (fixed rate per unit of leftover)", "#2a9d8f")):
         ax1.plot([r.inventory_days for r in res], [r.stockout_rate for r in res], marker="o", label=label, color=color)
         ax2.plot([r.inventory_days for r in res], [r.spoilage_share for r in res], marker="o", label=label,
