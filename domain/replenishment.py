@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import dataclasses
 import heapq
-import math
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 ZERO = Decimal(0)
+INFINITY = Decimal("Infinity")
 MEDIAN = Decimal("0.5")
 
 
@@ -247,7 +247,7 @@ def _hull(options: Sequence[StockOption], cost: Callable[[StockOption], Decimal]
             gain = cur.short - o.short
             if gain <= ZERO:
                 continue
-            ratio = gain / extra if extra > ZERO else Decimal("Infinity")
+            ratio = gain / extra if extra > ZERO else INFINITY
             if best is None or ratio >= best[0]:
                 best = (ratio, n)
         if best is None:
@@ -275,17 +275,20 @@ def allocate_at_rate(periods: Sequence[DayForecast], floors: Sequence[Decimal], 
 
     def cost(o: StockOption) -> Decimal:
         return o.leftover - share * o.stock
-    out = []
-    for p, f in zip(periods, floors, strict=True):
-        hull = _hull(stock_options(p, floor=f), cost)
-        chosen = hull[0]
-        for a, b in zip(hull, hull[1:], strict=False):
-            extra = cost(b) - cost(a)
-            if extra > ZERO and (a.short - b.short) / extra < rate:
-                break   # the hull is convex: every later step gains even less
-            chosen = b
-        out.append(chosen)
-    return out
+    return [_at_rate(_hull(stock_options(p, floor=f), cost), rate, cost) for p, f in zip(periods, floors, strict=True)]
+
+
+def _at_rate(hull: Sequence[StockOption], rate: Decimal,
+             cost: Callable[[StockOption], Decimal] = lambda o: o.leftover) -> StockOption:
+    """The highest option on ``hull`` reached while every step up removes at least ``rate`` shortage per unit of
+    ``cost``."""
+    chosen = hull[0]
+    for a, b in zip(hull, hull[1:], strict=False):
+        extra = cost(b) - cost(a)
+        if extra > ZERO and (a.short - b.short) / extra < rate:
+            break   # the hull is convex: every later step gains even less
+        chosen = b
+    return chosen
 
 
 def allocate(periods: Sequence[DayForecast], floors: Sequence[Decimal], *,
@@ -305,10 +308,7 @@ def allocate(periods: Sequence[DayForecast], floors: Sequence[Decimal], *,
 
     def push(i: int, j: int) -> None:
         if j + 1 < len(hulls[i]):
-            a, b = hulls[i][j], hulls[i][j + 1]
-            extra = b.leftover - a.leftover
-            ratio = (a.short - b.short) / extra if extra > ZERO else Decimal("Infinity")
-            heapq.heappush(heap, (-ratio, i, j + 1))
+            heapq.heappush(heap, (-_ratio(hulls[i][j], hulls[i][j + 1]), i, j + 1))
 
     for i in range(len(hulls)):
         push(i, 0)
@@ -336,42 +336,33 @@ class SteadyRate:
     window: int = 91
     # per day: expected products with demand, expected products short at the floors, and the steps up every
     # product's hull as (prevented shortage per unit of leftover, prevented shortage)
-    days: list[tuple[float, float, list[tuple[float, float]]]] = dataclasses.field(default_factory=list)
+    days: list[tuple[Decimal, Decimal, list[tuple[Decimal, Decimal]]]] = dataclasses.field(default_factory=list)
 
     def allocate(self, periods: Sequence[DayForecast], floors: Sequence[Decimal]) -> list[StockOption]:
         """Today's stock levels, one per product (as ``allocate``)."""
         hulls = [_hull(stock_options(p, floor=f)) for p, f in zip(periods, floors, strict=True)]
-        want = float(sum((Decimal(1) - p.cdf(ZERO) for p in periods), ZERO))
-        steps = [(_ratio(a, b), float(a.short - b.short)) for h in hulls for a, b in zip(h, h[1:], strict=False)
-                 if a.short > b.short]
-        self.days = [*self.days, (want, float(sum((h[0].short for h in hulls), ZERO)), steps)][-self.window:]
+        want = sum((Decimal(1) - p.cdf(ZERO) for p in periods), ZERO)
+        steps = [(_ratio(a, b), a.short - b.short) for h in hulls for a, b in zip(h, h[1:], strict=False)]
+        self.days = [*self.days, (want, sum((h[0].short for h in hulls), ZERO), steps)][-self.window:]
         rate = self.rate()
-        out = []
-        for h in hulls:
-            chosen = h[0]
-            for a, b in zip(h, h[1:], strict=False):
-                if a.short <= b.short or _ratio(a, b) < rate:
-                    break
-                chosen = b
-            out.append(chosen)
-        return out
+        return [_at_rate(h, rate) for h in hulls]
 
-    def rate(self) -> float:
+    def rate(self) -> Decimal:
         """The price at which the window's days, each stocked by it, run short on the level's share of the
         products with demand: the steps that prevent the most per unit of leftover are taken first."""
-        want = sum(d[0] for d in self.days)
-        excess = sum(d[1] for d in self.days) - float(Decimal(1) - self.service_level) * want
-        if excess <= 0:
-            return math.inf
-        taken = 0.0
+        want = sum((d[0] for d in self.days), ZERO)
+        excess = sum((d[1] for d in self.days), ZERO) - (Decimal(1) - self.service_level) * want
+        if excess <= ZERO:
+            return INFINITY
+        taken = ZERO
         for ratio, gain in sorted((st for d in self.days for st in d[2]), reverse=True):
             taken += gain
-            if taken >= excess - 1e-12:
+            if taken >= excess:
                 return ratio
-        return 0.0
+        return ZERO
 
 
-def _ratio(a: StockOption, b: StockOption) -> float:
+def _ratio(a: StockOption, b: StockOption) -> Decimal:
     """Shortage prevented per unit of extra leftover from option ``a`` up to ``b``."""
-    extra = float(b.leftover - a.leftover)
-    return float(a.short - b.short) / extra if extra > 0 else math.inf
+    extra = b.leftover - a.leftover
+    return (a.short - b.short) / extra if extra > ZERO else INFINITY
