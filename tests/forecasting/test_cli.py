@@ -114,11 +114,11 @@ def test_simulate_auto_aiming_at_inventory_days_stocks_what_sells_and_refuses_da
     prods = write(tmp_path / "p.csv", [["A", "3"], ["B", "3"]], ["sku", "shelf_life_days"])
     base = ["simulate", "--history", str(hist), "--products", str(prods), "--start", "2024-03-20",
             "--end", "2024-04-09", "--policy", "auto", "--json"]
-    plain = json.loads(CliRunner().invoke(app, [*base, "--rate", "0.2"]).stdout)
-    res = CliRunner().invoke(app, [*base, "--rate", "0.2", "--inventory-days", "2"])
+    plain = json.loads(CliRunner().invoke(app, [*base, "--rate", "0.5"]).stdout)
+    res = CliRunner().invoke(app, [*base, "--rate", "0.5", "--inventory-days", "2"])
     assert res.exit_code == 0, res.output
     aimed = json.loads(res.stdout)
-    assert aimed["target_inventory_days"] == 2.0 and aimed["rate"] == 0.2
+    assert aimed["target_inventory_days"] == 2.0 and aimed["rate"] == 0.5
     # at the same price per stockout, stock that mostly sells now counts for less: fewer stockouts, more sold
     assert aimed["stockout_rate"] < plain["stockout_rate"] and aimed["fill_rate"] > plain["fill_rate"]
     res = CliRunner().invoke(app, [*base, "--inventory-days", "2"])

@@ -48,3 +48,32 @@ def test_forecast_quantiles_are_zero_below_the_chance_of_no_sale_and_calibrated_
     for group, at in ((slice(0, N), 0.9), (slice(N, 2 * N), 0.9), (slice(N, 2 * N), 0.2)):
         share = np.mean(y[group, DAYS:] <= q[group][..., levels.index(at)])
         assert at - 0.08 <= share <= at + 0.07, (at, share)
+
+
+def test_sizes_move_towards_the_point_forecast_only_where_it_is_the_median_regressions():
+    rng = np.random.default_rng(8)
+    y = 8 * np.exp(0.5 * rng.standard_normal((2 * N, DAYS)))
+    y[N:, -3:] = 0.0                                  # the second half has been off the shelf for three days
+    cal = calendars.HolidayCalendar(use_official=False)
+    fits = {c: pooled.fit(y, start=date(2023, 1, 2), horizon=H, calendar=cal, settings=pooled.Settings(centre=c))
+            for c in (0.0, 0.4, 1.0)}
+    assert all(m is not None for m in fits.values())
+    rows = np.arange(2 * N)
+    point = fits[0.0].predict(rows, horizon=H).point
+    hurdles = {c: m.hurdle(rows, horizon=H) for c, m in fits.items() if m is not None}
+    p, mu0, sigma = hurdles[0.0]
+    mid = list(pooled.QUANTILES).index(0.5)
+    on = slice(0, N)
+
+    assert p[on].min() > 0.5
+    # all the way: the hurdle distribution's own median is the point forecast
+    full = pooled.mixture_quantiles(p[on].ravel(), fits[1.0].size_quantiles(hurdles[1.0][1][on], sigma[on]).reshape(
+        -1, len(pooled.SIZE_LEVELS)), np.array(pooled.QUANTILES))[:, mid]
+    np.testing.assert_allclose(full, point[on].ravel(), rtol=1e-6)
+    # part of the way: μ between the size model's and that one
+    assert np.allclose(hurdles[0.4][1][on], 0.6 * mu0[on] + 0.4 * hurdles[1.0][1][on])
+    assert np.abs(hurdles[1.0][1][on] - mu0[on]).max() > 0.01
+    # off the shelf the point is the hurdle model's own median: nothing moves
+    for c in (0.4, 1.0):
+        np.testing.assert_array_equal(hurdles[c][1][N:], mu0[N:])
+        np.testing.assert_array_equal(hurdles[c][0], p)
