@@ -90,9 +90,15 @@ def from_series(history: Sequence[tuple[date, Decimal | float]], *, origin: date
 
 
 def read_sales(paths: Iterable[Path | str]) -> list[Sale]:
-    """Sales rows of history files; a malformed row raises ``ValueError`` naming its file and line."""
+    """Sales rows of history files; a malformed row raises ``ValueError`` naming its file and line.
+
+    Rows of one file with the same day, location and SKU add up (several sales that day); the same day, location
+    and SKU in two files raises ``ValueError`` naming both: overlapping exports would count those sales twice.
+    """
     out: list[Sale] = []
+    seen: dict[tuple[date, str, str], Path | str] = {}
     for path in paths:
+        mine: set[tuple[date, str, str]] = set()
         with open(path, encoding="utf-8-sig", newline="") as fh:
             reader = csv.DictReader(fh)
             if reader.fieldnames is not None and not {"date", "sku", "qty"} <= set(reader.fieldnames):
@@ -105,10 +111,18 @@ def read_sales(paths: Iterable[Path | str]) -> list[Sale]:
                     qty, unit_price = float(r.get("qty") or 0), float(price) if price else None
                     if not math.isfinite(qty) or (unit_price is not None and not math.isfinite(unit_price)):
                         raise ValueError("a quantity or price that is not a number")
-                    out.append(Sale(date.fromisoformat(r["date"][:10]), (r.get("location") or "").strip(),
-                                    r["sku"].strip(), qty, unit_price))
+                    sale = Sale(date.fromisoformat(r["date"][:10]), (r.get("location") or "").strip(),
+                                r["sku"].strip(), qty, unit_price)
                 except ValueError as e:
                     raise ValueError(f"{path}, line {reader.line_num}: {e}") from None
+                key = (sale.day, sale.location, sale.sku)
+                if key in seen:
+                    raise ValueError(f"{path}, line {reader.line_num}: {sale.day} {sale.location or '-'} {sale.sku} "
+                                     f"is in {seen[key]} too; history files must not overlap (those sales would "
+                                     "count twice)")
+                mine.add(key)
+                out.append(sale)
+        seen.update(dict.fromkeys(mine, path))
     return out
 
 

@@ -171,3 +171,31 @@ def test_forecast_refuses_a_history_without_quantities(app, tmp_path):
                                    "--out", str(tmp_path / "f.csv")])
     assert res.exit_code == 2 and "date,sku,qty" in said(res), res.output
     assert not (tmp_path / "f.csv").exists()
+
+
+def test_history_files_add_up_unless_they_overlap_which_is_refused_naming_both(app, tmp_path):
+    first = [[(date(2024, 1, 1) + timedelta(days=i)).isoformat(), "S1", "A", 2] for i in range(20)]
+    later = [[(date(2024, 1, 21) + timedelta(days=i)).isoformat(), "S1", "A", 5] for i in range(20)]
+    # two rows of one file on one day are two sales that day
+    h1 = write(tmp_path / "jan.csv", [*first, ["2024-01-20", "S1", "A", 1]], ["date", "location", "sku", "qty"])
+    h2 = write(tmp_path / "feb.csv", later, ["date", "location", "sku", "qty"])
+    log = tmp_path / "log.csv"
+    prods = write(tmp_path / "p.csv", [["A", "3"]], ["sku", "shelf_life_days"])
+    base = ["simulate", "--products", str(prods), "--start", "2024-01-15", "--end", "2024-01-25",
+            "--policy", "manual", "--json", "--log", str(log)]
+    res = CliRunner().invoke(app, [*base, "--history", str(h1), "--history", str(h2)])
+    assert res.exit_code == 0, res.output
+    with open(log, encoding="utf-8") as fh:
+        demand = {r["date"]: float(r["demand"]) for r in csv.DictReader(fh)}
+    assert demand["2024-01-19"] == 2 and demand["2024-01-20"] == 3 and demand["2024-01-21"] == 5
+    log.unlink()
+
+    h3 = write(tmp_path / "overlap.csv", [["2024-01-19", "S1", "A", 2]], ["date", "location", "sku", "qty"])
+    for cmd in ([*base, "--history", str(h1), "--history", str(h3)],
+                ["forecast", "--history", str(h1), "--history", str(h3), "--origin", "2024-01-25",
+                 "--out", str(tmp_path / "f.csv")]):
+        res = CliRunner().invoke(app, cmd)
+        assert res.exit_code == 2, res.output
+        flat = "".join(said(res).split())    # a long temporary path may be folded across the box's lines
+        assert "overlap.csv,line2" in flat and "jan.csv" in flat and "counttwice" in flat, said(res)
+    assert not log.exists() and not (tmp_path / "f.csv").exists()
