@@ -4,7 +4,8 @@ The model is refitted every ``refit_every`` days on the history up to the decisi
 predicts every evening from the days up to that evening only; for items idle for a week or more
 P(sale) is the observed restart rate instead, and 0 before an item's first sale (``dormancy``). Each
 evening the demand of every item is a hurdle distribution: no sale, or with probability P a quantity
-whose log has the fitted median, the series' own spread and the residuals' shape. It is written out as
+whose log has the fitted median (moved part of the way towards the point forecast where that is the median
+regression's, ``pooled.Settings.centre``), the series' own spread and the residuals' shape. It is written out as
 quantiles that include P(demand = 0); ``domain.replenishment.SteadyRate`` then picks every item's stock
 level at one price per prevented stockout, the price at which the last 91 days together meet the
 service level (the expected share of item-days with demand that run short), so stock goes to the items and
