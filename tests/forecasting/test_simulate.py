@@ -1,10 +1,11 @@
 """Hand-checked simulations. Days 0..6 are history before the start; days 7..9 are simulated."""
+from datetime import date
 from fractions import Fraction as F
 
 import numpy as np
 import pytest
 
-from adapters.forecasting import simulate
+from adapters.forecasting import autopolicy, simulate
 
 
 def run(demand, *, life, policy, lead=1, log=True):
@@ -113,3 +114,32 @@ def test_the_auto_policy_takes_a_service_level_or_a_rate_not_both():
     for kw in ({}, {"service_level": 0.9, "rate": 0.01}):
         with pytest.raises(ValueError, match="either"):
             autopolicy.policy(fc, lead_time=1, shelf_life=life, first_day=date(2023, 1, 2), **kw)
+
+
+def test_the_day_ahead_chance_of_a_comeback_is_recalibrated_on_what_came_back_before():
+    # items that sell every third day: after one day off they never sell, after two they always do
+    days, n = 300, 40
+    demand = np.array([[4.0 if (t + i) % 3 == 0 else 0.0 for t in range(days)] for i in range(n)])
+    fc = autopolicy.Forecasts(demand, first_day=date(2024, 1, 1), horizon=2)
+    for u in range(100, 250):            # as if the model had said 0.2 for every item on those evenings
+        fc.day_ahead[u] = np.full(n, 0.2)
+    day = 250
+    p = np.full((n, 2), 0.2)
+    out = fc.recalibrated(day, p)
+    gap = fc.gap[:, day]
+    off = (gap >= 1) & (gap < 7)
+    assert off.any() and (~off).any()
+    # half of the past comebacks happened: 0.2 becomes about 0.5, for items off the shelf, on the next day only
+    assert np.allclose(out[off, 0], 0.5, atol=0.02)
+    np.testing.assert_array_equal(out[~off, 0], p[~off, 0])
+    np.testing.assert_array_equal(out[:, 1], p[:, 1])
+    # nothing after the decision day counts
+    later = demand.copy()
+    later[:, day + 1:] = 0.0
+    again = autopolicy.Forecasts(later, first_day=date(2024, 1, 1), horizon=2)
+    again.day_ahead = dict(fc.day_ahead)
+    np.testing.assert_array_equal(again.recalibrated(day, p), out)
+    # too few past item-days: unchanged
+    fresh = autopolicy.Forecasts(demand, first_day=date(2024, 1, 1), horizon=2, recalibrate_days=3)
+    fresh.day_ahead = dict(fc.day_ahead)
+    np.testing.assert_array_equal(fresh.recalibrated(day, p), p)
