@@ -335,14 +335,15 @@ class SteadyRate:
     service_level: Decimal
     window: int = 91
     # per day: expected products with demand, expected products short at the floors, and the steps up every
-    # product's hull as (prevented shortage per unit of leftover, prevented shortage)
+    # product's hull as (prevented shortage per unit of leftover, prevented shortage), steepest first
     days: list[tuple[Decimal, Decimal, list[tuple[Decimal, Decimal]]]] = dataclasses.field(default_factory=list)
 
     def allocate(self, periods: Sequence[DayForecast], floors: Sequence[Decimal]) -> list[StockOption]:
         """Today's stock levels, one per product (as ``allocate``)."""
         hulls = [_hull(stock_options(p, floor=f)) for p, f in zip(periods, floors, strict=True)]
         want = sum((Decimal(1) - p.cdf(ZERO) for p in periods), ZERO)
-        steps = [(_ratio(a, b), a.short - b.short) for h in hulls for a, b in zip(h, h[1:], strict=False)]
+        steps = sorted(((_ratio(a, b), a.short - b.short) for h in hulls for a, b in zip(h, h[1:], strict=False)),
+                       reverse=True)
         self.days = [*self.days, (want, sum((h[0].short for h in hulls), ZERO), steps)][-self.window:]
         rate = self.rate()
         return [_at_rate(h, rate) for h in hulls]
@@ -355,7 +356,7 @@ class SteadyRate:
         if excess <= ZERO:
             return INFINITY
         taken = ZERO
-        for ratio, gain in sorted((st for d in self.days for st in d[2]), reverse=True):
+        for ratio, gain in heapq.merge(*(d[2] for d in self.days), reverse=True):   # each day's steps come sorted
             taken += gain
             if taken >= excess:
                 return ratio

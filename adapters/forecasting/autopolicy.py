@@ -51,7 +51,8 @@ class Forecasts:
         self.demand = demand
         self.gap = self.restarts.gap if self.restarts is not None else dormancy.gaps(demand)
         self.recalibrate_days = recalibrate_days
-        self.day_ahead: dict[int, np.ndarray] = {}   # evening → the model's P(sale) of the next day, every item
+        # evening → the items then a few days off the shelf and the logit of the model's P(sale) of their next day
+        self.day_ahead: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         self.design = features.Design(demand, start=first_day, horizon=horizon, calendar=calendar or calendars.DEFAULT)
         self.rows = np.arange(demand.shape[0])
         self.model: pooled.Model | None = None
@@ -78,12 +79,17 @@ class Forecasts:
         else:
             p, mu, sigma = self.model.hurdle(self.rows, horizon=self.horizon, day=origin)
             sizes = self.model.size_quantiles(mu, sigma)
-            self.day_ahead[day] = p[:, 0].copy()
+            self.remember(day, p[:, 0])
             p = self.recalibrated(day, p)
         if self.restarts is not None:  # the restart rate of idle items; 0 before an item's first sale
             p = self.restarts.adjust(day, p)
         self.cache[day] = (p, sizes)
         return p, sizes
+
+    def remember(self, day: int, p_next: np.ndarray) -> None:
+        """Keeps the model's P(sale) of the day after ``day`` for the items then a few days off the shelf."""
+        m = self._comeback_rows(day, p_next)
+        self.day_ahead[day] = (m, logit(p_next[m]))
 
     def _comeback_rows(self, day: int, p: np.ndarray) -> np.ndarray:
         """Items off the shelf for 1–6 days on the evening of ``day`` whose P is neither 0 nor 1."""
@@ -97,8 +103,8 @@ class Forecasts:
         xs, ys = [], []
         for u in range(max(0, day - self.recalibrate_days), day):
             if u in self.day_ahead:
-                m = self._comeback_rows(u, self.day_ahead[u])
-                xs.append(logit(self.day_ahead[u][m]))
+                m, x_u = self.day_ahead[u]
+                xs.append(x_u)
                 ys.append((self.demand[m, u + 1] > 0).astype(float))
         x = np.concatenate(xs) if xs else np.zeros(0)
         y = np.concatenate(ys) if ys else np.zeros(0)

@@ -128,13 +128,18 @@ class Model:
 
         σ depends on the series (big, regular sellers vary less in relative terms than small ones).
         """
-        i, t, k = self._rows(rows, horizon=horizon, day=day)
         shape = (len(rows), horizon)
+        _, p, mu, sigma = self._parts(rows, horizon=horizon, day=day)
+        return p.reshape(shape), mu.reshape(shape), sigma.reshape(shape)
+
+    def _parts(self, rows: np.ndarray, *, horizon: int, day: int | None
+               ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """The point forecast and the hurdle parameters (P(sale), centred μ, σ), flat over rows × horizon."""
+        i, t, k = self._rows(rows, horizon=horizon, day=day)
         designs = (self.design.level(i, t, k), self.design.occurrence(i, t, k))
         point, _ = self._point(i, t, k, designs)
         p, mu, sigma = self._hurdle(i, t, designs[1])
-        mu = self._centred(i, t, p, mu, sigma, point)
-        return p.reshape(shape), mu.reshape(shape), sigma.reshape(shape)
+        return point, p, self._centred(i, t, p, mu, sigma, point), sigma
 
     def _centred(self, i: np.ndarray, t: np.ndarray, p: np.ndarray, mu: np.ndarray, sigma: np.ndarray,
                  point: np.ndarray) -> np.ndarray:
@@ -203,11 +208,7 @@ class Model:
         Features read only the days before ``day``.
         """
         n = len(rows)
-        i, t, k = self._rows(rows, horizon=horizon, day=day)
-        designs = (self.design.level(i, t, k), self.design.occurrence(i, t, k))
-        point, _ = self._point(i, t, k, designs)
-        p, mu, sigma = self._hurdle(i, t, designs[1])
-        mu = self._centred(i, t, p, mu, sigma, point)
+        point, p, mu, sigma = self._parts(rows, horizon=horizon, day=day)
         q = mixture_quantiles(p, self.size_quantiles(mu, sigma), np.array(QUANTILES))
         mid = QUANTILES.index(0.5)
         q = np.maximum.accumulate(q, axis=1)

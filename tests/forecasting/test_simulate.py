@@ -122,7 +122,7 @@ def test_the_day_ahead_chance_of_a_comeback_is_recalibrated_on_what_came_back_be
     demand = np.array([[4.0 if (t + i) % 3 == 0 else 0.0 for t in range(days)] for i in range(n)])
     fc = autopolicy.Forecasts(demand, first_day=date(2024, 1, 1), horizon=2)
     for u in range(100, 250):            # as if the model had said 0.2 for every item on those evenings
-        fc.day_ahead[u] = np.full(n, 0.2)
+        fc.remember(u, np.full(n, 0.2))
     day = 250
     p = np.full((n, 2), 0.2)
     out = fc.recalibrated(day, p)
