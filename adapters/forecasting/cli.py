@@ -6,9 +6,12 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+
+if TYPE_CHECKING:
+    from adapters.forecasting import panel
 
 HistoryOpt = Annotated[list[Path], typer.Option("--history", exists=True, dir_okay=False,
                                                  help="sales history CSV (date,location,sku,qty,…)")]
@@ -30,7 +33,7 @@ def write_forecast(history: list[Path], *, origin: date, horizon: int, out: Path
     """
     from adapters.forecasting import api, panel  # numpy/scipy: loaded only when a forecast runs
     from adapters.weather import CsvWeather
-    sales = [s for s in panel.read_sales(history) if s.day < origin]
+    sales = [s for s in _read_history(history) if s.day < origin]
     known = panel.price_history(sales)
     for key, plan in panel.read_prices(prices or []).items():
         known.setdefault(key, []).extend((d, p) for d, p in plan if d >= origin)
@@ -53,6 +56,16 @@ def write_forecast(history: list[Path], *, origin: date, horizon: int, out: Path
                                 *(f"{r[c]:.3f}" for c in api.QUANTILE_COLUMNS)])
                     rows_out += 1
     return rows_out
+
+
+def _read_history(history: list[Path]) -> list[panel.Sale]:
+    """The history files' sales; where files overlap, what was done about it goes to stderr."""
+    from adapters.forecasting import panel
+    notes: list[str] = []
+    sales = panel.read_sales(history, notes=notes)
+    for note in notes:
+        typer.echo(note, err=True)
+    return sales
 
 
 def read_products(path: Path) -> dict[str, float | None]:
@@ -81,9 +94,9 @@ def run_simulation(history: list[Path], *, products: Path, start: date, end: dat
     the auto policy holds the ``service_level``, or with ``rate`` a fixed number of
     prevented stockouts per kg of expected leftover (with ``inventory_days``, per kg of leftover − that many
     days × kg sold)."""
-    from adapters.forecasting import autopolicy, panel, simulate
+    from adapters.forecasting import autopolicy, simulate
 
-    sales, known = panel.read_sales(history), read_products(products)
+    sales, known = _read_history(history), read_products(products)
     setup = simulate.setup(sales, known, start=start, end=end)
     unknown = sorted({s.sku for s in sales if s.day <= end and s.sku not in known})
     a, b = setup.index(start), setup.index(end)

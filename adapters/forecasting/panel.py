@@ -89,16 +89,17 @@ def from_series(history: Sequence[tuple[date, Decimal | float]], *, origin: date
     return p
 
 
-def read_sales(paths: Iterable[Path | str]) -> list[Sale]:
+def read_sales(paths: Iterable[Path | str], *, notes: list[str] | None = None) -> list[Sale]:
     """Sales rows of history files; a malformed row raises ``ValueError`` naming its file and line.
 
-    Rows of one file with the same day, location and SKU add up (several sales that day); the same day, location
-    and SKU in two files raises ``ValueError`` naming both: overlapping exports would count those sales twice.
+    Rows of one file with the same day, location and SKU add up (several sales that day). Files may overlap, as
+    exports of neighbouring periods do: where two files hold the same day, location and SKU, the later file on the
+    command line holds that day's sales (they never count twice). Each overlap adds a line to ``notes``: the same
+    total in both (the same sales), or the totals that differed (the later export replaced the earlier one).
     """
-    out: list[Sale] = []
-    seen: dict[tuple[date, str, str], Path | str] = {}
+    merged: dict[tuple[date, str, str], tuple[Path | str, list[Sale]]] = {}
     for path in paths:
-        mine: set[tuple[date, str, str]] = set()
+        mine: dict[tuple[date, str, str], list[Sale]] = {}
         with open(path, encoding="utf-8-sig", newline="") as fh:
             reader = csv.DictReader(fh)
             if reader.fieldnames is not None and not {"date", "sku", "qty"} <= set(reader.fieldnames):
@@ -115,15 +116,23 @@ def read_sales(paths: Iterable[Path | str]) -> list[Sale]:
                                 r["sku"].strip(), qty, unit_price)
                 except ValueError as e:
                     raise ValueError(f"{path}, line {reader.line_num}: {e}") from None
-                key = (sale.day, sale.location, sale.sku)
-                if key in seen:
-                    raise ValueError(f"{path}, line {reader.line_num}: {sale.day} {sale.location or '-'} {sale.sku} "
-                                     f"is in {seen[key]} too; history files must not overlap (those sales would "
-                                     "count twice)")
-                mine.add(key)
-                out.append(sale)
-        seen.update(dict.fromkeys(mine, path))
-    return out
+                mine.setdefault((sale.day, sale.location, sale.sku), []).append(sale)
+        same, replaced = 0, []
+        for key, rows in mine.items():
+            if key in merged:
+                before = merged[key]
+                old, now = sum(x.qty for x in before[1]), sum(x.qty for x in rows)
+                if math.isclose(old, now, rel_tol=1e-9, abs_tol=1e-9):
+                    same += 1
+                else:
+                    replaced.append(f"{key[0]} {key[1] or '-'} {key[2]}: {old:g} in {before[0]}, {now:g} here")
+            merged[key] = (path, rows)
+        if notes is not None and same:
+            notes.append(f"{path}: {same} day(s) already in an earlier file with the same total, counted once")
+        if notes is not None and replaced:
+            notes.append(f"{path}: {len(replaced)} day(s) already in an earlier file with another total; this "
+                         f"file's count (first: {replaced[0]})")
+    return [sale for _, rows in merged.values() for sale in rows]
 
 
 def read_prices(paths: Iterable[Path | str]) -> dict[Key, list[tuple[date, float]]]:
