@@ -22,6 +22,7 @@ import heapq
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from typing import Any
 
 ZERO = Decimal(0)
 INFINITY = Decimal("Infinity")
@@ -320,6 +321,10 @@ def allocate(periods: Sequence[DayForecast], floors: Sequence[Decimal], *,
     return chosen
 
 
+# one day of ``SteadyRate.days``: expected products with demand, expected products short at the floors, the steps
+RateDay = tuple[Decimal, Decimal, list[tuple[Decimal, Decimal]]]
+
+
 @dataclasses.dataclass
 class SteadyRate:
     """Holds a service level over a season rather than every day: one price per prevented stockout for all the
@@ -336,7 +341,7 @@ class SteadyRate:
     window: int = 91
     # per day: expected products with demand, expected products short at the floors, and the steps up every
     # product's hull as (prevented shortage per unit of leftover, prevented shortage), steepest first
-    days: list[tuple[Decimal, Decimal, list[tuple[Decimal, Decimal]]]] = dataclasses.field(default_factory=list)
+    days: list[RateDay] = dataclasses.field(default_factory=list)
 
     def allocate(self, periods: Sequence[DayForecast], floors: Sequence[Decimal]) -> list[StockOption]:
         """Today's stock levels, one per product (as ``allocate``)."""
@@ -361,6 +366,19 @@ class SteadyRate:
             if taken >= excess:
                 return ratio
         return ZERO
+
+
+def rate_day_to_dict(day: RateDay) -> dict[str, Any]:
+    """A ``SteadyRate`` day as JSON-ready strings (exact: a kept window picks what the one in memory picks), for a
+    store that keeps the window between mornings; the steps keep their order (steepest first)."""
+    want, short, steps = day
+    return {"want": str(want), "short": str(short), "steps": [[str(r), str(g)] for r, g in steps]}
+
+
+def rate_day_from_dict(data: Mapping[str, Any]) -> RateDay:
+    """The inverse of ``rate_day_to_dict``."""
+    steps = [(Decimal(r), Decimal(g)) for r, g in data.get("steps") or []]
+    return Decimal(data["want"]), Decimal(data["short"]), sorted(steps, reverse=True)
 
 
 def _ratio(a: StockOption, b: StockOption) -> Decimal:

@@ -218,7 +218,10 @@ def store_plan(uow: Any, *, location: str, now: datetime, forecaster: Any
     The forecaster serves the tenant's TOP-N products (or all), with one store-wide model. The store's stock
     goes where it prevents the most stockouts: the service level is the share of products with demand that
     are served in full over the period, met with the least stock expected to be left over, so a cheap,
-    steady item is stocked to a higher level than a bulky, erratic one.
+    steady item is stocked to a higher level than a bulky, erratic one. It holds over the store's last
+    ``RATE_WINDOW`` mornings together (``replenishment.SteadyRate``, the simulation's auto policy): a hard
+    morning does not buy its last prevented stockouts dearly while an easy one stops where more would still be
+    cheap. Each run keeps its morning in the database (a later run of the same morning replaces it).
     """
     snaps = [metrics.Snapshot(uow, location=location, product=p, now=now) for p in uow.catalog.products()]
     if forecaster is not None:
@@ -226,7 +229,15 @@ def store_plan(uow: Any, *, location: str, now: datetime, forecaster: Any
     plans = [plan(snap) for snap in snaps]
     periods = [replenishment.period_forecast(days[: pol.lead_time_days + pol.review_days]) for days, _, pol in plans]
     floors = [pos.on_hand + pos.on_order - pos.booked for _, pos, _ in plans]
-    chosen = replenishment.allocate(periods, floors, service_level=SERVICE_LEVEL)
+    # the level holds over the store's last RATE_WINDOW mornings (each kept in the database), not each one alone
+    day = now.date()
+    kept = uow.history.replenish_days(location=location, before=day.isoformat(), n=RATE_WINDOW - 1)
+    steady = replenishment.SteadyRate(SERVICE_LEVEL, window=RATE_WINDOW,
+                                      days=[replenishment.rate_day_from_dict(d) for d in kept])
+    chosen = steady.allocate(periods, floors)
+    uow.history.put_replenish_day(location=location, day=day.isoformat(),
+                                  data=replenishment.rate_day_to_dict(steady.days[-1]),
+                                  keep_from=(day - timedelta(days=2 * RATE_WINDOW)).isoformat())
     # no product that sells is left bare for the others' sake: each is stocked to at least MIN_LEVEL
     return [(snap, replenish(snap, snap.product, (days, pos, replace(pol, service_level=max(option.level, MIN_LEVEL)))),
              option, period)
@@ -257,7 +268,8 @@ def auto_purchase(uow: Any, box: Any, t: Any, *, location: str | None, now: date
 
 
 REPLENISH_DAYS = 3   # forecast days a suggestion reads: lead time, review period and what may spoil after
-SERVICE_LEVEL = Decimal("0.95")   # of the store's products with demand, served in full over the period
+SERVICE_LEVEL = Decimal("0.95")   # of the store's products with demand, served in full, over the last RATE_WINDOW mornings
+RATE_WINDOW = 91                  # mornings over which the service level holds (``replenishment.SteadyRate``)
 MIN_LEVEL = Decimal("0.8")        # the least any one product is stocked for
 
 

@@ -617,6 +617,23 @@ class HistoryRepo(_Repo):
             out.setdefault(s, []).append((d, dec(q)))
         return out
 
+    def replenish_days(self, *, location: str, before: str, n: int) -> list[dict[str, Any]]:
+        """The ``n`` latest mornings of a store's replenishment window before day ``before``, oldest first."""
+        stmt = select(t.ReplenishDay.data).where(
+            t.ReplenishDay.tenant_id == self.tid, t.ReplenishDay.location == location, t.ReplenishDay.day < before
+        ).order_by(t.ReplenishDay.day.desc()).limit(n)
+        return [dict(d) for d in reversed(self.s.execute(stmt).scalars().all())]
+
+    def put_replenish_day(self, *, location: str, day: str, data: dict[str, Any], keep_from: str) -> None:
+        """Keeps a store's morning (a later run of the same morning replaces it) and forgets its mornings before
+        ``keep_from``."""
+        ins = _insert(self.s)(t.ReplenishDay).values(tenant_id=self.tid, location=location, day=day, data=data)
+        self.s.execute(ins.on_conflict_do_update(index_elements=["tenant_id", "location", "day"],
+                                                 set_={"data": ins.excluded.data}))
+        self.s.execute(delete(t.ReplenishDay).where(t.ReplenishDay.tenant_id == self.tid,
+                                                    t.ReplenishDay.location == location,
+                                                    t.ReplenishDay.day < keep_from))
+
     def last_day(self, *, sku: str, location: str | None) -> str | None:
         stmt = select(func.max(t.SalesHistory.day)).where(t.SalesHistory.tenant_id == self.tid,
                                                           t.SalesHistory.sku == sku, t.SalesHistory.qty > 0)

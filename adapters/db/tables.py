@@ -316,3 +316,16 @@ class LotReading(SQLModel, table=True):
     value: Decimal = _qty()
     at: datetime = _ts()
     source: str = ""
+
+
+class ReplenishDay(SQLModel, table=True):
+    """One morning of a store's replenishment window (``domain.replenishment.SteadyRate``): its products' stock
+    options as steps of prevented shortage per unit of leftover, so that the service level holds over the last
+    91 mornings together rather than each morning alone. A morning's later run replaces its row."""
+    __tablename__ = "replenish_day"
+    __table_args__ = (UniqueConstraint("tenant_id", "location", "day"),)
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id", index=True)
+    location: str
+    day: str  # ISO date
+    data: dict[str, Any] = _json(dict)

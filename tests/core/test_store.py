@@ -219,3 +219,23 @@ def test_a_store_read_at_once_gives_each_product_the_history_it_reads_alone(cafe
     assert got["B01"][day[1]] == D(2 + 10 - 4)                 # a sale + imported history − the booking
     assert got["B01"][day[4]] == 0                             # undone
     assert got["B02"][day[2]] == 4 and got["B02"][day[9]] == 6 and got["B09"][day[3]] == 5
+
+
+def test_a_stores_replenishment_mornings_are_kept_per_tenant_and_store_replaced_and_forgotten(engine):
+    a, b = uows.factory(engine, "alpha"), uows.factory(engine, "beta")
+    day = {"want": "2.5", "short": "0.25", "steps": [["Infinity", "0.1"], ["0.0125", "0.05"]]}
+    with a() as u:
+        for d in ("2026-01-01", "2026-03-01", "2026-03-02", "2026-03-03"):
+            u.history.put_replenish_day(location="XH", day=d, data={**day, "want": d[-1]}, keep_from="2000-01-01")
+        u.history.put_replenish_day(location="FT", day="2026-03-02", data=day, keep_from="2000-01-01")
+        u.commit()
+    with a() as u:   # the same morning again replaces it; mornings before keep_from are forgotten
+        u.history.put_replenish_day(location="XH", day="2026-03-03", data=day, keep_from="2026-02-01")
+        u.commit()
+    with a() as u:
+        assert u.history.replenish_days(location="XH", before="2026-03-03", n=5) == [
+            {**day, "want": "1"}, {**day, "want": "2"}]
+        assert u.history.replenish_days(location="XH", before="2026-03-04", n=2) == [{**day, "want": "2"}, day]
+        assert u.history.replenish_days(location="FT", before="2026-03-04", n=5) == [day]
+    with b() as u:
+        assert u.history.replenish_days(location="XH", before="2026-03-04", n=5) == []

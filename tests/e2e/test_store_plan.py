@@ -12,7 +12,8 @@ from workflows import reports
 NOW = datetime.fromisoformat("2026-06-15T09:00:00+08:00")
 
 
-def test_the_store_meets_its_service_level_with_less_stock_than_each_product_at_it(tmp_path, monkeypatch):
+def seeded(tmp_path, monkeypatch):
+    """The demo's store XH with 200 days of sales of four products."""
     chat = make_chat(tmp_path, monkeypatch, clock=NOW.isoformat())
     uow = chat.container.uow
     rng = np.random.default_rng(2)
@@ -28,6 +29,11 @@ def test_the_store_meets_its_service_level_with_less_stock_than_each_product_at_
                     rows.append({"day": d, "location": "XH", "sku": sku, "qty": Decimal(f"{qty:.0f}")})
         u.history.upsert(rows)
         u.commit()
+    return uow
+
+
+def test_the_store_meets_its_service_level_with_less_stock_than_each_product_at_it(tmp_path, monkeypatch):
+    uow = seeded(tmp_path, monkeypatch)
     with uow() as u:
         plan = reports.store_plan(u, location="XH", now=NOW, forecaster=forecast_port.Forecaster())
 
@@ -49,4 +55,46 @@ def test_the_store_meets_its_service_level_with_less_stock_than_each_product_at_
     assert level["B09"] > Decimal("0.95") > level["B06"]   # the cheap steady item high, the bulky erratic one lower
     for snap, sug, _option, period in plan:                # but none that sells below 80% for the others' sake
         if demand[snap.product.sku] > 0:
+            assert period.cdf(sug.order_up_to - sug.booked) >= Decimal("0.8") - Decimal("1e-6")
+
+
+def test_the_level_holds_over_the_stores_last_mornings_kept_in_the_database(tmp_path, monkeypatch):
+    uow = seeded(tmp_path, monkeypatch)
+
+    def morning():
+        with uow() as u:
+            plan = reports.store_plan(u, location="XH", now=NOW, forecaster=forecast_port.Forecaster())
+            u.commit()
+        with uow() as u:
+            kept = u.history.replenish_days(location="XH", before="9999-12-31", n=400)
+        return plan, kept
+
+    first, kept = morning()
+    assert len(kept) == 1 and Decimal(kept[0]["want"]) == sum((1 - p.cdf(Decimal(0)) for *_, p in first), Decimal(0))
+    again, kept_again = morning()                      # the same morning run twice: one row, the same plan
+    assert kept_again == kept
+    assert [o.stock for _, _, o, _ in again] == [o.stock for _, _, o, _ in first]
+
+    # 90 mornings before this one on which every product with demand was served from the shelf (and one long
+    # forgotten): this morning may run shorter, the level holding over the 91 together, with less left over
+    with uow() as u:
+        for n in range(1, 91):
+            day = (NOW.date() - timedelta(days=n)).isoformat()
+            u.history.put_replenish_day(location="XH", day=day, data={"want": "3.5", "short": "0", "steps": []},
+                                        keep_from="2000-01-01")
+        u.history.put_replenish_day(location="XH", day=(NOW.date() - timedelta(days=400)).isoformat(),
+                                    data={"want": "3.5", "short": "3.5", "steps": []}, keep_from="2000-01-01")
+        u.commit()
+    eased, kept = morning()
+    assert len(kept) == 91 and kept[-1] == kept_again[0]      # the long-forgotten morning is gone, this one kept
+    want = sum((1 - p.cdf(Decimal(0)) for *_, p in eased), Decimal(0))
+    short = {name: sum((o.short for _, _, o, _ in plan), Decimal(0)) for name, plan in (("first", first),
+                                                                                        ("eased", eased))}
+    left = {name: sum((o.leftover for _, _, o, _ in plan), Decimal(0)) for name, plan in (("first", first),
+                                                                                          ("eased", eased))}
+    assert short["first"] <= Decimal("0.05") * want + Decimal("1e-9") < short["eased"]
+    assert short["eased"] <= Decimal("0.05") * (want + 90 * Decimal("3.5"))
+    assert left["eased"] < left["first"]
+    for _snap, sug, _option, period in eased:       # still none that sells below 80% for the others' sake
+        if period.cdf(Decimal(0)) < 1:
             assert period.cdf(sug.order_up_to - sug.booked) >= Decimal("0.8") - Decimal("1e-6")

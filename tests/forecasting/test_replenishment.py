@@ -1,3 +1,4 @@
+import json
 import random
 from datetime import date, timedelta
 from decimal import Decimal as D
@@ -179,3 +180,20 @@ def test_a_steady_price_on_alike_days_meets_the_level_every_day():
     for d in range(30):
         chosen = steady.allocate([uniform(date(2024, 1, 1) + timedelta(days=d), 4) for _ in range(3)], [D(0)] * 3)
         assert abs(sum(c.short for c in chosen) / 3 - D("0.1")) <= D("0.05")
+
+
+def test_a_steady_rate_window_kept_as_json_between_mornings_picks_what_the_one_in_memory_picks():
+    rng = random.Random(3)
+    season = [[uniform(date(2024, 1, 1) + timedelta(days=d), D(str(round(rng.uniform(0.5, 12), 3))))
+               for _ in range(4)] for d in range(20)]
+    floors = [D(0), D("0.5"), D(0), D(2)]
+    memory, kept = r.SteadyRate(D("0.9")), []
+    for day in season:
+        fresh = r.SteadyRate(D("0.9"), days=[r.rate_day_from_dict(json.loads(k)) for k in kept])
+        mine, theirs = fresh.allocate(day, floors), memory.allocate(day, floors)
+        assert [c.stock for c in mine] == [c.stock for c in theirs]
+        assert fresh.rate() == memory.rate()
+        kept.append(json.dumps(r.rate_day_to_dict(fresh.days[-1])))
+    # a day without a shortage to prevent: an infinite price survives the trip
+    steps = [(r.INFINITY, D("0.25")), (D("0.5"), D("0.125"))]
+    assert r.rate_day_from_dict(json.loads(json.dumps(r.rate_day_to_dict((D(1), D("0.4"), steps)))))[2] == steps
