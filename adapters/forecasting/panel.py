@@ -93,8 +93,8 @@ def read_sales(paths: Iterable[Path | str], *, notes: list[str] | None = None) -
     """Sales rows of history files; a malformed row raises ``ValueError`` naming its file and line.
 
     Rows of one file with the same day, location and SKU add up (several sales that day). Files may overlap, as
-    exports of neighbouring periods do: where two files hold the same day, location and SKU, the later file on the
-    command line holds that day's sales (they never count twice). Each overlap adds a line to ``notes``: the same
+    exports of neighbouring periods do: where two files hold the same day, location and SKU, the later one in ``paths``
+    holds that day's sales (they never count twice). Each overlap adds a line to ``notes``: the same
     total in both (the same sales), or the totals that differed (the later export replaced the earlier one).
     """
     merged: dict[tuple[date, str, str], tuple[Path | str, list[Sale]]] = {}
