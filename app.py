@@ -186,6 +186,9 @@ def configure(tenant: TenantOpt = "default",
               forecast_top_n: Annotated[int | None, typer.Option(help="forecast only the TOP-N products; 0 = all")] = None,
               auto_purchase: Annotated[bool | None, typer.Option("--auto-purchase/--no-auto-purchase",
                                                                  help="morning purchase requests")] = None,
+              service_level: Annotated[str | None, typer.Option(
+                  help="share of a store's products with demand served in full over its last 91 mornings, 0.5-0.999 "
+                       "(default 0.95): the prep list and the purchase requests stock for it")] = None,
               store_code: Annotated[str | None, typer.Option("--store", help="a store code, for --job")] = None,
               job: Annotated[list[str] | None, typer.Option(
                   help="per-store job time, e.g. prep_list=06:30 (prep_list, auto_purchase, transfer_check, "
@@ -201,6 +204,8 @@ def configure(tenant: TenantOpt = "default",
     the forecast's holiday calendar)."""
     from decimal import Decimal, InvalidOperation
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    from workflows.reports import SERVICE_LEVEL, SERVICE_LEVELS
     _, uow_factory = store(tenant=tenant)
     with uow_factory() as uow:
         row = uow.catalog.tenant_row()
@@ -217,6 +222,10 @@ def configure(tenant: TenantOpt = "default",
             if timezone is not None:
                 ZoneInfo(timezone)
                 row.timezone = timezone
+            if service_level is not None:
+                level = Decimal(service_level)
+                if not (level.is_finite() and SERVICE_LEVELS[0] <= level <= SERVICE_LEVELS[1]):
+                    raise ValueError(f"service-level must be between {SERVICE_LEVELS[0]} and {SERVICE_LEVELS[1]}")
         except (ValueError, InvalidOperation, ZoneInfoNotFoundError) as exc:
             typer.echo(f"not changed: {exc}", err=True)
             raise typer.Exit(2) from None
@@ -256,6 +265,8 @@ def configure(tenant: TenantOpt = "default",
             extra["forecast_top_n"] = forecast_top_n or None
         if auto_purchase is not None:
             extra["auto_purchase"] = auto_purchase
+        if service_level is not None:
+            extra["service_level"] = str(Decimal(service_level))
         row.settings = extra
         uow.catalog.s.add(row)
         uow.commit()
@@ -263,6 +274,7 @@ def configure(tenant: TenantOpt = "default",
     typer.echo(json.dumps({"tenant": st.code, "name": st.name, "timezone": st.timezone,
                            "negative_policy": st.negative_policy.value, "approval_limit": str(st.approval_limit),
                            "forecast_top_n": extra.get("forecast_top_n"), "auto_purchase": bool(extra.get("auto_purchase")),
+                           "service_level": str(extra.get("service_level") or SERVICE_LEVEL),
                            "calendar": st.calendar},
                           ensure_ascii=False))
 

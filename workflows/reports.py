@@ -232,14 +232,17 @@ def store_plan(uow: Any, *, location: str, now: datetime, forecaster: Any
     # the level holds over the store's last RATE_WINDOW mornings (each kept in the database), not each one alone
     day = now.date()
     kept = uow.history.replenish_days(location=location, before=day.isoformat(), n=RATE_WINDOW - 1)
-    steady = replenishment.SteadyRate(SERVICE_LEVEL, window=RATE_WINDOW,
+    level = service_level(uow)
+    steady = replenishment.SteadyRate(level, window=RATE_WINDOW,
                                       days=[replenishment.rate_day_from_dict(d) for d in kept])
     chosen = steady.allocate(periods, floors)
     uow.history.put_replenish_day(location=location, day=day.isoformat(),
                                   data=replenishment.rate_day_to_dict(steady.days[-1]),
                                   keep_from=(day - timedelta(days=2 * RATE_WINDOW)).isoformat())
-    # no product that sells is left bare for the others' sake: each is stocked to at least MIN_LEVEL
-    return [(snap, replenish(snap, snap.product, (days, pos, replace(pol, service_level=max(option.level, MIN_LEVEL)))),
+    # no product that sells is left bare for the others' sake: each is stocked to at least MIN_LEVEL (or the
+    # store's own level, when the tenant set one below it)
+    least = min(MIN_LEVEL, level)
+    return [(snap, replenish(snap, snap.product, (days, pos, replace(pol, service_level=max(option.level, least)))),
              option, period)
             for snap, (days, pos, pol), option, period in zip(snaps, plans, chosen, periods, strict=True)]
 
@@ -269,8 +272,15 @@ def auto_purchase(uow: Any, box: Any, t: Any, *, location: str | None, now: date
 
 REPLENISH_DAYS = 3   # forecast days a suggestion reads: lead time, review period and what may spoil after
 SERVICE_LEVEL = Decimal("0.95")   # of the store's products with demand, served in full, over the last RATE_WINDOW mornings
+SERVICE_LEVELS = (Decimal("0.5"), Decimal("0.999"))   # what a tenant may set (``configure --service-level``)
 RATE_WINDOW = 91                  # mornings over which the service level holds (``replenishment.SteadyRate``)
 MIN_LEVEL = Decimal("0.8")        # the least any one product is stocked for
+
+
+def service_level(uow: Any) -> Decimal:
+    """The tenant's service level (setting ``service_level``), or ``SERVICE_LEVEL``."""
+    raw = uow.catalog.tenant_row().settings.get("service_level")
+    return Decimal(str(raw)) if raw is not None else SERVICE_LEVEL
 
 
 def plan(snap: metrics.Snapshot) -> tuple[list[replenishment.DayForecast], replenishment.Position,

@@ -119,3 +119,15 @@ def test_the_forecast_calendar_is_configurable_per_tenant(env):
     assert run(["configure", "--holiday", "2027-05-01"], env).returncode == 2          # no name
     r = run(["configure", "--clear-day", "2027-02-14", "--clear-day", "2027-03-08"], env)
     assert json.loads(r.stdout)["calendar"] == {"holidays": {"2027-02-06": "春节"}}   # the bad ones changed nothing
+
+
+def test_the_service_level_is_configurable_per_tenant(env):
+    r = run(["configure"], env)
+    assert r.returncode == 0 and json.loads(r.stdout)["service_level"] == "0.95", r.stderr
+    r = run(["configure", "--service-level", "0.98"], env)
+    assert r.returncode == 0 and json.loads(r.stdout)["service_level"] == "0.98", r.stderr
+    for bad in ("1.2", "0.3", "abc", "NaN"):
+        r = run(["configure", "--service-level", bad, "--name", "changed"], env)
+        assert r.returncode == 2 and "not changed" in r.stderr, (bad, r.stderr)
+    r = run(["configure"], env)
+    assert json.loads(r.stdout)["service_level"] == "0.98" and json.loads(r.stdout)["name"] != "changed"

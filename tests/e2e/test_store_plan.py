@@ -98,3 +98,24 @@ def test_the_level_holds_over_the_stores_last_mornings_kept_in_the_database(tmp_
     for _snap, sug, _option, period in eased:       # still none that sells below 80% for the others' sake
         if period.cdf(Decimal(0)) < 1:
             assert period.cdf(sug.order_up_to - sug.booked) >= Decimal("0.8") - Decimal("1e-6")
+
+
+def test_a_tenants_own_service_level_sets_how_short_the_store_may_run(tmp_path, monkeypatch):
+    uow = seeded(tmp_path, monkeypatch)
+    out = {}
+    for level in ("0.95", "0.8", "0.99"):
+        with uow() as u:
+            row = u.catalog.tenant_row()
+            row.settings = {**row.settings, "service_level": level}
+            u.catalog.s.add(row)
+            u.commit()
+        with uow() as u:
+            plan = reports.store_plan(u, location="XH", now=NOW, forecaster=forecast_port.Forecaster())
+        want = sum((1 - p.cdf(Decimal(0)) for *_, p in plan), Decimal(0))
+        short = sum((o.short for _, _, o, _ in plan), Decimal(0))
+        assert short <= (1 - Decimal(level)) * want + Decimal("1e-9"), level
+        out[level] = (short, sum((o.leftover for _, _, o, _ in plan), Decimal(0)),
+                      min(p.cdf(s.order_up_to - s.booked) for _, s, _, p in plan if p.cdf(Decimal(0)) < 1))
+    assert out["0.99"][0] < out["0.95"][0] < out["0.8"][0]       # shorter at a lower level …
+    assert out["0.99"][1] > out["0.95"][1] > out["0.8"][1]       # … with less left over
+    assert out["0.8"][2] >= Decimal("0.8") - Decimal("1e-6")     # and still no product that sells below 80%
