@@ -205,7 +205,7 @@ def configure(tenant: TenantOpt = "default",
     from decimal import Decimal, InvalidOperation
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-    from workflows.reports import SERVICE_LEVEL, SERVICE_LEVELS
+    from workflows import reports
     _, uow_factory = store(tenant=tenant)
     with uow_factory() as uow:
         row = uow.catalog.tenant_row()
@@ -222,10 +222,11 @@ def configure(tenant: TenantOpt = "default",
             if timezone is not None:
                 ZoneInfo(timezone)
                 row.timezone = timezone
-            if service_level is not None:
-                level = Decimal(service_level)
-                if not (level.is_finite() and SERVICE_LEVELS[0] <= level <= SERVICE_LEVELS[1]):
-                    raise ValueError(f"service-level must be between {SERVICE_LEVELS[0]} and {SERVICE_LEVELS[1]}")
+            level = Decimal(service_level) if service_level is not None else None
+            if level is not None:
+                lo, hi = reports.SERVICE_LEVELS
+                if not (level.is_finite() and lo <= level <= hi):
+                    raise ValueError(f"service-level must be between {lo} and {hi}")
         except (ValueError, InvalidOperation, ZoneInfoNotFoundError) as exc:
             typer.echo(f"not changed: {exc}", err=True)
             raise typer.Exit(2) from None
@@ -265,16 +266,17 @@ def configure(tenant: TenantOpt = "default",
             extra["forecast_top_n"] = forecast_top_n or None
         if auto_purchase is not None:
             extra["auto_purchase"] = auto_purchase
-        if service_level is not None:
-            extra["service_level"] = str(Decimal(service_level))
+        if level is not None:
+            extra["service_level"] = str(level)
         row.settings = extra
         uow.catalog.s.add(row)
         uow.commit()
         st = uow.catalog.settings()
+        shown = reports.service_level(uow)
     typer.echo(json.dumps({"tenant": st.code, "name": st.name, "timezone": st.timezone,
                            "negative_policy": st.negative_policy.value, "approval_limit": str(st.approval_limit),
                            "forecast_top_n": extra.get("forecast_top_n"), "auto_purchase": bool(extra.get("auto_purchase")),
-                           "service_level": str(extra.get("service_level") or SERVICE_LEVEL),
+                           "service_level": str(shown),
                            "calendar": st.calendar},
                           ensure_ascii=False))
 

@@ -226,13 +226,13 @@ def store_plan(uow: Any, *, location: str, now: datetime, forecaster: Any
     snaps = [metrics.Snapshot(uow, location=location, product=p, now=now) for p in uow.catalog.products()]
     if forecaster is not None:
         metrics.store_forecasts(snaps, forecaster, horizon=REPLENISH_DAYS)
-    plans = [plan(snap) for snap in snaps]
+    level = service_level(uow)
+    plans = [plan(snap, level=level) for snap in snaps]
     periods = [replenishment.period_forecast(days[: pol.lead_time_days + pol.review_days]) for days, _, pol in plans]
     floors = [pos.on_hand + pos.on_order - pos.booked for _, pos, _ in plans]
     # the level holds over the store's last RATE_WINDOW mornings (each kept in the database), not each one alone
     day = now.date()
     kept = uow.history.replenish_days(location=location, before=day.isoformat(), n=RATE_WINDOW - 1)
-    level = service_level(uow)
     steady = replenishment.SteadyRate(level, window=RATE_WINDOW,
                                       days=[replenishment.rate_day_from_dict(d) for d in kept])
     chosen = steady.allocate(periods, floors)
@@ -283,10 +283,10 @@ def service_level(uow: Any) -> Decimal:
     return Decimal(str(raw)) if raw is not None else SERVICE_LEVEL
 
 
-def plan(snap: metrics.Snapshot) -> tuple[list[replenishment.DayForecast], replenishment.Position,
-                                         replenishment.Policy]:
+def plan(snap: metrics.Snapshot, *, level: Decimal = SERVICE_LEVEL
+         ) -> tuple[list[replenishment.DayForecast], replenishment.Position, replenishment.Policy]:
     """What a suggestion for this product starts from: its daily forecast quantiles, its position and its
-    policy (95% service, next-day delivery, reviewed daily, shelf life, packs)."""
+    policy (``level`` service, next-day delivery, reviewed daily, shelf life, packs)."""
     p = snap.product
     rows = snap.forecast_days(REPLENISH_DAYS)
     if rows is None:
@@ -299,7 +299,7 @@ def plan(snap: metrics.Snapshot) -> tuple[list[replenishment.DayForecast], reple
     position = replenishment.Position(on_hand=snap("on_hand", {}), booked=snap("booked", {"hours": 48}),
                                       on_order=snap.on_order())
     pack = min(p.packs.values()) if p.packs else None
-    policy = replenishment.Policy(service_level=SERVICE_LEVEL, lead_time_days=1, review_days=1,
+    policy = replenishment.Policy(service_level=level, lead_time_days=1, review_days=1,
                                   shelf_life_days=p.shelf_life_days, pack_size=pack)
     return days, position, policy
 
@@ -309,7 +309,7 @@ def replenish(snap: metrics.Snapshot, p: catalog.Product,
               ) -> replenishment.Suggestion:
     """Order-up-to from the forecast quantiles (``plan``, or as given), never below the product's configured
     safety stock."""
-    days, position, policy = planned or plan(snap)
+    days, position, policy = planned or plan(snap, level=service_level(snap.uow))
     sug = replenishment.suggest(position, days, policy=policy)
     floor = snap("safety_stock", {}) + position.booked - position.on_hand - position.on_order
     if floor > sug.quantity:

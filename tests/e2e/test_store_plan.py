@@ -7,7 +7,7 @@ import numpy as np
 
 from adapters import forecast_port
 from tests.e2e.conftest import make_chat
-from workflows import reports
+from workflows import metrics, reports
 
 NOW = datetime.fromisoformat("2026-06-15T09:00:00+08:00")
 
@@ -119,3 +119,20 @@ def test_a_tenants_own_service_level_sets_how_short_the_store_may_run(tmp_path, 
     assert out["0.99"][0] < out["0.95"][0] < out["0.8"][0]       # shorter at a lower level …
     assert out["0.99"][1] > out["0.95"][1] > out["0.8"][1]       # … with less left over
     assert out["0.8"][2] >= Decimal("0.8") - Decimal("1e-6")     # and still no product that sells below 80%
+
+
+def test_a_rules_order_quantity_follows_the_tenants_service_level_too(tmp_path, monkeypatch):
+    uow = seeded(tmp_path, monkeypatch)
+    ordered = {}
+    for level in ("0.8", "0.99"):
+        with uow() as u:
+            row = u.catalog.tenant_row()
+            row.settings = {**row.settings, "service_level": level}
+            u.catalog.s.add(row)
+            u.commit()
+        with uow() as u:
+            product = u.catalog.product("B06")
+            snap = metrics.Snapshot(u, location="XH", product=product, now=NOW, forecaster=forecast_port.Forecaster())
+            sug = reports.replenish(snap, product)
+            ordered[level] = sug.order_up_to
+    assert ordered["0.99"] > ordered["0.8"]
