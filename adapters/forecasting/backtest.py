@@ -18,6 +18,9 @@ from adapters.forecasting import exog as exogs
 
 # (history: series × days before the origin, its first day, rows to forecast, horizon) → rows × horizon
 PanelModel = Callable[[np.ndarray, date, np.ndarray, int], np.ndarray]
+# (history of the forecast rows: rows × days before the origin) → a label per row, for scores by group
+Grouping = Callable[[np.ndarray], Sequence[str]]
+SHARE_BINS = (0.3, 0.6, 0.9)   # share of days with a sale over the 56 days before the origin
 
 
 @dataclasses.dataclass(frozen=True)
@@ -28,6 +31,11 @@ class Score:
     actual: float
     series: int
     seconds: float
+    groups: dict[str, tuple[float, float, int]] = dataclasses.field(default_factory=dict)  # label → |error|, actual, rows
+
+    def group_wape(self, label: str) -> float:
+        err, actual, _ = self.groups[label]
+        return err / actual if actual else float("nan")
 
     @property
     def ms_per_series(self) -> float:
@@ -91,10 +99,22 @@ def rolling_origins(p: panel.Panel, *, span_days: int = 365, every: int = 28, ho
     return sorted(out)
 
 
+def by_sale_share(hist: np.ndarray, *, window: int = 56) -> list[str]:
+    """Labels rows by the share of days with a sale in the last ``window`` days of their history: intermittent
+    items (a sale on fewer than 30 % of the days) to steady sellers (90 % or more)."""
+    share = (hist[:, -window:] > 0).mean(axis=1) if hist.shape[1] else np.zeros(len(hist))
+    edges = (0.0, *SHARE_BINS, 1.0)
+    names = [f"{100 * lo:.0f}-{100 * hi:.0f}%" if hi < 1 else f"≥{100 * lo:.0f}%"
+             for lo, hi in zip(edges[:-1], edges[1:], strict=True)]
+    return [names[int(b)] for b in np.searchsorted(SHARE_BINS, share, side="right")]
+
+
 def evaluate(p: panel.Panel, models_: dict[str, PanelModel], *, origins: Sequence[date], horizon: int = 7,
-             window: int = 56) -> list[Score]:
-    """Scores each model over the origins on the series with a sale in the ``window`` days before each."""
+             window: int = 56, group: Grouping | None = None) -> list[Score]:
+    """Scores each model over the origins on the series with a sale in the ``window`` days before each;
+    with ``group``, each score also holds its errors and actuals per group of rows (``Score.groups``)."""
     totals = {name: [0.0, 0.0, 0, 0.0] for name in models_}
+    groups: dict[str, dict[str, list[float]]] = {name: {} for name in models_}
     for origin in origins:
         j = p.index(origin)
         rows = np.asarray(p.active(origin, window=window), dtype=int)
@@ -102,6 +122,7 @@ def evaluate(p: panel.Panel, models_: dict[str, PanelModel], *, origins: Sequenc
             continue
         hist = p.y[:, :j]
         actual = p.y[rows, j: j + horizon]
+        labels = np.asarray(group(hist[rows])) if group is not None else None
         for name, model in models_.items():
             t0 = time.perf_counter()
             fc = model(hist, p.start, rows, horizon)
@@ -111,5 +132,14 @@ def evaluate(p: panel.Panel, models_: dict[str, PanelModel], *, origins: Sequenc
             acc[1] += float(actual.sum())
             acc[2] += len(rows)
             acc[3] += took
-    return [Score(name, a[0] / a[1] if a[1] else float("nan"), a[0], a[1], int(a[2]), a[3])
+            if labels is not None:
+                err = np.abs(fc[:, : actual.shape[1]] - actual).sum(axis=1)
+                for label in np.unique(labels):
+                    sel = labels == label
+                    g = groups[name].setdefault(str(label), [0.0, 0.0, 0])
+                    g[0] += float(err[sel].sum())
+                    g[1] += float(actual[sel].sum())
+                    g[2] += int(sel.sum())
+    return [Score(name, a[0] / a[1] if a[1] else float("nan"), a[0], a[1], int(a[2]), a[3],
+                  {label: (g[0], g[1], int(g[2])) for label, g in sorted(groups[name].items())})
             for name, a in totals.items()]

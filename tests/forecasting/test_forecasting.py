@@ -59,6 +59,26 @@ def test_the_backtest_scores_a_perfect_model_at_zero():
     assert naive.wape == 0 and ma.wape == pytest.approx(12 / 28)
 
 
+def test_the_backtest_splits_its_score_by_how_often_a_series_sells():
+    days = 70
+    steady = np.tile(np.array([1, 2, 3, 4, 5, 6, 7], dtype=float), days // 7)
+    sparse = np.where(np.arange(days) % 5 == 0, 10.0, 0.0)       # a sale on 20% of the days
+    y = np.stack([steady, sparse, sparse * 2])
+    p = panel.Panel(START, [("S", "steady"), ("S", "sparse"), ("S", "sparse2")], y)
+    origins = backtest.rolling_origins(p, span_days=21, every=14)
+    assert backtest.by_sale_share(y[:, :56]) == ["≥90%", "0-30%", "0-30%"]
+    [naive] = backtest.evaluate(p, {"naive": backtest.per_series(models.seasonal_naive)}, origins=origins,
+                                group=backtest.by_sale_share)
+    assert set(naive.groups) == {"≥90%", "0-30%"}
+    assert naive.group_wape("≥90%") == 0                   # the steady weekly pattern repeats exactly
+    assert naive.group_wape("0-30%") > 0                   # a 5-day rhythm does not repeat weekly
+    err, actual, rows = zip(*naive.groups.values(), strict=True)
+    assert sum(err) == pytest.approx(naive.abs_error) and sum(actual) == pytest.approx(naive.actual)
+    assert sum(rows) == naive.series == 3 * len(origins)
+    [plain] = backtest.evaluate(p, {"naive": backtest.per_series(models.seasonal_naive)}, origins=origins)
+    assert plain.groups == {} and plain.wape == naive.wape
+
+
 def test_our_model_beats_the_moving_average_on_a_small_intermittent_panel():
     rng = np.random.default_rng(7)
     n, days = 12, 280
