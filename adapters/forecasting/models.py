@@ -42,17 +42,21 @@ def croston_sba(y: np.ndarray, h: int, alpha: float = 0.1) -> np.ndarray:
 
 
 def tsb(y: np.ndarray, h: int, alpha: float = 0.1, beta: float = 0.1) -> np.ndarray:
-    """Teunter–Syntetos–Babai: demand size and probability smoothed every period."""
+    """Teunter–Syntetos–Babai: demand size and probability smoothed every period.
+
+    The recursions (size ← size + α(v − size) on a sale day; prob ← prob + β(1[v > 0] − prob) every day, from the
+    first sale) in closed form: each is an exponentially weighted sum, which numpy computes without a loop in Python.
+    """
     nz = np.flatnonzero(y > 0)
     if len(nz) == 0:
         return np.zeros(h)
-    size, prob = float(y[nz[0]]), 1.0
-    for v in y[nz[0] + 1:]:
-        if v > 0:
-            size += alpha * (float(v) - size)
-            prob += beta * (1 - prob)
-        else:
-            prob -= beta * prob
+    after = np.asarray(y[nz[0] + 1:], dtype=float)
+    sold = after > 0
+    n = len(after)
+    prob = (1 - beta) ** n + float(np.dot(beta * (1 - beta) ** np.arange(n - 1, -1, -1), sold))
+    sizes = after[sold]
+    m = len(sizes)
+    size = float(y[nz[0]]) * (1 - alpha) ** m + float(np.dot(alpha * (1 - alpha) ** np.arange(m - 1, -1, -1), sizes))
     return np.full(h, size * prob)
 
 

@@ -25,6 +25,21 @@ def test_tsb_decays_the_probability_after_each_zero_day():
     assert models.tsb(y, 1, alpha=0.1, beta=0.5)[0] == pytest.approx(5 * 0.25)
 
 
+def test_tsb_in_closed_form_follows_its_recursions_day_by_day():
+    rng = np.random.default_rng(3)
+    for n in (1, 2, 30, 400):
+        y = rng.gamma(1.0, 5.0, n) * (rng.random(n) < 0.4)
+        y[0] = 0.0
+        nz = np.flatnonzero(y > 0)
+        if len(nz) == 0:
+            continue
+        size, prob = y[nz[0]], 1.0          # Teunter–Syntetos–Babai as published, one day at a time
+        for v in y[nz[0] + 1:]:
+            size = size + 0.2 * (v - size) if v > 0 else size
+            prob = prob + 0.3 * ((v > 0) - prob)
+        assert models.tsb(y, 2, alpha=0.2, beta=0.3).tolist() == pytest.approx([size * prob] * 2, rel=1e-12)
+
+
 def test_intermittent_methods_forecast_zero_without_any_sale():
     y = np.zeros(10)
     assert models.croston_sba(y, 2).tolist() == [0, 0]
