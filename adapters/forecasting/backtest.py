@@ -127,13 +127,13 @@ def evaluate(p: panel.Panel, models_: dict[str, PanelModel], *, origins: Sequenc
             t0 = time.perf_counter()
             fc = model(hist, p.start, rows, horizon)
             took = time.perf_counter() - t0
+            err = np.abs(fc[:, : actual.shape[1]] - actual).sum(axis=1)   # per row
             acc = totals[name]
-            acc[0] += float(np.abs(fc[:, : actual.shape[1]] - actual).sum())
+            acc[0] += float(err.sum())
             acc[1] += float(actual.sum())
             acc[2] += len(rows)
             acc[3] += took
             if labels is not None:
-                err = np.abs(fc[:, : actual.shape[1]] - actual).sum(axis=1)
                 for label in np.unique(labels):
                     sel = labels == label
                     g = groups[name].setdefault(str(label), [0.0, 0.0, 0])

@@ -52,12 +52,15 @@ def tsb(y: np.ndarray, h: int, alpha: float = 0.1, beta: float = 0.1) -> np.ndar
         return np.zeros(h)
     after = np.asarray(y[nz[0] + 1:], dtype=float)
     sold = after > 0
-    n = len(after)
-    prob = (1 - beta) ** n + float(np.dot(beta * (1 - beta) ** np.arange(n - 1, -1, -1), sold))
-    sizes = after[sold]
-    m = len(sizes)
-    size = float(y[nz[0]]) * (1 - alpha) ** m + float(np.dot(alpha * (1 - alpha) ** np.arange(m - 1, -1, -1), sizes))
+    size = _smoothed(float(y[nz[0]]), after[sold], alpha)
+    prob = _smoothed(1.0, sold.astype(float), beta)
     return np.full(h, size * prob)
+
+
+def _smoothed(first: float, values: np.ndarray, a: float) -> float:
+    """Exponential smoothing s ← s + a(v − s) over ``values`` from ``first``, as its closed-form weighted sum."""
+    m = len(values)
+    return first * (1 - a) ** m + float(np.dot(a * (1 - a) ** np.arange(m - 1, -1, -1), values))
 
 
 _ETS_SPECS: tuple[tuple[str | None, bool, str | None], ...] = (
