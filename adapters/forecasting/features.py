@@ -17,6 +17,7 @@ from adapters.forecasting import exog as exogs
 PAD = 400  # room for the same weeks a year (52 weeks) before the earliest feature row
 YEAR = 364
 GAP_CAP = 60   # zero days since the last sale, capped
+RUNS = 182     # days over which the runs of sale days a series completed give its usual run total
 
 
 class Design:
@@ -43,6 +44,14 @@ class Design:
         after_zero = np.concatenate([np.zeros((n, 1)), ~pos[:, :-1]], axis=1)
         self.czero = np.concatenate([np.zeros((n, 1)), np.cumsum(after_zero, axis=1)], axis=1)
         self.cback = np.concatenate([np.zeros((n, 1)), np.cumsum(after_zero * pos, axis=1)], axis=1)
+        # a run is a stretch of days with a sale: what the current run has sold up to each day, and cumulative
+        # totals and counts of the runs that ended (at the first zero day after a run)
+        zero_at = np.maximum.accumulate(np.where(pos, -1, cols), axis=1)   # last zero day at or before each column
+        self.run = self.c[:, 1:] - np.take_along_axis(self.c, zero_at + 1, axis=1)
+        ended = np.concatenate([np.zeros((n, 1), bool), pos[:, :-1] & ~pos[:, 1:]], axis=1)
+        ends = np.where(ended, np.concatenate([np.zeros((n, 1)), self.run[:, :-1]], axis=1), 0.0)
+        self.cruns = np.concatenate([np.zeros((n, 1)), np.cumsum(ends, axis=1)], axis=1)
+        self.nruns = np.concatenate([np.zeros((n, 1)), np.cumsum(ended, axis=1)], axis=1)
         self.total = self.y.sum(axis=0)
         self.ctot = np.concatenate([[0.0], np.cumsum(self.total)])
         first = start - timedelta(days=PAD)
@@ -192,6 +201,19 @@ class Design:
             (self.czero[i, t] - self.czero[i, t - window] + 1)
         return out
 
+    def depletion(self, i: np.ndarray, t: np.ndarray, *, window: int = RUNS) -> tuple[np.ndarray, np.ndarray]:
+        """What the run of sale days that reaches the day before t has sold, against the mean total of the runs
+        that ended in the last ``window`` days (0 for a series off the shelf at t or without an ended run; capped at 3),
+        and how many runs ended then (in thirteenths, capped at 1).
+
+        A store that puts a lot on the shelf and sells it until it is gone shows runs of similar totals: a run
+        that has sold its usual total is about to end."""
+        count = self.nruns[i, t] - self.nruns[i, t - window]
+        usual = (self.cruns[i, t] - self.cruns[i, t - window]) / np.maximum(count, 1)
+        sold = self.run[i, t - 1]
+        ratio = np.where(usual > 0, np.clip(sold / np.maximum(usual, 1e-9), 0.0, 3.0), 0.0)
+        return ratio, np.minimum(count, 13) / 13.0
+
     def comeback(self, i: np.ndarray, t: np.ndarray, k: np.ndarray, s: np.ndarray, *, window: int = 91
                  ) -> list[np.ndarray]:
         """For a series off the shelf at the origin (no sale for 1, 2, 3–6 or 7+ days): that state, scaled by its
@@ -257,8 +279,10 @@ class Design:
         off = (self.gap[i, t] > 0).astype(float)
         rate = self.comeback_rate(i, t)
         back = 1 - (1 - rate) ** (k + 1)
+        ran, runs = self.depletion(i, t)
         occ = np.stack([ones, f7, f28, f3, i1, sd, prof, hol, mk, pre, kk, i1 * kk, f3 * kk, fa, fb, fa - fb,
-                        off * np.log(rate), off * np.log(back), *known], axis=1)
+                        off * np.log(rate), off * np.log(back), ran, ran * kk, (runs > 0).astype(float), runs, *known],
+                       axis=1)
         l7, _ = self.log_pos_mean(i, t, 7)
         l28, c28 = self.log_pos_mean(i, t, 28)
         l56, c56 = self.log_pos_mean(i, t, 56)

@@ -5,7 +5,8 @@
   on/off-shelf signals (and, for a series off the shelf at the origin, how readily it came back after a
   day off in the last 13 weeks) and the median and upper quartile of the last 28 days;
 * a hurdle model for intermittent demand: logistic P(sale) (which also knows how readily a series off the shelf
-  came back after a day off in the last 13 weeks) × a size whose log has a fitted median, a spread
+  came back after a day off in the last 13 weeks, and how much of its usual run total the current run of sale days
+  has sold: a lot sold until it is gone) × a size whose log has a fitted median, a spread
   fitted on the series' own recent spread of sizes, and the residuals' empirical shape; its median is 0 when a
   sale is less likely than not.
 
