@@ -122,7 +122,8 @@ def evaluate(p: panel.Panel, models_: dict[str, PanelModel], *, origins: Sequenc
             continue
         hist = p.y[:, :j]
         actual = p.y[rows, j: j + horizon]
-        labels = np.asarray(group(hist[rows])) if group is not None else None
+        labels = np.asarray(group(hist[rows])) if group is not None else np.zeros(0)
+        masks = {str(label): labels == label for label in np.unique(labels)}   # the same rows for every model
         for name, model in models_.items():
             t0 = time.perf_counter()
             fc = model(hist, p.start, rows, horizon)
@@ -133,13 +134,11 @@ def evaluate(p: panel.Panel, models_: dict[str, PanelModel], *, origins: Sequenc
             acc[1] += float(actual.sum())
             acc[2] += len(rows)
             acc[3] += took
-            if labels is not None:
-                for label in np.unique(labels):
-                    sel = labels == label
-                    g = groups[name].setdefault(str(label), [0.0, 0.0, 0])
-                    g[0] += float(err[sel].sum())
-                    g[1] += float(actual[sel].sum())
-                    g[2] += int(sel.sum())
+            for label, sel in masks.items():
+                g = groups[name].setdefault(label, [0.0, 0.0, 0])
+                g[0] += float(err[sel].sum())
+                g[1] += float(actual[sel].sum())
+                g[2] += int(sel.sum())
     return [Score(name, a[0] / a[1] if a[1] else float("nan"), a[0], a[1], int(a[2]), a[3],
                   {label: (g[0], g[1], int(g[2])) for label, g in sorted(groups[name].items())})
             for name, a in totals.items()]
