@@ -4,6 +4,7 @@ Repositories (attributes of the unit of work) never commit.
 """
 from __future__ import annotations
 
+import weakref
 from types import TracebackType
 from typing import Any
 
@@ -12,7 +13,9 @@ from sqlmodel import Session
 
 from adapters.db import repos
 
-_TENANTS: dict[tuple[int, str], int] = {}  # tenant ids never change once created
+# Tenant ids never change once created. Keyed by the engine object itself (weakly), never by id(engine):
+# a collected engine's id is reused by the next one, which may point at another database.
+_TENANTS: weakref.WeakKeyDictionary[Engine, dict[str, int]] = weakref.WeakKeyDictionary()
 
 
 class SqlUnitOfWork:
@@ -28,11 +31,12 @@ class SqlUnitOfWork:
         self._conn = conn
         self.session = Session(bind=conn, expire_on_commit=False, autoflush=True)
         self.session.begin()
-        tid = _TENANTS.get((id(self.engine), self.tenant_code))
+        known = _TENANTS.setdefault(self.engine, {})
+        tid = known.get(self.tenant_code)
         if tid is None:
             found = repos.find_tenant(self.session, self.tenant_code)
             if found is not None:  # cache only committed tenants, never one this transaction creates
-                _TENANTS[(id(self.engine), self.tenant_code)] = found
+                known[self.tenant_code] = found
             tid = found if found is not None else repos.tenant_id(self.session, self.tenant_code)
         self.tenant_id = tid
         self.catalog = repos.CatalogRepo(self.session, tid)

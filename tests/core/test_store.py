@@ -239,3 +239,38 @@ def test_a_stores_replenishment_mornings_are_kept_per_tenant_and_store_replaced_
         assert u.history.replenish_days(location="FT", before="2026-03-04", n=5) == [day]
     with b() as u:
         assert u.history.replenish_days(location="XH", before="2026-03-04", n=5) == []
+
+
+def test_a_new_engine_on_another_database_never_reuses_an_old_engines_tenant_id(tmp_path: Path):
+    # Tenant ids are cached per engine. A collected engine's id() is reused by a later one, so a cache keyed by
+    # id(engine) handed one database the tenant id of another (a flaky e2e failure): here "default" has id 1, 2
+    # or 3 depending on the database, and engines come and go, as they do from test to test.
+    import gc
+
+    from adapters.db import engine as engines
+    from adapters.db import migrate as migrations
+
+    urls = [f"sqlite:///{tmp_path}/db{k}.db" for k in range(3)]
+    for k, url in enumerate(urls):
+        eng = engines.make_engine(url)
+        migrations.upgrade(eng)
+        for code in [f"other{j}" for j in range(k)] + ["default"]:
+            with uows.factory(eng, code)() as u:
+                u.commit()
+        eng.dispose()
+
+    def check(k: int) -> tuple[int, int]:
+        eng = engines.make_engine(urls[k])
+        with uows.factory(eng, "default")(write=False) as u:
+            seen = (u.tenant_id, id(eng))
+            assert u.catalog.settings().code == "default"
+        eng.dispose()
+        return seen
+
+    addresses = set()
+    for i in range(90):
+        tid, address = check(i % 3)
+        assert tid == 1 + i % 3
+        addresses.add(address)
+        gc.collect()
+    assert len(addresses) < 90  # addresses were reused, so the test exercised what it is about
