@@ -7,6 +7,7 @@ nothing on or after t is read, except the regressors known in advance for day t 
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, timedelta
 
 import numpy as np
@@ -18,6 +19,32 @@ PAD = 400  # room for the same weeks a year (52 weeks) before the earliest featu
 YEAR = 364
 GAP_CAP = 60   # zero days since the last sale, capped
 RUNS = 182     # days over which the runs of sale days a series completed give its usual run total
+# holiday names (chinese-calendar's, or a tenant's own) of the Spring Festival: the days before it and its first
+# days are unlike any other holiday's (a rush of 2-5 times the usual sales, then a closed shop)
+FESTIVALS = frozenset({"Spring Festival", "春节", "春節", "除夕"})
+
+
+def festival_days(names: Iterable[str | None]) -> np.ndarray:
+    """Indicator rows over the days of ``names`` (each day's holiday name, None on other days): 1, 2, 3 and 4-7
+    days before the first day of a Spring Festival holiday, its first day and its second day.
+
+    Shoppers stock up for the New Year's Eve dinner in the last three days (2-5 times the usual sales on the
+    shared data), and many shops close on the first day or two; both are learnt from the festivals in the history.
+    """
+    fest = np.array([n in FESTIVALS for n in names], dtype=bool)
+    span = len(fest)
+    starts = np.flatnonzero(fest & ~np.concatenate([[False], fest[:-1]]))
+    ahead = np.full(span, -1)             # days until the next first day of the festival
+    for s in starts.tolist():
+        lo = max(0, s - 7)
+        ahead[lo:s] = s - np.arange(lo, s)
+    first = np.zeros(span, dtype=bool)
+    first[starts] = True
+    second = np.zeros(span, dtype=bool)
+    second[starts[starts + 1 < span] + 1] = True
+    second &= fest
+    rows = [ahead == 1, ahead == 2, ahead == 3, (ahead >= 4) & (ahead <= 7), first, second]
+    return np.stack(rows).astype(float)
 
 
 class Design:
@@ -66,6 +93,11 @@ class Design:
         event = np.array([calendar.is_event(first + timedelta(days=j)) for j in range(span)], dtype=float)
         # only regressors the history has seen vary enter the models
         self.event = event if event[: PAD + days].any() else None
+        festival = festival_days(calendar.holiday_name(first + timedelta(days=j)) if kinds[j] is calendars.DayKind.HOLIDAY
+                                 else None for j in range(span))
+        self.festival = festival if festival[:, : PAD + days].any() else None
+        if self.festival is not None:   # the festival's eve and first days are its own, not any holiday's
+            self.pre_holiday = self.pre_holiday * (1 - festival[0])
         real = days + horizon
         daily = exog.daily_span(real) if exog is not None else None
         self.daily: np.ndarray | None = None
@@ -149,8 +181,10 @@ class Design:
         return np.clip((a + e) / (b + e), 0.0, 4.0), fa, fb
 
     def known(self, tg: np.ndarray) -> list[np.ndarray]:
-        """The regressors known in advance for the target days (event flag, weather columns)."""
+        """The regressors known in advance for the target days (event flag, Spring Festival days, weather columns)."""
         out = [] if self.event is None else [self.event[tg]]
+        if self.festival is not None:
+            out += list(self.festival[:, tg])
         if self.daily is not None:
             out += list(self.daily[:, tg])
         return out
