@@ -57,7 +57,7 @@ class Settings:
     phase: int = 0          # days the pseudo-origins are shifted by within a step (the bench's sensitivity check)
     iterations: int = 15
     blend: float = BLEND
-    local: float = 10.0     # pull of a series' own coefficients towards the pooled ones, in rows; 0: pooled only
+    local: float = 50.0     # pull of a series' own coefficients towards the pooled ones, in rows; 0: pooled only
     local_rows: int = 400   # fewest training rows (about 8 months of history) for a series' own coefficients
     centre: float = CENTRE  # how far the hurdle model's sizes move towards the point forecast (0: not at all)
 

@@ -33,7 +33,7 @@ def wape(y: np.ndarray, local: float) -> np.ndarray:
 
 def test_a_series_with_its_own_rhythm_is_forecast_with_its_own_coefficients():
     y = panel()
-    own, shared = wape(y, local=10.0), wape(y, local=0.0)
+    own, shared = wape(y, local=pooled.Settings().local), wape(y, local=0.0)
     assert own[-1] < 0.6 * shared[-1]          # every other day: the pooled model half-expects a sale each day
     assert own[:-1].mean() <= shared[:-1].mean() + 0.01
 
