@@ -1,7 +1,8 @@
 """A tenant-configurable Chinese holiday calendar with make-up workdays and a weekend fallback.
 
 chinese-calendar knows the State Council's schedule only up to 2026; past that (or without it)
-Saturdays and Sundays are the days off. A tenant's own overrides win over both: extra holidays
+Saturdays and Sundays are the days off. The Spring Festival's eve (除夕) comes from the lunar calendar
+(lunar-python), which knows every year: the forecast learns the rush before it and the closed days after. A tenant's own overrides win over both: extra holidays
 (a local festival, the shop's own closing days) and extra workdays (调休补班). Event days (店庆, a
 promotion weekend, a street fair) are not days off; the forecast learns their uplift from past ones.
 """
@@ -11,7 +12,9 @@ import dataclasses
 import enum
 import functools
 from collections.abc import Iterable, Mapping
-from datetime import date
+from datetime import date, timedelta
+
+from lunar_python import Lunar
 
 try:  # an optional dependency: the weekend fallback covers its absence
     import chinese_calendar as _cc
@@ -34,6 +37,7 @@ class HolidayCalendar:
     workdays: frozenset[date] = frozenset()
     use_official: bool = True
     events: Mapping[date, str] = dataclasses.field(default_factory=dict)
+    lunar: bool = True   # knows the Spring Festival's eve (除夕) from the lunar calendar
 
     @classmethod
     def from_config(cls, *, holidays: Mapping[str, str] | Iterable[str] = (), workdays: Iterable[str] = (),
@@ -62,6 +66,10 @@ class HolidayCalendar:
 
     def is_event(self, d: date) -> bool:
         return d in self.events
+
+    def is_new_years_eve(self, d: date) -> bool:
+        """除夕, the Spring Festival's eve (for any year: the lunar calendar's, not the State Council's table)."""
+        return self.lunar and new_years_eve(d.year) == d
 
     def _official(self, d: date) -> tuple[bool, str | None] | None:
         """(is off, holiday name) from the official schedule, or None when it does not know the year."""
@@ -110,6 +118,14 @@ def _official_detail(d: date) -> tuple[bool, str | None] | None:
     except NotImplementedError:
         return None
     return bool(off), (str(name) if name is not None else None)
+
+
+@functools.lru_cache(maxsize=512)
+def new_years_eve(year: int) -> date:
+    """除夕 of the Spring Festival in ``year`` (the eve of the first day of the first lunar month)."""
+    solar = Lunar.fromYmd(year, 1, 1).getSolar()
+    return date(solar.getYear(), solar.getMonth(), solar.getDay()) - timedelta(days=1)
+
 
 
 DEFAULT = HolidayCalendar()

@@ -7,7 +7,6 @@ nothing on or after t is read, except the regressors known in advance for day t 
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date, timedelta
 
 import numpy as np
@@ -19,31 +18,27 @@ PAD = 400  # room for the same weeks a year (52 weeks) before the earliest featu
 YEAR = 364
 GAP_CAP = 60   # zero days since the last sale, capped
 RUNS = 182     # days over which the runs of sale days a series completed give its usual run total
-# holiday names (chinese-calendar's, or a tenant's own) of the Spring Festival: the days before it and its first
-# days are unlike any other holiday's (a rush of 2-5 times the usual sales, then a closed shop)
-FESTIVALS = frozenset({"Spring Festival", "春节", "春節", "除夕"})
 
 
-def festival_days(names: Iterable[str | None]) -> np.ndarray:
-    """Indicator rows over the days of ``names`` (each day's holiday name, None on other days): 1, 2, 3 and 4-7
-    days before the first day of a Spring Festival holiday, its first day and its second day.
+def festival_days(eve: np.ndarray) -> np.ndarray:
+    """Indicator rows over the days of ``eve`` (True on the Spring Festival's eve, 除夕): 1, 2, 3 and 4-7 days before
+    the eve, the eve and the New Year's day.
 
-    Shoppers stock up for the New Year's Eve dinner in the last three days (2-5 times the usual sales on the
-    shared data), and many shops close on the first day or two; both are learnt from the festivals in the history.
+    Shoppers stock up for the New Year's Eve dinner in the last three days before it (2-5 times the usual sales on
+    the shared data), and many shops close on the eve or the day after; both are learnt from the festivals in the
+    history. The eve, not the first day off, is the anchor: the State Council's holiday starts on it in some years,
+    on the day after (2024) or two days before (2026) in others.
     """
-    fest = np.array([n in FESTIVALS for n in names], dtype=bool)
-    span = len(fest)
-    starts = np.flatnonzero(fest & ~np.concatenate([[False], fest[:-1]]))
-    ahead = np.full(span, -1)             # days until the next first day of the festival
-    for s in starts.tolist():
+    eve = np.asarray(eve, dtype=bool)
+    span = len(eve)
+    eves = np.flatnonzero(eve)
+    ahead = np.full(span, -1)             # days until the next eve
+    for s in eves.tolist():
         lo = max(0, s - 7)
         ahead[lo:s] = s - np.arange(lo, s)
-    first = np.zeros(span, dtype=bool)
-    first[starts] = True
-    second = np.zeros(span, dtype=bool)
-    second[starts[starts + 1 < span] + 1] = True
-    second &= fest
-    rows = [ahead == 1, ahead == 2, ahead == 3, (ahead >= 4) & (ahead <= 7), first, second]
+    new_year = np.zeros(span, dtype=bool)
+    new_year[eves[eves + 1 < span] + 1] = True
+    rows = [ahead == 1, ahead == 2, ahead == 3, (ahead >= 4) & (ahead <= 7), eve, new_year]
     return np.stack(rows).astype(float)
 
 
@@ -93,11 +88,10 @@ class Design:
         event = np.array([calendar.is_event(first + timedelta(days=j)) for j in range(span)], dtype=float)
         # only regressors the history has seen vary enter the models
         self.event = event if event[: PAD + days].any() else None
-        festival = festival_days(calendar.holiday_name(first + timedelta(days=j)) if kinds[j] is calendars.DayKind.HOLIDAY
-                                 else None for j in range(span))
+        festival = festival_days(np.array([calendar.is_new_years_eve(first + timedelta(days=j)) for j in range(span)]))
         self.festival = festival if festival[:, : PAD + days].any() else None
-        if self.festival is not None:   # the festival's eve and first days are its own, not any holiday's
-            self.pre_holiday = self.pre_holiday * (1 - festival[0])
+        if self.festival is not None:   # the festival's days are its own, not any holiday's eve
+            self.pre_holiday = self.pre_holiday * (1 - festival.max(axis=0))
         real = days + horizon
         daily = exog.daily_span(real) if exog is not None else None
         self.daily: np.ndarray | None = None
