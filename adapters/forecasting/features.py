@@ -175,13 +175,15 @@ class Design:
         return np.clip((a + e) / (b + e), 0.0, 4.0), fa, fb
 
     def known(self, tg: np.ndarray) -> list[np.ndarray]:
-        """The regressors known in advance for the target days (event flag, Spring Festival days, weather columns)."""
+        """The regressors known in advance for the target days (event flag, weather columns)."""
         out = [] if self.event is None else [self.event[tg]]
-        if self.festival is not None:
-            out += list(self.festival[:, tg])
         if self.daily is not None:
             out += list(self.daily[:, tg])
         return out
+
+    def festive(self, tg: np.ndarray) -> list[np.ndarray]:
+        """The Spring Festival's days (``festival_days``) on the target days; none when the history has no festival."""
+        return [] if self.festival is None else list(self.festival[:, tg])
 
     def price_change(self, i: np.ndarray, t: np.ndarray, k: np.ndarray) -> np.ndarray:
         """Log (planned) price on the target day minus the last known price before the origin (0 without prices)."""
@@ -286,6 +288,8 @@ class Design:
         wd = (self.first_weekday + tg) % 7
         cols += [(wd == d) * m7 for d in range(6)]
         cols += self.comeback(i, t, k, s)
+        festive = self.festive(tg)   # an uplift in proportion to the level; the eve and the day after may be closed
+        cols += [m7 * x for x in festive] + festive[4:]
         for x in self.known(tg):
             cols += [x, m7 * x]
         return np.stack(cols, axis=1), s
@@ -303,7 +307,7 @@ class Design:
         hol, mk, pre = self.holiday[tg], self.makeup[tg], self.pre_holiday[tg]
         ones = np.ones(len(i))
         ratio, fa, fb = self.yearly(i, t, k, self.scale(i, t))
-        known = self.known(tg)
+        known = self.known(tg) + self.festive(tg)
         off = (self.gap[i, t] > 0).astype(float)
         rate = self.comeback_rate(i, t)
         back = 1 - (1 - rate) ** (k + 1)
