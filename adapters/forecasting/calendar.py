@@ -1,10 +1,11 @@
 """A tenant-configurable Chinese holiday calendar with make-up workdays and a weekend fallback.
 
 chinese-calendar knows the State Council's schedule only up to 2026; past that (or without it)
-Saturdays and Sundays are the days off. The Spring Festival's eve (除夕) comes from the lunar calendar
-(lunar-python), which knows every year: the forecast learns the rush before it and the closed days after. A tenant's own overrides win over both: extra holidays
+Saturdays and Sundays are the days off. A tenant's own overrides win over both: extra holidays
 (a local festival, the shop's own closing days) and extra workdays (调休补班). Event days (店庆, a
 promotion weekend, a street fair) are not days off; the forecast learns their uplift from past ones.
+The Spring Festival's eve (除夕) comes from the lunar calendar (lunar-python), which knows every year: the
+forecast learns the rush on the days before it and the closed eve from past festivals.
 """
 from __future__ import annotations
 
@@ -125,7 +126,6 @@ def new_years_eve(year: int) -> date:
     """除夕 of the Spring Festival in ``year`` (the eve of the first day of the first lunar month)."""
     solar = Lunar.fromYmd(year, 1, 1).getSolar()
     return date(solar.getYear(), solar.getMonth(), solar.getDay()) - timedelta(days=1)
-
 
 
 DEFAULT = HolidayCalendar()
