@@ -18,6 +18,7 @@ PAD = 400  # room for the same weeks a year (52 weeks) before the earliest featu
 YEAR = 364
 GAP_CAP = 60   # zero days since the last sale, capped
 RUNS = 182     # days over which the runs of sale days a series completed give its usual run total
+CLOSED = slice(4, 6)   # the rows of ``festival_days`` on which a shop may be closed: the eve and the New Year's day
 
 
 def festival_days(eve: np.ndarray) -> np.ndarray:
@@ -289,7 +290,7 @@ class Design:
         cols += [(wd == d) * m7 for d in range(6)]
         cols += self.comeback(i, t, k, s)
         festive = self.festive(tg)   # an uplift in proportion to the level; the eve and the day after may be closed
-        cols += [m7 * x for x in festive] + festive[4:]
+        cols += [m7 * x for x in festive] + festive[CLOSED]
         for x in self.known(tg):
             cols += [x, m7 * x]
         return np.stack(cols, axis=1), s
