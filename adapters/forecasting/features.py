@@ -18,6 +18,9 @@ PAD = 400  # room for the same weeks a year (52 weeks) before the earliest featu
 YEAR = 364
 GAP_CAP = 60   # zero days since the last sale, capped
 RUNS = 182     # days over which the runs of sale days a series completed give its usual run total
+# days of pseudo-origins that must see a whole year back before the same weeks a year earlier enter the models:
+# with fewer, those few rows alone would decide the yearly features' coefficients
+YEARLY_DAYS = 91
 CLOSED = slice(4, 6)   # the rows of ``festival_days`` on which a shop may be closed: the eve and the New Year's day
 
 
@@ -166,14 +169,18 @@ class Design:
 
     def yearly(self, i: np.ndarray, t: np.ndarray, k: np.ndarray, s: np.ndarray) -> tuple[np.ndarray, ...]:
         """The same weeks a year (52 weeks) earlier: sales around the target day against the 4 weeks before the
-        origin then (ratio of the means), and the two shares of sale days. Seasonal items come and go."""
+        origin then (ratio of the means), and the two shares of sale days. Seasonal items come and go.
+
+        Neutral (a ratio of 1, no sale days) where those weeks begin before the history, whose days nobody recorded,
+        and everywhere while fewer than ``YEARLY_DAYS`` days of the history can see a whole year back."""
         tg = t + k
         a = (self.c[i, tg - YEAR + 4] - self.c[i, tg - YEAR - 3]) / 7
         b = (self.c[i, t - YEAR] - self.c[i, t - YEAR - 28]) / 28
         fa = (self.nz[i, tg - YEAR + 4] - self.nz[i, tg - YEAR - 3]) / 7
         fb = (self.nz[i, t - YEAR] - self.nz[i, t - YEAR - 28]) / 28
         e = 0.1 * s
-        return np.clip((a + e) / (b + e), 0.0, 4.0), fa, fb
+        seen = (t - YEAR - 28 >= PAD) & (self.days >= YEAR + 28 + YEARLY_DAYS)
+        return np.where(seen, np.clip((a + e) / (b + e), 0.0, 4.0), 1.0), np.where(seen, fa, 0.0), np.where(seen, fb, 0.0)
 
     def known(self, tg: np.ndarray) -> list[np.ndarray]:
         """The regressors known in advance for the target days (event flag, weather columns)."""
