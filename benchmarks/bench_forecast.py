@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
@@ -75,12 +75,7 @@ def accuracy(sales: list[panel.Sale]) -> None:
     # the same backtest a year earlier, as a check on data the model was never tuned on: the same weekdays,
     # origins with at least 120 days of history before them (the model has much less to learn from there)
     earlier = [d for d in (o - timedelta(days=364) for o in origins) if p.index(d) >= EARLIEST]
-    contenders = {name: backtest.per_series(m) for name, m in models.BASELINES.items()}
-    contenders["ours"] = backtest.ours(price=price)
-    contenders.update(shifted)
-    scores = backtest.evaluate(p, contenders, origins=earlier)
-    best = min((s for s in scores if s.name in models.BASELINES), key=lambda s: s.wape)
-    ours = next(s for s in scores if s.name == "ours")
+    scores, best, ours = _versus(p, price, earlier, shifted)
     mean = sum(s.wape for s in scores if s.name == "ours" or s.name in shifted) / (1 + len(shifted))
     print(f"a year earlier: {len(earlier)} origins {earlier[0]} .. {earlier[-1]}, {ours.series} series-origins: " +
           ", ".join(f"{s.name} {s.wape:.4f}" for s in scores) +
@@ -89,21 +84,28 @@ def accuracy(sales: list[panel.Sale]) -> None:
     weekly(p, price)
 
 
-def weekly(p: panel.Panel, price: np.ndarray) -> None:
+def weekly(p: panel.Panel, price: np.ndarray | None) -> None:
     """The same backtest from every week's origin (the same weekday) instead of every fourth week's: four times the
     weeks, so a steadier estimate, and the weeks around the Spring Festival, which no 28-day origin reaches; then
     the same a year earlier."""
     last = backtest.rolling_origins(p, every=7)
     earlier = [d for d in (o - timedelta(days=364) for o in last) if p.index(d) >= EARLIEST]
     for label, origins in (("every week's origin, last year", last), ("every week's origin, a year earlier", earlier)):
-        contenders = {name: backtest.per_series(m) for name, m in models.BASELINES.items()}
-        contenders["ours"] = backtest.ours(price=price)
-        scores = backtest.evaluate(p, contenders, origins=origins)
-        best = min((s for s in scores if s.name in models.BASELINES), key=lambda s: s.wape)
-        ours = next(s for s in scores if s.name == "ours")
+        scores, best, ours = _versus(p, price, origins)
         print(f"{label}: {len(origins)} origins {origins[0]} .. {origins[-1]}, {ours.series} series-origins: " +
               ", ".join(f"{s.name} {s.wape:.4f}" for s in scores) +
               f"; ours vs best baseline ({best.name}): {100 * (1 - ours.wape / best.wape):.1f}% lower WAPE")
+
+
+def _versus(p: panel.Panel, price: np.ndarray | None, origins: list[date], extra: dict[str, backtest.PanelModel] | None = None
+            ) -> tuple[list[backtest.Score], backtest.Score, backtest.Score]:
+    """The baselines, ours and ``extra`` from these origins: every score, the best baseline's and ours."""
+    contenders = {name: backtest.per_series(m) for name, m in models.BASELINES.items()}
+    contenders["ours"] = backtest.ours(price=price)
+    contenders.update(extra or {})
+    scores = backtest.evaluate(p, contenders, origins=origins)
+    best = min((s for s in scores if s.name in models.BASELINES), key=lambda s: s.wape)
+    return scores, best, next(s for s in scores if s.name == "ours")
 
 
 def _interp(x: list[float], y: list[float], at: float) -> float:
