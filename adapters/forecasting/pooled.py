@@ -50,6 +50,7 @@ CENTRE = 0.4
 OFF_DAYS = 2  # from this many days without a sale before the origin, the point forecast is the hurdle model's
 COARSE_ROWS = 20_000   # pooled fits on more rows than this begin on every ``Settings.coarse``-th row (``_coarse``)
 FINE = 5               # median-regression iterations on all rows after the coarse ones
+FINE_NEWTON = 3        # logistic (Newton) iterations on all rows after the coarse ones
 
 
 @dataclasses.dataclass(frozen=True)
@@ -283,12 +284,15 @@ def fit_design(design: features.Design, *, horizon: int, settings: Settings | No
         return None
     target = design.y[i, t + k]
     x, s = design.level(i, t, k)
-    few = _coarse(len(target), settings)
-    first = lad(x[few], (target / s)[few], s[few], iterations=settings.iterations - FINE)
-    beta_level = lad(x, target / s, s, iterations=FINE, start=first)
+    few = _coarse(len(target), settings)   # all rows when there are few: then the two steps are one fit
+    fine = min(FINE, settings.iterations)
+    first = lad(x[few], (target / s)[few], s[few], iterations=settings.iterations - fine)
+    beta_level = lad(x, target / s, s, iterations=fine, start=first)
     occ, size, base = design.occurrence(i, t, k)
     pos = target > 0
-    beta_occ = logistic(occ, pos.astype(float), iterations=3, start=logistic(occ[few], pos[few].astype(float), iterations=9))
+    sold = pos.astype(float)
+    first = logistic(occ[few], sold[few], iterations=12 - FINE_NEWTON)
+    beta_occ = logistic(occ, sold, iterations=FINE_NEWTON, start=first)
     if pos.sum() > size.shape[1] * 3:
         sp = size[pos]
         rel = design.ly[i, t + k][pos] - base[pos]
