@@ -10,27 +10,19 @@ import numpy as np
 
 from adapters.forecasting import api, features
 from adapters.forecasting import calendar as calendars
+from tests.forecasting.stores import daily_store
 
 
 def store(first: date, origin: date, eves: list[date], *, products: int = 6, seed: int = 3
           ) -> dict[str, list[tuple[date, Decimal]]]:
     """Daily sales of a few products: busier weekends and noise, three times as much on the three days before each
     eve and nothing on the eve and the day after."""
-    rng = np.random.default_rng(seed)
-    out: dict[str, list[tuple[date, Decimal]]] = {}
-    for n in range(products):
-        level = 5.0 + 4 * n
-        rows = []
-        for j in range((origin - first).days):
-            d = first + timedelta(days=j)
-            q = level * (1.3 if d.weekday() >= 5 else 1.0) * rng.lognormal(0, 0.15)
-            if any(0 < (e - d).days <= 3 for e in eves):
-                q *= 3
-            if any(0 <= (d - e).days <= 1 for e in eves):
-                q = 0.0
-            rows.append((d, Decimal(f"{q:.3f}")))
-        out[f"p{n}"] = rows
-    return out
+    def festive(d: date, _: int) -> float:
+        if any(0 <= (d - e).days <= 1 for e in eves):
+            return 0.0
+        return 3.0 if any(0 < (e - d).days <= 3 for e in eves) else 1.0
+    return daily_store(first, origin, products=products, seed=seed, level=lambda n: 5.0 + 4 * n, noise=0.15,
+                       shape=festive)
 
 
 def daily_totals(fc: dict[str, list[dict]], horizon: int = 7) -> list[float]:

@@ -11,23 +11,14 @@ import numpy as np
 
 from adapters.forecasting import api, features
 from adapters.forecasting import calendar as calendars
+from tests.forecasting.stores import daily_store
 
 
-def steady_store(first: date, origin: date, *, products: int = 8, seed: int = 5
-                 ) -> dict[str, list[tuple[date, Decimal]]]:
+def steady_store(first: date, origin: date) -> dict[str, list[tuple[date, Decimal]]]:
     """Products selling about the same every day, with busier weekends and noise; the first weeks of the history
     (a shop's opening) sold twice as much."""
-    rng = np.random.default_rng(seed)
-    out: dict[str, list[tuple[date, Decimal]]] = {}
-    for n in range(products):
-        level = 6.0 + 3 * n
-        rows = []
-        for j in range((origin - first).days):
-            d = first + timedelta(days=j)
-            q = level * (1.3 if d.weekday() >= 5 else 1.0) * (2.0 if j < 21 else 1.0) * rng.lognormal(0, 0.2)
-            rows.append((d, Decimal(f"{q:.3f}")))
-        out[f"p{n}"] = rows
-    return out
+    return daily_store(first, origin, products=8, seed=5, level=lambda n: 6.0 + 3 * n, noise=0.2,
+                       shape=lambda d, j: 2.0 if j < 21 else 1.0)
 
 
 def test_a_year_ago_before_the_history_began_is_no_information():
