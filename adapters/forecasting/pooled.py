@@ -50,7 +50,8 @@ CENTRE = 0.4
 OFF_DAYS = 2  # from this many days without a sale before the origin, the point forecast is the hurdle model's
 COARSE_ROWS = 20_000   # pooled fits on more rows than this begin on every ``Settings.coarse``-th row (``_coarse``)
 FINE = 5               # median-regression iterations on all rows after the coarse ones
-FINE_NEWTON = 3        # logistic (Newton) iterations on all rows after the coarse ones
+NEWTON = 12            # logistic (Newton) iterations of a fit
+FINE_NEWTON = 3        # of which on all rows after the coarse ones
 
 
 @dataclasses.dataclass(frozen=True)
@@ -108,7 +109,7 @@ def _gram(x: np.ndarray, w: np.ndarray, buf: np.ndarray | None = None) -> np.nda
     return out
 
 
-def logistic(x: np.ndarray, y: np.ndarray, *, iterations: int = 12, start: np.ndarray | None = None) -> np.ndarray:
+def logistic(x: np.ndarray, y: np.ndarray, *, iterations: int = NEWTON, start: np.ndarray | None = None) -> np.ndarray:
     """Logistic regression by Newton's method with a small ridge, from 0 or from ``start``."""
     beta = np.zeros(x.shape[1]) if start is None else start.copy()
     ridge = 1e-3 * np.eye(x.shape[1])
@@ -286,12 +287,13 @@ def fit_design(design: features.Design, *, horizon: int, settings: Settings | No
     x, s = design.level(i, t, k)
     few = _coarse(len(target), settings)   # all rows when there are few: then the two steps are one fit
     fine = min(FINE, settings.iterations)
-    first = lad(x[few], (target / s)[few], s[few], iterations=settings.iterations - fine)
-    beta_level = lad(x, target / s, s, iterations=fine, start=first)
+    rel_target = target / s   # in units of each row's recent mean, weighted by it: the absolute error in units
+    first = lad(x[few], rel_target[few], s[few], iterations=settings.iterations - fine)
+    beta_level = lad(x, rel_target, s, iterations=fine, start=first)
     occ, size, base = design.occurrence(i, t, k)
     pos = target > 0
     sold = pos.astype(float)
-    first = logistic(occ[few], sold[few], iterations=12 - FINE_NEWTON)
+    first = logistic(occ[few], sold[few], iterations=NEWTON - FINE_NEWTON)
     beta_occ = logistic(occ, sold, iterations=FINE_NEWTON, start=first)
     if pos.sum() > size.shape[1] * 3:
         sp = size[pos]
@@ -313,7 +315,7 @@ def fit_design(design: features.Design, *, horizon: int, settings: Settings | No
     if res is not None and spx is not None:   # the residuals' own shape: heavier tails than the normal's
         model.shape = np.quantile(res / model._sigma(spx), SIZE_LEVELS)
     if settings.local > 0:
-        model.local = _local(x, target / s, s, i, n=design.n, prior=beta_level, settings=settings)
+        model.local = _local(x, rel_target, s, i, n=design.n, prior=beta_level, settings=settings)
     return model
 
 
