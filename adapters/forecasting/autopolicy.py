@@ -31,6 +31,9 @@ SALE_LEVELS = pooled.SIZE_LEVELS
 # days of the model's own day-ahead P(sale) that recalibrate it for items a few days off the shelf
 RECALIBRATE_DAYS = 182
 MIN_RECALIBRATION_ROWS = 200
+# a fit serves the evenings until the next refit, every weekday's: pseudo-origins every 4th day on every weekday
+# (``pooled.Settings``' default, the origin's weekday only, suits a fit that forecasts from its own origin)
+SETTINGS = pooled.Settings(step=4, back=False, fill_rows=0)
 
 
 class Forecasts:
@@ -46,7 +49,7 @@ class Forecasts:
                  calendar: calendars.HolidayCalendar | None = None, refit_every: int = 7,
                  settings: pooled.Settings | None = None, restarts: bool = True,
                  recalibrate_days: int = RECALIBRATE_DAYS) -> None:
-        self.horizon, self.refit_every, self.settings = horizon, refit_every, settings
+        self.horizon, self.refit_every, self.settings = horizon, refit_every, settings or SETTINGS
         self.restarts = dormancy.Restarts(demand) if restarts else None
         self.demand = demand
         self.gap = self.restarts.gap if self.restarts is not None else dormancy.gaps(demand)

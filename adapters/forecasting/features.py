@@ -320,9 +320,12 @@ class Design:
         rate = self.comeback_rate(i, t)
         back = 1 - (1 - rate) ** (k + 1)
         ran, runs = self.depletion(i, t)
+        # how many days off the shelf: a series that comes back after two days off is not back after one
+        g = self.gap[i, t]
+        states = [(g == 1).astype(float), (g == 2).astype(float), ((g >= 3) & (g < 7)).astype(float)]
         occ = np.stack([ones, f7, f28, f3, i1, sd, prof, hol, mk, pre, kk, i1 * kk, f3 * kk, fa, fb, fa - fb,
-                        off * np.log(rate), off * np.log(back), ran, ran * kk, (runs > 0).astype(float), runs, *known],
-                       axis=1)
+                        off * np.log(rate), off * np.log(back), ran, ran * kk, (runs > 0).astype(float), runs, *states,
+                        *known], axis=1)
         l7, _ = self.log_pos_mean(i, t, 7)
         l28, c28 = self.log_pos_mean(i, t, 28)
         l56, c56 = self.log_pos_mean(i, t, 56)

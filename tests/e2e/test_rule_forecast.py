@@ -59,19 +59,30 @@ def test_the_midday_transfer_covers_the_next_day_by_the_store_forecast(demo):
     from datetime import datetime
 
     from workflows import reports
-    on_hand, _, _ = cola(demo.container)
-    demo.say("xiaowang", f"卖了可乐{int(on_hand) - 30}瓶")                 # 30 left < safety 48 at 南山店
-    out = demo.send(at="2026-06-15T10:31:00+08:00")
-    msg = [m for m in out if m.get("to") == "liu" and "调拨" in m["text"]]
     c = demo.container
+    at = datetime.fromisoformat("2026-06-15T10:31:00+08:00")
+
+    def suggestions(left: int) -> tuple[Decimal, Decimal]:
+        """The transfer by the store forecast of the next 24 hours and by the 28-day mean, with ``left`` bottles."""
+        with c.uow(write=False) as u:
+            p = next(x for x in u.catalog.products() if x.name == "可乐")
+            snap = metrics.Snapshot(u, location="NS", product=p, now=at, forecaster=c.scheduler.forecaster)
+            forecast, mean = snap("forecast", {"hours": 24}), snap("sales_mean", {"days": 28})
+            short = snap("safety_stock", {}) - Decimal(left)
+            return reports.round_pack(p, short + forecast), reports.round_pack(p, short + mean)
+
+    # a stock left below the safety stock (48) for which the two, rounded to whole cases of 24, differ: a Monday
+    # sells less than the 28 days' mean, which counts the weekends
+    left = next((n for n in range(1, 48) if len(set(suggestions(n))) == 2), None)
+    assert left is not None
+    on_hand, _, _ = cola(c)
+    demo.say("xiaowang", f"卖了可乐{int(on_hand) - left}瓶")
+    out = demo.send(at=at.isoformat())
+    msg = [m for m in out if m.get("to") == "liu" and "调拨" in m["text"]]
+    need, by_mean = suggestions(left)                                # today's sale changes neither
+    assert need != by_mean                                           # the two would suggest different quantities
     with c.uow(write=False) as u:
         p = next(x for x in u.catalog.products() if x.name == "可乐")
-        snap = metrics.Snapshot(u, location="NS", product=p, now=datetime.fromisoformat("2026-06-15T10:31:00+08:00"),
-                                forecaster=c.scheduler.forecaster)
-        forecast, mean = snap("forecast", {"hours": 24}), snap("sales_mean", {"days": 28})
-        need = reports.round_pack(p, snap("safety_stock", {}) - Decimal(30) + forecast)
-        by_mean = reports.round_pack(p, snap("safety_stock", {}) - Decimal(30) + mean)
-    assert need != by_mean                                           # the two would suggest different quantities
     assert msg and f"建议从中心仓调拨 {reports.qty(p, need)}" in msg[0]["text"], texts(out)
 
 
