@@ -2,11 +2,11 @@
 
 The model is refitted every evening (``refit_every`` days) on the history up to it, learning from pseudo-origins on
 the weekday it forecasts from (``pooled.Settings``, as the morning list's store forecast does), and predicts from the
-days up to that evening only (refitted every 7th evening on every 4th day of every weekday instead, the auto policy's
-stockouts at manual k=1.5's inventory days were 27 % of manual's instead of 25.6 %, on the shared data); for items
-idle for a week or more P(sale) is the observed restart rate instead, and 0 before an item's first sale (``dormancy``). Each
-evening the demand of every item is a hurdle distribution: no sale, or with probability P a quantity
-whose log has the fitted median (moved part of the way towards the point forecast where that is the median
+days up to that evening only (refitted every 7th evening on every 4th day of every weekday instead, the auto policy
+aiming at manual k=1.5's inventory days had 26.6 % of manual's stockouts instead of 25.4 %, on the shared data); for
+items idle for a week or more P(sale) is the observed restart rate instead, and 0 before an item's first sale
+(``dormancy``). Each evening the demand of every item is a hurdle distribution: no sale, or with probability P a
+quantity whose log has the fitted median (moved part of the way towards the point forecast where that is the median
 regression's, ``pooled.Settings.centre``), the series' own spread and the residuals' shape. It is written out as
 quantiles that include P(demand = 0); ``domain.replenishment.SteadyRate`` then picks every item's stock
 level at one price per prevented stockout, the price at which the last 91 days together meet the

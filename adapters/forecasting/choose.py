@@ -4,9 +4,9 @@ For every series, the pooled model and a few cheap one-series models forecast th
 origins before the real one (each from the days before its origin); a candidate replaces the pooled
 forecast only when its absolute error over those weeks is below ``margin`` × the pooled model's, so
 the choice does not chase noise (8 weeks and 0.7: on the shared data the choice then costs the pooled model's
-WAPE nothing where 4 weeks and 0.8 cost it 0.1 point). SARIMAX and AutoETS are not candidates: at 90–320 ms per series and
-fit they would break the 10 ms budget, and on the shared data they lose to the pooled model anyway
-(see ``make bench``).
+WAPE nothing where 4 weeks and 0.8 cost it 0.1 point). SARIMAX and AutoETS are not candidates: at 90–320 ms
+per series and fit they would break the 10 ms budget, and on the shared data they lose to the pooled model
+anyway (see ``make bench``).
 """
 from __future__ import annotations
 

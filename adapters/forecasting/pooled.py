@@ -26,6 +26,11 @@ such as a sale every other day.) The other quantiles are the hurdle model's: 0 u
 P(no sale), its sizes above, kept on their side of the point; where the point is the median regression's, the
 sizes' log median first moves part of the way towards it (``Settings.centre``), as the regression places demand
 better than the size model alone. All fits use only the days before the origin.
+
+The training rows are the task itself at earlier origins: every series active then, every horizon step, from the
+pseudo-origins on the origin's weekday over the last year and a half (``training_rows``). A model fitted so
+forecasts from origins on that weekday: the backtest's past weeks (``choose``), the store forecast of the day, the
+simulation's evening (refitted every evening).
 """
 from __future__ import annotations
 
@@ -66,7 +71,7 @@ class Settings:
     # join them: other weekdays' rows teach less, but more than nothing
     fill_rows: int = 20_000
     fill_step: int = 4
-    phase: int = 0          # days the pseudo-origins are shifted by (the bench's sensitivity check)
+    phase: int = 0          # days the pseudo-origins are shifted by (the bench's check: another weekday's)
     iterations: int = 15
     local_iterations: int = 5   # for each series' own coefficients, starting from the pooled ones
     coarse: int = 4         # a big pooled fit's first iterations use every 4th row: a third faster, the same WAPE
@@ -261,9 +266,9 @@ def training_rows(design: features.Design, *, horizon: int, settings: Settings,
     """(i, t, k) for pseudo-origins t in the last ``train_days`` days whose target day is before the origin.
 
     The pseudo-origins are every ``step``-th day, ``phase`` days before the origin, one step before it and so on
-    back (``back``), or ``phase`` days after the window's first day and on (the simulation, whose fit serves the
-    evenings of a week: every weekday's); with fewer than ``fill_rows`` rows, every ``fill_step``-th day's from the
-    window's first day join them."""
+    back (``back``), or ``phase`` days after the window's first day and on (every 4th day so: the pseudo-origins
+    before those on the origin's weekday, kept for the bench's comparison); with fewer than ``fill_rows`` rows, every
+    ``fill_step``-th day's from the window's first day join them."""
     end = design.t_index(design.days if origin is None else origin)
     first = max(design.t_index(0) + 7, end - settings.train_days)
     if settings.back:

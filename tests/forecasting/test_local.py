@@ -67,7 +67,7 @@ def test_the_pseudo_origins_fall_on_the_origins_weekday_and_every_target_before_
     # 12 series of 600 days give fewer rows than ``fill_rows``: every 4th day's pseudo-origins join the weekday's
     filled = origins()
     assert np.array_equal(filled, np.union1d(weekday, np.arange(first, end, 4)))
-    # the simulation's: every 4th day from the window's first day on, every weekday
+    # forward (the bench's comparison): every 4th day from the window's first day on, every weekday
     forward = origins(step=4, back=False, fill_rows=0)
     assert np.array_equal(forward, np.arange(first, end, 4))
     assert set((end - forward) % 7) == set(range(7))
