@@ -67,7 +67,7 @@ def accuracy(sales: list[panel.Sale]) -> None:
         print(f"  {label:7s} {n:5d} rows, {100 * actual / ours.actual:4.1f}% of demand: ours {ours.group_wape(label):.3f}; "
               f"{line}; ours {100 * (1 - ours.group_wape(label) / gbest.group_wape(label)):.1f}% lower than {gbest.name}")
     # what learning from pseudo-origins on the origin's weekday is worth: the same model learning from every 4th day
-    # on every weekday (as the simulation's fits do, and ours did before) and from the weekday before the origin's
+    # on every weekday (as ours did before 2026-12-03's third session) and from the weekday before the origin's
     others = {"every 4th day": backtest.ours(price=price, settings=pooled.Settings(step=4, back=False, fill_rows=0)),
               "weekday before": backtest.ours(price=price, settings=pooled.Settings(phase=1))}
     alt = backtest.evaluate(p, others, origins=origins)

@@ -252,6 +252,11 @@ class Design:
         ratio = np.where(usual > 0, np.clip(sold / np.maximum(usual, 1e-9), 0.0, 3.0), 0.0)
         return ratio, np.minimum(count, 13) / 13.0
 
+    def off_states(self, i: np.ndarray, t: np.ndarray) -> list[np.ndarray]:
+        """Whether a series is off the shelf at t, by how long: no sale for 1, 2, 3–6 and 7 or more days."""
+        g = self.gap[i, t]
+        return [g == 1, g == 2, (g >= 3) & (g < 7), g >= 7]
+
     def comeback(self, i: np.ndarray, t: np.ndarray, k: np.ndarray, s: np.ndarray, *, window: int = 91
                  ) -> list[np.ndarray]:
         """For a series off the shelf at the origin (no sale for 1, 2, 3–6 or 7+ days): that state, scaled by its
@@ -260,7 +265,7 @@ class Design:
         g = self.gap[i, t]
         cnt = self.nz[i, t] - self.nz[i, t - 28]
         on_sale = np.where(cnt > 0, (self.c[i, t] - self.c[i, t - 28]) / np.maximum(cnt, 1), 0.0) / s
-        states = [(g == 1), (g == 2), (g >= 3) & (g < 7), g >= 7]
+        states = self.off_states(i, t)
         cols = [x.astype(float) for x in states] + [x * on_sale for x in states]
         off = (g > 0).astype(float)
         rate = self.comeback_rate(i, t, window=window)
@@ -321,8 +326,7 @@ class Design:
         back = 1 - (1 - rate) ** (k + 1)
         ran, runs = self.depletion(i, t)
         # how many days off the shelf: a series that comes back after two days off is not back after one
-        g = self.gap[i, t]
-        states = [(g == 1).astype(float), (g == 2).astype(float), ((g >= 3) & (g < 7)).astype(float)]
+        states = [x.astype(float) for x in self.off_states(i, t)[:3]]
         occ = np.stack([ones, f7, f28, f3, i1, sd, prof, hol, mk, pre, kk, i1 * kk, f3 * kk, fa, fb, fa - fb,
                         off * np.log(rate), off * np.log(back), ran, ran * kk, (runs > 0).astype(float), runs, *states,
                         *known], axis=1)
