@@ -67,7 +67,8 @@ def _buttons(rows: Any) -> list[list[Button]]:
 class Conversation:
     def __init__(self, *, tenant: str, uow: UowFactory, clock: Clock, t: Any,
                  parser_factory: Callable[[context.Catalog], Parser], on_events: EventSink | None = None,
-                 forecast_chart: Callable[..., tuple[str, bytes | None]] | None = None) -> None:
+                 forecast_chart: Callable[..., tuple[str, bytes | None]] | None = None,
+                 report: Callable[..., str] | None = None) -> None:
         self.tenant = tenant
         self.uow = uow
         self.clock = clock
@@ -75,6 +76,7 @@ class Conversation:
         self.parser_factory = parser_factory
         self.on_events = on_events
         self.forecast_chart = forecast_chart
+        self.report = report   # (uow, kind=, location=, now=, lang=) → the report's text (今日备货清单)
         self._catalog: context.Catalog | None = None
         self._parser: Parser | None = None
         self._version = -1
@@ -270,6 +272,13 @@ class Conversation:
             text, png = self.forecast_chart(uow, sku=cmd.sku, days=cmd.days,
                                             location=cmd.location or user.location, now=turn.now, lang=turn.lang)
             turn.reply(text, image=png)
+        elif isinstance(cmd, commands.Report):
+            self._require(user, "query")
+            if self.report is None:
+                turn.reply(self.t("report_unavailable", turn.lang))
+                return
+            here = inventory.home(user, cmd.location)
+            turn.reply(self.report(uow, kind=cmd.kind, location=here, now=turn.now, lang=turn.lang))
         elif isinstance(cmd, commands.Invite):
             self._require(user, "invite")
             code = purchasing.invite(uow, turn, cmd)

@@ -122,6 +122,13 @@ class Forecast:
 
 
 @dataclass(frozen=True)
+class Report:
+    """A report asked for now (今日备货清单), as a scheduled rule would send it."""
+    kind: str = "prep_list"
+    location: str | None = None
+
+
+@dataclass(frozen=True)
 class Invite:
     name: str
     role: str
@@ -138,7 +145,7 @@ class SmallTalk:
 
 
 Command = (RecordMoves | TransferStock | CountStock | QueryStock | PlacePurchase | RecordBooking
-           | Undo | Correct | AddRule | ManageRules | Forecast | Invite | Help | SmallTalk)
+           | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Help | SmallTalk)
 
 
 @dataclass(frozen=True)

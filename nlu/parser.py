@@ -121,6 +121,8 @@ class Parser:
         customer = [p for p in a.of("partner") if self.lex.partners[p.codes[0]].kind.value == "customer"]
         if intents.INVITE.search(a.s) and not a.qtys:
             return self._invite(a.s)
+        if intents.REPORT.search(a.s) and not a.of("product") and not a.qtys:
+            return commands.Parsed(commands.Report("prep_list", location=self._location(a)))
         if intents.FORECAST.search(m):
             return self._forecast(a)
         if a.date and a.date.has_time and intents.BOOKING.search(a.s):

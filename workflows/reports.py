@@ -186,12 +186,25 @@ def prep_list(uow: Any, box: Any, t: Any, *, location: str | None, now: datetime
         people = [p for p in people if p not in own]
     if not people or location is None:
         return
-    lines = [(p, sug, sf) for p, sug, sf in suggestions(uow, location=location, now=now, forecaster=forecaster)]
+    lines = suggestions(uow, location=location, now=now, forecaster=forecaster)
     for u in people:
-        lang = _lang(uow, u)
-        text = t("job.prep_title", lang, location=_loc_name(uow, location), date=f"{now:%m-%d}")
-        body = [explain(t, lang, p, sg, sf) for p, sg, sf in lines[:30]]
-        box.push(u, text + "\n" + ("\n".join(body) if body else t("job.prep_none", lang)))
+        box.push(u, prep_text(uow, t, _lang(uow, u), lines, location=location, now=now))
+
+
+def prep_text(uow: Any, t: Any, lang: str, lines: list[tuple[catalog.Product, replenishment.Suggestion, Decimal]], *,
+              location: str, now: datetime) -> str:
+    """The prep list's message: its title, then each suggestion with its reasons (the first 30)."""
+    text = t("job.prep_title", lang, location=_loc_name(uow, location), date=f"{now:%m-%d}")
+    body = [explain(t, lang, p, sg, sf) for p, sg, sf in lines[:30]]
+    return str(text + "\n" + ("\n".join(body) if body else t("job.prep_none", lang)))
+
+
+def prep_now(uow: Any, t: Any, *, lang: str, location: str, now: datetime, forecaster: Any = None) -> str:
+    """The prep list asked for in the chat (今日备货清单): the morning's list as it stands now, with what was
+    received and sold since. The store's kept mornings are read, not replaced: the morning's own run stays what
+    the service level holds over."""
+    lines = suggestions(uow, location=location, now=now, forecaster=forecaster, keep=False)
+    return prep_text(uow, t, lang, lines, location=location, now=now)
 
 
 def explain(t: Any, lang: str, p: catalog.Product, sug: replenishment.Suggestion, safety: Decimal) -> str:
@@ -202,15 +215,16 @@ def explain(t: Any, lang: str, p: catalog.Product, sug: replenishment.Suggestion
                  suggest=qty(p, sug.quantity)))
 
 
-def suggestions(uow: Any, *, location: str, now: datetime,
-                forecaster: Any) -> list[tuple[catalog.Product, replenishment.Suggestion, Decimal]]:
+def suggestions(uow: Any, *, location: str, now: datetime, forecaster: Any, keep: bool = True
+                ) -> list[tuple[catalog.Product, replenishment.Suggestion, Decimal]]:
     """What to order today at a store (products with something to order)."""
     return [(snap.product, sug, snap("safety_stock", {}))
-            for snap, sug, _option, _period in store_plan(uow, location=location, now=now, forecaster=forecaster)
+            for snap, sug, _option, _period in store_plan(uow, location=location, now=now, forecaster=forecaster,
+                                                          keep=keep)
             if sug.quantity > 0]
 
 
-def store_plan(uow: Any, *, location: str, now: datetime, forecaster: Any
+def store_plan(uow: Any, *, location: str, now: datetime, forecaster: Any, keep: bool = True
                ) -> list[tuple[metrics.Snapshot, replenishment.Suggestion, replenishment.StockOption,
                                replenishment.DayForecast]]:
     """Every product's suggestion at a store, with the stock option chosen for it and its period's demand.
@@ -221,7 +235,8 @@ def store_plan(uow: Any, *, location: str, now: datetime, forecaster: Any
     steady item is stocked to a higher level than a bulky, erratic one. It holds over the store's last
     ``RATE_WINDOW`` mornings together (``replenishment.SteadyRate``, the simulation's auto policy): a hard
     morning does not buy its last prevented stockouts dearly while an easy one stops where more would still be
-    cheap. Each run keeps its morning in the database (a later run of the same morning replaces it).
+    cheap. Each run keeps its morning in the database (a later run of the same morning replaces it) unless
+    ``keep`` is False (a list asked for during the day).
     """
     snaps = [metrics.Snapshot(uow, location=location, product=p, now=now) for p in uow.catalog.products()]
     if forecaster is not None:
@@ -236,9 +251,10 @@ def store_plan(uow: Any, *, location: str, now: datetime, forecaster: Any
     steady = replenishment.SteadyRate(level, window=RATE_WINDOW,
                                       days=[replenishment.rate_day_from_dict(d) for d in kept])
     chosen = steady.allocate(periods, floors)
-    uow.history.put_replenish_day(location=location, day=day.isoformat(),
-                                  data=replenishment.rate_day_to_dict(steady.days[-1]),
-                                  keep_from=(day - timedelta(days=2 * RATE_WINDOW)).isoformat())
+    if keep:
+        uow.history.put_replenish_day(location=location, day=day.isoformat(),
+                                      data=replenishment.rate_day_to_dict(steady.days[-1]),
+                                      keep_from=(day - timedelta(days=2 * RATE_WINDOW)).isoformat())
     # no product that sells is left bare for the others' sake: each is stocked to at least MIN_LEVEL (or the
     # store's own level, when the tenant set one below it)
     least = min(MIN_LEVEL, level)

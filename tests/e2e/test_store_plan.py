@@ -14,6 +14,11 @@ NOW = datetime.fromisoformat("2026-06-15T09:00:00+08:00")
 
 def seeded(tmp_path, monkeypatch):
     """The demo's store XH with 200 days of sales of four products."""
+    return seeded_chat(tmp_path, monkeypatch).container.uow
+
+
+def seeded_chat(tmp_path, monkeypatch):
+    """The chat on that store."""
     chat = make_chat(tmp_path, monkeypatch, clock=NOW.isoformat())
     uow = chat.container.uow
     rng = np.random.default_rng(2)
@@ -29,7 +34,7 @@ def seeded(tmp_path, monkeypatch):
                     rows.append({"day": d, "location": "XH", "sku": sku, "qty": Decimal(f"{qty:.0f}")})
         u.history.upsert(rows)
         u.commit()
-    return uow
+    return chat
 
 
 def test_the_store_meets_its_service_level_with_less_stock_than_each_product_at_it(tmp_path, monkeypatch):
@@ -136,3 +141,36 @@ def test_a_rules_order_quantity_follows_the_tenants_service_level_too(tmp_path, 
             sug = reports.replenish(snap, product)
             ordered[level] = sug.order_up_to
     assert ordered["0.99"] > ordered["0.8"]
+
+
+def test_the_prep_list_asked_for_in_the_chat_is_the_mornings_list_and_keeps_no_morning(tmp_path, monkeypatch):
+    chat = seeded_chat(tmp_path, monkeypatch)
+    uow = chat.container.uow
+    out = chat.say("amy", "今日备货清单")
+    (reply,) = [m["text"] for m in out if m["to"] == "amy"]
+    with uow() as u:
+        kept = u.history.replenish_days(location="XH", before="9999-12-31", n=400)
+        lines = reports.suggestions(u, location="XH", now=NOW, forecaster=forecast_port.Forecaster(), keep=False)
+    assert kept == []                                    # asked during the day: the store's mornings stay as they were
+    assert reply.startswith("📋 徐汇店今日备货清单(06-15)")
+    assert {"B06", "B09"} <= {p.sku for p, _, _ in lines}   # sold every day, little or nothing on the shelf
+    for p, sug, _ in lines:                              # each product the morning job would list, with its reasons
+        line = next(x for x in reply.splitlines() if x.startswith(f"· {p.name}:"))
+        assert "现有" in line and "预测需求" in line and "安全库存" in line
+        assert line.endswith(f"建议补 {reports.qty(p, sug.quantity)}")
+    assert len(reply.splitlines()) == 1 + len(lines)
+    other = chat.say("amy", "静安店今天要进什么货")      # another store, by name
+    assert other[0]["text"].startswith("📋 静安店今日备货清单")
+    chat.say("amy", "English")
+    (english,) = [m["text"] for m in chat.say("amy", "备货清单") if m["to"] == "amy"]
+    assert english.startswith("📋") and "prep list for today" in english and "→ order" in english
+    chat.send(at="2026-06-16T07:05:00+08:00")           # the morning job keeps its morning as before
+    with uow() as u:
+        assert len(u.history.replenish_days(location="XH", before="9999-12-31", n=400)) == 1
+
+
+def test_someone_without_a_store_is_asked_which_one(tmp_path, monkeypatch):
+    chat = seeded_chat(tmp_path, monkeypatch)
+    out = chat.say("owner", "今日备货清单")              # the owner has no store of her own
+    assert "门店" in out[0]["text"] and "📋" not in out[0]["text"]
+    assert chat.say("owner", "徐汇店备货清单")[0]["text"].startswith("📋 徐汇店")

@@ -23,6 +23,7 @@ SLOTS: dict[str, dict[str, Any]] = {
     "rule": {"render": None},
     "manage_rules": {"action": None, "rule_id": None},
     "forecast": {"sku": None, "days": 7},
+    "report": {"kind": "prep_list", "location": None},
 }
 
 
@@ -73,6 +74,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
         d |= {"intent": "manage_rules", "action": c.action, "rule_id": c.rule_id}
     elif isinstance(c, commands.Forecast):
         d |= {"intent": "forecast", "sku": c.sku, "days": c.days}
+    elif isinstance(c, commands.Report):
+        d |= {"intent": "report", "kind": c.kind, "location": c.location}
     else:
         d |= {"intent": type(c).__name__.lower().replace("smalltalk", "smalltalk")}
     return d
