@@ -15,7 +15,8 @@ THANKS = re.compile(r"^(?:谢谢|多谢|感谢|辛苦了|辛苦|谢啦|谢了|th
 OTHER_TALK = re.compile(r"^(?:好的|好|嗯|嗯嗯|ok|okay|知道了|明白|明白了|收到|了解|哈哈+|行|可以|👍)[!.~]*$")
 MANAGE = re.compile(r"(?P<verb>暂停|停用|恢复|启用|删除|删掉|回测|查看|列出|看看)?\s*(?:我的)?规则(?:列表)?\s*#?(?P<id>\d+)?")
 # the prep list asked for now (a whole message without a product or a quantity): 今日备货清单 · 今天要进什么货
-REPORT = re.compile(r"(?:备货|补货|进货|订货)(?:清单|单|建议|计划|表)|^(?:今日|今天|明日|明天)?备货$"
+# (订货单 and 进货单 are purchase orders and delivery notes, not this list)
+REPORT = re.compile(r"(?:备货|补货)(?:清单|单|建议|计划|表)|^(?:今日|今天|明日|明天)?备货$"
                     r"|(?:要|该|需要|应该|得)(?:进|补|订|备|采购)(?:什么|哪些|啥)货?")
 FORECAST = re.compile(r"预测|预估|会卖多少|要备多少|需要多少|估计.*(?:卖|用)")
 INVITE = re.compile(r"^(?:邀请|添加|新增|加个?|招了?个?)(?:新)?(?:员工|店员|同事|用户)?\s*(?P<name>[^\s,,]{1,8}?)\s*(?:当|做|为|成为|作为)?(?P<role>店员|员工|店长|经理|采购员|采购|管理员)")

@@ -78,7 +78,8 @@ def forecast_panel(p: panel.Panel, rows: Sequence[int], *, origin: date, horizon
     hist = p.before(origin)
     eve = (calendar or calendars.DEFAULT).is_new_years_eve
     last = origin - timedelta(days=1)
-    if horizon > 0 and panel.short_last_day(hist.y) and not (eve(last) or eve(last - timedelta(days=1))):
+    if horizon > 0 and hist.end == origin and panel.short_last_day(hist.y) \
+            and not (eve(last) or eve(last - timedelta(days=1))):
         # yesterday is recorded only in part: forecast it too, from the day before, as if nothing of it were known (its
         # few sales would read as every product off the shelf); the Spring Festival's closed days are what they seem
         fc = forecast_panel(p.before(last), rows, origin=last, horizon=horizon + 1, calendar=calendar,
