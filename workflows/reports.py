@@ -193,10 +193,17 @@ def prep_list(uow: Any, box: Any, t: Any, *, location: str | None, now: datetime
 
 def prep_text(uow: Any, t: Any, lang: str, lines: list[tuple[catalog.Product, replenishment.Suggestion, Decimal]], *,
               location: str, now: datetime) -> str:
-    """The prep list's message: its title, then each suggestion with its reasons (the first 30)."""
+    """The prep list's message: its title, then every suggestion with its reasons, the most urgent first (the least
+    of its forecast covered by what is on hand and on order); a long list goes out in parts, in order."""
     text = t("job.prep_title", lang, location=_loc_name(uow, location), date=f"{now:%m-%d}")
-    body = [explain(t, lang, p, sg, sf) for p, sg, sf in lines[:30]]
+    body = [explain(t, lang, p, sg, sf) for p, sg, sf in sorted(lines, key=lambda x: cover(x[1]))]
     return str(text + "\n" + ("\n".join(body) if body else t("job.prep_none", lang)))
+
+
+def cover(sug: replenishment.Suggestion) -> Decimal:
+    """The share of a suggestion's forecast that what is on hand and on order covers, after the bookings."""
+    have = sug.on_hand + sug.on_order - sug.booked
+    return have / sug.forecast if sug.forecast > 0 else (Decimal(1) if have >= 0 else Decimal(-1))
 
 
 def prep_now(uow: Any, t: Any, *, lang: str, location: str, now: datetime, forecaster: Any = None) -> str:

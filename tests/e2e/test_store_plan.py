@@ -159,6 +159,9 @@ def test_the_prep_list_asked_for_in_the_chat_is_the_mornings_list_and_keeps_no_m
         assert "现有" in line and "预测需求" in line and "安全库存" in line
         assert line.endswith(f"建议补 {reports.qty(p, sug.quantity)}")
     assert len(reply.splitlines()) == 1 + len(lines)
+    order = [next(p.sku for p, _, _ in lines if x.startswith(f"· {p.name}:")) for x in reply.splitlines()[1:]]
+    covered = {p.sku: reports.cover(sug) for p, sug, _ in lines}
+    assert [covered[sku] for sku in order] == sorted(covered.values())   # the least covered first
     other = chat.say("amy", "静安店今天要进什么货")      # another store, by name
     assert other[0]["text"].startswith("📋 静安店今日备货清单")
     chat.say("amy", "English")
