@@ -71,8 +71,8 @@ SHORT_COUNT = 0.5
 def short_last_day(y: np.ndarray) -> bool:
     """Whether the last day of ``y`` (series × days) looks recorded only in part, after a day that does not.
 
-    On the shared data only its very last day (9 kg on 3 products, against 221 kg on 32) and the Spring Festival's
-    closed days qualify; the slowest real days sell 38 % of their weekday's usual. A run of such days is what the
+    On the shared data only its very last day (10 kg on 3 products, against a usual 222 kg on 35) and the Spring
+    Festival's closed days qualify; the slowest real days sell 38 % of their weekday's usual. A run of such days is what the
     history says (a closed shop, or the zero days a forecast origin past the history's end fills in) and is kept.
     """
     days = y.shape[1]
