@@ -35,8 +35,8 @@ def test_only_a_last_day_far_below_its_weekday_on_few_products_counts_as_recorde
 
 
 def test_the_shared_data_s_partial_last_day_is_forecast_as_a_day_not_yet_known():
-    """The shared history's last day holds 9 kg on 3 products (the export was cut during it; its weekday's usual is
-    about 222 kg on 35): cut the same way into other Mondays, the store forecast keeps its accuracy nearly and stays
+    """The shared history's last day holds 10 kg on 3 products (the export was cut during it; its weekday's usual is
+    222 kg on 35): cut the same way into other Mondays, the store forecast keeps its accuracy nearly and stays
     ahead of the 7-day mean, where reading the day as sold out everywhere would cost it."""
     sales = panel.read_sales([DATA / "sales_history.csv"])
     p = panel.from_sales(sales)
