@@ -60,7 +60,7 @@ def bootstrap(*, tenant: str = "default", clock: Any = None, migrate: bool = Tru
     scheduler = jobs.Scheduler(uow=uow, clock=clock, t=t, forecaster=forecaster, weather=weather)
     conversation = Conversation(tenant=tenant, uow=uow, clock=clock, t=t, parser_factory=nlu_parser.Parser,
                                 on_events=scheduler.on_events, forecast_chart=forecast_port.chart_reply(t, forecaster),
-                                report=reports_reply(t, forecaster))
+                                report=reports_reply(t, forecaster), reorder=reorder_reply(t, forecaster))
     return Container(settings=settings, engine=engine, uow=uow, clock=clock, conversation=conversation,
                      scheduler=scheduler, tenant=tenant)
 
@@ -69,10 +69,20 @@ def reports_reply(t: Any, forecaster: Any) -> Any:
     """The reports a chat message asks for now (今日备货清单), by kind."""
     from workflows import reports
 
-    def reply(uow: Any, *, kind: str, location: str, now: datetime, lang: str) -> str:
+    def reply(uow: Any, *, kind: str, location: str, now: datetime, lang: str) -> tuple[str, int]:
         bodies = {"prep_list": reports.prep_now}
         return bodies[kind](uow, t, lang=lang, location=location, now=now, forecaster=forecaster)
     return reply
+
+
+def reorder_reply(t: Any, forecaster: Any) -> Any:
+    """The prep list's button: purchase requests for what it lists, made by the person who pressed it."""
+    from workflows import reports
+
+    def reorder(uow: Any, turn: Any, *, location: str) -> list[int]:
+        return reports.request_purchases(uow, turn, t, location=location, now=turn.now, forecaster=forecaster,
+                                         by=turn.user)
+    return reorder
 
 
 def store(*, tenant: str = "default") -> tuple[Any, Any]:

@@ -68,7 +68,8 @@ class Conversation:
     def __init__(self, *, tenant: str, uow: UowFactory, clock: Clock, t: Any,
                  parser_factory: Callable[[context.Catalog], Parser], on_events: EventSink | None = None,
                  forecast_chart: Callable[..., tuple[str, bytes | None]] | None = None,
-                 report: Callable[..., str] | None = None) -> None:
+                 report: Callable[..., tuple[str, int]] | None = None,
+                 reorder: Callable[..., list[int]] | None = None) -> None:
         self.tenant = tenant
         self.uow = uow
         self.clock = clock
@@ -76,7 +77,8 @@ class Conversation:
         self.parser_factory = parser_factory
         self.on_events = on_events
         self.forecast_chart = forecast_chart
-        self.report = report   # (uow, kind=, location=, now=, lang=) → the report's text (今日备货清单)
+        self.report = report   # (uow, kind=, location=, now=, lang=) → the report's text, products to order
+        self.reorder = reorder  # (uow, turn, location=) → ids of the purchase requests the prep list's button made
         self._catalog: context.Catalog | None = None
         self._parser: Parser | None = None
         self._version = -1
@@ -278,7 +280,10 @@ class Conversation:
                 turn.reply(self.t("report_unavailable", turn.lang))
                 return
             here = inventory.home(user, cmd.location)
-            turn.reply(self.report(uow, kind=cmd.kind, location=here, now=turn.now, lang=turn.lang))
+            text, to_order = self.report(uow, kind=cmd.kind, location=here, now=turn.now, lang=turn.lang)
+            buttons = [[Button(self.t("btn.request_purchases", turn.lang), f"po:{here}")]] \
+                if to_order and self.reorder is not None and user.can("purchase") else None
+            turn.reply(text, buttons)
         elif isinstance(cmd, commands.Invite):
             self._require(user, "invite")
             code = purchasing.invite(uow, turn, cmd)
@@ -411,6 +416,11 @@ class Conversation:
             self._require(turn.user, "approve")
             purchasing.decide(uow, turn, order_id=int(arg), approve=action == "ap", t=self.t,
                               release=lambda cmd, who: self._release(uow, turn, cmd, who))
+        elif action == "po" and self.reorder is not None:   # the prep list's button: its purchase requests
+            self._require(turn.user, "purchase")
+            made = self.reorder(uow, turn, location=arg)
+            turn.reply(self.t("prep_requests_made", turn.lang, n=len(made), ids=" ".join(f"#{i}" for i in made))
+                       if made else self.t("prep_requests_none", turn.lang))
         elif action in ("snz", "tr", "sh", "rv"):
             purchasing.workflow_button(uow, turn, action, arg, t=self.t)
         else:

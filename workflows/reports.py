@@ -206,12 +206,12 @@ def cover(sug: replenishment.Suggestion) -> Decimal:
     return have / sug.forecast if sug.forecast > 0 else (Decimal(1) if have >= 0 else Decimal(-1))
 
 
-def prep_now(uow: Any, t: Any, *, lang: str, location: str, now: datetime, forecaster: Any = None) -> str:
+def prep_now(uow: Any, t: Any, *, lang: str, location: str, now: datetime, forecaster: Any = None) -> tuple[str, int]:
     """The prep list asked for in the chat (今日备货清单): the morning's list as it stands now, with what was
-    received and sold since. The store's kept mornings are read, not replaced: the morning's own run stays what
-    the service level holds over."""
+    received and sold since, and how many products it asks to order. The store's kept mornings are read, not
+    replaced: the morning's own run stays what the service level holds over."""
     lines = suggestions(uow, location=location, now=now, forecaster=forecaster, keep=False)
-    return prep_text(uow, t, lang, lines, location=location, now=now)
+    return prep_text(uow, t, lang, lines, location=location, now=now), len(lines)
 
 
 def explain(t: Any, lang: str, p: catalog.Product, sug: replenishment.Suggestion, safety: Decimal) -> str:
@@ -271,26 +271,39 @@ def store_plan(uow: Any, *, location: str, now: datetime, forecaster: Any, keep:
 
 
 def auto_purchase(uow: Any, box: Any, t: Any, *, location: str | None, now: datetime, forecaster: Any = None) -> None:
-    """Automatic purchase requests (setting ``auto_purchase``): one per product to reorder with no open order;
-    each waits for a manager's approval and explains itself."""
+    """Automatic purchase requests (setting ``auto_purchase``): see ``request_purchases``."""
     if location is None or not uow.catalog.tenant_row().settings.get("auto_purchase"):
         return
+    request_purchases(uow, box, t, location=location, now=now, forecaster=forecaster)
+
+
+def request_purchases(uow: Any, box: Any, t: Any, *, location: str, now: datetime, forecaster: Any = None,
+                      by: catalog.User | None = None) -> list[int]:
+    """Purchase requests for the prep list: one per product to reorder with no open order or request, each waiting
+    for a manager's approval and explaining itself; their ids. ``by``: who asked for them (the prep list's button,
+    which reads the store's kept mornings without replacing them); None: the morning job (setting ``auto_purchase``)."""
     busy = {ln.sku for o in uow.orders.list(kinds=["purchase", "purchase_request"],
                                             statuses=["pending_approval", "open", "partial"])
             if o.location == location for ln in o.lines}
-    for p, sug, sf in suggestions(uow, location=location, now=now, forecaster=forecaster):
+    made: list[int] = []
+    for p, sug, sf in suggestions(uow, location=location, now=now, forecaster=forecaster, keep=by is None):
         if p.sku in busy:
             continue
         o = orders.Order(kind=orders.OrderKind.PURCHASE_REQUEST, status=orders.Status.PENDING_APPROVAL,
                          created_at=now, lines=(orders.OrderLine(sku=p.sku, qty=sug.quantity, unit_price=p.unit_cost),),
-                         location=location, due=now + timedelta(days=1), note="auto_replenishment",
+                         location=location, due=now + timedelta(days=1),
+                         note="auto_replenishment" if by is None else "prep_list",
+                         created_by=by.username if by is not None else None,
                          meta={"reasons": list(sug.reasons), "forecast": str(sug.forecast)})
         oid = uow.orders.add(o)
+        made.append(oid)
         for u in recipients(uow, ["manager"], location=location):
             lang = _lang(uow, u)
             why = explain(t, lang, p, sug, sf)
-            box.push(u, t("auto_purchase", lang, id=oid, location=_loc_name(uow, location), why=why),
-                     [[(t("btn.approve", lang), f"ap:{oid}"), (t("btn.reject", lang), f"rj:{oid}")]])
+            text = t("auto_purchase", lang, id=oid, location=_loc_name(uow, location), why=why) if by is None else \
+                t("prep_purchase", lang, id=oid, location=_loc_name(uow, location), why=why, who=by.display_name)
+            box.push(u, text, [[(t("btn.approve", lang), f"ap:{oid}"), (t("btn.reject", lang), f"rj:{oid}")]])
+    return made
 
 
 REPLENISH_DAYS = 3   # forecast days a suggestion reads: lead time, review period and what may spoil after

@@ -6,7 +6,7 @@ from decimal import Decimal
 import numpy as np
 
 from adapters import forecast_port
-from tests.e2e.conftest import make_chat
+from tests.e2e.conftest import make_chat, texts
 from workflows import metrics, reports
 
 NOW = datetime.fromisoformat("2026-06-15T09:00:00+08:00")
@@ -177,3 +177,28 @@ def test_someone_without_a_store_is_asked_which_one(tmp_path, monkeypatch):
     out = chat.say("owner", "今日备货清单")              # the owner has no store of her own
     assert "门店" in out[0]["text"] and "📋" not in out[0]["text"]
     assert chat.say("owner", "徐汇店备货清单")[0]["text"].startswith("📋 徐汇店")
+
+
+def test_the_prep_list_s_button_makes_its_purchase_requests_once_for_a_manager_to_approve(tmp_path, monkeypatch):
+    chat = seeded_chat(tmp_path, monkeypatch)
+    staff = chat.say("amy", "今日备货清单")
+    assert staff[0]["buttons"] == []                     # staff may not purchase: the list without the button
+    (listed,) = [m for m in chat.say("zhou", "今日备货清单") if m["to"] == "zhou"]
+    assert listed["buttons"] == [["按清单生成采购申请"]]
+    to_order = [x for x in listed["text"].splitlines()[1:]]
+    out = chat.press("zhou", "按清单生成采购申请")
+    made = [o for o in chat.export("orders") if o["kind"] == "purchase_request"]
+    assert len(made) == len(to_order) == 2
+    assert {o["status"] for o in made} == {"pending_approval"}
+    assert f"已生成 2 张采购申请 #{made[0]['id']} #{made[1]['id']}" in texts(out, "zhou")
+    asks = [m for m in out if m["to"] == "zhou" and "按备货清单提交采购申请" in m["text"]]
+    assert len(asks) == 2 and all("建议补" in m["text"] and m["buttons"] == [["批准", "驳回"]] for m in asks)
+    for line in to_order:                                # each request orders what the list said, with its reasons
+        name, qty = line[2: line.index(":")], line.rsplit("建议补 ", 1)[1]
+        assert any(f"· {name}:" in m["text"] and m["text"].split("\n")[1].endswith(f"建议补 {qty}") for m in asks)
+    chat.press("zhou", "批准")                             # the approval flow takes them from there
+    assert sum(o["status"] != "pending_approval" for o in chat.export("orders") if o["kind"] == "purchase_request") == 1
+    chat.say("zhou", "今日备货清单")                       # asked again and pressed: nothing twice
+    again = chat.press("zhou", "按清单生成采购申请")
+    assert "没有新的采购申请" in texts(again, "zhou")
+    assert len([o for o in chat.export("orders") if o["kind"] == "purchase_request"]) == 2
