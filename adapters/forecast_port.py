@@ -8,7 +8,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -170,6 +170,36 @@ def _copy(rows: Rows) -> Rows:
     return {sku: [dict(r) for r in rs] for sku, rs in rows.items()}
 
 
+def day_notes(uow: Any, t: Any, lang: str, *, sku: str, location: str | None, days: list[date], now: datetime,
+              unit: str) -> dict[date, list[str]]:
+    """What a forecast day's line says besides its numbers: the tenant calendar's holiday, make-up workday or event,
+    and the product's bookings that day (the forecast is walk-in demand; replenishment adds the bookings on top)."""
+    from adapters.forecasting import calendar as calendars
+    cal = calendars.HolidayCalendar.from_settings(uow.catalog.settings().calendar)
+    out: dict[date, list[str]] = {d: [] for d in days}
+    for d in days:
+        holiday = cal.holiday_name(d)
+        if holiday:
+            shown = t(f"holiday.{holiday}", lang)
+            out[d].append(holiday if shown == f"holiday.{holiday}" else shown)
+        elif cal.is_makeup_workday(d):
+            out[d].append(t("forecast.note_makeup", lang))
+        if d in cal.events:
+            out[d].append(cal.events[d])
+    if days:
+        tz = now.tzinfo
+        start = datetime.combine(min(days), datetime.min.time(), tzinfo=tz)
+        end = datetime.combine(max(days) + timedelta(days=1), datetime.min.time(), tzinfo=tz)
+        booked: dict[date, Decimal] = {}
+        for b in uow.chat.bookings(start=max(start, now), end=end, sku=sku, location=location):
+            d = b.at.astimezone(tz).date()
+            booked[d] = booked.get(d, Decimal(0)) + Decimal(b.qty)
+        for d, q in sorted(booked.items()):
+            if d in out:
+                out[d].append(t("forecast.note_booked", lang, qty=f"{q.normalize():f}", unit=unit))
+    return out
+
+
 def chart_reply(t: Any, forecaster: Forecaster | None = None) -> Callable[..., tuple[str, bytes | None]]:
     fc = forecaster or Forecaster()
 
@@ -185,10 +215,11 @@ def chart_reply(t: Any, forecaster: Forecaster | None = None) -> Callable[..., t
         rows = this.forecast_days(days) or []
         total = sum(float(r.get("qty", r.get("q50", 0))) for r in rows)
         name, unit = product.name, product.base_unit
+        notes = day_notes(uow, t, lang, sku=sku, location=location, days=[r["date"] for r in rows], now=now, unit=unit)
         lines = [t("forecast.chart_summary", lang, product=name, days=days, total=f"{total:.1f}", unit=unit)]
-        lines += [t("forecast.chart_line", lang, date=f"{r['date']:%m-%d}",
+        lines += [t("forecast.chart_line", lang, date=f"{r['date']:%m-%d}", weekday=t(f"weekday.{r['date'].weekday()}", lang),
                     qty=f"{float(r.get('qty', r.get('q50', 0))):.1f}", low=f"{float(r.get('q10', 0)):.1f}",
-                    high=f"{float(r.get('q90', 0)):.1f}") for r in rows]
+                    high=f"{float(r.get('q90', 0)):.1f}") + "".join(f" · {n}" for n in notes[r["date"]]) for r in rows]
         text = "\n".join(lines)
         from adapters.forecasting import charts
         png = charts.chart_png(history=hist, forecast=rows, title=t("forecast.chart_title", lang, product=name, days=days),

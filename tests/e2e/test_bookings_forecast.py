@@ -37,3 +37,31 @@ def test_past_bookings_do_not_make_every_saturday_look_booked(tmp_path, monkeypa
         plain = metrics.Snapshot(u, location="XH", product=u.catalog.product("B02"), now=NOW,
                                  forecaster=forecast_port.Forecaster())
         assert {r["date"]: r["qty"] for r in plain.forecast_days(7)}[saturday] > 25   # its Saturdays really sell 30
+
+
+def test_the_forecast_reply_names_each_day_its_holiday_event_and_bookings(tmp_path, monkeypatch):
+    """The week of 2026-06-15: 端午 (Dragon Boat Festival) from Friday on, the tenant's own event on Wednesday, and a
+    banquet's milk booked for Saturday, which the walk-in forecast leaves out and the line adds in words."""
+    chat = make_chat(tmp_path, monkeypatch, clock=NOW.isoformat())
+    uow = chat.container.uow
+    with uow() as u:
+        u.history.upsert([{"day": (NOW.date() - timedelta(days=n)).isoformat(), "location": "XH", "sku": "B01",
+                           "qty": Decimal(10 + n % 3)} for n in range(1, 61)])
+        row = u.catalog.tenant_row()
+        row.settings = {**(row.settings or {}), "calendar": {"events": {"2026-06-17": "店庆"}}}
+        u.catalog.s.add(row)
+        u.commit()
+    chat.say("zhou", "6月20日中午有30人包场,要牛奶6升")
+    chat.press("zhou", "确认")
+    (reply,) = [m for m in chat.say("zhou", "牛奶未来一周预测") if m["to"] == "zhou"]
+    lines = dict((x[:5], x) for x in reply["text"].splitlines()[1:])
+    assert list(lines) == [f"06-{d}" for d in range(15, 22)]
+    assert lines["06-15"].split()[1] == "周一" and lines["06-21"].split()[1] == "周日"
+    assert lines["06-17"].endswith(" · 店庆")
+    assert lines["06-19"].endswith(" · 端午") and lines["06-21"].endswith(" · 端午")
+    assert lines["06-20"].endswith(" · 端午 · 另有预订 6升")
+    assert "·" not in lines["06-16"] and "·" not in lines["06-18"]
+    chat.say("zhou", "English")
+    (english,) = [m for m in chat.say("zhou", "牛奶未来一周预测") if m["to"] == "zhou"]
+    sat = next(x for x in english["text"].splitlines() if x.startswith("06-20"))
+    assert sat.split()[1] == "Sat" and sat.endswith(" · Dragon Boat Festival · plus 6 升 booked")
