@@ -188,7 +188,11 @@ def prep_list(uow: Any, box: Any, t: Any, *, location: str | None, now: datetime
         return
     lines = suggestions(uow, location=location, now=now, forecaster=forecaster)
     for u in people:
-        box.push(u, prep_text(uow, t, _lang(uow, u), lines, location=location, now=now))
+        lang = _lang(uow, u)
+        user = uow.catalog.user(u)
+        buttons = [[(t("btn.request_purchases", lang), f"po:{location}")]] \
+            if lines and user is not None and user.can("purchase") else None
+        box.push(u, prep_text(uow, t, lang, lines, location=location, now=now), buttons)
 
 
 def prep_text(uow: Any, t: Any, lang: str, lines: list[tuple[catalog.Product, replenishment.Suggestion, Decimal]], *,

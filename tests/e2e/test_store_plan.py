@@ -202,3 +202,14 @@ def test_the_prep_list_s_button_makes_its_purchase_requests_once_for_a_manager_t
     again = chat.press("zhou", "按清单生成采购申请")
     assert "没有新的采购申请" in texts(again, "zhou")
     assert len([o for o in chat.export("orders") if o["kind"] == "purchase_request"]) == 2
+
+
+def test_the_morning_prep_list_carries_the_same_button(tmp_path, monkeypatch):
+    chat = seeded_chat(tmp_path, monkeypatch)
+    out = chat.send(at="2026-06-16T07:01:00+08:00")
+    (morning,) = [m for m in out if m["to"] == "zhou" and "徐汇店今日备货清单" in m["text"]]
+    assert morning["buttons"] == [["按清单生成采购申请"]]
+    made = chat.press("zhou", "按清单生成采购申请")      # the last list with buttons: 徐汇店's
+    assert "已生成" in texts(made, "zhou")
+    assert len([o for o in chat.export("orders") if o["kind"] == "purchase_request"]) == len(
+        morning["text"].splitlines()) - 1
