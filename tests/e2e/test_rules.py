@@ -133,7 +133,12 @@ def test_the_forecast_reply_speaks_the_users_language(demo):
     assert out[0].get("image", "").startswith("<png")
     # the same forecast in either language: the total and every day's line
     assert re.search(r"合计 ([\d.]+)", zh).group(1) == re.search(r"([\d.]+) \S+ forecast for", en).group(1)
-    assert zh.splitlines()[1:] == en.splitlines()[1:] and len(en.splitlines()) == 8
+    def numbers(text: str) -> list[list[str]]:   # each day's date, median and band; its words are the language's
+        return [re.findall(r"[\d.]+(?:-[\d.]+)?", line.split(" · ")[0]) for line in text.splitlines()[1:]]
+    assert numbers(zh) == numbers(en) and len(en.splitlines()) == 8
+    assert [line.split()[1] for line in zh.splitlines()[1:]] == ["周一", "周二", "周三", "周四", "周五", "周六", "周日"]
+    assert [line.split()[1] for line in en.splitlines()[1:]] == ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    assert "· 端午" in zh and "· Dragon Boat Festival" in en and "端午" not in en
 
 
 def test_rules_are_listed_edited_paused_and_deleted_by_chat(demo):
