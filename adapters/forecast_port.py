@@ -190,10 +190,7 @@ def day_notes(uow: Any, t: Any, lang: str, *, sku: str, location: str | None, da
         tz = now.tzinfo
         start = datetime.combine(min(days), datetime.min.time(), tzinfo=tz)
         end = datetime.combine(max(days) + timedelta(days=1), datetime.min.time(), tzinfo=tz)
-        booked: dict[date, Decimal] = {}
-        for b in uow.chat.bookings(start=max(start, now), end=end, sku=sku, location=location):
-            d = b.at.astimezone(tz).date()
-            booked[d] = booked.get(d, Decimal(0)) + Decimal(b.qty)
+        booked = metrics.booked_by_day(uow.chat.bookings(start=max(start, now), end=end, sku=sku, location=location), tz)
         for d, q in sorted(booked.items()):
             if d in out:
                 out[d].append(t("forecast.note_booked", lang, qty=f"{q.normalize():f}", unit=unit))

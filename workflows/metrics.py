@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import statistics
+from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -128,11 +129,7 @@ class Snapshot:
 
     def _walk_in(self, days: int, bookings: list[Any]) -> list[tuple[date, Decimal]]:
         zero = Decimal(0)
-        tz = self.now.tzinfo
-        taken: dict[date, Decimal] = {}
-        for b in bookings:
-            d = b.at.astimezone(tz).date()
-            taken[d] = taken.get(d, zero) + Decimal(b.qty)
+        taken = booked_by_day(bookings, self.now.tzinfo)
         walk_in = ((d, q - taken[d] if d in taken else q) for d, q in self.history(days))   # most days: no booking
         return [(d, q if q > zero else zero) for d, q in walk_in]
 
@@ -209,6 +206,15 @@ class Snapshot:
             if o.location == self.location:
                 total += sum((ln.open_qty for ln in o.lines if ln.sku == self.product.sku), Decimal(0))
         return total
+
+
+def booked_by_day(bookings: Iterable[Any], tz: Any) -> dict[date, Decimal]:
+    """What bookings take, summed by their local day."""
+    out: dict[date, Decimal] = {}
+    for b in bookings:
+        d = b.at.astimezone(tz).date()
+        out[d] = out.get(d, Decimal(0)) + Decimal(b.qty)
+    return out
 
 
 def effective_safety(uow: UnitOfWork, product: catalog.Product, now: datetime) -> Decimal:

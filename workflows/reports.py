@@ -188,8 +188,8 @@ def prep_list(uow: Any, box: Any, t: Any, *, location: str | None, now: datetime
         return
     lines = suggestions(uow, location=location, now=now, forecaster=forecaster)
     for u in people:
-        lang = _lang(uow, u)
         user = uow.catalog.user(u)
+        lang = user.language if user else "zh_CN"
         buttons = [[(t("btn.request_purchases", lang), f"po:{location}")]] \
             if lines and user is not None and user.can("purchase") else None
         box.push(u, prep_text(uow, t, lang, lines, location=location, now=now), buttons)
@@ -290,6 +290,8 @@ def request_purchases(uow: Any, box: Any, t: Any, *, location: str, now: datetim
                                             statuses=["pending_approval", "open", "partial"])
             if o.location == location for ln in o.lines}
     made: list[int] = []
+    managers = [(u, _lang(uow, u)) for u in recipients(uow, ["manager"], location=location)]
+    where = _loc_name(uow, location)
     for p, sug, sf in suggestions(uow, location=location, now=now, forecaster=forecaster, keep=by is None):
         if p.sku in busy:
             continue
@@ -301,11 +303,10 @@ def request_purchases(uow: Any, box: Any, t: Any, *, location: str, now: datetim
                          meta={"reasons": list(sug.reasons), "forecast": str(sug.forecast)})
         oid = uow.orders.add(o)
         made.append(oid)
-        for u in recipients(uow, ["manager"], location=location):
-            lang = _lang(uow, u)
+        for u, lang in managers:
             why = explain(t, lang, p, sug, sf)
-            text = t("auto_purchase", lang, id=oid, location=_loc_name(uow, location), why=why) if by is None else \
-                t("prep_purchase", lang, id=oid, location=_loc_name(uow, location), why=why, who=by.display_name)
+            text = t("auto_purchase", lang, id=oid, location=where, why=why) if by is None else \
+                t("prep_purchase", lang, id=oid, location=where, why=why, who=by.display_name)
             box.push(u, text, [[(t("btn.approve", lang), f"ap:{oid}"), (t("btn.reject", lang), f"rj:{oid}")]])
     return made
 

@@ -75,10 +75,11 @@ def short_last_day(y: np.ndarray) -> bool:
     Festival's closed days qualify; the slowest real days sell 38 % of their weekday's usual. A run of such days is what the
     history says (a closed shop, or the zero days a forecast origin past the history's end fills in) and is kept.
     """
-    days = y.shape[1]
-    if days < 30:
+    if y.shape[1] < 30:
         return False
-    total, count = y.sum(axis=0), (y > 0).sum(axis=0)
+    tail = y[:, -30:]   # the two last days and the four same weekdays before each
+    days = tail.shape[1]
+    total, count = tail.sum(axis=0), (tail > 0).sum(axis=0)
 
     def short(d: int) -> bool:
         usual_total = float(np.median(total[d - 28: d: 7]))
