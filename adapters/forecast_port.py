@@ -200,26 +200,36 @@ def day_notes(uow: Any, t: Any, lang: str, *, sku: str, location: str | None, da
 def chart_reply(t: Any, forecaster: Forecaster | None = None) -> Callable[..., tuple[str, bytes | None]]:
     fc = forecaster or Forecaster()
 
-    def reply(uow: Any, *, sku: str, days: int, location: str | None, now: datetime, lang: str) -> tuple[str, bytes | None]:
+    def reply(uow: Any, *, sku: str, days: int, location: str | None, now: datetime, lang: str,
+              start: date | None = None) -> tuple[str, bytes | None]:
+        """``days`` days from ``start`` (today without it: 未来一周; 明天, 下周, 这周末 start later)."""
         product = uow.catalog.product(sku)
         if product is None:
             return sku, None
+        ahead = max(0, (start - now.date()).days) if start is not None else 0
         # the store-wide model the morning list uses, over the products the tenant forecasts and this one
         snaps = [metrics.Snapshot(uow, location=location, product=p, now=now) for p in uow.catalog.products()]
-        metrics.store_forecasts(snaps, fc, horizon=days, also=sku)
+        metrics.store_forecasts(snaps, fc, horizon=ahead + days, also=sku)
         this = next(s for s in snaps if s.product.sku == sku)
         hist = this.history(120)
-        rows = this.forecast_days(days) or []
+        rows = (this.forecast_days(ahead + days) or [])[ahead:]
         total = sum(float(r.get("qty", r.get("q50", 0))) for r in rows)
         name, unit = product.name, product.base_unit
         notes = day_notes(uow, t, lang, sku=sku, location=location, days=[r["date"] for r in rows], now=now, unit=unit)
-        lines = [t("forecast.chart_summary", lang, product=name, days=days, total=f"{total:.1f}", unit=unit)]
+        if ahead and rows:
+            first, last = rows[0]["date"], rows[-1]["date"]
+            span = f"{first:%m-%d}" if first == last else t("range", lang, first=f"{first:%m-%d}", last=f"{last:%m-%d}")
+            lines = [t("forecast.chart_summary_span", lang, product=name, total=f"{total:.1f}", unit=unit, span=span)]
+            title = t("forecast.chart_title_span", lang, product=name, span=span)
+        else:
+            lines = [t("forecast.chart_summary", lang, product=name, days=days, total=f"{total:.1f}", unit=unit)]
+            title = t("forecast.chart_title", lang, product=name, days=days)
         lines += [t("forecast.chart_line", lang, date=f"{r['date']:%m-%d}", weekday=t(f"weekday.{r['date'].weekday()}", lang),
                     qty=f"{float(r.get('qty', r.get('q50', 0))):.1f}", low=f"{float(r.get('q10', 0)):.1f}",
                     high=f"{float(r.get('q90', 0)):.1f}") + "".join(f" · {n}" for n in notes[r["date"]]) for r in rows]
         text = "\n".join(lines)
         from adapters.forecasting import charts
-        png = charts.chart_png(history=hist, forecast=rows, title=t("forecast.chart_title", lang, product=name, days=days),
+        png = charts.chart_png(history=hist, forecast=rows, title=title,
                                unit=unit, legend=charts.labels(t, lang))
         return text, png
     return reply

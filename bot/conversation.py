@@ -271,9 +271,12 @@ class Conversation:
             if self.forecast_chart is None:
                 turn.reply(self.t("forecast_unavailable", turn.lang))
                 return
-            text, png = self.forecast_chart(uow, sku=cmd.sku, days=cmd.days,
+            text, png = self.forecast_chart(uow, sku=cmd.sku, days=cmd.days, start=cmd.start,
                                             location=cmd.location or user.location, now=turn.now, lang=turn.lang)
             turn.reply(text, image=png)
+        elif isinstance(cmd, commands.SalesQuery):
+            self._require(user, "query")
+            turn.reply(replies.sales(self.t, turn.lang, uow, cmd, user=user, now=turn.now, cat=self._catalog))
         elif isinstance(cmd, commands.Report):
             self._require(user, "query")
             if self.report is None:

@@ -196,3 +196,75 @@ def supplier_orders(t: Any, lang: str, uow: UnitOfWork, *, partner: str | None) 
         out.append(t("supplier_line", lang, id=o.id, status=t(f"order_status.{o.status.value}", lang), items=items,
                      due=o.due.strftime("%m-%d") if o.due else "-"))
     return "\n".join(out)
+
+
+def span_text(t: Any, lang: str, first: Any, last: Any) -> str:
+    """12-05, or 12-05至12-07 (12-05–12-07)."""
+    return f"{first:%m-%d}" if first == last else str(t("range", lang, first=f"{first:%m-%d}", last=f"{last:%m-%d}"))
+
+
+def sales(t: Any, lang: str, uow: UnitOfWork, cmd: commands.SalesQuery, *, user: catalog.User, now: datetime,
+          cat: context.Catalog | None) -> str:
+    """What sold at the user's store (or ``cmd.location``; everywhere for a user without one) on ``cmd.start`` ..
+    ``cmd.end``: one product's total, daily mean and its days (up to two weeks), and its complete days against the
+    same days a week earlier (a longer period: the period before); without a product, the best sellers. Recorded
+    sales net of reversals plus imported history."""
+    loc = cmd.location or user.location
+    span = (cmd.end - cmd.start).days + 1
+    today = now.date()
+    # the complete days of the period (today is still selling) against the same weekdays a week before
+    done_last = min(cmd.end, today - timedelta(days=1))
+    shift = timedelta(days=7 if span <= 7 else span)
+    before = cmd.start - shift
+    since = datetime(before.year, before.month, before.day, tzinfo=now.tzinfo)
+    by_day: dict[str, dict[Any, Decimal]] = {}
+    for sku, moves in uow.stock.sales_by_sku(location=loc, since=since, sku=cmd.sku).items():
+        days = by_day.setdefault(sku, {})
+        for at, q in moves:
+            d = at.astimezone(now.tzinfo).date()
+            days[d] = days.get(d, Decimal(0)) + q
+    for sku, rows in uow.history.series_by_sku(location=loc, since=before.isoformat(), sku=cmd.sku).items():
+        days = by_day.setdefault(sku, {})
+        for iso, q in rows:
+            d = datetime.fromisoformat(str(iso)[:10]).date()
+            days[d] = days.get(d, Decimal(0)) + q
+
+    def total(sku: str, first: Any, last: Any) -> Decimal:
+        return sum((q for d, q in by_day.get(sku, {}).items() if first <= d <= last), Decimal(0))
+
+    where = loc_name(loc, cat) or t("all_locations", lang)
+    fmt = {"span": span_text(t, lang, cmd.start, cmd.end), "location": where}
+    if cmd.sku is None:
+        sold = sorted(((total(s, cmd.start, cmd.end), s) for s in by_day), key=lambda x: (-x[0], x[1]))
+        sold = [(q, s) for q, s in sold if q > 0]
+        if not sold:
+            return str(t("sales.none", lang, **fmt))
+        top = sold[:10]
+        head = t("sales.top_head", lang, n=len(sold), k=len(top), **fmt)
+        return "\n".join([head, *(t("sales.top_line", lang, rank=r, product=pname(cat, s), qty=qty_text(cat, s, q))
+                                  for r, (q, s) in enumerate(top, start=1))])
+    sku = cmd.sku
+    qty = total(sku, cmd.start, cmd.end)
+    if qty <= 0:
+        return str(t("sales.none_product", lang, product=pname(cat, sku), **fmt))
+    if span == 1:
+        lines = [t("sales.one_day", lang, product=pname(cat, sku), qty=qty_text(cat, sku, qty), **fmt)]
+    else:
+        mean = (qty / span).quantize(Decimal("0.1"))
+        lines = [t("sales.one", lang, product=pname(cat, sku), qty=qty_text(cat, sku, qty),
+                   mean=qty_text(cat, sku, mean), **fmt)]
+    if done_last >= cmd.start:
+        done, prev = total(sku, cmd.start, done_last), total(sku, cmd.start - shift, done_last - shift)
+        if prev > 0:
+            pct = int(((done - prev) / prev * 100).to_integral_value())
+            change = t("sales.same", lang) if pct == 0 else t("sales.up" if pct > 0 else "sales.down", lang, pct=abs(pct))
+            lines.append(t("sales.versus", lang, span=span_text(t, lang, cmd.start, done_last), qty=qty_text(cat, sku, done),
+                           before=span_text(t, lang, cmd.start - shift, done_last - shift),
+                           before_qty=qty_text(cat, sku, prev), change=change))
+    if 1 < span <= 14:
+        days = by_day.get(sku, {})
+        lines += [t("sales.day_line", lang, date=f"{cmd.start + timedelta(days=k):%m-%d}",
+                    weekday=t(f"weekday.{(cmd.start + timedelta(days=k)).weekday()}", lang),
+                    qty=qty_text(cat, sku, days.get(cmd.start + timedelta(days=k), Decimal(0))))
+                  for k in range(span)]
+    return "\n".join(str(x) for x in lines)

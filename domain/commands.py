@@ -6,7 +6,7 @@ user wrote so replies can echo it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 
@@ -116,8 +116,20 @@ class ManageRules:
 
 @dataclass(frozen=True)
 class Forecast:
+    """可乐未来一周预测 · 明天要备多少可乐 · 可乐下周能卖多少: ``days`` days from ``start`` (None: today)."""
     sku: str
     days: int = 7
+    location: str | None = None
+    start: date | None = None
+
+
+@dataclass(frozen=True)
+class SalesQuery:
+    """这周可乐卖了多少 · 昨天卖了多少 · 上个月牛腩销量: what sold on days ``start`` .. ``end`` (inclusive);
+    no ``sku``: the best sellers."""
+    start: date
+    end: date
+    sku: str | None = None
     location: str | None = None
 
 
@@ -144,7 +156,7 @@ class SmallTalk:
     kind: str = "greeting"  # "greeting" | "thanks" | "other"
 
 
-Command = (RecordMoves | TransferStock | CountStock | QueryStock | PlacePurchase | RecordBooking
+Command = (RecordMoves | TransferStock | CountStock | QueryStock | PlacePurchase | RecordBooking | SalesQuery
            | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Help | SmallTalk)
 
 

@@ -10,7 +10,7 @@ import calendar
 import functools
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from nlu import numbers
@@ -171,3 +171,77 @@ def _dateparser(expr: str, now: datetime) -> datetime | None:
 
 def warm_up(now: datetime) -> None:
     _dateparser("2026年2月25日", now)
+
+
+# -- spans of days: what sold in a past period (这周卖了多少), which days a forecast covers (下周能卖多少) ----------
+_SPAN_N = rf"(?<![\d月])(?P<n>{_N}|一|两)\s*(?P<u>天|日|周|个?星期|个?礼拜|个月)(?![\d号日])"
+PAST_RE = re.compile(
+    rf"(?P<rel>今天|今日|昨天|昨日|前天|这个?周|本周|这个?星期|这个?礼拜|上个?周|上个?星期|上个?礼拜|这个?月|本月"
+    rf"|上个?月|今年|本年)|(?:最近|近|过去|前)\s*{_SPAN_N}")
+_NEXT_WEEK = re.compile(r"下个?(?:周|星期|礼拜)(?![一二三四五六日天末1-7])")
+_WEEKEND = re.compile(r"(?P<wk>下个?|这个?|本)?(?:周|星期|礼拜)末")
+_AHEAD_N = re.compile(rf"(?:未来|接下来|今后|往后|后面)?\s*{_SPAN_N}(?!以?后|之后|前)")
+
+
+def _days_of(n: str, unit: str) -> int | None:
+    v = numbers.value(n) if n not in ("一", "两") else {"一": 1, "两": 2}[n]
+    if v is None or v <= 0:
+        return None
+    per = 30 if unit.endswith("月") else 7 if unit.endswith(("周", "星期", "礼拜")) else 1
+    return int(v) * per
+
+
+def past_span(s: str, now: datetime) -> tuple[date, date] | None:
+    """The days (first, last; today at most) a past-period phrase names: 今天, 昨天, 这周 (Monday on), 上周, 本月,
+    上个月, 今年, 最近7天 / 近一个月 (ending today); None without one."""
+    m = PAST_RE.search(s)
+    if m is None:
+        return None
+    today = now.date()
+    rel = m.group("rel")
+    if rel is None:
+        n = _days_of(m.group("n"), m.group("u"))
+        return None if n is None or n > 3660 else (today - timedelta(days=n - 1), today)
+    if rel in ("今天", "今日"):
+        return today, today
+    if rel in ("昨天", "昨日", "前天"):
+        d = today - timedelta(days=2 if rel == "前天" else 1)
+        return d, d
+    monday = today - timedelta(days=today.weekday())
+    if rel.startswith("上") and rel.endswith(("周", "星期", "礼拜")):
+        return monday - timedelta(days=7), monday - timedelta(days=1)
+    if rel.endswith(("周", "星期", "礼拜")):
+        return monday, today
+    first = today.replace(day=1)
+    if rel.startswith("上"):
+        last = first - timedelta(days=1)
+        return last.replace(day=1), last
+    if rel.endswith("月"):
+        return first, today
+    return today.replace(month=1, day=1), today
+
+
+def ahead_span(s: str, now: datetime) -> tuple[date, int] | None:
+    """The first day and the number of days a forecast question names: 明天 (1 day), 下周 (next Monday, 7),
+    这周末 (Saturday and Sunday), 未来3天 / 两周 / 下个月 (from today), 周六 / 12月5日 (that day); None without one."""
+    today = now.date()
+    m = _WEEKEND.search(s)
+    if m is not None:
+        saturday = today + timedelta(days=5 - today.weekday())
+        if (m.group("wk") or "").startswith("下"):
+            saturday += timedelta(days=7)
+        start = max(saturday, today)
+        return start, (saturday + timedelta(days=1) - start).days + 1
+    if _NEXT_WEEK.search(s):
+        return today + timedelta(days=7 - today.weekday()), 7
+    if "下个月" in s or "下月" in s:
+        return today, 30
+    m = _AHEAD_N.search(s)
+    if m is not None:
+        n = _days_of(m.group("n"), m.group("u"))
+        if n is not None:
+            return today, n
+    found = find(s, now)
+    if found is not None and not found.has_time and 0 <= (found.when.date() - today).days <= 90:
+        return found.when.date(), 1
+    return None

@@ -17,8 +17,15 @@ MANAGE = re.compile(r"(?P<verb>暂停|停用|恢复|启用|删除|删掉|回测|
 # the prep list asked for now (a whole message without a product or a quantity): 今日备货清单 · 今天要进什么货
 # (订货单 and 进货单 are purchase orders and delivery notes, not this list)
 REPORT = re.compile(r"(?:备货|补货)(?:清单|单|建议|计划|表)|^(?:今日|今天|明日|明天)?备货$"
-                    r"|(?:要|该|需要|应该|得)(?:进|补|订|备|采购)(?:什么|哪些|啥)货?")
-FORECAST = re.compile(r"预测|预估|会卖多少|要备多少|需要多少|估计.*(?:卖|用)")
+                    r"|(?:要|该|需要|应该|得)(?:进|补|订|备|采购)(?:什么|哪些|啥)货?"
+                    # what is running out: the prep list, least covered first
+                    r"|(?:哪些|什么|啥)(?:货|东西|商品|产品|菜)?(?:快|要|马上|就要)?(?:没了|没货|卖完|用完|断货|缺货|不够)"
+                    r"|缺(?:什么|哪些|啥)货?|库存不足的?|快断货")
+FORECAST = re.compile(r"预测|预估|预计|(?:会|能|可以|大概|估计)卖(?:出)?多少|要(?:备|准备|进|订)多少|需要多少"
+                      r"|估计.*(?:卖|用)")
+# what sold (这周可乐卖了多少 · 昨天卖了多少 · 上个月牛腩销量 · 今天卖得怎么样); a future period makes it a forecast
+SALES = re.compile(r"(?:卖了|卖出了?|售出了?|销售了?)(?:多少|几|什么|哪些|啥)|销量|销售(?:情况|数据|量|额)"
+                   r"|卖得(?:怎么样|如何|好吗|好不好|咋样)|卖(?:出)?多少了")
 INVITE = re.compile(r"^(?:邀请|添加|新增|加个?|招了?个?)(?:新)?(?:员工|店员|同事|用户)?\s*(?P<name>[^\s,,]{1,8}?)\s*(?:当|做|为|成为|作为)?(?P<role>店员|员工|店长|经理|采购员|采购|管理员)")
 BOOKING = re.compile(r"包桌|包场|订桌|订了?\d*桌|预订了?\d*桌|宴席|宴会|团餐|聚餐|\d+人|[一二两三四五六七八九十百]+人|酒席|婚宴|生日宴")
 

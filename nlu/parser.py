@@ -14,6 +14,9 @@ from domain import commands, units
 from nlu import answers, context, dates, intents, lexicon, lines, numbers, rules, scan
 from nlu import text as texts
 
+# a number that counts days, weeks or months (最近30天), not a quantity
+_SPAN_AFTER = re.compile(r"\s*(?:天|日|周|个?星期|个?礼拜|个?月)")
+
 Result = commands.Parsed | commands.Clarify
 EDIT = re.compile(r"^(?:(?:修改|编辑|更新|改)规则\s*#?(?P<id>\d+)\s*[::,，]?\s*(?:为|成|改为|改成)?\s*(?P<rest>.+)"
                   r"|规则\s*#?(?P<id2>\d+)\s*(?:改为|改成|修改为)\s*[::]?\s*(?P<rest2>.+))$")
@@ -124,7 +127,16 @@ class Parser:
         if intents.REPORT.search(a.s) and not a.of("product") and not a.qtys:
             return commands.Parsed(commands.Report("prep_list", location=self._location(a)))
         if intents.FORECAST.search(m):
-            return self._forecast(a)
+            return self._forecast(a, speaker.now)
+        if intents.SALES.search(m) and not [q for q in a.qtys if not _SPAN_AFTER.match(a.s, q.end)]:
+            span = dates.past_span(a.s, speaker.now)
+            ahead = dates.ahead_span(a.s, speaker.now) if span is None else None
+            if ahead is not None and ahead[0] > speaker.now.date():   # 明天可乐销量: a forecast
+                return self._forecast(a, speaker.now)
+            first, last = span or (speaker.now.date(), speaker.now.date())
+            prods = a.of("product")
+            return commands.Parsed(commands.SalesQuery(start=first, end=last, sku=prods[0].codes[0] if prods else None,
+                                                       location=self._location(a)))
         if a.date and a.date.has_time and intents.BOOKING.search(a.s):
             return self._booking(a, speaker)
         if intents.QUERY.search(m) and not _count_with_qty(a):
@@ -245,20 +257,14 @@ class Parser:
                     return commands.Clarify("unknown_product", mention=c.text)
         return commands.Parsed(commands.QueryStock(skus=tuple(skus), location=self._location(a)))
 
-    def _forecast(self, a: scan.Analysis) -> Result:
+    def _forecast(self, a: scan.Analysis, now: dt.datetime) -> Result:
         prods = a.of("product")
         if not prods:
             return self._unknown(a)
-        days = 7
-        m = re.search(rf"(?P<n>{scan._N})\s*(?:天|日)", a.s)
-        if m:
-            n = numbers.value(m.group("n"))
-            days = int(n) if n and 0 < n <= 90 else 7
-        elif "明天" in a.s:
-            days = 1
-        elif "下个月" in a.s:
-            days = 30
-        return commands.Parsed(commands.Forecast(sku=prods[0].codes[0], days=days, location=self._location(a)))
+        start, days = dates.ahead_span(a.s, now) or (now.date(), 7)
+        days = days if 0 < days <= 90 else 7
+        return commands.Parsed(commands.Forecast(sku=prods[0].codes[0], days=days, location=self._location(a),
+                                                 start=start if start != now.date() else None))
 
     def _booking(self, a: scan.Analysis, speaker: context.Speaker) -> Result:
         assert a.date is not None

@@ -22,7 +22,8 @@ SLOTS: dict[str, dict[str, Any]] = {
     "correct": {"qty": None, "unit": "", "sku": None},
     "rule": {"render": None},
     "manage_rules": {"action": None, "rule_id": None},
-    "forecast": {"sku": None, "days": 7},
+    "forecast": {"sku": None, "days": 7, "start": None},
+    "sales": {"sku": None, "start": None, "end": None, "location": None},
     "report": {"kind": "prep_list", "location": None},
 }
 
@@ -73,7 +74,10 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
     elif isinstance(c, commands.ManageRules):
         d |= {"intent": "manage_rules", "action": c.action, "rule_id": c.rule_id}
     elif isinstance(c, commands.Forecast):
-        d |= {"intent": "forecast", "sku": c.sku, "days": c.days}
+        d |= {"intent": "forecast", "sku": c.sku, "days": c.days, "start": c.start.isoformat() if c.start else None}
+    elif isinstance(c, commands.SalesQuery):
+        d |= {"intent": "sales", "sku": c.sku, "start": c.start.isoformat(), "end": c.end.isoformat(),
+              "location": c.location}
     elif isinstance(c, commands.Report):
         d |= {"intent": "report", "kind": c.kind, "location": c.location}
     else:

@@ -1,7 +1,8 @@
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -73,3 +74,42 @@ def test_dates_follow_the_injected_clock_not_the_wall_clock(rest_parser: parser.
     r = rest_parser.parse("向绿源采购土豆5袋,明天送到", speaker=catalogs.speaker(rest_parser.catalog, "chen", later))
     assert isinstance(r, commands.Parsed) and isinstance(r.command, commands.PlacePurchase)
     assert r.command.due is not None and r.command.due.date().isoformat() == "2030-02-01"
+
+
+SUNDAY = datetime(2026, 6, 21, 20, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+THURSDAY = datetime(2026, 12, 3, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+
+
+@pytest.mark.parametrize("text,now,first,last", [
+    ("这周可乐卖了多少", THURSDAY, date(2026, 11, 30), date(2026, 12, 3)),
+    ("上周卖了多少", THURSDAY, date(2026, 11, 23), date(2026, 11, 29)),
+    ("上个月牛腩销量", THURSDAY, date(2026, 11, 1), date(2026, 11, 30)),
+    ("本月卖得怎么样", THURSDAY, date(2026, 12, 1), date(2026, 12, 3)),
+    ("最近7天", THURSDAY, date(2026, 11, 27), date(2026, 12, 3)),
+    ("过去两周", THURSDAY, date(2026, 11, 20), date(2026, 12, 3)),
+    ("前天", THURSDAY, date(2026, 12, 1), date(2026, 12, 1)),
+    ("上周", SUNDAY, date(2026, 6, 8), date(2026, 6, 14)),
+])
+def test_past_spans(text, now, first, last):
+    assert dates.past_span(text, now) == (first, last)
+
+
+@pytest.mark.parametrize("text,now,first,days", [
+    ("可乐下周能卖多少", THURSDAY, date(2026, 12, 7), 7),
+    ("明天要备多少", THURSDAY, date(2026, 12, 4), 1),
+    ("这周末", THURSDAY, date(2026, 12, 5), 2),
+    ("周末", SUNDAY, date(2026, 6, 21), 1),          # said on Sunday: what is left of it
+    ("下周末", THURSDAY, date(2026, 12, 12), 2),
+    ("未来3天", THURSDAY, date(2026, 12, 3), 3),
+    ("两周", THURSDAY, date(2026, 12, 3), 14),
+    ("12月5日", THURSDAY, date(2026, 12, 5), 1),     # a date, not "12 months"
+    ("3天后", THURSDAY, date(2026, 12, 6), 1),
+    ("下周三", THURSDAY, date(2026, 12, 9), 1),
+])
+def test_forecast_spans(text, now, first, days):
+    assert dates.ahead_span(text, now) == (first, days)
+
+
+def test_no_span_without_a_period():
+    assert dates.past_span("可乐卖了多少", THURSDAY) is None
+    assert dates.ahead_span("可乐预测", THURSDAY) is None

@@ -1,0 +1,85 @@
+"""Questions about what sold (这周可乐卖了多少) and forecasts of named days (明天要备多少可乐, 可乐下周能卖多少),
+answered from the ledger and the imported history, in the user's language."""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from adapters import demo_seed
+from tests.conftest import DEMO
+from tests.e2e.conftest import make_chat
+
+COLA = "P018"
+
+
+@pytest.fixture
+def demo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    chat = make_chat(tmp_path, monkeypatch, catalog=DEMO)   # Monday 2026-06-15 09:00
+    with chat.container.uow() as uow:
+        demo_seed.import_sales(uow, now=chat.container.clock.now())
+        uow.commit()
+    return chat
+
+
+def history(chat, sku: str, first: date, last: date, location: str = "NS") -> int:  # type: ignore[no-untyped-def]
+    """What the imported demo history holds for these days, summed independently of the reply."""
+    now = chat.container.clock.now()
+    return sum(int(r["qty"]) for r in demo_seed.sales_rows(now) if r["sku"] == sku and r["location"] == location
+               and first <= date.fromisoformat(r["date"]) <= last)
+
+
+def test_last_week_s_sales_are_summed_by_day_and_compared_with_the_week_before(demo):
+    today = demo.container.clock.now().date()
+    monday = today - timedelta(days=7)
+    sunday = today - timedelta(days=1)
+    text = demo.say("liu", "上周可乐卖了多少")[0]["text"]
+    total = history(demo, COLA, monday, sunday)
+    before = history(demo, COLA, monday - timedelta(days=7), sunday - timedelta(days=7))
+    assert f"南山店可乐 {monday:%m-%d}至{sunday:%m-%d}共卖出 {total}瓶" in text, text
+    assert f"比{monday - timedelta(days=7):%m-%d}至{sunday - timedelta(days=7):%m-%d}({before}瓶" in text, text
+    pct = round((total - before) / before * 100)
+    assert (f"多 {pct}%" if pct > 0 else f"少 {-pct}%" if pct < 0 else "持平") in text
+    days = text.splitlines()[2:]
+    assert [line.split()[1] for line in days] == ["周一", "周二", "周三", "周四", "周五", "周六", "周日"]
+    assert sum(int(re.search(r"(\d+)瓶", line).group(1)) for line in days) == total
+
+
+def test_today_s_sales_come_from_the_ledger_and_an_undone_sale_no_longer_counts(demo):
+    assert "没有卖出" in demo.say("liu", "今天可乐卖了多少")[0]["text"]
+    demo.say("liu", "卖了可乐3瓶")
+    demo.say("liu", "卖了可乐2瓶")
+    assert "卖出 5瓶" in demo.say("liu", "今天可乐卖了多少")[0]["text"]
+    demo.say("liu", "卖了可乐4瓶")
+    demo.say("liu", "撤销")
+    assert "卖出 5瓶" in demo.say("liu", "今天可乐卖了多少")[0]["text"]
+    # the week so far: the imported Monday-to-Sunday history is last week's; this week is today's ledger only
+    top = demo.say("liu", "这周卖了多少")[0]["text"]
+    assert "销量前 1" in top and "1. 可乐 5瓶" in top, top
+    demo.say("liu", "English")
+    en = demo.say("liu", "今天可乐卖了多少")[0]["text"]
+    assert "5瓶 sold on" in en and "卖出" not in en
+
+
+def test_a_forecast_of_tomorrow_or_next_week_covers_exactly_those_days(demo):
+    now: datetime = demo.container.clock.now()
+    tomorrow = now.date() + timedelta(days=1)
+    out = demo.say("liu", "明天要备多少可乐")[0]
+    lines = out["text"].splitlines()
+    assert len(lines) == 2 and lines[1].startswith(f"{tomorrow:%m-%d} 周二"), out["text"]
+    assert out.get("image", "").startswith("<png")
+    week = demo.say("liu", "可乐下周能卖多少")[0]["text"].splitlines()
+    next_monday = now.date() + timedelta(days=7 - now.weekday())
+    assert week[0].startswith(f"📈 可乐 {next_monday:%m-%d}至{next_monday + timedelta(days=6):%m-%d}预测合计")
+    assert [line.split()[0] for line in week[1:]] == [f"{next_monday + timedelta(days=k):%m-%d}" for k in range(7)]
+    total = float(re.search(r"合计 ([\d.]+)", week[0]).group(1))
+    assert abs(total - sum(float(line.split()[2]) for line in week[1:])) < 0.1 * 7
+    weekend = demo.say("liu", "这周末可乐要备多少")[0]["text"].splitlines()
+    assert [line.split()[1] for line in weekend[1:]] == ["周六", "周日"]
+
+
+def test_questions_about_what_runs_out_get_the_prep_list(demo):
+    out = demo.say("liu", "哪些货快没了")[0]["text"]
+    assert "备货清单" in out
