@@ -66,12 +66,13 @@ def bootstrap(*, tenant: str = "default", clock: Any = None, migrate: bool = Tru
 
 
 def reports_reply(t: Any, forecaster: Any) -> Any:
-    """The reports a chat message asks for now (今日备货清单), by kind."""
+    """The reports a chat message asks for now: the prep list (今日备货清单) or one product's suggestion (为什么要订可乐)."""
     from workflows import reports
 
-    def reply(uow: Any, *, kind: str, location: str, now: datetime, lang: str) -> tuple[str, int]:
-        bodies = {"prep_list": reports.prep_now}
-        return bodies[kind](uow, t, lang=lang, location=location, now=now, forecaster=forecaster)
+    def reply(uow: Any, *, kind: str, location: str, now: datetime, lang: str, sku: str | None = None) -> tuple[str, int]:
+        if kind == "why" and sku is not None:
+            return reports.why_now(uow, t, lang=lang, location=location, now=now, forecaster=forecaster, sku=sku)
+        return reports.prep_now(uow, t, lang=lang, location=location, now=now, forecaster=forecaster)
     return reply
 
 

@@ -283,9 +283,9 @@ class Conversation:
                 turn.reply(self.t("report_unavailable", turn.lang))
                 return
             here = inventory.home(user, cmd.location)
-            text, to_order = self.report(uow, kind=cmd.kind, location=here, now=turn.now, lang=turn.lang)
+            text, to_order = self.report(uow, kind=cmd.kind, location=here, now=turn.now, lang=turn.lang, sku=cmd.sku)
             buttons = [[Button(self.t("btn.request_purchases", turn.lang), f"po:{here}")]] \
-                if to_order and self.reorder is not None and user.can("purchase") else None
+                if cmd.kind == "prep_list" and to_order and self.reorder is not None and user.can("purchase") else None
             turn.reply(text, buttons)
         elif isinstance(cmd, commands.Invite):
             self._require(user, "invite")

@@ -135,9 +135,11 @@ class SalesQuery:
 
 @dataclass(frozen=True)
 class Report:
-    """A report asked for now (今日备货清单), as a scheduled rule would send it."""
+    """A report asked for now (今日备货清单), as a scheduled rule would send it; ``why``: one product's replenishment
+    suggestion with its reasons (为什么要订可乐 · 可乐该订多少)."""
     kind: str = "prep_list"
     location: str | None = None
+    sku: str | None = None
 
 
 @dataclass(frozen=True)

@@ -126,6 +126,8 @@ class Parser:
             return self._invite(a.s)
         if intents.REPORT.search(a.s) and not a.of("product") and not a.qtys:
             return commands.Parsed(commands.Report("prep_list", location=self._location(a)))
+        if intents.WHY.search(a.s) and a.of("product") and not a.qtys:
+            return commands.Parsed(commands.Report("why", location=self._location(a), sku=a.of("product")[0].codes[0]))
         if intents.FORECAST.search(m):
             return self._forecast(a, speaker.now)
         if intents.SALES.search(m) and not [q for q in a.qtys if not _SPAN_AFTER.match(a.s, q.end)]:

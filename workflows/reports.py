@@ -218,12 +218,39 @@ def prep_now(uow: Any, t: Any, *, lang: str, location: str, now: datetime, forec
     return prep_text(uow, t, lang, lines, location=location, now=now), len(lines)
 
 
+def why_now(uow: Any, t: Any, *, lang: str, location: str, now: datetime, forecaster: Any = None, sku: str
+            ) -> tuple[str, int]:
+    """One product's suggestion as the prep list would make it now (为什么要订可乐 · 可乐该订多少), with its reasons,
+    or why there is nothing to order; and 1 when it asks to order."""
+    p = uow.catalog.product(sku)
+    plan_ = store_plan(uow, location=location, now=now, forecaster=forecaster, keep=False)
+    found = next(((snap, sug) for snap, sug, _, _ in plan_ if snap.product.sku == sku), None)
+    if p is None or found is None:
+        return str(t("job.prep_none", lang)), 0
+    snap, sug = found
+    lines = [t("prep_why_title", lang, location=_loc_name(uow, location), product=p.name),
+             explain(t, lang, p, sug, snap("safety_stock", {}))]
+    if sug.quantity <= 0:
+        lines.append(t("prep_why_none", lang))
+    return "\n".join(str(x) for x in lines), int(sug.quantity > 0)
+
+
+# the suggestion's reasons worth a word (``replenishment.suggest``); the others are what its numbers already say
+REASONS = ("capped_by_shelf_life", "rounded_to_pack", "raised_to_moq", "moq_would_spoil", "below_safety_stock")
+
+
 def explain(t: Any, lang: str, p: catalog.Product, sug: replenishment.Suggestion, safety: Decimal) -> str:
-    """One suggestion with its reasons: on hand, forecast, booked, on order, safety stock → what to order."""
-    return str(t("job.prep_line", lang, product=p.name, on_hand=qty(p, sug.on_hand),
+    """One suggestion with its reasons: on hand, forecast, booked, on order, safety stock → what to order, and what
+    changed the order-up-to quantity (only what sells within the shelf life, whole packs, the safety stock)."""
+    line = str(t("job.prep_line", lang, product=p.name, on_hand=qty(p, sug.on_hand),
                  forecast=qty(p, sug.forecast.quantize(Decimal("0.1"))), booked=qty(p, sug.booked),
                  on_order=qty(p, sug.on_order), safety=qty(p, max(safety, sug.safety_stock).quantize(Decimal("0.1"))),
                  suggest=qty(p, sug.quantity)))
+    pack = min(p.packs.items(), key=lambda kv: kv[1]) if p.packs else None
+    notes = [t(f"reason.{code}", lang, days=p.shelf_life_days or "", cap=qty(p, (sug.shelf_life_cap or Decimal(0)).quantize(
+                 Decimal("0.1"))), pack=pack[0] if pack else "", size=f"{N(pack[1])}{p.base_unit}" if pack else "")
+             for code in sug.reasons if code in REASONS and (code != "rounded_to_pack" or pack)]
+    return line + "".join(f" · {n}" for n in notes)
 
 
 def suggestions(uow: Any, *, location: str, now: datetime, forecaster: Any, keep: bool = True

@@ -1,5 +1,5 @@
-"""Questions about what sold (这周可乐卖了多少) and forecasts of named days (明天要备多少可乐, 可乐下周能卖多少),
-answered from the ledger and the imported history, in the user's language."""
+"""Questions about what sold (这周可乐卖了多少), forecasts of named days (明天要备多少可乐, 可乐下周能卖多少) and why to
+order (为什么要订可乐), answered from the ledger, the imported history and the prep list, in the user's language."""
 from __future__ import annotations
 
 import re
@@ -83,3 +83,18 @@ def test_a_forecast_of_tomorrow_or_next_week_covers_exactly_those_days(demo):
 def test_questions_about_what_runs_out_get_the_prep_list(demo):
     out = demo.say("liu", "哪些货快没了")[0]["text"]
     assert "备货清单" in out
+
+
+def test_why_order_gives_the_product_s_line_of_the_prep_list_with_its_reasons(demo):
+    enough = demo.say("liu", "为什么要订可乐")[0]
+    assert "建议补 0瓶" in enough["text"] and "暂不需要补货" in enough["text"] and not enough["buttons"]
+    left = demo.stock()["NS:P018"]
+    demo.say("liu", f"报损:可乐{int(left) - 4}瓶")
+    why = demo.say("liu", "可乐要补多少")[0]
+    suggested = int(re.search(r"建议补 (\d+)瓶", why["text"]).group(1))
+    assert suggested > 0 and suggested % 24 == 0 and "按整箱(24瓶/箱)取整" in why["text"], why["text"]
+    assert not why["buttons"]                                # the whole list's purchase button is the prep list's
+    listed = [line for line in demo.say("liu", "今日备货清单")[0]["text"].splitlines() if line.startswith("· 可乐")]
+    assert listed == [why["text"].splitlines()[1]]           # the same line as on the prep list
+    demo.say("liu", "English")
+    assert "rounded up to whole 箱 (24瓶 each)" in demo.say("liu", "可乐要补多少")[0]["text"]

@@ -157,7 +157,10 @@ def test_the_prep_list_asked_for_in_the_chat_is_the_mornings_list_and_keeps_no_m
     for p, sug, _ in lines:                              # each product the morning job would list, with its reasons
         line = next(x for x in reply.splitlines() if x.startswith(f"· {p.name}:"))
         assert "现有" in line and "预测需求" in line and "安全库存" in line
-        assert line.endswith(f"建议补 {reports.qty(p, sug.quantity)}")
+        main, *why = line.split(" · ")                    # then what changed the quantity, if anything
+        assert main.endswith(f"建议补 {reports.qty(p, sug.quantity)}")
+        assert any(w.startswith("按整") for w in why) == ("rounded_to_pack" in sug.reasons and bool(p.packs))
+        assert ("补到安全库存" in why) == ("below_safety_stock" in sug.reasons)
     assert len(reply.splitlines()) == 1 + len(lines)
     order = [next(p.sku for p, _, _ in lines if x.startswith(f"· {p.name}:")) for x in reply.splitlines()[1:]]
     covered = {p.sku: reports.cover(sug) for p, sug, _ in lines}

@@ -24,7 +24,7 @@ SLOTS: dict[str, dict[str, Any]] = {
     "manage_rules": {"action": None, "rule_id": None},
     "forecast": {"sku": None, "days": 7, "start": None},
     "sales": {"sku": None, "start": None, "end": None, "location": None},
-    "report": {"kind": "prep_list", "location": None},
+    "report": {"kind": "prep_list", "location": None, "sku": None},
 }
 
 
@@ -79,7 +79,7 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
         d |= {"intent": "sales", "sku": c.sku, "start": c.start.isoformat(), "end": c.end.isoformat(),
               "location": c.location}
     elif isinstance(c, commands.Report):
-        d |= {"intent": "report", "kind": c.kind, "location": c.location}
+        d |= {"intent": "report", "kind": c.kind, "location": c.location, "sku": c.sku}
     else:
         d |= {"intent": type(c).__name__.lower().replace("smalltalk", "smalltalk")}
     return d
