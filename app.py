@@ -70,8 +70,9 @@ def reports_reply(t: Any, forecaster: Any) -> Any:
     from workflows import reports
 
     def reply(uow: Any, *, kind: str, location: str, now: datetime, lang: str, sku: str | None = None) -> tuple[str, int]:
-        if kind == "why" and sku is not None:
-            return reports.why_now(uow, t, lang=lang, location=location, now=now, forecaster=forecaster, sku=sku)
+        if kind in ("why", "cover") and sku is not None:
+            body = reports.why_now if kind == "why" else reports.cover_now
+            return body(uow, t, lang=lang, location=location, now=now, forecaster=forecaster, sku=sku)
         return reports.prep_now(uow, t, lang=lang, location=location, now=now, forecaster=forecaster)
     return reply
 

@@ -136,7 +136,7 @@ class SalesQuery:
 @dataclass(frozen=True)
 class Report:
     """A report asked for now (今日备货清单), as a scheduled rule would send it; ``why``: one product's replenishment
-    suggestion with its reasons (为什么要订可乐 · 可乐该订多少)."""
+    suggestion with its reasons (为什么要订可乐 · 可乐该订多少); ``cover``: how long its stock lasts (可乐还能卖几天)."""
     kind: str = "prep_list"
     location: str | None = None
     sku: str | None = None

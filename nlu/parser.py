@@ -126,6 +126,8 @@ class Parser:
             return self._invite(a.s)
         if intents.REPORT.search(a.s) and not a.of("product") and not a.qtys:
             return commands.Parsed(commands.Report("prep_list", location=self._location(a)))
+        if intents.COVER.search(a.s) and a.of("product") and not a.qtys:
+            return commands.Parsed(commands.Report("cover", location=self._location(a), sku=a.of("product")[0].codes[0]))
         if intents.WHY.search(a.s) and a.of("product") and not a.qtys:
             return commands.Parsed(commands.Report("why", location=self._location(a), sku=a.of("product")[0].codes[0]))
         if intents.FORECAST.search(m):
@@ -135,7 +137,8 @@ class Parser:
             ahead = dates.ahead_span(a.s, speaker.now) if span is None else None
             if ahead is not None and ahead[0] > speaker.now.date():   # 明天可乐销量: a forecast
                 return self._forecast(a, speaker.now)
-            first, last = span or (speaker.now.date(), speaker.now.date())
+            today = speaker.now.date()
+            first, last = span or (today - dt.timedelta(days=6) if intents.SALES_WEEK.search(a.s) else today, today)
             prods = a.of("product")
             return commands.Parsed(commands.SalesQuery(start=first, end=last, sku=prods[0].codes[0] if prods else None,
                                                        location=self._location(a)))

@@ -235,6 +235,48 @@ def why_now(uow: Any, t: Any, *, lang: str, location: str, now: datetime, foreca
     return "\n".join(str(x) for x in lines), int(sug.quantity > 0)
 
 
+COVER_DAYS = 28   # how far ``cover_now`` looks
+
+
+def cover_now(uow: Any, t: Any, *, lang: str, location: str, now: datetime, forecaster: Any = None, sku: str
+              ) -> tuple[str, int]:
+    """How long one product's stock lasts (可乐还能卖几天): the day the median forecast, plus the bookings, uses up
+    what is on hand (today counts only what is still to sell: its forecast less what sold since midnight). What is on
+    order is named, not counted: when it arrives is not known."""
+    p = uow.catalog.product(sku)
+    if p is None:
+        return sku, 0
+    snaps = [metrics.Snapshot(uow, location=location, product=q, now=now) for q in uow.catalog.products()]
+    if forecaster is not None:
+        metrics.store_forecasts(snaps, forecaster, horizon=COVER_DAYS, also=sku)
+    snap = next(s for s in snaps if s.product.sku == sku)
+    rows = snap.forecast_days(COVER_DAYS)
+    if rows is None:   # a product the tenant does not forecast: its 28-day mean
+        mean = snap("sales_mean", {"days": 28})
+        rows = [{"date": now.date() + timedelta(days=i), "q50": mean} for i in range(COVER_DAYS)]
+    midnight = datetime.combine(now.date(), datetime.min.time(), tzinfo=now.tzinfo)
+    booked = metrics.booked_by_day(uow.chat.bookings(start=now, end=midnight + timedelta(days=len(rows)), sku=sku,
+                                                     location=location), now.tzinfo)
+    sold_today = sum((q for _, q in uow.stock.daily_sales(location=location, sku=sku, since=midnight)), Decimal(0))
+    on_hand, on_order = snap("on_hand", {}), snap.on_order()
+    fmt = {"location": _loc_name(uow, location), "product": p.name, "on_hand": qty(p, on_hand),
+           "booked": t("cover.booked", lang, qty=qty(p, sum(booked.values(), Decimal(0)))) if booked else "",
+           "on_order": t("cover.on_order", lang, qty=qty(p, on_order)) if on_order > 0 else ""}
+    if on_hand <= 0:
+        return str(t("cover.empty", lang, **fmt)), 0
+    left = on_hand
+    for i, r in enumerate(rows):
+        need = Decimal(str(r.get("q50", r.get("qty", 0)))) + booked.get(r["date"], Decimal(0))
+        if i == 0:
+            need = max(Decimal(0), need - sold_today)
+        if need > left:
+            days = (Decimal(i) + left / need).quantize(Decimal("0.1"))
+            return str(t("cover.until", lang, date=f"{r['date']:%m-%d}", weekday=t(f"weekday.{r['date'].weekday()}", lang),
+                         days=N(days), **fmt)), 1
+        left -= need
+    return str(t("cover.beyond", lang, days=len(rows), **fmt)), 0
+
+
 # the suggestion's reasons worth a word (``replenishment.suggest``); the others are what its numbers already say
 REASONS = ("capped_by_shelf_life", "rounded_to_pack", "raised_to_moq", "moq_would_spoil", "below_safety_stock")
 

@@ -98,3 +98,24 @@ def test_why_order_gives_the_product_s_line_of_the_prep_list_with_its_reasons(de
     assert listed == [why["text"].splitlines()[1]]           # the same line as on the prep list
     demo.say("liu", "English")
     assert "rounded up to whole 箱 (24瓶 each)" in demo.say("liu", "可乐要补多少")[0]["text"]
+
+
+def cover_days(text: str) -> float:
+    return float(re.search(r"还能卖约 ([\d.]+) 天", text).group(1))
+
+
+def test_how_long_the_stock_lasts_moves_with_bookings_receipts_and_scrap(demo):
+    first = demo.say("liu", "可乐还能卖几天")[0]["text"]
+    assert first.startswith("⏳ 南山店可乐现有") and "预计" in first, first
+    days = cover_days(first)
+    demo.say("liu", "周三中午有40人包桌,要可乐30瓶")                   # the day after tomorrow
+    booked = demo.say("liu", "可乐够卖几天")[0]["text"]
+    assert "(含预订 30瓶" in booked and cover_days(booked) < days, (first, booked)
+    demo.say("liu", "收到可乐5箱")
+    more = demo.say("liu", "可乐还能卖几天")[0]["text"]
+    assert cover_days(more) > cover_days(booked)
+    left = demo.stock()["NS:P018"]
+    demo.say("liu", f"报损:可乐{int(left)}瓶")
+    assert "已经没货了" in demo.say("liu", "可乐什么时候卖完")[0]["text"]
+    demo.say("liu", "English")
+    assert "out of stock" in demo.say("liu", "可乐还能卖几天")[0]["text"]
