@@ -133,15 +133,7 @@ class Parser:
         if intents.FORECAST.search(m):
             return self._forecast(a, speaker.now)
         if intents.SALES.search(m) and not [q for q in a.qtys if not _SPAN_AFTER.match(a.s, q.end)]:
-            span = dates.past_span(a.s, speaker.now)
-            ahead = dates.ahead_span(a.s, speaker.now) if span is None else None
-            if ahead is not None and ahead[0] > speaker.now.date():   # 明天可乐销量: a forecast
-                return self._forecast(a, speaker.now)
-            today = speaker.now.date()
-            first, last = span or (today - dt.timedelta(days=6) if intents.SALES_WEEK.search(a.s) else today, today)
-            prods = a.of("product")
-            return commands.Parsed(commands.SalesQuery(start=first, end=last, sku=prods[0].codes[0] if prods else None,
-                                                       location=self._location(a)))
+            return self._sales(a, speaker.now)
         if a.date and a.date.has_time and intents.BOOKING.search(a.s):
             return self._booking(a, speaker)
         if intents.QUERY.search(m) and not _count_with_qty(a):
@@ -270,6 +262,19 @@ class Parser:
         days = days if 0 < days <= 90 else 7
         return commands.Parsed(commands.Forecast(sku=prods[0].codes[0], days=days, location=self._location(a),
                                                  start=start if start != now.date() else None))
+
+    def _sales(self, a: scan.Analysis, now: dt.datetime) -> Result:
+        """这周可乐卖了多少: the named past period; none: today (卖了多少) or the last 7 days (卖得怎么样, 销量);
+        a future one (明天可乐销量) asks for a forecast."""
+        span = dates.past_span(a.s, now)
+        ahead = dates.ahead_span(a.s, now) if span is None else None
+        if ahead is not None and ahead[0] > now.date():
+            return self._forecast(a, now)
+        today = now.date()
+        first, last = span or (today - dt.timedelta(days=6) if intents.SALES_WEEK.search(a.s) else today, today)
+        prods = a.of("product")
+        return commands.Parsed(commands.SalesQuery(start=first, end=last, sku=prods[0].codes[0] if prods else None,
+                                                   location=self._location(a)))
 
     def _booking(self, a: scan.Analysis, speaker: context.Speaker) -> Result:
         assert a.date is not None
