@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from adapters.weather import CsvWeather
-from workflows import metrics
+from workflows import metrics, reports
 
 log = logging.getLogger(__name__)
 
@@ -217,8 +217,7 @@ def chart_reply(t: Any, forecaster: Forecaster | None = None) -> Callable[..., t
         name, unit = product.name, product.base_unit
         notes = day_notes(uow, t, lang, sku=sku, location=location, days=[r["date"] for r in rows], now=now, unit=unit)
         if ahead and rows:
-            first, last = rows[0]["date"], rows[-1]["date"]
-            span = f"{first:%m-%d}" if first == last else t("range", lang, first=f"{first:%m-%d}", last=f"{last:%m-%d}")
+            span = reports.days_text(t, lang, rows[0]["date"], rows[-1]["date"])
             lines = [t("forecast.chart_summary_span", lang, product=name, total=f"{total:.1f}", unit=unit, span=span)]
             title = t("forecast.chart_title_span", lang, product=name, span=span)
         else:

@@ -9,7 +9,7 @@ from typing import Any
 from bot.messages import Button
 from domain import catalog, commands, ledger, units
 from nlu import context, render
-from workflows import backtest
+from workflows import backtest, reports
 from workflows.ports import UnitOfWork
 
 N = units.normalize
@@ -198,11 +198,6 @@ def supplier_orders(t: Any, lang: str, uow: UnitOfWork, *, partner: str | None) 
     return "\n".join(out)
 
 
-def span_text(t: Any, lang: str, first: Any, last: Any) -> str:
-    """12-05, or 12-05至12-07 (12-05–12-07)."""
-    return f"{first:%m-%d}" if first == last else str(t("range", lang, first=f"{first:%m-%d}", last=f"{last:%m-%d}"))
-
-
 def sales(t: Any, lang: str, uow: UnitOfWork, cmd: commands.SalesQuery, *, user: catalog.User, now: datetime,
           cat: context.Catalog | None) -> str:
     """What sold at the user's store (or ``cmd.location``; everywhere for a user without one) on ``cmd.start`` ..
@@ -233,7 +228,7 @@ def sales(t: Any, lang: str, uow: UnitOfWork, cmd: commands.SalesQuery, *, user:
         return sum((q for d, q in by_day.get(sku, {}).items() if first <= d <= last), Decimal(0))
 
     where = loc_name(loc, cat) or t("all_locations", lang)
-    fmt = {"span": span_text(t, lang, cmd.start, cmd.end), "location": where}
+    fmt = {"span": reports.days_text(t, lang, cmd.start, cmd.end), "location": where}
     if cmd.sku is None:
         sold = sorted(((total(s, cmd.start, cmd.end), s) for s in by_day), key=lambda x: (-x[0], x[1]))
         sold = [(q, s) for q, s in sold if q > 0]
@@ -258,8 +253,8 @@ def sales(t: Any, lang: str, uow: UnitOfWork, cmd: commands.SalesQuery, *, user:
         if prev > 0:
             pct = int(((done - prev) / prev * 100).to_integral_value())
             change = t("sales.same", lang) if pct == 0 else t("sales.up" if pct > 0 else "sales.down", lang, pct=abs(pct))
-            lines.append(t("sales.versus", lang, span=span_text(t, lang, cmd.start, done_last), qty=qty_text(cat, sku, done),
-                           before=span_text(t, lang, cmd.start - shift, done_last - shift),
+            lines.append(t("sales.versus", lang, span=reports.days_text(t, lang, cmd.start, done_last), qty=qty_text(cat, sku, done),
+                           before=reports.days_text(t, lang, cmd.start - shift, done_last - shift),
                            before_qty=qty_text(cat, sku, prev), change=change))
     if 1 < span <= 14:
         days = by_day.get(sku, {})

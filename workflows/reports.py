@@ -218,6 +218,11 @@ def prep_now(uow: Any, t: Any, *, lang: str, location: str, now: datetime, forec
     return prep_text(uow, t, lang, lines, location=location, now=now), len(lines)
 
 
+def days_text(t: Any, lang: str, first: Any, last: Any) -> str:
+    """A span of days as the replies write it: 12-05, or 12-05至12-07 (12-05–12-07)."""
+    return f"{first:%m-%d}" if first == last else str(t("range", lang, first=f"{first:%m-%d}", last=f"{last:%m-%d}"))
+
+
 def why_now(uow: Any, t: Any, *, lang: str, location: str, now: datetime, forecaster: Any = None, sku: str
             ) -> tuple[str, int]:
     """One product's suggestion as the prep list would make it now (为什么要订可乐 · 可乐该订多少), with its reasons,
