@@ -259,7 +259,7 @@ class Parser:
         if not prods:
             return self._unknown(a)
         start, days = dates.ahead_span(a.s, now) or (now.date(), 7)
-        days = days if 0 < days <= 90 else 7
+        days = min(max(days, 1), 90)   # 未来100天: the longest forecast there is
         return commands.Parsed(commands.Forecast(sku=prods[0].codes[0], days=days, location=self._location(a),
                                                  start=start if start != now.date() else None))
 
