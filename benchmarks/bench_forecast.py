@@ -81,7 +81,27 @@ def accuracy(sales: list[panel.Sale]) -> None:
     print(f"a year earlier: {len(earlier)} origins {earlier[0]} .. {earlier[-1]}, {ours.series} series-origins: " +
           ", ".join(f"{s.name} {s.wape:.4f}" for s in scores) +
           f"; ours vs best baseline ({best.name}): {100 * (1 - ours.wape / best.wape):.1f}% lower WAPE")
+    hindsight(p, price, origins, best)
     weekly(p, price)
+
+
+def hindsight(p: panel.Panel, price: np.ndarray | None, origins: list[date], best: backtest.Score) -> None:
+    """How much of ours' remaining error is the level of the week: ours scaled, origin by origin, by the one factor
+    that fits that week's actual demand best in hindsight (no forecast can know it), and by one factor per day."""
+    model = backtest.ours(price=price)
+    err = week = day = actual = 0.0
+    scales = np.arange(0.5, 2.0, 0.01)
+    for origin in origins:
+        j = p.index(origin)
+        rows = np.asarray(p.active(origin), dtype=int)
+        fc, act = model(p.y[:, :j], p.start, rows, 7), p.y[rows, j: j + 7]
+        err += float(np.abs(fc - act).sum())
+        week += min(float(np.abs(fc * c - act).sum()) for c in scales)
+        day += sum(min(float(np.abs(fc[:, k] * c - act[:, k]).sum()) for c in scales) for k in range(act.shape[1]))
+        actual += float(act.sum())
+    print(f"hindsight: ours {err / actual:.4f}; scaled by the best factor per origin {week / actual:.4f} "
+          f"({100 * (1 - week / actual / best.wape):.1f}% lower than {best.name}), per origin and day {day / actual:.4f} "
+          f"({100 * (1 - day / actual / best.wape):.1f}%)")
 
 
 def weekly(p: panel.Panel, price: np.ndarray | None) -> None:
