@@ -119,3 +119,12 @@ def test_how_long_the_stock_lasts_moves_with_bookings_receipts_and_scrap(demo):
     assert "已经没货了" in demo.say("liu", "可乐什么时候卖完")[0]["text"]
     demo.say("liu", "English")
     assert "out of stock" in demo.say("liu", "可乐还能卖几天")[0]["text"]
+
+
+def test_one_day_s_sales_are_compared_with_the_same_day_a_week_before(demo):
+    today = demo.container.clock.now().date()
+    day, week_before = today - timedelta(days=1), today - timedelta(days=8)
+    text = demo.say("liu", "昨天可乐卖了多少")[0]["text"]
+    now, then = history(demo, COLA, day, day), history(demo, COLA, week_before, week_before)
+    assert text.splitlines()[0].startswith(f"📊 南山店可乐 {day:%m-%d} 卖出 {now}瓶"), text
+    assert f"比上周同日({week_before:%m-%d},{then}瓶" in text.splitlines()[1], text
