@@ -253,7 +253,8 @@ def sales(t: Any, lang: str, uow: UnitOfWork, cmd: commands.SalesQuery, *, user:
         if prev > 0:
             pct = int(((done - prev) / prev * 100).to_integral_value())
             change = t("sales.same", lang) if pct == 0 else t("sales.up" if pct > 0 else "sales.down", lang, pct=abs(pct))
-            lines.append(t("sales.versus_day" if span == 1 else "sales.versus", lang, span=reports.days_text(t, lang, cmd.start, done_last), qty=qty_text(cat, sku, done),
+            lines.append(t("sales.versus_day" if span == 1 else "sales.versus", lang,
+                           span=reports.days_text(t, lang, cmd.start, done_last), qty=qty_text(cat, sku, done),
                            before=reports.days_text(t, lang, cmd.start - shift, done_last - shift),
                            before_qty=qty_text(cat, sku, prev), change=change))
     if 1 < span <= 14:
