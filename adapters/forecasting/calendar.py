@@ -1,7 +1,9 @@
 """A tenant-configurable Chinese holiday calendar with make-up workdays and a weekend fallback.
 
-chinese-calendar knows the State Council's schedule only up to 2026; past that (or without it)
-Saturdays and Sundays are the days off. A tenant's own overrides win over both: extra holidays
+chinese-calendar knows the State Council's schedule only up to 2026. Past that, the statutory holidays, which the
+holiday rules fix for every year (``statutory``: 元旦, 春节, 清明, 劳动节, 端午, 中秋, 国庆), are days off, and so are
+Saturdays and Sundays; the bridge days and make-up workdays of a year's schedule are known only once it is published
+(a tenant may enter them). Without the official schedule (``use_official=False``) only weekends are off. A tenant's own overrides win over both: extra holidays
 (a local festival, the shop's own closing days) and extra workdays (调休补班). Event days (店庆, a
 promotion weekend, a street fair) are not days off; the forecast learns their uplift from past ones.
 The Spring Festival's eve (除夕) comes from the lunar calendar (lunar-python), which knows every year: the
@@ -15,7 +17,7 @@ import functools
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 
-from lunar_python import Lunar
+from lunar_python import Lunar, Solar
 
 try:  # an optional dependency: the weekend fallback covers its absence
     import chinese_calendar as _cc
@@ -73,10 +75,15 @@ class HolidayCalendar:
         return self.lunar and new_years_eve(d.year) == d
 
     def _official(self, d: date) -> tuple[bool, str | None] | None:
-        """(is off, holiday name) from the official schedule, or None when it does not know the year."""
-        if not self.use_official or _cc is None:
+        """(is off, holiday name) from the official schedule; for a year it does not know, the statutory holidays
+        (weekends are left to the caller); None without the official schedule."""
+        if not self.use_official:
             return None
-        return _official_detail(d)
+        known = _official_detail(d) if _cc is not None else None
+        if known is not None:
+            return known
+        name = statutory(d.year).get(d)
+        return (True, name) if name is not None else None
 
     def kind(self, d: date) -> DayKind:
         if d in self.workdays:
@@ -119,6 +126,24 @@ def _official_detail(d: date) -> tuple[bool, str | None] | None:
     except NotImplementedError:
         return None
     return bool(off), (str(name) if name is not None else None)
+
+
+@functools.lru_cache(maxsize=64)
+def statutory(year: int) -> dict[date, str]:
+    """The days off that the holiday rules (全国年节及纪念日放假办法, as revised from 2025) fix for every year, by their
+    official (chinese-calendar's) names: New Year's Day; the Spring Festival's eve and first three days; Tomb-sweeping
+    Day (the day of the 清明 solar term); Labour Day and the day after; the Dragon Boat and Mid-autumn festivals
+    (the 5th of the 5th and the 15th of the 8th lunar month); National Day's first three days."""
+    def lunar(month: int, day: int) -> date:
+        s = Lunar.fromYmd(year, month, day).getSolar()
+        return date(s.getYear(), s.getMonth(), s.getDay())
+    eve = new_years_eve(year)
+    qingming = next(date(year, 4, d) for d in (4, 5, 6, 3) if Solar.fromYmd(year, 4, d).getLunar().getJieQi() == "清明")
+    days = {date(year, 1, 1): "New Year's Day", qingming: "Tomb-sweeping Day", date(year, 5, 1): "Labour Day",
+            date(year, 5, 2): "Labour Day", lunar(5, 5): "Dragon Boat Festival", lunar(8, 15): "Mid-autumn Festival"}
+    days |= {eve + timedelta(days=k): "Spring Festival" for k in range(4)}
+    days |= {date(year, 10, k): "National Day" for k in (1, 2, 3)}
+    return days
 
 
 @functools.lru_cache(maxsize=512)

@@ -30,3 +30,23 @@ def test_tenant_holidays_and_workdays_override_the_official_schedule():
 def test_a_calendar_without_the_official_schedule_uses_weekends_only():
     cal = calendars.HolidayCalendar(use_official=False)
     assert cal.kind(date(2021, 10, 1)) is DayKind.WORKDAY  # a Friday
+
+
+def test_years_past_the_official_table_keep_their_statutory_holidays():
+    cal = calendars.DEFAULT
+    named = {date(2027, 1, 1): "New Year's Day", date(2027, 2, 5): "Spring Festival",   # 除夕 .. 初三
+             date(2027, 2, 8): "Spring Festival", date(2027, 4, 5): "Tomb-sweeping Day", date(2027, 5, 2): "Labour Day",
+             date(2027, 6, 9): "Dragon Boat Festival", date(2027, 9, 15): "Mid-autumn Festival",
+             date(2027, 10, 3): "National Day"}
+    for d, name in named.items():
+        assert cal.kind(d) is DayKind.HOLIDAY and cal.holiday_name(d) == name, d
+    # the bridge days and make-up workdays of a year's schedule are unknown until it is published
+    assert cal.kind(date(2027, 2, 9)) is DayKind.WORKDAY and cal.kind(date(2027, 10, 4)) is DayKind.WORKDAY
+    assert calendars.HolidayCalendar(use_official=False).kind(date(2027, 1, 1)) is DayKind.WORKDAY   # weekends only
+
+
+def test_the_statutory_rules_agree_with_the_official_tables_of_the_years_they_hold_for():
+    for year in (2025, 2026):                        # the rules as revised from 2025 (4 days of Spring Festival)
+        days = calendars.statutory(year)
+        assert len(days) == 13
+        assert {d: calendars._official_detail(d) for d in days} == {d: (True, name) for d, name in days.items()}
