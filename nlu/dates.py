@@ -223,7 +223,8 @@ def past_span(s: str, now: datetime) -> tuple[date, date] | None:
 
 def ahead_span(s: str, now: datetime) -> tuple[date, int] | None:
     """The first day and the number of days a forecast question names: 明天 (1 day), 下周 (next Monday, 7),
-    这周末 (Saturday and Sunday), 未来3天 / 两周 / 下个月 (from today), 周六 / 12月5日 (that day); None without one."""
+    这周末 (Saturday and Sunday), 下个月 (its first to last day), 未来3天 / 两周 / 一个月 (from today), 周六 / 12月5日
+    (that day); None without one."""
     today = now.date()
     m = _WEEKEND.search(s)
     if m is not None:
@@ -234,8 +235,9 @@ def ahead_span(s: str, now: datetime) -> tuple[date, int] | None:
         return start, (saturday + timedelta(days=1) - start).days + 1
     if _NEXT_WEEK.search(s):
         return today + timedelta(days=7 - today.weekday()), 7
-    if "下个月" in s or "下月" in s:
-        return today, 30
+    if "下个月" in s or "下月" in s:   # the whole of next month
+        first = (today.replace(day=1) + timedelta(days=32)).replace(day=1)
+        return first, calendar.monthrange(first.year, first.month)[1]
     m = _AHEAD_N.search(s)
     if m is not None:
         n = _days_of(m.group("n"), m.group("u"))

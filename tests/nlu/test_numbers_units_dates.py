@@ -102,6 +102,8 @@ def test_past_spans(text, now, first, last):
     ("下周末", THURSDAY, date(2026, 12, 12), 2),
     ("未来3天", THURSDAY, date(2026, 12, 3), 3),
     ("两周", THURSDAY, date(2026, 12, 3), 14),
+    ("下个月", THURSDAY, date(2027, 1, 1), 31),
+    ("一个月", THURSDAY, date(2026, 12, 3), 30),
     ("12月5日", THURSDAY, date(2026, 12, 5), 1),     # a date, not "12 months"
     ("3天后", THURSDAY, date(2026, 12, 6), 1),
     ("下周三", THURSDAY, date(2026, 12, 9), 1),
