@@ -82,7 +82,7 @@ class HolidayCalendar:
         known = _official_detail(d) if _cc is not None else None
         if known is not None:
             return known
-        name = statutory(d.year).get(d)
+        name = statutory(d.year).get(d) if d.year >= STATUTORY_FROM else None
         return (True, name) if name is not None else None
 
     def kind(self, d: date) -> DayKind:
@@ -126,6 +126,9 @@ def _official_detail(d: date) -> tuple[bool, str | None] | None:
     except NotImplementedError:
         return None
     return bool(off), (str(name) if name is not None else None)
+
+
+STATUTORY_FROM = 2025   # the holiday rules ``statutory`` follows hold from this year (earlier ones: the official table)
 
 
 @functools.lru_cache(maxsize=64)

@@ -50,3 +50,7 @@ def test_the_statutory_rules_agree_with_the_official_tables_of_the_years_they_ho
         days = calendars.statutory(year)
         assert len(days) == 13
         assert {d: calendars._official_detail(d) for d in days} == {d: (True, name) for d, name in days.items()}
+
+
+def test_years_before_the_official_table_and_the_current_rules_have_weekends_only():
+    assert calendars.DEFAULT.kind(date(2003, 1, 1)) is DayKind.WORKDAY   # a Wednesday; the rules then were others
