@@ -207,10 +207,7 @@ def chart_reply(t: Any, forecaster: Forecaster | None = None) -> Callable[..., t
         if product is None:
             return sku, None
         ahead = max(0, (start - now.date()).days) if start is not None else 0
-        # the store-wide model the morning list uses, over the products the tenant forecasts and this one
-        snaps = [metrics.Snapshot(uow, location=location, product=p, now=now) for p in uow.catalog.products()]
-        metrics.store_forecasts(snaps, fc, horizon=ahead + days, also=sku)
-        this = next(s for s in snaps if s.product.sku == sku)
+        this = metrics.forecast_snapshot(uow, location=location, sku=sku, now=now, forecaster=fc, horizon=ahead + days)
         hist = this.history(120)
         rows = (this.forecast_days(ahead + days) or [])[ahead:]
         total = sum(float(r.get("qty", r.get("q50", 0))) for r in rows)

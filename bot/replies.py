@@ -9,7 +9,7 @@ from typing import Any
 from bot.messages import Button
 from domain import catalog, commands, ledger, units
 from nlu import context, render
-from workflows import backtest, reports
+from workflows import backtest, metrics, reports
 from workflows.ports import UnitOfWork
 
 N = units.normalize
@@ -212,17 +212,10 @@ def sales(t: Any, lang: str, uow: UnitOfWork, cmd: commands.SalesQuery, *, user:
     shift = timedelta(days=7 if span <= 7 else span)
     before = cmd.start - shift
     since = datetime(before.year, before.month, before.day, tzinfo=now.tzinfo)
-    by_day: dict[str, dict[Any, Decimal]] = {}
-    for sku, moves in uow.stock.sales_by_sku(location=loc, since=since, sku=cmd.sku).items():
-        days = by_day.setdefault(sku, {})
-        for at, q in moves:
-            d = at.astimezone(now.tzinfo).date()
-            days[d] = days.get(d, Decimal(0)) + q
-    for sku, rows in uow.history.series_by_sku(location=loc, since=before.isoformat(), sku=cmd.sku).items():
-        days = by_day.setdefault(sku, {})
-        for iso, q in rows:
-            d = datetime.fromisoformat(str(iso)[:10]).date()
-            days[d] = days.get(d, Decimal(0)) + q
+    moves = uow.stock.sales_by_sku(location=loc, since=since, sku=cmd.sku)
+    hist = uow.history.series_by_sku(location=loc, since=before.isoformat(), sku=cmd.sku)
+    by_day = {sku: metrics.sales_by_day(moves.get(sku, []), hist.get(sku, []), now.tzinfo)
+              for sku in moves.keys() | hist.keys()}
 
     def total(sku: str, first: Any, last: Any) -> Decimal:
         return sum((q for d, q in by_day.get(sku, {}).items() if first <= d <= last), Decimal(0))

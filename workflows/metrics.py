@@ -70,14 +70,9 @@ class Snapshot:
 
     def _buckets(self, days: int, moves: list[tuple[datetime, Decimal]], hist: list[tuple[str, Decimal]]
                  ) -> list[Decimal]:
-        buckets: dict[str, Decimal] = {}
-        for at, q in moves:
-            d = at.astimezone(self.now.tzinfo).date().isoformat()
-            buckets[d] = buckets.get(d, Decimal(0)) + q
-        for d, q in hist:
-            buckets[d] = buckets.get(d, Decimal(0)) + q
+        buckets = sales_by_day(moves, hist, self.now.tzinfo)
         zero = Decimal(0)
-        return [buckets.get(iso, zero) for _, iso in _days(self.now.date(), days)]
+        return [buckets.get(d, zero) for d, _ in _days(self.now.date(), days)]
 
     def v_sales_sum(self, days: int = 7) -> Decimal:
         return sum(self.daily(int(days)), Decimal(0))
@@ -206,6 +201,30 @@ class Snapshot:
             if o.location == self.location:
                 total += sum((ln.open_qty for ln in o.lines if ln.sku == self.product.sku), Decimal(0))
         return total
+
+
+def sales_by_day(moves: Iterable[tuple[datetime, Decimal]], hist: Iterable[tuple[Any, Decimal]], tz: Any
+                 ) -> dict[date, Decimal]:
+    """Net sales by local day: recorded sale moves (time, qty; ``stock.sales_by_sku``) and imported history
+    (day, qty; ``history.series_by_sku``) together."""
+    out: dict[date, Decimal] = {}
+    for at, q in moves:
+        d = at.astimezone(tz).date()
+        out[d] = out.get(d, Decimal(0)) + q
+    for day, q in hist:
+        d = date.fromisoformat(str(day)[:10])
+        out[d] = out.get(d, Decimal(0)) + q
+    return out
+
+
+def forecast_snapshot(uow: UnitOfWork, *, location: str | None, sku: str, now: datetime,
+                      forecaster: Forecaster | None, horizon: int) -> Snapshot:
+    """One product's snapshot with its forecast over ``horizon`` days from the store-wide model the morning list uses
+    (over the products the tenant forecasts and this one); without a forecaster, none."""
+    snaps = [Snapshot(uow, location=location, product=p, now=now) for p in uow.catalog.products()]
+    if forecaster is not None:
+        store_forecasts(snaps, forecaster, horizon=horizon, also=sku)
+    return next(s for s in snaps if s.product.sku == sku)
 
 
 def booked_by_day(bookings: Iterable[Any], tz: Any) -> dict[date, Decimal]:

@@ -227,12 +227,12 @@ def why_now(uow: Any, t: Any, *, lang: str, location: str, now: datetime, foreca
             ) -> tuple[str, int]:
     """One product's suggestion as the prep list would make it now (为什么要订可乐 · 可乐该订多少), with its reasons,
     or why there is nothing to order; and 1 when it asks to order."""
-    p = uow.catalog.product(sku)
     plan_ = store_plan(uow, location=location, now=now, forecaster=forecaster, keep=False)
     found = next(((snap, sug) for snap, sug, _, _ in plan_ if snap.product.sku == sku), None)
-    if p is None or found is None:
+    if found is None:
         return str(t("job.prep_none", lang)), 0
     snap, sug = found
+    p = snap.product
     lines = [t("prep_why_title", lang, location=_loc_name(uow, location), product=p.name),
              explain(t, lang, p, sug, snap("safety_stock", {}))]
     if sug.quantity <= 0:
@@ -251,10 +251,8 @@ def cover_now(uow: Any, t: Any, *, lang: str, location: str, now: datetime, fore
     p = uow.catalog.product(sku)
     if p is None:
         return sku, 0
-    snaps = [metrics.Snapshot(uow, location=location, product=q, now=now) for q in uow.catalog.products()]
-    if forecaster is not None:
-        metrics.store_forecasts(snaps, forecaster, horizon=COVER_DAYS, also=sku)
-    snap = next(s for s in snaps if s.product.sku == sku)
+    snap = metrics.forecast_snapshot(uow, location=location, sku=sku, now=now, forecaster=forecaster,
+                                     horizon=COVER_DAYS)
     rows = snap.forecast_days(COVER_DAYS)
     if rows is None:   # a product the tenant does not forecast: its 28-day mean
         mean = snap("sales_mean", {"days": 28})

@@ -3,8 +3,8 @@
 chinese-calendar knows the State Council's schedule only up to 2026. Past that, the statutory holidays, which the
 holiday rules fix for every year (``statutory``: 元旦, 春节, 清明, 劳动节, 端午, 中秋, 国庆), are days off, and so are
 Saturdays and Sundays; the bridge days and make-up workdays of a year's schedule are known only once it is published
-(a tenant may enter them). Without the official schedule (``use_official=False``) only weekends are off. A tenant's own overrides win over both: extra holidays
-(a local festival, the shop's own closing days) and extra workdays (调休补班). Event days (店庆, a
+(a tenant may enter them). Without the official schedule (``use_official=False``) only weekends are off. A tenant's
+own overrides win over both: extra holidays (a local festival, the shop's own closing days) and extra workdays (调休补班). Event days (店庆, a
 promotion weekend, a street fair) are not days off; the forecast learns their uplift from past ones.
 The Spring Festival's eve (除夕) comes from the lunar calendar (lunar-python), which knows every year: the
 forecast learns the rush on the days before it and the closed eve from past festivals.
