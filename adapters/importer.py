@@ -276,13 +276,17 @@ def export_rows(uow: SqlUnitOfWork, kind: str) -> list[dict[str, Any]]:
                  "lines": [{"sku": ln.sku, "qty": _num(ln.qty), "unit_price": _num(ln.unit_price),
                             "received": _num(ln.received)} for ln in o.lines]}
                 for o in uow.orders.list()]
+    if kind == "bookings":   # bookings and events, and what customers' orders hold until they leave
+        return [{"id": b.id, "at": local(b.at), "location": b.location, "sku": b.sku, "qty": _num(b.qty),
+                 "note": b.note, "order_id": b.order_id, "created_by": b.created_by}
+                for b in uow.chat.bookings(start=datetime(1900, 1, 1, tzinfo=tz), end=datetime(9000, 1, 1, tzinfo=tz))]
     if kind == "rules":
         return [{"id": r.id, "owner": r.owner, "text": r.text, "status": r.status, "version": r.version,
                  "spec": r.spec} for r in uow.rules.list(statuses=("active", "paused", "manual"))]
     if kind == "deviations":  # the forecasting report: which triggering inputs were wrong, per rule action
         return [{"kind": action, **detail} for action in ("forecast_deviation", "rule_override")
                 for detail in uow.chat.audits(action, limit=1000)]
-    raise ValueError(f"unknown export kind {kind!r}; one of stock, moves, orders, rules, deviations")
+    raise ValueError(f"unknown export kind {kind!r}; one of stock, moves, orders, bookings, rules, deviations")
 
 
 def to_csv(rows: list[dict[str, Any]]) -> str:

@@ -216,6 +216,12 @@ class Conversation:
     def execute(self, uow: UnitOfWork, turn: Turn, cmd: commands.Command, *,
                 guesses: tuple[commands.Guess, ...] = (), confirmed: bool = False) -> None:
         user = turn.user
+        if (isinstance(cmd, commands.RecordMoves | commands.CountStock | commands.PlaceSale) and cmd.location is None
+                and user.location is None and user.can("record")):   # said by someone without a home store: which?
+            places = tuple(loc.code for loc in (self._catalog.locations if self._catalog else ()) if loc.kind.is_physical)
+            self._clarify(uow, turn, commands.Clarify("unknown_location", candidates=places, partial=cmd,
+                                                      detail="location"))
+            return
         if isinstance(cmd, commands.RecordMoves | commands.TransferStock | commands.CountStock):
             self._require(user, "record")
             if isinstance(cmd, commands.TransferStock) and cmd.request:
@@ -234,6 +240,12 @@ class Conversation:
                 self._ask(uow, turn, cmd, replies.guesses(self.t, turn.lang, guesses, self._catalog))
                 return
             purchasing.place(uow, turn, cmd, t=self.t)
+        elif isinstance(cmd, commands.PlaceSale):
+            self._require(user, "record")
+            if guesses and not confirmed:
+                self._ask(uow, turn, cmd, replies.guesses(self.t, turn.lang, guesses, self._catalog))
+                return
+            purchasing.take_order(uow, turn, cmd, t=self.t)
         elif isinstance(cmd, commands.Undo):
             self._undo(uow, turn)
         elif isinstance(cmd, commands.Correct):
@@ -338,6 +350,7 @@ class Conversation:
         text = self.t("recorded", turn.lang, summary=replies.summary(self.t, turn.lang, cmd, self._catalog,
                                                                        user=turn.user))
         text += replies.after_levels(self.t, turn.lang, uow, cmd, user=turn.user, catalog=self._catalog)
+        text += replies.order_progress(self.t, turn.lang, uow, plan.order_receipts, self._catalog)
         turn.reply(text, [[Button(self.t("btn.undo", turn.lang), f"undo:{actor.batch}")]])
 
     def _unusual(self, uow: UnitOfWork, cmd: commands.Command) -> list[str]:

@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from bot.messages import Button
-from domain import catalog, commands, ledger, units
+from domain import catalog, commands, ledger, orders, units
 from nlu import context, render
 from workflows import backtest, metrics, reports
 from workflows.ports import UnitOfWork
@@ -73,6 +73,21 @@ def _summary(t: Any, lang: str, cmd: commands.Command, cat: context.Catalog | No
         return t("summary.purchase", lang, partner=partner_name(cmd.partner, cat) or "-", items=items(cmd.lines, cat),
                  due=cmd.due.strftime("%Y-%m-%d") if cmd.due else "-")
     return ""
+
+
+def order_progress(t: Any, lang: str, uow: UnitOfWork, matched: Sequence[tuple[int, str, Decimal]],
+                   cat: context.Catalog | None) -> str:
+    """A line per order a write went against: a customer's order collected, a purchase order received (so far)."""
+    out = ""
+    for oid in dict.fromkeys(oid for oid, _, _ in matched):
+        o = uow.orders.get(oid)
+        if o is None:
+            continue
+        done = "、".join(f"{pname(cat, ln.sku)} {N(ln.received)}/{qty_text(cat, ln.sku, ln.qty)}" for ln in o.lines)
+        kind = "sale" if o.kind == orders.OrderKind.SALE else "purchase"
+        done_all = "_done" if o.status == orders.Status.DONE else ""
+        out += "\n" + t(f"order_progress.{kind}{done_all}", lang, id=oid, lines=done)
+    return out
 
 
 def moves_summary(moves: Sequence[ledger.Move], cat: context.Catalog | None) -> str:
@@ -152,7 +167,8 @@ def clarify(t: Any, lang: str, c: commands.Clarify, cat: context.Catalog | None)
     if c.reason == "unknown_location":
         names = [loc_name(s, cat) for s in c.candidates]
         buttons = [[Button(n, f"pick:{n}") for n in names[i:i + 3]] for i in range(0, len(names), 3)]
-        return t("clarify.unknown_location", lang, mention=c.mention, candidates="、".join(names)), buttons
+        key = "clarify.unknown_location" if c.mention else "clarify.which_location"   # none named: which one?
+        return t(key, lang, mention=c.mention, candidates="、".join(names)), buttons
     mention = pname(cat, c.mention) if _product(cat, c.mention) else c.mention
     return t(f"clarify.{c.reason}", lang, mention=mention, detail=c.detail,
              candidates="、".join(pname(cat, s) for s in c.candidates)), buttons

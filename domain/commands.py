@@ -81,6 +81,16 @@ class PlacePurchase:
 
 
 @dataclass(frozen=True)
+class PlaceSale:
+    """盒马订可颂50个,明天提货: a customer's order, due on a day (None: today). Its lines are booked against
+    the stock until they leave (a sale to that customer fulfils the oldest open order first)."""
+    lines: tuple[Line, ...]
+    partner: str
+    location: str | None = None
+    due: datetime | None = None
+
+
+@dataclass(frozen=True)
 class RecordBooking:
     """A booking or event that will consume stock (周六中午有40人包桌,要酸菜鱼10份)."""
     at: datetime
@@ -158,8 +168,8 @@ class SmallTalk:
     kind: str = "greeting"  # "greeting" | "thanks" | "other"
 
 
-Command = (RecordMoves | TransferStock | CountStock | QueryStock | PlacePurchase | RecordBooking | SalesQuery
-           | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Help | SmallTalk)
+Command = (RecordMoves | TransferStock | CountStock | QueryStock | PlacePurchase | PlaceSale | RecordBooking
+           | SalesQuery | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Help | SmallTalk)
 
 
 @dataclass(frozen=True)

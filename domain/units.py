@@ -21,6 +21,10 @@ _VOLUME = {
     "毫升": Decimal(1), "ml": Decimal(1), "mL": Decimal(1), "ML": Decimal(1),
     "升": Decimal(1000), "l": Decimal(1000), "L": Decimal(1000), "公升": Decimal(1000),
 }
+# a dozen of anything counted one by one (两打鸡蛋, 一打可颂), unless the product has its own 打
+DOZEN = "打"
+COUNTED = frozenset({"个", "只", "枚", "颗", "瓶", "罐", "听", "支", "根", "件", "块", "张", "条", "份", "盒", "袋", "包",
+                     "杯", "串", "把", "片", "卷", "套"})
 GLOBAL_UNITS: dict[str, tuple[str, Decimal]] = {
     **{u: ("mass", f) for u, f in _MASS.items()},
     **{u: ("volume", f) for u, f in _VOLUME.items()},
@@ -45,6 +49,8 @@ def factor(unit: str, *, base_unit: str, packs: dict[str, Decimal]) -> Decimal:
         return Decimal(1)
     if unit in packs:
         return packs[unit]
+    if unit == DOZEN and base_unit in COUNTED:
+        return Decimal(12)
     src, dst = GLOBAL_UNITS.get(unit), GLOBAL_UNITS.get(base_unit)
     if src and dst and src[0] == dst[0]:
         return src[1] / dst[1]

@@ -97,7 +97,7 @@ def _pick_location(parser: Parser, s: str, *, pending: commands.Clarify) -> Resu
         if slot == "source":
             return commands.Parsed(replace(partial, source=code))
         return commands.Parsed(replace(partial, dest=code))
-    if isinstance(partial, commands.RecordMoves | commands.CountStock | commands.PlacePurchase):
+    if isinstance(partial, commands.RecordMoves | commands.CountStock | commands.PlacePurchase | commands.PlaceSale):
         return commands.Parsed(replace(partial, location=code))
     return None
 

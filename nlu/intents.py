@@ -39,13 +39,19 @@ BOOKING = re.compile(r"包桌|包场|订桌|订了?\d*桌|预订了?\d*桌|宴�
 
 QUERY = re.compile(r"还剩多少|还有多少|剩多少|剩几|还有几|有多少|有几|多少库存|库存多少|查库存|查一下|查查|查询|库存情况|库存状况|够不够|还够吗|还有吗|有没有|还剩吗|剩下多少|^库存|库存$|^查")
 COUNT = re.compile(r"盘点|实际|还剩|剩下|剩余|现有|实存|清点|实盘|盘了|盘库")
-TRANSFER = re.compile(r"调拨|调货|调剂|调|拨给|拨到|移库|转仓|转到|移到|挪到|挪给|借给|借调")
+TRANSFER = re.compile(r"调拨|调货|调剂|调|拨给|拨到|移库|转仓|转到|移到|挪到|挪给|借给|借调|借走")
 PURCHASE = re.compile(r"采购|订购|订货|下单|进一批|补货|预订|订|买")
 RETURN_SUPPLIER = re.compile(r"退给|退还给|退回给|退还|退供应商|退厂|退货给")
 CUSTOMER_RETURN = re.compile(r"退回|退货|客户退|顾客退|退了|退")
-SCRAP = re.compile(r"报损|报废|坏了|坏掉|死了|过期|破了|破损|摔碎|摔坏|摔了|变质|发霉|馊了|烂了|扔了|丢弃|丢了|损耗|损坏|臭了|不能用")
+SCRAP = re.compile(r"报损|报废|坏了|坏掉|死了|过期|破了|破损|摔碎|摔坏|摔了|打碎|碎了|打破|摔破|弄坏|压坏|砸了|洒了|变质|发霉|馊了|烂了|扔了|丢弃|丢了|损耗|损坏|臭了|不能用")
 CONSUMPTION = re.compile(r"用了|用掉|领用|领了|消耗|耗用|用去|使用了|做菜用|后厨用|拿去用|用")
 SALE = re.compile(r"卖了|卖掉|卖出|售出|出库|销售|拿走|拿了|出货|已发货|发货|卖|售|走了|要了")
+# a customer's order (盒马订可颂50个,明天提货 · 盒马明天要可颂50个), not yet taken away
+SALE_ORDER = re.compile(r"预订|预定|订购|订货|下单|订|要买|想买")
+# what a customer took away now (盒马买走可颂20个): a sale, even with an ordering word beside it
+TAKEN = re.compile(r"买走|买了|购买了|拿走|提走|取走|带走|拉走|提货了|已提货")
+# a bare count (纸杯现在还有200个 · 牛奶目前剩30升): the message holds no other verb
+COUNT_BARE = re.compile(r"(?:现在|目前|当前|眼下)还?(?:有|剩)|^[^\d,]*?还有\s*\d")
 RECEIPT = re.compile(r"收到|到货|到了|进了|进货|入库|送来|送了|来了|收货|送到|补了|进|到")
 
 
@@ -55,12 +61,17 @@ def write_intent(masked: str, *, has_dest: bool, has_source: bool, supplier: boo
     m = masked
     if RETURN_SUPPLIER.search(m):
         return "return_to_supplier"
-    if "退" in m:
-        return "return_to_supplier" if supplier and not customer and "退回" not in m else "customer_return"
+    if "退" in m:   # 金龙鱼退回菜籽油1桶: goods go back to a supplier, and come back from a customer
+        return "return_to_supplier" if supplier and not customer else "customer_return"
     if TRANSFER.search(m) or (has_source and has_dest) or (has_source and re.search("过来|回来", m)):
         return "transfer"
-    if has_dest and re.search(r"发|送|拨", m) and not supplier and not customer:
+    if has_dest and re.search(r"发|送|拨|拿走|取走", m) and not supplier and not customer:
         return "transfer"
+    if customer and not supplier:
+        if TAKEN.search(m):
+            return "sale"
+        if SALE_ORDER.search(m) or (has_due and re.search(r"要(?!了)", m)):
+            return "sales_order"
     if PURCHASE.search(m) and not re.search(r"订单.*(?:到了|收到)", m):
         return "purchase"
     if re.search(r"^(?:找|向|跟|问)", m) and (supplier or has_due) and re.search(r"要|拿", m):

@@ -161,7 +161,7 @@ def attach(cmd: commands.Command | None, extra: tuple[commands.Line, ...], *,
         return replace(cmd, lines=(*cmd.lines, *extra) if keep else extra)
     if isinstance(cmd, commands.CountStock):
         return replace(cmd, lines=(*cmd.lines, *extra) if keep else extra)
-    if isinstance(cmd, commands.PlacePurchase):
+    if isinstance(cmd, commands.PlacePurchase | commands.PlaceSale):
         return replace(cmd, lines=(*cmd.lines, *extra) if keep else extra)
     if isinstance(cmd, commands.RecordBooking):
         return replace(cmd, lines=(*cmd.lines, *extra) if keep else extra)

@@ -134,7 +134,7 @@ class Parser:
             return self._forecast(a, speaker.now)
         if intents.SALES.search(m) and not [q for q in a.qtys if not _SPAN_AFTER.match(a.s, q.end)]:
             return self._sales(a, speaker.now)
-        if a.date and a.date.has_time and intents.BOOKING.search(a.s):
+        if a.date and a.date.has_time and intents.BOOKING.search(a.s) and not customer:   # a customer's: an order
             return self._booking(a, speaker)
         if intents.QUERY.search(m) and not _count_with_qty(a):
             return self._query(a)
@@ -143,6 +143,8 @@ class Parser:
         kind = kind or intents.write_intent(m, has_dest=dest is not None, has_source=source is not None,
                                     supplier=bool(supplier), customer=bool(customer),
                                             has_due=a.date is not None)
+        if kind is None and intents.COUNT_BARE.search(a.s) and a.qtys:
+            kind = "count"   # 纸杯现在还有200个
         if kind is None:
             if a.of("product") and not a.qtys and len(a.s) <= 12:
                 return self._query(a)  # 牛奶? / 可颂库存 → a question
@@ -160,6 +162,9 @@ class Parser:
         elif kind == "purchase":
             cmd = commands.PlacePurchase(lines=(), partner=supplier[0].codes[0] if supplier else None,
                                          location=location, due=a.date.when if a.date else None)
+        elif kind == "sales_order":
+            cmd = commands.PlaceSale(lines=(), partner=customer[0].codes[0], location=location,
+                                     due=a.date.when if a.date else None)
         elif kind == "count":
             cmd = commands.CountStock(lines=(), location=location)
         else:
@@ -219,6 +224,8 @@ class Parser:
                 dest = e.codes[0]
             elif after in ("发", "调", "拨") and source is None:
                 source = e.codes[0]
+            elif s[e.end:e.end + 2] in ("借走", "拿走", "取走", "调走"):   # 静安店借走鸡蛋1板: it goes there
+                dest = e.codes[0]
             else:
                 loose.append(e.codes[0])
         routed = source is not None or dest is not None or bool(intents.TRANSFER.search(a.masked))

@@ -119,6 +119,8 @@ def plan(uow: UnitOfWork, cmd: commands.Command, *, actor: Actor, force: bool = 
                 _exists(uow, line.sku)
                 _out(uow, p, kind=kind, line=line, here=here, actor=actor, force=force,
                      partner=cmd.partner, pending=taken)
+                if kind == MK.SALE and cmd.partner:
+                    _match_order(uow, p, partner=cmd.partner, here=here, line=line, kinds=["sale"])
     elif isinstance(cmd, commands.TransferStock):
         src = home(actor.user, cmd.source)
         dst = home(actor.user, cmd.dest)
@@ -156,13 +158,17 @@ def _exists(uow: UnitOfWork, sku: str) -> None:
         raise errors.NotFound(code="unknown_sku", sku=sku)
 
 
-def _match_order(uow: UnitOfWork, p: Plan, *, partner: str | None, here: str, line: commands.Line) -> None:
-    """Receiving against the oldest open purchase order for this product at this location."""
+def _match_order(uow: UnitOfWork, p: Plan, *, partner: str | None, here: str, line: commands.Line,
+                 kinds: Sequence[str] = ("purchase", "purchase_request")) -> None:
+    """Receiving against the oldest open purchase order for this product at this location; with ``kinds``
+    ["sale"], a sale to a customer against its oldest open order (what it ordered leaves)."""
     left = line.qty
-    for o in uow.orders.list(kinds=["purchase", "purchase_request"], statuses=["open", "partial"]):
+    for o in uow.orders.list(kinds=list(kinds), statuses=["open", "partial"]):
         if left <= 0:
             break
         if o.location != here or (partner and o.partner and o.partner != partner):
+            continue
+        if o.kind == orders.OrderKind.SALE and o.partner != partner:
             continue
         open_qty = sum((ln.open_qty for ln in o.lines if ln.sku == line.sku), Decimal(0))
         if open_qty > 0:
@@ -181,6 +187,8 @@ def record(uow: UnitOfWork, p: Plan, *, actor: Actor, t: Any = None, push: Any =
         o: orders.Order = uow.orders.get(oid, lock=True)
         o2, _ = o.receive(sku, qty)
         uow.orders.save(o2)
+        if o.kind == orders.OrderKind.SALE and o.due is not None:
+            uow.chat.ship_booking(order_id=oid, sku=sku, qty=qty, due=o.due, at=actor.now)
         if o2.status == orders.Status.DONE and t is not None:
             takeover.outcome(uow, push or (lambda *a, **k: None), t, order=o2, rejected=False, now=actor.now)
         if o2.status != o.status:

@@ -78,41 +78,109 @@ def _money(d: Decimal) -> str:
     return f"¥{d.quantize(Decimal('0.01')):,}"
 
 
+def _exposure(uow: UnitOfWork, partner: str, now: datetime) -> Decimal:
+    """What a customer owes or has ordered: its sales of the last 30 days (net of reversals) and the open part of
+    its orders (held sales, orders not yet taken away)."""
+    since = now - timedelta(days=30)
+    exposure = sum(((m.unit_price or Decimal(0)) * m.qty * (1 if m.reverses is None else -1)
+                    for m in uow.stock.moves(since=since, kinds=["sale"]) if m.partner == partner), Decimal(0))
+    for o in uow.orders.list(kinds=["sale"], statuses=["pending_approval", "open", "partial"]):
+        if o.partner == partner:
+            exposure += sum(((ln.unit_price or Decimal(0)) * ln.open_qty for ln in o.lines), Decimal(0))
+    return exposure
+
+
+def _credit_limit(uow: UnitOfWork, code: str | None) -> tuple[catalog.Partner, Decimal] | None:
+    partner = next((p for p in uow.catalog.partners() if p.code == code), None) if code else None
+    if partner is None or partner.credit_limit is None:
+        return None
+    return partner, partner.credit_limit
+
+
+def _priced(uow: UnitOfWork, lines: tuple[commands.Line, ...]) -> tuple[orders.OrderLine, ...]:
+    """Order lines at the price said, else the product's selling price."""
+    products = {p.sku: p for p in uow.catalog.products()}
+    return tuple(orders.OrderLine(sku=ln.sku, qty=ln.qty, unit_price=ln.unit_price if ln.unit_price is not None
+                                  else products[ln.sku].unit_price) for ln in lines)
+
+
+def _on_order(uow: UnitOfWork, partner: str, lines: tuple[orders.OrderLine, ...]) -> Decimal:
+    """The value of these lines that the customer's open orders already hold (a sale that collects an order)."""
+    open_qty: dict[str, Decimal] = {}
+    price: dict[str, Decimal] = {}
+    for o in uow.orders.list(kinds=["sale"], statuses=["open", "partial"]):
+        if o.partner == partner:
+            for ln in o.lines:
+                open_qty[ln.sku] = open_qty.get(ln.sku, Decimal(0)) + ln.open_qty
+                price.setdefault(ln.sku, ln.unit_price or Decimal(0))
+    return sum((min(ln.qty, open_qty.get(ln.sku, Decimal(0))) * price.get(ln.sku, Decimal(0)) for ln in lines),
+               Decimal(0))
+
+
 def credit_hold(uow: UnitOfWork, turn: Turn, cmd: commands.RecordMoves, *, t: Any) -> bool:
     """Hold a sale to a customer beyond its credit limit for a manager's review. True if held."""
     if cmd.movement != commands.Movement.SALE or not cmd.partner:
         return False
-    partner = next((p for p in uow.catalog.partners() if p.code == cmd.partner), None)
-    if partner is None or partner.credit_limit is None:
+    limit = _credit_limit(uow, cmd.partner)
+    if limit is None:
         return False
-    products = {p.sku: p for p in uow.catalog.products()}
-    amount = sum(((ln.unit_price if ln.unit_price is not None else products[ln.sku].unit_price or Decimal(0)) * ln.qty
-                  for ln in cmd.lines), Decimal(0))
-    since = turn.now - timedelta(days=30)
-    exposure = sum(((m.unit_price or Decimal(0)) * m.qty * (1 if m.reverses is None else -1)
-                    for m in uow.stock.moves(since=since, kinds=["sale"]) if m.partner == cmd.partner), Decimal(0))
-    for o in uow.orders.list(kinds=["sale"], statuses=["pending_approval"]):
-        if o.partner == cmd.partner:
-            exposure += o.amount
-    if exposure + amount <= partner.credit_limit:
+    partner, credit = limit
+    lines = _priced(uow, cmd.lines)
+    amount = sum(((ln.unit_price or Decimal(0)) * ln.qty for ln in lines), Decimal(0))
+    exposure = _exposure(uow, cmd.partner, turn.now)
+    if exposure + amount - _on_order(uow, cmd.partner, lines) <= credit:   # what it collects was counted when ordered
         return False
     location = cmd.location or turn.user.location
     held = orders.Order(kind=orders.OrderKind.SALE, status=orders.Status.PENDING_APPROVAL, created_at=turn.now,
-                        lines=tuple(orders.OrderLine(sku=ln.sku, qty=ln.qty, unit_price=ln.unit_price
-                                                     if ln.unit_price is not None else products[ln.sku].unit_price)
-                                    for ln in cmd.lines),
-                        location=location, partner=cmd.partner, created_by=turn.user.username,
+                        lines=lines, location=location, partner=cmd.partner, created_by=turn.user.username,
                         note="credit_hold", meta={"cmd": codec.dump(cmd)})
     oid: int = uow.orders.add(held)
     desc = describe(uow, held)
     for m in managers_of(uow, location):
         turn.push(m.username, t("credit_review", m.language, who=turn.user.display_name, order=desc, id=oid,
-                                amount=_money(amount), exposure=_money(exposure),
-                                limit=_money(partner.credit_limit)),
+                                amount=_money(amount), exposure=_money(exposure), limit=_money(credit)),
                   [[_button(t("btn.approve", m.language), f"ap:{oid}"),
                     _button(t("btn.reject", m.language), f"rj:{oid}")]])
-    turn.reply(t("credit_held", turn.lang, id=oid, partner=partner.name, limit=_money(partner.credit_limit)))
+    turn.reply(t("credit_held", turn.lang, id=oid, partner=partner.name, limit=_money(credit)))
     return True
+
+
+def take_order(uow: UnitOfWork, turn: Turn, cmd: commands.PlaceSale, *, t: Any) -> int:
+    """A customer's order (盒马订可颂50个,明天提货): a sales order due on its day (today when none was said), its lines
+    booked against the stock until they leave, so the prep list, the forecasts and the rules count them. Beyond the
+    customer's credit limit it waits for a manager, booked all the same (a rejection frees the stock)."""
+    location = cmd.location or turn.user.location
+    if not location:
+        raise errors.BadInput(code="no_location")
+    lines = _priced(uow, cmd.lines)
+    due = cmd.due or turn.now
+    draft = orders.Order(kind=orders.OrderKind.SALE, status=orders.Status.OPEN, lines=lines, created_at=turn.now,
+                         location=location, partner=cmd.partner, due=due, created_by=turn.user.username,
+                         note="customer_order")
+    amount = draft.amount
+    limit = _credit_limit(uow, cmd.partner)
+    exposure = _exposure(uow, cmd.partner, turn.now) if limit is not None else Decimal(0)
+    held = limit is not None and exposure + amount > limit[1]
+    if held:
+        draft = replace(draft, status=orders.Status.PENDING_APPROVAL)
+    oid: int = uow.orders.add(draft)
+    partners = {p.code: p.name for p in uow.catalog.partners()}
+    for ln in lines:
+        uow.chat.add_booking(location=location, sku=ln.sku, qty=ln.qty, at=due, by=turn.user.username, order_id=oid,
+                             note=f"#{oid} {partners.get(cmd.partner, cmd.partner)}")
+    turn.events.append(events.OrderChanged(order_id=oid, kind=draft.kind.value, status=draft.status.value, at=turn.now))
+    desc = describe(uow, draft)
+    if held and limit is not None:
+        for m in managers_of(uow, location):
+            turn.push(m.username, t("order_credit_review", m.language, who=turn.user.display_name, order=desc, id=oid,
+                                    amount=_money(amount), exposure=_money(exposure), limit=_money(limit[1])),
+                      [[_button(t("btn.approve", m.language), f"ap:{oid}"),
+                        _button(t("btn.reject", m.language), f"rj:{oid}")]])
+        turn.reply(t("sale_order_held", turn.lang, id=oid, order=desc, partner=limit[0].name,
+                     limit=_money(limit[1])))
+    else:
+        turn.reply(t("sale_order_created", turn.lang, id=oid, order=desc, partner=partners.get(cmd.partner, cmd.partner)))
+    return oid
 
 
 def decide(uow: UnitOfWork, turn: Turn, *, order_id: int, approve: bool, t: Any,
@@ -128,6 +196,8 @@ def decide(uow: UnitOfWork, turn: Turn, *, order_id: int, approve: bool, t: Any,
         release(codec.load(o.meta["cmd"]), requester)
         new = new.to(orders.Status.DONE)
     uow.orders.save(new)
+    if not approve and o.kind == orders.OrderKind.SALE:
+        uow.chat.drop_bookings(order_id)   # a customer order that will not ship holds no stock
     if not approve:
         takeover.outcome(uow, turn.push, t, order=o, rejected=True, now=turn.now)
     turn.events.append(events.OrderChanged(order_id=order_id, kind=o.kind.value, status=new.status.value, at=turn.now))

@@ -466,8 +466,36 @@ class ChatRepo(_Repo):
         out = [dict(r.detail or {}) for r in rows if rule is None or (r.detail or {}).get("rule") == rule]
         return out[:limit]
 
-    def add_booking(self, *, location: str, sku: str, qty: Decimal, at: datetime, note: str, by: str) -> None:
-        self.s.add(t.Booking(tenant_id=self.tid, location=location, sku=sku, qty=qty, at=at, note=note, created_by=by))
+    def add_booking(self, *, location: str, sku: str, qty: Decimal, at: datetime, note: str, by: str,
+                    order_id: int | None = None) -> None:
+        self.s.add(t.Booking(tenant_id=self.tid, location=location, sku=sku, qty=qty, at=at, note=note, created_by=by,
+                             order_id=order_id))
+
+    def order_bookings(self, order_id: int) -> list[t.Booking]:
+        stmt = select(t.Booking).where(t.Booking.tenant_id == self.tid, t.Booking.order_id == order_id)
+        return list(self.s.execute(stmt.order_by(t.Booking.at, t.Booking.id)).scalars())
+
+    def ship_booking(self, *, order_id: int, sku: str, qty: Decimal, due: datetime, at: datetime) -> None:
+        """``qty`` of an order's booking of ``sku`` left at ``at``: it moves there from the order's due time
+        (the demand it stands for happened when the goods left)."""
+        left = qty
+        for b in self.order_bookings(order_id):
+            if left <= 0:
+                break
+            if b.sku != sku or b.at != due or b.qty <= 0:
+                continue
+            take = min(b.qty, left)
+            b.qty -= take
+            left -= take
+            self.s.add(t.Booking(tenant_id=self.tid, location=b.location, sku=sku, qty=take, at=at, note=b.note,
+                                 created_by=b.created_by, order_id=order_id))
+            if b.qty <= 0:
+                self.s.delete(b)
+        self.s.flush()
+
+    def drop_bookings(self, order_id: int) -> None:
+        """An order that will not ship (rejected, cancelled) books nothing."""
+        self.s.execute(delete(t.Booking).where(t.Booking.tenant_id == self.tid, t.Booking.order_id == order_id))
 
     def booked(self, *, location: str | None, sku: str, start: datetime, end: datetime) -> Decimal:
         stmt = select(func.coalesce(func.sum(t.Booking.qty), 0)).where(

@@ -212,6 +212,7 @@ class Booking(SQLModel, table=True):
     at: datetime = _ts()
     note: str = ""
     created_by: str | None = None
+    order_id: int | None = Field(default=None, index=True)   # a customer order's line, booked until it leaves
 
 
 class Rule(SQLModel, table=True):

@@ -18,6 +18,7 @@ SLOTS: dict[str, dict[str, Any]] = {
     "query": {"location": None, "skus": []},
     "transfer": {"source": None, "dest": None, "request": False, "lines": []},
     "purchase": {"partner": None, "location": None, "due": None, "lines": []},
+    "sales_order": {"partner": None, "location": None, "due": None, "lines": []},
     "booking": {"at": None, "lines": []},
     "correct": {"qty": None, "unit": "", "sku": None},
     "rule": {"render": None},
@@ -64,6 +65,9 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
               "lines": _lines(c.lines)}
     elif isinstance(c, commands.PlacePurchase):
         d |= {"intent": "purchase", "partner": c.partner, "location": c.location,
+              "due": c.due.date().isoformat() if c.due else None, "lines": _lines(c.lines)}
+    elif isinstance(c, commands.PlaceSale):
+        d |= {"intent": "sales_order", "partner": c.partner, "location": c.location,
               "due": c.due.date().isoformat() if c.due else None, "lines": _lines(c.lines)}
     elif isinstance(c, commands.RecordBooking):
         d |= {"intent": "booking", "at": c.at.strftime("%Y-%m-%d %H:%M"), "lines": _lines(c.lines)}

@@ -1,0 +1,107 @@
+"""Customers' orders (盒马订可颂50个,明天提货): a sales order booked against the stock until the customer collects it,
+fulfilled by the sale that takes it away, held for a manager beyond the credit limit; and the phrasings around it."""
+from __future__ import annotations
+
+from tests.e2e.conftest import texts
+
+
+def sale_orders(chat) -> list[dict]:  # type: ignore[no-untyped-def]
+    return [o for o in chat.export("orders") if o["kind"] == "sale"]
+
+
+def test_a_customer_s_order_is_a_sales_order_whose_stock_is_booked_for_its_day(chat):
+    before = chat.stock()
+    out = chat.say("amy", "盒马订可颂50个,明天提货")
+    assert "客户订单" in texts(out) and "采购" not in texts(out), texts(out)
+    [order] = sale_orders(chat)
+    assert (order["partner"], order["status"], order["location"]) == ("K01", "open", "XH")
+    assert order["due"].startswith("2026-06-16")
+    assert [(ln["sku"], float(ln["qty"])) for ln in order["lines"]] == [("B09", 50)]
+    assert not [o for o in chat.export("orders") if o["kind"] == "purchase"]
+    assert chat.stock() == before   # nothing has left yet
+    [booking] = chat.export("bookings")
+    assert (booking["sku"], float(booking["qty"]), booking["location"], booking["order_id"]) == ("B09", 50, "XH", order["id"])
+    assert booking["at"].startswith("2026-06-16")
+
+
+def test_the_sale_that_collects_an_order_fulfils_it_and_its_booking_moves_to_that_day(chat):
+    chat.say("amy", "盒马订可颂50个,后天提货")
+    chat.say("amy", "收到可颂30个")   # 40 + 30 on hand
+    out = chat.say("amy", "盒马提走可颂20个")
+    assert f"客户订单 #{sale_orders(chat)[0]['id']} 已提 可颂 20/50个" in texts(out), texts(out)
+    [order] = sale_orders(chat)
+    assert order["status"] == "partial" and float(order["lines"][0]["received"]) == 20
+    booked = sorted((b["at"][:10], float(b["qty"])) for b in chat.export("bookings"))
+    assert booked == [("2026-06-15", 20), ("2026-06-17", 30)]   # what left today, what is still due
+    out = chat.say("amy", "盒马拿走可颂30个")
+    assert "已全部提走" in texts(out), texts(out)
+    [order] = sale_orders(chat)
+    assert order["status"] == "done"
+    assert sorted((b["at"][:10], float(b["qty"])) for b in chat.export("bookings")) == [("2026-06-15", 20), ("2026-06-15", 30)]
+    assert chat.stock()["XH:B09"] == 40 + 30 - 50
+    # another customer's sale, or a walk-in one, fulfils nothing
+    chat.say("amy", "盒马订可颂5个,明天提货")
+    chat.say("amy", "卖了可颂3个")
+    assert [o["status"] for o in sale_orders(chat)] == ["done", "open"]
+
+
+def test_an_order_beyond_the_credit_limit_waits_for_a_manager_and_a_rejection_frees_its_stock(chat):
+    out = chat.say("amy", "盒马订可颂100个,每个400元,明天提货")   # 40,000 over a 30,000 limit
+    [order] = sale_orders(chat)
+    assert order["status"] == "pending_approval"
+    assert "信用额度" in texts(out, "amy")
+    assert any(m["to"] == "zhou" and "客户订单" in m["text"] for m in out)
+    assert [float(b["qty"]) for b in chat.export("bookings")] == [100]   # booked while the manager decides
+    chat.press("zhou", "驳回")
+    assert sale_orders(chat)[0]["status"] == "rejected"
+    assert chat.export("bookings") == []
+
+
+def test_collecting_an_order_does_not_count_against_the_credit_limit_twice(chat):
+    chat.say("amy", "盒马订可颂40个,每个500元,明天提货")    # 20,000 of a 30,000 limit
+    assert sale_orders(chat)[0]["status"] == "open"
+    before = chat.stock()["XH:B09"]
+    out = chat.say("amy", "盒马提走可颂40个,每个500元")      # the same 20,000 leaving: not 40,000
+    assert "信用额度" not in texts(out), texts(out)
+    assert chat.stock().get("XH:B09", 0) == before - 40
+    assert sale_orders(chat)[0]["status"] == "done"
+
+
+def test_someone_without_a_home_store_is_asked_which_store_with_buttons(chat):
+    out = chat.say("owner", "盒马订可颂50个,明天提货")
+    assert "哪个门店" in out[0]["text"] and any("徐汇店" in b for row in out[0]["buttons"] for b in row)
+    assert sale_orders(chat) == []
+    chat.press("owner", "静安店")
+    [order] = sale_orders(chat)
+    assert order["location"] == "JA" and order["due"].startswith("2026-06-16")
+    before = chat.stock()["XH:B01"]
+    chat.say("owner", "收到牛奶1箱")
+    chat.say("owner", "徐汇店")
+    assert chat.stock()["XH:B01"] == before + 12
+
+
+def test_the_prep_list_and_the_forecast_count_what_customers_ordered(chat):
+    without = texts(chat.say("zhou", "今日备货清单"))
+    chat.say("amy", "盒马订可颂60个,今天下午提货")
+    with_order = texts(chat.say("zhou", "今日备货清单"))
+    assert "可颂" in with_order and with_order != without, with_order
+    assert "预定 60" in with_order or "预订 60" in with_order or "booked 60" in with_order, with_order
+
+
+def test_phrasings_around_customers_suppliers_and_counts(chat):
+    before = chat.stock()
+    chat.say("amy", "盒马买走可颂20个")              # a customer buying is a sale, not our purchase
+    chat.say("amy", "金龙鱼退回菜籽油1桶")           # goods go back to a supplier
+    chat.say("amy", "打碎了鸡蛋5个")
+    chat.say("amy", "纸杯现在还有200个")
+    chat.say("amy", "收到可颂两打")
+    chat.say("amy", "静安店借走鸡蛋1板")
+    after = chat.stock()
+    assert after["XH:B09"] == before["XH:B09"] - 20 + 24
+    assert after["XH:B10"] == before["XH:B10"] - 5
+    assert after["XH:B06"] == before["XH:B06"] - 5 - 30
+    assert after["JA:B06"] == before["JA:B06"] + 30
+    assert after["XH:B08"] == 200
+    assert [o for o in chat.export("orders") if o["kind"] == "purchase"] == []
+    moves = {m["kind"] for m in chat.export("moves")}
+    assert {"sale", "return_to_supplier", "scrap"} <= moves, moves
