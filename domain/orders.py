@@ -96,5 +96,22 @@ class Order:
         return order, left
 
 
+def unreceive(order: Order, sku: str, qty: Decimal) -> Order:
+    """``order`` with ``qty`` of ``sku`` no longer received (the write that received it was undone): the last
+    received line gives back first, and a done or partial order is partial or open again."""
+    left = qty
+    lines = list(order.lines)
+    for n in range(len(lines) - 1, -1, -1):
+        ln = lines[n]
+        if ln.sku == sku and left > 0 and ln.received > 0:
+            take = min(ln.received, left)
+            lines[n] = replace(ln, received=ln.received - take)
+            left -= take
+    status = order.status
+    if status in (Status.PARTIAL, Status.DONE):
+        status = Status.PARTIAL if any(ln.received > 0 for ln in lines) else Status.OPEN
+    return replace(order, lines=tuple(lines), status=status)
+
+
 def needs_approval(order: Order, *, limit: Decimal) -> bool:
     return order.kind in (OrderKind.PURCHASE, OrderKind.PURCHASE_REQUEST) and order.amount > limit

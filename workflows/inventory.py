@@ -186,6 +186,10 @@ def record(uow: UnitOfWork, p: Plan, *, actor: Actor, t: Any = None, push: Any =
     for oid, sku, qty in p.order_receipts:
         o: orders.Order = uow.orders.get(oid, lock=True)
         o2, _ = o.receive(sku, qty)
+        # what this write received, so that undoing it gives it back (``undo``)
+        receipts = [*o2.meta.get("receipts", []), {"batch": actor.batch, "sku": sku, "qty": str(qty),
+                                                   "at": actor.now.isoformat()}]
+        o2 = replace(o2, meta={**o2.meta, "receipts": receipts})
         uow.orders.save(o2)
         if o.kind == orders.OrderKind.SALE and o.due is not None:
             uow.chat.ship_booking(order_id=oid, sku=sku, qty=qty, due=o.due, at=actor.now)
@@ -215,7 +219,30 @@ def undo(uow: UnitOfWork, *, actor: Actor) -> tuple[list[ledger.Move], list[even
     evs: list[events.Event] = [events.StockMoved(location=loc, sku=m.sku, at=actor.now, kind="reversal",
                                                  actor=actor.user.username)
                                for m in original for loc in (m.src, m.dst) if not loc.startswith("~")]
+    evs += _unreceive(uow, batch, actor=actor)
     return original, evs
+
+
+def _unreceive(uow: UnitOfWork, batch: str, *, actor: Actor) -> list[events.Event]:
+    """The orders an undone write went against give back what it received (a purchase order is on order again,
+    a customer's order waits to be collected, its booking back on its day)."""
+    evs: list[events.Event] = []
+    for o in uow.orders.list(kinds=["purchase", "purchase_request", "sale"], statuses=["partial", "done"]):
+        mine = [r for r in o.meta.get("receipts", []) if r.get("batch") == batch]
+        if not mine:
+            continue
+        o2 = o
+        for r in mine:
+            qty = Decimal(r["qty"])
+            o2 = orders.unreceive(o2, r["sku"], qty)
+            if o.kind == orders.OrderKind.SALE and o.due is not None and o.id is not None:
+                uow.chat.unship_booking(order_id=o.id, sku=r["sku"], qty=qty, due=o.due,
+                                        at=datetime.fromisoformat(r["at"]))
+        o2 = replace(o2, meta={**o2.meta, "receipts": [r for r in o.meta["receipts"] if r.get("batch") != batch]})
+        uow.orders.save(o2)
+        if o2.status != o.status and o.id is not None:
+            evs.append(events.OrderChanged(order_id=o.id, kind=o.kind.value, status=o2.status.value, at=actor.now))
+    return evs
 
 
 def command_of(moves: Sequence[ledger.Move], *, sku: str | None, qty: Decimal) -> commands.Command:

@@ -493,6 +493,29 @@ class ChatRepo(_Repo):
                 self.s.delete(b)
         self.s.flush()
 
+    def unship_booking(self, *, order_id: int, sku: str, qty: Decimal, due: datetime, at: datetime) -> None:
+        """Undoes ``ship_booking``: ``qty`` that left at ``at`` is booked for the order's due time again."""
+        left = qty
+        back = Decimal(0)
+        rows = self.order_bookings(order_id)
+        for b in rows:
+            if left > 0 and b.sku == sku and b.at == at and b.at != due:
+                take = min(b.qty, left)
+                b.qty -= take
+                left -= take
+                back += take
+                if b.qty <= 0:
+                    self.s.delete(b)
+        if back > 0:
+            due_row = next((b for b in rows if b.sku == sku and b.at == due), None)
+            if due_row is not None and due_row in self.s:
+                due_row.qty += back
+            else:
+                first = next(b for b in rows if b.sku == sku)
+                self.s.add(t.Booking(tenant_id=self.tid, location=first.location, sku=sku, qty=back, at=due,
+                                     note=first.note, created_by=first.created_by, order_id=order_id))
+        self.s.flush()
+
     def drop_bookings(self, order_id: int) -> None:
         """An order that will not ship (rejected, cancelled) books nothing."""
         self.s.execute(delete(t.Booking).where(t.Booking.tenant_id == self.tid, t.Booking.order_id == order_id))

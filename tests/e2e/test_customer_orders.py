@@ -105,3 +105,33 @@ def test_phrasings_around_customers_suppliers_and_counts(chat):
     assert [o for o in chat.export("orders") if o["kind"] == "purchase"] == []
     moves = {m["kind"] for m in chat.export("moves")}
     assert {"sale", "return_to_supplier", "scrap"} <= moves, moves
+
+
+def test_undoing_the_sale_that_collected_an_order_puts_the_order_and_its_booking_back(chat):
+    chat.say("amy", "盒马订可颂30个,后天提货")
+    chat.say("amy", "盒马提走可颂30个")
+    assert sale_orders(chat)[0]["status"] == "done"
+    chat.say("amy", "撤销")
+    [order] = sale_orders(chat)
+    assert order["status"] == "open" and float(order["lines"][0]["received"]) == 0
+    assert [(b["at"][:10], float(b["qty"])) for b in chat.export("bookings")] == [("2026-06-17", 30)]
+    assert chat.stock()["XH:B09"] == 40
+    # a correction of the collecting sale re-plans it against the order
+    chat.say("amy", "盒马提走可颂10个")
+    chat.say("amy", "不对,是12个")
+    [order] = sale_orders(chat)
+    assert order["status"] == "partial" and float(order["lines"][0]["received"]) == 12
+    assert sorted((b["at"][:10], float(b["qty"])) for b in chat.export("bookings")) == [("2026-06-15", 12),
+                                                                                       ("2026-06-17", 18)]
+
+
+def test_undoing_a_receipt_against_a_purchase_order_puts_it_back_on_order(chat):
+    chat.say("sun", "向光明采购牛奶2箱,明天送到")
+    [po] = [o for o in chat.export("orders") if o["kind"] == "purchase"]
+    assert po["status"] == "open"
+    out = chat.say("sun", "光明送来牛奶2箱")
+    assert f"采购单 #{po['id']} 已全部到货" in texts(out), texts(out)
+    assert [o["status"] for o in chat.export("orders") if o["kind"] == "purchase"] == ["done"]
+    chat.say("sun", "撤销")
+    [po] = [o for o in chat.export("orders") if o["kind"] == "purchase"]
+    assert po["status"] == "open" and float(po["lines"][0]["received"]) == 0   # on order again
