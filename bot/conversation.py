@@ -286,6 +286,9 @@ class Conversation:
             text, png = self.forecast_chart(uow, sku=cmd.sku, days=cmd.days, start=cmd.start,
                                             location=cmd.location or user.location, now=turn.now, lang=turn.lang)
             turn.reply(text, image=png)
+        elif isinstance(cmd, commands.OrderQuery):
+            self._require(user, "query")
+            turn.reply(replies.open_orders(self.t, turn.lang, uow, cmd, user=user, now=turn.now, cat=self._catalog))
         elif isinstance(cmd, commands.SalesQuery):
             self._require(user, "query")
             turn.reply(replies.sales(self.t, turn.lang, uow, cmd, user=user, now=turn.now, cat=self._catalog))

@@ -214,6 +214,50 @@ def supplier_orders(t: Any, lang: str, uow: UnitOfWork, *, partner: str | None) 
     return "\n".join(out)
 
 
+OPEN_STATUSES = ("pending_approval", "open", "partial", "shipped")
+ORDER_KINDS = {"purchase": ("purchase", "purchase_request"), "sale": ("sale",), "transfer": ("transfer",)}
+
+
+def open_orders(t: Any, lang: str, uow: UnitOfWork, cmd: commands.OrderQuery, *, user: catalog.User, now: datetime,
+                cat: context.Catalog | None) -> str:
+    """The orders still open (awaiting approval, to deliver, to collect, in transit) that concern the user's store
+    (or that the user placed; everything for a user without a store), soonest due first, the late ones marked:
+    how much of each line has come or gone, and its day."""
+    kinds = ORDER_KINDS.get(cmd.kind or "", tuple(k for ks in ORDER_KINDS.values() for k in ks))
+    home = user.location
+    rows = [o for o in uow.orders.list(kinds=kinds, statuses=OPEN_STATUSES)
+            if (cmd.partner is None or o.partner == cmd.partner)
+            and (cmd.sku is None or any(ln.sku == cmd.sku for ln in o.lines))
+            and (home is None or home in (o.location, o.source) or o.created_by == user.username)]
+    what = t(f"orders.what.{cmd.kind or 'all'}", lang)
+    if cmd.sku:
+        what = pname(cat, cmd.sku) + what
+    if cmd.partner:
+        what = partner_name(cmd.partner, cat) + what
+    if not rows:
+        return str(t("orders.none", lang, what=what))
+    far = datetime.max.replace(tzinfo=now.tzinfo)
+    rows.sort(key=lambda o: (o.due.astimezone(now.tzinfo) if o.due else far, o.id or 0))
+    out = [t("orders.header", lang, what=what, n=len(rows))]
+    for o in rows[:20]:
+        items = "、".join(f"{pname(cat, ln.sku)} {N(ln.received)}/{qty_text(cat, ln.sku, ln.qty)}" if ln.received
+                         else f"{pname(cat, ln.sku)} {qty_text(cat, ln.sku, ln.qty)}" for ln in o.lines)
+        kind = o.kind.value
+        who = (f"{loc_name(o.source, cat)}→{loc_name(o.location, cat)}" if kind == "transfer"
+               else partner_name(o.partner, cat) or loc_name(o.location, cat))
+        due = o.due.astimezone(now.tzinfo).date() if o.due else None
+        state = f"order_state.{kind}.{o.status.value}"   # a customer's or a transfer's own word, else the common one
+        status = t(state, lang)
+        status = status if status != state else t(f"order_status.{o.status.value}", lang)
+        late = (now.date() - due).days if due and due < now.date() and o.status.value != "shipped" else 0
+        out.append(t("orders.line", lang, kind=t(f"orders.kind.{kind}", lang), id=o.id, who=who, items=items,
+                     due=t(f"orders.due.{'sale' if kind == 'sale' else 'other'}", lang, date=f"{due:%m-%d}")
+                     if due else "", status=status, late=t("orders.late", lang, days=late) if late > 0 else ""))
+    if len(rows) > 20:
+        out.append(t("orders.more", lang, n=len(rows) - 20))
+    return "\n".join(out)
+
+
 def sales(t: Any, lang: str, uow: UnitOfWork, cmd: commands.SalesQuery, *, user: catalog.User, now: datetime,
           cat: context.Catalog | None) -> str:
     """What sold at the user's store (or ``cmd.location``; everywhere for a user without one) on ``cmd.start`` ..

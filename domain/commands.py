@@ -144,6 +144,15 @@ class SalesQuery:
 
 
 @dataclass(frozen=True)
+class OrderQuery:
+    """盒马的订单 · 哪些采购单还没到 · 可乐订单到了吗: the orders still open (awaiting approval, to deliver, to
+    collect, in transit), of one kind ("purchase" | "sale" | "transfer"; None: all), partner or product."""
+    kind: str | None = None
+    partner: str | None = None
+    sku: str | None = None
+
+
+@dataclass(frozen=True)
 class Report:
     """A report asked for now (今日备货清单), as a scheduled rule would send it; ``why``: one product's replenishment
     suggestion with its reasons (为什么要订可乐 · 可乐该订多少); ``cover``: how long its stock lasts (可乐还能卖几天)."""
@@ -169,7 +178,8 @@ class SmallTalk:
 
 
 Command = (RecordMoves | TransferStock | CountStock | QueryStock | PlacePurchase | PlaceSale | RecordBooking
-           | SalesQuery | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Help | SmallTalk)
+           | SalesQuery | OrderQuery | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Help
+           | SmallTalk)
 
 
 @dataclass(frozen=True)

@@ -130,6 +130,8 @@ class Parser:
             return commands.Parsed(commands.Report("cover", location=self._location(a), sku=a.of("product")[0].codes[0]))
         if intents.WHY.search(a.s) and a.of("product") and not a.qtys:
             return commands.Parsed(commands.Report("why", location=self._location(a), sku=a.of("product")[0].codes[0]))
+        if intents.ORDERS.search(a.s) and not a.qtys:
+            return self._orders(a, supplier or customer)
         if intents.FORECAST.search(m):
             return self._forecast(a, speaker.now)
         if intents.SALES.search(m) and not [q for q in a.qtys if not _SPAN_AFTER.match(a.s, q.end)]:
@@ -282,6 +284,21 @@ class Parser:
         prods = a.of("product")
         return commands.Parsed(commands.SalesQuery(start=first, end=last, sku=prods[0].codes[0] if prods else None,
                                                    location=self._location(a)))
+
+    def _orders(self, a: scan.Analysis, partners: list[lexicon.Span]) -> Result:
+        """盒马的订单: a customer's; 采购单/进货单 or a supplier: purchases; 调拨单: transfers; else all kinds."""
+        kind = None
+        if partners:
+            kind = "sale" if self.lex.partners[partners[0].codes[0]].kind.value == "customer" else "purchase"
+        elif re.search(r"采购|进货|订货单|没到|到了|收货", a.s):
+            kind = "purchase"
+        elif re.search(r"客户|销售订单|提货|没提", a.s):
+            kind = "sale"
+        elif re.search(r"调拨|调货|在途", a.s):
+            kind = "transfer"
+        prods = a.of("product")
+        return commands.Parsed(commands.OrderQuery(kind=kind, partner=partners[0].codes[0] if partners else None,
+                                                   sku=prods[0].codes[0] if prods else None))
 
     def _booking(self, a: scan.Analysis, speaker: context.Speaker) -> Result:
         assert a.date is not None

@@ -135,3 +135,30 @@ def test_undoing_a_receipt_against_a_purchase_order_puts_it_back_on_order(chat):
     chat.say("sun", "撤销")
     [po] = [o for o in chat.export("orders") if o["kind"] == "purchase"]
     assert po["status"] == "open" and float(po["lines"][0]["received"]) == 0   # on order again
+
+
+def test_open_orders_are_listed_soonest_first_with_progress_and_lateness(chat):
+    assert "没有未完成的订单" in texts(chat.say("amy", "订单状态"))
+    chat.say("zhou", "向光明采购牛奶2箱,明天送到")
+    chat.say("amy", "盒马订可颂50个,后天提货")
+    chat.say("amy", "盒马提走可颂20个")
+    chat.say("zhou", "找金龙鱼订菜籽油4桶,周五到")
+    lines = texts(chat.say("amy", "未完成的订单")).splitlines()
+    assert lines[0] == "📋 未完成的订单(3 张):", lines
+    assert "采购单" in lines[1] and "光明乳业" in lines[1] and "06-16 到" in lines[1] and "待送货" in lines[1], lines
+    assert "客户订单" in lines[2] and "可颂 20/50个" in lines[2] and "06-17 提货" in lines[2] and "部分提货" in lines[2]
+    assert "菜籽油" in lines[3] and "06-19" in lines[3]
+    # by partner, by kind, by product
+    only = texts(chat.say("amy", "盒马的订单")).splitlines()
+    assert only[0].startswith("📋 未完成的盒马客户订单(1 张)") and "可颂" in only[1], only
+    assert "(2 张)" in texts(chat.say("amy", "哪些采购单还没到"))
+    milk = texts(chat.say("amy", "为什么牛奶订单还没到"))
+    assert "(1 张)" in milk and "牛奶" in milk and "菜籽油" not in milk, milk
+    # two days on, the milk is late; once received it is no longer listed
+    chat.send(at="2026-06-18T10:00:00+08:00")
+    late = texts(chat.say("amy", "哪些采购单还没到"))
+    assert "已逾期 2 天" in late, late
+    chat.say("zhou", "光明送来牛奶2箱")
+    assert "牛奶" not in texts(chat.say("zhou", "哪些采购单还没到"))
+    chat.say("amy", "English")
+    assert "Open customer orders (1)" in texts(chat.say("amy", "客户订单"))

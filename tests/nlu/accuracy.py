@@ -26,6 +26,7 @@ SLOTS: dict[str, dict[str, Any]] = {
     "forecast": {"sku": None, "days": 7, "start": None},
     "sales": {"sku": None, "start": None, "end": None, "location": None},
     "report": {"kind": "prep_list", "location": None, "sku": None},
+    "orders": {"kind": None, "partner": None, "sku": None},
 }
 
 
@@ -82,6 +83,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
     elif isinstance(c, commands.SalesQuery):
         d |= {"intent": "sales", "sku": c.sku, "start": c.start.isoformat(), "end": c.end.isoformat(),
               "location": c.location}
+    elif isinstance(c, commands.OrderQuery):
+        d |= {"intent": "orders", "kind": c.kind, "partner": c.partner, "sku": c.sku}
     elif isinstance(c, commands.Report):
         d |= {"intent": "report", "kind": c.kind, "location": c.location, "sku": c.sku}
     else:
