@@ -286,6 +286,9 @@ class Conversation:
             text, png = self.forecast_chart(uow, sku=cmd.sku, days=cmd.days, start=cmd.start,
                                             location=cmd.location or user.location, now=turn.now, lang=turn.lang)
             turn.reply(text, image=png)
+        elif isinstance(cmd, commands.ReceiveOrder):
+            self._require(user, "record")
+            self._receive_order(uow, turn, cmd)
         elif isinstance(cmd, commands.OrderQuery):
             self._require(user, "query")
             turn.reply(replies.open_orders(self.t, turn.lang, uow, cmd, user=user, now=turn.now, cat=self._catalog))
@@ -317,6 +320,32 @@ class Conversation:
     def _require(self, user: catalog.User, permission: str) -> None:
         if not user.can(permission):
             raise errors.NotAllowed(code="not_allowed", role=user.role.value)
+
+    def _receive_order(self, uow: UnitOfWork, turn: Turn, cmd: commands.ReceiveOrder) -> None:
+        """光明的货到了: the receipt of what the oldest open purchase order at the user's store (of that supplier,
+        with that product) still awaits, asked before it is written (a different quantity is said as a receipt)."""
+        here = cmd.location or turn.user.location
+        found = [o for o in uow.orders.list(kinds=["purchase", "purchase_request"], statuses=["open", "partial"])
+                 if (here is None or o.location == here) and (cmd.partner is None or o.partner == cmd.partner)
+                 and (cmd.sku is None or any(ln.sku == cmd.sku and ln.open_qty > 0 for ln in o.lines))]
+        if not found:
+            what = self.t("orders.what.purchase", turn.lang)
+            if cmd.sku:
+                what = self._name_of(cmd.sku) + what
+            if cmd.partner:
+                what = replies.partner_name(cmd.partner, self._catalog) + what
+            turn.reply(self.t("orders.none", turn.lang, what=what) + self.t("receive_order.say_qty", turn.lang))
+            return
+        o = found[0]
+        lines = tuple(commands.Line(sku=ln.sku, qty=ln.open_qty, unit_price=ln.unit_price) for ln in o.lines
+                      if ln.open_qty > 0 and (cmd.sku is None or ln.sku == cmd.sku))
+        receipt = commands.RecordMoves(movement=commands.Movement.RECEIPT, lines=lines, location=o.location,
+                                       partner=o.partner)
+        self._ask(uow, turn, receipt, self.t("receive_order.ask", turn.lang, id=o.id,
+                                             summary=replies.summary(self.t, turn.lang, receipt, self._catalog,
+                                                                     user=turn.user),
+                                             more=self.t("receive_order.more", turn.lang, n=len(found) - 1)
+                                             if len(found) > 1 else ""))
 
     def _ask(self, uow: UnitOfWork, turn: Turn, cmd: commands.Command, text: str) -> None:
         token = secrets.token_hex(4)

@@ -144,6 +144,15 @@ class SalesQuery:
 
 
 @dataclass(frozen=True)
+class ReceiveOrder:
+    """光明的货到了 · 牛奶订单到了: receive what the oldest open purchase order (of this supplier, with this product)
+    still awaits, once the user confirms it."""
+    partner: str | None = None
+    sku: str | None = None
+    location: str | None = None
+
+
+@dataclass(frozen=True)
 class OrderQuery:
     """盒马的订单 · 哪些采购单还没到 · 可乐订单到了吗: the orders still open (awaiting approval, to deliver, to
     collect, in transit), of one kind ("purchase" | "sale" | "transfer"; None: all), partner or product."""
@@ -178,7 +187,7 @@ class SmallTalk:
 
 
 Command = (RecordMoves | TransferStock | CountStock | QueryStock | PlacePurchase | PlaceSale | RecordBooking
-           | SalesQuery | OrderQuery | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Help
+           | SalesQuery | OrderQuery | ReceiveOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Help
            | SmallTalk)
 
 

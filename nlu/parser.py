@@ -130,6 +130,11 @@ class Parser:
             return commands.Parsed(commands.Report("cover", location=self._location(a), sku=a.of("product")[0].codes[0]))
         if intents.WHY.search(a.s) and a.of("product") and not a.qtys:
             return commands.Parsed(commands.Report("why", location=self._location(a), sku=a.of("product")[0].codes[0]))
+        if intents.ORDER_ARRIVED.search(a.s.rstrip("!.~ ")) and not a.qtys and not customer:
+            prods = a.of("product")
+            return commands.Parsed(commands.ReceiveOrder(partner=supplier[0].codes[0] if supplier else None,
+                                                         sku=prods[0].codes[0] if prods else None,
+                                                         location=self._location(a)))
         if intents.ORDERS.search(a.s) and not a.qtys:
             return self._orders(a, supplier or customer)
         if intents.FORECAST.search(m):

@@ -273,4 +273,5 @@ def test_a_new_engine_on_another_database_never_reuses_an_old_engines_tenant_id(
         assert tid == 1 + i % 3
         addresses.add(address)
         gc.collect()
-    assert len(addresses) < 90  # addresses were reused, so the test exercised what it is about
+    if len(addresses) == 90:   # the allocator reused no engine's address in this run: the case did not arise
+        pytest.skip("no collected engine's address was reused by a later one in this process")

@@ -162,3 +162,25 @@ def test_open_orders_are_listed_soonest_first_with_progress_and_lateness(chat):
     assert "牛奶" not in texts(chat.say("zhou", "哪些采购单还没到"))
     chat.say("amy", "English")
     assert "Open customer orders (1)" in texts(chat.say("amy", "客户订单"))
+
+
+def test_an_order_s_goods_arriving_are_received_as_ordered_once_confirmed(chat):
+    out = chat.say("zhou", "光明的货到了")
+    assert "没有未完成的光明乳业采购单" in texts(out)
+    chat.say("zhou", "向光明采购牛奶2箱、淡奶油1箱,明天送到")
+    chat.say("zhou", "向光明采购牛奶1箱,后天送到")
+    before = chat.stock()
+    out = chat.say("zhou", "光明的货到了")
+    text = texts(out)
+    assert "采购单 #1" in text and "牛奶 24升" in text and "淡奶油 12盒" in text and "另有 1 张" in text, text
+    assert chat.stock() == before                      # asked first
+    out = chat.press("zhou", "确认")
+    assert "采购单 #1 已全部到货" in texts(out), texts(out)
+    after = chat.stock()
+    assert after["XH:B01"] == before["XH:B01"] + 24 and after["XH:B02"] == before["XH:B02"] + 12
+    statuses = [o["status"] for o in chat.export("orders") if o["kind"] == "purchase"]
+    assert statuses == ["done", "open"]
+    # the product named: only its line of the next open order; cancelling writes nothing
+    chat.say("zhou", "牛奶订单到了")
+    chat.press("zhou", "取消")
+    assert chat.stock() == after

@@ -27,6 +27,7 @@ SLOTS: dict[str, dict[str, Any]] = {
     "sales": {"sku": None, "start": None, "end": None, "location": None},
     "report": {"kind": "prep_list", "location": None, "sku": None},
     "orders": {"kind": None, "partner": None, "sku": None},
+    "receive_order": {"partner": None, "sku": None, "location": None},
 }
 
 
@@ -83,6 +84,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
     elif isinstance(c, commands.SalesQuery):
         d |= {"intent": "sales", "sku": c.sku, "start": c.start.isoformat(), "end": c.end.isoformat(),
               "location": c.location}
+    elif isinstance(c, commands.ReceiveOrder):
+        d |= {"intent": "receive_order", "partner": c.partner, "sku": c.sku, "location": c.location}
     elif isinstance(c, commands.OrderQuery):
         d |= {"intent": "orders", "kind": c.kind, "partner": c.partner, "sku": c.sku}
     elif isinstance(c, commands.Report):
