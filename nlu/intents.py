@@ -59,7 +59,7 @@ SALE_ORDER = re.compile(r"预订|预定|订购|订货|下单|订|要买|想买")
 TAKEN = re.compile(r"买走|买了|购买了|拿走|提走|取走|带走|拉走|提货了|已提货")
 # a bare count (纸杯现在还有200个 · 牛奶目前剩30升): the message holds no other verb
 COUNT_BARE = re.compile(r"(?:现在|目前|当前|眼下)还?(?:有|剩)|^[^\d,]*?还有\s*\d")
-RECEIPT = re.compile(r"收到|到货|到了|进了|进货|入库|送来|送了|来了|收货|送到|补了|进|到")
+RECEIPT = re.compile(r"^收(?![银款钱费])|收到|到货|到了|进了|进货|入库|送来|送了|来了|收货|送到|补了|进|到")
 
 
 def write_intent(masked: str, *, has_dest: bool, has_source: bool, supplier: bool, customer: bool,
@@ -79,6 +79,8 @@ def write_intent(masked: str, *, has_dest: bool, has_source: bool, supplier: boo
             return "sale"
         if SALE_ORDER.search(m) or (has_due and re.search(r"要(?!了)", m)):
             return "sales_order"
+    if supplier and re.search("(?:让|叫|请|通知|联系)\x00+(?:再|尽快|赶紧)?(?:送|发|备|配送)", m):
+        return "purchase"   # 明天让光明送奶油3箱: an order to the supplier, not a delivery
     if PURCHASE.search(m) and not re.search(r"订单.*(?:到了|收到)", m):
         return "purchase"
     if re.search(r"^(?:找|向|跟|问)", m) and (supplier or has_due) and re.search(r"要|拿", m):
