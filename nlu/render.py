@@ -11,7 +11,7 @@ from domain import rules, units
 from nlu import context
 
 ROLE_NAMES = {"purchaser": "采购员", "manager": "店长", "admin": "管理员", "staff": "店员"}
-REPORT_NAMES = {"prep_list": "今日备货清单"}
+REPORT_NAMES = {"prep_list": "今日备货清单", "evening_summary": "今日小结", "stock_report": "库存日报"}
 
 
 def render_rule(draft: rules.RuleDraft, catalog: context.Catalog | None) -> str:
@@ -23,7 +23,7 @@ def render_rule(draft: rules.RuleDraft, catalog: context.Catalog | None) -> str:
         unit = bases.pop() if len(bases) == 1 else ""
     actions = ",".join(_action(a, cat) for a in draft.actions)
     if draft.trigger.kind == "schedule":
-        head = f"每天 {_clock(draft.trigger.cron or '')}"
+        head = f"{_when(draft.trigger.cron or '')} {_clock(draft.trigger.cron or '')}"
         if draft.conditions.items:
             head += f",若{_subject(draft.scope, cat)}" + _group(draft.conditions, unit, top=True)
         return f"{head} → {actions}"
@@ -115,6 +115,27 @@ def _people(names: list[str], cat: context.Catalog) -> str:
 
 def _location(code: str, cat: context.Catalog) -> str:
     return next((loc.name for loc in cat.locations if loc.code == code), code)
+
+
+_WEEKDAY_NAMES = {"mon": "周一", "tue": "周二", "wed": "周三", "thu": "周四", "fri": "周五", "sat": "周六", "sun": "周日"}
+
+
+def _when(cron: str) -> str:
+    """每天 · 工作日 · 周末 · 每周一、周四 · 每周一至周三 · 每月1号 of a crontab expression."""
+    parts = cron.split()
+    dom, dow = (parts[2], parts[4]) if len(parts) == 5 else ("*", "*")
+    if dom != "*":
+        return f"每月{dom}号"
+    if dow == "*":
+        return "每天"
+    if dow == "mon-fri":
+        return "工作日"
+    if dow == "sat,sun":
+        return "周末"
+    if "-" in dow:
+        a, b = dow.split("-", 1)
+        return f"每{_WEEKDAY_NAMES.get(a, a)}至{_WEEKDAY_NAMES.get(b, b)}"
+    return "每" + "、".join(_WEEKDAY_NAMES.get(d, d) for d in dow.split(","))
 
 
 def _clock(cron: str) -> str:

@@ -16,7 +16,7 @@ from domain import rules as drules
 from nlu import context, lexicon, numbers, scan
 
 _N = numbers.NUMBER
-_CONDITION_WORDS = re.compile(r"当|的时候|要是|如果|一旦|只要|每天|每日|每周|低于|少于|高于|超过|不足|连续|以下|小于|大于"
+_CONDITION_WORDS = re.compile(r"当|的时候|要是|如果|一旦|只要|每天|每日|每周|每星期|每个?月|每逢|工作日|低于|少于|高于|超过|不足|连续|以下|小于|大于"
                               r"|不到|<|>|≤|≥|没卖|降雨|下雨|气温|温度|安全库存|安全线")
 _ACTION_WORDS = re.compile(r"提醒|通知|抄送|告诉|发给|发我|推送|调拨|补货|提升|提高|上调|降低|下调|转人工|人工审核"
                            r"|采购申请|采购单|自动采购|自动下单")
@@ -30,8 +30,22 @@ OPS = [("不超过", "le"), ("不高于", "le"), ("不少于", "ge"), ("不低�
 _OP = "|".join(re.escape(o) for o, _ in OPS)
 _OP_CODE = dict(OPS)
 REPORTS = {"今日备货清单": "prep_list", "备货清单": "prep_list", "备货单": "prep_list", "今日备货单": "prep_list",
-           "备货建议": "prep_list", "今日备货": "prep_list"}
+           "备货建议": "prep_list", "今日备货": "prep_list",
+           **dict.fromkeys(("今日小结", "小结", "每日小结", "日报", "销售日报", "营业日报", "今日销售", "销售小结"),
+                           "evening_summary"),
+           **dict.fromkeys(("库存日报", "库存报告", "库存报表", "库存表", "库存清单", "库存情况", "今日库存", "库存"),
+                           "stock_report")}
 GENERIC_CATEGORY = ("耗材", "商品", "货品", "产品", "物料", "东西", "sku")
+
+
+_DAY = "[一二三四五六日天1-7]"
+# 每天 · 工作日 · 周末 · 每周一、周四 · 每星期五 · 每月1号, then the time of day (早上7点, 下午5点半, 20:30)
+SCHEDULE = re.compile(rf"^(?:每天|每日|天天|(?:每个?)?工作日(?:每天)?|每个?周末|每逢(?:周|星期)(?P<days2>{_DAY})"
+                      rf"|每个?(?:周|星期|礼拜)(?P<days>{_DAY}(?:[、,,和及与到至-]?(?:周|星期|礼拜)?{_DAY})*)"
+                      rf"|每个?月(?P<dom>{_N})[号日])"
+                      rf"(?P<time>[^,,把]*?(?P<h>{_N})[点:时](?P<m>半|{_N})?分?)[,,]?")
+WEEKDAYS = {"一": "mon", "1": "mon", "二": "tue", "2": "tue", "三": "wed", "3": "wed", "四": "thu", "4": "thu",
+            "五": "fri", "5": "fri", "六": "sat", "6": "sat", "日": "sun", "天": "sun", "7": "sun"}
 
 
 class Unsupported(Exception):
@@ -43,7 +57,8 @@ class Unsupported(Exception):
 def looks_like_rule(s: str) -> bool:
     if _ACTION_WORDS.search(s) and _CONDITION_WORDS.search(s):
         return True
-    return bool(re.match(r"^(?:当|如果|要是|一旦|只要|每天|每日|每周)", s)) and bool(re.search(r"时|就|则|点", s))
+    return bool(re.match(r"^(?:当|如果|要是|一旦|只要|每天|每日|每周|每星期|每个?月|每逢|每个?工作日|工作日|每个?周末)", s)) \
+        and bool(re.search(r"时|就|则|点", s))
 
 
 @dataclass
@@ -75,9 +90,10 @@ class RuleParser:
     def _parse(self, s: str, speaker: context.Speaker, original: str) -> drules.RuleDraft:
         s = s.replace(" ", "")
         trigger = drules.Trigger("event")
-        sched = re.match(rf"^(?:每天|每日|天天)(?P<time>[^,,把]*?(?P<h>{_N})[点:时](?P<m>半|{_N})?分?)[,,]?", s)
+        sched = SCHEDULE.match(s)
         if sched:
-            trigger = drules.Trigger("schedule", cron=_cron(sched.group("time"), sched.group("h"), sched.group("m")))
+            trigger = drules.Trigger("schedule", cron=_cron(sched.group("time"), sched.group("h"), sched.group("m"),
+                                                           days=_schedule_days(sched)))
             s = s[sched.end():]
         cond_text, action_text = self._split(s)
         subject = self._subject(cond_text, speaker, whole=s)
@@ -98,7 +114,7 @@ class RuleParser:
         """Condition text and action text (当C时A, C的时候A, X要是C就A, C,A)."""
         m = ACTION_START.search(s)
         cut = m.start() if m else len(s)
-        if re.match(r"^(?:自动)?把", s):
+        if re.match(r"^(?:自动)?(?:把|发送?|推送)", s) or re.match(r"^(?:给|向)[^,,]{1,8}?(?:发送?|推送)(?!提醒|通知)", s):
             return "", s
         head = s[:cut]
         for sep in ("的时候", "时候", "时", "就", "则", "那么", ",", ","):
@@ -269,10 +285,14 @@ class RuleParser:
         if p.startswith("抄送"):
             return drules.Action("cc", {"cc": self._people(p[2:], speaker, part)})
         m = re.match(r"^把(?P<r>.+?)(?:发给|推送给|发送给|推给|发到|发)(?P<to>.*)$", p)
+        if m is None:   # 发备货清单给孙采购 · 给我发库存日报 (a report by name; 向采购员发送提醒 is a notification)
+            m = (re.match(r"^(?:发送?|推送)(?:一份|一下)?(?P<r>.+?)(?:给|到)(?P<to>.+)$", p)
+                 or re.match(r"^(?:给|向)(?P<to>.+?)(?:发送?|推送)(?:一份|一下)?(?P<r>.+)$", p))
+            m = m if m is not None and m.group("r") in REPORTS else None
         if m:
             report = REPORTS.get(m.group("r"))
             if report is None:
-                raise Unsupported(f"报表「{m.group('r')}」(目前只能推送今日备货清单)")
+                raise Unsupported(f"报表「{m.group('r')}」(能推送的有:今日备货清单、今日小结、库存日报)")
             return drules.Action("send_report", {"report": report, "to": self._people(m.group("to") or "我", speaker, part)})
         m = re.match(r"^(?:向|给)?(?P<to>.*?)(?:发送|发)?(?:提醒|通知|告诉|推送)(?:给)?(?P<to2>.*)$", p)
         if m:
@@ -341,7 +361,28 @@ def _op(word: str) -> str:
     return _OP_CODE[word]
 
 
-def _cron(time_text: str, hour: str, minute: str | None) -> str:
+def _schedule_days(m: re.Match[str]) -> tuple[str, str]:
+    """The (day of month, day of week) crontab fields of a schedule's days."""
+    head = m.group(0)[: m.start("time")]
+    if m.group("dom"):
+        dom = numbers.value(m.group("dom"))
+        if dom is None or not 1 <= dom <= 31:
+            raise Unsupported(head)
+        return str(int(dom)), "*"
+    if "工作日" in head:
+        return "*", "mon-fri"
+    if "周末" in head:
+        return "*", "sat,sun"
+    days = m.group("days") or m.group("days2")
+    if not days:
+        return "*", "*"
+    named = [WEEKDAYS[c] for c in days if c in WEEKDAYS]
+    if re.search(r"[到至-]", days) and len(named) == 2:   # 每周一到周五
+        return "*", f"{named[0]}-{named[1]}"
+    return "*", ",".join(dict.fromkeys(named))
+
+
+def _cron(time_text: str, hour: str, minute: str | None, *, days: tuple[str, str] = ("*", "*")) -> str:
     h = numbers.value(hour)
     if h is None or h > 24:
         raise Unsupported(time_text)
@@ -351,4 +392,4 @@ def _cron(time_text: str, hour: str, minute: str | None) -> str:
     mm = 30 if minute == "半" else int(numbers.value(minute) or 0) if minute else 0
     if mm >= 60:
         raise Unsupported(time_text)
-    return f"{mm} {hh % 24} * * *"
+    return f"{mm} {hh % 24} {days[0]} * {days[1]}"

@@ -172,18 +172,21 @@ def _store_people(uow: Any, location: str | None, to: list[str] | None) -> list[
     return recipients(uow, to or ["manager"], location=location)
 
 
+def _unscheduled(uow: Any, location: str | None, report: str) -> list[str]:
+    """The store's managers who get a default job's report: not those who scheduled it with a rule of their own."""
+    own = {r.owner for r in uow.rules.list(statuses=("active",))
+           if any(a.get("kind") == "send_report" and (a.get("params") or {}).get("report") == report
+                  for a in (r.spec or {}).get("actions", []))}
+    return [p for p in _store_people(uow, location, None) if p not in own]
+
+
 def prep_list(uow: Any, box: Any, t: Any, *, location: str | None, now: datetime, forecaster: Any = None,
               to: list[str] | None = None) -> None:
     """今日备货清单: per product, on hand vs forecast + booked + safety → what to order today.
 
     The default morning job skips people who scheduled their own prep list with a rule.
     """
-    people = _store_people(uow, location, to)
-    if to is None:
-        own = {r.owner for r in uow.rules.list(statuses=("active",))
-               if any(a.get("kind") == "send_report" and (a.get("params") or {}).get("report") == "prep_list"
-                      for a in (r.spec or {}).get("actions", []))}
-        people = [p for p in people if p not in own]
+    people = _store_people(uow, location, to) if to is not None else _unscheduled(uow, location, "prep_list")
     if not people or location is None:
         return
     lines = suggestions(uow, location=location, now=now, forecaster=forecaster)
@@ -465,8 +468,11 @@ def transfer_check(uow: Any, box: Any, t: Any, *, location: str | None, now: dat
                           text=text)
 
 
-def evening_summary(uow: Any, box: Any, t: Any, *, location: str | None, now: datetime, forecaster: Any = None) -> None:
-    people = _store_people(uow, location, None)
+def evening_summary(uow: Any, box: Any, t: Any, *, location: str | None, now: datetime, forecaster: Any = None,
+                    to: list[str] | None = None) -> None:
+    """今日小结: the day's best sellers and the week's big movers against the week before, with how much more or
+    less to stock (the default 21:30 job; a rule can send it to ``to`` at its own time)."""
+    people = _store_people(uow, location, to) if to is not None else _unscheduled(uow, location, "evening_summary")
     if not people or location is None:
         return
     day0 = now.replace(hour=0, minute=0, second=0, microsecond=0)
@@ -495,10 +501,33 @@ def evening_summary(uow: Any, box: Any, t: Any, *, location: str | None, now: da
             if prev > 0:
                 change = (q - prev) / prev * 100
                 if abs(change) >= 10:
-                    advice = (f"增加备货{int(abs(change) * Decimal('0.55'))}%" if change > 0
-                              else f"减少备货{int(abs(change) * Decimal('0.55'))}%")
+                    advice = t("job.evening_more" if change > 0 else "job.evening_less", lang,
+                               pct=int(abs(change) * Decimal("0.55")))
                     lines.append(t("job.evening_change", lang, product=products[s].name,
                                    change=f"{'+' if change > 0 else ''}{int(change)}%", advice=advice))
+        box.push(u, "\n".join(lines))
+
+
+def stock_report(uow: Any, box: Any, t: Any, *, location: str | None, now: datetime, forecaster: Any = None,
+                 to: list[str] | None = None) -> None:
+    """库存日报: every product the store holds or should hold, what is on hand, those under their safety stock
+    first (a rule sends it: 每天晚上8点把库存日报发给我)."""
+    people = _store_people(uow, location, to)
+    if not people or location is None:
+        return
+    rows = []
+    for p in uow.catalog.products():
+        on_hand = uow.stock.on_hand(location, p.sku)
+        safety = p.safety_stock or Decimal(0)
+        if on_hand != 0 or safety > 0:
+            rows.append((on_hand < safety, p, on_hand, safety))
+    rows.sort(key=lambda r: (not r[0], r[1].sku))
+    for u in people:
+        lang = _lang(uow, u)
+        lines = [t("job.stock_title", lang, location=_loc_name(uow, location), date=f"{now:%m-%d}",
+                   low=sum(1 for r in rows if r[0]))]
+        lines += [t("job.stock_low" if low else "job.stock_line", lang, product=p.name, qty=qty(p, q),
+                    safety=qty(p, safety)) for low, p, q, safety in rows]
         box.push(u, "\n".join(lines))
 
 

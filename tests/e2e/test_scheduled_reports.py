@@ -1,0 +1,62 @@
+"""Reports on a schedule written in Chinese: weekly, working-day and monthly times (每周一早上8点 · 工作日 · 每月1号),
+and the three reports a rule can send (今日备货清单, 今日小结, 库存日报)."""
+from __future__ import annotations
+
+from tests.e2e.conftest import texts
+
+
+def got(out: list[dict], to: str, word: str) -> bool:
+    return any(m.get("to") == to and word in (m.get("text") or "") for m in out)
+
+
+def test_a_weekly_prep_list_arrives_on_its_weekday_only(chat):
+    out = chat.say("zhou", "每周一、周四早上8点发备货清单给孙采购")
+    assert "每周一、周四 08:00" in texts(out), texts(out)
+    chat.press("zhou", "确认")
+    assert chat.export("rules")[0]["spec"]["trigger"]["cron"] == "0 8 * * mon,thu"
+    # Monday 2026-06-15 09:00 now: Tuesday and Wednesday pass quietly, Thursday 08:00 sends it
+    out = chat.send(at="2026-06-17T09:00:00+08:00")
+    assert not got(out, "sun", "备货")
+    out = chat.send(at="2026-06-18T08:01:00+08:00")
+    assert got(out, "sun", "备货清单"), texts(out)
+    out = chat.send(at="2026-06-22T07:59:00+08:00")
+    assert not got(out, "sun", "备货")
+    assert got(chat.send(at="2026-06-22T08:01:00+08:00"), "sun", "备货清单")
+
+
+def test_working_days_and_the_first_of_the_month(chat):
+    chat.say("zhou", "工作日晚上9点给我发今日小结")
+    chat.press("zhou", "确认")
+    chat.say("zhou", "每月1号上午9点把库存日报发给我")
+    chat.press("zhou", "确认")
+    crons = sorted(r["spec"]["trigger"]["cron"] for r in chat.export("rules"))
+    assert crons == ["0 21 * * mon-fri", "0 9 1 * *"]
+    out = chat.send(at="2026-06-19T21:01:00+08:00")      # Friday
+    assert got(out, "zhou", "今日小结")
+    out = chat.send(at="2026-06-20T21:31:00+08:00")      # Saturday: neither the rule nor the 21:30 default job
+    assert not got(out, "zhou", "今日小结"), texts(out)
+    out = chat.send(at="2026-07-01T09:01:00+08:00")
+    assert got(out, "zhou", "库存日报")
+
+
+def test_the_stock_report_lists_what_is_under_safety_stock_first(chat):
+    chat.say("amy", "用了咖啡豆15公斤")        # 20 → 5 kg, under its 10 kg safety stock
+    chat.say("zhou", "每天晚上8点把库存日报发给我")
+    chat.press("zhou", "确认")
+    out = chat.send(at="2026-06-15T20:01:00+08:00")
+    report = [m["text"] for m in out if m.get("to") == "zhou" and "库存日报" in m["text"]]
+    assert report, texts(out)
+    lines = report[0].splitlines()
+    assert lines[0].startswith("📦 徐汇店库存日报(06-15)")
+    assert lines[1].startswith("· ⚠️ 咖啡豆 5kg") and "安全库存 10kg" in lines[1], lines
+    assert any(line.startswith("· 全脂牛奶") for line in lines), lines
+    chat.say("zhou", "English")
+    out = chat.send(at="2026-06-16T20:01:00+08:00")
+    en = texts(out, "zhou")
+    assert "stock report" in en and "safety stock 10kg" in en, en
+
+
+def test_an_unknown_report_is_named_back_with_the_ones_there_are(chat):
+    out = texts(chat.say("zhou", "每天晚上8点把利润表发给我"))
+    assert "利润表" in out and "库存日报" in out and "今日小结" in out
+    assert chat.export("rules") == []
