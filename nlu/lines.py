@@ -5,6 +5,7 @@ Each draft item becomes a Line or a problem (unknown, ambiguous, missing quantit
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
@@ -21,6 +22,12 @@ class Draft:
     guess: str | None
     qty: scan.Qty | None = None
     exact: bool = True
+    orphan: bool = False   # a quantity whose product is not in the message
+
+
+def _restates(s: str, start: int) -> bool:
+    """Whether the quantity at ``start`` restates others (每箱12升 · 一共3箱 · 合计5公斤) rather than adding one."""
+    return bool(re.search(r"(?:每|共|计|总|合|各|均|平均|大概|约)\s*$", s[max(0, start - 3):start]))
 
 
 @dataclass
@@ -79,9 +86,20 @@ def drafts(a: scan.Analysis, lex: lexicon.Lexicon) -> list[Draft]:
         lonely = [d for d in products if d.qty is None]
         if left and len(lonely) == 1 and len(left) == 1:
             lonely[0].qty = left[0]
+            left = []
+        # a quantity with a unit that found no product is never dropped: 早上卖了可颂8个,下午又卖了6个 is the same
+        # product again; with several products it is asked about (每箱12升 and 一共3箱 restate, they add nothing)
+        skus = {d.skus for d in products}
+        for q in left:
+            if not q.unit or _restates(a.s, q.start):
+                continue
+            if len(skus) == 1 and products:
+                texts.append(Draft(q.start, products[0].mention, products[0].skus, None, qty=q))
+            else:
+                texts.append(Draft(q.start, q.raw, (), None, qty=q, orphan=True))
     out = products + [d for d in texts if d.qty is not None]
     for d in out:
-        if not d.exact:
+        if not d.exact and not d.orphan:
             m = lex.match_product(d.mention)
             d.skus, d.guess = m.skus, m.guess
     return sorted(out, key=lambda d: d.start)
@@ -90,6 +108,9 @@ def drafts(a: scan.Analysis, lex: lexicon.Lexicon) -> list[Draft]:
 def resolve(items: list[Draft], lex: lexicon.Lexicon, *, need_qty: bool = True) -> Resolved:
     out = Resolved()
     for d in items:
+        if d.orphan:
+            out.problems.append(Problem("orphan_qty", d.mention))
+            continue
         if not d.skus:
             out.problems.append(Problem("unknown_product", d.mention))
             continue

@@ -78,7 +78,7 @@ class Scanner:
         num = rf"(?<![\d.a-z])(?:{_N}|半)"
         self.qty_re = re.compile(
             rf"(?P<num>{num})\s*(?P<unit>{units})?(?![a-z])(?P<half>半)?"
-            rf"(?:(?P<num2>{_N})\s*(?P<unit2>{units})(?![a-z]))?")
+            rf"(?:(?:零|又)?(?P<num2>{_N})\s*(?P<unit2>{units})(?![a-z]))?")   # 1箱6升 · 1箱零6升 · 3斤又2两
         self.price_res = [
             re.compile(rf"(?:单价|进价|售价|价格|价钱|价)\s*(?:是|为|:)?\s*(?P<p>{_N})\s*{MONEY}?"
                        rf"(?:\s*(?:/|每|一)\s*(?P<u>{units}))?"),
