@@ -276,6 +276,7 @@ class Conversation:
             here = inventory.home(user, cmd.location)
             for ln in cmd.lines:
                 uow.chat.add_booking(location=here, sku=ln.sku, qty=ln.qty, at=cmd.at, note=cmd.note, by=user.username)
+                turn.events.append(events.Booked(location=here, sku=ln.sku, at=turn.now))
             turn.reply(self.t("booking_saved", turn.lang, at=cmd.at.strftime("%m-%d %H:%M"),
                               items=replies.items(cmd.lines, self._catalog)))
         elif isinstance(cmd, commands.Forecast):

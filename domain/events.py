@@ -23,8 +23,16 @@ class OrderChanged:
 
 
 @dataclass(frozen=True)
+class Booked:
+    """Stock was booked for a day (a 包桌 booking, a customer's order): rules about bookings look again."""
+    location: str
+    sku: str
+    at: datetime
+
+
+@dataclass(frozen=True)
 class ClockTicked:
     at: datetime
 
 
-Event = StockMoved | OrderChanged | ClockTicked
+Event = StockMoved | OrderChanged | Booked | ClockTicked

@@ -75,7 +75,8 @@ class Scheduler:
     def on_events(self, evs: list[events.Event]) -> list[Notice]:
         """Event-triggered rules and slow-mover checks after a write (edge-triggered)."""
         box = Outbox()
-        subjects = {(e.location, e.sku) for e in evs if isinstance(e, events.StockMoved)}
+        moved = {(e.location, e.sku) for e in evs if isinstance(e, events.StockMoved)}
+        subjects = moved | {(e.location, e.sku) for e in evs if isinstance(e, events.Booked)}
         if not subjects:
             return []
         now = self.clock.now()
@@ -88,7 +89,8 @@ class Scheduler:
                     continue
                 for loc, sku in sorted(subjects):
                     self._check_rule(uow, box, rule, draft, location=loc, sku=sku, now=now, abc=abc, shared=shared)
-            reports.slow_movers(uow, box, self.t, now=now, only=subjects)
+            if moved:
+                reports.slow_movers(uow, box, self.t, now=now, only=moved)
             box.store(uow, now)
             uow.commit()
         return box.items

@@ -168,6 +168,7 @@ def take_order(uow: UnitOfWork, turn: Turn, cmd: commands.PlaceSale, *, t: Any) 
     for ln in lines:
         uow.chat.add_booking(location=location, sku=ln.sku, qty=ln.qty, at=due, by=turn.user.username, order_id=oid,
                              note=f"#{oid} {partners.get(cmd.partner, cmd.partner)}")
+        turn.events.append(events.Booked(location=location, sku=ln.sku, at=turn.now))
     turn.events.append(events.OrderChanged(order_id=oid, kind=draft.kind.value, status=draft.status.value, at=turn.now))
     desc = describe(uow, draft)
     if held and limit is not None:

@@ -184,3 +184,13 @@ def test_an_order_s_goods_arriving_are_received_as_ordered_once_confirmed(chat):
     chat.say("zhou", "牛奶订单到了")
     chat.press("zhou", "取消")
     assert chat.stock() == after
+
+
+def test_a_rule_about_bookings_fires_when_a_customer_s_order_arrives(chat):
+    chat.say("zhou", "当可颂库存低于安全库存且未来24小时有预定时,提醒孙采购")
+    chat.press("zhou", "确认")
+    chat.say("amy", "卖了可颂15个")                      # 25 left, under the safety stock of 30: no booking yet
+    out = chat.say("amy", "盒马订可颂20个,明天早上8点提货")   # within 24 hours
+    assert any(m["to"] == "sun" and "可颂" in m["text"] for m in out), texts(out)
+    out = chat.say("amy", "盒马订可颂5个,明天早上8点提货")     # the same episode: not twice
+    assert not any(m["to"] == "sun" for m in out)
