@@ -275,3 +275,17 @@ def test_a_new_engine_on_another_database_never_reuses_an_old_engines_tenant_id(
         gc.collect()
     if len(addresses) == 90:   # the allocator reused no engine's address in this run: the case did not arise
         pytest.skip("no collected engine's address was reused by a later one in this process")
+
+
+def test_the_migrations_build_exactly_the_tables_the_models_describe(engine):
+    # every column, index and table of the SQLModel tables exists after `migrate` on each database, and nothing else
+    # (a model change without its Alembic revision would only show up on a deployed database)
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+    from sqlmodel import SQLModel
+
+    from adapters.db import tables  # noqa: F401  (registers the tables)
+
+    with engine.connect() as conn:
+        diffs = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": False}), SQLModel.metadata)
+    assert diffs == []
