@@ -290,6 +290,9 @@ class Conversation:
         elif isinstance(cmd, commands.ReceiveOrder):
             self._require(user, "record")
             self._receive_order(uow, turn, cmd)
+        elif isinstance(cmd, commands.CancelOrder):
+            self._require(user, "record")
+            purchasing.cancel(uow, turn, cmd, t=self.t)
         elif isinstance(cmd, commands.OrderQuery):
             self._require(user, "query")
             turn.reply(replies.open_orders(self.t, turn.lang, uow, cmd, user=user, now=turn.now, cat=self._catalog))

@@ -153,6 +153,14 @@ class ReceiveOrder:
 
 
 @dataclass(frozen=True)
+class CancelOrder:
+    """取消订单#3 · 盒马的订单取消了: an open order no longer wanted (by number, or a partner's only open one)."""
+    order_id: int | None = None
+    partner: str | None = None
+    kind: str | None = None   # "purchase" | "sale" | "transfer" | None
+
+
+@dataclass(frozen=True)
 class OrderQuery:
     """盒马的订单 · 哪些采购单还没到 · 可乐订单到了吗: the orders still open (awaiting approval, to deliver, to
     collect, in transit), of one kind ("purchase" | "sale" | "transfer"; None: all), partner or product."""
@@ -187,7 +195,7 @@ class SmallTalk:
 
 
 Command = (RecordMoves | TransferStock | CountStock | QueryStock | PlacePurchase | PlaceSale | RecordBooking
-           | SalesQuery | OrderQuery | ReceiveOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Help
+           | SalesQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Help
            | SmallTalk)
 
 

@@ -130,6 +130,15 @@ class Parser:
             return commands.Parsed(commands.Report("cover", location=self._location(a), sku=a.of("product")[0].codes[0]))
         if intents.WHY.search(a.s) and a.of("product") and not a.qtys:
             return commands.Parsed(commands.Report("why", location=self._location(a), sku=a.of("product")[0].codes[0]))
+        cancel = intents.CANCEL_ORDER.search(a.s)
+        if cancel is not None:
+            what = cancel.group("what") or cancel.group("what2") or ""
+            number = cancel.group("id") or cancel.group("id2")
+            kind = {"采购单": "purchase", "采购申请": "purchase", "客户订单": "sale", "调拨单": "transfer"}.get(what)
+            partners = supplier or customer
+            return commands.Parsed(commands.CancelOrder(order_id=int(number) if number else None,
+                                                        partner=partners[0].codes[0] if partners else None,
+                                                        kind=kind))
         if intents.ORDER_ARRIVED.search(a.s.rstrip("!.~ ")) and not a.qtys and not customer:
             prods = a.of("product")
             return commands.Parsed(commands.ReceiveOrder(partner=supplier[0].codes[0] if supplier else None,

@@ -184,6 +184,49 @@ def take_order(uow: UnitOfWork, turn: Turn, cmd: commands.PlaceSale, *, t: Any) 
     return oid
 
 
+CANCELLABLE = ("pending_approval", "open", "partial")
+KINDS = {"purchase": ["purchase", "purchase_request"], "sale": ["sale"], "transfer": ["transfer"]}
+
+
+def cancel(uow: UnitOfWork, turn: Turn, cmd: commands.CancelOrder, *, t: Any) -> None:
+    """取消订单#3 · 盒马的订单取消了: an order still open (awaiting approval, to deliver or collect, partly done) is
+    cancelled by whoever placed it or a manager; what a customer's order still had booked is freed (what was collected
+    stays), a purchase order no longer counts as on order; whoever placed it hears of it. Without a number, the
+    partner's (or the store's) only open order; several: their numbers are listed to choose from."""
+    kinds = KINDS.get(cmd.kind or "", [k for ks in KINDS.values() for k in ks])
+    user = turn.user
+    if cmd.order_id is not None:
+        o = uow.orders.get(cmd.order_id, lock=True)
+        if o is None or o.kind.value not in kinds:
+            raise errors.NotFound(code="order_not_found", id=cmd.order_id)
+    else:
+        mine = [o for o in uow.orders.list(kinds=kinds, statuses=CANCELLABLE)
+                if (cmd.partner is None or o.partner == cmd.partner)
+                and (user.location is None or user.location in (o.location, o.source) or o.created_by == user.username)]
+        if len(mine) != 1:
+            turn.reply(t("cancel.none" if not mine else "cancel.which", turn.lang,
+                         orders="、".join(f"#{o.id} {describe(uow, o)}" for o in mine[:10])))
+            return
+        o = mine[0]
+    assert o.id is not None
+    if o.status.value not in CANCELLABLE:
+        raise errors.InvalidState(code="order_not_cancellable", id=o.id, status=t(f"order_status.{o.status.value}",
+                                                                                 turn.lang))
+    if o.created_by != user.username and not user.can("approve"):
+        raise errors.NotAllowed(code="cancel_not_allowed", id=o.id)
+    uow.orders.save(o.to(orders.Status.CANCELLED, by=user.username))
+    if o.kind == orders.OrderKind.SALE:
+        uow.chat.drop_bookings(o.id, at=o.due)   # what is still due; bookings of collected goods stay
+    turn.events.append(events.OrderChanged(order_id=o.id, kind=o.kind.value, status="cancelled", at=turn.now))
+    desc = describe(uow, o)
+    turn.reply(t("cancel.done", turn.lang, kind=t(f"orders.kind.{o.kind.value}", turn.lang), id=o.id, order=desc))
+    creator = uow.catalog.user(o.created_by) if o.created_by else None
+    if creator is not None and creator.username != user.username:
+        turn.push(creator.username, t("cancel.notice", creator.language, kind=t(f"orders.kind.{o.kind.value}",
+                                                                                creator.language),
+                                      id=o.id, order=desc, who=user.display_name))
+
+
 def decide(uow: UnitOfWork, turn: Turn, *, order_id: int, approve: bool, t: Any,
            release: Callable[[commands.Command, catalog.User], None]) -> None:
     o: orders.Order | None = uow.orders.get(order_id, lock=True)

@@ -516,9 +516,11 @@ class ChatRepo(_Repo):
                                      note=first.note, created_by=first.created_by, order_id=order_id))
         self.s.flush()
 
-    def drop_bookings(self, order_id: int) -> None:
-        """An order that will not ship (rejected, cancelled) books nothing."""
-        self.s.execute(delete(t.Booking).where(t.Booking.tenant_id == self.tid, t.Booking.order_id == order_id))
+    def drop_bookings(self, order_id: int, *, at: datetime | None = None) -> None:
+        """An order that will not ship (rejected, cancelled) books nothing; with ``at`` (its due time), only what it
+        still had booked goes, not the bookings of what was collected."""
+        stmt = delete(t.Booking).where(t.Booking.tenant_id == self.tid, t.Booking.order_id == order_id)
+        self.s.execute(stmt.where(t.Booking.at == at) if at is not None else stmt)
 
     def booked(self, *, location: str | None, sku: str, start: datetime, end: datetime) -> Decimal:
         stmt = select(func.coalesce(func.sum(t.Booking.qty), 0)).where(

@@ -194,3 +194,30 @@ def test_a_rule_about_bookings_fires_when_a_customer_s_order_arrives(chat):
     assert any(m["to"] == "sun" and "可颂" in m["text"] for m in out), texts(out)
     out = chat.say("amy", "盒马订可颂5个,明天早上8点提货")     # the same episode: not twice
     assert not any(m["to"] == "sun" for m in out)
+
+
+def test_an_open_order_is_cancelled_by_its_author_or_a_manager_and_frees_what_it_booked(chat):
+    chat.say("amy", "盒马订可颂50个,后天提货")
+    chat.say("amy", "盒马提走可颂20个")
+    [order] = sale_orders(chat)
+    out = chat.say("bo", f"取消订单#{order['id']}")            # another store's staff member
+    assert "下单人或店长" in texts(out) and sale_orders(chat)[0]["status"] == "partial"
+    out = chat.say("zhou", "盒马的订单取消了")
+    assert f"已取消客户订单 #{order['id']}" in texts(out, "zhou")
+    assert any(m["to"] == "amy" and "周店长取消了" in m["text"] for m in out)
+    assert sale_orders(chat)[0]["status"] == "cancelled"
+    # the 30 still due are freed; the booking of the 20 collected today stays
+    assert [(b["at"][:10], float(b["qty"])) for b in chat.export("bookings")] == [("2026-06-15", 20)]
+    assert "已取消" in texts(chat.say("zhou", f"取消订单#{order['id']}"))   # err: already cancelled
+    assert "没有未完成的订单" in texts(chat.say("amy", "订单状态"))
+
+
+def test_cancelling_by_partner_asks_which_when_there_are_several(chat):
+    chat.say("sun", "向光明采购牛奶2箱,明天送到")
+    chat.say("sun", "向光明采购奶油1箱,后天送到")
+    out = texts(chat.say("sun", "光明那张采购单不要了"))
+    assert "#1" in out and "#2" in out and "取消订单#3" in out, out
+    assert [o["status"] for o in chat.export("orders")] == ["open", "open"]
+    chat.say("sun", "采购单2作废")
+    assert [o["status"] for o in chat.export("orders")] == ["open", "cancelled"]
+    assert "没有找到单据 #9" in texts(chat.say("sun", "取消订单#9"))

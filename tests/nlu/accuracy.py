@@ -28,6 +28,7 @@ SLOTS: dict[str, dict[str, Any]] = {
     "report": {"kind": "prep_list", "location": None, "sku": None},
     "orders": {"kind": None, "partner": None, "sku": None},
     "receive_order": {"partner": None, "sku": None, "location": None},
+    "cancel_order": {"order_id": None, "partner": None, "kind": None},
 }
 
 
@@ -84,6 +85,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
     elif isinstance(c, commands.SalesQuery):
         d |= {"intent": "sales", "sku": c.sku, "start": c.start.isoformat(), "end": c.end.isoformat(),
               "location": c.location}
+    elif isinstance(c, commands.CancelOrder):
+        d |= {"intent": "cancel_order", "order_id": c.order_id, "partner": c.partner, "kind": c.kind}
     elif isinstance(c, commands.ReceiveOrder):
         d |= {"intent": "receive_order", "partner": c.partner, "sku": c.sku, "location": c.location}
     elif isinstance(c, commands.OrderQuery):
