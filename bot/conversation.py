@@ -333,11 +333,8 @@ class Conversation:
                  if (here is None or o.location == here) and (cmd.partner is None or o.partner == cmd.partner)
                  and (cmd.sku is None or any(ln.sku == cmd.sku and ln.open_qty > 0 for ln in o.lines))]
         if not found:
-            what = self.t("orders.what.purchase", turn.lang)
-            if cmd.sku:
-                what = self._name_of(cmd.sku) + what
-            if cmd.partner:
-                what = replies.partner_name(cmd.partner, self._catalog) + what
+            what = replies.orders_what(self.t, turn.lang, "purchase", sku=cmd.sku, partner=cmd.partner,
+                                       cat=self._catalog)
             turn.reply(self.t("orders.none", turn.lang, what=what) + self.t("receive_order.say_qty", turn.lang))
             return
         o = found[0]

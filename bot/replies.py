@@ -218,6 +218,13 @@ OPEN_STATUSES = ("pending_approval", "open", "partial", "shipped")
 ORDER_KINDS = {"purchase": ("purchase", "purchase_request"), "sale": ("sale",), "transfer": ("transfer",)}
 
 
+def orders_what(t: Any, lang: str, kind: str | None, *, sku: str | None, partner: str | None,
+                cat: context.Catalog | None) -> str:
+    """盒马客户订单 · 光明乳业牛奶采购单 · 订单: which orders a reply is about."""
+    prefix = (partner_name(partner, cat) if partner else "") + (pname(cat, sku) if sku else "")
+    return prefix + str(t("orders.what." + (kind or "all"), lang))
+
+
 def open_orders(t: Any, lang: str, uow: UnitOfWork, cmd: commands.OrderQuery, *, user: catalog.User, now: datetime,
                 cat: context.Catalog | None) -> str:
     """The orders still open (awaiting approval, to deliver, to collect, in transit) that concern the user's store
@@ -229,11 +236,7 @@ def open_orders(t: Any, lang: str, uow: UnitOfWork, cmd: commands.OrderQuery, *,
             if (cmd.partner is None or o.partner == cmd.partner)
             and (cmd.sku is None or any(ln.sku == cmd.sku for ln in o.lines))
             and (home is None or home in (o.location, o.source) or o.created_by == user.username)]
-    what = t(f"orders.what.{cmd.kind or 'all'}", lang)
-    if cmd.sku:
-        what = pname(cat, cmd.sku) + what
-    if cmd.partner:
-        what = partner_name(cmd.partner, cat) + what
+    what = orders_what(t, lang, cmd.kind, sku=cmd.sku, partner=cmd.partner, cat=cat)
     if not rows:
         return str(t("orders.none", lang, what=what))
     far = datetime.max.replace(tzinfo=now.tzinfo)
