@@ -191,3 +191,16 @@ def test_under_the_block_policy_a_sale_beyond_stock_is_refused(chat):
     assert "库存不足" in texts(out)
     assert not any(b for m in out for b in m["buttons"])
     assert chat.stock()["XH:B09"] == 40
+
+
+def test_a_transfer_asked_for_by_the_receiving_store_moves_once_approved_shipped_and_received(chat):
+    before = chat.stock()
+    out = chat.say("bo", "从徐汇店调可颂10个过来")
+    assert any(m["to"] == "zhou" and ["确认调拨", "驳回"] in m["buttons"] for m in out), texts(out)
+    chat.press("zhou", "确认调拨")
+    assert chat.stock() == before                               # approved, not shipped yet
+    out = chat.press("amy", "确认发货")
+    assert any(m["to"] == "bo" and ["确认收货"] in m["buttons"] for m in out), texts(out)
+    chat.press("bo", "确认收货")
+    after = chat.stock()
+    assert after["XH:B09"] == before["XH:B09"] - 10 and after["JA:B09"] == before["JA:B09"] + 10

@@ -100,10 +100,10 @@ def test_beef_below_safety_with_no_cold_chain_in_two_hours_transfers_from_the_wa
     assert any(b[0].startswith("确认") for m in to(out, "liu") for b in m["buttons"]), texts(out)
     out = demo.press("liu", "确认调拨")
     assert any(m["to"] == "chen" for m in out)                          # the warehouse is asked to ship
-    demo.press("chen", "发货")
+    demo.press("chen", "确认发货")
     moved = before["WH:P001"] - demo.stock()["WH:P001"]
     assert moved > 0
-    demo.press("liu", "收货")
+    demo.press("liu", "确认收货")
     assert demo.stock()["NS:P001"] == before["NS:P001"] - 15 + moved
     orders = demo.export("orders")
     assert orders[-1]["kind"] == "transfer" and orders[-1]["status"] == "done"

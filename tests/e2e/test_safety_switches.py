@@ -49,8 +49,8 @@ def test_an_accepted_suggestion_resets_the_count(demo):
         demo.say("xiaowang", "卖了牛腩15斤")
         if accept:
             demo.press("liu", "确认调拨")
-            demo.press("chen", "发货")
-            demo.press("liu", "收货")
+            demo.press("chen", "确认发货")
+            demo.press("liu", "确认收货")
             demo.say("xiaowang", "卖了牛腩1斤")
         else:
             demo.press("liu", "驳回")
