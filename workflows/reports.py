@@ -136,9 +136,11 @@ def _suggest_transfer(uow: Any, box: Any, t: Any, *, source: str, dest: str, pro
                      created_by=owner, note=f"rule:{rule_id}" if rule_id else "transfer_check",
                      meta={"conditions": conditions or []})
     oid: int = uow.orders.add(o)
+    # a rule's transfer is what its author asked for: confirmed (确认调拨); the 10:30 check's is the system's own
+    # proposal, approved like a purchase request (批准), so that nothing moves until a manager has said yes
+    approve = "btn.confirm_transfer" if rule_id else "btn.approve"
     for u in recipients(uow, ["manager"], location=dest):
-        box.push(u, text, [[(t("btn.confirm_transfer", _lang(uow, u)), f"tr:{oid}"),
-                            (t("btn.reject", _lang(uow, u)), f"rj:{oid}")]])
+        box.push(u, text, [[(t(approve, _lang(uow, u)), f"tr:{oid}"), (t("btn.reject", _lang(uow, u)), f"rj:{oid}")]])
     return oid
 
 
