@@ -79,8 +79,8 @@ class Parser:
 
     def _correct(self, rest: str) -> Result:
         a = self.scanner.analyse(rest, _EPOCH)
-        if not a.qtys:
-            return commands.Clarify("bad_qty", detail=rest)
+        if not a.qtys:   # 错了 alone: how to correct or undo; 改成明天送: not a quantity
+            return commands.Clarify("bad_qty", detail=rest) if rest.strip(" ,.!") else commands.Clarify("correct_how")
         q = a.qtys[0]
         value = q.parts[0][0] if len(q.parts) == 1 else None
         prods = a.of("product")
