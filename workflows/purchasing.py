@@ -180,8 +180,27 @@ def take_order(uow: UnitOfWork, turn: Turn, cmd: commands.PlaceSale, *, t: Any) 
         turn.reply(t("sale_order_held", turn.lang, id=oid, order=desc, partner=limit[0].name,
                      limit=_money(limit[1])))
     else:
-        turn.reply(t("sale_order_created", turn.lang, id=oid, order=desc, partner=partners.get(cmd.partner, cmd.partner)))
+        turn.reply(t("sale_order_created", turn.lang, id=oid, order=desc, partner=partners.get(cmd.partner, cmd.partner))
+                   + _short(uow, t, turn.lang, location=location, lines=lines, now=turn.now, due=due))
     return oid
+
+
+def _short(uow: UnitOfWork, t: Any, lang: str, *, location: str, lines: tuple[orders.OrderLine, ...], now: datetime,
+           due: datetime) -> str:
+    """A line per product whose stock on hand does not cover what is booked from now to the end of the order's day
+    (this order included): what is missing, to buy or transfer in time."""
+    products = {p.sku: p for p in uow.catalog.products()}
+    end = max(due, now).astimezone(now.tzinfo).replace(hour=0, minute=0, second=0, microsecond=0) + timedelta(days=1)
+    out = ""
+    for sku in dict.fromkeys(ln.sku for ln in lines):
+        on_hand = uow.stock.on_hand(location, sku)
+        booked = uow.chat.booked(location=location, sku=sku, start=now, end=end)
+        if booked > on_hand and sku in products:
+            p = products[sku]
+            out += "\n" + t("sale_order_short", lang, product=p.name, on_hand=f"{on_hand.normalize():f}{p.base_unit}",
+                            booked=f"{booked.normalize():f}{p.base_unit}", date=f"{end - timedelta(days=1):%m-%d}",
+                            missing=f"{(booked - on_hand).normalize():f}{p.base_unit}")
+    return out
 
 
 CANCELLABLE = ("pending_approval", "open", "partial")

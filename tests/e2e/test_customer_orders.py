@@ -221,3 +221,12 @@ def test_cancelling_by_partner_asks_which_when_there_are_several(chat):
     chat.say("sun", "采购单2作废")
     assert [o["status"] for o in chat.export("orders")] == ["open", "cancelled"]
     assert "没有找到单据 #9" in texts(chat.say("sun", "取消订单#9"))
+
+
+def test_an_order_beyond_the_stock_on_hand_says_what_is_missing_by_its_day(chat):
+    out = texts(chat.say("amy", "盒马订可颂30个,明天提货"))        # 40 on hand
+    assert "还差" not in out, out
+    out = texts(chat.say("amy", "盒马订可颂25个,明天提货"))        # 55 booked by tomorrow
+    assert "可颂现有 40个,到 06-16 已预订共 55个,还差 15个" in out, out
+    out = texts(chat.say("amy", "盒马订可颂5个,6月20日提货"))      # a later day counts the earlier ones too
+    assert "到 06-20 已预订共 60个,还差 20个" in out, out
