@@ -57,7 +57,8 @@ def bootstrap(*, tenant: str = "default", clock: Any = None, migrate: bool = Tru
     weather = forecast_port.weather(settings.weather_file)
     shared = forecast_port.SharedForecasts(settings.redis_url, tenant) if settings.redis_url else None
     forecaster = forecast_port.Forecaster(weather=weather, shared=shared)
-    scheduler = jobs.Scheduler(uow=uow, clock=clock, t=t, forecaster=forecaster, weather=weather)
+    scheduler = jobs.Scheduler(uow=uow, clock=clock, t=t, forecaster=forecaster, weather=weather,
+                               workday=forecast_port.workday)
     conversation = Conversation(tenant=tenant, uow=uow, clock=clock, t=t, parser_factory=nlu_parser.Parser,
                                 on_events=scheduler.on_events, forecast_chart=forecast_port.chart_reply(t, forecaster),
                                 report=reports_reply(t, forecaster), reorder=reorder_reply(t, forecaster))

@@ -229,3 +229,10 @@ def chart_reply(t: Any, forecaster: Forecaster | None = None) -> Callable[..., t
                                unit=unit, legend=charts.labels(t, lang))
         return text, png
     return reply
+
+
+def workday(d: date, settings: Any) -> bool:
+    """Whether ``d`` is a working day of the tenant's calendar (``settings``: its stored calendar): make-up workdays
+    (调休) are, statutory holidays and the tenant's own days off are not (the scheduler's 工作日)."""
+    from adapters.forecasting import calendar as calendars
+    return not calendars.HolidayCalendar.from_settings(settings).is_off(d)

@@ -69,6 +69,7 @@ class Action:
 class Trigger:
     kind: str  # "event" | "schedule"
     cron: str | None = None  # "M H * * *" in the tenant's time zone
+    workdays: bool = False   # 工作日: only on the tenant calendar's working days (make-up Saturdays in, holidays out)
 
 
 @dataclass(frozen=True)

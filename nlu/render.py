@@ -23,7 +23,8 @@ def render_rule(draft: rules.RuleDraft, catalog: context.Catalog | None) -> str:
         unit = bases.pop() if len(bases) == 1 else ""
     actions = ",".join(_action(a, cat) for a in draft.actions)
     if draft.trigger.kind == "schedule":
-        head = f"{_when(draft.trigger.cron or '')} {_clock(draft.trigger.cron or '')}"
+        when = "工作日" if draft.trigger.workdays else _when(draft.trigger.cron or "")
+        head = f"{when} {_clock(draft.trigger.cron or '')}"
         if draft.conditions.items:
             head += f",若{_subject(draft.scope, cat)}" + _group(draft.conditions, unit, top=True)
         return f"{head} → {actions}"
@@ -121,15 +122,13 @@ _WEEKDAY_NAMES = {"mon": "周一", "tue": "周二", "wed": "周三", "thu": "周
 
 
 def _when(cron: str) -> str:
-    """每天 · 工作日 · 周末 · 每周一、周四 · 每周一至周三 · 每月1号 of a crontab expression."""
+    """每天 · 周末 · 每周一、周四 · 每周一至周五 · 每月1号 of a crontab expression (工作日 is the trigger's own flag)."""
     parts = cron.split()
     dom, dow = (parts[2], parts[4]) if len(parts) == 5 else ("*", "*")
     if dom != "*":
         return f"每月{dom}号"
     if dow == "*":
         return "每天"
-    if dow == "mon-fri":
-        return "工作日"
     if dow == "sat,sun":
         return "周末"
     if "-" in dow:

@@ -44,6 +44,7 @@ SCHEDULE = re.compile(rf"^(?:每天|每日|天天|(?:每个?)?工作日(?:每天
                       rf"|每个?(?:周|星期|礼拜)(?P<days>{_DAY}(?:[、,,和及与到至-]?(?:周|星期|礼拜)?{_DAY})*)"
                       rf"|每个?月(?P<dom>{_N})[号日])"
                       rf"(?P<time>[^,,把]*?(?P<h>{_N})[点:时](?P<m>半|{_N})?分?)[,,]?")
+WORKDAYS = ("*", "workdays")   # 工作日: every day, then the tenant calendar's working days only (Trigger.workdays)
 WEEKDAYS = {"一": "mon", "1": "mon", "二": "tue", "2": "tue", "三": "wed", "3": "wed", "四": "thu", "4": "thu",
             "五": "fri", "5": "fri", "六": "sat", "6": "sat", "日": "sun", "天": "sun", "7": "sun"}
 
@@ -92,8 +93,10 @@ class RuleParser:
         trigger = drules.Trigger("event")
         sched = SCHEDULE.match(s)
         if sched:
+            days = _schedule_days(sched)
+            workdays = days == WORKDAYS
             trigger = drules.Trigger("schedule", cron=_cron(sched.group("time"), sched.group("h"), sched.group("m"),
-                                                           days=_schedule_days(sched)))
+                                                           days=("*", "*") if workdays else days), workdays=workdays)
             s = s[sched.end():]
         cond_text, action_text = self._split(s)
         subject = self._subject(cond_text, speaker, whole=s)
@@ -370,7 +373,7 @@ def _schedule_days(m: re.Match[str]) -> tuple[str, str]:
             raise Unsupported(head)
         return str(int(dom)), "*"
     if "工作日" in head:
-        return "*", "mon-fri"
+        return WORKDAYS
     if "周末" in head:
         return "*", "sat,sun"
     days = m.group("days") or m.group("days2")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -66,10 +66,13 @@ def fire_times(cron: str, *, tz: str, start: datetime, end: datetime) -> Iterato
 
 class Scheduler:
     def __init__(self, *, uow: UowFactory, clock: Clock, t: Any, forecaster: Any = None,
-                 weather: Weather | None = None, deliver: Callable[[list[Any]], None] | None = None) -> None:
+                 weather: Weather | None = None, deliver: Callable[[list[Any]], None] | None = None,
+                 workday: Callable[[date, Any], bool] | None = None) -> None:
         self.uow, self.clock, self.t = uow, clock, t
         self.forecaster, self.weather = forecaster, weather
         self.deliver = deliver
+        # (day, the tenant's calendar settings) → a working day? Without one: Monday to Friday
+        self._workday = workday or (lambda d, _cal: d.weekday() < 5)
 
     # ------------------------------------------------------------ events
     def on_events(self, evs: list[events.Event]) -> list[Notice]:
@@ -132,6 +135,7 @@ class Scheduler:
         """Run, in time order, every job due in (start, end]; the clock shows each job's time."""
         with self.uow(write=False) as uow:
             tz = uow.catalog.settings().timezone
+            calendar = uow.catalog.settings().calendar
             stores = [loc for loc in uow.catalog.locations() if loc.kind == catalog.LocationKind.STORE]
             schedule: list[tuple[datetime, str, Any]] = []
             for loc in stores:
@@ -144,7 +148,8 @@ class Scheduler:
                 draft = rules.draft_from_dict(rule.spec)
                 if draft.trigger.kind == "schedule" and draft.trigger.cron:
                     for at in fire_times(draft.trigger.cron, tz=tz, start=start, end=end):
-                        schedule.append((at, "rule", rule.id))
+                        if not draft.trigger.workdays or self._workday(at.date(), calendar):
+                            schedule.append((at, "rule", rule.id))
                 spans |= _idle_days(draft.conditions)
             # hourly ticks for conditions that change with time alone (forecasts, bookings, weather) …
             for at in fire_times("0 * * * *", tz=tz, start=start, end=end):

@@ -2,7 +2,7 @@
 and the three reports a rule can send (今日备货清单, 今日小结, 库存日报)."""
 from __future__ import annotations
 
-from tests.e2e.conftest import texts
+from tests.e2e.conftest import make_chat, texts
 
 
 def got(out: list[dict], to: str, word: str) -> bool:
@@ -24,19 +24,28 @@ def test_a_weekly_prep_list_arrives_on_its_weekday_only(chat):
     assert got(chat.send(at="2026-06-22T08:01:00+08:00"), "sun", "备货清单")
 
 
-def test_working_days_and_the_first_of_the_month(chat):
-    chat.say("zhou", "工作日晚上9点给我发今日小结")
+def test_working_days_follow_the_holiday_calendar_and_the_first_of_the_month_comes_monthly(chat):
+    out = chat.say("zhou", "工作日晚上9点给我发今日小结")
+    assert "工作日 21:00" in texts(out)
     chat.press("zhou", "确认")
     chat.say("zhou", "每月1号上午9点把库存日报发给我")
     chat.press("zhou", "确认")
-    crons = sorted(r["spec"]["trigger"]["cron"] for r in chat.export("rules"))
-    assert crons == ["0 21 * * mon-fri", "0 9 1 * *"]
-    out = chat.send(at="2026-06-19T21:01:00+08:00")      # Friday
-    assert got(out, "zhou", "今日小结")
-    out = chat.send(at="2026-06-20T21:31:00+08:00")      # Saturday: neither the rule nor the 21:30 default job
-    assert not got(out, "zhou", "今日小结"), texts(out)
+    triggers = sorted((r["spec"]["trigger"]["cron"], r["spec"]["trigger"]["workdays"]) for r in chat.export("rules"))
+    assert triggers == [("0 21 * * *", True), ("0 9 1 * *", False)]
+    assert got(chat.send(at="2026-06-18T21:01:00+08:00"), "zhou", "今日小结")       # Thursday
+    out = chat.send(at="2026-06-20T21:31:00+08:00")   # Friday is 端午 and Saturday a weekend: neither the rule
+    assert not got(out, "zhou", "今日小结"), texts(out)   # nor the 21:30 default job it replaces
     out = chat.send(at="2026-07-01T09:01:00+08:00")
     assert got(out, "zhou", "库存日报")
+
+
+def test_a_make_up_saturday_is_a_working_day_and_national_day_is_not(tmp_path, monkeypatch):
+    chat = make_chat(tmp_path, monkeypatch, clock="2026-09-30T22:00:00+08:00")
+    chat.say("zhou", "工作日晚上9点给我发今日小结")
+    chat.press("zhou", "确认")
+    assert not got(chat.send(at="2026-10-01T21:01:00+08:00"), "zhou", "今日小结")   # 国庆
+    chat.send(at="2026-10-09T22:00:00+08:00")
+    assert got(chat.send(at="2026-10-10T21:01:00+08:00"), "zhou", "今日小结")       # Saturday, 调休
 
 
 def test_the_stock_report_lists_what_is_under_safety_stock_first(chat):
