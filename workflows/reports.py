@@ -517,9 +517,13 @@ def stock_report(uow: Any, box: Any, t: Any, *, location: str | None, now: datet
     people = _store_people(uow, location, to)
     if not people or location is None:
         return
+    held: dict[str, Decimal] = {}
+    for loc, sku, _lot, q, _expiry in uow.stock.all_levels():   # one query for the whole store
+        if loc == location:
+            held[sku] = held.get(sku, Decimal(0)) + q
     rows = []
     for p in uow.catalog.products():
-        on_hand = uow.stock.on_hand(location, p.sku)
+        on_hand = held.get(p.sku, Decimal(0))
         safety = p.safety_stock or Decimal(0)
         if on_hand != 0 or safety > 0:
             rows.append((on_hand < safety, p, on_hand, safety))
