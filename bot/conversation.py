@@ -234,18 +234,16 @@ class Conversation:
         elif isinstance(cmd, commands.QueryStock):
             self._require(user, "query")
             turn.reply(replies.stock(self.t, turn.lang, uow, cmd, user=user, now=turn.now, cat=self._catalog))
-        elif isinstance(cmd, commands.PlacePurchase):
-            self._require(user, "purchase")
+        elif isinstance(cmd, commands.PlacePurchase | commands.PlaceSale):   # an order to a supplier, or a customer's
+            purchase = isinstance(cmd, commands.PlacePurchase)
+            self._require(user, "purchase" if purchase else "record")
             if guesses and not confirmed:
                 self._ask(uow, turn, cmd, replies.guesses(self.t, turn.lang, guesses, self._catalog))
                 return
-            purchasing.place(uow, turn, cmd, t=self.t)
-        elif isinstance(cmd, commands.PlaceSale):
-            self._require(user, "record")
-            if guesses and not confirmed:
-                self._ask(uow, turn, cmd, replies.guesses(self.t, turn.lang, guesses, self._catalog))
-                return
-            purchasing.take_order(uow, turn, cmd, t=self.t)
+            if isinstance(cmd, commands.PlacePurchase):
+                purchasing.place(uow, turn, cmd, t=self.t)
+            else:
+                purchasing.take_order(uow, turn, cmd, t=self.t)
         elif isinstance(cmd, commands.Undo):
             self._undo(uow, turn)
         elif isinstance(cmd, commands.Correct):

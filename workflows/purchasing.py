@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any, Protocol
 
 from domain import catalog, codec, commands, errors, events, ledger, orders
-from workflows import inventory, takeover
+from workflows import inventory, reports, takeover
 from workflows.ports import UnitOfWork
 
 
@@ -78,16 +78,20 @@ def _money(d: Decimal) -> str:
     return f"¥{d.quantize(Decimal('0.01')):,}"
 
 
-def _exposure(uow: UnitOfWork, partner: str, now: datetime) -> Decimal:
+def _open_sales(uow: UnitOfWork, partner: str) -> list[orders.Order]:
+    """A customer's sales orders not yet done: held sales and orders not yet (fully) taken away."""
+    return [o for o in uow.orders.list(kinds=["sale"], statuses=["pending_approval", "open", "partial"])
+            if o.partner == partner]
+
+
+def _exposure(uow: UnitOfWork, partner: str, now: datetime, open_sales: list[orders.Order]) -> Decimal:
     """What a customer owes or has ordered: its sales of the last 30 days (net of reversals) and the open part of
-    its orders (held sales, orders not yet taken away)."""
+    its orders (``open_sales``)."""
     since = now - timedelta(days=30)
     exposure = sum(((m.unit_price or Decimal(0)) * m.qty * (1 if m.reverses is None else -1)
                     for m in uow.stock.moves(since=since, kinds=["sale"]) if m.partner == partner), Decimal(0))
-    for o in uow.orders.list(kinds=["sale"], statuses=["pending_approval", "open", "partial"]):
-        if o.partner == partner:
-            exposure += sum(((ln.unit_price or Decimal(0)) * ln.open_qty for ln in o.lines), Decimal(0))
-    return exposure
+    return exposure + sum(((ln.unit_price or Decimal(0)) * ln.open_qty for o in open_sales for ln in o.lines),
+                          Decimal(0))
 
 
 def _credit_limit(uow: UnitOfWork, code: str | None) -> tuple[catalog.Partner, Decimal] | None:
@@ -104,12 +108,12 @@ def _priced(uow: UnitOfWork, lines: tuple[commands.Line, ...]) -> tuple[orders.O
                                   else products[ln.sku].unit_price) for ln in lines)
 
 
-def _on_order(uow: UnitOfWork, partner: str, lines: tuple[orders.OrderLine, ...]) -> Decimal:
+def _on_order(open_sales: list[orders.Order], lines: tuple[orders.OrderLine, ...]) -> Decimal:
     """The value of these lines that the customer's open orders already hold (a sale that collects an order)."""
     open_qty: dict[str, Decimal] = {}
     price: dict[str, Decimal] = {}
-    for o in uow.orders.list(kinds=["sale"], statuses=["open", "partial"]):
-        if o.partner == partner:
+    for o in open_sales:
+        if o.status != orders.Status.PENDING_APPROVAL:   # a held sale is not an order it can collect
             for ln in o.lines:
                 open_qty[ln.sku] = open_qty.get(ln.sku, Decimal(0)) + ln.open_qty
                 price.setdefault(ln.sku, ln.unit_price or Decimal(0))
@@ -127,8 +131,9 @@ def credit_hold(uow: UnitOfWork, turn: Turn, cmd: commands.RecordMoves, *, t: An
     partner, credit = limit
     lines = _priced(uow, cmd.lines)
     amount = sum(((ln.unit_price or Decimal(0)) * ln.qty for ln in lines), Decimal(0))
-    exposure = _exposure(uow, cmd.partner, turn.now)
-    if exposure + amount - _on_order(uow, cmd.partner, lines) <= credit:   # what it collects was counted when ordered
+    open_sales = _open_sales(uow, cmd.partner)
+    exposure = _exposure(uow, cmd.partner, turn.now, open_sales)
+    if exposure + amount - _on_order(open_sales, lines) <= credit:   # what it collects was counted when ordered
         return False
     location = cmd.location or turn.user.location
     held = orders.Order(kind=orders.OrderKind.SALE, status=orders.Status.PENDING_APPROVAL, created_at=turn.now,
@@ -159,7 +164,7 @@ def take_order(uow: UnitOfWork, turn: Turn, cmd: commands.PlaceSale, *, t: Any) 
                          note="customer_order")
     amount = draft.amount
     limit = _credit_limit(uow, cmd.partner)
-    exposure = _exposure(uow, cmd.partner, turn.now) if limit is not None else Decimal(0)
+    exposure = _exposure(uow, cmd.partner, turn.now, _open_sales(uow, cmd.partner)) if limit is not None else Decimal(0)
     held = limit is not None and exposure + amount > limit[1]
     if held:
         draft = replace(draft, status=orders.Status.PENDING_APPROVAL)
@@ -197,9 +202,9 @@ def _short(uow: UnitOfWork, t: Any, lang: str, *, location: str, lines: tuple[or
         booked = uow.chat.booked(location=location, sku=sku, start=now, end=end)
         if booked > on_hand and sku in products:
             p = products[sku]
-            out += "\n" + t("sale_order_short", lang, product=p.name, on_hand=f"{on_hand.normalize():f}{p.base_unit}",
-                            booked=f"{booked.normalize():f}{p.base_unit}", date=f"{end - timedelta(days=1):%m-%d}",
-                            missing=f"{(booked - on_hand).normalize():f}{p.base_unit}")
+            out += "\n" + t("sale_order_short", lang, product=p.name, on_hand=reports.qty(p, on_hand),
+                            booked=reports.qty(p, booked), date=f"{end - timedelta(days=1):%m-%d}",
+                            missing=reports.qty(p, booked - on_hand))
     return out
 
 
