@@ -12,6 +12,7 @@ import statistics
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+from decimal import Decimal
 from typing import Any, Protocol
 
 from bot import replies
@@ -227,6 +228,13 @@ class Conversation:
             if isinstance(cmd, commands.TransferStock) and cmd.request:
                 purchasing.request_transfer(uow, turn, cmd, t=self.t)
                 return
+            if isinstance(cmd, commands.RecordMoves) and cmd.rest:   # 可颂卖完了: what is on hand, shown first
+                whole = self._on_hand_lines(uow, turn, cmd)
+                if whole is not None:
+                    doubts = replies.guesses(self.t, turn.lang, guesses, self._catalog) if guesses else ""
+                    self._ask(uow, turn, whole, doubts + self.t("rest.ask", turn.lang, summary=replies.summary(
+                        self.t, turn.lang, whole, self._catalog, user=turn.user)))
+                return
             if isinstance(cmd, commands.RecordMoves) and not confirmed:
                 if purchasing.credit_hold(uow, turn, cmd, t=self.t):
                     return
@@ -235,8 +243,8 @@ class Conversation:
             self._require(user, "query")
             turn.reply(replies.stock(self.t, turn.lang, uow, cmd, user=user, now=turn.now, cat=self._catalog))
         elif isinstance(cmd, commands.PlacePurchase | commands.PlaceSale):   # an order to a supplier, or a customer's
-            purchase = isinstance(cmd, commands.PlacePurchase)
-            self._require(user, "purchase" if purchase else "record")
+            # staff without the right to buy may still ask: their purchase waits for a manager (purchasing.place)
+            self._require(user, "record")
             if guesses and not confirmed:
                 self._ask(uow, turn, cmd, replies.guesses(self.t, turn.lang, guesses, self._catalog))
                 return
@@ -346,6 +354,21 @@ class Conversation:
                                              more=self.t("receive_order.more", turn.lang, n=len(found) - 1)
                                              if len(found) > 1 else ""))
 
+    def _on_hand_lines(self, uow: UnitOfWork, turn: Turn, cmd: commands.RecordMoves) -> commands.RecordMoves | None:
+        """可颂卖完了 · 牛奶用光了: the command with each line's quantity what the store has of it (None, with a reply,
+        when it has none of any)."""
+        here = inventory.home(turn.user, cmd.location)
+        lines = []
+        for ln in cmd.lines:
+            qty = uow.stock.on_hand(here, ln.sku)
+            if qty > 0:
+                lines.append(replace(ln, qty=qty, unit="", raw_qty=None))
+        if not lines:
+            turn.reply(self.t("rest.none", turn.lang, location=replies.loc_name(here, self._catalog),
+                              items="、".join(self._name_of(ln.sku) for ln in cmd.lines)))
+            return None
+        return replace(cmd, lines=tuple(lines), location=here, rest=False)
+
     def _ask(self, uow: UnitOfWork, turn: Turn, cmd: commands.Command, text: str) -> None:
         token = secrets.token_hex(4)
         uow.chat.set_pending(turn.user.username, kind="confirm", payload={"cmd": codec.dump(cmd), "token": token},
@@ -364,8 +387,12 @@ class Conversation:
         plan = inventory.plan(uow, cmd, actor=actor, force=confirmed)
         if not confirmed:
             doubts = replies.guesses(self.t, turn.lang, guesses, self._catalog) if guesses else ""
-            big = self._unusual(uow, cmd)
-            if big:
+            big, absurd = self._unusual(uow, cmd, turn.user)
+            if absurd and not turn.user.can("approve"):   # a typo's worth of zeros: staff may not wave it through
+                raise errors.BadInput(code="absurd_qty", items="、".join(self._name_of(s) for s in absurd))
+            if absurd:
+                doubts += self.t("doubt.absurd_qty", turn.lang, items="、".join(self._name_of(s) for s in absurd))
+            elif big:
                 doubts += self.t("doubt.big_qty", turn.lang, items="、".join(self._name_of(s) for s in big))
             if plan.shortfalls:
                 doubts += "".join(self.t("doubt.negative", turn.lang, product=self._name_of(s.sku),
@@ -384,17 +411,26 @@ class Conversation:
         text += replies.order_progress(self.t, turn.lang, uow, plan.order_receipts, self._catalog)
         turn.reply(text, [[Button(self.t("btn.undo", turn.lang), f"undo:{actor.batch}")]])
 
-    def _unusual(self, uow: UnitOfWork, cmd: commands.Command) -> list[str]:
-        """Products whose quantity is over 10x their typical (median) move."""
+    def _unusual(self, uow: UnitOfWork, cmd: commands.Command, user: catalog.User) -> tuple[list[str], list[str]]:
+        """Products whose quantity is over 10x their typical (median) move, to confirm; and those over 100x the
+        most of their typical move, safety stock and stock on hand (收到牛奶99999箱), which only a manager may
+        confirm."""
         lines = getattr(cmd, "lines", ())
         if isinstance(cmd, commands.CountStock):
-            return []
-        out = []
+            return [], []
+        big, absurd = [], []
+        here = getattr(cmd, "location", None) or getattr(cmd, "source", None) or user.location
         for ln in lines:
             recent = [m.qty for m in uow.stock.recent_moves(ln.sku, limit=30) if m.kind.value != "opening"]
-            if len(recent) >= 3 and ln.qty > 10 * statistics.median(recent):
-                out.append(ln.sku)
-        return out
+            typical = statistics.median(recent) if len(recent) >= 3 else Decimal(0)
+            if typical and ln.qty > 10 * typical:
+                big.append(ln.sku)
+            product = uow.catalog.product(ln.sku)
+            scale = max(typical, product.safety_stock if product else Decimal(0),
+                        uow.stock.on_hand(here, ln.sku) if here else Decimal(0))
+            if scale > 0 and ln.qty > 100 * scale:
+                absurd.append(ln.sku)
+        return big, absurd
 
     def _undo(self, uow: UnitOfWork, turn: Turn, batch: str | None = None) -> None:
         actor = inventory.Actor(user=turn.user, now=turn.now, message_id=turn.message_id, batch=_batch(turn.now))

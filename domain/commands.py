@@ -50,6 +50,8 @@ class RecordMoves:
     location: str | None = None  # None = the user's home location
     partner: str | None = None
     note: str = ""
+    # 可颂卖完了 · 牛奶用完了: each line's quantity is whatever is on hand (0 until the conversation looks it up)
+    rest: bool = False
 
 
 @dataclass(frozen=True)

@@ -64,7 +64,11 @@ SALE_ORDER = re.compile(r"预订|预定|订购|订货|下单|订|要买|想买")
 TAKEN = re.compile(r"买走|买了|购买了|拿走|提走|取走|带走|拉走|提货了|已提货")
 # a bare count (纸杯现在还有200个 · 牛奶目前剩30升): the message holds no other verb
 COUNT_BARE = re.compile(r"(?:现在|目前|当前|眼下)还?(?:有|剩)|^[^\d,]*?还有\s*\d")
-RECEIPT = re.compile(r"^收(?![银款钱费])|收到|到货|到了|进了|进货|入库|送来|送了|来了|收货|送到|补了|进|到")
+# all of it gone (可颂卖完了 · 牛奶用光了 · 可颂售罄): not 快卖完了 (almost), 卖完了吗 (a question), 什么时候卖完
+SOLD_OUT = re.compile(r"(?<![快要就将])(?<!马上)(?<!什么时候)(?:卖|用|吃|耗)(?:完|光)(?!了?[吗没么嘛?])|售罄|卖断货")
+# a question or a warning about it (可颂卖完了吗 · 牛奶快用完了): how much is left
+RUNNING_OUT = re.compile(r"(?:卖|用)(?:完|光)了?[吗没么嘛?]|(?:快|要|就要|将|马上)(?:卖|用)(?:完|光)")
+RECEIPT = re.compile(r"^收(?![银款钱费])|收了(?![银款钱费])|收到|到货|到了|进了|进货|入库|送来|送了|来了|收货|送到|补了|进|到")
 
 
 def write_intent(masked: str, *, has_dest: bool, has_source: bool, supplier: bool, customer: bool,

@@ -196,6 +196,10 @@ class Lexicon:
     def words(self, s: str) -> list[str]:
         return [w for w in self.tokenizer.cut(s, HMM=False) if w.strip()]
 
+    def sounds_like_product(self, s: str) -> bool:
+        """``s`` is said like a product's name (可送 for 可颂): its function words are then part of the name."""
+        return len(s) >= 2 and all(text.is_cjk(c) for c in s) and pinyin(s) in self._by_pinyin
+
     def match_product(self, mention: str) -> Match:
         """Resolve a mention that is not an exact name: hypernym, homophone, pinyin or typo."""
         m = mention.strip()

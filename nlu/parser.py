@@ -165,8 +165,11 @@ class Parser:
             if a.of("product") and not a.qtys and len(a.s) <= 12:
                 return self._query(a)  # 牛奶? / 可颂库存 → a question
             return commands.Clarify("not_understood")
+        if kind in ("sale", "consumption") and not a.qtys and a.of("product") and intents.RUNNING_OUT.search(a.s):
+            return self._query(a)
+        rest = kind in ("sale", "consumption") and not a.qtys and intents.SOLD_OUT.search(a.s) is not None
         items = lines.drafts(a, self.lex)
-        res = lines.resolve(items, self.lex)
+        res = lines.resolve(items, self.lex, need_qty=not rest)
         partners = supplier or customer
         partner_code = partners[0].codes[0] if partners else None
         location = self._location(a)
@@ -185,7 +188,7 @@ class Parser:
             cmd = commands.CountStock(lines=(), location=location)
         else:
             cmd = commands.RecordMoves(movement=commands.Movement(kind), lines=(), location=location,
-                                       partner=partner_code, note=self._note(a))
+                                       partner=partner_code, note=self._note(a), rest=rest)
         return self._finish(cmd, a, res, speaker)
 
     def _finish(self, cmd: commands.Command, a: scan.Analysis, res: lines.Resolved,

@@ -75,7 +75,8 @@ class Scanner:
         self.lex = lex
         units = "|".join(re.escape(u) for u in lex.units)
         self.unit_re = units
-        num = rf"(?<![\d.a-z])(?:{_N}|半)"
+        # not inside a Latin word or another number; after a times sign it is one (牛奶 x2箱 · 纸杯*3条)
+        num = rf"(?:(?<![\d.a-z])|(?<=\*)|(?<=(?<![a-z])x))(?:{_N}|半)"
         self.qty_re = re.compile(
             rf"(?P<num>{num})\s*(?P<unit>{units})?(?![a-z])(?P<half>半)?"
             rf"(?:(?:零|又)?(?P<num2>{_N})\s*(?P<unit2>{units})(?![a-z]))?")   # 1箱6升 · 1箱零6升 · 3斤又2两
@@ -158,8 +159,12 @@ class Scanner:
         for m in re.finditer(rf"[^{MASK}\s]+(?:\s+[^{MASK}\s]+)*", masked):
             words = self.lex.words(m.group(0))
             while words and (words[0] in STOP or not any(c.isalnum() for c in words[0])):
+                if len(words) > 1 and self.lex.sounds_like_product("".join(words[:2])):
+                    break   # a name that begins with a function word's sound
                 words.pop(0)
             while words and (words[-1] in STOP or not any(c.isalnum() for c in words[-1])):
+                if len(words) > 1 and self.lex.sounds_like_product("".join(words[-2:])):
+                    break   # 收到可送10个: 送 is 颂 mistyped, not the verb
                 words.pop()
             if not words:
                 continue

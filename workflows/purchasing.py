@@ -46,7 +46,9 @@ def place(uow: UnitOfWork, turn: Turn, cmd: commands.PlacePurchase, *, t: Any) -
     draft = orders.Order(kind=orders.OrderKind.PURCHASE, status=orders.Status.OPEN, lines=lines,
                          created_at=turn.now, location=location, partner=cmd.partner, due=cmd.due,
                          created_by=turn.user.username)
-    needs = orders.needs_approval(draft, limit=settings.approval_limit) and turn.user.role != catalog.Role.ADMIN
+    request = not turn.user.can("purchase")   # staff's purchase request: a manager approves every one
+    needs = request or (orders.needs_approval(draft, limit=settings.approval_limit)
+                        and turn.user.role != catalog.Role.ADMIN)
     if needs:
         draft = replace(draft, status=orders.Status.PENDING_APPROVAL)
     oid: int = uow.orders.add(draft)
@@ -54,12 +56,12 @@ def place(uow: UnitOfWork, turn: Turn, cmd: commands.PlacePurchase, *, t: Any) -
     desc = describe(uow, draft)
     if needs:
         for m in managers_of(uow, location):
-            turn.push(m.username, t("approval_request", m.language, who=turn.user.display_name, order=desc, id=oid,
-                                    amount=_money(draft.amount)),
+            turn.push(m.username, t("purchase_request_review" if request else "approval_request", m.language,
+                                    who=turn.user.display_name, order=desc, id=oid, amount=_money(draft.amount)),
                       [[_button(t("btn.approve", m.language), f"ap:{oid}"),
                         _button(t("btn.reject", m.language), f"rj:{oid}")]])
-        turn.reply(t("purchase_pending", turn.lang, id=oid, order=desc, amount=_money(draft.amount),
-                     limit=_money(settings.approval_limit)))
+        turn.reply(t("purchase_requested" if request else "purchase_pending", turn.lang, id=oid, order=desc,
+                     amount=_money(draft.amount), limit=_money(settings.approval_limit)))
     else:
         turn.reply(t("purchase_created", turn.lang, id=oid, order=desc))
     return oid

@@ -13,7 +13,7 @@ from tests.nlu import catalogs
 DATA = Path(__file__).parent / "data"
 MOVES = {m.value for m in commands.Movement}
 SLOTS: dict[str, dict[str, Any]] = {
-    **{m: {"location": None, "partner": None, "lines": []} for m in MOVES},
+    **{m: {"location": None, "partner": None, "lines": [], "rest": False} for m in MOVES},
     "count": {"location": None, "lines": []},
     "query": {"location": None, "skus": []},
     "transfer": {"source": None, "dest": None, "request": False, "lines": []},
@@ -58,7 +58,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
     c = result.command
     d: dict[str, Any] = {"guesses": sorted(g.kind for g in result.guesses)}
     if isinstance(c, commands.RecordMoves):
-        d |= {"intent": c.movement.value, "location": c.location, "partner": c.partner, "lines": _lines(c.lines)}
+        d |= {"intent": c.movement.value, "location": c.location, "partner": c.partner, "lines": _lines(c.lines),
+              "rest": c.rest}
     elif isinstance(c, commands.CountStock):
         d |= {"intent": "count", "location": c.location, "lines": _lines(c.lines)}
     elif isinstance(c, commands.QueryStock):
