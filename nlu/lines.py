@@ -138,7 +138,8 @@ def resolve(items: list[Draft], lex: lexicon.Lexicon, *, need_qty: bool = True) 
             continue
         if line.unit == "" and len(d.qty.parts) == 1 and not d.qty.parts[0][1]:
             out.guesses.append(commands.Guess("assumed_unit", d.mention, lex.product(sku).base_unit))
-        elif line.unit and not lex.product(sku).accepts(d.qty.unit) and line.unit == d.qty.unit:
+        elif (line.unit and not lex.product(sku).accepts(d.qty.unit) and line.unit == d.qty.unit
+              and line.unit not in d.qty.packs):
             out.guesses.append(commands.Guess("assumed_unit", f"{d.mention}{d.qty.raw}",
                                               lex.product(sku).base_unit))
         out.lines.append((d.start, line))
@@ -149,7 +150,21 @@ def to_line(lex: lexicon.Lexicon, sku: str, q: scan.Qty, *, mention: str = "") -
     """One product and quantity as a Line in base units, or the problem with it."""
     p = lex.product(sku)
     total = Decimal(0)
-    for value, unit in q.parts:
+    parts = q.parts
+    if len(parts) == 2 and parts[0][1] in p.packs and parts[1][1] and p.accepts(parts[1][1]):
+        try:   # 1箱12升 with 12升 a case: the case described, not a case and 12 more
+            if units.to_base(parts[1][0], parts[1][1], base_unit=p.base_unit, packs=p.packs) == p.packs[parts[0][1]]:
+                parts = parts[:1]
+        except errors.DomainError:
+            pass
+    for value, unit in parts:
+        if unit in q.packs:   # the message's own pack size (每箱12升) wins over the catalog's for this line
+            n, per = q.packs[unit]
+            try:
+                total += value * units.to_base(n, per, base_unit=p.base_unit, packs=p.packs)
+            except errors.DomainError:
+                return Problem("unit_mismatch", sku, detail=f"{p.name}按{_units_of(p)}计,不能用「{per}」")
+            continue
         u = unit
         if u and not p.accepts(u) and u in lexicon.COUNT_LIKE and p.base_unit in lexicon.COUNT_LIKE:
             u = p.base_unit  # 鸡蛋3只 for a product counted in 个
@@ -162,8 +177,8 @@ def to_line(lex: lexicon.Lexicon, sku: str, q: scan.Qty, *, mention: str = "") -
         return Problem("qty_too_large", sku, detail=q.raw)
     if total <= 0:
         return Problem("zero_qty", sku, detail=q.raw)
-    raw = q.parts[0][0] if len(q.parts) == 1 else None
-    return commands.Line(sku=sku, qty=total, mention=mention, unit=q.unit if raw is not None else "",
+    raw = parts[0][0] if len(parts) == 1 else None
+    return commands.Line(sku=sku, qty=total, mention=mention, unit=parts[0][1] if raw is not None else "",
                          raw_qty=units.normalize(raw) if raw is not None else total)
 
 

@@ -161,6 +161,8 @@ class Parser:
                                             has_due=a.date is not None)
         if kind is None and intents.COUNT_BARE.search(a.s) and a.qtys:
             kind = "count"   # 纸杯现在还有200个
+        if kind is None and a.qtys:
+            kind = _signed(a)   # 牛奶+2箱 (in) · 可颂-5个 (out)
         if kind is None:
             if a.of("product") and not a.qtys and len(a.s) <= 12:
                 return self._query(a)  # 牛奶? / 可颂库存 → a question
@@ -331,6 +333,29 @@ class Parser:
         role = {"店员": "staff", "员工": "staff", "店长": "manager", "经理": "manager", "采购员": "purchaser",
                 "采购": "purchaser", "管理员": "admin"}[m.group("role")]
         return commands.Parsed(commands.Invite(name=m.group("name"), role=role))
+
+
+def _signed(a: scan.Analysis) -> str | None:
+    """A ledger's shorthand without a verb: every quantity right after its product with a sign, all + (a receipt)
+    or all − (出库, a sale; the quantities are made positive in ``a``)."""
+    signs = set()
+    for q in a.qtys:
+        before = a.masked[:q.start].rstrip()
+        if before.endswith("+"):
+            signs.add("+")
+            before = before[:-1].rstrip()
+        elif q.parts[0][0] < 0:
+            signs.add("-")
+        else:
+            return None
+        if not before.rstrip("-−－负 ").endswith(scan.MASK):
+            return None
+    if signs == {"+"}:
+        return "receipt"
+    if signs == {"-"}:
+        a.qtys = [replace(q, parts=[(abs(v), u) for v, u in q.parts]) for q in a.qtys]
+        return "sale"
+    return None
 
 
 def _count_with_qty(a: scan.Analysis) -> bool:

@@ -16,6 +16,7 @@ from nlu import dates, lexicon, numbers
 
 MASK = "\x00"
 _N = numbers.NUMBER
+ARABIC = numbers.ARABIC
 MONEY = r"(?:元|块钱|块|rmb|¥)"
 SEPARATOR_WORDS = ("以及", "还有", "另外", "加上", "和", "及", "跟", "与", "外加")
 STOP = frozenset("""
@@ -34,6 +35,8 @@ class Qty:
     end: int
     parts: list[tuple[Decimal, str]]  # (number, unit as written); several for 1箱6盒, 一斤二两
     raw: str
+    # pack sizes the message itself gives (收到牛奶2箱,每箱12升 · 2箱(12升/箱)): unit → (number, unit)
+    packs: dict[str, tuple[Decimal, str]] = field(default_factory=dict)
 
     @property
     def unit(self) -> str:
@@ -87,6 +90,11 @@ class Scanner:
             re.compile(rf"(?P<p>{_N})\s*{MONEY}\s*(?:/|每|一)\s*(?P<u>{units})"),
             re.compile(rf"(?P<p>{_N})\s*(?:元|块钱|rmb)"),
         ]
+        # a pack size said in the message: 每箱12升 · 每袋500克 · 12升/箱 (每箱65元 is a price, masked before)
+        self.pack_res = [
+            re.compile(rf"每\s*(?P<u>{units})\s*(?:是|有|装)?\s*(?P<n>{_N})\s*(?P<u2>{units})(?![a-z])"),
+            re.compile(rf"(?<![\d.])(?P<n>{ARABIC})\s*(?P<u2>{units})\s*/\s*(?P<u>{units})(?![a-z])"),
+        ]
         self.sep_re = re.compile("|".join([*(re.escape(w) for w in SEPARATOR_WORDS), r"[,;.!?、/\n]"]))
 
     def analyse(self, s: str, now: datetime, *, roles: bool = False) -> Analysis:
@@ -109,7 +117,17 @@ class Scanner:
                     prices.append(Price(m.start(), m.end(), v, m.groupdict().get("u") or ""))
                 _mask(chars, free, [m])
             masked = "".join(chars)
+        packs: dict[str, tuple[Decimal, str]] = {}
+        for rx in self.pack_res:
+            for m in rx.finditer(masked):
+                v = numbers.value(m.group("n"))
+                if v is not None and v > 0 and m.group("u") != m.group("u2"):
+                    packs[m.group("u")] = (v, m.group("u2"))
+                    _mask(chars, free, [m])
+            masked = "".join(chars)
         qtys = self._qtys(masked, entities)
+        for q in qtys:
+            q.packs = packs
         _mask(chars, free, qtys)
         masked = "".join(chars)
         seps = []

@@ -46,3 +46,17 @@ def test_staff_purchases_wait_for_a_manager(chat):
     out = chat.press("zhou", "批准")
     assert chat.export("orders")[-1]["status"] == "open"
     assert any(m["to"] == "amy" and "批准" in m["text"] for m in out), texts(out)
+
+
+def test_a_pack_size_said_in_the_message_sizes_its_packs_and_is_not_a_second_line(chat):
+    chat.say("amy", "收到牛奶2箱(12升/箱)")                   # once read as 2 cases and 12 L more: 36 L
+    assert chat.stock()["XH:B01"] == 36 + 24
+    out = chat.say("amy", "收到鸡蛋3箱,每箱360个")             # a pack the catalog lacks, sized by the message
+    assert chat.stock()["XH:B06"] == 300 + 1080, texts(out)
+    assert "1080" in texts(out)
+    chat.say("amy", "牛奶+2箱")                                # the ledger's shorthand: in
+    assert chat.stock()["XH:B01"] == 36 + 48
+    chat.say("amy", "牛奶+2箱,可颂-5个")                       # mixed signs: asked again, nothing written
+    assert chat.stock()["XH:B01"] == 36 + 48 and chat.stock()["XH:B09"] == 40
+    chat.say("amy", "可颂-5个")                                # the ledger's shorthand: out
+    assert chat.stock()["XH:B09"] == 35
