@@ -7,6 +7,7 @@ alerts run on the events after the commit.
 from __future__ import annotations
 
 import logging
+import re
 import secrets
 import statistics
 from collections.abc import Callable
@@ -25,8 +26,12 @@ from workflows.ports import Clock, UnitOfWork, UowFactory
 PENDING_TTL = timedelta(minutes=10)
 log = logging.getLogger(__name__)
 YES = {"确认", "是", "是的", "对", "好", "好的", "ok", "OK", "确定", "yes", "y", "嗯"}
-LANGUAGE_SWITCH = {"english": "en", "切换英文": "en", "英文": "en", "中文": "zh_CN", "切换中文": "zh_CN",
-                   "chinese": "zh_CN"}
+# English · switch to english · /lang en · 用英文 · 英文模式 · 切换中文 · 说中文
+LANGUAGE_SWITCH = re.compile(r"^/lang(?:uage)?\s*(?P<code>en|zh)$|^(?:/lang(?:uage)?\s*|(?:please\s+)?(?:switch|change)\s+"
+                             r"(?:the\s+)?(?:language\s+)?to\s+|(?:in|speak|use)\s+|(?:切换|切换到|换成|改成|改用|用|说|使用)\s*)?"
+                             r"(?P<lang>english|chinese|中文|汉语|英文|英语)(?:\s*(?:please|模式|版|界面|回复|吧))?[!.。]*$")
+LANGUAGES = {"english": "en", "en": "en", "英文": "en", "英语": "en",
+             "chinese": "zh_CN", "zh": "zh_CN", "中文": "zh_CN", "汉语": "zh_CN"}
 NO = {"取消", "不要", "算了", "否", "no", "n", "cancel"}
 
 
@@ -170,8 +175,9 @@ class Conversation:
         if turn.user.role == catalog.Role.SUPPLIER:  # partners see their own orders' status, never our prices
             turn.reply(replies.supplier_orders(self.t, turn.lang, uow, partner=turn.user.partner))
             return
-        lang = LANGUAGE_SWITCH.get(text.lower())
-        if lang is not None:
+        switch = LANGUAGE_SWITCH.match(text.lower().strip())
+        if switch is not None:
+            lang = LANGUAGES[switch.group("lang") or switch.group("code")]
             uow.catalog.set_language(turn.user.username, lang)
             turn.user = replace(turn.user, language=lang)
             turn.reply(self.t("language_set", lang))

@@ -175,6 +175,12 @@ def test_each_user_can_switch_the_language(chat):
     assert out[0]["buttons"] == [["Undo"]]
     chat.say("amy", "中文")
     assert "已记录" in texts(chat.say("amy", "收到牛奶1箱"))
+    for text, word in (("switch to English", "Recorded"), ("/lang zh", "已记录"), ("用英文回复", "Recorded"),
+                       ("切换中文", "已记录")):
+        chat.say("amy", text)
+        assert word in texts(chat.say("amy", "卖了可颂1个")), text
+    chat.say("amy", "en")                                   # 嗯 typed in pinyin is no switch
+    assert "已记录" in texts(chat.say("amy", "卖了可颂1个"))
 
 
 def test_a_query_shows_packs_and_lots_near_expiry(chat):
