@@ -7,11 +7,16 @@ from decimal import Decimal, InvalidOperation
 
 import cn2an
 
-CN_CHARS = "零〇一二三四五六七八九十百千万"
+CN_CHARS = "零〇一二三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟"   # with the financial forms (贰箱 · 壹佰贰拾个)
 # 两 is a numeral only at the start of a number (两箱, 两百); after a number it is the unit 两 (二两 = 2 两).
-CN = rf"(?:两[{CN_CHARS}]*|[{CN_CHARS}]+)(?:点[零〇一二三四五六七八九]+)?"
+# 俩 and 仨 (two, three) are whole numbers on their own.
+CN = rf"(?:两[{CN_CHARS}]*|[{CN_CHARS}]+|俩|仨)(?:点[零〇一二三四五六七八九]+)?"
+# 1百 · 2千 · 1.5万: digits times a Chinese power of ten (not 千克, a kilogram)
 ARABIC = r"\d+(?:\.\d+)?"
-NUMBER = rf"(?:{ARABIC}|{CN})"
+SCALED = r"\d+(?:\.\d+)?(?:百|千(?!克)|万)"
+NUMBER = rf"(?:{SCALED}|{ARABIC}|{CN})"
+_SCALES = {"百": Decimal(100), "千": Decimal(1000), "万": Decimal(10000)}
+_WHOLE = {"俩": Decimal(2), "仨": Decimal(3)}
 _ARABIC_RE = re.compile(rf"^{ARABIC}$")
 HALF = Decimal("0.5")
 
@@ -24,6 +29,10 @@ def value(span: str) -> Decimal | None:
         return None
     if span == "半":
         return HALF
+    if span in _WHOLE:
+        return _WHOLE[span]
+    if span[-1] in _SCALES and _ARABIC_RE.match(span[:-1]):
+        return Decimal(span[:-1]) * _SCALES[span[-1]]
     if _ARABIC_RE.match(span):
         try:
             return Decimal(span)

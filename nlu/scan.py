@@ -82,7 +82,7 @@ class Scanner:
         num = rf"(?:(?<![\d.a-z])|(?<=\*)|(?<=(?<![a-z])x))(?:{_N}|半)"
         self.qty_re = re.compile(
             rf"(?P<num>{num})\s*(?P<unit>{units})?(?![a-z])(?P<half>半)?"
-            rf"(?:(?:零|又)?(?P<num2>{_N})\s*(?P<unit2>{units})(?![a-z]))?")   # 1箱6升 · 1箱零6升 · 3斤又2两
+            rf"(?:(?P<join>零|又|加)?(?P<num2>{_N})\s*(?P<unit2>{units})(?![a-z]))?")   # 1箱6升 · 1箱零6升 · 3斤又2两 · 1箱加6升
         self.price_res = [
             re.compile(rf"(?:单价|进价|售价|价格|价钱|价)\s*(?:是|为|:)?\s*(?P<p>{_N})\s*{MONEY}?"
                        rf"(?:\s*(?:/|每|一)\s*(?P<u>{units}))?"),
@@ -143,7 +143,9 @@ class Scanner:
         ends = {e.end for e in entities if e.kind == "product"}
         starts = {e.start for e in entities if e.kind == "product"}
         out = []
-        for m in self.qty_re.finditer(masked):
+        pos = 0
+        while (m := self.qty_re.search(masked, pos)) is not None:
+            pos = m.end()
             num, unit = m.group("num"), m.group("unit") or ""
             v = numbers.value(num)
             if v is None:
@@ -156,11 +158,14 @@ class Scanner:
             if masked[:m.start()].rstrip().endswith(("-", "－", "负", "−")):
                 v = -v  # 收到牛奶-3箱: a negative quantity is refused later, never read as 3
             parts = [(v, unit)]
-            if m.group("num2") and unit:
+            end = m.end()
+            if m.group("join") == "加" and m.end() in starts:   # 1箱加2盒奶油: 加 joins two products, not two amounts
+                end = pos = m.start("join") + 1
+            elif m.group("num2") and unit:
                 v2 = numbers.value(m.group("num2"))
                 if v2 is not None:
                     parts.append((v2, m.group("unit2")))
-            out.append(Qty(m.start(), m.end(), parts, m.group(0).strip()))
+            out.append(Qty(m.start(), end, parts, masked[m.start():end].strip()))
         return out
 
     def qty_only(self, s: str) -> Qty | None:
