@@ -259,6 +259,13 @@ class Conversation:
             else:
                 purchasing.take_order(uow, turn, cmd, t=self.t)
         elif isinstance(cmd, commands.Undo):
+            earlier = uow.stock.last_batch(user.username) if uow.stock.last_was_undo(user.username) else None
+            if earlier is not None:   # 撤销 twice: the second may be a repeat, so reaching further back asks first
+                turn.reply(self.t("undo_earlier", turn.lang,
+                                  summary=replies.moves_summary(uow.stock.batch(earlier), self._catalog)),
+                           [[Button(self.t("btn.undo_earlier", turn.lang), f"undo:{earlier}"),
+                             Button(self.t("btn.keep", turn.lang), "keep:")]])
+                return
             self._undo(uow, turn)
         elif isinstance(cmd, commands.Correct):
             self._correct(uow, turn, cmd)
@@ -389,7 +396,7 @@ class Conversation:
 
     def _write(self, uow: UnitOfWork, turn: Turn, cmd: commands.Command, *, guesses: tuple[commands.Guess, ...],
                confirmed: bool) -> None:
-        actor = inventory.Actor(user=turn.user, now=turn.now, message_id=turn.message_id, batch=_batch(turn.now))
+        actor = self._actor(turn, cmd)
         plan = inventory.plan(uow, cmd, actor=actor, force=confirmed)
         if not confirmed:
             doubts = replies.guesses(self.t, turn.lang, guesses, self._catalog) if guesses else ""
@@ -416,6 +423,12 @@ class Conversation:
         text += replies.after_levels(self.t, turn.lang, uow, cmd, user=turn.user, catalog=self._catalog)
         text += replies.order_progress(self.t, turn.lang, uow, plan.order_receipts, self._catalog)
         turn.reply(text, [[Button(self.t("btn.undo", turn.lang), f"undo:{actor.batch}")]])
+
+    @staticmethod
+    def _actor(turn: Turn, cmd: commands.Command) -> inventory.Actor:
+        """Who writes, and when it happened: now, or the past moment the message named (昨天卖了…)."""
+        at = cmd.at if isinstance(cmd, commands.RecordMoves) and cmd.at is not None else turn.now
+        return inventory.Actor(user=turn.user, now=at, message_id=turn.message_id, batch=_batch(turn.now))
 
     def _unusual(self, uow: UnitOfWork, cmd: commands.Command, user: catalog.User) -> tuple[list[str], list[str]]:
         """Products whose quantity is over 10x their typical (median) move, to confirm; and those over 100x the
@@ -458,11 +471,11 @@ class Conversation:
         qty = product.to_base(cmd.qty, cmd.unit)
         if qty <= 0:
             raise errors.BadInput(code="zero_qty")
-        new_cmd = inventory.command_of(moves, sku=product.sku, qty=qty)
+        new_cmd = inventory.command_of(moves, sku=product.sku, qty=qty, now=turn.now)
         actor = inventory.Actor(user=turn.user, now=turn.now, message_id=turn.message_id, batch=_batch(turn.now))
         _, evs = inventory.undo(uow, actor=actor)
         turn.events += evs
-        actor = inventory.Actor(user=turn.user, now=turn.now, message_id=turn.message_id, batch=_batch(turn.now))
+        actor = self._actor(turn, new_cmd)
         plan = inventory.plan(uow, new_cmd, actor=actor, force=True)
         turn.events += inventory.record(uow, plan, actor=actor, t=self.t, push=turn.push)
         turn.reply(self.t("corrected", turn.lang, summary=replies.summary(self.t, turn.lang, new_cmd, self._catalog,
@@ -490,6 +503,8 @@ class Conversation:
                 self._confirm(uow, turn, pending.payload)
         elif action == "undo":
             self._undo(uow, turn, batch=arg)
+        elif action == "keep":
+            turn.reply(self.t("kept", turn.lang))
         elif action == "pick":
             pending = uow.chat.pending(turn.user.username, turn.now)
             if pending is None or pending.kind != "clarify":

@@ -61,8 +61,11 @@ def _summary(t: Any, lang: str, cmd: commands.Command, cat: context.Catalog | No
     if isinstance(cmd, commands.RecordMoves):
         where = loc_name(cmd.location or user.location, cat)
         partner = partner_name(cmd.partner, cat)
-        return t(f"summary.{cmd.movement.value}", lang, location=where, items=items(cmd.lines, cat),
+        text = t(f"summary.{cmd.movement.value}", lang, location=where, items=items(cmd.lines, cat),
                  partner=(f"({partner})" if partner else ""))
+        if cmd.at is not None:   # booked on an earlier day (昨天卖了…): say which
+            text = str(text) + str(t("summary.on_day", lang, day=cmd.at.strftime("%m-%d %H:%M")))
+        return text
     if isinstance(cmd, commands.TransferStock):
         return t("summary.transfer", lang, source=loc_name(cmd.source or user.location, cat),
                  dest=loc_name(cmd.dest or user.location, cat), items=items(cmd.lines, cat))

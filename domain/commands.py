@@ -52,6 +52,7 @@ class RecordMoves:
     note: str = ""
     # 可颂卖完了 · 牛奶用完了: each line's quantity is whatever is on hand (0 until the conversation looks it up)
     rest: bool = False
+    at: datetime | None = None   # when it happened, when said (昨天卖了可颂20个); None: now
 
 
 @dataclass(frozen=True)

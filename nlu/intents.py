@@ -55,8 +55,10 @@ TRANSFER = re.compile(r"调拨|调货|调剂|调|拨给|拨到|移库|转仓|转
 PURCHASE = re.compile(r"采购|订购|订货|下单|进一批|补货|预订|订(?!单)|买")
 RETURN_SUPPLIER = re.compile(r"退给|退还给|退回给|退还|退供应商|退厂|退货给")
 CUSTOMER_RETURN = re.compile(r"退回|退货|客户退|顾客退|退了|退")
-SCRAP = re.compile(r"报损|报废|坏了|坏掉|死了|过期|破了|破损|摔碎|摔坏|摔了|打碎|碎了|打破|摔破|弄坏|压坏|砸了|洒了|变质|发霉|馊了|烂了|扔了|丢弃|丢了|损耗|损坏|臭了|不能用")
-CONSUMPTION = re.compile(r"用了|用掉|领用|领了|消耗|耗用|用去|使用了|做菜用|后厨用|拿去用|用")
+SCRAP = re.compile(r"报损|报废|坏了|坏掉|死了|过期|破了|破损|摔碎|摔坏|摔了|打碎|碎了|打破|摔破|弄坏|压坏|砸了|洒了|变质|发霉|馊了|烂了|扔了|丢弃|丢了|损耗|损坏|臭了|不能用"
+                   # gone without a trace: a loss (鸡蛋少了5个,找不到 · 纸杯丢失1条 · 盘亏)
+                   r"|少了|丢失|不见了|找不到|短少|盘亏|被偷")
+CONSUMPTION = re.compile(r"赠送|赠品|送给(?:客人|顾客|客户)|送客人|招待|试吃|品尝|员工餐|用了|用掉|领用|领了|消耗|耗用|用去|使用了|做菜用|后厨用|拿去用|用")
 SALE = re.compile(r"卖了|卖掉|卖出|售出|出库|销售|拿走|拿了|出货|已发货|发货|卖|售|走了|要了")
 # a customer's order (盒马订可颂50个,明天提货 · 盒马明天要可颂50个), not yet taken away
 SALE_ORDER = re.compile(r"预订|预定|订购|订货|下单|订|要买|想买")
@@ -68,7 +70,7 @@ COUNT_BARE = re.compile(r"(?:现在|目前|当前|眼下)还?(?:有|剩)|^[^\d,]
 SOLD_OUT = re.compile(r"(?<![快要就将])(?<!马上)(?<!什么时候)(?:卖|用|吃|耗)(?:完|光)(?!了?[吗没么嘛?])|售罄|卖断货")
 # a question or a warning about it (可颂卖完了吗 · 牛奶快用完了): how much is left
 RUNNING_OUT = re.compile(r"(?:卖|用)(?:完|光)了?[吗没么嘛?]|(?:快|要|就要|将|马上)(?:卖|用)(?:完|光)")
-RECEIPT = re.compile(r"^收(?![银款钱费])|收了(?![银款钱费])|收到|到货|到了|进了|进货|入库|送来|送了|来了|收货|送到|补了|进|到")
+RECEIPT = re.compile(r"^收(?![银款钱费])|收了(?![银款钱费])|收到|到货|到了|进了|进货|入库|送来|送了|来了|收货|送到|补了|进|(?<!不)到")
 
 
 def write_intent(masked: str, *, has_dest: bool, has_source: bool, supplier: bool, customer: bool,

@@ -23,6 +23,21 @@ EDIT = re.compile(r"^(?:(?:修改|编辑|更新|改)规则\s*#?(?P<id>\d+)\s*[::
 WRITES = ("receipt", "sale", "consumption", "scrap", "return_to_supplier", "customer_return")
 
 
+# a stock move said with a time may be a little ahead of the clock (今天10点收到… at 9:58); beyond it is a plan
+FUTURE_SLACK = dt.timedelta(minutes=30)
+BACKDATE_LIMIT = dt.timedelta(days=31)   # older moves go through a count or the manager, not a chat line
+HALF_YEAR = dt.timedelta(days=183)
+_ABSOLUTE_DAY = re.compile(r"\d+\s*月|\d+[/-]\d+")   # a day named by its month (3月1号 · 3/1), its year unsaid
+_AHEAD = re.compile(r"明|后|下|\d{4}")
+
+
+def _year_before(at: dt.datetime) -> dt.datetime:
+    try:
+        return at.replace(year=at.year - 1)
+    except ValueError:   # 2月29日
+        return at.replace(year=at.year - 1, day=28)
+
+
 class Parser:
     def __init__(self, catalog: context.Catalog) -> None:
         self.catalog = catalog
@@ -189,8 +204,23 @@ class Parser:
         elif kind == "count":
             cmd = commands.CountStock(lines=(), location=location)
         else:
+            at = None
+            if a.date is not None:   # 昨天卖了可颂20个: on its day; what has not happened yet is not stock
+                at = a.date.when if a.date.has_time else a.date.when.replace(
+                    hour=speaker.now.hour, minute=speaker.now.minute, second=speaker.now.second)
+                said = a.s[a.date.start: a.date.end]
+                if at > speaker.now + HALF_YEAR and _ABSOLUTE_DAY.search(said) and not _AHEAD.search(said):
+                    at = _year_before(at)   # 12月28号收到… said on 3 January: last December's, not next
+                if at > speaker.now + FUTURE_SLACK:
+                    return commands.Clarify("future_move", detail=said)
+                if speaker.now - at > BACKDATE_LIMIT:
+                    return commands.Clarify("too_old", detail=said)
+                if at.date() == speaker.now.date() and not a.date.has_time:
+                    at = None
+                elif at > speaker.now:
+                    at = speaker.now
             cmd = commands.RecordMoves(movement=commands.Movement(kind), lines=(), location=location,
-                                       partner=partner_code, note=self._note(a), rest=rest)
+                                       partner=partner_code, note=self._note(a), rest=rest, at=at)
         return self._finish(cmd, a, res, speaker)
 
     def _finish(self, cmd: commands.Command, a: scan.Analysis, res: lines.Resolved,
@@ -204,7 +234,18 @@ class Parser:
             p = res.problems[0]
             return commands.Clarify(p.reason, mention=p.mention, candidates=p.candidates, partial=cmd,
                                     detail=p.detail)
+        if isinstance(cmd, commands.RecordMoves) and cmd.movement == commands.Movement.RECEIPT and (a.lot or a.expiry):
+            expiry = a.expiry.when.replace(hour=23, minute=59, second=59) if a.expiry else None   # usable that day
+            ordered = [replace(ln, lot=a.lot or ln.lot, expiry=expiry or ln.expiry) for ln in ordered]
+            cmd = replace(cmd, lines=tuple(ordered))
         if not ordered:
+            if not a.qtys and not a.of("product") and len(a.chunks) == 1 and not res.problems:
+                found = self.lex.match_product(a.chunks[0].text)   # 收到奶 · 收到蛋: which one, then how much
+                if len(found.skus) > 1:
+                    return commands.Clarify("ambiguous_product", mention=a.chunks[0].text, candidates=found.skus,
+                                            partial=cmd)
+                if found.skus:
+                    return commands.Clarify("missing_qty", mention=found.skus[0], partial=cmd)
             return self._unknown(a, partial=cmd)
         if isinstance(cmd, commands.TransferStock):
             home = speaker.user.location

@@ -68,6 +68,8 @@ class Analysis:
     qtys: list[Qty]
     chunks: list[Chunk]
     separators: list[int] = field(default_factory=list)
+    lot: str | None = None              # 批号A123
+    expiry: dates.Found | None = None   # 2026-06-25到期 · 保质期到6月30号 (not when the move happened)
 
     def of(self, kind: str) -> list[lexicon.Span]:
         return [e for e in self.entities if e.kind == kind]
@@ -103,10 +105,21 @@ class Scanner:
         chars = list(s)
         _mask(chars, free, entities)
         masked = "".join(chars)
-        found = dates.find(masked, now)
-        if found is not None:
-            _mask(chars, free, [found])
-            masked = "".join(chars)
+        lot = None
+        for m in LOT_RE.finditer(masked):
+            lot = lot or m.group("lot").upper()
+            _mask(chars, free, [m])
+        masked = "".join(chars)
+        found = expiry = None
+        for d in _all_dates(masked, now):
+            words = _expiry(masked, d)
+            if words and expiry is None:   # with its words (到期 · 保质期到), so 过期 there is no scrap
+                expiry = d
+                _mask(chars, free, [d, *words])
+            elif not words and found is None:
+                found = d
+                _mask(chars, free, [d])
+        masked = "".join(chars)
         prices: list[Price] = []
         for i, rx in enumerate(self.price_res):
             for m in rx.finditer(masked):
@@ -137,7 +150,7 @@ class Scanner:
         masked = "".join(chars)
         chunks = self._chunks(masked)
         return Analysis(s=s, masked=masked, entities=entities, date=found, prices=prices, qtys=qtys,
-                        chunks=chunks, separators=seps)
+                        chunks=chunks, separators=seps, lot=lot, expiry=expiry)
 
     def _qtys(self, masked: str, entities: list[lexicon.Span]) -> list[Qty]:
         ends = {e.end for e in entities if e.kind == "product"}
@@ -195,6 +208,29 @@ class Scanner:
             end = masked.rfind(words[-1], start, m.end()) + len(words[-1])
             out.append(Chunk(start, end, masked[start:end].replace(" ", "")))
         return out
+
+
+# a lot number (批号A123 · 批次:20260601-2 · lot b7): masked, so its digits are never a quantity
+LOT_RE = re.compile(r"(?:批号|批次号?|生产批号|lot)\s*(?:[:#]|是|为)?\s*(?P<lot>[a-z0-9][a-z0-9-]*)")
+_EXPIRY_AFTER = re.compile(r"\s*(?:到期|过期|前用完|前有效|截止|止)")
+_EXPIRY_BEFORE = re.compile(r"(?:保质期|有效期|保鲜期|过期日|到期日|到期|最佳食用期)\s*(?:到|至|是|为|:)?\s*$")
+
+
+def _expiry(masked: str, found: dates.Found) -> list[re.Match[str]]:
+    """The words that make the date when goods expire (2026-06-25到期 · 保质期到6月30号), not when something
+    happened; none when it is not."""
+    return [m for m in (_EXPIRY_AFTER.match(masked, found.end), _EXPIRY_BEFORE.search(masked, 0, found.start))
+            if m is not None]
+
+
+def _all_dates(masked: str, now: datetime) -> list[dates.Found]:
+    """Every date expression in the message, in order."""
+    out: list[dates.Found] = []
+    pos = 0
+    while (f := dates.find(masked[pos:], now)) is not None:
+        out.append(dates.Found(f.when, f.start + pos, f.end + pos, f.has_time))
+        pos += f.end
+    return out
 
 
 def _mask(chars: list[str], free: list[bool], spans: Sequence[object]) -> None:

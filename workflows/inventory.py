@@ -245,8 +245,9 @@ def _unreceive(uow: UnitOfWork, batch: str, *, actor: Actor) -> list[events.Even
     return evs
 
 
-def command_of(moves: Sequence[ledger.Move], *, sku: str | None, qty: Decimal) -> commands.Command:
-    """Rebuild a command like the one that produced ``moves``, for ``sku`` with a new quantity."""
+def command_of(moves: Sequence[ledger.Move], *, sku: str | None, qty: Decimal, now: datetime) -> commands.Command:
+    """Rebuild a command like the one that produced ``moves``, for ``sku`` with a new quantity (on the earlier day
+    the write was about, if it was about one)."""
     if not moves:
         raise errors.NotFound(code="nothing_to_undo")
     skus = {m.sku for m in moves}
@@ -269,4 +270,5 @@ def command_of(moves: Sequence[ledger.Move], *, sku: str | None, qty: Decimal) -
     inverse = {v: k for k, v in MOVEMENT_KIND.items()}
     movement = inverse[first.kind]
     here = first.dst if first.kind in ledger.INBOUND_FROM else first.src
-    return commands.RecordMoves(movement=movement, lines=(line, *extra), location=here, partner=first.partner)
+    return commands.RecordMoves(movement=movement, lines=(line, *extra), location=here, partner=first.partner,
+                                at=first.at if first.at.date() != now.date() else None)

@@ -244,6 +244,12 @@ class StockRepo(_Repo):
             t.Move.tenant_id == self.tid, t.Move.reverses.in_(ids))).scalar()
         return bool(n)
 
+    def last_was_undo(self, actor: str) -> bool:
+        """The actor's latest move reverses another: what they did last was an undo."""
+        rev = self.s.execute(select(t.Move.reverses).where(t.Move.tenant_id == self.tid, t.Move.actor == actor)
+                             .order_by(t.Move.id.desc()).limit(1)).scalar()
+        return rev is not None
+
     def last_batch(self, actor: str) -> str | None:
         """The actor's latest batch that is not a reversal and has not been reversed."""
         rows = self.s.execute(select(t.Move.batch, t.Move.reverses).where(

@@ -60,3 +60,52 @@ def test_a_pack_size_said_in_the_message_sizes_its_packs_and_is_not_a_second_lin
     assert chat.stock()["XH:B01"] == 36 + 48 and chat.stock()["XH:B09"] == 40
     chat.say("amy", "可颂-5个")                                # the ledger's shorthand: out
     assert chat.stock()["XH:B09"] == 35
+
+
+def test_a_move_said_on_an_earlier_day_is_booked_on_that_day_and_a_future_one_not_at_all(chat):
+    out = chat.say("amy", "昨天卖了可颂20个")
+    assert chat.stock()["XH:B09"] == 20 and "06-14" in texts(out), texts(out)
+    sale = [m for m in chat.export("moves") if m["sku"] == "B09" and m["kind"] == "sale"][-1]
+    assert sale["at"].startswith("2026-06-14"), sale
+    assert "20" in texts(chat.say("amy", "昨天可颂卖了多少"))      # the day's sales count it
+    chat.say("amy", "不对,是18个")                              # a correction stays on that day
+    sale = [m for m in chat.export("moves") if m["sku"] == "B09" and m["kind"] == "sale"][-1]
+    assert chat.stock()["XH:B09"] == 22 and sale["at"].startswith("2026-06-14"), sale
+    before = chat.stock()
+    for text in ("明天收到牛奶2箱", "今天下午5点收到牛奶1箱", "3月1号收到牛奶1箱"):   # it is 09:00 on 06-15
+        out = chat.say("amy", text)
+        assert "没有记录" in texts(out), (text, texts(out))
+    assert chat.stock() == before
+
+
+def test_undo_twice_asks_before_reaching_further_back(chat):
+    chat.say("amy", "收到牛奶2箱")
+    chat.say("amy", "卖了可颂5个")
+    chat.say("amy", "撤销")
+    assert chat.stock()["XH:B09"] == 40
+    out = chat.say("amy", "撤销")                               # a repeat, or the write before: asked
+    assert chat.stock()["XH:B01"] == 36 + 24 and "已经撤销" in texts(out), texts(out)
+    assert [["撤销这笔", "保留"]] == [m["buttons"] for m in out if m["buttons"]][0]
+    chat.press("amy", "保留")
+    assert chat.stock()["XH:B01"] == 36 + 24
+    chat.say("amy", "撤销")
+    chat.press("amy", "撤销这笔")
+    assert chat.stock()["XH:B01"] == 36
+
+
+def test_a_one_character_product_is_asked_about(chat):
+    out = chat.say("amy", "收到奶")                              # 全脂牛奶 or 淡奶油
+    assert "全脂牛奶" in texts(out) and "淡奶油" in texts(out), texts(out)
+    chat.say("amy", "全脂牛奶")
+    chat.say("amy", "2箱")
+    assert chat.stock()["XH:B01"] == 36 + 24
+
+
+def test_a_receipt_keeps_the_lot_and_expiry_it_names(chat):
+    chat.say("amy", "收到牛奶2箱,批号A123,2026-06-17到期")   # within the 3 days a query warns about
+    moves = [m for m in chat.export("moves") if m["sku"] == "B01" and m["kind"] == "receipt"]
+    assert [m["lot"] for m in moves] == ["A123"] and moves[0]["at"].startswith("2026-06-15"), moves
+    out = chat.say("amy", "牛奶还剩多少")
+    assert "A123" in texts(out) and "06-17" in texts(out), texts(out)
+    chat.say("amy", "收到牛奶1箱 批号20260601")                  # the lot's digits are no quantity
+    assert chat.stock()["XH:B01"] == 36 + 24 + 12

@@ -13,7 +13,8 @@ from tests.nlu import catalogs
 DATA = Path(__file__).parent / "data"
 MOVES = {m.value for m in commands.Movement}
 SLOTS: dict[str, dict[str, Any]] = {
-    **{m: {"location": None, "partner": None, "lines": [], "rest": False} for m in MOVES},
+    **{m: {"location": None, "partner": None, "lines": [], "rest": False, "at": None, "lot": None, "expiry": None}
+       for m in MOVES},
     "count": {"location": None, "lines": []},
     "query": {"location": None, "skus": []},
     "transfer": {"source": None, "dest": None, "request": False, "lines": []},
@@ -59,7 +60,9 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
     d: dict[str, Any] = {"guesses": sorted(g.kind for g in result.guesses)}
     if isinstance(c, commands.RecordMoves):
         d |= {"intent": c.movement.value, "location": c.location, "partner": c.partner, "lines": _lines(c.lines),
-              "rest": c.rest}
+              "rest": c.rest, "at": c.at.strftime("%Y-%m-%d %H:%M") if c.at else None,
+              "lot": c.lines[0].lot if c.lines else None,
+              "expiry": c.lines[0].expiry.date().isoformat() if c.lines and c.lines[0].expiry else None}
     elif isinstance(c, commands.CountStock):
         d |= {"intent": "count", "location": c.location, "lines": _lines(c.lines)}
     elif isinstance(c, commands.QueryStock):
