@@ -142,13 +142,13 @@ def stock(t: Any, lang: str, uow: UnitOfWork, cmd: commands.QueryStock, *, user:
         expiring = [(lot, q, exp) for _, lot, q, exp in here if exp is not None and q > 0 and exp <= soon]
         for lot, q, exp in sorted(expiring, key=lambda x: x[2]):
             line += t("stock_expiring", lang, lot=lot, qty=qty_text(cat, sku, q), date=exp.strftime("%m-%d"))
-        if loc is not None and len(cmd.skus) > 0:
-            elsewhere = [(lc, q) for lc, s, _, q, _ in rows if s == sku and lc != loc and q > 0]
+        if len(cmd.skus) > 0:   # a product asked about: where else it is (everywhere, asked without a place)
             agg: dict[str, Decimal] = {}
-            for lc, q in elsewhere:
+            for lc, q in ((lc, q) for lc, s, _, q, _ in rows if s == sku and lc != loc and q > 0):
                 agg[lc] = agg.get(lc, Decimal(0)) + q
             if agg:
-                line += t("stock_elsewhere", lang, others="、".join(f"{loc_name(lc, cat)} {N(q)}" for lc, q in agg.items()))
+                line += t("stock_elsewhere" if loc is not None else "stock_by_location", lang,
+                          others="、".join(f"{loc_name(lc, cat)} {N(q)}" for lc, q in agg.items()))
         lines.append(line)
     return "\n".join(lines)
 

@@ -178,6 +178,8 @@ class Parser:
             kind = "count"   # 纸杯现在还有200个
         if kind is None and a.qtys:
             kind = _signed(a)   # 牛奶+2箱 (in) · 可颂-5个 (out)
+        if kind == "receipt" and supplier and a.date is not None and a.date.when > speaker.now + FUTURE_SLACK:
+            kind = "purchase"   # 光明 牛奶 10箱 明天到: a delivery to come is an order to the supplier
         if kind is None:
             if a.of("product") and not a.qtys and len(a.s) <= 12:
                 return self._query(a)  # 牛奶? / 可颂库存 → a question

@@ -109,3 +109,8 @@ def test_a_receipt_keeps_the_lot_and_expiry_it_names(chat):
     assert "A123" in texts(out) and "06-17" in texts(out), texts(out)
     chat.say("amy", "收到牛奶1箱 批号20260601")                  # the lot's digits are no quantity
     assert chat.stock()["XH:B01"] == 36 + 24 + 12
+
+
+def test_asked_without_a_place_a_product_is_shown_per_location(chat):
+    out = chat.say("owner", "各店牛奶库存")                       # the owner has no home store
+    assert "300" in texts(out) and "徐汇店 36" in texts(out) and "静安店 24" in texts(out), texts(out)
