@@ -23,8 +23,6 @@ EDIT = re.compile(r"^(?:(?:修改|编辑|更新|改)规则\s*#?(?P<id>\d+)\s*[::
 WRITES = ("receipt", "sale", "consumption", "scrap", "return_to_supplier", "customer_return")
 
 
-# a stock move said with a time may be a little ahead of the clock (今天10点收到… at 9:58); beyond it is a plan
-FUTURE_SLACK = dt.timedelta(minutes=30)
 BACKDATE_LIMIT = dt.timedelta(days=31)   # older moves go through a count or the manager, not a chat line
 HALF_YEAR = dt.timedelta(days=183)
 _ABSOLUTE_DAY = re.compile(r"\d+\s*月|\d+[/-]\d+")   # a day named by its month (3月1号 · 3/1), its year unsaid
@@ -178,8 +176,10 @@ class Parser:
             kind = "count"   # 纸杯现在还有200个
         if kind is None and a.qtys:
             kind = _signed(a)   # 牛奶+2箱 (in) · 可颂-5个 (out)
-        if kind == "receipt" and supplier and a.date is not None and a.date.when > speaker.now + FUTURE_SLACK:
+        if kind == "receipt" and supplier and a.date is not None and a.date.when.date() > speaker.now.date():
             kind = "purchase"   # 光明 牛奶 10箱 明天到: a delivery to come is an order to the supplier
+        if kind in STOCK_KINDS and _mixed(a):
+            return commands.Clarify("mixed_intents")   # 收到牛奶2箱。卖了可颂3个: once all recorded as sales
         if kind is None:
             if a.of("product") and not a.qtys and len(a.s) <= 12:
                 return self._query(a)  # 牛奶? / 可颂库存 → a question
@@ -213,14 +213,12 @@ class Parser:
                 said = a.s[a.date.start: a.date.end]
                 if at > speaker.now + HALF_YEAR and _ABSOLUTE_DAY.search(said) and not _AHEAD.search(said):
                     at = _year_before(at)   # 12月28号收到… said on 3 January: last December's, not next
-                if at > speaker.now + FUTURE_SLACK:
+                if at.date() > speaker.now.date():
                     return commands.Clarify("future_move", detail=said)
                 if speaker.now - at > BACKDATE_LIMIT:
                     return commands.Clarify("too_old", detail=said)
-                if at.date() == speaker.now.date() and not a.date.has_time:
-                    at = None
-                elif at > speaker.now:
-                    at = speaker.now
+                if at.date() == speaker.now.date() and (not a.date.has_time or at > speaker.now):
+                    at = None   # today: now, or the hour said when it has passed (今天上午8点收到…)
             cmd = commands.RecordMoves(movement=commands.Movement(kind), lines=(), location=location,
                                        partner=partner_code, note=self._note(a), rest=rest, at=at)
         return self._finish(cmd, a, res, speaker)
@@ -376,6 +374,22 @@ class Parser:
         role = {"店员": "staff", "员工": "staff", "店长": "manager", "经理": "manager", "采购员": "purchaser",
                 "采购": "purchaser", "管理员": "admin"}[m.group("role")]
         return commands.Parsed(commands.Invite(name=m.group("name"), role=role))
+
+
+STOCK_KINDS = frozenset(m.value for m in commands.Movement) | {"count"}
+CLAUSE_ENDS = frozenset(".;!?\n,")
+# a clause that begins with its own verb (after a time or product: 今天收到… · 可颂卖了…), a command of its own
+_OWN_VERB = re.compile(r"^[\x00\s]*(?:今天|刚才|刚刚|早上|上午|中午|下午|晚上|又|还|另外|然后)?[\x00\s]*"
+                       r"(?:收到|进了|进货|入库|卖了|卖出|售出|卖掉|用了|用掉|领用|报损|报废|盘点|退给|退回)")
+
+
+def _mixed(a: scan.Analysis) -> bool:
+    """The message holds clauses of different stock kinds, each with its own verb (收到牛奶2箱。卖了可颂3个)."""
+    cuts = [0, *(i + 1 for i, ch in enumerate(a.s) if ch in CLAUSE_ENDS), len(a.s)]
+    clauses = [a.masked[x:y] for x, y in zip(cuts, cuts[1:], strict=False)]
+    kinds = {intents.write_intent(c, has_dest=False, has_source=False, supplier=False, customer=False, has_due=False)
+             for c in clauses if _OWN_VERB.match(c)}
+    return len(kinds & STOCK_KINDS) > 1
 
 
 def _signed(a: scan.Analysis) -> str | None:

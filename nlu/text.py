@@ -12,6 +12,7 @@ _PUNCT = str.maketrans({
     "﹐": ",", "､": "、", "／": "/", "＊": "*", "×": "*",
 })
 _SPACE = re.compile(r"\s+")
+_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])")   # 1,000个 · 12,500元
 SEPARATORS = ",;.!?、/\n"
 
 
@@ -20,6 +21,7 @@ def normalize(text: str) -> str:
     text = unicodedata.normalize("NFKC", text[: MAX_CHARS * 2])
     text = "".join(ch if (ch.isprintable() or ch == " ") else " " for ch in text)
     text = text.translate(_PUNCT)
+    text = _THOUSANDS.sub(lambda m: m.group(0).replace(",", ""), text)
     text = _SPACE.sub(" ", text).strip()
     return text[:MAX_CHARS].lower()
 
