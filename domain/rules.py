@@ -21,6 +21,7 @@ VARIABLES: dict[str, tuple[str, tuple[str, ...]]] = {
     "sales_cv": ("近N日销量标准差/均值", ("days",)),
     "forecast": ("未来N小时预测销量", ("hours",)),
     "days_since_sale": ("距上次销售天数", ()),
+    "expiring": ("N天内到期的库存量(已过期的也算)", ("days",)),
     "booked": ("未来N小时预定量", ("hours",)),
     "category": ("品类", ()),
     "abc_class": ("ABC分类", ()),

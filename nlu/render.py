@@ -73,6 +73,7 @@ def _label(var: str, params: dict[str, Any]) -> str:
         "sales_sum": f"近{n or 7}日销量合计", "sales_mean": f"近{n or 7}日日均销量",
         "sales_std": f"近{n or 7}日销量标准差", "sales_cv": f"近{n or 7}日销量变异系数",
         "forecast": f"未来{n or 24}小时预测销量", "days_since_sale": "连续未售天数",
+        "expiring": f"{n or 3}天内到期的库存",
         "booked": f"未来{n or 24}小时预定量", "category": "品类", "abc_class": "ABC分类",
         "rain_days_ahead": "未来连续降雨天数", "temperature": "预报气温", "inbound_eta_hours": "最近到货还需小时数",
     }.get(var, var)
@@ -81,7 +82,7 @@ def _label(var: str, params: dict[str, Any]) -> str:
 def _value(var: str, value: Any, unit: str) -> str:
     v = units.normalize(value) if isinstance(value, Decimal) else value
     suffix = {"on_hand": unit, "available": unit, "safety_stock": unit, "sales_sum": unit, "sales_mean": unit,
-              "forecast": unit, "booked": unit, "days_of_cover": "天", "days_since_sale": "天",
+              "forecast": unit, "booked": unit, "expiring": unit, "days_of_cover": "天", "days_since_sale": "天",
               "rain_days_ahead": "天", "temperature": "℃", "inbound_eta_hours": "小时"}.get(var, "")
     return f"{v}{suffix}"
 

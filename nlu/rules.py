@@ -17,7 +17,8 @@ from nlu import context, lexicon, numbers, scan
 
 _N = numbers.NUMBER
 _CONDITION_WORDS = re.compile(r"当|的时候|要是|如果|一旦|只要|每天|每日|每周|每星期|每个?月|每逢|工作日|低于|少于|高于|超过|不足|连续|以下|小于|大于"
-                              r"|不到|<|>|≤|≥|没卖|降雨|下雨|气温|温度|安全库存|安全线")
+                              r"|不到|<|>|≤|≥|没卖|降雨|下雨|气温|温度|安全库存|安全线"
+                              r"|到期|过期|临期|卖完|用完|卖光|用光|没货|断货|缺货|售罄")
 _ACTION_WORDS = re.compile(r"提醒|通知|抄送|告诉|发给|发我|推送|调拨|补货|提升|提高|上调|降低|下调|转人工|人工审核"
                            r"|采购申请|采购单|自动采购|自动下单")
 ACTION_START = re.compile(r"(?:自动)?(?:向|给)[^,,]{1,8}?(?:发送)?(?:提醒|通知|告诉|推送)|(?:自动)?(?:提醒|通知|告诉|推送)|抄送|(?:自动)?从|(?:自动)?调拨"
@@ -180,6 +181,13 @@ class RuleParser:
         if m:
             return drules.Condition("sales_std", _op(m.group("op")) + "_var_pct",
                                     {"var": "sales_mean", "pct": _int(m.group("pct"))}, {"days": days})
+        m = re.search(rf"(?P<n>{_N})天(?:内|以内|之内)?(?:就要|就|将|会|要)?(?:到期|过期)|(?:快|即将|马上|就要|将要|快要)(?:到期|过期)"
+                      rf"|临期|过期前(?P<n2>{_N})天|有(?:快|即将)?(?:到期|过期)的?", c)
+        if m:   # 牛奶3天内到期 · 快过期 (3 days) · 临期: stock in lots that expire within those days
+            n = m.group("n") or m.group("n2")
+            return drules.Condition("expiring", "gt", Decimal(0), {"days": _int(n) if n else 3})
+        if re.search(r"卖完|用完|卖光|用光|没货|断货|缺货|售罄|没有了|(?:库存)?(?:为|是|等于)(?:0|零)|清零", c):
+            return drules.Condition("on_hand", "le", Decimal(0))   # 可颂卖完了通知我: nothing left
         m = re.search(rf"(?:连续|已经|超过)?(?P<n>{_N})天(?:都|还|一直)?(?:没|没有|无|未)(?:卖|销售|售出|出货|动销|卖出去?)", c)
         if m:
             return drules.Condition("days_since_sale", "ge", _int(m.group("n")))
@@ -264,7 +272,7 @@ class RuleParser:
 
     # ------------------------------------------------------------ actions
     def _actions(self, text: str, speaker: context.Speaker) -> list[drules.Action]:
-        text = text.strip(",.")
+        text = re.sub(r"^(?:都|也|就|请|马上|立即|立刻)+", "", text.strip(",."))   # …时都提醒我
         if not text:
             raise Unsupported("没有动作(例如:提醒我)")
         out: list[drules.Action] = []
@@ -343,7 +351,7 @@ class RuleParser:
 
 def _strip_condition(c: str) -> str:
     c = re.sub(r"^(?:当|如果|要是|一旦|只要|若)", "", c.strip(", "))
-    c = re.sub(r"(?:的时候|时候|时|就|则|了)$", "", c)
+    c = re.sub(r"(?:的时候|时候|时|就|则|了|的话)?(?:都|也)?$", "", c)   # 任何商品低于安全库存都…
     return c.replace("要是", "").replace("如果", "")
 
 

@@ -201,7 +201,7 @@ class Scheduler:
         return box.items
 
 
-TIME_VARS = {"days_since_sale", "sales_sum", "sales_mean", "sales_std", "sales_cv", "forecast", "booked",
+TIME_VARS = {"days_since_sale", "expiring", "sales_sum", "sales_mean", "sales_std", "sales_cv", "forecast", "booked",
              "rain_days_ahead", "temperature", "inbound_eta_hours", "available", "days_of_cover"}
 
 

@@ -167,6 +167,13 @@ class Snapshot:
             return INF
         return Decimal(str((self.now - max(cands)).total_seconds() / 86400))
 
+    def v_expiring(self, days: int = 3) -> Decimal:
+        """Stock in lots that expire within ``days`` days (or already have): what to sell, use or move first."""
+        until = self.now + timedelta(days=int(days))
+        return sum((q for loc, s, _, q, exp in self.uow.stock.all_levels() if s == self.product.sku and q > 0
+                    and exp is not None and exp <= until and (self.location is None or loc == self.location)),
+                   Decimal(0))
+
     def v_booked(self, hours: int = 24) -> Decimal:
         return Decimal(self.uow.chat.booked(location=self.location, sku=self.product.sku, start=self.now,
                                             end=self.now + timedelta(hours=int(hours))))

@@ -167,3 +167,22 @@ def test_a_supplier_sees_its_purchase_orders_status_but_never_our_prices(demo):
     before = demo.stock()
     demo.say("zhangji", "收到牛腩2箱")                                 # suppliers cannot record stock
     assert demo.stock() == before
+
+
+def test_soy_sauce_expiring_within_three_days_reminds_me_once(demo):
+    assert "3天内到期" in create(demo, "liu", "酱油3天内到期提醒我")
+    demo.say("xiaowang", "收到酱油1箱,6月18号到期")                  # the other lots keep a year
+    out = demo.send(at="2026-06-15T10:30:00+08:00")                   # 06-18 23:59 is beyond 06-18 10:30
+    assert not [m for m in to(out, "liu") if "规则" in m["text"] and "酱油" in m["text"]]
+    out = demo.send(at="2026-06-16T09:30:00+08:00")
+    assert len([m for m in to(out, "liu") if "规则" in m["text"] and "酱油" in m["text"]]) == 1
+    out = demo.send(at="2026-06-16T12:30:00+08:00")                   # the same episode: not again
+    assert not [m for m in to(out, "liu") if "规则" in m["text"] and "酱油" in m["text"]]
+
+
+def test_cola_sold_out_tells_me(demo):
+    assert "≤ 0瓶" in create(demo, "liu", "可乐卖完了通知我")
+    out = demo.say("xiaowang", "可乐卖完了")
+    assert not to(out, "liu")                                          # asked first: nothing sold yet
+    out = demo.press("xiaowang", "确认")
+    assert any("可乐" in m["text"] for m in to(out, "liu")), out
