@@ -11,7 +11,8 @@ from domain import rules, units
 from nlu import context
 
 ROLE_NAMES = {"purchaser": "采购员", "manager": "店长", "admin": "管理员", "staff": "店员"}
-REPORT_NAMES = {"prep_list": "今日备货清单", "evening_summary": "今日小结", "stock_report": "库存日报"}
+REPORT_NAMES = {"prep_list": "今日备货清单", "evening_summary": "今日小结", "stock_report": "库存日报",
+                "sales_week": "一周销量"}
 
 
 def render_rule(draft: rules.RuleDraft, catalog: context.Catalog | None) -> str:

@@ -35,7 +35,9 @@ REPORTS = {"今日备货清单": "prep_list", "备货清单": "prep_list", "备�
            **dict.fromkeys(("今日小结", "小结", "每日小结", "日报", "销售日报", "营业日报", "今日销售", "销售小结"),
                            "evening_summary"),
            **dict.fromkeys(("库存日报", "库存报告", "库存报表", "库存表", "库存清单", "库存情况", "今日库存", "库存"),
-                           "stock_report")}
+                           "stock_report"),
+           **dict.fromkeys(("本周销量", "上周销量", "一周销量", "周销量", "每周销量", "销售周报", "周报", "本周销售",
+                            "上周销售", "销量周报", "销量排行", "销量"), "sales_week")}
 GENERIC_CATEGORY = ("耗材", "商品", "货品", "产品", "物料", "东西", "sku")
 
 
@@ -44,7 +46,9 @@ _DAY = "[一二三四五六日天1-7]"
 SCHEDULE = re.compile(rf"^(?:每天|每日|天天|(?:每个?)?工作日(?:每天)?|每个?周末|每逢(?:周|星期)(?P<days2>{_DAY})"
                       rf"|每个?(?:周|星期|礼拜)(?P<days>{_DAY}(?:[、,,和及与到至-]?(?:周|星期|礼拜)?{_DAY})*)"
                       rf"|每个?月(?P<dom>{_N})[号日])"
-                      rf"(?P<time>[^,,把]*?(?P<h>{_N})[点:时](?P<m>半|{_N})?分?)[,,]?")
+                      rf"(?P<time>[^,,把]*?(?P<h>{_N})[点:时](?P<m>半|{_N})?分?|(?P<pod>早上|早晨|上午|中午|下午|傍晚|晚上))[,,]?")
+# a part of the day without its hour (每周五下午把…): this hour, shown in the rule the user confirms
+PART_OF_DAY = {"早上": "8", "早晨": "8", "上午": "9", "中午": "12", "下午": "15", "傍晚": "18", "晚上": "20"}
 WORKDAYS = ("*", "workdays")   # 工作日: every day, then the tenant calendar's working days only (Trigger.workdays)
 WEEKDAYS = {"一": "mon", "1": "mon", "二": "tue", "2": "tue", "三": "wed", "3": "wed", "四": "thu", "4": "thu",
             "五": "fri", "5": "fri", "六": "sat", "6": "sat", "日": "sun", "天": "sun", "7": "sun"}
@@ -96,7 +100,7 @@ class RuleParser:
         if sched:
             days = _schedule_days(sched)
             workdays = days == WORKDAYS
-            trigger = drules.Trigger("schedule", cron=_cron(sched.group("time"), sched.group("h"), sched.group("m"),
+            trigger = drules.Trigger("schedule", cron=_cron(sched.group("time"), sched.group("h") or PART_OF_DAY[sched.group("pod")], sched.group("m"),
                                                            days=("*", "*") if workdays else days), workdays=workdays)
             s = s[sched.end():]
         cond_text, action_text = self._split(s)
@@ -303,7 +307,7 @@ class RuleParser:
         if m:
             report = REPORTS.get(m.group("r"))
             if report is None:
-                raise Unsupported(f"报表「{m.group('r')}」(能推送的有:今日备货清单、今日小结、库存日报)")
+                raise Unsupported(f"报表「{m.group('r')}」(能推送的有:今日备货清单、今日小结、库存日报、一周销量)")
             return drules.Action("send_report", {"report": report, "to": self._people(m.group("to") or "我", speaker, part)})
         m = re.match(r"^(?:向|给)?(?P<to>.*?)(?:发送|发)?(?:提醒|通知|告诉|推送)(?:给)?(?P<to2>.*)$", p)
         if m:

@@ -537,6 +537,40 @@ def stock_report(uow: Any, box: Any, t: Any, *, location: str | None, now: datet
         box.push(u, "\n".join(lines))
 
 
+def sales_week(uow: Any, box: Any, t: Any, *, location: str | None, now: datetime, forecaster: Any = None,
+               to: list[str] | None = None) -> None:
+    """一周销量: the store's best sellers over the last seven complete days, each against the seven before (a rule
+    sends it: 每周一早上8点把上周销量发给我)."""
+    people = _store_people(uow, location, to)
+    if not people or location is None:
+        return
+    day0 = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    week: dict[str, Decimal] = {}
+    before: dict[str, Decimal] = {}
+    for m in uow.stock.moves(since=day0 - timedelta(days=14), kinds=["sale"]):
+        if (m.src != location and m.dst != location) or m.at >= day0:
+            continue
+        q = m.qty if m.reverses is None else -m.qty
+        into = week if m.at >= day0 - timedelta(days=7) else before
+        into[m.sku] = into.get(m.sku, Decimal(0)) + q
+    products = {p.sku: p for p in uow.catalog.products()}
+    top = sorted(((q, s) for s, q in week.items() if q > 0 and s in products), key=lambda x: (-x[0], x[1]))[:10]
+    first, last = day0 - timedelta(days=7), day0 - timedelta(days=1)
+    for u in people:
+        lang = _lang(uow, u)
+        lines = [t("job.week_title", lang, location=_loc_name(uow, location), start=f"{first:%m-%d}",
+                   end=f"{last:%m-%d}", n=len(top))]
+        for rank, (q, s) in enumerate(top, start=1):
+            prev = before.get(s, Decimal(0))
+            change = t("job.week_change", lang, pct=f"{'+' if q >= prev else ''}{int((q - prev) / prev * 100)}%") \
+                if prev > 0 else t("job.week_new", lang)
+            lines.append(t("job.week_line", lang, rank=rank, product=products[s].name, qty=qty(products[s], q),
+                           change=change))
+        if not top:
+            lines.append(t("job.week_none", lang))
+        box.push(u, "\n".join(lines))
+
+
 def expiry(uow: Any, box: Any, t: Any, *, location: str | None, now: datetime, forecaster: Any = None) -> None:
     people = _store_people(uow, location, None)
     if not people or location is None:

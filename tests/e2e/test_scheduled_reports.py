@@ -1,5 +1,5 @@
 """Reports on a schedule written in Chinese: weekly, working-day and monthly times (每周一早上8点 · 工作日 · 每月1号),
-and the three reports a rule can send (今日备货清单, 今日小结, 库存日报)."""
+and the four reports a rule can send (今日备货清单, 今日小结, 库存日报, 一周销量)."""
 from __future__ import annotations
 
 from tests.e2e.conftest import make_chat, texts
@@ -69,3 +69,18 @@ def test_an_unknown_report_is_named_back_with_the_ones_there_are(chat):
     out = texts(chat.say("zhou", "每天晚上8点把利润表发给我"))
     assert "利润表" in out and "库存日报" in out and "今日小结" in out
     assert chat.export("rules") == []
+
+
+def test_the_weeks_sales_come_on_monday_against_the_week_before(chat):
+    out = chat.say("zhou", "每周一早上把上周销量发给我")            # a part of the day without its hour: 08:00
+    assert "每周一 08:00" in texts(out) and "一周销量" in texts(out), texts(out)
+    chat.press("zhou", "确认")
+    chat.say("amy", "昨天卖了可颂10个")                               # Sunday 06-14: the week before
+    chat.send(at="2026-06-17T10:00:00+08:00")
+    chat.say("amy", "卖了可颂15个")
+    chat.say("amy", "卖了牛奶6升")
+    out = chat.send(at="2026-06-22T08:01:00+08:00")
+    week = [m["text"] for m in out if m.get("to") == "zhou" and "一周销量" in m["text"]]
+    assert len(week) == 1, texts(out)
+    assert "06-15 ~ 06-21" in week[0] and "1. 可颂 15个(比前一周 +50%)" in week[0], week[0]
+    assert "2. 全脂牛奶 6升(前一周没有卖)" in week[0], week[0]
