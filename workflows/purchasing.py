@@ -238,7 +238,9 @@ def cancel(uow: UnitOfWork, turn: Turn, cmd: commands.CancelOrder, *, t: Any) ->
     if o.status.value not in CANCELLABLE:
         raise errors.InvalidState(code="order_not_cancellable", id=o.id, status=t(f"order_status.{o.status.value}",
                                                                                  turn.lang))
-    if o.created_by != user.username and not user.can("approve"):
+    # whoever placed it, or a manager of a store it concerns (a store's manager, not every store's; the owner: all)
+    if o.created_by != user.username and not (user.can("approve") and (user.location is None
+                                                                        or user.location in (o.location, o.source))):
         raise errors.NotAllowed(code="cancel_not_allowed", id=o.id)
     uow.orders.save(o.to(orders.Status.CANCELLED, by=user.username))
     if o.kind == orders.OrderKind.SALE:

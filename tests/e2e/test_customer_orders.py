@@ -201,7 +201,7 @@ def test_an_open_order_is_cancelled_by_its_author_or_a_manager_and_frees_what_it
     chat.say("amy", "盒马提走可颂20个")
     [order] = sale_orders(chat)
     out = chat.say("bo", f"取消订单#{order['id']}")            # another store's staff member
-    assert "下单人或店长" in texts(out) and sale_orders(chat)[0]["status"] == "partial"
+    assert "下单人或本店店长" in texts(out) and sale_orders(chat)[0]["status"] == "partial"
     out = chat.say("zhou", "盒马的订单取消了")
     assert f"已取消客户订单 #{order['id']}" in texts(out, "zhou")
     assert any(m["to"] == "amy" and "周店长取消了" in m["text"] for m in out)

@@ -114,3 +114,12 @@ def test_a_receipt_keeps_the_lot_and_expiry_it_names(chat):
 def test_asked_without_a_place_a_product_is_shown_per_location(chat):
     out = chat.say("owner", "各店牛奶库存")                       # the owner has no home store
     assert "300" in texts(out) and "徐汇店 36" in texts(out) and "静安店 24" in texts(out), texts(out)
+
+
+def test_only_a_manager_of_the_orders_store_or_the_owner_may_cancel_it(chat):
+    chat.say("bo", "给光明下单牛奶5箱")                          # 静安店's request, waiting for approval
+    order = chat.export("orders")[-1]
+    out = chat.say("zhou", f"取消订单#{order['id']}")             # 徐汇店's manager
+    assert "本店店长" in texts(out) and chat.export("orders")[-1]["status"] == "pending_approval", texts(out)
+    chat.say("owner", f"取消订单#{order['id']}")
+    assert chat.export("orders")[-1]["status"] == "cancelled"
