@@ -427,8 +427,8 @@ class Conversation:
     @staticmethod
     def _actor(turn: Turn, cmd: commands.Command) -> inventory.Actor:
         """Who writes, and when it happened: now, or the past moment the message named (昨天卖了…)."""
-        at = cmd.at if isinstance(cmd, commands.RecordMoves) and cmd.at is not None else turn.now
-        return inventory.Actor(user=turn.user, now=at, message_id=turn.message_id, batch=_batch(turn.now))
+        return inventory.Actor(user=turn.user, now=turn.now, message_id=turn.message_id, batch=_batch(turn.now),
+                               happened=cmd.at if isinstance(cmd, commands.RecordMoves) else None)
 
     def _unusual(self, uow: UnitOfWork, cmd: commands.Command, user: catalog.User) -> tuple[list[str], list[str]]:
         """Products whose quantity is over 10x their typical (median) move, to confirm; and those over 100x the

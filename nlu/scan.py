@@ -211,7 +211,7 @@ class Scanner:
 
 
 # a lot number (批号A123 · 批次:20260601-2 · lot b7): masked, so its digits are never a quantity
-LOT_RE = re.compile(r"(?:批号|批次号?|生产批号|lot)\s*(?:[:#]|是|为)?\s*(?P<lot>[a-z0-9][a-z0-9-]*)")
+LOT_RE = re.compile(r"(?:批号|批次号?|生产批号|(?<![a-z])lot)\s*(?:[:#]|是|为)?\s*(?P<lot>[a-z0-9][a-z0-9-]*)")
 _EXPIRY_AFTER = re.compile(r"\s*(?:到期|过期|前用完|前有效|截止|止)")
 _EXPIRY_BEFORE = re.compile(r"(?:保质期|有效期|保鲜期|过期日|到期日|到期|最佳食用期)\s*(?:到|至|是|为|:)?\s*$")
 

@@ -48,6 +48,12 @@ class Actor:
     now: datetime
     message_id: str | None
     batch: str
+    happened: datetime | None = None   # when the goods moved, when the message named an earlier time (昨天卖了…)
+
+    @property
+    def at(self) -> datetime:
+        """The time the moves and lots carry: when it happened, else now."""
+        return self.happened or self.now
 
 
 def home(user: catalog.User, location: str | None) -> str:
@@ -77,7 +83,7 @@ def _out(uow: UnitOfWork, plan: Plan, *, kind: MK, line: commands.Line, here: st
         if not _allow_negative(uow, force):
             raise errors.InsufficientStock(sku=line.sku, available=str(have), requested=str(line.qty))
     moves = ledger.outbound(kind=kind, sku=line.sku, qty=line.qty, here=here, levels=levels, allow_negative=True,
-                            at=actor.now, dst=dst, unit_price=line.unit_price, partner=partner,
+                            at=actor.at, dst=dst, unit_price=line.unit_price, partner=partner,
                             actor=actor.user.username, message_id=actor.message_id, batch=actor.batch)
     plan.moves += moves
     if pending is not None:
@@ -102,17 +108,17 @@ def plan(uow: UnitOfWork, cmd: commands.Command, *, actor: Actor, force: bool = 
         for line in cmd.lines:
             if kind == MK.RECEIPT:
                 product = _product(uow, line.sku)
-                lot = line.lot or ledger.lot_code(actor.now)
-                expiry = line.expiry or ledger.expiry_for(product, actor.now)
+                lot = line.lot or ledger.lot_code(actor.at)
+                expiry = line.expiry or ledger.expiry_for(product, actor.at)
                 p.lots.append((line.sku, lot, expiry))
-                p.moves.append(ledger.inbound(kind=kind, sku=line.sku, qty=line.qty, here=here, at=actor.now, lot=lot,
+                p.moves.append(ledger.inbound(kind=kind, sku=line.sku, qty=line.qty, here=here, at=actor.at, lot=lot,
                                               unit_cost=line.unit_price, partner=cmd.partner,
                                               actor=actor.user.username, message_id=actor.message_id,
                                               batch=actor.batch))
                 _match_order(uow, p, partner=cmd.partner, here=here, line=line)
             elif kind == MK.CUSTOMER_RETURN:
                 _exists(uow, line.sku)
-                p.moves.append(ledger.inbound(kind=kind, sku=line.sku, qty=line.qty, here=here, at=actor.now,
+                p.moves.append(ledger.inbound(kind=kind, sku=line.sku, qty=line.qty, here=here, at=actor.at,
                                               partner=cmd.partner, actor=actor.user.username,
                                               message_id=actor.message_id, batch=actor.batch))
             else:
@@ -139,7 +145,7 @@ def plan(uow: UnitOfWork, cmd: commands.Command, *, actor: Actor, force: bool = 
             _product(uow, line.sku)
             uow.stock.lock_product(line.sku)
             levels = uow.stock.levels(here, line.sku, lock=True)
-            p.moves += ledger.count_moves(sku=line.sku, target=line.qty, here=here, levels=levels, at=actor.now,
+            p.moves += ledger.count_moves(sku=line.sku, target=line.qty, here=here, levels=levels, at=actor.at,
                                           actor=actor.user.username, message_id=actor.message_id, batch=actor.batch)
     else:
         raise errors.BadInput(code="not_a_stock_command")
@@ -180,7 +186,7 @@ def _match_order(uow: UnitOfWork, p: Plan, *, partner: str | None, here: str, li
 def record(uow: UnitOfWork, p: Plan, *, actor: Actor, t: Any = None, push: Any = None) -> list[events.Event]:
     """Append the planned moves (levels updated in the same transaction); return events."""
     for sku, lot, expiry in p.lots:
-        uow.stock.ensure_lot(sku=sku, code=lot, expiry=expiry, received_at=actor.now)
+        uow.stock.ensure_lot(sku=sku, code=lot, expiry=expiry, received_at=actor.at)
     uow.stock.record(p.moves)
     evs: list[events.Event] = []
     for oid, sku, qty in p.order_receipts:
@@ -188,11 +194,11 @@ def record(uow: UnitOfWork, p: Plan, *, actor: Actor, t: Any = None, push: Any =
         o2, _ = o.receive(sku, qty)
         # what this write received, so that undoing it gives it back (``undo``)
         receipts = [*o2.meta.get("receipts", []), {"batch": actor.batch, "sku": sku, "qty": str(qty),
-                                                   "at": actor.now.isoformat()}]
+                                                   "at": actor.at.isoformat()}]
         o2 = replace(o2, meta={**o2.meta, "receipts": receipts})
         uow.orders.save(o2)
         if o.kind == orders.OrderKind.SALE and o.due is not None:
-            uow.chat.ship_booking(order_id=oid, sku=sku, qty=qty, due=o.due, at=actor.now)
+            uow.chat.ship_booking(order_id=oid, sku=sku, qty=qty, due=o.due, at=actor.at)   # the day it left
         if o2.status == orders.Status.DONE and t is not None:
             takeover.outcome(uow, push or (lambda *a, **k: None), t, order=o2, rejected=False, now=actor.now)
         if o2.status != o.status:

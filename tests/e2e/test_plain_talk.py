@@ -123,3 +123,10 @@ def test_only_a_manager_of_the_orders_store_or_the_owner_may_cancel_it(chat):
     assert "本店店长" in texts(out) and chat.export("orders")[-1]["status"] == "pending_approval", texts(out)
     chat.say("owner", f"取消订单#{order['id']}")
     assert chat.export("orders")[-1]["status"] == "cancelled"
+
+
+def test_a_receipt_said_for_yesterday_gets_yesterdays_lot_and_shelf_life(chat):
+    chat.say("amy", "昨天收到可颂10个")                          # 可颂 keeps 2 days: from 06-14, not from today
+    [move] = [m for m in chat.export("moves") if m["sku"] == "B09" and m["kind"] == "receipt"]
+    assert move["lot"] == "20260614" and move["at"].startswith("2026-06-14"), move
+    assert "06-16" in texts(chat.say("amy", "可颂还剩多少"))
