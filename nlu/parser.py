@@ -425,6 +425,10 @@ def _apply_prices(ls: list[commands.Line], a: scan.Analysis, lex: lexicon.Lexico
         return ls
     out = list(ls)
     for pr in a.prices:
+        if pr.total:   # 收到牛奶2箱,共130元: per base unit when the message has one line (several: unsplittable)
+            if len(out) == 1 and out[0].qty > 0:
+                out[0] = replace(out[0], unit_price=units.normalize(pr.value / out[0].qty))
+            continue
         idx = max((i for i, pos in enumerate(positions) if pos < pr.start), default=0)
         ln = out[idx]
         p = lex.product(ln.sku)

@@ -49,6 +49,7 @@ class Price:
     end: int
     value: Decimal
     unit: str  # "" = per base unit
+    total: bool = False  # the whole line's amount (共130元 · 总价130元 · 花了130), not a unit price
 
 
 @dataclass
@@ -85,6 +86,8 @@ class Scanner:
         self.qty_re = re.compile(
             rf"(?P<num>{num})\s*(?P<unit>{units})?(?![a-z])(?P<half>半)?"
             rf"(?:(?P<join>零|又|加)?(?P<num2>{_N})\s*(?P<unit2>{units})(?![a-z]))?")   # 1箱6升 · 1箱零6升 · 3斤又2两 · 1箱加6升
+        self.total_re = re.compile(rf"(?:总价|总共|一共|共计|合计|总计|总额|金额|花了|付了|共)\s*(?:是|为|:)?\s*"
+                                   rf"(?P<p>{_N})\s*(?:{MONEY}|(?=$|[,;.!?\s]))")
         self.price_res = [
             re.compile(rf"(?:单价|进价|售价|价格|价钱|价)\s*(?:是|为|:)?\s*(?P<p>{_N})\s*{MONEY}?"
                        rf"(?:\s*(?:/|每|一)\s*(?P<u>{units}))?"),
@@ -121,6 +124,12 @@ class Scanner:
                 _mask(chars, free, [d])
         masked = "".join(chars)
         prices: list[Price] = []
+        for m in self.total_re.finditer(masked):
+            v = numbers.value(m.group("p"))
+            if v is not None:
+                prices.append(Price(m.start(), m.end(), v, "", total=True))
+                _mask(chars, free, [m])
+        masked = "".join(chars)
         for i, rx in enumerate(self.price_res):
             for m in rx.finditer(masked):
                 v = numbers.value(m.group("p"))
