@@ -20,7 +20,8 @@ WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6
             "1": 0, "2": 1, "3": 2, "4": 3, "5": 4, "6": 5, "7": 6}
 PARTS = {"凌晨": 3, "早上": 8, "早晨": 8, "上午": 9, "中午": 12, "下午": 15, "傍晚": 18, "晚上": 19, "今晚": 19,
          "明早": 8, "明晚": 19}
-SIMPLE_DAYS = {"今天": 0, "今日": 0, "明天": 1, "明日": 1, "后天": 2, "大后天": 3, "昨天": -1, "前天": -2,
+SIMPLE_DAYS = {"今天": 0, "今日": 0, "明天": 1, "明日": 1, "后天": 2, "大后天": 3, "昨天": -1, "昨日": -1, "前天": -2,
+               "大前天": -3,
                "今早": 0, "今晚": 0, "明早": 1, "明晚": 1}
 
 _PART = "|".join(sorted(PARTS, key=len, reverse=True))
@@ -29,6 +30,7 @@ _TIME = rf"(?:(?P<part>{_PART})?\s*(?P<hour>\d{{1,2}}|[零一二两三四五六�
 DATE_RE = re.compile(
     rf"(?:(?P<full>(?P<y>\d{{4}})[年\-/](?P<m>\d{{1,2}})[月\-/](?P<d>\d{{1,2}})[日号]?|(?P<m2>\d{{1,2}})月(?P<d2>\d{{1,2}})[日号])"
     rf"|(?P<week>(?P<wk>下下|下个?|这个?|本|上个?)?(?:周|星期|礼拜)(?P<wd>[一二三四五六日天末1-7]))"
+    rf"|(?P<ago>(?P<n2>{_N})\s*(?P<u2>天|日|周|个?星期|个?月)(?:以前|之前|前))"
     rf"|(?P<after>(?P<n>{_N})\s*(?P<u>天|日|周|个?星期|个?月|小时)(?:以?后|之后))"
     rf"|(?P<month_end>(?P<mm>下个?|本|这个?)?月(?P<edge>底|末|初))"
     rf"|(?P<day>{_DAY}))?"
@@ -48,6 +50,7 @@ def find(s: str, now: datetime) -> Found | None:
     """The first date expression in ``s`` (a normalised message), resolved against ``now``."""
     for m in DATE_RE.finditer(s):
         if m.end() == m.start() or not (m.group("time") or m.group("full") or m.group("week") or m.group("after")
+                                        or m.group("ago")
                                         or m.group("month_end") or m.group("day")):
             continue
         when = _resolve(m, now)
@@ -79,6 +82,17 @@ def _resolve(m: re.Match[str], now: datetime) -> tuple[datetime, bool] | None:
         day = monday + timedelta(days=7 * weeks + target)
         if not prefix and day < today:  # a bare 周三 said on a Thursday means the next one
             day += timedelta(days=7)
+    elif g["ago"]:   # 3天前 · 两周前: that many days back
+        n = numbers.value(g["n2"])
+        if n is None or n > 3650:
+            return None
+        unit = g["u2"]
+        if unit in ("天", "日"):
+            day = today - timedelta(days=int(n))
+        elif unit.endswith(("周", "星期")):
+            day = today - timedelta(days=7 * int(n))
+        else:
+            day = _add_months(today, -int(n))
     elif g["after"]:
         n = numbers.value(g["n"])
         if n is None or n > 3650:
@@ -122,7 +136,7 @@ def _resolve(m: re.Match[str], now: datetime) -> tuple[datetime, bool] | None:
 
 
 def _has_day(g: dict[str, Any]) -> bool:
-    return any(g[k] for k in ("full", "week", "after", "month_end", "day"))
+    return any(g[k] for k in ("full", "week", "ago", "after", "month_end", "day"))
 
 
 def _hour(g: dict[str, Any]) -> tuple[int, int] | None:

@@ -27,6 +27,8 @@ BACKDATE_LIMIT = dt.timedelta(days=31)   # older moves go through a count or the
 HALF_YEAR = dt.timedelta(days=183)
 _ABSOLUTE_DAY = re.compile(r"\d+\s*月|\d+[/-]\d+")   # a day named by its month (3月1号 · 3/1), its year unsaid
 _AHEAD = re.compile(r"明|后|下|\d{4}")
+_BARE_WEEKDAY = re.compile(r"(?:周|星期|礼拜)[一二三四五六日天1-7]\S*")
+_NAMES_DAY = re.compile(r"天|日|号|周|星期|礼拜|月|明|后")
 
 
 def _year_before(at: dt.datetime) -> dt.datetime:
@@ -213,6 +215,12 @@ class Parser:
                 said = a.s[a.date.start: a.date.end]
                 if at > speaker.now + HALF_YEAR and _ABSOLUTE_DAY.search(said) and not _AHEAD.search(said):
                     at = _year_before(at)   # 12月28号收到… said on 3 January: last December's, not next
+                # what happened is in the past: a bare weekday (周六收到… said on Monday) is the last one, an hour
+                # without a day (上午卖了… said at 4 pm) today's, where dates for orders look ahead
+                if at.date() > speaker.now.date() and _BARE_WEEKDAY.fullmatch(said.strip()):
+                    at -= dt.timedelta(days=7)
+                elif at.date() == speaker.now.date() + dt.timedelta(days=1) and not _NAMES_DAY.search(said):
+                    at -= dt.timedelta(days=1)
                 if at.date() > speaker.now.date():
                     return commands.Clarify("future_move", detail=said)
                 if speaker.now - at > BACKDATE_LIMIT:
