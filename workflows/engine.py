@@ -74,11 +74,16 @@ def evaluate(node: rules.Group | rules.Condition, get: Variables, *, slack: Deci
 
 def explain(node: rules.Group | rules.Condition, get: Variables) -> list[tuple[str, Any, Any, bool]]:
     """Each leaf condition with its current left value, right value and truth (for reports)."""
+    return [(c.var, left, right, ok) for c, left, right, ok in leaves(node, get)]
+
+
+def leaves(node: rules.Group | rules.Condition, get: Variables) -> list[tuple[rules.Condition, Any, Any, bool]]:
+    """``explain`` with the conditions themselves (their parameters name the window: 近7日 · 3天内)."""
     if isinstance(node, rules.Condition):
-        return [(node.var, get(node.var, dict(node.params)), _target(node, get), check(node, get))]
-    out: list[tuple[str, Any, Any, bool]] = []
+        return [(node, get(node.var, dict(node.params)), _target(node, get), check(node, get))]
+    out: list[tuple[rules.Condition, Any, Any, bool]] = []
     for it in node.items:
-        out += explain(it, get)
+        out += leaves(it, get)
     return out
 
 

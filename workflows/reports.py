@@ -48,16 +48,22 @@ def qty(product: catalog.Product, q: Decimal) -> str:
 def act(uow: Any, box: Any, t: Any, *, rule: Any, draft: rules.RuleDraft, snap: metrics.Snapshot,
         location: str | None, product: catalog.Product, now: datetime, alert_id: int | None) -> None:
     """Run a rule's actions for one subject."""
-    facts = "; ".join(f"{var}={_fmt(left)}" + (f" vs {_fmt(right)}" if right is not None else "")
-                      for var, left, right, _ in engine.explain(draft.conditions, snap))
-    detail = t("alert.below", location=_loc_name(uow, location), product=product.name,
-               qty=qty(product, snap("on_hand", {}))) + f"\n({facts})"
+    checked = engine.leaves(draft.conditions, snap)
+
+    def detail(lang: str) -> str:
+        """Where the product stands, then each condition's value against its threshold, in the reader's language."""
+        facts = "; ".join(t(f"var.{c.var}", lang, n=c.params.get("days") or c.params.get("hours") or "")
+                          + f" {_fmt(left)}" + (f" / {_fmt(right)}" if right is not None else "")
+                          for c, left, right, _ in checked)
+        return t("alert.below", lang, location=_loc_name(uow, location), product=product.name,
+                 qty=qty(product, snap("on_hand", {}))) + f"\n({facts})"
+
     for a in draft.actions:
         p = a.params
         if a.kind == "notify":
             targets = recipients(uow, list(p.get("to") or [rule.owner]) + list(p.get("cc") or []), location=location)
             for u in targets:
-                box.push(u, t("alert.rule", _lang(uow, u), id=rule.id, text=rule.text, detail=detail),
+                box.push(u, t("alert.rule", _lang(uow, u), id=rule.id, text=rule.text, detail=detail(_lang(uow, u))),
                          [[(t("btn.snooze", _lang(uow, u)), f"snz:{alert_id}")]] if alert_id else None)
         elif a.kind == "purchase_request":
             need = _need(snap, product, p.get("qty"))

@@ -186,3 +186,13 @@ def test_cola_sold_out_tells_me(demo):
     assert not to(out, "liu")                                          # asked first: nothing sold yet
     out = demo.press("xiaowang", "确认")
     assert any("可乐" in m["text"] for m in to(out, "liu")), out
+
+
+def test_an_alert_reads_in_its_readers_language_with_named_values(demo):
+    demo.say("chen", "English")
+    create(demo, "liu", "当可乐库存低于50瓶时提醒陈采购并抄送我")
+    out = demo.say("xiaowang", "卖了可乐20瓶")                         # 67 → 47
+    [en] = [m["text"] for m in to(out, "chen") if "Rule" in m["text"]]
+    [zh] = [m["text"] for m in to(out, "liu") if "规则" in m["text"]]
+    assert "on hand 47" in en and "库存" not in en.split("\n", 2)[-1], en
+    assert "(库存 47 / 50)" in zh, zh
