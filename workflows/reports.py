@@ -55,8 +55,8 @@ def act(uow: Any, box: Any, t: Any, *, rule: Any, draft: rules.RuleDraft, snap: 
         facts = "; ".join(t(f"var.{c.var}", lang, n=c.params.get("days") or c.params.get("hours") or "")
                           + f" {_fmt(left)}" + (f" / {_fmt(right)}" if right is not None else "")
                           for c, left, right, _ in checked)
-        return t("alert.below", lang, location=_loc_name(uow, location), product=product.name,
-                 qty=qty(product, snap("on_hand", {}))) + f"\n({facts})"
+        return str(t("alert.below", lang, location=_loc_name(uow, location), product=product.name,
+                     qty=qty(product, snap("on_hand", {})))) + f"\n({facts})"
 
     for a in draft.actions:
         p = a.params
@@ -82,9 +82,10 @@ def act(uow: Any, box: Any, t: Any, *, rule: Any, draft: rules.RuleDraft, snap: 
             source = p.get("source") or _warehouse(uow)
             need = _need(snap, product, p.get("qty"))
             if source and location and source != location:
-                text = t("alert.rule", id=rule.id, text=rule.text,
-                         detail=detail + "\n" + t("rule_transfer", source=_loc_name(uow, source),
-                                                   product=product.name, qty=qty(product, need)))
+                lang = _lang(uow, rule.owner)   # the suggestion's text, in the language of the rule's owner
+                text = t("alert.rule", lang, id=rule.id, text=rule.text,
+                         detail=detail(lang) + "\n" + t("rule_transfer", lang, source=_loc_name(uow, source),
+                                                         product=product.name, qty=qty(product, need)))
                 _suggest_transfer(uow, box, t, source=source, dest=location, product=product, need=need, now=now,
                                   owner=rule.owner, text=text, rule_id=rule.id,
                                   conditions=[f"{v}={_fmt(left)}" for v, left, _r, _ok in
