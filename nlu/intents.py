@@ -50,8 +50,10 @@ INVITE = re.compile(r"^(?:邀请|添加|新增|加个?|招了?个?)(?:新)?(?:�
 BOOKING = re.compile(r"包桌|包场|订桌|订了?\d*桌|预订了?\d*桌|宴席|宴会|团餐|聚餐|\d+人|[一二两三四五六七八九十百]+人|酒席|婚宴|生日宴")
 
 QUERY = re.compile(r"还剩多少|还有多少|剩多少|剩几|还有几|有多少|有几|多少库存|库存多少|查库存|查一下|查查|查询|库存情况|库存状况|够不够|还够吗|还有吗|有没有|还剩吗|剩下多少|^库存|库存$|^查")
-COUNT = re.compile(r"盘点|实际|还剩|剩下|剩余|现有|实存|清点|实盘|盘了|盘库")
-TRANSFER = re.compile(r"调拨|调货|调剂|调|拨给|拨到|移库|转仓|转到|移到|挪到|挪给|借给|借调|借走")
+COUNT = re.compile(r"盘点|实际|还剩|剩下|剩余|现有|实存|清点|实盘|盘了|盘库|只剩|就剩|仅剩|点了一下|点了下|数了一下|数了下"
+                   # 咖啡豆库存改为18公斤 · 库存更正:… · 调整库存: the level as it is
+                   r"|库存(?:改为|改成|调整为|调为|更正为|更正|设为|设置为|修正为|修改为|应为)|(?:调整|更正|修正|修改)库存")
+TRANSFER = re.compile(r"调拨|调货|调剂|调(?!整|为)|拨给|拨到|移库|转仓|转到|移到|挪到|挪给|借给|借调|借走")
 PURCHASE = re.compile(r"采购|订购|订货|下单|进一批|补货|预订|订(?!单)|买")
 RETURN_SUPPLIER = re.compile(r"退给|退还给|退回给|退还|退供应商|退厂|退货给")
 CUSTOMER_RETURN = re.compile(r"退回|退货|客户退|顾客退|退了|退")
@@ -94,8 +96,9 @@ def write_intent(masked: str, *, has_dest: bool, has_source: bool, supplier: boo
             return "sales_order"
     if supplier and re.search("(?:让|叫|请|通知|联系)\x00+(?:再|尽快|赶紧)?(?:送|发|备|配送)", m):
         return "purchase"   # 明天让光明送奶油3箱: an order to the supplier, not a delivery
-    if PURCHASE.search(m) and not re.search(r"订单.*(?:到了|收到)", m):
-        return "purchase"
+    if PURCHASE.search(m) and not re.search(r"订单.*(?:到了|收到)", m) \
+            and not (COUNT.search(m) and not re.search(r"采购|订购|订货|下单|订(?!单)|买", m)):
+        return "purchase"   # (可颂只剩2个了,快补货: the count, not an order of 2)
     if re.search(r"^(?:找|向|跟|问)", m) and (supplier or has_due) and re.search(r"要|拿", m):
         return "purchase"
     if SCRAP.search(m):

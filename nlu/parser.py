@@ -180,7 +180,7 @@ class Parser:
             kind = _signed(a)   # 牛奶+2箱 (in) · 可颂-5个 (out)
         if kind == "receipt" and supplier and a.date is not None and a.date.when.date() > speaker.now.date():
             kind = "purchase"   # 光明 牛奶 10箱 明天到: a delivery to come is an order to the supplier
-        if kind in STOCK_KINDS and _mixed(a):
+        if kind in WRITE_KINDS and _mixed(a):
             return commands.Clarify("mixed_intents")   # 收到牛奶2箱。卖了可颂3个: once all recorded as sales
         if kind is None:
             if a.of("product") and not a.qtys and len(a.s) <= 12:
@@ -385,10 +385,11 @@ class Parser:
 
 
 STOCK_KINDS = frozenset(m.value for m in commands.Movement) | {"count"}
+WRITE_KINDS = STOCK_KINDS | {"purchase"}   # 还剩2箱牛奶,再订10箱: a count and an order, not an order of 24 + 120
 CLAUSE_ENDS = frozenset(".;!?\n,")
 # a clause that begins with its own verb (after a time or product: 今天收到… · 可颂卖了…), a command of its own
-_OWN_VERB = re.compile(r"^[\x00\s]*(?:今天|刚才|刚刚|早上|上午|中午|下午|晚上|又|还|另外|然后)?[\x00\s]*"
-                       r"(?:收到|进了|进货|入库|卖了|卖出|售出|卖掉|用了|用掉|领用|报损|报废|盘点|退给|退回)")
+_OWN_VERB = re.compile(r"^[\x00\s]*(?:今天|刚才|刚刚|早上|上午|中午|下午|晚上|又|还|再|另外|然后)?[\x00\s]*"
+                       r"(?:收到|进了|进货|入库|卖了|卖出|售出|卖掉|用了|用掉|领用|报损|报废|盘点|退给|退回|剩|只剩|订|采购|下单)")
 
 
 def _mixed(a: scan.Analysis) -> bool:
@@ -397,7 +398,7 @@ def _mixed(a: scan.Analysis) -> bool:
     clauses = [a.masked[x:y] for x, y in zip(cuts, cuts[1:], strict=False)]
     kinds = {intents.write_intent(c, has_dest=False, has_source=False, supplier=False, customer=False, has_due=False)
              for c in clauses if _OWN_VERB.match(c)}
-    return len(kinds & STOCK_KINDS) > 1
+    return len(kinds & WRITE_KINDS) > 1
 
 
 def _signed(a: scan.Analysis) -> str | None:
