@@ -59,9 +59,10 @@ RETURN_SUPPLIER = re.compile(r"退给|退还给|退回给|退还|退供应商|�
 CUSTOMER_RETURN = re.compile(r"退回|退货|客户退|顾客退|退了|退")
 SCRAP = re.compile(r"报损|报废|坏了|坏掉|死了|过期|破了|破损|摔碎|摔坏|摔了|打碎|碎了|打破|摔破|弄坏|压坏|砸了|洒了|变质|发霉|馊了|烂了|扔了|丢弃|丢了|损耗|损坏|臭了|不能用"
                    # gone without a trace: a loss (鸡蛋少了5个,找不到 · 纸杯丢失1条 · 盘亏)
-                   r"|少了|丢失|不见了|找不到|短少|盘亏|被偷")
+                   r"|少了|丢失|不见了|找不到|短少|盘亏|被偷"
+                   r"|打翻|撒了|泼了|糊了|烤焦|烤糊|焦了|做坏|做砸|做废")
 CONSUMPTION = re.compile(r"赠送|赠品|送给(?:客人|顾客|客户)|送客人|招待|试吃|品尝|员工餐|用了|用掉|领用|领了|消耗|耗用|用去|使用了|做菜用|后厨用|拿去用|用")
-SALE = re.compile(r"卖了|卖掉|卖出|售出|出库|销售|拿走|拿了|出货|已发货|发货|卖|售|走了|要了")
+SALE = re.compile(r"卖了|卖掉|卖出|售出|出库|出了(?!问题|错|事)|销售|拿走|拿了|出货|已发货|发货|卖|售|走了|要了")
 # a customer's order (盒马订可颂50个,明天提货 · 盒马明天要可颂50个), not yet taken away
 SALE_ORDER = re.compile(r"预订|预定|订购|订货|下单|订|要买|想买")
 # what a customer took away now (盒马买走可颂20个): a sale, even with an ordering word beside it

@@ -220,8 +220,10 @@ class Lexicon:
             if len(broader) == 1:
                 return Match(broader, "fuzzy_product")
             return self._fuzzy(m)
-        if len(m) == 1 and text.is_cjk(m):   # 收到奶: the products with 奶 in a name, to choose from (a few at most)
-            inside = {sku for n, skus in self.product_names.items() if m in n for sku in skus}
+        if len(m) == 1 and text.is_cjk(m):   # 收到奶: the products named by it, to confirm or choose from
+            # a Chinese name ends in its head noun: 奶 is 牛奶 (鲜奶), not 奶油; else any name holding it
+            ending = {sku for n, skus in self.product_names.items() if n.endswith(m) for sku in skus}
+            inside = ending or {sku for n, skus in self.product_names.items() if m in n for sku in skus}
             if 0 < len(inside) <= 4:
                 return Match(tuple(sorted(inside)), "fuzzy_product" if len(inside) == 1 else None)
             return Match((), None)

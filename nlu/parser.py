@@ -67,7 +67,7 @@ class Parser:
         managed = self._manage_rules(s)
         if managed is not None:
             return managed
-        a = self.scanner.analyse(s, speaker.now)
+        a = self.scanner.analyse(_self_corrected(self.scanner, s, speaker.now), speaker.now)
         return self._command(a, speaker)
 
     def parse_answer(self, text: str, *, pending: commands.Clarify,
@@ -399,6 +399,22 @@ def _mixed(a: scan.Analysis) -> bool:
     kinds = {intents.write_intent(c, has_dest=False, has_source=False, supplier=False, customer=False, has_due=False)
              for c in clauses if _OWN_VERB.match(c)}
     return len(kinds & WRITE_KINDS) > 1
+
+
+_SELF_FIX = re.compile(r"^(?P<head>.+?)[,\s]*(?:不对|不是|错了|说错了|打错了|写错了)[,\s]*(?:应该)?(?:是|为)?\s*(?P<fix>[^,\s]+)$")
+
+
+def _self_corrected(scanner: scan.Scanner, s: str, now: dt.datetime) -> str:
+    """收到面粉3袋 不对 是2袋: the message with its last quantity replaced by the one that corrects it."""
+    m = _SELF_FIX.match(s)
+    if m is None or scanner.qty_only(m.group("fix")) is None:
+        return s
+    head = m.group("head")
+    qtys = scanner.analyse(head, now).qtys
+    if not qtys:
+        return s
+    q = qtys[-1]
+    return head[:q.start] + m.group("fix") + head[q.end:]
 
 
 def _signed(a: scan.Analysis) -> str | None:

@@ -93,12 +93,15 @@ def test_undo_twice_asks_before_reaching_further_back(chat):
     assert chat.stock()["XH:B01"] == 36
 
 
-def test_a_one_character_product_is_asked_about(chat):
-    out = chat.say("amy", "收到奶")                              # 全脂牛奶 or 淡奶油
-    assert "全脂牛奶" in texts(out) and "淡奶油" in texts(out), texts(out)
-    chat.say("amy", "全脂牛奶")
+def test_a_one_character_product_is_the_one_it_heads(chat):
+    out = chat.say("amy", "收到奶")                              # 牛奶 ends in 奶; 奶油 is a kind of 油
+    assert "全脂牛奶的数量" in texts(out) and "淡奶油" not in texts(out), texts(out)
     chat.say("amy", "2箱")
     assert chat.stock()["XH:B01"] == 36 + 24
+    out = chat.say("amy", "今天进了两箱奶")                       # said with its quantity: a guess to confirm
+    assert "全脂牛奶" in texts(out) and chat.stock()["XH:B01"] == 36 + 24, texts(out)
+    chat.press("amy", "确认")
+    assert chat.stock()["XH:B01"] == 36 + 48
 
 
 def test_a_receipt_keeps_the_lot_and_expiry_it_names(chat):
