@@ -137,7 +137,9 @@ def stock(t: Any, lang: str, uow: UnitOfWork, cmd: commands.QueryStock, *, user:
         safety = p.safety_stock if p else Decimal(0)
         line = t("stock_line", lang, product=pname(cat, sku), qty=qty_text(cat, sku, total),
                  location=loc_name(loc, cat) or t("all_locations", lang))
-        if safety and total < safety:
+        if total < 0:   # sold or used more than was ever recorded in: a receipt is missing, or a count is due
+            line += t("stock_negative", lang, qty=qty_text(cat, sku, -total))
+        elif safety and total < safety:
             line += t("stock_below_safety", lang, safety=qty_text(cat, sku, safety))
         expiring = [(lot, q, exp) for _, lot, q, exp in here if exp is not None and q > 0 and exp <= soon]
         for lot, q, exp in sorted(expiring, key=lambda x: x[2]):

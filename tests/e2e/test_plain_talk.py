@@ -133,3 +133,10 @@ def test_a_receipt_said_for_yesterday_gets_yesterdays_lot_and_shelf_life(chat):
     [move] = [m for m in chat.export("moves") if m["sku"] == "B09" and m["kind"] == "receipt"]
     assert move["lot"] == "20260614" and move["at"].startswith("2026-06-14"), move
     assert "06-16" in texts(chat.say("amy", "可颂还剩多少"))
+
+
+def test_a_negative_stock_says_how_much_is_missing_and_suggests_a_count(chat):
+    chat.say("amy", "卖了可颂50个")
+    chat.press("amy", "确认")                                    # beyond the 40 on hand, confirmed
+    out = chat.say("amy", "可颂还剩多少")
+    assert "-10个" in texts(out) and "少了 10个" in texts(out) and "盘点" in texts(out), texts(out)
