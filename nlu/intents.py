@@ -75,6 +75,7 @@ SOLD_OUT = re.compile(r"(?<![快要就将])(?<!马上)(?<!什么时候)(?:卖|�
 # a question or a warning about it (可颂卖完了吗 · 牛奶快用完了): how much is left
 RUNNING_OUT = re.compile(r"(?:卖|用)(?:完|光)了?[吗没么嘛?]|(?:快|要|就要|将|马上)(?:卖|用)(?:完|光)"
                          r"|(?:全|都|全部)(?:卖|用)(?:完|光|掉)?了?[吗没么嘛?]")
+LEADING_RECEIPT = re.compile(r"^[\x00\s]*(?:今天|刚才|刚刚|早上|上午|下午|晚上)?[\x00\s]*(?:收到|进货|入库|到货)(?!的)")
 RECEIPT = re.compile(r"^收(?![银款钱费])|收了(?![银款钱费])|收到|到货|到了|进了|进货|入库|送来|送了|来了|收货|送到|补了|进|(?<!不)到")
 
 
@@ -102,6 +103,8 @@ def write_intent(masked: str, *, has_dest: bool, has_source: bool, supplier: boo
         return "purchase"   # (可颂只剩2个了,快补货: the count, not an order of 2)
     if re.search(r"^(?:找|向|跟|问)", m) and (supplier or has_due) and re.search(r"要|拿", m):
         return "purchase"
+    if LEADING_RECEIPT.match(m):
+        return "receipt"   # 收到牛奶2箱,包装破损: a receipt with a note (a loss with its own quantity is asked apart)
     if SCRAP.search(m):
         return "scrap"
     if COUNT.search(m):

@@ -395,9 +395,14 @@ _OWN_VERB = re.compile(r"^[\x00\s]*(?:今天|刚才|刚刚|早上|上午|中午|
 def _mixed(a: scan.Analysis) -> bool:
     """The message holds clauses of different stock kinds, each with its own verb (收到牛奶2箱。卖了可颂3个)."""
     cuts = [0, *(i + 1 for i, ch in enumerate(a.s) if ch in CLAUSE_ENDS), len(a.s)]
-    clauses = [a.masked[x:y] for x, y in zip(cuts, cuts[1:], strict=False)]
+    spans = list(zip(cuts, cuts[1:], strict=False))
+    clauses = [a.masked[x:y] for x, y in spans]
     kinds = {intents.write_intent(c, has_dest=False, has_source=False, supplier=False, customer=False, has_due=False)
              for c in clauses if _OWN_VERB.match(c)}
+    # 收到鸡蛋3板,碎了5个: a receipt and a loss of its own quantity (…,包装破损 is a note on the receipt)
+    if kinds - {"scrap"} and any(intents.SCRAP.search(a.masked[x:y]) and any(x <= q.start < y for q in a.qtys)
+                                 for x, y in spans[1:]):
+        kinds.add("scrap")
     return len(kinds & WRITE_KINDS) > 1
 
 
