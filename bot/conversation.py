@@ -245,6 +245,9 @@ class Conversation:
                 if purchasing.credit_hold(uow, turn, cmd, t=self.t):
                     return
             self._write(uow, turn, cmd, guesses=guesses, confirmed=confirmed)
+        elif isinstance(cmd, commands.Batch):
+            self._require(user, "record")
+            self._write_all(uow, turn, cmd, guesses=guesses, confirmed=confirmed)
         elif isinstance(cmd, commands.QueryStock):
             self._require(user, "query")
             turn.reply(replies.stock(self.t, turn.lang, uow, cmd, user=user, now=turn.now, cat=self._catalog))
@@ -423,6 +426,32 @@ class Conversation:
         text += replies.after_levels(self.t, turn.lang, uow, cmd, user=turn.user, catalog=self._catalog)
         text += replies.order_progress(self.t, turn.lang, uow, plan.order_receipts, self._catalog)
         turn.reply(text, [[Button(self.t("btn.undo", turn.lang), f"undo:{actor.batch}")]])
+
+    def _write_all(self, uow: UnitOfWork, turn: Turn, cmd: commands.Batch, *, guesses: tuple[commands.Guess, ...],
+                   confirmed: bool) -> None:
+        """Several writes from one message (收到鸡蛋3板,碎了5个): shown together and asked once, then recorded in
+        order under one batch, so one 撤销 takes them all back."""
+        summaries = [replies.summary(self.t, turn.lang, part, self._catalog, user=turn.user) for part in cmd.parts]
+        if not confirmed:
+            doubts = replies.guesses(self.t, turn.lang, guesses, self._catalog) if guesses else ""
+            self._ask(uow, turn, cmd, doubts + self.t("batch.ask", turn.lang, summary="\n".join(
+                f"· {s}" for s in summaries)))
+            return
+        batch = _batch(turn.now)
+        levels: dict[str, None] = {}
+        receipts: list[tuple[int, str, Decimal]] = []
+        for part in cmd.parts:
+            actor = replace(self._actor(turn, part), batch=batch)
+            plan = inventory.plan(uow, part, actor=actor, force=True)
+            turn.events += inventory.record(uow, plan, actor=actor, t=self.t, push=turn.push)
+            receipts += plan.order_receipts
+        for part in cmd.parts:   # the levels after all of it, each product once
+            levels.update(dict.fromkeys(replies.after_levels(self.t, turn.lang, uow, part, user=turn.user,
+                                                             catalog=self._catalog).strip("\n").split("\n")))
+        text = self.t("recorded", turn.lang, summary="; ".join(summaries))
+        text += "".join(f"\n{line}" for line in levels if line)
+        text += replies.order_progress(self.t, turn.lang, uow, receipts, self._catalog)
+        turn.reply(text, [[Button(self.t("btn.undo", turn.lang), f"undo:{batch}")]])
 
     @staticmethod
     def _actor(turn: Turn, cmd: commands.Command) -> inventory.Actor:

@@ -197,7 +197,14 @@ class SmallTalk:
     kind: str = "greeting"  # "greeting" | "thanks" | "other"
 
 
-Command = (RecordMoves | TransferStock | CountStock | QueryStock | PlacePurchase | PlaceSale | RecordBooking
+@dataclass(frozen=True)
+class Batch:
+    """Stock writes of different kinds said in one message (收到鸡蛋3板,碎了5个): shown together, recorded together
+    once confirmed, and undone together."""
+    parts: tuple[RecordMoves | CountStock, ...]
+
+
+Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | PlacePurchase | PlaceSale | RecordBooking
            | SalesQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Help
            | SmallTalk)
 

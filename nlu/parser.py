@@ -133,7 +133,7 @@ class Parser:
         return commands.Clarify("not_understood", detail="rule_id")
 
     # ------------------------------------------------------------ commands
-    def _command(self, a: scan.Analysis, speaker: context.Speaker) -> Result:
+    def _command(self, a: scan.Analysis, speaker: context.Speaker, *, whole: bool = True) -> Result:
         m = a.masked
         supplier = [p for p in a.of("partner") if self.lex.partners[p.codes[0]].kind.value == "supplier"]
         customer = [p for p in a.of("partner") if self.lex.partners[p.codes[0]].kind.value == "customer"]
@@ -180,8 +180,10 @@ class Parser:
             kind = _signed(a)   # 牛奶+2箱 (in) · 可颂-5个 (out)
         if kind == "receipt" and supplier and a.date is not None and a.date.when.date() > speaker.now.date():
             kind = "purchase"   # 光明 牛奶 10箱 明天到: a delivery to come is an order to the supplier
-        if kind in WRITE_KINDS and _mixed(a):
-            return commands.Clarify("mixed_intents")   # 收到牛奶2箱。卖了可颂3个: once all recorded as sales
+        if whole and kind in WRITE_KINDS:
+            groups = _groups(a)
+            if len(groups) > 1:   # 收到牛奶2箱。卖了可颂3个: once all recorded as sales
+                return self._several(a, groups, speaker)
         if kind is None:
             if a.of("product") and not a.qtys and len(a.s) <= 12:
                 return self._query(a)  # 牛奶? / 可颂库存 → a question
@@ -230,6 +232,26 @@ class Parser:
             cmd = commands.RecordMoves(movement=commands.Movement(kind), lines=(), location=location,
                                        partner=partner_code, note=self._note(a), rest=rest, at=at)
         return self._finish(cmd, a, res, speaker)
+
+    def _several(self, a: scan.Analysis, groups: list[tuple[int, int]], speaker: context.Speaker) -> Result:
+        """Each run of clauses of one kind parsed on its own, a clause without a product taking the last one named
+        before it (收到鸡蛋3板,碎了5个 → 鸡蛋碎了5个); stock writes only, else the message is asked to be split."""
+        parts: list[commands.RecordMoves | commands.CountStock] = []
+        guesses: list[commands.Guess] = []
+        for x, y in groups:
+            text = a.s[x:y].strip(" ,;.!?")
+            r = self._command(self.scanner.analyse(text, speaker.now), speaker, whole=False)
+            named = [e.mention for e in a.of("product") if e.start < x]
+            if not (isinstance(r, commands.Parsed) and isinstance(r.command, commands.RecordMoves | commands.CountStock)) \
+                    and named and not any(x <= e.start < y for e in a.of("product")):
+                r = self._command(self.scanner.analyse(named[-1] + text, speaker.now), speaker, whole=False)
+            if not isinstance(r, commands.Parsed) or not isinstance(r.command, commands.RecordMoves | commands.CountStock) \
+                    or (isinstance(r.command, commands.RecordMoves) and (r.command.rest or (
+                        r.command.movement == commands.Movement.SALE and r.command.partner))):
+                return commands.Clarify("mixed_intents")   # an order, a sale on credit, 卖完了: one per message
+            parts.append(r.command)
+            guesses += r.guesses
+        return commands.Parsed(commands.Batch(tuple(parts)), tuple(dict.fromkeys(guesses)))
 
     def _finish(self, cmd: commands.Command, a: scan.Analysis, res: lines.Resolved,
                 speaker: context.Speaker) -> Result:
@@ -389,21 +411,32 @@ WRITE_KINDS = STOCK_KINDS | {"purchase"}   # 还剩2箱牛奶,再订10箱: a cou
 CLAUSE_ENDS = frozenset(".;!?\n,")
 # a clause that begins with its own verb (after a time or product: 今天收到… · 可颂卖了…), a command of its own
 _OWN_VERB = re.compile(r"^[\x00\s]*(?:今天|刚才|刚刚|早上|上午|中午|下午|晚上|又|还|再|另外|然后)?[\x00\s]*"
-                       r"(?:收到|进了|进货|入库|卖了|卖出|售出|卖掉|用了|用掉|领用|报损|报废|盘点|退给|退回|剩|只剩|订|采购|下单)")
+                       r"(?:收到|进了|进货|入库|卖了|卖出|售出|卖掉|用了|用掉|领用|报损|报废|盘点|退给|退回|剩|只剩|订|采购|下单|拿走|买走|提走|出库|消耗|领了)")
 
 
-def _mixed(a: scan.Analysis) -> bool:
-    """The message holds clauses of different stock kinds, each with its own verb (收到牛奶2箱。卖了可颂3个)."""
+def _groups(a: scan.Analysis) -> list[tuple[int, int]]:
+    """The message's runs of clauses of one kind (spans of ``a.s``): a clause that begins with its own verb, or a
+    later one that reports a loss with its own quantity (收到鸡蛋3板,碎了5个; …,包装破损 is a note), starts a new run
+    when its kind differs. One run: a message of one kind."""
     cuts = [0, *(i + 1 for i, ch in enumerate(a.s) if ch in CLAUSE_ENDS), len(a.s)]
-    spans = list(zip(cuts, cuts[1:], strict=False))
-    clauses = [a.masked[x:y] for x, y in spans]
-    kinds = {intents.write_intent(c, has_dest=False, has_source=False, supplier=False, customer=False, has_due=False)
-             for c in clauses if _OWN_VERB.match(c)}
-    # 收到鸡蛋3板,碎了5个: a receipt and a loss of its own quantity (…,包装破损 is a note on the receipt)
-    if kinds - {"scrap"} and any(intents.SCRAP.search(a.masked[x:y]) and any(x <= q.start < y for q in a.qtys)
-                                 for x, y in spans[1:]):
-        kinds.add("scrap")
-    return len(kinds & WRITE_KINDS) > 1
+    out: list[tuple[int, int]] = []
+    kind = None
+    for n, (x, y) in enumerate(zip(cuts, cuts[1:], strict=False)):
+        c = a.masked[x:y]
+        k = None
+        if n == 0 or _OWN_VERB.match(c):
+            k = intents.write_intent(c, has_dest=False, has_source=False, supplier=False, customer=False,
+                                     has_due=False)
+        elif n and intents.SCRAP.search(c) and any(x <= q.start < y for q in a.qtys):
+            k = "scrap"
+        if k in WRITE_KINDS and kind is not None and k != kind:
+            out.append((x, y))
+        elif out:
+            out[-1] = (out[-1][0], y)
+        else:
+            out.append((x, y))
+        kind = k if k in WRITE_KINDS else kind
+    return out
 
 
 _SELF_FIX = re.compile(r"^(?P<head>.+?)[,\s]*(?:不对|不是|错了|说错了|打错了|写错了)[,\s]*(?:应该)?(?:是|为)?\s*(?P<fix>[^,\s]+)$")

@@ -140,3 +140,21 @@ def test_a_negative_stock_says_how_much_is_missing_and_suggests_a_count(chat):
     chat.press("amy", "确认")                                    # beyond the 40 on hand, confirmed
     out = chat.say("amy", "可颂还剩多少")
     assert "-10个" in texts(out) and "少了 10个" in texts(out) and "盘点" in texts(out), texts(out)
+
+
+def test_a_receipt_and_a_loss_in_one_message_are_recorded_together_and_undone_together(chat):
+    out = chat.say("amy", "收到鸡蛋3板,碎了5个")
+    assert chat.stock()["XH:B06"] == 300 and "入库 鸡蛋 90个" in texts(out) and "报损 鸡蛋 5个" in texts(out), texts(out)
+    out = chat.press("amy", "确认")
+    assert chat.stock()["XH:B06"] == 300 + 90 - 5, texts(out)
+    kinds = sorted((m["kind"], float(m["qty"])) for m in chat.export("moves") if m["sku"] == "B06")
+    assert ("receipt", 90.0) in kinds and ("scrap", 5.0) in kinds, kinds
+    assert texts(out).count("鸡蛋现有") == 1                       # the level after both, once
+    chat.say("amy", "撤销")
+    assert chat.stock()["XH:B06"] == 300
+
+
+def test_a_count_beside_an_order_is_asked_to_be_split(chat):
+    before = (chat.stock(), chat.export("orders"))
+    out = chat.say("sun", "还剩2箱牛奶,再订10箱")
+    assert "分开发送" in texts(out) and (chat.stock(), chat.export("orders")) == before, texts(out)

@@ -16,6 +16,7 @@ SLOTS: dict[str, dict[str, Any]] = {
     **{m: {"location": None, "partner": None, "lines": [], "rest": False, "at": None, "lot": None, "expiry": None}
        for m in MOVES},
     "count": {"location": None, "lines": []},
+    "batch": {"parts": []},
     "query": {"location": None, "skus": []},
     "transfer": {"source": None, "dest": None, "request": False, "lines": []},
     "purchase": {"partner": None, "location": None, "due": None, "lines": []},
@@ -65,6 +66,9 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
               "expiry": c.lines[0].expiry.date().isoformat() if c.lines and c.lines[0].expiry else None}
     elif isinstance(c, commands.CountStock):
         d |= {"intent": "count", "location": c.location, "lines": _lines(c.lines)}
+    elif isinstance(c, commands.Batch):
+        d |= {"intent": "batch", "parts": [[p.movement.value if isinstance(p, commands.RecordMoves) else "count",
+                                            _lines(p.lines)] for p in c.parts]}
     elif isinstance(c, commands.QueryStock):
         d |= {"intent": "query", "location": c.location, "skus": list(c.skus)}
     elif isinstance(c, commands.TransferStock):
