@@ -249,7 +249,12 @@ class Parser:
                     or (isinstance(r.command, commands.RecordMoves) and (r.command.rest or (
                         r.command.movement == commands.Movement.SALE and r.command.partner))):
                 return commands.Clarify("mixed_intents")   # an order, a sale on credit, 卖完了: one per message
-            parts.append(r.command)
+            part = r.command
+            if parts and part.location is None:   # 静安店收到鸡蛋3板,碎了5个: the loss is 静安店's too
+                part = replace(part, location=parts[0].location)
+            if parts and isinstance(part, commands.RecordMoves) and part.at is None:
+                part = replace(part, at=getattr(parts[0], "at", None))   # 昨天收到…,碎了5个: the same day
+            parts.append(part)
             guesses += r.guesses
         return commands.Parsed(commands.Batch(tuple(parts)), tuple(dict.fromkeys(guesses)))
 
@@ -427,7 +432,7 @@ def _groups(a: scan.Analysis) -> list[tuple[int, int]]:
         if n == 0 or _OWN_VERB.match(c):
             k = intents.write_intent(c, has_dest=False, has_source=False, supplier=False, customer=False,
                                      has_due=False)
-        elif n and intents.SCRAP.search(c) and any(x <= q.start < y for q in a.qtys):
+        elif intents.SCRAP.search(c) and any(x <= q.start < y for q in a.qtys):
             k = "scrap"
         if k in WRITE_KINDS and kind is not None and k != kind:
             out.append((x, y))

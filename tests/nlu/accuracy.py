@@ -68,7 +68,7 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
         d |= {"intent": "count", "location": c.location, "lines": _lines(c.lines)}
     elif isinstance(c, commands.Batch):
         d |= {"intent": "batch", "parts": [[p.movement.value if isinstance(p, commands.RecordMoves) else "count",
-                                            _lines(p.lines)] for p in c.parts]}
+                                            p.location, _lines(p.lines)] for p in c.parts]}
     elif isinstance(c, commands.QueryStock):
         d |= {"intent": "query", "location": c.location, "skus": list(c.skus)}
     elif isinstance(c, commands.TransferStock):
