@@ -265,7 +265,8 @@ class Conversation:
             earlier = uow.stock.last_batch(user.username) if uow.stock.last_was_undo(user.username) else None
             if earlier is not None:   # 撤销 twice: the second may be a repeat, so reaching further back asks first
                 turn.reply(self.t("undo_earlier", turn.lang,
-                                  summary=replies.moves_summary(uow.stock.batch(earlier), self._catalog)),
+                                  summary=replies.moves_summary(uow.stock.batch(earlier), self._catalog, self.t,
+                                                                 turn.lang)),
                            [[Button(self.t("btn.undo_earlier", turn.lang), f"undo:{earlier}"),
                              Button(self.t("btn.keep", turn.lang), "keep:")]])
                 return
@@ -486,7 +487,8 @@ class Conversation:
             raise errors.InvalidState(code="undo_not_last")
         original, evs = inventory.undo(uow, actor=actor)
         turn.events += evs
-        turn.reply(self.t("undone", turn.lang, summary=replies.moves_summary(original, self._catalog)))
+        turn.reply(self.t("undone", turn.lang, summary=replies.moves_summary(original, self._catalog, self.t,
+                                                                                   turn.lang)))
 
     def _correct(self, uow: UnitOfWork, turn: Turn, cmd: commands.Correct) -> None:
         batch = uow.stock.last_batch(turn.user.username)

@@ -93,12 +93,17 @@ def order_progress(t: Any, lang: str, uow: UnitOfWork, matched: Sequence[tuple[i
     return out
 
 
-def moves_summary(moves: Sequence[ledger.Move], cat: context.Catalog | None) -> str:
-    agg: dict[str, Decimal] = {}
+def moves_summary(moves: Sequence[ledger.Move], cat: context.Catalog | None, t: Any = None, lang: str = "") -> str:
+    """What a write moved, per product; a write of several kinds (收到鸡蛋3板,碎了5个) per kind, each named."""
+    agg: dict[tuple[str, str], Decimal] = {}
     for m in moves:
         if m.kind != ledger.MoveKind.TRANSFER_IN:
-            agg[m.sku] = agg.get(m.sku, Decimal(0)) + m.qty
-    return "、".join(f"{pname(cat, s)} {qty_text(cat, s, q)}" for s, q in agg.items())
+            agg[(m.kind.value, m.sku)] = agg.get((m.kind.value, m.sku), Decimal(0)) + m.qty
+    kinds = list(dict.fromkeys(k for k, _ in agg))
+    if len(kinds) == 1 or t is None:
+        return "、".join(f"{pname(cat, s)} {qty_text(cat, s, q)}" for (_, s), q in agg.items())
+    return "; ".join(f"{t(f'move_kind.{k}', lang)} " + "、".join(f"{pname(cat, s)} {qty_text(cat, s, q)}"
+                                                             for (k2, s), q in agg.items() if k2 == k) for k in kinds)
 
 
 def after_levels(t: Any, lang: str, uow: UnitOfWork, cmd: commands.Command, *, user: catalog.User,
