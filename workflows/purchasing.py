@@ -57,11 +57,13 @@ def place(uow: UnitOfWork, turn: Turn, cmd: commands.PlacePurchase, *, t: Any) -
     if needs:
         for m in managers_of(uow, location):
             turn.push(m.username, t("purchase_request_review" if request else "approval_request", m.language,
-                                    who=turn.user.display_name, order=desc, id=oid, amount=_money(draft.amount)),
+                                    who=turn.user.display_name, order=desc, id=oid,
+                                    amount=_money(draft.amount) if draft.amount else t("amount_unknown", m.language)),
                       [[_button(t("btn.approve", m.language), f"ap:{oid}"),
                         _button(t("btn.reject", m.language), f"rj:{oid}")]])
         turn.reply(t("purchase_requested" if request else "purchase_pending", turn.lang, id=oid, order=desc,
-                     amount=_money(draft.amount), limit=_money(settings.approval_limit)))
+                     amount=_money(draft.amount) if draft.amount else t("amount_unknown", turn.lang),
+                     limit=_money(settings.approval_limit)))
     else:
         turn.reply(t("purchase_created", turn.lang, id=oid, order=desc))
     return oid
