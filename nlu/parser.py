@@ -176,6 +176,10 @@ class Parser:
                                             has_due=a.date is not None)
         if kind is None and intents.COUNT_BARE.search(a.s) and a.qtys:
             kind = "count"   # 纸杯现在还有200个
+        if kind == "receipt" and source is None and dest is None and speaker.user.location:
+            came = [e.codes[0] for e in a.of("location") if _CAME_FROM.match(a.s, e.end)]
+            if len(came) == 1 and came[0] != speaker.user.location:   # 收到静安店的可颂5个: from our other store
+                kind, source, request = "transfer", came[0], False
         if kind is None and a.qtys:
             kind = _signed(a)   # 牛奶+2箱 (in) · 可颂-5个 (out)
         if kind == "receipt" and supplier and a.date is not None and a.date.when.date() > speaker.now.date():
@@ -317,7 +321,7 @@ class Parser:
                 source = e.codes[0]
             elif before.endswith(("向", "找", "跟", "问")):
                 source, request = e.codes[0], True
-            elif before.endswith(("到", "给", "去", "往", "至", "送", "发")):
+            elif before.endswith(("到", "给", "去", "往", "至", "送", "发")) and not before.endswith("收到"):
                 dest = e.codes[0]
             elif after in ("发", "调", "拨") and source is None:
                 source = e.codes[0]
@@ -331,6 +335,8 @@ class Parser:
                 source = code
             elif dest is None:
                 dest = code
+        if source is not None and dest is None and re.search(r"收到|(?:调|送|发|运)(?:过)?来的", s):
+            return source, dest, False   # 收到大仓调来的牛奶1箱: it has come, a transfer done (not one to ask for)
         if source is not None and dest is None and not request:
             request = True
         return source, dest, request and dest is None
@@ -413,8 +419,9 @@ class Parser:
 
 STOCK_KINDS = frozenset(m.value for m in commands.Movement) | {"count"}
 WRITE_KINDS = STOCK_KINDS | {"purchase"}   # 还剩2箱牛奶,再订10箱: a count and an order, not an order of 24 + 120
-CLAUSE_ENDS = frozenset(".;!?\n,")
+_CLAUSE_END = re.compile(r"[;!?\n,]|\.(?!\d)")   # 。 and , but not the point of 0.5
 # a clause that begins with its own verb (after a time or product: 今天收到… · 可颂卖了…), a command of its own
+_CAME_FROM = re.compile(r"的|(?:送|调|发|运|拿)(?:过)?来")   # 静安店的… · 大仓送来的…: where goods came from
 _OWN_VERB = re.compile(r"^[\x00\s]*(?:今天|刚才|刚刚|早上|上午|中午|下午|晚上|又|还|再|另外|然后)?[\x00\s]*"
                        r"(?:收到|进了|进货|入库|卖了|卖出|售出|卖掉|用了|用掉|领用|报损|报废|盘点|退给|退回|剩|只剩|订|采购|下单|拿走|买走|提走|出库|消耗|领了)")
 
@@ -423,7 +430,8 @@ def _groups(a: scan.Analysis) -> list[tuple[int, int]]:
     """The message's runs of clauses of one kind (spans of ``a.s``): a clause that begins with its own verb, or a
     later one that reports a loss with its own quantity (收到鸡蛋3板,碎了5个; …,包装破损 is a note), starts a new run
     when its kind differs. One run: a message of one kind."""
-    cuts = [0, *(i + 1 for i, ch in enumerate(a.s) if ch in CLAUSE_ENDS), len(a.s)]
+    cuts = sorted({0, *(m.end() for m in _CLAUSE_END.finditer(a.s)),
+                   *(m.start() for m in re.finditer("其中", a.s)), len(a.s)})   # …2公斤 其中0.5公斤受潮
     out: list[tuple[int, int]] = []
     kind = None
     for n, (x, y) in enumerate(zip(cuts, cuts[1:], strict=False)):
@@ -432,8 +440,8 @@ def _groups(a: scan.Analysis) -> list[tuple[int, int]]:
         if n == 0 or _OWN_VERB.match(c):
             k = intents.write_intent(c, has_dest=False, has_source=False, supplier=False, customer=False,
                                      has_due=False)
-        elif intents.SCRAP.search(c) and any(x <= q.start < y for q in a.qtys):
-            k = "scrap"
+        elif any(x <= q.start < y for q in a.qtys) and (intents.SCRAP.search(c) or intents.GIVEAWAY.search(c)):
+            k = "scrap" if intents.SCRAP.search(c) else "consumption"   # …,碎了5个 · …,送了客人2个
         if k in WRITE_KINDS and kind is not None and k != kind:
             out.append((x, y))
         elif out:

@@ -158,3 +158,10 @@ def test_a_count_beside_an_order_is_asked_to_be_split(chat):
     before = (chat.stock(), chat.export("orders"))
     out = chat.say("sun", "还剩2箱牛奶,再订10箱")
     assert "分开发送" in texts(out) and (chat.stock(), chat.export("orders")) == before, texts(out)
+
+
+def test_goods_that_came_from_another_of_our_places_move_from_there(chat):
+    chat.say("amy", "收到大仓调来的牛奶1箱")                    # was a transfer from 徐汇店 to 大仓
+    assert chat.stock()["XH:B01"] == 36 + 12 and chat.stock()["CK:B01"] == 240 - 12
+    chat.say("amy", "收到静安店的可颂5个")                      # was a supplier's delivery to 静安店
+    assert chat.stock()["XH:B09"] == 45 and chat.stock()["JA:B09"] == 15
