@@ -293,7 +293,10 @@ class Parser:
                                  and c != (cmd.source or home))
                 return commands.Clarify("unknown_location", mention=self._loc_chunk(a), candidates=physical,
                                         partial=cmd, detail="dest")
-        return commands.Parsed(cmd, tuple(dict.fromkeys(res.guesses)))
+        guesses = list(res.guesses)
+        if isinstance(cmd, commands.RecordMoves) and len(cmd.lines) > 1:   # 共200元 over two products: said, unsplit
+            guesses += [commands.Guess("total_unsplit", a.s[p.start:p.end], "") for p in a.prices if p.total]
+        return commands.Parsed(cmd, tuple(dict.fromkeys(guesses)))
 
     def _unknown(self, a: scan.Analysis, partial: commands.Command | None = None) -> commands.Clarify:
         chunks = [c.text for c in a.chunks if len(c.text) >= 2 or texts.is_cjk(c.text[:1])]

@@ -165,3 +165,14 @@ def test_goods_that_came_from_another_of_our_places_move_from_there(chat):
     assert chat.stock()["XH:B01"] == 36 + 12 and chat.stock()["CK:B01"] == 240 - 12
     chat.say("amy", "收到静安店的可颂5个")                      # was a supplier's delivery to 静安店
     assert chat.stock()["XH:B09"] == 45 and chat.stock()["JA:B09"] == 15
+
+
+def test_a_total_over_several_products_is_said_to_be_left_out(chat):
+    out = chat.say("amy", "收到牛奶2箱、鸡蛋1板,共200元")
+    assert "分不到每样商品" in texts(out) and chat.stock()["XH:B01"] == 36, texts(out)
+    chat.press("amy", "确认")
+    assert chat.stock()["XH:B01"] == 60 and chat.stock()["XH:B06"] == 330
+    chat.say("amy", "收到牛奶2箱,共130元")                       # one product: its cost per litre
+    [move] = [m for m in chat.export("moves") if m["sku"] == "B01" and m["kind"] == "receipt"
+              and m.get("unit_cost") not in (None, "")]
+    assert abs(float(move["unit_cost"]) - 130 / 24) < 1e-4, move
