@@ -237,7 +237,7 @@ class Conversation:
             if isinstance(cmd, commands.RecordMoves) and cmd.rest:   # 可颂卖完了: what is on hand, shown first
                 whole = self._on_hand_lines(uow, turn, cmd)
                 if whole is not None:
-                    doubts = replies.guesses(self.t, turn.lang, guesses, self._catalog) if guesses else ""
+                    doubts = replies.guesses(self.t, turn.lang, guesses, self._catalog)
                     self._ask(uow, turn, whole, doubts + self.t("rest.ask", turn.lang, summary=replies.summary(
                         self.t, turn.lang, whole, self._catalog, user=turn.user)))
                 return
@@ -403,7 +403,7 @@ class Conversation:
         actor = self._actor(turn, cmd)
         plan = inventory.plan(uow, cmd, actor=actor, force=confirmed)
         if not confirmed:
-            doubts = replies.guesses(self.t, turn.lang, guesses, self._catalog) if guesses else ""
+            doubts = replies.guesses(self.t, turn.lang, guesses, self._catalog)
             big, absurd = self._unusual(uow, cmd, turn.user)
             if absurd and not turn.user.can("approve"):   # a typo's worth of zeros: staff may not wave it through
                 raise errors.BadInput(code="absurd_qty", items="、".join(self._name_of(s) for s in absurd))
@@ -434,23 +434,19 @@ class Conversation:
         order under one batch, so one 撤销 takes them all back."""
         summaries = [replies.summary(self.t, turn.lang, part, self._catalog, user=turn.user) for part in cmd.parts]
         if not confirmed:
-            doubts = replies.guesses(self.t, turn.lang, guesses, self._catalog) if guesses else ""
+            doubts = replies.guesses(self.t, turn.lang, guesses, self._catalog)
             self._ask(uow, turn, cmd, doubts + self.t("batch.ask", turn.lang, summary="\n".join(
                 f"· {s}" for s in summaries)))
             return
         batch = _batch(turn.now)
-        levels: dict[str, None] = {}
         receipts: list[tuple[int, str, Decimal]] = []
         for part in cmd.parts:
             actor = replace(self._actor(turn, part), batch=batch)
             plan = inventory.plan(uow, part, actor=actor, force=True)
             turn.events += inventory.record(uow, plan, actor=actor, t=self.t, push=turn.push)
             receipts += plan.order_receipts
-        for part in cmd.parts:   # the levels after all of it, each product once
-            levels.update(dict.fromkeys(replies.after_levels(self.t, turn.lang, uow, part, user=turn.user,
-                                                             catalog=self._catalog).strip("\n").split("\n")))
         text = self.t("recorded", turn.lang, summary="; ".join(summaries))
-        text += "".join(f"\n{line}" for line in levels if line)
+        text += replies.after_levels(self.t, turn.lang, uow, *cmd.parts, user=turn.user, catalog=self._catalog)
         text += replies.order_progress(self.t, turn.lang, uow, receipts, self._catalog)
         turn.reply(text, [[Button(self.t("btn.undo", turn.lang), f"undo:{batch}")]])
 

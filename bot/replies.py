@@ -106,23 +106,24 @@ def moves_summary(moves: Sequence[ledger.Move], cat: context.Catalog | None, t: 
                                                              for (k2, s), q in agg.items() if k2 == k) for k in kinds)
 
 
-def after_levels(t: Any, lang: str, uow: UnitOfWork, cmd: commands.Command, *, user: catalog.User,
+def after_levels(t: Any, lang: str, uow: UnitOfWork, *cmds: commands.Command, user: catalog.User,
                  catalog: context.Catalog | None) -> str:
-    """The new on-hand quantity of each product, at the location(s) touched."""
-    locs: list[str | None]
-    if isinstance(cmd, commands.TransferStock):
-        locs = [cmd.source or user.location, cmd.dest or user.location]
-    else:
-        locs = [getattr(cmd, "location", None) or user.location]
+    """The new on-hand quantity of each product, at the location(s) touched (by all ``cmds``: each once)."""
     parts = []
     seen: set[tuple[str, str]] = set()
-    for ln in getattr(cmd, "lines", ()):
-        for loc in locs:
-            if loc and (loc, ln.sku) not in seen:
-                seen.add((loc, ln.sku))
-                q = uow.stock.on_hand(loc, ln.sku)
-                parts.append(t("level_now", lang, location=loc_name(loc, catalog), product=pname(catalog, ln.sku),
-                               qty=qty_text(catalog, ln.sku, q)))
+    for cmd in cmds:
+        locs: list[str | None]
+        if isinstance(cmd, commands.TransferStock):
+            locs = [cmd.source or user.location, cmd.dest or user.location]
+        else:
+            locs = [getattr(cmd, "location", None) or user.location]
+        for ln in getattr(cmd, "lines", ()):
+            for loc in locs:
+                if loc and (loc, ln.sku) not in seen:
+                    seen.add((loc, ln.sku))
+                    q = uow.stock.on_hand(loc, ln.sku)
+                    parts.append(t("level_now", lang, location=loc_name(loc, catalog), product=pname(catalog, ln.sku),
+                                   qty=qty_text(catalog, ln.sku, q)))
     return ("\n" + "\n".join(parts)) if parts else ""
 
 

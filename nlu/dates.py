@@ -86,13 +86,7 @@ def _resolve(m: re.Match[str], now: datetime) -> tuple[datetime, bool] | None:
         n = numbers.value(g["n2"])
         if n is None or n > 3650:
             return None
-        unit = g["u2"]
-        if unit in ("天", "日"):
-            day = today - timedelta(days=int(n))
-        elif unit.endswith(("周", "星期")):
-            day = today - timedelta(days=7 * int(n))
-        else:
-            day = _add_months(today, -int(n))
+        day = _shift(today, -int(n), g["u2"])
     elif g["after"]:
         n = numbers.value(g["n"])
         if n is None or n > 3650:
@@ -101,14 +95,8 @@ def _resolve(m: re.Match[str], now: datetime) -> tuple[datetime, bool] | None:
         if unit == "小时":
             return now + timedelta(hours=float(n)), True
         simple = _dateparser(m.group("after"), now) if unit in ("天",) and g["n"].isdigit() else None
-        if simple is not None:
-            day = simple.replace(hour=0, minute=0, second=0, microsecond=0)
-        elif unit in ("天", "日"):
-            day = today + timedelta(days=int(n))
-        elif unit.endswith(("周", "星期")):
-            day = today + timedelta(days=7 * int(n))
-        else:
-            day = _add_months(today, int(n))
+        day = simple.replace(hour=0, minute=0, second=0, microsecond=0) if simple is not None \
+            else _shift(today, int(n), unit)
     elif g["month_end"]:
         base = _add_months(today, 1) if (g["mm"] or "").startswith("下") else today
         if g["edge"] == "初":
@@ -157,6 +145,15 @@ def _hour(g: dict[str, Any]) -> tuple[int, int] | None:
     if part:
         return PARTS[part], 0
     return None
+
+
+def _shift(today: datetime, n: int, unit: str) -> datetime:
+    """``n`` days, weeks or months from today (back when negative): 3天后 · 两周前 · 一个月前."""
+    if unit in ("天", "日"):
+        return today + timedelta(days=n)
+    if unit.endswith(("周", "星期")):
+        return today + timedelta(days=7 * n)
+    return _add_months(today, n)
 
 
 def _add_months(d: datetime, n: int) -> datetime:

@@ -170,9 +170,11 @@ class Snapshot:
     def v_expiring(self, days: int = 3) -> Decimal:
         """Stock in lots that expire within ``days`` days (or already have): what to sell, use or move first."""
         until = self.now + timedelta(days=int(days))
-        return sum((q for loc, s, _, q, exp in self.uow.stock.all_levels() if s == self.product.sku and q > 0
-                    and exp is not None and exp <= until and (self.location is None or loc == self.location)),
-                   Decimal(0))
+        if self.location is None:
+            lots = [(q, exp) for _, s, _, q, exp in self.uow.stock.all_levels() if s == self.product.sku]
+        else:   # this product's lots here (one indexed query, not every level of the tenant)
+            lots = [(lv.qty, lv.expiry) for lv in self.uow.stock.levels(self.location, self.product.sku)]
+        return sum((q for q, exp in lots if q > 0 and exp is not None and exp <= until), Decimal(0))
 
     def v_booked(self, hours: int = 24) -> Decimal:
         return Decimal(self.uow.chat.booked(location=self.location, sku=self.product.sku, start=self.now,

@@ -58,11 +58,11 @@ def place(uow: UnitOfWork, turn: Turn, cmd: commands.PlacePurchase, *, t: Any) -
         for m in managers_of(uow, location):
             turn.push(m.username, t("purchase_request_review" if request else "approval_request", m.language,
                                     who=turn.user.display_name, order=desc, id=oid,
-                                    amount=_money(draft.amount) if draft.amount else t("amount_unknown", m.language)),
+                                    amount=_amount(draft, t, m.language)),
                       [[_button(t("btn.approve", m.language), f"ap:{oid}"),
                         _button(t("btn.reject", m.language), f"rj:{oid}")]])
         turn.reply(t("purchase_requested" if request else "purchase_pending", turn.lang, id=oid, order=desc,
-                     amount=_money(draft.amount) if draft.amount else t("amount_unknown", turn.lang),
+                     amount=_amount(draft, t, turn.lang),
                      limit=_money(settings.approval_limit)))
     else:
         turn.reply(t("purchase_created", turn.lang, id=oid, order=desc))
@@ -76,6 +76,11 @@ def describe(uow: UnitOfWork, o: orders.Order) -> str:
                      if ln.sku in products else ln.sku for ln in o.lines)
     due = f" {o.due:%Y-%m-%d}" if o.due else ""
     return f"{partners.get(o.partner or '', o.partner or '')} {items}{due}".strip()
+
+
+def _amount(o: orders.Order, t: Any, lang: str) -> str:
+    """An order's amount, or 未知 when the catalog cannot price it (no cost price), never ¥0.00."""
+    return _money(o.amount) if o.amount else str(t("amount_unknown", lang))
 
 
 def _money(d: Decimal) -> str:

@@ -483,6 +483,12 @@ def transfer_check(uow: Any, box: Any, t: Any, *, location: str | None, now: dat
                           text=text)
 
 
+def _sales(uow: Any, location: str, *, since: datetime) -> list[tuple[datetime, str, Decimal]]:
+    """The store's recorded sales since then, as (time, product, quantity), a reversal counting against its sale."""
+    return [(m.at, m.sku, m.qty if m.reverses is None else -m.qty)
+            for m in uow.stock.moves(since=since, kinds=["sale"]) if location in (m.src, m.dst)]
+
+
 def evening_summary(uow: Any, box: Any, t: Any, *, location: str | None, now: datetime, forecaster: Any = None,
                     to: list[str] | None = None) -> None:
     """今日小结: the day's best sellers and the week's big movers against the week before, with how much more or
@@ -494,16 +500,13 @@ def evening_summary(uow: Any, box: Any, t: Any, *, location: str | None, now: da
     sold: dict[str, Decimal] = {}
     last_week: dict[str, Decimal] = {}
     this_week: dict[str, Decimal] = {}
-    for m in uow.stock.moves(since=day0 - timedelta(days=14), kinds=["sale"]):
-        if m.src != location and m.dst != location:
-            continue
-        q = m.qty if m.reverses is None else -m.qty
-        if m.at >= day0:
-            sold[m.sku] = sold.get(m.sku, Decimal(0)) + q
-        if m.at >= day0 - timedelta(days=6):
-            this_week[m.sku] = this_week.get(m.sku, Decimal(0)) + q
-        elif m.at >= day0 - timedelta(days=13):
-            last_week[m.sku] = last_week.get(m.sku, Decimal(0)) + q
+    for at, sku, q in _sales(uow, location, since=day0 - timedelta(days=14)):
+        if at >= day0:
+            sold[sku] = sold.get(sku, Decimal(0)) + q
+        if at >= day0 - timedelta(days=6):
+            this_week[sku] = this_week.get(sku, Decimal(0)) + q
+        elif at >= day0 - timedelta(days=13):
+            last_week[sku] = last_week.get(sku, Decimal(0)) + q
     products = {p.sku: p for p in uow.catalog.products()}
     top = sorted(((s, q) for s, q in sold.items() if q > 0), key=lambda kv: -kv[1])[:3]
     for u in people:
@@ -560,12 +563,10 @@ def sales_week(uow: Any, box: Any, t: Any, *, location: str | None, now: datetim
     day0 = now.replace(hour=0, minute=0, second=0, microsecond=0)
     week: dict[str, Decimal] = {}
     before: dict[str, Decimal] = {}
-    for m in uow.stock.moves(since=day0 - timedelta(days=14), kinds=["sale"]):
-        if (m.src != location and m.dst != location) or m.at >= day0:
-            continue
-        q = m.qty if m.reverses is None else -m.qty
-        into = week if m.at >= day0 - timedelta(days=7) else before
-        into[m.sku] = into.get(m.sku, Decimal(0)) + q
+    for at, sku, q in _sales(uow, location, since=day0 - timedelta(days=14)):
+        if at < day0:   # complete days only
+            into = week if at >= day0 - timedelta(days=7) else before
+            into[sku] = into.get(sku, Decimal(0)) + q
     products = {p.sku: p for p in uow.catalog.products()}
     top = sorted(((q, s) for s, q in week.items() if q > 0 and s in products), key=lambda x: (-x[0], x[1]))[:10]
     first, last = day0 - timedelta(days=7), day0 - timedelta(days=1)
