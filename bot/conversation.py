@@ -431,7 +431,15 @@ class Conversation:
     def _write_all(self, uow: UnitOfWork, turn: Turn, cmd: commands.Batch, *, guesses: tuple[commands.Guess, ...],
                    confirmed: bool) -> None:
         """Several writes from one message (收到鸡蛋3板,碎了5个): shown together and asked once, then recorded in
-        order under one batch, so one 撤销 takes them all back."""
+        order under one batch, so one 撤销 takes them all back. A part said of everything on hand (可颂卖完了,牛奶用完了)
+        is shown with what the store has; one of which it has none is said and left out."""
+        if any(isinstance(p, commands.RecordMoves) and p.rest for p in cmd.parts):
+            whole = [self._on_hand_lines(uow, turn, p) if isinstance(p, commands.RecordMoves) and p.rest else p
+                     for p in cmd.parts]
+            kept = tuple(p for p in whole if p is not None)
+            if not kept:
+                return
+            cmd, confirmed = commands.Batch(kept), False   # quantities read from stock: always shown first
         summaries = [replies.summary(self.t, turn.lang, part, self._catalog, user=turn.user) for part in cmd.parts]
         if not confirmed:
             doubts = replies.guesses(self.t, turn.lang, guesses, self._catalog)

@@ -215,6 +215,7 @@ class Clarify:
 
     reason: "ambiguous_product" | "unknown_product" | "missing_qty" | "unit_mismatch"
             | "unknown_location" | "rule_unsupported" | "not_understood" | "zero_qty" | "bad_qty"
+            | "qty_too_large" | "qty_too_precise" …
     ``partial`` holds the command built so far (with the doubtful line left out) when resumable.
     """
     reason: str

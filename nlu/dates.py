@@ -27,11 +27,16 @@ SIMPLE_DAYS = {"今天": 0, "今日": 0, "明天": 1, "明日": 1, "后天": 2, 
 _PART = "|".join(sorted(PARTS, key=len, reverse=True))
 _DAY = "|".join(sorted(SIMPLE_DAYS, key=len, reverse=True))
 _TIME = rf"(?:(?P<part>{_PART})?\s*(?P<hour>\d{{1,2}}|[零一二两三四五六七八九十]{{1,3}})(?:[点:时](?P<minute>半|一刻|三刻|\d{{1,2}}|[零一二三四五六七八九十]{{1,3}})?分?)(?:钟)?|(?P<part_only>{_PART}))"
+_UNITISH = r"[箱袋个升斤克盒包瓶板块条桶件份杯只打听罐支根张片把套双对kKlL]|公斤"
+_NUMBERED = r"[桌店仓库线楼柜台机房窗车位门]"   # 3号桌 · 2号仓库: a number, not a day
 DATE_RE = re.compile(
     rf"(?:(?P<full>(?P<y>\d{{4}})[年\-/](?P<m>\d{{1,2}})[月\-/](?P<d>\d{{1,2}})[日号]?|(?P<m2>\d{{1,2}})月(?P<d2>\d{{1,2}})[日号])"
     rf"|(?P<week>(?P<wk>下下|下个?|这个?|本|上个?)?(?:周|星期|礼拜)(?P<wd>[一二三四五六日天末1-7]))"
     rf"|(?P<ago>(?P<n2>{_N})\s*(?P<u2>天|日|周|个?星期|个?月)(?:以前|之前|前))"
     rf"|(?P<after>(?P<n>{_N})\s*(?P<u>天|日|周|个?星期|个?月|小时)(?:以?后|之后))"
+    # 6/10 (June 10th; not 1/2箱, half a case) · 10号 (the 10th, the next one: a past move takes the last, see parser)
+    rf"|(?P<md>(?<![\d/.])(?P<m3>1[0-2]|0?[1-9])/(?P<d3>3[01]|[12]\d|0?[1-9])(?![\d/.%])(?!\s*{_UNITISH}))"
+    rf"|(?P<dom>(?<![\d月/.])(?P<d4>3[01]|[12]\d|0?[1-9]|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])号(?!{_NUMBERED}))"
     rf"|(?P<month_end>(?P<mm>下个?|本|这个?)?月(?P<edge>底|末|初))"
     rf"|(?P<day>{_DAY}))?"
     rf"\s*(?P<time>{_TIME})?\s*(?P<before>前|之前|以前)?"
@@ -50,7 +55,7 @@ def find(s: str, now: datetime) -> Found | None:
     """The first date expression in ``s`` (a normalised message), resolved against ``now``."""
     for m in DATE_RE.finditer(s):
         if m.end() == m.start() or not (m.group("time") or m.group("full") or m.group("week") or m.group("after")
-                                        or m.group("ago")
+                                        or m.group("ago") or m.group("md") or m.group("dom")
                                         or m.group("month_end") or m.group("day")):
             continue
         when = _resolve(m, now)
@@ -97,6 +102,21 @@ def _resolve(m: re.Match[str], now: datetime) -> tuple[datetime, bool] | None:
         simple = _dateparser(m.group("after"), now) if unit in ("天",) and g["n"].isdigit() else None
         day = simple.replace(hour=0, minute=0, second=0, microsecond=0) if simple is not None \
             else _shift(today, int(n), unit)
+    elif g["md"]:
+        try:
+            day = today.replace(month=int(g["m3"]), day=int(g["d3"]))
+        except ValueError:
+            return None
+        if day < today - timedelta(days=60):
+            day = day.replace(year=day.year + 1)
+    elif g["dom"]:
+        n = numbers.value(g["d4"])
+        if n is None:
+            return None
+        base = today if int(n) >= today.day else _add_months(today.replace(day=1), 1)
+        if int(n) > calendar.monthrange(base.year, base.month)[1]:
+            return None
+        day = base.replace(day=int(n))
     elif g["month_end"]:
         base = _add_months(today, 1) if (g["mm"] or "").startswith("下") else today
         if g["edge"] == "初":
@@ -124,7 +144,7 @@ def _resolve(m: re.Match[str], now: datetime) -> tuple[datetime, bool] | None:
 
 
 def _has_day(g: dict[str, Any]) -> bool:
-    return any(g[k] for k in ("full", "week", "ago", "after", "month_end", "day"))
+    return any(g[k] for k in ("full", "week", "ago", "after", "md", "dom", "month_end", "day"))
 
 
 def _hour(g: dict[str, Any]) -> tuple[int, int] | None:

@@ -78,7 +78,8 @@ SOLD_OUT = re.compile(r"(?<![快要就将])(?<!马上)(?<!什么时候)(?:卖|�
 RUNNING_OUT = re.compile(r"(?:卖|用)(?:完|光)了?[吗没么嘛?]|(?:快|要|就要|将|马上)(?:卖|用)(?:完|光)"
                          r"|(?:全|都|全部)(?:卖|用)(?:完|光|掉)?了?[吗没么嘛?]")
 LEADING_RECEIPT = re.compile(r"^[\x00\s]*(?:今天|刚才|刚刚|早上|上午|下午|晚上)?[\x00\s]*(?:收到|进货|入库|到货)(?!的)")
-RECEIPT = re.compile(r"^收(?![银款钱费])|收了(?![银款钱费])|收到|到货|到了|进了|进货|入库|送来|送了|来了|收货|送到|补了|进|(?<!不)到")
+NUMBER_NEXT = r"(?=\s*[\x00\d一二两三四五六七八九十半俩仨几])"   # 收2箱 · 卖3升: a bare verb before its quantity (masked or not)
+RECEIPT = re.compile(r"^收(?![银款钱费])|收" + NUMBER_NEXT + r"|收了(?![银款钱费])|收到|到货|到了|进了|进货|入库|送来|送了|来了|收货|送到|补了|进|(?<!不)到")
 
 
 def write_intent(masked: str, *, has_dest: bool, has_source: bool, supplier: bool, customer: bool,

@@ -79,6 +79,10 @@ def drafts(a: scan.Analysis, lex: lexicon.Lexicon) -> list[Draft]:
         return unplaced
 
     orphans = assign(list(qtys), products)
+    lonely = [d for d in products if d.qty is None]
+    if len(orphans) == 1 and len(lonely) == 1 and len(lonely[0].skus) == 1 and (
+            not orphans[0].unit or lex.product(lonely[0].skus[0]).accepts(orphans[0].unit)):
+        lonely[0].qty = orphans.pop()   # 静安店缺面粉,从大仓调1袋过去: the one product named, the one quantity said
     texts: list[Draft] = []
     if orphans:
         texts = [Draft(c.start, c.text, (), None, exact=False) for c in a.chunks]
@@ -146,6 +150,9 @@ def resolve(items: list[Draft], lex: lexicon.Lexicon, *, need_qty: bool = True) 
     return out
 
 
+PLACES = 3   # decimals a quantity may be said with (2.125公斤)
+
+
 def to_line(lex: lexicon.Lexicon, sku: str, q: scan.Qty, *, mention: str = "") -> commands.Line | Problem:
     """One product and quantity as a Line in base units, or the problem with it."""
     p = lex.product(sku)
@@ -177,6 +184,8 @@ def to_line(lex: lexicon.Lexicon, sku: str, q: scan.Qty, *, mention: str = "") -
         return Problem("qty_too_large", sku, detail=q.raw)
     if total <= 0:
         return Problem("zero_qty", sku, detail=q.raw)
+    if any(v.as_tuple().exponent < -PLACES for v, _ in parts):   # 0.0001箱: no one counts or weighs that finely
+        return Problem("qty_too_precise", sku, detail=q.raw)
     raw = parts[0][0] if len(parts) == 1 else None
     return commands.Line(sku=sku, qty=total, mention=mention, unit=parts[0][1] if raw is not None else "",
                          raw_qty=units.normalize(raw) if raw is not None else total)

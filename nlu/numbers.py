@@ -14,7 +14,9 @@ CN = rf"(?:两[{CN_CHARS}]*|[{CN_CHARS}]+|俩|仨)(?:点[零〇一二三四五�
 # 1百 · 2千 · 1.5万: digits times a Chinese power of ten (not 千克, a kilogram)
 ARABIC = r"\d+(?:\.\d+)?"
 SCALED = r"\d+(?:\.\d+)?(?:百|千(?!克)|万)"
-NUMBER = rf"(?:{SCALED}|{ARABIC}|{CN})"
+# 1/2箱 · 四分之一袋: a fraction whose decimal ends (halves, quarters, fifths …; a third has no exact quantity)
+FRACTION = r"\d+/\d+(?![\d/])|[一二三四五六七八九十]分之[一二三四五六七八九]"
+NUMBER = rf"(?:{FRACTION}|{SCALED}|{ARABIC}|{CN})"
 _SCALES = {"百": Decimal(100), "千": Decimal(1000), "万": Decimal(10000)}
 _WHOLE = {"俩": Decimal(2), "仨": Decimal(3)}
 _ARABIC_RE = re.compile(rf"^{ARABIC}$")
@@ -31,6 +33,8 @@ def value(span: str) -> Decimal | None:
         return HALF
     if span in _WHOLE:
         return _WHOLE[span]
+    if "/" in span or "分之" in span:
+        return _fraction(span)
     if span[-1] in _SCALES and _ARABIC_RE.match(span[:-1]):
         return Decimal(span[:-1]) * _SCALES[span[-1]]
     if _ARABIC_RE.match(span):
@@ -48,6 +52,17 @@ def value(span: str) -> Decimal | None:
         return Decimal(str(out))
     except InvalidOperation:
         return None
+
+
+def _fraction(span: str) -> Decimal | None:
+    if "分之" in span:
+        den, num = (value(x) for x in span.split("分之", 1))
+    else:
+        num, den = (value(x) for x in span.split("/", 1))
+    if num is None or not den:
+        return None
+    out = num / den
+    return out if out * den == num and len(str(out.normalize())) <= 12 else None   # 1/3: no exact quantity
 
 
 INDEX_WORDS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}

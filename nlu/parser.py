@@ -29,6 +29,16 @@ _ABSOLUTE_DAY = re.compile(r"\d+\s*月|\d+[/-]\d+")   # a day named by its month
 _AHEAD = re.compile(r"明|后|下|\d{4}")
 _BARE_WEEKDAY = re.compile(r"(?:周|星期|礼拜)[一二三四五六日天1-7]\S*")
 _NAMES_DAY = re.compile(r"天|日|号|周|星期|礼拜|月|明|后")
+_BARE_DAY = re.compile(r"[\d一二三四五六七八九十]{1,3}号")   # a day of the month, its month unsaid
+
+
+def _month_before(at: dt.datetime) -> dt.datetime | None:
+    """The same day a month earlier (None where that month has no such day: 31号 said on 10 March)."""
+    month, year = (at.month - 1, at.year) if at.month > 1 else (12, at.year - 1)
+    try:
+        return at.replace(year=year, month=month)
+    except ValueError:
+        return None
 
 
 def _year_before(at: dt.datetime) -> dt.datetime:
@@ -108,6 +118,8 @@ class Parser:
             return commands.Clarify("zero_qty" if value is not None else "bad_qty", detail=q.raw)
         if units.too_large(value):
             return commands.Clarify("qty_too_large", detail=q.raw)
+        if value.as_tuple().exponent < -lines.PLACES:   # 改成0.0001箱
+            return commands.Clarify("qty_too_precise", detail=q.raw)
         return commands.Parsed(commands.Correct(qty=value, unit=q.unit, sku=sku))
 
     def _edit_rule(self, rule_id: int, rest: str, speaker: context.Speaker) -> Result:
@@ -225,6 +237,10 @@ class Parser:
                 # without a day (上午卖了… said at 4 pm) today's, where dates for orders look ahead
                 if at.date() > speaker.now.date() and _BARE_WEEKDAY.fullmatch(said.strip()):
                     at -= dt.timedelta(days=7)
+                elif at.date() > speaker.now.date() and _BARE_DAY.match(said.strip()):
+                    at = _month_before(at)   # 20号卖了… said on the 15th: last month's 20th
+                    if at is None:
+                        return commands.Clarify("not_understood")
                 elif at.date() == speaker.now.date() + dt.timedelta(days=1) and not _NAMES_DAY.search(said):
                     at -= dt.timedelta(days=1)
                 if at.date() > speaker.now.date():
@@ -250,9 +266,9 @@ class Parser:
                     and named and not any(x <= e.start < y for e in a.of("product")):
                 r = self._command(self.scanner.analyse(named[-1] + text, speaker.now), speaker, whole=False)
             if not isinstance(r, commands.Parsed) or not isinstance(r.command, commands.RecordMoves | commands.CountStock) \
-                    or (isinstance(r.command, commands.RecordMoves) and (r.command.rest or (
-                        r.command.movement == commands.Movement.SALE and r.command.partner))):
-                return commands.Clarify("mixed_intents")   # an order, a sale on credit, 卖完了: one per message
+                    or (isinstance(r.command, commands.RecordMoves) and (
+                        r.command.movement == commands.Movement.SALE and r.command.partner)):
+                return commands.Clarify("mixed_intents")   # an order, a sale on credit: one per message
             part = r.command
             if parts and part.location is None:   # 静安店收到鸡蛋3板,碎了5个: the loss is 静安店's too
                 part = replace(part, location=parts[0].location)
@@ -426,7 +442,8 @@ _CLAUSE_END = re.compile(r"[;!?\n,]|\.(?!\d)")   # 。 and , but not the point o
 # a clause that begins with its own verb (after a time or product: 今天收到… · 可颂卖了…), a command of its own
 _CAME_FROM = re.compile(r"的|(?:送|调|发|运|拿)(?:过)?来")   # 静安店的… · 大仓送来的…: where goods came from
 _OWN_VERB = re.compile(r"^[\x00\s]*(?:今天|刚才|刚刚|早上|上午|中午|下午|晚上|又|还|再|另外|然后)?[\x00\s]*"
-                       r"(?:收到|进了|进货|入库|卖了|卖出|售出|卖掉|用了|用掉|领用|报损|报废|盘点|退给|退回|剩|只剩|订|采购|下单|拿走|买走|提走|出库|消耗|领了)")
+                       r"(?:收到|进了|进货|入库|卖了|卖出|售出|卖掉|用了|用掉|领用|报损|报废|盘点|退给|退回|剩|只剩|订|采购|下单|拿走|买走|提走|出库|消耗|领了"
+                       r"|卖完|卖光|用完|用光|(?:收|卖|用)" + intents.NUMBER_NEXT + ")")
 
 
 def _groups(a: scan.Analysis) -> list[tuple[int, int]]:

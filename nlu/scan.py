@@ -99,6 +99,9 @@ class Scanner:
         self.pack_res = [
             re.compile(rf"每\s*(?P<u>{units})\s*(?:是|有|装)?\s*(?P<n>{_N})\s*(?P<u2>{units})(?![a-z])"),
             re.compile(rf"(?<![\d.])(?P<n>{ARABIC})\s*(?P<u2>{units})\s*/\s*(?P<u>{units})(?![a-z])"),
+            # …2桶,10升一桶 · 500克每袋: after the packs' count, so the message still holds a quantity
+            re.compile(rf"(?<=[,;\s])(?P<n>{_N})\s*(?P<u2>{units})\s*(?:一|每)\s*(?P<u>{units})(?![a-z\d])"),
+            re.compile(rf"(?<=[,;])\s*一\s*(?P<u>{units})\s*(?:是|有|装)?\s*(?P<n>{_N})\s*(?P<u2>{units})(?![a-z])"),   # …,一桶10升
         ]
         self.sep_re = re.compile("|".join([*(re.escape(w) for w in SEPARATOR_WORDS), r"[,;.!?、/\n]"]))
 

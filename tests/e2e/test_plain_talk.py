@@ -176,3 +176,50 @@ def test_a_total_over_several_products_is_said_to_be_left_out(chat):
     [move] = [m for m in chat.export("moves") if m["sku"] == "B01" and m["kind"] == "receipt"
               and m.get("unit_cost") not in (None, "")]
     assert abs(float(move["unit_cost"]) - 130 / 24) < 1e-4, move
+
+
+def test_two_products_sold_out_and_used_up_in_one_message_are_a_sale_and_a_use_of_what_is_on_hand(chat):
+    out = chat.say("amy", "可颂卖完了,牛奶用完了")
+    assert chat.stock()["XH:B09"] == 40 and chat.stock()["XH:B01"] == 36     # shown first
+    assert "40" in texts(out) and "36" in texts(out), texts(out)
+    chat.press("amy", "确认")
+    assert chat.stock().get("XH:B09", 0) == 0 and chat.stock().get("XH:B01", 0) == 0
+    kinds = {m["sku"]: m["kind"] for m in chat.export("moves") if m["sku"] in ("B01", "B09") and m["kind"] != "opening"}
+    assert kinds == {"B09": "sale", "B01": "consumption"}
+
+
+def test_a_bare_verb_before_its_quantity_starts_its_own_part(chat):
+    chat.say("amy", "牛奶:收2箱,卖了3升")                       # once both read as sales: -27 L
+    chat.press("amy", "确认")
+    assert chat.stock()["XH:B01"] == 36 + 24 - 3
+
+
+def test_a_day_of_the_month_and_a_month_slash_day_date_a_move(chat):
+    # the chat's clock is 2026-06-15 09:00: 10号 is this month's 10th, 20号 last month's, 6/10 June 10th
+    chat.say("amy", "10号卖了可颂3个")
+    chat.press("amy", "确认")
+    chat.say("amy", "6/10 收到鸡蛋1板")
+    chat.say("amy", "20号卖了可颂2个")
+    chat.press("amy", "确认")
+    days = {(m["sku"], m["qty"]): m["at"][:10] for m in chat.export("moves") if m["kind"] in ("sale", "receipt")}
+    assert days == {("B09", "3"): "2026-06-10", ("B06", "30"): "2026-06-10", ("B09", "2"): "2026-05-20"}, days
+    assert chat.stock()["XH:B06"] == 330 and chat.stock()["XH:B09"] == 35
+
+
+def test_a_quantity_finer_than_anyone_weighs_is_refused_and_fractions_are_read(chat):
+    before = chat.stock()
+    out = chat.say("amy", "收到鸡蛋0.0001个")
+    assert "太精细" in texts(out) and chat.stock() == before, texts(out)
+    chat.say("amy", "收到牛奶1/2箱")
+    chat.say("amy", "用了面粉四分之一袋")
+    assert chat.stock()["XH:B01"] == 36 + 6 and chat.stock()["XH:B03"] == 100 - 6.25
+
+
+def test_a_pack_size_after_the_count_and_a_quantity_after_its_named_product(chat):
+    chat.say("amy", "收到菜籽油2桶,10升一桶")
+    assert chat.stock()["XH:B10"] == 15 + 20
+    chat.say("amy", "收到菜籽油1桶,一桶10升")
+    assert chat.stock()["XH:B10"] == 15 + 30
+    chat.say("owner", "静安店缺面粉,从大仓调1袋过去")
+    chat.press("owner", "确认")
+    assert chat.stock()["CK:B03"] == 1000 - 25 and chat.stock()["JA:B03"] == 50 + 25
