@@ -173,7 +173,7 @@ class Conversation:
             turn.reply(self.t("already_registered", turn.lang, name=turn.user.display_name))
             return
         if turn.user.role == catalog.Role.SUPPLIER:  # partners see their own orders' status, never our prices
-            turn.reply(replies.supplier_orders(self.t, turn.lang, uow, partner=turn.user.partner))
+            turn.reply(replies.supplier_orders(self.t, turn.lang, uow, partner=turn.user.partner, now=turn.now))
             return
         switch = LANGUAGE_SWITCH.match(text.lower().strip())
         if switch is not None:
@@ -319,6 +319,9 @@ class Conversation:
         elif isinstance(cmd, commands.OrderQuery):
             self._require(user, "query")
             turn.reply(replies.open_orders(self.t, turn.lang, uow, cmd, user=user, now=turn.now, cat=self._catalog))
+        elif isinstance(cmd, commands.StockInfo):
+            self._require(user, "query")
+            turn.reply(replies.stock_info(self.t, turn.lang, uow, cmd, user=user, now=turn.now, cat=self._catalog))
         elif isinstance(cmd, commands.SalesQuery):
             self._require(user, "query")
             turn.reply(replies.sales(self.t, turn.lang, uow, cmd, user=user, now=turn.now, cat=self._catalog))

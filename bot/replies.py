@@ -149,7 +149,7 @@ def stock(t: Any, lang: str, uow: UnitOfWork, cmd: commands.QueryStock, *, user:
             line += t("stock_below_safety", lang, safety=qty_text(cat, sku, safety))
         expiring = [(lot, q, exp) for _, lot, q, exp in here if exp is not None and q > 0 and exp <= soon]
         for lot, q, exp in sorted(expiring, key=lambda x: x[2]):
-            line += t("stock_expiring", lang, lot=lot, qty=qty_text(cat, sku, q), date=exp.strftime("%m-%d"))
+            line += t("stock_expiring", lang, lot=lot, qty=qty_text(cat, sku, q), date=f"{exp.astimezone(now.tzinfo):%m-%d}")
         if len(cmd.skus) > 0:   # a product asked about: where else it is (everywhere, asked without a place)
             agg: dict[str, Decimal] = {}
             for lc, q in ((lc, q) for lc, s, _, q, _ in rows if s == sku and lc != loc and q > 0):
@@ -210,7 +210,7 @@ def manage_rules(t: Any, lang: str, uow: UnitOfWork, cmd: commands.ManageRules, 
     return str(t(f"rule_{cmd.action}d" if cmd.action != "pause" else "rule_paused", lang, id=rule.id))
 
 
-def supplier_orders(t: Any, lang: str, uow: UnitOfWork, *, partner: str | None) -> str:
+def supplier_orders(t: Any, lang: str, uow: UnitOfWork, *, partner: str | None, now: datetime) -> str:
     """A supplier's view: its purchase orders' status, due date and quantities, no prices or stock."""
     products = {p.sku: p for p in uow.catalog.products()}
     rows = [o for o in uow.orders.list(kinds=["purchase"]) if partner and o.partner == partner]
@@ -221,7 +221,7 @@ def supplier_orders(t: Any, lang: str, uow: UnitOfWork, *, partner: str | None) 
         items = "、".join(f"{products[ln.sku].name if ln.sku in products else ln.sku} {N(ln.qty)}"
                          f"{products[ln.sku].base_unit if ln.sku in products else ''}" for ln in o.lines)
         out.append(t("supplier_line", lang, id=o.id, status=t(f"order_status.{o.status.value}", lang), items=items,
-                     due=o.due.strftime("%m-%d") if o.due else "-"))
+                     due=f"{o.due.astimezone(now.tzinfo):%m-%d}" if o.due else "-"))
     return "\n".join(out)
 
 
@@ -331,3 +331,129 @@ def sales(t: Any, lang: str, uow: UnitOfWork, cmd: commands.SalesQuery, *, user:
                     qty=qty_text(cat, sku, days.get(cmd.start + timedelta(days=k), Decimal(0))))
                   for k in range(span)]
     return "\n".join(str(x) for x in lines)
+
+
+EXPIRY_DAYS = 7   # 哪些快过期了: lots expiring within a week (a number of days said overrides it)
+
+
+def stock_info(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, *, user: catalog.User, now: datetime,
+               cat: context.Catalog | None) -> str:
+    """Answers a StockInfo question at the place named, else the speaker's store, else everywhere."""
+    loc = cmd.location or user.location
+    where = loc_name(loc, cat) or str(t("all_locations", lang))
+    rows = [r for r in uow.stock.all_levels() if (loc is None or r[0] == loc) and (not cmd.skus or r[1] in cmd.skus)]
+    return str({"expiring": _expiring, "below_safety": _below_safety, "value": _value, "price": _prices}[cmd.kind](
+        t, lang, uow, cmd, rows, where=where, now=now, cat=cat, loc=loc))
+
+
+def _expiring(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, rows: list[Any], *, where: str,
+              now: datetime, cat: context.Catalog | None, loc: str | None) -> str:
+    """Lots with stock that expire within the days asked (a product asked about: all its dated lots), soonest first;
+    those past their day first of all."""
+    days = cmd.days if cmd.days is not None else (None if cmd.skus else EXPIRY_DAYS)
+    until = now + timedelta(days=days) if days is not None else None
+    found = sorted(((exp, lc, sku, lot, q) for lc, sku, lot, q, exp in rows
+                    if q > 0 and exp is not None and (until is None or exp <= until)), key=lambda r: r[0])
+    if not found:
+        return str(t("info.expiring_none", lang, location=where, days=days or "", products="、".join(
+            pname(cat, s) for s in cmd.skus)))
+    lines = [str(t("info.expiring_title", lang, location=where, days=days) if days is not None else
+                 t("info.expiring_title_all", lang, location=where))]
+    for exp, lc, sku, lot, q in found[:40]:
+        exp = exp.astimezone(now.tzinfo)   # stored in UTC: the day is the tenant's
+        left = (exp.date() - now.date()).days
+        key = "info.expired" if exp <= now else ("info.expires_today" if left == 0 else "info.expires_in")
+        lines.append(str(t(key, lang, product=pname(cat, sku), qty=qty_text(cat, sku, q), lot=lot or "-",
+                           date=f"{exp:%m-%d}", days=left,
+                           place=f"{loc_name(lc, cat)} " if loc is None else "")))
+    return "\n".join(lines)
+
+
+def _below_safety(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, rows: list[Any], *, where: str,
+                  now: datetime, cat: context.Catalog | None, loc: str | None) -> str:
+    """Products under their safety stock, the furthest under first (at stores only, asked without a place)."""
+    held: dict[tuple[str, str], Decimal] = {}
+    for lc, sku, _lot, q, _exp in rows:
+        held[lc, sku] = held.get((lc, sku), Decimal(0)) + q
+    stores = [x.code for x in uow.catalog.locations() if x.kind == catalog.LocationKind.STORE]
+    places = stores if loc is None else [loc]
+    short = []
+    for p in uow.catalog.products():
+        if cmd.skus and p.sku not in cmd.skus or not p.safety_stock:
+            continue
+        for lc in places:
+            q = held.get((lc, p.sku), Decimal(0))
+            if q < p.safety_stock:
+                short.append((q / p.safety_stock, lc, p, q))
+    if not short:
+        return str(t("info.safe_all", lang, location=where))
+    lines = [str(t("info.below_title", lang, location=where, n=len(short)))]
+    for _share, lc, p, q in sorted(short, key=lambda r: (r[0], r[2].sku))[:40]:
+        lines.append(str(t("info.below_line", lang, product=p.name, qty=qty_text(cat, p.sku, q),
+                           safety=qty_text(cat, p.sku, p.safety_stock), gap=qty_text(cat, p.sku, p.safety_stock - q),
+                           place=f"{loc_name(lc, cat)} " if loc is None else "")))
+    return "\n".join(lines)
+
+
+def unit_cost(uow: UnitOfWork, p: catalog.Product) -> tuple[Decimal | None, str]:
+    """What one base unit of ``p`` cost: the quantity-weighted mean of its recent receipts that name a cost, else the
+    catalog's cost; with where it comes from ("receipts", "catalog" or "" when unknown)."""
+    paid = [(m.qty, m.unit_cost) for m in uow.stock.recent_moves(p.sku, limit=30)
+            if m.kind == ledger.MoveKind.RECEIPT and m.unit_cost is not None and m.qty > 0]
+    total = sum((q for q, _ in paid), Decimal(0))
+    if total > 0:
+        return sum((q * c for q, c in paid), Decimal(0)) / total, "receipts"
+    return (p.unit_cost, "catalog") if p.unit_cost is not None else (None, "")
+
+
+def _money(v: Decimal) -> str:
+    return f"¥{v.quantize(Decimal('0.01')):,}"
+
+
+def _value(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, rows: list[Any], *, where: str,
+           now: datetime, cat: context.Catalog | None, loc: str | None) -> str:
+    """Stock on hand at cost: the total, the five biggest items, and the products without a known cost."""
+    held: dict[str, Decimal] = {}
+    for _lc, sku, _lot, q, _exp in rows:
+        held[sku] = held.get(sku, Decimal(0)) + q
+    worth, unknown = [], []
+    for sku, q in held.items():
+        p = uow.catalog.product(sku)
+        if p is None or q <= 0:
+            continue
+        cost, _ = unit_cost(uow, p)
+        if cost is None:
+            unknown.append(p.name)
+        else:
+            worth.append((q * cost, p, q))
+    total = sum((v for v, _, _ in worth), Decimal(0))
+    lines = [str(t("info.value_total", lang, location=where, total=_money(total), n=len(worth)))]
+    for v, p, q in sorted(worth, key=lambda r: -r[0])[:5]:
+        lines.append(str(t("info.value_line", lang, product=p.name, qty=qty_text(cat, p.sku, q), value=_money(v))))
+    if unknown:
+        lines.append(str(t("info.value_unknown", lang, products="、".join(sorted(unknown)))))
+    return "\n".join(lines)
+
+
+def _prices(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, rows: list[Any], *, where: str,
+            now: datetime, cat: context.Catalog | None, loc: str | None) -> str:
+    """Each product's cost (recent receipts, else the catalog), its last receipt's cost and supplier, and its price."""
+    lines = []
+    for sku in cmd.skus:
+        p = uow.catalog.product(sku)
+        if p is None:
+            continue
+        cost, source = unit_cost(uow, p)
+        last = next((m for m in uow.stock.recent_moves(sku, limit=30)
+                     if m.kind == ledger.MoveKind.RECEIPT and m.unit_cost is not None), None)
+        parts = [str(t("info.price_cost", lang, cost=_money(cost), unit=p.base_unit,
+                       source=t(f"info.cost_from_{source}", lang))) if cost is not None
+                 else str(t("info.price_cost_unknown", lang))]
+        if last is not None:
+            parts.append(str(t("info.price_last", lang, cost=_money(last.unit_cost), unit=p.base_unit,
+                               date=f"{last.at.astimezone(now.tzinfo):%m-%d}",
+                               partner=f"{partner_name(last.partner, cat)} " if last.partner else "")))
+        if p.unit_price is not None:
+            parts.append(str(t("info.price_sale", lang, price=_money(p.unit_price), unit=p.base_unit)))
+        lines.append(f"💰 {p.name}:" + ";".join(parts))
+    return "\n".join(lines)

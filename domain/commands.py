@@ -76,6 +76,16 @@ class QueryStock:
 
 
 @dataclass(frozen=True)
+class StockInfo:
+    """A question about the stock beyond its level: ``expiring`` (哪些快过期了 · 牛奶什么时候过期, within ``days``),
+    ``below_safety`` (哪些低于安全库存), ``value`` (库存值多少钱, at cost) or ``price`` (可颂进价多少)."""
+    kind: str
+    skus: tuple[str, ...] = ()
+    location: str | None = None
+    days: int | None = None
+
+
+@dataclass(frozen=True)
 class PlacePurchase:
     lines: tuple[Line, ...]
     partner: str | None = None
@@ -204,7 +214,7 @@ class Batch:
     parts: tuple[RecordMoves | CountStock, ...]
 
 
-Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | PlacePurchase | PlaceSale | RecordBooking
+Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | PlacePurchase | PlaceSale | RecordBooking
            | SalesQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Help
            | SmallTalk)
 

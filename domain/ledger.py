@@ -127,8 +127,9 @@ def inbound(*, kind: MoveKind, sku: str, qty: Decimal, here: str, at: datetime, 
                 **extra)  # type: ignore[arg-type]
 
 
-def lot_code(received: datetime) -> str:
-    return received.strftime("%Y%m%d")
+def lot_code(received: datetime, expiry: datetime | None = None) -> str:
+    """The day's lot (20260615); goods of that day with their own expiry a lot of their own (20260615-0617)."""
+    return received.strftime("%Y%m%d") + (expiry.strftime("-%m%d") if expiry is not None else "")
 
 
 def expiry_for(product: catalog.Product, received: datetime) -> datetime | None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+NUMBER_NEXT = r"(?=\s*[\x00\d一二两三四五六七八九十半俩仨几])"   # 收2箱 · 卖3升: a bare verb before its quantity (masked or not)
 UNDO = re.compile(r"^(?:(?:刚才)?(?:记错了|搞错了|弄错了|录错了|错了)[,\s]*)?(?:请|帮我)?(?:撤销|撤回|回滚|作废|取消上一笔|(?:删掉|删除|删了)刚才(?:那|的|这)?[笔条次个]?(?:记录)?|刚才(?:的|那|这)?[笔条次]?(?:记录)?(?:撤销|撤回|删掉|删除|不算|作废|错了,?撤销)|上一笔(?:撤销|撤回|作废|删掉|不算)|撤销(?:刚才|上一笔|上一条)(?:那|的)?[笔条次]?(?:记录)?)[!.吧了]*$")
 CORRECT = re.compile(r"^(?:(?:不对|错了|搞错了|写错了|说错了|记错了|打错了|更正|改一下|纠正)[,:\s]*(?:应该|其实)?(?:是|改成|改为|为)?"
                      r"|(?:刚才的?)?(?:改成|改为|应该是|应为|其实是))")
@@ -46,6 +47,13 @@ SALES_WEEK = re.compile(r"卖得|销量|销售(?:情况|数据)|畅销")
 # how long the stock lasts (可乐还能卖几天 · 牛腩够用几天 · 可乐什么时候卖完)
 COVER = re.compile(r"(?:能|够|可以)(?:卖|用|撑)(?:几|多少)天|能撑(?:几天|多久)|还?够(?:卖|用)(?:吗|嘛|不够)"
                    r"|(?:卖|用)到(?:哪天|什么时候|几号)|什么时候(?:卖完|用完|断货)|几天(?:能)?(?:卖完|用完)")
+# questions about the stock beyond its level (StockInfo), asked without a quantity
+EXPIRING = re.compile(r"(?:快|要|就要|即将|马上|将要)(?:过期|到期)|临期|什么时候(?:过期|到期)|(?:过期|到期)(?:日期|时间|日)"
+                      r"|保质期(?:到|还有)?(?:什么时候|哪天|多久|几天)|(?:哪些|什么|啥|有没有)[^,。]{0,6}(?:过期|到期)"
+                      r"|(?:过期|到期)了?(?:吗|没|么|的货|的东西|的商品)|\d+天内(?:过期|到期)")
+BELOW_SAFETY = re.compile(r"(?:低于|不足|不够|少于|没到|达不到)安全(?:库存|线|量)|安全(?:库存|线)(?:以下|不足|不够)")
+STOCK_VALUE = re.compile(r"库存(?:总)?(?:值|价值|金额|货值|成本|总额|资金)|(?:值|价值)多少钱|压了多少钱|多少钱的货|货值")
+PRICE_QUERY = re.compile(r"(?:进价|进货价|成本价?|采购价|售价|卖价|零售价|单价|价格|价钱)(?:是)?(?:多少|几)|多少钱一|什么价|价格是?多少")
 INVITE = re.compile(r"^(?:邀请|添加|新增|加个?|招了?个?)(?:新)?(?:员工|店员|同事|用户)?\s*(?P<name>[^\s,,]{1,8}?)\s*(?:当|做|为|成为|作为)?(?P<role>店员|员工|店长|经理|采购员|采购|管理员)")
 BOOKING = re.compile(r"包桌|包场|订桌|订了?\d*桌|预订了?\d*桌|宴席|宴会|团餐|聚餐|\d+人|[一二两三四五六七八九十百]+人|酒席|婚宴|生日宴")
 
@@ -64,7 +72,7 @@ SCRAP = re.compile(r"报损|报废|坏了|坏掉|死了|过期|破了|破损|摔
 # given away (赠送 · 送了客人2个 · 试吃 · 员工餐): used up, not sold
 GIVEAWAY = re.compile(r"赠送|赠品|送了?给?(?:客人|顾客|客户)|招待|试吃|品尝|员工餐")
 CONSUMPTION = re.compile(GIVEAWAY.pattern + r"|用了|用掉|领用|领了|消耗|耗用|用去|使用了|做菜用|后厨用|拿去用|用")
-SALE = re.compile(r"卖了|卖掉|卖出|售出|出库|出了(?!问题|错|事)|销售|拿走|拿了|出货|已发货|发货|卖|售|走了|要了")
+SALE = re.compile(r"出" + NUMBER_NEXT + r"|卖了|卖掉|卖出|售出|出库|出了(?!问题|错|事)|销售|拿走|拿了|出货|已发货|发货|卖|售|走了|要了")
 # a customer's order (盒马订可颂50个,明天提货 · 盒马明天要可颂50个), not yet taken away
 SALE_ORDER = re.compile(r"预订|预定|订购|订货|下单|订|要买|想买")
 # what a customer took away now (盒马买走可颂20个): a sale, even with an ordering word beside it
@@ -78,8 +86,7 @@ SOLD_OUT = re.compile(r"(?<![快要就将])(?<!马上)(?<!什么时候)(?:卖|�
 RUNNING_OUT = re.compile(r"(?:卖|用)(?:完|光)了?[吗没么嘛?]|(?:快|要|就要|将|马上)(?:卖|用)(?:完|光)"
                          r"|(?:全|都|全部)(?:卖|用)(?:完|光|掉)?了?[吗没么嘛?]")
 LEADING_RECEIPT = re.compile(r"^[\x00\s]*(?:今天|刚才|刚刚|早上|上午|下午|晚上)?[\x00\s]*(?:收到|进货|入库|到货)(?!的)")
-NUMBER_NEXT = r"(?=\s*[\x00\d一二两三四五六七八九十半俩仨几])"   # 收2箱 · 卖3升: a bare verb before its quantity (masked or not)
-RECEIPT = re.compile(r"^收(?![银款钱费])|收" + NUMBER_NEXT + r"|收了(?![银款钱费])|收到|到货|到了|进了|进货|入库|送来|送了|来了|收货|送到|补了|进|(?<!不)到")
+RECEIPT = re.compile(r"^收(?![银款钱费])|[收入]" + NUMBER_NEXT + r"|收了(?![银款钱费])|收到|到货|到了|进了|进货|入库|送来|送了|来了|收货|送到|补了|进|(?<!不)到")
 
 
 def write_intent(masked: str, *, has_dest: bool, has_source: bool, supplier: bool, customer: bool,
@@ -88,6 +95,8 @@ def write_intent(masked: str, *, has_dest: bool, has_source: bool, supplier: boo
     m = masked
     if RETURN_SUPPLIER.search(m):
         return "return_to_supplier"
+    if re.search("还给|归还|还回", m) and (supplier or has_dest):   # 还给静安店3个可颂: what was borrowed goes back
+        return "return_to_supplier" if supplier else "transfer"
     if "退" in m:   # 金龙鱼退回菜籽油1桶: goods go back to a supplier, and come back from a customer
         return "return_to_supplier" if supplier and not customer else "customer_return"
     if TRANSFER.search(m) or (has_source and has_dest) or (has_source and re.search("过来|回来", m)):

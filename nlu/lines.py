@@ -98,6 +98,8 @@ def drafts(a: scan.Analysis, lex: lexicon.Lexicon) -> list[Draft]:
             if not q.unit or _restates(a.s, q.start):
                 continue
             if len(skus) == 1 and products:
+                if _same_amount(lex, products[0], q) and not re.search(r"[又再另加还]\s*$", a.s[max(0, q.start - 3):q.start]):
+                    continue   # 咖啡豆到了一箱,10公斤: the case said again in kilograms, not 10 kg more
                 texts.append(Draft(q.start, products[0].mention, products[0].skus, None, qty=q))
             else:
                 texts.append(Draft(q.start, q.raw, (), None, qty=q, orphan=True))
@@ -107,6 +109,19 @@ def drafts(a: scan.Analysis, lex: lexicon.Lexicon) -> list[Draft]:
             m = lex.match_product(d.mention)
             d.skus, d.guess = m.skus, m.guess
     return sorted(out, key=lambda d: d.start)
+
+
+def _same_amount(lex: lexicon.Lexicon, d: Draft, q: scan.Qty) -> bool:
+    """Whether ``q`` restates the quantity of ``d`` in another unit (one case, then its 10 kg)."""
+    if d.qty is None or len(d.skus) != 1 or not d.qty.unit or d.qty.unit == q.unit:
+        return False
+    p = lex.product(d.skus[0])
+    try:
+        return all(len(x.parts) == 1 for x in (d.qty, q)) and units.to_base(
+            d.qty.parts[0][0], d.qty.unit, base_unit=p.base_unit, packs=p.packs) == units.to_base(
+            q.parts[0][0], q.unit, base_unit=p.base_unit, packs=p.packs)
+    except errors.DomainError:
+        return False
 
 
 def resolve(items: list[Draft], lex: lexicon.Lexicon, *, need_qty: bool = True) -> Resolved:

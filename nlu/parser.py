@@ -151,6 +151,9 @@ class Parser:
         customer = [p for p in a.of("partner") if self.lex.partners[p.codes[0]].kind.value == "customer"]
         if intents.INVITE.search(a.s) and not a.qtys:
             return self._invite(a.s)
+        info = self._stock_info(a)
+        if info is not None:
+            return commands.Parsed(info)
         if intents.REPORT.search(a.s) and not a.of("product") and not a.qtys:
             return commands.Parsed(commands.Report("prep_list", location=self._location(a)))
         if intents.COVER.search(a.s) and a.of("product") and not a.qtys:
@@ -278,6 +281,29 @@ class Parser:
             guesses += r.guesses
         return commands.Parsed(commands.Batch(tuple(parts)), tuple(dict.fromkeys(guesses)))
 
+    def _stock_info(self, a: scan.Analysis) -> commands.StockInfo | None:
+        """哪些快过期了 · 牛奶什么时候过期 · 3天内到期的 · 哪些低于安全库存 · 库存值多少钱 · 可颂进价多少."""
+        if a.qtys and not re.search(r"\d+天内", a.s) and not intents.PRICE_QUERY.search(a.s):
+            return None   # 可颂过期扔了5个 is a loss; 牛奶多少钱一箱 and 3天内到期的 are questions
+        skus = tuple(e.codes[0] for e in a.of("product") if len(e.codes) == 1)
+        where = self._location(a)
+        for kind, rx in (("expiring", intents.EXPIRING), ("below_safety", intents.BELOW_SAFETY),
+                         ("value", intents.STOCK_VALUE), ("price", intents.PRICE_QUERY)):
+            if rx.search(a.s) and (kind != "price" or skus):
+                within = re.search(r"(\d+)天内", a.s)
+                return commands.StockInfo(kind, skus, where, int(within.group(1)) if within else None)
+        return None
+
+    def _expiry(self, a: scan.Analysis, ln: commands.Line, received: dt.datetime) -> dt.datetime | None:
+        """When a received line expires: the day said (usable that day), else its shelf life from when it was made
+        (生产日期6月14日, the catalog's shelf life or 保质期7天) or from its receipt (保质期7天 alone)."""
+        if a.expiry:
+            return a.expiry.when.replace(hour=23, minute=59, second=59)
+        days = a.shelf_days or self.lex.product(ln.sku).shelf_life_days
+        if days is None or not (a.produced or a.shelf_days):
+            return None
+        return (a.produced.when if a.produced else received) + dt.timedelta(days=days)
+
     def _finish(self, cmd: commands.Command, a: scan.Analysis, res: lines.Resolved,
                 speaker: context.Speaker) -> Result:
         ordered = [ln for _, ln in sorted(res.lines, key=lambda x: x[0])]
@@ -289,9 +315,10 @@ class Parser:
             p = res.problems[0]
             return commands.Clarify(p.reason, mention=p.mention, candidates=p.candidates, partial=cmd,
                                     detail=p.detail)
-        if isinstance(cmd, commands.RecordMoves) and cmd.movement == commands.Movement.RECEIPT and (a.lot or a.expiry):
-            expiry = a.expiry.when.replace(hour=23, minute=59, second=59) if a.expiry else None   # usable that day
-            ordered = [replace(ln, lot=a.lot or ln.lot, expiry=expiry or ln.expiry) for ln in ordered]
+        if isinstance(cmd, commands.RecordMoves) and cmd.movement == commands.Movement.RECEIPT and (
+                a.lot or a.expiry or a.produced or a.shelf_days):
+            ordered = [replace(ln, lot=a.lot or ln.lot, expiry=self._expiry(a, ln, cmd.at or speaker.now) or ln.expiry)
+                       for ln in ordered]
             cmd = replace(cmd, lines=tuple(ordered))
         if not ordered:
             if not a.qtys and not a.of("product") and len(a.chunks) == 1 and not res.problems:
@@ -443,7 +470,7 @@ _CLAUSE_END = re.compile(r"[;!?\n,]|\.(?!\d)")   # 。 and , but not the point o
 _CAME_FROM = re.compile(r"的|(?:送|调|发|运|拿)(?:过)?来")   # 静安店的… · 大仓送来的…: where goods came from
 _OWN_VERB = re.compile(r"^[\x00\s]*(?:今天|刚才|刚刚|早上|上午|中午|下午|晚上|又|还|再|另外|然后)?[\x00\s]*"
                        r"(?:收到|进了|进货|入库|卖了|卖出|售出|卖掉|用了|用掉|领用|报损|报废|盘点|退给|退回|剩|只剩|订|采购|下单|拿走|买走|提走|出库|消耗|领了"
-                       r"|卖完|卖光|用完|用光|(?:收|卖|用)" + intents.NUMBER_NEXT + ")")
+                       r"|卖完|卖光|用完|用光|(?:收|卖|用|进|出|入)" + intents.NUMBER_NEXT + ")")
 
 
 def _groups(a: scan.Analysis) -> list[tuple[int, int]]:
@@ -451,7 +478,8 @@ def _groups(a: scan.Analysis) -> list[tuple[int, int]]:
     later one that reports a loss with its own quantity (收到鸡蛋3板,碎了5个; …,包装破损 is a note), starts a new run
     when its kind differs. One run: a message of one kind."""
     cuts = sorted({0, *(m.end() for m in _CLAUSE_END.finditer(a.s)),
-                   *(m.start() for m in re.finditer("其中", a.s)), len(a.s)})   # …2公斤 其中0.5公斤受潮
+                   *(m.start() for m in re.finditer("其中", a.s)), len(a.s),   # …2公斤 其中0.5公斤受潮
+                   *(m.start() for m in re.finditer(r"(?<=\s)[进出入收卖用]" + intents.NUMBER_NEXT, a.s))})   # 进30 出12
     out: list[tuple[int, int]] = []
     kind = None
     for n, (x, y) in enumerate(zip(cuts, cuts[1:], strict=False)):

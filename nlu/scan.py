@@ -71,6 +71,8 @@ class Analysis:
     separators: list[int] = field(default_factory=list)
     lot: str | None = None              # 批号A123
     expiry: dates.Found | None = None   # 2026-06-25到期 · 保质期到6月30号 (not when the move happened)
+    produced: dates.Found | None = None  # 生产日期6月14日 (neither)
+    shelf_days: int | None = None        # 保质期7天
 
     def of(self, kind: str) -> list[lexicon.Span]:
         return [e for e in self.entities if e.kind == kind]
@@ -116,12 +118,23 @@ class Scanner:
             lot = lot or m.group("lot").upper()
             _mask(chars, free, [m])
         masked = "".join(chars)
-        found = expiry = None
+        shelf = None
+        for m in SHELF_RE.finditer(masked):   # 保质期7天 · 保鲜期3个月: how long the goods keep
+            n = numbers.value(m.group("n"))
+            if n is not None and n == n.to_integral_value() and shelf is None:
+                shelf = int(n) * _SHELF_DAYS[m.group("u")]
+                _mask(chars, free, [m])
+        masked = "".join(chars)
+        found = expiry = produced = None
         for d in _all_dates(masked, now):
             words = _expiry(masked, d)
+            made = _PRODUCED_BEFORE.search(masked, 0, d.start)
             if words and expiry is None:   # with its words (到期 · 保质期到), so 过期 there is no scrap
                 expiry = d
                 _mask(chars, free, [d, *words])
+            elif made is not None and produced is None:   # 生产日期6月14日: when the goods were made, not moved
+                produced = d
+                _mask(chars, free, [d, made])
             elif not words and found is None:
                 found = d
                 _mask(chars, free, [d])
@@ -162,7 +175,7 @@ class Scanner:
         masked = "".join(chars)
         chunks = self._chunks(masked)
         return Analysis(s=s, masked=masked, entities=entities, date=found, prices=prices, qtys=qtys,
-                        chunks=chunks, separators=seps, lot=lot, expiry=expiry)
+                        chunks=chunks, separators=seps, lot=lot, expiry=expiry, produced=produced, shelf_days=shelf)
 
     def _qtys(self, masked: str, entities: list[lexicon.Span]) -> list[Qty]:
         ends = {e.end for e in entities if e.kind == "product"}
@@ -224,6 +237,9 @@ class Scanner:
 
 # a lot number (批号A123 · 批次:20260601-2 · lot b7): masked, so its digits are never a quantity
 LOT_RE = re.compile(r"(?:批号|批次号?|生产批号|(?<![a-z])lot)\s*(?:[:#]|是|为)?\s*(?P<lot>[a-z0-9][a-z0-9-]*)")
+_PRODUCED_BEFORE = re.compile(r"(?:生产日期|生产日|出厂日期|生产于|生产时间|生产)\s*(?:是|为|:)?\s*$")
+SHELF_RE = re.compile(rf"(?:保质期|保鲜期|有效期)\s*(?:是|为|:|只有|有)?\s*(?P<n>{_N})\s*(?P<u>天|日|周|个月|月|年)")
+_SHELF_DAYS = {"天": 1, "日": 1, "周": 7, "个月": 30, "月": 30, "年": 365}
 _EXPIRY_AFTER = re.compile(r"\s*(?:到期|过期|前用完|前有效|截止|止)")
 _EXPIRY_BEFORE = re.compile(r"(?:保质期|有效期|保鲜期|过期日|到期日|到期|最佳食用期)\s*(?:到|至|是|为|:)?\s*$")
 

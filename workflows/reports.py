@@ -602,7 +602,8 @@ def expiry(uow: Any, box: Any, t: Any, *, location: str | None, now: datetime, f
         return
     for u in people:
         lang = _lang(uow, u)
-        body = [t("job.expiry_line", lang, product=p.name, lot=lot, qty=qty(p, q), days=b, date=f"{e:%m-%d}")
+        body = [t("job.expiry_line", lang, product=p.name, lot=lot, qty=qty(p, q), days=b,
+                  date=f"{e.astimezone(now.tzinfo):%m-%d}")
                 for e, p, lot, q, b in sorted(rows, key=lambda r: r[0])]
         box.push(u, t("job.expiry_title", lang, location=_loc_name(uow, location)) + "\n" + "\n".join(body))
 

@@ -223,3 +223,28 @@ def test_a_pack_size_after_the_count_and_a_quantity_after_its_named_product(chat
     chat.say("owner", "静安店缺面粉,从大仓调1袋过去")
     chat.press("owner", "确认")
     assert chat.stock()["CK:B03"] == 1000 - 25 and chat.stock()["JA:B03"] == 50 + 25
+
+
+def test_a_shelf_life_or_production_date_in_a_receipt_sets_its_expiry_and_never_its_day(chat):
+    chat.say("amy", "收到光明牛奶2箱,保质期3天")                  # 06-15 09:00 + 3 days
+    assert "06-18" in texts(chat.say("amy", "牛奶还剩多少"))
+    chat.say("amy", "收到光明牛奶1箱,生产日期6月10日")            # made 06-10, the catalog's 7 days: 06-17
+    moves = [m for m in chat.export("moves") if m["sku"] == "B01" and m["kind"] == "receipt"]
+    assert [m["at"][:10] for m in moves] == ["2026-06-15", "2026-06-15"], moves   # received today, made earlier
+    assert "06-17" in texts(chat.say("amy", "牛奶还剩多少"))
+    assert chat.stock()["XH:B01"] == 36 + 36
+
+
+def test_shorthand_in_and_out_restated_amounts_and_borrowed_goods_given_back(chat):
+    chat.say("amy", "鸡蛋 进30 出12")                             # a receipt and a sale
+    chat.press("amy", "确认")
+    assert chat.stock()["XH:B06"] == 300 + 30 - 12
+    chat.say("amy", "牛奶入2箱")
+    assert chat.stock()["XH:B01"] == 36 + 24
+    chat.say("amy", "咖啡豆到了一箱,10公斤")                      # the case said again in kilograms
+    assert chat.stock()["XH:B04"] == 20 + 10
+    chat.say("amy", "收到咖啡豆1箱,又10公斤")                     # …and 10 kg more
+    assert chat.stock()["XH:B04"] == 20 + 10 + 20
+    chat.say("amy", "还给静安店3个可颂")                          # borrowed goods go back: a transfer
+    chat.press("amy", "确认")
+    assert chat.stock()["XH:B09"] == 37 and chat.stock()["JA:B09"] == 23

@@ -163,6 +163,7 @@ def test_a_supplier_sees_its_purchase_orders_status_but_never_our_prices(demo):
     demo.say("chen", "向绿源采购土豆3袋,明天送到")
     out = texts(demo.say("zhangji", "我的订单"))
     assert "牛腩" in out and "40斤" in out and "土豆" not in out
+    assert "06-16" in out, out                 # due tomorrow in Shanghai (stored in UTC, 06-15 16:00)
     assert "900" not in out and "45" not in out and "¥" not in out
     before = demo.stock()
     demo.say("zhangji", "收到牛腩2箱")                                 # suppliers cannot record stock

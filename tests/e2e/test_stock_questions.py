@@ -1,0 +1,51 @@
+"""Questions about the stock beyond its level: what expires soon, what is under its safety stock, what the stock is
+worth at cost, and what a product costs."""
+from __future__ import annotations
+
+from tests.e2e.conftest import texts
+
+
+def test_what_expires_soon_lists_dated_lots_soonest_first_within_the_days_asked(chat):
+    chat.say("amy", "收到牛奶2箱,批号A1,6月20日到期")          # it is 06-15 09:00
+    chat.say("amy", "收到牛奶1箱,批号A2,6月17日到期")
+    chat.say("amy", "收到奶油1箱,批号C1,2026-07-30到期")
+    out = texts(chat.say("amy", "哪些快过期了"))                  # a week by default: not the cream
+    assert out.index("A2") < out.index("A1") and "C1" not in out and "还有2天" in out, out
+    out = texts(chat.say("amy", "3天内到期的有哪些"))
+    assert "A2" in out and "A1" not in out, out
+    out = texts(chat.say("amy", "奶油什么时候过期"))              # one product: all its dated lots
+    assert "C1" in out and "07-30" in out and "A1" not in out, out
+    out = texts(chat.say("bo", "哪些快过期了"))                   # 静安店 has no dated lots
+    assert "没有要到期" in out, out
+    before = chat.stock()
+    chat.say("amy", "可颂过期了吗")                               # a question, nothing written
+    assert chat.stock() == before
+
+
+def test_what_is_under_its_safety_stock_at_the_store_or_at_every_store(chat):
+    out = texts(chat.say("bo", "哪些商品低于安全库存"))            # 静安店: 150 eggs of 180, 20 croissants of 30
+    assert "鸡蛋" in out and "差 30个" in out and "可颂" in out and "全脂牛奶" not in out, out   # 24 L of 24: at it
+    out = texts(chat.say("amy", "哪些低于安全库存"))              # 徐汇店 holds everything above it
+    assert "都不低于安全库存" in out, out
+    chat.say("amy", "卖了可颂25个")
+    out = texts(chat.say("amy", "哪些低于安全库存"))
+    assert "可颂" in out and "差 15个" in out, out
+    out = texts(chat.say("owner", "哪些商品低于安全库存"))         # every store, each line names its store
+    assert "徐汇店 可颂" in out and "静安店 鸡蛋" in out and "中央仓库" not in out, out
+
+
+def test_stock_value_at_cost_from_receipts_else_the_catalog_and_what_is_left_out(chat):
+    chat.say("amy", "收到可颂10个,单价3元")
+    chat.say("amy", "收到可颂10个,单价4元")                      # mean of receipts 3.5 a piece, 60 on hand
+    out = texts(chat.say("amy", "库存值多少钱"))
+    assert "¥210.00" in out and "未计入" in out and "全脂牛奶" in out, out
+    out = texts(chat.say("amy", "可颂进价多少"))
+    assert "¥3.50/个" in out and "上次 06-15 ¥4.00/个" in out, out
+    out = texts(chat.say("amy", "牛奶进价多少"))
+    assert "还没有进价" in out, out
+
+
+def test_stock_questions_answer_in_english(chat):
+    chat.say("amy", "/lang en")
+    out = texts(chat.say("amy", "哪些低于安全库存"))
+    assert "safety stock" in out, out
