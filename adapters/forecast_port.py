@@ -197,6 +197,9 @@ def day_notes(uow: Any, t: Any, lang: str, *, sku: str, location: str | None, da
     return out
 
 
+SHORT_HISTORY = 28   # days since the first recorded sale under which a forecast is said to be rough
+
+
 def chart_reply(t: Any, forecaster: Forecaster | None = None) -> Callable[..., tuple[str, bytes | None]]:
     fc = forecaster or Forecaster()
 
@@ -209,6 +212,10 @@ def chart_reply(t: Any, forecaster: Forecaster | None = None) -> Callable[..., t
         ahead = max(0, (start - now.date()).days) if start is not None else 0
         this = metrics.forecast_snapshot(uow, location=location, sku=sku, now=now, forecaster=fc, horizon=ahead + days)
         hist = this.history(120)
+        past = [(d, q) for d, q in hist if d < now.date()]   # complete days only
+        sold = [d for d, q in past if q > 0]
+        if not sold:   # a new product or store: a forecast of zeros would read as "none needed"
+            return str(t("forecast.no_history", lang, product=product.name)), None
         rows = (this.forecast_days(ahead + days) or [])[ahead:]
         total = sum(float(r.get("qty", r.get("q50", 0))) for r in rows)
         name, unit = product.name, product.base_unit
@@ -223,6 +230,9 @@ def chart_reply(t: Any, forecaster: Forecaster | None = None) -> Callable[..., t
         lines += [t("forecast.chart_line", lang, date=f"{r['date']:%m-%d}", weekday=t(f"weekday.{r['date'].weekday()}", lang),
                     qty=f"{float(r.get('qty', r.get('q50', 0))):.1f}", low=f"{float(r.get('q10', 0)):.1f}",
                     high=f"{float(r.get('q90', 0)):.1f}") + "".join(f" · {n}" for n in notes[r["date"]]) for r in rows]
+        recorded = (now.date() - sold[0]).days
+        if recorded < SHORT_HISTORY:
+            lines.append(t("forecast.short_history", lang, days=recorded))
         text = "\n".join(lines)
         from adapters.forecasting import charts
         png = charts.chart_png(history=hist, forecast=rows, title=title,

@@ -27,6 +27,7 @@ class LocationKind(StrEnum):
     SCRAP = "scrap"
     TRANSIT = "transit"
     ADJUSTMENT = "adjustment"
+    PRODUCTION = "production"   # what the store makes itself (烤了可颂40个) comes from here
 
     @property
     def is_physical(self) -> bool:
@@ -41,6 +42,7 @@ VIRTUAL = {
     LocationKind.SCRAP: "~SCRAP",
     LocationKind.TRANSIT: "~TRANSIT",
     LocationKind.ADJUSTMENT: "~ADJUSTMENT",
+    LocationKind.PRODUCTION: "~PRODUCTION",
 }
 
 

@@ -21,6 +21,7 @@ class Movement(StrEnum):
     SCRAP = "scrap"
     RETURN_TO_SUPPLIER = "return_to_supplier"
     CUSTOMER_RETURN = "customer_return"
+    PRODUCTION = "production"
 
 
 @dataclass(frozen=True)

@@ -30,12 +30,14 @@ class MoveKind(StrEnum):
     RETURN_TO_SUPPLIER = "return_to_supplier"
     CUSTOMER_RETURN = "customer_return"
     OPENING = "opening"
+    PRODUCTION = "production"   # made in house (a bakery's croissants); ingredients are a use of their own
 
 
 # Where stock comes from / goes to for a kind recorded at physical location ``here``.
 INBOUND_FROM = {
     MoveKind.RECEIPT: V[K.SUPPLIER],
     MoveKind.CUSTOMER_RETURN: V[K.CUSTOMER],
+    MoveKind.PRODUCTION: V[K.PRODUCTION],
 }
 OUTBOUND_TO = {
     MoveKind.SALE: V[K.CUSTOMER],

@@ -27,7 +27,7 @@ class Draft:
 
 def _restates(s: str, start: int) -> bool:
     """Whether the quantity at ``start`` restates others (每箱12升 · 一共3箱 · 合计5公斤) rather than adding one."""
-    return bool(re.search(r"(?:每|共|计|总|合|各|均|平均|大概|约)\s*$", s[max(0, start - 3):start]))
+    return bool(re.search(r"(?:每|共|计|总|合|各|均|平均|大概|约|就是|即|相当于|等于|=)\s*$", s[max(0, start - 4):start]))
 
 
 @dataclass

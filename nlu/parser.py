@@ -20,7 +20,7 @@ _SPAN_AFTER = re.compile(r"\s*(?:天|日|周|个?星期|个?礼拜|个?月)")
 Result = commands.Parsed | commands.Clarify
 EDIT = re.compile(r"^(?:(?:修改|编辑|更新|改)规则\s*#?(?P<id>\d+)\s*[::,，]?\s*(?:为|成|改为|改成)?\s*(?P<rest>.+)"
                   r"|规则\s*#?(?P<id2>\d+)\s*(?:改为|改成|修改为)\s*[::]?\s*(?P<rest2>.+))$")
-WRITES = ("receipt", "sale", "consumption", "scrap", "return_to_supplier", "customer_return")
+WRITES = ("receipt", "sale", "consumption", "scrap", "return_to_supplier", "customer_return", "production")
 
 
 BACKDATE_LIMIT = dt.timedelta(days=31)   # older moves go through a count or the manager, not a chat line
@@ -467,10 +467,11 @@ STOCK_KINDS = frozenset(m.value for m in commands.Movement) | {"count"}
 WRITE_KINDS = STOCK_KINDS | {"purchase"}   # 还剩2箱牛奶,再订10箱: a count and an order, not an order of 24 + 120
 _CLAUSE_END = re.compile(r"[;!?\n,]|\.(?!\d)")   # 。 and , but not the point of 0.5
 # a clause that begins with its own verb (after a time or product: 今天收到… · 可颂卖了…), a command of its own
-_CAME_FROM = re.compile(r"的|(?:送|调|发|运|拿)(?:过)?来")   # 静安店的… · 大仓送来的…: where goods came from
+# 静安店的… · 大仓送来的… · 徐汇店给我们送来了…: where goods came from
+_CAME_FROM = re.compile(r"的|(?:给(?:我们|咱们|我|本店|我店|这边))?(?:送|调|发|运|拿|带)(?:过)?来")
 _OWN_VERB = re.compile(r"^[\x00\s]*(?:今天|刚才|刚刚|早上|上午|中午|下午|晚上|又|还|再|另外|然后)?[\x00\s]*"
                        r"(?:收到|进了|进货|入库|卖了|卖出|售出|卖掉|用了|用掉|领用|报损|报废|盘点|退给|退回|剩|只剩|订|采购|下单|拿走|买走|提走|出库|消耗|领了"
-                       r"|卖完|卖光|用完|用光|(?:收|卖|用|进|出|入)" + intents.NUMBER_NEXT + ")")
+                       r"|卖完|卖光|用完|用光|做了|烤了|出炉|(?:收|卖|用|进|出|入)" + intents.NUMBER_NEXT + ")")
 
 
 def _groups(a: scan.Analysis) -> list[tuple[int, int]]:

@@ -26,6 +26,7 @@ STOP = frozenset("""
 用了 用掉 领用 消耗 耗用 用去 使用 用 调 调拨 调货 调了 发 发到 发往 过来 回来 调过来 报损 报废 坏了 坏掉 死了 过期 过期了
 破了 破损 变质 扔了 丢弃 盘点 实际 还剩 剩下 现有 实存 清点 盘 退给 退回 退货 退 退还 采购 订购 订货 下单 订 要 要了 买
 查 查一下 查查 库存 多少 几个 几 还有 还有多少 还剩多少 今天 今日 明天 上午 下午 早上 晚上 中午 :
+也就是 就是 即 相当于 等于 也 =
 """.split())
 
 
@@ -191,6 +192,8 @@ class Scanner:
             bare_cn = not unit and not num[0].isdigit()
             if bare_cn and m.start() not in ends and m.end() not in starts:
                 continue  # 查一下: a lone Chinese numeral away from a product is not a quantity
+            if bare_cn and masked[m.end():m.end() + 1] in _NOT_A_NUMBER:
+                continue  # 鸡蛋一共280个 · 牛奶一起: 一 in a word, not one
             if m.group("half") and unit:
                 v += numbers.HALF
             if masked[:m.start()].rstrip().endswith(("-", "－", "负", "−")):
@@ -234,6 +237,8 @@ class Scanner:
             out.append(Chunk(start, end, masked[start:end].replace(" ", "")))
         return out
 
+
+_NOT_A_NUMBER = set("共下起直定般些样边会旦致切同齐并点")   # 一共 · 一下 · 一起 · 一直 · 一定 · 一般 · 一点 …
 
 # a lot number (批号A123 · 批次:20260601-2 · lot b7): masked, so its digits are never a quantity
 LOT_RE = re.compile(r"(?:批号|批次号?|生产批号|(?<![a-z])lot)\s*(?:[:#]|是|为)?\s*(?P<lot>[a-z0-9][a-z0-9-]*)")

@@ -59,7 +59,7 @@ class Report:
                 "difference_rate": round(self.difference_rate, 3), "rows": self.rows}
 
 
-HUMAN_ACTIONS = {ledger.MoveKind.RECEIPT, ledger.MoveKind.TRANSFER_IN}
+HUMAN_ACTIONS = {ledger.MoveKind.RECEIPT, ledger.MoveKind.TRANSFER_IN, ledger.MoveKind.PRODUCTION}   # restocked by someone
 
 
 def run(uow: UnitOfWork, *, rule_id: int, days: int, now: datetime) -> Report:

@@ -23,6 +23,7 @@ MOVEMENT_KIND = {
     commands.Movement.SCRAP: MK.SCRAP,
     commands.Movement.RETURN_TO_SUPPLIER: MK.RETURN_TO_SUPPLIER,
     commands.Movement.CUSTOMER_RETURN: MK.CUSTOMER_RETURN,
+    commands.Movement.PRODUCTION: MK.PRODUCTION,
 }
 
 
@@ -106,7 +107,7 @@ def plan(uow: UnitOfWork, cmd: commands.Command, *, actor: Actor, force: bool = 
         here = home(actor.user, cmd.location)
         kind = MOVEMENT_KIND[cmd.movement]
         for line in cmd.lines:
-            if kind == MK.RECEIPT:
+            if kind in (MK.RECEIPT, MK.PRODUCTION):   # both make a lot: a day's bake keeps as long as a delivery
                 product = _product(uow, line.sku)
                 expiry = line.expiry or ledger.expiry_for(product, actor.at)
                 # a day's receipts share a lot unless a message names another expiry (保质期3天 · 生产日期…)
@@ -117,7 +118,8 @@ def plan(uow: UnitOfWork, cmd: commands.Command, *, actor: Actor, force: bool = 
                                               unit_cost=line.unit_price, partner=cmd.partner,
                                               actor=actor.user.username, message_id=actor.message_id,
                                               batch=actor.batch))
-                _match_order(uow, p, partner=cmd.partner, here=here, line=line)
+                if kind == MK.RECEIPT:
+                    _match_order(uow, p, partner=cmd.partner, here=here, line=line)
             elif kind == MK.CUSTOMER_RETURN:
                 _exists(uow, line.sku)
                 p.moves.append(ledger.inbound(kind=kind, sku=line.sku, qty=line.qty, here=here, at=actor.at,

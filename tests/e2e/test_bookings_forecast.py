@@ -65,3 +65,17 @@ def test_the_forecast_reply_names_each_day_its_holiday_event_and_bookings(tmp_pa
     (english,) = [m for m in chat.say("zhou", "牛奶未来一周预测") if m["to"] == "zhou"]
     sat = next(x for x in english["text"].splitlines() if x.startswith("06-20"))
     assert sat.split()[1] == "Sat" and sat.endswith(" · Dragon Boat Festival · plus 6 升 booked")
+
+
+def test_a_forecast_without_past_sales_says_so_and_a_short_history_is_called_rough(tmp_path, monkeypatch):
+    chat = make_chat(tmp_path, monkeypatch, clock=NOW.isoformat())
+    chat.say("amy", "卖了可颂5个")                                   # today's: not a complete day yet
+    (reply,) = [m for m in chat.say("zhou", "可颂明天要备多少") if m["to"] == "zhou"]
+    assert "还没有历史销量" in reply["text"] and not reply.get("image"), reply   # once 0.0 (0.0–0.0), read as "none"
+    uow = chat.container.uow
+    with uow() as u:
+        u.history.upsert([{"day": (NOW.date() - timedelta(days=n)).isoformat(), "location": "XH", "sku": "B09",
+                           "qty": Decimal(20)} for n in range(1, 11)])
+        u.commit()
+    (reply,) = [m for m in chat.say("zhou", "可颂明天要备多少") if m["to"] == "zhou"]
+    assert "只有 10 天的销售记录" in reply["text"] and reply.get("image", "").startswith("<png"), reply

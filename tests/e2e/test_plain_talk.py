@@ -248,3 +248,30 @@ def test_shorthand_in_and_out_restated_amounts_and_borrowed_goods_given_back(cha
     chat.say("amy", "还给静安店3个可颂")                          # borrowed goods go back: a transfer
     chat.press("amy", "确认")
     assert chat.stock()["XH:B09"] == 37 and chat.stock()["JA:B09"] == 23
+
+
+def test_what_the_store_bakes_comes_in_as_its_own_lot_and_is_no_delivery(chat):
+    chat.say("amy", "烤了可颂40个")                                # made in house: in, from production
+    assert chat.stock()["XH:B09"] == 80
+    [move] = [m for m in chat.export("moves") if m["sku"] == "B09" and m["kind"] != "opening"]
+    assert move["kind"] == "production" and move["lot"] == "20260615", move
+    assert "06-17" in texts(chat.say("amy", "可颂还剩多少"))         # a croissant keeps 2 days from its bake
+    chat.say("amy", "卖了可颂30个,又烤了20个")                       # a sale and a bake, undone together
+    chat.press("amy", "确认")
+    assert chat.stock()["XH:B09"] == 70
+    chat.say("amy", "撤销")
+    assert chat.stock()["XH:B09"] == 80
+    before = chat.stock()
+    chat.say("amy", "做蛋糕用了鸡蛋30个")                           # ingredients are a use, not a bake
+    assert chat.stock()["XH:B06"] == before["XH:B06"] - 30
+
+
+def test_counts_said_with_一共_goods_sent_to_us_and_amounts_restated(chat):
+    chat.say("amy", "数了一下鸡蛋一共280个")                         # 一下 and 一共 are no quantity of one
+    chat.press("amy", "确认")
+    assert chat.stock()["XH:B06"] == 280
+    chat.say("bo", "徐汇店给我们送来了面粉2袋")                       # from 徐汇店 to 静安店, not a delivery at 徐汇店
+    chat.press("bo", "确认")
+    assert chat.stock()["XH:B03"] == 50 and chat.stock()["JA:B03"] == 100
+    chat.say("amy", "收到牛奶24升,也就是2箱")
+    assert chat.stock()["XH:B01"] == 36 + 24
