@@ -281,7 +281,7 @@ class Conversation:
                 turn.reply(self.t("rule_not_found", turn.lang, id=cmd.rule_id))
                 return
             if not confirmed:
-                text = self.t("rule_confirm", turn.lang, rule=replies.render_rule(cmd.draft, self._catalog))
+                text = self.t("rule_confirm", turn.lang, rule=replies.render_rule(self.t, turn.lang, cmd.draft, self._catalog))
                 self._ask(uow, turn, cmd, text)
                 return
             if existing is not None:

@@ -185,8 +185,8 @@ def clarify(t: Any, lang: str, c: commands.Clarify, cat: context.Catalog | None)
              candidates="、".join(pname(cat, s) for s in c.candidates)), buttons
 
 
-def render_rule(draft: Any, cat: context.Catalog | None) -> str:
-    return str(render.render_rule(draft, cat))
+def render_rule(t: Any, lang: str, draft: Any, cat: context.Catalog | None) -> str:
+    return str(render.render_rule(draft, cat, t=t, lang=lang))
 
 
 def manage_rules(t: Any, lang: str, uow: UnitOfWork, cmd: commands.ManageRules, *, user: catalog.User,
@@ -455,5 +455,5 @@ def _prices(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, rows: l
                                partner=f"{partner_name(last.partner, cat)} " if last.partner else "")))
         if p.unit_price is not None:
             parts.append(str(t("info.price_sale", lang, price=_money(p.unit_price), unit=p.base_unit)))
-        lines.append(f"💰 {p.name}:" + ";".join(parts))
+        lines.append(str(t("info.price_head", lang, product=p.name, parts=t("info.price_joiner", lang).join(parts))))
     return "\n".join(lines)

@@ -30,6 +30,10 @@ VARIABLES: dict[str, tuple[str, tuple[str, ...]]] = {
     "inbound_eta_hours": ("最近到货还需小时数(无在途为无穷大)", ()),
 }
 
+# the window a condition without one looks at (metrics.Snapshot's defaults): 近7日 · 未来24小时 · 3天内
+WINDOW_DEFAULTS = {"sales_sum": 7, "sales_mean": 7, "sales_std": 7, "sales_cv": 7, "forecast": 24, "booked": 24,
+                   "expiring": 3}
+
 OPERATORS: dict[str, str] = {
     "lt": "<", "le": "≤", "gt": ">", "ge": "≥", "eq": "=", "ne": "≠",
     "lt_var": "<", "gt_var": ">",  # compare against another variable (value = variable name)

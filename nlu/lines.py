@@ -168,6 +168,11 @@ def resolve(items: list[Draft], lex: lexicon.Lexicon, *, need_qty: bool = True) 
 PLACES = 3   # decimals a quantity may be said with (2.125公斤)
 
 
+def too_precise(v: Decimal) -> bool:
+    exponent = v.as_tuple().exponent
+    return isinstance(exponent, int) and exponent < -PLACES
+
+
 def to_line(lex: lexicon.Lexicon, sku: str, q: scan.Qty, *, mention: str = "") -> commands.Line | Problem:
     """One product and quantity as a Line in base units, or the problem with it."""
     p = lex.product(sku)
@@ -199,7 +204,7 @@ def to_line(lex: lexicon.Lexicon, sku: str, q: scan.Qty, *, mention: str = "") -
         return Problem("qty_too_large", sku, detail=q.raw)
     if total <= 0:
         return Problem("zero_qty", sku, detail=q.raw)
-    if any(v.as_tuple().exponent < -PLACES for v, _ in parts):   # 0.0001箱: no one counts or weighs that finely
+    if any(too_precise(v) for v, _ in parts):   # 0.0001箱: no one counts or weighs that finely
         return Problem("qty_too_precise", sku, detail=q.raw)
     raw = parts[0][0] if len(parts) == 1 else None
     return commands.Line(sku=sku, qty=total, mention=mention, unit=parts[0][1] if raw is not None else "",

@@ -118,7 +118,7 @@ class Parser:
             return commands.Clarify("zero_qty" if value is not None else "bad_qty", detail=q.raw)
         if units.too_large(value):
             return commands.Clarify("qty_too_large", detail=q.raw)
-        if value.as_tuple().exponent < -lines.PLACES:   # 改成0.0001箱
+        if lines.too_precise(value):   # 改成0.0001箱
             return commands.Clarify("qty_too_precise", detail=q.raw)
         return commands.Parsed(commands.Correct(qty=value, unit=q.unit, sku=sku))
 

@@ -45,11 +45,6 @@ def qty(product: catalog.Product, q: Decimal) -> str:
     return f"{s}({packs})" if packs else s
 
 
-# the window a condition without one looks at (metrics.Snapshot's defaults): 近7日 · 未来24小时 · 3天内
-WINDOW_DEFAULTS = {"sales_sum": 7, "sales_mean": 7, "sales_std": 7, "sales_cv": 7, "forecast": 24, "booked": 24,
-                   "expiring": 3}
-
-
 def act(uow: Any, box: Any, t: Any, *, rule: Any, draft: rules.RuleDraft, snap: metrics.Snapshot,
         location: str | None, product: catalog.Product, now: datetime, alert_id: int | None) -> None:
     """Run a rule's actions for one subject."""
@@ -58,7 +53,7 @@ def act(uow: Any, box: Any, t: Any, *, rule: Any, draft: rules.RuleDraft, snap: 
     def detail(lang: str) -> str:
         """Where the product stands, then each condition's value against its threshold, in the reader's language."""
         facts = "; ".join(t(f"var.{c.var}", lang, n=c.params.get("days") or c.params.get("hours")
-                            or WINDOW_DEFAULTS.get(c.var, ""))
+                            or rules.WINDOW_DEFAULTS.get(c.var, ""))
                           + f" {_fmt(left)}" + (f" / {_fmt(right)}" if right is not None else "")
                           for c, left, right, _ in checked)
         return str(t("alert.below", lang, location=_loc_name(uow, location), product=product.name,

@@ -49,3 +49,12 @@ def test_stock_questions_answer_in_english(chat):
     chat.say("amy", "/lang en")
     out = texts(chat.say("amy", "哪些低于安全库存"))
     assert "safety stock" in out, out
+
+
+def test_a_rule_is_read_back_in_the_speakers_language(chat):
+    chat.say("zhou", "English")
+    out = texts(chat.say("zhou", "牛奶低于30升时提醒我"))
+    assert "When [全脂牛奶] at [徐汇店]: on hand < 30升 → notify [周店长]" in out, out
+    chat.say("zhou", "中文")
+    out = texts(chat.say("zhou", "牛奶低于30升时提醒我"))
+    assert "当【全脂牛奶】在【徐汇店】的库存 < 30升 时 → 提醒【周店长】" in out, out

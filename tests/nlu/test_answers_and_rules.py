@@ -64,6 +64,20 @@ def test_every_rule_of_the_issue_becomes_a_valid_draft(rest_parser: parser.Parse
         assert render.render_rule(draft, rest_parser.catalog) == rendered
 
 
+@pytest.mark.parametrize(("user", "text", "english"), [
+    ("liu", "当可乐库存低于50瓶时提醒陈采购", "When [可乐] at [南山店]: on hand < 50瓶 → notify [陈采购]"),
+    ("liu", "每天早上7点把今日备货清单发给我", "daily at 07:00 → send [today's prep list] to [刘店长]"),
+    ("liu", "当某SKU库存低于安全库存时,提醒采购员并抄送店长",
+     "When any product at [南山店]: on hand < safety stock → notify [purchaser], cc [manager]"),
+    ("liu", "草鱼要是连续3天没卖出去就提醒我", "When [草鱼] at [南山店]: days without a sale ≥ 3 days → notify [刘店长]"),
+])
+def test_a_rule_reads_back_in_english_for_an_english_speaker(rest_parser: parser.Parser, user: str, text: str,
+                                                           english: str) -> None:
+    r = rest_parser.parse(text, speaker=catalogs.speaker(rest_parser.catalog, user))
+    assert isinstance(r, commands.Parsed) and isinstance(r.command, commands.AddRule)
+    assert render.render_rule(r.command.draft, rest_parser.catalog, lang="en") == english
+
+
 def test_rule_conditions_use_catalog_variables_in_base_units(cafe_parser: parser.Parser) -> None:
     r = cafe_parser.parse("当咖啡豆库存低于10公斤时提醒孙采购", speaker=catalogs.speaker(cafe_parser.catalog, "zhou"))
     assert isinstance(r, commands.Parsed) and isinstance(r.command, commands.AddRule)
