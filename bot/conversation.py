@@ -319,6 +319,9 @@ class Conversation:
         elif isinstance(cmd, commands.OrderQuery):
             self._require(user, "query")
             turn.reply(replies.open_orders(self.t, turn.lang, uow, cmd, user=user, now=turn.now, cat=self._catalog))
+        elif isinstance(cmd, commands.SetProduct):
+            self._require(user, "approve")
+            self._set_product(uow, turn, cmd, confirmed=confirmed)
         elif isinstance(cmd, commands.StockInfo):
             self._require(user, "query")
             turn.reply(replies.stock_info(self.t, turn.lang, uow, cmd, user=user, now=turn.now, cat=self._catalog))
@@ -460,6 +463,26 @@ class Conversation:
         text += replies.after_levels(self.t, turn.lang, uow, *cmd.parts, user=turn.user, catalog=self._catalog)
         text += replies.order_progress(self.t, turn.lang, uow, receipts, self._catalog)
         turn.reply(text, [[Button(self.t("btn.undo", turn.lang), f"undo:{batch}")]])
+
+    def _set_product(self, uow: UnitOfWork, turn: Turn, cmd: commands.SetProduct, *, confirmed: bool) -> None:
+        """A product's safety stock, price, cost or shelf life, shown old → new and changed once confirmed (audited)."""
+        product = uow.catalog.product(cmd.sku)
+        if product is None:
+            turn.reply(self.t("not_understood", turn.lang))
+            return
+        old = getattr(product, cmd.field)
+        shown = {k: replies.field_value(self.t, turn.lang, product, cmd.field, v, self._catalog)
+                 for k, v in (("old", old), ("new", cmd.value))}
+        words = {"product": product.name, "field": self.t(f"field.{cmd.field}", turn.lang), **shown}
+        if not confirmed:
+            self._ask(uow, turn, cmd, self.t("set_product.ask", turn.lang, **words))
+            return
+        value: Any = int(cmd.value) if cmd.field == "shelf_life_days" else cmd.value
+        uow.catalog.set_product(cmd.sku, {cmd.field: value})
+        uow.chat.audit(at=turn.now, actor=turn.user.username, action="product_changed",
+                       detail={"sku": cmd.sku, "field": cmd.field, "old": None if old is None else str(old),
+                               "new": str(cmd.value)})
+        turn.reply(self.t("set_product.done", turn.lang, **words))
 
     @staticmethod
     def _actor(turn: Turn, cmd: commands.Command) -> inventory.Actor:

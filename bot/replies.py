@@ -457,3 +457,14 @@ def _prices(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, rows: l
             parts.append(str(t("info.price_sale", lang, price=_money(p.unit_price), unit=p.base_unit)))
         lines.append(str(t("info.price_head", lang, product=p.name, parts=t("info.price_joiner", lang).join(parts))))
     return "\n".join(lines)
+
+
+def field_value(t: Any, lang: str, p: catalog.Product, field: str, v: Any, cat: context.Catalog | None) -> str:
+    """A product field's value as a person reads it: 40个(1箱) · ¥5.42/升 · 3天 · 未设置."""
+    if v is None:
+        return str(t("field.unset", lang))
+    if field == "safety_stock":
+        return qty_text(cat, p.sku, Decimal(v))
+    if field == "shelf_life_days":
+        return str(t("field.days", lang, n=v))
+    return f"{_money(Decimal(v))}/{p.base_unit}"

@@ -87,6 +87,18 @@ class StockInfo:
 
 
 @dataclass(frozen=True)
+class SetProduct:
+    """A manager changes one field of a product (可颂的安全库存改成40个 · 牛奶售价改为65元一箱 · 可颂保质期改成3天):
+    ``field`` one of PRODUCT_FIELDS, ``value`` in base units (a quantity, or money per base unit) or days."""
+    sku: str
+    field: str
+    value: Decimal
+
+
+PRODUCT_FIELDS = ("safety_stock", "unit_price", "unit_cost", "shelf_life_days")
+
+
+@dataclass(frozen=True)
 class PlacePurchase:
     lines: tuple[Line, ...]
     partner: str | None = None
@@ -215,7 +227,7 @@ class Batch:
     parts: tuple[RecordMoves | CountStock, ...]
 
 
-Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | PlacePurchase | PlaceSale | RecordBooking
+Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | SetProduct | PlacePurchase | PlaceSale | RecordBooking
            | SalesQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Help
            | SmallTalk)
 

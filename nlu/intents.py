@@ -47,6 +47,12 @@ SALES_WEEK = re.compile(r"卖得|销量|销售(?:情况|数据)|畅销")
 # how long the stock lasts (可乐还能卖几天 · 牛腩够用几天 · 可乐什么时候卖完)
 COVER = re.compile(r"(?:能|够|可以)(?:卖|用|撑)(?:几|多少)天|能撑(?:几天|多久)|还?够(?:卖|用)(?:吗|嘛|不够)"
                    r"|(?:卖|用)到(?:哪天|什么时候|几号)|什么时候(?:卖完|用完|断货)|几天(?:能)?(?:卖完|用完)")
+# a product's master data changed by a manager (可颂的安全库存改成40个 · 牛奶售价改为65元一箱 · 保质期改成3天)
+SET_FIELD = re.compile(r"(?P<field>安全库存|安全线|售价|卖价|零售价|销售价|进价|成本价|采购价|进货价|保质期)\s*"
+                       r"(?:改成|改为|设为|设置为|设成|调到|调成|调整为|调为|定为|定成|改到|修改为|更新为|为|是)")
+FIELDS = {"安全库存": "safety_stock", "安全线": "safety_stock", "售价": "unit_price", "卖价": "unit_price",
+          "零售价": "unit_price", "销售价": "unit_price", "进价": "unit_cost", "成本价": "unit_cost",
+          "采购价": "unit_cost", "进货价": "unit_cost", "保质期": "shelf_life_days"}
 # questions about the stock beyond its level (StockInfo), asked without a quantity
 EXPIRING = re.compile(r"(?:快|要|就要|即将|马上|将要)(?:过期|到期)|临期|什么时候(?:过期|到期)|(?:过期|到期)(?:日期|时间|日)"
                       r"|保质期(?:到|还有)?(?:什么时候|哪天|多久|几天)|(?:哪些|什么|啥|有没有)[^,。]{0,6}(?:过期|到期)"

@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from domain import commands, units
+from domain import commands, errors, units
 from nlu import answers, context, dates, intents, lexicon, lines, numbers, rules, scan
 from nlu import text as texts
 
@@ -151,6 +151,9 @@ class Parser:
         customer = [p for p in a.of("partner") if self.lex.partners[p.codes[0]].kind.value == "customer"]
         if intents.INVITE.search(a.s) and not a.qtys:
             return self._invite(a.s)
+        setting = intents.SET_FIELD.search(a.s)
+        if setting is not None and a.of("product"):
+            return self._set_product(a, intents.FIELDS[setting.group("field")], setting.end())
         info = self._stock_info(a)
         if info is not None:
             return commands.Parsed(info)
@@ -280,6 +283,42 @@ class Parser:
             parts.append(part)
             guesses += r.guesses
         return commands.Parsed(commands.Batch(tuple(parts)), tuple(dict.fromkeys(guesses)))
+
+    def _set_product(self, a: scan.Analysis, field: str, after: int) -> Result:
+        """可颂的安全库存改成40个 (a quantity in base units) · 牛奶售价改为65元一箱 (money per base unit) · 可颂保质期改成3天."""
+        prods = a.of("product")
+        if len({e.codes for e in prods}) != 1 or len(prods[0].codes) != 1:
+            return commands.Clarify("set_one_product")
+        sku = prods[0].codes[0]
+        p = self.lex.product(sku)
+        if field == "shelf_life_days":
+            m = re.match(rf"\s*(?P<n>{numbers.NUMBER})\s*(?P<u>天|日|周|个月|月|年)", a.s[after:])
+            n = numbers.value(m.group("n")) if m else None
+            if m is None or n is None or n <= 0 or n != n.to_integral_value():
+                return commands.Clarify("bad_qty", detail=a.s[after:].strip())
+            return commands.Parsed(commands.SetProduct(sku, field, n * scan.SHELF_DAYS[m.group("u")]))
+        if field == "safety_stock":
+            q = next((q for q in a.qtys if q.start >= after), None)
+            line = lines.to_line(self.lex, sku, q) if q is not None else None
+            if isinstance(line, lines.Problem):
+                return commands.Clarify(line.reason, mention=sku, detail=line.detail)
+            if line is None:   # 安全库存改成0: none kept
+                zero = re.match(r"\s*(?:0|零)\s*\S{0,2}$", a.s[after:])
+                return commands.Parsed(commands.SetProduct(sku, field, Decimal(0))) if zero else \
+                    commands.Clarify("bad_qty", detail=a.s[after:].strip())
+            return commands.Parsed(commands.SetProduct(sku, field, line.qty))
+        m = re.match(rf"\s*(?P<p>{numbers.NUMBER})\s*(?:元|块钱|块|rmb)?\s*(?:(?:/|每|一)\s*(?P<u>{self.scanner.unit_re}))?\s*$",
+                     a.s[after:])
+        value = numbers.value(m.group("p")) if m else None
+        if m is None or value is None or value < 0:
+            return commands.Clarify("bad_price", detail=a.s[after:].strip())
+        per, unit = Decimal(1), m.group("u") or ""
+        if unit and unit != p.base_unit:
+            try:   # 65元一箱: per case of 12 升, 5.42 a 升
+                per = units.to_base(Decimal(1), unit, base_unit=p.base_unit, packs=p.packs)
+            except errors.DomainError:   # a unit the product is not sold in
+                return commands.Clarify("unit_mismatch", mention=sku, detail=unit)
+        return commands.Parsed(commands.SetProduct(sku, field, units.normalize(value / per)))
 
     def _stock_info(self, a: scan.Analysis) -> commands.StockInfo | None:
         """哪些快过期了 · 牛奶什么时候过期 · 3天内到期的 · 哪些低于安全库存 · 库存值多少钱 · 可颂进价多少."""

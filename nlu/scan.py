@@ -123,7 +123,7 @@ class Scanner:
         for m in SHELF_RE.finditer(masked):   # 保质期7天 · 保鲜期3个月: how long the goods keep
             n = numbers.value(m.group("n"))
             if n is not None and n == n.to_integral_value() and shelf is None:
-                shelf = int(n) * _SHELF_DAYS[m.group("u")]
+                shelf = int(n) * SHELF_DAYS[m.group("u")]
                 _mask(chars, free, [m])
         masked = "".join(chars)
         found = expiry = produced = None
@@ -244,7 +244,7 @@ _NOT_A_NUMBER = set("共下起直定般些样边会旦致切同齐并点")   # �
 LOT_RE = re.compile(r"(?:批号|批次号?|生产批号|(?<![a-z])lot)\s*(?:[:#]|是|为)?\s*(?P<lot>[a-z0-9][a-z0-9-]*)")
 _PRODUCED_BEFORE = re.compile(r"(?:生产日期|生产日|出厂日期|生产于|生产时间|生产)\s*(?:是|为|:)?\s*$")
 SHELF_RE = re.compile(rf"(?:保质期|保鲜期|有效期)\s*(?:是|为|:|只有|有)?\s*(?P<n>{_N})\s*(?P<u>天|日|周|个月|月|年)")
-_SHELF_DAYS = {"天": 1, "日": 1, "周": 7, "个月": 30, "月": 30, "年": 365}
+SHELF_DAYS = {"天": 1, "日": 1, "周": 7, "个月": 30, "月": 30, "年": 365}
 _EXPIRY_AFTER = re.compile(r"\s*(?:到期|过期|前用完|前有效|截止|止)")
 _EXPIRY_BEFORE = re.compile(r"(?:保质期|有效期|保鲜期|过期日|到期日|到期|最佳食用期)\s*(?:到|至|是|为|:)?\s*$")
 

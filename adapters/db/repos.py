@@ -90,6 +90,10 @@ class CatalogRepo(_Repo):
         r = self._one(t.Product, t.Product.sku == sku)
         return product_of(r) if r else None
 
+    def set_product(self, sku: str, values: dict[str, Any]) -> None:
+        """Changes fields of one product (its master data: the catalog's version moves on)."""
+        self.upsert(t.Product, {"sku": sku}, values)
+
     def has_product(self, sku: str) -> bool:
         return self.s.connection().execute(_HAS_PRODUCT, {"tenant_id": self.tid, "sku": sku}).first() is not None
 

@@ -58,3 +58,34 @@ def test_a_rule_is_read_back_in_the_speakers_language(chat):
     chat.say("zhou", "中文")
     out = texts(chat.say("zhou", "牛奶低于30升时提醒我"))
     assert "当【全脂牛奶】在【徐汇店】的库存 < 30升 时 → 提醒【周店长】" in out, out
+
+
+def test_a_manager_changes_a_products_safety_stock_price_cost_and_shelf_life_once_confirmed(chat):
+    out = chat.say("zhou", "可颂的安全库存改成50个")
+    assert "从 30个 改为 50个" in texts(out), texts(out)
+    assert "都不低于安全库存" in texts(chat.say("amy", "哪些低于安全库存"))    # not changed before 确认
+    chat.press("zhou", "确认")
+    out = texts(chat.say("zhou", "哪些低于安全库存"))                  # 40 on hand now under 50
+    assert "可颂" in out and "差 10个" in out, out
+    chat.say("zhou", "可颂进价改成3.5元")
+    chat.press("zhou", "确认")
+    assert "¥3.50/个(商品目录)" in texts(chat.say("zhou", "可颂进价多少"))
+    assert "¥140.00" in texts(chat.say("zhou", "库存值多少钱"))         # 40 croissants at 3.5
+    chat.say("zhou", "牛奶售价改为60元一箱")
+    chat.press("zhou", "确认")
+    assert "售价 ¥5.00/升" in texts(chat.say("zhou", "牛奶进价多少"))
+    chat.say("zhou", "可颂保质期改成3天")
+    chat.press("zhou", "确认")
+    chat.say("amy", "烤了可颂10个")
+    assert "06-18" in texts(chat.say("amy", "可颂还剩多少"))             # baked today, keeps 3 days now
+    with chat.container.uow() as u:                                      # each change audited: who, old, new
+        changes = u.chat.audits("product_changed")
+    assert [(c["field"], c["old"], c["new"]) for c in reversed(changes)] == [
+        ("safety_stock", "30", "50"), ("unit_cost", None, "3.5"), ("unit_price", None, "5"), ("shelf_life_days", "2", "3")]
+
+
+def test_staff_may_not_change_a_product_and_bad_values_change_nothing(chat):
+    assert "没有这个权限" in texts(chat.say("amy", "可颂的安全库存改成10个"))
+    assert "没看懂价格" in texts(chat.say("zhou", "牛奶售价改成贵一点"))
+    assert "一次只能改一个商品" in texts(chat.say("zhou", "牛奶和可颂的安全库存改成10"))
+    assert "都不低于安全库存" in texts(chat.say("amy", "哪些低于安全库存"))
