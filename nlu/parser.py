@@ -206,6 +206,13 @@ class Parser:
             groups = _groups(a)
             if len(groups) > 1:   # 收到牛奶2箱。卖了可颂3个: once all recorded as sales
                 return self._several(a, groups, speaker)
+        if kind is None and not a.qtys and a.of("product") and intents.GONE.search(a.s):
+            gone = [e for e in a.of("product") if len(e.codes) == 1]
+            if gone:   # 可颂没了: the level is 0, shown against the books before it is recorded
+                return commands.Parsed(
+                    commands.CountStock(lines=tuple(commands.Line(sku=e.codes[0], qty=Decimal(0), mention=e.mention)
+                                                    for e in gone), location=self._location(a)),
+                    tuple(commands.Guess("gone", e.mention, e.codes[0]) for e in gone))
         if kind is None:
             if a.of("product") and not a.qtys and len(a.s) <= 12:
                 return self._query(a)  # 牛奶? / 可颂库存 → a question

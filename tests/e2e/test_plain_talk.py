@@ -275,3 +275,14 @@ def test_counts_said_with_一共_goods_sent_to_us_and_amounts_restated(chat):
     assert chat.stock()["XH:B03"] == 50 and chat.stock()["JA:B03"] == 100
     chat.say("amy", "收到牛奶24升,也就是2箱")
     assert chat.stock()["XH:B01"] == 36 + 24
+
+
+def test_none_left_said_as_a_fact_is_a_count_of_zero_once_confirmed_and_asked_it_is_a_question(chat):
+    out = chat.say("amy", "可颂没了吗")
+    assert "40" in texts(out) and not any(m["buttons"] for m in out), texts(out)
+    out = chat.say("amy", "可颂没了")
+    assert chat.stock()["XH:B09"] == 40 and "盘点为0" in texts(out), texts(out)   # asked first
+    chat.press("amy", "确认")
+    assert chat.stock().get("XH:B09", 0) == 0
+    [move] = [m for m in chat.export("moves") if m["sku"] == "B09" and m["kind"] == "count_adjustment"]
+    assert float(move["qty"]) == 40, move
