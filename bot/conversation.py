@@ -18,12 +18,13 @@ from typing import Any, Protocol
 
 from bot import replies
 from bot.messages import Button, Incoming, Outgoing, from_notice
-from domain import catalog, codec, commands, errors, events, units
+from domain import catalog, codec, commands, errors, events, ledger, units
 from nlu import context
 from workflows import inventory, purchasing
 from workflows.ports import Clock, UnitOfWork, UowFactory
 
 PENDING_TTL = timedelta(minutes=10)
+RECENT = timedelta(minutes=30)   # a follow-up (又卖了2个) continues a write this recent
 log = logging.getLogger(__name__)
 YES = {"确认", "是", "是的", "对", "好", "好的", "ok", "OK", "确定", "yes", "y", "嗯"}
 # English · switch to english · /lang en · 用英文 · 英文模式 · 切换中文 · 说中文
@@ -167,7 +168,7 @@ class Conversation:
             turn.reply(self.t("empty", turn.lang))
             return
         parser, _ = self.parser(uow)
-        speaker = context.Speaker(user=turn.user, now=turn.now)
+        speaker = context.Speaker(user=turn.user, now=turn.now, recent=self._recent(uow, turn))
         pending = uow.chat.pending(turn.user.username, turn.now)
         if text.startswith("/start"):
             turn.reply(self.t("already_registered", turn.lang, name=turn.user.display_name))
@@ -484,6 +485,22 @@ class Conversation:
                                "new": str(cmd.value)})
         turn.reply(self.t("set_product.done", turn.lang, **words))
 
+    def _recent(self, uow: UnitOfWork, turn: Turn) -> context.Recent | None:
+        """The user's last write if it was of one kind and minutes ago (a follow-up may continue it)."""
+        batch = uow.stock.last_batch(turn.user.username)
+        try:
+            when = datetime.strptime((batch or "")[:14], "%Y%m%d%H%M%S").replace(tzinfo=turn.now.tzinfo)
+        except ValueError:
+            return None
+        if not timedelta(0) <= turn.now - when <= RECENT:
+            return None
+        moves = uow.stock.batch(batch)
+        kinds = {m.kind for m in moves}
+        movement = next((mv for mv, k in inventory.MOVEMENT_KIND.items() if {k} == kinds), None)
+        if movement is None:   # a transfer, a count, several kinds: not continued
+            return None
+        return context.Recent(movement=movement.value, skus=tuple(dict.fromkeys(m.sku for m in moves)))
+
     @staticmethod
     def _actor(turn: Turn, cmd: commands.Command) -> inventory.Actor:
         """Who writes, and when it happened: now, or the past moment the message named (昨天卖了…)."""
@@ -525,14 +542,24 @@ class Conversation:
         if batch is None:
             raise errors.NotFound(code="nothing_to_undo")
         moves = uow.stock.batch(batch)
-        sku = cmd.sku or (moves[0].sku if len({m.sku for m in moves}) == 1 else None)
+        held = {m.sku for m in moves}
+        sku = cmd.sku or (moves[0].sku if len(held) == 1 else None)
         product = uow.catalog.product(sku) if sku else None
-        if product is None or cmd.qty is None:
+        swap = product is not None and len(held) == 1 and product.sku not in held   # 不是牛奶,是奶油
+        if product is None or (cmd.qty is None and not swap):
             raise errors.BadInput(code="which_product")
-        qty = product.to_base(cmd.qty, cmd.unit)
+        if cmd.qty is not None:
+            qty = product.to_base(cmd.qty, cmd.unit)
+        else:   # the same amount, where it means the same: 24 升 of milk are no 24 盒 of cream
+            was = uow.catalog.product(next(iter(held)))
+            if was is None or was.base_unit != product.base_unit:
+                raise errors.BadInput(code="swap_qty", product=product.name,
+                                      unit=next(iter(product.packs), product.base_unit))
+            qty = sum((m.qty for m in moves if m.kind != ledger.MoveKind.TRANSFER_IN), Decimal(0))
         if qty <= 0:
             raise errors.BadInput(code="zero_qty")
-        new_cmd = inventory.command_of(moves, sku=product.sku, qty=qty, now=turn.now)
+        new_cmd = inventory.command_of(moves, sku=next(iter(held)) if swap else product.sku, qty=qty, now=turn.now,
+                                       as_sku=product.sku if swap else None)
         actor = inventory.Actor(user=turn.user, now=turn.now, message_id=turn.message_id, batch=_batch(turn.now))
         _, evs = inventory.undo(uow, actor=actor)
         turn.events += evs

@@ -132,7 +132,9 @@ class Undo:
 
 @dataclass(frozen=True)
 class Correct:
-    """不对,是6瓶: replace the user's last write; ``sku`` None means 'the same product'."""
+    """不对,是6瓶: replace the user's last write; ``sku`` None means 'the same product'. A product that the last
+    write of one product did not hold replaces that product (不是牛奶,是奶油 · 不对,是奶油2箱); without a quantity it
+    keeps the quantity when both count in the same base unit."""
     qty: Decimal | None
     unit: str = ""
     sku: str | None = None

@@ -40,6 +40,8 @@ def _quantity(parser: Parser, s: str, *, pending: commands.Clarify) -> Result | 
         spans = [e for e in parser.lex.scan(s, [True] * len(s)) if e.kind == "product"]
         if len(spans) == 1 and spans[0].codes == (sku,):
             rest = (s[: spans[0].start] + s[spans[0].end:]).strip()
+            if not rest:
+                return pending   # 收到奶 → 多少? → 牛奶: the product confirmed, the question stands
             q = parser.scanner.qty_only(rest)
     if q is None:
         return None

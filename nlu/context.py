@@ -17,6 +17,14 @@ class Catalog:
 
 
 @dataclass(frozen=True)
+class Recent:
+    """The speaker's last write, minutes ago: what a follow-up (又卖了2个 · 再来2块 · 还有牛奶1箱) continues."""
+    movement: str                 # a commands.Movement value
+    skus: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Speaker:
     user: catalog.User
     now: datetime  # timezone-aware, in the tenant's time zone
+    recent: Recent | None = None

@@ -28,6 +28,10 @@ HALF_YEAR = dt.timedelta(days=183)
 _ABSOLUTE_DAY = re.compile(r"\d+\s*月|\d+[/-]\d+")   # a day named by its month (3月1号 · 3/1), its year unsaid
 _AHEAD = re.compile(r"明|后|下|\d{4}")
 _BARE_WEEKDAY = re.compile(r"(?:周|星期|礼拜)[一二三四五六日天1-7]\S*")
+# a follow-up to the last write (又卖了2个 · 再来2块 · 还有牛奶1箱 · 另外奶油1箱), and the verb that restates its kind
+_CONTINUES = re.compile(r"^(?:又来|再来|又|再|还有|另外)(?:了)?(?![给回])")   # (还给…, 再给…: a verb of its own)
+_CONTINUE_VERB = {"receipt": "收到", "sale": "卖了", "consumption": "用了", "scrap": "报损", "production": "做了"}
+_QUESTION = re.compile(r"[吗么嘛?]|多少|几个|几箱|有没有")
 _NAMES_DAY = re.compile(r"天|日|号|周|星期|礼拜|月|明|后")
 _BARE_DAY = re.compile(r"[\d一二三四五六七八九十]{1,3}号")   # a day of the month, its month unsaid
 
@@ -78,6 +82,7 @@ class Parser:
         if managed is not None:
             return managed
         a = self.scanner.analyse(_self_corrected(self.scanner, s, speaker.now), speaker.now)
+        a = self._continued(a, speaker) or a
         return self._command(a, speaker)
 
     def parse_answer(self, text: str, *, pending: commands.Clarify,
@@ -104,11 +109,13 @@ class Parser:
 
     def _correct(self, rest: str) -> Result:
         a = self.scanner.analyse(rest, _EPOCH)
+        prods = a.of("product")
+        if not a.qtys and len(prods) == 1 and len(prods[0].codes) == 1:   # 不是牛奶,是奶油: the product was wrong
+            return commands.Parsed(commands.Correct(qty=None, sku=prods[0].codes[0]))
         if not a.qtys:   # 错了 alone: how to correct or undo; 改成明天送: not a quantity
             return commands.Clarify("bad_qty", detail=rest) if rest.strip(" ,.!") else commands.Clarify("correct_how")
         q = a.qtys[0]
         value = q.parts[0][0] if len(q.parts) == 1 else None
-        prods = a.of("product")
         sku = prods[0].codes[0] if prods and len(prods[0].codes) == 1 else None
         if value is None and sku is not None:
             line = lines.to_line(self.lex, sku, q)
@@ -290,6 +297,25 @@ class Parser:
             parts.append(part)
             guesses += r.guesses
         return commands.Parsed(commands.Batch(tuple(parts)), tuple(dict.fromkeys(guesses)))
+
+    def _continued(self, a: scan.Analysis, speaker: context.Speaker) -> scan.Analysis | None:
+        """A follow-up to the speaker's last write, read as the write it continues: 又卖了2个 (its product) · 再来2块
+        (its product and kind) · 还有牛奶1箱 (its kind). None when the message stands on its own."""
+        last = speaker.recent
+        verb = _CONTINUE_VERB.get(last.movement) if last is not None else None
+        if last is None or verb is None or not a.qtys or _QUESTION.search(a.s) or intents.COUNT_BARE.search(a.s):
+            return None
+        lead = _CONTINUES.match(a.s)
+        own = intents.write_intent(a.masked, has_dest=False, has_source=False, supplier=False, customer=False,
+                                   has_due=False)
+        if not a.of("product") and not a.chunks and len(last.skus) == 1 and (lead or own):   # (收到可送10个 names one)
+            name = self.lex.product(last.skus[0]).name
+            text = f"{verb}{name}{a.s[lead.end():]}" if lead and own is None else f"{name} {a.s}"
+        elif a.of("product") and lead and own is None:
+            text = f"{verb}{a.s[lead.end():]}"
+        else:
+            return None
+        return self.scanner.analyse(text, speaker.now)
 
     def _set_product(self, a: scan.Analysis, field: str, after: int) -> Result:
         """可颂的安全库存改成40个 (a quantity in base units) · 牛奶售价改为65元一箱 (money per base unit) · 可颂保质期改成3天."""

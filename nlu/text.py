@@ -12,6 +12,8 @@ _PUNCT = str.maketrans({
     "﹐": ",", "､": "、", "／": "/", "＊": "*", "×": "*",
 })
 _SPACE = re.compile(r"\s+")
+_GLUED = re.compile(r"(?<![a-z0-9])([a-z]{3,})(\d+(?:\.\d+)?)(?=[\u4e00-\u9fff]|$)")   # kelong10个: a name, then its number
+_LOT_BEFORE = re.compile(r"(?:批号|批次号?|lot|编号|型号|code)\s*[:#]?\s*$")   # 批号abc123: a code, kept whole
 _THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])")   # 1,000个 · 12,500元
 SEPARATORS = ",;.!?、/\n"
 
@@ -22,8 +24,9 @@ def normalize(text: str) -> str:
     text = "".join(ch if (ch.isprintable() or ch == " ") else " " for ch in text)
     text = text.translate(_PUNCT)
     text = _THOUSANDS.sub(lambda m: m.group(0).replace(",", ""), text)
-    text = _SPACE.sub(" ", text).strip()
-    return text[:MAX_CHARS].lower()
+    text = _SPACE.sub(" ", text).strip()[:MAX_CHARS].lower()
+    return _GLUED.sub(lambda m: m.group(0) if _LOT_BEFORE.search(text, 0, m.start()) else f"{m.group(1)} {m.group(2)}",
+                      text)
 
 
 def is_cjk(ch: str) -> bool:

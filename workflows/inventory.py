@@ -255,9 +255,10 @@ def _unreceive(uow: UnitOfWork, batch: str, *, actor: Actor) -> list[events.Even
     return evs
 
 
-def command_of(moves: Sequence[ledger.Move], *, sku: str | None, qty: Decimal, now: datetime) -> commands.Command:
+def command_of(moves: Sequence[ledger.Move], *, sku: str | None, qty: Decimal, now: datetime,
+               as_sku: str | None = None) -> commands.Command:
     """Rebuild a command like the one that produced ``moves``, for ``sku`` with a new quantity (on the earlier day
-    the write was about, if it was about one)."""
+    the write was about, if it was about one); ``as_sku``: that line of another product (不是牛奶,是奶油)."""
     if not moves:
         raise errors.NotFound(code="nothing_to_undo")
     skus = {m.sku for m in moves}
@@ -265,7 +266,7 @@ def command_of(moves: Sequence[ledger.Move], *, sku: str | None, qty: Decimal, n
     if target is None or target not in skus:
         raise errors.BadInput(code="which_product")
     first = next(m for m in moves if m.sku == target)
-    line = commands.Line(sku=target, qty=qty, unit_price=first.unit_price or first.unit_cost)
+    line = commands.Line(sku=as_sku or target, qty=qty, unit_price=first.unit_price or first.unit_cost)
     others: dict[str, Decimal] = {}
     for m in moves:
         if m.sku != target and m.kind != MK.TRANSFER_IN:

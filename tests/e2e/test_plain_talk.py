@@ -286,3 +286,52 @@ def test_none_left_said_as_a_fact_is_a_count_of_zero_once_confirmed_and_asked_it
     assert chat.stock().get("XH:B09", 0) == 0
     [move] = [m for m in chat.export("moves") if m["sku"] == "B09" and m["kind"] == "count_adjustment"]
     assert float(move["qty"]) == 40, move
+
+
+def test_a_follow_up_continues_the_last_write_its_product_and_its_kind(chat):
+    chat.say("amy", "卖了可颂3个")
+    chat.say("amy", "又卖了2个")                                  # the same product
+    assert chat.stock()["XH:B09"] == 35
+    chat.say("amy", "收到黄油3块")
+    chat.say("amy", "再来2块")                                    # the same product, the same kind
+    assert chat.stock()["XH:B07"] == 10 + 2.5
+    chat.say("amy", "收到鸡蛋2板")
+    chat.say("amy", "还有牛奶1箱")                                # the same kind, another product
+    assert chat.stock()["XH:B06"] == 360 and chat.stock()["XH:B01"] == 48
+    out = chat.say("amy", "还有牛奶吗")                           # a question, not a receipt
+    assert chat.stock()["XH:B01"] == 48 and "48" in texts(out), texts(out)
+    before = chat.stock()
+    chat.say("amy", "收到可送10个")                               # a product of its own (mistyped), not 牛奶
+    chat.press("amy", "确认")
+    assert chat.stock()["XH:B09"] == before["XH:B09"] + 10 and chat.stock()["XH:B01"] == 48
+
+
+def test_a_follow_up_an_hour_later_stands_on_its_own(chat):
+    chat.say("amy", "卖了可颂3个")
+    chat.send(at="2026-06-15T10:30:00+08:00")
+    out = chat.say("amy", "又卖了2个")
+    assert chat.stock()["XH:B09"] == 37, texts(out)
+
+
+def test_the_wrong_product_is_corrected_by_naming_the_right_one(chat):
+    chat.say("amy", "收到牛奶1箱")
+    chat.say("amy", "不对,是奶油1箱")                             # the quantity in the right product's units
+    assert chat.stock()["XH:B01"] == 36 and chat.stock()["XH:B02"] == 24 + 12
+    chat.say("amy", "收到面粉2袋")
+    chat.say("amy", "不是面粉,是糖")                              # both in kg: the same 50 kg
+    assert chat.stock()["XH:B03"] == 100 and chat.stock()["XH:B05"] == 40 + 50
+    chat.say("amy", "收到牛奶1箱")
+    out = chat.say("amy", "不是牛奶,是鸡蛋")                      # 升 are no eggs: say how many
+    assert "2板" in texts(out) and chat.stock()["XH:B01"] == 48 and chat.stock()["XH:B06"] == 300, texts(out)
+
+
+def test_an_answer_that_names_the_product_asked_about_keeps_the_question(chat):
+    chat.say("amy", "收到奶")                                     # 牛奶: how much?
+    out = chat.say("amy", "牛奶")
+    assert "数量" in texts(out), texts(out)
+    chat.say("amy", "2箱")
+    assert chat.stock()["XH:B01"] == 36 + 24
+    out = chat.say("amy", "收到kelong10个")                       # pinyin glued to its number
+    assert "拼音" in texts(out), texts(out)
+    chat.press("amy", "确认")
+    assert chat.stock()["XH:B09"] == 50
