@@ -79,6 +79,12 @@ def drafts(a: scan.Analysis, lex: lexicon.Lexicon) -> list[Draft]:
         return unplaced
 
     orphans = assign(list(qtys), products)
+    for d in products:   # 可乐雪碧各卖了一箱 · 牛奶、奶油各2箱: each gets it
+        if d.qty is not None and "各" in a.s[d.start:d.qty.start]:
+            for other in products:
+                if other.qty is None and other.start < d.start and not any(
+                        other.start < q.start < d.start for q in qtys):
+                    other.qty = d.qty
     lonely = [d for d in products if d.qty is None]
     if len(orphans) == 1 and len(lonely) == 1 and len(lonely[0].skus) == 1 and (
             not orphans[0].unit or lex.product(lonely[0].skus[0]).accepts(orphans[0].unit)):

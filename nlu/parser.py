@@ -28,6 +28,7 @@ HALF_YEAR = dt.timedelta(days=183)
 _ABSOLUTE_DAY = re.compile(r"\d+\s*月|\d+[/-]\d+")   # a day named by its month (3月1号 · 3/1), its year unsaid
 _AHEAD = re.compile(r"明|后|下|\d{4}")
 _BARE_WEEKDAY = re.compile(r"(?:周|星期|礼拜)[一二三四五六日天1-7]\S*")
+DISH_UNITS = frozenset({"份", "盘", "碗", "例", "道", "锅", "客"})   # portions a kitchen serves, not stock units
 # a follow-up to the last write (又卖了2个 · 再来2块 · 还有牛奶1箱 · 另外奶油1箱), and the verb that restates its kind
 _CONTINUES = re.compile(r"^(?:又来|再来|又|再|还有|另外)(?:了)?(?![给回])")   # (还给…, 再给…: a verb of its own)
 _CONTINUE_VERB = {"receipt": "收到", "sale": "卖了", "consumption": "用了", "scrap": "报损", "production": "做了"}
@@ -158,6 +159,9 @@ class Parser:
         customer = [p for p in a.of("partner") if self.lex.partners[p.codes[0]].kind.value == "customer"]
         if intents.INVITE.search(a.s) and not a.qtys:
             return self._invite(a.s)
+        dish = self._dish(a)
+        if dish:
+            return commands.Clarify("dish", mention=dish)
         setting = intents.SET_FIELD.search(a.s)
         if setting is not None and a.of("product"):
             return self._set_product(a, intents.FIELDS[setting.group("field")], setting.end())
@@ -297,6 +301,25 @@ class Parser:
             parts.append(part)
             guesses += r.guesses
         return commands.Parsed(commands.Batch(tuple(parts)), tuple(dict.fromkeys(guesses)))
+
+    def _dish(self, a: scan.Analysis) -> str | None:
+        """酸菜鱼卖了20份: products run together (酸菜 + 鱼) and counted in portions none of them is kept in — a dish
+        on the menu, not stock (its ingredients would be read as two products)."""
+        prods = sorted(a.of("product"), key=lambda e: e.start)
+        for q in a.qtys:
+            if q.unit not in DISH_UNITS or any(self.lex.product(c).accepts(q.unit) for e in prods for c in e.codes):
+                continue
+            run = [p for p in prods if p.end <= q.start]
+            for i, x in enumerate(run):   # 酸菜鱼 · 番茄炒蛋 · 土豆烧牛腩: names run together, or joined by how they cook
+                end, n = x.end, 1
+                for z in run[i + 1:]:
+                    if z.start == end or (z.start - end == 1 and a.s[end] in "炒烧炖焖煮蒸炸拌焗卤"):
+                        end, n = z.end, n + 1
+                    else:
+                        break
+                if n > 1:
+                    return a.s[x.start:end]
+        return None
 
     def _continued(self, a: scan.Analysis, speaker: context.Speaker) -> scan.Analysis | None:
         """A follow-up to the speaker's last write, read as the write it continues: 又卖了2个 (its product) · 再来2块

@@ -190,6 +190,10 @@ class RuleParser:
         if m:   # 牛奶3天内到期 · 快过期 (3 days) · 临期: stock in lots that expire within those days
             n = m.group("n") or m.group("n2")
             return drules.Condition("expiring", "gt", Decimal(0), {"days": _int(n) if n else 3})
+        if re.search(r"(?:快|要|就要|快要|即将|马上|将要)(?:卖完|用完|卖光|用光|没了|没货|断货|缺货)|库存紧张", c):
+            return drules.Condition("on_hand", "lt_var", "safety_stock")   # 纸杯快用完的时候: under its safety stock
+        if re.search(r"(?:没|未|不|没有)(?:卖完|用完|卖光|用光)", c):
+            raise Unsupported(clause)   # 可颂连续两天没卖完: leftovers, which no variable holds (not "sold out")
         if re.search(r"卖完|用完|卖光|用光|没货|断货|缺货|售罄|没有了|(?:库存)?(?:为|是|等于)(?:0|零)|清零", c):
             return drules.Condition("on_hand", "le", Decimal(0))   # 可颂卖完了通知我: nothing left
         m = re.search(rf"(?:连续|已经|超过)?(?P<n>{_N})天(?:都|还|一直)?(?:没|没有|无|未)(?:卖|销售|售出|出货|动销|卖出去?)", c)
@@ -217,7 +221,8 @@ class RuleParser:
             hours = _int(m.group("n")) * (1 if m.group("u") == "小时" else 24)
             op = "lt" if m.group("op") == "不够" else _op(m.group("op"))
             return drules.Condition(var, op + "_var", {"var": "forecast", "params": {"hours": hours}})
-        m = re.search(rf"(?:库存|可用)?(?:天数|可用天数|可售天数)(?P<op>{_OP})(?P<n>{_N})天|库存不够(?P<n2>{_N})天", c)
+        m = re.search(rf"(?:库存|可用)?(?:天数|可用天数|可售天数)(?P<op>{_OP})(?P<n>{_N})天"
+                      rf"|(?:库存)?(?:不够|不足|撑不到|撑不了|坚持不了|用不到|卖不到)(?P<n2>{_N})天(?:用|卖|销售)?$", c)
         if m:
             return drules.Condition("days_of_cover", _op(m.group("op") or "<"), _int(m.group("n") or m.group("n2")))
         m = re.search(rf"(?:销量|销售量|卖出)(?:合计|总计|总和)?(?P<op>{_OP})(?P<q>{_N}\S*)", c)

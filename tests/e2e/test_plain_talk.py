@@ -335,3 +335,11 @@ def test_an_answer_that_names_the_product_asked_about_keeps_the_question(chat):
     assert "拼音" in texts(out), texts(out)
     chat.press("amy", "确认")
     assert chat.stock()["XH:B09"] == 50
+
+
+def test_a_dish_on_the_menu_is_not_read_as_its_ingredients_and_各_gives_each_the_quantity(chat):
+    before = chat.stock()
+    out = chat.say("amy", "鸡蛋可颂卖了5份")                      # a dish: not 鸡蛋 and 可颂
+    assert "像是一道菜" in texts(out) and chat.stock() == before, texts(out)
+    chat.say("amy", "收到牛奶、奶油各2箱")
+    assert chat.stock()["XH:B01"] == 36 + 24 and chat.stock()["XH:B02"] == 24 + 24
