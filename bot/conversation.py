@@ -168,7 +168,7 @@ class Conversation:
             turn.reply(self.t("empty", turn.lang))
             return
         parser, _ = self.parser(uow)
-        speaker = context.Speaker(user=turn.user, now=turn.now, recent=self._recent(uow, turn))
+        speaker = context.Speaker(user=turn.user, now=turn.now, recent=lambda: self._recent(uow, turn))
         pending = uow.chat.pending(turn.user.username, turn.now)
         if text.startswith("/start"):
             turn.reply(self.t("already_registered", turn.lang, name=turn.user.display_name))

@@ -1,6 +1,7 @@
 """What the NLU knows about a tenant: its catalog and the speaker. Built by the caller; data only."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -27,4 +28,5 @@ class Recent:
 class Speaker:
     user: catalog.User
     now: datetime  # timezone-aware, in the tenant's time zone
-    recent: Recent | None = None
+    # the last write, read only for a message that may follow up on it (a lookup the caller does on demand)
+    recent: Callable[[], Recent | None] | None = None

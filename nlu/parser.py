@@ -324,14 +324,19 @@ class Parser:
     def _continued(self, a: scan.Analysis, speaker: context.Speaker) -> scan.Analysis | None:
         """A follow-up to the speaker's last write, read as the write it continues: 又卖了2个 (its product) · 再来2块
         (its product and kind) · 还有牛奶1箱 (its kind). None when the message stands on its own."""
-        last = speaker.recent
-        verb = _CONTINUE_VERB.get(last.movement) if last is not None else None
-        if last is None or verb is None or not a.qtys or _QUESTION.search(a.s) or intents.COUNT_BARE.search(a.s):
+        if speaker.recent is None or not a.qtys or _QUESTION.search(a.s) or intents.COUNT_BARE.search(a.s):
             return None
         lead = _CONTINUES.match(a.s)
+        bare = not a.of("product") and not a.chunks   # (收到可送10个 names one)
+        if not (lead or bare):
+            return None
+        last = speaker.recent()
+        verb = _CONTINUE_VERB.get(last.movement) if last is not None else None
+        if last is None or verb is None:
+            return None
         own = intents.write_intent(a.masked, has_dest=False, has_source=False, supplier=False, customer=False,
                                    has_due=False)
-        if not a.of("product") and not a.chunks and len(last.skus) == 1 and (lead or own):   # (收到可送10个 names one)
+        if bare and len(last.skus) == 1 and (lead or own):   # (收到可送10个 names one)
             name = self.lex.product(last.skus[0]).name
             text = f"{verb}{name}{a.s[lead.end():]}" if lead and own is None else f"{name} {a.s}"
         elif a.of("product") and lead and own is None:
