@@ -213,6 +213,8 @@ class Parser:
             kind = _signed(a)   # 牛奶+2箱 (in) · 可颂-5个 (out)
         if kind == "receipt" and supplier and a.date is not None and a.date.when.date() > speaker.now.date():
             kind = "purchase"   # 光明 牛奶 10箱 明天到: a delivery to come is an order to the supplier
+        if whole and kind in STOCK_KINDS and a.of("product") and re.search(r"(?:吗|么|嘛|\?)[!.~\s]*$", a.s):
+            return self._query(a)   # 静安店要的面粉2袋到了吗: a question, never a write
         if whole and kind in WRITE_KINDS:
             groups = _groups(a)
             if len(groups) > 1:   # 收到牛奶2箱。卖了可颂3个: once all recorded as sales
@@ -473,6 +475,8 @@ class Parser:
                 source = e.codes[0]
             elif s[e.end:e.end + 2] in ("借走", "拿走", "取走", "调走"):   # 静安店借走鸡蛋1板: it goes there
                 dest = e.codes[0]
+            elif re.match(r"(?:要|订|需要|申请)的", s[e.end:e.end + 3]) and re.search(r"发出|发走|送出|送走|发了|送了|已发|已送", s):
+                dest = e.codes[0]   # 静安店要的面粉2袋已发出: sent to the store that asked
             else:
                 loose.append(e.codes[0])
         routed = source is not None or dest is not None or bool(intents.TRANSFER.search(a.masked))

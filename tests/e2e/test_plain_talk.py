@@ -343,3 +343,14 @@ def test_a_dish_on_the_menu_is_not_read_as_its_ingredients_and_各_gives_each_th
     assert "像是一道菜" in texts(out) and chat.stock() == before, texts(out)
     chat.say("amy", "收到牛奶、奶油各2箱")
     assert chat.stock()["XH:B01"] == 36 + 24 and chat.stock()["XH:B02"] == 24 + 24
+
+
+def test_a_write_asked_as_a_question_writes_nothing_and_goods_a_store_asked_for_go_there(chat):
+    before = chat.stock()
+    out = chat.say("bo", "静安店要的面粉2袋到了吗")                 # a question: the stock, nothing received
+    assert chat.stock() == before and "50" in texts(out), texts(out)
+    chat.say("sun", "静安店要的面粉2袋已发出")                     # from 大仓 (sun's) to 静安店
+    chat.press("sun", "确认")
+    assert chat.stock()["CK:B03"] == 1000 - 50 and chat.stock()["JA:B03"] == 50 + 50
+    chat.say("amy", "卖了可颂:早班8个,晚班12个")                  # shifts are no products
+    assert chat.stock()["XH:B09"] == 20
