@@ -320,6 +320,9 @@ class Conversation:
         elif isinstance(cmd, commands.OrderQuery):
             self._require(user, "query")
             turn.reply(replies.open_orders(self.t, turn.lang, uow, cmd, user=user, now=turn.now, cat=self._catalog))
+        elif isinstance(cmd, commands.AmendOrder):
+            self._require(user, "record")
+            purchasing.amend(uow, turn, cmd, t=self.t)
         elif isinstance(cmd, commands.SetProduct):
             self._require(user, "approve")
             self._set_product(uow, turn, cmd, confirmed=confirmed)

@@ -172,6 +172,16 @@ class SalesQuery:
 
 
 @dataclass(frozen=True)
+class AmendOrder:
+    """盒马订的可颂改成60个 · 订单#4的牛奶改为15箱: an open order's line of ``sku`` ordered ``qty`` (base units) in all,
+    the order by number or the partner's (or the store's) only open one with that product."""
+    sku: str
+    qty: Decimal
+    order_id: int | None = None
+    partner: str | None = None
+
+
+@dataclass(frozen=True)
 class ReceiveOrder:
     """光明的货到了 · 牛奶订单到了: receive what the oldest open purchase order (of this supplier, with this product)
     still awaits, once the user confirms it."""
@@ -229,7 +239,7 @@ class Batch:
     parts: tuple[RecordMoves | CountStock, ...]
 
 
-Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | SetProduct | PlacePurchase | PlaceSale | RecordBooking
+Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | SetProduct | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
            | SalesQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Help
            | SmallTalk)
 

@@ -174,6 +174,9 @@ class Parser:
             return commands.Parsed(commands.Report("cover", location=self._location(a), sku=a.of("product")[0].codes[0]))
         if intents.WHY.search(a.s) and a.of("product") and not a.qtys:
             return commands.Parsed(commands.Report("why", location=self._location(a), sku=a.of("product")[0].codes[0]))
+        amend = intents.AMEND_ORDER.search(a.masked)
+        if amend is not None and a.of("product") and a.qtys:
+            return self._amend(a, supplier or customer)
         cancel = intents.CANCEL_ORDER.search(a.s)
         if cancel is not None:
             what = cancel.group("what") or cancel.group("what2") or ""
@@ -303,6 +306,18 @@ class Parser:
             parts.append(part)
             guesses += r.guesses
         return commands.Parsed(commands.Batch(tuple(parts)), tuple(dict.fromkeys(guesses)))
+
+    def _amend(self, a: scan.Analysis, partners: list[lexicon.Span]) -> Result:
+        prods = [e for e in a.of("product") if len(e.codes) == 1]
+        if len({e.codes[0] for e in prods}) != 1:
+            return commands.Clarify("set_one_product")
+        sku = prods[0].codes[0]
+        line = lines.to_line(self.lex, sku, a.qtys[-1])
+        if isinstance(line, lines.Problem):
+            return commands.Clarify(line.reason, mention=sku, detail=line.detail)
+        number = re.search(r"(?:订单|采购单|单)\s*#?\s*(\d+)", a.s)
+        return commands.Parsed(commands.AmendOrder(sku=sku, qty=line.qty, order_id=int(number.group(1)) if number else None,
+                                                   partner=partners[0].codes[0] if partners else None))
 
     def _dish(self, a: scan.Analysis) -> str | None:
         """酸菜鱼卖了20份: products run together (酸菜 + 鱼) and counted in portions none of them is kept in — a dish

@@ -2,6 +2,8 @@
 fulfilled by the sale that takes it away, held for a manager beyond the credit limit; and the phrasings around it."""
 from __future__ import annotations
 
+import json
+
 from tests.e2e.conftest import texts
 
 
@@ -230,3 +232,22 @@ def test_an_order_beyond_the_stock_on_hand_says_what_is_missing_by_its_day(chat)
     assert "可颂现有 40个,到 06-16 已预订共 55个,还差 15个" in out, out
     out = texts(chat.say("amy", "盒马订可颂5个,6月20日提货"))      # a later day counts the earlier ones too
     assert "到 06-20 已预订共 60个,还差 20个" in out, out
+
+
+def test_an_open_orders_quantity_is_changed_not_ordered_again(chat):
+    chat.say("zhou", "盒马明天要可颂50个")
+    out = chat.say("zhou", "盒马订的可颂改成60个")               # once a second order of 60, due today
+    orders = [o for o in chat.export("orders") if o["kind"] == "sale"]
+    assert len(orders) == 1, orders
+    assert "可颂 60个 2026-06-16" in texts(out) and "原:盒马 可颂 50个 2026-06-16" in texts(out), texts(out)
+    booked = [b for b in chat.export("bookings") if b["sku"] == "B09"]
+    assert [float(b["qty"]) for b in booked] == [60.0], booked     # the prep list counts the new quantity
+    chat.say("zhou", "给光明下单牛奶10箱")
+    chat.say("zhou", "光明那单牛奶加到15箱")
+    po = [o for o in chat.export("orders") if o["kind"] == "purchase"][-1]
+    assert "180" in json.dumps(po), po
+    out = chat.say("amy", f"订单#{po['id']}的牛奶改为9箱")          # staff: not their order
+    assert "只能由下单人或本店店长修改" in texts(out), texts(out)
+    chat.say("amy", "收到光明牛奶10箱")                             # 120 L of it came
+    out = chat.say("zhou", f"订单#{po['id']}的牛奶改为8箱")         # below what came: refused
+    assert "不能改得更少" in texts(out), texts(out)

@@ -99,6 +99,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
         d |= {"intent": "receive_order", "partner": c.partner, "sku": c.sku, "location": c.location}
     elif isinstance(c, commands.OrderQuery):
         d |= {"intent": "orders", "kind": c.kind, "partner": c.partner, "sku": c.sku}
+    elif isinstance(c, commands.AmendOrder):
+        d |= {"intent": "amend_order", "sku": c.sku, "qty": str(c.qty), "order_id": c.order_id, "partner": c.partner}
     elif isinstance(c, commands.SetProduct):
         d |= {"intent": "set_product", "sku": c.sku, "field": c.field, "value": str(c.value)}
     elif isinstance(c, commands.StockInfo):
