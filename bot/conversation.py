@@ -371,8 +371,18 @@ class Conversation:
             turn.reply(self.t("orders.none", turn.lang, what=what) + self.t("receive_order.say_qty", turn.lang))
             return
         o = found[0]
-        lines = tuple(commands.Line(sku=ln.sku, qty=ln.open_qty, unit_price=ln.unit_price) for ln in o.lines
-                      if ln.open_qty > 0 and (cmd.sku is None or ln.sku == cmd.sku))
+        said = {ln.sku for ln in (*cmd.short, *cmd.exact)}
+        if said - {ln.sku for ln in o.lines if ln.open_qty > 0}:   # 牛奶少了一箱 on an order without milk
+            raise errors.BadInput(code="short_not_on_order", id=o.id)
+        came: dict[str, Decimal] = {ln.sku: ln.open_qty for ln in o.lines if ln.open_qty > 0}
+        for ln in cmd.short:   # what did not come stays on order
+            if ln.qty > came[ln.sku]:
+                raise errors.BadInput(code="short_too_much", id=o.id)
+            came[ln.sku] -= ln.qty
+        for ln in cmd.exact:
+            came[ln.sku] = ln.qty
+        lines = tuple(commands.Line(sku=ln.sku, qty=came[ln.sku], unit_price=ln.unit_price) for ln in o.lines
+                      if came.get(ln.sku, 0) > 0 and (cmd.sku is None or ln.sku == cmd.sku or said))
         receipt = commands.RecordMoves(movement=commands.Movement.RECEIPT, lines=lines, location=o.location,
                                        partner=o.partner)
         self._ask(uow, turn, receipt, self.t("receive_order.ask", turn.lang, id=o.id,

@@ -184,10 +184,13 @@ class AmendOrder:
 @dataclass(frozen=True)
 class ReceiveOrder:
     """光明的货到了 · 牛奶订单到了: receive what the oldest open purchase order (of this supplier, with this product)
-    still awaits, once the user confirms it."""
+    still awaits, once the user confirms it. ``short``: what did not come of it (光明的货到了,牛奶少了一箱);
+    ``exact``: what came instead of the ordered amount (…,牛奶只到了8箱). What did not come stays on order."""
     partner: str | None = None
     sku: str | None = None
     location: str | None = None
+    short: tuple[Line, ...] = ()
+    exact: tuple[Line, ...] = ()
 
 
 @dataclass(frozen=True)

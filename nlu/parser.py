@@ -29,6 +29,7 @@ _ABSOLUTE_DAY = re.compile(r"\d+\s*月|\d+[/-]\d+")   # a day named by its month
 _AHEAD = re.compile(r"明|后|下|\d{4}")
 _BARE_WEEKDAY = re.compile(r"(?:周|星期|礼拜)[一二三四五六日天1-7]\S*")
 DISH_UNITS = frozenset({"份", "盘", "碗", "例", "道", "锅", "客"})   # portions a kitchen serves, not stock units
+_SHORT = re.compile(r"(?P<exact>只到了?|只来了?|只送了?|只有|实到|实收)|少了?|缺了?|差了?|没到|没来|没送")
 # a follow-up to the last write (又卖了2个 · 再来2块 · 还有牛奶1箱 · 另外奶油1箱), and the verb that restates its kind
 _CONTINUES = re.compile(r"^(?:又来|再来|又|再|还有|另外)(?:了)?(?![给回])")   # (还给…, 再给…: a verb of its own)
 _CONTINUE_VERB = {"receipt": "收到", "sale": "卖了", "consumption": "用了", "scrap": "报损", "production": "做了"}
@@ -186,6 +187,9 @@ class Parser:
             return commands.Parsed(commands.CancelOrder(order_id=int(number) if number else None,
                                                         partner=partners[0].codes[0] if partners else None,
                                                         kind=kind))
+        partly = self._arrived_short(a, supplier) if a.qtys and not customer else None
+        if partly is not None:
+            return partly
         if intents.ORDER_ARRIVED.search(a.s.rstrip("!.~ ")) and not a.qtys and not customer:
             prods = a.of("product")
             return commands.Parsed(commands.ReceiveOrder(partner=supplier[0].codes[0] if supplier else None,
@@ -306,6 +310,33 @@ class Parser:
             parts.append(part)
             guesses += r.guesses
         return commands.Parsed(commands.Batch(tuple(parts)), tuple(dict.fromkeys(guesses)))
+
+    def _arrived_short(self, a: scan.Analysis, supplier: list[lexicon.Span]) -> Result | None:
+        """光明的货到了,牛奶少了一箱 · 订的货到了,少了2箱牛奶 · 光明的货到了,牛奶只到了8箱: an order received but for
+        what each later clause says is missing (or the amount that came instead)."""
+        cut = _CLAUSE_END.search(a.s)
+        if cut is None or not intents.ORDER_ARRIVED.search(a.s[:cut.start()].rstrip("!.~ ")):
+            return None
+        short: list[commands.Line] = []
+        exact: list[commands.Line] = []
+        for clause in re.split(r"[,;.!?\n]", a.s[cut.end():]):
+            clause = clause.strip()
+            if not clause:
+                continue
+            m = _SHORT.search(clause)
+            part = self.scanner.analyse(clause, _EPOCH)
+            prods = [e for e in part.of("product") if len(e.codes) == 1]
+            if m is None or len(prods) != 1 or len(part.qtys) != 1:
+                return None   # a clause of another kind: the message is not (only) an order received short
+            line = lines.to_line(self.lex, prods[0].codes[0], part.qtys[0], mention=prods[0].mention)
+            if isinstance(line, lines.Problem):
+                return commands.Clarify(line.reason, mention=prods[0].codes[0], detail=line.detail)
+            (exact if m.group("exact") else short).append(line)
+        prods = [e for e in a.of("product") if e.end <= cut.start()]
+        return commands.Parsed(commands.ReceiveOrder(partner=supplier[0].codes[0] if supplier else None,
+                                                     sku=prods[0].codes[0] if prods else None,
+                                                     location=self._location(a), short=tuple(short),
+                                                     exact=tuple(exact)))
 
     def _amend(self, a: scan.Analysis, partners: list[lexicon.Span]) -> Result:
         prods = [e for e in a.of("product") if len(e.codes) == 1]

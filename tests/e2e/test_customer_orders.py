@@ -251,3 +251,21 @@ def test_an_open_orders_quantity_is_changed_not_ordered_again(chat):
     chat.say("amy", "收到光明牛奶10箱")                             # 120 L of it came
     out = chat.say("zhou", f"订单#{po['id']}的牛奶改为8箱")         # below what came: refused
     assert "不能改得更少" in texts(out), texts(out)
+
+
+def test_an_order_received_short_records_what_came_and_keeps_the_rest_on_order(chat):
+    chat.say("zhou", "给光明下单牛奶10箱、奶油2箱")
+    out = chat.say("amy", "光明的货到了,牛奶少了一箱")
+    assert "108升" in texts(out) and chat.stock()["XH:B01"] == 36, texts(out)   # asked first
+    chat.press("amy", "确认")
+    assert chat.stock()["XH:B01"] == 36 + 108 and chat.stock()["XH:B02"] == 24 + 24
+    po = [o for o in chat.export("orders") if o["kind"] == "purchase"][-1]
+    assert po["status"] == "partial", po                      # the missing case is still owed
+    chat.say("amy", "光明的货到了")                            # …and comes later
+    chat.press("amy", "确认")
+    assert chat.stock()["XH:B01"] == 36 + 120
+    assert [o for o in chat.export("orders") if o["kind"] == "purchase"][-1]["status"] == "done"
+    chat.say("zhou", "给光明下单牛奶10箱")
+    before = chat.stock()
+    out = chat.say("amy", "光明的货到了,鸡蛋少了1板")          # not on the order: nothing recorded
+    assert "没有这个商品" in texts(out) and chat.stock() == before, texts(out)

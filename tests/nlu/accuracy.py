@@ -29,7 +29,7 @@ SLOTS: dict[str, dict[str, Any]] = {
     "sales": {"sku": None, "start": None, "end": None, "location": None},
     "report": {"kind": "prep_list", "location": None, "sku": None},
     "orders": {"kind": None, "partner": None, "sku": None},
-    "receive_order": {"partner": None, "sku": None, "location": None},
+    "receive_order": {"partner": None, "sku": None, "location": None, "short": [], "exact": []},
     "cancel_order": {"order_id": None, "partner": None, "kind": None},
 }
 
@@ -96,7 +96,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
     elif isinstance(c, commands.CancelOrder):
         d |= {"intent": "cancel_order", "order_id": c.order_id, "partner": c.partner, "kind": c.kind}
     elif isinstance(c, commands.ReceiveOrder):
-        d |= {"intent": "receive_order", "partner": c.partner, "sku": c.sku, "location": c.location}
+        d |= {"intent": "receive_order", "partner": c.partner, "sku": c.sku, "location": c.location,
+              "short": _lines(c.short), "exact": _lines(c.exact)}
     elif isinstance(c, commands.OrderQuery):
         d |= {"intent": "orders", "kind": c.kind, "partner": c.partner, "sku": c.sku}
     elif isinstance(c, commands.AmendOrder):
