@@ -180,7 +180,11 @@ def clarify(t: Any, lang: str, c: commands.Clarify, cat: context.Catalog | None)
         buttons = [[Button(n, f"pick:{n}") for n in names[i:i + 3]] for i in range(0, len(names), 3)]
         key = "clarify.unknown_location" if c.mention else "clarify.which_location"   # none named: which one?
         return t(key, lang, mention=c.mention, candidates="、".join(names)), buttons
-    mention = pname(cat, c.mention) if _product(cat, c.mention) else c.mention
+    p = _product(cat, c.mention)
+    mention = p.name if p else c.mention
+    if c.reason == "missing_qty" and p is not None:   # the product's own units: 2箱、5升 (not 3公斤 for milk)
+        examples = "、".join([f"2{u}" for u in list(p.packs)[:1]] + [f"5{p.base_unit}"])
+        return t("clarify.missing_qty_of", lang, mention=mention, examples=examples), buttons
     return t(f"clarify.{c.reason}", lang, mention=mention, detail=c.detail,
              candidates="、".join(pname(cat, s) for s in c.candidates)), buttons
 

@@ -120,6 +120,9 @@ class Scanner:
             lot = lot or m.group("lot").upper()
             _mask(chars, free, [m])
         masked = "".join(chars)
+        for m in TABLE_RE.finditer(masked):   # 3号桌 · 8号包间: where a guest sat, never a quantity
+            _mask(chars, free, [m])
+        masked = "".join(chars)
         shelf = None
         for m in SHELF_RE.finditer(masked):   # 保质期7天 · 保鲜期3个月: how long the goods keep
             n = numbers.value(m.group("n"))
@@ -243,6 +246,7 @@ _NOT_A_NUMBER = set("共下起直定般些样边会旦致切同齐并点")   # �
 
 # a lot number (批号A123 · 批次:20260601-2 · lot b7): masked, so its digits are never a quantity
 LOT_RE = re.compile(r"(?:批号|批次号?|生产批号|(?<![a-z])lot)\s*(?:[:#]|是|为)?\s*(?P<lot>[a-z0-9][a-z0-9-]*)")
+TABLE_RE = re.compile(r"(?<![\d.])\d{1,3}\s*号?\s*(?:桌|包间|包厢|号房)|[a-z]\d{1,3}\s*(?:桌|包间|包厢)")
 _PRODUCED_BEFORE = re.compile(r"(?:生产日期|生产日|出厂日期|生产于|生产时间|生产)\s*(?:是|为|:)?\s*$")
 SHELF_RE = re.compile(rf"(?:保质期|保鲜期|有效期)\s*(?:是|为|:|只有|有)?\s*(?P<n>{_N})\s*(?P<u>天|日|周|个月|月|年)")
 SHELF_DAYS = {"天": 1, "日": 1, "周": 7, "个月": 30, "月": 30, "年": 365}

@@ -354,3 +354,10 @@ def test_a_write_asked_as_a_question_writes_nothing_and_goods_a_store_asked_for_
     assert chat.stock()["CK:B03"] == 1000 - 50 and chat.stock()["JA:B03"] == 50 + 50
     chat.say("amy", "卖了可颂:早班8个,晚班12个")                  # shifts are no products
     assert chat.stock()["XH:B09"] == 20
+
+
+def test_a_missing_quantity_is_asked_in_the_products_own_units(chat):
+    out = chat.say("amy", "收到牛奶")
+    assert "例如:2箱、5升" in texts(out), texts(out)           # not 3公斤 for milk
+    out = chat.say("amy", "卖了可颂")
+    assert "例如:5个" in texts(out), texts(out)
