@@ -97,6 +97,9 @@ class Scanner:
                        rf"(?:\s*(?:/|每|一)\s*(?P<u>{units}))?"),
             re.compile(rf"每\s*(?P<u>{units})\s*(?P<p>{_N})\s*{MONEY}"),
             re.compile(rf"(?P<p>{_N})\s*{MONEY}\s*(?:/|每|一)\s*(?P<u>{units})"),
+            # without 元: 每箱65 (a pack size would name its unit: 每箱12升) · 65一箱 · 65/箱 (digits: 十一箱 is 11 cases)
+            re.compile(rf"每\s*(?P<u>{units})\s*(?P<p>{ARABIC})(?![\d.]|\s*(?:{units}|{MONEY}))"),
+            re.compile(rf"(?<![\d./])(?P<p>{ARABIC})\s*(?:/|一)\s*(?P<u>{units})(?![a-z])"),
             re.compile(rf"(?P<p>{_N})\s*(?:元|块钱|rmb)"),
         ]
         # a pack size said in the message: 每箱12升 · 每袋500克 · 12升/箱 (每箱65元 is a price, masked before)
@@ -156,7 +159,7 @@ class Scanner:
                 v = numbers.value(m.group("p"))
                 if v is None:
                     continue
-                if i < 3:
+                if i < 5:   # (the last, a bare amount in 元, is masked only)
                     prices.append(Price(m.start(), m.end(), v, m.groupdict().get("u") or ""))
                 _mask(chars, free, [m])
             masked = "".join(chars)
