@@ -226,7 +226,9 @@ class Parser:
             groups = _groups(a)
             if len(groups) > 1:   # 收到牛奶2箱。卖了可颂3个: once all recorded as sales
                 return self._several(a, groups, speaker)
-        if kind is None and not a.qtys and a.of("product") and intents.GONE.search(a.s):
+        none_left = re.search(r"一(?:个|点|滴|粒|块|瓶|袋|箱)?(?:都)?(?:不剩|没剩|没有了|没了)[!.~啊呀了]*$", a.s)
+        if (kind is None or none_left) and (not a.qtys or none_left) and a.of("product") \
+                and (intents.GONE.search(a.s) or none_left):   # 可颂一个不剩: 一个 is no quantity
             gone = [e for e in a.of("product") if len(e.codes) == 1]
             if gone:   # 可颂没了: the level is 0, shown against the books before it is recorded
                 return commands.Parsed(
