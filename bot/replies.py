@@ -300,6 +300,7 @@ def sales(t: Any, lang: str, uow: UnitOfWork, cmd: commands.SalesQuery, *, user:
 
     where = loc_name(loc, cat) or t("all_locations", lang)
     fmt = {"span": reports.days_text(t, lang, cmd.start, cmd.end), "location": where}
+    money = _sales_money(t, lang, uow, {s: total(s, cmd.start, cmd.end) for s in by_day}) if cmd.money else ""
     if cmd.sku is None:
         sold = sorted(((total(s, cmd.start, cmd.end), s) for s in by_day), key=lambda x: (-x[0], x[1]))
         sold = [(q, s) for q, s in sold if q > 0]
@@ -308,7 +309,7 @@ def sales(t: Any, lang: str, uow: UnitOfWork, cmd: commands.SalesQuery, *, user:
         top = sold[:10]
         head = t("sales.top_head", lang, n=len(sold), k=len(top), **fmt)
         return "\n".join([head, *(t("sales.top_line", lang, rank=r, product=pname(cat, s), qty=qty_text(cat, s, q))
-                                  for r, (q, s) in enumerate(top, start=1))])
+                                  for r, (q, s) in enumerate(top, start=1))]) + money
     sku = cmd.sku
     qty = total(sku, cmd.start, cmd.end)
     if qty <= 0:
@@ -334,7 +335,37 @@ def sales(t: Any, lang: str, uow: UnitOfWork, cmd: commands.SalesQuery, *, user:
                     weekday=t(f"weekday.{(cmd.start + timedelta(days=k)).weekday()}", lang),
                     qty=qty_text(cat, sku, days.get(cmd.start + timedelta(days=k), Decimal(0))))
                   for k in range(span)]
-    return "\n".join(str(x) for x in lines)
+    return "\n".join(str(x) for x in lines) + money
+
+
+def _sales_money(t: Any, lang: str, uow: UnitOfWork, sold: dict[str, Decimal]) -> str:
+    """What the quantities sold brought in at the catalog's prices, what they cost (recent receipts, else the
+    catalog) and the gross margin; products without a price are named, not counted as 0."""
+    revenue = cost = Decimal(0)
+    unpriced, uncosted = [], []
+    for sku, q in sold.items():
+        p = uow.catalog.product(sku)
+        if p is None or q <= 0:
+            continue
+        if p.unit_price is None:
+            unpriced.append(p.name)
+            continue
+        revenue += q * p.unit_price
+        c, _ = unit_cost(uow, p)
+        if c is None:
+            uncosted.append(p.name)
+        else:
+            cost += q * c
+    out = "\n" + str(t("sales.money", lang, revenue=_money(revenue))) if revenue or not unpriced else ""
+    if revenue and not uncosted:
+        margin = revenue - cost
+        out += str(t("sales.margin", lang, cost=_money(cost), margin=_money(margin),
+                     pct=f"{margin / revenue * 100:.1f}"))
+    if uncosted:
+        out += "\n" + str(t("sales.no_cost", lang, products="、".join(sorted(uncosted))))
+    if unpriced:
+        out += "\n" + str(t("sales.no_price", lang, products="、".join(sorted(unpriced))))
+    return out
 
 
 EXPIRY_DAYS = 7   # 哪些快过期了: lots expiring within a week (a number of days said overrides it)

@@ -164,11 +164,12 @@ class Forecast:
 @dataclass(frozen=True)
 class SalesQuery:
     """这周可乐卖了多少 · 昨天卖了多少 · 上个月牛腩销量: what sold on days ``start`` .. ``end`` (inclusive);
-    no ``sku``: the best sellers."""
+    no ``sku``: the best sellers; ``money``: with what it brought in and its gross margin (今天营业额 · 卖了多少钱)."""
     start: date
     end: date
     sku: str | None = None
     location: str | None = None
+    money: bool = False
 
 
 @dataclass(frozen=True)

@@ -582,7 +582,8 @@ class Parser:
         first, last = span or (today - dt.timedelta(days=6) if intents.SALES_WEEK.search(a.s) else today, today)
         prods = a.of("product")
         return commands.Parsed(commands.SalesQuery(start=first, end=last, sku=prods[0].codes[0] if prods else None,
-                                                   location=self._location(a)))
+                                                   location=self._location(a),
+                                                   money=intents.SALES_MONEY.search(a.s) is not None))
 
     def _orders(self, a: scan.Analysis, partners: list[lexicon.Span]) -> Result:
         """盒马的订单: a customer's; 采购单/进货单 or a supplier: purchases; 调拨单: transfers; else all kinds."""

@@ -89,3 +89,15 @@ def test_staff_may_not_change_a_product_and_bad_values_change_nothing(chat):
     assert "没看懂价格" in texts(chat.say("zhou", "牛奶售价改成贵一点"))
     assert "一次只能改一个商品" in texts(chat.say("zhou", "牛奶和可颂的安全库存改成10"))
     assert "都不低于安全库存" in texts(chat.say("amy", "哪些低于安全库存"))
+
+
+def test_sales_asked_in_money_give_revenue_cost_and_margin_and_name_what_has_no_price(chat):
+    chat.say("zhou", "可颂售价改成12元")
+    chat.press("zhou", "确认")
+    chat.say("amy", "收到可颂10个,单价3元")
+    chat.say("amy", "卖了可颂10个")
+    chat.say("amy", "卖了牛奶2升")
+    out = texts(chat.say("amy", "今天营业额"))
+    assert "销售额约 ¥120.00" in out and "成本约 ¥30.00" in out and "毛利约 ¥90.00(75.0%)" in out, out
+    assert "没有售价" in out and "全脂牛奶" in out, out
+    assert "¥" not in texts(chat.say("amy", "今天卖了多少"))         # quantities only, unless asked in money

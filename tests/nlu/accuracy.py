@@ -26,7 +26,7 @@ SLOTS: dict[str, dict[str, Any]] = {
     "rule": {"render": None},
     "manage_rules": {"action": None, "rule_id": None},
     "forecast": {"sku": None, "days": 7, "start": None},
-    "sales": {"sku": None, "start": None, "end": None, "location": None},
+    "sales": {"sku": None, "start": None, "end": None, "location": None, "money": False},
     "report": {"kind": "prep_list", "location": None, "sku": None},
     "orders": {"kind": None, "partner": None, "sku": None},
     "receive_order": {"partner": None, "sku": None, "location": None, "short": [], "exact": []},
@@ -92,7 +92,7 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
         d |= {"intent": "forecast", "sku": c.sku, "days": c.days, "start": c.start.isoformat() if c.start else None}
     elif isinstance(c, commands.SalesQuery):
         d |= {"intent": "sales", "sku": c.sku, "start": c.start.isoformat(), "end": c.end.isoformat(),
-              "location": c.location}
+              "location": c.location, "money": c.money}
     elif isinstance(c, commands.CancelOrder):
         d |= {"intent": "cancel_order", "order_id": c.order_id, "partner": c.partner, "kind": c.kind}
     elif isinstance(c, commands.ReceiveOrder):
