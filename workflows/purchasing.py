@@ -223,34 +223,46 @@ CANCELLABLE = ("pending_approval", "open", "partial")
 KINDS = {"purchase": ["purchase", "purchase_request"], "sale": ["sale"], "transfer": ["transfer"]}
 
 
+def _open_order(uow: UnitOfWork, turn: Turn, t: Any, *, order_id: int | None, partner: str | None, kinds: list[str],
+                verb: str, sku: str | None = None) -> orders.Order | None:
+    """The open order a cancel or a change (``verb``) is about: by number, else the partner's (or the user's store's)
+    only open one (with ``sku``); several or none are listed in a reply (None). Only whoever placed it, or a manager
+    of a store it concerns (the owner: all), may touch it."""
+    user = turn.user
+    o: orders.Order | None
+    if order_id is not None:
+        o = uow.orders.get(order_id, lock=True)
+        if o is None or o.kind.value not in kinds:
+            raise errors.NotFound(code="order_not_found", id=order_id)
+    else:
+        mine = [o for o in uow.orders.list(kinds=kinds, statuses=CANCELLABLE)
+                if (partner is None or o.partner == partner) and (sku is None or any(ln.sku == sku for ln in o.lines))
+                and (user.location is None or user.location in (o.location, o.source) or o.created_by == user.username)]
+        if len(mine) != 1:
+            turn.reply(t(f"{verb}.none" if not mine else f"{verb}.which", turn.lang,
+                         orders="、".join(f"#{o.id} {describe(uow, o)}" for o in mine[:10])))
+            return None
+        o = uow.orders.get(mine[0].id or 0, lock=True) or mine[0]
+    assert o is not None
+    if o.status.value not in CANCELLABLE:
+        raise errors.InvalidState(code="order_not_cancellable", id=o.id, status=t(f"order_status.{o.status.value}",
+                                                                                 turn.lang))
+    if o.created_by != user.username and not (user.can("approve") and (user.location is None
+                                                                        or user.location in (o.location, o.source))):
+        raise errors.NotAllowed(code=f"{verb}_not_allowed", id=o.id)
+    return o
+
+
 def cancel(uow: UnitOfWork, turn: Turn, cmd: commands.CancelOrder, *, t: Any) -> None:
     """取消订单#3 · 盒马的订单取消了: an order still open (awaiting approval, to deliver or collect, partly done) is
     cancelled by whoever placed it or a manager; what a customer's order still had booked is freed (what was collected
     stays), a purchase order no longer counts as on order; whoever placed it hears of it. Without a number, the
     partner's (or the store's) only open order; several: their numbers are listed to choose from."""
-    kinds = KINDS.get(cmd.kind or "", [k for ks in KINDS.values() for k in ks])
     user = turn.user
-    if cmd.order_id is not None:
-        o = uow.orders.get(cmd.order_id, lock=True)
-        if o is None or o.kind.value not in kinds:
-            raise errors.NotFound(code="order_not_found", id=cmd.order_id)
-    else:
-        mine = [o for o in uow.orders.list(kinds=kinds, statuses=CANCELLABLE)
-                if (cmd.partner is None or o.partner == cmd.partner)
-                and (user.location is None or user.location in (o.location, o.source) or o.created_by == user.username)]
-        if len(mine) != 1:
-            turn.reply(t("cancel.none" if not mine else "cancel.which", turn.lang,
-                         orders="、".join(f"#{o.id} {describe(uow, o)}" for o in mine[:10])))
-            return
-        o = mine[0]
-    assert o.id is not None
-    if o.status.value not in CANCELLABLE:
-        raise errors.InvalidState(code="order_not_cancellable", id=o.id, status=t(f"order_status.{o.status.value}",
-                                                                                 turn.lang))
-    # whoever placed it, or a manager of a store it concerns (a store's manager, not every store's; the owner: all)
-    if o.created_by != user.username and not (user.can("approve") and (user.location is None
-                                                                        or user.location in (o.location, o.source))):
-        raise errors.NotAllowed(code="cancel_not_allowed", id=o.id)
+    o = _open_order(uow, turn, t, order_id=cmd.order_id, partner=cmd.partner,
+                    kinds=KINDS.get(cmd.kind or "", [k for ks in KINDS.values() for k in ks]), verb="cancel")
+    if o is None or o.id is None:
+        return
     uow.orders.save(o.to(orders.Status.CANCELLED, by=user.username))
     if o.kind == orders.OrderKind.SALE:
         uow.chat.drop_bookings(o.id, at=o.due)   # what is still due; bookings of collected goods stay
@@ -268,26 +280,10 @@ def amend(uow: UnitOfWork, turn: Turn, cmd: commands.AmendOrder, *, t: Any) -> N
     """盒马订的可颂改成60个: an open order's line gets its new total; who may cancel the order may change it, never
     below what has come or gone already. A customer's order books the new quantity still to collect."""
     user = turn.user
-    if cmd.order_id is not None:
-        o = uow.orders.get(cmd.order_id, lock=True)
-        if o is None or o.kind.value not in KINDS["purchase"] + KINDS["sale"]:
-            raise errors.NotFound(code="order_not_found", id=cmd.order_id)
-    else:
-        mine = [o for o in uow.orders.list(kinds=KINDS["purchase"] + KINDS["sale"], statuses=CANCELLABLE)
-                if (cmd.partner is None or o.partner == cmd.partner) and any(ln.sku == cmd.sku for ln in o.lines)
-                and (user.location is None or user.location in (o.location, o.source) or o.created_by == user.username)]
-        if len(mine) != 1:
-            turn.reply(t("amend.none" if not mine else "amend.which", turn.lang,
-                         orders="、".join(f"#{o.id} {describe(uow, o)}" for o in mine[:10])))
-            return
-        o = uow.orders.get(mine[0].id or 0, lock=True) or mine[0]
-    assert o.id is not None
-    if o.status.value not in CANCELLABLE:
-        raise errors.InvalidState(code="order_not_cancellable", id=o.id,
-                                  status=t(f"order_status.{o.status.value}", turn.lang))
-    if o.created_by != user.username and not (user.can("approve") and (user.location is None
-                                                                        or user.location in (o.location, o.source))):
-        raise errors.NotAllowed(code="amend_not_allowed", id=o.id)
+    o = _open_order(uow, turn, t, order_id=cmd.order_id, partner=cmd.partner, kinds=KINDS["purchase"] + KINDS["sale"],
+                    verb="amend", sku=cmd.sku)
+    if o is None or o.id is None:
+        return
     line = next((ln for ln in o.lines if ln.sku == cmd.sku), None)
     if line is None:
         raise errors.NotFound(code="order_line_not_found", id=o.id)
