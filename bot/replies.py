@@ -433,8 +433,7 @@ def _below_safety(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, r
 def unit_cost(uow: UnitOfWork, p: catalog.Product) -> tuple[Decimal | None, str]:
     """What one base unit of ``p`` cost: the quantity-weighted mean of its recent receipts that name a cost, else the
     catalog's cost; with where it comes from ("receipts", "catalog" or "" when unknown)."""
-    paid = [(m.qty, m.unit_cost) for m in uow.stock.recent_moves(p.sku, limit=30)
-            if m.kind == ledger.MoveKind.RECEIPT and m.unit_cost is not None and m.qty > 0]
+    paid = [(q, c) for q, c in uow.stock.receipt_costs(p.sku, limit=30) if q > 0]   # undone receipts left out
     total = sum((q for q, _ in paid), Decimal(0))
     if total > 0:
         return sum((q * c for q, c in paid), Decimal(0)) / total, "receipts"
@@ -480,7 +479,8 @@ def _prices(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, rows: l
             continue
         cost, source = unit_cost(uow, p)
         last = next((m for m in uow.stock.recent_moves(sku, limit=30)
-                     if m.kind == ledger.MoveKind.RECEIPT and m.unit_cost is not None), None)
+                     if m.kind == ledger.MoveKind.RECEIPT and m.unit_cost is not None
+                     and not uow.stock.is_reversed(m.batch)), None)   # (an undone receipt is no "last")
         parts = [str(t("info.price_cost", lang, cost=_money(cost), unit=p.base_unit,
                        source=t(f"info.cost_from_{source}", lang))) if cost is not None
                  else str(t("info.price_cost_unknown", lang))]

@@ -242,6 +242,15 @@ class StockRepo(_Repo):
                            .order_by(t.Move.id)).all()
         return [move_of(r[0]) for r in rows]
 
+    def receipt_costs(self, sku: str, *, limit: int = 30) -> list[tuple[Decimal, Decimal]]:
+        """(quantity, cost per base unit) of the latest receipts of ``sku`` that name a cost and stand (not undone)."""
+        undone = select(t.Move.reverses).where(t.Move.tenant_id == self.tid, t.Move.reverses.is_not(None))
+        rows = self.s.execute(select(t.Move.qty, t.Move.unit_cost).where(
+            t.Move.tenant_id == self.tid, t.Move.sku == sku, t.Move.kind == ledger.MoveKind.RECEIPT.value,
+            t.Move.unit_cost.is_not(None), t.Move.reverses.is_(None), t.Move.id.not_in(undone))
+            .order_by(t.Move.id.desc()).limit(limit)).all()
+        return [(dec(q), dec(c)) for q, c in rows]
+
     def is_reversed(self, batch: str) -> bool:
         ids = select(t.Move.id).where(t.Move.tenant_id == self.tid, t.Move.batch == batch)
         n = self.s.execute(select(func.count()).select_from(t.Move).where(

@@ -101,3 +101,11 @@ def test_sales_asked_in_money_give_revenue_cost_and_margin_and_name_what_has_no_
     assert "销售额约 ¥120.00" in out and "成本约 ¥30.00" in out and "毛利约 ¥90.00(75.0%)" in out, out
     assert "没有售价" in out and "全脂牛奶" in out, out
     assert "¥" not in texts(chat.say("amy", "今天卖了多少"))         # quantities only, unless asked in money
+
+
+def test_an_undone_receipt_no_longer_prices_the_stock(chat):
+    chat.say("amy", "收到可颂10个,单价3元")
+    chat.say("amy", "收到可颂10个,单价30元")                      # a typo…
+    chat.say("amy", "撤销")                                        # …taken back
+    out = texts(chat.say("amy", "可颂进价多少"))
+    assert "¥3.00/个(近期收货均价)" in out and "上次 06-15 ¥3.00/个" in out, out
