@@ -113,6 +113,7 @@ class Scanner:
         self.sep_re = re.compile("|".join([*(re.escape(w) for w in SEPARATOR_WORDS), r"[,;.!?、/\n]"]))
 
     def analyse(self, s: str, now: datetime, *, roles: bool = False) -> Analysis:
+        s = _DOTTED_DATE.sub(lambda m: f"{m.group('w')}{int(m.group('m'))}月{int(m.group('d'))}日", s)
         free = [True] * len(s)
         entities = [e for e in self.lex.scan(s, free) if roles or e.kind not in ("role", "user")]
         chars = list(s)
@@ -250,6 +251,9 @@ _NOT_A_NUMBER = set("共下起直定般些样边会旦致切同齐并点")   # �
 # a lot number (批号A123 · 批次:20260601-2 · lot b7): masked, so its digits are never a quantity
 LOT_RE = re.compile(r"(?:批号|批次号?|生产批号|(?<![a-z])lot)\s*(?:[:#]|是|为)?\s*(?P<lot>[a-z0-9][a-z0-9-]*)")
 TABLE_RE = re.compile(r"(?<![\d.])\d{1,3}\s*号?\s*(?:桌|包间|包厢|号房)|[a-z]\d{1,3}\s*(?:桌|包间|包厢)")
+# 生产日期6.10 · 到期日:6-30: a month and day written with a point or a dash after a word that dates goods (never 6.5公斤)
+_DOTTED_DATE = re.compile(r"(?P<w>(?:生产日期|生产日|出厂日期|生产于|到期日?|有效期至|保质期至|有效期到|保质期到|过期日)\s*(?::)?\s*)"
+                          r"(?P<m>1[0-2]|0?[1-9])[.\-/](?P<d>3[01]|[12]\d|0?[1-9])(?![\d.])")
 _PRODUCED_BEFORE = re.compile(r"(?:生产日期|生产日|出厂日期|生产于|生产时间|生产)\s*(?:是|为|:)?\s*$")
 SHELF_RE = re.compile(rf"(?:保质期|保鲜期|有效期)\s*(?:是|为|:|只有|有)?\s*(?P<n>{_N})\s*(?P<u>天|日|周|个月|月|年)")
 SHELF_DAYS = {"天": 1, "日": 1, "周": 7, "个月": 30, "月": 30, "年": 365}
