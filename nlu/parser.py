@@ -11,7 +11,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from domain import commands, errors, units
-from nlu import answers, context, dates, intents, lexicon, lines, numbers, rules, scan
+from nlu import answers, context, dates, english, intents, lexicon, lines, numbers, rules, scan
 from nlu import text as texts
 
 # a number that counts days, weeks or months (最近30天), not a quantity
@@ -71,6 +71,7 @@ class Parser:
         s = texts.normalize(text or "")
         if not s or not any(c.isalnum() for c in s):
             return commands.Clarify("not_understood")
+        s = english.to_chinese(s) or s   # received 2 cases of 牛奶 · sold 3 可颂 · undo: the same grammar
         quick = self._conversational(s)
         if quick is not None:
             return quick

@@ -109,3 +109,17 @@ def test_an_undone_receipt_no_longer_prices_the_stock(chat):
     chat.say("amy", "撤销")                                        # …taken back
     out = texts(chat.say("amy", "可颂进价多少"))
     assert "¥3.00/个(近期收货均价)" in out and "上次 06-15 ¥3.00/个" in out, out
+
+
+def test_an_english_speaker_records_and_asks_in_english_with_the_catalogs_names(chat):
+    chat.say("amy", "switch to English")
+    out = chat.say("amy", "received 2 cases of 牛奶")
+    assert chat.stock()["XH:B01"] == 36 + 24 and "Recorded" in texts(out), texts(out)
+    chat.say("amy", "sold 3 可颂")
+    chat.press("amy", "确认 Confirm")
+    assert chat.stock()["XH:B09"] == 37
+    chat.say("amy", "undo")
+    assert chat.stock()["XH:B09"] == 40
+    assert "60" in texts(chat.say("amy", "how much 牛奶 do we have left"))
+    out = chat.say("amy", "received 2 cases of milk")            # a name the catalog lacks: said, nothing written
+    assert "milk" in texts(out) and chat.stock()["XH:B01"] == 60, texts(out)

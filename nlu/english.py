@@ -1,0 +1,51 @@
+"""Stock talk typed in English (received 2 cases of 牛奶 · sold 3 可颂 · how much milk do we have), rewritten into
+the Chinese the grammar reads. Product names stay as the catalog has them (its names, aliases or pinyin); only the
+verbs, units and question words are translated. Messages with any Chinese verb are left alone."""
+from __future__ import annotations
+
+import re
+
+_WORDS: list[tuple[str, str]] = [
+    # questions first: "how much milk do we have left" is a stock query, not a receipt
+    (r"how (?:much|many)(?: of)?", "还剩多少 "),
+    (r"(?:what|which) (?:is|are) (?:running|almost) (?:out|low)", "哪些货快没了"),
+    (r"(?:what|which) (?:is|are) expiring(?: soon)?|expiring soon", "哪些快过期了"),
+    (r"below safety stock", "低于安全库存"),
+    # verbs
+    (r"(?:we )?(?:received|receive|got in|got|delivered|delivery of|arrived)", "收到 "),
+    (r"(?:we )?(?:sold|sell|sale of)", "卖了 "),
+    (r"(?:we )?(?:used up|used|use|consumed)", "用了 "),
+    (r"(?:threw away|thrown away|scrapped|wasted|spoiled|broke|broken|damaged|expired)", "报损 "),
+    (r"(?:stock ?count|counted|count)", "盘点 "),
+    (r"(?:baked|made|produced|cooked)", "做了 "),
+    (r"(?:order|ordered|buy|purchase) from", "向"),
+    (r"(?:ordered|order|buy|purchase)", "订 "),
+    (r"undo", "撤销"),
+    # units (after a number)
+    (r"(?<=\d)\s*(?:cases?|boxes|box|cartons?|ctns?)", "箱"),
+    (r"(?<=\d)\s*(?:bags?|sacks?)", "袋"),
+    (r"(?<=\d)\s*(?:bottles?|btls?)", "瓶"),
+    (r"(?<=\d)\s*(?:pieces?|pcs|pc|ea|each|units?)", "个"),
+    (r"(?<=\d)\s*(?:trays?)", "板"),
+    (r"(?<=\d)\s*(?:litres?|liters?|ltrs?|l)(?![a-z])", "升"),
+    (r"(?<=\d)\s*(?:kilos?|kilograms?|kgs?)(?![a-z])", "kg"),
+    (r"(?<=\d)\s*(?:grams?|g)(?![a-z])", "克"),
+    (r"(?<=\d)\s*(?:jin)(?![a-z])", "斤"),
+    # places and fillers
+    (r"\byesterday\b", "昨天"),
+    (r"\b(?:of|the|a|an|we|do|have|has|is|are|some|please|today|just|in|stock|left|at)\b", " "),
+]
+_COMPILED = [(re.compile(rf"(?<![a-z]){w}(?![a-z])" if not w.startswith("(?<=") else w), zh) for w, zh in _WORDS]
+_LATIN = re.compile(r"[a-z]")
+_CJK_VERB = re.compile(r"[收卖用订盘报烤做退调]")
+
+
+def to_chinese(s: str) -> str | None:
+    """The message in the grammar's words, or None when it is not English stock talk (normalised, lower-case)."""
+    if not _LATIN.search(s) or _CJK_VERB.search(s):
+        return None
+    out = s
+    for rx, zh in _COMPILED:
+        out = rx.sub(zh, out)
+    out = re.sub(r"\s+", " ", out).strip()
+    return out if out != s.strip() else None
