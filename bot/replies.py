@@ -356,10 +356,10 @@ def _sales_money(t: Any, lang: str, uow: UnitOfWork, sold: dict[str, Decimal]) -
             uncosted.append(p.name)
         else:
             cost += q * c
-    out = "\n" + str(t("sales.money", lang, revenue=_money(revenue))) if revenue or not unpriced else ""
+    out = "\n" + str(t("sales.money", lang, revenue=reports.money(revenue))) if revenue or not unpriced else ""
     if revenue and not uncosted:
         margin = revenue - cost
-        out += str(t("sales.margin", lang, cost=_money(cost), margin=_money(margin),
+        out += str(t("sales.margin", lang, cost=reports.money(cost), margin=reports.money(margin),
                      pct=f"{margin / revenue * 100:.1f}"))
     if uncosted:
         out += "\n" + str(t("sales.no_cost", lang, products="、".join(sorted(uncosted))))
@@ -440,10 +440,6 @@ def unit_cost(uow: UnitOfWork, p: catalog.Product) -> tuple[Decimal | None, str]
     return (p.unit_cost, "catalog") if p.unit_cost is not None else (None, "")
 
 
-def _money(v: Decimal) -> str:
-    return f"¥{v.quantize(Decimal('0.01')):,}"
-
-
 def _value(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, rows: list[Any], *, where: str,
            now: datetime, cat: context.Catalog | None, loc: str | None) -> str:
     """Stock on hand at cost: the total, the five biggest items, and the products without a known cost."""
@@ -461,9 +457,9 @@ def _value(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, rows: li
         else:
             worth.append((q * cost, p, q))
     total = sum((v for v, _, _ in worth), Decimal(0))
-    lines = [str(t("info.value_total", lang, location=where, total=_money(total), n=len(worth)))]
+    lines = [str(t("info.value_total", lang, location=where, total=reports.money(total), n=len(worth)))]
     for v, p, q in sorted(worth, key=lambda r: -r[0])[:5]:
-        lines.append(str(t("info.value_line", lang, product=p.name, qty=qty_text(cat, p.sku, q), value=_money(v))))
+        lines.append(str(t("info.value_line", lang, product=p.name, qty=qty_text(cat, p.sku, q), value=reports.money(v))))
     if unknown:
         lines.append(str(t("info.value_unknown", lang, products="、".join(sorted(unknown)))))
     return "\n".join(lines)
@@ -481,15 +477,15 @@ def _prices(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, rows: l
         last = next((m for m in uow.stock.recent_moves(sku, limit=30)
                      if m.kind == ledger.MoveKind.RECEIPT and m.unit_cost is not None
                      and not uow.stock.is_reversed(m.batch)), None)   # (an undone receipt is no "last")
-        parts = [str(t("info.price_cost", lang, cost=_money(cost), unit=p.base_unit,
+        parts = [str(t("info.price_cost", lang, cost=reports.money(cost), unit=p.base_unit,
                        source=t(f"info.cost_from_{source}", lang))) if cost is not None
                  else str(t("info.price_cost_unknown", lang))]
         if last is not None:
-            parts.append(str(t("info.price_last", lang, cost=_money(last.unit_cost), unit=p.base_unit,
+            parts.append(str(t("info.price_last", lang, cost=reports.money(last.unit_cost), unit=p.base_unit,
                                date=f"{last.at.astimezone(now.tzinfo):%m-%d}",
                                partner=f"{partner_name(last.partner, cat)} " if last.partner else "")))
         if p.unit_price is not None:
-            parts.append(str(t("info.price_sale", lang, price=_money(p.unit_price), unit=p.base_unit)))
+            parts.append(str(t("info.price_sale", lang, price=reports.money(p.unit_price), unit=p.base_unit)))
         lines.append(str(t("info.price_head", lang, product=p.name, parts=t("info.price_joiner", lang).join(parts))))
     return "\n".join(lines)
 
@@ -502,4 +498,4 @@ def field_value(t: Any, lang: str, p: catalog.Product, field: str, v: Any, cat: 
         return qty_text(cat, p.sku, Decimal(v))
     if field == "shelf_life_days":
         return str(t("field.days", lang, n=v))
-    return f"{_money(Decimal(v))}/{p.base_unit}"
+    return f"{reports.money(Decimal(v))}/{p.base_unit}"

@@ -20,7 +20,6 @@ _SPAN_AFTER = re.compile(r"\s*(?:天|日|周|个?星期|个?礼拜|个?月)")
 Result = commands.Parsed | commands.Clarify
 EDIT = re.compile(r"^(?:(?:修改|编辑|更新|改)规则\s*#?(?P<id>\d+)\s*[::,，]?\s*(?:为|成|改为|改成)?\s*(?P<rest>.+)"
                   r"|规则\s*#?(?P<id2>\d+)\s*(?:改为|改成|修改为)\s*[::]?\s*(?P<rest2>.+))$")
-WRITES = ("receipt", "sale", "consumption", "scrap", "return_to_supplier", "customer_return", "production")
 
 
 BACKDATE_LIMIT = dt.timedelta(days=31)   # older moves go through a count or the manager, not a chat line
@@ -387,7 +386,7 @@ class Parser:
             return None
         own = intents.write_intent(a.masked, has_dest=False, has_source=False, supplier=False, customer=False,
                                    has_due=False)
-        if bare and len(last.skus) == 1 and (lead or own):   # (收到可送10个 names one)
+        if bare and len(last.skus) == 1 and (lead or own):
             name = self.lex.product(last.skus[0]).name
             text = f"{verb}{name}{a.s[lead.end():]}" if lead and own is None else f"{name} {a.s}"
         elif a.of("product") and lead and own is None:

@@ -64,7 +64,7 @@ def place(uow: UnitOfWork, turn: Turn, cmd: commands.PlacePurchase, *, t: Any) -
                         _button(t("btn.reject", m.language), f"rj:{oid}")]])
         turn.reply(t("purchase_requested" if request else "purchase_pending", turn.lang, id=oid, order=desc,
                      amount=_amount(draft, t, turn.lang),
-                     limit=_money(settings.approval_limit)))
+                     limit=reports.money(settings.approval_limit)))
     else:
         turn.reply(t("purchase_created", turn.lang, id=oid, order=desc))
     return oid
@@ -82,11 +82,7 @@ def describe(uow: UnitOfWork, o: orders.Order) -> str:
 
 def _amount(o: orders.Order, t: Any, lang: str) -> str:
     """An order's amount, or 未知 when the catalog cannot price it (no cost price), never ¥0.00."""
-    return _money(o.amount) if o.amount else str(t("amount_unknown", lang))
-
-
-def _money(d: Decimal) -> str:
-    return f"¥{d.quantize(Decimal('0.01')):,}"
+    return reports.money(o.amount) if o.amount else str(t("amount_unknown", lang))
 
 
 def _open_sales(uow: UnitOfWork, partner: str) -> list[orders.Order]:
@@ -154,10 +150,10 @@ def credit_hold(uow: UnitOfWork, turn: Turn, cmd: commands.RecordMoves, *, t: An
     desc = describe(uow, held)
     for m in managers_of(uow, location):
         turn.push(m.username, t("credit_review", m.language, who=turn.user.display_name, order=desc, id=oid,
-                                amount=_money(amount), exposure=_money(exposure), limit=_money(credit)),
+                                amount=reports.money(amount), exposure=reports.money(exposure), limit=reports.money(credit)),
                   [[_button(t("btn.approve", m.language), f"ap:{oid}"),
                     _button(t("btn.reject", m.language), f"rj:{oid}")]])
-    turn.reply(t("credit_held", turn.lang, id=oid, partner=partner.name, limit=_money(credit)))
+    turn.reply(t("credit_held", turn.lang, id=oid, partner=partner.name, limit=reports.money(credit)))
     return True
 
 
@@ -190,11 +186,11 @@ def take_order(uow: UnitOfWork, turn: Turn, cmd: commands.PlaceSale, *, t: Any) 
     if held and limit is not None:
         for m in managers_of(uow, location):
             turn.push(m.username, t("order_credit_review", m.language, who=turn.user.display_name, order=desc, id=oid,
-                                    amount=_money(amount), exposure=_money(exposure), limit=_money(limit[1])),
+                                    amount=reports.money(amount), exposure=reports.money(exposure), limit=reports.money(limit[1])),
                       [[_button(t("btn.approve", m.language), f"ap:{oid}"),
                         _button(t("btn.reject", m.language), f"rj:{oid}")]])
         turn.reply(t("sale_order_held", turn.lang, id=oid, order=desc, partner=limit[0].name,
-                     limit=_money(limit[1])))
+                     limit=reports.money(limit[1])))
     else:
         turn.reply(t("sale_order_created", turn.lang, id=oid, order=desc, partner=partners.get(cmd.partner, cmd.partner))
                    + _short(uow, t, turn.lang, location=location, lines=lines, now=turn.now, due=due))

@@ -112,6 +112,11 @@ def act(uow: Any, box: Any, t: Any, *, rule: Any, draft: rules.RuleDraft, snap: 
                 fn(uow, box, t, location=location, now=now, forecaster=None, to=list(p.get("to") or [rule.owner]))
 
 
+def money(d: Decimal) -> str:
+    """An amount as a person reads it: ¥1,234.50."""
+    return f"¥{d.quantize(Decimal('0.01')):,}"
+
+
 def _fmt(v: Any) -> str:
     if isinstance(v, Decimal):
         return "∞" if v >= metrics.INF else str(N(v.quantize(Decimal("0.01"))))
