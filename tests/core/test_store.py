@@ -117,6 +117,31 @@ def test_undo_reverses_the_last_write_without_deleting_anything(cafe):
         assert uow.stock.last_batch("amy") is None
 
 
+def test_receipt_costs_leave_undone_receipts_out_and_production_makes_a_lot(cafe):
+    def write(movement, qty, cost, batch):
+        with cafe() as uow:
+            a = actor(uow, batch=batch)
+            cmd = commands.RecordMoves(movement=movement, lines=(commands.Line(sku="B09", qty=D(qty), unit_price=cost),))
+            inventory.record(uow, inventory.plan(uow, cmd, actor=a), actor=a)
+            uow.commit()
+    write(commands.Movement.RECEIPT, 10, D(3), "r1")
+    write(commands.Movement.RECEIPT, 10, D(30), "r2")
+    with cafe() as uow:
+        inventory.undo(uow, actor=actor(uow, batch="u1"))   # the 30 a piece was a typo
+        uow.commit()
+    write(commands.Movement.PRODUCTION, 5, None, "p1")
+    with cafe(write=False) as uow:
+        assert uow.stock.receipt_costs("B09") == [(D(10), D(3))]
+        made = [m for m in uow.stock.moves() if m.kind.value == "production"]
+        assert [(m.src, m.dst, m.qty, m.lot) for m in made] == [("~PRODUCTION", "XH", D(5), T0.strftime("%Y%m%d"))]
+    with cafe() as uow:                                          # a product's field changed in place, audited apart
+        uow.catalog.set_product("B09", {"safety_stock": D(50), "unit_price": D(12)})
+        uow.commit()
+    with cafe(write=False) as uow:
+        p = uow.catalog.product("B09")
+        assert (p.safety_stock, p.unit_price, p.name) == (D(50), D(12), "可颂")
+
+
 def test_block_policy_refuses_a_sale_beyond_stock(cafe):
     with cafe() as uow:
         uow.catalog.tenant_row().negative_policy = "block"
