@@ -68,12 +68,12 @@ def _resolve(m: re.Match[str], now: datetime) -> tuple[datetime, bool] | None:
     g = m.groupdict()
     today = now.replace(hour=0, minute=0, second=0, microsecond=0)
     day: datetime | None = None
-    if g["full"]:
-        day = _dateparser(m.group("full"), now)
+    if g["full"] or g["md"]:
+        day = _dateparser(m.group("full"), now) if g["full"] else None
         if day is None:
             year = int(g["y"]) if g["y"] else now.year
             try:
-                day = today.replace(year=year, month=int(g["m"] or g["m2"]), day=int(g["d"] or g["d2"]))
+                day = today.replace(year=year, month=int(g["m"] or g["m2"] or g["m3"]), day=int(g["d"] or g["d2"] or g["d3"]))
             except ValueError:
                 return None
             if not g["y"] and day < today - timedelta(days=60):
@@ -102,13 +102,6 @@ def _resolve(m: re.Match[str], now: datetime) -> tuple[datetime, bool] | None:
         simple = _dateparser(m.group("after"), now) if unit in ("天",) and g["n"].isdigit() else None
         day = simple.replace(hour=0, minute=0, second=0, microsecond=0) if simple is not None \
             else _shift(today, int(n), unit)
-    elif g["md"]:
-        try:
-            day = today.replace(month=int(g["m3"]), day=int(g["d3"]))
-        except ValueError:
-            return None
-        if day < today - timedelta(days=60):
-            day = day.replace(year=day.year + 1)
     elif g["dom"]:
         n = numbers.value(g["d4"])
         if n is None:

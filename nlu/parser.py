@@ -226,9 +226,8 @@ class Parser:
             groups = _groups(a)
             if len(groups) > 1:   # 收到牛奶2箱。卖了可颂3个: once all recorded as sales
                 return self._several(a, groups, speaker)
-        none_left = re.search(r"一(?:个|点|滴|粒|块|瓶|袋|箱)?(?:都)?(?:不剩|没剩|没有了|没了)[!.~啊呀了]*$", a.s)
-        if (kind is None or none_left) and (not a.qtys or none_left) and a.of("product") \
-                and (intents.GONE.search(a.s) or none_left):   # 可颂一个不剩: 一个 is no quantity
+        said_gone = intents.GONE.search(a.s) if kind is None else None
+        if said_gone and a.of("product") and all(q.start >= said_gone.start() for q in a.qtys):   # (一个不剩: no quantity)
             gone = [e for e in a.of("product") if len(e.codes) == 1]
             if gone:   # 可颂没了: the level is 0, shown against the books before it is recorded
                 return commands.Parsed(
@@ -403,11 +402,11 @@ class Parser:
         sku = prods[0].codes[0]
         p = self.lex.product(sku)
         if field == "shelf_life_days":
-            m = re.match(rf"\s*(?P<n>{numbers.NUMBER})\s*(?P<u>天|日|周|个月|月|年)", a.s[after:])
-            n = numbers.value(m.group("n")) if m else None
-            if m is None or n is None or n <= 0 or n != n.to_integral_value():
+            m = re.match(rf"\s*(?P<n>{numbers.NUMBER})\s*(?P<u>{scan.SHELF_UNIT})", a.s[after:])
+            days = scan.shelf_days(m.group("n"), m.group("u")) if m else None
+            if days is None:
                 return commands.Clarify("bad_qty", detail=a.s[after:].strip())
-            return commands.Parsed(commands.SetProduct(sku, field, n * scan.SHELF_DAYS[m.group("u")]))
+            return commands.Parsed(commands.SetProduct(sku, field, Decimal(days)))
         if field == "safety_stock":
             q = next((q for q in a.qtys if q.start >= after), None)
             line = lines.to_line(self.lex, sku, q) if q is not None else None
@@ -433,15 +432,14 @@ class Parser:
 
     def _stock_info(self, a: scan.Analysis) -> commands.StockInfo | None:
         """哪些快过期了 · 牛奶什么时候过期 · 3天内到期的 · 哪些低于安全库存 · 库存值多少钱 · 可颂进价多少."""
-        if a.qtys and not re.search(r"\d+天内", a.s) and not intents.PRICE_QUERY.search(a.s):
+        within = re.search(r"(\d+)天内", a.s)
+        if a.qtys and within is None and not intents.PRICE_QUERY.search(a.s):
             return None   # 可颂过期扔了5个 is a loss; 牛奶多少钱一箱 and 3天内到期的 are questions
         skus = tuple(e.codes[0] for e in a.of("product") if len(e.codes) == 1)
-        where = self._location(a)
         for kind, rx in (("expiring", intents.EXPIRING), ("below_safety", intents.BELOW_SAFETY),
                          ("value", intents.STOCK_VALUE), ("price", intents.PRICE_QUERY)):
             if rx.search(a.s) and (kind != "price" or skus):
-                within = re.search(r"(\d+)天内", a.s)
-                return commands.StockInfo(kind, skus, where, int(within.group(1)) if within else None)
+                return commands.StockInfo(kind, skus, self._location(a), int(within.group(1)) if within else None)
         return None
 
     def _expiry(self, a: scan.Analysis, ln: commands.Line, received: dt.datetime) -> dt.datetime | None:

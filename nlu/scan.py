@@ -129,9 +129,9 @@ class Scanner:
         masked = "".join(chars)
         shelf = None
         for m in SHELF_RE.finditer(masked):   # 保质期7天 · 保鲜期3个月: how long the goods keep
-            n = numbers.value(m.group("n"))
-            if n is not None and n == n.to_integral_value() and shelf is None:
-                shelf = int(n) * SHELF_DAYS[m.group("u")]
+            days = shelf_days(m.group("n"), m.group("u"))
+            if days is not None and shelf is None:
+                shelf = days
                 _mask(chars, free, [m])
         masked = "".join(chars)
         found = expiry = produced = None
@@ -252,13 +252,26 @@ _NOT_A_NUMBER = set("共下起直定般些样边会旦致切同齐并点")   # �
 LOT_RE = re.compile(r"(?:批号|批次号?|生产批号|(?<![a-z])lot)\s*(?:[:#]|是|为)?\s*(?P<lot>[a-z0-9][a-z0-9-]*)")
 TABLE_RE = re.compile(r"(?<![\d.])\d{1,3}\s*号?\s*(?:桌|包间|包厢|号房)|[a-z]\d{1,3}\s*(?:桌|包间|包厢)")
 # 生产日期6.10 · 到期日:6-30: a month and day written with a point or a dash after a word that dates goods (never 6.5公斤)
-_DOTTED_DATE = re.compile(r"(?P<w>(?:生产日期|生产日|出厂日期|生产于|到期日?|有效期至|保质期至|有效期到|保质期到|过期日)\s*(?::)?\s*)"
-                          r"(?P<m>1[0-2]|0?[1-9])[.\-/](?P<d>3[01]|[12]\d|0?[1-9])(?![\d.])")
-_PRODUCED_BEFORE = re.compile(r"(?:生产日期|生产日|出厂日期|生产于|生产时间|生产)\s*(?:是|为|:)?\s*$")
-SHELF_RE = re.compile(rf"(?:保质期|保鲜期|有效期)\s*(?:是|为|:|只有|有)?\s*(?P<n>{_N})\s*(?P<u>天|日|周|个月|月|年)")
+_MADE_WORDS = r"生产日期|生产日|出厂日期|生产于|生产时间|生产"
+_EXPIRY_WORDS = r"保质期|有效期|保鲜期|过期日|到期日|到期|最佳食用期"
+_DATE_LINK = r"\s*(?:到|至|是|为|:)?\s*"
+_DOTTED_DATE = re.compile(rf"(?P<w>(?:{_MADE_WORDS}|{_EXPIRY_WORDS}){_DATE_LINK})"
+                          r"(?P<m>1[0-2]|0?[1-9])[.\-/](?P<d>3[01]|[12]\d|0?[1-9])(?![\d.])"
+                          r"(?!\s*(?:公斤|[箱袋个升斤克盒包瓶板块条桶件份杯只打kgl]))")   # (生产6.5公斤: an amount)
+_PRODUCED_BEFORE = re.compile(rf"(?:{_MADE_WORDS}){_DATE_LINK}$")
 SHELF_DAYS = {"天": 1, "日": 1, "周": 7, "个月": 30, "月": 30, "年": 365}
+SHELF_UNIT = "天|日|周|个月|月|年"
+
+
+def shelf_days(number: str, unit: str) -> int | None:
+    """A shelf life in days (3个月 → 90); None for what is no whole positive number."""
+    n = numbers.value(number)
+    return int(n) * SHELF_DAYS[unit] if n is not None and n > 0 and n == n.to_integral_value() else None
+
+
+SHELF_RE = re.compile(rf"(?:保质期|保鲜期|有效期)\s*(?:是|为|:|只有|有)?\s*(?P<n>{_N})\s*(?P<u>{SHELF_UNIT})")
 _EXPIRY_AFTER = re.compile(r"\s*(?:到期|过期|前用完|前有效|截止|止)")
-_EXPIRY_BEFORE = re.compile(r"(?:保质期|有效期|保鲜期|过期日|到期日|到期|最佳食用期)\s*(?:到|至|是|为|:)?\s*$")
+_EXPIRY_BEFORE = re.compile(rf"(?:{_EXPIRY_WORDS}){_DATE_LINK}$")
 
 
 def _expiry(masked: str, found: dates.Found) -> list[re.Match[str]]:

@@ -109,10 +109,10 @@ def plan(uow: UnitOfWork, cmd: commands.Command, *, actor: Actor, force: bool = 
         for line in cmd.lines:
             if kind in (MK.RECEIPT, MK.PRODUCTION):   # both make a lot: a day's bake keeps as long as a delivery
                 product = _product(uow, line.sku)
-                expiry = line.expiry or ledger.expiry_for(product, actor.at)
+                usual = ledger.expiry_for(product, actor.at)
+                expiry = line.expiry or usual
                 # a day's receipts share a lot unless a message names another expiry (保质期3天 · 生产日期…)
-                lot = line.lot or ledger.lot_code(actor.at, None if line.expiry is None
-                                                  or line.expiry == ledger.expiry_for(product, actor.at) else expiry)
+                lot = line.lot or ledger.lot_code(actor.at, expiry if expiry != usual else None)
                 p.lots.append((line.sku, lot, expiry))
                 p.moves.append(ledger.inbound(kind=kind, sku=line.sku, qty=line.qty, here=here, at=actor.at, lot=lot,
                                               unit_cost=line.unit_price, partner=cmd.partner,

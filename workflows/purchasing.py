@@ -176,11 +176,7 @@ def take_order(uow: UnitOfWork, turn: Turn, cmd: commands.PlaceSale, *, t: Any) 
     if held:
         draft = replace(draft, status=orders.Status.PENDING_APPROVAL)
     oid: int = uow.orders.add(draft)
-    partners = {p.code: p.name for p in uow.catalog.partners()}
-    for ln in lines:
-        uow.chat.add_booking(location=location, sku=ln.sku, qty=ln.qty, at=due, by=turn.user.username, order_id=oid,
-                             note=f"#{oid} {partners.get(cmd.partner, cmd.partner)}")
-        turn.events.append(events.Booked(location=location, sku=ln.sku, at=turn.now))
+    _book(uow, turn, replace(draft, id=oid))
     turn.events.append(events.OrderChanged(order_id=oid, kind=draft.kind.value, status=draft.status.value, at=turn.now))
     desc = describe(uow, draft)
     if held and limit is not None:
@@ -192,7 +188,7 @@ def take_order(uow: UnitOfWork, turn: Turn, cmd: commands.PlaceSale, *, t: Any) 
         turn.reply(t("sale_order_held", turn.lang, id=oid, order=desc, partner=limit[0].name,
                      limit=reports.money(limit[1])))
     else:
-        turn.reply(t("sale_order_created", turn.lang, id=oid, order=desc, partner=partners.get(cmd.partner, cmd.partner))
+        turn.reply(t("sale_order_created", turn.lang, id=oid, order=desc, partner=partner_name(uow, cmd.partner))
                    + _short(uow, t, turn.lang, location=location, lines=lines, now=turn.now, due=due))
     return oid
 
@@ -217,6 +213,22 @@ def _short(uow: UnitOfWork, t: Any, lang: str, *, location: str, lines: tuple[or
 
 CANCELLABLE = ("pending_approval", "open", "partial")
 KINDS = {"purchase": ["purchase", "purchase_request"], "sale": ["sale"], "transfer": ["transfer"]}
+
+
+def partner_name(uow: UnitOfWork, code: str | None) -> str:
+    return next((p.name for p in uow.catalog.partners() if p.code == code), code or "")
+
+
+def _book(uow: UnitOfWork, turn: Turn, o: orders.Order) -> None:
+    """A customer's order books what each line still has to collect, on its day at its store."""
+    if o.id is None or o.due is None or o.location is None:
+        return
+    partner = partner_name(uow, o.partner)
+    for ln in o.lines:
+        if ln.open_qty > 0:
+            uow.chat.add_booking(location=o.location, sku=ln.sku, qty=ln.open_qty, at=o.due, by=turn.user.username,
+                                 order_id=o.id, note=f"#{o.id} {partner}")
+            turn.events.append(events.Booked(location=o.location, sku=ln.sku, at=turn.now))
 
 
 def _open_order(uow: UnitOfWork, turn: Turn, t: Any, *, order_id: int | None, partner: str | None, kinds: list[str],
@@ -260,7 +272,7 @@ def cancel(uow: UnitOfWork, turn: Turn, cmd: commands.CancelOrder, *, t: Any) ->
     if o is None or o.id is None:
         return
     uow.orders.save(o.to(orders.Status.CANCELLED, by=user.username))
-    if o.kind == orders.OrderKind.SALE:
+    if o.kind == orders.OrderKind.SALE and o.due is not None:
         uow.chat.drop_bookings(o.id, at=o.due)   # what is still due; bookings of collected goods stay
     turn.events.append(events.OrderChanged(order_id=o.id, kind=o.kind.value, status="cancelled", at=turn.now))
     desc = describe(uow, o)
@@ -288,14 +300,9 @@ def amend(uow: UnitOfWork, turn: Turn, cmd: commands.AmendOrder, *, t: Any) -> N
     before = describe(uow, o)
     changed = replace(o, lines=tuple(replace(ln, qty=cmd.qty) if ln.sku == cmd.sku else ln for ln in o.lines))
     uow.orders.save(changed)
-    if o.kind == orders.OrderKind.SALE and o.due is not None and o.location is not None:
+    if o.kind == orders.OrderKind.SALE:
         uow.chat.drop_bookings(o.id, at=o.due)   # what it still books: each line's open quantity
-        partner = next((p.name for p in uow.catalog.partners() if p.code == o.partner), o.partner or "")
-        for ln in changed.lines:
-            if ln.open_qty > 0:
-                uow.chat.add_booking(location=o.location, sku=ln.sku, qty=ln.open_qty, at=o.due, by=user.username,
-                                     order_id=o.id, note=f"#{o.id} {partner}")
-        turn.events.append(events.Booked(location=o.location, sku=cmd.sku, at=turn.now))
+        _book(uow, turn, changed)
     turn.events.append(events.OrderChanged(order_id=o.id, kind=o.kind.value, status=o.status.value, at=turn.now))
     after = describe(uow, changed)
     turn.reply(t("amend.done", turn.lang, kind=t(f"orders.kind.{o.kind.value}", turn.lang), id=o.id, before=before,
