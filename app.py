@@ -33,7 +33,7 @@ def bootstrap(*, tenant: str = "default", clock: Any = None, migrate: bool = Tru
     from sqlalchemy import exc as sa_exc
 
     from adapters import clock as clocks
-    from adapters import forecast_port
+    from adapters import forecast_port, spreadsheet
     from adapters import settings as settings_mod
     from adapters.db import engine as engines
     from adapters.db import migrate as migrations
@@ -61,7 +61,8 @@ def bootstrap(*, tenant: str = "default", clock: Any = None, migrate: bool = Tru
                                workday=forecast_port.workday)
     conversation = Conversation(tenant=tenant, uow=uow, clock=clock, t=t, parser_factory=nlu_parser.Parser,
                                 on_events=scheduler.on_events, forecast_chart=forecast_port.chart_reply(t, forecaster),
-                                report=reports_reply(t, forecaster), reorder=reorder_reply(t, forecaster))
+                                report=reports_reply(t, forecaster), reorder=reorder_reply(t, forecaster),
+                                spreadsheet=spreadsheet.to_xlsx)
     return Container(settings=settings, engine=engine, uow=uow, clock=clock, conversation=conversation,
                      scheduler=scheduler, tenant=tenant)
 

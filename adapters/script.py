@@ -80,6 +80,8 @@ def _msg(m: Outgoing) -> dict[str, Any]:
     d: dict[str, Any] = {"to": m.to, "text": m.text, "buttons": [[b.label for b in row] for row in m.buttons]}
     if m.image is not None:
         d["image"] = f"<png {len(m.image)} bytes>"
+    if m.file is not None:
+        d["file"] = f"<{m.file.name} {len(m.file.content)} bytes>"
     return d
 
 

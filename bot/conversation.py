@@ -17,10 +17,10 @@ from decimal import Decimal
 from typing import Any, Protocol
 
 from bot import replies
-from bot.messages import Button, Incoming, Outgoing, from_notice
+from bot.messages import Attachment, Button, Incoming, Outgoing, from_notice
 from domain import catalog, codec, commands, errors, events, ledger, units
 from nlu import context
-from workflows import inventory, purchasing
+from workflows import exports, inventory, purchasing
 from workflows.ports import Clock, UnitOfWork, UowFactory
 
 PENDING_TTL = timedelta(minutes=10)
@@ -59,8 +59,8 @@ class Turn:
     def lang(self) -> str:
         return self.user.language
 
-    def reply(self, text: str, buttons: Any = None, image: bytes | None = None) -> None:
-        self.out.append(Outgoing(to=self.user.username, text=text, buttons=_buttons(buttons), image=image))
+    def reply(self, text: str, buttons: Any = None, image: bytes | None = None, file: Attachment | None = None) -> None:
+        self.out.append(Outgoing(to=self.user.username, text=text, buttons=_buttons(buttons), image=image, file=file))
 
     def push(self, to: str, text: str, buttons: Any = None) -> None:
         self.out.append(Outgoing(to=to, text=text, buttons=_buttons(buttons)))
@@ -76,7 +76,8 @@ class Conversation:
                  parser_factory: Callable[[context.Catalog], Parser], on_events: EventSink | None = None,
                  forecast_chart: Callable[..., tuple[str, bytes | None]] | None = None,
                  report: Callable[..., tuple[str, int]] | None = None,
-                 reorder: Callable[..., list[int]] | None = None) -> None:
+                 reorder: Callable[..., list[int]] | None = None,
+                 spreadsheet: Callable[[exports.Workbook], bytes] | None = None) -> None:
         self.tenant = tenant
         self.uow = uow
         self.clock = clock
@@ -86,6 +87,7 @@ class Conversation:
         self.forecast_chart = forecast_chart
         self.report = report   # (uow, kind=, location=, now=, lang=) → the report's text, products to order
         self.reorder = reorder  # (uow, turn, location=) → ids of the purchase requests the prep list's button made
+        self.spreadsheet = spreadsheet   # a workbook → the bytes of its .xlsx file
         self._catalog: context.Catalog | None = None
         self._parser: Parser | None = None
         self._version = -1
@@ -329,6 +331,13 @@ class Conversation:
         elif isinstance(cmd, commands.StockInfo):
             self._require(user, "query")
             turn.reply(replies.stock_info(self.t, turn.lang, uow, cmd, user=user, now=turn.now, cat=self._catalog))
+        elif isinstance(cmd, commands.Export):
+            self._require(user, "query")
+            if self.spreadsheet is None:
+                turn.reply(self.t("export.unavailable", turn.lang))
+                return
+            book = exports.build(uow, self.t, turn.lang, cmd, user=user, now=turn.now)
+            turn.reply(book.summary, file=None if book.empty else Attachment(book.filename, self.spreadsheet(book)))
         elif isinstance(cmd, commands.SalesQuery):
             self._require(user, "query")
             turn.reply(replies.sales(self.t, turn.lang, uow, cmd, user=user, now=turn.now, cat=self._catalog))

@@ -23,6 +23,14 @@ class Incoming:
     pressed_message: int | None = None  # id of the outgoing message whose button was pressed
 
 
+@dataclass(frozen=True)
+class Attachment:
+    """A file sent with a message (a spreadsheet of the books)."""
+    name: str
+    content: bytes
+    mime: str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
 @dataclass
 class Outgoing:
     to: str  # kuguan username
@@ -30,6 +38,7 @@ class Outgoing:
     buttons: list[list[Button]] = field(default_factory=list)
     image: bytes | None = None  # PNG
     id: int | None = None  # message id once stored by the conversation (buttons refer to it)
+    file: Attachment | None = None
 
 
 def from_notice(n: Any) -> Outgoing:

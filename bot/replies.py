@@ -351,7 +351,7 @@ def _sales_money(t: Any, lang: str, uow: UnitOfWork, sold: dict[str, Decimal]) -
             unpriced.append(p.name)
             continue
         revenue += q * p.unit_price
-        c, _ = unit_cost(uow, p)
+        c, _ = metrics.unit_cost(uow, p)
         if c is None:
             uncosted.append(p.name)
         else:
@@ -430,16 +430,6 @@ def _below_safety(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, r
     return "\n".join(lines)
 
 
-def unit_cost(uow: UnitOfWork, p: catalog.Product) -> tuple[Decimal | None, str]:
-    """What one base unit of ``p`` cost: the quantity-weighted mean of its recent receipts that name a cost, else the
-    catalog's cost; with where it comes from ("receipts", "catalog" or "" when unknown)."""
-    paid = [(q, c) for q, c in uow.stock.receipt_costs(p.sku, limit=30) if q > 0]   # undone receipts left out
-    total = sum((q for q, _ in paid), Decimal(0))
-    if total > 0:
-        return sum((q * c for q, c in paid), Decimal(0)) / total, "receipts"
-    return (p.unit_cost, "catalog") if p.unit_cost is not None else (None, "")
-
-
 def _value(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, rows: list[Any], *, where: str,
            now: datetime, cat: context.Catalog | None, loc: str | None) -> str:
     """Stock on hand at cost: the total, the five biggest items, and the products without a known cost."""
@@ -451,7 +441,7 @@ def _value(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, rows: li
         p = uow.catalog.product(sku)
         if p is None or q <= 0:
             continue
-        cost, _ = unit_cost(uow, p)
+        cost, _ = metrics.unit_cost(uow, p)
         if cost is None:
             unknown.append(p.name)
         else:
@@ -473,7 +463,7 @@ def _prices(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, rows: l
         p = uow.catalog.product(sku)
         if p is None:
             continue
-        cost, source = unit_cost(uow, p)
+        cost, source = metrics.unit_cost(uow, p)
         last = next((m for m in uow.stock.recent_moves(sku, limit=30)
                      if m.kind == ledger.MoveKind.RECEIPT and m.unit_cost is not None
                      and not uow.stock.is_reversed(m.batch)), None)   # (an undone receipt is no "last")

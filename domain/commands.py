@@ -87,6 +87,18 @@ class StockInfo:
 
 
 @dataclass(frozen=True)
+class Export:
+    """A spreadsheet sent into the chat: ``stock`` (导出库存: levels, lots, value at cost), ``sales`` (导出本月销售:
+    each day's sales per product with revenue and margin) or ``moves`` (导出流水: every ledger entry) on days
+    ``start`` .. ``end`` (inclusive; the stock is as of now)."""
+    kind: str
+    start: date | None = None
+    end: date | None = None
+    location: str | None = None
+    skus: tuple[str, ...] = ()   # only these products (导出可颂的销售); none: all
+
+
+@dataclass(frozen=True)
 class SetProduct:
     """A manager changes one field of a product (可颂的安全库存改成40个 · 牛奶售价改为65元一箱 · 可颂保质期改成3天):
     ``field`` one of PRODUCT_FIELDS, ``value`` in base units (a quantity, or money per base unit) or days."""
@@ -243,7 +255,7 @@ class Batch:
     parts: tuple[RecordMoves | CountStock, ...]
 
 
-Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | SetProduct | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
+Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | Export | SetProduct | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
            | SalesQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Help
            | SmallTalk)
 

@@ -40,10 +40,34 @@ _LATIN = re.compile(r"[a-z]")
 _CJK_VERB = re.compile(r"[收卖用订盘报烤做退调]")
 
 
+# a spreadsheet asked for (export this month's sales as excel · download the stock list · send me last week's moves)
+_EXPORT = re.compile(r"(?<![a-z])(?:export|download|excel|spreadsheet|xlsx)(?![a-z])")
+_EXPORT_WHAT: list[tuple[str, str]] = [
+    (r"(?:stock )?moves|movements|transactions|ledger|entries", "流水"),
+    (r"sales|revenue|sold", "销售"),
+    (r"stock|inventory|levels", "库存"),
+]
+_EXPORT_WHEN: list[tuple[str, str]] = [
+    (r"today", "今天"), (r"yesterday", "昨天"), (r"this week", "这周"), (r"last week", "上周"),
+    (r"this month", "本月"), (r"last month", "上个月"), (r"this year", "今年"),
+    (r"(?:the )?last (\d+) days", r"最近\1天"),
+]
+
+
+def _export(s: str) -> str:
+    """导出 with the period and the kind said in English, and the catalog's names as typed (products, places)."""
+    when = next((re.sub(w, zh, m.group(0)) for w, zh in _EXPORT_WHEN if (m := re.search(rf"(?<![a-z]){w}", s))), "")
+    what = next((zh for w, zh in _EXPORT_WHAT if re.search(rf"(?<![a-z])(?:{w})(?![a-z])", s)), "")
+    names = " ".join(re.findall(r"[\u3400-\u9fff]+", s))
+    return f"导出{when}{names}{what}"
+
+
 def to_chinese(s: str) -> str | None:
     """The message in the grammar's words, or None when it is not English stock talk (normalised, lower-case)."""
     if not _LATIN.search(s) or _CJK_VERB.search(s):
         return None
+    if _EXPORT.search(s):   # (给我一个库存的excel is Chinese with a file type in it)
+        return _export(s) if re.search(r"[a-z]{2,}", _EXPORT.sub(" ", s)) else None
     out = s
     for rx, zh in _COMPILED:
         out = rx.sub(zh, out)

@@ -60,6 +60,11 @@ SET_FIELD = re.compile(r"(?P<field>安全库存|安全线|售价|卖价|零售�
 FIELDS = {"安全库存": "safety_stock", "安全线": "safety_stock", "售价": "unit_price", "卖价": "unit_price",
           "零售价": "unit_price", "销售价": "unit_price", "进价": "unit_cost", "成本价": "unit_cost",
           "采购价": "unit_cost", "进货价": "unit_cost", "保质期": "shelf_life_days"}
+# a spreadsheet of the books sent into the chat (导出库存 · 本月销售导出Excel · 把流水发我excel · 库存表发我)
+EXPORT = re.compile(r"导出|(?i:excel|xlsx)|表格|电子表|(?:库存|销售|流水|出入库|进销存|盘点)(?:报)?表(?:发|给|$)")
+# what it holds: every ledger entry, the sales, else the stock
+EXPORT_MOVES = re.compile(r"流水|出入库|进出|明细|台账|记录|进销存|单据")
+EXPORT_SALES = re.compile(r"销售|销量|卖|营业|营收|毛利|利润")
 # questions about the stock beyond its level (StockInfo), asked without a quantity
 EXPIRING = re.compile(r"(?:快|要|就要|即将|马上|将要)(?:过期|到期)|临期|什么时候(?:过期|到期)|(?:过期|到期)(?:日期|时间|日)"
                       r"|保质期(?:到|还有)?(?:什么时候|哪天|多久|几天)|(?:哪些|什么|啥|有没有)[^,。]{0,6}(?:过期|到期)"

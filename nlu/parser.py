@@ -15,6 +15,8 @@ from nlu import answers, context, dates, english, intents, lexicon, lines, numbe
 from nlu import text as texts
 
 # a number that counts days, weeks or months (最近30天), not a quantity
+EXPORT_DAYS = 30   # 导出销售 without a period: the last 30 days, today included
+_ONE_FILE = re.compile(r"[一1]\s*[个份张]")   # 给我一个库存表 · 导出一份销售: one file, not a quantity
 _SPAN_AFTER = re.compile(r"\s*(?:天|日|周|个?星期|个?礼拜|个?月)")
 
 Result = commands.Parsed | commands.Clarify
@@ -166,6 +168,9 @@ class Parser:
         setting = intents.SET_FIELD.search(a.s)
         if setting is not None and a.of("product"):
             return self._set_product(a, intents.FIELDS[setting.group("field")], setting.end())
+        if intents.EXPORT.search(a.s) and not [q for q in a.qtys if not _SPAN_AFTER.match(a.s, q.end)
+                                                and not _ONE_FILE.fullmatch(q.raw)]:
+            return self._export(a, speaker.now)
         info = self._stock_info(a)
         if info is not None:
             return commands.Parsed(info)
@@ -429,6 +434,16 @@ class Parser:
             except errors.DomainError:   # a unit the product is not sold in
                 return commands.Clarify("unit_mismatch", mention=sku, detail=unit)
         return commands.Parsed(commands.SetProduct(sku, field, units.normalize(value / per)))
+
+    def _export(self, a: scan.Analysis, now: dt.datetime) -> Result:
+        """导出库存 (as of now) · 导出本月销售 · 导出上周流水: the period named, else the last 30 days."""
+        kind = "moves" if intents.EXPORT_MOVES.search(a.s) else "sales" if intents.EXPORT_SALES.search(a.s) else "stock"
+        skus = tuple(dict.fromkeys(e.codes[0] for e in a.of("product") if len(e.codes) == 1))
+        if kind == "stock":
+            return commands.Parsed(commands.Export(kind, location=self._location(a), skus=skus))
+        today = now.date()
+        first, last = dates.past_span(a.s, now) or (today - dt.timedelta(days=EXPORT_DAYS - 1), today)
+        return commands.Parsed(commands.Export(kind, first, last, self._location(a), skus))
 
     def _stock_info(self, a: scan.Analysis) -> commands.StockInfo | None:
         """哪些快过期了 · 牛奶什么时候过期 · 3天内到期的 · 哪些低于安全库存 · 库存值多少钱 · 可颂进价多少."""

@@ -354,3 +354,13 @@ def abc_classes(uow: UnitOfWork, *, now: datetime, days: int = 28) -> dict[str, 
 def open_orders_for(uow: UnitOfWork, location: str) -> list[orders.Order]:
     return [o for o in uow.orders.list(kinds=["purchase", "transfer"], statuses=["open", "partial", "shipped"])
             if o.location == location]
+
+
+def unit_cost(uow: UnitOfWork, p: catalog.Product) -> tuple[Decimal | None, str]:
+    """What one base unit of ``p`` cost: the quantity-weighted mean of its recent receipts that name a cost, else the
+    catalog's cost; with where it comes from ("receipts", "catalog" or "" when unknown)."""
+    paid = [(q, c) for q, c in uow.stock.receipt_costs(p.sku, limit=30) if q > 0]   # undone receipts left out
+    total = sum((q for q, _ in paid), Decimal(0))
+    if total > 0:
+        return sum((q * c for q, c in paid), Decimal(0)) / total, "receipts"
+    return (p.unit_cost, "catalog") if p.unit_cost is not None else (None, "")

@@ -21,7 +21,7 @@ from typing import Any
 
 from adapters.outbox import store as store_
 from adapters.outbox.ports import Directory
-from bot.messages import Button, Incoming, Outgoing
+from bot.messages import Attachment, Button, Incoming, Outgoing
 
 log = logging.getLogger(__name__)
 REPLY, PUSH = 0, 1
@@ -71,7 +71,9 @@ def split_text(text: str, *, limit: int, unit: str = "chars") -> list[str]:
 def to_payload(m: Outgoing) -> dict[str, Any]:
     return {"to": m.to, "text": m.text, "id": m.id,
             "buttons": [[[b.label, b.data] for b in row] for row in m.buttons],
-            "image": base64.b64encode(m.image).decode() if m.image else None}
+            "image": base64.b64encode(m.image).decode() if m.image else None,
+            "file": {"name": m.file.name, "mime": m.file.mime, "data": base64.b64encode(m.file.content).decode()}
+            if m.file else None}
 
 
 def payloads(m: Outgoing, channel: str) -> list[dict[str, Any]]:
@@ -83,10 +85,11 @@ def payloads(m: Outgoing, channel: str) -> list[dict[str, Any]]:
     parts = split_text(m.text, limit=limit, unit=unit)
     if len(parts) == 1:
         return [whole]
-    out = [dict(whole, text=part, buttons=[], image=whole["image"] if n == 0 else None)
-           for n, part in enumerate(parts)]
+    out = [dict(whole, text=part, buttons=[], image=whole["image"] if n == 0 else None,
+                file=whole["file"] if n == 0 else None) for n, part in enumerate(parts)]
     if m.buttons:
-        out.append(dict(whole, text=split_text(m.text.partition("\n")[0], limit=limit, unit=unit)[0], image=None))
+        out.append(dict(whole, text=split_text(m.text.partition("\n")[0], limit=limit, unit=unit)[0], image=None,
+                        file=None))
     return out
 
 
@@ -96,6 +99,11 @@ def buttons(payload: dict[str, Any]) -> list[list[Button]]:
 
 def image(payload: dict[str, Any]) -> bytes | None:
     return base64.b64decode(payload["image"]) if payload.get("image") else None
+
+
+def file(payload: dict[str, Any]) -> Attachment | None:
+    f = payload.get("file")
+    return Attachment(f["name"], base64.b64decode(f["data"]), f["mime"]) if f else None
 
 
 @dataclass(frozen=True)

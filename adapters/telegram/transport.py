@@ -1,4 +1,4 @@
-"""Sends outbox rows with the Bot API (sendMessage / sendPhoto) and maps its errors for the sender."""
+"""Sends outbox rows with the Bot API (sendMessage / sendPhoto / sendDocument) and maps its errors for the sender."""
 from __future__ import annotations
 
 from aiogram import Bot
@@ -36,13 +36,20 @@ class TelegramTransport:
         text: str = p.get("text") or ""
         markup = keyboards.markup(envelope.id, delivery.buttons(p))
         picture = delivery.image(p)
+        attached = delivery.file(p)
         try:
             message: Message
-            if picture is not None:
-                short = len(text) <= CAPTION_LIMIT
-                message = await self.bot.send_photo(chat, BufferedInputFile(picture, "chart.png"),
-                                                    caption=(text or None) if short else None,
-                                                    reply_markup=markup if short else None)
+            short = len(text) <= CAPTION_LIMIT
+            if picture is not None or attached is not None:   # the text as the caption when it fits, else after
+                if picture is not None:
+                    message = await self.bot.send_photo(chat, BufferedInputFile(picture, "chart.png"),
+                                                        caption=(text or None) if short else None,
+                                                        reply_markup=markup if short else None)
+                else:
+                    assert attached is not None
+                    message = await self.bot.send_document(chat, BufferedInputFile(attached.content, attached.name),
+                                                           caption=(text or None) if short else None,
+                                                           reply_markup=markup if short else None)
                 if not short:
                     message = await self.bot.send_message(chat, text, reply_markup=markup)
             else:

@@ -49,6 +49,8 @@ def to_json(m: Outgoing) -> dict[str, Any]:
                          "buttons": [[{"label": b.label, "data": b.data} for b in row] for row in m.buttons]}
     if m.image:
         d["image"] = "data:image/png;base64," + base64.b64encode(m.image).decode()
+    if m.file:
+        d["file"] = {"name": m.file.name, "url": f"data:{m.file.mime};base64," + base64.b64encode(m.file.content).decode()}
     return d
 
 

@@ -67,8 +67,12 @@ class WeComAPI:
                                      "button": {"replace_name": replace_name}})
 
     async def upload_image(self, content: bytes, *, filename: str = "chart.png") -> str:
-        data = await self.call("/cgi-bin/media/upload", params={"type": "image"},
-                               files={"media": (filename, content, "image/png")})
+        return await self.upload(content, kind="image", filename=filename, mime="image/png")
+
+    async def upload(self, content: bytes, *, kind: str, filename: str, mime: str) -> str:
+        """A temporary media upload (``kind`` image or file, kept 3 days by WeCom): its media_id."""
+        data = await self.call("/cgi-bin/media/upload", params={"type": kind},
+                               files={"media": (filename, content, mime)})
         return str(data["media_id"])
 
 

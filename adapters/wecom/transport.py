@@ -62,10 +62,18 @@ class WeComTransport:
         text: str = p.get("text") or ""
         flat = [b for row in delivery.buttons(p) for b in row]
         picture = delivery.image(p)
+        attached = delivery.file(p)
         try:
             if picture is not None:
                 media = await self.api.upload_image(picture)
                 await self._send({"touser": to, "msgtype": "image", "image": {"media_id": media}})
+            if attached is not None:   # the text first (a file message has none), so the file comes under it
+                if text and not flat:
+                    await self._send(text_message(to, text))
+                media = await self.api.upload(attached.content, kind="file", filename=attached.name, mime=attached.mime)
+                sent = await self._send({"touser": to, "msgtype": "file", "file": {"media_id": media}})
+                if not flat:
+                    return sent
             if not flat:
                 return await self._send(text_message(to, text)) if text or picture is None else None
             if not _fits_card(text):  # the whole text first, then a card that fits

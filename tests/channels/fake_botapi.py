@@ -18,7 +18,7 @@ from aiohttp import web
 
 from tests.channels.local_server import LocalServer
 
-SENDS = ("sendMessage", "sendPhoto")
+SENDS = ("sendMessage", "sendPhoto", "sendDocument")
 TEXT_LIMIT = 4096
 
 
@@ -56,6 +56,11 @@ class FakeBotAPI(LocalServer):
         method = request.match_info["method"]
         form = await request.post()
         params: dict[str, Any] = {k: v for k, v in form.items() if isinstance(v, str)}
+        files = {k: {"filename": v.filename, "content": v.file.read()} for k, v in form.items()
+                 if isinstance(v, web.FileField)}
+        for k, v in list(params.items()):   # an uploaded file (document=attach://<field>): its name and bytes
+            if isinstance(v, str) and v.startswith("attach://") and v[9:] in files:
+                params[k] = files[v[9:]]
         for key in ("reply_markup",):
             if key in params:
                 params[key] = json.loads(params[key])

@@ -19,6 +19,7 @@ class FakeWeCom(LocalServer):
     sent: list[dict[str, Any]] = field(default_factory=list)
     updates: list[dict[str, Any]] = field(default_factory=list)
     uploads: int = 0
+    files: list[dict[str, Any]] = field(default_factory=list)   # each upload: type, filename, content
     rejected_tokens: int = 0
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
@@ -67,6 +68,10 @@ class FakeWeCom(LocalServer):
     async def _upload(self, request: web.Request) -> web.Response:
         if (bad := self._expired(request)) is not None:
             return bad
-        await request.post()
+        form = await request.post()
         self.uploads += 1
-        return web.json_response({"errcode": 0, "errmsg": "", "type": "image", "media_id": f"media{self.uploads}"})
+        media = form.get("media")
+        kind = request.query.get("type", "")
+        if isinstance(media, web.FileField):
+            self.files.append({"type": kind, "filename": media.filename, "content": media.file.read()})
+        return web.json_response({"errcode": 0, "errmsg": "", "type": kind, "media_id": f"media{self.uploads}"})

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import threading
 
-from adapters.outbox.delivery import Delivery, split_text, text_size
+from adapters.outbox.delivery import Delivery, file, split_text, text_size
 from adapters.outbox.ports import InThread
 from adapters.outbox.store import OutboxStore
-from bot.messages import Button, Incoming, Outgoing
+from bot.messages import Attachment, Button, Incoming, Outgoing
 from tests.channels.harness import directory
 
 ORIGIN = Incoming(tenant="default", channel="telegram", chat_id="111", username="xiaowang", text="收到可乐2箱",
@@ -113,3 +113,14 @@ async def test_a_split_message_is_enqueued_once_per_part_and_once_only(store: Ou
         assert last.payload["text"] == "盘点结果" and last.payload["buttons"] == [[["确认", "ok:7"]]]
     pressed = await delivery.pressed(tg[-1].id, 0, channel="telegram", chat_id=tg[-1].chat_id)
     assert pressed is not None and pressed.data == "ok:7"
+
+
+async def test_a_file_travels_base64_in_the_outbox_on_the_first_part_of_a_split_text_only(store: OutboxStore) -> None:
+    delivery = Delivery(store, directory(), tenant="default")
+    text = "流水\n" + "\n".join(f"第{i}条:入库 {i} 斤" for i in range(400))
+    book = Attachment("流水.xlsx", bytes(range(256)) * 40)
+    ids = await delivery.deliver([Outgoing(to="boss", text=text, file=book)], origin=ORIGIN)
+
+    rows = [r for r in (store.get(i) for i in ids) if r and r.channel == "telegram"]
+    assert len(rows) >= 2
+    assert file(rows[0].payload) == book and all(file(r.payload) is None for r in rows[1:])

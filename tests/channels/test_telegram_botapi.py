@@ -14,7 +14,7 @@ from adapters.outbox import limits
 from adapters.outbox.delivery import Delivery
 from adapters.outbox.store import OutboxStore
 from adapters.telegram import polling, routers, transport
-from bot.messages import Button, Outgoing
+from bot.messages import Attachment, Button, Outgoing
 from tests.channels import updates
 from tests.channels.fake_botapi import FakeBotAPI
 from tests.channels.fakes import ScriptedConversation
@@ -91,6 +91,19 @@ async def test_a_morning_list_longer_than_one_message_arrives_whole_in_parts_wit
     assert last.params["text"] == "今日备货清单"
     assert [b["text"] for b in last.params["reply_markup"]["inline_keyboard"][0]] == ["全部下单"]
     assert store.counts("telegram") == {"sent": len(sends)} and api.too_many == 0
+
+
+async def test_a_spreadsheet_goes_as_a_document_with_its_text_as_the_caption(
+        api: FakeBotAPI, bot: Bot, store: OutboxStore) -> None:
+    book = Attachment("销售_徐汇店_20260601-20260615.xlsx", b"PK\x03\x04 fake xlsx")
+    async with running(store, "telegram", transport.TelegramTransport(bot), limits.TELEGRAM) as w:
+        await w.delivery.deliver([Outgoing(to="boss", text="📎 徐汇店 06-01至06-15销售表", file=book)], key="xlsx-1")
+        await w.sender.idle(timeout=5)
+
+    (doc,) = api.called("sendDocument")
+    assert doc.params["caption"] == "📎 徐汇店 06-01至06-15销售表"
+    assert doc.params["document"] == {"filename": book.name, "content": book.content}
+    assert api.called("sendMessage") == [] and store.counts("telegram") == {"sent": 1}
 
 
 async def test_a_text_over_the_limit_is_refused_by_the_bot_api_as_telegram_does(api: FakeBotAPI, bot: Bot) -> None:

@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 from adapters.outbox.store import OutboxStore
 from adapters.wecom import api as api_
 from adapters.wecom import callback, transport
-from bot.messages import Outgoing
+from bot.messages import Attachment, Outgoing
 from tests.channels.fake_wecom import FakeWeCom
 from tests.channels.fakes import ScriptedConversation
 from tests.channels.harness import Wiring, directory, running
@@ -226,3 +226,13 @@ async def test_an_image_is_uploaded_and_sent_before_the_text(live: Live) -> None
 
     assert live.server.uploads == 1
     assert [m["msgtype"] for m in live.server.sent] == ["image", "text"]
+
+
+async def test_a_spreadsheet_is_uploaded_as_a_file_and_sent_after_its_text(live: Live) -> None:
+    book = Attachment("库存_徐汇店_20260615.xlsx", b"PK\x03\x04 fake xlsx")
+    await live.w.delivery.deliver([Outgoing(to="boss", text="📎 徐汇店库存表", file=book)], key="xlsx")
+    await live.w.sender.idle(timeout=5)
+
+    assert [m["msgtype"] for m in live.server.sent] == ["text", "file"]
+    assert live.server.sent[1]["file"]["media_id"] == "media1"
+    assert live.server.files == [{"type": "file", "filename": book.name, "content": book.content}]

@@ -70,3 +70,34 @@ def test_history_after_login_includes_pushes_sent_while_offline(live):
         history = client.get("/me").json()["history"]
     assert any("已记录" in m["text"] for m in history)
     assert any("咖啡豆" in m["text"] and "规则" in m["text"] for m in history)
+
+
+def test_an_export_arrives_as_a_download_that_opens_as_a_workbook_in_chromium(live, tmp_path):
+    if CHROMIUM is None:
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    import openpyxl
+    from playwright.sync_api import sync_playwright
+    url, chat = live
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                                          "--disable-component-update", "--disable-sync", "--no-first-run"])
+        page = browser.new_page(accept_downloads=True)
+        page.goto(url)
+        page.fill("#username", "amy")
+        page.fill("#password", "s3cret-pw")
+        page.click("#loginbtn")
+        page.wait_for_selector("#chat", state="visible")
+        page.fill("#text", "导出库存")
+        page.click("#sendbtn")
+        link = page.wait_for_selector(".msg.bot a.file", timeout=15000)
+        assert link.get_attribute("download").startswith("库存_徐汇店_")
+        with page.expect_download() as got:
+            link.click()
+        path = tmp_path / "stock.xlsx"
+        got.value.save_as(path)
+        browser.close()
+    ws = openpyxl.load_workbook(path)["库存"]
+    header, *rows = list(ws.iter_rows(values_only=True))
+    milk = next(r for r in rows if r[header.index("商品编码")] == "B01")
+    assert milk[header.index("库存")] == chat.stock()["XH:B01"]

@@ -106,6 +106,9 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
         d |= {"intent": "set_product", "sku": c.sku, "field": c.field, "value": str(c.value)}
     elif isinstance(c, commands.StockInfo):
         d |= {"intent": f"info:{c.kind}", "skus": list(c.skus), "location": c.location, "days": c.days}
+    elif isinstance(c, commands.Export):
+        d |= {"intent": f"export:{c.kind}", "start": c.start.isoformat() if c.start else None,
+              "end": c.end.isoformat() if c.end else None, "location": c.location, "skus": list(c.skus)}
     elif isinstance(c, commands.Report):
         d |= {"intent": "report", "kind": c.kind, "location": c.location, "sku": c.sku}
     else:

@@ -1,0 +1,116 @@
+"""Spreadsheets asked for in the chat (导出库存 · 导出本月销售 · 导出今天的流水): the real conversation writes an .xlsx
+that openpyxl reads back, with the books' numbers in it."""
+from __future__ import annotations
+
+import io
+import itertools
+from datetime import date, datetime
+
+import openpyxl
+
+from bot.messages import Incoming, Outgoing
+from tests.e2e.conftest import texts
+
+_ids = itertools.count(1)
+
+
+def ask(chat, user: str, text: str) -> list[Outgoing]:  # type: ignore[no-untyped-def]
+    """One message through the conversation itself: the script channel shows only a file's name and size."""
+    return chat.container.conversation.handle_sync(Incoming(tenant="default", channel="test", chat_id=user,
+                                                            username=user, text=text, message_id=f"x{next(_ids)}"))
+
+
+def book(out: list[Outgoing]) -> openpyxl.Workbook:
+    files = [m.file for m in out if m.file is not None]
+    assert len(files) == 1, [m.text for m in out]
+    assert files[0].name.endswith(".xlsx")
+    return openpyxl.load_workbook(io.BytesIO(files[0].content))
+
+
+def rows(ws) -> list[dict]:  # type: ignore[no-untyped-def]
+    values = list(ws.iter_rows(values_only=True))
+    return [dict(zip(values[0], r, strict=True)) for r in values[1:]]
+
+
+def test_the_stock_sheet_holds_levels_value_at_cost_and_each_lot_with_its_expiry(chat):
+    chat.say("amy", "收到可颂10个,单价3元")
+    chat.say("amy", "收到可颂10个,单价4元")                       # cost 3.50 a piece from receipts
+    chat.say("amy", "收到牛奶2箱,批号A1,6月20日到期")
+    chat.say("amy", "卖了可颂5个")
+    level = chat.stock()
+    out = ask(chat, "amy", "导出库存")
+    assert "徐汇店库存表" in out[0].text and out[0].file is not None and "徐汇店" in out[0].file.name
+    wb = book(out)
+    assert wb.sheetnames == ["库存", "批次"]
+    stock = rows(wb["库存"])
+    body, total = stock[:-1], stock[-1]
+    assert {r["地点"] for r in body} == {"徐汇店"}                  # amy's store only
+    croissant = next(r for r in body if r["商品"] == "可颂")
+    assert croissant["库存"] == level["XH:B09"] and croissant["单位"] == "个"
+    assert croissant["单位进价"] == 3.5 and croissant["库存金额"] == 3.5 * level["XH:B09"]
+    milk = next(r for r in body if r["商品编码"] == "B01")
+    assert milk["库存"] == level["XH:B01"] and milk["最早到期"] == datetime(2026, 6, 20)
+    assert total["地点"] == "合计" and total["库存金额"] == sum(r["库存金额"] or 0 for r in body)
+    lots = rows(wb["批次"])
+    a1 = next(r for r in lots if r["批次"] == "A1")
+    assert a1["数量"] == 24 and a1["到期日"] == datetime(2026, 6, 20) and a1["剩余天数"] == 5
+    assert sum(r["数量"] for r in lots if r["商品编码"] == "B01") == level["XH:B01"]
+
+
+def test_the_owner_exports_every_place_and_a_product_under_safety_stock_is_flagged(chat):
+    wb = book(ask(chat, "owner", "导出库存"))
+    body = rows(wb["库存"])[:-1]
+    assert {r["地点"] for r in body} == {"徐汇店", "静安店", "中央仓库"}
+    eggs = next(r for r in body if r["地点"] == "静安店" and r["商品"] == "鸡蛋")   # 150 of 180
+    assert eggs["低于安全库存"] == "是" and eggs["安全库存"] == 180
+    wb = book(ask(chat, "owner", "导出静安店库存"))
+    assert {r["地点"] for r in rows(wb["库存"])[:-1]} == {"静安店"}
+
+
+def test_the_sales_sheet_sums_each_product_with_revenue_cost_and_margin_and_lists_each_day(chat):
+    ask(chat, "zhou", "可颂售价改为12元")
+    ask(chat, "zhou", "确认")
+    chat.say("amy", "收到可颂10个,单价4元")
+    chat.say("amy", "卖了可颂5个")
+    chat.say("amy", "卖了可颂3个")
+    chat.say("amy", "卖了牛奶2升")
+    chat.say("amy", "撤销")                                        # the milk sale is undone: not a sale
+    chat.send(at="2026-06-16T10:00:00+08:00")
+    chat.say("amy", "卖了可颂4个")
+    out = ask(chat, "amy", "导出本月销售")
+    assert "06-01" in out[0].text and "销售额约 ¥144.00" in out[0].text, out[0].text
+    wb = book(out)
+    assert wb.sheetnames == ["销售汇总", "每日销量"]
+    summary = rows(wb["销售汇总"])
+    croissant = next(r for r in summary if r["商品"] == "可颂")
+    assert croissant["数量"] == 12 and croissant["单价"] == 12 and croissant["销售额"] == 144
+    assert croissant["成本"] is not None and croissant["毛利"] == croissant["销售额"] - croissant["成本"]
+    assert not [r for r in summary if r["商品编码"] == "B01"]
+    days = {(r["日期"].date(), r["数量"]) for r in rows(wb["每日销量"]) if r["商品"] == "可颂"}
+    assert days == {(date(2026, 6, 15), 8), (date(2026, 6, 16), 4)}
+
+
+def test_the_moves_sheet_lists_every_entry_with_undone_ones_marked(chat):
+    chat.say("amy", "收到牛奶2箱")
+    chat.say("amy", "卖了可颂5个")
+    chat.say("amy", "撤销")
+    chat.say("bo", "卖了鸡蛋6个")                                  # 静安店: not in 徐汇店's sheet
+    wb = book(ask(chat, "amy", "导出今天的流水"))
+    moves = [r for r in rows(wb["出入库流水"]) if r["类型"] != "期初"]   # the fixture's opening stock is today's too
+    assert [(r["类型"], r["商品编码"], r["变动"]) for r in moves] == [
+        ("入库", "B01", 24), ("销售", "B09", -5), ("销售", "B09", 5)]
+    assert moves[1]["备注"] == "已撤销" and moves[2]["备注"] == f"撤销第{moves[1]['编号']}条"
+    assert all(r["地点"] == "徐汇店" and r["经手人"] == "阿梅" for r in moves)
+    assert isinstance(moves[0]["时间"], datetime) and moves[0]["时间"].hour == 9   # Shanghai time, not UTC
+
+
+def test_nothing_to_export_says_so_without_a_file_and_english_speakers_get_english_sheets(chat):
+    before = chat.stock()
+    out = ask(chat, "amy", "导出上周的流水")
+    assert all(m.file is None for m in out) and "没有出入库记录" in out[0].text, out[0].text
+    assert chat.stock() == before
+    chat.say("amy", "/lang en")
+    chat.say("amy", "收到牛奶1箱")
+    wb = book(ask(chat, "amy", "export today's stock moves as excel"))
+    assert wb.sheetnames == ["Stock moves"] and rows(wb["Stock moves"])[-1]["Kind"] == "received"
+    assert "Stock at" in texts([{"text": m.text} for m in ask(chat, "amy", "导出库存")])

@@ -1,0 +1,242 @@
+"""Spreadsheets of the books, asked for in the chat (导出库存 · 导出本月销售 · 导出上周流水).
+
+``build`` reads what an ``Export`` command asks for and returns it as sheets of plain values (text, Decimal,
+naive local datetimes) with headers in the reader's language; an adapter writes them as a workbook. Quantities are
+in base units beside their unit, money in yuan to the cent; nothing here formats a file.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from typing import Any
+
+from domain import catalog, commands, ledger, units
+from workflows import metrics, reports
+from workflows.ports import UnitOfWork
+
+CENT = Decimal("0.01")
+MAX_ROWS = 100_000   # a spreadsheet cell range stays well inside what Excel and WPS open
+
+
+@dataclass
+class Sheet:
+    title: str
+    header: list[str]
+    rows: list[list[Any]] = field(default_factory=list)
+    money: tuple[int, ...] = ()    # columns holding yuan (shown with two decimals)
+    total: list[Any] | None = None  # a last row in bold (合计)
+
+
+@dataclass
+class Workbook:
+    filename: str
+    sheets: list[Sheet]
+    summary: str   # the chat reply that carries the file, or says there was nothing to put in it
+    empty: bool    # nothing to put in it: no file is sent
+
+
+def build(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, user: catalog.User, now: datetime) -> Workbook:
+    """The workbook ``cmd`` asks for at ``cmd.location``, else the user's store, else every place."""
+    loc = cmd.location or user.location
+    cat = _Names(uow)
+    where = cat.location(loc) if loc else str(t("all_locations", lang))
+    return {"stock": _stock, "sales": _sales, "moves": _moves}[cmd.kind](uow, t, lang, cmd, loc=loc, where=where,
+                                                                        now=now, cat=cat)
+
+
+class _Names:
+    """The catalog's names, read once per export."""
+
+    def __init__(self, uow: UnitOfWork) -> None:
+        self.products = {p.sku: p for p in uow.catalog.products()}
+        self.locations = {x.code: x for x in uow.catalog.locations()}
+        self.partners = {x.code: x.name for x in uow.catalog.partners()}
+        self.users = {u.username: u.display_name for u in uow.catalog.users()}
+
+    def location(self, code: str | None) -> str:
+        x = self.locations.get(code or "")
+        return x.name if x else (code or "")
+
+    def product(self, sku: str) -> catalog.Product | None:
+        return self.products.get(sku)
+
+    def name(self, sku: str) -> str:
+        p = self.products.get(sku)
+        return p.name if p else sku
+
+    def unit(self, sku: str) -> str:
+        p = self.products.get(sku)
+        return p.base_unit if p else ""
+
+
+def _filename(t: Any, lang: str, kind: str, where: str, first: date, last: date | None = None) -> str:
+    span = f"{first:%Y%m%d}" if last is None or last == first else f"{first:%Y%m%d}-{last:%Y%m%d}"
+    name = f"{t(f'export.file.{kind}', lang)}_{where}_{span}.xlsx"
+    return "".join("_" if c in '\\/:*?"<>|' else c for c in name)
+
+
+def _q(v: Decimal) -> Decimal:
+    return units.normalize(v)
+
+
+def _m(v: Decimal | None) -> Decimal | None:
+    return None if v is None else v.quantize(CENT)
+
+
+def _local(at: datetime, now: datetime) -> datetime:
+    """A stored time as the tenant's wall clock, without a zone (spreadsheets keep none)."""
+    return at.astimezone(now.tzinfo).replace(tzinfo=None)
+
+
+def _cols(t: Any, lang: str, *keys: str) -> list[str]:
+    return [str(t(f"export.col.{k}", lang)) for k in keys]
+
+
+# ------------------------------------------------------------------ stock
+def _stock(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: str | None, where: str, now: datetime,
+           cat: _Names) -> Workbook:
+    """Each place's stock of each product (with its safety stock, cost and value, earliest expiry) and each lot;
+    a store's products kept at a safety stock are listed even at 0."""
+    rows = [r for r in uow.stock.all_levels() if (loc is None or r[0] == loc) and (not cmd.skus or r[1] in cmd.skus)
+            and r[3] != 0]
+    held: dict[tuple[str, str], Decimal] = {}
+    first_expiry: dict[tuple[str, str], datetime] = {}
+    for lc, sku, _lot, q, exp in rows:
+        held[lc, sku] = held.get((lc, sku), Decimal(0)) + q
+        if exp is not None and q > 0 and ((lc, sku) not in first_expiry or exp < first_expiry[lc, sku]):
+            first_expiry[lc, sku] = exp
+    stores = [x.code for x in cat.locations.values() if x.kind == catalog.LocationKind.STORE
+              and (loc is None or x.code == loc)]
+    for p in cat.products.values():
+        if p.safety_stock and (not cmd.skus or p.sku in cmd.skus):
+            for lc in stores:
+                held.setdefault((lc, p.sku), Decimal(0))
+    costs: dict[str, Decimal | None] = {}
+    summary = Sheet(str(t("export.sheet.stock", lang)),
+                    _cols(t, lang, "location", "sku", "product", "category", "on_hand", "unit", "safety_stock",
+                          "below_safety", "unit_cost", "value", "first_expiry"), money=(8, 9))
+    total = Decimal(0)
+    for (lc, sku) in sorted(held, key=lambda k: (cat.location(k[0]), k[1])):
+        q = held[lc, sku]
+        p = cat.product(sku)
+        if sku not in costs:
+            costs[sku] = metrics.unit_cost(uow, p)[0] if p is not None else None
+        cost = costs[sku]
+        value = q * cost if cost is not None else None
+        total += value or 0
+        safety = p.safety_stock if p is not None and p.safety_stock else None
+        exp = first_expiry.get((lc, sku))
+        summary.rows.append([cat.location(lc), sku, cat.name(sku), p.category if p else "", _q(q), cat.unit(sku),
+                             _q(safety) if safety is not None else None,
+                             str(t("export.yes", lang)) if safety is not None and q < safety else "",
+                             _m(cost), _m(value), _local(exp, now).date() if exp is not None else None])
+    summary.total = [str(t("export.total", lang)), *[None] * 8, _m(total), None]
+    lots = Sheet(str(t("export.sheet.lots", lang)),
+                 _cols(t, lang, "location", "sku", "product", "lot", "qty", "unit", "expiry", "days_left"))
+    for lc, sku, lot, q, exp in sorted(rows, key=lambda r: (cat.location(r[0]), r[1], r[4] is None, r[4] or now, r[2])):
+        day = _local(exp, now).date() if exp is not None else None
+        lots.rows.append([cat.location(lc), sku, cat.name(sku), lot or "-", _q(q), cat.unit(sku), day,
+                          (day - now.date()).days if day is not None else None])
+    n = len({sku for _, sku in held})
+    text = str(t("export.stock", lang, location=where, at=f"{now:%m-%d %H:%M}", n=n, total=reports.money(total))
+               if held else t("export.none_stock", lang, location=where))
+    return Workbook(_filename(t, lang, "stock", where, now.date()), [summary, lots], text, empty=not held)
+
+
+# ------------------------------------------------------------------ sales
+def _sales(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: str | None, where: str, now: datetime,
+           cat: _Names) -> Workbook:
+    """Each store's sales per product and day (recorded sales net of reversals, and imported history), and per
+    product over the period with revenue at the catalog's price, cost and gross margin."""
+    assert cmd.start is not None and cmd.end is not None
+    first, last = cmd.start, cmd.end
+    since = datetime.combine(first, time(), tzinfo=now.tzinfo)
+    places = [loc] if loc is not None else [x.code for x in cat.locations.values()
+                                            if x.kind == catalog.LocationKind.STORE]
+    daily = Sheet(str(t("export.sheet.daily_sales", lang)),
+                  _cols(t, lang, "date", "weekday", "location", "sku", "product", "qty", "unit"))
+    per: dict[tuple[str, str], Decimal] = {}
+    for lc in places:
+        moves = uow.stock.sales_by_sku(location=lc, since=since)
+        hist = uow.history.series_by_sku(location=lc, since=first.isoformat())
+        for sku in sorted(moves.keys() | hist.keys()):
+            if cmd.skus and sku not in cmd.skus:
+                continue
+            by_day = metrics.sales_by_day(moves.get(sku, []), hist.get(sku, []), now.tzinfo)
+            for d in sorted(by_day):
+                q = by_day[d]
+                if first <= d <= last and q != 0:
+                    daily.rows.append([d, str(t(f"weekday.{d.weekday()}", lang)), cat.location(lc), sku,
+                                       cat.name(sku), _q(q), cat.unit(sku)])
+                    per[lc, sku] = per.get((lc, sku), Decimal(0)) + q
+    daily.rows.sort(key=lambda r: (r[0], r[2], r[3]))
+    summary = Sheet(str(t("export.sheet.sales", lang)),
+                    _cols(t, lang, "location", "sku", "product", "qty", "unit", "unit_price", "revenue", "unit_cost",
+                          "cost", "margin", "margin_pct"), money=(5, 6, 7, 8, 9))
+    revenue_total = cost_total = Decimal(0)
+    costs: dict[str, Decimal | None] = {}
+    for (lc, sku), q in sorted(per.items(), key=lambda kv: (cat.location(kv[0][0]), -kv[1], kv[0][1])):
+        p = cat.product(sku)
+        price = p.unit_price if p is not None else None
+        if sku not in costs:
+            costs[sku] = metrics.unit_cost(uow, p)[0] if p is not None else None
+        cost = costs[sku]
+        revenue = q * price if price is not None else None
+        spent = q * cost if cost is not None else None
+        margin = revenue - spent if revenue is not None and spent is not None else None
+        revenue_total += revenue or 0
+        cost_total += spent or 0
+        summary.rows.append([cat.location(lc), sku, cat.name(sku), _q(q), cat.unit(sku), _m(price), _m(revenue),
+                             _m(cost), _m(spent), _m(margin),
+                             (margin / revenue * 100).quantize(Decimal("0.1")) if margin is not None and revenue else None])
+    summary.total = [str(t("export.total", lang)), *[None] * 5, _m(revenue_total), None, _m(cost_total),
+                     _m(revenue_total - cost_total), None]
+    span = reports.days_text(t, lang, first, last)
+    text = str(t("export.sales", lang, location=where, span=span, n=len({s for _, s in per}), days=len(daily.rows),
+                 revenue=reports.money(revenue_total)) if per else t("export.none_sales", lang, location=where, span=span))
+    return Workbook(_filename(t, lang, "sales", where, first, last), [summary, daily], text, empty=not per)
+
+
+# ------------------------------------------------------------------ moves
+def _moves(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: str | None, where: str, now: datetime,
+           cat: _Names) -> Workbook:
+    """Every ledger entry on the days asked at the place (or everywhere), oldest first: the change at the physical
+    place (+ in, − out), its lot, price, partner, who and from which order; undone entries and their reversals are
+    marked, never left out (the ledger is append-only, and so is its export)."""
+    assert cmd.start is not None and cmd.end is not None
+    since = datetime.combine(cmd.start, time(), tzinfo=now.tzinfo)
+    until = datetime.combine(cmd.end + timedelta(days=1), time(), tzinfo=now.tzinfo)
+    found = [m for m in uow.stock.moves(since=since) if m.at < until and (not cmd.skus or m.sku in cmd.skus)]
+    undone = {m.reverses for m in found if m.reverses is not None}
+    undone |= {m.reverses for m in _later_reversals(uow, found, until)}
+    sheet = Sheet(str(t("export.sheet.moves", lang)),
+                  _cols(t, lang, "id", "time", "kind", "location", "sku", "product", "change", "unit", "lot",
+                        "unit_price", "amount", "partner", "by", "order", "note"), money=(9, 10))
+    for m in found:
+        here, sign = (m.dst, 1) if not m.dst.startswith("~") else (m.src, -1)
+        if here.startswith("~") or (loc is not None and here != loc):
+            continue
+        price = m.unit_cost if m.unit_cost is not None else m.unit_price
+        note = (str(t("export.reverses", lang, id=m.reverses)) if m.reverses is not None
+                else str(t("export.undone", lang)) if m.id in undone else "")
+        sheet.rows.append([m.id, _local(m.at, now), str(t(f"move_kind.{m.kind.value}", lang)), cat.location(here),
+                           m.sku, cat.name(m.sku), _q(sign * m.qty), cat.unit(m.sku), m.lot or "", _m(price),
+                           _m(price * m.qty) if price is not None else None,
+                           cat.partners.get(m.partner or "", m.partner or ""), cat.users.get(m.actor or "", m.actor or ""),
+                           m.order_id, note])
+        if len(sheet.rows) >= MAX_ROWS:
+            break
+    span = reports.days_text(t, lang, cmd.start, cmd.end)
+    text = str(t("export.moves", lang, location=where, span=span, n=len(sheet.rows)) if sheet.rows
+               else t("export.none_moves", lang, location=where, span=span))
+    return Workbook(_filename(t, lang, "moves", where, cmd.start, cmd.end), [sheet], text, empty=not sheet.rows)
+
+
+def _later_reversals(uow: UnitOfWork, found: Iterable[ledger.Move], until: datetime) -> list[ledger.Move]:
+    """Reversals made after the period of entries inside it (an entry undone the next morning is still undone)."""
+    ids = {m.id for m in found if m.reverses is None}
+    if not ids:
+        return []
+    return [m for m in uow.stock.moves(since=until) if m.reverses in ids]
