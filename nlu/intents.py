@@ -88,7 +88,7 @@ SCRAP = re.compile(r"报损|报废|坏了|坏掉|死了|过期|破了|破损|摔
                    r"|少了|丢失|不见了|找不到|短少|盘亏|被偷"
                    r"|打翻|撒了|泼了|糊了|烤焦|烤糊|焦了|做坏|做砸|做废|受潮|发潮|潮了")
 # given away (赠送 · 送了客人2个 · 试吃 · 员工餐): used up, not sold
-GIVEAWAY = re.compile(r"赠送|赠品|送了?给?(?:客人|顾客|客户)|招待|试吃|品尝|员工餐")
+GIVEAWAY = re.compile(r"赠送|赠品|送了?给?(?:客人|顾客|客户)|给(?:客人|顾客|客户)(?:送|赠)|招待|试吃|品尝|员工餐")
 CONSUMPTION = re.compile(GIVEAWAY.pattern + r"|用了|用掉|领用|领了|消耗|耗用|用去|使用了|做菜用|后厨用|拿去用|用")
 SALE = re.compile(r"出" + NUMBER_NEXT + r"|(?:客人|顾客|桌|包间)?点了(?!一下|下)|卖了|卖掉|卖出|售出|出库|出了(?!问题|错|事)|销售|拿走|拿了|出货|已发货|发货|卖|售|走了|要了")
 # made in house (可颂做了30个 · 烤了可颂40个 · 今天出炉面包20个): in from production, not from a supplier

@@ -536,8 +536,9 @@ class Parser:
                 source = e.codes[0]
             elif s[e.end:e.end + 2] in ("借走", "拿走", "取走", "调走"):   # 静安店借走鸡蛋1板: it goes there
                 dest = e.codes[0]
-            elif re.match(r"(?:要|订|需要|申请)的", s[e.end:e.end + 3]) and re.search(r"发出|发走|送出|送走|发了|送了|已发|已送", s):
-                dest = e.codes[0]   # 静安店要的面粉2袋已发出: sent to the store that asked
+            elif re.match(r"(?:要|订|需要|申请)", s[e.end:e.end + 2]) and re.search(
+                    r"发出|发走|送出|送走|发了|送了|已发|已送|(?:送|发|拿|带|运)过?去了", s):
+                dest = e.codes[0]   # 静安店要的面粉2袋已发出 · 静安店要5个可颂,已经送过去了: sent to the store that asked
             else:
                 loose.append(e.codes[0])
         routed = source is not None or dest is not None or bool(intents.TRANSFER.search(a.masked))

@@ -361,3 +361,12 @@ def test_a_missing_quantity_is_asked_in_the_products_own_units(chat):
     assert "例如:2箱、5升" in texts(out), texts(out)           # not 3公斤 for milk
     out = chat.say("amy", "卖了可颂")
     assert "例如:5个" in texts(out), texts(out)
+
+
+def test_goods_sent_to_the_store_that_asked_are_a_transfer_and_a_gift_to_a_guest_is_used_up(chat):
+    chat.say("amy", "静安店要5个可颂,已经送过去了")               # from 徐汇店 (amy's) to 静安店
+    chat.press("amy", "确认")
+    assert chat.stock()["XH:B09"] == 40 - 5 and chat.stock()["JA:B09"] == 20 + 5
+    out = chat.say("amy", "给客人送了2个可颂")                    # given away: out, never a receipt
+    chat.press("amy", "确认")
+    assert chat.stock()["XH:B09"] == 35 - 2, texts(out)
