@@ -300,7 +300,9 @@ def sales(t: Any, lang: str, uow: UnitOfWork, cmd: commands.SalesQuery, *, user:
 
     where = loc_name(loc, cat) or t("all_locations", lang)
     fmt = {"span": reports.days_text(t, lang, cmd.start, cmd.end), "location": where}
-    money = _sales_money(t, lang, uow, {s: total(s, cmd.start, cmd.end) for s in by_day}) if cmd.money else ""
+    money = _sales_money(t, lang, uow, {s: total(s, cmd.start, cmd.end) for s in by_day},
+                         metrics.said_prices(uow, location=loc, first=cmd.start, last=cmd.end, tz=now.tzinfo)
+                         ) if cmd.money else ""
     if cmd.sku is None:
         sold = sorted(((total(s, cmd.start, cmd.end), s) for s in by_day), key=lambda x: (-x[0], x[1]))
         sold = [(q, s) for q, s in sold if q > 0]
@@ -338,19 +340,22 @@ def sales(t: Any, lang: str, uow: UnitOfWork, cmd: commands.SalesQuery, *, user:
     return "\n".join(str(x) for x in lines) + money
 
 
-def _sales_money(t: Any, lang: str, uow: UnitOfWork, sold: dict[str, Decimal]) -> str:
-    """What the quantities sold brought in at the catalog's prices, what they cost (recent receipts, else the
-    catalog) and the gross margin; products without a price are named, not counted as 0."""
+def _sales_money(t: Any, lang: str, uow: UnitOfWork, sold: dict[str, Decimal],
+                 said: dict[str, tuple[Decimal, Decimal]]) -> str:
+    """What the quantities sold brought in (at the prices said on the sales, the rest at the catalog's), what they
+    cost (recent receipts, else the catalog) and the gross margin; products without a price are named, not counted
+    as 0."""
     revenue = cost = Decimal(0)
     unpriced, uncosted = [], []
     for sku, q in sold.items():
         p = uow.catalog.product(sku)
         if p is None or q <= 0:
             continue
-        if p.unit_price is None:
+        got = metrics.revenue(p, q, said.get(sku))
+        if got is None:
             unpriced.append(p.name)
             continue
-        revenue += q * p.unit_price
+        revenue += got
         c, _ = metrics.unit_cost(uow, p)
         if c is None:
             uncosted.append(p.name)

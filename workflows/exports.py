@@ -149,7 +149,8 @@ def _stock(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: str
 def _sales(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: str | None, where: str, now: datetime,
            cat: _Names) -> Workbook:
     """Each store's sales per product and day (recorded sales net of reversals, and imported history), and per
-    product over the period with revenue at the catalog's price, cost and gross margin."""
+    product over the period with revenue (at the prices said on the sales, the rest at the catalog's), the mean
+    price it sold at, cost and gross margin."""
     assert cmd.start is not None and cmd.end is not None
     first, last = cmd.start, cmd.end
     since = datetime.combine(first, time(), tzinfo=now.tzinfo)
@@ -158,7 +159,10 @@ def _sales(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: str
     daily = Sheet(str(t("export.sheet.daily_sales", lang)),
                   _cols(t, lang, "date", "weekday", "location", "sku", "product", "qty", "unit"))
     per: dict[tuple[str, str], Decimal] = {}
+    said: dict[tuple[str, str], tuple[Decimal, Decimal]] = {}
     for lc in places:
+        said |= {(lc, sku): v for sku, v in metrics.said_prices(uow, location=lc, first=first, last=last,
+                                                                  tz=now.tzinfo).items()}
         moves = uow.stock.sales_by_sku(location=lc, since=since)
         hist = uow.history.series_by_sku(location=lc, since=first.isoformat())
         for sku in sorted(moves.keys() | hist.keys()):
@@ -179,11 +183,11 @@ def _sales(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: str
     costs: dict[str, Decimal | None] = {}
     for (lc, sku), q in sorted(per.items(), key=lambda kv: (cat.location(kv[0][0]), -kv[1], kv[0][1])):
         p = cat.product(sku)
-        price = p.unit_price if p is not None else None
+        revenue = metrics.revenue(p, q, said.get((lc, sku))) if p is not None else None
+        price = revenue / q if revenue is not None and q else None   # the mean price it sold at
         if sku not in costs:
             costs[sku] = metrics.unit_cost(uow, p)[0] if p is not None else None
         cost = costs[sku]
-        revenue = q * price if price is not None else None
         spent = q * cost if cost is not None else None
         margin = revenue - spent if revenue is not None and spent is not None else None
         revenue_total += revenue or 0

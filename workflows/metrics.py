@@ -364,3 +364,30 @@ def unit_cost(uow: UnitOfWork, p: catalog.Product) -> tuple[Decimal | None, str]
     if total > 0:
         return sum((q * c for q, c in paid), Decimal(0)) / total, "receipts"
     return (p.unit_cost, "catalog") if p.unit_cost is not None else (None, "")
+
+
+def said_prices(uow: UnitOfWork, *, location: str | None, first: date, last: date, tz: Any
+                ) -> dict[str, tuple[Decimal, Decimal]]:
+    """What sold on local days ``first`` .. ``last`` at a price said on the sale (卖了可颂5个,每个12元): sku →
+    (quantity, money), net of reversals."""
+    since = datetime(first.year, first.month, first.day, tzinfo=tz)
+    out: dict[str, tuple[Decimal, Decimal]] = {}
+    for sku, rows in uow.stock.priced_sales(location=location, since=since).items():
+        for at, q, price in rows:
+            if at.astimezone(tz).date() <= last:
+                q0, m0 = out.get(sku, (Decimal(0), Decimal(0)))
+                out[sku] = (q0 + q, m0 + q * price)
+    return out
+
+
+def revenue(p: catalog.Product, qty: Decimal, said: tuple[Decimal, Decimal] | None) -> Decimal | None:
+    """What ``qty`` sold brought in: at the prices said on the sales for what had one, the rest at the catalog's
+    price; None when some of it has neither."""
+    said_qty, said_money = said if said is not None else (Decimal(0), Decimal(0))
+    rest = qty - said_qty
+    if rest <= 0:
+        return said_money
+    if p.unit_price is None:
+        return None
+    return said_money + rest * p.unit_price
+

@@ -354,6 +354,19 @@ class StockRepo(_Repo):
                 out.setdefault(s, []).append((at, sign * dec(q)))
         return out
 
+    def priced_sales(self, *, location: str | None, since: datetime) -> dict[str, list[tuple[datetime, Decimal, Decimal]]]:
+        """Sale moves that carry the price said on them (卖了可颂5个,每个12元): sku → [(time, net qty, unit price)],
+        a reversal negative as in ``sales_by_sku``."""
+        stmt = select(t.Move.sku, t.Move.at, t.Move.qty, t.Move.src, t.Move.dst, t.Move.unit_price).where(
+            t.Move.tenant_id == self.tid, t.Move.kind == ledger.MoveKind.SALE.value, t.Move.at >= since,
+            t.Move.unit_price.is_not(None))
+        out: dict[str, list[tuple[datetime, Decimal, Decimal]]] = {}
+        for s, at, q, src, dst, price in self.s.execute(stmt).all():
+            if location is None or src == location or dst == location:
+                sign = Decimal(1) if dst.startswith("~") else Decimal(-1)
+                out.setdefault(s, []).append((at, sign * dec(q), dec(price)))
+        return out
+
 
 # ---------------------------------------------------------------- orders
 def order_of(r: t.Order, lines: list[t.OrderLine]) -> orders.Order:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import threading
+from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -140,6 +141,26 @@ def test_receipt_costs_leave_undone_receipts_out_and_production_makes_a_lot(cafe
     with cafe(write=False) as uow:
         p = uow.catalog.product("B09")
         assert (p.safety_stock, p.unit_price, p.name) == (D(50), D(12), "可颂")
+
+
+def test_priced_sales_hold_sales_that_name_a_price_and_their_reversals_negative(cafe):
+    def sell(qty, price, batch):
+        with cafe() as uow:
+            a = actor(uow, batch=batch)
+            cmd = commands.RecordMoves(movement=commands.Movement.SALE,
+                                       lines=(commands.Line(sku="B09", qty=D(qty), unit_price=price),))
+            inventory.record(uow, inventory.plan(uow, cmd, actor=a), actor=a)
+            uow.commit()
+    sell(5, D(10), "s1")
+    sell(3, None, "s2")                                          # no price said: not among them
+    sell(2, D(1), "s3")
+    with cafe() as uow:
+        inventory.undo(uow, actor=actor(uow, batch="u1"))
+        uow.commit()
+    with cafe(write=False) as uow:
+        got = uow.stock.priced_sales(location="XH", since=T0 - timedelta(days=1))
+        assert sorted((q, p) for _, q, p in got["B09"]) == [(D(-2), D(1)), (D(2), D(1)), (D(5), D(10))]
+        assert uow.stock.priced_sales(location="JA", since=T0 - timedelta(days=1)) == {}
 
 
 def test_block_policy_refuses_a_sale_beyond_stock(cafe):

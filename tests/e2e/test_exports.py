@@ -76,14 +76,14 @@ def test_the_sales_sheet_sums_each_product_with_revenue_cost_and_margin_and_list
     chat.say("amy", "卖了牛奶2升")
     chat.say("amy", "撤销")                                        # the milk sale is undone: not a sale
     chat.send(at="2026-06-16T10:00:00+08:00")
-    chat.say("amy", "卖了可颂4个")
+    chat.say("amy", "卖了可颂4个,每个9元")                        # a price said on the sale counts for it
     out = ask(chat, "amy", "导出本月销售")
-    assert "06-01" in out[0].text and "销售额约 ¥144.00" in out[0].text, out[0].text
+    assert "06-01" in out[0].text and "销售额约 ¥132.00" in out[0].text, out[0].text
     wb = book(out)
     assert wb.sheetnames == ["销售汇总", "每日销量"]
     summary = rows(wb["销售汇总"])
     croissant = next(r for r in summary if r["商品"] == "可颂")
-    assert croissant["数量"] == 12 and croissant["单价"] == 12 and croissant["销售额"] == 144
+    assert croissant["数量"] == 12 and croissant["销售额"] == 8 * 12 + 4 * 9 and croissant["单价"] == 11
     assert croissant["成本"] is not None and croissant["毛利"] == croissant["销售额"] - croissant["成本"]
     assert not [r for r in summary if r["商品编码"] == "B01"]
     days = {(r["日期"].date(), r["数量"]) for r in rows(wb["每日销量"]) if r["商品"] == "可颂"}

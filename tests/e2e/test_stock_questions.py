@@ -103,6 +103,18 @@ def test_sales_asked_in_money_give_revenue_cost_and_margin_and_name_what_has_no_
     assert "¥" not in texts(chat.say("amy", "今天卖了多少"))         # quantities only, unless asked in money
 
 
+def test_a_price_said_on_the_sale_counts_for_what_it_sold_and_the_list_price_for_the_rest(chat):
+    chat.say("zhou", "可颂售价改成12元")
+    chat.press("zhou", "确认")
+    chat.say("amy", "卖了可颂5个,每个10元")                      # a discount said on the sale
+    chat.say("amy", "卖了可颂3个")                                # at the list price
+    chat.say("amy", "卖了可颂2个,每个1元")                        # a typo…
+    chat.say("amy", "撤销")                                        # …taken back: neither sold nor priced
+    chat.say("amy", "卖了牛奶2升,6元一升")                         # no list price, but said on the sale
+    out = texts(chat.say("amy", "今天营业额"))
+    assert "销售额约 ¥98.00" in out and "没有售价" not in out, out    # 5×10 + 3×12 + 2×6
+
+
 def test_an_undone_receipt_no_longer_prices_the_stock(chat):
     chat.say("amy", "收到可颂10个,单价3元")
     chat.say("amy", "收到可颂10个,单价30元")                      # a typo…
