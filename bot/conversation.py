@@ -247,6 +247,13 @@ class Conversation:
             if isinstance(cmd, commands.RecordMoves) and not confirmed:
                 if purchasing.credit_hold(uow, turn, cmd, t=self.t):
                     return
+            if (isinstance(cmd, commands.CountStock) and not confirmed and guesses
+                    and all(g.kind == "gone" for g in guesses)):   # 可颂没了 when the books say 0 already
+                here = inventory.home(user, cmd.location)
+                if all(uow.stock.on_hand(here, ln.sku) == 0 for ln in cmd.lines):
+                    turn.reply(self.t("gone.already", turn.lang, location=replies.loc_name(here, self._catalog),
+                                      items="、".join(self._name_of(ln.sku) for ln in cmd.lines)))
+                    return
             self._write(uow, turn, cmd, guesses=guesses, confirmed=confirmed)
         elif isinstance(cmd, commands.Batch):
             self._require(user, "record")

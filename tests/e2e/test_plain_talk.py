@@ -286,6 +286,9 @@ def test_none_left_said_as_a_fact_is_a_count_of_zero_once_confirmed_and_asked_it
     assert chat.stock().get("XH:B09", 0) == 0
     [move] = [m for m in chat.export("moves") if m["sku"] == "B09" and m["kind"] == "count_adjustment"]
     assert float(move["qty"]) == 40, move
+    out = chat.say("amy", "可颂没了")                              # the books say 0 already: nothing to ask or write
+    assert "账上已经是0" in texts(out) and not any(m["buttons"] for m in out), texts(out)
+    assert len([m for m in chat.export("moves") if m["kind"] == "count_adjustment"]) == 1
 
 
 def test_a_follow_up_continues_the_last_write_its_product_and_its_kind(chat):
