@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -150,7 +151,8 @@ def _partners(ctx: _Ctx, r: dict[str, str]) -> None:
         raise ValueError(f"kind must be supplier or customer, not {r['kind']!r}")
     ctx.uow.catalog.upsert(t.Partner, {"code": r["code"]},
                            {"name": r["name"], "kind": r["kind"], "aliases": _split(r.get("aliases")),
-                            "credit_limit": _opt_dec(r.get("credit_limit"), "credit_limit")})
+                            "credit_limit": _opt_dec(r.get("credit_limit"), "credit_limit"),
+                            "lead_time_days": _days(r.get("lead_time_days"), "lead_time_days")})
     ctx.partners().add(r["code"])
 
 
@@ -183,6 +185,9 @@ def _products(ctx: _Ctx, r: dict[str, str]) -> None:
     shelf = r.get("shelf_life_days") or ""
     if shelf and (not shelf.isdigit() or int(shelf) <= 0):
         raise ValueError(f"shelf_life_days must be a positive whole number: {shelf!r}")
+    supplier = r.get("supplier") or None
+    if supplier is not None and supplier not in ctx.partners():
+        raise ValueError(f"unknown supplier {supplier!r}")
     ctx.uow.catalog.upsert(t.Product, {"sku": r["sku"]}, {
         "name": r["name"], "aliases": _split(r.get("aliases")), "base_unit": base,
         "packs": {k: str(units.normalize(v)) for k, v in packs.items()}, "category": r.get("category") or "",
@@ -190,8 +195,37 @@ def _products(ctx: _Ctx, r: dict[str, str]) -> None:
         "shelf_life_days": int(shelf) if shelf else None,
         "unit_price": _opt_dec(r.get("unit_price"), "unit_price"),
         "unit_cost": _opt_dec(r.get("unit_cost"), "unit_cost"),
-        "loss_rate": _opt_dec(r.get("loss_rate"), "loss_rate")})
+        "loss_rate": _opt_dec(r.get("loss_rate"), "loss_rate"),
+        "supplier": supplier, "lead_time_days": _days(r.get("lead_time_days"), "lead_time_days"),
+        "moq": _moq(r.get("moq"), base=base, packs=packs)})
     ctx.skus().add(r["sku"])
+
+
+def _days(v: str | None, name: str) -> int | None:
+    """A whole number of days (0: the same day), or None when the cell is empty."""
+    v = (v or "").strip()
+    if not v:
+        return None
+    if not v.isdigit():
+        raise ValueError(f"{name} must be a whole number of days: {v!r}")
+    return int(v)
+
+
+def _moq(v: str | None, *, base: str, packs: dict[str, Decimal]) -> Decimal | None:
+    """A minimum order in base units: 24, or in one of the product's units (2箱)."""
+    v = (v or "").strip()
+    if not v:
+        return None
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(\S*)", v)
+    if m is None:
+        raise ValueError(f"moq must be a quantity such as 24 or 2箱: {v!r}")
+    try:
+        qty = units.to_base(Decimal(m.group(1)), m.group(2) or base, base_unit=base, packs=packs)
+    except errors.DomainError:
+        raise ValueError(f"moq unit {m.group(2)!r} is not one of the product's") from None
+    if qty <= 0:
+        raise ValueError(f"moq must be above 0: {v!r}")
+    return units.normalize(qty)
 
 
 def _stock(ctx: _Ctx, r: dict[str, str]) -> None:

@@ -495,7 +495,8 @@ class Conversation:
         turn.reply(text, [[Button(self.t("btn.undo", turn.lang), f"undo:{batch}")]])
 
     def _set_product(self, uow: UnitOfWork, turn: Turn, cmd: commands.SetProduct, *, confirmed: bool) -> None:
-        """A product's safety stock, price, cost or shelf life, shown old → new and changed once confirmed (audited)."""
+        """A product's safety stock, price, cost, shelf life, minimum order, lead time or supplier, shown old → new and
+        changed once confirmed (audited)."""
         product = uow.catalog.product(cmd.sku)
         if product is None:
             turn.reply(self.t("not_understood", turn.lang))
@@ -507,7 +508,7 @@ class Conversation:
         if not confirmed:
             self._ask(uow, turn, cmd, self.t("set_product.ask", turn.lang, **words))
             return
-        value: Any = int(cmd.value) if cmd.field == "shelf_life_days" else cmd.value
+        value: Any = int(cmd.value) if cmd.field in ("shelf_life_days", "lead_time_days") else cmd.value
         uow.catalog.set_product(cmd.sku, {cmd.field: value})
         uow.chat.audit(at=turn.now, actor=turn.user.username, action="product_changed",
                        detail={"sku": cmd.sku, "field": cmd.field, "old": None if old is None else str(old),

@@ -489,8 +489,10 @@ def field_value(t: Any, lang: str, p: catalog.Product, field: str, v: Any, cat: 
     """A product field's value as a person reads it: 40个(1箱) · ¥5.42/升 · 3天 · 未设置."""
     if v is None:
         return str(t("field.unset", lang))
-    if field == "safety_stock":
+    if field in ("safety_stock", "moq"):
         return qty_text(cat, p.sku, Decimal(v))
-    if field == "shelf_life_days":
+    if field in ("shelf_life_days", "lead_time_days"):
         return str(t("field.days", lang, n=v))
+    if field == "supplier":
+        return partner_name(str(v), cat)
     return f"{reports.money(Decimal(v))}/{p.base_unit}"

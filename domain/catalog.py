@@ -1,6 +1,7 @@
 """Master data: tenants, locations, partners, users and products (value objects, no I/O)."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
@@ -87,6 +88,7 @@ class Partner:
     kind: PartnerKind
     aliases: tuple[str, ...] = ()
     credit_limit: Decimal | None = None
+    lead_time_days: int | None = None   # a supplier's days from order to delivery (its products' default)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -128,6 +130,9 @@ class Product:
     unit_price: Decimal | None = None
     unit_cost: Decimal | None = None
     loss_rate: Decimal | None = None
+    supplier: str | None = None        # the partner it is usually bought from
+    lead_time_days: int | None = None  # days from order to delivery (else the supplier's)
+    moq: Decimal | None = None         # the least one order may be, in base units
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -142,3 +147,17 @@ class Product:
         except Exception:
             return False
         return True
+
+
+DEFAULT_LEAD_DAYS = 1   # ordered today, delivered tomorrow: what a product without terms is planned with
+
+
+def lead_days(p: Product, partners: Mapping[str, Partner], *, default: int = DEFAULT_LEAD_DAYS) -> int:
+    """Days from an order of ``p`` to its delivery: its own, else its supplier's, else ``default``."""
+    if p.lead_time_days is not None:
+        return p.lead_time_days
+    supplier = partners.get(p.supplier or "")
+    if supplier is not None and supplier.lead_time_days is not None:
+        return supplier.lead_time_days
+    return default
+

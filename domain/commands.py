@@ -100,14 +100,15 @@ class Export:
 
 @dataclass(frozen=True)
 class SetProduct:
-    """A manager changes one field of a product (可颂的安全库存改成40个 · 牛奶售价改为65元一箱 · 可颂保质期改成3天):
-    ``field`` one of PRODUCT_FIELDS, ``value`` in base units (a quantity, or money per base unit) or days."""
+    """A manager changes one field of a product (可颂的安全库存改成40个 · 牛奶售价改为65元一箱 · 可颂保质期改成3天 ·
+    牛奶起订量改成5箱 · 牛奶交货期改成2天 · 可颂的供应商改成光明): ``field`` one of PRODUCT_FIELDS, ``value`` in base
+    units (a quantity, or money per base unit), days, or a supplier's code."""
     sku: str
     field: str
-    value: Decimal
+    value: Decimal | str
 
 
-PRODUCT_FIELDS = ("safety_stock", "unit_price", "unit_cost", "shelf_life_days")
+PRODUCT_FIELDS = ("safety_stock", "unit_price", "unit_cost", "shelf_life_days", "moq", "lead_time_days", "supplier")
 
 
 @dataclass(frozen=True)

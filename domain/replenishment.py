@@ -121,6 +121,7 @@ class Suggestion:
     raw: Decimal               # order_up_to − on hand − on order, before caps and rounding
     quantity: Decimal          # the suggestion
     reasons: tuple[str, ...]   # stable codes, mapped to messages by the conversation
+    lead_time_days: int = 0    # the policy's: days before what is ordered now can be sold
 
     @property
     def needed(self) -> bool:
@@ -200,7 +201,7 @@ def suggest(position: Position, forecast: Sequence[DayForecast], *, policy: Poli
         reasons.append("below_order_up_to")
     return Suggestion(on_hand=position.on_hand, booked=position.booked, on_order=position.on_order,
                       forecast=med, safety_stock=safety, order_up_to=order_up_to, reorder_point=reorder_point,
-                      shelf_life_cap=cap, raw=raw, quantity=qty, reasons=tuple(reasons))
+                      shelf_life_cap=cap, raw=raw, quantity=qty, reasons=tuple(reasons), lead_time_days=lead)
 
 
 def period_forecast(days: Sequence[DayForecast]) -> DayForecast:

@@ -55,11 +55,15 @@ SALES_WEEK = re.compile(r"卖得|销量|销售(?:情况|数据)|畅销")
 COVER = re.compile(r"(?:能|够|可以)(?:卖|用|撑)(?:几|多少)天|能撑(?:几天|多久)|还?够(?:卖|用)(?:吗|嘛|不够)"
                    r"|(?:卖|用)到(?:哪天|什么时候|几号)|什么时候(?:卖完|用完|断货)|几天(?:能)?(?:卖完|用完)")
 # a product's master data changed by a manager (可颂的安全库存改成40个 · 牛奶售价改为65元一箱 · 保质期改成3天)
-SET_FIELD = re.compile(r"(?P<field>安全库存|安全线|售价|卖价|零售价|销售价|进价|成本价|采购价|进货价|保质期)\s*"
+SET_FIELD = re.compile(r"(?P<field>安全库存|安全线|售价|卖价|零售价|销售价|进价|成本价|采购价|进货价|保质期"
+                       r"|(?:最小|最低)?起订量|起订|到货天数|到货周期|交货期|交期|送货周期|提前期|供应商|供货商|进货渠道)\s*"
                        r"(?:改成|改为|设为|设置为|设成|调到|调成|调整为|调为|定为|定成|改到|修改为|更新为|为|是)")
 FIELDS = {"安全库存": "safety_stock", "安全线": "safety_stock", "售价": "unit_price", "卖价": "unit_price",
           "零售价": "unit_price", "销售价": "unit_price", "进价": "unit_cost", "成本价": "unit_cost",
-          "采购价": "unit_cost", "进货价": "unit_cost", "保质期": "shelf_life_days"}
+          "采购价": "unit_cost", "进货价": "unit_cost", "保质期": "shelf_life_days",
+          **dict.fromkeys(("起订量", "最小起订量", "最低起订量", "起订"), "moq"),
+          **dict.fromkeys(("到货天数", "到货周期", "交货期", "交期", "送货周期", "提前期"), "lead_time_days"),
+          **dict.fromkeys(("供应商", "供货商", "进货渠道"), "supplier")}
 # a spreadsheet of the books sent into the chat (导出库存 · 本月销售导出Excel · 把流水发我excel · 库存表发我)
 EXPORT = re.compile(r"导出|(?i:excel|xlsx)|表格|电子表|(?:库存|销售|流水|出入库|进销存|盘点)(?:报)?表(?:发|给|$)")
 # what it holds: every ledger entry, the sales, else the stock

@@ -166,7 +166,8 @@ class Parser:
         if dish:
             return commands.Clarify("dish", mention=dish)
         setting = intents.SET_FIELD.search(a.s)
-        if setting is not None and a.of("product"):
+        if setting is not None and a.of("product") and not any(q.end <= setting.start() for q in a.qtys):
+            # (收到牛奶2箱,进价是60 records a receipt at that price; the catalog stays)
             return self._set_product(a, intents.FIELDS[setting.group("field")], setting.end())
         if intents.EXPORT.search(a.s) and not [q for q in a.qtys if not _SPAN_AFTER.match(a.s, q.end)
                                                 and not _ONE_FILE.fullmatch(q.raw)]:
@@ -406,18 +407,25 @@ class Parser:
             return commands.Clarify("set_one_product")
         sku = prods[0].codes[0]
         p = self.lex.product(sku)
-        if field == "shelf_life_days":
+        if field in ("shelf_life_days", "lead_time_days"):
             m = re.match(rf"\s*(?P<n>{numbers.NUMBER})\s*(?P<u>{scan.SHELF_UNIT})", a.s[after:])
             days = scan.shelf_days(m.group("n"), m.group("u")) if m else None
+            if days is None and field == "lead_time_days" and re.match(r"\s*(?:当天|当日|0\s*天|零天)", a.s[after:]):
+                days = 0   # 交货期改成当天: delivered the day it is ordered
             if days is None:
                 return commands.Clarify("bad_qty", detail=a.s[after:].strip())
             return commands.Parsed(commands.SetProduct(sku, field, Decimal(days)))
-        if field == "safety_stock":
+        if field == "supplier":
+            named = [e for e in a.of("partner") if e.start >= after]
+            if not named or self.lex.partners[named[0].codes[0]].kind.value != "supplier":
+                return commands.Clarify("unknown_supplier", detail=a.s[after:].strip())
+            return commands.Parsed(commands.SetProduct(sku, field, named[0].codes[0]))
+        if field in ("safety_stock", "moq"):
             q = next((q for q in a.qtys if q.start >= after), None)
             line = lines.to_line(self.lex, sku, q) if q is not None else None
             if isinstance(line, lines.Problem):
                 return commands.Clarify(line.reason, mention=sku, detail=line.detail)
-            if line is None:   # 安全库存改成0: none kept
+            if line is None:   # 安全库存改成0: none kept · 起订量改成0: any quantity
                 zero = re.match(r"\s*(?:0|零)\s*\S{0,2}$", a.s[after:])
                 return commands.Parsed(commands.SetProduct(sku, field, Decimal(0))) if zero else \
                     commands.Clarify("bad_qty", detail=a.s[after:].strip())

@@ -140,6 +140,9 @@ class Snapshot:
         computed once for the snapshots that share ``shared`` (and kept by the forecaster while the histories
         stay the same, so rule checks do not refit it)."""
         key = ("__forecast", str(horizon))
+        longer = [k for k in self._cache if k[0] == "__forecast" and int(k[1]) > horizon]
+        if key not in self._cache and longer:   # a longer forecast of this moment holds these days too
+            return list(self._cache[min(longer, key=lambda k: int(k[1]))])[:horizon]
         if key not in self._cache:
             if self.forecaster is None:
                 return None

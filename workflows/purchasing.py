@@ -44,8 +44,9 @@ def place(uow: UnitOfWork, turn: Turn, cmd: commands.PlacePurchase, *, t: Any) -
                   for ln in cmd.lines)
     location = cmd.location or turn.user.location
     settings: catalog.TenantSettings = uow.catalog.settings()
+    partner, due = _terms(uow, cmd, products, now=turn.now)
     draft = orders.Order(kind=orders.OrderKind.PURCHASE, status=orders.Status.OPEN, lines=lines,
-                         created_at=turn.now, location=location, partner=cmd.partner, due=cmd.due,
+                         created_at=turn.now, location=location, partner=partner, due=due,
                          created_by=turn.user.username)
     request = not turn.user.can("purchase")   # staff's purchase request: a manager approves every one
     needs = request or (orders.needs_approval(draft, limit=settings.approval_limit)
@@ -68,6 +69,25 @@ def place(uow: UnitOfWork, turn: Turn, cmd: commands.PlacePurchase, *, t: Any) -
     else:
         turn.reply(t("purchase_created", turn.lang, id=oid, order=desc))
     return oid
+
+
+def _terms(uow: UnitOfWork, cmd: commands.PlacePurchase, products: dict[str, catalog.Product], *, now: datetime
+           ) -> tuple[str | None, datetime | None]:
+    """The supplier and due day of an order as said, else from the catalog's terms: the products' usual supplier
+    (when they share one) and, without a day said, the start of the day their lead time ends."""
+    partner = cmd.partner
+    if partner is None:
+        usual = {products[ln.sku].supplier for ln in cmd.lines if ln.sku in products}
+        partner = usual.pop() if len(usual) == 1 else None
+    if cmd.due is not None:
+        return partner, cmd.due
+    partners = {x.code: x for x in uow.catalog.partners()}
+    said = [products[ln.sku] for ln in cmd.lines if ln.sku in products]
+    known = [catalog.lead_days(replace(p, supplier=partner or p.supplier), partners, default=-1) for p in said]
+    if not known or min(known) < 0:   # a product without terms: no day is made up
+        return partner, None
+    day = now.date() + timedelta(days=max(known))
+    return partner, datetime(day.year, day.month, day.day, tzinfo=now.tzinfo)
 
 
 def describe(uow: UnitOfWork, o: orders.Order) -> str:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import datetime, timedelta
 from decimal import Decimal
@@ -299,7 +300,8 @@ def cover_now(uow: Any, t: Any, *, lang: str, location: str, now: datetime, fore
 
 
 # the suggestion's reasons worth a word (``replenishment.suggest``); the others are what its numbers already say
-REASONS = ("capped_by_shelf_life", "rounded_to_pack", "raised_to_moq", "moq_would_spoil", "below_safety_stock")
+REASONS = ("capped_by_shelf_life", "rounded_to_pack", "raised_to_moq", "moq_would_spoil", "below_safety_stock",
+           "lead_time")
 
 
 def explain(t: Any, lang: str, p: catalog.Product, sug: replenishment.Suggestion, safety: Decimal) -> str:
@@ -310,9 +312,11 @@ def explain(t: Any, lang: str, p: catalog.Product, sug: replenishment.Suggestion
                  on_order=qty(p, sug.on_order), safety=qty(p, max(safety, sug.safety_stock).quantize(Decimal("0.1"))),
                  suggest=qty(p, sug.quantity)))
     pack = min(p.packs.items(), key=lambda kv: kv[1]) if p.packs else None
+    codes = [*sug.reasons, *(["lead_time"] if sug.lead_time_days > catalog.DEFAULT_LEAD_DAYS else [])]
     notes = [t(f"reason.{code}", lang, days=p.shelf_life_days or "", cap=qty(p, (sug.shelf_life_cap or Decimal(0)).quantize(
-                 Decimal("0.1"))), pack=pack[0] if pack else "", size=f"{N(pack[1])}{p.base_unit}" if pack else "")
-             for code in sug.reasons if code in REASONS and (code != "rounded_to_pack" or pack)]
+                 Decimal("0.1"))), pack=pack[0] if pack else "", size=f"{N(pack[1])}{p.base_unit}" if pack else "",
+               moq=qty(p, p.moq or Decimal(0)), lead=sug.lead_time_days)
+             for code in codes if code in REASONS and (code != "rounded_to_pack" or pack)]
     return line + "".join(f" · {n}" for n in notes)
 
 
@@ -340,10 +344,12 @@ def store_plan(uow: Any, *, location: str, now: datetime, forecaster: Any, keep:
     ``keep`` is False (a list asked for during the day).
     """
     snaps = [metrics.Snapshot(uow, location=location, product=p, now=now) for p in uow.catalog.products()]
+    partners = {x.code: x for x in uow.catalog.partners()}
     if forecaster is not None:
-        metrics.store_forecasts(snaps, forecaster, horizon=REPLENISH_DAYS)
+        metrics.store_forecasts(snaps, forecaster, horizon=max((horizon(s.product, partners) for s in snaps),
+                                                               default=REPLENISH_DAYS))
     level = service_level(uow)
-    plans = [plan(snap, level=level) for snap in snaps]
+    plans = [plan(snap, level=level, partners=partners) for snap in snaps]
     periods = [replenishment.period_forecast(days[: pol.lead_time_days + pol.review_days]) for days, _, pol in plans]
     floors = [pos.on_hand + pos.on_order - pos.booked for _, pos, _ in plans]
     # the level holds over the store's last RATE_WINDOW mornings (each kept in the database), not each one alone
@@ -382,12 +388,14 @@ def request_purchases(uow: Any, box: Any, t: Any, *, location: str, now: datetim
     made: list[int] = []
     managers = [(u, _lang(uow, u)) for u in recipients(uow, ["manager"], location=location)]
     where = _loc_name(uow, location)
+    partners = {x.code: x for x in uow.catalog.partners()}
     for p, sug, sf in suggestions(uow, location=location, now=now, forecaster=forecaster, keep=by is None):
         if p.sku in busy:
             continue
         o = orders.Order(kind=orders.OrderKind.PURCHASE_REQUEST, status=orders.Status.PENDING_APPROVAL,
                          created_at=now, lines=(orders.OrderLine(sku=p.sku, qty=sug.quantity, unit_price=p.unit_cost),),
-                         location=location, due=now + timedelta(days=1),
+                         location=location, partner=p.supplier,
+                         due=now + timedelta(days=catalog.lead_days(p, partners)),
                          note="auto_replenishment" if by is None else "prep_list",
                          created_by=by.username if by is not None else None,
                          meta={"reasons": list(sug.reasons), "forecast": str(sug.forecast)})
@@ -414,24 +422,34 @@ def service_level(uow: Any) -> Decimal:
     return Decimal(str(raw)) if raw is not None else SERVICE_LEVEL
 
 
-def plan(snap: metrics.Snapshot, *, level: Decimal = SERVICE_LEVEL
+def horizon(p: catalog.Product, partners: Mapping[str, catalog.Partner]) -> int:
+    """Forecast days a suggestion for ``p`` reads: its lead time, a day's review and a day after."""
+    return max(REPLENISH_DAYS, catalog.lead_days(p, partners) + 2)
+
+
+def plan(snap: metrics.Snapshot, *, level: Decimal = SERVICE_LEVEL,
+         partners: Mapping[str, catalog.Partner] | None = None
          ) -> tuple[list[replenishment.DayForecast], replenishment.Position, replenishment.Policy]:
     """What a suggestion for this product starts from: its daily forecast quantiles, its position and its
-    policy (``level`` service, next-day delivery, reviewed daily, shelf life, packs)."""
+    policy (``level`` service, its supplier's lead time (next day by default), reviewed daily, shelf life, packs,
+    minimum order)."""
     p = snap.product
-    rows = snap.forecast_days(REPLENISH_DAYS)
+    if partners is None:
+        partners = {x.code: x for x in snap.uow.catalog.partners()}
+    days_ahead = horizon(p, partners)
+    rows = snap.forecast_days(days_ahead)
     if rows is None:
         mean = snap("forecast", {"hours": 24})
         rows = [{"date": (snap.now + timedelta(days=i)).date(), "q50": mean, "q95": mean * Decimal("1.6")}
-                for i in range(REPLENISH_DAYS)]
+                for i in range(days_ahead)]
     days = [replenishment.DayForecast(day=r["date"], quantiles={
         Decimal("0." + k[1:]): Decimal(str(v)) for k, v in r.items() if k[:1] == "q" and k[1:].isdigit()})
         for r in rows]
     position = replenishment.Position(on_hand=snap("on_hand", {}), booked=snap("booked", {"hours": 48}),
                                       on_order=snap.on_order())
     pack = min(p.packs.values()) if p.packs else None
-    policy = replenishment.Policy(service_level=level, lead_time_days=1, review_days=1,
-                                  shelf_life_days=p.shelf_life_days, pack_size=pack)
+    policy = replenishment.Policy(service_level=level, lead_time_days=catalog.lead_days(p, partners), review_days=1,
+                                  shelf_life_days=p.shelf_life_days, pack_size=pack, moq=p.moq)
     return days, position, policy
 
 

@@ -62,7 +62,8 @@ def product_of(r: t.Product) -> catalog.Product:
         sku=r.sku, name=r.name, base_unit=r.base_unit, aliases=tuple(r.aliases or ()),
         packs={k: Decimal(str(v)) for k, v in (r.packs or {}).items()}, category=r.category or "",
         safety_stock=dec(r.safety_stock), shelf_life_days=r.shelf_life_days,
-        unit_price=opt_dec(r.unit_price), unit_cost=opt_dec(r.unit_cost), loss_rate=opt_dec(r.loss_rate))
+        unit_price=opt_dec(r.unit_price), unit_cost=opt_dec(r.unit_cost), loss_rate=opt_dec(r.loss_rate),
+        supplier=r.supplier or None, lead_time_days=r.lead_time_days, moq=opt_dec(r.moq))
 
 
 _HAS_PRODUCT = text("SELECT 1 FROM product WHERE tenant_id = :tenant_id AND sku = :sku")
@@ -112,7 +113,8 @@ class CatalogRepo(_Repo):
     def partners(self) -> list[catalog.Partner]:
         rows = self._all(t.Partner)
         return [catalog.Partner(code=r.code, name=r.name, kind=catalog.PartnerKind(r.kind),
-                                aliases=tuple(r.aliases or ()), credit_limit=opt_dec(r.credit_limit)) for r in rows]
+                                aliases=tuple(r.aliases or ()), credit_limit=opt_dec(r.credit_limit),
+                                lead_time_days=r.lead_time_days) for r in rows]
 
     def users(self) -> list[catalog.User]:
         return [user_of(r) for r in self._all(t.AppUser)]

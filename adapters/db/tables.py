@@ -56,6 +56,7 @@ class Partner(SQLModel, table=True):
     kind: str
     aliases: list[str] = _json(list)
     credit_limit: Decimal | None = _qty(None, nullable=True)
+    lead_time_days: int | None = None
 
 
 class AppUser(SQLModel, table=True):
@@ -109,6 +110,9 @@ class Product(SQLModel, table=True):
     unit_price: Decimal | None = _qty(None, nullable=True)
     unit_cost: Decimal | None = _qty(None, nullable=True)
     loss_rate: Decimal | None = _qty(None, nullable=True)
+    supplier: str | None = None
+    lead_time_days: int | None = None
+    moq: Decimal | None = _qty(None, nullable=True)
 
 
 class Synonym(SQLModel, table=True):

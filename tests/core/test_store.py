@@ -11,7 +11,7 @@ import pytest
 
 from adapters import importer
 from adapters.db import uow as uows
-from domain import commands, errors
+from domain import catalog, commands, errors
 from tests.conftest import CAFE, T0, load_catalog
 from workflows import inventory
 
@@ -335,3 +335,28 @@ def test_the_migrations_build_exactly_the_tables_the_models_describe(engine):
     with engine.connect() as conn:
         diffs = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": False}), SQLModel.metadata)
     assert diffs == []
+
+
+def test_supplier_terms_import_with_products_and_partners_and_bad_ones_are_refused(cafe, tmp_path: Path):
+    (tmp_path / "partners.csv").write_text("code,name,kind,aliases,lead_time_days\nV9,新鲜农场,supplier,农场,3\n",
+                                           encoding="utf-8")
+    (tmp_path / "products.csv").write_text(
+        "sku,name,base_unit,units,supplier,lead_time_days,moq\nN1,草莓,kg,箱=5,V9,,2箱\nN2,蓝莓,kg,,V9,1,3\n",
+        encoding="utf-8")
+    with cafe() as uow:
+        importer.import_file(uow, "partners", tmp_path / "partners.csv", now=T0)
+        importer.import_file(uow, "products", tmp_path / "products.csv", now=T0)
+        uow.commit()
+    with cafe(write=False) as uow:
+        partners = {x.code: x for x in uow.catalog.partners()}
+        straw, blue = uow.catalog.product("N1"), uow.catalog.product("N2")
+        assert (straw.supplier, straw.lead_time_days, straw.moq) == ("V9", None, D(10))   # 2箱 of 5 kg
+        assert catalog.lead_days(straw, partners) == 3 and catalog.lead_days(blue, partners) == 1   # own beats supplier's
+        assert catalog.lead_days(uow.catalog.product("B01"), partners) == catalog.DEFAULT_LEAD_DAYS
+    for row, reason in (("N3,醋栗,kg,,V404,,", "unknown supplier"), ("N3,醋栗,kg,,V9,两天,", "whole number of days"),
+                        ("N3,醋栗,kg,,V9,,2袋", "not one of the product's")):
+        (tmp_path / "bad.csv").write_text("sku,name,base_unit,units,supplier,lead_time_days,moq\n" + row + "\n",
+                                          encoding="utf-8")
+        with cafe() as uow, pytest.raises(importer.ImportError_) as exc:
+            importer.import_file(uow, "products", tmp_path / "bad.csv", now=T0)
+        assert reason in exc.value.reason

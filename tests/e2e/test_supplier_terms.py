@@ -1,0 +1,70 @@
+"""A product's usual supplier, lead time and minimum order: set in the chat by a manager, used by orders placed in
+the chat (supplier and due day when unsaid) and by the prep list (days it stocks for, the minimum order)."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from adapters import forecast_port
+from tests.e2e.conftest import texts
+from tests.e2e.test_store_plan import NOW, seeded_chat
+from workflows import reports
+
+
+def product(chat, sku):  # type: ignore[no-untyped-def]
+    with chat.container.uow(write=False) as uow:
+        return uow.catalog.product(sku)
+
+
+def test_a_manager_sets_the_terms_in_the_chat_and_an_order_without_supplier_or_day_takes_them(chat):
+    out = chat.say("amy", "牛奶的供应商改成光明")                   # staff may not
+    assert product(chat, "B01").supplier is None and "没有这个权限" in texts(out), texts(out)
+    for said in ("牛奶的供应商改成光明", "牛奶交货期改成2天", "牛奶起订量改成5箱"):
+        out = chat.say("zhou", said)
+        assert "从 未设置 改为" in texts(out), texts(out)            # shown old → new first
+        chat.press("zhou", "确认")
+    p = product(chat, "B01")
+    assert (p.supplier, p.lead_time_days, p.moq) == ("V01", 2, Decimal(60))
+    out = chat.say("zhou", "订牛奶10箱")                            # neither supplier nor day said
+    [order] = [o for o in chat.export("orders") if o["kind"] == "purchase"]
+    assert order["partner"] == "V01" and order["due"].startswith("2026-06-17"), order   # 06-15 + 2 days
+    assert "光明乳业" in texts(out) and "2026-06-17" in texts(out), texts(out)
+    chat.say("zhou", "向光明订奶油2箱")                             # cream has no terms: no day is made up
+    cream = next(o for o in chat.export("orders") if o["lines"][0]["sku"] == "B02")
+    assert cream["partner"] == "V01" and cream["due"] is None
+    out = chat.say("zhou", "可颂的供应商改成盒马")                  # a customer, not a supplier
+    assert "没找到供应商" in texts(out) and product(chat, "B09").supplier is None, texts(out)
+
+
+def test_the_prep_list_stocks_for_the_lead_time_and_raises_to_the_minimum_order(tmp_path, monkeypatch):
+    chat = seeded_chat(tmp_path, monkeypatch)
+    uow = chat.container.uow
+
+    def croissant_suggestion():  # type: ignore[no-untyped-def]
+        with uow() as u:
+            plan = reports.store_plan(u, location="XH", now=NOW, forecaster=forecast_port.Forecaster(), keep=False)
+        return next(sug for snap, sug, _, _ in plan if snap.product.sku == "B09")
+
+    with uow() as u:                                   # no shelf life to cap what is stocked for longer
+        u.catalog.set_product("B09", {"shelf_life_days": None})
+        u.commit()
+    next_day = croissant_suggestion()
+    with uow() as u:
+        u.catalog.set_product("B09", {"lead_time_days": 3, "supplier": "V01"})
+        u.commit()
+    three_days = croissant_suggestion()
+    assert (next_day.lead_time_days, three_days.lead_time_days) == (1, 3)
+    assert three_days.forecast > Decimal("1.5") * next_day.forecast   # 4 days of ~20 a day against 2
+    assert three_days.quantity > next_day.quantity
+    out = texts(chat.say("zhou", "为什么要订可颂"))
+    assert "到货要 3 天" in out, out
+    with uow() as u:
+        u.catalog.set_product("B09", {"moq": Decimal(500)})
+        u.commit()
+    raised = croissant_suggestion()
+    assert raised.quantity == 500 and "raised_to_moq" in raised.reasons
+    assert "补足起订量 500个" in texts(chat.say("zhou", "为什么要订可颂"))
+    listed = [m for m in chat.say("zhou", "今日备货清单") if m["to"] == "zhou"][0]
+    assert "可颂" in listed["text"], listed["text"]
+    chat.press("zhou", "按清单生成采购申请")
+    [req] = [o for o in chat.export("orders") if o["kind"] == "purchase_request" and o["lines"][0]["sku"] == "B09"]
+    assert req["partner"] == "V01" and req["due"].startswith("2026-06-18"), req   # ordered 06-15, 3 days
