@@ -127,7 +127,7 @@ def write_intent(masked: str, *, has_dest: bool, has_source: bool, supplier: boo
         return "return_to_supplier" if supplier and not customer else "customer_return"
     if TRANSFER.search(m) or (has_source and has_dest) or (has_source and re.search("过来|回来", m)):
         return "transfer"
-    if has_dest and re.search(r"发|送|拨|拿走|取走", m) and not supplier and not customer:
+    if has_dest and re.search(r"发|送|拨|拿|取走|搬|运|带|给", m) and not supplier and not customer:
         return "transfer"
     if customer and not supplier:
         if TAKEN.search(m):

@@ -165,6 +165,9 @@ class Parser:
         dish = self._dish(a)
         if dish:
             return commands.Clarify("dish", mention=dish)
+        for q1, q2 in zip(a.qtys, a.qtys[1:], strict=False):   # 可颂卖了20到30个: which one is it?
+            if _RANGE.fullmatch(a.s[q1.end:q2.start]) and (not q1.unit or q1.unit == q2.unit):
+                return commands.Clarify("qty_range", detail=a.s[q1.start:q2.end])
         setting = intents.SET_FIELD.search(a.s)
         if setting is not None and a.of("product") and not any(q.end <= setting.start() for q in a.qtys):
             # (收到牛奶2箱,进价是60 records a receipt at that price; the catalog stays)
@@ -218,10 +221,11 @@ class Parser:
                                             has_due=a.date is not None)
         if kind is None and intents.COUNT_BARE.search(a.s) and a.qtys:
             kind = "count"   # 纸杯现在还有200个
-        if kind == "receipt" and source is None and dest is None and speaker.user.location:
-            came = [e.codes[0] for e in a.of("location") if _CAME_FROM.match(a.s, e.end)]
+        if kind in STOCK_KINDS and source is None and dest is None and speaker.user.location:
+            came = [e.codes[0] for e in a.of("location")
+                    if (kind == "receipt" and _CAME_FROM.match(a.s, e.end)) or _GAVE_US.match(a.s, e.end)]
             if len(came) == 1 and came[0] != speaker.user.location:   # 收到静安店的可颂5个: from our other store
-                kind, source, request = "transfer", came[0], False
+                kind, source, request = "transfer", came[0], False   # (徐汇店给我们拿了鸡蛋一板: not its sale)
         if kind is None and a.qtys:
             kind = _signed(a)   # 牛奶+2箱 (in) · 可颂-5个 (out)
         if kind == "receipt" and supplier and a.date is not None and a.date.when.date() > speaker.now.date():
@@ -644,6 +648,9 @@ _CLAUSE_END = re.compile(r"[;!?\n,]|\.(?!\d)")   # 。 and , but not the point o
 # a clause that begins with its own verb (after a time or product: 今天收到… · 可颂卖了…), a command of its own
 # 静安店的… · 大仓送来的… · 徐汇店给我们送来了…: where goods came from
 _CAME_FROM = re.compile(r"的|(?:给(?:我们|咱们|我|本店|我店|这边))?(?:送|调|发|运|拿|带)(?:过)?来")
+_RANGE = re.compile(r"\s*(?:到|至|~|～|-|—|或者?|还是)\s*")   # between the two ends of a quantity said as a range
+# 徐汇店给我们拿了… · 大仓刚给我们送了…: the place named gave the speaker's store
+_GAVE_US = re.compile(r"(?:又|刚|刚刚|已经|今天)?给(?:我们|咱们|我|本店|我店|这边|我们店)(?:送|调|发|运|拿|带|借|拨|匀)")
 _OWN_VERB = re.compile(r"^[\x00\s]*(?:今天|刚才|刚刚|早上|上午|中午|下午|晚上|又|还|再|另外|然后)?[\x00\s]*"
                        r"(?:收到|进了|进货|入库|卖了|卖出|售出|卖掉|用了|用掉|领用|报损|报废|盘点|退给|退回|剩|只剩|订|采购|下单|拿走|买走|提走|出库|消耗|领了"
                        r"|卖完|卖光|用完|用光|做了|烤了|出炉|(?:收|卖|用|进|出|入)" + intents.NUMBER_NEXT + ")")
@@ -676,20 +683,33 @@ def _groups(a: scan.Analysis) -> list[tuple[int, int]]:
     return out
 
 
-_SELF_FIX = re.compile(r"^(?P<head>.+?)[,\s]*(?:不对|不是|错了|说错了|打错了|写错了)[,\s]*(?:应该)?(?:是|为)?\s*(?P<fix>[^,\s]+)$")
+_SELF_FIX = re.compile(r"^(?P<head>.+?)[,\s]*(?:不对|不是|错了|说错了|打错了|写错了|[哦噢喔啊呃额]不|不不|更正|纠正)[,\s]*"
+                       r"(?:应该)?(?:是|为)?\s*(?P<fix>[^,\s]+)$")
+# 牛奶不是卖了2箱,是卖了1箱: what was wrong said first, then what is right
+_NOT_BUT = re.compile(r"^(?P<pre>[^,]*?)不是(?P<wrong>[^,]+?)[,\s]*(?:而)?是(?P<right>.+)$")
+_FIX_VERB = re.compile(r"^(?:卖了|卖出|卖|收到|收了|进了|用了|用掉|报损|剩|还剩|只剩)")
 
 
 def _self_corrected(scanner: scan.Scanner, s: str, now: dt.datetime) -> str:
-    """收到面粉3袋 不对 是2袋: the message with its last quantity replaced by the one that corrects it."""
+    """收到面粉3袋 不对 是2袋 · 收到牛奶2箱,哦不,3箱: the message with its last quantity replaced by the one that
+    corrects it; 牛奶不是卖了2箱,是卖了1箱: what is right alone."""
+    nb = _NOT_BUT.match(s)
+    if nb is not None and scanner.analyse(nb.group("wrong"), now).qtys and scanner.analyse(nb.group("right"), now).qtys:
+        return nb.group("pre") + nb.group("right")
     m = _SELF_FIX.match(s)
-    if m is None or scanner.qty_only(m.group("fix")) is None:
+    if m is None:
         return s
+    fix = m.group("fix")
+    if scanner.qty_only(fix) is None:
+        fix = _FIX_VERB.sub("", fix)   # 不对,是卖了3个
+        if scanner.qty_only(fix) is None:
+            return s
     head = m.group("head")
     qtys = scanner.analyse(head, now).qtys
     if not qtys:
         return s
     q = qtys[-1]
-    return head[:q.start] + m.group("fix") + head[q.end:]
+    return head[:q.start] + fix + head[q.end:]
 
 
 def _signed(a: scan.Analysis) -> str | None:

@@ -373,3 +373,25 @@ def test_goods_sent_to_the_store_that_asked_are_a_transfer_and_a_gift_to_a_guest
     out = chat.say("amy", "给客人送了2个可颂")                    # given away: out, never a receipt
     chat.press("amy", "确认")
     assert chat.stock()["XH:B09"] == 35 - 2, texts(out)
+
+
+def test_a_range_is_asked_and_a_quantity_corrected_in_the_same_message_is_recorded_once(chat):
+    before = chat.stock()
+    out = chat.say("amy", "可颂卖了20到30个")                     # which? nothing written (it recorded 50)
+    assert "范围" in texts(out) and chat.stock() == before, texts(out)
+    chat.say("amy", "收到牛奶2箱,哦不,3箱")                        # 3 cases, not 2 + 3
+    assert chat.stock()["XH:B01"] == 36 + 36
+    chat.say("amy", "牛奶不是卖了2箱,是卖了1箱")                   # 1 case, not 2 + 1
+    assert chat.stock()["XH:B01"] == 72 - 12
+
+
+def test_goods_taken_to_another_store_or_brought_by_it_are_transfers(chat):
+    chat.say("amy", "把鸡蛋一板拿到静安店")                        # was a receipt at 静安店
+    chat.press("amy", "确认")
+    assert chat.stock()["XH:B06"] == 300 - 30 and chat.stock()["JA:B06"] == 150 + 30
+    chat.say("amy", "鸡蛋一板给静安店了")                          # was not understood
+    chat.press("amy", "确认")
+    assert chat.stock()["XH:B06"] == 240 and chat.stock()["JA:B06"] == 210
+    chat.say("bo", "徐汇店给我们拿了鸡蛋一板")                      # 静安店's bo: was a sale at 徐汇店
+    chat.press("bo", "确认")
+    assert chat.stock()["XH:B06"] == 210 and chat.stock()["JA:B06"] == 240
