@@ -226,6 +226,9 @@ class Parser:
                     if (kind == "receipt" and _CAME_FROM.match(a.s, e.end)) or _GAVE_US.match(a.s, e.end)]
             if len(came) == 1 and came[0] != speaker.user.location:   # 收到静安店的可颂5个: from our other store
                 kind, source, request = "transfer", came[0], False   # (徐汇店给我们拿了鸡蛋一板: not its sale)
+        if kind == "transfer" and len({e.codes[0] for e in a.of("location")} - {source}) > 1:
+            # 大仓给徐汇店和静安店各送了鸡蛋2板: one transfer goes to one place (it went to the first alone)
+            return commands.Clarify("several_destinations")
         if kind is None and a.qtys:
             kind = _signed(a)   # 牛奶+2箱 (in) · 可颂-5个 (out)
         if kind == "receipt" and supplier and a.date is not None and a.date.when.date() > speaker.now.date():

@@ -395,3 +395,6 @@ def test_goods_taken_to_another_store_or_brought_by_it_are_transfers(chat):
     chat.say("bo", "徐汇店给我们拿了鸡蛋一板")                      # 静安店's bo: was a sale at 徐汇店
     chat.press("bo", "确认")
     assert chat.stock()["XH:B06"] == 210 and chat.stock()["JA:B06"] == 240
+    before = chat.stock()
+    out = chat.say("sun", "大仓给徐汇店和静安店各送了鸡蛋2板")      # two places: asked apart (went to the first alone)
+    assert "只能去一个地点" in texts(out) and chat.stock() == before, texts(out)
