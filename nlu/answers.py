@@ -45,7 +45,8 @@ def _quantity(parser: Parser, s: str, *, pending: commands.Clarify) -> Result | 
             q = parser.scanner.qty_only(rest)
     if q is None:
         return None
-    line = lines.to_line(parser.lex, sku, q, mention=parser.lex.product(sku).name)
+    line = lines.to_line(parser.lex, sku, q, mention=parser.lex.product(sku).name,
+                         zero_ok=isinstance(pending.partial, commands.CountStock))   # 盘点可颂 → 多少? → 0
     return _complete(pending, line)
 
 
@@ -82,7 +83,8 @@ def _pick_product(parser: Parser, s: str, *, pending: commands.Clarify) -> Resul
     q = parser.scanner.qty_only(qty_text)
     if q is None:
         return None if rest else commands.Clarify("missing_qty", mention=chosen, partial=partial)
-    line = lines.to_line(parser.lex, chosen, q, mention=pending.mention)
+    line = lines.to_line(parser.lex, chosen, q, mention=pending.mention,
+                         zero_ok=isinstance(pending.partial, commands.CountStock))
     return _complete(pending, line)
 
 

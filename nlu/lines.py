@@ -130,7 +130,9 @@ def _same_amount(lex: lexicon.Lexicon, d: Draft, q: scan.Qty) -> bool:
         return False
 
 
-def resolve(items: list[Draft], lex: lexicon.Lexicon, *, need_qty: bool = True) -> Resolved:
+def resolve(items: list[Draft], lex: lexicon.Lexicon, *, need_qty: bool = True, zero_ok: bool = False) -> Resolved:
+    """The drafts as lines in base units, with what was guessed and the problems; ``zero_ok``: a quantity of 0 is
+    one (a count: 盘点:可颂0个)."""
     out = Resolved()
     for d in items:
         if d.orphan:
@@ -157,11 +159,11 @@ def resolve(items: list[Draft], lex: lexicon.Lexicon, *, need_qty: bool = True) 
             else:
                 out.lines.append((d.start, commands.Line(sku=sku, qty=Decimal(0), mention=d.mention)))
             continue
-        line = to_line(lex, sku, d.qty, mention=d.mention)
+        line = to_line(lex, sku, d.qty, mention=d.mention, zero_ok=zero_ok)
         if isinstance(line, Problem):
             out.problems.append(line)
             continue
-        if line.unit == "" and len(d.qty.parts) == 1 and not d.qty.parts[0][1]:
+        if line.unit == "" and len(d.qty.parts) == 1 and not d.qty.parts[0][1] and line.qty != 0:   # (0 is 0 in any)
             out.guesses.append(commands.Guess("assumed_unit", d.mention, lex.product(sku).base_unit))
         elif (line.unit and not lex.product(sku).accepts(d.qty.unit) and line.unit == d.qty.unit
               and line.unit not in d.qty.packs):
@@ -179,8 +181,9 @@ def too_precise(v: Decimal) -> bool:
     return isinstance(exponent, int) and exponent < -PLACES
 
 
-def to_line(lex: lexicon.Lexicon, sku: str, q: scan.Qty, *, mention: str = "") -> commands.Line | Problem:
-    """One product and quantity as a Line in base units, or the problem with it."""
+def to_line(lex: lexicon.Lexicon, sku: str, q: scan.Qty, *, mention: str = "", zero_ok: bool = False
+            ) -> commands.Line | Problem:
+    """One product and quantity as a Line in base units, or the problem with it (0 is one unless ``zero_ok``)."""
     p = lex.product(sku)
     total = Decimal(0)
     parts = q.parts
@@ -208,7 +211,7 @@ def to_line(lex: lexicon.Lexicon, sku: str, q: scan.Qty, *, mention: str = "") -
     total = units.normalize(total)
     if units.too_large(total):   # in base units: 900 billion cases of 24 too
         return Problem("qty_too_large", sku, detail=q.raw)
-    if total <= 0:
+    if total < 0 or (total == 0 and not zero_ok):
         return Problem("zero_qty", sku, detail=q.raw)
     if any(too_precise(v) for v, _ in parts):   # 0.0001箱: no one counts or weighs that finely
         return Problem("qty_too_precise", sku, detail=q.raw)

@@ -160,6 +160,9 @@ class Parser:
         m = a.masked
         supplier = [p for p in a.of("partner") if self.lex.partners[p.codes[0]].kind.value == "supplier"]
         customer = [p for p in a.of("partner") if self.lex.partners[p.codes[0]].kind.value == "customer"]
+        later = self._later_part(a, speaker) if whole else None
+        if later is not None:
+            return later
         if intents.INVITE.search(a.s) and not a.qtys:
             return self._invite(a.s)
         dish = self._dish(a)
@@ -255,7 +258,7 @@ class Parser:
             return self._query(a)
         rest = kind in ("sale", "consumption") and not a.qtys and intents.SOLD_OUT.search(a.s) is not None
         items = lines.drafts(a, self.lex)
-        res = lines.resolve(items, self.lex, need_qty=not rest)
+        res = lines.resolve(items, self.lex, need_qty=not rest, zero_ok=kind == "count")   # 盘点:可颂0个
         partners = supplier or customer
         partner_code = partners[0].codes[0] if partners else None
         location = self._location(a)
@@ -363,6 +366,25 @@ class Parser:
         number = re.search(r"(?:订单|采购单|单)\s*#?\s*(\d+)", a.s)
         return commands.Parsed(commands.AmendOrder(sku=sku, qty=line.qty, order_id=int(number.group(1)) if number else None,
                                                    partner=partners[0].codes[0] if partners else None))
+
+    def _later_part(self, a: scan.Analysis, speaker: context.Speaker) -> Result | None:
+        """收到牛奶2箱,还有2箱明天到 · …,明天再来3箱: what happened now, recorded once confirmed; the part still to
+        come is said back, not recorded (nor ordered). None unless a later clause alone names a day ahead."""
+        if a.date is None or a.date.when.date() <= speaker.now.date():
+            return None
+        cut = max((c.start() for c in _CLAUSE_END.finditer(a.s) if c.start() < a.date.start), default=None)
+        if cut is None or not any(q.end <= cut for q in a.qtys) or not any(q.start > cut for q in a.qtys):
+            return None
+        head = self.scanner.analyse(a.s[:cut], speaker.now)
+        kind = intents.write_intent(head.masked, has_dest=False, has_source=False, supplier=False, customer=False,
+                                    has_due=False)
+        if kind not in STOCK_KINDS or head.date is not None:
+            return None
+        got = self._command(head, speaker, whole=True)
+        if not isinstance(got, commands.Parsed):
+            return got
+        tail = a.s[cut:].strip(" ,;。.")
+        return replace(got, guesses=(*got.guesses, commands.Guess("later_part", tail, "")))
 
     def _dish(self, a: scan.Analysis) -> str | None:
         """酸菜鱼卖了20份: products run together (酸菜 + 鱼) and counted in portions none of them is kept in — a dish

@@ -398,3 +398,14 @@ def test_goods_taken_to_another_store_or_brought_by_it_are_transfers(chat):
     before = chat.stock()
     out = chat.say("sun", "大仓给徐汇店和静安店各送了鸡蛋2板")      # two places: asked apart (went to the first alone)
     assert "只能去一个地点" in texts(out) and chat.stock() == before, texts(out)
+
+
+def test_a_count_of_zero_is_recorded_and_what_is_still_to_come_is_said_back_not_recorded(chat):
+    chat.say("amy", "盘点:可颂0个,牛奶12升")                       # 0 is a count (it was refused as no quantity)
+    chat.press("amy", "确认")
+    assert chat.stock().get("XH:B09", 0) == 0 and chat.stock()["XH:B01"] == 12
+    out = chat.say("amy", "收到牛奶2箱,还有2箱明天到")              # was refused whole as a move in the future
+    assert "说的是以后的事" in texts(out) and chat.stock()["XH:B01"] == 12, texts(out)   # asked first
+    chat.press("amy", "确认")
+    assert chat.stock()["XH:B01"] == 12 + 24
+    assert not [o for o in chat.export("orders")]                  # nor is anything ordered
