@@ -6,11 +6,12 @@ regexes); ``parse`` is then a pure function of (text, speaker), never the databa
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import replace
 from decimal import Decimal
 
-from domain import commands, errors, units
+from domain import catalog, commands, errors, units
 from nlu import answers, context, dates, english, intents, lexicon, lines, numbers, rules, scan
 from nlu import text as texts
 
@@ -764,6 +765,18 @@ def _count_with_qty(a: scan.Analysis) -> bool:
     return bool(a.qtys) and bool(intents.COUNT.search(a.masked))
 
 
+def _per_base(p: catalog.Product, ln: commands.Line, value: Decimal) -> Decimal:
+    """A price said without its unit (收到可乐2箱,单价60元) per base unit: per the unit the line was said in when the
+    product's known cost (else price) says so — ¥60 a case of 24, not a bottle — else per base unit (鸡蛋3板,单价0.6元)."""
+    ref = p.unit_cost or p.unit_price
+    if not ref or not ln.unit or ln.unit == p.base_unit or not p.accepts(ln.unit) or value <= 0:
+        return value
+    per_pack = value / p.to_base(Decimal(1), ln.unit)
+    if abs(math.log(per_pack / ref)) < abs(math.log(value / ref)):
+        return per_pack
+    return value
+
+
 def _apply_prices(ls: list[commands.Line], a: scan.Analysis, lex: lexicon.Lexicon,
                   positions: list[int]) -> list[commands.Line]:
     if not a.prices or not ls:
@@ -779,7 +792,7 @@ def _apply_prices(ls: list[commands.Line], a: scan.Analysis, lex: lexicon.Lexico
         p = lex.product(ln.sku)
         if pr.unit and not p.accepts(pr.unit):
             continue
-        per = pr.value / p.to_base(Decimal(1), pr.unit) if pr.unit else pr.value
+        per = pr.value / p.to_base(Decimal(1), pr.unit) if pr.unit else _per_base(p, ln, pr.value)
         out[idx] = replace(ln, unit_price=numbers.value(str(per.normalize())) or per)
     return out
 
