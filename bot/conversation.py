@@ -210,6 +210,11 @@ class Conversation:
 
     def _parsed(self, uow: UnitOfWork, turn: Turn, result: commands.Parsed | commands.Clarify) -> None:
         if isinstance(result, commands.Clarify):
+            ordered = self._awaited(uow, turn, result)
+            if ordered is not None:   # 奶油到了 with cream on order: that order's receipt, asked first
+                self._require(turn.user, "record")
+                self._receive_order(uow, turn, ordered)
+                return
             self._clarify(uow, turn, result)
             return
         self.execute(uow, turn, result.command, guesses=result.guesses)
@@ -406,6 +411,19 @@ class Conversation:
                                                                      user=turn.user),
                                              more=self.t("receive_order.more", turn.lang, n=len(found) - 1)
                                              if len(found) > 1 else ""))
+
+    def _awaited(self, uow: UnitOfWork, turn: Turn, c: commands.Clarify) -> commands.ReceiveOrder | None:
+        """A receipt of one product without its quantity (奶油到了 · 光明的牛奶到了) that an open purchase order at the
+        store still awaits: that order's receipt. None otherwise (the quantity is asked)."""
+        p = c.partial
+        if c.reason != "missing_qty" or not isinstance(p, commands.RecordMoves) or p.lines \
+                or p.movement != commands.Movement.RECEIPT or p.at is not None:
+            return None
+        here = p.location or turn.user.location
+        waiting = any((here is None or o.location == here) and (p.partner is None or o.partner == p.partner)
+                      and any(ln.sku == c.mention and ln.open_qty > 0 for ln in o.lines)
+                      for o in uow.orders.list(kinds=["purchase", "purchase_request"], statuses=["open", "partial"]))
+        return commands.ReceiveOrder(partner=p.partner, sku=c.mention, location=p.location) if waiting else None
 
     def _on_hand_lines(self, uow: UnitOfWork, turn: Turn, cmd: commands.RecordMoves) -> commands.RecordMoves | None:
         """可颂卖完了 · 牛奶用光了: the command with each line's quantity what the store has of it (None, with a reply,

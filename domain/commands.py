@@ -209,10 +209,12 @@ class ReceiveOrder:
 
 @dataclass(frozen=True)
 class CancelOrder:
-    """取消订单#3 · 盒马的订单取消了: an open order no longer wanted (by number, or a partner's only open one)."""
+    """取消订单#3 · 盒马的订单取消了 · 取消刚才的订单: an open order no longer wanted (by number, a partner's only open
+    one, or ``latest``: the last one the speaker placed)."""
     order_id: int | None = None
     partner: str | None = None
     kind: str | None = None   # "purchase" | "sale" | "transfer" | None
+    latest: bool = False
 
 
 @dataclass(frozen=True)

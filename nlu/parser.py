@@ -199,7 +199,8 @@ class Parser:
             partners = supplier or customer
             return commands.Parsed(commands.CancelOrder(order_id=int(number) if number else None,
                                                         partner=partners[0].codes[0] if partners else None,
-                                                        kind=kind))
+                                                        kind=kind, latest=bool(cancel.group("latest")
+                                                                               or cancel.group("latest2"))))
         partly = self._arrived_short(a, supplier) if a.qtys and not customer else None
         if partly is not None:
             return partly

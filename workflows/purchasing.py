@@ -252,10 +252,10 @@ def _book(uow: UnitOfWork, turn: Turn, o: orders.Order) -> None:
 
 
 def _open_order(uow: UnitOfWork, turn: Turn, t: Any, *, order_id: int | None, partner: str | None, kinds: list[str],
-                verb: str, sku: str | None = None) -> orders.Order | None:
+                verb: str, sku: str | None = None, latest: bool = False) -> orders.Order | None:
     """The open order a cancel or a change (``verb``) is about: by number, else the partner's (or the user's store's)
-    only open one (with ``sku``); several or none are listed in a reply (None). Only whoever placed it, or a manager
-    of a store it concerns (the owner: all), may touch it."""
+    only open one (with ``sku``; ``latest``: the last one the user placed); several or none are listed in a reply
+    (None). Only whoever placed it, or a manager of a store it concerns (the owner: all), may touch it."""
     user = turn.user
     o: orders.Order | None
     if order_id is not None:
@@ -266,6 +266,8 @@ def _open_order(uow: UnitOfWork, turn: Turn, t: Any, *, order_id: int | None, pa
         mine = [o for o in uow.orders.list(kinds=kinds, statuses=CANCELLABLE)
                 if (partner is None or o.partner == partner) and (sku is None or any(ln.sku == sku for ln in o.lines))
                 and (user.location is None or user.location in (o.location, o.source) or o.created_by == user.username)]
+        if latest:   # 取消刚才的订单: the last one the user placed
+            mine = sorted((o for o in mine if o.created_by == user.username), key=lambda o: o.id or 0)[-1:]
         if len(mine) != 1:
             turn.reply(t(f"{verb}.none" if not mine else f"{verb}.which", turn.lang,
                          orders="、".join(f"#{o.id} {describe(uow, o)}" for o in mine[:10])))
@@ -288,7 +290,8 @@ def cancel(uow: UnitOfWork, turn: Turn, cmd: commands.CancelOrder, *, t: Any) ->
     partner's (or the store's) only open order; several: their numbers are listed to choose from."""
     user = turn.user
     o = _open_order(uow, turn, t, order_id=cmd.order_id, partner=cmd.partner,
-                    kinds=KINDS.get(cmd.kind or "", [k for ks in KINDS.values() for k in ks]), verb="cancel")
+                    kinds=KINDS.get(cmd.kind or "", [k for ks in KINDS.values() for k in ks]), verb="cancel",
+                    latest=cmd.latest)
     if o is None or o.id is None:
         return
     uow.orders.save(o.to(orders.Status.CANCELLED, by=user.username))

@@ -269,3 +269,24 @@ def test_an_order_received_short_records_what_came_and_keeps_the_rest_on_order(c
     before = chat.stock()
     out = chat.say("amy", "光明的货到了,鸡蛋少了1板")          # not on the order: nothing recorded
     assert "没有这个商品" in texts(out) and chat.stock() == before, texts(out)
+
+
+def test_a_product_said_to_have_arrived_without_its_quantity_receives_its_open_order(chat):
+    out = chat.say("zhou", "奶油到了")                              # nothing on order: its quantity is asked
+    assert "淡奶油的数量是多少" in texts(out), texts(out)
+    chat.say("zhou", "2箱")
+    assert chat.stock()["XH:B02"] == 24 + 24
+    chat.say("zhou", "向光明订奶油2箱")
+    before = chat.stock()
+    out = chat.say("zhou", "奶油到了")                              # on order: that order's receipt, asked first
+    assert "采购单 #1" in texts(out) and "淡奶油 24盒" in texts(out) and chat.stock() == before, texts(out)
+    chat.press("zhou", "确认")
+    assert chat.stock()["XH:B02"] == before["XH:B02"] + 24
+    assert [o["status"] for o in chat.export("orders")] == ["done"]
+
+
+def test_cancelling_the_order_just_placed_takes_the_speakers_last_open_one(chat):
+    chat.say("sun", "向光明采购牛奶2箱,明天送到")
+    chat.say("sun", "向金龙鱼采购菜籽油1桶,明天送到")
+    chat.say("sun", "取消刚才的订单")                                # the oil, not a list to choose from
+    assert [o["status"] for o in chat.export("orders")] == ["open", "cancelled"]

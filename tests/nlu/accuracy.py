@@ -94,7 +94,7 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
         d |= {"intent": "sales", "sku": c.sku, "start": c.start.isoformat(), "end": c.end.isoformat(),
               "location": c.location, "money": c.money}
     elif isinstance(c, commands.CancelOrder):
-        d |= {"intent": "cancel_order", "order_id": c.order_id, "partner": c.partner, "kind": c.kind}
+        d |= {"intent": "cancel_order", "order_id": c.order_id, "partner": c.partner, "kind": c.kind, "latest": c.latest}
     elif isinstance(c, commands.ReceiveOrder):
         d |= {"intent": "receive_order", "partner": c.partner, "sku": c.sku, "location": c.location,
               "short": _lines(c.short), "exact": _lines(c.exact)}
