@@ -573,6 +573,9 @@ class Parser:
                 dest = e.codes[0]
             elif after in ("发", "调", "拨") and source is None:
                 source = e.codes[0]
+            elif s[e.end:e.end + 1] == "的" and re.search(r"(?:收到|收了|到了|来了)了?\s*$", s[:e.start]) \
+                    and any(o.end <= e.start - 2 for o in a.of("location")):
+                source = e.codes[0]   # 静安店收到大仓的牛奶1箱: from 大仓 to 静安店 (it went the other way)
             elif s[e.end:e.end + 2] in ("借走", "拿走", "取走", "调走"):   # 静安店借走鸡蛋1板: it goes there
                 dest = e.codes[0]
             elif re.match(r"(?:要|订|需要|申请)", s[e.end:e.end + 2]) and re.search(
@@ -752,7 +755,7 @@ def _signed(a: scan.Analysis) -> str | None:
             signs.add("-")
         else:
             return None
-        if not before.rstrip("-−－负 ").endswith(scan.MASK):
+        if not before.rstrip("-−－负 :").endswith(scan.MASK):   # (鸡蛋: +30)
             return None
     if signs == {"+"}:
         return "receipt"

@@ -409,3 +409,15 @@ def test_a_count_of_zero_is_recorded_and_what_is_still_to_come_is_said_back_not_
     chat.press("amy", "确认")
     assert chat.stock()["XH:B01"] == 12 + 24
     assert not [o for o in chat.export("orders")]                  # nor is anything ordered
+
+
+def test_a_store_receiving_from_the_warehouse_gets_the_goods_and_staff_eating_is_a_use(chat):
+    chat.say("bo", "静安店收到大仓的牛奶1箱")                      # it moved 静安店 → 大仓 before
+    chat.press("bo", "确认")
+    assert chat.stock()["CK:B01"] == 240 - 12 and chat.stock()["JA:B01"] == 24 + 12
+    chat.say("amy", "员工吃了2个可颂")                              # not understood before
+    chat.say("amy", "鸡蛋: +30")                                    # the shorthand after a colon (unit assumed: asked)
+    chat.press("amy", "确认")
+    moves = chat.export("moves")
+    assert any(m["kind"] == "consumption" and m["sku"] == "B09" and float(m["qty"]) == 2 for m in moves)
+    assert chat.stock()["XH:B09"] == 38 and chat.stock()["XH:B06"] == 330
