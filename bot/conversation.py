@@ -66,6 +66,15 @@ class Turn:
         self.out.append(Outgoing(to=to, text=text, buttons=_buttons(buttons)))
 
 
+def _in_shared_packs(was: catalog.Product, now: catalog.Product, qty: Decimal) -> Decimal | None:
+    """``qty`` of ``was`` in ``now``'s base units where it is a whole number of a pack both products come in (24 升
+    of milk are 2箱: 24 盒 of cream at 12 a case), the largest such pack; None where there is none."""
+    for name, size in sorted(was.packs.items(), key=lambda kv: -kv[1]):
+        if name in now.packs and size > 0 and qty % size == 0:
+            return qty / size * now.packs[name]
+    return None
+
+
 def _buttons(rows: Any) -> list[list[Button]]:
     """Buttons from Button objects or (label, data) pairs (what workflows produce)."""
     return [[b if isinstance(b, Button) else Button(b[0], b[1]) for b in row] for row in rows or []]
@@ -598,12 +607,15 @@ class Conversation:
             raise errors.BadInput(code="which_product")
         if cmd.qty is not None:
             qty = product.to_base(cmd.qty, cmd.unit)
-        else:   # the same amount, where it means the same: 24 升 of milk are no 24 盒 of cream
+        else:   # the same amount, where it means the same: 24 升 of milk are no 24 盒 of cream, but 2箱 are 2箱
             was = uow.catalog.product(next(iter(held)))
-            if was is None or was.base_unit != product.base_unit:
+            said = sum((m.qty for m in moves if m.kind != ledger.MoveKind.TRANSFER_IN), Decimal(0))
+            same = said if was is not None and was.base_unit == product.base_unit else \
+                _in_shared_packs(was, product, said) if was is not None else None
+            if same is None:
                 raise errors.BadInput(code="swap_qty", product=product.name,
                                       unit=next(iter(product.packs), product.base_unit))
-            qty = sum((m.qty for m in moves if m.kind != ledger.MoveKind.TRANSFER_IN), Decimal(0))
+            qty = same
         if qty <= 0:
             raise errors.BadInput(code="zero_qty")
         new_cmd = inventory.command_of(moves, sku=next(iter(held)) if swap else product.sku, qty=qty, now=turn.now,

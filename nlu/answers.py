@@ -5,6 +5,7 @@ it from scratch.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -43,6 +44,11 @@ def _quantity(parser: Parser, s: str, *, pending: commands.Clarify) -> Result | 
             if not rest:
                 return pending   # 收到奶 → 多少? → 牛奶: the product confirmed, the question stands
             q = parser.scanner.qty_only(rest)
+    clause = re.match(r"([^,;]+)[,;]\s*(.+)$", s) if q is None else None
+    if clause is not None:   # 2箱,光明送的 · 3个,运输途中碎的: the quantity, then who brought it or why
+        q = parser.scanner.qty_only(clause.group(1))
+        if q is not None:
+            pending = replace(pending, partial=_remark(parser, pending.partial, clause.group(2)))
     if q is None:
         return None
     line = lines.to_line(parser.lex, sku, q, mention=parser.lex.product(sku).name,
@@ -104,6 +110,16 @@ def _pick_location(parser: Parser, s: str, *, pending: commands.Clarify) -> Resu
     if isinstance(partial, commands.RecordMoves | commands.CountStock | commands.PlacePurchase | commands.PlaceSale):
         return commands.Parsed(replace(partial, location=code))
     return None
+
+
+def _remark(parser: Parser, partial: commands.Command | None, tail: str) -> commands.Command | None:
+    """What follows an answer's quantity: the supplier it names (光明送的), else a note on the write."""
+    if not isinstance(partial, commands.RecordMoves):
+        return partial
+    named = [e for e in parser.lex.scan(tail, [True] * len(tail)) if e.kind == "partner"]
+    if named and partial.partner is None:
+        return replace(partial, partner=named[0].codes[0])
+    return replace(partial, note=partial.note or tail)
 
 
 def _complete(pending: commands.Clarify, line: commands.Line | lines.Problem) -> Result:

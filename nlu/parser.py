@@ -34,6 +34,8 @@ DISH_UNITS = frozenset({"份", "盘", "碗", "例", "道", "锅", "客"})   # po
 _SHORT = re.compile(r"(?P<exact>只到了?|只来了?|只送了?|只有|实到|实收)|少了?|缺了?|差了?|没到|没来|没送")
 # a follow-up to the last write (又卖了2个 · 再来2块 · 还有牛奶1箱 · 另外奶油1箱), and the verb that restates its kind
 _CONTINUES = re.compile(r"^(?:又来|再来|又|再|还有|另外)(?:了)?(?![给回])")   # (还给…, 再给…: a verb of its own)
+# what is left of a loss reported after a write once its verb is read (碎了2个 · 其中3个是坏的): no product named
+_LOSS_LEFT = re.compile(r"其中|(?:[碎坏烂破馊臭洒撒]|受潮|发霉|过期|变质)+")
 _CONTINUE_VERB = {"receipt": "收到", "sale": "卖了", "consumption": "用了", "scrap": "报损", "production": "做了"}
 _QUESTION = re.compile(r"[吗么嘛?]|多少|几个|几箱|有没有")
 _NAMES_DAY = re.compile(r"天|日|号|周|星期|礼拜|月|明|后")
@@ -413,7 +415,7 @@ class Parser:
         if speaker.recent is None or not a.qtys or _QUESTION.search(a.s) or intents.COUNT_BARE.search(a.s):
             return None
         lead = _CONTINUES.match(a.s)
-        bare = not a.of("product") and not a.chunks   # (收到可送10个 names one)
+        bare = not a.of("product") and all(_LOSS_LEFT.fullmatch(c.text) for c in a.chunks)   # (收到可送10个 names one)
         if not (lead or bare):
             return None
         last = speaker.recent()

@@ -326,6 +326,8 @@ def test_the_wrong_product_is_corrected_by_naming_the_right_one(chat):
     chat.say("amy", "收到牛奶1箱")
     out = chat.say("amy", "不是牛奶,是鸡蛋")                      # 升 are no eggs: say how many
     assert "2板" in texts(out) and chat.stock()["XH:B01"] == 48 and chat.stock()["XH:B06"] == 300, texts(out)
+    chat.say("amy", "不是牛奶,是奶油")                            # 12 升 are a case: a case of cream, 12 盒
+    assert chat.stock()["XH:B01"] == 36 and chat.stock()["XH:B02"] == 36 + 12
 
 
 def test_an_answer_that_names_the_product_asked_about_keeps_the_question(chat):
@@ -421,3 +423,18 @@ def test_a_store_receiving_from_the_warehouse_gets_the_goods_and_staff_eating_is
     moves = chat.export("moves")
     assert any(m["kind"] == "consumption" and m["sku"] == "B09" and float(m["qty"]) == 2 for m in moves)
     assert chat.stock()["XH:B09"] == 38 and chat.stock()["XH:B06"] == 330
+
+
+def test_a_loss_reported_after_a_receipt_and_an_answer_with_a_remark(chat):
+    chat.say("amy", "收到鸡蛋1板")
+    chat.say("amy", "碎了2个")                                     # of those eggs (was: no product 「碎」)
+    chat.press("amy", "确认")
+    assert chat.stock()["XH:B06"] == 300 + 30 - 2
+    chat.say("amy", "其中3个是坏的")
+    chat.press("amy", "确认")
+    assert chat.stock()["XH:B06"] == 325
+    chat.say("amy", "收到牛奶")
+    chat.say("amy", "2箱,光明送的")                                # the quantity, then who brought it
+    assert chat.stock()["XH:B01"] == 36 + 24
+    [receipt] = [m for m in chat.export("moves") if m["kind"] == "receipt" and m["sku"] == "B01"]
+    assert receipt["partner"] == "V01", receipt
