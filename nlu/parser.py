@@ -171,6 +171,9 @@ class Parser:
         dish = self._dish(a)
         if dish:
             return commands.Clarify("dish", mention=dish)
+        made = self._dish_made(a)
+        if made is not None:   # 酸菜鱼用了酸菜3袋、草鱼2条: the dish says what for, the quantities what was used
+            return self._command(self.scanner.analyse(a.s[made:], speaker.now), speaker, whole=whole)
         for q1, q2 in zip(a.qtys, a.qtys[1:], strict=False):   # 可颂卖了20到30个: which one is it?
             if _RANGE.fullmatch(a.s[q1.end:q2.start]) and (not q1.unit or q1.unit == q2.unit):
                 return commands.Clarify("qty_range", detail=a.s[q1.start:q2.end])
@@ -371,6 +374,28 @@ class Parser:
         return commands.Parsed(commands.AmendOrder(sku=sku, qty=line.qty, order_id=int(number.group(1)) if number else None,
                                                    partner=partners[0].codes[0] if partners else None))
 
+    def _dish_made(self, a: scan.Analysis) -> int | None:
+        """Where the use starts in a message that opens with a dish made (酸菜鱼用了… · 番茄炒蛋用了鸡蛋6个): products
+        run together with no quantity, then a use verb, then quantities. None otherwise."""
+        run = self._dish_run(a, 0)
+        if run is None or any(q.start < run for q in a.qtys) or not a.qtys:
+            return None
+        return run if re.match(r"\s*(?:用了|用掉|用去|消耗了?|耗了)", a.s[run:]) else None
+
+    def _dish_run(self, a: scan.Analysis, start: int) -> int | None:
+        """The end of products run together from ``start`` (酸菜鱼 · 番茄炒蛋 · 土豆烧牛腩: names side by side, or joined
+        by how they cook), or None for fewer than two."""
+        prods = sorted((e for e in a.of("product") if e.start >= start), key=lambda e: e.start)
+        if not prods or prods[0].start != start:
+            return None
+        end, n = prods[0].end, 1
+        for z in prods[1:]:
+            if z.start == end or (z.start - end == 1 and a.s[end] in "炒烧炖焖煮蒸炸拌焗卤"):
+                end, n = z.end, n + 1
+            else:
+                break
+        return end if n > 1 else None
+
     def _later_part(self, a: scan.Analysis, speaker: context.Speaker) -> Result | None:
         """收到牛奶2箱,还有2箱明天到 · …,明天再来3箱: what happened now, recorded once confirmed; the part still to
         come is said back, not recorded (nor ordered). None unless a later clause alone names a day ahead."""
@@ -397,15 +422,9 @@ class Parser:
         for q in a.qtys:
             if q.unit not in DISH_UNITS or any(self.lex.product(c).accepts(q.unit) for e in prods for c in e.codes):
                 continue
-            run = [p for p in prods if p.end <= q.start]
-            for i, x in enumerate(run):   # 酸菜鱼 · 番茄炒蛋 · 土豆烧牛腩: names run together, or joined by how they cook
-                end, n = x.end, 1
-                for z in run[i + 1:]:
-                    if z.start == end or (z.start - end == 1 and a.s[end] in "炒烧炖焖煮蒸炸拌焗卤"):
-                        end, n = z.end, n + 1
-                    else:
-                        break
-                if n > 1:
+            for x in (p for p in prods if p.end <= q.start):
+                end = self._dish_run(a, x.start)
+                if end is not None:
                     return a.s[x.start:end]
         return None
 

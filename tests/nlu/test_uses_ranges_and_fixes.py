@@ -1,0 +1,67 @@
+"""Phrasings where reading every quantity or product literally writes wrong stock: a dish named before what it used,
+a range, a quantity corrected in the same message, a price without its unit."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from domain import commands
+from tests.nlu import catalogs
+
+D = Decimal
+
+
+def parse(p, cat, user, text):  # type: ignore[no-untyped-def]
+    return p.parse(text, speaker=catalogs.speaker(cat, user))
+
+
+@pytest.mark.parametrize("text, lines", [
+    ("酸菜鱼用了酸菜3袋、草鱼2条", [("P010", D(3)), ("P005", D(2))]),   # the dish says what for
+    ("番茄炒蛋用了鸡蛋6个", [("P011", D(6))]),
+    ("鸡蛋打了5个", [("P011", D(5))]),                                     # cracked for cooking: used
+])
+def test_uses_named_with_their_dish_or_the_kitchen_verb(rest_parser, restaurant, text, lines):
+    r = parse(rest_parser, restaurant, "xiaowang", text)
+    assert isinstance(r, commands.Parsed) and r.command.movement == commands.Movement.CONSUMPTION, r
+    assert [(ln.sku, ln.qty) for ln in r.command.lines] == lines
+
+
+def test_a_dish_sold_by_the_portion_is_still_no_stock_item(rest_parser, restaurant):
+    r = parse(rest_parser, restaurant, "xiaowang", "酸菜鱼卖了20份")
+    assert isinstance(r, commands.Clarify) and r.reason == "dish"
+
+
+@pytest.mark.parametrize("text", ["可颂卖了20到30个", "收到牛奶2箱或3箱", "可颂卖了20-30个"])
+def test_a_range_is_asked(cafe_parser, cafe, text):
+    r = parse(cafe_parser, cafe, "amy", text)
+    assert isinstance(r, commands.Clarify) and r.reason == "qty_range", r
+
+
+@pytest.mark.parametrize("text, kind, qty", [
+    ("收到牛奶2箱,哦不,3箱", commands.Movement.RECEIPT, D(36)),
+    ("牛奶不是卖了2箱,是卖了1箱", commands.Movement.SALE, D(12)),
+    ("卖了可颂3个,不对,是卖了4个", commands.Movement.SALE, D(4)),
+])
+def test_a_quantity_corrected_in_its_own_message_counts_once(cafe_parser, cafe, text, kind, qty):
+    r = parse(cafe_parser, cafe, "amy", text)
+    assert isinstance(r, commands.Parsed) and r.command.movement == kind, r
+    assert [ln.qty for ln in r.command.lines] == [qty]
+
+
+@pytest.mark.parametrize("text, price", [
+    ("收到可乐2箱,单价60元", D("2.5")),     # ¥60 a case of 24 against a known cost of ¥2.50 a bottle
+    ("收到鸡蛋3板,单价0.6元", D("0.6")),    # ¥0.60 an egg: nearer the cost per egg than per tray
+    ("收到牛腩2箱,单价640元", D(32)),
+])
+def test_a_price_without_its_unit_is_read_against_the_known_cost(rest_parser, restaurant, text, price):
+    r = parse(rest_parser, restaurant, "xiaowang", text)
+    assert isinstance(r, commands.Parsed) and r.command.lines[0].unit_price == price, r
+
+
+def test_a_count_of_zero_is_a_count_and_a_receipt_of_zero_is_not(cafe_parser, cafe):
+    r = parse(cafe_parser, cafe, "amy", "盘点:可颂0个")
+    assert isinstance(r, commands.Parsed) and isinstance(r.command, commands.CountStock)
+    assert r.command.lines[0].qty == 0
+    r = parse(cafe_parser, cafe, "amy", "收到牛奶0箱")
+    assert isinstance(r, commands.Clarify) and r.reason == "zero_qty"
