@@ -107,7 +107,8 @@ SALE_ORDER = re.compile(r"预订|预定|订购|订货|下单|订|要买|想买")
 # what a customer took away now (盒马买走可颂20个): a sale, even with an ordering word beside it
 TAKEN = re.compile(r"买走|买了|购买了|拿走|提走|取走|带走|拉走|提货了|已提货")
 # none left, said as a fact (可颂没了 · 面粉没货了 · 可颂一个不剩): a count of 0, confirmed (可颂没了吗 asks)
-GONE = re.compile(r"(?:一(?:个|点|滴|粒|块|瓶|袋|箱)?都?)?(?:没了|没有了|没货了|断货了|缺货了|不剩了?|没剩|光了)[!.~啊呀了]*$")
+GONE = re.compile(r"(?<![快要将])(?<!就要|马上)(?<!差不多)(?:一(?:个|点|滴|粒|块|瓶|袋|箱)?都?)?"
+                  r"(?:没了|没有了|没货了|断货了|缺货了|不剩了?|没剩|光了)[!.~啊呀了]*$")   # (可乐快没了: almost)
 # a bare count (纸杯现在还有200个 · 牛奶目前剩30升): the message holds no other verb
 COUNT_BARE = re.compile(r"(?:现在|目前|当前|眼下)还?(?:有|剩)|^[^\d,]*?还有\s*\d")
 # all of it gone (可颂卖完了 · 牛奶用光了 · 可颂售罄): not 快卖完了 (almost), 卖完了吗 (a question), 什么时候卖完

@@ -241,7 +241,8 @@ class Parser:
             return commands.Clarify("several_destinations")
         if kind is None and a.qtys:
             kind = _signed(a)   # 牛奶+2箱 (in) · 可颂-5个 (out)
-        if kind == "receipt" and supplier and a.date is not None and a.date.when.date() > speaker.now.date():
+        if kind == "receipt" and supplier and a.date is not None and a.date.when.date() > speaker.now.date() \
+                and _NAMES_DAY.search(a.s[a.date.start:a.date.end]):   # (早上张记送了…: this morning's delivery)
             kind = "purchase"   # 光明 牛奶 10箱 明天到: a delivery to come is an order to the supplier
         if whole and kind in STOCK_KINDS and a.of("product") and re.search(r"(?:吗|么|嘛|\?)[!.~\s]*$", a.s):
             return self._query(a)   # 静安店要的面粉2袋到了吗: a question, never a write

@@ -65,3 +65,16 @@ def test_a_count_of_zero_is_a_count_and_a_receipt_of_zero_is_not(cafe_parser, ca
     assert r.command.lines[0].qty == 0
     r = parse(cafe_parser, cafe, "amy", "收到牛奶0箱")
     assert isinstance(r, commands.Clarify) and r.reason == "zero_qty"
+
+
+def test_this_mornings_delivery_is_a_receipt_and_almost_gone_is_a_question(rest_parser, restaurant):
+    r = parse(rest_parser, restaurant, "xiaowang", "早上张记送了牛腩一箱、牛腱半箱")   # it is 09:00: not tomorrow's order
+    assert isinstance(r, commands.Parsed) and r.command.movement == commands.Movement.RECEIPT, r
+    assert [(ln.sku, ln.qty) for ln in r.command.lines] == [("P001", D(20)), ("P002", D(10))]
+    r = parse(rest_parser, restaurant, "xiaowang", "张记明天送牛腩2箱")                # a day ahead: an order
+    assert isinstance(r, commands.Parsed) and isinstance(r.command, commands.PlacePurchase), r
+    for text in ("可乐快没了", "可乐马上没了"):                                          # almost: how much is left
+        r = parse(rest_parser, restaurant, "xiaowang", text)
+        assert isinstance(r, commands.Parsed) and isinstance(r.command, commands.QueryStock), (text, r)
+    r = parse(rest_parser, restaurant, "xiaowang", "可乐没了")                          # none left: a count of 0
+    assert isinstance(r, commands.Parsed) and isinstance(r.command, commands.CountStock)
