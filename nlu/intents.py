@@ -98,7 +98,7 @@ SCRAP = re.compile(r"报损|报废|坏了|坏掉|死了|过期|破了|破损|摔
 GIVEAWAY = re.compile(r"赠送|赠品|送了?给?(?:客人|顾客|客户)|给(?:客人|顾客|客户)(?:送|赠)|招待|试吃|品尝|员工餐"
                       r"|(?:员工|同事|自己|店员|我们|老板|大家)们?(?:吃了|吃掉|喝了|喝掉|拿去吃)")   # eaten in house: not sold
 CONSUMPTION = re.compile(GIVEAWAY.pattern + r"|用了|用掉|领用|领了|消耗|耗用|用去|使用了|做菜用|后厨用|拿去用|用"
-                         r"|打了" + NUMBER_NEXT)   # 鸡蛋打了5个: cracked for cooking
+                         r"|打了" + NUMBER_NEXT + r"(?![^,]*折)")   # 鸡蛋打了5个: cracked (可乐打了8折: a discount)
 SALE = re.compile(r"出" + NUMBER_NEXT + r"|(?:客人|顾客|桌|包间)?点了(?!一下|下)|卖了|卖掉|卖出|售出|出库|出了(?!问题|错|事)|销售|拿走|拿了|出货|已发货|发货|卖|售|走了|要了")
 # made in house (可颂做了30个 · 烤了可颂40个 · 今天出炉面包20个): in from production, not from a supplier
 PRODUCE = re.compile(r"(?:做|烤|烘|蒸|炸|(?<!打)包|煮|卤|生产|加工|制作)(?:了|好了|出了?|出来了?)|出炉|产出|生产|现做|新做")

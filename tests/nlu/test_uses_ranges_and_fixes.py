@@ -27,6 +27,11 @@ def test_uses_named_with_their_dish_or_the_kitchen_verb(rest_parser, restaurant,
     assert [(ln.sku, ln.qty) for ln in r.command.lines] == lines
 
 
+def test_a_discount_is_no_egg_cracked(rest_parser, restaurant):
+    r = parse(rest_parser, restaurant, "xiaowang", "可乐打了8折卖了10瓶")   # 打了 before a number, but a discount
+    assert getattr(r, "partial", getattr(r, "command", None)).movement != commands.Movement.CONSUMPTION, r
+
+
 def test_a_dish_sold_by_the_portion_is_still_no_stock_item(rest_parser, restaurant):
     r = parse(rest_parser, restaurant, "xiaowang", "酸菜鱼卖了20份")
     assert isinstance(r, commands.Clarify) and r.reason == "dish"
