@@ -6,13 +6,12 @@ in base units beside their unit, money in yuan to the cent; nothing here formats
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
-from domain import catalog, commands, ledger, units
+from domain import catalog, commands, units
 from workflows import metrics, reports
 from workflows.ports import UnitOfWork
 
@@ -212,9 +211,9 @@ def _moves(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: str
     assert cmd.start is not None and cmd.end is not None
     since = datetime.combine(cmd.start, time(), tzinfo=now.tzinfo)
     until = datetime.combine(cmd.end + timedelta(days=1), time(), tzinfo=now.tzinfo)
-    found = [m for m in uow.stock.moves(since=since) if m.at < until and (not cmd.skus or m.sku in cmd.skus)]
-    undone = {m.reverses for m in found if m.reverses is not None}
-    undone |= {m.reverses for m in _later_reversals(uow, found, until)}
+    found = [m for m in uow.stock.moves(since=since, until=until) if not cmd.skus or m.sku in cmd.skus]
+    # undone in the period or after it (an entry undone the next morning is still undone)
+    undone = uow.stock.reversed_ids(m.id for m in found if m.reverses is None and m.id is not None)
     sheet = Sheet(str(t("export.sheet.moves", lang)),
                   _cols(t, lang, "id", "time", "kind", "location", "sku", "product", "change", "unit", "lot",
                         "unit_price", "amount", "partner", "by", "order", "note"), money=(9, 10))
@@ -237,10 +236,3 @@ def _moves(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: str
                else t("export.none_moves", lang, location=where, span=span))
     return Workbook(_filename(t, lang, "moves", where, cmd.start, cmd.end), [sheet], text, empty=not sheet.rows)
 
-
-def _later_reversals(uow: UnitOfWork, found: Iterable[ledger.Move], until: datetime) -> list[ledger.Move]:
-    """Reversals made after the period of entries inside it (an entry undone the next morning is still undone)."""
-    ids = {m.id for m in found if m.reverses is None}
-    if not ids:
-        return []
-    return [m for m in uow.stock.moves(since=until) if m.reverses in ids]

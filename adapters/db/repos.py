@@ -292,13 +292,25 @@ class StockRepo(_Repo):
             out.append((loc, sku, lot or "", dec(q), exp))
         return out
 
-    def moves(self, *, since: datetime | None = None, kinds: Iterable[str] | None = None) -> list[ledger.Move]:
+    def moves(self, *, since: datetime | None = None, kinds: Iterable[str] | None = None,
+              until: datetime | None = None) -> list[ledger.Move]:
+        """Moves at ``since`` or later (and before ``until``), oldest id first."""
         stmt = select(t.Move).where(t.Move.tenant_id == self.tid)
         if since is not None:
             stmt = stmt.where(t.Move.at >= since)
+        if until is not None:
+            stmt = stmt.where(t.Move.at < until)
         if kinds is not None:
             stmt = stmt.where(t.Move.kind.in_(list(kinds)))
         return [move_of(r[0]) for r in self.s.execute(stmt.order_by(t.Move.id)).all()]
+
+    def reversed_ids(self, ids: Iterable[int]) -> set[int]:
+        """Which of these moves a later move reverses (undone), by the indexed ``reverses`` column."""
+        wanted = list(ids)
+        if not wanted:
+            return set()
+        stmt = select(t.Move.reverses).where(t.Move.tenant_id == self.tid, t.Move.reverses.in_(wanted))
+        return {int(r[0]) for r in self.s.execute(stmt).all()}
 
     def moves_of_order(self, order_id: int) -> list[ledger.Move]:
         rows = self.s.execute(select(t.Move).where(t.Move.tenant_id == self.tid, t.Move.order_id == order_id)

@@ -161,6 +161,9 @@ def test_priced_sales_hold_sales_that_name_a_price_and_their_reversals_negative(
         got = uow.stock.priced_sales(location="XH", since=T0 - timedelta(days=1))
         assert sorted((q, p) for _, q, p in got["B09"]) == [(D(-2), D(1)), (D(2), D(1)), (D(5), D(10))]
         assert uow.stock.priced_sales(location="JA", since=T0 - timedelta(days=1)) == {}
+        sales = [m for m in uow.stock.moves(until=T0 + timedelta(days=1)) if m.kind.value == "sale"]
+        assert uow.stock.reversed_ids(m.id for m in sales) == {sales[2].id}   # the 2 at ¥1: undone
+        assert uow.stock.moves(since=T0 - timedelta(days=2), until=T0 - timedelta(days=1)) == []
 
 
 def test_block_policy_refuses_a_sale_beyond_stock(cafe):
