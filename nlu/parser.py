@@ -236,6 +236,9 @@ class Parser:
                     if (kind == "receipt" and _CAME_FROM.match(a.s, e.end)) or _GAVE_US.match(a.s, e.end)]
             if len(came) == 1 and came[0] != speaker.user.location:   # 收到静安店的可颂5个: from our other store
                 kind, source, request = "transfer", came[0], False   # (徐汇店给我们拿了鸡蛋一板: not its sale)
+        elif kind == "receipt" and source is not None and dest is None and source != speaker.user.location \
+                and speaker.user.location:   # 收到中心仓发来的牛腩2箱: sent from there, not received there
+            kind, request = "transfer", False
         if kind == "transfer" and len({e.codes[0] for e in a.of("location")} - {source}) > 1:
             # 大仓给徐汇店和静安店各送了鸡蛋2板: one transfer goes to one place (it went to the first alone)
             return commands.Clarify("several_destinations")

@@ -83,3 +83,9 @@ def test_this_mornings_delivery_is_a_receipt_and_almost_gone_is_a_question(rest_
         assert isinstance(r, commands.Parsed) and isinstance(r.command, commands.QueryStock), (text, r)
     r = parse(rest_parser, restaurant, "xiaowang", "可乐没了")                          # none left: a count of 0
     assert isinstance(r, commands.Parsed) and isinstance(r.command, commands.CountStock)
+
+
+def test_goods_received_as_sent_from_the_warehouse_are_a_transfer_to_the_speakers_store(rest_parser, restaurant):
+    r = parse(rest_parser, restaurant, "xiaowang", "收到中心仓发来的牛腩2箱")   # was a receipt at 中心仓 itself
+    assert isinstance(r, commands.Parsed) and isinstance(r.command, commands.TransferStock), r
+    assert (r.command.source, r.command.dest, r.command.request) == ("WH", None, False)
