@@ -124,7 +124,7 @@ def _stock(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: str
             costs[sku] = metrics.unit_cost(uow, p)[0] if p is not None else None
         cost = costs[sku]
         value = q * cost if cost is not None else None
-        total += value or 0
+        total += value if value is not None and value > 0 else 0   # as 库存值多少钱 counts it: stock held
         safety = p.safety_stock if p is not None and p.safety_stock else None
         exp = first_expiry.get((lc, sku))
         summary.rows.append([cat.location(lc), sku, cat.name(sku), p.category if p else "", _q(q), cat.unit(sku),
