@@ -89,7 +89,8 @@ class StockInfo:
 @dataclass(frozen=True)
 class Export:
     """A spreadsheet sent into the chat: ``stock`` (导出库存: levels, lots, value at cost), ``sales`` (导出本月销售:
-    each day's sales per product with revenue and margin) or ``moves`` (导出流水: every ledger entry) on days
+    each day's sales per product with revenue and margin), ``moves`` (导出流水: every ledger entry) or ``orders``
+    (导出本月采购单: every order placed, a row per line) on days
     ``start`` .. ``end`` (inclusive; the stock is as of now)."""
     kind: str
     start: date | None = None

@@ -43,6 +43,7 @@ _CJK_VERB = re.compile(r"[收卖用订盘报烤做退调]")
 # a spreadsheet asked for (export this month's sales as excel · download the stock list · send me last week's moves)
 _EXPORT = re.compile(r"(?<![a-z])(?:export|download|excel|spreadsheet|xlsx)(?![a-z])")
 _EXPORT_WHAT: list[tuple[str, str]] = [
+    (r"(?:purchase )?orders|purchases", "订单"),
     (r"(?:stock )?moves|movements|transactions|ledger|entries", "流水"),
     (r"sales|revenue|sold", "销售"),
     (r"stock|inventory|levels", "库存"),

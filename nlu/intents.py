@@ -69,7 +69,8 @@ FIELDS = {"安全库存": "safety_stock", "安全线": "safety_stock", "售价":
           **dict.fromkeys(("供应商", "供货商", "进货渠道"), "supplier")}
 # a spreadsheet of the books sent into the chat (导出库存 · 本月销售导出Excel · 把流水发我excel · 库存表发我)
 EXPORT = re.compile(r"导出|(?i:excel|xlsx)|表格|电子表|(?:库存|销售|流水|出入库|进销存|盘点)(?:报)?表(?:发|给|$)")
-# what it holds: every ledger entry, the sales, else the stock
+# what it holds: the orders, every ledger entry, the sales, else the stock
+EXPORT_ORDERS = re.compile(r"订单|采购单|采购|订货|进货单|调拨单")
 EXPORT_MOVES = re.compile(r"流水|出入库|进出|明细|台账|记录|进销存|单据")
 EXPORT_SALES = re.compile(r"销售|销量|卖|营业|营收|毛利|利润")
 # questions about the stock beyond its level (StockInfo), asked without a quantity

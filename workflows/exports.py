@@ -1,4 +1,4 @@
-"""Spreadsheets of the books, asked for in the chat (导出库存 · 导出本月销售 · 导出上周流水).
+"""Spreadsheets of the books, asked for in the chat (导出库存 · 导出本月销售 · 导出上周流水 · 导出本月采购单).
 
 ``build`` reads what an ``Export`` command asks for and returns it as sheets of plain values (text, Decimal,
 naive local datetimes) with headers in the reader's language; an adapter writes them as a workbook. Quantities are
@@ -41,8 +41,8 @@ def build(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, user: cat
     loc = cmd.location or user.location
     cat = _Names(uow)
     where = cat.location(loc) if loc else str(t("all_locations", lang))
-    return {"stock": _stock, "sales": _sales, "moves": _moves}[cmd.kind](uow, t, lang, cmd, loc=loc, where=where,
-                                                                        now=now, cat=cat)
+    return {"stock": _stock, "sales": _sales, "moves": _moves, "orders": _orders}[cmd.kind](
+        uow, t, lang, cmd, loc=loc, where=where, now=now, cat=cat)
 
 
 class _Names:
@@ -236,3 +236,37 @@ def _moves(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: str
                else t("export.none_moves", lang, location=where, span=span))
     return Workbook(_filename(t, lang, "moves", where, cmd.start, cmd.end), [sheet], text, empty=not sheet.rows)
 
+
+# ------------------------------------------------------------------ orders
+def _orders(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: str | None, where: str, now: datetime,
+            cat: _Names) -> Workbook:
+    """Every order placed on the days asked that concerns the place (purchases, requests, customers' orders,
+    transfers), a row per line: what was ordered, what has come or gone, its price and amount, its status and who
+    placed and approved it."""
+    assert cmd.start is not None and cmd.end is not None
+    since = datetime.combine(cmd.start, time(), tzinfo=now.tzinfo)
+    until = datetime.combine(cmd.end + timedelta(days=1), time(), tzinfo=now.tzinfo)
+    sheet = Sheet(str(t("export.sheet.orders", lang)),
+                  _cols(t, lang, "id", "kind", "status", "partner", "location", "placed", "due", "sku", "product",
+                        "qty", "done", "unit", "unit_price", "amount", "by", "approved_by"), money=(12, 13))
+    total = Decimal(0)
+    found = [o for o in uow.orders.list() if since <= o.created_at < until
+             and (loc is None or loc in (o.location, o.source)) and (not cmd.skus or any(ln.sku in cmd.skus
+                                                                                          for ln in o.lines))]
+    for o in sorted(found, key=lambda o: o.id or 0):
+        place = cat.location(o.location) if o.source is None else f"{cat.location(o.source)} → {cat.location(o.location)}"
+        for ln in o.lines:
+            amount = ln.unit_price * ln.qty if ln.unit_price is not None else None
+            total += amount if amount is not None and o.status.value not in ("cancelled", "rejected") else 0
+            sheet.rows.append([o.id, str(t(f"orders.kind.{o.kind.value}", lang)),
+                               str(t(f"order_status.{o.status.value}", lang)),
+                               cat.partners.get(o.partner or "", o.partner or ""), place, _local(o.created_at, now),
+                               _local(o.due, now).date() if o.due is not None else None, ln.sku, cat.name(ln.sku),
+                               _q(ln.qty), _q(ln.received), cat.unit(ln.sku), _m(ln.unit_price), _m(amount),
+                               cat.users.get(o.created_by or "", o.created_by or ""),
+                               cat.users.get(o.approved_by or "", o.approved_by or "")])
+    sheet.total = [str(t("export.total", lang)), *[None] * 12, _m(total), None, None]
+    span = reports.days_text(t, lang, cmd.start, cmd.end)
+    text = str(t("export.orders", lang, location=where, span=span, n=len(found), total=reports.money(total)) if found
+               else t("export.none_orders", lang, location=where, span=span))
+    return Workbook(_filename(t, lang, "orders", where, cmd.start, cmd.end), [sheet], text, empty=not found)

@@ -114,3 +114,22 @@ def test_nothing_to_export_says_so_without_a_file_and_english_speakers_get_engli
     wb = book(ask(chat, "amy", "export today's stock moves as excel"))
     assert wb.sheetnames == ["Stock moves"] and rows(wb["Stock moves"])[-1]["Kind"] == "received"
     assert "Stock at" in texts([{"text": m.text} for m in ask(chat, "amy", "导出库存")])
+
+
+def test_the_orders_sheet_has_a_row_per_line_with_what_came_and_leaves_cancelled_ones_out_of_the_total(chat):
+    chat.say("zhou", "向光明采购牛奶2箱、淡奶油1箱,明天送到")
+    chat.say("zhou", "向金龙鱼采购菜籽油1桶,明天送到")
+    chat.say("zhou", "取消刚才的订单")
+    chat.say("zhou", "光明的货到了,牛奶少了一箱")
+    chat.press("zhou", "确认")
+    chat.say("bo", "向光明采购牛奶1箱")                            # 静安店's: not in 徐汇店's sheet
+    out = ask(chat, "zhou", "导出本月采购单")
+    wb = book(out)
+    rows_ = rows(wb["订单"])
+    body, total = rows_[:-1], rows_[-1]
+    assert [(r["编号"], r["商品编码"], r["数量"], r["已到/已提"], r["状态"]) for r in body] == [
+        (1, "B01", 24, 12, "部分到货"), (1, "B02", 12, 12, "部分到货"), (2, "B10", 5, 0, "已取消")]
+    assert body[0]["往来单位"] == "光明乳业" and body[0]["经手人"] == "周店长"
+    assert body[0]["到货/提货日"] == datetime(2026, 6, 16)
+    assert total["金额"] == sum(r["金额"] or 0 for r in body if r["状态"] != "已取消")
+    assert "2张" in out[0].text, out[0].text
