@@ -66,6 +66,14 @@ class Turn:
         self.out.append(Outgoing(to=to, text=text, buttons=_buttons(buttons)))
 
 
+def _awaiting(uow: UnitOfWork, here: str | None, *, partner: str | None, sku: str | None) -> list[Any]:
+    """The open purchase orders (and approved requests) at ``here`` (everywhere: None), of ``partner`` and still
+    awaiting ``sku`` when given, oldest first."""
+    return [o for o in uow.orders.list(kinds=["purchase", "purchase_request"], statuses=["open", "partial"])
+            if (here is None or o.location == here) and (partner is None or o.partner == partner)
+            and (sku is None or any(ln.sku == sku and ln.open_qty > 0 for ln in o.lines))]
+
+
 def _in_shared_packs(was: catalog.Product, now: catalog.Product, qty: Decimal) -> Decimal | None:
     """``qty`` of ``was`` in ``now``'s base units where it is a whole number of a pack both products come in (24 升
     of milk are 2箱: 24 盒 of cream at 12 a case), the largest such pack; None where there is none."""
@@ -391,10 +399,7 @@ class Conversation:
     def _receive_order(self, uow: UnitOfWork, turn: Turn, cmd: commands.ReceiveOrder) -> None:
         """光明的货到了: the receipt of what the oldest open purchase order at the user's store (of that supplier,
         with that product) still awaits, asked before it is written (a different quantity is said as a receipt)."""
-        here = cmd.location or turn.user.location
-        found = [o for o in uow.orders.list(kinds=["purchase", "purchase_request"], statuses=["open", "partial"])
-                 if (here is None or o.location == here) and (cmd.partner is None or o.partner == cmd.partner)
-                 and (cmd.sku is None or any(ln.sku == cmd.sku and ln.open_qty > 0 for ln in o.lines))]
+        found = _awaiting(uow, cmd.location or turn.user.location, partner=cmd.partner, sku=cmd.sku)
         if not found:
             what = replies.orders_what(self.t, turn.lang, "purchase", sku=cmd.sku, partner=cmd.partner,
                                        cat=self._catalog)
@@ -428,10 +433,7 @@ class Conversation:
         if c.reason != "missing_qty" or not isinstance(p, commands.RecordMoves) or p.lines \
                 or p.movement != commands.Movement.RECEIPT or p.at is not None:
             return None
-        here = p.location or turn.user.location
-        waiting = any((here is None or o.location == here) and (p.partner is None or o.partner == p.partner)
-                      and any(ln.sku == c.mention and ln.open_qty > 0 for ln in o.lines)
-                      for o in uow.orders.list(kinds=["purchase", "purchase_request"], statuses=["open", "partial"]))
+        waiting = _awaiting(uow, p.location or turn.user.location, partner=p.partner, sku=c.mention)
         return commands.ReceiveOrder(partner=p.partner, sku=c.mention, location=p.location) if waiting else None
 
     def _on_hand_lines(self, uow: UnitOfWork, turn: Turn, cmd: commands.RecordMoves) -> commands.RecordMoves | None:

@@ -40,16 +40,12 @@ class TelegramTransport:
         try:
             message: Message
             short = len(text) <= CAPTION_LIMIT
-            if picture is not None or attached is not None:   # the text as the caption when it fits, else after
-                if picture is not None:
-                    message = await self.bot.send_photo(chat, BufferedInputFile(picture, "chart.png"),
-                                                        caption=(text or None) if short else None,
-                                                        reply_markup=markup if short else None)
-                else:
-                    assert attached is not None
-                    message = await self.bot.send_document(chat, BufferedInputFile(attached.content, attached.name),
-                                                           caption=(text or None) if short else None,
-                                                           reply_markup=markup if short else None)
+            send = self.bot.send_photo if picture is not None else self.bot.send_document
+            upload = BufferedInputFile(picture, "chart.png") if picture is not None else \
+                BufferedInputFile(attached.content, attached.name) if attached is not None else None
+            if upload is not None:   # the text as the caption when it fits, else after it
+                message = await send(chat, upload, caption=(text or None) if short else None,
+                                     reply_markup=markup if short else None)
                 if not short:
                     message = await self.bot.send_message(chat, text, reply_markup=markup)
             else:
