@@ -347,16 +347,16 @@ def _sales_money(t: Any, lang: str, uow: UnitOfWork, sold: dict[str, Decimal],
     as 0."""
     revenue = cost = Decimal(0)
     unpriced, uncosted = [], []
-    for sku, q in sold.items():
-        p = uow.catalog.product(sku)
-        if p is None or q <= 0:
-            continue
+    products = {p.sku: p for p in uow.catalog.products() if sold.get(p.sku, 0) > 0}
+    costs = metrics.unit_costs(uow, list(products.values()))
+    for sku, p in products.items():
+        q = sold[sku]
         got = metrics.revenue(p, q, said.get(sku))
         if got is None:
             unpriced.append(p.name)
             continue
         revenue += got
-        c, _ = metrics.unit_cost(uow, p)
+        c = costs[sku]
         if c is None:
             uncosted.append(p.name)
         else:
@@ -442,11 +442,11 @@ def _value(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, rows: li
     for _lc, sku, _lot, q, _exp in rows:
         held[sku] = held.get(sku, Decimal(0)) + q
     worth, unknown = [], []
-    for sku, q in held.items():
-        p = uow.catalog.product(sku)
-        if p is None or q <= 0:
-            continue
-        cost, _ = metrics.unit_cost(uow, p)
+    products = {p.sku: p for p in uow.catalog.products() if held.get(p.sku, 0) > 0}
+    costs = metrics.unit_costs(uow, list(products.values()))
+    for sku, p in products.items():
+        q = held[sku]
+        cost = costs[sku]
         if cost is None:
             unknown.append(p.name)
         else:

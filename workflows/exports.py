@@ -112,7 +112,8 @@ def _stock(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: str
         if p.safety_stock and (not cmd.skus or p.sku in cmd.skus):
             for lc in stores:
                 held.setdefault((lc, p.sku), Decimal(0))
-    costs: dict[str, Decimal | None] = {}
+    kept = {sku for _, sku in held}
+    costs = metrics.unit_costs(uow, [p for p in cat.products.values() if p.sku in kept])
     summary = Sheet(str(t("export.sheet.stock", lang)),
                     _cols(t, lang, "location", "sku", "product", "category", "on_hand", "unit", "safety_stock",
                           "below_safety", "unit_cost", "value", "first_expiry"), money=(8, 9))
@@ -120,9 +121,7 @@ def _stock(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: str
     for (lc, sku) in sorted(held, key=lambda k: (cat.location(k[0]), k[1])):
         q = held[lc, sku]
         p = cat.product(sku)
-        if sku not in costs:
-            costs[sku] = metrics.unit_cost(uow, p)[0] if p is not None else None
-        cost = costs[sku]
+        cost = costs.get(sku)
         value = q * cost if cost is not None else None
         total += value if value is not None and value > 0 else 0   # as 库存值多少钱 counts it: stock held
         safety = p.safety_stock if p is not None and p.safety_stock else None
@@ -138,7 +137,7 @@ def _stock(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: str
         day = _local(exp, now).date() if exp is not None else None
         lots.rows.append([cat.location(lc), sku, cat.name(sku), lot or "-", _q(q), cat.unit(sku), day,
                           (day - now.date()).days if day is not None else None])
-    n = len({sku for _, sku in held})
+    n = len(kept)
     text = str(t("export.stock", lang, location=where, at=f"{now:%m-%d %H:%M}", n=n, total=reports.money(total))
                if held else t("export.none_stock", lang, location=where))
     return Workbook(_filename(t, lang, "stock", where, now.date()), [summary, lots], text, empty=not held)
@@ -179,14 +178,13 @@ def _sales(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: str
                     _cols(t, lang, "location", "sku", "product", "qty", "unit", "unit_price", "revenue", "unit_cost",
                           "cost", "margin", "margin_pct"), money=(5, 6, 7, 8, 9))
     revenue_total = cost_total = Decimal(0)
-    costs: dict[str, Decimal | None] = {}
+    sold = {sku for _, sku in per}
+    costs = metrics.unit_costs(uow, [p for p in cat.products.values() if p.sku in sold])
     for (lc, sku), q in sorted(per.items(), key=lambda kv: (cat.location(kv[0][0]), -kv[1], kv[0][1])):
         p = cat.product(sku)
         revenue = metrics.revenue(p, q, said.get((lc, sku))) if p is not None else None
         price = revenue / q if revenue is not None and q else None   # the mean price it sold at
-        if sku not in costs:
-            costs[sku] = metrics.unit_cost(uow, p)[0] if p is not None else None
-        cost = costs[sku]
+        cost = costs.get(sku)
         spent = q * cost if cost is not None else None
         margin = revenue - spent if revenue is not None and spent is not None else None
         revenue_total += revenue or 0

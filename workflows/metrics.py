@@ -359,14 +359,24 @@ def open_orders_for(uow: UnitOfWork, location: str) -> list[orders.Order]:
             if o.location == location]
 
 
-def unit_cost(uow: UnitOfWork, p: catalog.Product) -> tuple[Decimal | None, str]:
-    """What one base unit of ``p`` cost: the quantity-weighted mean of its recent receipts that name a cost, else the
-    catalog's cost; with where it comes from ("receipts", "catalog" or "" when unknown)."""
-    paid = [(q, c) for q, c in uow.stock.receipt_costs(p.sku, limit=30) if q > 0]   # undone receipts left out
+def unit_cost(uow: UnitOfWork, p: catalog.Product,
+              paid: list[tuple[Decimal, Decimal]] | None = None) -> tuple[Decimal | None, str]:
+    """What one base unit of ``p`` cost: the quantity-weighted mean of its recent receipts that name a cost (``paid``
+    when read already, see ``unit_costs``), else the catalog's cost; with where it comes from ("receipts", "catalog"
+    or "" when unknown)."""
+    if paid is None:
+        paid = uow.stock.receipt_costs(p.sku, limit=30)   # undone receipts left out
+    paid = [(q, c) for q, c in paid if q > 0]
     total = sum((q for q, _ in paid), Decimal(0))
     if total > 0:
         return sum((q * c for q, c in paid), Decimal(0)) / total, "receipts"
     return (p.unit_cost, "catalog") if p.unit_cost is not None else (None, "")
+
+
+def unit_costs(uow: UnitOfWork, products: list[catalog.Product]) -> dict[str, Decimal | None]:
+    """``unit_cost`` of several products, their receipts read in one query."""
+    paid = uow.stock.receipt_costs_of([p.sku for p in products], limit=30)
+    return {p.sku: unit_cost(uow, p, paid.get(p.sku, []))[0] for p in products}
 
 
 def said_prices(uow: UnitOfWork, *, location: str | None, first: date, last: date, tz: Any

@@ -246,12 +246,24 @@ class StockRepo(_Repo):
 
     def receipt_costs(self, sku: str, *, limit: int = 30) -> list[tuple[Decimal, Decimal]]:
         """(quantity, cost per base unit) of the latest receipts of ``sku`` that name a cost and stand (not undone)."""
+        return self.receipt_costs_of([sku], limit=limit).get(sku, [])
+
+    def receipt_costs_of(self, skus: Iterable[str] | None = None, *, limit: int = 30
+                         ) -> dict[str, list[tuple[Decimal, Decimal]]]:
+        """``receipt_costs`` of these products (all: None) in one query: sku → its latest ``limit`` receipts."""
         undone = select(t.Move.reverses).where(t.Move.tenant_id == self.tid, t.Move.reverses.is_not(None))
-        rows = self.s.execute(select(t.Move.qty, t.Move.unit_cost).where(
-            t.Move.tenant_id == self.tid, t.Move.sku == sku, t.Move.kind == ledger.MoveKind.RECEIPT.value,
-            t.Move.unit_cost.is_not(None), t.Move.reverses.is_(None), t.Move.id.not_in(undone))
-            .order_by(t.Move.id.desc()).limit(limit)).all()
-        return [(dec(q), dec(c)) for q, c in rows]
+        where = [t.Move.tenant_id == self.tid, t.Move.kind == ledger.MoveKind.RECEIPT.value,
+                 t.Move.unit_cost.is_not(None), t.Move.reverses.is_(None), t.Move.id.not_in(undone)]
+        if skus is not None:
+            where.append(t.Move.sku.in_(list(skus)))
+        ranked = select(t.Move.sku, t.Move.qty, t.Move.unit_cost, t.Move.id, func.row_number().over(
+            partition_by=t.Move.sku, order_by=t.Move.id.desc()).label("n")).where(*where).subquery()
+        rows = self.s.execute(select(ranked.c.sku, ranked.c.qty, ranked.c.unit_cost).where(ranked.c.n <= limit)
+                              .order_by(ranked.c.sku, ranked.c.id.desc())).all()
+        out: dict[str, list[tuple[Decimal, Decimal]]] = {}
+        for sku, q, c in rows:
+            out.setdefault(sku, []).append((dec(q), dec(c)))
+        return out
 
     def is_reversed(self, batch: str) -> bool:
         ids = select(t.Move.id).where(t.Move.tenant_id == self.tid, t.Move.batch == batch)

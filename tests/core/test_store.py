@@ -133,6 +133,12 @@ def test_receipt_costs_leave_undone_receipts_out_and_production_makes_a_lot(cafe
     write(commands.Movement.PRODUCTION, 5, None, "p1")
     with cafe(write=False) as uow:
         assert uow.stock.receipt_costs("B09") == [(D(10), D(3))]
+        assert uow.stock.receipt_costs_of(["B09", "B01"]) == {"B09": [(D(10), D(3))]}   # one query for several
+        assert uow.stock.receipt_costs_of(["B09"], limit=0) == {}
+    write(commands.Movement.RECEIPT, 4, D(5), "r3")
+    with cafe(write=False) as uow:                               # the latest first, each product's own limit
+        assert uow.stock.receipt_costs_of(None) == {"B09": [(D(4), D(5)), (D(10), D(3))]}
+        assert uow.stock.receipt_costs_of(["B09"], limit=1) == {"B09": [(D(4), D(5))]}
         made = [m for m in uow.stock.moves() if m.kind.value == "production"]
         assert [(m.src, m.dst, m.qty, m.lot) for m in made] == [("~PRODUCTION", "XH", D(5), T0.strftime("%Y%m%d"))]
     with cafe() as uow:                                          # a product's field changed in place, audited apart
