@@ -182,9 +182,9 @@ def _products(ctx: _Ctx, r: dict[str, str]) -> None:
     for name in packs:
         if units.is_global(name) and units.dimension(name) == units.dimension(base):
             raise ValueError(f"pack unit {name} conflicts with the global unit")
-    shelf = r.get("shelf_life_days") or ""
-    if shelf and (not shelf.isdigit() or int(shelf) <= 0):
-        raise ValueError(f"shelf_life_days must be a positive whole number: {shelf!r}")
+    shelf = _days(r.get("shelf_life_days"), "shelf_life_days")
+    if shelf == 0:
+        raise ValueError("shelf_life_days must be a positive whole number: '0'")
     supplier = r.get("supplier") or None
     if supplier is not None and supplier not in ctx.partners():
         raise ValueError(f"unknown supplier {supplier!r}")
@@ -192,7 +192,7 @@ def _products(ctx: _Ctx, r: dict[str, str]) -> None:
         "name": r["name"], "aliases": _split(r.get("aliases")), "base_unit": base,
         "packs": {k: str(units.normalize(v)) for k, v in packs.items()}, "category": r.get("category") or "",
         "safety_stock": _dec(r.get("safety_stock") or "0", "safety_stock"),
-        "shelf_life_days": int(shelf) if shelf else None,
+        "shelf_life_days": shelf,
         "unit_price": _opt_dec(r.get("unit_price"), "unit_price"),
         "unit_cost": _opt_dec(r.get("unit_cost"), "unit_cost"),
         "loss_rate": _opt_dec(r.get("loss_rate"), "loss_rate"),

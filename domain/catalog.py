@@ -160,4 +160,3 @@ def lead_days(p: Product, partners: Mapping[str, Partner], *, default: int = DEF
     if supplier is not None and supplier.lead_time_days is not None:
         return supplier.lead_time_days
     return default
-

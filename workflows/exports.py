@@ -76,6 +76,13 @@ def _filename(t: Any, lang: str, kind: str, where: str, first: date, last: date 
     return "".join("_" if c in '\\/:*?"<>|' else c for c in name)
 
 
+def _period(cmd: commands.Export, now: datetime) -> tuple[datetime, datetime]:
+    """The start of the period's first local day and of the day after its last."""
+    assert cmd.start is not None and cmd.end is not None
+    return (datetime.combine(cmd.start, time(), tzinfo=now.tzinfo),
+            datetime.combine(cmd.end + timedelta(days=1), time(), tzinfo=now.tzinfo))
+
+
 def _q(v: Decimal) -> Decimal:
     return units.normalize(v)
 
@@ -151,7 +158,7 @@ def _sales(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: str
     price it sold at, cost and gross margin."""
     assert cmd.start is not None and cmd.end is not None
     first, last = cmd.start, cmd.end
-    since = datetime.combine(first, time(), tzinfo=now.tzinfo)
+    since, _ = _period(cmd, now)
     places = [loc] if loc is not None else [x.code for x in cat.locations.values()
                                             if x.kind == catalog.LocationKind.STORE]
     daily = Sheet(str(t("export.sheet.daily_sales", lang)),
@@ -207,8 +214,7 @@ def _moves(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: str
     place (+ in, − out), its lot, price, partner, who and from which order; undone entries and their reversals are
     marked, never left out (the ledger is append-only, and so is its export)."""
     assert cmd.start is not None and cmd.end is not None
-    since = datetime.combine(cmd.start, time(), tzinfo=now.tzinfo)
-    until = datetime.combine(cmd.end + timedelta(days=1), time(), tzinfo=now.tzinfo)
+    since, until = _period(cmd, now)
     found = [m for m in uow.stock.moves(since=since, until=until) if not cmd.skus or m.sku in cmd.skus]
     # undone in the period or after it (an entry undone the next morning is still undone)
     undone = uow.stock.reversed_ids(m.id for m in found if m.reverses is None and m.id is not None)
@@ -242,8 +248,7 @@ def _orders(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: st
     transfers), a row per line: what was ordered, what has come or gone, its price and amount, its status and who
     placed and approved it."""
     assert cmd.start is not None and cmd.end is not None
-    since = datetime.combine(cmd.start, time(), tzinfo=now.tzinfo)
-    until = datetime.combine(cmd.end + timedelta(days=1), time(), tzinfo=now.tzinfo)
+    since, until = _period(cmd, now)
     sheet = Sheet(str(t("export.sheet.orders", lang)),
                   _cols(t, lang, "id", "kind", "status", "partner", "location", "placed", "due", "sku", "product",
                         "qty", "done", "unit", "unit_price", "amount", "by", "approved_by"), money=(12, 13))

@@ -403,4 +403,3 @@ def revenue(p: catalog.Product, qty: Decimal, said: tuple[Decimal, Decimal] | No
     if p.unit_price is None:
         return None
     return said_money + rest * p.unit_price
-

@@ -369,29 +369,32 @@ class StockRepo(_Repo):
     def sales_by_sku(self, *, location: str | None, since: datetime, sku: str | None = None
                      ) -> dict[str, list[tuple[datetime, Decimal]]]:
         """``daily_sales`` of every product (or one) in one query: sku → [(time, net qty)]."""
-        stmt = select(t.Move.sku, t.Move.at, t.Move.qty, t.Move.src, t.Move.dst).where(
-            t.Move.tenant_id == self.tid, t.Move.kind == ledger.MoveKind.SALE.value, t.Move.at >= since)
-        if sku is not None:
-            stmt = stmt.where(t.Move.sku == sku)
         out: dict[str, list[tuple[datetime, Decimal]]] = {}
-        for s, at, q, src, dst in self.s.execute(stmt).all():
-            if location is None or src == location or dst == location:
-                sign = Decimal(1) if dst.startswith("~") else Decimal(-1)
-                out.setdefault(s, []).append((at, sign * dec(q)))
+        for s, at, q, _price in self._net_sales(location=location, since=since, sku=sku):
+            out.setdefault(s, []).append((at, q))
         return out
 
     def priced_sales(self, *, location: str | None, since: datetime) -> dict[str, list[tuple[datetime, Decimal, Decimal]]]:
         """Sale moves that carry the price said on them (卖了可颂5个,每个12元): sku → [(time, net qty, unit price)],
         a reversal negative as in ``sales_by_sku``."""
-        stmt = select(t.Move.sku, t.Move.at, t.Move.qty, t.Move.src, t.Move.dst, t.Move.unit_price).where(
-            t.Move.tenant_id == self.tid, t.Move.kind == ledger.MoveKind.SALE.value, t.Move.at >= since,
-            t.Move.unit_price.is_not(None))
         out: dict[str, list[tuple[datetime, Decimal, Decimal]]] = {}
-        for s, at, q, src, dst, price in self.s.execute(stmt).all():
-            if location is None or src == location or dst == location:
-                sign = Decimal(1) if dst.startswith("~") else Decimal(-1)
-                out.setdefault(s, []).append((at, sign * dec(q), dec(price)))
+        for s, at, q, price in self._net_sales(location=location, since=since, priced=True):
+            out.setdefault(s, []).append((at, q, dec(price)))
         return out
+
+    def _net_sales(self, *, location: str | None, since: datetime, sku: str | None = None, priced: bool = False
+                   ) -> list[tuple[str, datetime, Decimal, Any]]:
+        """Sale moves at ``location`` (everywhere: None) since then as (sku, time, qty, unit price), a reversal's qty
+        negative; ``priced``: only those that carry a price."""
+        stmt = select(t.Move.sku, t.Move.at, t.Move.qty, t.Move.src, t.Move.dst, t.Move.unit_price).where(
+            t.Move.tenant_id == self.tid, t.Move.kind == ledger.MoveKind.SALE.value, t.Move.at >= since)
+        if sku is not None:
+            stmt = stmt.where(t.Move.sku == sku)
+        if priced:
+            stmt = stmt.where(t.Move.unit_price.is_not(None))
+        return [(s, at, (Decimal(1) if dst.startswith("~") else Decimal(-1)) * dec(q), price)
+                for s, at, q, src, dst, price in self.s.execute(stmt).all()
+                if location is None or src == location or dst == location]
 
 
 # ---------------------------------------------------------------- orders

@@ -27,6 +27,20 @@ def live(tmp_path, monkeypatch):
         yield url, chat
 
 
+def logged_in(p, url):  # type: ignore[no-untyped-def]
+    """Headless Chromium on the web chat, logged in as amy: (browser, page)."""
+    browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                                      "--disable-component-update", "--disable-sync", "--no-first-run"])
+    page = browser.new_page(accept_downloads=True)
+    page.goto(url)
+    page.fill("#username", "amy")
+    page.fill("#password", "s3cret-pw")
+    page.click("#loginbtn")
+    page.wait_for_selector("#chat", state="visible")
+    return browser, page
+
+
 def test_login_with_a_wrong_password_is_refused(live):
     import httpx
     url, _ = live
@@ -41,15 +55,7 @@ def test_log_in_type_a_receipt_see_the_reply_and_press_undo_in_chromium(live):
     from playwright.sync_api import sync_playwright
     url, chat = live
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                                          "--disable-component-update", "--disable-sync", "--no-first-run"])
-        page = browser.new_page()
-        page.goto(url)
-        page.fill("#username", "amy")
-        page.fill("#password", "s3cret-pw")
-        page.click("#loginbtn")
-        page.wait_for_selector("#chat", state="visible")
+        browser, page = logged_in(p, url)
         page.fill("#text", "收到牛奶2箱")
         page.click("#sendbtn")
         page.wait_for_selector(".msg.bot >> text=已记录", timeout=15000)
@@ -79,15 +85,7 @@ def test_an_export_arrives_as_a_download_that_opens_as_a_workbook_in_chromium(li
     from playwright.sync_api import sync_playwright
     url, chat = live
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                                          "--disable-component-update", "--disable-sync", "--no-first-run"])
-        page = browser.new_page(accept_downloads=True)
-        page.goto(url)
-        page.fill("#username", "amy")
-        page.fill("#password", "s3cret-pw")
-        page.click("#loginbtn")
-        page.wait_for_selector("#chat", state="visible")
+        browser, page = logged_in(p, url)
         page.fill("#text", "导出库存")
         page.click("#sendbtn")
         link = page.wait_for_selector(".msg.bot a.file", timeout=15000)
