@@ -8,10 +8,6 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from openpyxl import Workbook as XlsxBook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
-
 from workflows import exports
 
 MONEY = "#,##0.00"
@@ -22,6 +18,11 @@ _BAD_TITLE = re.compile(r"[\[\]:*?/\\]")
 
 
 def to_xlsx(book: exports.Workbook) -> bytes:
+    # imported on the first export, not at start-up (openpyxl takes ~150 ms to import)
+    from openpyxl import Workbook as XlsxBook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
     wb = XlsxBook()
     wb.remove(wb.active)
     bold = Font(bold=True)
