@@ -8,7 +8,11 @@ from __future__ import annotations
 import re
 
 NUMBER_NEXT = r"(?=\s*[\x00\d一二两三四五六七八九十半俩仨几])"   # 收2箱 · 卖3升: a bare verb before its quantity (masked or not)
-UNDO = re.compile(r"^(?:(?:刚才)?(?:记错了|搞错了|弄错了|录错了|错了)[,\s]*)?(?:请|帮我)?(?:撤销|撤回|回滚|作废|取消上一笔|(?:删掉|删除|删了)刚才(?:那|的|这)?[笔条次个]?(?:记录)?|刚才(?:的|那|这)?[笔条次]?(?:记录)?(?:撤销|撤回|删掉|删除|不算|作废|错了,?撤销)|上一笔(?:撤销|撤回|作废|删掉|不算)|撤销(?:刚才|上一笔|上一条)(?:那|的)?[笔条次]?(?:记录)?)[!.吧了]*$")
+# the last record undone (撤销 · 刚才那条错了,撤回 · 撤回上一条 · 上一笔不算): said alone, maybe after saying it was wrong
+_LAST = r"(?:(?:刚才|刚刚|上一|最后一)(?:的|那|这)?[笔条次个]?|(?:那|这)[笔条次])(?:记录|操作)?"
+UNDO = re.compile(r"^(?:(?:刚才|刚刚)?(?:的|那|这)?[笔条次个]?(?:记录)?(?:记错了|搞错了|弄错了|录错了|输错了|错了|不对)[,\s]*)?"
+                  r"(?:请|帮我|麻烦)?(?:(?:撤销|撤回|回滚|作废)(?:" + _LAST + r")?|(?:删掉|删除|删了|取消)" + _LAST
+                  + r"|" + _LAST + r"(?:撤销|撤回|删掉|删除|不算|作废|取消))(?:吧|了|一下)*[!.~]*$")
 CORRECT = re.compile(r"^(?:(?:不对|错了|搞错了|写错了|说错了|记错了|打错了|更正|改一下|纠正)[,:\s]*(?:应该|其实)?(?:是|改成|改为|为)?"
                      r"|(?:刚才的?)?(?:改成|改为|应该是|应为|其实是)"
                      r"|不是[^,\s]{1,12}?[,\s]*(?:而是|应该是|是))")   # 不是牛奶,是奶油
@@ -88,7 +92,7 @@ COUNT = re.compile(r"盘点|实际|还剩|剩下|剩余|剩" + NUMBER_NEXT + r"|
                    # 咖啡豆库存改为18公斤 · 库存更正:… · 调整库存: the level as it is
                    r"|库存(?:改为|改成|调整为|调为|更正为|更正|设为|设置为|修正为|修改为|应为)|(?:调整|更正|修正|修改)库存")
 TRANSFER = re.compile(r"调拨|调货|调剂|调(?!整|为)|拨给|拨到|移库|转仓|转到|移到|挪到|挪给|借给|借调|借走")
-PURCHASE = re.compile(r"采购|订购|订货|下单|进一批|补货|预订|订(?!单)|买")
+PURCHASE = re.compile(r"采购|订购|订货|下单|进一批|补货(?!了)|预订|订(?!单)|买")
 RETURN_SUPPLIER = re.compile(r"退给|退还给|退回给|退还|退供应商|退厂|退货给")
 CUSTOMER_RETURN = re.compile(r"退回|退货|客户退|顾客退|退了|退")
 SCRAP = re.compile(r"报损|报废|坏了|坏掉|死了|过期|破了|破损|摔碎|摔坏|摔了|打碎|碎了|打破|摔破|弄坏|压坏|砸了|洒了|变质|发霉|馊了|烂了|扔了|丢弃|丢了|损耗|损坏|臭了|不能用"
@@ -119,7 +123,7 @@ SOLD_OUT = re.compile(r"(?<![快要就将])(?<!马上)(?<!什么时候)(?:卖|�
 RUNNING_OUT = re.compile(r"(?:卖|用)(?:完|光)了?[吗没么嘛?]|(?:快|要|就要|将|马上)(?:卖|用)(?:完|光)"
                          r"|(?:全|都|全部)(?:卖|用)(?:完|光|掉)?了?[吗没么嘛?]")
 LEADING_RECEIPT = re.compile(r"^[\x00\s]*(?:今天|刚才|刚刚|早上|上午|下午|晚上)?[\x00\s]*(?:收到|进货|入库|到货)(?!的)")
-RECEIPT = re.compile(r"^收(?![银款钱费])|[收入]" + NUMBER_NEXT + r"|收了(?![银款钱费])|收到|到货|到了|进了|进货|入库|送来|送了|来了|收货|送到|补了|进|(?<!不)到")
+RECEIPT = re.compile(r"^收(?![银款钱费])|[收入]" + NUMBER_NEXT + r"|收了(?![银款钱费])|收到|到货|到了|进了|进货|入库|送来|送了|来了|收货|送到|补了|补货了|进|(?<!不)到")
 
 
 def write_intent(masked: str, *, has_dest: bool, has_source: bool, supplier: bool, customer: bool,
@@ -134,7 +138,9 @@ def write_intent(masked: str, *, has_dest: bool, has_source: bool, supplier: boo
         return "return_to_supplier" if supplier and not customer else "customer_return"
     if TRANSFER.search(m) or (has_source and has_dest) or (has_source and re.search("过来|回来", m)):
         return "transfer"
-    if has_dest and re.search(r"发|送|拨|拿|取走|搬|运|带|给", m) and not supplier and not customer:
+    if has_source and re.search(r"拿|借|领|搬|运|带|取", m) and not supplier and not customer:
+        return "transfer"   # 已经从大仓拿了可乐2箱 · 跟福田店借了3瓶七喜: from one of ours to here
+    if has_dest and re.search(r"发|送|拨|拿|取走|搬|运|带|给|借", m) and not supplier and not customer:
         return "transfer"
     if customer and not supplier:
         if TAKEN.search(m):

@@ -602,8 +602,10 @@ class Parser:
             elif s[e.end:e.end + 1] == "的" and re.search(r"(?:收到|收了|到了|来了)了?\s*$", s[:e.start]) \
                     and any(o.end <= e.start - 2 for o in a.of("location")):
                 source = e.codes[0]   # 静安店收到大仓的牛奶1箱: from 大仓 to 静安店 (it went the other way)
-            elif s[e.end:e.end + 2] in ("借走", "拿走", "取走", "调走"):   # 静安店借走鸡蛋1板: it goes there
-                dest = e.codes[0]
+            elif s[e.end:e.end + 2] in ("借走", "拿走", "取走", "调走") or re.match(r"借了?(?!给)", s[e.end:]):
+                dest = e.codes[0]   # 静安店借走鸡蛋1板 · 静安店借了我们面粉1袋: it goes there
+            elif s[e.end:e.end + 1] == "的" and re.search(r"(?:调|拿|拨|送|搬|运)[^,]*(?:过来|回来)", s):
+                source = e.codes[0]   # 把大仓的咖啡豆调5公斤过来: from there to here
             elif re.match(r"(?:要|订|需要|申请)", s[e.end:e.end + 2]) and re.search(
                     r"发出|发走|送出|送走|发了|送了|已发|已送|(?:送|发|拿|带|运)过?去了", s):
                 dest = e.codes[0]   # 静安店要的面粉2袋已发出 · 静安店要5个可颂,已经送过去了: sent to the store that asked
@@ -615,8 +617,9 @@ class Parser:
                 source = code
             elif dest is None:
                 dest = code
-        if source is not None and dest is None and re.search(r"收到|(?:调|送|发|运)(?:过)?来的", s):
-            return source, dest, False   # 收到大仓调来的牛奶1箱: it has come, a transfer done (not one to ask for)
+        if source is not None and dest is None and re.search(
+                r"收到|(?:调|送|发|运)(?:过)?来的|(?:调|拿|借|领|搬|运|取|带)了|已经?(?:调|拿|借|领|搬|运|取|带)", s):
+            return source, dest, False   # 收到大仓调来的牛奶1箱 · 从大仓调了两箱可乐过来: it has come (not asked for)
         if source is not None and dest is None and not request:
             request = True
         return source, dest, request and dest is None
@@ -807,6 +810,21 @@ def _per_base(p: catalog.Product, ln: commands.Line, value: Decimal) -> Decimal:
     return value
 
 
+def _bare_per_base(p: catalog.Product, ln: commands.Line, value: Decimal) -> Decimal:
+    """An amount said alone after a line (收到牛腱2箱,560元) per base unit: the line's total, unless the product's known
+    cost (else price) is nearer the amount per pack (牛腱2箱,280元 at ¥14 a 斤) or per base unit."""
+    if ln.qty <= 0:
+        return value
+    total = value / ln.qty
+    ref = p.unit_cost or p.unit_price
+    if not ref or value <= 0:
+        return total
+    options = [total, value]
+    if ln.unit and ln.unit != p.base_unit and p.accepts(ln.unit):
+        options.append(value / p.to_base(Decimal(1), ln.unit))
+    return min(options, key=lambda per: abs(math.log(per / ref)))
+
+
 def _apply_prices(ls: list[commands.Line], a: scan.Analysis, lex: lexicon.Lexicon,
                   positions: list[int]) -> list[commands.Line]:
     if not a.prices or not ls:
@@ -822,7 +840,12 @@ def _apply_prices(ls: list[commands.Line], a: scan.Analysis, lex: lexicon.Lexico
         p = lex.product(ln.sku)
         if pr.unit and not p.accepts(pr.unit):
             continue
-        per = pr.value / p.to_base(Decimal(1), pr.unit) if pr.unit else _per_base(p, ln, pr.value)
+        if pr.bare and ln.unit_price is not None:
+            continue   # 单价14元/斤,共280元: the unit price said stays
+        if pr.bare:
+            per = _bare_per_base(p, ln, pr.value)
+        else:
+            per = pr.value / p.to_base(Decimal(1), pr.unit) if pr.unit else _per_base(p, ln, pr.value)
         out[idx] = replace(ln, unit_price=numbers.value(str(per.normalize())) or per)
     return out
 

@@ -359,7 +359,7 @@ class RuleParser:
 
 
 def _strip_condition(c: str) -> str:
-    c = re.sub(r"^(?:当|如果|要是|一旦|只要|若)", "", c.strip(", "))
+    c = re.sub(r"^(?:以后|今后|往后|从现在起|从今天起)?[,\s]*(?:当|如果|要是|一旦|只要|若|每当)?", "", c.strip(", "))
     c = re.sub(r"(?:的时候|时候|时|就|则|了|的话)?(?:都|也)?$", "", c)   # 任何商品低于安全库存都…
     return c.replace("要是", "").replace("如果", "")
 

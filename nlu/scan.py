@@ -18,6 +18,7 @@ MASK = "\x00"
 _N = numbers.NUMBER
 ARABIC = numbers.ARABIC
 MONEY = r"(?:元|块钱|块|rmb|¥)"
+_BARE_KUAI = re.compile(rf"(?<=[,;\s])(?P<p>{_N})\s*块(?=$|[,;.!?\s])")
 SEPARATOR_WORDS = ("以及", "还有", "另外", "加上", "和", "及", "跟", "与", "外加")
 STOP = frozenset("""
 了 的 个 一下 请 帮 帮我 帮忙 一共 总共 共 共计 合计 大概 约 左右 多 现在 刚才 刚刚 刚 那个 这个 那 这 吧 啊 呢 哦 嗯 哈
@@ -52,6 +53,9 @@ class Price:
     value: Decimal
     unit: str  # "" = per base unit
     total: bool = False  # the whole line's amount (共130元 · 总价130元 · 花了130), not a unit price
+    # an amount said alone after a line (收到牛腱1箱,280元 · 收了牛腱子1箱,280块): the line's total, unless the product's
+    # known cost says it is per pack or per base unit
+    bare: bool = False
 
 
 @dataclass
@@ -160,10 +164,18 @@ class Scanner:
                 v = numbers.value(m.group("p"))
                 if v is None:
                     continue
-                if i < 5:   # (the last, a bare amount in 元, is masked only)
-                    prices.append(Price(m.start(), m.end(), v, m.groupdict().get("u") or ""))
+                prices.append(Price(m.start(), m.end(), v, m.groupdict().get("u") or "", bare=i == 5))
                 _mask(chars, free, [m])
             masked = "".join(chars)
+        for m in _BARE_KUAI.finditer(masked):   # …1箱,280块: money when the product before it is not counted in 块
+            said = [e for e in entities if e.kind == "product" and e.end <= m.start()]
+            if said and re.search(r"\d|[一二两三四五六七八九十半]", masked[said[-1].end:m.start()]) \
+                    and not any(self.lex.product(c).accepts("块") for c in said[-1].codes):
+                v = numbers.value(m.group("p"))
+                if v is not None:
+                    prices.append(Price(m.start(), m.end(), v, "", bare=True))
+                    _mask(chars, free, [m])
+        masked = "".join(chars)
         packs: dict[str, tuple[Decimal, str]] = {}
         for rx in self.pack_res:
             for m in rx.finditer(masked):
