@@ -406,6 +406,8 @@ class Conversation:
             turn.reply(self.t("orders.none", turn.lang, what=what) + self.t("receive_order.say_qty", turn.lang))
             return
         o = found[0]
+        if cmd.amount is not None:   # 咖啡豆行只送来了4箱: of the order's only product still awaited
+            cmd = replace(cmd, exact=(self._amount_line(uow, o, cmd),))
         said = {ln.sku for ln in (*cmd.short, *cmd.exact)}
         if said - {ln.sku for ln in o.lines if ln.open_qty > 0}:   # 牛奶少了一箱 on an order without milk
             raise errors.BadInput(code="short_not_on_order", id=o.id)
@@ -425,6 +427,19 @@ class Conversation:
                                                                      user=turn.user),
                                              more=self.t("receive_order.more", turn.lang, n=len(found) - 1)
                                              if len(found) > 1 else ""))
+
+    @staticmethod
+    def _amount_line(uow: UnitOfWork, o: Any, cmd: commands.ReceiveOrder) -> commands.Line:
+        """What came of the order said by its amount alone, as a line of its only product still awaited."""
+        open_ = [ln for ln in o.lines if ln.open_qty > 0]
+        if len(open_) != 1:
+            raise errors.BadInput(code="receive_which_product", id=o.id)
+        p = uow.catalog.product(open_[0].sku)
+        assert p is not None and cmd.amount is not None
+        if not p.accepts(cmd.amount_unit):
+            raise errors.UnitMismatch(unit=cmd.amount_unit, base_unit=p.base_unit)
+        return commands.Line(sku=p.sku, qty=p.to_base(cmd.amount, cmd.amount_unit), unit=cmd.amount_unit,
+                             raw_qty=cmd.amount)
 
     def _awaited(self, uow: UnitOfWork, turn: Turn, c: commands.Clarify) -> commands.ReceiveOrder | None:
         """A receipt of one product without its quantity (奶油到了 · 光明的牛奶到了) that an open purchase order at the

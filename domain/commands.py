@@ -206,6 +206,9 @@ class ReceiveOrder:
     location: str | None = None
     short: tuple[Line, ...] = ()
     exact: tuple[Line, ...] = ()
+    # 咖啡豆行只送来了4箱: what came, said without its product (the order's only one), in the unit said
+    amount: Decimal | None = None
+    amount_unit: str = ""
 
 
 @dataclass(frozen=True)
@@ -254,9 +257,9 @@ class SmallTalk:
 
 @dataclass(frozen=True)
 class Batch:
-    """Stock writes of different kinds said in one message (收到鸡蛋3板,碎了5个): shown together, recorded together
-    once confirmed, and undone together."""
-    parts: tuple[RecordMoves | CountStock, ...]
+    """Stock writes of different kinds said in one message (收到鸡蛋3板,碎了5个 · 收到牛奶2箱,其中1箱是给静安店的):
+    shown together, recorded together once confirmed, and undone together."""
+    parts: tuple[RecordMoves | CountStock | TransferStock, ...]
 
 
 Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | Export | SetProduct | AmendOrder | PlacePurchase | PlaceSale | RecordBooking

@@ -209,7 +209,13 @@ class Parser:
         partly = self._arrived_short(a, supplier) if a.qtys and not customer else None
         if partly is not None:
             return partly
-        if intents.ORDER_ARRIVED.search(a.s.rstrip("!.~ ")) and not a.qtys and not customer:
+        only = _CAME_ONLY.fullmatch(a.masked.strip()) if supplier and len(a.qtys) == 1 and not a.of("product") else None
+        if only is not None and len(a.qtys[0].parts) == 1 and a.qtys[0].unit and a.qtys[0].parts[0][0] > 0:
+            return commands.Parsed(commands.ReceiveOrder(   # 咖啡豆行只送来了4箱: its order, what came of it
+                partner=supplier[0].codes[0], location=self._location(a), amount=a.qtys[0].parts[0][0],
+                amount_unit=a.qtys[0].unit))
+        if (intents.ORDER_ARRIVED.search(a.s.rstrip("!.~ ")) or (supplier and _SUPPLIER_CAME.fullmatch(a.masked.strip(
+                " !.~")))) and not a.qtys and not customer:   # (光明送来了: what its order awaits)
             prods = a.of("product")
             return commands.Parsed(commands.ReceiveOrder(partner=supplier[0].codes[0] if supplier else None,
                                                          sku=prods[0].codes[0] if prods else None,
@@ -224,6 +230,10 @@ class Parser:
             return self._booking(a, speaker)
         if intents.QUERY.search(m) and not _count_with_qty(a):
             return self._query(a)
+        if whole and a.of("location") and _PART_TO.search(a.masked):
+            groups = _groups(a)   # 收到牛奶2箱,其中1箱是给静安店的: a receipt, then part of it on to another store
+            if len(groups) > 1 and any(_PART_TO.search(a.masked[x:y]) for x, y in groups[1:]):
+                return self._several(a, groups, speaker)
         source, dest, request = self._route(a)
         kind = "transfer" if request and source is not None else None
         kind = kind or intents.write_intent(m, has_dest=dest is not None, has_source=source is not None,
@@ -317,22 +327,37 @@ class Parser:
     def _several(self, a: scan.Analysis, groups: list[tuple[int, int]], speaker: context.Speaker) -> Result:
         """Each run of clauses of one kind parsed on its own, a clause without a product taking the last one named
         before it (收到鸡蛋3板,碎了5个 → 鸡蛋碎了5个); stock writes only, else the message is asked to be split."""
-        parts: list[commands.RecordMoves | commands.CountStock] = []
+        parts: list[commands.RecordMoves | commands.CountStock | commands.TransferStock] = []
         guesses: list[commands.Guess] = []
         for x, y in groups:
             text = a.s[x:y].strip(" ,;.!?")
-            r = self._command(self.scanner.analyse(text, speaker.now), speaker, whole=False)
+            said = self.scanner.analyse(text, speaker.now)
+            # a later clause is said where the first one happened (静安店收到牛奶2箱,其中1箱给徐汇店: from 静安店)
+            first = parts[0].location if parts and not isinstance(parts[0], commands.TransferStock) else None
+            at = speaker if first is None else replace(speaker, user=replace(speaker.user, location=first))
+            r = self._command(said, at, whole=False)
             named = [e.mention for e in a.of("product") if e.start < x]
-            if not (isinstance(r, commands.Parsed) and isinstance(r.command, commands.RecordMoves | commands.CountStock)) \
+            if not (isinstance(r, commands.Parsed) and isinstance(r.command, _PARTS)) \
                     and named and not any(x <= e.start < y for e in a.of("product")):
-                r = self._command(self.scanner.analyse(named[-1] + text, speaker.now), speaker, whole=False)
-            if not isinstance(r, commands.Parsed) or not isinstance(r.command, commands.RecordMoves | commands.CountStock) \
+                # of the products written before, the one counted in the clause's unit (收到鸡蛋3板和牛奶2箱,碎了5个)
+                unit = said.qtys[0].unit if said.qtys else ""
+                fits = list(dict.fromkeys(ln.sku for p in parts for ln in getattr(p, "lines", ())
+                                          if unit and self.lex.product(ln.sku).accepts(unit)))
+                if len(fits) > 1:   # 收到牛奶2箱和奶油1箱,其中1箱…: asked with the product named
+                    return commands.Clarify("part_which", mention=text,
+                                            detail="、".join(self.lex.product(c).name for c in fits))
+                name = self.lex.product(fits[0]).name if fits else named[-1]
+                r = self._command(self.scanner.analyse(name + text, speaker.now), at, whole=False)
+            if not isinstance(r, commands.Parsed) or not isinstance(r.command, _PARTS) \
                     or (isinstance(r.command, commands.RecordMoves) and (
-                        r.command.movement == commands.Movement.SALE and r.command.partner)):
+                        r.command.movement == commands.Movement.SALE and r.command.partner)) \
+                    or (isinstance(r.command, commands.TransferStock) and (r.command.request or not parts)):
                 return commands.Clarify("mixed_intents")   # an order, a sale on credit: one per message
             part = r.command
-            if parts and part.location is None:   # 静安店收到鸡蛋3板,碎了5个: the loss is 静安店's too
-                part = replace(part, location=parts[0].location)
+            if isinstance(part, commands.TransferStock):   # …,其中1箱是给静安店的: from where the rest was recorded
+                part = replace(part, source=part.source or first)
+            elif parts and part.location is None:   # 静安店收到鸡蛋3板,碎了5个: the loss is 静安店's too
+                part = replace(part, location=first)
             if parts and isinstance(part, commands.RecordMoves) and part.at is None:
                 part = replace(part, at=getattr(parts[0], "at", None))   # 昨天收到…,碎了5个: the same day
             parts.append(part)
@@ -381,14 +406,15 @@ class Parser:
     def _dish_made(self, a: scan.Analysis) -> int | None:
         """Where the use starts in a message that opens with a dish made (酸菜鱼用了… · 番茄炒蛋用了鸡蛋6个): products
         run together with no quantity, then a use verb, then quantities. None otherwise."""
-        run = self._dish_run(a, 0)
+        lead = _MAKING.match(a.s)   # 做可颂用了面粉2公斤…: one product made is enough when the message says so
+        run = self._dish_run(a, lead.end(), least=1) if lead else self._dish_run(a, 0)
         if run is None or any(q.start < run for q in a.qtys) or not a.qtys:
             return None
         return run if re.match(r"\s*(?:用了|用掉|用去|消耗了?|耗了)", a.s[run:]) else None
 
-    def _dish_run(self, a: scan.Analysis, start: int) -> int | None:
+    def _dish_run(self, a: scan.Analysis, start: int, *, least: int = 2) -> int | None:
         """The end of products run together from ``start`` (酸菜鱼 · 番茄炒蛋 · 土豆烧牛腩: names side by side, or joined
-        by how they cook), or None for fewer than two."""
+        by how they cook), or None for fewer than ``least``."""
         prods = sorted((e for e in a.of("product") if e.start >= start), key=lambda e: e.start)
         if not prods or prods[0].start != start:
             return None
@@ -398,7 +424,7 @@ class Parser:
                 end, n = z.end, n + 1
             else:
                 break
-        return end if n > 1 else None
+        return end if n >= least else None
 
     def _later_part(self, a: scan.Analysis, speaker: context.Speaker) -> Result | None:
         """收到牛奶2箱,还有2箱明天到 · …,明天再来3箱: what happened now, recorded once confirmed; the part still to
@@ -535,7 +561,10 @@ class Parser:
     def _finish(self, cmd: commands.Command, a: scan.Analysis, res: lines.Resolved,
                 speaker: context.Speaker) -> Result:
         ordered = [ln for _, ln in sorted(res.lines, key=lambda x: x[0])]
-        ordered = _apply_prices(ordered, a, self.lex, [pos for pos, _ in sorted(res.lines, key=lambda x: x[0])])
+        cost = isinstance(cmd, commands.PlacePurchase) or (
+            isinstance(cmd, commands.RecordMoves) and cmd.movement == commands.Movement.RECEIPT)
+        ordered = _apply_prices(ordered, a, self.lex, [pos for pos, _ in sorted(res.lines, key=lambda x: x[0])],
+                                cost=cost)
         built = lines.attach(cmd, tuple(ordered), keep=False)
         assert built is not None
         cmd = built
@@ -595,7 +624,8 @@ class Parser:
                 source = e.codes[0]
             elif before.endswith(("向", "找", "跟", "问")):
                 source, request = e.codes[0], True
-            elif before.endswith(("到", "给", "去", "往", "至", "送", "发")) and not before.endswith("收到"):
+            elif (before.endswith(("到", "给", "去", "往", "至", "送", "发")) and not before.endswith("收到")) \
+                    or before in ("给了", "送了", "发了"):   # 可颂给了静安店10个
                 dest = e.codes[0]
             elif after in ("发", "调", "拨") and source is None:
                 source = e.codes[0]
@@ -703,6 +733,9 @@ class Parser:
 
 STOCK_KINDS = frozenset(m.value for m in commands.Movement) | {"count"}
 WRITE_KINDS = STOCK_KINDS | {"purchase"}   # 还剩2箱牛奶,再订10箱: a count and an order, not an order of 24 + 120
+# a supplier's delivery said only by its amount (咖啡豆行只送来了4箱 · 光明今天就到了3箱): masked names and amount
+_CAME_ONLY = re.compile(r"\x00+(?:今天|刚才|刚刚)?(?:只|才|就|一共|总共)?(?:送来|送到|送了|到了|来了|到)了?\x00+[!.~了]*")
+_SUPPLIER_CAME = re.compile(r"\x00+(?:今天|刚才|刚刚)?(?:的人)?(?:都|已经|已)?(?:送来了|送到了|到了|来了|到货了|送货来了)")
 _CLAUSE_END = re.compile(r"[;!?\n,]|\.(?!\d)")   # 。 and , but not the point of 0.5
 # a clause that begins with its own verb (after a time or product: 今天收到… · 可颂卖了…), a command of its own
 # 静安店的… · 大仓送来的… · 徐汇店给我们送来了…: where goods came from
@@ -732,16 +765,23 @@ def _groups(a: scan.Analysis) -> list[tuple[int, int]]:
                                      has_due=False)
         elif any(x <= q.start < y for q in a.qtys) and (intents.SCRAP.search(c) or intents.GIVEAWAY.search(c)):
             k = "scrap" if intents.SCRAP.search(c) else "consumption"   # …,碎了5个 · …,送了客人2个
-        if k in WRITE_KINDS and kind is not None and k != kind:
+        elif n > 0 and any(x <= q.start < y for q in a.qtys) and any(x <= e.start < y for e in a.of("location")) \
+                and _PART_TO.search(c):
+            k = "transfer"   # 收到牛奶2箱,其中1箱是给静安店的: part of it goes on to the other store
+        own = k in WRITE_KINDS or k == "transfer"
+        if own and kind is not None and k != kind:
             out.append((x, y))
         elif out:
             out[-1] = (out[-1][0], y)
         else:
             out.append((x, y))
-        kind = k if k in WRITE_KINDS else kind
+        kind = k if own else kind
     return out
 
 
+_PARTS = (commands.RecordMoves, commands.CountStock, commands.TransferStock)   # what a message of several writes holds
+_PART_TO = re.compile(r"(?:给|送给|留给|发给|调给|拨给|送到|发到|调到|送去|转给)\x00")
+_MAKING = re.compile(r"\s*(?:今天|刚才|早上|上午|下午|晚上)?\s*(?:做|烤|煮|炸|蒸|卤|为了做|为做|给)(?:了)?")
 _SELF_FIX = re.compile(r"^(?P<head>.+?)[,\s]*(?:不对|不是|错了|说错了|打错了|写错了|[哦噢喔啊呃额]不|不不|更正|纠正)[,\s]*"
                        r"(?:应该)?(?:是|为)?\s*(?P<fix>[^,\s]+)$")
 # 牛奶不是卖了2箱,是卖了1箱: what was wrong said first, then what is right
@@ -826,7 +866,14 @@ def _bare_per_base(p: catalog.Product, ln: commands.Line, value: Decimal) -> Dec
 
 
 def _apply_prices(ls: list[commands.Line], a: scan.Analysis, lex: lexicon.Lexicon,
-                  positions: list[int]) -> list[commands.Line]:
+                  positions: list[int], *, cost: bool = False) -> list[commands.Line]:
+    if a.discount is not None:   # 可颂打8折卖了10个: at that share of the catalog price (cost, for what comes in)
+        priced = []
+        for ln in ls:
+            listed = lex.product(ln.sku).unit_cost if cost else lex.product(ln.sku).unit_price
+            priced.append(replace(ln, unit_price=units.normalize(listed * a.discount))
+                          if ln.unit_price is None and listed else ln)
+        ls = priced
     if not a.prices or not ls:
         return ls
     out = list(ls)

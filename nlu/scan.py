@@ -18,6 +18,19 @@ MASK = "\x00"
 _N = numbers.NUMBER
 ARABIC = numbers.ARABIC
 MONEY = r"(?:元|块钱|块|rmb|¥)"
+_DISCOUNT = re.compile(r"(?:打了?|按)?(?P<n>[1-9](?:\.5|[05])?|[一二三四五六七八九][五]?)折(?:优惠|促销|处理|出售)?|(?P<half>半价)")
+_DIGIT = {c: str(i) for i, c in enumerate("零一二三四五六七八九")}
+
+
+def _discount(m: re.Match[str]) -> Decimal:
+    """打8折 → 0.8 · 八五折 / 85折 / 8.5折 → 0.85 · 半价 → 0.5."""
+    if m.group("half"):
+        return Decimal("0.5")
+    n = "".join(_DIGIT.get(c, c) for c in str(m.group("n"))).replace(".", "")
+    share: Decimal = Decimal(n) / (10 ** len(n))
+    return share
+
+
 _BARE_KUAI = re.compile(rf"(?<=[,;\s])(?P<p>{_N})\s*块(?=$|[,;.!?\s])")
 SEPARATOR_WORDS = ("以及", "还有", "另外", "加上", "和", "及", "跟", "与", "外加")
 STOP = frozenset("""
@@ -79,6 +92,7 @@ class Analysis:
     expiry: dates.Found | None = None   # 2026-06-25到期 · 保质期到6月30号 (not when the move happened)
     produced: dates.Found | None = None  # 生产日期6月14日 (neither)
     shelf_days: int | None = None        # 保质期7天
+    discount: Decimal | None = None      # 打8折 · 八五折 · 半价: the share of the usual price the goods went for
 
     def of(self, kind: str) -> list[lexicon.Span]:
         return [e for e in self.entities if e.kind == kind]
@@ -152,6 +166,11 @@ class Scanner:
                 found = d
                 _mask(chars, free, [d])
         masked = "".join(chars)
+        discount = None
+        for m in _DISCOUNT.finditer(masked):   # 可颂打8折卖了10个: never a quantity of 8
+            discount = discount or _discount(m)
+            _mask(chars, free, [m])
+        masked = "".join(chars)
         prices: list[Price] = []
         for m in self.total_re.finditer(masked):
             v = numbers.value(m.group("p"))
@@ -196,7 +215,8 @@ class Scanner:
         masked = "".join(chars)
         chunks = self._chunks(masked)
         return Analysis(s=s, masked=masked, entities=entities, date=found, prices=prices, qtys=qtys,
-                        chunks=chunks, separators=seps, lot=lot, expiry=expiry, produced=produced, shelf_days=shelf)
+                        chunks=chunks, separators=seps, lot=lot, expiry=expiry, produced=produced, shelf_days=shelf,
+                        discount=discount)
 
     def _qtys(self, masked: str, entities: list[lexicon.Span]) -> list[Qty]:
         ends = {e.end for e in entities if e.kind == "product"}

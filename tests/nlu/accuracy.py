@@ -29,7 +29,7 @@ SLOTS: dict[str, dict[str, Any]] = {
     "sales": {"sku": None, "start": None, "end": None, "location": None, "money": False},
     "report": {"kind": "prep_list", "location": None, "sku": None},
     "orders": {"kind": None, "partner": None, "sku": None},
-    "receive_order": {"partner": None, "sku": None, "location": None, "short": [], "exact": []},
+    "receive_order": {"partner": None, "sku": None, "location": None, "short": [], "exact": [], "amount": None},
     "cancel_order": {"order_id": None, "partner": None, "kind": None},
 }
 
@@ -67,8 +67,10 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
     elif isinstance(c, commands.CountStock):
         d |= {"intent": "count", "location": c.location, "lines": _lines(c.lines)}
     elif isinstance(c, commands.Batch):
-        d |= {"intent": "batch", "parts": [[p.movement.value if isinstance(p, commands.RecordMoves) else "count",
-                                            p.location, _lines(p.lines)] for p in c.parts]}
+        d |= {"intent": "batch", "parts": [
+            ["transfer", f"{p.source}>{p.dest}", _lines(p.lines)] if isinstance(p, commands.TransferStock)
+            else [p.movement.value if isinstance(p, commands.RecordMoves) else "count", p.location, _lines(p.lines)]
+            for p in c.parts]}
     elif isinstance(c, commands.QueryStock):
         d |= {"intent": "query", "location": c.location, "skus": list(c.skus)}
     elif isinstance(c, commands.TransferStock):
@@ -97,7 +99,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
         d |= {"intent": "cancel_order", "order_id": c.order_id, "partner": c.partner, "kind": c.kind, "latest": c.latest}
     elif isinstance(c, commands.ReceiveOrder):
         d |= {"intent": "receive_order", "partner": c.partner, "sku": c.sku, "location": c.location,
-              "short": _lines(c.short), "exact": _lines(c.exact)}
+              "short": _lines(c.short), "exact": _lines(c.exact),
+              "amount": f"{units.normalize(c.amount)}{c.amount_unit}" if c.amount is not None else None}
     elif isinstance(c, commands.OrderQuery):
         d |= {"intent": "orders", "kind": c.kind, "partner": c.partner, "sku": c.sku}
     elif isinstance(c, commands.AmendOrder):

@@ -1,0 +1,65 @@
+"""A message that says where part of a delivery goes, a supplier's short delivery said by its amount, prices said
+as a discount or as a bare amount, and undo said with its reason."""
+from __future__ import annotations
+
+from tests.e2e.conftest import texts
+
+
+def _confirm(chat, user: str, out: list[dict]) -> list[dict]:  # type: ignore[no-untyped-def]
+    """Presses 确认 when the reply asks for it (a design that asks first and one that records at once pass alike)."""
+    return chat.press(user, "确认") if any(b[0] == "确认" for m in out for b in m["buttons"]) else out
+
+
+def test_a_delivery_partly_for_another_store_is_received_here_and_that_part_moved_on_and_undone_together(chat):
+    out = _confirm(chat, "amy", chat.say("amy", "收到牛奶2箱,其中1箱是给静安店的"))
+    s = chat.stock()
+    assert (s["XH:B01"], s["JA:B01"]) == (36 + 12, 24 + 12), texts(out)
+    moves = [m for m in chat.export("moves") if m["sku"] == "B01" and not m["batch"].startswith("import")]
+    assert len({m["batch"] for m in moves}) == 1                 # one message, one batch
+    chat.say("amy", "刚才那条错了,撤回")
+    s = chat.stock()
+    assert (s["XH:B01"], s["JA:B01"]) == (36, 24)
+
+
+def test_a_part_that_could_be_either_product_is_asked_and_nothing_recorded(chat):
+    before = chat.stock()
+    out = chat.say("amy", "收到牛奶2箱和奶油1箱,其中1箱是给静安店的")
+    assert "全脂牛奶" in texts(out) and "淡奶油" in texts(out) and "没有记录" in texts(out), texts(out)
+    assert chat.stock() == before
+
+
+def test_a_receipt_said_at_another_store_sends_its_part_from_there(chat):
+    _confirm(chat, "owner", chat.say("owner", "静安店收到牛奶2箱,其中1箱给徐汇店"))
+    s = chat.stock()
+    assert (s["JA:B01"], s["XH:B01"]) == (24 + 12, 36 + 12)
+
+
+def test_a_supplier_short_delivery_said_by_its_amount_receives_that_much_and_keeps_the_rest_on_order(chat):
+    chat.say("sun", "向咖啡豆行订咖啡豆5箱,明天到")
+    out = chat.say("sun", "咖啡豆行只送来了4箱")
+    assert "40" in texts(out), texts(out)
+    chat.press("sun", "确认")
+    assert chat.stock()["CK:B04"] == 200 + 40
+    order = chat.export("orders")[-1]
+    line = order["lines"][0]
+    assert order["status"] == "partial" and float(line["qty"]) - float(line.get("received") or 0) == 10, order
+    out = chat.say("sun", "光明送来了")                          # nothing awaited from 光明: said, nothing written
+    assert "没有" in texts(out) and chat.stock()["CK:B04"] == 240, texts(out)
+
+
+def test_a_discounted_sale_is_priced_at_that_share_of_the_catalog_price(chat):
+    chat.say("zhou", "可颂售价改为12元")
+    chat.press("zhou", "确认")
+    _confirm(chat, "amy", chat.say("amy", "可颂打8折卖了10个"))
+    assert chat.stock()["XH:B09"] == 40 - 10
+    sale = [m for m in chat.export("moves") if m["sku"] == "B09" and m["kind"] == "sale"]
+    assert [float(m["unit_price"]) for m in sale] == [9.6]
+
+
+def test_an_amount_said_alone_after_a_receipt_is_its_total(chat):
+    _confirm(chat, "amy", chat.say("amy", "收到咖啡豆2箱,1600元"))
+    _confirm(chat, "amy", chat.say("amy", "收了菜籽油2桶,150块"))   # 块 is money: oil is not counted in 块
+    assert (chat.stock()["XH:B04"], chat.stock()["XH:B10"]) == (20 + 20, 15 + 10)
+    got = [(m["sku"], float(m["unit_cost"])) for m in chat.export("moves") if m["kind"] == "receipt"
+           and not m["batch"].startswith("import")]
+    assert got == [("B04", 80.0), ("B10", 15.0)]               # ¥1600 for 20 kg · ¥150 for 10 L
