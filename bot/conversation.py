@@ -617,6 +617,9 @@ class Conversation:
             raise errors.NotFound(code="nothing_to_undo")
         moves = uow.stock.batch(batch)
         held = {m.sku for m in moves}
+        if cmd.location is not None:   # 刚才是静安店的: the same write, at the place said
+            self._relocate(uow, turn, moves, cmd.location)
+            return
         sku = cmd.sku or (moves[0].sku if len(held) == 1 else None)
         product = uow.catalog.product(sku) if sku else None
         swap = product is not None and len(held) == 1 and product.sku not in held   # 不是牛奶,是奶油
@@ -637,6 +640,27 @@ class Conversation:
             raise errors.BadInput(code="zero_qty")
         new_cmd = inventory.command_of(moves, sku=next(iter(held)) if swap else product.sku, qty=qty, now=turn.now,
                                        as_sku=product.sku if swap else None)
+        actor = inventory.Actor(user=turn.user, now=turn.now, message_id=turn.message_id, batch=_batch(turn.now))
+        _, evs = inventory.undo(uow, actor=actor)
+        turn.events += evs
+        actor = self._actor(turn, new_cmd)
+        plan = inventory.plan(uow, new_cmd, actor=actor, force=True)
+        turn.events += inventory.record(uow, plan, actor=actor, t=self.t, push=turn.push)
+        turn.reply(self.t("corrected", turn.lang, summary=replies.summary(self.t, turn.lang, new_cmd, self._catalog,
+                                                                            user=turn.user)),
+                   [[Button(self.t("btn.undo", turn.lang), f"undo:{actor.batch}")]])
+
+    def _relocate(self, uow: UnitOfWork, turn: Turn, moves: list[ledger.Move], location: str) -> None:
+        """The user's last write undone and written again, the same, at ``location`` (a transfer or a count is said
+        again instead: where it went is not one place)."""
+        first = moves[0].sku
+        qty = sum((m.qty for m in moves if m.sku == first and m.kind != ledger.MoveKind.TRANSFER_IN), Decimal(0))
+        again = inventory.command_of(moves, sku=first, qty=qty, now=turn.now)
+        if not isinstance(again, commands.RecordMoves):
+            raise errors.BadInput(code="correct_place")
+        if again.location == location:
+            raise errors.BadInput(code="same_place", location=replies.loc_name(location, self._catalog))
+        new_cmd = replace(again, location=location)
         actor = inventory.Actor(user=turn.user, now=turn.now, message_id=turn.message_id, batch=_batch(turn.now))
         _, evs = inventory.undo(uow, actor=actor)
         turn.events += evs

@@ -152,6 +152,7 @@ class Correct:
     qty: Decimal | None
     unit: str = ""
     sku: str | None = None
+    location: str | None = None   # 刚才是静安店的: the same write, at another place
 
 
 @dataclass(frozen=True)

@@ -119,6 +119,9 @@ class Parser:
         prods = a.of("product")
         if not a.qtys and len(prods) == 1 and len(prods[0].codes) == 1:   # 不是牛奶,是奶油: the product was wrong
             return commands.Parsed(commands.Correct(qty=None, sku=prods[0].codes[0]))
+        places = a.of("location")
+        if not a.qtys and not prods and places and _PLACE_FIX.fullmatch(a.masked.strip(" ,.!")):
+            return commands.Parsed(commands.Correct(qty=None, location=places[0].codes[0]))   # 刚才是静安店的
         if not a.qtys:   # 错了 alone: how to correct or undo; 改成明天送: not a quantity
             return commands.Clarify("bad_qty", detail=rest) if rest.strip(" ,.!") else commands.Clarify("correct_how")
         q = a.qtys[0]
@@ -241,6 +244,9 @@ class Parser:
                                             has_due=a.date is not None)
         if kind is None and intents.COUNT_BARE.search(a.s) and a.qtys:
             kind = "count"   # 纸杯现在还有200个
+        vague = _VAGUE.search(a.s) if kind in WRITE_KINDS or kind == "transfer" else None
+        if vague is not None:   # 卖了20多个 · 鸡蛋用了一板多一点 · 不到20个 · 十来个 · 二三十个: no number to record
+            return commands.Clarify("qty_vague", detail=vague.group(0))
         if kind in STOCK_KINDS and source is None and dest is None and speaker.user.location:
             came = [e.codes[0] for e in a.of("location")
                     if (kind == "receipt" and _CAME_FROM.match(a.s, e.end)) or _GAVE_US.match(a.s, e.end)]
@@ -249,8 +255,19 @@ class Parser:
         elif kind == "receipt" and source is not None and dest is None and source != speaker.user.location \
                 and speaker.user.location:   # 收到中心仓发来的牛腩2箱: sent from there, not received there
             kind, request = "transfer", False
-        if kind == "transfer" and len({e.codes[0] for e in a.of("location")} - {source}) > 1:
-            # 大仓给徐汇店和静安店各送了鸡蛋2板: one transfer goes to one place (it went to the first alone)
+        each: tuple[list[str], bool] | None = None   # places listed together, and whether they are the sources
+        joined = _joined_places(a) if kind == "transfer" else None
+        if joined is not None:
+            codes, first = joined
+            if not re.search(r"各|每(?:个|家)?店?", a.s):   # 给徐汇店和静安店送了鸡蛋2板: 2 each, or 1 each?
+                return commands.Clarify("several_destinations")
+            sources = a.s[max(0, first - 2):first].strip().endswith(("从", "由"))
+            other = [e.codes[0] for e in a.of("location") if e.codes[0] not in codes]
+            source, dest, request = (None, other[0] if other else None, False) if sources \
+                else (other[0] if other else None, None, False)
+            each = (codes, sources)
+        elif kind == "transfer" and len({e.codes[0] for e in a.of("location")} - {source}) > 1:
+            # 大仓给徐汇店和静安店送了鸡蛋2板 without 各: one transfer goes to one place (it went to the first alone)
             return commands.Clarify("several_destinations")
         if kind is None and a.qtys:
             kind = _signed(a)   # 牛奶+2箱 (in) · 可颂-5个 (out)
@@ -284,6 +301,18 @@ class Parser:
         partner_code = partners[0].codes[0] if partners else None
         location = self._location(a)
         cmd: commands.Command
+        if kind == "transfer" and each is not None:   # 大仓给徐汇店和静安店各送了鸡蛋2板: one transfer per place
+            places, sources = each
+            got = self._finish(commands.TransferStock(source=places[0] if sources else source,
+                                                      dest=dest if sources else places[0], lines=()), a, res, speaker)
+            if not isinstance(got, commands.Parsed) or not isinstance(got.command, commands.TransferStock):
+                return got
+            one = got.command
+            home = speaker.user.location
+            if ((one.dest or home) if sources else (one.source or home)) in places:   # (to itself)
+                return commands.Clarify("several_destinations")
+            return replace(got, command=commands.Batch(tuple(
+                replace(one, source=p) if sources else replace(one, dest=p) for p in places)))
         if kind == "transfer":
             if request and source is None and dest is not None:
                 source, dest = dest, None
@@ -748,13 +777,39 @@ _OWN_VERB = re.compile(r"^[\x00\s]*(?:今天|刚才|刚刚|早上|上午|中午|
                        r"|卖完|卖光|用完|用光|做了|烤了|出炉|(?:收|卖|用|进|出|入)" + intents.NUMBER_NEXT + ")")
 
 
+# what is left of a correction that names only the place (刚才是静安店的 · 不对,应该记在静安店 · 是静安店卖的)
+_PLACE_FIX = re.compile(r"(?:在|记在|算在|算)?\x00+(?:的|那边的?|这边的?)?(?:卖|用|收|进|报损|盘点)?(?:的|了)?(?:[,\s\x00]*不是\x00+(?:的)?)?")
+_VAGUE_UNIT = r"[个件箱袋瓶包盒板条桶斤两块份只杯打]|公斤|kg|升"
+_VAGUE = re.compile(rf"(?:[\d.]+|[一二两三四五六七八九十百千]+)\s*(?:{_VAGUE_UNIT})?\s*多(?!少|送|给|收|了|卖|用|出|进|的)"
+                    rf"(?:一点|一些|点)?(?:{_VAGUE_UNIT})?"
+                    rf"|(?:不到|不足|少于|不满)\s*(?:[\d.]+|[一二两三四五六七八九十百千半]+)\s*(?:{_VAGUE_UNIT})?"
+                    rf"|(?:\d|十|百)\s*来\s*(?:{_VAGUE_UNIT})"
+                    rf"|[一二两三四五六七八九][二三四五六七八九]\s*[十百]?\s*(?:{_VAGUE_UNIT})")
+
+
+def _joined_places(a: scan.Analysis) -> tuple[list[str], int] | None:
+    """Places listed together (徐汇店和静安店 · 徐汇、静安): their codes and where the list starts; None for none."""
+    locs = sorted(a.of("location"), key=lambda e: e.start)
+    for i, e in enumerate(locs):
+        run = [e]
+        for z in locs[i + 1:]:
+            if not re.fullmatch(r"\s*(?:和|、|跟|与|及|以及|,)\s*", a.s[run[-1].end:z.start]):
+                break
+            run.append(z)
+        codes = list(dict.fromkeys(x.codes[0] for x in run))
+        if len(codes) > 1:
+            return codes, e.start
+    return None
+
+
 def _groups(a: scan.Analysis) -> list[tuple[int, int]]:
     """The message's runs of clauses of one kind (spans of ``a.s``): a clause that begins with its own verb, or a
     later one that reports a loss with its own quantity (收到鸡蛋3板,碎了5个; …,包装破损 is a note), starts a new run
     when its kind differs. One run: a message of one kind."""
     cuts = sorted({0, *(m.end() for m in _CLAUSE_END.finditer(a.s)),
                    *(m.start() for m in re.finditer("其中", a.s)), len(a.s),   # …2公斤 其中0.5公斤受潮
-                   *(m.start() for m in re.finditer(r"(?<=\s)[进出入收卖用]" + intents.NUMBER_NEXT, a.s))})   # 进30 出12
+                   *(m.start() for m in re.finditer(r"(?<=\s)[进出入收卖用]" + intents.NUMBER_NEXT, a.s)),   # 进30 出12
+                   *(m.start() for m in re.finditer(r"(?<=[\d个件箱袋瓶包盒板条桶])[出进]" + intents.NUMBER_NEXT, a.s))})   # 进30出25
     out: list[tuple[int, int]] = []
     kind = None
     for n, (x, y) in enumerate(zip(cuts, cuts[1:], strict=False)):

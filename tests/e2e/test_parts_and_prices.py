@@ -63,3 +63,25 @@ def test_an_amount_said_alone_after_a_receipt_is_its_total(chat):
     got = [(m["sku"], float(m["unit_cost"])) for m in chat.export("moves") if m["kind"] == "receipt"
            and not m["batch"].startswith("import")]
     assert got == [("B04", 80.0), ("B10", 15.0)]               # ¥1600 for 20 kg · ¥150 for 10 L
+
+
+def test_the_last_write_said_to_be_another_stores_moves_there_and_a_transfer_is_said_again_instead(chat):
+    _confirm(chat, "amy", chat.say("amy", "卖了可颂5个"))
+    out = chat.say("amy", "刚才是静安店的")
+    s = chat.stock()
+    assert (s["XH:B09"], s["JA:B09"]) == (40, 20 - 5) and "静安店" in texts(out), texts(out)
+    out = chat.say("amy", "刚才是静安店的")                     # already there: said, nothing changed
+    assert "已经记在静安店" in texts(out) and chat.stock() == s, texts(out)
+    _confirm(chat, "amy", chat.say("amy", "从徐汇店调牛奶12升到静安店"))
+    s = chat.stock()
+    out = chat.say("amy", "不对,应该记在大仓")                   # a transfer has two places: not changed alone
+    assert "撤销" in texts(out) and chat.stock() == s, texts(out)
+
+
+def test_a_vague_quantity_is_asked_for_exactly_and_nothing_recorded(chat):
+    before = chat.stock()
+    for text in ("卖了20多个可颂", "鸡蛋用了一板多一点", "卖了不到20个可颂", "卖了十来个可颂", "卖了二三十个可颂"):
+        out = chat.say("amy", text)
+        assert "确切" in texts(out) and chat.stock() == before, (text, texts(out))
+    _confirm(chat, "amy", chat.say("amy", "可颂进30出25"))     # in 30, out 25: both, without spaces
+    assert chat.stock()["XH:B09"] == 40 + 5

@@ -398,8 +398,16 @@ def test_goods_taken_to_another_store_or_brought_by_it_are_transfers(chat):
     chat.press("bo", "确认")
     assert chat.stock()["XH:B06"] == 210 and chat.stock()["JA:B06"] == 240
     before = chat.stock()
-    out = chat.say("sun", "大仓给徐汇店和静安店各送了鸡蛋2板")      # two places: asked apart (went to the first alone)
-    assert "只能去一个地点" in texts(out) and chat.stock() == before, texts(out)
+    out = chat.say("sun", "大仓给徐汇店和静安店送了鸡蛋2板")        # two places, 2 each or 1 each? asked (went to the first)
+    assert "每个地点" in texts(out) and chat.stock() == before, texts(out)
+    out = chat.say("sun", "大仓给徐汇店和静安店各送了鸡蛋2板")      # 各: two transfers, confirmed and undone together
+    chat.press("sun", "确认")
+    after = chat.stock()
+    assert (after["CK:B06"], after["XH:B06"], after["JA:B06"]) == (3000 - 120, 210 + 60, 240 + 60), texts(out)
+    chat.say("sun", "撤销")
+    assert chat.stock() == before
+    out = chat.say("amy", "给静安店和徐汇店各送2个可颂")             # 徐汇店 is where they come from: asked
+    assert "同一个地点" in texts(out) and chat.stock() == before, texts(out)
 
 
 def test_a_count_of_zero_is_recorded_and_what_is_still_to_come_is_said_back_not_recorded(chat):

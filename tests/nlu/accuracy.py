@@ -22,7 +22,7 @@ SLOTS: dict[str, dict[str, Any]] = {
     "purchase": {"partner": None, "location": None, "due": None, "lines": []},
     "sales_order": {"partner": None, "location": None, "due": None, "lines": []},
     "booking": {"at": None, "lines": []},
-    "correct": {"qty": None, "unit": "", "sku": None},
+    "correct": {"qty": None, "unit": "", "sku": None, "location": None},
     "rule": {"render": None},
     "manage_rules": {"action": None, "rule_id": None},
     "forecast": {"sku": None, "days": 7, "start": None},
@@ -85,7 +85,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
     elif isinstance(c, commands.RecordBooking):
         d |= {"intent": "booking", "at": c.at.strftime("%Y-%m-%d %H:%M"), "lines": _lines(c.lines)}
     elif isinstance(c, commands.Correct):
-        d |= {"intent": "correct", "qty": str(c.qty) if c.qty is not None else None, "unit": c.unit, "sku": c.sku}
+        d |= {"intent": "correct", "qty": str(c.qty) if c.qty is not None else None, "unit": c.unit, "sku": c.sku,
+              "location": c.location}
     elif isinstance(c, commands.AddRule):
         d |= {"intent": "rule", "render": render.render_rule(c.draft, cat)}
     elif isinstance(c, commands.ManageRules):
