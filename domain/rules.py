@@ -41,7 +41,7 @@ OPERATORS: dict[str, str] = {
 }
 
 ACTIONS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "notify": ("提醒用户或角色", ("to", "cc")),
+    "notify": ("提醒用户或角色(可带提醒内容)", ("to", "cc", "text")),
     "purchase_request": ("创建采购申请", ("qty",)),
     "transfer": ("创建调拨单", ("source", "qty")),
     "adjust_safety_stock": ("临时调整安全库存", ("pct", "days")),

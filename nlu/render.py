@@ -55,6 +55,9 @@ class _Render:
             if draft.conditions.items:
                 return self.w("rule.schedule_if", when=when, clock=_clock(cron), subject=self.subject(draft.scope),
                               conds=self.group(draft.conditions, unit, top=True), actions=actions)
+            if draft.scope.skus or draft.scope.category or draft.scope.abc_class:   # 每天7点提醒我可乐库存
+                return self.w("rule.schedule_stock", when=when, clock=_clock(cron), subject=self.subject(draft.scope),
+                              actions=actions)
             return self.w("rule.schedule", when=when, clock=_clock(cron), actions=actions)
         return self.w("rule.event", subject=self.subject(draft.scope),
                       conds=self.group(draft.conditions, unit, top=True), actions=actions)
@@ -106,6 +109,8 @@ class _Render:
         p = a.params
         if a.kind == "notify":
             out = self.w("rule.notify", people=self.people(p.get("to") or ["我"]))
+            if p.get("text"):
+                out += self.w("rule.notify_text", text=p["text"])
             if p.get("cc"):
                 out += self.w("rule.cc", people=self.people(p["cc"]))
             return out

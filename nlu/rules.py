@@ -38,6 +38,23 @@ REPORTS = {"今日备货清单": "prep_list", "备货清单": "prep_list", "备�
                            "stock_report"),
            **dict.fromkeys(("本周销量", "上周销量", "一周销量", "周销量", "每周销量", "销售周报", "周报", "本周销售",
                             "上周销售", "销量周报", "销量排行", "销量"), "sales_week")}
+_WEEKLY = re.compile(r"^(?:上|本|这|每|一)?(?:个)?(?:周|星期|礼拜)的?")
+_DAILY = re.compile(r"^(?:今天|今日|当天|当日|每天|每日|一天)的?")
+
+
+def report_of(name: str) -> str | None:
+    """The report a name means: 今日备货清单 · 今天的销售汇总 (the day's summary) · 上周销量报表 (the week's sales)."""
+    name = re.sub(r"^[,。\s]+|[,。\s]+$", "", name)
+    if name in REPORTS:
+        return REPORTS[name]
+    weekly = bool(_WEEKLY.match(name))
+    core = _DAILY.sub("", _WEEKLY.sub("", name))
+    core = re.sub(r"(?:的)?(?:报表|报告|汇总|统计|情况|数据|表)$", "", core) or core
+    if core in ("销量", "销售", "销售额", "营业额", "营业", "卖了多少"):
+        return "sales_week" if weekly else "evening_summary"
+    return REPORTS.get(core) or REPORTS.get(("本周" if weekly else "今日") + core)
+
+
 GENERIC_CATEGORY = ("耗材", "商品", "货品", "产品", "物料", "东西", "sku")
 
 
@@ -109,11 +126,18 @@ class RuleParser:
         actions = self._actions(action_text, speaker)
         if trigger.kind == "event" and not conditions.items:
             raise Unsupported(f"没有条件:{original}")
+        skus = subject.skus
+        if trigger.kind == "schedule" and not conditions.items and not skus:
+            for a in actions:   # 每天早上7点提醒我可乐库存: the products' stock, not a note to read
+                named = [e for e in self.lex.scan(str(a.params.get("text") or ""), [True] * 40) if e.kind == "product"]
+                if a.kind == "notify" and named:
+                    skus = tuple(dict.fromkeys(c for e in named for c in e.codes))
+                    a.params.pop("text")
         location = subject.location
         if any(a.kind == "transfer" and a.params.get("source") in (None, location) for a in actions) \
                 and location == speaker.user.location:
             location = None  # 从中心仓调拨 written at the warehouse watches the stores, not the warehouse
-        scope = drules.Scope(skus=subject.skus, category=subject.category, abc_class=subject.abc,
+        scope = drules.Scope(skus=skus, category=subject.category, abc_class=subject.abc,
                              location=location)
         return drules.RuleDraft(text=original, trigger=trigger, scope=scope, conditions=conditions,
                                 actions=tuple(actions))
@@ -152,7 +176,8 @@ class RuleParser:
                     category = target
         mention = ""
         if not skus:
-            head = re.split(rf"库存|可用|销量|近|最近|过去|要是|如果|{_OP}|连续|\d|的", _strip_condition(cond))[0]
+            head = re.split(rf"库存|可用|销量|近|最近|过去|要是|如果|{_OP}|连续|\d|的|今天|今日|一天|每天|本周|本月|卖",
+                            _strip_condition(cond))[0]
             head = re.sub(r"^(?:某个?|任何|任一|每个|所有)", "", head)
             head = re.sub(r"^[abc]类", "", head)
             if head and head not in GENERIC_CATEGORY and head not in lexicon.GENERIC_PRODUCT \
@@ -225,7 +250,7 @@ class RuleParser:
                       rf"|(?:库存)?(?:不够|不足|撑不到|撑不了|坚持不了|用不到|卖不到)(?P<n2>{_N})天(?:用|卖|销售)?$", c)
         if m:
             return drules.Condition("days_of_cover", _op(m.group("op") or "<"), _int(m.group("n") or m.group("n2")))
-        m = re.search(rf"(?:销量|销售量|卖出)(?:合计|总计|总和)?(?P<op>{_OP})(?P<q>{_N}\S*)", c)
+        m = re.search(rf"(?:销量|销售量|卖出|卖了|卖|售出)(?:合计|总计|总和)?(?P<op>{_OP})(?P<q>{_N}\S*)", c)
         if m and ("日均" not in c and "平均" not in c):
             return drules.Condition("sales_sum", _op(m.group("op")), self._amount(m.group("q"), subject), {"days": days})
         m = re.search(rf"(?:日均销量|平均销量|日均)(?P<op>{_OP})(?P<q>{_N}\S*)", c)
@@ -308,16 +333,20 @@ class RuleParser:
         if m is None:   # 发备货清单给孙采购 · 给我发库存日报 (a report by name; 向采购员发送提醒 is a notification)
             m = (re.match(r"^(?:发送?|推送)(?:一份|一下)?(?P<r>.+?)(?:给|到)(?P<to>.+)$", p)
                  or re.match(r"^(?:给|向)(?P<to>.+?)(?:发送?|推送)(?:一份|一下)?(?P<r>.+)$", p))
-            m = m if m is not None and m.group("r") in REPORTS else None
+            m = m if m is not None and report_of(m.group("r")) else None
         if m:
-            report = REPORTS.get(m.group("r"))
+            report = report_of(m.group("r"))
             if report is None:
                 raise Unsupported(f"报表「{m.group('r')}」(能推送的有:今日备货清单、今日小结、库存日报、一周销量)")
             return drules.Action("send_report", {"report": report, "to": self._people(m.group("to") or "我", speaker, part)})
         m = re.match(r"^(?:向|给)?(?P<to>.*?)(?:发送|发)?(?:提醒|通知|告诉|推送)(?:给)?(?P<to2>.*)$", p)
         if m:
             who = (m.group("to") or "") + (m.group("to2") or "")
-            return drules.Action("notify", {"to": self._people(who or "我", speaker, part)})
+            try:
+                return drules.Action("notify", {"to": self._people(who or "我", speaker, part)})
+            except Unsupported:
+                people, what = self._reminder(who, speaker, part)   # 提醒我盘点: whom, then what about
+                return drules.Action("notify", {"to": people, "text": what})
         m = re.match(r"^(?:从(?P<src>.+?))?(?:调拨|调货|调|补货)(?:过来|补货)?$", p)
         if m:
             src = None
@@ -335,6 +364,18 @@ class RuleParser:
         if re.match(r"^(?:转)?人工(?:审核|接管|处理)$", p):
             return drules.Action("manual_review", {})
         raise Unsupported(part)
+
+    def _reminder(self, who: str, speaker: context.Speaker, part: str) -> tuple[list[str], str]:
+        """提醒我盘点 · 提醒刘店长检查冰箱温度: the people named first, then what to remind them of."""
+        for i in range(len(who) - 1, 0, -1):
+            what = re.sub(r"^(?:一下|下|要|去|该)|^[,\s]+|[,\s]+$", "", who[i:])
+            if not what:
+                continue
+            try:
+                return self._people(who[:i], speaker, part), what
+            except Unsupported:
+                continue
+        raise Unsupported(f"不认识「{who}」是谁")
 
     def _people(self, who: str, speaker: context.Speaker, part: str) -> list[str]:
         who = who.strip()
@@ -365,9 +406,16 @@ def _strip_condition(c: str) -> str:
 
 
 def _days(c: str) -> int:
-    m = re.search(rf"(?:近|最近|过去)(?P<n>{_N})(?:天|日)", c)
+    """The days a sales condition looks back over: 近3天 · 过去2周 · 今天/一天 (1) · 本周 (7) · 本月 (30); else 7."""
+    m = re.search(rf"(?:近|最近|过去)(?P<n>{_N})(?:个)?(?P<u>天|日|周|星期|礼拜|月)", c)
     v = numbers.value(m.group("n")) if m else None
-    return int(v) if v else 7
+    if m and v:
+        return int(v) * {"周": 7, "星期": 7, "礼拜": 7, "月": 30}.get(m.group("u"), 1)
+    if re.search(r"今天|今日|当天|当日|一天|一日|单日|每天|每日", c):
+        return 1
+    if re.search(r"本月|这个月|一个月|每月|当月", c):
+        return 30
+    return 7
 
 
 def _int(s: str) -> Any:

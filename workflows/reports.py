@@ -58,7 +58,7 @@ def act(uow: Any, box: Any, t: Any, *, rule: Any, draft: rules.RuleDraft, snap: 
                           + f" {_fmt(left)}" + (f" / {_fmt(right)}" if right is not None else "")
                           for c, left, right, _ in checked)
         return str(t("alert.below", lang, location=_loc_name(uow, location), product=product.name,
-                     qty=qty(product, snap("on_hand", {})))) + f"\n({facts})"
+                     qty=qty(product, snap("on_hand", {})))) + (f"\n({facts})" if facts else "")
 
     for a in draft.actions:
         p = a.params
@@ -164,17 +164,14 @@ def scheduled_rule(uow: Any, box: Any, t: Any, *, rule: Any, now: datetime, fore
     draft = rules.draft_from_dict(rule.spec)
     owner = uow.catalog.user(rule.owner)
     location = draft.scope.location or (owner.location if owner else None)
-    reports_only = all(a.kind == "send_report" for a in draft.actions) and not draft.conditions.items
-    if reports_only:
-        for a in draft.actions:
-            fn = globals().get(str(a.params.get("report") or "prep_list"))
-            if fn is not None:
-                fn(uow, box, t, location=location, now=now, forecaster=forecaster,
-                   to=list(a.params.get("to") or [rule.owner]))
-        return
+    sc = draft.scope
+    kinds = {a.kind for a in draft.actions}
+    if not draft.conditions.items and (kinds == {"send_report"} or (
+            kinds <= {"notify", "send_report"} and not (sc.skus or sc.category or sc.abc_class))):
+        _remind(uow, box, t, rule=rule, draft=draft, location=location, now=now, forecaster=forecaster)
+        return   # reports, and 每天早上7点提醒我盘点: one reminder, not one alert per product
     shared: dict[Any, Any] = {}
     for p in uow.catalog.products():
-        sc = draft.scope
         if (sc.skus and p.sku not in sc.skus) or (sc.category and p.category != sc.category) or \
                 (sc.abc_class and abc.get(p.sku, "C") != sc.abc_class):
             continue
@@ -182,6 +179,22 @@ def scheduled_rule(uow: Any, box: Any, t: Any, *, rule: Any, now: datetime, fore
                                 forecaster=forecaster, shared=shared)
         if engine.evaluate(draft.conditions, snap):
             act(uow, box, t, rule=rule, draft=draft, snap=snap, location=location, product=p, now=now, alert_id=None)
+
+
+def _remind(uow: Any, box: Any, t: Any, *, rule: Any, draft: rules.RuleDraft, location: str | None, now: datetime,
+            forecaster: Any) -> None:
+    """A scheduled rule about no product and with no condition: a reminder (its own words, else the rule's) to each
+    person it names, and the reports it sends."""
+    for a in draft.actions:
+        if a.kind == "send_report":
+            fn = globals().get(str(a.params.get("report") or "prep_list"))
+            if fn is not None:
+                fn(uow, box, t, location=location, now=now, forecaster=forecaster,
+                   to=list(a.params.get("to") or [rule.owner]))
+            continue
+        for u in recipients(uow, list(a.params.get("to") or [rule.owner]) + list(a.params.get("cc") or []),
+                            location=location):
+            box.push(u, t("alert.reminder", _lang(uow, u), id=rule.id, text=a.params.get("text") or rule.text))
 
 
 def _store_people(uow: Any, location: str | None, to: list[str] | None) -> list[str]:

@@ -84,3 +84,27 @@ def test_the_weeks_sales_come_on_monday_against_the_week_before(chat):
     assert len(week) == 1, texts(out)
     assert "06-15 ~ 06-21" in week[0] and "1. 可颂 15个(比前一周 +50%)" in week[0], week[0]
     assert "2. 全脂牛奶 6升(前一周没有卖)" in week[0], week[0]
+
+
+def test_a_reminder_on_a_schedule_arrives_once_in_its_own_words_and_one_about_a_product_shows_its_stock(chat):
+    out = chat.say("zhou", "每天早上7点提醒我盘点")
+    assert "盘点" in texts(out) and "每天 07:00" in texts(out), texts(out)
+    chat.press("zhou", "确认")
+    chat.say("zhou", "每天晚上8点提醒我可颂库存")
+    chat.press("zhou", "确认")
+    rules = {r["text"]: r["spec"] for r in chat.export("rules")}
+    assert rules["每天晚上8点提醒我可颂库存"]["scope"]["skus"] == ["B09"]
+    out = chat.send(at="2026-06-16T07:01:00+08:00")
+    reminders = [m for m in out if m.get("to") == "zhou" and "⏰" in (m.get("text") or "")]
+    assert [m["text"] for m in reminders] == ["⏰ 提醒(规则 #1):盘点"], texts(out)   # once, not once per product
+    stock = [m for m in out if m.get("to") == "zhou" and "规则 #2" in (m.get("text") or "")]
+    assert len(stock) == 1 and "可颂库存 40个" in stock[0]["text"], texts(out)
+
+
+def test_reports_are_found_by_the_names_people_give_them(chat):
+    for text, report in (("每天晚上10点把今天的销售汇总发给我", "evening_summary"),
+                         ("每周一早上8点发上周销量报表给孙采购", "sales_week"),
+                         ("每天晚上9点把营业额发给我", "evening_summary")):
+        out = chat.say("zhou", text)
+        chat.press("zhou", "确认")
+        assert chat.export("rules")[-1]["spec"]["actions"][0]["params"]["report"] == report, texts(out)
