@@ -66,10 +66,11 @@ class Turn:
         self.out.append(Outgoing(to=to, text=text, buttons=_buttons(buttons)))
 
 
-def _awaiting(uow: UnitOfWork, here: str | None, *, partner: str | None, sku: str | None) -> list[Any]:
-    """The open purchase orders (and approved requests) at ``here`` (everywhere: None), of ``partner`` and still
-    awaiting ``sku`` when given, oldest first."""
-    return [o for o in uow.orders.list(kinds=["purchase", "purchase_request"], statuses=["open", "partial"])
+def _awaiting(uow: UnitOfWork, here: str | None, *, partner: str | None, sku: str | None,
+              kinds: tuple[str, ...] = ("purchase", "purchase_request")) -> list[Any]:
+    """The open purchase orders (and approved requests; ``kinds`` ("sale",): customers' orders to collect) at ``here``
+    (everywhere: None), of ``partner`` and still awaiting ``sku`` when given, oldest first."""
+    return [o for o in uow.orders.list(kinds=list(kinds), statuses=["open", "partial"])
             if (here is None or o.location == here) and (partner is None or o.partner == partner)
             and (sku is None or any(ln.sku == sku and ln.open_qty > 0 for ln in o.lines))]
 
@@ -231,6 +232,8 @@ class Conversation:
             if ordered is not None:   # 奶油到了 with cream on order: that order's receipt, asked first
                 self._require(turn.user, "record")
                 self._receive_order(uow, turn, ordered)
+                return
+            if self._collected(uow, turn, result):   # 盒马提货了 · 盒马的纸杯提走了: its order, asked first
                 return
             self._clarify(uow, turn, result)
             return
@@ -427,6 +430,33 @@ class Conversation:
                                                                      user=turn.user),
                                              more=self.t("receive_order.more", turn.lang, n=len(found) - 1)
                                              if len(found) > 1 else ""))
+
+    def _collected(self, uow: UnitOfWork, turn: Turn, c: commands.Clarify) -> bool:
+        """A customer taking its goods without a quantity (盒马提货了 · 盒马的纸杯提走了): what its oldest open order still
+        awaits (of that product), shown and recorded as a sale once confirmed. False when the message is not that."""
+        p = c.partial
+        if c.reason not in ("missing_qty", "collect_order") or not isinstance(p, commands.RecordMoves) or p.lines \
+                or p.movement != commands.Movement.SALE or not p.partner or p.at is not None:
+            return False
+        sku = c.mention or None
+        found = _awaiting(uow, p.location or turn.user.location, partner=p.partner, sku=sku, kinds=("sale",))
+        if not found:
+            if c.reason == "missing_qty":
+                return False   # 盒马拿走纸杯 with nothing on order: how many is asked
+            what = replies.orders_what(self.t, turn.lang, "sale", sku=sku, partner=p.partner, cat=self._catalog)
+            turn.reply(self.t("orders.none", turn.lang, what=what))
+            return True
+        self._require(turn.user, "record")
+        o = found[0]
+        lines = tuple(commands.Line(sku=ln.sku, qty=ln.open_qty, unit_price=ln.unit_price) for ln in o.lines
+                      if ln.open_qty > 0 and (sku is None or ln.sku == sku))
+        sale = commands.RecordMoves(movement=commands.Movement.SALE, lines=lines, location=o.location,
+                                    partner=o.partner)
+        self._ask(uow, turn, sale, self.t(
+            "collect_order.ask", turn.lang, id=o.id,
+            summary=replies.summary(self.t, turn.lang, sale, self._catalog, user=turn.user),
+            more=self.t("collect_order.more", turn.lang, n=len(found) - 1) if len(found) > 1 else ""))
+        return True
 
     @staticmethod
     def _amount_line(uow: UnitOfWork, o: Any, cmd: commands.ReceiveOrder) -> commands.Line:

@@ -190,11 +190,14 @@ class SalesQuery:
 @dataclass(frozen=True)
 class AmendOrder:
     """盒马订的可颂改成60个 · 订单#4的牛奶改为15箱: an open order's line of ``sku`` ordered ``qty`` (base units) in all,
-    the order by number or the partner's (or the store's) only open one with that product."""
-    sku: str
+    the order by number or the partner's (or the store's) only open one with that product. Without a product
+    (光明的订单改成8箱 · 订单#2改成8箱): ``sku`` None and ``amount`` in ``amount_unit``, of the order's only product."""
+    sku: str | None
     qty: Decimal
     order_id: int | None = None
     partner: str | None = None
+    amount: Decimal | None = None
+    amount_unit: str = ""
 
 
 @dataclass(frozen=True)

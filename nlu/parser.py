@@ -197,7 +197,9 @@ class Parser:
         if intents.WHY.search(a.s) and a.of("product") and not a.qtys:
             return commands.Parsed(commands.Report("why", location=self._location(a), sku=a.of("product")[0].codes[0]))
         amend = intents.AMEND_ORDER.search(a.masked)
-        if amend is not None and a.of("product") and a.qtys:
+        if amend is None and (supplier or customer) and a.qtys:   # 光明的牛奶改成8箱: its order, not a receipt
+            amend = _PARTNER_AMEND.search(a.masked)
+        if amend is not None and a.qtys:
             return self._amend(a, supplier or customer)
         cancel = intents.CANCEL_ORDER.search(a.s)
         if cancel is not None:
@@ -223,6 +225,9 @@ class Parser:
             return commands.Parsed(commands.ReceiveOrder(partner=supplier[0].codes[0] if supplier else None,
                                                          sku=prods[0].codes[0] if prods else None,
                                                          location=self._location(a)))
+        if customer and not a.qtys and not a.of("product") and _COLLECTED.fullmatch(a.masked.strip(" !.~")):
+            return commands.Clarify("collect_order", partial=commands.RecordMoves(   # 盒马提货了: its order, asked
+                movement=commands.Movement.SALE, lines=(), location=self._location(a), partner=customer[0].codes[0]))
         if intents.ORDERS.search(a.s) and not a.qtys:
             return self._orders(a, supplier or customer)
         if intents.FORECAST.search(m):
@@ -422,15 +427,25 @@ class Parser:
 
     def _amend(self, a: scan.Analysis, partners: list[lexicon.Span]) -> Result:
         prods = [e for e in a.of("product") if len(e.codes) == 1]
+        number = re.search(r"(?:订单|采购单|单)\s*#?\s*(\d+)", a.s)
+        order_id = int(number.group(1)) if number else None
+        partner = partners[0].codes[0] if partners else None
+        said = [q for q in a.qtys if not (number and q.start <= number.start(1) < q.end)]
+        if not said:
+            return commands.Clarify("not_understood")
+        if not prods:   # 光明的订单改成8箱 · 订单#2改成8箱: of the order's only product
+            q = said[-1]
+            if len(q.parts) != 1 or q.parts[0][0] <= 0:
+                return commands.Clarify("bad_qty", detail=q.raw)
+            return commands.Parsed(commands.AmendOrder(sku=None, qty=q.parts[0][0], order_id=order_id, partner=partner,
+                                                       amount=q.parts[0][0], amount_unit=q.unit))
         if len({e.codes[0] for e in prods}) != 1:
             return commands.Clarify("set_one_product")
         sku = prods[0].codes[0]
-        line = lines.to_line(self.lex, sku, a.qtys[-1])
+        line = lines.to_line(self.lex, sku, said[-1])
         if isinstance(line, lines.Problem):
             return commands.Clarify(line.reason, mention=sku, detail=line.detail)
-        number = re.search(r"(?:订单|采购单|单)\s*#?\s*(\d+)", a.s)
-        return commands.Parsed(commands.AmendOrder(sku=sku, qty=line.qty, order_id=int(number.group(1)) if number else None,
-                                                   partner=partners[0].codes[0] if partners else None))
+        return commands.Parsed(commands.AmendOrder(sku=sku, qty=line.qty, order_id=order_id, partner=partner))
 
     def _dish_made(self, a: scan.Analysis) -> int | None:
         """Where the use starts in a message that opens with a dish made (酸菜鱼用了… · 番茄炒蛋用了鸡蛋6个): products
@@ -764,6 +779,9 @@ STOCK_KINDS = frozenset(m.value for m in commands.Movement) | {"count"}
 WRITE_KINDS = STOCK_KINDS | {"purchase"}   # 还剩2箱牛奶,再订10箱: a count and an order, not an order of 24 + 120
 # a supplier's delivery said only by its amount (咖啡豆行只送来了4箱 · 光明今天就到了3箱): masked names and amount
 _CAME_ONLY = re.compile(r"\x00+(?:今天|刚才|刚刚)?(?:只|才|就|一共|总共)?(?:送来|送到|送了|到了|来了|到)了?\x00+[!.~了]*")
+_PARTNER_AMEND = re.compile(r"(?:改成|改为|调整为|改到|调成|加到|减到|增加到|减少到)\s*(?=[\x00\d一二两三四五六七八九十半])")
+_COLLECTED = re.compile(r"\x00+(?:的货|的订单|订的货|的东西)?(?:今天|刚才|刚刚)?(?:已经|都|刚)?(?:来)?(?:把货)?"
+                        r"(?:提货了|提走了|拿走了|取走了|提了货|取货了|提完了|来提货了|来拿货了|拉走了)")
 _SUPPLIER_CAME = re.compile(r"\x00+(?:今天|刚才|刚刚)?(?:的人)?(?:都|已经|已)?(?:送来了|送到了|到了|来了|到货了|送货来了)")
 _CLAUSE_END = re.compile(r"[;!?\n,]|\.(?!\d)")   # 。 and , but not the point of 0.5
 # a clause that begins with its own verb (after a time or product: 今天收到… · 可颂卖了…), a command of its own

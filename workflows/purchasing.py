@@ -315,6 +315,14 @@ def amend(uow: UnitOfWork, turn: Turn, cmd: commands.AmendOrder, *, t: Any) -> N
                     verb="amend", sku=cmd.sku)
     if o is None or o.id is None:
         return
+    if cmd.sku is None:   # 光明的订单改成8箱: of its only product, in the unit said
+        if len({ln.sku for ln in o.lines}) != 1:
+            raise errors.BadInput(code="amend_which_product", id=o.id)
+        p = uow.catalog.product(o.lines[0].sku)
+        assert p is not None and cmd.amount is not None
+        if cmd.amount_unit and not p.accepts(cmd.amount_unit):
+            raise errors.UnitMismatch(unit=cmd.amount_unit, base_unit=p.base_unit)
+        cmd = replace(cmd, sku=p.sku, qty=p.to_base(cmd.amount, cmd.amount_unit) if cmd.amount_unit else cmd.amount)
     line = next((ln for ln in o.lines if ln.sku == cmd.sku), None)
     if line is None:
         raise errors.NotFound(code="order_line_not_found", id=o.id)

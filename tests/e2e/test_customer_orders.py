@@ -290,3 +290,32 @@ def test_cancelling_the_order_just_placed_takes_the_speakers_last_open_one(chat)
     chat.say("sun", "向金龙鱼采购菜籽油1桶,明天送到")
     chat.say("sun", "取消刚才的订单")                                # the oil, not a list to choose from
     assert [o["status"] for o in chat.export("orders")] == ["open", "cancelled"]
+
+
+def test_a_customer_collecting_without_a_quantity_takes_what_its_order_awaits_once_confirmed(chat):
+    out = chat.say("zhou", "盒马提货了")                          # nothing on order: said, nothing recorded
+    assert "没有未完成的盒马客户订单" in texts(out) and chat.stock()["XH:B08"] == 2000, texts(out)
+    chat.say("zhou", "盒马订纸杯1箱,明天提货")
+    out = chat.say("zhou", "盒马提货了")
+    assert "客户订单 #1" in texts(out) and chat.stock()["XH:B08"] == 2000, texts(out)   # asked first
+    chat.press("zhou", "确认")
+    assert chat.stock()["XH:B08"] == 1000 and sale_orders(chat)[0]["status"] == "done"
+    chat.say("zhou", "盒马订纸杯1条,明天提货")
+    chat.say("zhou", "盒马的纸杯提走了")                          # of that product
+    chat.press("zhou", "确认")
+    assert chat.stock()["XH:B08"] == 1000 - 50
+
+
+def test_an_order_changed_by_its_partner_or_number_alone_changes_its_only_product_and_records_nothing(chat):
+    chat.say("sun", "向光明订牛奶5箱,明天到")
+    before = chat.stock()
+    out = chat.say("sun", "光明的牛奶改成8箱")                      # was a receipt of 8 cases
+    order = next(o for o in chat.export("orders") if o["kind"] == "purchase")
+    assert float(order["lines"][0]["qty"]) == 96 and chat.stock() == before, texts(out)
+    chat.say("sun", "光明的订单改成6箱")
+    assert float(next(o for o in chat.export("orders") if o["kind"] == "purchase")["lines"][0]["qty"]) == 72
+    chat.say("sun", f"订单#{order['id']}改成7箱")
+    assert float(next(o for o in chat.export("orders") if o["kind"] == "purchase")["lines"][0]["qty"]) == 84
+    out = chat.say("sun", "光明的订单改成7条")                      # milk is not counted in 条: refused
+    assert "条" in texts(out) and float(
+        next(o for o in chat.export("orders") if o["kind"] == "purchase")["lines"][0]["qty"]) == 84, texts(out)
