@@ -164,7 +164,7 @@ def stock(t: Any, lang: str, uow: UnitOfWork, cmd: commands.QueryStock, *, user:
 def guesses(t: Any, lang: str, gs: Sequence[commands.Guess], cat: context.Catalog | None) -> str:
     out = []
     for g in gs:
-        chosen = pname(cat, g.chosen) if g.kind != "assumed_unit" else g.chosen
+        chosen = pname(cat, g.chosen) if g.kind not in ("assumed_unit", "case_as") else g.chosen
         out.append(t(f"guess.{g.kind}", lang, mention=g.mention, chosen=chosen))
     return "".join(out)
 

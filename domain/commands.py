@@ -39,7 +39,7 @@ class Line:
 @dataclass(frozen=True)
 class Guess:
     """Something the NLU assumed and the user should confirm before a write."""
-    kind: str  # "fuzzy_product" | "pinyin_product" | "assumed_unit"
+    kind: str  # "fuzzy_product" | "pinyin_product" | "assumed_unit" | "case_as" (矿泉水两件 read as 2箱) | …
     mention: str
     chosen: str
 

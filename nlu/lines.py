@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from domain import commands, errors, units
+from domain import catalog, commands, errors, units
 from nlu import lexicon, scan
 
 
@@ -163,7 +163,9 @@ def resolve(items: list[Draft], lex: lexicon.Lexicon, *, need_qty: bool = True, 
         if isinstance(line, Problem):
             out.problems.append(line)
             continue
-        if line.unit == "" and len(d.qty.parts) == 1 and not d.qty.parts[0][1] and line.qty != 0:   # (0 is 0 in any)
+        if d.qty.unit == "件" and not lex.product(sku).accepts("件"):
+            out.guesses.append(commands.Guess("case_as", f"{d.mention}{d.qty.raw}", case_of(lex.product(sku)) or ""))
+        elif line.unit == "" and len(d.qty.parts) == 1 and not d.qty.parts[0][1] and line.qty != 0:   # (0 is 0 in any)
             out.guesses.append(commands.Guess("assumed_unit", d.mention, lex.product(sku).base_unit))
         elif (line.unit and not lex.product(sku).accepts(d.qty.unit) and line.unit == d.qty.unit
               and line.unit not in d.qty.packs):
@@ -204,6 +206,8 @@ def to_line(lex: lexicon.Lexicon, sku: str, q: scan.Qty, *, mention: str = "", z
         u = unit
         if u and not p.accepts(u) and u in lexicon.COUNT_LIKE and p.base_unit in lexicon.COUNT_LIKE:
             u = p.base_unit  # 鸡蛋3只 for a product counted in 个
+        elif u == "件" and not p.accepts(u) and case_of(p):
+            u = case_of(p) or u   # 矿泉水两件: the trade's 件 is the product's only case
         try:
             total += units.to_base(value, u, base_unit=p.base_unit, packs=p.packs)
         except errors.DomainError:
@@ -218,6 +222,12 @@ def to_line(lex: lexicon.Lexicon, sku: str, q: scan.Qty, *, mention: str = "", z
     raw = parts[0][0] if len(parts) == 1 else None
     return commands.Line(sku=sku, qty=total, mention=mention, unit=parts[0][1] if raw is not None else "",
                          raw_qty=units.normalize(raw) if raw is not None else total)
+
+
+def case_of(p: catalog.Product) -> str | None:
+    """The one pack a product comes in, which the trade calls 件 (矿泉水两件 = 2箱); None for none or several."""
+    packs = [name for name, f in p.packs.items() if f > 1]
+    return packs[0] if len(packs) == 1 else None
 
 
 def _units_of(p: object) -> str:

@@ -836,6 +836,8 @@ def _groups(a: scan.Analysis) -> list[tuple[int, int]]:
         if n == 0 or _OWN_VERB.match(c):
             k = intents.write_intent(c, has_dest=False, has_source=False, supplier=False, customer=False,
                                      has_due=False)
+            if k == "return_to_supplier" and n > 0 and not any(x <= q.start < y for q in a.qtys):
+                k = None   # 雪碧过期了6瓶,退给饮料批发: what became of them, one write (a return)
         elif any(x <= q.start < y for q in a.qtys) and (intents.SCRAP.search(c) or intents.GIVEAWAY.search(c)):
             k = "scrap" if intents.SCRAP.search(c) else "consumption"   # …,碎了5个 · …,送了客人2个
         elif n > 0 and any(x <= q.start < y for q in a.qtys) and any(x <= e.start < y for e in a.of("location")) \

@@ -85,3 +85,18 @@ def test_a_vague_quantity_is_asked_for_exactly_and_nothing_recorded(chat):
         assert "确切" in texts(out) and chat.stock() == before, (text, texts(out))
     _confirm(chat, "amy", chat.say("amy", "可颂进30出25"))     # in 30, out 25: both, without spaces
     assert chat.stock()["XH:B09"] == 40 + 5
+
+
+def test_the_trade_s_jian_is_the_product_s_only_case_shown_before_it_is_recorded(chat):
+    out = chat.say("amy", "菜籽油卖了2件")
+    assert "按桶计" in texts(out) and chat.stock()["XH:B10"] == 15, texts(out)   # asked first
+    chat.press("amy", "确认")
+    assert chat.stock()["XH:B10"] == 15 - 10
+    out = chat.say("amy", "鸡蛋卖了2件")                           # eggs come in 板 only: refused, not guessed
+    assert "件" in texts(out) and chat.stock()["XH:B06"] == 300, texts(out)
+
+
+def test_goods_gone_bad_and_sent_back_to_the_supplier_are_one_return(chat):
+    _confirm(chat, "amy", chat.say("amy", "奶油过期了2盒,退给光明"))
+    moves = [m for m in chat.export("moves") if m["sku"] == "B02" and not m["batch"].startswith("import")]
+    assert [(m["kind"], float(m["qty"]), m["partner"]) for m in moves] == [("return_to_supplier", 2.0, "V01")]
