@@ -111,5 +111,6 @@ def in_packs(qty: Decimal, *, packs: dict[str, Decimal]) -> str | None:
         return None
     whole = int(abs(qty) // f)
     rest = normalize(abs(qty) - f * whole)
-    hint = f"{whole}{name}" + (f"+{rest}" if rest else "")
-    return hint if qty > 0 else f"-({hint})" if rest else f"-{hint}"   # -2050: -(2箱+50), not -2箱+50
+    if qty < 0:   # -2050: -2箱-50 (not -2箱+50, which is -1950)
+        return f"-{whole}{name}" + (f"-{rest}" if rest else "")
+    return f"{whole}{name}" + (f"+{rest}" if rest else "")

@@ -94,6 +94,7 @@ COUNT = re.compile(r"盘点|实际|还剩|剩下|剩余|剩" + NUMBER_NEXT + r"|
                    r"|库存(?:改为|改成|调整为|调为|更正为|更正|设为|设置为|修正为|修改为|应为)|(?:调整|更正|修正|修改)库存")
 TRANSFER = re.compile(r"调拨|调货|调剂|调(?!整|为)|拨给|拨到|移库|转仓|转到|移到|挪到|挪给|借给|借调|借走")
 PURCHASE = re.compile(r"采购|订购|订货|下单|进一批|补货(?!了)|预订|订(?!单)|买")
+SEND_BACK = re.compile(r"退(?:了)?(?:回)?去|退掉|退货给|退给")   # away from us (退回来: towards us)
 RETURN_SUPPLIER = re.compile(r"退给|退还给|退回给|退还|退供应商|退厂|退货给")
 CUSTOMER_RETURN = re.compile(r"退回|退货|客户退|顾客退|退了|退")
 SCRAP = re.compile(r"报损|报废|坏了|坏掉|死了|过期|破了|破损|摔碎|摔坏|摔了|打碎|碎了|打破|摔破|弄坏|压坏|砸了|洒了|变质|发霉|馊了|烂了|扔了|丢弃|丢了|损耗|损坏|臭了|不能用"
@@ -135,6 +136,8 @@ def write_intent(masked: str, *, has_dest: bool, has_source: bool, supplier: boo
         return "return_to_supplier"
     if re.search("还给|归还|还回", m) and (supplier or has_dest):   # 还给静安店3个可颂: what was borrowed goes back
         return "return_to_supplier" if supplier else "transfer"
+    if SEND_BACK.search(m) and not customer:
+        return "return_to_supplier"   # 奶油退回去1箱: sent back (退回来 would have come back)
     if "退" in m:   # 金龙鱼退回菜籽油1桶: goods go back to a supplier, and come back from a customer
         return "return_to_supplier" if supplier and not customer else "customer_return"
     if TRANSFER.search(m) or (has_source and has_dest) or (has_source and re.search("过来|回来", m)):

@@ -392,6 +392,9 @@ class Parser:
                 part = replace(part, source=part.source or first)
             elif parts and part.location is None:   # 静安店收到鸡蛋3板,碎了5个: the loss is 静安店's too
                 part = replace(part, location=first)
+            if isinstance(part, commands.RecordMoves) and part.movement == commands.Movement.RETURN_TO_SUPPLIER \
+                    and part.partner is None and isinstance(parts[0] if parts else None, commands.RecordMoves):
+                part = replace(part, partner=getattr(parts[0], "partner", None))   # back to who brought it
             if parts and isinstance(part, commands.RecordMoves) and part.at is None:
                 part = replace(part, at=getattr(parts[0], "at", None))   # 昨天收到…,碎了5个: the same day
             parts.append(part)
@@ -827,7 +830,8 @@ def _groups(a: scan.Analysis) -> list[tuple[int, int]]:
     cuts = sorted({0, *(m.end() for m in _CLAUSE_END.finditer(a.s)),
                    *(m.start() for m in re.finditer("其中", a.s)), len(a.s),   # …2公斤 其中0.5公斤受潮
                    *(m.start() for m in re.finditer(r"(?<=\s)[进出入收卖用]" + intents.NUMBER_NEXT, a.s)),   # 进30 出12
-                   *(m.start() for m in re.finditer(r"(?<=[\d个件箱袋瓶包盒板条桶])[出进]" + intents.NUMBER_NEXT, a.s))})   # 进30出25
+                   *(m.start() for m in re.finditer(r"(?<=[\d个件箱袋瓶包盒板条桶])[出进]" + intents.NUMBER_NEXT, a.s)),   # 进30出25
+                   *(q.end for q in a.qtys if q.end < len(a.s) and _OWN_VERB.match(a.masked[q.end:]))})   # 做了30个卖了25个
     out: list[tuple[int, int]] = []
     kind = None
     for n, (x, y) in enumerate(zip(cuts, cuts[1:], strict=False)):
@@ -840,6 +844,8 @@ def _groups(a: scan.Analysis) -> list[tuple[int, int]]:
                 k = None   # 雪碧过期了6瓶,退给饮料批发: what became of them, one write (a return)
         elif any(x <= q.start < y for q in a.qtys) and (intents.SCRAP.search(c) or intents.GIVEAWAY.search(c)):
             k = "scrap" if intents.SCRAP.search(c) else "consumption"   # …,碎了5个 · …,送了客人2个
+        elif n > 0 and any(x <= q.start < y for q in a.qtys) and intents.SEND_BACK.search(c):
+            k = "return_to_supplier"   # 收到牛奶2箱,奶油不要了退回去1箱: part goes back
         elif n > 0 and any(x <= q.start < y for q in a.qtys) and any(x <= e.start < y for e in a.of("location")) \
                 and _PART_TO.search(c):
             k = "transfer"   # 收到牛奶2箱,其中1箱是给静安店的: part of it goes on to the other store

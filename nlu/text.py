@@ -18,9 +18,19 @@ _THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])")   # 1,000个 
 SEPARATORS = ",;.!?、/\n"
 
 
+# a list's item marks at the start of a line (1. · 2、 · 3) · ① · - · •): not quantities
+_CIRCLED = re.compile(r"(?m)^[ \t]*[\u2460-\u2473][ \t]*")
+_LIST_MARK = re.compile(r"(?m)^[ \t]*(?:\d{1,2}(?:[、)]|\.(?!\d))|[-*•·])[ \t]*")
+_LINE_BREAKS = re.compile(r"[ \t]*(?:\r?\n[ \t]*)+")
+
+
 def normalize(text: str) -> str:
-    """NFKC (full-width → ASCII), unified punctuation, no control characters, single spaces, lower-case Latin."""
-    text = unicodedata.normalize("NFKC", text[: MAX_CHARS * 2])
+    """NFKC (full-width → ASCII), unified punctuation, no control characters, single spaces, lower-case Latin;
+    a list's item marks dropped and its lines separated like clauses (收货单:\n1. 牛奶 2箱\n2. 奶油 1箱)."""
+    text = _CIRCLED.sub("", text[: MAX_CHARS * 2])
+    text = unicodedata.normalize("NFKC", text)
+    text = _LIST_MARK.sub("", text)
+    text = _LINE_BREAKS.sub(",", text.strip())
     text = "".join(ch if (ch.isprintable() or ch == " ") else " " for ch in text)
     text = text.translate(_PUNCT)
     text = _THOUSANDS.sub(lambda m: m.group(0).replace(",", ""), text)

@@ -53,7 +53,7 @@ def test_pack_spec_parses_and_rejects_nonsense():
 def test_quantities_are_shown_in_packs_when_useful():
     assert units.in_packs(D(50), packs={"箱": D(24)}) == "2箱+2"
     assert units.in_packs(D(5), packs={"箱": D(24)}) is None
-    assert units.in_packs(D(-50), packs={"箱": D(24)}) == "-(2箱+2)"   # not -2箱+2, which is -46
+    assert units.in_packs(D(-50), packs={"箱": D(24)}) == "-2箱-2"   # not -2箱+2, which is -46
     assert units.in_packs(D(-48), packs={"箱": D(24)}) == "-2箱"
 
 

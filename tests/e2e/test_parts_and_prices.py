@@ -100,3 +100,19 @@ def test_goods_gone_bad_and_sent_back_to_the_supplier_are_one_return(chat):
     _confirm(chat, "amy", chat.say("amy", "奶油过期了2盒,退给光明"))
     moves = [m for m in chat.export("moves") if m["sku"] == "B02" and not m["batch"].startswith("import")]
     assert [(m["kind"], float(m["qty"]), m["partner"]) for m in moves] == [("return_to_supplier", 2.0, "V01")]
+
+
+def test_what_was_made_and_sold_in_one_breath_are_two_records_and_part_of_a_delivery_can_go_back(chat):
+    _confirm(chat, "amy", chat.say("amy", "今天可颂做了30个卖了25个"))   # was a production of 55
+    assert chat.stock()["XH:B09"] == 40 + 5
+    _confirm(chat, "amy", chat.say("amy", "光明送来牛奶2箱,奶油不要了退回去1箱"))   # was a customer return of both
+    s = chat.stock()
+    assert (s["XH:B01"], s["XH:B02"]) == (36 + 24, 24 - 12)
+    back = [m for m in chat.export("moves") if m["sku"] == "B02" and not m["batch"].startswith("import")]
+    assert [(m["kind"], m["partner"]) for m in back] == [("return_to_supplier", "V01")]
+
+
+def test_a_delivery_note_typed_as_a_numbered_list_records_each_line(chat):
+    _confirm(chat, "amy", chat.say("amy", "收货单:\n1. 牛奶 2箱\n2. 奶油 1箱"))
+    s = chat.stock()
+    assert (s["XH:B01"], s["XH:B02"]) == (36 + 24, 24 + 12)
