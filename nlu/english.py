@@ -18,6 +18,10 @@ _WORDS: list[tuple[str, str]] = [
     (r"(?:threw away|thrown away|scrapped|wasted|spoiled|broke|broken|damaged|expired)", "报损 "),
     (r"(?:stock ?count|counted|count)", "盘点 "),
     (r"(?:baked|made|produced|cooked)", "做了 "),
+    (r"(?:returned|return|sent back|send back)(?= .* to )", "退给 "),
+    (r"(?:returned|return)", "退货 "),
+    (r"(?:transferred|transfer|moved|move|sent|send|took|take)", "调 "),
+    (r"(?:we )?(?:still )?have(?= \d)", "还剩 "),
     (r"(?:order|ordered|buy|purchase) from", "向"),
     (r"(?:ordered|order|buy|purchase)", "订 "),
     (r"undo", "撤销"),
@@ -33,6 +37,7 @@ _WORDS: list[tuple[str, str]] = [
     (r"(?<=\d)\s*(?:jin)(?![a-z])", "斤"),
     # places and fillers
     (r"\byesterday\b", "昨天"),
+    (r"\bto\b", "到"),
     (r"\b(?:of|the|a|an|we|do|have|has|is|are|some|please|today|just|in|stock|left|at)\b", " "),
 ]
 _COMPILED = [(re.compile(rf"(?<![a-z]){w}(?![a-z])" if not w.startswith("(?<=") else w), zh) for w, zh in _WORDS]
