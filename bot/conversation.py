@@ -75,6 +75,13 @@ def _awaiting(uow: UnitOfWork, here: str | None, *, partner: str | None, sku: st
             and (sku is None or any(ln.sku == sku and ln.open_qty > 0 for ln in o.lines))]
 
 
+def _pack_sizes_differ(was: catalog.Product, now: catalog.Product, qty: Decimal) -> bool:
+    """Whether ``qty`` of ``was`` may have been said in a pack ``now`` also has, of another size (面粉2袋 is 50 kg:
+    2袋 of sugar at 5 kg are not): the same base quantity may then be the wrong one, and is asked for."""
+    return any(name in now.packs and now.packs[name] != size and size > 0 and qty % size == 0
+               for name, size in was.packs.items())
+
+
 def _in_shared_packs(was: catalog.Product, now: catalog.Product, qty: Decimal) -> Decimal | None:
     """``qty`` of ``was`` in ``now``'s base units where it is a whole number of a pack both products come in (24 升
     of milk are 2箱: 24 盒 of cream at 12 a case), the largest such pack; None where there is none."""
@@ -660,8 +667,11 @@ class Conversation:
         else:   # the same amount, where it means the same: 24 升 of milk are no 24 盒 of cream, but 2箱 are 2箱
             was = uow.catalog.product(next(iter(held)))
             said = sum((m.qty for m in moves if m.kind != ledger.MoveKind.TRANSFER_IN), Decimal(0))
-            same = said if was is not None and was.base_unit == product.base_unit else \
-                _in_shared_packs(was, product, said) if was is not None else None
+            alike = was is not None and was.base_unit == product.base_unit
+            if alike and was is not None and _pack_sizes_differ(was, product, said):   # 面粉2袋 → 糖: 2袋 or 50 kg?
+                raise errors.BadInput(code="swap_pack", was=was.name, product=product.name,
+                                      unit=next(n for n in was.packs if n in product.packs))
+            same = said if alike else _in_shared_packs(was, product, said) if was is not None else None
             if same is None:
                 raise errors.BadInput(code="swap_qty", product=product.name,
                                       unit=next(iter(product.packs), product.base_unit))

@@ -321,8 +321,13 @@ def test_the_wrong_product_is_corrected_by_naming_the_right_one(chat):
     chat.say("amy", "不对,是奶油1箱")                             # the quantity in the right product's units
     assert chat.stock()["XH:B01"] == 36 and chat.stock()["XH:B02"] == 24 + 12
     chat.say("amy", "收到面粉2袋")
-    chat.say("amy", "不是面粉,是糖")                              # both in kg: the same 50 kg
-    assert chat.stock()["XH:B03"] == 100 and chat.stock()["XH:B05"] == 40 + 50
+    out = chat.say("amy", "不是面粉,是糖")                        # both in kg, but 2袋 of sugar are 10 kg: asked
+    assert "不一样重" in texts(out) and chat.stock()["XH:B03"] == 150 and chat.stock()["XH:B05"] == 40, texts(out)
+    chat.say("amy", "不对,是糖2袋")
+    assert chat.stock()["XH:B03"] == 100 and chat.stock()["XH:B05"] == 40 + 10
+    chat.say("amy", "收到咖啡豆3公斤")
+    chat.say("amy", "不是咖啡豆,是糖")                            # both in kg, no pack in question: the same 3 kg
+    assert chat.stock()["XH:B04"] == 20 and chat.stock()["XH:B05"] == 40 + 10 + 3
     chat.say("amy", "收到牛奶1箱")
     out = chat.say("amy", "不是牛奶,是鸡蛋")                      # 升 are no eggs: say how many
     assert "2板" in texts(out) and chat.stock()["XH:B01"] == 48 and chat.stock()["XH:B06"] == 300, texts(out)
