@@ -66,6 +66,9 @@ class Turn:
         self.out.append(Outgoing(to=to, text=text, buttons=_buttons(buttons)))
 
 
+SENT_WINDOW = timedelta(days=2)   # how far back a transfer the receiving side reports may have been recorded
+
+
 def _awaiting(uow: UnitOfWork, here: str | None, *, partner: str | None, sku: str | None,
               kinds: tuple[str, ...] = ("purchase", "purchase_request")) -> list[Any]:
     """The open purchase orders (and approved requests; ``kinds`` ("sale",): customers' orders to collect) at ``here``
@@ -279,6 +282,9 @@ class Conversation:
             if isinstance(cmd, commands.RecordMoves) and not confirmed:
                 if purchasing.credit_hold(uow, turn, cmd, t=self.t):
                     return
+            if isinstance(cmd, commands.TransferStock) and cmd.arrived and not confirmed \
+                    and self._already_sent(uow, turn, cmd):
+                return
             if (isinstance(cmd, commands.CountStock) and not confirmed and guesses
                     and all(g.kind == "gone" for g in guesses)):   # 可颂没了 when the books say 0 already
                 here = inventory.home(user, cmd.location)
@@ -437,6 +443,33 @@ class Conversation:
                                                                      user=turn.user),
                                              more=self.t("receive_order.more", turn.lang, n=len(found) - 1)
                                              if len(found) > 1 else ""))
+
+    def _already_sent(self, uow: UnitOfWork, turn: Turn, cmd: commands.TransferStock) -> bool:
+        """福田店收到南山店的土豆20公斤 when 南山店's staff recorded that transfer in the last two days: said, and not
+        recorded twice (True). A transfer the speaker recorded, or one undone, does not count."""
+        home = turn.user.location
+        src, dst = cmd.source or home, cmd.dest or home
+        moves = uow.stock.moves(since=turn.now - SENT_WINDOW, kinds=[ledger.MoveKind.TRANSFER_OUT.value,
+                                                                     ledger.MoveKind.TRANSFER_IN.value])
+        undone = uow.stock.reversed_ids(m.id for m in moves if m.id is not None)
+        sent: dict[str, list[ledger.Move]] = {}
+        for m in moves:
+            if m.id not in undone and m.reverses is None and m.actor != turn.user.username:
+                sent.setdefault(m.batch, []).append(m)
+        for batch in sent.values():
+            outs = {m.sku: m for m in batch if m.kind == ledger.MoveKind.TRANSFER_OUT and m.src == src}
+            ins = {m.sku for m in batch if m.kind == ledger.MoveKind.TRANSFER_IN and m.dst == dst}
+            got = {sku: sum((m.qty for m in batch if m.kind == ledger.MoveKind.TRANSFER_OUT and m.sku == sku),
+                            Decimal(0)) for sku in outs}
+            if cmd.lines and all(ln.sku in ins and got.get(ln.sku) == ln.qty for ln in cmd.lines):
+                first = next(iter(outs.values()))
+                who = uow.catalog.user(first.actor) if first.actor else None
+                turn.reply(self.t("transfer.already", turn.lang, who=who.display_name if who else first.actor or "",
+                                  at=f"{first.at.astimezone(turn.now.tzinfo):%m-%d %H:%M}",
+                                  summary=replies.summary(self.t, turn.lang, replace(cmd, source=src, dest=dst),
+                                                          self._catalog, user=turn.user)))
+                return True
+        return False
 
     def _collected(self, uow: UnitOfWork, turn: Turn, c: commands.Clarify) -> bool:
         """A customer taking its goods without a quantity (盒马提货了 · 盒马的纸杯提走了): what its oldest open order still

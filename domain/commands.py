@@ -62,6 +62,9 @@ class TransferStock:
     dest: str | None
     lines: tuple[Line, ...]
     request: bool = False  # pull form (从A调…过来): a request to ``source``, not a shipment
+    # said by the side that got it (福田店收到南山店的土豆20公斤 · 收到中心仓发来的牛腩2箱): the sender may have
+    # recorded it already
+    arrived: bool = False
 
 
 @dataclass(frozen=True)

@@ -321,7 +321,8 @@ class Parser:
         if kind == "transfer":
             if request and source is None and dest is not None:
                 source, dest = dest, None
-            cmd = commands.TransferStock(source=source, dest=dest, lines=(), request=request)
+            cmd = commands.TransferStock(source=source, dest=dest, lines=(), request=request,
+                                         arrived=not request and bool(_ARRIVED.search(a.s)))
         elif kind == "purchase":
             cmd = commands.PlacePurchase(lines=(), partner=supplier[0].codes[0] if supplier else None,
                                          location=location, due=a.date.when if a.date else None)
@@ -860,6 +861,7 @@ def _groups(a: scan.Analysis) -> list[tuple[int, int]]:
     return out
 
 
+_ARRIVED = re.compile(r"收到|收了|(?:送|发|调|运|拿|带)(?:过)?来(?:了|的)|到了")   # the receiving side speaking
 _PARTS = (commands.RecordMoves, commands.CountStock, commands.TransferStock)   # what a message of several writes holds
 _PART_TO = re.compile(r"(?:给|送给|留给|发给|调给|拨给|送到|发到|调到|送去|转给)\x00")
 _MAKING = re.compile(r"\s*(?:今天|刚才|早上|上午|下午|晚上)?\s*(?:做|烤|煮|炸|蒸|卤|为了做|为做|给)(?:了)?")

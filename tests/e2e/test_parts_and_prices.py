@@ -1,5 +1,6 @@
-"""A message that says where part of a delivery goes, a supplier's short delivery said by its amount, prices said
-as a discount or as a bare amount, and undo said with its reason."""
+"""Messages with more in them than one plain write: part of a delivery sent on or back, what was made and sold in one
+breath, a supplier's short delivery said by its amount, prices said as a discount or a bare amount, the trade's 件, a
+correction of the place, vague quantities, and the receiving store reporting a transfer the sender recorded."""
 from __future__ import annotations
 
 from tests.e2e.conftest import texts
@@ -116,3 +117,14 @@ def test_a_delivery_note_typed_as_a_numbered_list_records_each_line(chat):
     _confirm(chat, "amy", chat.say("amy", "收货单:\n1. 牛奶 2箱\n2. 奶油 1箱"))
     s = chat.stock()
     assert (s["XH:B01"], s["XH:B02"]) == (36 + 24, 24 + 12)
+
+
+def test_the_receiving_store_reporting_a_transfer_the_sender_recorded_does_not_move_it_twice(chat):
+    _confirm(chat, "amy", chat.say("amy", "调10个可颂到静安店"))
+    after = chat.stock()
+    assert (after["XH:B09"], after["JA:B09"]) == (30, 30)
+    out = chat.say("bo", "静安店收到徐汇店的可颂10个")               # was recorded a second time
+    assert "记过了" in texts(out) and "阿梅" in texts(out) and chat.stock() == after, texts(out)
+    chat.say("amy", "撤销")                                         # undone: a report of it is a transfer again
+    _confirm(chat, "bo", chat.say("bo", "收到徐汇店的可颂10个"))
+    assert (chat.stock()["XH:B09"], chat.stock()["JA:B09"]) == (30, 30)
