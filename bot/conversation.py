@@ -386,6 +386,9 @@ class Conversation:
         elif isinstance(cmd, commands.SalesQuery):
             self._require(user, "query")
             turn.reply(replies.sales(self.t, turn.lang, uow, cmd, user=user, now=turn.now, cat=self._catalog))
+        elif isinstance(cmd, commands.PurchaseQuery):
+            self._require(user, "query")
+            turn.reply(replies.purchases(self.t, turn.lang, uow, cmd, user=user, now=turn.now, cat=self._catalog))
         elif isinstance(cmd, commands.Report):
             self._require(user, "query")
             if self.report is None:

@@ -276,6 +276,49 @@ def open_orders(t: Any, lang: str, uow: UnitOfWork, cmd: commands.OrderQuery, *,
     return "\n".join(out)
 
 
+def purchases(t: Any, lang: str, uow: UnitOfWork, cmd: commands.PurchaseQuery, *, user: catalog.User, now: datetime,
+              cat: context.Catalog | None) -> str:
+    """What came in at the user's store (or ``cmd.location``; everywhere for a user without one) on ``cmd.start`` ..
+    ``cmd.end``: the receipts, net of those undone, at the cost each was recorded with; by product (the ten that
+    cost most) and by supplier; receipts without a cost are counted apart."""
+    loc = cmd.location or user.location
+    since = datetime(cmd.start.year, cmd.start.month, cmd.start.day, tzinfo=now.tzinfo)
+    until = since + timedelta(days=(cmd.end - cmd.start).days + 1)
+    moves = [m for m in uow.stock.moves(since=since, until=until, kinds=[ledger.MoveKind.RECEIPT.value])
+             if m.reverses is None and (loc is None or m.dst == loc) and (cmd.sku is None or m.sku == cmd.sku)
+             and (cmd.partner is None or m.partner == cmd.partner)]
+    undone = uow.stock.reversed_ids(m.id for m in moves if m.id is not None)
+    moves = [m for m in moves if m.id not in undone]
+    fmt = {"span": reports.days_text(t, lang, cmd.start, cmd.end), "location": loc_name(loc, cat) or t("all_locations", lang),
+           "who": partner_name(cmd.partner, cat) if cmd.partner else ""}
+    if not moves:
+        return str(t("purchases.none", lang, **fmt))
+    spent: dict[str, Decimal] = {}
+    amount: dict[str, Decimal] = {}
+    by_partner: dict[str, Decimal] = {}
+    unpriced = 0
+    for m in moves:
+        amount[m.sku] = amount.get(m.sku, Decimal(0)) + m.qty
+        if m.unit_cost is None:
+            unpriced += 1
+            continue
+        spent[m.sku] = spent.get(m.sku, Decimal(0)) + m.qty * m.unit_cost
+        who = m.partner or ""
+        by_partner[who] = by_partner.get(who, Decimal(0)) + m.qty * m.unit_cost
+    total = sum(spent.values(), Decimal(0))
+    rows = sorted(amount, key=lambda s: (-spent.get(s, Decimal(0)), s))
+    out = [str(t("purchases.head", lang, n=len(amount), total=reports.money(total), **fmt))]
+    out += [str(t("purchases.line", lang, product=pname(cat, s), qty=qty_text(cat, s, amount[s]),
+                  cost=reports.money(spent[s]) if s in spent else t("purchases.no_cost", lang))) for s in rows[:10]]
+    if len(by_partner) > 1 or (by_partner and not cmd.partner):
+        out.append(str(t("purchases.partners", lang, list="、".join(
+            f"{partner_name(p, cat) if p else t('purchases.no_partner', lang)} {reports.money(v)}"
+            for p, v in sorted(by_partner.items(), key=lambda kv: -kv[1])))))
+    if unpriced:
+        out.append(str(t("purchases.unpriced", lang, n=unpriced)))
+    return "\n".join(out)
+
+
 def sales(t: Any, lang: str, uow: UnitOfWork, cmd: commands.SalesQuery, *, user: catalog.User, now: datetime,
           cat: context.Catalog | None) -> str:
     """What sold at the user's store (or ``cmd.location``; everywhere for a user without one) on ``cmd.start`` ..

@@ -180,6 +180,17 @@ class Forecast:
 
 
 @dataclass(frozen=True)
+class PurchaseQuery:
+    """本月采购花了多少钱 · 这周进了多少货 · 上个月从光明进了多少: what came in on days ``start`` .. ``end`` (inclusive),
+    at what it cost, by product and by supplier (of ``partner`` alone when named)."""
+    start: date
+    end: date
+    sku: str | None = None
+    location: str | None = None
+    partner: str | None = None
+
+
+@dataclass(frozen=True)
 class SalesQuery:
     """这周可乐卖了多少 · 昨天卖了多少 · 上个月牛腩销量: what sold on days ``start`` .. ``end`` (inclusive);
     no ``sku``: the best sellers; ``money``: with what it brought in and its gross margin (今天营业额 · 卖了多少钱)."""
@@ -270,7 +281,7 @@ class Batch:
 
 
 Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | Export | SetProduct | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
-           | SalesQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Help
+           | SalesQuery | PurchaseQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Help
            | SmallTalk)
 
 

@@ -54,10 +54,13 @@ FORECAST = re.compile(r"预测|预估|预计|(?:会|能|可以|大概|估计)卖
 # what sold (这周可乐卖了多少 · 昨天卖了多少 · 上个月牛腩销量 · 今天卖得怎么样); a future period makes it a forecast
 SALES = re.compile(r"(?:卖了|卖出了?|售出了?|销售了?)(?:多少|几|什么|哪些|啥)|销量|销售(?:情况|数据|量|额)"
                    r"|营业额|营收|流水|毛利|利润|(?:赚|挣)了多少|收入多少"
-                   r"|卖得(?:怎么样|如何|好吗|好不好|咋样|快吗|快不快|最)|卖(?:出)?多少了|畅销")
+                   r"|卖得(?:怎么样|如何|好吗|好不好|咋样|快吗|快不快|最|多|少|好|差)|卖的(?:多|少|好)|卖(?:出)?多少了|畅销")
 # what sold asked in money: revenue and gross margin (今天营业额 · 卖了多少钱 · 这周毛利多少)
 SALES_MONEY = re.compile(r"多少钱|营业额|营收|流水|销售额|毛利|利润|赚了|挣了|收入")
 # without a named period these mean the last 7 days (可乐卖得怎么样), the others today (可乐卖了多少)
+# what came in asked in money or amount (本月采购花了多少钱 · 这周进了多少货 · 进货金额): not an order, not a receipt
+PURCHASES = re.compile(r"(?:采购|进货|进了|买货|订货)(?:总共|一共|共)?(?:花了|用了|花费|支出|金额|总额|成本|多少钱|多少|了多少)"
+                       r"|(?:采购|进货)(?:额|费用|开支|支出|花费|金额|成本)|花了多少钱(?:进货|采购|买货)")
 SALES_WEEK = re.compile(r"卖得|销量|销售(?:情况|数据)|畅销")
 # how long the stock lasts (可乐还能卖几天 · 牛腩够用几天 · 可乐什么时候卖完)
 COVER = re.compile(r"(?:能|够|可以)(?:卖|用|撑)(?:几|多少)天|能撑(?:几天|多久)|还?够(?:卖|用)(?:吗|嘛|不够)"

@@ -232,6 +232,8 @@ class Parser:
             return self._orders(a, supplier or customer)
         if intents.FORECAST.search(m):
             return self._forecast(a, speaker.now)
+        if intents.PURCHASES.search(a.s) and not [q for q in a.qtys if not _SPAN_AFTER.match(a.s, q.end)]:
+            return self._purchases(a, supplier, speaker.now)
         if intents.SALES.search(m) and not [q for q in a.qtys if not _SPAN_AFTER.match(a.s, q.end)]:
             return self._sales(a, speaker.now)
         if a.date and a.date.has_time and intents.BOOKING.search(a.s) and not customer:   # a customer's: an order
@@ -747,6 +749,15 @@ class Parser:
         return commands.Parsed(commands.SalesQuery(start=first, end=last, sku=prods[0].codes[0] if prods else None,
                                                    location=self._location(a),
                                                    money=intents.SALES_MONEY.search(a.s) is not None))
+
+    def _purchases(self, a: scan.Analysis, supplier: list[lexicon.Span], now: dt.datetime) -> Result:
+        """本月采购花了多少钱: the named past period; none: this month so far."""
+        today = now.date()
+        first, last = dates.past_span(a.s, now) or (today.replace(day=1), today)
+        prods = a.of("product")
+        return commands.Parsed(commands.PurchaseQuery(start=first, end=last, sku=prods[0].codes[0] if prods else None,
+                                                      location=self._location(a),
+                                                      partner=supplier[0].codes[0] if supplier else None))
 
     def _orders(self, a: scan.Analysis, partners: list[lexicon.Span]) -> Result:
         """盒马的订单: a customer's; 采购单/进货单 or a supplier: purchases; 调拨单: transfers; else all kinds."""

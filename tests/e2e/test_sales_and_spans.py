@@ -10,7 +10,7 @@ import pytest
 
 from adapters import demo_seed
 from tests.conftest import DEMO
-from tests.e2e.conftest import make_chat
+from tests.e2e.conftest import make_chat, texts
 
 COLA = "P018"
 
@@ -128,3 +128,18 @@ def test_one_day_s_sales_are_compared_with_the_same_day_a_week_before(demo):
     now, then = history(demo, COLA, day, day), history(demo, COLA, week_before, week_before)
     assert text.splitlines()[0].startswith(f"📊 南山店可乐 {day:%m-%d} 卖出 {now}瓶"), text
     assert f"比上周同日({week_before:%m-%d},{then}瓶" in text.splitlines()[1], text
+
+
+def test_what_was_bought_this_month_sums_receipts_at_their_cost_by_product_and_supplier(chat):
+    chat.say("amy", "收到牛奶2箱,单价5元")                        # ¥5 a litre: ¥120
+    chat.say("amy", "收到光明的奶油1箱,共120元")
+    chat.say("amy", "收到鸡蛋2板")                                # no cost: counted apart
+    chat.say("amy", "收到咖啡豆1箱,单价80元")
+    chat.say("amy", "撤销")                                       # undone: not bought
+    out = chat.say("zhou", "本月采购花了多少钱")
+    text = texts(out)
+    assert "¥240.00" in text and "3 种" in text and "无进价" in text and "1 笔" in text, text
+    assert "光明乳业 ¥120.00" in text and "咖啡豆" not in text, text
+    out = chat.say("zhou", "这周从光明进了多少货")
+    assert "¥120.00" in texts(out) and "全脂牛奶" not in texts(out), texts(out)
+    assert "没有进货" in texts(chat.say("zhou", "上个月进货花了多少"))

@@ -96,6 +96,9 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
     elif isinstance(c, commands.SalesQuery):
         d |= {"intent": "sales", "sku": c.sku, "start": c.start.isoformat(), "end": c.end.isoformat(),
               "location": c.location, "money": c.money}
+    elif isinstance(c, commands.PurchaseQuery):
+        d |= {"intent": "purchases", "sku": c.sku, "start": c.start.isoformat(), "end": c.end.isoformat(),
+              "location": c.location, "partner": c.partner}
     elif isinstance(c, commands.CancelOrder):
         d |= {"intent": "cancel_order", "order_id": c.order_id, "partner": c.partner, "kind": c.kind, "latest": c.latest}
     elif isinstance(c, commands.ReceiveOrder):
