@@ -19,10 +19,10 @@ _N = numbers.NUMBER
 WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "末": 5,
             "1": 0, "2": 1, "3": 2, "4": 3, "5": 4, "6": 5, "7": 6}
 PARTS = {"凌晨": 3, "早上": 8, "早晨": 8, "上午": 9, "中午": 12, "下午": 15, "傍晚": 18, "晚上": 19, "今晚": 19,
-         "明早": 8, "明晚": 19}
+         "明早": 8, "明晚": 19, "昨晚": 19, "昨夜": 21}
 SIMPLE_DAYS = {"今天": 0, "今日": 0, "明天": 1, "明日": 1, "后天": 2, "大后天": 3, "昨天": -1, "昨日": -1, "前天": -2,
                "大前天": -3,
-               "今早": 0, "今晚": 0, "明早": 1, "明晚": 1}
+               "今早": 0, "今晚": 0, "明早": 1, "明晚": 1, "昨晚": -1, "昨夜": -1}
 
 _PART = "|".join(sorted(PARTS, key=len, reverse=True))
 _DAY = "|".join(sorted(SIMPLE_DAYS, key=len, reverse=True))
@@ -141,13 +141,13 @@ def _has_day(g: dict[str, Any]) -> bool:
 
 
 def _hour(g: dict[str, Any]) -> tuple[int, int] | None:
-    part = g.get("part") or g.get("part_only")
+    part = g.get("part") or g.get("part_only") or (g.get("day") if g.get("day") in PARTS else None)   # 昨晚8点: 20:00
     if g.get("hour"):
         h = numbers.value(g["hour"])
         if h is None or h > 24:
             return None
         hour = int(h)
-        if part in ("下午", "晚上", "傍晚", "今晚", "明晚", "晚") and hour < 12:
+        if part in ("下午", "晚上", "傍晚", "今晚", "明晚", "昨晚", "昨夜", "晚") and hour < 12:
             hour += 12
         raw = g.get("minute") or ""
         minute = {"半": 30, "一刻": 15, "三刻": 45, "": 0}.get(raw)
