@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Any, Protocol
 
 from bot import replies
-from bot.messages import Attachment, Button, Incoming, Outgoing, from_notice
+from bot.messages import Attachment, Button, Incoming, Outgoing, from_notice, media_in, media_of
 from domain import catalog, codec, commands, errors, events, ledger, units
 from nlu import context
 from workflows import exports, inventory, purchasing
@@ -136,8 +136,8 @@ class Conversation:
             if source and not uow.chat.claim_message(incoming.channel, incoming.message_id, now):
                 # handled before: nothing is recorded again, but the same answers are returned, so a
                 # redelivery after a crash between our commit and the outbox still gets its reply
-                return [Outgoing(to=m.to, text=m.text, id=m.id,
-                                 buttons=[[Button(lab, data) for lab, data in row] for row in m.buttons or []])
+                return [replace(media_in(m.media), to=m.to, text=m.text, id=m.id,
+                                buttons=[[Button(lab, data) for lab, data in row] for row in m.buttons or []])
                         for m in uow.chat.answers_to(source)]
             turn = Turn(user=user, now=now, message_id=incoming.message_id)
             try:
@@ -164,7 +164,7 @@ class Conversation:
     def _store(self, uow: UnitOfWork, out: list[Outgoing], now: datetime, *, source: str | None) -> None:
         """Every message is kept (the web chat's history; buttons resolve against their message)."""
         for m in out:
-            m.id = uow.chat.add_message(to=m.to, text=m.text, source=source,
+            m.id = uow.chat.add_message(to=m.to, text=m.text, source=source, media=media_of(m),
                                         buttons=[[[b.label, b.data] for b in row] for row in m.buttons], at=now)
 
     def _error(self, exc: errors.DomainError, turn: Turn) -> str:

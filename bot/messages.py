@@ -1,6 +1,7 @@
 """Channel-neutral messages in and out of the conversation."""
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,6 +40,24 @@ class Outgoing:
     image: bytes | None = None  # PNG
     id: int | None = None  # message id once stored by the conversation (buttons refer to it)
     file: Attachment | None = None
+
+
+def media_of(m: Outgoing) -> dict[str, Any]:
+    """What goes with a message, as JSON (base64), to keep beside its text: {} for none."""
+    out: dict[str, Any] = {}
+    if m.image is not None:
+        out["image"] = base64.b64encode(m.image).decode()
+    if m.file is not None:
+        out["file"] = {"name": m.file.name, "mime": m.file.mime, "data": base64.b64encode(m.file.content).decode()}
+    return out
+
+
+def media_in(media: dict[str, Any] | None) -> Outgoing:
+    """An Outgoing holding only what ``media_of`` kept (text and addressee to be set)."""
+    media = media or {}
+    f = media.get("file")
+    return Outgoing(to="", text="", image=base64.b64decode(media["image"]) if media.get("image") else None,
+                    file=Attachment(name=f["name"], content=base64.b64decode(f["data"]), mime=f["mime"]) if f else None)
 
 
 def from_notice(n: Any) -> Outgoing:

@@ -465,8 +465,10 @@ class ChatRepo(_Repo):
                                                       handled_at=at).on_conflict_do_nothing()
         return bool(self.s.execute(ins).rowcount)
 
-    def add_message(self, *, to: str, text: str, buttons: list[Any], at: datetime, source: str | None = None) -> int:
-        row = t.BotMessage(tenant_id=self.tid, to=to, text=text, buttons=buttons, created_at=at, source=source)
+    def add_message(self, *, to: str, text: str, buttons: list[Any], at: datetime, source: str | None = None,
+                    media: dict[str, Any] | None = None) -> int:
+        row = t.BotMessage(tenant_id=self.tid, to=to, text=text, buttons=buttons, created_at=at, source=source,
+                           media=media or None)
         self.s.add(row)
         self.s.flush()
         assert row.id is not None

@@ -284,6 +284,9 @@ class BotMessage(SQLModel, table=True):
     to: str = Field(index=True)
     text: str
     buttons: list[Any] = _json(list)
+    # what went with it, base64 (a chart: {"image": …}; a spreadsheet: {"file": {"name", "mime", "data"}}), so a
+    # redelivered message gets the whole answer again
+    media: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     created_at: datetime = _ts()
     pressed: str | None = None
     source: str | None = Field(default=None, index=True)  # "channel:message id" of the message it answers

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import io
 import itertools
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from decimal import Decimal
 
 import openpyxl
 
@@ -133,3 +134,21 @@ def test_the_orders_sheet_has_a_row_per_line_with_what_came_and_leaves_cancelled
     assert body[0]["到货/提货日"] == datetime(2026, 6, 16)
     assert total["金额"] == sum(r["金额"] or 0 for r in body if r["状态"] != "已取消")
     assert "2张" in out[0].text, out[0].text
+
+
+def test_a_redelivered_request_gets_the_same_file_again_and_nothing_is_done_twice(chat):
+    inc = Incoming(tenant="default", channel="test", chat_id="zhou", username="zhou", text="导出库存", message_id="again")
+    first = chat.container.conversation.handle_sync(inc)
+    again = chat.container.conversation.handle_sync(inc)       # the channel delivered it twice (a crash, a retry)
+    assert [m.text for m in again] == [m.text for m in first]
+    assert [m.file.content for m in again if m.file] == [m.file.content for m in first if m.file] != []
+    with chat.container.uow() as u:   # sixty days of milk sales, so the forecast comes with a chart
+        u.history.upsert([{"day": (date(2026, 6, 15) - timedelta(days=n)).isoformat(), "location": "XH", "sku": "B01",
+                           "qty": Decimal(10 + n % 3)} for n in range(1, 61)])
+        u.commit()
+    asked = Incoming(tenant="default", channel="test", chat_id="zhou", username="zhou", text="牛奶未来一周预测",
+                     message_id="chart")
+    shown = chat.container.conversation.handle_sync(asked)
+    replayed = chat.container.conversation.handle_sync(asked)
+    charts = [m.image for m in shown if m.image]
+    assert charts and charts[0].startswith(b"\x89PNG") and [m.image for m in replayed if m.image] == charts
