@@ -325,7 +325,7 @@ def sales(t: Any, lang: str, uow: UnitOfWork, cmd: commands.SalesQuery, *, user:
     ``cmd.end``: one product's total, daily mean and its days (up to two weeks), and its complete days against the
     same days a week earlier (a longer period: the period before); without a product, the best sellers. Recorded
     sales net of reversals plus imported history."""
-    loc = cmd.location or user.location
+    loc = None if cmd.by_store else cmd.location or user.location   # 哪个店卖得多: all of them, side by side
     span = (cmd.end - cmd.start).days + 1
     today = now.date()
     # the complete days of the period (today is still selling) against the same weekdays a week before
@@ -346,6 +346,7 @@ def sales(t: Any, lang: str, uow: UnitOfWork, cmd: commands.SalesQuery, *, user:
     money = _sales_money(t, lang, uow, {s: total(s, cmd.start, cmd.end) for s in by_day},
                          metrics.said_prices(uow, location=loc, first=cmd.start, last=cmd.end, tz=now.tzinfo)
                          ) if cmd.money else ""
+    stores = _by_store(t, lang, uow, cmd, now=now, cat=cat) if cmd.by_store or loc is None else ""
     if cmd.sku is None:
         sold = sorted(((total(s, cmd.start, cmd.end), s) for s in by_day), key=lambda x: (-x[0], x[1]))
         sold = [(q, s) for q, s in sold if q > 0]
@@ -354,7 +355,7 @@ def sales(t: Any, lang: str, uow: UnitOfWork, cmd: commands.SalesQuery, *, user:
         top = sold[:10]
         head = t("sales.top_head", lang, n=len(sold), k=len(top), **fmt)
         return "\n".join([head, *(t("sales.top_line", lang, rank=r, product=pname(cat, s), qty=qty_text(cat, s, q))
-                                  for r, (q, s) in enumerate(top, start=1))]) + money
+                                  for r, (q, s) in enumerate(top, start=1))]) + money + stores
     sku = cmd.sku
     qty = total(sku, cmd.start, cmd.end)
     if qty <= 0:
@@ -380,7 +381,45 @@ def sales(t: Any, lang: str, uow: UnitOfWork, cmd: commands.SalesQuery, *, user:
                     weekday=t(f"weekday.{(cmd.start + timedelta(days=k)).weekday()}", lang),
                     qty=qty_text(cat, sku, days.get(cmd.start + timedelta(days=k), Decimal(0))))
                   for k in range(span)]
-    return "\n".join(str(x) for x in lines) + money
+    return "\n".join(str(x) for x in lines) + money + stores
+
+
+def _by_store(t: Any, lang: str, uow: UnitOfWork, cmd: commands.SalesQuery, *, now: datetime,
+              cat: context.Catalog | None) -> str:
+    """Each store's sales on the query's days beside the others, most first: what they brought in (the prices said on
+    the sales, else the catalog's), else how much of the product or how many products sold."""
+    since = datetime(cmd.start.year, cmd.start.month, cmd.start.day, tzinfo=now.tzinfo)
+    products = {p.sku: p for p in uow.catalog.products()}
+    rows: list[tuple[Decimal, str]] = []
+    for loc in uow.catalog.locations():
+        if loc.kind.value != "store":
+            continue
+        moves = uow.stock.sales_by_sku(location=loc.code, since=since, sku=cmd.sku)
+        hist = uow.history.series_by_sku(location=loc.code, since=cmd.start.isoformat(), sku=cmd.sku)
+        sold: dict[str, Decimal] = {}
+        for sku in moves.keys() | hist.keys():
+            days = metrics.sales_by_day(moves.get(sku, []), hist.get(sku, []), now.tzinfo)
+            q = sum((v for d, v in days.items() if cmd.start <= d <= cmd.end), Decimal(0))
+            if q > 0:
+                sold[sku] = q
+        if not sold:
+            continue
+        said = metrics.said_prices(uow, location=loc.code, first=cmd.start, last=cmd.end, tz=now.tzinfo)
+        got = [metrics.revenue(products[s], q, said.get(s)) for s, q in sold.items() if s in products]
+        money = sum((g for g in got if g is not None), Decimal(0))
+        if cmd.sku is not None:
+            rows.append((sold.get(cmd.sku, Decimal(0)), str(t("sales.store_qty", lang, location=loc.name,
+                                                               qty=qty_text(cat, cmd.sku, sold.get(cmd.sku, Decimal(0)))))))
+        elif money > 0:
+            rows.append((money, str(t("sales.store_money", lang, location=loc.name, money=reports.money(money),
+                                      n=len(sold)))))
+        else:
+            rows.append((Decimal(len(sold)), str(t("sales.store_count", lang, location=loc.name, n=len(sold)))))
+    if len(rows) < 2 and not cmd.by_store:
+        return ""
+    if not rows:
+        return "\n" + str(t("sales.stores_none", lang))
+    return "\n" + str(t("sales.stores", lang, list="、".join(r for _, r in sorted(rows, key=lambda x: -x[0]))))
 
 
 def _sales_money(t: Any, lang: str, uow: UnitOfWork, sold: dict[str, Decimal],

@@ -199,6 +199,7 @@ class SalesQuery:
     sku: str | None = None
     location: str | None = None
     money: bool = False
+    by_store: bool = False   # 静安店和徐汇店哪个卖得多 · 各店今天营业额: each store beside the others
 
 
 @dataclass(frozen=True)

@@ -746,9 +746,12 @@ class Parser:
         today = now.date()
         first, last = span or (today - dt.timedelta(days=6) if intents.SALES_WEEK.search(a.s) else today, today)
         prods = a.of("product")
+        places = {e.codes[0] for e in a.of("location")}
+        by_store = len(places) > 1 or bool(_EACH_STORE.search(a.s))   # 静安店和徐汇店哪个卖得多 · 各店营业额
         return commands.Parsed(commands.SalesQuery(start=first, end=last, sku=prods[0].codes[0] if prods else None,
-                                                   location=self._location(a),
-                                                   money=intents.SALES_MONEY.search(a.s) is not None))
+                                                   location=None if by_store else self._location(a),
+                                                   money=intents.SALES_MONEY.search(a.s) is not None,
+                                                   by_store=by_store))
 
     def _purchases(self, a: scan.Analysis, supplier: list[lexicon.Span], now: dt.datetime) -> Result:
         """本月采购花了多少钱: the named past period; none: this month so far."""
@@ -794,6 +797,7 @@ STOCK_KINDS = frozenset(m.value for m in commands.Movement) | {"count"}
 WRITE_KINDS = STOCK_KINDS | {"purchase"}   # 还剩2箱牛奶,再订10箱: a count and an order, not an order of 24 + 120
 # a supplier's delivery said only by its amount (咖啡豆行只送来了4箱 · 光明今天就到了3箱): masked names and amount
 _CAME_ONLY = re.compile(r"\x00+(?:今天|刚才|刚刚)?(?:只|才|就|一共|总共)?(?:送来|送到|送了|到了|来了|到)了?\x00+[!.~了]*")
+_EACH_STORE = re.compile(r"各(?:个)?(?:门?店|分店)|每(?:个|家)(?:门?店|分店)|哪(?:个|家)(?:门?店|分店)?卖|门店(?:对比|比较|排名)")
 _PARTNER_AMEND = re.compile(r"(?:改成|改为|调整为|改到|调成|加到|减到|增加到|减少到)\s*(?=[\x00\d一二两三四五六七八九十半])")
 _COLLECTED = re.compile(r"\x00+(?:的货|的订单|订的货|的东西)?(?:今天|刚才|刚刚)?(?:已经|都|刚)?(?:来)?(?:把货)?"
                         r"(?:提货了|提走了|拿走了|取走了|提了货|取货了|提完了|来提货了|来拿货了|拉走了)")

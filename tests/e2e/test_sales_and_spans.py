@@ -143,3 +143,15 @@ def test_what_was_bought_this_month_sums_receipts_at_their_cost_by_product_and_s
     out = chat.say("zhou", "这周从光明进了多少货")
     assert "¥120.00" in texts(out) and "全脂牛奶" not in texts(out), texts(out)
     assert "没有进货" in texts(chat.say("zhou", "上个月进货花了多少"))
+
+
+def test_stores_are_compared_side_by_side_by_what_they_brought_in(chat):
+    chat.say("zhou", "可颂售价改为12元")
+    chat.press("zhou", "确认")
+    chat.say("amy", "卖了可颂5个")                                 # ¥60 at the list price
+    chat.say("bo", "卖了可颂8个,每个10元")                        # ¥80 at the price said
+    out = texts(chat.say("zhou", "静安店和徐汇店哪个卖得多"))
+    assert "全部地点" in out and "按门店:静安店 ¥80.00(1种)、徐汇店 ¥60.00(1种)" in out, out
+    out = texts(chat.say("owner", "各店可颂卖了多少"))
+    assert "按门店:静安店 8个、徐汇店 5个" in out, out
+    assert "按门店" not in texts(chat.say("amy", "今天卖了多少"))   # one store's own question: its own sales

@@ -26,7 +26,7 @@ SLOTS: dict[str, dict[str, Any]] = {
     "rule": {"render": None},
     "manage_rules": {"action": None, "rule_id": None},
     "forecast": {"sku": None, "days": 7, "start": None},
-    "sales": {"sku": None, "start": None, "end": None, "location": None, "money": False},
+    "sales": {"by_store": False, "sku": None, "start": None, "end": None, "location": None, "money": False},
     "report": {"kind": "prep_list", "location": None, "sku": None},
     "orders": {"kind": None, "partner": None, "sku": None},
     "receive_order": {"partner": None, "sku": None, "location": None, "short": [], "exact": [], "amount": None},
@@ -95,7 +95,7 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
         d |= {"intent": "forecast", "sku": c.sku, "days": c.days, "start": c.start.isoformat() if c.start else None}
     elif isinstance(c, commands.SalesQuery):
         d |= {"intent": "sales", "sku": c.sku, "start": c.start.isoformat(), "end": c.end.isoformat(),
-              "location": c.location, "money": c.money}
+              "location": c.location, "money": c.money, "by_store": c.by_store}
     elif isinstance(c, commands.PurchaseQuery):
         d |= {"intent": "purchases", "sku": c.sku, "start": c.start.isoformat(), "end": c.end.isoformat(),
               "location": c.location, "partner": c.partner}
