@@ -122,7 +122,7 @@ GONE = re.compile(r"(?<![快要将])(?<!就要|马上)(?<!差不多)(?:一(?:个
 # a bare count (纸杯现在还有200个 · 牛奶目前剩30升): the message holds no other verb
 COUNT_BARE = re.compile(r"(?:现在|目前|当前|眼下)还?(?:有|剩)|^[^\d,]*?还有\s*\d")
 # all of it gone (可颂卖完了 · 牛奶用光了 · 可颂售罄): not 快卖完了 (almost), 卖完了吗 (a question), 什么时候卖完
-SOLD_OUT = re.compile(r"(?<![快要就将])(?<!马上)(?<!什么时候)(?:卖|用|吃|耗)(?:完|光)(?!了?[吗没么嘛?])|售罄|卖断货"
+SOLD_OUT = re.compile(r"(?<![快要就将没未])(?<!马上)(?<!没有)(?<!什么时候)(?:卖|用|吃|耗)(?:完|光)(?!了?[吗没么嘛?])|售罄|卖断货"
                       r"|(?:全|都|全部)(?:卖|用|拿走|用掉|卖掉)了(?![吗没么嘛?])")
 # a question or a warning about it (可颂卖完了吗 · 牛奶快用完了): how much is left
 RUNNING_OUT = re.compile(r"(?:卖|用)(?:完|光)了?[吗没么嘛?]|(?:快|要|就要|将|马上)(?:卖|用)(?:完|光)"
@@ -145,7 +145,7 @@ def write_intent(masked: str, *, has_dest: bool, has_source: bool, supplier: boo
         return "return_to_supplier" if supplier and not customer else "customer_return"
     if TRANSFER.search(m) or (has_source and has_dest) or (has_source and re.search("过来|回来", m)):
         return "transfer"
-    if has_source and re.search(r"拿|借|领|搬|运|带|取", m) and not supplier and not customer:
+    if has_source and re.search(r"拿|借|领|搬|运|带|取|还", m) and not supplier and not customer:
         return "transfer"   # 已经从大仓拿了可乐2箱 · 跟福田店借了3瓶七喜: from one of ours to here
     if has_dest and re.search(r"发|送|拨|拿|取走|搬|运|带|给|借", m) and not supplier and not customer:
         return "transfer"

@@ -244,6 +244,16 @@ class Parser:
             groups = _groups(a)   # 收到牛奶2箱,其中1箱是给静安店的: a receipt, then part of it on to another store
             if len(groups) > 1 and any(_PART_TO.search(a.masked[x:y]) for x, y in groups[1:]):
                 return self._several(a, groups, speaker)
+        negated = list(_NEGATED.finditer(a.masked)) if not _QUESTION.search(a.s) else []
+        if negated:   # 可颂没卖出去5个 · 可颂卖不掉,扔了3个: what did not happen is no write; what did, is
+            chars = list(a.masked)
+            for g in negated:
+                chars[g.start():g.end()] = scan.MASK * (g.end() - g.start())
+            a = replace(a, masked="".join(chars))
+            m = a.masked
+            if intents.write_intent(m, has_dest=False, has_source=False, supplier=False, customer=False,
+                                    has_due=False) is None:
+                return commands.Clarify("nothing_done")   # 可颂一个没卖 · 今天没卖可颂: nothing to record
         source, dest, request = self._route(a)
         kind = "transfer" if request and source is not None else None
         kind = kind or intents.write_intent(m, has_dest=dest is not None, has_source=source is not None,
@@ -684,6 +694,8 @@ class Parser:
                 source = e.codes[0]   # 静安店收到大仓的牛奶1箱: from 大仓 to 静安店 (it went the other way)
             elif s[e.end:e.end + 2] in ("借走", "拿走", "取走", "调走") or re.match(r"借了?(?!给)", s[e.end:]):
                 dest = e.codes[0]   # 静安店借走鸡蛋1板 · 静安店借了我们面粉1袋: it goes there
+            elif re.match(r"还了?(?:我们|咱们|给我们)", s[e.end:]):
+                source = e.codes[0]   # 静安店还了我们面粉1袋: what it borrowed comes back
             elif s[e.end:e.end + 1] == "的" and re.search(r"(?:调|拿|拨|送|搬|运)[^,]*(?:过来|回来)", s):
                 source = e.codes[0]   # 把大仓的咖啡豆调5公斤过来: from there to here
             elif re.match(r"(?:要|订|需要|申请)", s[e.end:e.end + 2]) and re.search(
@@ -698,7 +710,7 @@ class Parser:
             elif dest is None:
                 dest = code
         if source is not None and dest is None and re.search(
-                r"收到|(?:调|送|发|运)(?:过)?来的|(?:调|拿|借|领|搬|运|取|带)了|已经?(?:调|拿|借|领|搬|运|取|带)", s):
+                r"收到|(?:调|送|发|运)(?:过)?来的|(?:调|拿|借|领|搬|运|取|带|还)了|已经?(?:调|拿|借|领|搬|运|取|带|还)", s):
             return source, dest, False   # 收到大仓调来的牛奶1箱 · 从大仓调了两箱可乐过来: it has come (not asked for)
         if source is not None and dest is None and not request:
             request = True
@@ -797,6 +809,9 @@ STOCK_KINDS = frozenset(m.value for m in commands.Movement) | {"count"}
 WRITE_KINDS = STOCK_KINDS | {"purchase"}   # 还剩2箱牛奶,再订10箱: a count and an order, not an order of 24 + 120
 # a supplier's delivery said only by its amount (咖啡豆行只送来了4箱 · 光明今天就到了3箱): masked names and amount
 _CAME_ONLY = re.compile(r"\x00+(?:今天|刚才|刚刚)?(?:只|才|就|一共|总共)?(?:送来|送到|送了|到了|来了|到)了?\x00+[!.~了]*")
+_NEGATED = re.compile(r"(?:没有|没|未|不曾)(?:卖出去|卖掉|卖完|卖光|卖|售出|用掉|用完|用光|用|收到|收|进货|进|出库|出|送来|送|到货"
+                      r"|报损|坏)"
+                      r"|(?:卖|用)不(?:掉|完|出去|动)")
 _EACH_STORE = re.compile(r"各(?:个)?(?:门?店|分店)|每(?:个|家)(?:门?店|分店)|哪(?:个|家)(?:门?店|分店)?卖|门店(?:对比|比较|排名)")
 _PARTNER_AMEND = re.compile(r"(?:改成|改为|调整为|改到|调成|加到|减到|增加到|减少到)\s*(?=[\x00\d一二两三四五六七八九十半])")
 _COLLECTED = re.compile(r"\x00+(?:的货|的订单|订的货|的东西)?(?:今天|刚才|刚刚)?(?:已经|都|刚)?(?:来)?(?:把货)?"

@@ -128,3 +128,15 @@ def test_the_receiving_store_reporting_a_transfer_the_sender_recorded_does_not_m
     chat.say("amy", "撤销")                                         # undone: a report of it is a transfer again
     _confirm(chat, "bo", chat.say("bo", "收到徐汇店的可颂10个"))
     assert (chat.stock()["XH:B09"], chat.stock()["JA:B09"]) == (30, 30)
+
+
+def test_what_did_not_happen_records_nothing_and_what_did_beside_it_is_recorded(chat):
+    before = chat.stock()
+    for text in ("可颂一个没卖", "今天没收到牛奶", "可颂没卖出去5个"):   # were a sale of 1 · asked · a sale of 5
+        out = chat.say("amy", text)
+        assert "不用记" in texts(out) and chat.stock() == before, (text, texts(out))
+    _confirm(chat, "amy", chat.say("amy", "可颂没卖完,剩10个"))     # was a sale of everything on hand, then a count
+    assert chat.stock()["XH:B09"] == 10
+    assert not [m for m in chat.export("moves") if m["sku"] == "B09" and m["kind"] == "sale"]
+    _confirm(chat, "amy", chat.say("amy", "可颂卖不掉,扔了3个"))
+    assert chat.stock()["XH:B09"] == 7
