@@ -288,6 +288,8 @@ class Parser:
             return commands.Clarify("several_destinations")
         if kind is None and a.qtys:
             kind = _signed(a)   # 牛奶+2箱 (in) · 可颂-5个 (out)
+        if kind == "production" and self._raw_only(a):
+            kind = "consumption"   # 牛腩煮了10斤 · 蒸米饭用了大米5公斤: an ingredient cooked is used, not made
         if kind == "receipt" and supplier and a.date is not None and a.date.when.date() > speaker.now.date() \
                 and _NAMES_DAY.search(a.s[a.date.start:a.date.end]):   # (早上张记送了…: this morning's delivery)
             kind = "purchase"   # 光明 牛奶 10箱 明天到: a delivery to come is an order to the supplier
@@ -462,6 +464,12 @@ class Parser:
         if isinstance(line, lines.Problem):
             return commands.Clarify(line.reason, mention=sku, detail=line.detail)
         return commands.Parsed(commands.AmendOrder(sku=sku, qty=line.qty, order_id=order_id, partner=partner))
+
+    def _raw_only(self, a: scan.Analysis) -> bool:
+        """Whether every product the message names is an ingredient (meat, vegetables, grain, dairy …: its category
+        says so), which cooking uses up rather than makes."""
+        prods = [e for e in a.of("product") if len(e.codes) == 1]
+        return bool(prods) and all(_RAW.search(self.lex.product(e.codes[0]).category or "") for e in prods)
 
     def _dish_made(self, a: scan.Analysis) -> int | None:
         """Where the use starts in a message that opens with a dish made (酸菜鱼用了… · 番茄炒蛋用了鸡蛋6个): products
@@ -809,6 +817,8 @@ STOCK_KINDS = frozenset(m.value for m in commands.Movement) | {"count"}
 WRITE_KINDS = STOCK_KINDS | {"purchase"}   # 还剩2箱牛奶,再订10箱: a count and an order, not an order of 24 + 120
 # a supplier's delivery said only by its amount (咖啡豆行只送来了4箱 · 光明今天就到了3箱): masked names and amount
 _CAME_ONLY = re.compile(r"\x00+(?:今天|刚才|刚刚)?(?:只|才|就|一共|总共)?(?:送来|送到|送了|到了|来了|到)了?\x00+[!.~了]*")
+# the categories of ingredients: cooked, they are used (牛腩煮了10斤), where a finished product is made (烤了可颂40个)
+_RAW = re.compile(r"肉|禽|蛋|水产|海鲜|鱼|蔬菜|菜|果|粮|米|面粉|油|调料|调味|酱|冻品|干货|豆制品|原料|食材|乳|奶")
 _NEGATED = re.compile(r"(?:没有|没|未|不曾)(?:卖出去|卖掉|卖完|卖光|卖|售出|用掉|用完|用光|用|收到|收|进货|进|出库|出|送来|送|到货"
                       r"|报损|坏)"
                       r"|(?:卖|用)不(?:掉|完|出去|动)")

@@ -140,3 +140,12 @@ def test_what_did_not_happen_records_nothing_and_what_did_beside_it_is_recorded(
     assert not [m for m in chat.export("moves") if m["sku"] == "B09" and m["kind"] == "sale"]
     _confirm(chat, "amy", chat.say("amy", "可颂卖不掉,扔了3个"))
     assert chat.stock()["XH:B09"] == 7
+
+
+def test_an_ingredient_cooked_is_used_and_a_finished_product_baked_is_made(chat):
+    _confirm(chat, "amy", chat.say("amy", "煮了牛奶2升"))             # 乳品: used (it was made: +2)
+    _confirm(chat, "amy", chat.say("amy", "烤了可颂40个"))           # 成品: made
+    s = chat.stock()
+    assert (s["XH:B01"], s["XH:B09"]) == (36 - 2, 40 + 40)
+    kinds = [(m["sku"], m["kind"]) for m in chat.export("moves") if not m["batch"].startswith("import")]
+    assert kinds == [("B01", "consumption"), ("B09", "production")]
