@@ -250,6 +250,11 @@ class Parser:
             for g in negated:
                 chars[g.start():g.end()] = scan.MASK * (g.end() - g.start())
             a = replace(a, masked="".join(chars))
+            cuts = [0, *(c.end() for c in _CLAUSE_END.finditer(a.s)), len(a.s)]
+            spans = [(x, y) for x, y in zip(cuts, cuts[1:], strict=False) if any(x <= g.start() < y for g in negated)]
+            kept = [q for q in a.qtys if not any(x <= q.start < y for x, y in spans)]
+            if kept and len(kept) < len(a.qtys):   # 收到牛奶3箱,少送了1箱: the case that did not come is no line
+                a = replace(a, qtys=kept)
             m = a.masked
             if intents.write_intent(m, has_dest=False, has_source=False, supplier=False, customer=False,
                                     has_due=False) is None:
@@ -380,6 +385,9 @@ class Parser:
         guesses: list[commands.Guess] = []
         for x, y in groups:
             text = a.s[x:y].strip(" ,;.!?")
+            if parts and isinstance(parts[-1], commands.RecordMoves) and parts[-1].movement == commands.Movement.SALE \
+                    and _FREE.match(text):   # 卖了可颂5个,送了1个: given away, said so (送了 alone reads as a delivery)
+                text = re.sub(r"^(?:另外|还|又|再)?(?:白送|免费送|多送|赠送|送)了?", "赠送", text)
             said = self.scanner.analyse(text, speaker.now)
             # a later clause is said where the first one happened (静安店收到牛奶2箱,其中1箱给徐汇店: from 静安店)
             first = parts[0].location if parts and not isinstance(parts[0], commands.TransferStock) else None
@@ -820,7 +828,7 @@ _CAME_ONLY = re.compile(r"\x00+(?:今天|刚才|刚刚)?(?:只|才|就|一共|�
 # the categories of ingredients: cooked, they are used (牛腩煮了10斤), where a finished product is made (烤了可颂40个)
 _RAW = re.compile(r"肉|禽|蛋|水产|海鲜|鱼|蔬菜|菜|果|粮|米|面粉|油|调料|调味|酱|冻品|干货|豆制品|原料|食材|乳|奶")
 _NEGATED = re.compile(r"(?:没有|没|未|不曾)(?:卖出去|卖掉|卖完|卖光|卖|售出|用掉|用完|用光|用|收到|收|进货|进|出库|出|送来|送|到货"
-                      r"|报损|坏)"
+                      r"|报损|坏)|(?:少|漏)(?:送|给|发)了?"
                       r"|(?:卖|用)不(?:掉|完|出去|动)")
 _EACH_STORE = re.compile(r"各(?:个)?(?:门?店|分店)|每(?:个|家)(?:门?店|分店)|哪(?:个|家)(?:门?店|分店)?卖|门店(?:对比|比较|排名)")
 _PARTNER_AMEND = re.compile(r"(?:改成|改为|调整为|改到|调成|加到|减到|增加到|减少到)\s*(?=[\x00\d一二两三四五六七八九十半])")
@@ -884,6 +892,9 @@ def _groups(a: scan.Analysis) -> list[tuple[int, int]]:
                                      has_due=False)
             if k == "return_to_supplier" and n > 0 and not any(x <= q.start < y for q in a.qtys):
                 k = None   # 雪碧过期了6瓶,退给饮料批发: what became of them, one write (a return)
+        elif n > 0 and kind in ("receipt", "sale") and any(x <= q.start < y for q in a.qtys) and _FREE.match(c):
+            # 收到牛奶2箱,赠送1箱: the supplier's free case is received too · 卖了可颂5个,送了1个: given away, not sold
+            k = None if kind == "receipt" else "consumption"
         elif any(x <= q.start < y for q in a.qtys) and (intents.SCRAP.search(c) or intents.GIVEAWAY.search(c)):
             k = "scrap" if intents.SCRAP.search(c) else "consumption"   # …,碎了5个 · …,送了客人2个
         elif n > 0 and any(x <= q.start < y for q in a.qtys) and intents.SEND_BACK.search(c):
@@ -904,6 +915,7 @@ def _groups(a: scan.Analysis) -> list[tuple[int, int]]:
 
 _ARRIVED = re.compile(r"收到|收了|(?:送|发|调|运|拿|带)(?:过)?来(?:了|的)|到了")   # the receiving side speaking
 _PARTS = (commands.RecordMoves, commands.CountStock, commands.TransferStock)   # what a message of several writes holds
+_FREE = re.compile(r"^[\x00\s]*(?:另外|还|又|再)?(?:赠送了?|赠了|白送了?|免费送了?|多送了?|送了)(?![\x00]*(?:给)?[\x00]*(?:店|仓))")
 _PART_TO = re.compile(r"(?:给|送给|留给|发给|调给|拨给|送到|发到|调到|送去|转给)\x00")
 _MAKING = re.compile(r"\s*(?:今天|刚才|早上|上午|下午|晚上)?\s*(?:做|烤|煮|炸|蒸|卤|为了做|为做|给)(?:了)?")
 _SELF_FIX = re.compile(r"^(?P<head>.+?)[,\s]*(?:不对|不是|错了|说错了|打错了|写错了|[哦噢喔啊呃额]不|不不|更正|纠正)[,\s]*"

@@ -149,3 +149,15 @@ def test_an_ingredient_cooked_is_used_and_a_finished_product_baked_is_made(chat)
     assert (s["XH:B01"], s["XH:B09"]) == (36 - 2, 40 + 40)
     kinds = [(m["sku"], m["kind"]) for m in chat.export("moves") if not m["batch"].startswith("import")]
     assert kinds == [("B01", "consumption"), ("B09", "production")]
+
+
+def test_free_goods_count_with_a_delivery_and_a_gift_after_a_sale_is_not_sold(chat):
+    _confirm(chat, "amy", chat.say("amy", "收到牛奶2箱,赠送1箱"))     # was a receipt of 2 and a give-away of 1
+    _confirm(chat, "amy", chat.say("amy", "收到奶油3箱,少送了1箱"))   # the case that did not come is no line
+    _confirm(chat, "amy", chat.say("amy", "卖了可颂5个,送了1个"))     # was a sale of 6
+    s = chat.stock()
+    assert (s["XH:B01"], s["XH:B02"], s["XH:B09"]) == (36 + 36, 24 + 36, 40 - 6)
+    gone = {m["kind"]: float(m["qty"]) for m in chat.export("moves") if m["sku"] == "B09"
+            and not m["batch"].startswith("import")}
+    assert gone == {"sale": 5.0, "consumption": 1.0}
+    assert "不用记" in texts(chat.say("amy", "光明少送了1箱牛奶")) and chat.stock() == s
