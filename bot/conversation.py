@@ -690,6 +690,8 @@ class Conversation:
             raise errors.NotFound(code="nothing_to_undo")
         moves = uow.stock.batch(batch)
         held = {m.sku for m in moves}
+        if len({m.kind for m in moves if m.kind != ledger.MoveKind.TRANSFER_IN}) > 1:
+            raise errors.BadInput(code="correct_several")   # 收到…,其中1箱给静安店: one part cannot be redone alone
         if cmd.location is not None:   # 刚才是静安店的: the same write, at the place said
             self._relocate(uow, turn, moves, cmd.location)
             return

@@ -161,3 +161,11 @@ def test_free_goods_count_with_a_delivery_and_a_gift_after_a_sale_is_not_sold(ch
             and not m["batch"].startswith("import")}
     assert gone == {"sale": 5.0, "consumption": 1.0}
     assert "不用记" in texts(chat.say("amy", "光明少送了1箱牛奶")) and chat.stock() == s
+
+
+def test_a_record_of_several_kinds_is_not_corrected_in_part(chat):
+    _confirm(chat, "amy", chat.say("amy", "收到牛奶2箱,其中1箱是给静安店的"))
+    s = chat.stock()
+    for text in ("刚才是静安店的", "不对,是3箱"):                 # were a receipt of 36 at 静安店 · of 36 here
+        out = chat.say("amy", text)
+        assert "撤销" in texts(out) and chat.stock() == s, (text, texts(out))
