@@ -281,7 +281,7 @@ class Parser:
         joined = _joined_places(a) if kind == "transfer" else None
         if joined is not None:
             codes, first = joined
-            if not re.search(r"各|每(?:个|家)?店?", a.s):   # 给徐汇店和静安店送了鸡蛋2板: 2 each, or 1 each?
+            if not re.search(r"各|每(?:个|家)(?:门?店)?|每店", a.s):   # 给徐汇店和静安店送了鸡蛋2板: 2 each, or 1 each?
                 return commands.Clarify("several_destinations")
             sources = a.s[max(0, first - 2):first].strip().endswith(("从", "由"))
             other = [e.codes[0] for e in a.of("location") if e.codes[0] not in codes]
