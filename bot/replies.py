@@ -215,9 +215,11 @@ def manage_rules(t: Any, lang: str, uow: UnitOfWork, cmd: commands.ManageRules, 
 
 
 def supplier_orders(t: Any, lang: str, uow: UnitOfWork, *, partner: str | None, now: datetime) -> str:
-    """A supplier's view: its purchase orders' status, due date and quantities, no prices or stock."""
+    """A supplier's view: its purchase orders' status, due date and quantities, no prices or stock; not those still
+    waiting for our approval or rejected by it (our decisions, not yet orders to it)."""
     products = {p.sku: p for p in uow.catalog.products()}
-    rows = [o for o in uow.orders.list(kinds=["purchase"]) if partner and o.partner == partner]
+    rows = [o for o in uow.orders.list(kinds=["purchase"]) if partner and o.partner == partner
+            and o.status.value not in ("pending_approval", "rejected")]
     if not rows:
         return str(t("supplier_none", lang))
     out = []

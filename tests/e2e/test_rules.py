@@ -168,6 +168,10 @@ def test_a_supplier_sees_its_purchase_orders_status_but_never_our_prices(demo):
     before = demo.stock()
     demo.say("zhangji", "收到牛腩2箱")                                 # suppliers cannot record stock
     assert demo.stock() == before
+    demo.say("chen", "向张记采购牛腱5箱,每箱900元,明天送到")          # over the limit: waits for the boss
+    assert "牛腱" not in texts(demo.say("zhangji", "我的订单"))        # not an order to it until approved
+    demo.press("boss", "批准")
+    assert "牛腱" in texts(demo.say("zhangji", "我的订单"))
 
 
 def test_soy_sauce_expiring_within_three_days_reminds_me_once(demo):
