@@ -373,6 +373,9 @@ class Conversation:
         elif isinstance(cmd, commands.SetProduct):
             self._require(user, "approve")
             self._set_product(uow, turn, cmd, confirmed=confirmed)
+        elif isinstance(cmd, commands.SetPartner):
+            self._require(user, "approve")
+            self._set_partner(uow, turn, cmd, confirmed=confirmed)
         elif isinstance(cmd, commands.StockInfo):
             self._require(user, "query")
             turn.reply(replies.stock_info(self.t, turn.lang, uow, cmd, user=user, now=turn.now, cat=self._catalog))
@@ -621,16 +624,37 @@ class Conversation:
         old = getattr(product, cmd.field)
         shown = {k: replies.field_value(self.t, turn.lang, product, cmd.field, v, self._catalog)
                  for k, v in (("old", old), ("new", cmd.value))}
-        words = {"product": product.name, "field": self.t(f"field.{cmd.field}", turn.lang), **shown}
+        value: Any = int(cmd.value) if cmd.field in ("shelf_life_days", "lead_time_days") else cmd.value
+        self._change(uow, turn, cmd, name=product.name, shown=shown, confirmed=confirmed,
+                     apply=lambda: uow.catalog.set_product(cmd.sku, {cmd.field: value}), action="product_changed",
+                     detail={"sku": cmd.sku, "field": cmd.field, "old": None if old is None else str(old),
+                             "new": str(cmd.value)})
+
+    def _change(self, uow: UnitOfWork, turn: Turn, cmd: commands.SetProduct | commands.SetPartner, *, name: str,
+                shown: dict[str, str], confirmed: bool, apply: Callable[[], None], action: str,
+                detail: dict[str, Any]) -> None:
+        """Master data changed by a manager: asked old → new first, then changed and audited."""
+        words = {"product": name, "field": self.t(f"field.{cmd.field}", turn.lang), **shown}
         if not confirmed:
             self._ask(uow, turn, cmd, self.t("set_product.ask", turn.lang, **words))
             return
-        value: Any = int(cmd.value) if cmd.field in ("shelf_life_days", "lead_time_days") else cmd.value
-        uow.catalog.set_product(cmd.sku, {cmd.field: value})
-        uow.chat.audit(at=turn.now, actor=turn.user.username, action="product_changed",
-                       detail={"sku": cmd.sku, "field": cmd.field, "old": None if old is None else str(old),
-                               "new": str(cmd.value)})
+        apply()
+        uow.chat.audit(at=turn.now, actor=turn.user.username, action=action, detail=detail)
         turn.reply(self.t("set_product.done", turn.lang, **words))
+
+    def _set_partner(self, uow: UnitOfWork, turn: Turn, cmd: commands.SetPartner, *, confirmed: bool) -> None:
+        """A supplier's lead time, shown old → new and changed once confirmed (audited)."""
+        partner = next((p for p in uow.catalog.partners() if p.code == cmd.partner), None)
+        if partner is None:
+            turn.reply(self.t("not_understood", turn.lang))
+            return
+        old = getattr(partner, cmd.field)
+        shown = {k: str(self.t("field.unset", turn.lang) if v is None else self.t("field.days", turn.lang, n=int(v)))
+                 for k, v in (("old", old), ("new", cmd.value))}
+        self._change(uow, turn, cmd, name=partner.name, shown=shown, confirmed=confirmed,
+                     apply=lambda: uow.catalog.set_partner(cmd.partner, {cmd.field: int(cmd.value)}),
+                     action="partner_changed", detail={"partner": cmd.partner, "field": cmd.field,
+                                                       "old": None if old is None else str(old), "new": str(cmd.value)})
 
     def _recent(self, uow: UnitOfWork, turn: Turn) -> context.Recent | None:
         """The user's last write if it was of one kind and minutes ago (a follow-up may continue it)."""

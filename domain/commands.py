@@ -103,6 +103,14 @@ class Export:
 
 
 @dataclass(frozen=True)
+class SetPartner:
+    """A manager changes a supplier's lead time (张记的交货期改成3天): days, for its products without their own."""
+    partner: str
+    field: str
+    value: Decimal
+
+
+@dataclass(frozen=True)
 class SetProduct:
     """A manager changes one field of a product (可颂的安全库存改成40个 · 牛奶售价改为65元一箱 · 可颂保质期改成3天 ·
     牛奶起订量改成5箱 · 牛奶交货期改成2天 · 可颂的供应商改成光明): ``field`` one of PRODUCT_FIELDS, ``value`` in base
@@ -281,7 +289,7 @@ class Batch:
     parts: tuple[RecordMoves | CountStock | TransferStock, ...]
 
 
-Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | Export | SetProduct | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
+Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | Export | SetProduct | SetPartner | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
            | SalesQuery | PurchaseQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Help
            | SmallTalk)
 

@@ -181,6 +181,11 @@ class Parser:
             if _RANGE.fullmatch(a.s[q1.end:q2.start]) and (not q1.unit or q1.unit == q2.unit):
                 return commands.Clarify("qty_range", detail=a.s[q1.start:q2.end])
         setting = intents.SET_FIELD.search(a.s)
+        if setting is not None and re.match(r"\s*(?:多少|几|啥|什么|谁|哪)", a.s[setting.end():]):
+            setting = None   # 可乐的售价是多少: a question, not a change
+        if setting is not None and not a.of("product") and supplier \
+                and intents.FIELDS[setting.group("field")] == "lead_time_days":   # 张记的交货期改成3天
+            return self._set_partner(a, supplier[0].codes[0], setting.end())
         if setting is not None and a.of("product") and not any(q.end <= setting.start() for q in a.qtys):
             # (收到牛奶2箱,进价是60 records a receipt at that price; the catalog stays)
             return self._set_product(a, intents.FIELDS[setting.group("field")], setting.end())
@@ -197,7 +202,7 @@ class Parser:
         if intents.WHY.search(a.s) and a.of("product") and not a.qtys:
             return commands.Parsed(commands.Report("why", location=self._location(a), sku=a.of("product")[0].codes[0]))
         amend = intents.AMEND_ORDER.search(a.masked)
-        if amend is None and (supplier or customer) and a.qtys:   # 光明的牛奶改成8箱: its order, not a receipt
+        if amend is None and (supplier or customer) and a.qtys and setting is None:   # 光明的牛奶改成8箱: its order
             amend = _PARTNER_AMEND.search(a.masked)
         if amend is not None and a.qtys:
             return self._amend(a, supplier or customer)
@@ -558,6 +563,15 @@ class Parser:
             return None
         return self.scanner.analyse(text, speaker.now)
 
+    def _set_partner(self, a: scan.Analysis, code: str, after: int) -> Result:
+        """张记的交货期改成3天: a supplier's lead time, which holds for its products without their own."""
+        if self.lex.partners[code].kind.value != "supplier":
+            return commands.Clarify("unknown_supplier", detail=a.s[:after].strip())
+        days = _days_said(a.s[after:], lead=True)
+        if days is None:
+            return commands.Clarify("bad_qty", detail=a.s[after:].strip())
+        return commands.Parsed(commands.SetPartner(code, "lead_time_days", Decimal(days)))
+
     def _set_product(self, a: scan.Analysis, field: str, after: int) -> Result:
         """可颂的安全库存改成40个 (a quantity in base units) · 牛奶售价改为65元一箱 (money per base unit) · 可颂保质期改成3天."""
         prods = a.of("product")
@@ -566,10 +580,7 @@ class Parser:
         sku = prods[0].codes[0]
         p = self.lex.product(sku)
         if field in ("shelf_life_days", "lead_time_days"):
-            m = re.match(rf"\s*(?P<n>{numbers.NUMBER})\s*(?P<u>{scan.SHELF_UNIT})", a.s[after:])
-            days = scan.shelf_days(m.group("n"), m.group("u")) if m else None
-            if days is None and field == "lead_time_days" and re.match(r"\s*(?:当天|当日|0\s*天|零天)", a.s[after:]):
-                days = 0   # 交货期改成当天: delivered the day it is ordered
+            days = _days_said(a.s[after:], lead=field == "lead_time_days")
             if days is None:
                 return commands.Clarify("bad_qty", detail=a.s[after:].strip())
             return commands.Parsed(commands.SetProduct(sku, field, Decimal(days)))
@@ -856,6 +867,15 @@ _VAGUE = re.compile(rf"(?:[\d.]+|[一二两三四五六七八九十百千]+)\s*(
                     rf"|(?:\d|十|百)\s*来\s*(?:{_VAGUE_UNIT})"
                     rf"|(?:\d+|[一二两三四五六七八九]?[十百千万])几\s*(?:{_VAGUE_UNIT})?|几[十百千]\s*(?:{_VAGUE_UNIT})?"
                     rf"|[一二两三四五六七八九][二三四五六七八九]\s*[十百]?\s*(?:{_VAGUE_UNIT})")
+
+
+def _days_said(s: str, *, lead: bool) -> int | None:
+    """3天 · 两周 · 1个月 at the start of ``s`` in days; a lead time may also be 当天 (0)."""
+    m = re.match(rf"\s*(?P<n>{numbers.NUMBER})\s*(?P<u>{scan.SHELF_UNIT})", s)
+    days = scan.shelf_days(m.group("n"), m.group("u")) if m else None
+    if days is None and lead and re.match(r"\s*(?:当天|当日|0\s*天|零天)", s):
+        days = 0   # 交货期改成当天: delivered the day it is ordered
+    return days
 
 
 def _joined_places(a: scan.Analysis) -> tuple[list[str], int] | None:

@@ -95,6 +95,10 @@ class CatalogRepo(_Repo):
         """Changes fields of one product (its master data: the catalog's version moves on)."""
         self.upsert(t.Product, {"sku": sku}, values)
 
+    def set_partner(self, code: str, values: dict[str, Any]) -> None:
+        """Changes fields of one partner (its master data: the catalog's version moves on)."""
+        self.upsert(t.Partner, {"code": code}, values)
+
     def has_product(self, sku: str) -> bool:
         return self.s.connection().execute(_HAS_PRODUCT, {"tenant_id": self.tid, "sku": sku}).first() is not None
 

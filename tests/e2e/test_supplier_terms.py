@@ -68,3 +68,21 @@ def test_the_prep_list_stocks_for_the_lead_time_and_raises_to_the_minimum_order(
     chat.press("zhou", "按清单生成采购申请")
     [req] = [o for o in chat.export("orders") if o["kind"] == "purchase_request" and o["lines"][0]["sku"] == "B09"]
     assert req["partner"] == "V01" and req["due"].startswith("2026-06-18"), req   # ordered 06-15, 3 days
+
+
+def _lead(chat, code: str) -> int | None:  # type: ignore[no-untyped-def]
+    with chat.container.uow() as u:
+        return next(p.lead_time_days for p in u.catalog.partners() if p.code == code)
+
+
+def test_a_manager_sets_a_supplier_s_lead_time_in_the_chat_and_staff_cannot(chat):
+    out = chat.say("amy", "把光明的交货期改成3天")                   # staff: not allowed, nothing changed
+    assert _lead(chat, "V01") is None and "3天" not in texts(out), texts(out)
+    out = chat.say("zhou", "把光明的交货期改成3天")
+    assert "3天" in texts(out) and _lead(chat, "V01") is None      # asked first
+    chat.press("zhou", "确认")
+    assert _lead(chat, "V01") == 3
+    chat.say("sun", "向光明订牛奶5箱,明天到")
+    before = chat.export("orders")
+    out = chat.say("zhou", "光明的交货期改成3箱")                   # not days: asked; its order is not changed to 3
+    assert chat.export("orders") == before and _lead(chat, "V01") == 3, texts(out)

@@ -111,6 +111,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
         d |= {"intent": "amend_order", "sku": c.sku, "qty": str(c.qty), "order_id": c.order_id, "partner": c.partner}
     elif isinstance(c, commands.SetProduct):
         d |= {"intent": "set_product", "sku": c.sku, "field": c.field, "value": str(c.value)}
+    elif isinstance(c, commands.SetPartner):
+        d |= {"intent": "set_partner", "partner": c.partner, "field": c.field, "value": str(c.value)}
     elif isinstance(c, commands.StockInfo):
         d |= {"intent": f"info:{c.kind}", "skus": list(c.skus), "location": c.location, "days": c.days}
     elif isinstance(c, commands.Export):
