@@ -599,9 +599,11 @@ class Parser:
                 return commands.Parsed(commands.SetProduct(sku, field, Decimal(0))) if zero else \
                     commands.Clarify("bad_qty", detail=a.s[after:].strip())
             return commands.Parsed(commands.SetProduct(sku, field, line.qty))
-        m = re.match(rf"\s*(?P<p>{numbers.NUMBER})\s*(?:元|块钱|块|rmb)?\s*(?:(?:/|每|一)\s*(?P<u>{self.scanner.unit_re}))?\s*$",
-                     a.s[after:])
+        m = re.match(rf"\s*(?P<p>{numbers.NUMBER})\s*(?:(?:元|块)(?P<jiao>[1-9一二三四五六七八九])(?:毛|角)?|元|块钱|块|rmb)?"
+                     rf"\s*(?:(?:/|每|一)\s*(?P<u>{self.scanner.unit_re}))?\s*了?$", a.s[after:])
         value = numbers.value(m.group("p")) if m else None
+        if m is not None and value is not None and m.group("jiao"):   # 2块5: ¥2.50
+            value += (numbers.value(m.group("jiao")) or Decimal(0)) / 10
         if m is None or value is None or value < 0:
             return commands.Clarify("bad_price", detail=a.s[after:].strip())
         per, unit = Decimal(1), m.group("u") or ""
