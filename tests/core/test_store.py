@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import threading
+from dataclasses import replace
 from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 
 from adapters import importer
 from adapters.db import uow as uows
+from bot.messages import Attachment, Outgoing, media_in, media_of
 from domain import catalog, commands, errors
 from tests.conftest import CAFE, T0, load_catalog
 from workflows import inventory
@@ -369,3 +371,20 @@ def test_supplier_terms_import_with_products_and_partners_and_bad_ones_are_refus
         with cafe() as uow, pytest.raises(importer.ImportError_) as exc:
             importer.import_file(uow, "products", tmp_path / "bad.csv", now=T0)
         assert reason in exc.value.reason
+
+
+def test_a_bot_message_keeps_its_media_and_a_partner_its_lead_time_on_either_database(cafe):
+    png, xlsx = b"\x89PNG\r\n\x1a\n" + bytes(range(256)), b"PK\x03\x04" + bytes(300)
+    out = [Outgoing(to="amy", text="图", image=png),
+           Outgoing(to="amy", text="表", file=Attachment(name="库存.xlsx", content=xlsx)),
+           Outgoing(to="amy", text="字")]
+    with cafe() as uow:
+        for m in out:
+            uow.chat.add_message(to=m.to, text=m.text, buttons=[], at=T0, source="test:1", media=media_of(m))
+        uow.catalog.set_partner("V01", {"lead_time_days": 3})
+        uow.commit()
+    with cafe(write=False) as uow:
+        back = [replace(media_in(r.media), to=r.to, text=r.text) for r in uow.chat.answers_to("test:1")]
+        assert [(m.text, m.image, m.file.content if m.file else None, m.file.name if m.file else None)
+                for m in back] == [("图", png, None, None), ("表", None, xlsx, "库存.xlsx"), ("字", None, None, None)]
+        assert next(p.lead_time_days for p in uow.catalog.partners() if p.code == "V01") == 3
