@@ -249,6 +249,9 @@ class Parser:
             groups = _groups(a)   # 收到牛奶2箱,其中1箱是给静安店的: a receipt, then part of it on to another store
             if len(groups) > 1 and any(_PART_TO.search(a.masked[x:y]) for x, y in groups[1:]):
                 return self._several(a, groups, speaker)
+        books = [q for q in a.qtys for b in _BOOKS.finditer(a.s) if 0 <= q.start - b.end() <= 2]
+        if books and len(books) < len(a.qtys):   # 可颂账上40个,实际只有35个: what the books say is no count
+            a = replace(a, qtys=[q for q in a.qtys if q not in books])
         negated = list(_NEGATED.finditer(a.masked)) if not _QUESTION.search(a.s) else []
         if negated:   # 可颂没卖出去5个 · 可颂卖不掉,扔了3个: what did not happen is no write; what did, is
             chars = list(a.masked)
@@ -843,6 +846,7 @@ _RAW = re.compile(r"肉|禽|蛋|水产|海鲜|鱼|蔬菜|菜|果|粮|米|面粉|
 _NEGATED = re.compile(r"(?:没有|没|未|不曾)(?:卖出去|卖掉|卖完|卖光|卖|售出|用掉|用完|用光|用|收到|收|进货|进|出库|出|送来|送|到货"
                       r"|报损|坏)|(?:少|漏)(?:送|给|发)了?"
                       r"|(?:卖|用)不(?:掉|完|出去|动)")
+_BOOKS = re.compile(r"账上|账面(?:上)?|系统(?:里|上|显示)?(?:是|有)?|电脑(?:上|里)(?:是|有)?|记录(?:上|里)(?:是|有)?|显示")
 _EACH_STORE = re.compile(r"各(?:个)?(?:门?店|分店)|每(?:个|家)(?:门?店|分店)|哪(?:个|家)(?:门?店|分店)?卖|门店(?:对比|比较|排名)")
 _PARTNER_AMEND = re.compile(r"(?:改成|改为|调整为|改到|调成|加到|减到|增加到|减少到)\s*(?=[\x00\d一二两三四五六七八九十半])")
 _COLLECTED = re.compile(r"\x00+(?:的货|的订单|订的货|的东西)?(?:今天|刚才|刚刚)?(?:已经|都|刚)?(?:来)?(?:把货)?"

@@ -169,3 +169,10 @@ def test_a_record_of_several_kinds_is_not_corrected_in_part(chat):
     for text in ("刚才是静安店的", "不对,是3箱"):                 # were a receipt of 36 at 静安店 · of 36 here
         out = chat.say("amy", text)
         assert "撤销" in texts(out) and chat.stock() == s, (text, texts(out))
+
+
+def test_a_count_said_beside_what_the_books_show_records_what_is_there(chat):
+    _confirm(chat, "amy", chat.say("amy", "可颂账上40个,实际只有35个"))    # was refused (「只有」 a product)
+    assert chat.stock()["XH:B09"] == 35
+    _confirm(chat, "amy", chat.say("amy", "牛奶实际30升,系统显示36升"))
+    assert chat.stock()["XH:B01"] == 30
