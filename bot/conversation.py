@@ -742,6 +742,10 @@ class Conversation:
             raise errors.BadInput(code="zero_qty")
         new_cmd = inventory.command_of(moves, sku=next(iter(held)) if swap else product.sku, qty=qty, now=turn.now,
                                        as_sku=product.sku if swap else None)
+        self._redo(uow, turn, new_cmd)
+
+    def _redo(self, uow: UnitOfWork, turn: Turn, new_cmd: commands.Command) -> None:
+        """The user's last write undone and ``new_cmd`` recorded in its place, said back with an undo button."""
         actor = inventory.Actor(user=turn.user, now=turn.now, message_id=turn.message_id, batch=_batch(turn.now))
         _, evs = inventory.undo(uow, actor=actor)
         turn.events += evs
@@ -763,15 +767,7 @@ class Conversation:
         if again.location == location:
             raise errors.BadInput(code="same_place", location=replies.loc_name(location, self._catalog))
         new_cmd = replace(again, location=location)
-        actor = inventory.Actor(user=turn.user, now=turn.now, message_id=turn.message_id, batch=_batch(turn.now))
-        _, evs = inventory.undo(uow, actor=actor)
-        turn.events += evs
-        actor = self._actor(turn, new_cmd)
-        plan = inventory.plan(uow, new_cmd, actor=actor, force=True)
-        turn.events += inventory.record(uow, plan, actor=actor, t=self.t, push=turn.push)
-        turn.reply(self.t("corrected", turn.lang, summary=replies.summary(self.t, turn.lang, new_cmd, self._catalog,
-                                                                            user=turn.user)),
-                   [[Button(self.t("btn.undo", turn.lang), f"undo:{actor.batch}")]])
+        self._redo(uow, turn, new_cmd)
 
     # ------------------------------------------------------------ buttons
     def _press(self, uow: UnitOfWork, turn: Turn, incoming: Incoming) -> None:
