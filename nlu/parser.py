@@ -274,7 +274,9 @@ class Parser:
                                             has_due=a.date is not None)
         if kind is None and intents.COUNT_BARE.search(a.s) and a.qtys:
             kind = "count"   # 纸杯现在还有200个
-        vague = _VAGUE.search(a.s) if kind in WRITE_KINDS or kind == "transfer" else None
+        vague = next((v for v in _VAGUE.finditer(a.s) if not any(e.start < v.end() and v.start() < e.end
+                                                                  for e in a.entities)),
+                     None) if kind in WRITE_KINDS or kind == "transfer" else None   # (2条多宝鱼: a name)
         if vague is not None:   # 卖了20多个 · 鸡蛋用了一板多一点 · 不到20个 · 十来个 · 二三十个: no number to record
             return commands.Clarify("qty_vague", detail=vague.group(0))
         if kind in STOCK_KINDS and source is None and dest is None and speaker.user.location:

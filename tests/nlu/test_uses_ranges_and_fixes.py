@@ -89,3 +89,19 @@ def test_goods_received_as_sent_from_the_warehouse_are_a_transfer_to_the_speaker
     r = parse(rest_parser, restaurant, "xiaowang", "收到中心仓发来的牛腩2箱")   # was a receipt at 中心仓 itself
     assert isinstance(r, commands.Parsed) and isinstance(r.command, commands.TransferStock), r
     assert (r.command.source, r.command.dest, r.command.request) == ("WH", None, False)
+
+
+def test_a_vague_amount_is_asked_but_a_name_beginning_with_duo_after_a_quantity_is_a_name(restaurant):
+    from dataclasses import replace
+
+    from domain import catalog
+    from nlu import parser
+
+    turbot = catalog.Product(sku="P099", name="多宝鱼", base_unit="条", category="水产")
+    cat = replace(restaurant, products=(*restaurant.products, turbot))
+    p = parser.Parser(cat)
+    for text in ("收到2条多宝鱼", "收到多宝鱼2条"):
+        r = parse(p, cat, "xiaowang", text)
+        assert isinstance(r, commands.Parsed) and [(ln.sku, ln.qty) for ln in r.command.lines] == [("P099", D(2))], r
+    r = parse(p, cat, "xiaowang", "收到20多条多宝鱼")
+    assert isinstance(r, commands.Clarify) and r.reason == "qty_vague" and r.detail == "20多条", r
