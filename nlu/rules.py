@@ -129,7 +129,8 @@ class RuleParser:
         skus = subject.skus
         if trigger.kind == "schedule" and not conditions.items and not skus:
             for a in actions:   # 每天早上7点提醒我可乐库存: the products' stock, not a note to read
-                named = [e for e in self.lex.scan(str(a.params.get("text") or ""), [True] * 40) if e.kind == "product"]
+                said = str(a.params.get("text") or "")
+                named = [e for e in self.lex.scan(said, [True] * len(said)) if e.kind == "product"]
                 if a.kind == "notify" and named:
                     skus = tuple(dict.fromkeys(c for e in named for c in e.codes))
                     a.params.pop("text")
