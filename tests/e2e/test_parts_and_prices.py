@@ -176,3 +176,12 @@ def test_a_count_said_beside_what_the_books_show_records_what_is_there(chat):
     assert chat.stock()["XH:B09"] == 35
     _confirm(chat, "amy", chat.say("amy", "牛奶实际30升,系统显示36升"))
     assert chat.stock()["XH:B01"] == 30
+
+
+def test_a_delivery_with_something_that_did_not_come_records_what_came(chat):
+    _confirm(chat, "amy", chat.say("amy", "收到牛奶2箱,奶油没到"))         # was asked how much cream came
+    s = chat.stock()
+    assert (s["XH:B01"], s["XH:B02"]) == (36 + 24, 24)
+    out = chat.say("amy", "奶油还没到")                                    # where its order is, not a write
+    assert "订单" in texts(out) or "采购单" in texts(out), texts(out)
+    assert chat.stock() == s
