@@ -334,11 +334,7 @@ def sales(t: Any, lang: str, uow: UnitOfWork, cmd: commands.SalesQuery, *, user:
     done_last = min(cmd.end, today - timedelta(days=1))
     shift = timedelta(days=7 if span <= 7 else span)
     before = cmd.start - shift
-    since = datetime(before.year, before.month, before.day, tzinfo=now.tzinfo)
-    moves = uow.stock.sales_by_sku(location=loc, since=since, sku=cmd.sku)
-    hist = uow.history.series_by_sku(location=loc, since=before.isoformat(), sku=cmd.sku)
-    by_day = {sku: metrics.sales_by_day(moves.get(sku, []), hist.get(sku, []), now.tzinfo)
-              for sku in moves.keys() | hist.keys()}
+    by_day = metrics.daily_sales(uow, location=loc, first=before, tz=now.tzinfo, sku=cmd.sku)
 
     def total(sku: str, first: Any, last: Any) -> Decimal:
         return sum((q for d, q in by_day.get(sku, {}).items() if first <= d <= last), Decimal(0))
@@ -390,20 +386,14 @@ def _by_store(t: Any, lang: str, uow: UnitOfWork, cmd: commands.SalesQuery, *, n
               cat: context.Catalog | None) -> str:
     """Each store's sales on the query's days beside the others, most first: what they brought in (the prices said on
     the sales, else the catalog's), else how much of the product or how many products sold."""
-    since = datetime(cmd.start.year, cmd.start.month, cmd.start.day, tzinfo=now.tzinfo)
     products = {p.sku: p for p in uow.catalog.products()}
     rows: list[tuple[Decimal, str]] = []
     for loc in uow.catalog.locations():
         if loc.kind.value != "store":
             continue
-        moves = uow.stock.sales_by_sku(location=loc.code, since=since, sku=cmd.sku)
-        hist = uow.history.series_by_sku(location=loc.code, since=cmd.start.isoformat(), sku=cmd.sku)
-        sold: dict[str, Decimal] = {}
-        for sku in moves.keys() | hist.keys():
-            days = metrics.sales_by_day(moves.get(sku, []), hist.get(sku, []), now.tzinfo)
-            q = sum((v for d, v in days.items() if cmd.start <= d <= cmd.end), Decimal(0))
-            if q > 0:
-                sold[sku] = q
+        daily = metrics.daily_sales(uow, location=loc.code, first=cmd.start, tz=now.tzinfo, sku=cmd.sku)
+        sold = {sku: q for sku, days in daily.items()
+                if (q := sum((v for d, v in days.items() if d <= cmd.end), Decimal(0))) > 0}
         if not sold:
             continue
         said = metrics.said_prices(uow, location=loc.code, first=cmd.start, last=cmd.end, tz=now.tzinfo)

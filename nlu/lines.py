@@ -206,8 +206,8 @@ def to_line(lex: lexicon.Lexicon, sku: str, q: scan.Qty, *, mention: str = "", z
         u = unit
         if u and not p.accepts(u) and u in lexicon.COUNT_LIKE and p.base_unit in lexicon.COUNT_LIKE:
             u = p.base_unit  # 鸡蛋3只 for a product counted in 个
-        elif u == "件" and not p.accepts(u) and case_of(p):
-            u = case_of(p) or u   # 矿泉水两件: the trade's 件 is the product's only case
+        elif u == "件" and not p.accepts(u) and (case := case_of(p)):
+            u = case   # 矿泉水两件: the trade's 件 is the product's only case
         try:
             total += units.to_base(value, u, base_unit=p.base_unit, packs=p.packs)
         except errors.DomainError:

@@ -158,7 +158,6 @@ def _sales(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: str
     price it sold at, cost and gross margin."""
     assert cmd.start is not None and cmd.end is not None
     first, last = cmd.start, cmd.end
-    since, _ = _period(cmd, now)
     places = [loc] if loc is not None else [x.code for x in cat.locations.values()
                                             if x.kind == catalog.LocationKind.STORE]
     daily = Sheet(str(t("export.sheet.daily_sales", lang)),
@@ -168,12 +167,11 @@ def _sales(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: str
     for lc in places:
         said |= {(lc, sku): v for sku, v in metrics.said_prices(uow, location=lc, first=first, last=last,
                                                                   tz=now.tzinfo).items()}
-        moves = uow.stock.sales_by_sku(location=lc, since=since)
-        hist = uow.history.series_by_sku(location=lc, since=first.isoformat())
-        for sku in sorted(moves.keys() | hist.keys()):
+        daily_sold = metrics.daily_sales(uow, location=lc, first=first, tz=now.tzinfo)
+        for sku in sorted(daily_sold):
             if cmd.skus and sku not in cmd.skus:
                 continue
-            by_day = metrics.sales_by_day(moves.get(sku, []), hist.get(sku, []), now.tzinfo)
+            by_day = daily_sold[sku]
             for d in sorted(by_day):
                 q = by_day[d]
                 if first <= d <= last and q != 0:
