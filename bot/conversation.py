@@ -261,6 +261,9 @@ class Conversation:
     def execute(self, uow: UnitOfWork, turn: Turn, cmd: commands.Command, *,
                 guesses: tuple[commands.Guess, ...] = (), confirmed: bool = False) -> None:
         user = turn.user
+        if isinstance(cmd, commands.PlaceSale) and cmd.location is None and user.location is None:
+            # 盒马要可颂100个 said by the owner: from where the customer's last order came (asked when it has none)
+            cmd = replace(cmd, location=uow.orders.last_location("sale", cmd.partner))
         if (isinstance(cmd, commands.RecordMoves | commands.CountStock | commands.PlaceSale) and cmd.location is None
                 and user.location is None and user.can("record")):   # said by someone without a home store: which?
             places = tuple(loc.code for loc in (self._catalog.locations if self._catalog else ()) if loc.kind.is_physical)

@@ -154,6 +154,8 @@ def resolve(items: list[Draft], lex: lexicon.Lexicon, *, need_qty: bool = True, 
         if d.guess:
             out.guesses.append(commands.Guess(d.guess, d.mention, sku))
         if d.qty is None:
+            if any(o is not d and o.qty is not None and o.skus == (sku,) for o in items):
+                continue   # 今天矿泉水卖了36瓶,农夫山泉: the product named again (its brand), not one more line
             if need_qty:
                 out.problems.append(Problem("missing_qty", sku))
             else:

@@ -112,6 +112,10 @@ class Parser:
         m = intents.CORRECT.match(bare)
         if m and m.end() > 0:
             return self._correct(bare[m.end():])
+        m = intents.CORRECT_NAMED.match(bare)
+        if m and re.search(r"\d|[一二两三四五六七八九十半]", bare[m.end():]) and not intents.SET_FIELD.search(bare) \
+                and self.lex.match_product(m.group("what")).skus:
+            return self._correct(f"{m.group('what')} {bare[m.end():]}")
         return None
 
     def _correct(self, rest: str) -> Result:
@@ -287,6 +291,11 @@ class Parser:
         vague = next((v for v in _VAGUE.finditer(a.s) if not any(e.start < v.end() and v.start() < e.end
                                                                   for e in a.entities)),
                      None) if kind in WRITE_KINDS or kind == "transfer" else None   # (2条多宝鱼: a name)
+        estimate = _ESTIMATE.match(a.s, vague.end()) if vague is not None else None
+        if vague is not None and estimate is not None:   # 白菜烂了3公斤多,大概3.5: the estimate is the amount
+            unit = estimate.group("u") or next(iter(re.findall(_VAGUE_UNIT, vague.group(0))), "")
+            said = a.s[:vague.start()] + estimate.group("n") + unit + a.s[estimate.end():]
+            return self._command(self.scanner.analyse(said, speaker.now), speaker, whole=whole)
         if vague is not None:   # 卖了20多个 · 鸡蛋用了一板多一点 · 不到20个 · 十来个 · 二三十个: no number to record
             return commands.Clarify("qty_vague", detail=vague.group(0))
         if kind in STOCK_KINDS and source is None and dest is None and speaker.user.location:
@@ -733,9 +742,10 @@ class Parser:
                 dest = e.codes[0]
             elif after in ("发", "调", "拨") and source is None:
                 source = e.codes[0]
-            elif s[e.end:e.end + 1] == "的" and re.search(r"(?:收到|收了|到了|来了)了?\s*$", s[:e.start]) \
+            elif re.match(r"的|(?:送|调|发|运|拿|带)(?:过)?来", s[e.end:]) \
+                    and re.search(r"(?:收到|收了|到了|来了)了?\s*$", s[:e.start]) \
                     and any(o.end <= e.start - 2 for o in a.of("location")):
-                source = e.codes[0]   # 静安店收到大仓的牛奶1箱: from 大仓 to 静安店 (it went the other way)
+                source = e.codes[0]   # 静安店收到大仓(送来)的牛奶1箱: from 大仓 to 静安店 (it went the other way)
             elif s[e.end:e.end + 2] in ("借走", "拿走", "取走", "调走") or re.match(r"借了?(?!给)", s[e.end:]):
                 dest = e.codes[0]   # 静安店借走鸡蛋1板 · 静安店借了我们面粉1袋: it goes there
             elif re.match(r"还了?(?:我们|咱们|给我们)", s[e.end:]):
@@ -886,6 +896,9 @@ _VAGUE = re.compile(rf"(?:[\d.]+|[一二两三四五六七八九十百千]+)\s*(
                     rf"|(?:\d|十|百)\s*来\s*(?:{_VAGUE_UNIT})"
                     rf"|(?:\d+|[一二两三四五六七八九]?[十百千万])几\s*(?:{_VAGUE_UNIT})?|几[十百千]\s*(?:{_VAGUE_UNIT})?"
                     rf"|[一二两三四五六七八九][二三四五六七八九]\s*[十百]?\s*(?:{_VAGUE_UNIT})")
+
+# the estimate said after a vague amount (3公斤多,大概3.5 · 一板多,差不多35个)
+_ESTIMATE = re.compile(rf"[,\s]*(?:大概|大约|约|差不多|估计|应该是|算)\s*(?P<n>{numbers.NUMBER})\s*(?P<u>{_VAGUE_UNIT})?")
 
 
 def _days_said(s: str, *, lead: bool) -> int | None:

@@ -208,7 +208,8 @@ def take_order(uow: UnitOfWork, turn: Turn, cmd: commands.PlaceSale, *, t: Any) 
         turn.reply(t("sale_order_held", turn.lang, id=oid, order=desc, partner=limit[0].name,
                      limit=reports.money(limit[1])))
     else:
-        turn.reply(t("sale_order_created", turn.lang, id=oid, order=desc, partner=partner_name(uow, cmd.partner))
+        turn.reply(t("sale_order_created", turn.lang, id=oid, order=desc, partner=partner_name(uow, cmd.partner),
+                     place=reports.loc_name(uow, location))
                    + _short(uow, t, turn.lang, location=location, lines=lines, now=turn.now, due=due))
     return oid
 
@@ -225,7 +226,7 @@ def _short(uow: UnitOfWork, t: Any, lang: str, *, location: str, lines: tuple[or
         booked = uow.chat.booked(location=location, sku=sku, start=now, end=end)
         if booked > on_hand and sku in products:
             p = products[sku]
-            out += "\n" + t("sale_order_short", lang, product=p.name, on_hand=reports.qty(p, on_hand),
+            out += "\n" + t("sale_order_short", lang, place=reports.loc_name(uow, location), product=p.name, on_hand=reports.qty(p, on_hand),
                             booked=reports.qty(p, booked), date=f"{end - timedelta(days=1):%m-%d}",
                             missing=reports.qty(p, booked - on_hand))
     return out

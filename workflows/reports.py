@@ -36,7 +36,7 @@ def _lang(uow: Any, username: str) -> str:
     return u.language if u else "zh_CN"
 
 
-def _loc_name(uow: Any, code: str | None) -> str:
+def loc_name(uow: Any, code: str | None) -> str:
     return next((loc.name for loc in uow.catalog.locations() if loc.code == code), code or "")
 
 
@@ -57,7 +57,7 @@ def act(uow: Any, box: Any, t: Any, *, rule: Any, draft: rules.RuleDraft, snap: 
                             or rules.WINDOW_DEFAULTS.get(c.var, ""))
                           + f" {_fmt(left)}" + (f" / {_fmt(right)}" if right is not None else "")
                           for c, left, right, _ in checked)
-        return str(t("alert.below", lang, location=_loc_name(uow, location), product=product.name,
+        return str(t("alert.below", lang, location=loc_name(uow, location), product=product.name,
                      qty=qty(product, snap("on_hand", {})))) + (f"\n({facts})" if facts else "")
 
     for a in draft.actions:
@@ -86,7 +86,7 @@ def act(uow: Any, box: Any, t: Any, *, rule: Any, draft: rules.RuleDraft, snap: 
             if source and location and source != location:
                 lang = _lang(uow, rule.owner)   # the suggestion's text, in the language of the rule's owner
                 text = t("alert.rule", lang, id=rule.id, text=rule.text,
-                         detail=detail(lang) + "\n" + t("rule_transfer", lang, source=_loc_name(uow, source),
+                         detail=detail(lang) + "\n" + t("rule_transfer", lang, source=loc_name(uow, source),
                                                          product=product.name, qty=qty(product, need)))
                 _suggest_transfer(uow, box, t, source=source, dest=location, product=product, need=need, now=now,
                                   owner=rule.owner, text=text, rule_id=rule.id,
@@ -231,7 +231,7 @@ def prep_text(uow: Any, t: Any, lang: str, lines: list[tuple[catalog.Product, re
               location: str, now: datetime) -> str:
     """The prep list's message: its title, then every suggestion with its reasons, the most urgent first (the least
     of its forecast covered by what is on hand and on order); a long list goes out in parts, in order."""
-    text = t("job.prep_title", lang, location=_loc_name(uow, location), date=f"{now:%m-%d}")
+    text = t("job.prep_title", lang, location=loc_name(uow, location), date=f"{now:%m-%d}")
     body = [explain(t, lang, p, sg, sf) for p, sg, sf in sorted(lines, key=lambda x: cover(x[1]))]
     return str(text + "\n" + ("\n".join(body) if body else t("job.prep_none", lang)))
 
@@ -265,7 +265,7 @@ def why_now(uow: Any, t: Any, *, lang: str, location: str, now: datetime, foreca
         return str(t("job.prep_none", lang)), 0
     snap, sug = found
     p = snap.product
-    lines = [t("prep_why_title", lang, location=_loc_name(uow, location), product=p.name),
+    lines = [t("prep_why_title", lang, location=loc_name(uow, location), product=p.name),
              explain(t, lang, p, sug, snap("safety_stock", {}))]
     if sug.quantity <= 0:
         lines.append(t("prep_why_none", lang))
@@ -294,7 +294,7 @@ def cover_now(uow: Any, t: Any, *, lang: str, location: str, now: datetime, fore
                                                      location=location), now.tzinfo)
     sold_today = sum((q for _, q in uow.stock.daily_sales(location=location, sku=sku, since=midnight)), Decimal(0))
     on_hand, on_order = snap("on_hand", {}), snap.on_order()
-    fmt = {"location": _loc_name(uow, location), "product": p.name, "on_hand": qty(p, on_hand),
+    fmt = {"location": loc_name(uow, location), "product": p.name, "on_hand": qty(p, on_hand),
            "booked": t("cover.booked", lang, qty=qty(p, sum(booked.values(), Decimal(0)))) if booked else "",
            "on_order": t("cover.on_order", lang, qty=qty(p, on_order)) if on_order > 0 else ""}
     if on_hand <= 0:
@@ -400,7 +400,7 @@ def request_purchases(uow: Any, box: Any, t: Any, *, location: str, now: datetim
             if o.location == location for ln in o.lines}
     made: list[int] = []
     managers = [(u, _lang(uow, u)) for u in recipients(uow, ["manager"], location=location)]
-    where = _loc_name(uow, location)
+    where = loc_name(uow, location)
     partners = {x.code: x for x in uow.catalog.partners()}
     for p, sug, sf in suggestions(uow, location=location, now=now, forecaster=forecaster, keep=by is None):
         if p.sku in busy:
@@ -507,7 +507,7 @@ def transfer_check(uow: Any, box: Any, t: Any, *, location: str | None, now: dat
         if best is None:
             continue
         lang = "zh_CN"
-        text = t("job.transfer_suggest", lang, location=_loc_name(uow, location), product=p.name, qty=qty(p, on_hand),
+        text = t("job.transfer_suggest", lang, location=loc_name(uow, location), product=p.name, qty=qty(p, on_hand),
                  safety=qty(p, safety), eta=(f"{int(eta)}h" if eta < metrics.INF else t("job.no_eta", lang)),
                  source=best.name, suggest=qty(p, need))
         _suggest_transfer(uow, box, t, source=best.code, dest=location, product=p, need=need, now=now, owner=None,
@@ -542,7 +542,7 @@ def evening_summary(uow: Any, box: Any, t: Any, *, location: str | None, now: da
     top = sorted(((s, q) for s, q in sold.items() if q > 0), key=lambda kv: -kv[1])[:3]
     for u in people:
         lang = _lang(uow, u)
-        lines = [t("job.evening_title", lang, location=_loc_name(uow, location), date=f"{now:%m-%d}"),
+        lines = [t("job.evening_title", lang, location=loc_name(uow, location), date=f"{now:%m-%d}"),
                  t("job.evening_top", lang, n=3, items="、".join(f"{products[s].name} {qty(products[s], q)}"
                                                                 for s, q in top) or "-")]
         for s, q in sorted(this_week.items(), key=lambda kv: -kv[1])[:5]:
@@ -577,7 +577,7 @@ def stock_report(uow: Any, box: Any, t: Any, *, location: str | None, now: datet
     rows.sort(key=lambda r: (not r[0], r[1].sku))
     for u in people:
         lang = _lang(uow, u)
-        lines = [t("job.stock_title", lang, location=_loc_name(uow, location), date=f"{now:%m-%d}",
+        lines = [t("job.stock_title", lang, location=loc_name(uow, location), date=f"{now:%m-%d}",
                    low=sum(1 for r in rows if r[0]))]
         lines += [t("job.stock_low" if low else "job.stock_line", lang, product=p.name, qty=qty(p, q),
                     safety=qty(p, safety)) for low, p, q, safety in rows]
@@ -603,7 +603,7 @@ def sales_week(uow: Any, box: Any, t: Any, *, location: str | None, now: datetim
     first, last = day0 - timedelta(days=7), day0 - timedelta(days=1)
     for u in people:
         lang = _lang(uow, u)
-        lines = [t("job.week_title", lang, location=_loc_name(uow, location), start=f"{first:%m-%d}",
+        lines = [t("job.week_title", lang, location=loc_name(uow, location), start=f"{first:%m-%d}",
                    end=f"{last:%m-%d}", n=len(top))]
         for rank, (q, s) in enumerate(top, start=1):
             prev = before.get(s, Decimal(0))
@@ -636,7 +636,7 @@ def expiry(uow: Any, box: Any, t: Any, *, location: str | None, now: datetime, f
         body = [t("job.expiry_line", lang, product=p.name, lot=lot, qty=qty(p, q), days=b,
                   date=f"{e.astimezone(now.tzinfo):%m-%d}")
                 for e, p, lot, q, b in sorted(rows, key=lambda r: r[0])]
-        box.push(u, t("job.expiry_title", lang, location=_loc_name(uow, location)) + "\n" + "\n".join(body))
+        box.push(u, t("job.expiry_title", lang, location=loc_name(uow, location)) + "\n" + "\n".join(body))
 
 
 def slow_movers(uow: Any, box: Any, t: Any, *, now: datetime, only: set[tuple[str, str]] | None = None) -> None:
@@ -658,7 +658,7 @@ def slow_movers(uow: Any, box: Any, t: Any, *, now: datetime, only: set[tuple[st
         if true_now and not active:
             uow.rules.set_alert("slow", f"{loc}:{p.sku}", active=True, at=now)
             for u in recipients(uow, ["manager"], location=loc):
-                box.push(u, t("alert.slow_mover", _lang(uow, u), location=_loc_name(uow, loc), product=p.name,
+                box.push(u, t("alert.slow_mover", _lang(uow, u), location=loc_name(uow, loc), product=p.name,
                               days=int(days), qty=qty(p, on_hand)))
         elif active and not true_now:
             uow.rules.set_alert("slow", f"{loc}:{p.sku}", active=False)

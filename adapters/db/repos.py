@@ -460,6 +460,12 @@ class OrderRepo(_Repo):
             lines.setdefault(ln.order_id, []).append(ln)
         return [order_of(r, lines.get(r.id or 0, [])) for r in rows]
 
+    def last_location(self, kind: str, partner: str) -> str | None:
+        """Where the partner's latest order of that kind was placed (None: it has none with a place)."""
+        return self.s.execute(select(t.Order.location).where(
+            t.Order.tenant_id == self.tid, t.Order.kind == kind, t.Order.partner == partner,
+            t.Order.location.is_not(None)).order_by(t.Order.id.desc()).limit(1)).scalar()
+
 
 # ---------------------------------------------------------------- chat state
 class ChatRepo(_Repo):

@@ -388,3 +388,17 @@ def test_a_bot_message_keeps_its_media_and_a_partner_its_lead_time_on_either_dat
         assert [(m.text, m.image, m.file.content if m.file else None, m.file.name if m.file else None)
                 for m in back] == [("图", png, None, None), ("表", None, xlsx, "库存.xlsx"), ("字", None, None, None)]
         assert next(p.lead_time_days for p in uow.catalog.partners() if p.code == "V01") == 3
+
+
+def test_a_partners_last_order_location_is_its_latest_placed_order_of_that_kind(cafe):
+    from domain import orders
+    with cafe() as uow:
+        assert uow.orders.last_location("sale", "K01") is None
+        for kind, loc in (("sale", "JA"), ("sale", "XH"), ("sale", None), ("purchase", "CK")):
+            uow.orders.add(orders.Order(kind=orders.OrderKind(kind), status=orders.Status.OPEN, created_at=T0,
+                                        lines=(orders.OrderLine(sku="B09", qty=D(5)),), location=loc, partner="K01"))
+        uow.commit()
+    with cafe(write=False) as uow:
+        assert uow.orders.last_location("sale", "K01") == "XH"   # the latest with a place
+        assert uow.orders.last_location("purchase", "K01") == "CK"
+        assert uow.orders.last_location("sale", "V01") is None

@@ -82,6 +82,17 @@ def test_someone_without_a_home_store_is_asked_which_store_with_buttons(chat):
     assert chat.stock()["XH:B01"] == before + 12
 
 
+def test_the_customer_s_next_order_said_without_a_store_comes_from_where_its_last_one_did(chat):
+    chat.say("owner", "盒马要可颂100个,周三自提")
+    out = texts(chat.press("owner", "静安店"))
+    assert "由静安店出货" in out and "静安店可颂现有 20个" in out, out
+    out = chat.say("owner", "盒马要可颂50个,周五自提")   # not asked again: 静安店 served 盒马 last
+    assert "由静安店出货" in texts(out) and not any(m.get("buttons") for m in out), out
+    assert [(o["location"], o["due"][:10]) for o in sale_orders(chat)] == [("JA", "2026-06-17"), ("JA", "2026-06-19")]
+    out = texts(chat.say("amy", "盒马订可颂10个明天提货"))   # a store's own staff: their store
+    assert "由徐汇店出货" in out and sale_orders(chat)[-1]["location"] == "XH", out
+
+
 def test_the_prep_list_and_the_forecast_count_what_customers_ordered(chat):
     without = texts(chat.say("zhou", "今日备货清单"))
     chat.say("amy", "盒马订可颂60个,今天下午提货")
@@ -229,7 +240,7 @@ def test_an_order_beyond_the_stock_on_hand_says_what_is_missing_by_its_day(chat)
     out = texts(chat.say("amy", "盒马订可颂30个,明天提货"))        # 40 on hand
     assert "还差" not in out, out
     out = texts(chat.say("amy", "盒马订可颂25个,明天提货"))        # 55 booked by tomorrow
-    assert "可颂现有 40个,到 06-16 已预订共 55个,还差 15个" in out, out
+    assert "徐汇店可颂现有 40个,到 06-16 已预订共 55个,还差 15个" in out, out
     out = texts(chat.say("amy", "盒马订可颂5个,6月20日提货"))      # a later day counts the earlier ones too
     assert "到 06-20 已预订共 60个,还差 20个" in out, out
 

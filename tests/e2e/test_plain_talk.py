@@ -451,3 +451,20 @@ def test_a_loss_reported_after_a_receipt_and_an_answer_with_a_remark(chat):
     assert chat.stock()["XH:B01"] == 36 + 24
     [receipt] = [m for m in chat.export("moves") if m["kind"] == "receipt" and m["sku"] == "B01"]
     assert receipt["partner"] == "V01", receipt
+
+
+def test_a_correction_naming_the_product_first_an_estimate_after_a_vague_amount_and_a_brand(chat):
+    chat.say("amy", "收到牛奶2箱")
+    chat.say("amy", "刚才牛奶录错了,应该是3箱")                    # was not understood (the +24 stayed)
+    assert chat.stock()["XH:B01"] == 36 + 36
+    before = chat.stock()
+    out = chat.say("amy", "鸡蛋用了一板多")                          # no number to record: asked
+    assert "确切" in texts(out) and chat.stock() == before, texts(out)
+    chat.say("amy", "鸡蛋用了一板多,差不多35个")                    # the estimate said after it is the amount
+    chat.press("amy", "确认")
+    assert chat.stock()["XH:B06"] == before["XH:B06"] - 35
+    chat.say("bo", "静安店收到大仓送来的糖3袋")                     # it moved 静安店 → 大仓 before
+    chat.press("bo", "确认")
+    assert chat.stock()["CK:B05"] == before["CK:B05"] - 15 and chat.stock()["JA:B05"] == before.get("JA:B05", 0) + 15
+    chat.say("amy", "今天牛奶卖了6升,鲜奶")                          # the product named again, not asked its quantity
+    assert chat.stock()["XH:B01"] == 72 - 6
