@@ -253,6 +253,20 @@ class Parser:
             groups = _groups(a)   # 收到牛奶2箱,其中1箱是给静安店的: a receipt, then part of it on to another store
             if len(groups) > 1 and any(_PART_TO.search(a.masked[x:y]) for x, y in groups[1:]):
                 return self._several(a, groups, speaker)
+        if whole and customer and "其中" in a.s:
+            part = self._part_sold_to(a, customer[0], speaker)   # 可乐卖了3箱,其中1箱是团餐的
+            if part is not None:
+                return part
+        short = {q.start: q.start - len(gap.group(0)) for q in a.qtys
+                 if (gap := re.search(r"(?:少|缺|差)了?\s*$", a.s[max(0, q.start - 3):q.start]))}
+        if short and len(short) < len(a.qtys) and any(
+                re.search(r"(?:只|才|实)(?:到|来|送|收)了?\s*$", a.s[max(0, q.start - 4):q.start]) for q in a.qtys):
+            chars = list(a.masked)   # 牛肉丸少了一袋,只到了3袋: what came is said; the shortfall is no line
+            for q in a.qtys:
+                if q.start in short:
+                    chars[short[q.start]:q.end] = scan.MASK * (q.end - short[q.start])
+            a = replace(a, masked="".join(chars), qtys=[q for q in a.qtys if q.start not in short])
+            m = a.masked
         books = [q for q in a.qtys for b in _BOOKS.finditer(a.s) if 0 <= q.start - b.end() <= 2]
         if books and len(books) < len(a.qtys):   # 可颂账上40个,实际只有35个: what the books say is no count
             a = replace(a, qtys=[q for q in a.qtys if q not in books])
@@ -347,7 +361,8 @@ class Parser:
             return commands.Clarify("not_understood")
         if kind in ("sale", "consumption") and not a.qtys and a.of("product") and intents.RUNNING_OUT.search(a.s):
             return self._query(a)
-        rest = kind in ("sale", "consumption") and not a.qtys and intents.SOLD_OUT.search(a.s) is not None
+        rest = not a.qtys and ((kind in ("sale", "consumption") and intents.SOLD_OUT.search(a.s) is not None)
+                               or (kind == "scrap" and _ALL_LOST.search(a.s) is not None))   # 青椒全部坏掉了
         items = lines.drafts(a, self.lex)
         res = lines.resolve(items, self.lex, need_qty=not rest, zero_ok=kind == "count")   # 盘点:可颂0个
         partners = supplier or customer
@@ -406,6 +421,38 @@ class Parser:
             cmd = commands.RecordMoves(movement=commands.Movement(kind), lines=(), location=location,
                                        partner=partner_code, note=self._note(a), rest=rest, at=at)
         return self._finish(cmd, a, res, speaker)
+
+    def _part_sold_to(self, a: scan.Analysis, who: lexicon.Span, speaker: context.Speaker) -> Result | None:
+        """可乐卖了3箱,其中1箱是团餐的: the sale, the part the customer bought on its own line (so it fulfils the
+        customer's open order and counts as its purchase), the rest to walk-in guests. None: not said so."""
+        at = a.s.find("其中")
+        said = _PART_OF.fullmatch(a.masked, at, len(a.s.rstrip(" ,;.!?")))
+        qs = [q for q in a.qtys if q.start >= at]
+        if said is None or len(qs) != 1 or who.start < qs[0].end:
+            return None
+        head = self._command(self.scanner.analyse(a.s[:at].rstrip(" ,;"), speaker.now), speaker, whole=False)
+        if not isinstance(head, commands.Parsed) or not isinstance(head.command, commands.RecordMoves) \
+                or head.command.movement != commands.Movement.SALE or head.command.partner is not None:
+            return None
+        sale = head.command
+        named = [e.codes[0] for e in a.of("product") if e.start > at and len(e.codes) == 1]
+        unit = qs[0].unit
+        fits = [ln for ln in sale.lines if (ln.sku in named if named else
+                                            not unit or self.lex.product(ln.sku).accepts(unit))]
+        if len(fits) != 1:   # 可乐卖了3箱,雪碧2箱,其中1箱是团餐的: which of them?
+            return commands.Clarify("part_which", mention=a.s[at:].strip(" ,;.!?"), detail="、".join(
+                self.lex.product(ln.sku).name for ln in (fits or sale.lines)))
+        total = fits[0]
+        part = lines.to_line(self.lex, total.sku, qs[0], mention=total.mention)
+        if isinstance(part, lines.Problem) or part.qty > total.qty:   # (其中5箱 of 3)
+            return commands.Clarify("part_too_large", detail=qs[0].raw)
+        bought = replace(sale, partner=who.codes[0], lines=(replace(part, unit_price=total.unit_price),))
+        walk_in = replace(sale, lines=tuple(
+            replace(ln, qty=ln.qty - part.qty, unit="", raw_qty=None) if ln is total else ln
+            for ln in sale.lines if ln is not total or part.qty < total.qty))
+        if not walk_in.lines:   # all of it was the customer's
+            return replace(head, command=bought)
+        return replace(head, command=commands.Batch((walk_in, bought)))
 
     def _several(self, a: scan.Analysis, groups: list[tuple[int, int]], speaker: context.Speaker) -> Result:
         """Each run of clauses of one kind parsed on its own, a clause without a product taking the last one named
@@ -968,6 +1015,9 @@ def _groups(a: scan.Analysis) -> list[tuple[int, int]]:
 _ARRIVED = re.compile(r"收到|收了|(?:送|发|调|运|拿|带)(?:过)?来(?:了|的)|到了")   # the receiving side speaking
 _PARTS = (commands.RecordMoves, commands.CountStock, commands.TransferStock)   # what a message of several writes holds
 _FREE = re.compile(r"^[\x00\s]*(?:另外|还|又|再)?(?:赠送了?|赠了|白送了?|免费送了?|多送了?|送了)(?![\x00]*(?:给)?[\x00]*(?:店|仓))")
+# all of it lost (青椒全部坏掉了 · 豆腐都酸了 · 剩下的牛奶全倒了): what is on hand is scrapped, not asked as a quantity
+_ALL_LOST = re.compile(r"(?:全|都|全部|所有的?|剩下的?)[^,\d吗?]{0,4}(?:坏|烂|臭|酸|馊|过期|变质|发霉|扔|倒|报废|报损|死)(?:掉|光)?了(?![吗么嘛?])")
+_PART_OF = re.compile(r"其中[\x00\s]+?(?:是|为)?(?:卖给|给|被)?\x00+(?:的|买的|要的|订的|拿走的|拿的|提走的|提的|买走的)?[\s.!]*")
 _PART_TO = re.compile(r"(?:给|送给|留给|发给|调给|拨给|送到|发到|调到|送去|转给)\x00")
 _MAKING = re.compile(r"\s*(?:今天|刚才|早上|上午|下午|晚上)?\s*(?:做|烤|煮|炸|蒸|卤|为了做|为做|给)(?:了)?")
 _SELF_FIX = re.compile(r"^(?P<head>.+?)[,\s]*(?:不对|不是|错了|说错了|打错了|写错了|[哦噢喔啊呃额]不|不不|更正|纠正)[,\s]*"

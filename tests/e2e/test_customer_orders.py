@@ -330,3 +330,22 @@ def test_an_order_changed_by_its_partner_or_number_alone_changes_its_only_produc
     out = chat.say("sun", "光明的订单改成7条")                      # milk is not counted in 条: refused
     assert "条" in texts(out) and float(
         next(o for o in chat.export("orders") if o["kind"] == "purchase")["lines"][0]["qty"]) == 84, texts(out)
+
+
+def test_part_of_a_sale_said_to_be_a_customer_s_is_its_sale_and_collects_its_open_order(chat):
+    chat.say("amy", "盒马订可颂10个,今天提货")
+    out = texts(chat.say("amy", "可颂卖了12个,其中10个是盒马的"))   # was: no product 「其中」
+    assert "可颂 2个" in out and "可颂 10个(盒马)" in out, out
+    chat.press("amy", "确认")
+    assert chat.stock()["XH:B09"] == 40 - 12
+    [order] = sale_orders(chat)
+    assert order["status"] == "done" and float(order["lines"][0]["received"]) == 10
+    sales = [m for m in chat.export("moves") if m["kind"] == "sale" and m["sku"] == "B09"]
+    assert sorted((m["partner"] or "", float(m["qty"])) for m in sales) == [("", 2), ("K01", 10)], sales
+    chat.say("amy", "撤销")                                         # both lines, and the order is open again
+    assert chat.stock()["XH:B09"] == 40 and sale_orders(chat)[0]["status"] == "open"
+    before = chat.stock()
+    out = texts(chat.say("amy", "可颂卖了3个,其中5个是盒马的"))
+    assert "比一共的数量还多" in out and chat.stock() == before, out
+    out = texts(chat.say("amy", "可颂卖了3个,牛奶2升,其中2个是盒马的"))   # 个 fits only 可颂: that one
+    assert "可颂 1个" in out and "可颂 2个(盒马)" in out, out

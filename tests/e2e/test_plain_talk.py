@@ -468,3 +468,14 @@ def test_a_correction_naming_the_product_first_an_estimate_after_a_vague_amount_
     assert chat.stock()["CK:B05"] == before["CK:B05"] - 15 and chat.stock()["JA:B05"] == before.get("JA:B05", 0) + 15
     chat.say("amy", "今天牛奶卖了6升,鲜奶")                          # the product named again, not asked its quantity
     assert chat.stock()["XH:B01"] == 72 - 6
+
+
+def test_all_of_a_product_lost_is_scrapped_from_what_is_on_hand_and_a_short_delivery_records_what_came(chat):
+    out = texts(chat.say("amy", "剩下的可颂全扔了"))                  # was: asked how many
+    assert "可颂 40个" in out and chat.stock()["XH:B09"] == 40, out   # shown first, recorded once confirmed
+    chat.press("amy", "确认")
+    assert chat.stock().get("XH:B09", 0) == 0
+    assert any(m["kind"] == "scrap" and m["sku"] == "B09" and float(m["qty"]) == 40 for m in chat.export("moves"))
+    before = chat.stock()["XH:B02"]
+    chat.say("amy", "光明送的奶油少了一盒,只到了11盒")              # was: a loss of 12 boxes
+    assert chat.stock()["XH:B02"] == before + 11
