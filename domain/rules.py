@@ -75,6 +75,7 @@ class Trigger:
     kind: str  # "event" | "schedule"
     cron: str | None = None  # "M H * * *" in the tenant's time zone
     workdays: bool = False   # 工作日: only on the tenant calendar's working days (make-up Saturdays in, holidays out)
+    once: bool = False       # 明天早上8点提醒我订牛奶: its cron names a day of a month; it fires there once, then is done
 
 
 @dataclass(frozen=True)
@@ -152,6 +153,8 @@ def validate(draft: RuleDraft) -> list[str]:
         problems.append("no_action")
     if draft.trigger.kind == "schedule" and not draft.trigger.cron:
         problems.append("no_schedule")
+    if draft.trigger.once and (draft.trigger.cron or "* * * * *").split()[2:4] == ["*", "*"]:
+        problems.append("once_without_day")
     return problems
 
 

@@ -83,6 +83,9 @@ class Parser:
         if edit is not None:
             return self._edit_rule(int(edit.group("id") or edit.group("id2")), edit.group("rest") or edit.group("rest2"),
                                    speaker)
+        once = self.rules.parse_once(s, speaker=speaker, original=(text or "").strip()) if "提醒" in s else None
+        if once is not None:   # 明天早上提醒我订牛奶
+            return once
         if rules.looks_like_rule(s):
             return self.rules.parse(s, speaker=speaker, original=(text or "").strip())
         managed = self._manage_rules(s)
@@ -880,7 +883,7 @@ class Parser:
         kind = None
         if partners:
             kind = "sale" if self.lex.partners[partners[0].codes[0]].kind.value == "customer" else "purchase"
-        elif re.search(r"采购|进货|订货单|没到|到了|收货", a.s):
+        elif re.search(r"采购|进货|订货单|没到|到了|收货|(?:时候|几时|何时|哪天|几号|几点)\S{0,2}(?:到|送|来|发货)", a.s):
             kind = "purchase"
         elif re.search(r"客户|销售订单|提货|没提", a.s):
             kind = "sale"

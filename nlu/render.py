@@ -52,6 +52,8 @@ class _Render:
         if draft.trigger.kind == "schedule":
             cron = draft.trigger.cron or ""
             when = self.w("rule.workdays") if draft.trigger.workdays else self.when(cron)
+            if draft.trigger.once:   # 6月16日(仅一次)
+                when = self.w("rule.once", month=cron.split()[3], day=cron.split()[2])
             if draft.conditions.items:
                 return self.w("rule.schedule_if", when=when, clock=_clock(cron), subject=self.subject(draft.scope),
                               conds=self.group(draft.conditions, unit, top=True), actions=actions)

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
 from domain import commands, errors, units
 from domain import rules as drules
-from nlu import context, lexicon, numbers, scan
+from nlu import context, dates, lexicon, numbers, scan
 
 _N = numbers.NUMBER
 _CONDITION_WORDS = re.compile(r"当|的时候|要是|如果|一旦|只要|每天|每日|每周|每星期|每个?月|每逢|工作日|低于|少于|高于|超过|不足|连续|以下|小于|大于"
@@ -108,6 +109,33 @@ class RuleParser:
         if problems:
             return commands.Clarify("rule_unsupported", detail=",".join(problems))
         return commands.Parsed(commands.AddRule(draft))
+
+    def parse_once(self, s: str, *, speaker: context.Speaker, original: str
+                   ) -> commands.Parsed | commands.Clarify | None:
+        """明天早上8点提醒我订牛奶 · 下午3点提醒刘店长收货 · 提醒我明天给张记打电话: a reminder at one moment, said
+        once there and then done (a schedule rule whose cron names the day). None: not said so."""
+        found = dates.find(s, speaker.now)
+        tail = re.match(r"[,\s]*(?:记得|请|帮我|到时候?)?提醒(?P<rest>.+)$", s[found.end:]) \
+            if found is not None and found.start == 0 else None
+        if found is not None and tail is not None:
+            rest, said = tail.group("rest"), s[:found.end]
+        else:
+            head = re.match(r"(?:请|帮我)?(?:记得)?提醒我", s)
+            found = dates.find(s[head.end():], speaker.now) if head is not None else None
+            if head is None or found is None or found.start != 0 or head.end() + found.end >= len(s):
+                return None
+            rest, said = "我" + s[head.end() + found.end:], s[head.end():head.end() + found.end]
+        at = found.when if found.has_time else found.when.replace(hour=9, minute=0)   # 明天提醒我…: in the morning
+        if at <= speaker.now or at > speaker.now + timedelta(days=366):
+            return commands.Clarify("reminder_when", detail=said)
+        try:
+            people, what = self._reminder(rest.strip(", "), speaker, rest)
+        except Unsupported as exc:
+            return commands.Clarify("rule_unsupported", detail=exc.detail)
+        trigger = drules.Trigger("schedule", cron=f"{at.minute} {at.hour} {at.day} {at.month} *", once=True)
+        return commands.Parsed(commands.AddRule(drules.RuleDraft(
+            text=original, trigger=trigger, scope=drules.Scope(location=speaker.user.location),
+            conditions=drules.Group("all", ()), actions=(drules.Action("notify", {"to": people, "text": what}),))))
 
     # ------------------------------------------------------------ structure
     def _parse(self, s: str, speaker: context.Speaker, original: str) -> drules.RuleDraft:
@@ -370,7 +398,7 @@ class RuleParser:
         """提醒我盘点 · 提醒刘店长检查冰箱温度: the people named first, then what to remind them of."""
         for i in range(len(who) - 1, 0, -1):
             what = re.sub(r"^(?:一下|下|要|去|该)|^[,\s]+|[,\s]+$", "", who[i:])
-            if not what:
+            if not what or who[i - 1] in "给向跟和及、":   # 我给光明打电话: 给 begins what to do
                 continue
             try:
                 return self._people(who[:i], speaker, part), what

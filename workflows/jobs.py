@@ -183,6 +183,8 @@ class Scheduler:
                 if rule is not None and rule.status == "active":
                     reports.scheduled_rule(uow, box, self.t, rule=rule, now=at, forecaster=self.forecaster,
                                            weather=self.weather, abc=abc)
+                    if rules.draft_from_dict(rule.spec).trigger.once:   # 明天早上提醒我…: said, and done
+                        uow.rules.update(rule, status="done", at=at)
             elif job == "tick":
                 reports.slow_movers(uow, box, self.t, now=at)
                 shared: dict[Any, Any] = {}

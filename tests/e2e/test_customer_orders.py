@@ -349,3 +349,13 @@ def test_part_of_a_sale_said_to_be_a_customer_s_is_its_sale_and_collects_its_ope
     assert "比一共的数量还多" in out and chat.stock() == before, out
     out = texts(chat.say("amy", "可颂卖了3个,牛奶2升,其中2个是盒马的"))   # 个 fits only 可颂: that one
     assert "可颂 1个" in out and "可颂 2个(盒马)" in out, out
+
+
+def test_asking_when_goods_come_shows_their_orders_and_receives_nothing(chat):
+    assert "没有未完成的淡奶油采购单" in texts(chat.say("amy", "奶油什么时候到"))   # was: asked how much cream
+    chat.say("zhou", "向光明订牛奶5箱明天到")
+    before = chat.stock()
+    out = chat.say("amy", "牛奶什么时候到")                           # was: offered to receive the order
+    assert "采购单 #1" in texts(out) and "06-16 到" in texts(out) and not any(m.get("buttons") for m in out), out
+    assert "06-16 到" in texts(chat.say("zhou", "光明什么时候送货"))
+    assert chat.stock() == before

@@ -108,3 +108,25 @@ def test_reports_are_found_by_the_names_people_give_them(chat):
         out = chat.say("zhou", text)
         chat.press("zhou", "确认")
         assert chat.export("rules")[-1]["spec"]["actions"][0]["params"]["report"] == report, texts(out)
+
+
+def test_a_reminder_for_one_moment_is_said_then_and_never_again(chat):
+    out = chat.say("zhou", "明天早上提醒我订牛奶")                    # was: an order of milk, asked how much
+    assert "6月16日(仅一次) 08:00" in texts(out) and "订牛奶" in texts(out), texts(out)
+    chat.press("zhou", "确认")
+    assert not [o for o in chat.export("orders")]
+    chat.say("zhou", "提醒我后天下午给光明打电话")
+    chat.press("zhou", "确认")
+    out = chat.send(at="2026-06-16T07:59:00+08:00")
+    assert not [m for m in out if "⏰" in (m.get("text") or "")], texts(out)
+    out = chat.send(at="2026-06-16T08:01:00+08:00")
+    assert [m["text"] for m in out if m.get("to") == "zhou" and "⏰" in (m.get("text") or "")] \
+        == ["⏰ 提醒(规则 #1):订牛奶"], texts(out)
+    out = chat.send(at="2026-06-17T16:00:00+08:00")
+    assert [m["text"] for m in out if "⏰" in (m.get("text") or "")] == ["⏰ 提醒(规则 #2):给光明打电话"], texts(out)
+    listed = texts(chat.say("zhou", "规则列表"))
+    assert "订牛奶" not in listed and "打电话" not in listed, listed   # done, not listed as active
+    out = chat.send(at="2027-06-16T09:00:00+08:00")                    # the same day a year on: nothing
+    assert not [m for m in out if "⏰" in (m.get("text") or "")], texts(out)
+    out = texts(chat.say("zhou", "昨天早上8点提醒我盘点"))              # a moment gone: nothing saved
+    assert "不是接下来一年里的时间" in out and not [r for r in chat.export("rules") if "昨天" in r["text"]], out

@@ -70,6 +70,7 @@ def test_every_rule_of_the_issue_becomes_a_valid_draft(rest_parser: parser.Parse
     ("liu", "当某SKU库存低于安全库存时,提醒采购员并抄送店长",
      "When any product at [南山店]: on hand < safety stock → notify [purchaser], cc [manager]"),
     ("liu", "草鱼要是连续3天没卖出去就提醒我", "When [草鱼] at [南山店]: days without a sale ≥ 3 days → notify [刘店长]"),
+    ("liu", "明天早上提醒我给张记打电话", "once on 6/16 at 08:00 → notify [刘店长]: 给张记打电话"),
 ])
 def test_a_rule_reads_back_in_english_for_an_english_speaker(rest_parser: parser.Parser, user: str, text: str,
                                                            english: str) -> None:
@@ -106,3 +107,16 @@ def test_a_rule_it_cannot_express_says_what_it_did_not_understand(rest_parser: p
     r = rest_parser.parse(text, speaker=catalogs.speaker(rest_parser.catalog, "liu"))
     assert isinstance(r, commands.Clarify) and r.reason == "rule_unsupported"
     assert part in r.detail
+
+
+def test_a_reminder_for_one_moment_is_a_valid_once_schedule_and_one_without_a_day_is_not(
+        cafe_parser: parser.Parser) -> None:
+    r = cafe_parser.parse("后天下午3点半提醒孙采购收货", speaker=catalogs.speaker(cafe_parser.catalog, "zhou"))
+    assert isinstance(r, commands.Parsed) and isinstance(r.command, commands.AddRule)
+    d = r.command.draft
+    assert (d.trigger.cron, d.trigger.once) == ("30 15 17 6 *", True) and drules.validate(d) == []
+    assert d.actions == (drules.Action("notify", {"to": ["sun"], "text": "收货"}),)
+    assert drules.draft_from_dict(d.to_dict()) == d
+    daily = drules.RuleDraft(text="", trigger=drules.Trigger("schedule", cron="0 8 * * *", once=True),
+                             scope=drules.Scope(), conditions=drules.Group("all", ()), actions=d.actions)
+    assert drules.validate(daily) == ["once_without_day"]   # it would fire at the first 08:00, whichever day
