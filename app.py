@@ -68,13 +68,16 @@ def bootstrap(*, tenant: str = "default", clock: Any = None, migrate: bool = Tru
 
 
 def reports_reply(t: Any, forecaster: Any) -> Any:
-    """The reports a chat message asks for now: the prep list (今日备货清单), one product's suggestion (为什么要订可乐)
-    or how long its stock lasts (可乐还能卖几天)."""
+    """The reports a chat message asks for now: the prep list (今日备货清单), one product's suggestion (为什么要订可乐),
+    how long its stock lasts (可乐还能卖几天) or what does not sell (哪些货一周没动了)."""
     from workflows import reports
 
     per_product = {"why": reports.why_now, "cover": reports.cover_now}
 
-    def reply(uow: Any, *, kind: str, location: str, now: datetime, lang: str, sku: str | None = None) -> tuple[str, int]:
+    def reply(uow: Any, *, kind: str, location: str, now: datetime, lang: str, sku: str | None = None,
+              days: int | None = None) -> tuple[str, int]:
+        if kind == "slow":   # 哪些货一周没动了 ("" : every store)
+            return reports.slow_now(uow, t, lang=lang, location=location, now=now, days=days)
         if kind in per_product and sku is not None:
             return per_product[kind](uow, t, lang=lang, location=location, now=now, forecaster=forecaster, sku=sku)
         return reports.prep_now(uow, t, lang=lang, location=location, now=now, forecaster=forecaster)

@@ -400,8 +400,10 @@ class Conversation:
             if self.report is None:
                 turn.reply(self.t("report_unavailable", turn.lang))
                 return
-            here = inventory.home(user, cmd.location)
-            text, to_order = self.report(uow, kind=cmd.kind, location=here, now=turn.now, lang=turn.lang, sku=cmd.sku)
+            # (哪些货一周没动了 asked by someone without a store: every store's)
+            here = (cmd.location or user.location or "") if cmd.kind == "slow" else inventory.home(user, cmd.location)
+            text, to_order = self.report(uow, kind=cmd.kind, location=here, now=turn.now, lang=turn.lang, sku=cmd.sku,
+                                         days=cmd.days)
             buttons = [[Button(self.t("btn.request_purchases", turn.lang), f"po:{here}")]] \
                 if cmd.kind == "prep_list" and to_order and self.reorder is not None and user.can("purchase") else None
             turn.reply(text, buttons)

@@ -260,10 +260,12 @@ class OrderQuery:
 @dataclass(frozen=True)
 class Report:
     """A report asked for now (今日备货清单), as a scheduled rule would send it; ``why``: one product's replenishment
-    suggestion with its reasons (为什么要订可乐 · 可乐该订多少); ``cover``: how long its stock lasts (可乐还能卖几天)."""
+    suggestion with its reasons (为什么要订可乐 · 可乐该订多少); ``cover``: how long its stock lasts (可乐还能卖几天); ``slow``:
+    what has stock and no sale for days (哪些货一周没动了 · 滞销品), the store's or, for someone without one, every store's."""
     kind: str = "prep_list"
     location: str | None = None
     sku: str | None = None
+    days: int | None = None   # ``slow`` (哪些货一周没动了): without a sale for this many days (None: by shelf life)
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,9 @@ OTHER_TALK = re.compile(r"^(?:好的|好|嗯|嗯嗯|ok|okay|知道了|明白|明
 MANAGE = re.compile(r"(?P<verb>暂停|停用|恢复|启用|删除|删掉|回测|查看|列出|看看)?\s*(?:我的)?规则(?:列表)?\s*#?(?P<id>\d+)?")
 # the prep list asked for now (a whole message without a product or a quantity): 今日备货清单 · 今天要进什么货
 # (订货单 and 进货单 are purchase orders and delivery notes, not this list)
+# what has stock and does not sell (哪些货一周没动了 · 有什么滞销的 · 积压的货): a question, not a record of no sale
+SLOW = re.compile(r"滞销|积压|呆滞|压货|卖不动的|(?:哪些|什么|啥|哪个|哪样)(?:货|东西|商品|产品|菜)?[^,]{0,6}?(?:没|不)(?:有)?(?:动|卖|出|走)"
+                  r"|(?:没|不)(?:有)?(?:动|卖|出|走)[^,]{0,4}的(?:货|东西|商品|产品|菜)(?:有|是)?(?:哪些|什么|啥)")
 REPORT = re.compile(r"(?:备货|补货)(?:清单|单|建议|计划|表)|^(?:今日|今天|明日|明天)?备货$"
                     r"|(?:要|该|需要|应该|得)(?:进|补|订|备|采购)(?:什么|哪些|啥)货?"
                     # what is running out: the prep list, least covered first

@@ -250,6 +250,11 @@ class Parser:
             return self._sales(a, speaker.now)
         if a.date and a.date.has_time and intents.BOOKING.search(a.s) and not customer:   # a customer's: an order
             return self._booking(a, speaker)
+        if intents.SLOW.search(a.s) and not a.of("product") and not [   # 哪些货一周没动了 · 哪些东西3天没卖了
+                q for q in a.qtys if not re.match(rf"\s*个?(?:{scan.SHELF_UNIT})", a.s[q.end:])]:
+            span = re.search(rf"(?P<n>{numbers.NUMBER})\s*(?:个)?(?P<u>{scan.SHELF_UNIT})", a.s)
+            return commands.Parsed(commands.Report("slow", location=self._location(a),
+                                                   days=scan.shelf_days(span.group("n"), span.group("u")) if span else None))
         if intents.QUERY.search(m) and not _count_with_qty(a):
             return self._query(a)
         if whole and a.of("location") and _PART_TO.search(a.masked):

@@ -639,6 +639,42 @@ def expiry(uow: Any, box: Any, t: Any, *, location: str | None, now: datetime, f
         box.push(u, t("job.expiry_title", lang, location=loc_name(uow, location)) + "\n" + "\n".join(body))
 
 
+def slow_now(uow: Any, t: Any, *, lang: str, location: str, now: datetime, forecaster: Any = None,
+             sku: str | None = None, days: int | None = None) -> tuple[str, int]:
+    """哪些货一周没动了: per store (``location`` "": every store) the products with stock and no sale for ``days`` days
+    (None: as the slow-mover alert, 3 for what keeps a week or less, else 14), the longest idle first, and those with
+    stock that never sold."""
+    stores = [location] if location else [loc.code for loc in uow.catalog.locations()
+                                          if loc.kind == catalog.LocationKind.STORE]
+    rule = t("slow.rule_days", lang, days=days) if days else t("slow.rule_default", lang)
+    gone = uow.stock.last_sales(kinds=("sale", "consumption"))   # sold or used: an ingredient is never sold
+    out: list[str] = []
+    for loc in stores:
+        idle: list[tuple[Decimal, str]] = []
+        never: list[str] = []
+        for p in uow.catalog.products():
+            on_hand = uow.stock.on_hand(loc, p.sku)
+            if on_hand <= 0:
+                continue
+            last = [gone[(loc, p.sku)]] if (loc, p.sku) in gone else []
+            day = uow.history.last_day(sku=p.sku, location=loc)   # imported sales history
+            if day:
+                last.append(datetime.fromisoformat(day).replace(hour=23, minute=59, tzinfo=now.tzinfo))
+            since = Decimal(str((now - max(last)).total_seconds() / 86400)) if last else metrics.INF
+            if since >= metrics.INF:
+                never.append(f"{p.name} {qty(p, on_hand)}")
+            elif since >= (days or (3 if (p.shelf_life_days or 999) <= 7 else 14)):
+                idle.append((since, t("slow.line", lang, product=p.name, qty=qty(p, on_hand), days=int(since))))
+        if not idle and not never:
+            out.append(t("slow.none", lang, location=loc_name(uow, loc), rule=rule))
+            continue
+        out.append(t("slow.title", lang, location=loc_name(uow, loc), rule=rule))
+        out += [line for _, line in sorted(idle, key=lambda x: -x[0])]
+        if never:
+            out.append(t("slow.never", lang, products="、".join(never)))
+    return "\n".join(out), 0
+
+
 def slow_movers(uow: Any, box: Any, t: Any, *, now: datetime, only: set[tuple[str, str]] | None = None) -> None:
     """Products with stock and no sales for N days (3 if shelf life ≤ 7 days, else 14); edge-triggered."""
     stores = [loc.code for loc in uow.catalog.locations() if loc.kind == catalog.LocationKind.STORE]

@@ -351,10 +351,12 @@ class StockRepo(_Repo):
             at = at.replace(tzinfo=UTC)
         return at
 
-    def last_sales(self, *, since: datetime | None = None) -> dict[tuple[str, str], datetime]:
-        """Latest sale per (location, sku); with ``since`` only the pairs that sold after it (an index range)."""
+    def last_sales(self, *, since: datetime | None = None, kinds: tuple[str, ...] = (ledger.MoveKind.SALE.value,)
+                   ) -> dict[tuple[str, str], datetime]:
+        """Latest sale (or move of ``kinds`` out of a place) per (location, sku); with ``since`` only the pairs that
+        sold after it (an index range)."""
         stmt = select(t.Move.src, t.Move.sku, func.max(t.Move.at)).where(
-            t.Move.tenant_id == self.tid, t.Move.kind == ledger.MoveKind.SALE.value, t.Move.reverses.is_(None))
+            t.Move.tenant_id == self.tid, t.Move.kind.in_(kinds), t.Move.reverses.is_(None))
         if since is not None:
             stmt = stmt.where(t.Move.at > since)
         rows = self.s.execute(stmt.group_by(t.Move.src, t.Move.sku)).all()

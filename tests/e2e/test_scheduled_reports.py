@@ -130,3 +130,21 @@ def test_a_reminder_for_one_moment_is_said_then_and_never_again(chat):
     assert not [m for m in out if "⏰" in (m.get("text") or "")], texts(out)
     out = texts(chat.say("zhou", "昨天早上8点提醒我盘点"))              # a moment gone: nothing saved
     assert "不是接下来一年里的时间" in out and not [r for r in chat.export("rules") if "昨天" in r["text"]], out
+
+
+def test_what_does_not_move_is_listed_per_store_sold_or_used_the_longest_idle_first(chat):
+    chat.say("amy", "可颂卖了10个")
+    chat.say("amy", "面粉用了5公斤")                                  # used, never sold: it moves all the same
+    chat.say("amy", "鸡蛋用了30个")
+    chat.send(at="2026-06-18T10:00:00+08:00")
+    chat.say("amy", "鸡蛋用了30个")                                   # 2 days ago, then today again
+    chat.send(at="2026-06-20T10:00:00+08:00")
+    out = texts(chat.say("owner", "哪些东西3天没动了"))                 # was: not understood
+    xh = out.split("🐢 静安店")[0]
+    assert "徐汇店有库存、3天以上没卖出也没用掉" in xh and "🐢 静安店" in out, out   # the owner: every store
+    assert xh.index("高筋面粉:现有 95kg") < xh.index("可颂") and "5天没动" in xh, xh
+    assert "鸡蛋:" not in xh and "从没卖出或用掉过:全脂牛奶 36升" in xh, xh
+    out = texts(chat.say("zhou", "有什么滞销的"))                       # by shelf life: 可颂 (2 days) after 3 days
+    assert "可颂:现有 30个,5天没动" in out and "高筋面粉:" not in out and "静安店" not in out, out
+    out = texts(chat.say("bo", "两周没卖出去的商品有哪些"))
+    assert out.startswith("🐢 静安店有库存、14天以上") and "徐汇店" not in out, out

@@ -120,7 +120,7 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
         d |= {"intent": f"export:{c.kind}", "start": c.start.isoformat() if c.start else None,
               "end": c.end.isoformat() if c.end else None, "location": c.location, "skus": list(c.skus)}
     elif isinstance(c, commands.Report):
-        d |= {"intent": "report", "kind": c.kind, "location": c.location, "sku": c.sku}
+        d |= {"intent": "report", "kind": c.kind, "location": c.location, "sku": c.sku} | ({"days": c.days} if c.days else {})
     else:
         d |= {"intent": type(c).__name__.lower().replace("smalltalk", "smalltalk")}
     return d
