@@ -68,7 +68,8 @@ SALES_MONEY = re.compile(r"多少钱|营业额|营收|流水|销售额|毛利|�
 # without a named period these mean the last 7 days (可乐卖得怎么样), the others today (可乐卖了多少)
 # what came in asked in money or amount (本月采购花了多少钱 · 这周进了多少货 · 进货金额): not an order, not a receipt
 PURCHASES = re.compile(r"(?:采购|进货|进了|买货|订货)(?:总共|一共|共)?(?:花了|用了|花费|支出|金额|总额|成本|多少钱|多少|了多少)"
-                       r"|(?:采购|进货)(?:额|费用|开支|支出|花费|金额|成本)|花了多少钱(?:进货|采购|买货)")
+                       r"|(?:采购|进货)(?:额|费用|开支|支出|花费|金额|成本)|花了多少钱(?:进货|采购|买货)"
+                       r"|(?:收|进|到)了?(?:多少|哪些|什么)货|(?:收|进|到)货(?:了)?(?:多少|哪些|情况)")   # 今天收了多少货
 SALES_WEEK = re.compile(r"卖得|销量|销售(?:情况|数据)|畅销")
 # how long the stock lasts (可乐还能卖几天 · 牛腩够用几天 · 可乐什么时候卖完)
 COVER = re.compile(r"(?:能|够|可以)(?:卖|用|撑)(?:几|多少)天|能撑(?:几天|多久)|还?够(?:卖|用)(?:吗|嘛|不够)"

@@ -295,10 +295,10 @@ class Parser:
                 # 收到牛奶2箱,奶油没到: what did not come is no line either (可颂没卖完,剩10个: 可颂 is the count's)
                 a = replace(a, entities=[e for e in a.entities if not (
                     e.kind == "product" and any(x <= e.start < y for x, y in spans))])
-            if not kept and not a.qtys and a.of("product") and _NOT_COME.search(a.s):
-                prods = a.of("product")   # 牛奶还没到: where its order is
+            if not kept and not a.qtys and (a.of("product") or supplier) and _NOT_COME.search(a.s):
+                prods = a.of("product")   # 牛奶还没到 · 张记今天没来: where its order is
                 return commands.Parsed(commands.OrderQuery(kind="purchase", partner=supplier[0].codes[0] if supplier
-                                                           else None, sku=prods[0].codes[0]))
+                                                           else None, sku=prods[0].codes[0] if prods else None))
             m = a.masked
             if intents.write_intent(m, has_dest=False, has_source=False, supplier=False, customer=False,
                                     has_due=False) is None:
@@ -920,11 +920,11 @@ WRITE_KINDS = STOCK_KINDS | {"purchase"}   # 还剩2箱牛奶,再订10箱: a cou
 _CAME_ONLY = re.compile(r"\x00+(?:今天|刚才|刚刚)?(?:只|才|就|一共|总共)?(?:送来|送到|送了|到了|来了|到)了?\x00+[!.~了]*")
 # the categories of ingredients: cooked, they are used (牛腩煮了10斤), where a finished product is made (烤了可颂40个)
 _RAW = re.compile(r"肉|禽|蛋|水产|海鲜|鱼|蔬菜|菜|果|粮|米|面粉|油|调料|调味|酱|冻品|干货|豆制品|原料|食材|乳|奶")
-_NEGATED = re.compile(r"(?:没有|没|未|不曾)(?:卖出去|卖掉|卖完|卖光|卖|售出|用掉|用完|用光|用|收到|收|进货|进|出库|出|送来|送|到货"
+_NEGATED = re.compile(r"(?:没有|没|未|不曾)(?:卖出去|卖掉|卖完|卖光|卖|售出|用掉|用完|用光|用|收到|收|进货|进|出库|出|送来|送|发货|到货"
                       r"|报损|坏)|(?:少|漏)(?:送|给|发)了?|(?<=\x00)(?:还)?(?:没有|没)(?:到|来)(?:了)?(?=[,;.!?\x00]|$)"
                       r"|(?:卖|用)不(?:掉|完|出去|动)")
 _BOOKS = re.compile(r"账上|账面(?:上)?|系统(?:里|上|显示)?(?:是|有)?|电脑(?:上|里)(?:是|有)?|记录(?:上|里)(?:是|有)?|显示")
-_NOT_COME = re.compile(r"(?:还)?(?:没有|没)(?:到|来|送来|送到)")
+_NOT_COME = re.compile(r"(?:还)?(?:没有|没)(?:到|来|送来|送到|送货|发货)")
 _EACH_STORE = re.compile(r"各(?:个)?(?:门?店|分店)|每(?:个|家)(?:门?店|分店)|哪(?:个|家)(?:门?店|分店)?卖|门店(?:对比|比较|排名)")
 _PARTNER_AMEND = re.compile(r"(?:改成|改为|调整为|改到|调成|加到|减到|增加到|减少到)\s*(?=[\x00\d一二两三四五六七八九十半])")
 _COLLECTED = re.compile(r"\x00+(?:的货|的订单|订的货|的东西)?(?:今天|刚才|刚刚)?(?:已经|都|刚)?(?:来)?(?:把货)?"

@@ -359,3 +359,15 @@ def test_asking_when_goods_come_shows_their_orders_and_receives_nothing(chat):
     assert "采购单 #1" in texts(out) and "06-16 到" in texts(out) and not any(m.get("buttons") for m in out), out
     assert "06-16 到" in texts(chat.say("zhou", "光明什么时候送货"))
     assert chat.stock() == before
+
+
+def test_a_supplier_that_has_not_come_shows_its_orders_and_what_came_in_is_summed(chat):
+    chat.say("zhou", "向光明订牛奶5箱明天到")                          # for 徐汇店
+    before = chat.stock()
+    for said in ("光明今天没来", "光明还没送货", "光明还没发货"):       # was: nothing to record / not understood
+        out = texts(chat.say("amy", said))
+        assert "采购单 #1 光明乳业" in out and "待送货" in out, (said, out)
+    assert chat.stock() == before
+    chat.say("amy", "收到金龙鱼菜籽油2桶,每桶60元")
+    out = texts(chat.say("zhou", "今天徐汇店收了多少货"))              # was: no product 「收了多少货」
+    assert "进货 1 种商品,共 ¥120.00" in out and "菜籽油 10升(2桶)" in out, out   # ¥60 a barrel, said back
