@@ -479,3 +479,15 @@ def test_all_of_a_product_lost_is_scrapped_from_what_is_on_hand_and_a_short_deli
     before = chat.stock()["XH:B02"]
     chat.say("amy", "光明送的奶油少了一盒,只到了11盒")              # was: a loss of 12 boxes
     assert chat.stock()["XH:B02"] == before + 11
+
+
+def test_a_stocktake_that_found_some_missing_is_a_loss_and_what_is_in_the_fridge_is_a_count(chat):
+    chat.say("amy", "今天盘点,鸡蛋少了6个")                         # was: asked to split the message
+    chat.press("amy", "确认")
+    assert chat.stock()["XH:B06"] == 300 - 6
+    assert any(m["kind"] == "scrap" and m["sku"] == "B06" and float(m["qty"]) == 6 for m in chat.export("moves"))
+    chat.say("amy", "冰箱里还有牛奶2箱半")                           # was: not understood
+    chat.press("amy", "确认")
+    assert chat.stock()["XH:B01"] == 30
+    before = chat.stock()
+    assert "确切" in texts(chat.say("amy", "鸡蛋还有两板多")) and chat.stock() == before
