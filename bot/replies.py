@@ -70,7 +70,7 @@ def _summary(t: Any, lang: str, cmd: commands.Command, cat: context.Catalog | No
         return t("summary.transfer", lang, source=loc_name(cmd.source or user.location, cat),
                  dest=loc_name(cmd.dest or user.location, cat), items=items(cmd.lines, cat))
     if isinstance(cmd, commands.CountStock):
-        return t("summary.count", lang, location=loc_name(cmd.location or user.location, cat),
+        return t("summary.surplus" if cmd.surplus else "summary.count", lang, location=loc_name(cmd.location or user.location, cat),
                  items=items(cmd.lines, cat))
     if isinstance(cmd, commands.PlacePurchase):
         return t("summary.purchase", lang, partner=partner_name(cmd.partner, cat) or "-", items=items(cmd.lines, cat),

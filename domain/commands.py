@@ -71,6 +71,7 @@ class TransferStock:
 class CountStock:
     lines: tuple[Line, ...]  # absolute quantities
     location: str | None = None
+    surplus: bool = False    # 盘盈: the lines are what the count found beyond the books, added to what they say
 
 
 @dataclass(frozen=True)

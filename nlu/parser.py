@@ -261,6 +261,9 @@ class Parser:
             groups = _groups(a)   # 收到牛奶2箱,其中1箱是给静安店的: a receipt, then part of it on to another store
             if len(groups) > 1 and any(_PART_TO.search(a.masked[x:y]) for x, y in groups[1:]):
                 return self._several(a, groups, speaker)
+        if _SURPLUS.search(a.s) and a.qtys and a.of("product"):   # 牛奶盘盈3升 · 盘点发现可颂多了3个: found beyond the books
+            res = lines.resolve(lines.drafts(a, self.lex), self.lex)
+            return self._finish(commands.CountStock(lines=(), location=self._location(a), surplus=True), a, res, speaker)
         stocktake = _STOCKTAKE_LOSS.match(a.s) if whole else None
         if stocktake is not None:   # 今天盘点,鸡蛋少了6个: what the count found missing (盘亏), not a count of 6
             return self._command(self.scanner.analyse(a.s[stocktake.end():], speaker.now), speaker, whole=False)
@@ -1030,6 +1033,8 @@ _FREE = re.compile(r"^[\x00\s]*(?:另外|还|又|再)?(?:赠送了?|赠了|白�
 _ALL_LOST = re.compile(r"(?:全|都|全部|所有的?|剩下的?)[^,\d吗?]{0,4}(?:坏|烂|臭|酸|馊|过期|变质|发霉|扔|倒|报废|报损|死)(?:掉|光)?了(?![吗么嘛?])")
 _STOCKTAKE_LOSS = re.compile(r"^(?:今天|刚才|刚刚|早上|晚上)?(?:盘点|盘库|清点|盘了一下|点了一下)(?:了一下|了|完了?|发现)?[,:\s]+"
                              r"(?=[^,]*(?:少了|丢了|不见了|短了|缺了|盘亏))")
+_SURPLUS = re.compile(r"盘盈|^(?:今天|刚才|刚刚|早上|晚上)?(?:盘点|盘库|清点|盘了一下|点了一下)(?:了一下|了|完了?|发现)?[,:\s]*"
+                      r"[^,]*(?:多了|多出了?|多出来了?)(?!多少)")
 _PART_OF = re.compile(r"其中[\x00\s]+?(?:是|为)?(?:卖给|给|被)?\x00+(?:的|买的|要的|订的|拿走的|拿的|提走的|提的|买走的)?[\s.!]*")
 _PART_TO = re.compile(r"(?:给|送给|留给|发给|调给|拨给|送到|发到|调到|送去|转给)\x00")
 _MAKING = re.compile(r"\s*(?:今天|刚才|早上|上午|下午|晚上)?\s*(?:做|烤|煮|炸|蒸|卤|为了做|为做|给)(?:了)?")

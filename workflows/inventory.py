@@ -149,7 +149,8 @@ def plan(uow: UnitOfWork, cmd: commands.Command, *, actor: Actor, force: bool = 
             _product(uow, line.sku)
             uow.stock.lock_product(line.sku)
             levels = uow.stock.levels(here, line.sku, lock=True)
-            p.moves += ledger.count_moves(sku=line.sku, target=line.qty, here=here, levels=levels, at=actor.at,
+            target = line.qty + (uow.stock.on_hand(here, line.sku) if cmd.surplus else 0)   # (盘盈3升: 3 more)
+            p.moves += ledger.count_moves(sku=line.sku, target=target, here=here, levels=levels, at=actor.at,
                                           actor=actor.user.username, message_id=actor.message_id, batch=actor.batch)
     else:
         raise errors.BadInput(code="not_a_stock_command")

@@ -491,3 +491,13 @@ def test_a_stocktake_that_found_some_missing_is_a_loss_and_what_is_in_the_fridge
     assert chat.stock()["XH:B01"] == 30
     before = chat.stock()
     assert "确切" in texts(chat.say("amy", "鸡蛋还有两板多")) and chat.stock() == before
+
+
+def test_a_surplus_the_count_found_is_added_to_the_books_and_undone_like_any_count(chat):
+    out = texts(chat.say("amy", "牛奶盘盈3升"))                       # was: not understood
+    assert "盘盈 全脂牛奶 3升" in out and chat.stock()["XH:B01"] == 36 + 3, out
+    chat.say("amy", "可颂卖了5个")
+    chat.say("amy", "盘点发现可颂多了3个")                            # on what the books say now: 35 + 3
+    assert chat.stock()["XH:B09"] == 38
+    chat.say("amy", "撤销")
+    assert chat.stock()["XH:B09"] == 35

@@ -65,7 +65,7 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
               "lot": c.lines[0].lot if c.lines else None,
               "expiry": c.lines[0].expiry.date().isoformat() if c.lines and c.lines[0].expiry else None}
     elif isinstance(c, commands.CountStock):
-        d |= {"intent": "count", "location": c.location, "lines": _lines(c.lines)}
+        d |= {"intent": "count", "location": c.location, "lines": _lines(c.lines)} | ({"surplus": True} if c.surplus else {})
     elif isinstance(c, commands.Batch):
         d |= {"intent": "batch", "parts": [
             ["transfer", f"{p.source}>{p.dest}", _lines(p.lines)] if isinstance(p, commands.TransferStock)
