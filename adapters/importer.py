@@ -317,10 +317,19 @@ def export_rows(uow: SqlUnitOfWork, kind: str) -> list[dict[str, Any]]:
     if kind == "rules":
         return [{"id": r.id, "owner": r.owner, "text": r.text, "status": r.status, "version": r.version,
                  "spec": r.spec} for r in uow.rules.list(statuses=("active", "paused", "manual"))]
+    if kind == "products":   # in the import's own columns: exported, edited and imported again
+        def cell(v: Any) -> str:
+            return "" if v is None else str(units.normalize(v) if isinstance(v, Decimal) else v)
+        return [{"sku": p.sku, "name": p.name, "aliases": "|".join(p.aliases), "base_unit": p.base_unit,
+                 "units": "|".join(f"{k}={units.normalize(v)}" for k, v in p.packs.items()), "category": p.category,
+                 "safety_stock": cell(p.safety_stock), "shelf_life_days": cell(p.shelf_life_days),
+                 "unit_price": cell(p.unit_price), "unit_cost": cell(p.unit_cost), "loss_rate": cell(p.loss_rate),
+                 "supplier": cell(p.supplier), "lead_time_days": cell(p.lead_time_days), "moq": cell(p.moq)}
+                for p in uow.catalog.products()]
     if kind == "deviations":  # the forecasting report: which triggering inputs were wrong, per rule action
         return [{"kind": action, **detail} for action in ("forecast_deviation", "rule_override")
                 for detail in uow.chat.audits(action, limit=1000)]
-    raise ValueError(f"unknown export kind {kind!r}; one of stock, moves, orders, bookings, rules, deviations")
+    raise ValueError(f"unknown export kind {kind!r}; one of stock, moves, orders, bookings, rules, products, deviations")
 
 
 def to_csv(rows: list[dict[str, Any]]) -> str:

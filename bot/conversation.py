@@ -376,6 +376,9 @@ class Conversation:
         elif isinstance(cmd, commands.SetProduct):
             self._require(user, "approve")
             self._set_product(uow, turn, cmd, confirmed=confirmed)
+        elif isinstance(cmd, commands.AddProduct):
+            self._require(user, "approve")
+            self._add_product(uow, turn, cmd, confirmed=confirmed)
         elif isinstance(cmd, commands.SetPartner):
             self._require(user, "approve")
             self._set_partner(uow, turn, cmd, confirmed=confirmed)
@@ -634,6 +637,27 @@ class Conversation:
                      apply=lambda: uow.catalog.set_product(cmd.sku, {cmd.field: value}), action="product_changed",
                      detail={"sku": cmd.sku, "field": cmd.field, "old": None if old is None else str(old),
                              "new": str(cmd.value)})
+
+    def _add_product(self, uow: UnitOfWork, turn: Turn, cmd: commands.AddProduct, *, confirmed: bool) -> None:
+        """A product added from the chat: shown with the SKU it gets, added once confirmed (audited); the parser
+        knows it from the next message on (the catalog's version moved)."""
+        products = uow.catalog.products()
+        if any(cmd.name in p.names for p in products):
+            raise errors.BadInput(code="product_exists", name=cmd.name)
+        for pack, _ in cmd.packs:   # (箱=20 for 斤 is a pack; 公斤=2 for 斤 would redefine a unit everyone knows)
+            if units.is_global(pack) and units.dimension(pack) == units.dimension(cmd.base_unit):
+                raise errors.BadInput(code="pack_is_a_unit", unit=pack)
+        sku = catalog.next_sku(p.sku for p in products)
+        shown = replies.new_product(self.t, turn.lang, cmd, sku=sku)
+        if not confirmed:
+            self._ask(uow, turn, cmd, self.t("add_product.ask", turn.lang, product=shown))
+            return
+        uow.catalog.add_product(catalog.Product(
+            sku=sku, name=cmd.name, base_unit=cmd.base_unit, packs=dict(cmd.packs), category=cmd.category,
+            shelf_life_days=cmd.shelf_life_days, unit_price=cmd.unit_price, unit_cost=cmd.unit_cost))
+        uow.chat.audit(at=turn.now, actor=turn.user.username, action="product_added",
+                       detail={"sku": sku, "name": cmd.name, "base_unit": cmd.base_unit})
+        turn.reply(self.t("add_product.done", turn.lang, product=shown))
 
     def _change(self, uow: UnitOfWork, turn: Turn, cmd: commands.SetProduct | commands.SetPartner, *, name: str,
                 shown: dict[str, str], confirmed: bool, apply: Callable[[], None], action: str,

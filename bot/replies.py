@@ -570,3 +570,18 @@ def field_value(t: Any, lang: str, p: catalog.Product, field: str, v: Any, cat: 
     if field == "supplier":
         return partner_name(str(v), cat)
     return f"{reports.money(Decimal(v))}/{p.base_unit}"
+
+
+def new_product(t: Any, lang: str, cmd: commands.AddProduct, *, sku: str) -> str:
+    """A product about to be added, as the manager confirms it: 【羊肉】(P031)单位 斤;1箱=20斤;售价 ¥58.00/斤 …"""
+    parts = [str(t("new_product.unit", lang, unit=cmd.base_unit))]
+    parts += [str(t("new_product.pack", lang, pack=k, n=units.normalize(v), unit=cmd.base_unit)) for k, v in cmd.packs]
+    for field in ("unit_price", "unit_cost"):
+        value = getattr(cmd, field)
+        if value is not None:
+            parts.append(f"{t(f'field.{field}', lang)} {reports.money(value)}/{cmd.base_unit}")
+    if cmd.shelf_life_days:
+        parts.append(f"{t('field.shelf_life_days', lang)} {t('field.days', lang, n=cmd.shelf_life_days)}")
+    if cmd.category:
+        parts.append(str(t("new_product.category", lang, category=cmd.category)))
+    return str(t("new_product.head", lang, name=cmd.name, sku=sku, parts=t("info.price_joiner", lang).join(parts)))

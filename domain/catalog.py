@@ -1,7 +1,9 @@
 """Master data: tenants, locations, partners, users and products (value objects, no I/O)."""
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
@@ -150,6 +152,21 @@ class Product:
 
 
 DEFAULT_LEAD_DAYS = 1   # ordered today, delivered tomorrow: what a product without terms is planned with
+
+
+def next_sku(skus: Iterable[str]) -> str:
+    """The SKU after the catalog's own numbering (P001…P030 → P031; B01…B10 → B11): the commonest letter prefix, its
+    highest number plus one at the same width; N001 when the catalog numbers nothing."""
+    numbered = [m.groups() for s in skus if (m := re.fullmatch(r"([A-Za-z]*)(\d+)", s))]
+    if not numbered:
+        return "N001"
+    prefix = Counter(p for p, _ in numbered).most_common(1)[0][0]
+    digits = [d for p, d in numbered if p == prefix]
+    taken = set(skus)
+    n, width = max(int(d) for d in digits) + 1, max(len(d) for d in digits)
+    while f"{prefix}{n:0{width}d}" in taken:
+        n += 1
+    return f"{prefix}{n:0{width}d}"
 
 
 def lead_days(p: Product, partners: Mapping[str, Partner], *, default: int = DEFAULT_LEAD_DAYS) -> int:

@@ -121,6 +121,19 @@ class SetProduct:
     value: Decimal | str
 
 
+@dataclass(frozen=True)
+class AddProduct:
+    """新增商品羊肉,单位斤,一箱20斤,售价58元: a product a manager adds from the chat, shown first and added once
+    confirmed (audited), with the next SKU of the catalog's own numbering. Prices per base unit; packs in base units."""
+    name: str
+    base_unit: str
+    packs: tuple[tuple[str, Decimal], ...] = ()
+    unit_price: Decimal | None = None
+    unit_cost: Decimal | None = None
+    shelf_life_days: int | None = None
+    category: str = ""
+
+
 PRODUCT_FIELDS = ("safety_stock", "unit_price", "unit_cost", "shelf_life_days", "moq", "lead_time_days", "supplier")
 
 
@@ -292,7 +305,7 @@ class Batch:
     parts: tuple[RecordMoves | CountStock | TransferStock, ...]
 
 
-Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | Export | SetProduct | SetPartner | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
+Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | Export | SetProduct | SetPartner | AddProduct | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
            | SalesQuery | PurchaseQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Help
            | SmallTalk)
 

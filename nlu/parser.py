@@ -79,6 +79,9 @@ class Parser:
         quick = self._conversational(s)
         if quick is not None:
             return quick
+        added = _ADD_PRODUCT.match(s)
+        if added is not None:   # 新增商品羊肉,单位斤,一箱20斤,售价58元
+            return self._add_product(added.group("name"), added.group("rest"))
         edit = EDIT.match(s)
         if edit is not None:
             return self._edit_rule(int(edit.group("id") or edit.group("id2")), edit.group("rest") or edit.group("rest2"),
@@ -657,6 +660,42 @@ class Parser:
             return commands.Clarify("bad_qty", detail=a.s[after:].strip())
         return commands.Parsed(commands.SetPartner(code, "lead_time_days", Decimal(days)))
 
+    def _add_product(self, name: str, rest: str) -> Result:
+        """A new product: its name, base unit (单位斤 · 按斤卖), packs (一箱20斤 · 箱=20), price and cost (per base unit
+        or per pack: 售价58元 · 进价800元/箱), shelf life (保质期3天) and category (分类肉类)."""
+        if name in self.lex.product_names or self.lex.match_product(name).skus and any(
+                name in self.lex.product(c).names for c in self.lex.match_product(name).skus):
+            return commands.Clarify("product_exists", mention=name)
+        unit = re.search(r"(?:单位|基本单位|计量单位)(?:是|为|用|:)?\s*(?P<u>[^\s,;:\d]{1,3}?)(?=[\s,;]|$)"
+                         r"|按(?P<u2>[^\s,;\d]{1,2}?)(?:卖|算|计|称)", rest)
+        base = (unit.group("u") or unit.group("u2")) if unit else ""
+        if not base:
+            return commands.Clarify("product_unit", mention=name)
+        packs: dict[str, Decimal] = {}
+        for m in re.finditer(rf"(?:一|1|每)(?P<pack>[^\d\s,;=]{{1,2}}?)(?:=|是|有|装)?\s*(?P<n>{numbers.NUMBER})\s*"
+                             rf"{re.escape(base)}|(?P<pack2>[^\d\s,;=]{{1,2}})=(?P<n2>[\d.]+)", rest):
+            n = numbers.value(m.group("n") or m.group("n2"))
+            pack = m.group("pack") or m.group("pack2")
+            if n is None or n <= 0 or pack == base:
+                return commands.Clarify("bad_qty", detail=m.group(0))
+            packs[pack] = n
+        money: dict[str, Decimal | None] = {"unit_price": None, "unit_cost": None}
+        for field, words in (("unit_price", "售价|零售价|卖价|价格|卖"), ("unit_cost", "进价|成本价?|采购价|进货价")):
+            said = re.search(rf"(?:{words})(?:是|为|:)?\s*(?P<v>{numbers.NUMBER})\s*(?:元|块)?\s*(?:(?:/|每|一)\s*(?P<u>[^\s,;\d]{{1,2}}))?",
+                             rest)
+            if said is None:
+                continue
+            value, per = numbers.value(said.group("v")), said.group("u") or base
+            if value is None or value < 0 or (per != base and per not in packs):
+                return commands.Clarify("bad_price", detail=said.group(0))
+            money[field] = units.normalize(value / (packs[per] if per != base else Decimal(1)))
+        shelf = scan.SHELF_RE.search(rest)
+        category = re.search(r"(?:分类|类别|品类|属于)(?:是|为|:)?\s*(?P<c>[^\s,;]{1,6})", rest)
+        return commands.Parsed(commands.AddProduct(
+            name=name, base_unit=base, packs=tuple(packs.items()), unit_price=money["unit_price"],
+            unit_cost=money["unit_cost"], shelf_life_days=scan.shelf_days(shelf.group("n"), shelf.group("u")) if shelf
+            else None, category=category.group("c") if category else ""))
+
     def _set_product(self, a: scan.Analysis, field: str, after: int) -> Result:
         """可颂的安全库存改成40个 (a quantity in base units) · 牛奶售价改为65元一箱 (money per base unit) · 可颂保质期改成3天."""
         prods = a.of("product")
@@ -1035,6 +1074,9 @@ _STOCKTAKE_LOSS = re.compile(r"^(?:今天|刚才|刚刚|早上|晚上)?(?:盘点
                              r"(?=[^,]*(?:少了|丢了|不见了|短了|缺了|盘亏))")
 _SURPLUS = re.compile(r"盘盈|^(?:今天|刚才|刚刚|早上|晚上)?(?:盘点|盘库|清点|盘了一下|点了一下)(?:了一下|了|完了?|发现)?[,:\s]*"
                       r"[^,]*(?:多了|多出了?|多出来了?)(?!多少)")
+# 新增商品羊肉,单位斤 · 添加产品:酸奶,单位瓶,一箱24瓶: a product added from the chat (a manager's)
+_ADD_PRODUCT = re.compile(r"^(?:请|帮我)?(?:新增|添加|增加|新建|加一个|加个|建一个|录入|上架)(?:一个|一种|个)?(?:新)?(?:商品|产品|货品|品种|物料|新品)"
+                          r"[:\s,]*(?P<name>[^,;:\s\d]{1,12}?)(?P<rest>(?:[,;:\s].*)?)$")
 _PART_OF = re.compile(r"其中[\x00\s]+?(?:是|为)?(?:卖给|给|被)?\x00+(?:的|买的|要的|订的|拿走的|拿的|提走的|提的|买走的)?[\s.!]*")
 _PART_TO = re.compile(r"(?:给|送给|留给|发给|调给|拨给|送到|发到|调到|送去|转给)\x00")
 _MAKING = re.compile(r"\s*(?:今天|刚才|早上|上午|下午|晚上)?\s*(?:做|烤|煮|炸|蒸|卤|为了做|为做|给)(?:了)?")

@@ -402,3 +402,25 @@ def test_a_partners_last_order_location_is_its_latest_placed_order_of_that_kind(
         assert uow.orders.last_location("sale", "K01") == "XH"   # the latest with a place
         assert uow.orders.last_location("purchase", "K01") == "CK"
         assert uow.orders.last_location("sale", "V01") is None
+
+
+def test_a_product_added_is_exported_in_the_import_s_columns_and_imports_back_unchanged(cafe, tmp_path):
+    with cafe() as uow:
+        uow.catalog.add_product(catalog.Product(sku="B11", name="酸奶", base_unit="瓶", packs={"箱": D(24)},
+                                                category="乳品", shelf_life_days=21, unit_price=D("6"),
+                                                unit_cost=D("4.5"), aliases=("老酸奶",)))
+        uow.commit()
+    with cafe(write=False) as uow:
+        rows = importer.export_rows(uow, "products")
+        assert uow.catalog.product("B11").packs == {"箱": D(24)}
+    [row] = [r for r in rows if r["sku"] == "B11"]
+    assert row == {"sku": "B11", "name": "酸奶", "aliases": "老酸奶", "base_unit": "瓶", "units": "箱=24",
+                   "category": "乳品", "safety_stock": "0", "shelf_life_days": "21", "unit_price": "6",
+                   "unit_cost": "4.5", "loss_rate": "", "supplier": "", "lead_time_days": "", "moq": ""}
+    path = tmp_path / "products.csv"
+    path.write_text(importer.to_csv(rows), encoding="utf-8")
+    with cafe() as uow:
+        importer.import_file(uow, "products", path, now=T0)
+        uow.commit()
+    with cafe(write=False) as uow:
+        assert importer.export_rows(uow, "products") == rows

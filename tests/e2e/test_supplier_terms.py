@@ -86,3 +86,20 @@ def test_a_manager_sets_a_supplier_s_lead_time_in_the_chat_and_staff_cannot(chat
     before = chat.export("orders")
     out = chat.say("zhou", "光明的交货期改成3箱")                   # not days: asked; its order is not changed to 3
     assert chat.export("orders") == before and _lead(chat, "V01") == 3, texts(out)
+
+
+def test_a_manager_adds_a_product_from_the_chat_and_it_is_recorded_from_the_next_message_on(chat):
+    out = texts(chat.say("amy", "收到酸奶2箱"))
+    assert "新增商品酸奶,单位斤" in out and not [r for r in chat.export("products") if r["name"] == "酸奶"], out
+    assert "没有这个权限" in texts(chat.say("amy", "新增商品酸奶,单位瓶,一箱24瓶"))   # staff may not
+    out = texts(chat.say("zhou", "新增商品酸奶,单位瓶,一箱24瓶,售价6元,进价96元/箱,保质期21天,分类乳品"))
+    assert "【酸奶】(B11):单位 瓶;1箱=24瓶;售价 ¥6.00/瓶;进价 ¥4.00/瓶;保质期 21天;分类 乳品" in out, out
+    assert not [r for r in chat.export("products") if r["name"] == "酸奶"]   # asked first
+    chat.press("zhou", "确认")
+    [row] = [r for r in chat.export("products") if r["name"] == "酸奶"]
+    assert (row["sku"], row["base_unit"], row["category"], row["shelf_life_days"]) == ("B11", "瓶", "乳品", "21"), row
+    chat.say("amy", "收到酸奶2箱")
+    assert chat.stock()["XH:B11"] == 48
+    assert "已经有「酸奶」" in texts(chat.say("zhou", "新增商品酸奶,单位瓶"))   # not twice
+    assert "要说明单位" in texts(chat.say("zhou", "新增商品豆浆"))
+    assert [r["sku"] for r in chat.export("products")].count("B11") == 1

@@ -119,6 +119,11 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
     elif isinstance(c, commands.Export):
         d |= {"intent": f"export:{c.kind}", "start": c.start.isoformat() if c.start else None,
               "end": c.end.isoformat() if c.end else None, "location": c.location, "skus": list(c.skus)}
+    elif isinstance(c, commands.AddProduct):
+        d |= {"intent": "add_product", "name": c.name, "base_unit": c.base_unit,
+              "packs": [[k, str(v)] for k, v in c.packs], "unit_price": str(c.unit_price) if c.unit_price else None,
+              "unit_cost": str(c.unit_cost) if c.unit_cost else None, "shelf_life_days": c.shelf_life_days,
+              "category": c.category}
     elif isinstance(c, commands.Report):
         d |= {"intent": "report", "kind": c.kind, "location": c.location, "sku": c.sku} | ({"days": c.days} if c.days else {})
     else:
