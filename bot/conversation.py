@@ -20,7 +20,7 @@ from bot import replies
 from bot.messages import Attachment, Button, Incoming, Outgoing, from_notice, media_in, media_of
 from domain import catalog, codec, commands, errors, events, ledger, units
 from nlu import context
-from workflows import exports, inventory, purchasing
+from workflows import exports, inventory, purchasing, reports
 from workflows.ports import Clock, UnitOfWork, UowFactory
 
 PENDING_TTL = timedelta(minutes=10)
@@ -395,6 +395,9 @@ class Conversation:
         elif isinstance(cmd, commands.SalesQuery):
             self._require(user, "query")
             turn.reply(replies.sales(self.t, turn.lang, uow, cmd, user=user, now=turn.now, cat=self._catalog))
+        elif isinstance(cmd, commands.CustomerQuery):
+            self._require(user, "query")
+            turn.reply(replies.customer_account(self.t, turn.lang, uow, cmd, now=turn.now, cat=self._catalog))
         elif isinstance(cmd, commands.PurchaseQuery):
             self._require(user, "query")
             turn.reply(replies.purchases(self.t, turn.lang, uow, cmd, user=user, now=turn.now, cat=self._catalog))
@@ -672,16 +675,19 @@ class Conversation:
         turn.reply(self.t("set_product.done", turn.lang, **words))
 
     def _set_partner(self, uow: UnitOfWork, turn: Turn, cmd: commands.SetPartner, *, confirmed: bool) -> None:
-        """A supplier's lead time, shown old → new and changed once confirmed (audited)."""
+        """A supplier's lead time or a customer's credit limit, shown old → new and changed once confirmed (audited)."""
         partner = next((p for p in uow.catalog.partners() if p.code == cmd.partner), None)
         if partner is None:
             turn.reply(self.t("not_understood", turn.lang))
             return
         old = getattr(partner, cmd.field)
-        shown = {k: str(self.t("field.unset", turn.lang) if v is None else self.t("field.days", turn.lang, n=int(v)))
+        money = cmd.field == "credit_limit"
+        shown = {k: str(self.t("field.unset", turn.lang) if v is None else reports.money(v) if money
+                        else self.t("field.days", turn.lang, n=int(v)))
                  for k, v in (("old", old), ("new", cmd.value))}
+        value = cmd.value if money else int(cmd.value)
         self._change(uow, turn, cmd, name=partner.name, shown=shown, confirmed=confirmed,
-                     apply=lambda: uow.catalog.set_partner(cmd.partner, {cmd.field: int(cmd.value)}),
+                     apply=lambda: uow.catalog.set_partner(cmd.partner, {cmd.field: value}),
                      action="partner_changed", detail={"partner": cmd.partner, "field": cmd.field,
                                                        "old": None if old is None else str(old), "new": str(cmd.value)})
 

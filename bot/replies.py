@@ -9,7 +9,7 @@ from typing import Any
 from bot.messages import Button
 from domain import catalog, commands, ledger, orders, units
 from nlu import context, render
-from workflows import backtest, metrics, reports
+from workflows import backtest, metrics, purchasing, reports
 from workflows.ports import UnitOfWork
 
 N = units.normalize
@@ -585,3 +585,45 @@ def new_product(t: Any, lang: str, cmd: commands.AddProduct, *, sku: str) -> str
     if cmd.category:
         parts.append(str(t("new_product.category", lang, category=cmd.category)))
     return str(t("new_product.head", lang, name=cmd.name, sku=sku, parts=t("info.price_joiner", lang).join(parts)))
+
+
+def customer_account(t: Any, lang: str, uow: UnitOfWork, cmd: commands.CustomerQuery, *, now: datetime,
+                     cat: context.Catalog | None) -> str:
+    """团餐这个月买了多少 · 团餐欠了多少钱: what the customer took on the days asked (its sales less what it returned,
+    net of those undone, at the price said on each sale, else the catalog's) by product, most first; its open orders;
+    and what counts against its credit limit, as the credit check reckons it."""
+    since = datetime(cmd.start.year, cmd.start.month, cmd.start.day, tzinfo=now.tzinfo)
+    until = since + timedelta(days=(cmd.end - cmd.start).days + 1)
+    kinds = [ledger.MoveKind.SALE.value, ledger.MoveKind.CUSTOMER_RETURN.value]
+    moves = [m for m in uow.stock.moves(since=since, until=until, kinds=kinds)
+             if m.reverses is None and m.partner == cmd.partner and (cmd.sku is None or m.sku == cmd.sku)]
+    undone = uow.stock.reversed_ids(m.id for m in moves if m.id is not None)
+    took: dict[str, Decimal] = {}
+    money: dict[str, Decimal | None] = {}
+    for m, price in purchasing.priced(uow, [m for m in moves if m.id not in undone]):   # (a return: what was paid)
+        sign = 1 if m.kind == ledger.MoveKind.SALE else -1
+        took[m.sku] = took.get(m.sku, Decimal(0)) + sign * m.qty
+        if m.sku not in money or money[m.sku] is not None:
+            money[m.sku] = None if price is None else (money.get(m.sku) or Decimal(0)) + sign * m.qty * price
+    name = partner_name(cmd.partner, cat)
+    span = reports.days_text(t, lang, cmd.start, cmd.end)
+    took = {s: q for s, q in took.items() if q != 0}
+    if took:
+        rows = sorted(took, key=lambda s: -(money.get(s) or Decimal(0)))
+        total = sum((v for s in took if (v := money.get(s)) is not None), Decimal(0))
+        out = [str(t("account.head", lang, partner=name, span=span, n=len(took), money=reports.money(total)))]
+        out += [str(t("account.line", lang, product=pname(cat, s), qty=qty_text(cat, s, took[s]),
+                      money=reports.money(v))) if (v := money.get(s)) is not None
+                else str(t("account.line_unpriced", lang, product=pname(cat, s), qty=qty_text(cat, s, took[s])))
+                for s in rows]
+    else:
+        out = [str(t("account.none", lang, partner=name, span=span))]
+    exposure, open_sales = purchasing.credit(uow, cmd.partner, now)
+    if open_sales:
+        value = sum(((ln.unit_price or Decimal(0)) * ln.open_qty for o in open_sales for ln in o.lines), Decimal(0))
+        out.append(str(t("account.orders", lang, n=len(open_sales), money=reports.money(value))))
+    limit = next((p.credit_limit for p in uow.catalog.partners() if p.code == cmd.partner), None)
+    out.append(str(t("account.credit", lang, exposure=reports.money(exposure), limit=reports.money(limit),
+                     left=reports.money(limit - exposure)) if limit is not None
+                   else t("account.credit_none", lang, exposure=reports.money(exposure))))
+    return "\n".join(out)

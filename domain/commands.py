@@ -105,7 +105,8 @@ class Export:
 
 @dataclass(frozen=True)
 class SetPartner:
-    """A manager changes a supplier's lead time (张记的交货期改成3天): days, for its products without their own."""
+    """A manager changes a supplier's lead time (张记的交货期改成3天): days, for its products without their own; or a
+    customer's credit limit (团餐的信用额度改成8000): money."""
     partner: str
     field: str
     value: Decimal
@@ -225,6 +226,16 @@ class SalesQuery:
 
 
 @dataclass(frozen=True)
+class CustomerQuery:
+    """团餐这个月买了多少 · 这个月卖给团餐多少钱 · 团餐欠了多少钱: what a customer took on days ``start`` .. ``end``
+    (its sales less its returns), its open orders and what counts against its credit limit."""
+    partner: str
+    start: date
+    end: date
+    sku: str | None = None
+
+
+@dataclass(frozen=True)
 class AmendOrder:
     """盒马订的可颂改成60个 · 订单#4的牛奶改为15箱: an open order's line of ``sku`` ordered ``qty`` (base units) in all,
     the order by number or the partner's (or the store's) only open one with that product. Without a product
@@ -306,7 +317,7 @@ class Batch:
 
 
 Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | Export | SetProduct | SetPartner | AddProduct | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
-           | SalesQuery | PurchaseQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Help
+           | SalesQuery | PurchaseQuery | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Help
            | SmallTalk)
 
 

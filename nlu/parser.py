@@ -193,9 +193,11 @@ class Parser:
         setting = intents.SET_FIELD.search(a.s)
         if setting is not None and re.match(r"\s*(?:多少|几|啥|什么|谁|哪)", a.s[setting.end():]):
             setting = None   # 可乐的售价是多少: a question, not a change
-        if setting is not None and not a.of("product") and supplier \
-                and intents.FIELDS[setting.group("field")] == "lead_time_days":   # 张记的交货期改成3天
-            return self._set_partner(a, supplier[0].codes[0], setting.end())
+        if setting is not None and not a.of("product") and (supplier or customer) \
+                and intents.FIELDS[setting.group("field")] in ("lead_time_days", "credit_limit"):
+            # 张记的交货期改成3天 · 团餐的信用额度改成8000
+            return self._set_partner(a, (supplier or customer)[0].codes[0], intents.FIELDS[setting.group("field")],
+                                     setting.end())
         if setting is not None and a.of("product") and not any(q.end <= setting.start() for q in a.qtys):
             # (收到牛奶2箱,进价是60 records a receipt at that price; the catalog stays)
             return self._set_product(a, intents.FIELDS[setting.group("field")], setting.end())
@@ -245,6 +247,12 @@ class Parser:
                 movement=commands.Movement.SALE, lines=(), location=self._location(a), partner=customer[0].codes[0]))
         if intents.ORDERS.search(a.s) and not a.qtys:
             return self._orders(a, supplier or customer)
+        if customer and not supplier and intents.CUSTOMER_ACCOUNT.search(a.masked) \
+                and not [q for q in a.qtys if not _SPAN_AFTER.match(a.s, q.end)]:   # 团餐这个月买了多少
+            period = dates.past_span(a.s, speaker.now) or (speaker.now.date().replace(day=1), speaker.now.date())
+            prods = a.of("product")
+            return commands.Parsed(commands.CustomerQuery(partner=customer[0].codes[0], start=period[0], end=period[1],
+                                                          sku=prods[0].codes[0] if prods else None))
         if intents.FORECAST.search(m):
             return self._forecast(a, speaker.now)
         if intents.PURCHASES.search(a.s) and not [q for q in a.qtys if not _SPAN_AFTER.match(a.s, q.end)]:
@@ -651,8 +659,18 @@ class Parser:
             return None
         return self.scanner.analyse(text, speaker.now)
 
-    def _set_partner(self, a: scan.Analysis, code: str, after: int) -> Result:
-        """张记的交货期改成3天: a supplier's lead time, which holds for its products without their own."""
+    def _set_partner(self, a: scan.Analysis, code: str, field: str, after: int) -> Result:
+        """张记的交货期改成3天: a supplier's lead time, which holds for its products without their own; 团餐的信用额度改成
+        8000: what a customer's sales and open orders may reach before a manager looks (0: every order is looked at)."""
+        if field == "credit_limit":
+            if self.lex.partners[code].kind.value != "customer":
+                return commands.Clarify("unknown_customer", detail=self.lex.partners[code].name)
+            m = re.match(rf"\s*(?P<v>{numbers.NUMBER})\s*(?P<k>万|千)?\s*(?:元|块)?\s*$", a.s[after:])
+            value = numbers.value(m.group("v")) if m else None
+            if m is None or value is None or value < 0:
+                return commands.Clarify("bad_price", detail=a.s[after:].strip())
+            value *= {"万": 10000, "千": 1000}.get(m.group("k") or "", 1)
+            return commands.Parsed(commands.SetPartner(code, field, units.normalize(value)))
         if self.lex.partners[code].kind.value != "supplier":
             return commands.Clarify("unknown_supplier", detail=a.s[:after].strip())
         days = _days_said(a.s[after:], lead=True)

@@ -112,13 +112,34 @@ def _open_sales(uow: UnitOfWork, partner: str) -> list[orders.Order]:
 
 
 def _exposure(uow: UnitOfWork, partner: str, now: datetime, open_sales: list[orders.Order]) -> Decimal:
-    """What a customer owes or has ordered: its sales of the last 30 days (net of reversals) and the open part of
-    its orders (``open_sales``)."""
+    """What a customer owes or has ordered: its sales of the last 30 days less what it returned (net of reversals),
+    at the price said on each, else the catalog's, and the open part of its orders (``open_sales``)."""
     since = now - timedelta(days=30)
-    exposure = sum(((m.unit_price or Decimal(0)) * m.qty * (1 if m.reverses is None else -1)
-                    for m in uow.stock.moves(since=since, kinds=["sale"]) if m.partner == partner), Decimal(0))
+    moves = [m for m in uow.stock.moves(since=since, kinds=["sale", "customer_return"]) if m.partner == partner]
+    exposure = sum(((price or Decimal(0)) * m.qty * (1 if m.reverses is None else -1)
+                    * (1 if m.kind.value == "sale" else -1) for m, price in priced(uow, moves)), Decimal(0))
     return exposure + sum(((ln.unit_price or Decimal(0)) * ln.open_qty for o in open_sales for ln in o.lines),
                           Decimal(0))
+
+
+def priced(uow: UnitOfWork, moves: list[ledger.Move]) -> list[tuple[ledger.Move, Decimal | None]]:
+    """A customer's sales and returns with the price each went at: the one it says; else for a sale the catalog's,
+    for a return what the customer last paid (the last price said on one of these sales not undone), else the
+    catalog's."""
+    catalog_prices = {p.sku: p.unit_price for p in uow.catalog.products()}
+    undone = uow.stock.reversed_ids(m.id for m in moves if m.id is not None)
+    paid = dict(catalog_prices)
+    for m in sorted(moves, key=lambda m: m.at):
+        if m.kind.value == "sale" and m.reverses is None and m.id not in undone and m.unit_price is not None:
+            paid[m.sku] = m.unit_price
+    return [(m, m.unit_price if m.unit_price is not None
+             else (catalog_prices if m.kind.value == "sale" else paid).get(m.sku)) for m in moves]
+
+
+def credit(uow: UnitOfWork, partner: str, now: datetime) -> tuple[Decimal, list[orders.Order]]:
+    """What counts against a customer's credit limit now (its last 30 days' sales and open orders), and those orders."""
+    open_sales = _open_sales(uow, partner)
+    return _exposure(uow, partner, now, open_sales), open_sales
 
 
 def _credit_limit(uow: UnitOfWork, code: str | None) -> tuple[catalog.Partner, Decimal] | None:

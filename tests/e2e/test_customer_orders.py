@@ -371,3 +371,22 @@ def test_a_supplier_that_has_not_come_shows_its_orders_and_what_came_in_is_summe
     chat.say("amy", "收到金龙鱼菜籽油2桶,每桶60元")
     out = texts(chat.say("zhou", "今天徐汇店收了多少货"))              # was: no product 「收了多少货」
     assert "进货 1 种商品,共 ¥120.00" in out and "菜籽油 10升(2桶)" in out, out   # ¥60 a barrel, said back
+
+
+def test_a_customer_s_account_sums_what_it_took_less_returns_and_its_credit_counts_catalog_prices(chat):
+    chat.say("amy", "卖给盒马可颂20个")                               # no price said: the catalog's (none here)
+    chat.say("amy", "卖给盒马牛奶2箱,每箱60元")
+    chat.say("amy", "盒马退回来牛奶6升")
+    chat.say("amy", "卖给盒马可颂5个,每个8元")
+    chat.say("amy", "撤销")                                           # undone: not taken
+    out = texts(chat.say("owner", "盒马这个月买了多少"))              # was: no product 「月」
+    assert "盒马 06-01至06-15拿货 2 种商品,共 ¥90.00" in out, out      # 18 L at ¥5
+    assert "· 全脂牛奶 18升(1箱+6):¥90.00" in out and "· 可颂 20个(没有售价,未计金额)" in out, out
+    assert "额度 ¥30,000.00,还可用 ¥29,910.00" in out, out
+    assert texts(chat.say("owner", "盒马欠了多少钱")) == out
+    out = texts(chat.say("owner", "盒马的信用额度改成80"))             # a manager's change, confirmed first
+    assert "从 ¥30,000.00 改为 ¥80.00" in out, out
+    chat.press("owner", "确认")
+    out = texts(chat.say("amy", "盒马订可颂1个,明天提货,每个8元"))    # 90 + 8 > 80: held for a manager
+    assert "超出盒马的信用额度 ¥80.00" in out, out
+    assert "不是客户" in texts(chat.say("owner", "光明的信用额度改成8000"))

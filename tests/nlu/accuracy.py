@@ -119,6 +119,9 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
     elif isinstance(c, commands.Export):
         d |= {"intent": f"export:{c.kind}", "start": c.start.isoformat() if c.start else None,
               "end": c.end.isoformat() if c.end else None, "location": c.location, "skus": list(c.skus)}
+    elif isinstance(c, commands.CustomerQuery):
+        d |= {"intent": "customer_account", "partner": c.partner, "start": c.start.isoformat(),
+              "end": c.end.isoformat(), "sku": c.sku}
     elif isinstance(c, commands.AddProduct):
         d |= {"intent": "add_product", "name": c.name, "base_unit": c.base_unit,
               "packs": [[k, str(v)] for k, v in c.packs], "unit_price": str(c.unit_price) if c.unit_price else None,
