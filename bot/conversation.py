@@ -433,6 +433,14 @@ class Conversation:
         """光明的货到了: the receipt of what the oldest open purchase order at the user's store (of that supplier,
         with that product) still awaits, asked before it is written (a different quantity is said as a receipt)."""
         found = _awaiting(uow, cmd.location or turn.user.location, partner=cmd.partner, sku=cmd.sku)
+        if cmd.order_id is not None:   # 采购单#3的货到了: that one (wherever it goes: the receipt is there)
+            found = [o for o in _awaiting(uow, None, partner=None, sku=None) if o.id == cmd.order_id]
+            if not found:
+                o = uow.orders.get(cmd.order_id)
+                if o is None or o.kind.value not in ("purchase", "purchase_request"):
+                    raise errors.NotFound(code="order_not_found", id=cmd.order_id)
+                raise errors.InvalidState(code="order_not_receivable", id=o.id,
+                                          status=self.t(f"order_status.{o.status.value}", turn.lang))
         if not found:
             what = replies.orders_what(self.t, turn.lang, "purchase", sku=cmd.sku, partner=cmd.partner,
                                        cat=self._catalog)

@@ -261,6 +261,7 @@ class ReceiveOrder:
     # 咖啡豆行只送来了4箱: what came, said without its product (the order's only one), in the unit said
     amount: Decimal | None = None
     amount_unit: str = ""
+    order_id: int | None = None   # 采购单#3的货到了: that order, wherever it is for
 
 
 @dataclass(frozen=True)

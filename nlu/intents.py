@@ -113,7 +113,8 @@ COUNT = re.compile(r"盘点|实际|其实只?(?:是|有)|还剩|剩下|剩余|�
 TRANSFER = re.compile(r"调拨|调货|调剂|调(?!整|为)|拨给|拨到|移库|转仓|转到|移到|挪到|挪给|借给|借调|借走")
 PURCHASE = re.compile(r"采购|订购|订货|下单|进一批|补货(?!了)|预订|订(?!单)|买")
 SEND_BACK = re.compile(r"退(?:了)?(?:回)?去|退掉|退货给|退给")   # away from us (退回来: towards us)
-RETURN_SUPPLIER = re.compile(r"退给|退还给|退回给|退还|退供应商|退厂|退货给")
+RETURN_SUPPLIER = re.compile(r"退给|退还给|退回给|退还|退供应商|退厂|退货给"
+                             r"|退.{0,10}?(?:给|回)(?:供应商|供货商|厂家|厂商|批发商)")   # 退了3瓶酱油给供应商
 CUSTOMER_RETURN = re.compile(r"退回|退货|客户退|顾客退|退了|退")
 SCRAP = re.compile(r"报损|报废|坏了|坏掉|死了|过期|破了|破损|摔碎|摔坏|摔了|打碎|碎了|打破|摔破|弄坏|压坏|砸了|洒了|变质|发霉|馊了|烂了|扔了|丢弃|丢了|损耗|损坏|臭了|不能用|倒掉|倒了"
                    # gone without a trace: a loss (鸡蛋少了5个,找不到 · 纸杯丢失1条 · 盘亏)
@@ -121,7 +122,8 @@ SCRAP = re.compile(r"报损|报废|坏了|坏掉|死了|过期|破了|破损|摔
                    r"|打翻|撒了|泼了|糊了|烤焦|烤糊|焦了|做坏|做砸|做废|受潮|发潮|潮了")
 # given away (赠送 · 送了客人2个 · 试吃 · 员工餐): used up, not sold
 GIVEAWAY = re.compile(r"赠送|赠品|送了?给?(?:客人|顾客|客户)|给(?:客人|顾客|客户)(?:送|赠)|招待|试吃|品尝|员工餐"
-                      r"|(?:员工|同事|自己|店员|我们|老板|大家)们?(?:吃了|吃掉|喝了|喝掉|拿去吃)")   # eaten in house: not sold
+                      r"|(?:员工|同事|自己|店员|我们|老板|大家)们?(?:吃了|吃掉|喝了|喝掉|拿去吃)"
+                      r"|(?:员工|同事|店员)们?(?:拿了|拿走了?|自己用了)")   # 员工拿了2瓶可乐: theirs, not a sale   # eaten in house: not sold
 CONSUMPTION = re.compile(GIVEAWAY.pattern + r"|用了|用掉|领用|领了|消耗|耗用|用去|使用了|做菜用|后厨用|拿去用|用"
                          r"|打了" + NUMBER_NEXT + r"(?![^,]*折)"   # 食用油换了一桶新的 · 开了一桶油: a new one opened
                          r"|换了[^,]{0,6}新的?|(?:新)?开了" + NUMBER_NEXT + r"(?![^,]*(?:发票|单|票))")   # 鸡蛋打了5个: cracked (可乐打了8折: a discount)

@@ -236,6 +236,9 @@ class Parser:
             return commands.Parsed(commands.ReceiveOrder(   # 咖啡豆行只送来了4箱: its order, what came of it
                 partner=supplier[0].codes[0], location=self._location(a), amount=a.qtys[0].parts[0][0],
                 amount_unit=a.qtys[0].unit))
+        numbered = _NUMBERED_ARRIVED.fullmatch(a.s.strip(" !.~"))
+        if numbered is not None:   # 采购单#3的货到了 · 订单1到了
+            return commands.Parsed(commands.ReceiveOrder(order_id=int(numbered.group("id"))))
         if (intents.ORDER_ARRIVED.search(a.s.rstrip("!.~ ")) or (supplier and _SUPPLIER_CAME.fullmatch(a.masked.strip(
                 " !.~")))) and not a.qtys and not customer:   # (光明送来了: what its order awaits)
             prods = a.of("product")
@@ -1095,6 +1098,8 @@ _SURPLUS = re.compile(r"盘盈|^(?:今天|刚才|刚刚|早上|晚上)?(?:盘点
 # 新增商品羊肉,单位斤 · 添加产品:酸奶,单位瓶,一箱24瓶: a product added from the chat (a manager's)
 _ADD_PRODUCT = re.compile(r"^(?:请|帮我)?(?:新增|添加|增加|新建|加一个|加个|建一个|录入|上架)(?:一个|一种|个)?(?:新)?(?:商品|产品|货品|品种|物料|新品)"
                           r"[:\s,]*(?P<name>[^,;:\s\d]{1,12}?)(?P<rest>(?:[,;:\s].*)?)$")
+_NUMBERED_ARRIVED = re.compile(r"(?:采购单|订单|单子?|单号)\s*(?:#|号|No\.?)?\s*(?P<id>\d{1,6})\s*(?:号)?(?:的货|的东西|那批货)?"
+                               r"(?:都|已经|已|刚)?(?:到了|送到了|送来了|到货了|收到了|来了|到齐了)")
 _PART_OF = re.compile(r"其中[\x00\s]+?(?:是|为)?(?:卖给|给|被)?\x00+(?:的|买的|要的|订的|拿走的|拿的|提走的|提的|买走的)?[\s.!]*")
 _PART_TO = re.compile(r"(?:给|送给|留给|发给|调给|拨给|送到|发到|调到|送去|转给)\x00")
 _MAKING = re.compile(r"\s*(?:今天|刚才|早上|上午|下午|晚上)?\s*(?:做|烤|煮|炸|蒸|卤|为了做|为做|给)(?:了)?")

@@ -390,3 +390,16 @@ def test_a_customer_s_account_sums_what_it_took_less_returns_and_its_credit_coun
     out = texts(chat.say("amy", "盒马订可颂1个,明天提货,每个8元"))    # 90 + 8 > 80: held for a manager
     assert "超出盒马的信用额度 ¥80.00" in out, out
     assert "不是客户" in texts(chat.say("owner", "光明的信用额度改成8000"))
+
+
+def test_an_order_said_by_its_number_to_have_arrived_is_received_as_ordered_once_confirmed(chat):
+    chat.say("sun", "向光明订牛奶5箱明天到,送静安店")
+    [o] = [o for o in chat.export("orders") if o["kind"] == "purchase"]
+    before = chat.stock()
+    out = texts(chat.say("bo", f"采购单#{o['id']}的货到了"))           # was: no product 「采购单」
+    assert f"按采购单 #{o['id']} 收货" in out and chat.stock() == before, out
+    chat.press("bo", "确认")
+    assert chat.stock()[f"{o['location']}:B01"] == before.get(f"{o['location']}:B01", 0) + 60
+    out = texts(chat.say("bo", f"订单{o['id']}到了"))                  # again: nothing left on it
+    assert "已完成,没有可收的货" in out, out
+    assert "没有找到单据 #99" in texts(chat.say("bo", "采购单#99的货到了"))
