@@ -85,15 +85,17 @@ class LotLevel:
     expiry: datetime | None = None
 
 
-def fefo(levels: Sequence[LotLevel], qty: Decimal, *, allow_negative: bool) -> list[tuple[str, Decimal]]:
-    """Take ``qty`` from lots, earliest expiry first (lots without expiry last).
+def fefo(levels: Sequence[LotLevel], qty: Decimal, *, allow_negative: bool, first: str | None = None
+         ) -> list[tuple[str, Decimal]]:
+    """Take ``qty`` from lots, earliest expiry first (lots without expiry last); the lot ``first`` before all (卖了批号
+    A123的牛奶: that one, then the rest FEFO).
 
     What the lots cannot cover is taken from the no-lot bucket "" (the level goes negative)
     when ``allow_negative``; otherwise ``InsufficientStock`` is raised.
     """
     far = datetime.max.replace(tzinfo=None)
     ordered = sorted((lv for lv in levels if lv.qty > 0),
-                     key=lambda lv: (lv.expiry.replace(tzinfo=None) if lv.expiry else far, lv.lot))
+                     key=lambda lv: (lv.lot != first, lv.expiry.replace(tzinfo=None) if lv.expiry else far, lv.lot))
     out: list[tuple[str, Decimal]] = []
     left = qty
     for lv in ordered:
@@ -116,11 +118,13 @@ def total(levels: Iterable[LotLevel]) -> Decimal:
 
 
 def outbound(*, kind: MoveKind, sku: str, qty: Decimal, here: str, levels: Sequence[LotLevel],
-             allow_negative: bool, at: datetime, dst: str | None = None, **extra: object) -> list[Move]:
-    """Moves taking ``qty`` out of ``here`` FEFO, to ``dst`` (default: the kind's virtual location)."""
+             allow_negative: bool, at: datetime, dst: str | None = None, first: str | None = None,
+             **extra: object) -> list[Move]:
+    """Moves taking ``qty`` out of ``here`` FEFO (the lot ``first`` before all), to ``dst`` (default: the kind's
+    virtual location)."""
     target = dst or OUTBOUND_TO[kind]
     return [Move(kind=kind, sku=sku, qty=q, src=here, dst=target, lot=lot, at=at, **extra)  # type: ignore[arg-type]
-            for lot, q in fefo(levels, qty, allow_negative=allow_negative)]
+            for lot, q in fefo(levels, qty, allow_negative=allow_negative, first=first)]
 
 
 def inbound(*, kind: MoveKind, sku: str, qty: Decimal, here: str, at: datetime, lot: str = "",

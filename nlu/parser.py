@@ -250,6 +250,12 @@ class Parser:
                 movement=commands.Movement.SALE, lines=(), location=self._location(a), partner=customer[0].codes[0]))
         if intents.ORDERS.search(a.s) and not a.qtys:
             return self._orders(a, supplier or customer)
+        if _ARRIVED_Q.search(a.s) and not a.qtys and (a.of("product") or supplier or a.of("location")):
+            prods = a.of("product")   # 大仓的鸡蛋到了吗 · 张记的货到了没有: where it is, not a receipt
+            others = [e for e in a.of("location") if e.codes[0] != speaker.user.location]
+            return commands.Parsed(commands.OrderQuery(kind="transfer" if others and not supplier else "purchase",
+                                                       partner=supplier[0].codes[0] if supplier else None,
+                                                       sku=prods[0].codes[0] if prods else None))
         if customer and not supplier and intents.CUSTOMER_ACCOUNT.search(a.masked) \
                 and not [q for q in a.qtys if not _SPAN_AFTER.match(a.s, q.end)]:   # 团餐这个月买了多少
             period = dates.past_span(a.s, speaker.now) or (speaker.now.date().replace(day=1), speaker.now.date())
@@ -811,6 +817,9 @@ class Parser:
             ordered = [replace(ln, lot=a.lot or ln.lot, expiry=self._expiry(a, ln, cmd.at or speaker.now) or ln.expiry)
                        for ln in ordered]
             cmd = replace(cmd, lines=tuple(ordered))
+        elif isinstance(cmd, commands.RecordMoves) and a.lot and len(ordered) == 1:   # 卖了批号A123的牛奶3升: that lot
+            ordered = [replace(ordered[0], lot=a.lot)]
+            cmd = replace(cmd, lines=tuple(ordered))
         if not ordered:
             if not a.qtys and not a.of("product") and len(a.chunks) == 1 and not res.problems:
                 found = self.lex.match_product(a.chunks[0].text)   # 收到奶 · 收到蛋: which one, then how much
@@ -1100,6 +1109,7 @@ _ADD_PRODUCT = re.compile(r"^(?:请|帮我)?(?:新增|添加|增加|新建|加�
                           r"[:\s,]*(?P<name>[^,;:\s\d]{1,12}?)(?P<rest>(?:[,;:\s].*)?)$")
 _NUMBERED_ARRIVED = re.compile(r"(?:采购单|订单|单子?|单号)\s*(?:#|号|No\.?)?\s*(?P<id>\d{1,6})\s*(?:号)?(?:的货|的东西|那批货)?"
                                r"(?:都|已经|已|刚)?(?:到了|送到了|送来了|到货了|收到了|来了|到齐了)")
+_ARRIVED_Q = re.compile(r"(?:到了|来了|送到了|送来了|到货了|到|来)(?:吗|没有?|么|嘛)[?\s]*$|(?:到|来)没(?:到|来)")
 _PART_OF = re.compile(r"其中[\x00\s]+?(?:是|为)?(?:卖给|给|被)?\x00+(?:的|买的|要的|订的|拿走的|拿的|提走的|提的|买走的)?[\s.!]*")
 _PART_TO = re.compile(r"(?:给|送给|留给|发给|调给|拨给|送到|发到|调到|送去|转给)\x00")
 _MAKING = re.compile(r"\s*(?:今天|刚才|早上|上午|下午|晚上)?\s*(?:做|烤|煮|炸|蒸|卤|为了做|为做|给)(?:了)?")

@@ -84,7 +84,7 @@ def _out(uow: UnitOfWork, plan: Plan, *, kind: MK, line: commands.Line, here: st
         if not _allow_negative(uow, force):
             raise errors.InsufficientStock(sku=line.sku, available=str(have), requested=str(line.qty))
     moves = ledger.outbound(kind=kind, sku=line.sku, qty=line.qty, here=here, levels=levels, allow_negative=True,
-                            at=actor.at, dst=dst, unit_price=line.unit_price, partner=partner,
+                            at=actor.at, dst=dst, first=line.lot, unit_price=line.unit_price, partner=partner,
                             actor=actor.user.username, message_id=actor.message_id, batch=actor.batch)
     plan.moves += moves
     if pending is not None:

@@ -101,3 +101,13 @@ def test_reversing_a_batch_restores_the_previous_state(ops, cut):
     ledger.apply(levels, last)
     ledger.apply(levels, [ledger.reversal(m, at=T, actor=None, batch="r", message_id=None) for m in last])
     assert {k: v for k, v in levels.items() if v} == before
+
+
+def test_fefo_takes_the_lot_named_first_then_the_earliest_expiry():
+    t = datetime(2026, 6, 15, tzinfo=ZoneInfo("Asia/Shanghai"))
+    levels = [ledger.LotLevel(lot="A", qty=Decimal(5), expiry=t + timedelta(days=5)),
+              ledger.LotLevel(lot="B", qty=Decimal(5), expiry=t + timedelta(days=1)),
+              ledger.LotLevel(lot="C", qty=Decimal(5), expiry=t + timedelta(days=3))]
+    assert ledger.fefo(levels, Decimal(7), allow_negative=False) == [("B", Decimal(5)), ("C", Decimal(2))]
+    assert ledger.fefo(levels, Decimal(7), allow_negative=False, first="A") == [("A", Decimal(5)), ("B", Decimal(2))]
+    assert ledger.fefo(levels, Decimal(7), allow_negative=False, first="Z") == [("B", Decimal(5)), ("C", Decimal(2))]

@@ -135,3 +135,15 @@ def test_an_english_speaker_records_and_asks_in_english_with_the_catalogs_names(
     assert "60" in texts(chat.say("amy", "how much 牛奶 do we have left"))
     out = chat.say("amy", "received 2 cases of milk")            # a name the catalog lacks: said, nothing written
     assert "milk" in texts(out) and chat.stock()["XH:B01"] == 60, texts(out)
+
+
+def test_a_lot_named_on_a_sale_goes_first_and_the_lots_are_listed_when_asked_which_expires(chat):
+    chat.say("amy", "收到牛奶2箱,批号A123,2026-06-20到期")
+    chat.say("amy", "收到牛奶1箱,批号B7,2026-06-17到期")
+    chat.say("amy", "卖了批号A123的牛奶3升")                        # that lot, though B7 expires first
+    chat.say("amy", "卖了牛奶2升")                                   # FEFO: B7
+    sales = [(m["lot"], float(m["qty"])) for m in chat.export("moves") if m["kind"] == "sale"]
+    assert sales == [("A123", 3), ("B7", 2)], sales
+    for asked in ("哪批牛奶最早过期", "牛奶批号A123还有多少"):          # was: asked how much milk
+        out = texts(chat.say("amy", asked))
+        assert out.index("批次B7:06-17") < out.index("批次A123:06-20") and "21升" in out, (asked, out)
