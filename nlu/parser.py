@@ -281,12 +281,10 @@ class Parser:
             groups = _groups(a)   # 收到牛奶2箱,其中1箱是给静安店的: a receipt, then part of it on to another store
             if len(groups) > 1 and any(_PART_TO.search(a.masked[x:y]) for x, y in groups[1:]):
                 return self._several(a, groups, speaker)
-        if _SURPLUS.search(a.s) and a.qtys and a.of("product"):   # 牛奶盘盈3升 · 盘点发现可颂多了3个: found beyond the books
-            res = lines.resolve(lines.drafts(a, self.lex), self.lex)
-            return self._finish(commands.CountStock(lines=(), location=self._location(a), surplus=True), a, res, speaker)
-        stocktake = _STOCKTAKE_LOSS.match(a.s) if whole else None
-        if stocktake is not None:   # 今天盘点,鸡蛋少了6个: what the count found missing (盘亏), not a count of 6
-            return self._command(self.scanner.analyse(a.s[stocktake.end():], speaker.now), speaker, whole=False)
+        stocktake = _STOCKTAKE.match(a.s) if whole else None
+        if stocktake is not None and _DIFFERENCE.search(a.s, stocktake.end()) or (
+                "盘盈" in a.s and a.qtys and a.of("product")):   # 今天盘点,鸡蛋少了6个,可颂多了3个 · 牛奶盘盈3升
+            return self._differences(a.s[stocktake.end() if stocktake else 0:], speaker)
         if whole and customer and "其中" in a.s:
             part = self._part_sold_to(a, customer[0], speaker)   # 可乐卖了3箱,其中1箱是团餐的
             if part is not None:
@@ -455,6 +453,30 @@ class Parser:
             cmd = commands.RecordMoves(movement=commands.Movement(kind), lines=(), location=location,
                                        partner=partner_code, note=self._note(a), rest=rest, at=at)
         return self._finish(cmd, a, res, speaker)
+
+    def _differences(self, said: str, speaker: context.Speaker) -> Result:
+        """What a count found against the books, clause by clause: 可颂多了3个 · 牛奶盘盈3升 a surplus added to them,
+        鸡蛋少了6个 a loss (盘亏); several: recorded together."""
+        parts: list[commands.RecordMoves | commands.CountStock | commands.TransferStock] = []
+        guesses: list[commands.Guess] = []
+        for clause in (c.strip(" ,;.") for c in re.split(r"[,;]", said)):
+            if not clause:
+                continue
+            a = self.scanner.analyse(clause, speaker.now)
+            r: Result
+            if re.search(r"多了|多出|盘盈", clause) and a.qtys:
+                r = self._finish(commands.CountStock(lines=(), location=self._location(a), surplus=True), a,
+                                 lines.resolve(lines.drafts(a, self.lex), self.lex), speaker)
+            else:
+                r = self._command(a, speaker, whole=False)
+            if not isinstance(r, commands.Parsed) or not isinstance(r.command, _PARTS):
+                return r
+            parts.append(r.command)
+            guesses += r.guesses
+        if not parts:
+            return commands.Clarify("not_understood")
+        return commands.Parsed(parts[0] if len(parts) == 1 else commands.Batch(tuple(parts)),
+                               tuple(dict.fromkeys(guesses)))
 
     def _part_sold_to(self, a: scan.Analysis, who: lexicon.Span, speaker: context.Speaker) -> Result | None:
         """可乐卖了3箱,其中1箱是团餐的: the sale, the part the customer bought on its own line (so it fulfils the
@@ -1100,10 +1122,9 @@ _PARTS = (commands.RecordMoves, commands.CountStock, commands.TransferStock)   #
 _FREE = re.compile(r"^[\x00\s]*(?:另外|还|又|再)?(?:赠送了?|赠了|白送了?|免费送了?|多送了?|送了)(?![\x00]*(?:给)?[\x00]*(?:店|仓))")
 # all of it lost (青椒全部坏掉了 · 豆腐都酸了 · 剩下的牛奶全倒了): what is on hand is scrapped, not asked as a quantity
 _ALL_LOST = re.compile(r"(?:全|都|全部|所有的?|剩下的?)[^,\d吗?]{0,4}(?:坏|烂|臭|酸|馊|过期|变质|发霉|扔|倒|报废|报损|死)(?:掉|光)?了(?![吗么嘛?])")
-_STOCKTAKE_LOSS = re.compile(r"^(?:今天|刚才|刚刚|早上|晚上)?(?:盘点|盘库|清点|盘了一下|点了一下)(?:了一下|了|完了?|发现)?[,:\s]+"
-                             r"(?=[^,]*(?:少了|丢了|不见了|短了|缺了|盘亏))")
-_SURPLUS = re.compile(r"盘盈|^(?:今天|刚才|刚刚|早上|晚上)?(?:盘点|盘库|清点|盘了一下|点了一下)(?:了一下|了|完了?|发现)?[,:\s]*"
-                      r"[^,]*(?:多了|多出了?|多出来了?)(?!多少)")
+# a count's findings said against the books (今天盘点,鸡蛋少了6个 · 盘点发现可颂多了3个): see _differences
+_STOCKTAKE = re.compile(r"^(?:今天|刚才|刚刚|早上|晚上)?(?:盘点|盘库|清点|盘了一下|点了一下)(?:了一下|了|完了?)?(?:发现)?[,:\s]*")
+_DIFFERENCE = re.compile(r"少了|丢了|不见了|短了|缺了|盘亏|盘盈|多了|多出(?!多少)")
 # 新增商品羊肉,单位斤 · 添加产品:酸奶,单位瓶,一箱24瓶: a product added from the chat (a manager's)
 _ADD_PRODUCT = re.compile(r"^(?:请|帮我)?(?:新增|添加|增加|新建|加一个|加个|建一个|录入|上架)(?:一个|一种|个)?(?:新)?(?:商品|产品|货品|品种|物料|新品)"
                           r"[:\s,]*(?P<name>[^,;:\s\d]{1,12}?)(?P<rest>(?:[,;:\s].*)?)$")

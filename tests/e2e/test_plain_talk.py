@@ -501,3 +501,10 @@ def test_a_surplus_the_count_found_is_added_to_the_books_and_undone_like_any_cou
     assert chat.stock()["XH:B09"] == 38
     chat.say("amy", "撤销")
     assert chat.stock()["XH:B09"] == 35
+
+
+def test_a_count_that_found_more_of_one_and_less_of_another_records_both_against_the_books(chat):
+    out = texts(chat.say("amy", "盘点发现可颂多了3个,牛奶少了2升"))     # was: 可颂 counted to 3
+    assert "盘盈 可颂 3个" in out and "报损 全脂牛奶 2升" in out, out
+    chat.press("amy", "确认")
+    assert chat.stock()["XH:B09"] == 43 and chat.stock()["XH:B01"] == 34

@@ -71,6 +71,7 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
             ["transfer", f"{p.source}>{p.dest}", _lines(p.lines)] if isinstance(p, commands.TransferStock)
             else [p.movement.value if isinstance(p, commands.RecordMoves) else "count", p.location, _lines(p.lines)]
             + ([p.partner] if isinstance(p, commands.RecordMoves) and p.partner else [])   # (其中1箱是团餐的)
+            + (["surplus"] if isinstance(p, commands.CountStock) and p.surplus else [])   # (可颂多了3个)
             for p in c.parts]}
     elif isinstance(c, commands.QueryStock):
         d |= {"intent": "query", "location": c.location, "skus": list(c.skus)}
