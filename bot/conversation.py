@@ -376,6 +376,9 @@ class Conversation:
         elif isinstance(cmd, commands.SetProduct):
             self._require(user, "approve")
             self._set_product(uow, turn, cmd, confirmed=confirmed)
+        elif isinstance(cmd, commands.RepeatPurchase):
+            self._require(user, "record")
+            self._repeat_purchase(uow, turn, cmd)
         elif isinstance(cmd, commands.AddProduct):
             self._require(user, "approve")
             self._add_product(uow, turn, cmd, confirmed=confirmed)
@@ -648,6 +651,23 @@ class Conversation:
                      apply=lambda: uow.catalog.set_product(cmd.sku, {cmd.field: value}), action="product_changed",
                      detail={"sku": cmd.sku, "field": cmd.field, "old": None if old is None else str(old),
                              "new": str(cmd.value)})
+
+    def _repeat_purchase(self, uow: UnitOfWork, turn: Turn, cmd: commands.RepeatPurchase) -> None:
+        """再订一次上周的货: the latest purchase for the user's store (of the supplier named) placed again once confirmed,
+        as an order or, for staff, a request for a manager (the same path as one said in full)."""
+        here = turn.user.location
+        found = [o for o in uow.orders.list(kinds=["purchase", "purchase_request"])
+                 if o.status.value not in ("rejected", "cancelled") and (here is None or o.location == here)
+                 and (cmd.partner is None or o.partner == cmd.partner)]
+        if not found:
+            turn.reply(self.t("repeat_order.none", turn.lang,
+                              partner=replies.partner_name(cmd.partner, self._catalog) or ""))
+            return
+        last = max(found, key=lambda o: o.id or 0)
+        again = commands.PlacePurchase(lines=tuple(commands.Line(sku=ln.sku, qty=ln.qty, unit_price=ln.unit_price)
+                                                   for ln in last.lines), partner=last.partner, location=last.location)
+        self._ask(uow, turn, again, self.t("repeat_order.ask", turn.lang, id=last.id, summary=replies.summary(
+            self.t, turn.lang, again, self._catalog, user=turn.user)))
 
     def _add_product(self, uow: UnitOfWork, turn: Turn, cmd: commands.AddProduct, *, confirmed: bool) -> None:
         """A product added from the chat: shown with the SKU it gets, added once confirmed (audited); the parser

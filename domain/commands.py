@@ -147,6 +147,12 @@ class PlacePurchase:
 
 
 @dataclass(frozen=True)
+class RepeatPurchase:
+    """再订一次上周的货 · 照上次给张记的单再下一单: the latest purchase (of ``partner``) ordered again, once confirmed."""
+    partner: str | None = None
+
+
+@dataclass(frozen=True)
 class PlaceSale:
     """盒马订可颂50个,明天提货: a customer's order, due on a day (None: today). Its lines are booked against
     the stock until they leave (a sale to that customer fulfils the oldest open order first)."""
@@ -317,7 +323,8 @@ class Batch:
     parts: tuple[RecordMoves | CountStock | TransferStock, ...]
 
 
-Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | Export | SetProduct | SetPartner | AddProduct | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
+Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | Export | SetProduct | SetPartner | AddProduct
+           | RepeatPurchase | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
            | SalesQuery | PurchaseQuery | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Help
            | SmallTalk)
 

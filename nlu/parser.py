@@ -89,7 +89,7 @@ class Parser:
         once = self.rules.parse_once(s, speaker=speaker, original=(text or "").strip()) if "提醒" in s else None
         if once is not None:   # 明天早上提醒我订牛奶
             return once
-        if rules.looks_like_rule(s):
+        if rules.looks_like_rule(s) and not intents.RESTOCK_NOW.search(s):   # (按安全库存补货: the list, not a rule)
             return self.rules.parse(s, speaker=speaker, original=(text or "").strip())
         managed = self._manage_rules(s)
         if managed is not None:
@@ -250,6 +250,8 @@ class Parser:
                 movement=commands.Movement.SALE, lines=(), location=self._location(a), partner=customer[0].codes[0]))
         if intents.ORDERS.search(a.s) and not a.qtys:
             return self._orders(a, supplier or customer)
+        if _REPEAT_ORDER.search(a.s) and not a.qtys and not a.of("product") and not customer:   # 再订一次上周的货
+            return commands.Parsed(commands.RepeatPurchase(partner=supplier[0].codes[0] if supplier else None))
         if _ARRIVED_Q.search(a.s) and not a.qtys and (a.of("product") or supplier or a.of("location")):
             prods = a.of("product")   # 大仓的鸡蛋到了吗 · 张记的货到了没有: where it is, not a receipt
             others = [e for e in a.of("location") if e.codes[0] != speaker.user.location]
@@ -1131,6 +1133,9 @@ _ADD_PRODUCT = re.compile(r"^(?:请|帮我)?(?:新增|添加|增加|新建|加�
 _NUMBERED_ARRIVED = re.compile(r"(?:采购单|订单|单子?|单号)\s*(?:#|号|No\.?)?\s*(?P<id>\d{1,6})\s*(?:号)?(?:的货|的东西|那批货)?"
                                r"(?:都|已经|已|刚)?(?:到了|送到了|送来了|到货了|收到了|来了|到齐了)")
 _ARRIVED_Q = re.compile(r"(?:到了|来了|送到了|送来了|到货了|到|来)(?:吗|没有?|么|嘛)[?\s]*$|(?:到|来)没(?:到|来)")
+_REPEAT_ORDER = re.compile(r"(?:再|重新|还)?(?:订|下单|下|进|采购|要)(?:一次|一遍|一单|一份|个)?(?:跟|和|照|按)?(?:上次|上周|上一次|上回|上一单|上次那单)"
+                           r"(?:一样|同样)?的?(?:货|单|订单)?|(?:照|按|跟)(?:上次|上周|上回|上一单)(?:一样|的)?(?:再)?(?:订|下单|下一单|进)"
+                           r"|(?:再|重新)(?:订|下)(?:一次|一遍|一单)$")
 _PART_OF = re.compile(r"其中[\x00\s]+?(?:是|为)?(?:卖给|给|被)?\x00+(?:的|买的|要的|订的|拿走的|拿的|提走的|提的|买走的)?[\s.!]*")
 _PART_TO = re.compile(r"(?:给|送给|留给|发给|调给|拨给|送到|发到|调到|送去|转给)\x00")
 _MAKING = re.compile(r"\s*(?:今天|刚才|早上|上午|下午|晚上)?\s*(?:做|烤|煮|炸|蒸|卤|为了做|为做|给)(?:了)?")

@@ -403,3 +403,20 @@ def test_an_order_said_by_its_number_to_have_arrived_is_received_as_ordered_once
     out = texts(chat.say("bo", f"订单{o['id']}到了"))                  # again: nothing left on it
     assert "已完成,没有可收的货" in out, out
     assert "没有找到单据 #99" in texts(chat.say("bo", "采购单#99的货到了"))
+
+
+def test_the_last_purchase_is_ordered_again_once_confirmed_and_staff_s_goes_to_a_manager(chat):
+    assert "没有找到可以照着再订" in texts(chat.say("zhou", "再订一次上周的货"))
+    chat.say("zhou", "向光明订牛奶5箱,奶油1箱")
+    chat.say("zhou", "向金龙鱼订菜籽油2桶")
+    out = texts(chat.say("zhou", "照上次给光明的单再下一单"))          # was: no product 「上次给」
+    assert "照采购单 #1 再订一次" in out and "全脂牛奶 60升(5箱)" in out and "淡奶油 12盒(1箱)" in out, out
+    assert len([o for o in chat.export("orders") if o["kind"] == "purchase"]) == 2   # asked first
+    chat.press("zhou", "确认")
+    last = chat.export("orders")[-1]
+    assert (last["partner"], last["location"], [(ln["sku"], float(ln["qty"])) for ln in last["lines"]]) \
+        == ("V01", "XH", [("B01", 60), ("B02", 12)]), last
+    chat.say("amy", "再订一次")                                        # staff: the latest of the store, as a request
+    chat.press("amy", "确认")
+    req = chat.export("orders")[-1]
+    assert req["status"] == "pending_approval" and req["partner"] == "V01" and req["created_by"] == "amy", req

@@ -148,3 +148,11 @@ def test_what_does_not_move_is_listed_per_store_sold_or_used_the_longest_idle_fi
     assert "可颂:现有 30个,5天没动" in out and "高筋面粉:" not in out and "静安店" not in out, out
     out = texts(chat.say("bo", "两周没卖出去的商品有哪些"))
     assert out.startswith("🐢 静安店有库存、14天以上") and "徐汇店" not in out, out
+
+
+def test_asking_to_restock_shows_the_list_with_its_button_not_a_rule(chat):
+    chat.say("amy", "可颂卖了35个")                                    # 5 left of a safety stock of 30
+    out = chat.say("zhou", "按安全库存补货")                           # was: a rule it could not express
+    assert "备货清单" in texts(out) and "可颂" in texts(out), texts(out)
+    assert any("按清单生成采购申请" in b for m in out for row in m.get("buttons") or [] for b in row), out
+    assert not chat.export("rules")

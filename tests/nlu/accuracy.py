@@ -121,6 +121,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
     elif isinstance(c, commands.Export):
         d |= {"intent": f"export:{c.kind}", "start": c.start.isoformat() if c.start else None,
               "end": c.end.isoformat() if c.end else None, "location": c.location, "skus": list(c.skus)}
+    elif isinstance(c, commands.RepeatPurchase):
+        d |= {"intent": "repeat_purchase", "partner": c.partner}
     elif isinstance(c, commands.CustomerQuery):
         d |= {"intent": "customer_account", "partner": c.partner, "start": c.start.isoformat(),
               "end": c.end.isoformat(), "sku": c.sku}
