@@ -41,6 +41,7 @@ class Parser(Protocol):
     def parse(self, text: str, *, speaker: context.Speaker) -> commands.Parsed | commands.Clarify: ...
     def parse_answer(self, text: str, *, pending: commands.Clarify,
                      speaker: context.Speaker) -> commands.Parsed | commands.Clarify | None: ...
+    def parse_supplier(self, text: str, *, speaker: context.Speaker) -> commands.SupplierUpdate | None: ...
 
 
 EventSink = Callable[[list[events.Event]], list[Any]]
@@ -204,7 +205,12 @@ class Conversation:
             turn.reply(self.t("already_registered", turn.lang, name=turn.user.display_name))
             return
         if turn.user.role == catalog.Role.SUPPLIER:  # partners see their own orders' status, never our prices
-            turn.reply(replies.supplier_orders(self.t, turn.lang, uow, partner=turn.user.partner, now=turn.now))
+            update = parser.parse_supplier(text, speaker=speaker)   # 订单1已发货 · 明天上午送到: said to the store
+            if update is not None:
+                purchasing.supplier_update(uow, turn, update, t=self.t)
+                return
+            turn.reply(replies.supplier_orders(self.t, turn.lang, uow, partner=turn.user.partner, now=turn.now)
+                       + self.t("supplier_hint", turn.lang))
             return
         switch = LANGUAGE_SWITCH.match(text.lower().strip())
         if switch is not None:

@@ -226,7 +226,9 @@ def supplier_orders(t: Any, lang: str, uow: UnitOfWork, *, partner: str | None, 
     for o in rows[-20:]:
         items = "、".join(f"{products[ln.sku].name if ln.sku in products else ln.sku} {N(ln.qty)}"
                          f"{products[ln.sku].base_unit if ln.sku in products else ''}" for ln in o.lines)
-        out.append(t("supplier_line", lang, id=o.id, status=t(f"order_status.{o.status.value}", lang), items=items,
+        status = t("order_state.shipped_by_supplier", lang) if o.meta.get("shipped_at") \
+            and o.status.value in ("open", "partial") else t(f"order_status.{o.status.value}", lang)
+        out.append(t("supplier_line", lang, id=o.id, status=status, items=items,
                      due=f"{o.due.astimezone(now.tzinfo):%m-%d}" if o.due else "-"))
     return "\n".join(out)
 
@@ -269,6 +271,8 @@ def open_orders(t: Any, lang: str, uow: UnitOfWork, cmd: commands.OrderQuery, *,
         state = f"order_state.{kind}.{o.status.value}"   # a customer's or a transfer's own word, else the common one
         status = t(state, lang)
         status = status if status != state else t(f"order_status.{o.status.value}", lang)
+        if o.meta.get("shipped_at") and o.status.value in ("open", "partial"):   # the supplier said so (订单1已发货)
+            status = t("order_state.shipped_by_supplier", lang)
         late = (now.date() - due).days if due and due < now.date() and o.status.value != "shipped" else 0
         out.append(t("orders.line", lang, kind=t(f"orders.kind.{kind}", lang), id=o.id, who=who, items=items,
                      due=t(f"orders.due.{'sale' if kind == 'sale' else 'other'}", lang, date=f"{due:%m-%d}")

@@ -147,6 +147,15 @@ class PlacePurchase:
 
 
 @dataclass(frozen=True)
+class SupplierUpdate:
+    """A supplier about its purchase order (订单1已发货 · 牛腩明天上午送到): shipped, and/or when it will arrive;
+    ``order_id`` None: its only open one."""
+    order_id: int | None = None
+    shipped: bool = False
+    eta: datetime | None = None
+
+
+@dataclass(frozen=True)
 class RepeatPurchase:
     """再订一次上周的货 · 照上次给张记的单再下一单: the latest purchase (of ``partner``) ordered again, once confirmed."""
     partner: str | None = None

@@ -98,6 +98,20 @@ class Parser:
         a = self._continued(a, speaker) or a
         return self._command(a, speaker)
 
+    def parse_supplier(self, text: str, *, speaker: context.Speaker) -> commands.SupplierUpdate | None:
+        """What a supplier says of its order: 订单1已发货 · #3发货了 · 牛腩明天上午10点送到 · 订单2后天到 (None: something
+        else; it is shown its orders)."""
+        s = texts.normalize(text or "")
+        number = re.search(r"(?:订单|采购单|单子?|单号)\s*(?:#|号|No\.?)?\s*(\d{1,6})|#\s*(\d{1,6})", s)
+        rest = s[:number.start()] + s[number.end():] if number else s
+        shipped = bool(re.search(r"已发货|发货了|已经?发出|发出了|已发|出发了|在路上|已经?送出|装车了|已经?装车", rest))
+        found = dates.find(rest, speaker.now) if re.search(r"送到|送达|送过去|到货|能到|会到|可以到|到", rest) else None
+        eta = found.when if found is not None and found.when > speaker.now else None
+        if not shipped and eta is None:
+            return None
+        return commands.SupplierUpdate(order_id=int(number.group(1) or number.group(2)) if number else None,
+                                       shipped=shipped, eta=eta)
+
     def parse_answer(self, text: str, *, pending: commands.Clarify,
                      speaker: context.Speaker) -> Result | None:
         return answers.answer(self, text, pending=pending, speaker=speaker)

@@ -136,6 +136,44 @@ def priced(uow: UnitOfWork, moves: list[ledger.Move]) -> list[tuple[ledger.Move,
              else (catalog_prices if m.kind.value == "sale" else paid).get(m.sku)) for m in moves]
 
 
+def supplier_update(uow: UnitOfWork, turn: Turn, cmd: commands.SupplierUpdate, *, t: Any) -> None:
+    """A supplier says its order has shipped or when it will arrive: kept on the order (the day it is due moves to
+    the one promised), audited as a partner's action, and told to whoever placed it and the store's managers."""
+    partner = turn.user.partner
+    mine = [o for o in uow.orders.list(kinds=["purchase"], statuses=["open", "partial"]) if partner and o.partner == partner]
+    if cmd.order_id is not None:
+        mine = [o for o in mine if o.id == cmd.order_id]
+    if len(mine) != 1:
+        raise errors.BadInput(code="supplier_which_order" if mine else "supplier_no_order",
+                              ids="、".join(f"#{o.id}" for o in mine), first=mine[0].id if mine else "",
+                              id=cmd.order_id or "")
+    o = mine[0]
+    meta = dict(o.meta)
+    if cmd.shipped:
+        meta["shipped_at"] = turn.now.isoformat()
+    if cmd.eta is not None:
+        meta["promised"] = cmd.eta.isoformat()
+    uow.orders.save(replace(o, meta=meta, due=cmd.eta or o.due))
+    uow.chat.audit(at=turn.now, actor=turn.user.username, action="supplier_update",
+                   detail={"order": o.id, "partner": partner, "shipped": cmd.shipped,
+                           "eta": cmd.eta.isoformat() if cmd.eta else None})
+    tz = turn.now.tzinfo
+    for u in dict.fromkeys([*(x.username for x in managers_of(uow, o.location)), *([o.created_by] if o.created_by else [])]):
+        lang = next((x.language for x in uow.catalog.users() if x.username == u), "zh_CN")
+        what = _update_words(t, lang, cmd, tz)
+        turn.push(u, t("supplier_update.told", lang, partner=partner_name(uow, partner), id=o.id,
+                       order=describe(uow, o), what=what))
+    turn.reply(t("supplier_update.done", turn.lang, id=o.id, what=_update_words(t, turn.lang, cmd, tz),
+                 location=reports.loc_name(uow, o.location)))
+
+
+def _update_words(t: Any, lang: str, cmd: commands.SupplierUpdate, tz: Any) -> str:
+    words = [str(t("supplier_update.shipped", lang))] if cmd.shipped else []
+    if cmd.eta is not None:
+        words.append(str(t("supplier_update.eta", lang, when=f"{cmd.eta.astimezone(tz):%m-%d %H:%M}")))
+    return str(t("list_joiner", lang)).join(words)
+
+
 def credit(uow: UnitOfWork, partner: str, now: datetime) -> tuple[Decimal, list[orders.Order]]:
     """What counts against a customer's credit limit now (its last 30 days' sales and open orders), and those orders."""
     open_sales = _open_sales(uow, partner)

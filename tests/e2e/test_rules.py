@@ -201,3 +201,23 @@ def test_an_alert_reads_in_its_readers_language_with_named_values(demo):
     [zh] = [m["text"] for m in to(out, "liu") if "规则" in m["text"]]
     assert "on hand 47" in en and "库存" not in en.split("\n", 2)[-1], en
     assert "(库存 47 / 50)" in zh, zh
+
+
+def test_a_supplier_tells_the_store_its_order_shipped_and_when_it_arrives_and_it_is_audited(demo):
+    demo.say("chen", "向张记采购牛腩2箱,每箱900元,送南山店,明天送到")
+    before = demo.stock()
+    out = demo.say("zhangji", "订单1已发货")                           # was: its order list, whatever it said
+    assert "已告知南山店:采购单 #1 已发货" in texts(out, "zhangji"), texts(out)
+    assert "采购单 #1" in texts(out, "liu") and "已发货" in texts(out, "chen") and "900" not in texts(out, "zhangji")
+    out = demo.say("zhangji", "牛腩后天上午10点送到")                  # its only open order: the day moves
+    assert "预计 06-17 10:00 送到" in texts(out, "liu"), texts(out)
+    [o] = [o for o in demo.export("orders") if o["kind"] == "purchase"]
+    assert o["due"].startswith("2026-06-17T10:00") and o["status"] == "open", o
+    assert "供应商已发货" in texts(demo.say("xiaowang", "张记的货到了吗"))
+    assert demo.stock() == before                                      # nothing received until the store says so
+    demo.say("chen", "向张记采购牛腱1箱")
+    assert "请带上单号" in texts(demo.say("zhangji", "已发货"))        # two open: which?
+    assert "没有找到贵司未完成的采购单" in texts(demo.say("zhangji", "订单9已发货"))
+    with demo.container.uow(write=False) as uow:
+        said = sorted((a["order"], a["shipped"], a["eta"] is not None) for a in uow.chat.audits("supplier_update", limit=10))
+    assert said == [(1, False, True), (1, True, False)], said   # each partner's action audited

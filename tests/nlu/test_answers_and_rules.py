@@ -120,3 +120,20 @@ def test_a_reminder_for_one_moment_is_a_valid_once_schedule_and_one_without_a_da
     daily = drules.RuleDraft(text="", trigger=drules.Trigger("schedule", cron="0 8 * * *", once=True),
                              scope=drules.Scope(), conditions=drules.Group("all", ()), actions=d.actions)
     assert drules.validate(daily) == ["once_without_day"]   # it would fire at the first 08:00, whichever day
+
+
+@pytest.mark.parametrize(("text", "order_id", "shipped", "eta"), [
+    ("订单1已发货", 1, True, None), ("#3发货了", 3, True, None),
+    ("牛腩明天上午10点送到", None, False, "2026-06-16 10:00"), ("订单2后天到", 2, False, "2026-06-17 00:00"),
+    ("订单2已经发出,明天下午到", 2, True, "2026-06-16 15:00"),
+    ("我的订单", None, None, None), ("收到牛腩2箱", None, None, None), ("昨天送到了", None, None, None),
+])
+def test_a_supplier_says_its_order_shipped_or_when_it_arrives(rest_parser: parser.Parser, text: str,
+                                                              order_id: int | None, shipped: bool | None,
+                                                              eta: str | None) -> None:
+    got = rest_parser.parse_supplier(text, speaker=catalogs.speaker(rest_parser.catalog, "zhangji"))
+    if shipped is None:
+        assert got is None
+        return
+    assert got is not None and (got.order_id, got.shipped) == (order_id, shipped)
+    assert (got.eta.strftime("%Y-%m-%d %H:%M") if got.eta else None) == eta
