@@ -305,6 +305,17 @@ class Parser:
             part = self._part_sold_to(a, customer[0], speaker)   # 可乐卖了3箱,其中1箱是团餐的
             if part is not None:
                 return part
+        opened: dict[int, tuple[int, int]] = {}
+        for q in a.qtys[:-1]:
+            after, before = _OPENED.match(a.s, q.end), _OPENED_BEFORE.search(a.s[max(0, q.start - 4):q.start])
+            if after is not None or before is not None:
+                opened[q.start] = (q.start - len(before.group(0)) if before else q.start, after.end() if after else q.end)
+        if opened:   # 面粉一袋拆开用了10公斤 · 拆了一箱可乐卖了5瓶: the pack opened is where they came from, no line
+            chars = list(a.masked)
+            for x, y in opened.values():
+                chars[x:y] = scan.MASK * (y - x)
+            a = replace(a, masked="".join(chars), qtys=[q for q in a.qtys if q.start not in opened])
+            m = a.masked
         short = {q.start: q.start - len(gap.group(0)) for q in a.qtys
                  if (gap := re.search(r"(?:少|缺|差)了?\s*$", a.s[max(0, q.start - 3):q.start]))}
         if short and len(short) < len(a.qtys) and any(
@@ -1150,6 +1161,8 @@ _ARRIVED_Q = re.compile(r"(?:到了|来了|送到了|送来了|到货了|到|来
 _REPEAT_ORDER = re.compile(r"(?:再|重新|还)?(?:订|下单|下|进|采购|要)(?:一次|一遍|一单|一份|个)?(?:跟|和|照|按)?(?:上次|上周|上一次|上回|上一单|上次那单)"
                            r"(?:一样|同样)?的?(?:货|单|订单)?|(?:照|按|跟)(?:上次|上周|上回|上一单)(?:一样|的)?(?:再)?(?:订|下单|下一单|进)"
                            r"|(?:再|重新)(?:订|下)(?:一次|一遍|一单)$")
+_OPENED = re.compile(r"\s*(?:拆开|拆了|打开|开封|开了)(?:了)?(?:之后|以后|后)?[,\s]*")
+_OPENED_BEFORE = re.compile(r"(?:拆开|拆了|打开|开封了?|开了)\s*$")
 _PART_OF = re.compile(r"其中[\x00\s]+?(?:是|为)?(?:卖给|给|被)?\x00+(?:的|买的|要的|订的|拿走的|拿的|提走的|提的|买走的)?[\s.!]*")
 _PART_TO = re.compile(r"(?:给|送给|留给|发给|调给|拨给|送到|发到|调到|送去|转给)\x00")
 _MAKING = re.compile(r"\s*(?:今天|刚才|早上|上午|下午|晚上)?\s*(?:做|烤|煮|炸|蒸|卤|为了做|为做|给)(?:了)?")
