@@ -199,8 +199,10 @@ class Conversation:
             turn.reply(self.t("empty", turn.lang))
             return
         parser, _ = self.parser(uow)
-        speaker = context.Speaker(user=turn.user, now=turn.now, recent=lambda: self._recent(uow, turn))
         pending = uow.chat.pending(turn.user.username, turn.now)
+        topic = pending.payload if pending is not None and pending.kind == "topic" else None
+        pending = None if topic is not None else pending   # (a product just asked about is no question awaiting)
+        speaker = context.Speaker(user=turn.user, now=turn.now, recent=lambda: self._recent(uow, turn, topic))
         if text.startswith("/start"):
             turn.reply(self.t("already_registered", turn.lang, name=turn.user.display_name))
             return
@@ -238,7 +240,7 @@ class Conversation:
             turn.reply(self.t("nothing_pending", turn.lang))
             return
         result = parser.parse(text, speaker=speaker)
-        if pending is not None:
+        if pending is not None or topic is not None:
             uow.chat.clear_pending(turn.user.username)
         self._parsed(uow, turn, result)
 
@@ -308,6 +310,9 @@ class Conversation:
         elif isinstance(cmd, commands.QueryStock):
             self._require(user, "query")
             turn.reply(replies.stock(self.t, turn.lang, uow, cmd, user=user, now=turn.now, cat=self._catalog))
+            if len(cmd.skus) == 1 and uow.chat.pending(user.username, turn.now) is None:   # 可乐还剩多少 → 卖了3瓶
+                uow.chat.set_pending(user.username, kind="topic", payload={"sku": cmd.skus[0], "at": turn.now.isoformat()},
+                                     expires_at=turn.now + RECENT)
         elif isinstance(cmd, commands.PlacePurchase | commands.PlaceSale):   # an order to a supplier, or a customer's
             # staff without the right to buy may still ask: their purchase waits for a manager (purchasing.place)
             self._require(user, "record")
@@ -725,14 +730,17 @@ class Conversation:
                      action="partner_changed", detail={"partner": cmd.partner, "field": cmd.field,
                                                        "old": None if old is None else str(old), "new": str(cmd.value)})
 
-    def _recent(self, uow: UnitOfWork, turn: Turn) -> context.Recent | None:
-        """The user's last write if it was of one kind and minutes ago (a follow-up may continue it)."""
+    def _recent(self, uow: UnitOfWork, turn: Turn, topic: dict[str, Any] | None = None) -> context.Recent | None:
+        """The user's last write if it was of one kind and minutes ago (a follow-up may continue it); the product the
+        user asked about since, when there is one (可乐还剩多少, then 卖了3瓶: of cola; no kind to continue)."""
         batch = uow.stock.last_batch(turn.user.username)
         try:
             when = datetime.strptime((batch or "")[:14], "%Y%m%d%H%M%S").replace(tzinfo=turn.now.tzinfo)
         except ValueError:
-            return None
-        if not timedelta(0) <= turn.now - when <= RECENT:
+            when = None
+        if topic is not None and (when is None or datetime.fromisoformat(str(topic["at"])) >= when):
+            return context.Recent(movement="", skus=(str(topic["sku"]),))
+        if when is None or not timedelta(0) <= turn.now - when <= RECENT:
             return None
         moves = uow.stock.batch(batch)
         kinds = {m.kind for m in moves}

@@ -19,8 +19,9 @@ class Catalog:
 
 @dataclass(frozen=True)
 class Recent:
-    """The speaker's last write, minutes ago: what a follow-up (又卖了2个 · 再来2块 · 还有牛奶1箱) continues."""
-    movement: str                 # a commands.Movement value
+    """The speaker's last write, minutes ago: what a follow-up (又卖了2个 · 再来2块 · 还有牛奶1箱) continues; or the
+    product just asked about (movement ""), which a write without one names (可乐还剩多少 → 卖了3瓶)."""
+    movement: str                 # a commands.Movement value, "" for a product asked about
     skus: tuple[str, ...]
 
 

@@ -704,10 +704,12 @@ class Parser:
             return None
         last = speaker.recent()
         verb = _CONTINUE_VERB.get(last.movement) if last is not None else None
-        if last is None or verb is None:
+        if last is None:
             return None
         own = intents.write_intent(a.masked, has_dest=False, has_source=False, supplier=False, customer=False,
                                    has_due=False)
+        if verb is None and own is None:   # a product asked about, no write to continue: its kind is not known
+            return None
         if bare and len(last.skus) == 1 and (lead or own):
             name = self.lex.product(last.skus[0]).name
             text = f"{verb}{name}{a.s[lead.end():]}" if lead and own is None else f"{name} {a.s}"

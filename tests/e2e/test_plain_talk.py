@@ -508,3 +508,20 @@ def test_a_count_that_found_more_of_one_and_less_of_another_records_both_against
     assert "盘盈 可颂 3个" in out and "报损 全脂牛奶 2升" in out, out
     chat.press("amy", "确认")
     assert chat.stock()["XH:B09"] == 43 and chat.stock()["XH:B01"] == 34
+
+
+def test_a_write_without_a_product_right_after_asking_about_one_is_of_that_product(chat):
+    chat.say("amy", "卖了可颂2个")
+    chat.say("amy", "牛奶还剩多少")
+    chat.say("amy", "卖了3升")                                        # was: of 可颂 (the last write), a unit mismatch
+    assert chat.stock()["XH:B01"] == 36 - 3 and chat.stock()["XH:B09"] == 38
+    chat.say("amy", "又卖了2升")                                      # and on, as any follow-up
+    assert chat.stock()["XH:B01"] == 31
+    chat.say("amy", "奶油还有多少")
+    chat.say("amy", "牛奶还有多少")                                   # the latest asked counts
+    chat.say("amy", "收到1箱")
+    assert chat.stock()["XH:B01"] == 31 + 12 and chat.stock()["XH:B02"] == 24
+    chat.say("amy", "奶油还有多少")
+    before = chat.stock()
+    out = texts(chat.say("amy", "2盒"))                                # a quantity alone: no kind to continue
+    assert chat.stock() == before, out
