@@ -448,6 +448,10 @@ class Conversation:
         with that product) still awaits, asked before it is written (a different quantity is said as a receipt)."""
         found = _awaiting(uow, cmd.location or turn.user.location, partner=cmd.partner, sku=cmd.sku)
         if cmd.order_id is not None:   # 采购单#3的货到了: that one (wherever it goes: the receipt is there)
+            moving = uow.orders.get(cmd.order_id)
+            if moving is not None and moving.kind.value == "transfer":   # 调拨单#2到了 · 福田的牛腩到了
+                self._transfer_arrived(uow, turn, moving)
+                return
             found = [o for o in _awaiting(uow, None, partner=None, sku=None) if o.id == cmd.order_id]
             if not found:
                 o = uow.orders.get(cmd.order_id)
@@ -554,11 +558,36 @@ class Conversation:
         """A receipt of one product without its quantity (奶油到了 · 光明的牛奶到了) that an open purchase order at the
         store still awaits: that order's receipt. None otherwise (the quantity is asked)."""
         p = c.partial
+        if c.reason == "missing_qty" and isinstance(p, commands.TransferStock) and not p.lines and not p.request \
+                and p.source is not None and p.dest in (None, turn.user.location):   # 福田的牛腩到了: its transfer
+            moving = [o for o in uow.orders.list(kinds=["transfer"], statuses=["open", "shipped"])
+                      if o.location == turn.user.location and o.source == p.source
+                      and any(ln.sku == c.mention for ln in o.lines)]
+            return commands.ReceiveOrder(order_id=min(o.id or 0 for o in moving)) if moving else None
         if c.reason != "missing_qty" or not isinstance(p, commands.RecordMoves) or p.lines \
                 or p.movement != commands.Movement.RECEIPT or p.at is not None:
             return None
-        waiting = _awaiting(uow, p.location or turn.user.location, partner=p.partner, sku=c.mention)
-        return commands.ReceiveOrder(partner=p.partner, sku=c.mention, location=p.location) if waiting else None
+        here = p.location or turn.user.location
+        waiting = _awaiting(uow, here, partner=p.partner, sku=c.mention)
+        if waiting:
+            return commands.ReceiveOrder(partner=p.partner, sku=c.mention, location=p.location)
+        moving = [o for o in uow.orders.list(kinds=["transfer"], statuses=["open", "shipped"])
+                  if o.location == here and any(ln.sku == c.mention for ln in o.lines) and p.partner is None]
+        return commands.ReceiveOrder(order_id=min(o.id or 0 for o in moving)) if moving else None
+
+    def _transfer_arrived(self, uow: UnitOfWork, turn: Turn, o: Any) -> None:
+        """A transfer said to have come: once shipped, its receipt button (what was shipped is received); before,
+        where it is."""
+        desc = purchasing.describe(uow, o)
+        if o.status.value == "shipped":
+            turn.reply(self.t("transfer_arrived.ask", turn.lang, id=o.id, order=desc),
+                       [[Button(self.t("btn.receive", turn.lang), f"rv:{o.id}")]])
+        elif o.status.value in ("done", "cancelled", "rejected"):
+            turn.reply(self.t("transfer_arrived.closed", turn.lang, id=o.id, order=desc,
+                              status=replies.status_word(self.t, turn.lang, o)))
+        else:
+            turn.reply(self.t("transfer_arrived.not_yet", turn.lang, id=o.id, order=desc,
+                              status=replies.status_word(self.t, turn.lang, o)))
 
     def _on_hand_lines(self, uow: UnitOfWork, turn: Turn, cmd: commands.RecordMoves) -> commands.RecordMoves | None:
         """可颂卖完了 · 牛奶用光了: the command with each line's quantity what the store has of it (None, with a reply,

@@ -244,6 +244,13 @@ def orders_what(t: Any, lang: str, kind: str | None, *, sku: str | None, partner
     return prefix + str(t("orders.what." + (kind or "all"), lang))
 
 
+def status_word(t: Any, lang: str, o: orders.Order) -> str:
+    """An order's status as its kind words it (a transfer's 待发货, a customer's 待提货), else the common word."""
+    state = f"order_state.{o.kind.value}.{o.status.value}"
+    status = str(t(state, lang))
+    return status if status != state else str(t(f"order_status.{o.status.value}", lang))
+
+
 def open_orders(t: Any, lang: str, uow: UnitOfWork, cmd: commands.OrderQuery, *, user: catalog.User, now: datetime,
                 cat: context.Catalog | None) -> str:
     """The orders still open (awaiting approval, to deliver, to collect, in transit) that concern the user's store
@@ -268,9 +275,7 @@ def open_orders(t: Any, lang: str, uow: UnitOfWork, cmd: commands.OrderQuery, *,
         who = (f"{loc_name(o.source, cat)}→{loc_name(o.location, cat)}" if kind == "transfer"
                else partner_name(o.partner, cat) or loc_name(o.location, cat))
         due = o.due.astimezone(now.tzinfo).date() if o.due else None
-        state = f"order_state.{kind}.{o.status.value}"   # a customer's or a transfer's own word, else the common one
-        status = t(state, lang)
-        status = status if status != state else t(f"order_status.{o.status.value}", lang)
+        status = status_word(t, lang, o)
         if o.meta.get("shipped_at") and o.status.value in ("open", "partial"):   # the supplier said so (订单1已发货)
             status = t("order_state.shipped_by_supplier", lang)
         late = (now.date() - due).days if due and due < now.date() and o.status.value != "shipped" else 0

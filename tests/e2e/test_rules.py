@@ -221,3 +221,19 @@ def test_a_supplier_tells_the_store_its_order_shipped_and_when_it_arrives_and_it
     with demo.container.uow(write=False) as uow:
         said = sorted((a["order"], a["shipped"], a["eta"] is not None) for a in uow.chat.audits("supplier_update", limit=10))
     assert said == [(1, False, True), (1, True, False)], said   # each partner's action audited
+
+
+def test_a_transfer_said_to_have_come_is_received_by_its_button_once_shipped_and_not_before(demo):
+    demo.say("xiaowang", "从福田店调10斤牛腩过来")
+    demo.press("zhao", "确认调拨")
+    before = demo.stock()
+    out = texts(demo.say("xiaowang", "福田的牛腩到了"))                 # was: asked how much beef
+    assert "还没发货" in out and "待发货" in out and demo.stock() == before, out
+    demo.press("xiaoli", "确认发货")
+    out = demo.say("xiaowang", "福田的牛腩到了")
+    assert "已发出" in texts(out) and any("确认收货" in b for m in out for row in m.get("buttons") or [] for b in row)
+    demo.press("xiaowang", "确认收货")
+    assert demo.stock()["NS:P001"] == before["NS:P001"] + 10 and demo.stock()["FT:P001"] == before["FT:P001"] - 10
+    [o] = [o for o in demo.export("orders") if o["kind"] == "transfer"]
+    assert "不用再收货" in texts(demo.say("xiaowang", f"调拨单{o['id']}到了"))
+    assert demo.stock()["NS:P001"] == before["NS:P001"] + 10   # once
