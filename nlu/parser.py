@@ -291,7 +291,7 @@ class Parser:
             span = re.search(rf"(?P<n>{numbers.NUMBER})\s*(?:个)?(?P<u>{scan.SHELF_UNIT})", a.s)
             return commands.Parsed(commands.Report("slow", location=self._location(a),
                                                    days=scan.shelf_days(span.group("n"), span.group("u")) if span else None))
-        if intents.QUERY.search(m) and not _count_with_qty(a):
+        if (intents.QUERY.search(m) or re.search(r"还有(?:多少|几)", a.s)) and not _count_with_qty(a):
             return self._query(a)
         if whole and a.of("location") and _PART_TO.search(a.masked):
             groups = _groups(a)   # 收到牛奶2箱,其中1箱是给静安店的: a receipt, then part of it on to another store
@@ -965,6 +965,13 @@ class Parser:
             for c in a.chunks:
                 if re.fullmatch(r"(?:库存|查|查询|多少|还有|几个|剩|情况|的)+", c.text):
                     continue
+                if re.fullmatch(r"(?:所有|全部|全部的|所有的|一共|总)(?:商品|货|东西|产品)?(?:的)?", c.text):
+                    continue   # 所有库存 · 全部商品库存: everything
+                kind = c.text.removesuffix("的").removesuffix("类") if len(c.text) >= 2 else ""
+                group = tuple(p.sku for p in self.lex.products.values()
+                              if kind and p.category and (p.category == c.text or p.category.removesuffix("类") == kind))
+                if group:   # 饮料还有多少 · 肉类库存: the products of that category
+                    return commands.Parsed(commands.QueryStock(skus=group, location=self._location(a)))
                 got = self.lex.match_product(c.text)
                 if got.skus:
                     cmd = commands.QueryStock(skus=got.skus, location=self._location(a))

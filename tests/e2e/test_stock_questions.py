@@ -147,3 +147,10 @@ def test_a_lot_named_on_a_sale_goes_first_and_the_lots_are_listed_when_asked_whi
     for asked in ("哪批牛奶最早过期", "牛奶批号A123还有多少"):          # was: asked how much milk
         out = texts(chat.say("amy", asked))
         assert out.index("批次B7:06-17") < out.index("批次A123:06-20") and "21升" in out, (asked, out)
+
+
+def test_a_category_or_everything_asked_lists_each_product_of_it(chat):
+    out = texts(chat.say("amy", "乳品还有多少"))                       # was: not understood
+    assert "全脂牛奶:36升" in out and "淡奶油:24盒" in out and "黄油" in out and "可颂" not in out, out
+    out = texts(chat.say("amy", "所有库存"))                           # was: no product 「所有」
+    assert all(name in out for name in ("全脂牛奶", "可颂", "纸杯", "菜籽油")), out
