@@ -397,7 +397,7 @@ class RuleParser:
     def _reminder(self, who: str, speaker: context.Speaker, part: str) -> tuple[list[str], str]:
         """提醒我盘点 · 提醒刘店长检查冰箱温度: the people named first, then what to remind them of."""
         for i in range(len(who) - 1, 0, -1):
-            what = re.sub(r"^(?:一下|下|要|去|该)|^[,\s]+|[,\s]+$", "", who[i:])
+            what = re.sub(r"^(?:一下|下(?![周个午次月回班单])|要|去|该)|^[,\s]+|[,\s]+$", "", who[i:])
             if not what or who[i - 1] in "给向跟和及、":   # 我给光明打电话: 给 begins what to do
                 continue
             try:
@@ -421,7 +421,7 @@ class RuleParser:
         if re.search(r"我", rest):
             out.insert(0, speaker.user.username)
             rest = re.sub(r"我们?", "", rest)
-        if re.sub(r"[和及、,,给向发送也一下]", "", rest):
+        if re.sub(r"一下|[和及、,,给向发送也]", "", rest):
             raise Unsupported(f"不认识「{rest}」是谁")
         if not out:
             out.append(speaker.user.username)
