@@ -76,7 +76,7 @@ class Parser:
         if not s or not any(c.isalnum() for c in s):
             return commands.Clarify("not_understood")
         s = english.to_chinese(s) or s   # received 2 cases of 牛奶 · sold 3 可颂 · undo: the same grammar
-        quick = self._conversational(s)
+        quick = self._conversational(s, speaker)
         if quick is not None:
             return quick
         added = _ADD_PRODUCT.match(s)
@@ -117,7 +117,7 @@ class Parser:
         return answers.answer(self, text, pending=pending, speaker=speaker)
 
     # ------------------------------------------------------------ small intents
-    def _conversational(self, s: str) -> Result | None:
+    def _conversational(self, s: str, speaker: context.Speaker | None = None) -> Result | None:
         bare = s.strip(" !.~")
         if intents.UNDO.match(bare):
             return commands.Parsed(commands.Undo())
@@ -133,10 +133,19 @@ class Parser:
         if m and m.end() > 0:
             return self._correct(bare[m.end():])
         m = intents.CORRECT_NAMED.match(bare)
+        named = self.lex.match_product(m.group("what")).skus if m else ()
         if m and re.search(r"\d|[一二两三四五六七八九十半]", bare[m.end():]) and not intents.SET_FIELD.search(bare) \
-                and self.lex.match_product(m.group("what")).skus:
+                and named and (not m.group(0).endswith("是") or "错" in m.group(0) or "不对" in m.group(0)
+                               or self._just_written(named, speaker)):
             return self._correct(f"{m.group('what')} {bare[m.end():]}")
         return None
+
+    @staticmethod
+    def _just_written(skus: tuple[str, ...], speaker: context.Speaker | None) -> bool:
+        """Whether the speaker's last write, minutes ago, holds one of these products (可乐是5瓶 right after
+        recording cola corrects it; said out of the blue, it is no correction)."""
+        last = speaker.recent() if speaker is not None and speaker.recent is not None else None
+        return last is not None and last.movement != "" and any(s in last.skus for s in skus)
 
     def _correct(self, rest: str) -> Result:
         a = self.scanner.analyse(rest, _EPOCH)

@@ -525,3 +525,12 @@ def test_a_write_without_a_product_right_after_asking_about_one_is_of_that_produ
     before = chat.stock()
     out = texts(chat.say("amy", "2盒"))                                # a quantity alone: no kind to continue
     assert chat.stock() == before, out
+
+
+def test_a_product_said_to_be_another_amount_right_after_recording_it_corrects_that_line(chat):
+    chat.say("amy", "卖了可颂3个,牛奶2升")
+    out = texts(chat.say("amy", "可颂是5个"))                          # was: not understood
+    assert "已更正" in out and chat.stock()["XH:B09"] == 40 - 5 and chat.stock()["XH:B01"] == 36 - 2, out
+    before = chat.stock()
+    chat.say("amy", "奶油是5盒")                                       # not in the last record: no correction
+    assert chat.stock() == before
