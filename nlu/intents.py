@@ -135,7 +135,8 @@ GIVEAWAY = re.compile(r"赠送|赠品|送了?给?(?:客人|顾客|客户)|给(?:
                       r"|(?:员工|同事|店员)们?(?:拿了|拿走了?|自己用了)")   # 员工拿了2瓶可乐: theirs, not a sale   # eaten in house: not sold
 CONSUMPTION = re.compile(GIVEAWAY.pattern + r"|用了|用掉|领用|领了|消耗|耗用|用去|使用了|做菜用|后厨用|拿去用|用"
                          r"|打了" + NUMBER_NEXT + r"(?![^,]*折)"   # 食用油换了一桶新的 · 开了一桶油: a new one opened
-                         r"|换了[^,]{0,6}新的?|(?:新)?开了" + NUMBER_NEXT + r"(?![^,]*(?:发票|单|票))")   # 鸡蛋打了5个: cracked (可乐打了8折: a discount)
+                         r"|换了[^,]{0,6}新的?|(?:新)?开了" + NUMBER_NEXT + r"(?![^,]*(?:发票|单|票))"
+                         r"|磨了|磨掉|泡了|冲了|榨了")   # 咖啡豆磨了1包 · 茶叶泡了2包: made into drinks   # 鸡蛋打了5个: cracked (可乐打了8折: a discount)
 SALE = re.compile(r"出" + NUMBER_NEXT + r"|(?:客人|顾客|桌|包间)?点了(?!一下|下)|卖了|卖掉|卖出|售出|出库|出了(?!问题|错|事)|销售|拿走|拿了|出货|已发货|发货|卖|售|走了|要了")
 # made in house (可颂做了30个 · 烤了可颂40个 · 今天出炉面包20个): in from production, not from a supplier
 PRODUCE = re.compile(r"(?:做|烤|烘|蒸|炸|(?<!打)包|煮|卤|生产|加工|制作)(?:了|好了|出了?|出来了?)|出炉|产出|生产|现做|新做")
