@@ -595,7 +595,7 @@ class Conversation:
         here = inventory.home(turn.user, cmd.location)
         lines = []
         for ln in cmd.lines:
-            qty = uow.stock.on_hand(here, ln.sku)
+            qty = uow.stock.on_hand(here, ln.sku) - ln.qty   # (可颂卖剩3个: what was kept stays)
             if qty > 0:
                 lines.append(replace(ln, qty=qty, unit="", raw_qty=None))
         if not lines:

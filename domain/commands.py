@@ -51,7 +51,8 @@ class RecordMoves:
     location: str | None = None  # None = the user's home location
     partner: str | None = None
     note: str = ""
-    # 可颂卖完了 · 牛奶用完了: each line's quantity is whatever is on hand (0 until the conversation looks it up)
+    # 可颂卖完了 · 牛奶用完了: each line's quantity is whatever is on hand less the line's own quantity, what is kept
+    # (0: all of it; 可颂卖剩3个: all but 3), looked up by the conversation
     rest: bool = False
     at: datetime | None = None   # when it happened, when said (昨天卖了可颂20个); None: now
 

@@ -306,6 +306,10 @@ class Parser:
             groups = _groups(a)   # 收到牛奶2箱,其中1箱是给静安店的: a receipt, then part of it on to another store
             if len(groups) > 1 and any(_PART_TO.search(a.masked[x:y]) for x, y in groups[1:]):
                 return self._several(a, groups, speaker)
+        sold_but = _SOLD_BUT.search(a.s) if whole else None
+        if sold_but is not None and len(a.qtys) == 1 and a.qtys[0].start >= sold_but.end() \
+                and len(a.of("product")) == 1 and len(a.of("product")[0].codes) == 1:
+            return self._sold_but(a, sold_but, speaker)   # 可颂卖剩3个(,扔了)
         stocktake = _STOCKTAKE.match(a.s) if whole else None
         if stocktake is not None and _DIFFERENCE.search(a.s, stocktake.end()) or (
                 "盘盈" in a.s and a.qtys and a.of("product")):   # 今天盘点,鸡蛋少了6个,可颂多了3个 · 牛奶盘盈3升
@@ -489,6 +493,20 @@ class Parser:
             cmd = commands.RecordMoves(movement=commands.Movement(kind), lines=(), location=location,
                                        partner=partner_code, note=self._note(a), rest=rest, at=at)
         return self._finish(cmd, a, res, speaker)
+
+    def _sold_but(self, a: scan.Analysis, said: re.Match[str], speaker: context.Speaker) -> Result:
+        """可颂卖剩3个 · 牛奶用得只剩2升: all that is on hand but that much sold (or used), asked against the stock first;
+        ,扔了 after it: what was left is thrown away too."""
+        e, q = a.of("product")[0], a.qtys[0]
+        kept = lines.to_line(self.lex, e.codes[0], q, mention=e.mention, zero_ok=True)
+        if isinstance(kept, lines.Problem):
+            return commands.Clarify(kept.reason, mention=e.codes[0], detail=kept.detail)
+        movement = commands.Movement.SALE if "卖" in said.group(0) else commands.Movement.CONSUMPTION
+        gone = commands.RecordMoves(movement=movement, lines=(kept,), location=self._location(a), rest=True)
+        if kept.qty > 0 and intents.SCRAP.search(a.s, q.end):   # 可颂卖剩3个,扔了
+            return commands.Parsed(commands.Batch((gone, commands.RecordMoves(
+                movement=commands.Movement.SCRAP, lines=(kept,), location=self._location(a)))))
+        return commands.Parsed(gone)
 
     def _differences(self, said: str, speaker: context.Speaker) -> Result:
         """What a count found against the books, clause by clause: 可颂多了3个 · 牛奶盘盈3升 a surplus added to them,
@@ -1181,6 +1199,7 @@ _REPEAT_ORDER = re.compile(r"(?:再|重新|还)?(?:订|下单|下|进|采购|要
                            r"|(?:再|重新)(?:订|下)(?:一次|一遍|一单)$")
 _OPENED = re.compile(r"\s*(?:拆开|拆了|打开|开封|开了)(?:了)?(?:之后|以后|后)?[,\s]*")
 _OPENED_BEFORE = re.compile(r"(?:拆开|拆了|打开|开封了?|开了)\s*$")
+_SOLD_BUT = re.compile(r"(?:卖|用)(?:得|到)?(?:只)?剩(?:下)?(?:了)?")   # 可颂卖剩3个 · 牛奶用得只剩2升
 _PART_OF = re.compile(r"其中[\x00\s]+?(?:是|为)?(?:卖给|给|被)?\x00+(?:的|买的|要的|订的|拿走的|拿的|提走的|提的|买走的)?[\s.!]*")
 _PART_TO = re.compile(r"(?:给|送给|留给|发给|调给|拨给|送到|发到|调到|送去|转给)\x00")
 _MAKING = re.compile(r"\s*(?:今天|刚才|早上|上午|下午|晚上)?\s*(?:做|烤|煮|炸|蒸|卤|为了做|为做|给)(?:了)?")

@@ -534,3 +534,15 @@ def test_a_product_said_to_be_another_amount_right_after_recording_it_corrects_t
     before = chat.stock()
     chat.say("amy", "奶油是5盒")                                       # not in the last record: no correction
     assert chat.stock() == before
+
+
+def test_all_but_what_is_said_sold_is_asked_against_the_stock_and_the_rest_may_be_thrown_away(chat):
+    out = texts(chat.say("amy", "可颂卖剩3个,扔了"))                  # was: a loss of 3 only (37 stayed on the books)
+    assert "销售 可颂 37个" in out and "报损 可颂 3个" in out and chat.stock()["XH:B09"] == 40, out
+    chat.press("amy", "确认")
+    assert chat.stock().get("XH:B09", 0) == 0
+    chat.say("amy", "牛奶用得只剩2升")
+    chat.press("amy", "确认")
+    assert chat.stock()["XH:B01"] == 2
+    uses = [m for m in chat.export("moves") if m["kind"] == "consumption" and m["sku"] == "B01"]
+    assert [float(m["qty"]) for m in uses] == [34], uses

@@ -72,6 +72,7 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
             else [p.movement.value if isinstance(p, commands.RecordMoves) else "count", p.location, _lines(p.lines)]
             + ([p.partner] if isinstance(p, commands.RecordMoves) and p.partner else [])   # (其中1箱是团餐的)
             + (["surplus"] if isinstance(p, commands.CountStock) and p.surplus else [])   # (可颂多了3个)
+            + (["rest"] if isinstance(p, commands.RecordMoves) and p.rest else [])   # (可颂卖剩3个,扔了)
             for p in c.parts]}
     elif isinstance(c, commands.QueryStock):
         d |= {"intent": "query", "location": c.location, "skus": list(c.skus)}
