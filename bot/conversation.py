@@ -387,6 +387,10 @@ class Conversation:
         elif isinstance(cmd, commands.SetProduct):
             self._require(user, "approve")
             self._set_product(uow, turn, cmd, confirmed=confirmed)
+        elif isinstance(cmd, commands.MyRecords):
+            self._require(user, "query")
+            turn.reply(replies.my_records(self.t, turn.lang, uow, user=user, limit=cmd.limit, tz=turn.now.tzinfo,
+                                          cat=self._catalog))
         elif isinstance(cmd, commands.RepeatPurchase):
             self._require(user, "record")
             self._repeat_purchase(uow, turn, cmd)

@@ -636,3 +636,25 @@ def customer_account(t: Any, lang: str, uow: UnitOfWork, cmd: commands.CustomerQ
                      left=reports.money(limit - exposure)) if limit is not None
                    else t("account.credit_none", lang, exposure=reports.money(exposure))))
     return "\n".join(out)
+
+
+def my_records(t: Any, lang: str, uow: UnitOfWork, *, user: catalog.User, limit: int, tz: Any,
+               cat: context.Catalog | None) -> str:
+    """The user's latest writes (刚才记了什么), newest first: when, what kind where, what moved; undone ones marked."""
+    batches = uow.stock.recent_batches(user.username, limit=limit)
+    if not batches:
+        return str(t("records.none", lang))
+    out = [str(t("records.head", lang, n=len(batches)))]
+    for b in batches:
+        moves = uow.stock.batch(b)
+        if not moves:
+            continue
+        kinds = list(dict.fromkeys(m.kind.value for m in moves if m.kind != ledger.MoveKind.TRANSFER_IN))
+        places = list(dict.fromkeys(m.src if m.kind != ledger.MoveKind.RECEIPT else m.dst for m in moves
+                                    if m.kind != ledger.MoveKind.TRANSFER_IN))
+        out.append(str(t("records.line", lang, at=f"{moves[0].at.astimezone(tz):%m-%d %H:%M}",
+                         kind=t(f"move_kind.{kinds[0]}", lang) if len(kinds) == 1 else "",
+                         where=f"({loc_name(places[0], cat)})" if len(places) == 1 and loc_name(places[0], cat) != places[0]
+                         else "", items=moves_summary(moves, cat, t, lang),
+                         undone=t("records.undone", lang) if uow.stock.is_reversed(b) else "")))
+    return "\n".join(out)

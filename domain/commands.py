@@ -157,6 +157,12 @@ class SupplierUpdate:
 
 
 @dataclass(frozen=True)
+class MyRecords:
+    """刚才记了什么 · 我今天记了哪些 · 最近10条记录: the speaker's latest writes, newest first, undone ones marked."""
+    limit: int = 10
+
+
+@dataclass(frozen=True)
 class RepeatPurchase:
     """再订一次上周的货 · 照上次给张记的单再下一单: the latest purchase (of ``partner``) ordered again, once confirmed."""
     partner: str | None = None
@@ -334,7 +340,7 @@ class Batch:
 
 
 Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | Export | SetProduct | SetPartner | AddProduct
-           | RepeatPurchase | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
+           | RepeatPurchase | MyRecords | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
            | SalesQuery | PurchaseQuery | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Help
            | SmallTalk)
 

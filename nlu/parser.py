@@ -121,6 +121,9 @@ class Parser:
         bare = s.strip(" !.~")
         if intents.UNDO.match(bare):
             return commands.Parsed(commands.Undo())
+        if intents.MY_RECORDS.match(bare):   # 刚才记了什么 · 最近10条记录
+            n = re.search(r"(\d+|[一二两三四五六七八九十]+)(?:条|笔)", bare)
+            return commands.Parsed(commands.MyRecords(limit=min(int(numbers.value(n.group(1)) or 10), 50) if n else 10))
         if intents.HELP.match(bare):
             return commands.Parsed(commands.Help())
         if intents.GREETING.match(bare):

@@ -289,6 +289,13 @@ class StockRepo(_Repo):
                              .order_by(t.Move.id.desc()).limit(1)).scalar()
         return rev is not None
 
+    def recent_batches(self, actor: str, *, limit: int = 10) -> list[str]:
+        """The actor's latest batches that are not reversals, newest first."""
+        rows = self.s.execute(select(t.Move.batch, func.max(t.Move.id)).where(
+            t.Move.tenant_id == self.tid, t.Move.actor == actor, t.Move.reverses.is_(None))
+            .group_by(t.Move.batch).order_by(func.max(t.Move.id).desc()).limit(limit)).all()
+        return [str(b) for b, _ in rows]
+
     def last_batch(self, actor: str) -> str | None:
         """The actor's latest batch that is not a reversal and has not been reversed."""
         rows = self.s.execute(select(t.Move.batch, t.Move.reverses).where(

@@ -424,3 +424,17 @@ def test_a_product_added_is_exported_in_the_import_s_columns_and_imports_back_un
         uow.commit()
     with cafe(write=False) as uow:
         assert importer.export_rows(uow, "products") == rows
+
+
+def test_an_actor_s_recent_batches_are_newest_first_without_reversals_on_either_database(cafe):
+    sell(cafe, "B09", "1", batch="b1")
+    sell(cafe, "B09", "2", batch="b2")
+    sell(cafe, "B09", "1", username="bo", batch="b3")
+    with cafe() as uow:
+        a = actor(uow, batch="u1")
+        inventory.undo(uow, actor=a)   # amy's b2 reversed (its reversal is no batch of hers to list)
+        uow.commit()
+    with cafe(write=False) as uow:
+        assert uow.stock.recent_batches("amy") == ["b2", "b1"]
+        assert uow.stock.recent_batches("amy", limit=1) == ["b2"] and uow.stock.is_reversed("b2")
+        assert uow.stock.recent_batches("bo") == ["b3"]

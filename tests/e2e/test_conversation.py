@@ -210,3 +210,15 @@ def test_a_transfer_asked_for_by_the_receiving_store_moves_once_approved_shipped
     chat.press("bo", "确认收货")
     after = chat.stock()
     assert after["XH:B09"] == before["XH:B09"] - 10 and after["JA:B09"] == before["JA:B09"] + 10
+
+
+def test_the_user_s_latest_records_are_listed_newest_first_with_undone_ones_marked(chat):
+    assert "还没有记录" in texts(chat.say("amy", "刚才记了什么"))
+    chat.say("amy", "收到牛奶2箱")
+    chat.say("amy", "卖了可颂3个")
+    chat.say("amy", "撤销刚才那笔销售")                                # was: no product 「撤销刚才那笔」
+    chat.say("bo", "卖了可颂1个")                                      # someone else's: not listed
+    out = texts(chat.say("amy", "我今天记了哪些"))
+    assert out.index("销售(徐汇店):可颂 3个(已撤销)") < out.index("入库(徐汇店):全脂牛奶 24升(2箱)"), out
+    assert "可颂 1个" not in out and "2 笔记录" in out, out
+    assert "1 笔记录" in texts(chat.say("amy", "最近1条记录"))
