@@ -324,6 +324,13 @@ class Conversation:
             else:
                 purchasing.take_order(uow, turn, cmd, t=self.t)
         elif isinstance(cmd, commands.Undo):
+            last = uow.stock.last_batch(user.username)
+            kinds = {m.kind.value for m in uow.stock.batch(last)} if last and cmd.kinds else set()
+            if cmd.kinds and last and not kinds & set(cmd.kinds):   # 撤销刚才那笔入库 when the last was a sale
+                said = replies.moves_summary(uow.stock.batch(last), self._catalog, self.t, turn.lang)
+                kind = f"{self.t(f'move_kind.{next(iter(kinds))}', turn.lang)} " if len(kinds) == 1 else ""
+                turn.reply(self.t("undo_not_that_kind", turn.lang, summary=kind + said))
+                return
             earlier = uow.stock.last_batch(user.username) if uow.stock.last_was_undo(user.username) else None
             if earlier is not None:   # 撤销 twice: the second may be a repeat, so reaching further back asks first
                 turn.reply(self.t("undo_earlier", turn.lang,

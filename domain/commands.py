@@ -189,7 +189,8 @@ class RecordBooking:
 
 @dataclass(frozen=True)
 class Undo:
-    pass
+    """撤销 · 撤销刚才那笔入库: the speaker's last write; ``kinds`` said (ledger move kinds): only if it is of one."""
+    kinds: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

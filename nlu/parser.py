@@ -119,8 +119,9 @@ class Parser:
     # ------------------------------------------------------------ small intents
     def _conversational(self, s: str, speaker: context.Speaker | None = None) -> Result | None:
         bare = s.strip(" !.~")
-        if intents.UNDO.match(bare):
-            return commands.Parsed(commands.Undo())
+        if intents.UNDO.match(bare):   # 撤销刚才那笔入库: only if it was one
+            said = next((k for w, k in _UNDO_KINDS.items() if w in bare), ())
+            return commands.Parsed(commands.Undo(kinds=said))
         if intents.MY_RECORDS.match(bare):   # 刚才记了什么 · 最近10条记录
             n = re.search(r"(\d+|[一二两三四五六七八九十]+)(?:条|笔)", bare)
             return commands.Parsed(commands.MyRecords(limit=min(int(numbers.value(n.group(1)) or 10), 50) if n else 10))
@@ -1203,6 +1204,9 @@ _REPEAT_ORDER = re.compile(r"(?:再|重新|还)?(?:订|下单|下|进|采购|要
 _OPENED = re.compile(r"\s*(?:拆开|拆了|打开|开封|开了)(?:了)?(?:之后|以后|后)?[,\s]*")
 _OPENED_BEFORE = re.compile(r"(?:拆开|拆了|打开|开封了?|开了)\s*$")
 _SOLD_BUT = re.compile(r"(?:卖|用)(?:得|到)?(?:只)?剩(?:下)?(?:了)?")   # 可颂卖剩3个 · 牛奶用得只剩2升
+_UNDO_KINDS = {"入库": ("receipt",), "收货": ("receipt",), "进货": ("receipt",), "销售": ("sale",),
+               "出库": ("sale", "consumption"), "报损": ("scrap",), "盘点": ("count_adjustment",), "领用": ("consumption",),
+               "调拨": ("transfer_out", "transfer_in")}
 _PART_OF = re.compile(r"其中[\x00\s]+?(?:是|为)?(?:卖给|给|被)?\x00+(?:的|买的|要的|订的|拿走的|拿的|提走的|提的|买走的)?[\s.!]*")
 _PART_TO = re.compile(r"(?:给|送给|留给|发给|调给|拨给|送到|发到|调到|送去|转给)\x00")
 _MAKING = re.compile(r"\s*(?:今天|刚才|早上|上午|下午|晚上)?\s*(?:做|烤|煮|炸|蒸|卤|为了做|为做|给)(?:了)?")

@@ -216,6 +216,8 @@ def test_the_user_s_latest_records_are_listed_newest_first_with_undone_ones_mark
     assert "还没有记录" in texts(chat.say("amy", "刚才记了什么"))
     chat.say("amy", "收到牛奶2箱")
     chat.say("amy", "卖了可颂3个")
+    out = texts(chat.say("amy", "撤销刚才那笔入库"))                  # the last was a sale: not undone
+    assert "不是你说的那种" in out and "销售 可颂 3个" in out and chat.stock()["XH:B09"] == 37, out
     chat.say("amy", "撤销刚才那笔销售")                                # was: no product 「撤销刚才那笔」
     chat.say("bo", "卖了可颂1个")                                      # someone else's: not listed
     out = texts(chat.say("amy", "我今天记了哪些"))
