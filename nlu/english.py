@@ -11,6 +11,8 @@ _WORDS: list[tuple[str, str]] = [
     (r"(?:what|which) (?:is|are) (?:running|almost) (?:out|low)", "哪些货快没了"),
     (r"(?:what|which) (?:is|are) expiring(?: soon)?|expiring soon", "哪些快过期了"),
     (r"below safety stock", "低于安全库存"),
+    (r"what (?:did|have) (?:i|we) (?:just )?(?:record(?:ed)?|log(?:ged)?|enter(?:ed)?)(?: today)?|my records", "刚才记了什么"),
+    (r"(?:what|which) (?:is|are) not (?:selling|moving)|slow(?:[- ])movers?", "有什么滞销的"),
     # verbs
     (r"(?:we )?(?:received|receive|got in|got|delivered|delivery of|arrived)", "收到 "),
     (r"(?:we )?(?:sold|sell|sale of)", "卖了 "),
