@@ -606,9 +606,15 @@ class Conversation:
         here = inventory.home(turn.user, cmd.location)
         lines = []
         for ln in cmd.lines:
-            qty = uow.stock.on_hand(here, ln.sku) - ln.qty   # (可颂卖剩3个: what was kept stays)
+            have = uow.stock.on_hand(here, ln.sku)
+            qty = have - ln.qty   # (可颂卖剩3个: what was kept stays)
             if qty > 0:
                 lines.append(replace(ln, qty=qty, unit="", raw_qty=None))
+            elif ln.qty > 0 and len(cmd.lines) == 1:   # 可颂卖剩50个 with 40 on the books: nothing to sell; a count?
+                turn.reply(self.t("rest.kept_more", turn.lang, location=replies.loc_name(here, self._catalog),
+                                  product=self._name_of(ln.sku), have=replies.qty_text(self._catalog, ln.sku, have),
+                                  kept=replies.qty_text(self._catalog, ln.sku, ln.qty)))
+                return None
         if not lines:
             turn.reply(self.t("rest.none", turn.lang, location=replies.loc_name(here, self._catalog),
                               items="、".join(self._name_of(ln.sku) for ln in cmd.lines)))
@@ -666,8 +672,9 @@ class Conversation:
             whole = [self._on_hand_lines(uow, turn, p) if isinstance(p, commands.RecordMoves) and p.rest else p
                      for p in cmd.parts]
             kept = tuple(p for p in whole if p is not None)
-            if not kept:
-                return
+            if not kept or any(w is None and isinstance(p, commands.RecordMoves) and any(ln.qty > 0 for ln in p.lines)
+                               for p, w in zip(cmd.parts, whole, strict=True)):
+                return   # (可颂卖剩50个,扔了 with 40 on the books: said why, nothing of it recorded)
             cmd, confirmed = commands.Batch(kept), False   # quantities read from stock: always shown first
         summaries = [replies.summary(self.t, turn.lang, part, self._catalog, user=turn.user) for part in cmd.parts]
         if not confirmed:

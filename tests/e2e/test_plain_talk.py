@@ -546,3 +546,7 @@ def test_all_but_what_is_said_sold_is_asked_against_the_stock_and_the_rest_may_b
     assert chat.stock()["XH:B01"] == 2
     uses = [m for m in chat.export("moves") if m["kind"] == "consumption" and m["sku"] == "B01"]
     assert [float(m["qty"]) for m in uses] == [34], uses
+    before = chat.stock()
+    for said in ("奶油卖剩30盒", "奶油卖剩30盒,扔了"):                # 24 on the books: nothing sold nor thrown
+        out = texts(chat.say("amy", said))
+        assert "账上徐汇店淡奶油只有 24盒" in out and chat.stock() == before, (said, out)
