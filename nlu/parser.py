@@ -211,6 +211,9 @@ class Parser:
         dish = self._dish(a)
         if dish:
             return commands.Clarify("dish", mention=dish)
+        purpose = _MADE_INTO.search(a.s) if a.qtys else None
+        if purpose is not None and all(q.end <= purpose.start() for q in a.qtys):   # 酸菜用了5袋做酸菜鱼: the dish is why
+            a = self.scanner.analyse(a.s[:purpose.start()], speaker.now)
         made = self._dish_made(a)
         if made is not None:   # 酸菜鱼用了酸菜3袋、草鱼2条: the dish says what for, the quantities what was used
             return self._command(self.scanner.analyse(a.s[made:], speaker.now), speaker, whole=whole)
@@ -1207,6 +1210,7 @@ _SOLD_BUT = re.compile(r"(?:卖|用)(?:得|到)?(?:只)?剩(?:下)?(?:了)?")   
 _UNDO_KINDS = {"入库": ("receipt",), "收货": ("receipt",), "进货": ("receipt",), "销售": ("sale",),
                "出库": ("sale", "consumption"), "报损": ("scrap",), "盘点": ("count_adjustment",), "领用": ("consumption",),
                "调拨": ("transfer_out", "transfer_in")}
+_MADE_INTO = re.compile(r"[,\s]*(?:用来|拿来|是用来|为了)?(?:做|炒|煮|炖|烧|做成|包)(?:了)?[^,\d]{1,8}(?:用的?)?[.!]*$")
 _PART_OF = re.compile(r"其中[\x00\s]+?(?:是|为)?(?:卖给|给|被)?\x00+(?:的|买的|要的|订的|拿走的|拿的|提走的|提的|买走的)?[\s.!]*")
 _PART_TO = re.compile(r"(?:给|送给|留给|发给|调给|拨给|送到|发到|调到|送去|转给)\x00")
 _MAKING = re.compile(r"\s*(?:今天|刚才|早上|上午|下午|晚上)?\s*(?:做|烤|煮|炸|蒸|卤|为了做|为做|给)(?:了)?")
