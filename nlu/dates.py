@@ -33,7 +33,7 @@ DATE_RE = re.compile(
     rf"(?:(?P<full>(?P<y>\d{{4}})[年\-/](?P<m>\d{{1,2}})[月\-/](?P<d>\d{{1,2}})[日号]?|(?P<m2>\d{{1,2}})月(?P<d2>\d{{1,2}})[日号])"
     rf"|(?P<week>(?P<wk>下下|下个?|这个?|本|上个?)?(?:周|星期|礼拜)(?P<wd>[一二三四五六日天末1-7]))"
     rf"|(?P<ago>(?P<n2>{_N})\s*(?P<u2>天|日|周|个?星期|个?月)(?:以前|之前|前))"
-    rf"|(?P<after>(?P<n>{_N})\s*(?P<u>天|日|周|个?星期|个?月|小时)(?:以?后|之后))"
+    rf"|(?P<after>(?P<n>{_N})\s*(?P<u>天|日|周|个?星期|个?月|个?小时|分钟)(?:以?后|之后))"
     # 6/10 (June 10th; not 1/2箱, half a case) · 10号 (the 10th, the next one: a past move takes the last, see parser)
     rf"|(?P<md>(?<![\d/.])(?P<m3>1[0-2]|0?[1-9])/(?P<d3>3[01]|[12]\d|0?[1-9])(?![\d/.%])(?!\s*{_UNITISH}))"
     rf"|(?P<dom>(?<![\d月/.])(?P<d4>3[01]|[12]\d|0?[1-9]|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])号(?!{_NUMBERED}))"
@@ -97,7 +97,9 @@ def _resolve(m: re.Match[str], now: datetime) -> tuple[datetime, bool] | None:
         if n is None or n > 3650:
             return None
         unit = g["u"]
-        if unit == "小时":
+        if unit == "分钟":   # 10分钟后提醒我收货
+            return now + timedelta(minutes=float(n)), True
+        if unit in ("小时", "个小时"):
             return now + timedelta(hours=float(n)), True
         simple = _dateparser(m.group("after"), now) if unit in ("天",) and g["n"].isdigit() else None
         day = simple.replace(hour=0, minute=0, second=0, microsecond=0) if simple is not None \

@@ -159,7 +159,10 @@ class RuleParser:
             for a in actions:   # 每天早上7点提醒我可乐库存: the products' stock, not a note to read
                 said = str(a.params.get("text") or "")
                 named = [e for e in self.lex.scan(said, [True] * len(said)) if e.kind == "product"]
-                if a.kind == "notify" and named:
+                left = said
+                for e in named:
+                    left = left.replace(e.mention, "")
+                if a.kind == "notify" and named and not re.sub(r"的|库存|还有多少|剩多少|还剩多少|数量|和|、|,", "", left):
                     skus = tuple(dict.fromkeys(c for e in named for c in e.codes))
                     a.params.pop("text")
         location = subject.location

@@ -126,6 +126,10 @@ def test_a_reminder_for_one_moment_is_said_then_and_never_again(chat):
     assert [m["text"] for m in out if "⏰" in (m.get("text") or "")] == ["⏰ 提醒(规则 #2):给光明打电话"], texts(out)
     listed = texts(chat.say("zhou", "规则列表"))
     assert "订牛奶" not in listed and "打电话" not in listed, listed   # done, not listed as active
+    chat.say("zhou", "2小时后提醒我盘点可颂")                          # from now (06-17 16:00): 18:00, its own words
+    chat.press("zhou", "确认")
+    out = chat.send(at="2026-06-17T18:01:00+08:00")
+    assert [m["text"] for m in out if "⏰" in (m.get("text") or "")] == ["⏰ 提醒(规则 #3):盘点可颂"], texts(out)
     out = chat.send(at="2027-06-16T09:00:00+08:00")                    # the same day a year on: nothing
     assert not [m for m in out if "⏰" in (m.get("text") or "")], texts(out)
     out = texts(chat.say("zhou", "昨天早上8点提醒我盘点"))              # a moment gone: nothing saved
