@@ -75,9 +75,12 @@ def reports_reply(t: Any, forecaster: Any) -> Any:
     per_product = {"why": reports.why_now, "cover": reports.cover_now}
 
     def reply(uow: Any, *, kind: str, location: str, now: datetime, lang: str, sku: str | None = None,
-              days: int | None = None) -> tuple[str, int]:
+              days: int | None = None, user: str = "") -> tuple[str, int]:
         if kind == "slow":   # 哪些货一周没动了 ("" : every store)
             return reports.slow_now(uow, t, lang=lang, location=location, now=now, days=days)
+        if kind in reports.NOW_REPORTS:   # 今日小结 · 库存日报 · 一周销量, asked now
+            return reports.report_now(uow, t, kind=kind, lang=lang, location=location, now=now, user=user,
+                                      forecaster=forecaster)
         if kind in per_product and sku is not None:
             return per_product[kind](uow, t, lang=lang, location=location, now=now, forecaster=forecaster, sku=sku)
         return reports.prep_now(uow, t, lang=lang, location=location, now=now, forecaster=forecaster)

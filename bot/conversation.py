@@ -432,9 +432,10 @@ class Conversation:
                 turn.reply(self.t("report_unavailable", turn.lang))
                 return
             # (哪些货一周没动了 asked by someone without a store: every store's)
-            here = (cmd.location or user.location or "") if cmd.kind == "slow" else inventory.home(user, cmd.location)
+            everywhere = cmd.kind in ("slow", "evening_summary", "stock_report", "sales_week")
+            here = (cmd.location or user.location or "") if everywhere else inventory.home(user, cmd.location)
             text, to_order = self.report(uow, kind=cmd.kind, location=here, now=turn.now, lang=turn.lang, sku=cmd.sku,
-                                         days=cmd.days)
+                                         days=cmd.days, user=user.username)
             buttons = [[Button(self.t("btn.request_purchases", turn.lang), f"po:{here}")]] \
                 if cmd.kind == "prep_list" and to_order and self.reorder is not None and user.can("purchase") else None
             turn.reply(text, buttons)

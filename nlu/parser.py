@@ -302,6 +302,10 @@ class Parser:
             return self._sales(a, speaker.now)
         if a.date and a.date.has_time and intents.BOOKING.search(a.s) and not customer:   # a customer's: an order
             return self._booking(a, speaker)
+        asked = _REPORT_NOW.fullmatch(a.s.strip(" !.?~"))
+        if asked is not None and not a.qtys:   # 今日小结 · 日报 · 库存日报 · 上周销量 · 今天生意怎么样: that report, now
+            kind = rules.report_of(asked.group("name")) if asked.group("name") else "evening_summary"
+            return commands.Parsed(commands.Report(kind or "evening_summary", location=self._location(a)))
         if intents.SLOW.search(a.s) and not a.of("product") and not [   # 哪些货一周没动了 · 哪些东西3天没卖了
                 q for q in a.qtys if not re.match(rf"\s*个?(?:{scan.SHELF_UNIT})", a.s[q.end:])]:
             span = re.search(rf"(?P<n>{numbers.NUMBER})\s*(?:个)?(?P<u>{scan.SHELF_UNIT})", a.s)
@@ -1211,6 +1215,9 @@ _UNDO_KINDS = {"入库": ("receipt",), "收货": ("receipt",), "进货": ("recei
                "出库": ("sale", "consumption"), "报损": ("scrap",), "盘点": ("count_adjustment",), "领用": ("consumption",),
                "调拨": ("transfer_out", "transfer_in")}
 _MADE_INTO = re.compile(r"[,\s]*(?:用来|拿来|是用来|为了)?(?:做|炒|煮|炖|烧|做成|包)(?:了)?[^,\d]{1,8}(?:用的?)?[.!]*$")
+_REPORT_NOW = re.compile(r"(?:[^,\d]{0,4}?(?:店)?(?:的)?)(?P<name>今日小结|今天小结|小结|每日小结|日报|销售日报|营业日报|库存日报|库存报表|库存报告"
+                         r"|周报|销售周报|销量周报|一周销量|本周销量|上周销量)(?:发我|发给我|看看|呢)?"
+                         r"|(?:今天|今日)?(?:的)?(?:生意|情况|营业情况)(?:怎么样|如何|咋样)?|今天怎么样")
 _PART_OF = re.compile(r"其中[\x00\s]+?(?:是|为)?(?:卖给|给|被)?\x00+(?:的|买的|要的|订的|拿走的|拿的|提走的|提的|买走的)?[\s.!]*")
 _PART_TO = re.compile(r"(?:给|送给|留给|发给|调给|拨给|送到|发到|调到|送去|转给)\x00")
 _MAKING = re.compile(r"\s*(?:今天|刚才|早上|上午|下午|晚上)?\s*(?:做|烤|煮|炸|蒸|卤|为了做|为做|给)(?:了)?")

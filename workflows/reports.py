@@ -520,6 +520,31 @@ def _sales(uow: Any, location: str, *, since: datetime) -> list[tuple[datetime, 
             for m in uow.stock.moves(since=since, kinds=["sale"]) if location in (m.src, m.dst)]
 
 
+NOW_REPORTS = ("evening_summary", "stock_report", "sales_week")
+
+
+class _Collected:
+    """A box that keeps the texts pushed (a report asked for in the chat, answered there)."""
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+
+    def push(self, to: str, text: str, buttons: Any = None) -> None:
+        self.texts.append(text)
+
+
+def report_now(uow: Any, t: Any, *, kind: str, lang: str, location: str, now: datetime, user: str,
+               forecaster: Any = None) -> tuple[str, int]:
+    """今日小结 · 库存日报 · 一周销量 asked in the chat: the report its schedule would send, now, for the asker's store
+    (``location`` "": every store's)."""
+    stores = [location] if location else [loc.code for loc in uow.catalog.locations()
+                                          if loc.kind == catalog.LocationKind.STORE]
+    box = _Collected()
+    for loc in stores:
+        globals()[kind](uow, box, t, location=loc, now=now, forecaster=forecaster, to=[user])
+    return "\n\n".join(box.texts) or str(t("not_understood", lang)), 0
+
+
 def evening_summary(uow: Any, box: Any, t: Any, *, location: str | None, now: datetime, forecaster: Any = None,
                     to: list[str] | None = None) -> None:
     """今日小结: the day's best sellers and the week's big movers against the week before, with how much more or

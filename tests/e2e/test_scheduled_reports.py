@@ -160,3 +160,12 @@ def test_asking_to_restock_shows_the_list_with_its_button_not_a_rule(chat):
     assert "备货清单" in texts(out) and "可颂" in texts(out), texts(out)
     assert any("按清单生成采购申请" in b for m in out for row in m.get("buttons") or [] for b in row), out
     assert not chat.export("rules")
+
+
+def test_a_scheduled_report_asked_for_is_answered_now_every_store_s_for_the_owner(chat):
+    chat.say("amy", "卖了可颂10个")
+    out = texts(chat.say("owner", "今天的情况"))                      # was: not understood
+    assert "徐汇店今日小结" in out and "可颂 10个" in out and "静安店今日小结" in out, out
+    out = texts(chat.say("zhou", "库存日报"))                          # a store's manager: the store's
+    assert "徐汇店库存日报" in out and "静安店" not in out, out
+    assert chat.export("rules") == []                                  # asked, not scheduled
