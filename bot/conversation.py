@@ -394,6 +394,18 @@ class Conversation:
         elif isinstance(cmd, commands.SetProduct):
             self._require(user, "approve")
             self._set_product(uow, turn, cmd, confirmed=confirmed)
+        elif isinstance(cmd, commands.AddAlias):
+            self._require(user, "approve")
+            product = uow.catalog.product(cmd.sku)
+            if product is None:
+                raise errors.NotFound(code="unknown_sku", sku=cmd.sku)
+            if not confirmed:
+                self._ask(uow, turn, cmd, self.t("alias.ask", turn.lang, alias=cmd.alias, product=product.name))
+                return
+            uow.catalog.set_product(cmd.sku, {"aliases": [*product.aliases, cmd.alias]})
+            uow.chat.audit(at=turn.now, actor=user.username, action="alias_added",
+                           detail={"sku": cmd.sku, "alias": cmd.alias})
+            turn.reply(self.t("alias.done", turn.lang, alias=cmd.alias, product=product.name))
         elif isinstance(cmd, commands.MyRecords):
             self._require(user, "query")
             turn.reply(replies.my_records(self.t, turn.lang, uow, user=user, limit=cmd.limit, tz=turn.now.tzinfo,

@@ -157,6 +157,13 @@ class SupplierUpdate:
 
 
 @dataclass(frozen=True)
+class AddAlias:
+    """肥牛就是牛腩 · 牛腩又叫肥牛: another name staff use for a product, added by a manager once confirmed (audited)."""
+    sku: str
+    alias: str
+
+
+@dataclass(frozen=True)
 class MyRecords:
     """刚才记了什么 · 我今天记了哪些 · 最近10条记录: the speaker's latest writes, newest first, undone ones marked."""
     limit: int = 10
@@ -341,7 +348,7 @@ class Batch:
 
 
 Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | Export | SetProduct | SetPartner | AddProduct
-           | RepeatPurchase | MyRecords | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
+           | RepeatPurchase | MyRecords | AddAlias | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
            | SalesQuery | PurchaseQuery | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Help
            | SmallTalk)
 

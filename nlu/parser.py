@@ -79,6 +79,9 @@ class Parser:
         quick = self._conversational(s, speaker)
         if quick is not None:
             return quick
+        alias = self._alias(s)
+        if alias is not None:   # 肥牛就是牛腩 · 牛腩又叫肥牛
+            return alias
         added = _ADD_PRODUCT.match(s)
         if added is not None:   # 新增商品羊肉,单位斤,一箱20斤,售价58元
             return self._add_product(added.group("name"), added.group("rest"))
@@ -776,6 +779,21 @@ class Parser:
             return commands.Clarify("bad_qty", detail=a.s[after:].strip())
         return commands.Parsed(commands.SetPartner(code, "lead_time_days", Decimal(days)))
 
+    def _alias(self, s: str) -> Result | None:
+        """肥牛就是牛腩 · 以后说肥牛就是牛腩 · 牛腩又叫肥牛: a name for one product of the catalog (named exactly), not
+        already another's. None: not said so."""
+        m = _ALIAS_IS.fullmatch(s.strip(" .!~")) or _ALIAS_ALSO.fullmatch(s.strip(" .!~"))
+        if m is None:
+            return None
+        name, alias = m.group("name"), m.group("alias")
+        target = [p.sku for p in self.lex.products.values() if name in p.names]
+        if len(target) != 1 or alias in ("这个", "那个", "它", "这", "那") or len(alias) < 2:
+            return None
+        owner = [p.sku for p in self.lex.products.values() if alias in p.names]
+        if owner:   # already a name: of this product (nothing to do) or of another (not taken from it)
+            return commands.Clarify("alias_known" if owner == target else "alias_taken", mention=owner[0], detail=alias)
+        return commands.Parsed(commands.AddAlias(sku=target[0], alias=alias))
+
     def _add_product(self, name: str, rest: str) -> Result:
         """A new product: its name, base unit (单位斤 · 按斤卖), packs (一箱20斤 · 箱=20), price and cost (per base unit
         or per pack: 售价58元 · 进价800元/箱), shelf life (保质期3天) and category (分类肉类)."""
@@ -1218,6 +1236,8 @@ _MADE_INTO = re.compile(r"[,\s]*(?:用来|拿来|是用来|为了)?(?:做|炒|�
 _REPORT_NOW = re.compile(r"(?:[^,\d]{0,4}?(?:店)?(?:的)?)(?P<name>今日小结|今天小结|小结|每日小结|日报|销售日报|营业日报|库存日报|库存报表|库存报告"
                          r"|周报|销售周报|销量周报|一周销量|本周销量|上周销量)(?:发我|发给我|看看|呢)?"
                          r"|(?:今天|今日)?(?:的)?(?:生意|情况|营业情况)(?:怎么样|如何|咋样)?|今天怎么样")
+_ALIAS_IS = re.compile(r"(?:以后|今后)?(?:说|讲|写)?(?P<alias>[^,\s\d]{2,8}?)(?:就是|也就是|指的是|是指|等于|即)(?P<name>[^,\s\d]{1,8})")
+_ALIAS_ALSO = re.compile(r"(?P<name>[^,\s\d]{1,8}?)(?:又叫|也叫|别名(?:是|叫)?|简称|俗称)(?P<alias>[^,\s\d]{2,8})")
 _PART_OF = re.compile(r"其中[\x00\s]+?(?:是|为)?(?:卖给|给|被)?\x00+(?:的|买的|要的|订的|拿走的|拿的|提走的|提的|买走的)?[\s.!]*")
 _PART_TO = re.compile(r"(?:给|送给|留给|发给|调给|拨给|送到|发到|调到|送去|转给)\x00")
 _MAKING = re.compile(r"\s*(?:今天|刚才|早上|上午|下午|晚上)?\s*(?:做|烤|煮|炸|蒸|卤|为了做|为做|给)(?:了)?")

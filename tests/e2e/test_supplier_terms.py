@@ -103,3 +103,18 @@ def test_a_manager_adds_a_product_from_the_chat_and_it_is_recorded_from_the_next
     assert "已经有「酸奶」" in texts(chat.say("zhou", "新增商品酸奶,单位瓶"))   # not twice
     assert "要说明单位" in texts(chat.say("zhou", "新增商品豆浆"))
     assert [r["sku"] for r in chat.export("products")].count("B11") == 1
+
+
+def test_a_manager_teaches_another_name_for_a_product_and_it_is_read_from_then_on(chat):
+    out = texts(chat.say("amy", "卖了白奶3升"))
+    assert "没有「白奶」" in out, out
+    assert "没有这个权限" in texts(chat.say("amy", "白奶就是牛奶"))         # staff may not
+    out = texts(chat.say("zhou", "白奶就是牛奶"))
+    assert "「白奶」认作【全脂牛奶】" in out, out
+    chat.press("zhou", "确认")
+    chat.say("amy", "卖了白奶3升")
+    assert chat.stock()["XH:B01"] == 36 - 3
+    [row] = [r for r in chat.export("products") if r["sku"] == "B01"]
+    assert row["aliases"].split("|") == ["牛奶", "鲜奶", "白奶"], row
+    assert "已经是【全脂牛奶】" in texts(chat.say("zhou", "白奶就是牛奶"))
+    assert "不能再给别的商品用" in texts(chat.say("zhou", "白奶就是奶油"))
