@@ -142,8 +142,9 @@ class Parser:
         m = intents.CORRECT_NAMED.match(bare)
         named = self.lex.match_product(m.group("what")).skus if m else ()
         if m and re.search(r"\d|[一二两三四五六七八九十半]", bare[m.end():]) and not intents.SET_FIELD.search(bare) \
-                and named and (not m.group(0).endswith("是") or "错" in m.group(0) or "不对" in m.group(0)
+                and named and (re.search(r"错|不对|^(?:刚才|刚刚|上一笔|上一条)", m.group(0))
                                or self._just_written(named, speaker)):
+            # (牛奶改成3箱 · 可乐是5瓶 correct only a write of it just made: said after ordering, it may mean the order)
             return self._correct(f"{m.group('what')} {bare[m.end():]}")
         return None
 
@@ -215,7 +216,9 @@ class Parser:
         if dish:
             return commands.Clarify("dish", mention=dish)
         purpose = _MADE_INTO.search(a.s) if a.qtys else None
-        if purpose is not None and all(q.end <= purpose.start() for q in a.qtys):   # 酸菜用了5袋做酸菜鱼: the dish is why
+        if purpose is not None and all(q.end <= purpose.start() for q in a.qtys) and not any(
+                e.start < purpose.end() and purpose.start() < e.end for e in a.of("product")
+                if e.start < purpose.start()):   # 酸菜用了5袋做酸菜鱼: the dish is why (not inside a name)
             a = self.scanner.analyse(a.s[:purpose.start()], speaker.now)
         made = self._dish_made(a)
         if made is not None:   # 酸菜鱼用了酸菜3袋、草鱼2条: the dish says what for, the quantities what was used
@@ -1232,7 +1235,7 @@ _SOLD_BUT = re.compile(r"(?:卖|用)(?:得|到)?(?:只)?剩(?:下)?(?:了)?")   
 _UNDO_KINDS = {"入库": ("receipt",), "收货": ("receipt",), "进货": ("receipt",), "销售": ("sale",),
                "出库": ("sale", "consumption"), "报损": ("scrap",), "盘点": ("count_adjustment",), "领用": ("consumption",),
                "调拨": ("transfer_out", "transfer_in")}
-_MADE_INTO = re.compile(r"[,\s]*(?:用来|拿来|是用来|为了)?(?:做|炒|煮|炖|烧|做成|包)(?:了)?[^,\d]{1,8}(?:用的?)?[.!]*$")
+_MADE_INTO = re.compile(r"[,\s]*(?:用来|拿来|是用来|为了)?(?:做|炒|煮|炖|烧|做成)(?:了)?[^,\d]{1,8}(?:用的?)?[.!]*$")
 _REPORT_NOW = re.compile(r"(?:[^,\d]{0,4}?(?:店)?(?:的)?)(?P<name>今日小结|今天小结|小结|每日小结|日报|销售日报|营业日报|库存日报|库存报表|库存报告"
                          r"|周报|销售周报|销量周报|一周销量|本周销量|上周销量)(?:发我|发给我|看看|呢)?"
                          r"|(?:今天|今日)?(?:的)?(?:生意|情况|营业情况)(?:怎么样|如何|咋样)?|今天怎么样")

@@ -105,3 +105,4 @@ def test_a_vague_amount_is_asked_but_a_name_beginning_with_duo_after_a_quantity_
         assert isinstance(r, commands.Parsed) and [(ln.sku, ln.qty) for ln in r.command.lines] == [("P099", D(2))], r
     r = parse(p, cat, "xiaowang", "收到20多条多宝鱼")
     assert isinstance(r, commands.Clarify) and r.reason == "qty_vague" and r.detail == "20多条", r
+
