@@ -1,7 +1,9 @@
 """Garbage in never raises and never produces a write."""
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+import re
+
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from domain import commands
@@ -34,6 +36,7 @@ def test_random_unicode_and_injection_fragments_never_raise(rest_parser: parser.
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=st.text(alphabet=st.characters(blacklist_categories=("Cs", "Lo")), max_size=300))
 def test_noise_without_chinese_never_writes(rest_parser: parser.Parser, text: str) -> None:
+    assume(not re.fullmatch(r"[\W_]*undo[\W_]*", text, re.IGNORECASE))   # English for 撤销: a command, not noise
     r = rest_parser.parse(text, speaker=catalogs.speaker(rest_parser.catalog, "xiaowang"))
     assert not (isinstance(r, commands.Parsed) and isinstance(r.command, WRITES))
 
