@@ -394,6 +394,19 @@ class Conversation:
         elif isinstance(cmd, commands.SetProduct):
             self._require(user, "approve")
             self._set_product(uow, turn, cmd, confirmed=confirmed)
+        elif isinstance(cmd, commands.Decide):
+            self._require(user, "approve")
+            mine = [o for o in uow.orders.list(kinds=["purchase", "purchase_request", "sale"], statuses=["pending_approval"])
+                    if user.role == catalog.Role.ADMIN
+                    or user.username in {m.username for m in purchasing.managers_of(uow, o.location)}]
+            if cmd.order_id is not None:
+                mine = [o for o in mine if o.id == cmd.order_id]
+            if len(mine) != 1:   # none awaiting, or several: which (the buttons still work)
+                turn.reply(self.t("decide.which" if mine else "decide.none", turn.lang,
+                                  ids="、".join(f"#{o.id}" for o in mine), first=mine[0].id if mine else ""))
+                return
+            purchasing.decide(uow, turn, order_id=mine[0].id or 0, approve=cmd.approve, t=self.t,
+                              release=lambda c, who: self._release(uow, turn, c, who))
         elif isinstance(cmd, commands.AddAlias):
             self._require(user, "approve")
             product = uow.catalog.product(cmd.sku)

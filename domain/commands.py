@@ -157,6 +157,14 @@ class SupplierUpdate:
 
 
 @dataclass(frozen=True)
+class Decide:
+    """同意 · 批准#3 · 驳回2: a manager's decision on an order awaiting approval, typed instead of pressed;
+    ``order_id`` None: the only one awaiting the speaker."""
+    approve: bool
+    order_id: int | None = None
+
+
+@dataclass(frozen=True)
 class AddAlias:
     """肥牛就是牛腩 · 牛腩又叫肥牛: another name staff use for a product, added by a manager once confirmed (audited)."""
     sku: str
@@ -348,7 +356,7 @@ class Batch:
 
 
 Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | Export | SetProduct | SetPartner | AddProduct
-           | RepeatPurchase | MyRecords | AddAlias | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
+           | RepeatPurchase | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
            | SalesQuery | PurchaseQuery | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Help
            | SmallTalk)
 

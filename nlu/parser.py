@@ -125,6 +125,10 @@ class Parser:
         if intents.UNDO.match(bare):   # 撤销刚才那笔入库: only if it was one
             said = next((k for w, k in _UNDO_KINDS.items() if w in bare), ())
             return commands.Parsed(commands.Undo(kinds=said))
+        decided = _DECIDE.fullmatch(bare)
+        if decided is not None:   # 同意 · 批准#3 · 驳回2号
+            return commands.Parsed(commands.Decide(approve=decided.group("no") is None,
+                                                   order_id=int(decided.group("id")) if decided.group("id") else None))
         if intents.MY_RECORDS.match(bare):   # 刚才记了什么 · 最近10条记录
             n = re.search(r"(\d+|[一二两三四五六七八九十]+)(?:条|笔)", bare)
             return commands.Parsed(commands.MyRecords(limit=min(int(numbers.value(n.group(1)) or 10), 50) if n else 10))
@@ -1241,6 +1245,8 @@ _REPORT_NOW = re.compile(r"(?:[^,\d]{0,4}?(?:店)?(?:的)?)(?P<name>今日小结
                          r"|(?:今天|今日)?(?:的)?(?:生意|情况|营业情况)(?:怎么样|如何|咋样)?|今天怎么样")
 _ALIAS_IS = re.compile(r"(?:以后|今后)?(?:说|讲|写)?(?P<alias>[^,\s\d]{2,8}?)(?:就是|也就是|指的是|是指|等于|即)(?P<name>[^,\s\d]{1,8})")
 _ALIAS_ALSO = re.compile(r"(?P<name>[^,\s\d]{1,8}?)(?:又叫|也叫|别名(?:是|叫)?|简称|俗称)(?P<alias>[^,\s\d]{2,8})")
+_DECIDE = re.compile(r"(?:(?P<yes>同意|批准|通过|准了)|(?P<no>驳回|拒绝|不同意|不批准?|否决))(?:了)?(?:这个|这张|这笔)?"
+                     r"(?:采购申请|采购单|申请|订单|单据|单子?)?\s*(?:#|No\.?)?\s*(?P<id>\d{1,6})?\s*(?:号)?(?:的)?(?:申请|单)?")
 _PART_OF = re.compile(r"其中[\x00\s]+?(?:是|为)?(?:卖给|给|被)?\x00+(?:的|买的|要的|订的|拿走的|拿的|提走的|提的|买走的)?[\s.!]*")
 _PART_TO = re.compile(r"(?:给|送给|留给|发给|调给|拨给|送到|发到|调到|送去|转给)\x00")
 _MAKING = re.compile(r"\s*(?:今天|刚才|早上|上午|下午|晚上)?\s*(?:做|烤|煮|炸|蒸|卤|为了做|为做|给)(?:了)?")

@@ -420,3 +420,16 @@ def test_the_last_purchase_is_ordered_again_once_confirmed_and_staff_s_goes_to_a
     chat.press("amy", "确认")
     req = chat.export("orders")[-1]
     assert req["status"] == "pending_approval" and req["partner"] == "V01" and req["created_by"] == "amy", req
+
+
+def test_a_manager_may_type_the_decision_instead_of_pressing_it(chat):
+    assert "没有等你审批" in texts(chat.say("zhou", "同意"))
+    chat.say("amy", "向光明订牛奶2箱")                                 # staff: waits for the manager
+    chat.say("amy", "向光明订奶油1箱")
+    out = texts(chat.say("zhou", "同意"))                              # two waiting: which?
+    assert "请带上单号" in out, out
+    first, second = [o["id"] for o in chat.export("orders")]
+    assert "已批准" in texts(chat.say("zhou", f"同意#{first}"))
+    assert "已驳回" in texts(chat.say("zhou", f"驳回{second}号"))
+    assert [o["status"] for o in chat.export("orders")] == ["open", "rejected"]
+    assert "没有这个权限" in texts(chat.say("amy", "同意"))

@@ -122,6 +122,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
     elif isinstance(c, commands.Export):
         d |= {"intent": f"export:{c.kind}", "start": c.start.isoformat() if c.start else None,
               "end": c.end.isoformat() if c.end else None, "location": c.location, "skus": list(c.skus)}
+    elif isinstance(c, commands.Decide):
+        d |= {"intent": "decide", "approve": c.approve, "order_id": c.order_id}
     elif isinstance(c, commands.AddAlias):
         d |= {"intent": "add_alias", "sku": c.sku, "alias": c.alias}
     elif isinstance(c, commands.RepeatPurchase):
