@@ -211,6 +211,8 @@ class Parser:
         m = a.masked
         supplier = [p for p in a.of("partner") if self.lex.partners[p.codes[0]].kind.value == "supplier"]
         customer = [p for p in a.of("partner") if self.lex.partners[p.codes[0]].kind.value == "customer"]
+        if not a.qtys and _EQUIPMENT.search(a.s):   # 咖啡机坏了 · 冰箱不制冷: no stock of ours moved
+            return commands.Clarify("equipment")
         later = self._later_part(a, speaker) if whole else None
         if later is not None:
             return later
@@ -1247,6 +1249,8 @@ _ALIAS_IS = re.compile(r"(?:以后|今后)?(?:说|讲|写)?(?P<alias>[^,\s\d]{2,
 _ALIAS_ALSO = re.compile(r"(?P<name>[^,\s\d]{1,8}?)(?:又叫|也叫|别名(?:是|叫)?|简称|俗称)(?P<alias>[^,\s\d]{2,8})")
 _DECIDE = re.compile(r"(?:(?P<yes>同意|批准|通过|准了)|(?P<no>驳回|拒绝|不同意|不批准?|否决))(?:了)?(?:这个|这张|这笔)?"
                      r"(?:采购申请|采购单|申请|订单|单据|单子?)?\s*(?:#|No\.?)?\s*(?P<id>\d{1,6})?\s*(?:号)?(?:的)?(?:申请|单)?")
+_EQUIPMENT = re.compile(r"(?:机|冰箱|冰柜|展示柜|柜子|货架|架子|烤箱|炉子?|灶台?|空调|水管|门锁|灯|设备|秤|电脑|打印机)"
+                        r"(?:又|也|好像)?(?:坏了|坏掉了?|坏|出故障|故障|不能用了?|不制冷|不加热|漏水|停了|没电|倒了)")
 _PART_OF = re.compile(r"其中[\x00\s]+?(?:是|为)?(?:卖给|给|被)?\x00+(?:的|买的|要的|订的|拿走的|拿的|提走的|提的|买走的)?[\s.!]*")
 _PART_TO = re.compile(r"(?:给|送给|留给|发给|调给|拨给|送到|发到|调到|送去|转给)\x00")
 _MAKING = re.compile(r"\s*(?:今天|刚才|早上|上午|下午|晚上)?\s*(?:做|烤|煮|炸|蒸|卤|为了做|为做|给)(?:了)?")
