@@ -415,7 +415,7 @@ class Conversation:
             if not confirmed:
                 self._ask(uow, turn, cmd, self.t("alias.ask", turn.lang, alias=cmd.alias, product=product.name))
                 return
-            uow.catalog.set_product(cmd.sku, {"aliases": [*product.aliases, cmd.alias]})
+            uow.catalog.set_product(cmd.sku, {"aliases": list(dict.fromkeys([*product.aliases, cmd.alias]))})
             uow.chat.audit(at=turn.now, actor=user.username, action="alias_added",
                            detail={"sku": cmd.sku, "alias": cmd.alias})
             turn.reply(self.t("alias.done", turn.lang, alias=cmd.alias, product=product.name))
