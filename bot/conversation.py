@@ -79,6 +79,13 @@ def _awaiting(uow: UnitOfWork, here: str | None, *, partner: str | None, sku: st
             and (sku is None or any(ln.sku == sku and ln.open_qty > 0 for ln in o.lines))]
 
 
+def _paid(uow: UnitOfWork, sku: str) -> Decimal | None:
+    """What the latest receipts of a product cost per base unit, weighed by quantity (None: none said a cost)."""
+    rows = uow.stock.receipt_costs(sku, limit=10)
+    qty = sum((q for q, _ in rows), Decimal(0))
+    return sum((q * c for q, c in rows), Decimal(0)) / qty if qty > 0 else None
+
+
 def _pack_sizes_differ(was: catalog.Product, now: catalog.Product, qty: Decimal) -> bool:
     """Whether ``qty`` of ``was`` may have been said in a pack ``now`` also has, of another size (面粉2袋 is 50 kg:
     2袋 of sugar at 5 kg are not): the same base quantity may then be the wrong one, and is asked for."""
@@ -202,7 +209,8 @@ class Conversation:
         pending = uow.chat.pending(turn.user.username, turn.now)
         topic = pending.payload if pending is not None and pending.kind == "topic" else None
         pending = None if topic is not None else pending   # (a product just asked about is no question awaiting)
-        speaker = context.Speaker(user=turn.user, now=turn.now, recent=lambda: self._recent(uow, turn, topic))
+        speaker = context.Speaker(user=turn.user, now=turn.now, recent=lambda: self._recent(uow, turn, topic),
+                                  paid=lambda sku: _paid(uow, sku))
         if text.startswith("/start"):
             turn.reply(self.t("already_registered", turn.lang, name=turn.user.display_name))
             return

@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from decimal import Decimal
 
 from domain import catalog
 
@@ -31,3 +32,6 @@ class Speaker:
     now: datetime  # timezone-aware, in the tenant's time zone
     # the last write, read only for a message that may follow up on it (a lookup the caller does on demand)
     recent: Callable[[], Recent | None] | None = None
+    # what was paid lately for a product, per base unit (its receipts), read only when a price said without its unit
+    # needs a magnitude and the catalog has neither cost nor price (收到菜籽油2桶,单价60: ¥60 a barrel or a litre?)
+    paid: Callable[[str], Decimal | None] | None = None

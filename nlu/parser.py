@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 
@@ -920,7 +921,7 @@ class Parser:
         cost = isinstance(cmd, commands.PlacePurchase) or (
             isinstance(cmd, commands.RecordMoves) and cmd.movement == commands.Movement.RECEIPT)
         ordered = _apply_prices(ordered, a, self.lex, [pos for pos, _ in sorted(res.lines, key=lambda x: x[0])],
-                                cost=cost)
+                                cost=cost, paid=speaker.paid)
         built = lines.attach(cmd, tuple(ordered), keep=False)
         assert built is not None
         cmd = built
@@ -1310,10 +1311,10 @@ def _count_with_qty(a: scan.Analysis) -> bool:
     return bool(a.qtys) and bool(intents.COUNT.search(a.masked))
 
 
-def _per_base(p: catalog.Product, ln: commands.Line, value: Decimal) -> Decimal:
+def _per_base(p: catalog.Product, ln: commands.Line, value: Decimal, ref: Decimal | None) -> Decimal:
     """A price said without its unit (收到可乐2箱,单价60元) per base unit: per the unit the line was said in when the
-    product's known cost (else price) says so — ¥60 a case of 24, not a bottle — else per base unit (鸡蛋3板,单价0.6元)."""
-    ref = p.unit_cost or p.unit_price
+    product's known cost (``ref``, per base unit) says so — ¥60 a case of 24, not a bottle — else per base unit
+    (鸡蛋3板,单价0.6元)."""
     if not ref or not ln.unit or ln.unit == p.base_unit or not p.accepts(ln.unit) or value <= 0:
         return value
     per_pack = value / p.to_base(Decimal(1), ln.unit)
@@ -1322,13 +1323,12 @@ def _per_base(p: catalog.Product, ln: commands.Line, value: Decimal) -> Decimal:
     return value
 
 
-def _bare_per_base(p: catalog.Product, ln: commands.Line, value: Decimal) -> Decimal:
+def _bare_per_base(p: catalog.Product, ln: commands.Line, value: Decimal, ref: Decimal | None) -> Decimal:
     """An amount said alone after a line (收到牛腱2箱,560元) per base unit: the line's total, unless the product's known
-    cost (else price) is nearer the amount per pack (牛腱2箱,280元 at ¥14 a 斤) or per base unit."""
+    cost (``ref``, per base unit) is nearer the amount per pack (牛腱2箱,280元 at ¥14 a 斤) or per base unit."""
     if ln.qty <= 0:
         return value
     total = value / ln.qty
-    ref = p.unit_cost or p.unit_price
     if not ref or value <= 0:
         return total
     options = [total, value]
@@ -1338,7 +1338,10 @@ def _bare_per_base(p: catalog.Product, ln: commands.Line, value: Decimal) -> Dec
 
 
 def _apply_prices(ls: list[commands.Line], a: scan.Analysis, lex: lexicon.Lexicon,
-                  positions: list[int], *, cost: bool = False) -> list[commands.Line]:
+                  positions: list[int], *, cost: bool = False,
+                  paid: Callable[[str], Decimal | None] | None = None) -> list[commands.Line]:
+    """The prices a message says, per base unit, on its lines; a price without its unit is read against the product's
+    cost or price in the catalog, else what was paid for it lately (``paid``, looked up only then)."""
     if a.discount is not None:   # 可颂打8折卖了10个: at that share of the catalog price (cost, for what comes in)
         priced = []
         for ln in ls:
@@ -1361,10 +1364,12 @@ def _apply_prices(ls: list[commands.Line], a: scan.Analysis, lex: lexicon.Lexico
             continue
         if pr.bare and ln.unit_price is not None:
             continue   # 单价14元/斤,共280元: the unit price said stays
+        ref = (p.unit_cost or p.unit_price or (paid(p.sku) if paid is not None else None)) \
+            if pr.bare or not pr.unit else None
         if pr.bare:
-            per = _bare_per_base(p, ln, pr.value)
+            per = _bare_per_base(p, ln, pr.value, ref)
         else:
-            per = pr.value / p.to_base(Decimal(1), pr.unit) if pr.unit else _per_base(p, ln, pr.value)
+            per = pr.value / p.to_base(Decimal(1), pr.unit) if pr.unit else _per_base(p, ln, pr.value, ref)
         out[idx] = replace(ln, unit_price=numbers.value(str(per.normalize())) or per)
     return out
 
