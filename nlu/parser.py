@@ -1238,7 +1238,8 @@ _REPEAT_ORDER = re.compile(r"(?:再|重新|还)?(?:订|下单|下|进|采购|要
                            r"|(?:再|重新)(?:订|下)(?:一次|一遍|一单)$")
 _OPENED = re.compile(r"\s*(?:拆开|拆了|打开|开封|开了)(?:了)?(?:之后|以后|后)?[,\s]*")
 _OPENED_BEFORE = re.compile(r"(?:拆开|拆了|打开|开封了?|开了)\s*$")
-_SOLD_BUT = re.compile(r"(?:卖|用)(?:得|到)?(?:只)?剩(?:下)?(?:了)?")   # 可颂卖剩3个 · 牛奶用得只剩2升
+# 可颂卖剩3个 · 牛奶用得只剩2升 (not 牛奶用剩的2升倒掉了: what was left over is the subject, thrown away alone)
+_SOLD_BUT = re.compile(r"(?:卖|用)(?:得|到)?(?:只)?剩(?:下)?(?:了)?(?!的|下的)")
 _UNDO_KINDS = {"入库": ("receipt",), "收货": ("receipt",), "进货": ("receipt",), "销售": ("sale",),
                "出库": ("sale", "consumption"), "报损": ("scrap",), "盘点": ("count_adjustment",), "领用": ("consumption",),
                "调拨": ("transfer_out", "transfer_in")}
