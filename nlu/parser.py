@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 
-from domain import catalog, commands, errors, units
+from domain import catalog, commands, errors, ledger, units
 from nlu import answers, context, dates, english, intents, lexicon, lines, numbers, rules, scan
 from nlu import text as texts
 
@@ -125,7 +125,7 @@ class Parser:
         bare = s.strip(" !.~")
         if intents.UNDO.match(bare):   # 撤销刚才那笔入库: only if it was one
             said = next((k for w, k in _UNDO_KINDS.items() if w in bare), ())
-            return commands.Parsed(commands.Undo(kinds=said))
+            return commands.Parsed(commands.Undo(kinds=tuple(k.value for k in said)))
         decided = _DECIDE.fullmatch(bare)
         if decided is not None:   # 同意 · 批准#3 · 驳回2号
             return commands.Parsed(commands.Decide(approve=decided.group("no") is None,
@@ -348,20 +348,13 @@ class Parser:
             if after is not None or before is not None:
                 opened[q.start] = (q.start - len(before.group(0)) if before else q.start, after.end() if after else q.end)
         if opened:   # 面粉一袋拆开用了10公斤 · 拆了一箱可乐卖了5瓶: the pack opened is where they came from, no line
-            chars = list(a.masked)
-            for x, y in opened.values():
-                chars[x:y] = scan.MASK * (y - x)
-            a = replace(a, masked="".join(chars), qtys=[q for q in a.qtys if q.start not in opened])
+            a = _without(a, opened)
             m = a.masked
-        short = {q.start: q.start - len(gap.group(0)) for q in a.qtys
+        short = {q.start: (q.start - len(gap.group(0)), q.end) for q in a.qtys
                  if (gap := re.search(r"(?:少|缺|差)了?\s*$", a.s[max(0, q.start - 3):q.start]))}
         if short and len(short) < len(a.qtys) and any(
                 re.search(r"(?:只|才|实)(?:到|来|送|收)了?\s*$", a.s[max(0, q.start - 4):q.start]) for q in a.qtys):
-            chars = list(a.masked)   # 牛肉丸少了一袋,只到了3袋: what came is said; the shortfall is no line
-            for q in a.qtys:
-                if q.start in short:
-                    chars[short[q.start]:q.end] = scan.MASK * (q.end - short[q.start])
-            a = replace(a, masked="".join(chars), qtys=[q for q in a.qtys if q.start not in short])
+            a = _without(a, short)   # 牛肉丸少了一袋,只到了3袋: what came is said; the shortfall is no line
             m = a.masked
         books = [q for q in a.qtys for b in _BOOKS.finditer(a.s) if 0 <= q.start - b.end() <= 2]
         if books and len(books) < len(a.qtys):   # 可颂账上40个,实际只有35个: what the books say is no count
@@ -807,8 +800,7 @@ class Parser:
     def _add_product(self, name: str, rest: str) -> Result:
         """A new product: its name, base unit (单位斤 · 按斤卖), packs (一箱20斤 · 箱=20), price and cost (per base unit
         or per pack: 售价58元 · 进价800元/箱), shelf life (保质期3天) and category (分类肉类)."""
-        if name in self.lex.product_names or self.lex.match_product(name).skus and any(
-                name in self.lex.product(c).names for c in self.lex.match_product(name).skus):
+        if any(name in p.names for p in self.lex.products.values()):
             return commands.Clarify("product_exists", mention=name)
         unit = re.search(r"(?:单位|基本单位|计量单位)(?:是|为|用|:)?\s*(?P<u>[^\s,;:\d]{1,3}?)(?=[\s,;]|$)"
                          r"|按(?P<u2>[^\s,;\d]{1,2}?)(?:卖|算|计|称)", rest)
@@ -1240,9 +1232,10 @@ _OPENED = re.compile(r"\s*(?:拆开|拆了|打开|开封|开了)(?:了)?(?:之�
 _OPENED_BEFORE = re.compile(r"(?:拆开|拆了|打开|开封了?|开了)\s*$")
 # 可颂卖剩3个 · 牛奶用得只剩2升 (not 牛奶用剩的2升倒掉了: what was left over is the subject, thrown away alone)
 _SOLD_BUT = re.compile(r"(?:卖|用)(?:得|到)?(?:只)?剩(?:下)?(?:了)?(?!的|下的)")
-_UNDO_KINDS = {"入库": ("receipt",), "收货": ("receipt",), "进货": ("receipt",), "销售": ("sale",),
-               "出库": ("sale", "consumption"), "报损": ("scrap",), "盘点": ("count_adjustment",), "领用": ("consumption",),
-               "调拨": ("transfer_out", "transfer_in")}
+_MK = ledger.MoveKind
+_UNDO_KINDS = {"入库": (_MK.RECEIPT,), "收货": (_MK.RECEIPT,), "进货": (_MK.RECEIPT,), "销售": (_MK.SALE,),
+               "出库": (_MK.SALE, _MK.CONSUMPTION), "报损": (_MK.SCRAP,), "盘点": (_MK.COUNT_ADJUSTMENT,),
+               "领用": (_MK.CONSUMPTION,), "调拨": (_MK.TRANSFER_OUT, _MK.TRANSFER_IN)}
 _MADE_INTO = re.compile(r"[,\s]*(?:用来|拿来|是用来|为了)?(?:做|炒|煮|炖|烧|做成)(?:了)?[^,\d]{1,8}(?:用的?)?[.!]*$")
 _REPORT_NOW = re.compile(r"(?:[^,\d]{0,4}?(?:店)?(?:的)?)(?P<name>今日小结|今天小结|小结|每日小结|日报|销售日报|营业日报|库存日报|库存报表|库存报告"
                          r"|周报|销售周报|销量周报|一周销量|本周销量|上周销量)(?:发我|发给我|看看|呢)?"
@@ -1306,6 +1299,14 @@ def _signed(a: scan.Analysis) -> str | None:
         a.qtys = [replace(q, parts=[(abs(v), u) for v, u in q.parts]) for q in a.qtys]
         return "sale"
     return None
+
+
+def _without(a: scan.Analysis, said: dict[int, tuple[int, int]]) -> scan.Analysis:
+    """``a`` without the quantities starting at ``said``'s keys, each with the words around it (its span) masked."""
+    chars = list(a.masked)
+    for x, y in said.values():
+        chars[x:y] = scan.MASK * (y - x)
+    return replace(a, masked="".join(chars), qtys=[q for q in a.qtys if q.start not in said])
 
 
 def _count_with_qty(a: scan.Analysis) -> bool:
