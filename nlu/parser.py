@@ -315,10 +315,13 @@ class Parser:
             return self._sales(a, speaker.now)
         if a.date and a.date.has_time and intents.BOOKING.search(a.s) and not customer:   # a customer's: an order
             return self._booking(a, speaker)
-        asked = _REPORT_NOW.fullmatch(a.s.strip(" !.?~"))
-        if asked is not None and not a.qtys:   # 今日小结 · 日报 · 库存日报 · 上周销量 · 今天生意怎么样: that report, now
-            kind = rules.report_of(asked.group("name")) if asked.group("name") else "evening_summary"
-            return commands.Parsed(commands.Report(kind or "evening_summary", location=self._location(a)))
+        bare = a.s.strip(" !.?~")
+        report = _REPORT_NAMED.fullmatch(bare)
+        kind = "evening_summary" if _BUSINESS_TODAY.fullmatch(bare) else \
+            rules.report_of(report.group("name")) if report and report.group("name") not in _LEVEL_ASKED else None
+        if kind in _NOW_REPORTS and not a.qtys:
+            # 今日小结 · 日报 · 库存日报 · 今天生意怎么样: the report a rule could schedule, now
+            return commands.Parsed(commands.Report(str(kind), location=self._location(a)))
         if intents.SLOW.search(a.s) and not a.of("product") and not [   # 哪些货一周没动了 · 哪些东西3天没卖了
                 q for q in a.qtys if not re.match(rf"\s*个?(?:{scan.SHELF_UNIT})", a.s[q.end:])]:
             span = re.search(rf"(?P<n>{numbers.NUMBER})\s*(?:个)?(?P<u>{scan.SHELF_UNIT})", a.s)
@@ -1237,9 +1240,11 @@ _UNDO_KINDS = {"入库": (_MK.RECEIPT,), "收货": (_MK.RECEIPT,), "进货": (_M
                "出库": (_MK.SALE, _MK.CONSUMPTION), "报损": (_MK.SCRAP,), "盘点": (_MK.COUNT_ADJUSTMENT,),
                "领用": (_MK.CONSUMPTION,), "调拨": (_MK.TRANSFER_OUT, _MK.TRANSFER_IN)}
 _MADE_INTO = re.compile(r"[,\s]*(?:用来|拿来|是用来|为了)?(?:做|炒|煮|炖|烧|做成)(?:了)?[^,\d]{1,8}(?:用的?)?[.!]*$")
-_REPORT_NOW = re.compile(r"(?:[^,\d]{0,4}?(?:店)?(?:的)?)(?P<name>今日小结|今天小结|小结|每日小结|日报|销售日报|营业日报|库存日报|库存报表|库存报告"
-                         r"|周报|销售周报|销量周报|一周销量|本周销量|上周销量)(?:发我|发给我|看看|呢)?"
-                         r"|(?:今天|今日)?(?:的)?(?:生意|情况|营业情况)(?:怎么样|如何|咋样)?|今天怎么样")
+# a report by the name a rule would send it by (rules.report_of: 今日小结 · 日报 · 库存日报), or 今天生意怎么样
+_REPORT_NAMED = re.compile(r"(?:[^,\d]{1,4}?店的?)?(?P<name>[^,\d\s]{2,8}?)(?:发我|发给我|看看|呢)?")
+_BUSINESS_TODAY = re.compile(r"(?:今天|今日)?(?:的)?(?:生意|情况|营业情况)(?:怎么样|如何|咋样)?|今天怎么样")
+_NOW_REPORTS = ("evening_summary", "stock_report", "sales_week")   # (the prep list has its own words and button)
+_LEVEL_ASKED = ("库存", "库存情况", "今日库存", "库存清单", "库存表")   # names of a report that ask the level: a query
 _ALIAS_IS = re.compile(r"(?:以后|今后)?(?:说|讲|写)?(?P<alias>[^,\s\d]{2,8}?)(?:就是|也就是|指的是|是指|等于|即)(?P<name>[^,\s\d]{1,8})")
 _ALIAS_ALSO = re.compile(r"(?P<name>[^,\s\d]{1,8}?)(?:又叫|也叫|别名(?:是|叫)?|简称|俗称)(?P<alias>[^,\s\d]{2,8})")
 _DECIDE = re.compile(r"(?:(?P<yes>同意|批准|通过|准了)|(?P<no>驳回|拒绝|不同意|不批准?|否决))(?:了)?(?:这个|这张|这笔)?"
