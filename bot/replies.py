@@ -627,11 +627,10 @@ def customer_account(t: Any, lang: str, uow: UnitOfWork, cmd: commands.CustomerQ
                 for s in rows]
     else:
         out = [str(t("account.none", lang, partner=name, span=span))]
-    exposure, open_sales = purchasing.credit(uow, cmd.partner, now)
+    exposure, open_sales, limit = purchasing.credit(uow, cmd.partner, now)
     if open_sales:
-        value = sum(((ln.unit_price or Decimal(0)) * ln.open_qty for o in open_sales for ln in o.lines), Decimal(0))
-        out.append(str(t("account.orders", lang, n=len(open_sales), money=reports.money(value))))
-    limit = next((p.credit_limit for p in uow.catalog.partners() if p.code == cmd.partner), None)
+        out.append(str(t("account.orders", lang, n=len(open_sales),
+                         money=reports.money(purchasing.open_value(open_sales)))))
     out.append(str(t("account.credit", lang, exposure=reports.money(exposure), limit=reports.money(limit),
                      left=reports.money(limit - exposure)) if limit is not None
                    else t("account.credit_none", lang, exposure=reports.money(exposure))))

@@ -118,8 +118,12 @@ def _exposure(uow: UnitOfWork, partner: str, now: datetime, open_sales: list[ord
     moves = [m for m in uow.stock.moves(since=since, kinds=["sale", "customer_return"]) if m.partner == partner]
     exposure = sum(((price or Decimal(0)) * m.qty * (1 if m.reverses is None else -1)
                     * (1 if m.kind.value == "sale" else -1) for m, price in priced(uow, moves)), Decimal(0))
-    return exposure + sum(((ln.unit_price or Decimal(0)) * ln.open_qty for o in open_sales for ln in o.lines),
-                          Decimal(0))
+    return exposure + open_value(open_sales)
+
+
+def open_value(open_sales: list[orders.Order]) -> Decimal:
+    """What customers' orders still hold, at their prices."""
+    return sum(((ln.unit_price or Decimal(0)) * ln.open_qty for o in open_sales for ln in o.lines), Decimal(0))
 
 
 def priced(uow: UnitOfWork, moves: list[ledger.Move]) -> list[tuple[ledger.Move, Decimal | None]]:
@@ -174,10 +178,12 @@ def _update_words(t: Any, lang: str, cmd: commands.SupplierUpdate, tz: Any) -> s
     return str(t("list_joiner", lang)).join(words)
 
 
-def credit(uow: UnitOfWork, partner: str, now: datetime) -> tuple[Decimal, list[orders.Order]]:
-    """What counts against a customer's credit limit now (its last 30 days' sales and open orders), and those orders."""
+def credit(uow: UnitOfWork, partner: str, now: datetime) -> tuple[Decimal, list[orders.Order], Decimal | None]:
+    """What counts against a customer's credit limit now (its last 30 days' sales and open orders), those orders, and
+    the limit (None: none set)."""
     open_sales = _open_sales(uow, partner)
-    return _exposure(uow, partner, now, open_sales), open_sales
+    limit = _credit_limit(uow, partner)
+    return _exposure(uow, partner, now, open_sales), open_sales, limit[1] if limit else None
 
 
 def _credit_limit(uow: UnitOfWork, code: str | None) -> tuple[catalog.Partner, Decimal] | None:

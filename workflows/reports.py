@@ -537,10 +537,8 @@ def report_now(uow: Any, t: Any, *, kind: str, lang: str, location: str, now: da
                forecaster: Any = None) -> tuple[str, int]:
     """今日小结 · 库存日报 · 一周销量 asked in the chat: the report its schedule would send, now, for the asker's store
     (``location`` "": every store's)."""
-    stores = [location] if location else [loc.code for loc in uow.catalog.locations()
-                                          if loc.kind == catalog.LocationKind.STORE]
     box = _Collected()
-    for loc in stores:
+    for loc in _stores(uow, location):
         globals()[kind](uow, box, t, location=loc, now=now, forecaster=forecaster, to=[user])
     return "\n\n".join(box.texts) or str(t("not_understood", lang)), 0
 
@@ -669,16 +667,17 @@ def slow_now(uow: Any, t: Any, *, lang: str, location: str, now: datetime, forec
     """哪些货一周没动了: per store (``location`` "": every store) the products with stock and no sale for ``days`` days
     (None: as the slow-mover alert, 3 for what keeps a week or less, else 14), the longest idle first, and those with
     stock that never sold."""
-    stores = [location] if location else [loc.code for loc in uow.catalog.locations()
-                                          if loc.kind == catalog.LocationKind.STORE]
     rule = t("slow.rule_days", lang, days=days) if days else t("slow.rule_default", lang)
     gone = uow.stock.last_sales(kinds=("sale", "consumption"))   # sold or used: an ingredient is never sold
+    held: dict[tuple[str, str], Decimal] = {}
+    for loc, sku, _, q, _ in uow.stock.all_levels():   # every store's stock in one read
+        held[(loc, sku)] = held.get((loc, sku), Decimal(0)) + q
     out: list[str] = []
-    for loc in stores:
+    for loc in _stores(uow, location):
         idle: list[tuple[Decimal, str]] = []
         never: list[str] = []
         for p in uow.catalog.products():
-            on_hand = uow.stock.on_hand(loc, p.sku)
+            on_hand = held.get((loc, p.sku), Decimal(0))
             if on_hand <= 0:
                 continue
             last = [gone[(loc, p.sku)]] if (loc, p.sku) in gone else []
@@ -688,7 +687,7 @@ def slow_now(uow: Any, t: Any, *, lang: str, location: str, now: datetime, forec
             since = Decimal(str((now - max(last)).total_seconds() / 86400)) if last else metrics.INF
             if since >= metrics.INF:
                 never.append(f"{p.name} {qty(p, on_hand)}")
-            elif since >= (days or (3 if (p.shelf_life_days or 999) <= 7 else 14)):
+            elif since >= (days or _slow_limit(p)):
                 idle.append((since, t("slow.line", lang, product=p.name, qty=qty(p, on_hand), days=int(since))))
         if not idle and not never:
             out.append(t("slow.none", lang, location=loc_name(uow, loc), rule=rule))
@@ -700,16 +699,27 @@ def slow_now(uow: Any, t: Any, *, lang: str, location: str, now: datetime, forec
     return "\n".join(out), 0
 
 
+def _slow_limit(p: catalog.Product) -> int:
+    """Days without a sale that make a product slow: 3 for what keeps a week or less, else 14."""
+    return 3 if (p.shelf_life_days or 999) <= 7 else 14
+
+
+def _stores(uow: Any, location: str) -> list[str]:
+    """The store asked about, or every store ("")."""
+    return [location] if location else [loc.code for loc in uow.catalog.locations()
+                                        if loc.kind == catalog.LocationKind.STORE]
+
+
 def slow_movers(uow: Any, box: Any, t: Any, *, now: datetime, only: set[tuple[str, str]] | None = None) -> None:
     """Products with stock and no sales for N days (3 if shelf life ≤ 7 days, else 14); edge-triggered."""
-    stores = [loc.code for loc in uow.catalog.locations() if loc.kind == catalog.LocationKind.STORE]
+    stores = _stores(uow, "")
     if only is not None:  # after an event: just the products it touched
         found = [(uow.catalog.product(sku), loc) for loc, sku in sorted(only) if loc in stores]
         pairs = [(p, loc) for p, loc in found if p is not None]
     else:
         pairs = [(p, loc) for p in uow.catalog.products() for loc in stores]
     for p, loc in pairs:
-        limit = 3 if (p.shelf_life_days or 999) <= 7 else 14
+        limit = _slow_limit(p)
         snap = metrics.Snapshot(uow, location=loc, product=p, now=now)
         on_hand = snap("on_hand", {})
         days = snap("days_since_sale", {})
