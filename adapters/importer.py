@@ -179,25 +179,22 @@ def _users(ctx: _Ctx, r: dict[str, str]) -> None:
 def _products(ctx: _Ctx, r: dict[str, str]) -> None:
     packs = units.parse_packs(r.get("units") or "")
     base = r["base_unit"]
-    for name in packs:
-        if units.is_global(name) and units.dimension(name) == units.dimension(base):
-            raise ValueError(f"pack unit {name} conflicts with the global unit")
+    clash = units.pack_redefines(base, packs)
+    if clash is not None:
+        raise ValueError(f"pack unit {clash} conflicts with the global unit")
     shelf = _days(r.get("shelf_life_days"), "shelf_life_days")
     if shelf == 0:
         raise ValueError("shelf_life_days must be a positive whole number: '0'")
     supplier = r.get("supplier") or None
     if supplier is not None and supplier not in ctx.partners():
         raise ValueError(f"unknown supplier {supplier!r}")
-    ctx.uow.catalog.upsert(t.Product, {"sku": r["sku"]}, {
-        "name": r["name"], "aliases": _split(r.get("aliases")), "base_unit": base,
-        "packs": {k: str(units.normalize(v)) for k, v in packs.items()}, "category": r.get("category") or "",
-        "safety_stock": _dec(r.get("safety_stock") or "0", "safety_stock"),
-        "shelf_life_days": shelf,
-        "unit_price": _opt_dec(r.get("unit_price"), "unit_price"),
-        "unit_cost": _opt_dec(r.get("unit_cost"), "unit_cost"),
-        "loss_rate": _opt_dec(r.get("loss_rate"), "loss_rate"),
-        "supplier": supplier, "lead_time_days": _days(r.get("lead_time_days"), "lead_time_days"),
-        "moq": _moq(r.get("moq"), base=base, packs=packs)})
+    ctx.uow.catalog.put_product(catalog.Product(
+        sku=r["sku"], name=r["name"], aliases=tuple(_split(r.get("aliases"))), base_unit=base, packs=packs,
+        category=r.get("category") or "", safety_stock=_dec(r.get("safety_stock") or "0", "safety_stock"),
+        shelf_life_days=shelf, unit_price=_opt_dec(r.get("unit_price"), "unit_price"),
+        unit_cost=_opt_dec(r.get("unit_cost"), "unit_cost"), loss_rate=_opt_dec(r.get("loss_rate"), "loss_rate"),
+        supplier=supplier, lead_time_days=_days(r.get("lead_time_days"), "lead_time_days"),
+        moq=_moq(r.get("moq"), base=base, packs=packs)))
     ctx.skus().add(r["sku"])
 
 

@@ -767,15 +767,15 @@ class Conversation:
         products = uow.catalog.products()
         if any(cmd.name in p.names for p in products):
             raise errors.BadInput(code="product_exists", name=cmd.name)
-        for pack, _ in cmd.packs:   # (箱=20 for 斤 is a pack; 公斤=2 for 斤 would redefine a unit everyone knows)
-            if units.is_global(pack) and units.dimension(pack) == units.dimension(cmd.base_unit):
-                raise errors.BadInput(code="pack_is_a_unit", unit=pack)
+        clash = units.pack_redefines(cmd.base_unit, (pack for pack, _ in cmd.packs))
+        if clash is not None:   # (箱=20 for 斤 is a pack; 公斤=2 would redefine a unit everyone knows)
+            raise errors.BadInput(code="pack_is_a_unit", unit=clash)
         sku = catalog.next_sku(p.sku for p in products)
         shown = replies.new_product(self.t, turn.lang, cmd, sku=sku)
         if not confirmed:
             self._ask(uow, turn, cmd, self.t("add_product.ask", turn.lang, product=shown))
             return
-        uow.catalog.add_product(catalog.Product(
+        uow.catalog.put_product(catalog.Product(
             sku=sku, name=cmd.name, base_unit=cmd.base_unit, packs=dict(cmd.packs), category=cmd.category,
             shelf_life_days=cmd.shelf_life_days, unit_price=cmd.unit_price, unit_cost=cmd.unit_cost))
         uow.chat.audit(at=turn.now, actor=turn.user.username, action="product_added",

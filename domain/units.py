@@ -5,6 +5,7 @@ Every quantity is a ``Decimal`` in the product's base unit once it crosses the b
 from __future__ import annotations
 
 import decimal
+from collections.abc import Iterable
 from decimal import Decimal
 
 from domain import errors
@@ -34,6 +35,12 @@ GLOBAL_UNITS: dict[str, tuple[str, Decimal]] = {
 def dimension(unit: str) -> str | None:
     entry = GLOBAL_UNITS.get(unit)
     return entry[0] if entry else None
+
+
+def pack_redefines(base_unit: str, packs: Iterable[str]) -> str | None:
+    """The first pack named like a unit everyone knows of the base unit's kind (公斤=2 for a product in 斤: it would
+    redefine the kilogram), or None."""
+    return next((p for p in packs if is_global(p) and dimension(p) == dimension(base_unit)), None)
 
 
 def is_global(unit: str) -> bool:

@@ -95,13 +95,15 @@ class CatalogRepo(_Repo):
         """Changes fields of one product (its master data: the catalog's version moves on)."""
         self.upsert(t.Product, {"sku": sku}, values)
 
-    def add_product(self, p: catalog.Product) -> None:
-        """A new product (added from the chat): its master data, the catalog's version moving on."""
+    def put_product(self, p: catalog.Product) -> None:
+        """A product's whole master data, inserted or replacing what its SKU had (an import row, or one added from the
+        chat); the catalog's version moves on."""
         self.upsert(t.Product, {"sku": p.sku}, {
             "name": p.name, "aliases": list(p.aliases), "base_unit": p.base_unit,
             "packs": {k: str(units.normalize(v)) for k, v in p.packs.items()}, "category": p.category,
             "safety_stock": p.safety_stock, "shelf_life_days": p.shelf_life_days, "unit_price": p.unit_price,
-            "unit_cost": p.unit_cost, "supplier": p.supplier, "lead_time_days": p.lead_time_days, "moq": p.moq})
+            "unit_cost": p.unit_cost, "loss_rate": p.loss_rate, "supplier": p.supplier,
+            "lead_time_days": p.lead_time_days, "moq": p.moq})
 
     def set_partner(self, code: str, values: dict[str, Any]) -> None:
         """Changes fields of one partner (its master data: the catalog's version moves on)."""

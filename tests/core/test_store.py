@@ -406,7 +406,7 @@ def test_a_partners_last_order_location_is_its_latest_placed_order_of_that_kind(
 
 def test_a_product_added_is_exported_in_the_import_s_columns_and_imports_back_unchanged(cafe, tmp_path):
     with cafe() as uow:
-        uow.catalog.add_product(catalog.Product(sku="B11", name="酸奶", base_unit="瓶", packs={"箱": D(24)},
+        uow.catalog.put_product(catalog.Product(sku="B11", name="酸奶", base_unit="瓶", packs={"箱": D(24)},
                                                 category="乳品", shelf_life_days=21, unit_price=D("6"),
                                                 unit_cost=D("4.5"), aliases=("老酸奶",)))
         uow.commit()
