@@ -86,6 +86,13 @@ def _paid(uow: UnitOfWork, sku: str) -> Decimal | None:
     return sum((q * c for q, c in rows), Decimal(0)) / qty if qty > 0 else None
 
 
+def _incoming_transfer(uow: UnitOfWork, here: str | None, sku: str, *, source: str | None = None) -> int | None:
+    """The oldest transfer of ``sku`` on its way to ``here`` (approved or shipped; from ``source`` when given)."""
+    ids = [o.id or 0 for o in uow.orders.list(kinds=["transfer"], statuses=["open", "shipped"])
+           if o.location == here and (source is None or o.source == source) and any(ln.sku == sku for ln in o.lines)]
+    return min(ids) if ids else None
+
+
 def _pack_sizes_differ(was: catalog.Product, now: catalog.Product, qty: Decimal) -> bool:
     """Whether ``qty`` of ``was`` may have been said in a pack ``now`` also has, of another size (面粉2袋 is 50 kg:
     2袋 of sugar at 5 kg are not): the same base quantity may then be the wrong one, and is asked for."""
@@ -491,19 +498,19 @@ class Conversation:
     def _receive_order(self, uow: UnitOfWork, turn: Turn, cmd: commands.ReceiveOrder) -> None:
         """光明的货到了: the receipt of what the oldest open purchase order at the user's store (of that supplier,
         with that product) still awaits, asked before it is written (a different quantity is said as a receipt)."""
-        found = _awaiting(uow, cmd.location or turn.user.location, partner=cmd.partner, sku=cmd.sku)
         if cmd.order_id is not None:   # 采购单#3的货到了: that one (wherever it goes: the receipt is there)
-            moving = uow.orders.get(cmd.order_id)
-            if moving is not None and moving.kind.value == "transfer":   # 调拨单#2到了 · 福田的牛腩到了
-                self._transfer_arrived(uow, turn, moving)
+            named = uow.orders.get(cmd.order_id)
+            if named is not None and named.kind.value == "transfer":   # 调拨单#2到了 · 福田的牛腩到了
+                self._transfer_arrived(uow, turn, named)
                 return
-            found = [o for o in _awaiting(uow, None, partner=None, sku=None) if o.id == cmd.order_id]
-            if not found:
-                o = uow.orders.get(cmd.order_id)
-                if o is None or o.kind.value not in ("purchase", "purchase_request"):
-                    raise errors.NotFound(code="order_not_found", id=cmd.order_id)
-                raise errors.InvalidState(code="order_not_receivable", id=o.id,
-                                          status=self.t(f"order_status.{o.status.value}", turn.lang))
+            if named is None or named.kind.value not in ("purchase", "purchase_request"):
+                raise errors.NotFound(code="order_not_found", id=cmd.order_id)
+            if named.status.value not in ("open", "partial"):
+                raise errors.InvalidState(code="order_not_receivable", id=named.id,
+                                          status=self.t(f"order_status.{named.status.value}", turn.lang))
+            found = [named]
+        else:
+            found = _awaiting(uow, cmd.location or turn.user.location, partner=cmd.partner, sku=cmd.sku)
         if not found:
             what = replies.orders_what(self.t, turn.lang, "purchase", sku=cmd.sku, partner=cmd.partner,
                                        cat=self._catalog)
@@ -605,10 +612,8 @@ class Conversation:
         p = c.partial
         if c.reason == "missing_qty" and isinstance(p, commands.TransferStock) and not p.lines and not p.request \
                 and p.source is not None and p.dest in (None, turn.user.location):   # 福田的牛腩到了: its transfer
-            moving = [o for o in uow.orders.list(kinds=["transfer"], statuses=["open", "shipped"])
-                      if o.location == turn.user.location and o.source == p.source
-                      and any(ln.sku == c.mention for ln in o.lines)]
-            return commands.ReceiveOrder(order_id=min(o.id or 0 for o in moving)) if moving else None
+            oid = _incoming_transfer(uow, turn.user.location, c.mention, source=p.source)
+            return commands.ReceiveOrder(order_id=oid) if oid is not None else None
         if c.reason != "missing_qty" or not isinstance(p, commands.RecordMoves) or p.lines \
                 or p.movement != commands.Movement.RECEIPT or p.at is not None:
             return None
@@ -616,9 +621,8 @@ class Conversation:
         waiting = _awaiting(uow, here, partner=p.partner, sku=c.mention)
         if waiting:
             return commands.ReceiveOrder(partner=p.partner, sku=c.mention, location=p.location)
-        moving = [o for o in uow.orders.list(kinds=["transfer"], statuses=["open", "shipped"])
-                  if o.location == here and any(ln.sku == c.mention for ln in o.lines) and p.partner is None]
-        return commands.ReceiveOrder(order_id=min(o.id or 0 for o in moving)) if moving else None
+        oid = _incoming_transfer(uow, here, c.mention) if p.partner is None else None
+        return commands.ReceiveOrder(order_id=oid) if oid is not None else None
 
     def _transfer_arrived(self, uow: UnitOfWork, turn: Turn, o: Any) -> None:
         """A transfer said to have come: once shipped, its receipt button (what was shipped is received); before,
