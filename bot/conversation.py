@@ -20,7 +20,7 @@ from bot import replies
 from bot.messages import Attachment, Button, Incoming, Outgoing, from_notice, media_in, media_of
 from domain import catalog, codec, commands, errors, events, ledger, units
 from nlu import context
-from workflows import exports, inventory, purchasing, reports
+from workflows import exports, inventory, metrics, purchasing, reports
 from workflows.ports import Clock, UnitOfWork, UowFactory
 
 PENDING_TTL = timedelta(minutes=10)
@@ -80,10 +80,9 @@ def _awaiting(uow: UnitOfWork, here: str | None, *, partner: str | None, sku: st
 
 
 def _paid(uow: UnitOfWork, sku: str) -> Decimal | None:
-    """What the latest receipts of a product cost per base unit, weighed by quantity (None: none said a cost)."""
-    rows = uow.stock.receipt_costs(sku, limit=10)
-    qty = sum((q for q, _ in rows), Decimal(0))
-    return sum((q * c for q, c in rows), Decimal(0)) / qty if qty > 0 else None
+    """What a product cost per base unit lately (metrics.unit_cost: its receipts, else the catalog's cost)."""
+    product = uow.catalog.product(sku)
+    return metrics.unit_cost(uow, product)[0] if product is not None else None
 
 
 def _incoming_transfer(uow: UnitOfWork, here: str | None, sku: str, *, source: str | None = None) -> int | None:
