@@ -334,9 +334,9 @@ class Conversation:
                 self._ask(uow, turn, cmd, replies.guesses(self.t, turn.lang, guesses, self._catalog))
                 return
             if isinstance(cmd, commands.PlacePurchase):
-                purchasing.place(uow, turn, cmd, t=self.t)
+                self._order_topic(uow, turn, purchasing.place(uow, turn, cmd, t=self.t))
             else:
-                purchasing.take_order(uow, turn, cmd, t=self.t)
+                self._order_topic(uow, turn, purchasing.take_order(uow, turn, cmd, t=self.t))
         elif isinstance(cmd, commands.Undo):
             last = uow.stock.last_batch(user.username)
             kinds = {m.kind.value for m in uow.stock.batch(last)} if last and cmd.kinds else set()
@@ -404,7 +404,7 @@ class Conversation:
             turn.reply(replies.open_orders(self.t, turn.lang, uow, cmd, user=user, now=turn.now, cat=self._catalog))
         elif isinstance(cmd, commands.AmendOrder):
             self._require(user, "record")
-            purchasing.amend(uow, turn, cmd, t=self.t)
+            self._order_topic(uow, turn, purchasing.amend(uow, turn, cmd, t=self.t))
         elif isinstance(cmd, commands.SetProduct):
             self._require(user, "approve")
             self._set_product(uow, turn, cmd, confirmed=confirmed)
@@ -814,6 +814,14 @@ class Conversation:
                      action="partner_changed", detail={"partner": cmd.partner, "field": cmd.field,
                                                        "old": None if old is None else str(old), "new": str(cmd.value)})
 
+    @staticmethod
+    def _order_topic(uow: UnitOfWork, turn: Turn, order_id: int | None) -> None:
+        """The order just placed or changed is what the user's next message may change (改成3箱 · 再加1箱牛腱); any
+        other message in between ends that."""
+        if order_id is not None and uow.chat.pending(turn.user.username, turn.now) is None:
+            uow.chat.set_pending(turn.user.username, kind="topic", payload={"order": order_id, "at": turn.now.isoformat()},
+                                 expires_at=turn.now + RECENT)
+
     def _recent(self, uow: UnitOfWork, turn: Turn, topic: dict[str, Any] | None = None) -> context.Recent | None:
         """The user's last write if it was of one kind and minutes ago (a follow-up may continue it); the product the
         user asked about since, when there is one (可乐还剩多少, then 卖了3瓶: of cola; no kind to continue)."""
@@ -822,6 +830,12 @@ class Conversation:
             when = datetime.strptime((batch or "")[:14], "%Y%m%d%H%M%S").replace(tzinfo=turn.now.tzinfo)
         except ValueError:
             when = None
+        if topic is not None and "order" in topic:   # 向张记订牛腩2箱, then 改成3箱 · 再加1箱牛腱: that order, still open
+            placed = uow.orders.get(int(topic["order"]))
+            if placed is None or placed.status.value not in purchasing.CANCELLABLE:
+                return None
+            return context.Recent(movement="order", skus=tuple(dict.fromkeys(ln.sku for ln in placed.lines)),
+                                  order=placed.id)
         if topic is not None and (when is None or datetime.fromisoformat(str(topic["at"])) >= when):
             return context.Recent(movement="", skus=(str(topic["sku"]),))
         if when is None or not timedelta(0) <= turn.now - when <= RECENT:

@@ -277,13 +277,16 @@ class CustomerQuery:
 class AmendOrder:
     """盒马订的可颂改成60个 · 订单#4的牛奶改为15箱: an open order's line of ``sku`` ordered ``qty`` (base units) in all,
     the order by number or the partner's (or the store's) only open one with that product. Without a product
-    (光明的订单改成8箱 · 订单#2改成8箱): ``sku`` None and ``amount`` in ``amount_unit``, of the order's only product."""
+    (光明的订单改成8箱 · 订单#2改成8箱): ``sku`` None and ``amount`` in ``amount_unit``, of the order's only product.
+    Right after placing an order, 改成3箱 · 再加1箱牛腱 · 改成明天到 are of that order."""
     sku: str | None
-    qty: Decimal
+    qty: Decimal | None
     order_id: int | None = None
     partner: str | None = None
     amount: Decimal | None = None
     amount_unit: str = ""
+    due: datetime | None = None            # 改成明天到 · 订单#2推迟到周五: the moment it is now due (qty None: only that)
+    more: tuple[Line, ...] = ()            # 再加牛腱1箱 · 订单#1加五花肉10斤: added to it (a new line, or more of one)
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,8 @@ class Status(StrEnum):
 
 TRANSITIONS: dict[Status, frozenset[Status]] = {
     Status.PENDING_APPROVAL: frozenset({Status.OPEN, Status.REJECTED, Status.CANCELLED}),
-    Status.OPEN: frozenset({Status.PARTIAL, Status.SHIPPED, Status.DONE, Status.CANCELLED}),
+    # (back to approval: an open order changed past the approval limit or the customer's credit)
+    Status.OPEN: frozenset({Status.PARTIAL, Status.SHIPPED, Status.DONE, Status.CANCELLED, Status.PENDING_APPROVAL}),
     Status.PARTIAL: frozenset({Status.PARTIAL, Status.DONE, Status.CANCELLED}),
     Status.SHIPPED: frozenset({Status.DONE}),
     Status.DONE: frozenset(),

@@ -21,9 +21,11 @@ class Catalog:
 @dataclass(frozen=True)
 class Recent:
     """The speaker's last write, minutes ago: what a follow-up (又卖了2个 · 再来2块 · 还有牛奶1箱) continues; or the
-    product just asked about (movement ""), which a write without one names (可乐还剩多少 → 卖了3瓶)."""
-    movement: str                 # a commands.Movement value, "" for a product asked about
+    product just asked about (movement ""), which a write without one names (可乐还剩多少 → 卖了3瓶); or the order
+    just placed (movement "order"), which 改成3箱 · 再加1箱牛腱 change."""
+    movement: str                 # a commands.Movement value, "" for a product asked about, "order" for an order
     skus: tuple[str, ...]
+    order: int | None = None      # the open order the speaker placed minutes ago (改成3箱 · 再加1箱牛腱 amend it)
 
 
 @dataclass(frozen=True)

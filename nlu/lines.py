@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from domain import catalog, commands, errors, units
-from nlu import lexicon, scan
+from nlu import lexicon, numbers, scan
 
 
 @dataclass
@@ -208,18 +208,23 @@ def to_line(lex: lexicon.Lexicon, sku: str, q: scan.Qty, *, mention: str = "", z
         u = unit
         if u and not p.accepts(u) and u in lexicon.COUNT_LIKE and p.base_unit in lexicon.COUNT_LIKE:
             u = p.base_unit  # 鸡蛋3只 for a product counted in 个
+        elif u == "个" and not p.accepts(u) and p.base_unit in lexicon.DISCRETE:
+            u = p.base_unit  # 可乐三个: three bottles
         elif u == "件" and not p.accepts(u) and (case := case_of(p)):
             u = case   # 矿泉水两件: the trade's 件 is the product's only case
         try:
             total += units.to_base(value, u, base_unit=p.base_unit, packs=p.packs)
         except errors.DomainError:
             return Problem("unit_mismatch", sku, detail=f"{p.name}按{_units_of(p)}计,不能用「{unit}」")
+    rounded = numbers.inexact(q.raw)
+    if rounded:   # 三分之一箱 of 24 bottles is 8; of 5 kg, 1.667
+        total = total.quantize(Decimal(1).scaleb(-PLACES))
     total = units.normalize(total)
     if units.too_large(total):   # in base units: 900 billion cases of 24 too
         return Problem("qty_too_large", sku, detail=q.raw)
     if total < 0 or (total == 0 and not zero_ok):
         return Problem("zero_qty", sku, detail=q.raw)
-    if any(too_precise(v) for v, _ in parts):   # 0.0001箱: no one counts or weighs that finely
+    if not rounded and any(too_precise(v) for v, _ in parts):   # 0.0001箱: no one counts or weighs that finely
         return Problem("qty_too_precise", sku, detail=q.raw)
     raw = parts[0][0] if len(parts) == 1 else None
     return commands.Line(sku=sku, qty=total, mention=mention, unit=parts[0][1] if raw is not None else "",

@@ -62,7 +62,20 @@ def _fraction(span: str) -> Decimal | None:
     if num is None or not den:
         return None
     out = num / den
-    return out if out * den == num and len(str(out.normalize())) <= 12 else None   # 1/3: no exact quantity
+    if out * den == num and len(str(out.normalize())) <= 12:
+        return out
+    # 三分之一箱: a third has no exact decimal; kept to 9 places, the line rounds it once it is in base units (8 of 24)
+    return out.quantize(FRACTION_PLACES) if den <= 12 else None
+
+
+FRACTION_PLACES = Decimal("1e-9")
+
+
+def inexact(raw: str) -> bool:
+    """The quantity was said as a fraction with no exact decimal (1/3箱 · 三分之二袋)."""
+    return ("/" in raw or "分之" in raw) and any(
+        (v := value(m.group(0))) is not None and v.as_tuple().exponent == FRACTION_PLACES.as_tuple().exponent
+        for m in re.finditer(FRACTION, raw))
 
 
 INDEX_WORDS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}

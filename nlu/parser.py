@@ -77,6 +77,9 @@ class Parser:
         if not s or not any(c.isalnum() for c in s):
             return commands.Clarify("not_understood")
         s = english.to_chinese(s) or s   # received 2 cases of 牛奶 · sold 3 可颂 · undo: the same grammar
+        follow = self._order_followup(s, speaker)
+        if follow is not None:   # 改成3箱 · 再加1箱牛腱 · 改成明天到, right after placing an order
+            return follow
         quick = self._conversational(s, speaker)
         if quick is not None:
             return quick
@@ -153,12 +156,74 @@ class Parser:
             return self._correct(f"{m.group('what')} {bare[m.end():]}")
         return None
 
+    def _order_followup(self, s: str, speaker: context.Speaker) -> Result | None:
+        """A change of the open order the speaker placed minutes ago: 改成3箱 · 牛腩改成3箱 (its quantity) · 再加1箱牛腱 ·
+        牛腱也要1箱 · 再加1箱 (more of it) · 改成明天到 · 推迟到周五 (its day). None: not such a message, or no such order
+        (the lookup runs only for a message that reads like one)."""
+        bare = s.strip(" !.~")
+        fix = intents.CORRECT.match(bare)
+        named = intents.CORRECT_NAMED.match(bare) if fix is None or fix.end() == 0 else None
+        more = _MORE.match(bare) or _ALSO_WANT.search(bare)
+        moved = _DUE_TO.search(bare)
+        if fix is not None and fix.end() > 0:
+            rest = bare[fix.end():]
+        elif named is not None and self.lex.match_product(named.group("what")).skus:
+            rest = f"{named.group('what')} {bare[named.end():]}"
+        elif more is not None:
+            rest = bare[:more.start()] + " " + bare[more.end():]
+        elif moved is not None:
+            rest = bare[:moved.start()] + " " + bare[moved.end():]
+        else:
+            return None
+        if speaker.recent is None or _ORDER_NAMED.search(bare) or _THE_ORDER.search(bare) \
+                or self.scanner.analyse(bare, speaker.now).of("partner"):
+            return None   # (订单#2改成8箱 · 绿源的订单推迟到周五 name their order)
+        last = speaker.recent()
+        if last is None or last.order is None:
+            return None
+        a = self.scanner.analyse(rest, speaker.now)
+        if a.date is not None and not a.qtys and not a.of("product"):   # 改成明天到: its day
+            if a.date.when <= speaker.now:
+                return commands.Clarify("due_past", detail=rest[a.date.start:a.date.end])
+            return commands.Parsed(commands.AmendOrder(sku=None, qty=None, order_id=last.order, due=a.date.when))
+        if not a.qtys or (moved is not None and more is None and fix is None and named is None):
+            return None
+        if more is not None:   # 再加1箱牛腱 · 牛腱也要1箱 · 再加1箱 (of its only product)
+            if not a.of("product") and len(last.skus) == 1 and len(a.qtys) == 1:
+                line = lines.to_line(self.lex, last.skus[0], a.qtys[0])
+                if isinstance(line, lines.Problem):
+                    return commands.Clarify(line.reason, mention=line.mention, detail=line.detail)
+                return commands.Parsed(commands.AmendOrder(sku=None, qty=None, order_id=last.order, more=(line,)))
+            res = lines.resolve(lines.drafts(a, self.lex), self.lex)
+            if res.problems:
+                p = res.problems[0]
+                return commands.Clarify(p.reason, mention=p.mention, candidates=p.candidates, detail=p.detail)
+            if not res.lines:
+                return None
+            return commands.Parsed(commands.AmendOrder(sku=None, qty=None, order_id=last.order,
+                                                       more=tuple(ln for _, ln in sorted(res.lines, key=lambda x: x[0]))))
+        prods = [e for e in a.of("product") if len(e.codes) == 1]
+        sku = prods[0].codes[0] if prods else last.skus[0] if len(last.skus) == 1 else None
+        if len({e.codes[0] for e in prods}) > 1 or len(a.qtys) != 1:
+            return commands.Clarify("set_one_product")
+        if sku is None:   # of several products, none named: the workflow asks which
+            q = a.qtys[0]
+            if len(q.parts) != 1 or q.parts[0][0] <= 0:
+                return commands.Clarify("bad_qty", detail=q.raw)
+            return commands.Parsed(commands.AmendOrder(sku=None, qty=None, order_id=last.order, amount=q.parts[0][0],
+                                                       amount_unit=q.unit))
+        line = lines.to_line(self.lex, sku, a.qtys[0])
+        if isinstance(line, lines.Problem):
+            return commands.Clarify(line.reason, mention=sku, detail=line.detail)
+        return commands.Parsed(commands.AmendOrder(sku=sku, qty=line.qty, order_id=last.order,
+                                                   due=a.date.when if a.date is not None else None))
+
     @staticmethod
     def _just_written(skus: tuple[str, ...], speaker: context.Speaker | None) -> bool:
         """Whether the speaker's last write, minutes ago, holds one of these products (可乐是5瓶 right after
         recording cola corrects it; said out of the blue, it is no correction)."""
         last = speaker.recent() if speaker is not None and speaker.recent is not None else None
-        return last is not None and last.movement != "" and any(s in last.skus for s in skus)
+        return last is not None and last.movement not in ("", "order") and any(s in last.skus for s in skus)
 
     def _correct(self, rest: str) -> Result:
         a = self.scanner.analyse(rest, _EPOCH)
@@ -256,6 +321,9 @@ class Parser:
             return commands.Parsed(commands.Report("cover", location=self._location(a), sku=a.of("product")[0].codes[0]))
         if intents.WHY.search(a.s) and a.of("product") and not a.qtys:
             return commands.Parsed(commands.Report("why", location=self._location(a), sku=a.of("product")[0].codes[0]))
+        changed = self._order_change(a, speaker, supplier or customer)
+        if changed is not None:   # 订单1改成明天到 · 张记的订单推迟到周五 · 订单1加牛腱1箱
+            return changed
         amend = intents.AMEND_ORDER.search(a.masked)
         if amend is None and (supplier or customer) and a.qtys and setting is None:   # 光明的牛奶改成8箱: its order
             amend = _PARTNER_AMEND.search(a.masked)
@@ -656,6 +724,32 @@ class Parser:
                                                      sku=prods[0].codes[0] if prods else None,
                                                      location=self._location(a), short=tuple(short),
                                                      exact=tuple(exact)))
+
+    def _order_change(self, a: scan.Analysis, speaker: context.Speaker, partners: list[lexicon.Span]) -> Result | None:
+        """An open order named (by number, or a partner's 订单 · 那单) gets a new day (订单1改成明天到 · 张记的订单推迟到周五)
+        or more goods (订单1加牛腱1箱 · 张记那单再加五花肉10斤). None: not said so."""
+        ref = _ORDER_NAMED.search(a.s)
+        if ref is None and not (partners and _THE_ORDER.search(a.s)):
+            return None
+        order_id = int(re.sub(r"\D", "", ref.group(0))) if ref is not None else None
+        partner = partners[0].codes[0] if partners and ref is None else None
+        rest = a.s[:ref.start()] + " " + a.s[ref.end():] if ref is not None else a.s
+        b = self.scanner.analyse(rest, speaker.now)
+        due_to = _DUE_TO.search(b.masked)
+        if due_to is not None and b.date is not None and not b.qtys and not b.of("product"):
+            if b.date.when <= speaker.now:
+                return commands.Clarify("due_past", detail=rest[b.date.start:b.date.end])
+            return commands.Parsed(commands.AmendOrder(sku=None, qty=None, order_id=order_id, partner=partner,
+                                                       due=b.date.when))
+        named = "".join("\x00" if any(e.start <= i < e.end for e in b.of("product")) else c for i, c in enumerate(b.s))
+        if _ADD_TO.search(named) is None or not b.qtys or not b.of("product"):   # (加上 is masked as a separator)
+            return None
+        res = lines.resolve(lines.drafts(b, self.lex), self.lex)
+        if res.problems:
+            p = res.problems[0]
+            return commands.Clarify(p.reason, mention=p.mention, candidates=p.candidates, detail=p.detail)
+        return commands.Parsed(commands.AmendOrder(sku=None, qty=None, order_id=order_id, partner=partner,
+                                                   more=tuple(ln for _, ln in sorted(res.lines, key=lambda x: x[0]))))
 
     def _amend(self, a: scan.Analysis, partners: list[lexicon.Span]) -> Result:
         prods = [e for e in a.of("product") if len(e.codes) == 1]
@@ -1120,6 +1214,14 @@ _NEGATED = re.compile(r"(?:没有|没|未|不曾)(?:卖出去|卖掉|卖完|卖�
 _BOOKS = re.compile(r"账上|账面(?:上)?|系统(?:里|上|显示)?(?:是|有)?|电脑(?:上|里)(?:是|有)?|记录(?:上|里)(?:是|有)?|显示")
 _NOT_COME = re.compile(r"(?:还)?(?:没有|没)(?:到|来|送来|送到|送货|发货)")
 _EACH_STORE = re.compile(r"各(?:个)?(?:门?店|分店)|(?:门店|店铺|店)(?:间|之间)?(?:销售)?(?:对比|比较)|每(?:个|家)(?:门?店|分店)|哪(?:个|家)(?:门?店|分店)?卖|门店(?:对比|比较|排名)")
+# more of an order just placed: 再加1箱牛腱 · 还要五花肉10斤 · 另外加牛腱1箱 · 牛腱也要1箱
+_MORE = re.compile(r"^(?:再加上?|再来|再要|还要|另外(?:再)?(?:加|要)?|加上|追加|再订|补订|多订|多加)(?:了)?")
+_ALSO_WANT = re.compile(r"也(?:要|订|加)(?:了)?")
+# a new day for an order just placed: 改成明天到 · 推迟到周五 · 提前到后天送
+_DUE_TO = re.compile(r"(?:改成|改为|改到|推迟到|推到|提前到|延到|延后到|延期到|换到|挪到|调到)")
+_ORDER_NAMED = re.compile(r"(?:(?:客户)?订单|采购单|调拨单|单子?|单号)\s*#?\s*\d+|#\s*\d+")
+_THE_ORDER = re.compile(r"(?:的|那张|那个|这张)?(?:订单|采购单|单子|那单|这单)")   # 张记的订单 · 张记那单
+_ADD_TO = re.compile(r"再加上?|加上|追加|补加|多加|[加补添](?=\s*\x00)")   # 订单1加牛腱1箱 (加 before the product)
 _PARTNER_AMEND = re.compile(r"(?:改成|改为|调整为|改到|调成|加到|减到|增加到|减少到)\s*(?=[\x00\d一二两三四五六七八九十半])")
 _COLLECTED = re.compile(r"\x00+(?:的货|的订单|订的货|的东西)?(?:今天|刚才|刚刚)?(?:已经|都|刚)?(?:来)?(?:把货)?"
                         r"(?:提货了|提走了|拿走了|取走了|提了货|取货了|提完了|来提货了|来拿货了|拉走了)")

@@ -373,42 +373,105 @@ def cancel(uow: UnitOfWork, turn: Turn, cmd: commands.CancelOrder, *, t: Any) ->
                                       id=o.id, order=desc, who=user.display_name))
 
 
-def amend(uow: UnitOfWork, turn: Turn, cmd: commands.AmendOrder, *, t: Any) -> None:
+def amend(uow: UnitOfWork, turn: Turn, cmd: commands.AmendOrder, *, t: Any) -> int | None:
     """盒马订的可颂改成60个: an open order's line gets its new total; who may cancel the order may change it, never
-    below what has come or gone already. A customer's order books the new quantity still to collect."""
+    below what has come or gone already. 再加1箱牛腱 adds to it (a new line at the catalog's price, or more of one);
+    改成明天到 moves its day. A customer's order books what it still has to collect on its (new) day."""
     user = turn.user
     o = _open_order(uow, turn, t, order_id=cmd.order_id, partner=cmd.partner, kinds=KINDS["purchase"] + KINDS["sale"],
                     verb="amend", sku=cmd.sku)
     if o is None or o.id is None:
-        return
-    if cmd.sku is None:   # 光明的订单改成8箱: of its only product, in the unit said
+        return None
+    if cmd.sku is None and cmd.amount is not None:   # 光明的订单改成8箱: of its only product, in the unit said
         if len({ln.sku for ln in o.lines}) != 1:
             raise errors.BadInput(code="amend_which_product", id=o.id)
         p = uow.catalog.product(o.lines[0].sku)
-        assert p is not None and cmd.amount is not None
+        assert p is not None
         if cmd.amount_unit and not p.accepts(cmd.amount_unit):
             raise errors.UnitMismatch(unit=cmd.amount_unit, base_unit=p.base_unit)
         cmd = replace(cmd, sku=p.sku, qty=p.to_base(cmd.amount, cmd.amount_unit) if cmd.amount_unit else cmd.amount)
-    line = next((ln for ln in o.lines if ln.sku == cmd.sku), None)
-    if line is None:
-        raise errors.NotFound(code="order_line_not_found", id=o.id)
-    if cmd.qty <= line.received:
-        raise errors.BadInput(code="amend_below_received", id=o.id, received=str(line.received))
+    changed = o
+    if cmd.sku is not None and cmd.qty is not None:
+        line = next((ln for ln in o.lines if ln.sku == cmd.sku), None)
+        if line is None:
+            raise errors.NotFound(code="order_line_not_found", id=o.id)
+        if cmd.qty <= line.received:
+            raise errors.BadInput(code="amend_below_received", id=o.id, received=str(line.received))
+        changed = replace(o, lines=tuple(replace(ln, qty=cmd.qty) if ln.sku == cmd.sku else ln for ln in o.lines))
+    if cmd.more:
+        changed = replace(changed, lines=_added(uow, changed, cmd.more))
+    if cmd.due is not None:
+        changed = replace(changed, due=cmd.due)
+    review = _review_again(uow, turn, o, changed)
+    if review:
+        changed = changed.to(orders.Status.PENDING_APPROVAL)
     before = describe(uow, o)
-    changed = replace(o, lines=tuple(replace(ln, qty=cmd.qty) if ln.sku == cmd.sku else ln for ln in o.lines))
     uow.orders.save(changed)
     if o.kind == orders.OrderKind.SALE:
-        uow.chat.drop_bookings(o.id, at=o.due)   # what it still books: each line's open quantity
+        uow.chat.drop_bookings(o.id, at=o.due)   # what it still books: each line's open quantity, on its day
         _book(uow, turn, changed)
     turn.events.append(events.OrderChanged(order_id=o.id, kind=o.kind.value, status=o.status.value, at=turn.now))
+    uow.chat.audit(at=turn.now, actor=user.username, action="order_amended",
+                   detail={"order": o.id, "before": before, "after": describe(uow, changed)})
     after = describe(uow, changed)
-    turn.reply(t("amend.done", turn.lang, kind=t(f"orders.kind.{o.kind.value}", turn.lang), id=o.id, before=before,
-                 after=after))
+    kind = t(f"orders.kind.{o.kind.value}", turn.lang)
+    short = _short(uow, t, turn.lang, location=o.location, lines=changed.lines, now=turn.now, due=changed.due) \
+        if o.kind == orders.OrderKind.SALE and o.location and changed.due else ""
+    turn.reply(t("amend.done", turn.lang, kind=kind, id=o.id, before=before, after=after)
+               + ("\n" + t(f"amend.{review}", turn.lang, id=o.id) if review else "") + short)
+    if review:   # to the managers as a new order over the limit would go
+        key = "approval_request" if review == "approval" else "order_credit_review"
+        limit = _credit_limit(uow, o.partner) if review == "credit" else None
+        exposure = _exposure(uow, o.partner or "", turn.now, _open_sales(uow, o.partner or "")) if limit else Decimal(0)
+        for m in managers_of(uow, o.location):
+            turn.push(m.username, t(key, m.language, who=user.display_name, order=after, id=o.id,
+                                    amount=_amount(changed, t, m.language), exposure=reports.money(exposure),
+                                    limit=reports.money(limit[1]) if limit else ""),
+                      [[_button(t("btn.approve", m.language), f"ap:{o.id}"),
+                        _button(t("btn.reject", m.language), f"rj:{o.id}")]])
     creator = uow.catalog.user(o.created_by) if o.created_by else None
     if creator is not None and creator.username != user.username:
         turn.push(creator.username, t("amend.notice", creator.language, kind=t(f"orders.kind.{o.kind.value}",
                                                                               creator.language),
                                       id=o.id, after=after, who=user.display_name))
+    if o.kind == orders.OrderKind.PURCHASE and o.status != orders.Status.PENDING_APPROVAL and not review and o.partner:
+        for u in uow.catalog.users():   # the supplier sees what it is to deliver now (never a price)
+            if u.partner == o.partner and u.username != user.username:
+                turn.push(u.username, t("amend.supplier", u.language, id=o.id, after=after))
+    return o.id
+
+
+def _review_again(uow: UnitOfWork, turn: Turn, o: orders.Order, changed: orders.Order) -> str:
+    """Whether an open order, changed to be worth more, must be looked at again as if placed so: "approval" (a
+    purchase now over the approval limit, not by the owner), "credit" (a customer's order now past its credit
+    limit), "" (neither: it stays as it was). Adding to a small order never slips past a check the whole would meet."""
+    if o.status != orders.Status.OPEN or changed.amount <= o.amount:
+        return ""
+    if o.kind == orders.OrderKind.PURCHASE:
+        limit = uow.catalog.settings().approval_limit
+        over = orders.needs_approval(changed, limit=limit) and not orders.needs_approval(o, limit=limit)
+        return "approval" if over and turn.user.role != catalog.Role.ADMIN else ""
+    credit = _credit_limit(uow, o.partner) if o.kind == orders.OrderKind.SALE else None
+    if credit is None:
+        return ""
+    exposure = _exposure(uow, o.partner or "", turn.now, _open_sales(uow, o.partner or ""))   # (this order as it was)
+    return "credit" if exposure - o.amount + changed.amount > credit[1] else ""
+
+
+def _added(uow: UnitOfWork, o: orders.Order, more: tuple[commands.Line, ...]) -> tuple[orders.OrderLine, ...]:
+    """The order's lines with ``more`` added: more of a product it holds, else a new line at the price said, else the
+    catalog's (cost for a purchase, price for a sale)."""
+    lines = list(o.lines)
+    for ln in more:
+        i = next((i for i, x in enumerate(lines) if x.sku == ln.sku), None)
+        if i is not None:
+            lines[i] = replace(lines[i], qty=lines[i].qty + ln.qty)
+            continue
+        p = uow.catalog.product(ln.sku)
+        price = ln.unit_price if ln.unit_price is not None else (
+            None if p is None else p.unit_cost if o.kind == orders.OrderKind.PURCHASE else p.unit_price)
+        lines.append(orders.OrderLine(sku=ln.sku, qty=ln.qty, unit_price=price))
+    return tuple(lines)
 
 
 def decide(uow: UnitOfWork, turn: Turn, *, order_id: int, approve: bool, t: Any,

@@ -112,7 +112,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
     elif isinstance(c, commands.OrderQuery):
         d |= {"intent": "orders", "kind": c.kind, "partner": c.partner, "sku": c.sku}
     elif isinstance(c, commands.AmendOrder):
-        d |= {"intent": "amend_order", "sku": c.sku, "qty": str(c.qty), "order_id": c.order_id, "partner": c.partner}
+        d |= {"intent": "amend_order", "sku": c.sku, "qty": str(c.qty), "order_id": c.order_id, "partner": c.partner} \
+            | ({"due": c.due.strftime("%Y-%m-%d %H:%M")} if c.due else {}) | ({"more": _lines(c.more)} if c.more else {})
     elif isinstance(c, commands.SetProduct):
         d |= {"intent": "set_product", "sku": c.sku, "field": c.field, "value": str(c.value)}
     elif isinstance(c, commands.SetPartner):

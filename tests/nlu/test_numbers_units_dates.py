@@ -35,6 +35,10 @@ def _line(p: parser.Parser, text: str, user: str) -> commands.Line:
     ("收到可乐２箱", "P018", "48"), ("香菜用了3两", "P027", "3"), ("收到面粉半袋", "P013", "12.5"),
     ("收到七喜3箱", "P020", "72"), ("卖了三明治2个", "P024", "2"), ("收到统一冰红茶2箱", "P021", "30"),
     ("收到一次性餐盒1箱", "P028", "500"), ("收到土豆10斤", "P006", "5"),
+    # a third of a case: exact once in bottles, to the gram (3 places) in kilograms
+    ("可乐卖了三分之一箱", "P018", "8"), ("番茄用了1/3箱", "P007", "1.667"), ("番茄用了三分之二箱", "P007", "3.333"),
+    # 个 is everyone's classifier: three of a product counted in bottles or bags; a bare numeral ends the clause
+    ("可乐卖了三个", "P018", "3"), ("酸菜用了2个", "P010", "2"), ("可乐卖了仨", "P018", "3"), ("鸡蛋坏了三", "P011", "3"),
 ])
 def test_mixed_numerals_and_units_convert_to_base_units(rest_parser: parser.Parser, text: str, sku: str,
                                                          qty: str) -> None:

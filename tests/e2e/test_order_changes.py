@@ -1,0 +1,98 @@
+"""Changing an open order in the chat: right after placing it (改成3箱 · 再加1箱牛腱 · 牛腱也要1箱 · 改成明天到) or by its
+number or partner (订单1改成明天到 · 张记的订单推迟到周五 · 订单1加牛腱1箱). A change that takes the order past the
+approval limit or the customer's credit goes back to a manager; the supplier hears what to deliver, never a price."""
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import DEMO
+from tests.e2e.conftest import Chat, make_chat, texts
+
+
+@pytest.fixture
+def demo(tmp_path, monkeypatch) -> Chat:  # type: ignore[no-untyped-def]
+    return make_chat(tmp_path, monkeypatch, catalog=DEMO)
+
+
+def order(chat: Chat, oid: int) -> dict:
+    return next(o for o in chat.export("orders") if o["id"] == oid)
+
+
+def lines(o: dict) -> dict[str, float]:
+    return {ln["sku"]: float(ln["qty"]) for ln in o["lines"]}
+
+
+def test_what_follows_an_order_just_placed_changes_that_order(demo):
+    before = demo.stock()
+    demo.say("chen", "向张记订牛腩2箱")
+    out = demo.say("chen", "改成3箱")
+    assert "已修改采购单 #1" in texts(out, "chen"), texts(out)
+    assert lines(order(demo, 1)) == {"P001": 60}
+    told = texts(out, "zhangji")   # the supplier delivers the new amount, and sees no price
+    assert "牛腩 60斤" in told and "¥" not in told and "32" not in told, told
+    demo.say("chen", "再加1箱牛腱")
+    demo.say("chen", "五花肉也要20斤")
+    assert lines(order(demo, 1)) == {"P001": 60, "P002": 20, "P003": 20}
+    assert [float(ln["unit_price"]) for ln in order(demo, 1)["lines"]] == [32, 36, 18]   # the catalog's costs
+    demo.say("chen", "再加牛腩10斤")   # more of a product it holds: the same line
+    assert lines(order(demo, 1)) == {"P001": 70, "P002": 20, "P003": 20}
+    out = demo.say("chen", "改成明天到")
+    assert order(demo, 1)["due"].startswith("2026-06-16"), texts(out)
+    demo.say("chen", "推迟到周五")
+    assert order(demo, 1)["due"].startswith("2026-06-19")
+    assert demo.stock() == before   # an order moves no stock, and no follow-up was read as a receipt
+    assert len(demo.export("orders")) == 1
+
+
+def test_an_order_named_by_number_or_partner_gets_a_new_day_or_more_goods(demo):
+    demo.say("chen", "向张记订牛腩2箱")
+    demo.say("chen", "向绿源订土豆3袋")
+    demo.say("xiaowang", "卖了可乐2瓶")   # someone else's write in between changes nothing of this
+    demo.say("chen", "订单1改成明天到")
+    assert order(demo, 1)["due"].startswith("2026-06-16") and order(demo, 2)["due"] is None
+    demo.say("chen", "绿源的订单推迟到周五")
+    assert order(demo, 2)["due"].startswith("2026-06-19")
+    demo.say("chen", "给订单1加上牛腱1箱")
+    assert lines(order(demo, 1)) == {"P001": 40, "P002": 20} and lines(order(demo, 2)) == {"P006": 30}
+    out = demo.say("chen", "订单1改成昨天到")   # a day gone: refused, nothing changes
+    assert "已经过去" in texts(out), texts(out)
+    assert order(demo, 1)["due"].startswith("2026-06-16")
+
+
+def test_a_correction_after_a_later_write_corrects_the_write_not_the_order(demo):
+    demo.say("liu", "向张记订牛腩2箱")
+    demo.say("liu", "卖了可乐3瓶")
+    out = demo.say("liu", "改成5瓶")
+    assert "已更正" in texts(out), texts(out)
+    assert demo.stock()["NS:P018"] == 67 - 5
+    assert lines(order(demo, 1)) == {"P001": 40}
+
+
+def test_a_cancelled_order_is_not_changed_by_what_follows(demo):
+    demo.say("chen", "向张记订牛腩2箱")
+    demo.say("chen", "取消刚才的订单")
+    demo.say("chen", "改成3箱")
+    o = order(demo, 1)
+    assert o["status"] == "cancelled" and lines(o) == {"P001": 40}
+
+
+def test_adding_past_the_approval_limit_sends_the_order_back_to_a_manager(demo):
+    demo.say("chen", "向张记订牛腩2箱")   # ¥1,280: under the ¥2,000 limit, open at once
+    assert order(demo, 1)["status"] == "open"
+    out = demo.say("chen", "再加5箱牛腱")   # + ¥3,600
+    assert order(demo, 1)["status"] == "pending_approval"
+    assert "重新提交" in texts(out, "chen"), texts(out)
+    assert any(m["to"] == "boss" and "#1" in m["text"] and m.get("buttons") for m in out)
+    assert not texts(out, "zhangji")   # not sent to the supplier before it is approved
+    demo.press("boss", "批准")
+    assert order(demo, 1)["status"] == "open"
+
+
+def test_a_customer_order_grown_past_its_credit_waits_for_a_manager_and_books_its_new_day(demo):
+    demo.say("liu", "团餐明天要可乐2箱")   # ¥240 of a ¥5,000 limit
+    demo.say("liu", "再加可乐40箱")        # + ¥4,800
+    o = order(demo, 1)
+    assert o["status"] == "pending_approval" and lines(o) == {"P018": 1008}
+    demo.say("liu", "改成后天")
+    [booking] = demo.export("bookings")
+    assert booking["at"].startswith("2026-06-17") and float(booking["qty"]) == 1008
