@@ -214,6 +214,16 @@ def manage_rules(t: Any, lang: str, uow: UnitOfWork, cmd: commands.ManageRules, 
     return str(t(f"rule_{cmd.action}d" if cmd.action != "pause" else "rule_paused", lang, id=rule.id))
 
 
+def supplier_state(t: Any, lang: str, o: orders.Order, *, own: bool = False) -> str | None:
+    """What the supplier said of an open purchase order: 供应商已发货 (订单1已发货), 供应商已确认 (收到 · 明天送); None.
+    ``own``: as the supplier reads it of itself (已发货 · 已确认)."""
+    if o.meta.get("shipped_at") and o.status.value in ("open", "partial"):
+        return str(t("order_state.shipped_own" if own else "order_state.shipped_by_supplier", lang))
+    if o.meta.get("acknowledged_at") and o.status.value == "open":
+        return str(t("order_state.acknowledged_own" if own else "order_state.acknowledged", lang))
+    return None
+
+
 def supplier_orders(t: Any, lang: str, uow: UnitOfWork, *, partner: str | None, now: datetime) -> str:
     """A supplier's view: its purchase orders' status, due date and quantities, no prices or stock; not those still
     waiting for our approval or rejected by it (our decisions, not yet orders to it)."""
@@ -226,8 +236,7 @@ def supplier_orders(t: Any, lang: str, uow: UnitOfWork, *, partner: str | None, 
     for o in rows[-20:]:
         items = "、".join(f"{products[ln.sku].name if ln.sku in products else ln.sku} {N(ln.qty)}"
                          f"{products[ln.sku].base_unit if ln.sku in products else ''}" for ln in o.lines)
-        status = t("order_state.shipped_by_supplier", lang) if o.meta.get("shipped_at") \
-            and o.status.value in ("open", "partial") else t(f"order_status.{o.status.value}", lang)
+        status = supplier_state(t, lang, o, own=True) or t(f"order_status.{o.status.value}", lang)
         out.append(t("supplier_line", lang, id=o.id, status=status, items=items,
                      due=f"{o.due.astimezone(now.tzinfo):%m-%d}" if o.due else "-"))
     return "\n".join(out)
@@ -256,8 +265,13 @@ def open_orders(t: Any, lang: str, uow: UnitOfWork, cmd: commands.OrderQuery, *,
     """The orders still open (awaiting approval, to deliver, to collect, in transit) that concern the user's store
     (or that the user placed; everything for a user without a store), soonest due first, the late ones marked:
     how much of each line has come or gone, and its day."""
-    kinds = ORDER_KINDS.get(cmd.kind or "", tuple(k for ks in ORDER_KINDS.values() for k in ks))
     home = user.location
+    if cmd.order_id is not None:   # 订单1到了吗: that order, in whatever state (if it concerns the user)
+        o = uow.orders.get(cmd.order_id)
+        if o is None or not (home is None or home in (o.location, o.source) or o.created_by == user.username):
+            return str(t("orders.not_found", lang, id=cmd.order_id))
+        return _order_line(t, lang, o, now=now, cat=cat).lstrip("· ")
+    kinds = ORDER_KINDS.get(cmd.kind or "", tuple(k for ks in ORDER_KINDS.values() for k in ks))
     rows = [o for o in uow.orders.list(kinds=kinds, statuses=OPEN_STATUSES)
             if (cmd.partner is None or o.partner == cmd.partner)
             and (cmd.sku is None or any(ln.sku == cmd.sku for ln in o.lines))
@@ -268,23 +282,27 @@ def open_orders(t: Any, lang: str, uow: UnitOfWork, cmd: commands.OrderQuery, *,
     far = datetime.max.replace(tzinfo=now.tzinfo)
     rows.sort(key=lambda o: (o.due.astimezone(now.tzinfo) if o.due else far, o.id or 0))
     out = [t("orders.header", lang, what=what, n=len(rows))]
-    for o in rows[:20]:
-        items = "、".join(f"{pname(cat, ln.sku)} {N(ln.received)}/{qty_text(cat, ln.sku, ln.qty)}" if ln.received
-                         else f"{pname(cat, ln.sku)} {qty_text(cat, ln.sku, ln.qty)}" for ln in o.lines)
-        kind = o.kind.value
-        who = (f"{loc_name(o.source, cat)}→{loc_name(o.location, cat)}" if kind == "transfer"
-               else partner_name(o.partner, cat) or loc_name(o.location, cat))
-        due = o.due.astimezone(now.tzinfo).date() if o.due else None
-        status = status_word(t, lang, o)
-        if o.meta.get("shipped_at") and o.status.value in ("open", "partial"):   # the supplier said so (订单1已发货)
-            status = t("order_state.shipped_by_supplier", lang)
-        late = (now.date() - due).days if due and due < now.date() and o.status.value != "shipped" else 0
-        out.append(t("orders.line", lang, kind=t(f"orders.kind.{kind}", lang), id=o.id, who=who, items=items,
-                     due=t(f"orders.due.{'sale' if kind == 'sale' else 'other'}", lang, date=f"{due:%m-%d}")
-                     if due else "", status=status, late=t("orders.late", lang, days=late) if late > 0 else ""))
+    out += [_order_line(t, lang, o, now=now, cat=cat) for o in rows[:20]]
     if len(rows) > 20:
         out.append(t("orders.more", lang, n=len(rows) - 20))
     return "\n".join(out)
+
+
+def _order_line(t: Any, lang: str, o: orders.Order, *, now: datetime, cat: context.Catalog | None) -> str:
+    """· 采购单 #1 张记肉业:牛腩 20/40斤,到货 06-16,部分到货(逾期1天): what has come or gone of each line, its day,
+    its state (the supplier's word that it has shipped), how late."""
+    items = "、".join(f"{pname(cat, ln.sku)} {N(ln.received)}/{qty_text(cat, ln.sku, ln.qty)}" if ln.received
+                     else f"{pname(cat, ln.sku)} {qty_text(cat, ln.sku, ln.qty)}" for ln in o.lines)
+    kind = o.kind.value
+    who = (f"{loc_name(o.source, cat)}→{loc_name(o.location, cat)}" if kind == "transfer"
+           else partner_name(o.partner, cat) or loc_name(o.location, cat))
+    due = o.due.astimezone(now.tzinfo).date() if o.due else None
+    status = supplier_state(t, lang, o) or status_word(t, lang, o)
+    open_now = o.status.value in OPEN_STATUSES and o.status.value != "shipped"
+    late = (now.date() - due).days if due and due < now.date() and open_now else 0
+    return str(t("orders.line", lang, kind=t(f"orders.kind.{kind}", lang), id=o.id, who=who, items=items,
+                 due=t(f"orders.due.{'sale' if kind == 'sale' else 'other'}", lang, date=f"{due:%m-%d}")
+                 if due else "", status=status, late=t("orders.late", lang, days=late) if late > 0 else ""))
 
 
 def purchases(t: Any, lang: str, uow: UnitOfWork, cmd: commands.PurchaseQuery, *, user: catalog.User, now: datetime,

@@ -150,10 +150,12 @@ class PlacePurchase:
 @dataclass(frozen=True)
 class SupplierUpdate:
     """A supplier about its purchase order (订单1已发货 · 牛腩明天上午送到): shipped, and/or when it will arrive;
-    ``order_id`` None: its only open one."""
+    ``order_id`` None: its only open one. ``ack`` (收到 · 好的 · 订单2已确认): it has the order and will deliver (said
+    without a number: of each open order it had not confirmed yet)."""
     order_id: int | None = None
     shipped: bool = False
     eta: datetime | None = None
+    ack: bool = False
 
 
 @dataclass(frozen=True)
@@ -318,10 +320,12 @@ class CancelOrder:
 @dataclass(frozen=True)
 class OrderQuery:
     """盒马的订单 · 哪些采购单还没到 · 可乐订单到了吗: the orders still open (awaiting approval, to deliver, to
-    collect, in transit), of one kind ("purchase" | "sale" | "transfer"; None: all), partner or product."""
+    collect, in transit), of one kind ("purchase" | "sale" | "transfer"; None: all), partner or product. 订单1到了吗 ·
+    采购单#3怎么样了: that order (``order_id``), whatever its state."""
     kind: str | None = None
     partner: str | None = None
     sku: str | None = None
+    order_id: int | None = None
 
 
 @dataclass(frozen=True)

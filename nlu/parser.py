@@ -112,12 +112,13 @@ class Parser:
         number = re.search(r"(?:订单|采购单|单子?|单号)\s*(?:#|号|No\.?)?\s*(\d{1,6})|#\s*(\d{1,6})", s)
         rest = s[:number.start()] + s[number.end():] if number else s
         shipped = bool(re.search(r"已发货|发货了|已经?发出|发出了|已发|出发了|在路上|已经?送出|装车了|已经?装车", rest))
-        found = dates.find(rest, speaker.now) if re.search(r"送到|送达|送过去|到货|能到|会到|可以到|到", rest) else None
+        found = dates.find(rest, speaker.now) if re.search(r"送|到|来", rest) else None   # (明天送 · 下午到 · 后天来)
         eta = found.when if found is not None and found.when > speaker.now else None
-        if not shipped and eta is None:
+        ack = _SUPPLIER_ACK.fullmatch(rest.strip(" ,.!~")) is not None
+        if not shipped and eta is None and not ack:
             return None
         return commands.SupplierUpdate(order_id=int(number.group(1) or number.group(2)) if number else None,
-                                       shipped=shipped, eta=eta)
+                                       shipped=shipped, eta=eta, ack=ack or eta is not None)
 
     def parse_answer(self, text: str, *, pending: commands.Clarify,
                      speaker: context.Speaker) -> Result | None:
@@ -321,6 +322,11 @@ class Parser:
             return commands.Parsed(commands.Report("cover", location=self._location(a), sku=a.of("product")[0].codes[0]))
         if intents.WHY.search(a.s) and a.of("product") and not a.qtys:
             return commands.Parsed(commands.Report("why", location=self._location(a), sku=a.of("product")[0].codes[0]))
+        asked = _ORDER_NAMED.search(a.s)
+        if asked is not None and (_ORDER_ASKED.search(a.s) or not a.s.replace(asked.group(0), "").strip(" ,.!?的")) \
+                and not [q for q in a.qtys if not asked.start() <= q.start < asked.end()] and not a.of("product"):
+            # 订单1到了吗 · 采购单#3怎么样了 · #2: that order, whatever its state
+            return commands.Parsed(commands.OrderQuery(order_id=int(re.sub(r"\D", "", asked.group(0)))))
         changed = self._order_change(a, speaker, supplier or customer)
         if changed is not None:   # 订单1改成明天到 · 张记的订单推迟到周五 · 订单1加牛腱1箱
             return changed
@@ -1220,6 +1226,11 @@ _ALSO_WANT = re.compile(r"也(?:要|订|加)(?:了)?")
 # a new day for an order just placed: 改成明天到 · 推迟到周五 · 提前到后天送
 _DUE_TO = re.compile(r"(?:改成|改为|改到|推迟到|推到|提前到|延到|延后到|延期到|换到|挪到|调到)")
 _ORDER_NAMED = re.compile(r"(?:(?:客户)?订单|采购单|调拨单|单子?|单号)\s*#?\s*\d+|#\s*\d+")
+# a supplier has the order (收到 · 好的 · 没问题 · 已确认 · 订单2收到了)
+_SUPPLIER_ACK = re.compile(r"(?:好的?|好嘞|收到了?|ok|okay|没问题|可以|明白|知道了|已确认|确认了?|已接单|接单了?|马上安排|安排)"
+                           r"(?:[,\s]*(?:谢谢|马上安排|会按时送到?|按时送))?")
+_ORDER_ASKED = re.compile(r"到了?吗|到了没|到没到|来了吗|来了没|怎么样|咋样|状态|进度|情况|查一下|查查|在哪|发货了?吗|发了吗|什么时候|几时|"
+                          r"几号|哪天|[?吗呢没]$")
 _THE_ORDER = re.compile(r"(?:的|那张|那个|这张)?(?:订单|采购单|单子|那单|这单)")   # 张记的订单 · 张记那单
 _ADD_TO = re.compile(r"再加上?|加上|追加|补加|多加|[加补添](?=\s*\x00)")   # 订单1加牛腱1箱 (加 before the product)
 _PARTNER_AMEND = re.compile(r"(?:改成|改为|调整为|改到|调成|加到|减到|增加到|减少到)\s*(?=[\x00\d一二两三四五六七八九十半])")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from decimal import Decimal
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
@@ -141,40 +141,52 @@ def priced(uow: UnitOfWork, moves: list[ledger.Move]) -> list[tuple[ledger.Move,
 
 
 def supplier_update(uow: UnitOfWork, turn: Turn, cmd: commands.SupplierUpdate, *, t: Any) -> None:
-    """A supplier says its order has shipped or when it will arrive: kept on the order (the day it is due moves to
-    the one promised), audited as a partner's action, and told to whoever placed it and the store's managers."""
+    """A supplier says it has the order, it has shipped or when it will arrive: kept on the order (the day it is due
+    moves to the one promised), audited as a partner's action, and told to whoever placed it and the store's managers.
+    收到 · 好的 without a number confirms each open order it had not confirmed yet."""
     partner = turn.user.partner
     mine = [o for o in uow.orders.list(kinds=["purchase"], statuses=["open", "partial"]) if partner and o.partner == partner]
     if cmd.order_id is not None:
         mine = [o for o in mine if o.id == cmd.order_id]
-    if len(mine) != 1:
+    elif cmd.ack and not cmd.shipped and cmd.eta is None:
+        fresh = [o for o in mine if not o.meta.get("acknowledged_at")]
+        if mine and not fresh:   # 好的 again: nothing new to confirm, no one told twice
+            turn.reply(t("supplier_update.nothing_new", turn.lang, ids="、".join(f"#{o.id}" for o in mine), first=mine[0].id))
+            return
+        mine = fresh
+    if not mine or (len(mine) > 1 and not (cmd.ack and not cmd.shipped and cmd.eta is None)):
         raise errors.BadInput(code="supplier_which_order" if mine else "supplier_no_order",
                               ids="、".join(f"#{o.id}" for o in mine), first=mine[0].id if mine else "",
                               id=cmd.order_id or "")
-    o = mine[0]
-    meta = dict(o.meta)
-    if cmd.shipped:
-        meta["shipped_at"] = turn.now.isoformat()
-    if cmd.eta is not None:
-        meta["promised"] = cmd.eta.isoformat()
-    uow.orders.save(replace(o, meta=meta, due=cmd.eta or o.due))
-    uow.chat.audit(at=turn.now, actor=turn.user.username, action="supplier_update",
-                   detail={"order": o.id, "partner": partner, "shipped": cmd.shipped,
-                           "eta": cmd.eta.isoformat() if cmd.eta else None})
     tz = turn.now.tzinfo
-    for u in dict.fromkeys([*(x.username for x in managers_of(uow, o.location)), *([o.created_by] if o.created_by else [])]):
-        lang = next((x.language for x in uow.catalog.users() if x.username == u), "zh_CN")
-        what = _update_words(t, lang, cmd, tz)
-        turn.push(u, t("supplier_update.told", lang, partner=partner_name(uow, partner), id=o.id,
-                       order=describe(uow, o), what=what))
-    turn.reply(t("supplier_update.done", turn.lang, id=o.id, what=_update_words(t, turn.lang, cmd, tz),
-                 location=reports.loc_name(uow, o.location)))
+    for o in mine:
+        meta = dict(o.meta)
+        if cmd.ack:
+            meta.setdefault("acknowledged_at", turn.now.isoformat())
+        if cmd.shipped:
+            meta["shipped_at"] = turn.now.isoformat()
+        if cmd.eta is not None:
+            meta["promised"] = cmd.eta.isoformat()
+        uow.orders.save(replace(o, meta=meta, due=cmd.eta or o.due))
+        uow.chat.audit(at=turn.now, actor=turn.user.username, action="supplier_update",
+                       detail={"order": o.id, "partner": partner, "shipped": cmd.shipped, "ack": cmd.ack,
+                               "eta": cmd.eta.isoformat() if cmd.eta else None})
+        for u in dict.fromkeys([*(x.username for x in managers_of(uow, o.location)),
+                                *([o.created_by] if o.created_by else [])]):
+            lang = next((x.language for x in uow.catalog.users() if x.username == u), "zh_CN")
+            turn.push(u, t("supplier_update.told", lang, partner=partner_name(uow, partner), id=o.id,
+                           order=describe(uow, o), what=_update_words(t, lang, cmd, tz)))
+        turn.reply(t("supplier_update.done", turn.lang, id=o.id, what=_update_words(t, turn.lang, cmd, tz),
+                     location=reports.loc_name(uow, o.location)))
 
 
 def _update_words(t: Any, lang: str, cmd: commands.SupplierUpdate, tz: Any) -> str:
     words = [str(t("supplier_update.shipped", lang))] if cmd.shipped else []
-    if cmd.eta is not None:
-        words.append(str(t("supplier_update.eta", lang, when=f"{cmd.eta.astimezone(tz):%m-%d %H:%M}")))
+    if cmd.eta is not None:   # (明天送: the day alone)
+        eta = cmd.eta.astimezone(tz)
+        words.append(str(t("supplier_update.eta", lang, when=f"{eta:%m-%d}" if eta.time() == time(0) else f"{eta:%m-%d %H:%M}")))
+    if not words and cmd.ack:
+        words.append(str(t("supplier_update.ack", lang)))
     return str(t("list_joiner", lang)).join(words)
 
 

@@ -96,3 +96,29 @@ def test_a_customer_order_grown_past_its_credit_waits_for_a_manager_and_books_it
     demo.say("liu", "改成后天")
     [booking] = demo.export("bookings")
     assert booking["at"].startswith("2026-06-17") and float(booking["qty"]) == 1008
+
+
+def test_a_supplier_confirms_its_orders_once_and_the_store_sees_it(demo):
+    demo.say("chen", "向张记订牛腩2箱")
+    demo.say("chen", "向张记订牛腱1箱,后天到")
+    out = demo.say("zhangji", "收到")   # both open orders, each told once to the orderer
+    assert texts(out, "chen").count("已确认") == 2 and "#1" in texts(out, "chen") and "#2" in texts(out, "chen")
+    out = demo.say("zhangji", "好的")   # nothing new: no one is told again
+    assert not texts(out, "chen") and "都已确认过了" in texts(out, "zhangji"), texts(out)
+    out = demo.say("zhangji", "订单1明天送")
+    assert "预计 06-16 送到" in texts(out, "chen"), texts(out)
+    assert order(demo, 1)["due"].startswith("2026-06-16")
+    assert "供应商已确认" in texts(demo.say("chen", "张记的订单"))
+    assert "[已确认]" in texts(demo.say("zhangji", "我的订单"))
+    with demo.container.uow(write=False) as uow:
+        acks = sorted(a["order"] for a in uow.chat.audits("supplier_update", limit=10) if a["ack"])
+    assert acks == [1, 1, 2]
+
+
+def test_an_order_asked_by_its_number_is_shown_in_whatever_state(demo):
+    demo.say("chen", "向张记订牛腩2箱")
+    assert "采购单 #1 张记肉业:牛腩 40斤(2箱),待送货" in texts(demo.say("chen", "订单1到了吗"))
+    demo.say("chen", "取消订单1")
+    assert "已取消" in texts(demo.say("chen", "#1"))
+    assert "没有找到单据 #1" in texts(demo.say("xiaowang", "订单1怎么样了"))   # another store's, not shown
+    assert "没有找到单据 #9" in texts(demo.say("chen", "查一下订单9"))

@@ -122,10 +122,25 @@ def test_a_reminder_for_one_moment_is_a_valid_once_schedule_and_one_without_a_da
     assert drules.validate(daily) == ["once_without_day"]   # it would fire at the first 08:00, whichever day
 
 
+@pytest.mark.parametrize(("text", "order_id", "ack"), [
+    ("收到", None, True), ("好的", None, True), ("订单2收到了", 2, True), ("没问题,马上安排", None, True),
+    ("订单1明天送", 1, True),   # a day promised: it has the order
+    ("订单1已发货", 1, False), ("收到牛腩2箱", None, None), ("好的牛腩", None, None),
+])
+def test_a_supplier_confirms_it_has_the_order(rest_parser: parser.Parser, text: str, order_id: int | None,
+                                               ack: bool | None) -> None:
+    got = rest_parser.parse_supplier(text, speaker=catalogs.speaker(rest_parser.catalog, "zhangji"))
+    if ack is None:
+        assert got is None
+        return
+    assert got is not None and (got.order_id, got.ack) == (order_id, ack)
+
+
 @pytest.mark.parametrize(("text", "order_id", "shipped", "eta"), [
     ("订单1已发货", 1, True, None), ("#3发货了", 3, True, None),
     ("牛腩明天上午10点送到", None, False, "2026-06-16 10:00"), ("订单2后天到", 2, False, "2026-06-17 00:00"),
-    ("订单2已经发出,明天下午到", 2, True, "2026-06-16 15:00"),
+    ("订单2已经发出,明天下午到", 2, True, "2026-06-16 15:00"), ("订单1明天送", 1, False, "2026-06-16 00:00"),
+    ("明天下午3点送过来", None, False, "2026-06-16 15:00"),
     ("我的订单", None, None, None), ("收到牛腩2箱", None, None, None), ("昨天送到了", None, None, None),
 ])
 def test_a_supplier_says_its_order_shipped_or_when_it_arrives(rest_parser: parser.Parser, text: str,
