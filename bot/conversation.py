@@ -459,6 +459,9 @@ class Conversation:
         elif isinstance(cmd, commands.SalesQuery):
             self._require(user, "query")
             turn.reply(replies.sales(self.t, turn.lang, uow, cmd, user=user, now=turn.now, cat=self._catalog))
+        elif isinstance(cmd, commands.MovesQuery):
+            self._require(user, "query")
+            turn.reply(replies.moves_total(self.t, turn.lang, uow, cmd, user=user, now=turn.now, cat=self._catalog))
         elif isinstance(cmd, commands.CustomerQuery):
             self._require(user, "query")
             turn.reply(replies.customer_account(self.t, turn.lang, uow, cmd, now=turn.now, cat=self._catalog))

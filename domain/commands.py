@@ -266,6 +266,17 @@ class SalesQuery:
 
 
 @dataclass(frozen=True)
+class MovesQuery:
+    """这周牛奶用了多少 · 本月报损多少 · 昨天扔了什么: what left the store on days ``start`` .. ``end`` (inclusive) as
+    ``kind`` "consumption" (used) or "scrap" (spoiled, and what counts found missing); no ``sku``: every product."""
+    kind: str
+    start: date
+    end: date
+    sku: str | None = None
+    location: str | None = None
+
+
+@dataclass(frozen=True)
 class CustomerQuery:
     """团餐这个月买了多少 · 这个月卖给团餐多少钱 · 团餐欠了多少钱: what a customer took on days ``start`` .. ``end``
     (its sales less its returns), its open orders and what counts against its credit limit."""
@@ -363,7 +374,7 @@ class Batch:
 
 
 Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | Export | SetProduct | SetPartner | AddProduct
-           | RepeatPurchase | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
+           | RepeatPurchase | MovesQuery | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
            | SalesQuery | PurchaseQuery | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Help
            | SmallTalk)
 

@@ -7,6 +7,11 @@ import re
 
 _WORDS: list[tuple[str, str]] = [
     # questions first: "how much milk do we have left" is a stock query, not a receipt
+    # what was used or lost over a period (how much milk was used today · how much was wasted this week)
+    (r"how (?:much|many)(?: of)?(?P<what>(?: [^ ]+)*?) (?:was|were|did we|have we|we)? ?(?:used|use|consumed)",
+     r"\g<what> 用了多少 "),
+    (r"how (?:much|many)(?: of)?(?P<what>(?: [^ ]+)*?) (?:was|were|did we|have we|we)? ?"
+     r"(?:wasted|thrown away|throw away|threw away|scrapped|spoiled|lost)", r"\g<what> 报损多少 "),
     (r"how (?:much|many)(?: of)?", "还剩多少 "),
     (r"(?:what|which) (?:is|are) (?:running|almost) (?:out|low)", "哪些货快没了"),
     (r"(?:what|which) (?:is|are) expiring(?: soon)?|expiring soon", "哪些快过期了"),
@@ -39,6 +44,7 @@ _WORDS: list[tuple[str, str]] = [
     (r"(?<=\d)\s*(?:jin)(?![a-z])", "斤"),
     # places and fillers
     (r"\byesterday\b", "昨天"),
+    (r"\bthis week\b", "这周"), (r"\blast week\b", "上周"), (r"\bthis month\b", "本月"), (r"\blast month\b", "上个月"),
     (r"\bto\b", "到"),
     (r"\b(?:of|the|a|an|we|do|have|has|is|are|some|please|today|just|in|stock|left|at)\b", " "),
 ]

@@ -385,6 +385,14 @@ class Parser:
             return self._forecast(a, speaker.now)
         if intents.PURCHASES.search(a.s) and not [q for q in a.qtys if not _SPAN_AFTER.match(a.s, q.end)]:
             return self._purchases(a, supplier, speaker.now)
+        used = intents.USED_Q.search(m) or intents.LOST_Q.search(m)
+        if used is not None and not [q for q in a.qtys if not _SPAN_AFTER.match(a.s, q.end)]:
+            today = speaker.now.date()   # 这周牛奶用了多少 · 本月报损多少: the named past period, else today
+            first, last = dates.past_span(a.s, speaker.now) or (today, today)
+            prods = a.of("product")
+            return commands.Parsed(commands.MovesQuery(
+                kind="consumption" if intents.USED_Q.search(m) else "scrap", start=first, end=last,
+                sku=prods[0].codes[0] if prods else None, location=self._location(a)))
         if intents.SALES.search(m) and not [q for q in a.qtys if not _SPAN_AFTER.match(a.s, q.end)]:
             return self._sales(a, speaker.now)
         if a.date and a.date.has_time and intents.BOOKING.search(a.s) and not customer:   # a customer's: an order
@@ -1219,7 +1227,7 @@ _NEGATED = re.compile(r"(?:没有|没|未|不曾)(?:卖出去|卖掉|卖完|卖�
                       r"|(?:卖|用)不(?:掉|完|出去|动)")
 _BOOKS = re.compile(r"账上|账面(?:上)?|系统(?:里|上|显示)?(?:是|有)?|电脑(?:上|里)(?:是|有)?|记录(?:上|里)(?:是|有)?|显示")
 _NOT_COME = re.compile(r"(?:还)?(?:没有|没)(?:到|来|送来|送到|送货|发货)")
-_EACH_STORE = re.compile(r"各(?:个)?(?:门?店|分店)|(?:门店|店铺|店)(?:间|之间)?(?:销售)?(?:对比|比较)|每(?:个|家)(?:门?店|分店)|哪(?:个|家)(?:门?店|分店)?卖|门店(?:对比|比较|排名)")
+_EACH_STORE = re.compile(r"各(?:个)?(?:门?店|分店)|(?:[两三四五六七八九十]|\d+)(?:个|家)(?:门?店|分店)|(?:门店|店铺|店)(?:间|之间)?(?:销售)?(?:对比|比较)|每(?:个|家)(?:门?店|分店)|哪(?:个|家)(?:门?店|分店)?卖|门店(?:对比|比较|排名)")
 # more of an order just placed: 再加1箱牛腱 · 还要五花肉10斤 · 另外加牛腱1箱 · 牛腱也要1箱
 _MORE = re.compile(r"^(?:再加上?|再来|再要|还要|另外(?:再)?(?:加|要)?|加上|追加|再订|补订|多订|多加)(?:了)?")
 _ALSO_WANT = re.compile(r"也(?:要|订|加)(?:了)?")

@@ -238,6 +238,8 @@ class Scanner:
                 continue  # 查一下: a lone Chinese numeral away from a product is not a quantity (可乐卖了三 is)
             if bare_cn and masked[m.end():m.end() + 1] in _NOT_A_NUMBER:
                 continue  # 鸡蛋一共280个 · 牛奶一起: 一 in a word, not one
+            if _STORES_AFTER.match(masked, m.end()):
+                continue  # 两个店的可颂库存 · 三家门店: how many stores, not goods
             if m.group("half") and unit:
                 v += numbers.HALF
             if masked[:m.start()].rstrip().endswith(("-", "－", "负", "−")):
@@ -285,6 +287,7 @@ class Scanner:
 # 可乐卖了三 · 鸡蛋坏了俩: a Chinese numeral right after the verb, ending its clause, is that verb's quantity
 _VERB_BEFORE = re.compile(r"(?:卖了|卖掉|卖出|售出|用了|用掉|进了|收到|到了|坏了|坏掉|扔了|退了|送来|来了|拿了|拿走|打碎了|死了)\s*$")
 _CLAUSE_END = re.compile(r"\s*(?:$|[,;.!?、\n])")
+_STORES_AFTER = re.compile(r"\s*(?:店|门店|分店|家店|家门店|个店|个门店|个分店|个仓库?)")
 _NOT_A_NUMBER = set("共下起直定般些样边会旦致切同齐并点")   # 一共 · 一下 · 一起 · 一直 · 一定 · 一般 · 一点 …
 
 # a lot number (批号A123 · 批次:20260601-2 · lot b7): masked, so its digits are never a quantity

@@ -154,3 +154,26 @@ def test_a_category_or_everything_asked_lists_each_product_of_it(chat):
     assert "全脂牛奶:36升" in out and "淡奶油:24盒" in out and "黄油" in out and "可颂" not in out, out
     out = texts(chat.say("amy", "所有库存"))                           # was: no product 「所有」
     assert all(name in out for name in ("全脂牛奶", "可颂", "纸杯", "菜籽油")), out
+
+
+def test_what_was_used_or_lost_over_a_period_at_recent_cost_net_of_undone(chat):
+    chat.say("amy", "收到牛奶1箱,单价60元一箱")   # ¥5 a litre
+    chat.say("amy", "用了牛奶2升")
+    chat.say("amy", "用了咖啡豆1.5公斤,牛奶半箱")
+    chat.say("amy", "用了糖1袋")
+    chat.say("amy", "撤销")                         # the sugar was never used
+    chat.say("amy", "可颂坏了5个")
+    chat.say("amy", "盘点:鸡蛋290个")              # 10 missing at the count
+    chat.say("bo", "用了牛奶3升")                   # another store's
+    out = texts(chat.say("amy", "今天牛奶用了多少"))
+    assert "全脂牛奶用量 8升" in out and "¥40.00" in out, out
+    out = texts(chat.say("zhou", "今天用了多少东西"))
+    assert "2 种商品" in out and "咖啡豆 1.5kg:无进价" in out and "白砂糖" not in out, out
+    out = texts(chat.say("zhou", "今天报损多少"))
+    assert "可颂 5个" in out and "鸡蛋 盘亏 10个" in out and "金额未知" in out, out
+    out = texts(chat.say("owner", "今天牛奶用了多少"))   # every store for the owner
+    assert "用量 11升" in out, out
+    assert "没有用量记录" in texts(chat.say("amy", "昨天牛奶用了多少"))
+    chat.say("amy", "english")
+    out = texts(chat.say("amy", "how much 牛奶 was used today"))
+    assert "use of 全脂牛奶 8升" in out and "¥40.00" in out, out

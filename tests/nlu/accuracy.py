@@ -112,6 +112,9 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
     elif isinstance(c, commands.OrderQuery):
         d |= {"intent": "orders", "kind": c.kind, "partner": c.partner, "sku": c.sku} \
             | ({"order_id": c.order_id} if c.order_id is not None else {})
+    elif isinstance(c, commands.MovesQuery):
+        d |= {"intent": f"moves:{c.kind}", "start": c.start.isoformat(), "end": c.end.isoformat(), "sku": c.sku,
+              "location": c.location}
     elif isinstance(c, commands.AmendOrder):
         d |= {"intent": "amend_order", "sku": c.sku, "qty": str(c.qty), "order_id": c.order_id, "partner": c.partner} \
             | ({"due": c.due.strftime("%Y-%m-%d %H:%M")} if c.due else {}) | ({"more": _lines(c.more)} if c.more else {})
