@@ -388,10 +388,10 @@ class Parser:
         used = intents.USED_Q.search(m) or intents.LOST_Q.search(m)
         if used is not None and not [q for q in a.qtys if not _SPAN_AFTER.match(a.s, q.end)]:
             today = speaker.now.date()   # 这周牛奶用了多少 · 本月报损多少: the named past period, else today
-            first, last = dates.past_span(a.s, speaker.now) or (today, today)
+            period = dates.past_span(a.s, speaker.now) or (today, today)
             prods = a.of("product")
             return commands.Parsed(commands.MovesQuery(
-                kind="consumption" if intents.USED_Q.search(m) else "scrap", start=first, end=last,
+                kind="consumption" if intents.USED_Q.search(m) else "scrap", start=period[0], end=period[1],
                 sku=prods[0].codes[0] if prods else None, location=self._location(a)))
         if intents.SALES.search(m) and not [q for q in a.qtys if not _SPAN_AFTER.match(a.s, q.end)]:
             return self._sales(a, speaker.now)
