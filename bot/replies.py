@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -202,6 +203,14 @@ def manage_rules(t: Any, lang: str, uow: UnitOfWork, cmd: commands.ManageRules, 
             return str(t("rules_none", lang))
         return "\n".join(t("rule_line", lang, id=r.id, status=t(f"rule_status.{r.status}", lang), text=r.text)
                          for r in rules)
+    if cmd.rule_id is None and cmd.about:   # 不要再提醒我盘点了: the one live rule of the user's whose words hold it
+        live = [r for r in uow.rules.list(owner=user.username) if r.status in ("active", "paused", "manual")
+                and cmd.about in r.text]
+        if len(live) != 1:
+            return str(t("rule_about.which" if live else "rule_about.none", lang, about=cmd.about,
+                         rules="\n".join(t("rule_line", lang, id=r.id, status=t(f"rule_status.{r.status}", lang),
+                                           text=r.text) for r in live)))
+        cmd = replace(cmd, rule_id=live[0].id)
     rule = uow.rules.get(cmd.rule_id) if cmd.rule_id is not None else None
     if rule is None or (owner and rule.owner != owner):
         return str(t("rule_not_found", lang, id=cmd.rule_id))
@@ -211,7 +220,7 @@ def manage_rules(t: Any, lang: str, uow: UnitOfWork, cmd: commands.ManageRules, 
                      rate=f"{rep.difference_rate:.0%}"))
     status = {"pause": "paused", "resume": "active", "delete": "deleted", "manual": "manual"}[cmd.action]
     uow.rules.update(rule, status=status, at=now)
-    return str(t(f"rule_{cmd.action}d" if cmd.action != "pause" else "rule_paused", lang, id=rule.id))
+    return str(t(f"rule_{cmd.action}d" if cmd.action != "pause" else "rule_paused", lang, id=rule.id, text=rule.text))
 
 
 def supplier_state(t: Any, lang: str, o: orders.Order, *, own: bool = False) -> str | None:
@@ -307,54 +316,9 @@ def _order_line(t: Any, lang: str, o: orders.Order, *, now: datetime, cat: conte
 
 def moves_total(t: Any, lang: str, uow: UnitOfWork, cmd: commands.MovesQuery, *, user: catalog.User, now: datetime,
                 cat: context.Catalog | None) -> str:
-    """What was used (or lost: spoiled, and found missing by counts) at the user's store (``cmd.location``; every
-    store for a user without one) on ``cmd.start`` .. ``cmd.end``, net of what was undone: the products that cost
-    most first, each at its recent receipts' cost (else the catalog's), and the whole."""
-    loc = cmd.location or user.location
-    since = datetime(cmd.start.year, cmd.start.month, cmd.start.day, tzinfo=now.tzinfo)
-    until = since + timedelta(days=(cmd.end - cmd.start).days + 1)
-    kinds = [ledger.MoveKind.CONSUMPTION.value] if cmd.kind == "consumption" else \
-        [ledger.MoveKind.SCRAP.value, ledger.MoveKind.COUNT_ADJUSTMENT.value]
-    moves = [m for m in uow.stock.moves(since=since, until=until, kinds=kinds)
-             if m.reverses is None and not m.src.startswith("~") and (loc is None or m.src == loc)
-             and (cmd.sku is None or m.sku == cmd.sku)]
-    undone = uow.stock.reversed_ids(m.id for m in moves if m.id is not None)
-    moves = [m for m in moves if m.id not in undone]
-    fmt = {"span": reports.days_text(t, lang, cmd.start, cmd.end), "location": loc_name(loc, cat) or t("all_locations", lang),
-           "what": t(f"moves_q.{cmd.kind}", lang)}
-    if not moves:
-        return str(t("moves_q.none", lang, product=pname(cat, cmd.sku) if cmd.sku else "", **fmt))
-    qty: dict[str, Decimal] = {}
-    missing: dict[str, Decimal] = {}   # found missing by a count (盘亏), apart from what was thrown away
-    for m in moves:
-        into = missing if m.kind == ledger.MoveKind.COUNT_ADJUSTMENT else qty
-        into[m.sku] = into.get(m.sku, Decimal(0)) + m.qty
-    products = [p for p in uow.catalog.products() if p.sku in qty or p.sku in missing]
-    cost = metrics.unit_costs(uow, products)
-    value: dict[str, Decimal] = {}
-    for s in {*qty, *missing}:
-        c = cost.get(s)
-        if c is not None:
-            value[s] = (qty.get(s, Decimal(0)) + missing.get(s, Decimal(0))) * c
-    rows = sorted({*qty, *missing}, key=lambda s: (-value.get(s, Decimal(-1)), s))
-    total = t("moves_q.cost", lang, total=reports.money(sum(value.values(), Decimal(0)))) if value \
-        else t("moves_q.no_cost", lang)
-    if cmd.sku is not None:   # 今天牛奶用了多少: its amount, and what that cost
-        parts = [qty_text(cat, cmd.sku, qty[cmd.sku])] if cmd.sku in qty else []
-        if cmd.sku in missing:
-            parts.append(t("moves_q.missing", lang, qty=qty_text(cat, cmd.sku, missing[cmd.sku])))
-        return str(t("moves_q.one", lang, product=pname(cat, cmd.sku), qty=" + ".join(str(x) for x in parts),
-                     total=total, **fmt))
-    out = [t("moves_q.head", lang, n=len(rows), total=total, **fmt)]
-    for s in rows[:10]:
-        parts = [qty_text(cat, s, qty[s])] if s in qty else []
-        if s in missing:
-            parts.append(t("moves_q.missing", lang, qty=qty_text(cat, s, missing[s])))
-        out.append(t("moves_q.line", lang, product=pname(cat, s), qty=" + ".join(str(x) for x in parts),
-                     cost=reports.money(value[s]) if s in value else t("purchases.no_cost", lang)))
-    if len(rows) > 10:
-        out.append(t("orders.more", lang, n=len(rows) - 10))
-    return "\n".join(str(x) for x in out)
+    """这周牛奶用了多少 · 本月报损多少: at the user's store (``cmd.location``; every store for a user without one)."""
+    return reports.moves_text(uow, t, lang, kind=cmd.kind, start=cmd.start, end=cmd.end, sku=cmd.sku,
+                              location=cmd.location or user.location, now=now)
 
 
 def purchases(t: Any, lang: str, uow: UnitOfWork, cmd: commands.PurchaseQuery, *, user: catalog.User, now: datetime,

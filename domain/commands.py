@@ -231,6 +231,7 @@ class AddRule:
 class ManageRules:
     action: str  # "list" | "pause" | "resume" | "delete"
     rule_id: int | None = None
+    about: str = ""   # 不要再提醒我盘点了 · 取消订牛奶的提醒: the user's one rule whose words hold this
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,11 @@ HELP = re.compile(r"^(?:/?help|/start|帮助|怎么用|使用说明|说明|菜�
 GREETING = re.compile(r"^(?:你好|您好|早上好|早安|上午好|中午好|下午好|晚上好|晚安|hi|hello|hey|嗨|哈喽|哈啰|在吗|在不在|老板好|大家好)[!.呀啊~]*$")
 THANKS = re.compile(r"^(?:谢谢|多谢|感谢|辛苦了|辛苦|谢啦|谢了|thx|thanks|thank you|3q)[!.呀啊~你]*$")
 OTHER_TALK = re.compile(r"^(?:好的|好|嗯|嗯嗯|ok|okay|知道了|明白|明白了|收到|了解|哈哈+|行|可以|👍)[!.~]*$")
-MANAGE = re.compile(r"(?P<verb>暂停|停用|恢复|启用|删除|删掉|回测|查看|列出|看看)?\s*(?:我的)?规则(?:列表)?\s*#?(?P<id>\d+)?")
+MANAGE = re.compile(r"(?P<verb>暂停|停用|关掉|关闭|停掉|恢复|启用|重新启用|打开|开启|删除|删掉|取消|去掉|回测|查看|列出|看看)?"
+                    r"\s*(?:我的|一下)?(?:第)?(?:规则|提醒)(?:列表)?\s*(?:#|号|第)?\s*(?P<id>\d+)?")
+# a reminder no longer wanted, named by its words (不要再提醒我盘点了 · 取消订牛奶的提醒 · 别提醒我盘点了)
+STOP_REMINDER = re.compile(r"^(?:不要|别|不用|无需)再?(?:提醒|通知)(?:我|我们)?(?P<a>.+?)了?$"
+                           r"|^(?P<v>取消|删除|删掉|去掉|关掉|停掉|暂停)(?:掉)?(?P<b>.+?)(?:的|那个|这个)?(?:提醒|通知)$")
 # the prep list asked for now (a whole message without a product or a quantity): 今日备货清单 · 今天要进什么货
 # (订货单 and 进货单 are purchase orders and delivery notes, not this list)
 # what has stock and does not sell (哪些货一周没动了 · 有什么滞销的 · 积压的货): a question, not a record of no sale

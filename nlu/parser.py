@@ -93,6 +93,11 @@ class Parser:
         if edit is not None:
             return self._edit_rule(int(edit.group("id") or edit.group("id2")), edit.group("rest") or edit.group("rest2"),
                                    speaker)
+        stop = intents.STOP_REMINDER.match(s.strip(" !.~")) if "提醒" in s or "通知" in s else None
+        if stop is not None:   # 不要再提醒我盘点了 · 取消订牛奶的提醒: not a reminder to set
+            managed = self._manage_rules(s)
+            if managed is not None:
+                return managed
         once = self.rules.parse_once(s, speaker=speaker, original=(text or "").strip()) if "提醒" in s else None
         if once is not None:   # 明天早上提醒我订牛奶
             return once
@@ -259,14 +264,24 @@ class Parser:
         return result
 
     def _manage_rules(self, s: str) -> Result | None:
-        if "规则" not in s or len(s) > 20:
+        """规则列表 · 我设了哪些提醒 · 暂停规则2 · 取消提醒1 · 不要再提醒我盘点了 (the one whose words hold 盘点)."""
+        stop = intents.STOP_REMINDER.match(s.strip(" !.~"))
+        if stop is not None and not re.search(r"\d", s):
+            about = re.sub(r"^(?:我|我们)?(?:去|要)?|(?:的)?(?:事|事情)?$", "", stop.group("a") or stop.group("b") or "")
+            if about:
+                return commands.Parsed(commands.ManageRules("pause" if stop.group("v") in ("关掉", "停掉", "暂停")
+                                                            else "delete", about=about))
+        if not ("规则" in s or "提醒" in s) or len(s) > 20:
             return None
         m = intents.MANAGE.search(s)
         if m is None:
             return None
+        if "规则" not in s and not (m.group("id") or re.search(r"哪些|什么|列表|所有|全部|看看|查看|列出|我的", s)):
+            return None   # (提醒 in a reminder being set: not this)
         verb, rid = m.group("verb") or "", m.group("id")
-        action = {"暂停": "pause", "停用": "pause", "恢复": "resume", "启用": "resume", "删除": "delete",
-                  "删掉": "delete", "回测": "backtest"}.get(verb)
+        action = {"暂停": "pause", "停用": "pause", "关掉": "pause", "关闭": "pause", "停掉": "pause",
+                  "恢复": "resume", "启用": "resume", "重新启用": "resume", "打开": "resume", "开启": "resume",
+                  "删除": "delete", "删掉": "delete", "取消": "delete", "去掉": "delete", "回测": "backtest"}.get(verb)
         if action and rid:
             return commands.Parsed(commands.ManageRules(action, int(rid)))
         if not action:
@@ -1260,7 +1275,7 @@ _OWN_VERB = re.compile(r"^[\x00\s]*(?:(?:今天|刚才|刚刚|早上|上午|中�
 # what is left of a correction that names only the place (刚才是静安店的 · 不对,应该记在静安店 · 是静安店卖的)
 _PLACE_FIX = re.compile(r"(?:在|记在|算在|算)?\x00+(?:的|那边的?|这边的?)?(?:卖|用|收|进|报损|盘点)?(?:的|了)?(?:[,\s\x00]*不是\x00+(?:的)?)?")
 _VAGUE_UNIT = r"[个件箱袋瓶包盒板条桶斤两块份只杯打]|公斤|kg|升"
-_VAGUE = re.compile(rf"(?:[\d.]+|[一二两三四五六七八九十百千]+)\s*(?:{_VAGUE_UNIT})?\s*多(?!少|送|给|收|了|卖|用|出|进|的)"
+_VAGUE = re.compile(rf"(?:[\d.]+|[一二两三四五六七八九十百千]+|半)\s*(?:{_VAGUE_UNIT})?\s*多(?!少|送|给|收|了|卖|用|出|进|的)"
                     rf"(?:一点|一些|点)?(?:{_VAGUE_UNIT})?"
                     rf"|(?:不到|不足|少于|不满)\s*(?:[\d.]+|[一二两三四五六七八九十百千半]+)\s*(?:{_VAGUE_UNIT})?"
                     rf"|(?:\d|十|百)\s*来\s*(?:{_VAGUE_UNIT})"

@@ -38,7 +38,10 @@ REPORTS = {"今日备货清单": "prep_list", "备货清单": "prep_list", "备�
            **dict.fromkeys(("库存日报", "库存报告", "库存报表", "库存表", "库存清单", "库存情况", "今日库存", "库存"),
                            "stock_report"),
            **dict.fromkeys(("本周销量", "上周销量", "一周销量", "周销量", "每周销量", "销售周报", "周报", "本周销售",
-                            "上周销售", "销量周报", "销量排行", "销量"), "sales_week")}
+                            "上周销售", "销量周报", "销量排行", "销量"), "sales_week"),
+           **dict.fromkeys(("今日报损", "报损", "损耗", "报损汇总", "报损情况", "报损明细", "今日损耗", "损耗报告"),
+                           "loss_report"),
+           **dict.fromkeys(("今日用量", "用量", "消耗", "用量汇总", "消耗情况", "今日消耗", "原料用量"), "usage_report")}
 _WEEKLY = re.compile(r"^(?:上|本|这|每|一)?(?:个)?(?:周|星期|礼拜)的?")
 _DAILY = re.compile(r"^(?:今天|今日|当天|当日|每天|每日|一天)的?")
 
@@ -369,7 +372,7 @@ class RuleParser:
         if m:
             report = report_of(m.group("r"))
             if report is None:
-                raise Unsupported(f"报表「{m.group('r')}」(能推送的有:今日备货清单、今日小结、库存日报、一周销量)")
+                raise Unsupported(f"报表「{m.group('r')}」(能推送的有:今日备货清单、今日小结、库存日报、一周销量、今日报损、今日用量)")
             return drules.Action("send_report", {"report": report, "to": self._people(m.group("to") or "我", speaker, part)})
         m = re.match(r"^(?:向|给)?(?P<to>.*?)(?:发送|发)?(?:提醒|通知|告诉|推送)(?:给)?(?P<to2>.*)$", p)
         if m:

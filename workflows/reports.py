@@ -4,7 +4,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -521,6 +521,77 @@ def _sales(uow: Any, location: str, *, since: datetime) -> list[tuple[datetime, 
 
 
 NOW_REPORTS = ("evening_summary", "stock_report", "sales_week")
+
+
+def moves_text(uow: Any, t: Any, lang: str, *, kind: str, start: date, end: date, sku: str | None,
+               location: str | None, now: datetime) -> str:
+    """What was used (``kind`` "consumption") or lost ("scrap": spoiled, and found missing by counts) at ``location``
+    (None: every store) on days ``start`` .. ``end``, net of what was undone: the products that cost most first, each
+    at its recent receipts' cost (else the catalog's), and the whole; one product: its amount and cost."""
+    since = datetime(start.year, start.month, start.day, tzinfo=now.tzinfo)
+    until = since + timedelta(days=(end - start).days + 1)
+    kinds = ["consumption"] if kind == "consumption" else ["scrap", "count_adjustment"]
+    moves = [m for m in uow.stock.moves(since=since, until=until, kinds=kinds)
+             if m.reverses is None and not m.src.startswith("~") and (location is None or m.src == location)
+             and (sku is None or m.sku == sku)]
+    undone = uow.stock.reversed_ids(m.id for m in moves if m.id is not None)
+    products = {p.sku: p for p in uow.catalog.products()}
+    fmt = {"span": days_text(t, lang, start, end), "what": t(f"moves_q.{kind}", lang),
+           "location": loc_name(uow, location) if location else t("all_locations", lang)}
+    used: dict[str, Decimal] = {}
+    missing: dict[str, Decimal] = {}   # found missing by a count (盘亏), apart from what was thrown away
+    for m in moves:
+        if m.id not in undone and m.sku in products:
+            into = missing if m.kind.value == "count_adjustment" else used
+            into[m.sku] = into.get(m.sku, Decimal(0)) + m.qty
+    if not used and not missing:
+        return str(t("moves_q.none", lang, product=products[sku].name if sku in products else "", **fmt))
+    cost = metrics.unit_costs(uow, [products[s] for s in {*used, *missing}])
+    value: dict[str, Decimal] = {}
+    for s in {*used, *missing}:
+        c = cost.get(s)
+        if c is not None:
+            value[s] = (used.get(s, Decimal(0)) + missing.get(s, Decimal(0))) * c
+    total = t("moves_q.cost", lang, total=money(sum(value.values(), Decimal(0)))) if value else t("moves_q.no_cost", lang)
+
+    def amount(s: str) -> str:
+        parts = [qty(products[s], used[s])] if s in used else []
+        if s in missing:
+            parts.append(str(t("moves_q.missing", lang, qty=qty(products[s], missing[s]))))
+        return " + ".join(parts)
+
+    if sku is not None:
+        return str(t("moves_q.one", lang, product=products[sku].name, qty=amount(sku), total=total, **fmt))
+    rows = sorted({*used, *missing}, key=lambda s: (-value.get(s, Decimal(-1)), s))
+    out = [t("moves_q.head", lang, n=len(rows), total=total, **fmt)]
+    out += [t("moves_q.line", lang, product=products[s].name, qty=amount(s),
+              cost=money(value[s]) if s in value else t("purchases.no_cost", lang)) for s in rows[:10]]
+    if len(rows) > 10:
+        out.append(t("orders.more", lang, n=len(rows) - 10))
+    return "\n".join(str(x) for x in out)
+
+
+def loss_report(uow: Any, box: Any, t: Any, *, location: str | None, now: datetime, forecaster: Any = None,
+                to: list[str] | None = None) -> None:
+    """今日报损 (每天晚上9点把今天的报损发给我): the day's losses at the store, at cost."""
+    _day_moves(uow, box, t, "scrap", location=location, now=now, to=to)
+
+
+def usage_report(uow: Any, box: Any, t: Any, *, location: str | None, now: datetime, forecaster: Any = None,
+                 to: list[str] | None = None) -> None:
+    """今日用量 (每天晚上10点把今天的用量发给我): what the store used today, at cost."""
+    _day_moves(uow, box, t, "consumption", location=location, now=now, to=to)
+
+
+def _day_moves(uow: Any, box: Any, t: Any, kind: str, *, location: str | None, now: datetime,
+               to: list[str] | None) -> None:
+    people = _store_people(uow, location, to)
+    if not people or location is None:
+        return
+    day = now.astimezone(now.tzinfo).date()
+    for u in people:
+        box.push(u, moves_text(uow, t, _lang(uow, u), kind=kind, start=day, end=day, sku=None, location=location,
+                               now=now))
 
 
 class _Collected:

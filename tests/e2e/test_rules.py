@@ -237,3 +237,34 @@ def test_a_transfer_said_to_have_come_is_received_by_its_button_once_shipped_and
     [o] = [o for o in demo.export("orders") if o["kind"] == "transfer"]
     assert "不用再收货" in texts(demo.say("xiaowang", f"调拨单{o['id']}到了"))
     assert demo.stock()["NS:P001"] == before["NS:P001"] + 10   # once
+
+
+def test_reminders_are_listed_and_stopped_by_their_words_or_number(demo):
+    demo.say("liu", "每天早上7点提醒我盘点")
+    demo.press("liu", "确认")
+    demo.say("liu", "明天提醒我订牛腩")
+    demo.press("liu", "确认")
+    out = texts(demo.say("liu", "我设了哪些提醒"))
+    assert "#1 [生效中] 每天早上7点提醒我盘点" in out and "#2" in out, out
+    out = texts(demo.say("liu", "不要再提醒我盘点了"))   # not a reminder to set: rule 1 goes
+    assert "规则 #1「每天早上7点提醒我盘点」已删除" in out, out
+    assert "没有找到" in texts(demo.say("liu", "别提醒我订货了"))   # no rule says 订货
+    assert "#1" not in texts(demo.say("liu", "我的提醒"))
+    out = demo.send(at="2026-06-16T07:05:00+08:00")
+    assert not [m for m in to(out, "liu") if "盘点" in m["text"]], out
+    out = texts(demo.say("liu", "关掉提醒2"))
+    assert "已暂停" in out, out
+    out = demo.send(at="2026-06-16T09:05:00+08:00")
+    assert not [m for m in to(out, "liu") if "订牛腩" in m["text"]], out
+    assert "没有找到规则 #2" in texts(demo.say("zhao", "删除规则2"))   # another manager's: not found for him
+
+
+def test_the_day_s_losses_and_use_go_out_at_the_hour_asked(demo):
+    demo.say("liu", "每天晚上9点把今天的报损发给我")
+    demo.press("liu", "确认")
+    demo.say("xiaowang", "鸡翅坏了3斤")
+    demo.say("xiaowang", "用了土豆2公斤")
+    demo.say("xiaoli", "鸡翅坏了1斤")   # 福田店's: not in 南山店's report
+    out = demo.send(at="2026-06-15T21:05:00+08:00")
+    [report] = [m["text"] for m in to(out, "liu") if "损耗" in m["text"]]
+    assert "鸡翅 3斤:¥48.00" in report and "1 种商品" in report and "土豆" not in report, report
