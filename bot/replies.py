@@ -329,15 +329,27 @@ def purchases(t: Any, lang: str, uow: UnitOfWork, cmd: commands.PurchaseQuery, *
     loc = cmd.location or user.location
     since = datetime(cmd.start.year, cmd.start.month, cmd.start.day, tzinfo=now.tzinfo)
     until = since + timedelta(days=(cmd.end - cmd.start).days + 1)
-    moves = [m for m in uow.stock.moves(since=since, until=until, kinds=[ledger.MoveKind.RECEIPT.value])
-             if m.reverses is None and (loc is None or m.dst == loc) and (cmd.sku is None or m.sku == cmd.sku)
+    kinds = [ledger.MoveKind.RECEIPT.value, ledger.MoveKind.RETURN_TO_SUPPLIER.value]
+    moves = [m for m in uow.stock.moves(since=since, until=until, kinds=kinds)
+             if m.reverses is None and (loc is None or loc in (m.dst, m.src)) and (cmd.sku is None or m.sku == cmd.sku)
              and (cmd.partner is None or m.partner == cmd.partner)]
     undone = uow.stock.reversed_ids(m.id for m in moves if m.id is not None)
-    moves = [m for m in moves if m.id not in undone]
+    returned = [m for m in moves if m.id not in undone and m.kind == ledger.MoveKind.RETURN_TO_SUPPLIER]
+    moves = [m for m in moves if m.id not in undone and m.kind == ledger.MoveKind.RECEIPT]
     fmt = {"span": reports.days_text(t, lang, cmd.start, cmd.end), "location": loc_name(loc, cat) or t("all_locations", lang),
            "who": partner_name(cmd.partner, cat) if cmd.partner else ""}
+    note = ""
+    if cmd.payable:   # 欠张记多少钱: what came in less what went back, at cost; payments are not recorded here
+        back = Decimal(0)
+        for m in returned:
+            p = uow.catalog.product(m.sku)
+            cost = m.unit_cost if m.unit_cost is not None else (metrics.unit_cost(uow, p)[0] if p else None)
+            back += m.qty * (cost or Decimal(0))
+        got = sum((m.qty * m.unit_cost for m in moves if m.unit_cost is not None), Decimal(0))
+        note = "\n" + str(t("purchases.payable", lang, got=reports.money(got), back=reports.money(back),
+                                net=reports.money(got - back)))
     if not moves:
-        return str(t("purchases.none", lang, **fmt))
+        return str(t("purchases.none", lang, **fmt)) + note
     spent: dict[str, Decimal] = {}
     amount: dict[str, Decimal] = {}
     by_partner: dict[str, Decimal] = {}
@@ -361,7 +373,7 @@ def purchases(t: Any, lang: str, uow: UnitOfWork, cmd: commands.PurchaseQuery, *
             for p, v in sorted(by_partner.items(), key=lambda kv: -kv[1])))))
     if unpriced:
         out.append(str(t("purchases.unpriced", lang, n=unpriced)))
-    return "\n".join(out)
+    return "\n".join(out) + note
 
 
 def sales(t: Any, lang: str, uow: UnitOfWork, cmd: commands.SalesQuery, *, user: catalog.User, now: datetime,
@@ -586,19 +598,36 @@ def _prices(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, rows: l
         if p is None:
             continue
         cost, source = metrics.unit_cost(uow, p)
-        last = next((m for m in uow.stock.recent_moves(sku, limit=30)
-                     if m.kind == ledger.MoveKind.RECEIPT and m.unit_cost is not None
-                     and not uow.stock.is_reversed(m.batch)), None)   # (an undone receipt is no "last")
+        costed = [m for m in uow.stock.recent_moves(sku, limit=30)
+                  if m.kind == ledger.MoveKind.RECEIPT and m.unit_cost is not None and m.reverses is None]
+        undone = uow.stock.reversed_ids(m.id for m in costed if m.id is not None)
+        costed = [m for m in costed if m.id not in undone]   # newest first (an undone receipt is no "last")
+        last = costed[0] if costed else None
         parts = [str(t("info.price_cost", lang, cost=reports.money(cost), unit=p.base_unit,
                        source=t(f"info.cost_from_{source}", lang))) if cost is not None
                  else str(t("info.price_cost_unknown", lang))]
-        if last is not None:
+        if last is not None and last.unit_cost is not None:
             parts.append(str(t("info.price_last", lang, cost=reports.money(last.unit_cost), unit=p.base_unit,
                                date=f"{last.at.astimezone(now.tzinfo):%m-%d}",
                                partner=f"{partner_name(last.partner, cat)} " if last.partner else "")))
+            before = next((m for m in costed if m.batch != last.batch), None)
+            if before is not None and before.unit_cost and before.unit_cost != last.unit_cost:   # 进价涨了吗
+                pct = (last.unit_cost - before.unit_cost) / before.unit_cost * 100
+                parts.append(str(t("info.price_up" if pct > 0 else "info.price_down", lang,
+                                   pct=f"{abs(pct):.0f}", cost=reports.money(before.unit_cost),
+                                   date=f"{before.at.astimezone(now.tzinfo):%m-%d}")))
         if p.unit_price is not None:
             parts.append(str(t("info.price_sale", lang, price=reports.money(p.unit_price), unit=p.base_unit)))
         lines.append(str(t("info.price_head", lang, product=p.name, parts=t("info.price_joiner", lang).join(parts))))
+        latest: dict[str, ledger.Move] = {}
+        for m in costed:   # each supplier's last cost, cheapest first (哪家的牛腩便宜)
+            if m.partner and m.partner not in latest:
+                latest[m.partner] = m
+        if len(latest) > 1:
+            lines.append(str(t("info.price_suppliers", lang, list="、".join(
+                f"{partner_name(code, cat)} {reports.money(m.unit_cost or Decimal(0))}/{p.base_unit}"
+                f"({m.at.astimezone(now.tzinfo):%m-%d})"
+                for code, m in sorted(latest.items(), key=lambda kv: (kv[1].unit_cost or Decimal(0), kv[0]))))))
     return "\n".join(lines)
 
 

@@ -246,12 +246,14 @@ class Forecast:
 @dataclass(frozen=True)
 class PurchaseQuery:
     """本月采购花了多少钱 · 这周进了多少货 · 上个月从光明进了多少: what came in on days ``start`` .. ``end`` (inclusive),
-    at what it cost, by product and by supplier (of ``partner`` alone when named)."""
+    at what it cost, by product and by supplier (of ``partner`` alone when named). ``payable``: asked as a debt (欠张记
+    多少钱 · 张记的货款), which the chat knows only as what was received, payments not being recorded."""
     start: date
     end: date
     sku: str | None = None
     location: str | None = None
     partner: str | None = None
+    payable: bool = False
 
 
 @dataclass(frozen=True)

@@ -1198,7 +1198,8 @@ class Parser:
         prods = a.of("product")
         return commands.Parsed(commands.PurchaseQuery(start=first, end=last, sku=prods[0].codes[0] if prods else None,
                                                       location=self._location(a),
-                                                      partner=supplier[0].codes[0] if supplier else None))
+                                                      partner=supplier[0].codes[0] if supplier else None,
+                                                      payable=bool(intents.PAYABLE.search(a.s))))
 
     def _orders(self, a: scan.Analysis, partners: list[lexicon.Span]) -> Result:
         """盒马的订单: a customer's; 采购单/进货单 or a supplier: purchases; 调拨单: transfers; else all kinds."""

@@ -122,3 +122,25 @@ def test_an_order_asked_by_its_number_is_shown_in_whatever_state(demo):
     assert "已取消" in texts(demo.say("chen", "#1"))
     assert "没有找到单据 #1" in texts(demo.say("xiaowang", "订单1怎么样了"))   # another store's, not shown
     assert "没有找到单据 #9" in texts(demo.say("chen", "查一下订单9"))
+
+
+def test_which_supplier_is_cheaper_and_whether_the_cost_rose(demo):
+    demo.say("xiaowang", "收到张记牛腩50斤,32一斤")
+    demo.send(at="2026-06-15T12:00:00+08:00")
+    demo.say("xiaowang", "收到绿源的牛腩10斤,30块一斤")
+    demo.send(at="2026-06-15T15:00:00+08:00")
+    demo.say("xiaowang", "收到张记牛腩20斤,34一斤")
+    demo.say("xiaowang", "收到张记牛腩1斤,99一斤")
+    demo.say("xiaowang", "撤销")   # an undone receipt is neither the last cost nor a supplier's
+    out = texts(demo.say("liu", "哪家的牛腩便宜"))
+    assert "上次 06-15 张记肉业 ¥34.00/斤" in out and "涨了 13%" in out, out
+    assert "绿源蔬菜 ¥30.00/斤(06-15)、张记肉业 ¥34.00/斤" in out and "99" not in out, out
+
+
+def test_what_is_owed_a_supplier_is_what_came_in_less_what_went_back(demo):
+    demo.say("xiaowang", "收到张记牛腩50斤,32一斤")
+    demo.say("xiaowang", "收到绿源的土豆2袋,3块一公斤")   # another supplier's
+    demo.say("xiaowang", "退给张记牛腩5斤")
+    out = texts(demo.say("liu", "欠张记多少钱"))
+    assert "进货 ¥1,600.00 − 退货 ¥160.00 = ¥1,440.00" in out and "土豆" not in out and "不记录付款" in out, out
+    assert "退货" not in texts(demo.say("liu", "这个月从张记进了多少钱的货")).split("\n")[-1]

@@ -101,7 +101,7 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
               "location": c.location, "money": c.money, "by_store": c.by_store}
     elif isinstance(c, commands.PurchaseQuery):
         d |= {"intent": "purchases", "sku": c.sku, "start": c.start.isoformat(), "end": c.end.isoformat(),
-              "location": c.location, "partner": c.partner}
+              "location": c.location, "partner": c.partner} | ({"payable": True} if c.payable else {})
     elif isinstance(c, commands.CancelOrder):
         d |= {"intent": "cancel_order", "order_id": c.order_id, "partner": c.partner, "kind": c.kind, "latest": c.latest}
     elif isinstance(c, commands.ReceiveOrder):
