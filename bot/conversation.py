@@ -396,6 +396,9 @@ class Conversation:
         elif isinstance(cmd, commands.ReceiveOrder):
             self._require(user, "record")
             self._receive_order(uow, turn, cmd)
+        elif isinstance(cmd, commands.ShipTransfer):
+            self._require(user, "record")
+            self._ship_transfer(uow, turn, cmd)
         elif isinstance(cmd, commands.CancelOrder):
             self._require(user, "record")
             purchasing.cancel(uow, turn, cmd, t=self.t)
@@ -512,6 +515,11 @@ class Conversation:
                                           status=self.t(f"order_status.{named.status.value}", turn.lang))
             found = [named]
         else:
+            if cmd.partner is None and cmd.sku is None and cmd.amount is None and not cmd.short and not cmd.exact:
+                coming = self._transfers(uow, turn, status="shipped", at_dest=True)
+                if len(coming) == 1:   # 收到了 with a transfer on its way here: that one, by its button
+                    self._transfer_arrived(uow, turn, coming[0])
+                    return
             found = _awaiting(uow, cmd.location or turn.user.location, partner=cmd.partner, sku=cmd.sku)
         if not found:
             what = replies.orders_what(self.t, turn.lang, "purchase", sku=cmd.sku, partner=cmd.partner,
@@ -625,6 +633,28 @@ class Conversation:
             return commands.ReceiveOrder(partner=p.partner, sku=c.mention, location=p.location)
         oid = _incoming_transfer(uow, here, c.mention) if p.partner is None else None
         return commands.ReceiveOrder(order_id=oid) if oid is not None else None
+
+    @staticmethod
+    def _transfers(uow: UnitOfWork, turn: Turn, *, status: str, at_dest: bool) -> list[Any]:
+        """The transfers in ``status`` that come to (``at_dest``) or leave the user's store (every store's for a user
+        without one)."""
+        here = turn.user.location
+        return [o for o in uow.orders.list(kinds=["transfer"], statuses=[status])
+                if here is None or (o.location if at_dest else o.source) == here]
+
+    def _ship_transfer(self, uow: UnitOfWork, turn: Turn, cmd: commands.ShipTransfer) -> None:
+        """发货了 · 调拨单2已发货: the transfer this store is to send, with its ship button (pressed, the goods go into
+        transit and the receiving store is asked to confirm them)."""
+        ready = self._transfers(uow, turn, status="open", at_dest=False)
+        if cmd.order_id is not None:
+            ready = [o for o in ready if o.id == cmd.order_id]
+        if len(ready) != 1:
+            turn.reply(self.t("ship_transfer.which" if ready else "ship_transfer.none", turn.lang,
+                              ids="、".join(f"#{o.id}" for o in ready), id=cmd.order_id or ""))
+            return
+        o = ready[0]
+        turn.reply(self.t("transfer_to_ship", turn.lang, id=o.id, order=purchasing.describe(uow, o)),
+                   [[Button(self.t("btn.ship", turn.lang), f"sh:{o.id}")]])
 
     def _transfer_arrived(self, uow: UnitOfWork, turn: Turn, o: Any) -> None:
         """A transfer said to have come: once shipped, its receipt button (what was shipped is received); before,

@@ -322,6 +322,13 @@ class ReceiveOrder:
 
 
 @dataclass(frozen=True)
+class ShipTransfer:
+    """发货了 · 调拨单2已发货, said at the store that sends a transfer: that transfer (its only one to ship, else by
+    number) to ship, with its button."""
+    order_id: int | None = None
+
+
+@dataclass(frozen=True)
 class CancelOrder:
     """取消订单#3 · 盒马的订单取消了 · 取消刚才的订单: an open order no longer wanted (by number, a partner's only open
     one, or ``latest``: the last one the speaker placed)."""
@@ -377,7 +384,7 @@ class Batch:
 
 
 Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | Export | SetProduct | SetPartner | AddProduct
-           | RepeatPurchase | MovesQuery | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
+           | RepeatPurchase | MovesQuery | ShipTransfer | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
            | SalesQuery | PurchaseQuery | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Help
            | SmallTalk)
 

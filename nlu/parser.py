@@ -298,6 +298,20 @@ class Parser:
         later = self._later_part(a, speaker) if whole else None
         if later is not None:
             return later
+        short = _TRANSFER_SHORT.search(a.masked) if a.qtys and a.of("location") and a.of("product") else None
+        if short is not None:   # 仓库调来的牛腩少了2斤: it is not here, whatever the transfer said: a loss, noted
+            items = lines.drafts(self.scanner.analyse(a.s[short.start():], speaker.now), self.lex)
+            res = lines.resolve(items, self.lex)
+            if res.problems:
+                p = res.problems[0]
+                return commands.Clarify(p.reason, mention=p.mention, candidates=p.candidates, detail=p.detail)
+            came_from = [e for e in a.of("location") if e.end <= short.start()]
+            if res.lines and came_from:
+                name = next(loc.name for loc in self.catalog.locations if loc.code == came_from[-1].codes[0])
+                here = [e.codes[0] for e in a.of("location") if e.codes[0] != came_from[-1].codes[0]]
+                return commands.Parsed(commands.RecordMoves(
+                    movement=commands.Movement.SCRAP, lines=tuple(ln for _, ln in sorted(res.lines, key=lambda x: x[0])),
+                    location=here[0] if here else None, note=f"调拨短少({name}调来)"))
         if intents.INVITE.search(a.s) and not a.qtys:
             return self._invite(a.s)
         dish = self._dish(a)
@@ -368,6 +382,10 @@ class Parser:
             return commands.Parsed(commands.ReceiveOrder(   # 咖啡豆行只送来了4箱: its order, what came of it
                 partner=supplier[0].codes[0], location=self._location(a), amount=a.qtys[0].parts[0][0],
                 amount_unit=a.qtys[0].unit))
+        shipped = intents.SHIPPED.fullmatch(a.s.strip(" !.~"))
+        if shipped is not None and not customer and not supplier:   # 发货了 · 调拨单2已发货: a transfer we send
+            return commands.Parsed(commands.ShipTransfer(order_id=int(shipped.group("id")) if shipped.group("id")
+                                                         else None))
         numbered = _NUMBERED_ARRIVED.fullmatch(a.s.strip(" !.~"))
         if numbered is not None:   # 采购单#3的货到了 · 订单1到了
             return commands.Parsed(commands.ReceiveOrder(order_id=int(numbered.group("id"))))
@@ -485,6 +503,10 @@ class Parser:
                                     has_due=False) is None:
                 return commands.Clarify("nothing_done")   # 可颂一个没卖 · 今天没卖可颂: nothing to record
         source, dest, request = self._route(a)
+        home = speaker.user.location
+        if not request and home and dest == home and source not in (None, home) \
+                and re.search(r"过来|回来|调回|要|申请", a.masked) and not _CAME.search(a.s):
+            request = True   # 南山店要20斤牛腩,从仓库调: our own store asks; the source confirms it
         kind = "transfer" if request and source is not None else None
         kind = kind or intents.write_intent(m, has_dest=dest is not None, has_source=source is not None,
                                     supplier=bool(supplier), customer=bool(customer),
@@ -1100,8 +1122,10 @@ class Parser:
             after = s[e.end:e.end + 1]
             if before.endswith(("从", "由", "自")):
                 source = e.codes[0]
-            elif before.endswith(("向", "找", "跟", "问")):
+            elif before.endswith(("向", "找", "跟", "问", "要", "让", "叫", "请")):   # (要仓库送20斤牛腩过来)
                 source, request = e.codes[0], True
+            elif re.match(r"(?:给|帮)(?:我们|我|咱们|本店|我店)", s[e.end:]):
+                source = e.codes[0]   # 仓库给我们调20斤牛腩: from there to the speaker's store
             elif (before.endswith(("到", "给", "去", "往", "至", "送", "发")) and not before.endswith("收到")) \
                     or before in ("给了", "送了", "发了"):   # 可颂给了静安店10个
                 dest = e.codes[0]
@@ -1129,7 +1153,8 @@ class Parser:
             elif dest is None:
                 dest = code
         if source is not None and dest is None and re.search(
-                r"收到|(?:调|送|发|运)(?:过)?来的|(?:调|拿|借|领|搬|运|取|带|还)了|已经?(?:调|拿|借|领|搬|运|取|带|还)", s):
+                r"收到|(?:调|送|发|运|拿|带)(?:过)?来(?:的|了)|(?:调|拿|借|领|搬|运|取|带|还|送)了|已经?(?:调|拿|借|领|搬|运|取|带|还|送)",
+                s):
             return source, dest, False   # 收到大仓调来的牛奶1箱 · 从大仓调了两箱可乐过来: it has come (not asked for)
         if source is not None and dest is None and not request:
             request = True
@@ -1243,6 +1268,10 @@ _NEGATED = re.compile(r"(?:没有|没|未|不曾)(?:卖出去|卖掉|卖完|卖�
                       r"|(?:卖|用)不(?:掉|完|出去|动)")
 _BOOKS = re.compile(r"账上|账面(?:上)?|系统(?:里|上|显示)?(?:是|有)?|电脑(?:上|里)(?:是|有)?|记录(?:上|里)(?:是|有)?|显示")
 _NOT_COME = re.compile(r"(?:还)?(?:没有|没)(?:到|来|送来|送到|送货|发货)")
+# what has come already (a transfer to record, not to ask for): 收到 · 到了 · 调来的 · 调了 · 已经发了
+_CAME = re.compile(r"收到|到了|来了|(?:送|调|发|运|拿|带)(?:过)?来的|(?:调|拿|借|领|搬|运|取|带|还|送|发)了|已经?")
+# a transfer that came short (仓库调来的牛腩少了2斤 · 福田店送来的可乐缺了3瓶): a loss here, not another transfer
+_TRANSFER_SHORT = re.compile(r"(?:调|送|发|拿|运|带)(?:过)?来的\x00+(?=(?:少了|缺了|差了|短了|少|缺)\s*\x00)")
 _EACH_STORE = re.compile(r"各(?:个)?(?:门?店|分店)|(?:[两三四五六七八九十]|\d+)(?:个|家)(?:门?店|分店)|(?:门店|店铺|店)(?:间|之间)?(?:销售)?(?:对比|比较)|每(?:个|家)(?:门?店|分店)|哪(?:个|家)(?:门?店|分店)?卖|门店(?:对比|比较|排名)")
 # more of an order just placed: 再加1箱牛腱 · 还要五花肉10斤 · 另外加牛腱1箱 · 牛腱也要1箱
 _MORE = re.compile(r"^(?:再加上?|再来|再要|还要|另外(?:再)?(?:加|要)?|加上|追加|再订|补订|多订|多加)(?:了)?")

@@ -144,3 +144,30 @@ def test_what_is_owed_a_supplier_is_what_came_in_less_what_went_back(demo):
     out = texts(demo.say("liu", "欠张记多少钱"))
     assert "进货 ¥1,600.00 − 退货 ¥160.00 = ¥1,440.00" in out and "土豆" not in out and "不记录付款" in out, out
     assert "退货" not in texts(demo.say("liu", "这个月从张记进了多少钱的货")).split("\n")[-1]
+
+
+def test_a_store_asking_for_goods_from_the_warehouse_waits_for_it_and_typed_words_ship_and_receive(demo):
+    before = demo.stock()
+    out = demo.say("xiaowang", "南山店要20斤牛腩,从仓库调")   # was: moved at once, without the warehouse
+    assert "调拨申请 #1" in texts(out, "xiaowang") and demo.stock() == before, texts(out)
+    demo.press("boss", "确认调拨")
+    assert "没有要从这里发出的调拨单" in texts(demo.say("xiaowang", "发货了"))   # not the sending store
+    out = demo.say("chen", "发货了")
+    assert any(b == "确认发货" for m in out for row in m.get("buttons") or [] for b in row), out
+    assert demo.stock() == before   # asked, not yet done
+    demo.press("chen", "确认发货")
+    out = demo.say("xiaowang", "收到了")   # the transfer on its way, before any purchase order
+    assert "调拨单 #1" in texts(out) and any("确认收货" in row for m in out for row in m.get("buttons") or []), out
+    demo.press("xiaowang", "确认收货")
+    assert demo.stock()["NS:P001"] == before["NS:P001"] + 20 and demo.stock()["WH:P001"] == before["WH:P001"] - 20
+
+
+def test_the_warehouse_giving_us_goods_is_a_request_and_a_short_transfer_is_a_loss_here(demo):
+    demo.say("xiaowang", "仓库给我们调10斤牛腱")   # was: read as a transfer to the warehouse
+    [o] = [o for o in demo.export("orders") if o["kind"] == "transfer"]
+    assert (o["source"], o["location"], o["status"]) == ("WH", "NS", "pending_approval")
+    before = demo.stock()
+    demo.say("xiaowang", "收到仓库调来的牛腩20斤")
+    demo.say("xiaowang", "仓库调来的牛腩少了2斤")   # was: another transfer of 2
+    after = demo.stock()
+    assert after["NS:P001"] == before["NS:P001"] + 18 and after["WH:P001"] == before["WH:P001"] - 20

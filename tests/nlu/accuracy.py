@@ -112,6 +112,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
     elif isinstance(c, commands.OrderQuery):
         d |= {"intent": "orders", "kind": c.kind, "partner": c.partner, "sku": c.sku} \
             | ({"order_id": c.order_id} if c.order_id is not None else {})
+    elif isinstance(c, commands.ShipTransfer):
+        d |= {"intent": "ship_transfer", "order_id": c.order_id}
     elif isinstance(c, commands.MovesQuery):
         d |= {"intent": f"moves:{c.kind}", "start": c.start.isoformat(), "end": c.end.isoformat(), "sku": c.sku,
               "location": c.location}
