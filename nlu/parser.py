@@ -298,14 +298,14 @@ class Parser:
         later = self._later_part(a, speaker) if whole else None
         if later is not None:
             return later
-        short = _TRANSFER_SHORT.search(a.masked) if a.qtys and a.of("location") and a.of("product") else None
-        if short is not None:   # 仓库调来的牛腩少了2斤: it is not here, whatever the transfer said: a loss, noted
-            items = lines.drafts(self.scanner.analyse(a.s[short.start():], speaker.now), self.lex)
+        came_short = _TRANSFER_SHORT.search(a.masked) if a.qtys and a.of("location") and a.of("product") else None
+        if came_short is not None:   # 仓库调来的牛腩少了2斤: it is not here, whatever the transfer said: a loss, noted
+            items = lines.drafts(self.scanner.analyse(a.s[came_short.start():], speaker.now), self.lex)
             res = lines.resolve(items, self.lex)
             if res.problems:
                 p = res.problems[0]
                 return commands.Clarify(p.reason, mention=p.mention, candidates=p.candidates, detail=p.detail)
-            came_from = [e for e in a.of("location") if e.end <= short.start()]
+            came_from = [e for e in a.of("location") if e.end <= came_short.start()]
             if res.lines and came_from:
                 name = next(loc.name for loc in self.catalog.locations if loc.code == came_from[-1].codes[0])
                 here = [e.codes[0] for e in a.of("location") if e.codes[0] != came_from[-1].codes[0]]
