@@ -254,7 +254,8 @@ class Conversation:
             turn.reply(self.t("nothing_pending", turn.lang))
             return
         result = parser.parse(text, speaker=speaker)
-        if pending is not None or topic is not None:
+        keep = isinstance(result, commands.Clarify) and topic is not None and "order" in topic
+        if (pending is not None or topic is not None) and not keep:   # (a misread change keeps its order in view)
             uow.chat.clear_pending(turn.user.username)
         self._parsed(uow, turn, result)
 

@@ -30,6 +30,7 @@ def test_what_follows_an_order_just_placed_changes_that_order(demo):
     assert lines(order(demo, 1)) == {"P001": 60}
     told = texts(out, "zhangji")   # the supplier delivers the new amount, and sees no price
     assert "牛腩 60斤" in told and "¥" not in told and "32" not in told, told
+    assert "大于0" in texts(demo.say("chen", "改成-3箱"))   # refused, and the order stays in view
     demo.say("chen", "再加1箱牛腱")
     demo.say("chen", "五花肉也要20斤")
     assert lines(order(demo, 1)) == {"P001": 60, "P002": 20, "P003": 20}
