@@ -167,6 +167,12 @@ class Parser:
         牛腱也要1箱 · 再加1箱 (more of it) · 改成明天到 · 推迟到周五 (its day). None: not such a message, or no such order
         (the lookup runs only for a message that reads like one)."""
         bare = s.strip(" !.~")
+        if (intents.UNDO.match(bare) or _DROP_IT.fullmatch(bare)) and not any(w in bare for w in _UNDO_KINDS) \
+                and speaker.recent is not None:
+            last = speaker.recent()   # 撤销 · 不要了 right after ordering: that order, never an earlier write
+            if last is not None and last.order is not None:
+                return commands.Parsed(commands.CancelOrder(order_id=last.order))
+            return None
         fix = intents.CORRECT.match(bare)
         named = intents.CORRECT_NAMED.match(bare) if fix is None or fix.end() == 0 else None
         more = _MORE.match(bare) or _ALSO_WANT.search(bare)
@@ -1273,6 +1279,8 @@ _CAME = re.compile(r"收到|到了|来了|(?:送|调|发|运|拿|带)(?:过)?来
 # a transfer that came short (仓库调来的牛腩少了2斤 · 福田店送来的可乐缺了3瓶): a loss here, not another transfer
 _TRANSFER_SHORT = re.compile(r"(?:调|送|发|拿|运|带)(?:过)?来的\x00+(?=(?:少了|缺了|差了|短了|少|缺)\s*\x00)")
 _EACH_STORE = re.compile(r"各(?:个)?(?:门?店|分店)|(?:[两三四五六七八九十]|\d+)(?:个|家)(?:门?店|分店)|(?:门店|店铺|店)(?:间|之间)?(?:销售)?(?:对比|比较)|每(?:个|家)(?:门?店|分店)|哪(?:个|家)(?:门?店|分店)?卖|门店(?:对比|比较|排名)")
+# an order just placed no longer wanted (取消 · 不要了 · 算了,不订了)
+_DROP_IT = re.compile(r"(?:算了|那)?[,\s]*(?:取消|不要了|不订了|先不订了|不用了|别订了)(?:吧|了)?")
 # more of an order just placed: 再加1箱牛腱 · 还要五花肉10斤 · 另外加牛腱1箱 · 牛腱也要1箱
 _MORE = re.compile(r"^(?:再加上?|再来|再要|还要|另外(?:再)?(?:加|要)?|加上|追加|再订|补订|多订|多加)(?:了)?")
 _ALSO_WANT = re.compile(r"也(?:要|订|加)(?:了)?")

@@ -172,3 +172,15 @@ def test_the_warehouse_giving_us_goods_is_a_request_and_a_short_transfer_is_a_lo
     demo.say("xiaowang", "仓库调来的牛腩少了2斤")   # was: another transfer of 2
     after = demo.stock()
     assert after["NS:P001"] == before["NS:P001"] + 18 and after["WH:P001"] == before["WH:P001"] - 20
+
+
+def test_undo_right_after_an_order_cancels_that_order_not_an_earlier_write(demo):
+    demo.say("chen", "收到张记牛腩20斤")
+    before = demo.stock()
+    demo.say("chen", "向张记订牛腩2箱")
+    out = demo.say("chen", "撤销")   # was: undid the receipt before it
+    assert "已取消采购单 #1" in texts(out), texts(out)
+    assert order(demo, 1)["status"] == "cancelled" and demo.stock() == before
+    demo.say("chen", "向张记订牛腱1箱")
+    demo.say("chen", "算了,不订了")
+    assert order(demo, 2)["status"] == "cancelled" and demo.stock() == before
