@@ -397,6 +397,21 @@ class Conversation:
         elif isinstance(cmd, commands.ReceiveOrder):
             self._require(user, "record")
             self._receive_order(uow, turn, cmd)
+        elif isinstance(cmd, commands.RecordPayment):   # 团餐付了3000 · 付给张记5000: asked first, then kept
+            partner = next((p for p in uow.catalog.partners() if p.code == cmd.partner), None)
+            self._require(user, "approve" if partner is not None and partner.kind == catalog.PartnerKind.CUSTOMER
+                          else "purchase")
+            if not confirmed:
+                self._ask(uow, turn, cmd, self.t("payment.confirm", turn.lang, what=purchasing.payment_words(
+                    uow, self.t, turn.lang, cmd.partner, cmd.amount)))
+                return
+            pid = purchasing.record_payment(uow, turn, cmd, t=self.t)
+            if uow.chat.pending(user.username, turn.now) is None:   # 撤销 next: this payment
+                uow.chat.set_pending(user.username, kind="topic", payload={"payment": pid, "at": turn.now.isoformat()},
+                                     expires_at=turn.now + RECENT)
+        elif isinstance(cmd, commands.VoidPayment):
+            self._require(user, "record")
+            purchasing.void_payment(uow, turn, cmd, t=self.t)
         elif isinstance(cmd, commands.ShipTransfer):
             self._require(user, "record")
             self._ship_transfer(uow, turn, cmd)
@@ -864,6 +879,8 @@ class Conversation:
             when = datetime.strptime((batch or "")[:14], "%Y%m%d%H%M%S").replace(tzinfo=turn.now.tzinfo)
         except ValueError:
             when = None
+        if topic is not None and "payment" in topic:   # 团餐付了3000, then 撤销: that payment
+            return context.Recent(movement="payment", skus=(), payment=int(topic["payment"]))
         if topic is not None and "order" in topic:   # 向张记订牛腩2箱, then 改成3箱 · 再加1箱牛腱: that order, still open
             placed = uow.orders.get(int(topic["order"]))
             if placed is None or placed.status.value not in purchasing.CANCELLABLE:

@@ -348,6 +348,8 @@ def purchases(t: Any, lang: str, uow: UnitOfWork, cmd: commands.PurchaseQuery, *
         got = sum((m.qty * m.unit_cost for m in moves if m.unit_cost is not None), Decimal(0))
         note = "\n" + str(t("purchases.payable", lang, got=reports.money(got), back=reports.money(back),
                                 net=reports.money(got - back)))
+        if cmd.partner is not None:   # and the account since it began, with what was paid
+            note += "\n" + purchasing.account_line(uow, t, lang, cmd.partner)
     if not moves:
         return str(t("purchases.none", lang, **fmt)) + note
     spent: dict[str, Decimal] = {}
@@ -697,6 +699,7 @@ def customer_account(t: Any, lang: str, uow: UnitOfWork, cmd: commands.CustomerQ
     out.append(str(t("account.credit", lang, exposure=reports.money(exposure), limit=reports.money(limit),
                      left=reports.money(limit - exposure)) if limit is not None
                    else t("account.credit_none", lang, exposure=reports.money(exposure))))
+    out.append(purchasing.account_line(uow, t, lang, cmd.partner))   # since it began, with what it paid
     return "\n".join(out)
 
 

@@ -322,6 +322,20 @@ class ReceiveOrder:
 
 
 @dataclass(frozen=True)
+class RecordPayment:
+    """团餐付了3000 · 收到团餐货款2000 · 付给张记5000 · 张记的货款结了3000: money from a customer or to a supplier
+    (which, the partner's kind says), kept on its account once confirmed."""
+    partner: str
+    amount: Decimal
+
+
+@dataclass(frozen=True)
+class VoidPayment:
+    """撤销 right after a payment was recorded: that payment, undone by an entry of the opposite amount."""
+    payment_id: int
+
+
+@dataclass(frozen=True)
 class ShipTransfer:
     """发货了 · 调拨单2已发货, said at the store that sends a transfer: that transfer (its only one to ship, else by
     number) to ship, with its button."""
@@ -384,7 +398,7 @@ class Batch:
 
 
 Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | Export | SetProduct | SetPartner | AddProduct
-           | RepeatPurchase | MovesQuery | ShipTransfer | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
+           | RepeatPurchase | MovesQuery | ShipTransfer | RecordPayment | VoidPayment | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
            | SalesQuery | PurchaseQuery | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Help
            | SmallTalk)
 

@@ -26,6 +26,7 @@ class Recent:
     movement: str                 # a commands.Movement value, "" for a product asked about, "order" for an order
     skus: tuple[str, ...]
     order: int | None = None      # the open order the speaker placed minutes ago (改成3箱 · 再加1箱牛腱 amend it)
+    payment: int | None = None    # the payment the speaker just recorded (撤销 undoes it)
 
 
 @dataclass(frozen=True)

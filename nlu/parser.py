@@ -172,6 +172,8 @@ class Parser:
             last = speaker.recent()   # 撤销 · 不要了 right after ordering: that order, never an earlier write
             if last is not None and last.order is not None:
                 return commands.Parsed(commands.CancelOrder(order_id=last.order))
+            if last is not None and last.payment is not None and intents.UNDO.match(bare):   # (a payment just kept)
+                return commands.Parsed(commands.VoidPayment(last.payment))
             return None
         fix = intents.CORRECT.match(bare)
         named = intents.CORRECT_NAMED.match(bare) if fix is None or fix.end() == 0 else None
@@ -318,6 +320,9 @@ class Parser:
                 return commands.Parsed(commands.RecordMoves(
                     movement=commands.Movement.SCRAP, lines=tuple(ln for _, ln in sorted(res.lines, key=lambda x: x[0])),
                     location=here[0] if here else None, note=f"调拨短少({name}调来)"))
+        paid = self._payment(a, supplier, customer)
+        if paid is not None:   # 团餐付了3000 · 付给张记5000: money, not goods
+            return paid
         if intents.INVITE.search(a.s) and not a.qtys:
             return self._invite(a.s)
         dish = self._dish(a)
@@ -808,6 +813,24 @@ class Parser:
         return commands.Parsed(commands.AmendOrder(sku=None, qty=None, order_id=order_id, partner=partner,
                                                    more=tuple(ln for _, ln in sorted(res.lines, key=lambda x: x[0]))))
 
+    def _payment(self, a: scan.Analysis, supplier: list[lexicon.Span], customer: list[lexicon.Span]) -> Result | None:
+        """团餐付了3000 · 收到团餐货款2000元 · 团餐结了1500块 · 付给张记5000 · 给张记打了5000货款 · 张记的货款结了3000:
+        one partner, an amount of money and a paying word, no goods; None otherwise (questions too: 团餐付了多少)."""
+        partners = supplier + customer
+        if len(partners) != 1 or a.of("product") or _QUESTION.search(a.s) or not _PAID.search(a.s):
+            return None
+        rest = a.s[:partners[0].start] + " " + a.s[partners[0].end:]
+        amounts = [m for m in _MONEY_SAID.finditer(rest) if numbers.value(m.group("n")) is not None]
+        if len(amounts) != 1:
+            return None
+        m = amounts[0]
+        value = numbers.value(m.group("n"))
+        assert value is not None
+        value *= {"万": 10000, "千": 1000}.get(m.group("k") or "", 1)
+        if value <= 0 or units.too_large(value) or lines.too_precise(value) and value.as_tuple().exponent < -2:
+            return commands.Clarify("bad_price", detail=m.group(0).strip())
+        return commands.Parsed(commands.RecordPayment(partner=partners[0].codes[0], amount=units.normalize(value)))
+
     def _amend(self, a: scan.Analysis, partners: list[lexicon.Span]) -> Result:
         prods = [e for e in a.of("product") if len(e.codes) == 1]
         number = re.search(r"(?:订单|采购单|单)\s*#?\s*(\d+)", a.s)
@@ -1279,6 +1302,10 @@ _CAME = re.compile(r"收到|到了|来了|(?:送|调|发|运|拿|带)(?:过)?来
 # a transfer that came short (仓库调来的牛腩少了2斤 · 福田店送来的可乐缺了3瓶): a loss here, not another transfer
 _TRANSFER_SHORT = re.compile(r"(?:调|送|发|拿|运|带)(?:过)?来的\x00+(?=(?:少了|缺了|差了|短了|少|缺)\s*\x00)")
 _EACH_STORE = re.compile(r"各(?:个)?(?:门?店|分店)|(?:[两三四五六七八九十]|\d+)(?:个|家)(?:门?店|分店)|(?:门店|店铺|店)(?:间|之间)?(?:销售)?(?:对比|比较)|每(?:个|家)(?:门?店|分店)|哪(?:个|家)(?:门?店|分店)?卖|门店(?:对比|比较|排名)")
+# money paid (团餐付了3000 · 收到团餐货款 · 结了 · 付给张记 · 打款 · 转账 · 还了): a payment, with its amount
+_PAID = re.compile(r"付了|付款|付给|付清|支付|结了|结账|结清|结算了|还了|还款|打款|打了|转了|转账|货款|回款|收款|付")
+_MONEY_SAID = re.compile(rf"(?<![\d.])(?P<n>\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)\s*(?P<k>万|千)?\s*(?:元|块钱|块|rmb)?"
+                         rf"(?![\d.])")
 # an order just placed no longer wanted (取消 · 不要了 · 算了,不订了)
 _DROP_IT = re.compile(r"(?:算了|那)?[,\s]*(?:取消|不要了|不订了|先不订了|不用了|别订了)(?:吧|了)?")
 # more of an order just placed: 再加1箱牛腱 · 还要五花肉10斤 · 另外加牛腱1箱 · 牛腱也要1箱

@@ -18,6 +18,7 @@ class UnitOfWork(Protocol):
     chat: Any
     rules: Any
     history: Any
+    payments: Any
 
     def __enter__(self) -> UnitOfWork: ...
     def __exit__(self, et: Any, ev: Any, tb: Any) -> None: ...

@@ -113,12 +113,77 @@ def _open_sales(uow: UnitOfWork, partner: str) -> list[orders.Order]:
 
 def _exposure(uow: UnitOfWork, partner: str, now: datetime, open_sales: list[orders.Order]) -> Decimal:
     """What a customer owes or has ordered: its sales of the last 30 days less what it returned (net of reversals),
-    at the price said on each, else the catalog's, and the open part of its orders (``open_sales``)."""
+    at the price said on each, else the catalog's, less what it paid in those days, and the open part of its orders
+    (``open_sales``)."""
     since = now - timedelta(days=30)
     moves = [m for m in uow.stock.moves(since=since, kinds=["sale", "customer_return"]) if m.partner == partner]
     exposure = sum(((price or Decimal(0)) * m.qty * (1 if m.reverses is None else -1)
                     * (1 if m.kind.value == "sale" else -1) for m, price in priced(uow, moves)), Decimal(0))
-    return exposure + open_value(open_sales)
+    exposure -= uow.payments.total(partner, since=since)   # what it paid since counts off (never below nothing owed)
+    return max(exposure, Decimal(0)) + open_value(open_sales)
+
+
+def balance(uow: UnitOfWork, partner: str) -> tuple[Decimal, Decimal, Decimal]:
+    """A partner's account since it began: the goods' value (a customer's sales less its returns, at the price of each;
+    a supplier's receipts less what went back, at cost), what was paid, and what is still owed (goods − paid)."""
+    p = next((x for x in uow.catalog.partners() if x.code == partner), None)
+    customer = p is not None and p.kind == catalog.PartnerKind.CUSTOMER
+    kinds = ["sale", "customer_return"] if customer else ["receipt", "return_to_supplier"]
+    moves = uow.stock.moves(kinds=kinds, partner=partner)
+    if customer:
+        goods = sum(((price or Decimal(0)) * m.qty * (1 if m.reverses is None else -1)
+                     * (1 if m.kind.value == "sale" else -1) for m, price in priced(uow, moves)), Decimal(0))
+    else:
+        costs = {x.sku: x.unit_cost for x in uow.catalog.products()}
+        goods = sum(((m.unit_cost if m.unit_cost is not None else costs.get(m.sku) or Decimal(0)) * m.qty
+                     * (1 if m.reverses is None else -1) * (1 if m.kind.value == "receipt" else -1) for m in moves),
+                    Decimal(0))
+    paid: Decimal = uow.payments.total(partner)
+    return goods, paid, goods - paid
+
+
+def record_payment(uow: UnitOfWork, turn: Turn, cmd: commands.RecordPayment, *, t: Any) -> int:
+    """团餐付了3000 · 付给张记5000: kept on the partner's account (audited), with what is still owed after it."""
+    pid: int = uow.payments.add(partner=cmd.partner, amount=cmd.amount, at=turn.now, actor=turn.user.username,
+                                message_id=turn.message_id)
+    uow.chat.audit(at=turn.now, actor=turn.user.username, action="payment",
+                   detail={"payment": pid, "partner": cmd.partner, "amount": str(cmd.amount)})
+    turn.reply(t("payment.done", turn.lang, what=payment_words(uow, t, turn.lang, cmd.partner, cmd.amount))
+               + "\n" + account_line(uow, t, turn.lang, cmd.partner))
+    return pid
+
+
+def void_payment(uow: UnitOfWork, turn: Turn, cmd: commands.VoidPayment, *, t: Any) -> None:
+    """撤销 right after a payment: an entry of the opposite amount (the first stays, as every record does)."""
+    row = uow.payments.get(cmd.payment_id)
+    if row is None or row.reverses is not None:
+        raise errors.NotFound(code="payment_not_found", id=cmd.payment_id)
+    if uow.payments.is_reversed(cmd.payment_id):
+        raise errors.InvalidState(code="payment_voided", id=cmd.payment_id)
+    amount = Decimal(row.amount)
+    uow.payments.add(partner=row.partner, amount=-amount, at=turn.now, actor=turn.user.username,
+                     message_id=turn.message_id, reverses=cmd.payment_id)
+    uow.chat.audit(at=turn.now, actor=turn.user.username, action="payment_voided",
+                   detail={"payment": cmd.payment_id, "partner": row.partner, "amount": str(amount)})
+    turn.reply(t("payment.voided", turn.lang, what=payment_words(uow, t, turn.lang, row.partner, amount))
+               + "\n" + account_line(uow, t, turn.lang, row.partner))
+
+
+def payment_words(uow: UnitOfWork, t: Any, lang: str, partner: str, amount: Decimal) -> str:
+    """收到美团团餐付款 ¥3,000.00 · 付给张记肉业 ¥5,000.00."""
+    p = next((x for x in uow.catalog.partners() if x.code == partner), None)
+    key = "payment.from_customer" if p is not None and p.kind == catalog.PartnerKind.CUSTOMER else "payment.to_supplier"
+    return str(t(key, lang, partner=partner_name(uow, partner), amount=reports.money(amount)))
+
+
+def account_line(uow: UnitOfWork, t: Any, lang: str, partner: str) -> str:
+    """美团团餐累计:货款 ¥5,000.00,已付 ¥3,000.00,未付 ¥2,000.00."""
+    goods, paid, owed = balance(uow, partner)
+    p = next((x for x in uow.catalog.partners() if x.code == partner), None)
+    key = "payment.account_customer" if p is not None and p.kind == catalog.PartnerKind.CUSTOMER \
+        else "payment.account_supplier"
+    return str(t(key, lang, partner=partner_name(uow, partner), goods=reports.money(goods), paid=reports.money(paid),
+                 owed=reports.money(owed)))
 
 
 def open_value(open_sales: list[orders.Order]) -> Decimal:

@@ -326,9 +326,11 @@ class StockRepo(_Repo):
         return out
 
     def moves(self, *, since: datetime | None = None, kinds: Iterable[str] | None = None,
-              until: datetime | None = None) -> list[ledger.Move]:
-        """Moves at ``since`` or later (and before ``until``), oldest id first."""
+              until: datetime | None = None, partner: str | None = None) -> list[ledger.Move]:
+        """Moves at ``since`` or later (and before ``until``; of ``partner`` alone when given), oldest id first."""
         stmt = select(t.Move).where(t.Move.tenant_id == self.tid)
+        if partner is not None:
+            stmt = stmt.where(t.Move.partner == partner)
         if since is not None:
             stmt = stmt.where(t.Move.at >= since)
         if until is not None:
@@ -484,6 +486,36 @@ class OrderRepo(_Repo):
         return self.s.execute(select(t.Order.location).where(
             t.Order.tenant_id == self.tid, t.Order.kind == kind, t.Order.partner == partner,
             t.Order.location.is_not(None)).order_by(t.Order.id.desc()).limit(1)).scalar()
+
+
+# ---------------------------------------------------------------- payments
+class PaymentRepo(_Repo):
+    def add(self, *, partner: str, amount: Decimal, at: datetime, actor: str | None, message_id: str | None,
+            note: str = "", reverses: int | None = None) -> int:
+        row = t.Payment(tenant_id=self.tid, partner=partner, amount=amount, at=at, actor=actor, message_id=message_id,
+                        note=note, reverses=reverses)
+        self.s.add(row)
+        self.s.flush()
+        assert row.id is not None
+        return row.id
+
+    def get(self, payment_id: int) -> t.Payment | None:
+        return self.s.execute(select(t.Payment).where(t.Payment.tenant_id == self.tid, t.Payment.id == payment_id)
+                              ).scalars().first()
+
+    def is_reversed(self, payment_id: int) -> bool:
+        return self.s.execute(select(t.Payment.id).where(t.Payment.tenant_id == self.tid,
+                                                         t.Payment.reverses == payment_id)).first() is not None
+
+    def total(self, partner: str, *, since: datetime | None = None, until: datetime | None = None) -> Decimal:
+        """What the partner paid (a customer) or was paid (a supplier), net of payments undone."""
+        stmt = select(func.coalesce(func.sum(t.Payment.amount), 0)).where(
+            t.Payment.tenant_id == self.tid, t.Payment.partner == partner)
+        if since is not None:
+            stmt = stmt.where(t.Payment.at >= since)
+        if until is not None:
+            stmt = stmt.where(t.Payment.at < until)
+        return dec(self.s.execute(stmt).scalar())
 
 
 # ---------------------------------------------------------------- chat state

@@ -303,6 +303,21 @@ class Pending(SQLModel, table=True):
     expires_at: datetime = _ts()
 
 
+class Payment(SQLModel, table=True):
+    """Money a customer paid us or we paid a supplier (团餐付了3000 · 付给张记5000): the other half of its account.
+    A payment undone is a row of the opposite amount that ``reverses`` it."""
+    __table_args__ = (Index("ix_payment_partner", "tenant_id", "partner", "at"),)
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id", index=True)
+    partner: str
+    amount: Decimal = _qty()
+    at: datetime = _ts()
+    actor: str | None = None
+    message_id: str | None = None
+    note: str = ""
+    reverses: int | None = None
+
+
 class Audit(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     tenant_id: int = Field(foreign_key="tenant.id", index=True)

@@ -45,6 +45,7 @@ class SqlUnitOfWork:
         self.chat = repos.ChatRepo(self.session, tid)
         self.rules = repos.RuleRepo(self.session, tid)
         self.history = repos.HistoryRepo(self.session, tid)
+        self.payments = repos.PaymentRepo(self.session, tid)
         self._committed = False
         return self
 

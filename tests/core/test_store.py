@@ -438,3 +438,22 @@ def test_an_actor_s_recent_batches_are_newest_first_without_reversals_on_either_
         assert uow.stock.recent_batches("amy") == ["b2", "b1"]
         assert uow.stock.recent_batches("amy", limit=1) == ["b2"] and uow.stock.is_reversed("b2")
         assert uow.stock.recent_batches("bo") == ["b3"]
+
+
+def test_payments_sum_per_partner_net_of_those_undone_and_stay_with_their_tenant(cafe, engine):
+    with cafe() as uow:
+        first = uow.payments.add(partner="K01", amount=D("3000"), at=T0, actor="zhou", message_id="m1")
+        uow.payments.add(partner="K01", amount=D("1200.50"), at=T0 + timedelta(days=2), actor="zhou", message_id="m2")
+        uow.payments.add(partner="V01", amount=D("800"), at=T0, actor="sun", message_id="m3")
+        uow.payments.add(partner="K01", amount=D("-3000"), at=T0 + timedelta(days=3), actor="zhou", message_id="m4",
+                         reverses=first)
+        uow.commit()
+    other = uows.factory(engine, "other")
+    with other() as uow:
+        uow.payments.add(partner="K01", amount=D("99"), at=T0, actor="x", message_id="m5")
+        uow.commit()
+    with cafe(write=False) as uow:
+        assert uow.payments.total("K01") == D("1200.50")
+        assert uow.payments.total("K01", since=T0 + timedelta(days=1)) == D("-1799.50")   # (its undoing, later)
+        assert uow.payments.total("V01") == D("800") and uow.payments.total("V02") == 0
+        assert uow.payments.is_reversed(first) and not uow.payments.is_reversed(first + 1)

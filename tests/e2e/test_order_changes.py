@@ -143,7 +143,8 @@ def test_what_is_owed_a_supplier_is_what_came_in_less_what_went_back(demo):
     demo.say("xiaowang", "收到绿源的土豆2袋,3块一公斤")   # another supplier's
     demo.say("xiaowang", "退给张记牛腩5斤")
     out = texts(demo.say("liu", "欠张记多少钱"))
-    assert "进货 ¥1,600.00 − 退货 ¥160.00 = ¥1,440.00" in out and "土豆" not in out and "不记录付款" in out, out
+    assert "进货 ¥1,600.00 − 退货 ¥160.00 = ¥1,440.00" in out and "土豆" not in out, out
+    assert "已付 ¥0.00,应付 ¥1,440.00" in out, out
     assert "退货" not in texts(demo.say("liu", "这个月从张记进了多少钱的货")).split("\n")[-1]
 
 
@@ -184,3 +185,28 @@ def test_undo_right_after_an_order_cancels_that_order_not_an_earlier_write(demo)
     demo.say("chen", "向张记订牛腱1箱")
     demo.say("chen", "算了,不订了")
     assert order(demo, 2)["status"] == "cancelled" and demo.stock() == before
+
+
+def test_payments_are_asked_kept_on_the_account_and_undone_by_the_next_undo(demo):
+    demo.say("xiaowang", "卖给团餐牛腩20斤")   # ¥960 at the catalog price
+    before = demo.stock()
+    out = demo.say("liu", "团餐付了500")
+    assert "确认记一笔:收到美团团餐付款 ¥500.00" in texts(out), texts(out)
+    out = demo.say("liu", "确认")
+    assert "已收 ¥500.00,未收 ¥460.00" in texts(out), texts(out)
+    out = demo.say("liu", "撤销")   # the payment, not the sale before it
+    assert "已撤销:收到美团团餐付款 ¥500.00" in texts(out) and demo.stock() == before, texts(out)
+    demo.say("liu", "团餐转了600块")
+    demo.say("liu", "确认")
+    out = texts(demo.say("liu", "团餐欠了多少钱"))
+    assert "已收 ¥600.00,未收 ¥360.00" in out and "共 ¥360.00" in out, out   # the credit counts it paid
+    assert "权限" in texts(demo.say("xiaowang", "团餐付了100"))   # staff do not take money on the books
+    demo.say("xiaowang", "收到张记牛腩50斤,32一斤")
+    demo.say("chen", "付给张记1000")
+    out = demo.say("chen", "确认")
+    assert "张记肉业累计:进货 ¥1,600.00(按进价,减退货),已付 ¥1,000.00,应付 ¥600.00" in texts(out), texts(out)
+    assert demo.stock()["NS:P001"] == before["NS:P001"] + 50   # money moved no goods
+    with demo.container.uow(write=False) as uow:
+        said = sorted((a["partner"], a["amount"]) for a in uow.chat.audits("payment", limit=10))
+        voided = [a["payment"] for a in uow.chat.audits("payment_voided", limit=10)]
+    assert said == [("C01", "500"), ("C01", "600"), ("S01", "1000")] and voided == [1], (said, voided)

@@ -112,6 +112,10 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
     elif isinstance(c, commands.OrderQuery):
         d |= {"intent": "orders", "kind": c.kind, "partner": c.partner, "sku": c.sku} \
             | ({"order_id": c.order_id} if c.order_id is not None else {})
+    elif isinstance(c, commands.RecordPayment):
+        d |= {"intent": "payment", "partner": c.partner, "amount": str(c.amount)}
+    elif isinstance(c, commands.VoidPayment):
+        d |= {"intent": "void_payment", "payment_id": c.payment_id}
     elif isinstance(c, commands.ShipTransfer):
         d |= {"intent": "ship_transfer", "order_id": c.order_id}
     elif isinstance(c, commands.MovesQuery):
