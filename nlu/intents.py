@@ -190,9 +190,16 @@ LEADING_RECEIPT = re.compile(r"^[\x00\s]*(?:今天|刚才|刚刚|早上|上午|�
 RECEIPT = re.compile(r"^收(?![银款钱费])|[收入]" + NUMBER_NEXT + r"|收了(?![银款钱费])|收到|到货|到了|进了|进货|入库|送来|送了|来了|收货|送到|补了|补货了|进|(?<!不)到")
 
 
+# bought, in hand (去市场买了青椒5公斤 · 今天买了10斤五花肉 · 买回来两箱可乐): a receipt, not an order to place
+BOUGHT = re.compile(r"(?<![要想去再])(?<!准备)(?<!打算)(?:买了|买回来了?|买回了|买来了|购买了|采购了|采购回来)")
+# a guest bought (客人买了可乐3瓶): our sale
+GUEST_BOUGHT = re.compile(r"(?:客人|顾客|客户|有人|食客|散客|路人)(?:们)?(?:又)?(?:买了|买走了?|购买了|要了)")
+
+
 def write_intent(masked: str, *, has_dest: bool, has_source: bool, supplier: bool, customer: bool,
-                 has_due: bool) -> str | None:
-    """The stock-changing or ordering intent of a message (None = no verb found)."""
+                 has_due: bool, future: bool = False) -> str | None:
+    """The stock-changing or ordering intent of a message (None = no verb found); ``future``: it names a day to come
+    (买了牛腩20斤,明天送: an order placed, not goods in hand)."""
     m = masked
     if RETURN_SUPPLIER.search(m):
         return "return_to_supplier"
@@ -213,6 +220,10 @@ def write_intent(masked: str, *, has_dest: bool, has_source: bool, supplier: boo
             return "sale"
         if SALE_ORDER.search(m) or (has_due and re.search(r"要(?!了)", m)):
             return "sales_order"
+    if GUEST_BOUGHT.search(m) and not supplier:
+        return "sale"
+    if BOUGHT.search(m) and not future and not customer and not re.search(r"订|下单|预订", m):
+        return "receipt"
     if supplier and re.search("(?:让|叫|请|通知|联系)\x00+(?:再|尽快|赶紧)?(?:送|发|备|配送)", m):
         return "purchase"   # 明天让光明送奶油3箱: an order to the supplier, not a delivery
     if PURCHASE.search(m) and not re.search(r"订单.*(?:到了|收到)", m) \

@@ -521,7 +521,8 @@ class Parser:
         kind = "transfer" if request and source is not None else None
         kind = kind or intents.write_intent(m, has_dest=dest is not None, has_source=source is not None,
                                     supplier=bool(supplier), customer=bool(customer),
-                                            has_due=a.date is not None)
+                                            has_due=a.date is not None,
+                                            future=a.date is not None and a.date.when.date() > speaker.now.date())
         if kind is None and intents.COUNT_BARE.search(a.s) and a.qtys:
             kind = "count"   # 纸杯现在还有200个
         vague = next((v for v in _VAGUE.finditer(a.s) if not any(e.start < v.end() and v.start() < e.end
@@ -827,7 +828,7 @@ class Parser:
         value = numbers.value(m.group("n"))
         assert value is not None
         value *= {"万": 10000, "千": 1000}.get(m.group("k") or "", 1)
-        if value <= 0 or units.too_large(value) or lines.too_precise(value) and value.as_tuple().exponent < -2:
+        if value <= 0 or units.too_large(value) or value != value.quantize(Decimal("0.01")):   # (to the fen)
             return commands.Clarify("bad_price", detail=m.group(0).strip())
         return commands.Parsed(commands.RecordPayment(partner=partners[0].codes[0], amount=units.normalize(value)))
 
@@ -1304,8 +1305,8 @@ _TRANSFER_SHORT = re.compile(r"(?:调|送|发|拿|运|带)(?:过)?来的\x00+(?=
 _EACH_STORE = re.compile(r"各(?:个)?(?:门?店|分店)|(?:[两三四五六七八九十]|\d+)(?:个|家)(?:门?店|分店)|(?:门店|店铺|店)(?:间|之间)?(?:销售)?(?:对比|比较)|每(?:个|家)(?:门?店|分店)|哪(?:个|家)(?:门?店|分店)?卖|门店(?:对比|比较|排名)")
 # money paid (团餐付了3000 · 收到团餐货款 · 结了 · 付给张记 · 打款 · 转账 · 还了): a payment, with its amount
 _PAID = re.compile(r"付了|付款|付给|付清|支付|结了|结账|结清|结算了|还了|还款|打款|打了|转了|转账|货款|回款|收款|付")
-_MONEY_SAID = re.compile(rf"(?<![\d.])(?P<n>\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)\s*(?P<k>万|千)?\s*(?:元|块钱|块|rmb)?"
-                         rf"(?![\d.])")
+_MONEY_SAID = re.compile(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)\s*(?P<k>万|千)?\s*(?:元|块钱|块|rmb)?"
+                         r"(?![\d.])")
 # an order just placed no longer wanted (取消 · 不要了 · 算了,不订了)
 _DROP_IT = re.compile(r"(?:算了|那)?[,\s]*(?:取消|不要了|不订了|先不订了|不用了|别订了)(?:吧|了)?")
 # more of an order just placed: 再加1箱牛腱 · 还要五花肉10斤 · 另外加牛腱1箱 · 牛腱也要1箱

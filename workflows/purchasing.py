@@ -20,6 +20,7 @@ class Turn(Protocol):
     user: catalog.User
     now: datetime
     events: list[events.Event]
+    message_id: str | None
 
     @property
     def lang(self) -> str: ...
@@ -116,10 +117,10 @@ def _exposure(uow: UnitOfWork, partner: str, now: datetime, open_sales: list[ord
     at the price said on each, else the catalog's, less what it paid in those days, and the open part of its orders
     (``open_sales``)."""
     since = now - timedelta(days=30)
-    moves = [m for m in uow.stock.moves(since=since, kinds=["sale", "customer_return"]) if m.partner == partner]
+    moves = uow.stock.moves(since=since, kinds=["sale", "customer_return"], partner=partner)
     exposure = sum(((price or Decimal(0)) * m.qty * (1 if m.reverses is None else -1)
                     * (1 if m.kind.value == "sale" else -1) for m, price in priced(uow, moves)), Decimal(0))
-    exposure -= uow.payments.total(partner, since=since)   # what it paid since counts off (never below nothing owed)
+    exposure -= Decimal(uow.payments.total(partner, since=since))   # what it paid since counts off (not below 0)
     return max(exposure, Decimal(0)) + open_value(open_sales)
 
 
@@ -138,7 +139,7 @@ def balance(uow: UnitOfWork, partner: str) -> tuple[Decimal, Decimal, Decimal]:
         goods = sum(((m.unit_cost if m.unit_cost is not None else costs.get(m.sku) or Decimal(0)) * m.qty
                      * (1 if m.reverses is None else -1) * (1 if m.kind.value == "receipt" else -1) for m in moves),
                     Decimal(0))
-    paid: Decimal = uow.payments.total(partner)
+    paid = Decimal(uow.payments.total(partner))
     return goods, paid, goods - paid
 
 
