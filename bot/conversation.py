@@ -469,7 +469,7 @@ class Conversation:
             self._require(user, "query")
             turn.reply(replies.stock_info(self.t, turn.lang, uow, cmd, user=user, now=turn.now, cat=self._catalog))
         elif isinstance(cmd, commands.Export):
-            self._require(user, "query")
+            self._require(user, "approve" if cmd.kind == "accounts" else "query")   # (what is owed: managers')
             if self.spreadsheet is None:
                 turn.reply(self.t("export.unavailable", turn.lang))
                 return

@@ -122,8 +122,9 @@ FIELDS = {"安全库存": "safety_stock", "安全线": "safety_stock", "售价":
           **dict.fromkeys(("供应商", "供货商", "进货渠道"), "supplier"),
           **dict.fromkeys(("信用额度", "授信额度", "赊账额度", "赊销额度", "挂账额度", "额度"), "credit_limit")}
 # a spreadsheet of the books sent into the chat (导出库存 · 本月销售导出Excel · 把流水发我excel · 库存表发我)
-EXPORT = re.compile(r"导出|(?i:excel|xlsx)|表格|电子表|(?:库存|销售|流水|出入库|进销存|盘点)(?:报)?表(?:发|给|$)")
+EXPORT = re.compile(r"导出|(?i:excel|xlsx)|表格|电子表|(?:库存|销售|流水|出入库|进销存|盘点)(?:报)?表(?:发|给|$)|对账单(?:发|给|$)")
 # what it holds: the orders, every ledger entry, the sales, else the stock
+EXPORT_ACCOUNTS = re.compile(r"往来|应收|应付|对账单|欠款|收付款|付款记录|收款记录|账款")
 EXPORT_ORDERS = re.compile(r"订单|采购单|采购|订货|进货单|调拨单")
 EXPORT_MOVES = re.compile(r"流水|出入库|进出|明细|台账|记录|进销存|单据")
 EXPORT_SALES = re.compile(r"销售|销量|卖|营业|营收|毛利|利润")

@@ -1054,8 +1054,8 @@ class Parser:
 
     def _export(self, a: scan.Analysis, now: dt.datetime) -> Result:
         """导出库存 (as of now) · 导出本月销售 · 导出上周流水 · 导出本月采购单: the period named, else the last 30 days."""
-        kind = "orders" if intents.EXPORT_ORDERS.search(a.s) else "moves" if intents.EXPORT_MOVES.search(a.s) \
-            else "sales" if intents.EXPORT_SALES.search(a.s) else "stock"
+        kind = "accounts" if intents.EXPORT_ACCOUNTS.search(a.s) else "orders" if intents.EXPORT_ORDERS.search(a.s) \
+            else "moves" if intents.EXPORT_MOVES.search(a.s) else "sales" if intents.EXPORT_SALES.search(a.s) else "stock"
         skus = tuple(dict.fromkeys(e.codes[0] for e in a.of("product") if len(e.codes) == 1))
         if kind == "stock":
             return commands.Parsed(commands.Export(kind, location=self._location(a), skus=skus))

@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from domain import catalog, commands, units
-from workflows import metrics, reports
+from workflows import metrics, purchasing, reports
 from workflows.ports import UnitOfWork
 
 CENT = Decimal("0.01")
@@ -41,7 +41,7 @@ def build(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, user: cat
     loc = cmd.location or user.location
     cat = _Names(uow)
     where = cat.location(loc) if loc else str(t("all_locations", lang))
-    return {"stock": _stock, "sales": _sales, "moves": _moves, "orders": _orders}[cmd.kind](
+    return {"stock": _stock, "sales": _sales, "moves": _moves, "orders": _orders, "accounts": _accounts}[cmd.kind](
         uow, t, lang, cmd, loc=loc, where=where, now=now, cat=cat)
 
 
@@ -271,3 +271,39 @@ def _orders(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: st
     text = str(t("export.orders", lang, location=where, span=span, n=len(found), total=reports.money(total)) if found
                else t("export.none_orders", lang, location=where, span=span))
     return Workbook(_filename(t, lang, "orders", where, cmd.start, cmd.end), [sheet], text, empty=not found)
+
+
+def _accounts(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: str | None, where: str, now: datetime,
+              cat: _Names) -> Workbook:
+    """往来账 (导出应收应付 · 导出对账单): each customer's and supplier's account since it began (goods at the price or
+    cost of each move, what was paid, what is owed), and every payment on the days asked (undoings marked). Accounts
+    are the business's, not a store's."""
+    assert cmd.start is not None and cmd.end is not None
+    since, until = _period(cmd, now)
+    summary = Sheet(str(t("export.sheet.accounts", lang)),
+                    _cols(t, lang, "partner", "kind", "goods", "paid", "owed"), money=(2, 3, 4))
+    owed = {"customer": Decimal(0), "supplier": Decimal(0)}
+    for p in uow.catalog.partners():
+        goods, paid, due = purchasing.balance(uow, p.code)
+        if goods == 0 and paid == 0:
+            continue
+        summary.rows.append([p.name, str(t(f"export.partner_kind.{p.kind.value}", lang)), _m(goods), _m(paid), _m(due)])
+        owed[p.kind.value] = owed.get(p.kind.value, Decimal(0)) + due
+    paid_sheet = Sheet(str(t("export.sheet.payments", lang)),
+                       _cols(t, lang, "at", "partner", "kind", "amount", "by", "note"), money=(3,))
+    rows = uow.payments.list(since=since, until=until)
+    undone = {r.reverses for r in rows if r.reverses is not None}
+    kinds = {p.code: p.kind.value for p in uow.catalog.partners()}
+    for r in rows:
+        note = str(t("export.reverses", lang, id=r.reverses)) if r.reverses is not None \
+            else str(t("export.undone", lang)) if r.id in undone else r.note
+        paid_sheet.rows.append([_local(r.at, now), cat.partners.get(r.partner, r.partner),
+                                str(t(f"export.partner_kind.{kinds.get(r.partner, 'customer')}", lang)),
+                                _m(Decimal(r.amount)), cat.users.get(r.actor or "", r.actor or ""), note])
+    span = reports.days_text(t, lang, cmd.start, cmd.end)
+    empty = not summary.rows and not paid_sheet.rows
+    text = str(t("export.none_accounts", lang) if empty else t(
+        "export.accounts", lang, n=len(summary.rows), span=span, payments=len(paid_sheet.rows),
+        receivable=reports.money(owed["customer"]), payable=reports.money(owed["supplier"])))
+    return Workbook(_filename(t, lang, "accounts", str(t("all_locations", lang)), cmd.start, cmd.end),
+                    [summary, paid_sheet], text, empty=empty)

@@ -507,6 +507,15 @@ class PaymentRepo(_Repo):
         return self.s.execute(select(t.Payment.id).where(t.Payment.tenant_id == self.tid,
                                                          t.Payment.reverses == payment_id)).first() is not None
 
+    def list(self, *, since: datetime | None = None, until: datetime | None = None) -> list[t.Payment]:
+        """Every payment (undoings too) at ``since`` or later and before ``until``, oldest first."""
+        stmt = select(t.Payment).where(t.Payment.tenant_id == self.tid)
+        if since is not None:
+            stmt = stmt.where(t.Payment.at >= since)
+        if until is not None:
+            stmt = stmt.where(t.Payment.at < until)
+        return list(self.s.execute(stmt.order_by(t.Payment.id)).scalars())
+
     def total(self, partner: str, *, since: datetime | None = None, until: datetime | None = None) -> Decimal:
         """What the partner paid (a customer) or was paid (a supplier), net of payments undone."""
         stmt = select(func.coalesce(func.sum(t.Payment.amount), 0)).where(

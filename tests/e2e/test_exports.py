@@ -152,3 +152,27 @@ def test_a_redelivered_request_gets_the_same_file_again_and_nothing_is_done_twic
     replayed = chat.container.conversation.handle_sync(asked)
     charts = [m.image for m in shown if m.image]
     assert charts and charts[0].startswith(b"\x89PNG") and [m.image for m in replayed if m.image] == charts
+
+
+def test_the_accounts_sheet_holds_each_partner_s_goods_paid_and_owed_and_every_payment(chat):
+    chat.say("amy", "卖给盒马可颂10个,每个12元")                    # ¥120 owed by 盒马
+    chat.say("amy", "收到光明牛奶2箱,单价60元一箱")                 # ¥120 owed to 光明
+    chat.say("zhou", "盒马付了100")
+    chat.say("zhou", "确认")
+    chat.say("zhou", "盒马付了20")
+    chat.say("zhou", "确认")
+    chat.say("zhou", "撤销")                                         # the ¥20 undone
+    chat.say("sun", "付给光明50")
+    chat.say("sun", "确认")
+    assert "权限" in texts(chat.say("amy", "导出往来账"))              # what is owed: for managers
+    out = ask(chat, "zhou", "导出往来账")
+    wb = book(out)
+    accounts = {r["往来单位"]: r for r in rows(wb["往来汇总"])}
+    assert (accounts["盒马"]["类型"], accounts["盒马"]["货款(累计)"], accounts["盒马"]["已收/已付"],
+            accounts["盒马"]["未收/应付"]) == ("客户", 120, 100, 20)
+    assert (accounts["光明乳业"]["货款(累计)"], accounts["光明乳业"]["未收/应付"]) == (120, 70)
+    assert set(accounts) == {"盒马", "光明乳业"}                      # partners without dealings are left out
+    paid = rows(wb["收付款记录"])
+    assert [(r["往来单位"], r["金额"], r["备注"] or "") for r in paid] == [
+        ("盒马", 100, ""), ("盒马", 20, "已撤销"), ("盒马", -20, "撤销第2条"), ("光明乳业", 50, "")]
+    assert "客户未收合计 ¥20.00" in out[0].text and "供应商应付合计 ¥70.00" in out[0].text, out[0].text
