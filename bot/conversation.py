@@ -947,6 +947,16 @@ class Conversation:
             return
         sku = cmd.sku or (moves[0].sku if len(held) == 1 else None)
         product = uow.catalog.product(sku) if sku else None
+        if cmd.delta and product is not None and cmd.qty is not None:   # 可乐少记了2瓶: the last write's, ± that
+            if product.sku not in held:
+                raise errors.BadInput(code="delta_not_last", product=product.name)
+            said = sum((m.qty for m in moves if m.sku == product.sku and m.kind != ledger.MoveKind.TRANSFER_IN),
+                       Decimal(0))
+            qty = said + cmd.delta * product.to_base(cmd.qty, cmd.unit)
+            if qty <= 0:
+                raise errors.BadInput(code="delta_too_much", product=product.name)
+            self._redo(uow, turn, inventory.command_of(moves, sku=product.sku, qty=qty, now=turn.now))
+            return
         swap = product is not None and len(held) == 1 and product.sku not in held   # 不是牛奶,是奶油
         if product is None or (cmd.qty is None and not swap):
             raise errors.BadInput(code="which_product")

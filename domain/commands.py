@@ -219,6 +219,7 @@ class Correct:
     unit: str = ""
     sku: str | None = None
     location: str | None = None   # 刚才是静安店的: the same write, at another place
+    delta: int = 0   # 可乐少记了2瓶 (+1: ``qty`` more) · 多记了2瓶 (−1: ``qty`` less) than the last write said
 
 
 @dataclass(frozen=True)

@@ -150,6 +150,17 @@ class Parser:
             return commands.Parsed(commands.SmallTalk("thanks"))
         if intents.OTHER_TALK.match(bare):
             return commands.Parsed(commands.SmallTalk("other"))
+        delta = _DELTA.search(bare)
+        if delta is not None:   # 可乐刚才少记了2瓶,补上 · 把多记的2瓶可乐减掉: the last write, by that much
+            a = self.scanner.analyse(bare, _EPOCH)
+            prods = [e for e in a.of("product") if len(e.codes) == 1]
+            if len(a.qtys) == 1 and len(a.qtys[0].parts) == 1 and len({e.codes[0] for e in prods}) <= 1:
+                q = a.qtys[0]
+                value = q.parts[0][0]
+                if value <= 0 or units.too_large(value) or lines.too_precise(value):
+                    return commands.Clarify("zero_qty" if value <= 0 else "bad_qty", detail=q.raw)
+                return commands.Parsed(commands.Correct(qty=value, unit=q.unit, sku=prods[0].codes[0] if prods else None,
+                                                        delta=1 if delta.group("less") else -1))
         m = intents.CORRECT.match(bare)
         if m and m.end() > 0:
             return self._correct(bare[m.end():])
@@ -1307,6 +1318,8 @@ _EACH_STORE = re.compile(r"各(?:个)?(?:门?店|分店)|(?:[两三四五六七�
 _PAID = re.compile(r"付了|付款|付给|付清|支付|结了|结账|结清|结算了|还了|还款|打款|打了|转了|转账|货款|回款|收款|付")
 _MONEY_SAID = re.compile(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)\s*(?P<k>万|千)?\s*(?:元|块钱|块|rmb)?"
                          r"(?![\d.])")
+# the last write said too little or too much (可乐少记了2瓶 · 漏记了2瓶 · 多记了2瓶 · 记多了3个)
+_DELTA = re.compile(r"(?P<less>少记|记少|少录|录少|漏记|漏录|少写|少算|少报)了?|(?P<more>多记|记多|多录|录多|多写|多算|多报)了?")
 # an order just placed no longer wanted (取消 · 不要了 · 算了,不订了)
 _DROP_IT = re.compile(r"(?:算了|那)?[,\s]*(?:取消|不要了|不订了|先不订了|不用了|别订了)(?:吧|了)?")
 # more of an order just placed: 再加1箱牛腱 · 还要五花肉10斤 · 另外加牛腱1箱 · 牛腱也要1箱

@@ -550,3 +550,15 @@ def test_all_but_what_is_said_sold_is_asked_against_the_stock_and_the_rest_may_b
     for said in ("奶油卖剩30盒", "奶油卖剩30盒,扔了"):                # 24 on the books: nothing sold nor thrown
         out = texts(chat.say("amy", said))
         assert "账上徐汇店淡奶油只有 24盒" in out and chat.stock() == before, (said, out)
+
+
+def test_a_write_said_short_or_over_is_redone_by_that_much(chat):
+    before = chat.stock()["XH:B09"]
+    chat.say("amy", "卖了可颂10个,牛奶2升")
+    out = chat.say("amy", "可颂刚才少记了2个,补上")
+    assert "已更正为:徐汇店销售 可颂 12个、全脂牛奶 2升" in texts(out), texts(out)
+    chat.say("amy", "可颂多记了3个")
+    assert chat.stock()["XH:B09"] == before - 9
+    assert "上一笔记录里没有淡奶油" in texts(chat.say("amy", "奶油多记了1盒"))
+    assert "不剩了" in texts(chat.say("amy", "可颂多记了9个"))   # the whole write: 撤销
+    assert chat.stock()["XH:B09"] == before - 9

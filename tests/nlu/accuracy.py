@@ -89,7 +89,7 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
         d |= {"intent": "booking", "at": c.at.strftime("%Y-%m-%d %H:%M"), "lines": _lines(c.lines)}
     elif isinstance(c, commands.Correct):
         d |= {"intent": "correct", "qty": str(c.qty) if c.qty is not None else None, "unit": c.unit, "sku": c.sku,
-              "location": c.location}
+              "location": c.location} | ({"delta": c.delta} if c.delta else {})
     elif isinstance(c, commands.AddRule):
         d |= {"intent": "rule", "render": render.render_rule(c.draft, cat)}
     elif isinstance(c, commands.ManageRules):
