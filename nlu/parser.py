@@ -924,6 +924,12 @@ class Parser:
                 end = self._dish_run(a, x.start)
                 if end is not None:
                     return a.s[x.start:end]
+        for x in prods:   # 50份牛腩饭 · 牛腩面卖了20碗 · 鸡蛋饼卖了10个: a product and what it is served as (面粉 is a name)
+            served = _SERVED_AS.match(a.s, x.end)
+            if served is not None and a.qtys and not any(e.start < served.end() and served.start() < e.end
+                                                         for e in a.entities if e is not x) \
+                    and not _USED_FOR.match(a.s, served.end()):   # (牛腩饭用了牛腩5斤: what the dish took)
+                return a.s[x.start:served.end()]
         return None
 
     def _continued(self, a: scan.Analysis, speaker: context.Speaker) -> scan.Analysis | None:
@@ -1318,6 +1324,9 @@ _EACH_STORE = re.compile(r"各(?:个)?(?:门?店|分店)|(?:[两三四五六七�
 _PAID = re.compile(r"付了|付款|付给|付清|支付|结了|结账|结清|结算了|还了|还款|打款|打了|转了|转账|货款|回款|收款|付")
 _MONEY_SAID = re.compile(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)\s*(?P<k>万|千)?\s*(?:元|块钱|块|rmb)?"
                          r"(?![\d.])")
+# what a dish of a product is served as (牛腩饭 · 牛肉面 · 番茄汤 · 鸡翅套餐): the dish, not the product
+_SERVED_AS = re.compile(r"(?:盖饭|炒饭|拌饭|饭|面条|拌面|汤面|面|米粉|粉丝|粉|汤|煲|火锅|锅|套餐|盖浇|粥|饼|包子|饺子|丼|卷|串)")
+_USED_FOR = re.compile(r"\s*(?:今天|中午|晚上)?(?:一共|共)?(?:用了|用掉|消耗了?|耗了|要用|需要|做了\S{0,4}?用了)")
 # the last write said too little or too much (可乐少记了2瓶 · 漏记了2瓶 · 多记了2瓶 · 记多了3个)
 _DELTA = re.compile(r"(?P<less>少记|记少|少录|录少|漏记|漏录|少写|少算|少报)了?|(?P<more>多记|记多|多录|录多|多写|多算|多报)了?")
 # an order just placed no longer wanted (取消 · 不要了 · 算了,不订了)
