@@ -66,10 +66,15 @@ _DAY = "[一二三四五六日天1-7]"
 # 每天 · 工作日 · 周末 · 每周一、周四 · 每星期五 · 每月1号, then the time of day (早上7点, 下午5点半, 20:30)
 SCHEDULE = re.compile(rf"^(?:每天|每日|天天|(?:每个?)?工作日(?:每天)?|每个?周末|每逢(?:周|星期)(?P<days2>{_DAY})"
                       rf"|每个?(?:周|星期|礼拜)(?P<days>{_DAY}(?:[、,,和及与到至-]?(?:周|星期|礼拜)?{_DAY})*)"
-                      rf"|每个?月(?P<dom>{_N})[号日])"
-                      rf"(?P<time>[^,,把]*?(?P<h>{_N})[点:时](?P<m>半|{_N})?分?|(?P<pod>早上|早晨|上午|中午|下午|傍晚|晚上))[,,]?")
+                      rf"|每个?月(?:的)?(?P<dom>{_N})[号日])"
+                      rf"(?P<time>[^,,把]*?(?P<h>{_N})[点:时](?P<m>半|{_N})?分?|(?P<pod>早上|早晨|上午|中午|下午|傍晚|晚上|打烊前|关门前|收工前|下班前|开门前|营业前|开店前)"
+                      rf"|(?=提醒|通知|把|发给|给我发))[,,]?")   # (每月1号提醒我盘点: at 09:00, shown to confirm)
 # a part of the day without its hour (每周五下午把…): this hour, shown in the rule the user confirms
-PART_OF_DAY = {"早上": "8", "早晨": "8", "上午": "9", "中午": "12", "下午": "15", "傍晚": "18", "晚上": "20"}
+DEFAULT_HOUR = "9"   # a schedule said with its days alone (每月1号提醒我盘点)
+PART_OF_DAY = {"早上": "8", "早晨": "8", "上午": "9", "中午": "12", "下午": "15", "傍晚": "18", "晚上": "20",
+               # around opening and closing (每天打烊前提醒我盘点): a usual hour, which the user sees and may change
+               **dict.fromkeys(("打烊前", "关门前", "收工前", "下班前"), "21"),
+               **dict.fromkeys(("开门前", "营业前", "开店前"), "8")}
 WORKDAYS = ("*", "workdays")   # 工作日: every day, then the tenant calendar's working days only (Trigger.workdays)
 WEEKDAYS = {"一": "mon", "1": "mon", "二": "tue", "2": "tue", "三": "wed", "3": "wed", "四": "thu", "4": "thu",
             "五": "fri", "5": "fri", "六": "sat", "6": "sat", "日": "sun", "天": "sun", "7": "sun"}
@@ -148,9 +153,12 @@ class RuleParser:
         if sched:
             days = _schedule_days(sched)
             workdays = days == WORKDAYS
-            trigger = drules.Trigger("schedule", cron=_cron(sched.group("time"), sched.group("h") or PART_OF_DAY[sched.group("pod")], sched.group("m"),
+            hour = sched.group("h") or PART_OF_DAY.get(sched.group("pod") or "", DEFAULT_HOUR)
+            trigger = drules.Trigger("schedule", cron=_cron(sched.group("time"), hour, sched.group("m"),
                                                            days=("*", "*") if workdays else days), workdays=workdays)
             s = s[sched.end():]
+        else:   # 每天可乐库存低于50瓶时提醒我: a condition, watched all day (no hour to check it at)
+            s = re.sub(r"^(?:每天|每日|天天)(?:都)?", "", s)
         cond_text, action_text = self._split(s)
         subject = self._subject(cond_text, speaker, whole=s)
         conditions = self._conditions(_strip_condition(cond_text), subject) if cond_text else drules.Group("all", ())
@@ -273,7 +281,7 @@ class RuleParser:
         m = re.search(rf"(?P<n>{_N})(?:个)?小时(?:内|以内)?(?:到不了?|不能到|还到不了?|无法到货?|没到货?|到不了货)", c)
         if m:
             return drules.Condition("inbound_eta_hours", "gt", _int(m.group("n")))
-        m = re.search(rf"^(?P<var>库存|存货|余量|数量|剩余|还剩|可用库存|可用量|可用)?(?:量)?(?P<op>{_OP}|不够)(?:未来|接下来)?"
+        m = re.search(rf"^(?P<var>库存|存货|余量|数量|剩余|还剩|剩下|只剩|剩|可用库存|可用量|可用)?(?:量)?(?P<op>{_OP}|不够)(?:未来|接下来)?"
                       rf"(?P<n>{_N})(?:个)?(?P<u>小时|天|日)(?:内|里)?(?:的)?(?:预测|预计|预估)(?:的)?"
                       rf"(?:销量|销售量|用量|需求|需求量|卖量)?$", c)
         if m:   # stock against the store-wide forecast of the next N hours/days
@@ -292,12 +300,12 @@ class RuleParser:
         if m:
             return drules.Condition("sales_mean", _op(m.group("op")), self._amount(m.group("q"), subject),
                                     {"days": days})
-        m = re.search(rf"^(?P<var>库存|存货|余量|数量|剩余|还剩|可用库存|可用量|可用)?(?P<op>{_OP})"
+        m = re.search(rf"^(?P<var>库存|存货|余量|数量|剩余|还剩|剩下|只剩|剩|可用库存|可用量|可用)?(?P<op>{_OP})"
                       rf"(?:安全库存|安全线|安全库存线|安全量|安全值)$", c)
         if m:
             var = "available" if (m.group("var") or "").startswith("可用") else "on_hand"
             return drules.Condition(var, _op(m.group("op")) + "_var", "safety_stock")
-        m = re.search(rf"^(?P<var>库存|存货|余量|数量|剩余|还剩|可用库存|可用量|可用)?(?:量)?(?P<op>{_OP})(?P<q>{_N}.*)$", c)
+        m = re.search(rf"^(?P<var>库存|存货|余量|数量|剩余|还剩|剩下|只剩|剩|可用库存|可用量|可用)?(?:量)?(?P<op>{_OP})(?P<q>{_N}.*)$", c)
         if m:
             var = "available" if (m.group("var") or "").startswith("可用") else "on_hand"
             return drules.Condition(var, _op(m.group("op")), self._amount(m.group("q"), subject))

@@ -268,3 +268,17 @@ def test_the_day_s_losses_and_use_go_out_at_the_hour_asked(demo):
     out = demo.send(at="2026-06-15T21:05:00+08:00")
     [report] = [m["text"] for m in to(out, "liu") if "损耗" in m["text"]]
     assert "鸡翅 3斤:¥48.00" in report and "1 种商品" in report and "土豆" not in report, report
+
+
+def test_a_monthly_reminder_without_an_hour_fires_at_nine_and_a_stock_floor_said_plainly_alerts(demo):
+    demo.say("liu", "每月1号提醒我盘点")
+    out = demo.press("liu", "确认")
+    assert "规则 #1" in texts(out), texts(out)
+    demo.say("liu", "豆腐剩不到5块就提醒我")
+    demo.press("liu", "确认")
+    out = demo.say("xiaowang", "豆腐卖了10块")   # 14 → 4
+    assert any("豆腐" in m["text"] for m in to(out, "liu")), out
+    out = demo.send(at="2026-07-01T08:55:00+08:00")
+    assert not [m for m in to(out, "liu") if "盘点" in m["text"]]
+    out = demo.send(at="2026-07-01T09:05:00+08:00")
+    assert [m for m in to(out, "liu") if "盘点" in m["text"]], out
