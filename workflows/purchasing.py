@@ -183,8 +183,10 @@ def account_line(uow: UnitOfWork, t: Any, lang: str, partner: str) -> str:
     p = next((x for x in uow.catalog.partners() if x.code == partner), None)
     key = "payment.account_customer" if p is not None and p.kind == catalog.PartnerKind.CUSTOMER \
         else "payment.account_supplier"
+    if owed < 0:   # paid ahead of the goods (a deposit, or a prepayment)
+        key += "_ahead"
     return str(t(key, lang, partner=partner_name(uow, partner), goods=reports.money(goods), paid=reports.money(paid),
-                 owed=reports.money(owed)))
+                 owed=reports.money(abs(owed))))
 
 
 def open_value(open_sales: list[orders.Order]) -> Decimal:

@@ -205,8 +205,11 @@ def test_payments_are_asked_kept_on_the_account_and_undone_by_the_next_undo(demo
     demo.say("chen", "付给张记1000")
     out = demo.say("chen", "确认")
     assert "张记肉业累计:进货 ¥1,600.00(按进价,减退货),已付 ¥1,000.00,应付 ¥600.00" in texts(out), texts(out)
+    demo.say("chen", "付给张记1000")
+    out = demo.say("chen", "确认")   # paid ahead of the goods: said so, not as a negative debt
+    assert "已付 ¥2,000.00,多付 ¥400.00(预付款)" in texts(out), texts(out)
     assert demo.stock()["NS:P001"] == before["NS:P001"] + 50   # money moved no goods
     with demo.container.uow(write=False) as uow:
         said = sorted((a["partner"], a["amount"]) for a in uow.chat.audits("payment", limit=10))
         voided = [a["payment"] for a in uow.chat.audits("payment_voided", limit=10)]
-    assert said == [("C01", "500"), ("C01", "600"), ("S01", "1000")] and voided == [1], (said, voided)
+    assert said == [("C01", "500"), ("C01", "600"), ("S01", "1000"), ("S01", "1000")] and voided == [1], (said, voided)
