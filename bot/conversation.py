@@ -418,6 +418,20 @@ class Conversation:
         elif isinstance(cmd, commands.CancelOrder):
             self._require(user, "record")
             purchasing.cancel(uow, turn, cmd, t=self.t)
+        elif isinstance(cmd, commands.OrderQuery) and cmd.awaiting:   # 有什么要我审批的: each with its buttons
+            self._require(user, "approve")
+            waiting = self._awaiting_me(uow, user)
+            text = replies.orders_listed(self.t, turn.lang, waiting, now=turn.now, cat=self._catalog,
+                                         head="orders.awaiting_head", none="decide.none")
+            turn.reply(text, [[Button(f"{self.t('btn.approve', turn.lang)} #{o.id}", f"ap:{o.id}"),
+                               Button(f"{self.t('btn.reject', turn.lang)} #{o.id}", f"rj:{o.id}")] for o in waiting[:5]])
+        elif isinstance(cmd, commands.OrderQuery) and cmd.mine:   # 我的申请批了吗: the speaker's, whatever their state
+            self._require(user, "query")
+            since = turn.now - timedelta(days=14)
+            mine = sorted((o for o in uow.orders.list() if o.created_by == user.username and o.created_at >= since),
+                          key=lambda o: -(o.id or 0))
+            turn.reply(replies.orders_listed(self.t, turn.lang, mine, now=turn.now, cat=self._catalog,
+                                             head="orders.mine_head", none="orders.mine_none"))
         elif isinstance(cmd, commands.OrderQuery):
             self._require(user, "query")
             turn.reply(replies.open_orders(self.t, turn.lang, uow, cmd, user=user, now=turn.now, cat=self._catalog))
@@ -429,9 +443,7 @@ class Conversation:
             self._set_product(uow, turn, cmd, confirmed=confirmed)
         elif isinstance(cmd, commands.Decide):
             self._require(user, "approve")
-            mine = [o for o in uow.orders.list(kinds=["purchase", "purchase_request", "sale"], statuses=["pending_approval"])
-                    if user.role == catalog.Role.ADMIN
-                    or user.username in {m.username for m in purchasing.managers_of(uow, o.location)}]
+            mine = self._awaiting_me(uow, user)
             if cmd.order_id is not None:
                 mine = [o for o in mine if o.id == cmd.order_id]
             if len(mine) != 1:   # none awaiting, or several: which (the buttons still work)
@@ -649,6 +661,13 @@ class Conversation:
             return commands.ReceiveOrder(partner=p.partner, sku=c.mention, location=p.location)
         oid = _incoming_transfer(uow, here, c.mention) if p.partner is None else None
         return commands.ReceiveOrder(order_id=oid) if oid is not None else None
+
+    @staticmethod
+    def _awaiting_me(uow: UnitOfWork, user: catalog.User) -> list[Any]:
+        """The orders waiting for this user's decision: a store's for its managers, every one for the owner."""
+        return [o for o in uow.orders.list(kinds=["purchase", "purchase_request", "sale"], statuses=["pending_approval"])
+                if user.role == catalog.Role.ADMIN
+                or user.username in {m.username for m in purchasing.managers_of(uow, o.location)}]
 
     @staticmethod
     def _transfers(uow: UnitOfWork, turn: Turn, *, status: str, at_dest: bool) -> list[Any]:

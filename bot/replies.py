@@ -297,6 +297,17 @@ def open_orders(t: Any, lang: str, uow: UnitOfWork, cmd: commands.OrderQuery, *,
     return "\n".join(out)
 
 
+def orders_listed(t: Any, lang: str, rows: list[orders.Order], *, now: datetime, cat: context.Catalog | None,
+                  head: str, none: str) -> str:
+    """Orders chosen by the caller (the speaker's own · those awaiting the speaker), a line each (the first 20)."""
+    if not rows:
+        return str(t(none, lang))
+    out = [str(t(head, lang, n=len(rows)))] + [_order_line(t, lang, o, now=now, cat=cat) for o in rows[:20]]
+    if len(rows) > 20:
+        out.append(str(t("orders.more", lang, n=len(rows) - 20)))
+    return "\n".join(out)
+
+
 def _order_line(t: Any, lang: str, o: orders.Order, *, now: datetime, cat: context.Catalog | None) -> str:
     """· 采购单 #1 张记肉业:牛腩 20/40斤,到货 06-16,部分到货(逾期1天): what has come or gone of each line, its day,
     its state (the supplier's word that it has shipped), how late."""

@@ -362,6 +362,8 @@ class OrderQuery:
     partner: str | None = None
     sku: str | None = None
     order_id: int | None = None
+    mine: bool = False       # 我的申请批了吗 · 我下的单: the speaker's own of the last two weeks, whatever their state
+    awaiting: bool = False   # 有什么要我审批的 · 待审批: those waiting for the speaker's decision, with their buttons
 
 
 @dataclass(frozen=True)

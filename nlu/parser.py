@@ -373,6 +373,10 @@ class Parser:
             return commands.Parsed(commands.Report("cover", location=self._location(a), sku=a.of("product")[0].codes[0]))
         if intents.WHY.search(a.s) and a.of("product") and not a.qtys:
             return commands.Parsed(commands.Report("why", location=self._location(a), sku=a.of("product")[0].codes[0]))
+        if not a.qtys and not a.of("product") and _AWAITING_ME.search(a.s):   # 有什么要我审批的 · 待审批
+            return commands.Parsed(commands.OrderQuery(awaiting=True))
+        if not a.qtys and not a.of("product") and _MINE_ASKED.search(a.s):   # 我的申请批了吗 · 我下的单
+            return commands.Parsed(commands.OrderQuery(mine=True))
         asked = _ORDER_NAMED.search(a.s)
         if asked is not None and (_ORDER_ASKED.search(a.s) or not a.s.replace(asked.group(0), "").strip(" ,.!?的")) \
                 and not [q for q in a.qtys if not asked.start() <= q.start < asked.end()] and not a.of("product"):
@@ -1340,6 +1344,8 @@ _ORDER_NAMED = re.compile(r"(?:(?:客户)?订单|采购单|调拨单|单子?|单
 # a supplier has the order (收到 · 好的 · 没问题 · 已确认 · 订单2收到了)
 _SUPPLIER_ACK = re.compile(r"(?:好的?|好嘞|收到了?|ok|okay|没问题|可以|明白|知道了|已确认|确认了?|已接单|接单了?|马上安排|安排)"
                            r"(?:[,\s]*(?:谢谢|马上安排|会按时送到?|按时送))?")
+_AWAITING_ME = re.compile(r"(?:要|需要|等|待|该)(?:我)?(?:来)?(?:审批|批准|审核|签字|批)(?:的)?|审批列表|待审批|待审核|待批")
+_MINE_ASKED = re.compile(r"我(?:的|提的|交的|下的|报的)(?:采购)?(?:申请|订单|单子|采购单|单)|(?:申请|单子)(?:批了|通过了|批下来|怎么样了|批没批|有没有批)")
 _ORDER_ASKED = re.compile(r"到了?吗|到了没|到没到|来了吗|来了没|怎么样|咋样|状态|进度|情况|查一下|查查|在哪|发货了?吗|发了吗|什么时候|几时|"
                           r"几号|哪天|[?吗呢没]$")
 _THE_ORDER = re.compile(r"(?:的|那张|那个|这张)?(?:订单|采购单|单子|那单|这单)")   # 张记的订单 · 张记那单

@@ -213,3 +213,17 @@ def test_payments_are_asked_kept_on_the_account_and_undone_by_the_next_undo(demo
         said = sorted((a["partner"], a["amount"]) for a in uow.chat.audits("payment", limit=10))
         voided = [a["payment"] for a in uow.chat.audits("payment_voided", limit=10)]
     assert said == [("C01", "500"), ("C01", "600"), ("S01", "1000"), ("S01", "1000")] and voided == [1], (said, voided)
+
+
+def test_a_manager_lists_what_awaits_a_decision_with_buttons_and_staff_see_their_own_orders(demo):
+    demo.say("xiaowang", "要买可乐5箱")
+    demo.say("xiaowang", "要买雪碧2箱")
+    demo.say("xiaoli", "要买七喜1箱")   # 福田店's: 赵店长 decides it, not 刘店长
+    out = demo.say("liu", "有什么要我审批的")
+    assert "2 张" in texts(out) and "七喜" not in texts(out), texts(out)
+    assert out[0]["buttons"] == [["批准 #1", "驳回 #1"], ["批准 #2", "驳回 #2"]], out
+    demo.press("liu", "驳回 #2")
+    assert order(demo, 2)["status"] == "rejected" and order(demo, 1)["status"] == "pending_approval"
+    out = texts(demo.say("xiaowang", "我的申请批了吗"))   # rejected ones too: that is the answer
+    assert "#2" in out and "已驳回" in out and "#1" in out and "七喜" not in out, out
+    assert "权限" in texts(demo.say("xiaowang", "待审批"))
