@@ -108,8 +108,7 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
         d |= {"intent": "receive_order", "partner": c.partner, "sku": c.sku, "location": c.location,
               "short": _lines(c.short), "exact": _lines(c.exact),
               "amount": f"{units.normalize(c.amount)}{c.amount_unit}" if c.amount is not None else None} \
-            | ({"order_id": c.order_id} if c.order_id is not None else {}) | ({"mine": True} if c.mine else {}) \
-            | ({"awaiting": True} if c.awaiting else {})
+            | ({"order_id": c.order_id} if c.order_id is not None else {})
     elif isinstance(c, commands.OrderQuery):
         d |= {"intent": "orders", "kind": c.kind, "partner": c.partner, "sku": c.sku} \
             | ({"order_id": c.order_id} if c.order_id is not None else {}) | ({"mine": True} if c.mine else {}) \
