@@ -25,6 +25,7 @@ from workflows.ports import Clock, UnitOfWork, UowFactory
 
 PENDING_TTL = timedelta(minutes=10)
 RECENT = timedelta(minutes=30)   # a follow-up (又卖了2个) continues a write this recent
+COUNT_SESSION = timedelta(hours=12)   # a count sheet stays open this long at most (盘点结束 closes it)
 log = logging.getLogger(__name__)
 YES = {"确认", "是", "是的", "对", "好", "好的", "ok", "OK", "确定", "yes", "y", "嗯"}
 # English · switch to english · /lang en · 用英文 · 英文模式 · 切换中文 · 说中文
@@ -257,9 +258,17 @@ class Conversation:
         keep = isinstance(result, commands.Clarify) and topic is not None and "order" in topic
         if (pending is not None or topic is not None) and not keep:   # (a misread change keeps its order in view)
             uow.chat.clear_pending(turn.user.username)
-        self._parsed(uow, turn, result)
+        self._parsed(uow, turn, result, text)
 
-    def _parsed(self, uow: UnitOfWork, turn: Turn, result: commands.Parsed | commands.Clarify) -> None:
+    def _parsed(self, uow: UnitOfWork, turn: Turn, result: commands.Parsed | commands.Clarify,
+                text: str = "") -> None:
+        if isinstance(result, commands.Clarify) and text and result.reason in ("not_understood", "orphan_qty") \
+                and self._count_session(uow, turn) is not None:   # 可乐45 雪碧20 during a count: counted
+            parser, _ = self.parser(uow)
+            counted = parser.parse(f"盘点:{text}", speaker=context.Speaker(user=turn.user, now=turn.now))
+            if isinstance(counted, commands.Parsed) and isinstance(counted.command, commands.CountStock) \
+                    or isinstance(counted, commands.Clarify) and counted.reason != "not_understood":
+                result = counted
         if isinstance(result, commands.Clarify):
             ordered = self._awaited(uow, turn, result)
             if ordered is not None:   # 奶油到了 with cream on order: that order's receipt, asked first
@@ -412,6 +421,12 @@ class Conversation:
         elif isinstance(cmd, commands.VoidPayment):
             self._require(user, "record")
             purchasing.void_payment(uow, turn, cmd, t=self.t)
+        elif isinstance(cmd, commands.StartCount):
+            self._require(user, "record")
+            self._start_count(uow, turn, cmd)
+        elif isinstance(cmd, commands.FinishCount):
+            self._require(user, "record")
+            self._finish_count(uow, turn)
         elif isinstance(cmd, commands.ShipTransfer):
             self._require(user, "record")
             self._ship_transfer(uow, turn, cmd)
@@ -662,6 +677,83 @@ class Conversation:
         oid = _incoming_transfer(uow, here, c.mention) if p.partner is None else None
         return commands.ReceiveOrder(order_id=oid) if oid is not None else None
 
+    def _start_count(self, uow: UnitOfWork, turn: Turn, cmd: commands.StartCount) -> None:
+        """开始盘点 · 盘点饮料: the store's products (of the category) that it holds or should hold, with what the books
+        say; the session is kept (audited) so bare lines count until 盘点结束."""
+        here = inventory.home(turn.user, cmd.location)
+        if here is None:
+            raise errors.BadInput(code="no_location")
+        held: dict[str, Decimal] = {}
+        for loc, sku, _lot, q, _exp in uow.stock.all_levels():
+            if loc == here:
+                held[sku] = held.get(sku, Decimal(0)) + q
+        sheet = [p for p in uow.catalog.products() if (cmd.category is None or p.category == cmd.category)
+                 and (held.get(p.sku, Decimal(0)) != 0 or p.safety_stock > 0)]
+        if not sheet:
+            turn.reply(self.t("count_sheet.empty", turn.lang, location=replies.loc_name(here, self._catalog)))
+            return
+        uow.chat.audit(at=turn.now, actor=turn.user.username, action="count_started",
+                       detail={"user": turn.user.username, "location": here, "skus": [p.sku for p in sheet],
+                               "category": cmd.category, "at": turn.now.isoformat()})
+        lines = [self.t("count_sheet.line", turn.lang, product=p.name,
+                        qty=replies.qty_text(self._catalog, p.sku, held.get(p.sku, Decimal(0)))) for p in sheet]
+        turn.reply("\n".join([self.t("count_sheet.head", turn.lang, location=replies.loc_name(here, self._catalog),
+                                      what=cmd.category or self.t("count_sheet.all", turn.lang), n=len(sheet)),
+                              *lines, self.t("count_sheet.how", turn.lang)]))
+
+    def _count_session(self, uow: UnitOfWork, turn: Turn) -> dict[str, Any] | None:
+        """The user's count sheet still open (started in the last 12 hours, not finished), or None."""
+        started = next((a for a in uow.chat.audits("count_started", limit=50) if a.get("user") == turn.user.username),
+                       None)
+        if started is None or turn.now - datetime.fromisoformat(str(started["at"])) > COUNT_SESSION:
+            return None
+        done = {a.get("session") for a in uow.chat.audits("count_finished", limit=50)
+                if a.get("user") == turn.user.username}
+        return None if started["at"] in done else started
+
+    def _finish_count(self, uow: UnitOfWork, turn: Turn) -> None:
+        """盘点结束: what of the sheet was counted since it began, what was not (its books stand), and the differences
+        found, at recent cost."""
+        session = self._count_session(uow, turn)
+        if session is None:
+            turn.reply(self.t("count_sheet.none", turn.lang))
+            return
+        here, since = str(session["location"]), datetime.fromisoformat(str(session["at"]))
+        moves = [m for m in uow.stock.moves(since=since, kinds=[ledger.MoveKind.COUNT_ADJUSTMENT.value])
+                 if m.actor == turn.user.username and here in (m.src, m.dst) and m.reverses is None]
+        undone = uow.stock.reversed_ids(m.id for m in moves if m.id is not None)
+        diff: dict[str, Decimal] = {}
+        for m in moves:
+            if m.id not in undone:
+                diff[m.sku] = diff.get(m.sku, Decimal(0)) + (m.qty if m.dst == here else -m.qty)
+        counted = self._counted_since(uow, turn, here, since)
+        sheet = [str(s) for s in session.get("skus") or []]
+        missed = [s for s in sheet if s not in counted]
+        products = [p for p in uow.catalog.products() if p.sku in diff]
+        costs = metrics.unit_costs(uow, products)
+        value = sum(((costs.get(s) or Decimal(0)) * q for s, q in diff.items()), Decimal(0))
+        uow.chat.audit(at=turn.now, actor=turn.user.username, action="count_finished",
+                       detail={"user": turn.user.username, "session": session["at"], "counted": len(counted),
+                               "missed": missed})
+        out = [self.t("count_sheet.done", turn.lang, location=replies.loc_name(here, self._catalog),
+                      counted=len([s for s in sheet if s in counted]), n=len(sheet))]
+        out += [self.t("count_sheet.diff", turn.lang, product=self._name_of(s),
+                       qty=("+" if q > 0 else "-") + replies.qty_text(self._catalog, s, abs(q))) for s, q in diff.items() if q]
+        if diff:   # the net of surplus and shortage, at recent cost
+            out.append(self.t("count_sheet.loss" if value < 0 else "count_sheet.gain", turn.lang,
+                              value=reports.money(abs(value))))
+        if missed:
+            out.append(self.t("count_sheet.missed", turn.lang, items="、".join(self._name_of(s) for s in missed[:20])))
+        turn.reply("\n".join(str(x) for x in out))
+
+    @staticmethod
+    def _counted_since(uow: UnitOfWork, turn: Turn, here: str, since: datetime) -> set[str]:
+        """The products the user counted at ``here`` since then (a count that found the books right moves nothing,
+        so the audit of each count is read, not the ledger)."""
+        return {str(s) for a in uow.chat.audits("count_recorded", limit=200)
+                if a.get("user") == turn.user.username and a.get("location") == here
+                and datetime.fromisoformat(str(a["at"])) >= since for s in a.get("skus") or []}
+
     @staticmethod
     def _awaiting_me(uow: UnitOfWork, user: catalog.User) -> list[Any]:
         """The orders waiting for this user's decision: a store's for its managers, every one for the owner."""
@@ -762,6 +854,10 @@ class Conversation:
                                                                                   user=turn.user)))
                 return
         turn.events += inventory.record(uow, plan, actor=actor, t=self.t, push=turn.push)
+        if isinstance(cmd, commands.CountStock):   # what was counted, even where the books were right (no move)
+            uow.chat.audit(at=turn.now, actor=turn.user.username, action="count_recorded",
+                           detail={"user": turn.user.username, "location": inventory.home(turn.user, cmd.location),
+                                   "skus": [ln.sku for ln in cmd.lines], "at": turn.now.isoformat(), "batch": actor.batch})
         text = self.t("recorded", turn.lang, summary=replies.summary(self.t, turn.lang, cmd, self._catalog,
                                                                        user=turn.user))
         text += replies.after_levels(self.t, turn.lang, uow, cmd, user=turn.user, catalog=self._catalog)

@@ -337,6 +337,19 @@ class VoidPayment:
 
 
 @dataclass(frozen=True)
+class StartCount:
+    """开始盘点 · 盘点饮料: the count sheet of the store (of one category): each product with what the books say; what
+    follows as bare lines (可乐45 雪碧20) is counted, until 盘点结束."""
+    category: str | None = None
+    location: str | None = None
+
+
+@dataclass(frozen=True)
+class FinishCount:
+    """盘点结束 · 盘完了: the count sheet closed: what was counted, what was not, the differences found at cost."""
+
+
+@dataclass(frozen=True)
 class ShipTransfer:
     """发货了 · 调拨单2已发货, said at the store that sends a transfer: that transfer (its only one to ship, else by
     number) to ship, with its button."""
@@ -401,7 +414,7 @@ class Batch:
 
 
 Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | Export | SetProduct | SetPartner | AddProduct
-           | RepeatPurchase | MovesQuery | ShipTransfer | RecordPayment | VoidPayment | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
+           | RepeatPurchase | MovesQuery | ShipTransfer | RecordPayment | VoidPayment | StartCount | FinishCount | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
            | SalesQuery | PurchaseQuery | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Help
            | SmallTalk)
 

@@ -377,6 +377,15 @@ class Parser:
             return commands.Parsed(commands.OrderQuery(awaiting=True))
         if not a.qtys and not a.of("product") and _MINE_ASKED.search(a.s):   # 我的申请批了吗 · 我下的单
             return commands.Parsed(commands.OrderQuery(mine=True))
+        if not a.qtys and not a.of("product"):
+            if _COUNT_DONE.fullmatch(a.s.strip(" !.~")):   # 盘点结束 · 盘完了
+                return commands.Parsed(commands.FinishCount())
+            started = _COUNT_START.fullmatch(a.masked.strip(" !.~\x00"))
+            if started is not None:   # 开始盘点 · 盘点饮料 · 我要盘点: the count sheet
+                cat = started.group("cat") or ""
+                if cat and cat not in self.lex.categories:
+                    return commands.Clarify("unknown_category", detail=cat)
+                return commands.Parsed(commands.StartCount(category=cat or None, location=self._location(a)))
         asked = _ORDER_NAMED.search(a.s)
         if asked is not None and (_ORDER_ASKED.search(a.s) or not a.s.replace(asked.group(0), "").strip(" ,.!?的")) \
                 and not [q for q in a.qtys if not asked.start() <= q.start < asked.end()] and not a.of("product"):
@@ -1344,6 +1353,10 @@ _ORDER_NAMED = re.compile(r"(?:(?:客户)?订单|采购单|调拨单|单子?|单
 # a supplier has the order (收到 · 好的 · 没问题 · 已确认 · 订单2收到了)
 _SUPPLIER_ACK = re.compile(r"(?:好的?|好嘞|收到了?|ok|okay|没问题|可以|明白|知道了|已确认|确认了?|已接单|接单了?|马上安排|安排)"
                            r"(?:[,\s]*(?:谢谢|马上安排|会按时送到?|按时送))?")
+# a count sheet asked for (开始盘点 · 盘点饮料 · 我要盘点 · 盘点单), and closed (盘点结束 · 盘完了)
+_COUNT_START = re.compile(r"(?:开始|我要|现在|准备|要)?(?:盘点|盘库|清点)(?:一下)?(?:开始)?(?:[\x00\s]*(?P<cat>[^\x00\s,]{2,6}?))?"
+                          r"(?:类)?(?:的)?(?:盘点)?(?:单|表|清单)?")
+_COUNT_DONE = re.compile(r"(?:盘点|盘库|清点)(?:结束|完了|完毕|完成|好了)|盘完了|(?:结束|完成)(?:盘点|盘库)|点完了")
 _AWAITING_ME = re.compile(r"(?:要|需要|等|待|该)(?:我)?(?:来)?(?:审批|批准|审核|签字|批)(?:的)?|审批列表|待审批|待审核|待批")
 _MINE_ASKED = re.compile(r"我(?:的|提的|交的|下的|报的)(?:采购)?(?:申请|订单|单子|采购单|单)|(?:申请|单子)(?:批了|通过了|批下来|怎么样了|批没批|有没有批)")
 _ORDER_ASKED = re.compile(r"到了?吗|到了没|到没到|来了吗|来了没|怎么样|咋样|状态|进度|情况|查一下|查查|在哪|发货了?吗|发了吗|什么时候|几时|"

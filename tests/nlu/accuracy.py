@@ -113,6 +113,10 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
         d |= {"intent": "orders", "kind": c.kind, "partner": c.partner, "sku": c.sku} \
             | ({"order_id": c.order_id} if c.order_id is not None else {}) | ({"mine": True} if c.mine else {}) \
             | ({"awaiting": True} if c.awaiting else {})
+    elif isinstance(c, commands.StartCount):
+        d |= {"intent": "count_sheet", "category": c.category, "location": c.location}
+    elif isinstance(c, commands.FinishCount):
+        d |= {"intent": "count_done"}
     elif isinstance(c, commands.RecordPayment):
         d |= {"intent": "payment", "partner": c.partner, "amount": str(c.amount)}
     elif isinstance(c, commands.VoidPayment):
