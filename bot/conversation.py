@@ -489,6 +489,9 @@ class Conversation:
         elif isinstance(cmd, commands.AddProduct):
             self._require(user, "approve")
             self._add_product(uow, turn, cmd, confirmed=confirmed)
+        elif isinstance(cmd, commands.AddPartner):
+            self._require(user, "approve")
+            self._add_partner(uow, turn, cmd, confirmed=confirmed)
         elif isinstance(cmd, commands.SetPartner):
             self._require(user, "approve")
             self._set_partner(uow, turn, cmd, confirmed=confirmed)
@@ -948,6 +951,33 @@ class Conversation:
         uow.chat.audit(at=turn.now, actor=turn.user.username, action="product_added",
                        detail={"sku": sku, "name": cmd.name, "base_unit": cmd.base_unit})
         turn.reply(self.t("add_product.done", turn.lang, product=shown))
+
+    def _add_partner(self, uow: UnitOfWork, turn: Turn, cmd: commands.AddPartner, *, confirmed: bool) -> None:
+        """A customer or supplier added from the chat: shown with the code it gets, added once confirmed (audited)."""
+        partners = uow.catalog.partners()
+        if any(cmd.name in p.names or any(a in p.names for a in cmd.aliases) for p in partners):
+            raise errors.BadInput(code="partner_exists", name=cmd.name)
+        own = [p.code for p in partners if p.kind.value == cmd.kind]
+        code = catalog.next_sku(own) if own else ("C01" if cmd.kind == "customer" else "S01")
+        while any(p.code == code for p in partners):   # (a code the other kind took)
+            code = catalog.next_sku([*own, code])
+            own.append(code)
+        parts = [str(self.t(f"export.partner_kind.{cmd.kind}", turn.lang)), f"【{cmd.name}】({code})"]
+        if cmd.aliases:
+            parts.append(str(self.t("add_partner.aliases", turn.lang, aliases="、".join(cmd.aliases))))
+        if cmd.credit_limit is not None:
+            parts.append(str(self.t("add_partner.credit", turn.lang, limit=reports.money(cmd.credit_limit))))
+        if cmd.lead_time_days is not None:
+            parts.append(str(self.t("add_partner.lead", turn.lang, days=cmd.lead_time_days)))
+        shown = " ".join(parts)
+        if not confirmed:
+            self._ask(uow, turn, cmd, self.t("add_partner.ask", turn.lang, partner=shown))
+            return
+        uow.catalog.set_partner(code, {"name": cmd.name, "kind": cmd.kind, "aliases": list(cmd.aliases),
+                                       "credit_limit": cmd.credit_limit, "lead_time_days": cmd.lead_time_days})
+        uow.chat.audit(at=turn.now, actor=turn.user.username, action="partner_added",
+                       detail={"code": code, "name": cmd.name, "kind": cmd.kind})
+        turn.reply(self.t("add_partner.done", turn.lang, partner=shown))
 
     def _change(self, uow: UnitOfWork, turn: Turn, cmd: commands.SetProduct | commands.SetPartner, *, name: str,
                 shown: dict[str, str], confirmed: bool, apply: Callable[[], None], action: str,

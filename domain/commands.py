@@ -136,6 +136,17 @@ class AddProduct:
     category: str = ""
 
 
+@dataclass(frozen=True)
+class AddPartner:
+    """新增客户王老板,信用额度5000 · 添加供应商李记蔬菜,交货期2天: a customer or supplier a manager adds from the
+    chat, shown first and added once confirmed (audited), with the next code of its kind's numbering."""
+    kind: str   # "customer" | "supplier"
+    name: str
+    aliases: tuple[str, ...] = ()
+    credit_limit: Decimal | None = None
+    lead_time_days: int | None = None
+
+
 PRODUCT_FIELDS = ("safety_stock", "unit_price", "unit_cost", "shelf_life_days", "moq", "lead_time_days", "supplier")
 
 
@@ -414,7 +425,7 @@ class Batch:
 
 
 Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | Export | SetProduct | SetPartner | AddProduct
-           | RepeatPurchase | MovesQuery | ShipTransfer | RecordPayment | VoidPayment | StartCount | FinishCount | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
+           | RepeatPurchase | MovesQuery | ShipTransfer | RecordPayment | VoidPayment | StartCount | FinishCount | AddPartner | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
            | SalesQuery | PurchaseQuery | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Help
            | SmallTalk)
 

@@ -86,6 +86,9 @@ class Parser:
         alias = self._alias(s)
         if alias is not None:   # 肥牛就是牛腩 · 牛腩又叫肥牛
             return alias
+        partner = _ADD_PARTNER.match(s)
+        if partner is not None:   # 新增客户王老板,信用额度5000 · 添加供应商李记,交货期2天
+            return self._add_partner(partner)
         added = _ADD_PRODUCT.match(s)
         if added is not None:   # 新增商品羊肉,单位斤,一箱20斤,售价58元
             return self._add_product(added.group("name"), added.group("rest"))
@@ -667,6 +670,9 @@ class Parser:
                     at = None   # today: now, or the hour said when it has passed (今天上午8点收到…)
             cmd = commands.RecordMoves(movement=commands.Movement(kind), lines=(), location=location,
                                        partner=partner_code, note=self._note(a), rest=rest, at=at)
+            stranger = _SOLD_TO.search(a.masked) if kind == "sale" and not customer else None
+            if stranger is not None and stranger.group("who") not in _ANYONE:   # 卖给王老板…: not on an account
+                res.guesses.append(commands.Guess("unknown_customer", stranger.group("who"), ""))
         return self._finish(cmd, a, res, speaker)
 
     def _sold_but(self, a: scan.Analysis, said: re.Match[str], speaker: context.Speaker) -> Result:
@@ -855,6 +861,23 @@ class Parser:
         if value <= 0 or units.too_large(value) or value != value.quantize(Decimal("0.01")):   # (to the fen)
             return commands.Clarify("bad_price", detail=m.group(0).strip())
         return commands.Parsed(commands.RecordPayment(partner=partners[0].codes[0], amount=units.normalize(value)))
+
+    def _add_partner(self, m: re.Match[str]) -> Result:
+        kind = "customer" if m.group("kind") == "客户" else "supplier"
+        name, rest = m.group("name").strip(), m.group("rest") or ""
+        if any(name in p.names for p in self.lex.partners.values()):
+            return commands.Clarify("partner_exists", detail=name)
+        credit = re.search(rf"(?:信用额度|额度|赊账额度|欠款上限)\s*(?:是|为|:)?\s*(?P<v>{numbers.NUMBER})\s*(?P<k>万|千)?", rest)
+        lead = re.search(r"(?:交货期|到货期|送货期|提前期)\s*(?:是|为|:)?\s*(?P<d>\d+|[一二三四五六七八九十]+)\s*天", rest)
+        aka = re.search(r"(?:简称|也叫|又叫|别名)\s*(?:是|为|:)?\s*(?P<a>[^,,;\s]{1,8})", rest)
+        value = numbers.value(credit.group("v")) if credit else None
+        if value is not None and credit is not None:
+            value *= {"万": 10000, "千": 1000}.get(credit.group("k") or "", 1)
+        days = numbers.value(lead.group("d")) if lead else None
+        return commands.Parsed(commands.AddPartner(
+            kind=kind, name=name, aliases=(aka.group("a"),) if aka else (),
+            credit_limit=units.normalize(value) if value is not None and kind == "customer" else None,
+            lead_time_days=int(days) if days is not None and kind == "supplier" else None))
 
     def _amend(self, a: scan.Analysis, partners: list[lexicon.Span]) -> Result:
         prods = [e for e in a.of("product") if len(e.codes) == 1]
@@ -1466,6 +1489,11 @@ _ALL_LOST = re.compile(r"(?:全|都|全部|所有的?|剩下的?)[^,\d吗?]{0,4}
 _STOCKTAKE = re.compile(r"^(?:今天|刚才|刚刚|早上|晚上)?(?:盘点|盘库|清点|盘了一下|点了一下)(?:了一下|了|完了?)?(?:发现)?[,:\s]*")
 _DIFFERENCE = re.compile(r"少了|丢了|不见了|短了|缺了|盘亏|盘盈|多了|多出(?!多少)")
 # 新增商品羊肉,单位斤 · 添加产品:酸奶,单位瓶,一箱24瓶: a product added from the chat (a manager's)
+# a sale to someone named who is not a customer of the catalog (卖给王老板白菜50斤)
+_SOLD_TO = re.compile(r"(?:卖给|卖了?给|批给|批发给)(?P<who>[^\x00\d,;\s]{2,6}?)(?=\x00|\d|[一二两三四五六七八九十半]|$)")
+_ANYONE = frozenset("客人 顾客 客户 散客 别人 人家 他们 她们 路人 食客 一个客人 一位客人 老客户 熟客".split())
+_ADD_PARTNER = re.compile(r"^(?:请|帮我)?(?:新增|添加|增加|新建|加一个|加个|建一个|录入)(?:一个|一家|个|家)?(?:新)?"
+                          r"(?P<kind>客户|供应商|供货商)\s*[::,,]?\s*(?P<name>[^,,;\s::]{2,12})(?P<rest>.*)$")
 _ADD_PRODUCT = re.compile(r"^(?:请|帮我)?(?:新增|添加|增加|新建|加一个|加个|建一个|录入|上架)(?:一个|一种|个)?(?:新)?(?:商品|产品|货品|品种|物料|新品)"
                           r"[:\s,]*(?P<name>[^,;:\s\d]{1,12}?)(?P<rest>(?:[,;:\s].*)?)$")
 _NUMBERED_ARRIVED = re.compile(r"(?:采购单|调拨单|调货单|订单|单子?|单号)\s*(?:#|号|No\.?)?\s*(?P<id>\d{1,6})\s*(?:号)?(?:的货|的东西|那批货)?"

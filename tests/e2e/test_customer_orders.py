@@ -433,3 +433,25 @@ def test_a_manager_may_type_the_decision_instead_of_pressing_it(chat):
     assert "已驳回" in texts(chat.say("zhou", f"驳回{second}号"))
     assert [o["status"] for o in chat.export("orders")] == ["open", "rejected"]
     assert "没有这个权限" in texts(chat.say("amy", "同意"))
+
+
+def test_a_sale_to_a_stranger_says_so_and_a_manager_adds_the_customer_from_the_chat(chat):
+    out = texts(chat.say("amy", "卖给王老板可颂5个"))
+    assert "「王老板」不在客户目录里" in out and chat.stock()["XH:B09"] == 40, out   # asked first
+    chat.say("amy", "确认")
+    assert chat.stock()["XH:B09"] == 35
+    assert "权限" in texts(chat.say("amy", "新增客户王老板"))
+    out = texts(chat.say("zhou", "新增客户王老板,信用额度5000"))
+    assert "客户 【王老板】(K02) 信用额度 ¥5,000.00" in out, out
+    chat.say("zhou", "确认")
+    out = texts(chat.say("amy", "卖给王老板可颂5个"))   # known now: on its account, at once
+    assert "(王老板)" in out and "不在客户目录" not in out, out
+    assert "已经在客户/供应商目录里" in texts(chat.say("zhou", "新增客户王老板"))
+    out = texts(chat.say("zhou", "添加供应商李记烘焙,交货期2天"))
+    assert "供应商 【李记烘焙】(V04) 交货期 2 天" in out, out
+    chat.say("zhou", "确认")
+    with chat.container.uow(write=False) as uow:
+        added = {p.code: (p.name, p.kind.value, p.credit_limit, p.lead_time_days) for p in uow.catalog.partners()}
+        audited = sorted(a["code"] for a in uow.chat.audits("partner_added"))
+    assert added["K02"] == ("王老板", "customer", 5000, None) and added["V04"] == ("李记烘焙", "supplier", None, 2)
+    assert audited == ["K02", "V04"]

@@ -113,6 +113,10 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
         d |= {"intent": "orders", "kind": c.kind, "partner": c.partner, "sku": c.sku} \
             | ({"order_id": c.order_id} if c.order_id is not None else {}) | ({"mine": True} if c.mine else {}) \
             | ({"awaiting": True} if c.awaiting else {})
+    elif isinstance(c, commands.AddPartner):
+        d |= {"intent": "add_partner", "kind": c.kind, "name": c.name, "aliases": list(c.aliases),
+              "credit_limit": str(c.credit_limit) if c.credit_limit is not None else None,
+              "lead_time_days": c.lead_time_days}
     elif isinstance(c, commands.StartCount):
         d |= {"intent": "count_sheet", "category": c.category, "location": c.location}
     elif isinstance(c, commands.FinishCount):
