@@ -5,7 +5,24 @@ from __future__ import annotations
 
 import re
 
+# common goods said in English, to the Chinese words a catalog names them by (its names and aliases decide which
+# product, if any, that is: 牛奶 is 全脂牛奶 in a café; a word the catalog lacks is asked about as unknown)
+_GOODS: list[tuple[str, str]] = [
+    (r"coffee ?beans?|beans", "咖啡豆"), (r"whole milk|milk", "牛奶"), (r"(?:whipping |heavy )?cream", "奶油"),
+    (r"(?:bread |high.gluten )?flour", "面粉"), (r"sugar", "糖"), (r"eggs?", "鸡蛋"), (r"butter", "黄油"),
+    (r"paper cups?|cups?", "纸杯"), (r"croissants?", "可颂"), (r"(?:rapeseed |cooking |vegetable )?oil", "油"),
+    (r"beef brisket|brisket", "牛腩"), (r"beef shank|shank", "牛腱"), (r"pork belly", "五花肉"),
+    (r"chicken wings?|wings?", "鸡翅"), (r"grass carp|fish", "鱼"), (r"potato(?:e?s)?", "土豆"),
+    (r"tomato(?:e?s)?", "番茄"), (r"green peppers?|peppers?", "青椒"), (r"(?:napa |chinese )?cabbages?", "白菜"),
+    (r"pickled (?:mustard|cabbage)|sauerkraut", "酸菜"), (r"rice", "大米"), (r"soy sauce", "酱油"),
+    (r"vinegar", "醋"), (r"salt", "盐"), (r"cokes?|colas?", "可乐"), (r"sprites?", "雪碧"), (r"7 ?up|seven ?up", "七喜"),
+    (r"iced? tea|ice red tea", "冰红茶"), (r"(?:mineral |bottled )?water", "矿泉水"), (r"beers?", "啤酒"),
+    (r"sandwich(?:es)?", "三明治"), (r"burger buns?|buns?", "汉堡胚"), (r"tofu|bean curd", "豆腐"),
+    (r"coriander|cilantro", "香菜"), (r"(?:takeaway|take.out|lunch) boxe?s?|containers?", "餐盒"),
+    (r"napkins?|tissues?", "纸巾"), (r"beef ?balls?|meatballs?", "牛肉丸"),
+]
 _WORDS: list[tuple[str, str]] = [
+    *_GOODS,
     # questions first: "how much milk do we have left" is a stock query, not a receipt
     # what was used or lost over a period (how much milk was used today · how much was wasted this week)
     (r"how (?:much|many)(?: of)?(?P<what>(?: [^ ]+)*?) (?:was|were|did we|have we|we)? ?(?:used|use|consumed)",
@@ -18,6 +35,10 @@ _WORDS: list[tuple[str, str]] = [
     (r"below safety stock", "低于安全库存"),
     (r"what (?:did|have) (?:i|we) (?:just )?(?:record(?:ed)?|log(?:ged)?|enter(?:ed)?)(?: today)?|my records", "刚才记了什么"),
     (r"(?:what|which) (?:is|are) not (?:selling|moving)|slow(?:[- ])movers?", "有什么滞销的"),
+    (r"(?:show |list )?(?:my |the )?pending approvals?|what (?:is )?(?:waiting|awaiting) (?:for )?(?:my )?approval", "待审批"),
+    (r"(?:start (?:a |the )?|begin (?:a |the )?)?stock ?(?:count|take) sheet|start (?:a |the )?(?:stock ?)?count(?:ing)?",
+     "开始盘点"),
+    (r"(?:the )?count is (?:done|finished|over)|(?:finish|end) (?:the )?count(?:ing)?", "盘点结束"),
     # verbs
     (r"(?:we )?(?:received|receive|got in|got|delivered|delivery of|arrived)", "收到 "),
     (r"(?:we )?(?:sold|sell|sale of)", "卖了 "),

@@ -133,8 +133,11 @@ def test_an_english_speaker_records_and_asks_in_english_with_the_catalogs_names(
     chat.say("amy", "undo")
     assert chat.stock()["XH:B09"] == 40
     assert "60" in texts(chat.say("amy", "how much 牛奶 do we have left"))
-    out = chat.say("amy", "received 2 cases of milk")            # a name the catalog lacks: said, nothing written
-    assert "milk" in texts(out) and chat.stock()["XH:B01"] == 60, texts(out)
+    out = chat.say("amy", "received 2 cases of milk")            # common goods in English: the catalog's 牛奶
+    assert chat.stock()["XH:B01"] == 84 and "全脂牛奶" in texts(out), texts(out)
+    out = chat.say("amy", "received 2 cases of kombucha")        # a name no one knows: said, nothing written
+    assert "kombucha" in texts(out) and chat.stock()["XH:B01"] == 84, texts(out)
+    assert "Count sheet for 徐汇店" in texts(chat.say("amy", "start stock count"))
 
 
 def test_a_lot_named_on_a_sale_goes_first_and_the_lots_are_listed_when_asked_which_expires(chat):
