@@ -858,8 +858,8 @@ class Parser:
         value = numbers.value(m.group("n"))
         assert value is not None
         value *= {"万": 10000, "千": 1000}.get(m.group("k") or "", 1)
-        if value <= 0 or units.too_large(value) or value != value.quantize(Decimal("0.01")):   # (to the fen)
-            return commands.Clarify("bad_price", detail=m.group(0).strip())
+        if m.group("neg") or value <= 0 or units.too_large(value) or value != value.quantize(Decimal("0.01")):
+            return commands.Clarify("bad_amount", detail=m.group(0).strip())
         return commands.Parsed(commands.RecordPayment(partner=partners[0].codes[0], amount=units.normalize(value)))
 
     def _add_partner(self, m: re.Match[str]) -> Result:
@@ -1358,8 +1358,8 @@ _TRANSFER_SHORT = re.compile(r"(?:调|送|发|拿|运|带)(?:过)?来的\x00+(?=
 _EACH_STORE = re.compile(r"各(?:个)?(?:门?店|分店)|(?:[两三四五六七八九十]|\d+)(?:个|家)(?:门?店|分店)|(?:门店|店铺|店)(?:间|之间)?(?:销售)?(?:对比|比较)|每(?:个|家)(?:门?店|分店)|哪(?:个|家)(?:门?店|分店)?卖|门店(?:对比|比较|排名)")
 # money paid (团餐付了3000 · 收到团餐货款 · 结了 · 付给张记 · 打款 · 转账 · 还了): a payment, with its amount
 _PAID = re.compile(r"付了|付款|付给|付清|支付|结了|结账|结清|结算了|还了|还款|打款|打了|转了|转账|货款|回款|收款|付")
-_MONEY_SAID = re.compile(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)\s*(?P<k>万|千)?\s*(?:元|块钱|块|rmb)?"
-                         r"(?![\d.])")
+_MONEY_SAID = re.compile(r"(?<![\d.])(?P<neg>-|负)?(?P<n>\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)\s*(?P<k>万|千)?"
+                         r"\s*(?:元|块钱|块|rmb)?(?![\d.]|\s*折)")   # (打了5折: a discount, not money paid)
 # what a dish of a product is served as (牛腩饭 · 牛肉面 · 番茄汤 · 鸡翅套餐): the dish, not the product
 _SERVED_AS = re.compile(r"(?:盖饭|炒饭|拌饭|饭|面条|拌面|汤面|面|米粉|粉丝|粉|汤|煲|火锅|锅|套餐|盖浇|粥|饼|包子|饺子|丼|卷|串)")
 _USED_FOR = re.compile(r"\s*(?:今天|中午|晚上)?(?:一共|共)?(?:用了|用掉|消耗了?|耗了|要用|需要|做了\S{0,4}?用了)")
