@@ -829,13 +829,18 @@ class Parser:
         rest = a.s[:ref.start()] + " " + a.s[ref.end():] if ref is not None else a.s
         b = self.scanner.analyse(rest, speaker.now)
         due_to = _DUE_TO.search(b.masked)
-        if due_to is not None and b.date is not None and not b.qtys and not b.of("product"):
+        if due_to is not None and not b.qtys and not b.of("product"):
+            if b.date is None:   # 订单1改成下个月到: a day the reader cannot pin down
+                return commands.Clarify("due_unclear", detail=b.s[due_to.end():].strip(" ,.!"))
             if b.date.when <= speaker.now:
                 return commands.Clarify("due_past", detail=rest[b.date.start:b.date.end])
             return commands.Parsed(commands.AmendOrder(sku=None, qty=None, order_id=order_id, partner=partner,
                                                        due=b.date.when))
         named = "".join("\x00" if any(e.start <= i < e.end for e in b.of("product")) else c for i, c in enumerate(b.s))
-        if _ADD_TO.search(named) is None or not b.qtys or not b.of("product"):   # (加上 is masked as a separator)
+        verb = re.match(r"\s*(?:给)?\s*(?:再加上?|加上|追加|补加|多加|[加补添])", b.s)
+        if not b.of("product") and b.qtys and verb is not None:   # 订单1加火星10斤: what is that?
+            return self._unknown(self.scanner.analyse(b.s[verb.end():], speaker.now))
+        if _ADD_TO.search(named) is None or not b.qtys:   # (加上 is masked as a separator)
             return None
         res = lines.resolve(lines.drafts(b, self.lex), self.lex)
         if res.problems:

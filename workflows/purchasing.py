@@ -421,7 +421,7 @@ def _open_order(uow: UnitOfWork, turn: Turn, t: Any, *, order_id: int | None, pa
         o = uow.orders.get(mine[0].id or 0, lock=True) or mine[0]
     assert o is not None
     if o.status.value not in CANCELLABLE:
-        raise errors.InvalidState(code="order_not_cancellable", id=o.id, status=t(f"order_status.{o.status.value}",
+        raise errors.InvalidState(code={"cancel": "order_not_cancellable"}.get(verb, f"order_not_{verb}able"), id=o.id, status=t(f"order_status.{o.status.value}",
                                                                                  turn.lang))
     if o.created_by != user.username and not (user.can("approve") and (user.location is None
                                                                         or user.location in (o.location, o.source))):

@@ -57,7 +57,11 @@ def test_an_order_named_by_number_or_partner_gets_a_new_day_or_more_goods(demo):
     assert lines(order(demo, 1)) == {"P001": 40, "P002": 20} and lines(order(demo, 2)) == {"P006": 30}
     out = demo.say("chen", "订单1改成昨天到")   # a day gone: refused, nothing changes
     assert "已经过去" in texts(out), texts(out)
-    assert order(demo, 1)["due"].startswith("2026-06-16")
+    assert "没看懂到货时间" in texts(demo.say("chen", "订单1改成下个月到"))
+    assert "没有「火星」" in texts(demo.say("chen", "订单1加火星10斤"))
+    assert order(demo, 1)["due"].startswith("2026-06-16") and lines(order(demo, 1)) == {"P001": 40, "P002": 20}
+    demo.say("chen", "取消订单1")
+    assert "已经是「已取消」,不能再修改" in texts(demo.say("chen", "订单1改成后天到"))
 
 
 def test_a_correction_after_a_later_write_corrects_the_write_not_the_order(demo):
