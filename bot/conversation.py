@@ -421,6 +421,18 @@ class Conversation:
         elif isinstance(cmd, commands.VoidPayment):
             self._require(user, "record")
             purchasing.void_payment(uow, turn, cmd, t=self.t)
+        elif isinstance(cmd, commands.Relay):   # 通知陈采购:牛腩快没了: passed on now, as said
+            self._require(user, "query")
+            people = [u for u in reports.recipients(uow, list(cmd.to), location=user.location) if u != user.username]
+            if not people:
+                turn.reply(self.t("relay.nobody", turn.lang))
+                return
+            for u in people:
+                person = uow.catalog.user(u)
+                turn.push(u, self.t("relay.message", person.language if person else turn.lang, who=user.display_name,
+                                    text=cmd.text))
+            turn.reply(self.t("relay.done", turn.lang, names="、".join(
+                (x.display_name if (x := uow.catalog.user(u)) else u) for u in people)))
         elif isinstance(cmd, commands.StartCount):
             self._require(user, "record")
             self._start_count(uow, turn, cmd)

@@ -348,6 +348,14 @@ class VoidPayment:
 
 
 @dataclass(frozen=True)
+class Relay:
+    """通知陈采购:牛腩快没了 · 告诉刘店长冰箱坏了 · 提醒陈采购订牛腩: words for colleagues now (usernames, or roles:
+    the speaker's store's managers), passed on as said; nothing recorded."""
+    to: tuple[str, ...]
+    text: str
+
+
+@dataclass(frozen=True)
 class StartCount:
     """开始盘点 · 盘点饮料: the count sheet of the store (of one category): each product with what the books say; what
     follows as bare lines (可乐45 雪碧20) is counted, until 盘点结束."""
@@ -425,7 +433,7 @@ class Batch:
 
 
 Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | Export | SetProduct | SetPartner | AddProduct
-           | RepeatPurchase | MovesQuery | ShipTransfer | RecordPayment | VoidPayment | StartCount | FinishCount | AddPartner | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
+           | RepeatPurchase | MovesQuery | ShipTransfer | RecordPayment | VoidPayment | StartCount | FinishCount | AddPartner | Relay | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
            | SalesQuery | PurchaseQuery | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Help
            | SmallTalk)
 

@@ -104,6 +104,9 @@ class Parser:
         once = self.rules.parse_once(s, speaker=speaker, original=(text or "").strip()) if "提醒" in s else None
         if once is not None:   # 明天早上提醒我订牛奶
             return once
+        relay = self._relay(s, speaker)
+        if relay is not None:   # 通知陈采购:牛腩快没了 · 告诉刘店长冰箱坏了 (now)
+            return relay
         if rules.looks_like_rule(s) and not intents.RESTOCK_NOW.search(s):   # (按安全库存补货: the list, not a rule)
             return self.rules.parse(s, speaker=speaker, original=(text or "").strip())
         managed = self._manage_rules(s)
@@ -867,6 +870,25 @@ class Parser:
             return commands.Clarify("bad_amount", detail=m.group(0).strip())
         return commands.Parsed(commands.RecordPayment(partner=partners[0].codes[0], amount=units.normalize(value)))
 
+    def _relay(self, s: str, speaker: context.Speaker) -> Result | None:
+        """通知陈采购:牛腩快没了 · 告诉刘店长冰箱坏了 · 跟陈采购说一下明天多送点鸡蛋 · 提醒陈采购订牛腩 (no time: now):
+        colleagues named (people or roles) and what to tell them. None: not said so (提醒我… is a reminder)."""
+        m = _RELAY.match(s)
+        if m is None:
+            return None
+        who = m.group("who")
+        people = [e for e in self.lex.scan(who, [True] * len(who)) if e.kind in ("user", "role")]
+        if not people or people[0].start != 0:
+            return None
+        end = max(e.end for e in people)
+        if re.sub(r"[和及、,,与跟\s]", "", who[:end].replace("".join(e.mention for e in people), "")):
+            return None   # (someone else's words between the names)
+        text = (who[end:] + (m.group("rest") or "")).strip()
+        text = re.sub(r"^(?:一下|说一下|说|一声)?\s*[::,,]?\s*", "", text).strip()
+        if len(text) < 2:
+            return commands.Clarify("relay_what")
+        return commands.Parsed(commands.Relay(to=tuple(dict.fromkeys(e.codes[0] for e in people)), text=text))
+
     def _add_partner(self, m: re.Match[str]) -> Result:
         kind = "customer" if m.group("kind") == "客户" else "supplier"
         name, rest = m.group("name").strip(), m.group("rest") or ""
@@ -1497,6 +1519,9 @@ _DIFFERENCE = re.compile(r"少了|丢了|不见了|短了|缺了|盘亏|盘盈|�
 # a sale to someone named who is not a customer of the catalog (卖给王老板白菜50斤)
 _SOLD_TO = re.compile(r"(?:卖给|卖了?给|批给|批发给)(?P<who>[^\x00\d,;\s]{2,6}?)(?=\x00|\d|[一二两三四五六七八九十半]|$)")
 _ANYONE = frozenset("客人 顾客 客户 散客 别人 人家 他们 她们 路人 食客 一个客人 一位客人 老客户 熟客".split())
+# words for colleagues now (通知陈采购:… · 告诉刘店长… · 跟陈采购说一下… · 提醒陈采购订牛腩)
+_RELAY = re.compile(r"^(?:请|麻烦|帮我)?(?:通知|告诉|告知|转告|提醒|跟|和|给)(?P<who>[^::]{2,40}?)(?:(?:说一下|说|讲一下|讲|一声|一下)?"
+                    r"[::,,]\s*(?P<rest>.+))?$")
 _ADD_PARTNER = re.compile(r"^(?:请|帮我)?(?:新增|添加|增加|新建|加一个|加个|建一个|录入)(?:一个|一家|个|家)?(?:新)?"
                           r"(?P<kind>客户|供应商|供货商)\s*[::,,]?\s*(?P<name>[^,,;\s::]{2,12})(?P<rest>.*)$")
 _ADD_PRODUCT = re.compile(r"^(?:请|帮我)?(?:新增|添加|增加|新建|加一个|加个|建一个|录入|上架)(?:一个|一种|个)?(?:新)?(?:商品|产品|货品|品种|物料|新品)"

@@ -231,3 +231,15 @@ def test_a_manager_lists_what_awaits_a_decision_with_buttons_and_staff_see_their
     out = texts(demo.say("xiaowang", "我的申请批了吗"))   # rejected ones too: that is the answer
     assert "#2" in out and "已驳回" in out and "#1" in out and "七喜" not in out, out
     assert "权限" in texts(demo.say("xiaowang", "待审批"))
+
+
+def test_words_for_colleagues_are_passed_on_now_and_record_nothing(demo):
+    before = demo.stock()
+    out = demo.say("xiaowang", "通知陈采购牛腩快没了")
+    assert texts(out, "chen") == "📨 小王:牛腩快没了" and "已转告陈采购" in texts(out, "xiaowang"), out
+    out = demo.say("xiaowang", "告诉店长:豆腐到了")   # a role: this store's manager, not 福田店's
+    assert texts(out, "liu") == "📨 小王:豆腐到了" and not texts(out, "zhao"), out
+    assert "不能转告自己" in texts(demo.say("xiaowang", "告诉小王:你好"))
+    assert demo.stock() == before and demo.export("orders") == []
+    out = demo.say("liu", "明天早上8点提醒陈采购订牛腩")   # a time: a reminder then, not now
+    assert not texts(out, "chen") and "确认" in str(out[0]["buttons"]), out
