@@ -876,7 +876,7 @@ class Parser:
         m = _RELAY.match(s)
         if m is None:
             return None
-        who = m.group("who")
+        who = m.group("who") if m.group("who") is not None else f"{m.group('who2')}:{m.group('rest2')}"
         people = [e for e in self.lex.scan(who, [True] * len(who)) if e.kind in ("user", "role")]
         if not people or people[0].start != 0:
             return None
@@ -1520,8 +1520,11 @@ _DIFFERENCE = re.compile(r"少了|丢了|不见了|短了|缺了|盘亏|盘盈|�
 _SOLD_TO = re.compile(r"(?:卖给|卖了?给|批给|批发给)(?P<who>[^\x00\d,;\s]{2,6}?)(?=\x00|\d|[一二两三四五六七八九十半]|$)")
 _ANYONE = frozenset("客人 顾客 客户 散客 别人 人家 他们 她们 路人 食客 一个客人 一位客人 老客户 熟客".split())
 # words for colleagues now (通知陈采购:… · 告诉刘店长… · 跟陈采购说一下… · 提醒陈采购订牛腩)
-_RELAY = re.compile(r"^(?:请|麻烦|帮我)?(?:通知|告诉|告知|转告|提醒|跟|和|给)(?P<who>[^::]{2,40}?)(?:(?:说一下|说|讲一下|讲|一声|一下)?"
-                    r"[::,,]\s*(?P<rest>.+))?$")
+_RELAY = re.compile(r"^(?:请|麻烦|帮我)?(?:通知|告诉|告知|转告|提醒)(?P<who>[^::]{2,40}?)(?:(?:说一下|说|讲一下|讲|一声|一下)?"
+                    r"[::,,]\s*(?P<rest>.+))?$"
+                    # 跟陈采购说一下… · 和刘店长讲…: with 跟/和/给 the saying word is needed (跟陈采购订牛腩 is an order)
+                    r"|^(?:请|麻烦|帮我)?(?:跟|和|给)(?P<who2>[^::说讲]{2,12}?)(?:说一下|说一声|说|讲一下|讲|带个话|捎个话)"
+                    r"\s*[::,,]?\s*(?P<rest2>.+)$")
 _ADD_PARTNER = re.compile(r"^(?:请|帮我)?(?:新增|添加|增加|新建|加一个|加个|建一个|录入)(?:一个|一家|个|家)?(?:新)?"
                           r"(?P<kind>客户|供应商|供货商)\s*[::,,]?\s*(?P<name>[^,,;\s::]{2,12})(?P<rest>.*)$")
 _ADD_PRODUCT = re.compile(r"^(?:请|帮我)?(?:新增|添加|增加|新建|加一个|加个|建一个|录入|上架)(?:一个|一种|个)?(?:新)?(?:商品|产品|货品|品种|物料|新品)"
