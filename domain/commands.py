@@ -315,6 +315,7 @@ class AmendOrder:
     amount_unit: str = ""
     due: datetime | None = None            # 改成明天到 · 订单#2推迟到周五: the moment it is now due (qty None: only that)
     more: tuple[Line, ...] = ()            # 再加牛腱1箱 · 订单#1加五花肉10斤: added to it (a new line, or more of one)
+    shift_days: int = 0                    # 推迟一天 · 提前两天: its day moved by that many days
 
 
 @dataclass(frozen=True)

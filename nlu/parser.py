@@ -192,6 +192,11 @@ class Parser:
             if last is not None and last.payment is not None and intents.UNDO.match(bare):   # (a payment just kept)
                 return commands.Parsed(commands.VoidPayment(last.payment))
             return None
+        shift = _SHIFT.fullmatch(bare)
+        if shift is not None and speaker.recent is not None:   # 推迟一天, right after ordering: that order's day
+            last = speaker.recent()
+            return self._shifted(shift, order_id=last.order, partner=None) \
+                if last is not None and last.order is not None else None
         fix = intents.CORRECT.match(bare)
         named = intents.CORRECT_NAMED.match(bare) if fix is None or fix.end() == 0 else None
         more = _MORE.match(bare) or _ALSO_WANT.search(bare)
@@ -831,6 +836,9 @@ class Parser:
         partner = partners[0].codes[0] if partners and ref is None else None
         rest = a.s[:ref.start()] + " " + a.s[ref.end():] if ref is not None else a.s
         b = self.scanner.analyse(rest, speaker.now)
+        shift = _SHIFT.search(b.s)
+        if shift is not None and not b.of("product"):   # 团餐那单推迟一天 · 订单1提前两天到
+            return self._shifted(shift, order_id=order_id, partner=partner)
         due_to = _DUE_TO.search(b.masked)
         if due_to is not None and not b.qtys and not b.of("product"):
             if b.date is None:   # 订单1改成下个月到: a day the reader cannot pin down
@@ -869,6 +877,15 @@ class Parser:
         if m.group("neg") or value <= 0 or units.too_large(value) or value != value.quantize(Decimal("0.01")):
             return commands.Clarify("bad_amount", detail=m.group(0).strip())
         return commands.Parsed(commands.RecordPayment(partner=partners[0].codes[0], amount=units.normalize(value)))
+
+    @staticmethod
+    def _shifted(m: re.Match[str], *, order_id: int | None, partner: str | None) -> Result:
+        n = numbers.value(m.group("n") or "一")
+        if n is None or n != int(n) or not 0 < n <= 60:
+            return commands.Clarify("due_unclear", detail=m.group(0))
+        sign = -1 if m.group("dir") in ("提前", "早") else 1
+        return commands.Parsed(commands.AmendOrder(sku=None, qty=None, order_id=order_id, partner=partner,
+                                                   shift_days=sign * int(n)))
 
     def _relay(self, s: str, speaker: context.Speaker) -> Result | None:
         """通知陈采购:牛腩快没了 · 告诉刘店长冰箱坏了 · 跟陈采购说一下明天多送点鸡蛋 · 提醒陈采购订牛腩 (no time: now):
@@ -1397,6 +1414,9 @@ _DROP_IT = re.compile(r"(?:算了|那)?[,\s]*(?:取消|不要了|不订了|先�
 # more of an order just placed: 再加1箱牛腱 · 还要五花肉10斤 · 另外加牛腱1箱 · 牛腱也要1箱
 _MORE = re.compile(r"^(?:再加上?|再来|再要|还要|另外(?:再)?(?:加|要)?|加上|追加|再订|补订|多订|多加)(?:了)?")
 _ALSO_WANT = re.compile(r"也(?:要|订|加)(?:了)?")
+# its day moved by days (推迟一天 · 延后两天 · 提前1天到 · 晚一天送)
+_SHIFT = re.compile(r"(?:的单子?|那单|这单)?\s*(?P<dir>推迟|延后|延迟|顺延|往后推|提前|晚|早)(?P<n>\d{1,2}|[一二两三四五六七八九十])?\s*天"
+                    r"(?:到|送|送到|到货|交货|提货)?")
 # a new day for an order just placed: 改成明天到 · 推迟到周五 · 提前到后天送
 _DUE_TO = re.compile(r"(?:改成|改为|改到|推迟到|推到|提前到|延到|延后到|延期到|换到|挪到|调到)")
 _ORDER_NAMED = re.compile(r"(?:(?:客户)?订单|采购单|调拨单|单子?|单号)\s*#?\s*\d+|#\s*\d+")

@@ -482,6 +482,12 @@ def amend(uow: UnitOfWork, turn: Turn, cmd: commands.AmendOrder, *, t: Any) -> i
         changed = replace(changed, lines=_added(uow, changed, cmd.more))
     if cmd.due is not None:
         changed = replace(changed, due=cmd.due)
+    if cmd.shift_days:   # 推迟一天: from its day (from today when it had none)
+        base = o.due if o.due is not None else turn.now.replace(hour=0, minute=0, second=0, microsecond=0)
+        moved = base + timedelta(days=cmd.shift_days)
+        if moved.astimezone(turn.now.tzinfo).date() < turn.now.date():
+            raise errors.BadInput(code="due_before_today", id=o.id)
+        changed = replace(changed, due=moved)
     review = _review_again(uow, turn, o, changed)
     if review:
         changed = changed.to(orders.Status.PENDING_APPROVAL)

@@ -101,6 +101,12 @@ def test_a_customer_order_grown_past_its_credit_waits_for_a_manager_and_books_it
     demo.say("liu", "改成后天")
     [booking] = demo.export("bookings")
     assert booking["at"].startswith("2026-06-17") and float(booking["qty"]) == 1008
+    demo.say("liu", "推迟一天")
+    assert order(demo, 1)["due"].startswith("2026-06-18")
+    assert "今天之前" in texts(demo.say("liu", "团餐那单提前5天"))   # never into the past
+    demo.say("liu", "订单1提前两天")
+    [booking] = demo.export("bookings")
+    assert order(demo, 1)["due"].startswith("2026-06-16") and booking["at"].startswith("2026-06-16")
 
 
 def test_a_supplier_confirms_its_orders_once_and_the_store_sees_it(demo):
