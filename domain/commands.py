@@ -167,6 +167,7 @@ class SupplierUpdate:
     shipped: bool = False
     eta: datetime | None = None
     ack: bool = False
+    note: str = ""   # 牛腩只能送30斤 · 订单1明天送不了: a problem in its words, passed on to the store (nothing changes)
 
 
 @dataclass(frozen=True)

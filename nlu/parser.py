@@ -122,6 +122,10 @@ class Parser:
         s = texts.normalize(text or "")
         number = re.search(r"(?:订单|采购单|单子?|单号)\s*(?:#|号|No\.?)?\s*(\d{1,6})|#\s*(\d{1,6})", s)
         rest = s[:number.start()] + s[number.end():] if number else s
+        trouble = _SUPPLIER_TROUBLE.search(rest)
+        if trouble is not None:   # 订单1明天送不了 · 牛腩只能送30斤 · 没货了: its words to the store; nothing moves
+            return commands.SupplierUpdate(order_id=int(number.group(1) or number.group(2)) if number else None,
+                                           note=s.strip())
         shipped = bool(re.search(r"已发货|发货了|已经?发出|发出了|已发|出发了|在路上|已经?送出|装车了|已经?装车", rest))
         found = dates.find(rest, speaker.now) if re.search(r"送|到|来", rest) else None   # (明天送 · 下午到 · 后天来)
         eta = found.when if found is not None and found.when > speaker.now else None
@@ -1420,6 +1424,9 @@ _SHIFT = re.compile(r"(?:的单子?|那单|这单)?\s*(?P<dir>推迟|延后|延�
 # a new day for an order just placed: 改成明天到 · 推迟到周五 · 提前到后天送
 _DUE_TO = re.compile(r"(?:改成|改为|改到|推迟到|推到|提前到|延到|延后到|延期到|换到|挪到|调到)")
 _ORDER_NAMED = re.compile(r"(?:(?:客户)?订单|采购单|调拨单|单子?|单号)\s*#?\s*\d+|#\s*\d+")
+# a supplier's trouble with an order (送不了 · 只能送30斤 · 没货了 · 要晚点到 · 缺货): passed on as said
+_SUPPLIER_TROUBLE = re.compile(r"(?:送|来|到|发)不了|不能(?:送|来|发)|没法(?:送|来|发)|无法(?:送|来|发|供)|只能(?:送|发|给|供)"
+                               r"|没货|缺货|断货|货不够|不够|晚(?:点|一点|些)|迟(?:点|一点|些)|延迟|推迟|涨价|调价|换成|替换")
 # a supplier has the order (收到 · 好的 · 没问题 · 已确认 · 订单2收到了)
 _SUPPLIER_ACK = re.compile(r"(?:好的?|好嘞|收到了?|ok|okay|没问题|可以|明白|知道了|已确认|确认了?|已接单|接单了?|马上安排|安排)"
                            r"(?:[,\s]*(?:谢谢|马上安排|会按时送到?|按时送))?")

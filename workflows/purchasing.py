@@ -216,6 +216,10 @@ def supplier_update(uow: UnitOfWork, turn: Turn, cmd: commands.SupplierUpdate, *
     mine = [o for o in uow.orders.list(kinds=["purchase"], statuses=["open", "partial"]) if partner and o.partner == partner]
     if cmd.order_id is not None:
         mine = [o for o in mine if o.id == cmd.order_id]
+    elif cmd.note and len(mine) > 1:   # 牛腩只能送30斤 with several open: the one with that product, else all
+        named = [o for o in mine if any(p.name in cmd.note or any(a in cmd.note for a in p.aliases)
+                                        for ln in o.lines if (p := uow.catalog.product(ln.sku)) is not None)]
+        mine = named if len(named) == 1 else mine[-1:] if not named else named[-1:]
     elif cmd.ack and not cmd.shipped and cmd.eta is None:
         fresh = [o for o in mine if not o.meta.get("acknowledged_at")]
         if mine and not fresh:   # 好的 again: nothing new to confirm, no one told twice
@@ -227,6 +231,17 @@ def supplier_update(uow: UnitOfWork, turn: Turn, cmd: commands.SupplierUpdate, *
                               ids="、".join(f"#{o.id}" for o in mine), first=mine[0].id if mine else "",
                               id=cmd.order_id or "")
     tz = turn.now.tzinfo
+    if cmd.note:   # its words, to whoever placed the order and the store's managers; the order stays as it is
+        o = mine[0]
+        uow.chat.audit(at=turn.now, actor=turn.user.username, action="supplier_note",
+                       detail={"order": o.id, "partner": partner, "note": cmd.note})
+        for u in dict.fromkeys([*(x.username for x in managers_of(uow, o.location)),
+                                *([o.created_by] if o.created_by else [])]):
+            lang = next((x.language for x in uow.catalog.users() if x.username == u), "zh_CN")
+            turn.push(u, t("supplier_update.note", lang, partner=partner_name(uow, partner), id=o.id,
+                           order=describe(uow, o), note=cmd.note))
+        turn.reply(t("supplier_update.noted", turn.lang, id=o.id, location=reports.loc_name(uow, o.location)))
+        return
     for o in mine:
         meta = dict(o.meta)
         if cmd.ack:

@@ -249,3 +249,15 @@ def test_words_for_colleagues_are_passed_on_now_and_record_nothing(demo):
     assert demo.stock() == before and demo.export("orders") == []
     out = demo.say("liu", "明天早上8点提醒陈采购订牛腩")   # a time: a reminder then, not now
     assert not texts(out, "chen") and "确认" in str(out[0]["buttons"]), out
+
+
+def test_a_supplier_s_trouble_reaches_the_store_in_its_words_and_changes_nothing(demo):
+    demo.say("chen", "向张记订牛腩2箱")
+    demo.say("chen", "向张记订牛腱1箱")
+    out = demo.say("zhangji", "牛腩只能送30斤")   # the order with beef brisket, of the two
+    assert "采购单 #1" in texts(out, "chen") and "「牛腩只能送30斤」" in texts(out, "chen"), out
+    out = demo.say("zhangji", "订单2明天送不了")   # was: read as a promise to deliver tomorrow
+    assert "采购单 #2" in texts(out, "chen") and order(demo, 2)["due"] is None, out
+    assert lines(order(demo, 1)) == {"P001": 40}
+    out = demo.say("chen", "告诉张记业务员:那就送30斤")   # and the store answers it in the chat
+    assert texts(out, "zhangji") == "📨 陈采购:那就送30斤", out

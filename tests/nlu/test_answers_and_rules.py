@@ -122,6 +122,16 @@ def test_a_reminder_for_one_moment_is_a_valid_once_schedule_and_one_without_a_da
     assert drules.validate(daily) == ["once_without_day"]   # it would fire at the first 08:00, whichever day
 
 
+@pytest.mark.parametrize(("text", "order_id"), [
+    ("订单1明天送不了", 1), ("牛腩只能送30斤", None), ("这周没货了", None), ("订单2要晚点到", 2),
+])
+def test_a_supplier_s_trouble_is_passed_on_in_its_words_and_promises_nothing(rest_parser: parser.Parser, text: str,
+                                                                           order_id: int | None) -> None:
+    got = rest_parser.parse_supplier(text, speaker=catalogs.speaker(rest_parser.catalog, "zhangji"))
+    assert got is not None and (got.order_id, got.note, got.eta, got.shipped, got.ack) == (order_id, text, None,
+                                                                                          False, False)
+
+
 @pytest.mark.parametrize(("text", "order_id", "ack"), [
     ("收到", None, True), ("好的", None, True), ("订单2收到了", 2, True), ("没问题,马上安排", None, True),
     ("订单1明天送", 1, True),   # a day promised: it has the order
