@@ -492,9 +492,16 @@ class Conversation:
                            detail={"sku": cmd.sku, "alias": cmd.alias})
             turn.reply(self.t("alias.done", turn.lang, alias=cmd.alias, product=product.name))
         elif isinstance(cmd, commands.MyRecords):
-            self._require(user, "query")
+            if cmd.who == (user.username,):   # 小王的记录, said by 小王: his own
+                cmd = commands.MyRecords(limit=cmd.limit)
+            self._require(user, "approve" if cmd.who or cmd.store else "query")   # (others' records: a manager's)
+            people = list(cmd.who) or ([u.username for u in uow.catalog.users()
+                                        if user.location is None or u.location == user.location] if cmd.store else [])
+            if any((x := uow.catalog.user(u)) is not None and user.location is not None and x.location != user.location
+                   for u in cmd.who):   # another store's people: their own manager's
+                raise errors.NotAllowed(code="not_allowed", role=user.role.value)
             turn.reply(replies.my_records(self.t, turn.lang, uow, user=user, limit=cmd.limit, tz=turn.now.tzinfo,
-                                          cat=self._catalog))
+                                          cat=self._catalog, actors=people))
         elif isinstance(cmd, commands.RepeatPurchase):
             self._require(user, "record")
             self._repeat_purchase(uow, turn, cmd)

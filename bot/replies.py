@@ -715,12 +715,15 @@ def customer_account(t: Any, lang: str, uow: UnitOfWork, cmd: commands.CustomerQ
 
 
 def my_records(t: Any, lang: str, uow: UnitOfWork, *, user: catalog.User, limit: int, tz: Any,
-               cat: context.Catalog | None) -> str:
-    """The user's latest writes (刚才记了什么), newest first: when, what kind where, what moved; undone ones marked."""
-    batches = uow.stock.recent_batches(user.username, limit=limit)
+               cat: context.Catalog | None, actors: list[str] | None = None) -> str:
+    """The user's latest writes (刚才记了什么), newest first: when, what kind where, what moved; undone ones marked.
+    ``actors``: theirs instead (小王今天记了什么 · 店里都记了什么), each line naming who."""
+    batches = uow.stock.recent_batches(actors or user.username, limit=limit)
     if not batches:
-        return str(t("records.none", lang))
-    out = [str(t("records.head", lang, n=len(batches)))]
+        return str(t("records.none_theirs" if actors else "records.none", lang))
+    names = {u.username: u.display_name for u in uow.catalog.users()} if actors else {}
+    out = [str(t("records.head_theirs" if actors else "records.head", lang, n=len(batches),
+                 who="、".join(names.get(a, a) for a in actors[:5]) if actors else ""))]
     for b in batches:
         moves = uow.stock.batch(b)
         if not moves:
@@ -728,7 +731,8 @@ def my_records(t: Any, lang: str, uow: UnitOfWork, *, user: catalog.User, limit:
         kinds = list(dict.fromkeys(m.kind.value for m in moves if m.kind != ledger.MoveKind.TRANSFER_IN))
         places = list(dict.fromkeys(m.src if m.kind != ledger.MoveKind.RECEIPT else m.dst for m in moves
                                     if m.kind != ledger.MoveKind.TRANSFER_IN))
-        out.append(str(t("records.line", lang, at=f"{moves[0].at.astimezone(tz):%m-%d %H:%M}",
+        who = f" {names.get(moves[0].actor or '', moves[0].actor or '')}" if actors else ""
+        out.append(str(t("records.line", lang, at=f"{moves[0].at.astimezone(tz):%m-%d %H:%M}{who}",
                          kind=t(f"move_kind.{kinds[0]}", lang) if len(kinds) == 1 else "",
                          where=f"({loc_name(places[0], cat)})" if len(places) == 1 and loc_name(places[0], cat) != places[0]
                          else "", items=moves_summary(moves, cat, t, lang),

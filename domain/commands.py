@@ -187,8 +187,11 @@ class AddAlias:
 
 @dataclass(frozen=True)
 class MyRecords:
-    """刚才记了什么 · 我今天记了哪些 · 最近10条记录: the speaker's latest writes, newest first, undone ones marked."""
+    """刚才记了什么 · 我今天记了哪些 · 最近10条记录: the speaker's latest writes, newest first, undone ones marked.
+    小王今天记了什么 (``who``: those people's) · 店里都记了什么 (``store``: everyone's at the speaker's store), a manager's."""
     limit: int = 10
+    who: tuple[str, ...] = ()
+    store: bool = False
 
 
 @dataclass(frozen=True)

@@ -152,6 +152,14 @@ class Parser:
         if intents.MY_RECORDS.match(bare):   # 刚才记了什么 · 最近10条记录
             n = re.search(r"(\d+|[一二两三四五六七八九十]+)(?:条|笔)", bare)
             return commands.Parsed(commands.MyRecords(limit=min(int(numbers.value(n.group(1)) or 10), 50) if n else 10))
+        theirs = _THEIR_RECORDS.fullmatch(bare)
+        if theirs is not None:   # 小王今天记了什么 · 小王的记录 · 店里都记了什么 · 大家今天记了哪些
+            head = theirs.group("who") or theirs.group("who2") or ""
+            people = [e for e in self.lex.scan(head, [True] * len(head)) if e.kind == "user"]
+            if people and len("".join(e.mention for e in people)) >= len(re.sub(r"[和及、,\s]", "", head)):
+                return commands.Parsed(commands.MyRecords(limit=20, who=tuple(e.codes[0] for e in people)))
+            if re.fullmatch(r"(?:今天)?(?:店里|大家|全店|本店|所有人|各位|员工们?)", head):
+                return commands.Parsed(commands.MyRecords(limit=20, store=True))
         if intents.HELP.match(bare):
             return commands.Parsed(commands.Help())
         if intents.GREETING.match(bare):
@@ -1430,6 +1438,9 @@ _SUPPLIER_TROUBLE = re.compile(r"(?:送|来|到|发)不了|不能(?:送|来|发)
 # a supplier has the order (收到 · 好的 · 没问题 · 已确认 · 订单2收到了)
 _SUPPLIER_ACK = re.compile(r"(?:好的?|好嘞|收到了?|ok|okay|没问题|可以|明白|知道了|已确认|确认了?|已接单|接单了?|马上安排|安排)"
                            r"(?:[,\s]*(?:谢谢|马上安排|会按时送到?|按时送))?")
+# someone else's records asked (小王今天记了什么 · 小王的记录 · 店里都记了什么 · 今天谁记了什么)
+_THEIR_RECORDS = re.compile(r"(?P<who>[^,?]{1,12}?)(?:今天|刚才|最近)?(?:都)?(?:记|录)(?:了|过)(?:些)?(?:什么|哪些|啥)[?]?"
+                            r"|(?P<who2>[^,?]{1,12}?)的(?:记录|流水|操作记录)")
 # a count sheet asked for (开始盘点 · 盘点饮料 · 我要盘点 · 盘点单), and closed (盘点结束 · 盘完了)
 _COUNT_START = re.compile(r"(?:开始|我要|现在|准备|要)?(?:盘点|盘库|清点)(?:一下)?(?:开始)?(?:[\x00\s]*(?P<cat>[^\x00\s,]{2,6}?))?"
                           r"(?:类)?(?:的)?(?:盘点)?(?:单|表|清单)?")

@@ -291,10 +291,11 @@ class StockRepo(_Repo):
                              .order_by(t.Move.id.desc()).limit(1)).scalar()
         return rev is not None
 
-    def recent_batches(self, actor: str, *, limit: int = 10) -> list[str]:
-        """The actor's latest batches that are not reversals, newest first."""
+    def recent_batches(self, actor: str | Sequence[str], *, limit: int = 10) -> list[str]:
+        """The actor's (or actors') latest batches that are not reversals, newest first."""
+        who = [actor] if isinstance(actor, str) else list(actor)
         rows = self.s.execute(select(t.Move.batch, func.max(t.Move.id)).where(
-            t.Move.tenant_id == self.tid, t.Move.actor == actor, t.Move.reverses.is_(None))
+            t.Move.tenant_id == self.tid, t.Move.actor.in_(who), t.Move.reverses.is_(None))
             .group_by(t.Move.batch).order_by(func.max(t.Move.id).desc()).limit(limit)).all()
         return [str(b) for b, _ in rows]
 

@@ -261,3 +261,18 @@ def test_a_supplier_s_trouble_reaches_the_store_in_its_words_and_changes_nothing
     assert lines(order(demo, 1)) == {"P001": 40}
     out = demo.say("chen", "告诉张记业务员:那就送30斤")   # and the store answers it in the chat
     assert texts(out, "zhangji") == "📨 陈采购:那就送30斤", out
+
+
+def test_a_manager_reads_a_colleague_s_or_the_whole_store_s_records_and_staff_only_their_own(demo):
+    demo.say("xiaowang", "卖了可乐3瓶")
+    demo.say("xiaowang", "撤销")
+    demo.say("xiaowang", "收到牛腩10斤")
+    demo.say("liu", "用了土豆1公斤")
+    demo.say("xiaoli", "卖了雪碧2瓶")   # 福田店's
+    out = texts(demo.say("liu", "小王今天记了什么"))
+    assert "小王 入库(南山店):牛腩 10斤" in out and "可乐 3瓶(已撤销)" in out and "土豆" not in out, out
+    out = texts(demo.say("liu", "店里都记了什么"))
+    assert "刘店长 领用/消耗" in out and "小王 入库" in out and "雪碧" not in out, out
+    assert "权限" in texts(demo.say("zhao", "小王今天记了什么"))   # another store's manager
+    assert "权限" in texts(demo.say("xiaoli", "小王的记录"))
+    assert "你最近的 2 笔记录" in texts(demo.say("xiaowang", "小王的记录"))   # his own
