@@ -966,7 +966,7 @@ class Conversation:
             return
         uow.catalog.put_product(catalog.Product(
             sku=sku, name=cmd.name, base_unit=cmd.base_unit, packs=dict(cmd.packs), category=cmd.category,
-            shelf_life_days=cmd.shelf_life_days, unit_price=cmd.unit_price, unit_cost=cmd.unit_cost))
+            shelf_life_days=cmd.shelf_life_days, unit_price=cmd.unit_price, unit_cost=cmd.unit_cost), new=True)
         uow.chat.audit(at=turn.now, actor=turn.user.username, action="product_added",
                        detail={"sku": sku, "name": cmd.name, "base_unit": cmd.base_unit})
         turn.reply(self.t("add_product.done", turn.lang, product=shown))
@@ -993,7 +993,7 @@ class Conversation:
             self._ask(uow, turn, cmd, self.t("add_partner.ask", turn.lang, partner=shown))
             return
         uow.catalog.set_partner(code, {"name": cmd.name, "kind": cmd.kind, "aliases": list(cmd.aliases),
-                                       "credit_limit": cmd.credit_limit, "lead_time_days": cmd.lead_time_days})
+                                       "credit_limit": cmd.credit_limit, "lead_time_days": cmd.lead_time_days}, new=True)
         uow.chat.audit(at=turn.now, actor=turn.user.username, action="partner_added",
                        detail={"code": code, "name": cmd.name, "kind": cmd.kind})
         turn.reply(self.t("add_partner.done", turn.lang, partner=shown))

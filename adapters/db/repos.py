@@ -12,7 +12,7 @@ from sqlmodel import Session
 
 from adapters.db import tables as t
 from adapters.db.types import UTCDateTime
-from domain import catalog, ledger, orders, units
+from domain import catalog, errors, ledger, orders, units
 
 Q6 = Decimal("0.000001")
 
@@ -95,9 +95,12 @@ class CatalogRepo(_Repo):
         """Changes fields of one product (its master data: the catalog's version moves on)."""
         self.upsert(t.Product, {"sku": sku}, values)
 
-    def put_product(self, p: catalog.Product) -> None:
+    def put_product(self, p: catalog.Product, *, new: bool = False) -> None:
         """A product's whole master data, inserted or replacing what its SKU had (an import row, or one added from the
-        chat); the catalog's version moves on."""
+        chat); the catalog's version moves on. ``new``: it must not exist yet (two managers adding at once: the second
+        is refused, never written over the first)."""
+        if new and self._one(t.Product, t.Product.sku == p.sku) is not None:
+            raise errors.InvalidState(code="code_taken", taken=p.sku)
         self.upsert(t.Product, {"sku": p.sku}, {
             "name": p.name, "aliases": list(p.aliases), "base_unit": p.base_unit,
             "packs": {k: str(units.normalize(v)) for k, v in p.packs.items()}, "category": p.category,
@@ -105,8 +108,11 @@ class CatalogRepo(_Repo):
             "unit_cost": p.unit_cost, "loss_rate": p.loss_rate, "supplier": p.supplier,
             "lead_time_days": p.lead_time_days, "moq": p.moq})
 
-    def set_partner(self, code: str, values: dict[str, Any]) -> None:
-        """Changes fields of one partner (its master data: the catalog's version moves on)."""
+    def set_partner(self, code: str, values: dict[str, Any], *, new: bool = False) -> None:
+        """Changes fields of one partner (its master data: the catalog's version moves on); ``new``: adds it, refused
+        when the code exists (see ``put_product``)."""
+        if new and self._one(t.Partner, t.Partner.code == code) is not None:
+            raise errors.InvalidState(code="code_taken", taken=code)
         self.upsert(t.Partner, {"code": code}, values)
 
     def has_product(self, sku: str) -> bool:

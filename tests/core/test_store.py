@@ -457,3 +457,19 @@ def test_payments_sum_per_partner_net_of_those_undone_and_stay_with_their_tenant
         assert uow.payments.total("K01", since=T0 + timedelta(days=1)) == D("-1799.50")   # (its undoing, later)
         assert uow.payments.total("V01") == D("800") and uow.payments.total("V02") == 0
         assert uow.payments.is_reversed(first) and not uow.payments.is_reversed(first + 1)
+
+
+def test_adding_a_product_or_partner_whose_code_was_just_taken_is_refused_not_written_over(cafe):
+    with cafe() as uow:
+        first = catalog.Product(sku="B11", name="抹茶粉", base_unit="kg")
+        uow.catalog.put_product(first, new=True)
+        uow.commit()
+    with cafe() as uow:   # a second manager's addition computed the same next code
+        with pytest.raises(errors.InvalidState) as exc:
+            uow.catalog.put_product(catalog.Product(sku="B11", name="可可粉", base_unit="kg"), new=True)
+        assert exc.value.code == "code_taken"
+        with pytest.raises(errors.InvalidState):
+            uow.catalog.set_partner("K01", {"name": "王老板", "kind": "customer"}, new=True)
+    with cafe(write=False) as uow:
+        assert uow.catalog.product("B11").name == "抹茶粉"
+        assert next(p.name for p in uow.catalog.partners() if p.code == "K01") == "盒马"
