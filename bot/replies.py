@@ -281,16 +281,24 @@ def open_orders(t: Any, lang: str, uow: UnitOfWork, cmd: commands.OrderQuery, *,
             return str(t("orders.not_found", lang, id=cmd.order_id))
         return _order_line(t, lang, o, now=now, cat=cat).lstrip("· ")
     kinds = ORDER_KINDS.get(cmd.kind or "", tuple(k for ks in ORDER_KINDS.values() for k in ks))
+    if cmd.inbound and cmd.kind is None:   # goods coming in: purchases and transfers, not customers' orders
+        kinds = (*ORDER_KINDS["purchase"], *ORDER_KINDS["transfer"])
     rows = [o for o in uow.orders.list(kinds=kinds, statuses=OPEN_STATUSES)
             if (cmd.partner is None or o.partner == cmd.partner)
             and (cmd.sku is None or any(ln.sku == cmd.sku for ln in o.lines))
-            and (home is None or home in (o.location, o.source) or o.created_by == user.username)]
-    what = orders_what(t, lang, cmd.kind, sku=cmd.sku, partner=cmd.partner, cat=cat)
-    if not rows:
-        return str(t("orders.none", lang, what=what))
+            and (home is None or home in (o.location, o.source) or o.created_by == user.username)
+            and (not cmd.inbound or home is None or o.location == home)
+            and (cmd.due_from is None or (o.due is not None and cmd.due_from <= o.due.astimezone(now.tzinfo).date()
+                                          <= (cmd.due_to or cmd.due_from)))]
+    what = orders_what(t, lang, cmd.kind, sku=cmd.sku, partner=cmd.partner, cat=cat) if not (
+        cmd.inbound and cmd.kind is None) else str(t("orders.inbound", lang))
+    span = reports.days_text(t, lang, cmd.due_from, cmd.due_to or cmd.due_from) if cmd.due_from else ""
+    if not rows:   # (明天有什么货要到: of the days said)
+        return str(t("orders.due_none", lang, what=what, span=span) if span else t("orders.none", lang, what=what))
     far = datetime.max.replace(tzinfo=now.tzinfo)
     rows.sort(key=lambda o: (o.due.astimezone(now.tzinfo) if o.due else far, o.id or 0))
-    out = [t("orders.header", lang, what=what, n=len(rows))]
+    out = [t("orders.due_header", lang, what=what, span=span, n=len(rows)) if span
+           else t("orders.header", lang, what=what, n=len(rows))]
     out += [_order_line(t, lang, o, now=now, cat=cat) for o in rows[:20]]
     if len(rows) > 20:
         out.append(t("orders.more", lang, n=len(rows) - 20))

@@ -401,6 +401,9 @@ class OrderQuery:
     order_id: int | None = None
     mine: bool = False       # 我的申请批了吗 · 我下的单: the speaker's own of the last two weeks, whatever their state
     awaiting: bool = False   # 有什么要我审批的 · 待审批: those waiting for the speaker's decision, with their buttons
+    due_from: date | None = None   # 明天有什么货要到 · 这周要到的货: due on these days (inclusive)
+    due_to: date | None = None
+    inbound: bool = False          # goods coming to the store: its purchases and transfers in
 
 
 @dataclass(frozen=True)

@@ -59,6 +59,11 @@ def _year_before(at: dt.datetime) -> dt.datetime:
         return at.replace(year=at.year - 1, day=28)
 
 
+def supplier_or_customer(a: scan.Analysis, lex: lexicon.Lexicon, kind: str) -> str | None:
+    """The code of the first partner of that kind the message names (None: none)."""
+    return next((e.codes[0] for e in a.of("partner") if lex.partners[e.codes[0]].kind.value == kind), None)
+
+
 class Parser:
     def __init__(self, catalog: context.Catalog) -> None:
         self.catalog = catalog
@@ -396,6 +401,16 @@ class Parser:
             return commands.Parsed(commands.Report("cover", location=self._location(a), sku=a.of("product")[0].codes[0]))
         if intents.WHY.search(a.s) and a.of("product") and not a.qtys:
             return commands.Parsed(commands.Report("why", location=self._location(a), sku=a.of("product")[0].codes[0]))
+        coming = _COMING.search(a.s) if not a.qtys else None
+        if coming is not None:   # 明天有什么货要到 · 这周要到的货 · 张记明天送什么 · 明天团餐要提什么
+            days_said = self._days_ahead(a, speaker)
+            customer_named = supplier_or_customer(a, self.lex, "customer")
+            supplier_named = supplier_or_customer(a, self.lex, "supplier")
+            prods = a.of("product")
+            return commands.Parsed(commands.OrderQuery(
+                kind="sale" if customer_named else "purchase" if supplier_named else None,
+                partner=customer_named or supplier_named, sku=prods[0].codes[0] if prods else None,
+                due_from=days_said[0], due_to=days_said[1], inbound=customer_named is None))
         if not a.qtys and not a.of("product") and _AWAITING_ME.search(a.s):   # 有什么要我审批的 · 待审批
             return commands.Parsed(commands.OrderQuery(awaiting=True))
         if not a.qtys and not a.of("product") and _MINE_ASKED.search(a.s):   # 我的申请批了吗 · 我下的单
@@ -889,6 +904,19 @@ class Parser:
         if m.group("neg") or value <= 0 or units.too_large(value) or value != value.quantize(Decimal("0.01")):
             return commands.Clarify("bad_amount", detail=m.group(0).strip())
         return commands.Parsed(commands.RecordPayment(partner=partners[0].codes[0], amount=units.normalize(value)))
+
+    @staticmethod
+    def _days_ahead(a: scan.Analysis, speaker: context.Speaker) -> tuple[dt.date, dt.date]:
+        """The days a question about what is coming names: the day said, this week (to Sunday), else the next 7."""
+        today = speaker.now.date()
+        if a.date is not None:
+            return a.date.when.date(), a.date.when.date()
+        span = dates.ahead_span(a.s, speaker.now)
+        if span is not None:
+            return span[0], span[0] + dt.timedelta(days=span[1] - 1)
+        if re.search(r"这周|本周|这个星期|这礼拜", a.s):
+            return today, today + dt.timedelta(days=6 - today.weekday())
+        return today, today + dt.timedelta(days=6)
 
     @staticmethod
     def _shifted(m: re.Match[str], *, order_id: int | None, partner: str | None) -> Result:
@@ -1441,6 +1469,9 @@ _SUPPLIER_ACK = re.compile(r"(?:好的?|好嘞|收到了?|ok|okay|没问题|可�
 # someone else's records asked (小王今天记了什么 · 小王的记录 · 店里都记了什么 · 今天谁记了什么)
 _THEIR_RECORDS = re.compile(r"(?P<who>[^,?]{1,12}?)(?:今天|刚才|最近)?(?:都)?(?:记|录)(?:了|过)(?:些)?(?:什么|哪些|啥)[?]?"
                             r"|(?P<who2>[^,?]{1,12}?)的(?:记录|流水|操作记录)")
+# what is coming, asked (明天有什么货要到 · 这周要到的货 · 今天会到哪些货 · 明天团餐要提什么)
+_COMING = re.compile(r"(?:什么|哪些|啥)(?:货|东西)?(?:要|会|该)(?:到|来|送来|送到|提|拿)|要到的(?:货|东西)|(?:会|要)到(?:什么|哪些)"
+                     r"|到货(?:计划|安排)|(?:要|会)(?:提|拿)(?:什么|哪些|多少)|什么时候(?:提|拿)")
 # a count sheet asked for (开始盘点 · 盘点饮料 · 我要盘点 · 盘点单), and closed (盘点结束 · 盘完了)
 _COUNT_START = re.compile(r"(?:开始|我要|现在|准备|要)?(?:盘点|盘库|清点)(?:一下)?(?:开始)?(?:[\x00\s]*(?P<cat>[^\x00\s,]{2,6}?))?"
                           r"(?:类)?(?:的)?(?:盘点)?(?:单|表|清单)?")

@@ -276,3 +276,16 @@ def test_a_manager_reads_a_colleague_s_or_the_whole_store_s_records_and_staff_on
     assert "权限" in texts(demo.say("zhao", "小王今天记了什么"))   # another store's manager
     assert "权限" in texts(demo.say("xiaoli", "小王的记录"))
     assert "你最近的 2 笔记录" in texts(demo.say("xiaowang", "小王的记录"))   # his own
+
+
+def test_what_is_coming_on_a_day_lists_the_orders_due_then(demo):
+    demo.say("chen", "向张记订牛腩2箱,明天送到")
+    demo.say("chen", "向绿源订土豆2袋,后天到")
+    demo.say("liu", "团餐明天要牛腩20斤")
+    out = texts(demo.say("chen", "明天有什么货要到"))
+    assert "06-16 的到货" in out and "#1" in out and "#2" not in out and "团餐" not in out, out
+    out = texts(demo.say("chen", "这周要到的货"))
+    assert "#1" in out and "#2" in out, out
+    out = texts(demo.say("liu", "明天团餐要提什么"))
+    assert "#3" in out and "#1" not in out, out
+    assert "06-16 没有到货" in texts(demo.say("xiaowang", "明天有什么货要到"))   # 南山店 expects none

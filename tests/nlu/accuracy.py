@@ -112,7 +112,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
     elif isinstance(c, commands.OrderQuery):
         d |= {"intent": "orders", "kind": c.kind, "partner": c.partner, "sku": c.sku} \
             | ({"order_id": c.order_id} if c.order_id is not None else {}) | ({"mine": True} if c.mine else {}) \
-            | ({"awaiting": True} if c.awaiting else {})
+            | ({"awaiting": True} if c.awaiting else {}) | ({"inbound": True} if c.inbound else {}) \
+            | ({"due": f"{c.due_from}..{c.due_to}"} if c.due_from else {})
     elif isinstance(c, commands.AddPartner):
         d |= {"intent": "add_partner", "kind": c.kind, "name": c.name, "aliases": list(c.aliases),
               "credit_limit": str(c.credit_limit) if c.credit_limit is not None else None,
