@@ -46,7 +46,7 @@ ACTIONS: dict[str, tuple[str, tuple[str, ...]]] = {
     "transfer": ("创建调拨单", ("source", "qty")),
     "adjust_safety_stock": ("临时调整安全库存", ("pct", "days")),
     "manual_review": ("转人工审核", ()),
-    "send_report": ("发送报表", ("report", "to")),
+    "send_report": ("发送报表", ("report", "to", "period")),   # period: yesterday · this_week · last_week
 }
 
 

@@ -120,6 +120,8 @@ class _Render:
             name = str(p.get("report"))
             key = f"rule.report.{name}"
             report = self.w(key)
+            if p.get("period"):   # 昨天的销售 · 上周的报损
+                report = self.w(f"rule.report_period.{p['period']}.{name}")
             return self.w("rule.send_report", report=name if report == key else report,
                           people=self.people(p.get("to") or []))
         if a.kind == "transfer":

@@ -59,6 +59,12 @@ def report_of(name: str) -> str | None:
     return REPORTS.get(core) or REPORTS.get(("本周" if weekly else "今日") + core)
 
 
+# the span a scheduled report covers, said before its name (每天早上8点把昨天的销售发给我 · 每周一把上周的报损发给我)
+_REPORT_PERIOD = re.compile(r"(?P<p>昨天|昨日|上周|上个?星期|上个?礼拜|本周|这周|这个星期)的?")
+PERIODS = {"昨天": "yesterday", "昨日": "yesterday", "上周": "last_week", "上星期": "last_week", "上个星期": "last_week",
+           "上礼拜": "last_week", "上个礼拜": "last_week", "本周": "this_week", "这周": "this_week", "这个星期": "this_week"}
+_PERIOD_REPORTS = {("evening_summary", "yesterday"), ("sales_week", "last_week"),
+                   *((r, p) for r in ("loss_report", "usage_report") for p in ("yesterday", "this_week", "last_week"))}
 GENERIC_CATEGORY = ("耗材", "商品", "货品", "产品", "物料", "东西", "sku")
 
 
@@ -378,10 +384,19 @@ class RuleParser:
                  or re.match(r"^(?:给|向)(?P<to>.+?)(?:发送?|推送)(?:一份|一下)?(?P<r>.+)$", p))
             m = m if m is not None and report_of(m.group("r")) else None
         if m:
-            report = report_of(m.group("r"))
-            if report is None:
-                raise Unsupported(f"报表「{m.group('r')}」(能推送的有:今日备货清单、今日小结、库存日报、一周销量、今日报损、今日用量)")
-            return drules.Action("send_report", {"report": report, "to": self._people(m.group("to") or "我", speaker, part)})
+            name = m.group("r")
+            said = _REPORT_PERIOD.match(name)   # 昨天的报损 · 上周的用量 · 昨天的销售: the report of that span
+            period = PERIODS[said.group("p")] if said else None
+            report = report_of(name[said.end():] if said else name)
+            if report in ("evening_summary", "sales_week") and period in ("this_week", "last_week"):
+                report, period = "sales_week", None if period == "this_week" else period   # (本周: its last 7 days)
+            if report is None or (period is not None and (report, period) not in _PERIOD_REPORTS):
+                raise Unsupported(f"报表「{name}」(能推送的有:今日备货清单、今日小结、昨天的销售、库存日报、一周销量、今日报损、"
+                                  f"今日用量、上周的报损/用量)")
+            params: dict[str, Any] = {"report": report, "to": self._people(m.group("to") or "我", speaker, part)}
+            if period is not None:
+                params["period"] = period
+            return drules.Action("send_report", params)
         m = re.match(r"^(?:向|给)?(?P<to>.*?)(?:发送|发)?(?:提醒|通知|告诉|推送)(?:给)?(?P<to2>.*)$", p)
         if m:
             who = (m.group("to") or "") + (m.group("to2") or "")

@@ -188,9 +188,10 @@ def _remind(uow: Any, box: Any, t: Any, *, rule: Any, draft: rules.RuleDraft, lo
     for a in draft.actions:
         if a.kind == "send_report":
             fn = globals().get(str(a.params.get("report") or "prep_list"))
-            if fn is not None:
+            if fn is not None:   # (a span said with it: 昨天的销售 · 上周的报损)
                 fn(uow, box, t, location=location, now=now, forecaster=forecaster,
-                   to=list(a.params.get("to") or [rule.owner]))
+                   to=list(a.params.get("to") or [rule.owner]),
+                   **({"period": a.params["period"]} if a.params.get("period") else {}))
             continue
         for u in recipients(uow, list(a.params.get("to") or [rule.owner]) + list(a.params.get("cc") or []),
                             location=location):
@@ -572,25 +573,37 @@ def moves_text(uow: Any, t: Any, lang: str, *, kind: str, start: date, end: date
 
 
 def loss_report(uow: Any, box: Any, t: Any, *, location: str | None, now: datetime, forecaster: Any = None,
-                to: list[str] | None = None) -> None:
-    """今日报损 (每天晚上9点把今天的报损发给我): the day's losses at the store, at cost."""
-    _day_moves(uow, box, t, "scrap", location=location, now=now, to=to)
+                to: list[str] | None = None, period: str | None = None) -> None:
+    """今日报损 (每天晚上9点把今天的报损发给我; 上周的报损 with ``period``): the store's losses, at cost."""
+    _day_moves(uow, box, t, "scrap", location=location, now=now, to=to, period=period)
 
 
 def usage_report(uow: Any, box: Any, t: Any, *, location: str | None, now: datetime, forecaster: Any = None,
-                 to: list[str] | None = None) -> None:
-    """今日用量 (每天晚上10点把今天的用量发给我): what the store used today, at cost."""
-    _day_moves(uow, box, t, "consumption", location=location, now=now, to=to)
+                 to: list[str] | None = None, period: str | None = None) -> None:
+    """今日用量 (每天晚上10点把今天的用量发给我; 昨天的用量 with ``period``): what the store used, at cost."""
+    _day_moves(uow, box, t, "consumption", location=location, now=now, to=to, period=period)
+
+
+def period_days(period: str | None, today: date) -> tuple[date, date]:
+    """The days a report's span covers: today (None), yesterday, this week so far, last week (Monday to Sunday)."""
+    if period == "yesterday":
+        return today - timedelta(days=1), today - timedelta(days=1)
+    monday = today - timedelta(days=today.weekday())
+    if period == "this_week":
+        return monday, today
+    if period == "last_week":
+        return monday - timedelta(days=7), monday - timedelta(days=1)
+    return today, today
 
 
 def _day_moves(uow: Any, box: Any, t: Any, kind: str, *, location: str | None, now: datetime,
-               to: list[str] | None) -> None:
+               to: list[str] | None, period: str | None = None) -> None:
     people = _store_people(uow, location, to)
     if not people or location is None:
         return
-    day = now.astimezone(now.tzinfo).date()
+    first, last = period_days(period, now.astimezone(now.tzinfo).date())
     for u in people:
-        box.push(u, moves_text(uow, t, _lang(uow, u), kind=kind, start=day, end=day, sku=None, location=location,
+        box.push(u, moves_text(uow, t, _lang(uow, u), kind=kind, start=first, end=last, sku=None, location=location,
                                now=now))
 
 
@@ -615,17 +628,22 @@ def report_now(uow: Any, t: Any, *, kind: str, lang: str, location: str, now: da
 
 
 def evening_summary(uow: Any, box: Any, t: Any, *, location: str | None, now: datetime, forecaster: Any = None,
-                    to: list[str] | None = None) -> None:
+                    to: list[str] | None = None, period: str | None = None) -> None:
     """今日小结: the day's best sellers and the week's big movers against the week before, with how much more or
     less to stock (the default 21:30 job; a rule can send it to ``to`` at its own time)."""
     people = _store_people(uow, location, to) if to is not None else _unscheduled(uow, location, "evening_summary")
     if not people or location is None:
         return
     day0 = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    if period == "yesterday":   # 每天早上8点把昨天的销售发给我: that day, as its evening would have told it
+        day0 -= timedelta(days=1)
+        now = day0 + timedelta(days=1) - timedelta(microseconds=1)
     sold: dict[str, Decimal] = {}
     last_week: dict[str, Decimal] = {}
     this_week: dict[str, Decimal] = {}
     for at, sku, q in _sales(uow, location, since=day0 - timedelta(days=14)):
+        if at > now:
+            continue   # (after the day reported)
         if at >= day0:
             sold[sku] = sold.get(sku, Decimal(0)) + q
         if at >= day0 - timedelta(days=6):
@@ -679,13 +697,15 @@ def stock_report(uow: Any, box: Any, t: Any, *, location: str | None, now: datet
 
 
 def sales_week(uow: Any, box: Any, t: Any, *, location: str | None, now: datetime, forecaster: Any = None,
-               to: list[str] | None = None) -> None:
+               to: list[str] | None = None, period: str | None = None) -> None:
     """一周销量: the store's best sellers over the last seven complete days, each against the seven before (a rule
-    sends it: 每周一早上8点把上周销量发给我)."""
+    sends it: 每周一早上8点把上周销量发给我); ``period`` last_week: Monday to Sunday of last week."""
     people = _store_people(uow, location, to)
     if not people or location is None:
         return
     day0 = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    if period == "last_week":
+        day0 -= timedelta(days=day0.weekday())   # (this week's Monday: the seven days before are last week)
     week: dict[str, Decimal] = {}
     before: dict[str, Decimal] = {}
     for at, sku, q in _sales(uow, location, since=day0 - timedelta(days=14)):

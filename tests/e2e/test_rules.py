@@ -282,3 +282,20 @@ def test_a_monthly_reminder_without_an_hour_fires_at_nine_and_a_stock_floor_said
     assert not [m for m in to(out, "liu") if "盘点" in m["text"]]
     out = demo.send(at="2026-07-01T09:05:00+08:00")
     assert [m for m in to(out, "liu") if "盘点" in m["text"]], out
+
+
+def test_yesterday_s_sales_and_last_week_s_losses_go_out_as_scheduled(demo):
+    demo.say("liu", "每天早上8点把昨天的销售发给我")
+    out = demo.press("liu", "确认")
+    assert "规则 #1" in texts(out), texts(out)
+    demo.say("liu", "每周一把上周的报损发给我")
+    demo.press("liu", "确认")
+    demo.say("xiaowang", "卖了可乐5瓶")          # Monday 06-15
+    demo.say("xiaowang", "鸡翅坏了2斤")
+    out = demo.send(at="2026-06-16T08:05:00+08:00")
+    [summary] = [m["text"] for m in to(out, "liu") if "06-15" in m["text"] and "小结" in m["text"]]
+    assert "可乐 5瓶" in summary, summary
+    demo.say("xiaowang", "鸡翅坏了1斤")          # Tuesday: next week's report, not this one
+    out = demo.send(at="2026-06-22T09:05:00+08:00")
+    [losses] = [m["text"] for m in to(out, "liu") if "损耗" in m["text"]]
+    assert "06-15至06-21" in losses and "鸡翅 3斤" in losses, losses

@@ -73,7 +73,7 @@ def test_an_unknown_report_is_named_back_with_the_ones_there_are(chat):
 
 def test_the_weeks_sales_come_on_monday_against_the_week_before(chat):
     out = chat.say("zhou", "每周一早上把上周销量发给我")            # a part of the day without its hour: 08:00
-    assert "每周一 08:00" in texts(out) and "一周销量" in texts(out), texts(out)
+    assert "每周一 08:00" in texts(out) and "上周销量" in texts(out), texts(out)   # (Monday to Sunday of last week)
     chat.press("zhou", "确认")
     chat.say("amy", "昨天卖了可颂10个")                               # Sunday 06-14: the week before
     chat.send(at="2026-06-17T10:00:00+08:00")
