@@ -247,14 +247,12 @@ class Parser:
                 if isinstance(line, lines.Problem):
                     return commands.Clarify(line.reason, mention=line.mention, detail=line.detail)
                 return commands.Parsed(commands.AmendOrder(sku=None, qty=None, order_id=last.order, more=(line,)))
-            res = lines.resolve(lines.drafts(a, self.lex), self.lex)
-            if res.problems:
-                p = res.problems[0]
-                return commands.Clarify(p.reason, mention=p.mention, candidates=p.candidates, detail=p.detail)
-            if not res.lines:
+            read = self._read_lines(a)
+            if isinstance(read, commands.Clarify):
+                return read
+            if not read:
                 return None
-            return commands.Parsed(commands.AmendOrder(sku=None, qty=None, order_id=last.order,
-                                                       more=tuple(ln for _, ln in sorted(res.lines, key=lambda x: x[0]))))
+            return commands.Parsed(commands.AmendOrder(sku=None, qty=None, order_id=last.order, more=read))
         prods = [e for e in a.of("product") if len(e.codes) == 1]
         sku = prods[0].codes[0] if prods else last.skus[0] if len(last.skus) == 1 else None
         if len({e.codes[0] for e in prods}) > 1 or len(a.qtys) != 1:
@@ -347,18 +345,16 @@ class Parser:
             return later
         came_short = _TRANSFER_SHORT.search(a.masked) if a.qtys and a.of("location") and a.of("product") else None
         if came_short is not None:   # 仓库调来的牛腩少了2斤: it is not here, whatever the transfer said: a loss, noted
-            items = lines.drafts(self.scanner.analyse(a.s[came_short.start():], speaker.now), self.lex)
-            res = lines.resolve(items, self.lex)
-            if res.problems:
-                p = res.problems[0]
-                return commands.Clarify(p.reason, mention=p.mention, candidates=p.candidates, detail=p.detail)
+            lost = self._read_lines(self.scanner.analyse(a.s[came_short.start():], speaker.now))
+            if isinstance(lost, commands.Clarify):
+                return lost
             came_from = [e for e in a.of("location") if e.end <= came_short.start()]
-            if res.lines and came_from:
+            if lost and came_from:
                 name = next(loc.name for loc in self.catalog.locations if loc.code == came_from[-1].codes[0])
                 here = [e.codes[0] for e in a.of("location") if e.codes[0] != came_from[-1].codes[0]]
-                return commands.Parsed(commands.RecordMoves(
-                    movement=commands.Movement.SCRAP, lines=tuple(ln for _, ln in sorted(res.lines, key=lambda x: x[0])),
-                    location=here[0] if here else None, note=f"调拨短少({name}调来)"))
+                return commands.Parsed(commands.RecordMoves(movement=commands.Movement.SCRAP, lines=lost,
+                                                            location=here[0] if here else None,
+                                                            note=f"调拨短少({name}调来)"))
         paid = self._payment(a, supplier, customer)
         if paid is not None:   # 团餐付了3000 · 付给张记5000: money, not goods
             return paid
@@ -880,12 +876,10 @@ class Parser:
             return self._unknown(self.scanner.analyse(b.s[verb.end():], speaker.now))
         if _ADD_TO.search(named) is None or not b.qtys:   # (加上 is masked as a separator)
             return None
-        res = lines.resolve(lines.drafts(b, self.lex), self.lex)
-        if res.problems:
-            p = res.problems[0]
-            return commands.Clarify(p.reason, mention=p.mention, candidates=p.candidates, detail=p.detail)
-        return commands.Parsed(commands.AmendOrder(sku=None, qty=None, order_id=order_id, partner=partner,
-                                                   more=tuple(ln for _, ln in sorted(res.lines, key=lambda x: x[0]))))
+        more = self._read_lines(b)
+        if isinstance(more, commands.Clarify):
+            return more
+        return commands.Parsed(commands.AmendOrder(sku=None, qty=None, order_id=order_id, partner=partner, more=more))
 
     def _payment(self, a: scan.Analysis, supplier: list[lexicon.Span], customer: list[lexicon.Span]) -> Result | None:
         """团餐付了3000 · 收到团餐货款2000元 · 团餐结了1500块 · 付给张记5000 · 给张记打了5000货款 · 张记的货款结了3000:
@@ -904,6 +898,14 @@ class Parser:
         if m.group("neg") or value <= 0 or units.too_large(value) or value != value.quantize(Decimal("0.01")):
             return commands.Clarify("bad_amount", detail=m.group(0).strip())
         return commands.Parsed(commands.RecordPayment(partner=partners[0].codes[0], amount=units.normalize(value)))
+
+    def _read_lines(self, a: scan.Analysis) -> tuple[commands.Line, ...] | commands.Clarify:
+        """The products and quantities ``a`` names, as lines in the order said, or the first problem with them."""
+        res = lines.resolve(lines.drafts(a, self.lex), self.lex)
+        if res.problems:
+            p = res.problems[0]
+            return commands.Clarify(p.reason, mention=p.mention, candidates=p.candidates, detail=p.detail)
+        return tuple(ln for _, ln in sorted(res.lines, key=lambda x: x[0]))
 
     @staticmethod
     def _days_ahead(a: scan.Analysis, speaker: context.Speaker) -> tuple[dt.date, dt.date]:
