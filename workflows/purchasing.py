@@ -235,9 +235,7 @@ def supplier_update(uow: UnitOfWork, turn: Turn, cmd: commands.SupplierUpdate, *
         o = mine[0]
         uow.chat.audit(at=turn.now, actor=turn.user.username, action="supplier_note",
                        detail={"order": o.id, "partner": partner, "note": cmd.note})
-        for u in dict.fromkeys([*(x.username for x in managers_of(uow, o.location)),
-                                *([o.created_by] if o.created_by else [])]):
-            lang = next((x.language for x in uow.catalog.users() if x.username == u), "zh_CN")
+        for u, lang in _store_side(uow, o):
             turn.push(u, t("supplier_update.note", lang, partner=partner_name(uow, partner), id=o.id,
                            order=describe(uow, o), note=cmd.note))
         turn.reply(t("supplier_update.noted", turn.lang, id=o.id, location=reports.loc_name(uow, o.location)))
@@ -254,13 +252,18 @@ def supplier_update(uow: UnitOfWork, turn: Turn, cmd: commands.SupplierUpdate, *
         uow.chat.audit(at=turn.now, actor=turn.user.username, action="supplier_update",
                        detail={"order": o.id, "partner": partner, "shipped": cmd.shipped, "ack": cmd.ack,
                                "eta": cmd.eta.isoformat() if cmd.eta else None})
-        for u in dict.fromkeys([*(x.username for x in managers_of(uow, o.location)),
-                                *([o.created_by] if o.created_by else [])]):
-            lang = next((x.language for x in uow.catalog.users() if x.username == u), "zh_CN")
+        for u, lang in _store_side(uow, o):
             turn.push(u, t("supplier_update.told", lang, partner=partner_name(uow, partner), id=o.id,
                            order=describe(uow, o), what=_update_words(t, lang, cmd, tz)))
         turn.reply(t("supplier_update.done", turn.lang, id=o.id, what=_update_words(t, turn.lang, cmd, tz),
                      location=reports.loc_name(uow, o.location)))
+
+
+def _store_side(uow: UnitOfWork, o: orders.Order) -> list[tuple[str, str]]:
+    """Who hears what a supplier says of an order: the store's managers and whoever placed it, with their languages."""
+    users = {u.username: u for u in uow.catalog.users()}
+    names = dict.fromkeys([*(x.username for x in managers_of(uow, o.location)), *([o.created_by] if o.created_by else [])])
+    return [(u, users[u].language if u in users else "zh_CN") for u in names]
 
 
 def _update_words(t: Any, lang: str, cmd: commands.SupplierUpdate, tz: Any) -> str:
