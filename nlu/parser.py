@@ -946,6 +946,12 @@ class Parser:
         text = re.sub(r"^(?:一下|说一下|说|一声)?\s*[::,,]?\s*", "", text).strip()
         if len(text) < 2:
             return commands.Clarify("relay_what")
+        when = dates.find(text, speaker.now)
+        if when is not None and when.start == 0 and when.has_time and when.when > speaker.now and s.startswith("提醒"):
+            # 提醒孙采购明天早上8点订牛奶: a reminder then (the time said after the person), not a message now
+            said = f"{text[:when.end]}提醒{who[:end]}{text[when.end:]}"
+            return self.rules.parse_once(said, speaker=speaker, original=s) or commands.Clarify("reminder_when",
+                                                                                               detail=text[:when.end])
         return commands.Parsed(commands.Relay(to=tuple(dict.fromkeys(e.codes[0] for e in people)), text=text))
 
     def _add_partner(self, m: re.Match[str]) -> Result:
