@@ -410,6 +410,12 @@ class Conversation:
             partner = next((p for p in uow.catalog.partners() if p.code == cmd.partner), None)
             self._require(user, "approve" if partner is not None and partner.kind == catalog.PartnerKind.CUSTOMER
                           else "purchase")
+            if cmd.all_owed:   # 张记的货款结清了: the balance as it stands now
+                owed = purchasing.balance(uow, cmd.partner)[2]
+                if owed <= 0:
+                    turn.reply(purchasing.account_line(uow, self.t, turn.lang, cmd.partner))
+                    return
+                cmd = replace(cmd, amount=owed, all_owed=False)
             if not confirmed:
                 self._ask(uow, turn, cmd, self.t("payment.confirm", turn.lang, what=purchasing.payment_words(
                     uow, self.t, turn.lang, cmd.partner, cmd.amount)))

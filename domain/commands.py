@@ -344,6 +344,7 @@ class RecordPayment:
     (which, the partner's kind says), kept on its account once confirmed."""
     partner: str
     amount: Decimal
+    all_owed: bool = False   # 张记的货款结清了: what the account owes now (``amount`` read when it is kept)
 
 
 @dataclass(frozen=True)

@@ -885,10 +885,13 @@ class Parser:
         """团餐付了3000 · 收到团餐货款2000元 · 团餐结了1500块 · 付给张记5000 · 给张记打了5000货款 · 张记的货款结了3000:
         one partner, an amount of money and a paying word, no goods; None otherwise (questions too: 团餐付了多少)."""
         partners = supplier + customer
-        if len(partners) != 1 or a.of("product") or _QUESTION.search(a.s) or not _PAID.search(a.s):
+        paid_word = _PAID.search(a.s) or (_HANDED.search(a.s) if customer else None)   # (收到团餐3000 · 团餐给了3000)
+        if len(partners) != 1 or a.of("product") or _QUESTION.search(a.s) or not paid_word:
             return None
         rest = a.s[:partners[0].start] + " " + a.s[partners[0].end:]
         amounts = [m for m in _MONEY_SAID.finditer(rest) if numbers.value(m.group("n")) is not None]
+        if not amounts and _SETTLED.search(a.s):   # 张记的货款结清了 · 团餐的钱都付了: what is owed, all of it
+            return commands.Parsed(commands.RecordPayment(partner=partners[0].codes[0], amount=Decimal(0), all_owed=True))
         if len(amounts) != 1:
             return None
         m = amounts[0]
@@ -1457,6 +1460,8 @@ _SERVED_AS = re.compile(r"(?:盖饭|炒饭|拌饭|饭|面条|拌面|汤面|面|�
 _USED_FOR = re.compile(r"\s*(?:今天|中午|晚上)?(?:一共|共)?(?:用了|用掉|消耗了?|耗了|要用|需要|做了\S{0,4}?用了)")
 # the last write said too little or too much (可乐少记了2瓶 · 漏记了2瓶 · 多记了2瓶 · 记多了3个)
 _DELTA = re.compile(r"(?P<less>少记|记少|少录|录少|漏记|漏录|少写|少算|少报)了?|(?P<more>多记|记多|多录|录多|多写|多算|多报)了?")
+_HANDED = re.compile(r"收到|给了|交了|拿来了|送来了")   # money a customer handed over (收到团餐3000)
+_SETTLED = re.compile(r"结清|付清|还清|都付了|全付了|钱付了|款付了|全结了|都结了|结完了")   # all that is owed
 # an order just placed no longer wanted (取消 · 不要了 · 算了,不订了)
 _DROP_IT = re.compile(r"(?:算了|那)?[,\s]*(?:取消|不要了|不订了|先不订了|不用了|别订了)(?:吧|了)?")
 # more of an order just placed: 再加1箱牛腱 · 还要五花肉10斤 · 另外加牛腱1箱 · 牛腱也要1箱

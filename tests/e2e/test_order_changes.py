@@ -289,3 +289,15 @@ def test_what_is_coming_on_a_day_lists_the_orders_due_then(demo):
     out = texts(demo.say("liu", "明天团餐要提什么"))
     assert "#3" in out and "#1" not in out, out
     assert "06-16 没有到货" in texts(demo.say("xiaowang", "明天有什么货要到"))   # 南山店 expects none
+
+
+def test_settling_an_account_pays_what_it_owes_and_a_customer_handing_money_over_is_a_payment(demo):
+    demo.say("xiaowang", "收到张记牛腩50斤,32一斤")
+    out = demo.say("chen", "张记的货款结清了")   # the balance, asked first
+    assert "付给张记肉业 ¥1,600.00" in texts(out), texts(out)
+    demo.say("chen", "确认")
+    out = texts(demo.say("chen", "张记的货款结清了"))   # nothing owed: said, nothing kept
+    assert "应付 ¥0.00" in out and "确认" not in out, out
+    demo.say("xiaowang", "卖给团餐牛腩20斤")
+    out = demo.say("liu", "收到团餐500")
+    assert "收到美团团餐付款 ¥500.00" in texts(out), texts(out)

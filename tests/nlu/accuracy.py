@@ -127,7 +127,7 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
     elif isinstance(c, commands.FinishCount):
         d |= {"intent": "count_done"}
     elif isinstance(c, commands.RecordPayment):
-        d |= {"intent": "payment", "partner": c.partner, "amount": str(c.amount)}
+        d |= {"intent": "payment", "partner": c.partner, "amount": str(c.amount)} | ({"all_owed": True} if c.all_owed else {})
     elif isinstance(c, commands.VoidPayment):
         d |= {"intent": "void_payment", "payment_id": c.payment_id}
     elif isinstance(c, commands.ShipTransfer):
