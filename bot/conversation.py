@@ -882,6 +882,14 @@ class Conversation:
                                                                                   user=turn.user)))
                 return
         turn.events += inventory.record(uow, plan, actor=actor, t=self.t, push=turn.push)
+        if isinstance(cmd, commands.RecordMoves) and cmd.came_short_from:   # the sending place hears of it
+            here = inventory.home(turn.user, cmd.location)
+            for m in purchasing.managers_of(uow, cmd.came_short_from):
+                if m.username != turn.user.username:
+                    turn.push(m.username, self.t("transfer_short.told", m.language, who=turn.user.display_name,
+                                                 place=replies.loc_name(here, self._catalog),
+                                                 source=replies.loc_name(cmd.came_short_from, self._catalog),
+                                                 items=replies.items(cmd.lines, self._catalog)))
         if isinstance(cmd, commands.CountStock):   # what was counted, even where the books were right (no move)
             uow.chat.audit(at=turn.now, actor=turn.user.username, action="count_recorded",
                            detail={"user": turn.user.username, "location": inventory.home(turn.user, cmd.location),

@@ -55,6 +55,7 @@ class RecordMoves:
     # (0: all of it; 可颂卖剩3个: all but 3), looked up by the conversation
     rest: bool = False
     at: datetime | None = None   # when it happened, when said (昨天卖了可颂20个); None: now
+    came_short_from: str | None = None   # 仓库调来的牛腩少了2斤: the loss of a transfer from there (its people hear)
 
 
 @dataclass(frozen=True)

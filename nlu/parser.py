@@ -354,7 +354,8 @@ class Parser:
                 here = [e.codes[0] for e in a.of("location") if e.codes[0] != came_from[-1].codes[0]]
                 return commands.Parsed(commands.RecordMoves(movement=commands.Movement.SCRAP, lines=lost,
                                                             location=here[0] if here else None,
-                                                            note=f"调拨短少({name}调来)"))
+                                                            note=f"调拨短少({name}调来)",
+                                                            came_short_from=came_from[-1].codes[0]))
         paid = self._payment(a, supplier, customer)
         if paid is not None:   # 团餐付了3000 · 付给张记5000: money, not goods
             return paid

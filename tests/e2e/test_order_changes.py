@@ -180,7 +180,8 @@ def test_the_warehouse_giving_us_goods_is_a_request_and_a_short_transfer_is_a_lo
     assert (o["source"], o["location"], o["status"]) == ("WH", "NS", "pending_approval")
     before = demo.stock()
     demo.say("xiaowang", "收到仓库调来的牛腩20斤")
-    demo.say("xiaowang", "仓库调来的牛腩少了2斤")   # was: another transfer of 2
+    out = demo.say("xiaowang", "仓库调来的牛腩少了2斤")   # was: another transfer of 2
+    assert "从中心仓调来的 牛腩 2斤 没到" in texts(out, "boss"), out   # the sending side hears of it
     after = demo.stock()
     assert after["NS:P001"] == before["NS:P001"] + 18 and after["WH:P001"] == before["WH:P001"] - 20
 
