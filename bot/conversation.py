@@ -407,7 +407,7 @@ class Conversation:
             self._require(user, "record")
             self._receive_order(uow, turn, cmd)
         elif isinstance(cmd, commands.RecordPayment):   # 团餐付了3000 · 付给张记5000: asked first, then kept
-            partner = next((p for p in uow.catalog.partners() if p.code == cmd.partner), None)
+            partner = purchasing.partner_of(uow, cmd.partner)
             self._require(user, "approve" if partner is not None and partner.kind == catalog.PartnerKind.CUSTOMER
                           else "purchase")
             if cmd.all_owed:   # 张记的货款结清了: the balance as it stands now
@@ -1026,7 +1026,7 @@ class Conversation:
 
     def _set_partner(self, uow: UnitOfWork, turn: Turn, cmd: commands.SetPartner, *, confirmed: bool) -> None:
         """A supplier's lead time or a customer's credit limit, shown old → new and changed once confirmed (audited)."""
-        partner = next((p for p in uow.catalog.partners() if p.code == cmd.partner), None)
+        partner = purchasing.partner_of(uow, cmd.partner)
         if partner is None:
             turn.reply(self.t("not_understood", turn.lang))
             return

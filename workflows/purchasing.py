@@ -127,7 +127,7 @@ def _exposure(uow: UnitOfWork, partner: str, now: datetime, open_sales: list[ord
 def balance(uow: UnitOfWork, partner: str) -> tuple[Decimal, Decimal, Decimal]:
     """A partner's account since it began: the goods' value (a customer's sales less its returns, at the price of each;
     a supplier's receipts less what went back, at cost), what was paid, and what is still owed (goods − paid)."""
-    p = next((x for x in uow.catalog.partners() if x.code == partner), None)
+    p = partner_of(uow, partner)
     customer = p is not None and p.kind == catalog.PartnerKind.CUSTOMER
     kinds = ["sale", "customer_return"] if customer else ["receipt", "return_to_supplier"]
     moves = uow.stock.moves(kinds=kinds, partner=partner)
@@ -172,7 +172,7 @@ def void_payment(uow: UnitOfWork, turn: Turn, cmd: commands.VoidPayment, *, t: A
 
 def payment_words(uow: UnitOfWork, t: Any, lang: str, partner: str, amount: Decimal) -> str:
     """收到美团团餐付款 ¥3,000.00 · 付给张记肉业 ¥5,000.00."""
-    p = next((x for x in uow.catalog.partners() if x.code == partner), None)
+    p = partner_of(uow, partner)
     key = "payment.from_customer" if p is not None and p.kind == catalog.PartnerKind.CUSTOMER else "payment.to_supplier"
     return str(t(key, lang, partner=partner_name(uow, partner), amount=reports.money(amount)))
 
@@ -180,7 +180,7 @@ def payment_words(uow: UnitOfWork, t: Any, lang: str, partner: str, amount: Deci
 def account_line(uow: UnitOfWork, t: Any, lang: str, partner: str) -> str:
     """美团团餐累计:货款 ¥5,000.00,已付 ¥3,000.00,未付 ¥2,000.00."""
     goods, paid, owed = balance(uow, partner)
-    p = next((x for x in uow.catalog.partners() if x.code == partner), None)
+    p = partner_of(uow, partner)
     key = "payment.account_customer" if p is not None and p.kind == catalog.PartnerKind.CUSTOMER \
         else "payment.account_supplier"
     if owed < 0:   # paid ahead of the goods (a deposit, or a prepayment)
@@ -399,8 +399,14 @@ CANCELLABLE = ("pending_approval", "open", "partial")
 KINDS = {"purchase": ["purchase", "purchase_request"], "sale": ["sale"], "transfer": ["transfer"]}
 
 
+def partner_of(uow: UnitOfWork, code: str | None) -> catalog.Partner | None:
+    """The catalog's partner of that code (None: none)."""
+    return next((p for p in uow.catalog.partners() if p.code == code), None)
+
+
 def partner_name(uow: UnitOfWork, code: str | None) -> str:
-    return next((p.name for p in uow.catalog.partners() if p.code == code), code or "")
+    p = partner_of(uow, code)
+    return p.name if p is not None else code or ""
 
 
 def _book(uow: UnitOfWork, turn: Turn, o: orders.Order) -> None:
