@@ -262,12 +262,15 @@ class Conversation:
 
     def _parsed(self, uow: UnitOfWork, turn: Turn, result: commands.Parsed | commands.Clarify,
                 text: str = "") -> None:
-        if isinstance(result, commands.Clarify) and text and result.reason in ("not_understood", "orphan_qty") \
-                and self._count_session(uow, turn) is not None:   # 可乐45 雪碧20 during a count: counted
+        session = self._count_session(uow, turn) if isinstance(result, commands.Clarify) and text \
+            and result.reason in ("not_understood", "orphan_qty") else None
+        if session is not None:   # 可乐45 雪碧20 during a count: counted, at the sheet's place
             parser, _ = self.parser(uow)
             counted = parser.parse(f"盘点:{text}", speaker=context.Speaker(user=turn.user, now=turn.now))
-            if isinstance(counted, commands.Parsed) and isinstance(counted.command, commands.CountStock) \
-                    or isinstance(counted, commands.Clarify) and counted.reason != "not_understood":
+            if isinstance(counted, commands.Parsed) and isinstance(counted.command, commands.CountStock):
+                result = replace(counted, command=replace(counted.command,
+                                                          location=counted.command.location or str(session["location"])))
+            elif isinstance(counted, commands.Clarify) and counted.reason != "not_understood":
                 result = counted
         if isinstance(result, commands.Clarify):
             ordered = self._awaited(uow, turn, result)

@@ -302,3 +302,10 @@ def test_settling_an_account_pays_what_it_owes_and_a_customer_handing_money_over
     demo.say("xiaowang", "卖给团餐牛腩20斤")
     out = demo.say("liu", "收到团餐500")
     assert "收到美团团餐付款 ¥500.00" in texts(out), texts(out)
+
+
+def test_the_owner_s_count_sheet_counts_at_the_store_it_was_asked_for(demo):
+    demo.say("boss", "南山店盘点单")   # the owner has no store of their own
+    out = demo.say("boss", "可乐45瓶")
+    assert demo.stock()["NS:P018"] == 45 and demo.stock()["FT:P018"] == 67, out
+    assert "已盘 1 种" in texts(demo.say("boss", "盘点结束"))
