@@ -109,11 +109,11 @@ class Parser:
         once = self.rules.parse_once(s, speaker=speaker, original=(text or "").strip()) if "提醒" in s else None
         if once is not None:   # 明天早上提醒我订牛奶
             return once
-        relay = self._relay(s, speaker)
-        if relay is not None:   # 通知陈采购:牛腩快没了 · 告诉刘店长冰箱坏了 (now)
-            return relay
         if rules.looks_like_rule(s) and not intents.RESTOCK_NOW.search(s):   # (按安全库存补货: the list, not a rule)
             return self.rules.parse(s, speaker=speaker, original=(text or "").strip())
+        relay = self._relay(s, speaker)
+        if relay is not None:   # 通知陈采购:牛腩快没了 · 告诉刘店长冰箱坏了 (now; a condition makes it a rule)
+            return relay
         managed = self._manage_rules(s)
         if managed is not None:
             return managed
