@@ -1055,11 +1055,6 @@ class Conversation:
     def _recent(self, uow: UnitOfWork, turn: Turn, topic: dict[str, Any] | None = None) -> context.Recent | None:
         """The user's last write if it was of one kind and minutes ago (a follow-up may continue it); the product the
         user asked about since, when there is one (可乐还剩多少, then 卖了3瓶: of cola; no kind to continue)."""
-        batch = uow.stock.last_batch(turn.user.username)
-        try:
-            when = datetime.strptime((batch or "")[:14], "%Y%m%d%H%M%S").replace(tzinfo=turn.now.tzinfo)
-        except ValueError:
-            when = None
         if topic is not None and "payment" in topic:   # 团餐付了3000, then 撤销: that payment
             return context.Recent(movement="payment", skus=(), payment=int(topic["payment"]))
         if topic is not None and "order" in topic:   # 向张记订牛腩2箱, then 改成3箱 · 再加1箱牛腱: that order, still open
@@ -1068,6 +1063,11 @@ class Conversation:
                 return None
             return context.Recent(movement="order", skus=tuple(dict.fromkeys(ln.sku for ln in placed.lines)),
                                   order=placed.id)
+        batch = uow.stock.last_batch(turn.user.username)   # (read only when no order or payment is in view)
+        try:
+            when = datetime.strptime((batch or "")[:14], "%Y%m%d%H%M%S").replace(tzinfo=turn.now.tzinfo)
+        except ValueError:
+            when = None
         if topic is not None and (when is None or datetime.fromisoformat(str(topic["at"])) >= when):
             return context.Recent(movement="", skus=(str(topic["sku"]),))
         if when is None or not timedelta(0) <= turn.now - when <= RECENT:

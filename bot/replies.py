@@ -358,13 +358,8 @@ def purchases(t: Any, lang: str, uow: UnitOfWork, cmd: commands.PurchaseQuery, *
     fmt = {"span": reports.days_text(t, lang, cmd.start, cmd.end), "location": loc_name(loc, cat) or t("all_locations", lang),
            "who": partner_name(cmd.partner, cat) if cmd.partner else ""}
     note = ""
-    if cmd.payable:   # 欠张记多少钱: what came in less what went back, at cost; payments are not recorded here
-        back = Decimal(0)
-        for m in returned:
-            p = uow.catalog.product(m.sku)
-            cost = m.unit_cost if m.unit_cost is not None else (metrics.unit_cost(uow, p)[0] if p else None)
-            back += m.qty * (cost or Decimal(0))
-        got = sum((m.qty * m.unit_cost for m in moves if m.unit_cost is not None), Decimal(0))
+    if cmd.payable:   # 欠张记多少钱: what came in less what went back in the period, at cost; then the whole account
+        got, back = purchasing.supplier_goods(uow, [*moves, *returned])
         note = "\n" + str(t("purchases.payable", lang, got=reports.money(got), back=reports.money(back),
                                 net=reports.money(got - back)))
         if cmd.partner is not None:   # and the account since it began, with what was paid

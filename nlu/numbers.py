@@ -54,6 +54,15 @@ def value(span: str) -> Decimal | None:
         return None
 
 
+SCALE_WORDS = {"万": Decimal(10000), "千": Decimal(1000)}
+
+
+def scaled(span: str, scale: str | None) -> Decimal | None:
+    """A number said with a scale word after it (3000 · 1.5万 · 2千: money, credit limits), or None."""
+    v = value(span)
+    return None if v is None else v * SCALE_WORDS.get(scale or "", Decimal(1))
+
+
 def _fraction(span: str) -> Decimal | None:
     if "分之" in span:
         den, num = (value(x) for x in span.split("分之", 1))

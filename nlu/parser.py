@@ -896,9 +896,8 @@ class Parser:
         if len(amounts) != 1:
             return None
         m = amounts[0]
-        value = numbers.value(m.group("n"))
+        value = numbers.scaled(m.group("n"), m.group("k"))
         assert value is not None
-        value *= {"万": 10000, "千": 1000}.get(m.group("k") or "", 1)
         if m.group("neg") or value <= 0 or units.too_large(value) or value != value.quantize(Decimal("0.01")):
             return commands.Clarify("bad_amount", detail=m.group(0).strip())
         return commands.Parsed(commands.RecordPayment(partner=partners[0].codes[0], amount=units.normalize(value)))
@@ -966,9 +965,7 @@ class Parser:
         credit = re.search(rf"(?:信用额度|额度|赊账额度|欠款上限)\s*(?:是|为|:)?\s*(?P<v>{numbers.NUMBER})\s*(?P<k>万|千)?", rest)
         lead = re.search(r"(?:交货期|到货期|送货期|提前期)\s*(?:是|为|:)?\s*(?P<d>\d+|[一二三四五六七八九十]+)\s*天", rest)
         aka = re.search(r"(?:简称|也叫|又叫|别名)\s*(?:是|为|:)?\s*(?P<a>[^,,;\s]{1,8})", rest)
-        value = numbers.value(credit.group("v")) if credit else None
-        if value is not None and credit is not None:
-            value *= {"万": 10000, "千": 1000}.get(credit.group("k") or "", 1)
+        value = numbers.scaled(credit.group("v"), credit.group("k")) if credit else None
         days = numbers.value(lead.group("d")) if lead else None
         return commands.Parsed(commands.AddPartner(
             kind=kind, name=name, aliases=(aka.group("a"),) if aka else (),
@@ -1097,10 +1094,9 @@ class Parser:
             if self.lex.partners[code].kind.value != "customer":
                 return commands.Clarify("unknown_customer", detail=self.lex.partners[code].name)
             m = re.match(rf"\s*(?P<v>{numbers.NUMBER})\s*(?P<k>万|千)?\s*(?:元|块)?\s*$", a.s[after:])
-            value = numbers.value(m.group("v")) if m else None
+            value = numbers.scaled(m.group("v"), m.group("k")) if m else None
             if m is None or value is None or value < 0:
                 return commands.Clarify("bad_price", detail=a.s[after:].strip())
-            value *= {"万": 10000, "千": 1000}.get(m.group("k") or "", 1)
             return commands.Parsed(commands.SetPartner(code, field, units.normalize(value)))
         if self.lex.partners[code].kind.value != "supplier":
             return commands.Clarify("unknown_supplier", detail=a.s[:after].strip())

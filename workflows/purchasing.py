@@ -11,7 +11,7 @@ from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 from domain import catalog, codec, commands, errors, events, ledger, orders
-from workflows import inventory, reports, takeover
+from workflows import inventory, metrics, reports, takeover
 from workflows.ports import UnitOfWork
 
 
@@ -135,12 +135,27 @@ def balance(uow: UnitOfWork, partner: str) -> tuple[Decimal, Decimal, Decimal]:
         goods = sum(((price or Decimal(0)) * m.qty * (1 if m.reverses is None else -1)
                      * (1 if m.kind.value == "sale" else -1) for m, price in priced(uow, moves)), Decimal(0))
     else:
-        costs = {x.sku: x.unit_cost for x in uow.catalog.products()}
-        goods = sum(((m.unit_cost if m.unit_cost is not None else costs.get(m.sku) or Decimal(0)) * m.qty
-                     * (1 if m.reverses is None else -1) * (1 if m.kind.value == "receipt" else -1) for m in moves),
-                    Decimal(0))
+        received, returned = supplier_goods(uow, moves)
+        goods = received - returned
     paid = Decimal(uow.payments.total(partner))
     return goods, paid, goods - paid
+
+
+def supplier_goods(uow: UnitOfWork, moves: list[ledger.Move]) -> tuple[Decimal, Decimal]:
+    """What came in from a supplier and what went back to it (receipts, returns to supplier), at the cost each move
+    names, else what the product's receipts cost lately (the catalog's when none); a reversal counts against what it
+    undoes."""
+    skus = {m.sku for m in moves if m.unit_cost is None}
+    costs = metrics.unit_costs(uow, [p for p in uow.catalog.products() if p.sku in skus]) if skus else {}
+    received = returned = Decimal(0)
+    for m in moves:
+        value = m.qty * (m.unit_cost if m.unit_cost is not None else costs.get(m.sku) or Decimal(0)) \
+            * (1 if m.reverses is None else -1)
+        if m.kind == ledger.MoveKind.RECEIPT:
+            received += value
+        elif m.kind == ledger.MoveKind.RETURN_TO_SUPPLIER:
+            returned += value
+    return received, returned
 
 
 def record_payment(uow: UnitOfWork, turn: Turn, cmd: commands.RecordPayment, *, t: Any) -> int:
