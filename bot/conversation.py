@@ -463,8 +463,7 @@ class Conversation:
                                Button(f"{self.t('btn.reject', turn.lang)} #{o.id}", f"rj:{o.id}")] for o in waiting[:5]])
         elif isinstance(cmd, commands.OrderQuery) and cmd.mine:   # 我的申请批了吗: the speaker's, whatever their state
             self._require(user, "query")
-            since = turn.now - timedelta(days=14)
-            mine = sorted((o for o in uow.orders.list() if o.created_by == user.username and o.created_at >= since),
+            mine = sorted(uow.orders.list(created_by=user.username, since=turn.now - timedelta(days=14)),
                           key=lambda o: -(o.id or 0))
             turn.reply(replies.orders_listed(self.t, turn.lang, mine, now=turn.now, cat=self._catalog,
                                              head="orders.mine_head", none="orders.mine_none"))

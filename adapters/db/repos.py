@@ -473,8 +473,14 @@ class OrderRepo(_Repo):
                                    received=ln.received))
         self.s.flush()
 
-    def list(self, *, kinds: Iterable[str] | None = None, statuses: Iterable[str] | None = None) -> list[orders.Order]:
+    def list(self, *, kinds: Iterable[str] | None = None, statuses: Iterable[str] | None = None,
+             created_by: str | None = None, since: datetime | None = None) -> list[orders.Order]:
+        """Orders of these kinds and statuses (placed by ``created_by``, at ``since`` or later), oldest first."""
         stmt = select(t.Order).where(t.Order.tenant_id == self.tid)
+        if created_by is not None:
+            stmt = stmt.where(t.Order.created_by == created_by)
+        if since is not None:
+            stmt = stmt.where(t.Order.created_at >= since)
         if kinds is not None:
             stmt = stmt.where(t.Order.kind.in_(list(kinds)))
         if statuses is not None:
