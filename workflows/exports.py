@@ -299,7 +299,7 @@ def _accounts(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: 
             else str(t("export.undone", lang)) if r.id in undone else r.note
         paid_sheet.rows.append([_local(r.at, now), cat.partners.get(r.partner, r.partner),
                                 str(t(f"export.partner_kind.{kinds.get(r.partner, 'customer')}", lang)),
-                                _m(Decimal(r.amount)), cat.users.get(r.actor or "", r.actor or ""), note])
+                                _m(r.amount), cat.users.get(r.actor or "", r.actor or ""), note])
     span = reports.days_text(t, lang, cmd.start, cmd.end)
     empty = not summary.rows and not paid_sheet.rows
     text = str(t("export.none_accounts", lang) if empty else t(

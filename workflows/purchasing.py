@@ -176,7 +176,7 @@ def void_payment(uow: UnitOfWork, turn: Turn, cmd: commands.VoidPayment, *, t: A
         raise errors.NotFound(code="payment_not_found", id=cmd.payment_id)
     if uow.payments.is_reversed(cmd.payment_id):
         raise errors.InvalidState(code="payment_voided", id=cmd.payment_id)
-    amount = Decimal(row.amount)
+    amount = row.amount
     uow.payments.add(partner=row.partner, amount=-amount, at=turn.now, actor=turn.user.username,
                      message_id=turn.message_id, reverses=cmd.payment_id)
     uow.chat.audit(at=turn.now, actor=turn.user.username, action="payment_voided",

@@ -12,7 +12,7 @@ from sqlmodel import Session
 
 from adapters.db import tables as t
 from adapters.db.types import UTCDateTime
-from domain import catalog, errors, ledger, orders, units
+from domain import accounts, catalog, errors, ledger, orders, units
 
 Q6 = Decimal("0.000001")
 
@@ -502,6 +502,11 @@ class OrderRepo(_Repo):
 
 
 # ---------------------------------------------------------------- payments
+def _payment_of(r: t.Payment) -> accounts.Payment:
+    return accounts.Payment(partner=r.partner, amount=dec(r.amount), at=r.at, actor=r.actor, note=r.note or "",
+                            reverses=r.reverses, id=r.id)
+
+
 class PaymentRepo(_Repo):
     def add(self, *, partner: str, amount: Decimal, at: datetime, actor: str | None, message_id: str | None,
             note: str = "", reverses: int | None = None) -> int:
@@ -512,22 +517,23 @@ class PaymentRepo(_Repo):
         assert row.id is not None
         return row.id
 
-    def get(self, payment_id: int) -> t.Payment | None:
-        return self.s.execute(select(t.Payment).where(t.Payment.tenant_id == self.tid, t.Payment.id == payment_id)
-                              ).scalars().first()
+    def get(self, payment_id: int) -> accounts.Payment | None:
+        r = self.s.execute(select(t.Payment).where(t.Payment.tenant_id == self.tid, t.Payment.id == payment_id)
+                           ).scalars().first()
+        return _payment_of(r) if r is not None else None
 
     def is_reversed(self, payment_id: int) -> bool:
         return self.s.execute(select(t.Payment.id).where(t.Payment.tenant_id == self.tid,
                                                          t.Payment.reverses == payment_id)).first() is not None
 
-    def list(self, *, since: datetime | None = None, until: datetime | None = None) -> list[t.Payment]:
+    def list(self, *, since: datetime | None = None, until: datetime | None = None) -> list[accounts.Payment]:
         """Every payment (undoings too) at ``since`` or later and before ``until``, oldest first."""
         stmt = select(t.Payment).where(t.Payment.tenant_id == self.tid)
         if since is not None:
             stmt = stmt.where(t.Payment.at >= since)
         if until is not None:
             stmt = stmt.where(t.Payment.at < until)
-        return list(self.s.execute(stmt.order_by(t.Payment.id)).scalars())
+        return [_payment_of(r) for r in self.s.execute(stmt.order_by(t.Payment.id)).scalars()]
 
     def total(self, partner: str, *, since: datetime | None = None, until: datetime | None = None) -> Decimal:
         """What the partner paid (a customer) or was paid (a supplier), net of payments undone."""
