@@ -179,7 +179,7 @@ def _users(ctx: _Ctx, r: dict[str, str]) -> None:
 def _products(ctx: _Ctx, r: dict[str, str]) -> None:
     packs = units.parse_packs(r.get("units") or "")
     base = r["base_unit"]
-    clash = units.pack_redefines(base, packs)
+    clash = units.pack_redefines(base, packs.items())
     if clash is not None:
         raise ValueError(f"pack unit {clash} conflicts with the global unit")
     shelf = _days(r.get("shelf_life_days"), "shelf_life_days")

@@ -286,7 +286,8 @@ class Conversation:
 
     def _clarify(self, uow: UnitOfWork, turn: Turn, c: commands.Clarify) -> None:
         text, buttons = replies.clarify(self.t, turn.lang, c, self._catalog)
-        resumable = c.reason in ("ambiguous_product", "missing_qty", "unit_mismatch", "unknown_location")
+        resumable = c.reason in ("ambiguous_product", "missing_qty", "missing_unit", "unit_mismatch", "unknown_location",
+                                 "orphan_qty")
         if resumable:
             uow.chat.set_pending(turn.user.username, kind="clarify", payload={"clarify": codec.dump(c)},
                                  expires_at=turn.now + PENDING_TTL)
@@ -972,7 +973,7 @@ class Conversation:
         products = uow.catalog.products()
         if any(cmd.name in p.names for p in products):
             raise errors.BadInput(code="product_exists", name=cmd.name)
-        clash = units.pack_redefines(cmd.base_unit, (pack for pack, _ in cmd.packs))
+        clash = units.pack_redefines(cmd.base_unit, cmd.packs)
         if clash is not None:   # (箱=20 for 斤 is a pack; 公斤=2 would redefine a unit everyone knows)
             raise errors.BadInput(code="pack_is_a_unit", unit=clash)
         sku = catalog.next_sku(p.sku for p in products)

@@ -181,8 +181,14 @@ def clarify(t: Any, lang: str, c: commands.Clarify, cat: context.Catalog | None)
         buttons = [[Button(n, f"pick:{n}") for n in names[i:i + 3]] for i in range(0, len(names), 3)]
         key = "clarify.unknown_location" if c.mention else "clarify.which_location"   # none named: which one?
         return t(key, lang, mention=c.mention, candidates="、".join(names)), buttons
+    if c.reason == "orphan_qty" and c.partial is not None:   # 收到5箱 → which product? (the answer completes it)
+        return t("clarify.orphan_qty_ask", lang, mention=c.mention), buttons
     p = _product(cat, c.mention)
     mention = p.name if p else c.mention
+    if c.reason == "missing_unit" and p is not None:   # 水泥3 → [3kg] [3包] [3吨]: one press answers
+        choices = [f"{c.detail}{u}" for u in (p.base_unit, *p.packs)]
+        buttons = [[Button(x, f"pick:{x}") for x in choices[i:i + 3]] for i in range(0, len(choices), 3)]
+        return t("clarify.missing_unit", lang, mention=mention, detail=c.detail, choices="、".join(choices)), buttons
     if c.reason == "missing_qty" and p is not None:   # the product's own units: 2箱、5升 (not 3公斤 for milk)
         examples = "、".join([f"2{u}" for u in list(p.packs)[:1]] + [f"5{p.base_unit}"])
         return t("clarify.missing_qty_of", lang, mention=mention, examples=examples), buttons

@@ -37,10 +37,15 @@ def dimension(unit: str) -> str | None:
     return entry[0] if entry else None
 
 
-def pack_redefines(base_unit: str, packs: Iterable[str]) -> str | None:
-    """The first pack named like a unit everyone knows of the base unit's kind (公斤=2 for a product in 斤: it would
-    redefine the kilogram), or None."""
-    return next((p for p in packs if is_global(p) and dimension(p) == dimension(base_unit)), None)
+def pack_redefines(base_unit: str, packs: Iterable[tuple[str, Decimal]]) -> str | None:
+    """The first pack named like a unit everyone knows of the base unit's kind with another size (公斤=2 for a product
+    in 斤: it would redefine the kilogram), or None. 吨=1000 for a product in kg only says what everyone knows."""
+    base = GLOBAL_UNITS.get(base_unit)
+    for p, size in packs:
+        unit = GLOBAL_UNITS.get(p)
+        if unit and base and unit[0] == base[0] and unit[1] != size * base[1]:
+            return p
+    return None
 
 
 def is_global(unit: str) -> bool:

@@ -23,8 +23,16 @@ def answer(parser: Parser, text_in: str, *, pending: commands.Clarify,
         s = s.removeprefix(filler).removesuffix(filler)
     if not s or pending.partial is None:
         return None
-    if pending.reason in ("missing_qty", "unit_mismatch"):
+    if pending.reason == "missing_unit" and re.fullmatch(r"[^\d\s]{1,3}", s):   # 收到水泥3 → 3什么? → 包
+        s = f"{pending.detail}{s}"
+    if pending.reason in ("missing_qty", "unit_mismatch", "missing_unit"):
         return _quantity(parser, s, pending=pending)
+    if pending.reason == "orphan_qty":   # 收到5箱 → 哪个商品的? → 灯泡
+        spans = [e for e in parser.lex.scan(s, [True] * len(s)) if e.kind == "product"]
+        q = parser.scanner.qty_only(pending.mention)
+        if len(spans) != 1 or len(spans[0].codes) != 1 or s[: spans[0].start] + s[spans[0].end:] or q is None:
+            return None
+        return _complete(pending, lines.to_line(parser.lex, spans[0].codes[0], q, mention=spans[0].mention))
     if pending.reason == "ambiguous_product":
         return _pick_product(parser, s, pending=pending)
     if pending.reason == "unknown_location":

@@ -234,6 +234,11 @@ class Lexicon:
             if exact:
                 return Match(tuple(sorted(exact)), "pinyin_product")
             return self._fuzzy_pinyin(m)
+        if any(text.is_cjk(c) for c in m) and any(c.isascii() and c.isalpha() for c in m):
+            # 乳胶qi: the part the phone did not turn into characters, said the same; the whole read as pinyin
+            said = pinyin(m).lower()
+            exact = self._by_pinyin.get(said)
+            return Match(tuple(sorted(exact)), "pinyin_product") if exact else self._fuzzy_pinyin(said)
         return Match((), None)
 
     def _broader(self, m: str) -> tuple[str, ...]:

@@ -161,6 +161,9 @@ def resolve(items: list[Draft], lex: lexicon.Lexicon, *, need_qty: bool = True, 
             else:
                 out.lines.append((d.start, commands.Line(sku=sku, qty=Decimal(0), mention=d.mention)))
             continue
+        if need_qty and unit_unsaid(lex.product(sku), d.qty):   # 收到水泥3: 3 what? a bag is 50kg
+            out.problems.append(Problem("missing_unit", sku, detail=d.qty.raw))
+            continue
         line = to_line(lex, sku, d.qty, mention=d.mention, zero_ok=zero_ok)
         if isinstance(line, Problem):
             out.problems.append(line)
@@ -175,6 +178,14 @@ def resolve(items: list[Draft], lex: lexicon.Lexicon, *, need_qty: bool = True, 
                                               lex.product(sku).base_unit))
         out.lines.append((d.start, line))
     return out
+
+
+def unit_unsaid(p: catalog.Product, q: scan.Qty) -> bool:
+    """A bare number for a product weighed or measured in a unit people name when they mean it (kg, 升) that also
+    comes in packs: 水泥3 may be 3 bags as well as 3kg, so it is asked, never assumed. A product counted (可乐三 is
+    three bottles) or kept in 斤 (牛腩50: the unit a market drops) reads it in its base unit, as before."""
+    return (len(q.parts) == 1 and not q.parts[0][1] and not q.packs and q.parts[0][0] > 0 and bool(p.packs)
+            and units.is_global(p.base_unit) and p.base_unit not in ("斤", "市斤"))
 
 
 PLACES = 3   # decimals a quantity may be said with (2.125公斤)

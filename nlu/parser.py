@@ -1079,6 +1079,8 @@ class Parser:
         if verb is None and own is None:   # a product asked about, no write to continue: its kind is not known
             return None
         if bare and len(last.skus) == 1 and (lead or own):
+            if any(isinstance(lines.to_line(self.lex, last.skus[0], q), lines.Problem) for q in a.qtys):
+                return None   # 卖了3盒 after the bulbs, counted in 个 and 箱: another product's, asked which
             name = self.lex.product(last.skus[0]).name
             text = f"{verb}{name}{a.s[lead.end():]}" if lead and own is None else f"{name} {a.s}"
         elif a.of("product") and lead and own is None:

@@ -110,7 +110,7 @@ class Scanner:
         num = rf"(?:(?<![\d.a-z])|(?<=\*)|(?<=(?<![a-z])x))(?:{_N}|半)"
         self.qty_re = re.compile(
             rf"(?P<num>{num})\s*(?P<unit>{units})?(?![a-z])(?P<half>半)?"
-            rf"(?:(?P<join>零|又|加)?(?P<num2>{_N})\s*(?P<unit2>{units})(?![a-z]))?")   # 1箱6升 · 1箱零6升 · 3斤又2两 · 1箱加6升
+            rf"(?:(?P<join>零|又|另加|外加|再加|加)?(?P<num2>{_N})\s*(?P<unit2>{units})(?![a-z]))?")   # 1箱6升 · 1箱零6升 · 3斤又2两 · 1箱加6升
         self.total_re = re.compile(rf"(?:总价|总共|一共|共计|合计|总计|总额|金额|花了|付了|共)\s*(?:是|为|:)?\s*"
                                    rf"(?P<p>{_N})\s*(?:{MONEY}|(?=$|[,;.!?\s]))")
         self.price_res = [

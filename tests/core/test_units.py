@@ -62,3 +62,12 @@ def test_normalize_writes_a_long_integer_in_plain_digits_and_a_huge_quantity_is_
     assert str(units.normalize(Decimal("1500.000"))) == "1500"
     assert units.too_large(Decimal("1E+12")) and units.too_large(Decimal("-1E+12"))
     assert not units.too_large(Decimal("999999999999.999"))
+
+
+def test_a_pack_named_like_a_global_unit_is_refused_only_when_its_size_differs():
+    # 吨=1000 for a product kept in kg says what everyone knows; 公斤=2 for one in kg would redefine the kilogram
+    assert units.pack_redefines("kg", [("吨", D(1000)), ("包", D(50))]) is None
+    assert units.pack_redefines("斤", [("公斤", D(2))]) is None
+    assert units.pack_redefines("kg", [("公斤", D(2))]) == "公斤"
+    assert units.pack_redefines("升", [("毫升", D(1))]) == "毫升"
+    assert units.pack_redefines("个", [("斤", D(3))]) is None   # another kind: a pack like any other

@@ -577,3 +577,33 @@ def test_a_count_sheet_lists_the_books_reads_bare_lines_as_counts_and_closes_wit
     assert "没看懂" in texts(chat.say("amy", "牛奶30"))   # closed: a bare line is no count any more
     assert "没有进行中的盘点" in texts(chat.say("amy", "盘点结束"))
     assert "没有「火星」这个分类" in texts(chat.say("amy", "盘点火星"))
+
+
+def test_a_bare_number_for_goods_weighed_in_kg_that_come_in_bags_asks_which_unit(chat):
+    before = chat.stock()
+    out = chat.say("amy", "收到面粉3")                          # 3kg or 3 bags of 25kg? never assumed
+    labels = [b for m in out for row in m["buttons"] for b in row]
+    assert labels == ["3kg", "3袋"] and chat.stock() == before, texts(out)
+    chat.say("amy", "袋")                                        # the unit alone answers
+    assert chat.stock()["XH:B03"] == before["XH:B03"] + 75
+    out = chat.say("amy", "用了牛奶2")
+    assert [b for m in out for row in m["buttons"] for b in row] == ["2升", "2箱"], texts(out)
+    chat.press("amy", "2箱")                                     # or one press
+    assert chat.stock()["XH:B01"] == before["XH:B01"] - 24
+    chat.say("amy", "卖了可颂3")                                  # counted one by one: three croissants, as before
+    chat.press("amy", "确认")
+    assert chat.stock()["XH:B09"] == before["XH:B09"] - 3
+
+
+def test_a_quantity_without_its_product_is_asked_for_and_the_answer_completes_it(chat):
+    before = chat.stock()
+    out = chat.say("amy", "收到2箱")
+    assert "2箱" in texts(out) and chat.stock() == before, texts(out)
+    chat.say("amy", "牛奶")
+    assert chat.stock()["XH:B01"] == before["XH:B01"] + 24
+    out = chat.say("amy", "卖了3袋")                              # after the milk, but milk comes in 升 and 箱: which?
+    assert chat.stock()["XH:B01"] == before["XH:B01"] + 24 and "3袋" in texts(out), texts(out)
+    chat.say("amy", "白砂糖")
+    assert chat.stock()["XH:B05"] == before["XH:B05"] - 15
+    chat.say("amy", "又卖了1袋")                                  # the sugar goes on
+    assert chat.stock()["XH:B05"] == before["XH:B05"] - 20
