@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from domain import catalog, commands, errors, units
-from nlu import lexicon, numbers, scan
+from nlu import intents, lexicon, numbers, scan
 
 
 @dataclass
@@ -130,16 +130,18 @@ def _same_amount(lex: lexicon.Lexicon, d: Draft, q: scan.Qty) -> bool:
         return False
 
 
-def resolve(items: list[Draft], lex: lexicon.Lexicon, *, need_qty: bool = True, zero_ok: bool = False) -> Resolved:
+def resolve(items: list[Draft], lex: lexicon.Lexicon, *, need_qty: bool = True, zero_ok: bool = False,
+            ask_unit: bool = True) -> Resolved:
     """The drafts as lines in base units, with what was guessed and the problems; ``zero_ok``: a quantity of 0 is
-    one (a count: 盘点:可颂0个)."""
+    one (a count: 盘点:可颂0个); ``ask_unit``: a bare number for goods in kg that come in bags is asked (a count
+    reads it in the base unit, as its sheet lists the books)."""
     out = Resolved()
     for d in items:
         if d.orphan:
             out.problems.append(Problem("orphan_qty", d.mention))
             continue
         if not d.skus:
-            out.problems.append(Problem("unknown_product", d.mention))
+            out.problems.append(Problem("unknown_product", without_verb(d.mention)))
             continue
         if len(d.skus) > 1 and d.qty is not None and d.qty.unit:
             fitting = tuple(c for c in d.skus if lex.product(c).accepts(d.qty.unit))
@@ -161,7 +163,7 @@ def resolve(items: list[Draft], lex: lexicon.Lexicon, *, need_qty: bool = True, 
             else:
                 out.lines.append((d.start, commands.Line(sku=sku, qty=Decimal(0), mention=d.mention)))
             continue
-        if need_qty and unit_unsaid(lex.product(sku), d.qty):   # 收到水泥3: 3 what? a bag is 50kg
+        if need_qty and ask_unit and unit_unsaid(lex.product(sku), d.qty):   # 收到水泥3: 3 what? a bag is 50kg
             out.problems.append(Problem("missing_unit", sku, detail=d.qty.raw))
             continue
         line = to_line(lex, sku, d.qty, mention=d.mention, zero_ok=zero_ok)
@@ -268,3 +270,12 @@ def attach(cmd: commands.Command | None, extra: tuple[commands.Line, ...], *,
     if isinstance(cmd, commands.RecordBooking):
         return replace(cmd, lines=(*cmd.lines, *extra) if keep else extra)
     return cmd
+
+
+def without_verb(chunk: str) -> str:
+    """An unknown product's words without the verb said after it (碗摔碎 → 碗: 碗 is what the catalog lacks)."""
+    for rx in (intents.SCRAP, intents.CONSUMPTION, intents.SALE, intents.RECEIPT):
+        ends = [m for m in rx.finditer(chunk) if m.end() == len(chunk) and m.start() > 0]
+        if ends:
+            chunk = chunk[: ends[0].start()]
+    return re.sub(r"(?:摔|打|弄|压|砸)$", "", chunk) or chunk

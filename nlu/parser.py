@@ -646,7 +646,8 @@ class Parser:
         rest = not a.qtys and ((kind in ("sale", "consumption") and intents.SOLD_OUT.search(a.s) is not None)
                                or (kind == "scrap" and _ALL_LOST.search(a.s) is not None))   # 青椒全部坏掉了
         items = lines.drafts(a, self.lex)
-        res = lines.resolve(items, self.lex, need_qty=not rest, zero_ok=kind == "count")   # 盘点:可颂0个
+        res = lines.resolve(items, self.lex, need_qty=not rest, zero_ok=kind == "count",   # 盘点:可颂0个
+                            ask_unit=kind != "count")
         partners = supplier or customer
         partner_code = partners[0].codes[0] if partners else None
         location = self._location(a)
@@ -671,7 +672,11 @@ class Parser:
         elif kind == "purchase":
             cmd = commands.PlacePurchase(lines=(), partner=supplier[0].codes[0] if supplier else None,
                                          location=location, due=a.date.when if a.date else None)
-        elif kind == "sales_order":
+        elif kind == "sales_order" or (kind == "sale" and customer and a.date is not None and not a.date.has_time
+                                       and a.date.when.date() > speaker.now.date()
+                                       and _NAMES_DAY.search(a.s[a.date.start: a.date.end])
+                                       and not re.search(r"(?:送|发|给|拿|提)了", a.s)):
+            # 明天给盒马送可颂50个: a delivery still to come to a customer is its order (it was "not yet happened")
             cmd = commands.PlaceSale(lines=(), partner=customer[0].codes[0], location=location,
                                      due=a.date.when if a.date else None)
         elif kind == "count":
@@ -733,7 +738,7 @@ class Parser:
             r: Result
             if re.search(r"多了|多出|盘盈", clause) and a.qtys:
                 r = self._finish(commands.CountStock(lines=(), location=self._location(a), surplus=True), a,
-                                 lines.resolve(lines.drafts(a, self.lex), self.lex), speaker)
+                                 lines.resolve(lines.drafts(a, self.lex), self.lex, ask_unit=False), speaker)
             else:
                 r = self._command(a, speaker, whole=False)
             if not isinstance(r, commands.Parsed) or not isinstance(r.command, _PARTS):
@@ -1278,7 +1283,7 @@ class Parser:
     def _unknown(self, a: scan.Analysis, partial: commands.Command | None = None) -> commands.Clarify:
         chunks = [c.text for c in a.chunks if len(c.text) >= 2 or texts.is_cjk(c.text[:1])]
         if chunks and (a.qtys or partial is not None):
-            return commands.Clarify("unknown_product", mention=chunks[0], partial=partial)
+            return commands.Clarify("unknown_product", mention=lines.without_verb(chunks[0]), partial=partial)
         return commands.Clarify("not_understood", partial=partial)
 
     def _loc_chunk(self, a: scan.Analysis) -> str:
@@ -1769,3 +1774,4 @@ def _apply_prices(ls: list[commands.Line], a: scan.Analysis, lex: lexicon.Lexico
 
 
 _EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)  # dates are irrelevant in a correction
+

@@ -652,11 +652,18 @@ def evening_summary(uow: Any, box: Any, t: Any, *, location: str | None, now: da
             last_week[sku] = last_week.get(sku, Decimal(0)) + q
     products = {p.sku: p for p in uow.catalog.products()}
     top = sorted(((s, q) for s, q in sold.items() if q > 0), key=lambda kv: -kv[1])[:3]
+    priced = [metrics.revenue(products[s], q, None) for s, q in sold.items() if q > 0]
+    revenue = sum((r for r in priced if r is not None), Decimal(0))
     for u in people:
         lang = _lang(uow, u)
         lines = [t("job.evening_title", lang, location=loc_name(uow, location), date=f"{now:%m-%d}"),
-                 t("job.evening_top", lang, n=3, items="、".join(f"{products[s].name} {qty(products[s], q)}"
-                                                                for s, q in top) or "-")]
+                 t("job.evening_no_sales", lang) if not priced
+                 else t("job.evening_sales_unpriced", lang, n=len(priced)) if not any(priced)
+                 else t("job.evening_sales", lang, n=len(priced), revenue=money(revenue),
+                        unpriced=t("job.evening_unpriced", lang, n=priced.count(None)) if None in priced else "")]
+        if top:
+            lines.append(t("job.evening_top", lang, n=3, items="、".join(f"{products[s].name} {qty(products[s], q)}"
+                                                                          for s, q in top)))
         for s, q in sorted(this_week.items(), key=lambda kv: -kv[1])[:5]:
             prev = last_week.get(s, Decimal(0))
             if prev > 0:

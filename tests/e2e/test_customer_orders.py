@@ -455,3 +455,15 @@ def test_a_sale_to_a_stranger_says_so_and_a_manager_adds_the_customer_from_the_c
         audited = sorted(a["code"] for a in uow.chat.audits("partner_added"))
     assert added["K02"] == ("王老板", "customer", 5000, None) and added["V04"] == ("李记烘焙", "supplier", None, 2)
     assert audited == ["K02", "V04"]
+
+
+def test_a_delivery_to_a_customer_still_to_come_is_its_order_and_one_made_is_a_sale(chat):
+    before = chat.stock()
+    out = chat.say("zhou", "明天给盒马送可颂20个")                # was: "not yet happened, nothing recorded"
+    [order] = sale_orders(chat)
+    assert (order["partner"], order["due"][:10]) == ("K01", "2026-06-16") and chat.stock() == before, texts(out)
+    chat.say("amy", "昨天给盒马送了纸杯1条")                      # was: a receipt from 盒马
+    chat.press("amy", "确认")
+    moves = [m for m in chat.export("moves") if m["sku"] == "B08" and m["kind"] != "opening"]
+    assert [(m["kind"], abs(float(m["qty"])), m["partner"], m["at"][:10]) for m in moves] == [
+        ("sale", 50.0, "K01", "2026-06-14")], moves

@@ -169,3 +169,14 @@ def test_a_scheduled_report_asked_for_is_answered_now_every_store_s_for_the_owne
     out = texts(chat.say("zhou", "库存日报"))                          # a store's manager: the store's
     assert "徐汇店库存日报" in out and "静安店" not in out, out
     assert chat.export("rules") == []                                  # asked, not scheduled
+
+
+def test_the_day_s_summary_says_what_the_sales_brought_in_and_a_store_without_sales_says_so(tmp_path, monkeypatch):
+    from tests.conftest import DEMO
+    chat = make_chat(tmp_path, monkeypatch, catalog=DEMO)
+    chat.say("xiaowang", "卖了可乐5瓶")                                 # 5 × ¥5
+    chat.say("xiaowang", "卖了牛腩3斤")                                 # 3 × ¥48
+    out = texts(chat.say("boss", "今日小结"))
+    south, _, futian = out.partition("福田店今日小结")
+    assert "销售额约 ¥169.00" in south and "可乐 5瓶" in south, out
+    assert "今日没有销售记录" in futian and "TOP" not in futian, out
