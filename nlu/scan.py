@@ -113,7 +113,11 @@ class Scanner:
             rf"(?:(?P<join>零|又|另加|外加|再加|加)?(?P<num2>{_N})\s*(?P<unit2>{units})(?![a-z]))?")   # 1箱6升 · 1箱零6升 · 3斤又2两 · 1箱加6升
         self.total_re = re.compile(rf"(?:总价|总共|一共|共计|合计|总计|总额|金额|花了|付了|共)\s*(?:是|为|:)?\s*"
                                    rf"(?P<p>{_N})\s*(?:{MONEY}|(?=$|[,;.!?\s]))")
+        jiao = r"(?P<j>[1-9一二两三四五六七八九])\s*毛?(?:钱)?"
         self.price_res = [
+            # 12块5一斤 · 3块5毛/斤 · 一斤12块5 · 每斤3块5: yuan and jiao, said the market's way
+            re.compile(rf"(?P<p>{_N})\s*块\s*{jiao}\s*(?:/|每|一)\s*(?P<u>{units})"),
+            re.compile(rf"(?:一|每)\s*(?P<u>{units})\s*(?:是|要|卖)?\s*(?P<p>{_N})\s*块\s*{jiao}(?![\d.])"),
             re.compile(rf"(?:单价|进价|售价|价格|价钱|价)\s*(?:是|为|:)?\s*(?P<p>{_N})\s*{MONEY}?"
                        rf"(?:\s*(?:/|每|一)\s*(?P<u>{units}))?"),
             re.compile(rf"每\s*(?P<u>{units})\s*(?P<p>{_N})\s*{MONEY}"),
@@ -123,6 +127,7 @@ class Scanner:
             re.compile(rf"(?<![\d./])(?P<p>{ARABIC})\s*(?:/|一)\s*(?P<u>{units})(?![a-z])"),
             re.compile(rf"(?P<p>{_N})\s*(?:元|块钱|rmb)"),
         ]
+        self.bare_price = self.price_res[-1]   # 30元 alone: per what the line says
         # a pack size said in the message: 每箱12升 · 每袋500克 · 12升/箱 (每箱65元 is a price, masked before)
         self.pack_res = [
             re.compile(rf"每\s*(?P<u>{units})\s*(?:是|有|装)?\s*(?P<n>{_N})\s*(?P<u2>{units})(?![a-z])"),
@@ -181,12 +186,14 @@ class Scanner:
                 prices.append(Price(m.start(), m.end(), v, "", total=True))
                 _mask(chars, free, [m])
         masked = "".join(chars)
-        for i, rx in enumerate(self.price_res):
+        for rx in self.price_res:
             for m in rx.finditer(masked):
                 v = numbers.value(m.group("p"))
                 if v is None:
                     continue
-                prices.append(Price(m.start(), m.end(), v, m.groupdict().get("u") or "", bare=i == 5))
+                if m.groupdict().get("j"):   # 12块5: twelve and a half
+                    v += (numbers.value(m.group("j")) or Decimal(0)) / 10
+                prices.append(Price(m.start(), m.end(), v, m.groupdict().get("u") or "", bare=rx is self.bare_price))
                 _mask(chars, free, [m])
             masked = "".join(chars)
         for m in _BARE_KUAI.finditer(masked):   # …1箱,280块: money when the product before it is not counted in 块
