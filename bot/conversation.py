@@ -240,6 +240,16 @@ class Conversation:
             if pending.kind == "confirm" and text in YES:
                 self._confirm(uow, turn, pending.payload)
                 return
+            meant = self._unit_meant(pending.payload, text) if pending.kind == "confirm" else None
+            if meant is not None:   # 苹果3 → "按斤计,要记录吗?" → 箱: three cases
+                uow.chat.clear_pending(turn.user.username)
+                cmd, still = meant
+                if still:   # 豆腐3,西红柿2 → 板: the tofu in boards, the tomatoes still asked
+                    self._ask(uow, turn, cmd, self.t("doubt.ask", turn.lang, summary=replies.summary(
+                        self.t, turn.lang, cmd, self._catalog, user=turn.user)).lstrip(), unit_of=still)
+                else:
+                    self.execute(uow, turn, cmd)
+                return
             if text in NO:
                 uow.chat.clear_pending(turn.user.username)
                 turn.reply(self.t("cancelled", turn.lang))
@@ -849,12 +859,34 @@ class Conversation:
             return None
         return replace(cmd, lines=tuple(lines), location=here, rest=False)
 
-    def _ask(self, uow: UnitOfWork, turn: Turn, cmd: commands.Command, text: str) -> None:
+    def _ask(self, uow: UnitOfWork, turn: Turn, cmd: commands.Command, text: str, *,
+             unit_of: list[int] | None = None) -> None:
+        """Ask before ``cmd`` is done (确认 / 取消); ``unit_of``: its lines whose unit was assumed (苹果3 read as 3斤),
+        so a reply of a unit (箱) says what was meant."""
         token = secrets.token_hex(4)
-        uow.chat.set_pending(turn.user.username, kind="confirm", payload={"cmd": codec.dump(cmd), "token": token},
-                             expires_at=turn.now + PENDING_TTL)
+        payload: dict[str, Any] = {"cmd": codec.dump(cmd), "token": token}
+        if unit_of:
+            payload["unit_of"] = unit_of
+        uow.chat.set_pending(turn.user.username, kind="confirm", payload=payload, expires_at=turn.now + PENDING_TTL)
         turn.reply(text, [[Button(self.t("btn.confirm", turn.lang), f"ok:{token}"),
                            Button(self.t("btn.cancel", turn.lang), f"no:{token}")]])
+
+    def _unit_meant(self, payload: dict[str, Any], text: str) -> tuple[commands.Command, list[int]] | None:
+        """The pending write with its assumed units replaced by the unit replied (箱 · 是箱 · 按箱: every line read in
+        the base unit that comes in it) and the lines still assumed, or None when the reply is no such unit."""
+        said = re.sub(r"^(?:是|按|要|单位是?)|(?:吧|啊|的)$", "", text.strip(" ,.!"))
+        assumed = set(payload.get("unit_of") or [])
+        if not assumed or not said or len(said) > 3:
+            return None
+        cmd = codec.load(payload["cmd"])
+        products = {p.sku: p for p in (self._catalog.products if self._catalog else ())}
+        fits = {i for i in assumed if i < len(cmd.lines) and cmd.lines[i].sku in products
+                and products[cmd.lines[i].sku].accepts(said)}
+        if not fits:
+            return None
+        return replace(cmd, lines=tuple(
+            replace(ln, qty=units.normalize(products[ln.sku].to_base(ln.qty, said))) if i in fits else ln
+            for i, ln in enumerate(cmd.lines))), sorted(assumed - fits)
 
     def _confirm(self, uow: UnitOfWork, turn: Turn, payload: dict[str, Any]) -> None:
         uow.chat.clear_pending(turn.user.username)
@@ -880,9 +912,11 @@ class Conversation:
                                          available=units.normalize(s.available), requested=units.normalize(s.requested))
                                   for s in plan.shortfalls)
             if doubts:
+                assumed = {g.mention for g in guesses if g.kind == "assumed_unit"}
                 self._ask(uow, turn, cmd, doubts + self.t("doubt.ask", turn.lang,
                                                           summary=replies.summary(self.t, turn.lang, cmd, self._catalog,
-                                                                                  user=turn.user)))
+                                                                                  user=turn.user)),
+                          unit_of=[i for i, ln in enumerate(getattr(cmd, "lines", ())) if ln.mention in assumed])
                 return
         turn.events += inventory.record(uow, plan, actor=actor, t=self.t, push=turn.push)
         if isinstance(cmd, commands.RecordMoves) and cmd.came_short_from:   # the sending place hears of it

@@ -607,3 +607,20 @@ def test_a_quantity_without_its_product_is_asked_for_and_the_answer_completes_it
     assert chat.stock()["XH:B05"] == before["XH:B05"] - 15
     chat.say("amy", "又卖了1袋")                                  # the sugar goes on
     assert chat.stock()["XH:B05"] == before["XH:B05"] - 20
+
+
+def test_a_unit_replied_to_an_assumed_one_says_what_was_meant(tmp_path, monkeypatch):
+    from tests.conftest import DEMO
+    from tests.e2e.conftest import make_chat
+    chat = make_chat(tmp_path, monkeypatch, catalog=DEMO)
+    before = chat.stock()
+    out = chat.say("xiaowang", "收到牛腩3")                       # kept in 斤: 3斤 assumed, asked first
+    assert "按斤计" in texts(out) and chat.stock() == before, texts(out)
+    chat.say("xiaowang", "箱")                                     # no: three cases of 20斤
+    assert chat.stock()["NS:P001"] == before["NS:P001"] + 60
+    chat.say("xiaowang", "卖了牛腩2,可乐2")                        # two assumed
+    out = chat.say("xiaowang", "是斤")                              # the beef as assumed; the cola still asked
+    assert chat.stock()["NS:P001"] == before["NS:P001"] + 60 and "可乐 2瓶" in texts(out), texts(out)
+    chat.say("xiaowang", "箱")
+    assert chat.stock()["NS:P001"] == before["NS:P001"] + 58
+    assert chat.stock()["NS:P018"] == before["NS:P018"] - 48
