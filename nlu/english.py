@@ -65,8 +65,14 @@ _WORDS: list[tuple[str, str]] = [
     (r"(?<=\d)\s*(?:jin)(?![a-z])", "斤"),
     # places and fillers
     (r"\byesterday\b", "昨天"),
+    (r"(?:for |by |on )?(?:the )?day after tomorrow\b", "后天到"), (r"(?:for |by |on )?tomorrow\b", "明天到"),
+    (r"(?:for |by |on )?next (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", r"下\1到"),
+    (r"(?:for |by |on )?(?:this )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", r"\1到"),
     (r"\bthis week\b", "这周"), (r"\blast week\b", "上周"), (r"\bthis month\b", "本月"), (r"\blast month\b", "上个月"),
     (r"\bto\b", "到"),
+    *((rf"(?<![a-z]){d}(?![a-z])", zh) for d, zh in (("monday", "周一"), ("tuesday", "周二"), ("wednesday", "周三"),
+                                                    ("thursday", "周四"), ("friday", "周五"), ("saturday", "周六"),
+                                                    ("sunday", "周日"))),
     (r"\b(?:of|the|a|an|we|do|have|has|is|are|some|please|today|just|in|stock|left|at)\b", " "),
 ]
 _COMPILED = [(re.compile(rf"(?<![a-z]){w}(?![a-z])" if not w.startswith("(?<=") else w), zh) for w, zh in _WORDS]

@@ -172,7 +172,9 @@ def resolve(items: list[Draft], lex: lexicon.Lexicon, *, need_qty: bool = True, 
             continue
         if d.qty.unit == "件" and not lex.product(sku).accepts("件"):
             out.guesses.append(commands.Guess("case_as", f"{d.mention}{d.qty.raw}", case_of(lex.product(sku)) or ""))
-        elif line.unit == "" and len(d.qty.parts) == 1 and not d.qty.parts[0][1] and line.qty != 0:   # (0 is 0 in any)
+        elif line.unit == "" and len(d.qty.parts) == 1 and not d.qty.parts[0][1] and line.qty != 0 \
+                and (lex.product(sku).packs or units.is_global(lex.product(sku).base_unit)):
+            # (0 is 0 in any; 可颂3 for croissants counted one by one and sold no other way is three, nothing to ask)
             out.guesses.append(commands.Guess("assumed_unit", d.mention, lex.product(sku).base_unit))
         elif (line.unit and not lex.product(sku).accepts(d.qty.unit) and line.unit == d.qty.unit
               and line.unit not in d.qty.packs):
