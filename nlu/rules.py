@@ -19,12 +19,16 @@ from nlu import context, dates, lexicon, numbers, scan
 _N = numbers.NUMBER
 _CONDITION_WORDS = re.compile(r"当|的时候|要是|如果|一旦|只要|每天|每日|每周|每星期|每个?月|每逢|工作日|低于|少于|高于|超过|不足|连续|以下|小于|大于"
                               r"|不到|<|>|≤|≥|没卖|降雨|下雨|气温|温度|安全库存|安全线"
-                              r"|到期|过期|临期|卖完|用完|卖光|用光|没货|断货|缺货|售罄")
-_ACTION_WORDS = re.compile(r"提醒|通知|抄送|告诉|发给|发我|推送|调拨|补货|提升|提高|上调|降低|下调|转人工|人工审核"
+                              r"|到期|过期|临期|卖完|用完|卖光|用光|没货|断货|缺货|售罄"
+                              # 鸡蛋快没了提醒我 (said before whom to tell: 通知陈采购:鸡蛋快没了 passes the news on)
+                              r"|(?:快没了?|不够(?:了|用)?的?时)(?=.*(?:提醒|通知|告诉|发给|发我))")
+_ACTION_WORDS = re.compile(r"提醒|通知|抄送|告诉|发给|发我|推送|调拨|补货|提升|提高|上调|降低|下调|转人工|人工审核|说一声"
+                           r"|发个?(?:消息|信息|微信|短信)"
                            r"|采购申请|采购单|自动采购|自动下单")
 ACTION_START = re.compile(r"(?:自动)?(?:向|给)[^,,]{1,8}?(?:发送)?(?:提醒|通知|告诉|推送)|(?:自动)?(?:提醒|通知|告诉|推送)|抄送|(?:自动)?从|(?:自动)?调拨"
                           r"|(?:自动)?(?:生成|创建|提交|发起)|自动(?:补货|采购|下单)|(?:自动)?(?:提升|提高|增加|上调|降低|下调)"
-                          r"|转人工|(?:自动)?把|补货")
+                          r"|转人工|(?:自动)?把|补货|发个?(?:消息|信息|微信|短信)给|(?:给|向)[^,,]{1,8}?发个?(?:消息|信息|微信|短信)"
+                          r"|(?:跟|和)[^,,]{1,8}?说一声")
 OPS = [("不超过", "le"), ("不高于", "le"), ("不少于", "ge"), ("不低于", "ge"), ("低于", "lt"), ("少于", "lt"),
        ("小于", "lt"), ("不足", "lt"), ("不到", "lt"), ("跌破", "lt"), ("<=", "le"), ("≤", "le"), ("<", "lt"),
        ("高于", "gt"), ("多于", "gt"), ("大于", "gt"), ("超过", "gt"), (">=", "ge"), ("≥", "ge"), (">", "gt"),
@@ -264,7 +268,8 @@ class RuleParser:
         if m:   # 牛奶3天内到期 · 快过期 (3 days) · 临期: stock in lots that expire within those days
             n = m.group("n") or m.group("n2")
             return drules.Condition("expiring", "gt", Decimal(0), {"days": _int(n) if n else 3})
-        if re.search(r"(?:快|要|就要|快要|即将|马上|将要)(?:卖完|用完|卖光|用光|没了|没货|断货|缺货)|库存紧张", c):
+        if re.search(r"(?:快|要|就要|快要|即将|马上|将要)(?:卖完|用完|卖光|用光|没了?|没货|断货|缺货)|库存紧张"
+                     r"|^(?:库存)?不(?:够|足)(?:了|用)?$", c):
             return drules.Condition("on_hand", "lt_var", "safety_stock")   # 纸杯快用完的时候: under its safety stock
         if re.search(r"(?:没|未|不|没有)(?:卖完|用完|卖光|用光)", c):
             raise Unsupported(clause)   # 可颂连续两天没卖完: leftovers, which no variable holds (not "sold out")
@@ -273,9 +278,11 @@ class RuleParser:
         m = re.search(rf"(?:连续|已经|超过)?(?P<n>{_N})天(?:都|还|一直)?(?:没|没有|无|未)(?:卖|销售|售出|出货|动销|卖出去?)", c)
         if m:
             return drules.Condition("days_since_sale", "ge", _int(m.group("n")))
-        m = re.search(rf"未来(?P<n>{_N})(?P<u>小时|天)(?:内)?(?:有|存在)(?:预定|预订|订单|宴席|包桌|活动)", c)
-        if m:
-            hours = _int(m.group("n")) * (24 if m.group("u") == "天" else 1)
+        m = re.search(rf"(?:未来|接下来)?(?:(?P<n>{_N})(?:个)?(?P<u>小时|天)(?:内|以内|之内|里)?|(?P<d>今天|今日|明天|明日|后天))?"
+                      rf"(?:有|存在)(?:人|客人|客户)?(?:预定|预订|订单|宴席|包桌|活动|订桌|订货)", c)
+        if m:   # 未来24小时有预定 · 3天内有预定 · 明天有预定 (to the end of tomorrow: 48 hours) · 有预定 (the next 24)
+            day = {"今天": 24, "今日": 24, "明天": 48, "明日": 48, "后天": 72}.get(m.group("d") or "")
+            hours = day or (_int(m.group("n")) * (24 if m.group("u") == "天" else 1) if m.group("n") else 24)
             return drules.Condition("booked", "gt", 0, {"hours": hours})
         m = re.search(rf"(?:天气预报)?(?:显示)?(?:未来)?连续(?:降雨|下雨)(?P<op>{_OP})?(?P<n>{_N})天|连续(?P<n2>{_N})天(?:降雨|下雨|有雨)", c)
         if m:
@@ -376,6 +383,10 @@ class RuleParser:
 
     def _action(self, part: str, speaker: context.Speaker, done: list[drules.Action]) -> drules.Action:
         p = re.sub(r"^(?:自动|就|则|立即|马上)+", "", part)
+        # 发消息给孙采购 · 给孙采购发个消息 · 跟我说一声: to tell them
+        p = re.sub(r"^(?:发个?(?:消息|信息|微信|短信)给|(?:跟|和)(?=.+?说一声$))", "通知", p)
+        p = re.sub(r"^(?:给|向)(?P<to>.+?)发个?(?:消息|信息|微信|短信)$|^通知(?P<to2>.+?)说一声$",
+                   lambda m: "通知" + (m.group("to") or m.group("to2")), p)
         if p.startswith("抄送"):
             return drules.Action("cc", {"cc": self._people(p[2:], speaker, part)})
         m = re.match(r"^把(?P<r>.+?)(?:发给|推送给|发送给|推给|发到|发)(?P<to>.*)$", p)
