@@ -61,6 +61,13 @@ def test_below_safety_with_a_booking_in_the_next_24_hours(demo):
     assert any("草鱼" in m["text"] for m in to(out, "chen")) and to(out, "liu")
 
 
+def test_a_booking_tomorrow_said_plainly_is_the_same_condition_over_the_end_of_tomorrow(demo):
+    create(demo, "liu", "草鱼库存低于安全库存,而且明天有预定,提醒采购员")
+    demo.say("xiaowang", "明天中午有20人包桌,要草鱼6条")                  # tomorrow, 27 hours away
+    out = demo.say("xiaowang", "卖了草鱼5条")                            # 14 → 9 < 10
+    assert any("草鱼" in m["text"] for m in to(out, "chen")), texts(out)
+
+
 def test_volatile_sales_and_three_rainy_days_raise_a_class_consumables_safety_stock(demo):
     create(demo, "boss", "当近7日销量标准差>均值35%且天气预报显示连续降雨≥3天时,自动提升A类耗材安全库存20%")
     for day, qty in (("16", 200), ("17", 20)):
