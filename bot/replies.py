@@ -279,8 +279,8 @@ def open_orders(t: Any, lang: str, uow: UnitOfWork, cmd: commands.OrderQuery, *,
                 cat: context.Catalog | None) -> str:
     """The orders still open (awaiting approval, to deliver, to collect, in transit) that concern the user's store
     (or that the user placed; everything for a user without a store), soonest due first, the late ones marked:
-    how much of each line has come or gone, and its day."""
-    home = user.location
+    how much of each line has come or gone, and its day. A purchaser buys for every place: all of them."""
+    home = None if user.role == catalog.Role.PURCHASER else user.location
     if cmd.order_id is not None:   # 订单1到了吗: that order, in whatever state (if it concerns the user)
         o = uow.orders.get(cmd.order_id)
         if o is None or not (home is None or home in (o.location, o.source) or o.created_by == user.username):

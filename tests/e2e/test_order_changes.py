@@ -309,3 +309,12 @@ def test_the_owner_s_count_sheet_counts_at_the_store_it_was_asked_for(demo):
     out = demo.say("boss", "可乐45瓶")
     assert demo.stock()["NS:P018"] == 45 and demo.stock()["FT:P018"] == 67, out
     assert "已盘 1 种" in texts(demo.say("boss", "盘点结束"))
+
+
+def test_a_purchaser_sees_the_purchases_of_every_store_it_buys_for(chat):
+    chat.say("amy", "帮我向光明订牛奶5箱,明天到")                     # for 徐汇店; 孙采购 sits at the warehouse
+    chat.say("zhou", "同意")
+    out = texts(chat.say("sun", "光明的订单到哪了"))
+    assert "#1" in out and "待送货" in out, out                         # was: "no open orders of 光明乳业"
+    assert "#1" in texts(chat.say("sun", "订单1到了吗"))
+    assert "没有" in texts(chat.say("bo", "光明的订单到哪了"))            # 静安店's staff: not theirs
