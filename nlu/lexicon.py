@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 import threading
 from dataclasses import dataclass
 
@@ -80,6 +81,12 @@ class Match:
     """A product found for a mention that is not an exact catalog name."""
     skus: tuple[str, ...]  # one = resolved, several = ambiguous, none = unknown
     guess: str | None  # "fuzzy_product" | "pinyin_product" | None
+
+
+# the verbs a message typed in pinyin begins with (shoudao niunai 2 xiang)
+_PINYIN_VERBS = {"shoudao": "收到", "shoule": "收了", "daohuo": "到货", "jinhuo": "进货", "ruku": "入库",
+                 "maile": "卖了", "mai": "卖了", "chuku": "出库", "yongle": "用了", "lingyong": "领用",
+                 "baosun": "报损", "pandian": "盘点", "tuigei": "退给", "diaobo": "调拨"}
 
 
 def pinyin(s: str) -> str:
@@ -195,6 +202,26 @@ class Lexicon:
             out.add(pos)
         return out
 
+    def from_pinyin(self, s: str) -> str | None:
+        """A message typed all in pinyin (shoudao niunai 2 xiang · maile kesong 5 ge): its verbs and units in
+        characters, so the grammar reads it (the products' pinyin is matched already); None when it is no such
+        message (a verb must lead: an English message or a lone name is left alone)."""
+        if not re.fullmatch(r"[a-z0-9.\s]+", s):
+            return None
+        words = s.split()
+        head = _PINYIN_VERBS.get(words[0]) if words else None
+        if head is None:
+            return None
+        said = {pinyin(u): u for u in self.units if any(text.is_cjk(c) for c in u)}
+        out = [head]
+        for w in words[1:]:
+            m = re.fullmatch(r"(\d+(?:\.\d+)?)([a-z]+)", w)
+            if m and m.group(2) in said:   # 2xiang
+                out.append(m.group(1) + said[m.group(2)])
+            else:
+                out.append(said.get(w, w) if out and re.search(r"\d$", out[-1]) else w)
+        return f"{out[0]}:{' '.join(out[1:])}"
+
     def words(self, s: str) -> list[str]:
         return [w for w in self.tokenizer.cut(s, HMM=False) if w.strip()]
 
@@ -236,9 +263,12 @@ class Lexicon:
             return self._fuzzy_pinyin(m)
         if any(text.is_cjk(c) for c in m) and any(c.isascii() and c.isalpha() for c in m):
             # 乳胶qi: the part the phone did not turn into characters, said the same; the whole read as pinyin
-            said = pinyin(m).lower()
-            exact = self._by_pinyin.get(said)
-            return Match(tuple(sorted(exact)), "pinyin_product") if exact else self._fuzzy_pinyin(said)
+            # (报损jidan: the Latin word alone is the name, the verb before it was not one of the grammar's fillers)
+            said = [pinyin(m).lower(), *(w for w in re.findall(r"[a-z]{3,}", m.lower()))]
+            exact = next((self._by_pinyin[w] for w in said if w in self._by_pinyin), None)
+            if exact:
+                return Match(tuple(sorted(exact)), "pinyin_product")
+            return next((f for w in said if (f := self._fuzzy_pinyin(w)).skus), Match((), None))
         return Match((), None)
 
     def _broader(self, m: str) -> tuple[str, ...]:

@@ -81,7 +81,7 @@ class Parser:
         s = texts.normalize(text or "")
         if not s or not any(c.isalnum() for c in s):
             return commands.Clarify("not_understood")
-        s = english.to_chinese(s) or s   # received 2 cases of 牛奶 · sold 3 可颂 · undo: the same grammar
+        s = english.to_chinese(s) or self.lex.from_pinyin(s) or s   # received 2 cases of 牛奶 · shoudao niunai 2 xiang
         follow = self._order_followup(s, speaker)
         if follow is not None:   # 改成3箱 · 再加1箱牛腱 · 改成明天到, right after placing an order
             return follow
