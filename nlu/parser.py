@@ -1317,7 +1317,9 @@ class Parser:
                     and re.search(r"(?:收到|收了|到了|来了)了?\s*$", s[:e.start]) \
                     and any(o.end <= e.start - 2 for o in a.of("location")):
                 source = e.codes[0]   # 静安店收到大仓(送来)的牛奶1箱: from 大仓 to 静安店 (it went the other way)
-            elif s[e.end:e.end + 2] in ("借走", "拿走", "取走", "调走") or re.match(r"借了?(?!给)", s[e.end:]):
+            elif s[e.end:e.end + 2] in ("借走", "拿走", "取走", "调走") or re.match(r"借了?(?!给)", s[e.end:]) \
+                    or re.match(r"(?:拿|取|搬|带|要)(?:走)?了?(?:我们|咱们|我店|本店|我这边?)"   # 静安店拿了我们…
+                                r"|(?:从|在)(?:我们|咱们|我店|本店|我)(?:这|这里|这边|那|店里)?(?:拿|取|借|搬|带|要)", s[e.end:]):
                 dest = e.codes[0]   # 静安店借走鸡蛋1板 · 静安店借了我们面粉1袋: it goes there
             elif re.match(r"还了?(?:我们|咱们|给我们)", s[e.end:]):
                 source = e.codes[0]   # 静安店还了我们面粉1袋: what it borrowed comes back
