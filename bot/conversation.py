@@ -623,8 +623,9 @@ class Conversation:
             came[ln.sku] -= ln.qty
         for ln in cmd.exact:
             came[ln.sku] = ln.qty
-        lines = tuple(commands.Line(sku=ln.sku, qty=came[ln.sku], unit_price=ln.unit_price) for ln in o.lines
-                      if came.get(ln.sku, 0) > 0 and (cmd.sku is None or ln.sku == cmd.sku or said))
+        lines = tuple(commands.Line(sku=ln.sku, qty=came[ln.sku], unit_price=cmd.unit_price
+                                    if cmd.unit_price is not None and ln.sku == cmd.sku else ln.unit_price)
+                      for ln in o.lines if came.get(ln.sku, 0) > 0 and (cmd.sku is None or ln.sku == cmd.sku or said))
         receipt = commands.RecordMoves(movement=commands.Movement.RECEIPT, lines=lines, location=o.location,
                                        partner=o.partner)
         self._ask(uow, turn, receipt, self.t("receive_order.ask", turn.lang, id=o.id,
@@ -714,7 +715,7 @@ class Conversation:
         here = p.location or turn.user.location
         waiting = _awaiting(uow, here, partner=p.partner, sku=c.mention)
         if waiting:
-            return commands.ReceiveOrder(partner=p.partner, sku=c.mention, location=p.location)
+            return commands.ReceiveOrder(partner=p.partner, sku=c.mention, location=p.location, unit_price=c.unit_price)
         oid = _incoming_transfer(uow, here, c.mention) if p.partner is None else None
         return commands.ReceiveOrder(order_id=oid) if oid is not None else None
 

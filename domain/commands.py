@@ -337,6 +337,7 @@ class ReceiveOrder:
     amount: Decimal | None = None
     amount_unit: str = ""
     order_id: int | None = None   # 采购单#3的货到了: that order, wherever it is for
+    unit_price: Decimal | None = None   # 光明的牛奶到了,单价5元: the price said, per base unit, for ``sku``
 
 
 @dataclass(frozen=True)
@@ -462,6 +463,7 @@ class Clarify:
     candidates: tuple[str, ...] = ()  # SKUs (or other codes) to choose from
     partial: Command | None = None
     detail: str = ""
+    unit_price: Decimal | None = None   # 收到牛奶,单价5元: the price said for the line still asked (per base unit)
 
 
 @dataclass(frozen=True)

@@ -133,7 +133,10 @@ def _remark(parser: Parser, partial: commands.Command | None, tail: str) -> comm
 def _complete(pending: commands.Clarify, line: commands.Line | lines.Problem) -> Result:
     partial = pending.partial
     if isinstance(line, lines.Problem):
-        return commands.Clarify(line.reason, mention=line.mention, partial=partial, detail=line.detail)
+        return commands.Clarify(line.reason, mention=line.mention, partial=partial, detail=line.detail,
+                                unit_price=pending.unit_price)
+    if pending.unit_price is not None and line.unit_price is None and line.sku == pending.mention:
+        line = replace(line, unit_price=pending.unit_price)   # 收到牛奶,单价5元 → 多少? → 2箱: at ¥5
     done = lines.attach(partial, (line,))
     if done is None:
         return commands.Clarify("not_understood")

@@ -1249,8 +1249,13 @@ class Parser:
         cmd = built
         if res.problems:
             p = res.problems[0]
+            price = None
+            said = [pr for pr in a.prices if not pr.total and not pr.bare]
+            if p.reason == "missing_qty" and len(said) == 1 and p.mention in self.lex.products:
+                # 收到牛奶,单价5元 · 光明的牛奶到了,5元一升: kept for the quantity answered or the order received
+                price = _apply_prices([commands.Line(sku=p.mention, qty=Decimal(0))], a, self.lex, [0], cost=cost)[0].unit_price
             return commands.Clarify(p.reason, mention=p.mention, candidates=p.candidates, partial=cmd,
-                                    detail=p.detail)
+                                    detail=p.detail, unit_price=price)
         if isinstance(cmd, commands.RecordMoves) and cmd.movement == commands.Movement.RECEIPT and (
                 a.lot or a.expiry or a.produced or a.shelf_days):
             ordered = [replace(ln, lot=a.lot or ln.lot, expiry=self._expiry(a, ln, cmd.at or speaker.now) or ln.expiry)

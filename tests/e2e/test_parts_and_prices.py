@@ -193,3 +193,15 @@ def test_a_price_without_its_unit_is_read_against_what_was_paid_lately_when_the_
     chat.say("amy", "收到白砂糖1袋,单价6")                             # nothing paid for sugar yet: per kg, as before
     costs = [(m["sku"], float(m["qty"]), float(m["unit_cost"])) for m in chat.export("moves") if m["kind"] == "receipt"]
     assert costs == [("B10", 5, 12), ("B10", 10, 12), ("B05", 5, 6)], costs
+
+
+def test_a_price_said_with_a_receipt_that_lacks_its_quantity_is_kept_for_the_answer_and_the_order(chat):
+    chat.say("zhou", "向光明采购牛奶10箱,明天送到")
+    chat.send(at="2026-06-16T10:00:00+08:00")
+    out = chat.say("amy", "光明的牛奶到了,单价5元")                   # the order's receipt, asked first
+    assert "采购单 #1" in texts(out), texts(out)
+    chat.press("amy", "确认")
+    assert "¥5.00/升" in texts(chat.say("zhou", "牛奶进价多少"))        # was: no cost (the price was dropped)
+    chat.say("amy", "收到奶油,60元一箱")                               # how much? then the answer
+    chat.say("amy", "2箱")
+    assert "¥5.00/盒" in texts(chat.say("zhou", "奶油进价多少"))         # ¥60 a case of 12
