@@ -620,14 +620,20 @@ def _prices(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, rows: l
         if p is None:
             continue
         cost, source = metrics.unit_cost(uow, p)
-        costed = [m for m in uow.stock.recent_moves(sku, limit=30)
-                  if m.kind == ledger.MoveKind.RECEIPT and m.unit_cost is not None and m.reverses is None]
-        undone = uow.stock.reversed_ids(m.id for m in costed if m.id is not None)
-        costed = [m for m in costed if m.id not in undone]   # newest first (an undone receipt is no "last")
+        received = [m for m in uow.stock.recent_moves(sku, limit=30)
+                    if m.kind == ledger.MoveKind.RECEIPT and m.reverses is None]
+        undone = uow.stock.reversed_ids(m.id for m in received if m.id is not None)
+        received = [m for m in received if m.id not in undone]   # newest first (an undone receipt is no "last")
+        costed = [m for m in received if m.unit_cost is not None]
         last = costed[0] if costed else None
         parts = [str(t("info.price_cost", lang, cost=reports.money(cost), unit=p.base_unit,
                        source=t(f"info.cost_from_{source}", lang))) if cost is not None
                  else str(t("info.price_cost_unknown", lang))]
+        if received and received[0] is not last:   # 牛奶上次什么时候进的: the last delivery, priced or not
+            m = received[0]
+            parts.append(str(t("info.price_received", lang, date=f"{m.at.astimezone(now.tzinfo):%m-%d}",
+                               qty=qty_text(cat, sku, m.qty),
+                               partner=f"{partner_name(m.partner, cat)} " if m.partner else "")))
         if last is not None and last.unit_cost is not None:
             parts.append(str(t("info.price_last", lang, cost=reports.money(last.unit_cost), unit=p.base_unit,
                                date=f"{last.at.astimezone(now.tzinfo):%m-%d}",

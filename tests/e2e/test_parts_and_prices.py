@@ -205,3 +205,9 @@ def test_a_price_said_with_a_receipt_that_lacks_its_quantity_is_kept_for_the_ans
     chat.say("amy", "收到奶油,60元一箱")                               # how much? then the answer
     chat.say("amy", "2箱")
     assert "¥5.00/盒" in texts(chat.say("zhou", "奶油进价多少"))         # ¥60 a case of 12
+
+
+def test_when_a_product_last_came_in_is_answered_priced_or_not(chat):
+    chat.say("amy", "光明送来牛奶2箱")                                  # no price said
+    out = texts(chat.say("zhou", "牛奶上次什么时候进的"))                # was: "how much milk?"
+    assert "上次到货 06-15 光明乳业 24升(2箱)" in out, out
