@@ -178,7 +178,8 @@ def clarify(t: Any, lang: str, c: commands.Clarify, cat: context.Catalog | None)
         return t("clarify.ambiguous_product", lang, mention=c.mention, candidates="、".join(names)), buttons
     if c.reason == "unknown_location":
         names = [loc_name(s, cat) for s in c.candidates]
-        buttons = [[Button(n, f"pick:{n}") for n in names[i:i + 3]] for i in range(0, len(names), 3)]
+        buttons = [[Button(n, f"pick:{n}") for n in names[i:i + 3]] for i in range(0, len(names), 3)] \
+            if c.partial is not None else []   # (浦东店 unknown: the places listed, the message said again)
         key = "clarify.unknown_location" if c.mention else "clarify.which_location"   # none named: which one?
         return t(key, lang, mention=c.mention, candidates="、".join(names)), buttons
     if c.reason == "orphan_qty" and c.partial is not None:   # 收到5箱 → which product? (the answer completes it)

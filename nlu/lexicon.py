@@ -123,6 +123,11 @@ class Lexicon:
             if loc.kind.is_physical:
                 for n in _location_names(loc):
                     self._add(n, "location", loc.code)
+        stores = [loc for loc in cat.locations if loc.kind == dcat.LocationKind.WAREHOUSE]
+        if len(stores) == 1:   # the one warehouse by what everyone calls it (从仓库调… · 总仓 · 大仓), unless taken
+            for n in ("仓库", "总仓", "大仓", "中心仓", "中央仓", "总库", "库房"):
+                if text.normalize(n) not in self.names:
+                    self._add(n, "location", stores[0].code)
         for pa in cat.partners:
             for n in pa.names:
                 self._add(n, "partner", pa.code)

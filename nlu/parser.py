@@ -645,6 +645,9 @@ class Parser:
             return self._query(a)
         rest = not a.qtys and ((kind in ("sale", "consumption") and intents.SOLD_OUT.search(a.s) is not None)
                                or (kind == "scrap" and _ALL_LOST.search(a.s) is not None))   # 青椒全部坏掉了
+        absent = self._unknown_party(a, kind)
+        if absent is not None:   # 从浦东店调… · 向联华采购…: a place or supplier the catalog lacks, never dropped
+            return absent
         items = lines.drafts(a, self.lex)
         res = lines.resolve(items, self.lex, need_qty=not rest, zero_ok=kind == "count",   # 盘点:可颂0个
                             ask_unit=kind != "count")
@@ -1285,6 +1288,24 @@ class Parser:
             guesses += [commands.Guess("total_unsplit", a.s[p.start:p.end], "") for p in a.prices if p.total]
         return commands.Parsed(cmd, tuple(dict.fromkeys(guesses)))
 
+    def _unknown_party(self, a: scan.Analysis, kind: str) -> commands.Clarify | None:
+        """A store or warehouse named after 从/到/给 (浦东店) or a supplier ordered from (向联华采购) that the catalog
+        does not know: asked, as the move would otherwise come from or go to the speaker's own place or no one."""
+        known = [(e.start, e.end) for e in a.entities if e.kind in ("location", "partner", "product", "user")]
+
+        def unknown(m: re.Match[str]) -> bool:
+            return not any(x < m.end("n") and m.start("n") < y for x, y in known) \
+                and texts.normalize(m.group("n")) not in self.lex.names   # (跟陈采购订…: a person, not a supplier)
+        if kind in ("transfer", "receipt"):   # (卖给隔壁饭店: a customer, said as it is called)
+            for m in _PLACE_SAID.finditer(a.s):
+                if unknown(m) and (kind == "transfer" or m.group(0).startswith(("从", "由"))):
+                    physical = tuple(c for c, loc in self.lex.locations.items() if loc.kind.is_physical)
+                    return commands.Clarify("unknown_location", mention=m.group("n"), candidates=physical)
+        said = _SUPPLIER_SAID.match(a.s) if kind == "purchase" else None
+        if said is not None and unknown(said) and not self.lex.match_product(said.group("n")).skus:
+            return commands.Clarify("unknown_supplier_order", detail=said.group("n"))
+        return None
+
     def _unknown(self, a: scan.Analysis, partial: commands.Command | None = None) -> commands.Clarify:
         chunks = [c.text for c in a.chunks if len(c.text) >= 2 or texts.is_cjk(c.text[:1])]
         if chunks and (a.qtys or partial is not None):
@@ -1313,6 +1334,8 @@ class Parser:
                 source, request = e.codes[0], True
             elif re.match(r"(?:给|帮)(?:我们|我|咱们|本店|我店)", s[e.end:]):
                 source = e.codes[0]   # 仓库给我们调20斤牛腩: from there to the speaker's store
+            elif before.endswith(("到", "去")) and re.match(r"(?:去)?(?:拿|取|领|搬|借)", s[e.end:]):
+                source = e.codes[0]   # 到大仓拿了2袋面粉: fetched from there
             elif (before.endswith(("到", "给", "去", "往", "至", "送", "发")) and not before.endswith("收到")) \
                     or before in ("给了", "送了", "发了"):   # 可颂给了静安店10个
                 dest = e.codes[0]
@@ -1456,6 +1479,9 @@ _NEGATED = re.compile(r"(?:没有|没|未|不曾)(?:卖出去|卖掉|卖完|卖�
                       r"|报损|坏)|(?:少|漏)(?:送|给|发)了?|(?<=\x00)(?:还)?(?:没有|没)(?:到|来)(?:了)?(?=[,;.!?\x00]|$)"
                       r"|(?:卖|用)不(?:掉|完|出去|动)")
 _BOOKS = re.compile(r"账上|账面(?:上)?|系统(?:里|上|显示)?(?:是|有)?|电脑(?:上|里)(?:是|有)?|记录(?:上|里)(?:是|有)?|显示")
+# a place said by its kind after a direction (从浦东店 · 到南京路店 · 给二号仓), and a supplier ordered from (向联华采购)
+_PLACE_SAID = re.compile(r"(?:从|由|到|去|往|给|发往|调往)(?P<n>[\u4e00-\u9fff]{1,6}?(?:分店|门店|店|仓库|仓))(?![\u4e00-\u9fff]{0,2}(?:的货|来的))")
+_SUPPLIER_SAID = re.compile(r"^(?:向|跟|找|从)(?P<n>[\u4e00-\u9fff]{2,6}?)(?:那里|那儿|那边)?(?:采购|订购|订货|订|下单|进货|买)")
 _NOT_COME = re.compile(r"(?:还)?(?:没有|没)(?:到|来|送来|送到|送货|发货)")
 # what has come already (a transfer to record, not to ask for): 收到 · 到了 · 调来的 · 调了 · 已经发了
 _CAME = re.compile(r"收到|到了|来了|(?:送|调|发|运|拿|带)(?:过)?来的|(?:调|拿|借|领|搬|运|取|带|还|送|发)了|已经?")

@@ -623,3 +623,14 @@ def test_a_unit_replied_to_an_assumed_one_says_what_was_meant(tmp_path, monkeypa
     chat.say("xiaowang", "箱")
     assert chat.stock()["NS:P001"] == before["NS:P001"] + 58
     assert chat.stock()["NS:P018"] == before["NS:P018"] - 48
+
+
+def test_a_place_or_supplier_the_catalog_lacks_is_said_and_nothing_moves(chat):
+    before = chat.stock()
+    out = texts(chat.say("amy", "从浦东店调牛奶1箱到静安店"))           # was: 1 case from 徐汇店 (the speaker's)
+    assert "浦东店" in out and chat.stock() == before, out
+    out = texts(chat.say("sun", "向联华采购牛奶2箱"))                   # was: an order to no supplier
+    assert "联华" in out and not chat.export("orders"), out
+    chat.say("amy", "从仓库调2袋面粉过来")                               # the one warehouse, by its common name
+    [request] = chat.export("orders")
+    assert (request["source"], request["location"]) == ("CK", "XH"), request
