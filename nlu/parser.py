@@ -835,7 +835,13 @@ class Parser:
         """光明的货到了,牛奶少了一箱 · 订的货到了,少了2箱牛奶 · 光明的货到了,牛奶只到了8箱: an order received but for
         what each later clause says is missing (or the amount that came instead)."""
         cut = _CLAUSE_END.search(a.s)
-        if cut is None or not intents.ORDER_ARRIVED.search(a.s[:cut.start()].rstrip("!.~ ")):
+        if cut is None:
+            return None
+        head = a.s[:cut.start()].rstrip("!.~ ")
+        named = [e for e in a.of("product") if e.end <= cut.start() and len(e.codes) == 1]
+        one = named[0].codes[0] if len(named) == 1 and not any(q.start < cut.start() for q in a.qtys) \
+            and re.search(r"(?:到了|送到了|送来了|到货了|来了)$", head) else None   # 张记的牛腩到了,少了5斤
+        if not intents.ORDER_ARRIVED.search(head) and one is None:
             return None
         short: list[commands.Line] = []
         exact: list[commands.Line] = []
@@ -845,16 +851,18 @@ class Parser:
                 continue
             m = _SHORT.search(clause)
             part = self.scanner.analyse(clause, _EPOCH)
-            prods = [e for e in part.of("product") if len(e.codes) == 1]
+            prods = [e.codes[0] for e in part.of("product") if len(e.codes) == 1]
+            if not part.of("product") and one is not None:
+                prods = [one]   # (少了5斤: of the product that came)
             if m is None or len(prods) != 1 or len(part.qtys) != 1:
                 return None   # a clause of another kind: the message is not (only) an order received short
-            line = lines.to_line(self.lex, prods[0].codes[0], part.qtys[0], mention=prods[0].mention)
+            line = lines.to_line(self.lex, prods[0], part.qtys[0], mention=self.lex.product(prods[0]).name)
             if isinstance(line, lines.Problem):
-                return commands.Clarify(line.reason, mention=prods[0].codes[0], detail=line.detail)
+                return commands.Clarify(line.reason, mention=prods[0], detail=line.detail)
             (exact if m.group("exact") else short).append(line)
-        prods = [e for e in a.of("product") if e.end <= cut.start()]
+        before = [e for e in a.of("product") if e.end <= cut.start()]
         return commands.Parsed(commands.ReceiveOrder(partner=supplier[0].codes[0] if supplier else None,
-                                                     sku=prods[0].codes[0] if prods else None,
+                                                     sku=before[0].codes[0] if before else None,
                                                      location=self._location(a), short=tuple(short),
                                                      exact=tuple(exact)))
 

@@ -211,3 +211,13 @@ def test_when_a_product_last_came_in_is_answered_priced_or_not(chat):
     chat.say("amy", "光明送来牛奶2箱")                                  # no price said
     out = texts(chat.say("zhou", "牛奶上次什么时候进的"))                # was: "how much milk?"
     assert "上次到货 06-15 光明乳业 24升(2箱)" in out, out
+
+
+def test_a_product_that_came_short_of_its_order_is_received_for_what_came(chat):
+    chat.say("zhou", "向光明采购牛奶10箱,明天送到")
+    chat.send(at="2026-06-16T10:00:00+08:00")
+    out = chat.say("amy", "光明的牛奶到了,少了一箱")                   # was: "different operations in one message"
+    assert "采购单 #1" in texts(out) and "108升" in texts(out), texts(out)
+    chat.press("amy", "确认")
+    [order] = [o for o in chat.export("orders") if o["id"] == 1]
+    assert order["status"] == "partial" and float(order["lines"][0]["received"]) == 108, order
