@@ -484,6 +484,14 @@ class Conversation:
         elif isinstance(cmd, commands.AmendOrder):
             self._require(user, "record")
             self._order_topic(uow, turn, purchasing.amend(uow, turn, cmd, t=self.t))
+        elif isinstance(cmd, commands.ProductField):   # 螺丝的安全库存是多少
+            self._require(user, "query")
+            product = uow.catalog.product(cmd.sku)
+            if product is None:
+                raise errors.NotFound(code="unknown_sku", sku=cmd.sku)
+            turn.reply(self.t("field.show", turn.lang, product=product.name, field=self.t(f"field.{cmd.field}", turn.lang),
+                              value=replies.field_value(self.t, turn.lang, product, cmd.field,
+                                                        getattr(product, cmd.field), self._catalog)))
         elif isinstance(cmd, commands.SetProduct):
             self._require(user, "approve")
             self._set_product(uow, turn, cmd, confirmed=confirmed)

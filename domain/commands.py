@@ -115,6 +115,13 @@ class SetPartner:
 
 
 @dataclass(frozen=True)
+class ProductField:
+    """螺丝的安全库存是多少 · 可颂保质期多久 · 牛奶的供应商是谁: one field of a product, read (``field`` as SetProduct's)."""
+    sku: str
+    field: str
+
+
+@dataclass(frozen=True)
 class SetProduct:
     """A manager changes one field of a product (可颂的安全库存改成40个 · 牛奶售价改为65元一箱 · 可颂保质期改成3天 ·
     牛奶起订量改成5箱 · 牛奶交货期改成2天 · 可颂的供应商改成光明): ``field`` one of PRODUCT_FIELDS, ``value`` in base
@@ -443,7 +450,8 @@ class Batch:
     parts: tuple[RecordMoves | CountStock | TransferStock, ...]
 
 
-Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | Export | SetProduct | SetPartner | AddProduct
+Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | Export | ProductField
+           | SetProduct | SetPartner | AddProduct
            | RepeatPurchase | MovesQuery | ShipTransfer | RecordPayment | VoidPayment | StartCount | FinishCount | AddPartner | Relay | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
            | SalesQuery | PurchaseQuery | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Help
            | SmallTalk)

@@ -376,8 +376,12 @@ class Parser:
             if _RANGE.fullmatch(a.s[q1.end:q2.start]) and (not q1.unit or q1.unit == q2.unit):
                 return commands.Clarify("qty_range", detail=a.s[q1.start:q2.end])
         setting = intents.SET_FIELD.search(a.s)
-        if setting is not None and re.match(r"\s*(?:多少|几|啥|什么|谁|哪)", a.s[setting.end():]):
-            setting = None   # 可乐的售价是多少: a question, not a change
+        if setting is not None and re.match(r"\s*(?:多少|几|啥|什么|谁|哪|多久|多长)", a.s[setting.end():]):
+            field = intents.FIELDS[setting.group("field")]
+            whose = [e.codes[0] for e in a.of("product") if len(e.codes) == 1]
+            if len(whose) == 1 and field in ("safety_stock", "shelf_life_days", "moq", "lead_time_days", "supplier"):
+                return commands.Parsed(commands.ProductField(whose[0], field))   # 螺丝的安全库存是多少
+            setting = None   # 可乐的售价是多少: a question, not a change (the prices, below)
         if setting is not None and not a.of("product") and (supplier or customer) \
                 and intents.FIELDS[setting.group("field")] in ("lead_time_days", "credit_limit"):
             # 张记的交货期改成3天 · 团餐的信用额度改成8000

@@ -180,3 +180,11 @@ def test_what_was_used_or_lost_over_a_period_at_recent_cost_net_of_undone(chat):
     chat.say("amy", "english")
     out = texts(chat.say("amy", "how much 牛奶 was used today"))
     assert "use of 全脂牛奶 8升" in out and "¥40.00" in out, out
+
+
+def test_a_product_s_safety_stock_or_shelf_life_is_read_back(chat):
+    assert "可颂的安全库存:30个" in texts(chat.say("amy", "可颂的安全库存是多少"))   # was: the stock on hand
+    assert "全脂牛奶的保质期:7天" in texts(chat.say("amy", "牛奶的保质期是几天"))
+    assert "未设置" in texts(chat.say("amy", "纸杯的保质期是多久"))
+    out = texts(chat.say("zhou", "把可颂的单价改成12"))                       # was: an order amended to 12
+    assert "售价" in out and not chat.export("orders"), out

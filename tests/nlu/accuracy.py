@@ -139,6 +139,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
         d |= {"intent": "amend_order", "sku": c.sku, "qty": str(c.qty), "order_id": c.order_id, "partner": c.partner} \
             | ({"due": c.due.strftime("%Y-%m-%d %H:%M")} if c.due else {}) | ({"more": _lines(c.more)} if c.more else {}) \
             | ({"shift_days": c.shift_days} if c.shift_days else {})
+    elif isinstance(c, commands.ProductField):
+        d |= {"intent": "product_field", "sku": c.sku, "field": c.field}
     elif isinstance(c, commands.SetProduct):
         d |= {"intent": "set_product", "sku": c.sku, "field": c.field, "value": str(c.value)}
     elif isinstance(c, commands.SetPartner):
