@@ -1310,7 +1310,8 @@ class Parser:
                 and texts.normalize(m.group("n")) not in self.lex.names   # (跟陈采购订…: a person, not a supplier)
         if kind in ("transfer", "receipt"):   # (卖给隔壁饭店: a customer, said as it is called)
             for m in _PLACE_SAID.finditer(a.s):
-                if unknown(m) and (kind == "transfer" or m.group(0).startswith(("从", "由"))):
+                if unknown(m) and (kind == "transfer" or m.group(0).startswith(("从", "由"))) \
+                        and not _OWN_PLACE.fullmatch(m.group("n")):
                     physical = tuple(c for c, loc in self.lex.locations.items() if loc.kind.is_physical)
                     return commands.Clarify("unknown_location", mention=m.group("n"), candidates=physical)
         said = _SUPPLIER_SAID.match(a.s) if kind == "purchase" else None
@@ -1493,6 +1494,7 @@ _NEGATED = re.compile(r"(?:没有|没|未|不曾)(?:卖出去|卖掉|卖完|卖�
 _BOOKS = re.compile(r"账上|账面(?:上)?|系统(?:里|上|显示)?(?:是|有)?|电脑(?:上|里)(?:是|有)?|记录(?:上|里)(?:是|有)?|显示")
 # a place said by its kind after a direction (从浦东店 · 到南京路店 · 给二号仓), and a supplier ordered from (向联华采购)
 _PLACE_SAID = re.compile(r"(?:从|由|到|去|往|给|发往|调往)(?P<n>[\u4e00-\u9fff]{1,6}?(?:分店|门店|店|仓库|仓))(?![\u4e00-\u9fff]{0,2}(?:的货|来的))")
+_OWN_PLACE = re.compile(r"(?:本|我|咱|这|那|我们|咱们|自己|这家|那家|这个|那个|你们|他们|对面|隔壁)(?:的)?(?:分店|门店|店|仓库|仓)")
 _SUPPLIER_SAID = re.compile(r"^(?:向|跟|找|从)(?P<n>[\u4e00-\u9fff]{2,6}?)(?:那里|那儿|那边)?(?:采购|订购|订货|订|下单|进货|买)")
 _NOT_COME = re.compile(r"(?:还)?(?:没有|没)(?:到|来|送来|送到|送货|发货)")
 # what has come already (a transfer to record, not to ask for): 收到 · 到了 · 调来的 · 调了 · 已经发了

@@ -658,7 +658,7 @@ def evening_summary(uow: Any, box: Any, t: Any, *, location: str | None, now: da
         lang = _lang(uow, u)
         lines = [t("job.evening_title", lang, location=loc_name(uow, location), date=f"{now:%m-%d}"),
                  t("job.evening_no_sales", lang) if not priced
-                 else t("job.evening_sales_unpriced", lang, n=len(priced)) if not any(priced)
+                 else t("job.evening_sales_unpriced", lang, n=len(priced)) if all(r is None for r in priced)
                  else t("job.evening_sales", lang, n=len(priced), revenue=money(revenue),
                         unpriced=t("job.evening_unpriced", lang, n=priced.count(None)) if None in priced else "")]
         if top:
