@@ -349,10 +349,10 @@ def moves_total(t: Any, lang: str, uow: UnitOfWork, cmd: commands.MovesQuery, *,
 
 def purchases(t: Any, lang: str, uow: UnitOfWork, cmd: commands.PurchaseQuery, *, user: catalog.User, now: datetime,
               cat: context.Catalog | None) -> str:
-    """What came in at the user's store (or ``cmd.location``; everywhere for a user without one) on ``cmd.start`` ..
-    ``cmd.end``: the receipts, net of those undone, at the cost each was recorded with; by product (the ten that
+    """What came in at the user's store (or ``cmd.location``; everywhere for a user without one, and for a purchaser,
+    who buys for every place) on ``cmd.start`` .. ``cmd.end``: the receipts, net of those undone, at the cost each was recorded with; by product (the ten that
     cost most) and by supplier; receipts without a cost are counted apart."""
-    loc = cmd.location or user.location
+    loc = cmd.location or (None if user.role == catalog.Role.PURCHASER else user.location)   # (a purchaser: all)
     since = datetime(cmd.start.year, cmd.start.month, cmd.start.day, tzinfo=now.tzinfo)
     until = since + timedelta(days=(cmd.end - cmd.start).days + 1)
     kinds = [ledger.MoveKind.RECEIPT.value, ledger.MoveKind.RETURN_TO_SUPPLIER.value]

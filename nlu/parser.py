@@ -490,8 +490,13 @@ class Parser:
                                                           sku=prods[0].codes[0] if prods else None))
         if intents.FORECAST.search(m):
             return self._forecast(a, speaker.now)
-        if intents.PURCHASES.search(a.s) and not [q for q in a.qtys if not _SPAN_AFTER.match(a.s, q.end)]:
+        if (intents.PURCHASES.search(a.s) or (supplier and not customer and _SUPPLIED_Q.search(a.s))) \
+                and not [q for q in a.qtys if not _SPAN_AFTER.match(a.s, q.end)]:   # (这周给光明订了多少)
             return self._purchases(a, supplier, speaker.now)
+        if _URGE.search(a.s) and not a.qtys and (supplier or a.of("product")) and not customer:
+            prods = a.of("product")   # 催一下光明的牛奶: where that order is (the chat does not phone them)
+            return commands.Parsed(commands.OrderQuery(kind="purchase", partner=supplier[0].codes[0] if supplier
+                                                       else None, sku=prods[0].codes[0] if prods else None))
         used = intents.USED_Q.search(m) or intents.LOST_Q.search(m)
         if used is not None and not [q for q in a.qtys if not _SPAN_AFTER.match(a.s, q.end)]:
             today = speaker.now.date()   # 这周牛奶用了多少 · 本月报损多少: the named past period, else today
@@ -1494,6 +1499,9 @@ _NEGATED = re.compile(r"(?:没有|没|未|不曾)(?:卖出去|卖掉|卖完|卖�
 _BOOKS = re.compile(r"账上|账面(?:上)?|系统(?:里|上|显示)?(?:是|有)?|电脑(?:上|里)(?:是|有)?|记录(?:上|里)(?:是|有)?|显示")
 # a place said by its kind after a direction (从浦东店 · 到南京路店 · 给二号仓), and a supplier ordered from (向联华采购)
 _PLACE_SAID = re.compile(r"(?:从|由|到|去|往|给|发往|调往)(?P<n>[\u4e00-\u9fff]{1,6}?(?:分店|门店|店|仓库|仓))(?![\u4e00-\u9fff]{0,2}(?:的货|来的))")
+# what a supplier brought over a period, asked (这周给光明订了多少 · 光明这个月送了多少), and an order chased (催一下光明)
+_SUPPLIED_Q = re.compile(r"(?:订了|送了|送来了?|进了|买了|采购了|供了)(?:多少|几)")
+_URGE = re.compile(r"催")
 _OWN_PLACE = re.compile(r"(?:本|我|咱|这|那|我们|咱们|自己|这家|那家|这个|那个|你们|他们|对面|隔壁)(?:的)?(?:分店|门店|店|仓库|仓)")
 _SUPPLIER_SAID = re.compile(r"^(?:向|跟|找|从)(?P<n>[\u4e00-\u9fff]{2,6}?)(?:那里|那儿|那边)?(?:采购|订购|订货|订|下单|进货|买)")
 _NOT_COME = re.compile(r"(?:还)?(?:没有|没)(?:到|来|送来|送到|送货|发货)")

@@ -318,3 +318,8 @@ def test_a_purchaser_sees_the_purchases_of_every_store_it_buys_for(chat):
     assert "#1" in out and "待送货" in out, out                         # was: "no open orders of 光明乳业"
     assert "#1" in texts(chat.say("sun", "订单1到了吗"))
     assert "没有" in texts(chat.say("bo", "光明的订单到哪了"))            # 静安店's staff: not theirs
+    assert "#1" in texts(chat.say("sun", "催一下光明的牛奶"))               # (was: how much milk?)
+    chat.say("amy", "光明的牛奶到了")
+    chat.press("amy", "确认")
+    out = texts(chat.say("sun", "光明这个月送了多少"))                     # every store's receipts, not the warehouse's
+    assert "全部地点" in out and "全脂牛奶 60升(5箱)" in out, out
