@@ -45,7 +45,7 @@ async def test_messages_to_one_chat_keep_their_order_and_spacing_while_others_go
     assert [e.payload["text"] for _, e in transport.sent if e.chat_id == "1"] == ["1#0", "1#1", "1#2", "1#3"]
     one = times(transport, "1")
     assert all(b - a >= 0.19 for a, b in zip(one, one[1:], strict=False))
-    assert times(transport, "2")[0] - one[0] < 0.15
+    assert times(transport, "2")[0] < one[1]   # chat 2 did not wait behind chat 1's spacing (by order, not a clock)
     assert sender.stats["deferred"] >= 3
 
 
