@@ -276,12 +276,18 @@ def status_word(t: Any, lang: str, o: orders.Order) -> str:
     return status if status != state else str(t(f"order_status.{o.status.value}", lang))
 
 
+def scope(user: catalog.User) -> str | None:
+    """The place whose orders and deliveries concern ``user``: its store; None (every place) for a purchaser, who
+    buys for all of them, or a user without a store."""
+    return None if user.role == catalog.Role.PURCHASER else user.location
+
+
 def open_orders(t: Any, lang: str, uow: UnitOfWork, cmd: commands.OrderQuery, *, user: catalog.User, now: datetime,
                 cat: context.Catalog | None) -> str:
     """The orders still open (awaiting approval, to deliver, to collect, in transit) that concern the user's store
     (or that the user placed; everything for a user without a store), soonest due first, the late ones marked:
     how much of each line has come or gone, and its day. A purchaser buys for every place: all of them."""
-    home = None if user.role == catalog.Role.PURCHASER else user.location
+    home = scope(user)
     if cmd.order_id is not None:   # 订单1到了吗: that order, in whatever state (if it concerns the user)
         o = uow.orders.get(cmd.order_id)
         if o is None or not (home is None or home in (o.location, o.source) or o.created_by == user.username):
@@ -352,7 +358,7 @@ def purchases(t: Any, lang: str, uow: UnitOfWork, cmd: commands.PurchaseQuery, *
     """What came in at the user's store (or ``cmd.location``; everywhere for a user without one, and for a purchaser,
     who buys for every place) on ``cmd.start`` .. ``cmd.end``: the receipts, net of those undone, at the cost each was recorded with; by product (the ten that
     cost most) and by supplier; receipts without a cost are counted apart."""
-    loc = cmd.location or (None if user.role == catalog.Role.PURCHASER else user.location)   # (a purchaser: all)
+    loc = cmd.location or scope(user)
     since = datetime(cmd.start.year, cmd.start.month, cmd.start.day, tzinfo=now.tzinfo)
     until = since + timedelta(days=(cmd.end - cmd.start).days + 1)
     kinds = [ledger.MoveKind.RECEIPT.value, ledger.MoveKind.RETURN_TO_SUPPLIER.value]
