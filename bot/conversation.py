@@ -918,7 +918,8 @@ class Conversation:
             if plan.shortfalls:
                 doubts += "".join(self.t("doubt.negative", turn.lang, product=self._name_of(s.sku),
                                          location=replies.loc_name(s.location, self._catalog),
-                                         available=units.normalize(s.available), requested=units.normalize(s.requested))
+                                         available=replies.qty_text(self._catalog, s.sku, s.available),
+                                         requested=replies.qty_text(self._catalog, s.sku, s.requested))
                                   for s in plan.shortfalls)
             if doubts:
                 assumed = {g.mention for g in guesses if g.kind == "assumed_unit"}

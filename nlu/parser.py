@@ -82,6 +82,9 @@ class Parser:
         if not s or not any(c.isalnum() for c in s):
             return commands.Clarify("not_understood")
         s = english.to_chinese(s) or self.lex.from_pinyin(s) or s   # received 2 cases of 牛奶 · shoudao niunai 2 xiang
+        bare_field = intents.BARE_FIELD.match(s)
+        if bare_field is not None and self.lex.match_product(bare_field.group("head").removesuffix("的")).skus:
+            s = f"{bare_field.group('head')}{bare_field.group('field')}设为{bare_field.group('value')}"   # 牛腩安全库存20斤
         follow = self._order_followup(s, speaker)
         if follow is not None:   # 改成3箱 · 再加1箱牛腱 · 改成明天到, right after placing an order
             return follow
@@ -277,6 +280,8 @@ class Parser:
         return last is not None and last.movement not in ("", "order") and any(s in last.skus for s in skus)
 
     def _correct(self, rest: str) -> Result:
+        # 是40斤不是50斤 · 不是50斤是40斤: what it was not is dropped, what it is stays
+        rest = re.sub(r"(?:而)?不是[^,;\s是]+?(?=[,;\s]|是|而是|$)", " ", rest).strip(" ,;")
         a = self.scanner.analyse(rest, _EPOCH)
         prods = a.of("product")
         if not a.qtys and len(prods) == 1 and len(prods[0].codes) == 1:   # 不是牛奶,是奶油: the product was wrong
@@ -521,7 +526,8 @@ class Parser:
             span = re.search(rf"(?P<n>{numbers.NUMBER})\s*(?:个)?(?P<u>{scan.SHELF_UNIT})", a.s)
             return commands.Parsed(commands.Report("slow", location=self._location(a),
                                                    days=scan.shelf_days(span.group("n"), span.group("u")) if span else None))
-        if (intents.QUERY.search(m) or re.search(r"还有(?:多少|几)", a.s)) and not _count_with_qty(a):
+        if (intents.QUERY.search(m) or re.search(r"还有(?:多少|几)|(?:还有|还剩|剩下?|有)(?:什么|哪些|啥)(?:货|东西)", a.s)) \
+                and not _count_with_qty(a):   # (店里还有什么货: 还有 is masked as a joining word)
             return self._query(a)
         if whole and a.of("location") and _PART_TO.search(a.masked):
             groups = _groups(a)   # 收到牛奶2箱,其中1箱是给静安店的: a receipt, then part of it on to another store
@@ -1155,6 +1161,9 @@ class Parser:
         unit = re.search(r"(?:单位|基本单位|计量单位)(?:是|为|用|:)?\s*(?P<u>[^\s,;:\d]{1,3}?)(?=[\s,;]|$)"
                          r"|按(?P<u2>[^\s,;\d]{1,2}?)(?:卖|算|计|称)", rest)
         base = (unit.group("u") or unit.group("u2")) if unit else ""
+        if not base:   # 新增商品 腐竹 斤 单价8 · 新增商品腐竹(斤): a unit word standing alone is the base unit
+            alone = [w for w in re.split(r"[\s,;:()()]+", rest) if units.is_global(w) or w in units.COUNTED]
+            base = alone[0] if len(alone) == 1 else ""
         if not base:
             return commands.Clarify("product_unit", mention=name)
         packs: dict[str, Decimal] = {}
@@ -1166,7 +1175,7 @@ class Parser:
                 return commands.Clarify("bad_qty", detail=m.group(0))
             packs[pack] = n
         money: dict[str, Decimal | None] = {"unit_price": None, "unit_cost": None}
-        for field, words in (("unit_price", "售价|零售价|卖价|价格|卖"), ("unit_cost", "进价|成本价?|采购价|进货价")):
+        for field, words in (("unit_price", "售价|零售价|卖价|单价|价格|卖"), ("unit_cost", "进价|成本价?|采购价|进货价")):
             said = re.search(rf"(?:{words})(?:是|为|:)?\s*(?P<v>{numbers.NUMBER})\s*(?:元|块)?\s*(?:(?:/|每|一)\s*(?P<u>[^\s,;\d]{{1,2}}))?",
                              rest)
             if said is None:
@@ -1402,7 +1411,7 @@ class Parser:
             skus += [c for c in e.codes if c not in skus]
         if not skus:
             for c in a.chunks:
-                if re.fullmatch(r"(?:库存|查|查询|多少|还有|几个|剩|情况|的)+", c.text):
+                if re.fullmatch(r"(?:库存|查|查询|多少|还有|几个|剩|情况|的|什么|哪些|啥|货|东西)+", c.text):
                     continue
                 if re.fullmatch(r"(?:所有|全部|全部的|所有的|一共|总)(?:商品|货|东西|产品)?(?:的)?", c.text):
                     continue   # 所有库存 · 全部商品库存: everything
@@ -1669,7 +1678,7 @@ _RELAY = re.compile(r"^(?:请|麻烦|帮我)?(?:通知|告诉|告知|转告|提�
 _ADD_PARTNER = re.compile(r"^(?:请|帮我)?(?:新增|添加|增加|新建|加一个|加个|建一个|录入)(?:一个|一家|个|家)?(?:新)?"
                           r"(?P<kind>客户|供应商|供货商)\s*[::,,]?\s*(?P<name>[^,,;\s::]{2,12})(?P<rest>.*)$")
 _ADD_PRODUCT = re.compile(r"^(?:请|帮我)?(?:新增|添加|增加|新建|加一个|加个|建一个|录入|上架)(?:一个|一种|个)?(?:新)?(?:商品|产品|货品|品种|物料|新品)"
-                          r"[:\s,]*(?P<name>[^,;:\s\d]{1,12}?)(?P<rest>(?:[,;:\s].*)?)$")
+                          r"[:\s,]*(?P<name>[^,;:\s\d()()]{1,12}?)(?P<rest>(?:[,;:\s()()].*)?)$")
 _NUMBERED_ARRIVED = re.compile(r"(?:采购单|调拨单|调货单|订单|单子?|单号)\s*(?:#|号|No\.?)?\s*(?P<id>\d{1,6})\s*(?:号)?(?:的货|的东西|那批货)?"
                                r"(?:都|已经|已|刚)?(?:到了|送到了|送来了|到货了|收到了|来了|到齐了)")
 _ARRIVED_Q = re.compile(r"(?:到了|来了|送到了|送来了|到货了|到|来)(?:吗|没有?|么|嘛)[?\s]*$|(?:到|来)没(?:到|来)")

@@ -634,3 +634,26 @@ def test_a_place_or_supplier_the_catalog_lacks_is_said_and_nothing_moves(chat):
     chat.say("amy", "从仓库调2袋面粉过来")                               # the one warehouse, by its common name
     [request] = chat.export("orders")
     assert (request["source"], request["location"]) == ("CK", "XH"), request
+
+
+def test_a_correction_saying_what_it_was_not_a_stock_overview_asked_plainly_and_a_field_set_without_a_verb(chat):
+    chat.say("amy", "收到鸡蛋50个")
+    out = texts(chat.say("amy", "刚才那条记错了,是40个不是50个"))      # was: not understood
+    assert chat.stock()["XH:B06"] == 300 + 40, out
+    chat.say("amy", "记错了,不是40个是45个")                              # the number said first is the wrong one
+    assert chat.stock()["XH:B06"] == 300 + 45
+    out = texts(chat.say("amy", "给我看下库存"))                          # was: no product named 看下
+    assert "可颂" in out and "全脂牛奶" in out and "看下" not in out, out
+    assert "全脂牛奶" in texts(chat.say("amy", "店里还有什么货"))
+    out = texts(chat.say("zhou", "可颂安全库存40个"))                     # was: not understood
+    assert "30" in out and "40" in out, out
+    chat.press("zhou", "确认")
+    [croissant] = [p for p in chat.export("products") if p["sku"] == "B09"]
+    assert float(croissant["safety_stock"]) == 40, croissant
+    out = texts(chat.say("zhou", "可颂的售价调整到16"))                   # was: a sale of 16 croissants
+    assert chat.stock()["XH:B09"] == 40 and "16" in out, out
+
+
+def test_selling_beyond_stock_names_both_amounts_in_their_units(chat):
+    out = texts(chat.say("amy", "卖了牛奶4箱"))
+    assert "36升(3箱)" in out and "48升(4箱)" in out, out
