@@ -273,7 +273,7 @@ class Conversation:
     def _parsed(self, uow: UnitOfWork, turn: Turn, result: commands.Parsed | commands.Clarify,
                 text: str = "") -> None:
         session = self._count_session(uow, turn) if isinstance(result, commands.Clarify) and text \
-            and result.reason in ("not_understood", "orphan_qty") else None
+            and result.reason in ("not_understood", "orphan_qty", "which_move") else None
         if session is not None:   # 可乐45 雪碧20 during a count: counted, at the sheet's place
             parser, _ = self.parser(uow)
             counted = parser.parse(f"盘点:{text}", speaker=context.Speaker(user=turn.user, now=turn.now))
@@ -297,7 +297,7 @@ class Conversation:
     def _clarify(self, uow: UnitOfWork, turn: Turn, c: commands.Clarify) -> None:
         text, buttons = replies.clarify(self.t, turn.lang, c, self._catalog)
         resumable = c.reason in ("ambiguous_product", "missing_qty", "missing_unit", "unit_mismatch", "unknown_location",
-                                 "orphan_qty")
+                                 "orphan_qty", "which_move")
         if resumable:
             uow.chat.set_pending(turn.user.username, kind="clarify", payload={"clarify": codec.dump(c)},
                                  expires_at=turn.now + PENDING_TTL)

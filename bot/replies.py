@@ -9,7 +9,7 @@ from typing import Any
 
 from bot.messages import Button
 from domain import catalog, commands, ledger, orders, units
-from nlu import context, render
+from nlu import answers, context, render
 from workflows import backtest, metrics, purchasing, reports
 from workflows.ports import UnitOfWork
 
@@ -184,6 +184,9 @@ def clarify(t: Any, lang: str, c: commands.Clarify, cat: context.Catalog | None)
         return t(key, lang, mention=c.mention, candidates="、".join(names)), buttons
     if c.reason == "orphan_qty" and c.partial is not None:   # 收到5箱 → which product? (the answer completes it)
         return t("clarify.orphan_qty_ask", lang, mention=c.mention), buttons
+    if c.reason == "which_move":   # 土豆3袋 番茄2箱 → [收货] [卖出] [盘点] [报损] [领用]
+        buttons = [[Button(t(f"which_move.{k}", lang), f"pick:{k}") for k in answers.MOVE_CHOICES]]
+        return t("clarify.which_move", lang, detail=c.detail), buttons
     p = _product(cat, c.mention)
     mention = p.name if p else c.mention
     if c.reason == "missing_unit" and p is not None:   # 水泥3 → [3kg] [3包] [3吨]: one press answers

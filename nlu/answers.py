@@ -21,6 +21,9 @@ def answer(parser: Parser, text_in: str, *, pending: commands.Clarify,
     s = text.normalize(text_in or "").strip(" ,.!")
     for filler in ("是", "要", "就", "了", "吧", "呀", "啊"):
         s = s.removeprefix(filler).removesuffix(filler)
+    if pending.reason == "which_move" and s:   # 土豆3袋 → 收货/卖出/盘点…? → the message again, with that verb
+        verb = next((v for kind, v, said in _MOVES if s == kind or re.fullmatch(said, s)), None)
+        return parser.parse(f"{verb}{pending.detail}", speaker=speaker) if verb else None
     if not s or pending.partial is None:
         return None
     if pending.reason == "missing_unit" and re.fullmatch(r"[^\d\s]{1,3}", s):   # 收到水泥3 → 3什么? → 包
@@ -38,6 +41,15 @@ def answer(parser: Parser, text_in: str, *, pending: commands.Clarify,
     if pending.reason == "unknown_location":
         return _pick_location(parser, s, pending=pending)
     return None
+
+
+# the moves a bare list of goods may be (土豆3袋 番茄2箱): its button's key, the verb that says it, replies that mean it
+MOVE_CHOICES = ("receipt", "sale", "count", "scrap", "consumption")
+_MOVES = (("receipt", "收到", r"收货|收到|到货|到了|到|进货|进了|入库|收|进|received?"),
+          ("sale", "卖了", r"卖出|卖了|卖掉|销售|出售|卖|sold|sale"),
+          ("count", "盘点:", r"盘点|盘了|盘|现有|还剩|剩下|剩|库存|counted|count"),
+          ("scrap", "报损", r"报损|坏了|坏|损耗|扔了|扔|报废|scrapp?ed|scrap"),
+          ("consumption", "用了", r"领用|用了|用掉|消耗|用|used|use"))
 
 
 def _quantity(parser: Parser, s: str, *, pending: commands.Clarify) -> Result | None:

@@ -655,6 +655,9 @@ class Parser:
         if kind is None:
             if a.of("product") and not a.qtys and len(a.s) <= 12:
                 return self._query(a)  # 牛奶? / 可颂库存 → a question
+            if whole and a.qtys and a.of("product") and not a.chunks and not a.date and not a.prices \
+                    and len(a.qtys) <= len(a.of("product")) and isinstance(self._read_lines(a), tuple):
+                return commands.Clarify("which_move", detail=a.s)   # 土豆3袋 番茄2箱: received, sold, counted…?
             return commands.Clarify("not_understood")
         if kind in ("sale", "consumption") and not a.qtys and a.of("product") and intents.RUNNING_OUT.search(a.s):
             return self._query(a)

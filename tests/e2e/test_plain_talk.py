@@ -657,3 +657,17 @@ def test_a_correction_saying_what_it_was_not_a_stock_overview_asked_plainly_and_
 def test_selling_beyond_stock_names_both_amounts_in_their_units(chat):
     out = texts(chat.say("amy", "卖了牛奶4箱"))
     assert "36升(3箱)" in out and "48升(4箱)" in out, out
+
+
+def test_goods_listed_without_a_verb_ask_what_happened_and_the_answer_records_them(chat):
+    before = chat.stock()
+    out = chat.say("amy", "牛奶2箱 奶油3盒")                              # was: not understood, nothing kept
+    assert chat.stock() == before and out[0]["buttons"] == [["收货", "卖出", "盘点", "报损", "领用"]], out
+    chat.press("amy", "收货")
+    assert (chat.stock()["XH:B01"], chat.stock()["XH:B02"]) == (36 + 24, 24 + 3)
+    chat.say("amy", "可颂5个")
+    out = texts(chat.say("amy", "卖了"))                                  # a typed answer does the same
+    assert chat.stock()["XH:B09"] == 40 - 5, out
+    chat.say("amy", "可颂5个")
+    out = texts(chat.say("amy", "可颂还剩多少"))                          # another message: a new question, not an answer
+    assert chat.stock()["XH:B09"] == 35 and "35" in out, out
