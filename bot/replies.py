@@ -185,7 +185,8 @@ def clarify(t: Any, lang: str, c: commands.Clarify, cat: context.Catalog | None)
     if c.reason == "orphan_qty" and c.partial is not None:   # 收到5箱 → which product? (the answer completes it)
         return t("clarify.orphan_qty_ask", lang, mention=c.mention), buttons
     if c.reason == "which_move":   # 土豆3袋 番茄2箱 → [收货] [卖出] [盘点] [报损] [领用]
-        buttons = [[Button(t(f"which_move.{k}", lang), f"pick:{k}") for k in answers.MOVE_CHOICES]]
+        moves = [Button(t(f"which_move.{k}", lang), f"pick:{k}") for k in answers.MOVE_CHOICES]
+        buttons = [moves[:3], moves[3:]]
         return t("clarify.which_move", lang, detail=c.detail), buttons
     p = _product(cat, c.mention)
     mention = p.name if p else c.mention

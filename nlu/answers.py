@@ -44,12 +44,13 @@ def answer(parser: Parser, text_in: str, *, pending: commands.Clarify,
 
 
 # the moves a bare list of goods may be (土豆3袋 番茄2箱): its button's key, the verb that says it, replies that mean it
-MOVE_CHOICES = ("receipt", "sale", "count", "scrap", "consumption")
+MOVE_CHOICES = ("receipt", "sale", "count", "scrap", "consumption", "purchase")
 _MOVES = (("receipt", "收到", r"收货|收到|到货|到了|到|进货|进了|入库|收|进|received?"),
           ("sale", "卖了", r"卖出|卖了|卖掉|销售|出售|卖|sold|sale"),
           ("count", "盘点:", r"盘点|盘了|盘|现有|还剩|剩下|剩|库存|counted|count"),
           ("scrap", "报损", r"报损|坏了|坏|损耗|扔了|扔|报废|scrapp?ed|scrap"),
-          ("consumption", "用了", r"领用|用了|用掉|消耗|用|used|use"))
+          ("consumption", "用了", r"领用|用了|用掉|消耗|用|used|use"),
+          ("purchase", "订", r"订货|订购|采购|下单|订|要订|order(?:ed)?|buy"))
 
 
 def _quantity(parser: Parser, s: str, *, pending: commands.Clarify) -> Result | None:

@@ -652,6 +652,9 @@ class Parser:
                     commands.CountStock(lines=tuple(commands.Line(sku=e.codes[0], qty=Decimal(0), mention=e.mention)
                                                     for e in gone), location=self._location(a)),
                     tuple(commands.Guess("gone", e.mention, e.codes[0]) for e in gone))
+        if kind is None and a.date is not None and a.date.when.date() > speaker.now.date() and a.qtys \
+                and a.of("product") and not a.chunks and re.search(r"(?:需要|要)", a.s) and not customer:
+            kind = "purchase"   # 明天要100个鸡蛋: goods wanted on a day to come are ordered for it
         if kind is None:
             if a.of("product") and not a.qtys and len(a.s) <= 12:
                 return self._query(a)  # 牛奶? / 可颂库存 → a question

@@ -662,7 +662,7 @@ def test_selling_beyond_stock_names_both_amounts_in_their_units(chat):
 def test_goods_listed_without_a_verb_ask_what_happened_and_the_answer_records_them(chat):
     before = chat.stock()
     out = chat.say("amy", "牛奶2箱 奶油3盒")                              # was: not understood, nothing kept
-    assert chat.stock() == before and out[0]["buttons"] == [["收货", "卖出", "盘点", "报损", "领用"]], out
+    assert chat.stock() == before and out[0]["buttons"] == [["收货", "卖出", "盘点"], ["报损", "领用", "订货"]], out
     chat.press("amy", "收货")
     assert (chat.stock()["XH:B01"], chat.stock()["XH:B02"]) == (36 + 24, 24 + 3)
     chat.say("amy", "可颂5个")
@@ -671,3 +671,6 @@ def test_goods_listed_without_a_verb_ask_what_happened_and_the_answer_records_th
     chat.say("amy", "可颂5个")
     out = texts(chat.say("amy", "可颂还剩多少"))                          # another message: a new question, not an answer
     assert chat.stock()["XH:B09"] == 35 and "35" in out, out
+    chat.say("amy", "明天要奶油2箱")                                      # goods wanted on a coming day: ordered for it
+    [order] = chat.export("orders")
+    assert (order["kind"], order["due"][:10]) == ("purchase", "2026-06-16"), order
