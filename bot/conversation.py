@@ -250,6 +250,14 @@ class Conversation:
                 else:
                     self.execute(uow, turn, cmd)
                 return
+            fixed = self._pending_fixed(parser, pending.payload, text, turn) if pending.kind == "confirm" else None
+            if isinstance(fixed, str):   # a correction that fits no one line of the draft: asked, the draft kept
+                turn.reply(self.t("correct_draft_which", turn.lang, items=fixed, first=fixed.split("、")[0]))
+                return
+            if fixed is not None:   # 收到高筋面份2袋 → 要记录…吗? → 不对,是3袋: the draft asked about, not the last write
+                uow.chat.clear_pending(turn.user.username)
+                self.execute(uow, turn, fixed)
+                return
             if text in NO:
                 uow.chat.clear_pending(turn.user.username)
                 turn.reply(self.t("cancelled", turn.lang))
@@ -328,7 +336,7 @@ class Conversation:
                     self._ask(uow, turn, whole, doubts + self.t("rest.ask", turn.lang, summary=replies.summary(
                         self.t, turn.lang, whole, self._catalog, user=turn.user)))
                 return
-            if isinstance(cmd, commands.RecordMoves) and not confirmed:
+            if isinstance(cmd, commands.RecordMoves) and not confirmed and not cmd.paid:   # (paid: no credit taken)
                 if purchasing.credit_hold(uow, turn, cmd, t=self.t):
                     return
             if isinstance(cmd, commands.TransferStock) and cmd.arrived and not confirmed \
@@ -897,6 +905,37 @@ class Conversation:
             replace(ln, qty=units.normalize(products[ln.sku].to_base(ln.qty, said))) if i in fits else ln
             for i, ln in enumerate(cmd.lines))), sorted(assumed - fits)
 
+    def _pending_fixed(self, parser: Parser, payload: dict[str, Any], text: str,
+                       turn: Turn) -> commands.Command | str | None:
+        """The draft awaiting 确认 with the quantity a correction of it says (不对,是3袋 · 雪碧应该是2箱); None when the
+        reply is no correction of it; the draft's products (to ask which) when it is a correction that fits no one
+        line: a correction naming no product fits a draft of one product only."""
+        cmd = codec.load(payload["cmd"])
+        held = getattr(cmd, "lines", None)
+        if not held or not isinstance(cmd, commands.RecordMoves | commands.CountStock | commands.TransferStock
+                                      | commands.PlacePurchase | commands.PlaceSale):
+            return None
+        skus = tuple(dict.fromkeys(ln.sku for ln in held))
+        speaker = context.Speaker(user=turn.user, now=turn.now,
+                                  recent=lambda: context.Recent(movement="draft", skus=skus))
+        said = parser.parse(text, speaker=speaker)
+        if not isinstance(said, commands.Parsed) or not isinstance(said.command, commands.Correct):
+            return None
+        fix = said.command
+        sku = fix.sku or (skus[0] if len(skus) == 1 else None)
+        product = next((p for p in (self._catalog.products if self._catalog else ()) if p.sku == sku), None)
+        which = "、".join(self._name_of(s) for s in skus)
+        if fix.qty is None or fix.delta or fix.location is not None or product is None or sku not in skus \
+                or sum(ln.sku == sku for ln in held) > 1:   # (the same product twice in the draft: which line?)
+            return which
+        try:
+            qty = product.to_base(fix.qty, fix.unit)
+        except errors.DomainError:
+            return which
+        if qty <= 0:
+            return which
+        return replace(cmd, lines=tuple(replace(ln, qty=qty) if ln.sku == sku else ln for ln in held))
+
     def _confirm(self, uow: UnitOfWork, turn: Turn, payload: dict[str, Any]) -> None:
         uow.chat.clear_pending(turn.user.username)
         cmd = codec.load(payload["cmd"])
@@ -945,6 +984,8 @@ class Conversation:
                                                                        user=turn.user))
         text += replies.after_levels(self.t, turn.lang, uow, cmd, user=turn.user, catalog=self._catalog)
         text += replies.order_progress(self.t, turn.lang, uow, plan.order_receipts, self._catalog)
+        if isinstance(cmd, commands.RecordMoves) and cmd.paid and cmd.partner is not None:   # 付了现金: its payment
+            text += "\n" + purchasing.paid_on_the_spot(uow, turn, actor.batch, cmd.partner, t=self.t)
         turn.reply(text, [[Button(self.t("btn.undo", turn.lang), f"undo:{actor.batch}")]])
 
     def _write_all(self, uow: UnitOfWork, turn: Turn, cmd: commands.Batch, *, guesses: tuple[commands.Guess, ...],
@@ -1207,15 +1248,21 @@ class Conversation:
 
     def _redo(self, uow: UnitOfWork, turn: Turn, new_cmd: commands.Command) -> None:
         """The user's last write undone and ``new_cmd`` recorded in its place, said back with an undo button."""
+        last = uow.stock.last_batch(turn.user.username)
+        if last is not None and isinstance(new_cmd, commands.RecordMoves) and new_cmd.partner is not None and any(
+                p.id is not None and not uow.payments.is_reversed(p.id) for p in uow.payments.with_note(f"batch:{last}")):
+            new_cmd = replace(new_cmd, paid=True)   # a sale paid on the spot, corrected: paid as it is now
         actor = inventory.Actor(user=turn.user, now=turn.now, message_id=turn.message_id, batch=_batch(turn.now))
         _, evs = inventory.undo(uow, actor=actor)
         turn.events += evs
         actor = self._actor(turn, new_cmd)
         plan = inventory.plan(uow, new_cmd, actor=actor, force=True)
         turn.events += inventory.record(uow, plan, actor=actor, t=self.t, push=turn.push)
-        turn.reply(self.t("corrected", turn.lang, summary=replies.summary(self.t, turn.lang, new_cmd, self._catalog,
-                                                                            user=turn.user)),
-                   [[Button(self.t("btn.undo", turn.lang), f"undo:{actor.batch}")]])
+        text = self.t("corrected", turn.lang, summary=replies.summary(self.t, turn.lang, new_cmd, self._catalog,
+                                                                        user=turn.user))
+        if isinstance(new_cmd, commands.RecordMoves) and new_cmd.paid and new_cmd.partner is not None:
+            text += "\n" + purchasing.paid_on_the_spot(uow, turn, actor.batch, new_cmd.partner, t=self.t)
+        turn.reply(text, [[Button(self.t("btn.undo", turn.lang), f"undo:{actor.batch}")]])
 
     def _relocate(self, uow: UnitOfWork, turn: Turn, moves: list[ledger.Move], location: str) -> None:
         """The user's last write undone and written again, the same, at ``location`` (a transfer or a count is said

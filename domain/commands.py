@@ -56,6 +56,7 @@ class RecordMoves:
     rest: bool = False
     at: datetime | None = None   # when it happened, when said (昨天卖了可颂20个); None: now
     came_short_from: str | None = None   # 仓库调来的牛腩少了2斤: the loss of a transfer from there (its people hear)
+    paid: bool = False   # 盒马买了可颂10个,付了现金: a customer's sale paid on the spot (its value kept as its payment)
 
 
 @dataclass(frozen=True)

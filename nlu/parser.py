@@ -730,7 +730,8 @@ class Parser:
                 if at.date() == speaker.now.date() and (not a.date.has_time or at > speaker.now):
                     at = None   # today: now, or the hour said when it has passed (今天上午8点收到…)
             cmd = commands.RecordMoves(movement=commands.Movement(kind), lines=(), location=location,
-                                       partner=partner_code, note=self._note(a), rest=rest, at=at)
+                                       partner=partner_code, note=self._note(a), rest=rest, at=at,
+                                       paid=kind == "sale" and bool(customer) and bool(_PAID_NOW.search(a.s)))
             stranger = _SOLD_TO.search(a.masked) if kind == "sale" and not customer else None
             if stranger is not None and stranger.group("who") not in _ANYONE:   # 卖给王老板…: not on an account
                 res.guesses.append(commands.Guess("unknown_customer", stranger.group("who"), ""))
@@ -1683,6 +1684,10 @@ _RELAY = re.compile(r"^(?:请|麻烦|帮我)?(?:通知|告诉|告知|转告|提�
                     r"\s*[::,,]?\s*(?P<rest2>.+)$")
 _ADD_PARTNER = re.compile(r"^(?:请|帮我)?(?:新增|添加|增加|新建|加一个|加个|建一个|录入)(?:一个|一家|个|家)?(?:新)?"
                           r"(?P<kind>客户|供应商|供货商)\s*[::,,]?\s*(?P<name>[^,,;\s::]{2,12})(?P<rest>.*)$")
+# a customer's purchase paid as it went (盒马买了可颂10个,付了现金 · 现结 · 微信付的): its value is its payment
+_PAID_NOW = re.compile(r"(?:付了?|给了?|收了?|用|扫)?(?:现金|现款|微信|支付宝|码)(?:付|支付|结|转)(?:了|的|清了?)?"
+                       r"|(?:付|收|给)了?(?:现金|现款)|现结|现付|当场(?:付|结|给)|(?:钱|款|货款)(?:已经?|都)?(?:付|结|给)(?:了|清了?)"
+                       r"|(?:已经?|都)(?:付款|付清|结清|结账|付过)了?|付过(?:钱|款)?了")
 _ADD_PRODUCT = re.compile(r"^(?:请|帮我)?(?:新增|添加|增加|新建|加一个|加个|建一个|录入|上架)(?:一个|一种|个)?(?:新)?(?:商品|产品|货品|品种|物料|新品)"
                           r"[:\s,]*(?P<name>[^,;:\s\d()()]{1,12}?)(?P<rest>(?:[,;:\s()()].*)?)$")
 _NUMBERED_ARRIVED = re.compile(r"(?:采购单|调拨单|调货单|订单|单子?|单号)\s*(?:#|号|No\.?)?\s*(?P<id>\d{1,6})\s*(?:号)?(?:的货|的东西|那批货)?"

@@ -231,7 +231,18 @@ def undo(uow: UnitOfWork, *, actor: Actor) -> tuple[list[ledger.Move], list[even
                                                  actor=actor.user.username)
                                for m in original for loc in (m.src, m.dst) if not loc.startswith("~")]
     evs += _unreceive(uow, batch, actor=actor)
+    _unpay(uow, batch, actor=actor)
     return original, evs
+
+
+def _unpay(uow: UnitOfWork, batch: str, *, actor: Actor) -> None:
+    """The payment a sale paid on the spot brought (盒马买了…,付了现金: kept with the note batch:…), undone with it."""
+    for p in uow.payments.with_note(f"batch:{batch}"):
+        if p.reverses is None and p.id is not None and not uow.payments.is_reversed(p.id):
+            uow.payments.add(partner=p.partner, amount=-p.amount, at=actor.now, actor=actor.user.username,
+                             message_id=actor.message_id, reverses=p.id)
+            uow.chat.audit(at=actor.now, actor=actor.user.username, action="payment_voided",
+                           detail={"payment": p.id, "partner": p.partner, "amount": str(p.amount), "batch": batch})
 
 
 def _unreceive(uow: UnitOfWork, batch: str, *, actor: Actor) -> list[events.Event]:
@@ -273,7 +284,8 @@ def command_of(moves: Sequence[ledger.Move], *, sku: str | None, qty: Decimal, n
         if m.sku != target and m.kind != MK.TRANSFER_IN:
             others.setdefault(m.sku, Decimal(0))
             others[m.sku] += m.qty
-    extra = tuple(commands.Line(sku=s, qty=q) for s, q in others.items())
+    said = {m.sku: m.unit_price or m.unit_cost for m in reversed(moves)}   # each other line keeps its price too
+    extra = tuple(commands.Line(sku=s, qty=q, unit_price=said.get(s)) for s, q in others.items())
     if first.kind == MK.TRANSFER_OUT:
         dst = next(m.dst for m in moves if m.kind == MK.TRANSFER_IN)
         return commands.TransferStock(source=first.src, dest=dst, lines=(line, *extra))

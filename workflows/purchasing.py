@@ -169,6 +169,20 @@ def record_payment(uow: UnitOfWork, turn: Turn, cmd: commands.RecordPayment, *, 
     return pid
 
 
+def paid_on_the_spot(uow: UnitOfWork, turn: Turn, batch: str, partner: str, *, t: Any) -> str:
+    """盒马买了可颂10个,付了现金: the sale just recorded (``batch``) paid as it went, at the price each line went at,
+    kept as the customer's payment and tied to the sale (undoing the sale undoes it). The words that say so, or that
+    it could not be kept, the goods having no price."""
+    value = sum(((price or Decimal(0)) * m.qty for m, price in priced(uow, uow.stock.batch(batch))), Decimal(0))
+    if value <= 0:
+        return str(t("payment.spot_unpriced", turn.lang, partner=partner_name(uow, partner)))
+    pid = uow.payments.add(partner=partner, amount=value, at=turn.now, actor=turn.user.username,
+                           message_id=turn.message_id, note=f"batch:{batch}")
+    uow.chat.audit(at=turn.now, actor=turn.user.username, action="payment",
+                   detail={"payment": pid, "partner": partner, "amount": str(value), "batch": batch})
+    return str(t("payment.spot", turn.lang, what=payment_words(uow, t, turn.lang, partner, value)))
+
+
 def void_payment(uow: UnitOfWork, turn: Turn, cmd: commands.VoidPayment, *, t: Any) -> None:
     """撤销 right after a payment: an entry of the opposite amount (the first stays, as every record does)."""
     row = uow.payments.get(cmd.payment_id)

@@ -535,6 +535,11 @@ class PaymentRepo(_Repo):
             stmt = stmt.where(t.Payment.at < until)
         return [_payment_of(r) for r in self.s.execute(stmt.order_by(t.Payment.id)).scalars()]
 
+    def with_note(self, note: str) -> Sequence[accounts.Payment]:
+        """The payments kept with this note (batch:… — a sale's, paid on the spot), oldest first."""
+        stmt = select(t.Payment).where(t.Payment.tenant_id == self.tid, t.Payment.note == note)
+        return [_payment_of(r) for r in self.s.execute(stmt.order_by(t.Payment.id)).scalars()]
+
     def total(self, partner: str, *, since: datetime | None = None, until: datetime | None = None) -> Decimal:
         """What the partner paid (a customer) or was paid (a supplier), net of payments undone."""
         stmt = select(func.coalesce(func.sum(t.Payment.amount), 0)).where(

@@ -224,3 +224,18 @@ def test_the_user_s_latest_records_are_listed_newest_first_with_undone_ones_mark
     assert out.index("销售(徐汇店):可颂 3个(已撤销)") < out.index("入库(徐汇店):全脂牛奶 24升(2箱)"), out
     assert "可颂 1个" not in out and "2 笔记录" in out, out
     assert "1 笔记录" in texts(chat.say("amy", "最近1条记录"))
+
+
+def test_a_correction_while_a_draft_awaits_its_confirmation_corrects_the_draft_not_the_last_write(chat):
+    chat.say("amy", "卖了牛奶1箱")
+    out = texts(chat.say("amy", "收到高筋面份2袋"))                       # asked: 高筋面份 read as 高筋面粉
+    assert chat.stock()["XH:B03"] == 100, out
+    out = texts(chat.say("amy", "不对,是3袋"))                            # was: the milk sale corrected (袋 refused)
+    assert chat.stock()["XH:B03"] == 100 + 75 and chat.stock()["XH:B01"] == 24, out
+    chat.say("amy", "收到牛奶2箱、奶油1箱,面份2袋")
+    out = texts(chat.say("amy", "不对,是3箱"))                            # several products: which one is unclear
+    assert chat.stock()["XH:B01"] == 24 and chat.stock()["XH:B03"] == 175, out
+    assert "全脂牛奶、淡奶油、高筋面粉" in out, out                        # asked which, the draft kept
+    chat.say("amy", "不对,奶油是3箱")
+    chat.press("amy", "确认")
+    assert (chat.stock()["XH:B01"], chat.stock()["XH:B02"], chat.stock()["XH:B03"]) == (24 + 24, 24 + 36, 175 + 50)

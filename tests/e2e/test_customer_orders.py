@@ -467,3 +467,22 @@ def test_a_delivery_to_a_customer_still_to_come_is_its_order_and_one_made_is_a_s
     moves = [m for m in chat.export("moves") if m["sku"] == "B08" and m["kind"] != "opening"]
     assert [(m["kind"], abs(float(m["qty"])), m["partner"], m["at"][:10]) for m in moves] == [
         ("sale", 50.0, "K01", "2026-06-14")], moves
+
+
+def test_a_sale_paid_on_the_spot_is_its_payment_undone_and_corrected_with_it(tmp_path, monkeypatch):
+    from tests.conftest import DEMO
+    from tests.e2e.conftest import make_chat
+    chat = make_chat(tmp_path, monkeypatch, catalog=DEMO)
+
+    def owed() -> str:
+        return texts(chat.say("liu", "团餐欠我们多少钱")).splitlines()[-1]
+
+    out = texts(chat.say("liu", "团餐拿了可乐1箱,每瓶4块,现结"))        # was: the sale alone, owed on account
+    assert "¥96.00" in out and "当场付清" in out, out
+    assert "已收 ¥96.00" in owed() and "未收 ¥0.00" in owed()
+    out = texts(chat.say("liu", "不对,是2箱"))                            # the payment follows the correction
+    assert "¥192.00" in out and "已收 ¥192.00" in owed() and "未收 ¥0.00" in owed(), out
+    chat.say("liu", "撤销")                                               # and the undo
+    assert "已收 ¥0.00" in owed() and "未收 ¥0.00" in owed()
+    chat.say("liu", "团餐拿了可乐1箱,挂账")                               # on account: owed
+    assert "未收 ¥120.00" in owed()
