@@ -512,6 +512,9 @@ class Conversation:
                 turn.reply(self.t("decide.which" if mine else "decide.none", turn.lang,
                                   ids="、".join(f"#{o.id}" for o in mine), first=mine[0].id if mine else ""))
                 return
+            if mine[0].kind.value == "transfer" and cmd.approve:   # 同意1 for a transfer asked of us: as its button
+                purchasing.workflow_button(uow, turn, "tr", str(mine[0].id), t=self.t)
+                return
             purchasing.decide(uow, turn, order_id=mine[0].id or 0, approve=cmd.approve, t=self.t,
                               release=lambda c, who: self._release(uow, turn, c, who))
         elif isinstance(cmd, commands.AddAlias):
@@ -814,10 +817,13 @@ class Conversation:
 
     @staticmethod
     def _awaiting_me(uow: UnitOfWork, user: catalog.User) -> list[Any]:
-        """The orders waiting for this user's decision: a store's for its managers, every one for the owner."""
-        return [o for o in uow.orders.list(kinds=["purchase", "purchase_request", "sale"], statuses=["pending_approval"])
+        """The orders waiting for this user's decision: a store's for its managers, every one for the owner; a
+        transfer asked of a place, for the managers of the place that would send it."""
+        return [o for o in uow.orders.list(kinds=["purchase", "purchase_request", "sale", "transfer"],
+                                           statuses=["pending_approval"])
                 if user.role == catalog.Role.ADMIN
-                or user.username in {m.username for m in purchasing.managers_of(uow, o.location)}]
+                or user.username in {m.username for m in purchasing.managers_of(
+                    uow, o.source if o.kind.value == "transfer" else o.location)}]
 
     @staticmethod
     def _transfers(uow: UnitOfWork, turn: Turn, *, status: str, at_dest: bool) -> list[Any]:
@@ -833,6 +839,9 @@ class Conversation:
         ready = self._transfers(uow, turn, status="open", at_dest=False)
         if cmd.order_id is not None:
             ready = [o for o in ready if o.id == cmd.order_id]
+        if cmd.dest is not None:   # 南山店要的土豆发了: that store's (with that product)
+            ready = [o for o in ready if o.location == cmd.dest
+                     and (cmd.sku is None or any(ln.sku == cmd.sku for ln in o.lines))]
         if len(ready) != 1:
             turn.reply(self.t("ship_transfer.which" if ready else "ship_transfer.none", turn.lang,
                               ids="、".join(f"#{o.id}" for o in ready), id=cmd.order_id or ""))

@@ -387,8 +387,10 @@ class FinishCount:
 @dataclass(frozen=True)
 class ShipTransfer:
     """发货了 · 调拨单2已发货, said at the store that sends a transfer: that transfer (its only one to ship, else by
-    number) to ship, with its button."""
+    number) to ship, with its button; 南山店要的土豆发了: the one for that place (and that product)."""
     order_id: int | None = None
+    dest: str | None = None
+    sku: str | None = None
 
 
 @dataclass(frozen=True)

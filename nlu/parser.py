@@ -465,6 +465,13 @@ class Parser:
         if shipped is not None and not customer and not supplier:   # 发货了 · 调拨单2已发货: a transfer we send
             return commands.Parsed(commands.ShipTransfer(order_id=int(shipped.group("id")) if shipped.group("id")
                                                          else None))
+        shipped_for = _SHIPPED_FOR.fullmatch(a.masked.strip(" !.~")) if not a.qtys and not customer and not supplier \
+            else None
+        asking = [e for e in a.of("location") if e.codes[0] != speaker.user.location]
+        if shipped_for is not None and len(asking) == 1 and len(a.of("product")) <= 1:   # 南山店要的土豆发了
+            prods = a.of("product")
+            return commands.Parsed(commands.ShipTransfer(dest=asking[0].codes[0],
+                                                         sku=prods[0].codes[0] if prods else None))
         numbered = _NUMBERED_ARRIVED.fullmatch(a.s.strip(" !.~"))
         if numbered is not None:   # 采购单#3的货到了 · 订单1到了
             return commands.Parsed(commands.ReceiveOrder(order_id=int(numbered.group("id"))))
@@ -1684,6 +1691,9 @@ _RELAY = re.compile(r"^(?:请|麻烦|帮我)?(?:通知|告诉|告知|转告|提�
                     r"\s*[::,,]?\s*(?P<rest2>.+)$")
 _ADD_PARTNER = re.compile(r"^(?:请|帮我)?(?:新增|添加|增加|新建|加一个|加个|建一个|录入)(?:一个|一家|个|家)?(?:新)?"
                           r"(?P<kind>客户|供应商|供货商)\s*[::,,]?\s*(?P<name>[^,,;\s::]{2,12})(?P<rest>.*)$")
+# 南山店要的土豆发了 · 给福田店的货发出去了: the transfer another store asked for (of that product), sent
+_SHIPPED_FOR = re.compile(r"(?:给|往)?\x00+(?:要|订|申请|调)?的\x00*(?:货|东西)?(?:已经?|都)?"
+                          r"(?:发货了?|发了|发出(?:去)?了|送出(?:去)?了|送过去了|发走了|已发出|出库了)")
 # a customer's purchase paid as it went (盒马买了可颂10个,付了现金 · 现结 · 微信付的): its value is its payment
 _PAID_NOW = re.compile(r"(?:付了?|给了?|收了?|用|扫)?(?:现金|现款|微信|支付宝|码)(?:付|支付|结|转)(?:了|的|清了?)?"
                        r"|(?:付|收|给)了?(?:现金|现款)|现结|现付|当场(?:付|结|给)|(?:钱|款|货款)(?:已经?|都)?(?:付|结|给)(?:了|清了?)"

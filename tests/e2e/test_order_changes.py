@@ -323,3 +323,17 @@ def test_a_purchaser_sees_the_purchases_of_every_store_it_buys_for(chat):
     chat.press("amy", "确认")
     out = texts(chat.say("sun", "光明这个月送了多少"))                     # every store's receipts, not the warehouse's
     assert "全部地点" in out and "全脂牛奶 60升(5箱)" in out, out
+
+
+def test_a_transfer_asked_of_the_warehouse_is_approved_by_typing_and_shipped_by_naming_its_store(demo):
+    demo.say("xiaowang", "从仓库调20公斤土豆过来")
+    demo.say("xiaoli", "从仓库调2箱可乐过来")
+    out = texts(demo.say("boss", "同意1"))                               # was: nothing awaiting (buttons only)
+    assert "#1" in out and "土豆" in out, out
+    demo.say("boss", "批准2")
+    assert {o["id"]: o["status"] for o in demo.export("orders")} == {1: "open", 2: "open"}
+    assert "#1、#2" in texts(demo.say("chen", "发货了"))                  # two to ship: which?
+    out = demo.say("chen", "南山店要的土豆发了")                         # was: asked how many potatoes
+    assert "#1" in texts(out) and out[0]["buttons"], out
+    demo.press("chen", "确认发货")
+    assert {o["id"]: o["status"] for o in demo.export("orders")} == {1: "shipped", 2: "open"}

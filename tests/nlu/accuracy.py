@@ -132,7 +132,7 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
     elif isinstance(c, commands.VoidPayment):
         d |= {"intent": "void_payment", "payment_id": c.payment_id}
     elif isinstance(c, commands.ShipTransfer):
-        d |= {"intent": "ship_transfer", "order_id": c.order_id}
+        d |= {"intent": "ship_transfer", "order_id": c.order_id, "dest": c.dest, "sku": c.sku}
     elif isinstance(c, commands.MovesQuery):
         d |= {"intent": f"moves:{c.kind}", "start": c.start.isoformat(), "end": c.end.isoformat(), "sku": c.sku,
               "location": c.location}
