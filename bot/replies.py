@@ -386,15 +386,19 @@ def purchases(t: Any, lang: str, uow: UnitOfWork, cmd: commands.PurchaseQuery, *
     spent: dict[str, Decimal] = {}
     amount: dict[str, Decimal] = {}
     by_partner: dict[str, Decimal] = {}
-    unpriced = 0
+    unpriced = estimated = 0
+    bare = {m.sku for m in moves if m.unit_cost is None}   # received without a cost: at what it costs lately
+    usual = metrics.unit_costs(uow, [p for p in uow.catalog.products() if p.sku in bare]) if bare else {}
     for m in moves:
         amount[m.sku] = amount.get(m.sku, Decimal(0)) + m.qty
-        if m.unit_cost is None:
+        cost = m.unit_cost if m.unit_cost is not None else usual.get(m.sku)
+        if cost is None:
             unpriced += 1
             continue
-        spent[m.sku] = spent.get(m.sku, Decimal(0)) + m.qty * m.unit_cost
+        estimated += m.unit_cost is None
+        spent[m.sku] = spent.get(m.sku, Decimal(0)) + m.qty * cost
         who = m.partner or ""
-        by_partner[who] = by_partner.get(who, Decimal(0)) + m.qty * m.unit_cost
+        by_partner[who] = by_partner.get(who, Decimal(0)) + m.qty * cost
     total = sum(spent.values(), Decimal(0))
     rows = sorted(amount, key=lambda s: (-spent.get(s, Decimal(0)), s))
     out = [str(t("purchases.head", lang, n=len(amount), total=reports.money(total), **fmt))]
@@ -404,6 +408,8 @@ def purchases(t: Any, lang: str, uow: UnitOfWork, cmd: commands.PurchaseQuery, *
         out.append(str(t("purchases.partners", lang, list="、".join(
             f"{partner_name(p, cat) if p else t('purchases.no_partner', lang)} {reports.money(v)}"
             for p, v in sorted(by_partner.items(), key=lambda kv: -kv[1])))))
+    if estimated:
+        out.append(str(t("purchases.estimated", lang, n=estimated)))
     if unpriced:
         out.append(str(t("purchases.unpriced", lang, n=unpriced)))
     return "\n".join(out) + note

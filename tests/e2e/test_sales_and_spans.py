@@ -155,3 +155,12 @@ def test_stores_are_compared_side_by_side_by_what_they_brought_in(chat):
     out = texts(chat.say("owner", "各店可颂卖了多少"))
     assert "按门店:静安店 8个、徐汇店 5个" in out, out
     assert "按门店" not in texts(chat.say("amy", "今天卖了多少"))   # one store's own question: its own sales
+
+
+def test_receipts_without_a_cost_are_valued_at_the_usual_cost_and_suppliers_ranked(tmp_path, monkeypatch):
+    chat = make_chat(tmp_path, monkeypatch, catalog=DEMO)
+    chat.say("chen", "张记送来牛腩2箱")                                  # no cost said: the catalog's ¥32 a 斤
+    chat.say("chen", "绿源送来番茄2箱,单价4")                            # ¥4 a kg, said
+    out = texts(chat.say("chen", "哪个供应商送得最多"))                   # was: not understood
+    assert "¥1,320.00" in out and "张记肉业 ¥1,280.00、绿源蔬菜 ¥40.00" in out, out
+    assert "1 笔入库没写进价" in out and "无进价" not in out, out
