@@ -25,7 +25,8 @@ _VOLUME = {
 # a dozen of anything counted one by one (两打鸡蛋, 一打可颂), unless the product has its own 打
 DOZEN = "打"
 COUNTED = frozenset({"个", "只", "枚", "颗", "瓶", "罐", "听", "支", "根", "件", "块", "张", "条", "份", "盒", "袋", "包",
-                     "杯", "串", "把", "片", "卷", "套"})
+                     "杯", "串", "把", "片", "卷", "套", "副", "双", "对", "台", "部", "本", "顶", "节", "粒", "棵", "盆",
+                     "桶", "尾"})
 GLOBAL_UNITS: dict[str, tuple[str, Decimal]] = {
     **{u: ("mass", f) for u, f in _MASS.items()},
     **{u: ("volume", f) for u, f in _VOLUME.items()},

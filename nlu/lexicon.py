@@ -30,7 +30,8 @@ COUNTERS = ("个", "只", "瓶", "盒", "袋", "包", "箱", "桶", "块", "条"
             "筐", "篮", "盘", "壶", "坛", "head")
 COUNT_LIKE = {"个", "只", "枚", "颗", "份"}   # 鸡蛋3只 · 三明治20份: each one (asked first)
 # base units that count whole things: 可乐三个 is three bottles, 豆腐两个 two blocks (个 is everyone's classifier)
-DISCRETE = {"瓶", "袋", "盒", "包", "块", "条", "罐", "听", "支", "根", "张", "卷", "把", "桶", "杯"}
+DISCRETE = {"瓶", "袋", "盒", "包", "块", "条", "罐", "听", "支", "根", "张", "卷", "把", "桶", "杯", "副", "双", "对", "台",
+            "部", "本", "顶", "节", "粒", "棵", "盆", "尾", "套", "片"}
 GENERIC_PRODUCT = ("某sku", "某个sku", "sku", "某商品", "某个商品", "任何商品", "任一商品", "商品", "所有商品",
                    "每个商品", "货品", "产品", "物料", "某产品", "任何sku", "每个sku")
 
@@ -243,6 +244,8 @@ class Lexicon:
             return Match(tuple(sorted(self.product_names[m])), None)
         if m in GENERIC_PRODUCT:
             return Match((), None)
+        if len(m) >= 2 and m[-1] in "子儿" and m[:-1] in self.product_names:   # 壳子 · 膜儿: the name with 子/儿
+            return Match(tuple(sorted(self.product_names[m[:-1]])), None)
         latin = text.is_latin_word(m)
         if not latin and len(m) >= 2 and all(text.is_cjk(c) for c in m):
             broader = self._broader(m)

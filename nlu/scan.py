@@ -101,6 +101,11 @@ class Analysis:
         return [e for e in self.entities if e.kind == kind]
 
 
+# a quantity ends where a Latin word would run on from its digits or Latin unit (2kg, not 2kgs · 5x): after a Chinese
+# unit a Latin name may follow (两根c线)
+_NO_LATIN_AFTER = r"(?!(?<=[0-9a-z.])[a-z])"
+
+
 class Scanner:
     def __init__(self, lex: lexicon.Lexicon) -> None:
         self.lex = lex
@@ -109,8 +114,8 @@ class Scanner:
         # not inside a Latin word or another number; after a times sign it is one (牛奶 x2箱 · 纸杯*3条)
         num = rf"(?:(?<![\d.a-z])|(?<=\*)|(?<=(?<![a-z])x))(?:{_N}|半)"
         self.qty_re = re.compile(
-            rf"(?P<num>{num})\s*(?P<unit>{units})?(?![a-z])(?P<half>半)?"
-            rf"(?:(?P<join>零|又|另加|外加|再加|加)?(?P<num2>{_N})\s*(?P<unit2>{units})(?![a-z]))?")   # 1箱6升 · 1箱零6升 · 3斤又2两 · 1箱加6升
+            rf"(?P<num>{num})\s*(?P<unit>{units})?{_NO_LATIN_AFTER}(?P<half>半)?"
+            rf"(?:(?P<join>零|又|另加|外加|再加|加)?(?P<num2>{_N})\s*(?P<unit2>{units}){_NO_LATIN_AFTER})?")   # 1箱6升 · 1箱零6升 · 3斤又2两 · 1箱加6升
         self.total_re = re.compile(rf"(?:总价|总共|一共|共计|合计|总计|总额|金额|花了|付了|共)\s*(?:是|为|:)?\s*"
                                    rf"(?P<p>{_N})\s*(?:{MONEY}|(?=$|[,;.!?\s]))")
         jiao = r"(?P<j>[1-9一二两三四五六七八九])\s*毛?(?:钱)?"

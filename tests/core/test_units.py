@@ -71,3 +71,11 @@ def test_a_pack_named_like_a_global_unit_is_refused_only_when_its_size_differs()
     assert units.pack_redefines("kg", [("公斤", D(2))]) == "公斤"
     assert units.pack_redefines("升", [("毫升", D(1))]) == "毫升"
     assert units.pack_redefines("个", [("斤", D(3))]) is None   # another kind: a pack like any other
+
+
+
+def test_a_dozen_of_pairs_or_sets_is_twelve_of_them():
+    earphones = Product(sku="P5", name="蓝牙耳机", base_unit="副", packs={"盒": D(5)})
+    assert earphones.to_base(D(2), "打") == D(24)
+    with pytest.raises(errors.UnitMismatch):
+        MILK.to_base(D(1), "打")
