@@ -194,8 +194,18 @@ def _products(ctx: _Ctx, r: dict[str, str]) -> None:
         shelf_life_days=shelf, unit_price=_opt_dec(r.get("unit_price"), "unit_price"),
         unit_cost=_opt_dec(r.get("unit_cost"), "unit_cost"), loss_rate=_opt_dec(r.get("loss_rate"), "loss_rate"),
         supplier=supplier, lead_time_days=_days(r.get("lead_time_days"), "lead_time_days"),
-        moq=_moq(r.get("moq"), base=base, packs=packs)))
+        moq=_moq(r.get("moq"), base=base, packs=packs), active=_active(r.get("active"))))
     ctx.skus().add(r["sku"])
+
+
+def _active(v: str | None) -> bool:
+    """The products file's active column: empty or 1/true/yes/是/在售 keeps it; 0/false/no/否/停用/下架 retires it."""
+    said = (v or "").strip().lower()
+    if said in ("", "1", "true", "yes", "y", "是", "在售", "启用"):
+        return True
+    if said in ("0", "false", "no", "n", "否", "停用", "下架", "停售"):
+        return False
+    raise ValueError(f"active must be 1 or 0 (是/否): {v!r}")
 
 
 def _days(v: str | None, name: str) -> int | None:
@@ -321,7 +331,8 @@ def export_rows(uow: SqlUnitOfWork, kind: str) -> list[dict[str, Any]]:
                  "units": "|".join(f"{k}={units.normalize(v)}" for k, v in p.packs.items()), "category": p.category,
                  "safety_stock": cell(p.safety_stock), "shelf_life_days": cell(p.shelf_life_days),
                  "unit_price": cell(p.unit_price), "unit_cost": cell(p.unit_cost), "loss_rate": cell(p.loss_rate),
-                 "supplier": cell(p.supplier), "lead_time_days": cell(p.lead_time_days), "moq": cell(p.moq)}
+                 "supplier": cell(p.supplier), "lead_time_days": cell(p.lead_time_days), "moq": cell(p.moq),
+                 "active": "1" if p.active else "0"}
                 for p in uow.catalog.products()]
     if kind == "deviations":  # the forecasting report: which triggering inputs were wrong, per rule action
         return [{"kind": action, **detail} for action in ("forecast_deviation", "rule_override")

@@ -324,6 +324,7 @@ class Conversation:
             self._clarify(uow, turn, commands.Clarify("unknown_location", candidates=places, partial=cmd,
                                                       detail="location"))
             return
+        self._not_retired(uow, cmd)
         if isinstance(cmd, commands.RecordMoves | commands.TransferStock | commands.CountStock):
             self._require(user, "record")
             if isinstance(cmd, commands.TransferStock) and cmd.request:
@@ -517,6 +518,9 @@ class Conversation:
                 return
             purchasing.decide(uow, turn, order_id=mine[0].id or 0, approve=cmd.approve, t=self.t,
                               release=lambda c, who: self._release(uow, turn, c, who))
+        elif isinstance(cmd, commands.RetireProduct):
+            self._require(user, "approve")
+            self._retire(uow, turn, cmd, confirmed=confirmed)
         elif isinstance(cmd, commands.AddAlias):
             self._require(user, "approve")
             product = uow.catalog.product(cmd.sku)
@@ -749,7 +753,7 @@ class Conversation:
             if loc == here:
                 held[sku] = held.get(sku, Decimal(0)) + q
         sheet = [p for p in uow.catalog.products() if (cmd.category is None or p.category == cmd.category)
-                 and (held.get(p.sku, Decimal(0)) != 0 or p.safety_stock > 0)]
+                 and (held.get(p.sku, Decimal(0)) != 0 or (p.safety_stock > 0 and p.active))]
         if not sheet:
             turn.reply(self.t("count_sheet.empty", turn.lang, location=replies.loc_name(here, self._catalog)))
             return
@@ -913,6 +917,46 @@ class Conversation:
         return replace(cmd, lines=tuple(
             replace(ln, qty=units.normalize(products[ln.sku].to_base(ln.qty, said))) if i in fits else ln
             for i, ln in enumerate(cmd.lines))), sorted(assumed - fits)
+
+    # what may still happen to a retired product: its stock counted, written off, used up, sent back or moved
+    _RETIRED_MAY = (commands.Movement.SCRAP, commands.Movement.CONSUMPTION, commands.Movement.RETURN_TO_SUPPLIER,
+                    commands.Movement.CUSTOMER_RETURN)
+
+    def _not_retired(self, uow: UnitOfWork, cmd: commands.Command) -> None:
+        """A retired product is no longer bought, received, sold, made or ordered (its stock may still be counted,
+        written off, used, returned or moved): refused, naming it."""
+        if isinstance(cmd, commands.Batch):
+            for part in cmd.parts:
+                self._not_retired(uow, part)
+            return
+        if isinstance(cmd, commands.RecordMoves) and cmd.movement in self._RETIRED_MAY \
+                or not isinstance(cmd, commands.RecordMoves | commands.PlacePurchase | commands.PlaceSale):
+            return
+        for ln in cmd.lines:
+            p = uow.catalog.product(ln.sku)
+            if p is not None and not p.active:
+                raise errors.BadInput(code="product_retired", product=p.name)
+
+    def _retire(self, uow: UnitOfWork, turn: Turn, cmd: commands.RetireProduct, *, confirmed: bool) -> None:
+        """酸菜下架 (asked first, with what is still on hand: it stays on the books) · 恢复酸菜: kept on the product, audited;
+        a retired product is no longer matched in messages, planned, reordered or alerted on."""
+        product = uow.catalog.product(cmd.sku)
+        if product is None:
+            raise errors.NotFound(code="unknown_sku", sku=cmd.sku)
+        if product.active == cmd.active:
+            turn.reply(self.t("retire.already_active" if cmd.active else "retire.already", turn.lang, product=product.name))
+            return
+        if not confirmed:
+            held = [(loc.name, q) for loc in uow.catalog.locations() if loc.kind.is_physical
+                    and (q := uow.stock.on_hand(loc.code, cmd.sku)) != 0]
+            left = "、".join(f"{n} {replies.qty_text(self._catalog, cmd.sku, q)}" for n, q in held)
+            key = "retire.ask_restore" if cmd.active else "retire.ask_held" if held else "retire.ask"
+            self._ask(uow, turn, cmd, self.t(key, turn.lang, product=product.name, held=left))
+            return
+        uow.catalog.set_product(cmd.sku, {"active": cmd.active})
+        uow.chat.audit(at=turn.now, actor=turn.user.username, action="product_restored" if cmd.active else "product_retired",
+                       detail={"sku": cmd.sku})
+        turn.reply(self.t("retire.restored" if cmd.active else "retire.done", turn.lang, product=product.name))
 
     def _pending_fixed(self, parser: Parser, payload: dict[str, Any], text: str,
                        turn: Turn) -> commands.Command | str | None:

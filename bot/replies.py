@@ -587,7 +587,7 @@ def _below_safety(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, r
     places = stores if loc is None else [loc]
     short = []
     for p in uow.catalog.products():
-        if cmd.skus and p.sku not in cmd.skus or not p.safety_stock:
+        if cmd.skus and p.sku not in cmd.skus or not p.safety_stock or not p.active:
             continue
         for lc in places:
             q = held.get((lc, p.sku), Decimal(0))

@@ -349,6 +349,14 @@ class ReceiveOrder:
 
 
 @dataclass(frozen=True)
+class RetireProduct:
+    """酸菜下架 · 停用酸菜 · 删除商品酸菜 (``active`` False) · 酸菜重新上架 · 恢复酸菜 (True): a manager takes a product off
+    the catalog, its history kept, or puts it back."""
+    sku: str
+    active: bool = False
+
+
+@dataclass(frozen=True)
 class RecordPayment:
     """团餐付了3000 · 收到团餐货款2000 · 付给张记5000 · 张记的货款结了3000: money from a customer or to a supplier
     (which, the partner's kind says), kept on its account once confirmed."""
@@ -455,7 +463,7 @@ class Batch:
 
 Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | Export | ProductField
            | SetProduct | SetPartner | AddProduct
-           | RepeatPurchase | MovesQuery | ShipTransfer | RecordPayment | VoidPayment | StartCount | FinishCount | AddPartner | Relay | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
+           | RepeatPurchase | RetireProduct | MovesQuery | ShipTransfer | RecordPayment | VoidPayment | StartCount | FinishCount | AddPartner | Relay | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
            | SalesQuery | PurchaseQuery | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Help
            | SmallTalk)
 

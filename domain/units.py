@@ -116,12 +116,12 @@ def format_packs(packs: dict[str, Decimal]) -> str:
 
 
 def in_packs(qty: Decimal, *, packs: dict[str, Decimal]) -> str | None:
-    """A human hint like ``2箱6`` for a base quantity, using the largest pack; None if no packs."""
-    if not packs:
+    """A human hint like ``2箱6`` for a base quantity, in the largest pack it fills (50张 of film in 盒=10 and 箱=500:
+    5盒); None if no packs, or it fills none."""
+    fits = [(n, f) for n, f in packs.items() if 1 < f <= abs(qty)]
+    if not fits:
         return None
-    name, f = max(packs.items(), key=lambda kv: kv[1])
-    if f <= 1 or abs(qty) < f:
-        return None
+    name, f = max(fits, key=lambda kv: kv[1])
     whole = int(abs(qty) // f)
     rest = normalize(abs(qty) - f * whole)
     if qty < 0:   # -2050: -2箱-50 (not -2箱+50, which is -1950)

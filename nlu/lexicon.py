@@ -132,9 +132,12 @@ class Lexicon:
         for pa in cat.partners:
             for n in pa.names:
                 self._add(n, "partner", pa.code)
+        self.retired: dict[str, str] = {}   # 酸菜下架: the names of retired products (恢复酸菜 finds them)
         for p in cat.products:
             for n in p.names:
                 self._add_product(n, p.sku)
+                if not p.active:
+                    self.retired[text.normalize(n)] = p.sku
         for alt, name in cat.synonyms.items():
             for sku in self.product_names.get(text.normalize(name), set()):
                 self._add_product(alt, sku)

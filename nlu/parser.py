@@ -97,6 +97,9 @@ class Parser:
         partner = _ADD_PARTNER.match(s)
         if partner is not None:   # 新增客户王老板,信用额度5000 · 添加供应商李记,交货期2天
             return self._add_partner(partner)
+        retired = self._retire(s)
+        if retired is not None:   # 酸菜下架 · 删除商品酸菜 · 恢复酸菜
+            return retired
         added = _ADD_PRODUCT.match(s)
         if added is not None:   # 新增商品羊肉,单位斤,一箱20斤,售价58元
             return self._add_product(added.group("name"), added.group("rest"))
@@ -1167,6 +1170,28 @@ class Parser:
             return commands.Clarify("alias_known" if owner == target else "alias_taken", mention=owner[0], detail=alias)
         return commands.Parsed(commands.AddAlias(sku=target[0], alias=alias))
 
+    def _retire(self, s: str) -> Result | None:
+        """酸菜下架 · 酸菜不卖了 · 停用酸菜 · 删除商品酸菜: that product off the catalog; 酸菜重新上架 · 恢复酸菜 ·
+        启用酸菜: a retired one back. The rest of the message must be the product's name, else None."""
+        bare = s.strip(" !.~")
+        for pattern, active in ((_RETIRE, False), (_RESTORE, True)):
+            m = pattern.fullmatch(bare)
+            if m is None:
+                continue
+            name = texts.normalize(m.group("a") or m.group("b") or "").removesuffix("的")
+            if active:
+                sku = self.lex.retired.get(name)
+                if sku is None:   # 恢复牛奶, on sale already: said so (the product named, nothing to change)
+                    got = self.lex.match_product(name)
+                    return commands.Clarify("product_active", mention=got.skus[0]) if len(got.skus) == 1 else None
+                return commands.Parsed(commands.RetireProduct(sku=sku, active=True))
+            if name in self.lex.retired:
+                return commands.Clarify("product_retired", mention=self.lex.retired[name])
+            got = self.lex.match_product(name)
+            if len(got.skus) == 1 and got.guess is None:
+                return commands.Parsed(commands.RetireProduct(sku=got.skus[0], active=False))
+        return None
+
     def _add_product(self, name: str, rest: str) -> Result:
         """A new product: its name, base unit (单位斤 · 按斤卖), packs (一箱20斤 · 箱=20), price and cost (per base unit
         or per pack: 售价58元 · 进价800元/箱), shelf life (保质期3天) and category (分类肉类)."""
@@ -1694,6 +1719,12 @@ _ADD_PARTNER = re.compile(r"^(?:请|帮我)?(?:新增|添加|增加|新建|加�
 # 南山店要的土豆发了 · 给福田店的货发出去了: the transfer another store asked for (of that product), sent
 _SHIPPED_FOR = re.compile(r"(?:给|往)?\x00+(?:要|订|申请|调)?的\x00*(?:货|东西)?(?:已经?|都)?"
                           r"(?:发货了?|发了|发出(?:去)?了|送出(?:去)?了|送过去了|发走了|已发出|出库了)")
+# a product taken off the catalog (酸菜下架 · 酸菜以后不卖了 · 停用商品酸菜 · 删除商品酸菜) or put back (酸菜重新上架 · 恢复酸菜)
+_RETIRE = re.compile(r"(?:请|帮我)?(?:把)?(?:商品|产品)?(?P<a>[^,\s\d]{1,16}?)(?:以后|从今天起|今后)?"
+                     r"(?:下架|停用|停售|停卖|不卖了|不再卖了?|不进了|不做了|删掉|删除)(?:了|吧)?"
+                     r"|(?:请|帮我)?(?:下架|停用|停售|删除|删掉)(?:商品|产品)?\s*(?P<b>[^,\s\d]{1,16})")
+_RESTORE = re.compile(r"(?:请|帮我)?(?:把)?(?P<a>[^,\s\d]{1,16}?)(?:重新上架|重新启用|恢复销售|恢复|又开始卖了?|重新卖)(?:了|吧)?"
+                      r"|(?:请|帮我)?(?:恢复|启用|重新启用|重新上架|上架)(?:商品|产品)?\s*(?P<b>[^,\s\d]{1,16})")
 # a customer's purchase paid as it went (盒马买了可颂10个,付了现金 · 现结 · 微信付的): its value is its payment
 _PAID_NOW = re.compile(r"(?:付了?|给了?|收了?|用|扫)?(?:现金|现款|微信|支付宝|码)(?:付|支付|结|转)(?:了|的|清了?)?"
                        r"|(?:付|收|给)了?(?:现金|现款)|现结|现付|当场(?:付|结|给)|(?:钱|款|货款)(?:已经?|都)?(?:付|结|给)(?:了|清了?)"

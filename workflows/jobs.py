@@ -193,7 +193,7 @@ class Scheduler:
                     if draft.trigger.kind != "event" or not _time_dependent(draft.conditions):
                         continue
                     for loc in [loc.code for loc in uow.catalog.locations() if loc.kind.is_physical]:
-                        for p in uow.catalog.products():
+                        for p in (p for p in uow.catalog.products() if p.active):
                             self._check_rule(uow, box, rule, draft, location=loc, sku=p.sku, now=at, abc=abc,
                                              shared=shared)
             else:

@@ -150,7 +150,7 @@ class Snapshot:
             if store is None:
                 peers = [self if p.sku == self.product.sku else Snapshot(self.uow, location=self.location, product=p,
                                                                            now=self.now)
-                         for p in self.uow.catalog.products()]
+                         for p in self.uow.catalog.products() if p.active or p.sku == self.product.sku]
                 store_forecasts(peers, self.forecaster, horizon=horizon)
                 store = {p.product.sku: p._cache[key] for p in peers if key in p._cache}
                 self.shared[(key, self.location, self.now)] = store
@@ -243,7 +243,8 @@ def forecast_snapshot(uow: UnitOfWork, *, location: str | None, sku: str, now: d
                       forecaster: Forecaster | None, horizon: int) -> Snapshot:
     """One product's snapshot with its forecast over ``horizon`` days from the store-wide model the morning list uses
     (over the products the tenant forecasts and this one); without a forecaster, none."""
-    snaps = [Snapshot(uow, location=location, product=p, now=now) for p in uow.catalog.products()]
+    snaps = [Snapshot(uow, location=location, product=p, now=now) for p in uow.catalog.products()
+             if p.active or p.sku == sku]
     if forecaster is not None:
         store_forecasts(snaps, forecaster, horizon=horizon, also=sku)
     return next(s for s in snaps if s.product.sku == sku)

@@ -172,7 +172,7 @@ def scheduled_rule(uow: Any, box: Any, t: Any, *, rule: Any, now: datetime, fore
         return   # reports, and 每天早上7点提醒我盘点: one reminder, not one alert per product
     shared: dict[Any, Any] = {}
     for p in uow.catalog.products():
-        if (sc.skus and p.sku not in sc.skus) or (sc.category and p.category != sc.category) or \
+        if not p.active or (sc.skus and p.sku not in sc.skus) or (sc.category and p.category != sc.category) or \
                 (sc.abc_class and abc.get(p.sku, "C") != sc.abc_class):
             continue
         snap = metrics.Snapshot(uow, location=location, product=p, now=now, weather=weather, abc=abc,
@@ -357,7 +357,7 @@ def store_plan(uow: Any, *, location: str, now: datetime, forecaster: Any, keep:
     cheap. Each run keeps its morning in the database (a later run of the same morning replaces it) unless
     ``keep`` is False (a list asked for during the day).
     """
-    snaps = [metrics.Snapshot(uow, location=location, product=p, now=now) for p in uow.catalog.products()]
+    snaps = [metrics.Snapshot(uow, location=location, product=p, now=now) for p in uow.catalog.products() if p.active]
     partners = {x.code: x for x in uow.catalog.partners()}
     if forecaster is not None:
         metrics.store_forecasts(snaps, forecaster, horizon=max((horizon(s.product, partners) for s in snaps),
@@ -489,7 +489,7 @@ def transfer_check(uow: Any, box: Any, t: Any, *, location: str | None, now: dat
                if o.location == location for ln in o.lines}
     shared: dict[Any, Any] = {}   # the store-wide forecast, fitted for the first product that needs it
     for p in uow.catalog.products():
-        if p.sku in pending:  # one suggestion per shortage: never again while one is open
+        if p.sku in pending or not p.active:  # one suggestion per shortage: never again while one is open
             continue
         snap = metrics.Snapshot(uow, location=location, product=p, now=now, forecaster=forecaster, shared=shared)
         on_hand, safety = snap("on_hand", {}), snap("safety_stock", {})
@@ -690,7 +690,7 @@ def stock_report(uow: Any, box: Any, t: Any, *, location: str | None, now: datet
     rows = []
     for p in uow.catalog.products():
         on_hand = held.get(p.sku, Decimal(0))
-        safety = p.safety_stock or Decimal(0)
+        safety = (p.safety_stock or Decimal(0)) if p.active else Decimal(0)   # (a retired one: only while held)
         if on_hand != 0 or safety > 0:
             rows.append((on_hand < safety, p, on_hand, safety))
     rows.sort(key=lambda r: (not r[0], r[1].sku))

@@ -5,7 +5,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import JSON, Column, Index, Numeric, UniqueConstraint
+from sqlalchemy import JSON, Column, Index, Numeric, UniqueConstraint, true
 from sqlmodel import Field, SQLModel
 
 from adapters.db.types import UTCDateTime
@@ -113,6 +113,7 @@ class Product(SQLModel, table=True):
     supplier: str | None = None
     lead_time_days: int | None = None
     moq: Decimal | None = _qty(None, nullable=True)
+    active: bool = Field(default=True, sa_column_kwargs={"server_default": true()})
 
 
 class Synonym(SQLModel, table=True):

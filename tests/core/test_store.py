@@ -416,7 +416,8 @@ def test_a_product_added_is_exported_in_the_import_s_columns_and_imports_back_un
     [row] = [r for r in rows if r["sku"] == "B11"]
     assert row == {"sku": "B11", "name": "酸奶", "aliases": "老酸奶", "base_unit": "瓶", "units": "箱=24",
                    "category": "乳品", "safety_stock": "0", "shelf_life_days": "21", "unit_price": "6",
-                   "unit_cost": "4.5", "loss_rate": "", "supplier": "", "lead_time_days": "", "moq": ""}
+                   "unit_cost": "4.5", "loss_rate": "", "supplier": "", "lead_time_days": "", "moq": "",
+                   "active": "1"}
     path = tmp_path / "products.csv"
     path.write_text(importer.to_csv(rows), encoding="utf-8")
     with cafe() as uow:
@@ -473,3 +474,16 @@ def test_adding_a_product_or_partner_whose_code_was_just_taken_is_refused_not_wr
     with cafe(write=False) as uow:
         assert uow.catalog.product("B11").name == "抹茶粉"
         assert next(p.name for p in uow.catalog.partners() if p.code == "K01") == "盒马"
+
+
+def test_a_products_file_may_retire_a_product_and_refuses_a_word_it_does_not_know(cafe, tmp_path):
+    path = tmp_path / "products.csv"
+    path.write_text("sku,name,base_unit,active\nB11,酸奶,瓶,否\nB12,豆浆,瓶,\n", encoding="utf-8")
+    with cafe() as uow:
+        importer.import_file(uow, "products", path, now=T0)
+        uow.commit()
+    with cafe(write=False) as uow:
+        assert (uow.catalog.product("B11").active, uow.catalog.product("B12").active) == (False, True)
+    path.write_text("sku,name,base_unit,active\nB13,米浆,瓶,maybe\n", encoding="utf-8")
+    with cafe() as uow, pytest.raises(Exception, match="active"):
+        importer.import_file(uow, "products", path, now=T0)

@@ -55,6 +55,8 @@ def test_quantities_are_shown_in_packs_when_useful():
     assert units.in_packs(D(5), packs={"箱": D(24)}) is None
     assert units.in_packs(D(-50), packs={"箱": D(24)}) == "-2箱-2"   # not -2箱+2, which is -46
     assert units.in_packs(D(-48), packs={"箱": D(24)}) == "-2箱"
+    film = {"盒": D(10), "箱": D(500)}   # the largest pack it fills: 5 boxes, not nothing because it is under a case
+    assert (units.in_packs(D(50), packs=film), units.in_packs(D(520), packs=film)) == ("5盒", "1箱+20")
 
 
 def test_normalize_writes_a_long_integer_in_plain_digits_and_a_huge_quantity_is_flagged():

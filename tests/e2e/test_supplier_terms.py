@@ -118,3 +118,28 @@ def test_a_manager_teaches_another_name_for_a_product_and_it_is_read_from_then_o
     assert row["aliases"].split("|") == ["牛奶", "鲜奶", "白奶"], row
     assert "已经是【全脂牛奶】" in texts(chat.say("zhou", "白奶就是牛奶"))
     assert "不能再给别的商品用" in texts(chat.say("zhou", "白奶就是奶油"))
+
+
+def test_a_retired_product_keeps_its_stock_and_history_but_is_no_longer_sold_ordered_or_planned(tmp_path, monkeypatch):
+    chat = seeded_chat(tmp_path, monkeypatch)
+    listed = texts([m for m in chat.say("zhou", "今日备货清单") if m["to"] == "zhou"])
+    assert "可颂" in listed, listed                                       # on the list while on sale
+    assert "没有这个权限" in texts(chat.say("amy", "可颂下架"))
+    out = texts(chat.say("zhou", "可颂以后不卖了"))                        # asked, with what is still held
+    assert "下架" in out and "徐汇店" in out and product(chat, "B09").active, out
+    chat.press("zhou", "确认")
+    assert not product(chat, "B09").active
+    held = chat.stock()["XH:B09"]
+    out = texts(chat.say("amy", "卖了可颂2个"))                           # no longer sold (nor ordered)
+    assert "下架" in out and chat.stock()["XH:B09"] == held, out
+    assert "下架" in texts(chat.say("zhou", "订可颂50个")) and not chat.export("orders")
+    chat.say("amy", "可颂坏了2个")                                        # what is left may still be written off
+    assert chat.stock()["XH:B09"] == held - 2
+    listed = texts([m for m in chat.say("zhou", "今日备货清单") if m["to"] == "zhou"])
+    assert "可颂" not in listed, listed                                   # no longer planned
+    [row] = [p for p in chat.export("products") if p["sku"] == "B09"]
+    assert row["active"] == "0", row                                   # exported (and imported back) retired
+    chat.say("zhou", "恢复可颂")
+    chat.press("zhou", "确认")
+    chat.say("amy", "卖了可颂2个")
+    assert product(chat, "B09").active and chat.stock()["XH:B09"] == held - 4

@@ -131,6 +131,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
         d |= {"intent": "payment", "partner": c.partner, "amount": str(c.amount)} | ({"all_owed": True} if c.all_owed else {})
     elif isinstance(c, commands.VoidPayment):
         d |= {"intent": "void_payment", "payment_id": c.payment_id}
+    elif isinstance(c, commands.RetireProduct):
+        d |= {"intent": "retire_product", "sku": c.sku, "active": c.active}
     elif isinstance(c, commands.ShipTransfer):
         d |= {"intent": "ship_transfer", "order_id": c.order_id, "dest": c.dest, "sku": c.sku}
     elif isinstance(c, commands.MovesQuery):
