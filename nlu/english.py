@@ -31,6 +31,10 @@ _WORDS: list[tuple[str, str]] = [
      r"(?:wasted|thrown away|throw away|threw away|scrapped|spoiled|lost)", r"\g<what> 报损多少 "),
     (r"how (?:much|many)(?: of)?", "还剩多少 "),
     (r"(?:what|which) (?:is|are) (?:running|almost) (?:out|low)", "哪些货快没了"),
+    # what should I order today · what do we need to buy · what needs restocking: the prep list
+    (r"what (?:should|do|must) (?:i|we) (?:need to )?(?:order|buy|restock|reorder)(?: today| now)?"
+     r"|what (?:needs|need) (?:to be )?(?:ordered|restocking|restocked|reordering)|(?:today'?s )?prep(?:aration)? list",
+     "今日备货清单"),
     (r"(?:what|which) (?:is|are) expiring(?: soon)?|expiring soon", "哪些快过期了"),
     (r"below safety stock", "低于安全库存"),
     (r"what (?:did|have) (?:i|we) (?:just )?(?:record(?:ed)?|log(?:ged)?|enter(?:ed)?)(?: today)?|my records", "刚才记了什么"),
@@ -39,6 +43,21 @@ _WORDS: list[tuple[str, str]] = [
     (r"(?:start (?:a |the )?|begin (?:a |the )?)?stock ?(?:count|take) sheet|start (?:a |the )?(?:stock ?)?count(?:ing)?",
      "开始盘点"),
     (r"(?:the )?count is (?:done|finished|over)|(?:finish|end) (?:the )?count(?:ing)?", "盘点结束"),
+    # the stock overview (stock · show stock · check inventory · inventory levels), said alone
+    (r"^(?:show (?:me )?|check |view |list |see )?(?:(?:the|my|our|all|current) )?(?:stock|inventory)"
+     r"(?: levels?| list| overview| status| on hand)?\??$", "库存"),
+    (r"how (?:did|are|were|is|was) (?:the |our )?sales(?: going| go| doing)?|how (?:did|are|is) (?:we|it) (?:selling|doing)",
+     "卖得怎么样 "),
+    (r"(?:sales|sold) (?:figures?|numbers?|report)|\bsales\b", "销量 "),
+    (r"(?:sales )?forecast(?: for| of)?|predict(?:ion)?(?: for)?", "预测 "), (r"\bnext week\b", "下周"),
+    # corrections and undo said in words
+    (r"(?:delete|remove|cancel|scrap) (?:the |my )?(?:last|previous) (?:one|entry|record|message)|delete that", "撤销"),
+    (r"^(?:no,? )?(?:that'?s |it'?s |that was )?wrong,? (?:it (?:was|is|should be) |should be |make it )?"
+     r"|^(?:no,? )?(?:it )?should (?:have been|be) |^correction:? ", "不对,是"),
+    # all of it gone (we ran out of milk · cream is out · no more eggs)
+    (r"(?:we )?(?:ran|run|are|'re|have run) out of (?P<what>\S+)", r"\g<what>没了"),
+    (r"(?P<what>\S+) (?:is|are) (?:out|gone|finished|sold out)", r"\g<what>没了"),
+    (r"no more (?P<what>\S+)", r"\g<what>没了"),
     # verbs
     (r"(?:we )?(?:received|receive|got in|got|delivered|delivery of|arrived)", "收到 "),
     (r"(?:we )?(?:sold|sell|sale of)", "卖了 "),

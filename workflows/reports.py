@@ -816,12 +816,21 @@ def slow_movers(uow: Any, box: Any, t: Any, *, now: datetime, only: set[tuple[st
         pairs = [(p, loc) for p, loc in found if p is not None]
     else:
         pairs = [(p, loc) for p in uow.catalog.products() for loc in stores]
+    # every pair's stock and last sale read at once (a day's run read them pair by pair: 2 queries per product per store)
+    held: dict[tuple[str, str], Decimal] = {}
+    for loc, sku, _, q, _ in uow.stock.all_levels():
+        held[(loc, sku)] = held.get((loc, sku), Decimal(0)) + q
+    sold = uow.stock.last_sales()
+    imported = uow.history.last_days()
+    states = uow.rules.alerts("slow")
     for p, loc in pairs:
         limit = _slow_limit(p)
-        snap = metrics.Snapshot(uow, location=loc, product=p, now=now)
-        on_hand = snap("on_hand", {})
-        days = snap("days_since_sale", {})
-        state = uow.rules.alert("slow", f"{loc}:{p.sku}")
+        on_hand = held.get((loc, p.sku), Decimal(0))
+        last = [sold[(loc, p.sku)]] if (loc, p.sku) in sold else []
+        if (loc, p.sku) in imported:   # the imported history's last day, taken as its end (as Snapshot does)
+            last.append(datetime.fromisoformat(imported[(loc, p.sku)]).replace(hour=23, minute=59, tzinfo=now.tzinfo))
+        days = Decimal(str((now - max(last)).total_seconds() / 86400)) if last else metrics.INF
+        state = states.get(f"{loc}:{p.sku}")
         active = bool(state and state.active)
         true_now = on_hand > 0 and limit <= days < metrics.INF
         if true_now and not active:

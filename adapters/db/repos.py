@@ -774,6 +774,11 @@ class RuleRepo(_Repo):
             t.AlertState.tenant_id == self.tid, t.AlertState.rule_key == rule_key,
             t.AlertState.subject == subject)).scalars().first()
 
+    def alerts(self, rule_key: str) -> dict[str, t.AlertState]:
+        """Every subject's alert state under ``rule_key``, in one read (an hourly check over every product)."""
+        return {r.subject: r for r in self.s.execute(select(t.AlertState).where(
+            t.AlertState.tenant_id == self.tid, t.AlertState.rule_key == rule_key)).scalars()}
+
     def reset_alerts(self, rule_key: str) -> None:
         """A changed rule starts with no open episodes."""
         self.s.execute(delete(t.AlertState).where(t.AlertState.tenant_id == self.tid, t.AlertState.rule_key == rule_key))
@@ -852,6 +857,13 @@ class HistoryRepo(_Repo):
             stmt = stmt.where(t.SalesHistory.location == location)
         r = self.s.execute(stmt).scalar()
         return str(r) if r else None
+
+    def last_days(self) -> dict[tuple[str, str], str]:
+        """The last day with a sale in the imported history per (location, sku), in one grouped read."""
+        stmt = select(t.SalesHistory.location, t.SalesHistory.sku, func.max(t.SalesHistory.day)).where(
+            t.SalesHistory.tenant_id == self.tid, t.SalesHistory.qty > 0).group_by(t.SalesHistory.location,
+                                                                                 t.SalesHistory.sku)
+        return {(loc, sku): str(day) for loc, sku, day in self.s.execute(stmt).all() if day}
 
     def count(self) -> int:
         return int(self.s.execute(select(func.count()).select_from(t.SalesHistory).where(

@@ -674,3 +674,19 @@ def test_goods_listed_without_a_verb_ask_what_happened_and_the_answer_records_th
     chat.say("amy", "明天要奶油2箱")                                      # goods wanted on a coming day: ordered for it
     [order] = chat.export("orders")
     assert (order["kind"], order["due"][:10]) == ("purchase", "2026-06-16"), order
+
+
+def test_english_words_for_the_stock_sales_corrections_and_running_out(chat):
+    chat.say("amy", "english")
+    chat.say("amy", "sold 5 croissants")
+    out = texts(chat.say("amy", "wrong, it was 6"))                      # was: not understood
+    assert chat.stock()["XH:B09"] == 40 - 6, out
+    chat.say("amy", "delete the last one")
+    assert chat.stock()["XH:B09"] == 40
+    out = texts(chat.say("amy", "show stock"))                            # the overview, in English
+    assert "全脂牛奶" in out and "36" in out, out
+    out = chat.say("amy", "we ran out of cream")                          # a count of 0, asked first
+    assert chat.stock()["XH:B02"] == 24 and out[0]["buttons"], out
+    chat.press("amy", "确认 Confirm")
+    assert chat.stock().get("XH:B02", 0) == 0
+    assert "prep list for today" in texts(chat.say("amy", "what should I order today"))   # was: unknown product
