@@ -1057,8 +1057,21 @@ class Conversation:
         summaries = [replies.summary(self.t, turn.lang, part, self._catalog, user=turn.user) for part in cmd.parts]
         if not confirmed:
             doubts = replies.guesses(self.t, turn.lang, guesses, self._catalog)
-            self._ask(uow, turn, cmd, doubts + self.t("batch.ask", turn.lang, summary="\n".join(
-                f"· {s}" for s in summaries)))
+            net: dict[tuple[str, str], Decimal] = {}   # what the parts together take from each place (卖了…,又卖了…)
+            for part in cmd.parts:
+                for m in inventory.plan(uow, part, actor=self._actor(turn, part), force=True).moves:
+                    for loc, sign in ((m.src, -1), (m.dst, 1)):
+                        if not loc.startswith("~"):
+                            net[(loc, m.sku)] = net.get((loc, m.sku), Decimal(0)) + sign * m.qty
+            for (loc, sku), change in net.items():
+                have = uow.stock.on_hand(loc, sku) if change < 0 else Decimal(0)
+                if change < 0 and have + change < 0:
+                    doubts += self.t("doubt.negative", turn.lang, product=self._name_of(sku),
+                                     location=replies.loc_name(loc, self._catalog),
+                                     available=replies.qty_text(self._catalog, sku, have),
+                                     requested=replies.qty_text(self._catalog, sku, -change))
+            self._ask(uow, turn, cmd, (doubts.rstrip() + "\n" if doubts else "") + self.t(
+                "batch.ask", turn.lang, summary="\n".join(f"· {s}" for s in summaries)))
             return
         batch = _batch(turn.now)
         receipts: list[tuple[int, str, Decimal]] = []

@@ -857,7 +857,7 @@ class Parser:
             if isinstance(part, commands.RecordMoves) and part.movement == commands.Movement.RETURN_TO_SUPPLIER \
                     and part.partner is None and isinstance(parts[0] if parts else None, commands.RecordMoves):
                 part = replace(part, partner=getattr(parts[0], "partner", None))   # back to who brought it
-            if parts and isinstance(part, commands.RecordMoves) and part.at is None:
+            if parts and isinstance(part, commands.RecordMoves) and part.at is None and not _DAY_WORD.search(text):
                 part = replace(part, at=getattr(parts[0], "at", None))   # 昨天收到…,碎了5个: the same day
             parts.append(part)
             guesses += r.guesses
@@ -1667,6 +1667,7 @@ def _groups(a: scan.Analysis) -> list[tuple[int, int]]:
                    *(q.end for q in a.qtys if q.end < len(a.s) and _OWN_VERB.match(a.masked[q.end:]))})   # 做了30个卖了25个
     out: list[tuple[int, int]] = []
     kind = None
+    day: str | None = None
     for n, (x, y) in enumerate(zip(cuts, cuts[1:], strict=False)):
         c = a.masked[x:y]
         k = None
@@ -1686,14 +1687,23 @@ def _groups(a: scan.Analysis) -> list[tuple[int, int]]:
                 and _PART_TO.search(c):
             k = "transfer"   # 收到牛奶2箱,其中1箱是给静安店的: part of it goes on to the other store
         own = k in WRITE_KINDS or k == "transfer"
-        if own and kind is not None and k != kind:
+        said = _DAY_WORD.search(a.s[x:y])
+        other_day = said is not None and out and (said.group(0) != (day or said.group(0)))
+        if own and kind is not None and (k != kind or other_day):   # (昨天卖了2箱,今天卖了1箱: two days, two writes)
             out.append((x, y))
         elif out:
             out[-1] = (out[-1][0], y)
         else:
             out.append((x, y))
         kind = k if own else kind
+        if said is not None:
+            day = said.group(0)
     return out
+
+
+# a day said in a clause (昨天卖了可乐2箱,今天卖了1箱: each clause its own day)
+_DAY_WORD = re.compile(r"大前天|前天|昨天|昨日|今天|今日|上周[一二三四五六日天]|周[一二三四五六日天]|星期[一二三四五六日天]"
+                       r"|\d{1,2}月\d{1,2}[号日]|(?<![\d月])\d{1,2}[号日]")
 
 
 _ARRIVED = re.compile(r"收到|收了|(?:送|发|调|运|拿|带)(?:过)?来(?:了|的)|到了")   # the receiving side speaking

@@ -164,3 +164,16 @@ def test_receipts_without_a_cost_are_valued_at_the_usual_cost_and_suppliers_rank
     out = texts(chat.say("chen", "哪个供应商送得最多"))                   # was: not understood
     assert "¥1,320.00" in out and "张记肉业 ¥1,280.00、绿源蔬菜 ¥40.00" in out, out
     assert "1 笔入库没写进价" in out and "无进价" not in out, out
+
+
+def test_clauses_of_one_kind_on_different_days_are_recorded_on_their_days_and_a_shortfall_is_said(tmp_path,
+                                                                                                   monkeypatch):
+    chat = make_chat(tmp_path, monkeypatch, catalog=DEMO)
+    out = texts(chat.say("xiaowang", "可乐昨天卖了2箱,今天卖了1箱"))       # was: 3 cases, all yesterday
+    assert "67瓶(2箱+19)" in out and "72瓶(3箱)" in out and "负数" in out, out   # together beyond the stock
+    chat.press("xiaowang", "确认")
+    sold: dict[str, float] = {}
+    for m in chat.export("moves"):   # (a sale takes from several lots: a move each)
+        if m["kind"] == "sale" and m["sku"] == "P018":
+            sold[m["at"][:10]] = sold.get(m["at"][:10], 0.0) + float(m["qty"])
+    assert sold == {"2026-06-14": 48.0, "2026-06-15": 24.0}, sold
