@@ -308,7 +308,7 @@ def export_rows(uow: SqlUnitOfWork, kind: str) -> list[dict[str, Any]]:
         return [{"id": m.id, "at": local(m.at), "kind": m.kind.value, "sku": m.sku, "qty": _num(m.qty),
                  "from": m.src, "to": m.dst, "lot": m.lot or None, "unit_cost": _num(m.unit_cost),
                  "unit_price": _num(m.unit_price), "partner": m.partner, "actor": m.actor, "batch": m.batch,
-                 "message_id": m.message_id, "reverses": m.reverses, "order_id": m.order_id}
+                 "message_id": m.message_id, "reverses": m.reverses, "order_id": m.order_id, "note": m.note}
                 for m in uow.stock.moves()]
     if kind == "orders":
         return [{"id": o.id, "kind": o.kind.value, "status": o.status.value, "partner": o.partner,

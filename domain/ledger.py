@@ -65,6 +65,7 @@ class Move:
     reverses: int | None = None
     order_id: int | None = None
     id: int | None = None
+    note: str = ""   # what the user said of it (包装破损 · 发票号12345)
 
     def __post_init__(self) -> None:
         if not isinstance(self.qty, Decimal) or not self.qty.is_finite() or self.qty <= 0:

@@ -1442,7 +1442,7 @@ class Parser:
         parts = [p.strip() for p in re.split(r"[,;!?、\n]", a.s)]
         keep = [p for p in parts[1:] if p and not any(ch.isdigit() for ch in p)
                 and not any(e.start >= a.s.find(p) and e.end <= a.s.find(p) + len(p) for e in a.entities)]
-        return ",".join(keep)
+        return ",".join([*keep, *([a.doc] if a.doc else [])])
 
     def _query(self, a: scan.Analysis) -> Result:
         skus: list[str] = []

@@ -92,6 +92,7 @@ class Analysis:
     chunks: list[Chunk]
     separators: list[int] = field(default_factory=list)
     lot: str | None = None              # 批号A123
+    doc: str | None = None              # 发票号12345 · 送货单号A-778: a document number, never a quantity
     expiry: dates.Found | None = None   # 2026-06-25到期 · 保质期到6月30号 (not when the move happened)
     produced: dates.Found | None = None  # 生产日期6月14日 (neither)
     shelf_days: int | None = None        # 保质期7天
@@ -153,6 +154,11 @@ class Scanner:
         lot = None
         for m in LOT_RE.finditer(masked):
             lot = lot or m.group("lot").upper()
+            _mask(chars, free, [m])
+        masked = "".join(chars)
+        doc = None
+        for m in DOC_RE.finditer(masked):   # 发票号12345 · 送货单号A-778: the paper it came with, kept as a note
+            doc = doc or s[m.start():m.end()].upper()
             _mask(chars, free, [m])
         masked = "".join(chars)
         for m in TABLE_RE.finditer(masked):   # 3号桌 · 8号包间: where a guest sat, never a quantity
@@ -230,7 +236,7 @@ class Scanner:
         masked = "".join(chars)
         chunks = self._chunks(masked)
         return Analysis(s=s, masked=masked, entities=entities, date=found, prices=prices, qtys=qtys,
-                        chunks=chunks, separators=seps, lot=lot, expiry=expiry, produced=produced, shelf_days=shelf,
+                        chunks=chunks, separators=seps, lot=lot, doc=doc, expiry=expiry, produced=produced, shelf_days=shelf,
                         discount=discount)
 
     def _qtys(self, masked: str, entities: list[lexicon.Span]) -> list[Qty]:
@@ -302,6 +308,9 @@ _CLAUSE_END = re.compile(r"\s*(?:$|[,;.!?、\n])")
 _STORES_AFTER = re.compile(r"\s*(?:店|门店|分店|家店|家门店|个店|个门店|个分店|个仓库?)")
 _NOT_A_NUMBER = set("共下起直定般些样边会旦致切同齐并点")   # 一共 · 一下 · 一起 · 一直 · 一定 · 一般 · 一点 …
 
+# a document's number (发票号12345 · 发票:FP-2026-01 · 送货单号A778 · 单号 778): masked, kept as the write's note
+DOC_RE = re.compile(r"(?:发票号码?|发票|送货单号?|出库单号|入库单号|单据号|单号|票号|小票号?)\s*(?:[:#]|是|为)?\s*"
+                    r"(?P<doc>[a-z0-9][a-z0-9-]{2,})")
 # a lot number (批号A123 · 批次:20260601-2 · lot b7): masked, so its digits are never a quantity
 LOT_RE = re.compile(r"(?:批号|批次号?|生产批号|(?<![a-z])lot)\s*(?:[:#]|是|为)?\s*(?P<lot>[a-z0-9][a-z0-9-]*)")
 TABLE_RE = re.compile(r"(?<![\d.])\d{1,3}\s*号?\s*(?:桌|包间|包厢|号房)|[a-z]\d{1,3}\s*(?:桌|包间|包厢)")

@@ -225,7 +225,7 @@ def _moves(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: str
             continue
         price = m.unit_cost if m.unit_cost is not None else m.unit_price
         note = (str(t("export.reverses", lang, id=m.reverses)) if m.reverses is not None
-                else str(t("export.undone", lang)) if m.id in undone else "")
+                else str(t("export.undone", lang)) if m.id in undone else m.note)
         sheet.rows.append([m.id, _local(m.at, now), str(t(f"move_kind.{m.kind.value}", lang)), cat.location(here),
                            m.sku, cat.name(m.sku), _q(sign * m.qty), cat.unit(m.sku), m.lot or "", _m(price),
                            _m(price * m.qty) if price is not None else None,
@@ -296,7 +296,8 @@ def _accounts(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: 
     kinds = {p.code: p.kind.value for p in uow.catalog.partners()}
     for r in rows:
         note = str(t("export.reverses", lang, id=r.reverses)) if r.reverses is not None \
-            else str(t("export.undone", lang)) if r.id in undone else r.note
+            else str(t("export.undone", lang)) if r.id in undone \
+            else str(t("export.paid_on_the_spot", lang)) if r.note.startswith("batch:") else r.note
         paid_sheet.rows.append([_local(r.at, now), cat.partners.get(r.partner, r.partner),
                                 str(t(f"export.partner_kind.{kinds.get(r.partner, 'customer')}", lang)),
                                 _m(r.amount), cat.users.get(r.actor or "", r.actor or ""), note])

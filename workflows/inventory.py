@@ -106,6 +106,7 @@ def plan(uow: UnitOfWork, cmd: commands.Command, *, actor: Actor, force: bool = 
     if isinstance(cmd, commands.RecordMoves):
         here = home(actor.user, cmd.location)
         kind = MOVEMENT_KIND[cmd.movement]
+        said = len(p.moves)
         for line in cmd.lines:
             if kind in (MK.RECEIPT, MK.PRODUCTION):   # both make a lot: a day's bake keeps as long as a delivery
                 product = _product(uow, line.sku)
@@ -131,6 +132,8 @@ def plan(uow: UnitOfWork, cmd: commands.Command, *, actor: Actor, force: bool = 
                      partner=cmd.partner, pending=taken)
                 if kind == MK.SALE and cmd.partner:
                     _match_order(uow, p, partner=cmd.partner, here=here, line=line, kinds=["sale"])
+        if cmd.note:   # 报损鸡蛋5个,运输途中碎的 · …,发票号12345: the words kept on each of its moves
+            p.moves[said:] = [replace(m, note=cmd.note[:200]) for m in p.moves[said:]]
     elif isinstance(cmd, commands.TransferStock):
         src = home(actor.user, cmd.source)
         dst = home(actor.user, cmd.dest)

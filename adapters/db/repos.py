@@ -199,8 +199,8 @@ def user_of(r: t.AppUser) -> catalog.User:
 # the same SQL runs on SQLite and PostgreSQL, and it skips per-call statement construction.
 _INSERT_MOVE = text(
     "INSERT INTO move (tenant_id, batch, kind, sku, qty, src, dst, lot, unit_cost, unit_price, partner, actor, at, "
-    "message_id, reverses, order_id) VALUES (:tenant_id, :batch, :kind, :sku, :qty, :src, :dst, :lot, :unit_cost, "
-    ":unit_price, :partner, :actor, :at, :message_id, :reverses, :order_id) RETURNING id"
+    "message_id, reverses, order_id, note) VALUES (:tenant_id, :batch, :kind, :sku, :qty, :src, :dst, :lot, :unit_cost, "
+    ":unit_price, :partner, :actor, :at, :message_id, :reverses, :order_id, :note) RETURNING id"
 ).bindparams(bindparam("qty", type_=t.QTY), bindparam("unit_cost", type_=t.QTY),
              bindparam("unit_price", type_=t.QTY), bindparam("at", type_=UTCDateTime()))
 _BUMP = text(
@@ -217,7 +217,7 @@ def move_of(r: t.Move) -> ledger.Move:
     return ledger.Move(kind=ledger.MoveKind(r.kind), sku=r.sku, qty=dec(r.qty), src=r.src, dst=r.dst, at=r.at,
                        lot=r.lot or "", unit_cost=opt_dec(r.unit_cost), unit_price=opt_dec(r.unit_price),
                        partner=r.partner, actor=r.actor, message_id=r.message_id, batch=r.batch,
-                       reverses=r.reverses, order_id=r.order_id, id=r.id)
+                       reverses=r.reverses, order_id=r.order_id, id=r.id, note=r.note or "")
 
 
 class StockRepo(_Repo):
@@ -254,7 +254,7 @@ class StockRepo(_Repo):
                 "tenant_id": self.tid, "batch": m.batch, "kind": m.kind.value, "sku": m.sku, "qty": m.qty,
                 "src": m.src, "dst": m.dst, "lot": m.lot, "unit_cost": m.unit_cost, "unit_price": m.unit_price,
                 "partner": m.partner, "actor": m.actor, "at": m.at, "message_id": m.message_id,
-                "reverses": m.reverses, "order_id": m.order_id}).scalar_one()
+                "reverses": m.reverses, "order_id": m.order_id, "note": m.note}).scalar_one()
             ids.append(int(mid))
             for loc, delta in m.deltas():
                 conn.execute(_BUMP, {"tenant_id": self.tid, "location": loc, "sku": m.sku, "lot": m.lot, "qty": delta})

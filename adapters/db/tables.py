@@ -155,6 +155,7 @@ class Move(SQLModel, table=True):
     message_id: str | None = None
     reverses: int | None = Field(default=None, index=True)
     order_id: int | None = None
+    note: str = Field(default="", sa_column_kwargs={"server_default": ""})
 
 
 class StockLevel(SQLModel, table=True):

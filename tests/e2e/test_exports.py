@@ -176,3 +176,13 @@ def test_the_accounts_sheet_holds_each_partner_s_goods_paid_and_owed_and_every_p
     assert [(r["往来单位"], r["金额"], r["备注"] or "") for r in paid] == [
         ("盒马", 100, ""), ("盒马", 20, "已撤销"), ("盒马", -20, "撤销第2条"), ("光明乳业", 50, "")]
     assert "客户未收合计 ¥20.00" in out[0].text and "供应商应付合计 ¥70.00" in out[0].text, out[0].text
+
+
+def test_what_a_write_says_of_itself_is_kept_on_its_moves_and_in_the_moves_sheet(chat):
+    chat.say("amy", "收到光明的牛奶2箱,送货单号A-778")                    # a document number is no quantity
+    chat.say("amy", "鸡蛋碎了5个,运输途中碎的")
+    assert chat.stock()["XH:B01"] == 36 + 24 and chat.stock()["XH:B06"] == 300 - 5
+    notes = [(m["sku"], m["note"]) for m in chat.export("moves") if m["kind"] in ("receipt", "scrap")]
+    assert notes == [("B01", "送货单号A-778"), ("B06", "运输途中碎的")], notes   # were dropped
+    moves = [r for r in rows(book(ask(chat, "amy", "导出今天的流水"))["出入库流水"]) if r["类型"] != "期初"]
+    assert [r["备注"] for r in moves] == ["送货单号A-778", "运输途中碎的"], moves
