@@ -767,6 +767,6 @@ def my_records(t: Any, lang: str, uow: UnitOfWork, *, user: catalog.User, limit:
         out.append(str(t("records.line", lang, at=f"{moves[0].at.astimezone(tz):%m-%d %H:%M}{who}",
                          kind=t(f"move_kind.{kinds[0]}", lang) if len(kinds) == 1 else "",
                          where=f"({loc_name(places[0], cat)})" if len(places) == 1 and loc_name(places[0], cat) != places[0]
-                         else "", items=moves_summary(moves, cat, t, lang),
+                         else "", items=moves_summary(moves, cat, t, lang) + (f"({moves[0].note})" if moves[0].note else ""),
                          undone=t("records.undone", lang) if uow.stock.is_reversed(b) else "")))
     return "\n".join(out)

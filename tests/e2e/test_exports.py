@@ -186,3 +186,4 @@ def test_what_a_write_says_of_itself_is_kept_on_its_moves_and_in_the_moves_sheet
     assert notes == [("B01", "送货单号A-778"), ("B06", "运输途中碎的")], notes   # were dropped
     moves = [r for r in rows(book(ask(chat, "amy", "导出今天的流水"))["出入库流水"]) if r["类型"] != "期初"]
     assert [r["备注"] for r in moves] == ["送货单号A-778", "运输途中碎的"], moves
+    assert "鸡蛋 5个(运输途中碎的)" in texts(chat.say("amy", "今天我记了哪些"))
