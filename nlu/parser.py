@@ -650,6 +650,15 @@ class Parser:
             kind = "purchase"   # 光明 牛奶 10箱 明天到: a delivery to come is an order to the supplier
         if whole and kind in STOCK_KINDS and a.of("product") and re.search(r"(?:吗|么|嘛|\?)[!.~\s]*$", a.s):
             return self._query(a)   # 静安店要的面粉2袋到了吗: a question, never a write
+        if whole and kind == "receipt" and len({e.codes for e in a.of("product")}) == 1:
+            for q, q2 in zip(a.qtys, a.qtys[1:], strict=False):   # 收到可乐2箱,少了3瓶: 45 came, not 48 and a loss
+                cut = _SHORT_AFTER.match(a.s, q.end)
+                if cut is not None and cut.end() == q2.start and q2.unit and len(q.parts) == len(q2.parts) == 1 \
+                        and not any(q.end <= e.start < q2.start for e in a.of("product")) \
+                        and not any(q2.end <= e.start < (a.s.find(",", q2.end) % (len(a.s) + 1) or len(a.s))
+                                    for e in a.of("product")):
+                    said = a.s[:q.end] + "少" + a.s[q2.start:]
+                    return self._command(self.scanner.analyse(said, speaker.now), speaker, whole=whole)
         if whole and kind in WRITE_KINDS:
             groups = _groups(a)
             if len(groups) > 1:   # 收到牛奶2箱。卖了可颂3个: once all recorded as sales
@@ -1621,7 +1630,8 @@ _OWN_VERB = re.compile(r"^[\x00\s]*(?:(?:今天|刚才|刚刚|早上|上午|中�
 # what is left of a correction that names only the place (刚才是静安店的 · 不对,应该记在静安店 · 是静安店卖的)
 _PLACE_FIX = re.compile(r"(?:在|记在|算在|算)?\x00+(?:的|那边的?|这边的?)?(?:卖|用|收|进|报损|盘点)?(?:的|了)?(?:[,\s\x00]*不是\x00+(?:的)?)?")
 _VAGUE_UNIT = r"[个件箱袋瓶包盒板条桶斤两块份只杯打]|公斤|kg|升"
-_VAGUE = re.compile(rf"(?:[\d.]+|[一二两三四五六七八九十百千]+|半)\s*(?:{_VAGUE_UNIT})?\s*多(?!少|送|给|收|了|卖|用|出|进|的)"
+_VAGUE = re.compile(rf"(?:[\d.]+|[一二两三四五六七八九十百千]+|半)\s*(?:{_VAGUE_UNIT})?\s*多"
+                    rf"(?!少|送|给|收|了|卖|用|出|进|的|\s*(?!一点|一些)[\d一二两三四五六七八九十])"   # (3箱多2瓶: 2 more)
                     rf"(?:一点|一些|点)?(?:{_VAGUE_UNIT})?"
                     rf"|(?:不到|不足|少于|不满)\s*(?:[\d.]+|[一二两三四五六七八九十百千半]+)\s*(?:{_VAGUE_UNIT})?"
                     rf"|(?:\d|十|百)\s*来\s*(?:{_VAGUE_UNIT})"
@@ -1701,6 +1711,9 @@ def _groups(a: scan.Analysis) -> list[tuple[int, int]]:
     return out
 
 
+# what a delivery lacked, said right after its quantity (收到可乐2箱,少了3瓶 · 2箱但是缺了2瓶)
+# (少送了1箱 is what the order lacked: the quantity said is what came, as before)
+_SHORT_AFTER = re.compile(r"\s*[,;\s]\s*(?:但是?|可是|不过|其中)?\s*(?:少了|缺了|差了|短了|短少)\s*")
 # a day said in a clause (昨天卖了可乐2箱,今天卖了1箱: each clause its own day)
 _DAY_WORD = re.compile(r"大前天|前天|昨天|昨日|今天|今日|上周[一二三四五六日天]|周[一二三四五六日天]|星期[一二三四五六日天]"
                        r"|\d{1,2}月\d{1,2}[号日]|(?<![\d月])\d{1,2}[号日]")

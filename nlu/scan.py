@@ -116,7 +116,7 @@ class Scanner:
         num = rf"(?:(?<![\d.a-z])|(?<=\*)|(?<=(?<![a-z])x))(?:{_N}|半)"
         self.qty_re = re.compile(
             rf"(?P<num>{num})\s*(?P<unit>{units})?{_NO_LATIN_AFTER}(?P<half>半)?"
-            rf"(?:(?P<join>零|又|另加|外加|再加|加)?(?P<num2>{_N})\s*(?P<unit2>{units}){_NO_LATIN_AFTER})?")   # 1箱6升 · 1箱零6升 · 3斤又2两 · 1箱加6升
+            rf"(?:(?P<join>零|又|另加|外加|再加|加|多|少|差)?(?P<num2>{_N})\s*(?P<unit2>{units}){_NO_LATIN_AFTER})?")   # 1箱6升 · 1箱零6升 · 3斤又2两 · 1箱加6升
         self.total_re = re.compile(rf"(?:总价|总共|一共|共计|合计|总计|总额|金额|花了|付了|共)\s*(?:是|为|:)?\s*"
                                    rf"(?P<p>{_N})\s*(?:{MONEY}|(?=$|[,;.!?\s]))")
         jiao = r"(?P<j>[1-9一二两三四五六七八九])\s*毛?(?:钱)?"
@@ -268,8 +268,8 @@ class Scanner:
                 end = pos = m.start("join") + 1
             elif m.group("num2") and unit:
                 v2 = numbers.value(m.group("num2"))
-                if v2 is not None:
-                    parts.append((v2, m.group("unit2")))
+                if v2 is not None:   # 3箱多2瓶: 2 more · 一箱少2瓶 · 一箱差2瓶: 2 fewer
+                    parts.append((-v2 if m.group("join") in ("少", "差") else v2, m.group("unit2")))
             out.append(Qty(m.start(), end, parts, masked[m.start():end].strip()))
         return out
 
