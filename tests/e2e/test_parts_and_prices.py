@@ -221,3 +221,12 @@ def test_a_product_that_came_short_of_its_order_is_received_for_what_came(chat):
     chat.press("amy", "确认")
     [order] = [o for o in chat.export("orders") if o["id"] == 1]
     assert order["status"] == "partial" and float(order["lines"][0]["received"]) == 108, order
+
+
+def test_a_delivery_short_of_a_few_is_received_as_what_came_and_packs_said_with_more_or_less(chat):
+    out = texts(chat.say("amy", "收到牛奶2箱,少了3升"))                  # was: 24 received and 3 written off
+    assert chat.stock()["XH:B01"] == 36 + 21, out
+    assert [float(m["qty"]) for m in chat.export("moves") if m["kind"] in ("receipt", "scrap")] == [21.0]
+    chat.say("amy", "卖了牛奶1箱多2升")                                   # was: a vague quantity, asked again
+    chat.say("amy", "卖了牛奶一箱差2升")                                  # was: 差 an unknown product
+    assert chat.stock()["XH:B01"] == 36 + 21 - 14 - 10
