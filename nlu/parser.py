@@ -599,9 +599,12 @@ class Parser:
                 return commands.Clarify("nothing_done")   # 可颂一个没卖 · 今天没卖可颂: nothing to record
         source, dest, request = self._route(a)
         home = speaker.user.location
-        if not request and home and dest == home and source not in (None, home) \
-                and re.search(r"过来|回来|调回|要|申请", a.masked) and not _CAME.search(a.s):
-            request = True   # 南山店要20斤牛腩,从仓库调: our own store asks; the source confirms it
+        if not request and home and dest == home and source not in (None, home) and not _CAME.search(a.s) \
+                and (re.search(r"过来|回来|调回|要|申请", a.masked)
+                     or (re.search(r"调", a.masked) and not re.search(r"调了|调来|调过|已经?调", a.s))):
+            # 南山店要20斤牛腩,从仓库调 · 从仓库调2袋面粉到徐汇店 said at 徐汇店: our own store asks; the source
+            # confirms and ships it (its stock is not another store's to move)
+            request = True
         kind = "transfer" if request and source is not None else None
         kind = kind or intents.write_intent(m, has_dest=dest is not None, has_source=source is not None,
                                     supplier=bool(supplier), customer=bool(customer),

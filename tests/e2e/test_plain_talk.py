@@ -690,3 +690,14 @@ def test_english_words_for_the_stock_sales_corrections_and_running_out(chat):
     chat.press("amy", "确认 Confirm")
     assert chat.stock().get("XH:B02", 0) == 0
     assert "prep list for today" in texts(chat.say("amy", "what should I order today"))   # was: unknown product
+
+
+def test_a_transfer_into_the_speakers_store_from_another_place_is_asked_of_that_place(chat):
+    before = chat.stock()
+    out = chat.say("amy", "从大仓调2袋面粉到徐汇店")                      # was: the warehouse's stock moved at once
+    [request] = chat.export("orders")
+    assert (request["kind"], request["status"], request["source"], request["location"]) == \
+        ("transfer", "pending_approval", "CK", "XH"), request
+    assert chat.stock() == before and any(m["to"] == "owner" for m in out), out   # who decides for the warehouse
+    chat.say("owner", "从大仓调面粉2袋到徐汇店")                          # the owner moves it
+    assert chat.stock()["XH:B03"] == before["XH:B03"] + 50
