@@ -23,6 +23,8 @@ ROLE_WORDS = {
     "店长": "manager", "经理": "manager", "门店经理": "manager", "主管": "manager", "厨师长": "manager",
     "管理员": "admin", "老板": "admin", "老板娘": "admin",
     "店员": "staff", "员工": "staff", "服务员": "staff",
+    # everyone who works at the place (提醒大家盘点): its staff and managers
+    "大家": "everyone", "所有人": "everyone", "全员": "everyone", "全体员工": "everyone", "各位": "everyone",
 }
 # Counting words that are not pack units of a product but are often used as its base unit.
 COUNTERS = ("个", "只", "瓶", "盒", "袋", "包", "箱", "桶", "块", "条", "板", "份", "件", "罐", "听", "支", "根",

@@ -23,8 +23,14 @@ def recipients(uow: Any, names: list[str] | tuple[str, ...], *, location: str | 
             out.append(n)
             continue
         role = n
-        matched = [u for u in users if u.role.value == role and (role != "manager" or location is None
-                                                                  or u.location == location)]
+        if role == "everyone":   # 提醒大家盘点: whoever works at the place (everyone but suppliers, for no place)
+            out += [u.username for u in users if u.role != catalog.Role.SUPPLIER and (
+                u.location == location if location is not None else True)
+                and (location is None or u.role in (catalog.Role.STAFF, catalog.Role.MANAGER))]
+            continue
+        # a store's managers and staff are its own; purchasers and the owner serve every place
+        local = role in ("manager", "staff") and location is not None
+        matched = [u for u in users if u.role.value == role and (not local or u.location == location)]
         if not matched and role == "manager":
             matched = [u for u in users if u.role.value == role]
         out += [u.username for u in matched]

@@ -306,3 +306,16 @@ def test_yesterday_s_sales_and_last_week_s_losses_go_out_as_scheduled(demo):
     out = demo.send(at="2026-06-22T09:05:00+08:00")
     [losses] = [m["text"] for m in to(out, "liu") if "损耗" in m["text"]]
     assert "06-15至06-21" in losses and "鸡翅 3斤" in losses, losses
+
+
+def test_everyone_is_the_places_own_people_and_staff_are_the_places_own_staff(demo):
+    out = texts(demo.say("liu", "每周一早上9点提醒大家盘点"))             # was: not supported (大家 was nobody)
+    assert "【大家】" in out, out
+    demo.press("liu", "确认")
+    demo.say("liu", "每周一早上9点提醒店员检查冰箱温度")
+    demo.press("liu", "确认")
+    out = demo.send(at="2026-06-22T09:01:00+08:00")
+    told = {(m["to"], m["text"].split(":")[-1]) for m in out if "⏰" in (m.get("text") or "")}
+    assert told == {("xiaowang", "盘点"), ("liu", "盘点"), ("xiaowang", "检查冰箱温度")}, told   # 福田店's 小李: not
+    out = demo.say("liu", "通知大家:明天停电")
+    assert [m["to"] for m in out if "明天停电" in (m.get("text") or "")] == ["xiaowang"], out
