@@ -19,7 +19,7 @@ from nlu import context, dates, lexicon, numbers, scan
 _N = numbers.NUMBER
 _CONDITION_WORDS = re.compile(r"当|的时候|要是|如果|一旦|只要|每天|每日|每周|每星期|每个?月|每逢|工作日|低于|少于|高于|超过|不足|连续|以下|小于|大于"
                               r"|不到|<|>|≤|≥|没卖|降雨|下雨|气温|温度|安全库存|安全线"
-                              r"|到期|过期|临期|卖完|用完|卖光|用光|没货|断货|缺货|售罄"
+                              r"|到期|过期|临期|卖完|用完|卖光|用光|没货|断货|缺货|售罄|为负|负数|负的"
                               # 鸡蛋快没了提醒我 (said before whom to tell: 通知陈采购:鸡蛋快没了 passes the news on)
                               r"|(?:快没了?|不够(?:了|用)?的?时)(?=.*(?:提醒|通知|告诉|发给|发我))")
 _ACTION_WORDS = re.compile(r"提醒|通知|抄送|告诉|发给|发我|推送|调拨|补货|提升|提高|上调|降低|下调|转人工|人工审核|说一声"
@@ -273,6 +273,8 @@ class RuleParser:
             return drules.Condition("on_hand", "lt_var", "safety_stock")   # 纸杯快用完的时候: under its safety stock
         if re.search(r"(?:没|未|不|没有)(?:卖完|用完|卖光|用光)", c):
             raise Unsupported(clause)   # 可颂连续两天没卖完: leftovers, which no variable holds (not "sold out")
+        if re.search(r"^(?:库存)?(?:为|是|变成|成了|变)?(?:负数?|负的|小于0|小于零|低于0|低于零)(?:了)?$", c):
+            return drules.Condition("on_hand", "lt", Decimal(0))   # 库存为负的时候提醒我: below zero on the books
         if re.search(r"卖完|用完|卖光|用光|没货|断货|缺货|售罄|没有了|(?:库存)?(?:为|是|等于)(?:0|零)|清零", c):
             return drules.Condition("on_hand", "le", Decimal(0))   # 可颂卖完了通知我: nothing left
         m = re.search(rf"(?:连续|已经|超过)?(?P<n>{_N})天(?:都|还|一直)?(?:没|没有|无|未)(?:卖|销售|售出|出货|动销|卖出去?)", c)
@@ -306,6 +308,10 @@ class RuleParser:
                       rf"|(?:库存)?(?:不够|不足|撑不到|撑不了|坚持不了|用不到|卖不到)(?P<n2>{_N})天(?:用|卖|销售)?$", c)
         if m:
             return drules.Condition("days_of_cover", _op(m.group("op") or "<"), _int(m.group("n") or m.group("n2")))
+        m = re.search(rf"(?:报损|损耗|报废|扔了|扔掉|坏了|坏掉)(?:量|数量|的)?(?:合计|总计|总和)?(?P<op>{_OP})(?P<q>{_N}\S*)", c)
+        if m:   # 一天报损超过10瓶可乐就告诉我: what was written off today (or over the days said)
+            span = days if re.search(r"近|最近|过去|本周|这周|本月|这个月|每月|当月|一个月|周", c) else 1
+            return drules.Condition("scrap_sum", _op(m.group("op")), self._amount(m.group("q"), subject), {"days": span})
         m = re.search(rf"(?:销量|销售量|卖出|卖了|卖|售出)(?:合计|总计|总和)?(?P<op>{_OP})(?P<q>{_N}\S*)", c)
         if m and ("日均" not in c and "平均" not in c):
             return drules.Condition("sales_sum", _op(m.group("op")), self._amount(m.group("q"), subject), {"days": days})
@@ -352,8 +358,9 @@ class RuleParser:
         factors = set()
         for sku in subject.skus:
             p = self.lex.product(sku)
-            try:
-                factors.add(units.factor(unit, base_unit=p.base_unit, packs=p.packs))
+            said = p.base_unit if unit == "个" and not p.accepts(unit) and p.base_unit in lexicon.DISCRETE else unit
+            try:   # (报损超过10个可乐: ten bottles, as 可乐三个 is three)
+                factors.add(units.factor(said, base_unit=p.base_unit, packs=p.packs))
             except errors.DomainError as exc:
                 raise Unsupported(f"{p.name}不能用「{unit}」计") from exc
         if len(factors) != 1:
@@ -469,7 +476,8 @@ class RuleParser:
 
 
 def _strip_condition(c: str) -> str:
-    c = re.sub(r"^(?:以后|今后|往后|从现在起|从今天起)?[,\s]*(?:当|如果|要是|一旦|只要|若|每当)?", "", c.strip(", "))
+    c = re.sub(r"^(?:以后|今后|往后|从现在起|从今天起)?[,\s]*(?:当|如果|要是|一旦|只要|若|每当)?(?:有人|有谁|谁)?", "",
+               c.strip(", "))
     c = re.sub(r"(?:的时候|时候|时|就|则|了|的话)?(?:都|也)?$", "", c)   # 任何商品低于安全库存都…
     return c.replace("要是", "").replace("如果", "")
 

@@ -77,6 +77,13 @@ class Snapshot:
     def v_sales_sum(self, days: int = 7) -> Decimal:
         return sum(self.daily(int(days)), Decimal(0))
 
+    def v_scrap_sum(self, days: int = 1) -> Decimal:
+        """What was written off here (报损) on the last ``days`` local days, today the first, net of undone ones."""
+        since = self._since(int(days) - 1)
+        return sum(((m.qty if m.src == self.location else -m.qty)
+                    for m in self.uow.stock.moves(since=since, kinds=["scrap"])
+                    if m.sku == self.product.sku and self.location in (m.src, m.dst)), Decimal(0))
+
     def v_sales_mean(self, days: int = 7) -> Decimal:
         xs = self.daily(int(days))
         return sum(xs, Decimal(0)) / len(xs) if xs else Decimal(0)

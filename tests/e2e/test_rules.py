@@ -319,3 +319,17 @@ def test_everyone_is_the_places_own_people_and_staff_are_the_places_own_staff(de
     assert told == {("xiaowang", "盘点"), ("liu", "盘点"), ("xiaowang", "检查冰箱温度")}, told   # 福田店's 小李: not
     out = demo.say("liu", "通知大家:明天停电")
     assert [m["to"] for m in out if "明天停电" in (m.get("text") or "")] == ["xiaowang"], out
+
+
+def test_a_days_losses_beyond_a_limit_and_stock_below_zero_alert_once(demo):
+    demo.say("liu", "如果有人报损超过10个可乐就告诉我")                   # was: not supported
+    demo.press("liu", "确认")
+    assert not [m for m in demo.say("xiaowang", "可乐坏了6瓶") if m["to"] == "liu"]
+    out = [m for m in demo.say("xiaowang", "可乐坏了5瓶") if m["to"] == "liu"]   # 11 today: over 10
+    assert len(out) == 1 and "11" in out[0]["text"], out
+    assert not [m for m in demo.say("xiaowang", "可乐坏了1瓶") if m["to"] == "liu"]   # still over: not again
+    demo.say("liu", "库存为负的时候提醒我")                               # was: not supported
+    demo.press("liu", "确认")
+    demo.say("xiaowang", "卖了雪碧2箱")
+    out = [m for m in demo.press("xiaowang", "确认") if m["to"] == "liu"]
+    assert len(out) == 1 and "雪碧" in out[0]["text"] and "-15" in out[0]["text"], out
