@@ -1773,7 +1773,8 @@ _UNDO_KINDS = {"入库": (_MK.RECEIPT,), "收货": (_MK.RECEIPT,), "进货": (_M
                "领用": (_MK.CONSUMPTION,), "调拨": (_MK.TRANSFER_OUT, _MK.TRANSFER_IN)}
 _MADE_INTO = re.compile(r"[,\s]*(?:用来|拿来|是用来|为了)?(?:做|炒|煮|炖|烧|做成)(?:了)?[^,\d]{1,8}(?:用的?)?[.!]*$")
 # a report by the name a rule would send it by (rules.report_of: 今日小结 · 日报 · 库存日报), or 今天生意怎么样
-_REPORT_NAMED = re.compile(r"(?:[^,\d]{1,4}?店的?)?(?P<name>[^,\d\s]{2,8}?)(?:发我|发给我|看看|呢)?")
+_REPORT_NAMED = re.compile(r"(?:请|帮我)?(?:把)?(?:[^,\d]{1,4}?店的?)?(?P<name>[^,\d\s]{2,8}?)"
+                           r"(?:发我|发给我|发一下|发过来|给我看看|给我看下|看看|呢)?")
 _BUSINESS_TODAY = re.compile(r"(?:今天|今日)?(?:的)?(?:生意|情况|营业情况)(?:怎么样|如何|咋样)?|今天怎么样")
 _NOW_REPORTS = ("evening_summary", "stock_report", "sales_week")   # (the prep list has its own words and button)
 _LEVEL_ASKED = ("库存", "库存情况", "今日库存", "库存清单", "库存表")   # names of a report that ask the level: a query

@@ -37,7 +37,8 @@ _OP = "|".join(re.escape(o) for o, _ in OPS)
 _OP_CODE = dict(OPS)
 REPORTS = {"今日备货清单": "prep_list", "备货清单": "prep_list", "备货单": "prep_list", "今日备货单": "prep_list",
            "备货建议": "prep_list", "今日备货": "prep_list",
-           **dict.fromkeys(("今日小结", "小结", "每日小结", "日报", "销售日报", "营业日报", "今日销售", "销售小结"),
+           **dict.fromkeys(("今日小结", "小结", "每日小结", "日报", "销售日报", "营业日报", "今日销售", "销售小结",
+                            "报表", "今日报表", "营业报表", "每日报表"),
                            "evening_summary"),
            **dict.fromkeys(("库存日报", "库存报告", "库存报表", "库存表", "库存清单", "库存情况", "今日库存", "库存"),
                            "stock_report"),

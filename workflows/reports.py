@@ -575,6 +575,13 @@ def moves_text(uow: Any, t: Any, lang: str, *, kind: str, start: date, end: date
               cost=money(value[s]) if s in value else t("purchases.no_cost", lang)) for s in rows[:10]]
     if len(rows) > 10:
         out.append(t("orders.more", lang, n=len(rows) - 10))
+    places: dict[str, Decimal] = {}   # every store asked about (这个月哪个店损耗最多): each one's share, most first
+    for m in moves:
+        if location is None and m.id not in undone and cost.get(m.sku) is not None:
+            places[m.src] = places.get(m.src, Decimal(0)) + m.qty * (cost.get(m.sku) or Decimal(0))
+    if len(places) > 1:
+        out.append(t("moves_q.by_place", lang, list="、".join(
+            f"{loc_name(uow, p)} {money(v)}" for p, v in sorted(places.items(), key=lambda kv: -kv[1]))))
     return "\n".join(str(x) for x in out)
 
 

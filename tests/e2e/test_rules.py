@@ -333,3 +333,12 @@ def test_a_days_losses_beyond_a_limit_and_stock_below_zero_alert_once(demo):
     demo.say("xiaowang", "卖了雪碧2箱")
     out = [m for m in demo.press("xiaowang", "确认") if m["to"] == "liu"]
     assert len(out) == 1 and "雪碧" in out[0]["text"] and "-15" in out[0]["text"], out
+
+
+def test_the_owner_asks_which_store_lost_most_and_for_the_days_report_in_plain_words(demo):
+    demo.say("xiaowang", "可乐坏了6瓶")
+    demo.say("xiaoli", "牛腩坏了3斤")
+    out = texts(demo.say("boss", "这个月哪个店损耗最多"))                 # was: an unknown product
+    assert "按地点:福田店 ¥96.00、南山店 ¥15.00" in out, out
+    out = texts(demo.say("liu", "把今天的报表发给我"))                     # was: not understood
+    assert "南山店今日小结" in out, out
