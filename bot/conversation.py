@@ -518,6 +518,9 @@ class Conversation:
                 return
             purchasing.decide(uow, turn, order_id=mine[0].id or 0, approve=cmd.approve, t=self.t,
                               release=lambda c, who: self._release(uow, turn, c, who))
+        elif isinstance(cmd, commands.Bookings):
+            self._require(user, "record" if cmd.cancel else "query")
+            self._bookings(uow, turn, cmd, confirmed=confirmed)
         elif isinstance(cmd, commands.RetireProduct):
             self._require(user, "approve")
             self._retire(uow, turn, cmd, confirmed=confirmed)
@@ -917,6 +920,41 @@ class Conversation:
         return replace(cmd, lines=tuple(
             replace(ln, qty=units.normalize(products[ln.sku].to_base(ln.qty, said))) if i in fits else ln
             for i, ln in enumerate(cmd.lines))), sorted(assumed - fits)
+
+    def _bookings(self, uow: UnitOfWork, turn: Turn, cmd: commands.Bookings, *, confirmed: bool) -> None:
+        """明天的预定有哪些: the store's bookings on those days, by time; 取消明天的包桌: those said in the chat (a
+        customer's order books its own, called off with the order) taken off once confirmed, audited."""
+        here = cmd.location or turn.user.location
+        start = datetime(cmd.start.year, cmd.start.month, cmd.start.day, tzinfo=turn.now.tzinfo)
+        end = datetime(cmd.end.year, cmd.end.month, cmd.end.day, tzinfo=turn.now.tzinfo) + timedelta(days=1)
+        rows = sorted((b for b in uow.chat.bookings(start=max(start, turn.now) if cmd.cancel else start, end=end,
+                                                      location=here)
+                       if not cmd.cancel or b.order_id is None), key=lambda b: (b.at, b.id or 0))
+        span = reports.days_text(self.t, turn.lang, cmd.start, cmd.end)
+        where = replies.loc_name(here, self._catalog) if here else self.t("all_locations", turn.lang)
+        if not rows:
+            turn.reply(self.t("bookings.none", turn.lang, location=where, span=span))
+            return
+        groups: dict[tuple[datetime, str, str], list[Any]] = {}
+        for b in rows:
+            groups.setdefault((b.at, b.note, b.location), []).append(b)
+        listed = "\n".join(self.t("bookings.line", turn.lang, at=f"{at.astimezone(turn.now.tzinfo):%m-%d %H:%M}",
+                                   note=note or "", place="" if here else f"({replies.loc_name(loc, self._catalog)})",
+                                   items="、".join(f"{self._name_of(b.sku)} {replies.qty_text(self._catalog, b.sku, b.qty)}"
+                                                  for b in bs))
+                           for (at, note, loc), bs in groups.items())
+        if not cmd.cancel:
+            turn.reply(self.t("bookings.head", turn.lang, location=where, span=span, n=len(groups)) + "\n" + listed)
+            return
+        if not confirmed:
+            self._ask(uow, turn, cmd, self.t("bookings.cancel_ask", turn.lang, n=len(groups)) + "\n" + listed)
+            return
+        uow.chat.drop_booking_ids([b.id for b in rows if b.id is not None])
+        uow.chat.audit(at=turn.now, actor=turn.user.username, action="bookings_cancelled",
+                       detail={"ids": [b.id for b in rows], "location": here})
+        for b in rows:
+            turn.events.append(events.Booked(location=b.location, sku=b.sku, at=turn.now))
+        turn.reply(self.t("bookings.cancelled", turn.lang, n=len(groups)) + "\n" + listed)
 
     # what may still happen to a retired product: its stock counted, written off, used up, sent back or moved
     _RETIRED_MAY = (commands.Movement.SCRAP, commands.Movement.CONSUMPTION, commands.Movement.RETURN_TO_SUPPLIER,

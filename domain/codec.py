@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
 from typing import Any
@@ -29,6 +29,8 @@ def dump(obj: Any) -> Any:
         return {"__d": str(obj)}
     if isinstance(obj, datetime):
         return {"__dt": obj.isoformat()}
+    if isinstance(obj, date):   # (a day without a time: 取消明天的包桌 awaiting its confirmation)
+        return {"__da": obj.isoformat()}
     if isinstance(obj, tuple):
         return {"__tu": [dump(x) for x in obj]}
     if isinstance(obj, list):
@@ -49,6 +51,8 @@ def load(data: Any) -> Any:
         return Decimal(data["__d"])
     if "__dt" in data:
         return datetime.fromisoformat(data["__dt"])
+    if "__da" in data:
+        return date.fromisoformat(data["__da"])
     if "__e" in data:
         return _CLASSES[data["__e"]](data["v"])
     if "__m" in data:

@@ -220,6 +220,16 @@ class PlaceSale:
 
 
 @dataclass(frozen=True)
+class Bookings:
+    """明天的预定有哪些 (``cancel`` False) · 取消明天的包桌 (True): the bookings on days ``start`` .. ``end`` at the
+    speaker's store (or ``location``), listed, or taken off once confirmed."""
+    start: date
+    end: date
+    location: str | None = None
+    cancel: bool = False
+
+
+@dataclass(frozen=True)
 class RecordBooking:
     """A booking or event that will consume stock (周六中午有40人包桌,要酸菜鱼10份)."""
     at: datetime
@@ -463,7 +473,7 @@ class Batch:
 
 Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | Export | ProductField
            | SetProduct | SetPartner | AddProduct
-           | RepeatPurchase | RetireProduct | MovesQuery | ShipTransfer | RecordPayment | VoidPayment | StartCount | FinishCount | AddPartner | Relay | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
+           | RepeatPurchase | RetireProduct | Bookings | MovesQuery | ShipTransfer | RecordPayment | VoidPayment | StartCount | FinishCount | AddPartner | Relay | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
            | SalesQuery | PurchaseQuery | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Help
            | SmallTalk)
 

@@ -446,6 +446,14 @@ class Parser:
             amend = _PARTNER_AMEND.search(a.masked)
         if amend is not None and a.qtys:
             return self._amend(a, supplier or customer)
+        booked = _BOOKINGS_Q.search(a.s) or _BOOKINGS_OFF.search(a.s)
+        if booked is not None and not a.qtys and not a.of("product") and not supplier and not customer:
+            # 明天的预定有哪些 · 这周有什么包桌 · 取消明天的包桌 · 周六的宴席不办了
+            ahead = dates.ahead_span(a.s, speaker.now)
+            day1 = ahead[0] if ahead else speaker.now.date()
+            last = day1 + dt.timedelta(days=(ahead[1] if ahead else 7) - 1)
+            return commands.Parsed(commands.Bookings(start=day1, end=last, location=self._location(a),
+                                                     cancel=_BOOKINGS_OFF.search(a.s) is not None))
         cancel = intents.CANCEL_ORDER.search(a.s)
         if cancel is not None:
             what = cancel.group("what") or cancel.group("what2") or ""
@@ -1537,7 +1545,15 @@ class Parser:
         res = lines.resolve([d for d in items if d.qty is not None and d.exact] or items, self.lex)
         note = a.s[: a.s.find("要")] if "要" in a.s else a.s
         cmd = commands.RecordBooking(at=a.date.when, lines=(), location=self._location(a), note=note.strip(", "))
-        return self._finish(cmd, a, res, speaker)
+        done = self._finish(cmd, a, res, speaker)
+        each = re.search(rf"(?P<n>{numbers.NUMBER})\s*(?P<u>桌|人|位)", a.s)
+        if each is not None and re.search(rf"每(?:一)?{each.group('u')}", a.s) and isinstance(done, commands.Parsed) \
+                and isinstance(done.command, commands.RecordBooking):   # 订了3桌,每桌可乐2瓶: 6 bottles
+            n = numbers.value(each.group("n"))
+            if n is not None and n > 0:
+                return replace(done, command=replace(done.command, lines=tuple(
+                    replace(ln, qty=ln.qty * n) for ln in done.command.lines)))
+        return done
 
     def _invite(self, s: str) -> Result:
         m = intents.INVITE.search(s)
@@ -1751,6 +1767,11 @@ _RETIRE = re.compile(r"(?:请|帮我)?(?:把)?(?:商品|产品)?(?P<a>[^,\s\d]{1
                      r"|(?:请|帮我)?(?:下架|停用|停售|删除|删掉)(?:商品|产品)?\s*(?P<b>[^,\s\d]{1,16})")
 _RESTORE = re.compile(r"(?:请|帮我)?(?:把)?(?P<a>[^,\s\d]{1,16}?)(?:重新上架|重新启用|恢复销售|恢复|又开始卖了?|重新卖)(?:了|吧)?"
                       r"|(?:请|帮我)?(?:恢复|启用|重新启用|重新上架|上架)(?:商品|产品)?\s*(?P<b>[^,\s\d]{1,16})")
+# the bookings asked about (明天的预定有哪些 · 这周有什么包桌 · 预定列表) or called off (取消明天的包桌 · 周六的宴席不办了)
+_BOOKING_WORD = r"(?:预定|预订|包桌|订桌|宴席|宴会|酒席|聚餐)"
+_BOOKINGS_Q = re.compile(rf"(?:有)?(?:哪些|什么|几个|几场|多少|啥)(?:的)?{_BOOKING_WORD}|{_BOOKING_WORD}(?:有哪些|有什么|列表|情况|清单|安排)")
+_BOOKINGS_OFF = re.compile(rf"(?:取消|退掉|撤销|删掉|删除)(?:了)?.{{0,8}}?{_BOOKING_WORD}"
+                           rf"|{_BOOKING_WORD}.{{0,4}}?(?:取消了?|退了|不要了|不办了|不来了|黄了)")
 # a customer's purchase paid as it went (盒马买了可颂10个,付了现金 · 现结 · 微信付的): its value is its payment
 _PAID_NOW = re.compile(r"(?:付了?|给了?|收了?|用|扫)?(?:现金|现款|微信|支付宝|码)(?:付|支付|结|转)(?:了|的|清了?)?"
                        r"|(?:付|收|给)了?(?:现金|现款)|现结|现付|当场(?:付|结|给)|(?:钱|款|货款)(?:已经?|都)?(?:付|结|给)(?:了|清了?)"

@@ -680,6 +680,10 @@ class ChatRepo(_Repo):
         stmt = delete(t.Booking).where(t.Booking.tenant_id == self.tid, t.Booking.order_id == order_id)
         self.s.execute(stmt.where(t.Booking.at == at) if at is not None else stmt)
 
+    def drop_booking_ids(self, ids: Iterable[int]) -> None:
+        """Bookings called off (取消明天的包桌), by id."""
+        self.s.execute(delete(t.Booking).where(t.Booking.tenant_id == self.tid, t.Booking.id.in_(list(ids))))
+
     def booked(self, *, location: str | None, sku: str, start: datetime, end: datetime) -> Decimal:
         stmt = select(func.coalesce(func.sum(t.Booking.qty), 0)).where(
             t.Booking.tenant_id == self.tid, t.Booking.sku == sku, t.Booking.at >= start, t.Booking.at < end)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import threading
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -487,3 +487,9 @@ def test_a_products_file_may_retire_a_product_and_refuses_a_word_it_does_not_kno
     path.write_text("sku,name,base_unit,active\nB13,米浆,瓶,maybe\n", encoding="utf-8")
     with cafe() as uow, pytest.raises(Exception, match="active"):
         importer.import_file(uow, "products", path, now=T0)
+
+
+def test_a_command_holding_days_survives_the_pending_round_trip():
+    from domain import codec, commands
+    cmd = commands.Bookings(start=date(2026, 6, 16), end=date(2026, 6, 21), cancel=True)
+    assert codec.load(json.loads(json.dumps(codec.dump(cmd)))) == cmd

@@ -79,3 +79,20 @@ def test_a_forecast_without_past_sales_says_so_and_a_short_history_is_called_rou
         u.commit()
     (reply,) = [m for m in chat.say("zhou", "可颂明天要备多少") if m["to"] == "zhou"]
     assert "只有 10 天的销售记录" in reply["text"] and reply.get("image", "").startswith("<png"), reply
+
+
+def test_bookings_said_per_table_are_listed_by_day_and_called_off_once_confirmed(tmp_path, monkeypatch):
+    from tests.conftest import DEMO
+    from tests.e2e.conftest import texts
+    chat = make_chat(tmp_path, monkeypatch, catalog=DEMO)
+    chat.say("liu", "明天中午20人聚餐,每人一瓶可乐")                      # 20 bottles (was: 1)
+    out = texts(chat.say("liu", "周六晚上王先生订了3桌,每桌可乐2瓶,牛腩3斤"))   # was: a purchase order of 3 斤
+    assert "可乐 6瓶、牛腩 9斤" in out and not chat.export("orders"), out
+    out = texts(chat.say("liu", "这周有什么包桌"))                          # was: not understood
+    assert "(2 场)" in out and "06-16 12:00" in out and "可乐 20瓶" in out and "06-20 19:00" in out, out
+    assert "可乐 20瓶" in texts(chat.say("xiaowang", "明天的预定有哪些"))
+    assert "没有预定" in texts(chat.say("zhao", "明天的预定有哪些"))          # 福田店 has none
+    out = texts(chat.say("liu", "取消明天的包桌"))                          # asked first
+    assert "可乐 20瓶" in out and len(chat.export("bookings")) == 3, out
+    chat.press("liu", "确认")
+    assert [(b["sku"], float(b["qty"])) for b in chat.export("bookings")] == [("P018", 6.0), ("P001", 9.0)]

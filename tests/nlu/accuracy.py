@@ -131,6 +131,9 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
         d |= {"intent": "payment", "partner": c.partner, "amount": str(c.amount)} | ({"all_owed": True} if c.all_owed else {})
     elif isinstance(c, commands.VoidPayment):
         d |= {"intent": "void_payment", "payment_id": c.payment_id}
+    elif isinstance(c, commands.Bookings):
+        d |= {"intent": "bookings", "start": c.start.isoformat(), "end": c.end.isoformat(), "location": c.location,
+              "cancel": c.cancel}
     elif isinstance(c, commands.RetireProduct):
         d |= {"intent": "retire_product", "sku": c.sku, "active": c.active}
     elif isinstance(c, commands.ShipTransfer):
