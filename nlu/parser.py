@@ -100,6 +100,8 @@ class Parser:
         retired = self._retire(s)
         if retired is not None:   # 酸菜下架 · 删除商品酸菜 · 恢复酸菜
             return retired
+        if _REVENUE_SAID.fullmatch(s.strip(" !.~")):   # 今天营业额3500: money alone is no goods; said what to send
+            return commands.Clarify("revenue_said")
         added = _ADD_PRODUCT.match(s)
         if added is not None:   # 新增商品羊肉,单位斤,一箱20斤,售价58元
             return self._add_product(added.group("name"), added.group("rest"))
@@ -1767,6 +1769,9 @@ _RETIRE = re.compile(r"(?:请|帮我)?(?:把)?(?:商品|产品)?(?P<a>[^,\s\d]{1
                      r"|(?:请|帮我)?(?:下架|停用|停售|删除|删掉)(?:商品|产品)?\s*(?P<b>[^,\s\d]{1,16})")
 _RESTORE = re.compile(r"(?:请|帮我)?(?:把)?(?P<a>[^,\s\d]{1,16}?)(?:重新上架|重新启用|恢复销售|恢复|又开始卖了?|重新卖)(?:了|吧)?"
                       r"|(?:请|帮我)?(?:恢复|启用|重新启用|重新上架|上架)(?:商品|产品)?\s*(?P<b>[^,\s\d]{1,16})")
+# a day's takings said as a number (今天营业额3500 · 收入4200元 · 流水5000 · 卖了3500块钱): nothing to record
+_REVENUE_SAID = re.compile(r"(?:今天|今日|昨天|昨日|本日|当天)?的?(?:营业额|营收|收入|流水|销售额|进账|卖了|一共卖了|总共卖了)"
+                           r"(?:是|有|共|一共|总共|:)?\s*\d+(?:\.\d+)?\s*(?:元|块钱?|块)?")
 # the bookings asked about (明天的预定有哪些 · 这周有什么包桌 · 预定列表) or called off (取消明天的包桌 · 周六的宴席不办了)
 _BOOKING_WORD = r"(?:预定|预订|包桌|订桌|宴席|宴会|酒席|聚餐)"
 _BOOKINGS_Q = re.compile(rf"(?:有)?(?:哪些|什么|几个|几场|多少|啥)(?:的)?{_BOOKING_WORD}|{_BOOKING_WORD}(?:有哪些|有什么|列表|情况|清单|安排)")

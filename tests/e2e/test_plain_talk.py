@@ -701,3 +701,9 @@ def test_a_transfer_into_the_speakers_store_from_another_place_is_asked_of_that_
     assert chat.stock() == before and any(m["to"] == "owner" for m in out), out   # who decides for the warehouse
     chat.say("owner", "从大仓调面粉2袋到徐汇店")                          # the owner moves it
     assert chat.stock()["XH:B03"] == before["XH:B03"] + 50
+
+
+def test_the_days_takings_said_as_a_number_say_how_to_record_sales_and_change_nothing(chat):
+    before = chat.stock()
+    out = texts(chat.say("zhou", "今天营业额3500"))                       # was: not understood
+    assert "卖了可乐3箱" in out and "今天营业额多少" in out and chat.stock() == before, out
