@@ -977,7 +977,8 @@ class Conversation:
 
     def _retire(self, uow: UnitOfWork, turn: Turn, cmd: commands.RetireProduct, *, confirmed: bool) -> None:
         """酸菜下架 (asked first, with what is still on hand: it stays on the books) · 恢复酸菜: kept on the product, audited;
-        a retired product is no longer matched in messages, planned, reordered or alerted on."""
+        a retired product is still understood by name (its stock may be counted, written off or returned) but no longer
+        received, sold or ordered (``_not_retired``), planned, reordered or alerted on."""
         product = uow.catalog.product(cmd.sku)
         if product is None:
             raise errors.NotFound(code="unknown_sku", sku=cmd.sku)

@@ -1773,8 +1773,9 @@ def _said_of_a_product(after: str, before: str) -> re.Pattern[str]:
 _RETIRE = _said_of_a_product("下架|停用|停售|停卖|不卖了|不再卖了?|不进了|不做了|删掉|删除", "下架|停用|停售|删除|删掉")
 _RESTORE = _said_of_a_product("重新上架|重新启用|恢复销售|恢复|又开始卖了?|重新卖", "恢复|启用|重新启用|重新上架|上架")
 # a day's takings said as a number (今天营业额3500 · 收入4200元 · 流水5000 · 卖了3500块钱): nothing to record
-_REVENUE_SAID = re.compile(r"(?:今天|今日|昨天|昨日|本日|当天)?的?(?:营业额|营收|收入|流水|销售额|进账|卖了|一共卖了|总共卖了)"
-                           r"(?:是|有|共|一共|总共|:)?\s*\d+(?:\.\d+)?\s*(?:元|块钱?|块)?")
+_REVENUE_SAID = re.compile(r"(?:今天|今日|昨天|昨日|本日|当天)?的?(?:(?:营业额|营收|收入|流水|销售额|进账)"
+                           r"(?:是|有|共|一共|总共|:)?\s*\d+(?:\.\d+)?\s*(?:元|块钱?|块)?"
+                           r"|(?:一共|总共)?卖了\s*\d+(?:\.\d+)?\s*(?:元|块钱?|块))")   # (卖了3 alone: 3 of the last product)
 # the bookings asked about (明天的预定有哪些 · 这周有什么包桌 · 预定列表) or called off (取消明天的包桌 · 周六的宴席不办了)
 _BOOKING_WORD = r"(?:预定|预订|包桌|订桌|宴席|宴会|酒席|聚餐)"
 _BOOKINGS_Q = re.compile(rf"(?:有)?(?:哪些|什么|几个|几场|多少|啥)(?:的)?{_BOOKING_WORD}|{_BOOKING_WORD}(?:有哪些|有什么|列表|情况|清单|安排)")
