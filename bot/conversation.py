@@ -708,7 +708,8 @@ class Conversation:
                       if ln.open_qty > 0 and (sku is None or ln.sku == sku))
         sale = commands.RecordMoves(movement=commands.Movement.SALE, lines=lines, location=o.location,
                                     partner=o.partner)
-        self._ask(uow, turn, sale, self.t(
+        short = self._negative(inventory.plan(uow, sale, actor=self._actor(turn, sale)).shortfalls, turn.lang)
+        self._ask(uow, turn, sale, (short.rstrip() + "\n" if short else "") + self.t(   # (beyond the stock: said)
             "collect_order.ask", turn.lang, id=o.id,
             summary=replies.summary(self.t, turn.lang, sale, self._catalog, user=turn.user),
             more=self.t("collect_order.more", turn.lang, n=len(found) - 1) if len(found) > 1 else ""))
@@ -1046,12 +1047,7 @@ class Conversation:
                 doubts += self.t("doubt.absurd_qty", turn.lang, items="、".join(self._name_of(s) for s in absurd))
             elif big:
                 doubts += self.t("doubt.big_qty", turn.lang, items="、".join(self._name_of(s) for s in big))
-            if plan.shortfalls:
-                doubts += "".join(self.t("doubt.negative", turn.lang, product=self._name_of(s.sku),
-                                         location=replies.loc_name(s.location, self._catalog),
-                                         available=replies.qty_text(self._catalog, s.sku, s.available),
-                                         requested=replies.qty_text(self._catalog, s.sku, s.requested))
-                                  for s in plan.shortfalls)
+            doubts += self._negative(plan.shortfalls, turn.lang)
             if doubts:
                 assumed = {g.mention for g in guesses if g.kind == "assumed_unit"}
                 self._ask(uow, turn, cmd, doubts + self.t("doubt.ask", turn.lang,
@@ -1079,6 +1075,13 @@ class Conversation:
         if isinstance(cmd, commands.RecordMoves) and cmd.paid and cmd.partner is not None:   # 付了现金: its payment
             text += "\n" + purchasing.paid_on_the_spot(uow, turn, actor.batch, cmd.partner, t=self.t)
         turn.reply(text, [[Button(self.t("btn.undo", turn.lang), f"undo:{actor.batch}")]])
+
+    def _negative(self, shortfalls: list[Any], lang: str) -> str:
+        """What a write would take below zero, each place and product with what it has and what is asked."""
+        return "".join(self.t("doubt.negative", lang, product=self._name_of(s.sku),
+                              location=replies.loc_name(s.location, self._catalog),
+                              available=replies.qty_text(self._catalog, s.sku, s.available),
+                              requested=replies.qty_text(self._catalog, s.sku, s.requested)) for s in shortfalls)
 
     def _write_all(self, uow: UnitOfWork, turn: Turn, cmd: commands.Batch, *, guesses: tuple[commands.Guess, ...],
                    confirmed: bool) -> None:

@@ -1633,8 +1633,10 @@ _ORDER_ASKED = re.compile(r"到了?吗|到了没|到没到|来了吗|来了没|�
 _THE_ORDER = re.compile(r"(?:的|那张|那个|这张)?(?:订单|采购单|单子|那单|这单)")   # 张记的订单 · 张记那单
 _ADD_TO = re.compile(r"再加上?|加上|追加|补加|多加|[加补添](?=\s*\x00)")   # 订单1加牛腱1箱 (加 before the product)
 _PARTNER_AMEND = re.compile(r"(?:改成|改为|调整为|改到|调成|加到|减到|增加到|减少到)\s*(?=[\x00\d一二两三四五六七八九十半])")
-_COLLECTED = re.compile(r"\x00+(?:的货|的订单|订的货|的东西)?(?:今天|刚才|刚刚)?(?:已经|都|刚)?(?:来)?(?:把货)?"
-                        r"(?:提货了|提走了|拿走了|取走了|提了货|取货了|提完了|来提货了|来拿货了|拉走了)")
+_COLLECTED = re.compile(r"(?:给|帮)?\x00+(?:的货|的订单|订的货|要的货|的东西)?(?:今天|刚才|刚刚)?(?:已经|都|刚)?(?:来)?(?:把货)?"
+                        r"(?:提货了|提走了|拿走了|取走了|提了货|取货了|提完了|来提货了|来拿货了|拉走了"
+                        # 李总的货发了 · 给盒马的货送过去了: we sent what it ordered (the same: its order leaves)
+                        r"|发了|发货了|发出去了|已发货|已发出|送过去了|送到了|送去了|送走了)")
 _SUPPLIER_CAME = re.compile(r"\x00+(?:今天|刚才|刚刚)?(?:的人)?(?:都|已经|已)?(?:送来了|送到了|到了|来了|到货了|送货来了)")
 _CLAUSE_END = re.compile(r"[;!?\n,]|\.(?!\d)")   # 。 and , but not the point of 0.5
 # a clause that begins with its own verb (after a time or product: 今天收到… · 可颂卖了…), a command of its own

@@ -486,3 +486,11 @@ def test_a_sale_paid_on_the_spot_is_its_payment_undone_and_corrected_with_it(tmp
     assert "已收 ¥0.00" in owed() and "未收 ¥0.00" in owed()
     chat.say("liu", "团餐拿了可乐1箱,挂账")                               # on account: owed
     assert "未收 ¥120.00" in owed()
+
+
+def test_a_customers_order_said_sent_is_collected_once_confirmed_and_a_shortfall_is_said(chat):
+    chat.say("amy", "盒马订可颂50个,明天提货")
+    out = texts(chat.say("amy", "给盒马的货送过去了"))                    # was: an unknown product 货送过去
+    assert "#1" in out and "40个" in out and "50个" in out and "负数" in out, out   # 40 on hand, 50 ordered
+    chat.press("amy", "确认")
+    assert chat.stock()["XH:B09"] == 40 - 50 and sale_orders(chat)[0]["status"] == "done"
