@@ -330,6 +330,12 @@ class Conversation:
             if isinstance(cmd, commands.TransferStock) and cmd.request:
                 purchasing.request_transfer(uow, turn, cmd, t=self.t)
                 return
+            if isinstance(cmd, commands.RecordMoves) and cmd.expired:   # 把过期的都报损: the lots past their date, shown
+                lots = self._expired_lines(uow, turn, cmd)
+                if lots is not None:
+                    self._ask(uow, turn, lots, self.t("expired.ask", turn.lang, summary=replies.summary(
+                        self.t, turn.lang, lots, self._catalog, user=turn.user)))
+                return
             if isinstance(cmd, commands.RecordMoves) and cmd.rest:   # 可颂卖完了: what is on hand, shown first
                 whole = self._on_hand_lines(uow, turn, cmd)
                 if whole is not None:
@@ -871,6 +877,19 @@ class Conversation:
         else:
             turn.reply(self.t("transfer_arrived.not_yet", turn.lang, id=o.id, order=desc,
                               status=replies.status_word(self.t, turn.lang, o)))
+
+    def _expired_lines(self, uow: UnitOfWork, turn: Turn, cmd: commands.RecordMoves) -> commands.RecordMoves | None:
+        """过期的牛奶扔了: the write-off of every lot of those products (every product, none named) at the store that
+        is past its date, a line per lot; None, with a reply, when there is none."""
+        here = inventory.home(turn.user, cmd.location)
+        named = {ln.sku for ln in cmd.lines}
+        lines = tuple(commands.Line(sku=sku, qty=q, lot=lot) for loc, sku, lot, q, exp in uow.stock.all_levels()
+                      if loc == here and q > 0 and exp is not None and exp <= turn.now and (not named or sku in named))
+        if not lines:
+            turn.reply(self.t("expired.none", turn.lang, location=replies.loc_name(here, self._catalog),
+                              items="、".join(self._name_of(s) for s in named) or self.t("expired.anything", turn.lang)))
+            return None
+        return replace(cmd, lines=lines, expired=False)
 
     def _on_hand_lines(self, uow: UnitOfWork, turn: Turn, cmd: commands.RecordMoves) -> commands.RecordMoves | None:
         """可颂卖完了 · 牛奶用光了: the command with each line's quantity what the store has of it (None, with a reply,

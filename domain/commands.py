@@ -57,6 +57,9 @@ class RecordMoves:
     at: datetime | None = None   # when it happened, when said (昨天卖了可颂20个); None: now
     came_short_from: str | None = None   # 仓库调来的牛腩少了2斤: the loss of a transfer from there (its people hear)
     paid: bool = False   # 盒马买了可颂10个,付了现金: a customer's sale paid on the spot (its value kept as its payment)
+    # 过期的牛奶扔了 · 把过期的都报损: every lot of the lines' products (all products, with no lines) past its date,
+    # whole; the conversation reads them from the stock and shows them first
+    expired: bool = False
 
 
 @dataclass(frozen=True)

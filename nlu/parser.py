@@ -348,6 +348,12 @@ class Parser:
         m = a.masked
         supplier = [p for p in a.of("partner") if self.lex.partners[p.codes[0]].kind.value == "supplier"]
         customer = [p for p in a.of("partner") if self.lex.partners[p.codes[0]].kind.value == "customer"]
+        if whole and not a.qtys and _EXPIRED_OUT.search(a.s):   # 过期的牛奶扔了 · 把过期的都报损: its expired lots, whole
+            thrown = [e.codes[0] for e in a.of("product") if len(e.codes) == 1]
+            return commands.Parsed(commands.RecordMoves(
+                movement=commands.Movement.SCRAP, lines=tuple(commands.Line(sku=sku, qty=Decimal(0)) for sku in
+                                                              dict.fromkeys(thrown)), location=self._location(a),
+                expired=True))
         if not a.qtys and _EQUIPMENT.search(a.s):   # 咖啡机坏了 · 冰箱不制冷: no stock of ours moved
             return commands.Clarify("equipment")
         later = self._later_part(a, speaker) if whole else None
@@ -1774,6 +1780,9 @@ def _said_of_a_product(after: str, before: str) -> re.Pattern[str]:
 
 _RETIRE = _said_of_a_product("下架|停用|停售|停卖|不卖了|不再卖了?|不进了|不做了|删掉|删除", "下架|停用|停售|删除|删掉")
 _RESTORE = _said_of_a_product("重新上架|重新启用|恢复销售|恢复|又开始卖了?|重新卖", "恢复|启用|重新启用|重新上架|上架")
+# what is past its date, thrown away whole (过期的牛奶扔了 · 把过期的都报损 · 过期的东西全部处理掉)
+_EXPIRED_OUT = re.compile(r"(?:已经)?过期(?:了)?的[^,;]{0,12}?(?:都|全部|全|统统|一起)?"
+                          r"(?:扔了|扔掉|报损了?|处理掉了?|处理了|倒掉了?|倒了|丢掉了?|丢了|销毁了?|报废了?)")
 # a day's takings said as a number (今天营业额3500 · 收入4200元 · 流水5000 · 卖了3500块钱): nothing to record
 _REVENUE_SAID = re.compile(r"(?:今天|今日|昨天|昨日|本日|当天)?的?(?:(?:营业额|营收|收入|流水|销售额|进账)"
                            r"(?:是|有|共|一共|总共|:)?\s*\d+(?:\.\d+)?\s*(?:元|块钱?|块)?"

@@ -707,3 +707,16 @@ def test_the_days_takings_said_as_a_number_say_how_to_record_sales_and_change_no
     before = chat.stock()
     out = texts(chat.say("zhou", "今天营业额3500"))                       # was: not understood
     assert "卖了可乐3箱" in out and "今天营业额多少" in out and chat.stock() == before, out
+
+
+def test_what_is_past_its_date_is_written_off_lot_by_lot_once_confirmed(chat):
+    assert "没有过期" in texts(chat.say("amy", "过期的牛奶扔了"))          # was: asked how much
+    chat.say("amy", "烤了可颂20个")                                       # a lot that keeps 2 days
+    chat.say("amy", "收到牛奶1箱,2026-06-17到期")
+    chat.send(at="2026-06-18T09:00:00+08:00")
+    out = texts(chat.say("amy", "把过期的都报损"))                        # was: 报损 an unknown product
+    assert "可颂 20个" in out and "全脂牛奶 12升" in out and chat.stock()["XH:B09"] == 60, out
+    chat.press("amy", "确认")
+    assert (chat.stock()["XH:B09"], chat.stock()["XH:B01"]) == (40, 36)    # only the expired lots went
+    scrapped = {(m["sku"], m["lot"]) for m in chat.export("moves") if m["kind"] == "scrap"}
+    assert len(scrapped) == 2 and all(lot for _, lot in scrapped), scrapped

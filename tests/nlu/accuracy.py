@@ -64,7 +64,7 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
               "rest": c.rest, "at": c.at.strftime("%Y-%m-%d %H:%M") if c.at else None,
               "lot": c.lines[0].lot if c.lines else None,
               "expiry": c.lines[0].expiry.date().isoformat() if c.lines and c.lines[0].expiry else None,
-              "paid": c.paid}
+              "paid": c.paid} | ({"expired": True} if c.expired else {})
     elif isinstance(c, commands.CountStock):
         d |= {"intent": "count", "location": c.location, "lines": _lines(c.lines)} | ({"surplus": True} if c.surplus else {})
     elif isinstance(c, commands.Batch):
