@@ -531,7 +531,9 @@ class Parser:
         used = intents.USED_Q.search(m) or intents.LOST_Q.search(m)
         if used is not None and not [q for q in a.qtys if not _SPAN_AFTER.match(a.s, q.end)]:
             today = speaker.now.date()   # 这周牛奶用了多少 · 本月报损多少: the named past period, else today
-            period = dates.past_span(a.s, speaker.now) or (today, today)
+            daily = re.search(r"(?:每天|一天|平均每天|日均)(?:要|能|大概)?(?:用|消耗)|得(?:最多|多|最快|快)|最多", a.s)
+            period = dates.past_span(a.s, speaker.now) or (   # 咖啡豆一天用多少 · 哪些用得最多: the last 7 days
+                (today - dt.timedelta(days=6), today) if daily else (today, today))
             prods = a.of("product")
             return commands.Parsed(commands.MovesQuery(
                 kind="consumption" if intents.USED_Q.search(m) else "scrap", start=period[0], end=period[1],
