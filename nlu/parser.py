@@ -354,6 +354,13 @@ class Parser:
                 movement=commands.Movement.SCRAP, lines=tuple(commands.Line(sku=sku, qty=Decimal(0)) for sku in
                                                               dict.fromkeys(thrown)), location=self._location(a),
                 expired=True))
+        near = _NEAR_EXPIRY.search(a.s) if whole else None
+        if near is not None and near.start() > 0:   # 收到牛奶2箱,其中1箱快过期了: received, and that said of it
+            r = self._command(self.scanner.analyse(a.s[:near.start()], speaker.now), speaker, whole=whole)
+            if isinstance(r, commands.Parsed) and isinstance(r.command, commands.RecordMoves):
+                said = a.s[near.start():].strip(" ,;")
+                return replace(r, command=replace(r.command, note=",".join(x for x in (r.command.note, said) if x)))
+            return r
         if not a.qtys and _EQUIPMENT.search(a.s):   # 咖啡机坏了 · 冰箱不制冷: no stock of ours moved
             return commands.Clarify("equipment")
         later = self._later_part(a, speaker) if whole else None
@@ -1785,6 +1792,9 @@ _RESTORE = _said_of_a_product("重新上架|重新启用|恢复销售|恢复|又
 # what is past its date, thrown away whole (过期的牛奶扔了 · 把过期的都报损 · 过期的东西全部处理掉)
 _EXPIRED_OUT = re.compile(r"(?:已经)?过期(?:了)?的[^,;]{0,12}?(?:都|全部|全|统统|一起)?"
                           r"(?:扔了|扔掉|报损了?|处理掉了?|处理了|倒掉了?|倒了|丢掉了?|丢了|销毁了?|报废了?)")
+# a clause saying goods will soon expire (…,其中1箱快过期了 · …,日期比较近): a note on the write, never a loss
+_NEAR_EXPIRY = re.compile(r"[,;]\s*(?:其中|但是?|不过)?[^,;]{0,8}?(?:快|要|即将|马上|就要|快要|临近)(?:过期|到期)了?[^,;]*$"
+                          r"|[,;]\s*(?:其中)?[^,;]{0,8}?(?:日期|保质期)(?:比较|有点|很)?(?:近|短)了?[^,;]*$")
 # a day's takings said as a number (今天营业额3500 · 收入4200元 · 流水5000 · 卖了3500块钱): nothing to record
 _REVENUE_SAID = re.compile(r"(?:今天|今日|昨天|昨日|本日|当天)?的?(?:(?:营业额|营收|收入|流水|销售额|进账)"
                            r"(?:是|有|共|一共|总共|:)?\s*\d+(?:\.\d+)?\s*(?:元|块钱?|块)?"

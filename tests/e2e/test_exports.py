@@ -187,3 +187,10 @@ def test_what_a_write_says_of_itself_is_kept_on_its_moves_and_in_the_moves_sheet
     moves = [r for r in rows(book(ask(chat, "amy", "导出今天的流水"))["出入库流水"]) if r["类型"] != "期初"]
     assert [r["备注"] for r in moves] == ["送货单号A-778", "运输途中碎的"], moves
     assert "鸡蛋 5个(运输途中碎的)" in texts(chat.say("amy", "今天我记了哪些"))
+
+
+def test_goods_said_to_expire_soon_are_received_whole_with_that_said(chat):
+    chat.say("amy", "收到牛奶2箱,其中1箱快过期了")                      # was: 24 received and 12 written off
+    assert chat.stock()["XH:B01"] == 36 + 24
+    [(kind, note)] = [(m["kind"], m["note"]) for m in chat.export("moves") if m["kind"] in ("receipt", "scrap")]
+    assert (kind, note) == ("receipt", "其中1箱快过期了")
