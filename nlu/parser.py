@@ -82,6 +82,9 @@ class Parser:
         if not s or not any(c.isalnum() for c in s):
             return commands.Clarify("not_understood")
         s = english.to_chinese(s) or self.lex.from_pinyin(s) or s   # received 2 cases of 牛奶 · shoudao niunai 2 xiang
+        short_of = _SHORT_OF_SEND.fullmatch(s.strip(" !.~"))
+        if short_of is not None:   # 南山店缺可乐,发2箱过去: those goods sent there
+            s = f"给{short_of.group('to')}{short_of.group('v')}{short_of.group('what')}{short_of.group('q')}"
         bare_field = intents.BARE_FIELD.match(s)
         if bare_field is not None and self.lex.match_product(bare_field.group("head").removesuffix("的")).skus:
             s = f"{bare_field.group('head')}{bare_field.group('field')}设为{bare_field.group('value')}"   # 牛腩安全库存20斤
@@ -1795,6 +1798,9 @@ _EXPIRED_OUT = re.compile(r"(?:已经)?过期(?:了)?的[^,;]{0,12}?(?:都|全�
 # a clause saying goods will soon expire (…,其中1箱快过期了 · …,日期比较近): a note on the write, never a loss
 _NEAR_EXPIRY = re.compile(r"[,;]\s*(?:其中|但是?|不过)?[^,;]{0,8}?(?:快|要|即将|马上|就要|快要|临近)(?:过期|到期)了?[^,;]*$"
                           r"|[,;]\s*(?:其中)?[^,;]{0,8}?(?:日期|保质期)(?:比较|有点|很)?(?:近|短)了?[^,;]*$")
+# a place short of goods, and what is sent it (南山店缺可乐,发2箱过去 · 福田店没有土豆了,送3袋过去)
+_SHORT_OF_SEND = re.compile(r"(?P<to>[^,,\s]{1,8}?(?:店|仓))(?:缺|缺了|没有|没)(?P<what>[^,,\s\d]{1,10}?)了?[,,\s]+"
+                            r"(?:先|马上|赶紧)?(?P<v>发|送|调|拿)(?:了)?(?P<q>[\d一二两三四五六七八九十半]+\S{0,3}?)(?:过去|给它|给他们)?")
 # a day's takings said as a number (今天营业额3500 · 收入4200元 · 流水5000 · 卖了3500块钱): nothing to record
 _REVENUE_SAID = re.compile(r"(?:今天|今日|昨天|昨日|本日|当天)?的?(?:(?:营业额|营收|收入|流水|销售额|进账)"
                            r"(?:是|有|共|一共|总共|:)?\s*\d+(?:\.\d+)?\s*(?:元|块钱?|块)?"
