@@ -829,21 +829,29 @@ def slow_movers(uow: Any, box: Any, t: Any, *, now: datetime, only: set[tuple[st
         pairs = [(p, loc) for p, loc in found if p is not None]
     else:
         pairs = [(p, loc) for p in uow.catalog.products() for loc in stores]
-    # every pair's stock and last sale read at once (a day's run read them pair by pair: 2 queries per product per store)
+    # the hourly check over every pair reads stock, last sales, imported history and alert states once (pair by pair
+    # it made 3 queries per product per store); after an event, only the few pairs it touched are read, each alone
+    everything = only is None
     held: dict[tuple[str, str], Decimal] = {}
-    for loc, sku, _, q, _ in uow.stock.all_levels():
+    for loc, sku, _, q, _ in (uow.stock.all_levels() if everything else ()):
         held[(loc, sku)] = held.get((loc, sku), Decimal(0)) + q
-    sold = uow.stock.last_sales()
-    imported = uow.history.last_days()
-    states = uow.rules.alerts("slow")
+    sold = uow.stock.last_sales() if everything else {}
+    imported = uow.history.last_days() if everything else {}
+    states = uow.rules.alerts("slow") if everything else {}
     for p, loc in pairs:
         limit = _slow_limit(p)
-        on_hand = held.get((loc, p.sku), Decimal(0))
-        last = [sold[(loc, p.sku)]] if (loc, p.sku) in sold else []
-        if (loc, p.sku) in imported:   # the imported history's last day, taken as its end (as Snapshot does)
-            last.append(datetime.fromisoformat(imported[(loc, p.sku)]).replace(hour=23, minute=59, tzinfo=now.tzinfo))
-        days = Decimal(str((now - max(last)).total_seconds() / 86400)) if last else metrics.INF
-        state = states.get(f"{loc}:{p.sku}")
+        if everything:
+            on_hand = held.get((loc, p.sku), Decimal(0))
+            last = [sold[(loc, p.sku)]] if (loc, p.sku) in sold else []
+            if (loc, p.sku) in imported:   # the imported history's last day, taken as its end (as Snapshot does)
+                last.append(datetime.fromisoformat(imported[(loc, p.sku)]).replace(hour=23, minute=59,
+                                                                                   tzinfo=now.tzinfo))
+            days = Decimal(str((now - max(last)).total_seconds() / 86400)) if last else metrics.INF
+            state = states.get(f"{loc}:{p.sku}")
+        else:
+            snap = metrics.Snapshot(uow, location=loc, product=p, now=now)
+            on_hand, days = snap("on_hand", {}), snap("days_since_sale", {})
+            state = uow.rules.alert("slow", f"{loc}:{p.sku}")
         active = bool(state and state.active)
         true_now = on_hand > 0 and limit <= days < metrics.INF
         if true_now and not active:
