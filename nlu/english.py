@@ -50,6 +50,8 @@ _WORDS: list[tuple[str, str]] = [
      "卖得怎么样 "),
     (r"(?:sales|sold) (?:figures?|numbers?|report)|\bsales\b", "销量 "),
     (r"(?:sales )?forecast(?: for| of)?|predict(?:ion)?(?: for)?", "预测 "), (r"\bnext week\b", "下周"),
+    # paid as it went (sold 2 cases of milk to 盒马, paid in cash)
+    (r"(?:and )?(?:paid|pays|paying) (?:in cash|cash|by card|by wechat|by alipay|on the spot|right away)|cash paid", ",现结"),
     # corrections and undo said in words
     (r"(?:delete|remove|cancel|scrap) (?:the |my )?(?:last|previous) (?:one|entry|record|message)|delete that", "撤销"),
     (r"^(?:no,? )?(?:that'?s |it'?s |that was )?wrong,? (?:it (?:was|is|should be) |should be |make it )?"
@@ -67,6 +69,7 @@ _WORDS: list[tuple[str, str]] = [
     (r"(?:baked|made|produced|cooked)", "做了 "),
     (r"(?:returned|return|sent back|send back)(?= .* to )", "退给 "),
     (r"(?:returned|return)", "退货 "),
+    (r"(?<=[\u4e00-\u9fff] )(?:took|take|picked up|collected)", "拿了 "),   # 盒马 took 10 croissants: bought
     (r"(?:transferred|transfer|moved|move|sent|send|took|take)", "调 "),
     (r"(?:we )?(?:still )?have(?= \d)", "还剩 "),
     (r"(?:order|ordered|buy|purchase) from", "向"),
