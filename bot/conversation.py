@@ -286,8 +286,11 @@ class Conversation:
             parser, _ = self.parser(uow)
             counted = parser.parse(f"盘点:{text}", speaker=context.Speaker(user=turn.user, now=turn.now))
             if isinstance(counted, commands.Parsed) and isinstance(counted.command, commands.CountStock):
+                # (the sheet shows each product in its base unit: 可乐45 is 45瓶, not asked, so the next line typed
+                # never drops it while it waits for 确认)
                 result = replace(counted, command=replace(counted.command,
-                                                          location=counted.command.location or str(session["location"])))
+                                                          location=counted.command.location or str(session["location"])),
+                                 guesses=tuple(g for g in counted.guesses if g.kind != "assumed_unit"))
             elif isinstance(counted, commands.Clarify) and counted.reason != "not_understood":
                 result = counted
         if isinstance(result, commands.Clarify):
