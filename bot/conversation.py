@@ -276,6 +276,14 @@ class Conversation:
         keep = isinstance(result, commands.Clarify) and topic is not None and "order" in topic
         if (pending is not None or topic is not None) and not keep:   # (a misread change keeps its order in view)
             uow.chat.clear_pending(turn.user.username)
+        if pending is not None and pending.kind == "confirm":   # 收到高筋面份2袋 → (no 确认) → 卖了可颂3个: said
+            dropped = codec.load(pending.payload["cmd"])
+            parts = dropped.parts if isinstance(dropped, commands.Batch) else (dropped,)
+            said = "; ".join(replies.summary(self.t, turn.lang, p, self._catalog, user=turn.user) for p in parts
+                             if isinstance(p, commands.RecordMoves | commands.TransferStock | commands.CountStock
+                                           | commands.PlacePurchase | commands.PlaceSale))
+            turn.reply(self.t("pending_dropped", turn.lang, summary=said) if said
+                       else self.t("pending_dropped_other", turn.lang))
         self._parsed(uow, turn, result, text)
 
     def _parsed(self, uow: UnitOfWork, turn: Turn, result: commands.Parsed | commands.Clarify,

@@ -239,3 +239,10 @@ def test_a_correction_while_a_draft_awaits_its_confirmation_corrects_the_draft_n
     chat.say("amy", "不对,奶油是3箱")
     chat.press("amy", "确认")
     assert (chat.stock()["XH:B01"], chat.stock()["XH:B02"], chat.stock()["XH:B03"]) == (24 + 24, 24 + 36, 175 + 50)
+
+
+def test_a_draft_left_unconfirmed_when_another_message_comes_is_said_not_recorded(chat):
+    chat.say("amy", "收到高筋面份2袋")                                    # awaits 确认
+    out = chat.say("amy", "卖了可颂3个")                                  # was: the flour silently dropped
+    assert "高筋面粉 50kg" in out[0]["text"] and "没有记录" in out[0]["text"], out
+    assert chat.stock()["XH:B03"] == 100 and chat.stock()["XH:B09"] == 37
