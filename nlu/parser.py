@@ -357,6 +357,9 @@ class Parser:
                 movement=commands.Movement.SCRAP, lines=tuple(commands.Line(sku=sku, qty=Decimal(0)) for sku in
                                                               dict.fromkeys(thrown)), location=self._location(a),
                 expired=True))
+        garbled = re.search(r"(?<![\d.])\d+(?:\.\d+){2,}(?![\d.])", a.s) if a.of("product") else None
+        if garbled is not None and not a.date and not a.expiry and not a.produced:   # 收到牛奶2.5.3箱: no number
+            return commands.Clarify("bad_qty", detail=garbled.group(0))
         near = _NEAR_EXPIRY.search(a.s) if whole else None
         if near is not None and near.start() > 0:   # 收到牛奶2箱,其中1箱快过期了: received, and that said of it
             r = self._command(self.scanner.analyse(a.s[:near.start()], speaker.now), speaker, whole=whole)

@@ -24,6 +24,9 @@ _LIST_MARK = re.compile(r"(?m)^[ \t]*(?:\d{1,2}(?:[、)]|\.(?!\d))|[-*•·])[ \
 _LINE_BREAKS = re.compile(r"[ \t]*(?:\r?\n[ \t]*)+")
 
 
+_DOTTED_DATE = re.compile(r"(?<![\d.])(20\d{2})[./](\d{1,2})[./](\d{1,2})(?![\d.])")
+
+
 def normalize(text: str) -> str:
     """NFKC (full-width → ASCII), unified punctuation, no control characters, single spaces, lower-case Latin;
     a list's item marks dropped and its lines separated like clauses (收货单:\n1. 牛奶 2箱\n2. 奶油 1箱)."""
@@ -34,6 +37,7 @@ def normalize(text: str) -> str:
     text = "".join(ch if (ch.isprintable() or ch == " ") else " " for ch in text)
     text = text.translate(_PUNCT)
     text = _THOUSANDS.sub(lambda m: m.group(0).replace(",", ""), text)
+    text = _DOTTED_DATE.sub(r"\1-\2-\3", text)   # 2026.6.25到期: a date, written as 2026-6-25
     text = _SPACE.sub(" ", text).strip()[:MAX_CHARS].lower()
     return _GLUED.sub(lambda m: m.group(0) if _LOT_BEFORE.search(text, 0, m.start()) else f"{m.group(1)} {m.group(2)}",
                       text)
