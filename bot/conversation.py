@@ -35,6 +35,8 @@ LANGUAGE_SWITCH = re.compile(r"^/lang(?:uage)?\s*(?P<code>en|zh)$|^(?:/lang(?:ua
 LANGUAGES = {"english": "en", "en": "en", "英文": "en", "英语": "en",
              "chinese": "zh_CN", "zh": "zh_CN", "中文": "zh_CN", "汉语": "zh_CN"}
 NO = {"取消", "不要", "算了", "否", "no", "n", "cancel"}
+# the drafts made of lines of goods (a write, a transfer, a count, an order): said back, or corrected, line by line
+_LINED = (commands.RecordMoves, commands.TransferStock, commands.CountStock, commands.PlacePurchase, commands.PlaceSale)
 
 
 class Parser(Protocol):
@@ -280,8 +282,7 @@ class Conversation:
             dropped = codec.load(pending.payload["cmd"])
             parts = dropped.parts if isinstance(dropped, commands.Batch) else (dropped,)
             said = "; ".join(replies.summary(self.t, turn.lang, p, self._catalog, user=turn.user) for p in parts
-                             if isinstance(p, commands.RecordMoves | commands.TransferStock | commands.CountStock
-                                           | commands.PlacePurchase | commands.PlaceSale))
+                             if isinstance(p, _LINED))
             turn.reply(self.t("pending_dropped", turn.lang, summary=said) if said
                        else self.t("pending_dropped_other", turn.lang))
         self._parsed(uow, turn, result, text)
@@ -1035,8 +1036,7 @@ class Conversation:
         line: a correction naming no product fits a draft of one product only."""
         cmd = codec.load(payload["cmd"])
         held = getattr(cmd, "lines", None)
-        if not held or not isinstance(cmd, commands.RecordMoves | commands.CountStock | commands.TransferStock
-                                      | commands.PlacePurchase | commands.PlaceSale):
+        if not held or not isinstance(cmd, _LINED):
             return None
         skus = tuple(dict.fromkeys(ln.sku for ln in held))
         speaker = context.Speaker(user=turn.user, now=turn.now,

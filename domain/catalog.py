@@ -135,7 +135,7 @@ class Product:
     supplier: str | None = None        # the partner it is usually bought from
     lead_time_days: int | None = None  # days from order to delivery (else the supplier's)
     moq: Decimal | None = None         # the least one order may be, in base units
-    active: bool = True                # 酸菜下架: retired, kept for its history (never matched, planned or reordered)
+    active: bool = True                # 酸菜下架: retired, its history kept (no longer bought, sold, planned or reordered)
 
     @property
     def names(self) -> tuple[str, ...]:

@@ -32,8 +32,13 @@ COUNTERS = ("个", "只", "瓶", "盒", "袋", "包", "箱", "桶", "块", "条"
             "筐", "篮", "盘", "壶", "坛", "head")
 COUNT_LIKE = {"个", "只", "枚", "颗", "份"}   # 鸡蛋3只 · 三明治20份: each one (asked first)
 # base units that count whole things: 可乐三个 is three bottles, 豆腐两个 two blocks (个 is everyone's classifier)
-DISCRETE = {"瓶", "袋", "盒", "包", "块", "条", "罐", "听", "支", "根", "张", "卷", "把", "桶", "杯", "副", "双", "对", "台",
-            "部", "本", "顶", "节", "粒", "棵", "盆", "尾", "套", "片"}
+# (the domain's counted units but those 个 itself stands for, and 件, the trade's word for a case)
+DISCRETE = units.COUNTED - COUNT_LIKE - {"件"}
+
+
+def as_counted(p: dcat.Product, unit: str) -> str:
+    """The unit a product is said in, 个 read as its own counted unit (可乐三个: three 瓶 · 1个耳机: one 副)."""
+    return p.base_unit if unit == "个" and not p.accepts(unit) and p.base_unit in DISCRETE else unit
 GENERIC_PRODUCT = ("某sku", "某个sku", "sku", "某商品", "某个商品", "任何商品", "任一商品", "商品", "所有商品",
                    "每个商品", "货品", "产品", "物料", "某产品", "任何sku", "每个sku")
 

@@ -223,7 +223,7 @@ def to_line(lex: lexicon.Lexicon, sku: str, q: scan.Qty, *, mention: str = "", z
         u = unit
         if u and not p.accepts(u) and u in lexicon.COUNT_LIKE and p.base_unit in lexicon.COUNT_LIKE:
             u = p.base_unit  # 鸡蛋3只 for a product counted in 个
-        elif u == "个" and not p.accepts(u) and p.base_unit in lexicon.DISCRETE:
+        elif lexicon.as_counted(p, u) != u:
             u = p.base_unit  # 可乐三个: three bottles
         elif u == "件" and not p.accepts(u) and (case := case_of(p)):
             u = case   # 矿泉水两件: the trade's 件 is the product's only case

@@ -687,10 +687,9 @@ class Parser:
         if whole and kind == "receipt" and len({e.codes for e in a.of("product")}) == 1:
             for q, q2 in zip(a.qtys, a.qtys[1:], strict=False):   # 收到可乐2箱,少了3瓶: 45 came, not 48 and a loss
                 cut = _SHORT_AFTER.match(a.s, q.end)
+                clause_end = a.s.find(",", q2.end) if "," in a.s[q2.end:] else len(a.s)
                 if cut is not None and cut.end() == q2.start and q2.unit and len(q.parts) == len(q2.parts) == 1 \
-                        and not any(q.end <= e.start < q2.start for e in a.of("product")) \
-                        and not any(q2.end <= e.start < (a.s.find(",", q2.end) % (len(a.s) + 1) or len(a.s))
-                                    for e in a.of("product")):
+                        and not any(q.end <= e.start < clause_end for e in a.of("product")):   # (no product named)
                     said = a.s[:q.end] + "少" + a.s[q2.start:]
                     return self._command(self.scanner.analyse(said, speaker.now), speaker, whole=whole)
         if whole and kind in WRITE_KINDS:
@@ -1221,7 +1220,7 @@ class Parser:
             m = pattern.fullmatch(bare)
             if m is None:
                 continue
-            name = texts.normalize(m.group("a") or m.group("b") or "").removesuffix("的")
+            name = (m.group("a") or m.group("b") or "").removesuffix("的")   # (s is normalized: as the lexicon's keys)
             if active:
                 sku = self.lex.retired.get(name)
                 if sku is None:   # 恢复牛奶, on sale already: said so (the product named, nothing to change)
@@ -1742,7 +1741,7 @@ def _groups(a: scan.Analysis) -> list[tuple[int, int]]:
             k = "transfer"   # 收到牛奶2箱,其中1箱是给静安店的: part of it goes on to the other store
         own = k in WRITE_KINDS or k == "transfer"
         said = _DAY_WORD.search(a.s[x:y])
-        other_day = said is not None and out and (said.group(0) != (day or said.group(0)))
+        other_day = said is not None and day is not None and said.group(0) != day
         if own and kind is not None and (k != kind or other_day):   # (昨天卖了2箱,今天卖了1箱: two days, two writes)
             out.append((x, y))
         elif out:

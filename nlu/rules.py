@@ -359,9 +359,8 @@ class RuleParser:
         factors = set()
         for sku in subject.skus:
             p = self.lex.product(sku)
-            said = p.base_unit if unit == "个" and not p.accepts(unit) and p.base_unit in lexicon.DISCRETE else unit
             try:   # (报损超过10个可乐: ten bottles, as 可乐三个 is three)
-                factors.add(units.factor(said, base_unit=p.base_unit, packs=p.packs))
+                factors.add(units.factor(lexicon.as_counted(p, unit), base_unit=p.base_unit, packs=p.packs))
             except errors.DomainError as exc:
                 raise Unsupported(f"{p.name}不能用「{unit}」计") from exc
         if len(factors) != 1:
