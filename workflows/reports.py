@@ -24,9 +24,9 @@ def recipients(uow: Any, names: list[str] | tuple[str, ...], *, location: str | 
             continue
         role = n
         if role == "everyone":   # 提醒大家盘点: whoever works at the place (everyone but suppliers, for no place)
-            out += [u.username for u in users if u.role != catalog.Role.SUPPLIER and (
-                u.location == location if location is not None else True)
-                and (location is None or u.role in (catalog.Role.STAFF, catalog.Role.MANAGER))]
+            out += [u.username for u in users if (u.role != catalog.Role.SUPPLIER if location is None else
+                                                  u.location == location and u.role in (catalog.Role.STAFF,
+                                                                                        catalog.Role.MANAGER))]
             continue
         # a store's managers and staff are its own; purchasers and the owner serve every place
         local = role in ("manager", "staff") and location is not None
