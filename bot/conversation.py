@@ -339,6 +339,14 @@ class Conversation:
         self._not_retired(uow, cmd)
         if isinstance(cmd, commands.RecordMoves | commands.TransferStock | commands.CountStock):
             self._require(user, "record")
+            if isinstance(cmd, commands.RecordMoves | commands.TransferStock) and cmd.rest:
+                # 可颂卖完了 · 土豆全部调到福田店: what is on hand, shown first
+                whole = self._on_hand_lines(uow, turn, cmd)
+                if whole is not None:
+                    doubts = replies.guesses(self.t, turn.lang, guesses, self._catalog)
+                    self._ask(uow, turn, whole, doubts + self.t("rest.ask", turn.lang, summary=replies.summary(
+                        self.t, turn.lang, whole, self._catalog, user=turn.user)))
+                return
             if isinstance(cmd, commands.TransferStock) and cmd.request:
                 purchasing.request_transfer(uow, turn, cmd, t=self.t)
                 return
@@ -347,13 +355,6 @@ class Conversation:
                 if lots is not None:
                     self._ask(uow, turn, lots, self.t("expired.ask", turn.lang, summary=replies.summary(
                         self.t, turn.lang, lots, self._catalog, user=turn.user)))
-                return
-            if isinstance(cmd, commands.RecordMoves) and cmd.rest:   # 可颂卖完了: what is on hand, shown first
-                whole = self._on_hand_lines(uow, turn, cmd)
-                if whole is not None:
-                    doubts = replies.guesses(self.t, turn.lang, guesses, self._catalog)
-                    self._ask(uow, turn, whole, doubts + self.t("rest.ask", turn.lang, summary=replies.summary(
-                        self.t, turn.lang, whole, self._catalog, user=turn.user)))
                 return
             if isinstance(cmd, commands.RecordMoves) and not confirmed and not cmd.paid:   # (paid: no credit taken)
                 if purchasing.credit_hold(uow, turn, cmd, t=self.t):
@@ -903,10 +904,11 @@ class Conversation:
             return None
         return replace(cmd, lines=lines, expired=False)
 
-    def _on_hand_lines(self, uow: UnitOfWork, turn: Turn, cmd: commands.RecordMoves) -> commands.RecordMoves | None:
-        """可颂卖完了 · 牛奶用光了: the command with each line's quantity what the store has of it (None, with a reply,
-        when it has none of any)."""
-        here = inventory.home(turn.user, cmd.location)
+    def _on_hand_lines(self, uow: UnitOfWork, turn: Turn, cmd: commands.RecordMoves | commands.TransferStock
+                       ) -> commands.RecordMoves | commands.TransferStock | None:
+        """可颂卖完了 · 牛奶用光了 · 土豆全部调到福田店: the command with each line's quantity what the store (a
+        transfer's source) has of it (None, with a reply, when it has none of any)."""
+        here = inventory.home(turn.user, cmd.source if isinstance(cmd, commands.TransferStock) else cmd.location)
         lines = []
         for ln in cmd.lines:
             have = uow.stock.on_hand(here, ln.sku)
@@ -922,6 +924,8 @@ class Conversation:
             turn.reply(self.t("rest.none", turn.lang, location=replies.loc_name(here, self._catalog),
                               items="、".join(self._name_of(ln.sku) for ln in cmd.lines)))
             return None
+        if isinstance(cmd, commands.TransferStock):
+            return replace(cmd, lines=tuple(lines), source=here, rest=False)
         return replace(cmd, lines=tuple(lines), location=here, rest=False)
 
     def _ask(self, uow: UnitOfWork, turn: Turn, cmd: commands.Command, text: str, *,
@@ -1118,8 +1122,9 @@ class Conversation:
         """Several writes from one message (收到鸡蛋3板,碎了5个): shown together and asked once, then recorded in
         order under one batch, so one 撤销 takes them all back. A part said of everything on hand (可颂卖完了,牛奶用完了)
         is shown with what the store has; one of which it has none is said and left out."""
-        if any(isinstance(p, commands.RecordMoves) and p.rest for p in cmd.parts):
-            whole = [self._on_hand_lines(uow, turn, p) if isinstance(p, commands.RecordMoves) and p.rest else p
+        if any(isinstance(p, commands.RecordMoves | commands.TransferStock) and p.rest for p in cmd.parts):
+            whole = [self._on_hand_lines(uow, turn, p)
+                     if isinstance(p, commands.RecordMoves | commands.TransferStock) and p.rest else p
                      for p in cmd.parts]
             kept = tuple(p for p in whole if p is not None)
             if not kept or any(w is None and isinstance(p, commands.RecordMoves) and any(ln.qty > 0 for ln in p.lines)

@@ -68,7 +68,7 @@ def _summary(t: Any, lang: str, cmd: commands.Command, cat: context.Catalog | No
             text = str(text) + str(t("summary.on_day", lang, day=cmd.at.strftime("%m-%d %H:%M")))
         return text
     if isinstance(cmd, commands.TransferStock):
-        return t("summary.transfer", lang, source=loc_name(cmd.source or user.location, cat),
+        return t("summary.transfer_request" if cmd.request else "summary.transfer", lang, source=loc_name(cmd.source or user.location, cat),
                  dest=loc_name(cmd.dest or user.location, cat), items=items(cmd.lines, cat))
     if isinstance(cmd, commands.CountStock):
         return t("summary.surplus" if cmd.surplus else "summary.count", lang, location=loc_name(cmd.location or user.location, cat),

@@ -71,6 +71,7 @@ class TransferStock:
     # said by the side that got it (福田店收到南山店的土豆20公斤 · 收到中心仓发来的牛腩2箱): the sender may have
     # recorded it already
     arrived: bool = False
+    rest: bool = False   # 福田店的土豆全部调回大仓: all the source has of each line (looked up by the conversation)
 
 
 @dataclass(frozen=True)

@@ -717,7 +717,8 @@ class Parser:
         if kind in ("sale", "consumption") and not a.qtys and a.of("product") and intents.RUNNING_OUT.search(a.s):
             return self._query(a)
         rest = not a.qtys and ((kind in ("sale", "consumption") and intents.SOLD_OUT.search(a.s) is not None)
-                               or (kind == "scrap" and _ALL_LOST.search(a.s) is not None))   # 青椒全部坏掉了
+                               or (kind == "scrap" and _ALL_LOST.search(a.s) is not None)   # 青椒全部坏掉了
+                               or (kind == "transfer" and _ALL_MOVED.search(a.masked) is not None))
         absent = self._unknown_party(a, kind)
         if absent is not None:   # 从浦东店调… · 向联华采购…: a place or supplier the catalog lacks, never dropped
             return absent
@@ -744,7 +745,7 @@ class Parser:
             if request and source is None and dest is not None:
                 source, dest = dest, None
             cmd = commands.TransferStock(source=source, dest=dest, lines=(), request=request,
-                                         arrived=not request and bool(_ARRIVED.search(a.s)))
+                                         arrived=not request and bool(_ARRIVED.search(a.s)), rest=rest)
         elif kind == "purchase":
             cmd = commands.PlacePurchase(lines=(), partner=supplier[0].codes[0] if supplier else None,
                                          location=location, due=a.date.when if a.date else None)
@@ -1766,7 +1767,10 @@ _ARRIVED = re.compile(r"收到|收了|(?:送|发|调|运|拿|带)(?:过)?来(?:�
 _PARTS = (commands.RecordMoves, commands.CountStock, commands.TransferStock)   # what a message of several writes holds
 _FREE = re.compile(r"^[\x00\s]*(?:另外|还|又|再)?(?:赠送了?|赠了|白送了?|免费送了?|多送了?|送了)(?![\x00]*(?:给)?[\x00]*(?:店|仓))")
 # all of it lost (青椒全部坏掉了 · 豆腐都酸了 · 剩下的牛奶全倒了): what is on hand is scrapped, not asked as a quantity
-_ALL_LOST = re.compile(r"(?:全|都|全部|所有的?|剩下的?)[^,\d吗?]{0,4}(?:坏|烂|臭|酸|馊|过期|变质|发霉|扔|倒|报废|报损|死)(?:掉|光)?了(?![吗么嘛?])")
+_ALL_LOST = re.compile(r"(?:全|都|全部|所有的?|剩下的?)[^,\d吗?]{0,4}(?:(?:坏|烂|臭|酸|馊|过期|变质|发霉|扔|倒|报废|报损|死)(?:掉|光)?了"
+                       r"|报废|报损|扔掉|倒掉|处理掉)(?!了?[吗么嘛?])")   # 青椒全部坏掉了 · 剩下的土豆都报损
+# 土豆全部调回大仓 · 把剩下的可乐都调过去: all there is of it goes
+_ALL_MOVED = re.compile(r"全部|全都|所有的?|剩下的?|剩余的?|(?<![一每])都(?=调|拿|搬|送|发|转|挪|移|给)")
 # a count's findings said against the books (今天盘点,鸡蛋少了6个 · 盘点发现可颂多了3个): see _differences
 _STOCKTAKE = re.compile(r"^(?:今天|刚才|刚刚|早上|晚上)?(?:盘点|盘库|清点|盘了一下|点了一下)(?:了一下|了|完了?)?(?:发现)?[,:\s]*")
 _DIFFERENCE = re.compile(r"少了|丢了|不见了|短了|缺了|盘亏|盘盈|多了|多出(?!多少)")

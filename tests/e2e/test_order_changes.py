@@ -337,3 +337,21 @@ def test_a_transfer_asked_of_the_warehouse_is_approved_by_typing_and_shipped_by_
     assert "#1" in texts(out) and out[0]["buttons"], out
     demo.press("chen", "确认发货")
     assert {o["id"]: o["status"] for o in demo.export("orders")} == {1: "shipped", 2: "open"}
+
+
+def test_all_of_a_product_is_moved_or_written_off_as_the_stock_says_once_confirmed(demo):
+    before = demo.stock()
+    out = demo.say("xiaoli", "福田店的土豆全部调回大仓")                  # was: asked how much
+    assert "28公斤" in texts(out) and demo.stock() == before, texts(out)   # shown first, nothing moved yet
+    demo.press("xiaoli", "确认")
+    after = demo.stock()
+    assert after.get("FT:P006", 0) == 0 and after["WH:P006"] == before["WH:P006"] + before["FT:P006"]
+    demo.say("xiaowang", "剩下的土豆都报损")                              # an order, not 都坏了: was asked how much
+    demo.press("xiaowang", "确认")
+    assert demo.stock().get("NS:P006", 0) == 0
+    assert "没有库存" in texts(demo.say("xiaowang", "土豆全部调到福田店"))   # nothing left: said, nothing moved
+    out = demo.say("xiaoli", "从大仓把可乐全部调过来")                   # a request for what the warehouse has
+    assert "申请调拨" in texts(out) and "288瓶" in texts(out), texts(out)
+    out = demo.press("xiaoli", "确认")
+    assert "288瓶" in texts(out, "boss") and demo.stock()["WH:P018"] == before["WH:P018"], out
+    assert [o["status"] for o in demo.export("orders")] == ["pending_approval"]   # the warehouse decides

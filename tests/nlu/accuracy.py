@@ -80,6 +80,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
     elif isinstance(c, commands.TransferStock):
         d |= {"intent": "transfer", "source": c.source, "dest": c.dest, "request": c.request,
               "lines": _lines(c.lines)}
+        if c.rest:   # (only when said: the labelled rows before it have no such key)
+            d["rest"] = True
     elif isinstance(c, commands.PlacePurchase):
         d |= {"intent": "purchase", "partner": c.partner, "location": c.location,
               "due": c.due.date().isoformat() if c.due else None, "lines": _lines(c.lines)}
