@@ -24,6 +24,7 @@ from workflows import exports, inventory, metrics, purchasing, reports
 from workflows.ports import Clock, UnitOfWork, UowFactory
 
 PENDING_TTL = timedelta(minutes=10)
+EARLIER_MAX = 6   # earlier writes the words could mean, listed to pick from; more: asked to say more
 RECENT = timedelta(minutes=30)   # a follow-up (又卖了2个) continues a write this recent
 COUNT_SESSION = timedelta(hours=12)   # a count sheet stays open this long at most (盘点结束 closes it)
 log = logging.getLogger(__name__)
@@ -389,6 +390,8 @@ class Conversation:
                 self._order_topic(uow, turn, purchasing.place(uow, turn, cmd, t=self.t))
             else:
                 self._order_topic(uow, turn, purchasing.take_order(uow, turn, cmd, t=self.t))
+        elif isinstance(cmd, commands.Undo) and cmd.of is not None:   # 撤销昨天收的牛奶: that write, found
+            self._earlier(uow, turn, cmd, confirmed=confirmed)
         elif isinstance(cmd, commands.Undo):
             last = uow.stock.last_batch(user.username)
             kinds = {m.kind.value for m in uow.stock.batch(last)} if last and cmd.kinds else set()
@@ -406,8 +409,13 @@ class Conversation:
                              Button(self.t("btn.keep", turn.lang), "keep:")]])
                 return
             self._undo(uow, turn)
+        elif isinstance(cmd, commands.Correct) and cmd.of is not None:   # 把昨天卖的可乐改成3箱: that write, found
+            self._earlier(uow, turn, cmd, confirmed=confirmed)
         elif isinstance(cmd, commands.Correct):
-            self._correct(uow, turn, cmd)
+            batch = uow.stock.last_batch(user.username)
+            if batch is None:
+                raise errors.NotFound(code="nothing_to_undo")
+            self._redo(uow, turn, self._corrected(uow, turn, cmd, uow.stock.batch(batch)), batch)
         elif isinstance(cmd, commands.AddRule):
             self._require(user, "rules")
             existing = uow.rules.get(cmd.rule_id) if cmd.rule_id is not None else None
@@ -1046,7 +1054,8 @@ class Conversation:
         speaker = context.Speaker(user=turn.user, now=turn.now,
                                   recent=lambda: context.Recent(movement="draft", skus=skus))
         said = parser.parse(text, speaker=speaker)
-        if not isinstance(said, commands.Parsed) or not isinstance(said.command, commands.Correct):
+        if not isinstance(said, commands.Parsed) or not isinstance(said.command, commands.Correct) \
+                or said.command.of is not None:   # (把昨天卖的可乐改成3箱: a write of its own day, not the draft)
             return None
         fix = said.command
         sku = fix.sku or (skus[0] if len(skus) == 1 else None)
@@ -1334,26 +1343,91 @@ class Conversation:
                 absurd.append(ln.sku)
         return big, absurd
 
-    def _undo(self, uow: UnitOfWork, turn: Turn, batch: str | None = None) -> None:
+    def _undo(self, uow: UnitOfWork, turn: Turn, batch: str | None = None, *, earlier: bool = False) -> None:
+        """The user's last write undone (``batch``: only if it is that one); ``earlier``: ``batch`` though it is not
+        the last (撤销昨天收的牛奶, found and confirmed)."""
         actor = inventory.Actor(user=turn.user, now=turn.now, message_id=turn.message_id, batch=_batch(turn.now))
-        if batch is not None and (uow.stock.is_reversed(batch) or uow.stock.last_batch(turn.user.username) != batch):
+        if batch is not None and (uow.stock.is_reversed(batch)
+                                  or (not earlier and uow.stock.last_batch(turn.user.username) != batch)):
             raise errors.InvalidState(code="undo_not_last")
-        original, evs = inventory.undo(uow, actor=actor)
+        original, evs = inventory.undo(uow, actor=actor, batch=batch if earlier else None)
         turn.events += evs
         turn.reply(self.t("undone", turn.lang, summary=replies.moves_summary(original, self._catalog, self.t,
                                                                                    turn.lang)))
 
-    def _correct(self, uow: UnitOfWork, turn: Turn, cmd: commands.Correct) -> None:
-        batch = uow.stock.last_batch(turn.user.username)
-        if batch is None:
-            raise errors.NotFound(code="nothing_to_undo")
-        moves = uow.stock.batch(batch)
+    def _earlier(self, uow: UnitOfWork, turn: Turn, cmd: commands.Undo | commands.Correct, *,
+                 confirmed: bool) -> None:
+        """撤销昨天收的牛奶 · 把昨天卖的可乐改成3箱: the speaker's own earlier write the words name, looked for among
+        their writes of that time that stand. One: shown with what becomes of it, done once confirmed; several: listed,
+        the one pressed is done; none: said. Once found (``batch``), it is done when confirmed."""
+        assert cmd.of is not None
+        if cmd.batch is not None:
+            moves = uow.stock.batch(cmd.batch)
+            if not confirmed or not moves or moves[0].actor != turn.user.username or uow.stock.is_reversed(cmd.batch):
+                raise errors.InvalidState(code="expired")
+            if isinstance(cmd, commands.Undo):
+                self._undo(uow, turn, cmd.batch, earlier=True)
+            else:
+                self._redo(uow, turn, self._corrected(uow, turn, cmd, moves), cmd.batch)
+            return
+        found = []
+        for b in uow.stock.batches_between(turn.user.username, cmd.of.start, cmd.of.end, limit=EARLIER_MAX + 1):
+            moves = uow.stock.batch(b)
+            if (not cmd.of.kinds or {m.kind.value for m in moves} & set(cmd.of.kinds)) \
+                    and (cmd.of.sku is None or cmd.of.sku in {m.sku for m in moves}) \
+                    and (cmd.of.partner is None or cmd.of.partner in {m.partner for m in moves}):
+                found.append((b, moves))
+        if not found:
+            turn.reply(self.t("earlier.none", turn.lang, said=cmd.of.said))
+            return
+        tz = turn.now.tzinfo
+        if len(found) == 1:
+            b, moves = found[0]
+            was = replies.record_line(self.t, turn.lang, moves, tz=tz, cat=self._catalog).removeprefix("· ")
+            if isinstance(cmd, commands.Undo):
+                text = self.t("earlier.undo_ask", turn.lang, record=was) + self._negative(
+                    self._unwound(uow, moves), turn.lang)
+            else:
+                text = self.t("earlier.fix_ask", turn.lang, record=was, summary=replies.summary(
+                    self.t, turn.lang, self._corrected(uow, turn, cmd, moves), self._catalog, user=turn.user))
+            self._ask(uow, turn, replace(cmd, batch=b), text)
+            return
+        if len(found) > EARLIER_MAX:
+            turn.reply(self.t("earlier.too_many", turn.lang, said=cmd.of.said))
+            return
+        token = secrets.token_hex(4)
+        uow.chat.set_pending(turn.user.username, kind="confirm", expires_at=turn.now + PENDING_TTL,
+                             payload={"cmd": codec.dump(cmd), "token": token, "batches": [b for b, _ in found]})
+        listed = "\n".join(f"{i}. " + replies.record_line(self.t, turn.lang, moves, tz=tz, cat=self._catalog)
+                           .removeprefix("· ") for i, (_, moves) in enumerate(found, 1))
+        head = "earlier.which_undo" if isinstance(cmd, commands.Undo) else "earlier.which_fix"
+        turn.reply(self.t(head, turn.lang, n=len(found), said=cmd.of.said) + "\n" + listed,
+                   [[Button(str(i), f"which:{token}:{i - 1}") for i in range(k, min(k + 3, len(found)) + 1)]
+                    for k in range(1, len(found) + 1, 3)])
+
+    def _unwound(self, uow: UnitOfWork, moves: list[ledger.Move]) -> list[inventory.Shortfall]:
+        """Where undoing ``moves`` takes a place's stock below zero (收到的牛奶 undone after most of it was sold)."""
+        out: dict[tuple[str, str], Decimal] = {}
+        for m in moves:
+            if not m.dst.startswith("~"):
+                out[(m.dst, m.sku)] = out.get((m.dst, m.sku), Decimal(0)) + m.qty
+            if not m.src.startswith("~"):
+                out[(m.src, m.sku)] = out.get((m.src, m.sku), Decimal(0)) - m.qty
+        short = []
+        for (loc, sku), qty in out.items():
+            have = uow.stock.on_hand(loc, sku)
+            if qty > 0 and have - qty < 0:
+                short.append(inventory.Shortfall(location=loc, sku=sku, available=have, requested=qty))
+        return short
+
+    def _corrected(self, uow: UnitOfWork, turn: Turn, cmd: commands.Correct, moves: list[ledger.Move]
+                   ) -> commands.Command:
+        """The write that made ``moves``, as ``cmd`` corrects it (the product, its quantity, or its place)."""
         held = {m.sku for m in moves}
         if len({m.kind for m in moves if m.kind != ledger.MoveKind.TRANSFER_IN}) > 1:
             raise errors.BadInput(code="correct_several")   # 收到…,其中1箱给静安店: one part cannot be redone alone
         if cmd.location is not None:   # 刚才是静安店的: the same write, at the place said
-            self._relocate(uow, turn, moves, cmd.location)
-            return
+            return self._relocated(turn, moves, cmd.location)
         sku = cmd.sku or (moves[0].sku if len(held) == 1 else None)
         product = uow.catalog.product(sku) if sku else None
         if cmd.delta and product is not None and cmd.qty is not None:   # 可乐少记了2瓶: the last write's, ± that
@@ -1364,8 +1438,7 @@ class Conversation:
             qty = said + cmd.delta * product.to_base(cmd.qty, cmd.unit)
             if qty <= 0:
                 raise errors.BadInput(code="delta_too_much", product=product.name)
-            self._redo(uow, turn, inventory.command_of(moves, sku=product.sku, qty=qty, now=turn.now))
-            return
+            return inventory.command_of(moves, sku=product.sku, qty=qty, now=turn.now)
         swap = product is not None and len(held) == 1 and product.sku not in held   # 不是牛奶,是奶油
         if product is None or (cmd.qty is None and not swap):
             raise errors.BadInput(code="which_product")
@@ -1385,18 +1458,16 @@ class Conversation:
             qty = same
         if qty <= 0:
             raise errors.BadInput(code="zero_qty")
-        new_cmd = inventory.command_of(moves, sku=next(iter(held)) if swap else product.sku, qty=qty, now=turn.now,
-                                       as_sku=product.sku if swap else None)
-        self._redo(uow, turn, new_cmd)
+        return inventory.command_of(moves, sku=next(iter(held)) if swap else product.sku, qty=qty,
+                                    now=turn.now, as_sku=product.sku if swap else None)
 
-    def _redo(self, uow: UnitOfWork, turn: Turn, new_cmd: commands.Command) -> None:
-        """The user's last write undone and ``new_cmd`` recorded in its place, said back with an undo button."""
-        last = uow.stock.last_batch(turn.user.username)
-        if last is not None and isinstance(new_cmd, commands.RecordMoves) and new_cmd.partner is not None and any(
-                p.id is not None and not uow.payments.is_reversed(p.id) for p in uow.payments.with_note(f"batch:{last}")):
+    def _redo(self, uow: UnitOfWork, turn: Turn, new_cmd: commands.Command, batch: str) -> None:
+        """The user's write ``batch`` undone and ``new_cmd`` recorded in its place, said back with an undo button."""
+        if isinstance(new_cmd, commands.RecordMoves) and new_cmd.partner is not None and any(
+                p.id is not None and not uow.payments.is_reversed(p.id) for p in uow.payments.with_note(f"batch:{batch}")):
             new_cmd = replace(new_cmd, paid=True)   # a sale paid on the spot, corrected: paid as it is now
         actor = inventory.Actor(user=turn.user, now=turn.now, message_id=turn.message_id, batch=_batch(turn.now))
-        _, evs = inventory.undo(uow, actor=actor)
+        _, evs = inventory.undo(uow, actor=actor, batch=batch)
         turn.events += evs
         actor = self._actor(turn, new_cmd)
         plan = inventory.plan(uow, new_cmd, actor=actor, force=True)
@@ -1407,9 +1478,9 @@ class Conversation:
             text += "\n" + purchasing.paid_on_the_spot(uow, turn, actor.batch, new_cmd.partner, t=self.t)
         turn.reply(text, [[Button(self.t("btn.undo", turn.lang), f"undo:{actor.batch}")]])
 
-    def _relocate(self, uow: UnitOfWork, turn: Turn, moves: list[ledger.Move], location: str) -> None:
-        """The user's last write undone and written again, the same, at ``location`` (a transfer or a count is said
-        again instead: where it went is not one place)."""
+    def _relocated(self, turn: Turn, moves: list[ledger.Move], location: str) -> commands.Command:
+        """The write that made ``moves``, the same, at ``location`` (a transfer or a count is said again instead:
+        where it went is not one place)."""
         first = moves[0].sku
         qty = sum((m.qty for m in moves if m.sku == first and m.kind != ledger.MoveKind.TRANSFER_IN), Decimal(0))
         again = inventory.command_of(moves, sku=first, qty=qty, now=turn.now)
@@ -1417,8 +1488,7 @@ class Conversation:
             raise errors.BadInput(code="correct_place")
         if again.location == location:
             raise errors.BadInput(code="same_place", location=replies.loc_name(location, self._catalog))
-        new_cmd = replace(again, location=location)
-        self._redo(uow, turn, new_cmd)
+        return replace(again, location=location)
 
     # ------------------------------------------------------------ buttons
     def _press(self, uow: UnitOfWork, turn: Turn, incoming: Incoming) -> None:
@@ -1441,6 +1511,15 @@ class Conversation:
                 self._confirm(uow, turn, pending.payload)
         elif action == "undo":
             self._undo(uow, turn, batch=arg)
+        elif action == "which":   # one of the earlier writes the words could mean (昨天卖的可乐改成3箱), pressed
+            token, _, index = arg.partition(":")
+            pending = uow.chat.pending(turn.user.username, turn.now)
+            if pending is None or pending.kind != "confirm" or pending.payload.get("token") != token \
+                    or not index.isdigit() or int(index) >= len(pending.payload.get("batches", [])):
+                raise errors.InvalidState(code="expired")
+            uow.chat.clear_pending(turn.user.username)
+            cmd = replace(codec.load(pending.payload["cmd"]), batch=pending.payload["batches"][int(index)])
+            self._earlier(uow, turn, cmd, confirmed=True)
         elif action == "keep":
             turn.reply(self.t("kept", turn.lang))
         elif action == "pick":

@@ -758,15 +758,20 @@ def my_records(t: Any, lang: str, uow: UnitOfWork, *, user: catalog.User, limit:
                  who="、".join(names.get(a, a) for a in actors[:5]) if actors else ""))]
     for b in batches:
         moves = uow.stock.batch(b)
-        if not moves:
-            continue
-        kinds = list(dict.fromkeys(m.kind.value for m in moves if m.kind != ledger.MoveKind.TRANSFER_IN))
-        places = list(dict.fromkeys(m.src if m.kind != ledger.MoveKind.RECEIPT else m.dst for m in moves
-                                    if m.kind != ledger.MoveKind.TRANSFER_IN))
-        who = f" {names.get(moves[0].actor or '', moves[0].actor or '')}" if actors else ""
-        out.append(str(t("records.line", lang, at=f"{moves[0].at.astimezone(tz):%m-%d %H:%M}{who}",
-                         kind=t(f"move_kind.{kinds[0]}", lang) if len(kinds) == 1 else "",
-                         where=f"({loc_name(places[0], cat)})" if len(places) == 1 and loc_name(places[0], cat) != places[0]
-                         else "", items=moves_summary(moves, cat, t, lang) + (f"({moves[0].note})" if moves[0].note else ""),
-                         undone=t("records.undone", lang) if uow.stock.is_reversed(b) else "")))
+        if moves:
+            who = f" {names.get(moves[0].actor or '', moves[0].actor or '')}" if actors else ""
+            out.append(record_line(t, lang, moves, tz=tz, cat=cat, who=who, undone=uow.stock.is_reversed(b)))
     return "\n".join(out)
+
+
+def record_line(t: Any, lang: str, moves: Sequence[ledger.Move], *, tz: Any, cat: context.Catalog | None,
+                who: str = "", undone: bool = False) -> str:
+    """One write as the records list shows it: · when (who) kind (where): what moved (its note)."""
+    kinds = list(dict.fromkeys(m.kind.value for m in moves if m.kind != ledger.MoveKind.TRANSFER_IN))
+    places = list(dict.fromkeys(m.src if m.kind != ledger.MoveKind.RECEIPT else m.dst for m in moves
+                                if m.kind != ledger.MoveKind.TRANSFER_IN))
+    return str(t("records.line", lang, at=f"{moves[0].at.astimezone(tz):%m-%d %H:%M}{who}",
+                 kind=t(f"move_kind.{kinds[0]}", lang) if len(kinds) == 1 else "",
+                 where=f"({loc_name(places[0], cat)})" if len(places) == 1 and loc_name(places[0], cat) != places[0]
+                 else "", items=moves_summary(moves, cat, t, lang) + (f"({moves[0].note})" if moves[0].note else ""),
+                 undone=t("records.undone", lang) if undone else ""))

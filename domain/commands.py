@@ -243,9 +243,24 @@ class RecordBooking:
 
 
 @dataclass(frozen=True)
-class Undo:
-    """撤销 · 撤销刚才那笔入库: the speaker's last write; ``kinds`` said (ledger move kinds): only if it is of one."""
+class Earlier:
+    """昨天卖的可乐 · 上午那笔牛腩 · 周一收的牛奶: one of the speaker's earlier writes, by when it happened (``start``
+    to ``end``), its ledger move kinds (empty: any) and a product it holds (None: any); ``said``: the words."""
+    start: datetime
+    end: datetime
     kinds: tuple[str, ...] = ()
+    sku: str | None = None
+    said: str = ""
+    partner: str | None = None   # 昨天卖给李总的…: a write with that customer or supplier
+
+
+@dataclass(frozen=True)
+class Undo:
+    """撤销 · 撤销刚才那笔入库: the speaker's last write; ``kinds`` said (ledger move kinds): only if it is of one.
+    ``of``: an earlier write instead (撤销昨天收的牛奶), ``batch`` once it is found."""
+    kinds: tuple[str, ...] = ()
+    of: Earlier | None = None
+    batch: str | None = None
 
 
 @dataclass(frozen=True)
@@ -258,6 +273,8 @@ class Correct:
     sku: str | None = None
     location: str | None = None   # 刚才是静安店的: the same write, at another place
     delta: int = 0   # 可乐少记了2瓶 (+1: ``qty`` more) · 多记了2瓶 (−1: ``qty`` less) than the last write said
+    of: Earlier | None = None   # 把昨天卖的可乐改成3箱: that earlier write instead of the last
+    batch: str | None = None    # (the write ``of`` found, once it is)
 
 
 @dataclass(frozen=True)

@@ -104,6 +104,8 @@ def _pick_product(parser: Parser, s: str, *, pending: commands.Clarify) -> Resul
     partial = pending.partial
     if isinstance(partial, commands.QueryStock):
         return commands.Parsed(replace(partial, skus=(*partial.skus, chosen)))
+    if isinstance(partial, commands.Correct | commands.Undo) and partial.of is not None:   # 昨天卖的数据线…: that one's
+        return commands.Parsed(replace(partial, of=replace(partial.of, sku=chosen)))
     qty_text = rest or pending.detail
     if not qty_text:
         return commands.Clarify("missing_qty", mention=chosen, partial=partial)

@@ -43,6 +43,42 @@ _NAMES_DAY = re.compile(r"天|日|号|周|星期|礼拜|月|明|后")
 _BARE_DAY = re.compile(r"[\d一二三四五六七八九十]{1,3}号")   # a day of the month, its month unsaid
 
 
+def _happened(found: dates.Found, said: str, now: dt.datetime) -> dt.datetime | commands.Clarify:
+    """When something said to have happened did (昨天卖了… · 周六收到… · 上午那笔…): a day without an hour at the
+    hour it is now; in the past, where dates for orders look ahead. A day to come or past the limit: asked."""
+    at = found.when if found.has_time else found.when.replace(hour=now.hour, minute=now.minute, second=now.second)
+    if at > now + HALF_YEAR and _ABSOLUTE_DAY.search(said) and not _AHEAD.search(said):
+        at = _year_before(at)   # 12月28号收到… said on 3 January: last December's, not next
+    # a bare weekday (周六收到… said on Monday) is the last one, an hour without a day (上午卖了… said at 4 pm) today's
+    if at.date() > now.date() and _BARE_WEEKDAY.fullmatch(said.strip()):
+        at -= dt.timedelta(days=7)
+    elif at.date() > now.date() and _BARE_DAY.match(said.strip()):
+        before = _month_before(at)   # 20号卖了… said on the 15th: last month's 20th
+        if before is None:
+            return commands.Clarify("not_understood")
+        at = before
+    elif at.date() == now.date() + dt.timedelta(days=1) and not _NAMES_DAY.search(said):
+        at -= dt.timedelta(days=1)
+    if at.date() > now.date():
+        return commands.Clarify("future_move", detail=said)
+    if now - at > BACKDATE_LIMIT:
+        return commands.Clarify("too_old", detail=said)
+    return at
+
+
+def _when_window(at: dt.datetime, said: str, *, has_time: bool) -> tuple[dt.datetime, dt.datetime]:
+    """The span of time a day said (昨天 · 周一: all of it), a part of it (上午 · 昨晚) or an hour (10点: two hours
+    either side) covers, for finding what was recorded then."""
+    day = at.replace(hour=0, minute=0, second=0, microsecond=0)
+    part = _PART_OF_DAY.search(said)
+    if part is not None:
+        first, last = _PARTS_OF_DAY[part.group(0)]
+        return day + dt.timedelta(hours=first), day + dt.timedelta(hours=last)
+    if has_time:
+        return max(day, at - dt.timedelta(hours=2)), min(day + dt.timedelta(days=1), at + dt.timedelta(hours=2))
+    return day, day + dt.timedelta(days=1)
+
+
 def _month_before(at: dt.datetime) -> dt.datetime | None:
     """The same day a month earlier (None where that month has no such day: 31号 said on 10 March)."""
     month, year = (at.month - 1, at.year) if at.month > 1 else (12, at.year - 1)
@@ -88,6 +124,9 @@ class Parser:
         bare_field = intents.BARE_FIELD.match(s)
         if bare_field is not None and self.lex.match_product(bare_field.group("head").removesuffix("的")).skus:
             s = f"{bare_field.group('head')}{bare_field.group('field')}设为{bare_field.group('value')}"   # 牛腩安全库存20斤
+        earlier = self._earlier(s.strip(" !.~"), speaker)
+        if earlier is not None:   # 把昨天卖的可乐改成3箱 · 撤销昨天收的牛奶: an earlier write, not the last
+            return earlier
         follow = self._order_followup(s, speaker)
         if follow is not None:   # 改成3箱 · 再加1箱牛腱 · 改成明天到, right after placing an order
             return follow
@@ -279,6 +318,56 @@ class Parser:
             return commands.Clarify(line.reason, mention=sku, detail=line.detail)
         return commands.Parsed(commands.AmendOrder(sku=sku, qty=line.qty, order_id=last.order,
                                                    due=a.date.when if a.date is not None else None))
+
+    def _earlier(self, bare: str, speaker: context.Speaker) -> Result | None:
+        """A correction or an undoing of an earlier write named by when it happened, and its kind or product:
+        把昨天卖的可乐改成3箱 · 上午那笔牛腩应该是25斤 · 昨天的可乐记错了,应该是3箱 · 撤销昨天收的牛奶 · 周一报损的土豆删掉.
+        None: not such a message (no day said first, or an order, a booking or a rule named)."""
+        fix = _EARLIER_FIX.fullmatch(bare)
+        undo = _EARLIER_UNDO.fullmatch(bare) if fix is None else None
+        if fix is not None:
+            ref = fix.group("ref")
+        elif undo is not None:
+            ref = undo.group("ref") or undo.group("ref2")
+        else:
+            return None
+        found = dates.find(ref, speaker.now)
+        if found is None or found.start > 0 or _NOT_A_WRITE.search(ref):
+            return None
+        a = self.scanner.analyse(ref[found.end:], speaker.now)
+        skus = list(dict.fromkeys(e.codes[0] for e in a.of("product") if len(e.codes) == 1))
+        kinds = tuple(k for pattern, ks in _REF_KINDS if pattern.search(a.masked) for k in ks)
+        unnamed = _REF_WORDS.sub("", a.masked.replace("\x00", ""))
+        if not skus and not kinds and not unnamed and not _A_RECORD.search(ref):
+            return None   # (昨天的改成3箱: of what?)
+        if len(skus) > 1 or a.qtys:
+            return None   # (昨天卖了可乐3箱,雪碧应该是2箱: a write of its own)
+        named = self.lex.match_product(unnamed).skus if unnamed and not skus else ()
+        if unnamed and not skus and not named:   # 撤销昨天卖的拿铁, no such product: never any sale
+            return commands.Clarify("unknown_product", mention=unnamed)
+        if len(named) == 1:
+            skus = list(named)
+        said = ref[found.start:found.end]
+        at = _happened(found, said, speaker.now)
+        if isinstance(at, commands.Clarify):
+            return at
+        start, end = _when_window(at, said, has_time=found.has_time)
+        of = commands.Earlier(start=start, end=end, kinds=kinds, sku=skus[0] if skus else None, said=ref,
+                              partner=next((e.codes[0] for e in a.of("partner")), None))
+        got: Result
+        if undo is not None:
+            got = commands.Parsed(commands.Undo(kinds=kinds, of=of))
+        else:
+            assert fix is not None
+            tail = fix.group("tail")
+            if fix.group("not") and not re.match(r"\s*(?:而是|应该是|是)", tail):
+                tail = f"不是{tail}"
+            got = self._correct(tail)
+            if isinstance(got, commands.Parsed) and isinstance(got.command, commands.Correct):
+                got = replace(got, command=replace(got.command, of=of))
+        if len(named) > 1 and isinstance(got, commands.Parsed):   # 昨天卖的数据线改成20根: which 数据线, then that
+            return commands.Clarify("ambiguous_product", mention=unnamed, candidates=named, partial=got.command)
+        return got
 
     @staticmethod
     def _just_written(skus: tuple[str, ...], speaker: context.Speaker | None) -> bool:
@@ -761,25 +850,10 @@ class Parser:
         else:
             at = None
             if a.date is not None:   # 昨天卖了可颂20个: on its day; what has not happened yet is not stock
-                at = a.date.when if a.date.has_time else a.date.when.replace(
-                    hour=speaker.now.hour, minute=speaker.now.minute, second=speaker.now.second)
-                said = a.s[a.date.start: a.date.end]
-                if at > speaker.now + HALF_YEAR and _ABSOLUTE_DAY.search(said) and not _AHEAD.search(said):
-                    at = _year_before(at)   # 12月28号收到… said on 3 January: last December's, not next
-                # what happened is in the past: a bare weekday (周六收到… said on Monday) is the last one, an hour
-                # without a day (上午卖了… said at 4 pm) today's, where dates for orders look ahead
-                if at.date() > speaker.now.date() and _BARE_WEEKDAY.fullmatch(said.strip()):
-                    at -= dt.timedelta(days=7)
-                elif at.date() > speaker.now.date() and _BARE_DAY.match(said.strip()):
-                    at = _month_before(at)   # 20号卖了… said on the 15th: last month's 20th
-                    if at is None:
-                        return commands.Clarify("not_understood")
-                elif at.date() == speaker.now.date() + dt.timedelta(days=1) and not _NAMES_DAY.search(said):
-                    at -= dt.timedelta(days=1)
-                if at.date() > speaker.now.date():
-                    return commands.Clarify("future_move", detail=said)
-                if speaker.now - at > BACKDATE_LIMIT:
-                    return commands.Clarify("too_old", detail=said)
+                happened = _happened(a.date, a.s[a.date.start: a.date.end], speaker.now)
+                if isinstance(happened, commands.Clarify):
+                    return happened
+                at = happened
                 if at.date() == speaker.now.date() and (not a.date.has_time or at > speaker.now):
                     at = None   # today: now, or the hour said when it has passed (今天上午8点收到…)
             cmd = commands.RecordMoves(movement=commands.Movement(kind), lines=(), location=location,
@@ -1833,6 +1907,27 @@ _OPENED_BEFORE = re.compile(r"(?:拆开|拆了|打开|开封了?|开了)\s*$")
 # 可颂卖剩3个 · 牛奶用得只剩2升 (not 牛奶用剩的2升倒掉了: what was left over is the subject, thrown away alone)
 _SOLD_BUT = re.compile(r"(?:卖|用)(?:得|到)?(?:只)?剩(?:下)?(?:了)?(?!的|下的)")
 _MK = ledger.MoveKind
+# an earlier write named by its day first, then corrected (把昨天卖的可乐改成3箱 · 昨天那笔可乐不是3箱是2箱 ·
+# 昨天的可乐记错了,应该是3箱) or undone (撤销昨天收的牛奶 · 昨天报损的土豆删掉)
+_EARLIER_FIX = re.compile(r"(?:把|将)?(?P<ref>[^,;]{2,24}?)(?:的数量|数量)?"
+                          r"(?:(?:[,\s]*(?:记|录|写|输|打|搞|弄)错了|[,\s]*不对)[,:;\s]*(?:应该是|应为|其实是|应该|是|改成|改为)?"
+                          r"|[,:;\s]*(?:应该是|应为|其实是|应该|要改成|应改为|改成|改为|(?P<not>不是)))(?P<tail>[^;]*\S)")
+_EARLIER_UNDO = re.compile(r"(?:请|帮我|麻烦)?(?:撤销|撤回|删掉|删除|作废)(?:掉)?(?:把|将)?(?P<ref>[^,;]{2,24})"
+                           r"|(?:把|将)?(?P<ref2>[^,;]{2,24}?)(?:撤销|撤回|删掉|删除|删了|作废|不算|取消)(?:掉|吧|了|一下)*")
+_NOT_A_WRITE = re.compile(r"订单|订的|下的单|单子|预定|预订|包桌|提醒|规则|付款|收款|还款|付的钱|货款|明天|后天|下周|下个?月")
+# the words of a reference that name no product (昨天卖的 · 那笔 · 收到的)
+_REF_WORDS = re.compile(r"[的了那这笔条次单我都刚把给向从跟]|记录|记的|卖掉?|售出?|销售?|收到?|进货?|入库|到的|来的|报损|报废|坏掉?|扔掉?|损耗"
+                        r"|碎|调拨?|拨|用掉?|领用?|盘点?|退回?|做|烤|生产|出炉|送")
+_A_RECORD = re.compile(r"那笔|那条|那次|那单|这笔|这条|记录|记的")
+# the move kinds a reference names (昨天卖的 · 上午收的 · 周一报损的)
+_REF_KINDS = ((re.compile(r"卖|售|销"), ("sale",)), (re.compile(r"收|进|入库|到的|来的"), ("receipt",)),
+              (re.compile(r"报损|报废|坏|扔|损耗|碎"), ("scrap",)), (re.compile(r"调|拨"), ("transfer_out",)),
+              (re.compile(r"用|领"), ("consumption",)), (re.compile(r"盘"), ("count_adjustment",)),
+              (re.compile(r"退"), ("return_to_supplier", "customer_return")),
+              (re.compile(r"做|烤|生产|出炉"), ("production",)))
+_PART_OF_DAY = re.compile(r"凌晨|早上|早晨|今早|上午|中午|下午|傍晚|晚上|昨晚|夜里")
+_PARTS_OF_DAY = {"凌晨": (0, 6), "早上": (4, 11), "早晨": (4, 11), "今早": (4, 11), "上午": (5, 12), "中午": (11, 14),
+                 "下午": (12, 19), "傍晚": (16, 20), "晚上": (17, 24), "昨晚": (17, 24), "夜里": (20, 24)}
 _UNDO_KINDS = {"入库": (_MK.RECEIPT,), "收货": (_MK.RECEIPT,), "进货": (_MK.RECEIPT,), "销售": (_MK.SALE,),
                "出库": (_MK.SALE, _MK.CONSUMPTION), "报损": (_MK.SCRAP,), "盘点": (_MK.COUNT_ADJUSTMENT,),
                "领用": (_MK.CONSUMPTION,), "调拨": (_MK.TRANSFER_OUT, _MK.TRANSFER_IN)}

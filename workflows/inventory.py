@@ -221,9 +221,9 @@ def record(uow: UnitOfWork, p: Plan, *, actor: Actor, t: Any = None, push: Any =
     return evs
 
 
-def undo(uow: UnitOfWork, *, actor: Actor) -> tuple[list[ledger.Move], list[events.Event]]:
-    """Reverse the user's last write with reversing moves (never a delete)."""
-    batch = uow.stock.last_batch(actor.user.username)
+def undo(uow: UnitOfWork, *, actor: Actor, batch: str | None = None) -> tuple[list[ledger.Move], list[events.Event]]:
+    """Reverse the user's last write (``batch``: that one of theirs) with reversing moves (never a delete)."""
+    batch = batch or uow.stock.last_batch(actor.user.username)
     if batch is None:
         raise errors.NotFound(code="nothing_to_undo")
     original: list[ledger.Move] = uow.stock.batch(batch)
@@ -298,4 +298,4 @@ def command_of(moves: Sequence[ledger.Move], *, sku: str | None, qty: Decimal, n
     movement = inverse[first.kind]
     here = first.dst if first.kind in ledger.INBOUND_FROM else first.src
     return commands.RecordMoves(movement=movement, lines=(line, *extra), location=here, partner=first.partner,
-                                at=first.at if first.at.date() != now.date() else None)
+                                at=at if (at := first.at.astimezone(now.tzinfo)).date() != now.date() else None)

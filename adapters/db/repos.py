@@ -306,6 +306,17 @@ class StockRepo(_Repo):
             .group_by(t.Move.batch).order_by(func.max(t.Move.id).desc()).limit(limit)).all()
         return [str(b) for b, _ in rows]
 
+    def batches_between(self, actor: str, start: datetime, end: datetime, *, limit: int = 50) -> list[str]:
+        """The actor's batches with a move dated in [start, end) that are not reversals and stand (not undone),
+        newest first."""
+        undone = select(t.Move.reverses).where(t.Move.tenant_id == self.tid, t.Move.reverses.is_not(None))
+        undone_batches = select(t.Move.batch).where(t.Move.tenant_id == self.tid, t.Move.id.in_(undone))
+        rows = self.s.execute(select(t.Move.batch, func.max(t.Move.id)).where(
+            t.Move.tenant_id == self.tid, t.Move.actor == actor, t.Move.reverses.is_(None),
+            t.Move.at >= start, t.Move.at < end, t.Move.batch.not_in(undone_batches))
+            .group_by(t.Move.batch).order_by(func.max(t.Move.id).desc()).limit(limit)).all()
+        return [str(b) for b, _ in rows]
+
     def last_batch(self, actor: str) -> str | None:
         """The actor's latest batch that is not a reversal and has not been reversed."""
         rows = self.s.execute(select(t.Move.batch, t.Move.reverses).where(

@@ -1,7 +1,8 @@
 """The conversation end to end through script mode: what users see and what the ledger records."""
 from __future__ import annotations
 
-from tests.e2e.conftest import texts
+from tests.conftest import ROOT
+from tests.e2e.conftest import make_chat, texts
 
 
 def test_an_unknown_sender_gets_one_polite_line_and_nothing_changes(chat):
@@ -246,3 +247,46 @@ def test_a_draft_left_unconfirmed_when_another_message_comes_is_said_not_recorde
     out = chat.say("amy", "卖了可颂3个")                                  # was: the flour silently dropped
     assert "高筋面粉 50kg" in out[0]["text"] and "没有记录" in out[0]["text"], out
     assert chat.stock()["XH:B03"] == 100 and chat.stock()["XH:B09"] == 37
+
+
+def test_an_earlier_write_named_by_its_day_is_corrected_or_undone_there_not_the_last_one(chat):
+    chat.say("amy", "昨天卖了可颂10个")
+    chat.say("amy", "昨天下午卖了可颂4个")
+    chat.say("amy", "昨天收到牛奶1箱")
+    chat.say("amy", "卖了可颂2个")                                         # today's, the last write
+    assert chat.stock()["XH:B09"] == 40 - 16 and chat.stock()["XH:B01"] == 36 + 12
+    out = chat.say("amy", "把昨天卖的可颂改成5个")                         # was: a new sale of 5
+    assert "2 笔" in texts(out) and out[0]["buttons"] == [["1", "2"]], out
+    assert chat.stock()["XH:B09"] == 24                                    # listed, nothing changed yet
+    assert "10个" in texts(out).split("\n")[2], out                        # 2: the morning's (newest first)
+    out = chat.press("amy", "2")
+    assert "已更正" in texts(out) and "06-14" in texts(out), out            # corrected on its own day
+    assert chat.stock()["XH:B09"] == 40 - 4 - 5 - 2
+    sales = {(m["at"][:10], float(m["qty"])) for m in chat.export("moves")
+             if m["sku"] == "B09" and m["kind"] == "sale" and not m.get("undone")}
+    assert ("2026-06-14", 5.0) in sales and ("2026-06-15", 2.0) in sales, sales
+    out = chat.say("amy", "撤销昨天收的牛奶")                               # one such write: shown, then undone
+    assert "牛奶" in texts(out) and "06-14" in texts(out) and chat.stock()["XH:B01"] == 48, out
+    chat.press("amy", "确认")
+    assert chat.stock()["XH:B01"] == 36 and chat.stock()["XH:B09"] == 29   # the last write (可颂2个) untouched
+    out = texts(chat.say("amy", "前天收的牛奶改成2箱"))                      # nothing then: said, nothing changes
+    assert "没找到" in out and chat.stock()["XH:B01"] == 36, out
+    chat.say("bo", "昨天卖了可颂3个")                                       # someone else's write is not ours to fix
+    out = texts(chat.say("amy", "撤销昨天卖的可颂"))
+    assert "2 笔" in out and "3个" not in out, out
+    out = texts(chat.say("amy", "撤销昨天卖的拿铁"))                         # no such product: never any sale
+    assert "拿铁" in out and "笔" not in out and chat.stock()["XH:B09"] == 29, out
+
+
+def test_an_earlier_write_named_by_a_word_for_two_products_and_its_customer_asks_which_then_finds_it(
+        tmp_path, monkeypatch):
+    phone = make_chat(tmp_path, monkeypatch, catalog=ROOT / "tests" / "nlu" / "fixtures" / "phone")
+    for text in ("收到苹果线2盒", "昨天卖了苹果线5根", "昨天卖给李总苹果线3根"):
+        phone.say("xm", text)
+    assert phone.stock()["MD:A01"] == 12
+    out = phone.say("xm", "昨天卖给李总的数据线改成10根")                  # 数据线: 苹果 or Type-C?
+    assert out[0]["buttons"] == [["苹果数据线", "Type-C数据线"]], out
+    out = texts(phone.press("xm", "苹果数据线"))                           # the one sold to 李总, not the other
+    assert "3根" in out and "5根" not in out, out
+    phone.press("xm", "确认")
+    assert phone.stock()["MD:A01"] == 20 - 5 - 10

@@ -52,6 +52,14 @@ def _lines(ls: tuple[commands.Line, ...]) -> list[list[str]]:
     return out
 
 
+def _earlier(of: commands.Earlier | None) -> dict[str, Any]:
+    """An earlier write a correction or an undoing names (昨天卖的可乐): its span, kinds and product."""
+    if of is None:
+        return {}
+    return {"of": [of.start.strftime("%m-%d %H:%M"), of.end.strftime("%m-%d %H:%M"), list(of.kinds), of.sku]
+            + ([of.partner] if of.partner else [])}
+
+
 def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -> dict[str, Any]:
     """The comparable label of a parse result."""
     if isinstance(result, commands.Clarify):
@@ -92,7 +100,9 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
         d |= {"intent": "booking", "at": c.at.strftime("%Y-%m-%d %H:%M"), "lines": _lines(c.lines)}
     elif isinstance(c, commands.Correct):
         d |= {"intent": "correct", "qty": str(c.qty) if c.qty is not None else None, "unit": c.unit, "sku": c.sku,
-              "location": c.location} | ({"delta": c.delta} if c.delta else {})
+              "location": c.location} | ({"delta": c.delta} if c.delta else {}) | _earlier(c.of)
+    elif isinstance(c, commands.Undo) and c.of is not None:   # (the last write's undo: its name alone, as before)
+        d |= {"intent": "undo", "kinds": list(c.kinds)} | _earlier(c.of)
     elif isinstance(c, commands.AddRule):
         d |= {"intent": "rule", "render": render.render_rule(c.draft, cat)}
     elif isinstance(c, commands.ManageRules):
