@@ -439,6 +439,11 @@ def test_an_actor_s_recent_batches_are_newest_first_without_reversals_on_either_
         assert uow.stock.recent_batches("amy") == ["b2", "b1"]
         assert uow.stock.recent_batches("amy", limit=1) == ["b2"] and uow.stock.is_reversed("b2")
         assert uow.stock.recent_batches("bo") == ["b3"]
+        # between two times: the standing ones only (b2 was undone), and only the actor's
+        day = timedelta(days=1)
+        assert uow.stock.batches_between("amy", T0 - day, T0 + day) == ["b1"]
+        assert uow.stock.batches_between("amy", T0 + timedelta(seconds=1), T0 + day) == []
+        assert uow.stock.batches_between("bo", T0, T0 + timedelta(seconds=1)) == ["b3"]
 
 
 def test_payments_sum_per_partner_net_of_those_undone_and_stay_with_their_tenant(cafe, engine):
