@@ -550,8 +550,72 @@ def stock_info(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, *, u
     loc = cmd.location or user.location
     where = loc_name(loc, cat) or str(t("all_locations", lang))
     rows = [r for r in uow.stock.all_levels() if (loc is None or r[0] == loc) and (not cmd.skus or r[1] in cmd.skus)]
-    return str({"expiring": _expiring, "below_safety": _below_safety, "value": _value, "price": _prices}[cmd.kind](
-        t, lang, uow, cmd, rows, where=where, now=now, cat=cat, loc=loc))
+    answer = _customer_prices if cmd.kind == "price" and cmd.partner else {
+        "expiring": _expiring, "below_safety": _below_safety, "value": _value, "price": _prices, "lots": _lots}[cmd.kind]
+    return str(answer(t, lang, uow, cmd, rows, where=where, now=now, cat=cat, loc=loc))
+
+
+CUSTOMER_PRICE_DAYS = 180   # how far back a customer's last price is looked for
+
+
+def _customer_prices(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, rows: list[Any], *, where: str,
+                     now: datetime, cat: context.Catalog | None, loc: str | None) -> str:
+    """团餐上次拿可乐什么价 · 李总拿货价多少: the price each product (the ones asked, else all) last went to that
+    customer at, by base unit and by its largest pack, with its day, against the catalog's price."""
+    assert cmd.partner is not None
+    sold = uow.stock.moves(since=now - timedelta(days=CUSTOMER_PRICE_DAYS), kinds=[ledger.MoveKind.SALE.value],
+                           partner=cmd.partner)
+    undone = uow.stock.reversed_ids(m.id for m in sold if m.id is not None)
+    last: dict[str, ledger.Move] = {}
+    for m in sold:   # oldest first: the latest standing sale of each product stays
+        if m.id not in undone and m.reverses is None and (not cmd.skus or m.sku in cmd.skus):
+            last[m.sku] = m
+    who = partner_name(cmd.partner, cat) or cmd.partner
+    if not last:
+        return str(t("info.customer_price_none", lang, partner=who, days=CUSTOMER_PRICE_DAYS,
+                     products="、".join(pname(cat, s) for s in cmd.skus)))
+    lines = [str(t("info.customer_price_head", lang, partner=who))]
+    for sku, m in sorted(last.items(), key=lambda kv: kv[1].at, reverse=True)[:30]:
+        p = uow.catalog.product(sku)
+        if p is None:
+            continue
+        price = m.unit_price if m.unit_price is not None else p.unit_price
+        if price is None:   # (sold at no price said, and the catalog has none)
+            lines.append(str(t("info.customer_price_unpriced", lang, product=p.name,
+                               date=f"{m.at.astimezone(now.tzinfo):%m-%d}", qty=qty_text(cat, sku, m.qty))))
+            continue
+        pack = max(p.packs.items(), key=lambda kv: kv[1]) if p.packs else None
+        lines.append(str(t("info.customer_price_line", lang, product=p.name, price=reports.money(price),
+                           unit=p.base_unit, date=f"{m.at.astimezone(now.tzinfo):%m-%d}", qty=qty_text(cat, sku, m.qty),
+                           pack=str(t("info.customer_price_pack", lang, price=reports.money(price * pack[1]),
+                                      unit=pack[0])) if pack else "",
+                           listed=str(t("info.customer_price_listed", lang, price=reports.money(p.unit_price),
+                                        unit=p.base_unit))
+                           if p.unit_price is not None and m.unit_price is not None and p.unit_price != m.unit_price
+                           else "")))
+    return "\n".join(lines)
+
+
+def _lots(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, rows: list[Any], *, where: str,
+          now: datetime, cat: context.Catalog | None, loc: str | None) -> str:
+    """牛腩还有几批: each lot of the products asked that is on hand, in the order stock leaves (earliest expiry
+    first, lots without one last: ledger.fefo), with its quantity and expiry; stock held without a lot (opening
+    stock, goods that keep) is one line of its own."""
+    lines = []
+    for sku in cmd.skus:
+        held = sorted(((lot or "", lc, q, exp) for lc, s, lot, q, exp in rows if s == sku and q > 0),
+                      key=lambda r: (r[3] is None, r[3].timestamp() if r[3] is not None else 0, r[0] == "", r[0], r[1]))
+        if not held:
+            lines.append(str(t("info.lots_none", lang, product=pname(cat, sku), location=where)))
+            continue
+        lines.append(str(t("info.lots_head", lang, product=pname(cat, sku), location=where,
+                           n=len({lot for lot, *_ in held if lot}))))
+        for lot, lc, q, exp in held:
+            lines.append(str(t("info.lots_line" if lot else "info.lots_line_none", lang, lot=lot,
+                               qty=qty_text(cat, sku, q), place=f"{loc_name(lc, cat)} " if loc is None else "",
+                               expiry=str(t("info.lots_expiry", lang, date=f"{exp.astimezone(now.tzinfo):%m-%d}"))
+                               if exp is not None else "")))
+    return "\n".join(lines)
 
 
 def _expiring(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, rows: list[Any], *, where: str,

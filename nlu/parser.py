@@ -1406,10 +1406,13 @@ class Parser:
         if a.qtys and within is None and not intents.PRICE_QUERY.search(a.s):
             return None   # 可颂过期扔了5个 is a loss; 牛奶多少钱一箱 and 3天内到期的 are questions
         skus = tuple(e.codes[0] for e in a.of("product") if len(e.codes) == 1)
+        customer = next((e.codes[0] for e in a.of("partner")
+                         if self.lex.partners[e.codes[0]].kind.value == "customer"), None)
         for kind, rx in (("expiring", intents.EXPIRING), ("below_safety", intents.BELOW_SAFETY),
-                         ("value", intents.STOCK_VALUE), ("price", intents.PRICE_QUERY)):
-            if rx.search(a.s) and (kind != "price" or skus):
-                return commands.StockInfo(kind, skus, self._location(a), int(within.group(1)) if within else None)
+                         ("value", intents.STOCK_VALUE), ("lots", intents.LOTS), ("price", intents.PRICE_QUERY)):
+            if rx.search(a.s) and (kind not in ("price", "lots") or skus or (kind == "price" and customer)):
+                return commands.StockInfo(kind, skus, self._location(a), int(within.group(1)) if within else None,
+                                          partner=customer if kind == "price" else None)
         return None
 
     def _expiry(self, a: scan.Analysis, ln: commands.Line, received: dt.datetime) -> dt.datetime | None:

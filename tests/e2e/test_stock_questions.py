@@ -188,3 +188,19 @@ def test_a_product_s_safety_stock_or_shelf_life_is_read_back(chat):
     assert "未设置" in texts(chat.say("amy", "纸杯的保质期是多久"))
     out = texts(chat.say("zhou", "把可颂的单价改成12"))                       # was: an order amended to 12
     assert "售价" in out and not chat.export("orders"), out
+
+
+def test_what_a_customer_paid_last_is_answered_per_product_and_the_lots_on_hand_in_the_order_they_leave(chat):
+    chat.say("amy", "可颂按8块一个卖给盒马10个")
+    chat.say("amy", "盒马拿了可颂5个,每个9块")                            # the later price is the last one
+    chat.say("amy", "盒马拿了牛奶1箱")                                     # no price said: the catalog's
+    chat.say("amy", "卖了可颂2个")                                         # not theirs
+    out = texts(chat.say("zhou", "盒马上次拿可颂什么价"))                  # was: the catalog's cost and price
+    assert "¥9.00/个" in out and "¥8.00" not in out and "牛奶" not in out, out
+    out = texts(chat.say("zhou", "盒马拿货价多少"))                        # every product it bought
+    assert "可颂 ¥9.00/个" in out and "全脂牛奶" in out and "没有记价格" in out, out
+    assert "没有买过" in texts(chat.say("zhou", "盒马上次拿奶油什么价"))
+    chat.say("sun", "收到牛奶2箱,保质期5天")
+    out = texts(chat.say("sun", "牛奶还有几批"))                            # was: the stock level alone
+    lines = out.split("\n")
+    assert "1 个批次" in lines[0] and "批次" in lines[1] and "06-20 到期" in lines[1] and "无批次" in lines[2], out

@@ -164,7 +164,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
     elif isinstance(c, commands.SetPartner):
         d |= {"intent": "set_partner", "partner": c.partner, "field": c.field, "value": str(c.value)}
     elif isinstance(c, commands.StockInfo):
-        d |= {"intent": f"info:{c.kind}", "skus": list(c.skus), "location": c.location, "days": c.days}
+        d |= {"intent": f"info:{c.kind}", "skus": list(c.skus), "location": c.location, "days": c.days} \
+            | ({"partner": c.partner} if c.partner else {})
     elif isinstance(c, commands.Export):
         d |= {"intent": f"export:{c.kind}", "start": c.start.isoformat() if c.start else None,
               "end": c.end.isoformat() if c.end else None, "location": c.location, "skus": list(c.skus)}
