@@ -78,6 +78,8 @@ def reports_reply(t: Any, forecaster: Any) -> Any:
               days: int | None = None, user: str = "") -> tuple[str, int]:
         if kind == "slow":   # 哪些货一周没动了 ("" : every store)
             return reports.slow_now(uow, t, lang=lang, location=location, now=now, days=days)
+        if kind == "turnover":   # 库存周转天数 ("" : every store)
+            return reports.turnover_now(uow, t, lang=lang, location=location, now=now, days=days)
         if kind in reports.NOW_REPORTS:   # 今日小结 · 库存日报 · 一周销量, asked now
             return reports.report_now(uow, t, kind=kind, lang=lang, location=location, now=now, user=user,
                                       forecaster=forecaster)

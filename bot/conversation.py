@@ -614,7 +614,7 @@ class Conversation:
                 turn.reply(self.t("report_unavailable", turn.lang))
                 return
             # (哪些货一周没动了 asked by someone without a store: every store's)
-            everywhere = cmd.kind in ("slow", "evening_summary", "stock_report", "sales_week")
+            everywhere = cmd.kind in ("slow", "turnover", "evening_summary", "stock_report", "sales_week")
             here = (cmd.location or user.location or "") if everywhere else inventory.home(user, cmd.location)
             text, to_order = self.report(uow, kind=cmd.kind, location=here, now=turn.now, lang=turn.lang, sku=cmd.sku,
                                          days=cmd.days, user=user.username)

@@ -651,6 +651,10 @@ class Parser:
         if kind in _NOW_REPORTS and not a.qtys:
             # 今日小结 · 日报 · 库存日报 · 今天生意怎么样: the report a rule could schedule, now
             return commands.Parsed(commands.Report(str(kind), location=self._location(a)))
+        if intents.TURNOVER.search(a.s) and not a.of("product") and not a.qtys:   # 库存周转天数 · 这个月的周转率
+            over = dates.past_span(a.s, speaker.now)
+            return commands.Parsed(commands.Report("turnover", location=self._location(a),
+                                                   days=(over[1] - over[0]).days + 1 if over else None))
         if intents.SLOW.search(a.s) and not a.of("product") and not [   # 哪些货一周没动了 · 哪些东西3天没卖了
                 q for q in a.qtys if not re.match(rf"\s*个?(?:{scan.SHELF_UNIT})", a.s[q.end:])]:
             span = re.search(rf"(?P<n>{numbers.NUMBER})\s*(?:个)?(?P<u>{scan.SHELF_UNIT})", a.s)

@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from domain import catalog, orders, replenishment, rules, units
+from domain import catalog, ledger, orders, replenishment, rules, units
 from workflows import engine, metrics
 
 N = units.normalize
@@ -808,6 +808,64 @@ def slow_now(uow: Any, t: Any, *, lang: str, location: str, now: datetime, forec
         if never:
             out.append(t("slow.never", lang, products="、".join(never)))
     return "\n".join(out), 0
+
+
+TURNOVER_DAYS = 30   # the window a turnover is measured over (库存周转天数)
+
+
+def turnover_now(uow: Any, t: Any, *, lang: str, location: str, now: datetime, forecaster: Any = None,
+                 days: int | None = None) -> tuple[str, int]:
+    """库存周转天数 · 周转率: per store (``location`` "": every store), what is on hand at cost against what left it
+    (sold or used) per day over the last ``days`` days at cost, so how many days the stock lasts and how often it
+    turns in a year; then the products that last longest, and those with stock and nothing out."""
+    window = days or TURNOVER_DAYS
+    since = now - timedelta(days=window)
+    held: dict[tuple[str, str], Decimal] = {}
+    for loc, sku, _, q, _ in uow.stock.all_levels():
+        held[(loc, sku)] = held.get((loc, sku), Decimal(0)) + q
+    out_qty: dict[tuple[str, str], Decimal] = {}
+    moves = uow.stock.moves(since=since, kinds=[ledger.MoveKind.SALE.value, ledger.MoveKind.CONSUMPTION.value])
+    undone = uow.stock.reversed_ids(m.id for m in moves if m.id is not None)
+    for m in moves:   # (reversals carry the kind too: they undo what they reverse, as undone ones are left out)
+        if m.reverses is None and m.id not in undone:
+            out_qty[(m.src, m.sku)] = out_qty.get((m.src, m.sku), Decimal(0)) + m.qty
+    products = [p for p in uow.catalog.products()]
+    costs = metrics.unit_costs(uow, products)
+    lines: list[str] = []
+    for loc in _stores(uow, location):
+        hist = uow.history.series_by_sku(location=loc, since=since.date().isoformat())   # imported sales too
+        value = gone = Decimal(0)
+        rows: list[tuple[Decimal, str]] = []
+        idle: list[str] = []
+        for p in products:
+            on_hand = max(held.get((loc, p.sku), Decimal(0)), Decimal(0))
+            used = out_qty.get((loc, p.sku), Decimal(0)) + sum((q for _, q in hist.get(p.sku, [])), Decimal(0))
+            cost = costs.get(p.sku) or Decimal(0)
+            value += on_hand * cost
+            gone += used * cost
+            if on_hand > 0 and used <= 0:
+                idle.append(f"{p.name} {qty(p, on_hand)}")
+            elif on_hand > 0:
+                rows.append((on_hand / (used / window), t("turnover.line", lang, product=p.name, qty=qty(p, on_hand),
+                                                         days=f"{on_hand / (used / window):.0f}")))
+        if value <= 0 and gone <= 0:
+            lines.append(t("turnover.none", lang, location=loc_name(uow, loc)))
+            continue
+        per_day = gone / window
+        if per_day > 0:
+            lines.append(t("turnover.title", lang, location=loc_name(uow, loc), window=window, value=money(value),
+                           per_day=money(per_day), days=f"{value / per_day:.1f}",
+                           turns=f"{Decimal(365) * per_day / value:.1f}" if value > 0 else "-"))
+        else:   # (nothing out in the window: no turnover to speak of)
+            lines.append(t("turnover.title_still", lang, location=loc_name(uow, loc), window=window,
+                           value=money(value)))
+        lines += [line for _, line in sorted(rows, key=lambda r: -r[0])[:TURNOVER_SHOWN]]
+        if idle:
+            lines.append(t("turnover.idle", lang, window=window, products="、".join(idle[:TURNOVER_SHOWN])))
+    return "\n".join(lines), 0
+
+
+TURNOVER_SHOWN = 8   # the products listed, those that last longest first
 
 
 def _slow_limit(p: catalog.Product) -> int:

@@ -2,6 +2,7 @@
 and the four reports a rule can send (今日备货清单, 今日小结, 库存日报, 一周销量)."""
 from __future__ import annotations
 
+from tests.conftest import DEMO
 from tests.e2e.conftest import make_chat, texts
 
 
@@ -180,3 +181,17 @@ def test_the_day_s_summary_says_what_the_sales_brought_in_and_a_store_without_sa
     south, _, futian = out.partition("福田店今日小结")
     assert "销售额约 ¥169.00" in south and "可乐 5瓶" in south, out
     assert "今日没有销售记录" in futian and "TOP" not in futian, out
+
+
+def test_stock_turnover_is_the_stock_at_cost_against_what_leaves_per_day_per_store_longest_lasting_first(
+        tmp_path, monkeypatch):
+    demo = make_chat(tmp_path, monkeypatch, catalog=DEMO)
+    demo.say("xiaowang", "卖了可乐1箱")                                  # 67 - 24 = 43 left, 24 out in 30 days
+    demo.say("xiaowang", "牛腩用了10斤")                                 # used, not sold: it leaves all the same
+    out = texts(demo.say("liu", "库存周转天数"))                         # was: 周转天数 read as a product
+    lines = out.split("\n")
+    assert lines[0].startswith("🔄 南山店库存周转(近 30 天") and "福田店" not in out, out
+    assert lines[1] == "· 牛腩:现有 32斤(1箱+12),约够 96 天" and lines[2].startswith("· 可乐:现有 43瓶"), out
+    assert "约够 54 天" in lines[2] and "没卖出或用掉:牛腱" in lines[3], out
+    out = texts(demo.say("boss", "库存周转"))                             # every store for the owner
+    assert "南山店库存周转" in out and "福田店近 30 天没有卖出或用掉任何东西" in out, out
