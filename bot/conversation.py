@@ -568,10 +568,15 @@ class Conversation:
                 cmd = commands.MyRecords(limit=cmd.limit)
             self._require(user, "approve" if cmd.who or cmd.store else "query")   # (others' records: a manager's)
             people = list(cmd.who) or ([u.username for u in uow.catalog.users()
-                                        if user.location is None or u.location == user.location] if cmd.store else [])
+                                        if (user.location is None or u.location == user.location)
+                                        and u.partner is None] if cmd.store else [])   # (a supplier's login: not ours)
             if any((x := uow.catalog.user(u)) is not None and user.location is not None and x.location != user.location
                    for u in cmd.who):   # another store's people: their own manager's
                 raise errors.NotAllowed(code="not_allowed", role=user.role.value)
+            if cmd.tally:   # 今天谁没记账: each person's writes today, those with none named
+                turn.reply(replies.tally(self.t, turn.lang, uow, people=people, now=turn.now,
+                                         where=replies.loc_name(user.location, self._catalog)))
+                return
             turn.reply(replies.my_records(self.t, turn.lang, uow, user=user, limit=cmd.limit, tz=turn.now.tzinfo,
                                           cat=self._catalog, actors=people))
         elif isinstance(cmd, commands.RepeatPurchase):

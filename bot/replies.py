@@ -828,6 +828,27 @@ def my_records(t: Any, lang: str, uow: UnitOfWork, *, user: catalog.User, limit:
     return "\n".join(out)
 
 
+def tally(t: Any, lang: str, uow: UnitOfWork, *, people: list[str], now: datetime, where: str) -> str:
+    """今天谁没记账: how many writes each person made today and when the last was, the busiest first; those with
+    none named at the end."""
+    day = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    names = {u.username: u.display_name for u in uow.catalog.users()}
+    done: list[tuple[int, str, str]] = []
+    idle: list[str] = []
+    for who in people:
+        batches = uow.stock.batches_between(who, day, now + timedelta(seconds=1), limit=500)
+        if not batches:
+            idle.append(names.get(who, who))
+            continue
+        last = max(m.at for m in uow.stock.batch(batches[0]))
+        done.append((len(batches), names.get(who, who), f"{last.astimezone(now.tzinfo):%H:%M}"))
+    out = [str(t("tally.head", lang, location=where or t("all_locations", lang), date=f"{now:%m-%d}"))]
+    out += [str(t("tally.line", lang, who=who, n=n, last=last)) for n, who, last in sorted(done, key=lambda r: -r[0])]
+    if idle:
+        out.append(str(t("tally.none", lang, people="、".join(idle))))
+    return "\n".join(out)
+
+
 def record_line(t: Any, lang: str, moves: Sequence[ledger.Move], *, tz: Any, cat: context.Catalog | None,
                 who: str = "", undone: bool = False) -> str:
     """One write as the records list shows it: · when (who) kind (where): what moved (its note)."""

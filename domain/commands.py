@@ -207,6 +207,7 @@ class MyRecords:
     limit: int = 10
     who: tuple[str, ...] = ()
     store: bool = False
+    tally: bool = False   # 今天谁没记账 · 今天谁记了账: each of the store's people, how many writes today, none named
 
 
 @dataclass(frozen=True)

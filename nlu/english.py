@@ -35,7 +35,11 @@ _WORDS: list[tuple[str, str]] = [
     (r"what (?:should|do|must) (?:i|we) (?:need to )?(?:order|buy|restock|reorder)(?: today| now)?"
      r"|what (?:needs|need) (?:to be )?(?:ordered|restocking|restocked|reordering)|(?:today'?s )?prep(?:aration)? list",
      "今日备货清单"),
-    (r"(?:what|which) (?:is|are) expiring(?: soon)?|expiring soon", "哪些快过期了"),
+    (r"(?:what|which) (?:is|are) expiring(?: soon)?|expiring soon|what (?:expires|will expire)(?: soon)?", "哪些快过期了"),
+    (r"who (?:hasn'?t|has not|didn'?t|did not) (?:record(?:ed)?|log(?:ged)?|enter(?:ed)?)(?: anything)?(?: today)?",
+     "今天谁没记账"),
+    (r"(?:stock |inventory )?turnover(?: days| rate)?", "库存周转"),
+    (r"(?P<what>\S+) price\b|(?:price|cost) of (?P<what2>\S+)", r"\g<what>\g<what2>价格多少"),
     (r"below safety stock", "低于安全库存"),
     (r"what (?:did|have) (?:i|we) (?:just )?(?:record(?:ed)?|log(?:ged)?|enter(?:ed)?)(?: today)?|my records", "刚才记了什么"),
     (r"(?:what|which) (?:is|are) not (?:selling|moving)|slow(?:[- ])movers?", "有什么滞销的"),
@@ -64,7 +68,8 @@ _WORDS: list[tuple[str, str]] = [
     (r"(?:we )?(?:received|receive|got in|got|delivered|delivery of|arrived)", "收到 "),
     (r"(?:we )?(?:sold|sell|sale of)", "卖了 "),
     (r"(?:we )?(?:used up|used|use|consumed)", "用了 "),
-    (r"(?:threw away|thrown away|scrapped|wasted|spoiled|broke|broken|damaged|expired)", "报损 "),
+    (r"(?:threw away|thrown away|scrapped|wasted|spoiled|broke|broken|damaged|expired|went bad|go bad|gone bad"
+     r"|went off|are off|is off|got broken)", "报损 "),
     (r"(?:stock ?count|counted|count)", "盘点 "),
     (r"(?:baked|made|produced|cooked)", "做了 "),
     (r"(?:returned|return|sent back|send back)(?= .* to )", "退给 "),

@@ -44,7 +44,8 @@ SLOW = re.compile(r"滞销|积压|呆滞|压货|卖不动的|(?:哪些|什么|�
 TURNOVER = re.compile(r"周转|库存(?:天数|能撑多少天|够卖多少天|够用多少天)|动销率")
 # 按安全库存补货 · 帮我补货 · 生成采购申请: the prep list now, with its button that turns it into requests
 RESTOCK_NOW = re.compile(r"^(?:请|帮我|帮忙)?(?:按(?:安全库存|清单|备货清单|预测)|自动|一键)?补(?:一下)?货(?:吧)?$"
-                         r"|^(?:请|帮我)?(?:按(?:安全库存|清单|备货清单|预测))(?:下单|采购|订货)$|^(?:请|帮我)?生成采购(?:单|申请)$")
+                         r"|^(?:请|帮我)?(?:按(?:安全库存|清单|备货清单|预测|建议|建议量))(?:下单|采购|订货|订|补货)$"
+                         r"|^(?:请|帮我)?生成采购(?:单|申请)$|^(?:请|帮我)?(?:下|做|开|生成)(?:一)?个?(?:采购单|进货单|订货单)$")
 REPORT = re.compile(RESTOCK_NOW.pattern + r"|(?:备货|补货)(?:清单|单|建议|计划|表)|^(?:今日|今天|明日|明天)?备货$"
                     r"|(?:哪些|什么|啥)(?:东西|货|商品)?(?:要|该|需要|得)(?:补货|订货|进货|采购|补了)"
                     r"|(?:要|需要|该)补(?:货)?的(?:有哪些|是哪些|有什么|东西)"
@@ -80,6 +81,8 @@ ORDER_ARRIVED = re.compile(r"(?:订单|采购单|订的货|的货|订货)(?:都|
 SHIPPED = re.compile(r"^(?:调拨单?\s*#?\s*(?P<id>\d+)\s*(?:的货)?|货|东西)?\s*(?:已经?|都)?"
                      r"(?:发货了?|发出(?:去)?了|送出(?:去)?了|发走了|已发出|出库了|送过去了)$")
 FORECAST = re.compile(r"预测|预估|预计|(?:会|能|可以|大概|估计)卖(?:出)?多少|要多?(?:备|准备)多少|需要多少|多备(?:点|一点|一些|些|多少)"
+                      # 明天可颂做多少 · 明天要烤多少可颂: what a bakery makes is what it will sell
+                      r"|(?:要|该|得|应该)?(?:做|烤|生产|出|炸|蒸)(?:多少|几)(?!钱)"
                       r"|估计.*(?:卖|用)")
 # what sold (这周可乐卖了多少 · 昨天卖了多少 · 上个月牛腩销量 · 今天卖得怎么样); a future period makes it a forecast
 SALES = re.compile(r"(?:卖了|卖出了?|售出了?|销售了?|出了|出货了?)(?:多少|几|什么|哪些|啥)|销量|销售(?:情况|数据|量|额)"
@@ -91,6 +94,8 @@ SALES = re.compile(r"(?:卖了|卖出了?|售出了?|销售了?|出了|出货了
 # what was used or lost over a period, asked (这周牛奶用了多少 · 本月报损多少 · 昨天扔了什么 · 损耗情况)
 USED_Q = re.compile(r"(?:用了|用掉了?|消耗了?|领用了?|耗了|用去了?)(?:多少|几|什么|哪些|啥)|用量|消耗量|耗用量|消耗(?:情况|多少)"
                     r"|(?:每天|一天|\x00天|平均每天|日均)(?:要|能|大概)?(?:用|消耗)(?:多少|几)|(?:用|消耗)得(?:最多|多|最快|快)|消耗最多")
+# what the store made (今天做了多少可颂 · 这周烤了多少): production, asked
+MADE_Q = re.compile(r"(?:做|烤|生产|出炉|炸|蒸|包)了?(?:多少|几)(?:个|份|炉|批)?(?!钱)|产量|生产(?:情况|记录|了多少)")
 LOST_Q = re.compile(r"(?:报损|损耗|浪费|扔|扔掉|丢掉|坏|报废|过期)了?(?:是|有)?(?:多少|几|什么|哪些|啥)"
                     r"|报损(?:情况|明细|汇总|金额|量|记录)|损耗(?:率|情况|金额|明细)|(?:损耗|报损|浪费)(?:最多|最大|最严重)"
                     r"|^[\x00\s]*(?:今天|昨天|本周|这周|上周|本月|这个月|上个月|今日|昨日)?(?:的)?(?:损耗|报损)$")
@@ -122,7 +127,7 @@ COVER = re.compile(r"(?:能|够|可以)(?:卖|用|撑)(?:几|多少)天|能撑(?
 FIELD_NAMES = (r"安全库存|安全线|售价|卖价|零售价|销售价|单价|价格|价钱|进价|成本价|采购价|进货价|保质期"
                r"|(?:最小|最低)?起订量|起订|到货天数|到货周期|交货期|交期|送货周期|提前期|供应商|供货商|进货渠道"
                r"|信用额度|授信额度|赊账额度|赊销额度|挂账额度|额度")
-SET_FIELD = re.compile(r"(?P<field>" + FIELD_NAMES + r")\s*"
+SET_FIELD = re.compile(r"(?P<field>" + FIELD_NAMES + r")\s*(?:都|也|全部|一律|统一)?"
                        r"(?:改成|改为|设为|设置为|设置成|设置到|设定为|设定成|设成|调到|调成|调整为|调整到|调整成|调为|定为|定成|改到"
                        r"|修改为|修改成|更新为|更新成|涨到|涨为|涨价到|降到|降为|降价到|为|是)")
 # 设置牛腩安全库存20斤 · 牛腩安全库存20斤: the field's new value said without a verb (read as 牛腩安全库存设为20斤)
@@ -233,7 +238,7 @@ def write_intent(masked: str, *, has_dest: bool, has_source: bool, supplier: boo
     m = masked
     if RETURN_SUPPLIER.search(m):
         return "return_to_supplier"
-    if re.search("还给|归还|还回", m) and (supplier or has_dest):   # 还给静安店3个可颂: what was borrowed goes back
+    if re.search("还给|归还|还回|还了", m) and (supplier or has_dest) and not (supplier and "还了" in m):   # 还给静安店3个可颂: what was borrowed goes back
         return "return_to_supplier" if supplier else "transfer"
     if SEND_BACK.search(m) and not customer:
         return "return_to_supplier"   # 奶油退回去1箱: sent back (退回来 would have come back)

@@ -207,6 +207,8 @@ class Parser:
         if intents.MY_RECORDS.match(bare):   # 刚才记了什么 · 最近10条记录
             n = re.search(r"(\d+|[一二两三四五六七八九十]+)(?:条|笔)", bare)
             return commands.Parsed(commands.MyRecords(limit=min(int(numbers.value(n.group(1)) or 10), 50) if n else 10))
+        if _WHO_RECORDED.fullmatch(bare):   # 今天谁没记账: each of the store's people, their writes today
+            return commands.Parsed(commands.MyRecords(limit=20, store=True, tally=True))
         theirs = _THEIR_RECORDS.fullmatch(bare)
         if theirs is not None:   # 小王今天记了什么 · 小王的记录 · 店里都记了什么 · 大家今天记了哪些
             head = theirs.group("who") or theirs.group("who2") or ""
@@ -630,7 +632,9 @@ class Parser:
             prods = a.of("product")   # 催一下光明的牛奶: where that order is (the chat does not phone them)
             return commands.Parsed(commands.OrderQuery(kind="purchase", partner=supplier[0].codes[0] if supplier
                                                        else None, sku=prods[0].codes[0] if prods else None))
-        used = intents.USED_Q.search(m) or intents.LOST_Q.search(m)
+        produced = intents.MADE_Q.search(m) if dates.past_span(a.s, speaker.now) \
+            or re.search(r"(?:做|烤|生产|出炉|炸|蒸|包)了", a.s) else None   # (明天做多少: a forecast, asked above)
+        used = intents.USED_Q.search(m) or intents.LOST_Q.search(m) or produced
         if used is not None and not [q for q in a.qtys if not _SPAN_AFTER.match(a.s, q.end)]:
             today = speaker.now.date()   # 这周牛奶用了多少 · 本月报损多少: the named past period, else today
             daily = re.search(r"(?:每天|一天|平均每天|日均)(?:要|能|大概)?(?:用|消耗)|得(?:最多|多|最快|快)|最多", a.s)
@@ -638,7 +642,8 @@ class Parser:
                 (today - dt.timedelta(days=6), today) if daily else (today, today))
             prods = a.of("product")
             return commands.Parsed(commands.MovesQuery(
-                kind="consumption" if intents.USED_Q.search(m) else "scrap", start=period[0], end=period[1],
+                kind="consumption" if intents.USED_Q.search(m) else "scrap" if intents.LOST_Q.search(m)
+                else "production", start=period[0], end=period[1],
                 sku=prods[0].codes[0] if prods else None, location=self._location(a)))
         if intents.SALES.search(m) and not [q for q in a.qtys if not _SPAN_AFTER.match(a.s, q.end)]:
             return self._sales(a, speaker.now)
@@ -660,6 +665,14 @@ class Parser:
             span = re.search(rf"(?P<n>{numbers.NUMBER})\s*(?:个)?(?P<u>{scan.SHELF_UNIT})", a.s)
             return commands.Parsed(commands.Report("slow", location=self._location(a),
                                                    days=scan.shelf_days(span.group("n"), span.group("u")) if span else None))
+        if (_COMPARE.search(a.s) or re.search(r"哪(?:个|样)(?:更)?(?:贵|便宜)", a.s)) and a.of("product") and not a.qtys \
+                and len(a.of("location")) != 1:
+            if re.search(r"价|贵|便宜", a.s):   # 比较一下张记和李记的牛腩价格 · 牛腩和牛腱哪个贵: their prices
+                return commands.Parsed(commands.StockInfo("price", tuple(dict.fromkeys(
+                    e.codes[0] for e in a.of("product") if len(e.codes) == 1))))
+            got = self._query(a)   # 南山店和福田店的牛腩对比 · 各店的可乐比一下: every place's, side by side
+            return replace(got, command=replace(got.command, location=None)) \
+                if isinstance(got, commands.Parsed) and isinstance(got.command, commands.QueryStock) else got
         if (intents.QUERY.search(m) or re.search(r"还有(?:多少|几)|(?:还有|还剩|剩下?|有)(?:什么|哪些|啥)(?:货|东西)", a.s)) \
                 and not _count_with_qty(a):   # (店里还有什么货: 还有 is masked as a joining word)
             return self._query(a)
@@ -1527,7 +1540,7 @@ class Parser:
             elif before.endswith(("到", "去")) and re.match(r"(?:去)?(?:拿|取|领|搬|借)", s[e.end:]):
                 source = e.codes[0]   # 到大仓拿了2袋面粉: fetched from there
             elif (before.endswith(("到", "给", "去", "往", "至", "送", "发")) and not before.endswith("收到")) \
-                    or before in ("给了", "送了", "发了"):   # 可颂给了静安店10个
+                    or before in ("给了", "送了", "发了", "还了", "归还"):   # 可颂给了静安店10个 · 还了东门店10个壳
                 dest = e.codes[0]
             elif after in ("发", "调", "拨") and source is None:
                 source = e.codes[0]
@@ -1719,7 +1732,12 @@ _SUPPLIER_TROUBLE = re.compile(r"(?:送|来|到|发)不了|不能(?:送|来|发)
 _SUPPLIER_ACK = re.compile(r"(?:好的?|好嘞|收到了?|ok|okay|没问题|可以|明白|知道了|已确认|确认了?|已接单|接单了?|马上安排|安排)"
                            r"(?:[,\s]*(?:谢谢|马上安排|会按时送到?|按时送))?")
 # someone else's records asked (小王今天记了什么 · 小王的记录 · 店里都记了什么 · 今天谁记了什么)
-_THEIR_RECORDS = re.compile(r"(?P<who>[^,?]{1,12}?)(?:今天|刚才|最近)?(?:都)?(?:记|录)(?:了|过)(?:些)?(?:什么|哪些|啥)[?]?"
+_COMPARE = re.compile(r"对比|比较|比一下|比一比|(?:哪个|哪家)店(?:最多|最少|多|少)")
+# 今天谁没记账 · 谁还没记录 · 今天大家都记账了吗: each of the store's people and how many writes they made today
+_WHO_RECORDED = re.compile(r"(?:今天)?(?:有)?(?:谁|哪些人|哪个人?|哪位)(?:还|今天)?(?:没有?|没)(?:记账|记录|记|录入?|登记|报)(?:过|了)?[?吗呢]*"
+                           r"|(?:今天)?(?:大家|每个人|员工们?|店员们?)(?:今天)?(?:都)?(?:记账|记录|记)(?:了)?(?:吗|没有?)[?]*"
+                           r"|(?:今天)?(?:谁|哪些人)(?:记账|记录|记)了[?吗]*|(?:今天)?(?:各人|每个人|大家)(?:的)?(?:记录|记账)(?:情况|数量|笔数)")
+_THEIR_RECORDS = re.compile(r"(?P<who>[^,?]{1,12}?)(?:今天|刚才|最近)?(?:都)?(?:记|录)(?:了|过)(?:些)?(?:什么|哪些|啥|几笔|多少笔)[?]?"
                             r"|(?P<who2>[^,?]{1,12}?)的(?:记录|流水|操作记录)")
 # what is coming, asked (明天有什么货要到 · 这周要到的货 · 今天会到哪些货 · 明天团餐要提什么)
 _COMING = re.compile(r"(?:什么|哪些|啥)(?:货|东西)?(?:要|会|该)(?:到|来|送来|送到|提|拿)|要到的(?:货|东西)|(?:会|要)到(?:什么|哪些)"

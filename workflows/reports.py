@@ -537,10 +537,11 @@ def moves_text(uow: Any, t: Any, lang: str, *, kind: str, start: date, end: date
     at its recent receipts' cost (else the catalog's), and the whole; one product: its amount and cost."""
     since = datetime(start.year, start.month, start.day, tzinfo=now.tzinfo)
     until = since + timedelta(days=(end - start).days + 1)
-    kinds = ["consumption"] if kind == "consumption" else ["scrap", "count_adjustment"]
+    kinds = [kind] if kind in ("consumption", "production") else ["scrap", "count_adjustment"]
+    made = kind == "production"   # (what was made comes into the store: its place is where it went)
     moves = [m for m in uow.stock.moves(since=since, until=until, kinds=kinds)
-             if m.reverses is None and not m.src.startswith("~") and (location is None or m.src == location)
-             and (sku is None or m.sku == sku)]
+             if m.reverses is None and not (m.dst if made else m.src).startswith("~")
+             and (location is None or (m.dst if made else m.src) == location) and (sku is None or m.sku == sku)]
     undone = uow.stock.reversed_ids(m.id for m in moves if m.id is not None)
     products = {p.sku: p for p in uow.catalog.products()}
     fmt = {"span": days_text(t, lang, start, end), "what": t(f"moves_q.{kind}", lang),
@@ -567,6 +568,12 @@ def moves_text(uow: Any, t: Any, lang: str, *, kind: str, start: date, end: date
             parts.append(str(t("moves_q.missing", lang, qty=qty(products[s], missing[s]))))
         return " + ".join(parts)
 
+    if made:   # (what was made is counted, not valued: its cost is the ingredients', recorded as their use)
+        if sku is not None:
+            return str(t("moves_q.made_one", lang, product=products[sku].name, qty=amount(sku), **fmt))
+        return "\n".join([str(t("moves_q.made_head", lang, n=len(used), **fmt))] + [
+            str(t("moves_q.made_line", lang, product=products[s].name, qty=amount(s)))
+            for s in sorted(used, key=lambda s: (-used[s], s))])
     if sku is not None:
         return str(t("moves_q.one", lang, product=products[sku].name, qty=amount(sku), total=total, **fmt))
     rows = sorted({*used, *missing}, key=lambda s: (-value.get(s, Decimal(-1)), s))
@@ -578,7 +585,8 @@ def moves_text(uow: Any, t: Any, lang: str, *, kind: str, start: date, end: date
     places: dict[str, Decimal] = {}   # every store asked about (这个月哪个店损耗最多): each one's share, most first
     for m in moves:
         if location is None and m.id not in undone and cost.get(m.sku) is not None:
-            places[m.src] = places.get(m.src, Decimal(0)) + m.qty * (cost.get(m.sku) or Decimal(0))
+            here = m.dst if made else m.src
+            places[here] = places.get(here, Decimal(0)) + m.qty * (cost.get(m.sku) or Decimal(0))
     if len(places) > 1:
         out.append(t("moves_q.by_place", lang, list="、".join(
             f"{loc_name(uow, p)} {money(v)}" for p, v in sorted(places.items(), key=lambda kv: -kv[1]))))

@@ -277,6 +277,12 @@ def test_a_manager_reads_a_colleague_s_or_the_whole_store_s_records_and_staff_on
     assert "权限" in texts(demo.say("zhao", "小王今天记了什么"))   # another store's manager
     assert "权限" in texts(demo.say("xiaoli", "小王的记录"))
     assert "你最近的 2 笔记录" in texts(demo.say("xiaowang", "小王的记录"))   # his own
+    out = texts(demo.say("liu", "今天谁没记账"))                    # each of the store's people, none named
+    assert "· 小王:1 笔" in out and "· 刘店长:1 笔" in out and "还没有记录" not in out, out   # (undone: not one)
+    assert "小李" not in out and "张记" not in out, out               # another store's; a supplier's login
+    out = texts(demo.say("boss", "今天大家都记账了吗"))
+    assert "小李:1 笔" in out and "今天还没有记录:" in out and "赵店长" in out.split("还没有记录")[1], out
+    assert "权限" in texts(demo.say("xiaowang", "今天谁没记账"))
 
 
 def test_what_is_coming_on_a_day_lists_the_orders_due_then(demo):
@@ -355,3 +361,10 @@ def test_all_of_a_product_is_moved_or_written_off_as_the_stock_says_once_confirm
     out = demo.press("xiaoli", "确认")
     assert "288瓶" in texts(out, "boss") and demo.stock()["WH:P018"] == before["WH:P018"], out
     assert [o["status"] for o in demo.export("orders")] == ["pending_approval"]   # the warehouse decides
+
+
+def test_two_stores_stock_compared_shows_each_and_two_products_compared_by_price_show_both_prices(demo):
+    out = texts(demo.say("boss", "南山店和福田店的牛腩对比"))              # was: asked which one place to send to
+    assert "福田店 42" in out and "南山店 42" in out and demo.export("orders") == [], out
+    out = texts(demo.say("liu", "牛腩和牛腱哪个贵"))                         # was: their stock
+    assert "牛腩:进价 ¥32.00/斤" in out and "牛腱:进价 ¥36.00/斤" in out, out

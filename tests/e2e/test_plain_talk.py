@@ -719,3 +719,22 @@ def test_what_is_past_its_date_is_written_off_lot_by_lot_once_confirmed(chat):
     assert (chat.stock()["XH:B09"], chat.stock()["XH:B01"]) == (40, 36)    # only the expired lots went
     scrapped = {(m["sku"], m["lot"]) for m in chat.export("moves") if m["kind"] == "scrap"}
     assert len(scrapped) == 2 and all(lot for _, lot in scrapped), scrapped
+
+
+def test_what_a_bakery_made_is_asked_back_and_what_to_make_tomorrow_is_the_forecast(chat):
+    chat.say("amy", "烤了可颂40个")
+    chat.say("amy", "可颂做了20个")
+    chat.say("amy", "撤销")                                              # undone: not made
+    out = texts(chat.say("amy", "今天做了多少可颂"))                      # was: asked how many croissants
+    assert "可颂产量 40个" in out and chat.stock()["XH:B09"] == 80, out
+    out = texts(chat.say("zhou", "这周烤了多少"))
+    assert "产量 1 种商品" in out and "· 可颂 40个" in out and "¥" not in out, out
+    out = texts(chat.say("zhou", "明天可颂做多少"))                       # was: the stock level
+    assert out.startswith("📈 可颂") and "预测" in out and "现有" not in out, out   # (no sales yet: said so)
+    assert "今日备货清单" in texts(chat.say("zhou", "帮我下个采购单"))      # was: the list of purchase orders
+
+
+def test_goods_given_back_to_another_store_are_a_transfer_there(chat):
+    chat.say("amy", "还了静安店鸡蛋一板")                              # was: asked what happened to the eggs
+    chat.press("amy", "确认")
+    assert chat.stock()["XH:B06"] == 300 - 30 and chat.stock()["JA:B06"] == 150 + 30

@@ -132,7 +132,7 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
               "credit_limit": str(c.credit_limit) if c.credit_limit is not None else None,
               "lead_time_days": c.lead_time_days}
     elif isinstance(c, commands.MyRecords) and (c.who or c.store):
-        d |= {"intent": "myrecords", "who": list(c.who), "store": c.store}
+        d |= {"intent": "myrecords", "who": list(c.who), "store": c.store} | ({"tally": True} if c.tally else {})
     elif isinstance(c, commands.Relay):
         d |= {"intent": "relay", "to": list(c.to), "message": c.text}
     elif isinstance(c, commands.StartCount):
