@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -72,10 +74,11 @@ def reports_reply(t: Any, forecaster: Any) -> Any:
     how long its stock lasts (可乐还能卖几天) or what does not sell (哪些货一周没动了)."""
     from workflows import reports
 
-    per_product = {"why": reports.why_now, "cover": reports.cover_now}
+    per_product: dict[str, Callable[..., tuple[str, int | Decimal]]] = {"why": reports.why_now,
+                                                                        "cover": reports.cover_now}
 
     def reply(uow: Any, *, kind: str, location: str, now: datetime, lang: str, sku: str | None = None,
-              days: int | None = None, user: str = "") -> tuple[str, int]:
+              days: int | None = None, user: str = "") -> tuple[str, int | Decimal]:
         if kind == "slow":   # 哪些货一周没动了 ("" : every store)
             return reports.slow_now(uow, t, lang=lang, location=location, now=now, days=days)
         if kind == "turnover":   # 库存周转天数 ("" : every store)

@@ -121,7 +121,7 @@ class Conversation:
     def __init__(self, *, tenant: str, uow: UowFactory, clock: Clock, t: Any,
                  parser_factory: Callable[[context.Catalog], Parser], on_events: EventSink | None = None,
                  forecast_chart: Callable[..., tuple[str, bytes | None]] | None = None,
-                 report: Callable[..., tuple[str, int]] | None = None,
+                 report: Callable[..., tuple[str, int | Decimal]] | None = None,
                  reorder: Callable[..., list[int]] | None = None,
                  spreadsheet: Callable[[exports.Workbook], bytes] | None = None) -> None:
         self.tenant = tenant
@@ -623,6 +623,15 @@ class Conversation:
             here = (cmd.location or user.location or "") if everywhere else inventory.home(user, cmd.location)
             text, to_order = self.report(uow, kind=cmd.kind, location=here, now=turn.now, lang=turn.lang, sku=cmd.sku,
                                          days=cmd.days, user=user.username)
+            if cmd.order and cmd.sku is not None:   # 订可乐: the suggestion offered as the order
+                if to_order > 0 and user.can("record"):
+                    order = commands.PlacePurchase(lines=(commands.Line(sku=cmd.sku, qty=Decimal(to_order)),),
+                                                   partner=cmd.partner, location=here)
+                    self._ask(uow, turn, order, f"{text}\n" + self.t("why.order_ask", turn.lang, summary=replies.summary(
+                        self.t, turn.lang, order, self._catalog, user=user)))
+                else:
+                    turn.reply(f"{text}\n" + self.t("why.order_how", turn.lang, product=self._name_of(cmd.sku)))
+                return
             buttons = [[Button(self.t("btn.request_purchases", turn.lang), f"po:{here}")]] \
                 if cmd.kind == "prep_list" and to_order and self.reorder is not None and user.can("purchase") else None
             turn.reply(text, buttons)

@@ -470,6 +470,10 @@ class Report:
     location: str | None = None
     sku: str | None = None
     days: int | None = None   # ``slow`` (哪些货一周没动了): without a sale for this many days (None: by shelf life)
+    # ``why`` asked as an order without its quantity (订可乐 · 给张记下单牛腩 · 可乐快没了,赶紧订): the suggestion is
+    # offered as the order, confirmed first, to ``partner`` when one is named
+    order: bool = False
+    partner: str | None = None
 
 
 @dataclass(frozen=True)

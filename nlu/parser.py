@@ -822,6 +822,11 @@ class Parser:
             return commands.Clarify("not_understood")
         if kind in ("sale", "consumption") and not a.qtys and a.of("product") and intents.RUNNING_OUT.search(a.s):
             return self._query(a)
+        ordered = {e.codes[0] for e in a.of("product") if len(e.codes) == 1}
+        if kind == "purchase" and not a.qtys and len(ordered) == 1 and len(a.of("product")) == 1 and not customer:
+            # 订可乐 · 给张记下单牛腩: how much is the prep list's to say, offered as the order
+            return commands.Parsed(commands.Report("why", location=self._location(a), sku=ordered.pop(), order=True,
+                                                   partner=supplier[0].codes[0] if supplier else None))
         rest = not a.qtys and ((kind in ("sale", "consumption") and intents.SOLD_OUT.search(a.s) is not None)
                                or (kind == "scrap" and _ALL_LOST.search(a.s) is not None)   # 青椒全部坏掉了
                                or (kind == "transfer" and _ALL_MOVED.search(a.masked) is not None))

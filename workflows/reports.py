@@ -263,20 +263,20 @@ def days_text(t: Any, lang: str, first: Any, last: Any) -> str:
 
 
 def why_now(uow: Any, t: Any, *, lang: str, location: str, now: datetime, forecaster: Any = None, sku: str
-            ) -> tuple[str, int]:
+            ) -> tuple[str, Decimal]:
     """One product's suggestion as the prep list would make it now (为什么要订可乐 · 可乐该订多少), with its reasons,
-    or why there is nothing to order; and 1 when it asks to order."""
+    or why there is nothing to order; and the quantity it suggests (0: none)."""
     plan_ = store_plan(uow, location=location, now=now, forecaster=forecaster, keep=False)
     found = next(((snap, sug) for snap, sug, _, _ in plan_ if snap.product.sku == sku), None)
     if found is None:
-        return str(t("job.prep_none", lang)), 0
+        return str(t("job.prep_none", lang)), Decimal(0)
     snap, sug = found
     p = snap.product
     lines = [t("prep_why_title", lang, location=loc_name(uow, location), product=p.name),
              explain(t, lang, p, sug, snap("safety_stock", {}))]
     if sug.quantity <= 0:
         lines.append(t("prep_why_none", lang))
-    return "\n".join(str(x) for x in lines), int(sug.quantity > 0)
+    return "\n".join(str(x) for x in lines), max(sug.quantity, Decimal(0))
 
 
 COVER_DAYS = 28   # how far ``cover_now`` looks

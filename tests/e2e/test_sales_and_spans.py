@@ -177,3 +177,17 @@ def test_clauses_of_one_kind_on_different_days_are_recorded_on_their_days_and_a_
         if m["kind"] == "sale" and m["sku"] == "P018":
             sold[m["at"][:10]] = sold.get(m["at"][:10], 0.0) + float(m["qty"])
     assert sold == {"2026-06-14": 48.0, "2026-06-15": 24.0}, sold
+
+
+def test_an_order_without_its_quantity_offers_the_prep_list_s_suggestion_as_the_order(demo):
+    out = texts(demo.say("liu", "订可乐"))                                   # was: asked how many
+    assert "建议补 0瓶" in out and "一定要订的话请说数量" in out and demo.export("orders") == [], out
+    left = demo.stock()["NS:P018"]
+    demo.say("liu", f"报损:可乐{int(left) - 4}瓶")
+    out = demo.say("liu", "给张记下单可乐")                                  # the supplier named: its order
+    suggested = int(re.search(r"建议补 (\d+)瓶", texts(out)).group(1))
+    assert suggested > 0 and "按建议下单" in texts(out) and demo.export("orders") == [], out
+    demo.press("liu", "确认")
+    (order,) = demo.export("orders")
+    assert order["kind"] == "purchase" and order["partner"] == "S01", order
+    assert [(ln["sku"], float(ln["qty"])) for ln in order["lines"]] == [("P018", suggested)], order

@@ -184,7 +184,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
               "unit_cost": str(c.unit_cost) if c.unit_cost else None, "shelf_life_days": c.shelf_life_days,
               "category": c.category}
     elif isinstance(c, commands.Report):
-        d |= {"intent": "report", "kind": c.kind, "location": c.location, "sku": c.sku} | ({"days": c.days} if c.days else {})
+        d |= {"intent": "report", "kind": c.kind, "location": c.location, "sku": c.sku} | ({"days": c.days} if c.days else {}) \
+            | ({"order": True, "partner": c.partner} if c.order else {})
     else:
         d |= {"intent": type(c).__name__.lower().replace("smalltalk", "smalltalk")}
     return d
