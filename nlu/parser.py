@@ -121,6 +121,10 @@ class Parser:
         short_of = _SHORT_OF_SEND.fullmatch(s.strip(" !.~"))
         if short_of is not None:   # 南山店缺可乐,发2箱过去: those goods sent there
             s = f"给{short_of.group('to')}{short_of.group('v')}{short_of.group('what')}{short_of.group('q')}"
+        books = _BOOKS_SAY.fullmatch(s.strip(" !.~")) or _BOOKS_VS.fullmatch(s.strip(" !.~"))
+        if books is not None:   # 账上可乐多了5瓶: the shelf has 5 fewer than the books (a loss); 实物比账上多…: a surplus
+            shelf = books.group("d") if "vs" in books.groupdict() else {"多": "少", "少": "多"}[books.group("d")]
+            s = f"盘点发现{books.group('a')}{shelf}了{books.group('b')}"
         bare_field = intents.BARE_FIELD.match(s)
         if bare_field is not None and self.lex.match_product(bare_field.group("head").removesuffix("的")).skus:
             s = f"{bare_field.group('head')}{bare_field.group('field')}设为{bare_field.group('value')}"   # 牛腩安全库存20斤
@@ -1737,6 +1741,11 @@ _SUPPLIER_TROUBLE = re.compile(r"(?:送|来|到|发)不了|不能(?:送|来|发)
 _SUPPLIER_ACK = re.compile(r"(?:好的?|好嘞|收到了?|ok|okay|没问题|可以|明白|知道了|已确认|确认了?|已接单|接单了?|马上安排|安排)"
                            r"(?:[,\s]*(?:谢谢|马上安排|会按时送到?|按时送))?")
 # someone else's records asked (小王今天记了什么 · 小王的记录 · 店里都记了什么 · 今天谁记了什么)
+# what the books say against the shelf (账上可乐多了5瓶 · 系统里雪碧少了2瓶 · 实物比账上少5瓶可乐): a count's difference
+_ON_BOOKS = r"(?:账上|账面上?|帐上|帐面上?|系统里?|系统上|电脑里|电脑上|账里|记录里)"
+_BOOKS_SAY = re.compile(_ON_BOOKS + r"(?:的)?(?P<a>[^,;\d]{1,12}?)(?P<d>多|少)(?:了|出了?)(?P<b>[^,;]+)")
+_BOOKS_VS = re.compile(r"(?P<a>[^,;\d]{0,12}?)(?P<vs>实物|实际|实盘|货架上?|店里)(?:的)?(?:数量)?比" + _ON_BOOKS
+                       + r"(?P<d>多|少)了?(?P<b>[^,;]+)")
 _COMPARE = re.compile(r"对比|比较|比一下|比一比|(?:哪个|哪家)店(?:最多|最少|多|少)")
 # 今天谁没记账 · 谁还没记录 · 今天大家都记账了吗: each of the store's people and how many writes they made today
 _WHO_RECORDED = re.compile(r"(?:今天)?(?:有)?(?:谁|哪些人|哪个人?|哪位)(?:还|今天)?(?:没有?|没)(?:记账|记录|记|录入?|登记|报)(?:过|了)?[?吗呢]*"

@@ -738,3 +738,10 @@ def test_goods_given_back_to_another_store_are_a_transfer_there(chat):
     chat.say("amy", "还了静安店鸡蛋一板")                              # was: asked what happened to the eggs
     chat.press("amy", "确认")
     assert chat.stock()["XH:B06"] == 300 - 30 and chat.stock()["JA:B06"] == 150 + 30
+
+
+def test_what_the_books_say_against_the_shelf_is_a_loss_or_a_surplus_the_other_way(chat):
+    out = texts(chat.say("amy", "账上可颂多了5个"))                      # the books say 5 more than there are
+    assert "报损 可颂 5个" in out and chat.stock()["XH:B09"] == 35, out  # was: not understood
+    out = texts(chat.say("amy", "系统里牛奶少了2升"))                    # the shelf has 2 more: a surplus
+    assert "盘盈" in out and chat.stock()["XH:B01"] == 38, out
