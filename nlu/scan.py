@@ -31,6 +31,7 @@ def _discount(m: re.Match[str]) -> Decimal:
     return share
 
 
+_TAKEN_IN = re.compile(rf"(?:收了|收到|收款|进账)\s*(?P<p>{_N})\s*(?:元|块钱|块)")
 _BARE_KUAI = re.compile(rf"(?<=[,;\s])(?P<p>{_N})\s*块(?=$|[,;.!?\s])")
 SEPARATOR_WORDS = ("以及", "还有", "另外", "加上", "和", "及", "跟", "与", "外加")
 STOP = frozenset("""
@@ -120,6 +121,7 @@ class Scanner:
         self.total_re = re.compile(rf"(?:总价|总共|一共|共计|合计|总计|总额|金额|花了|付了|共)\s*(?:是|为|:)?\s*"
                                    rf"(?P<p>{_N})\s*(?:{MONEY}|(?=$|[,;.!?\s]))")
         jiao = r"(?P<j>[1-9一二两三四五六七八九])\s*毛?(?:钱)?"
+        jiao_only = r"(?P<j>[1-9一二两三四五六七八九])\s*(?:毛|角)(?:钱)?"
         self.price_res = [
             # 12块5一斤 · 3块5毛/斤 · 一斤12块5 · 每斤3块5: yuan and jiao, said the market's way
             re.compile(rf"(?P<p>{_N})\s*块\s*{jiao}\s*(?:/|每|一)\s*(?P<u>{units})"),
@@ -131,6 +133,9 @@ class Scanner:
             # without 元: 每箱65 (a pack size would name its unit: 每箱12升) · 65一箱 · 65/箱 (digits: 十一箱 is 11 cases)
             re.compile(rf"每\s*(?P<u>{units})\s*(?P<p>{ARABIC})(?![\d.]|\s*(?:{units}|{MONEY}))"),
             re.compile(rf"(?<![\d./])(?P<p>{ARABIC})\s*(?:/|一)\s*(?P<u>{units})(?![a-z])"),
+            # 一瓶五毛 · 5毛一个: jiao alone
+            re.compile(rf"(?:一|每)\s*(?P<u>{units})\s*(?:是|要|卖)?\s*(?P<p>){jiao_only}"),
+            re.compile(rf"(?P<p>){jiao_only}\s*(?:/|每|一)\s*(?P<u>{units})"),
             re.compile(rf"(?P<p>{_N})\s*(?:元|块钱|rmb)"),
         ]
         self.bare_price = self.price_res[-1]   # 30元 alone: per what the line says
@@ -201,7 +206,7 @@ class Scanner:
         masked = "".join(chars)
         for rx in self.price_res:
             for m in rx.finditer(masked):
-                v = numbers.value(m.group("p"))
+                v = numbers.value(m.group("p")) if m.group("p") else Decimal(0)   # (五毛: no yuan)
                 if v is None:
                     continue
                 if m.groupdict().get("j"):   # 12块5: twelve and a half
@@ -209,6 +214,13 @@ class Scanner:
                 prices.append(Price(m.start(), m.end(), v, m.groupdict().get("u") or "", bare=rx is self.bare_price))
                 _mask(chars, free, [m])
             masked = "".join(chars)
+        for m in _TAKEN_IN.finditer(masked):   # 可乐卖了3箱收了180块: what the line brought in, its total
+            if any(e.kind == "product" and e.end <= m.start() for e in entities):
+                v = numbers.value(m.group("p"))
+                if v is not None:
+                    prices.append(Price(m.start(), m.end(), v, "", total=True))
+                    _mask(chars, free, [m])
+        masked = "".join(chars)
         for m in _BARE_KUAI.finditer(masked):   # …1箱,280块: money when the product before it is not counted in 块
             said = [e for e in entities if e.kind == "product" and e.end <= m.start()]
             if said and re.search(r"\d|[一二两三四五六七八九十半]", masked[said[-1].end:m.start()]) \

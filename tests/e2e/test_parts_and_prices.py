@@ -230,3 +230,10 @@ def test_a_delivery_short_of_a_few_is_received_as_what_came_and_packs_said_with_
     chat.say("amy", "卖了牛奶1箱多2升")                                   # was: a vague quantity, asked again
     chat.say("amy", "卖了牛奶一箱差2升")                                  # was: 差 an unknown product
     assert chat.stock()["XH:B01"] == 36 + 21 - 14 - 10
+
+
+def test_a_sale_said_with_what_it_brought_in_or_a_price_in_jiao_keeps_that_price(chat):
+    chat.say("amy", "可颂卖了4个收了50块")                               # was: 收 read as a product
+    chat.say("amy", "纸杯卖了10个,一个五毛")                             # was: 五毛 read as a product
+    prices = [(m["sku"], float(m["unit_price"])) for m in chat.export("moves") if m["kind"] == "sale"]
+    assert prices == [("B09", 12.5), ("B08", 0.5)], prices
