@@ -152,6 +152,8 @@ class _Render:
         """每天 · 周末 · 每周一、周四 · 每周一至周五 · 每月1号 of a crontab expression (工作日 is the trigger's flag)."""
         parts = cron.split()
         dom, dow = (parts[2], parts[4]) if len(parts) == 5 else ("*", "*")
+        if dom == "last":
+            return self.w("rule.month_end")
         if dom != "*":
             return self.w("rule.monthly", day=dom)
         if dow == "*":

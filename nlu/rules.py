@@ -77,7 +77,7 @@ _DAY = "[一二三四五六日天1-7]"
 # 每天 · 工作日 · 周末 · 每周一、周四 · 每星期五 · 每月1号, then the time of day (早上7点, 下午5点半, 20:30)
 SCHEDULE = re.compile(rf"^(?:每天|每日|天天|(?:每个?)?工作日(?:每天)?|每个?周末|每逢(?:周|星期)(?P<days2>{_DAY})"
                       rf"|每个?(?:周|星期|礼拜)(?P<days>{_DAY}(?:[、,,和及与到至-]?(?:周|星期|礼拜)?{_DAY})*)"
-                      rf"|每个?月(?:的)?(?P<dom>{_N})[号日])"
+                      rf"|每个?月(?:的)?(?P<dom>{_N})[号日]|每个?月(?:的)?(?P<eom>最后一天|月底|月末|底|末))"
                       rf"(?P<time>[^,,把]*?(?P<h>{_N})[点:时](?P<m>半|{_N})?分?|(?P<pod>早上|早晨|上午|中午|下午|傍晚|晚上|打烊前|关门前|收工前|下班前|开门前|营业前|开店前)"
                       rf"|(?=提醒|通知|把|发给|给我发))[,,]?")   # (每月1号提醒我盘点: at 09:00, shown to confirm)
 # a part of the day without its hour (每周五下午把…): this hour, shown in the rule the user confirms
@@ -479,6 +479,9 @@ def _strip_condition(c: str) -> str:
     c = re.sub(r"^(?:以后|今后|往后|从现在起|从今天起)?[,\s]*(?:当|如果|要是|一旦|只要|若|每当)?(?:有人|有谁|谁)?", "",
                c.strip(", "))
     c = re.sub(r"(?:的时候|时候|时|就|则|了|的话)?(?:都|也)?$", "", c)   # 任何商品低于安全库存都…
+    # 有商品低于安全库存 · 哪个商品库存为零 · 库存低于安全库存的商品: any product, said another way
+    c = re.sub(r"^(?:有|哪个|哪些|有哪个|有哪些)(?:商品|东西|货|产品)", "任何商品", c)
+    c = re.sub(r"^(?P<cond>(?:库存|可用库存|销量)\S+?)的(?:商品|东西|货|产品)$", r"任何商品\g<cond>", c)
     return c.replace("要是", "").replace("如果", "")
 
 
@@ -509,6 +512,8 @@ def _op(word: str) -> str:
 def _schedule_days(m: re.Match[str]) -> tuple[str, str]:
     """The (day of month, day of week) crontab fields of a schedule's days."""
     head = m.group(0)[: m.start("time")]
+    if m.group("eom"):   # 每月最后一天 · 每个月月底: the month's last day, whatever its length
+        return "last", "*"
     if m.group("dom"):
         dom = numbers.value(m.group("dom"))
         if dom is None or not 1 <= dom <= 31:

@@ -195,3 +195,14 @@ def test_stock_turnover_is_the_stock_at_cost_against_what_leaves_per_day_per_sto
     assert "约够 54 天" in lines[2] and "没卖出或用掉:牛腱" in lines[3], out
     out = texts(demo.say("boss", "库存周转"))                             # every store for the owner
     assert "南山店库存周转" in out and "福田店近 30 天没有卖出或用掉任何东西" in out, out
+
+
+def test_a_month_end_reminder_fires_on_each_month_s_last_day_whatever_its_length(chat):
+    out = chat.say("zhou", "每个月月底提醒我对账")                       # was: unsupported
+    assert "每月最后一天 09:00" in texts(out), texts(out)
+    chat.press("zhou", "确认")
+    assert [r["spec"]["trigger"]["cron"] for r in chat.export("rules")] == ["0 9 last * *"]
+    assert not got(chat.send(at="2026-06-29T09:01:00+08:00"), "zhou", "对账")
+    assert got(chat.send(at="2026-06-30T09:01:00+08:00"), "zhou", "对账")       # June has 30 days
+    assert not got(chat.send(at="2026-07-30T09:01:00+08:00"), "zhou", "对账")
+    assert got(chat.send(at="2026-07-31T09:01:00+08:00"), "zhou", "对账")       # July 31
