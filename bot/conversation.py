@@ -1442,6 +1442,8 @@ class Conversation:
             raise errors.BadInput(code="correct_several")   # 收到…,其中1箱给静安店: one part cannot be redone alone
         if cmd.location is not None:   # 刚才是静安店的: the same write, at the place said
             return self._relocated(turn, moves, cmd.location)
+        if cmd.partner is not None:   # 不是张记,是绿源: the same write, of that supplier or customer
+            return self._repartnered(uow, turn, moves, cmd.partner)
         sku = cmd.sku or (moves[0].sku if len(held) == 1 else None)
         product = uow.catalog.product(sku) if sku else None
         if cmd.delta and product is not None and cmd.qty is not None:   # 可乐少记了2瓶: the last write's, ± that
@@ -1491,6 +1493,23 @@ class Conversation:
         if isinstance(new_cmd, commands.RecordMoves) and new_cmd.paid and new_cmd.partner is not None:
             text += "\n" + purchasing.paid_on_the_spot(uow, turn, actor.batch, new_cmd.partner, t=self.t)
         turn.reply(text, [[Button(self.t("btn.undo", turn.lang), f"undo:{actor.batch}")]])
+
+    def _repartnered(self, uow: UnitOfWork, turn: Turn, moves: list[ledger.Move], partner: str) -> commands.Command:
+        """The write that made ``moves``, the same, of ``partner``: a supplier for what came in from or went back to
+        one, a customer for a sale or what one returned."""
+        first = moves[0].sku
+        qty = sum((m.qty for m in moves if m.sku == first and m.kind != ledger.MoveKind.TRANSFER_IN), Decimal(0))
+        again = inventory.command_of(moves, sku=first, qty=qty, now=turn.now)
+        who = next((x for x in uow.catalog.partners() if x.code == partner), None)
+        wants = {commands.Movement.RECEIPT: catalog.PartnerKind.SUPPLIER,
+                 commands.Movement.RETURN_TO_SUPPLIER: catalog.PartnerKind.SUPPLIER,
+                 commands.Movement.SALE: catalog.PartnerKind.CUSTOMER,
+                 commands.Movement.CUSTOMER_RETURN: catalog.PartnerKind.CUSTOMER}
+        if not isinstance(again, commands.RecordMoves) or who is None or wants.get(again.movement) != who.kind:
+            raise errors.BadInput(code="correct_partner", partner=who.name if who else partner)
+        if again.partner == partner:
+            raise errors.BadInput(code="same_partner", partner=who.name)
+        return replace(again, partner=partner)
 
     def _relocated(self, turn: Turn, moves: list[ledger.Move], location: str) -> commands.Command:
         """The write that made ``moves``, the same, at ``location`` (a transfer or a count is said again instead:

@@ -277,6 +277,7 @@ class Correct:
     location: str | None = None   # 刚才是静安店的: the same write, at another place
     delta: int = 0   # 可乐少记了2瓶 (+1: ``qty`` more) · 多记了2瓶 (−1: ``qty`` less) than the last write said
     of: Earlier | None = None   # 把昨天卖的可乐改成3箱: that earlier write instead of the last
+    partner: str | None = None   # 不是张记,是绿源 · 刚才那笔是团餐买的: the same write, of another supplier or customer
     batch: str | None = None    # (the write ``of`` found, once it is)
 
 

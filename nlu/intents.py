@@ -28,8 +28,9 @@ CORRECT_NAMED = re.compile(r"^(?:刚才|刚刚|上一笔|上一条)?(?:的|那�
                            r"|(?:其实)?是(?=\s*[\d一二两三四五六七八九十半]))")   # 可乐是5瓶 (just after recording 3)
 HELP = re.compile(r"^(?:/?help|/start|帮助|怎么用|使用说明|说明|菜单|你能做什么|我能做什么|我可以做什么|你会什么|能做什么|功能|教程|怎么记账|\?|求助)[?!]*$")
 GREETING = re.compile(r"^(?:你好|您好|早上好|早安|上午好|中午好|下午好|晚上好|晚安|hi|hello|hey|嗨|哈喽|哈啰|在吗|在不在|老板好|大家好)[!.呀啊~]*$")
-THANKS = re.compile(r"^(?:谢谢|多谢|感谢|辛苦了|辛苦|谢啦|谢了|thx|thanks|thank you|3q)[!.呀啊~你]*$")
-OTHER_TALK = re.compile(r"^(?:好的|好|嗯|嗯嗯|ok|okay|知道了|明白|明白了|收到|了解|哈哈+|行|可以|👍)[!.~]*$")
+THANKS = re.compile(r"^(?:谢谢|多谢|感谢|辛苦了|辛苦|谢啦|谢了|thx|thanks|thank you|3q)(?:你|您|老板|啦|了|哈|大家|亲)?"
+                    r"[!.呀啊~你]*$")
+OTHER_TALK = re.compile(r"^(?:好的|好|嗯|嗯嗯|ok|okay|知道了|明白|明白了|收到|了解|哈哈+|行|可以|👍+|👌+|🙏+|💪+|[oO][kK]了?)[!.~]*$")
 MANAGE = re.compile(r"(?P<verb>暂停|停用|关掉|关闭|停掉|恢复|启用|重新启用|打开|开启|删除|删掉|取消|去掉|回测|查看|列出|看看)?"
                     r"\s*(?:我的|一下)?(?:第)?(?:规则|提醒)(?:列表)?\s*(?:#|号|第)?\s*(?P<id>\d+)?")
 # a reminder no longer wanted, named by its words (不要再提醒我盘点了 · 取消订牛奶的提醒 · 别提醒我盘点了)

@@ -115,6 +115,10 @@ class Parser:
     # ------------------------------------------------------------ public
     def parse(self, text: str, *, speaker: context.Speaker) -> Result:
         s = texts.normalize(text or "")
+        if s.strip() == "?":   # a question mark alone: what can be said here
+            return commands.Parsed(commands.Help())
+        if intents.OTHER_TALK.match(s.strip()):   # 👍 · 👌: heard (no letters in them)
+            return commands.Parsed(commands.SmallTalk("other"))
         if not s or not any(c.isalnum() for c in s):
             return commands.Clarify("not_understood")
         s = english.to_chinese(s) or self.lex.from_pinyin(s) or s   # received 2 cases of 牛奶 · shoudao niunai 2 xiang
@@ -201,6 +205,8 @@ class Parser:
     # ------------------------------------------------------------ small intents
     def _conversational(self, s: str, speaker: context.Speaker | None = None) -> Result | None:
         bare = s.strip(" !.~")
+        # 供应商记错了,应该是绿源 · 客户写错了: which part was wrong, said first (the partner the rest names)
+        bare = re.sub(r"^(?:供应商|客户|厂家|商家|客人)(?:的)?(?:名字|名称)?(?=(?:记|录|写|输|打|搞|弄)?错了|不对)", "", bare)
         if intents.UNDO.match(bare):   # 撤销刚才那笔入库: only if it was one
             said = next((k for w, k in _UNDO_KINDS.items() if w in bare), ())
             return commands.Parsed(commands.Undo(kinds=tuple(k.value for k in said)))
@@ -375,6 +381,50 @@ class Parser:
             return commands.Clarify("ambiguous_product", mention=unnamed, candidates=named, partial=got.command)
         return got
 
+    def _per_place(self, a: scan.Analysis, speaker: context.Speaker) -> Result | None:
+        """Goods sent to several places, each with its own (今天配送:南山店牛腩20斤,福田店牛腩10斤 · 大仓给南山店送了
+        牛腩20斤,福田店10斤 · 南山店要牛腩20斤,福田店要10斤,都从大仓发): one transfer to each place from the one said
+        to send (从大仓 · 大仓给…), else the speaker's, recorded together; a place's amount without a product is of the
+        product before it. None: not so said (some place has no goods of its own after it)."""
+        places = a.of("location")
+        source = next((e for e in places if a.s[max(0, e.start - 1):e.start] in ("从", "由")
+                       or (re.match(r"给|发|调|拨|配送|送", a.s[e.end:])
+                           and a.s[max(0, e.start - 1):e.start] not in ("给", "到", "往", "去", "送"))), None)
+        dests = [e for e in places if e is not source]
+        if len(dests) < 2 or any(q.start < dests[0].start for q in a.qtys) \
+                or len({e.codes[0] for e in dests}) != len(dests):
+            return None
+        src = source.codes[0] if source is not None else speaker.user.location
+        if src is None or src in {e.codes[0] for e in dests}:
+            return None
+        parts: list[commands.TransferStock] = []
+        guesses: list[commands.Guess] = []
+        product = ""
+        for i, e in enumerate(dests):
+            end = dests[i + 1].start if i + 1 < len(dests) else len(a.s)
+            if source is not None and e.start < source.start < end:
+                end = source.start - (1 if a.s[source.start - 1:source.start] in ("从", "由") else 0)
+            said = a.s[e.end:end].strip(" ,;:")
+            said = re.sub(r"^(?:要|的|需要|送|发|配|配送|调|拨)+", "", said)
+            said = re.sub(r"[,;\s]*(?:都|全|全部)?(?:从|由)?$", "", said)
+            if not [q for q in a.qtys if e.end <= q.start < end]:
+                return None
+            named = [p for p in a.of("product") if e.end <= p.start < end]
+            if named:
+                product = named[-1].mention
+            elif not product:
+                return None
+            else:
+                said = f"{product}{said}"
+            got = self._command(self.scanner.analyse(
+                f"从{self.lex.locations[src].name}调{said}到{self.lex.locations[e.codes[0]].name}", speaker.now),
+                speaker, whole=False)
+            if not isinstance(got, commands.Parsed) or not isinstance(got.command, commands.TransferStock):
+                return got if isinstance(got, commands.Clarify) else None
+            parts.append(replace(got.command, request=False))
+            guesses += got.guesses
+        return commands.Parsed(commands.Batch(tuple(parts)), tuple(dict.fromkeys(guesses)))
+
     @staticmethod
     def _just_written(skus: tuple[str, ...], speaker: context.Speaker | None) -> bool:
         """Whether the speaker's last write, minutes ago, holds one of these products (可乐是5瓶 right after
@@ -392,6 +442,9 @@ class Parser:
         places = a.of("location")
         if not a.qtys and not prods and places and _PLACE_FIX.fullmatch(a.masked.strip(" ,.!")):
             return commands.Parsed(commands.Correct(qty=None, location=places[0].codes[0]))   # 刚才是静安店的
+        who = a.of("partner")
+        if not a.qtys and not prods and len(who) == 1 and _PARTNER_FIX.fullmatch(a.masked.strip(" ,.!")):
+            return commands.Parsed(commands.Correct(qty=None, partner=who[0].codes[0]))   # 不是张记,是绿源
         if not a.qtys:   # 错了 alone: how to correct or undo; 改成明天送: not a quantity
             return commands.Clarify("bad_qty", detail=rest) if rest.strip(" ,.!") else commands.Clarify("correct_how")
         q = a.qtys[0]
@@ -608,6 +661,8 @@ class Parser:
             return commands.Parsed(commands.ReceiveOrder(partner=supplier[0].codes[0] if supplier else None,
                                                          sku=prods[0].codes[0] if prods else None,
                                                          location=self._location(a)))
+        if customer and _GOODS_ASKED.search(a.s):
+            return self._orders(a, customer)   # 李总的货备好了没 · 李总那200根线发了吗: where its order is
         if customer and not a.qtys and not a.of("product") and _COLLECTED.fullmatch(a.masked.strip(" !.~")):
             return commands.Clarify("collect_order", partial=commands.RecordMoves(   # 盒马提货了: its order, asked
                 movement=commands.Movement.SALE, lines=(), location=self._location(a), partner=customer[0].codes[0]))
@@ -771,6 +826,10 @@ class Parser:
         elif kind == "receipt" and source is not None and dest is None and source != speaker.user.location \
                 and speaker.user.location:   # 收到中心仓发来的牛腩2箱: sent from there, not received there
             kind, request = "transfer", False
+        if kind == "transfer" and whole:
+            split = self._per_place(a, speaker)
+            if split is not None:   # 今天配送:南山店牛腩20斤,福田店牛腩10斤: one transfer per place
+                return split
         each: tuple[list[str], bool] | None = None   # places listed together, and whether they are the sources
         joined = _joined_places(a) if kind == "transfer" else None
         if joined is not None:
@@ -792,7 +851,10 @@ class Parser:
         if kind == "receipt" and supplier and a.date is not None and a.date.when.date() > speaker.now.date() \
                 and _NAMES_DAY.search(a.s[a.date.start:a.date.end]):   # (早上张记送了…: this morning's delivery)
             kind = "purchase"   # 光明 牛奶 10箱 明天到: a delivery to come is an order to the supplier
-        if whole and kind in STOCK_KINDS and a.of("product") and re.search(r"(?:吗|么|嘛|\?)[!.~\s]*$", a.s):
+        if whole and kind in STOCK_KINDS and a.of("product") and (
+                re.search(r"(?:吗|么|嘛|\?)[!.~\s]*$", a.s) or (   # (李总拿了10个充电头没: …or not, asked)
+                    re.search(r"(?<![都也还])(?:没|没有)[?!.~\s]*$", a.s) and re.search(r"了|过", a.s)
+                    and not intents.GONE.search(a.s) and not re.search(r"[,;]", a.s[a.qtys[-1].end if a.qtys else 0:]))):
             return self._query(a)   # 静安店要的面粉2袋到了吗: a question, never a write
         if whole and kind == "receipt" and len({e.codes for e in a.of("product")}) == 1:
             for q, q2 in zip(a.qtys, a.qtys[1:], strict=False):   # 收到可乐2箱,少了3瓶: 45 came, not 48 and a loss
@@ -1746,6 +1808,8 @@ _ON_BOOKS = r"(?:账上|账面上?|帐上|帐面上?|系统里?|系统上|电脑
 _BOOKS_SAY = re.compile(_ON_BOOKS + r"(?:的)?(?P<a>[^,;\d]{1,12}?)(?P<d>多|少)(?:了|出了?)(?P<b>[^,;]+)")
 _BOOKS_VS = re.compile(r"(?P<a>[^,;\d]{0,12}?)(?P<vs>实物|实际|实盘|货架上?|店里)(?:的)?(?:数量)?比" + _ON_BOOKS
                        + r"(?P<d>多|少)了?(?P<b>[^,;]+)")
+# what is left of a correction naming its partner (是绿源 · 是绿源送的 · 应该是团餐买的), the partner masked
+_PARTNER_FIX = re.compile(r"(?:是|应该是|其实是)?\x00+(?:送的|送来的|的|家的|买的|拿的|进的|要的)?")
 _COMPARE = re.compile(r"对比|比较|比一下|比一比|(?:哪个|哪家)店(?:最多|最少|多|少)")
 # 今天谁没记账 · 谁还没记录 · 今天大家都记账了吗: each of the store's people and how many writes they made today
 _WHO_RECORDED = re.compile(r"(?:今天)?(?:有)?(?:谁|哪些人|哪个人?|哪位)(?:还|今天)?(?:没有?|没)(?:记账|记录|记|录入?|登记|报)(?:过|了)?[?吗呢]*"
@@ -1770,7 +1834,11 @@ _PARTNER_AMEND = re.compile(r"(?:改成|改为|调整为|改到|调成|加到|�
 _COLLECTED = re.compile(r"(?:给|帮)?\x00+(?:的货|的订单|订的货|要的货|的东西)?(?:今天|刚才|刚刚)?(?:已经|都|刚)?(?:来)?(?:把货)?"
                         r"(?:提货了|提走了|拿走了|取走了|提了货|取货了|提完了|来提货了|来拿货了|拉走了"
                         # 李总的货发了 · 给盒马的货送过去了: we sent what it ordered (the same: its order leaves)
-                        r"|发了|发货了|发出去了|已发货|已发出|送过去了|送到了|送去了|送走了)")
+                        r"|发了|发货了|发出去了|已发货|已发出|送过去了|送到了|送去了|送走了)"
+                        # 给李总发货 · 把李总的货发了 · 给盒马送货: send what it ordered, now
+                        r"|(?:给|帮|把)\x00+(?:的货|的订单)?(?:发货|送货|发过去|送过去|发了|发出去)(?:吧)?")
+# where a customer's order is, asked (李总的货备好了没 · 李总的货发了吗 · 盒马那50个可颂送了没有)
+_GOODS_ASKED = re.compile(r"(?:发|送|备|准备|提|拿)(?:好|出|走|过去)?了?(?:吗|没有?|么)[?]*$")
 _SUPPLIER_CAME = re.compile(r"\x00+(?:今天|刚才|刚刚)?(?:的人)?(?:都|已经|已)?(?:送来了|送到了|到了|来了|到货了|送货来了)")
 _CLAUSE_END = re.compile(r"[;!?\n,]|\.(?!\d)")   # 。 and , but not the point of 0.5
 # a clause that begins with its own verb (after a time or product: 今天收到… · 可颂卖了…), a command of its own
@@ -1950,7 +2018,8 @@ _MK = ledger.MoveKind
 # 昨天的可乐记错了,应该是3箱) or undone (撤销昨天收的牛奶 · 昨天报损的土豆删掉)
 _EARLIER_FIX = re.compile(r"(?:把|将)?(?P<ref>[^,;]{2,24}?)(?:的数量|数量)?"
                           r"(?:(?:[,\s]*(?:记|录|写|输|打|搞|弄)错了|[,\s]*不对)[,:;\s]*(?:应该是|应为|其实是|应该|是|改成|改为)?"
-                          r"|[,:;\s]*(?:应该是|应为|其实是|应该|要改成|应改为|改成|改为|(?P<not>不是)))(?P<tail>[^;]*\S)")
+                          r"|[,:;\s]*(?:应该是|应为|其实是|应该|要改成|应改为|改成|改为|(?P<not>不是))"
+                          r"|是(?=[^,;\d]{1,8}?(?:送的|送来的|买的|拿的|家的)$))(?P<tail>[^;]*\S)")   # …是团餐买的
 _EARLIER_UNDO = re.compile(r"(?:请|帮我|麻烦)?(?:撤销|撤回|删掉|删除|作废)(?:掉)?(?:把|将)?(?P<ref>[^,;]{2,24})"
                            r"|(?:把|将)?(?P<ref2>[^,;]{2,24}?)(?:撤销|撤回|删掉|删除|删了|作废|不算|取消)(?:掉|吧|了|一下)*")
 _NOT_A_WRITE = re.compile(r"订单|订的|下的单|单子|预定|预订|包桌|提醒|规则|付款|收款|还款|付的钱|货款|明天|后天|下周|下个?月")

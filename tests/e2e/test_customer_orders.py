@@ -494,3 +494,15 @@ def test_a_customers_order_said_sent_is_collected_once_confirmed_and_a_shortfall
     assert "#1" in out and "40个" in out and "50个" in out and "负数" in out, out   # 40 on hand, 50 ordered
     chat.press("amy", "确认")
     assert chat.stock()["XH:B09"] == 40 - 50 and sale_orders(chat)[0]["status"] == "done"
+
+
+def test_a_customer_s_order_is_asked_after_and_sent_by_an_imperative(chat):
+    chat.say("amy", "盒马订可颂20个,明天提货")
+    out = texts(chat.say("amy", "盒马的货备好了没"))                        # was: 货备好了没 read as a product
+    assert "客户订单 #1" in out and "待提货" in out, out
+    out = texts(chat.say("amy", "给盒马发货"))                              # was: not understood
+    assert "按客户订单 #1 提货" in out and chat.stock()["XH:B09"] == 40, out
+    chat.press("amy", "确认")
+    assert chat.stock()["XH:B09"] == 20
+    out = texts(chat.say("amy", "盒马拿了10个可颂没"))                      # a question: never a second sale
+    assert chat.stock()["XH:B09"] == 20 and "已记录" not in out, out

@@ -368,3 +368,21 @@ def test_two_stores_stock_compared_shows_each_and_two_products_compared_by_price
     assert "福田店 42" in out and "南山店 42" in out and demo.export("orders") == [], out
     out = texts(demo.say("liu", "牛腩和牛腱哪个贵"))                         # was: their stock
     assert "牛腩:进价 ¥32.00/斤" in out and "牛腱:进价 ¥36.00/斤" in out, out
+
+
+def test_the_supplier_or_customer_of_a_write_is_corrected_by_naming_the_right_one(demo):
+    demo.say("chen", "收到张记牛腩20斤,进价38")
+    out = texts(demo.say("chen", "不是张记,是绿源"))                            # was: asked for a quantity
+    assert "已更正" in out and "绿源蔬菜" in out, out
+    out = texts(demo.say("chen", "刚才那笔是团餐买的"))                          # a receipt is no customer's
+    assert "不能改成美团团餐" in out, out
+    receipts = [(m["partner"], m["reverses"]) for m in demo.export("moves") if m["kind"] == "receipt"]
+    assert receipts[-1] == ("S02", None) and receipts.count(("S01", None)) == 1, receipts
+    demo.say("liu", "昨天卖了可乐2瓶")
+    demo.say("liu", "卖了雪碧1瓶")
+    out = demo.say("liu", "昨天卖的可乐是团餐买的")                              # an earlier write: shown first
+    assert "美团团餐" in texts(out) and out[0]["buttons"], out
+    demo.press("liu", "确认")
+    sales = [(m["sku"], m["partner"], m["at"][:10]) for m in demo.export("moves")
+             if m["kind"] == "sale" and m["reverses"] is None]
+    assert ("P018", "C01", "2026-06-14") in sales and ("P019", None, "2026-06-15") in sales, sales

@@ -745,3 +745,18 @@ def test_what_the_books_say_against_the_shelf_is_a_loss_or_a_surplus_the_other_w
     assert "报损 可颂 5个" in out and chat.stock()["XH:B09"] == 35, out  # was: not understood
     out = texts(chat.say("amy", "系统里牛奶少了2升"))                    # the shelf has 2 more: a surplus
     assert "盘盈" in out and chat.stock()["XH:B01"] == 38, out
+
+
+def test_a_delivery_round_to_several_stores_is_one_transfer_to_each_with_its_own_goods(chat):
+    before = chat.stock()
+    out = chat.say("sun", "今天配送:徐汇店牛奶2箱,静安店牛奶1箱")        # was: one transfer 徐汇店 → 静安店 of 36
+    assert "中央仓库 → 徐汇店" in texts(out) and "中央仓库 → 静安店" in texts(out), texts(out)
+    chat.press("sun", "确认")
+    after = chat.stock()
+    assert after["XH:B01"] == before["XH:B01"] + 24 and after["JA:B01"] == before["JA:B01"] + 12
+    assert after["CK:B01"] == before["CK:B01"] - 36
+    chat.say("sun", "大仓给徐汇店送了鸡蛋1板,静安店2板")                  # the second place's amount: the same goods
+    chat.press("sun", "确认")
+    assert chat.stock()["XH:B06"] == before["XH:B06"] + 30 and chat.stock()["JA:B06"] == before["JA:B06"] + 60
+    chat.say("sun", "撤销")                                                # one write: both undone together
+    assert chat.stock()["XH:B06"] == before["XH:B06"] and chat.stock()["JA:B06"] == before["JA:B06"]

@@ -100,7 +100,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
         d |= {"intent": "booking", "at": c.at.strftime("%Y-%m-%d %H:%M"), "lines": _lines(c.lines)}
     elif isinstance(c, commands.Correct):
         d |= {"intent": "correct", "qty": str(c.qty) if c.qty is not None else None, "unit": c.unit, "sku": c.sku,
-              "location": c.location} | ({"delta": c.delta} if c.delta else {}) | _earlier(c.of)
+              "location": c.location} | ({"delta": c.delta} if c.delta else {}) | _earlier(c.of) \
+            | ({"partner": c.partner} if c.partner else {})
     elif isinstance(c, commands.Undo) and c.of is not None:   # (the last write's undo: its name alone, as before)
         d |= {"intent": "undo", "kinds": list(c.kinds)} | _earlier(c.of)
     elif isinstance(c, commands.AddRule):
