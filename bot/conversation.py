@@ -618,6 +618,9 @@ class Conversation:
             if self.report is None:
                 turn.reply(self.t("report_unavailable", turn.lang))
                 return
+            if cmd.kind == "prep_list" and cmd.location is None and user.location is None:
+                self._prep_everywhere(uow, turn)   # the owner's 今日备货清单: every store's, a button each
+                return
             # (哪些货一周没动了 asked by someone without a store: every store's)
             everywhere = cmd.kind in ("slow", "turnover", "evening_summary", "stock_report", "sales_week")
             here = (cmd.location or user.location or "") if everywhere else inventory.home(user, cmd.location)
@@ -646,6 +649,22 @@ class Conversation:
             turn.reply(self.t(f"smalltalk.{cmd.kind}", turn.lang, name=user.display_name))
         else:  # pragma: no cover - exhaustive over Command
             turn.reply(self.t("not_understood", turn.lang))
+
+    def _prep_everywhere(self, uow: UnitOfWork, turn: Turn) -> None:
+        """今日备货清单 · 哪个店最缺货 asked by someone without a store (the owner): each store's list, one after
+        another, with a purchase-request button for each store that has something to order."""
+        assert self.report is not None
+        texts: list[str] = []
+        rows: list[list[Button]] = []
+        for loc in uow.catalog.locations():
+            if loc.kind != catalog.LocationKind.STORE:
+                continue
+            text, to_order = self.report(uow, kind="prep_list", location=loc.code, now=turn.now, lang=turn.lang,
+                                         user=turn.user.username)
+            texts.append(text)
+            if to_order and self.reorder is not None and turn.user.can("purchase"):
+                rows.append([Button(self.t("btn.request_purchases_at", turn.lang, location=loc.name), f"po:{loc.code}")])
+        turn.reply("\n\n".join(texts) or self.t("report_unavailable", turn.lang), rows or None)
 
     def _require(self, user: catalog.User, permission: str) -> None:
         if not user.can(permission):

@@ -206,3 +206,15 @@ def test_a_month_end_reminder_fires_on_each_month_s_last_day_whatever_its_length
     assert got(chat.send(at="2026-06-30T09:01:00+08:00"), "zhou", "对账")       # June has 30 days
     assert not got(chat.send(at="2026-07-30T09:01:00+08:00"), "zhou", "对账")
     assert got(chat.send(at="2026-07-31T09:01:00+08:00"), "zhou", "对账")       # July 31
+
+
+def test_the_owner_s_prep_list_is_every_store_s_with_a_request_button_for_each_that_needs_goods(
+        tmp_path, monkeypatch):
+    demo = make_chat(tmp_path, monkeypatch, catalog=DEMO)
+    demo.say("xiaowang", "卖了可乐2箱")                                    # 南山店 under its safety stock
+    out = demo.say("boss", "哪个店最缺货")                                  # was: asked which store
+    assert "南山店今日备货清单" in texts(out) and "福田店今日备货清单" in texts(out), texts(out)
+    assert out[0]["buttons"] == [["南山店:按清单生成采购申请"]], out
+    demo.press("boss", "南山店:按清单生成采购申请")
+    (order,) = demo.export("orders")
+    assert order["location"] == "NS" and [ln["sku"] for ln in order["lines"]] == ["P018"], order
