@@ -572,8 +572,8 @@ def _customer_prices(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo
             last[m.sku] = m
     who = partner_name(cmd.partner, cat) or cmd.partner
     if not last:
-        return str(t("info.customer_price_none", lang, partner=who, days=CUSTOMER_PRICE_DAYS,
-                     products="、".join(pname(cat, s) for s in cmd.skus)))
+        return str(t("info.customer_price_none" if cmd.skus else "info.customer_price_none_any", lang, partner=who,
+                     days=CUSTOMER_PRICE_DAYS, products="、".join(pname(cat, s) for s in cmd.skus)))
     lines = [str(t("info.customer_price_head", lang, partner=who))]
     for sku, m in sorted(last.items(), key=lambda kv: kv[1].at, reverse=True)[:30]:
         p = uow.catalog.product(sku)

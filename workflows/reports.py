@@ -861,9 +861,10 @@ def turnover_now(uow: Any, t: Any, *, lang: str, location: str, now: datetime, f
             continue
         per_day = gone / window
         if per_day > 0:
+            lasts = value / per_day   # (beyond a year: said so, not 14664.0 days)
             lines.append(t("turnover.title", lang, location=loc_name(uow, loc), window=window, value=money(value),
-                           per_day=money(per_day), days=f"{value / per_day:.1f}",
-                           turns=f"{Decimal(365) * per_day / value:.1f}" if value > 0 else "-"))
+                           per_day=money(per_day), days=f"{lasts:.1f}" if lasts <= 365 else ">365",
+                           turns=f"{Decimal(365) / lasts:.1f}" if 0 < lasts <= 365 else "<1" if lasts else "-"))
         else:   # (nothing out in the window: no turnover to speak of)
             lines.append(t("turnover.title_still", lang, location=loc_name(uow, loc), window=window,
                            value=money(value)))
