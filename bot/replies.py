@@ -401,7 +401,8 @@ def purchases(t: Any, lang: str, uow: UnitOfWork, cmd: commands.PurchaseQuery, *
         by_partner[who] = by_partner.get(who, Decimal(0)) + m.qty * cost
     total = sum(spent.values(), Decimal(0))
     rows = sorted(amount, key=lambda s: (-spent.get(s, Decimal(0)), s))
-    out = [str(t("purchases.head", lang, n=len(amount), total=reports.money(total), **fmt))]
+    out = [str(t("purchases.head", lang, n=len(amount), total=reports.money(total), times=len({m.batch for m in moves}),
+                 **fmt))]
     out += [str(t("purchases.line", lang, product=pname(cat, s), qty=qty_text(cat, s, amount[s]),
                   cost=reports.money(spent[s]) if s in spent else t("purchases.no_cost", lang))) for s in rows[:10]]
     if len(by_partner) > 1 or (by_partner and not cmd.partner):

@@ -370,7 +370,7 @@ def test_a_supplier_that_has_not_come_shows_its_orders_and_what_came_in_is_summe
     assert chat.stock() == before
     chat.say("amy", "收到金龙鱼菜籽油2桶,每桶60元")
     out = texts(chat.say("zhou", "今天徐汇店收了多少货"))              # was: no product 「收了多少货」
-    assert "进货 1 种商品,共 ¥120.00" in out and "菜籽油 10升(2桶)" in out, out   # ¥60 a barrel, said back
+    assert "进货 1 次、1 种商品,共 ¥120.00" in out and "菜籽油 10升(2桶)" in out, out   # ¥60 a barrel, said back
 
 
 def test_a_customer_s_account_sums_what_it_took_less_returns_and_its_credit_counts_catalog_prices(chat):

@@ -760,3 +760,13 @@ def test_a_delivery_round_to_several_stores_is_one_transfer_to_each_with_its_own
     assert chat.stock()["XH:B06"] == before["XH:B06"] + 30 and chat.stock()["JA:B06"] == before["JA:B06"] + 60
     chat.say("sun", "撤销")                                                # one write: both undone together
     assert chat.stock()["XH:B06"] == before["XH:B06"] and chat.stock()["JA:B06"] == before["JA:B06"]
+
+
+def test_how_many_times_goods_came_in_is_answered_with_the_receipts_counted(chat):
+    chat.say("sun", "收到牛奶2箱")
+    chat.say("sun", "收到奶油1箱")
+    chat.say("sun", "收到牛奶1箱")
+    out = texts(chat.say("sun", "今天收了几次货"))                            # was: 收了几次货 read as a product
+    assert "进货 3 次、2 种商品" in out, out
+    out = texts(chat.say("sun", "牛奶这周进了几次"))
+    assert "进货 2 次、1 种商品" in out and "全脂牛奶 36升(3箱)" in out, out
