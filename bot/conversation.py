@@ -527,7 +527,7 @@ class Conversation:
                 raise errors.NotFound(code="unknown_sku", sku=cmd.sku)
             turn.reply(self.t("field.show", turn.lang, product=product.name, field=self.t(f"field.{cmd.field}", turn.lang),
                               value=replies.field_value(self.t, turn.lang, product, cmd.field,
-                                                        getattr(product, cmd.field), self._catalog)))
+                                                        getattr(product, cmd.field, None), self._catalog)))
         elif isinstance(cmd, commands.SetProduct):
             self._require(user, "approve")
             self._set_product(uow, turn, cmd, confirmed=confirmed)

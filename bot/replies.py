@@ -743,6 +743,10 @@ def _prices(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, rows: l
 
 def field_value(t: Any, lang: str, p: catalog.Product, field: str, v: Any, cat: context.Catalog | None) -> str:
     """A product field's value as a person reads it: 40个(1箱) · ¥5.42/升 · 3天 · 未设置."""
+    if field == "units":   # 可乐一箱几瓶: its base unit and every pack
+        return str(t("field.units_value", lang, unit=p.base_unit, packs=t("info.price_joiner", lang).join(
+            str(t("new_product.pack", lang, pack=k, n=units.normalize(n), unit=p.base_unit)) for k, n in p.packs.items())
+            or str(t("field.no_packs", lang))))
     if v is None:
         return str(t("field.unset", lang))
     if field in ("safety_stock", "moq"):

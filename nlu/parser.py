@@ -552,6 +552,14 @@ class Parser:
         for q1, q2 in zip(a.qtys, a.qtys[1:], strict=False):   # 可颂卖了20到30个: which one is it?
             if _RANGE.fullmatch(a.s[q1.end:q2.start]) and (not q1.unit or q1.unit == q2.unit):
                 return commands.Clarify("qty_range", detail=a.s[q1.start:q2.end])
+        whose_asked = [e.codes[0] for e in a.of("product") if len(e.codes) == 1]
+        if len(set(whose_asked)) == 1 and intents.UNITS_ASKED.search(a.s):   # 可乐一箱几瓶: how it is counted
+            return commands.Parsed(commands.ProductField(whose_asked[0], "units"))
+        field_asked = intents.FIELD_ASKED.search(a.s)
+        if len(set(whose_asked)) == 1 and field_asked is not None and not intents.SET_FIELD.search(a.s):
+            field = "moq" if field_asked.group("moq") else intents.FIELDS[field_asked.group("field")]
+            if field in ("safety_stock", "shelf_life_days", "moq", "lead_time_days", "supplier"):
+                return commands.Parsed(commands.ProductField(whose_asked[0], field))   # 牛腩保质期几天
         setting = intents.SET_FIELD.search(a.s)
         if setting is not None and re.match(r"\s*(?:多少|几|啥|什么|谁|哪|多久|多长)", a.s[setting.end():]):
             field = intents.FIELDS[setting.group("field")]

@@ -204,3 +204,11 @@ def test_what_a_customer_paid_last_is_answered_per_product_and_the_lots_on_hand_
     out = texts(chat.say("sun", "牛奶还有几批"))                            # was: the stock level alone
     lines = out.split("\n")
     assert "1 个批次" in lines[0] and "批次" in lines[1] and "06-20 到期" in lines[1] and "无批次" in lines[2], out
+
+
+def test_how_a_product_is_counted_and_its_terms_are_answered_from_the_catalog(chat):
+    assert "按升记;1箱=12升" in texts(chat.say("amy", "牛奶一箱几升"))            # was: not understood
+    assert "按kg记;1袋=25kg" in texts(chat.say("amy", "面粉是按斤还是按公斤"))      # was: the stock
+    assert "可颂的单位:按个记;没有设置包装" in texts(chat.say("amy", "可颂什么单位"))
+    assert "牛奶的保质期:7天" in texts(chat.say("amy", "牛奶保质期几天"))          # was: what expires
+    assert texts(chat.say("amy", "牛奶一箱多少钱")).startswith("💰 全脂牛奶")         # a price, not a pack size
