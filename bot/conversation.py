@@ -1516,9 +1516,7 @@ class Conversation:
     def _repartnered(self, uow: UnitOfWork, turn: Turn, moves: list[ledger.Move], partner: str) -> commands.Command:
         """The write that made ``moves``, the same, of ``partner``: a supplier for what came in from or went back to
         one, a customer for a sale or what one returned."""
-        first = moves[0].sku
-        qty = sum((m.qty for m in moves if m.sku == first and m.kind != ledger.MoveKind.TRANSFER_IN), Decimal(0))
-        again = inventory.command_of(moves, sku=first, qty=qty, now=turn.now)
+        again = _said_again(turn, moves)
         who = next((x for x in uow.catalog.partners() if x.code == partner), None)
         wants = {commands.Movement.RECEIPT: catalog.PartnerKind.SUPPLIER,
                  commands.Movement.RETURN_TO_SUPPLIER: catalog.PartnerKind.SUPPLIER,
@@ -1533,9 +1531,7 @@ class Conversation:
     def _relocated(self, turn: Turn, moves: list[ledger.Move], location: str) -> commands.Command:
         """The write that made ``moves``, the same, at ``location`` (a transfer or a count is said again instead:
         where it went is not one place)."""
-        first = moves[0].sku
-        qty = sum((m.qty for m in moves if m.sku == first and m.kind != ledger.MoveKind.TRANSFER_IN), Decimal(0))
-        again = inventory.command_of(moves, sku=first, qty=qty, now=turn.now)
+        again = _said_again(turn, moves)
         if not isinstance(again, commands.RecordMoves):
             raise errors.BadInput(code="correct_place")
         if again.location == location:
@@ -1606,6 +1602,14 @@ class Conversation:
         turn.events += sub.events
         for m in sub.out:
             turn.push(m.to, m.text)
+
+
+def _said_again(turn: Turn, moves: list[ledger.Move]) -> commands.Command:
+    """The command that made ``moves``, as it was (its first product's quantity kept), to be changed in one respect
+    (its place, its partner)."""
+    first = moves[0].sku
+    qty = sum((m.qty for m in moves if m.sku == first and m.kind != ledger.MoveKind.TRANSFER_IN), Decimal(0))
+    return inventory.command_of(moves, sku=first, qty=qty, now=turn.now)
 
 
 def _batch(now: datetime) -> str:
