@@ -175,11 +175,12 @@ def test_the_prep_list_asked_for_in_the_chat_is_the_mornings_list_and_keeps_no_m
         assert len(u.history.replenish_days(location="XH", before="9999-12-31", n=400)) == 1
 
 
-def test_someone_without_a_store_is_asked_which_one(tmp_path, monkeypatch):
+def test_someone_without_a_store_gets_every_store_s_list_or_the_one_named(tmp_path, monkeypatch):
     chat = seeded_chat(tmp_path, monkeypatch)
-    out = chat.say("owner", "今日备货清单")              # the owner has no store of her own
-    assert "门店" in out[0]["text"] and "📋" not in out[0]["text"]
-    assert chat.say("owner", "徐汇店备货清单")[0]["text"].startswith("📋 徐汇店")
+    out = chat.say("owner", "今日备货清单")              # the owner has no store of her own: every store's
+    assert out[0]["text"].startswith("📋 徐汇店") and "📋 静安店" in out[0]["text"], out
+    only = chat.say("owner", "徐汇店备货清单")[0]["text"]
+    assert only.startswith("📋 徐汇店") and "静安店" not in only
 
 
 def test_the_prep_list_s_button_makes_its_purchase_requests_once_for_a_manager_to_approve(tmp_path, monkeypatch):
