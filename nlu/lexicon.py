@@ -279,6 +279,13 @@ class Lexicon:
             if exact:
                 return Match(tuple(sorted(exact)), "pinyin_product")
             return self._fuzzy_pinyin(m)
+        coded = re.fullmatch(r"(\d+[a-z]+)的?(\w*)", m.lower())
+        if coded is not None:   # 20w头: a name's model code, then the end of the name (20W充电头), to confirm
+            head, tail = coded.groups()
+            hits = {sku for n, skus in self.product_names.items()
+                    if n.lower().startswith(head) and len(n) > len(head) and n.endswith(tail) for sku in skus}
+            if len(hits) == 1:
+                return Match(tuple(hits), "fuzzy_product")
         if any(text.is_cjk(c) for c in m) and any(c.isascii() and c.isalpha() for c in m):
             # 乳胶qi: the part the phone did not turn into characters, said the same; the whole read as pinyin
             # (报损jidan: the Latin word alone is the name, the verb before it was not one of the grammar's fillers)

@@ -114,7 +114,7 @@ class Scanner:
         units = "|".join(re.escape(u) for u in lex.units)
         self.unit_re = units
         # not inside a Latin word or another number; after a times sign it is one (牛奶 x2箱 · 纸杯*3条)
-        num = rf"(?:(?<![\d.a-z])|(?<=\*)|(?<=(?<![a-z])x))(?:{_N}|半)"
+        num = rf"(?:(?<![\d.a-z])|(?<=\*)|(?<=(?<![a-z])x))(?:{_N}|半)(?!\d)"   # (20w头: never the 2 of 20)
         self.qty_re = re.compile(
             rf"(?P<num>{num})\s*(?P<unit>{units})?{_NO_LATIN_AFTER}(?P<half>半)?"
             rf"(?:(?P<join>零|又|另加|外加|再加|加|多|少|差)?(?P<num2>{_N})\s*(?P<unit2>{units}){_NO_LATIN_AFTER})?")   # 1箱6升 · 1箱零6升 · 3斤又2两 · 1箱加6升

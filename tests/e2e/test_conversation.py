@@ -290,3 +290,11 @@ def test_an_earlier_write_named_by_a_word_for_two_products_and_its_customer_asks
     assert "3根" in out and "5根" not in out, out
     phone.press("xm", "确认")
     assert phone.stock()["MD:A01"] == 20 - 5 - 10
+
+
+def test_a_name_said_by_its_model_code_and_its_last_word_is_guessed_and_confirmed(tmp_path, monkeypatch):
+    phone = make_chat(tmp_path, monkeypatch, catalog=ROOT / "tests" / "nlu" / "fixtures" / "phone")
+    out = phone.say("xm", "收到20w头5个")                               # was: 0w头 unknown (the 2 a quantity)
+    assert "20W充电头" in texts(out) and out[0]["buttons"], out           # a guess: asked first
+    phone.press("xm", "确认")
+    assert phone.stock()["MD:A03"] == 5
