@@ -531,6 +531,9 @@ class Conversation:
         elif isinstance(cmd, commands.SetProduct):
             self._require(user, "approve")
             self._set_product(uow, turn, cmd, confirmed=confirmed)
+        elif isinstance(cmd, commands.SetProducts):
+            self._require(user, "approve")
+            self._set_products(uow, turn, cmd, confirmed=confirmed)
         elif isinstance(cmd, commands.Decide):
             self._require(user, "approve")
             mine = self._awaiting_me(uow, user)
@@ -1219,6 +1222,31 @@ class Conversation:
                      apply=lambda: uow.catalog.set_product(cmd.sku, {cmd.field: value}), action="product_changed",
                      detail={"sku": cmd.sku, "field": cmd.field, "old": None if old is None else str(old),
                              "new": str(cmd.value)})
+
+    def _set_products(self, uow: UnitOfWork, turn: Turn, cmd: commands.SetProducts, *, confirmed: bool) -> None:
+        """One field of several products (可乐和雪碧的售价都改成5块): each shown old → new, all changed together once
+        confirmed, each audited."""
+        rows = []
+        for change in cmd.changes:
+            product = uow.catalog.product(change.sku)
+            if product is None:
+                raise errors.NotFound(code="unknown_sku", sku=change.sku)
+            old = getattr(product, change.field)
+            rows.append((change, product, old, self.t("set_products.line", turn.lang, product=product.name, **{
+                k: replies.field_value(self.t, turn.lang, product, change.field, v, self._catalog)
+                for k, v in (("old", old), ("new", change.value))})))
+        field = self.t(f"field.{cmd.changes[0].field}", turn.lang)
+        listed = "\n".join(str(line) for *_, line in rows)
+        if not confirmed:
+            self._ask(uow, turn, cmd, self.t("set_products.ask", turn.lang, field=field, n=len(rows)) + "\n" + listed)
+            return
+        for change, _product, old, _line in rows:
+            value: Any = int(change.value) if change.field in ("shelf_life_days", "lead_time_days") else change.value
+            uow.catalog.set_product(change.sku, {change.field: value})
+            uow.chat.audit(at=turn.now, actor=turn.user.username, action="product_changed",
+                           detail={"sku": change.sku, "field": change.field, "old": None if old is None else str(old),
+                                   "new": str(change.value)})
+        turn.reply(self.t("set_products.done", turn.lang, field=field, n=len(rows)) + "\n" + listed)
 
     def _repeat_purchase(self, uow: UnitOfWork, turn: Turn, cmd: commands.RepeatPurchase) -> None:
         """再订一次上周的货: the latest purchase for the user's store (of the supplier named) placed again once confirmed,

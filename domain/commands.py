@@ -139,6 +139,13 @@ class SetProduct:
 
 
 @dataclass(frozen=True)
+class SetProducts:
+    """可乐和雪碧的售价都改成5块 · 饮料的安全库存都设为2箱: one field of several products (named, or a category's),
+    each its own change (a pack said is each product's own), shown together and made together once confirmed."""
+    changes: tuple[SetProduct, ...]
+
+
+@dataclass(frozen=True)
 class AddProduct:
     """新增商品羊肉,单位斤,一箱20斤,售价58元: a product a manager adds from the chat, shown first and added once
     confirmed (audited), with the next SKU of the catalog's own numbering. Prices per base unit; packs in base units."""
@@ -501,7 +508,7 @@ class Batch:
 
 
 Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | Export | ProductField
-           | SetProduct | SetPartner | AddProduct
+           | SetProduct | SetProducts | SetPartner | AddProduct
            | RepeatPurchase | RetireProduct | Bookings | MovesQuery | ShipTransfer | RecordPayment | VoidPayment | StartCount | FinishCount | AddPartner | Relay | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
            | SalesQuery | PurchaseQuery | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Help
            | SmallTalk)

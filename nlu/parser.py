@@ -572,7 +572,9 @@ class Parser:
             # 张记的交货期改成3天 · 团餐的信用额度改成8000
             return self._set_partner(a, (supplier or customer)[0].codes[0], intents.FIELDS[setting.group("field")],
                                      setting.end())
-        if setting is not None and a.of("product") and not any(q.end <= setting.start() for q in a.qtys):
+        grouped = setting is not None and not a.of("product") and any(
+            c and c in a.s[:setting.start()] for c in self.lex.categories)   # 饮料的安全库存都改成2箱
+        if setting is not None and (a.of("product") or grouped) and not any(q.end <= setting.start() for q in a.qtys):
             # (收到牛奶2箱,进价是60 records a receipt at that price; the catalog stays)
             return self._set_product(a, intents.FIELDS[setting.group("field")], setting.end())
         if intents.EXPORT.search(a.s) and not [q for q in a.qtys if not _SPAN_AFTER.match(a.s, q.end)
@@ -1444,11 +1446,35 @@ class Parser:
             else None, category=category.group("c") if category else ""))
 
     def _set_product(self, a: scan.Analysis, field: str, after: int) -> Result:
-        """可颂的安全库存改成40个 (a quantity in base units) · 牛奶售价改为65元一箱 (money per base unit) · 可颂保质期改成3天."""
-        prods = a.of("product")
-        if len({e.codes for e in prods}) != 1 or len(prods[0].codes) != 1:
+        """可颂的安全库存改成40个 (a quantity in base units) · 牛奶售价改为65元一箱 (money per base unit) · 可颂保质期改成3天;
+        several products named before the field (可乐和雪碧的售价都改成5块) or a category (饮料的安全库存都设为2箱): each
+        one's change, together."""
+        prods = [e for e in a.of("product") if e.start < after]
+        if prods and any(len(e.codes) != 1 for e in prods):
             return commands.Clarify("set_one_product")
-        sku = prods[0].codes[0]
+        skus = list(dict.fromkeys(e.codes[0] for e in prods))
+        if not skus:   # 饮料的安全库存都改成2箱: the category's products
+            head = a.s[:after]
+            group = next((c for c in sorted(self.lex.categories, key=len, reverse=True) if c and c in head), None)
+            skus = [p.sku for p in self.lex.products.values() if group and p.category == group and p.active]
+        if not skus:
+            return commands.Clarify("set_one_product")
+        if len(skus) == 1:
+            return self._set_one(skus[0], a, field, after)
+        said = next((q for q in a.qtys if q.start >= after), None)
+        if field in ("safety_stock", "moq") and said is not None and not said.unit \
+                and len({self.lex.product(x).base_unit for x in skus}) > 1:
+            return commands.Clarify("set_one_product")   # 牛奶和可颂的安全库存改成10: 10 升 and 10 个?
+        changes = []
+        for sku in skus:
+            got = self._set_one(sku, a, field, after)
+            if not isinstance(got, commands.Parsed) or not isinstance(got.command, commands.SetProduct):
+                return got
+            changes.append(got.command)
+        return commands.Parsed(commands.SetProducts(tuple(changes)))
+
+    def _set_one(self, sku: str, a: scan.Analysis, field: str, after: int) -> Result:
+        """One product's field set to what is said after ``after`` (a pack said is that product's own)."""
         p = self.lex.product(sku)
         if field in ("shelf_life_days", "lead_time_days"):
             days = _days_said(a.s[after:], lead=field == "lead_time_days")

@@ -87,7 +87,7 @@ def test_a_manager_changes_a_products_safety_stock_price_cost_and_shelf_life_onc
 def test_staff_may_not_change_a_product_and_bad_values_change_nothing(chat):
     assert "没有这个权限" in texts(chat.say("amy", "可颂的安全库存改成10个"))
     assert "没看懂价格" in texts(chat.say("zhou", "牛奶售价改成贵一点"))
-    assert "一次只能改一个商品" in texts(chat.say("zhou", "牛奶和可颂的安全库存改成10"))
+    assert "这几个商品不能一起改" in texts(chat.say("zhou", "牛奶和可颂的安全库存改成10"))
     assert "都不低于安全库存" in texts(chat.say("amy", "哪些低于安全库存"))
 
 

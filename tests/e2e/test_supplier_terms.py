@@ -143,3 +143,17 @@ def test_a_retired_product_keeps_its_stock_and_history_but_is_no_longer_sold_ord
     chat.press("zhou", "确认")
     chat.say("amy", "卖了可颂2个")
     assert product(chat, "B09").active and chat.stock()["XH:B09"] == held - 4
+
+
+def test_one_field_of_several_products_or_a_category_is_changed_together_once_confirmed(chat):
+    out = texts(chat.say("zhou", "牛奶和奶油的安全库存都改成2箱"))          # was: one product at a time, please
+    assert "全脂牛奶:24升(2箱) → 24升(2箱)" in out and "淡奶油:12盒(1箱) → 24盒(2箱)" in out, out
+    chat.press("zhou", "确认")
+    products = {p["sku"]: p for p in chat.export("products")}
+    assert float(products["B01"]["safety_stock"]) == 24 and float(products["B02"]["safety_stock"]) == 24
+    out = texts(chat.say("zhou", "乳品的保质期都改成10天"))                  # a category: its products
+    assert "全脂牛奶" in out and "淡奶油" in out and "黄油" in out and "咖啡豆" not in out, out
+    chat.press("zhou", "确认")
+    products = {p["sku"]: p for p in chat.export("products")}
+    assert [int(products[s]["shelf_life_days"]) for s in ("B01", "B02", "B07")] == [10, 10, 10]
+    assert "权限" in texts(chat.say("amy", "牛奶和奶油的安全库存都改成3箱"))
