@@ -350,8 +350,9 @@ class Parser:
         skus = list(dict.fromkeys(e.codes[0] for e in a.of("product") if len(e.codes) == 1))
         kinds = tuple(k for pattern, ks in _REF_KINDS if pattern.search(a.masked) for k in ks)
         unnamed = _REF_WORDS.sub("", a.masked.replace("\x00", ""))
-        if not skus and not kinds and not unnamed and not _A_RECORD.search(ref):
-            return None   # (昨天的改成3箱: of what?)
+        if not skus and not kinds and not unnamed and not _A_RECORD.search(ref) \
+                and not re.fullmatch(r"的?", ref[found.end:].strip()):
+            return None   # (撤销昨天的 · 昨天的改成3箱: that day's writes, listed to pick from)
         if len(skus) > 1 or a.qtys:
             return None   # (昨天卖了可乐3箱,雪碧应该是2箱: a write of its own)
         named = self.lex.match_product(unnamed).skus if unnamed and not skus else ()

@@ -298,3 +298,12 @@ def test_a_name_said_by_its_model_code_and_its_last_word_is_guessed_and_confirme
     assert "20W充电头" in texts(out) and out[0]["buttons"], out           # a guess: asked first
     phone.press("xm", "确认")
     assert phone.stock()["MD:A03"] == 5
+
+
+def test_a_day_s_writes_named_by_the_day_alone_are_listed_to_undo_one(chat):
+    chat.say("amy", "昨天卖了可颂3个")
+    chat.say("amy", "昨天收到牛奶1箱")
+    out = chat.say("amy", "撤销昨天的")                                      # was: not understood
+    assert "2 笔" in texts(out) and out[0]["buttons"] == [["1", "2"]], out
+    chat.press("amy", "1")                                                   # the newest: the milk
+    assert chat.stock()["XH:B01"] == 36 and chat.stock()["XH:B09"] == 37
