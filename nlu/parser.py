@@ -344,8 +344,8 @@ class Parser:
         else:
             return None
         found = dates.find(ref, speaker.now)
-        if found is None or found.start > 0 or _NOT_A_WRITE.search(ref):
-            return None
+        if found is None or found.start > 0 or _NOT_A_WRITE.search(ref) or re.search(intents.FIELD_NAMES, ref):
+            return None   # (今天可乐进价改成3块: the catalog's field, from today on)
         a = self.scanner.analyse(ref[found.end:], speaker.now)
         skus = list(dict.fromkeys(e.codes[0] for e in a.of("product") if len(e.codes) == 1))
         kinds = tuple(k for pattern, ks in _REF_KINDS if pattern.search(a.masked) for k in ks)
@@ -2057,7 +2057,8 @@ _EARLIER_FIX = re.compile(r"(?:把|将)?(?P<ref>[^,;]{2,24}?)(?:的数量|数量
                           r"|是(?=[^,;\d]{1,8}?(?:送的|送来的|买的|拿的|家的)$))(?P<tail>[^;]*\S)")   # …是团餐买的
 _EARLIER_UNDO = re.compile(r"(?:请|帮我|麻烦)?(?:撤销|撤回|删掉|删除|作废)(?:掉)?(?:把|将)?(?P<ref>[^,;]{2,24})"
                            r"|(?:把|将)?(?P<ref2>[^,;]{2,24}?)(?:撤销|撤回|删掉|删除|删了|作废|不算|取消)(?:掉|吧|了|一下)*")
-_NOT_A_WRITE = re.compile(r"订单|订的|下的单|单子|预定|预订|包桌|提醒|规则|付款|收款|还款|付的钱|货款|明天|后天|下周|下个?月")
+_NOT_A_WRITE = re.compile(r"订单|订的|下的单|单子|调拨单|采购单|进货单|申请|预定|预订|包桌|提醒|规则|付款|收款|还款|付的钱|货款"
+                          r"|明天|后天|下周|下个?月")
 # the words of a reference that name no product (昨天卖的 · 那笔 · 收到的)
 _REF_WORDS = re.compile(r"[的了那这笔条次单我都刚把给向从跟]|记录|记的|卖掉?|售出?|销售?|收到?|进货?|入库|到的|来的|报损|报废|坏掉?|扔掉?|损耗"
                         r"|碎|调拨?|拨|用掉?|领用?|盘点?|退回?|做|烤|生产|出炉|送")

@@ -819,6 +819,7 @@ def slow_now(uow: Any, t: Any, *, lang: str, location: str, now: datetime, forec
 
 
 TURNOVER_DAYS = 30   # the window a turnover is measured over (库存周转天数)
+TURNOVER_SHOWN = 8   # the products listed, those that last longest first
 
 
 def turnover_now(uow: Any, t: Any, *, lang: str, location: str, now: datetime, forecaster: Any = None,
@@ -834,10 +835,10 @@ def turnover_now(uow: Any, t: Any, *, lang: str, location: str, now: datetime, f
     out_qty: dict[tuple[str, str], Decimal] = {}
     moves = uow.stock.moves(since=since, kinds=[ledger.MoveKind.SALE.value, ledger.MoveKind.CONSUMPTION.value])
     undone = uow.stock.reversed_ids(m.id for m in moves if m.id is not None)
-    for m in moves:   # (reversals carry the kind too: they undo what they reverse, as undone ones are left out)
+    for m in moves:   # what went out and stands: neither an undoing nor undone
         if m.reverses is None and m.id not in undone:
             out_qty[(m.src, m.sku)] = out_qty.get((m.src, m.sku), Decimal(0)) + m.qty
-    products = [p for p in uow.catalog.products()]
+    products = list(uow.catalog.products())
     costs = metrics.unit_costs(uow, products)
     lines: list[str] = []
     for loc in _stores(uow, location):
@@ -872,9 +873,6 @@ def turnover_now(uow: Any, t: Any, *, lang: str, location: str, now: datetime, f
         if idle:
             lines.append(t("turnover.idle", lang, window=window, products="、".join(idle[:TURNOVER_SHOWN])))
     return "\n".join(lines), 0
-
-
-TURNOVER_SHOWN = 8   # the products listed, those that last longest first
 
 
 def _slow_limit(p: catalog.Product) -> int:
