@@ -534,6 +534,9 @@ class Conversation:
         elif isinstance(cmd, commands.SetProducts):
             self._require(user, "approve")
             self._set_products(uow, turn, cmd, confirmed=confirmed)
+        elif isinstance(cmd, commands.SetPack):
+            self._require(user, "approve")
+            self._set_pack(uow, turn, cmd, confirmed=confirmed)
         elif isinstance(cmd, commands.Decide):
             self._require(user, "approve")
             mine = self._awaiting_me(uow, user)
@@ -1247,6 +1250,30 @@ class Conversation:
                            detail={"sku": change.sku, "field": change.field, "old": None if old is None else str(old),
                                    "new": str(change.value)})
         turn.reply(self.t("set_products.done", turn.lang, field=field, n=len(rows)) + "\n" + listed)
+
+    def _set_pack(self, uow: UnitOfWork, turn: Turn, cmd: commands.SetPack, *, confirmed: bool) -> None:
+        """可乐一提6瓶 · 可乐一箱改成12瓶: a pack added or resized, shown old → new, changed once confirmed (audited); one
+        named like a unit everyone knows with another size (公斤=3斤) is refused."""
+        product = uow.catalog.product(cmd.sku)
+        if product is None:
+            raise errors.NotFound(code="unknown_sku", sku=cmd.sku)
+        if units.pack_redefines(product.base_unit, [(cmd.pack, cmd.size)]) is not None:
+            raise errors.BadInput(code="pack_redefines", pack=cmd.pack)
+        old = product.packs.get(cmd.pack)
+        words = {"product": product.name, "pack": cmd.pack, "unit": product.base_unit, "new": units.normalize(cmd.size),
+                 "old": units.normalize(old) if old is not None else ""}
+        if old == cmd.size:
+            turn.reply(self.t("pack.same", turn.lang, **words))
+            return
+        if not confirmed:
+            self._ask(uow, turn, cmd, self.t("pack.ask_change" if old is not None else "pack.ask_add", turn.lang, **words))
+            return
+        packs = {**product.packs, cmd.pack: cmd.size}
+        uow.catalog.set_product(cmd.sku, {"packs": {k: str(units.normalize(v)) for k, v in packs.items()}})
+        uow.chat.audit(at=turn.now, actor=turn.user.username, action="pack_set",
+                       detail={"sku": cmd.sku, "pack": cmd.pack, "old": None if old is None else str(old),
+                               "new": str(cmd.size)})
+        turn.reply(self.t("pack.done", turn.lang, **words))
 
     def _repeat_purchase(self, uow: UnitOfWork, turn: Turn, cmd: commands.RepeatPurchase) -> None:
         """再订一次上周的货: the latest purchase for the user's store (of the supplier named) placed again once confirmed,

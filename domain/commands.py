@@ -139,6 +139,15 @@ class SetProduct:
 
 
 @dataclass(frozen=True)
+class SetPack:
+    """可乐一提6瓶 · 可乐一箱改成12瓶: a pack of a product and how many base units it holds (added, or resized), by a
+    manager; the stock stays in base units, so only what later messages and replies mean by the pack changes."""
+    sku: str
+    pack: str
+    size: Decimal
+
+
+@dataclass(frozen=True)
 class SetProducts:
     """可乐和雪碧的售价都改成5块 · 饮料的安全库存都设为2箱: one field of several products (named, or a category's),
     each its own change (a pack said is each product's own), shown together and made together once confirmed."""
@@ -508,7 +517,7 @@ class Batch:
 
 
 Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | Export | ProductField
-           | SetProduct | SetProducts | SetPartner | AddProduct
+           | SetProduct | SetProducts | SetPack | SetPartner | AddProduct
            | RepeatPurchase | RetireProduct | Bookings | MovesQuery | ShipTransfer | RecordPayment | VoidPayment | StartCount | FinishCount | AddPartner | Relay | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
            | SalesQuery | PurchaseQuery | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Help
            | SmallTalk)

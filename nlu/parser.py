@@ -144,6 +144,9 @@ class Parser:
         alias = self._alias(s)
         if alias is not None:   # 肥牛就是牛腩 · 牛腩又叫肥牛
             return alias
+        pack = self._pack(s.strip(" !.~"))
+        if pack is not None:   # 可乐一提6瓶 · 可乐一箱改成12瓶 · 可乐的单位改成箱 (refused)
+            return pack
         partner = _ADD_PARTNER.match(s)
         if partner is not None:   # 新增客户王老板,信用额度5000 · 添加供应商李记,交货期2天
             return self._add_partner(partner)
@@ -425,6 +428,37 @@ class Parser:
             parts.append(replace(got.command, request=False))
             guesses += got.guesses
         return commands.Parsed(commands.Batch(tuple(parts)), tuple(dict.fromkeys(guesses)))
+
+    def _pack(self, bare: str) -> Result | None:
+        """A product's pack said as a fact of the catalog: 可乐一提6瓶 · 可乐加个包装,一提6瓶 · 可乐一箱改成12瓶 (its size in
+        the base unit, said in it or in another of its units); 可乐的单位改成箱: the base unit, which the chat cannot
+        change (every quantity on the books is in it). None: not such a message."""
+        fixed = _BASE_UNIT_SET.fullmatch(bare)
+        named = self.lex.match_product(fixed.group("what") or fixed.group("what2")).skus if fixed is not None else ()
+        if len(named) == 1:
+            return commands.Clarify("base_unit_fixed", mention=named[0])
+        m = _PACK_SAID.fullmatch(bare)
+        if m is None:
+            return None
+        found = self.lex.match_product(m.group("what"))
+        if len(found.skus) != 1 or found.guess is not None:
+            return None
+        sku = found.skus[0]
+        p = self.lex.product(sku)
+        if m.group("pack") in p.packs and not m.group("said") and "包装" not in bare:
+            return None   # (可乐一箱2瓶: an amount, 1 case and 2; a pack it has is changed by saying so: 改成)
+        n = numbers.value(m.group("n"))
+        unit = m.group("u") or p.base_unit
+        if unit not in self.lex.units and not units.is_global(unit):
+            return None   # (可乐一箱24瓶了吗: not a unit after the number)
+        if n is None or n <= 0 or m.group("pack") == unit:
+            return commands.Clarify("bad_qty", detail=m.group("n"))
+        try:
+            size = units.to_base(n, unit, base_unit=p.base_unit, packs={k: v for k, v in p.packs.items()
+                                                                        if k != m.group("pack")})
+        except errors.DomainError:
+            return commands.Clarify("unit_mismatch", mention=sku, detail=unit)
+        return commands.Parsed(commands.SetPack(sku=sku, pack=m.group("pack"), size=units.normalize(size)))
 
     @staticmethod
     def _just_written(skus: tuple[str, ...], speaker: context.Speaker | None) -> bool:
@@ -1845,6 +1879,13 @@ _BOOKS_VS = re.compile(r"(?P<a>[^,;\d]{0,12}?)(?P<vs>实物|实际|实盘|货架
                        + r"(?P<d>多|少)了?(?P<b>[^,;]+)")
 # what is left of a correction naming its partner (是绿源 · 是绿源送的 · 应该是团餐买的), the partner masked
 _PARTNER_FIX = re.compile(r"(?:是|应该是|其实是)?\x00+(?:送的|送来的|的|家的|买的|拿的|进的|要的)?")
+# a pack of a product, said as a fact (可乐一提6瓶 · 可乐加个包装,一提6瓶 · 可乐的一箱改成12瓶)
+_PACK_SAID = re.compile(r"(?:把)?(?P<what>[^,;\s\d]{1,10}?)(?:的)?(?:(?:加|新加|增加|添加)(?:个|一个)?包装[,:\s]*)?"
+                        r"(?:一|每|1)(?P<pack>[箱袋包盒桶条板件提打罐捆扎筐卷])(?P<said>改成|改为|是|有|装|=)?\s*"
+                        r"(?P<n>\d+(?:\.\d+)?|[一二两三四五六七八九十百]+)\s*(?P<u>[^\d\s,;]{1,2})?")
+# the base unit asked to change (可乐的单位改成箱 · 牛腩改成按公斤算)
+_BASE_UNIT_SET = re.compile(r"(?:把)?(?P<what>[^,;\s\d]{1,10}?)(?:的)?(?:基本)?(?:单位|计量单位)(?:改成|改为|换成|设为)\S{1,3}"
+                            r"|(?:把)?(?P<what2>[^,;\s\d]{1,10}?)(?:改成|改为)按\S{1,3}(?:算|记|卖)")
 _COMPARE = re.compile(r"对比|比较|比一下|比一比|(?:哪个|哪家)店(?:最多|最少|多|少)")
 # 今天谁没记账 · 谁还没记录 · 今天大家都记账了吗: each of the store's people and how many writes they made today
 _WHO_RECORDED = re.compile(r"(?:今天)?(?:有)?(?:谁|哪些人|哪个人?|哪位)(?:还|今天)?(?:没有?|没)(?:记账|记录|记|录入?|登记|报)(?:过|了)?[?吗呢]*"

@@ -157,3 +157,19 @@ def test_one_field_of_several_products_or_a_category_is_changed_together_once_co
     products = {p["sku"]: p for p in chat.export("products")}
     assert [int(products[s]["shelf_life_days"]) for s in ("B01", "B02", "B07")] == [10, 10, 10]
     assert "权限" in texts(chat.say("amy", "牛奶和奶油的安全库存都改成3箱"))
+
+
+def test_a_pack_is_added_or_resized_by_a_manager_and_later_messages_count_in_it(chat):
+    out = chat.say("zhou", "可颂一盒6个")                                  # was: asked what happened to 可颂
+    assert "1盒=6个" in texts(out) and out[0]["buttons"], out
+    chat.press("zhou", "确认")
+    chat.say("amy", "卖了可颂2盒")
+    assert chat.stock()["XH:B09"] == 40 - 12
+    out = texts(chat.say("zhou", "牛奶一箱改成6升"))
+    assert "从 12升 改为 6升" in out, out
+    chat.press("zhou", "确认")
+    before = chat.stock()["XH:B01"]
+    chat.say("amy", "收到牛奶1箱")
+    assert chat.stock()["XH:B01"] == before + 6                             # the stock itself never rescaled
+    assert "基本单位不能在聊天里改" in texts(chat.say("zhou", "牛奶的单位改成箱"))
+    assert "权限" in texts(chat.say("amy", "可颂一提8个"))

@@ -162,6 +162,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
         d |= {"intent": "product_field", "sku": c.sku, "field": c.field}
     elif isinstance(c, commands.SetProduct):
         d |= {"intent": "set_product", "sku": c.sku, "field": c.field, "value": str(c.value)}
+    elif isinstance(c, commands.SetPack):
+        d |= {"intent": "set_pack", "sku": c.sku, "pack": c.pack, "size": str(c.size)}
     elif isinstance(c, commands.SetProducts):
         d |= {"intent": "set_products", "changes": [[x.sku, x.field, str(x.value)] for x in c.changes]}
     elif isinstance(c, commands.SetPartner):
