@@ -1217,6 +1217,9 @@ class Conversation:
         if product is None:
             turn.reply(self.t("not_understood", turn.lang))
             return
+        if cmd.field == "name":   # 牛腩改名叫牛腩肉: a name no other product goes by; the old one stays an alias
+            self._rename(uow, turn, product, str(cmd.value), confirmed=confirmed, cmd=cmd)
+            return
         old = getattr(product, cmd.field)
         shown = {k: replies.field_value(self.t, turn.lang, product, cmd.field, v, self._catalog)
                  for k, v in (("old", old), ("new", cmd.value))}
@@ -1225,6 +1228,25 @@ class Conversation:
                      apply=lambda: uow.catalog.set_product(cmd.sku, {cmd.field: value}), action="product_changed",
                      detail={"sku": cmd.sku, "field": cmd.field, "old": None if old is None else str(old),
                              "new": str(cmd.value)})
+
+    def _rename(self, uow: UnitOfWork, turn: Turn, product: catalog.Product, name: str, *, confirmed: bool,
+                cmd: commands.SetProduct) -> None:
+        """A product's new name, shown old → new and changed once confirmed (audited); what it was called stays one of
+        its aliases, so messages in the old words still find it. A name another product goes by is refused."""
+        if any(name in p.names for p in uow.catalog.products() if p.sku != product.sku):
+            raise errors.BadInput(code="name_taken", name=name)
+        if name == product.name:
+            turn.reply(self.t("rename.same", turn.lang, name=name))
+            return
+        words = {"old": product.name, "new": name}
+        if not confirmed:
+            self._ask(uow, turn, cmd, self.t("rename.ask", turn.lang, **words))
+            return
+        aliases = [a for a in dict.fromkeys([*product.aliases, product.name]) if a != name]
+        uow.catalog.set_product(product.sku, {"name": name, "aliases": aliases})
+        uow.chat.audit(at=turn.now, actor=turn.user.username, action="product_renamed",
+                       detail={"sku": product.sku, "old": product.name, "new": name})
+        turn.reply(self.t("rename.done", turn.lang, **words))
 
     def _set_products(self, uow: UnitOfWork, turn: Turn, cmd: commands.SetProducts, *, confirmed: bool) -> None:
         """One field of several products (可乐和雪碧的售价都改成5块): each shown old → new, all changed together once

@@ -755,6 +755,8 @@ def field_value(t: Any, lang: str, p: catalog.Product, field: str, v: Any, cat: 
         return str(t("field.days", lang, n=v))
     if field == "supplier":
         return partner_name(str(v), cat)
+    if field == "category":
+        return str(v) or str(t("field.unset", lang))
     return f"{reports.money(Decimal(v))}/{p.base_unit}"
 
 

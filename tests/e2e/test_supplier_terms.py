@@ -173,3 +173,16 @@ def test_a_pack_is_added_or_resized_by_a_manager_and_later_messages_count_in_it(
     assert chat.stock()["XH:B01"] == before + 6                             # the stock itself never rescaled
     assert "基本单位不能在聊天里改" in texts(chat.say("zhou", "牛奶的单位改成箱"))
     assert "权限" in texts(chat.say("amy", "可颂一提8个"))
+
+
+def test_a_product_is_renamed_keeping_its_old_name_and_moved_to_another_category(chat):
+    out = chat.say("zhou", "可颂改名叫牛角可颂")                            # was: the stock
+    assert "改名为「牛角可颂」" in texts(out) and out[0]["buttons"], out
+    chat.press("zhou", "确认")
+    out = texts(chat.say("amy", "卖了可颂2个"))                              # the old name still understood
+    assert "牛角可颂 2个" in out and chat.stock()["XH:B09"] == 38, out
+    assert "已经有商品叫「全脂牛奶」" in texts(chat.say("zhou", "可颂改名叫全脂牛奶"))
+    chat.say("zhou", "黄油的分类改成原料")
+    chat.press("zhou", "确认")
+    assert {p["sku"]: p["category"] for p in chat.export("products")}["B07"] == "原料"
+    assert "权限" in texts(chat.say("amy", "可颂改名叫面包"))
