@@ -137,6 +137,11 @@ class Conversation:
         self._catalog: context.Catalog | None = None
         self._parser: Parser | None = None
         self._version = -1
+        # master data a manager changes from the chat, each shown and asked before it is done
+        self._master_changes: dict[type, Callable[..., None]] = {
+            commands.SetProduct: self._set_product, commands.SetProducts: self._set_products,
+            commands.SetPack: self._set_pack, commands.AddProduct: self._add_product,
+            commands.AddPartner: self._add_partner, commands.SetPartner: self._set_partner}
 
     # ------------------------------------------------------------ entry points
     async def handle(self, incoming: Incoming) -> list[Outgoing]:
@@ -528,15 +533,9 @@ class Conversation:
             turn.reply(self.t("field.show", turn.lang, product=product.name, field=self.t(f"field.{cmd.field}", turn.lang),
                               value=replies.field_value(self.t, turn.lang, product, cmd.field,
                                                         getattr(product, cmd.field, None), self._catalog)))
-        elif isinstance(cmd, commands.SetProduct):
+        elif type(cmd) in self._master_changes:   # the catalog and partners a manager changes: asked, then done
             self._require(user, "approve")
-            self._set_product(uow, turn, cmd, confirmed=confirmed)
-        elif isinstance(cmd, commands.SetProducts):
-            self._require(user, "approve")
-            self._set_products(uow, turn, cmd, confirmed=confirmed)
-        elif isinstance(cmd, commands.SetPack):
-            self._require(user, "approve")
-            self._set_pack(uow, turn, cmd, confirmed=confirmed)
+            self._master_changes[type(cmd)](uow, turn, cmd, confirmed=confirmed)
         elif isinstance(cmd, commands.Decide):
             self._require(user, "approve")
             mine = self._awaiting_me(uow, user)
@@ -588,15 +587,6 @@ class Conversation:
         elif isinstance(cmd, commands.RepeatPurchase):
             self._require(user, "record")
             self._repeat_purchase(uow, turn, cmd)
-        elif isinstance(cmd, commands.AddProduct):
-            self._require(user, "approve")
-            self._add_product(uow, turn, cmd, confirmed=confirmed)
-        elif isinstance(cmd, commands.AddPartner):
-            self._require(user, "approve")
-            self._add_partner(uow, turn, cmd, confirmed=confirmed)
-        elif isinstance(cmd, commands.SetPartner):
-            self._require(user, "approve")
-            self._set_partner(uow, turn, cmd, confirmed=confirmed)
         elif isinstance(cmd, commands.StockInfo):
             self._require(user, "query")
             turn.reply(replies.stock_info(self.t, turn.lang, uow, cmd, user=user, now=turn.now, cat=self._catalog))
@@ -1257,7 +1247,7 @@ class Conversation:
             if product is None:
                 raise errors.NotFound(code="unknown_sku", sku=change.sku)
             old = getattr(product, change.field)
-            rows.append((change, product, old, self.t("set_products.line", turn.lang, product=product.name, **{
+            rows.append((change, old, self.t("set_products.line", turn.lang, product=product.name, **{
                 k: replies.field_value(self.t, turn.lang, product, change.field, v, self._catalog)
                 for k, v in (("old", old), ("new", change.value))})))
         field = self.t(f"field.{cmd.changes[0].field}", turn.lang)
@@ -1265,7 +1255,7 @@ class Conversation:
         if not confirmed:
             self._ask(uow, turn, cmd, self.t("set_products.ask", turn.lang, field=field, n=len(rows)) + "\n" + listed)
             return
-        for change, _product, old, _line in rows:
+        for change, old, _line in rows:
             value: Any = int(change.value) if change.field in ("shelf_life_days", "lead_time_days") else change.value
             uow.catalog.set_product(change.sku, {change.field: value})
             uow.chat.audit(at=turn.now, actor=turn.user.username, action="product_changed",
