@@ -125,14 +125,15 @@ class Parser:
         short_of = _SHORT_OF_SEND.fullmatch(s.strip(" !.~"))
         if short_of is not None:   # 南山店缺可乐,发2箱过去: those goods sent there
             s = f"给{short_of.group('to')}{short_of.group('v')}{short_of.group('what')}{short_of.group('q')}"
-        books = _BOOKS_SAY.fullmatch(s.strip(" !.~")) or _BOOKS_VS.fullmatch(s.strip(" !.~"))
+        plain = s.strip(" !.~")
+        books = _BOOKS_SAY.fullmatch(plain) or _BOOKS_VS.fullmatch(plain)
         if books is not None:   # 账上可乐多了5瓶: the shelf has 5 fewer than the books (a loss); 实物比账上多…: a surplus
-            shelf = books.group("d") if "vs" in books.groupdict() else {"多": "少", "少": "多"}[books.group("d")]
-            s = f"盘点发现{books.group('a')}{shelf}了{books.group('b')}"
+            shelf = books.group("d") if books.re is _BOOKS_VS else {"多": "少", "少": "多"}[books.group("d")]
+            s = plain = f"盘点发现{books.group('a')}{shelf}了{books.group('b')}"
         bare_field = intents.BARE_FIELD.match(s)
         if bare_field is not None and self.lex.match_product(bare_field.group("head").removesuffix("的")).skus:
             s = f"{bare_field.group('head')}{bare_field.group('field')}设为{bare_field.group('value')}"   # 牛腩安全库存20斤
-        earlier = self._earlier(s.strip(" !.~"), speaker)
+        earlier = self._earlier(plain, speaker)
         if earlier is not None:   # 把昨天卖的可乐改成3箱 · 撤销昨天收的牛奶: an earlier write, not the last
             return earlier
         follow = self._order_followup(s, speaker)
@@ -144,13 +145,13 @@ class Parser:
         alias = self._alias(s)
         if alias is not None:   # 肥牛就是牛腩 · 牛腩又叫肥牛
             return alias
-        renamed = _RENAMED.fullmatch(s.strip(" !.~")) or _RECLASSED.fullmatch(s.strip(" !.~"))
+        renamed = _RENAMED.fullmatch(plain) or _RECLASSED.fullmatch(plain)
         if renamed is not None:   # 牛腩改名叫牛腩肉 · 可乐的分类改成酒水: the catalog's name or category
             found = self.lex.match_product(renamed.group("what"))
             if len(found.skus) == 1 and found.guess is None and renamed.group("new"):
                 field = "name" if renamed.re is _RENAMED else "category"
                 return commands.Parsed(commands.SetProduct(found.skus[0], field, renamed.group("new").strip()))
-        pack = self._pack(s.strip(" !.~"))
+        pack = self._pack(plain)
         if pack is not None:   # 可乐一提6瓶 · 可乐一箱改成12瓶 · 可乐的单位改成箱 (refused)
             return pack
         partner = _ADD_PARTNER.match(s)
@@ -343,7 +344,7 @@ class Parser:
     def _earlier(self, bare: str, speaker: context.Speaker) -> Result | None:
         """A correction or an undoing of an earlier write named by when it happened, and its kind or product:
         把昨天卖的可乐改成3箱 · 上午那笔牛腩应该是25斤 · 昨天的可乐记错了,应该是3箱 · 撤销昨天收的牛奶 · 周一报损的土豆删掉.
-        None: not such a message (no day said first, or an order, a booking or a rule named)."""
+        None: not such a message (no day said first, or an order, a booking, a rule or a catalog field named)."""
         fix = _EARLIER_FIX.fullmatch(bare)
         undo = _EARLIER_UNDO.fullmatch(bare) if fix is None else None
         if fix is not None:
