@@ -1213,7 +1213,7 @@ class Conversation:
         old = getattr(product, cmd.field)
         shown = {k: replies.field_value(self.t, turn.lang, product, cmd.field, v, self._catalog)
                  for k, v in (("old", old), ("new", cmd.value))}
-        value: Any = int(cmd.value) if cmd.field in ("shelf_life_days", "lead_time_days") else cmd.value
+        value = _stored(cmd.field, cmd.value)
         self._change(uow, turn, cmd, name=product.name, shown=shown, confirmed=confirmed,
                      apply=lambda: uow.catalog.set_product(cmd.sku, {cmd.field: value}), action="product_changed",
                      detail={"sku": cmd.sku, "field": cmd.field, "old": None if old is None else str(old),
@@ -1256,8 +1256,7 @@ class Conversation:
             self._ask(uow, turn, cmd, self.t("set_products.ask", turn.lang, field=field, n=len(rows)) + "\n" + listed)
             return
         for change, old, _line in rows:
-            value: Any = int(change.value) if change.field in ("shelf_life_days", "lead_time_days") else change.value
-            uow.catalog.set_product(change.sku, {change.field: value})
+            uow.catalog.set_product(change.sku, {change.field: _stored(change.field, change.value)})
             uow.chat.audit(at=turn.now, actor=turn.user.username, action="product_changed",
                            detail={"sku": change.sku, "field": change.field, "old": None if old is None else str(old),
                                    "new": str(change.value)})
@@ -1470,13 +1469,9 @@ class Conversation:
             else:
                 self._redo(uow, turn, self._corrected(uow, turn, cmd, moves), cmd.batch)
             return
-        found = []
-        for b in uow.stock.batches_between(turn.user.username, cmd.of.start, cmd.of.end, limit=EARLIER_MAX + 1):
-            moves = uow.stock.batch(b)
-            if (not cmd.of.kinds or {m.kind.value for m in moves} & set(cmd.of.kinds)) \
-                    and (cmd.of.sku is None or cmd.of.sku in {m.sku for m in moves}) \
-                    and (cmd.of.partner is None or cmd.of.partner in {m.partner for m in moves}):
-                found.append((b, moves))
+        found = [(b, uow.stock.batch(b)) for b in uow.stock.batches_between(
+            turn.user.username, cmd.of.start, cmd.of.end, kinds=cmd.of.kinds, sku=cmd.of.sku, partner=cmd.of.partner,
+            limit=EARLIER_MAX + 1)]
         if not found:
             turn.reply(self.t("earlier.none", turn.lang, said=cmd.of.said))
             return
@@ -1584,7 +1579,7 @@ class Conversation:
         """The write that made ``moves``, the same, of ``partner``: a supplier for what came in from or went back to
         one, a customer for a sale or what one returned."""
         again = _said_again(turn, moves)
-        who = next((x for x in uow.catalog.partners() if x.code == partner), None)
+        who = purchasing.partner_of(uow, partner)
         wants = {commands.Movement.RECEIPT: catalog.PartnerKind.SUPPLIER,
                  commands.Movement.RETURN_TO_SUPPLIER: catalog.PartnerKind.SUPPLIER,
                  commands.Movement.SALE: catalog.PartnerKind.CUSTOMER,
@@ -1669,6 +1664,11 @@ class Conversation:
         turn.events += sub.events
         for m in sub.out:
             turn.push(m.to, m.text)
+
+
+def _stored(field: str, value: Decimal | str) -> Any:
+    """A product field's value as the catalog keeps it (days as whole numbers)."""
+    return int(value) if field in ("shelf_life_days", "lead_time_days") else value
 
 
 def _said_again(turn: Turn, moves: list[ledger.Move]) -> commands.Command:

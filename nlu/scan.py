@@ -198,7 +198,10 @@ class Scanner:
             _mask(chars, free, [m])
         masked = "".join(chars)
         prices: list[Price] = []
-        for m in self.total_re.finditer(masked):
+        # a line's whole amount: 共130元 · 花了130, and 可乐卖了3箱收了180块 (what it brought in, after goods said)
+        totals = [*self.total_re.finditer(masked), *(m for m in _TAKEN_IN.finditer(masked) if any(
+            e.kind == "product" and e.end <= m.start() for e in entities))]
+        for m in totals:
             v = numbers.value(m.group("p"))
             if v is not None:
                 prices.append(Price(m.start(), m.end(), v, "", total=True))
@@ -214,13 +217,6 @@ class Scanner:
                 prices.append(Price(m.start(), m.end(), v, m.groupdict().get("u") or "", bare=rx is self.bare_price))
                 _mask(chars, free, [m])
             masked = "".join(chars)
-        for m in _TAKEN_IN.finditer(masked):   # 可乐卖了3箱收了180块: what the line brought in, its total
-            if any(e.kind == "product" and e.end <= m.start() for e in entities):
-                v = numbers.value(m.group("p"))
-                if v is not None:
-                    prices.append(Price(m.start(), m.end(), v, "", total=True))
-                    _mask(chars, free, [m])
-        masked = "".join(chars)
         for m in _BARE_KUAI.finditer(masked):   # …1箱,280块: money when the product before it is not counted in 块
             said = [e for e in entities if e.kind == "product" and e.end <= m.start()]
             if said and re.search(r"\d|[一二两三四五六七八九十半]", masked[said[-1].end:m.start()]) \

@@ -855,8 +855,8 @@ def turnover_now(uow: Any, t: Any, *, lang: str, location: str, now: datetime, f
             if on_hand > 0 and used <= 0:
                 idle.append(f"{p.name} {qty(p, on_hand)}")
             elif on_hand > 0:
-                rows.append((on_hand / (used / window), t("turnover.line", lang, product=p.name, qty=qty(p, on_hand),
-                                                         days=f"{on_hand / (used / window):.0f}")))
+                lasting = on_hand / (used / window)
+                rows.append((lasting, t("turnover.line", lang, product=p.name, qty=qty(p, on_hand), days=f"{lasting:.0f}")))
         if value <= 0 and gone <= 0:
             lines.append(t("turnover.none", lang, location=loc_name(uow, loc)))
             continue

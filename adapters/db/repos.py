@@ -306,15 +306,22 @@ class StockRepo(_Repo):
             .group_by(t.Move.batch).order_by(func.max(t.Move.id).desc()).limit(limit)).all()
         return [str(b) for b, _ in rows]
 
-    def batches_between(self, actor: str, start: datetime, end: datetime, *, limit: int = 50) -> list[str]:
-        """The actor's batches with a move dated in [start, end) that are not reversals and stand (not undone),
-        newest first."""
+    def batches_between(self, actor: str, start: datetime, end: datetime, *, limit: int = 50,
+                        kinds: Sequence[str] = (), sku: str | None = None, partner: str | None = None) -> list[str]:
+        """The actor's batches with a move dated in [start, end) (of one of ``kinds``, of ``sku``, with ``partner``,
+        when given) that are not reversals and stand (not undone), newest first."""
         undone = select(t.Move.reverses).where(t.Move.tenant_id == self.tid, t.Move.reverses.is_not(None))
         undone_batches = select(t.Move.batch).where(t.Move.tenant_id == self.tid, t.Move.id.in_(undone))
-        rows = self.s.execute(select(t.Move.batch, func.max(t.Move.id)).where(
+        stmt = select(t.Move.batch, func.max(t.Move.id)).where(
             t.Move.tenant_id == self.tid, t.Move.actor == actor, t.Move.reverses.is_(None),
             t.Move.at >= start, t.Move.at < end, t.Move.batch.not_in(undone_batches))
-            .group_by(t.Move.batch).order_by(func.max(t.Move.id).desc()).limit(limit)).all()
+        if kinds:
+            stmt = stmt.where(t.Move.kind.in_(list(kinds)))
+        if sku is not None:
+            stmt = stmt.where(t.Move.sku == sku)
+        if partner is not None:
+            stmt = stmt.where(t.Move.partner == partner)
+        rows = self.s.execute(stmt.group_by(t.Move.batch).order_by(func.max(t.Move.id).desc()).limit(limit)).all()
         return [str(b) for b, _ in rows]
 
     def last_batch(self, actor: str) -> str | None:

@@ -444,6 +444,9 @@ def test_an_actor_s_recent_batches_are_newest_first_without_reversals_on_either_
         assert uow.stock.batches_between("amy", T0 - day, T0 + day) == ["b1"]
         assert uow.stock.batches_between("amy", T0 + timedelta(seconds=1), T0 + day) == []
         assert uow.stock.batches_between("bo", T0, T0 + timedelta(seconds=1)) == ["b3"]
+        assert uow.stock.batches_between("amy", T0 - day, T0 + day, kinds=("sale",), sku="B09") == ["b1"]
+        assert uow.stock.batches_between("amy", T0 - day, T0 + day, kinds=("receipt",)) == []
+        assert uow.stock.batches_between("amy", T0 - day, T0 + day, sku="B01") == []
 
 
 def test_payments_sum_per_partner_net_of_those_undone_and_stay_with_their_tenant(cafe, engine):

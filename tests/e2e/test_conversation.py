@@ -307,3 +307,13 @@ def test_a_day_s_writes_named_by_the_day_alone_are_listed_to_undo_one(chat):
     assert "2 笔" in texts(out) and out[0]["buttons"] == [["1", "2"]], out
     chat.press("amy", "1")                                                   # the newest: the milk
     assert chat.stock()["XH:B01"] == 36 and chat.stock()["XH:B09"] == 37
+
+
+def test_an_earlier_write_is_found_among_many_of_that_day(chat):
+    chat.say("amy", "昨天收到牛奶1箱")                                      # the oldest of the day
+    for _ in range(8):
+        chat.say("amy", "昨天卖了可颂1个")
+    out = chat.say("amy", "撤销昨天收的牛奶")                                # was: not found past the newest seven
+    assert "牛奶" in texts(out) and out[0]["buttons"], out
+    chat.press("amy", "确认")
+    assert chat.stock()["XH:B01"] == 36
