@@ -136,9 +136,11 @@ SET_FIELD = re.compile(r"(?P<field>" + FIELD_NAMES + r")\s*(?:都|也|全部|一
 # a product's field asked without a verb (牛腩保质期几天 · 牛腩交货期多久 · 可乐最少订多少)
 FIELD_ASKED = re.compile(r"(?P<field>" + FIELD_NAMES + r")\s*(?:是|有|要)?(?:多少|几|啥|什么|谁|哪|多久|多长)"
                          r"|(?P<moq>最少|最低|至少)(?:要|得|能)?(?:订|起订|进)(?:多少|几)")
+# the words a pack goes by (一箱 · 一提 · 一捆), said after 一 or 每
+PACK_WORD = "[箱袋包盒桶条板件提打罐捆扎筐卷]"
 # how a product is counted (可乐一箱几瓶 · 土豆一袋多少斤 · 土豆是按斤还是按公斤 · 牛腩什么单位)
-UNITS_ASKED = re.compile(r"(?:一|每|1)\s*[箱袋包盒桶条板件提打罐捆扎]\s*(?:是|有|装|能装)?\s*(?:多少|几)(?!钱|块|元|毛)"
-                         r"|(?:多少|几)(?![钱块元毛])\S{0,2}(?:一|每)[箱袋包盒桶条板件提打罐捆扎](?![\d])|按\S{1,3}还是按"
+UNITS_ASKED = re.compile(rf"(?:一|每|1)\s*{PACK_WORD}\s*(?:是|有|装|能装)?\s*(?:多少|几)(?!钱|块|元|毛)"
+                         rf"|(?:多少|几)(?![钱块元毛])\S{{0,2}}(?:一|每){PACK_WORD}(?![\d])|按\S{{1,3}}还是按"
                          r"|(?:什么|啥)单位|单位是(?:什么|啥)")
 # 设置牛腩安全库存20斤 · 牛腩安全库存20斤: the field's new value said without a verb (read as 牛腩安全库存设为20斤)
 BARE_FIELD = re.compile(r"^(?:请|帮我)?(?:把)?(?:设置|设定|设)?(?:一下)?(?P<head>[^,;\s\d]{1,12}?)(?P<field>" + FIELD_NAMES
@@ -248,7 +250,8 @@ def write_intent(masked: str, *, has_dest: bool, has_source: bool, supplier: boo
     m = masked
     if RETURN_SUPPLIER.search(m):
         return "return_to_supplier"
-    if re.search("还给|归还|还回|还了", m) and (supplier or has_dest) and not (supplier and "还了" in m):   # 还给静安店3个可颂: what was borrowed goes back
+    gave_back = re.search("还给|归还|还回", m) or ("还了" in m and not supplier)   # (还了张记…: no goods of ours lent)
+    if gave_back and (supplier or has_dest):   # 还给静安店3个可颂: what was borrowed goes back
         return "return_to_supplier" if supplier else "transfer"
     if SEND_BACK.search(m) and not customer:
         return "return_to_supplier"   # 奶油退回去1箱: sent back (退回来 would have come back)
