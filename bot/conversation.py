@@ -1449,10 +1449,23 @@ class Conversation:
         if batch is not None and (uow.stock.is_reversed(batch)
                                   or (not earlier and uow.stock.last_batch(turn.user.username) != batch)):
             raise errors.InvalidState(code="undo_not_last")
-        original, evs = inventory.undo(uow, actor=actor, batch=batch if earlier else None)
+        target = batch or uow.stock.last_batch(turn.user.username)
+        was = None if earlier or target is None else _corrected_from(uow, target)
+        if was is not None:   # 不对,是6瓶 then 撤销: the correction undone, so the write it replaced stands again
+            again = replace(actor, batch=_batch(turn.now))
+            restored, evs = inventory.restore(uow, was, actor=again)
+            turn.events += evs
+            uow.chat.audit(at=turn.now, actor=turn.user.username, action="correction_undone",
+                           detail={"batch": target, "restored": was, "as": again.batch})
+        original, evs = inventory.undo(uow, actor=actor, batch=target)
         turn.events += evs
-        turn.reply(self.t("undone", turn.lang, summary=replies.moves_summary(original, self._catalog, self.t,
-                                                                                   turn.lang)))
+        said = replies.moves_summary(original, self._catalog, self.t, turn.lang)
+        if was is None:
+            turn.reply(self.t("undone", turn.lang, summary=said))
+            return
+        turn.reply(self.t("undone_fix", turn.lang, summary=said,
+                          was=replies.moves_summary(restored, self._catalog, self.t, turn.lang)),
+                   [[Button(self.t("btn.undo", turn.lang), f"undo:{again.batch}")]])
 
     def _earlier(self, uow: UnitOfWork, turn: Turn, cmd: commands.Undo | commands.Correct, *,
                  confirmed: bool) -> None:
@@ -1569,6 +1582,8 @@ class Conversation:
         actor = self._actor(turn, new_cmd)
         plan = inventory.plan(uow, new_cmd, actor=actor, force=True)
         turn.events += inventory.record(uow, plan, actor=actor, t=self.t, push=turn.push)
+        uow.chat.audit(at=turn.now, actor=turn.user.username, action="write_corrected",
+                       detail={"batch": actor.batch, "was": batch})
         text = self.t("corrected", turn.lang, summary=replies.summary(self.t, turn.lang, new_cmd, self._catalog,
                                                                         user=turn.user))
         if isinstance(new_cmd, commands.RecordMoves) and new_cmd.paid and new_cmd.partner is not None:
@@ -1677,6 +1692,11 @@ def _said_again(turn: Turn, moves: list[ledger.Move]) -> commands.Command:
     first = moves[0].sku
     qty = sum((m.qty for m in moves if m.sku == first and m.kind != ledger.MoveKind.TRANSFER_IN), Decimal(0))
     return inventory.command_of(moves, sku=first, qty=qty, now=turn.now)
+
+
+def _corrected_from(uow: UnitOfWork, batch: str) -> str | None:
+    """The write ``batch`` corrected (不对,是6瓶 replaced 5瓶 with it), if it is a correction."""
+    return next((str(d["was"]) for d in uow.chat.audits("write_corrected", limit=200) if d.get("batch") == batch), None)
 
 
 def _batch(now: datetime) -> str:

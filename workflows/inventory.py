@@ -238,6 +238,27 @@ def undo(uow: UnitOfWork, *, actor: Actor, batch: str | None = None) -> tuple[li
     return original, evs
 
 
+def restore(uow: UnitOfWork, batch: str, *, actor: Actor) -> tuple[list[ledger.Move], list[events.Event]]:
+    """A write a correction undid (``batch``), written again as it was when the correction is undone: the same
+    moves (lots, prices, partner, its own time) in a new batch (``actor.batch``), and the payment it was paid with on
+    the spot, if any."""
+    moves = [replace(m, id=None, batch=actor.batch, message_id=actor.message_id)
+             for m in uow.stock.batch(batch) if m.reverses is None]
+    if not moves:
+        raise errors.NotFound(code="nothing_to_undo")
+    uow.stock.record(moves)
+    for p in uow.payments.with_note(f"batch:{batch}"):
+        if p.reverses is None and p.id is not None and uow.payments.is_reversed(p.id):
+            pid = uow.payments.add(partner=p.partner, amount=p.amount, at=actor.now, actor=actor.user.username,
+                                   message_id=actor.message_id, note=f"batch:{actor.batch}")
+            uow.chat.audit(at=actor.now, actor=actor.user.username, action="payment",
+                           detail={"payment": pid, "partner": p.partner, "amount": str(p.amount), "batch": actor.batch})
+    evs: list[events.Event] = [events.StockMoved(location=loc, sku=m.sku, at=actor.now, kind=m.kind.value,
+                                                 actor=actor.user.username)
+                               for m in moves for loc in (m.src, m.dst) if not loc.startswith("~")]
+    return moves, evs
+
+
 def _unpay(uow: UnitOfWork, batch: str, *, actor: Actor) -> None:
     """The payment a sale paid on the spot brought (盒马买了…,付了现金: kept with the note batch:…), undone with it."""
     for p in uow.payments.with_note(f"batch:{batch}"):

@@ -44,6 +44,27 @@ def test_a_correction_replaces_the_last_write(chat):
     assert chat.stock()["XH:B09"] == 34, texts(out)
 
 
+def test_undoing_a_correction_brings_back_the_write_it_replaced(chat):
+    chat.say("amy", "卖了可颂5个")
+    chat.say("amy", "不对,是6个")
+    out = texts(chat.say("amy", "撤销"))                # was: both gone, though it said only 6个 was undone
+    assert "已撤销更正" in out and "原记录已恢复:可颂 5个" in out, out
+    assert chat.stock()["XH:B09"] == 35
+    out = texts(chat.say("amy", "刚才记了什么")).splitlines()
+    assert "可颂 5个" in out[1] and "已撤销" not in out[1], out      # the one standing, at the top
+    assert "撤销" in texts(chat.say("amy", "撤销")) and chat.stock()["XH:B09"] == 35   # a repeat asks first
+    chat.press("amy", "撤销这笔")
+    assert chat.stock()["XH:B09"] == 40
+    chat.say("amy", "昨天卖了可颂8个")                   # an earlier day's write, corrected there and that undone
+    chat.say("amy", "把昨天卖的可颂改成9个")
+    chat.press("amy", "确认")
+    assert chat.stock()["XH:B09"] == 31
+    chat.say("amy", "撤销")
+    assert chat.stock()["XH:B09"] == 32
+    day = [r for r in chat.export("moves") if r["sku"] == "B09" and not r.get("reverses")]
+    assert day[-1]["at"].startswith("2026-06-14"), day[-1]          # back on its own day
+
+
 def test_a_typo_asks_before_writing_and_confirm_records(chat):
     out = chat.say("amy", "收到高筋面份2袋")
     assert chat.stock()["XH:B03"] == 100

@@ -482,7 +482,10 @@ def test_a_sale_paid_on_the_spot_is_its_payment_undone_and_corrected_with_it(tmp
     assert "已收 ¥96.00" in owed() and "未收 ¥0.00" in owed()
     out = texts(chat.say("liu", "不对,是2箱"))                            # the payment follows the correction
     assert "¥192.00" in out and "已收 ¥192.00" in owed() and "未收 ¥0.00" in owed(), out
-    chat.say("liu", "撤销")                                               # and the undo
+    out = texts(chat.say("liu", "撤销"))          # the correction undone: the 1 case stands again, paid as it was
+    assert "原记录已恢复" in out and "货款 ¥96.00,已收 ¥96.00,未收 ¥0.00" in owed(), out
+    chat.say("liu", "撤销")                                               # and the sale itself, once asked
+    chat.press("liu", "撤销这笔")
     assert "已收 ¥0.00" in owed() and "未收 ¥0.00" in owed()
     chat.say("liu", "团餐拿了可乐1箱,挂账")                               # on account: owed
     assert "未收 ¥120.00" in owed()
