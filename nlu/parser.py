@@ -177,6 +177,19 @@ class Parser:
         once = self.rules.parse_once(s, speaker=speaker, original=(text or "").strip()) if "提醒" in s else None
         if once is not None:   # 明天早上提醒我订牛奶
             return once
+        mine = _TELL_ME.match(s)
+        cond = _CONDITION_FIRST.match(mine.group("rest")) if mine is not None else None
+        if mine is not None and cond is not None:   # 提醒我可乐低于50瓶的时候订货: the rule, said condition first
+            return self.rules.parse(cond.group("when") + mine.group("verb") + cond.group("what"), speaker=speaker,
+                                    original=(text or "").strip())
+        relay = self._relay(s, speaker) if _RELAY.match(s) else None
+        if isinstance(relay, commands.Parsed) and isinstance(relay.command, commands.Relay):
+            if rules.is_news(relay.command.text):   # 通知陈采购:可乐断货了 (a condition's words, and no condition)
+                return relay
+            cond = _CONDITION_FIRST.match(relay.command.text)
+            if cond is not None and s.endswith(relay.command.text):   # 提醒陈采购可乐低于50瓶的时候订货: the rule
+                said = cond.group("when") + s[:-len(relay.command.text)] + cond.group("what")   # said condition first
+                return self.rules.parse(said, speaker=speaker, original=(text or "").strip())
         if rules.looks_like_rule(s) and not intents.RESTOCK_NOW.search(s):   # (按安全库存补货: the list, not a rule)
             return self.rules.parse(s, speaker=speaker, original=(text or "").strip())
         relay = self._relay(s, speaker)
@@ -2053,6 +2066,9 @@ _RELAY = re.compile(r"^(?:请|麻烦|帮我)?(?:通知|告诉|告知|转告|提�
                     # 跟陈采购说一下… · 和刘店长讲…: with 跟/和/给 the saying word is needed (跟陈采购订牛腩 is an order)
                     r"|^(?:请|麻烦|帮我)?(?:跟|和|给)(?P<who2>[^::说讲]{2,12}?)(?:说一下|说一声|说|讲一下|讲|带个话|捎个话)"
                     r"\s*[::,,]?\s*(?P<rest2>.+)$")
+# what a colleague is told to do when something happens, the condition said first (可乐低于50瓶的时候|订货)
+_CONDITION_FIRST = re.compile(r"^(?P<when>[^,,;;]{2,30}?(?:的时候|时候|时))[,,]?\s*(?P<what>[^,,;;]{2,30})$")
+_TELL_ME = re.compile(r"^(?P<verb>(?:请|麻烦)?(?:提醒|通知|告诉)我)\s*(?P<rest>.+)$")
 _ADD_PARTNER = re.compile(r"^(?:请|帮我)?(?:新增|添加|增加|新建|加一个|加个|建一个|录入)(?:一个|一家|个|家)?(?:新)?"
                           r"(?P<kind>客户|供应商|供货商)\s*[::,,]?\s*(?P<name>[^,,;\s::]{2,12})(?P<rest>.*)$")
 # 南山店要的土豆发了 · 给福田店的货发出去了: the transfer another store asked for (of that product), sent

@@ -97,6 +97,16 @@ class Unsupported(Exception):
         self.detail = detail
 
 
+# the words that make a condition of a state (当…时 · 如果… · …的话 · …就 · 每天…); without one, 通知陈采购:可乐断货了
+# passes the news on
+_CONNECTIVE = re.compile(r"当|如果|要是|一旦|只要|假如|若|的话|(?<!及)(?<!同)时|就(?!剩|只|这|那|是|在)|则|每|以后|之后|后(?:就|再)")
+
+
+def is_news(s: str) -> bool:
+    """What follows a colleague's name says how things are, not when to do something (可乐断货了 · 牛腩低于安全库存了)."""
+    return _CONNECTIVE.search(s) is None
+
+
 def looks_like_rule(s: str) -> bool:
     if _ACTION_WORDS.search(s) and _CONDITION_WORDS.search(s):
         return True

@@ -247,7 +247,14 @@ def test_words_for_colleagues_are_passed_on_now_and_record_nothing(demo):
     out = demo.say("xiaowang", "告诉店长:豆腐到了")   # a role: this store's manager, not 福田店's
     assert texts(out, "liu") == "📨 小王:豆腐到了" and not texts(out, "zhao"), out
     assert "不能转告自己" in texts(demo.say("xiaowang", "告诉小王:你好"))
-    assert demo.stock() == before and demo.export("orders") == []
+    out = demo.say("liu", "通知陈采购:可乐断货了")   # news with a condition's words: was a rule it could not build
+    assert texts(out, "chen") == "📨 刘店长:可乐断货了", out
+    out = demo.say("liu", "跟陈采购说一声,牛腩低于安全库存了")
+    assert texts(out, "chen") == "📨 刘店长:牛腩低于安全库存了", out
+    assert demo.stock() == before and demo.export("orders") == [] and demo.export("rules") == []
+    out = demo.say("liu", "通知陈采购可乐低于安全库存时补货")   # a condition (…时): a rule, never passed on
+    assert not texts(out, "chen") and "当【可乐】在【南山店】的库存 < 安全库存 时 → 提醒【陈采购】:补货" in texts(out), out
+    demo.press("liu", "取消")
     out = demo.say("liu", "明天早上8点提醒陈采购订牛腩")   # a time: a reminder then, not now
     assert not texts(out, "chen") and "确认" in str(out[0]["buttons"]), out
 
