@@ -173,7 +173,7 @@ def _users(ctx: _Ctx, r: dict[str, str]) -> None:
             raise ValueError(f"unknown partner {partner!r}")
     ctx.uow.catalog.upsert(t.AppUser, {"username": r["username"]},
                            {"display_name": r["display_name"], "role": role.value, "location": loc,
-                            "partner": partner})
+                            "partner": partner, **({"active": _active(r["active"])} if r.get("active") else {})})
 
 
 def _products(ctx: _Ctx, r: dict[str, str]) -> None:
@@ -199,7 +199,7 @@ def _products(ctx: _Ctx, r: dict[str, str]) -> None:
 
 
 def _active(v: str | None) -> bool:
-    """The products file's active column: empty or 1/true/yes/是/在售 keeps it; 0/false/no/否/停用/下架 retires it."""
+    """The products (and users) file's active column: empty or 1/true/yes/是/在售 keeps it; 0/false/no/否/停用/下架 retires it."""
     said = (v or "").strip().lower()
     if said in ("", "1", "true", "yes", "y", "是", "在售", "启用"):
         return True
@@ -334,10 +334,14 @@ def export_rows(uow: SqlUnitOfWork, kind: str) -> list[dict[str, Any]]:
                  "supplier": cell(p.supplier), "lead_time_days": cell(p.lead_time_days), "moq": cell(p.moq),
                  "active": "1" if p.active else "0"}
                 for p in uow.catalog.products()]
+    if kind == "users":   # in the import's own columns, with whether each is still here (active 0: left)
+        return [{"username": u.username, "display_name": u.display_name, "role": u.role.value,
+                 "location": u.location or "", "partner": u.partner or "", "language": u.language,
+                 "active": "1" if u.active else "0"} for u in uow.catalog.users(everyone=True)]
     if kind == "deviations":  # the forecasting report: which triggering inputs were wrong, per rule action
         return [{"kind": action, **detail} for action in ("forecast_deviation", "rule_override")
                 for detail in uow.chat.audits(action, limit=1000)]
-    raise ValueError(f"unknown export kind {kind!r}; one of stock, moves, orders, bookings, rules, products, deviations")
+    raise ValueError(f"unknown export kind {kind!r}; one of stock, moves, orders, bookings, rules, products, users, deviations")
 
 
 def to_csv(rows: list[dict[str, Any]]) -> str:

@@ -155,6 +155,8 @@ class Conversation:
                 if incoming.text.strip().startswith("/start"):
                     return [Outgoing(to=incoming.chat_id, text=self.t("invite_bad"))]
                 return [Outgoing(to=incoming.chat_id, text=self.t("unregistered"))]
+            if not user.active:   # (left: 小王离职了) nothing they send is read or kept
+                return [Outgoing(to=incoming.chat_id, text=self.t("account_disabled", user.language))]
             source = f"{incoming.channel}:{incoming.message_id}" if incoming.message_id else None
             if source and not uow.chat.claim_message(incoming.channel, incoming.message_id, now):
                 # handled before: nothing is recorded again, but the same answers are returned, so a
@@ -185,7 +187,10 @@ class Conversation:
         return out
 
     def _store(self, uow: UnitOfWork, out: list[Outgoing], now: datetime, *, source: str | None) -> None:
-        """Every message is kept (the web chat's history; buttons resolve against their message)."""
+        """Every message is kept (the web chat's history; buttons resolve against their message); none goes to
+        someone who left."""
+        gone = uow.catalog.departed()
+        out[:] = [m for m in out if m.to not in gone]
         for m in out:
             m.id = uow.chat.add_message(to=m.to, text=m.text, source=source, media=media_of(m),
                                         buttons=[[[b.label, b.data] for b in row] for row in m.buttons], at=now)
@@ -208,7 +213,7 @@ class Conversation:
         version = uow.catalog.version()
         if self._parser is None or self._catalog is None or version != self._version:
             cat = context.Catalog(products=tuple(uow.catalog.products()), locations=tuple(uow.catalog.locations()),
-                                  partners=tuple(uow.catalog.partners()), users=tuple(uow.catalog.users()),
+                                  partners=tuple(uow.catalog.partners()), users=tuple(uow.catalog.users(everyone=True)),
                                   synonyms=uow.catalog.synonyms())
             if self._parser is None or cat != self._catalog:
                 self._parser = self.parser_factory(cat)
@@ -484,6 +489,9 @@ class Conversation:
             purchasing.void_payment(uow, turn, cmd, t=self.t)
         elif isinstance(cmd, commands.Relay):   # 通知陈采购:牛腩快没了: passed on now, as said
             self._require(user, "query")
+            gone = [x.display_name for u in cmd.to if (x := uow.catalog.user(u)) is not None and not x.active]
+            if gone:   # 告诉小王明天别来了, 小王 having left: said, nobody told
+                raise errors.InvalidState(code="user_gone", user="、".join(gone))
             people = [u for u in reports.recipients(uow, list(cmd.to), location=user.location) if u != user.username]
             if not people:
                 turn.reply(self.t("relay.nobody", turn.lang))
@@ -634,6 +642,9 @@ class Conversation:
             buttons = [[Button(self.t("btn.request_purchases", turn.lang), f"po:{here}")]] \
                 if cmd.kind == "prep_list" and to_order and self.reorder is not None and user.can("purchase") else None
             turn.reply(text, buttons)
+        elif isinstance(cmd, commands.SetUser):
+            self._require(user, "invite")
+            self._set_user(uow, turn, cmd, confirmed=confirmed)
         elif isinstance(cmd, commands.Invite):
             self._require(user, "invite")
             code = purchasing.invite(uow, turn, cmd)
@@ -1069,6 +1080,55 @@ class Conversation:
         uow.chat.audit(at=turn.now, actor=turn.user.username, action="product_restored" if cmd.active else "product_retired",
                        detail={"sku": cmd.sku})
         turn.reply(self.t("retire.restored" if cmd.active else "retire.done", turn.lang, product=product.name))
+
+    def _set_user(self, uow: UnitOfWork, turn: Turn, cmd: commands.SetUser, *, confirmed: bool) -> None:
+        """小王调到福田店了 · 小王离职了 · 恢复小王的账号 · 把小王升为店长: asked first, then kept on the person and
+        audited. A manager changes the store or account of their own store's staff and purchasers; a role only the
+        owner (an admin); nobody changes their own. Whoever left can no longer write or be told anything (their
+        records stay); whoever is moved, promoted or back hears it."""
+        who = uow.catalog.user(cmd.username)
+        if who is None:
+            raise errors.NotFound(code="unknown_user", user=cmd.username)
+        me = turn.user
+        if who.username == me.username:
+            raise errors.BadInput(code="user_self")
+        admin = me.can("admin")
+        if not admin and (cmd.role is not None or who.role not in (catalog.Role.STAFF, catalog.Role.PURCHASER)
+                          or who.location != me.location):
+            raise errors.NotAllowed(code="user_not_yours", user=who.display_name)
+        if cmd.role == catalog.Role.ADMIN.value or (who.partner is not None and cmd.active is None):
+            raise errors.BadInput(code="user_role", user=who.display_name, role=self.t(f"role.{cmd.role}", turn.lang)
+                                  if cmd.role else self.t("role.supplier", turn.lang))
+        where = replies.loc_name(who.location, self._catalog) if who.location else ""
+        old: Any
+        new: Any
+        if cmd.location is not None:
+            field, old, new = "location", who.location, cmd.location
+            said = {"where": replies.loc_name(cmd.location, self._catalog)}
+        elif cmd.role is not None:
+            field, old, new = "role", who.role.value, cmd.role
+            said = {"role": self.t(f"role.{cmd.role}", turn.lang)}
+        else:
+            field, old, new = "active", who.active, bool(cmd.active)
+            said = {}
+        key = {"location": "moved", "role": "role"}.get(field) or ("back" if new else "left")
+        params = {"user": who.display_name, "was": f"{where}{self.t(f'role.{who.role.value}', turn.lang)}", **said}
+        if old == new:
+            turn.reply(self.t(f"staff.already_{key}", turn.lang, **params))
+            return
+        if not confirmed:
+            self._ask(uow, turn, cmd, self.t(f"staff.ask_{key}", turn.lang, **params))
+            return
+        uow.catalog.set_user(who.username, {field: new})
+        uow.chat.audit(at=turn.now, actor=me.username, action="user_changed",
+                       detail={"user": who.username, "field": field, "old": old, "new": new})
+        if field == "active" and not new:
+            uow.chat.clear_pending(who.username)
+        else:
+            turn.push(who.username, self.t(f"staff.told_{key}", who.language, by=me.display_name,
+                                           **{**params, **({"role": self.t(f"role.{cmd.role}", who.language)}
+                                                           if cmd.role else {})}))
+        turn.reply(self.t(f"staff.done_{key}", turn.lang, **params))
 
     def _pending_fixed(self, parser: Parser, payload: dict[str, Any], text: str,
                        turn: Turn) -> commands.Command | str | None:

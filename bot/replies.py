@@ -824,7 +824,7 @@ def my_records(t: Any, lang: str, uow: UnitOfWork, *, user: catalog.User, limit:
     batches = uow.stock.recent_batches(actors or user.username, limit=limit)
     if not batches:
         return str(t("records.none_theirs" if actors else "records.none", lang))
-    names = {u.username: u.display_name for u in uow.catalog.users()} if actors else {}
+    names = {u.username: u.display_name for u in uow.catalog.users(everyone=True)} if actors else {}
     out = [str(t("records.head_theirs" if actors else "records.head", lang, n=len(batches),
                  who="、".join(names.get(a, a) for a in actors[:5]) if actors else ""))]
     for b in batches:
@@ -839,7 +839,7 @@ def tally(t: Any, lang: str, uow: UnitOfWork, *, people: list[str], now: datetim
     """今天谁没记账: how many writes each person made today and when the last was, the busiest first; those with
     none named at the end."""
     day = now.replace(hour=0, minute=0, second=0, microsecond=0)
-    names = {u.username: u.display_name for u in uow.catalog.users()}
+    names = {u.username: u.display_name for u in uow.catalog.users(everyone=True)}
     done: list[tuple[int, str, str]] = []
     idle: list[str] = []
     for who in people:

@@ -105,6 +105,7 @@ class User:
     location: str | None = None  # home location code (staff, manager, purchaser)
     partner: str | None = None  # supplier users
     language: str = "zh_CN"
+    active: bool = True   # False: left (离职); their records stay, they can no longer write or be told anything
 
     def can(self, permission: str) -> bool:
         return permission in PERMISSIONS.get(self.role, frozenset())

@@ -494,6 +494,16 @@ class Report:
 
 
 @dataclass(frozen=True)
+class SetUser:
+    """小王调到福田店了 (``location``) · 小王离职了 · 停用小王的账号 (``active`` False) · 恢复小王的账号 (True) · 把小王升为店长
+    (``role``): a colleague's place, account or role, changed from the chat."""
+    username: str
+    location: str | None = None
+    role: str | None = None
+    active: bool | None = None
+
+
+@dataclass(frozen=True)
 class Invite:
     name: str
     role: str
@@ -519,7 +529,7 @@ class Batch:
 Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | Export | ProductField
            | SetProduct | SetProducts | SetPack | SetPartner | AddProduct
            | RepeatPurchase | RetireProduct | Bookings | MovesQuery | ShipTransfer | RecordPayment | VoidPayment | StartCount | FinishCount | AddPartner | Relay | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
-           | SalesQuery | PurchaseQuery | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Help
+           | SalesQuery | PurchaseQuery | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | SetUser | Help
            | SmallTalk)
 
 

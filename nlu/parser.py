@@ -160,6 +160,9 @@ class Parser:
         retired = self._retire(s)
         if retired is not None:   # 酸菜下架 · 删除商品酸菜 · 恢复酸菜
             return retired
+        staff = self._staff(plain)
+        if staff is not None:   # 小王调到福田店了 · 小王离职了 · 恢复小王的账号 · 把小王升为店长
+            return staff
         if _REVENUE_SAID.fullmatch(s.strip(" !.~")):   # 今天营业额3500: money alone is no goods; said what to send
             return commands.Clarify("revenue_said")
         added = _ADD_PRODUCT.match(s)
@@ -1440,6 +1443,32 @@ class Parser:
             return commands.Clarify("alias_known" if owner == target else "alias_taken", mention=owner[0], detail=alias)
         return commands.Parsed(commands.AddAlias(sku=target[0], alias=alias))
 
+    def _staff(self, s: str) -> Result | None:
+        """小王调到福田店了 · 小王以后在福田店上班 (their store) · 小王离职了 · 停用小王的账号 (gone) · 恢复小王的账号 ·
+        小王回来上班了 (back) · 把小王升为店长 (their role): a colleague named alone, else None."""
+        m = _STAFF_MOVED.fullmatch(s) or _STAFF_LEFT.fullmatch(s) or _STAFF_BACK.fullmatch(s) or _STAFF_ROLE.fullmatch(s)
+        if m is None:
+            return None
+        said = {k: v for k, v in m.groupdict().items() if v}
+        who = self._one_named(said.get("who") or said.get("who2") or said.get("who3") or "", "user")
+        if who is None:
+            return None
+        if m.re is _STAFF_MOVED:
+            where = self._one_named(said.get("where") or said.get("where2") or "", "location")
+            return commands.Parsed(commands.SetUser(who, location=where)) if where else None
+        if m.re is _STAFF_ROLE:
+            return commands.Parsed(commands.SetUser(who, role=lexicon.ROLE_WORDS[said["role"]]))
+        return commands.Parsed(commands.SetUser(who, active=m.re is _STAFF_BACK))
+
+    def _one_named(self, words: str, kind: str) -> str | None:
+        """The code of the one catalog entry of ``kind`` that ``words`` name whole (小王 · 福田店), else None."""
+        words = words.removesuffix("的")
+        found = self.lex.scan(words, [True] * len(words))
+        if len(found) != 1 or found[0].kind != kind or (found[0].start, found[0].end) != (0, len(words)) \
+                or len(found[0].codes) != 1:
+            return None
+        return found[0].codes[0]
+
     def _retire(self, s: str) -> Result | None:
         """酸菜下架 · 酸菜不卖了 · 停用酸菜 · 删除商品酸菜: that product off the catalog; 酸菜重新上架 · 恢复酸菜 ·
         启用酸菜: a retired one back. The rest of the message must be the product's name, else None."""
@@ -2081,6 +2110,18 @@ def _said_of_a_product(after: str, before: str) -> re.Pattern[str]:
                       rf"|(?:请|帮我)?(?:{before})(?:商品|产品)?\s*(?P<b>[^,\s\d]{{1,16}})")
 
 
+# a colleague's store, account or role (小王调到福田店了 · 小王离职了 · 停用小王的账号 · 恢复小王 · 把小王升为店长)
+_STAFF_MOVED = re.compile(r"(?:把|将)?(?P<who>[^,,]{1,8}?)(?:以后|从明天起|从今天起|下周起)?"
+                          r"(?:(?:调到|调去|调往|调至|调回|转到|换到|派到|安排到)(?P<where>[^,,]{2,10}?)(?:了|上班了?|工作了?|去了)?"
+                          # (小王去福田店了 · 小王在福田店: a visit, a whereabouts; with 上班 it is where they work)
+                          r"|(?:去|在|到)(?P<where2>[^,,]{2,10}?)(?:上班|工作|干)了?)")
+_STAFF_LEFT = re.compile(r"(?P<who>[^,,]{1,8}?)(?:已经)?(?:离职|辞职|不干|不做)了?"
+                         r"|(?:请|帮我)?(?:停用|禁用|注销|删除|删掉|移除)(?:一下)?(?P<who2>[^,,]{1,8}?)(?:的)?(?:账号|帐号|账户)?"
+                         r"|(?:把|将)?(?P<who3>[^,,]{1,8}?)的?(?:账号|帐号|账户)(?:停用|禁用|注销|删除|删掉|删)(?:了|掉)?")
+_STAFF_BACK = re.compile(r"(?:请|帮我)?(?:恢复|启用|重新启用|重开)(?P<who>[^,,]{1,8}?)(?:的)?(?:账号|帐号|账户)?"
+                         r"|(?P<who2>[^,,]{1,8}?)(?:又)?回来(?:上班|工作)?了")
+_STAFF_ROLE = re.compile(r"(?:把|将)?(?P<who>[^,,]{1,8}?)(?:升为|升成|升职为|升职成|提拔为|提为|改为|改成|设为|设成|任命为|当)"
+                         r"(?P<role>店长|店员|员工|采购员|采购|经理|管理员)(?:了)?")
 _RETIRE = _said_of_a_product("下架|停用|停售|停卖|不卖了|不再卖了?|不进了|不做了|删掉|删除", "下架|停用|停售|删除|删掉")
 _RESTORE = _said_of_a_product("重新上架|重新启用|恢复销售|恢复|又开始卖了?|重新卖", "恢复|启用|重新启用|重新上架|上架")
 # what is past its date, thrown away whole (过期的牛奶扔了 · 把过期的都报损 · 过期的东西全部处理掉)

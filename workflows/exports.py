@@ -52,7 +52,7 @@ class _Names:
         self.products = {p.sku: p for p in uow.catalog.products()}
         self.locations = {x.code: x for x in uow.catalog.locations()}
         self.partners = {x.code: x.name for x in uow.catalog.partners()}
-        self.users = {u.username: u.display_name for u in uow.catalog.users()}
+        self.users = {u.username: u.display_name for u in uow.catalog.users(everyone=True)}
 
     def location(self, code: str | None) -> str:
         x = self.locations.get(code or "")

@@ -137,12 +137,22 @@ class CatalogRepo(_Repo):
                                 aliases=tuple(r.aliases or ()), credit_limit=opt_dec(r.credit_limit),
                                 lead_time_days=r.lead_time_days) for r in rows]
 
-    def users(self) -> list[catalog.User]:
-        return [user_of(r) for r in self._all(t.AppUser)]
+    def users(self, *, everyone: bool = False) -> list[catalog.User]:
+        """The tenant's people who are still here (``everyone``: those who left too, to name them)."""
+        return [u for u in map(user_of, self._all(t.AppUser)) if everyone or u.active]
 
     def user(self, username: str) -> catalog.User | None:
+        """One person, whether or not they left (``User.active``)."""
         r = self._one(t.AppUser, t.AppUser.username == username)
         return user_of(r) if r else None
+
+    def departed(self) -> set[str]:
+        """The usernames of those who left (nothing is sent to them)."""
+        return {r.username for r in self._all(t.AppUser) if r.active is False}
+
+    def set_user(self, username: str, values: dict[str, Any]) -> None:
+        """Changes a person's place, role or whether they are still here (the catalog's version moves on)."""
+        self.upsert(t.AppUser, {"username": username}, values)
 
     def set_language(self, username: str, language: str) -> None:
         self.s.execute(update(t.AppUser).where(t.AppUser.tenant_id == self.tid, t.AppUser.username == username)
@@ -191,7 +201,8 @@ class CatalogRepo(_Repo):
 
 def user_of(r: t.AppUser) -> catalog.User:
     return catalog.User(username=r.username, display_name=r.display_name, role=catalog.Role(r.role),
-                        location=r.location or None, partner=r.partner or None, language=r.language or "zh_CN")
+                        location=r.location or None, partner=r.partner or None, language=r.language or "zh_CN",
+                        active=r.active is not False)
 
 
 # ---------------------------------------------------------------- stock

@@ -71,6 +71,7 @@ class AppUser(SQLModel, table=True):
     partner: str | None = None
     language: str = "zh_CN"
     password_hash: str | None = None
+    active: bool = Field(default=True, sa_column_kwargs={"server_default": true()})
 
 
 class Identity(SQLModel, table=True):

@@ -1,0 +1,64 @@
+"""A colleague's store, account and role changed from the chat (小王调到福田店了 · 小王离职了 · 把小李升为店长)."""
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import DEMO
+from tests.e2e.conftest import Chat, make_chat, texts
+
+
+@pytest.fixture
+def demo(tmp_path, monkeypatch) -> Chat:  # type: ignore[no-untyped-def]
+    return make_chat(tmp_path, monkeypatch, catalog=DEMO)
+
+
+def user(chat: Chat, name: str) -> dict:
+    return next(u for u in chat.export("users") if u["username"] == name)
+
+
+def test_a_colleague_who_left_can_no_longer_write_or_be_told_and_comes_back_when_restored(demo):
+    demo.say("liu", "每天早上8点提醒小王盘点")
+    demo.press("liu", "确认")
+    out = texts(demo.say("liu", "小王离职了"))                      # was: not understood
+    assert "停用小王(南山店店员)的账号吗" in out and user(demo, "xiaowang")["active"] == "1", out
+    demo.press("liu", "确认")
+    assert user(demo, "xiaowang")["active"] == "0"
+    before = demo.stock()
+    out = demo.say("xiaowang", "卖了可乐2瓶")                        # refused at the door, nothing kept
+    assert "账号已停用" in texts(out) and demo.stock() == before, out
+    assert "小王" not in texts(demo.say("liu", "今天谁没记账"))       # no longer one of the store's people
+    out = demo.say("liu", "告诉小王明天别来了")
+    assert "小王的账号已停用" in texts(out) and not texts(out, "xiaowang"), out
+    out = demo.send(at="2026-06-16T08:01:00+08:00")                  # his reminder: sent to nobody
+    assert not [m for m in out if m.get("to") == "xiaowang"], out
+    assert "已经停用" in texts(demo.say("liu", "停用小王的账号"))
+    out = demo.say("liu", "恢复小王的账号")
+    demo.press("liu", "确认")
+    assert user(demo, "xiaowang")["active"] == "1"
+    out = demo.say("xiaowang", "卖了可乐2瓶")
+    assert "已记录" in texts(out) and demo.stock()["NS:P018"] == before["NS:P018"] - 2, out
+
+
+def test_a_colleague_moved_to_another_store_records_there_and_is_told(demo):
+    out = demo.say("liu", "小王调到福田店了")
+    assert "把小王(南山店店员)调到福田店吗" in texts(out), out
+    out = demo.press("liu", "确认")
+    assert "调到了福田店" in texts(out, "xiaowang") and "小王已调到福田店" in texts(out, "liu"), out
+    before = demo.stock()
+    demo.say("xiaowang", "卖了可乐2瓶")
+    assert demo.stock()["FT:P018"] == before["FT:P018"] - 2 and demo.stock()["NS:P018"] == before["NS:P018"]
+    assert "只能调动或停用本店" in texts(demo.say("liu", "小王离职了"))   # 福田店's now: its manager's, or the owner's
+    assert "已经在福田店了" in texts(demo.say("zhao", "小王以后在福田店上班"))
+
+
+def test_only_the_owner_changes_a_role_and_nobody_their_own(demo):
+    assert "只能调动或停用本店" in texts(demo.say("liu", "把小王升为店长"))
+    assert "权限" in texts(demo.say("xiaowang", "小李离职了"))        # staff: no such right
+    assert "不能在聊天里改自己" in texts(demo.say("boss", "停用老板的账号"))
+    out = demo.say("boss", "把小李升为店长")
+    assert "把小李(福田店店员)改为店长吗" in texts(out), out
+    out = demo.press("boss", "确认")
+    assert "改为店长" in texts(out, "xiaoli") and user(demo, "xiaoli")["role"] == "manager", out
+    out = demo.say("xiaoli", "有什么要我审批的")                      # a manager's question, answered now
+    assert "权限" not in texts(out), out
+    assert "不能在聊天里把" in texts(demo.say("boss", "把小李升为管理员"))
