@@ -81,8 +81,13 @@ def create_app(c: Any, *, run_scheduler: bool = True) -> FastAPI:
     app.state.hub = hub
 
     def current(token: str | None) -> str | None:
+        """The user the session cookie signs, while they are still here (someone who left is logged out)."""
         ident = auth.verify(secret, token)
-        return ident[1] if ident and ident[0] == c.tenant else None
+        if not ident or ident[0] != c.tenant:
+            return None
+        with c.uow(write=False) as uow:
+            user = uow.catalog.user(ident[1])
+        return ident[1] if user is not None and user.active else None
 
     @app.get("/", response_class=HTMLResponse)
     async def page() -> str:
@@ -92,7 +97,7 @@ def create_app(c: Any, *, run_scheduler: bool = True) -> FastAPI:
     async def login(username: Annotated[str, Form()], password: Annotated[str, Form()]) -> Any:
         with c.uow(write=False) as uow:
             row = uow.catalog.user_row(username)
-            ok = row is not None and passwords.verify(row.password_hash, password)
+            ok = row is not None and row.active is not False and passwords.verify(row.password_hash, password)
         if not ok:
             return JSONResponse({"error": "用户名或密码错误 / wrong username or password"}, status_code=401)
         resp = JSONResponse({"ok": True, "username": username})

@@ -49,6 +49,17 @@ def test_login_with_a_wrong_password_is_refused(live):
     assert httpx.get(f"{url}/me").status_code == 401
 
 
+def test_someone_who_left_is_logged_out_and_cannot_log_in_again(live):
+    url, chat = live
+    with httpx.Client(base_url=url) as client:
+        assert client.post("/login", data={"username": "amy", "password": "s3cret-pw"}).status_code == 200
+        assert client.get("/me").status_code == 200
+        chat.say("zhou", "amy离职了")
+        chat.press("zhou", "确认")
+        assert client.get("/me").status_code == 401                      # the session she had
+        assert client.post("/login", data={"username": "amy", "password": "s3cret-pw"}).status_code == 401
+
+
 def test_log_in_type_a_receipt_see_the_reply_and_press_undo_in_chromium(live):
     if CHROMIUM is None:
         pytest.skip("chromium is not installed (apt-get install chromium)")
