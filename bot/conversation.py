@@ -250,6 +250,17 @@ class Conversation:
             turn.reply(self.t("language_set", lang))
             return
         if pending is not None:
+            listed = pending.payload.get("batches") if pending.kind == "confirm" else None
+            if listed:   # 撤销昨天的 → 1. … 2. … → 2 · 第一个 · 最后那笔: the one typed, as if pressed
+                pick = _picked(text, len(listed))
+                if pick is not None and pick >= 0:
+                    uow.chat.clear_pending(turn.user.username)
+                    self._earlier(uow, turn, replace(codec.load(pending.payload["cmd"]), batch=listed[pick]),
+                                  confirmed=True)
+                    return
+                if text in YES or pick is not None:   # 确认, or a number not listed: which one is asked, the list kept
+                    turn.reply(self.t("earlier.pick", turn.lang, n=len(listed)))
+                    return
             if pending.kind == "confirm" and text in YES:
                 self._confirm(uow, turn, pending.payload)
                 return
@@ -1752,6 +1763,21 @@ def _said_again(turn: Turn, moves: list[ledger.Move]) -> commands.Command:
     first = moves[0].sku
     qty = sum((m.qty for m in moves if m.sku == first and m.kind != ledger.MoveKind.TRANSFER_IN), Decimal(0))
     return inventory.command_of(moves, sku=first, qty=qty, now=turn.now)
+
+
+_PICKED = re.compile(r"(?:就|选)?(?:第)?(?P<n>\d{1,2}|[一二两三四五六七八九十])(?:个|笔|条|项|号)?(?:吧|的|那笔|那个)?"
+                     r"|(?P<last>最后(?:一|那)?(?:个|笔|条|项)(?:吧)?)")
+_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
+
+
+def _picked(text: str, n: int) -> int | None:
+    """The index of the one typed out of ``n`` listed (2 · 第一个 · 第2笔 · 最后那笔); -1: a number not listed; None:
+    no number."""
+    m = _PICKED.fullmatch(text.strip().rstrip("。.!!~"))  # noqa: B005 - a set of end marks
+    if m is None:
+        return None
+    k = n if m.group("last") else int(m.group("n")) if m.group("n").isdigit() else _DIGITS[m.group("n")]
+    return k - 1 if 1 <= k <= n else -1
 
 
 def _corrected_from(uow: UnitOfWork, batch: str) -> str | None:

@@ -299,6 +299,21 @@ def test_an_earlier_write_named_by_its_day_is_corrected_or_undone_there_not_the_
     assert "拿铁" in out and "笔" not in out and chat.stock()["XH:B09"] == 29, out
 
 
+def test_one_of_the_earlier_writes_listed_is_chosen_by_typing_its_number(chat):
+    chat.say("amy", "昨天卖了可颂10个")
+    chat.say("amy", "昨天下午卖了可颂4个")
+    chat.say("amy", "撤销昨天卖的可颂")
+    out = texts(chat.say("amy", "确认"))              # was: the list again; which one is asked
+    assert "编号(1–2)" in out and chat.stock()["XH:B09"] == 26, out
+    assert "编号(1–2)" in texts(chat.say("amy", "3"))   # not listed: asked again, the list kept
+    out = texts(chat.say("amy", "第二个"))              # was: not understood (only the buttons chose)
+    assert "已撤销" in out and "10个" in out and chat.stock()["XH:B09"] == 36, out
+    chat.say("amy", "昨天卖了可颂2个")
+    chat.say("amy", "把昨天卖的可颂改成3个")
+    chat.say("amy", "最后那笔")                         # the last listed: the afternoon's 4
+    assert chat.stock()["XH:B09"] == 40 - 2 - 3, texts(chat.say("amy", "刚才记了什么"))
+
+
 def test_an_earlier_write_named_by_a_word_for_two_products_and_its_customer_asks_which_then_finds_it(
         tmp_path, monkeypatch):
     phone = make_chat(tmp_path, monkeypatch, catalog=ROOT / "tests" / "nlu" / "fixtures" / "phone")
