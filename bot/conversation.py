@@ -1773,7 +1773,7 @@ _DIGITS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"
 def _picked(text: str, n: int) -> int | None:
     """The index of the one typed out of ``n`` listed (2 · 第一个 · 第2笔 · 最后那笔); -1: a number not listed; None:
     no number."""
-    m = _PICKED.fullmatch(text.strip().rstrip("。.!!~"))  # noqa: B005 - a set of end marks
+    m = _PICKED.fullmatch(text.strip().rstrip("。.!！~"))
     if m is None:
         return None
     k = n if m.group("last") else int(m.group("n")) if m.group("n").isdigit() else _DIGITS[m.group("n")]
