@@ -163,6 +163,9 @@ class Parser:
         staff = self._staff(plain)
         if staff is not None:   # 小王调到福田店了 · 小王离职了 · 恢复小王的账号 · 把小王升为店长
             return staff
+        priced = self._price_now(plain, speaker)
+        if priced is not None:   # 牛腩涨价了,35一斤 · 牛腩现在进价35 · 可乐现在卖5块一瓶
+            return priced
         if _REVENUE_SAID.fullmatch(s.strip(" !.~")):   # 今天营业额3500: money alone is no goods; said what to send
             return commands.Clarify("revenue_said")
         added = _ADD_PRODUCT.match(s)
@@ -647,7 +650,7 @@ class Parser:
             return commands.Parsed(commands.Report("cover", location=self._location(a), sku=a.of("product")[0].codes[0]))
         if intents.WHY.search(a.s) and a.of("product") and not a.qtys:
             return commands.Parsed(commands.Report("why", location=self._location(a), sku=a.of("product")[0].codes[0]))
-        coming = _COMING.search(a.s) if not a.qtys else None
+        coming = _COMING.search(a.s) if not a.qtys and not re.search(r"(?:给|往)[^送发]{1,8}?(?:送|发)", a.s) else None
         if coming is not None:   # 明天有什么货要到 · 这周要到的货 · 张记明天送什么 · 明天团餐要提什么
             days_said = self._days_ahead(a, speaker)
             customer_named = supplier_or_customer(a, self.lex, "customer")
@@ -1460,6 +1463,37 @@ class Parser:
             return commands.Parsed(commands.SetUser(who, role=lexicon.ROLE_WORDS[said["role"]]))
         return commands.Parsed(commands.SetUser(who, active=m.re is _STAFF_BACK))
 
+    def _price_now(self, s: str, speaker: context.Speaker) -> Result | None:
+        """牛腩进价涨了,现在35一斤 · 牛腩涨价了,35一斤 · 牛腩现在进价35 · 可乐现在卖5块一瓶: a price as it is now, set as
+        the catalog's (asked first, as 牛腩进价改成35 is). 涨价/降价 without saying which price: the one the new value
+        is nearer (a supplier's rise is near the cost, ours near the selling price). None: not said so."""
+        m = next((m for p in _PRICE_NOW if (m := p.fullmatch(s)) is not None), None)
+        if m is None:
+            return None
+        word = m.group("field") or ""
+        field = "unit_price" if word == "卖" else intents.FIELDS.get(word, "unit_cost")
+        value = m.group("v")
+        pack_first = re.fullmatch(rf"(?:一|每)(?P<u>{intents.PACK_WORD}|斤|公斤|瓶|个)(?P<n>.+)", value)
+        if pack_first is not None:   # 一箱70: 70一箱
+            value = f"{pack_first.group('n')}一{pack_first.group('u')}"
+        got = self.parse(f"{m.group('head')}{'售价' if field == 'unit_price' else '进价'}改成{value}", speaker=speaker)
+        if not isinstance(got, commands.Parsed) or not isinstance(got.command, commands.SetProduct):
+            return got if isinstance(got, commands.Clarify) and got.reason in ("bad_price", "unit_mismatch") else None
+        p = self.lex.product(got.command.sku)
+        value = got.command.value
+        said = m.groupdict()
+        if said.get("dir") in ("涨", "降") and not said.get("sep") and isinstance(value, Decimal):   # 牛腩涨了3块: by
+            fld = "unit_price" if field == "unit_price" or (not word and p.unit_cost is None) else "unit_cost"
+            was = getattr(p, fld)
+            new = None if was is None else was + value if said["dir"] == "涨" else was - value
+            if new is None or new <= 0:
+                return commands.Clarify("bad_price", detail=s)
+            return commands.Parsed(replace(got.command, field=fld, value=units.normalize(new)))
+        if not word and isinstance(value, Decimal) and p.unit_cost is not None and p.unit_price is not None \
+                and abs(value - p.unit_price) < abs(value - p.unit_cost):   # 可乐涨价了,6块一瓶: ours
+            return commands.Parsed(replace(got.command, field="unit_price"))
+        return got
+
     def _one_named(self, words: str, kind: str) -> str | None:
         """The code of the one catalog entry of ``kind`` that ``words`` name whole (小王 · 福田店), else None."""
         words = words.removesuffix("的")
@@ -1580,11 +1614,13 @@ class Parser:
                 return commands.Parsed(commands.SetProduct(sku, field, Decimal(0))) if zero else \
                     commands.Clarify("bad_qty", detail=a.s[after:].strip())
             return commands.Parsed(commands.SetProduct(sku, field, line.qty))
-        m = re.match(rf"\s*(?P<p>{numbers.NUMBER})\s*(?:(?:元|块)(?P<jiao>[1-9一二三四五六七八九])(?:毛|角)?|元|块钱|块|rmb)?"
-                     rf"\s*(?:(?:/|每|一)\s*(?P<u>{self.scanner.unit_re}))?\s*了?$", a.s[after:])
+        m = re.match(rf"\s*(?P<p>{numbers.NUMBER})\s*(?:(?:元|块)(?P<jiao>[1-9一二三四五六七八九])(?:毛|角)?|元|块钱|块|rmb"
+                     rf"|(?P<mao>毛钱|毛|角))?\s*(?:(?:/|每|一)\s*(?P<u>{self.scanner.unit_re}))?\s*了?$", a.s[after:])
         value = numbers.value(m.group("p")) if m else None
         if m is not None and value is not None and m.group("jiao"):   # 2块5: ¥2.50
             value += (numbers.value(m.group("jiao")) or Decimal(0)) / 10
+        if m is not None and value is not None and m.group("mao"):   # 5毛: ¥0.50
+            value /= 10
         if m is None or value is None or value < 0:
             return commands.Clarify("bad_price", detail=a.s[after:].strip())
         per, unit = Decimal(1), m.group("u") or ""
@@ -1949,7 +1985,10 @@ _THEIR_RECORDS = re.compile(r"(?P<who>[^,?]{1,12}?)(?:今天|刚才|最近)?(?:�
                             r"|(?P<who2>[^,?]{1,12}?)的(?:记录|流水|操作记录)")
 # what is coming, asked (明天有什么货要到 · 这周要到的货 · 今天会到哪些货 · 明天团餐要提什么)
 _COMING = re.compile(r"(?:什么|哪些|啥)(?:货|东西)?(?:要|会|该)(?:到|来|送来|送到|提|拿)|要到的(?:货|东西)|(?:会|要)到(?:什么|哪些)"
-                     r"|到货(?:计划|安排)|(?:要|会)(?:提|拿)(?:什么|哪些|多少)|什么时候(?:提|拿)")
+                     r"|到货(?:计划|安排)|(?:要|会)(?:提|拿)(?:什么|哪些|多少)|什么时候(?:提|拿)"
+                     # 明天有什么到货 · 今天到什么货 · 张记明天送什么 · 有哪些货来
+                     r"|(?:有)?(?:什么|哪些|啥)(?:货)?到货|到(?:什么|哪些|啥)货|(?<!给)(?<!往)(?:送|来)(?:什么|哪些|啥)(?:货|东西)?[?]?$"
+                     r"|有(?:什么|哪些|啥)(?:货|东西)(?:到|来|送来)")
 # a count sheet asked for (开始盘点 · 盘点饮料 · 我要盘点 · 盘点单), and closed (盘点结束 · 盘完了)
 _COUNT_START = re.compile(r"(?:开始|我要|现在|准备|要)?(?:盘点|盘库|清点)(?:一下)?(?:开始)?(?:[\x00\s]*(?P<cat>[^\x00\s,]{2,6}?))?"
                           r"(?:类)?(?:的)?(?:盘点)?(?:单|表|清单)?")
@@ -2110,6 +2149,17 @@ def _said_of_a_product(after: str, before: str) -> re.Pattern[str]:
                       rf"|(?:请|帮我)?(?:{before})(?:商品|产品)?\s*(?P<b>[^,\s\d]{{1,16}})")
 
 
+# a price as it is now (牛腩进价涨了,现在35一斤 · 牛腩涨价了,35一斤 · 牛腩现在进价35 · 可乐现在卖5块一瓶 · 可乐售价现在5块)
+_NOW_WORD = r"(?:现在|目前|以后|今天起|从今天起|从现在起)"
+_PRICE_VALUE = rf"\s*(?P<v>(?:(?:一|每){intents.PACK_WORD})?{numbers.NUMBER}[^,;\s]{{0,6}})"
+_PRICE_NOW = (
+    re.compile(r"(?P<head>[^,;\s\d]{1,12}?)(?:的)?(?P<field>进价|进货价|成本价|成本|采购价|售价|零售价|卖价|价格|价钱)?(?:又)?"
+               rf"(?P<dir>涨价|降价|涨|降|调价)(?:了)?(?P<sep>[,\s]*{_NOW_WORD}?(?:是|为|变成|涨到|降到|调到|要|卖|按)?)"
+               + _PRICE_VALUE),
+    re.compile(rf"(?P<head>[^,;\s\d]{{1,12}}?)(?:的)?{_NOW_WORD}(?P<field>进价|进货价|成本价|采购价|售价|零售价|卖价|卖)(?:是|为|要)?"
+               + _PRICE_VALUE),
+    re.compile(rf"(?P<head>[^,;\s\d]{{1,12}}?)(?:的)?(?P<field>进价|进货价|成本价|采购价|售价|零售价|卖价){_NOW_WORD}(?:是|为|要)?"
+               + _PRICE_VALUE))
 # a colleague's store, account or role (小王调到福田店了 · 小王离职了 · 停用小王的账号 · 恢复小王 · 把小王升为店长)
 _STAFF_MOVED = re.compile(r"(?:把|将)?(?P<who>[^,,]{1,8}?)(?:以后|从明天起|从今天起|下周起)?"
                           r"(?:(?:调到|调去|调往|调至|调回|转到|换到|派到|安排到)(?P<where>[^,,]{2,10}?)(?:了|上班了?|工作了?|去了)?"

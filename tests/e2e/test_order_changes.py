@@ -393,3 +393,29 @@ def test_the_supplier_or_customer_of_a_write_is_corrected_by_naming_the_right_on
     sales = [(m["sku"], m["partner"], m["at"][:10]) for m in demo.export("moves")
              if m["kind"] == "sale" and m["reverses"] is None]
     assert ("P018", "C01", "2026-06-14") in sales and ("P019", None, "2026-06-15") in sales, sales
+
+
+def test_a_price_said_as_it_is_now_sets_the_catalog_s_once_confirmed(demo):
+    out = texts(demo.say("liu", "牛腩涨价了,35一斤"))            # was: the price shown, nothing changed
+    assert "把牛腩的进价从 ¥32.00/斤 改为 ¥35.00/斤" in out, out
+    demo.press("liu", "确认")
+    assert "进价 ¥35.00/斤" in texts(demo.say("liu", "牛腩进价多少"))
+    out = texts(demo.say("liu", "牛腩又涨了3块"))                  # by: from what it is now
+    assert "改为 ¥38.00/斤" in out, out
+    demo.press("liu", "取消")
+    out = texts(demo.say("liu", "可乐涨价了,6块一瓶"))            # nearer our price than the cost: ours
+    assert "可乐的售价从 ¥5.00/瓶 改为 ¥6.00/瓶" in out, out
+    demo.press("liu", "取消")
+    out = texts(demo.say("liu", "可乐现在进价5毛一瓶"))
+    assert "可乐的进价从 ¥2.50/瓶 改为 ¥0.50/瓶" in out, out
+    demo.press("liu", "取消")
+    assert "¥5.00/瓶" in texts(demo.say("liu", "可乐售价多少"))
+    assert "权限" in texts(demo.say("xiaowang", "牛腩涨了3块"))    # the catalog is a manager's
+
+
+def test_what_arrives_on_a_day_is_asked_in_several_ways(demo):
+    demo.say("chen", "向张记订牛腩2箱,明天到")
+    for asked in ("明天有什么到货", "明天到什么货", "张记明天送什么", "明天有哪些货来"):   # were: not understood
+        out = texts(demo.say("chen", asked))
+        assert "采购单 #1" in out and "06-16" in out, (asked, out)
+    assert "没有到货" in texts(demo.say("chen", "今天有什么到货"))
