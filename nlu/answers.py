@@ -37,7 +37,7 @@ def answer(parser: Parser, text_in: str, *, pending: commands.Clarify,
             return None
         return _complete(pending, lines.to_line(parser.lex, spans[0].codes[0], q, mention=spans[0].mention))
     if pending.reason == "ambiguous_product":
-        return _pick_product(parser, s, pending=pending)
+        return _pick_product(parser, s, pending=pending, speaker=speaker)
     if pending.reason == "unknown_location":
         return _pick_location(parser, s, pending=pending)
     return None
@@ -77,7 +77,7 @@ def _quantity(parser: Parser, s: str, *, pending: commands.Clarify) -> Result | 
     return _complete(pending, line)
 
 
-def _pick_product(parser: Parser, s: str, *, pending: commands.Clarify) -> Result | None:
+def _pick_product(parser: Parser, s: str, *, pending: commands.Clarify, speaker: context.Speaker) -> Result | None:
     cands = pending.candidates
     chosen: str | None = None
     rest = ""
@@ -97,6 +97,9 @@ def _pick_product(parser: Parser, s: str, *, pending: commands.Clarify) -> Resul
             rest = (s[: hits[0].start] + s[hits[0].end:]).strip()
         else:
             by_name = [c for c in cands if parser.lex.product(c).name == s or s == c.lower()]
+            part = s.removesuffix("的").removesuffix("那个")
+            if not by_name and len(part) >= 2:   # 苹果的 · type-c那个: the one listed whose name holds it
+                by_name = [c for c in cands if part.lower() in parser.lex.product(c).name.lower()]
             if len(by_name) != 1:
                 return None
             chosen = by_name[0]
@@ -106,6 +109,8 @@ def _pick_product(parser: Parser, s: str, *, pending: commands.Clarify) -> Resul
         return commands.Parsed(replace(partial, skus=(*partial.skus, chosen)))
     if isinstance(partial, commands.Correct | commands.Undo) and partial.of is not None:   # 昨天卖的数据线…: that one's
         return commands.Parsed(replace(partial, of=replace(partial.of, sku=chosen)))
+    if isinstance(partial, commands.SetProduct) and pending.detail:   # 数据线售价改成8块 → 苹果的: said of that one
+        return parser.parse(pending.detail.replace(pending.mention, parser.lex.product(chosen).name, 1), speaker=speaker)
     qty_text = rest or pending.detail
     if not qty_text:
         return commands.Clarify("missing_qty", mention=chosen, partial=partial)

@@ -127,7 +127,7 @@ COVER = re.compile(r"(?:能|够|可以)(?:卖|用|撑)(?:几|多少)天|能撑(?
                    r"|(?:卖|用)到(?:哪天|什么时候|几号)|什么时候(?:卖完|用完|断货)|几天(?:能)?(?:卖完|用完)"
                    r"|够(?:卖|用)到(?:明天|后天|周末|下周|月底|周[一二三四五六日天]|星期[一二三四五六日天])|能撑到\S{1,4}(?:吗|嘛|不)")
 # a product's master data changed by a manager (可颂的安全库存改成40个 · 牛奶售价改为65元一箱 · 保质期改成3天)
-FIELD_NAMES = (r"安全库存|安全线|售价|卖价|零售价|销售价|单价|价格|价钱|进价|成本价|采购价|进货价|保质期"
+FIELD_NAMES = (r"安全库存|安全线|售价|卖价|零售价|销售价|批发价|单价|价格|价钱|进价|成本价|采购价|进货价|保质期"
                r"|(?:最小|最低)?起订量|起订|到货天数|到货周期|交货期|交期|送货周期|提前期|供应商|供货商|进货渠道"
                r"|信用额度|授信额度|赊账额度|赊销额度|挂账额度|额度")
 SET_FIELD = re.compile(r"(?P<field>" + FIELD_NAMES + r")\s*(?:都|也|全部|一律|统一)?"
@@ -146,7 +146,7 @@ UNITS_ASKED = re.compile(rf"(?:一|每|1)\s*{PACK_WORD}\s*(?:是|有|装|能装)
 BARE_FIELD = re.compile(r"^(?:请|帮我)?(?:把)?(?:设置|设定|设)?(?:一下)?(?P<head>[^,;\s\d]{1,12}?)(?P<field>" + FIELD_NAMES
                         + r")\s*(?P<value>[\d一二两三四五六七八九十][^,;\s]{0,8})$")
 FIELDS = {"安全库存": "safety_stock", "安全线": "safety_stock", "售价": "unit_price", "卖价": "unit_price",
-          "零售价": "unit_price", "销售价": "unit_price", "单价": "unit_price", "价格": "unit_price", "价钱": "unit_price", "进价": "unit_cost", "成本价": "unit_cost",
+          "零售价": "unit_price", "销售价": "unit_price", "批发价": "unit_price", "单价": "unit_price", "价格": "unit_price", "价钱": "unit_price", "进价": "unit_cost", "成本价": "unit_cost",
           "采购价": "unit_cost", "进货价": "unit_cost", "保质期": "shelf_life_days",
           **dict.fromkeys(("起订量", "最小起订量", "最低起订量", "起订"), "moq"),
           **dict.fromkeys(("到货天数", "到货周期", "交货期", "交期", "送货周期", "提前期"), "lead_time_days"),

@@ -635,6 +635,14 @@ class Parser:
                                      setting.end())
         grouped = setting is not None and not a.of("product") and any(
             c and c in a.s[:setting.start()] for c in self.lex.categories)   # 饮料的安全库存都改成2箱
+        if setting is not None and not a.of("product") and not grouped and not (supplier or customer):
+            head = re.sub(r"^(?:请|帮我)?(?:把|将)?|的$", "", a.s[:setting.start()].strip())
+            found = self.lex.match_product(head) if head else None
+            if found is not None and len(found.skus) > 1:   # 数据线售价改成8块: which of them
+                return commands.Clarify("ambiguous_product", mention=head, candidates=found.skus, detail=a.s,
+                                        partial=commands.SetProduct("", intents.FIELDS[setting.group("field")], ""))
+            if found is not None and found.skus:   # 20w头售价改成8块: the one it names, shown when asked
+                return self._set_one(found.skus[0], a, intents.FIELDS[setting.group("field")], setting.end())
         if setting is not None and (a.of("product") or grouped) and not any(q.end <= setting.start() for q in a.qtys):
             # (收到牛奶2箱,进价是60 records a receipt at that price; the catalog stays)
             return self._set_product(a, intents.FIELDS[setting.group("field")], setting.end())
@@ -1648,6 +1656,12 @@ class Parser:
         if a.qtys and within is None and not intents.PRICE_QUERY.search(a.s):
             return None   # 可颂过期扔了5个 is a loss; 牛奶多少钱一箱 and 3天内到期的 are questions
         skus = tuple(e.codes[0] for e in a.of("product") if len(e.codes) == 1)
+        asked = intents.PRICE_QUERY.search(a.s)
+        if not skus and not a.of("product") and asked is not None:   # 20w头多少钱: the one name the words before mean
+            head = re.split(r"(?:的)?(?:进价|进货价|成本价?|采购价|售价|卖价|零售价|单价|价格|价钱|批发价|拿货价|出货价"
+                            r"|(?:是|要)?多少钱|什么价|怎么卖|卖多少|卖几)", a.s, maxsplit=1)[0].strip()
+            found = self.lex.match_product(head) if len(head) >= 2 else None
+            skus = found.skus if found is not None and len(found.skus) <= 4 else ()   # (数据线多少钱: each one's)
         customer = next((e.codes[0] for e in a.of("partner")
                          if self.lex.partners[e.codes[0]].kind.value == "customer"), None)
         for kind, rx in (("expiring", intents.EXPIRING), ("below_safety", intents.BELOW_SAFETY),

@@ -182,7 +182,10 @@ class Scanner:
         for d in _all_dates(masked, now):
             words = _expiry(masked, d)
             made = _PRODUCED_BEFORE.search(masked, 0, d.start)
-            if words and expiry is None:   # with its words (到期 · 保质期到), so 过期 there is no scrap
+            settled = _SETTLED_AFTER.match(masked, d.end)
+            if settled is not None:   # 王记拿了20个充电头,月底给钱: when it is paid for, never when it moved
+                _mask(chars, free, [d, settled])
+            elif words and expiry is None:   # with its words (到期 · 保质期到), so 过期 there is no scrap
                 expiry = d
                 _mask(chars, free, [d, *words])
             elif made is not None and produced is None:   # 生产日期6月14日: when the goods were made, not moved
@@ -354,6 +357,10 @@ def _expiry(masked: str, found: dates.Found) -> list[re.Match[str]]:
     happened; none when it is not."""
     return [m for m in (_EXPIRY_AFTER.match(masked, found.end), _EXPIRY_BEFORE.search(masked, 0, found.start))
             if m is not None]
+
+
+# when what was bought or sold is paid for, said after a day (月底给钱 · 下周再结 · 月底一起结账)
+_SETTLED_AFTER = re.compile(r"\s*(?:再|才|一起|统一|前)?(?:结账|结算|结清|结|给钱|付钱|付清|付款|打款|转账|还钱|回款)")
 
 
 def _all_dates(masked: str, now: datetime) -> list[dates.Found]:

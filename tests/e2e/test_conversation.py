@@ -353,3 +353,20 @@ def test_an_earlier_write_is_found_among_many_of_that_day(chat):
     assert "牛奶" in texts(out) and out[0]["buttons"], out
     chat.press("amy", "确认")
     assert chat.stock()["XH:B01"] == 36
+
+
+def test_a_wholesaler_s_words_for_prices_and_for_paying_later(tmp_path, monkeypatch):
+    phone = make_chat(tmp_path, monkeypatch, catalog=ROOT / "tests" / "nlu" / "fixtures" / "phone")
+    phone.say("xm", "收到20W充电头50个")
+    out = texts(phone.say("xm", "王记拿了20个充电头,月底给钱"))           # was: not happened yet (月底), nothing kept
+    assert "已记录" in out and phone.stock()["MD:A03"] == 30, out
+    out = texts(phone.say("xm", "20w头多少钱"))                            # a name said by its model code: was not understood
+    assert "20W充电头" in out and "售价 ¥39.00/个" in out, out
+    out = texts(phone.say("xm", "数据线多少钱"))                            # two of them: each one's
+    assert "苹果数据线" in out and "Type-C数据线" in out, out
+    out = texts(phone.say("lz", "数据线批发价改成8块"))                     # which one, then said of it
+    assert "指哪一个" in out, out
+    out = texts(phone.say("lz", "苹果的"))
+    assert "把苹果数据线的售价从 ¥25.00/根 改为 ¥8.00/根" in out, out
+    phone.press("lz", "确认")
+    assert "售价 ¥8.00/根" in texts(phone.say("lz", "苹果数据线多少钱"))
