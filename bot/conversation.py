@@ -624,7 +624,9 @@ class Conversation:
             turn.reply(replies.moves_total(self.t, turn.lang, uow, cmd, user=user, now=turn.now, cat=self._catalog))
         elif isinstance(cmd, commands.CustomerQuery):
             self._require(user, "query")
-            turn.reply(replies.customer_account(self.t, turn.lang, uow, cmd, now=turn.now, cat=self._catalog))
+            turn.reply(replies.customer_account(self.t, turn.lang, uow, cmd, now=turn.now, cat=self._catalog)
+                       if cmd.partner else
+                       replies.customers_ranked(self.t, turn.lang, uow, cmd, now=turn.now, cat=self._catalog))
         elif isinstance(cmd, commands.PurchaseQuery):
             self._require(user, "query")
             turn.reply(replies.purchases(self.t, turn.lang, uow, cmd, user=user, now=turn.now, cat=self._catalog))

@@ -775,24 +775,66 @@ def new_product(t: Any, lang: str, cmd: commands.AddProduct, *, sku: str) -> str
     return str(t("new_product.head", lang, name=cmd.name, sku=sku, parts=t("info.price_joiner", lang).join(parts)))
 
 
+def _taken(uow: UnitOfWork, cmd: commands.CustomerQuery, *, now: datetime
+           ) -> dict[str | None, tuple[dict[str, Decimal], dict[str, Decimal | None]]]:
+    """What each customer (None: sold to nobody named) took on the query's days, of its product if it names one: its
+    sales less what it returned, net of those undone, by product, with their money at the price said on each sale,
+    else the catalog's (None: a product without a price)."""
+    since = datetime(cmd.start.year, cmd.start.month, cmd.start.day, tzinfo=now.tzinfo)
+    until = since + timedelta(days=(cmd.end - cmd.start).days + 1)
+    kinds = [ledger.MoveKind.SALE.value, ledger.MoveKind.CUSTOMER_RETURN.value]
+    moves = [m for m in uow.stock.moves(since=since, until=until, kinds=kinds, partner=cmd.partner or None)
+             if m.reverses is None and (cmd.sku is None or m.sku == cmd.sku)]
+    undone = uow.stock.reversed_ids(m.id for m in moves if m.id is not None)
+    theirs: dict[str | None, list[ledger.Move]] = {}
+    for m in moves:
+        if m.id not in undone:
+            theirs.setdefault(m.partner, []).append(m)
+    out: dict[str | None, tuple[dict[str, Decimal], dict[str, Decimal | None]]] = {}
+    for m, price in (x for ms in theirs.values() for x in purchasing.priced(uow, ms)):   # (a return: what it paid)
+        took, money = out.setdefault(m.partner, ({}, {}))
+        sign = 1 if m.kind == ledger.MoveKind.SALE else -1
+        took[m.sku] = took.get(m.sku, Decimal(0)) + sign * m.qty
+        if m.sku not in money or money[m.sku] is not None:
+            money[m.sku] = None if price is None else (money.get(m.sku) or Decimal(0)) + sign * m.qty * price
+    return out
+
+
+def customers_ranked(t: Any, lang: str, uow: UnitOfWork, cmd: commands.CustomerQuery, *, now: datetime,
+                     cat: context.Catalog | None) -> str:
+    """这个月哪个客户拿货最多 · 客户排行: each customer's takings on the days asked (as its account reckons them), the
+    most money first (the product's quantity, when one is named), and what was sold to nobody named beside them."""
+    span = reports.days_text(t, lang, cmd.start, cmd.end)
+    rows: list[tuple[Decimal, str]] = []
+    walk_in = ""
+    for partner, (took, money) in _taken(uow, cmd, now=now).items():
+        took = {s: q for s, q in took.items() if q != 0}
+        if not took:
+            continue
+        total = sum((v for s in took if (v := money.get(s)) is not None), Decimal(0))
+        key = took.get(cmd.sku, Decimal(0)) if cmd.sku else total
+        said = {"money": reports.money(total), "n": len(took),
+                "qty": qty_text(cat, cmd.sku, took.get(cmd.sku, Decimal(0))) if cmd.sku else ""}
+        if partner is None:
+            walk_in = str(t("ranked.walk_in_qty" if cmd.sku else "ranked.walk_in", lang, **said))
+        else:
+            rows.append((key, str(t("ranked.line_qty" if cmd.sku else "ranked.line", lang,
+                                    partner=partner_name(partner, cat), **said))))
+    if not rows:
+        return str(t("ranked.none", lang, span=span)) + (f"\n{walk_in}" if walk_in else "")
+    rows.sort(key=lambda r: -r[0])
+    head = t("ranked.head_product" if cmd.sku else "ranked.head", lang, span=span, n=len(rows),
+             product=pname(cat, cmd.sku) if cmd.sku else "")
+    return "\n".join([str(head), *(f"{i}. {line}" for i, (_, line) in enumerate(rows[:10], 1)),
+                      *([walk_in] if walk_in else [])])
+
+
 def customer_account(t: Any, lang: str, uow: UnitOfWork, cmd: commands.CustomerQuery, *, now: datetime,
                      cat: context.Catalog | None) -> str:
     """团餐这个月买了多少 · 团餐欠了多少钱: what the customer took on the days asked (its sales less what it returned,
     net of those undone, at the price said on each sale, else the catalog's) by product, most first; its open orders;
     and what counts against its credit limit, as the credit check reckons it."""
-    since = datetime(cmd.start.year, cmd.start.month, cmd.start.day, tzinfo=now.tzinfo)
-    until = since + timedelta(days=(cmd.end - cmd.start).days + 1)
-    kinds = [ledger.MoveKind.SALE.value, ledger.MoveKind.CUSTOMER_RETURN.value]
-    moves = [m for m in uow.stock.moves(since=since, until=until, kinds=kinds)
-             if m.reverses is None and m.partner == cmd.partner and (cmd.sku is None or m.sku == cmd.sku)]
-    undone = uow.stock.reversed_ids(m.id for m in moves if m.id is not None)
-    took: dict[str, Decimal] = {}
-    money: dict[str, Decimal | None] = {}
-    for m, price in purchasing.priced(uow, [m for m in moves if m.id not in undone]):   # (a return: what was paid)
-        sign = 1 if m.kind == ledger.MoveKind.SALE else -1
-        took[m.sku] = took.get(m.sku, Decimal(0)) + sign * m.qty
-        if m.sku not in money or money[m.sku] is not None:
-            money[m.sku] = None if price is None else (money.get(m.sku) or Decimal(0)) + sign * m.qty * price
+    took, money = _taken(uow, cmd, now=now).get(cmd.partner, ({}, {}))
     name = partner_name(cmd.partner, cat)
     span = reports.days_text(t, lang, cmd.start, cmd.end)
     took = {s: q for s, q in took.items() if q != 0}

@@ -358,7 +358,8 @@ class MovesQuery:
 @dataclass(frozen=True)
 class CustomerQuery:
     """团餐这个月买了多少 · 这个月卖给团餐多少钱 · 团餐欠了多少钱: what a customer took on days ``start`` .. ``end``
-    (its sales less its returns), its open orders and what counts against its credit limit."""
+    (its sales less its returns), its open orders and what counts against its credit limit. ``partner`` "":
+    every customer side by side, most first (这个月哪个客户拿货最多 · 客户排行)."""
     partner: str
     start: date
     end: date

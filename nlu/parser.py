@@ -755,6 +755,11 @@ class Parser:
             return commands.Parsed(commands.OrderQuery(kind="transfer" if others and not supplier else "purchase",
                                                        partner=supplier[0].codes[0] if supplier else None,
                                                        sku=prods[0].codes[0] if prods else None))
+        if not customer and not supplier and not a.qtys and _CUSTOMERS_RANKED.search(a.s):   # 哪个客户拿货最多
+            period = dates.past_span(a.s, speaker.now) or (speaker.now.date().replace(day=1), speaker.now.date())
+            prods = a.of("product")
+            return commands.Parsed(commands.CustomerQuery(partner="", start=period[0], end=period[1],
+                                                          sku=prods[0].codes[0] if prods else None))
         if customer and not supplier and intents.CUSTOMER_ACCOUNT.search(a.masked) \
                 and not [q for q in a.qtys if not _SPAN_AFTER.match(a.s, q.end)]:   # 团餐这个月买了多少
             period = dates.past_span(a.s, speaker.now) or (speaker.now.date().replace(day=1), speaker.now.date())
@@ -2163,6 +2168,10 @@ def _said_of_a_product(after: str, before: str) -> re.Pattern[str]:
                       rf"|(?:请|帮我)?(?:{before})(?:商品|产品)?\s*(?P<b>[^,\s\d]{{1,16}})")
 
 
+# every customer's takings side by side (这个月哪个客户拿货最多 · 客户排行 · 哪些客户买得多 · 大客户是谁 · 各客户拿货)
+_CUSTOMERS_RANKED = re.compile(r"(?:哪个|哪些|哪家|哪几个|哪位)(?:客户|客人|买家|老板)\S{0,8}?(?:最多|多|最大|大|最少|少)"
+                               r"|客户(?:的)?(?:排行|排名|榜)|(?:大|主要|最大的)客户(?:是|有)(?:谁|哪些|哪几个)"
+                               r"|(?:各|每个|每家|所有)客户\S{0,6}?(?:拿货|买|进货|销售|销量|金额|多少)")
 # a price as it is now (牛腩进价涨了,现在35一斤 · 牛腩涨价了,35一斤 · 牛腩现在进价35 · 可乐现在卖5块一瓶 · 可乐售价现在5块)
 _NOW_WORD = r"(?:现在|目前|以后|今天起|从今天起|从现在起)"
 _PRICE_VALUE = rf"\s*(?P<v>(?:(?:一|每){intents.PACK_WORD})?{numbers.NUMBER}[^,;\s]{{0,6}})"

@@ -370,3 +370,20 @@ def test_a_wholesaler_s_words_for_prices_and_for_paying_later(tmp_path, monkeypa
     assert "把苹果数据线的售价从 ¥25.00/根 改为 ¥8.00/根" in out, out
     phone.press("lz", "确认")
     assert "售价 ¥8.00/根" in texts(phone.say("lz", "苹果数据线多少钱"))
+
+
+def test_customers_are_ranked_by_what_they_took(tmp_path, monkeypatch):
+    phone = make_chat(tmp_path, monkeypatch, catalog=ROOT / "tests" / "nlu" / "fixtures" / "phone")
+    phone.say("xm", "收到20W充电头100个")
+    phone.say("xm", "收到苹果数据线200根")
+    phone.say("xm", "李总拿了30个充电头")                        # 30 × ¥39 = ¥1,170 (the catalog's price)
+    phone.say("xm", "王记拿了10个充电头,每个35")                  # ¥350 at the price said
+    phone.say("xm", "王记拿了100根苹果数据线")                    # ¥2,500
+    phone.say("xm", "卖了5个充电头")                              # nobody named
+    phone.say("xm", "李总退了10个充电头")                          # less what came back: ¥780
+    out = texts(phone.say("xm", "这个月哪个客户拿货最多")).splitlines()   # was: not understood
+    assert out[1] == "1. 王记手机店:¥2,850.00(2 种商品)" and out[2] == "2. 李总:¥780.00(1 种商品)", out
+    assert out[3] == "散客(没记客户的销售):¥195.00(1 种商品)", out
+    out = texts(phone.say("xm", "哪个客户拿充电头最多")).splitlines()    # one product: by its quantity
+    assert out[1].startswith("1. 李总:20个") and out[2].startswith("2. 王记手机店:10个"), out
+    assert "没有记到客户名下" in texts(phone.say("xm", "上个月客户排行"))
