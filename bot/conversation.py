@@ -18,7 +18,7 @@ from typing import Any, Protocol
 
 from bot import replies
 from bot.messages import Attachment, Button, Incoming, Outgoing, from_notice, media_in, media_of
-from domain import catalog, codec, commands, errors, events, ledger, units
+from domain import bom, catalog, codec, commands, errors, events, ledger, units
 from nlu import context
 from workflows import exports, inventory, metrics, purchasing, reports
 from workflows.ports import Clock, UnitOfWork, UowFactory
@@ -140,6 +140,7 @@ class Conversation:
         # master data a manager changes from the chat, each shown and asked before it is done
         self._master_changes: dict[type, Callable[..., None]] = {
             commands.SetProduct: self._set_product, commands.SetProducts: self._set_products,
+            commands.SetRecipe: self._set_recipe,
             commands.SetPack: self._set_pack, commands.AddProduct: self._add_product,
             commands.AddPartner: self._add_partner, commands.SetPartner: self._set_partner}
 
@@ -549,6 +550,12 @@ class Conversation:
             product = uow.catalog.product(cmd.sku)
             if product is None:
                 raise errors.NotFound(code="unknown_sku", sku=cmd.sku)
+            if cmd.field == "recipe":   # 可颂的配方: what goes into it, per how much
+                recipe = uow.recipes.current(cmd.sku)
+                turn.reply(self.t("recipe.show", turn.lang, product=product.name, version=recipe.version,
+                                  said=replies.recipe_words(self.t, turn.lang, recipe, self._catalog))
+                           if recipe else self.t("recipe.none", turn.lang, product=product.name))
+                return
             turn.reply(self.t("field.show", turn.lang, product=product.name, field=self.t(f"field.{cmd.field}", turn.lang),
                               value=replies.field_value(self.t, turn.lang, product, cmd.field,
                                                         getattr(product, cmd.field, None), self._catalog)))
@@ -1215,6 +1222,7 @@ class Conversation:
                                    "skus": [ln.sku for ln in cmd.lines], "at": turn.now.isoformat(), "batch": actor.batch})
         text = self.t("recorded", turn.lang, summary=replies.summary(self.t, turn.lang, cmd, self._catalog,
                                                                        user=turn.user))
+        text += replies.by_recipe(self.t, turn.lang, plan.moves, self._catalog)
         text += replies.after_levels(self.t, turn.lang, uow, cmd, user=turn.user, catalog=self._catalog)
         text += replies.order_progress(self.t, turn.lang, uow, plan.order_receipts, self._catalog)
         if isinstance(cmd, commands.RecordMoves) and cmd.paid and cmd.partner is not None:   # 付了现金: its payment
@@ -1263,15 +1271,42 @@ class Conversation:
             return
         batch = _batch(turn.now)
         receipts: list[tuple[int, str, Decimal]] = []
+        made: list[ledger.Move] = []
         for part in cmd.parts:
             actor = replace(self._actor(turn, part), batch=batch)
             plan = inventory.plan(uow, part, actor=actor, force=True)
             turn.events += inventory.record(uow, plan, actor=actor, t=self.t, push=turn.push)
             receipts += plan.order_receipts
+            made += plan.moves
         text = self.t("recorded", turn.lang, summary="; ".join(summaries))
+        text += replies.by_recipe(self.t, turn.lang, made, self._catalog)
         text += replies.after_levels(self.t, turn.lang, uow, *cmd.parts, user=turn.user, catalog=self._catalog)
         text += replies.order_progress(self.t, turn.lang, uow, receipts, self._catalog)
         turn.reply(text, [[Button(self.t("btn.undo", turn.lang), f"undo:{batch}")]])
+
+    def _set_recipe(self, uow: UnitOfWork, turn: Turn, cmd: commands.SetRecipe, *, confirmed: bool) -> None:
+        """可颂的配方:面粉50克,黄油25克: shown with the one it replaces, kept as the product's next version once
+        confirmed (audited); 删除可颂的配方: taken away. What was made by an earlier version keeps its version."""
+        product = uow.catalog.product(cmd.sku)
+        if product is None:
+            raise errors.NotFound(code="unknown_sku", sku=cmd.sku)
+        new = bom.Recipe(sku=cmd.sku, yields=cmd.yields, components=tuple(
+            bom.Component(sku=ln.sku, qty=ln.qty) for ln in cmd.lines)) if cmd.lines else None
+        was = uow.recipes.current(cmd.sku)
+        if new is None and was is None:
+            turn.reply(self.t("recipe.none", turn.lang, product=product.name))
+            return
+        said = replies.recipe_words(self.t, turn.lang, new, self._catalog) if new else ""
+        if not confirmed:
+            before = self.t("recipe.was", turn.lang, said=replies.recipe_words(self.t, turn.lang, was, self._catalog))                 if was else ""
+            self._ask(uow, turn, cmd, self.t("recipe.ask" if new else "recipe.ask_gone", turn.lang,
+                                             product=product.name, said=said, was=before))
+            return
+        version = uow.recipes.add(new, sku=cmd.sku, at=turn.now, actor=turn.user.username)
+        uow.chat.audit(at=turn.now, actor=turn.user.username, action="recipe_set",
+                       detail={"sku": cmd.sku, "version": version, "yields": str(cmd.yields),
+                               "components": [[ln.sku, str(ln.qty)] for ln in cmd.lines]})
+        turn.reply(self.t("recipe.done" if new else "recipe.gone", turn.lang, product=product.name, version=version))
 
     def _set_product(self, uow: UnitOfWork, turn: Turn, cmd: commands.SetProduct, *, confirmed: bool) -> None:
         """A product's safety stock, price, cost, shelf life, minimum order, lead time or supplier, shown old → new and
@@ -1603,7 +1638,9 @@ class Conversation:
 
     def _corrected(self, uow: UnitOfWork, turn: Turn, cmd: commands.Correct, moves: list[ledger.Move]
                    ) -> commands.Command:
-        """The write that made ``moves``, as ``cmd`` corrects it (the product, its quantity, or its place)."""
+        """The write that made ``moves``, as ``cmd`` corrects it (the product, its quantity, or its place); what a
+        recipe made or used with it is made again from the corrected write."""
+        moves = [m for m in moves if not bom.made_by_recipe(m.note)]
         held = {m.sku for m in moves}
         if len({m.kind for m in moves if m.kind != ledger.MoveKind.TRANSFER_IN}) > 1:
             raise errors.BadInput(code="correct_several")   # 收到…,其中1箱给静安店: one part cannot be redone alone
@@ -1659,6 +1696,7 @@ class Conversation:
                        detail={"batch": actor.batch, "was": batch})
         text = self.t("corrected", turn.lang, summary=replies.summary(self.t, turn.lang, new_cmd, self._catalog,
                                                                         user=turn.user))
+        text += replies.by_recipe(self.t, turn.lang, plan.moves, self._catalog)
         if isinstance(new_cmd, commands.RecordMoves) and new_cmd.paid and new_cmd.partner is not None:
             text += "\n" + purchasing.paid_on_the_spot(uow, turn, actor.batch, new_cmd.partner, t=self.t)
         turn.reply(text, [[Button(self.t("btn.undo", turn.lang), f"undo:{actor.batch}")]])

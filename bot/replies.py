@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from bot.messages import Button
-from domain import catalog, commands, ledger, orders, units
+from domain import bom, catalog, commands, ledger, orders, units
 from nlu import answers, context, render
 from workflows import backtest, metrics, purchasing, reports
 from workflows.ports import UnitOfWork
@@ -739,6 +739,30 @@ def _prices(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, rows: l
                 f"({m.at.astimezone(now.tzinfo):%m-%d})"
                 for code, m in sorted(latest.items(), key=lambda kv: (kv[1].unit_cost or Decimal(0), kv[0]))))))
     return "\n".join(lines)
+
+
+def recipe_words(t: Any, lang: str, recipe: bom.Recipe, cat: context.Catalog | None) -> str:
+    """每 10个 用 高筋面粉 0.5kg、黄油 0.25kg: a recipe as a person reads it."""
+    return str(t("recipe.words", lang, per=qty_text(cat, recipe.sku, recipe.yields), items=t("recipe.joiner", lang)
+                 .join(f"{pname(cat, c.sku)} {qty_text(cat, c.sku, c.qty)}" for c in recipe.components)))
+
+
+def by_recipe(t: Any, lang: str, moves: list[ledger.Move], cat: context.Catalog | None) -> str:
+    """What a write's recipes made and used (拿铁卖了40杯: 40杯 made, its milk and beans used), as a line of its
+    reply; nothing when no recipe was used."""
+    made: dict[str, Decimal] = {}
+    used: dict[str, Decimal] = {}
+    for m in moves:
+        if bom.made_by_recipe(m.note):
+            into = made if m.kind == ledger.MoveKind.PRODUCTION else used
+            into[m.sku] = into.get(m.sku, Decimal(0)) + m.qty
+    if not used:
+        return ""
+    joiner = t("recipe.joiner", lang)
+    return "\n" + str(t("recipe.used", lang, used=joiner.join(f"{pname(cat, s)} {qty_text(cat, s, q)}" for s, q in used.items()))
+                      if not made else t("recipe.made", lang, made=joiner.join(
+                          f"{pname(cat, s)} {qty_text(cat, s, q)}" for s, q in made.items()),
+                          used=joiner.join(f"{pname(cat, s)} {qty_text(cat, s, q)}" for s, q in used.items())))
 
 
 def field_value(t: Any, lang: str, p: catalog.Product, field: str, v: Any, cat: context.Catalog | None) -> str:

@@ -148,6 +148,16 @@ class SetPack:
 
 
 @dataclass(frozen=True)
+class SetRecipe:
+    """可颂的配方:高筋面粉50克,黄油25克 · 做10个可颂要面粉0.5公斤 · 每杯拿铁用牛奶200毫升、咖啡豆18克: what goes into a
+    product made in house, per ``yields`` of it (its base unit), its components' ``lines`` in their base units; no
+    lines: its recipe taken away (删除可颂的配方). A manager's, shown and asked first."""
+    sku: str
+    yields: Decimal
+    lines: tuple[Line, ...] = ()
+
+
+@dataclass(frozen=True)
 class SetProducts:
     """可乐和雪碧的售价都改成5块 · 饮料的安全库存都设为2箱: one field of several products (named, or a category's),
     each its own change (a pack said is each product's own), shown together and made together once confirmed."""
@@ -530,7 +540,7 @@ class Batch:
 Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | Export | ProductField
            | SetProduct | SetProducts | SetPack | SetPartner | AddProduct
            | RepeatPurchase | RetireProduct | Bookings | MovesQuery | ShipTransfer | RecordPayment | VoidPayment | StartCount | FinishCount | AddPartner | Relay | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
-           | SalesQuery | PurchaseQuery | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | SetUser | Help
+           | SalesQuery | PurchaseQuery | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | SetUser | SetRecipe | Help
            | SmallTalk)
 
 

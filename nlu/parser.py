@@ -163,6 +163,9 @@ class Parser:
         staff = self._staff(plain)
         if staff is not None:   # 小王调到福田店了 · 小王离职了 · 恢复小王的账号 · 把小王升为店长
             return staff
+        recipe = self._recipe(plain, speaker)
+        if recipe is not None:   # 可颂的配方:面粉50克,黄油25克 · 做10个可颂要面粉0.5公斤 · 可颂的配方 · 删除可颂的配方
+            return recipe
         priced = self._price_now(plain, speaker)
         if priced is not None:   # 牛腩涨价了,35一斤 · 牛腩现在进价35 · 可乐现在卖5块一瓶
             return priced
@@ -1476,6 +1479,42 @@ class Parser:
             return commands.Parsed(commands.SetUser(who, role=lexicon.ROLE_WORDS[said["role"]]))
         return commands.Parsed(commands.SetUser(who, active=m.re is _STAFF_BACK))
 
+    def _recipe(self, s: str, speaker: context.Speaker) -> Result | None:
+        """可颂的配方:高筋面粉50克,黄油25克 · 做10个可颂要面粉0.5公斤、黄油0.25公斤 · 每杯拿铁用牛奶200毫升 (set) ·
+        可颂的配方 · 可颂用什么料 (shown) · 删除可颂的配方 (taken away): of the one product named, else None."""
+        shown = _RECIPE_ASKED.fullmatch(s)
+        gone = _RECIPE_GONE.fullmatch(s)
+        said = _RECIPE_SET.fullmatch(s) or _RECIPE_PER.fullmatch(s)
+        m = gone or said or shown
+        if m is None:
+            return None
+        head = next(g for g in (m.groupdict().get("head"), m.groupdict().get("head2")) if g).removesuffix("的")
+        found = self.lex.match_product(head)
+        if len(found.skus) != 1:
+            return commands.Clarify("ambiguous_product", mention=head, candidates=found.skus) if found.skus else None
+        sku = found.skus[0]
+        if gone is not None:
+            return commands.Parsed(commands.SetRecipe(sku, Decimal(1)))
+        if said is None:
+            return commands.Parsed(commands.ProductField(sku, "recipe"))
+        p = self.lex.product(sku)
+        yields = Decimal(1)
+        n, unit = m.groupdict().get("n"), m.groupdict().get("u") or ""
+        if n or unit:   # 做10个可颂 · 一盘可颂 (a pack of it) · 每杯拿铁
+            count = numbers.value(n or "一")
+            try:
+                yields = units.to_base(count or Decimal(0), unit or p.base_unit, base_unit=p.base_unit, packs=p.packs)
+            except errors.DomainError:
+                return commands.Clarify("unit_mismatch", mention=sku, detail=unit)
+            if yields <= 0:
+                return commands.Clarify("bad_qty", detail=f"{n}{unit}")
+        used = self.parse(f"用了{m.group('rest')}", speaker=speaker)
+        if not isinstance(used, commands.Parsed) or not isinstance(used.command, commands.RecordMoves) \
+                or not used.command.lines or any(ln.sku == sku for ln in used.command.lines):
+            return commands.Clarify("recipe_unclear", detail=m.group("rest"))
+        return commands.Parsed(commands.SetRecipe(sku, yields, tuple(
+            commands.Line(sku=ln.sku, qty=ln.qty) for ln in used.command.lines)))
+
     def _price_now(self, s: str, speaker: context.Speaker) -> Result | None:
         """牛腩进价涨了,现在35一斤 · 牛腩涨价了,35一斤 · 牛腩现在进价35 · 可乐现在卖5块一瓶: a price as it is now, set as
         the catalog's (asked first, as 牛腩进价改成35 is). 涨价/降价 without saying which price: the one the new value
@@ -2172,6 +2211,15 @@ def _said_of_a_product(after: str, before: str) -> re.Pattern[str]:
 _CUSTOMERS_RANKED = re.compile(r"(?:哪个|哪些|哪家|哪几个|哪位)(?:客户|客人|买家|老板)\S{0,8}?(?:最多|多|最大|大|最少|少)"
                                r"|客户(?:的)?(?:排行|排名|榜)|(?:大|主要|最大的)客户(?:是|有)(?:谁|哪些|哪几个)"
                                r"|(?:各|每个|每家|所有)客户\S{0,6}?(?:拿货|买|进货|销售|销量|金额|多少)")
+# a recipe said (可颂的配方:面粉50克,黄油25克 · 做10个可颂要… · 每杯拿铁用… · 一盘可颂用…), asked, taken away
+_RECIPE_SET = re.compile(r"(?:把)?(?P<head>[^,;:\s\d]{1,12}?)的?(?:配方|用料|原料|配料)(?:是|为|改成|改为|设为|设成|要|用)?"
+                         r"\s*[:,]?\s*(?P<rest>[^\s].*\d.*|.*[一二两三四五六七八九十半].*)")
+_RECIPE_PER = re.compile(r"(?:做|每做|一|每)(?P<n>\d+(?:\.\d+)?|[一二两三四五六七八九十百]+)?"
+                         r"(?P<u>[^\d\s一二两三四五六七八九十天周月年次回]{1})"
+                         r"(?P<head>[^,;:\s\d]{1,12}?)(?:要|需要|得用|要用|用|用到)(?!了)\s*[:,]?\s*(?P<rest>.+)")
+_RECIPE_ASKED = re.compile(r"(?P<head>[^,;:\s\d]{1,12}?)的?(?:配方|用料|原料|配料)(?:是什么|是啥|有哪些|是哪些|呢)?[?]?"
+                           r"|(?P<head2>[^,;:\s\d]{1,12}?)(?:用什么料|用哪些料|要什么料|怎么配)[?]?")
+_RECIPE_GONE = re.compile(r"(?:删除|删掉|取消|清空|去掉|不要)(?P<head>[^,;:\s\d]{1,12}?)的?(?:配方|用料)")
 # a price as it is now (牛腩进价涨了,现在35一斤 · 牛腩涨价了,35一斤 · 牛腩现在进价35 · 可乐现在卖5块一瓶 · 可乐售价现在5块)
 _NOW_WORD = r"(?:现在|目前|以后|今天起|从今天起|从现在起)"
 _PRICE_VALUE = rf"\s*(?P<v>(?:(?:一|每){intents.PACK_WORD})?{numbers.NUMBER}[^,;\s]{{0,6}})"

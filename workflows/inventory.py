@@ -11,7 +11,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from domain import catalog, commands, errors, events, ledger, orders
+from domain import bom, catalog, commands, errors, events, ledger, orders
 from workflows import takeover
 from workflows.ports import UnitOfWork
 
@@ -72,9 +72,10 @@ def _allow_negative(uow: UnitOfWork, force: bool) -> bool:
 
 
 def _out(uow: UnitOfWork, plan: Plan, *, kind: MK, line: commands.Line, here: str, actor: Actor, force: bool, dst: str | None = None, partner: str | None = None,
-         pending: dict[tuple[str, str], Decimal] | None = None) -> list[ledger.Move]:
+         pending: dict[tuple[str, str], Decimal] | None = None, made: Sequence[ledger.LotLevel] = ()) -> list[ledger.Move]:
+    """``line`` taken out of ``here`` by lot (``made``: lots this write makes first, as a latte made as it sells)."""
     uow.stock.lock_product(line.sku)
-    levels = uow.stock.levels(here, line.sku, lock=True)
+    levels = [*uow.stock.levels(here, line.sku, lock=True), *made]
     taken = (pending or {}).get((here, line.sku), Decimal(0))
     if taken:
         levels = _minus(levels, [m for m in plan.moves if m.src == here and m.sku == line.sku])
@@ -100,6 +101,27 @@ def _minus(levels: Sequence[ledger.LotLevel], used: Sequence[ledger.Move]) -> li
     return out
 
 
+def _make(uow: UnitOfWork, p: Plan, recipe: bom.Recipe, qty: Decimal, *, here: str, actor: Actor, force: bool,
+          taken: dict[tuple[str, str], Decimal], product: bool) -> ledger.LotLevel | None:
+    """``qty`` of ``recipe``'s product made at ``here``: its components used (and, ``product``, what it makes, in a
+    lot of today: a latte made as it is sold), each move naming the recipe and its version."""
+    start = len(p.moves)
+    lot = None
+    if product:
+        made = _product(uow, recipe.sku)
+        expiry = ledger.expiry_for(made, actor.at)
+        code = ledger.lot_code(actor.at, None)
+        p.lots.append((recipe.sku, code, expiry))
+        p.moves.append(ledger.inbound(kind=MK.PRODUCTION, sku=recipe.sku, qty=qty, here=here, at=actor.at, lot=code,
+                                      actor=actor.user.username, message_id=actor.message_id, batch=actor.batch))
+        lot = ledger.LotLevel(lot=code, qty=qty, expiry=expiry)
+    for sku, need in recipe.needs(qty):
+        _out(uow, p, kind=MK.CONSUMPTION, line=commands.Line(sku=sku, qty=need), here=here, actor=actor, force=force,
+             pending=taken)
+    p.moves[start:] = [replace(m, note=recipe.note) for m in p.moves[start:]]
+    return lot
+
+
 def plan(uow: UnitOfWork, cmd: commands.Command, *, actor: Actor, force: bool = False) -> Plan:
     p = Plan()
     taken: dict[tuple[str, str], Decimal] = {}
@@ -121,6 +143,9 @@ def plan(uow: UnitOfWork, cmd: commands.Command, *, actor: Actor, force: bool = 
                                               batch=actor.batch))
                 if kind == MK.RECEIPT:
                     _match_order(uow, p, partner=cmd.partner, here=here, line=line)
+                recipe = uow.recipes.current(line.sku) if kind == MK.PRODUCTION else None
+                if recipe is not None:   # 做了30个可颂: its flour, butter and eggs used with it
+                    _make(uow, p, recipe, line.qty, here=here, actor=actor, force=force, taken=taken, product=False)
             elif kind == MK.CUSTOMER_RETURN:
                 _exists(uow, line.sku)
                 p.moves.append(ledger.inbound(kind=kind, sku=line.sku, qty=line.qty, here=here, at=actor.at,
@@ -128,12 +153,17 @@ def plan(uow: UnitOfWork, cmd: commands.Command, *, actor: Actor, force: bool = 
                                               message_id=actor.message_id, batch=actor.batch))
             else:
                 _exists(uow, line.sku)
+                recipe = uow.recipes.current(line.sku) if kind == MK.SALE else None
+                short = line.qty - max(uow.stock.on_hand(here, line.sku) - taken.get((here, line.sku), Decimal(0)),
+                                       Decimal(0)) if recipe is not None else Decimal(0)
+                made = _make(uow, p, recipe, short, here=here, actor=actor, force=force, taken=taken, product=True) \
+                    if recipe is not None and short > 0 else None   # 拿铁卖了40杯: made as sold, from its recipe
                 _out(uow, p, kind=kind, line=line, here=here, actor=actor, force=force,
-                     partner=cmd.partner, pending=taken)
+                     partner=cmd.partner, pending=taken, made=[made] if made is not None else [])
                 if kind == MK.SALE and cmd.partner:
                     _match_order(uow, p, partner=cmd.partner, here=here, line=line, kinds=["sale"])
         if cmd.note:   # 报损鸡蛋5个,运输途中碎的 · …,发票号12345: the words kept on each of its moves
-            p.moves[said:] = [replace(m, note=cmd.note[:200]) for m in p.moves[said:]]
+            p.moves[said:] = [m if bom.made_by_recipe(m.note) else replace(m, note=cmd.note[:200]) for m in p.moves[said:]]
     elif isinstance(cmd, commands.TransferStock):
         src = home(actor.user, cmd.source)
         dst = home(actor.user, cmd.dest)
@@ -295,6 +325,7 @@ def command_of(moves: Sequence[ledger.Move], *, sku: str | None, qty: Decimal, n
                as_sku: str | None = None) -> commands.Command:
     """Rebuild a command like the one that produced ``moves``, for ``sku`` with a new quantity (on the earlier day
     the write was about, if it was about one); ``as_sku``: that line of another product (不是牛奶,是奶油)."""
+    moves = [m for m in moves if not bom.made_by_recipe(m.note)]   # (a recipe's part is made again from the write)
     if not moves:
         raise errors.NotFound(code="nothing_to_undo")
     skus = {m.sku for m in moves}

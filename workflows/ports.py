@@ -19,6 +19,7 @@ class UnitOfWork(Protocol):
     rules: Any
     history: Any
     payments: Any
+    recipes: Any
 
     def __enter__(self) -> UnitOfWork: ...
     def __exit__(self, et: Any, ev: Any, tb: Any) -> None: ...

@@ -12,7 +12,7 @@ from sqlmodel import Session
 
 from adapters.db import tables as t
 from adapters.db.types import UTCDateTime
-from domain import accounts, catalog, errors, ledger, orders, units
+from domain import accounts, bom, catalog, errors, ledger, orders, units
 
 Q6 = Decimal("0.000001")
 
@@ -535,6 +535,42 @@ class OrderRepo(_Repo):
 def _payment_of(r: t.Payment) -> accounts.Payment:
     return accounts.Payment(partner=r.partner, amount=dec(r.amount), at=r.at, actor=r.actor, note=r.note or "",
                             reverses=r.reverses, id=r.id)
+
+
+class RecipeRepo(_Repo):
+    """Recipes by version; the newest of a product is the one in use (none when it has none or was taken away)."""
+
+    def current(self, sku: str) -> bom.Recipe | None:
+        r = self.s.execute(select(t.Recipe).where(t.Recipe.tenant_id == self.tid, t.Recipe.sku == sku)
+                           .order_by(t.Recipe.version.desc()).limit(1)).scalars().first()
+        return _recipe_of(r) if r is not None and r.components else None
+
+    def all_current(self) -> dict[str, bom.Recipe]:
+        """Each product's recipe in use."""
+        newest: dict[str, t.Recipe] = {}
+        for r in self.s.execute(select(t.Recipe).where(t.Recipe.tenant_id == self.tid)
+                                .order_by(t.Recipe.version)).scalars():
+            newest[r.sku] = r
+        return {sku: _recipe_of(r) for sku, r in newest.items() if r.components}
+
+    def latest_version(self, sku: str) -> int:
+        v = self.s.execute(select(func.max(t.Recipe.version)).where(t.Recipe.tenant_id == self.tid,
+                                                                    t.Recipe.sku == sku)).scalar()
+        return int(v or 0)
+
+    def add(self, recipe: bom.Recipe | None, *, sku: str, at: datetime, actor: str | None) -> int:
+        """A new version of ``sku``'s recipe (``recipe`` None: taken away); its number."""
+        version = self.latest_version(sku) + 1
+        self.s.add(t.Recipe(tenant_id=self.tid, sku=sku, version=version, at=at, actor=actor,
+                            yields=recipe.yields if recipe else Decimal(1),
+                            components=[[c.sku, str(c.qty)] for c in recipe.components] if recipe else []))
+        self.s.flush()
+        return version
+
+
+def _recipe_of(r: t.Recipe) -> bom.Recipe:
+    return bom.Recipe(sku=r.sku, yields=dec(r.yields), version=r.version,
+                      components=tuple(bom.Component(sku=c[0], qty=Decimal(c[1])) for c in r.components))
 
 
 class PaymentRepo(_Repo):

@@ -306,6 +306,20 @@ class Pending(SQLModel, table=True):
     expires_at: datetime = _ts()
 
 
+class Recipe(SQLModel, table=True):
+    """A product's recipe, one row a version (可颂的配方:面粉50克,黄油25克): the newest is the one in use; an empty
+    one (``components`` []) takes the recipe away."""
+    __table_args__ = (UniqueConstraint("tenant_id", "sku", "version"),)
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id", index=True)
+    sku: str
+    version: int
+    yields: Decimal = _qty(Decimal(1))
+    components: list[Any] = _json(list)   # [[sku, qty in its base unit], …]
+    at: datetime = _ts()
+    actor: str | None = None
+
+
 class Payment(SQLModel, table=True):
     """Money a customer paid us or we paid a supplier (团餐付了3000 · 付给张记5000): the other half of its account.
     A payment undone is a row of the opposite amount that ``reverses`` it."""

@@ -46,6 +46,7 @@ class SqlUnitOfWork:
         self.rules = repos.RuleRepo(self.session, tid)
         self.history = repos.HistoryRepo(self.session, tid)
         self.payments = repos.PaymentRepo(self.session, tid)
+        self.recipes = repos.RecipeRepo(self.session, tid)
         self._committed = False
         return self
 

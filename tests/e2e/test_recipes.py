@@ -1,0 +1,59 @@
+"""Recipes (bills of materials): set from the chat, used when a product is made, and when one is sold beyond stock."""
+from __future__ import annotations
+
+from tests.e2e.conftest import texts
+
+
+def test_making_a_product_uses_its_recipe_and_a_correction_or_undo_follows(chat):
+    out = texts(chat.say("zhou", "做10个可颂要高筋面粉0.5公斤、黄油0.25公斤、鸡蛋5个"))   # was: not understood
+    assert "每 10个 用 高筋面粉 0.5kg、黄油 0.25kg、鸡蛋 5个" in out, out
+    chat.press("zhou", "确认")
+    before = chat.stock()
+    out = texts(chat.say("amy", "今天做了20个可颂"))
+    assert "按配方用掉:高筋面粉 1kg、黄油 0.5kg、鸡蛋 10个" in out, out
+    after = chat.stock()
+    assert after["XH:B09"] == before["XH:B09"] + 20 and after["XH:B03"] == before["XH:B03"] - 1
+    assert after["XH:B07"] == before["XH:B07"] - 0.5 and after["XH:B06"] == before["XH:B06"] - 10
+    out = texts(chat.say("amy", "不对,是10个"))                  # the recipe's part made again from the correction
+    assert "按配方用掉:高筋面粉 0.5kg" in out and chat.stock()["XH:B03"] == before["XH:B03"] - 0.5, out
+    chat.say("amy", "撤销")                                      # the correction undone: the 20 and their use
+    assert chat.stock()["XH:B03"] == before["XH:B03"] - 1 and chat.stock()["XH:B09"] == before["XH:B09"] + 20
+    chat.say("amy", "撤销")
+    chat.press("amy", "撤销这笔")
+    assert chat.stock() == before
+    uses = [m for m in chat.export("moves") if m["kind"] == "consumption"]
+    assert uses and all(m["note"] == "recipe:B09:v1" for m in uses), uses   # which recipe, which version
+
+
+def test_a_product_sold_beyond_stock_is_made_from_its_recipe_as_it_sells(chat):
+    chat.say("zhou", "新增商品拿铁,单位杯,售价28元")
+    chat.press("zhou", "确认")
+    out = texts(chat.say("zhou", "每杯拿铁用牛奶200毫升、咖啡豆18克"))
+    assert "每 1杯 用 全脂牛奶 0.2升、咖啡豆 0.018kg" in out, out
+    assert "权限" in texts(chat.say("amy", "可颂的配方:高筋面粉50克"))     # a manager's
+    chat.press("zhou", "确认")
+    before = chat.stock()
+    out = texts(chat.say("amy", "拿铁卖了40杯"))                 # was: an unknown product
+    assert "按配方现做 拿铁 40杯,用掉:全脂牛奶 8升、咖啡豆 0.72kg" in out, out
+    after = chat.stock()
+    assert after["XH:B01"] == before["XH:B01"] - 8 and after["XH:B04"] == before["XH:B04"] - 0.72
+    assert after.get("XH:B11", 0) == 0                            # nothing of it left over, nothing owed
+    sold = [m for m in chat.export("moves") if m["kind"] == "sale" and m["sku"] == "B11"]
+    assert sum(float(m["qty"]) for m in sold) == 40
+    assert "拿铁的配方(第 1 版):每 1杯 用 全脂牛奶 0.2升" in texts(chat.say("amy", "拿铁的配方"))
+    chat.say("zhou", "拿铁的配方:牛奶250毫升,咖啡豆18克")        # a new version; the 40 made keep theirs
+    chat.press("zhou", "确认")
+    assert "第 2 版" in texts(chat.say("amy", "拿铁用什么料"))
+    chat.say("amy", "拿铁卖了4杯")
+    assert chat.stock()["XH:B01"] == before["XH:B01"] - 8 - 1
+    chat.say("zhou", "删除拿铁的配方")
+    chat.press("zhou", "确认")
+    assert "还没有配方" in texts(chat.say("amy", "拿铁的配方"))
+
+
+def test_a_recipe_that_cannot_be_read_changes_nothing(chat):
+    out = texts(chat.say("zhou", "可颂的配方:奶泡50克"))           # no such ingredient
+    assert "没看懂配方" in out and "没有修改" in out, out
+    assert "还没有配方" in texts(chat.say("zhou", "可颂的配方"))
+    out = texts(chat.say("zhou", "可颂的配方:可颂1个"))            # itself
+    assert "没看懂配方" in out, out
