@@ -61,7 +61,7 @@ class Snapshot:
 
     def _daily(self, days: int) -> list[Decimal]:
         since = self._since(days)
-        moves = self.uow.stock.daily_sales(location=self.location, sku=self.product.sku, since=since)
+        moves = self.uow.stock.daily_sales(location=self.location, sku=self.product.sku, since=since, demand=True)
         hist = self.uow.history.series(sku=self.product.sku, location=self.location, since=since.date().isoformat())
         return self._buckets(days, moves, hist)
 
@@ -310,7 +310,7 @@ def preload(snaps: list[Snapshot], days: int) -> None:
         return
     first = todo[0]
     since = first._since(days)
-    moves = first.uow.stock.sales_by_sku(location=first.location, since=since)
+    moves = first.uow.stock.sales_by_sku(location=first.location, since=since, demand=True)
     hist = first.uow.history.series_by_sku(location=first.location, since=since.date().isoformat())
     start, end = first._booking_span(days)
     bookings: dict[str, list[Any]] = {}

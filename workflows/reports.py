@@ -363,7 +363,9 @@ def store_plan(uow: Any, *, location: str, now: datetime, forecaster: Any, keep:
     cheap. Each run keeps its morning in the database (a later run of the same morning replaces it) unless
     ``keep`` is False (a list asked for during the day).
     """
-    snaps = [metrics.Snapshot(uow, location=location, product=p, now=now) for p in uow.catalog.products() if p.active]
+    made = uow.recipes.all_current()   # made in house from a recipe, never bought: its ingredients are (their demand
+    snaps = [metrics.Snapshot(uow, location=location, product=p, now=now)   # holds what the recipes used)
+             for p in uow.catalog.products() if p.active and p.sku not in made]
     partners = {x.code: x for x in uow.catalog.partners()}
     if forecaster is not None:
         metrics.store_forecasts(snaps, forecaster, horizon=max((horizon(s.product, partners) for s in snaps),

@@ -6,7 +6,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import and_, bindparam, delete, func, select, text, update
+from sqlalchemy import and_, bindparam, delete, func, or_, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session
 
@@ -424,15 +424,17 @@ class StockRepo(_Repo):
             out[(loc, sku)] = at
         return out
 
-    def daily_sales(self, *, location: str | None, sku: str, since: datetime) -> list[tuple[datetime, Decimal]]:
-        """Net sale moves (sales minus reversals) with their times, for statistics."""
-        return self.sales_by_sku(location=location, since=since, sku=sku).get(sku, [])
+    def daily_sales(self, *, location: str | None, sku: str, since: datetime, demand: bool = False
+                    ) -> list[tuple[datetime, Decimal]]:
+        """Net sale moves (sales minus reversals) with their times, for statistics; ``demand``: with what recipes
+        used of it (the milk in the lattes sold), the demand a forecast learns from."""
+        return self.sales_by_sku(location=location, since=since, sku=sku, demand=demand).get(sku, [])
 
-    def sales_by_sku(self, *, location: str | None, since: datetime, sku: str | None = None
+    def sales_by_sku(self, *, location: str | None, since: datetime, sku: str | None = None, demand: bool = False
                      ) -> dict[str, list[tuple[datetime, Decimal]]]:
         """``daily_sales`` of every product (or one) in one query: sku → [(time, net qty)]."""
         out: dict[str, list[tuple[datetime, Decimal]]] = {}
-        for s, at, q, _price in self._net_sales(location=location, since=since, sku=sku):
+        for s, at, q, _price in self._net_sales(location=location, since=since, sku=sku, demand=demand):
             out.setdefault(s, []).append((at, q))
         return out
 
@@ -444,12 +446,15 @@ class StockRepo(_Repo):
             out.setdefault(s, []).append((at, q, dec(price)))
         return out
 
-    def _net_sales(self, *, location: str | None, since: datetime, sku: str | None = None, priced: bool = False
-                   ) -> list[tuple[str, datetime, Decimal, Any]]:
+    def _net_sales(self, *, location: str | None, since: datetime, sku: str | None = None, priced: bool = False,
+                   demand: bool = False) -> list[tuple[str, datetime, Decimal, Any]]:
         """Sale moves at ``location`` (everywhere: None) since then as (sku, time, qty, unit price), a reversal's qty
-        negative; ``priced``: only those that carry a price."""
+        negative; ``priced``: only those that carry a price; ``demand``: and what recipes used (dependent demand)."""
+        sold: Any = t.Move.kind == ledger.MoveKind.SALE.value
+        if demand:
+            sold = or_(sold, and_(t.Move.kind == ledger.MoveKind.CONSUMPTION.value, t.Move.note.like(f"{bom.NOTE}%")))
         stmt = select(t.Move.sku, t.Move.at, t.Move.qty, t.Move.src, t.Move.dst, t.Move.unit_price).where(
-            t.Move.tenant_id == self.tid, t.Move.kind == ledger.MoveKind.SALE.value, t.Move.at >= since)
+            t.Move.tenant_id == self.tid, sold, t.Move.at >= since)
         if sku is not None:
             stmt = stmt.where(t.Move.sku == sku)
         if priced:

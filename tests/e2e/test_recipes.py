@@ -57,3 +57,20 @@ def test_a_recipe_that_cannot_be_read_changes_nothing(chat):
     assert "还没有配方" in texts(chat.say("zhou", "可颂的配方"))
     out = texts(chat.say("zhou", "可颂的配方:可颂1个"))            # itself
     assert "没看懂配方" in out, out
+
+
+def test_the_prep_list_orders_the_ingredients_of_what_sold_and_never_the_product_made(chat):
+    chat.say("zhou", "新增商品拿铁,单位杯,售价28元")
+    chat.press("zhou", "确认")
+    chat.say("zhou", "每杯拿铁用牛奶200毫升、咖啡豆18克")
+    chat.press("zhou", "确认")
+    for day in range(1, 15):                                     # 10 a day: 2 升 of milk a day, never sold itself
+        out = chat.say("amy", f"6月{day}日拿铁卖了10杯")
+        if out and out[0]["buttons"] and out[0]["buttons"][0][0] == "确认":
+            chat.press("amy", "确认")
+    listed = texts(chat.say("amy", "今日备货清单"))
+    milk = next(line for line in listed.splitlines() if "全脂牛奶" in line)
+    assert "预测需求 0升" not in milk and "拿铁" not in listed, listed   # was: milk's demand 0, its sales none
+    chat.say("zhou", "删除拿铁的配方")
+    chat.press("zhou", "确认")
+    assert "拿铁" in texts(chat.say("amy", "哪些卖得最好"))             # the lattes stay sold
