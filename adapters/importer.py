@@ -18,9 +18,9 @@ from zoneinfo import ZoneInfo
 
 from adapters.db import tables as t
 from adapters.db.uow import SqlUnitOfWork
-from domain import catalog, errors, ledger, units
+from domain import bom, catalog, errors, ledger, units
 
-KINDS = ("locations", "partners", "users", "products", "stock", "sales")
+KINDS = ("locations", "partners", "users", "products", "stock", "sales", "recipes")
 REQUIRED = {
     "locations": ("code", "name", "kind"),
     "partners": ("code", "name", "kind"),
@@ -28,6 +28,7 @@ REQUIRED = {
     "products": ("sku", "name", "base_unit"),
     "stock": ("location", "sku", "qty"),
     "sales": ("date", "location", "sku", "qty"),
+    "recipes": ("sku", "component", "qty"),
 }
 
 
@@ -113,7 +114,9 @@ class _Ctx:
         self._locs: set[str] | None = None
         self._skus: set[str] | None = None
         self._partners: set[str] | None = None
+        self._products: dict[str, catalog.Product] | None = None
         self.history: list[dict[str, Any]] = []
+        self.recipes: dict[str, tuple[Decimal, list[bom.Component]]] = {}
 
     def locs(self) -> set[str]:
         if self._locs is None:
@@ -125,6 +128,11 @@ class _Ctx:
             self._skus = {p.sku for p in self.uow.catalog.products()}
         return self._skus
 
+    def products(self) -> dict[str, catalog.Product]:
+        if self._products is None:
+            self._products = {p.sku: p for p in self.uow.catalog.products()}
+        return self._products
+
     def partners(self) -> set[str]:
         if self._partners is None:
             self._partners = {p.code for p in self.uow.catalog.partners()}
@@ -133,6 +141,9 @@ class _Ctx:
     def finish(self) -> None:
         if self.history:
             self.uow.history.upsert(self.history)
+        for sku, (yields, parts) in self.recipes.items():   # each product's rows: one new version of its recipe
+            self.uow.recipes.add(bom.Recipe(sku=sku, yields=yields, components=tuple(parts)), sku=sku, at=self.now,
+                                 actor="import")
 
 
 def _locations(ctx: _Ctx, r: dict[str, str]) -> None:
@@ -275,9 +286,32 @@ def _sales(ctx: _Ctx, r: dict[str, str]) -> None:
                         "unit_cost": _opt_dec(r.get("unit_cost"), "unit_cost")})
 
 
+def _recipes(ctx: _Ctx, r: dict[str, str]) -> None:
+    """One ingredient of a product's recipe: sku, yields (how much of it the recipe makes, in its base unit; 1 when
+    empty), component, qty and unit (the component's base unit when empty). A product's rows are one recipe."""
+    products = ctx.products()
+    sku, part = r["sku"], r["component"]
+    for code in (sku, part):
+        if code not in products:
+            raise ValueError(f"unknown sku {code!r}")
+    yields = _dec(r.get("yields") or "1", "yields", positive=True)
+    was = ctx.recipes.get(sku)
+    if was is not None and was[0] != yields:
+        raise ValueError(f"yields of {sku} differs from its earlier rows ({was[0]} and {yields})")
+    p = products[part]
+    try:
+        qty = units.to_base(_dec(r["qty"], "qty", positive=True), r.get("unit") or p.base_unit, base_unit=p.base_unit,
+                            packs=p.packs)
+    except errors.DomainError:
+        raise ValueError(f"unit {r.get('unit')!r} is not one of {part}'s") from None
+    parts = ctx.recipes.setdefault(sku, (yields, []))[1]
+    parts.append(bom.Component(sku=part, qty=units.normalize(qty)))
+    bom.Recipe(sku=sku, yields=yields, components=tuple(parts))   # (itself, or an ingredient twice: said by its row)
+
+
 HANDLERS: dict[str, Callable[[_Ctx, dict[str, str]], None]] = {
     "locations": _locations, "partners": _partners, "users": _users, "products": _products,
-    "stock": _stock, "sales": _sales,
+    "stock": _stock, "sales": _sales, "recipes": _recipes,
 }
 
 
@@ -334,6 +368,9 @@ def export_rows(uow: SqlUnitOfWork, kind: str) -> list[dict[str, Any]]:
                  "supplier": cell(p.supplier), "lead_time_days": cell(p.lead_time_days), "moq": cell(p.moq),
                  "active": "1" if p.active else "0"}
                 for p in uow.catalog.products()]
+    if kind == "recipes":   # in the import's own columns: each product's recipe in use, a row an ingredient
+        return [{"sku": sku, "yields": _num(r.yields), "component": c.sku, "qty": _num(c.qty), "unit": "",
+                 "version": r.version} for sku, r in sorted(uow.recipes.all_current().items()) for c in r.components]
     if kind == "users":   # in the import's own columns, with whether each is still here (active 0: left)
         return [{"username": u.username, "display_name": u.display_name, "role": u.role.value,
                  "location": u.location or "", "partner": u.partner or "", "language": u.language,
@@ -341,7 +378,7 @@ def export_rows(uow: SqlUnitOfWork, kind: str) -> list[dict[str, Any]]:
     if kind == "deviations":  # the forecasting report: which triggering inputs were wrong, per rule action
         return [{"kind": action, **detail} for action in ("forecast_deviation", "rule_override")
                 for detail in uow.chat.audits(action, limit=1000)]
-    raise ValueError(f"unknown export kind {kind!r}; one of stock, moves, orders, bookings, rules, products, users, deviations")
+    raise ValueError(f"unknown export kind {kind!r}; one of stock, moves, orders, bookings, rules, products, users, recipes, deviations")
 
 
 def to_csv(rows: list[dict[str, Any]]) -> str:

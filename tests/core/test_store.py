@@ -501,3 +501,34 @@ def test_a_command_holding_days_survives_the_pending_round_trip():
     from domain import codec, commands
     cmd = commands.Bookings(start=date(2026, 6, 16), end=date(2026, 6, 21), cancel=True)
     assert codec.load(json.loads(json.dumps(codec.dump(cmd)))) == cmd
+
+
+def test_recipes_import_as_one_version_a_product_export_back_and_production_uses_them(cafe, tmp_path: Path):
+    (tmp_path / "recipes.csv").write_text(
+        "sku,yields,component,qty,unit\nB09,10,B03,500,克\nB09,10,B07,0.25,\nB09,10,B06,5,\n", encoding="utf-8")
+    with cafe() as uow:
+        assert importer.import_file(uow, "recipes", tmp_path / "recipes.csv", now=T0) == 3
+        uow.commit()
+    with cafe(write=False) as uow:
+        rows = importer.export_rows(uow, "recipes")
+        recipe = uow.recipes.current("B09")
+    assert [(r["component"], r["qty"]) for r in rows] == [("B03", "0.5"), ("B07", "0.25"), ("B06", "5")]
+    assert recipe is not None and recipe.version == 1 and recipe.yields == 10
+    with cafe() as uow:   # the same file again: a second version, the same recipe
+        importer.import_file(uow, "recipes", tmp_path / "recipes.csv", now=T0)
+        a = actor(uow, "amy", batch="bake")
+        cmd = commands.RecordMoves(movement=commands.Movement.PRODUCTION, lines=(commands.Line(sku="B09", qty=D(20)),))
+        inventory.record(uow, inventory.plan(uow, cmd, actor=a), actor=a)
+        uow.commit()
+    with cafe(write=False) as uow:
+        used = {m.sku: (m.qty, m.note) for m in uow.stock.batch("bake") if m.kind.value == "consumption"}
+        demand = uow.stock.sales_by_sku(location="XH", since=T0 - timedelta(days=1), demand=True)
+        sales = uow.stock.sales_by_sku(location="XH", since=T0 - timedelta(days=1))
+    assert used == {"B03": (D(1), "recipe:B09:v2"), "B07": (D("0.5"), "recipe:B09:v2"), "B06": (D(10), "recipe:B09:v2")}
+    assert sum(q for _, q in demand["B03"]) == 1 and "B03" not in sales   # demand for the flour, never a sale of it
+    for row, reason in (("B09,1,B404,1,", "unknown sku"), ("B09,1,B09,1,", "recipe_self"),
+                        ("B09,1,B03,1,箱", "not one of B03's"), ("B09,0,B03,1,", "yields must be > 0")):
+        (tmp_path / "bad.csv").write_text("sku,yields,component,qty,unit\n" + row + "\n", encoding="utf-8")
+        with cafe() as uow, pytest.raises(importer.ImportError_) as exc:
+            importer.import_file(uow, "recipes", tmp_path / "bad.csv", now=T0)
+        assert reason in exc.value.reason, exc.value.reason
