@@ -1489,10 +1489,13 @@ class Parser:
         if m is None:
             return None
         head = next(g for g in (m.groupdict().get("head"), m.groupdict().get("head2")) if g).removesuffix("的")
-        found = self.lex.match_product(head)
-        if len(found.skus) != 1:
-            return commands.Clarify("ambiguous_product", mention=head, candidates=found.skus) if found.skus else None
-        sku = found.skus[0]
+        named = self._one_named(head, "product")   # its name or alias, never a guess (红烧牛腩 is no 牛腩)
+        if named is None:
+            found = self.lex.match_product(head)
+            if len(found.skus) > 1 and found.guess is None:   # 数据线的配方: which one
+                return commands.Clarify("ambiguous_product", mention=head, candidates=found.skus)
+            return commands.Clarify("recipe_no_product", detail=head) if said is not None or gone is not None else None
+        sku = named
         if gone is not None:
             return commands.Parsed(commands.SetRecipe(sku, Decimal(1)))
         if said is None:
@@ -2267,7 +2270,7 @@ _BOOKINGS_OFF = re.compile(rf"(?:取消|退掉|撤销|删掉|删除)(?:了)?.{{0
 _PAID_NOW = re.compile(r"(?:付了?|给了?|收了?|用|扫)?(?:现金|现款|微信|支付宝|码)(?:付|支付|结|转)(?:了|的|清了?)?"
                        r"|(?:付|收|给)了?(?:现金|现款)|现结|现付|当场(?:付|结|给)|(?:钱|款|货款)(?:已经?|都)?(?:付|结|给)(?:了|清了?)"
                        r"|(?:已经?|都)(?:付款|付清|结清|结账|付过)了?|付过(?:钱|款)?了")
-_ADD_PRODUCT = re.compile(r"^(?:请|帮我)?(?:新增|添加|增加|新建|加一个|加个|建一个|录入|上架)(?:一个|一种|个)?(?:新)?(?:商品|产品|货品|品种|物料|新品)"
+_ADD_PRODUCT = re.compile(r"^(?:请|帮我)?(?:新增|添加|增加|新建|加一个|加个|建一个|录入|上架)(?:一个|一种|一道|一款|个|道|款)?(?:新)?(?:商品|产品|货品|品种|物料|新品|菜品|菜|饮品|菜式)"
                           r"[:\s,]*(?P<name>[^,;:\s\d()()]{1,12}?)(?P<rest>(?:[,;:\s()()].*)?)$")
 _NUMBERED_ARRIVED = re.compile(r"(?:采购单|调拨单|调货单|订单|单子?|单号)\s*(?:#|号|No\.?)?\s*(?P<id>\d{1,6})\s*(?:号)?(?:的货|的东西|那批货)?"
                                r"(?:都|已经|已|刚)?(?:到了|送到了|送来了|到货了|收到了|来了|到齐了)")

@@ -74,3 +74,20 @@ def test_the_prep_list_orders_the_ingredients_of_what_sold_and_never_the_product
     chat.say("zhou", "删除拿铁的配方")
     chat.press("zhou", "确认")
     assert "拿铁" in texts(chat.say("amy", "哪些卖得最好"))             # the lattes stay sold
+
+
+def test_a_dish_is_added_then_given_its_recipe_and_a_recipe_of_nothing_known_is_refused(tmp_path, monkeypatch):
+    from tests.conftest import DEMO
+    from tests.e2e.conftest import make_chat
+    demo = make_chat(tmp_path, monkeypatch, catalog=DEMO)
+    out = texts(demo.say("liu", "红烧牛腩的配方:牛腩0.5斤,土豆0.2公斤"))    # was: the recipe of 牛腩 guessed, or nothing
+    assert "目录里没有「红烧牛腩」" in out and "没有修改" in out, out
+    demo.say("liu", "新增菜品红烧牛腩,单位份,售价48")                   # was: not understood (菜品)
+    demo.press("liu", "确认")
+    out = texts(demo.say("liu", "一份红烧牛腩用牛腩半斤、土豆200克"))
+    assert "每 1份 用 牛腩 0.5斤、土豆 0.2公斤" in out, out
+    demo.press("liu", "确认")
+    before = demo.stock()
+    out = texts(demo.say("xiaowang", "红烧牛腩卖了20份"))
+    assert "按配方现做 红烧牛腩 20份" in out, out
+    assert demo.stock()["NS:P001"] == before["NS:P001"] - 10 and demo.stock()["NS:P006"] == before["NS:P006"] - 4
