@@ -741,6 +741,41 @@ def _prices(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, rows: l
     return "\n".join(lines)
 
 
+def staff(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StaffQuery, *, user: catalog.User,
+          cat: context.Catalog | None) -> str:
+    """南山店有哪些人 · 员工名单 · 谁是南山店店长 · 小王是哪个店的: each place's people with their roles (those without a
+    place, the owners, apart); those who left, to a manager; suppliers' logins never (they are not ours)."""
+    def who(u: catalog.User) -> str:
+        return str(t("staff.person", lang, name=u.display_name, role=t(f"role.{u.role.value}", lang)))
+
+    if cmd.username is not None:
+        u = uow.catalog.user(cmd.username)
+        if u is None:
+            return str(t("err.unknown_user", lang, user=cmd.username))
+        return str(t("staff.one_gone" if not u.active else "staff.one" if u.location else "staff.one_nowhere", lang,
+                     name=u.display_name, role=t(f"role.{u.role.value}", lang),
+                     location=loc_name(u.location, cat) if u.location else ""))
+    people = [u for u in uow.catalog.users(everyone=True) if u.partner is None
+              and (cmd.location is None or u.location == cmd.location) and (cmd.role is None or u.role.value == cmd.role)]
+    here = [u for u in people if u.active]
+    if not here:
+        return str(t("staff.none", lang, location=loc_name(cmd.location, cat) if cmd.location else ""))
+    out = [str(t("staff.head_at" if cmd.location else "staff.head", lang, n=len(here),
+                 location=loc_name(cmd.location, cat) if cmd.location else ""))]
+    joiner = str(t("recipe.joiner", lang))
+    for loc in [x for x in uow.catalog.locations() if x.kind.is_physical]:
+        theirs = [who(u) for u in here if u.location == loc.code]
+        if theirs:
+            out.append(str(t("staff.place", lang, location=loc.name, people=joiner.join(theirs))))
+    nowhere = [who(u) for u in here if u.location is None]
+    if nowhere:
+        out.append(str(t("staff.nowhere", lang, people=joiner.join(nowhere))))
+    gone = [u.display_name for u in people if not u.active]
+    if gone and user.can("invite"):
+        out.append(str(t("staff.gone", lang, people=joiner.join(gone))))
+    return "\n".join(out)
+
+
 def recipe_words(t: Any, lang: str, recipe: bom.Recipe, cat: context.Catalog | None) -> str:
     """每 10个 用 高筋面粉 0.5kg、黄油 0.25kg: a recipe as a person reads it."""
     return str(t("recipe.words", lang, per=qty_text(cat, recipe.sku, recipe.yields), items=t("recipe.joiner", lang)

@@ -515,6 +515,15 @@ class SetUser:
 
 
 @dataclass(frozen=True)
+class StaffQuery:
+    """南山店有哪些人 · 员工名单 · 谁是南山店店长 (``location``, ``role``) · 小王是哪个店的 (``username``): who works where,
+    in which role."""
+    location: str | None = None
+    role: str | None = None
+    username: str | None = None
+
+
+@dataclass(frozen=True)
 class Invite:
     name: str
     role: str
@@ -540,7 +549,7 @@ class Batch:
 Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | Export | ProductField
            | SetProduct | SetProducts | SetPack | SetPartner | AddProduct
            | RepeatPurchase | RetireProduct | Bookings | MovesQuery | ShipTransfer | RecordPayment | VoidPayment | StartCount | FinishCount | AddPartner | Relay | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
-           | SalesQuery | PurchaseQuery | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | SetUser | SetRecipe | Help
+           | SalesQuery | PurchaseQuery | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | SetUser | StaffQuery | SetRecipe | Help
            | SmallTalk)
 
 

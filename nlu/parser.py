@@ -160,8 +160,8 @@ class Parser:
         retired = self._retire(s)
         if retired is not None:   # 酸菜下架 · 删除商品酸菜 · 恢复酸菜
             return retired
-        staff = self._staff(plain)
-        if staff is not None:   # 小王调到福田店了 · 小王离职了 · 恢复小王的账号 · 把小王升为店长
+        staff = self._staff(plain) or self._staff_asked(plain)
+        if staff is not None:   # 小王调到福田店了 · 小王离职了 · 把小王升为店长 · 南山店有哪些人 · 小王是哪个店的
             return staff
         recipe = self._recipe(plain, speaker)
         if recipe is not None:   # 可颂的配方:面粉50克,黄油25克 · 做10个可颂要面粉0.5公斤 · 可颂的配方 · 删除可颂的配方
@@ -1462,6 +1462,24 @@ class Parser:
             return commands.Clarify("alias_known" if owner == target else "alias_taken", mention=owner[0], detail=alias)
         return commands.Parsed(commands.AddAlias(sku=target[0], alias=alias))
 
+    def _staff_asked(self, s: str) -> Result | None:
+        """南山店有哪些人 · 员工名单 · 谁是南山店店长 · 南山店店长是谁 · 小王是哪个店的: who works where; None: not asked."""
+        m = _STAFF_ASKED.fullmatch(s)
+        if m is None:
+            return None
+        said = {k: v for k, v in m.groupdict().items() if v}
+        who = said.get("who")
+        if who is not None:
+            username = self._one_named(who, "user")
+            return commands.Parsed(commands.StaffQuery(username=username)) if username else None
+        where = next((said[k] for k in ("where", "where2", "where3", "where4") if k in said), "").removesuffix("的")
+        ours = where in ("我们", "店里", "公司", "我们店", "我们公司", "咱们", "咱们店", "全部", "所有")
+        location = self._one_named(where, "location") if where and not ours else None
+        if where and location is None and not ours:
+            return None
+        role = lexicon.ROLE_WORDS.get(said.get("role") or said.get("role2") or "")
+        return commands.Parsed(commands.StaffQuery(location=location, role=role if role != "everyone" else None))
+
     def _staff(self, s: str) -> Result | None:
         """小王调到福田店了 · 小王以后在福田店上班 (their store) · 小王离职了 · 停用小王的账号 (gone) · 恢复小王的账号 ·
         小王回来上班了 (back) · 把小王升为店长 (their role): a colleague named alone, else None."""
@@ -2234,6 +2252,14 @@ _PRICE_NOW = (
                + _PRICE_VALUE),
     re.compile(rf"(?P<head>[^,;\s\d]{{1,12}}?)(?:的)?(?P<field>进价|进货价|成本价|采购价|售价|零售价|卖价){_NOW_WORD}(?:是|为|要)?"
                + _PRICE_VALUE))
+# who works where, asked (南山店有哪些人 · 员工名单 · 我们有几个员工 · 谁是南山店店长 · 南山店店长是谁 · 小王是哪个店的)
+_STAFF_ASKED = re.compile(
+    r"(?P<where>[^,?\s]{2,8}?)?(?:有哪些人|有谁|都有谁|有几个人|有多少人|的员工|的人员|的同事|员工名单|人员名单|员工列表)(?:名单|有哪些|有谁)?[?]?"
+    r"|(?P<where2>[^,?\s]{2,8}?)?(?:有|一共有|总共有)?(?:几个|多少)(?:员工|人|同事)[?]?"
+    r"|(?:员工|人员|同事)(?:名单|列表|有哪些|有谁|都有谁|有几个)[?]?"
+    r"|谁是(?P<where3>[^,?\s]{2,8}?)?的?(?P<role>店长|采购员|采购|店员|管理员)[?]?"
+    r"|(?P<where4>[^,?\s]{2,8}?)?的?(?P<role2>店长|采购员|采购|店员|管理员)是谁[?]?"
+    r"|(?P<who>[^,?\s]{1,8}?)(?:是哪个店的|在哪个店|是哪家店的|在哪上班|是什么角色|是什么职位)[?]?")
 # a colleague's store, account or role (小王调到福田店了 · 小王离职了 · 停用小王的账号 · 恢复小王 · 把小王升为店长)
 _STAFF_MOVED = re.compile(r"(?:把|将)?(?P<who>[^,,]{1,8}?)(?:以后|从明天起|从今天起|下周起)?"
                           r"(?:(?:调到|调去|调往|调至|调回|转到|换到|派到|安排到)(?P<where>[^,,]{2,10}?)(?:了|上班了?|工作了?|去了)?"

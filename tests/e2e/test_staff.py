@@ -62,3 +62,16 @@ def test_only_the_owner_changes_a_role_and_nobody_their_own(demo):
     out = demo.say("xiaoli", "有什么要我审批的")                      # a manager's question, answered now
     assert "权限" not in texts(out), out
     assert "不能在聊天里把" in texts(demo.say("boss", "把小李升为管理员"))
+
+
+def test_who_works_where_is_asked_and_who_left_is_shown_to_a_manager_only(demo):
+    out = texts(demo.say("boss", "员工名单")).splitlines()                # was: not understood
+    assert out[0] == "👥 共 6 人:" and "· 南山店:小王(店员)、刘店长(店长)" in out and "· 不属于门店:老板(管理员)" in out, out
+    assert texts(demo.say("xiaowang", "谁是南山店店长")).splitlines()[1] == "· 南山店:刘店长(店长)"
+    assert texts(demo.say("liu", "小王是哪个店的")) == "小王是南山店的店员。"
+    demo.say("liu", "小王离职了")
+    demo.press("liu", "确认")
+    out = texts(demo.say("liu", "南山店有哪些人"))
+    assert "南山店共 1 人" in out and "· 已停用:小王" in out, out
+    assert "已停用" not in texts(demo.say("xiaoli", "员工名单"))           # staff: the colleagues here, no more
+    assert "小王的账号已停用(原是南山店店员)" in texts(demo.say("boss", "小王是哪个店的"))
