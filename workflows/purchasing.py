@@ -409,13 +409,23 @@ def take_order(uow: UnitOfWork, turn: Turn, cmd: commands.PlaceSale, *, t: Any) 
 def _short(uow: UnitOfWork, t: Any, lang: str, *, location: str, lines: tuple[orders.OrderLine, ...], now: datetime,
            due: datetime) -> str:
     """A line per product whose stock on hand does not cover what is booked from now to the end of the order's day
-    (this order included): what is missing, to buy or transfer in time."""
+    (this order included): what is missing, to buy or transfer in time. A dish made from a recipe: each of its
+    ingredients, for what of it is not on hand (团餐订红烧牛腩30份: the beef and potatoes, never 30 dishes to buy)."""
     products = {p.sku: p for p in uow.catalog.products()}
+    recipes = uow.recipes.all_current()
     end = max(due, now).astimezone(now.tzinfo).replace(hour=0, minute=0, second=0, microsecond=0) + timedelta(days=1)
-    out = ""
+    wanted: dict[str, Decimal] = {}
     for sku in dict.fromkeys(ln.sku for ln in lines):
-        on_hand = uow.stock.on_hand(location, sku)
         booked = uow.chat.booked(location=location, sku=sku, start=now, end=end)
+        recipe = recipes.get(sku)
+        if recipe is None:
+            wanted[sku] = wanted.get(sku, Decimal(0)) + booked
+            continue
+        for part, need in recipe.needs(max(booked - uow.stock.on_hand(location, sku), Decimal(0))):
+            wanted[part] = wanted.get(part, uow.chat.booked(location=location, sku=part, start=now, end=end)) + need
+    out = ""
+    for sku, booked in wanted.items():
+        on_hand = uow.stock.on_hand(location, sku)
         if booked > on_hand and sku in products:
             p = products[sku]
             out += "\n" + t("sale_order_short", lang, place=reports.loc_name(uow, location), product=p.name, on_hand=reports.qty(p, on_hand),

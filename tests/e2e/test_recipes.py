@@ -91,3 +91,22 @@ def test_a_dish_is_added_then_given_its_recipe_and_a_recipe_of_nothing_known_is_
     out = texts(demo.say("xiaowang", "红烧牛腩卖了20份"))
     assert "按配方现做 红烧牛腩 20份" in out, out
     assert demo.stock()["NS:P001"] == before["NS:P001"] - 10 and demo.stock()["NS:P006"] == before["NS:P006"] - 4
+
+
+def test_a_dish_booked_reserves_its_ingredients_and_warns_of_theirs_not_of_dishes_to_buy(tmp_path, monkeypatch):
+    from tests.conftest import DEMO
+    from tests.e2e.conftest import make_chat
+    demo = make_chat(tmp_path, monkeypatch, catalog=DEMO)
+    demo.say("liu", "新增菜品红烧牛腩,单位份,售价48")
+    demo.press("liu", "确认")
+    demo.say("liu", "一份红烧牛腩用牛腩半斤、土豆200克")
+    demo.press("liu", "确认")
+    out = texts(demo.say("liu", "团餐订红烧牛腩30份,明天中午提货"))     # 15斤 of the 42 on hand
+    assert "客户订单 #1" in out and "还差" not in out, out                # was: 30份 of the dish missing, to buy
+    out = texts(demo.say("liu", "团餐订红烧牛腩70份,后天中午提货"))     # 50斤 in all: 8 short
+    assert "南山店牛腩现有 42斤(2箱+2),到 06-17 已预订共 50斤(2箱+10),还差 8斤" in out and "红烧牛腩现有" not in out, out
+    listed = texts(demo.say("liu", "今日备货清单"))
+    assert "牛腩:现有 42斤(2箱+2),预定 15斤" in listed and "红烧牛腩" not in listed, listed   # the next 48 hours' part
+    before = demo.stock()
+    demo.say("xiaowang", "团餐提走红烧牛腩30份")                          # made from the recipe as it goes
+    assert demo.stock()["NS:P001"] == before["NS:P001"] - 15
