@@ -1301,7 +1301,8 @@ class Conversation:
             return
         said = replies.recipe_words(self.t, turn.lang, new, self._catalog) if new else ""
         if not confirmed:
-            before = self.t("recipe.was", turn.lang, said=replies.recipe_words(self.t, turn.lang, was, self._catalog))                 if was else ""
+            before = self.t("recipe.was", turn.lang, said=replies.recipe_words(self.t, turn.lang, was, self._catalog)) \
+                if was else ""
             self._ask(uow, turn, cmd, self.t("recipe.ask" if new else "recipe.ask_gone", turn.lang,
                                              product=product.name, said=said, was=before))
             return
