@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from domain import catalog, ledger, orders, replenishment, rules, units
+from domain import bom, catalog, ledger, orders, replenishment, rules, units
 from workflows import engine, metrics
 
 N = units.normalize
@@ -234,12 +234,21 @@ def prep_list(uow: Any, box: Any, t: Any, *, location: str | None, now: datetime
         box.push(u, prep_text(uow, t, lang, lines, location=location, now=now), buttons)
 
 
+def made_ahead(uow: Any, location: str | None, now: datetime) -> set[str]:
+    """The products made at ``location`` in the last four weeks by someone saying so (今天做了30个可颂), not by a
+    recipe as they sold: those with a recipe are made ahead, and the prep list says how many to make."""
+    return {m.sku for m in uow.stock.moves(since=now - timedelta(days=28), kinds=[ledger.MoveKind.PRODUCTION.value])
+            if m.dst == location and m.reverses is None and not bom.made_by_recipe(m.note)}
+
+
 def prep_text(uow: Any, t: Any, lang: str, lines: list[tuple[catalog.Product, replenishment.Suggestion, Decimal]], *,
               location: str, now: datetime) -> str:
     """The prep list's message: its title, then every suggestion with its reasons, the most urgent first (the least
-    of its forecast covered by what is on hand and on order); a long list goes out in parts, in order."""
+    of its forecast covered by what is on hand and on order); a long list goes out in parts, in order. What has a
+    recipe is to make, not to order."""
     text = t("job.prep_title", lang, location=loc_name(uow, location), date=f"{now:%m-%d}")
-    body = [explain(t, lang, p, sg, sf) for p, sg, sf in sorted(lines, key=lambda x: cover(x[1]))]
+    recipes = uow.recipes.all_current()
+    body = [explain(t, lang, p, sg, sf, make=p.sku in recipes) for p, sg, sf in sorted(lines, key=lambda x: cover(x[1]))]
     return str(text + "\n" + ("\n".join(body) if body else t("job.prep_none", lang)))
 
 
@@ -324,10 +333,12 @@ REASONS = ("capped_by_shelf_life", "rounded_to_pack", "raised_to_moq", "moq_woul
            "lead_time")
 
 
-def explain(t: Any, lang: str, p: catalog.Product, sug: replenishment.Suggestion, safety: Decimal) -> str:
-    """One suggestion with its reasons: on hand, forecast, booked, on order, safety stock → what to order, and what
-    changed the order-up-to quantity (only what sells within the shelf life, whole packs, the safety stock)."""
-    line = str(t("job.prep_line", lang, product=p.name, on_hand=qty(p, sug.on_hand),
+def explain(t: Any, lang: str, p: catalog.Product, sug: replenishment.Suggestion, safety: Decimal, *,
+            make: bool = False) -> str:
+    """One suggestion with its reasons: on hand, forecast, booked, on order, safety stock → what to order (``make``:
+    to make, from its recipe), and what changed the order-up-to quantity (only what sells within the shelf life,
+    whole packs, the safety stock)."""
+    line = str(t("job.make_line" if make else "job.prep_line", lang, product=p.name, on_hand=qty(p, sug.on_hand),
                  forecast=qty(p, sug.forecast.quantize(Decimal("0.1"))), booked=qty(p, sug.booked),
                  on_order=qty(p, sug.on_order), safety=qty(p, max(safety, sug.safety_stock).quantize(Decimal("0.1"))),
                  suggest=qty(p, sug.quantity)))
@@ -363,8 +374,10 @@ def store_plan(uow: Any, *, location: str, now: datetime, forecaster: Any, keep:
     cheap. Each run keeps its morning in the database (a later run of the same morning replaces it) unless
     ``keep`` is False (a list asked for during the day).
     """
-    made = uow.recipes.all_current()   # made in house from a recipe, never bought: its ingredients are (their demand
-    snaps = [metrics.Snapshot(uow, location=location, product=p, now=now)   # holds what the recipes used)
+    # made from a recipe as it sells (a latte): never on the list, its ingredients are (their demand holds what the
+    # recipes used); made ahead here (a day's croissants, produced in the last weeks): on it, to make
+    made = set(uow.recipes.all_current()) - made_ahead(uow, location, now)
+    snaps = [metrics.Snapshot(uow, location=location, product=p, now=now)
              for p in uow.catalog.products() if p.active and p.sku not in made]
     partners = {x.code: x for x in uow.catalog.partners()}
     if forecaster is not None:
@@ -411,8 +424,9 @@ def request_purchases(uow: Any, box: Any, t: Any, *, location: str, now: datetim
     managers = [(u, _lang(uow, u)) for u in recipients(uow, ["manager"], location=location)]
     where = loc_name(uow, location)
     partners = {x.code: x for x in uow.catalog.partners()}
+    recipes = uow.recipes.all_current()
     for p, sug, sf in suggestions(uow, location=location, now=now, forecaster=forecaster, keep=by is None):
-        if p.sku in busy:
+        if p.sku in busy or p.sku in recipes:   # (made in house: nothing to buy)
             continue
         o = orders.Order(kind=orders.OrderKind.PURCHASE_REQUEST, status=orders.Status.PENDING_APPROVAL,
                          created_at=now, lines=(orders.OrderLine(sku=p.sku, qty=sug.quantity, unit_price=p.unit_cost),),

@@ -110,3 +110,15 @@ def test_a_dish_booked_reserves_its_ingredients_and_warns_of_theirs_not_of_dishe
     before = demo.stock()
     demo.say("xiaowang", "团餐提走红烧牛腩30份")                          # made from the recipe as it goes
     assert demo.stock()["NS:P001"] == before["NS:P001"] - 15
+
+
+def test_a_product_made_ahead_is_on_the_prep_list_to_make_never_to_buy(chat):
+    chat.say("zhou", "做10个可颂要高筋面粉0.5公斤、黄油0.25公斤、鸡蛋5个")
+    chat.press("zhou", "确认")
+    chat.say("amy", "今天做了20个可颂")                              # made ahead here: a day's bake
+    chat.say("amy", "卖了可颂55个")
+    out = chat.say("zhou", "今日备货清单")
+    line = next(x for x in texts(out).splitlines() if "可颂" in x)
+    assert "→ 建议按配方做 25个" in line and "在途" not in line, line   # to make up to its safety stock of 30
+    chat.press("zhou", "按清单生成采购申请")
+    assert not [o for o in chat.export("orders") if any(ln["sku"] == "B09" for ln in o["lines"])]
