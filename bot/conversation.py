@@ -253,6 +253,11 @@ class Conversation:
         if pending is not None:
             listed = pending.payload.get("batches") if pending.kind == "confirm" else None
             if listed:   # 撤销昨天的 → 1. … 2. … → 2 · 第一个 · 最后那笔: the one typed, as if pressed
+                if _ALL_OF_THEM.fullmatch(text.strip().rstrip("。.!！~")) and isinstance(
+                        codec.load(pending.payload["cmd"]), commands.Undo):   # 全部 · 都撤销: each of them
+                    uow.chat.clear_pending(turn.user.username)
+                    self._undo_all(uow, turn, listed)
+                    return
                 pick = _picked(text, len(listed))
                 if pick is not None and pick >= 0:
                     uow.chat.clear_pending(turn.user.username)
@@ -1620,10 +1625,27 @@ class Conversation:
                              payload={"cmd": codec.dump(cmd), "token": token, "batches": [b for b, _ in found]})
         listed = "\n".join(f"{i}. " + replies.record_line(self.t, turn.lang, moves, tz=tz, cat=self._catalog)
                            .removeprefix("· ") for i, (_, moves) in enumerate(found, 1))
-        head = "earlier.which_undo" if isinstance(cmd, commands.Undo) else "earlier.which_fix"
+        undo = isinstance(cmd, commands.Undo)
+        head = "earlier.which_undo" if undo else "earlier.which_fix"
         turn.reply(self.t(head, turn.lang, n=len(found), said=cmd.of.said) + "\n" + listed,
-                   [[Button(str(i), f"which:{token}:{i - 1}") for i in range(k, min(k + 3, len(found)) + 1)]
-                    for k in range(1, len(found) + 1, 3)])
+                   [*([Button(str(i), f"which:{token}:{i - 1}") for i in range(k, min(k + 3, len(found)) + 1)]
+                      for k in range(1, len(found) + 1, 3)),
+                    *([[Button(self.t("btn.undo_all", turn.lang, n=len(found)), f"which:{token}:all")]] if undo else [])])
+
+    def _undo_all(self, uow: UnitOfWork, turn: Turn, batches: list[str]) -> None:
+        """撤销昨天的 → 全部撤销: every write listed that still stands, undone together, said in one reply."""
+        said = []
+        for b in batches:
+            moves = uow.stock.batch(b)
+            if not moves or moves[0].actor != turn.user.username or uow.stock.is_reversed(b):
+                continue
+            actor = inventory.Actor(user=turn.user, now=turn.now, message_id=turn.message_id, batch=_batch(turn.now))
+            original, evs = inventory.undo(uow, actor=actor, batch=b)
+            turn.events += evs
+            said.append(replies.moves_summary(original, self._catalog, self.t, turn.lang))
+        if not said:
+            raise errors.InvalidState(code="expired")
+        turn.reply(self.t("undone_all", turn.lang, n=len(said), summary="\n".join(f"· {x}" for x in said)))
 
     def _unwound(self, uow: UnitOfWork, moves: list[ledger.Move]) -> list[inventory.Shortfall]:
         """Where undoing ``moves`` takes a place's stock below zero (收到的牛奶 undone after most of it was sold)."""
@@ -1755,9 +1777,12 @@ class Conversation:
             token, _, index = arg.partition(":")
             pending = uow.chat.pending(turn.user.username, turn.now)
             if pending is None or pending.kind != "confirm" or pending.payload.get("token") != token \
-                    or not index.isdigit() or int(index) >= len(pending.payload.get("batches", [])):
+                    or not (index == "all" or (index.isdigit() and int(index) < len(pending.payload.get("batches", [])))):
                 raise errors.InvalidState(code="expired")
             uow.chat.clear_pending(turn.user.username)
+            if index == "all":   # 全部撤销: each of them
+                self._undo_all(uow, turn, pending.payload["batches"])
+                return
             cmd = replace(codec.load(pending.payload["cmd"]), batch=pending.payload["batches"][int(index)])
             self._earlier(uow, turn, cmd, confirmed=True)
         elif action == "keep":
@@ -1812,6 +1837,7 @@ def _said_again(turn: Turn, moves: list[ledger.Move]) -> commands.Command:
 _PICKED = re.compile(r"(?:就|选)?(?:第)?(?P<n>\d{1,2}|[一二两三四五六七八九十])(?:个|笔|条|项|号)?(?:吧|的|那笔|那个)?"
                      r"|(?P<last>最后(?:一|那)?(?:个|笔|条|项)(?:吧)?)")
 _DIGITS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
+_ALL_OF_THEM = re.compile(r"(?:全部|都|全都|所有的?|统统)(?:撤销|删掉|删了|删除|撤回)?(?:吧|了)?|(?:全部|都)要?|all")
 
 
 def _picked(text: str, n: int) -> int | None:

@@ -299,6 +299,30 @@ def test_an_earlier_write_named_by_its_day_is_corrected_or_undone_there_not_the_
     assert "拿铁" in out and "笔" not in out and chat.stock()["XH:B09"] == 29, out
 
 
+def test_every_earlier_write_listed_is_undone_at_once_pressed_or_typed(chat):
+    chat.say("amy", "昨天卖了可颂10个")
+    chat.say("amy", "昨天收到牛奶1箱")
+    chat.say("amy", "昨天用了咖啡豆2公斤")
+    chat.say("amy", "卖了可颂1个")                                      # today's: not one of them
+    before = chat.stock()
+    out = chat.say("amy", "撤销昨天的")                                 # was: one at a time only
+    assert out[0]["buttons"][-1] == ["全部撤销(3 笔)"], out
+    out = texts(chat.press("amy", "全部撤销(3 笔)"))
+    assert "已撤销 3 笔" in out, out
+    after = chat.stock()
+    assert after["XH:B09"] == before["XH:B09"] + 10 and after["XH:B01"] == before["XH:B01"] - 12
+    assert after["XH:B04"] == before["XH:B04"] + 2
+    chat.say("amy", "昨天卖了可颂10个")
+    chat.say("amy", "昨天卖了可颂3个")
+    chat.say("amy", "撤销昨天卖的可颂")
+    assert "已撤销 2 笔" in texts(chat.say("amy", "都撤销")) and chat.stock()["XH:B09"] == after["XH:B09"]
+    assert "没找到" in texts(chat.say("amy", "撤销昨天卖的可颂"))         # none of them left standing
+    chat.say("amy", "昨天卖了可颂10个")
+    chat.say("amy", "昨天卖了可颂3个")
+    out = chat.say("amy", "把昨天卖的可颂改成5个")                        # a correction is of one: no such button
+    assert out[0]["buttons"] == [["1", "2"]], out
+
+
 def test_one_of_the_earlier_writes_listed_is_chosen_by_typing_its_number(chat):
     chat.say("amy", "昨天卖了可颂10个")
     chat.say("amy", "昨天下午卖了可颂4个")
