@@ -793,11 +793,12 @@ def by_recipe(t: Any, lang: str, moves: list[ledger.Move], cat: context.Catalog 
             into[m.sku] = into.get(m.sku, Decimal(0)) + m.qty
     if not used:
         return ""
-    joiner = t("recipe.joiner", lang)
-    return "\n" + str(t("recipe.used", lang, used=joiner.join(f"{pname(cat, s)} {qty_text(cat, s, q)}" for s, q in used.items()))
-                      if not made else t("recipe.made", lang, made=joiner.join(
-                          f"{pname(cat, s)} {qty_text(cat, s, q)}" for s, q in made.items()),
-                          used=joiner.join(f"{pname(cat, s)} {qty_text(cat, s, q)}" for s, q in used.items())))
+
+    def words(d: dict[str, Decimal]) -> str:
+        return str(t("recipe.joiner", lang)).join(f"{pname(cat, s)} {qty_text(cat, s, q)}" for s, q in d.items())
+
+    return "\n" + str(t("recipe.made", lang, made=words(made), used=words(used)) if made
+                      else t("recipe.used", lang, used=words(used)))
 
 
 def field_value(t: Any, lang: str, p: catalog.Product, field: str, v: Any, cat: context.Catalog | None) -> str:
