@@ -559,6 +559,7 @@ class Conversation:
                 recipe = uow.recipes.current(cmd.sku)
                 turn.reply(self.t("recipe.show", turn.lang, product=product.name, version=recipe.version,
                                   said=replies.recipe_words(self.t, turn.lang, recipe, self._catalog))
+                           + replies.recipe_cost(self.t, turn.lang, uow, product)
                            if recipe else self.t("recipe.none", turn.lang, product=product.name))
                 return
             turn.reply(self.t("field.show", turn.lang, product=product.name, field=self.t(f"field.{cmd.field}", turn.lang),

@@ -782,6 +782,17 @@ def recipe_words(t: Any, lang: str, recipe: bom.Recipe, cat: context.Catalog | N
                  .join(f"{pname(cat, c.sku)} {qty_text(cat, c.sku, c.qty)}" for c in recipe.components)))
 
 
+def recipe_cost(t: Any, lang: str, uow: UnitOfWork, p: catalog.Product) -> str:
+    """成本约 ¥3.62/杯(按原料进价),售价 ¥28.00,毛利率 87%: a product's cost by its recipe, against its price."""
+    cost, source = metrics.unit_cost(uow, p)
+    if cost is None or source != "recipe":
+        return "\n" + str(t("recipe.cost_unknown", lang)) if cost is None else ""
+    if not p.unit_price:
+        return "\n" + str(t("recipe.cost", lang, cost=reports.money(cost), unit=p.base_unit))
+    return "\n" + str(t("recipe.cost_margin", lang, cost=reports.money(cost), unit=p.base_unit,
+                        price=reports.money(p.unit_price), pct=f"{(p.unit_price - cost) / p.unit_price * 100:.0f}"))
+
+
 def by_recipe(t: Any, lang: str, moves: list[ledger.Move], cat: context.Catalog | None) -> str:
     """What a write's recipes made and used (拿铁卖了40杯: 40杯 made, its milk and beans used), as a line of its
     reply; nothing when no recipe was used."""

@@ -389,17 +389,26 @@ def open_orders_for(uow: UnitOfWork, location: str) -> list[orders.Order]:
 
 
 def unit_cost(uow: UnitOfWork, p: catalog.Product,
-              paid: list[tuple[Decimal, Decimal]] | None = None) -> tuple[Decimal | None, str]:
+              paid: list[tuple[Decimal, Decimal]] | None = None, *, recipe: bool = True) -> tuple[Decimal | None, str]:
     """What one base unit of ``p`` cost: the quantity-weighted mean of its recent receipts that name a cost (``paid``
-    when read already, see ``unit_costs``), else the catalog's cost; with where it comes from ("receipts", "catalog"
-    or "" when unknown)."""
+    when read already, see ``unit_costs``), else the catalog's cost, else (``recipe``) what its recipe's ingredients
+    cost, each by the same reckoning (one level); with where it comes from ("receipts", "catalog", "recipe" or ""
+    when unknown)."""
     if paid is None:
         paid = uow.stock.receipt_costs(p.sku, limit=30)   # undone receipts left out
     paid = [(q, c) for q, c in paid if q > 0]
     total = sum((q for q, _ in paid), Decimal(0))
     if total > 0:
         return sum((q * c for q, c in paid), Decimal(0)) / total, "receipts"
-    return (p.unit_cost, "catalog") if p.unit_cost is not None else (None, "")
+    if p.unit_cost is not None:
+        return p.unit_cost, "catalog"
+    made = uow.recipes.current(p.sku) if recipe else None
+    if made is not None:   # 拿铁: its milk and beans, per cup
+        parts = [(uow.catalog.product(c.sku), c.qty) for c in made.components]
+        costs = [(unit_cost(uow, part, recipe=False)[0] if part is not None else None, q) for part, q in parts]
+        if all(c is not None for c, _ in costs):
+            return sum((c * q for c, q in costs if c is not None), Decimal(0)) / made.yields, "recipe"
+    return None, ""
 
 
 def unit_costs(uow: UnitOfWork, products: list[catalog.Product]) -> dict[str, Decimal | None]:

@@ -122,3 +122,20 @@ def test_a_product_made_ahead_is_on_the_prep_list_to_make_never_to_buy(chat):
     assert "→ 建议按配方做 25个" in line and "在途" not in line, line   # to make up to its safety stock of 30
     chat.press("zhou", "按清单生成采购申请")
     assert not [o for o in chat.export("orders") if any(ln["sku"] == "B09" for ln in o["lines"])]
+
+
+def test_a_dish_costs_what_its_ingredients_do_and_its_sales_show_their_margin(chat):
+    chat.say("zhou", "新增商品拿铁,单位杯,售价28元")
+    chat.press("zhou", "确认")
+    chat.say("zhou", "每杯拿铁用牛奶200毫升、咖啡豆18克")
+    chat.press("zhou", "确认")
+    assert "有原料没有进价" in texts(chat.say("zhou", "拿铁的配方"))       # the cafe's milk and beans have no cost yet
+    for said in ("牛奶进价改成60元一箱", "咖啡豆进价改成120"):                # ¥5 a 升, ¥120 a kg
+        chat.say("zhou", said)
+        chat.press("zhou", "确认")
+    out = texts(chat.say("zhou", "拿铁的配方"))                             # 0.2 × 5 + 0.018 × 120 = 3.16
+    assert "成本约 ¥3.16/杯(按原料进价),售价 ¥28.00,毛利率 89%" in out, out
+    assert "¥3.16/杯(按配方的原料成本)" in texts(chat.say("zhou", "拿铁成本多少"))
+    chat.say("amy", "拿铁卖了40杯")
+    out = texts(chat.say("zhou", "今天卖了多少钱"))                         # was: no cost, no margin
+    assert "成本约 ¥126.40,毛利约 ¥993.60" in out, out
