@@ -39,6 +39,13 @@ _WORDS: list[tuple[str, str]] = [
     (r"who (?:hasn'?t|has not|didn'?t|did not) (?:record(?:ed)?|log(?:ged)?|enter(?:ed)?)(?: anything)?(?: today)?",
      "今天谁没记账"),
     (r"(?:stock |inventory )?turnover(?: days| rate)?", "库存周转"),
+    # who works where, customers ranked, what arrives, a recipe shown
+    (r"(?:the )?staff list|who works (?:here|where)|(?:list|show) (?:the |our )?(?:staff|employees|people)", "员工名单"),
+    (r"(?:top|best|biggest) customers|customer rank(?:ing)?s?|which customers? (?:bought|buys|took) (?:the )?most",
+     "这个月哪个客户拿货最多"),
+    (r"what (?:arrives|is arriving|is coming|comes|will arrive) tomorrow", "明天有什么到货"),
+    (r"what (?:arrives|is arriving|is coming|comes|will arrive)(?: today)?", "今天有什么到货"),
+    (r"(?:the )?recipe (?:of|for) (?P<what>\S+)|(?P<what2>\S+) recipe", r"\g<what>\g<what2>的配方"),
     (r"(?P<what>\S+) price\b|(?:price|cost) of (?P<what2>\S+)", r"\g<what>\g<what2>价格多少"),
     (r"below safety stock", "低于安全库存"),
     (r"what (?:did|have) (?:i|we) (?:just )?(?:record(?:ed)?|log(?:ged)?|enter(?:ed)?)(?: today)?|my records", "刚才记了什么"),

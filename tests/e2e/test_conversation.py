@@ -364,7 +364,7 @@ def test_a_day_s_writes_named_by_the_day_alone_are_listed_to_undo_one(chat):
     chat.say("amy", "昨天卖了可颂3个")
     chat.say("amy", "昨天收到牛奶1箱")
     out = chat.say("amy", "撤销昨天的")                                      # was: not understood
-    assert "2 笔" in texts(out) and out[0]["buttons"] == [["1", "2"]], out
+    assert "2 笔" in texts(out) and out[0]["buttons"] == [["1", "2"], ["全部撤销(2 笔)"]], out   # one, or all
     chat.press("amy", "1")                                                   # the newest: the milk
     assert chat.stock()["XH:B01"] == 36 and chat.stock()["XH:B09"] == 37
 

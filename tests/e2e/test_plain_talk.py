@@ -689,6 +689,10 @@ def test_english_words_for_the_stock_sales_corrections_and_running_out(chat):
     chat.press("amy", "确认 Confirm")
     assert chat.stock().get("XH:B02", 0) == 0
     assert "prep list for today" in texts(chat.say("amy", "what should I order today"))   # was: unknown product
+    out = texts(chat.say("amy", "staff list"))                            # this session's questions, in English
+    assert "people:" in out and "阿梅 (staff)" in out, out
+    assert "No sales recorded to a customer" in texts(chat.say("amy", "top customers"))
+    assert "has no recipe yet" in texts(chat.say("amy", "recipe of croissant"))
 
 
 def test_a_transfer_into_the_speakers_store_from_another_place_is_asked_of_that_place(chat):
