@@ -668,6 +668,9 @@ class Conversation:
             buttons = [[Button(self.t("btn.request_purchases", turn.lang), f"po:{here}")]] \
                 if cmd.kind == "prep_list" and to_order and self.reorder is not None and user.can("purchase") else None
             turn.reply(text, buttons)
+        elif isinstance(cmd, commands.OwedQuery):   # 哪些客户还欠钱 · 应付账款: the accounts, a manager's
+            self._require(user, "approve")
+            turn.reply(replies.owed(self.t, turn.lang, uow, cmd, cat=self._catalog))
         elif isinstance(cmd, commands.StaffQuery):   # 南山店有哪些人 · 小王是哪个店的
             self._require(user, "query")
             turn.reply(replies.staff(self.t, turn.lang, uow, cmd, user=user, cat=self._catalog))

@@ -741,6 +741,30 @@ def _prices(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, rows: l
     return "\n".join(lines)
 
 
+def owed(t: Any, lang: str, uow: UnitOfWork, cmd: commands.OwedQuery, *, cat: context.Catalog | None) -> str:
+    """哪些客户还欠钱 · 应付账款: every customer (or supplier) with something still owed on its account since it began
+    (goods less what was paid, as its account reckons it), most first, with the total; those paid ahead apart."""
+    rows = []
+    for p in uow.catalog.partners():
+        if p.kind.value != cmd.kind:
+            continue
+        goods, paid, left = purchasing.balance(uow, p.code)
+        if left != 0:
+            rows.append((left, p.name, goods, paid))
+    due = sorted((r for r in rows if r[0] > 0), key=lambda r: -r[0])
+    ahead = [r for r in rows if r[0] < 0]
+    if not due:
+        out = [str(t(f"owed.none_{cmd.kind}", lang))]
+    else:
+        out = [str(t(f"owed.head_{cmd.kind}", lang, n=len(due), total=reports.money(sum((r[0] for r in due), Decimal(0)))))]
+        out += [str(t("owed.line", lang, partner=name, owed=reports.money(left), goods=reports.money(goods),
+                      paid=reports.money(paid))) for left, name, goods, paid in due]
+    if ahead:
+        out.append(str(t("owed.ahead", lang, who=str(t("recipe.joiner", lang)).join(
+            f"{name} {reports.money(-left)}" for left, name, _, _ in ahead))))
+    return "\n".join(out)
+
+
 def staff(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StaffQuery, *, user: catalog.User,
           cat: context.Catalog | None) -> str:
     """南山店有哪些人 · 员工名单 · 谁是南山店店长 · 小王是哪个店的: each place's people with their roles (those without a

@@ -515,6 +515,13 @@ class SetUser:
 
 
 @dataclass(frozen=True)
+class OwedQuery:
+    """哪些客户还欠钱 · 应收账款 (``kind`` "customer") · 我们欠供应商多少 · 应付账款 ("supplier"): every account with
+    something still owed, most first."""
+    kind: str = "customer"
+
+
+@dataclass(frozen=True)
 class StaffQuery:
     """南山店有哪些人 · 员工名单 · 谁是南山店店长 (``location``, ``role``) · 小王是哪个店的 (``username``): who works where,
     in which role."""
@@ -549,7 +556,7 @@ class Batch:
 Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | Export | ProductField
            | SetProduct | SetProducts | SetPack | SetPartner | AddProduct
            | RepeatPurchase | RetireProduct | Bookings | MovesQuery | ShipTransfer | RecordPayment | VoidPayment | StartCount | FinishCount | AddPartner | Relay | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
-           | SalesQuery | PurchaseQuery | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | SetUser | StaffQuery | SetRecipe | Help
+           | SalesQuery | PurchaseQuery | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | SetUser | StaffQuery | OwedQuery | SetRecipe | Help
            | SmallTalk)
 
 

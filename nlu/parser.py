@@ -758,6 +758,9 @@ class Parser:
             return commands.Parsed(commands.OrderQuery(kind="transfer" if others and not supplier else "purchase",
                                                        partner=supplier[0].codes[0] if supplier else None,
                                                        sku=prods[0].codes[0] if prods else None))
+        owed = _OWED_ASKED.search(a.s) if not customer and not supplier and not a.qtys else None
+        if owed is not None:   # 哪些客户还欠钱 · 应收账款 · 我们欠供应商多少 · 应付账款
+            return commands.Parsed(commands.OwedQuery("supplier" if owed.group("sup") else "customer"))
         if not customer and not supplier and not a.qtys and _CUSTOMERS_RANKED.search(a.s):   # 哪个客户拿货最多
             period = dates.past_span(a.s, speaker.now) or (speaker.now.date().replace(day=1), speaker.now.date())
             prods = a.of("product")
@@ -1503,10 +1506,14 @@ class Parser:
         shown = _RECIPE_ASKED.fullmatch(s)
         gone = _RECIPE_GONE.fullmatch(s)
         said = _RECIPE_SET.fullmatch(s) or _RECIPE_PER.fullmatch(s)
+        per = said is not None and said.re is _RECIPE_PER
+        if per and said is not None and re.search(r"多少|几|多久|多长|什么|啥|吗|\?", said.group("rest")):
+            said = None   # 一个可颂要多少钱 · 一箱牛奶要几升 · 做一个可颂要多久: questions, not a recipe
         m = gone or said or shown
         if m is None:
             return None
         head = next(g for g in (m.groupdict().get("head"), m.groupdict().get("head2")) if g).removesuffix("的")
+        head = head.removeprefix("做") if m is shown and head.startswith("做") and len(head) > 2 else head
         named = self._one_named(head, "product")   # its name or alias, never a guess (红烧牛腩 is no 牛腩)
         if named is None:
             found = self.lex.match_product(head)
@@ -1532,7 +1539,8 @@ class Parser:
         used = self.parse(f"用了{m.group('rest')}", speaker=speaker)
         if not isinstance(used, commands.Parsed) or not isinstance(used.command, commands.RecordMoves) \
                 or not used.command.lines or any(ln.sku == sku for ln in used.command.lines):
-            return commands.Clarify("recipe_unclear", detail=m.group("rest"))
+            # (一箱牛奶要12升 · 一袋面粉要25公斤: how it is packed, said as what one takes; the recipe word: asked)
+            return None if per else commands.Clarify("recipe_unclear", detail=m.group("rest"))
         return commands.Parsed(commands.SetRecipe(sku, yields, tuple(
             commands.Line(sku=ln.sku, qty=ln.qty) for ln in used.command.lines)))
 
@@ -2228,6 +2236,11 @@ def _said_of_a_product(after: str, before: str) -> re.Pattern[str]:
                       rf"|(?:请|帮我)?(?:{before})(?:商品|产品)?\s*(?P<b>[^,\s\d]{{1,16}})")
 
 
+# what every customer still owes us, or we every supplier (哪些客户还欠钱 · 谁欠我们钱 · 应收账款 · 应付账款 · 欠供应商多少)
+_OWED_ASKED = re.compile(r"(?:哪些|哪个|哪几个|哪家)客户(?:还)?(?:欠|没给|没付|没结)|谁(?:还)?欠(?:我们|我|咱们)(?:的)?(?:钱|款)"
+                         r"|应收(?:账款|款|的钱)?(?:有|还有)?(?:多少|哪些|明细)?$|客户(?:的)?欠款|欠款(?:的)?客户"
+                         r"|(?P<sup>(?:我们|咱们)?(?:还)?欠(?:哪些|哪几个|哪家|各个?)?供应商|应付(?:账款|款)?(?:有|还有)?(?:多少|哪些|明细)?$"
+                         r"|供应商(?:的)?欠款|(?:还)?没(?:付|结)(?:的)?(?:供应商|货款))")
 # every customer's takings side by side (这个月哪个客户拿货最多 · 客户排行 · 哪些客户买得多 · 大客户是谁 · 各客户拿货)
 _CUSTOMERS_RANKED = re.compile(r"(?:哪个|哪些|哪家|哪几个|哪位)(?:客户|客人|买家|老板)\S{0,8}?(?:最多|多|最大|大|最少|少)"
                                r"|客户(?:的)?(?:排行|排名|榜)|(?:大|主要|最大的)客户(?:是|有)(?:谁|哪些|哪几个)"
@@ -2236,7 +2249,7 @@ _CUSTOMERS_RANKED = re.compile(r"(?:哪个|哪些|哪家|哪几个|哪位)(?:客
 _RECIPE_SET = re.compile(r"(?:把)?(?P<head>[^,;:\s\d]{1,12}?)的?(?:配方|用料|原料|配料)(?:是|为|改成|改为|设为|设成|要|用)?"
                          r"\s*[:,]?\s*(?P<rest>[^\s].*\d.*|.*[一二两三四五六七八九十半].*)")
 _RECIPE_PER = re.compile(r"(?:做|每做|一|每)(?P<n>\d+(?:\.\d+)?|[一二两三四五六七八九十百]+)?"
-                         r"(?P<u>[^\d\s一二两三四五六七八九十天周月年次回]{1})"
+                         r"(?P<u>[个只杯份盘瓶盒袋包箱桶块条板件罐听支根碗笼锅屉斤升克打])"
                          r"(?P<head>[^,;:\s\d]{1,12}?)(?:要|需要|得用|要用|用|用到)(?!了)\s*[:,]?\s*(?P<rest>.+)")
 _RECIPE_ASKED = re.compile(r"(?P<head>[^,;:\s\d]{1,12}?)的?(?:配方|用料|原料|配料)(?:是什么|是啥|有哪些|是哪些|呢)?[?]?"
                            r"|(?P<head2>[^,;:\s\d]{1,12}?)(?:用什么料|用哪些料|要什么料|怎么配)[?]?")

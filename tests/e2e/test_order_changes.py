@@ -419,3 +419,18 @@ def test_what_arrives_on_a_day_is_asked_in_several_ways(demo):
         out = texts(demo.say("chen", asked))
         assert "采购单 #1" in out and "06-16" in out, (asked, out)
     assert "没有到货" in texts(demo.say("chen", "今天有什么到货"))
+
+
+def test_what_customers_owe_us_and_we_owe_suppliers_is_listed_for_a_manager(demo):
+    assert "没有客户欠钱" in texts(demo.say("liu", "哪些客户还欠钱"))          # was: not understood
+    demo.say("liu", "团餐拿了可乐2箱,下周一起结账")                            # 240 on account (was: not happened yet)
+    demo.say("liu", "团餐付了100")
+    demo.press("liu", "确认")
+    out = texts(demo.say("liu", "哪些客户还欠钱"))
+    assert "共 ¥140.00" in out and "美团团餐:欠 ¥140.00(货款 ¥240.00,已付 ¥100.00)" in out, out
+    demo.say("chen", "收到牛腩50斤,张记送的,每斤32")
+    demo.say("chen", "付给张记500")
+    demo.press("chen", "确认")
+    out = texts(demo.say("liu", "应付账款"))
+    assert "张记肉业:欠 ¥1,100.00(货款 ¥1,600.00,已付 ¥500.00)" in out, out
+    assert "权限" in texts(demo.say("xiaowang", "应收账款"))                  # the accounts are a manager's

@@ -147,6 +147,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
     elif isinstance(c, commands.Bookings):
         d |= {"intent": "bookings", "start": c.start.isoformat(), "end": c.end.isoformat(), "location": c.location,
               "cancel": c.cancel}
+    elif isinstance(c, commands.OwedQuery):
+        d |= {"intent": "owed", "kind": c.kind}
     elif isinstance(c, commands.StaffQuery):
         d |= {"intent": "staff", "location": c.location, "role": c.role, "who": c.username}
     elif isinstance(c, commands.SetRecipe):
