@@ -643,6 +643,9 @@ class Conversation:
         elif isinstance(cmd, commands.PurchaseQuery):
             self._require(user, "query")
             turn.reply(replies.purchases(self.t, turn.lang, uow, cmd, user=user, now=turn.now, cat=self._catalog))
+        elif isinstance(cmd, commands.Report) and cmd.kind == "recipes":   # 菜品毛利: each recipe's cost and margin
+            self._require(user, "query")
+            turn.reply(replies.recipe_margins(self.t, turn.lang, uow, cat=self._catalog))
         elif isinstance(cmd, commands.Report):
             self._require(user, "query")
             if self.report is None:

@@ -817,6 +817,30 @@ def recipe_cost(t: Any, lang: str, uow: UnitOfWork, p: catalog.Product) -> str:
                         price=reports.money(p.unit_price), pct=f"{(p.unit_price - cost) / p.unit_price * 100:.0f}"))
 
 
+def recipe_margins(t: Any, lang: str, uow: UnitOfWork, *, cat: context.Catalog | None) -> str:
+    """菜品毛利 · 哪个菜最赚钱: every product with a recipe, its cost by its ingredients against its price, the lowest
+    margin first (the one to look at); those whose cost or price is unknown named after."""
+    rows, unknown = [], []
+    for sku, recipe in uow.recipes.all_current().items():
+        p = uow.catalog.product(sku)
+        if p is None or not p.active:
+            continue
+        cost = metrics.recipe_cost(uow, recipe)
+        if cost is None or not p.unit_price:
+            unknown.append(p.name)
+            continue
+        rows.append(((p.unit_price - cost) / p.unit_price, p, cost))
+    if not rows and not unknown:
+        return str(t("margins.none", lang))
+    out = [str(t("margins.head", lang, n=len(rows)))] if rows else []
+    out += [str(t("margins.line", lang, product=p.name, cost=reports.money(cost), unit=p.base_unit,
+                  price=reports.money(p.unit_price or Decimal(0)), pct=f"{m * 100:.0f}"))
+            for m, p, cost in sorted(rows, key=lambda r: r[0])]
+    if unknown:
+        out.append(str(t("margins.unknown", lang, items=str(t("recipe.joiner", lang)).join(unknown))))
+    return "\n".join(out)
+
+
 def by_recipe(t: Any, lang: str, moves: list[ledger.Move], cat: context.Catalog | None) -> str:
     """What a write's recipes made and used (拿铁卖了40杯: 40杯 made, its milk and beans used), as a line of its
     reply; nothing when no recipe was used."""

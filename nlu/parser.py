@@ -758,6 +758,8 @@ class Parser:
             return commands.Parsed(commands.OrderQuery(kind="transfer" if others and not supplier else "purchase",
                                                        partner=supplier[0].codes[0] if supplier else None,
                                                        sku=prods[0].codes[0] if prods else None))
+        if not a.qtys and not a.of("product") and _MARGINS_ASKED.search(a.s):   # 菜品毛利 · 哪个菜最赚钱
+            return commands.Parsed(commands.Report("recipes"))
         owed = _OWED_ASKED.search(a.s) if not customer and not supplier and not a.qtys else None
         if owed is not None:   # 哪些客户还欠钱 · 应收账款 · 我们欠供应商多少 · 应付账款
             return commands.Parsed(commands.OwedQuery("supplier" if owed.group("sup") else "customer"))
@@ -2236,6 +2238,9 @@ def _said_of_a_product(after: str, before: str) -> re.Pattern[str]:
                       rf"|(?:请|帮我)?(?:{before})(?:商品|产品)?\s*(?P<b>[^,\s\d]{{1,16}})")
 
 
+# each recipe's cost against its price (菜品毛利 · 各菜的毛利率 · 哪个菜最赚钱 · 配方成本 · 菜品成本)
+_MARGINS_ASKED = re.compile(r"(?:菜品|菜|菜式|饮品|配方)(?:的)?(?:毛利|利润|成本)(?:率)?|(?:哪个|哪道|哪些|哪款)(?:菜|饮品|菜品)"
+                            r"\S{0,4}?(?:最?赚钱|毛利(?:最|率)?(?:高|低)|成本(?:最)?(?:高|低))|(?:各|每个|每道)(?:菜|菜品|饮品)\S{0,3}?(?:毛利|成本)")
 # what every customer still owes us, or we every supplier (哪些客户还欠钱 · 谁欠我们钱 · 应收账款 · 应付账款 · 欠供应商多少)
 _OWED_ASKED = re.compile(r"(?:哪些|哪个|哪几个|哪家)客户(?:还)?(?:欠|没给|没付|没结)|谁(?:还)?欠(?:我们|我|咱们)(?:的)?(?:钱|款)"
                          r"|应收(?:账款|款|的钱)?(?:有|还有)?(?:多少|哪些|明细)?$|客户(?:的)?欠款|欠款(?:的)?客户"

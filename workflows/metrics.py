@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from domain import catalog, orders
+from domain import bom, catalog, orders
 from workflows.ports import Forecaster, UnitOfWork, Weather
 
 INF = Decimal("1e9")
@@ -403,12 +403,21 @@ def unit_cost(uow: UnitOfWork, p: catalog.Product,
     if p.unit_cost is not None:
         return p.unit_cost, "catalog"
     made = uow.recipes.current(p.sku) if recipe else None
-    if made is not None:   # 拿铁: its milk and beans, per cup
-        parts = [(uow.catalog.product(c.sku), c.qty) for c in made.components]
-        costs = [(unit_cost(uow, part, recipe=False)[0] if part is not None else None, q) for part, q in parts]
-        if all(c is not None for c, _ in costs):
-            return sum((c * q for c, q in costs if c is not None), Decimal(0)) / made.yields, "recipe"
-    return None, ""
+    cost = recipe_cost(uow, made) if made is not None else None   # 拿铁: its milk and beans, per cup
+    return (cost, "recipe") if cost is not None else (None, "")
+
+
+def recipe_cost(uow: UnitOfWork, recipe: bom.Recipe) -> Decimal | None:
+    """What one base unit of a recipe's product costs in ingredients, each at ``unit_cost`` (one level); None when one
+    of them has no cost."""
+    total = Decimal(0)
+    for c in recipe.components:
+        part = uow.catalog.product(c.sku)
+        cost = unit_cost(uow, part, recipe=False)[0] if part is not None else None
+        if cost is None:
+            return None
+        total += cost * c.qty
+    return total / recipe.yields
 
 
 def unit_costs(uow: UnitOfWork, products: list[catalog.Product]) -> dict[str, Decimal | None]:

@@ -139,3 +139,15 @@ def test_a_dish_costs_what_its_ingredients_do_and_its_sales_show_their_margin(ch
     chat.say("amy", "拿铁卖了40杯")
     out = texts(chat.say("zhou", "今天卖了多少钱"))                         # was: no cost, no margin
     assert "成本约 ¥126.40,毛利约 ¥993.60" in out, out
+
+
+def test_each_recipe_s_cost_and_margin_are_listed_lowest_first(chat):
+    assert "还没有配方" in texts(chat.say("zhou", "菜品毛利"))               # was: not understood
+    for said in ("新增商品拿铁,单位杯,售价28元", "每杯拿铁用牛奶200毫升、咖啡豆18克", "新增商品美式,单位杯,售价20元",
+                 "每杯美式用咖啡豆18克", "牛奶进价改成60元一箱", "咖啡豆进价改成120", "可颂的配方:高筋面粉50克,黄油25克"):
+        chat.say("zhou", said)
+        chat.press("zhou", "确认")
+    out = texts(chat.say("zhou", "哪个菜最赚钱")).splitlines()
+    assert out[1] == "· 拿铁:成本 ¥3.16/杯,售价 ¥28.00,毛利率 89%", out    # 88.7%: below the americano's 89.2%
+    assert out[2] == "· 美式:成本 ¥2.16/杯,售价 ¥20.00,毛利率 89%", out
+    assert out[3] == "算不出的(原料没有进价,或没有售价):可颂", out      # its flour and butter have no cost
