@@ -81,6 +81,8 @@ def reports_reply(t: Any, forecaster: Any) -> Any:
               days: int | None = None, user: str = "") -> tuple[str, int | Decimal]:
         if kind == "slow":   # 哪些货一周没动了 ("" : every store)
             return reports.slow_now(uow, t, lang=lang, location=location, now=now, days=days)
+        if kind == "make_list":   # 今天要做什么: the prep list's products made from a recipe, and their ingredients
+            return reports.make_now(uow, t, lang=lang, location=location, now=now, forecaster=forecaster)
         if kind == "turnover":   # 库存周转天数 ("" : every store)
             return reports.turnover_now(uow, t, lang=lang, location=location, now=now, days=days)
         if kind in reports.NOW_REPORTS:   # 今日小结 · 库存日报 · 一周销量, asked now

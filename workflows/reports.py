@@ -266,6 +266,32 @@ def prep_now(uow: Any, t: Any, *, lang: str, location: str, now: datetime, forec
     return prep_text(uow, t, lang, lines, location=location, now=now), len(lines)
 
 
+def make_now(uow: Any, t: Any, *, lang: str, location: str, now: datetime, forecaster: Any = None) -> tuple[str, int]:
+    """今天要做什么 · 今天烤多少: the prep list's products made from a recipe (what to make, as the list reckons it),
+    and what they use of each ingredient against what the store has (those short marked); how many to make."""
+    recipes = uow.recipes.all_current()
+    lines = [(p, sug) for p, sug, _ in suggestions(uow, location=location, now=now, forecaster=forecaster, keep=False)
+             if p.sku in recipes]
+    where = loc_name(uow, location)
+    if not lines:
+        return str(t("make.none", lang, location=where)), 0
+    need: dict[str, Decimal] = {}
+    for p, sug in lines:
+        for sku, q in recipes[p.sku].needs(sug.quantity):
+            need[sku] = need.get(sku, Decimal(0)) + q
+    products = {p.sku: p for p in uow.catalog.products()}
+    out = [str(t("make.head", lang, location=where, date=f"{now:%m-%d}"))]
+    out += [str(t("make.line", lang, product=p.name, qty=qty(p, sug.quantity))) for p, sug in lines]
+    uses = []
+    for sku, q in need.items():
+        have = uow.stock.on_hand(location, sku)
+        key = "make.use_short" if have < q else "make.use"
+        uses.append(str(t(key, lang, product=products[sku].name, qty=qty(products[sku], units.normalize(q)),
+                          have=qty(products[sku], have))))
+    out.append(str(t("make.uses", lang, items=str(t("recipe.joiner", lang)).join(uses))))
+    return "\n".join(out), len(lines)
+
+
 def days_text(t: Any, lang: str, first: Any, last: Any) -> str:
     """A span of days as the replies write it: 12-05, or 12-05至12-07 (12-05–12-07)."""
     return f"{first:%m-%d}" if first == last else str(t("range", lang, first=f"{first:%m-%d}", last=f"{last:%m-%d}"))

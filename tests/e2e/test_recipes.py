@@ -151,3 +151,15 @@ def test_each_recipe_s_cost_and_margin_are_listed_lowest_first(chat):
     assert out[1] == "· 拿铁:成本 ¥3.16/杯,售价 ¥28.00,毛利率 89%", out    # 88.7%: below the americano's 89.2%
     assert out[2] == "· 美式:成本 ¥2.16/杯,售价 ¥20.00,毛利率 89%", out
     assert out[3] == "算不出的(原料没有进价,或没有售价):可颂", out      # its flour and butter have no cost
+
+
+def test_what_to_make_today_lists_the_products_made_ahead_and_what_they_use(chat):
+    assert "没有要按配方做的" in texts(chat.say("amy", "今天要做什么"))       # was: not understood
+    chat.say("zhou", "做10个可颂要高筋面粉0.5公斤、黄油0.25公斤、鸡蛋5个")
+    chat.press("zhou", "确认")
+    chat.say("amy", "今天做了20个可颂")
+    chat.say("amy", "卖了可颂55个")
+    chat.say("amy", "用了黄油9.2公斤")                                        # 0.3 kg left of the 0.625 needed
+    out = texts(chat.say("amy", "今天烤多少")).splitlines()
+    assert out[1] == "· 可颂 25个", out
+    assert "高筋面粉 1.25kg(现有 99kg(3袋+24))" in out[2] and "⚠️ 黄油 0.625kg(只有 0.3kg)" in out[2], out
