@@ -758,7 +758,7 @@ class Parser:
             return commands.Parsed(commands.OrderQuery(kind="transfer" if others and not supplier else "purchase",
                                                        partner=supplier[0].codes[0] if supplier else None,
                                                        sku=prods[0].codes[0] if prods else None))
-        if not a.qtys and not a.of("product") and _MAKE_ASKED.search(a.s):   # 今天要做什么 · 今天烤多少
+        if not a.qtys and not a.of("product") and _MAKE_ASKED.fullmatch(a.s.strip(" ?!.~")):   # 今天要做什么 · 今天烤多少
             return commands.Parsed(commands.Report("make_list", location=self._location(a)))
         if not a.qtys and not a.of("product") and _MARGINS_ASKED.search(a.s):   # 菜品毛利 · 哪个菜最赚钱
             return commands.Parsed(commands.Report("recipes"))
@@ -2241,8 +2241,8 @@ def _said_of_a_product(after: str, before: str) -> re.Pattern[str]:
 
 
 # what to make today, asked (今天要做什么 · 今天做多少 · 今天要烤多少 · 生产计划 · 今天备什么料)
-_MAKE_ASKED = re.compile(r"(?:今天|今日|明天|早上)?(?:要|该|得)?(?:做|烤|包|蒸|炸|备)(?:些|点)?(?:什么|哪些|多少|几样)(?:东西|货|料)?[?]?$"
-                         r"|生产计划|制作计划|出品计划|(?:今天|今日)(?:的)?(?:备料|生产)(?:清单|计划|单)?$")
+_MAKE_ASKED = re.compile(r"(?:今天|今日|明天|早上)?(?:要|该|得)?(?:做|烤|包|蒸|炸|备)(?:些|点)?(?:什么|哪些|多少|几样)(?:东西|货|料)?"
+                         r"|(?:今天|今日)?(?:的)?(?:生产计划|制作计划|出品计划|备料(?:清单|计划|单)?|生产(?:清单|单))")
 # each recipe's cost against its price (菜品毛利 · 各菜的毛利率 · 哪个菜最赚钱 · 配方成本 · 菜品成本)
 _MARGINS_ASKED = re.compile(r"(?:菜品|菜|菜式|饮品|配方)(?:的)?(?:毛利|利润|成本)(?:率)?|(?:哪个|哪道|哪些|哪款)(?:菜|饮品|菜品)"
                             r"\S{0,4}?(?:最?赚钱|毛利(?:最|率)?(?:高|低)|成本(?:最)?(?:高|低))|(?:各|每个|每道)(?:菜|菜品|饮品)\S{0,3}?(?:毛利|成本)")
