@@ -414,15 +414,21 @@ def _short(uow: UnitOfWork, t: Any, lang: str, *, location: str, lines: tuple[or
     products = {p.sku: p for p in uow.catalog.products()}
     recipes = uow.recipes.all_current()
     end = max(due, now).astimezone(now.tzinfo).replace(hour=0, minute=0, second=0, microsecond=0) + timedelta(days=1)
-    wanted: dict[str, Decimal] = {}
+    wanted: dict[str, Decimal] = {}   # each product's own bookings, and its part of the dishes booked here
+
+    def booked_of(sku: str) -> Decimal:
+        return Decimal(uow.chat.booked(location=location, sku=sku, start=now, end=end))
+
     for sku in dict.fromkeys(ln.sku for ln in lines):
-        booked = uow.chat.booked(location=location, sku=sku, start=now, end=end)
         recipe = recipes.get(sku)
         if recipe is None:
-            wanted[sku] = wanted.get(sku, Decimal(0)) + booked
+            if sku not in wanted:   # (already there: with its own bookings, from a dish before it)
+                wanted[sku] = booked_of(sku)
             continue
-        for part, need in recipe.needs(max(booked - uow.stock.on_hand(location, sku), Decimal(0))):
-            wanted[part] = wanted.get(part, uow.chat.booked(location=location, sku=part, start=now, end=end)) + need
+        for part, need in recipe.needs(max(booked_of(sku) - uow.stock.on_hand(location, sku), Decimal(0))):
+            if part not in wanted:
+                wanted[part] = booked_of(part)
+            wanted[part] += need
     out = ""
     for sku, booked in wanted.items():
         on_hand = uow.stock.on_hand(location, sku)

@@ -163,3 +163,15 @@ def test_what_to_make_today_lists_the_products_made_ahead_and_what_they_use(chat
     out = texts(chat.say("amy", "今天烤多少")).splitlines()
     assert out[1] == "· 可颂 25个", out
     assert "高筋面粉 1.25kg(现有 99kg(3袋+24))" in out[2] and "⚠️ 黄油 0.625kg(只有 0.3kg)" in out[2], out
+
+
+def test_an_order_of_a_dish_and_its_own_ingredient_counts_the_ingredient_s_bookings_once(tmp_path, monkeypatch):
+    from tests.conftest import DEMO
+    from tests.e2e.conftest import make_chat
+    demo = make_chat(tmp_path, monkeypatch, catalog=DEMO)
+    demo.say("liu", "新增菜品红烧牛腩,单位份,售价48")
+    demo.press("liu", "确认")
+    demo.say("liu", "一份红烧牛腩用牛腩半斤、土豆200克")
+    demo.press("liu", "确认")
+    out = texts(demo.say("liu", "团餐订红烧牛腩60份、牛腩20斤,明天中午提货"))   # 30 + 20 = 50斤 of 42: 8 short
+    assert "南山店牛腩现有 42斤(2箱+2),到 06-16 已预订共 50斤(2箱+10),还差 8斤" in out, out
