@@ -1,7 +1,21 @@
 """Recipes (bills of materials): set from the chat, used when a product is made, and when one is sold beyond stock."""
 from __future__ import annotations
 
-from tests.e2e.conftest import texts
+import pytest
+
+from tests.conftest import DEMO
+from tests.e2e.conftest import Chat, make_chat, texts
+
+
+@pytest.fixture
+def dish(tmp_path, monkeypatch) -> Chat:  # type: ignore[no-untyped-def]
+    """The restaurant, with a dish added and its recipe set: 红烧牛腩, a 份 of it half a 斤 of beef and 200 g of potato."""
+    demo = make_chat(tmp_path, monkeypatch, catalog=DEMO)
+    demo.say("liu", "新增菜品红烧牛腩,单位份,售价48")
+    demo.press("liu", "确认")
+    demo.say("liu", "一份红烧牛腩用牛腩半斤、土豆200克")
+    demo.press("liu", "确认")
+    return demo
 
 
 def test_making_a_product_uses_its_recipe_and_a_correction_or_undo_follows(chat):
@@ -77,8 +91,6 @@ def test_the_prep_list_orders_the_ingredients_of_what_sold_and_never_the_product
 
 
 def test_a_dish_is_added_then_given_its_recipe_and_a_recipe_of_nothing_known_is_refused(tmp_path, monkeypatch):
-    from tests.conftest import DEMO
-    from tests.e2e.conftest import make_chat
     demo = make_chat(tmp_path, monkeypatch, catalog=DEMO)
     out = texts(demo.say("liu", "红烧牛腩的配方:牛腩0.5斤,土豆0.2公斤"))    # was: the recipe of 牛腩 guessed, or nothing
     assert "目录里没有「红烧牛腩」" in out and "没有修改" in out, out
@@ -93,14 +105,8 @@ def test_a_dish_is_added_then_given_its_recipe_and_a_recipe_of_nothing_known_is_
     assert demo.stock()["NS:P001"] == before["NS:P001"] - 10 and demo.stock()["NS:P006"] == before["NS:P006"] - 4
 
 
-def test_a_dish_booked_reserves_its_ingredients_and_warns_of_theirs_not_of_dishes_to_buy(tmp_path, monkeypatch):
-    from tests.conftest import DEMO
-    from tests.e2e.conftest import make_chat
-    demo = make_chat(tmp_path, monkeypatch, catalog=DEMO)
-    demo.say("liu", "新增菜品红烧牛腩,单位份,售价48")
-    demo.press("liu", "确认")
-    demo.say("liu", "一份红烧牛腩用牛腩半斤、土豆200克")
-    demo.press("liu", "确认")
+def test_a_dish_booked_reserves_its_ingredients_and_warns_of_theirs_not_of_dishes_to_buy(dish):
+    demo = dish
     out = texts(demo.say("liu", "团餐订红烧牛腩30份,明天中午提货"))     # 15斤 of the 42 on hand
     assert "客户订单 #1" in out and "还差" not in out, out                # was: 30份 of the dish missing, to buy
     out = texts(demo.say("liu", "团餐订红烧牛腩70份,后天中午提货"))     # 50斤 in all: 8 short
@@ -165,13 +171,7 @@ def test_what_to_make_today_lists_the_products_made_ahead_and_what_they_use(chat
     assert "高筋面粉 1.25kg(现有 99kg(3袋+24))" in out[2] and "⚠️ 黄油 0.625kg(只有 0.3kg)" in out[2], out
 
 
-def test_an_order_of_a_dish_and_its_own_ingredient_counts_the_ingredient_s_bookings_once(tmp_path, monkeypatch):
-    from tests.conftest import DEMO
-    from tests.e2e.conftest import make_chat
-    demo = make_chat(tmp_path, monkeypatch, catalog=DEMO)
-    demo.say("liu", "新增菜品红烧牛腩,单位份,售价48")
-    demo.press("liu", "确认")
-    demo.say("liu", "一份红烧牛腩用牛腩半斤、土豆200克")
-    demo.press("liu", "确认")
+def test_an_order_of_a_dish_and_its_own_ingredient_counts_the_ingredient_s_bookings_once(dish):
+    demo = dish
     out = texts(demo.say("liu", "团餐订红烧牛腩60份、牛腩20斤,明天中午提货"))   # 30 + 20 = 50斤 of 42: 8 short
     assert "南山店牛腩现有 42斤(2箱+2),到 06-16 已预订共 50斤(2箱+10),还差 8斤" in out, out
