@@ -19,7 +19,7 @@ from typing import Any, Protocol
 from bot import replies
 from bot.messages import Attachment, Button, Incoming, Outgoing, from_notice, media_in, media_of
 from domain import bom, catalog, codec, commands, errors, events, ledger, units
-from nlu import context
+from nlu import context, numbers
 from workflows import exports, inventory, metrics, purchasing, reports
 from workflows.ports import Clock, UnitOfWork, UowFactory
 
@@ -1841,19 +1841,17 @@ def _said_again(turn: Turn, moves: list[ledger.Move]) -> commands.Command:
     return inventory.command_of(moves, sku=first, qty=qty, now=turn.now)
 
 
-_PICKED = re.compile(r"(?:就|选)?(?:第)?(?P<n>\d{1,2}|[一二两三四五六七八九十])(?:个|笔|条|项|号)?(?:吧|的|那笔|那个)?"
-                     r"|(?P<last>最后(?:一|那)?(?:个|笔|条|项)(?:吧)?)")
-_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
+_LAST = re.compile(r"最后(?:一|那)?(?:个|笔|条|项)(?:吧)?")
 _ALL_OF_THEM = re.compile(r"(?:全部|都|全都|所有的?|统统)(?:撤销|删掉|删了|删除|撤回)?(?:吧|了)?|(?:全部|都)要?|all")
 
 
 def _picked(text: str, n: int) -> int | None:
     """The index of the one typed out of ``n`` listed (2 · 第一个 · 第2笔 · 最后那笔); -1: a number not listed; None:
     no number."""
-    m = _PICKED.fullmatch(text.strip().rstrip("。.!！~"))
-    if m is None:
+    said = text.strip().rstrip("。.!！~")
+    k = n if _LAST.fullmatch(said) else numbers.index(said)
+    if k is None:
         return None
-    k = n if m.group("last") else int(m.group("n")) if m.group("n").isdigit() else _DIGITS[m.group("n")]
     return k - 1 if 1 <= k <= n else -1
 
 

@@ -91,8 +91,9 @@ INDEX_WORDS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六"
 
 
 def index(text: str) -> int | None:
-    """1, 第2个, 第三个 → 1-based index; None otherwise."""
-    m = re.fullmatch(r"(?:第|选)?\s*(\d{1,2}|[一二两三四五六七八九十])\s*(?:个|项|种|号)?", text.strip())
+    """1, 第2个, 第三个, 就第二笔吧 → 1-based index; None otherwise."""
+    m = re.fullmatch(r"(?:就|选)?(?:第|选)?\s*(\d{1,2}|[一二两三四五六七八九十])\s*(?:个|项|种|号|笔|条)?(?:吧|的|那笔|那个)?",
+                     text.strip())
     if not m:
         return None
     g = m.group(1)
