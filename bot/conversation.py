@@ -180,17 +180,17 @@ class Conversation:
                 turn.events = []
                 if incoming.message_id:
                     uow.chat.claim_message(incoming.channel, incoming.message_id, now)
-            self._store(uow, turn.out, now, source=source)
+            self._store(uow, turn.out, now, source=source, speaker=user.username)
             uow.commit()
         out = turn.out
         if turn.events and self.on_events is not None:
             out += [from_notice(n) for n in self.on_events(turn.events)]
         return out
 
-    def _store(self, uow: UnitOfWork, out: list[Outgoing], now: datetime, *, source: str | None) -> None:
+    def _store(self, uow: UnitOfWork, out: list[Outgoing], now: datetime, *, source: str | None, speaker: str) -> None:
         """Every message is kept (the web chat's history; buttons resolve against their message); none goes to
         someone who left."""
-        gone = uow.catalog.departed()
+        gone = uow.catalog.departed(m.to for m in out if m.to != speaker)   # (the speaker is here: they got in)
         out[:] = [m for m in out if m.to not in gone]
         for m in out:
             m.id = uow.chat.add_message(to=m.to, text=m.text, source=source, media=media_of(m),

@@ -44,7 +44,7 @@ class Outbox:
         self.items.append(Notice(to=to, text=text, buttons=[[(b[0], b[1]) for b in row] for row in buttons or []]))
 
     def store(self, uow: Any, now: datetime) -> list[Notice]:
-        gone = uow.catalog.departed()   # (someone who left hears nothing more)
+        gone = uow.catalog.departed(n.to for n in self.items)   # (someone who left hears nothing more)
         self.items = [n for n in self.items if n.to not in gone]
         for n in self.items:
             n.id = uow.chat.add_message(to=n.to, text=n.text, buttons=[[list(b) for b in row] for row in n.buttons],

@@ -146,9 +146,14 @@ class CatalogRepo(_Repo):
         r = self._one(t.AppUser, t.AppUser.username == username)
         return user_of(r) if r else None
 
-    def departed(self) -> set[str]:
-        """The usernames of those who left (nothing is sent to them)."""
-        return {r.username for r in self._all(t.AppUser) if r.active is False}
+    def departed(self, among: Iterable[str]) -> set[str]:
+        """Those of ``among`` who left (nothing is sent to them): one query, none when ``among`` is empty."""
+        names = list(set(among))
+        if not names:
+            return set()
+        rows = self.s.execute(select(t.AppUser.username).where(
+            t.AppUser.tenant_id == self.tid, t.AppUser.username.in_(names), t.AppUser.active.is_(False))).scalars()
+        return set(rows)
 
     def set_user(self, username: str, values: dict[str, Any]) -> None:
         """Changes a person's place, role or whether they are still here (the catalog's version moves on)."""
