@@ -191,10 +191,9 @@ class Snapshot:
         (团餐订红烧牛腩30份: 15斤 of the beef in it)."""
         end = self.now + timedelta(hours=int(hours))
         own = Decimal(self.uow.chat.booked(location=self.location, sku=self.product.sku, start=self.now, end=end))
-        key = ("__recipes", "")
-        if key not in self._cache:
-            self._cache[key] = self.uow.recipes.all_current()
-        for recipe in self._cache[key].values():
+        if "recipes" not in self.shared:   # (read once for the snapshots of one store and moment)
+            self.shared["recipes"] = self.uow.recipes.all_current()
+        for recipe in self.shared["recipes"].values():
             part = next((c.qty for c in recipe.components if c.sku == self.product.sku), None)
             if part is not None:
                 made = Decimal(self.uow.chat.booked(location=self.location, sku=recipe.sku, start=self.now, end=end))

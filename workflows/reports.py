@@ -402,8 +402,9 @@ def store_plan(uow: Any, *, location: str, now: datetime, forecaster: Any, keep:
     """
     # made from a recipe as it sells (a latte): never on the list, its ingredients are (their demand holds what the
     # recipes used); made ahead here (a day's croissants, produced in the last weeks): on it, to make
-    made = set(uow.recipes.all_current()) - made_ahead(uow, location, now)
-    snaps = [metrics.Snapshot(uow, location=location, product=p, now=now)
+    shared: dict[Any, Any] = {"recipes": uow.recipes.all_current()}
+    made = set(shared["recipes"]) - made_ahead(uow, location, now)
+    snaps = [metrics.Snapshot(uow, location=location, product=p, now=now, shared=shared)
              for p in uow.catalog.products() if p.active and p.sku not in made]
     partners = {x.code: x for x in uow.catalog.partners()}
     if forecaster is not None:
