@@ -1857,7 +1857,8 @@ def _picked(text: str, n: int) -> int | None:
 
 def _corrected_from(uow: UnitOfWork, batch: str) -> str | None:
     """The write ``batch`` corrected (不对,是6瓶 replaced 5瓶 with it), if it is a correction."""
-    return next((str(d["was"]) for d in uow.chat.audits("write_corrected", limit=200) if d.get("batch") == batch), None)
+    found = uow.chat.audit_where("write_corrected", "batch", batch)
+    return str(found["was"]) if found is not None else None
 
 
 def _batch(now: datetime) -> str:

@@ -693,6 +693,13 @@ class ChatRepo(_Repo):
     def audit(self, *, at: datetime, actor: str | None, action: str, detail: dict[str, Any]) -> None:
         self.s.add(t.Audit(tenant_id=self.tid, at=at, actor=actor, action=action, detail=detail))
 
+    def audit_where(self, action: str, key: str, value: str) -> dict[str, Any] | None:
+        """The newest ``action`` audit whose detail has ``key`` = ``value`` (the JSON read in SQL, however old)."""
+        r = self.s.execute(select(t.Audit.detail).where(
+            t.Audit.tenant_id == self.tid, t.Audit.action == action, t.Audit.detail[key].as_string() == value)
+            .order_by(t.Audit.id.desc()).limit(1)).scalar()
+        return dict(r) if r is not None else None
+
     def audits(self, action: str, *, rule: int | None = None, limit: int = 10) -> list[dict[str, Any]]:
         rows = self.s.execute(select(t.Audit).where(t.Audit.tenant_id == self.tid, t.Audit.action == action)
                               .order_by(t.Audit.id.desc()).limit(200)).scalars()

@@ -532,3 +532,16 @@ def test_recipes_import_as_one_version_a_product_export_back_and_production_uses
         with cafe() as uow, pytest.raises(importer.ImportError_) as exc:
             importer.import_file(uow, "recipes", tmp_path / "bad.csv", now=T0)
         assert reason in exc.value.reason, exc.value.reason
+
+
+def test_an_audit_is_found_by_a_value_in_its_detail_however_many_came_after(cafe):
+    with cafe() as uow:
+        uow.chat.audit(at=T0, actor="amy", action="write_corrected", detail={"batch": "b-first", "was": "b-0"})
+        for i in range(250):   # (more than the newest 200 the list of audits reads)
+            uow.chat.audit(at=T0, actor="amy", action="write_corrected", detail={"batch": f"b{i}", "was": f"x{i}"})
+        uow.commit()
+    with cafe(write=False) as uow:
+        assert uow.chat.audit_where("write_corrected", "batch", "b-first") == {"batch": "b-first", "was": "b-0"}
+        assert uow.chat.audit_where("write_corrected", "batch", "b249")["was"] == "x249"
+        assert uow.chat.audit_where("write_corrected", "batch", "nope") is None
+        assert uow.chat.audit_where("product_changed", "batch", "b-first") is None
