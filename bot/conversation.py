@@ -1598,8 +1598,8 @@ class Conversation:
         the one pressed is done; none: said. Once found (``batch``), it is done when confirmed."""
         assert cmd.of is not None
         if cmd.batch is not None:
-            moves = uow.stock.batch(cmd.batch)
-            if not confirmed or not moves or moves[0].actor != turn.user.username or uow.stock.is_reversed(cmd.batch):
+            moves = _standing(uow, turn.user.username, cmd.batch)
+            if not confirmed or not moves:
                 raise errors.InvalidState(code="expired")
             if isinstance(cmd, commands.Undo):
                 self._undo(uow, turn, cmd.batch, earlier=True)
@@ -1643,8 +1643,7 @@ class Conversation:
         """撤销昨天的 → 全部撤销: every write listed that still stands, undone together, said in one reply."""
         said = []
         for b in batches:
-            moves = uow.stock.batch(b)
-            if not moves or moves[0].actor != turn.user.username or uow.stock.is_reversed(b):
+            if not _standing(uow, turn.user.username, b):
                 continue
             actor = inventory.Actor(user=turn.user, now=turn.now, message_id=turn.message_id, batch=_batch(turn.now))
             original, evs = inventory.undo(uow, actor=actor, batch=b)
@@ -1853,6 +1852,12 @@ def _picked(text: str, n: int) -> int | None:
     if k is None:
         return None
     return k - 1 if 1 <= k <= n else -1
+
+
+def _standing(uow: UnitOfWork, username: str, batch: str) -> list[ledger.Move]:
+    """The moves of ``batch`` if it is ``username``'s own write and stands (not undone); else none."""
+    moves = uow.stock.batch(batch)
+    return moves if moves and moves[0].actor == username and not uow.stock.is_reversed(batch) else []
 
 
 def _corrected_from(uow: UnitOfWork, batch: str) -> str | None:
