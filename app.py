@@ -35,7 +35,7 @@ def bootstrap(*, tenant: str = "default", clock: Any = None, migrate: bool = Tru
     from sqlalchemy import exc as sa_exc
 
     from adapters import clock as clocks
-    from adapters import forecast_port, spreadsheet
+    from adapters import forecast_port, spreadsheet, traceability
     from adapters import settings as settings_mod
     from adapters.db import engine as engines
     from adapters.db import migrate as migrations
@@ -64,7 +64,7 @@ def bootstrap(*, tenant: str = "default", clock: Any = None, migrate: bool = Tru
     conversation = Conversation(tenant=tenant, uow=uow, clock=clock, t=t, parser_factory=nlu_parser.Parser,
                                 on_events=scheduler.on_events, forecast_chart=forecast_port.chart_reply(t, forecaster),
                                 report=reports_reply(t, forecaster), reorder=reorder_reply(t, forecaster),
-                                spreadsheet=spreadsheet.to_xlsx)
+                                spreadsheet=spreadsheet.to_xlsx, lot_code=traceability.links(settings, tenant).code)
     return Container(settings=settings, engine=engine, uow=uow, clock=clock, conversation=conversation,
                      scheduler=scheduler, tenant=tenant)
 
@@ -390,6 +390,44 @@ def rules_backtest(rule_id: int, days: Annotated[int, typer.Option("--days")] = 
                    f"people={r['people']:6} {'DIFFERS' if r['differs'] else 'same'}")
     typer.echo(f"decisions {rep.decisions}, differences {rep.differences}, "
                f"difference rate {rep.difference_rate:.1%}")
+
+
+ledger_app = typer.Typer(help="The stock ledger's hash chain: verify that no recorded move was changed")
+app.add_typer(ledger_app, name="ledger")
+
+
+@ledger_app.command("verify")
+def ledger_verify(anchor: Annotated[list[str] | None, typer.Option(
+                      "--anchor", help="a fingerprint said earlier, POSITION:HASH (#1234 3f9a1c2b4d5e in the chat)")] = None,
+                  tenant: TenantOpt = "default", as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Recompute every move's hash from the first; exit 1 at the first move that no longer matches its seal."""
+    from domain import chain
+    anchors = []
+    for a in anchor or []:
+        pos, _, fp = a.lstrip("#").replace(" ", ":").partition(":")
+        if not pos.isdigit() or len(fp) < 8 or any(ch not in "0123456789abcdefABCDEF" for ch in fp):
+            typer.echo(f"bad anchor {a!r}: POSITION:HASH, the hash at least 8 hex digits", err=True)
+            raise typer.Exit(2)
+        anchors.append((int(pos), fp))
+    _, uow_factory = store(tenant=tenant)
+    with uow_factory(write=False) as uow:
+        v = uow.stock.verify_chain(anchors)
+    if as_json:
+        typer.echo(json.dumps(chain.as_dict(v), ensure_ascii=False))
+    else:
+        typer.echo(f"moves {v.count}, head #{v.count} {chain.fingerprint(v.head)} ({v.head})")
+        if v.broken:
+            typer.echo(f"BROKEN at #{v.broken.position} (move id {v.broken.move_id}): stored "
+                       f"{v.broken.stored}, its content gives {v.broken.expected}")
+        if not v.head_ok:
+            typer.echo("the kept head does not match the moves")
+        if v.unsealed:
+            typer.echo(f"{v.unsealed} move(s) outside the chain (written around the application)")
+        for pos, fp, ok in v.anchors_ok:
+            typer.echo(f"anchor #{pos} {fp}: {'matches' if ok else 'DOES NOT MATCH'}")
+        typer.echo("ledger intact" if v.ok else "ledger NOT intact")
+    if not v.ok:
+        raise typer.Exit(1)
 
 
 def _register_extras() -> None:

@@ -16,6 +16,7 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 8000
     session_secret: str = "dev-only-session-secret"
+    public_url: str | None = None   # where customers reach the lots' trace pages (QR codes); else http://host:port
     redis_url: str | None = None
     weather_file: Path | None = None
 

@@ -20,7 +20,7 @@ from bot import replies
 from bot.messages import Attachment, Button, Incoming, Outgoing, from_notice, media_in, media_of
 from domain import bom, catalog, codec, commands, errors, events, ledger, units
 from nlu import context, numbers
-from workflows import exports, inventory, metrics, purchasing, reports
+from workflows import exports, inventory, lots, metrics, purchasing, reports
 from workflows.ports import Clock, UnitOfWork, UowFactory
 
 PENDING_TTL = timedelta(minutes=10)
@@ -123,7 +123,8 @@ class Conversation:
                  forecast_chart: Callable[..., tuple[str, bytes | None]] | None = None,
                  report: Callable[..., tuple[str, int | Decimal]] | None = None,
                  reorder: Callable[..., list[int]] | None = None,
-                 spreadsheet: Callable[[exports.Workbook], bytes] | None = None) -> None:
+                 spreadsheet: Callable[[exports.Workbook], bytes] | None = None,
+                 lot_code: Callable[[str, str], tuple[str, bytes]] | None = None) -> None:
         self.tenant = tenant
         self.uow = uow
         self.clock = clock
@@ -134,6 +135,7 @@ class Conversation:
         self.report = report   # (uow, kind=, location=, now=, lang=) → the report's text, products to order
         self.reorder = reorder  # (uow, turn, location=) → ids of the purchase requests the prep list's button made
         self.spreadsheet = spreadsheet   # a workbook → the bytes of its .xlsx file
+        self.lot_code = lot_code   # (sku, lot) → the lot's public page and a PNG of its QR code
         self._catalog: context.Catalog | None = None
         self._parser: Parser | None = None
         self._version = -1
@@ -674,6 +676,12 @@ class Conversation:
         elif isinstance(cmd, commands.OwedQuery):   # 哪些客户还欠钱 · 应付账款: the accounts, a manager's
             self._require(user, "approve")
             turn.reply(replies.owed(self.t, turn.lang, uow, cmd, cat=self._catalog))
+        elif isinstance(cmd, commands.TraceLot):   # 追溯牛奶批号A123 · 召回… · 溯源码 (customers' names: not for staff)
+            self._require(user, "record" if cmd.code else "purchase")
+            self._trace_lot(uow, turn, cmd)
+        elif isinstance(cmd, commands.LedgerCheck):   # 账本校验: every move's seal recomputed (a manager's)
+            self._require(user, "approve")
+            turn.reply(replies.ledger_check(self.t, turn.lang, uow.stock.verify_chain([cmd.anchor] if cmd.anchor else [])))
         elif isinstance(cmd, commands.StaffQuery):   # 南山店有哪些人 · 小王是哪个店的
             self._require(user, "query")
             turn.reply(replies.staff(self.t, turn.lang, uow, cmd, user=user, cat=self._catalog))
@@ -711,6 +719,54 @@ class Conversation:
     def _require(self, user: catalog.User, permission: str) -> None:
         if not user.can(permission):
             raise errors.NotAllowed(code="not_allowed", role=user.role.value)
+
+    def _trace_lot(self, uow: UnitOfWork, turn: Turn, cmd: commands.TraceLot) -> None:
+        """The lot said (or the one lot of the product that came in that day, or the one product with a lot of that
+        code): its trace, its recall or its QR code. Otherwise the lots to choose from, a button each."""
+        tz = turn.now.tzinfo
+        sku, lot = cmd.sku, cmd.lot
+        if lot is not None and sku is None:   # 批号A123去哪了: the product that has it
+            skus = uow.stock.lot_skus(lot)
+            if len(skus) != 1:
+                turn.reply(self.t("trace.no_such_lot" if not skus else "trace.which_product", turn.lang, lot=lot,
+                                  products="、".join(self._name_of(x) for x in skus)))
+                return
+            sku = skus[0]
+        if sku is None:
+            turn.reply(self.t("trace.say_which", turn.lang))
+            return
+        if lot is None:
+            choices = uow.stock.lots_of(sku, limit=30 if cmd.day or cmd.partner else 8)
+            if cmd.day is not None or cmd.partner is not None:   # 15号那批 · 张记送的那批: the lots of that day, supplier
+                choices = [x for x in choices if (cmd.day is None or x[1].astimezone(tz).date() == cmd.day)
+                           and (cmd.partner is None or x[2] == cmd.partner)][:8]
+            if len(choices) != 1:
+                flags = ("r" if cmd.recall else "") + ("c" if cmd.code else "")
+                buttons = [[Button(f"{x[0]}", f"lot:{sku}:{x[0]}:{flags}")] for x in choices]
+                turn.reply(replies.lot_choices(self.t, turn.lang, sku, choices, cat=self._catalog, tz=tz, day=cmd.day,
+                                               partner=cmd.partner), buttons or None)
+                return
+            lot = choices[0][0]
+        self._show_lot(uow, turn, sku, lot, recall=cmd.recall, code=cmd.code)
+
+    def _show_lot(self, uow: UnitOfWork, turn: Turn, sku: str, lot: str, *, recall: bool, code: bool) -> None:
+        if code:
+            if not uow.stock.lot_moves(sku, lot):
+                turn.reply(self.t("trace.no_such_lot", turn.lang, lot=lot))
+            elif self.lot_code is None:
+                turn.reply(self.t("trace.code_off", turn.lang))
+            else:
+                url, png = self.lot_code(sku, lot)
+                turn.reply(self.t("trace.code", turn.lang, product=self._name_of(sku), lot=lot, url=url), image=png)
+            return
+        tr = lots.trace_of(uow, sku, lot)
+        if tr.empty:
+            turn.reply(self.t("trace.no_such_lot", turn.lang, lot=lot))
+            return
+        derived = [lots.trace_of(uow, x.sku, x.lot) for x in tr.made_into] if recall else []
+        turn.reply(replies.lot_trace(self.t, turn.lang, tr, cat=self._catalog, tz=turn.now.tzinfo, recall=recall,
+                                     readings=uow.stock.lot_readings(sku, lot), seals=uow.stock.lot_seals(sku, lot),
+                                     derived=derived))
 
     def _receive_order(self, uow: UnitOfWork, turn: Turn, cmd: commands.ReceiveOrder) -> None:
         """光明的货到了: the receipt of what the oldest open purchase order at the user's store (of that supplier,
@@ -1813,6 +1869,11 @@ class Conversation:
             made = self.reorder(uow, turn, location=arg)
             turn.reply(self.t("prep_requests_made", turn.lang, n=len(made), ids=" ".join(f"#{i}" for i in made))
                        if made else self.t("prep_requests_none", turn.lang))
+        elif action == "lot":   # one of a product's lots, picked to trace, recall or print
+            sku, _, rest = arg.partition(":")
+            lot, _, flags = rest.partition(":")
+            self._require(turn.user, "record" if "c" in flags else "purchase")
+            self._show_lot(uow, turn, sku, lot, recall="r" in flags, code="c" in flags)
         elif action in ("snz", "tr", "sh", "rv"):
             purchasing.workflow_button(uow, turn, action, arg, t=self.t)
         else:

@@ -1028,3 +1028,120 @@ def record_line(t: Any, lang: str, moves: Sequence[ledger.Move], *, tz: Any, cat
                  where=f"({loc_name(places[0], cat)})" if len(places) == 1 and loc_name(places[0], cat) != places[0]
                  else "", items=moves_summary(moves, cat, t, lang) + (f"({moves[0].note})" if moves[0].note else ""),
                  undone=t("records.undone", lang) if undone else ""))
+
+
+# ---------------------------------------------------------------- lots and the ledger's chain
+def _day(at: datetime, tz: Any) -> str:
+    return at.astimezone(tz).strftime("%m-%d")
+
+
+def _days(first: datetime, last: datetime, tz: Any) -> str:
+    a, b = _day(first, tz), _day(last, tz)
+    return a if a == b else f"{a}–{b}"
+
+
+def lot_trace(t: Any, lang: str, tr: Any, *, cat: context.Catalog | None, tz: Any,
+              readings: Sequence[tuple[str, int, Decimal, Decimal, datetime, datetime]] = (),
+              seals: tuple[int, int] = (0, 0), derived: Sequence[Any] = (), recall: bool = False) -> str:
+    """A lot's trace (domain/trace.py) as a person reads it: where it came from, where it moved and went, what is
+    left where, what it was made of or into, the sensors' readings and whether its records agree with the chain. A
+    recall puts whom to call and what to pull first, with the lots made from it and their customers."""
+    name = pname(cat, tr.sku)
+
+    def q(v: Decimal, sku: str | None = None) -> str:
+        return qty_text(cat, sku or tr.sku, v)
+
+    def partner(code: str | None) -> str:
+        return partner_name(code, cat) if code else str(t("trace.walk_in", lang))
+
+    joiner = str(t("recipe.joiner", lang))
+    here = joiner.join(f"{loc_name(loc, cat)} {q(v)}" for loc, v in tr.here) or str(t("trace.none_left", lang))
+    out: list[str] = []
+    if recall:
+        out.append(str(t("trace.recall_head", lang, product=name, lot=tr.lot, came=q(tr.received), sold=q(tr.sold),
+                         left=q(tr.remaining))))
+        buyers = tr.customers()
+        out.append(str(t("trace.recall_call", lang, who=joiner.join(f"{partner(p)} {q(v)}" for p, v in buyers)))
+                   if buyers else str(t("trace.recall_not_itself" if any(d.customers() for d in derived)
+                                        else "trace.recall_nobody", lang)))
+        made = _product(cat, tr.sku)
+        if len(tr.here) == 1:   # one place: the write-off to say there
+            out.append(str(t("trace.recall_pull_one", lang, where=here, product=name, lot=tr.lot,
+                             qty=f"{N(tr.here[0][1])}{made.base_unit if made else ''}")))
+        else:
+            out.append(str(t("trace.recall_pull", lang, where=here)) if tr.here
+                       else str(t("trace.recall_nothing_left", lang)))
+        for d in derived:
+            made_buyers = d.customers()
+            out.append(str(t("trace.recall_made", lang, product=pname(cat, d.sku), lot=d.lot,
+                             who=joiner.join(f"{partner(p)} {q(v, d.sku)}" for p, v in made_buyers)
+                             or str(t("trace.recall_nobody_short", lang)),
+                             left=joiner.join(f"{loc_name(loc, cat)} {q(v, d.sku)}" for loc, v in d.here)
+                             or str(t("trace.none_left", lang)))))
+        out.append(str(t("trace.detail_follows", lang)))
+    else:
+        out.append(str(t("trace.head", lang, product=name, lot=tr.lot)))
+    for f in tr.came:
+        key = {"receipt": "trace.came_receipt", "production": "trace.came_made", "opening": "trace.came_opening",
+               "customer_return": "trace.came_return"}[f.kind.value]
+        if f.kind.value == "receipt" and not f.partner:
+            key = "trace.came_receipt_anon"
+        out.append(str(t(key, lang, day=_days(f.first, f.last, tz), partner=partner_name(f.partner, cat) or "",
+                         where=loc_name(f.location, cat), qty=q(f.qty))))
+    for f in tr.moved:
+        out.append(str(t("trace.moved" if f.to else "trace.in_transit", lang, day=_days(f.first, f.last, tz),
+                         src=loc_name(f.location, cat), dst=loc_name(f.to, cat), qty=q(f.qty))))
+    for f in tr.went:
+        key = {"sale": "trace.went_sale", "consumption": "trace.went_used", "scrap": "trace.went_scrap",
+               "return_to_supplier": "trace.went_returned"}[f.kind.value]
+        out.append(str(t(key, lang, day=_days(f.first, f.last, tz), who=partner(f.partner),
+                         partner=partner_name(f.partner, cat), where=loc_name(f.location, cat), qty=q(f.qty))))
+    if tr.counted:
+        out.append(str(t("trace.counted", lang, qty=("+" if tr.counted > 0 else "-") + q(abs(tr.counted)))))
+    for link in tr.made_from:
+        out.append(str(t("trace.made_from", lang, product=pname(cat, link.sku), lot=link.lot or "—",
+                         qty=q(link.qty, link.sku))))
+    for link in tr.made_into:
+        out.append(str(t("trace.made_into", lang, product=pname(cat, link.sku), lot=link.lot, day=_day(link.at, tz),
+                         qty=q(link.qty, link.sku))))
+    if not recall:
+        out.append(str(t("trace.here", lang, where=here)))
+    for metric, n, lo, hi, first, last in readings:
+        out.append(str(t("trace.readings", lang, metric=t(f"metric.{metric}", lang) if metric in ("temperature",
+                         "humidity") else metric, n=n, lo=N(lo), hi=N(hi), unit="℃" if metric == "temperature" else
+                         "%" if metric == "humidity" else "", days=_days(first, last, tz))))
+    good, bad = seals
+    if bad:
+        out.append(str(t("trace.seal_bad", lang, n=bad)))
+    elif good:
+        out.append(str(t("trace.seal_ok", lang, n=good)))
+    return "\n".join(out)
+
+
+def lot_choices(t: Any, lang: str, sku: str, lots: Sequence[tuple[str, datetime, str | None]], *,
+                cat: context.Catalog | None, tz: Any, day: Any = None, partner: str | None = None) -> str:
+    """The product's lots to pick from (newest first): each with the day it came and from whom."""
+    if not lots:
+        return str(t("trace.no_lots_day" if day else "trace.no_lots_partner" if partner else "trace.no_lots", lang,
+                     product=pname(cat, sku), day=day.strftime("%m-%d") if day else "",
+                     partner=partner_name(partner, cat)))
+    return "\n".join([str(t("trace.choose", lang, product=pname(cat, sku), n=len(lots)))] + [
+        str(t("trace.choice", lang, lot=lot, day=_day(at, tz), partner=partner_name(p, cat) or t("trace.made_here", lang)))
+        for lot, at, p in lots])
+
+
+def ledger_check(t: Any, lang: str, v: Any) -> str:
+    """账本校验: every move's seal recomputed; the fingerprint to write down; a fingerprint said earlier checked."""
+    from domain import chain
+    out = []
+    if v.broken is not None:
+        out.append(str(t("ledger.broken", lang, position=v.broken.position, id=v.broken.move_id)))
+    if v.unsealed:
+        out.append(str(t("ledger.unsealed", lang, n=v.unsealed)))
+    if v.broken is None and not v.head_ok:
+        out.append(str(t("ledger.head_bad", lang)))
+    for pos, fp, ok in v.anchors_ok:
+        out.append(str(t("ledger.anchor_ok" if ok else "ledger.anchor_bad", lang, position=pos, fp=fp)))
+    if v.broken is None and not v.unsealed and v.head_ok:
+        out.insert(0, str(t("ledger.ok", lang, n=v.count, position=v.count, fp=chain.fingerprint(v.head))))
+    return "\n".join(out)

@@ -531,6 +531,26 @@ class StaffQuery:
 
 
 @dataclass(frozen=True)
+class TraceLot:
+    """追溯牛奶批号A123 · 批号A123的牛奶去哪了 · 15号那批牛腩卖给谁了 · 张记送的那批牛腩 · 这批牛奶是哪来的 (``sku``,
+    ``lot`` or the ``day`` it came in or its ``partner``; neither: the product's lots to choose from) · 召回批号A123的牛奶 (``recall``: whom to call and
+    what to pull) · 牛奶A123的溯源码 (``code``: the consumer page's QR code)."""
+    sku: str | None = None
+    lot: str | None = None
+    day: date | None = None
+    recall: bool = False
+    code: bool = False
+    partner: str | None = None    # 张记送的那批: the lots that supplier delivered
+
+
+@dataclass(frozen=True)
+class LedgerCheck:
+    """账本校验 · 账本有没有被改过 (every move's seal recomputed) · 核对账本指纹 #1234 3f9a1c2b4d5e (``anchor``: a
+    fingerprint said earlier, position and hash, checked against the ledger as it is now)."""
+    anchor: tuple[int, str] | None = None
+
+
+@dataclass(frozen=True)
 class Invite:
     name: str
     role: str
@@ -556,7 +576,7 @@ class Batch:
 Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | Export | ProductField
            | SetProduct | SetProducts | SetPack | SetPartner | AddProduct
            | RepeatPurchase | RetireProduct | Bookings | MovesQuery | ShipTransfer | RecordPayment | VoidPayment | StartCount | FinishCount | AddPartner | Relay | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
-           | SalesQuery | PurchaseQuery | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | SetUser | StaffQuery | OwedQuery | SetRecipe | Help
+           | SalesQuery | PurchaseQuery | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | SetUser | StaffQuery | OwedQuery | SetRecipe | TraceLot | LedgerCheck | Help
            | SmallTalk)
 
 

@@ -133,6 +133,9 @@ class Parser:
         bare_field = intents.BARE_FIELD.match(s)
         if bare_field is not None and self.lex.match_product(bare_field.group("head").removesuffix("的")).skus:
             s = f"{bare_field.group('head')}{bare_field.group('field')}设为{bare_field.group('value')}"   # 牛腩安全库存20斤
+        traced = self._trace(plain, speaker)
+        if traced is not None:   # 追溯牛奶批号A123 · 15号那批牛腩卖给谁了 · 召回批号A123 · 账本校验
+            return traced
         earlier = self._earlier(plain, speaker)
         if earlier is not None:   # 把昨天卖的可乐改成3箱 · 撤销昨天收的牛奶: an earlier write, not the last
             return earlier
@@ -1469,6 +1472,54 @@ class Parser:
             return commands.Clarify("alias_known" if owner == target else "alias_taken", mention=owner[0], detail=alias)
         return commands.Parsed(commands.AddAlias(sku=target[0], alias=alias))
 
+    def _trace(self, s: str, speaker: context.Speaker) -> Result | None:
+        """A lot's trace (追溯牛奶批号A123 · 批号A123的牛奶去哪了 · 15号那批牛腩卖给谁了 · 这批牛奶是哪来的), its recall
+        (召回批号A123的牛奶) or its consumer page's code (牛奶A123的溯源码); the ledger's check (账本校验 · 核对账本指纹
+        #1234 3f9a1c2b4d5e). None: neither asked. The words left once the lot, its day and the asking are taken out
+        must name one product, or none."""
+        ledger_check = _LEDGER_CHECK.fullmatch(s)
+        if ledger_check is not None:
+            pos, fp = ledger_check.group("pos"), ledger_check.group("fp")
+            return commands.Parsed(commands.LedgerCheck(anchor=(int(pos), fp) if pos and fp else None))
+        strong = _TRACE_STRONG.search(s)
+        asked = strong or _TRACE_ASKED.search(s)
+        if asked is None or (strong is None and not _TRACE_LOT_WORD.search(s)):
+            return None   # (可乐卖给谁了: a customers' question; 哪批牛奶最早过期: the lots' dates)
+        rest, lot, day = s, None, None
+        m = scan.LOT_RE.search(rest) or _TRACE_CODE.search(rest) or (_TRACE_BARE.search(rest) if strong else None)
+        if m is not None:
+            lot = m.group("lot").upper()
+            rest = rest[:m.start()] + " " + rest[m.end():]
+        else:
+            found = dates.find(rest, speaker.now)
+            if found is not None:   # 15号那批 · 昨天收的那批 · 周一那批: a day past (10号 said on the 16th: this month's)
+                said, when = rest[found.start:found.end], found.when.date()
+                if when > speaker.now.date() and re.search(r"周|星期|礼拜", said):
+                    when -= dt.timedelta(days=7)
+                elif when > speaker.now.date() and "月" not in said and re.search(r"号|日", said):
+                    back = when.replace(day=1) - dt.timedelta(days=1)
+                    when = back.replace(day=min(when.day, back.day))
+                day = when
+                rest = rest[:found.start] + " " + rest[found.end:]
+        partner = None
+        named = [e for e in self.lex.scan(rest, [True] * len(rest)) if e.kind == "partner"]
+        if len(named) == 1 and len(named[0].codes) == 1:   # 张记送的那批牛腩: the lot that supplier delivered
+            partner = named[0].codes[0]
+            rest = rest[:named[0].start] + " " + re.sub(r"^(?:送来的|送的|送过来的|进的|的)", "", rest[named[0].end:])
+        rest = _TRACE_FILLER.sub(" ", _TRACE_STRONG.sub(" ", _TRACE_ASKED.sub(" ", rest)))
+        name = re.sub(r"[\s,.?!~:]+", "", rest).removeprefix("的").removesuffix("的")
+        sku = None
+        if name:
+            found_p = self.lex.match_product(name)
+            if len(found_p.skus) != 1 or found_p.guess is not None:
+                return None if lot is None and day is None and strong is None else (
+                    commands.Clarify("unknown_product", mention=name) if not found_p.skus
+                    else commands.Clarify("ambiguous_product", mention=name, candidates=found_p.skus))
+            sku = found_p.skus[0]
+        recall = bool(re.search(r"召回|下架这批|问题批次", s))
+        code = bool(re.search(r"溯源码|追溯码|二维码|qr", s))
+        return commands.Parsed(commands.TraceLot(sku=sku, lot=lot, day=day, recall=recall, code=code, partner=partner))
+
     def _staff_asked(self, s: str) -> Result | None:
         """南山店有哪些人 · 员工名单 · 谁是南山店店长 · 南山店店长是谁 · 小王是哪个店的: who works where; None: not asked."""
         m = _STAFF_ASKED.fullmatch(s)
@@ -2254,7 +2305,9 @@ _OWED_ASKED = re.compile(r"(?:哪些|哪个|哪几个|哪家)客户(?:还)?(?:�
 # every customer's takings side by side (这个月哪个客户拿货最多 · 客户排行 · 哪些客户买得多 · 大客户是谁 · 各客户拿货)
 _CUSTOMERS_RANKED = re.compile(r"(?:哪个|哪些|哪家|哪几个|哪位)(?:客户|客人|买家|老板)\S{0,8}?(?:最多|多|最大|大|最少|少)"
                                r"|客户(?:的)?(?:排行|排名|榜)|(?:大|主要|最大的)客户(?:是|有)(?:谁|哪些|哪几个)"
-                               r"|(?:各|每个|每家|所有)客户\S{0,6}?(?:拿货|买|进货|销售|销量|金额|多少)")
+                               r"|(?:各|每个|每家|所有)客户\S{0,6}?(?:拿货|买|进货|销售|销量|金额|多少)"
+                               # 牛腩都卖给谁了 · 可乐卖给了哪些客户 (no lot said: this month's buyers of it)
+                               r"|(?:都|全)?卖给了?(?:谁|哪些?(?:客户|人|家|几个客户|几家))")
 # a recipe said (可颂的配方:面粉50克,黄油25克 · 做10个可颂要… · 每杯拿铁用… · 一盘可颂用…), asked, taken away
 _RECIPE_SET = re.compile(r"(?:把)?(?P<head>[^,;:\s\d]{1,12}?)的?(?:配方|用料|原料|配料)(?:是|为|改成|改为|设为|设成|要|用)?"
                          r"\s*[:,]?\s*(?P<rest>[^\s].*\d.*|.*[一二两三四五六七八九十半].*)")
@@ -2276,6 +2329,20 @@ _PRICE_NOW = (
     re.compile(rf"(?P<head>[^,;\s\d]{{1,12}}?)(?:的)?(?P<field>进价|进货价|成本价|采购价|售价|零售价|卖价){_NOW_WORD}(?:是|为|要)?"
                + _PRICE_VALUE))
 # who works where, asked (南山店有哪些人 · 员工名单 · 我们有几个员工 · 谁是南山店店长 · 南山店店长是谁 · 小王是哪个店的)
+# a lot's trace: words that ask for it whatever else is said, and questions that ask it of a lot (这批 · 批号A123)
+_TRACE_STRONG = re.compile(r"追溯|溯源|召回|追溯码|溯源码|(?:批次|批号|这批|那批)[^,]{0,8}?(?:二维码|qr ?码?)|"
+                           r"(?:二维码|qr ?码?)[^,]{0,3}?(?:批次|批号)")
+_TRACE_ASKED = re.compile(r"(?:都|全)?(?:去哪了|去哪儿了|去哪里了|去了哪里?|卖给谁了|卖给了谁|卖给哪些?(?:客户|人|店)了?|"
+                          r"给了谁|发给谁了|流向|去向|(?:是)?(?:从)?(?:哪来的|哪里来的|哪儿来的|哪进的|谁家的|哪家的|谁送的)|"
+                          r"来源|(?:的)?来历)(?:是什么|是哪|呢)?[?]?")
+_TRACE_LOT_WORD = re.compile(r"批号|批次|这批|那批|这一批|那一批")
+_TRACE_CODE = re.compile(r"(?<![a-z0-9])(?P<lot>[a-z]{0,4}\d[a-z0-9-]{1,20})(?=这批|那批|这一批|那一批|批次|批)")
+_TRACE_BARE = re.compile(r"(?<![a-z0-9])(?P<lot>[a-z]{0,4}\d[a-z0-9-]{2,20})(?![a-z0-9])")   # 追溯一下A123
+_TRACE_FILLER = re.compile(r"(?:请|帮我|帮忙|给我)?(?:查一?下|查查|看一?下|看看|查询)?|这一?批|那一?批|批次|批号|"
+                           r"收的|进的|到的|做的|生产的|烤的|货|的二维码|二维码|qr ?码?|的?码|一下|所有|全部|是|了|呢|吗")
+_LEDGER_CHECK = re.compile(r"(?:校验|核对|检查|验证|查验)(?:一下)?(?:账本|台账|流水账?)(?:的)?(?:完整性?|指纹)?"
+                           r"(?:\s*#?(?P<pos>\d{1,9})\s*[: ]?\s*(?P<fp>[0-9a-f]{8,64}))?"
+                           r"|(?:账本|台账|流水账?)(?:校验|核对|指纹|完整吗|完整性|有没有被?(?:改|动|篡改)过|被?(?:改|动|篡改)过吗|可信吗)[?]?")
 _STAFF_ASKED = re.compile(
     r"(?P<where>[^,?\s]{2,8}?)?(?:有哪些人|有谁|都有谁|有几个人|有多少人|的员工|的人员|的同事|员工名单|人员名单|员工列表)(?:名单|有哪些|有谁)?[?]?"
     r"|(?P<where2>[^,?\s]{2,8}?)?(?:有|一共有|总共有)?(?:几个|多少)(?:员工|人|同事)[?]?"

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from dataclasses import replace
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -12,7 +13,7 @@ from sqlmodel import Session
 
 from adapters.db import tables as t
 from adapters.db.types import UTCDateTime
-from domain import accounts, bom, catalog, errors, ledger, orders, units
+from domain import accounts, bom, catalog, chain, errors, ledger, orders, units
 
 Q6 = Decimal("0.000001")
 
@@ -216,9 +217,11 @@ def user_of(r: t.AppUser) -> catalog.User:
 _INSERT_MOVE = text(
     "INSERT INTO move (tenant_id, batch, kind, sku, qty, src, dst, lot, unit_cost, unit_price, partner, actor, at, "
     "message_id, reverses, order_id, note) VALUES (:tenant_id, :batch, :kind, :sku, :qty, :src, :dst, :lot, :unit_cost, "
-    ":unit_price, :partner, :actor, :at, :message_id, :reverses, :order_id, :note) RETURNING id"
+    ":unit_price, :partner, :actor, :at, :message_id, :reverses, :order_id, :note) "
+    "RETURNING id, qty, unit_cost, unit_price, at"
 ).bindparams(bindparam("qty", type_=t.QTY), bindparam("unit_cost", type_=t.QTY),
-             bindparam("unit_price", type_=t.QTY), bindparam("at", type_=UTCDateTime()))
+             bindparam("unit_price", type_=t.QTY), bindparam("at", type_=UTCDateTime())
+             ).columns(qty=t.QTY, unit_cost=t.QTY, unit_price=t.QTY, at=UTCDateTime())
 _BUMP = text(
     "INSERT INTO stock_level (tenant_id, location, sku, lot, qty) VALUES (:tenant_id, :location, :sku, :lot, :qty) "
     "ON CONFLICT (tenant_id, location, sku, lot) DO UPDATE SET qty = stock_level.qty + excluded.qty"
@@ -229,7 +232,14 @@ _LEVELS = text(
     "AND l.sku = :sku"
 ).columns(lot=t.Lot.__table__.c.code.type, qty=t.QTY, expiry=UTCDateTime())
 
-def move_of(r: t.Move) -> ledger.Move:
+_MOVE = t.Move.__table__.c
+_HEAD = t.LedgerHead.__table__.c
+_SEAL = text("UPDATE move SET seq = :s, chain = :h WHERE id = :mid")
+_HEAD_SET = text("UPDATE ledger_head SET count = :count, hash = :hash WHERE tenant_id = :tenant_id")
+
+
+def move_of(r: Any) -> ledger.Move:
+    """A ledger move from a ``move`` row (an ORM object or a Core row: the same attribute names)."""
     return ledger.Move(kind=ledger.MoveKind(r.kind), sku=r.sku, qty=dec(r.qty), src=r.src, dst=r.dst, at=r.at,
                        lot=r.lot or "", unit_cost=opt_dec(r.unit_cost), unit_price=opt_dec(r.unit_price),
                        partner=r.partner, actor=r.actor, message_id=r.message_id, batch=r.batch,
@@ -237,6 +247,10 @@ def move_of(r: t.Move) -> ledger.Move:
 
 
 class StockRepo(_Repo):
+    def __init__(self, session: Session, tid: int) -> None:
+        super().__init__(session, tid)
+        self._unsealed: list[ledger.Move] = []   # written in this transaction, as the store keeps them
+
     def levels(self, location: str, sku: str, *, lock: bool = False) -> list[ledger.LotLevel]:
         """Lot levels of one product at one location; ``lock`` takes row locks on PostgreSQL."""
         stmt: Any = _LEVELS
@@ -266,15 +280,124 @@ class StockRepo(_Repo):
         ids = []
         conn = self.s.connection()
         for m in moves:
-            mid = conn.execute(_INSERT_MOVE, {
-                "tenant_id": self.tid, "batch": m.batch, "kind": m.kind.value, "sku": m.sku, "qty": m.qty,
-                "src": m.src, "dst": m.dst, "lot": m.lot, "unit_cost": m.unit_cost, "unit_price": m.unit_price,
+            # at the store's scale, as the chain seals them and as the store would round them anyway
+            row = conn.execute(_INSERT_MOVE, {
+                "tenant_id": self.tid, "batch": m.batch, "kind": m.kind.value, "sku": m.sku, "qty": chain.stored(m.qty),
+                "src": m.src, "dst": m.dst, "lot": m.lot, "unit_cost": chain.stored(m.unit_cost),
+                "unit_price": chain.stored(m.unit_price),
                 "partner": m.partner, "actor": m.actor, "at": m.at, "message_id": m.message_id,
-                "reverses": m.reverses, "order_id": m.order_id, "note": m.note}).scalar_one()
-            ids.append(int(mid))
+                "reverses": m.reverses, "order_id": m.order_id, "note": m.note}).one()
+            ids.append(int(row.id))
+            # sealed as read back: what verification will read, whatever the database did to the values
+            self._unsealed.append(replace(m, id=int(row.id), qty=dec(row.qty), unit_cost=opt_dec(row.unit_cost),
+                                          unit_price=opt_dec(row.unit_price), at=row.at))
             for loc, delta in m.deltas():
                 conn.execute(_BUMP, {"tenant_id": self.tid, "location": loc, "sku": m.sku, "lot": m.lot, "qty": delta})
         return ids
+
+    # ------------------------------------------------------------ the hash chain (domain/chain.py)
+    def _head(self, *, lock: bool) -> tuple[int, str]:
+        conn = self.s.connection()
+        q = select(_HEAD.count, _HEAD.hash).where(_HEAD.tenant_id == self.tid)
+        if lock and self.s.get_bind().dialect.name == "postgresql":
+            q = q.with_for_update()
+        row = conn.execute(q).first()
+        if row is None and lock:
+            conn.execute(_insert(self.s)(t.LedgerHead).values(tenant_id=self.tid, count=0, hash=chain.GENESIS)
+                         .on_conflict_do_nothing())
+            row = conn.execute(q).first()
+        return (0, chain.GENESIS) if row is None else (int(row[0]), row[1] or chain.GENESIS)
+
+    def seal(self) -> int:
+        """Give the moves this transaction wrote their place and hash in the tenant's chain; the last thing
+        before commit. The head's row lock (PostgreSQL; SQLite's writes are serialized already) is the last
+        lock a writer takes, so it orders the chain without deadlocking with the products' locks. A move
+        written around the unit of work is never sealed: verification reports it. Returns how many were."""
+        if not self._unsealed:
+            return 0
+        conn = self.s.connection()
+        count, prev = self._head(lock=True)
+        params = []
+        for m in self._unsealed:
+            count += 1
+            prev = chain.link(prev, m)
+            params.append({"mid": m.id, "s": count, "h": prev})
+        conn.execute(_SEAL, params)
+        conn.execute(_HEAD_SET, {"tenant_id": self.tid, "count": count, "hash": prev})
+        self._unsealed = []
+        return len(params)
+
+    def verify_chain(self, anchors: Iterable[tuple[int, str]] = (), *, chunk: int = 5000) -> chain.Verdict:
+        """Walk the tenant's chain from its first move, recomputing every hash (in chunks: constant memory)."""
+        conn = self.s.connection()
+        walker = chain.Walker(anchors)
+        last = 0
+        while True:
+            rows = conn.execute(select(*_MOVE).where(_MOVE.tenant_id == self.tid, _MOVE.seq > last)
+                                .order_by(_MOVE.seq).limit(chunk)).all()
+            for r in rows:
+                walker.step(move_of(r), r.chain)
+            if len(rows) < chunk:
+                break
+            last = rows[-1].seq
+        unsealed = conn.execute(select(func.count()).where(_MOVE.tenant_id == self.tid, _MOVE.seq.is_(None))).scalar()
+        count, head = self._head(lock=False)
+        return walker.verdict(head_hash=head, head_count=count, unsealed=int(unsealed or 0))
+
+    # ------------------------------------------------------------ lots (domain/trace.py)
+    def lot_moves(self, sku: str, lot: str) -> list[ledger.Move]:
+        """Every move of one product's lot, undoings included, oldest first (by the (tenant, sku, lot) index)."""
+        rows = self.s.execute(select(*_MOVE).where(_MOVE.tenant_id == self.tid, _MOVE.sku == sku, _MOVE.lot == lot)
+                              .order_by(_MOVE.id)).all()
+        return [move_of(r) for r in rows]
+
+    def batches_moves(self, batches: Iterable[str]) -> list[ledger.Move]:
+        wanted = sorted(set(batches))
+        if not wanted:
+            return []
+        rows = self.s.execute(select(*_MOVE).where(_MOVE.tenant_id == self.tid, _MOVE.batch.in_(wanted))
+                              .order_by(_MOVE.id)).all()
+        return [move_of(r) for r in rows]
+
+    def lot_skus(self, lot: str) -> list[str]:
+        """The products that have a lot of this code (批号A123 said without its product)."""
+        rows = self.s.execute(select(_MOVE.sku).where(_MOVE.tenant_id == self.tid, _MOVE.lot == lot)
+                              .group_by(_MOVE.sku).order_by(_MOVE.sku)).scalars()
+        return list(rows)
+
+    def lots_of(self, sku: str, *, limit: int = 8) -> list[tuple[str, datetime, str | None]]:
+        """A product's lots, newest first: (code, when it first came in, from whom), for picking one to trace."""
+        came = [k.value for k in (ledger.MoveKind.RECEIPT, ledger.MoveKind.PRODUCTION, ledger.MoveKind.OPENING)]
+        rows = self.s.execute(select(_MOVE.lot, func.min(_MOVE.at), func.min(_MOVE.partner)).where(
+            _MOVE.tenant_id == self.tid, _MOVE.sku == sku, _MOVE.lot != "", _MOVE.kind.in_(came),
+            _MOVE.reverses.is_(None)).group_by(_MOVE.lot).order_by(func.min(_MOVE.at).desc(), _MOVE.lot.desc())
+            .limit(limit)).all()
+        return [(lot, at if at.tzinfo else at.replace(tzinfo=UTC), partner) for lot, at, partner in rows]
+
+    def lot_expiry(self, sku: str, lot: str) -> datetime | None:
+        return self.s.execute(select(t.Lot.expiry).where(t.Lot.tenant_id == self.tid, t.Lot.sku == sku,
+                                                         t.Lot.code == lot)).scalar()
+
+    def lot_readings(self, sku: str, lot: str) -> list[tuple[str, int, Decimal, Decimal, datetime, datetime]]:
+        """The sensors' readings on a lot (MQTT), per metric: (metric, how many, lowest, highest, first, last)."""
+        r = t.LotReading.__table__.c
+        rows = self.s.execute(select(r.metric, func.count(), func.min(r.value), func.max(r.value), func.min(r.at),
+                                     func.max(r.at)).where(r.tenant_id == self.tid, r.sku == sku, r.lot == lot)
+                              .group_by(r.metric).order_by(r.metric)).all()
+        return [(m, int(n), dec(lo), dec(hi), a, b) for m, n, lo, hi, a, b in rows]
+
+    def lot_seals(self, sku: str, lot: str) -> tuple[int, int]:
+        """(agree, disagree): each of the lot's moves checked against the chain's link before it (its own hash
+        recomputed from its content and the stored hash of the move sealed just before it). No walk of the chain."""
+        prev = t.Move.__table__.alias("prev")
+        rows = self.s.execute(select(*_MOVE, prev.c.chain.label("prev_chain")).select_from(
+            t.Move.__table__.outerjoin(prev, and_(prev.c.tenant_id == _MOVE.tenant_id, prev.c.seq == _MOVE.seq - 1)))
+            .where(_MOVE.tenant_id == self.tid, _MOVE.sku == sku, _MOVE.lot == lot)).all()
+        good = 0
+        for r in rows:
+            before = chain.GENESIS if r.seq == 1 else r.prev_chain
+            good += r.chain is not None and before is not None and chain.link(before, move_of(r)) == r.chain
+        return good, len(rows) - good
 
     def batch(self, batch: str) -> list[ledger.Move]:
         rows = self.s.exec(select(t.Move).where(t.Move.tenant_id == self.tid, t.Move.batch == batch)
@@ -547,12 +670,16 @@ def _payment_of(r: t.Payment) -> accounts.Payment:
                             reverses=r.reverses, id=r.id)
 
 
+_RECIPE_NOW = select(t.Recipe).where(t.Recipe.tenant_id == bindparam("tid"), t.Recipe.sku == bindparam("sku")
+                                     ).order_by(t.Recipe.version.desc()).limit(1)
+
+
 class RecipeRepo(_Repo):
     """Recipes by version; the newest of a product is the one in use (none when it has none or was taken away)."""
 
     def current(self, sku: str) -> bom.Recipe | None:
-        r = self.s.execute(select(t.Recipe).where(t.Recipe.tenant_id == self.tid, t.Recipe.sku == sku)
-                           .order_by(t.Recipe.version.desc()).limit(1)).scalars().first()
+        """Asked once for every product sold or made: a statement built once, its compiled form cached."""
+        r = self.s.execute(_RECIPE_NOW, {"tid": self.tid, "sku": sku}).scalars().first()
         return _recipe_of(r) if r is not None and r.components else None
 
     def all_current(self) -> dict[str, bom.Recipe]:

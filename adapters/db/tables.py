@@ -138,7 +138,9 @@ class Lot(SQLModel, table=True):
 class Move(SQLModel, table=True):
     __table_args__ = (Index("ix_move_tenant_sku_at", "tenant_id", "sku", "at"),
                       Index("ix_move_tenant_actor", "tenant_id", "actor", "id"),
-                      Index("ix_move_tenant_kind_at", "tenant_id", "kind", "at"))
+                      Index("ix_move_tenant_kind_at", "tenant_id", "kind", "at"),
+                      Index("ix_move_tenant_lot", "tenant_id", "sku", "lot"),
+                      UniqueConstraint("tenant_id", "seq", name="uq_move_tenant_seq"))
     id: int | None = Field(default=None, primary_key=True)
     tenant_id: int = Field(foreign_key="tenant.id", index=True)
     batch: str = Field(index=True)
@@ -157,6 +159,19 @@ class Move(SQLModel, table=True):
     reverses: int | None = Field(default=None, index=True)
     order_id: int | None = None
     note: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    # The hash chain (domain/chain.py): the move's place in its tenant's chain and the hash sealing it,
+    # both set as its transaction commits (``StockRepo.seal``).
+    seq: int | None = None
+    chain: str | None = None
+
+
+class LedgerHead(SQLModel, table=True):
+    """A tenant's chain as of its last sealed move: how many moves and the last hash. Its row is the lock
+    that orders sealing."""
+    __tablename__ = "ledger_head"
+    tenant_id: int = Field(foreign_key="tenant.id", primary_key=True)
+    count: int = 0
+    hash: str = ""
 
 
 class StockLevel(SQLModel, table=True):

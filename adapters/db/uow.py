@@ -61,6 +61,7 @@ class SqlUnitOfWork:
 
     def commit(self) -> None:
         assert self.session is not None
+        self.stock.seal()
         self.session.commit()
         self._committed = True
 

@@ -9,13 +9,16 @@ from collections import defaultdict
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Annotated, Any
+from zoneinfo import ZoneInfo
 
-from fastapi import Cookie, FastAPI, Form, WebSocket, WebSocketDisconnect
+from fastapi import Cookie, FastAPI, Form, Header, WebSocket, WebSocketDisconnect
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 
-from adapters import channels, passwords
+from adapters import channels, passwords, traceability
 from adapters.webchat import auth
 from bot.messages import Incoming, Outgoing, from_notice
+from locales import Translator
+from workflows import lots
 
 PAGE = Path(__file__).with_name("page.html")
 COOKIE = "kuguan_session"
@@ -118,6 +121,23 @@ def create_app(c: Any, *, run_scheduler: bool = True) -> FastAPI:
         with c.uow(write=False) as uow:  # the persistent message log: pushes sent while offline included
             history = uow.chat.recent_messages(user)
         return {"username": user, "history": history}
+
+    links = traceability.links(c.settings, c.tenant)
+    translate = Translator.load()
+
+    @app.get("/lot/{tenant}/{sku}/{lot}/{token}", response_class=HTMLResponse)
+    async def lot_page(tenant: str, sku: str, lot: str, token: str,
+                       accept_language: Annotated[str | None, Header()] = None) -> Any:
+        """A lot's public trace page (its QR code's address): no login; the address's signature is the key."""
+        lang = "en" if (accept_language or "").lower().startswith("en") else "zh_CN"
+        view = None
+        if tenant == c.tenant and links.valid(tenant, sku, lot, token):
+            with c.uow(write=False) as uow:
+                view = lots.public_view(uow, sku, lot)
+                tz = ZoneInfo(uow.catalog.settings().timezone)
+        if view is None:
+            return HTMLResponse(translate("lotpage.not_found", lang), status_code=404)
+        return HTMLResponse(traceability.page(view, translate, lang, tz))
 
     @app.get("/healthz")
     async def healthz() -> dict[str, str]:

@@ -149,6 +149,11 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
               "cancel": c.cancel}
     elif isinstance(c, commands.OwedQuery):
         d |= {"intent": "owed", "kind": c.kind}
+    elif isinstance(c, commands.TraceLot):
+        d |= {"intent": "trace_lot", "sku": c.sku, "lot": c.lot, "day": c.day.isoformat() if c.day else None,
+              "recall": c.recall, "code": c.code} | ({"partner": c.partner} if c.partner else {})
+    elif isinstance(c, commands.LedgerCheck):
+        d |= {"intent": "ledger_check", "anchor": list(c.anchor) if c.anchor else None}
     elif isinstance(c, commands.StaffQuery):
         d |= {"intent": "staff", "location": c.location, "role": c.role, "who": c.username}
     elif isinstance(c, commands.SetRecipe):

@@ -1,0 +1,203 @@
+"""The ledger's hash chain (domain/chain.py) on SQLite and PostgreSQL: sealed at commit, verified, tamper found."""
+from __future__ import annotations
+
+import threading
+from dataclasses import replace
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import select, text
+
+from adapters.db import repos
+from adapters.db import tables as t
+from domain import chain, commands, ledger
+from tests.conftest import T0
+from workflows import inventory
+
+D = Decimal
+
+
+def write(factory, movement: str, *lines: tuple[str, str], username: str = "amy", batch: str = "b") -> None:
+    with factory() as uow:
+        a = inventory.Actor(user=uow.catalog.user(username), now=T0, message_id=None, batch=batch)
+        cmd = commands.RecordMoves(movement=commands.Movement(movement),
+                                   lines=tuple(commands.Line(sku=s, qty=D(q)) for s, q in lines))
+        inventory.record(uow, inventory.plan(uow, cmd, actor=a), actor=a)
+        uow.commit()
+
+
+def verdict(factory, anchors=()):  # type: ignore[no-untyped-def]
+    with factory(write=False) as uow:
+        return uow.stock.verify_chain(anchors)
+
+
+def sql(factory, stmt: str, **params) -> list:  # type: ignore[no-untyped-def]
+    with factory() as uow:
+        rows = uow.session.connection().execute(text(stmt), params).all() if stmt.lower().startswith("select") \
+            else uow.session.connection().execute(text(stmt), params)
+        uow.session.commit()
+        return list(rows) if isinstance(rows, list) else []
+
+
+# ---------------------------------------------------------------- the chain itself (no store)
+def _move(**kw) -> ledger.Move:  # type: ignore[no-untyped-def]
+    base = dict(kind=ledger.MoveKind.SALE, sku="B01", qty=D(2), src="XH", dst="v:customer", at=T0, batch="b1")
+    return ledger.Move(**{**base, **kw})  # type: ignore[arg-type]
+
+
+def test_every_sealed_field_changes_the_hash_and_scale_does_not():
+    h = chain.link(chain.GENESIS, _move())
+    assert h == chain.link(chain.GENESIS, _move(qty=D("2.000000")))          # the same quantity, another spelling
+    assert h == chain.link(chain.GENESIS, _move(at=T0.astimezone(__import__("zoneinfo").ZoneInfo("UTC"))))
+    changed = [_move(qty=D("2.000001")), _move(sku="B02"), _move(src="JA"), _move(unit_price=D(5)),
+               _move(unit_cost=D(1)), _move(partner="C01"), _move(actor="bo"), _move(at=T0 + timedelta(seconds=1)),
+               _move(lot="A1"), _move(note="破损"), _move(reverses=3), _move(order_id=4), _move(message_id="m"),
+               _move(batch="b2"), _move(kind=ledger.MoveKind.SCRAP)]
+    assert len({chain.link(chain.GENESIS, m) for m in changed} | {h}) == len(changed) + 1
+    assert chain.link("1" * 64, _move()) != h                                   # the past is part of it
+
+
+def test_a_walk_names_the_first_changed_move_and_anchors_catch_a_rewritten_chain():
+    moves = [_move(qty=D(k + 1), id=k + 1) for k in range(5)]
+    hashes, prev = [], chain.GENESIS
+    for m in moves:
+        prev = chain.link(prev, m)
+        hashes.append(prev)
+    good = chain.Walker([(3, chain.fingerprint(hashes[2]))])
+    for m, h in zip(moves, hashes, strict=True):
+        good.step(m, h)
+    v = good.verdict(head_hash=hashes[-1], head_count=5)
+    assert v.ok and v.count == 5 and v.anchors_ok == ((3, hashes[2][:12], True),)
+
+    forged = [*moves[:1], replace(moves[1], qty=D(9)), *moves[2:]]     # the second move changed, hashes kept
+    w = chain.Walker()
+    for m, h in zip(forged, hashes, strict=True):
+        w.step(m, h)
+    v = w.verdict(head_hash=hashes[-1], head_count=5)
+    assert not v.ok and v.broken is not None and (v.broken.position, v.broken.move_id) == (2, 2)
+
+    # the forger recomputes every hash after it: each link holds, the fingerprint said earlier does not
+    rewritten, prev = [], chain.GENESIS
+    for m in forged:
+        prev = chain.link(prev, m)
+        rewritten.append(prev)
+    w = chain.Walker([(3, chain.fingerprint(hashes[2]))])
+    for m, h in zip(forged, rewritten, strict=True):
+        w.step(m, h)
+    v = w.verdict(head_hash=rewritten[-1], head_count=5)
+    assert v.broken is None and v.head_ok and not v.ok and v.anchors_ok[0][2] is False
+
+
+# ---------------------------------------------------------------- sealed by the store
+def test_writes_are_sealed_in_order_and_verify(cafe):
+    base = verdict(cafe)
+    assert base.ok and base.count > 0            # the opening stock of the catalog import is sealed too
+    write(cafe, "sale", ("B01", "2"), ("B09", "3"), batch="s1")
+    write(cafe, "receipt", ("B03", "1.5"), batch="r1")
+    with cafe() as uow:                           # a write rolled back leaves no trace in the chain
+        a = inventory.Actor(user=uow.catalog.user("amy"), now=T0, message_id=None, batch="gone")
+        cmd = commands.RecordMoves(movement=commands.Movement.SALE, lines=(commands.Line(sku="B01", qty=D(1)),))
+        inventory.record(uow, inventory.plan(uow, cmd, actor=a), actor=a)
+    v = verdict(cafe)
+    assert v.ok and v.count == base.count + 3
+    rows = sql(cafe, "SELECT seq, batch FROM move WHERE tenant_id = 1 ORDER BY id")
+    assert [r[0] for r in rows] == list(range(1, len(rows) + 1))
+    assert "gone" not in {r[1] for r in rows}
+    with cafe(write=False) as uow:
+        head = uow.session.get(t.LedgerHead, uow.tenant_id)
+        assert head is not None and (head.count, head.hash) == (v.count, v.head)
+
+
+@pytest.mark.parametrize("tamper", ["update", "delete", "reseal"])
+def test_tampering_with_a_sealed_move_is_found(cafe, tamper):
+    for k in range(4):
+        write(cafe, "sale", ("B01", "1"), batch=f"s{k}")
+    before = verdict(cafe)
+    anchor = (before.count - 1, chain.fingerprint(
+        sql(cafe, "SELECT chain FROM move WHERE seq = :s", s=before.count - 1)[0][0]))
+    target = sql(cafe, "SELECT id, seq FROM move WHERE batch = 's1'")[0]
+    if tamper == "update":
+        sql(cafe, "UPDATE move SET qty = 0.5 WHERE id = :i", i=target[0])
+        v = verdict(cafe)
+        assert v.broken is not None and v.broken.position == target[1] and v.broken.move_id == target[0]
+    elif tamper == "delete":
+        sql(cafe, "DELETE FROM move WHERE id = :i", i=target[0])
+        v = verdict(cafe)
+        assert v.broken is not None and v.broken.position == target[1]     # the move after it no longer links
+    else:
+        # a forger who knows the algorithm changes a sale and reseals everything after it, the head included
+        sql(cafe, "UPDATE move SET qty = 0.5, seq = NULL, chain = NULL WHERE seq >= :s", s=target[1])
+        sql(cafe, "UPDATE ledger_head SET count = :c, hash = (SELECT chain FROM move WHERE seq = :c)",
+            c=target[1] - 1)
+        with cafe() as uow:      # what a forger with the code in hand would do: seal the changed rows again
+            m = t.Move.__table__.c
+            rows = uow.session.connection().execute(select(*m).where(m.seq.is_(None)).order_by(m.id)).all()
+            uow.stock._unsealed = [repos.move_of(r) for r in rows]  # noqa: SLF001
+            uow.commit()
+        v = verdict(cafe, [anchor])
+        assert v.broken is None and v.head_ok and v.count == before.count      # every link holds again …
+        assert v.anchors_ok == ((anchor[0], anchor[1], False),)               # … the fingerprint said before does not
+    assert not v.ok
+
+
+def test_a_move_written_around_the_unit_of_work_stays_outside_the_chain_and_is_reported(cafe):
+    # a row slipped into the table is never sealed by a later write, which would make the forgery look sealed
+    sql(cafe, "INSERT INTO move (tenant_id, batch, kind, sku, qty, src, dst, lot, at, note) "
+              "VALUES (1, 'raw', 'sale', 'B01', 1, 'XH', 'v:customer', '', :at, '')", at=T0.replace(tzinfo=None))
+    v = verdict(cafe)
+    assert v.unsealed == 1 and v.broken is None and not v.ok
+    write(cafe, "sale", ("B01", "1"), batch="after")
+    v = verdict(cafe)
+    assert v.unsealed == 1 and v.broken is None and v.head_ok and not v.ok
+    assert sql(cafe, "SELECT seq FROM move WHERE batch = 'raw'")[0][0] is None
+
+
+def test_concurrent_writers_of_several_products_make_one_unbroken_chain(cafe):
+    base = verdict(cafe).count
+    errors_seen: list[BaseException] = []
+
+    def worker(n: int) -> None:
+        try:
+            for i in range(40):
+                write(cafe, "sale", ("B08", "1"), (("B06", "1") if n % 2 else ("B01", "1")), batch=f"w{n}-{i}")
+        except BaseException as exc:  # noqa: BLE001
+            errors_seen.append(exc)
+
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(6)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert not errors_seen
+    v = verdict(cafe)
+    assert v.ok and v.count == base + 6 * 40 * 2
+
+
+def test_the_migration_seals_the_moves_written_before_the_chain(tmp_path):
+    from alembic import command
+    from alembic.config import Config
+
+    from adapters.db import engine as engines
+    from adapters.db import migrate as migrations
+    from adapters.db import uow as uows
+
+    eng = engines.make_engine(f"sqlite:///{tmp_path}/old.db")
+    cfg = Config(str(migrations.ROOT / "alembic.ini"))
+    cfg.set_main_option("script_location", str(migrations.ROOT / "adapters/db/migrations"))
+    with eng.connect().execution_options(kuguan_write=False) as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "d2e3f4a5b6c7")
+        conn.commit()
+    with uows.factory(eng, "default")() as uow:        # creates the tenant on the old schema
+        uow.commit()
+    with eng.begin() as c:
+        for k in range(3):
+            c.execute(text("INSERT INTO move (tenant_id, batch, kind, sku, qty, src, dst, lot, at, note) VALUES "
+                           "(1, :b, 'receipt', 'B01', :q, 'v:supplier', 'XH', '', :at, '')"),
+                      {"b": f"old{k}", "q": 1.25 * (k + 1), "at": T0.replace(tzinfo=None)})
+    migrations.upgrade(eng)
+    f = uows.factory(eng, "default")
+    v = verdict(f)
+    assert v.ok and v.count == 3
+    eng.dispose()

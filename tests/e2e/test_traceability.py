@@ -1,0 +1,131 @@
+"""Lot traceability from the chat (追溯 · 召回 · 溯源码), the lot's public page, and the ledger's check (账本校验)."""
+from __future__ import annotations
+
+from datetime import timedelta
+from decimal import Decimal
+from urllib.parse import urlsplit
+
+import httpx
+import pytest
+from sqlalchemy import text
+
+from adapters.db import tables as t
+from tests.conftest import DEMO, T0
+from tests.e2e.conftest import Chat, make_chat, serving, texts
+
+
+@pytest.fixture
+def demo(tmp_path, monkeypatch) -> Chat:  # type: ignore[no-untyped-def]
+    """The restaurant chain: a lot of beef from 张记 to the warehouse, part of it sent on to 南山店 and sold there."""
+    c = make_chat(tmp_path, monkeypatch, catalog=DEMO)
+    c.say("chen", "收到牛腩50斤,张记送的,批号ZJ0612")
+    c.say("chen", "从大仓调20斤牛腩到南山店")
+    c.say("xiaowang", "团餐拿了牛腩6斤")
+    c.say("xiaowang", "卖了牛腩3斤")
+    c.say("xiaowang", "报损牛腩1斤")
+    return c
+
+
+def test_a_lot_is_traced_from_its_supplier_through_each_store_to_each_customer(demo):
+    out = texts(demo.say("liu", "追溯牛腩批号ZJ0612"))              # was: the stock of 牛腩, lots ignored
+    for said in ("🔎 牛腩 批次 ZJ0612", "来源:06-15 张记肉业 送到中心仓 50斤", "调拨:06-15 中心仓 → 南山店 20斤",
+                 "卖出:06-15 美团团餐 6斤(南山店)", "卖出:06-15 零售客人 3斤(南山店)", "报损:06-15 南山店 1斤",
+                 "现存:中心仓 30斤(1箱+10)、南山店 10斤", "🔒 本批次 6 条记录与账本签名一致"):
+        assert said in out, (said, out)
+    # the same lot asked in other words: its code alone, or its product with 这批 when it has one lot
+    assert "现存:中心仓 30斤(1箱+10)、南山店 10斤" in texts(demo.say("liu", "批号ZJ0612去哪了"))
+    assert "🔎 牛腩 批次 ZJ0612" in texts(demo.say("liu", "这批牛腩是哪来的"))
+    assert "美团团餐 6斤" in texts(demo.say("liu", "牛腩ZJ0612这批卖给谁了"))
+    assert "🔎 牛腩 批次 ZJ0612" in texts(demo.say("liu", "张记送的那批牛腩去哪了"))   # by its supplier
+    assert "没有绿源蔬菜送来的牛腩批次" in texts(demo.say("liu", "绿源送的那批牛腩去哪了"))
+    out = texts(demo.say("liu", "牛腩卖给谁了"))                     # no lot said: this month's buyers of it
+    assert "美团团餐" in out and "追溯" not in out, out
+
+
+def test_a_recall_says_whom_to_call_and_what_to_pull_and_an_undone_sale_is_no_part_of_it(demo):
+    demo.say("xiaowang", "卖了牛腩2斤")
+    demo.say("xiaowang", "撤销")                                    # undone: never sold, never to call
+    out = texts(demo.say("liu", "召回批号ZJ0612的牛腩"))
+    assert "🚨 召回 牛腩 批次 ZJ0612:共进 50斤(2箱+10),已卖出 9斤,现存 40斤(2箱)" in out, out
+    assert "要通知的客户:美团团餐 6斤、零售客人 3斤" in out, out
+    assert "要下架的库存:中心仓 30斤(1箱+10)、南山店 10斤" in out, out
+
+
+def test_staff_may_not_see_a_lots_customers_but_may_print_its_code_whose_page_shows_no_price(demo):
+    out = demo.say("xiaowang", "追溯牛腩批号ZJ0612")
+    assert "没有这个权限" in texts(out), out
+    out = demo.say("xiaowang", "牛腩ZJ0612的溯源码")
+    assert "📱 牛腩 批次 ZJ0612 的溯源页:" in texts(out), out
+    assert any(str(m.get("image", "")).startswith("<png ") for m in out), out   # the QR code, sent as a picture
+    said_url = texts(out).split("溯源页:")[1].split()[0]
+    c = demo.container
+    url_of_code, png = c.conversation.lot_code("P001", "ZJ0612")
+    assert url_of_code == said_url and png.startswith(b"\x89PNG")
+    path = urlsplit(said_url).path
+    with c.uow() as uow:                                              # a cold-chain sensor's readings on the lot
+        for k, v in enumerate(("2.5", "4.0", "3.1")):
+            uow.catalog.s.add(t.LotReading(tenant_id=uow.tenant_id, sku="P001", lot="ZJ0612", metric="temperature",
+                                           value=Decimal(v), at=T0 + timedelta(hours=k), source="mqtt"))
+        uow.commit()
+    with serving(c) as url:
+        page = httpx.get(url + path)
+        assert page.status_code == 200
+        for said in ("牛腩", "ZJ0612", "张记肉业", "3 次记录,2.5–4℃", "6 条记录与账本签名一致"):
+            assert said in page.text, (said, page.text)
+        for never in ("美团团餐", "价", "小王", "¥"):
+            assert never not in page.text, never
+        assert "Best before" not in page.text and "Product trace" in httpx.get(
+            url + path, headers={"accept-language": "en-US"}).text
+        forged = path.rsplit("/", 1)[0] + "/" + "0" * 20                  # a guessed signature
+        assert httpx.get(url + forged).status_code == 404
+        other = path.replace("/ZJ0612/", "/ZJ0613/")                     # another lot under this lot's signature
+        assert httpx.get(url + other).status_code == 404
+    assert "温度:3 次读数,2.5–4℃" in texts(demo.say("liu", "追溯牛腩批号ZJ0612"))
+
+
+def test_a_lot_used_by_a_recipe_traces_to_the_drinks_made_and_their_customers_and_back(chat):
+    chat.say("zhou", "新增商品拿铁,单位杯,售价28")
+    chat.press("zhou", "确认")
+    chat.say("zhou", "每杯拿铁用牛奶200毫升、咖啡豆18克")
+    chat.press("zhou", "确认")
+    chat.say("amy", "收到牛奶2箱,批号M1,光明送的")
+    chat.say("amy", "盒马拿了拿铁10杯")
+    chat.say("amy", "拿铁卖了5杯")
+    out = texts(chat.say("zhou", "追溯牛奶批号M1"))
+    assert "做成:拿铁 批次 20260615(06-15,当天该批共做 15杯)" in out, out
+    out = texts(chat.say("zhou", "召回批号M1"))
+    assert "本品没有直接卖出" in out and "用它做成的 拿铁 批次 20260615:卖给 盒马 10杯、零售客人 5杯" in out, out
+    out = texts(chat.say("zhou", "追溯拿铁"))                        # its one lot, made from the milk's
+    assert "来源:06-15 徐汇店自制 15杯" in out and "原料:全脂牛奶 批次 M1,用了 3升" in out, out
+
+
+def test_a_product_with_several_lots_offers_them_and_a_day_or_a_button_picks_one(chat):
+    chat.say("amy", "收到牛奶2箱,批号M1,光明送的")
+    chat.send(at="2026-06-16T09:00:00+08:00")
+    chat.say("amy", "收到牛奶1箱,批号M2,光明送的")
+    out = chat.say("zhou", "追溯牛奶")
+    assert "全脂牛奶 最近 2 个批次" in texts(out) and "· M2:06-16 光明乳业" in texts(out), out
+    assert [b for row in out[0]["buttons"] for b in row] == ["M2", "M1"]
+    out = texts(chat.press("zhou", "M1"))
+    assert "🔎 全脂牛奶 批次 M1" in out and "24升" in out, out
+    out = texts(chat.say("zhou", "16号那批牛奶去哪了"))
+    assert "🔎 全脂牛奶 批次 M2" in out and "12升" in out, out
+    assert "没有全脂牛奶入库的批次" in texts(chat.say("zhou", "10号那批牛奶去哪了"))
+    assert "没有找到批次 X9 的记录" in texts(chat.say("zhou", "追溯牛奶批号X9"))
+
+
+def test_the_ledger_check_finds_a_changed_sale_and_an_earlier_fingerprint_proves_it(chat):
+    chat.say("amy", "卖了可颂5个")
+    out = texts(chat.say("zhou", "账本校验"))
+    assert "🔒 账本完整:共" in out, out
+    fingerprint = out.split("当前指纹:")[1].split("(")[0]              # "#25 3f9a1c2b4d5e"
+    assert "没有这个权限" in texts(chat.say("amy", "账本校验"))
+    chat.say("amy", "卖了可颂3个")
+    out = texts(chat.say("zhou", f"核对账本指纹 {fingerprint}"))
+    assert "✅ 指纹 " + fingerprint in out and "🔒 账本完整" in out, out
+    with chat.container.uow() as uow:                                 # someone edits the first sale in the database
+        uow.session.connection().execute(text("UPDATE move SET qty = 1 WHERE kind = 'sale' AND qty = 5"))
+        uow.session.commit()
+    out = texts(chat.say("zhou", f"核对账本指纹 {fingerprint}"))
+    position = int(fingerprint.split()[0].lstrip("#"))
+    assert f"⚠️ 账本第 {position} 条流水" in out and "⚠️ 指纹 " + fingerprint in out and "账本完整" not in out, out
