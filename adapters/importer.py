@@ -338,11 +338,13 @@ def export_rows(uow: SqlUnitOfWork, kind: str) -> list[dict[str, Any]]:
                          "unit": p.base_unit if p else "", "lot": lot or None,
                          "expiry": expiry.astimezone(tz).date().isoformat() if expiry else None})
         return rows
-    if kind == "moves":
+    if kind == "moves":   # with each move's seal (its place in the chain and its hash: domain/chain.py)
+        seals = uow.stock.seals()
         return [{"id": m.id, "at": local(m.at), "kind": m.kind.value, "sku": m.sku, "qty": _num(m.qty),
                  "from": m.src, "to": m.dst, "lot": m.lot or None, "unit_cost": _num(m.unit_cost),
                  "unit_price": _num(m.unit_price), "partner": m.partner, "actor": m.actor, "batch": m.batch,
-                 "message_id": m.message_id, "reverses": m.reverses, "order_id": m.order_id, "note": m.note}
+                 "message_id": m.message_id, "reverses": m.reverses, "order_id": m.order_id, "note": m.note,
+                 "seq": seals.get(m.id or 0, (None, None))[0], "chain": seals.get(m.id or 0, (None, None))[1]}
                 for m in uow.stock.moves()]
     if kind == "orders":
         return [{"id": o.id, "kind": o.kind.value, "status": o.status.value, "partner": o.partner,

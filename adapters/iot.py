@@ -65,7 +65,10 @@ class MqttIngest:
         r = parse(msg.topic, msg.payload, now=self.clock.now())
         if r is None:
             return
-        with self.uow_for(r["tenant"])() as uow:
+        factory = self.uow_for(r["tenant"])
+        if factory is None:   # a tenant this server does not serve: never created from a topic's name
+            return
+        with factory() as uow:
             uow.catalog.s.add(t.LotReading(tenant_id=uow.tenant_id, sku=r["sku"], lot=r["lot"], metric=r["metric"],
                                            value=r["value"], at=r["at"], source="mqtt"))
             uow.commit()

@@ -18,6 +18,7 @@ class Settings(BaseSettings):
     session_secret: str = "dev-only-session-secret"
     public_url: str | None = None   # where customers reach the lots' trace pages (QR codes); else http://host:port
     redis_url: str | None = None
+    mqtt_url: str | None = None     # mqtt://127.0.0.1:1883: `serve` stores the sensors' readings on lots
     weather_file: Path | None = None
 
     telegram_bot_token: str | None = None

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
+from domain import trace
+
 
 @dataclass(frozen=True)
 class LotLinks:
@@ -72,8 +74,8 @@ def page(view: dict[str, Any], t: Any, lang: str, tz: Any) -> str:
     for m in view["made_from"]:
         rows.append((t("lotpage.made_from", lang), f"{m['product']} · {m['lot']}"))
     for metric, n, lo, hi, first, last in view.get("readings", []):
-        name = t(f"metric.{metric}", lang) if metric in ("temperature", "humidity") else metric
-        unit = "℃" if metric == "temperature" else "%" if metric == "humidity" else ""
+        what, unit = trace.metric(metric)
+        name = t(f"metric.{what}", lang) if unit else metric
         rows.append((name, t("lotpage.reading", lang, n=n, lo=f"{lo.normalize():f}", hi=f"{hi.normalize():f}",
                              unit=unit, start=day(first), end=day(last))))
     good, bad = view.get("seals", (0, 0))

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from bot.messages import Button
-from domain import bom, catalog, commands, ledger, orders, units
+from domain import bom, catalog, commands, ledger, orders, trace, units
 from nlu import answers, context, render
 from workflows import backtest, metrics, purchasing, reports
 from workflows.ports import UnitOfWork
@@ -1106,10 +1106,10 @@ def lot_trace(t: Any, lang: str, tr: Any, *, cat: context.Catalog | None, tz: An
                          qty=q(link.qty, link.sku))))
     if not recall:
         out.append(str(t("trace.here", lang, where=here)))
-    for metric, n, lo, hi, first, last in readings:
-        out.append(str(t("trace.readings", lang, metric=t(f"metric.{metric}", lang) if metric in ("temperature",
-                         "humidity") else metric, n=n, lo=N(lo), hi=N(hi), unit="℃" if metric == "temperature" else
-                         "%" if metric == "humidity" else "", days=_days(first, last, tz))))
+    for name, n, lo, hi, first, last in readings:
+        what, unit = trace.metric(name)
+        out.append(str(t("trace.readings", lang, metric=t(f"metric.{what}", lang) if unit else name, n=n, lo=N(lo),
+                         hi=N(hi), unit=unit, days=_days(first, last, tz))))
     good, bad = seals
     if bad:
         out.append(str(t("trace.seal_bad", lang, n=bad)))

@@ -22,6 +22,16 @@ INTO = (MK.RECEIPT, MK.PRODUCTION, MK.OPENING, MK.CUSTOMER_RETURN)   # how goods
 OUT = (MK.SALE, MK.CONSUMPTION, MK.SCRAP, MK.RETURN_TO_SUPPLIER)
 
 
+# a sensor's metric (the MQTT topic's last part) → what it measures and its unit
+METRICS = {"temperature": ("temperature", "℃"), "temp": ("temperature", "℃"), "temp_c": ("temperature", "℃"),
+           "humidity": ("humidity", "%"), "rh": ("humidity", "%")}
+
+
+def metric(name: str) -> tuple[str, str]:
+    """(what it measures, its unit): temp_c → (temperature, ℃); an unknown metric as it is named, without a unit."""
+    return METRICS.get(name.lower(), (name, ""))
+
+
 @dataclass(frozen=True)
 class Flow:
     """Moves of one kind at one place with one partner, summed: 张记 delivered 50 kg to 南山店 on 06-15."""

@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from domain import bom, catalog, ledger, orders, replenishment, rules, units
+from domain import bom, catalog, chain, ledger, orders, replenishment, rules, units
 from workflows import engine, metrics
 
 N = units.normalize
@@ -737,6 +737,11 @@ def evening_summary(uow: Any, box: Any, t: Any, *, location: str | None, now: da
                                pct=int(abs(change) * Decimal("0.55")))
                     lines.append(t("job.evening_change", lang, product=products[s].name,
                                    change=f"{'+' if change > 0 else ''}{int(change)}%", advice=advice))
+        who = uow.catalog.user(u)
+        if who is not None and who.can("approve"):   # the ledger's fingerprint, kept in the chat: an outside anchor
+            count, head = uow.stock.chain_head()
+            if count:
+                lines.append(t("job.evening_ledger", lang, position=count, fp=chain.fingerprint(head)))
         box.push(u, "\n".join(lines))
 
 

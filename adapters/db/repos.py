@@ -327,6 +327,15 @@ class StockRepo(_Repo):
         self._unsealed = []
         return len(params)
 
+    def seals(self) -> dict[int, tuple[int | None, str | None]]:
+        """Every move's (place in the chain, hash), by id: for the moves' export."""
+        rows = self.s.execute(select(_MOVE.id, _MOVE.seq, _MOVE.chain).where(_MOVE.tenant_id == self.tid)).all()
+        return {int(i): (q, h) for i, q, h in rows}
+
+    def chain_head(self) -> tuple[int, str]:
+        """(how many moves are sealed, the last hash): the fingerprint of the ledger now, read without a walk."""
+        return self._head(lock=False)
+
     def verify_chain(self, anchors: Iterable[tuple[int, str]] = (), *, chunk: int = 5000) -> chain.Verdict:
         """Walk the tenant's chain from its first move, recomputing every hash (in chunks: constant memory)."""
         conn = self.s.connection()

@@ -73,7 +73,10 @@ def create_app(c: Any, *, run_scheduler: bool = True) -> FastAPI:
             await fanout.start(hub.deliver_local)
         await chans.start()
         sched = _start_scheduler(c, chans) if run_scheduler else None
+        ingest = _start_mqtt(c)
         yield
+        if ingest is not None:
+            ingest.stop()
         if sched is not None:
             sched.shutdown(wait=False)
         await chans.stop()
@@ -171,6 +174,20 @@ def create_app(c: Any, *, run_scheduler: bool = True) -> FastAPI:
     for r in chans.routers:
         app.include_router(r)
     return app
+
+
+def _start_mqtt(c: Any) -> Any:
+    """The sensors' readings on lots from the MQTT broker (``KUGUAN_MQTT_URL``), for this server's tenant only."""
+    if not c.settings.mqtt_url:
+        return None
+    from urllib.parse import urlsplit
+
+    from adapters import iot
+    where = urlsplit(c.settings.mqtt_url)
+    ingest = iot.MqttIngest(lambda tenant: c.uow if tenant == c.tenant else None, c.clock,
+                            host=where.hostname or "127.0.0.1", port=where.port or 1883)
+    ingest.start()
+    return ingest
 
 
 def _start_scheduler(c: Any, chans: Any) -> Any:

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import text
 
 from adapters.db import tables as t
-from tests.conftest import DEMO, T0
+from tests.conftest import DEMO, T0, listening
 from tests.e2e.conftest import Chat, make_chat, serving, texts
 
 
@@ -129,3 +129,47 @@ def test_the_ledger_check_finds_a_changed_sale_and_an_earlier_fingerprint_proves
     out = texts(chat.say("zhou", f"核对账本指纹 {fingerprint}"))
     position = int(fingerprint.split()[0].lstrip("#"))
     assert f"⚠️ 账本第 {position} 条流水" in out and "⚠️ 指纹 " + fingerprint in out and "账本完整" not in out, out
+
+
+def test_the_evening_summary_gives_managers_the_ledgers_fingerprint_which_later_proves_it(tmp_path, monkeypatch):
+    demo = make_chat(tmp_path, monkeypatch, catalog=DEMO)
+    demo.say("xiaowang", "卖了可乐5瓶")
+    out = demo.send(at="2026-06-15T21:31:00+08:00")
+    liu = next(m["text"] for m in out if m.get("to") == "liu" and "今日小结" in m.get("text", ""))
+    assert "🔒 账本指纹 #" in liu, liu
+    assert not any("账本指纹" in m.get("text", "") for m in out if m.get("to") == "xiaowang")   # staff: not theirs
+    fingerprint = liu.split("账本指纹 ")[1].split("(")[0]
+    demo.say("xiaowang", "卖了可乐2瓶")                                # the ledger goes on
+    assert "✅ 指纹 " + fingerprint in texts(demo.say("liu", f"核对账本指纹 {fingerprint}"))
+
+
+@pytest.mark.skipif(not listening(1883), reason="MQTT broker not reachable at 127.0.0.1:1883")
+def test_serve_stores_a_sensors_readings_on_a_lot_and_ignores_other_tenants(tmp_path, monkeypatch):
+    import time
+
+    import paho.mqtt.client as mqtt
+
+    monkeypatch.setenv("KUGUAN_MQTT_URL", "mqtt://127.0.0.1:1883")
+    demo = make_chat(tmp_path, monkeypatch, catalog=DEMO)
+    demo.say("chen", "收到牛腩50斤,张记送的,批号ZJ0612")
+    c = demo.container
+    with serving(c):
+        time.sleep(0.5)                                                # subscribed
+        pub = mqtt.Client(mqtt.CallbackAPIVersion.VERSION2)
+        pub.connect("127.0.0.1", 1883)
+        pub.loop_start()
+        pub.publish("kuguan/elsewhere/lots/P001/ZJ0612/temp_c", b"9.9", qos=1).wait_for_publish()
+        for v in (b"3.5", b'{"value": 4.5}'):
+            pub.publish("kuguan/default/lots/P001/ZJ0612/temp_c", v, qos=1).wait_for_publish()
+        for _ in range(100):
+            with c.uow(write=False) as uow:
+                if uow.stock.lot_readings("P001", "ZJ0612"):
+                    n = uow.stock.lot_readings("P001", "ZJ0612")[0][1]
+                    if n == 2:
+                        break
+            time.sleep(0.05)
+        pub.loop_stop()
+    assert "温度:2 次读数,3.5–4.5℃" in texts(demo.say("liu", "追溯牛腩批号ZJ0612"))
+    with c.uow(write=False) as uow:
+        tenants = uow.session.connection().execute(text("SELECT code FROM tenant")).scalars().all()
+    assert tenants == ["default"]                                      # no tenant made from a topic's name
