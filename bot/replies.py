@@ -1118,7 +1118,7 @@ def lot_trace(t: Any, lang: str, tr: Any, *, cat: context.Catalog | None, tz: An
     return "\n".join(out)
 
 
-def lot_choices(t: Any, lang: str, sku: str, lots: Sequence[tuple[str, datetime, str | None]], *,
+def lot_choices(t: Any, lang: str, sku: str, lots: Sequence[tuple[str, datetime, str | None, str]], *,
                 cat: context.Catalog | None, tz: Any, day: Any = None, partner: str | None = None) -> str:
     """The product's lots to pick from (newest first): each with the day it came and from whom."""
     if not lots:
@@ -1126,8 +1126,9 @@ def lot_choices(t: Any, lang: str, sku: str, lots: Sequence[tuple[str, datetime,
                      product=pname(cat, sku), day=day.strftime("%m-%d") if day else "",
                      partner=partner_name(partner, cat)))
     return "\n".join([str(t("trace.choose", lang, product=pname(cat, sku), n=len(lots)))] + [
-        str(t("trace.choice", lang, lot=lot, day=_day(at, tz), partner=partner_name(p, cat) or t("trace.made_here", lang)))
-        for lot, at, p in lots])
+        str(t("trace.choice", lang, lot=lot, day=_day(at, tz), partner=partner_name(p, cat) if p else t(
+            {"production": "trace.made_here", "opening": "trace.opening"}.get(how, "trace.no_supplier"), lang)))
+        for lot, at, p, how in lots])
 
 
 def ledger_check(t: Any, lang: str, v: Any) -> str:

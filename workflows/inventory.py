@@ -11,7 +11,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from domain import bom, catalog, commands, errors, events, ledger, orders
+from domain import bom, catalog, commands, errors, events, ledger, orders, trace
 from workflows import takeover
 from workflows.ports import UnitOfWork
 
@@ -122,6 +122,15 @@ def _make(uow: UnitOfWork, p: Plan, recipe: bom.Recipe, qty: Decimal, *, here: s
     return lot
 
 
+def _supplier_lot(uow: UnitOfWork, sku: str, lot: str, partner: str | None) -> str:
+    """The day's lot, unless another supplier's goods came in under it already: then this supplier's own lot of
+    the day (20260615-S02), so a recall of one supplier's delivery never takes in another's."""
+    came = {m.partner or "" for m in trace.standing(uow.stock.lot_moves(sku, lot)) if m.kind == MK.RECEIPT}
+    if not came or (partner or "") in came:
+        return lot
+    return f"{lot}-{partner or 'N'}"
+
+
 def plan(uow: UnitOfWork, cmd: commands.Command, *, actor: Actor, force: bool = False) -> Plan:
     p = Plan()
     taken: dict[tuple[str, str], Decimal] = {}
@@ -136,6 +145,8 @@ def plan(uow: UnitOfWork, cmd: commands.Command, *, actor: Actor, force: bool = 
                 expiry = line.expiry or usual
                 # a day's receipts share a lot unless a message names another expiry (保质期3天 · 生产日期…)
                 lot = line.lot or ledger.lot_code(actor.at, expiry if expiry != usual else None)
+                if not line.lot and kind == MK.RECEIPT:
+                    lot = _supplier_lot(uow, line.sku, lot, cmd.partner)
                 p.lots.append((line.sku, lot, expiry))
                 p.moves.append(ledger.inbound(kind=kind, sku=line.sku, qty=line.qty, here=here, at=actor.at, lot=lot,
                                               unit_cost=line.unit_price, partner=cmd.partner,

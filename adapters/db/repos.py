@@ -374,14 +374,16 @@ class StockRepo(_Repo):
                               .group_by(_MOVE.sku).order_by(_MOVE.sku)).scalars()
         return list(rows)
 
-    def lots_of(self, sku: str, *, limit: int = 8) -> list[tuple[str, datetime, str | None]]:
-        """A product's lots, newest first: (code, when it first came in, from whom), for picking one to trace."""
+    def lots_of(self, sku: str, *, limit: int = 8) -> list[tuple[str, datetime, str | None, str]]:
+        """A product's lots, newest first, for picking one to trace: (code, when it first came in, from whom, how:
+        the kind of its first move in, ``receipt`` · ``production`` · ``opening``)."""
         came = [k.value for k in (ledger.MoveKind.RECEIPT, ledger.MoveKind.PRODUCTION, ledger.MoveKind.OPENING)]
-        rows = self.s.execute(select(_MOVE.lot, func.min(_MOVE.at), func.min(_MOVE.partner)).where(
-            _MOVE.tenant_id == self.tid, _MOVE.sku == sku, _MOVE.lot != "", _MOVE.kind.in_(came),
-            _MOVE.reverses.is_(None)).group_by(_MOVE.lot).order_by(func.min(_MOVE.at).desc(), _MOVE.lot.desc())
-            .limit(limit)).all()
-        return [(lot, at if at.tzinfo else at.replace(tzinfo=UTC), partner) for lot, at, partner in rows]
+        rows = self.s.execute(select(_MOVE.lot, func.min(_MOVE.at), func.min(_MOVE.partner), func.max(_MOVE.kind))
+                              .where(_MOVE.tenant_id == self.tid, _MOVE.sku == sku, _MOVE.lot != "",
+                                     _MOVE.kind.in_(came), _MOVE.reverses.is_(None))
+                              .group_by(_MOVE.lot).order_by(func.min(_MOVE.at).desc(), _MOVE.lot.desc())
+                              .limit(limit)).all()
+        return [(lot, at if at.tzinfo else at.replace(tzinfo=UTC), partner, kind) for lot, at, partner, kind in rows]
 
     def lot_expiry(self, sku: str, lot: str) -> datetime | None:
         return self.s.execute(select(t.Lot.expiry).where(t.Lot.tenant_id == self.tid, t.Lot.sku == sku,

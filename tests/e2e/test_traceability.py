@@ -173,3 +173,19 @@ def test_serve_stores_a_sensors_readings_on_a_lot_and_ignores_other_tenants(tmp_
     with c.uow(write=False) as uow:
         tenants = uow.session.connection().execute(text("SELECT code FROM tenant")).scalars().all()
     assert tenants == ["default"]                                      # no tenant made from a topic's name
+
+
+def test_two_suppliers_goods_of_one_day_are_two_lots_and_a_recall_of_one_never_takes_in_the_other(tmp_path,
+                                                                                                     monkeypatch):
+    demo = make_chat(tmp_path, monkeypatch, catalog=DEMO)
+    demo.say("chen", "收到牛腩50斤,张记送的")
+    demo.say("chen", "收到牛腩20斤,绿源送的")                        # the same day: was the same lot as 张记's
+    demo.say("chen", "收到牛腩10斤,张记送的")                        # 张记 again: its lot of the day
+    lots = {(m["partner"], m["lot"]) for m in demo.export("moves") if m["kind"] == "receipt"}
+    assert lots == {("S01", "20260615"), ("S02", "20260615-S02")}, lots
+    out = demo.say("liu", "追溯牛腩")
+    assert "· 20260615-S02:06-15 绿源蔬菜" in texts(out) and "· 20260615:06-15 张记肉业" in texts(out), out
+    out = texts(demo.say("liu", "召回绿源送的那批牛腩"))
+    assert "🚨 召回 牛腩 批次 20260615-S02:共进 20斤(1箱)" in out and "张记" not in out, out
+    out = texts(demo.say("liu", "追溯牛腩批号20260615"))
+    assert "来源:06-15 张记肉业 送到中心仓 60斤(3箱)" in out and "绿源" not in out, out
