@@ -140,7 +140,7 @@ def test_the_evening_summary_gives_managers_the_ledgers_fingerprint_which_later_
     assert not any("账本指纹" in m.get("text", "") for m in out if m.get("to") == "xiaowang")   # staff: not theirs
     fingerprint = liu.split("账本指纹 ")[1].split("(")[0]
     demo.say("xiaowang", "卖了可乐2瓶")                                # the ledger goes on
-    assert "✅ 指纹 " + fingerprint in texts(demo.say("liu", f"核对账本指纹 {fingerprint}"))
+    assert "✅ 指纹 " + fingerprint in texts(demo.say("liu", f"校验账本指纹 {fingerprint}"))
 
 
 @pytest.mark.skipif(not listening(1883), reason="MQTT broker not reachable at 127.0.0.1:1883")
