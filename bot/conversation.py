@@ -764,9 +764,19 @@ class Conversation:
             turn.reply(self.t("trace.no_such_lot", turn.lang, lot=lot))
             return
         derived = [lots.trace_of(uow, x.sku, x.lot) for x in tr.made_into] if recall else []
-        turn.reply(replies.lot_trace(self.t, turn.lang, tr, cat=self._catalog, tz=turn.now.tzinfo, recall=recall,
-                                     readings=uow.stock.lot_readings(sku, lot), seals=uow.stock.lot_seals(sku, lot),
-                                     derived=derived))
+        left = [(loc, q) for loc, q in tr.here if q > 0]
+        offered = recall and bool(left) and turn.user.can("approve")
+        text = replies.lot_trace(self.t, turn.lang, tr, cat=self._catalog, tz=turn.now.tzinfo, recall=recall,
+                                 readings=uow.stock.lot_readings(sku, lot), seals=uow.stock.lot_seals(sku, lot),
+                                 derived=derived, offered=offered)
+        if offered:   # pulled from every place at once, once confirmed
+            pull = commands.Batch(tuple(commands.RecordMoves(
+                movement=commands.Movement.SCRAP, location=loc, note=self.t("trace.recall_note", turn.lang, lot=lot),
+                lines=(commands.Line(sku=sku, qty=q, lot=lot),)) for loc, q in left))
+            self._ask(uow, turn, pull, text + "\n\n" + self.t("trace.recall_ask", turn.lang, lot=lot, where="、".join(
+                f"{replies.loc_name(loc, self._catalog)} {replies.qty_text(self._catalog, sku, q)}" for loc, q in left)))
+            return
+        turn.reply(text)
 
     def _receive_order(self, uow: UnitOfWork, turn: Turn, cmd: commands.ReceiveOrder) -> None:
         """光明的货到了: the receipt of what the oldest open purchase order at the user's store (of that supplier,

@@ -1042,7 +1042,8 @@ def _days(first: datetime, last: datetime, tz: Any) -> str:
 
 def lot_trace(t: Any, lang: str, tr: Any, *, cat: context.Catalog | None, tz: Any,
               readings: Sequence[tuple[str, int, Decimal, Decimal, datetime, datetime]] = (),
-              seals: tuple[int, int] = (0, 0), derived: Sequence[Any] = (), recall: bool = False) -> str:
+              seals: tuple[int, int] = (0, 0), derived: Sequence[Any] = (), recall: bool = False,
+              offered: bool = False) -> str:
     """A lot's trace (domain/trace.py) as a person reads it: where it came from, where it moved and went, what is
     left where, what it was made of or into, the sensors' readings and whether its records agree with the chain. A
     recall puts whom to call and what to pull first, with the lots made from it and their customers."""
@@ -1065,7 +1066,7 @@ def lot_trace(t: Any, lang: str, tr: Any, *, cat: context.Catalog | None, tz: An
                    if buyers else str(t("trace.recall_not_itself" if any(d.customers() for d in derived)
                                         else "trace.recall_nobody", lang)))
         made = _product(cat, tr.sku)
-        if len(tr.here) == 1:   # one place: the write-off to say there
+        if len(tr.here) == 1 and not offered:   # one place: the write-off to say there (unless it is asked below)
             out.append(str(t("trace.recall_pull_one", lang, where=here, product=name, lot=tr.lot,
                              qty=f"{N(tr.here[0][1])}{made.base_unit if made else ''}")))
         else:

@@ -49,6 +49,19 @@ def test_a_recall_says_whom_to_call_and_what_to_pull_and_an_undone_sale_is_no_pa
     assert "🚨 召回 牛腩 批次 ZJ0612:共进 50斤(2箱+10),已卖出 9斤,现存 40斤(2箱)" in out, out
     assert "要通知的客户:美团团餐 6斤、零售客人 3斤" in out, out
     assert "要下架的库存:中心仓 30斤(1箱+10)、南山店 10斤" in out, out
+    assert "要把批次 ZJ0612 全部下架报损吗?中心仓 30斤(1箱+10)、南山店 10斤" in out, out   # a manager's, asked
+    before = demo.stock()
+    out = texts(demo.press("liu", "确认"))
+    assert "中心仓报损 牛腩 30斤(1箱+10); 南山店报损 牛腩 10斤" in out, out
+    after = demo.stock()
+    assert after["WH:P001"] == before["WH:P001"] - 30 and after["NS:P001"] == before["NS:P001"] - 10
+    pulled = [m for m in demo.export("moves") if m["kind"] == "scrap" and m["note"] == "召回批次ZJ0612"]
+    assert {(m["from"], m["lot"], m["qty"]) for m in pulled} == {("WH", "ZJ0612", "30"), ("NS", "ZJ0612", "10")}
+    assert "现存:已无库存" in texts(demo.say("liu", "追溯牛腩批号ZJ0612"))
+    demo.say("liu", "撤销")                                            # one undo puts the whole pull back
+    assert demo.stock() == before
+    out = texts(demo.say("chen", "召回批号ZJ0612的牛腩"))               # a purchaser: told, not asked
+    assert "要通知的客户" in out and "全部下架报损吗" not in out, out
 
 
 def test_staff_may_not_see_a_lots_customers_but_may_print_its_code_whose_page_shows_no_price(demo):
