@@ -26,6 +26,7 @@ class Container:
     conversation: Any
     scheduler: Any
     tenant: str
+    on_reading: Any = None   # (uow, reading, now) → messages: what a sensor's reading on a lot sets off (the cold chain)
 
 
 def bootstrap(*, tenant: str = "default", clock: Any = None, migrate: bool = True) -> Container:
@@ -66,7 +67,18 @@ def bootstrap(*, tenant: str = "default", clock: Any = None, migrate: bool = Tru
                                 report=reports_reply(t, forecaster), reorder=reorder_reply(t, forecaster),
                                 spreadsheet=spreadsheet.to_xlsx, lot_code=traceability.links(settings, tenant).code)
     return Container(settings=settings, engine=engine, uow=uow, clock=clock, conversation=conversation,
-                     scheduler=scheduler, tenant=tenant)
+                     scheduler=scheduler, tenant=tenant, on_reading=reading_checks(t))
+
+
+def reading_checks(t: Any) -> Any:
+    """What a sensor's reading on a lot sets off: the cold chain's check, its messages stored with the reading."""
+    from workflows import coldchain, jobs
+
+    def on_reading(uow: Any, r: dict[str, Any], now: datetime) -> list[Any]:
+        box = jobs.Outbox()
+        coldchain.check(uow, box, t, sku=r["sku"], lot=r["lot"], metric=r["metric"], value=r["value"], at=r["at"])
+        return box.store(uow, now)
+    return on_reading
 
 
 def reports_reply(t: Any, forecaster: Any) -> Any:

@@ -82,6 +82,11 @@ def _opt_dec(v: str | None, what: str) -> Decimal | None:
     return _dec(v, what) if v not in (None, "") else None
 
 
+def _temp(v: str | None, what: str) -> Decimal | None:
+    """A storage temperature in ℃ (the products file's temp_min, temp_max): below zero too (-18 for frozen goods)."""
+    return _dec(v, what, allow_negative=True) if v not in (None, "") else None
+
+
 def _split(v: str | None) -> list[str]:
     return [a.strip() for a in (v or "").split("|") if a.strip()]
 
@@ -196,6 +201,9 @@ def _products(ctx: _Ctx, r: dict[str, str]) -> None:
     shelf = _days(r.get("shelf_life_days"), "shelf_life_days")
     if shelf == 0:
         raise ValueError("shelf_life_days must be a positive whole number: '0'")
+    cold, warm = _temp(r.get("temp_min"), "temp_min"), _temp(r.get("temp_max"), "temp_max")
+    if cold is not None and warm is not None and cold > warm:
+        raise ValueError(f"temp_min {cold} is above temp_max {warm}")
     supplier = r.get("supplier") or None
     if supplier is not None and supplier not in ctx.partners():
         raise ValueError(f"unknown supplier {supplier!r}")
@@ -205,7 +213,8 @@ def _products(ctx: _Ctx, r: dict[str, str]) -> None:
         shelf_life_days=shelf, unit_price=_opt_dec(r.get("unit_price"), "unit_price"),
         unit_cost=_opt_dec(r.get("unit_cost"), "unit_cost"), loss_rate=_opt_dec(r.get("loss_rate"), "loss_rate"),
         supplier=supplier, lead_time_days=_days(r.get("lead_time_days"), "lead_time_days"),
-        moq=_moq(r.get("moq"), base=base, packs=packs), active=_active(r.get("active"))))
+        moq=_moq(r.get("moq"), base=base, packs=packs), active=_active(r.get("active")),
+        temp_min=cold, temp_max=warm))
     ctx.skus().add(r["sku"])
 
 
@@ -368,7 +377,7 @@ def export_rows(uow: SqlUnitOfWork, kind: str) -> list[dict[str, Any]]:
                  "safety_stock": cell(p.safety_stock), "shelf_life_days": cell(p.shelf_life_days),
                  "unit_price": cell(p.unit_price), "unit_cost": cell(p.unit_cost), "loss_rate": cell(p.loss_rate),
                  "supplier": cell(p.supplier), "lead_time_days": cell(p.lead_time_days), "moq": cell(p.moq),
-                 "active": "1" if p.active else "0"}
+                 "active": "1" if p.active else "0", "temp_min": cell(p.temp_min), "temp_max": cell(p.temp_max)}
                 for p in uow.catalog.products()]
     if kind == "recipes":   # in the import's own columns: each product's recipe in use, a row an ingredient
         return [{"sku": sku, "yields": _num(r.yields), "component": c.sku, "qty": _num(c.qty), "unit": "",

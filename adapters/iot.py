@@ -40,11 +40,24 @@ def parse(topic: str, payload: bytes, *, now: datetime) -> dict[str, Any] | None
     return {"tenant": tenant, "sku": sku, "lot": lot, "metric": metric, "value": value, "at": at}
 
 
+def ingest(factory: Any, r: dict[str, Any], *, on_reading: Any = None, now: datetime | None = None) -> list[Any]:
+    """Store one parsed reading on its lot and run ``on_reading(uow, reading, now)`` (the cold chain's check) in
+    the same transaction; what it returns (messages to send) is returned once committed."""
+    with factory() as uow:
+        uow.catalog.s.add(t.LotReading(tenant_id=uow.tenant_id, sku=r["sku"], lot=r["lot"], metric=r["metric"],
+                                       value=r["value"], at=r["at"], source="mqtt"))
+        out = on_reading(uow, r, now or r["at"]) if on_reading is not None else []
+        uow.commit()
+    return list(out or [])
+
+
 class MqttIngest:
-    def __init__(self, uow_for: Any, clock: Any, *, host: str = "127.0.0.1", port: int = 1883) -> None:
+    def __init__(self, uow_for: Any, clock: Any, *, host: str = "127.0.0.1", port: int = 1883,
+                 on_reading: Any = None, deliver: Any = None) -> None:
         import paho.mqtt.client as mqtt
 
         self.uow_for, self.clock = uow_for, clock
+        self.on_reading, self.deliver = on_reading, deliver
         from paho.mqtt.enums import CallbackAPIVersion
 
         self.client = mqtt.Client(CallbackAPIVersion.VERSION2)
@@ -68,8 +81,7 @@ class MqttIngest:
         factory = self.uow_for(r["tenant"])
         if factory is None:   # a tenant this server does not serve: never created from a topic's name
             return
-        with factory() as uow:
-            uow.catalog.s.add(t.LotReading(tenant_id=uow.tenant_id, sku=r["sku"], lot=r["lot"], metric=r["metric"],
-                                           value=r["value"], at=r["at"], source="mqtt"))
-            uow.commit()
+        sent = ingest(factory, r, on_reading=self.on_reading, now=self.clock.now())
+        if sent and self.deliver is not None:
+            self.deliver(sent)
         self.stored.set()

@@ -1401,11 +1401,14 @@ class Conversation:
             self._rename(uow, turn, product, str(cmd.value), confirmed=confirmed, cmd=cmd)
             return
         old = getattr(product, cmd.field)
+        if cmd.field == "storage_temp" and old:   # 温度不能超过6度: the other bound kept (2~ and ~6 make 2~6)
+            (lo, _, hi), (was_lo, _, was_hi) = str(cmd.value).partition("~"), str(old).partition("~")
+            cmd = replace(cmd, value=f"{lo or was_lo}~{hi or was_hi}")
         shown = {k: replies.field_value(self.t, turn.lang, product, cmd.field, v, self._catalog)
                  for k, v in (("old", old), ("new", cmd.value))}
-        value = _stored(cmd.field, cmd.value)
+        values = _field_values(cmd.field, cmd.value)
         self._change(uow, turn, cmd, name=product.name, shown=shown, confirmed=confirmed,
-                     apply=lambda: uow.catalog.set_product(cmd.sku, {cmd.field: value}), action="product_changed",
+                     apply=lambda: uow.catalog.set_product(cmd.sku, values), action="product_changed",
                      detail={"sku": cmd.sku, "field": cmd.field, "old": None if old is None else str(old),
                              "new": str(cmd.value)})
 
@@ -1901,6 +1904,14 @@ class Conversation:
 def _stored(field: str, value: Decimal | str) -> Any:
     """A product field's value as the catalog keeps it (days as whole numbers)."""
     return int(value) if field in ("shelf_life_days", "lead_time_days") else value
+
+
+def _field_values(field: str, value: Any) -> dict[str, Any]:
+    """The catalog's columns a field said in the chat sets: the storage range "2~6" is two (temp_min, temp_max)."""
+    if field == "storage_temp":
+        lo, _, hi = str(value).partition("~")
+        return {"temp_min": Decimal(lo) if lo else None, "temp_max": Decimal(hi) if hi else None}
+    return {field: _stored(field, value)}
 
 
 def _said_again(turn: Turn, moves: list[ledger.Move]) -> commands.Command:

@@ -876,6 +876,10 @@ def field_value(t: Any, lang: str, p: catalog.Product, field: str, v: Any, cat: 
         return partner_name(str(v), cat)
     if field == "category":
         return str(v) or str(t("field.unset", lang))
+    if field == "storage_temp":   # 2~6 · ~6 · -25~
+        lo, _, hi = str(v).partition("~")
+        return str(t("field.temp_range" if lo and hi else "field.temp_max" if hi else "field.temp_min", lang,
+                     lo=lo, hi=hi))
     return f"{reports.money(Decimal(v))}/{p.base_unit}"
 
 

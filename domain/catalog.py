@@ -137,6 +137,21 @@ class Product:
     lead_time_days: int | None = None  # days from order to delivery (else the supplier's)
     moq: Decimal | None = None         # the least one order may be, in base units
     active: bool = True                # 酸菜下架: retired, its history kept (no longer bought, sold, planned or reordered)
+    temp_min: Decimal | None = None    # the storage range in ℃ (牛奶冷藏2到6度): sensors' readings outside it alert
+    temp_max: Decimal | None = None
+
+    @property
+    def storage_temp(self) -> str | None:
+        """The storage range as the chat sets it: "2~6", "~6" (at most), "2~" (at least); None: none kept."""
+        if self.temp_min is None and self.temp_max is None:
+            return None
+        def n(v: Decimal | None) -> str:
+            return "" if v is None else format(units.normalize(v), "f")
+        return f"{n(self.temp_min)}~{n(self.temp_max)}"
+
+    def out_of_range(self, celsius: Decimal) -> bool:
+        return (self.temp_max is not None and celsius > self.temp_max) or (self.temp_min is not None
+                                                                            and celsius < self.temp_min)
 
     @property
     def names(self) -> tuple[str, ...]:

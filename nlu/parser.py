@@ -169,6 +169,9 @@ class Parser:
         recipe = self._recipe(plain, speaker)
         if recipe is not None:   # 可颂的配方:面粉50克,黄油25克 · 做10个可颂要面粉0.5公斤 · 可颂的配方 · 删除可颂的配方
             return recipe
+        kept = self._storage_temp(plain)
+        if kept is not None:   # 牛奶冷藏2到6度 · 牛奶储存温度不能超过6度 · 牛奶储存温度多少
+            return kept
         priced = self._price_now(plain, speaker)
         if priced is not None:   # 牛腩涨价了,35一斤 · 牛腩现在进价35 · 可乐现在卖5块一瓶
             return priced
@@ -1599,6 +1602,23 @@ class Parser:
         return commands.Parsed(commands.SetRecipe(sku, yields, tuple(
             commands.Line(sku=ln.sku, qty=ln.qty) for ln in used.command.lines)))
 
+    def _storage_temp(self, s: str) -> Result | None:
+        """A product's storage temperature set (牛奶的储存温度是2到6度 · 牛奶冷藏2-6度 · 冻品储存温度-18度以下 · 牛奶温度不能
+        超过6度) or asked (牛奶储存温度多少 · 牛奶要冷藏在几度). The words before it must name one product; else None."""
+        m = _TEMP_RANGE.fullmatch(s) or _TEMP_MAX.fullmatch(s) or _TEMP_MIN.fullmatch(s) or _TEMP_ASKED.fullmatch(s)
+        if m is None:
+            return None
+        found = self.lex.match_product(m.group("what").removesuffix("的"))
+        if len(found.skus) != 1 or found.guess is not None:
+            return None
+        said = m.groupdict()
+        if m.re is _TEMP_ASKED:
+            return commands.Parsed(commands.ProductField(found.skus[0], "storage_temp"))
+        lo, hi = said.get("lo"), said.get("hi")
+        if lo is not None and hi is not None and Decimal(lo) > Decimal(hi):
+            lo, hi = hi, lo   # (2到6 said 6到2)
+        return commands.Parsed(commands.SetProduct(found.skus[0], "storage_temp", f"{lo or ''}~{hi or ''}"))
+
     def _price_now(self, s: str, speaker: context.Speaker) -> Result | None:
         """牛腩进价涨了,现在35一斤 · 牛腩涨价了,35一斤 · 牛腩现在进价35 · 可乐现在卖5块一瓶: a price as it is now, set as
         the catalog's (asked first, as 牛腩进价改成35 is). 涨价/降价 without saying which price: the one the new value
@@ -2343,6 +2363,18 @@ _TRACE_FILLER = re.compile(r"(?:请|帮我|帮忙|给我)?(?:查一?下|查查|�
 _LEDGER_CHECK = re.compile(r"(?:校验|核对|检查|验证|查验)(?:一下)?(?:账本|台账|流水账?)(?:的)?(?:完整性?|指纹)?"
                            r"(?:\s*#?(?P<pos>\d{1,9})\s*[: ]?\s*(?P<fp>[0-9a-f]{8,64}))?"
                            r"|(?:账本|台账|流水账?)(?:校验|核对|指纹|完整吗|完整性|有没有被?(?:改|动|篡改)过|被?(?:改|动|篡改)过吗|可信吗)[?]?")
+# a product's storage temperature (牛奶冷藏2到6度 · 牛奶储存温度不能超过6度 · 牛奶储存温度多少); ℃ arrives as °c
+_TEMP_WORD = r"(?:的)?(?:储存|存储|贮存|保存|储藏|冷藏|冷冻|存放)?温度(?:要求|范围)?"
+_DEG = r"(?:度|°c|℃|摄氏度)?"
+_TEMP_NUM = r"-?\d+(?:\.\d+)?"
+_TEMP_RANGE = re.compile(rf"(?P<what>[^,\s\d]{{1,12}}?)(?:{_TEMP_WORD}(?:是|为|设为|设成|改成|改为|在|要在)?|(?:要|需要)?(?:冷藏|冷冻|保存|储存|存放)(?:在)?)"
+                         rf"\s*(?P<lo>{_TEMP_NUM}){_DEG}\s*(?:到|至|-|~|—|－)\s*(?P<hi>{_TEMP_NUM}){_DEG}(?:之间)?")
+_TEMP_MAX = re.compile(rf"(?P<what>[^,\s\d]{{1,12}}?)(?:{_TEMP_WORD}|(?:要|需要)?(?:冷藏|冷冻|保存|储存|存放)(?:在)?)"
+                       rf"(?:不能|不得|不要|别|不可以|不可)?(?:超过|高于|大于)?\s*(?P<hi>{_TEMP_NUM})"
+                       r"(?:(?:度|°c|℃|摄氏度)(?:以下|以内|之下)?|以下|以内|之下)")
+_TEMP_MIN = re.compile(rf"(?P<what>[^,\s\d]{{1,12}}?){_TEMP_WORD}(?:不能|不得|不要|别)(?:低于|小于)\s*(?P<lo>{_TEMP_NUM}){_DEG}")
+_TEMP_ASKED = re.compile(rf"(?P<what>[^,\s\d]{{1,12}}?)(?:{_TEMP_WORD}(?:是)?(?:多少|几度|多少度|怎么样)"
+                         r"|(?:要|需要)?(?:冷藏|冷冻|保存|储存|存放)(?:在)?(?:几度|多少度))[?]?")
 _STAFF_ASKED = re.compile(
     r"(?P<where>[^,?\s]{2,8}?)?(?:有哪些人|有谁|都有谁|有几个人|有多少人|的员工|的人员|的同事|员工名单|人员名单|员工列表)(?:名单|有哪些|有谁)?[?]?"
     r"|(?P<where2>[^,?\s]{2,8}?)?(?:有|一共有|总共有)?(?:几个|多少)(?:员工|人|同事)[?]?"

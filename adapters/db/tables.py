@@ -115,6 +115,8 @@ class Product(SQLModel, table=True):
     lead_time_days: int | None = None
     moq: Decimal | None = _qty(None, nullable=True)
     active: bool = Field(default=True, sa_column_kwargs={"server_default": true()})
+    temp_min: Decimal | None = _qty(None, nullable=True)
+    temp_max: Decimal | None = _qty(None, nullable=True)
 
 
 class Synonym(SQLModel, table=True):

@@ -73,7 +73,9 @@ def create_app(c: Any, *, run_scheduler: bool = True) -> FastAPI:
             await fanout.start(hub.deliver_local)
         await chans.start()
         sched = _start_scheduler(c, chans) if run_scheduler else None
-        ingest = _start_mqtt(c)
+        loop = asyncio.get_running_loop()
+        ingest = _start_mqtt(c, lambda notices: asyncio.run_coroutine_threadsafe(
+            chans.push([from_notice(n) for n in notices]), loop))
         yield
         if ingest is not None:
             ingest.stop()
@@ -176,8 +178,9 @@ def create_app(c: Any, *, run_scheduler: bool = True) -> FastAPI:
     return app
 
 
-def _start_mqtt(c: Any) -> Any:
-    """The sensors' readings on lots from the MQTT broker (``KUGUAN_MQTT_URL``), for this server's tenant only."""
+def _start_mqtt(c: Any, deliver: Any) -> Any:
+    """The sensors' readings on lots from the MQTT broker (``KUGUAN_MQTT_URL``), for this server's tenant only; a
+    temperature out of its product's range alerts (``c.on_reading``: the cold chain's check)."""
     if not c.settings.mqtt_url:
         return None
     from urllib.parse import urlsplit
@@ -185,7 +188,8 @@ def _start_mqtt(c: Any) -> Any:
     from adapters import iot
     where = urlsplit(c.settings.mqtt_url)
     ingest = iot.MqttIngest(lambda tenant: c.uow if tenant == c.tenant else None, c.clock,
-                            host=where.hostname or "127.0.0.1", port=where.port or 1883)
+                            host=where.hostname or "127.0.0.1", port=where.port or 1883,
+                            on_reading=c.on_reading, deliver=deliver)
     ingest.start()
     return ingest
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from decimal import Decimal
+from decimal import Decimal as D
 from urllib.parse import urlsplit
 
 import httpx
@@ -165,6 +166,8 @@ def test_serve_stores_a_sensors_readings_on_a_lot_and_ignores_other_tenants(tmp_
     monkeypatch.setenv("KUGUAN_MQTT_URL", "mqtt://127.0.0.1:1883")
     demo = make_chat(tmp_path, monkeypatch, catalog=DEMO)
     demo.say("chen", "收到牛腩50斤,张记送的,批号ZJ0612")
+    demo.say("liu", "牛腩冷藏0到4度")
+    demo.press("liu", "确认")
     c = demo.container
     with serving(c):
         time.sleep(0.5)                                                # subscribed
@@ -172,7 +175,7 @@ def test_serve_stores_a_sensors_readings_on_a_lot_and_ignores_other_tenants(tmp_
         pub.connect("127.0.0.1", 1883)
         pub.loop_start()
         pub.publish("kuguan/elsewhere/lots/P001/ZJ0612/temp_c", b"9.9", qos=1).wait_for_publish()
-        for v in (b"3.5", b'{"value": 4.5}'):
+        for v in (b"3.5", b'{"value": 4.5}'):   # the second above 4℃: the cold chain's alert
             pub.publish("kuguan/default/lots/P001/ZJ0612/temp_c", v, qos=1).wait_for_publish()
         for _ in range(100):
             with c.uow(write=False) as uow:
@@ -183,6 +186,9 @@ def test_serve_stores_a_sensors_readings_on_a_lot_and_ignores_other_tenants(tmp_
             time.sleep(0.05)
         pub.loop_stop()
     assert "温度:2 次读数,3.5–4.5℃" in texts(demo.say("liu", "追溯牛腩批号ZJ0612"))
+    with c.uow(write=False) as uow:                                    # sent to the warehouse's (the owner), kept
+        told = [m["text"] for m in uow.chat.recent_messages("boss") if "冷链超温" in (m.get("text") or "")]
+    assert len(told) == 1 and "读数 4.5℃,要求 0–4℃" in told[0], told
     with c.uow(write=False) as uow:
         tenants = uow.session.connection().execute(text("SELECT code FROM tenant")).scalars().all()
     assert tenants == ["default"]                                      # no tenant made from a topic's name
@@ -202,3 +208,36 @@ def test_two_suppliers_goods_of_one_day_are_two_lots_and_a_recall_of_one_never_t
     assert "🚨 召回 牛腩 批次 20260615-S02:共进 20斤(1箱)" in out and "张记" not in out, out
     out = texts(demo.say("liu", "追溯牛腩批号20260615"))
     assert "来源:06-15 张记肉业 送到中心仓 60斤(3箱)" in out and "绿源" not in out, out
+
+
+def test_a_lot_read_warmer_than_its_products_range_alerts_its_places_once_per_excursion(demo):
+    from datetime import datetime
+
+    from adapters import iot
+
+    out = texts(demo.say("liu", "牛腩冷藏0到4度"))                   # was: not understood
+    assert "储存温度" in out and "0–4℃" in out, out
+    demo.press("liu", "确认")
+    assert "📋 牛腩的储存温度:0–4℃" in texts(demo.say("xiaowang", "牛腩储存温度多少"))
+    demo.say("liu", "牛腩温度不能超过5度")                            # one bound said: the other kept
+    demo.press("liu", "确认")
+    assert "0–5℃" in texts(demo.say("xiaowang", "牛腩要冷藏在几度"))
+    row = next(r for r in demo.export("products") if r["sku"] == "P001")
+    assert (row["temp_min"], row["temp_max"]) == ("0", "5"), row            # exported as the import reads it
+    c = demo.container
+
+    def read(value: str, minute: int) -> list:  # type: ignore[type-arg]
+        at = datetime.fromisoformat(f"2026-06-15T10:{minute:02d}:00+08:00")
+        r = iot.parse("kuguan/default/lots/P001/ZJ0612/temp_c", value.encode(), now=at)
+        return iot.ingest(c.uow, r, on_reading=c.on_reading, now=at)
+
+    assert read("3.5", 0) == []
+    sent = read("7.2", 5)                                              # out of range: the places holding it are told
+    assert {n.to for n in sent} == {"liu", "boss"}, sent                # 南山店's manager; the warehouse's: the owner
+    assert "🌡️ 冷链超温:牛腩 批次 ZJ0612 在 06-15 10:05 读数 7.2℃,要求 0–5℃。所在:南山店、中心仓" in sent[0].text, sent
+    assert read("8.0", 10) == []                                       # still out: never twice
+    assert read("4.0", 15) == []                                       # back inside
+    assert len(read("6.1", 20)) == len(sent)                           # out again: a new alert
+    assert read("5.5", 25) == []
+    with c.uow(write=False) as uow:                                    # every reading kept, in and out of range
+        assert uow.stock.lot_readings("P001", "ZJ0612")[0][:4] == ("temp_c", 6, D("3.5"), D("8.0"))

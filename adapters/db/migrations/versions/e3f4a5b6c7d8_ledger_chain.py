@@ -10,7 +10,8 @@ from alembic import op
 import sqlalchemy as sa
 import sqlmodel
 
-from adapters.db import repos, tables
+from adapters.db import repos
+from adapters.db.types import UTCDateTime
 from domain import chain
 
 
@@ -34,13 +35,21 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('tenant_id')
     )
     conn = op.get_bind()
-    move = tables.Move.__table__
+    qty = sa.Numeric(20, 6)
+    # the move table as it is at this revision (never the models of a later one)
+    move = sa.table('move', *(sa.column(n) for n in ('id', 'tenant_id', 'batch', 'kind', 'sku', 'src', 'dst', 'lot',
+                                                     'partner', 'actor', 'message_id', 'reverses', 'order_id', 'note',
+                                                     'seq', 'chain')),
+                    sa.column('qty', qty), sa.column('unit_cost', qty), sa.column('unit_price', qty),
+                    sa.column('at', UTCDateTime()))
+    tenant = sa.table('tenant', sa.column('id'))
+    head = sa.table('ledger_head', sa.column('tenant_id'), sa.column('count'), sa.column('hash'))
     update = move.update().where(move.c.id == sa.bindparam('mid')).values(seq=sa.bindparam('s'),
                                                                           chain=sa.bindparam('h'))
-    for (tid,) in conn.execute(sa.select(tables.Tenant.__table__.c.id)).all():
+    for (tid,) in conn.execute(sa.select(tenant.c.id)).all():
         count, prev, last = 0, chain.GENESIS, 0
         while True:
-            rows = conn.execute(sa.select(*move.c).where(move.c.tenant_id == tid, move.c.id > last)
+            rows = conn.execute(sa.select(*(c for c in move.c if c.name not in ('seq', 'chain'))).where(move.c.tenant_id == tid, move.c.id > last)
                                 .order_by(move.c.id).limit(5000)).all()
             params = []
             for r in rows:
@@ -52,7 +61,7 @@ def upgrade() -> None:
             if len(rows) < 5000:
                 break
             last = rows[-1].id
-        conn.execute(sa.insert(tables.LedgerHead.__table__).values(tenant_id=tid, count=count, hash=prev))
+        conn.execute(sa.insert(head).values(tenant_id=tid, count=count, hash=prev))
 
 
 def downgrade() -> None:

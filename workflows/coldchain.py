@@ -1,0 +1,58 @@
+"""The cold chain: a sensor's temperature on a lot outside its product's storage range alerts the places holding it.
+
+Edge-triggered, as the rules are: one alert when a lot's readings leave the range, none while they stay out, and
+the next only after a reading back inside it (``alert_state``, rule key ``coldchain``, subject ``SKU:LOT``).
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from domain import trace, units
+from workflows import purchasing
+from workflows.ports import UnitOfWork
+
+KEY = "coldchain"
+
+
+def check(uow: UnitOfWork, box: Any, t: Any, *, sku: str, lot: str, metric: str, value: Decimal,
+          at: datetime) -> bool:
+    """After a reading is stored: alert the managers of the places that hold the lot (the owner when none) if it
+    has just left its product's range. True when an alert went out."""
+    if trace.metric(metric)[0] != "temperature":
+        return False
+    product = uow.catalog.product(sku)
+    if product is None or product.storage_temp is None:
+        return False
+    subject = f"{sku}:{lot}"
+    state = uow.rules.alert(KEY, subject)
+    if not product.out_of_range(value):
+        if state is not None and state.active:   # back inside: the next excursion alerts again
+            uow.rules.set_alert(KEY, subject, active=False)
+        return False
+    if state is not None and state.active:
+        return False
+    uow.rules.set_alert(KEY, subject, active=True, at=at)
+    held = sorted({loc for loc, s, code, q, _exp in uow.stock.all_levels() if s == sku and code == lot and q > 0})
+    people: dict[str, Any] = {}
+    for loc in held or [None]:
+        for u in purchasing.managers_of(uow, loc):
+            people.setdefault(u.username, u)
+    places = {loc.code: loc.name for loc in uow.catalog.locations()}
+    for username, u in people.items():
+        box.push(username, t("coldchain.alert", u.language, product=product.name, lot=lot,
+                             value=format(units.normalize(value), "f"), range=_range(t, u.language, product),
+                             at=at.astimezone(uow_tz(uow)).strftime("%m-%d %H:%M"),
+                             where="、".join(places.get(x, x) for x in held) or t("coldchain.nowhere", u.language)))
+    return bool(people)
+
+
+def _range(t: Any, lang: str, product: Any) -> str:
+    lo, _, hi = str(product.storage_temp).partition("~")
+    return str(t("field.temp_range" if lo and hi else "field.temp_max" if hi else "field.temp_min", lang, lo=lo, hi=hi))
+
+
+def uow_tz(uow: UnitOfWork) -> Any:
+    from zoneinfo import ZoneInfo
+    return ZoneInfo(uow.catalog.settings().timezone)
