@@ -58,34 +58,33 @@ def test_every_sealed_field_changes_the_hash_and_scale_does_not():
     assert chain.link("1" * 64, _move()) != h                                   # the past is part of it
 
 
-def test_a_walk_names_the_first_changed_move_and_anchors_catch_a_rewritten_chain():
-    moves = [_move(qty=D(k + 1), id=k + 1) for k in range(5)]
+def _sealed(moves: list[ledger.Move]) -> list[str]:
     hashes, prev = [], chain.GENESIS
     for m in moves:
         prev = chain.link(prev, m)
         hashes.append(prev)
-    good = chain.Walker([(3, chain.fingerprint(hashes[2]))])
+    return hashes
+
+
+def _walk(moves: list[ledger.Move], hashes: list[str], anchors=()) -> chain.Verdict:  # type: ignore[no-untyped-def]
+    w = chain.Walker(anchors)
     for m, h in zip(moves, hashes, strict=True):
-        good.step(m, h)
-    v = good.verdict(head_hash=hashes[-1], head_count=5)
+        w.step(m, h)
+    return w.verdict(head_hash=hashes[-1], head_count=len(moves))
+
+
+def test_a_walk_names_the_first_changed_move_and_anchors_catch_a_rewritten_chain():
+    moves = [_move(qty=D(k + 1), id=k + 1) for k in range(5)]
+    hashes = _sealed(moves)
+    v = _walk(moves, hashes, [(3, chain.fingerprint(hashes[2]))])
     assert v.ok and v.count == 5 and v.anchors_ok == ((3, hashes[2][:12], True),)
 
     forged = [*moves[:1], replace(moves[1], qty=D(9)), *moves[2:]]     # the second move changed, hashes kept
-    w = chain.Walker()
-    for m, h in zip(forged, hashes, strict=True):
-        w.step(m, h)
-    v = w.verdict(head_hash=hashes[-1], head_count=5)
+    v = _walk(forged, hashes)
     assert not v.ok and v.broken is not None and (v.broken.position, v.broken.move_id) == (2, 2)
 
     # the forger recomputes every hash after it: each link holds, the fingerprint said earlier does not
-    rewritten, prev = [], chain.GENESIS
-    for m in forged:
-        prev = chain.link(prev, m)
-        rewritten.append(prev)
-    w = chain.Walker([(3, chain.fingerprint(hashes[2]))])
-    for m, h in zip(forged, rewritten, strict=True):
-        w.step(m, h)
-    v = w.verdict(head_hash=rewritten[-1], head_count=5)
+    v = _walk(forged, _sealed(forged), [(3, chain.fingerprint(hashes[2]))])
     assert v.broken is None and v.head_ok and not v.ok and v.anchors_ok[0][2] is False
 
 

@@ -408,7 +408,8 @@ def test_a_product_added_is_exported_in_the_import_s_columns_and_imports_back_un
     with cafe() as uow:
         uow.catalog.put_product(catalog.Product(sku="B11", name="酸奶", base_unit="瓶", packs={"箱": D(24)},
                                                 category="乳品", shelf_life_days=21, unit_price=D("6"),
-                                                unit_cost=D("4.5"), aliases=("老酸奶",)))
+                                                unit_cost=D("4.5"), aliases=("老酸奶",), temp_min=D("-2"),
+                                                temp_max=D("4.5")))
         uow.commit()
     with cafe(write=False) as uow:
         rows = importer.export_rows(uow, "products")
@@ -417,7 +418,7 @@ def test_a_product_added_is_exported_in_the_import_s_columns_and_imports_back_un
     assert row == {"sku": "B11", "name": "酸奶", "aliases": "老酸奶", "base_unit": "瓶", "units": "箱=24",
                    "category": "乳品", "safety_stock": "0", "shelf_life_days": "21", "unit_price": "6",
                    "unit_cost": "4.5", "loss_rate": "", "supplier": "", "lead_time_days": "", "moq": "",
-                   "active": "1"}
+                   "active": "1", "temp_min": "-2", "temp_max": "4.5"}
     path = tmp_path / "products.csv"
     path.write_text(importer.to_csv(rows), encoding="utf-8")
     with cafe() as uow:
@@ -545,3 +546,13 @@ def test_an_audit_is_found_by_a_value_in_its_detail_however_many_came_after(cafe
         assert uow.chat.audit_where("write_corrected", "batch", "b249")["was"] == "x249"
         assert uow.chat.audit_where("write_corrected", "batch", "nope") is None
         assert uow.chat.audit_where("product_changed", "batch", "b-first") is None
+
+
+def test_a_products_file_with_a_storage_range_upside_down_is_refused_whole(cafe, tmp_path):
+    path = tmp_path / "products.csv"
+    path.write_text("sku,name,base_unit,temp_min,temp_max\nB12,冰淇淋,盒,-18,-25\n", encoding="utf-8")
+    with cafe() as uow, pytest.raises(importer.ImportError_) as err:
+        importer.import_file(uow, "products", path, now=T0)
+    assert "temp_min -18 is above temp_max -25" in err.value.reason
+    with cafe(write=False) as uow:
+        assert uow.catalog.product("B12") is None
