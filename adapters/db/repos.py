@@ -328,6 +328,10 @@ class StockRepo(_Repo):
         self._unsealed = []
         return len(params)
 
+    def forget(self) -> None:
+        """The transaction was rolled back: what it wrote is gone, and so is any need to seal it."""
+        self._unsealed = []
+
     def seals(self) -> dict[int, tuple[int | None, str | None]]:
         """Every move's (place in the chain, hash), by id: for the moves' export."""
         rows = self.s.execute(select(_MOVE.id, _MOVE.seq, _MOVE.chain).where(_MOVE.tenant_id == self.tid)).all()

@@ -66,8 +66,10 @@ class SqlUnitOfWork:
         self._committed = True
 
     def rollback(self) -> None:
+        """Undo everything so far; the unit of work goes on (a failed message still stores its error reply)."""
         assert self.session is not None
         self.session.rollback()
+        self.stock.forget()   # the moves rolled back are no longer there to seal
 
 
 class Factory:

@@ -221,3 +221,18 @@ def test_the_moves_export_carries_every_seal_and_the_chain_can_be_checked_from_i
         prev = chain.link(prev, m)
         assert prev == r["chain"], r
     assert [r["seq"] for r in sorted(rows, key=lambda r: r["seq"])] == list(range(1, len(rows) + 1))
+
+
+def test_moves_rolled_back_before_the_unit_of_work_commits_are_never_sealed(cafe):
+    # a message whose handling fails after its moves were written: rolled back, then its error reply is committed
+    base = verdict(cafe).count
+    with cafe() as uow:
+        a = inventory.Actor(user=uow.catalog.user("amy"), now=T0, message_id=None, batch="failed")
+        cmd = commands.RecordMoves(movement=commands.Movement.SALE, lines=(commands.Line(sku="B01", qty=D(1)),))
+        inventory.record(uow, inventory.plan(uow, cmd, actor=a), actor=a)
+        uow.rollback()
+        uow.chat.add_message(to="amy", text="出错了", buttons=[], at=T0)
+        uow.commit()
+    write(cafe, "sale", ("B01", "1"), batch="after")
+    v = verdict(cafe)
+    assert v.ok and v.count == base + 1, v
