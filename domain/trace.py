@@ -201,7 +201,9 @@ def public(t: LotTrace, products: dict[str, catalog.Product]) -> dict[str, objec
     first = min((f.first for f in t.came), default=None)
     return {
         "sku": t.sku, "lot": t.lot, "product": products[t.sku].name if t.sku in products else t.sku,
-        "came": [{"kind": f.kind.value, "partner": f.partner, "at": f.first} for f in t.came],
+        # (a customer's return is no origin to show: its partner is a customer)
+        "came": [{"kind": f.kind.value, "partner": f.partner, "at": f.first} for f in t.came
+                 if f.kind in (MK.RECEIPT, MK.PRODUCTION)],
         "first": first,
         "made_from": [{"product": products[k.sku].name if k.sku in products else k.sku, "sku": k.sku,
                        "lot": k.lot} for k in t.made_from],

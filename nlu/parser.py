@@ -1510,7 +1510,8 @@ class Parser:
             partner = named[0].codes[0]
             rest = rest[:named[0].start] + " " + re.sub(r"^(?:送来的|送的|送过来的|进的|的)", "", rest[named[0].end:])
         rest = _TRACE_FILLER.sub(" ", _TRACE_STRONG.sub(" ", _TRACE_ASKED.sub(" ", rest)))
-        name = re.sub(r"[\s,.?!~:]+", "", rest).removeprefix("的").removesuffix("的")
+        name = _TRACE_EDGES.sub("", re.sub(r"[\s,.?!~:]+", "", rest))
+        name = "" if name in ("货", "货物", "东西") else name   # 这批货是哪来的: no product named
         sku = None
         if name:
             found_p = self.lex.match_product(name)
@@ -2350,7 +2351,7 @@ _PRICE_NOW = (
                + _PRICE_VALUE))
 # who works where, asked (南山店有哪些人 · 员工名单 · 我们有几个员工 · 谁是南山店店长 · 南山店店长是谁 · 小王是哪个店的)
 # a lot's trace: words that ask for it whatever else is said, and questions that ask it of a lot (这批 · 批号A123)
-_TRACE_STRONG = re.compile(r"追溯|溯源|召回|追溯码|溯源码|(?:批次|批号|这批|那批)[^,]{0,8}?(?:二维码|qr ?码?)|"
+_TRACE_STRONG = re.compile(r"追溯码|溯源码|追溯|溯源|召回|(?:批次|批号|这批|那批)[^,]{0,8}?(?:二维码|qr ?码?)|"
                            r"(?:二维码|qr ?码?)[^,]{0,3}?(?:批次|批号)")
 _TRACE_ASKED = re.compile(r"(?:都|全)?(?:去哪了|去哪儿了|去哪里了|去了哪里?|卖给谁了|卖给了谁|卖给哪些?(?:客户|人|店)了?|"
                           r"给了谁|发给谁了|流向|去向|(?:是)?(?:从)?(?:哪来的|哪里来的|哪儿来的|哪进的|谁家的|哪家的|谁送的)|"
@@ -2358,8 +2359,10 @@ _TRACE_ASKED = re.compile(r"(?:都|全)?(?:去哪了|去哪儿了|去哪里了|�
 _TRACE_LOT_WORD = re.compile(r"批号|批次|这批|那批|这一批|那一批")
 _TRACE_CODE = re.compile(r"(?<![a-z0-9])(?P<lot>[a-z]{0,4}\d[a-z0-9-]{1,20})(?=这批|那批|这一批|那一批|批次|批)")
 _TRACE_BARE = re.compile(r"(?<![a-z0-9])(?P<lot>[a-z]{0,4}\d[a-z0-9-]{2,20})(?![a-z0-9])")   # 追溯一下A123
-_TRACE_FILLER = re.compile(r"(?:请|帮我|帮忙|给我)?(?:查一?下|查查|看一?下|看看|查询)?|这一?批|那一?批|批次|批号|"
-                           r"收的|进的|到的|做的|生产的|烤的|货|的二维码|二维码|qr ?码?|的?码|一下|所有|全部|是|了|呢|吗")
+_TRACE_FILLER = re.compile(r"(?:请|帮我|帮忙|给我)?(?:查一?下|查查|看一?下|看看|查询)|这一?批|那一?批|批次|批号|"
+                           r"收的|进的|到的|做的|生产的|烤的|的二维码|二维码|qr ?码?|一下|所有|全部")
+# single characters taken only at the edges of what is left (干货 · 条码纸 stay whole as product names)
+_TRACE_EDGES = re.compile(r"^(?:是|的)+|(?:是|了|呢|吗|的)+$")
 _LEDGER_CHECK = re.compile(r"(?:校验|核对|检查|验证|查验)(?:一下)?(?:账本|台账|流水账?)(?:的)?(?:完整性?|指纹)?"
                            r"(?:\s*#?(?P<pos>\d{1,9})\s*[: ]?\s*(?P<fp>[0-9a-f]{8,64}))?"
                            r"|(?:账本|台账|流水账?)(?:校验|核对|指纹|完整吗|完整性|有没有被?(?:改|动|篡改)过|被?(?:改|动|篡改)过吗|可信吗)[?]?")
