@@ -414,6 +414,7 @@ def ledger_verify(anchor: Annotated[list[str] | None, typer.Option(
                   tenant: TenantOpt = "default", as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """Recompute every move's hash from the first; exit 1 at the first move that no longer matches its seal."""
     from domain import chain
+    from workflows import lots
     anchors = []
     for a in anchor or []:
         pos, _, fp = a.lstrip("#").replace(" ", ":").partition(":")
@@ -423,7 +424,7 @@ def ledger_verify(anchor: Annotated[list[str] | None, typer.Option(
         anchors.append((int(pos), fp))
     _, uow_factory = store(tenant=tenant)
     with uow_factory(write=False) as uow:
-        v = uow.stock.verify_chain(anchors)
+        v = lots.verify(uow, anchors)
     if as_json:
         typer.echo(json.dumps(chain.as_dict(v), ensure_ascii=False))
     else:
@@ -435,8 +436,14 @@ def ledger_verify(anchor: Annotated[list[str] | None, typer.Option(
             typer.echo("the kept head does not match the moves")
         if v.unsealed:
             typer.echo(f"{v.unsealed} move(s) outside the chain (written around the application)")
-        for pos, fp, ok in v.anchors_ok:
-            typer.echo(f"anchor #{pos} {fp}: {'matches' if ok else 'DOES NOT MATCH'}")
+        if v.audit is not None:
+            aud = v.audit
+            typer.echo(f"audits {aud.count}, head #{aud.count} {chain.fingerprint(aud.head)}: " + (
+                "intact" if aud.ok else f"BROKEN at #{aud.broken.position} (audit id {aud.broken.move_id})"
+                if aud.broken else f"{aud.unsealed} outside the chain" if aud.unsealed
+                else "the kept head does not match"))
+        for place, said, ok in v.anchors_ok:
+            typer.echo(f"anchor #{place} {said}: {'matches' if ok else 'DOES NOT MATCH'}")
         typer.echo("ledger intact" if v.ok else "ledger NOT intact")
     if not v.ok:
         raise typer.Exit(1)

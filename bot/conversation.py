@@ -381,10 +381,10 @@ class Conversation:
                 purchasing.request_transfer(uow, turn, cmd, t=self.t)
                 return
             if isinstance(cmd, commands.RecordMoves) and cmd.expired:   # 把过期的都报损: the lots past their date, shown
-                lots = self._expired_lines(uow, turn, cmd)
-                if lots is not None:
-                    self._ask(uow, turn, lots, self.t("expired.ask", turn.lang, summary=replies.summary(
-                        self.t, turn.lang, lots, self._catalog, user=turn.user)))
+                expired = self._expired_lines(uow, turn, cmd)
+                if expired is not None:
+                    self._ask(uow, turn, expired, self.t("expired.ask", turn.lang, summary=replies.summary(
+                        self.t, turn.lang, expired, self._catalog, user=turn.user)))
                 return
             if isinstance(cmd, commands.RecordMoves) and not confirmed and not cmd.paid:   # (paid: no credit taken)
                 if purchasing.credit_hold(uow, turn, cmd, t=self.t):
@@ -681,7 +681,7 @@ class Conversation:
             self._trace_lot(uow, turn, cmd)
         elif isinstance(cmd, commands.LedgerCheck):   # 账本校验: every move's seal recomputed (a manager's)
             self._require(user, "approve")
-            turn.reply(replies.ledger_check(self.t, turn.lang, uow.stock.verify_chain([cmd.anchor] if cmd.anchor else [])))
+            turn.reply(replies.ledger_check(self.t, turn.lang, lots.verify(uow, [cmd.anchor] if cmd.anchor else [])))
         elif isinstance(cmd, commands.StaffQuery):   # 南山店有哪些人 · 小王是哪个店的
             self._require(user, "query")
             turn.reply(replies.staff(self.t, turn.lang, uow, cmd, user=user, cat=self._catalog))

@@ -1150,4 +1150,9 @@ def ledger_check(t: Any, lang: str, v: Any) -> str:
         out.append(str(t("ledger.anchor_ok" if ok else "ledger.anchor_bad", lang, position=pos, fp=fp)))
     if v.broken is None and not v.unsealed and v.head_ok:
         out.insert(0, str(t("ledger.ok", lang, n=v.count, position=v.count, fp=chain.fingerprint(v.head))))
+    a = v.audit
+    if a is not None:   # the audit trail: approvals, master data, partners' words, each sealed as the moves are
+        out.append(str(t("ledger.audit_ok", lang, n=a.count)) if a.ok else str(t(
+            "ledger.audit_broken", lang, position=a.broken.position, id=a.broken.move_id)) if a.broken
+            else str(t("ledger.audit_unsealed", lang, n=a.unsealed)) if a.unsealed else str(t("ledger.audit_head_bad", lang)))
     return "\n".join(out)

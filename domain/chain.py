@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import UTC
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from domain import ledger
 
@@ -50,6 +51,24 @@ def link(prev: str, m: ledger.Move) -> str:
     return hashlib.sha256(prev.encode("ascii") + b"\n" + canonical(m)).hexdigest()
 
 
+@dataclass(frozen=True)
+class AuditEntry:
+    """One audited action (an approval, a change of master data, a partner's word on its order …), as sealed."""
+    at: datetime
+    actor: str | None
+    action: str
+    detail: dict[str, Any] = field(default_factory=dict)
+    id: int | None = None
+
+
+def link_audit(prev: str, a: AuditEntry) -> str:
+    """The audit trail's own chain (version a1): its time, actor, action and detail (keys sorted, as JSON keeps
+    them), sealed the same way as the moves."""
+    body = json.dumps(["a1", a.at.astimezone(UTC).isoformat(timespec="microseconds"), a.actor, a.action, a.detail],
+                      ensure_ascii=False, separators=(",", ":"), sort_keys=True, default=str).encode("utf-8")
+    return hashlib.sha256(prev.encode("ascii") + b"\n" + body).hexdigest()
+
+
 def fingerprint(h: str) -> str:
     """The short form said in the chat: enough to compare by eye, 48 bits against a forgery."""
     return h[:12]
@@ -72,24 +91,27 @@ class Verdict:
     head_ok: bool          # the kept head (last hash and count) agrees with the walk
     anchors_ok: tuple[tuple[int, str, bool], ...] = ()   # (position, fingerprint, matches)
     unsealed: int = 0      # moves committed outside the chain (written around the unit of work)
+    audit: Verdict | None = None   # the audit trail's own chain, checked with the moves'
 
     @property
     def ok(self) -> bool:
-        return self.broken is None and self.head_ok and not self.unsealed and all(a[2] for a in self.anchors_ok)
+        return (self.broken is None and self.head_ok and not self.unsealed and all(a[2] for a in self.anchors_ok)
+                and (self.audit is None or self.audit.ok))
 
 
 class Walker:
     """Walks a chain in order, move by move (so a store can stream it in chunks), checking each stored hash."""
 
-    def __init__(self, anchors: Iterable[tuple[int, str]] = ()) -> None:
+    def __init__(self, anchors: Iterable[tuple[int, str]] = (), *, linker: Callable[[str, Any], str] = link) -> None:
+        self.link = linker
         self.prev = GENESIS
         self.count = 0
         self.broken: Break | None = None
         self._anchors = {pos: fp.lower() for pos, fp in anchors}
         self._seen: dict[int, bool] = {}
 
-    def step(self, m: ledger.Move, stored_hash: str | None) -> None:
-        h = link(self.prev, m)
+    def step(self, m: Any, stored_hash: str | None) -> None:
+        h = self.link(self.prev, m)
         self.count += 1
         if self.broken is None and stored_hash != h:
             self.broken = Break(position=self.count, move_id=m.id, stored=stored_hash, expected=h)
@@ -109,4 +131,5 @@ def as_dict(v: Verdict) -> dict[str, object]:
             "unsealed": v.unsealed,
             "broken": None if v.broken is None else {"position": v.broken.position, "move_id": v.broken.move_id,
                                                      "stored": v.broken.stored, "expected": v.broken.expected},
-            "anchors": [{"position": p, "fingerprint": fp, "matches": ok} for p, fp, ok in v.anchors_ok]}
+            "anchors": [{"position": p, "fingerprint": fp, "matches": ok} for p, fp, ok in v.anchors_ok],
+            **({"audit": as_dict(v.audit)} if v.audit is not None else {})}

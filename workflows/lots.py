@@ -1,10 +1,13 @@
-"""A lot's trace read from the store (domain/trace.py), for the chat and for the consumer's page."""
+"""A lot's trace read from the store (domain/trace.py), for the chat and for the consumer's page; the ledger's
+seals checked (domain/chain.py)."""
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from domain import trace
+from domain import chain, trace
 from workflows.ports import UnitOfWork
 
 
@@ -28,3 +31,10 @@ def public_view(uow: UnitOfWork, sku: str, lot: str) -> dict[str, Any] | None:
     expiry: datetime | None = uow.stock.lot_expiry(sku, lot)
     view |= {"expiry": expiry, "readings": uow.stock.lot_readings(sku, lot), "seals": uow.stock.lot_seals(sku, lot)}
     return view
+
+
+def verify(uow: UnitOfWork, anchors: Iterable[tuple[int, str]] = ()) -> chain.Verdict:
+    """The moves' chain walked from the first (fingerprints said earlier checked against it), with the audit
+    trail's chain."""
+    moves: chain.Verdict = uow.stock.verify_chain(anchors)
+    return replace(moves, audit=uow.chat.verify_audits())

@@ -235,8 +235,26 @@ _LEVELS = text(
 
 _MOVE = t.Move.__table__.c
 _HEAD = t.LedgerHead.__table__.c
+_AUDIT = t.Audit.__table__.c
 _SEAL = text("UPDATE move SET seq = :s, chain = :h WHERE id = :mid")
 _HEAD_SET = text("UPDATE ledger_head SET count = :count, hash = :hash WHERE tenant_id = :tenant_id")
+
+
+def _ledger_head(s: Session, tid: int, *, lock: bool) -> tuple[int, str, int, str]:
+    """The tenant's chains as sealed so far: (moves, last move hash, audits, last audit hash). ``lock``: taken
+    under the head row's lock (created if missing), the last lock a writer takes, held to its commit."""
+    conn = s.connection()
+    q = select(_HEAD.count, _HEAD.hash, _HEAD.audit_count, _HEAD.audit_hash).where(_HEAD.tenant_id == tid)
+    if lock and s.get_bind().dialect.name == "postgresql":
+        q = q.with_for_update()
+    row = conn.execute(q).first()
+    if row is None and lock:
+        conn.execute(_insert(s)(t.LedgerHead).values(tenant_id=tid, count=0, hash=chain.GENESIS, audit_count=0,
+                                                     audit_hash=chain.GENESIS).on_conflict_do_nothing())
+        row = conn.execute(q).first()
+    if row is None:
+        return 0, chain.GENESIS, 0, chain.GENESIS
+    return int(row[0]), row[1] or chain.GENESIS, int(row[2] or 0), row[3] or chain.GENESIS
 
 
 def move_of(r: Any) -> ledger.Move:
@@ -298,16 +316,8 @@ class StockRepo(_Repo):
 
     # ------------------------------------------------------------ the hash chain (domain/chain.py)
     def _head(self, *, lock: bool) -> tuple[int, str]:
-        conn = self.s.connection()
-        q = select(_HEAD.count, _HEAD.hash).where(_HEAD.tenant_id == self.tid)
-        if lock and self.s.get_bind().dialect.name == "postgresql":
-            q = q.with_for_update()
-        row = conn.execute(q).first()
-        if row is None and lock:
-            conn.execute(_insert(self.s)(t.LedgerHead).values(tenant_id=self.tid, count=0, hash=chain.GENESIS)
-                         .on_conflict_do_nothing())
-            row = conn.execute(q).first()
-        return (0, chain.GENESIS) if row is None else (int(row[0]), row[1] or chain.GENESIS)
+        count, head, _, _ = _ledger_head(self.s, self.tid, lock=lock)
+        return count, head
 
     def seal(self) -> int:
         """Give the moves this transaction wrote their place and hash in the tenant's chain; the last thing
@@ -771,7 +781,15 @@ class PaymentRepo(_Repo):
 
 
 # ---------------------------------------------------------------- chat state
+def _audit_of(r: Any) -> chain.AuditEntry:
+    return chain.AuditEntry(at=r.at, actor=r.actor, action=r.action, detail=dict(r.detail or {}), id=r.id)
+
+
 class ChatRepo(_Repo):
+    def __init__(self, session: Session, tid: int) -> None:
+        super().__init__(session, tid)
+        self._audits: list[t.Audit] = []   # written in this transaction, to be sealed at its commit
+
     def claim_message(self, channel: str, message_id: str, at: datetime) -> bool:
         """Record an incoming message id; False if it was handled before."""
         ins = _insert(self.s)(t.InboundMessage).values(tenant_id=self.tid, channel=channel, message_id=message_id,
@@ -834,7 +852,47 @@ class ChatRepo(_Repo):
         self.s.execute(delete(t.Pending).where(t.Pending.tenant_id == self.tid, t.Pending.username == username))
 
     def audit(self, *, at: datetime, actor: str | None, action: str, detail: dict[str, Any]) -> None:
-        self.s.add(t.Audit(tenant_id=self.tid, at=at, actor=actor, action=action, detail=detail))
+        row = t.Audit(tenant_id=self.tid, at=at, actor=actor, action=action, detail=detail)
+        self.s.add(row)
+        self._audits.append(row)
+
+    def forget(self) -> None:
+        """The transaction was rolled back: its audits are gone, and so is any need to seal them."""
+        self._audits = []
+
+    def seal_audits(self) -> int:
+        """The audits this transaction wrote, sealed in the tenant's audit chain (as ``StockRepo.seal`` seals the
+        moves, under the same head row's lock)."""
+        if not self._audits:
+            return 0
+        self.s.flush()
+        _, _, count, prev = _ledger_head(self.s, self.tid, lock=True)
+        for row in self._audits:
+            count += 1
+            prev = chain.link_audit(prev, _audit_of(row))
+            row.seq, row.chain = count, prev
+        self.s.execute(update(t.LedgerHead.__table__).where(_HEAD.tenant_id == self.tid)
+                       .values(audit_count=count, audit_hash=prev))
+        n, self._audits = len(self._audits), []
+        self.s.flush()
+        return n
+
+    def verify_audits(self, *, chunk: int = 5000) -> chain.Verdict:
+        """The audit trail's chain walked from its first entry, every hash recomputed."""
+        walker = chain.Walker(linker=chain.link_audit)
+        last = 0
+        while True:
+            rows = self.s.execute(select(*_AUDIT).where(_AUDIT.tenant_id == self.tid, _AUDIT.seq > last)
+                                  .order_by(_AUDIT.seq).limit(chunk)).all()
+            for r in rows:
+                walker.step(_audit_of(r), r.chain)
+            if len(rows) < chunk:
+                break
+            last = rows[-1].seq
+        unsealed = self.s.execute(select(func.count()).where(_AUDIT.tenant_id == self.tid,
+                                                             _AUDIT.seq.is_(None))).scalar()
+        _, _, count, head = _ledger_head(self.s, self.tid, lock=False)
+        return walker.verdict(head_hash=head, head_count=count, unsealed=int(unsealed or 0))
 
     def audit_where(self, action: str, key: str, value: str) -> dict[str, Any] | None:
         """The newest ``action`` audit whose detail has ``key`` = ``value`` (the JSON read in SQL, however old)."""

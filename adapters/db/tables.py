@@ -174,6 +174,8 @@ class LedgerHead(SQLModel, table=True):
     tenant_id: int = Field(foreign_key="tenant.id", primary_key=True)
     count: int = 0
     hash: str = ""
+    audit_count: int = Field(default=0, sa_column_kwargs={"server_default": "0"})   # the audit trail's chain
+    audit_hash: str = Field(default="", sa_column_kwargs={"server_default": ""})
 
 
 class StockLevel(SQLModel, table=True):
@@ -353,12 +355,15 @@ class Payment(SQLModel, table=True):
 
 
 class Audit(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("tenant_id", "seq", name="uq_audit_tenant_seq"),)
     id: int | None = Field(default=None, primary_key=True)
     tenant_id: int = Field(foreign_key="tenant.id", index=True)
     at: datetime = _ts()
     actor: str | None = None
     action: str
     detail: dict[str, Any] = _json(dict)
+    seq: int | None = None      # sealed as its transaction commits, as the moves are (domain/chain.py)
+    chain: str | None = None
 
 
 class LotReading(SQLModel, table=True):

@@ -62,6 +62,7 @@ class SqlUnitOfWork:
     def commit(self) -> None:
         assert self.session is not None
         self.stock.seal()
+        self.chat.seal_audits()
         self.session.commit()
         self._committed = True
 
@@ -69,7 +70,8 @@ class SqlUnitOfWork:
         """Undo everything so far; the unit of work goes on (a failed message still stores its error reply)."""
         assert self.session is not None
         self.session.rollback()
-        self.stock.forget()   # the moves rolled back are no longer there to seal
+        self.stock.forget()   # the moves and audits rolled back are no longer there to seal
+        self.chat.forget()
 
 
 class Factory:

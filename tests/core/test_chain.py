@@ -173,7 +173,7 @@ def test_concurrent_writers_of_several_products_make_one_unbroken_chain(cafe):
     assert v.ok and v.count == base + 6 * 40 * 2
 
 
-def test_the_migration_seals_the_moves_written_before_the_chain(tmp_path):
+def test_the_migrations_seal_the_moves_and_audits_written_before_the_chains(tmp_path):
     from alembic import command
     from alembic.config import Config
 
@@ -195,10 +195,15 @@ def test_the_migration_seals_the_moves_written_before_the_chain(tmp_path):
             c.execute(text("INSERT INTO move (tenant_id, batch, kind, sku, qty, src, dst, lot, at, note) VALUES "
                            "(1, :b, 'receipt', 'B01', :q, 'v:supplier', 'XH', '', :at, '')"),
                       {"b": f"old{k}", "q": 1.25 * (k + 1), "at": T0.replace(tzinfo=None)})
+            c.execute(text("INSERT INTO audit (tenant_id, at, actor, action, detail) VALUES (1, :at, 'zhou', 'x', :d)"),
+                      {"at": T0.replace(tzinfo=None), "d": f'{{"k": {k}, "a": "新"}}'})
     migrations.upgrade(eng)
     f = uows.factory(eng, "default")
     v = verdict(f)
     assert v.ok and v.count == 3
+    with f(write=False) as uow:
+        a = uow.chat.verify_audits()
+    assert a.ok and a.count == 3, a
     eng.dispose()
 
 
@@ -236,3 +241,24 @@ def test_moves_rolled_back_before_the_unit_of_work_commits_are_never_sealed(cafe
     write(cafe, "sale", ("B01", "1"), batch="after")
     v = verdict(cafe)
     assert v.ok and v.count == base + 1, v
+
+
+def test_the_audit_trail_is_sealed_too_and_a_changed_or_rolled_back_entry_shows(cafe):
+    from workflows import lots
+
+    with cafe() as uow:
+        uow.chat.audit(at=T0, actor="zhou", action="order_approved", detail={"order": 3, "by": "zhou", "n": 1.5})
+        uow.chat.audit(at=T0, actor="zhou", action="product_changed", detail={"sku": "B01", "new": "65"})
+        uow.commit()
+    with cafe() as uow:                                                # rolled back: never sealed
+        uow.chat.audit(at=T0, actor="zhou", action="gone", detail={})
+        uow.rollback()
+        uow.commit()
+    with cafe(write=False) as uow:
+        v = lots.verify(uow)
+    assert v.ok and v.audit is not None and v.audit.count == 2, v
+    sql(cafe, "UPDATE audit SET actor = 'amy' WHERE action = 'order_approved'")   # who approved, rewritten
+    with cafe(write=False) as uow:
+        v = lots.verify(uow)
+    assert not v.ok and v.audit is not None and v.audit.broken is not None and v.audit.broken.position == 1, v
+    assert v.broken is None                                            # the moves' chain is untouched

@@ -241,3 +241,15 @@ def test_a_lot_read_warmer_than_its_products_range_alerts_its_places_once_per_ex
     assert read("5.5", 25) == []
     with c.uow(write=False) as uow:                                    # every reading kept, in and out of range
         assert uow.stock.lot_readings("P001", "ZJ0612")[0][:4] == ("temp_c", 6, D("3.5"), D("8.0"))
+
+
+def test_the_ledger_check_covers_the_audit_trail_and_finds_a_change_rewritten(demo):
+    demo.say("liu", "牛腩售价改成30元一斤")                              # a manager's change of master data: audited
+    demo.press("liu", "确认")
+    out = texts(demo.say("liu", "账本校验"))
+    assert "🔒 审计记录:共 1 条" in out and "签名全部一致" in out, out
+    with demo.container.uow() as uow:                                  # someone edits who changed it, in the database
+        uow.session.connection().execute(text("UPDATE audit SET actor = 'boss' WHERE actor = 'liu'"))
+        uow.session.commit()
+    out = texts(demo.say("liu", "账本校验"))
+    assert "⚠️ 审计记录第" in out and "🔒 账本完整" in out, out          # the moves are intact; the audit trail is not
