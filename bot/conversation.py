@@ -763,8 +763,9 @@ class Conversation:
         if tr.empty:
             turn.reply(self.t("trace.no_such_lot", turn.lang, lot=lot))
             return
-        derived = [lots.trace_of(uow, x.sku, x.lot) for x in tr.made_into] if recall else []
-        left = [(loc, q) for loc, q in tr.here if q > 0]
+        derived = lots.made_from_it(uow, tr) if recall else []
+        # what a recall pulls: the lot, and what was made from it, wherever it still is
+        left = [(t.sku, t.lot, loc, q) for t in (tr, *derived) for loc, q in t.here if q > 0]
         offered = recall and bool(left) and turn.user.can("approve")
         text = replies.lot_trace(self.t, turn.lang, tr, cat=self._catalog, tz=turn.now.tzinfo, recall=recall,
                                  readings=uow.stock.lot_readings(sku, lot), seals=uow.stock.lot_seals(sku, lot),
@@ -772,9 +773,10 @@ class Conversation:
         if offered:   # pulled from every place at once, once confirmed
             pull = commands.Batch(tuple(commands.RecordMoves(
                 movement=commands.Movement.SCRAP, location=loc, note=self.t("trace.recall_note", turn.lang, lot=lot),
-                lines=(commands.Line(sku=sku, qty=q, lot=lot),)) for loc, q in left))
+                lines=(commands.Line(sku=s, qty=q, lot=code),)) for s, code, loc, q in left))
             self._ask(uow, turn, pull, text + "\n\n" + self.t("trace.recall_ask", turn.lang, lot=lot, where="、".join(
-                f"{replies.loc_name(loc, self._catalog)} {replies.qty_text(self._catalog, sku, q)}" for loc, q in left)))
+                f"{replies.loc_name(loc, self._catalog)} {self._name_of(s) + ' ' if derived else ''}"
+                f"{replies.qty_text(self._catalog, s, q)}" for s, _code, loc, q in left)))
             return
         turn.reply(text)
 

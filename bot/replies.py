@@ -852,6 +852,13 @@ def by_recipe(t: Any, lang: str, moves: list[ledger.Move], cat: context.Catalog 
             into[m.sku] = into.get(m.sku, Decimal(0)) + m.qty
     if not used:
         return ""
+    for sku, q in made.items():   # made on the way and used up (the lattes' milk foam): said once, as made
+        left = used.get(sku, Decimal(0)) - q
+        if sku in used:
+            if left > 0:
+                used[sku] = left
+            else:
+                del used[sku]
 
     def words(d: dict[str, Decimal]) -> str:
         return str(t("recipe.joiner", lang)).join(f"{pname(cat, s)} {qty_text(cat, s, q)}" for s, q in d.items())
@@ -1079,8 +1086,9 @@ def lot_trace(t: Any, lang: str, tr: Any, *, cat: context.Catalog | None, tz: An
         for d in derived:
             made_buyers = d.customers()
             out.append(str(t("trace.recall_made", lang, product=pname(cat, d.sku), lot=d.lot,
-                             who=joiner.join(f"{partner(p)} {q(v, d.sku)}" for p, v in made_buyers)
-                             or str(t("trace.recall_nobody_short", lang)),
+                             who=str(t("trace.sold_to", lang, who=joiner.join(f"{partner(p)} {q(v, d.sku)}"
+                                                                             for p, v in made_buyers)))
+                             if made_buyers else str(t("trace.recall_nobody_short", lang)),
                              left=joiner.join(f"{loc_name(loc, cat)} {q(v, d.sku)}" for loc, v in d.here)
                              or str(t("trace.none_left", lang)))))
         out.append(str(t("trace.detail_follows", lang)))

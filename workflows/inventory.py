@@ -101,11 +101,17 @@ def _minus(levels: Sequence[ledger.LotLevel], used: Sequence[ledger.Move]) -> li
     return out
 
 
+MAX_LEVELS = 5   # recipes within recipes: a deeper chain is no kitchen's, and a cycle stops here at the latest
+
+
 def _make(uow: UnitOfWork, p: Plan, recipe: bom.Recipe, qty: Decimal, *, here: str, actor: Actor, force: bool,
-          taken: dict[tuple[str, str], Decimal], product: bool) -> ledger.LotLevel | None:
+          taken: dict[tuple[str, str], Decimal], product: bool, within: tuple[str, ...] = ()) -> ledger.LotLevel | None:
     """``qty`` of ``recipe``'s product made at ``here``: its components used (and, ``product``, what it makes, in a
-    lot of today: a latte made as it is sold), each move naming the recipe and its version."""
+    lot of today: a latte made as it is sold), each move naming the recipe and its version. A component with a
+    recipe of its own that the place lacks is made first, from that recipe, as much as is missing (the milk foam of
+    the lattes); ``within``: the products being made around this one, never made again inside it (a cycle)."""
     start = len(p.moves)
+    within = (*within, recipe.sku)
     lot = None
     if product:
         made = _product(uow, recipe.sku)
@@ -116,9 +122,15 @@ def _make(uow: UnitOfWork, p: Plan, recipe: bom.Recipe, qty: Decimal, *, here: s
                                       actor=actor.user.username, message_id=actor.message_id, batch=actor.batch))
         lot = ledger.LotLevel(lot=code, qty=qty, expiry=expiry)
     for sku, need in recipe.needs(qty):
+        sub = uow.recipes.current(sku) if sku not in within and len(within) < MAX_LEVELS else None
+        short = need - max(uow.stock.on_hand(here, sku) - taken.get((here, sku), Decimal(0)), Decimal(0)) \
+            if sub is not None else Decimal(0)
+        first = _make(uow, p, sub, short, here=here, actor=actor, force=force, taken=taken, product=True,
+                      within=within) if sub is not None and short > 0 else None
         _out(uow, p, kind=MK.CONSUMPTION, line=commands.Line(sku=sku, qty=need), here=here, actor=actor, force=force,
-             pending=taken)
-    p.moves[start:] = [replace(m, note=recipe.note) for m in p.moves[start:]]
+             pending=taken, made=[first] if first is not None else [])
+    # each move names the recipe it was made for (those of a component's own recipe keep theirs)
+    p.moves[start:] = [m if bom.made_by_recipe(m.note) else replace(m, note=recipe.note) for m in p.moves[start:]]
     return lot
 
 

@@ -17,6 +17,24 @@ def trace_of(uow: UnitOfWork, sku: str, lot: str) -> trace.LotTrace:
     return trace.trace(sku, lot, moves, batches=uow.stock.batches_moves(trace.used_batches(moves)))
 
 
+def made_from_it(uow: UnitOfWork, tr: trace.LotTrace, *, levels: int = 5) -> list[trace.LotTrace]:
+    """Every lot made from this one, at any remove (milk → milk foam → lattes), each once: what a recall follows."""
+    out: list[trace.LotTrace] = []
+    seen = {(tr.sku, tr.lot)}
+    wave = list(tr.made_into)
+    for _ in range(levels):
+        nxt = []
+        for link in wave:
+            if (link.sku, link.lot) in seen:
+                continue
+            seen.add((link.sku, link.lot))
+            made = trace_of(uow, link.sku, link.lot)
+            out.append(made)
+            nxt += list(made.made_into)
+        wave = nxt
+    return out
+
+
 def public_view(uow: UnitOfWork, sku: str, lot: str) -> dict[str, Any] | None:
     """What the lot's public page shows (None: no such lot): ``trace.public`` with the suppliers' names, the lot's
     expiry, the sensors' readings and how many of its records agree with the ledger's chain."""

@@ -175,3 +175,31 @@ def test_an_order_of_a_dish_and_its_own_ingredient_counts_the_ingredient_s_booki
     demo = dish
     out = texts(demo.say("liu", "团餐订红烧牛腩60份、牛腩20斤,明天中午提货"))   # 30 + 20 = 50斤 of 42: 8 short
     assert "南山店牛腩现有 42斤(2箱+2),到 06-16 已预订共 50斤(2箱+10),还差 8斤" in out, out
+
+
+def test_a_component_with_its_own_recipe_is_made_first_when_short_and_a_cycle_is_never_followed(chat):
+    for said in ("新增商品奶泡,单位升", "新增商品拿铁,单位杯,售价28", "每升奶泡用牛奶1.2升", "每杯拿铁用奶泡0.15升、咖啡豆18克"):
+        chat.say("zhou", said)
+        chat.press("zhou", "确认")
+    before = chat.stock()
+    out = texts(chat.say("amy", "拿铁卖了10杯"))                   # no foam on hand: 1.5 L made from 1.8 L of milk
+    assert "按配方现做 拿铁 10杯、奶泡 1.5升,用掉:全脂牛奶 1.8升、咖啡豆 0.18kg" in out, out
+    after = chat.stock()
+    assert after["XH:B01"] == pytest.approx(before["XH:B01"] - 1.8) and after.get("XH:B11", 0) == 0
+    notes = {(m["sku"], m["kind"], m["note"]) for m in chat.export("moves") if m["note"].startswith("recipe:")}
+    assert ("B01", "consumption", "recipe:B11:v1") in notes and ("B11", "consumption", "recipe:B12:v1") in notes
+    assert ("B11", "production", "recipe:B11:v1") in notes, notes   # each part names the recipe it was made by
+    chat.say("amy", "今天做了奶泡2升")                               # foam on hand: the next lattes use it first
+    out = texts(chat.say("amy", "拿铁卖了10杯"))
+    assert "用掉:奶泡 1.5升、咖啡豆 0.18kg" in out and "全脂牛奶" not in out, out
+    chat.say("amy", "撤销")
+    chat.say("zhou", "每升牛奶用奶泡1升")                             # a cycle: milk from foam, foam from milk
+    chat.press("zhou", "确认")
+    milk, foam = chat.stock()["XH:B01"], chat.stock()["XH:B11"]          # foam: the 2 L made today
+    chat.say("amy", "奶泡卖了100升")                                 # foam from milk, the milk short from foam:
+    chat.press("amy", "确认")                                        # the foam inside it is never made again
+    moves = chat.export("moves")
+    made = sorted((m["sku"], float(m["qty"])) for m in moves if m["kind"] == "production"
+                  and m["batch"] == moves[-1]["batch"])
+    short = 100 - foam
+    assert made == [("B01", pytest.approx(short * 1.2 - milk)), ("B11", pytest.approx(short))], made

@@ -253,3 +253,19 @@ def test_the_ledger_check_covers_the_audit_trail_and_finds_a_change_rewritten(de
         uow.session.commit()
     out = texts(demo.say("liu", "账本校验"))
     assert "⚠️ 审计记录第" in out and "🔒 账本完整" in out, out          # the moves are intact; the audit trail is not
+
+
+def test_a_recall_follows_what_was_made_from_the_lot_at_every_remove_and_pulls_it_too(chat):
+    for said in ("新增商品奶泡,单位升", "新增商品拿铁,单位杯,售价28", "每升奶泡用牛奶1.2升", "每杯拿铁用奶泡0.15升、咖啡豆18克"):
+        chat.say("zhou", said)
+        chat.press("zhou", "确认")
+    chat.say("amy", "收到牛奶2箱,批号M1,光明送的")
+    chat.say("amy", "今天做了奶泡3升")                               # from the milk of lot M1 (FEFO: its expiry first)
+    chat.say("amy", "盒马拿了拿铁10杯")                               # from that foam
+    out = texts(chat.say("zhou", "召回批号M1"))
+    assert "用它做成的 奶泡 批次 20260615:未卖出;现存 徐汇店 1.5升" in out, out
+    assert "用它做成的 拿铁 批次 20260615:卖给 盒马 10杯;现存 已无库存" in out, out   # two removes away
+    assert "徐汇店 全脂牛奶 20.4升(1箱+8.4)、徐汇店 奶泡 1.5升" in out, out
+    out = texts(chat.press("zhou", "确认"))
+    assert "徐汇店报损 全脂牛奶 20.4升(1箱+8.4); 徐汇店报损 奶泡 1.5升" in out, out
+    assert chat.stock().get("XH:B11", 0) == 0
