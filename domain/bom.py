@@ -2,8 +2,8 @@
 
 A recipe is kept by version (a new one never rewrites what was made by the one before: each move made by a recipe
 names its version). Producing a product with a recipe uses its components in the same write; selling more of it than
-is on hand makes the rest from the recipe first (a latte is made as it is sold). One level: a component that has a
-recipe of its own is used from stock, not made.
+is on hand makes the rest from the recipe first (a latte is made as it is sold). A component that has a recipe of its
+own is made from it first when the place lacks it (the latte's milk foam), a few levels deep, never inside itself.
 """
 from __future__ import annotations
 
