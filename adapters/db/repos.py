@@ -71,6 +71,9 @@ def product_of(r: t.Product) -> catalog.Product:
 _HAS_PRODUCT = text("SELECT 1 FROM product WHERE tenant_id = :tenant_id AND sku = :sku")
 
 
+_USER = select(t.AppUser).where(t.AppUser.tenant_id == bindparam("tid"), t.AppUser.username == bindparam("username"))
+
+
 class CatalogRepo(_Repo):
     def settings(self) -> catalog.TenantSettings:
         r = self.s.get(t.Tenant, self.tid)
@@ -144,8 +147,8 @@ class CatalogRepo(_Repo):
         return [u for u in map(user_of, self._all(t.AppUser)) if everyone or u.active]
 
     def user(self, username: str) -> catalog.User | None:
-        """One person, whether or not they left (``User.active``)."""
-        r = self._one(t.AppUser, t.AppUser.username == username)
+        """One person, whether or not they left (``User.active``); asked for every message: a statement built once."""
+        r = self.s.execute(_USER, {"tid": self.tid, "username": username}).scalars().first()
         return user_of(r) if r else None
 
     def departed(self, among: Iterable[str]) -> set[str]:
