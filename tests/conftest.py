@@ -41,6 +41,25 @@ def pg_available() -> bool:
 REDIS_URL = "redis://127.0.0.1:6379/0"
 
 
+def concurrently(workers: int, work) -> None:  # type: ignore[no-untyped-def]
+    """``work(n)`` in ``workers`` threads at once; any error raised in one is raised here."""
+    import threading
+    errors_seen: list[BaseException] = []
+
+    def run(n: int) -> None:
+        try:
+            work(n)
+        except BaseException as exc:  # noqa: BLE001
+            errors_seen.append(exc)
+
+    threads = [threading.Thread(target=run, args=(n,)) for n in range(workers)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert not errors_seen, errors_seen
+
+
 def listening(port: int) -> bool:
     """A local service (Redis, Mosquitto) accepts connections on ``port``; tests that need it are skipped, visibly,
     when it does not."""

@@ -1,7 +1,6 @@
 """The ledger's hash chain (domain/chain.py) on SQLite and PostgreSQL: sealed at commit, verified, tamper found."""
 from __future__ import annotations
 
-import threading
 from dataclasses import replace
 from datetime import timedelta
 from decimal import Decimal
@@ -12,7 +11,7 @@ from sqlalchemy import select, text
 from adapters.db import repos
 from adapters.db import tables as t
 from domain import chain, commands, ledger
-from tests.conftest import T0
+from tests.conftest import T0, concurrently
 from workflows import inventory
 
 D = Decimal
@@ -154,21 +153,11 @@ def test_a_move_written_around_the_unit_of_work_stays_outside_the_chain_and_is_r
 
 def test_concurrent_writers_of_several_products_make_one_unbroken_chain(cafe):
     base = verdict(cafe).count
-    errors_seen: list[BaseException] = []
-
     def worker(n: int) -> None:
-        try:
-            for i in range(40):
-                write(cafe, "sale", ("B08", "1"), (("B06", "1") if n % 2 else ("B01", "1")), batch=f"w{n}-{i}")
-        except BaseException as exc:  # noqa: BLE001
-            errors_seen.append(exc)
+        for i in range(40):
+            write(cafe, "sale", ("B08", "1"), (("B06", "1") if n % 2 else ("B01", "1")), batch=f"w{n}-{i}")
 
-    threads = [threading.Thread(target=worker, args=(n,)) for n in range(6)]
-    for th in threads:
-        th.start()
-    for th in threads:
-        th.join()
-    assert not errors_seen
+    concurrently(6, worker)
     v = verdict(cafe)
     assert v.ok and v.count == base + 6 * 40 * 2
 

@@ -60,6 +60,13 @@ def chat(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Chat:
     return make_chat(tmp_path, monkeypatch)
 
 
+def foam_lattes(chat: Chat) -> None:
+    """The café makes milk foam (B11, from milk) and lattes (B12, from foam and beans), each by its recipe."""
+    for said in ("新增商品奶泡,单位升", "新增商品拿铁,单位杯,售价28", "每升奶泡用牛奶1.2升", "每杯拿铁用奶泡0.15升、咖啡豆18克"):
+        chat.say("zhou", said)
+        chat.press("zhou", "确认")
+
+
 def texts(out: list[dict], to: str | None = None) -> str:
     return "\n".join(m.get("text") or m.get("error") or "" for m in out if to is None or m.get("to") == to)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import DEMO
-from tests.e2e.conftest import Chat, make_chat, texts
+from tests.e2e.conftest import Chat, foam_lattes, make_chat, texts
 
 
 @pytest.fixture
@@ -178,9 +178,7 @@ def test_an_order_of_a_dish_and_its_own_ingredient_counts_the_ingredient_s_booki
 
 
 def test_a_component_with_its_own_recipe_is_made_first_when_short_and_a_cycle_is_never_followed(chat):
-    for said in ("新增商品奶泡,单位升", "新增商品拿铁,单位杯,售价28", "每升奶泡用牛奶1.2升", "每杯拿铁用奶泡0.15升、咖啡豆18克"):
-        chat.say("zhou", said)
-        chat.press("zhou", "确认")
+    foam_lattes(chat)
     before = chat.stock()
     out = texts(chat.say("amy", "拿铁卖了10杯"))                   # no foam on hand: 1.5 L made from 1.8 L of milk
     assert "按配方现做 拿铁 10杯、奶泡 1.5升,用掉:全脂牛奶 1.8升、咖啡豆 0.18kg" in out, out

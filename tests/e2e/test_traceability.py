@@ -12,7 +12,7 @@ from sqlalchemy import text
 
 from adapters.db import tables as t
 from tests.conftest import DEMO, T0, listening
-from tests.e2e.conftest import Chat, make_chat, serving, texts
+from tests.e2e.conftest import Chat, foam_lattes, make_chat, serving, texts
 
 
 @pytest.fixture
@@ -256,9 +256,7 @@ def test_the_ledger_check_covers_the_audit_trail_and_finds_a_change_rewritten(de
 
 
 def test_a_recall_follows_what_was_made_from_the_lot_at_every_remove_and_pulls_it_too(chat):
-    for said in ("新增商品奶泡,单位升", "新增商品拿铁,单位杯,售价28", "每升奶泡用牛奶1.2升", "每杯拿铁用奶泡0.15升、咖啡豆18克"):
-        chat.say("zhou", said)
-        chat.press("zhou", "确认")
+    foam_lattes(chat)
     chat.say("amy", "收到牛奶2箱,批号M1,光明送的")
     chat.say("amy", "今天做了奶泡3升")                               # from the milk of lot M1 (FEFO: its expiry first)
     chat.say("amy", "盒马拿了拿铁10杯")                               # from that foam
