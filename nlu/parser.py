@@ -1513,16 +1513,17 @@ class Parser:
         name = _TRACE_EDGES.sub("", re.sub(r"[\s,.?!~:]+", "", rest))
         name = "" if name in ("货", "货物", "东西") else name   # 这批货是哪来的: no product named
         sku = None
-        if name:
-            found_p = self.lex.match_product(name)
-            if len(found_p.skus) != 1 or found_p.guess is not None:
-                return None if lot is None and day is None and strong is None else (
-                    commands.Clarify("unknown_product", mention=name) if not found_p.skus
-                    else commands.Clarify("ambiguous_product", mention=name, candidates=found_p.skus))
-            sku = found_p.skus[0]
         recall = bool(re.search(r"召回|下架这批|问题批次", s))
         code = bool(re.search(r"溯源码|追溯码|二维码|qr", s))
-        return commands.Parsed(commands.TraceLot(sku=sku, lot=lot, day=day, recall=recall, code=code, partner=partner))
+        wanted = commands.TraceLot(sku=None, lot=lot, day=day, recall=recall, code=code, partner=partner)
+        if name:
+            found_p = self.lex.match_product(name)
+            if len(found_p.skus) != 1 or found_p.guess is not None:   # (数据线 → 苹果的: the trace goes on)
+                return None if lot is None and day is None and strong is None else (
+                    commands.Clarify("unknown_product", mention=name) if not found_p.skus
+                    else commands.Clarify("ambiguous_product", mention=name, candidates=found_p.skus, partial=wanted))
+            sku = found_p.skus[0]
+        return commands.Parsed(replace(wanted, sku=sku))
 
     def _staff_asked(self, s: str) -> Result | None:
         """南山店有哪些人 · 员工名单 · 谁是南山店店长 · 南山店店长是谁 · 小王是哪个店的: who works where; None: not asked."""

@@ -11,8 +11,10 @@ import pytest
 from sqlalchemy import text
 
 from adapters.db import tables as t
-from tests.conftest import DEMO, T0, listening
+from tests.conftest import DEMO, ROOT, T0, listening
 from tests.e2e.conftest import Chat, foam_lattes, make_chat, serving, texts
+
+PHONE = ROOT / "tests" / "nlu" / "fixtures" / "phone"
 
 
 @pytest.fixture
@@ -267,3 +269,12 @@ def test_a_recall_follows_what_was_made_from_the_lot_at_every_remove_and_pulls_i
     out = texts(chat.press("zhou", "确认"))
     assert "徐汇店报损 全脂牛奶 20.4升(1箱+8.4); 徐汇店报损 奶泡 1.5升" in out, out
     assert chat.stock().get("XH:B11", 0) == 0
+
+
+def test_a_trace_of_a_name_two_products_share_asks_which_and_goes_on_with_the_answer(tmp_path, monkeypatch):
+    shop = make_chat(tmp_path, monkeypatch, catalog=PHONE)
+    shop.say("xm", "收到苹果数据线2盒,批号D2")
+    out = shop.say("lz", "追溯数据线批号D2")
+    assert "「数据线」指哪一个" in texts(out), out
+    out = texts(shop.say("lz", "苹果的"))                              # was: not understood
+    assert "🔎 苹果数据线 批次 D2" in out and "20根(2盒)" in out, out
