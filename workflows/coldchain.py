@@ -9,7 +9,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from domain import trace, units
+from domain import catalog, trace, units
 from workflows import purchasing
 from workflows.ports import UnitOfWork
 
@@ -18,8 +18,8 @@ KEY = "coldchain"
 
 def check(uow: UnitOfWork, box: Any, t: Any, *, sku: str, lot: str, metric: str, value: Decimal,
           at: datetime) -> bool:
-    """After a reading is stored: alert the managers of the places that hold the lot (the owner when none) if it
-    has just left its product's range. True when an alert went out."""
+    """After a reading is stored: alert the managers of the places that hold the lot (a place without one: the
+    owner; none of it left: the owners) if it has just left its product's range. True when an alert went out."""
     if trace.metric(metric)[0] != "temperature":
         return False
     product = uow.catalog.product(sku)
@@ -36,14 +36,16 @@ def check(uow: UnitOfWork, box: Any, t: Any, *, sku: str, lot: str, metric: str,
     uow.rules.set_alert(KEY, subject, active=True, at=at)
     held = sorted({loc for loc, s, code, q, _exp in uow.stock.all_levels() if s == sku and code == lot and q > 0})
     people: dict[str, Any] = {}
-    for loc in held or [None]:
+    for loc in held:
         for u in purchasing.managers_of(uow, loc):
             people.setdefault(u.username, u)
+    if not held:   # none of it left anywhere (the sensor still reports): the owners hear of it
+        people = {u.username: u for u in uow.catalog.users() if u.role == catalog.Role.ADMIN}
     places = {loc.code: loc.name for loc in uow.catalog.locations()}
     for username, u in people.items():
         box.push(username, t("coldchain.alert", u.language, product=product.name, lot=lot,
                              value=format(units.normalize(value), "f"), range=_range(t, u.language, product),
-                             at=at.astimezone(uow_tz(uow)).strftime("%m-%d %H:%M"),
+                             at=at.astimezone(_tz(uow)).strftime("%m-%d %H:%M"),
                              where="、".join(places.get(x, x) for x in held) or t("coldchain.nowhere", u.language)))
     return bool(people)
 
@@ -53,6 +55,6 @@ def _range(t: Any, lang: str, product: Any) -> str:
     return str(t("field.temp_range" if lo and hi else "field.temp_max" if hi else "field.temp_min", lang, lo=lo, hi=hi))
 
 
-def uow_tz(uow: UnitOfWork) -> Any:
+def _tz(uow: UnitOfWork) -> Any:
     from zoneinfo import ZoneInfo
     return ZoneInfo(uow.catalog.settings().timezone)

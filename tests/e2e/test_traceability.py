@@ -243,6 +243,10 @@ def test_a_lot_read_warmer_than_its_products_range_alerts_its_places_once_per_ex
     assert read("5.5", 25) == []
     with c.uow(write=False) as uow:                                    # every reading kept, in and out of range
         assert uow.stock.lot_readings("P001", "ZJ0612")[0][:4] == ("temp_c", 6, D("3.5"), D("8.0"))
+    demo.say("liu", "召回批号ZJ0612")                                   # none of it left anywhere …
+    demo.press("liu", "确认")
+    assert read("4.0", 35) == []
+    assert {n.to for n in read("9.0", 40)} == {"boss"}                 # … the owners hear of the sensor still reading
 
 
 def test_the_ledger_check_covers_the_audit_trail_and_finds_a_change_rewritten(demo):
