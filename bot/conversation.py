@@ -1409,6 +1409,9 @@ class Conversation:
         shown = {k: replies.field_value(self.t, turn.lang, product, cmd.field, v, self._catalog)
                  for k, v in (("old", old), ("new", cmd.value))}
         values = _field_values(cmd.field, cmd.value)
+        if cmd.field == "storage_temp" and None not in (values["temp_min"], values["temp_max"]) \
+                and values["temp_min"] > values["temp_max"]:   # (不低于8度 on a range of at most 6)
+            raise errors.BadInput(code="temp_range", lo=str(values["temp_min"]), hi=str(values["temp_max"]))
         self._change(uow, turn, cmd, name=product.name, shown=shown, confirmed=confirmed,
                      apply=lambda: uow.catalog.set_product(cmd.sku, values), action="product_changed",
                      detail={"sku": cmd.sku, "field": cmd.field, "old": None if old is None else str(old),

@@ -224,6 +224,8 @@ def test_a_lot_read_warmer_than_its_products_range_alerts_its_places_once_per_ex
     demo.say("liu", "牛腩温度不能超过5度")                            # one bound said: the other kept
     demo.press("liu", "确认")
     assert "0–5℃" in texts(demo.say("xiaowang", "牛腩要冷藏在几度"))
+    out = texts(demo.say("liu", "牛腩温度不能低于8度"))                  # above the upper bound kept: refused
+    assert "下限 8℃ 高于上限 5℃,没有修改" in out, out
     row = next(r for r in demo.export("products") if r["sku"] == "P001")
     assert (row["temp_min"], row["temp_max"]) == ("0", "5"), row            # exported as the import reads it
     c = demo.container
