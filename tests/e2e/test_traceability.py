@@ -284,3 +284,15 @@ def test_a_trace_of_a_name_two_products_share_asks_which_and_goes_on_with_the_an
     assert "「数据线」指哪一个" in texts(out), out
     out = texts(shop.say("lz", "苹果的"))                              # was: not understood
     assert "🔎 苹果数据线 批次 D2" in out and "20根(2盒)" in out, out
+
+
+def test_a_trace_a_recall_and_the_ledger_check_in_english(chat):
+    chat.say("zhou", "switch to English")
+    chat.say("amy", "收到牛奶2箱,批号M1,光明送的")
+    out = texts(chat.say("zhou", "trace milk lot M1"))
+    assert "🔎 全脂牛奶, lot M1" in out and "Came in: 06-15 from 光明乳业 to 徐汇店, 24升(2箱)" in out, out
+    out = texts(chat.say("zhou", "recall lot M1"))
+    assert "🚨 Recall 全脂牛奶, lot M1" in out and "Write off all of lot M1 now?" in out, out
+    chat.press("zhou", "Cancel")
+    out = texts(chat.say("zhou", "check ledger"))
+    assert "🔒 The ledger is intact" in out and "🔒 Audit trail:" in out, out
