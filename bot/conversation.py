@@ -732,6 +732,17 @@ class Conversation:
                                   products="、".join(self._name_of(x) for x in skus)))
                 return
             sku = skus[0]
+        if sku is None and lot is None:   # 这批的溯源码 right after 收到牛奶2箱: the lots the speaker's last write made
+            last = uow.stock.last_batch(turn.user.username)
+            came = sorted({(m.sku, m.lot) for m in (uow.stock.batch(last) if last else [])
+                           if m.kind in (ledger.MoveKind.RECEIPT, ledger.MoveKind.PRODUCTION) and m.lot})
+            if len(came) == 1:
+                sku, lot = came[0]
+            elif came:
+                flags = ("r" if cmd.recall else "") + ("c" if cmd.code else "")
+                turn.reply(self.t("trace.which_lot", turn.lang), [[Button(f"{self._name_of(s)} {code}",
+                                                                          f"lot:{s}:{code}:{flags}")] for s, code in came])
+                return
         if sku is None:
             turn.reply(self.t("trace.say_which", turn.lang))
             return

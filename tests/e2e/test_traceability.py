@@ -296,3 +296,13 @@ def test_a_trace_a_recall_and_the_ledger_check_in_english(chat):
     chat.press("zhou", "Cancel")
     out = texts(chat.say("zhou", "check ledger"))
     assert "🔒 The ledger is intact" in out and "🔒 Audit trail:" in out, out
+
+
+def test_this_lots_code_right_after_a_receipt_is_the_lot_it_made_or_a_choice_of_them(chat):
+    chat.say("amy", "收到牛奶2箱,批号M1,光明送的")
+    out = texts(chat.say("amy", "这批的溯源码"))                     # was: which lot?
+    assert "📱 全脂牛奶 批次 M1 的溯源页" in out, out
+    chat.say("amy", "收到牛奶1箱、奶油2盒")
+    out = chat.say("amy", "打印这批的溯源码")
+    assert [b for row in out[0]["buttons"] for b in row] == ["全脂牛奶 20260615", "淡奶油 20260615"], out
+    assert "📱 淡奶油 批次 20260615 的溯源页" in texts(chat.press("amy", "淡奶油 20260615"))
