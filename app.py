@@ -62,10 +62,11 @@ def bootstrap(*, tenant: str = "default", clock: Any = None, migrate: bool = Tru
     forecaster = forecast_port.Forecaster(weather=weather, shared=shared)
     scheduler = jobs.Scheduler(uow=uow, clock=clock, t=t, forecaster=forecaster, weather=weather,
                                workday=forecast_port.workday)
+    links = traceability.links(settings, tenant)
     conversation = Conversation(tenant=tenant, uow=uow, clock=clock, t=t, parser_factory=nlu_parser.Parser,
                                 on_events=scheduler.on_events, forecast_chart=forecast_port.chart_reply(t, forecaster),
                                 report=reports_reply(t, forecaster), reorder=reorder_reply(t, forecaster),
-                                spreadsheet=spreadsheet.to_xlsx, lot_code=traceability.links(settings, tenant).code)
+                                spreadsheet=spreadsheet.to_xlsx, lot_code=links.code, lot_labels=links.labels)
     return Container(settings=settings, engine=engine, uow=uow, clock=clock, conversation=conversation,
                      scheduler=scheduler, tenant=tenant, on_reading=reading_checks(t))
 

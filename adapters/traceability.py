@@ -46,6 +46,10 @@ class LotLinks:
         qr.make_image().save(buf)
         return url, buf.getvalue()
 
+    def labels(self, items: list[tuple[str, str, str]]) -> bytes:
+        """A sheet of labels (sku, lot, caption) to print: each lot's QR code and its caption."""
+        return sheet(self, items)
+
 
 def links(settings: Any, tenant: str) -> LotLinks:
     """The tenant's lot links from the settings: ``KUGUAN_PUBLIC_URL`` (else the server's own address) and a key
@@ -88,3 +92,36 @@ def page(view: dict[str, Any], t: Any, lang: str, tz: Any) -> str:
             "th{text-align:left;padding:.3rem 1rem .3rem 0;color:#555;white-space:nowrap}td{padding:.3rem 0}"
             ".seal{margin-top:1rem;color:" + ("#a00" if bad else "#070") + "}</style></head>"
             f"<body><h1>{title}</h1><table>{body}</table><p class=seal>{escape(str(seal))}</p></body></html>")
+
+
+def sheet(links: LotLinks, labels: list[tuple[str, str, str]]) -> bytes:
+    """A printable sheet of lot labels, three to a row: each its caption above its QR code (the lot's page).
+    ``labels``: (sku, lot, caption). PNG, 150 dpi at A4 width."""
+    import warnings
+
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import qrcode
+
+    from adapters.forecasting import charts
+
+    font = charts.cjk_font()
+    per_row = 3
+    rows = (len(labels) + per_row - 1) // per_row
+    fig, axes = plt.subplots(rows, per_row, figsize=(8.27, 3.1 * rows), squeeze=False)
+    for ax in axes.flat:
+        ax.axis("off")
+    for ax, (sku, lot, caption) in zip(axes.flat, labels, strict=False):
+        qr = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=2)
+        qr.add_data(links.url(sku, lot))
+        qr.make(fit=True)
+        ax.imshow(qr.get_matrix(), cmap="binary", interpolation="nearest")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")   # missing glyphs when no CJK font is installed
+            ax.set_title(caption, fontsize=9, fontdict={"family": [font, "DejaVu Sans"]} if font else None)
+    fig.tight_layout()
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=150)
+    plt.close(fig)
+    return buf.getvalue()

@@ -124,7 +124,8 @@ class Conversation:
                  report: Callable[..., tuple[str, int | Decimal]] | None = None,
                  reorder: Callable[..., list[int]] | None = None,
                  spreadsheet: Callable[[exports.Workbook], bytes] | None = None,
-                 lot_code: Callable[[str, str], tuple[str, bytes]] | None = None) -> None:
+                 lot_code: Callable[[str, str], tuple[str, bytes]] | None = None,
+                 lot_labels: Callable[[list[tuple[str, str, str]]], bytes] | None = None) -> None:
         self.tenant = tenant
         self.uow = uow
         self.clock = clock
@@ -136,6 +137,7 @@ class Conversation:
         self.reorder = reorder  # (uow, turn, location=) → ids of the purchase requests the prep list's button made
         self.spreadsheet = spreadsheet   # a workbook → the bytes of its .xlsx file
         self.lot_code = lot_code   # (sku, lot) → the lot's public page and a PNG of its QR code
+        self.lot_labels = lot_labels   # [(sku, lot, caption)] → a PNG sheet of QR labels to print
         self._catalog: context.Catalog | None = None
         self._parser: Parser | None = None
         self._version = -1
@@ -732,6 +734,9 @@ class Conversation:
                                   products="、".join(self._name_of(x) for x in skus)))
                 return
             sku = skus[0]
+        if sku is None and lot is None and cmd.day is not None and cmd.code:   # 打印今天的溯源码: a sheet of labels
+            self._labels(uow, turn, cmd.day)
+            return
         if sku is None and lot is None:   # 这批的溯源码 right after 收到牛奶2箱: the lots the speaker's last write made
             last = uow.stock.last_batch(turn.user.username)
             came = sorted({(m.sku, m.lot) for m in (uow.stock.batch(last) if last else [])
@@ -759,6 +764,25 @@ class Conversation:
                 return
             lot = choices[0][0]
         self._show_lot(uow, turn, sku, lot, recall=cmd.recall, code=cmd.code)
+
+    def _labels(self, uow: UnitOfWork, turn: Turn, day: Any) -> None:
+        """打印今天的溯源码: every lot that came in at the speaker's store that day (everywhere for the owner), a sheet
+        of QR labels to print, each captioned with its product, lot, day and supplier."""
+        tz = turn.now.tzinfo
+        start = datetime.combine(day, datetime.min.time(), tzinfo=tz)
+        came = uow.stock.lots_came(start, start + timedelta(days=1), location=turn.user.location)
+        where = replies.loc_name(turn.user.location, self._catalog) if turn.user.location else ""
+        if not came:
+            turn.reply(self.t("trace.labels_none", turn.lang, day=day.strftime("%m-%d"), location=where))
+            return
+        if self.lot_labels is None:
+            turn.reply(self.t("trace.code_off", turn.lang))
+            return
+        png = self.lot_labels([(s, code, f"{self._name_of(s)} {code} {at.astimezone(tz):%m-%d} "
+                                          f"{replies.partner_name(p, self._catalog)}".strip())
+                               for s, code, at, p in came[:60]])
+        turn.reply(self.t("trace.labels", turn.lang, n=min(len(came), 60), day=day.strftime("%m-%d"), location=where),
+                   image=png)
 
     def _show_lot(self, uow: UnitOfWork, turn: Turn, sku: str, lot: str, *, recall: bool, code: bool) -> None:
         if code:

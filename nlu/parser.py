@@ -1514,7 +1514,7 @@ class Parser:
         name = "" if name in ("货", "货物", "东西") else name   # 这批货是哪来的: no product named
         sku = None
         recall = bool(re.search(r"召回|下架这批|问题批次", s))
-        code = bool(re.search(r"溯源码|追溯码|二维码|qr", s))
+        code = bool(re.search(r"溯源码|追溯码|二维码|qr|标签", s))
         wanted = commands.TraceLot(sku=None, lot=lot, day=day, recall=recall, code=code, partner=partner)
         if name:
             found_p = self.lex.match_product(name)
@@ -2352,7 +2352,7 @@ _PRICE_NOW = (
                + _PRICE_VALUE))
 # who works where, asked (南山店有哪些人 · 员工名单 · 我们有几个员工 · 谁是南山店店长 · 南山店店长是谁 · 小王是哪个店的)
 # a lot's trace: words that ask for it whatever else is said, and questions that ask it of a lot (这批 · 批号A123)
-_TRACE_STRONG = re.compile(r"追溯码|溯源码|追溯|溯源|召回|(?:批次|批号|这批|那批)[^,]{0,8}?(?:二维码|qr ?码?)|"
+_TRACE_STRONG = re.compile(r"追溯码|溯源码|溯源标签|追溯标签|追溯|溯源|召回|(?:批次|批号|这批|那批)[^,]{0,8}?(?:二维码|qr ?码?)|"
                            r"(?:二维码|qr ?码?)[^,]{0,3}?(?:批次|批号)")
 _TRACE_ASKED = re.compile(r"(?:都|全)?(?:去哪了|去哪儿了|去哪里了|去了哪里?|卖给谁了|卖给了谁|卖给哪些?(?:客户|人|店)了?|"
                           r"给了谁|发给谁了|流向|去向|(?:是)?(?:从)?(?:哪来的|哪里来的|哪儿来的|哪进的|谁家的|哪家的|谁送的)|"
@@ -2361,7 +2361,7 @@ _TRACE_LOT_WORD = re.compile(r"批号|批次|这批|那批|这一批|那一批")
 _TRACE_CODE = re.compile(r"(?<![a-z0-9])(?P<lot>[a-z]{0,4}\d[a-z0-9-]{1,20})(?=这批|那批|这一批|那一批|批次|批)")
 _TRACE_BARE = re.compile(r"(?<![a-z0-9])(?P<lot>[a-z]{0,4}\d[a-z0-9-]{2,20})(?![a-z0-9])")   # 追溯一下A123
 _TRACE_FILLER = re.compile(r"(?:请|帮我|帮忙|给我)?(?:查一?下|查查|看一?下|看看|查询|打印|生成|发一?下|发给我)|"
-                           r"刚才|刚刚|这一?批|那一?批|批次|批号|"
+                           r"刚才|刚刚|这一?批|那一?批|批次|批号|收货的|进货的|到货的|的?标签|"
                            r"收的|进的|到的|做的|生产的|烤的|的二维码|二维码|qr ?码?|一下|所有|全部")
 # single characters taken only at the edges of what is left (干货 · 条码纸 stay whole as product names)
 _TRACE_EDGES = re.compile(r"^(?:是|的)+|(?:是|了|呢|吗|的)+$")

@@ -392,6 +392,20 @@ class StockRepo(_Repo):
                               .group_by(_MOVE.sku).order_by(_MOVE.sku)).scalars()
         return list(rows)
 
+    def lots_came(self, start: datetime, end: datetime, *, location: str | None = None
+                  ) -> list[tuple[str, str, datetime, str | None]]:
+        """The lots that came in (received or made) between ``start`` and ``end`` (at ``location``; everywhere: None),
+        undone ones left out: (sku, lot, when, from whom), in the order they came."""
+        came = [ledger.MoveKind.RECEIPT.value, ledger.MoveKind.PRODUCTION.value]
+        undone = select(_MOVE.reverses).where(_MOVE.tenant_id == self.tid, _MOVE.reverses.is_not(None))
+        where = [_MOVE.tenant_id == self.tid, _MOVE.kind.in_(came), _MOVE.at >= start, _MOVE.at < end,
+                 _MOVE.lot != "", _MOVE.reverses.is_(None), _MOVE.id.not_in(undone)]
+        if location is not None:
+            where.append(_MOVE.dst == location)
+        rows = self.s.execute(select(_MOVE.sku, _MOVE.lot, func.min(_MOVE.at), func.min(_MOVE.partner)).where(*where)
+                              .group_by(_MOVE.sku, _MOVE.lot).order_by(func.min(_MOVE.at), _MOVE.sku)).all()
+        return [(s, lot, at if at.tzinfo else at.replace(tzinfo=UTC), p) for s, lot, at, p in rows]
+
     def lots_of(self, sku: str, *, limit: int = 8) -> list[tuple[str, datetime, str | None, str]]:
         """A product's lots, newest first, for picking one to trace: (code, when it first came in, from whom, how:
         the kind of its first move in, ``receipt`` · ``production`` · ``opening``)."""

@@ -306,3 +306,20 @@ def test_this_lots_code_right_after_a_receipt_is_the_lot_it_made_or_a_choice_of_
     out = chat.say("amy", "打印这批的溯源码")
     assert [b for row in out[0]["buttons"] for b in row] == ["全脂牛奶 20260615", "淡奶油 20260615"], out
     assert "📱 淡奶油 批次 20260615 的溯源页" in texts(chat.press("amy", "淡奶油 20260615"))
+
+
+def test_todays_labels_are_one_sheet_of_every_lot_received_or_made_at_the_store(chat):
+    chat.say("amy", "收到牛奶2箱,批号M1,光明送的")
+    chat.say("amy", "收到奶油2盒")
+    chat.say("amy", "今天做了可颂20个")
+    chat.say("bo", "收到牛奶1箱")                                     # another store's: not on 徐汇店's sheet
+    chat.say("amy", "卖了可颂1个")
+    out = chat.say("amy", "打印今天的溯源码")
+    assert "🏷️ 徐汇店06-15 进货和自制的 3 个批次的溯源标签" in texts(out), out
+    assert str(out[0].get("image", "")).startswith("<png ")
+    with chat.container.uow(write=False) as uow:
+        came = uow.stock.lots_came(T0.replace(hour=0), T0.replace(hour=0) + timedelta(days=1), location="XH")
+    assert [(s, lot) for s, lot, _at, _p in came] == [("B01", "M1"), ("B02", "20260615"), ("B09", "20260615")]
+    png = chat.container.conversation.lot_labels([(s, lot, f"{s} {lot}") for s, lot, _at, _p in came])
+    assert png.startswith(b"\x89PNG")
+    assert "没有带批次的进货或自制记录" in texts(chat.say("amy", "打印昨天的溯源码"))
