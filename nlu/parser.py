@@ -771,7 +771,11 @@ class Parser:
         owed = _OWED_ASKED.search(a.s) if not customer and not supplier and not a.qtys else None
         if owed is not None:   # 哪些客户还欠钱 · 应收账款 · 我们欠供应商多少 · 应付账款
             return commands.Parsed(commands.OwedQuery("supplier" if owed.group("sup") else "customer"))
-        if not customer and not supplier and not a.qtys and _CUSTOMERS_RANKED.search(a.s):   # 哪个客户拿货最多
+        ranked = _CUSTOMERS_RANKED.search(a.s) if not customer and not supplier and not a.qtys else None
+        if ranked is not None and "卖给" in ranked.group(0) and not a.of("product") \
+                and _unnamed_goods(a.s[:ranked.start()], speaker.now):
+            ranked = None   # 酸奶卖给谁了 with 酸奶 no product of ours: not every customer's takings
+        if ranked is not None:   # 哪个客户拿货最多
             period = dates.past_span(a.s, speaker.now) or (speaker.now.date().replace(day=1), speaker.now.date())
             prods = a.of("product")
             return commands.Parsed(commands.CustomerQuery(partner="", start=period[0], end=period[1],
@@ -2368,6 +2372,16 @@ _TRACE_EDGES = re.compile(r"^(?:是|的)+|(?:是|了|呢|吗|的)+$")
 _LEDGER_CHECK = re.compile(r"(?:校验|核对|检查|验证|查验)(?:一下)?(?:账本|台账|流水账?)(?:的)?(?:完整性?|指纹)?"
                            r"(?:\s*#?(?P<pos>\d{1,9})\s*[: ]?\s*(?P<fp>[0-9a-f]{8,64}))?"
                            r"|(?:账本|台账|流水账?)(?:校验|核对|指纹|完整吗|完整性|有没有被?(?:改|动|篡改)过|被?(?:改|动|篡改)过吗|可信吗)[?]?")
+def _unnamed_goods(head: str, now: dt.datetime) -> bool:
+    """Words before 卖给谁了 that are neither a time (上个月 · 这周) nor nothing: goods the catalog does not know."""
+    found = dates.find(head, now)
+    if found is not None:
+        head = head[:found.start] + head[found.end:]
+    rest = re.sub(r"(?:上|这|本)(?:个)?(?:月|周|星期|礼拜)|今天|昨天|前天|今年|去年|最近(?:\d+|[一二两三四五六七八九十]+)?"
+                  r"(?:天|周|个月)?|都|全|的", "", head)
+    return bool(re.search(r"[\u4e00-\u9fff]", rest))
+
+
 # a product's storage temperature (牛奶冷藏2到6度 · 牛奶储存温度不能超过6度 · 牛奶储存温度多少); ℃ arrives as °c
 _TEMP_WORD = r"(?:的)?(?:储存|存储|贮存|保存|储藏|冷藏|冷冻|存放)?温度(?:要求|范围)?"
 _DEG = r"(?:度|°c|℃|摄氏度)?"
