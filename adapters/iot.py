@@ -6,6 +6,7 @@ traceability and cold-chain rules can use them.
 from __future__ import annotations
 
 import json
+import logging
 import threading
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
@@ -15,6 +16,7 @@ from zoneinfo import ZoneInfo
 from adapters.db import tables as t
 
 TOPIC = "kuguan/+/lots/+/+/+"
+log = logging.getLogger(__name__)
 
 
 def parse(topic: str, payload: bytes, *, now: datetime) -> dict[str, Any] | None:
@@ -42,11 +44,19 @@ def parse(topic: str, payload: bytes, *, now: datetime) -> dict[str, Any] | None
 
 def ingest(factory: Any, r: dict[str, Any], *, on_reading: Any = None, now: datetime | None = None) -> list[Any]:
     """Store one parsed reading on its lot and run ``on_reading(uow, reading, now)`` (the cold chain's check) in
-    the same transaction; what it returns (messages to send) is returned once committed."""
+    the same transaction; what it returns (messages to send) is returned once committed. A check that fails is
+    logged and undone alone (a savepoint): the reading is kept all the same."""
+    out: Any = []
     with factory() as uow:
         uow.catalog.s.add(t.LotReading(tenant_id=uow.tenant_id, sku=r["sku"], lot=r["lot"], metric=r["metric"],
                                        value=r["value"], at=r["at"], source="mqtt"))
-        out = on_reading(uow, r, now or r["at"]) if on_reading is not None else []
+        if on_reading is not None:
+            try:
+                with uow.session.begin_nested():
+                    out = on_reading(uow, r, now or r["at"])
+            except Exception:  # noqa: BLE001 - the reading is the record; its alert is not worth losing it for
+                log.exception("the check of a reading on %s/%s failed", r["sku"], r["lot"])
+                out = []
         uow.commit()
     return list(out or [])
 

@@ -323,3 +323,22 @@ def test_todays_labels_are_one_sheet_of_every_lot_received_or_made_at_the_store(
     png = chat.container.conversation.lot_labels([(s, lot, f"{s} {lot}") for s, lot, _at, _p in came])
     assert png.startswith(b"\x89PNG")
     assert "没有带批次的进货或自制记录" in texts(chat.say("amy", "打印昨天的溯源码"))
+
+
+def test_a_reading_is_kept_even_when_its_check_fails(demo):
+    from datetime import datetime
+
+    from adapters import iot
+
+    c = demo.container
+    at = datetime.fromisoformat("2026-06-15T10:00:00+08:00")
+    r = iot.parse("kuguan/default/lots/P001/ZJ0612/temp_c", b"3.5", now=at)
+
+    def broken(uow, reading, now):  # type: ignore[no-untyped-def]
+        uow.chat.add_message(to="liu", text="half-sent", buttons=[], at=now)
+        raise RuntimeError("a bug in a check")
+
+    assert iot.ingest(c.uow, r, on_reading=broken, now=at) == []
+    with c.uow(write=False) as uow:
+        assert uow.stock.lot_readings("P001", "ZJ0612")[0][1] == 1        # the reading stands …
+        assert not [m for m in uow.chat.recent_messages("liu") if m["text"] == "half-sent"]   # … the check's part does not
