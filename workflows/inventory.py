@@ -136,7 +136,9 @@ def _make(uow: UnitOfWork, p: Plan, recipe: bom.Recipe, qty: Decimal, *, here: s
 
 def _supplier_lot(uow: UnitOfWork, sku: str, lot: str, partner: str | None) -> str:
     """The day's lot, unless another supplier's goods came in under it already: then this supplier's own lot of
-    the day (20260615-S02), so a recall of one supplier's delivery never takes in another's."""
+    the day (20260615-S02), so a recall of one supplier's delivery never takes in another's. The product's lock
+    first (PostgreSQL): two suppliers' receipts at once see each other's, never both take the day's lot."""
+    uow.stock.lock_product(sku)
     came = {m.partner or "" for m in trace.standing(uow.stock.lot_moves(sku, lot)) if m.kind == MK.RECEIPT}
     if not came or (partner or "") in came:
         return lot

@@ -251,3 +251,18 @@ def test_the_audit_trail_is_sealed_too_and_a_changed_or_rolled_back_entry_shows(
         v = lots.verify(uow)
     assert not v.ok and v.audit is not None and v.audit.broken is not None and v.audit.broken.position == 1, v
     assert v.broken is None                                            # the moves' chain is untouched
+
+
+def test_two_suppliers_receipts_of_one_product_at_once_never_share_the_days_lot(cafe):
+    def receive(n: int) -> None:
+        with cafe() as uow:
+            a = inventory.Actor(user=uow.catalog.user("amy"), now=T0, message_id=None, batch=f"r{n}")
+            cmd = commands.RecordMoves(movement=commands.Movement.RECEIPT, partner=("V01", "V02")[n % 2],
+                                       lines=(commands.Line(sku="B05", qty=D(1)),))
+            inventory.record(uow, inventory.plan(uow, cmd, actor=a), actor=a)
+            uow.commit()
+
+    concurrently(6, receive)
+    with cafe(write=False) as uow:
+        lots = {(m.partner, m.lot) for m in uow.stock.moves(kinds=["receipt"]) if m.sku == "B05"}
+    assert len(lots) == 2 and len({lot for _, lot in lots}) == 2, lots   # one lot per supplier, whoever came first
