@@ -266,3 +266,33 @@ def test_two_suppliers_receipts_of_one_product_at_once_never_share_the_days_lot(
     with cafe(write=False) as uow:
         lots = {(m.partner, m.lot) for m in uow.stock.moves(kinds=["receipt"]) if m.sku == "B05"}
     assert len(lots) == 2 and len({lot for _, lot in lots}) == 2, lots   # one lot per supplier, whoever came first
+
+
+def test_the_lot_queries_agree_on_both_databases(cafe):
+    from adapters.db import tables as tb
+    from workflows import lots
+
+    with cafe() as uow:
+        for n, (partner, lot) in enumerate((("V01", "A1"), ("V02", "A2"))):
+            a = inventory.Actor(user=uow.catalog.user("amy"), now=T0 + timedelta(hours=n), message_id=None, batch=f"r{n}")
+            cmd = commands.RecordMoves(movement=commands.Movement.RECEIPT, partner=partner,
+                                       lines=(commands.Line(sku="B01", qty=D(12), lot=lot),))
+            inventory.record(uow, inventory.plan(uow, cmd, actor=a), actor=a)
+        uow.catalog.s.add(tb.LotReading(tenant_id=uow.tenant_id, sku="B01", lot="A1", metric="temp_c", value=D("3.5"),
+                                        at=T0, source="mqtt"))
+        uow.commit()
+    write(cafe, "sale", ("B01", "30"), batch="s1")           # FEFO across the opening stock and both lots
+    with cafe(write=False) as uow:
+        assert uow.stock.lot_skus("A1") == ["B01"]
+        came = uow.stock.lots_of("B01")
+        assert [(c[0], c[2], c[3]) for c in came] == [("A2", "V02", "receipt"), ("A1", "V01", "receipt")]
+        assert came[0][1] == T0 + timedelta(hours=1)
+        day = uow.stock.lots_came(T0 - timedelta(hours=9), T0 + timedelta(hours=15), location="XH")
+        assert [(s, lot, p) for s, lot, _at, p in day] == [("B01", "A1", "V01"), ("B01", "A2", "V02")]
+        assert uow.stock.lot_seals("B01", "A1") == (len(uow.stock.lot_moves("B01", "A1")), 0)
+        assert uow.stock.lot_readings("B01", "A1")[0][:4] == ("temp_c", 1, D("3.5"), D("3.5"))
+        tr = lots.trace_of(uow, "B01", "A1")
+        assert tr.received == 12 and tr.remaining == 12 - tr.sold
+    sql(cafe, "UPDATE move SET qty = 13 WHERE lot = 'A1' AND kind = 'receipt'")
+    with cafe(write=False) as uow:
+        assert uow.stock.lot_seals("B01", "A1")[1] == 1          # the changed receipt no longer agrees with its seal
