@@ -1486,8 +1486,8 @@ class Parser:
         must name one product, or none."""
         ledger_check = _LEDGER_CHECK.fullmatch(s)
         if ledger_check is not None:
-            pos, fp = ledger_check.group("pos"), ledger_check.group("fp")
-            return commands.Parsed(commands.LedgerCheck(anchor=(int(pos), fp) if pos and fp else None))
+            pos, fp = ledger_check.group("pos"), (ledger_check.group("fp") or "").replace(" ", "")
+            return commands.Parsed(commands.LedgerCheck(anchor=(int(pos), fp) if pos and len(fp) >= 8 else None))
         strong = _TRACE_STRONG.search(s)
         asked = strong or _TRACE_ASKED.search(s)
         if asked is None or (strong is None and not _TRACE_LOT_WORD.search(s)):
@@ -2370,8 +2370,11 @@ _TRACE_FILLER = re.compile(r"(?:请|帮我|帮忙|给我)?(?:查一?下|查查|�
 # single characters taken only at the edges of what is left (干货 · 条码纸 stay whole as product names)
 _TRACE_EDGES = re.compile(r"^(?:是|的)+|(?:是|了|呢|吗|的)+$")
 _LEDGER_CHECK = re.compile(r"(?:校验|核对|检查|验证|查验)(?:一下)?(?:账本|台账|流水账?)(?:的)?(?:完整性?|指纹)?"
-                           r"(?:\s*#?(?P<pos>\d{1,9})\s*[: ]?\s*(?P<fp>[0-9a-f]{8,64}))?"
+                           # (the text comes with a space between letters and digits: fab644 reads fab 644)
+                           r"(?:\s*#?(?P<pos>\d{1,9})\s*[: ]?\s*(?P<fp>[0-9a-f](?:[0-9a-f ]{6,80})[0-9a-f]))?"
                            r"|(?:账本|台账|流水账?)(?:校验|核对|指纹|完整吗|完整性|有没有被?(?:改|动|篡改)过|被?(?:改|动|篡改)过吗|可信吗)[?]?")
+
+
 def _unnamed_goods(head: str, now: dt.datetime) -> bool:
     """Words before 卖给谁了 that are neither a time (上个月 · 这周) nor nothing: goods the catalog does not know."""
     found = dates.find(head, now)

@@ -162,3 +162,20 @@ def test_a_supplier_says_its_order_shipped_or_when_it_arrives(rest_parser: parse
         return
     assert got is not None and (got.order_id, got.shipped) == (order_id, shipped)
     assert (got.eta.strftime("%Y-%m-%d %H:%M") if got.eta else None) == eta
+
+
+def test_a_ledger_fingerprint_is_read_whatever_its_hex_digits_begin_with():
+    # the text arrives with a space between letters and digits (fab644 → fab 644): a fingerprint is read whole
+    import random
+
+    from domain import commands
+    from nlu import parser
+    from tests.nlu import catalogs
+
+    cat = catalogs.load("restaurant")
+    p = parser.Parser(cat)
+    rng = random.Random(5)
+    for lead in "0123456789abcdef":
+        fp = lead + "".join(rng.choice("0123456789abcdef") for _ in range(11))
+        r = p.parse(f"校验账本指纹 #90 {fp}", speaker=catalogs.speaker(cat, "liu"))
+        assert isinstance(r, commands.Parsed) and r.command == commands.LedgerCheck(anchor=(90, fp)), (fp, r)
