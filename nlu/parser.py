@@ -1495,7 +1495,7 @@ class Parser:
         rest, lot, day = s, None, None
         m = scan.LOT_RE.search(rest) or _TRACE_CODE.search(rest) or (_TRACE_BARE.search(rest) if strong else None)
         if m is not None:
-            lot = m.group("lot").upper()
+            lot = m.group("lot").replace(" ", "").upper()
             rest = rest[:m.start()] + " " + rest[m.end():]
         else:
             found = dates.find(rest, speaker.now)
@@ -2363,7 +2363,8 @@ _TRACE_ASKED = re.compile(r"(?:都|全)?(?:去哪了|去哪儿了|去哪里了|�
                           r"来源|(?:的)?来历)(?:是什么|是哪|呢)?[?]?")
 _TRACE_LOT_WORD = re.compile(r"批号|批次|这批|那批|这一批|那一批")
 _TRACE_CODE = re.compile(r"(?<![a-z0-9])(?P<lot>[a-z]{0,4}\d[a-z0-9-]{1,20})(?=这批|那批|这一批|那一批|批次|批)")
-_TRACE_BARE = re.compile(r"(?<![a-z0-9])(?P<lot>[a-z]{0,4}\d[a-z0-9-]{2,20})(?![a-z0-9])")   # 追溯一下A123
+# 追溯一下A123 (the text arrives as "a 123": letters and digits spaced)
+_TRACE_BARE = re.compile(r"(?<![a-z0-9])(?P<lot>(?:[a-z]{1,4} ?)?\d[a-z0-9-]{2,20})(?![a-z0-9])")
 _TRACE_FILLER = re.compile(r"(?:请|帮我|帮忙|给我)?(?:查一?下|查查|看一?下|看看|查询|打印|生成|发一?下|发给我)|"
                            r"刚才|刚刚|这一?批|那一?批|批次|批号|收货的|进货的|到货的|的?标签|"
                            r"收的|进的|到的|做的|生产的|烤的|的二维码|二维码|qr ?码?|一下|所有|全部")
