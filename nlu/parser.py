@@ -43,22 +43,28 @@ _NAMES_DAY = re.compile(r"天|日|号|周|星期|礼拜|月|明|后")
 _BARE_DAY = re.compile(r"[\d一二三四五六七八九十]{1,3}号")   # a day of the month, its month unsaid
 
 
-def _happened(found: dates.Found, said: str, now: dt.datetime) -> dt.datetime | commands.Clarify:
-    """When something said to have happened did (昨天卖了… · 周六收到… · 上午那笔…): a day without an hour at the
-    hour it is now; in the past, where dates for orders look ahead. A day to come or past the limit: asked."""
+def _past_day(found: dates.Found, said: str, now: dt.datetime) -> dt.datetime | None:
+    """The time a day said of the past stands for, where dates for orders look ahead (12月28号 said on 3 January: last
+    December's; 周六 said on Monday: the last one; 20号 said on the 15th: last month's; 上午 said at 4 pm: today's);
+    a day without an hour at the hour it is now. None: a day of the month the month before lacks."""
     at = found.when if found.has_time else found.when.replace(hour=now.hour, minute=now.minute, second=now.second)
     if at > now + HALF_YEAR and _ABSOLUTE_DAY.search(said) and not _AHEAD.search(said):
-        at = _year_before(at)   # 12月28号收到… said on 3 January: last December's, not next
-    # a bare weekday (周六收到… said on Monday) is the last one, an hour without a day (上午卖了… said at 4 pm) today's
+        at = _year_before(at)
     if at.date() > now.date() and _BARE_WEEKDAY.fullmatch(said.strip()):
-        at -= dt.timedelta(days=7)
-    elif at.date() > now.date() and _BARE_DAY.match(said.strip()):
-        before = _month_before(at)   # 20号卖了… said on the 15th: last month's 20th
-        if before is None:
-            return commands.Clarify("not_understood")
-        at = before
-    elif at.date() == now.date() + dt.timedelta(days=1) and not _NAMES_DAY.search(said):
-        at -= dt.timedelta(days=1)
+        return at - dt.timedelta(days=7)
+    if at.date() > now.date() and _BARE_DAY.match(said.strip()):
+        return _month_before(at)
+    if at.date() == now.date() + dt.timedelta(days=1) and not _NAMES_DAY.search(said):
+        return at - dt.timedelta(days=1)
+    return at
+
+
+def _happened(found: dates.Found, said: str, now: dt.datetime) -> dt.datetime | commands.Clarify:
+    """When something said to have happened did (昨天卖了… · 周六收到… · 上午那笔…): ``_past_day``. A day to come or
+    past the limit: asked."""
+    at = _past_day(found, said, now)
+    if at is None:
+        return commands.Clarify("not_understood")
     if at.date() > now.date():
         return commands.Clarify("future_move", detail=said)
     if now - at > BACKDATE_LIMIT:
@@ -1499,14 +1505,8 @@ class Parser:
             rest = rest[:m.start()] + " " + rest[m.end():]
         else:
             found = dates.find(rest, speaker.now)
-            if found is not None:   # 15号那批 · 昨天收的那批 · 周一那批: a day past (10号 said on the 16th: this month's)
-                said, when = rest[found.start:found.end], found.when.date()
-                if when > speaker.now.date() and re.search(r"周|星期|礼拜", said):
-                    when -= dt.timedelta(days=7)
-                elif when > speaker.now.date() and "月" not in said and re.search(r"号|日", said):
-                    back = when.replace(day=1) - dt.timedelta(days=1)
-                    when = back.replace(day=min(when.day, back.day))
-                day = when
+            if found is not None:   # 15号那批 · 昨天收的那批 · 周一那批: a day past, as a write said of one
+                day = (_past_day(found, rest[found.start:found.end], speaker.now) or found.when).date()
                 rest = rest[:found.start] + " " + rest[found.end:]
         partner = None
         named = [e for e in self.lex.scan(rest, [True] * len(rest)) if e.kind == "partner"]
