@@ -122,16 +122,27 @@ def _make(uow: UnitOfWork, p: Plan, recipe: bom.Recipe, qty: Decimal, *, here: s
                                       actor=actor.user.username, message_id=actor.message_id, batch=actor.batch))
         lot = ledger.LotLevel(lot=code, qty=qty, expiry=expiry)
     for sku, need in recipe.needs(qty):
-        sub = uow.recipes.current(sku) if sku not in within and len(within) < MAX_LEVELS else None
-        short = need - max(uow.stock.on_hand(here, sku) - taken.get((here, sku), Decimal(0)), Decimal(0)) \
-            if sub is not None else Decimal(0)
-        first = _make(uow, p, sub, short, here=here, actor=actor, force=force, taken=taken, product=True,
-                      within=within) if sub is not None and short > 0 else None
+        first = _make_short(uow, p, sku, need, here=here, actor=actor, force=force, taken=taken, within=within) \
+            if sku not in within and len(within) < MAX_LEVELS else []
         _out(uow, p, kind=MK.CONSUMPTION, line=commands.Line(sku=sku, qty=need), here=here, actor=actor, force=force,
-             pending=taken, made=[first] if first is not None else [])
+             pending=taken, made=first)
     # each move names the recipe it was made for (those of a component's own recipe keep theirs)
     p.moves[start:] = [m if bom.made_by_recipe(m.note) else replace(m, note=recipe.note) for m in p.moves[start:]]
     return lot
+
+
+def _make_short(uow: UnitOfWork, p: Plan, sku: str, qty: Decimal, *, here: str, actor: Actor, force: bool,
+                taken: dict[tuple[str, str], Decimal], within: tuple[str, ...] = ()) -> list[ledger.LotLevel]:
+    """What ``qty`` of ``sku`` taken at ``here`` lacks (beyond what is there and not yet taken by this write), made
+    first from its recipe: the lot made, for the taking to use (none: no recipe, or nothing lacking)."""
+    recipe = uow.recipes.current(sku)
+    if recipe is None:
+        return []
+    short = qty - max(uow.stock.on_hand(here, sku) - taken.get((here, sku), Decimal(0)), Decimal(0))
+    if short <= 0:
+        return []
+    made = _make(uow, p, recipe, short, here=here, actor=actor, force=force, taken=taken, product=True, within=within)
+    return [made] if made is not None else []
 
 
 def _supplier_lot(uow: UnitOfWork, sku: str, lot: str, partner: str | None) -> str:
@@ -178,13 +189,11 @@ def plan(uow: UnitOfWork, cmd: commands.Command, *, actor: Actor, force: bool = 
                                               message_id=actor.message_id, batch=actor.batch))
             else:
                 _exists(uow, line.sku)
-                recipe = uow.recipes.current(line.sku) if kind == MK.SALE else None
-                short = line.qty - max(uow.stock.on_hand(here, line.sku) - taken.get((here, line.sku), Decimal(0)),
-                                       Decimal(0)) if recipe is not None else Decimal(0)
-                made = _make(uow, p, recipe, short, here=here, actor=actor, force=force, taken=taken, product=True) \
-                    if recipe is not None and short > 0 else None   # 拿铁卖了40杯: made as sold, from its recipe
+                # 拿铁卖了40杯: what the place lacks made as sold, from its recipe
+                made = _make_short(uow, p, line.sku, line.qty, here=here, actor=actor, force=force, taken=taken) \
+                    if kind == MK.SALE else []
                 _out(uow, p, kind=kind, line=line, here=here, actor=actor, force=force,
-                     partner=cmd.partner, pending=taken, made=[made] if made is not None else [])
+                     partner=cmd.partner, pending=taken, made=made)
                 if kind == MK.SALE and cmd.partner:
                     _match_order(uow, p, partner=cmd.partner, here=here, line=line, kinds=["sale"])
         if cmd.note:   # 报损鸡蛋5个,运输途中碎的 · …,发票号12345: the words kept on each of its moves
