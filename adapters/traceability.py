@@ -36,19 +36,23 @@ class LotLinks:
 
     def code(self, sku: str, lot: str) -> tuple[str, bytes]:
         """(the page's address, a PNG of its QR code)."""
-        import qrcode
-
         url = self.url(sku, lot)
-        qr = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, box_size=8, border=2)
-        qr.add_data(url)
-        qr.make(fit=True)
         buf = io.BytesIO()
-        qr.make_image().save(buf)
+        _qr(url).make_image().save(buf)
         return url, buf.getvalue()
 
     def labels(self, items: list[tuple[str, str, str]]) -> bytes:
         """A sheet of labels (sku, lot, caption) to print: each lot's QR code and its caption."""
         return sheet(self, items)
+
+
+def _qr(url: str) -> Any:
+    import qrcode
+
+    qr = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, box_size=8, border=2)
+    qr.add_data(url)
+    qr.make(fit=True)
+    return qr
 
 
 def links(settings: Any, tenant: str) -> LotLinks:
@@ -102,7 +106,6 @@ def sheet(links: LotLinks, labels: list[tuple[str, str, str]]) -> bytes:
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
-    import qrcode
 
     from adapters.forecasting import charts
 
@@ -113,10 +116,7 @@ def sheet(links: LotLinks, labels: list[tuple[str, str, str]]) -> bytes:
     for ax in axes.flat:
         ax.axis("off")
     for ax, (sku, lot, caption) in zip(axes.flat, labels, strict=False):
-        qr = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=2)
-        qr.add_data(links.url(sku, lot))
-        qr.make(fit=True)
-        ax.imshow(qr.get_matrix(), cmap="binary", interpolation="nearest")
+        ax.imshow(_qr(links.url(sku, lot)).get_matrix(), cmap="binary", interpolation="nearest")
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")   # missing glyphs when no CJK font is installed
             ax.set_title(caption, fontsize=9, fontdict={"family": [font, "DejaVu Sans"]} if font else None)

@@ -10,7 +10,7 @@ from typing import Any
 from bot.messages import Button
 from domain import bom, catalog, commands, ledger, orders, trace, units
 from nlu import answers, context, render
-from workflows import backtest, metrics, purchasing, reports
+from workflows import backtest, coldchain, metrics, purchasing, reports
 from workflows.ports import UnitOfWork
 
 N = units.normalize
@@ -884,9 +884,7 @@ def field_value(t: Any, lang: str, p: catalog.Product, field: str, v: Any, cat: 
     if field == "category":
         return str(v) or str(t("field.unset", lang))
     if field == "storage_temp":   # 2~6 · ~6 · -25~
-        lo, _, hi = str(v).partition("~")
-        return str(t("field.temp_range" if lo and hi else "field.temp_max" if hi else "field.temp_min", lang,
-                     lo=lo, hi=hi))
+        return coldchain.range_text(t, lang, str(v))
     return f"{reports.money(Decimal(v))}/{p.base_unit}"
 
 

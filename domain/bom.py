@@ -50,6 +50,13 @@ class Recipe:
         return [(c.sku, units.normalize(c.qty * qty / self.yields)) for c in self.components]
 
 
+def made_for(note: str) -> str | None:
+    """recipe:B09:v2 → B09: the product a recipe's move was made for (None: no recipe's move)."""
+    if not made_by_recipe(note):
+        return None
+    return note[len(NOTE):].rsplit(":", 1)[0] or None
+
+
 def made_by_recipe(note: str) -> bool:
     """A move a recipe made (its components used, or what it made as it was sold), not one the user said."""
     return note.startswith(NOTE)

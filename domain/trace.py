@@ -42,7 +42,6 @@ class Flow:
     first: datetime
     last: datetime
     to: str | None = None          # a transfer's destination
-    count: int = 1                 # how many moves
 
 
 @dataclass(frozen=True)
@@ -128,10 +127,10 @@ def trace(sku: str, lot: str, moves: Sequence[ledger.Move], *, batches: Sequence
         first, last = ms[0].at, ms[-1].at
         if key[0] == "move":
             return Flow(kind=MK.TRANSFER_OUT, location=str(key[1]), partner=None, qty=q, first=first, last=last,
-                        to=key[2] if isinstance(key[2], str) else None, count=len(ms))
+                        to=key[2] if isinstance(key[2], str) else None)
         loc = str(key[2])
         return Flow(kind=MK(str(key[1])), location=loc, partner=key[3] if isinstance(key[3], str) else None, qty=q,
-                    first=first, last=last, count=len(ms))
+                    first=first, last=last)
 
     flows = {k: flow(k, v) for k, v in groups.items()}
     came = tuple(sorted((f for k, f in flows.items() if k[0] == "in"), key=lambda f: f.first))
@@ -153,13 +152,6 @@ def _dest(out: ledger.Move, mine: Sequence[ledger.Move]) -> str | None:
     return None
 
 
-def _recipe_of(note: str) -> str | None:
-    """recipe:B09:v2 → B09: the product a recipe's move was made for."""
-    if not bom.made_by_recipe(note):
-        return None
-    return note[len(bom.NOTE):].rsplit(":", 1)[0] or None
-
-
 def links(sku: str, lot: str, mine: Sequence[ledger.Move], batch_moves: Sequence[ledger.Move]
           ) -> tuple[tuple[Link, ...], tuple[Link, ...]]:
     """(made from, made into): the lots a production of this lot used, and the lots made using this lot. A write
@@ -179,10 +171,10 @@ def links(sku: str, lot: str, mine: Sequence[ledger.Move], batch_moves: Sequence
     for m in mine:
         if m.kind == MK.PRODUCTION:          # what went into it: the ingredients used for this product in its write
             for other in by_batch.get(m.batch, []):
-                if other.kind == MK.CONSUMPTION and _recipe_of(other.note) == sku:
+                if other.kind == MK.CONSUMPTION and bom.made_for(other.note) == sku:
                     add(made_from, other)
         elif m.kind == MK.CONSUMPTION:       # what it went into: the product its recipe made in the same write
-            made = _recipe_of(m.note)
+            made = bom.made_for(m.note)
             for other in by_batch.get(m.batch, []):
                 if made is not None and other.kind == MK.PRODUCTION and other.sku == made:
                     add(made_into, other)
@@ -198,13 +190,11 @@ def used_batches(moves: Iterable[ledger.Move]) -> set[str]:
 def public(t: LotTrace, products: dict[str, catalog.Product]) -> dict[str, object]:
     """What a consumer's page may show: the product, the lot, where it came from and when, what it was made of.
     Never a price, a cost, a customer, a quantity sold or a person."""
-    first = min((f.first for f in t.came), default=None)
     return {
         "sku": t.sku, "lot": t.lot, "product": products[t.sku].name if t.sku in products else t.sku,
         # (a customer's return is no origin to show: its partner is a customer)
         "came": [{"kind": f.kind.value, "partner": f.partner, "at": f.first} for f in t.came
                  if f.kind in (MK.RECEIPT, MK.PRODUCTION)],
-        "first": first,
         "made_from": [{"product": products[k.sku].name if k.sku in products else k.sku, "sku": k.sku,
                        "lot": k.lot} for k in t.made_from],
     }

@@ -34,7 +34,7 @@ def check(uow: UnitOfWork, box: Any, t: Any, *, sku: str, lot: str, metric: str,
     if state is not None and state.active:
         return False
     uow.rules.set_alert(KEY, subject, active=True, at=at)
-    held = sorted({loc for loc, s, code, q, _exp in uow.stock.all_levels() if s == sku and code == lot and q > 0})
+    held = uow.stock.lot_places(sku, lot)
     people: dict[str, Any] = {}
     for loc in held:
         for u in purchasing.managers_of(uow, loc):
@@ -44,14 +44,15 @@ def check(uow: UnitOfWork, box: Any, t: Any, *, sku: str, lot: str, metric: str,
     places = {loc.code: loc.name for loc in uow.catalog.locations()}
     for username, u in people.items():
         box.push(username, t("coldchain.alert", u.language, product=product.name, lot=lot,
-                             value=format(units.normalize(value), "f"), range=_range(t, u.language, product),
+                             value=format(units.normalize(value), "f"), range=range_text(t, u.language, product.storage_temp),
                              at=at.astimezone(_tz(uow)).strftime("%m-%d %H:%M"),
                              where="、".join(places.get(x, x) for x in held) or t("coldchain.nowhere", u.language)))
     return bool(people)
 
 
-def _range(t: Any, lang: str, product: Any) -> str:
-    lo, _, hi = str(product.storage_temp).partition("~")
+def range_text(t: Any, lang: str, storage_temp: str) -> str:
+    """2~6 → 2–6℃ · ~6 → 不超过 6℃ · -25~ → 不低于 -25℃ (``Product.storage_temp`` as a person reads it)."""
+    lo, _, hi = storage_temp.partition("~")
     return str(t("field.temp_range" if lo and hi else "field.temp_max" if hi else "field.temp_min", lang, lo=lo, hi=hi))
 
 

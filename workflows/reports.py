@@ -718,6 +718,7 @@ def evening_summary(uow: Any, box: Any, t: Any, *, location: str | None, now: da
     top = sorted(((s, q) for s, q in sold.items() if q > 0), key=lambda kv: -kv[1])[:3]
     priced = [metrics.revenue(products[s], q, None) for s, q in sold.items() if q > 0]
     revenue = sum((r for r in priced if r is not None), Decimal(0))
+    sealed = uow.stock.chain_head()
     for u in people:
         lang = _lang(uow, u)
         lines = [t("job.evening_title", lang, location=loc_name(uow, location), date=f"{now:%m-%d}"),
@@ -738,10 +739,8 @@ def evening_summary(uow: Any, box: Any, t: Any, *, location: str | None, now: da
                     lines.append(t("job.evening_change", lang, product=products[s].name,
                                    change=f"{'+' if change > 0 else ''}{int(change)}%", advice=advice))
         who = uow.catalog.user(u)
-        if who is not None and who.can("approve"):   # the ledger's fingerprint, kept in the chat: an outside anchor
-            count, head = uow.stock.chain_head()
-            if count:
-                lines.append(t("job.evening_ledger", lang, position=count, fp=chain.fingerprint(head)))
+        if who is not None and who.can("approve") and sealed[0]:   # the ledger's fingerprint kept in the chat: an anchor
+            lines.append(t("job.evening_ledger", lang, position=sealed[0], fp=chain.fingerprint(sealed[1])))
         box.push(u, "\n".join(lines))
 
 

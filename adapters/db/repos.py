@@ -260,6 +260,24 @@ def _ledger_head(s: Session, tid: int, *, lock: bool) -> tuple[int, str, int, st
     return int(row[0]), row[1] or chain.GENESIS, int(row[2] or 0), row[3] or chain.GENESIS
 
 
+def _walk(s: Session, tid: int, cols: Any, item: Any, walker: chain.Walker, *, head: tuple[int, str],
+          chunk: int) -> chain.Verdict:
+    """A chain (the moves' or the audits': their table's columns ``cols``, a row made an ``item``) walked from its
+    first entry in chunks of ``chunk`` (constant memory), each hash recomputed; with the kept ``head`` and how many
+    rows were committed outside it."""
+    last = 0
+    while True:
+        rows = s.execute(select(*cols).where(cols.tenant_id == tid, cols.seq > last).order_by(cols.seq)
+                         .limit(chunk)).all()
+        for r in rows:
+            walker.step(item(r), r.chain)
+        if len(rows) < chunk:
+            break
+        last = rows[-1].seq
+    unsealed = s.execute(select(func.count()).where(cols.tenant_id == tid, cols.seq.is_(None))).scalar()
+    return walker.verdict(head_count=head[0], head_hash=head[1], unsealed=int(unsealed or 0))
+
+
 def move_of(r: Any) -> ledger.Move:
     """A ledger move from a ``move`` row (an ORM object or a Core row: the same attribute names)."""
     return ledger.Move(kind=ledger.MoveKind(r.kind), sku=r.sku, qty=dec(r.qty), src=r.src, dst=r.dst, at=r.at,
@@ -356,20 +374,8 @@ class StockRepo(_Repo):
 
     def verify_chain(self, anchors: Iterable[tuple[int, str]] = (), *, chunk: int = 5000) -> chain.Verdict:
         """Walk the tenant's chain from its first move, recomputing every hash (in chunks: constant memory)."""
-        conn = self.s.connection()
-        walker = chain.Walker(anchors)
-        last = 0
-        while True:
-            rows = conn.execute(select(*_MOVE).where(_MOVE.tenant_id == self.tid, _MOVE.seq > last)
-                                .order_by(_MOVE.seq).limit(chunk)).all()
-            for r in rows:
-                walker.step(move_of(r), r.chain)
-            if len(rows) < chunk:
-                break
-            last = rows[-1].seq
-        unsealed = conn.execute(select(func.count()).where(_MOVE.tenant_id == self.tid, _MOVE.seq.is_(None))).scalar()
         count, head = self._head(lock=False)
-        return walker.verdict(head_hash=head, head_count=count, unsealed=int(unsealed or 0))
+        return _walk(self.s, self.tid, _MOVE, move_of, chain.Walker(anchors), head=(count, head), chunk=chunk)
 
     # ------------------------------------------------------------ lots (domain/trace.py)
     def lot_moves(self, sku: str, lot: str) -> list[ledger.Move]:
@@ -420,6 +426,13 @@ class StockRepo(_Repo):
     def lot_expiry(self, sku: str, lot: str) -> datetime | None:
         return self.s.execute(select(t.Lot.expiry).where(t.Lot.tenant_id == self.tid, t.Lot.sku == sku,
                                                          t.Lot.code == lot)).scalar()
+
+    def lot_places(self, sku: str, lot: str) -> list[str]:
+        """The physical places that hold some of a lot now (the level projection), by code."""
+        rows = self.s.execute(select(t.StockLevel.location).where(
+            t.StockLevel.tenant_id == self.tid, t.StockLevel.sku == sku, t.StockLevel.lot == lot, t.StockLevel.qty > 0,
+            ~t.StockLevel.location.startswith("~")).order_by(t.StockLevel.location)).scalars()
+        return list(rows)
 
     def lot_readings(self, sku: str, lot: str) -> list[tuple[str, int, Decimal, Decimal, datetime, datetime]]:
         """The sensors' readings on a lot (MQTT), per metric: (metric, how many, lowest, highest, first, last)."""
@@ -896,20 +909,9 @@ class ChatRepo(_Repo):
 
     def verify_audits(self, *, chunk: int = 5000) -> chain.Verdict:
         """The audit trail's chain walked from its first entry, every hash recomputed."""
-        walker = chain.Walker(linker=chain.link_audit)
-        last = 0
-        while True:
-            rows = self.s.execute(select(*_AUDIT).where(_AUDIT.tenant_id == self.tid, _AUDIT.seq > last)
-                                  .order_by(_AUDIT.seq).limit(chunk)).all()
-            for r in rows:
-                walker.step(_audit_of(r), r.chain)
-            if len(rows) < chunk:
-                break
-            last = rows[-1].seq
-        unsealed = self.s.execute(select(func.count()).where(_AUDIT.tenant_id == self.tid,
-                                                             _AUDIT.seq.is_(None))).scalar()
         _, _, count, head = _ledger_head(self.s, self.tid, lock=False)
-        return walker.verdict(head_hash=head, head_count=count, unsealed=int(unsealed or 0))
+        return _walk(self.s, self.tid, _AUDIT, _audit_of, chain.Walker(linker=chain.link_audit), head=(count, head),
+                     chunk=chunk)
 
     def audit_where(self, action: str, key: str, value: str) -> dict[str, Any] | None:
         """The newest ``action`` audit whose detail has ``key`` = ``value`` (the JSON read in SQL, however old)."""
