@@ -727,6 +727,7 @@ class Conversation:
         code): its trace, its recall or its QR code. Otherwise the lots to choose from, a button each."""
         tz = turn.now.tzinfo
         sku, lot = cmd.sku, cmd.lot
+        flags = ("r" if cmd.recall else "") + ("c" if cmd.code else "")   # (what a lot's button goes on to do)
         if lot is not None and sku is None:   # 批号A123去哪了: the product that has it
             skus = uow.stock.lot_skus(lot)
             if len(skus) != 1:
@@ -744,7 +745,6 @@ class Conversation:
             if len(came) == 1:
                 sku, lot = came[0]
             elif came:
-                flags = ("r" if cmd.recall else "") + ("c" if cmd.code else "")
                 turn.reply(self.t("trace.which_lot", turn.lang), [[Button(f"{self._name_of(s)} {code}",
                                                                           f"lot:{s}:{code}:{flags}")] for s, code in came])
                 return
@@ -757,7 +757,6 @@ class Conversation:
                 choices = [x for x in choices if (cmd.day is None or x[1].astimezone(tz).date() == cmd.day)
                            and (cmd.partner is None or x[2] == cmd.partner)][:8]
             if len(choices) != 1:
-                flags = ("r" if cmd.recall else "") + ("c" if cmd.code else "")
                 buttons = [[Button(f"{x[0]}", f"lot:{sku}:{x[0]}:{flags}")] for x in choices]
                 turn.reply(replies.lot_choices(self.t, turn.lang, sku, choices, cat=self._catalog, tz=tz, day=cmd.day,
                                                partner=cmd.partner), buttons or None)
