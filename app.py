@@ -41,6 +41,7 @@ def bootstrap(*, tenant: str = "default", clock: Any = None, migrate: bool = Tru
     from adapters.db import engine as engines
     from adapters.db import migrate as migrations
     from adapters.db import uow as uows
+    from adapters.ocr import PhotoReader
     from bot.conversation import Conversation
     from locales import Translator
     from nlu import parser as nlu_parser
@@ -66,7 +67,8 @@ def bootstrap(*, tenant: str = "default", clock: Any = None, migrate: bool = Tru
     conversation = Conversation(tenant=tenant, uow=uow, clock=clock, t=t, parser_factory=nlu_parser.Parser,
                                 on_events=scheduler.on_events, forecast_chart=forecast_port.chart_reply(t, forecaster),
                                 report=reports_reply(t, forecaster), reorder=reorder_reply(t, forecaster),
-                                spreadsheet=spreadsheet.to_xlsx, lot_code=links.code, lot_labels=links.labels)
+                                spreadsheet=spreadsheet.to_xlsx, lot_code=links.code, lot_labels=links.labels,
+                                photo_reader=PhotoReader() if settings.read_photos else None)
     return Container(settings=settings, engine=engine, uow=uow, clock=clock, conversation=conversation,
                      scheduler=scheduler, tenant=tenant, on_reading=reading_checks(t))
 

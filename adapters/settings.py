@@ -19,6 +19,7 @@ class Settings(BaseSettings):
     public_url: str | None = None   # where customers reach the lots' trace pages (QR codes); else http://host:port
     redis_url: str | None = None
     mqtt_url: str | None = None     # mqtt://127.0.0.1:1883: `serve` stores the sensors' readings on lots
+    read_photos: bool = True   # photos of delivery notes read on this machine (OCR); 0: photos are not read
     weather_file: Path | None = None
 
     telegram_bot_token: str | None = None

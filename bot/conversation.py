@@ -6,6 +6,7 @@ alerts run on the events after the commit.
 """
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 import secrets
@@ -16,10 +17,10 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any, Protocol
 
-from bot import replies
+from bot import photos, replies
 from bot.messages import Attachment, Button, Incoming, Outgoing, from_notice, media_in, media_of
 from domain import bom, catalog, codec, commands, errors, events, ledger, units
-from nlu import context, numbers
+from nlu import context, delivery, numbers
 from workflows import exports, inventory, lots, metrics, purchasing, reports
 from workflows.ports import Clock, UnitOfWork, UowFactory
 
@@ -125,7 +126,8 @@ class Conversation:
                  reorder: Callable[..., list[int]] | None = None,
                  spreadsheet: Callable[[exports.Workbook], bytes] | None = None,
                  lot_code: Callable[[str, str], tuple[str, bytes]] | None = None,
-                 lot_labels: Callable[[list[tuple[str, str, str]]], bytes] | None = None) -> None:
+                 lot_labels: Callable[[list[tuple[str, str, str]]], bytes] | None = None,
+                 photo_reader: Callable[[bytes], list[delivery.Token]] | None = None) -> None:
         self.tenant = tenant
         self.uow = uow
         self.clock = clock
@@ -138,6 +140,7 @@ class Conversation:
         self.spreadsheet = spreadsheet   # a workbook → the bytes of its .xlsx file
         self.lot_code = lot_code   # (sku, lot) → the lot's public page and a PNG of its QR code
         self.lot_labels = lot_labels   # [(sku, lot, caption)] → a PNG sheet of QR labels to print
+        self.photo_reader = photo_reader   # a photo → the words on it (OCR on this machine), None: photos not read
         self._catalog: context.Catalog | None = None
         self._parser: Parser | None = None
         self._version = -1
@@ -150,9 +153,29 @@ class Conversation:
 
     # ------------------------------------------------------------ entry points
     async def handle(self, incoming: Incoming) -> list[Outgoing]:
-        return self.handle_sync(incoming)
+        scan = await asyncio.to_thread(self._scan, incoming) if incoming.image is not None else None
+        return self.handle_sync(incoming, scan=scan)
 
-    def handle_sync(self, incoming: Incoming) -> list[Outgoing]:
+    def _scan(self, incoming: Incoming) -> list[delivery.Token] | errors.DomainError | None:
+        """The words on a photo, read before the message's unit of work opens (a second or two of OCR holds no
+        lock); not for a sender who may not record, nor for a message already answered."""
+        if incoming.image is None or self.photo_reader is None:
+            return None
+        with self.uow(write=False) as uow:
+            user = uow.catalog.user(incoming.username) if incoming.username else None
+            if user is None or not user.active or not user.can("record"):
+                return None
+            if incoming.message_id and uow.chat.answers_to(f"{incoming.channel}:{incoming.message_id}"):
+                return None
+        try:
+            return self.photo_reader(incoming.image)
+        except errors.DomainError as exc:   # not a picture, too big: said to the sender, nothing recorded
+            return exc
+
+    def handle_sync(self, incoming: Incoming, *, scan: list[delivery.Token] | errors.DomainError | None = None
+                    ) -> list[Outgoing]:
+        if incoming.image is not None and scan is None:
+            scan = self._scan(incoming)
         now = self.clock.now()
         with self.uow() as uow:
             user = uow.catalog.user(incoming.username) if incoming.username else None
@@ -173,6 +196,8 @@ class Conversation:
             try:
                 if incoming.press is not None:
                     self._press(uow, turn, incoming)
+                elif incoming.image is not None:
+                    self._photo(uow, turn, incoming.image, scan)
                 else:
                     self._text(uow, turn, incoming.text)
             except Exception as exc:  # noqa: BLE001 - nothing half-done is kept; the user hears why
@@ -318,6 +343,52 @@ class Conversation:
             turn.reply(self.t("pending_dropped", turn.lang, summary=said) if said
                        else self.t("pending_dropped_other", turn.lang))
         self._parsed(uow, turn, result, text)
+
+    def _photo(self, uow: UnitOfWork, turn: Turn, image: bytes,
+               scan: list[delivery.Token] | errors.DomainError | None) -> None:
+        """A delivery note's photo: what it says, checked, and the receipt it makes, asked first."""
+        self._require(turn.user, "record")
+        if isinstance(scan, errors.DomainError):
+            raise scan
+        if scan is None:   # this server reads no photos
+            turn.reply(self.t("photo.off", turn.lang))
+            return
+        note = delivery.read(scan)
+        if not note.rows:
+            turn.reply(self.t("photo.nothing", turn.lang, seen="\n".join(note.text[:8]) or "—"))
+            return
+        parser, cat = self.parser(uow)
+        key = photos.digest(image)
+        partner = photos.partner_of(cat, note.supplier)
+        before = photos.recorded_before(uow, key, note.number, partner.code if partner else None)
+        if before:   # the same picture, or the supplier's note of that number: recorded once only
+            first = before[-1]
+            who = uow.catalog.user(first.actor)
+            turn.reply(self.t("photo.again", turn.lang, note=note.number or key,
+                              who=who.display_name if who else first.actor,
+                              at=first.at.astimezone(turn.now.tzinfo).strftime("%m-%d %H:%M")),
+                       [[Button(self.t("btn.undo", turn.lang), f"undo:{first.batch}")]]
+                       if first.actor == turn.user.username else None)
+            return
+        remarks = []
+        if note.supplier and partner is None:
+            remarks.append(self.t("photo.supplier_unknown", turn.lang, supplier=note.supplier))
+        place = photos.place_of(cat, note.customer)
+        day, why = photos.day_said(note.day, turn.now.date())
+        if why is not None and note.day is not None:
+            remarks.append(self.t(why, turn.lang, day=note.day.isoformat()))
+        text = delivery.sentence(note, supplier=partner.name if partner else "", day=day,
+                                 place=place.name if place is not None and place.code != turn.user.location else "")
+        result = parser.parse(text, speaker=context.Speaker(user=turn.user, now=turn.now))
+        said = photos.reading(self.t, turn.lang, note, supplier=partner.name if partner else "", remarks=remarks)
+        if isinstance(result, commands.Parsed) and isinstance(result.command, commands.RecordMoves) \
+                and result.command.movement == commands.Movement.RECEIPT:
+            cmd = replace(photos.priced(result.command, note), note=photos.note_of(note.number, key))
+            self.execute(uow, turn, cmd, guesses=(commands.Guess("photo", said, ""), *result.guesses))
+            return
+        turn.reply(said)   # read, but not as a receipt we can record as it stands: what stops it is said
+        if isinstance(result, commands.Clarify):
+            self._clarify(uow, turn, result)
 
     def _parsed(self, uow: UnitOfWork, turn: Turn, result: commands.Parsed | commands.Clarify,
                 text: str = "") -> None:

@@ -22,6 +22,7 @@ class Incoming:
     message_id: str | None = None  # channel message id, for idempotency
     press: str | None = None  # Button.data when a button was pressed
     pressed_message: int | None = None  # id of the outgoing message whose button was pressed
+    image: bytes | None = None  # a photo sent (a delivery note to record), as the channel delivered it
 
 
 @dataclass(frozen=True)

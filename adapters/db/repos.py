@@ -573,6 +573,14 @@ class StockRepo(_Repo):
                               .order_by(t.Move.id)).scalars()
         return [move_of(r) for r in rows]
 
+    def noted(self, fragment: str, *, limit: int = 50) -> list[ledger.Move]:
+        """Moves (not reversals) whose note holds ``fragment`` (a delivery note's number or picture), newest first."""
+        like = fragment.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        rows = self.s.execute(select(t.Move).where(t.Move.tenant_id == self.tid, t.Move.reverses.is_(None),
+                                                   t.Move.note.like(f"%{like}%", escape="\\"))
+                              .order_by(t.Move.id.desc()).limit(limit)).scalars()
+        return [move_of(r) for r in rows]
+
     def recent_moves(self, sku: str, *, limit: int = 30) -> list[ledger.Move]:
         rows = self.s.execute(select(t.Move).where(t.Move.tenant_id == self.tid, t.Move.sku == sku,
                                                    t.Move.reverses.is_(None))

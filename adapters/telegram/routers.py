@@ -6,6 +6,7 @@ aiogram reserves the name `handler`), `directory`, `delivery` (the outbox) and `
 from __future__ import annotations
 
 import contextlib
+import io
 
 from aiogram import Bot, Dispatcher, F, Router
 from aiogram.exceptions import TelegramBadRequest
@@ -17,6 +18,7 @@ from adapters.outbox.ports import Directory, Handler
 from adapters.telegram import keyboards
 from bot.messages import Incoming
 
+PHOTO_MAX = 20 * 1024 * 1024   # the Bot API lends bots files up to 20 MB
 CHANNEL = "telegram"
 
 
@@ -62,6 +64,22 @@ def message_router() -> Router:
         await _converse(Incoming(tenant=tenant, channel=CHANNEL, chat_id=str(message.chat.id), username=username,
                                  text=message.text or "", message_id=f"{message.chat.id}:{message.message_id}"),
                         conversation, delivery)
+
+    @router.message(F.photo | (F.document.mime_type.startswith("image/")))
+    async def photo(message: Message, conversation: Handler, directory: Directory, delivery: Delivery,
+                    tenant: str) -> None:
+        """A delivery note's photo (or the picture sent as a file, uncompressed): its bytes to the conversation."""
+        if message.from_user is None or message.bot is None:
+            return
+        username = await directory.lookup(CHANNEL, str(message.from_user.id))
+        sent = message.photo[-1] if message.photo else message.document   # (the largest size Telegram made)
+        image = b""
+        if username is not None and sent is not None and (sent.file_size or 0) <= PHOTO_MAX:
+            got = await message.bot.download(sent.file_id, destination=io.BytesIO())
+            image = got.getvalue() if isinstance(got, io.BytesIO) else b""
+        await _converse(Incoming(tenant=tenant, channel=CHANNEL, chat_id=str(message.chat.id), username=username,
+                                 text=message.caption or "", image=image,
+                                 message_id=f"{message.chat.id}:{message.message_id}"), conversation, delivery)
 
     return router
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import binascii
 import contextlib
 import itertools
 from collections import defaultdict
@@ -162,7 +163,8 @@ def create_app(c: Any, *, run_scheduler: bool = True) -> FastAPI:
                 inc = Incoming(tenant=c.tenant, channel="web", chat_id=user, username=user,
                                text=str(data.get("text") or ""), message_id=f"{id(websocket)}-{next(seq)}"
                                if not data.get("id") else str(data["id"]),
-                               press=data.get("press"), pressed_message=data.get("message"))
+                               press=data.get("press"), pressed_message=data.get("message"),
+                               image=_photo(data.get("photo")))
                 if inc.text:
                     await websocket.send_json({"echo": inc.text})
                 out = await asyncio.to_thread(c.conversation.handle_sync, inc)
@@ -176,6 +178,17 @@ def create_app(c: Any, *, run_scheduler: bool = True) -> FastAPI:
     for r in chans.routers:
         app.include_router(r)
     return app
+
+
+def _photo(sent: Any) -> bytes | None:
+    """A photo the page sent (base64): its bytes; b"" for what is no base64 (the conversation says it is no
+    picture); None when none was sent."""
+    if sent is None:
+        return None
+    try:
+        return base64.b64decode(str(sent), validate=True)
+    except (binascii.Error, ValueError):
+        return b""
 
 
 def _start_mqtt(c: Any, deliver: Any) -> Any:

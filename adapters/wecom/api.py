@@ -76,6 +76,23 @@ class WeComAPI:
         return str(data["media_id"])
 
 
+    async def download(self, media_id: str) -> bytes:
+        """A temporary media file a user sent (a photo's MediaId): its bytes. WeCom answers an error as JSON, a
+        file as itself."""
+        for attempt in (0, 1):
+            token = await self.token(refresh=attempt == 1)
+            r = await self.client.get("/cgi-bin/media/get", params={"access_token": token, "media_id": media_id})
+            r.raise_for_status()
+            if not r.headers.get("content-type", "").startswith(("application/json", "text/plain")):
+                return r.content
+            try:
+                _checked(r)
+            except WeComError as exc:
+                if exc.errcode not in TOKEN_INVALID or attempt == 1:
+                    raise
+        raise AssertionError("unreachable")
+
+
 def _checked(r: httpx.Response) -> dict[str, Any]:
     r.raise_for_status()
     data: dict[str, Any] = r.json()

@@ -1,6 +1,6 @@
 """GET/POST /wecom/callback: URL verification, msg_signature check (403 on a bad one), decryption, and dispatch.
 
-Text messages and template card clicks become Incoming messages for the conversation. The HTTP answer is an
+Text messages, photos and template card clicks become Incoming messages for the conversation. The HTTP answer is an
 empty 200 at once (WeCom retries after 5 s); the conversation runs right after, and its replies go through
 the outbox.
 """
@@ -10,6 +10,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
+import httpx
 from fastapi import APIRouter, BackgroundTasks, HTTPException, Query, Request
 from fastapi.responses import PlainTextResponse
 
@@ -60,6 +61,8 @@ class Inbound:
         user = msg.get("FromUserName", "")
         if msg.get("MsgType") == "text":
             await self._text(user, msg.get("Content", "").strip(), msg.get("MsgId") or None)
+        elif msg.get("MsgType") == "image":
+            await self._photo(user, msg.get("MediaId", ""), msg.get("MsgId") or None)
         elif msg.get("MsgType") == "event" and msg.get("Event") == "template_card_event":
             await self._click(user, msg)
 
@@ -70,6 +73,18 @@ class Inbound:
         username = username or await self.directory.lookup(CHANNEL, user)
         await self._converse(Incoming(tenant=self.tenant, channel=CHANNEL, chat_id=user, username=username,
                                       text=text, message_id=msg_id))
+
+    async def _photo(self, user: str, media_id: str, msg_id: str | None) -> None:
+        """A delivery note's photo: fetched from WeCom (a registered sender's only) and read by the conversation."""
+        username = await self.directory.lookup(CHANNEL, user)
+        image = b""
+        if username is not None and media_id:
+            try:
+                image = await self.api.download(media_id)
+            except (api_.WeComError, httpx.HTTPError):   # gone (kept 3 days) or refused: said as no picture
+                log.exception("could not fetch WeCom media %s", media_id)
+        await self._converse(Incoming(tenant=self.tenant, channel=CHANNEL, chat_id=user, username=username,
+                                      image=image, message_id=msg_id))
 
     async def _click(self, user: str, msg: dict[str, str]) -> None:
         row = transport.row_of(msg.get("TaskId", ""))

@@ -36,6 +36,7 @@ class FakeBotAPI(LocalServer):
     retry_after: int = 1
     force_429: int = 0  # answer the first N sends with 429 regardless
     updates: list[dict[str, Any]] = field(default_factory=list)  # served once by getUpdates
+    files: dict[str, bytes] = field(default_factory=dict)  # file_id → content, lent by getFile and /file/…
     calls: list[Call] = field(default_factory=list)
     too_many: int = 0
     _recent: deque[float] = field(default_factory=deque)
@@ -49,6 +50,7 @@ class FakeBotAPI(LocalServer):
         app = web.Application()
         app.router.add_post("/bot{token}/{method}", self._handle)
         app.router.add_get("/stats", self._stats)
+        app.router.add_get("/file/bot{token}/{path:.+}", self._file)
         await self._serve(app)
         return self
 
@@ -81,12 +83,26 @@ class FakeBotAPI(LocalServer):
                              "chat": {"id": chat, "type": "private" if chat > 0 else "group"}})
         if method == "getMe":
             return self._ok({"id": 42, "is_bot": True, "first_name": "kuguan", "username": "kuguan_bot"})
+        if method == "getFile":   # the path the file is then fetched from, as the real API lends it
+            fid = str(params.get("file_id"))
+            if fid not in self.files:
+                return web.json_response({"ok": False, "error_code": 400,
+                                          "description": "Bad Request: invalid file_id"}, status=400)
+            return self._ok({"file_id": fid, "file_unique_id": f"u{fid}", "file_size": len(self.files[fid]),
+                             "file_path": f"photos/{fid}.jpg"})
         if method == "getUpdates":
             updates, self.updates = self.updates, []
             if not updates:
                 await asyncio.sleep(0.05)
             return self._ok(updates)
         return self._ok(True)
+
+    async def _file(self, request: web.Request) -> web.Response:
+        fid = request.match_info["path"].removeprefix("photos/").removesuffix(".jpg")
+        self.calls.append(Call("download", {"file_id": fid}, time.monotonic()))
+        if fid not in self.files:
+            return web.Response(status=404)
+        return web.Response(body=self.files[fid], content_type="image/jpeg")
 
     async def _stats(self, request: web.Request) -> web.Response:
         return web.json_response({"too_many": self.too_many, "sends": [c.at for c in self.calls if c.method in SENDS]})

@@ -20,6 +20,7 @@ class FakeWeCom(LocalServer):
     updates: list[dict[str, Any]] = field(default_factory=list)
     uploads: int = 0
     files: list[dict[str, Any]] = field(default_factory=list)   # each upload: type, filename, content
+    media: dict[str, bytes] = field(default_factory=dict)   # media_id → what a user sent (a photo), for media/get
     rejected_tokens: int = 0
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
@@ -32,6 +33,7 @@ class FakeWeCom(LocalServer):
         app.router.add_post("/cgi-bin/message/send", self._send)
         app.router.add_post("/cgi-bin/message/update_template_card", self._update)
         app.router.add_post("/cgi-bin/media/upload", self._upload)
+        app.router.add_get("/cgi-bin/media/get", self._media)
         await self._serve(app)
         return self
 
@@ -75,3 +77,11 @@ class FakeWeCom(LocalServer):
         if isinstance(media, web.FileField):
             self.files.append({"type": kind, "filename": media.filename, "content": media.file.read()})
         return web.json_response({"errcode": 0, "errmsg": "", "type": kind, "media_id": f"media{self.uploads}"})
+
+    async def _media(self, request: web.Request) -> web.Response:
+        if (bad := self._expired(request)) is not None:
+            return bad
+        found = self.media.get(request.query.get("media_id", ""))
+        if found is None:
+            return web.json_response({"errcode": 40007, "errmsg": "invalid media_id"})
+        return web.Response(body=found, content_type="image/jpeg")

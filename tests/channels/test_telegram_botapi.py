@@ -131,3 +131,20 @@ async def test_long_polling_answers_an_update_from_get_updates(api: FakeBotAPI, 
     assert "getUpdates" in [c.method for c in api.calls]
     (reply,) = api.called("sendMessage")
     assert reply.params["chat_id"] == "111" and reply.params["text"].startswith("收到可乐2箱?")
+
+
+async def test_a_photo_is_fetched_largest_size_first_through_get_file_and_reaches_the_conversation(
+        api: FakeBotAPI, bot: Bot, store: OutboxStore) -> None:
+    picture = b"\xff\xd8\xff\xe0 a delivery note" + bytes(range(256)) * 40
+    api.files["F-big"] = picture
+    async with running(store, "telegram", transport.TelegramTransport(bot), limits.TELEGRAM) as w:
+        dp = routers.dispatcher(handler=w.conversation, directory=w.directory, delivery=w.delivery, tenant="default")
+        await dp.feed_raw_update(bot, updates.photo(111, "F-big", caption="张记的", message_id=9))
+        await dp.feed_raw_update(bot, updates.photo(999, "F-big", message_id=10))   # a stranger: nothing fetched
+        await w.sender.idle(timeout=5)
+
+    mine, stranger = w.conversation.seen
+    assert (mine.username, mine.image, mine.text, mine.message_id) == ("xiaowang", picture, "张记的", "111:9")
+    assert stranger.username is None and stranger.image == b""
+    assert [c.params["file_id"] for c in api.called("getFile")] == ["F-big"]
+    assert [c.params["file_id"] for c in api.called("download")] == ["F-big"]

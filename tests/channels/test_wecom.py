@@ -236,3 +236,25 @@ async def test_a_spreadsheet_is_uploaded_as_a_file_and_sent_after_its_text(live:
     assert [m["msgtype"] for m in live.server.sent] == ["text", "file"]
     assert live.server.sent[1]["file"]["media_id"] == "media1"
     assert live.server.files == [{"type": "file", "filename": book.name, "content": book.content}]
+
+
+def image_xml(user: str, media_id: str, msg_id: str = "2234567890123456") -> str:
+    return (f"<xml><ToUserName><![CDATA[{CONFIG.corp_id}]]></ToUserName><FromUserName><![CDATA[{user}]]>"
+            f"</FromUserName><CreateTime>1781480000</CreateTime><MsgType><![CDATA[image]]></MsgType>"
+            f"<PicUrl><![CDATA[http://wework.qpic.cn/x]]></PicUrl><MediaId><![CDATA[{media_id}]]></MediaId>"
+            f"<MsgId>{msg_id}</MsgId><AgentID>{CONFIG.agent_id}</AgentID></xml>")
+
+
+async def test_a_photo_is_fetched_by_its_media_id_with_a_fresh_token_and_reaches_the_conversation(live: Live) -> None:
+    picture = b"\x89PNG\r\n\x1a\n a delivery note" + bytes(range(256)) * 40
+    live.server.media["MEDIA-1"] = picture
+    await live.post(text_xml("XiaoWang", "收到可乐2箱"))   # (a token issued)
+    live.server.expire_tokens()
+    await live.post(image_xml("XiaoWang", "MEDIA-1"))
+    await live.post(image_xml("XiaoWang", "GONE", msg_id="2234567890123457"))   # kept 3 days by WeCom: gone
+    await live.post(image_xml("Stranger", "MEDIA-1", msg_id="2234567890123458"))
+
+    _, photo, gone, stranger = live.w.conversation.seen
+    assert (photo.username, photo.image, photo.message_id) == ("xiaowang", picture, "2234567890123456")
+    assert gone.image == b"" and stranger.username is None and stranger.image == b""
+    assert live.server.rejected_tokens == 1 and live.server.tokens_issued == 2

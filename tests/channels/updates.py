@@ -31,3 +31,14 @@ def press(user_id: int, data: str, *, chat_id: int | None = None, message_id: in
         "id": f"cq{next(_ids)}", "from": _user(user_id), "chat_instance": "-1234", "data": data,
         "message": {"message_id": message_id, "date": 1781480000, "chat": _chat(chat), "text": "收到可乐2箱?",
                     "from": {"id": 42, "is_bot": True, "first_name": "kuguan"}}}}
+
+
+def photo(user_id: int, file_id: str, *, caption: str = "", message_id: int = 2) -> dict[str, Any]:
+    """A photo message: Telegram sends its sizes smallest first, each with its own file_id."""
+    sizes = [{"file_id": f"{file_id}-s", "file_unique_id": "s1", "width": 90, "height": 60, "file_size": 1200},
+             {"file_id": file_id, "file_unique_id": "s2", "width": 1280, "height": 853, "file_size": 90000}]
+    msg: dict[str, Any] = {"message_id": message_id, "from": _user(user_id), "chat": _chat(user_id),
+                           "date": 1781480000, "photo": sizes}
+    if caption:
+        msg["caption"] = caption
+    return {"update_id": next(_ids), "message": msg}

@@ -545,3 +545,22 @@ def test_a_products_file_with_a_storage_range_upside_down_is_refused_whole(cafe,
     assert "temp_min -18 is above temp_max -25" in err.value.reason
     with cafe(write=False) as uow:
         assert uow.catalog.product("B12") is None
+
+
+def test_moves_are_found_by_words_of_their_note_taken_literally_on_either_database(cafe):
+    """A delivery note's number or picture is looked up in the moves' notes: % and _ in it are no wildcards."""
+    for batch, note in (("b1", "送货单 GM_07 · 照片 ab12"), ("b2", "送货单 GM%07 · 照片 cd34"), ("b3", "")):
+        with cafe() as uow:
+            a = actor(uow, batch=batch)
+            cmd = commands.RecordMoves(movement=commands.Movement.RECEIPT, note=note, partner="V01",
+                                       lines=(commands.Line(sku="B01", qty=D(12)), commands.Line(sku="B02", qty=D(1))))
+            inventory.record(uow, inventory.plan(uow, cmd, actor=a), actor=a)
+            uow.commit()
+    with cafe() as uow:
+        inventory.undo(uow, actor=actor(uow, batch="u1"))   # b3, the last: its reversal holds no note
+        uow.commit()
+    with cafe(write=False) as uow:
+        assert {(m.batch, m.sku) for m in uow.stock.noted("送货单 GM_07 ·")} == {("b1", "B01"), ("b1", "B02")}
+        assert {m.batch for m in uow.stock.noted("GM%07")} == {"b2"}
+        assert uow.stock.noted("GMx07") == [] and uow.stock.noted("照片 ab12 ") == []
+        assert [m.batch for m in uow.stock.noted("送货单")] == ["b2", "b2", "b1", "b1"]   # newest first

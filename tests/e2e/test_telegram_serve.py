@@ -81,3 +81,25 @@ def test_a_redelivered_update_is_recorded_once_and_answered_once(served):
     time.sleep(1.5)
     assert len([c for c in fake.called("sendMessage") if str(c.params.get("chat_id")) == "778"]) == 1
     assert chat.stock()["XH:B09"] == 38
+
+
+def test_a_delivery_notes_photo_sent_on_telegram_is_read_asked_and_recorded_once_even_redelivered(served):
+    from tests.e2e.notes import drawn
+    url, chat, fake = served
+    code = re.search(r"邀请码:([0-9A-F]{8})", texts(chat.say("zhou", "邀请小林为店员"))).group(1)
+    post(url, updates.message(779, f"/start {code}"))
+    assert sent_to(fake, 779)
+    fake.calls.clear()
+    fake.files["NOTE-1"] = drawn([["淡奶油", "", "盒", "6", "28.50", "171.00"]], total="合计:¥171.00", fmt="JPEG")
+    update = updates.photo(779, "NOTE-1", message_id=8)
+    assert post(url, update).status_code == 200
+    (asked,) = sent_to(fake, 779, wait=30)
+    assert "送货单识别:光明乳业" in asked["text"] and "淡奶油 6盒 × 28.5 = 171" in asked["text"]
+    assert post(url, update).status_code == 200   # Telegram delivers it again: answered from what was kept
+    time.sleep(1.5)
+    assert len(fake.called("sendMessage")) == 1   # (fetched again, but neither read nor recorded again)
+    fake.calls.clear()
+    assert post(url, updates.press(779, asked["reply_markup"]["inline_keyboard"][0][0]["callback_data"])
+                ).status_code == 200
+    assert "已记录" in sent_to(fake, 779)[0]["text"]
+    assert chat.stock()["XH:B02"] == 24 + 6

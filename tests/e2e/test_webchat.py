@@ -110,3 +110,26 @@ def test_an_export_arrives_as_a_download_that_opens_as_a_workbook_in_chromium(li
     header, *rows = list(ws.iter_rows(values_only=True))
     milk = next(r for r in rows if r[header.index("商品编码")] == "B01")
     assert milk[header.index("库存")] == chat.stock()["XH:B01"]
+
+
+def test_a_delivery_notes_photo_taken_in_chromium_is_read_and_recorded_once_confirmed(live, tmp_path):
+    if CHROMIUM is None:
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    from tests.e2e.notes import drawn
+    url, chat = live
+    # a phone's photo: large (the page draws it at 1600 pixels a side before sending) and a JPEG
+    note = tmp_path / "note.jpg"
+    note.write_bytes(drawn([["全脂牛奶", "", "箱", "3", "96.00", "288.00"]], total="合计:¥288.00", fmt="JPEG", scale=2.5))
+    with sync_playwright() as p:
+        browser, page = logged_in(p, url)
+        page.set_input_files("#photo", str(note))
+        page.wait_for_selector(".msg.me img", timeout=15000)
+        asked = page.wait_for_selector(".msg.bot >> text=送货单识别", timeout=30000)
+        assert "1. 全脂牛奶 3箱 × 96 = 288" in asked.inner_text()
+        assert chat.stock()["XH:B01"] == 36
+        page.click(".msg.bot button:has-text('确认')")
+        page.wait_for_selector(".msg.bot >> text=已记录", timeout=15000)
+        browser.close()
+    assert chat.stock()["XH:B01"] == 72

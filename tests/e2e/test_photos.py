@@ -1,0 +1,102 @@
+"""A delivery note's photo sent in the chat, read on this machine by the real OCR (RapidOCR's Chinese models):
+what it says, checked, the receipt it makes asked first, and never recorded twice."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.conftest import make_chat, texts
+from tests.e2e.notes import drawn
+
+MILK = [["全脂牛奶", "1L*12", "箱", "4", "96.00", "384.00"], ["淡奶油", "", "盒", "6", "28.50", "171.00"],
+        ["黄油", "", "块", "10", "22.00", "220.00"]]
+
+
+@pytest.fixture
+def chat(tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    return make_chat(tmp_path, monkeypatch)
+
+
+def send(chat, tmp_path: Path, user: str, picture: bytes, name: str = "note.png") -> str:  # type: ignore[no-untyped-def]
+    path = tmp_path / name
+    path.write_bytes(picture)
+    return texts(chat.send(user=user, photo=str(path)), user)
+
+
+def receipts(chat) -> list[dict]:  # type: ignore[no-untyped-def]
+    return [m for m in chat.export("moves") if m["kind"] == "receipt"]
+
+
+def test_a_notes_photo_is_read_checked_and_recorded_once_confirmed_then_never_again(chat, tmp_path):
+    before = chat.stock()
+    said = send(chat, tmp_path, "amy", drawn(MILK, total="合计:¥775.00"))
+    assert "送货单识别:光明乳业 · 2026-06-15 · 单号 GM20260615-07" in said
+    assert "1. 全脂牛奶 4箱(1L*12) × 96 = 384" in said and "3. 黄油 10块 × 22 = 220" in said
+    assert "合计 775 ✓" in said
+    assert "要记录「徐汇店入库 全脂牛奶 48升(4箱)、淡奶油 6盒、黄油 5kg(光明乳业)」吗?" in said
+    assert chat.stock() == before and receipts(chat) == []          # asked first: nothing on a photo alone
+
+    assert "已记录" in texts(chat.press("amy", "确认"))
+    after = chat.stock()
+    assert (after["XH:B01"] - before["XH:B01"], after["XH:B02"] - before["XH:B02"],
+            after["XH:B07"] - before["XH:B07"]) == (48, 6, 5)
+    got = {m["sku"]: m for m in receipts(chat)}
+    # each at the note's price over the base units received: 384 / 48 升, 171 / 6 盒, 220 / 5 kg
+    assert {s: (m["unit_cost"], m["partner"]) for s, m in got.items()} == {
+        "B01": ("8", "V01"), "B02": ("28.5", "V01"), "B07": ("44", "V01")}
+    assert all(m["note"].startswith("送货单 GM20260615-07 · 照片 ") for m in got.values())
+
+    again = send(chat, tmp_path, "amy", drawn(MILK, total="合计:¥775.00"))     # the same picture, sent again
+    assert "这张送货单(GM20260615-07)已经由阿梅在 06-15 09:00 记过了" in again
+    other = send(chat, tmp_path, "zhou", drawn(MILK, total="合计:¥775.00", tilt=-1.5, fmt="JPEG"), "note.jpg")
+    assert "已经由阿梅" in other                                          # another photo of the same note
+    assert chat.stock() == after and len(receipts(chat)) == 3
+
+    chat.say("amy", "撤销")                                               # undone: the note may be recorded again
+    assert chat.stock() == before
+    assert "要记录「徐汇店入库 全脂牛奶 48升(4箱)" in send(chat, tmp_path, "amy", drawn(MILK, total="合计:¥775.00"))
+
+
+def test_a_note_that_does_not_add_up_is_flagged_and_a_correction_fixes_the_draft(chat, tmp_path):
+    before = chat.stock()
+    rows = [["全脂牛奶", "", "箱", "4", "96.00", "400.00"], ["淡奶油", "", "盒", "6", "28.50", "171.00"]]
+    said = send(chat, tmp_path, "amy", drawn(rows, total="合计:¥600.00"))
+    assert "1. 全脂牛奶 4箱 × 96 = 400 ⚠️ 数量×单价=384,与金额不符" in said
+    assert "⚠️ 合计 600,各行相加是 571,对不上" in said
+    assert "已记录" in texts(chat.say("amy", "不对,全脂牛奶是5箱"))
+    assert chat.stock()["XH:B01"] - before["XH:B01"] == 60 and chat.stock()["XH:B02"] - before["XH:B02"] == 6
+
+
+def test_a_note_of_yesterday_is_booked_on_its_day_and_an_unknown_supplier_is_said(chat, tmp_path):
+    rows = [["高筋面粉", "25kg/袋", "袋", "2", "150.00", "300.00"]]
+    said = send(chat, tmp_path, "amy", drawn(rows, title="鑫鑫商行 送货单", meta="日期:2026-06-14  单号:XX0614",
+                                             total="合计 300.00"))
+    assert "⚠️ 供应商「鑫鑫商行」不在名单里" in said
+    assert "要记录「徐汇店入库 高筋面粉 50kg(2袋),记在 06-14 09:00」吗?" in said   # the note's day, not today
+    chat.press("amy", "确认")
+    (m,) = receipts(chat)
+    assert (m["qty"], m["unit_cost"], m["partner"], m["at"][:10]) == ("50", "6", None, "2026-06-14")
+
+
+def test_what_is_no_delivery_note_gets_a_clear_answer_and_changes_nothing(chat, tmp_path):
+    from PIL import Image, ImageDraw, ImageFont
+
+    from tests.e2e.notes import font_file
+    before, moves = chat.stock(), len(chat.export("moves"))
+    assert "这个文件打不开,不是照片" in send(chat, tmp_path, "amy", b"%PDF-1.4 not a picture", "x.pdf")
+    poster = Image.new("RGB", (800, 300), "white")
+    ImageDraw.Draw(poster).text((40, 100), "欢迎光临 今日营业到晚上九点", font=ImageFont.truetype(font_file(), 40),
+                                fill="black")
+    path = tmp_path / "poster.png"
+    poster.save(path)
+    said = texts(chat.send(user="amy", photo=str(path)), "amy")
+    assert "照片里没有读到送货单上的货" in said and "欢迎光临" in said
+    assert chat.stock() == before and len(chat.export("moves")) == moves
+
+
+def test_a_note_is_read_back_in_english_to_an_english_speaker(chat, tmp_path):
+    chat.say("amy", "switch to English")
+    said = send(chat, tmp_path, "amy", drawn(MILK[:1], total="合计:¥384.00"))
+    assert "Delivery note read: 光明乳业 · 2026-06-15 · no. GM20260615-07" in said
+    assert "Total 384 ✓ matches the lines" in said and "Read from a photo" in said
