@@ -127,6 +127,9 @@ class Parser:
             return commands.Parsed(commands.SmallTalk("other"))
         if not s or not any(c.isalnum() for c in s):
             return commands.Clarify("not_understood")
+        fingerprint = _LEDGER_CHECK.fullmatch(s.strip(" !.~"))
+        if fingerprint is not None:   # (before English: 校验账本指纹 #90 ea9b… is no "90 each")
+            return _ledger_check(fingerprint)
         s = english.to_chinese(s) or self.lex.from_pinyin(s) or s   # received 2 cases of 牛奶 · shoudao niunai 2 xiang
         short_of = _SHORT_OF_SEND.fullmatch(s.strip(" !.~"))
         if short_of is not None:   # 南山店缺可乐,发2箱过去: those goods sent there
@@ -1491,9 +1494,8 @@ class Parser:
         #1234 3f9a1c2b4d5e). None: neither asked. The words left once the lot, its day and the asking are taken out
         must name one product, or none."""
         ledger_check = _LEDGER_CHECK.fullmatch(s)
-        if ledger_check is not None:
-            pos, fp = ledger_check.group("pos"), (ledger_check.group("fp") or "").replace(" ", "")
-            return commands.Parsed(commands.LedgerCheck(anchor=(int(pos), fp) if pos and len(fp) >= 8 else None))
+        if ledger_check is not None:   # (check ledger, said in English)
+            return _ledger_check(ledger_check)
         strong = _TRACE_STRONG.search(s)
         asked = strong or _TRACE_ASKED.search(s)
         if asked is None or (strong is None and not _TRACE_LOT_WORD.search(s)):
@@ -2374,6 +2376,12 @@ _LEDGER_CHECK = re.compile(r"(?:校验|核对|检查|验证|查验)(?:一下)?(?
                            # (the text comes with a space between letters and digits: fab644 reads fab 644)
                            r"(?:\s*#?(?P<pos>\d{1,9})\s*[: ]?\s*(?P<fp>[0-9a-f](?:[0-9a-f ]{6,80})[0-9a-f]))?"
                            r"|(?:账本|台账|流水账?)(?:校验|核对|指纹|完整吗|完整性|有没有被?(?:改|动|篡改)过|被?(?:改|动|篡改)过吗|可信吗)[?]?")
+
+
+def _ledger_check(m: re.Match[str]) -> Result:
+    """账本校验, or 校验账本指纹 #1234 3f9a1c2b4d5e: the check up to a fingerprint said earlier."""
+    pos, fp = m.group("pos"), (m.group("fp") or "").replace(" ", "")
+    return commands.Parsed(commands.LedgerCheck(anchor=(int(pos), fp) if pos and len(fp) >= 8 else None))
 
 
 def _unnamed_goods(head: str, now: dt.datetime) -> bool:

@@ -175,7 +175,8 @@ def test_a_ledger_fingerprint_is_read_whatever_its_hex_digits_begin_with():
     cat = catalogs.load("restaurant")
     p = parser.Parser(cat)
     rng = random.Random(5)
-    for lead in "0123456789abcdef":
-        fp = lead + "".join(rng.choice("0123456789abcdef") for _ in range(11))
+    # every two leading digits (ea after the position's number once read as English "each": #90 ea9b… → 90个9b…)
+    for lead in (a + b for a in "0123456789abcdef" for b in "0123456789abcdef"):
+        fp = lead + "".join(rng.choice("0123456789abcdef") for _ in range(10))
         r = p.parse(f"校验账本指纹 #90 {fp}", speaker=catalogs.speaker(cat, "liu"))
         assert isinstance(r, commands.Parsed) and r.command == commands.LedgerCheck(anchor=(90, fp)), (fp, r)
