@@ -380,13 +380,14 @@ class Conversation:
         text = delivery.sentence(note, supplier=partner.name if partner else "", day=day,
                                  place=place.name if place is not None and place.code != turn.user.location else "")
         result = parser.parse(text, speaker=context.Speaker(user=turn.user, now=turn.now))
-        said = photos.reading(self.t, turn.lang, note, supplier=partner.name if partner else "", remarks=remarks)
         if isinstance(result, commands.Parsed) and isinstance(result.command, commands.RecordMoves) \
                 and result.command.movement == commands.Movement.RECEIPT:
             cmd = replace(photos.priced(result.command, note), note=photos.note_of(note.number, key))
+            remarks += photos.price_changes(self.t, turn.lang, uow, cmd, cat)
+            said = photos.reading(self.t, turn.lang, note, supplier=partner.name if partner else "", remarks=remarks)
             self.execute(uow, turn, cmd, guesses=(commands.Guess("photo", said, ""), *result.guesses))
             return
-        turn.reply(said)   # read, but not as a receipt we can record as it stands: what stops it is said
+        turn.reply(photos.reading(self.t, turn.lang, note, supplier=partner.name if partner else "", remarks=remarks))   # read, but not as a receipt we can record as it stands: what stops it is said
         if isinstance(result, commands.Clarify):
             self._clarify(uow, turn, result)
 

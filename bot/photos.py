@@ -16,6 +16,7 @@ from workflows.ports import UnitOfWork
 
 BACK_DAYS = 31   # a note dated this many days back is recorded on its day (as 6月10日收到… would be)
 PRICE = Decimal("0.0001")
+CHANGE = Decimal("0.005")   # a price this much off the last one is said
 
 
 def digest(image: bytes) -> str:
@@ -80,6 +81,25 @@ def priced(cmd: commands.RecordMoves, note: delivery.Note) -> commands.RecordMov
             ln = replace(ln, unit_price=(value / ln.qty).quantize(PRICE).normalize())
         lines.append(ln)
     return replace(cmd, lines=tuple(lines))
+
+
+def price_changes(t: Any, lang: str, uow: UnitOfWork, cmd: commands.RecordMoves, cat: context.Catalog) -> list[str]:
+    """Each line whose price on the note is not what the product cost last (its latest standing receipt, else the
+    catalog's cost): the two per base unit and the change, so a price raised on the quiet is seen before signing."""
+    out = []
+    for ln in cmd.lines:
+        product = next((p for p in cat.products if p.sku == ln.sku), None)
+        if ln.unit_price is None or product is None:
+            continue
+        last = uow.stock.receipt_costs(ln.sku, limit=1)
+        was, key = (last[0][1], "photo.price_last") if last else (product.unit_cost, "photo.price_catalog")
+        if not was or abs(ln.unit_price - was) <= was * CHANGE:
+            continue
+        change = (ln.unit_price - was) / was * 100
+        out.append(t(key, lang, name=product.name, now=replies.N(ln.unit_price), was=replies.N(was.quantize(PRICE)),
+                     unit=product.base_unit, arrow="📈" if change > 0 else "📉",
+                     change=f"{change:+.1f}%"))
+    return out
 
 
 def recorded_before(uow: UnitOfWork, key: str, number: str, partner: str | None) -> list[ledger.Move]:

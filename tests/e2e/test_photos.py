@@ -25,15 +25,18 @@ def send(chat, tmp_path: Path, user: str, picture: bytes, name: str = "note.png"
 
 
 def receipts(chat) -> list[dict]:  # type: ignore[no-untyped-def]
-    return [m for m in chat.export("moves") if m["kind"] == "receipt"]
+    """The receipts photos made."""
+    return [m for m in chat.export("moves") if m["kind"] == "receipt" and m["note"].startswith("送货单")]
 
 
 def test_a_notes_photo_is_read_checked_and_recorded_once_confirmed_then_never_again(chat, tmp_path):
+    chat.say("amy", "收到牛奶2箱,每箱90元")   # the milk's last cost: 7.5 a litre
     before = chat.stock()
     said = send(chat, tmp_path, "amy", drawn(MILK, total="合计:¥775.00"))
     assert "送货单识别:光明乳业 · 2026-06-15 · 单号 GM20260615-07" in said
     assert "1. 全脂牛奶 4箱(1L*12) × 96 = 384" in said and "3. 黄油 10块 × 22 = 220" in said
     assert "合计 775 ✓" in said
+    assert "📈 全脂牛奶 这次 8/升,上次进价 7.5/升(+6.7%)" in said and "淡奶油 这次" not in said   # (no cost known)
     assert "要记录「徐汇店入库 全脂牛奶 48升(4箱)、淡奶油 6盒、黄油 5kg(光明乳业)」吗?" in said
     assert chat.stock() == before and receipts(chat) == []          # asked first: nothing on a photo alone
 
