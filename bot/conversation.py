@@ -358,6 +358,7 @@ class Conversation:
             turn.reply(self.t("photo.nothing", turn.lang, seen="\n".join(note.text[:8]) or "—"))
             return
         parser, cat = self.parser(uow)
+        note, renamed = delivery.mended(note, {n for p in cat.products for n in (p.name, *p.aliases)})
         key = photos.digest(image)
         partner = photos.partner_of(cat, note.supplier)
         before = photos.recorded_before(uow, key, note.number, partner.code if partner else None)
@@ -370,7 +371,7 @@ class Conversation:
                        [[Button(self.t("btn.undo", turn.lang), f"undo:{first.batch}")]]
                        if first.actor == turn.user.username else None)
             return
-        remarks = []
+        remarks = [self.t("photo.renamed", turn.lang, was=was, now=now) for was, now in renamed]
         if note.supplier and partner is None:
             remarks.append(self.t("photo.supplier_unknown", turn.lang, supplier=note.supplier))
         place = photos.place_of(cat, note.customer)

@@ -103,3 +103,29 @@ def test_a_note_is_read_back_in_english_to_an_english_speaker(chat, tmp_path):
     said = send(chat, tmp_path, "amy", drawn(MILK[:1], total="合计:¥384.00"))
     assert "Delivery note read: 光明乳业 · 2026-06-15 · no. GM20260615-07" in said
     assert "Total 384 ✓ matches the lines" in said and "Read from a photo" in said
+
+
+def test_a_note_photographed_turned_is_read_upright_by_its_exif_or_by_turning_it(chat, tmp_path):
+    import io
+
+    from PIL import Image
+    rows = [["全脂牛奶", "", "箱", "6", "96.00", "576.00"], ["淡奶油", "", "盒", "9", "28.50", "256.50"]]
+    upright = Image.open(io.BytesIO(drawn(rows, total="合计 832.50", tilt=1)))
+    # a phone keeps the pixels as the sensor saw them (a quarter turned) and says how to turn them (EXIF 6);
+    # a scan or a forwarded picture may come upside down with no word of it
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    for name, pixels, tag in (("phone.jpg", upright.rotate(90, expand=True), exif),
+                              ("flipped.jpg", upright.rotate(180), None)):
+        out = io.BytesIO()
+        pixels.save(out, "JPEG", quality=85, **({"exif": tag} if tag is not None else {}))
+        said = send(chat, tmp_path, "amy", out.getvalue(), name)
+        assert "1. 全脂牛奶 6箱 × 96 = 576" in said and "2. 淡奶油 9盒 × 28.5 = 256.5" in said, name
+        assert "合计 832.5 ✓" in said, name
+        chat.press("amy", "取消")
+
+
+def test_a_name_printed_or_read_with_a_look_alike_character_is_taken_as_the_product_and_said(chat, tmp_path):
+    # (the note prints 士鸡蛋 where the catalog knows 土鸡蛋, the eggs' other name: the OCR's usual slip, made sure)
+    said = send(chat, tmp_path, "amy", drawn([["士鸡蛋", "", "板", "2", "15.00", "30.00"]], total="合计 30.00"))
+    assert "🔤 「士鸡蛋」按【土鸡蛋】读" in said and "要记录「徐汇店入库 鸡蛋 60个(2板)(光明乳业)」吗?" in said

@@ -113,3 +113,14 @@ def test_the_receipt_is_said_as_someone_would_type_it() -> None:
     said = delivery.sentence(note, supplier="张记肉业", place="福田店", day="6月14日")
     assert said == "6月14日福田店收到张记肉业的货:\n牛腩 50斤\n牛腱子 20斤\n五花肉 2箱,每箱10斤"
     assert delivery.sentence(note).startswith("收到货:\n牛腩 50斤")
+
+
+def test_a_name_the_ocr_misread_by_a_look_alike_character_is_mended_only_when_one_known_name_fits() -> None:
+    note = delivery.read(page([["士豆", "", "斤", "8", "3.00", "24.00"], ["牛腩", "", "斤", "5", "32.00", "160.00"],
+                               ["土鸡", "", "只", "1", "50.00", "50.00"]], total="合计 234.00"))
+    fixed, changed = delivery.mended(note, {"土豆", "牛腩", "土鸡", "士鸡"})
+    assert [r.name for r in fixed.rows] == ["土豆", "牛腩", "土鸡"] and changed == [("士豆", "土豆")]
+    assert fixed.rows[0].qty == D(8) and fixed.total == note.total
+    # two known names one look-alike away: neither is guessed
+    unsure, left = delivery.mended(delivery.read(page([["未瓜", "", "斤", "2", "", ""]], total="")), {"木瓜", "末瓜", "未爪"})
+    assert unsure.rows[0].name == "未瓜" and left == []
