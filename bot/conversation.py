@@ -385,6 +385,9 @@ class Conversation:
                 and result.command.movement == commands.Movement.RECEIPT:
             cmd = replace(photos.priced(result.command, note), note=photos.note_of(note.number, key))
             remarks += photos.price_changes(self.t, turn.lang, uow, cmd, cat)
+            remarks += photos.against_orders(self.t, turn.lang, _awaiting(
+                uow, inventory.home(turn.user, cmd.location), partner=cmd.partner, sku=None)
+                if cmd.partner else [], cmd, cat)
             said = photos.reading(self.t, turn.lang, note, supplier=partner.name if partner else "", remarks=remarks)
             self.execute(uow, turn, cmd, guesses=(commands.Guess("photo", said, ""), *result.guesses))
             return

@@ -102,6 +102,48 @@ def price_changes(t: Any, lang: str, uow: UnitOfWork, cmd: commands.RecordMoves,
     return out
 
 
+def against_orders(t: Any, lang: str, orders: list[Any], cmd: commands.RecordMoves, cat: context.Catalog) -> list[str]:
+    """The note beside the supplier's open purchase orders for this store (oldest first), as a clerk checks before
+    signing: goods short of or beyond what is still awaited, goods never ordered, goods ordered and not on the note,
+    and a price not the one ordered. Nothing when none is open."""
+    if not orders:
+        return []
+    awaited: dict[str, Decimal] = {}
+    agreed: dict[str, Decimal] = {}
+    for o in orders:
+        for ol in o.lines:
+            if ol.open_qty > 0:
+                awaited[ol.sku] = awaited.get(ol.sku, Decimal(0)) + ol.open_qty
+                if ol.unit_price is not None:
+                    agreed.setdefault(ol.sku, ol.unit_price)
+    ids = "、".join(f"#{o.id}" for o in orders)
+    out = []
+    on_note = set()
+    for ln in cmd.lines:
+        on_note.add(ln.sku)
+        name, want = replies.pname(cat, ln.sku), awaited.get(ln.sku, Decimal(0))
+        if want == 0:
+            out.append(t("photo.po_unordered", lang, name=name))
+        elif ln.qty != want:
+            out.append(t("photo.po_short" if ln.qty < want else "photo.po_over", lang, name=name,
+                         got=replies.qty_text(cat, ln.sku, ln.qty), want=replies.qty_text(cat, ln.sku, want),
+                         diff=replies.qty_text(cat, ln.sku, abs(want - ln.qty))))
+        price = agreed.get(ln.sku)
+        if price and ln.unit_price is not None and abs(ln.unit_price - price) > price * CHANGE:
+            out.append(t("photo.po_price", lang, name=name, now=replies.N(ln.unit_price),
+                         was=replies.N(price.quantize(PRICE)), unit=_unit(cat, ln.sku)))
+    for sku, want in awaited.items():
+        if sku not in on_note:
+            out.append(t("photo.po_missing", lang, name=replies.pname(cat, sku), want=replies.qty_text(cat, sku, want)))
+    head = t("photo.po_head" if out else "photo.po_match", lang, orders=ids)
+    return [head, *out]
+
+
+def _unit(cat: context.Catalog, sku: str) -> str:
+    product = next((p for p in cat.products if p.sku == sku), None)
+    return product.base_unit if product is not None else ""
+
+
 def recorded_before(uow: UnitOfWork, key: str, number: str, partner: str | None) -> list[ledger.Move]:
     """The standing moves of this picture, or of this supplier's note of that number (undone ones do not count)."""
     found = uow.stock.noted(f"照片 {key}")

@@ -129,3 +129,20 @@ def test_a_name_printed_or_read_with_a_look_alike_character_is_taken_as_the_prod
     # (the note prints 士鸡蛋 where the catalog knows 土鸡蛋, the eggs' other name: the OCR's usual slip, made sure)
     said = send(chat, tmp_path, "amy", drawn([["士鸡蛋", "", "板", "2", "15.00", "30.00"]], total="合计 30.00"))
     assert "🔤 「士鸡蛋」按【土鸡蛋】读" in said and "要记录「徐汇店入库 鸡蛋 60个(2板)(光明乳业)」吗?" in said
+
+
+def test_a_note_is_checked_against_the_suppliers_open_purchase_order_before_it_is_signed(chat, tmp_path):
+    chat.say("zhou", "向光明订牛奶5箱,每箱90元,今天送到")
+    chat.say("zhou", "向光明订鸡蛋2板,今天送到")
+    said = send(chat, tmp_path, "amy", drawn(MILK, total="合计:¥775.00"))
+    assert "🧾 对照采购单 #1、#2:" in said
+    assert "🔻 全脂牛奶 单上 48升(4箱),订单还在等 60升(5箱)(少 12升(1箱),余下的仍在途)" in said
+    assert "💰 全脂牛奶 单上 8/升,订单价 7.5/升" in said
+    assert "➕ 淡奶油 不在采购单上" in said and "➕ 黄油 不在采购单上" in said
+    assert "⏳ 鸡蛋 订了 60个(2板),这张单上没有(仍在途)" in said
+    assert "🧾 采购单 #1 已到 全脂牛奶 48/60升" in texts(chat.press("amy", "确认"))
+    # the rest of the milk comes on a second note: it matches what is still awaited
+    rest = send(chat, tmp_path, "amy", drawn([["全脂牛奶", "", "箱", "1", "90.00", "90.00"],
+                                              ["鸡蛋", "", "板", "2", "15.00", "30.00"]],
+                                             meta="日期:2026年6月15日 单号:GM20260615-09", total="合计:¥120.00"))
+    assert "🧾 与采购单 #1、#2 一致 ✓" in rest
