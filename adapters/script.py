@@ -57,9 +57,10 @@ class ScriptSession:
             msg_id, data = found
             inc = Incoming(tenant=self.tenant, channel="script", chat_id=user, username=user, press=data,
                            pressed_message=msg_id)
-        elif "photo" in obj:   # {"user": …, "photo": "note.jpg"}: a picture sent, as a phone would
+        elif "photo" in obj:   # {"user": …, "photo": "note.jpg", "text": caption}: a picture sent, as a phone would
             inc = Incoming(tenant=self.tenant, channel="script", chat_id=user, username=user,
-                           image=Path(str(obj["photo"])).read_bytes(), message_id=obj.get("id"))
+                           image=Path(str(obj["photo"])).read_bytes(), text=str(obj.get("text") or ""),
+                           message_id=obj.get("id"))
         else:
             inc = Incoming(tenant=self.tenant, channel="script", chat_id=user, username=user,
                            text=str(obj.get("text") or ""), message_id=obj.get("id"))

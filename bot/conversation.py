@@ -197,7 +197,7 @@ class Conversation:
                 if incoming.press is not None:
                     self._press(uow, turn, incoming)
                 elif incoming.image is not None:
-                    self._photo(uow, turn, incoming.image, scan)
+                    self._photo(uow, turn, incoming.image, scan, incoming.text)
                 else:
                     self._text(uow, turn, incoming.text)
             except Exception as exc:  # noqa: BLE001 - nothing half-done is kept; the user hears why
@@ -345,7 +345,7 @@ class Conversation:
         self._parsed(uow, turn, result, text)
 
     def _photo(self, uow: UnitOfWork, turn: Turn, image: bytes,
-               scan: list[delivery.Token] | errors.DomainError | None) -> None:
+               scan: list[delivery.Token] | errors.DomainError | None, caption: str = "") -> None:
         """A delivery note's photo: what it says, checked, and the receipt it makes, asked first."""
         self._require(turn.user, "record")
         if isinstance(scan, errors.DomainError):
@@ -360,12 +360,14 @@ class Conversation:
         parser, cat = self.parser(uow)
         note, renamed = delivery.mended(note, {n for p in cat.products for n in (p.name, *p.aliases)})
         key = photos.digest(image)
-        partner = photos.partner_of(cat, note.supplier)
-        before = photos.recorded_before(uow, key, note.number, partner.code if partner else None)
-        if before:   # the same picture, or the supplier's note of that number: recorded once only
+        partner = photos.partner_of(cat, note.supplier) or photos.partner_of(cat, caption)   # (张记的: said with it)
+        content = photos.content_of(note)
+        before = photos.recorded_before(uow, key, note.number, partner.code if partner else None, content)
+        if before:   # the same picture, the supplier's note of that number, or the same goods unnumbered: once only
             first = before[-1]
             who = uow.catalog.user(first.actor)
-            turn.reply(self.t("photo.again", turn.lang, note=note.number or key,
+            same = not note.number and not any(f"照片 {key}" in m.note for m in before)
+            turn.reply(self.t("photo.again_same" if same else "photo.again", turn.lang, note=note.number or key,
                               who=who.display_name if who else first.actor,
                               at=first.at.astimezone(turn.now.tzinfo).strftime("%m-%d %H:%M")),
                        [[Button(self.t("btn.undo", turn.lang), f"undo:{first.batch}")]]
@@ -383,7 +385,7 @@ class Conversation:
         result = parser.parse(text, speaker=context.Speaker(user=turn.user, now=turn.now))
         if isinstance(result, commands.Parsed) and isinstance(result.command, commands.RecordMoves) \
                 and result.command.movement == commands.Movement.RECEIPT:
-            cmd = replace(photos.priced(result.command, note), note=photos.note_of(note.number, key))
+            cmd = replace(photos.priced(result.command, note), note=photos.note_of(note.number, key, content))
             remarks += photos.price_changes(self.t, turn.lang, uow, cmd, cat)
             remarks += photos.against_orders(self.t, turn.lang, _awaiting(
                 uow, inventory.home(turn.user, cmd.location), partner=cmd.partner, sku=None)

@@ -23,9 +23,19 @@ def digest(image: bytes) -> str:
     return hashlib.sha256(image).hexdigest()[:12]
 
 
-def note_of(number: str, key: str) -> str:
-    """What the receipt's moves keep of the note: its number and the picture's fingerprint."""
-    return f"送货单 {number} · 照片 {key}" if number else f"送货单照片 {key}"
+def note_of(number: str, key: str, content: str) -> str:
+    """What the receipt's moves keep of the note: its number, the picture's fingerprint and the goods'."""
+    return f"送货单 {number} · 照片 {key} · 内容 {content}" if number else f"送货单照片 {key} · 内容 {content}"
+
+
+def content_of(note: delivery.Note) -> str:
+    """A fingerprint of what a note says (its issuer as printed, day, each line, total): another photo of a note
+    without a number has the same one, whatever was said with it."""
+    rows = sorted(f"{r.name}|{r.qty.normalize() if r.qty is not None else ''}|{r.unit}|"
+                  f"{r.amount.normalize() if r.amount is not None else ''}" for r in note.rows)
+    said = "\n".join([note.supplier, note.day.isoformat() if note.day else "", *rows,
+                      str(note.total.normalize()) if note.total is not None else ""])
+    return hashlib.sha256(said.encode()).hexdigest()[:12]
 
 
 def partner_of(cat: context.Catalog, said: str) -> catalog.Partner | None:
@@ -144,11 +154,14 @@ def _unit(cat: context.Catalog, sku: str) -> str:
     return product.base_unit if product is not None else ""
 
 
-def recorded_before(uow: UnitOfWork, key: str, number: str, partner: str | None) -> list[ledger.Move]:
-    """The standing moves of this picture, or of this supplier's note of that number (undone ones do not count)."""
+def recorded_before(uow: UnitOfWork, key: str, number: str, partner: str | None, content: str) -> list[ledger.Move]:
+    """The standing moves of this picture, of this supplier's note of that number, or, for a note without a number,
+    of a note saying the same goods (undone ones do not count)."""
     found = uow.stock.noted(f"照片 {key}")
     if number and not found:
         found = [m for m in uow.stock.noted(f"送货单 {number} ·") if partner is None or m.partner in (None, partner)]
+    if not number and not found:
+        found = uow.stock.noted(f"内容 {content}")
     batches = {m.batch for m in found}
     standing = {b for b in batches if not uow.stock.is_reversed(b)}
     return [m for m in found if m.batch in standing]

@@ -146,3 +146,26 @@ def test_a_note_is_checked_against_the_suppliers_open_purchase_order_before_it_i
                                               ["鸡蛋", "", "板", "2", "15.00", "30.00"]],
                                              meta="日期:2026年6月15日 单号:GM20260615-09", total="合计:¥120.00"))
     assert "🧾 与采购单 #1、#2 一致 ✓" in rest
+
+
+def test_a_note_without_a_number_is_known_again_by_its_goods_and_a_caption_may_name_the_supplier(chat, tmp_path):
+    import json
+
+    from tests.e2e.conftest import texts as said_to
+    rows = [["菜籽油", "5L", "桶", "3", "60.00", "180.00"]]
+    note = drawn(rows, title="送货单", meta="日期:2026年6月15日", total="合计 180.00")
+    path = tmp_path / "oil.png"
+    path.write_bytes(note)
+    # (Telegram's caption: the words sent with the photo)
+    first = said_to(chat.session.line(json.dumps({"user": "amy", "photo": str(path), "text": "金龙鱼的"})), "amy")
+    assert "(金龙鱼粮油)」吗?" in first
+    chat.press("amy", "确认")
+    (m,) = receipts(chat)
+    assert (m["partner"], m["qty"], m["unit_cost"]) == ("V02", "15", "12")
+    again = send(chat, tmp_path, "zhou", drawn(rows, title="送货单", meta="日期:2026年6月15日", total="合计 180.00",
+                                               tilt=-1, fmt="JPEG"), "oil.jpg")
+    assert "和阿梅在 06-15 09:00 记的一张没有单号的送货单完全一样" in again
+    other = send(chat, tmp_path, "zhou", drawn([["菜籽油", "5L", "桶", "2", "60.00", "120.00"]], title="送货单",
+                                               meta="日期:2026年6月15日", total="合计 120.00"), "oil2.png")
+    assert "要记录「徐汇店入库 菜籽油 10升(2桶)」吗?" in other   # other goods: another note
+    assert len(receipts(chat)) == 1
