@@ -297,7 +297,9 @@ def _sales(ctx: _Ctx, r: dict[str, str]) -> None:
 
 def _recipes(ctx: _Ctx, r: dict[str, str]) -> None:
     """One ingredient of a product's recipe: sku, yields (how much of it the recipe makes, in its base unit; 1 when
-    empty), component, qty and unit (the component's base unit when empty). A product's rows are one recipe."""
+    empty), component, qty and unit (the component's base unit when empty). A product's rows are one recipe. A row
+    with ``substitute_for`` (an ingredient of an earlier row) is what stands in for that one when the place lacks it,
+    in its own amount."""
     products = ctx.products()
     sku, part = r["sku"], r["component"]
     for code in (sku, part):
@@ -314,7 +316,14 @@ def _recipes(ctx: _Ctx, r: dict[str, str]) -> None:
     except errors.DomainError:
         raise ValueError(f"unit {r.get('unit')!r} is not one of {part}'s") from None
     parts = ctx.recipes.setdefault(sku, (yields, []))[1]
-    parts.append(bom.Component(sku=part, qty=units.normalize(qty)))
+    instead = (r.get("substitute_for") or "").strip()
+    if instead:
+        at = next((i for i, c in enumerate(parts) if c.sku == instead), None)
+        if at is None:
+            raise ValueError(f"substitute_for {instead!r} is no ingredient on an earlier row of {sku}")
+        parts[at] = parts[at].with_substitute(bom.Component(sku=part, qty=units.normalize(qty)))
+    else:
+        parts.append(bom.Component(sku=part, qty=units.normalize(qty)))
     bom.Recipe(sku=sku, yields=yields, components=tuple(parts))   # (itself, or an ingredient twice: said by its row)
 
 
@@ -380,8 +389,10 @@ def export_rows(uow: SqlUnitOfWork, kind: str) -> list[dict[str, Any]]:
                  "active": "1" if p.active else "0", "temp_min": cell(p.temp_min), "temp_max": cell(p.temp_max)}
                 for p in uow.catalog.products()]
     if kind == "recipes":   # in the import's own columns: each product's recipe in use, a row an ingredient
-        return [{"sku": sku, "yields": _num(r.yields), "component": c.sku, "qty": _num(c.qty), "unit": "",
-                 "version": r.version} for sku, r in sorted(uow.recipes.all_current().items()) for c in r.components]
+        return [{"sku": sku, "yields": _num(r.yields), "component": x.sku, "qty": _num(x.qty), "unit": "",
+                 "substitute_for": "" if x is c else c.sku, "version": r.version}
+                for sku, r in sorted(uow.recipes.all_current().items()) for c in r.components
+                for x in (c, *c.substitutes)]
     if kind == "users":   # in the import's own columns, with whether each is still here (active 0: left)
         return [{"username": u.username, "display_name": u.display_name, "role": u.role.value,
                  "location": u.location or "", "partner": u.partner or "", "language": u.language,

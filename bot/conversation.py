@@ -147,7 +147,7 @@ class Conversation:
         # master data a manager changes from the chat, each shown and asked before it is done
         self._master_changes: dict[type, Callable[..., None]] = {
             commands.SetProduct: self._set_product, commands.SetProducts: self._set_products,
-            commands.SetRecipe: self._set_recipe,
+            commands.SetRecipe: self._set_recipe, commands.SetSubstitute: self._set_substitute,
             commands.SetPack: self._set_pack, commands.AddProduct: self._add_product,
             commands.AddPartner: self._add_partner, commands.SetPartner: self._set_partner}
 
@@ -1418,6 +1418,7 @@ class Conversation:
         text = self.t("recorded", turn.lang, summary=replies.summary(self.t, turn.lang, cmd, self._catalog,
                                                                        user=turn.user))
         text += replies.by_recipe(self.t, turn.lang, plan.moves, self._catalog)
+        text += replies.substituted(self.t, turn.lang, plan.substituted, self._catalog)
         text += replies.after_levels(self.t, turn.lang, uow, cmd, user=turn.user, catalog=self._catalog)
         text += replies.order_progress(self.t, turn.lang, uow, plan.order_receipts, self._catalog)
         if isinstance(cmd, commands.RecordMoves) and cmd.paid and cmd.partner is not None:   # 付了现金: its payment
@@ -1467,14 +1468,17 @@ class Conversation:
         batch = _batch(turn.now)
         receipts: list[tuple[int, str, Decimal]] = []
         made: list[ledger.Move] = []
+        stood_in: list[tuple[str, str, Decimal]] = []
         for part in cmd.parts:
             actor = replace(self._actor(turn, part), batch=batch)
             plan = inventory.plan(uow, part, actor=actor, force=True)
             turn.events += inventory.record(uow, plan, actor=actor, t=self.t, push=turn.push)
             receipts += plan.order_receipts
             made += plan.moves
+            stood_in += plan.substituted
         text = self.t("recorded", turn.lang, summary="; ".join(summaries))
         text += replies.by_recipe(self.t, turn.lang, made, self._catalog)
+        text += replies.substituted(self.t, turn.lang, stood_in, self._catalog)
         text += replies.after_levels(self.t, turn.lang, uow, *cmd.parts, user=turn.user, catalog=self._catalog)
         text += replies.order_progress(self.t, turn.lang, uow, receipts, self._catalog)
         turn.reply(text, [[Button(self.t("btn.undo", turn.lang), f"undo:{batch}")]])
@@ -1503,6 +1507,40 @@ class Conversation:
                        detail={"sku": cmd.sku, "version": version, "yields": str(cmd.yields),
                                "components": [[ln.sku, str(ln.qty)] for ln in cmd.lines]})
         turn.reply(self.t("recipe.done" if new else "recipe.gone", turn.lang, product=product.name, version=version))
+
+    def _set_substitute(self, uow: UnitOfWork, turn: Turn, cmd: commands.SetSubstitute, *, confirmed: bool) -> None:
+        """可颂的黄油可以用人造黄油代替: the recipe with that stand-in for the component (or without it), shown and kept
+        as the product's next version once confirmed (audited)."""
+        product, part, sub = (uow.catalog.product(k) for k in (cmd.sku, cmd.component, cmd.substitute))
+        if product is None or part is None or sub is None:
+            raise errors.NotFound(code="unknown_sku", sku=cmd.sku)
+        was = uow.recipes.current(cmd.sku)
+        c = was.component(cmd.component) if was is not None else None
+        if was is None or c is None:
+            turn.reply(self.t("substitute.not_in", turn.lang, product=product.name, component=part.name))
+            return
+        if cmd.ratio is None and all(x.sku != cmd.substitute for x in c.substitutes):
+            turn.reply(self.t("substitute.none", turn.lang, product=product.name, component=part.name, sub=sub.name))
+            return
+        if cmd.ratio is not None and sub.base_unit != part.base_unit and cmd.ratio == 1 \
+                and all(x.sku != cmd.substitute for x in c.substitutes):
+            # (黄油 kg, 人造黄油 块: one for one means nothing): its amount must be said, per the component's
+            raise errors.BadInput(code="substitute_units", component=part.name, sub=sub.name, unit=part.base_unit,
+                                  sub_unit=sub.base_unit)
+        kept = c.with_substitute(None if cmd.ratio is None else bom.Component(cmd.substitute, c.qty * cmd.ratio),
+                                 drop=cmd.substitute)
+        new = replace(was, components=tuple(kept if x.sku == c.sku else x for x in was.components))
+        said = replies.recipe_words(self.t, turn.lang, new, self._catalog)
+        if not confirmed:
+            self._ask(uow, turn, cmd, self.t("recipe.ask", turn.lang, product=product.name, said=said, was=self.t(
+                "recipe.was", turn.lang, said=replies.recipe_words(self.t, turn.lang, was, self._catalog))))
+            return
+        version = uow.recipes.add(new, sku=cmd.sku, at=turn.now, actor=turn.user.username)
+        uow.chat.audit(at=turn.now, actor=turn.user.username, action="recipe_set",
+                       detail={"sku": cmd.sku, "version": version, "yields": str(new.yields),
+                               "components": [[x.sku, str(x.qty), [[y.sku, str(y.qty)] for y in x.substitutes]]
+                                              for x in new.components]})
+        turn.reply(self.t("recipe.done", turn.lang, product=product.name, version=version))
 
     def _set_product(self, uow: UnitOfWork, turn: Turn, cmd: commands.SetProduct, *, confirmed: bool) -> None:
         """A product's safety stock, price, cost, shelf life, minimum order, lead time or supplier, shown old → new and
@@ -1915,6 +1953,7 @@ class Conversation:
         text = self.t("corrected", turn.lang, summary=replies.summary(self.t, turn.lang, new_cmd, self._catalog,
                                                                         user=turn.user))
         text += replies.by_recipe(self.t, turn.lang, plan.moves, self._catalog)
+        text += replies.substituted(self.t, turn.lang, plan.substituted, self._catalog)
         if isinstance(new_cmd, commands.RecordMoves) and new_cmd.paid and new_cmd.partner is not None:
             text += "\n" + purchasing.paid_on_the_spot(uow, turn, actor.batch, new_cmd.partner, t=self.t)
         turn.reply(text, [[Button(self.t("btn.undo", turn.lang), f"undo:{actor.batch}")]])

@@ -802,8 +802,15 @@ def staff(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StaffQuery, *, user:
 
 def recipe_words(t: Any, lang: str, recipe: bom.Recipe, cat: context.Catalog | None) -> str:
     """每 10个 用 高筋面粉 0.5kg、黄油 0.25kg: a recipe as a person reads it."""
+    def part(c: bom.Component) -> str:
+        said = f"{pname(cat, c.sku)} {qty_text(cat, c.sku, c.qty)}"
+        if c.substitutes:   # 黄油 25g(缺时用 人造黄油 25g)
+            said += str(t("recipe.substitutes", lang, subs=t("recipe.or", lang).join(
+                f"{pname(cat, x.sku)} {qty_text(cat, x.sku, x.qty)}" for x in c.substitutes)))
+        return said
+
     return str(t("recipe.words", lang, per=qty_text(cat, recipe.sku, recipe.yields), items=t("recipe.joiner", lang)
-                 .join(f"{pname(cat, c.sku)} {qty_text(cat, c.sku, c.qty)}" for c in recipe.components)))
+                 .join(part(c) for c in recipe.components)))
 
 
 def recipe_cost(t: Any, lang: str, uow: UnitOfWork, p: catalog.Product) -> str:
@@ -865,6 +872,15 @@ def by_recipe(t: Any, lang: str, moves: list[ledger.Move], cat: context.Catalog 
 
     return "\n" + str(t("recipe.made", lang, made=words(made), used=words(used)) if made
                       else t("recipe.used", lang, used=words(used)))
+
+
+def substituted(t: Any, lang: str, used: Sequence[tuple[str, str, Decimal]], cat: context.Catalog | None) -> str:
+    """🔁 黄油不够,用了 淡奶油 2盒 代替: what a recipe's substitutes stood in for, a line per component."""
+    by: dict[str, dict[str, Decimal]] = {}
+    for part, sub, q in used:
+        by.setdefault(part, {})[sub] = by.get(part, {}).get(sub, Decimal(0)) + q
+    return "".join(str(t("recipe.substituted", lang, component=pname(cat, part), subs=t("recipe.joiner", lang).join(
+        f"{pname(cat, sub)} {qty_text(cat, sub, q)}" for sub, q in subs.items()))) for part, subs in by.items())
 
 
 def field_value(t: Any, lang: str, p: catalog.Product, field: str, v: Any, cat: context.Catalog | None) -> str:

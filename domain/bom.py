@@ -4,14 +4,17 @@ A recipe is kept by version (a new one never rewrites what was made by the one b
 names its version). Producing a product with a recipe uses its components in the same write; selling more of it than
 is on hand makes the rest from the recipe first (a latte is made as it is sold). A component that has a recipe of its
 own is made from it first when the place lacks it (the latte's milk foam), a few levels deep, never inside itself.
+A component may name substitutes (no butter: margarine), each with its own amount; they are used for what the place
+lacks of it, before it is made or taken below zero.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from decimal import Decimal
+from dataclasses import dataclass, replace
+from decimal import ROUND_HALF_UP, Decimal
 
 from domain import errors, units
 
+STORED = Decimal("0.000001")   # a substitute's share, to the places the ledger keeps
 NOTE = "recipe:"   # the note on the moves a recipe made: recipe:<sku>:v<version>
 
 
@@ -19,6 +22,12 @@ NOTE = "recipe:"   # the note on the moves a recipe made: recipe:<sku>:v<version
 class Component:
     sku: str
     qty: Decimal   # in the component's base unit, per the recipe's ``yields``
+    substitutes: tuple[Component, ...] = ()   # used, in this order, for what the place lacks of it (each per yields)
+
+    def with_substitute(self, sub: Component | None, *, drop: str | None = None) -> Component:
+        """This component with ``sub`` added last (or its amount changed), or with ``drop`` taken off its list."""
+        kept = tuple(s for s in self.substitutes if s.sku not in {drop, sub.sku if sub else None})
+        return replace(self, substitutes=kept + ((sub,) if sub is not None else ()))
 
 
 @dataclass(frozen=True)
@@ -40,6 +49,12 @@ class Recipe:
             raise errors.BadInput(code="recipe_twice")
         if any(not c.qty.is_finite() or c.qty <= 0 for c in self.components):
             raise errors.BadInput(code="bad_qty", qty="0")
+        for c in self.components:
+            subs = [s.sku for s in c.substitutes]
+            if self.sku in subs or c.sku in subs or len(set(subs)) != len(subs) or set(subs) & set(skus):
+                raise errors.BadInput(code="recipe_substitute", sku=c.sku)
+            if any(not s.qty.is_finite() or s.qty <= 0 for s in c.substitutes):
+                raise errors.BadInput(code="bad_qty", qty="0")
 
     @property
     def note(self) -> str:
@@ -47,7 +62,30 @@ class Recipe:
 
     def needs(self, qty: Decimal) -> list[tuple[str, Decimal]]:
         """What making ``qty`` of the product uses: each component in its base unit, in the recipe's order."""
-        return [(c.sku, units.normalize(c.qty * qty / self.yields)) for c in self.components]
+        return [(c.sku, self.need(c, qty)) for c in self.components]
+
+    def need(self, c: Component, qty: Decimal) -> Decimal:
+        """How much of ``c`` making ``qty`` of the product uses, in its base unit."""
+        return units.normalize(c.qty * qty / self.yields)
+
+    def component(self, sku: str) -> Component | None:
+        return next((c for c in self.components if c.sku == sku), None)
+
+
+def covered(c: Component, lacking: Decimal, have: dict[str, Decimal]) -> tuple[list[tuple[str, Decimal]], Decimal]:
+    """What ``lacking`` of component ``c`` (its base unit) is made up with its substitutes, in order, from what
+    ``have`` holds of each: each substitute and how much of it (its base unit), and what is still lacking of ``c``."""
+    used = []
+    for s in c.substitutes:
+        if lacking <= 0:
+            break
+        want = (lacking * s.qty / c.qty).quantize(STORED, rounding=ROUND_HALF_UP)
+        take = min(want, max(have.get(s.sku, Decimal(0)), Decimal(0)))
+        if take <= 0:
+            continue
+        used.append((s.sku, units.normalize(take)))
+        lacking = Decimal(0) if take == want else lacking - take * c.qty / s.qty
+    return used, units.normalize(max(lacking, Decimal(0)).quantize(STORED, rounding=ROUND_HALF_UP))
 
 
 def made_for(note: str) -> str | None:

@@ -158,6 +158,17 @@ class SetRecipe:
 
 
 @dataclass(frozen=True)
+class SetSubstitute:
+    """可颂的黄油可以用人造黄油代替 (as much, in base units) · 可颂的黄油没有了用淡奶油代替,用量1.2倍 · 可颂的黄油不能用人造黄油
+    代替 (``ratio`` None: taken off): what stands in for a component of a product's recipe when the place lacks it. A
+    manager's, shown and asked first; the recipe's next version."""
+    sku: str
+    component: str
+    substitute: str
+    ratio: Decimal | None = Decimal(1)
+
+
+@dataclass(frozen=True)
 class SetProducts:
     """可乐和雪碧的售价都改成5块 · 饮料的安全库存都设为2箱: one field of several products (named, or a category's),
     each its own change (a pack said is each product's own), shown together and made together once confirmed."""
@@ -576,7 +587,7 @@ class Batch:
 Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | Export | ProductField
            | SetProduct | SetProducts | SetPack | SetPartner | AddProduct
            | RepeatPurchase | RetireProduct | Bookings | MovesQuery | ShipTransfer | RecordPayment | VoidPayment | StartCount | FinishCount | AddPartner | Relay | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
-           | SalesQuery | PurchaseQuery | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | SetUser | StaffQuery | OwedQuery | SetRecipe | TraceLot | LedgerCheck | Help
+           | SalesQuery | PurchaseQuery | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | SetUser | StaffQuery | OwedQuery | SetRecipe | SetSubstitute | TraceLot | LedgerCheck | Help
            | SmallTalk)
 
 

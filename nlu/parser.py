@@ -145,6 +145,9 @@ class Parser:
         traced = self._trace(plain, speaker)
         if traced is not None:   # 追溯牛奶批号A123 · 15号那批牛腩卖给谁了 · 召回批号A123 · 账本校验
             return traced
+        stand_in = self._substitute(plain)
+        if stand_in is not None:   # 可颂的黄油可以用人造黄油代替 · 可颂的黄油不能用人造黄油代替
+            return stand_in
         earlier = self._earlier(plain, speaker)
         if earlier is not None:   # 把昨天卖的可乐改成3箱 · 撤销昨天收的牛奶: an earlier write, not the last
             return earlier
@@ -1610,6 +1613,38 @@ class Parser:
         return commands.Parsed(commands.SetRecipe(sku, yields, tuple(
             commands.Line(sku=ln.sku, qty=ln.qty) for ln in used.command.lines)))
 
+    def _substitute(self, s: str) -> Result | None:
+        """A recipe's component's substitute (可颂的黄油可以用人造黄油代替 · 做可颂黄油不够时用淡奶油代替,用量1.2倍) or its
+        taking off (可颂的黄油不能再用人造黄油代替了). The product must be named whole; an unknown component or substitute
+        is said. None: no such sentence."""
+        m = _SUBSTITUTE.fullmatch(s) or _SUBSTITUTE_OFF.fullmatch(s) or _SUBSTITUTE_FOR.fullmatch(s)
+        if m is None:
+            return None
+        pair = m.group("pair")   # 可颂的黄油 · 可颂里黄油 · 可颂黄油: the product, then its component
+        splits = [(pair, m.group("comp"))] if m.re is _SUBSTITUTE_FOR else [(pair[:i], pair[i:]) for i in range(1, len(pair))]
+        for head, comp in splits:
+            for joint in ("里面的", "里面", "里的", "中的", "的", "里", "中"):
+                if comp.startswith(joint) and len(comp) > len(joint):
+                    comp = comp[len(joint):]
+                    break
+            sku = self._one_named(head, "product")
+            if sku is not None:
+                break
+        else:
+            return None
+        named = []
+        for word in (comp, m.group("sub") or m.groupdict().get("sub2") or ""):
+            code = self._one_named(word, "product")
+            if code is None:
+                return commands.Clarify("unknown_product", mention=word.removesuffix("的"))
+            named.append(code)
+        if m.re is _SUBSTITUTE_OFF:
+            return commands.Parsed(commands.SetSubstitute(sku, named[0], named[1], None))
+        ratio = Decimal(m.group("ratio")) if m.group("ratio") else Decimal(1)
+        if ratio <= 0:
+            return commands.Clarify("bad_qty", detail=m.group("ratio"))
+        return commands.Parsed(commands.SetSubstitute(sku, named[0], named[1], ratio))
+
     def _storage_temp(self, s: str) -> Result | None:
         """A product's storage temperature set (牛奶的储存温度是2到6度 · 牛奶冷藏2-6度 · 冻品储存温度-18度以下 · 牛奶温度不能
         超过6度) or asked (牛奶储存温度多少 · 牛奶要冷藏在几度). The words before it must name one product; else None."""
@@ -2393,6 +2428,19 @@ def _unnamed_goods(head: str, now: dt.datetime) -> bool:
                   r"(?:天|周|个月)?|都|全|的", "", head)
     return bool(re.search(r"[\u4e00-\u9fff]", rest))
 
+
+# 可颂的黄油可以用人造黄油代替 · 做可颂黄油不够时可以用淡奶油代替,用量1.2倍 · 可颂里的黄油没有了就换成人造黄油
+_SUB_NAME = r"[^,;:\s\d]{1,12}?"
+_SUB_WHEN = r"(?:没有了?|没了|不够了?|缺货了?|缺了|用完了?|断货了?)?(?:的?时候|时)?,?"
+_SUBSTITUTE = re.compile(rf"(?:做)?(?P<pair>[^,;:\s\d]{{2,26}}?){_SUB_WHEN}"
+                         rf"(?:可以|能|就|可|也可以)?(?:(?:用|拿)(?P<sub>{_SUB_NAME})(?:来)?(?:代替|替代|顶替|替换|代|顶上)"
+                         rf"|(?:换成|改用|换用)(?P<sub2>{_SUB_NAME}))"
+                         r"(?:,?(?:用量|数量)?(?:按|是|为)?(?P<ratio>\d+(?:\.\d+)?)倍(?:的?用量)?)?")
+_SUBSTITUTE_FOR = re.compile(rf"(?:做)?(?P<pair>{_SUB_NAME})(?:的时候|时)?,?(?:可以|能|也可以|就)?(?:用|拿)(?P<sub>{_SUB_NAME})"
+                             rf"(?:来)?(?:代替|替代|替换|顶替)(?P<comp>{_SUB_NAME})"
+                             r"(?:,?(?:用量|数量)?(?:按|是|为)?(?P<ratio>\d+(?:\.\d+)?)倍(?:的?用量)?)?")
+_SUBSTITUTE_OFF = re.compile(rf"(?:做)?(?P<pair>[^,;:\s\d]{{2,26}}?)"
+                             rf"不(?:能|可以|要|许|准)?(?:再)?(?:用|拿)(?P<sub>{_SUB_NAME})(?:来)?(?:代替|替代|顶替|替换)了?")
 
 # a product's storage temperature (牛奶冷藏2到6度 · 牛奶储存温度不能超过6度 · 牛奶储存温度多少); ℃ arrives as °c
 _TEMP_WORD = r"(?:的)?(?:储存|存储|贮存|保存|储藏|冷藏|冷冻|存放)?温度(?:要求|范围)?"

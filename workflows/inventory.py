@@ -41,6 +41,7 @@ class Plan:
     shortfalls: list[Shortfall] = field(default_factory=list)
     lots: list[tuple[str, str, datetime | None]] = field(default_factory=list)  # (sku, lot, expiry)
     order_receipts: list[tuple[int, str, Decimal]] = field(default_factory=list)  # (order id, sku, qty)
+    substituted: list[tuple[str, str, Decimal]] = field(default_factory=list)  # (component, substitute, qty used)
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,21 @@ def _make(uow: UnitOfWork, p: Plan, recipe: bom.Recipe, qty: Decimal, *, here: s
         p.moves.append(ledger.inbound(kind=MK.PRODUCTION, sku=recipe.sku, qty=qty, here=here, at=actor.at, lot=code,
                                       actor=actor.user.username, message_id=actor.message_id, batch=actor.batch))
         lot = ledger.LotLevel(lot=code, qty=qty, expiry=expiry)
-    for sku, need in recipe.needs(qty):
+    for c in recipe.components:
+        sku, need = c.sku, recipe.need(c, qty)
+        if c.substitutes:   # what the place lacks of it, from its substitutes on hand first (no butter: margarine)
+            have = {k: uow.stock.on_hand(here, k) - taken.get((here, k), Decimal(0))
+                    for k in (sku, *(sub.sku for sub in c.substitutes))}
+            lacking = need - max(have[sku], Decimal(0))
+            if lacking > 0:
+                used, left = bom.covered(c, lacking, have)
+                for sub, q in used:
+                    _out(uow, p, kind=MK.CONSUMPTION, line=commands.Line(sku=sub, qty=q), here=here, actor=actor,
+                         force=force, pending=taken)
+                    p.substituted.append((sku, sub, q))
+                need = need - lacking + left
+                if need <= 0:
+                    continue
         first = _make_short(uow, p, sku, need, here=here, actor=actor, force=force, taken=taken, within=within) \
             if sku not in within and len(within) < MAX_LEVELS else []
         _out(uow, p, kind=MK.CONSUMPTION, line=commands.Line(sku=sku, qty=need), here=here, actor=actor, force=force,

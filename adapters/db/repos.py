@@ -764,14 +764,17 @@ class RecipeRepo(_Repo):
         version = self.latest_version(sku) + 1
         self.s.add(t.Recipe(tenant_id=self.tid, sku=sku, version=version, at=at, actor=actor,
                             yields=recipe.yields if recipe else Decimal(1),
-                            components=[[c.sku, str(c.qty)] for c in recipe.components] if recipe else []))
+                            components=[[c.sku, str(c.qty), *([[[x.sku, str(x.qty)] for x in c.substitutes]]
+                                                              if c.substitutes else [])]
+                                        for c in recipe.components] if recipe else []))
         self.s.flush()
         return version
 
 
 def _recipe_of(r: t.Recipe) -> bom.Recipe:
-    return bom.Recipe(sku=r.sku, yields=dec(r.yields), version=r.version,
-                      components=tuple(bom.Component(sku=c[0], qty=Decimal(c[1])) for c in r.components))
+    return bom.Recipe(sku=r.sku, yields=dec(r.yields), version=r.version, components=tuple(
+        bom.Component(sku=c[0], qty=Decimal(c[1]), substitutes=tuple(
+            bom.Component(sku=x[0], qty=Decimal(x[1])) for x in (c[2] if len(c) > 2 else ()))) for c in r.components))
 
 
 class PaymentRepo(_Repo):

@@ -334,7 +334,7 @@ class Recipe(SQLModel, table=True):
     sku: str
     version: int
     yields: Decimal = _qty(Decimal(1))
-    components: list[Any] = _json(list)   # [[sku, qty in its base unit], …]
+    components: list[Any] = _json(list)   # [[sku, qty in its base unit(, [[substitute, qty], …])], …]
     at: datetime = _ts()
     actor: str | None = None
 

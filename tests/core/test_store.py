@@ -564,3 +564,51 @@ def test_moves_are_found_by_words_of_their_note_taken_literally_on_either_databa
         assert {m.batch for m in uow.stock.noted("GM%07")} == {"b2"}
         assert uow.stock.noted("GMx07") == [] and uow.stock.noted("照片 ab12 ") == []
         assert [m.batch for m in uow.stock.noted("送货单")] == ["b2", "b2", "b1", "b1"]   # newest first
+
+
+def test_a_recipes_substitutes_import_export_back_and_stand_in_for_what_the_place_lacks(cafe, tmp_path: Path):
+    """Flour, and butter with cream (2 boxes a kg) then oil standing in for it; on either database."""
+    (tmp_path / "recipes.csv").write_text(
+        "sku,yields,component,qty,unit,substitute_for\nB09,10,B03,500,克,\nB09,10,B07,0.25,,\n"
+        "B09,10,B02,0.5,,B07\nB09,10,B10,0.3,,B07\n", encoding="utf-8")
+    with cafe() as uow:
+        assert importer.import_file(uow, "recipes", tmp_path / "recipes.csv", now=T0) == 4
+        uow.commit()
+    with cafe(write=False) as uow:
+        rows = importer.export_rows(uow, "recipes")
+        butter_on_hand = stock(cafe)[("XH", "B07")]
+    assert [(r["component"], r["qty"], r["substitute_for"]) for r in rows] == [
+        ("B03", "0.5", ""), ("B07", "0.25", ""), ("B02", "0.5", "B07"), ("B10", "0.3", "B07")]
+    with cafe() as uow:   # all the butter but 1 kg written off: 200 croissants want 5 kg
+        a = actor(uow, "amy", batch="spill")
+        inventory.record(uow, inventory.plan(uow, commands.RecordMoves(
+            movement=commands.Movement.SCRAP, lines=(commands.Line(sku="B07", qty=butter_on_hand - 1),)), actor=a), actor=a)
+        uow.commit()
+    levels = stock(cafe)
+    with cafe() as uow:
+        a = actor(uow, "amy", batch="bake")
+        cmd = commands.RecordMoves(movement=commands.Movement.PRODUCTION, lines=(commands.Line(sku="B09", qty=D(200)),))
+        p = inventory.plan(uow, cmd, actor=a)
+        inventory.record(uow, p, actor=a)
+        uow.commit()
+    # 4 kg of butter lacking: the cream first (2 boxes a kg; 24 boxes on hand, 8 taken)
+    assert p.substituted == [("B07", "B02", D(8))]
+    after = stock(cafe)
+    assert (levels[("XH", "B07")] - after.get(("XH", "B07"), D(0)), levels[("XH", "B02")] - after[("XH", "B02")]) == (1, 8)
+    with cafe() as uow:   # the cream gone too: the oil stands in for what it cannot
+        a = actor(uow, "amy", batch="spill2")
+        inventory.record(uow, inventory.plan(uow, commands.RecordMoves(
+            movement=commands.Movement.SCRAP, lines=(commands.Line(sku="B02", qty=after[("XH", "B02")] - 1),)),
+            actor=a), actor=a)
+        a = actor(uow, "amy", batch="bake2")
+        p = inventory.plan(uow, replace(cmd, lines=(commands.Line(sku="B09", qty=D(40)),)), actor=a)
+        inventory.record(uow, p, actor=a)
+        uow.commit()
+    # 1 kg of butter lacking: the box of cream left covers 0.5 kg, the oil (0.3 L for 0.25 kg) the other 0.5 kg: 0.6 L
+    assert p.substituted == [("B07", "B02", D(1)), ("B07", "B10", D("0.6"))]
+    for row, reason in (("B09,1,B02,1,,B07", "no ingredient on an earlier row"),
+                        ("B09,1,B03,1,\nB09,1,B09,1,,B03", "recipe_substitute")):
+        (tmp_path / "bad.csv").write_text("sku,yields,component,qty,unit,substitute_for\n" + row + "\n", encoding="utf-8")
+        with cafe() as uow, pytest.raises(importer.ImportError_) as exc:
+            importer.import_file(uow, "recipes", tmp_path / "bad.csv", now=T0)
+        assert reason in exc.value.reason, exc.value.reason

@@ -156,6 +156,9 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
         d |= {"intent": "ledger_check", "anchor": list(c.anchor) if c.anchor else None}
     elif isinstance(c, commands.StaffQuery):
         d |= {"intent": "staff", "location": c.location, "role": c.role, "who": c.username}
+    elif isinstance(c, commands.SetSubstitute):
+        d |= {"intent": "set_substitute", "sku": c.sku, "component": c.component, "substitute": c.substitute,
+              "ratio": str(c.ratio) if c.ratio is not None else None}
     elif isinstance(c, commands.SetRecipe):
         d |= {"intent": "set_recipe", "sku": c.sku, "yields": str(c.yields), "lines": _lines(c.lines)}
     elif isinstance(c, commands.SetUser):
