@@ -21,7 +21,7 @@ from bot import photos, replies
 from bot.messages import Attachment, Button, Incoming, Outgoing, from_notice, media_in, media_of
 from domain import bom, catalog, codec, commands, errors, events, ledger, units
 from nlu import context, delivery, numbers
-from workflows import exports, inventory, lots, metrics, purchasing, reports
+from workflows import exports, inventory, lots, metrics, mrp, purchasing, reports
 from workflows.ports import Clock, UnitOfWork, UowFactory
 
 PENDING_TTL = timedelta(minutes=10)
@@ -489,6 +489,12 @@ class Conversation:
             if len(cmd.skus) == 1 and uow.chat.pending(user.username, turn.now) is None:   # 可乐还剩多少 → 卖了3瓶
                 uow.chat.set_pending(user.username, kind="topic", payload={"sku": cmd.skus[0], "at": turn.now.isoformat()},
                                      expires_at=turn.now + RECENT)
+        elif isinstance(cmd, commands.PlanMaterials):   # 做可颂500个,原料够不够: nothing recorded, orders offered
+            self._require(user, "query")
+            self._materials(uow, turn, cmd)
+        elif isinstance(cmd, commands.PlaceMany):   # the plan's shortfalls, confirmed: an order to each supplier
+            for order in cmd.orders:
+                self.execute(uow, turn, order, confirmed=True)
         elif isinstance(cmd, commands.PlacePurchase | commands.PlaceSale):   # an order to a supplier, or a customer's
             # staff without the right to buy may still ask: their purchase waits for a manager (purchasing.place)
             self._require(user, "record")
@@ -1507,6 +1513,29 @@ class Conversation:
                        detail={"sku": cmd.sku, "version": version, "yields": str(cmd.yields),
                                "components": [[ln.sku, str(ln.qty)] for ln in cmd.lines]})
         turn.reply(self.t("recipe.done" if new else "recipe.gone", turn.lang, product=product.name, version=version))
+
+    def _materials(self, uow: UnitOfWork, turn: Turn, cmd: commands.PlanMaterials) -> None:
+        """A production plan's bought ingredients against the store's stock and orders (MRP); what is short is
+        offered as an order to each supplier (a staff's: purchase requests, as any)."""
+        here = inventory.home(turn.user, cmd.location)
+        bare = [ln.sku for ln in cmd.lines if uow.recipes.current(ln.sku) is None]
+        if bare:
+            turn.reply(self.t("mrp.no_recipe", turn.lang, items="、".join(self._name_of(s) for s in bare)))
+            return
+        by = cmd.due or turn.now
+        plan, rows = mrp.requirements(uow, location=here, wanted=[(ln.sku, ln.qty) for ln in cmd.lines], by=by)
+        text = replies.materials(self.t, turn.lang, cmd, plan, rows, self._catalog, here=here, by=by, now=turn.now)
+        suppliers: dict[str | None, list[commands.Line]] = {}
+        for r in rows:
+            if r.order > 0:
+                suppliers.setdefault(r.supplier, []).append(commands.Line(sku=r.sku, qty=r.order))
+        if not suppliers or not turn.user.can("record"):
+            turn.reply(text)
+            return
+        orders = tuple(commands.PlacePurchase(lines=tuple(lines), partner=partner, location=here,
+                                              due=by if by.date() > turn.now.date() else None)   # (needed by then)
+                       for partner, lines in suppliers.items())
+        self._ask(uow, turn, commands.PlaceMany(orders), text + self.t("mrp.ask", turn.lang, n=len(orders)))
 
     def _set_substitute(self, uow: UnitOfWork, turn: Turn, cmd: commands.SetSubstitute, *, confirmed: bool) -> None:
         """可颂的黄油可以用人造黄油代替: the recipe with that stand-in for the component (or without it), shown and kept

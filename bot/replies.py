@@ -874,6 +874,35 @@ def by_recipe(t: Any, lang: str, moves: list[ledger.Move], cat: context.Catalog 
                       else t("recipe.used", lang, used=words(used)))
 
 
+def materials(t: Any, lang: str, cmd: commands.PlanMaterials, plan: bom.Explosion, rows: Sequence[Any],
+              cat: context.Catalog | None, *, here: str, by: datetime, now: datetime) -> str:
+    """🧮 物料需求: what the plan makes (and of its made-in-house ingredients), then each bought ingredient: needed,
+    held, awaited, and what to order from whom by when; or that all is there."""
+    when = t("mrp.by", lang, day=f"{by.month}月{by.day}日" if lang == "zh_CN" else by.strftime("%m-%d")) \
+        if by.date() > now.date() else ""
+    out = [str(t("mrp.head", lang, location=loc_name(here, cat), when=when, items=items(cmd.lines, cat)))]
+    inner = {k: v for k, v in plan.make.items() if k not in {ln.sku for ln in cmd.lines}}
+    if inner:
+        out.append(str(t("mrp.make", lang, items=t("recipe.joiner", lang).join(
+            f"{pname(cat, k)} {qty_text(cat, k, v)}" for k, v in inner.items()))))
+    short = [r for r in rows if r.short > 0]
+    for r in rows:
+        line = str(t("mrp.row", lang, name=pname(cat, r.sku), need=qty_text(cat, r.sku, r.need),
+                     have=qty_text(cat, r.sku, max(r.on_hand, Decimal(0))),
+                     coming=t("mrp.coming", lang, qty=qty_text(cat, r.sku, r.on_order)) if r.on_order else ""))
+        if r.short > 0:
+            line += str(t("mrp.short", lang, short=qty_text(cat, r.sku, r.short), order=qty_text(cat, r.sku, r.order),
+                          supplier=partner_name(r.supplier, cat) if r.supplier else t("mrp.no_supplier", lang),
+                          day=f"{r.order_by.month}月{r.order_by.day}日" if r.order_by and lang == "zh_CN"
+                          else r.order_by.strftime("%m-%d") if r.order_by else "",
+                          late=t("mrp.late", lang) if r.order_by and r.order_by < now.date() else ""))
+        else:
+            line += str(t("mrp.enough", lang))
+        out.append(line)
+    out.append(str(t("mrp.all_there", lang) if not short else t("mrp.short_n", lang, n=len(short))))
+    return "\n".join(out)
+
+
 def substituted(t: Any, lang: str, used: Sequence[tuple[str, str, Decimal]], cat: context.Catalog | None) -> str:
     """🔁 黄油不够,用了 淡奶油 2盒 代替: what a recipe's substitutes stood in for, a line per component."""
     by: dict[str, dict[str, Decimal]] = {}

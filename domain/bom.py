@@ -9,11 +9,13 @@ lacks of it, before it is made or taken below zero.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from domain import errors, units
 
+MAX_LEVELS = 5   # recipes within recipes: a deeper chain is no kitchen's, and a cycle stops here at the latest
 STORED = Decimal("0.000001")   # a substitute's share, to the places the ledger keeps
 NOTE = "recipe:"   # the note on the moves a recipe made: recipe:<sku>:v<version>
 
@@ -70,6 +72,44 @@ class Recipe:
 
     def component(self, sku: str) -> Component | None:
         return next((c for c in self.components if c.sku == sku), None)
+
+
+@dataclass(frozen=True)
+class Explosion:
+    """What a production plan takes: the products with a recipe made for it (what is asked, then what of their
+    made-in-house ingredients the place lacks) and the bought ingredients it uses, in base units, first use first."""
+    make: dict[str, Decimal]
+    need: dict[str, Decimal]
+
+
+def explode(recipes: Mapping[str, Recipe], wanted: Sequence[tuple[str, Decimal]],
+            have: Mapping[str, Decimal]) -> Explosion:
+    """A plan (make 500 croissants, 300 lattes) through its recipes, level by level (MRP's explosion): an ingredient
+    with a recipe of its own is taken from ``have`` (what the place holds) first and made for the rest; one without
+    (or a cycle, or past MAX_LEVELS) is needed whole. What is asked is made whole, whatever is on hand of it."""
+    left = {k: max(v, Decimal(0)) for k, v in have.items()}
+    make: dict[str, Decimal] = {}
+    need: dict[str, Decimal] = {}
+
+    def walk(sku: str, qty: Decimal, within: tuple[str, ...]) -> None:
+        recipe = recipes.get(sku)
+        if recipe is None or sku in within or len(within) >= MAX_LEVELS:
+            need[sku] = need.get(sku, Decimal(0)) + qty
+            return
+        if within:   # an ingredient made in house: what the place holds first
+            use = min(qty, left.get(sku, Decimal(0)))
+            left[sku] = left.get(sku, Decimal(0)) - use
+            qty -= use
+            if qty <= 0:
+                return
+        make[sku] = make.get(sku, Decimal(0)) + qty
+        for c in recipe.components:
+            walk(c.sku, recipe.need(c, qty), (*within, sku))
+
+    for sku, qty in wanted:
+        walk(sku, qty, ())
+    return Explosion(make={k: units.normalize(v) for k, v in make.items()},
+                     need={k: units.normalize(v) for k, v in need.items()})
 
 
 def covered(c: Component, lacking: Decimal, have: dict[str, Decimal]) -> tuple[list[tuple[str, Decimal]], Decimal]:

@@ -158,6 +158,21 @@ class SetRecipe:
 
 
 @dataclass(frozen=True)
+class PlanMaterials:
+    """下周要做可颂500个、拿铁300杯,原料够不够 · 做500个可颂要买什么 · 生产计划:可颂500个: what a production plan takes
+    of bought ingredients, against what the store holds and awaits by ``due`` (None: now); nothing is recorded."""
+    lines: tuple[Line, ...]
+    location: str | None = None
+    due: datetime | None = None
+
+
+@dataclass(frozen=True)
+class PlaceMany:
+    """What a production plan lacks, ordered from each supplier at once (物料需求 → 确认): each as if said alone."""
+    orders: tuple[PlacePurchase, ...]
+
+
+@dataclass(frozen=True)
 class SetSubstitute:
     """可颂的黄油可以用人造黄油代替 (as much, in base units) · 可颂的黄油没有了用淡奶油代替,用量1.2倍 · 可颂的黄油不能用人造黄油
     代替 (``ratio`` None: taken off): what stands in for a component of a product's recipe when the place lacks it. A
@@ -587,7 +602,7 @@ class Batch:
 Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | Export | ProductField
            | SetProduct | SetProducts | SetPack | SetPartner | AddProduct
            | RepeatPurchase | RetireProduct | Bookings | MovesQuery | ShipTransfer | RecordPayment | VoidPayment | StartCount | FinishCount | AddPartner | Relay | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
-           | SalesQuery | PurchaseQuery | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | SetUser | StaffQuery | OwedQuery | SetRecipe | SetSubstitute | TraceLot | LedgerCheck | Help
+           | SalesQuery | PurchaseQuery | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | SetUser | StaffQuery | OwedQuery | SetRecipe | SetSubstitute | PlanMaterials | PlaceMany | TraceLot | LedgerCheck | Help
            | SmallTalk)
 
 

@@ -154,6 +154,13 @@ def _round_to_pack(qty: Decimal, pack: Decimal | None, cap: Decimal | None) -> D
     return up
 
 
+def order_quantity(short: Decimal, *, pack: Decimal | None, moq: Decimal | None) -> Decimal:
+    """What to order for ``short``: at least the minimum order, in whole packs (nothing when nothing is short)."""
+    if short <= ZERO:
+        return ZERO
+    return _round_to_pack(max(short, moq or ZERO), pack, None)
+
+
 def suggest(position: Position, forecast: Sequence[DayForecast], *, policy: Policy) -> Suggestion:
     """Order-up-to suggestion for an order placed now.
 

@@ -145,6 +145,9 @@ class Parser:
         traced = self._trace(plain, speaker)
         if traced is not None:   # 追溯牛奶批号A123 · 15号那批牛腩卖给谁了 · 召回批号A123 · 账本校验
             return traced
+        materials = self._materials(plain, speaker)
+        if materials is not None:   # 下周要做可颂500个,原料够不够 · 做500个可颂要买什么 · 生产计划:可颂500个
+            return materials
         stand_in = self._substitute(plain)
         if stand_in is not None:   # 可颂的黄油可以用人造黄油代替 · 可颂的黄油不能用人造黄油代替
             return stand_in
@@ -1613,6 +1616,33 @@ class Parser:
         return commands.Parsed(commands.SetRecipe(sku, yields, tuple(
             commands.Line(sku=ln.sku, qty=ln.qty) for ln in used.command.lines)))
 
+    def _materials(self, s: str, speaker: context.Speaker) -> Result | None:
+        """A production plan's materials asked (MRP): 下周要做可颂500个、拿铁300杯,原料够不够 · 做500个可颂要买什么 ·
+        周六前做200个可颂需要多少原料 · 生产计划:可颂500个,拿铁300杯. The goods must parse as made goods; the day
+        said (else now) is when they must be made by. None: no such question."""
+        found = dates.find(s, speaker.now)
+        rest = s[:found.start] + s[found.end:] if found is not None else s
+        due = found.when if found is not None else None
+        period = _MATERIALS_WHEN.match(rest)
+        if period is not None:   # 下周要做…: by the week's first day; 下个月: the month's
+            rest = rest[period.end():]
+            today = speaker.now.replace(hour=0, minute=0, second=0, microsecond=0)
+            if period.group(0).startswith(("下周", "下星期", "下礼拜")):
+                due = today + dt.timedelta(days=7 - today.weekday())
+            elif period.group(0).startswith("下"):
+                due = (today.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        m = _MATERIALS_ASKED.fullmatch(rest.strip(" ,")) or _MATERIALS_PLAN.fullmatch(rest.strip(" ,"))
+        if m is None:
+            return None
+        made = self.parse(f"做了{m.group('items')}", speaker=speaker)
+        if isinstance(made, commands.Clarify):
+            return made if made.reason != "not_understood" else None
+        if not isinstance(made.command, commands.RecordMoves) or not made.command.lines:
+            return None
+        return commands.Parsed(commands.PlanMaterials(
+            lines=tuple(commands.Line(sku=ln.sku, qty=ln.qty) for ln in made.command.lines),
+            location=made.command.location, due=due), guesses=made.guesses)
+
     def _substitute(self, s: str) -> Result | None:
         """A recipe's component's substitute (可颂的黄油可以用人造黄油代替 · 做可颂黄油不够时用淡奶油代替,用量1.2倍) or its
         taking off (可颂的黄油不能再用人造黄油代替了). The product must be named whole; an unknown component or substitute
@@ -2429,6 +2459,14 @@ def _unnamed_goods(head: str, now: dt.datetime) -> bool:
     return bool(re.search(r"[\u4e00-\u9fff]", rest))
 
 
+# a production plan's materials: 要做可颂500个,原料够不够 · 做500个可颂要买什么 · 生产计划:可颂500个
+_MATERIALS_END = (r"(?:(?:需要|要|得)(?:准备|备|用)?(?:多少|哪些|什么)(?:原料|材料|物料|原材料|料)"
+                  r"|(?:的)?(?:原料|材料|物料|原材料)(?:够不够|够吗|够不|还缺什么|缺什么|缺多少|要买什么|需要多少|要多少|有哪些|都有什么)"
+                  r"|(?:要|需要|得|该)买(?:什么|哪些|多少)(?:原料|材料|东西)?|(?:还)?(?:缺|差)(?:什么|哪些|多少)(?:原料|材料)?)")
+_MATERIALS_ASKED = re.compile(r"(?:前|之前)?(?:要|计划|打算|准备|得)?(?:做|生产|烤|制作)(?P<items>[^?]+?),?(?:的话)?,?"
+                              rf"(?:一共)?{_MATERIALS_END}[?]?")
+_MATERIALS_WHEN = re.compile(r"(?:下周|下星期|下礼拜|这周|本周|下个?月|这个月|本月)(?:一共)?")
+_MATERIALS_PLAN = re.compile(r"(?:生产计划|物料需求|物料计划|备料计划|备料)[:](?P<items>.+)")
 # 可颂的黄油可以用人造黄油代替 · 做可颂黄油不够时可以用淡奶油代替,用量1.2倍 · 可颂里的黄油没有了就换成人造黄油
 _SUB_NAME = r"[^,;:\s\d]{1,12}?"
 _SUB_WHEN = r"(?:没有了?|没了|不够了?|缺货了?|缺了|用完了?|断货了?)?(?:的?时候|时)?,?"

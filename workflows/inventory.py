@@ -102,7 +102,7 @@ def _minus(levels: Sequence[ledger.LotLevel], used: Sequence[ledger.Move]) -> li
     return out
 
 
-MAX_LEVELS = 5   # recipes within recipes: a deeper chain is no kitchen's, and a cycle stops here at the latest
+MAX_LEVELS = bom.MAX_LEVELS
 
 
 def _make(uow: UnitOfWork, p: Plan, recipe: bom.Recipe, qty: Decimal, *, here: str, actor: Actor, force: bool,

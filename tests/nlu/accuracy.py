@@ -156,6 +156,9 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
         d |= {"intent": "ledger_check", "anchor": list(c.anchor) if c.anchor else None}
     elif isinstance(c, commands.StaffQuery):
         d |= {"intent": "staff", "location": c.location, "role": c.role, "who": c.username}
+    elif isinstance(c, commands.PlanMaterials):
+        d |= {"intent": "plan_materials", "lines": _lines(c.lines), "location": c.location,
+              "due": c.due.strftime("%Y-%m-%d %H:%M") if c.due else None}
     elif isinstance(c, commands.SetSubstitute):
         d |= {"intent": "set_substitute", "sku": c.sku, "component": c.component, "substitute": c.substitute,
               "ratio": str(c.ratio) if c.ratio is not None else None}

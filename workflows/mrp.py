@@ -1,0 +1,53 @@
+"""Material requirements for a production plan (做可颂500个、拿铁300杯,原料够不够): the plan through its recipes, then
+each bought ingredient netted against what the store holds and what is on order for it by the plan's day, what is
+short rounded up to the supplier's packs and minimum order, with the day it must be ordered by (its lead time)."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+from domain import bom, catalog, replenishment
+from workflows.ports import UnitOfWork
+
+
+@dataclass(frozen=True)
+class Row:
+    sku: str
+    need: Decimal       # what the plan uses, base units
+    on_hand: Decimal    # at the store now
+    on_order: Decimal   # still awaited from open purchase orders due by the plan's day
+    order: Decimal      # what to buy: the shortfall in whole packs, at least the minimum order (0: enough)
+    supplier: str | None
+    order_by: date | None   # the plan's day less the lead time (None: nothing to order)
+
+    @property
+    def short(self) -> Decimal:
+        return max(self.need - self.on_hand - self.on_order, Decimal(0))
+
+
+def requirements(uow: UnitOfWork, *, location: str, wanted: Sequence[tuple[str, Decimal]], by: datetime
+                 ) -> tuple[bom.Explosion, list[Row]]:
+    """The plan's explosion and a row for each bought ingredient it uses, in the order first used."""
+    recipes = uow.recipes.all_current()
+    made_here = {sku for sku in recipes}
+    have = {sku: uow.stock.on_hand(location, sku) for sku in made_here}
+    plan = bom.explode(recipes, wanted, have)
+    partners = {p.code: p for p in uow.catalog.partners()}
+    awaited: dict[str, Decimal] = {}
+    for o in uow.orders.list(kinds=["purchase", "purchase_request"], statuses=["open", "partial"]):
+        if o.location == location and (o.due is None or o.due <= by):
+            for ln in o.lines:
+                awaited[ln.sku] = awaited.get(ln.sku, Decimal(0)) + ln.open_qty
+    rows = []
+    for sku, need in plan.need.items():
+        p = uow.catalog.product(sku)
+        on_hand = uow.stock.on_hand(location, sku)
+        short = need - max(on_hand, Decimal(0)) - awaited.get(sku, Decimal(0))
+        order = replenishment.order_quantity(short, pack=min(p.packs.values()) if p and p.packs else None,
+                                             moq=p.moq if p else None)
+        order_by = (by - timedelta(days=catalog.lead_days(p, partners))).date() if p and order > 0 else None
+        rows.append(Row(sku=sku, need=need, on_hand=on_hand, on_order=awaited.get(sku, Decimal(0)), order=order,
+                        supplier=p.supplier if p else None, order_by=order_by))
+    return plan, rows
