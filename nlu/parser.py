@@ -1635,8 +1635,8 @@ class Parser:
         if m is None:
             return None
         made = self.parse(f"做了{m.group('items')}", speaker=speaker)
-        if isinstance(made, commands.Clarify):
-            return made if made.reason != "not_understood" else None
+        if isinstance(made, commands.Clarify):   # (做可颂要什么料, no amount: its recipe asked)
+            return made if made.reason not in ("not_understood", "missing_qty") else None
         if not isinstance(made.command, commands.RecordMoves) or not made.command.lines:
             return None
         return commands.Parsed(commands.PlanMaterials(
