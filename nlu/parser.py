@@ -1620,6 +1620,8 @@ class Parser:
         """A production plan's materials asked (MRP): 下周要做可颂500个、拿铁300杯,原料够不够 · 做500个可颂要买什么 ·
         周六前做200个可颂需要多少原料 · 生产计划:可颂500个,拿铁300杯. The goods must parse as made goods; the day
         said (else now) is when they must be made by. None: no such question."""
+        if not _MATERIALS_HINT.search(s):   # (most messages: no date read for nothing)
+            return None
         found = dates.find(s, speaker.now)
         rest = s[:found.start] + s[found.end:] if found is not None else s
         due = found.when if found is not None else None
@@ -1647,6 +1649,8 @@ class Parser:
         """A recipe's component's substitute (可颂的黄油可以用人造黄油代替 · 做可颂黄油不够时用淡奶油代替,用量1.2倍) or its
         taking off (可颂的黄油不能再用人造黄油代替了). The product must be named whole; an unknown component or substitute
         is said. None: no such sentence."""
+        if not _SUBSTITUTE_HINT.search(s):
+            return None
         m = _SUBSTITUTE.fullmatch(s) or _SUBSTITUTE_OFF.fullmatch(s) or _SUBSTITUTE_FOR.fullmatch(s)
         if m is None:
             return None
@@ -2465,6 +2469,7 @@ _MATERIALS_END = (r"(?:(?:需要|要|得)(?:准备|备|用)?(?:多少|哪些|什
                   r"|(?:要|需要|得|该)买(?:什么|哪些|多少)(?:原料|材料|东西)?|(?:还)?(?:缺|差)(?:什么|哪些|多少)(?:原料|材料)?)")
 _MATERIALS_ASKED = re.compile(r"(?:前|之前)?(?:要|计划|打算|准备|得)?(?:做|生产|烤|制作)(?P<items>[^?]+?),?(?:的话)?,?"
                               rf"(?:一共)?{_MATERIALS_END}[?]?")
+_MATERIALS_HINT = re.compile(r"料|缺|差|买|需求|计划")
 _MATERIALS_WHEN = re.compile(r"(?:下周|下星期|下礼拜|这周|本周|下个?月|这个月|本月)(?:一共)?")
 _MATERIALS_PLAN = re.compile(r"(?:生产计划|物料需求|物料计划|备料计划|备料)[:](?P<items>.+)")
 # 可颂的黄油可以用人造黄油代替 · 做可颂黄油不够时可以用淡奶油代替,用量1.2倍 · 可颂里的黄油没有了就换成人造黄油
@@ -2477,6 +2482,7 @@ _SUBSTITUTE = re.compile(rf"(?:做)?(?P<pair>[^,;:\s\d]{{2,26}}?){_SUB_WHEN}"
 _SUBSTITUTE_FOR = re.compile(rf"(?:做)?(?P<pair>{_SUB_NAME})(?:的时候|时)?,?(?:可以|能|也可以|就)?(?:用|拿)(?P<sub>{_SUB_NAME})"
                              rf"(?:来)?(?:代替|替代|替换|顶替)(?P<comp>{_SUB_NAME})"
                              r"(?:,?(?:用量|数量)?(?:按|是|为)?(?P<ratio>\d+(?:\.\d+)?)倍(?:的?用量)?)?")
+_SUBSTITUTE_HINT = re.compile(r"代替|替代|顶替|替换|代|顶上|换成|改用|换用")
 _SUBSTITUTE_OFF = re.compile(rf"(?:做)?(?P<pair>[^,;:\s\d]{{2,26}}?)"
                              rf"不(?:能|可以|要|许|准)?(?:再)?(?:用|拿)(?P<sub>{_SUB_NAME})(?:来)?(?:代替|替代|顶替|替换)了?")
 
