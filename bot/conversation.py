@@ -387,13 +387,14 @@ class Conversation:
                 and result.command.movement == commands.Movement.RECEIPT:
             cmd = replace(photos.priced(result.command, note), note=photos.note_of(note.number, key, content))
             remarks += photos.price_changes(self.t, turn.lang, uow, cmd, cat)
-            remarks += photos.against_orders(self.t, turn.lang, _awaiting(
-                uow, inventory.home(turn.user, cmd.location), partner=cmd.partner, sku=None)
-                if cmd.partner else [], cmd, cat)
+            here = cmd.location or turn.user.location   # (none: the owner is asked which store first)
+            remarks += photos.against_orders(self.t, turn.lang, _awaiting(uow, here, partner=cmd.partner, sku=None)
+                                             if cmd.partner and here else [], cmd, cat)
             said = photos.reading(self.t, turn.lang, note, supplier=partner.name if partner else "", remarks=remarks)
             self.execute(uow, turn, cmd, guesses=(commands.Guess("photo", said, ""), *result.guesses))
             return
-        turn.reply(photos.reading(self.t, turn.lang, note, supplier=partner.name if partner else "", remarks=remarks))   # read, but not as a receipt we can record as it stands: what stops it is said
+        # read, but no receipt to record as it stands: what was read, then what stops it
+        turn.reply(photos.reading(self.t, turn.lang, note, supplier=partner.name if partner else "", remarks=remarks))
         if isinstance(result, commands.Clarify):
             self._clarify(uow, turn, result)
 
@@ -1495,9 +1496,15 @@ class Conversation:
         product = uow.catalog.product(cmd.sku)
         if product is None:
             raise errors.NotFound(code="unknown_sku", sku=cmd.sku)
-        new = bom.Recipe(sku=cmd.sku, yields=cmd.yields, components=tuple(
-            bom.Component(sku=ln.sku, qty=ln.qty) for ln in cmd.lines)) if cmd.lines else None
         was = uow.recipes.current(cmd.sku)
+        kept = {c.sku: c for c in was.components} if was is not None else {}
+        said_now = {ln.sku for ln in cmd.lines}
+        # an ingredient said again keeps its substitutes (at the same rate to it; none now an ingredient itself)
+        new = bom.Recipe(sku=cmd.sku, yields=cmd.yields, components=tuple(
+            bom.Component(sku=ln.sku, qty=ln.qty, substitutes=tuple(
+                bom.Component(x.sku, units.normalize(ln.qty * x.qty / kept[ln.sku].qty))
+                for x in (kept[ln.sku].substitutes if ln.sku in kept else ()) if x.sku not in said_now | {cmd.sku}))
+            for ln in cmd.lines)) if cmd.lines else None
         if new is None and was is None:
             turn.reply(self.t("recipe.none", turn.lang, product=product.name))
             return

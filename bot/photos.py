@@ -82,8 +82,8 @@ def priced(cmd: commands.RecordMoves, note: delivery.Note) -> commands.RecordMov
     lines: list[commands.Line] = []
     for ln in cmd.lines:
         row = next((r for r in rows if r.name == ln.mention), None)
-        if row is None and len(cmd.lines) == len(note.rows):
-            row = note.rows[len(lines)]
+        if row is None and len(cmd.lines) == len(note.rows) and note.rows[len(lines)] in rows:
+            row = note.rows[len(lines)]   # (a name the parser wrote otherwise: the row in the same place)
         if row is not None:
             rows = [r for r in rows if r is not row]
         value = row.value if row is not None else None

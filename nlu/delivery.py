@@ -229,6 +229,7 @@ def _table(rows: list[Placed], head: int) -> tuple[list[Row], list[str], int | N
     return goods, unread, None
 
 
+_NOT_GOODS = re.compile(r"电话|手机|日期|单号|编号|地址|联系|客户|供应商|收货|送货|签字|签收|经手|开单|制单|页|第")
 _LISTED = re.compile(r"^(?:\d{1,2}[.、)]\s*)?(?P<name>[^\d\s:：]{1,12}?)\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<u>[^\d\s.,¥￥]{1,2})?"
                      r"(?:\s*[×xX*@]?\s*[¥￥]?\s*(?P<p>\d+(?:\.\d+)?)\s*(?:元)?(?:/\S{1,2})?)?"
                      r"(?:\s*[=＝]?\s*[¥￥]?\s*(?P<a>\d+(?:\.\d+)?)\s*元?)?$")
@@ -242,8 +243,8 @@ def _listed(rows: list[Placed]) -> tuple[list[Row], list[str], int | None]:
         if _TOTAL.search(text):
             return goods, [], i
         m = _LISTED.match(text.translate(str.maketrans("", "", ",")))
-        if m is None or _heading(m.group("name")):
-            continue
+        if m is None or _heading(m.group("name")) or _NOT_GOODS.search(m.group("name")) or len(m.group("n")) > 7:
+            continue   # (电话 13800138000 · 日期 2026: no goods)
         goods.append(Row(name=m.group("name"), qty=Decimal(m.group("n")), unit=m.group("u") or "",
                          price=Decimal(m.group("p")) if m.group("p") else None,
                          amount=Decimal(m.group("a")) if m.group("a") else None,

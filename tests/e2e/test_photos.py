@@ -169,3 +169,13 @@ def test_a_note_without_a_number_is_known_again_by_its_goods_and_a_caption_may_n
                                                meta="日期:2026年6月15日", total="合计 120.00"), "oil2.png")
     assert "要记录「徐汇店入库 菜籽油 10升(2桶)」吗?" in other   # other goods: another note
     assert len(receipts(chat)) == 1
+
+
+def test_the_owner_without_a_store_is_asked_which_store_a_notes_goods_came_to(chat, tmp_path):
+    said = send(chat, tmp_path, "owner", drawn(MILK[:1], meta="日期:2026年6月15日 单号:GM20260615-11",
+                                               total="合计:¥384.00"))
+    assert "送货单识别:光明乳业" not in said and "徐汇店" in said   # which store, a button each
+    before = chat.stock()
+    chat.press("owner", "静安店")
+    chat.press("owner", "确认")
+    assert chat.stock()["JA:B01"] - before["JA:B01"] == 48

@@ -48,3 +48,14 @@ def test_a_stand_in_taken_off_a_ratio_units_that_differ_and_who_may_say_it(chat)
     assert "本来就没有用人造黄油代替" in texts(chat.say("zhou", "可颂的黄油不能再用人造黄油代替了"))
     assert "商品目录里没有「人造奶酪」" in texts(chat.say("zhou", "可颂的黄油可以用人造奶酪代替"))   # said, nothing changed
     assert "(第 3 版)" in texts(chat.say("zhou", "可颂的配方"))
+
+
+def test_a_recipe_said_again_keeps_its_ingredients_substitutes_at_the_same_rate(chat):
+    setup(chat)
+    chat.say("zhou", "做可颂时可以用人造黄油代替黄油,用量1.2倍")
+    chat.press("zhou", "确认")
+    asked = texts(chat.say("zhou", "做10个可颂要面粉0.6公斤、黄油0.5公斤"))   # 50 g of butter a croissant now
+    assert "每 10个 用 高筋面粉 0.6kg、黄油 0.5kg(缺时用 人造黄油 0.6kg)吗?" in asked
+    chat.press("zhou", "确认")
+    asked = texts(chat.say("zhou", "做10个可颂要面粉0.6公斤、人造黄油0.5公斤"))   # butter gone: its stand-in too
+    assert "每 10个 用 高筋面粉 0.6kg、人造黄油 0.5kg吗?" in asked.split("原来的")[0]

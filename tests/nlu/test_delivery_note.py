@@ -94,7 +94,8 @@ def test_a_row_without_a_quantity_is_shown_unread_and_a_blank_or_signed_row_is_n
 
 
 def test_a_note_without_headings_is_read_line_by_line() -> None:
-    lines = ["张记 送货单 2026.6.15", "牛腩 50斤 32元", "牛腱 20斤 × 38 = 760", "合计 2360元"]
+    lines = ["张记 送货单 2026.6.15", "电话 13800138000", "牛腩 50斤 32元", "牛腱 20斤 × 38 = 760", "合计 2360元",
+             "送货人 2号车"]
     note = delivery.read([tok(t, 40, 30 + 80 * i, tilt=2) for i, t in enumerate(lines)])
     assert [(r.name, r.qty, r.unit, r.price, r.amount) for r in note.rows] == [
         ("牛腩", D(50), "斤", D(32), None), ("牛腱", D(20), "斤", D(38), D(760))]
