@@ -1394,6 +1394,9 @@ class Conversation:
         plan = inventory.plan(uow, cmd, actor=actor, force=confirmed)
         if not confirmed:
             doubts = replies.guesses(self.t, turn.lang, guesses, self._catalog)
+            if isinstance(cmd, commands.RecordMoves) and photos.made_from_photo(cmd.note) \
+                    and not any(g.kind == "photo" for g in guesses):   # (its store picked first: still asked)
+                doubts += self.t("photo.confirm", turn.lang)
             big, absurd = self._unusual(uow, cmd, turn.user)
             if absurd and not turn.user.can("approve"):   # a typo's worth of zeros: staff may not wave it through
                 raise errors.BadInput(code="absurd_qty", items="、".join(self._name_of(s) for s in absurd))

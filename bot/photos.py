@@ -28,6 +28,11 @@ def note_of(number: str, key: str, content: str) -> str:
     return f"送货单 {number} · 照片 {key} · 内容 {content}" if number else f"送货单照片 {key} · 内容 {content}"
 
 
+def made_from_photo(note: str) -> bool:
+    """A write a delivery note's photo made (its moves' note): never recorded without being asked."""
+    return note.startswith("送货单") and " · 内容 " in note
+
+
 def content_of(note: delivery.Note) -> str:
     """A fingerprint of what a note says (its issuer as printed, day, each line, total): another photo of a note
     without a number has the same one, whatever was said with it."""

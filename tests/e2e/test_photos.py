@@ -67,8 +67,12 @@ def test_a_note_that_does_not_add_up_is_flagged_and_a_correction_fixes_the_draft
     said = send(chat, tmp_path, "amy", drawn(rows, total="合计:¥600.00"))
     assert "1. 全脂牛奶 4箱 × 96 = 400 ⚠️ 数量×单价=384,与金额不符" in said
     assert "⚠️ 合计 600,各行相加是 571,对不上" in said
-    assert "已记录" in texts(chat.say("amy", "不对,全脂牛奶是5箱"))
-    assert chat.stock()["XH:B01"] - before["XH:B01"] == 60 and chat.stock()["XH:B02"] - before["XH:B02"] == 6
+    # each correction is shown again (a note has several lines to put right) until it is confirmed
+    fixed = texts(chat.say("amy", "不对,全脂牛奶是5箱"))
+    assert "要记录「徐汇店入库 全脂牛奶 60升(5箱)、淡奶油 6盒(光明乳业)」吗?" in fixed and chat.stock() == before
+    assert "全脂牛奶 60升(5箱)、淡奶油 5盒" in texts(chat.say("amy", "不对,淡奶油是5盒"))
+    assert "已记录" in texts(chat.press("amy", "确认"))
+    assert chat.stock()["XH:B01"] - before["XH:B01"] == 60 and chat.stock()["XH:B02"] - before["XH:B02"] == 5
 
 
 def test_a_note_of_yesterday_is_booked_on_its_day_and_an_unknown_supplier_is_said(chat, tmp_path):
@@ -176,6 +180,8 @@ def test_the_owner_without_a_store_is_asked_which_store_a_notes_goods_came_to(ch
                                                total="合计:¥384.00"))
     assert "送货单识别:光明乳业" not in said and "徐汇店" in said   # which store, a button each
     before = chat.stock()
-    chat.press("owner", "静安店")
+    asked = texts(chat.press("owner", "静安店"))   # the store picked: still asked before it is recorded
+    assert "📷 这是照片识别的送货单,请核对。" in asked and "要记录「静安店入库 全脂牛奶 48升(4箱)(光明乳业)」吗?" in asked
+    assert chat.stock() == before
     chat.press("owner", "确认")
     assert chat.stock()["JA:B01"] - before["JA:B01"] == 48
