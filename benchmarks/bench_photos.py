@@ -27,10 +27,11 @@ GOODS = [("全脂牛奶", "箱"), ("淡奶油", "盒"), ("高筋面粉", "袋"),
          ("黄油", "块"), ("纸杯", "条"), ("菜籽油", "桶"), ("牛腩", "斤"), ("牛腱子", "斤"), ("五花肉", "斤"),
          ("鸡翅", "公斤"), ("土豆", "斤"), ("西红柿", "箱"), ("青椒", "斤"), ("草鱼", "条"), ("豆腐", "板"),
          ("大米", "袋"), ("可乐", "箱")]
-CONDITIONS = [  # (tilt °, scale, JPEG quality or None for PNG, blur radius)
+CONDITIONS: list[tuple[float | str, float, int | None, float]] = [  # (tilt °, scale, JPEG quality or None for PNG, blur)
     (0, 1.0, None, 0), (2, 1.0, 85, 0), (-3, 1.0, 85, 0), (5, 1.0, 85, 0), (-5, 1.0, 85, 0),
     (2, 0.6, 70, 0), (2, 2.5, 85, 0), (-2, 1.0, 50, 0), (3, 1.0, 85, 1.2), (-1, 0.8, 60, 1.0),
-    (180, 1.0, 85, 0), (90, 1.0, 85, 0)]   # (turned, and no EXIF to say so)
+    (180, 1.0, 85, 0), (90, 1.0, 85, 0),   # (turned, and no EXIF to say so)
+    ("table", 0.06, 80, 0.6), ("table", 0.12, 80, 0.6)]   # on a table, in perspective (k of its width), lit aside
 PER = 6   # notes per condition
 
 
@@ -47,8 +48,11 @@ def note(rng: random.Random) -> tuple[list[list[str]], Decimal]:
     return rows, total
 
 
-def picture(rows: list[list[str]], total: Decimal, tilt: float, scale: float, quality: int | None, blur: float) -> bytes:
-    png = drawn(rows, total=f"合计:¥{total:.2f}", tilt=tilt, scale=scale)
+def picture(rows: list[list[str]], total: Decimal, tilt: float | str, scale: float, quality: int | None,
+            blur: float) -> bytes:
+    if tilt == "table":
+        return on_a_table(drawn(rows, total=f"合计:¥{total:.2f}", tilt=1), scale)
+    png = drawn(rows, total=f"合计:¥{total:.2f}", tilt=float(tilt), scale=scale)
     if quality is None and not blur:
         return png
     im = Image.open(io.BytesIO(png)).convert("RGB")
@@ -56,6 +60,31 @@ def picture(rows: list[list[str]], total: Decimal, tilt: float, scale: float, qu
         im = im.filter(ImageFilter.GaussianBlur(blur))
     out = io.BytesIO()
     im.save(out, "JPEG", quality=quality or 90)
+    return out.getvalue()
+
+
+def on_a_table(png: bytes, k: float) -> bytes:
+    """The note lying on a dark table, photographed from above and to one side (a trapezoid ``k`` of its width
+    narrower at the top), lit from one side, slightly out of focus."""
+    import numpy as np
+    from PIL import ImageDraw
+
+    im = Image.open(io.BytesIO(png)).convert("RGB")
+    w, h, pad, d = im.width, im.height, 120, int(im.width * k)
+    table = Image.new("RGB", (w + 2 * pad, h + 2 * pad), (90, 80, 70))
+    corners = [(pad + d, pad), (pad + w - d // 3, pad + d // 4), (pad + w, pad + h), (pad, pad + h - d // 4)]
+    rows = []
+    for (x, y), (sx, sy) in zip(corners, [(0, 0), (w, 0), (w, h), (0, h)], strict=True):
+        rows += [[x, y, 1, 0, 0, 0, -sx * x, -sx * y], [0, 0, 0, x, y, 1, -sy * x, -sy * y]]
+    mapping = np.linalg.solve(np.array(rows, float), np.array([0, 0, w, 0, w, h, 0, h], float)).tolist()
+    page = im.transform(table.size, Image.Transform.PERSPECTIVE, mapping, Image.Resampling.BICUBIC)
+    mask = Image.new("L", table.size, 0)
+    ImageDraw.Draw(mask).polygon(corners, fill=255)
+    table.paste(page, (0, 0), mask)
+    light = Image.linear_gradient("L").rotate(90).resize(table.size).point(lambda v: 150 + v * 105 // 255)
+    table = Image.composite(table, Image.new("RGB", table.size, (0, 0, 0)), light)
+    out = io.BytesIO()
+    table.filter(ImageFilter.GaussianBlur(0.6)).save(out, "JPEG", quality=80)
     return out.getvalue()
 
 
@@ -87,7 +116,11 @@ def main() -> None:
         lines_all += n_l
         notes_right += ok_n
         notes_all += PER
-        turn = {180: "upside down", 90: "a quarter turned"}.get(tilt, f"tilt {tilt:+d}°")
+        if tilt == "table":
+            print(f"on a table in perspective (k {scale}), lit from one side, JPEG q{quality}: lines {ok_l}/{n_l}, "
+                  f"notes {ok_n}/{PER}")
+            continue
+        turn = {180: "upside down", 90: "a quarter turned"}.get(int(tilt), f"tilt {int(tilt):+d}°")
         print(f"{turn} scale {scale} {'PNG' if quality is None else f'JPEG q{quality}'}"
               f"{f' blur {blur}' if blur else ''}: lines {ok_l}/{n_l}, notes {ok_n}/{PER}")
     times.sort()

@@ -651,6 +651,14 @@ class Conversation:
                            + replies.recipe_cost(self.t, turn.lang, uow, product)
                            if recipe else self.t("recipe.none", turn.lang, product=product.name))
                 return
+            if cmd.field == "substitutes":   # 黄油没有了用什么代替: in each recipe it goes into, what stands in for it
+                uses = [(r, c) for r in uow.recipes.all_current().values() for c in r.components if c.sku == cmd.sku]
+                turn.reply(self.t("substitute.list", turn.lang, component=product.name, items="\n".join(
+                    self.t("substitute.in", turn.lang, product=self._name_of(r.sku), subs=self.t("recipe.or", turn.lang)
+                           .join(f"{self._name_of(x.sku)} {replies.qty_text(self._catalog, x.sku, x.qty)}"
+                                 for x in c.substitutes) or self.t("substitute.nothing", turn.lang)) for r, c in uses))
+                           if uses else self.t("substitute.unused", turn.lang, component=product.name))
+                return
             turn.reply(self.t("field.show", turn.lang, product=product.name, field=self.t(f"field.{cmd.field}", turn.lang),
                               value=replies.field_value(self.t, turn.lang, product, cmd.field,
                                                         getattr(product, cmd.field, None), self._catalog)))

@@ -1651,6 +1651,14 @@ class Parser:
         is said. None: no such sentence."""
         if not _SUBSTITUTE_HINT.search(s):
             return None
+        asked = _SUBSTITUTE_ASKED.fullmatch(s)
+        if asked is not None:   # 黄油没有了用什么代替 · 可颂的黄油可以用什么替代: what stands in for it, recipe by recipe
+            said = asked.group("comp")
+            for i in range(len(said) - 1):   # (the product it goes into may come first: its ingredient is asked)
+                sku = self._one_named(re.sub(r"^(?:里面的|里面|里的|中的|的|里|中)", "", said[i:]), "product")
+                if sku is not None:
+                    return commands.Parsed(commands.ProductField(sku, "substitutes"))
+            return None
         m = _SUBSTITUTE.fullmatch(s) or _SUBSTITUTE_OFF.fullmatch(s) or _SUBSTITUTE_FOR.fullmatch(s)
         if m is None:
             return None
@@ -2483,6 +2491,8 @@ _SUBSTITUTE_FOR = re.compile(rf"(?:做)?(?P<pair>{_SUB_NAME})(?:的时候|时)?,
                              rf"(?:来)?(?:代替|替代|替换|顶替)(?P<comp>{_SUB_NAME})"
                              r"(?:,?(?:用量|数量)?(?:按|是|为)?(?P<ratio>\d+(?:\.\d+)?)倍(?:的?用量)?)?")
 _SUBSTITUTE_HINT = re.compile(r"代替|替代|顶替|替换|代|顶上|换成|改用|换用")
+_SUBSTITUTE_ASKED = re.compile(rf"(?P<comp>{_SUB_NAME}){_SUB_WHEN}(?:可以|能|该)?(?:用|拿)(?:什么|啥|哪些)(?:来)?"
+                               r"(?:代替|替代|顶替|替换|代|顶上)[?]?")
 _SUBSTITUTE_OFF = re.compile(rf"(?:做)?(?P<pair>[^,;:\s\d]{{2,26}}?)"
                              rf"不(?:能|可以|要|许|准)?(?:再)?(?:用|拿)(?P<sub>{_SUB_NAME})(?:来)?(?:代替|替代|顶替|替换)了?")
 

@@ -59,3 +59,13 @@ def test_a_recipe_said_again_keeps_its_ingredients_substitutes_at_the_same_rate(
     chat.press("zhou", "确认")
     asked = texts(chat.say("zhou", "做10个可颂要面粉0.6公斤、人造黄油0.5公斤"))   # butter gone: its stand-in too
     assert "每 10个 用 高筋面粉 0.6kg、人造黄油 0.5kg吗?" in asked.split("原来的")[0]
+
+
+def test_what_stands_in_for_an_ingredient_is_asked_recipe_by_recipe(chat):
+    setup(chat)
+    for said in ("新增商品拿铁,单位杯", "每杯拿铁用牛奶200毫升、黄油5克", "可颂的黄油没有了可以用人造黄油代替"):
+        chat.say("zhou", said)
+        chat.press("zhou", "确认")
+    said = texts(chat.say("amy", "黄油没有了用什么代替"))
+    assert "🔁 黄油缺的时候:" in said and "· 做可颂:人造黄油 0.025kg" in said and "· 做拿铁:没有设代替品" in said
+    assert "白砂糖不在任何配方里" in texts(chat.say("amy", "白砂糖可以用什么代替"))
