@@ -42,8 +42,10 @@ _NUM = re.compile(r"-?\d+(?:\.\d+)?")
 _QTY_UNIT = re.compile(r"^(?P<n>\d+(?:\.\d+)?)\s*(?P<u>[^\d\s.,]{1,2})?$")
 _MONEY = re.compile(r"[¥￥]\s*(?P<v>\d[\d,]*(?:\.\d+)?)")
 _PAREN = re.compile(r"[(（](?P<v>[^()（）]*)[)）]")
-_LOOKALIKE = str.maketrans({"O": "0", "o": "0", "〇": "0", "l": "1", "I": "1", "|": "1", "S": "5", "B": "8", "，": ".",
+# what an OCR reads in place of digits in an amount (a quantity keeps its letters: 2l is two litres)
+_LOOKALIKE = str.maketrans({"O": "0", "o": "0", "〇": "0", "l": "1", "I": "1", "|": "1", "S": "5", "B": "8", "，": "",
                             "。": ".", "．": ".", ",": ""})
+_QTY_LOOKALIKE = str.maketrans({"O": "0", "o": "0", "〇": "0", "，": "", "。": ".", "．": ".", ",": ""})
 LOW = 0.8   # a word the OCR is less sure of than this is shown as unsure
 CENT = Decimal("0.01")
 
@@ -224,8 +226,8 @@ def _table(rows: list[Placed], head: int) -> tuple[list[Row], list[str], int | N
         if not name or qty is None:
             unread.append(_joined(row))
             continue
-        goods.append(Row(name=name, qty=qty, unit=unit, spec=spec, price=_money(text.get("price", "")),
-                         amount=_money(text.get("amount", "")), unsure=unsure))
+        goods.append(Row(name=name, qty=qty, unit=unit, spec=spec, price=_number(text.get("price", "")),
+                         amount=_number(text.get("amount", "")), unsure=unsure))
     return goods, unread, None
 
 
@@ -280,14 +282,11 @@ def _number(s: str) -> Decimal | None:
         return None
 
 
-def _money(s: str) -> Decimal | None:
-    return _number(s)
-
-
 def _qty(s: str) -> tuple[Decimal | None, str]:
     """50 · 50斤 · 2.5kg: the quantity and a unit written with it."""
     s = _bare(s)
-    m = _QTY_UNIT.match(s.translate(_LOOKALIKE) if re.match(r"^[\dOol]", s) else s)
+    lead = re.match(r"^[\dOo〇][\dOo〇.,，。．]*", s)   # (5O斤: fifty; the unit after it as written)
+    m = _QTY_UNIT.match(lead.group(0).translate(_QTY_LOOKALIKE) + s[lead.end():] if lead else s)
     if m is None:
         return None, ""
     try:

@@ -70,11 +70,13 @@ def test_what_does_not_add_up_is_caught_a_line_and_the_total() -> None:
 
 
 def test_ocr_lookalikes_thousands_and_unsure_words_are_read_as_meant() -> None:
-    rows = [["牛腩", "", "斤", "5O", "32.00", "1,600.00"], ["牛脯", "", "斤", "20", "38.00", "760.00"]]
-    note = delivery.read(page(rows, total="合计 ¥2,360.00", scores={"牛脯": 0.55}))
-    assert [(r.name, r.qty, r.amount, r.unsure) for r in note.rows] == [
-        ("牛腩", D(50), D("1600.00"), False), ("牛脯", D(20), D("760.00"), True)]
-    assert note.total == D("2360.00") and note.total_adds_up
+    rows = [["牛腩", "", "斤", "5O", "32.00", "1,600.00"], ["牛脯", "", "斤", "20", "38.00", "760.00"],
+            ["橄榄油", "", "", "2l", "5O.OO", "1OO.OO"]]
+    note = delivery.read(page(rows, total="合计 ¥2,460.00", scores={"牛脯": 0.55}))
+    assert [(r.name, r.qty, r.unit, r.amount, r.unsure) for r in note.rows] == [
+        ("牛腩", D(50), "斤", D("1600.00"), False), ("牛脯", D(20), "斤", D("760.00"), True),
+        ("橄榄油", D(2), "l", D("100.00"), False)]   # (2l: two litres, not 21)
+    assert note.total == D("2460.00") and note.total_adds_up
 
 
 def test_headings_of_other_wordings_a_unit_in_the_quantity_and_a_spec_in_brackets() -> None:
