@@ -207,6 +207,10 @@ def _products(ctx: _Ctx, r: dict[str, str]) -> None:
     supplier = r.get("supplier") or None
     if supplier is not None and supplier not in ctx.partners():
         raise ValueError(f"unknown supplier {supplier!r}")
+    capacity = _opt_dec(r.get("capacity"), "capacity")   # a service's bookable hours a day, and what an hour counts as
+    counts_as, factor = r.get("counts_as") or None, _opt_dec(r.get("counts_factor"), "counts_factor")
+    if (counts_as is None) != (factor is None) or counts_as == r["sku"]:
+        raise ValueError("counts_as and counts_factor go together, and a service counts as another one")
     ctx.uow.catalog.put_product(catalog.Product(
         sku=r["sku"], name=r["name"], aliases=tuple(_split(r.get("aliases"))), base_unit=base, packs=packs,
         category=r.get("category") or "", safety_stock=_dec(r.get("safety_stock") or "0", "safety_stock"),
@@ -214,7 +218,7 @@ def _products(ctx: _Ctx, r: dict[str, str]) -> None:
         unit_cost=_opt_dec(r.get("unit_cost"), "unit_cost"), loss_rate=_opt_dec(r.get("loss_rate"), "loss_rate"),
         supplier=supplier, lead_time_days=_days(r.get("lead_time_days"), "lead_time_days"),
         moq=_moq(r.get("moq"), base=base, packs=packs), active=_active(r.get("active")),
-        temp_min=cold, temp_max=warm))
+        temp_min=cold, temp_max=warm, capacity=capacity, counts_as=counts_as, counts_factor=factor))
     ctx.skus().add(r["sku"])
 
 
@@ -386,7 +390,8 @@ def export_rows(uow: SqlUnitOfWork, kind: str) -> list[dict[str, Any]]:
                  "safety_stock": cell(p.safety_stock), "shelf_life_days": cell(p.shelf_life_days),
                  "unit_price": cell(p.unit_price), "unit_cost": cell(p.unit_cost), "loss_rate": cell(p.loss_rate),
                  "supplier": cell(p.supplier), "lead_time_days": cell(p.lead_time_days), "moq": cell(p.moq),
-                 "active": "1" if p.active else "0", "temp_min": cell(p.temp_min), "temp_max": cell(p.temp_max)}
+                 "active": "1" if p.active else "0", "temp_min": cell(p.temp_min), "temp_max": cell(p.temp_max),
+                 "capacity": cell(p.capacity), "counts_as": cell(p.counts_as), "counts_factor": cell(p.counts_factor)}
                 for p in uow.catalog.products()]
     if kind == "recipes":   # in the import's own columns: each product's recipe in use, a row an ingredient
         return [{"sku": sku, "yields": _num(r.yields), "component": x.sku, "qty": _num(x.qty), "unit": "",

@@ -19,9 +19,9 @@ from typing import Any, Protocol
 
 from bot import photos, replies
 from bot.messages import Attachment, Button, Incoming, Outgoing, from_notice, media_in, media_of
-from domain import bom, catalog, codec, commands, errors, events, ledger, units
+from domain import bom, catalog, codec, commands, errors, events, ledger, services, units
 from nlu import context, delivery, numbers
-from workflows import exports, inventory, lots, metrics, mrp, purchasing, reports
+from workflows import appointments, exports, inventory, lots, metrics, mrp, purchasing, reports
 from workflows.ports import Clock, UnitOfWork, UowFactory
 
 PENDING_TTL = timedelta(minutes=10)
@@ -559,8 +559,23 @@ class Conversation:
             for ln in cmd.lines:
                 uow.chat.add_booking(location=here, sku=ln.sku, qty=ln.qty, at=cmd.at, note=cmd.note, by=user.username)
                 turn.events.append(events.Booked(location=here, sku=ln.sku, at=turn.now))
-            turn.reply(self.t("booking_saved", turn.lang, at=cmd.at.strftime("%m-%d %H:%M"),
-                              items=replies.items(cmd.lines, self._catalog)))
+            text = self.t("booking_saved", turn.lang, at=cmd.at.strftime("%m-%d %H:%M"),
+                          items=replies.items(cmd.lines, self._catalog))
+            booked = {ln.sku for ln in cmd.lines}
+            offered = appointments.services_of(uow)
+            if booked & set(offered):   # an appointment: that day's hours of it against what it can take
+                loads = appointments.day_loads(uow, location=here, day=cmd.at.astimezone(turn.now.tzinfo).date(),
+                                               tz=turn.now.tzinfo, offered=offered)
+                text += replies.day_load(self.t, turn.lang, [ld for ld in loads if ld.sku in booked], loads, offered,
+                                         self._catalog, day=cmd.at)
+            turn.reply(text)
+        elif isinstance(cmd, commands.Utilization):   # 这周顾问的利用率 · 明天高级顾问约满了吗
+            self._require(user, "query")
+            here = inventory.home(user, cmd.location)
+            days, offered = appointments.span_loads(uow, location=here, start=cmd.start, end=cmd.end,
+                                                    tz=turn.now.tzinfo)
+            turn.reply(replies.utilization(self.t, turn.lang, days, offered, self._catalog, sku=cmd.sku,
+                                           where=replies.loc_name(here, self._catalog)))
         elif isinstance(cmd, commands.Forecast):
             self._require(user, "query")
             if self.forecast_chart is None:
@@ -1606,6 +1621,10 @@ class Conversation:
         shown = {k: replies.field_value(self.t, turn.lang, product, cmd.field, v, self._catalog)
                  for k, v in (("old", old), ("new", cmd.value))}
         values = _field_values(cmd.field, cmd.value)
+        if cmd.field in ("capacity", "counts") and product.base_unit not in services.HOURS:   # (可乐每天8小时)
+            raise errors.BadInput(code="not_hours", product=product.name, unit=product.base_unit)
+        if cmd.field == "counts" and values["counts_as"] == cmd.sku:
+            raise errors.BadInput(code="counts_itself", product=product.name)
         if cmd.field == "storage_temp" and None not in (values["temp_min"], values["temp_max"]) \
                 and values["temp_min"] > values["temp_max"]:   # (不低于8度 on a range of at most 6)
             raise errors.BadInput(code="temp_range", lo=str(values["temp_min"]), hi=str(values["temp_max"]))
@@ -2114,6 +2133,9 @@ def _field_values(field: str, value: Any) -> dict[str, Any]:
     if field == "storage_temp":
         lo, _, hi = str(value).partition("~")
         return {"temp_min": Decimal(lo) if lo else None, "temp_max": Decimal(hi) if hi else None}
+    if field == "counts":   # 1小时高级顾问=2小时初级顾问: "B12×2" is two (counts_as, counts_factor)
+        other, _, k = str(value).partition("×")
+        return {"counts_as": other or None, "counts_factor": Decimal(k) if k else None}
     return {field: _stored(field, value)}
 
 

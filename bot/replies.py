@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from bot.messages import Button
-from domain import bom, catalog, commands, ledger, orders, trace, units
+from domain import bom, catalog, commands, ledger, orders, services, trace, units
 from nlu import answers, context, render
 from workflows import backtest, coldchain, metrics, purchasing, reports
 from workflows.ports import UnitOfWork
@@ -903,6 +903,70 @@ def materials(t: Any, lang: str, cmd: commands.PlanMaterials, plan: bom.Explosio
     return "\n".join(out)
 
 
+def _on_day(lang: str, d: Any) -> str:
+    return f"{d.month}月{d.day}日" if lang == "zh_CN" else d.strftime("%m-%d")
+
+
+def day_load(t: Any, lang: str, said: Sequence[services.Load], loads: Sequence[services.Load],
+             offered: dict[str, catalog.Product], cat: context.Catalog | None, *, day: datetime) -> str:
+    """After an appointment: each service booked, its hours that day against what it can take; beyond them, the
+    services of its family with hours to spare, in its own hours."""
+    out = []
+    for ld in said:
+        p = offered[ld.sku]
+        if ld.over > 0:
+            out.append(str(t("service.over", lang, day=_on_day(lang, day), name=p.name, booked=N(ld.booked),
+                             capacity=N(ld.capacity), over=N(ld.over), unit=p.base_unit)))
+            spare = services.stand_ins(ld.sku, list(loads), offered)
+            if spare:
+                out.append(str(t("service.spare", lang, items=t("recipe.joiner", lang).join(
+                    str(t("service.spare_one", lang, name=offered[s].name, hours=N(h), unit=offered[s].base_unit,
+                          same=N(q), of=p.name)) for s, h, q in spare))))
+        else:
+            out.append(str(t("service.load", lang, day=_on_day(lang, day), name=p.name, booked=N(ld.booked),
+                             capacity=N(ld.capacity), unit=p.base_unit, spare=N(ld.spare))))
+    return "".join("\n" + line for line in out)
+
+
+def utilization(t: Any, lang: str, days: dict[Any, list[services.Load]], offered: dict[str, catalog.Product],
+                cat: context.Catalog | None, *, sku: str | None, where: str) -> str:
+    """How full each service was over the days (booked against bookable hours), its fullest day, and each family of
+    services together in its common hours."""
+    if not offered:
+        return str(t("service.none", lang))
+    first, last = min(days), max(days)
+    span = _on_day(lang, first) if first == last else f"{_on_day(lang, first)}–{_on_day(lang, last)}"
+    out = [str(t("service.head", lang, where=where, span=span))]
+    totals: list[services.Load] = []
+    for s, p in offered.items():
+        if sku is not None and s != sku:
+            continue
+        mine = [next(ld for ld in loads if ld.sku == s) for loads in days.values()]
+        whole = services.Load(s, sum((ld.booked for ld in mine), Decimal(0)), sum((ld.capacity for ld in mine), Decimal(0)))
+        totals.append(whole)
+        share = f"{whole.share:.0%}" if whole.share is not None else "—"
+        line = str(t("service.row", lang, name=p.name, booked=N(whole.booked), capacity=N(whole.capacity),
+                     unit=p.base_unit, share=share))
+        if len(mine) > 1 and whole.booked > 0:
+            busiest = max(zip(days, mine, strict=True), key=lambda dl: dl[1].booked)
+            line += str(t("service.busiest", lang, day=_on_day(lang, busiest[0]), booked=N(busiest[1].booked),
+                          capacity=N(busiest[1].capacity)))
+        elif whole.over > 0:
+            line += str(t("service.row_over", lang, over=N(whole.over), unit=p.base_unit))
+        elif whole.capacity > 0 and whole.spare == 0:
+            line += str(t("service.row_full", lang))
+        out.append(line)
+    families = services.family_load(totals, offered)
+    for base, ld in families.items():
+        members = [s for s in (x.sku for x in totals) if services.in_terms_of(offered[s], offered)[0] == base]
+        if len(members) > 1:
+            share = f"{ld.share:.0%}" if ld.share is not None else "—"
+            out.append(str(t("service.family", lang, base=offered[base].name, booked=N(ld.booked),
+                             capacity=N(ld.capacity), unit=offered[base].base_unit, share=share,
+                             names="、".join(offered[s].name for s in members))))
+    return "\n".join(out)
+
+
 def substituted(t: Any, lang: str, used: Sequence[tuple[str, str, Decimal]], cat: context.Catalog | None) -> str:
     """🔁 黄油不够,用了 淡奶油 2盒 代替: what a recipe's substitutes stood in for, a line per component."""
     by: dict[str, dict[str, Decimal]] = {}
@@ -930,6 +994,11 @@ def field_value(t: Any, lang: str, p: catalog.Product, field: str, v: Any, cat: 
         return str(v) or str(t("field.unset", lang))
     if field == "storage_temp":   # 2~6 · ~6 · -25~
         return coldchain.range_text(t, lang, str(v))
+    if field == "capacity":   # 8小时/天
+        return str(t("field.capacity_value", lang, n=units.normalize(Decimal(v)), unit=p.base_unit))
+    if field == "counts":   # B12×2: 2小时初级顾问
+        other, _, k = str(v).partition("×")
+        return str(t("field.counts_value", lang, n=units.normalize(Decimal(k)), unit=p.base_unit, other=pname(cat, other)))
     return f"{reports.money(Decimal(v))}/{p.base_unit}"
 
 

@@ -139,6 +139,19 @@ class Product:
     active: bool = True                # 酸菜下架: retired, its history kept (no longer bought, sold, planned or reordered)
     temp_min: Decimal | None = None    # the storage range in ℃ (牛奶冷藏2到6度): sensors' readings outside it alert
     temp_max: Decimal | None = None
+    capacity: Decimal | None = None    # a service (高级顾问每天可约8小时): its bookable hours a day at a store
+    counts_as: str | None = None       # 1小时高级顾问=2小时初级顾问: the service one hour of this one counts as …
+    counts_factor: Decimal | None = None   # … and how many hours of it
+
+    @property
+    def counts(self) -> str | None:
+        """What one hour of it counts as, as the chat sets it: "B12×2" (two hours of B12); None: nothing."""
+        return f"{self.counts_as}×{self.counts_factor.normalize():f}" if self.counts_as and self.counts_factor else None
+
+    @property
+    def is_service(self) -> bool:
+        """Hours of someone's time, booked rather than stocked: never bought, counted or forecast as goods."""
+        return self.capacity is not None
 
     @property
     def storage_temp(self) -> str | None:

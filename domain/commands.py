@@ -167,6 +167,16 @@ class PlanMaterials:
 
 
 @dataclass(frozen=True)
+class Utilization:
+    """这周顾问的利用率 · 明天高级顾问约满了吗: each service's hours booked against its bookable hours, day by day
+    (``sku`` None: every service), and each family of services together in one unit."""
+    start: date
+    end: date
+    sku: str | None = None
+    location: str | None = None
+
+
+@dataclass(frozen=True)
 class PlaceMany:
     """What a production plan lacks, ordered from each supplier at once (物料需求 → 确认): each as if said alone."""
     orders: tuple[PlacePurchase, ...]
@@ -602,7 +612,7 @@ class Batch:
 Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | Export | ProductField
            | SetProduct | SetProducts | SetPack | SetPartner | AddProduct
            | RepeatPurchase | RetireProduct | Bookings | MovesQuery | ShipTransfer | RecordPayment | VoidPayment | StartCount | FinishCount | AddPartner | Relay | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
-           | SalesQuery | PurchaseQuery | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | SetUser | StaffQuery | OwedQuery | SetRecipe | SetSubstitute | PlanMaterials | PlaceMany | TraceLot | LedgerCheck | Help
+           | SalesQuery | PurchaseQuery | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | SetUser | StaffQuery | OwedQuery | SetRecipe | SetSubstitute | PlanMaterials | PlaceMany | Utilization | TraceLot | LedgerCheck | Help
            | SmallTalk)
 
 

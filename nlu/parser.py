@@ -148,6 +148,9 @@ class Parser:
         materials = self._materials(plain, speaker)
         if materials is not None:   # 下周要做可颂500个,原料够不够 · 做500个可颂要买什么 · 生产计划:可颂500个
             return materials
+        service = self._service(plain, speaker)
+        if service is not None:   # 高级顾问每天可约8小时 · 1小时高级顾问=2小时初级顾问 · 周六下午2点王总约了高级顾问2小时
+            return service
         stand_in = self._substitute(plain)
         if stand_in is not None:   # 可颂的黄油可以用人造黄油代替 · 可颂的黄油不能用人造黄油代替
             return stand_in
@@ -1645,6 +1648,47 @@ class Parser:
             lines=tuple(commands.Line(sku=ln.sku, qty=ln.qty) for ln in made.command.lines),
             location=made.command.location, due=due), guesses=made.guesses)
 
+    def _service(self, s: str, speaker: context.Speaker) -> Result | None:
+        """Service hours: a service's bookable hours a day (高级顾问每天可约8小时), what an hour of it counts as of another
+        (1小时高级顾问=2小时初级顾问 · 高级顾问1小时抵初级顾问2小时), an appointment (周六下午2点王总约了高级顾问2小时 ·
+        明天上午10点预约初级顾问1小时) and how full they are (这周顾问的利用率 · 明天高级顾问约满了吗). A service is
+        a product counted in hours; None: none of these."""
+        if not _SERVICE_HINT.search(s):
+            return None
+        cap = _CAPACITY.fullmatch(s)
+        if cap is not None:
+            sku = self._one_named(cap.group("what"), "product")
+            n = numbers.value(cap.group("n"))
+            return commands.Parsed(commands.SetProduct(sku, "capacity", n)) if sku and n and n > 0 else None
+        counts = _COUNTS_BEFORE.fullmatch(s) or _COUNTS_AFTER.fullmatch(s)
+        if counts is not None:
+            a, b = self._one_named(counts.group("a"), "product"), self._one_named(counts.group("b"), "product")
+            qa, qb = numbers.value(counts.group("qa")), numbers.value(counts.group("qb"))
+            if not (a and b and qa and qb):
+                return None
+            return commands.Parsed(commands.SetProduct(a, "counts", f"{b}×{units.normalize(qb / qa):f}"))
+        day = dates.find(s, speaker.now)
+        full = _UTILIZATION.fullmatch(s[:day.start] + s[day.end:] if day is not None else s)
+        if full is not None:   # (周六高级顾问约满了吗: that day)
+            today = speaker.now.date()
+            start, end = (day.when.date(), day.when.date()) if day is not None and not full.group("span") \
+                else _span_days(full.group("span") or "这周", today)
+            what = (full.group("what") or "").removesuffix("的")
+            sku = self._one_named(what, "product") if what else None
+            return commands.Parsed(commands.Utilization(start, end, sku))
+        found = day
+        if found is None or not found.has_time:
+            return None
+        appoint = _APPOINTMENT.fullmatch((s[:found.start] + " " + s[found.end:]).strip(" ,"))
+        if appoint is None:
+            return None
+        sku = self._one_named(appoint.group("what"), "product")
+        n = numbers.value(appoint.group("n"))
+        if sku is None or not n or not self.lex.product(sku).is_service:
+            return None
+        who = (appoint.group("who") or appoint.groupdict().get("who2") or "").strip(" ,给")
+        return commands.Parsed(commands.RecordBooking(at=found.when, lines=(commands.Line(sku=sku, qty=n),), note=who))
+
     def _substitute(self, s: str) -> Result | None:
         """A recipe's component's substitute (可颂的黄油可以用人造黄油代替 · 做可颂黄油不够时用淡奶油代替,用量1.2倍) or its
         taking off (可颂的黄油不能再用人造黄油代替了). The product must be named whole; an unknown component or substitute
@@ -2455,6 +2499,22 @@ _LEDGER_CHECK = re.compile(r"(?:校验|核对|检查|验证|查验)(?:一下)?(?
                            r"|(?:账本|台账|流水账?)(?:校验|核对|指纹|完整吗|完整性|有没有被?(?:改|动|篡改)过|被?(?:改|动|篡改)过吗|可信吗)[?]?")
 
 
+def _span_days(span: str, today: dt.date) -> tuple[dt.date, dt.date]:
+    """今天 · 明天 · 这周 · 上周 · 下周 · 这个月 · 上个月: its first and last day."""
+    monday = today - dt.timedelta(days=today.weekday())
+    first = today.replace(day=1)
+    if span in ("今天", "明天"):
+        day = today + dt.timedelta(days=1 if span == "明天" else 0)
+        return day, day
+    if span in ("这周", "本周", "上周", "下周"):
+        start = monday + dt.timedelta(days={"上周": -7, "下周": 7}.get(span, 0))
+        return start, start + dt.timedelta(days=6)
+    if span == "上个月":
+        last = first - dt.timedelta(days=1)
+        return last.replace(day=1), last
+    return first, (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+
+
 def _ledger_check(m: re.Match[str]) -> Result:
     """账本校验, or 校验账本指纹 #1234 3f9a1c2b4d5e: the check up to a fingerprint said earlier."""
     pos, fp = m.group("pos"), (m.group("fp") or "").replace(" ", "")
@@ -2471,6 +2531,21 @@ def _unnamed_goods(head: str, now: dt.datetime) -> bool:
     return bool(re.search(r"[\u4e00-\u9fff]", rest))
 
 
+# service hours: 高级顾问每天可约8小时 · 1小时高级顾问=2小时初级顾问 · 周六下午2点王总约了高级顾问2小时 · 这周顾问的利用率
+_SERVICE_HINT = re.compile(r"小时|钟头|利用率|使用率|饱和|约满|排满")
+_SVC_NAME = r"[^,;:\s\d]{1,12}?"
+_SVC_NUM = r"\d+(?:\.\d+)?|[一二两三四五六七八九十半]+"
+_CAPACITY = re.compile(rf"(?P<what>{_SVC_NAME})(?:每天|一天|每日)(?:最多)?(?:可以|能|可)?(?:约|预约|接|排|安排|上|服务|提供)?"
+                       rf"(?:客)?(?P<n>{_SVC_NUM})(?:个)?(?:小时|钟头)")
+_COUNTS_BEFORE = re.compile(rf"(?P<qa>{_SVC_NUM})(?:个)?小时(?:的)?(?P<a>{_SVC_NAME})(?:=|等于|相当于|抵|顶|算|折合|换)(?:成)?"
+                            rf"(?P<qb>{_SVC_NUM})(?:个)?小时(?:的)?(?P<b>{_SVC_NAME})")
+_COUNTS_AFTER = re.compile(rf"(?P<a>{_SVC_NAME})(?P<qa>{_SVC_NUM})(?:个)?小时(?:=|等于|相当于|抵|顶|算|折合|换)(?:成)?"
+                           rf"(?P<b>{_SVC_NAME})(?P<qb>{_SVC_NUM})(?:个)?小时")
+_APPOINTMENT = re.compile(rf"(?:给)?(?P<who>[^,;:\s\d]{{0,8}}?)\s*(?:给(?P<who2>[^,;:\s\d]{{1,8}}?))?\s*"
+                          rf"(?:约了|预约了?|约|订了|排了)\s*(?P<what>{_SVC_NAME})(?P<n>{_SVC_NUM})(?:个)?(?:小时|钟头)"
+                          r"(?:的?(?:咨询|服务|课|理疗))?")
+_UTILIZATION = re.compile(r"(?P<span>今天|明天|这周|本周|上周|下周|这个月|本月|上个月)?(?:的)?(?P<what>[^,;:\s\d]{0,8}?)(?:的)?"
+                          r"(?:利用率|使用率|饱和度|约满了吗|排满了吗|约满没|约满了没有)[?]?")
 # a production plan's materials: 要做可颂500个,原料够不够 · 做500个可颂要买什么 · 生产计划:可颂500个
 _MATERIALS_END = (r"(?:(?:需要|要|得)(?:准备|备|用)?(?:多少|哪些|什么)(?:原料|材料|物料|原材料|料)"
                   r"|(?:的)?(?:原料|材料|物料|原材料)(?:够不够|够吗|够不|还缺什么|缺什么|缺多少|要买什么|需要多少|要多少|有哪些|都有什么)"

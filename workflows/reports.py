@@ -405,7 +405,7 @@ def store_plan(uow: Any, *, location: str, now: datetime, forecaster: Any, keep:
     shared: dict[Any, Any] = {"recipes": uow.recipes.all_current()}
     made = set(shared["recipes"]) - made_ahead(uow, location, now)
     snaps = [metrics.Snapshot(uow, location=location, product=p, now=now, shared=shared)
-             for p in uow.catalog.products() if p.active and p.sku not in made]
+             for p in uow.catalog.products() if p.active and p.sku not in made and not p.is_service]   # (hours: booked)
     partners = {x.code: x for x in uow.catalog.partners()}
     if forecaster is not None:
         metrics.store_forecasts(snaps, forecaster, horizon=max((horizon(s.product, partners) for s in snaps),
@@ -538,7 +538,7 @@ def transfer_check(uow: Any, box: Any, t: Any, *, location: str | None, now: dat
                if o.location == location for ln in o.lines}
     shared: dict[Any, Any] = {}   # the store-wide forecast, fitted for the first product that needs it
     for p in uow.catalog.products():
-        if p.sku in pending or not p.active:  # one suggestion per shortage: never again while one is open
+        if p.sku in pending or not p.active or p.is_service:  # one suggestion per shortage: never again while one is open
             continue
         snap = metrics.Snapshot(uow, location=location, product=p, now=now, forecaster=forecaster, shared=shared)
         on_hand, safety = snap("on_hand", {}), snap("safety_stock", {})

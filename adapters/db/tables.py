@@ -117,6 +117,9 @@ class Product(SQLModel, table=True):
     active: bool = Field(default=True, sa_column_kwargs={"server_default": true()})
     temp_min: Decimal | None = _qty(None, nullable=True)
     temp_max: Decimal | None = _qty(None, nullable=True)
+    capacity: Decimal | None = _qty(None, nullable=True)   # a service's bookable hours a day at a store
+    counts_as: str | None = None   # 1小时高级顾问=2小时初级顾问: the service an hour of this one counts as …
+    counts_factor: Decimal | None = _qty(None, nullable=True)   # … and how many hours of it
 
 
 class Synonym(SQLModel, table=True):

@@ -407,7 +407,8 @@ def test_a_product_added_is_exported_in_the_import_s_columns_and_imports_back_un
     assert row == {"sku": "B11", "name": "酸奶", "aliases": "老酸奶", "base_unit": "瓶", "units": "箱=24",
                    "category": "乳品", "safety_stock": "0", "shelf_life_days": "21", "unit_price": "6",
                    "unit_cost": "4.5", "loss_rate": "", "supplier": "", "lead_time_days": "", "moq": "",
-                   "active": "1", "temp_min": "-2", "temp_max": "4.5"}
+                   "active": "1", "temp_min": "-2", "temp_max": "4.5", "capacity": "", "counts_as": "",
+                   "counts_factor": ""}
     path = tmp_path / "products.csv"
     path.write_text(importer.to_csv(rows), encoding="utf-8")
     with cafe() as uow:
@@ -415,6 +416,24 @@ def test_a_product_added_is_exported_in_the_import_s_columns_and_imports_back_un
         uow.commit()
     with cafe(write=False) as uow:
         assert importer.export_rows(uow, "products") == rows
+
+
+def test_services_hours_and_what_they_count_as_round_trip_through_the_products_file(cafe, tmp_path):
+    (tmp_path / "p.csv").write_text(
+        "sku,name,base_unit,category,capacity,counts_as,counts_factor\nS02,初级顾问,小时,服务,10,,\n"
+        "S01,高级顾问,小时,服务,8,S02,2\n", encoding="utf-8")
+    with cafe() as uow:
+        importer.import_file(uow, "products", tmp_path / "p.csv", now=T0)
+        uow.commit()
+    with cafe(write=False) as uow:
+        senior = uow.catalog.product("S01")
+        rows = {r["sku"]: r for r in importer.export_rows(uow, "products")}
+    assert (senior.capacity, senior.counts_as, senior.counts_factor, senior.is_service) == (D(8), "S02", D(2), True)
+    assert (rows["S01"]["capacity"], rows["S01"]["counts_as"], rows["S01"]["counts_factor"]) == ("8", "S02", "2")
+    (tmp_path / "bad.csv").write_text("sku,name,base_unit,counts_as\nS03,理疗,小时,S01\n", encoding="utf-8")
+    with cafe() as uow, pytest.raises(importer.ImportError_) as exc:
+        importer.import_file(uow, "products", tmp_path / "bad.csv", now=T0)
+    assert "go together" in exc.value.reason
 
 
 def test_an_actor_s_recent_batches_are_newest_first_without_reversals_on_either_database(cafe):

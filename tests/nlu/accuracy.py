@@ -156,6 +156,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
         d |= {"intent": "ledger_check", "anchor": list(c.anchor) if c.anchor else None}
     elif isinstance(c, commands.StaffQuery):
         d |= {"intent": "staff", "location": c.location, "role": c.role, "who": c.username}
+    elif isinstance(c, commands.Utilization):
+        d |= {"intent": "utilization", "start": c.start.isoformat(), "end": c.end.isoformat(), "sku": c.sku}
     elif isinstance(c, commands.PlanMaterials):
         d |= {"intent": "plan_materials", "lines": _lines(c.lines), "location": c.location,
               "due": c.due.strftime("%Y-%m-%d %H:%M") if c.due else None}

@@ -40,7 +40,9 @@ def load(name: str) -> context.Catalog:
                         packs=units.parse_packs(r.get("units") or ""), category=r.get("category") or "",
                         safety_stock=_dec(r.get("safety_stock")) or Decimal(0),
                         shelf_life_days=int(r["shelf_life_days"]) if r.get("shelf_life_days") else None,
-                        unit_price=_dec(r.get("unit_price")), unit_cost=_dec(r.get("unit_cost")))
+                        unit_price=_dec(r.get("unit_price")), unit_cost=_dec(r.get("unit_cost")),
+                        capacity=_dec(r.get("capacity")), counts_as=r.get("counts_as") or None,
+                        counts_factor=_dec(r.get("counts_factor")))
         for r in _rows(folder, "products"))
     locations = tuple(catalog.Location(code=r["code"], name=r["name"], kind=catalog.LocationKind(r["kind"]),
                                        aliases=_split(r.get("aliases"))) for r in _rows(folder, "locations"))

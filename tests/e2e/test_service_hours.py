@@ -1,0 +1,43 @@
+"""Service hours as inventory (a studio's consultants): bookable hours a day, one service's hour counted in
+another's, appointments checked against what a day can take, and utilization; never bought or listed to order."""
+from __future__ import annotations
+
+from tests.e2e.conftest import texts
+
+
+def studio(chat) -> None:  # type: ignore[no-untyped-def]
+    for said in ("新增商品高级顾问,单位小时,售价600", "新增商品初级顾问,单位小时,售价300", "高级顾问每天可约8小时",
+                 "初级顾问每天可约10小时", "1小时高级顾问=2小时初级顾问"):
+        chat.say("zhou", said)
+        chat.press("zhou", "确认")
+
+
+def test_appointments_are_checked_against_the_days_hours_and_a_stand_in_is_offered_in_its_own_hours(chat):
+    studio(chat)
+    first = texts(chat.say("amy", "周六下午2点王总约了高级顾问6小时"))
+    assert "已登记预定:06-20 14:00 高级顾问 6小时" in first and "📅 6月20日高级顾问已约 6/8小时,还空 2小时" in first
+    chat.say("amy", "周六上午9点约了初级顾问4小时")
+    over = texts(chat.say("amy", "周六下午4点预约高级顾问3小时"))
+    assert "⚠️ 6月20日高级顾问已约 9小时,超过每天可约的 8小时(多了 1小时)" in over
+    assert "当天还有空的:初级顾问 6小时(折合高级顾问 3小时)" in over   # 6 junior hours = 3 senior
+    week = texts(chat.say("amy", "这周顾问的利用率"))
+    assert "📊 服务利用率(徐汇店 6月15日–6月21日):" in week
+    assert "· 高级顾问:已约 9/56小时(16%),最满 6月20日 9/8" in week
+    assert "· 初级顾问:已约 4/70小时(6%),最满 6月20日 4/10" in week
+    # together in junior hours: 9 × 2 + 4 = 22 of 8 × 2 × 7 + 70 = 182
+    assert "· 高级顾问、初级顾问合计(按初级顾问计):已约 22/182小时(12%)" in week
+    day = texts(chat.say("amy", "周六高级顾问约满了吗"))
+    assert "· 高级顾问:已约 9/8小时(112%),⚠️ 超约 1小时" in day and "初级顾问" not in day
+
+
+def test_services_are_never_goods_and_bad_settings_change_nothing(chat):
+    studio(chat)
+    chat.say("amy", "明天上午10点预约初级顾问2小时")
+    assert "初级顾问" not in texts(chat.say("zhou", "今日备货清单"))   # hours are booked, never ordered
+    assert "可颂按个计,不是按小时计的服务,没有改动" in texts(chat.say("zhou", "可颂每天可约8小时"))
+    assert "不能折合成它自己" in texts(chat.say("zhou", "1小时高级顾问=2小时高级顾问"))
+    assert "没有这个权限" in texts(chat.say("amy", "初级顾问每天可约12小时"))
+    assert "(按初级顾问计)" in texts(chat.say("zhou", "这周的利用率"))
+    chat.say("zhou", "switch to English")
+    said = texts(chat.say("zhou", "明天初级顾问约满了吗"))
+    assert "📊 Service utilization (徐汇店, 06-16):" in said and "· 初级顾问: 2/10 小时 booked (20%)" in said
