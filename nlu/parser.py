@@ -2537,10 +2537,10 @@ _SVC_NAME = r"[^,;:\s\d]{1,12}?"
 _SVC_NUM = r"\d+(?:\.\d+)?|[一二两三四五六七八九十半]+"
 _CAPACITY = re.compile(rf"(?P<what>{_SVC_NAME})(?:每天|一天|每日)(?:最多)?(?:可以|能|可)?(?:约|预约|接|排|安排|上|服务|提供)?"
                        rf"(?:客)?(?P<n>{_SVC_NUM})(?:个)?(?:小时|钟头)")
-_COUNTS_BEFORE = re.compile(rf"(?P<qa>{_SVC_NUM})(?:个)?小时(?:的)?(?P<a>{_SVC_NAME})(?:=|等于|相当于|抵|顶|算|折合|换)(?:成)?"
+_SVC_SAME = r"(?:=|等于|相当于|抵|顶|算|折合|换)(?:成)?"   # 1小时高级顾问=2小时初级顾问 · 高级顾问1小时抵初级顾问2小时
+_COUNTS_BEFORE = re.compile(rf"(?P<qa>{_SVC_NUM})(?:个)?小时(?:的)?(?P<a>{_SVC_NAME}){_SVC_SAME}"
                             rf"(?P<qb>{_SVC_NUM})(?:个)?小时(?:的)?(?P<b>{_SVC_NAME})")
-_COUNTS_AFTER = re.compile(rf"(?P<a>{_SVC_NAME})(?P<qa>{_SVC_NUM})(?:个)?小时(?:=|等于|相当于|抵|顶|算|折合|换)(?:成)?"
-                           rf"(?P<b>{_SVC_NAME})(?P<qb>{_SVC_NUM})(?:个)?小时")
+_COUNTS_AFTER = re.compile(rf"(?P<a>{_SVC_NAME})(?P<qa>{_SVC_NUM})(?:个)?小时{_SVC_SAME}(?P<b>{_SVC_NAME})(?P<qb>{_SVC_NUM})(?:个)?小时")
 _APPOINTMENT = re.compile(rf"(?:给)?(?P<who>[^,;:\s\d]{{0,8}}?)\s*(?:给(?P<who2>[^,;:\s\d]{{1,8}}?))?\s*"
                           rf"(?:约了|预约了?|约|订了|排了)\s*(?P<what>{_SVC_NAME})(?P<n>{_SVC_NUM})(?:个)?(?:小时|钟头)"
                           r"(?:的?(?:咨询|服务|课|理疗))?")
