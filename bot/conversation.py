@@ -556,16 +556,25 @@ class Conversation:
         elif isinstance(cmd, commands.RecordBooking):
             self._require(user, "record")
             here = inventory.home(user, cmd.location)
+            offered = appointments.services_of(uow)
+            booked = {ln.sku for ln in cmd.lines} & set(offered)
+            day = cmd.at.astimezone(turn.now.tzinfo).date()
+            if booked and not confirmed:   # an appointment past what the day can take: asked first
+                ahead = [replace(ld, booked=ld.booked + sum((ln.qty for ln in cmd.lines if ln.sku == ld.sku), Decimal(0)))
+                         for ld in appointments.day_loads(uow, location=here, day=day, tz=turn.now.tzinfo,
+                                                          offered=offered)]
+                if any(ld.over > 0 for ld in ahead if ld.sku in booked):
+                    self._ask(uow, turn, cmd, replies.day_load(self.t, turn.lang, [ld for ld in ahead if ld.sku in booked],
+                                                               ahead, offered, self._catalog, day=cmd.at).lstrip()
+                              + self.t("service.ask", turn.lang, items=replies.items(cmd.lines, self._catalog)))
+                    return
             for ln in cmd.lines:
                 uow.chat.add_booking(location=here, sku=ln.sku, qty=ln.qty, at=cmd.at, note=cmd.note, by=user.username)
                 turn.events.append(events.Booked(location=here, sku=ln.sku, at=turn.now))
             text = self.t("booking_saved", turn.lang, at=cmd.at.strftime("%m-%d %H:%M"),
                           items=replies.items(cmd.lines, self._catalog))
-            booked = {ln.sku for ln in cmd.lines}
-            offered = appointments.services_of(uow)
-            if booked & set(offered):   # an appointment: that day's hours of it against what it can take
-                loads = appointments.day_loads(uow, location=here, day=cmd.at.astimezone(turn.now.tzinfo).date(),
-                                               tz=turn.now.tzinfo, offered=offered)
+            if booked:   # an appointment: that day's hours of it against what it can take
+                loads = appointments.day_loads(uow, location=here, day=day, tz=turn.now.tzinfo, offered=offered)
                 text += replies.day_load(self.t, turn.lang, [ld for ld in loads if ld.sku in booked], loads, offered,
                                          self._catalog, day=cmd.at)
             turn.reply(text)

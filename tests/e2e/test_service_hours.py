@@ -17,9 +17,13 @@ def test_appointments_are_checked_against_the_days_hours_and_a_stand_in_is_offer
     first = texts(chat.say("amy", "周六下午2点王总约了高级顾问6小时"))
     assert "已登记预定:06-20 14:00 高级顾问 6小时" in first and "📅 6月20日高级顾问已约 6/8小时,还空 2小时" in first
     chat.say("amy", "周六上午9点约了初级顾问4小时")
-    over = texts(chat.say("amy", "周六下午4点预约高级顾问3小时"))
+    over = texts(chat.say("amy", "周六下午4点预约高级顾问3小时"))   # past what the day takes: asked first
     assert "⚠️ 6月20日高级顾问已约 9小时,超过每天可约的 8小时(多了 1小时)" in over
     assert "当天还有空的:初级顾问 6小时(折合高级顾问 3小时)" in over   # 6 junior hours = 3 senior
+    assert "还要登记「高级顾问 3小时」吗?" in over and "已登记" not in over
+    assert "6/56小时" in texts(chat.say("amy", "这周顾问的利用率"))      # (the question dropped: not booked)
+    chat.say("amy", "周六下午4点预约高级顾问3小时")
+    assert "已登记预定:06-20 16:00 高级顾问 3小时" in texts(chat.press("amy", "确认"))
     week = texts(chat.say("amy", "这周顾问的利用率"))
     assert "📊 服务利用率(徐汇店 6月15日–6月21日):" in week
     assert "· 高级顾问:已约 9/56小时(16%),最满 6月20日 9/8" in week
