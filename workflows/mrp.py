@@ -4,7 +4,7 @@ short rounded up to the supplier's packs and minimum order, with the day it must
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
@@ -24,15 +24,14 @@ class Row:
 
     @property
     def short(self) -> Decimal:
-        return max(self.need - self.on_hand - self.on_order, Decimal(0))
+        return max(self.need - max(self.on_hand, Decimal(0)) - self.on_order, Decimal(0))
 
 
 def requirements(uow: UnitOfWork, *, location: str, wanted: Sequence[tuple[str, Decimal]], by: datetime
                  ) -> tuple[bom.Explosion, list[Row]]:
     """The plan's explosion and a row for each bought ingredient it uses, in the order first used."""
     recipes = uow.recipes.all_current()
-    made_here = {sku for sku in recipes}
-    have = {sku: uow.stock.on_hand(location, sku) for sku in made_here}
+    have = {sku: uow.stock.on_hand(location, sku) for sku in recipes}   # (what is made here, held already)
     plan = bom.explode(recipes, wanted, have)
     partners = {p.code: p for p in uow.catalog.partners()}
     awaited: dict[str, Decimal] = {}
@@ -43,11 +42,10 @@ def requirements(uow: UnitOfWork, *, location: str, wanted: Sequence[tuple[str, 
     rows = []
     for sku, need in plan.need.items():
         p = uow.catalog.product(sku)
-        on_hand = uow.stock.on_hand(location, sku)
-        short = need - max(on_hand, Decimal(0)) - awaited.get(sku, Decimal(0))
-        order = replenishment.order_quantity(short, pack=min(p.packs.values()) if p and p.packs else None,
+        row = Row(sku=sku, need=need, on_hand=uow.stock.on_hand(location, sku), on_order=awaited.get(sku, Decimal(0)),
+                  order=Decimal(0), supplier=p.supplier if p else None, order_by=None)
+        order = replenishment.order_quantity(row.short, pack=min(p.packs.values()) if p and p.packs else None,
                                              moq=p.moq if p else None)
-        order_by = (by - timedelta(days=catalog.lead_days(p, partners))).date() if p and order > 0 else None
-        rows.append(Row(sku=sku, need=need, on_hand=on_hand, on_order=awaited.get(sku, Decimal(0)), order=order,
-                        supplier=p.supplier if p else None, order_by=order_by))
+        rows.append(replace(row, order=order, order_by=(by - timedelta(days=catalog.lead_days(p, partners))).date()
+                            if p and order > 0 else None))
     return plan, rows
