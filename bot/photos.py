@@ -1,6 +1,7 @@
 """A delivery note's photo in the chat: what was read off it, checked as a person checks a note before signing,
 and the receipt it makes, asked first (never recorded on a photo alone). A note recorded once is not recorded again,
-whoever sends it: the same picture, or the same supplier's note number, is named with who recorded it when."""
+whoever sends it: the same picture, the same supplier's note number, or a note without a number saying the same
+goods, is named with who recorded it when."""
 from __future__ import annotations
 
 import hashlib
