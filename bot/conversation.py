@@ -391,6 +391,10 @@ class Conversation:
             remarks += photos.against_orders(self.t, turn.lang, _awaiting(uow, here, partner=cmd.partner, sku=None)
                                              if cmd.partner and here else [], cmd, cat)
             said = photos.reading(self.t, turn.lang, note, supplier=partner.name if partner else "", remarks=remarks)
+            if here is None:   # which store is asked first: what was read is shown now, the receipt asked after
+                turn.reply(said)
+                self.execute(uow, turn, cmd, guesses=result.guesses)
+                return
             self.execute(uow, turn, cmd, guesses=(commands.Guess("photo", said, ""), *result.guesses))
             return
         # read, but no receipt to record as it stands: what was read, then what stops it

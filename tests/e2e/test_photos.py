@@ -178,7 +178,8 @@ def test_a_note_without_a_number_is_known_again_by_its_goods_and_a_caption_may_n
 def test_the_owner_without_a_store_is_asked_which_store_a_notes_goods_came_to(chat, tmp_path):
     said = send(chat, tmp_path, "owner", drawn(MILK[:1], meta="日期:2026年6月15日 单号:GM20260615-11",
                                                total="合计:¥384.00"))
-    assert "送货单识别:光明乳业" not in said and "徐汇店" in said   # which store, a button each
+    assert "送货单识别:光明乳业" in said and "1. 全脂牛奶 4箱(1L*12) × 96 = 384" in said   # what was read, shown first
+    assert "徐汇店" in said   # then which store, a button each
     before = chat.stock()
     asked = texts(chat.press("owner", "静安店"))   # the store picked: still asked before it is recorded
     assert "📷 这是照片识别的送货单,请核对。" in asked and "要记录「静安店入库 全脂牛奶 48升(4箱)(光明乳业)」吗?" in asked
