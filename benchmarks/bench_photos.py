@@ -89,6 +89,10 @@ def on_a_table(png: bytes, k: float) -> bytes:
 
 
 def main() -> None:
+    from adapters.forecasting import charts
+    if charts.cjk_font() is None:   # (the notes are drawn in a Chinese font: Debian's fonts-noto-cjk)
+        print("skipped: no Chinese font installed to draw the notes with")
+        return
     reader = PhotoReader()
     rng = random.Random(20261205)
     t0 = time.perf_counter()
