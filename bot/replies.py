@@ -896,6 +896,10 @@ def materials(t: Any, lang: str, cmd: commands.PlanMaterials, plan: bom.Explosio
                           day=f"{r.order_by.month}月{r.order_by.day}日" if r.order_by and lang == "zh_CN"
                           else r.order_by.strftime("%m-%d") if r.order_by else "",
                           late=t("mrp.late", lang) if r.order_by and r.order_by < now.date() else ""))
+            if r.stand_ins:   # 人造黄油 2kg on hand could stand in for 2 kg of it
+                line += str(t("mrp.stand_ins", lang, items=t("recipe.joiner", lang).join(
+                    str(t("mrp.stand_in", lang, name=pname(cat, x), held=qty_text(cat, x, held),
+                          covers=qty_text(cat, r.sku, covers))) for x, held, covers in r.stand_ins)))
         else:
             line += str(t("mrp.enough", lang))
         out.append(line)

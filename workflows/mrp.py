@@ -21,6 +21,7 @@ class Row:
     order: Decimal      # what to buy: the shortfall in whole packs, at least the minimum order (0: enough)
     supplier: str | None
     order_by: date | None   # the plan's day less the lead time (None: nothing to order)
+    stand_ins: tuple[tuple[str, Decimal, Decimal], ...] = ()   # substitutes on hand: (sku, held, covers of this)
 
     @property
     def short(self) -> Decimal:
@@ -39,6 +40,12 @@ def requirements(uow: UnitOfWork, *, location: str, wanted: Sequence[tuple[str, 
         if o.location == location and (o.due is None or o.due <= by):
             for ln in o.lines:
                 awaited[ln.sku] = awaited.get(ln.sku, Decimal(0)) + ln.open_qty
+    subs: dict[str, list[tuple[bom.Component, bom.Component]]] = {}   # ingredient → (as in a recipe, its substitute)
+    for made in plan.make:
+        for c in recipes[made].components:
+            for x in c.substitutes:
+                if all(x.sku != y.sku for _, y in subs.get(c.sku, [])):
+                    subs.setdefault(c.sku, []).append((c, x))
     rows = []
     for sku, need in plan.need.items():
         p = uow.catalog.product(sku)
@@ -46,6 +53,11 @@ def requirements(uow: UnitOfWork, *, location: str, wanted: Sequence[tuple[str, 
                   order=Decimal(0), supplier=p.supplier if p else None, order_by=None)
         order = replenishment.order_quantity(row.short, pack=min(p.packs.values()) if p and p.packs else None,
                                              moq=p.moq if p else None)
+        stand_ins = []
+        for c, x in subs.get(sku, []) if row.short > 0 else []:   # what could stand in for the shortfall, held now
+            held = max(uow.stock.on_hand(location, x.sku), Decimal(0))
+            if held > 0:
+                stand_ins.append((x.sku, held, min(row.short, (held * c.qty / x.qty).quantize(bom.STORED)).normalize()))
         rows.append(replace(row, order=order, order_by=(by - timedelta(days=catalog.lead_days(p, partners))).date()
-                            if p and order > 0 else None))
+                            if p and order > 0 else None, stand_ins=tuple(stand_ins)))
     return plan, rows

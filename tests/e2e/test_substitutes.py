@@ -69,3 +69,14 @@ def test_what_stands_in_for_an_ingredient_is_asked_recipe_by_recipe(chat):
     said = texts(chat.say("amy", "黄油没有了用什么代替"))
     assert "🔁 黄油缺的时候:" in said and "· 做可颂:人造黄油 0.025kg" in said and "· 做拿铁:没有设代替品" in said
     assert "白砂糖不在任何配方里" in texts(chat.say("amy", "白砂糖可以用什么代替"))
+
+
+def test_a_plans_short_ingredient_names_the_substitutes_held_and_how_much_they_cover(chat):
+    setup(chat)
+    chat.say("zhou", "做可颂时可以用人造黄油代替黄油,用量1.2倍")
+    chat.press("zhou", "确认")
+    chat.say("amy", "收到人造黄油3kg")
+    said = texts(chat.say("amy", "下周要做可颂1000个,原料够不够"))   # 25 kg of butter, 10 held
+    assert "· 黄油:要 25kg(2箱+5),现有 10kg(1箱) → 缺 15kg" in said
+    assert ";可代替:现有人造黄油 3kg,可顶 2.5kg" in said   # 3 kg at 1.2 kg a kg of butter
+    assert "可代替" not in texts(chat.say("amy", "做100个可颂需要多少原料"))   # (none short: nothing to stand in for)
