@@ -5,6 +5,7 @@ regexes); ``parse`` is then a pure function of (text, speaker), never the databa
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import math
 import re
@@ -1629,13 +1630,11 @@ class Parser:
         rest = s[:found.start] + s[found.end:] if found is not None else s
         due = found.when if found is not None else None
         period = _MATERIALS_WHEN.match(rest)
-        if period is not None:   # 下周要做…: by the week's first day; 下个月: the month's
+        if period is not None:   # 下周要做…: by the week's first day; 下个月: the month's (这周: now)
             rest = rest[period.end():]
-            today = speaker.now.replace(hour=0, minute=0, second=0, microsecond=0)
-            if period.group(0).startswith(("下周", "下星期", "下礼拜")):
-                due = today + dt.timedelta(days=7 - today.weekday())
-            elif period.group(0).startswith("下"):
-                due = (today.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+            ahead = dates.ahead_span(period.group(0), speaker.now)
+            if ahead is not None:
+                due = dt.datetime.combine(ahead[0], dt.time(), tzinfo=speaker.now.tzinfo)
         m = _MATERIALS_ASKED.fullmatch(rest.strip(" ,")) or _MATERIALS_PLAN.fullmatch(rest.strip(" ,"))
         if m is None:
             return None
@@ -1670,16 +1669,14 @@ class Parser:
         day = dates.find(s, speaker.now)
         full = _UTILIZATION.fullmatch(s[:day.start] + s[day.end:] if day is not None else s)
         if full is not None:   # (周六高级顾问约满了吗: that day)
-            today = speaker.now.date()
             start, end = (day.when.date(), day.when.date()) if day is not None and not full.group("span") \
-                else _span_days(full.group("span") or "这周", today)
+                else _span_days(full.group("span") or "这周", speaker.now)
             what = (full.group("what") or "").removesuffix("的")
             sku = self._one_named(what, "product") if what else None
             return commands.Parsed(commands.Utilization(start, end, sku))
-        found = day
-        if found is None or not found.has_time:
+        if day is None or not day.has_time:
             return None
-        appoint = _APPOINTMENT.fullmatch((s[:found.start] + " " + s[found.end:]).strip(" ,"))
+        appoint = _APPOINTMENT.fullmatch((s[:day.start] + " " + s[day.end:]).strip(" ,"))
         if appoint is None:
             return None
         sku = self._one_named(appoint.group("what"), "product")
@@ -1687,7 +1684,7 @@ class Parser:
         if sku is None or not n or not self.lex.product(sku).is_service:
             return None
         who = (appoint.group("who") or appoint.groupdict().get("who2") or "").strip(" ,给")
-        return commands.Parsed(commands.RecordBooking(at=found.when, lines=(commands.Line(sku=sku, qty=n),), note=who))
+        return commands.Parsed(commands.RecordBooking(at=day.when, lines=(commands.Line(sku=sku, qty=n),), note=who))
 
     def _substitute(self, s: str) -> Result | None:
         """A recipe's component's substitute (可颂的黄油可以用人造黄油代替 · 做可颂黄油不够时用淡奶油代替,用量1.2倍) or its
@@ -1699,7 +1696,7 @@ class Parser:
         if asked is not None:   # 黄油没有了用什么代替 · 可颂的黄油可以用什么替代: what stands in for it, recipe by recipe
             said = asked.group("comp")
             for i in range(len(said) - 1):   # (the product it goes into may come first: its ingredient is asked)
-                sku = self._one_named(re.sub(r"^(?:里面的|里面|里的|中的|的|里|中)", "", said[i:]), "product")
+                sku = self._one_named(_SUB_JOINT.sub("", said[i:]), "product")
                 if sku is not None:
                     return commands.Parsed(commands.ProductField(sku, "substitutes"))
             return None
@@ -1709,10 +1706,7 @@ class Parser:
         pair = m.group("pair")   # 可颂的黄油 · 可颂里黄油 · 可颂黄油: the product, then its component
         splits = [(pair, m.group("comp"))] if m.re is _SUBSTITUTE_FOR else [(pair[:i], pair[i:]) for i in range(1, len(pair))]
         for head, comp in splits:
-            for joint in ("里面的", "里面", "里的", "中的", "的", "里", "中"):
-                if comp.startswith(joint) and len(comp) > len(joint):
-                    comp = comp[len(joint):]
-                    break
+            comp = _SUB_JOINT.sub("", comp) or comp
             sku = self._one_named(head, "product")
             if sku is not None:
                 break
@@ -2499,20 +2493,18 @@ _LEDGER_CHECK = re.compile(r"(?:校验|核对|检查|验证|查验)(?:一下)?(?
                            r"|(?:账本|台账|流水账?)(?:校验|核对|指纹|完整吗|完整性|有没有被?(?:改|动|篡改)过|被?(?:改|动|篡改)过吗|可信吗)[?]?")
 
 
-def _span_days(span: str, today: dt.date) -> tuple[dt.date, dt.date]:
-    """今天 · 明天 · 这周 · 上周 · 下周 · 这个月 · 上个月: its first and last day."""
-    monday = today - dt.timedelta(days=today.weekday())
-    first = today.replace(day=1)
-    if span in ("今天", "明天"):
-        day = today + dt.timedelta(days=1 if span == "明天" else 0)
-        return day, day
-    if span in ("这周", "本周", "上周", "下周"):
-        start = monday + dt.timedelta(days={"上周": -7, "下周": 7}.get(span, 0))
-        return start, start + dt.timedelta(days=6)
-    if span == "上个月":
-        last = first - dt.timedelta(days=1)
-        return last.replace(day=1), last
-    return first, (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+def _span_days(span: str, now: dt.datetime) -> tuple[dt.date, dt.date]:
+    """今天 · 明天 · 这周 · 上周 · 下周 · 这个月 · 上个月: its first and last day (the forecast's spans ahead, the sales'
+    behind; this week and month to their end, appointments ahead in them counting)."""
+    ahead = dates.ahead_span(span, now) if span in ("明天", "下周") else None
+    if ahead is not None:
+        return ahead[0], ahead[0] + dt.timedelta(days=ahead[1] - 1)
+    first, last = dates.past_span(span, now) or (now.date(), now.date())
+    if span in ("这周", "本周"):
+        return first, first + dt.timedelta(days=6)
+    if span in ("这个月", "本月"):
+        return first, first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    return first, last
 
 
 def _ledger_check(m: re.Match[str]) -> Result:
@@ -2533,7 +2525,7 @@ def _unnamed_goods(head: str, now: dt.datetime) -> bool:
 
 # service hours: 高级顾问每天可约8小时 · 1小时高级顾问=2小时初级顾问 · 周六下午2点王总约了高级顾问2小时 · 这周顾问的利用率
 _SERVICE_HINT = re.compile(r"小时|钟头|利用率|使用率|饱和|约满|排满")
-_SVC_NAME = r"[^,;:\s\d]{1,12}?"
+_SVC_NAME = r"[^,;:\s\d]{1,12}?"   # a product's name in these phrasings (also the substitutes')
 _SVC_NUM = r"\d+(?:\.\d+)?|[一二两三四五六七八九十半]+"
 _CAPACITY = re.compile(rf"(?P<what>{_SVC_NAME})(?:每天|一天|每日)(?:最多)?(?:可以|能|可)?(?:约|预约|接|排|安排|上|服务|提供)?"
                        rf"(?:客)?(?P<n>{_SVC_NUM})(?:个)?(?:小时|钟头)")
@@ -2556,15 +2548,15 @@ _MATERIALS_HINT = re.compile(r"料|缺|差|买|需求|计划")
 _MATERIALS_WHEN = re.compile(r"(?:下周|下星期|下礼拜|这周|本周|下个?月|这个月|本月)(?:一共)?")
 _MATERIALS_PLAN = re.compile(r"(?:生产计划|物料需求|物料计划|备料计划|备料)[:](?P<items>.+)")
 # 可颂的黄油可以用人造黄油代替 · 做可颂黄油不够时可以用淡奶油代替,用量1.2倍 · 可颂里的黄油没有了就换成人造黄油
-_SUB_NAME = r"[^,;:\s\d]{1,12}?"
+_SUB_NAME = _SVC_NAME
+_SUB_RATIO = r"(?:,?(?:用量|数量)?(?:按|是|为)?(?P<ratio>\d+(?:\.\d+)?)倍(?:的?用量)?)?"   # 用量1.2倍 · 按2倍
+_SUB_JOINT = re.compile(r"^(?:里面的|里面|里的|中的|的|里|中)")   # 可颂的黄油 · 可颂里面的黄油: what joins product and part
 _SUB_WHEN = r"(?:没有了?|没了|不够了?|缺货了?|缺了|用完了?|断货了?)?(?:的?时候|时)?,?"
 _SUBSTITUTE = re.compile(rf"(?:做)?(?P<pair>[^,;:\s\d]{{2,26}}?){_SUB_WHEN}"
                          rf"(?:可以|能|就|可|也可以)?(?:(?:用|拿)(?P<sub>{_SUB_NAME})(?:来)?(?:代替|替代|顶替|替换|代|顶上)"
-                         rf"|(?:换成|改用|换用)(?P<sub2>{_SUB_NAME}))"
-                         r"(?:,?(?:用量|数量)?(?:按|是|为)?(?P<ratio>\d+(?:\.\d+)?)倍(?:的?用量)?)?")
+                         rf"|(?:换成|改用|换用)(?P<sub2>{_SUB_NAME})){_SUB_RATIO}")
 _SUBSTITUTE_FOR = re.compile(rf"(?:做)?(?P<pair>{_SUB_NAME})(?:的时候|时)?,?(?:可以|能|也可以|就)?(?:用|拿)(?P<sub>{_SUB_NAME})"
-                             rf"(?:来)?(?:代替|替代|替换|顶替)(?P<comp>{_SUB_NAME})"
-                             r"(?:,?(?:用量|数量)?(?:按|是|为)?(?P<ratio>\d+(?:\.\d+)?)倍(?:的?用量)?)?")
+                             rf"(?:来)?(?:代替|替代|替换|顶替)(?P<comp>{_SUB_NAME}){_SUB_RATIO}")
 _SUBSTITUTE_HINT = re.compile(r"代替|替代|顶替|替换|代|顶上|换成|改用|换用")
 _SUBSTITUTE_ASKED = re.compile(rf"(?P<comp>{_SUB_NAME}){_SUB_WHEN}(?:可以|能|该)?(?:用|拿)(?:什么|啥|哪些)(?:来)?"
                                r"(?:代替|替代|顶替|替换|代|顶上)[?]?")
