@@ -562,25 +562,25 @@ class Conversation:
             here = inventory.home(user, cmd.location)
             offered = appointments.services_of(uow)
             booked = {ln.sku for ln in cmd.lines} & set(offered)
-            day = cmd.at.astimezone(turn.now.tzinfo).date()
-            if booked and not confirmed:   # an appointment past what the day can take: asked first
+            ahead: list[services.Load] = []
+            if booked:   # an appointment: that day's hours of each service with this one in
+                day = cmd.at.astimezone(turn.now.tzinfo).date()
+                loads = appointments.span_loads(uow, location=here, start=day, end=day, tz=turn.now.tzinfo,
+                                                offered=offered)[0][day]
                 ahead = [replace(ld, booked=ld.booked + sum((ln.qty for ln in cmd.lines if ln.sku == ld.sku), Decimal(0)))
-                         for ld in appointments.day_loads(uow, location=here, day=day, tz=turn.now.tzinfo,
-                                                          offered=offered)]
-                if any(ld.over > 0 for ld in ahead if ld.sku in booked):
-                    self._ask(uow, turn, cmd, replies.day_load(self.t, turn.lang, [ld for ld in ahead if ld.sku in booked],
-                                                               ahead, offered, self._catalog, day=cmd.at).lstrip()
-                              + self.t("service.ask", turn.lang, items=replies.items(cmd.lines, self._catalog)))
-                    return
+                         for ld in loads]
+            theirs = [ld for ld in ahead if ld.sku in booked]
+            if any(ld.over > 0 for ld in theirs) and not confirmed:   # past what the day can take: asked first
+                self._ask(uow, turn, cmd, replies.day_load(self.t, turn.lang, theirs, ahead, offered, self._catalog,
+                                                           day=cmd.at).lstrip()
+                          + self.t("service.ask", turn.lang, items=replies.items(cmd.lines, self._catalog)))
+                return
             for ln in cmd.lines:
                 uow.chat.add_booking(location=here, sku=ln.sku, qty=ln.qty, at=cmd.at, note=cmd.note, by=user.username)
                 turn.events.append(events.Booked(location=here, sku=ln.sku, at=turn.now))
             text = self.t("booking_saved", turn.lang, at=cmd.at.strftime("%m-%d %H:%M"),
                           items=replies.items(cmd.lines, self._catalog))
-            if booked:   # an appointment: that day's hours of it against what it can take
-                loads = appointments.day_loads(uow, location=here, day=day, tz=turn.now.tzinfo, offered=offered)
-                text += replies.day_load(self.t, turn.lang, [ld for ld in loads if ld.sku in booked], loads, offered,
-                                         self._catalog, day=cmd.at)
+            text += replies.day_load(self.t, turn.lang, theirs, ahead, offered, self._catalog, day=cmd.at)
             turn.reply(text)
         elif isinstance(cmd, commands.Utilization):   # 这周顾问的利用率 · 明天高级顾问约满了吗
             self._require(user, "query")
