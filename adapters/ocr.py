@@ -33,7 +33,8 @@ class PhotoReader:
     def __call__(self, image: bytes) -> list[Token]:
         """The words on the photo as it is; unless they surely hold a note's goods, on the photo turned upside down,
         then a quarter either way (a note photographed turned, its phone keeping no orientation): the first turn
-        whose words surely do, else the one whose words read best. (The model's own 180° classifier stays off: it turned single digits, a 6 read as a 9.)"""
+        whose words surely do, else the one whose words read best. (The model's own 180° classifier stays off: it
+        turned single digits, a 6 read as a 9.)"""
         import numpy as np
 
         picture = _pixels(image)

@@ -874,12 +874,16 @@ def by_recipe(t: Any, lang: str, moves: list[ledger.Move], cat: context.Catalog 
                       else t("recipe.used", lang, used=words(used)))
 
 
+def _on_day(lang: str, d: Any) -> str:
+    """6月20日 · 06-20: a day as the plan, appointment and utilization replies write it."""
+    return f"{d.month}月{d.day}日" if lang == "zh_CN" else d.strftime("%m-%d")
+
+
 def materials(t: Any, lang: str, cmd: commands.PlanMaterials, plan: bom.Explosion, rows: Sequence[Any],
               cat: context.Catalog | None, *, here: str, by: datetime, now: datetime) -> str:
     """🧮 物料需求: what the plan makes (and of its made-in-house ingredients), then each bought ingredient: needed,
     held, awaited, and what to order from whom by when; or that all is there."""
-    when = t("mrp.by", lang, day=f"{by.month}月{by.day}日" if lang == "zh_CN" else by.strftime("%m-%d")) \
-        if by.date() > now.date() else ""
+    when = t("mrp.by", lang, day=_on_day(lang, by)) if by.date() > now.date() else ""
     out = [str(t("mrp.head", lang, location=loc_name(here, cat), when=when, items=items(cmd.lines, cat)))]
     inner = {k: v for k, v in plan.make.items() if k not in {ln.sku for ln in cmd.lines}}
     if inner:
@@ -893,8 +897,7 @@ def materials(t: Any, lang: str, cmd: commands.PlanMaterials, plan: bom.Explosio
         if r.short > 0:
             line += str(t("mrp.short", lang, short=qty_text(cat, r.sku, r.short), order=qty_text(cat, r.sku, r.order),
                           supplier=partner_name(r.supplier, cat) if r.supplier else t("mrp.no_supplier", lang),
-                          day=f"{r.order_by.month}月{r.order_by.day}日" if r.order_by and lang == "zh_CN"
-                          else r.order_by.strftime("%m-%d") if r.order_by else "",
+                          day=_on_day(lang, r.order_by) if r.order_by else "",
                           late=t("mrp.late", lang) if r.order_by and r.order_by < now.date() else ""))
             if r.stand_ins:   # 人造黄油 2kg on hand could stand in for 2 kg of it
                 line += str(t("mrp.stand_ins", lang, items=t("recipe.joiner", lang).join(
@@ -905,10 +908,6 @@ def materials(t: Any, lang: str, cmd: commands.PlanMaterials, plan: bom.Explosio
         out.append(line)
     out.append(str(t("mrp.all_there", lang) if not short else t("mrp.short_n", lang, n=len(short))))
     return "\n".join(out)
-
-
-def _on_day(lang: str, d: Any) -> str:
-    return f"{d.month}月{d.day}日" if lang == "zh_CN" else d.strftime("%m-%d")
 
 
 def day_load(t: Any, lang: str, said: Sequence[services.Load], loads: Sequence[services.Load],

@@ -102,9 +102,6 @@ def _minus(levels: Sequence[ledger.LotLevel], used: Sequence[ledger.Move]) -> li
     return out
 
 
-MAX_LEVELS = bom.MAX_LEVELS
-
-
 def _make(uow: UnitOfWork, p: Plan, recipe: bom.Recipe, qty: Decimal, *, here: str, actor: Actor, force: bool,
           taken: dict[tuple[str, str], Decimal], product: bool, within: tuple[str, ...] = ()) -> ledger.LotLevel | None:
     """``qty`` of ``recipe``'s product made at ``here``: its components used (and, ``product``, what it makes, in a
@@ -138,7 +135,7 @@ def _make(uow: UnitOfWork, p: Plan, recipe: bom.Recipe, qty: Decimal, *, here: s
                 if need <= 0:
                     continue
         first = _make_short(uow, p, sku, need, here=here, actor=actor, force=force, taken=taken, within=within) \
-            if sku not in within and len(within) < MAX_LEVELS else []
+            if sku not in within and len(within) < bom.MAX_LEVELS else []
         _out(uow, p, kind=MK.CONSUMPTION, line=commands.Line(sku=sku, qty=need), here=here, actor=actor, force=force,
              pending=taken, made=first)
     # each move names the recipe it was made for (those of a component's own recipe keep theirs)
