@@ -373,6 +373,7 @@ class Conversation:
                        [[Button(self.t("btn.undo", turn.lang), f"undo:{first.batch}")]]
                        if first.actor == turn.user.username else None)
             return
+        named = partner.name if partner else ""   # (the catalog's name of the supplier, when it is one of ours)
         remarks = [self.t("photo.renamed", turn.lang, was=was, now=now) for was, now in renamed]
         if note.supplier and partner is None:
             remarks.append(self.t("photo.supplier_unknown", turn.lang, supplier=note.supplier))
@@ -380,7 +381,7 @@ class Conversation:
         day, why = photos.day_said(note.day, turn.now.date())
         if why is not None and note.day is not None:
             remarks.append(self.t(why, turn.lang, day=note.day.isoformat()))
-        text = delivery.sentence(note, supplier=partner.name if partner else "", day=day,
+        text = delivery.sentence(note, supplier=named, day=day,
                                  place=place.name if place is not None and place.code != turn.user.location else "")
         result = parser.parse(text, speaker=context.Speaker(user=turn.user, now=turn.now))
         if isinstance(result, commands.Parsed) and isinstance(result.command, commands.RecordMoves) \
@@ -390,7 +391,7 @@ class Conversation:
             here = cmd.location or turn.user.location   # (none: the owner is asked which store first)
             remarks += photos.against_orders(self.t, turn.lang, _awaiting(uow, here, partner=cmd.partner, sku=None)
                                              if cmd.partner and here else [], cmd, cat)
-            said = photos.reading(self.t, turn.lang, note, supplier=partner.name if partner else "", remarks=remarks)
+            said = photos.reading(self.t, turn.lang, note, supplier=named, remarks=remarks)
             if here is None:   # which store is asked first: what was read is shown now, the receipt asked after
                 turn.reply(said)
                 self.execute(uow, turn, cmd, guesses=result.guesses)
@@ -398,7 +399,7 @@ class Conversation:
             self.execute(uow, turn, cmd, guesses=(commands.Guess("photo", said, ""), *result.guesses))
             return
         # read, but no receipt to record as it stands: what was read, then what stops it
-        turn.reply(photos.reading(self.t, turn.lang, note, supplier=partner.name if partner else "", remarks=remarks))
+        turn.reply(photos.reading(self.t, turn.lang, note, supplier=named, remarks=remarks))
         if isinstance(result, commands.Clarify):
             self._clarify(uow, turn, result)
 
