@@ -147,8 +147,10 @@ class _Ctx:
         if self.history:
             self.uow.history.upsert(self.history)
         for sku, (yields, parts) in self.recipes.items():   # each product's rows: one new version of its recipe
-            self.uow.recipes.add(bom.Recipe(sku=sku, yields=yields, components=tuple(parts)), sku=sku, at=self.now,
-                                 actor="import")
+            was = self.uow.recipes.current(sku)   # (its operations are no part of the file: kept)
+            self.uow.recipes.add(bom.Recipe(sku=sku, yields=yields, components=tuple(parts),
+                                            operations=was.operations if was is not None else ()),
+                                 sku=sku, at=self.now, actor="import")
 
 
 def _locations(ctx: _Ctx, r: dict[str, str]) -> None:

@@ -17,11 +17,12 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any, Protocol
 
-from bot import photos, replies
+from bot import photos, replies, workorders
 from bot.messages import Attachment, Button, Incoming, Outgoing, from_notice, media_in, media_of
-from domain import bom, catalog, codec, commands, errors, events, ledger, services, units
+from domain import bom, catalog, codec, commands, errors, events, ledger, production, services, units
 from nlu import context, delivery, numbers
 from workflows import appointments, exports, inventory, lots, metrics, mrp, purchasing, reports
+from workflows import production as work
 from workflows.ports import Clock, UnitOfWork, UowFactory
 
 PENDING_TTL = timedelta(minutes=10)
@@ -148,6 +149,7 @@ class Conversation:
         self._master_changes: dict[type, Callable[..., None]] = {
             commands.SetProduct: self._set_product, commands.SetProducts: self._set_products,
             commands.SetRecipe: self._set_recipe, commands.SetSubstitute: self._set_substitute,
+            commands.SetOperations: self._set_operations,
             commands.SetPack: self._set_pack, commands.AddProduct: self._add_product,
             commands.AddPartner: self._add_partner, commands.SetPartner: self._set_partner}
 
@@ -583,6 +585,15 @@ class Conversation:
                           items=replies.items(cmd.lines, self._catalog))
             text += replies.day_load(self.t, turn.lang, theirs, ahead, offered, self._catalog, day=cmd.at)
             turn.reply(text)
+        elif isinstance(cmd, commands.MakeOrder):   # 开工单:明天做可颂500个 · 委外加工:让李记做可颂500个
+            self._require(user, "record")
+            self._work_order(uow, turn, cmd)
+        elif isinstance(cmd, commands.WorkStep):   # 工单1开工 · 工单1和面完成 · 工单1完工,做了480个 · 取消工单1
+            self._require(user, "record")
+            self._work_step(uow, turn, cmd, confirmed=confirmed)
+        elif isinstance(cmd, commands.WorkOrders):   # 工单 · 在制品 · 工单1进度
+            self._require(user, "query")
+            self._work_orders(uow, turn, cmd)
         elif isinstance(cmd, commands.Utilization):   # 这周顾问的利用率 · 明天高级顾问约满了吗
             self._require(user, "query")
             here = inventory.home(user, cmd.location)
@@ -648,6 +659,9 @@ class Conversation:
             self._ship_transfer(uow, turn, cmd)
         elif isinstance(cmd, commands.CancelOrder):
             self._require(user, "record")
+            if cmd.order_id is not None and production.is_work_order(uow.orders.get(cmd.order_id)):   # 取消订单5
+                self._work_step(uow, turn, commands.WorkStep("cancel", order_id=cmd.order_id), confirmed=confirmed)
+                return
             purchasing.cancel(uow, turn, cmd, t=self.t)
         elif isinstance(cmd, commands.OrderQuery) and cmd.awaiting:   # 有什么要我审批的: each with its buttons
             self._require(user, "approve")
@@ -678,6 +692,9 @@ class Conversation:
                 turn.reply(self.t("recipe.show", turn.lang, product=product.name, version=recipe.version,
                                   said=replies.recipe_words(self.t, turn.lang, recipe, self._catalog))
                            + replies.recipe_cost(self.t, turn.lang, uow, product)
+                           + ("\n" + self.t("work.ops", turn.lang, ops=workorders.routing(self.t, turn.lang,
+                                                                                      recipe.operations))
+                              if recipe.operations else "")
                            if recipe else self.t("recipe.none", turn.lang, product=product.name))
                 return
             if cmd.field == "substitutes":   # 黄油没有了用什么代替: in each recipe it goes into, what stands in for it
@@ -921,7 +938,8 @@ class Conversation:
             return
         derived = lots.made_from_it(uow, tr) if recall else []
         # what a recall pulls: the lot, and what was made from it, wherever it still is
-        left = [(t.sku, t.lot, loc, q) for t in (tr, *derived) for loc, q in t.here if q > 0]
+        left = [(t.sku, t.lot, loc, q) for t in (tr, *derived) for loc, q in t.here
+                if q > 0 and not loc.startswith("~")]   # (a work order's: pulled from the line, it says where)
         offered = recall and bool(left) and turn.user.can("approve")
         text = replies.lot_trace(self.t, turn.lang, tr, cat=self._catalog, tz=turn.now.tzinfo, recall=recall,
                                  readings=uow.stock.lot_readings(sku, lot), seals=uow.stock.lot_seals(sku, lot),
@@ -1544,7 +1562,7 @@ class Conversation:
             bom.Component(sku=ln.sku, qty=ln.qty, substitutes=tuple(
                 bom.Component(x.sku, units.normalize(ln.qty * x.qty / kept[ln.sku].qty))
                 for x in (kept[ln.sku].substitutes if ln.sku in kept else ()) if x.sku not in said_now | {cmd.sku}))
-            for ln in cmd.lines)) if cmd.lines else None
+            for ln in cmd.lines), operations=was.operations if was is not None else ()) if cmd.lines else None
         if new is None and was is None:
             turn.reply(self.t("recipe.none", turn.lang, product=product.name))
             return
@@ -1561,17 +1579,21 @@ class Conversation:
                                "components": [[ln.sku, str(ln.qty)] for ln in cmd.lines]})
         turn.reply(self.t("recipe.done" if new else "recipe.gone", turn.lang, product=product.name, version=version))
 
-    def _materials(self, uow: UnitOfWork, turn: Turn, cmd: commands.PlanMaterials) -> None:
+    def _materials(self, uow: UnitOfWork, turn: Turn, cmd: commands.PlanMaterials, *, head: str = "",
+                   computed: tuple[bom.Explosion, list[mrp.Row]] | None = None) -> None:
         """A production plan's bought ingredients against the store's stock and orders (MRP); what is short is
-        offered as an order to each supplier (a staff's: purchase requests, as any)."""
+        offered as an order to each supplier (a staff's: purchase requests, as any). ``head``, ``computed``: a work
+        order's, said first, and its requirements worked out already."""
         here = inventory.home(turn.user, cmd.location)
         bare = [ln.sku for ln in cmd.lines if uow.recipes.current(ln.sku) is None]
         if bare:
             turn.reply(self.t("mrp.no_recipe", turn.lang, items="、".join(self._name_of(s) for s in bare)))
             return
         by = cmd.due or turn.now
-        plan, rows = mrp.requirements(uow, location=here, wanted=[(ln.sku, ln.qty) for ln in cmd.lines], by=by)
-        text = replies.materials(self.t, turn.lang, cmd, plan, rows, self._catalog, here=here, by=by, now=turn.now)
+        plan, rows = computed or mrp.requirements(uow, location=here, wanted=[(ln.sku, ln.qty) for ln in cmd.lines],
+                                                  by=by)
+        text = head + replies.materials(self.t, turn.lang, cmd, plan, rows, self._catalog, here=here, by=by,
+                                        now=turn.now)
         suppliers: dict[str | None, list[commands.Line]] = {}
         for r in rows:
             if r.order > 0:
@@ -1583,6 +1605,117 @@ class Conversation:
                                               due=by if by.date() > turn.now.date() else None)   # (needed by then)
                        for partner, lines in suppliers.items())
         self._ask(uow, turn, commands.PlaceMany(orders), text + self.t("mrp.ask", turn.lang, n=len(orders)))
+
+    def _set_operations(self, uow: UnitOfWork, turn: Turn, cmd: commands.SetOperations, *, confirmed: bool) -> None:
+        """可颂的工序:和面30分钟,发酵2小时,烤制20分钟: the recipe with that routing (none: taken off), shown and kept
+        as the product's next version once confirmed (audited). Work orders planned before keep theirs."""
+        product = uow.catalog.product(cmd.sku)
+        if product is None:
+            raise errors.NotFound(code="unknown_sku", sku=cmd.sku)
+        was = uow.recipes.current(cmd.sku)
+        if was is None:
+            turn.reply(self.t("ops.no_recipe", turn.lang, product=product.name))
+            return
+        if not cmd.steps and not was.operations:
+            turn.reply(self.t("ops.none", turn.lang, product=product.name))
+            return
+        new = replace(was, operations=tuple(bom.Operation(s.name, s.minutes) for s in cmd.steps))
+        said = workorders.routing(self.t, turn.lang, new.operations)
+        if not confirmed:
+            was_said = self.t("ops.was", turn.lang, ops=workorders.routing(self.t, turn.lang, was.operations)) \
+                if was.operations else ""
+            self._ask(uow, turn, cmd, self.t("ops.ask" if cmd.steps else "ops.ask_gone", turn.lang,
+                                             product=product.name, ops=said, was=was_said))
+            return
+        version = uow.recipes.add(new, sku=cmd.sku, at=turn.now, actor=turn.user.username)
+        uow.chat.audit(at=turn.now, actor=turn.user.username, action="recipe_set",
+                       detail={"sku": cmd.sku, "version": version,
+                               "operations": [[op.name, str(op.minutes) if op.minutes is not None else None]
+                                              for op in new.operations]})
+        turn.reply(self.t("ops.done" if cmd.steps else "ops.gone", turn.lang, product=product.name, version=version,
+                          ops=said))
+
+    def _work_order(self, uow: UnitOfWork, turn: Turn, cmd: commands.MakeOrder) -> None:
+        """A planned work order, then its materials against the store's stock (what is short offered as orders, as
+        for a plan's materials)."""
+        _, absurd = self._unusual(uow, commands.RecordMoves(movement=commands.Movement.PRODUCTION, lines=(
+            commands.Line(sku=cmd.sku, qty=cmd.qty),), location=cmd.location), turn.user)
+        if absurd and not turn.user.can("approve"):   # (100000 for 100: a typo's zeros; a manager may plan it)
+            raise errors.BadInput(code="absurd_qty", items=self._name_of(cmd.sku))
+        actor = self._actor(turn, cmd)
+        o, plan, rows = work.create(uow, cmd, actor=actor)
+        turn.events.append(events.OrderChanged(order_id=o.id or 0, kind=o.kind.value, status=o.status.value,
+                                               at=turn.now))
+        head = workorders.planned(self.t, turn.lang, o, self._catalog, now=turn.now) + "\n"
+        self._materials(uow, turn, commands.PlanMaterials(lines=(commands.Line(sku=cmd.sku, qty=cmd.qty),),
+                                                          location=o.location, due=cmd.due),
+                        head=head, computed=(plan, rows))
+
+    def _work_step(self, uow: UnitOfWork, turn: Turn, cmd: commands.WorkStep, *, confirmed: bool) -> None:
+        """A work order started, an operation done, made (in part or finished) or cancelled: one write, undone by
+        撤销 as any; starting with materials short under the warn policy is asked first."""
+        o = work.find(uow, cmd, user=turn.user)
+        if cmd.action == "cancel" and o.created_by != turn.user.username and not turn.user.can("approve"):
+            raise errors.NotAllowed(code="cancel_not_allowed", id=o.id)
+        actor = self._actor(turn, cmd)
+        if cmd.action == "op":
+            done = work.step(uow, o, cmd.op, actor=actor)
+            turn.reply(workorders.stepped(self.t, turn.lang, done.order, done.marked))
+            return
+        if cmd.action == "cancel":
+            done = work.cancel(uow, o, actor=actor)
+        elif cmd.action == "start":
+            done = work.start(uow, o, actor=actor, force=confirmed)
+        else:
+            made = uow.catalog.product(production.product(o).sku)
+            qty = made.to_base(cmd.qty, cmd.unit) if cmd.qty is not None and cmd.unit and made is not None else cmd.qty
+            if cmd.scrap is not None and cmd.scrap_unit and made is not None:
+                cmd = replace(cmd, scrap=made.to_base(cmd.scrap, cmd.scrap_unit), scrap_unit=None)
+            if qty is not None and qty > 100 * production.product(o).qty:   # (a typo's worth of zeros)
+                raise errors.BadInput(code="absurd_qty", items=self._name_of(production.product(o).sku))
+            done = work.make(uow, o, qty, final=cmd.final, scrap=cmd.scrap, actor=actor, force=confirmed)
+        if done.plan.shortfalls and not confirmed:
+            self._ask(uow, turn, replace(cmd, order_id=o.id), self._negative(done.plan.shortfalls, turn.lang)
+                      + self.t("work.ask_short", turn.lang, title=workorders.title(self.t, turn.lang, o, self._catalog)))
+            return
+        turn.events += work.record(uow, done, actor=actor)
+        uow.chat.audit(at=turn.now, actor=turn.user.username, action=f"work_order_{cmd.action}",
+                       detail={"order": o.id, "batch": actor.batch, "qty": str(cmd.qty) if cmd.qty else None})
+        issued: dict[str, Decimal] = {}
+        for m in done.plan.moves:
+            if m.kind == ledger.MoveKind.ISSUE and production.wip_of(m.dst) is not None:
+                issued[m.sku] = issued.get(m.sku, Decimal(0)) + m.qty
+        if cmd.action == "cancel":
+            back: dict[str, Decimal] = {}
+            for m in done.plan.moves:
+                back[m.sku] = back.get(m.sku, Decimal(0)) + m.qty
+            text = workorders.cancelled(self.t, turn.lang, done.order, back, self._catalog)
+        elif cmd.action == "start":
+            text = workorders.issued(self.t, turn.lang, done.order, issued, self._catalog)
+        else:
+            line = production.product(done.order)
+            qty = line.received - production.product(o).received
+            lot = next((m.lot for m in done.plan.moves if m.kind == ledger.MoveKind.PRODUCTION and m.sku == line.sku),
+                       None)
+            text = (workorders.issued(self.t, turn.lang, done.order, issued, self._catalog) + "\n" if issued else "") \
+                + workorders.made(self.t, turn.lang, done.order, qty, done.used, lot, self._catalog, scrap=cmd.scrap)
+        text += replies.by_recipe(self.t, turn.lang, [m for m in done.plan.moves if m.kind != ledger.MoveKind.ISSUE
+                                                      and m.order_id is None], self._catalog)
+        text += replies.substituted(self.t, turn.lang, done.plan.substituted, self._catalog)
+        turn.reply(text, [[Button(self.t("btn.undo", turn.lang), f"undo:{actor.batch}")]] if done.plan.moves else None)
+
+    def _work_orders(self, uow: UnitOfWork, turn: Turn, cmd: commands.WorkOrders) -> None:
+        """工单 · 在制品: the store's work orders not finished; 工单1进度: that one."""
+        if cmd.order_id is not None:
+            o = work.find(uow, commands.WorkStep("show", order_id=cmd.order_id), user=turn.user)
+            held = work.holding(uow, [o]).get(o.id or 0, {})
+            turn.reply(workorders.detail(self.t, turn.lang, o, held, self._catalog, now=turn.now))
+            return
+        here = cmd.location or turn.user.location
+        rows = work.open_at(uow, here)
+        turn.reply(workorders.listing(self.t, turn.lang, rows, work.holding(uow, rows), self._catalog, now=turn.now,
+                                      where=replies.loc_name(here, self._catalog) if here else
+                                      self.t("work.everywhere", turn.lang)))
 
     def _set_substitute(self, uow: UnitOfWork, turn: Turn, cmd: commands.SetSubstitute, *, confirmed: bool) -> None:
         """可颂的黄油可以用人造黄油代替: the recipe with that stand-in for the component (or without it), shown and kept

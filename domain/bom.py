@@ -33,11 +33,19 @@ class Component:
 
 
 @dataclass(frozen=True)
+class Operation:
+    """One step of making the product (和面 · 发酵 · 烤制), in order: what a work order goes through."""
+    name: str
+    minutes: Decimal | None = None   # how long the step takes for one work order (None: not said)
+
+
+@dataclass(frozen=True)
 class Recipe:
     sku: str
     yields: Decimal   # how much of the product (its base unit) the components make
     components: tuple[Component, ...]
     version: int = 1
+    operations: tuple[Operation, ...] = ()   # its routing (工序): the steps a work order goes through, in order
 
     def __post_init__(self) -> None:
         if not self.yields.is_finite() or self.yields <= 0:
@@ -57,6 +65,11 @@ class Recipe:
                 raise errors.BadInput(code="recipe_substitute", sku=c.sku)
             if any(not s.qty.is_finite() or s.qty <= 0 for s in c.substitutes):
                 raise errors.BadInput(code="bad_qty", qty="0")
+        names = [op.name for op in self.operations]
+        if len(set(names)) != len(names) or any(not n.strip() for n in names):
+            raise errors.BadInput(code="operations_twice")
+        if any(op.minutes is not None and (not op.minutes.is_finite() or op.minutes <= 0) for op in self.operations):
+            raise errors.BadInput(code="bad_qty", qty="0")
 
     @property
     def note(self) -> str:

@@ -167,6 +167,61 @@ class PlanMaterials:
 
 
 @dataclass(frozen=True)
+class Step:
+    """An operation said of a product's routing: 和面30分钟 (``minutes`` None: no time said)."""
+    name: str
+    minutes: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class SetOperations:
+    """可颂的工序:和面30分钟,发酵2小时,烤制20分钟 · 删除可颂的工序 (no ``steps``): the operations a work order for
+    the product goes through, in order. A manager's, shown and asked first; the recipe's next version."""
+    sku: str
+    steps: tuple[Step, ...] = ()
+
+
+@dataclass(frozen=True)
+class MakeOrder:
+    """开工单:明天做可颂500个 · 安排生产可颂500个,周五前完成 · 委外加工:让李记做可颂500个,加工费每个1元: a work order
+    for ``qty`` of ``sku`` (its base unit) due then, at the store, in house or by the subcontractor ``partner`` at
+    ``fee`` per base unit; nothing moves until it starts."""
+    sku: str
+    qty: Decimal
+    due: datetime | None = None
+    partner: str | None = None
+    fee: Decimal | None = None
+    location: str | None = None
+
+
+@dataclass(frozen=True)
+class WorkStep:
+    """What happens to a work order (by number; None: the store's only one open, of ``sku`` or ``partner`` when
+    said): ``action`` "start" (工单1开工 · 工单1领料 · 工单2发料给李记: its materials issued), "op" (工单1和面完成 ·
+    工单1下一道工序: ``op`` None the next), "made" (工单1完工,做了480个: ``qty`` None as planned; ``final`` False:
+    工单1先交300个, the rest still in progress; ``scrap``: 报废20个, said of it) or "cancel" (取消工单1: what was
+    issued goes back)."""
+    action: str
+    order_id: int | None = None
+    op: str | None = None
+    qty: Decimal | None = None
+    final: bool = True
+    scrap: Decimal | None = None
+    sku: str | None = None
+    partner: str | None = None
+    unit: str | None = None         # what ``qty`` was said in (its product's base unit: None)
+    scrap_unit: str | None = None
+
+
+@dataclass(frozen=True)
+class WorkOrders:
+    """工单 · 有哪些工单 · 在制品 · 工单1进度: the store's work orders not finished (``order_id``: that one, whatever its
+    state), each with its stage, next operation and what it holds in progress."""
+    order_id: int | None = None
+    location: str | None = None
+
+
+@dataclass(frozen=True)
 class Utilization:
     """这周顾问的利用率 · 明天高级顾问约满了吗: each service's hours booked against its bookable hours, day by day
     (``sku`` None: every service), and each family of services together in one unit."""
@@ -612,7 +667,7 @@ class Batch:
 Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | Export | ProductField
            | SetProduct | SetProducts | SetPack | SetPartner | AddProduct
            | RepeatPurchase | RetireProduct | Bookings | MovesQuery | ShipTransfer | RecordPayment | VoidPayment | StartCount | FinishCount | AddPartner | Relay | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
-           | SalesQuery | PurchaseQuery | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | SetUser | StaffQuery | OwedQuery | SetRecipe | SetSubstitute | PlanMaterials | PlaceMany | Utilization | TraceLot | LedgerCheck | Help
+           | SalesQuery | PurchaseQuery | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | SetUser | StaffQuery | OwedQuery | SetRecipe | SetSubstitute | SetOperations | MakeOrder | WorkStep | WorkOrders | PlanMaterials | PlaceMany | Utilization | TraceLot | LedgerCheck | Help
            | SmallTalk)
 
 

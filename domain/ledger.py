@@ -31,6 +31,7 @@ class MoveKind(StrEnum):
     CUSTOMER_RETURN = "customer_return"
     OPENING = "opening"
     PRODUCTION = "production"   # made in house (a bakery's croissants); ingredients are a use of their own
+    ISSUE = "issue"   # materials given to a work order: from the store to its work in progress (or a subcontractor)
 
 
 # Where stock comes from / goes to for a kind recorded at physical location ``here``.

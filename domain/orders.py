@@ -15,6 +15,7 @@ class OrderKind(StrEnum):
     PURCHASE = "purchase"
     SALE = "sale"
     TRANSFER = "transfer"
+    PRODUCTION = "production"   # a work order (工单): one product made through its recipe's operations
 
 
 class Status(StrEnum):

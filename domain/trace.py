@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from domain import bom, catalog, ledger
+from domain import bom, catalog, ledger, production
 
 MK = ledger.MoveKind
 INTO = (MK.RECEIPT, MK.PRODUCTION, MK.OPENING, MK.CUSTOMER_RETURN)   # how goods enter the network under a lot
@@ -61,7 +61,8 @@ class LotTrace:
     moved: tuple[Flow, ...]        # transfers from place to place
     went: tuple[Flow, ...]         # sold (per customer, walk-in: no partner), used, written off, returned
     counted: Decimal               # what counts found (+) or found missing (-), net
-    here: tuple[tuple[str, Decimal], ...]   # on hand by place, what remains of the lot (physical places)
+    here: tuple[tuple[str, Decimal], ...]   # on hand by place, what remains of the lot (physical places, and work
+    #                                         orders' work in progress: production.wip)
     made_from: tuple[Link, ...] = ()
     made_into: tuple[Link, ...] = ()
 
@@ -110,7 +111,7 @@ def trace(sku: str, lot: str, moves: Sequence[ledger.Move], *, batches: Sequence
     levels: dict[str, Decimal] = defaultdict(Decimal)
     for m in mine:
         for loc, d in m.deltas():
-            if _physical(loc):
+            if _physical(loc) or production.wip_of(loc) is not None:   # (a work order's materials: still ours)
                 levels[loc] += d
         if m.kind == MK.COUNT_ADJUSTMENT:
             counted += m.qty if _physical(m.dst) else -m.qty
@@ -119,8 +120,8 @@ def trace(sku: str, lot: str, moves: Sequence[ledger.Move], *, batches: Sequence
         elif m.kind == MK.TRANSFER_OUT:
             # a transfer is out to transit and in at its destination; the destination is the pair's other half
             groups[("move", m.src, _dest(m, mine))].append(m)
-        elif m.kind in OUT:
-            groups[("out", m.kind, m.src, m.partner)].append(m)
+        elif m.kind in OUT:   # (used by a work order: at its store)
+            groups[("out", m.kind, (production.wip_of(m.src) or (m.src,))[0], m.partner)].append(m)
 
     def flow(key: tuple[object, ...], ms: list[ledger.Move]) -> Flow:
         q = sum((m.qty for m in ms), Decimal(0))

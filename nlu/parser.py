@@ -146,6 +146,9 @@ class Parser:
         traced = self._trace(plain, speaker)
         if traced is not None:   # 追溯牛奶批号A123 · 15号那批牛腩卖给谁了 · 召回批号A123 · 账本校验
             return traced
+        work = self._work(plain, speaker)
+        if work is not None:   # 可颂的工序:和面30分钟… · 开工单:明天做可颂500个 · 工单1开工 · 工单1完工,做了480个 · 工单
+            return work
         materials = self._materials(plain, speaker)
         if materials is not None:   # 下周要做可颂500个,原料够不够 · 做500个可颂要买什么 · 生产计划:可颂500个
             return materials
@@ -1647,6 +1650,119 @@ class Parser:
             lines=tuple(commands.Line(sku=ln.sku, qty=ln.qty) for ln in made.command.lines),
             location=made.command.location, due=due), guesses=made.guesses)
 
+    def _work(self, s: str, speaker: context.Speaker) -> Result | None:
+        """Routings and work orders: 可颂的工序:和面30分钟,发酵2小时,烤制20分钟 · 删除可颂的工序 (set) · 开工单:明天做
+        可颂500个 · 安排生产可颂500个,周五前完成 · 委外加工:让李记做可颂500个,加工费每个1元 (planned) · 工单1开工 ·
+        工单1和面完成 · 工单1完工,做了480个 · 工单1先交300个 · 取消工单1 (a step) · 工单 · 在制品 · 工单1进度 (shown).
+        None: none of these."""
+        if not _WORK_HINT.search(s):
+            return None
+        asked = _OPS_ASKED.fullmatch(s)
+        sku = self._one_named(asked.group("head"), "product") if asked is not None else None
+        if sku is not None:   # 可颂的工序: its recipe, with its operations
+            return commands.Parsed(commands.ProductField(sku, "recipe"))
+        ops = _OPS_GONE.fullmatch(s) or _OPS_SET.fullmatch(s)
+        sku = self._one_named(ops.group("head"), "product") if ops is not None else None
+        if ops is not None and sku is not None:
+            if ops.re is _OPS_GONE:
+                return commands.Parsed(commands.SetOperations(sku))
+            steps = []
+            for part in _OPS_SPLIT.split(ops.group("rest")):
+                part = part.strip(" .。")
+                if not part:
+                    continue
+                one = _OP.fullmatch(part)
+                if one is None:
+                    return commands.Clarify("ops_unclear", detail=part)
+                n, unit = one.group("n"), one.group("u") or ""
+                minutes = None
+                if n or unit:
+                    v = numbers.value(n or "一")
+                    if not v or v <= 0:
+                        return commands.Clarify("bad_qty", detail=part)
+                    minutes = units.normalize(v * 60 if "时" in unit or unit.lower() == "h" else v)
+                steps.append(commands.Step(one.group("name"), minutes))
+            if not steps or len({x.name for x in steps}) != len(steps):
+                return commands.Clarify("ops_unclear", detail=ops.group("rest"))
+            return commands.Parsed(commands.SetOperations(sku, tuple(steps)))
+        if _WORK_LIST.fullmatch(s):
+            return commands.Parsed(commands.WorkOrders())
+        planned = _WORK_NEW.fullmatch(s) or _WORK_SUB.fullmatch(s) or _WORK_SUB_LET.fullmatch(s)
+        if planned is not None:
+            return self._work_order(planned, speaker)
+        step = _WORK_NUMBERED.fullmatch(s) or _WORK_CANCEL.fullmatch(s)
+        if step is None:
+            return None
+        number = step.group("id") or step.group("id2")
+        oid = int(number) if number else None
+        rest = (step.groupdict().get("rest") or step.groupdict().get("rest2") or "").strip(" ,")
+        if step.re is _WORK_CANCEL:
+            return commands.Parsed(commands.WorkStep("cancel", order_id=oid))
+        if _WORK_SHOW.fullmatch(rest):
+            return commands.Parsed(commands.WorkOrders(order_id=oid)) if oid is not None else None
+        if _WORK_START.fullmatch(rest):
+            return commands.Parsed(commands.WorkStep("start", order_id=oid))
+        if _WORK_NEXT.fullmatch(rest):
+            return commands.Parsed(commands.WorkStep("op", order_id=oid))
+        made = _WORK_MADE.fullmatch(rest)
+        if made is not None and (made.group("v") or made.group("n") or made.group("part")):
+            qty = numbers.value(made.group("n")) if made.group("n") else None
+            scrap = numbers.value(made.group("scrap")) if made.group("scrap") else None
+            if (made.group("n") and qty is None) or (made.group("scrap") and not scrap):
+                return commands.Clarify("bad_qty", detail=rest)
+            return commands.Parsed(commands.WorkStep("made", order_id=oid, qty=qty, scrap=scrap, unit=made.group("u"),
+                                                     scrap_unit=made.group("su"), final=not made.group("part")))
+        op = _WORK_OP.fullmatch(rest)
+        if op is not None:
+            return commands.Parsed(commands.WorkStep("op", order_id=oid, op=op.group("op")))
+        return None
+
+    def _work_order(self, m: re.Match[str], speaker: context.Speaker) -> Result | None:
+        """开工单:明天做可颂500个 · 委外加工:让李记做可颂500个,加工费每个1元: a work order's product, amount, day, and
+        subcontractor with its fee."""
+        rest = m.group("rest") or m.groupdict().get("rest2") or ""
+        partner = None
+        if m.re is not _WORK_NEW:
+            partner = self._one_named(m.group("who").strip(" ,"), "partner")
+            if partner is None:
+                return commands.Clarify("unknown_subcontractor", detail=m.group("who").strip(" ,")) \
+                    if m.re is _WORK_SUB else None
+        fee_said = _WORK_FEE.search(rest)
+        if fee_said is not None:
+            rest = rest[:fee_said.start()] + rest[fee_said.end():]
+        found = dates.find(rest, speaker.now)
+        due = found.when if found is not None else None
+        if found is not None:
+            rest = rest[:found.start] + rest[found.end:]
+        rest = _WORK_DUE_WORDS.sub("", rest).strip(" ,")
+        rest = re.sub(r"^(?:要|来|去)?(?:做|生产|加工|制作|烤)", "", rest)
+        made = self.parse(f"做了{rest}", speaker=speaker)
+        if isinstance(made, commands.Clarify):
+            return made if made.reason not in ("not_understood",) else None
+        cmd = made.command
+        if not isinstance(cmd, commands.RecordMoves) or cmd.movement != commands.Movement.PRODUCTION \
+                or len(cmd.lines) != 1:
+            return commands.Clarify("work_order_one") if isinstance(cmd, commands.RecordMoves) else None
+        line = cmd.lines[0]
+        fee = None
+        if fee_said is not None:
+            fee = numbers.value(fee_said.group("fee"))
+            if fee is None or fee < 0:
+                return commands.Clarify("bad_price", detail=fee_said.group(0))
+            if not (fee_said.group("per") or fee_said.group("per2")):   # 加工费500元: for the whole order
+                fee = (fee / line.qty).quantize(Decimal("0.0001")).normalize()
+            else:
+                unit = fee_said.group("u") or fee_said.group("u2") or ""
+                p = self.lex.product(line.sku)
+                if unit and unit != p.base_unit:
+                    try:
+                        per = units.to_base(Decimal(1), unit, base_unit=p.base_unit, packs=p.packs)
+                    except errors.DomainError:
+                        return commands.Clarify("unit_mismatch", mention=line.sku, detail=unit)
+                    fee = (fee / per).quantize(Decimal("0.0001")).normalize()
+        return commands.Parsed(commands.MakeOrder(sku=line.sku, qty=line.qty, due=due, partner=partner, fee=fee,
+                                                  location=cmd.location), guesses=made.guesses)
+
     def _service(self, s: str, speaker: context.Speaker) -> Result | None:
         """Service hours: a service's bookable hours a day (高级顾问每天可约8小时), what an hour of it counts as of another
         (1小时高级顾问=2小时初级顾问 · 高级顾问1小时抵初级顾问2小时), an appointment (周六下午2点王总约了高级顾问2小时 ·
@@ -2545,6 +2661,38 @@ _MATERIALS_END = (r"(?:(?:需要|要|得)(?:准备|备|用)?(?:多少|哪些|什
 _MATERIALS_ASKED = re.compile(r"(?:前|之前)?(?:要|计划|打算|准备|得)?(?:做|生产|烤|制作)(?P<items>[^?]+?),?(?:的话)?,?"
                               rf"(?:一共)?{_MATERIALS_END}[?]?")
 _MATERIALS_HINT = re.compile(r"料|缺|差|买|需求|计划")
+# routings and work orders (工序 · 工单 · 委外加工)
+_WORK_HINT = re.compile(r"工序|工艺|工单|在制|排产|安排生产|委外|外协|外发|代加工|加工费|让.{1,12}(?:加工|代工)")
+_OPS_SET = re.compile(r"(?P<head>[^,:]{1,20}?)的?(?:生产)?(?:工序|工艺流程|工艺路线|加工流程|生产流程)(?:是|为|改成|改为|设为)?[:,]?"
+                      r"(?P<rest>.*\S.*)")
+_OPS_ASKED = re.compile(r"(?P<head>[^,:]{1,20}?)的?(?:生产)?(?:工序|工艺流程|工艺路线)(?:是什么|是啥|有哪些|有几道|呢)?[?]?")
+_OPS_GONE = re.compile(r"(?:删除|删掉|去掉|清空|取消)(?P<head>.{1,20}?)的?(?:工序|工艺流程|工艺路线)")
+_OPS_SPLIT = re.compile(r"[,、;→>]+|->|然后|再|接着")
+_OP = re.compile(r"(?P<name>[\u4e00-\u9fffA-Za-z]{1,10}?)(?:约|大约|要|需要|用)?"
+                 r"(?:(?P<n>[\d.]+|[一二两三四五六七八九十半]+)个?\s*(?P<u>分钟|小时|钟头|min|h))?")
+_WORK_LIST = re.compile(r"(?:所有|全部|有哪些|现在的|在做的|没做完的|未完成的|本店的?)?(?:工单|生产工单|在制品?|生产进度)"
+                        r"(?:列表|进度|情况)?(?:有哪些|有什么|呢|怎么样了?)?[?]?")
+_WORK_NEW = re.compile(r"(?:开|下|建|新建|创建|新开)(?:个|一个|一张|张)?(?:生产)?工单[:,]?(?P<rest>.+)"
+                       r"|(?:安排生产|排产)[:,]?(?P<rest2>.+)")
+_WORK_SUB = re.compile(r"(?:委外加工|外协加工|外发加工|委外|外协|代加工)[:,]?(?:让|请|由|给|交给)?(?P<who>[^,:]{1,12}?)"
+                       r"(?:做|加工|代加工|生产)(?P<rest>.+)")
+_WORK_SUB_LET = re.compile(r"(?:让|请|由|交给)(?P<who>[^,:]{1,12}?)(?:加工|代加工|代工)(?P<rest>.+)")
+_WORK_FEE = re.compile(r",?加工费(?:是|为)?(?P<per>每(?P<u>[^\d\s]{1,2})?)?(?P<fee>\d+(?:\.\d+)?)(?:元|块钱?)?"
+                       r"(?P<per2>(?:/|每|一)(?P<u2>[^\d\s,]{1,2}))?")
+_WORK_DUE_WORDS = re.compile(r"(?:之前|以前|前)?(?:要)?(?:完成|做好|做完|交货|交|出货)(?:的)?|之前|以前")
+_WORK_NUMBERED = re.compile(r"(?:工单|生产单)\s*(?:#|号)?\s*(?P<id>\d{1,6})?\s*号?(?:的)?[,]?(?P<rest>.*)"
+                            r"|(?P<id2>\d{1,6})号工单(?P<rest2>.*)")
+_WORK_CANCEL = re.compile(r"(?:取消|作废|撤销|删除)(?:工单|生产单)\s*(?:#|号)?\s*(?P<id>\d{1,6})?号?"
+                          r"|(?:工单|生产单)\s*(?:#|号)?\s*(?P<id2>\d{1,6})?号?(?:取消|作废|不做了)了?")
+_WORK_SHOW = re.compile(r"(?:的)?(?:进度|状态|情况)?(?:怎么样了?|到哪了|到哪一步了?|如何|呢|做到哪了)?[?]?")
+_WORK_START = re.compile(r"(?:开工|开始生产|开始做|开始了|领料|发料|投产|下料|上线)(?:了)?(?:给.{1,12})?")
+_WORK_NEXT = re.compile(r"(?:下一道(?:工序)?|这道工序(?:做完|完成|好)了?|当前工序(?:做完|完成)了?)")
+_WORK_MADE = re.compile(r"(?P<part>先交|先入库|先收回|先做好了?|交了一部分,?|部分入库,?)?"
+                        r"(?P<v>完工|做好了?|做完了?|完成了?|入库了?|交货了?|收回来?了?|送回来?了?|做出来了?)?"
+                        r",?(?:(?:一共|共|实际)?(?:做了|出了|产出|入库|收回|送回|交了)?(?P<n>[\d.]+|[一二两三四五六七八九十百千万]+)"
+                        r"(?P<u>[\u4e00-\u9fffA-Za-z]{1,2})?)?"
+                        r"(?:,?(?:报废|损耗|坏了|废了)(?P<scrap>[\d.]+|[一二两三四五六七八九十]+)(?P<su>[\u4e00-\u9fffA-Za-z]{1,2})?)?")
+_WORK_OP = re.compile(r"(?P<op>[\u4e00-\u9fff]{1,8}?)(?:工序)?(?:完成了?|做完了?|好了|结束了?|搞定了?)")
 _MATERIALS_WHEN = re.compile(r"(?:下周|下星期|下礼拜|这周|本周|下个?月|这个月|本月)(?:一共)?")
 _MATERIALS_PLAN = re.compile(r"(?:生产计划|物料需求|物料计划|备料计划|备料)[:](?P<items>.+)")
 # 可颂的黄油可以用人造黄油代替 · 做可颂黄油不够时可以用淡奶油代替,用量1.2倍 · 可颂里的黄油没有了就换成人造黄油

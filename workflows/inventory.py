@@ -11,7 +11,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from domain import bom, catalog, commands, errors, events, ledger, orders, trace
+from domain import bom, catalog, commands, errors, events, ledger, orders, production, trace
 from workflows import takeover
 from workflows.ports import UnitOfWork
 
@@ -103,11 +103,14 @@ def _minus(levels: Sequence[ledger.LotLevel], used: Sequence[ledger.Move]) -> li
 
 
 def _make(uow: UnitOfWork, p: Plan, recipe: bom.Recipe, qty: Decimal, *, here: str, actor: Actor, force: bool,
-          taken: dict[tuple[str, str], Decimal], product: bool, within: tuple[str, ...] = ()) -> ledger.LotLevel | None:
+          taken: dict[tuple[str, str], Decimal], product: bool, within: tuple[str, ...] = (),
+          into: str | None = None, order_id: int | None = None) -> ledger.LotLevel | None:
     """``qty`` of ``recipe``'s product made at ``here``: its components used (and, ``product``, what it makes, in a
     lot of today: a latte made as it is sold), each move naming the recipe and its version. A component with a
     recipe of its own that the place lacks is made first, from that recipe, as much as is missing (the milk foam of
-    the lattes); ``within``: the products being made around this one, never made again inside it (a cycle)."""
+    the lattes); ``within``: the products being made around this one, never made again inside it (a cycle).
+    ``into``: the components are issued there instead (a work order's work in progress, its ``order_id``)."""
+    kind, dst = (MK.ISSUE, into) if into is not None else (MK.CONSUMPTION, None)
     start = len(p.moves)
     within = (*within, recipe.sku)
     lot = None
@@ -128,19 +131,29 @@ def _make(uow: UnitOfWork, p: Plan, recipe: bom.Recipe, qty: Decimal, *, here: s
             if lacking > 0:
                 used, left = bom.covered(c, lacking, have)
                 for sub, q in used:
-                    _out(uow, p, kind=MK.CONSUMPTION, line=commands.Line(sku=sub, qty=q), here=here, actor=actor,
-                         force=force, pending=taken)
+                    _out(uow, p, kind=kind, line=commands.Line(sku=sub, qty=q), here=here, actor=actor,
+                         force=force, pending=taken, dst=dst)
                     p.substituted.append((sku, sub, q))
                 need = need - lacking + left
                 if need <= 0:
                     continue
         first = _make_short(uow, p, sku, need, here=here, actor=actor, force=force, taken=taken, within=within) \
             if sku not in within and len(within) < bom.MAX_LEVELS else []
-        _out(uow, p, kind=MK.CONSUMPTION, line=commands.Line(sku=sku, qty=need), here=here, actor=actor, force=force,
-             pending=taken, made=first)
+        _out(uow, p, kind=kind, line=commands.Line(sku=sku, qty=need), here=here, actor=actor, force=force,
+             pending=taken, made=first, dst=dst)
     # each move names the recipe it was made for (those of a component's own recipe keep theirs)
     p.moves[start:] = [m if bom.made_by_recipe(m.note) else replace(m, note=recipe.note) for m in p.moves[start:]]
+    if order_id is not None:
+        p.moves[start:] = [replace(m, order_id=order_id) if m.kind == MK.ISSUE else m for m in p.moves[start:]]
     return lot
+
+
+def issue(uow: UnitOfWork, p: Plan, recipe: bom.Recipe, qty: Decimal, *, here: str, actor: Actor, force: bool,
+          into: str, order_id: int | None) -> None:
+    """What making ``qty`` by ``recipe`` needs, issued from ``here`` to ``into`` (a work order's work in progress),
+    as it would be used: substitutes for what the place lacks, made-in-house ingredients made first."""
+    _make(uow, p, recipe, qty, here=here, actor=actor, force=force, taken={}, product=False, into=into,
+          order_id=order_id)
 
 
 def _make_short(uow: UnitOfWork, p: Plan, sku: str, qty: Decimal, *, here: str, actor: Actor, force: bool,
@@ -311,6 +324,13 @@ def undo(uow: UnitOfWork, *, actor: Actor, batch: str | None = None) -> tuple[li
                                for m in original for loc in (m.src, m.dst) if not loc.startswith("~")]
     evs += _unreceive(uow, batch, actor=actor)
     _unpay(uow, batch, actor=actor)
+    for oid in sorted({m.order_id for m in original if m.order_id is not None}):   # a work order's write: its state
+        o = uow.orders.get(oid, lock=True)
+        if production.is_work_order(o):
+            o2 = production.settled(o, trace.standing(uow.stock.moves_of_order(oid)), batch)
+            uow.orders.save(o2)
+            if o2.status != o.status:
+                evs.append(events.OrderChanged(order_id=oid, kind=o2.kind.value, status=o2.status.value, at=actor.now))
     return original, evs
 
 
@@ -371,6 +391,8 @@ def command_of(moves: Sequence[ledger.Move], *, sku: str | None, qty: Decimal, n
                as_sku: str | None = None) -> commands.Command:
     """Rebuild a command like the one that produced ``moves``, for ``sku`` with a new quantity (on the earlier day
     the write was about, if it was about one); ``as_sku``: that line of another product (不是牛奶,是奶油)."""
+    if any(m.kind == MK.ISSUE or (m.order_id is not None and m.kind == MK.PRODUCTION) for m in moves):
+        raise errors.BadInput(code="correct_work_order")   # (a work order's write: undone, then said again)
     moves = [m for m in moves if not bom.made_by_recipe(m.note)]   # (a recipe's part is made again from the write)
     if not moves:
         raise errors.NotFound(code="nothing_to_undo")

@@ -22,18 +22,30 @@ class Row:
     supplier: str | None
     order_by: date | None   # the plan's day less the lead time (None: nothing to order)
     stand_ins: tuple[tuple[str, Decimal, Decimal], ...] = ()   # substitutes on hand: (sku, held, covers of this)
+    reserved: Decimal = Decimal(0)   # of what is on hand, what the store's work orders not started will take
 
     @property
     def short(self) -> Decimal:
-        return max(self.need - max(self.on_hand, Decimal(0)) - self.on_order, Decimal(0))
+        return max(self.need - max(self.on_hand - self.reserved, Decimal(0)) - self.on_order, Decimal(0))
 
 
-def requirements(uow: UnitOfWork, *, location: str, wanted: Sequence[tuple[str, Decimal]], by: datetime
-                 ) -> tuple[bom.Explosion, list[Row]]:
-    """The plan's explosion and a row for each bought ingredient it uses, in the order first used."""
+def reserved(uow: UnitOfWork, recipes: dict[str, bom.Recipe], *, location: str, besides: int | None = None
+             ) -> dict[str, Decimal]:
+    """What the work orders planned at ``location`` and not started (``besides``: but that one) will take of each
+    bought ingredient (a started one holds its materials in work in progress already)."""
+    planned = [(o.lines[0].sku, o.lines[0].qty) for o in uow.orders.list(kinds=["production"], statuses=["open"])
+               if o.location == location and o.id != besides and not o.meta.get("issued")]
+    return bom.explode(recipes, planned, {}).need if planned else {}
+
+
+def requirements(uow: UnitOfWork, *, location: str, wanted: Sequence[tuple[str, Decimal]], by: datetime,
+                 besides: int | None = None) -> tuple[bom.Explosion, list[Row]]:
+    """The plan's explosion and a row for each bought ingredient it uses, in the order first used; what the store's
+    work orders not started will take (``besides``: the one this plan is) is reserved from what it holds."""
     recipes = uow.recipes.all_current()
     have = {sku: uow.stock.on_hand(location, sku) for sku in recipes}   # (what is made here, held already)
     plan = bom.explode(recipes, wanted, have)
+    held_for = reserved(uow, recipes, location=location, besides=besides)
     partners = {p.code: p for p in uow.catalog.partners()}
     awaited: dict[str, Decimal] = {}
     for o in uow.orders.list(kinds=["purchase", "purchase_request"], statuses=["open", "partial"]):
@@ -50,7 +62,8 @@ def requirements(uow: UnitOfWork, *, location: str, wanted: Sequence[tuple[str, 
     for sku, need in plan.need.items():
         p = uow.catalog.product(sku)
         row = Row(sku=sku, need=need, on_hand=uow.stock.on_hand(location, sku), on_order=awaited.get(sku, Decimal(0)),
-                  order=Decimal(0), supplier=p.supplier if p else None, order_by=None)
+                  order=Decimal(0), supplier=p.supplier if p else None, order_by=None,
+                  reserved=held_for.get(sku, Decimal(0)))
         order = replenishment.order_quantity(row.short, pack=min(p.packs.values()) if p and p.packs else None,
                                              moq=p.moq if p else None)
         stand_ins = []

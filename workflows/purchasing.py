@@ -129,7 +129,8 @@ def balance(uow: UnitOfWork, partner: str) -> tuple[Decimal, Decimal, Decimal]:
     a supplier's receipts less what went back, at cost), what was paid, and what is still owed (goods − paid)."""
     p = partner_of(uow, partner)
     customer = p is not None and p.kind == catalog.PartnerKind.CUSTOMER
-    kinds = ["sale", "customer_return"] if customer else ["receipt", "return_to_supplier"]
+    # (a subcontractor's work: what its work orders brought back, at the charge each names)
+    kinds = ["sale", "customer_return"] if customer else ["receipt", "return_to_supplier", "production"]
     moves = uow.stock.moves(kinds=kinds, partner=partner)
     if customer:
         goods = sum(((price or Decimal(0)) * m.qty * (1 if m.reverses is None else -1)
@@ -144,14 +145,15 @@ def balance(uow: UnitOfWork, partner: str) -> tuple[Decimal, Decimal, Decimal]:
 def supplier_goods(uow: UnitOfWork, moves: list[ledger.Move]) -> tuple[Decimal, Decimal]:
     """What came in from a supplier and what went back to it (receipts, returns to supplier), at the cost each move
     names, else what the product's receipts cost lately (the catalog's when none); a reversal counts against what it
-    undoes."""
+    undoes. What a subcontractor made for us counts at its charge (none said: nothing owed for it)."""
+    moves = [m for m in moves if m.kind != ledger.MoveKind.PRODUCTION or m.unit_cost is not None]
     skus = {m.sku for m in moves if m.unit_cost is None}
     costs = metrics.unit_costs(uow, [p for p in uow.catalog.products() if p.sku in skus]) if skus else {}
     received = returned = Decimal(0)
     for m in moves:
         value = m.qty * (m.unit_cost if m.unit_cost is not None else costs.get(m.sku) or Decimal(0)) \
             * (1 if m.reverses is None else -1)
-        if m.kind == ledger.MoveKind.RECEIPT:
+        if m.kind in (ledger.MoveKind.RECEIPT, ledger.MoveKind.PRODUCTION):
             received += value
         elif m.kind == ledger.MoveKind.RETURN_TO_SUPPLIER:
             returned += value

@@ -13,7 +13,7 @@ from sqlmodel import Session
 
 from adapters.db import tables as t
 from adapters.db.types import UTCDateTime
-from domain import accounts, bom, catalog, chain, errors, ledger, orders, units
+from domain import accounts, bom, catalog, chain, errors, ledger, orders, production, units
 
 Q6 = Decimal("0.000001")
 
@@ -652,9 +652,16 @@ class StockRepo(_Repo):
             stmt = stmt.where(t.Move.sku == sku)
         if priced:
             stmt = stmt.where(t.Move.unit_price.is_not(None))
-        return [(s, at, (Decimal(1) if dst.startswith("~") else Decimal(-1)) * dec(q), price)
+        # (a work order's materials are used from its work in progress: the store's ~WIP:<store>, see production.wip)
+        return [(s, at, (Decimal(1) if dst.startswith("~") and not dst.startswith(production.WIP) else Decimal(-1))
+                 * dec(q), price)
                 for s, at, q, src, dst, price in self.s.execute(stmt).all()
-                if location is None or src == location or dst == location]
+                if location is None or _at(src, location) or _at(dst, location)]
+
+
+def _at(loc: str, location: str) -> bool:
+    """``loc`` is the store ``location`` or its work in progress."""
+    return loc == location or (production.wip_of(loc) or ("",))[0] == location
 
 
 # ---------------------------------------------------------------- orders
@@ -755,6 +762,12 @@ class RecipeRepo(_Repo):
             newest[r.sku] = r
         return {sku: _recipe_of(r) for sku, r in newest.items() if r.components}
 
+    def version(self, sku: str, version: int) -> bom.Recipe | None:
+        """That version of ``sku``'s recipe (None: no such version, or one that took it away)."""
+        r = self.s.execute(select(t.Recipe).where(t.Recipe.tenant_id == self.tid, t.Recipe.sku == sku,
+                                                  t.Recipe.version == version)).scalars().first()
+        return _recipe_of(r) if r is not None and r.components else None
+
     def latest_version(self, sku: str) -> int:
         v = self.s.execute(select(func.max(t.Recipe.version)).where(t.Recipe.tenant_id == self.tid,
                                                                     t.Recipe.sku == sku)).scalar()
@@ -767,7 +780,9 @@ class RecipeRepo(_Repo):
                             yields=recipe.yields if recipe else Decimal(1),
                             components=[[c.sku, str(c.qty), *([[[x.sku, str(x.qty)] for x in c.substitutes]]
                                                               if c.substitutes else [])]
-                                        for c in recipe.components] if recipe else []))
+                                        for c in recipe.components] if recipe else [],
+                            operations=[[op.name, str(op.minutes) if op.minutes is not None else None]
+                                        for op in recipe.operations] if recipe else []))
         self.s.flush()
         return version
 
@@ -775,7 +790,9 @@ class RecipeRepo(_Repo):
 def _recipe_of(r: t.Recipe) -> bom.Recipe:
     return bom.Recipe(sku=r.sku, yields=dec(r.yields), version=r.version, components=tuple(
         bom.Component(sku=c[0], qty=Decimal(c[1]), substitutes=tuple(
-            bom.Component(sku=x[0], qty=Decimal(x[1])) for x in (c[2] if len(c) > 2 else ()))) for c in r.components))
+            bom.Component(sku=x[0], qty=Decimal(x[1])) for x in (c[2] if len(c) > 2 else ()))) for c in r.components),
+        operations=tuple(bom.Operation(name=n, minutes=Decimal(m) if m is not None else None)
+                         for n, m in (r.operations or [])))
 
 
 class PaymentRepo(_Repo):

@@ -631,3 +631,70 @@ def test_a_recipes_substitutes_import_export_back_and_stand_in_for_what_the_plac
         with cafe() as uow, pytest.raises(importer.ImportError_) as exc:
             importer.import_file(uow, "recipes", tmp_path / "bad.csv", now=T0)
         assert reason in exc.value.reason, exc.value.reason
+
+
+def test_a_work_order_issues_to_work_in_progress_makes_undoes_and_bills_its_subcontractor(cafe):
+    """Croissants through a recipe with operations, in house and at a subcontractor; on either database."""
+    from domain import bom, production
+    from workflows import production as work
+    from workflows import purchasing
+    with cafe() as uow:
+        uow.recipes.add(bom.Recipe(sku="B09", yields=D(10), components=(
+            bom.Component("B03", D("0.5")), bom.Component("B07", D("0.25"))), operations=(
+            bom.Operation("和面", D(30)), bom.Operation("烤制", None))), sku="B09", at=T0, actor="zhou")
+        uow.commit()
+    before = stock(cafe)
+    with cafe() as uow:   # the routing round-trips; an order keeps the version it was planned with
+        assert uow.recipes.current("B09").operations == (bom.Operation("和面", D(30)), bom.Operation("烤制", None))
+        o, _, rows = work.create(uow, commands.MakeOrder(sku="B09", qty=D(100)), actor=actor(uow, batch="plan"))
+        assert [(r.sku, r.need) for r in rows] == [("B03", D(5)), ("B07", D("2.5"))]
+        o2, _, rows = work.create(uow, commands.MakeOrder(sku="B09", qty=D(40), partner="V01", fee=D("1.5")),
+                                  actor=actor(uow, batch="plan2"))
+        assert [r.reserved for r in rows] == [D(5), D("2.5")]   # the first, not started, holds its materials
+        done = work.start(uow, uow.orders.get(o.id), actor=actor(uow, batch="start"), force=False)
+        work.record(uow, done, actor=actor(uow, batch="start"))
+        uow.commit()
+    held = stock(cafe)
+    assert (before[("XH", "B03")] - held[("XH", "B03")], before[("XH", "B07")] - held[("XH", "B07")]) == (5, D("2.5"))
+    with cafe() as uow:
+        assert work.holding(uow, [uow.orders.get(o.id)]) == {o.id: {"B03": D(5), "B07": D("2.5")}}
+        a = actor(uow, batch="part")   # 40 made of 100: 40% of what is in progress used
+        done = work.make(uow, uow.orders.get(o.id), D(40), final=False, scrap=None, actor=a, force=False)
+        work.record(uow, done, actor=a)
+        uow.commit()
+    with cafe() as uow:
+        got = uow.orders.get(o.id)
+        assert (got.status, got.lines[0].received) == (orders_status("partial"), D(40))
+        assert work.holding(uow, [got]) == {o.id: {"B03": D(3), "B07": D("1.5")}}
+        # what it used is demand for the flour at the store (its work in progress is the store's)
+        assert sum(q for _, q in uow.stock.sales_by_sku(location="XH", since=T0 - timedelta(days=1), sku="B03",
+                                                        demand=True).get("B03", [])) == 2
+        inventory.undo(uow, actor=actor(uow, batch="u1"), batch="part")
+        uow.commit()
+    with cafe() as uow:
+        got = uow.orders.get(o.id)
+        assert (got.status, got.lines[0].received) == (orders_status("partial"), D(0))
+        assert work.holding(uow, [got]) == {o.id: {"B03": D(5), "B07": D("2.5")}}
+        assert sum(q for _, q in uow.stock.sales_by_sku(location="XH", since=T0 - timedelta(days=1), sku="B03",
+                                                        demand=True).get("B03", [])) == 0
+        a = actor(uow, batch="sub")   # the subcontractor's: started and finished in one write, 38 of 40 back
+        done = work.make(uow, uow.orders.get(o2.id), D(38), final=True, scrap=None, actor=a, force=False)
+        assert {m.dst for m in done.plan.moves if m.kind.value == "issue"} == {production.wip("XH", "V01")}
+        work.record(uow, done, actor=a)
+        uow.commit()
+    with cafe() as uow:
+        assert uow.orders.get(o2.id).status == orders_status("done")
+        assert work.holding(uow, [uow.orders.get(o2.id)]) == {o2.id: {}}
+        assert purchasing.balance(uow, "V01")[0] == D(57)    # 38 × 1.5 on its account
+        a = actor(uow, batch="cancel")   # the first cancelled: what it held goes back
+        work.record(uow, work.cancel(uow, uow.orders.get(o.id), actor=a), actor=a)
+        uow.commit()
+    with cafe(write=False) as uow:   # (the croissants in two lots: the opening one and the day's made)
+        rows = importer.export_rows(uow, "stock")
+    on_hand = {k: sum(D(r["qty"]) for r in rows if (r["location"], r["sku"]) == k) for k in (("XH", "B03"), ("XH", "B09"))}
+    assert on_hand == {("XH", "B03"): before[("XH", "B03")] - 2, ("XH", "B09"): before[("XH", "B09")] + 38}
+
+
+def orders_status(s):
+    from domain import orders
+    return orders.Status(s)

@@ -161,6 +161,18 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
     elif isinstance(c, commands.PlanMaterials):
         d |= {"intent": "plan_materials", "lines": _lines(c.lines), "location": c.location,
               "due": c.due.strftime("%Y-%m-%d %H:%M") if c.due else None}
+    elif isinstance(c, commands.SetOperations):
+        d |= {"intent": "set_operations", "sku": c.sku,
+              "steps": [[x.name, str(x.minutes) if x.minutes is not None else None] for x in c.steps]}
+    elif isinstance(c, commands.MakeOrder):
+        d |= {"intent": "work_order", "lines": [[c.sku, str(c.qty)]], "location": c.location, "partner": c.partner,
+              "fee": str(c.fee) if c.fee is not None else None, "due": c.due.strftime("%Y-%m-%d %H:%M") if c.due else None}
+    elif isinstance(c, commands.WorkStep):
+        d |= {"intent": f"work_{c.action}", "order_id": c.order_id, "op": c.op,
+              "qty": str(c.qty) if c.qty is not None else None, "final": c.final,
+              "scrap": str(c.scrap) if c.scrap is not None else None}
+    elif isinstance(c, commands.WorkOrders):
+        d |= {"intent": "work_orders", "order_id": c.order_id}
     elif isinstance(c, commands.SetSubstitute):
         d |= {"intent": "set_substitute", "sku": c.sku, "component": c.component, "substitute": c.substitute,
               "ratio": str(c.ratio) if c.ratio is not None else None}

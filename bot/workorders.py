@@ -1,0 +1,169 @@
+"""What the chat says of work orders (工单) and routings (工序): planned, started, an operation done, made, cancelled,
+and the list of those in progress. Text only; the writes are workflows/production.py's."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from bot.replies import N, _on_day, loc_name, partner_name, pname, qty_text
+from domain import bom, orders, production
+from nlu import context
+
+
+def minutes_text(t: Any, lang: str, minutes: Decimal | None) -> str:
+    """30分钟 · 2小时 · 1小时30分钟 (nothing: not said)."""
+    if minutes is None:
+        return ""
+    hours, rest = divmod(minutes, 60)
+    if hours and rest:
+        return str(t("work.hours_minutes", lang, h=N(hours), m=N(rest)))
+    return str(t("work.hours", lang, h=N(hours)) if hours else t("work.minutes", lang, m=N(rest)))
+
+
+def routing(t: Any, lang: str, ops: Sequence[bom.Operation] | Sequence[production.Step]) -> str:
+    """和面 30分钟 → 发酵 2小时 → 烤制 20分钟 (✓ before those done)."""
+    return " → ".join(("✓" if getattr(op, "done", False) else "") + op.name
+                      + (f" {minutes_text(t, lang, op.minutes)}" if op.minutes is not None else "") for op in ops)
+
+
+def place(t: Any, lang: str, loc: str, cat: context.Catalog | None) -> str:
+    """A place's name; a work order's work in progress as such (南山店·在制 · 李记·外协)."""
+    wip = production.wip_of(loc)
+    if wip is None:
+        return loc_name(loc, cat)
+    store, partner = wip
+    return str(t("work.wip_sub", lang, partner=partner_name(partner, cat)) if partner
+               else t("work.wip_at", lang, store=loc_name(store, cat)))
+
+
+def _stuff(t: Any, lang: str, by: dict[str, Decimal], cat: context.Catalog | None) -> str:
+    return str(t("recipe.joiner", lang)).join(f"{pname(cat, k)} {qty_text(cat, k, v)}" for k, v in by.items() if v)
+
+
+def title(t: Any, lang: str, o: orders.Order, cat: context.Catalog | None) -> str:
+    """工单 #5 可颂 500个 (李记外协)."""
+    line = production.product(o)
+    sub = str(t("work.by_sub", lang, partner=partner_name(o.partner, cat))) if o.partner else ""
+    return str(t("work.title", lang, id=o.id, product=pname(cat, line.sku), qty=qty_text(cat, line.sku, line.qty),
+                 sub=sub))
+
+
+def planned(t: Any, lang: str, o: orders.Order, cat: context.Catalog | None, *, now: datetime) -> str:
+    """🛠️ 工单 #5 已建: … 工序 … (nothing moves until it starts)."""
+    due = o.due.astimezone(now.tzinfo).date() if o.due else None
+    steps = production.steps(o)
+    fee = production.product(o).unit_price
+    out = [str(t("work.planned", lang, title=title(t, lang, o, cat), place=loc_name(o.location, cat),
+                 due=t("work.due", lang, day=_on_day(lang, due)) if due else ""))]
+    out.append(str(t("work.ops", lang, ops=routing(t, lang, steps)) if steps else t("work.no_ops", lang,
+                                                                                 product=pname(cat, o.lines[0].sku))))
+    if o.partner and fee is not None:
+        out.append(str(t("work.fee", lang, fee=f"¥{fee:.2f}", unit=qty_text(cat, o.lines[0].sku, Decimal(1)).lstrip("1 "),
+                         total=f"¥{fee * o.lines[0].qty:.2f}")))
+    out.append(str(t("work.how_sub" if o.partner else "work.how", lang, id=o.id)))
+    return "\n".join(out)
+
+
+def issued(t: Any, lang: str, o: orders.Order, by: dict[str, Decimal], cat: context.Catalog | None) -> str:
+    """▶️ 工单 #5 开工,领料:… (📦 sent to the subcontractor); then the next operation."""
+    key = "work.sent" if o.partner else "work.started"
+    text = str(t(key, lang, title=title(t, lang, o, cat), partner=partner_name(o.partner, cat),
+                 items=_stuff(t, lang, by, cat) or t("work.nothing", lang)))
+    return text + next_op(t, lang, o)
+
+
+def next_op(t: Any, lang: str, o: orders.Order) -> str:
+    step = production.next_step(o)
+    if step is None:
+        return "\n" + str(t("work.ops_all_done", lang, id=o.id)) if production.steps(o) else ""
+    left = production.minutes_left(o)
+    return "\n" + str(t("work.next", lang, op=step.name, took=f" {minutes_text(t, lang, step.minutes)}"
+                        if step.minutes is not None else "",
+                        left=t("work.left", lang, time=minutes_text(t, lang, left)) if left is not None else ""))
+
+
+def stepped(t: Any, lang: str, o: orders.Order, marked: Sequence[production.Step]) -> str:
+    return str(t("work.op_done", lang, id=o.id, ops="、".join(s.name for s in marked))) + next_op(t, lang, o)
+
+
+def made(t: Any, lang: str, o: orders.Order, qty: Decimal, used: dict[str, Decimal], lot: str | None,
+         cat: context.Catalog | None, *, scrap: Decimal | None) -> str:
+    """🏁 工单 #5 完工:可颂 480个入库 … 计划 500个,完成 96% · 用掉:… (or what was delivered so far)."""
+    line = production.product(o)
+    out = [str(t("work.made" if o.status == orders.Status.DONE else "work.made_part", lang, id=o.id,
+                 product=pname(cat, line.sku), qty=qty_text(cat, line.sku, qty), lot=lot or "",
+                 place=loc_name(o.location, cat), made=qty_text(cat, line.sku, line.received),
+                 planned=qty_text(cat, line.sku, line.qty),
+                 left=qty_text(cat, line.sku, max(line.qty - line.received, Decimal(0)))))]
+    if o.status == orders.Status.DONE:
+        out.append(str(t("work.yield", lang, planned=qty_text(cat, line.sku, line.qty),
+                         pct=f"{line.received / line.qty * 100:.0f}")))
+    if scrap:
+        out.append(str(t("work.scrap", lang, qty=qty_text(cat, line.sku, scrap))))
+    if used:
+        out.append(str(t("work.used", lang, items=_stuff(t, lang, used, cat))))
+    if o.partner and line.unit_price is not None and qty > 0:
+        out.append(str(t("work.fee_owed", lang, partner=partner_name(o.partner, cat),
+                         amount=f"¥{line.unit_price * qty:.2f}")))
+    return "\n".join(out)
+
+
+def cancelled(t: Any, lang: str, o: orders.Order, back: dict[str, Decimal], cat: context.Catalog | None) -> str:
+    text = str(t("work.cancelled", lang, title=title(t, lang, o, cat)))
+    return text + (str(t("work.returned", lang, items=_stuff(t, lang, back, cat),
+                         place=loc_name(o.location, cat))) if back else "")
+
+
+def stage(t: Any, lang: str, o: orders.Order) -> str:
+    """待开工 · 在制(下一道:发酵) · 外协中 · 已完工 · 已取消."""
+    if o.status == orders.Status.OPEN:
+        return str(t("work.stage.planned", lang))
+    if o.status != orders.Status.PARTIAL:
+        return str(t(f"order_state.production.{o.status.value}", lang))
+    step = production.next_step(o)
+    word = str(t("work.stage.sub" if o.partner else "work.stage.wip", lang))
+    return word + (str(t("work.stage.next", lang, op=step.name)) if step is not None else "")
+
+
+def listing(t: Any, lang: str, rows: Sequence[orders.Order], holding: dict[int, dict[str, Decimal]],
+            cat: context.Catalog | None, *, now: datetime, where: str) -> str:
+    """🛠️ 南山店 在做的工单 2 个: a line each, soonest due first, with what it holds in progress."""
+    if not rows:
+        return str(t("work.none", lang, where=where))
+    out = [str(t("work.head", lang, where=where, n=len(rows)))]
+    for o in rows:
+        line = production.product(o)
+        due = o.due.astimezone(now.tzinfo).date() if o.due else None
+        late = due is not None and due < now.date()
+        out.append(str(t("work.row", lang, id=o.id, product=pname(cat, line.sku),
+                         made=N(line.received), qty=qty_text(cat, line.sku, line.qty),
+                         sub=t("work.by_sub", lang, partner=partner_name(o.partner, cat)) if o.partner else "",
+                         stage=stage(t, lang, o),
+                         due=t("work.due", lang, day=_on_day(lang, due)) if due else "",
+                         late=t("work.late", lang) if late else "")))
+        held = holding.get(o.id or 0)
+        if held:
+            out.append(str(t("work.held", lang, items=_stuff(t, lang, held, cat))))
+    return "\n".join(out)
+
+
+def detail(t: Any, lang: str, o: orders.Order, held: dict[str, Decimal], cat: context.Catalog | None, *,
+           now: datetime) -> str:
+    """One work order: its stage, operations, what it holds in progress and what happened to it, when, by whom."""
+    out = [f"{title(t, lang, o, cat)} · {stage(t, lang, o)}"]
+    line = production.product(o)
+    if line.received:
+        out.append(str(t("work.so_far", lang, made=qty_text(cat, line.sku, line.received))))
+    steps = production.steps(o)
+    if steps:
+        out.append(str(t("work.ops", lang, ops=routing(t, lang, steps))))
+    if held:
+        out.append(str(t("work.held", lang, items=_stuff(t, lang, held, cat))))
+    for e in o.meta.get("log", [])[-8:]:
+        at = datetime.fromisoformat(e["at"]).astimezone(now.tzinfo)
+        what = str(t(f"work.log.{e['what']}", lang, op=e.get("op", ""),
+                     qty=qty_text(cat, line.sku, Decimal(e["qty"])) if e.get("qty") else ""))
+        out.append(f"  {at:%m-%d %H:%M} {e.get('by', '')} {what}")
+    return "\n".join(out)

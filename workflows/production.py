@@ -1,0 +1,188 @@
+"""Work orders at a store (domain/production.py): planned with the materials checked, started (the materials issued
+from the store to the order's work in progress, or to its subcontractor), operations marked done, made (the product
+taken into stock in a lot of the day, what it used out of work in progress in the same write, so the lots stay
+joined), cancelled (what was issued goes back). Each write is one batch, undone as any other."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from decimal import ROUND_HALF_UP, Decimal
+
+from domain import bom, catalog, commands, errors, events, ledger, orders, production, trace
+from workflows import inventory, mrp, purchasing
+from workflows.ports import UnitOfWork
+
+MK = ledger.MoveKind
+OPEN = [orders.Status.OPEN.value, orders.Status.PARTIAL.value]
+
+
+@dataclass
+class Done:
+    """What a step did: the order as it is now, the write's moves and what they lacked, the operations marked."""
+    order: orders.Order
+    plan: inventory.Plan = field(default_factory=inventory.Plan)
+    marked: list[production.Step] = field(default_factory=list)
+    used: dict[str, Decimal] = field(default_factory=dict)   # what making it used from work in progress, sku → qty
+
+
+def create(uow: UnitOfWork, cmd: commands.MakeOrder, *, actor: inventory.Actor
+           ) -> tuple[orders.Order, bom.Explosion, list[mrp.Row]]:
+    """A planned work order, kept (audited), and its materials against the store's stock, what other planned work
+    orders need first and what is on order by its day."""
+    here = inventory.home(actor.user, cmd.location)
+    product = uow.catalog.product(cmd.sku)
+    if product is None:
+        raise errors.NotFound(code="unknown_sku", sku=cmd.sku)
+    if product.is_service:
+        raise errors.BadInput(code="work_order_service", product=product.name)
+    recipe = uow.recipes.current(cmd.sku)
+    if recipe is None:   # nothing to issue or to use up: a subcontractor making it all is a purchase
+        raise errors.BadInput(code="work_order_no_recipe", product=product.name)
+    if cmd.partner is not None:
+        partner = purchasing.partner_of(uow, cmd.partner)
+        if partner is None or partner.kind != catalog.PartnerKind.SUPPLIER:
+            raise errors.BadInput(code="subcontractor_not_supplier", partner=partner.name if partner else cmd.partner)
+    o = production.new(sku=cmd.sku, qty=cmd.qty, recipe=recipe, location=here, at=actor.now,
+                       by=actor.user.username, partner=cmd.partner, fee=cmd.fee, due=cmd.due)
+    o = replace(o, id=uow.orders.add(o))
+    uow.chat.audit(at=actor.now, actor=actor.user.username, action="work_order_planned",
+                   detail={"order": o.id, "sku": cmd.sku, "qty": str(cmd.qty), "location": here,
+                           "partner": cmd.partner, "fee": str(cmd.fee) if cmd.fee is not None else None,
+                           "recipe": recipe.note})
+    plan, rows = mrp.requirements(uow, location=here, wanted=[(cmd.sku, cmd.qty)], by=cmd.due or actor.now,
+                                  besides=o.id)
+    return o, plan, rows
+
+
+def find(uow: UnitOfWork, cmd: commands.WorkStep, *, user: catalog.User) -> orders.Order:
+    """The work order a step is said of: by number, else the only one open at the speaker's store (of the product or
+    subcontractor said). None found, or several: said, with their numbers."""
+    if cmd.order_id is not None:
+        o: orders.Order | None = uow.orders.get(cmd.order_id, lock=True)
+        if o is None or not production.is_work_order(o):
+            raise errors.NotFound(code="work_order_not_found", id=cmd.order_id)
+        if user.location is not None and o.location != user.location and not user.can("approve"):
+            raise errors.NotFound(code="work_order_not_found", id=cmd.order_id)
+        return o
+    mine = [o for o in uow.orders.list(kinds=[orders.OrderKind.PRODUCTION.value], statuses=OPEN)
+            if (user.location is None or o.location == user.location)
+            and (cmd.sku is None or production.product(o).sku == cmd.sku)
+            and (cmd.partner is None or o.partner == cmd.partner)]
+    if cmd.action == "start":   # (开工 of the one not started yet)
+        mine = [o for o in mine if not o.meta.get("issued")] or mine
+    if len(mine) != 1:
+        raise errors.NotFound(code="work_order_which" if mine else "work_order_none",
+                              ids="、".join(f"#{o.id}" for o in mine))
+    found: orders.Order | None = uow.orders.get(mine[0].id or 0, lock=True)
+    assert found is not None
+    return found
+
+
+def _recipe(uow: UnitOfWork, o: orders.Order) -> bom.Recipe:
+    """The recipe version the order was planned with (the current one if that version is gone)."""
+    sku = production.product(o).sku
+    note = str(o.meta.get("recipe", ""))
+    version = note.rsplit(":v", 1)[-1] if ":v" in note else ""
+    recipe: bom.Recipe | None = (uow.recipes.version(sku, int(version)) if version.isdigit() else None) \
+        or uow.recipes.current(sku)
+    if recipe is None:
+        raise errors.BadInput(code="work_order_no_recipe", product=sku)
+    return recipe
+
+
+def start(uow: UnitOfWork, o: orders.Order, *, actor: inventory.Actor, force: bool) -> Done:
+    """Its materials issued: what the recipe needs for the whole order, from the store (substitutes for what it
+    lacks, made-in-house ingredients made first), to its work in progress or its subcontractor."""
+    o = production.started(o, at=actor.now, by=actor.user.username, batch=actor.batch)
+    p = inventory.Plan()
+    here = o.location or inventory.home(actor.user, None)
+    inventory.issue(uow, p, _recipe(uow, o), production.product(o).qty, here=here, actor=actor, force=force,
+                    into=production.wip(here, o.partner), order_id=o.id)
+    return Done(order=o, plan=p)
+
+
+def step(uow: UnitOfWork, o: orders.Order, name: str | None, *, actor: inventory.Actor) -> Done:
+    o, marked = production.step_done(o, name, at=actor.now, by=actor.user.username)
+    uow.orders.save(o)
+    return Done(order=o, marked=marked)
+
+
+def make(uow: UnitOfWork, o: orders.Order, qty: Decimal | None, *, final: bool, scrap: Decimal | None,
+         actor: inventory.Actor, force: bool) -> Done:
+    """``qty`` made (None: what is still to make): taken into the store in a lot of the day, what it used taken out
+    of work in progress in the same write (all of it when the order finishes, else its share), a subcontractor's
+    charge on the product's move. An order not started is started in the same write."""
+    done = Done(order=o)
+    if not o.meta.get("issued"):
+        done = start(uow, o, actor=actor, force=force)
+    o = done.order
+    line = production.product(o)
+    qty = qty if qty is not None else max(line.qty - line.received, Decimal(0))
+    share = production.used_share(o, qty, final=final)
+    o = production.made(o, qty, final=final, at=actor.now, by=actor.user.username, batch=actor.batch, scrap=scrap)
+    here = o.location or inventory.home(actor.user, None)
+    recipe = _recipe(uow, o)
+    held = production.held(trace.standing(uow.stock.moves_of_order(o.id or 0)))
+    for m in done.plan.moves:   # (issued in this very write)
+        for loc, d in m.deltas():
+            if production.wip_of(loc) is not None:
+                held[(loc, m.sku, m.lot)] = held.get((loc, m.sku, m.lot), Decimal(0)) + d
+    p = done.plan
+    for (loc, sku, lot), q in sorted(held.items()):
+        use = q if share == 1 else (q * share).quantize(bom.STORED, rounding=ROUND_HALF_UP).normalize()
+        if use <= 0:
+            continue
+        p.moves.append(ledger.Move(kind=MK.CONSUMPTION, sku=sku, qty=use, src=loc, dst=catalog.VIRTUAL[
+            catalog.LocationKind.CONSUMPTION], lot=lot, at=actor.at, actor=actor.user.username,
+            message_id=actor.message_id, batch=actor.batch, order_id=o.id, note=recipe.note))
+        done.used[sku] = done.used.get(sku, Decimal(0)) + use
+    if qty > 0:
+        made = uow.catalog.product(line.sku)
+        expiry = ledger.expiry_for(made, actor.at) if made is not None else None
+        code = ledger.lot_code(actor.at, None)
+        p.lots.append((line.sku, code, expiry))
+        p.moves.append(ledger.inbound(kind=MK.PRODUCTION, sku=line.sku, qty=qty, here=here, at=actor.at, lot=code,
+                                      unit_cost=line.unit_price if o.partner else None, partner=o.partner,
+                                      actor=actor.user.username, message_id=actor.message_id, batch=actor.batch,
+                                      order_id=o.id, note=f"工单#{o.id}"))
+    return replace(done, order=o, plan=p)
+
+
+def cancel(uow: UnitOfWork, o: orders.Order, *, actor: inventory.Actor) -> Done:
+    """Cancelled: what it holds in progress goes back to the store, lot by lot."""
+    o2 = production.cancelled(o, at=actor.now, by=actor.user.username, batch=actor.batch)
+    p = inventory.Plan()
+    here = o.location or inventory.home(actor.user, None)
+    for (loc, sku, lot), q in sorted(production.held(trace.standing(uow.stock.moves_of_order(o.id or 0))).items()):
+        if q > 0:
+            p.moves.append(ledger.Move(kind=MK.ISSUE, sku=sku, qty=q, src=loc, dst=here, lot=lot, at=actor.at,
+                                       actor=actor.user.username, message_id=actor.message_id, batch=actor.batch,
+                                       order_id=o.id, note="退料"))
+    return Done(order=o2, plan=p)
+
+
+def record(uow: UnitOfWork, done: Done, *, actor: inventory.Actor) -> list[events.Event]:
+    """The step's moves written and the order saved, in the same unit of work."""
+    evs = inventory.record(uow, done.plan, actor=actor) if done.plan.moves else []
+    uow.orders.save(done.order)
+    evs.append(events.OrderChanged(order_id=done.order.id or 0, kind=done.order.kind.value,
+                                   status=done.order.status.value, at=actor.now))
+    return evs
+
+
+def open_at(uow: UnitOfWork, location: str | None) -> list[orders.Order]:
+    """The work orders not finished at ``location`` (every place: None), soonest due first."""
+    rows = [o for o in uow.orders.list(kinds=[orders.OrderKind.PRODUCTION.value], statuses=OPEN)
+            if location is None or o.location == location]
+    return sorted(rows, key=lambda o: (o.due is None, o.due.isoformat() if o.due else "", o.id or 0))
+
+
+def holding(uow: UnitOfWork, orders_: Sequence[orders.Order]) -> dict[int, dict[str, Decimal]]:
+    """What each order holds in progress, by product (its lots summed)."""
+    out: dict[int, dict[str, Decimal]] = {}
+    for o in orders_:
+        by: dict[str, Decimal] = {}
+        for (_, sku, _), q in production.held(trace.standing(uow.stock.moves_of_order(o.id or 0))).items():
+            by[sku] = by.get(sku, Decimal(0)) + q
+        out[o.id or 0] = {k: v for k, v in by.items() if v != 0}
+    return out
