@@ -165,5 +165,6 @@ def detail(t: Any, lang: str, o: orders.Order, held: dict[str, Decimal], cat: co
         at = datetime.fromisoformat(e["at"]).astimezone(now.tzinfo)
         what = str(t(f"work.log.{e['what']}", lang, op=e.get("op", ""),
                      qty=qty_text(cat, line.sku, Decimal(e["qty"])) if e.get("qty") else ""))
-        out.append(f"  {at:%m-%d %H:%M} {e.get('by', '')} {what}")
+        who = next((u.display_name for u in (cat.users if cat else ()) if u.username == e.get("by")), e.get("by", ""))
+        out.append(f"  {at:%m-%d %H:%M} {who} {what}")
     return "\n".join(out)

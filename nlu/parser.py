@@ -1690,7 +1690,7 @@ class Parser:
         planned = _WORK_NEW.fullmatch(s) or _WORK_SUB.fullmatch(s) or _WORK_SUB_LET.fullmatch(s)
         if planned is not None:
             return self._work_order(planned, speaker)
-        step = _WORK_NUMBERED.fullmatch(s) or _WORK_CANCEL.fullmatch(s)
+        step = _WORK_CANCEL.fullmatch(s) or _WORK_NUMBERED.fullmatch(s)
         if step is None:
             return None
         number = step.group("id") or step.group("id2")
@@ -1736,13 +1736,15 @@ class Parser:
             rest = rest[:found.start] + rest[found.end:]
         rest = _WORK_DUE_WORDS.sub("", rest).strip(" ,")
         rest = re.sub(r"^(?:要|来|去)?(?:做|生产|加工|制作|烤)", "", rest)
-        made = self.parse(f"做了{rest}", speaker=speaker)
+        # (read as goods come in: the product and amount, whatever its category — 牛腩 cooked is no use here)
+        made = self.parse(f"收到{rest}", speaker=speaker)
         if isinstance(made, commands.Clarify):
             return made if made.reason not in ("not_understood",) else None
         cmd = made.command
-        if not isinstance(cmd, commands.RecordMoves) or cmd.movement != commands.Movement.PRODUCTION \
-                or len(cmd.lines) != 1:
-            return commands.Clarify("work_order_one") if isinstance(cmd, commands.RecordMoves) else None
+        if not isinstance(cmd, commands.RecordMoves) or cmd.movement != commands.Movement.RECEIPT:
+            return None
+        if len(cmd.lines) != 1:
+            return commands.Clarify("work_order_one")
         line = cmd.lines[0]
         fee = None
         if fee_said is not None:

@@ -1,0 +1,147 @@
+"""Work orders (工单) in the chat: a routing on the recipe, an order planned with its materials checked, started
+(materials issued to work in progress), its operations marked, made in part or finished, undone, cancelled; a
+subcontractor's order and its charge; what it cannot do said, nothing changed."""
+from __future__ import annotations
+
+from tests.e2e.conftest import Chat, texts
+
+
+def croissants(chat: Chat, *, ops: bool = True) -> None:
+    chat.say("zhou", "可颂的配方:高筋面粉50克,黄油25克,鸡蛋半个")
+    chat.press("zhou", "确认")
+    if ops:
+        chat.say("zhou", "可颂的工序:和面30分钟,发酵2小时,烤制20分钟")
+        chat.press("zhou", "确认")
+
+
+def held(chat: Chat, key: str) -> float:
+    return chat.stock().get(key, 0.0)
+
+
+def test_a_routing_is_a_managers_shown_first_and_kept_when_the_recipe_is_said_again(chat):
+    croissants(chat, ops=False)
+    assert texts(chat.say("amy", "可颂的工序:和面,烤制")) == "你的角色没有这个权限。"
+    asked = texts(chat.say("zhou", "可颂的工序:和面30分钟,发酵1小时30分钟,烤制20分钟"))
+    assert "没看懂工序里的「发酵1小时30分钟」" in asked   # (a time said in two parts: asked, nothing kept)
+    asked = texts(chat.say("zhou", "可颂的工序:和面30分钟,发酵2小时,烤制20分钟"))
+    assert "把可颂的工序设为:和面 30分钟 → 发酵 2小时 → 烤制 20分钟 吗?" in asked
+    assert "已保存(配方第 2 版)" in texts(chat.press("zhou", "确认"))
+    chat.say("zhou", "可颂的配方:高筋面粉60克,黄油25克,鸡蛋半个")   # the recipe changed: its routing stays
+    chat.press("zhou", "确认")
+    shown = texts(chat.say("amy", "可颂的工序"))
+    assert "第 3 版" in shown and "高筋面粉 0.06kg" in shown and "工序:和面 30分钟 → 发酵 2小时 → 烤制 20分钟" in shown
+    assert "没有配方" in texts(chat.say("zhou", "纸杯的工序:印刷,分装"))
+    chat.say("zhou", "删除可颂的工序")
+    chat.press("zhou", "确认")
+    assert "工序" not in texts(chat.say("amy", "可颂的工序")).split("\n", 1)[1]
+
+
+def test_a_work_order_goes_from_plan_through_its_operations_to_stock_and_its_lots_stay_joined(chat):
+    croissants(chat)
+    chat.say("zhou", "收到黄油2箱,批号HY0601")   # butter of a lot to follow into the croissants
+    before = chat.stock()
+    planned = texts(chat.say("amy", "开工单:明天做可颂100个"))
+    assert "🛠️ 已建工单 #1 可颂 100个,在徐汇店,6月16日前完成。" in planned
+    assert "工序:和面 30分钟 → 发酵 2小时 → 烤制 20分钟" in planned
+    assert "· 黄油:要 2.5kg,现有 30kg(3箱) ✓ 够" in planned and "✅ 原料都够。" in planned
+    assert chat.stock() == before   # planned: nothing moves
+    assert "· #1 可颂 0/100个 · 待开工,6月16日前完成" in texts(chat.say("amy", "工单"))
+    started = texts(chat.say("amy", "工单1开工"))
+    assert "▶️ 工单 #1 可颂 100个 开工,领料到在制:高筋面粉 5kg、黄油 2.5kg、鸡蛋 50个(1板+20)" in started
+    assert "下一道工序:和面 30分钟(剩余工序约 2小时50分钟)" in started
+    after = chat.stock()
+    assert (before["XH:B03"] - after["XH:B03"], before["XH:B06"] - after["XH:B06"]) == (5, 50)
+    assert "已经开工领过料了" in texts(chat.say("amy", "工单1开工"))   # twice: refused, nothing issued again
+    assert chat.stock() == after
+    assert "下一道工序:发酵 2小时" in texts(chat.say("amy", "工单1和面完成"))
+    assert "没有「装盘」这道工序,它的工序是:和面、发酵、烤制" in texts(chat.say("amy", "工单1装盘完成"))
+    assert "「和面」已经完成过了" in texts(chat.say("amy", "工单1和面完成"))
+    assert "发酵、烤制 完成" in texts(chat.say("amy", "工单1烤制完成"))   # (发酵 done on the way)
+    listed = texts(chat.say("amy", "在制品"))
+    assert "· #1 可颂 0/100个 · 在制,6月16日前完成" in listed and "在制料:高筋面粉 5kg、黄油 2.5kg、鸡蛋 50个" in listed
+    made = texts(chat.say("amy", "工单1完工,做了96个,报废4个"))
+    assert "🏁 工单 #1 完工:可颂 96个 入库徐汇店(批次 20260615)。" in made
+    assert "计划 100个,完成率 96%。" in made and "报废 4个" in made
+    assert "用掉在制料:高筋面粉 5kg" in made
+    assert held(chat, "XH:B09") == before["XH:B09"] + 96
+    assert "没有在做的工单" in texts(chat.say("amy", "工单"))
+    assert "已经结束" in texts(chat.say("amy", "工单1完工,做了5个"))   # closed: nothing more made
+    assert held(chat, "XH:B09") == before["XH:B09"] + 96
+    traced = texts(chat.say("zhou", "追溯可颂批号20260615"))
+    assert "来源:06-15 徐汇店自制 96个" in traced and "原料:黄油 批次 HY0601,用了 2.5kg" in traced
+    butter = texts(chat.say("zhou", "追溯黄油批号HY0601"))
+    assert "可颂 批次 20260615" in butter   # made into the croissants
+    assert "黄油用量 2.5kg" in texts(chat.say("amy", "今天黄油用了多少"))   # used at the store
+    shown = texts(chat.say("amy", "工单1进度"))
+    assert "工单 #1 可颂 100个 · 已完工" in shown and "✓和面 30分钟 → ✓发酵 2小时 → ✓烤制 20分钟" in shown
+    assert "阿梅 完成 和面" in shown
+
+
+def test_made_in_part_undone_then_cancelled_gives_everything_back(chat):
+    croissants(chat, ops=False)
+    before = chat.stock()
+    chat.say("amy", "开工单:可颂100个")
+    part = texts(chat.say("amy", "工单1先交40个"))   # not started: started in the same write
+    assert "开工,领料到在制" in part and "先交 可颂 40个 入库徐汇店" in part and "还有 60个 在制" in part
+    assert "用掉在制料:高筋面粉 2kg、鸡蛋 20个、黄油 1kg" in part
+    assert "在制料:高筋面粉 3kg、黄油 1.5kg、鸡蛋 30个(1板)" in texts(chat.say("amy", "工单"))
+    assert "不能直接改数" in texts(chat.say("amy", "不对,是30个"))
+    chat.say("amy", "撤销")   # the whole write: the 40 and their materials, and the start with them
+    assert chat.stock() == before
+    assert "· #1 可颂 0/100个 · 待开工" in texts(chat.say("amy", "工单"))
+    chat.say("amy", "工单1开工")
+    chat.say("amy", "工单1先交30个")
+    chat.say("amy", "撤销")   # only the 30: the order is in progress again, holding all its materials
+    assert "在制料:高筋面粉 5kg、黄油 2.5kg、鸡蛋 50个" in texts(chat.say("amy", "工单"))
+    assert "没有找到工单 #1" in texts(chat.say("bo", "取消工单1"))   # another store's staff: not theirs to see
+    cancelled = texts(chat.say("amy", "取消订单1"))   # (its number as any order's: still the work order)
+    assert "🚫 工单 #1 可颂 100个 已取消。" in cancelled and "退料回徐汇店:" in cancelled
+    assert chat.stock() == before
+    assert "已经结束" in texts(chat.say("amy", "工单1开工"))
+
+
+def test_a_subcontractors_order_sends_its_materials_and_bills_what_comes_back(chat):
+    croissants(chat, ops=False)
+    before = chat.stock()
+    planned = texts(chat.say("zhou", "委外加工:让光明做可颂100个,加工费每个1.5元"))
+    assert "🛠️ 已建工单 #1 可颂 100个(光明乳业外协),在徐汇店。" in planned and "加工费 ¥1.50/个,共 ¥150.00。" in planned
+    sent = texts(chat.say("zhou", "工单1发料"))
+    assert "📦 工单 #1 可颂 100个(光明乳业外协) 已发料给光明乳业:高筋面粉 5kg" in sent
+    assert "· #1 可颂 0/100个(光明乳业外协) · 外协中" in texts(chat.say("zhou", "工单"))
+    back = texts(chat.say("zhou", "工单1完工,收回98个"))
+    assert "可颂 98个 入库徐汇店" in back and "🧾 应付光明乳业加工费 ¥147.00" in back
+    assert held(chat, "XH:B09") == before["XH:B09"] + 98 and before["XH:B03"] - held(chat, "XH:B03") == 5
+    chat.say("zhou", "付给光明100")
+    assert "应付 ¥47.00" in texts(chat.press("zhou", "确认"))
+    assert "供应商目录里没有「老李」" in texts(chat.say("zhou", "委外加工:让老李做可颂100个"))
+    assert "不是供应商" in texts(chat.say("zhou", "委外加工:让盒马做可颂100个"))
+
+
+def test_what_a_work_order_cannot_do_is_said_and_changes_nothing(chat):
+    before = chat.stock()
+    assert "还没有配方,开不了工单" in texts(chat.say("amy", "开工单:可颂100个"))
+    croissants(chat, ops=False)
+    assert "没有在做的工单" in texts(chat.say("amy", "工单开工"))
+    assert "没有找到工单 #9" in texts(chat.say("amy", "工单9开工"))
+    assert "像是多打了几个0,没有记录" in texts(chat.say("amy", "开工单:可颂1000000个"))
+    chat.say("amy", "开工单:可颂100个")
+    chat.say("amy", "开工单:可颂50个")
+    assert "有几个工单:#1、#2" in texts(chat.say("amy", "工单完工"))
+    assert "没有工序" in texts(chat.say("amy", "工单1下一道工序"))
+    assert "开工单:可颂50个" not in texts(chat.say("amy", "工单"))
+    assert chat.stock() == before
+
+
+def test_a_message_delivered_twice_issues_once_and_english_is_complete(chat):
+    croissants(chat)
+    chat.say("amy", "开工单:可颂100个")
+    before = chat.stock()
+    first = texts(chat.send(user="amy", text="工单1开工", id="m-1"))
+    again = texts(chat.send(user="amy", text="工单1开工", id="m-1"))
+    assert first == again and before["XH:B03"] - chat.stock()["XH:B03"] == 5
+    chat.say("amy", "switch to English")
+    assert "Next operation: 发酵 2 h" in texts(chat.say("amy", "工单1和面完成"))
+    listed = texts(chat.say("amy", "工单"))
+    assert "1 work order(s) in progress at 徐汇店:" in listed and "in progress (next: 发酵)" in listed
+    made = texts(chat.say("amy", "工单1完工,做了100个"))
+    assert "🏁 Work order #1 finished: 可颂 100个 into stock at 徐汇店" in made and "Planned 100个: 100% made." in made
