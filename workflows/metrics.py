@@ -225,8 +225,10 @@ class Snapshot:
         return best
 
     def on_order(self) -> Decimal:
+        """What open orders still bring to the store: purchases, transfers in, and work orders' goods still to make."""
         total = Decimal(0)
-        for o in self.uow.orders.list(kinds=["purchase", "transfer"], statuses=["open", "partial", "shipped"]):
+        for o in self.uow.orders.list(kinds=["purchase", "transfer", "production"],
+                                      statuses=["open", "partial", "shipped"]):
             if o.location == self.location:
                 total += sum((ln.open_qty for ln in o.lines if ln.sku == self.product.sku), Decimal(0))
         return total

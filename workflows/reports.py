@@ -367,7 +367,8 @@ def explain(t: Any, lang: str, p: catalog.Product, sug: replenishment.Suggestion
     line = str(t("job.make_line" if make else "job.prep_line", lang, product=p.name, on_hand=qty(p, sug.on_hand),
                  forecast=qty(p, sug.forecast.quantize(Decimal("0.1"))), booked=qty(p, sug.booked),
                  on_order=qty(p, sug.on_order), safety=qty(p, max(safety, sug.safety_stock).quantize(Decimal("0.1"))),
-                 suggest=qty(p, sug.quantity)))
+                 suggest=qty(p, sug.quantity),   # (what is made: its work orders' goods still to make are its on order)
+                 in_work=t("job.in_work", lang, qty=qty(p, sug.on_order)) if make and sug.on_order > 0 else ""))
     pack = min(p.packs.items(), key=lambda kv: kv[1]) if p.packs else None
     codes = [*sug.reasons, *(["lead_time"] if sug.lead_time_days > catalog.DEFAULT_LEAD_DAYS else [])]
     notes = [t(f"reason.{code}", lang, days=p.shelf_life_days or "", cap=qty(p, (sug.shelf_life_cap or Decimal(0)).quantize(

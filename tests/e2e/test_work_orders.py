@@ -145,3 +145,17 @@ def test_a_message_delivered_twice_issues_once_and_english_is_complete(chat):
     assert "1 work order(s) in progress at 徐汇店:" in listed and "in progress (next: 发酵)" in listed
     made = texts(chat.say("amy", "工单1完工,做了100个"))
     assert "🏁 Work order #1 finished: 可颂 100个 into stock at 徐汇店" in made and "Planned 100个: 100% made." in made
+
+
+def test_the_prep_list_counts_what_work_orders_are_still_making(chat):
+    chat.say("zhou", "做10个可颂要高筋面粉0.5公斤、黄油0.25公斤、鸡蛋5个")
+    chat.press("zhou", "确认")
+    chat.say("amy", "今天做了20个可颂")   # made ahead here: on the prep list to make
+    chat.say("amy", "卖了可颂55个")
+    assert "→ 建议按配方做 25个" in texts(chat.say("zhou", "今日备货清单"))
+    chat.say("amy", "开工单:可颂20个")
+    line = next(x for x in texts(chat.say("zhou", "今日备货清单")).splitlines() if "可颂" in x)
+    assert "现有 5个,预定 0个,工单在做 20个" in line and "→ 建议按配方做 5个" in line, line
+    chat.say("amy", "工单1先交8个")   # 8 of them made: 12 still to make
+    line = next(x for x in texts(chat.say("zhou", "今日备货清单")).splitlines() if "可颂" in x)
+    assert "现有 13个,预定 0个,工单在做 12个" in line and "→ 建议按配方做 5个" in line, line
