@@ -487,6 +487,13 @@ class Conversation:
                     turn.reply(self.t("gone.already", turn.lang, location=replies.loc_name(here, self._catalog),
                                       items="、".join(self._name_of(ln.sku) for ln in cmd.lines)))
                     return
+            back = work.sent_to(uow, cmd, user=user) if isinstance(cmd, commands.RecordMoves) else None
+            if back is not None:   # 光明送回可颂480个: what its work order brings back, never goods bought twice
+                line, came = production.product(back), cmd.lines[0].qty
+                self._work_step(uow, turn, commands.WorkStep("made", order_id=back.id, qty=came,
+                                                             final=came >= line.qty - line.received),
+                                confirmed=confirmed)
+                return
             self._write(uow, turn, cmd, guesses=guesses, confirmed=confirmed)
         elif isinstance(cmd, commands.Batch):
             self._require(user, "record")
@@ -586,7 +593,7 @@ class Conversation:
             text += replies.day_load(self.t, turn.lang, theirs, ahead, offered, self._catalog, day=cmd.at)
             turn.reply(text)
         elif isinstance(cmd, commands.MakeOrder):   # 开工单:明天做可颂500个 · 委外加工:让李记做可颂500个
-            self._require(user, "record")
+            self._require(user, "purchase" if cmd.partner else "record")   # (a subcontractor's work is bought)
             self._work_order(uow, turn, cmd)
         elif isinstance(cmd, commands.WorkStep):   # 工单1开工 · 工单1和面完成 · 工单1完工,做了480个 · 取消工单1
             self._require(user, "record")

@@ -11,6 +11,7 @@ from bot.messages import Button
 from domain import bom, catalog, commands, ledger, orders, services, trace, units
 from nlu import answers, context, render
 from workflows import backtest, coldchain, metrics, purchasing, reports
+from workflows import production as work
 from workflows.ports import UnitOfWork
 
 N = units.normalize
@@ -250,7 +251,9 @@ def supplier_orders(t: Any, lang: str, uow: UnitOfWork, *, partner: str | None, 
     products = {p.sku: p for p in uow.catalog.products()}
     rows = [o for o in uow.orders.list(kinds=["purchase"]) if partner and o.partner == partner
             and o.status.value not in ("pending_approval", "rejected")]
-    if not rows:
+    made = [o for o in uow.orders.list(kinds=["production"], statuses=["open", "partial"])
+            if partner and o.partner == partner]
+    if not rows and not made:
         return str(t("supplier_none", lang))
     out = []
     for o in rows[-20:]:
@@ -259,6 +262,16 @@ def supplier_orders(t: Any, lang: str, uow: UnitOfWork, *, partner: str | None, 
         status = supplier_state(t, lang, o, own=True) or t(f"order_status.{o.status.value}", lang)
         out.append(t("supplier_line", lang, id=o.id, status=status, items=items,
                      due=f"{o.due.astimezone(now.tzinfo):%m-%d}" if o.due else "-"))
+    held = work.holding(uow, made)
+    for o in made:   # work it does for us: what to make, what came back, the materials it holds of ours (no price)
+        line = o.lines[0]
+        name, unit = (products[line.sku].name, products[line.sku].base_unit) if line.sku in products else (line.sku, "")
+        out.append(str(t("supplier_work_line", lang, id=o.id, product=name, qty=f"{N(line.qty)}{unit}",
+                         made=f"{N(line.received)}{unit}", due=f"{o.due.astimezone(now.tzinfo):%m-%d}" if o.due else "-",
+                         items="、".join(f"{products[k].name if k in products else k} {N(v)}"
+                                        f"{products[k].base_unit if k in products else ''}"
+                                        for k, v in held.get(o.id or 0, {}).items())
+                         or t("supplier_work_none", lang))))
     return "\n".join(out)
 
 

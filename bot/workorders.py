@@ -92,7 +92,8 @@ def made(t: Any, lang: str, o: orders.Order, qty: Decimal, used: dict[str, Decim
          cat: context.Catalog | None, *, scrap: Decimal | None) -> str:
     """🏁 工单 #5 完工:可颂 480个入库 … 计划 500个,完成 96% · 用掉:… (or what was delivered so far)."""
     line = production.product(o)
-    out = [str(t("work.made" if o.status == orders.Status.DONE else "work.made_part", lang, id=o.id,
+    key = "work.closed" if qty == 0 else "work.made" if o.status == orders.Status.DONE else "work.made_part"
+    out = [str(t(key, lang, id=o.id,
                  product=pname(cat, line.sku), qty=qty_text(cat, line.sku, qty), lot=lot or "",
                  place=loc_name(o.location, cat), made=qty_text(cat, line.sku, line.received),
                  planned=qty_text(cat, line.sku, line.qty),

@@ -1700,6 +1700,8 @@ class Parser:
             return commands.Parsed(commands.WorkStep("cancel", order_id=oid))
         if _WORK_SHOW.fullmatch(rest):
             return commands.Parsed(commands.WorkOrders(order_id=oid)) if oid is not None else None
+        if _WORK_CLOSE.fullmatch(rest):   # 工单1结单: finished with what it made so far
+            return commands.Parsed(commands.WorkStep("made", order_id=oid, qty=Decimal(0)))
         if _WORK_START.fullmatch(rest):
             return commands.Parsed(commands.WorkStep("start", order_id=oid))
         if _WORK_NEXT.fullmatch(rest):
@@ -2688,6 +2690,7 @@ _WORK_CANCEL = re.compile(r"(?:取消|作废|撤销|删除)(?:工单|生产单)\
                           r"|(?:工单|生产单)\s*(?:#|号)?\s*(?P<id2>\d{1,6})?号?(?:取消|作废|不做了)了?")
 _WORK_SHOW = re.compile(r"(?:的)?(?:进度|状态|情况)?(?:怎么样了?|到哪了|到哪一步了?|如何|呢|做到哪了)?[?]?")
 _WORK_START = re.compile(r"(?:开工|开始生产|开始做|开始了|领料|发料|投产|下料|上线)(?:了)?(?:给.{1,12})?")
+_WORK_CLOSE = re.compile(r"(?:结单|关闭|结案|关单|不用再做了|剩下的不做了|余下的不做了)了?")
 _WORK_NEXT = re.compile(r"(?:下一道(?:工序)?|这道工序(?:做完|完成|好)了?|当前工序(?:做完|完成)了?)")
 _WORK_MADE = re.compile(r"(?P<part>先交|先入库|先收回|先做好了?|交了一部分,?|部分入库,?)?"
                         r"(?P<v>完工|做好了?|做完了?|完成了?|入库了?|交货了?|收回来?了?|送回来?了?|做出来了?)?"

@@ -78,6 +78,17 @@ def find(uow: UnitOfWork, cmd: commands.WorkStep, *, user: catalog.User) -> orde
     return found
 
 
+def sent_to(uow: UnitOfWork, cmd: commands.RecordMoves, *, user: catalog.User) -> orders.Order | None:
+    """The subcontracted work order a receipt brings back (光明送回可颂480个: one product, from the subcontractor
+    making it for this store), the oldest first; None: a receipt as any."""
+    if cmd.movement != commands.Movement.RECEIPT or cmd.partner is None or len(cmd.lines) != 1 or cmd.rest:
+        return None
+    here = cmd.location or user.location
+    return next((o for o in uow.orders.list(kinds=[orders.OrderKind.PRODUCTION.value], statuses=OPEN)
+                 if o.partner == cmd.partner and o.location == here and production.product(o).sku == cmd.lines[0].sku),
+                None)
+
+
 def _recipe(uow: UnitOfWork, o: orders.Order) -> bom.Recipe:
     """The recipe version the order was planned with (the current one if that version is gone)."""
     sku = production.product(o).sku

@@ -159,3 +159,34 @@ def test_the_prep_list_counts_what_work_orders_are_still_making(chat):
     chat.say("amy", "工单1先交8个")   # 8 of them made: 12 still to make
     line = next(x for x in texts(chat.say("zhou", "今日备货清单")).splitlines() if "可颂" in x)
     assert "现有 13个,预定 0个,工单在做 12个" in line and "→ 建议按配方做 5个" in line, line
+
+
+def test_goods_the_subcontractor_sends_back_go_against_its_work_order_and_it_may_be_closed_short(chat):
+    croissants(chat, ops=False)
+    assert texts(chat.say("amy", "委外加工:让光明做可颂100个")) == "你的角色没有这个权限。"   # (work bought: staff)
+    chat.say("zhou", "委外加工:让光明做可颂100个,加工费每个1.5元")
+    chat.say("zhou", "工单1发料")
+    before = chat.stock()
+    back = texts(chat.say("zhou", "光明送来可颂60个"))   # a receipt from it of what it makes: its work order's
+    assert "📥 工单 #1 先交 可颂 60个" in back and "还有 40个 在制" in back and "应付光明乳业加工费 ¥90.00" in back
+    assert chat.stock()["XH:B09"] - before["XH:B09"] == 60 and chat.stock()["XH:B03"] == before["XH:B03"]
+    closed = texts(chat.say("zhou", "工单1结单"))   # nothing more will come: finished with what it made
+    assert "🏁 工单 #1 结单:共做 可颂 60个。" in closed and "完成率 60%" in closed and "用掉在制料:高筋面粉 2kg" in closed
+    bought = texts(chat.say("zhou", "收到光明的可颂5个"))   # no work order open: goods bought, as any receipt
+    assert "已记录:徐汇店入库 可颂 5个(光明乳业)" in bought
+
+
+def test_a_subcontractor_sees_its_work_orders_and_our_materials_it_holds_never_a_price(tmp_path, monkeypatch):
+    from tests.conftest import DEMO
+    from tests.e2e.conftest import make_chat
+    demo = make_chat(tmp_path, monkeypatch, catalog=DEMO)
+    for said in ("新增菜品红烧牛腩,单位份,售价48", "一份红烧牛腩用牛腩半斤、土豆200克"):
+        demo.say("liu", said)
+        demo.press("liu", "确认")
+    demo.say("liu", "委外加工:让张记做红烧牛腩40份,加工费每份5元,周五交货")
+    assert "外协工单 #1 加工 红烧牛腩 40份,已交回 0份,交货 06-19;在贵司的料:(还没有发料)" in texts(demo.say("zhangji", "订单"))
+    demo.say("liu", "工单1发料")
+    demo.say("liu", "张记送来红烧牛腩10份")
+    seen = texts(demo.say("zhangji", "订单"))
+    assert "外协工单 #1 加工 红烧牛腩 40份,已交回 10份,交货 06-19;在贵司的料:牛腩 15斤、土豆 6公斤" in seen
+    assert "¥" not in seen and "5元" not in seen and "48" not in seen
