@@ -703,6 +703,14 @@ def _value(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, rows: li
         lines.append(str(t("info.value_line", lang, product=p.name, qty=qty_text(cat, p.sku, q), value=reports.money(v))))
     if unknown:
         lines.append(str(t("info.value_unknown", lang, products="、".join(sorted(unknown)))))
+    in_work = work.open_at(uow, loc)
+    held_wip = work.holding(uow, in_work)
+    if any(held_wip.values()):   # materials issued to work orders: out of the stock above, still ours
+        wcost = metrics.unit_costs(uow, [p for p in uow.catalog.products()
+                                         if any(p.sku in h for h in held_wip.values())])
+        lines.append(str(t("info.value_wip", lang, total=reports.money(sum(
+            (q * (wcost.get(k) or Decimal(0)) for h in held_wip.values() for k, q in h.items()), Decimal(0))),
+            ids="、".join(f"#{o.id}" for o in in_work if held_wip.get(o.id or 0)))))
     return "\n".join(lines)
 
 

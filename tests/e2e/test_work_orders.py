@@ -190,3 +190,16 @@ def test_a_subcontractor_sees_its_work_orders_and_our_materials_it_holds_never_a
     seen = texts(demo.say("zhangji", "订单"))
     assert "外协工单 #1 加工 红烧牛腩 40份,已交回 10份,交货 06-19;在贵司的料:牛腩 15斤、土豆 6公斤" in seen
     assert "¥" not in seen and "5元" not in seen and "48" not in seen
+
+
+def test_the_stocks_value_says_what_work_orders_hold_in_progress_at_cost(chat):
+    croissants(chat, ops=False)
+    for said in ("高筋面粉进价改成8", "黄油进价改成60"):
+        chat.say("zhou", said)
+        chat.press("zhou", "确认")
+    chat.say("amy", "开工单:可颂100个")
+    assert "在制品" not in texts(chat.say("zhou", "库存值多少钱"))   # planned: nothing issued yet
+    chat.say("amy", "工单1开工")
+    valued = texts(chat.say("zhou", "库存值多少钱"))
+    assert "· 高筋面粉 95kg(3袋+20):¥760.00" in valued
+    assert "🛠️ 另有在制品(工单 #1)按成本 ¥190.00,不在上面的库存里。" in valued   # 5 kg × 8 + 2.5 kg × 60
