@@ -273,13 +273,18 @@ def make_now(uow: Any, t: Any, *, lang: str, location: str, now: datetime, forec
     lines = [(p, sug) for p, sug, _ in suggestions(uow, location=location, now=now, forecaster=forecaster, keep=False)
              if p.sku in recipes]
     where = loc_name(uow, location)
-    if not lines:
-        return str(t("make.none", lang, location=where)), 0
+    products = {p.sku: p for p in uow.catalog.products()}
+    work = [o for o in uow.orders.list(kinds=["production"], statuses=["open", "partial"]) if o.location == location]
+    doing = str(t("make.work_counted" if lines else "make.work", lang, items=str(t("recipe.joiner", lang)).join(
+        f"#{o.id} {products[o.lines[0].sku].name} {N(o.lines[0].received)}/{qty(products[o.lines[0].sku], o.lines[0].qty)}"
+        + (f"({o.due.astimezone(now.tzinfo):%m-%d})" if o.due else "") for o in work if o.lines[0].sku in products))) \
+        if work else ""
+    if not lines:   # (the work orders in hand, even when the list asks for nothing more)
+        return str(t("make.none", lang, location=where)) + ("\n" + doing if doing else ""), 0
     need: dict[str, Decimal] = {}
     for p, sug in lines:
         for sku, q in recipes[p.sku].needs(sug.quantity):
             need[sku] = need.get(sku, Decimal(0)) + q
-    products = {p.sku: p for p in uow.catalog.products()}
     out = [str(t("make.head", lang, location=where, date=f"{now:%m-%d}"))]
     out += [str(t("make.line", lang, product=p.name, qty=qty(p, sug.quantity))) for p, sug in lines]
     uses = []
@@ -289,6 +294,8 @@ def make_now(uow: Any, t: Any, *, lang: str, location: str, now: datetime, forec
         uses.append(str(t(key, lang, product=products[sku].name, qty=qty(products[sku], units.normalize(q)),
                           have=qty(products[sku], have))))
     out.append(str(t("make.uses", lang, items=str(t("recipe.joiner", lang)).join(uses))))
+    if doing:
+        out.append(doing)
     return "\n".join(out), len(lines)
 
 

@@ -159,6 +159,8 @@ def test_the_prep_list_counts_what_work_orders_are_still_making(chat):
     chat.say("amy", "工单1先交8个")   # 8 of them made: 12 still to make
     line = next(x for x in texts(chat.say("zhou", "今日备货清单")).splitlines() if "可颂" in x)
     assert "现有 13个,预定 0个,工单在做 12个" in line and "→ 建议按配方做 5个" in line, line
+    made = texts(chat.say("zhou", "今天要做什么"))
+    assert "· 可颂 5个" in made and "🛠️ 在做的工单(上面的建议已扣除它们还要做的):#1 可颂 8/20个" in made
 
 
 def test_goods_the_subcontractor_sends_back_go_against_its_work_order_and_it_may_be_closed_short(chat):
