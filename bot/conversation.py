@@ -1665,9 +1665,16 @@ class Conversation:
         if cmd.action == "cancel" and o.created_by != turn.user.username and not turn.user.can("approve"):
             raise errors.NotAllowed(code="cancel_not_allowed", id=o.id)
         actor = self._actor(turn, cmd)
-        if cmd.action == "op":
-            done = work.step(uow, o, cmd.op, actor=actor)
+        if cmd.action in ("op", "unop"):
+            done = work.step(uow, o, cmd.op, actor=actor, undo=cmd.action == "unop")
+            if cmd.action == "unop":
+                turn.reply(self.t("work.op_undone", turn.lang, id=o.id, ops="、".join(s.name for s in done.marked))
+                           + workorders.next_op(self.t, turn.lang, done.order))
+                return
             turn.reply(workorders.stepped(self.t, turn.lang, done.order, done.marked))
+            if uow.chat.pending(turn.user.username, turn.now) is None:   # 撤销 next: this mark
+                uow.chat.set_pending(turn.user.username, kind="topic",
+                                     payload={"work_op": o.id, "at": turn.now.isoformat()}, expires_at=turn.now + RECENT)
             return
         if cmd.action == "cancel":
             done = work.cancel(uow, o, actor=actor)
@@ -1961,6 +1968,8 @@ class Conversation:
         user asked about since, when there is one (可乐还剩多少, then 卖了3瓶: of cola; no kind to continue)."""
         if topic is not None and "payment" in topic:   # 团餐付了3000, then 撤销: that payment
             return context.Recent(movement="payment", skus=(), payment=int(topic["payment"]))
+        if topic is not None and "work_op" in topic:   # 工单1和面完成, then 撤销: that mark, not a write before it
+            return context.Recent(movement="work_op", skus=(), work_op=int(topic["work_op"]))
         if topic is not None and "order" in topic:   # 向张记订牛腩2箱, then 改成3箱 · 再加1箱牛腱: that order, still open
             placed = uow.orders.get(int(topic["order"]))
             if placed is None or placed.status.value not in purchasing.CANCELLABLE:

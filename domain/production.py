@@ -22,9 +22,14 @@ from typing import Any
 
 from domain import bom, errors, ledger, orders
 
+NOTE = "work_order:"   # the note on what a work order made or gave back: work_order:<id> · work_order:<id>:back
 WIP = "~WIP:"   # a work order's materials in progress: ~WIP:<store> in house, ~WIP:<store>:<subcontractor> sent out
 MK = ledger.MoveKind
 S = orders.Status
+
+
+def note(order_id: int | None, *, back: bool = False) -> str:
+    return f"{NOTE}{order_id}" + (":back" if back else "")
 
 
 def wip(store: str, partner: str | None = None) -> str:
@@ -126,7 +131,19 @@ def step_done(o: orders.Order, name: str | None, *, at: datetime, by: str) -> tu
     if all_steps[at_i].done:
         raise errors.InvalidState(code="work_order_op_done", id=o.id, op=name)
     marked = [s for s in all_steps[:at_i + 1] if not s.done]
-    return replace(o, meta={**_logged(o, "op", at, by, op=name), "done_ops": at_i + 1}), marked
+    was = int(o.meta.get("done_ops", 0))
+    return replace(o, meta={**_logged(o, "op", at, by, op=name, was=was), "done_ops": at_i + 1}), marked
+
+
+def step_undone(o: orders.Order) -> tuple[orders.Order, list[Step]]:
+    """The last marking of operations taken back (撤销 right after 工单1和面完成): the order and the steps unmarked."""
+    _open(o)
+    log = list(o.meta.get("log", []))
+    if not log or log[-1].get("what") != "op":
+        raise errors.NotFound(code="nothing_to_undo")
+    was = int(log[-1].get("was", 0))
+    unmarked = steps(o)[was:int(o.meta.get("done_ops", 0))]
+    return replace(o, meta={**o.meta, "log": log[:-1], "done_ops": was}), [replace(s, done=False) for s in unmarked]
 
 
 def made(o: orders.Order, qty: Decimal, *, final: bool, at: datetime, by: str, batch: str,

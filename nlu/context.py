@@ -27,6 +27,7 @@ class Recent:
     skus: tuple[str, ...]
     order: int | None = None      # the open order the speaker placed minutes ago (改成3箱 · 再加1箱牛腱 amend it)
     payment: int | None = None    # the payment the speaker just recorded (撤销 undoes it)
+    work_op: int | None = None    # the work order whose operation the speaker just marked done (撤销 unmarks it)
 
 
 @dataclass(frozen=True)

@@ -112,8 +112,10 @@ def start(uow: UnitOfWork, o: orders.Order, *, actor: inventory.Actor, force: bo
     return Done(order=o, plan=p)
 
 
-def step(uow: UnitOfWork, o: orders.Order, name: str | None, *, actor: inventory.Actor) -> Done:
-    o, marked = production.step_done(o, name, at=actor.now, by=actor.user.username)
+def step(uow: UnitOfWork, o: orders.Order, name: str | None, *, actor: inventory.Actor, undo: bool = False) -> Done:
+    """An operation marked done (``undo``: the last marking taken back): no stock moves, the order saved."""
+    o, marked = production.step_undone(o) if undo else production.step_done(o, name, at=actor.now,
+                                                                            by=actor.user.username)
     uow.orders.save(o)
     return Done(order=o, marked=marked)
 
@@ -155,7 +157,7 @@ def make(uow: UnitOfWork, o: orders.Order, qty: Decimal | None, *, final: bool, 
         p.moves.append(ledger.inbound(kind=MK.PRODUCTION, sku=line.sku, qty=qty, here=here, at=actor.at, lot=code,
                                       unit_cost=line.unit_price if o.partner else None, partner=o.partner,
                                       actor=actor.user.username, message_id=actor.message_id, batch=actor.batch,
-                                      order_id=o.id, note=f"工单#{o.id}"))
+                                      order_id=o.id, note=production.note(o.id)))
     return replace(done, order=o, plan=p)
 
 
@@ -168,7 +170,7 @@ def cancel(uow: UnitOfWork, o: orders.Order, *, actor: inventory.Actor) -> Done:
         if q > 0:
             p.moves.append(ledger.Move(kind=MK.ISSUE, sku=sku, qty=q, src=loc, dst=here, lot=lot, at=actor.at,
                                        actor=actor.user.username, message_id=actor.message_id, batch=actor.batch,
-                                       order_id=o.id, note="退料"))
+                                       order_id=o.id, note=production.note(o.id, back=True)))
     return Done(order=o2, plan=p)
 
 

@@ -26,6 +26,10 @@ def test_an_order_keeps_its_recipe_version_and_routing_and_marks_operations_in_o
     assert [s.name for s in marked] == ["和面"] and production.next_step(o).name == "发酵"
     o, marked = production.step_done(o, "烤制", at=T, by="amy")   # the one before it done on the way
     assert [s.name for s in marked] == ["发酵", "烤制"] and production.next_step(o) is None
+    back, unmarked = production.step_undone(o)   # 撤销 right after: that marking only
+    assert [s.name for s in unmarked] == ["发酵", "烤制"] and production.next_step(back).name == "发酵"
+    with pytest.raises(errors.NotFound):   # (the marking before it is no undo of this kind)
+        production.step_undone(production.step_undone(back)[0])
     with pytest.raises(errors.InvalidState):
         production.step_done(o, "和面", at=T, by="amy")
     with pytest.raises(errors.BadInput):

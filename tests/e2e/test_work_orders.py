@@ -205,3 +205,16 @@ def test_the_stocks_value_says_what_work_orders_hold_in_progress_at_cost(chat):
     valued = texts(chat.say("zhou", "库存值多少钱"))
     assert "· 高筋面粉 95kg(3袋+20):¥760.00" in valued
     assert "🛠️ 另有在制品(工单 #1)按成本 ¥190.00,不在上面的库存里。" in valued   # 5 kg × 8 + 2.5 kg × 60
+
+
+def test_undo_right_after_marking_an_operation_takes_the_mark_back_not_the_write_before_it(chat):
+    croissants(chat)
+    chat.say("amy", "开工单:可颂100个")
+    chat.say("amy", "工单1开工")
+    issued = chat.stock()
+    chat.say("amy", "工单1发酵完成")   # 和面 marked on the way
+    assert "↩️ 工单 #1:和面、发酵 改回未完成。" in texts(chat.say("amy", "撤销"))
+    assert chat.stock() == issued   # the materials stay issued
+    assert "在制(下一道:和面)" in texts(chat.say("amy", "工单"))
+    chat.say("amy", "撤销")   # now the write before it: the start
+    assert "· #1 可颂 0/100个 · 待开工" in texts(chat.say("amy", "工单"))
