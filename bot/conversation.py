@@ -1695,24 +1695,7 @@ class Conversation:
         turn.events += work.record(uow, done, actor=actor)
         uow.chat.audit(at=turn.now, actor=turn.user.username, action=f"work_order_{cmd.action}",
                        detail={"order": o.id, "batch": actor.batch, "qty": str(cmd.qty) if cmd.qty else None})
-        issued: dict[str, Decimal] = {}
-        for m in done.plan.moves:
-            if m.kind == ledger.MoveKind.ISSUE and production.wip_of(m.dst) is not None:
-                issued[m.sku] = issued.get(m.sku, Decimal(0)) + m.qty
-        if cmd.action == "cancel":
-            back: dict[str, Decimal] = {}
-            for m in done.plan.moves:
-                back[m.sku] = back.get(m.sku, Decimal(0)) + m.qty
-            text = workorders.cancelled(self.t, turn.lang, done.order, back, self._catalog)
-        elif cmd.action == "start":
-            text = workorders.issued(self.t, turn.lang, done.order, issued, self._catalog)
-        else:
-            line = production.product(done.order)
-            qty = line.received - production.product(o).received
-            lot = next((m.lot for m in done.plan.moves if m.kind == ledger.MoveKind.PRODUCTION and m.sku == line.sku),
-                       None)
-            text = (workorders.issued(self.t, turn.lang, done.order, issued, self._catalog) + "\n" if issued else "") \
-                + workorders.made(self.t, turn.lang, done.order, qty, done.used, lot, self._catalog, scrap=cmd.scrap)
+        text = workorders.written(self.t, turn.lang, cmd.action, o, done, self._catalog, scrap=cmd.scrap)
         text += replies.by_recipe(self.t, turn.lang, [m for m in done.plan.moves if m.kind != ledger.MoveKind.ISSUE
                                                       and m.order_id is None], self._catalog)
         text += replies.substituted(self.t, turn.lang, done.plan.substituted, self._catalog)

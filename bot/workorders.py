@@ -8,8 +8,11 @@ from decimal import Decimal
 from typing import Any
 
 from bot.replies import N, _on_day, loc_name, partner_name, pname, qty_text
-from domain import bom, orders, production
+from domain import bom, ledger, orders, production
 from nlu import context
+from workflows import production as work
+
+MK = ledger.MoveKind
 
 
 def minutes_text(t: Any, lang: str, minutes: Decimal | None) -> str:
@@ -66,7 +69,7 @@ def planned(t: Any, lang: str, o: orders.Order, cat: context.Catalog | None, *, 
     return "\n".join(out)
 
 
-def issued(t: Any, lang: str, o: orders.Order, by: dict[str, Decimal], cat: context.Catalog | None) -> str:
+def issued_text(t: Any, lang: str, o: orders.Order, by: dict[str, Decimal], cat: context.Catalog | None) -> str:
     """▶️ 工单 #5 开工,领料:… (📦 sent to the subcontractor); then the next operation."""
     key = "work.sent" if o.partner else "work.started"
     text = str(t(key, lang, title=title(t, lang, o, cat), partner=partner_name(o.partner, cat),
@@ -109,6 +112,26 @@ def made(t: Any, lang: str, o: orders.Order, qty: Decimal, used: dict[str, Decim
         out.append(str(t("work.fee_owed", lang, partner=partner_name(o.partner, cat),
                          amount=f"¥{line.unit_price * qty:.2f}")))
     return "\n".join(out)
+
+
+def written(t: Any, lang: str, action: str, before: orders.Order, done: work.Done, cat: context.Catalog | None, *,
+            scrap: Decimal | None) -> str:
+    """What a work order's write did: its materials issued (start), given back (cancel), or its goods made with
+    what they used (made: issued first when it had not started)."""
+    issued: dict[str, Decimal] = {}
+    back: dict[str, Decimal] = {}
+    for m in done.plan.moves:
+        if m.kind == MK.ISSUE:
+            into = issued if production.wip_of(m.dst) is not None else back
+            into[m.sku] = into.get(m.sku, Decimal(0)) + m.qty
+    if action == "cancel":
+        return cancelled(t, lang, done.order, back, cat)
+    if action == "start":
+        return issued_text(t, lang, done.order, issued, cat)
+    line = production.product(done.order)
+    lot = next((m.lot for m in done.plan.moves if m.kind == MK.PRODUCTION and m.sku == line.sku), None)
+    return (issued_text(t, lang, done.order, issued, cat) + "\n" if issued else "") + made(
+        t, lang, done.order, line.received - production.product(before).received, done.used, lot, cat, scrap=scrap)
 
 
 def cancelled(t: Any, lang: str, o: orders.Order, back: dict[str, Decimal], cat: context.Catalog | None) -> str:
