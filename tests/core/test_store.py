@@ -662,21 +662,18 @@ def test_a_work_order_issues_to_work_in_progress_makes_undoes_and_bills_its_subc
         done = work.make(uow, uow.orders.get(o.id), D(40), final=False, scrap=None, actor=a, force=False)
         work.record(uow, done, actor=a)
         uow.commit()
-    with cafe() as uow:
+    def state(uow):   # the order's status and made, what it holds, and the flour it used as demand at the store
         got = uow.orders.get(o.id)
-        assert (got.status, got.lines[0].received) == (orders_status("partial"), D(40))
-        assert work.holding(uow, [got]) == {o.id: {"B03": D(3), "B07": D("1.5")}}
-        # what it used is demand for the flour at the store (its work in progress is the store's)
-        assert sum(q for _, q in uow.stock.sales_by_sku(location="XH", since=T0 - timedelta(days=1), sku="B03",
-                                                        demand=True).get("B03", [])) == 2
+        return (got.status.value, got.lines[0].received, work.holding(uow, [got])[o.id],
+                sum(q for _, q in uow.stock.sales_by_sku(location="XH", since=T0 - timedelta(days=1), sku="B03",
+                                                         demand=True).get("B03", [])))
+
+    with cafe() as uow:   # (its work in progress is the store's: what it used is the store's demand for flour)
+        assert state(uow) == ("partial", D(40), {"B03": D(3), "B07": D("1.5")}, 2)
         inventory.undo(uow, actor=actor(uow, batch="u1"), batch="part")
         uow.commit()
     with cafe() as uow:
-        got = uow.orders.get(o.id)
-        assert (got.status, got.lines[0].received) == (orders_status("partial"), D(0))
-        assert work.holding(uow, [got]) == {o.id: {"B03": D(5), "B07": D("2.5")}}
-        assert sum(q for _, q in uow.stock.sales_by_sku(location="XH", since=T0 - timedelta(days=1), sku="B03",
-                                                        demand=True).get("B03", [])) == 0
+        assert state(uow) == ("partial", D(0), {"B03": D(5), "B07": D("2.5")}, 0)
         a = actor(uow, batch="sub")   # the subcontractor's: started and finished in one write, 38 of 40 back
         done = work.make(uow, uow.orders.get(o2.id), D(38), final=True, scrap=None, actor=a, force=False)
         assert {m.dst for m in done.plan.moves if m.kind.value == "issue"} == {production.wip("XH", "V01")}
