@@ -57,6 +57,7 @@ def bootstrap(*, tenant: str = "default", clock: Any = None, migrate: bool = Tru
         tz = u.catalog.settings().timezone
         u.commit()
     clock = clock or clocks.SystemClock(tz)
+    uow.clock = clock
     t = Translator.load()
     weather = forecast_port.weather(settings.weather_file)
     shared = forecast_port.SharedForecasts(settings.redis_url, tenant) if settings.redis_url else None

@@ -21,7 +21,7 @@ from bot import photos, replies, workorders
 from bot.messages import Attachment, Button, Incoming, Outgoing, from_notice, media_in, media_of
 from domain import bom, catalog, codec, commands, errors, events, ledger, production, services, units
 from nlu import context, delivery, numbers
-from workflows import appointments, exports, inventory, lots, metrics, mrp, purchasing, reports
+from workflows import appointments, exports, inventory, lots, metrics, mrp, network, purchasing, reports
 from workflows import production as work
 from workflows.ports import Clock, UnitOfWork, UowFactory
 
@@ -592,6 +592,9 @@ class Conversation:
                           items=replies.items(cmd.lines, self._catalog))
             text += replies.day_load(self.t, turn.lang, theirs, ahead, offered, self._catalog, day=cmd.at)
             turn.reply(text)
+        elif isinstance(cmd, commands.Network):   # 邀请张记加入库管网络 · 接受邀请 KG-… · 断开和张记的联网 · 库管网络
+            self._require(user, "approve")
+            self._network(uow, turn, cmd)
         elif isinstance(cmd, commands.MakeOrder):   # 开工单:明天做可颂500个 · 委外加工:让李记做可颂500个
             self._require(user, "purchase" if cmd.partner else "record")   # (a subcontractor's work is bought)
             self._work_order(uow, turn, cmd)
@@ -994,6 +997,9 @@ class Conversation:
         if said - {ln.sku for ln in o.lines if ln.open_qty > 0}:   # 牛奶少了一箱 on an order without milk
             raise errors.BadInput(code="short_not_on_order", id=o.id)
         came: dict[str, Decimal] = {ln.sku: ln.open_qty for ln in o.lines if ln.open_qty > 0}
+        on_way = network.on_the_way(o)
+        if on_way:   # a linked supplier said what it sent: that came, the rest stays on order
+            came = on_way
         for ln in cmd.short:   # what did not come stays on order
             if ln.qty > came[ln.sku]:
                 raise errors.BadInput(code="short_too_much", id=o.id)
@@ -1641,6 +1647,38 @@ class Conversation:
                                               for op in new.operations]})
         turn.reply(self.t("ops.done" if cmd.steps else "ops.gone", turn.lang, product=product.name, version=version,
                           ops=said))
+
+    def _network(self, uow: UnitOfWork, turn: Turn, cmd: commands.Network) -> None:
+        """Links with other companies on this server: an invitation's code to give a partner, one accepted, one ended,
+        or the list of them (what each link does for our orders)."""
+        user, lang = turn.user, turn.lang
+        if cmd.action == "invite" and cmd.partner is not None:
+            link = network.invite(uow, partner=cmd.partner, user=user, now=turn.now, raw=secrets.token_bytes(8))
+            turn.reply(self.t("net.invited", lang, partner=self._partner_name(cmd.partner), code=link.code))
+        elif cmd.action == "accept" and cmd.code is not None:
+            link, company, new = network.accept(uow, code=cmd.code, user=user, now=turn.now)
+            kind = next((p.kind.value for p in uow.catalog.partners() if p.code == link.partner), "customer")
+            turn.reply(self.t("net.accepted", lang, company=company, kind=self.t(f"export.partner_kind.{kind}", lang),
+                              partner=self._partner_name(link.partner, uow),
+                              new=self.t("net.partner_new", lang) if new else "",
+                              place=replies.loc_name(link.location, self._catalog)))
+        elif cmd.action == "end" and cmd.partner is not None:
+            link = network.end(uow, partner=cmd.partner, user=user, now=turn.now)
+            name = self._partner_name(cmd.partner)
+            turn.reply(self.t("net.ended_here", lang, who=network.who(self.t, lang, uow.network.company(link.peer), name)
+                              if link.peer else name))
+        else:
+            links = uow.network.links()
+            turn.reply("\n".join([self.t("net.list_head", lang, n=len(links)), *(
+                self.t("net.list_line", lang, partner=self._partner_name(ln.partner, uow),
+                       status=self.t(f"net.status.{ln.status}", lang, code=ln.code or ""),
+                       company=uow.network.company(ln.peer) if ln.peer else "") for ln in links)])
+                       if links else self.t("net.list_none", lang))
+
+    def _partner_name(self, code: str, uow: UnitOfWork | None = None) -> str:
+        """A partner's name (one just added by this message: read from the store, the catalog cached before it)."""
+        name = replies.partner_name(code, self._catalog)
+        return purchasing.partner_name(uow, code) if name == code and uow is not None else name
 
     def _work_order(self, uow: UnitOfWork, turn: Turn, cmd: commands.MakeOrder) -> None:
         """A planned work order, then its materials against the store's stock (what is short offered as orders, as

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 
-from domain import catalog, commands, errors, ledger, units
+from domain import catalog, commands, errors, ledger, network, units
 from nlu import answers, context, dates, english, intents, lexicon, lines, numbers, rules, scan
 from nlu import text as texts
 
@@ -146,6 +146,9 @@ class Parser:
         traced = self._trace(plain, speaker)
         if traced is not None:   # 追溯牛奶批号A123 · 15号那批牛腩卖给谁了 · 召回批号A123 · 账本校验
             return traced
+        linked = self._network(plain)
+        if linked is not None:   # 邀请张记加入库管网络 · 接受邀请 KG-ABCD-EFGH · 断开和张记的联网 · 库管网络
+            return linked
         work = self._work(plain, speaker)
         if work is not None:   # 可颂的工序:和面30分钟… · 开工单:明天做可颂500个 · 工单1开工 · 工单1完工,做了480个 · 工单
             return work
@@ -1652,6 +1655,28 @@ class Parser:
             lines=tuple(commands.Line(sku=ln.sku, qty=ln.qty) for ln in made.command.lines),
             location=made.command.location, due=due), guesses=made.guesses)
 
+    def _network(self, s: str) -> Result | None:
+        """The network of companies: an invitation for a partner's company, one accepted by its code, a link ended,
+        the links listed. None: none of these."""
+        if not _NET_HINT.search(s):
+            return None
+        code = _NET_CODE.search(s)
+        if code is not None and (_NET_ACCEPT.search(s) or s.strip(" .!") == code.group(0)):
+            return commands.Parsed(commands.Network("accept", code=network.normal_code(code.group(0))))
+        if _NET_LIST.fullmatch(s):
+            return commands.Parsed(commands.Network("list"))
+        for pattern, action in ((_NET_END, "end"), (_NET_END_AFTER, "end"), (_NET_INVITE, "invite"),
+                                (_NET_WITH, "invite")):
+            m = pattern.fullmatch(s)
+            if m is None:
+                continue
+            who = (m.group("who") or m.groupdict().get("who2") or "").strip(" ,").removesuffix("的")
+            partner = self._one_named(who, "partner")
+            if partner is None:
+                return commands.Clarify("unknown_network_partner", detail=who)
+            return commands.Parsed(commands.Network(action, partner=partner))
+        return None
+
     def _work(self, s: str, speaker: context.Speaker) -> Result | None:
         """Routings and work orders: 可颂的工序:和面30分钟,发酵2小时,烤制20分钟 · 删除可颂的工序 (set) · 开工单:明天做
         可颂500个 · 安排生产可颂500个,周五前完成 · 委外加工:让李记做可颂500个,加工费每个1元 (planned) · 工单1开工 ·
@@ -2667,6 +2692,17 @@ _MATERIALS_END = (r"(?:(?:需要|要|得)(?:准备|备|用)?(?:多少|哪些|什
 _MATERIALS_ASKED = re.compile(r"(?:前|之前)?(?:要|计划|打算|准备|得)?(?:做|生产|烤|制作)(?P<items>[^?]+?),?(?:的话)?,?"
                               rf"(?:一共)?{_MATERIALS_END}[?]?")
 _MATERIALS_HINT = re.compile(r"料|缺|差|买|需求|计划")
+# the network of companies (库管网络)
+_NET_HINT = re.compile(r"网络|联网|互联|邀请码|接受邀请|断开|解除|哪些公司|KG", re.I)
+_NET_CODE = re.compile(r"KG[-\s]?[A-Z0-9]{4}[-\s]?[A-Z0-9]{4}", re.I)
+_NET_ACCEPT = re.compile(r"接受|加入|同意|确认|输入|邀请码")
+_NET_LIST = re.compile(r"(?:我们的?)?(?:库管网络|网络连接|联网(?:的公司|情况)?|(?:连|联)了哪些公司|网络里有哪些公司)"
+                       r"(?:有哪些|有谁|呢|情况)?[?]?")
+_NET_INVITE = re.compile(r"(?:邀请|请)(?P<who>[^,]{1,12}?)(?:加入|连上|接入|进入?)(?:我们的)?(?:库管)?(?:网络|联网)")
+_NET_WITH = re.compile(r"(?:和|跟|与)(?P<who>[^,]{1,12}?)(?:联网|建立(?:网络)?连接|互联|连起来)|把(?P<who2>[^,]{1,12}?)"
+                       r"(?:连上|连到|接入)(?:库管)?网络")
+_NET_END = re.compile(r"(?:断开|取消|解除|停止|结束)(?:和|跟|与)?(?P<who>[^,]{1,12}?)的?(?:网络连接|联网|连接|互联)")
+_NET_END_AFTER = re.compile(r"(?:和|跟|与)(?P<who>[^,]{1,12}?)(?:断开|解除|取消)(?:网络)?(?:连接|联网)?")
 # routings and work orders (工序 · 工单 · 委外加工)
 _WORK_HINT = re.compile(r"工序|工艺|工单|在制|排产|安排生产|委外|外协|外发|代加工|加工费|让.{1,12}(?:加工|代工)")
 _OPS_SET = re.compile(r"(?P<head>[^,:]{1,20}?)的?(?:生产)?(?:工序|工艺流程|工艺路线|加工流程|生产流程)(?:是|为|改成|改为|设为)?[:,]?"

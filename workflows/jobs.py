@@ -15,8 +15,8 @@ from zoneinfo import ZoneInfo
 
 from apscheduler.triggers.cron import CronTrigger
 
-from domain import catalog, events, rules
-from workflows import engine, metrics, reports
+from domain import catalog, errors, events, rules
+from workflows import engine, metrics, network, reports
 from workflows.ports import Clock, UowFactory, Weather
 
 SLACK = Decimal("0.05")
@@ -171,6 +171,29 @@ class Scheduler:
             out += self.run_job(job, arg, at=at)
         if set_clock:
             set_clock(end)
+        return out + self.network_inbox(end)
+
+    def network_inbox(self, now: datetime, *, limit: int = 50) -> list[Notice]:
+        """What linked companies sent us, applied one message a transaction, in order (a replica skips one another
+        holds); a message that cannot be applied is marked so, never retried every second."""
+        out: list[Notice] = []
+        with self.uow(write=False) as uow:   # (most seconds nothing waits: no write lock taken for that)
+            if not uow.network.waiting():
+                return out
+        for _ in range(limit):
+            box = Outbox()
+            try:
+                with self.uow() as uow:
+                    if not network.apply_next(uow, box, self.t, now=now):
+                        break
+                    box.store(uow, now)
+                    uow.commit()
+            except (errors.DomainError, KeyError, ValueError, TypeError, ArithmeticError) as exc:
+                with self.uow() as uow:
+                    network.mark_failed(uow, now=now, error=type(exc).__name__)
+                    uow.commit()
+                continue
+            out += box.items
         return out
 
     def run_job(self, job: str, arg: Any, *, at: datetime, claim: bool = True) -> list[Notice]:

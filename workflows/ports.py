@@ -20,6 +20,7 @@ class UnitOfWork(Protocol):
     history: Any
     payments: Any
     recipes: Any
+    network: Any
 
     def __enter__(self) -> UnitOfWork: ...
     def __exit__(self, et: Any, ev: Any, tb: Any) -> None: ...

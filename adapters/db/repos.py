@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
@@ -13,7 +13,7 @@ from sqlmodel import Session
 
 from adapters.db import tables as t
 from adapters.db.types import UTCDateTime
-from domain import accounts, bom, catalog, chain, errors, ledger, orders, production, units
+from domain import accounts, bom, catalog, chain, errors, ledger, network, orders, production, units
 
 Q6 = Decimal("0.000001")
 
@@ -340,6 +340,10 @@ class StockRepo(_Repo):
     def _head(self, *, lock: bool) -> tuple[int, str]:
         count, head, _, _ = _ledger_head(self.s, self.tid, lock=lock)
         return count, head
+
+    def orders_written(self) -> set[int]:
+        """The orders the moves written in this transaction went against (a receipt, a sale, a work order's)."""
+        return {m.order_id for m in self._unsealed if m.order_id is not None}
 
     def seal(self) -> int:
         """Give the moves this transaction wrote their place and hash in the tenant's chain; the last thing
@@ -674,6 +678,10 @@ def order_of(r: t.Order, lines: list[t.OrderLine]) -> orders.Order:
 
 
 class OrderRepo(_Repo):
+    def __init__(self, session: Session, tid: int) -> None:
+        super().__init__(session, tid)
+        self.touched: set[int] = set()   # added or saved in this transaction (what the network may need to hear)
+
     def add(self, o: orders.Order) -> int:
         row = t.Order(tenant_id=self.tid, kind=o.kind.value, status=o.status.value, location=o.location,
                       source=o.source, partner=o.partner, due=o.due, created_by=o.created_by,
@@ -685,6 +693,7 @@ class OrderRepo(_Repo):
             self.s.add(t.OrderLine(order_id=row.id, sku=ln.sku, qty=ln.qty, unit_price=ln.unit_price,
                                    received=ln.received))
         self.s.flush()
+        self.touched.add(row.id)
         return row.id
 
     def get(self, order_id: int, *, lock: bool = False) -> orders.Order | None:
@@ -700,6 +709,7 @@ class OrderRepo(_Repo):
 
     def save(self, o: orders.Order) -> None:
         assert o.id is not None
+        self.touched.add(o.id)
         self.s.execute(update(t.Order).where(t.Order.tenant_id == self.tid, t.Order.id == o.id).values(
             status=o.status.value, approved_by=o.approved_by, due=o.due, meta=dict(o.meta), note=o.note))
         self.s.execute(delete(t.OrderLine).where(t.OrderLine.order_id == o.id))
@@ -1203,3 +1213,100 @@ class HistoryRepo(_Repo):
     def count(self) -> int:
         return int(self.s.execute(select(func.count()).select_from(t.SalesHistory).where(
             t.SalesHistory.tenant_id == self.tid)).scalar() or 0)
+
+
+# ---------------------------------------------------------------- network (domain/network.py)
+def _link_of(r: t.NetworkLink) -> network.Link:
+    return network.Link(partner=r.partner, status=r.status, peer=r.peer, code=r.code, location=r.location)
+
+
+@dataclass(frozen=True)
+class Message:
+    id: int
+    sender: str
+    kind: str
+    subject: str
+    payload: dict[str, Any]
+
+
+class NetworkRepo(_Repo):
+    """Our links to other companies on this server, and the messages between us: the one place a tenant reads
+    another's rows (an invitation by its code, a company's name), never its books."""
+
+    def __init__(self, session: Session, tid: int, code: str) -> None:
+        super().__init__(session, tid)
+        self.code = code
+
+    def links(self) -> list[network.Link]:
+        rows = self.s.execute(select(t.NetworkLink).where(t.NetworkLink.tenant_id == self.tid)
+                              .order_by(t.NetworkLink.id)).scalars()
+        return [_link_of(r) for r in rows]
+
+    def link(self, partner: str) -> network.Link | None:
+        r = self.s.execute(select(t.NetworkLink).where(t.NetworkLink.tenant_id == self.tid,
+                                                       t.NetworkLink.partner == partner)).scalars().first()
+        return _link_of(r) if r is not None else None
+
+    def link_to(self, peer: str) -> network.Link | None:
+        """Our active link to that company (None: none)."""
+        r = self.s.execute(select(t.NetworkLink).where(t.NetworkLink.tenant_id == self.tid, t.NetworkLink.peer == peer,
+                                                       t.NetworkLink.status == "active")).scalars().first()
+        return _link_of(r) if r is not None else None
+
+    def put_link(self, link: network.Link, *, at: datetime, by: str | None) -> None:
+        """Our link to that partner, as given (added, or changed in place)."""
+        r = self.s.execute(select(t.NetworkLink).where(t.NetworkLink.tenant_id == self.tid,
+                                                       t.NetworkLink.partner == link.partner)).scalars().first()
+        if r is None:
+            r = t.NetworkLink(tenant_id=self.tid, partner=link.partner, status=link.status, at=at)
+            self.s.add(r)
+        r.status, r.peer, r.code, r.location, r.at, r.by = link.status, link.peer, link.code, link.location, at, by
+        self.s.flush()
+
+    def invited(self, code: str) -> tuple[str, network.Link, str] | None:
+        """The invitation of that code, whoever sent it: (its company's code, its link, what its partner is to it:
+        "supplier" | "customer"); None: no such invitation waiting."""
+        row = self.s.execute(select(t.Tenant.code, t.NetworkLink, t.Partner.kind).join(
+            t.NetworkLink, t.NetworkLink.tenant_id == t.Tenant.id).join(
+            t.Partner, and_(t.Partner.tenant_id == t.Tenant.id, t.Partner.code == t.NetworkLink.partner)).where(
+            t.NetworkLink.code == code, t.NetworkLink.status == "invited")).first()
+        return (row[0], _link_of(row[1]), str(row[2])) if row is not None else None
+
+    def company(self, code: str) -> str:
+        """A company's name on this server (its code when it has none)."""
+        name = self.s.execute(select(t.Tenant.name).where(t.Tenant.code == code)).scalar()
+        return str(name or code)
+
+    def send(self, recipient: str, *, kind: str, subject: str, payload: dict[str, Any], at: datetime) -> int:
+        row = t.NetworkMessage(sender=self.code, recipient=recipient, kind=kind, subject=subject, payload=payload,
+                               at=at)
+        self.s.add(row)
+        self.s.flush()
+        assert row.id is not None
+        return row.id
+
+    def last_sent(self, recipient: str, subject: str) -> dict[str, Any] | None:
+        """What we last sent that company about that subject (None: nothing yet)."""
+        return self.s.execute(select(t.NetworkMessage.payload).where(
+            t.NetworkMessage.sender == self.code, t.NetworkMessage.recipient == recipient,
+            t.NetworkMessage.subject == subject).order_by(t.NetworkMessage.id.desc()).limit(1)).scalar()
+
+    def next_message(self) -> Message | None:
+        """The oldest message to us not applied yet, locked for this transaction (another replica skips it)."""
+        stmt = select(t.NetworkMessage).where(t.NetworkMessage.recipient == self.code,
+                                              t.NetworkMessage.applied_at.is_(None)).order_by(t.NetworkMessage.id)
+        if self.s.get_bind().dialect.name == "postgresql":
+            stmt = stmt.with_for_update(skip_locked=True)
+        r = self.s.execute(stmt.limit(1)).scalars().first()
+        return Message(id=r.id, sender=r.sender, kind=r.kind, subject=r.subject, payload=dict(r.payload or {})) \
+            if r is not None and r.id is not None else None
+
+    def applied(self, message_id: int, *, at: datetime, result: str) -> None:
+        self.s.execute(update(t.NetworkMessage).where(t.NetworkMessage.id == message_id,
+                                                      t.NetworkMessage.recipient == self.code)
+                       .values(applied_at=at, result=result[:200]))
+
+    def waiting(self) -> int:
+        """How many messages to us are not applied yet."""
+        return int(self.s.execute(select(func.count()).select_from(t.NetworkMessage).where(
+            t.NetworkMessage.recipient == self.code, t.NetworkMessage.applied_at.is_(None))).scalar() or 0)

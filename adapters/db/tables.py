@@ -395,3 +395,36 @@ class ReplenishDay(SQLModel, table=True):
     location: str
     day: str  # ISO date
     data: dict[str, Any] = _json(dict)
+
+
+class NetworkLink(SQLModel, table=True):
+    """One of our partners linked to another company on this server (domain/network.py): invited with a code,
+    active once that company accepted it, ended by either side."""
+    __tablename__ = "network_link"
+    __table_args__ = (UniqueConstraint("tenant_id", "partner"), UniqueConstraint("code", name="uq_network_code"))
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id", index=True)
+    partner: str
+    status: str
+    peer: str | None = None       # the other company's tenant code
+    code: str | None = None       # the invitation's code, while it waits
+    location: str | None = None   # where a linked customer's orders are kept
+    at: datetime = _ts()
+    by: str | None = None
+
+
+class NetworkMessage(SQLModel, table=True):
+    """What one company sends another over the network: a link's news or an order's snapshot, applied once by the
+    recipient (``applied_at``), in the order sent. Addressed by tenant code: each side reads only its own."""
+    __tablename__ = "network_message"
+    __table_args__ = (Index("ix_network_inbox", "recipient", "applied_at", "id"),
+                      Index("ix_network_subject", "sender", "recipient", "subject", "id"))
+    id: int | None = Field(default=None, primary_key=True)
+    sender: str
+    recipient: str
+    kind: str           # "link" | "po" | "so"
+    subject: str        # what it is about: link:<code> · po:<sender's order id> · so:<sender's order id>
+    payload: dict[str, Any] = _json(dict)
+    at: datetime = _ts()
+    applied_at: datetime | None = _ts(nullable=True)
+    result: str = ""

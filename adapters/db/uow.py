@@ -5,6 +5,7 @@ Repositories (attributes of the unit of work) never commit.
 from __future__ import annotations
 
 import weakref
+from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any
 
@@ -12,6 +13,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from adapters.db import repos
+from workflows import network
 
 # Tenant ids never change once created. Keyed by the engine object itself (weakly), never by id(engine):
 # a collected engine's id is reused by the next one, which may point at another database.
@@ -19,8 +21,9 @@ _TENANTS: weakref.WeakKeyDictionary[Engine, dict[str, int]] = weakref.WeakKeyDic
 
 
 class SqlUnitOfWork:
-    def __init__(self, engine: Engine, tenant: str, *, write: bool = True) -> None:
+    def __init__(self, engine: Engine, tenant: str, *, write: bool = True, clock: Any = None) -> None:
         self.engine = engine
+        self.clock = clock   # what the network's messages are timed by (the app's clock; else the wall clock)
         self.tenant_code = tenant
         self.write = write
         self.session: Session | None = None
@@ -47,6 +50,7 @@ class SqlUnitOfWork:
         self.history = repos.HistoryRepo(self.session, tid)
         self.payments = repos.PaymentRepo(self.session, tid)
         self.recipes = repos.RecipeRepo(self.session, tid)
+        self.network = repos.NetworkRepo(self.session, tid, self.tenant_code)
         self._committed = False
         return self
 
@@ -61,6 +65,8 @@ class SqlUnitOfWork:
 
     def commit(self) -> None:
         assert self.session is not None
+        # what linked companies must hear of the orders this transaction changed, sent with it (and sealed with it)
+        network.outbound(self, at=self.clock.now() if self.clock is not None else datetime.now(UTC))
         self.stock.seal()
         self.chat.seal_audits()
         self.session.commit()
@@ -72,6 +78,7 @@ class SqlUnitOfWork:
         self.session.rollback()
         self.stock.forget()   # the moves and audits rolled back are no longer there to seal
         self.chat.forget()
+        self.orders.touched.clear()
 
 
 class Factory:
@@ -79,9 +86,10 @@ class Factory:
 
     def __init__(self, engine: Engine, tenant: str) -> None:
         self.engine, self.tenant = engine, tenant
+        self.clock: Any = None   # set once the app has one (bootstrap)
 
     def __call__(self, *, write: bool = True) -> SqlUnitOfWork:
-        return SqlUnitOfWork(self.engine, self.tenant, write=write)
+        return SqlUnitOfWork(self.engine, self.tenant, write=write, clock=self.clock)
 
 
 def factory(engine: Engine, tenant: str) -> Factory:

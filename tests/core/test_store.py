@@ -695,3 +695,67 @@ def test_a_work_order_issues_to_work_in_progress_makes_undoes_and_bills_its_subc
 def orders_status(s):
     from domain import orders
     return orders.Status(s)
+
+
+def test_linked_companies_exchange_order_snapshots_once_each_and_read_nothing_else_of_each_other(engine):
+    """Two tenants on one database (SQLite and PostgreSQL): an invitation found by its code across tenants, a purchase
+    order's snapshot sent as its transaction commits and only when it changed, applied once by the other."""
+    from domain import catalog as cat
+    from domain import orders as ords
+    from workflows import jobs
+    from workflows import network as net
+    a, b = uows.factory(engine, "default"), uows.factory(engine, "b2")
+    load_catalog(a, CAFE)
+    load_catalog(b, CAFE)   # (the same goods under the same names: its own books)
+    boss = cat.User(username="boss", display_name="老板", role=cat.Role.ADMIN, location="CK")
+    with a() as uow:
+        code = net.invite(uow, partner="V01", user=boss, now=T0, raw=b"\x01" * 8).code
+        uow.commit()
+    with b() as uow:
+        assert uow.network.invited("KG-NOPE-NOPE") is None
+        peer, link, kind = uow.network.invited(code)   # the one read across companies: by the secret code
+        assert (peer, link.partner, kind) == ("default", "V01", "supplier")
+        ours, name, new = net.accept(uow, code=code, user=boss, now=T0)
+        assert (name, new, ours.peer, ours.location) == ("default", True, "default", "CK")
+        uow.commit()
+    with a() as uow:
+        assert uow.network.waiting() == 1
+        assert net.apply_next(uow, jobs.Outbox(), lambda k, lang, **kw: k, now=T0)
+        uow.commit()
+    with a() as uow:
+        assert uow.network.link("V01").status == "active" and uow.network.waiting() == 0
+        oid = uow.orders.add(ords.Order(kind=ords.OrderKind.PURCHASE, status=ords.Status.OPEN, created_at=T0,
+                                        location="XH", partner="V01", due=T0 + timedelta(days=1),
+                                        lines=(ords.OrderLine(sku="B01", qty=D(24), unit_price=D(5)),)))
+        uow.commit()   # sent as it commits
+    with a() as uow:
+        uow.orders.save(uow.orders.get(oid))   # saved again, unchanged: nothing more is sent
+        uow.commit()
+    with b() as uow:
+        assert uow.network.waiting() == 1
+        box = jobs.Outbox()
+        assert net.apply_next(uow, box, lambda k, lang, **kw: k, now=T0)
+        assert not net.apply_next(uow, box, lambda k, lang, **kw: k, now=T0)   # applied once
+        uow.commit()
+    with b(write=False) as uow:
+        [so] = [o for o in uow.orders.list(kinds=["sale"])]
+        assert [(ln.sku, ln.qty) for ln in so.lines] == [("B01", D(24))] and so.meta["network"]["po"] == oid
+        assert so.lines[0].unit_price != D(5)   # its own price, never ours
+        assert [x["kind"] for x in uow.chat.audits("network_received")] == ["po"]
+    with a(write=False) as uow:
+        assert uow.network.waiting() == 1   # its acceptance of the order, on its way back
+        assert [x["kind"] for x in uow.chat.audits("network_sent")] == ["po"]
+
+
+def test_a_message_one_replica_is_applying_is_skipped_by_another_not_waited_for(engine):
+    if engine.dialect.name != "postgresql":
+        pytest.skip("row locks skipped by another transaction are PostgreSQL's; SQLite serves one process")
+    a = uows.factory(engine, "default")
+    with a() as uow:
+        uow.network.send("default", kind="link", subject="link:x", payload={"status": "ended"}, at=T0)
+        uow.network.send("default", kind="link", subject="link:y", payload={"status": "ended"}, at=T0)
+        uow.commit()
+    with a() as first, a() as second:
+        one = first.network.next_message()
+        two = second.network.next_message()   # the first is locked: the next one, at once
+        assert one is not None and two is not None and one.id != two.id

@@ -161,6 +161,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
     elif isinstance(c, commands.PlanMaterials):
         d |= {"intent": "plan_materials", "lines": _lines(c.lines), "location": c.location,
               "due": c.due.strftime("%Y-%m-%d %H:%M") if c.due else None}
+    elif isinstance(c, commands.Network):
+        d |= {"intent": f"network_{c.action}", "partner": c.partner, "code": c.code}
     elif isinstance(c, commands.SetOperations):
         d |= {"intent": "set_operations", "sku": c.sku,
               "steps": [[x.name, str(x.minutes) if x.minutes is not None else None] for x in c.steps]}

@@ -1,0 +1,160 @@
+"""Two companies on one server, linked over the network: a restaurant (tenant "default", the demo) and its meat
+supplier 张记 (tenant "zhangji", its own books in 公斤). The restaurant's purchase orders become the supplier's customer
+orders, the supplier's acceptance and shipments come back onto them, on SQLite and on PostgreSQL; neither side sees
+the other's prices; every message sent and applied is in each side's audit trail."""
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+import app as kuguan
+from adapters import script
+from adapters.clock import VirtualClock
+from adapters.db import tables
+from tests.conftest import DEMO, ROOT, fresh_engine, load_catalog
+from tests.e2e.conftest import Chat, texts
+
+SUPPLIER = ROOT / "tests" / "fixtures" / "zhangji"
+
+
+class Net:
+    def __init__(self, chats: dict[str, Chat], containers: dict[str, object]) -> None:
+        self.chats, self.containers = chats, containers
+
+    def say(self, tenant: str, user: str, text: str) -> str:
+        return texts(self.chats[tenant].say(user, text))
+
+    def press(self, tenant: str, user: str, label: str) -> str:
+        return texts(self.chats[tenant].press(user, label))
+
+    def tick(self, tenant: str) -> str:
+        """A minute passes at that company: what the network brought is applied and told."""
+        chat = self.chats[tenant]
+        return texts(chat.send(at=(chat.session.clock.now() + timedelta(minutes=1)).isoformat()))
+
+    def link(self) -> None:
+        code = re.search(r"KG-[A-Z0-9]{4}-[A-Z0-9]{4}", self.say("default", "liu", "邀请张记加入库管网络")).group(0)
+        self.say("zhangji", "xiaozhao", f"接受邀请 {code}")
+        self.tick("default")
+
+    def audits(self, tenant: str, action: str) -> list[dict]:
+        with self.containers[tenant].uow(write=False) as uow:
+            return uow.chat.audits(action, limit=100)
+
+    def messages(self) -> list[tables.NetworkMessage]:
+        engine = self.containers["default"].engine
+        with engine.connect() as c:
+            return list(c.execute(select(tables.NetworkMessage).order_by(tables.NetworkMessage.id)).all())
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def net(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Net:
+    url = request.getfixturevalue("pg_url") if request.param == "postgresql" else None
+    fresh_engine(request.param, tmp_path, url).dispose()
+    monkeypatch.setenv("KUGUAN_DATABASE_URL", url or f"sqlite:///{tmp_path}/k.db")
+    chats, containers = {}, {}
+    for tenant, folder, name in (("default", DEMO, "老街餐饮"), ("zhangji", SUPPLIER, "张记肉业")):
+        clock = VirtualClock(datetime.fromisoformat("2026-06-15T09:00:00+08:00"))
+        c = kuguan.bootstrap(clock=clock, tenant=tenant)
+        load_catalog(c.uow, folder)
+        with c.uow() as uow:
+            uow.catalog.tenant_row().name = name
+            uow.commit()
+        chats[tenant] = Chat(script.ScriptSession(conversation=c.conversation, clock=clock, tenant=tenant,
+                                                  advance=c.scheduler.advance, uow=c.uow))
+        containers[tenant] = c
+    yield Net(chats, containers)
+    for c in containers.values():
+        c.engine.dispose()
+
+
+def test_a_purchase_order_crosses_as_the_suppliers_customer_order_and_its_shipment_comes_back(net):
+    invited = net.say("default", "liu", "邀请张记加入库管网络")
+    code = re.search(r"KG-[A-Z0-9]{4}-[A-Z0-9]{4}", invited).group(0)
+    assert "接受邀请 " + code in invited
+    accepted = net.say("zhangji", "xiaozhao", "接受邀请 " + code.lower().replace("-", " "))   # (as typed)
+    assert "✅ 已和老街餐饮连上库管网络:对方在我们这里是客户「老街餐饮」(新加的),它的订单记在张记冷库。" in accepted
+    assert "🔗 张记肉业接受了库管网络邀请" in net.tick("default")
+    assert "· 张记肉业:已连接 → 张记肉业" in net.say("default", "liu", "库管网络")
+    # over the approval limit: nothing crosses until it is approved
+    net.say("default", "chen", "向张记采购牛腩40斤、牛腱1箱、五花肉10斤、鸡翅5斤,每斤55元,送南山店,明天送到")
+    assert net.tick("zhangji") == "" and "没有未完成的老街餐饮客户订单" in net.say("zhangji", "xiaozhao", "老街餐饮的订单")
+    net.press("default", "liu", "批准")
+    taken = net.tick("zhangji")
+    # 斤 ordered, kept in 公斤; 五花肉 is the supplier's alias of 猪五花; its catalog has no 鸡翅
+    assert "📥 老街餐饮(库管网络)下了采购单 #1,已记为客户订单" in taken
+    assert "牛腩 20公斤、牛腱 10公斤、猪五花 5公斤,06-16 要货。" in taken and "没有记:鸡翅 5斤" in taken
+    listed = net.say("zhangji", "xiaozhao", "老街餐饮的订单")
+    assert "牛腩 20公斤(2箱)、牛腱 10公斤(1箱)、猪五花 5公斤,06-16 提货,待提货" in listed
+    back = net.tick("default")
+    assert "🤝 张记肉业(库管网络)已接单:采购单 #1" in back and "对方目录里对不上这些,没有接:鸡翅" in back
+    assert "供应商已确认" in net.say("default", "chen", "张记的订单")
+    net.say("zhangji", "xiaozhao", "老街餐饮提走牛腩20公斤、牛腱10公斤")   # the supplier ships
+    shipped = net.tick("default")
+    assert "🚚 张记肉业(库管网络)发出了采购单 #1 的 牛腩 40斤、牛腱 20斤。" in shipped
+    assert "供应商已发货" in net.say("default", "chen", "张记的订单")
+    # received as any order, the store saying so: what the supplier said it sent, the rest still on order
+    asked = net.say("default", "liu", "张记的货到了")
+    assert "南山店入库 牛腩 40斤(2箱)、牛腱 20斤(1箱)(张记肉业)" in asked and "五花肉" not in asked
+    net.press("default", "liu", "确认")
+    assert net.tick("default") == ""   # (its own receipt: nothing comes back for it)
+    assert "收齐" not in net.tick("zhangji")   # 五花肉 and 鸡翅 still open on the order
+    assert "牛腩 40/40斤(2箱)、牛腱 20/20斤(1箱)、五花肉 10斤、鸡翅 5斤,06-16 到" in net.say("default", "chen", "张记的订单")
+    # field-level: nothing that crossed carries a price (ours ¥55/斤, theirs ¥60/公斤) or a stock level
+    crossed = net.messages()
+    assert {m.kind for m in crossed} == {"link", "po", "so"}
+    assert all("price" not in str(m.payload) and "55" not in str(m.payload) and "60" not in str(m.payload)
+               and "cost" not in str(m.payload) for m in crossed)
+    assert all(m.applied_at is not None for m in crossed)   # each applied, once
+    sent = [a for a in net.audits("default", "network_sent") if a["kind"] == "po"]
+    got = [a for a in net.audits("zhangji", "network_received") if a["kind"] == "po"]
+    assert len(sent) == len([m for m in crossed if m.kind == "po"]) == len(got) >= 2
+
+
+def test_a_change_and_a_cancellation_reach_the_supplier_and_a_link_ended_stops_the_orders(net):
+    net.link()
+    net.say("default", "liu", "向张记采购牛腩20斤,明天送到")
+    net.tick("zhangji")
+    net.tick("default")
+    net.say("default", "liu", "订单1改成牛腩30斤")
+    changed = net.tick("zhangji")
+    assert "✏️ 老街餐饮改了采购单 #1" in changed and "牛腩 15公斤,06-16 要货" in changed
+    assert net.tick("zhangji") == ""   # applied once: nothing more comes of the same message
+    net.say("default", "liu", "取消订单1")
+    assert "🚫 老街餐饮取消了采购单 #1" in net.tick("zhangji")
+    assert "没有未完成的老街餐饮客户订单" in net.say("zhangji", "xiaozhao", "老街餐饮的订单")
+    assert "🔌 已断开和张记肉业的库管网络连接" in net.say("default", "liu", "断开和张记的联网")
+    assert "🔌 老街餐饮断开了库管网络连接" in net.tick("zhangji")
+    net.say("default", "liu", "向张记采购牛腩20斤,明天送到")   # no longer linked: stays ours alone
+    assert net.tick("zhangji") == ""
+    assert "没有未完成的老街餐饮客户订单" in net.say("zhangji", "xiaozhao", "老街餐饮的订单")
+    assert [a["result"] for a in net.audits("zhangji", "network_received")][0] == "ended"
+
+
+def test_a_supplier_cancelling_is_told_back_and_bad_codes_and_roles_change_nothing(net):
+    assert texts(net.chats["default"].say("xiaowang", "邀请张记加入库管网络")) == "你的角色没有这个权限。"
+    assert "没有找到等待接受的邀请码「KG-AAAA-BBBB」" in net.say("zhangji", "xiaozhao", "接受邀请 KG-AAAA-BBBB")
+    code = re.search(r"KG-[A-Z0-9]{4}-[A-Z0-9]{4}", net.say("default", "liu", "邀请张记加入库管网络")).group(0)
+    assert "这是我们自己发出的邀请码" in net.say("default", "boss", "接受邀请 " + code)
+    assert "供应商和客户里没有「老王」" in net.say("default", "liu", "邀请老王加入库管网络")
+    net.say("zhangji", "xiaozhao", "接受邀请 " + code)
+    net.tick("default")
+    assert "没有找到等待接受的邀请码" in net.say("zhangji", "laozhang", "接受邀请 " + code)   # used once
+    net.say("default", "liu", "向张记采购牛腩20斤,明天送到")
+    net.tick("zhangji")
+    net.tick("default")
+    net.say("zhangji", "xiaozhao", "取消订单2")   # the supplier cannot deliver: its customer order cancelled
+    assert "⚠️ 张记肉业(库管网络)取消了它对采购单 #1 的订单" in net.tick("default")
+    assert "采购单 #1" in net.say("default", "liu", "张记的订单")   # ours stays open: the manager decides
+
+
+def test_english_speakers_hear_the_network_in_english(net):
+    net.say("zhangji", "xiaozhao", "switch to English")
+    net.link()
+    net.say("default", "liu", "向张记采购牛腩20斤,明天送到")
+    assert "📥 老街餐饮 (network) placed purchase order #1, kept as customer order" in net.tick("zhangji")
+    assert "🔗 1 network link(s):" in net.say("zhangji", "xiaozhao", "库管网络")

@@ -1,0 +1,303 @@
+"""The network's work (domain/network.py): an invitation and its acceptance, each linked order's snapshot sent as its
+transaction commits (``outbound``), and what other companies sent applied here, one message at a time, in order
+(``apply_next``). Every message sent and applied is audited in the company's own sealed trail."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from domain import catalog, commands, errors, events, network, orders
+from workflows import purchasing
+from workflows.ports import UnitOfWork
+
+PURCHASES = (orders.OrderKind.PURCHASE, orders.OrderKind.PURCHASE_REQUEST)
+NET_USER = "network"   # who a change the network made is by (an order taken from a linked customer)
+
+
+def outbound(uow: UnitOfWork, *, at: datetime) -> int:
+    """As a transaction commits: each order it added or changed (or wrote moves against) whose partner is a linked
+    company, its snapshot sent there when it differs from the one sent last (audited). How many were sent."""
+    ids = uow.orders.touched | uow.stock.orders_written()
+    links = {ln.partner: ln for ln in uow.network.links() if ln.status == "active" and ln.peer} if ids else {}
+    if not links:
+        return 0
+    products: dict[str, catalog.Product] | None = None
+    sent = 0
+    for oid in sorted(ids):
+        o = uow.orders.get(oid)
+        link = links.get(o.partner) if o is not None else None
+        if o is None or link is None or link.peer is None:
+            continue
+        if o.kind in PURCHASES:
+            products = products if products is not None else {p.sku: p for p in uow.catalog.products()}
+            kind, snap = "po", network.po_snapshot(o, products)
+        elif o.kind == orders.OrderKind.SALE:
+            kind, snap = "so", network.so_snapshot(o)
+        else:
+            continue
+        subject = f"{kind}:{o.id}"
+        if snap is None or uow.network.last_sent(link.peer, subject) == snap:
+            continue
+        uow.network.send(link.peer, kind=kind, subject=subject, payload=snap, at=at)
+        uow.chat.audit(at=at, actor=NET_USER, action="network_sent",
+                       detail={"to": link.peer, "kind": kind, "order": o.id, "status": snap["status"]})
+        sent += 1
+    return sent
+
+
+def on_the_way(o: orders.Order) -> dict[str, Decimal]:
+    """What a linked supplier said it shipped of our purchase order that we have not received yet, by product (empty:
+    no word of a shipment, or all of it received)."""
+    peer = o.meta.get("peer") or {}
+    shipped = {k: Decimal(str(v)) for k, v in (peer.get("shipped") or {}).items()}
+    out: dict[str, Decimal] = {}
+    for ln in o.lines:
+        left = min(ln.open_qty, shipped.get(ln.sku, Decimal(0)) - ln.received)
+        if left > 0:
+            out[ln.sku] = out.get(ln.sku, Decimal(0)) + left
+    return out
+
+
+def invite(uow: UnitOfWork, *, partner: str, user: catalog.User, now: datetime, raw: bytes) -> network.Link:
+    """An invitation for that partner's company to link with us: its code, to give the partner (audited)."""
+    p = purchasing.partner_of(uow, partner)
+    if p is None:
+        raise errors.NotFound(code="unknown_partner", partner=partner)
+    was = uow.network.link(partner)
+    if was is not None and was.status == "active":
+        raise errors.InvalidState(code="network_linked", partner=p.name, company=uow.network.company(was.peer or ""))
+    link = network.Link(partner=partner, status="invited", code=network.invite_code(raw))
+    uow.network.put_link(link, at=now, by=user.username)
+    uow.chat.audit(at=now, actor=user.username, action="network_invited", detail={"partner": partner, "code": link.code})
+    return link
+
+
+def accept(uow: UnitOfWork, *, code: str, user: catalog.User, now: datetime) -> tuple[network.Link, str, bool]:
+    """Another company's invitation accepted: it becomes our customer (it invited us as its supplier) or our supplier,
+    the partner of that name we have or a new one; the link is active here at once and there when it hears of it.
+    The link, the company's name and whether the partner is new."""
+    found = uow.network.invited(network.normal_code(code))
+    if found is None:
+        raise errors.NotFound(code="network_no_invite", code_said=code)
+    peer, theirs, their_kind = found
+    if peer == uow.network.code:
+        raise errors.BadInput(code="network_self")
+    name = uow.network.company(peer)
+    if uow.network.link_to(peer) is not None:
+        raise errors.InvalidState(code="network_linked", partner=name, company=name)
+    kind = "customer" if their_kind == "supplier" else "supplier"
+    partners = uow.catalog.partners()
+    ours = next((p for p in partners if p.kind.value == kind and name in p.names), None)
+    if ours is None:   # (a company we have no partner for: added under its name, the next code of its kind)
+        own = [p.code for p in partners if p.kind.value == kind]
+        new = catalog.next_sku(own) if own else ("C01" if kind == "customer" else "S01")
+        while any(p.code == new for p in partners):
+            new = catalog.next_sku([*own, new])
+            own.append(new)
+        uow.catalog.set_partner(new, {"name": name, "kind": kind, "aliases": []}, new=True)
+        uow.chat.audit(at=now, actor=user.username, action="partner_added", detail={"code": new, "name": name,
+                                                                                    "kind": kind})
+    where = user.location or next((loc.code for loc in uow.catalog.locations() if loc.kind.is_physical), None)
+    link = network.Link(partner=ours.code if ours else new, status="active", peer=peer, location=where)
+    uow.network.put_link(link, at=now, by=user.username)
+    uow.network.send(peer, kind="link", subject=f"link:{theirs.code}", payload={"code": theirs.code, "status": "active"},
+                     at=now)
+    uow.chat.audit(at=now, actor=user.username, action="network_accepted",
+                   detail={"company": peer, "partner": link.partner, "code": theirs.code})
+    return link, name, ours is None
+
+
+def end(uow: UnitOfWork, *, partner: str, user: catalog.User, now: datetime) -> network.Link:
+    """Our link with that partner's company ended (or our invitation withdrawn): nothing crosses any more; it hears."""
+    was: network.Link | None = uow.network.link(partner)
+    if was is None or was.status == "ended":
+        raise errors.NotFound(code="network_no_link", partner=purchasing.partner_name(uow, partner))
+    link = replace(was, status="ended", code=None)
+    uow.network.put_link(link, at=now, by=user.username)
+    if was.peer is not None:
+        uow.network.send(was.peer, kind="link", subject=f"link:end:{partner}", payload={"status": "ended"}, at=now)
+    uow.chat.audit(at=now, actor=user.username, action="network_ended", detail={"partner": partner, "company": was.peer})
+    return link
+
+
+# ---------------------------------------------------------------- what other companies sent
+@dataclass
+class _Turn:
+    """The network as the one who takes a linked customer's order (purchasing.take_order's turn)."""
+    user: catalog.User
+    now: datetime
+    box: Any
+    message_id: str | None = None
+    events: list[events.Event] = field(default_factory=list)
+    lang: str = "zh_CN"
+
+    def reply(self, text: str, buttons: Any = None, image: bytes | None = None) -> None:
+        return None   # (what the order says of itself: the managers hear the network's own words)
+
+    def push(self, to: str, text: str, buttons: Any = None) -> None:
+        self.box.push(to, text, buttons)
+
+
+def apply_next(uow: UnitOfWork, box: Any, t: Any, *, now: datetime) -> bool:
+    """The oldest message to us not applied yet, applied (its effects, who is told, and the message marked applied
+    with its result, audited, in this transaction); False: none waiting."""
+    msg = uow.network.next_message()
+    if msg is None:
+        return False
+    link = uow.network.link_to(msg.sender)
+    if msg.kind == "link":
+        result = _link_news(uow, box, t, msg, now=now)
+    elif link is None:
+        result = "not_linked"   # (a company we are not linked with, or no longer: nothing of it is taken)
+    elif msg.kind == "po":
+        result = _their_purchase(uow, box, t, msg, link, now=now)
+    elif msg.kind == "so":
+        result = _their_sale(uow, box, t, msg, link, now=now)
+    else:
+        result = "unknown_kind"
+    uow.network.applied(msg.id, at=now, result=result)
+    uow.chat.audit(at=now, actor=NET_USER, action="network_received",
+                   detail={"from": msg.sender, "kind": msg.kind, "subject": msg.subject, "result": result})
+    return True
+
+
+def mark_failed(uow: UnitOfWork, *, now: datetime, error: str) -> None:
+    """The oldest message could not be applied (its payload broken): marked so, audited, never retried forever."""
+    msg = uow.network.next_message()
+    if msg is not None:
+        uow.network.applied(msg.id, at=now, result=f"error:{error}")
+        uow.chat.audit(at=now, actor=NET_USER, action="network_received",
+                       detail={"from": msg.sender, "kind": msg.kind, "subject": msg.subject, "result": "error"})
+
+
+def who(t: Any, lang: str, company: str, partner: str) -> str:
+    """张记肉业, or 张记肉业(张记) when we call it by another name."""
+    return company if company == partner else str(t("net.who", lang, company=company, partner=partner))
+
+
+def _tell(uow: UnitOfWork, box: Any, t: Any, who: list[catalog.User], key: str, **kw: Any) -> None:
+    for u in {u.username: u for u in who if u.active}.values():
+        box.push(u.username, str(t(key, u.language, **kw)))
+
+
+def _link_news(uow: UnitOfWork, box: Any, t: Any, msg: Any, *, now: datetime) -> str:
+    status = msg.payload.get("status")
+    company = uow.network.company(msg.sender)
+    if status == "active":   # our invitation accepted
+        mine = next((ln for ln in uow.network.links() if ln.code == msg.payload.get("code") and ln.status == "invited"),
+                    None)
+        if mine is None:
+            return "no_invitation"
+        uow.network.put_link(replace(mine, status="active", peer=msg.sender, code=None), at=now, by=NET_USER)
+        _tell(uow, box, t, purchasing.managers_of(uow, None), "net.linked", company=company,
+              partner=purchasing.partner_name(uow, mine.partner))
+        return "linked"
+    mine = uow.network.link_to(msg.sender)
+    if status == "ended" and mine is not None:
+        uow.network.put_link(replace(mine, status="ended"), at=now, by=NET_USER)
+        for u in purchasing.managers_of(uow, None):
+            box.push(u.username, str(t("net.ended", u.language, who=who(t, u.language, company,
+                                                                         purchasing.partner_name(uow, mine.partner)))))
+        return "ended"
+    return "ignored"
+
+
+def _items(uow: UnitOfWork, pairs: list[tuple[str, Decimal]]) -> str:
+    products = {p.sku: p for p in uow.catalog.products()}
+    return "、".join(f"{products[s].name if s in products else s} {q.normalize():f}{products[s].base_unit if s in products else ''}"
+                    for s, q in pairs)
+
+
+def _their_purchase(uow: UnitOfWork, box: Any, t: Any, msg: Any, link: network.Link, *, now: datetime) -> str:
+    """A linked customer's purchase order, as it stands: our order for it taken (new), changed, cancelled, or its
+    receipt noted; the managers of the place it is kept at are told."""
+    snap = msg.payload
+    company = uow.network.company(msg.sender)
+    ours = next((o for o in uow.orders.list(kinds=["sale"]) if (o.meta.get("network") or {}).get("peer") == msg.sender
+                 and o.meta["network"].get("po") == snap.get("po")), None)
+    who = purchasing.managers_of(uow, link.location)
+    matched, unmatched = network.match(snap.get("lines", []), uow.catalog.products())
+    due = datetime.fromisoformat(snap["due"]) if snap.get("due") else None
+    missing = "、".join(f"{u['name']} {u['qty']}{u['unit']}" for u in unmatched)
+    if ours is None:
+        if snap.get("status") not in ("open", "partial"):
+            return "not_open"
+        if not matched:
+            _tell(uow, box, t, who, "net.po_unmatched", company=company, po=snap.get("po"), items=missing)
+            return "unmatched"
+        lang = who[0].language if who else "zh_CN"
+        turn = _Turn(user=catalog.User(username=NET_USER, display_name=company, role=catalog.Role.MANAGER,
+                                       location=link.location), now=now, box=box, lang=lang)
+        oid = purchasing.take_order(uow, turn, commands.PlaceSale(
+            lines=tuple(commands.Line(sku=m.sku, qty=m.qty) for m in matched), partner=link.partner,
+            location=link.location, due=due), t=t)
+        o = uow.orders.get(oid)
+        assert o is not None
+        uow.orders.save(replace(o, meta={**o.meta, "network": {
+            "peer": msg.sender, "po": snap.get("po"), "unmatched": unmatched,
+            "lines": [{"sku": m.sku, "peer_sku": m.peer_sku, "factor": str(m.factor)} for m in matched]}}))
+        _tell(uow, box, t, who, "net.po_new", company=company, po=snap.get("po"), id=oid,
+              items=_items(uow, [(m.sku, m.qty) for m in matched]), due=f"{due.astimezone(now.tzinfo):%m-%d}" if due else "-",
+              missing=str(t("net.missing", who[0].language if who else "zh_CN", items=missing)) if unmatched else "")
+        return f"taken:{oid}"
+    if snap.get("status") == "done" and not ours.meta.get("peer_received"):   # it has everything it ordered
+        ours = replace(ours, meta={**ours.meta, "peer_received": now.isoformat()})
+        uow.orders.save(ours)
+        _tell(uow, box, t, who, "net.po_received", company=company, po=snap.get("po"), id=ours.id)
+        return "received"
+    if ours.status.value in ("done", "cancelled", "rejected"):
+        return "closed"
+    if snap.get("status") == "cancelled":
+        uow.orders.save(ours.to(orders.Status.CANCELLED, by=NET_USER))
+        uow.chat.drop_bookings(ours.id or 0, at=ours.due)
+        _tell(uow, box, t, who, "net.po_cancelled", company=company, po=snap.get("po"), id=ours.id)
+        return "cancelled"
+    want = {m.sku: m.qty for m in matched}
+    lines = [replace(ln, qty=max(want.pop(ln.sku, ln.received), ln.received)) for ln in ours.lines]
+    lines += [orders.OrderLine(sku=s, qty=q) for s, q in want.items()]   # (a product added to its order)
+    changed = replace(ours, lines=tuple(lines), due=due or ours.due)
+    if changed.lines != ours.lines or changed.due != ours.due:
+        _tell(uow, box, t, who, "net.po_changed", company=company, po=snap.get("po"), id=ours.id,
+              items=_items(uow, [(ln.sku, ln.qty) for ln in changed.lines]),
+              due=f"{changed.due.astimezone(now.tzinfo):%m-%d}" if changed.due else "-")
+    if changed != ours:
+        uow.orders.save(changed)
+        return "changed"
+    return "same"
+
+
+def _their_sale(uow: UnitOfWork, box: Any, t: Any, msg: Any, link: network.Link, *, now: datetime) -> str:
+    """A linked supplier's order for our purchase order, as it stands: accepted, what it shipped, or cancelled; kept
+    on our purchase order (its state as the supplier's own words would set it) and told to whoever placed it and the
+    store's managers. Nothing is received here until the store says the goods came."""
+    snap = msg.payload
+    o = uow.orders.get(int(snap.get("po") or 0))
+    if o is None or o.kind not in PURCHASES or o.partner != link.partner:
+        return "no_order"
+    company = uow.network.company(msg.sender)
+    peer = dict(o.meta.get("peer") or {})
+    shipped = {ln["sku"]: Decimal(str(ln["shipped"])) for ln in snap.get("lines", [])}
+    before = {k: Decimal(v) for k, v in (peer.get("shipped") or {}).items()}
+    meta = {**o.meta, "peer": {"so": snap.get("so"), "status": snap.get("status"),
+                               "shipped": {k: str(v) for k, v in shipped.items()}}}
+    creator = uow.catalog.user(o.created_by) if o.created_by else None
+    who = [*purchasing.managers_of(uow, o.location), *([creator] if creator is not None else [])]
+    result = "same"
+    if not peer:   # first word of it: taken
+        meta["acknowledged_at"] = now.isoformat()
+        _tell(uow, box, t, who, "net.so_taken", company=company, po=o.id, so=snap.get("so"),
+              missing=str(t("net.they_miss", who[0].language if who else "zh_CN",
+                            items="、".join(snap.get("unmatched") or []))) if snap.get("unmatched") else "")
+        result = "taken"
+    more = [(s, q - before.get(s, Decimal(0))) for s, q in shipped.items() if q > before.get(s, Decimal(0))]
+    if more:
+        meta["shipped_at"] = now.isoformat()
+        _tell(uow, box, t, who, "net.so_shipped", company=company, po=o.id, items=_items(uow, more))
+        result = "shipped"
+    if snap.get("status") == "cancelled" and peer.get("status") != "cancelled":
+        _tell(uow, box, t, who, "net.so_cancelled", company=company, po=o.id)
+        result = "cancelled"
+    uow.orders.save(replace(o, meta=meta))
+    return result
