@@ -235,12 +235,14 @@ def _their_purchase(uow: UnitOfWork, box: Any, t: Any, msg: Any, link: network.L
             location=link.location, due=due), t=t)
         o = uow.orders.get(oid)
         assert o is not None
+        short = purchasing.short_of_stock(uow, t, lang, location=link.location or "", lines=o.lines, now=now,
+                                          due=due or now)   # (what the store lacks for it: said with it)
         uow.orders.save(replace(o, meta={**o.meta, "network": {
             "peer": msg.sender, "po": snap.get("po"), "unmatched": unmatched,
             "lines": [{"sku": m.sku, "peer_sku": m.peer_sku, "factor": str(m.factor)} for m in matched]}}))
         _tell(uow, box, t, who, "net.po_new", company=company, po=snap.get("po"), id=oid,
               items=_items(uow, [(m.sku, m.qty) for m in matched]), due=f"{due.astimezone(now.tzinfo):%m-%d}" if due else "-",
-              missing=str(t("net.missing", who[0].language if who else "zh_CN", items=missing)) if unmatched else "")
+              missing=(str(t("net.missing", lang, items=missing)) if unmatched else "") + short)
         return f"taken:{oid}"
     if snap.get("status") == "done" and not ours.meta.get("peer_received"):   # it has everything it ordered
         ours = replace(ours, meta={**ours.meta, "peer_received": now.isoformat()})

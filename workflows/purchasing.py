@@ -404,11 +404,11 @@ def take_order(uow: UnitOfWork, turn: Turn, cmd: commands.PlaceSale, *, t: Any) 
     else:
         turn.reply(t("sale_order_created", turn.lang, id=oid, order=desc, partner=partner_name(uow, cmd.partner),
                      place=reports.loc_name(uow, location))
-                   + _short(uow, t, turn.lang, location=location, lines=lines, now=turn.now, due=due))
+                   + short_of_stock(uow, t, turn.lang, location=location, lines=lines, now=turn.now, due=due))
     return oid
 
 
-def _short(uow: UnitOfWork, t: Any, lang: str, *, location: str, lines: tuple[orders.OrderLine, ...], now: datetime,
+def short_of_stock(uow: UnitOfWork, t: Any, lang: str, *, location: str, lines: tuple[orders.OrderLine, ...], now: datetime,
            due: datetime) -> str:
     """A line per product whose stock on hand does not cover what is booked from now to the end of the order's day
     (this order included): what is missing, to buy or transfer in time. A dish made from a recipe: each of its
@@ -572,7 +572,7 @@ def amend(uow: UnitOfWork, turn: Turn, cmd: commands.AmendOrder, *, t: Any) -> i
                    detail={"order": o.id, "before": before, "after": describe(uow, changed)})
     after = describe(uow, changed)
     kind = t(f"orders.kind.{o.kind.value}", turn.lang)
-    short = _short(uow, t, turn.lang, location=o.location, lines=changed.lines, now=turn.now, due=changed.due) \
+    short = short_of_stock(uow, t, turn.lang, location=o.location, lines=changed.lines, now=turn.now, due=changed.due) \
         if o.kind == orders.OrderKind.SALE and o.location and changed.due else ""
     turn.reply(t("amend.done", turn.lang, kind=kind, id=o.id, before=before, after=after)
                + ("\n" + t(f"amend.{review}", turn.lang, id=o.id) if review else "") + short)

@@ -158,3 +158,12 @@ def test_english_speakers_hear_the_network_in_english(net):
     net.say("default", "liu", "向张记采购牛腩20斤,明天送到")
     assert "📥 老街餐饮 (network) placed purchase order #1, kept as customer order" in net.tick("zhangji")
     assert "🔗 1 network link(s):" in net.say("zhangji", "xiaozhao", "库管网络")
+
+
+def test_the_supplier_hears_what_its_stock_lacks_for_an_order_that_crossed(net):
+    net.link()
+    net.say("default", "liu", "向张记采购牛腩600斤,明天送到")   # over the limit: approved first
+    net.press("default", "liu", "批准")
+    taken = net.tick("zhangji")
+    assert "已记为客户订单" in taken and "牛腩 300公斤,06-16 要货" in taken
+    assert "张记冷库牛腩现有 200公斤(20箱),到 06-16 已预订共 300公斤(30箱),还差 100公斤(10箱)" in taken
