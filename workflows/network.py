@@ -215,8 +215,9 @@ def _their_purchase(uow: UnitOfWork, box: Any, t: Any, msg: Any, link: network.L
     receipt noted; the managers of the place it is kept at are told."""
     snap = msg.payload
     company = uow.network.company(msg.sender)
-    ours = next((o for o in uow.orders.list(kinds=["sale"]) if (o.meta.get("network") or {}).get("peer") == msg.sender
-                 and o.meta["network"].get("po") == snap.get("po")), None)
+    ours = next((o for o in uow.orders.list(kinds=["sale"], partner=link.partner)
+                 if (o.meta.get("network") or {}).get("peer") == msg.sender and o.meta["network"].get("po") == snap.get("po")),
+                None)
     who = purchasing.managers_of(uow, link.location)
     matched, unmatched = network.match(snap.get("lines", []), uow.catalog.products())
     due = datetime.fromisoformat(snap["due"]) if snap.get("due") else None

@@ -719,9 +719,13 @@ class OrderRepo(_Repo):
         self.s.flush()
 
     def list(self, *, kinds: Iterable[str] | None = None, statuses: Iterable[str] | None = None,
-             created_by: str | None = None, since: datetime | None = None) -> list[orders.Order]:
-        """Orders of these kinds and statuses (placed by ``created_by``, at ``since`` or later), oldest first."""
+             created_by: str | None = None, since: datetime | None = None, partner: str | None = None
+             ) -> list[orders.Order]:
+        """Orders of these kinds and statuses (placed by ``created_by``, at ``since`` or later, with ``partner``),
+        oldest first."""
         stmt = select(t.Order).where(t.Order.tenant_id == self.tid)
+        if partner is not None:
+            stmt = stmt.where(t.Order.partner == partner)
         if created_by is not None:
             stmt = stmt.where(t.Order.created_by == created_by)
         if since is not None:
