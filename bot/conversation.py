@@ -1667,6 +1667,8 @@ class Conversation:
             name = self._partner_name(cmd.partner)
             turn.reply(self.t("net.ended_here", lang, who=network.who(self.t, lang, uow.network.company(link.peer), name)
                               if link.peer else name))
+        elif cmd.action == "log":   # 网络往来记录: what crossed, newest first, as the audit trail keeps it
+            turn.reply(network.trail_text(uow, self.t, lang, partner=cmd.partner, tz=turn.now.tzinfo))
         else:
             links = uow.network.links()
             turn.reply("\n".join([self.t("net.list_head", lang, n=len(links)), *(

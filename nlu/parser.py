@@ -131,6 +131,10 @@ class Parser:
         fingerprint = _LEDGER_CHECK.fullmatch(s.strip(" !.~"))
         if fingerprint is not None:   # (before English: 校验账本指纹 #90 ea9b… is no "90 each")
             return _ledger_check(fingerprint)
+        if _NET_CODE.search(s):   # (an invitation's code, before English and pinyin read its letters as words)
+            linked = self._network(s.strip(" !.~"))
+            if linked is not None:
+                return linked
         s = english.to_chinese(s) or self.lex.from_pinyin(s) or s   # received 2 cases of 牛奶 · shoudao niunai 2 xiang
         short_of = _SHORT_OF_SEND.fullmatch(s.strip(" !.~"))
         if short_of is not None:   # 南山店缺可乐,发2箱过去: those goods sent there
@@ -1665,6 +1669,15 @@ class Parser:
             return commands.Parsed(commands.Network("accept", code=network.normal_code(code.group(0))))
         if _NET_LIST.fullmatch(s):
             return commands.Parsed(commands.Network("list"))
+        if _NET_LOG.fullmatch(s):   # 网络往来记录: what crossed, newest first
+            return commands.Parsed(commands.Network("log"))
+        log = _NET_LOG_WITH.fullmatch(s)
+        if log is not None:   # 和张记的往来记录: with that partner's company
+            who = log.group("who").strip(" ,").removesuffix("的")
+            partner = self._one_named(who, "partner")
+            if partner is None:
+                return commands.Clarify("unknown_network_partner", detail=who)
+            return commands.Parsed(commands.Network("log", partner=partner))
         for pattern, action in ((_NET_END, "end"), (_NET_END_AFTER, "end"), (_NET_INVITE, "invite"),
                                 (_NET_WITH, "invite")):
             m = pattern.fullmatch(s)
@@ -2694,10 +2707,12 @@ _MATERIALS_ASKED = re.compile(r"(?:前|之前)?(?:要|计划|打算|准备|得)?
 _MATERIALS_HINT = re.compile(r"料|缺|差|买|需求|计划")
 # the network of companies (库管网络)
 _NET_HINT = re.compile(r"网络|联网|互联|邀请码|接受邀请|断开|解除|哪些公司|KG", re.I)
-_NET_CODE = re.compile(r"KG[-\s]?[A-Z0-9]{4}[-\s]?[A-Z0-9]{4}", re.I)
+_NET_CODE = re.compile(r"KG(?:[-\s]*[A-Z0-9]){8}(?![A-Z0-9])", re.I)   # (normalising spaces a letter from a digit)
 _NET_ACCEPT = re.compile(r"接受|加入|同意|确认|输入|邀请码")
 _NET_LIST = re.compile(r"(?:我们的?)?(?:库管网络|网络连接|联网(?:的公司|情况)?|(?:连|联)了哪些公司|网络里有哪些公司)"
                        r"(?:有哪些|有谁|呢|情况)?[?]?")
+_NET_LOG = re.compile(r"(?:库管)?(?:网络|联网)(?:往来|来往|互通)?(?:记录|日志)(?:有哪些|呢)?[?]?")
+_NET_LOG_WITH = re.compile(r"(?:和|跟|与)?(?P<who>[^,]{1,12}?)的?(?:网络|联网)(?:往来|来往|互通)?(?:记录|日志)(?:有哪些|呢)?[?]?")
 _NET_INVITE = re.compile(r"(?:邀请|请)(?P<who>[^,]{1,12}?)(?:加入|连上|接入|进入?)(?:我们的)?(?:库管)?(?:网络|联网)")
 _NET_WITH = re.compile(r"(?:和|跟|与)(?P<who>[^,]{1,12}?)(?:联网|建立(?:网络)?连接|互联|连起来)|把(?P<who2>[^,]{1,12}?)"
                        r"(?:连上|连到|接入)(?:库管)?网络")

@@ -122,6 +122,40 @@ def end(uow: UnitOfWork, *, partner: str, user: catalog.User, now: datetime) -> 
     return link
 
 
+TRAIL = ("network_invited", "network_accepted", "network_ended", "network_sent", "network_received")
+
+
+def trail_text(uow: UnitOfWork, t: Any, lang: str, *, partner: str | None, tz: Any, limit: int = 20) -> str:
+    """网络往来记录: the newest cross-company actions from our sealed audit trail (with that partner's company only,
+    when named), each with its place in the chain."""
+    link = uow.network.link(partner) if partner else None
+    if partner is not None and link is None:
+        raise errors.NotFound(code="network_no_link", partner=purchasing.partner_name(uow, partner))
+    rows = []
+    for at, actor, action, d, seq in uow.chat.trail(TRAIL, limit=200):
+        peer = d.get("to") or d.get("from") or d.get("company")
+        if link is not None and d.get("partner") != partner and (link.peer is None or peer != link.peer):
+            continue
+        company = uow.network.company(peer) if peer else ""
+        kind = d.get("kind", "link")
+        way = "sent" if action == "network_sent" else "got"
+        state = f"order_state.{'sale' if kind == 'so' else 'purchase'}.{d.get('status')}"
+        status = str(t(state, lang)) if d.get("status") else ""
+        what = str(t(f"net.log.{action}", lang, partner=purchasing.partner_name(uow, d.get("partner") or ""),
+                     company=company, code=d.get("code") or "",
+                     order=d.get("order") or str(d.get("subject", "")).rsplit(":", 1)[-1],
+                     kind=t(f"net.kind.{way}.{kind}", lang),
+                     status=status if status != state else str(t(f"order_status.{d.get('status')}", lang)),
+                     result=t(f"net.result.{str(d.get('result', '')).split(':')[0]}", lang)))
+        who = "" if actor in (None, NET_USER) else f" {actor}"
+        rows.append(f"{at.astimezone(tz):%m-%d %H:%M}{who} · {what}" + (f" 🔒#{seq}" if seq is not None else ""))
+        if len(rows) >= limit:
+            break
+    if not rows:
+        return str(t("net.log_none", lang))
+    return "\n".join([str(t("net.log_head", lang, n=len(rows))), *rows])
+
+
 # ---------------------------------------------------------------- what other companies sent
 @dataclass
 class _Turn:

@@ -963,6 +963,13 @@ class ChatRepo(_Repo):
             .order_by(t.Audit.id.desc()).limit(1)).scalar()
         return dict(r) if r is not None else None
 
+    def trail(self, actions: Iterable[str], *, limit: int = 20) -> list[tuple[datetime, str | None, str, dict[str, Any],
+                                                                          int | None]]:
+        """The newest audit entries of these actions, newest first: (when, who, action, detail, place in the chain)."""
+        rows = self.s.execute(select(t.Audit).where(t.Audit.tenant_id == self.tid, t.Audit.action.in_(list(actions)))
+                              .order_by(t.Audit.id.desc()).limit(limit)).scalars()
+        return [(r.at, r.actor, r.action, dict(r.detail or {}), r.seq) for r in rows]
+
     def audits(self, action: str, *, rule: int | None = None, limit: int = 10) -> list[dict[str, Any]]:
         rows = self.s.execute(select(t.Audit).where(t.Audit.tenant_id == self.tid, t.Audit.action == action)
                               .order_by(t.Audit.id.desc()).limit(200)).scalars()

@@ -167,3 +167,19 @@ def test_the_supplier_hears_what_its_stock_lacks_for_an_order_that_crossed(net):
     taken = net.tick("zhangji")
     assert "已记为客户订单" in taken and "牛腩 300公斤,06-16 要货" in taken
     assert "张记冷库牛腩现有 200公斤(20箱),到 06-16 已预订共 300公斤(30箱),还差 100公斤(10箱)" in taken
+
+
+def test_each_side_reads_what_crossed_from_its_own_sealed_audit_trail(net):
+    net.link()
+    net.say("default", "liu", "向张记采购牛腩40斤,明天送到")
+    net.tick("zhangji")
+    net.tick("default")
+    ours = net.say("default", "liu", "网络往来记录")
+    assert "📜 库管网络往来(最近 4 条,都记在本公司的审计链上):" in ours
+    assert "· 收到张记肉业:对方订单 #" in ours and "→ 已接单 🔒#" in ours
+    assert "· 发给张记肉业:采购单 #1 待送货 🔒#" in ours and "liu · 邀请张记肉业加入库管网络(邀请码 KG-" in ours
+    theirs = net.say("zhangji", "laozhang", "和老街餐饮的网络记录")
+    assert "· 收到老街餐饮:对方采购单 #1 → 已接单" in theirs and "发给老街餐饮:我们的客户订单 #" in theirs
+    assert "xiaozhao · 接受老街餐饮的邀请,对方记为「老街餐饮」" in theirs
+    assert "和绿源蔬菜没有库管网络连接" in net.say("default", "liu", "和绿源的网络记录")
+    assert texts(net.chats["default"].say("xiaowang", "网络往来记录")) == "你的角色没有这个权限。"
