@@ -189,10 +189,11 @@ class Scheduler:
                     box.store(uow, now)
                     uow.commit()
             except (errors.DomainError, KeyError, ValueError, TypeError, ArithmeticError) as exc:
+                box = Outbox()
                 with self.uow() as uow:
-                    network.mark_failed(uow, now=now, error=type(exc).__name__)
+                    network.mark_failed(uow, box, self.t, now=now, error=exc)
+                    box.store(uow, now)
                     uow.commit()
-                continue
             out += box.items
         return out
 

@@ -4,7 +4,7 @@ transaction commits (``outbound``), and what other companies sent applied here, 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -13,6 +13,7 @@ from workflows import purchasing
 from workflows.ports import UnitOfWork
 
 PURCHASES = (orders.OrderKind.PURCHASE, orders.OrderKind.PURCHASE_REQUEST)
+INVITE_VALID = timedelta(days=14)   # an invitation not accepted by then is asked for again
 NET_USER = "network"   # who a change the network made is by (an order taken from a linked customer)
 
 
@@ -78,7 +79,7 @@ def accept(uow: UnitOfWork, *, code: str, user: catalog.User, now: datetime) -> 
     """Another company's invitation accepted: it becomes our customer (it invited us as its supplier) or our supplier,
     the partner of that name we have or a new one; the link is active here at once and there when it hears of it.
     The link, the company's name and whether the partner is new."""
-    found = uow.network.invited(network.normal_code(code))
+    found = uow.network.invited(network.normal_code(code), since=now - INVITE_VALID)
     if found is None:
         raise errors.NotFound(code="network_no_invite", code_said=code)
     peer, theirs, their_kind = found
@@ -197,13 +198,21 @@ def apply_next(uow: UnitOfWork, box: Any, t: Any, *, now: datetime) -> bool:
     return True
 
 
-def mark_failed(uow: UnitOfWork, *, now: datetime, error: str) -> None:
-    """The oldest message could not be applied (its payload broken): marked so, audited, never retried forever."""
+def mark_failed(uow: UnitOfWork, box: Any, t: Any, *, now: datetime, error: Exception) -> None:
+    """The oldest message could not be applied (no place to keep an order, a broken payload): marked so and
+    audited, never retried every second; the managers hear what it was and why."""
     msg = uow.network.next_message()
-    if msg is not None:
-        uow.network.applied(msg.id, at=now, result=f"error:{error}")
-        uow.chat.audit(at=now, actor=NET_USER, action="network_received",
-                       detail={"from": msg.sender, "kind": msg.kind, "subject": msg.subject, "result": "error"})
+    if msg is None:
+        return
+    code = error.code if isinstance(error, errors.DomainError) else type(error).__name__
+    uow.network.applied(msg.id, at=now, result=f"error:{code}")
+    uow.chat.audit(at=now, actor=NET_USER, action="network_received",
+                   detail={"from": msg.sender, "kind": msg.kind, "subject": msg.subject, "result": "error"})
+    for u in purchasing.managers_of(uow, None):
+        why = str(t(f"err.{code}", u.language)) if isinstance(error, errors.DomainError) else code
+        box.push(u.username, str(t("net.failed", u.language, company=uow.network.company(msg.sender),
+                                   kind=t(f"net.kind.got.{msg.kind}", u.language),
+                                   order=msg.subject.rsplit(":", 1)[-1], why=why)))
 
 
 def who(t: Any, lang: str, company: str, partner: str) -> str:
@@ -322,7 +331,11 @@ def _their_sale(uow: UnitOfWork, box: Any, t: Any, msg: Any, link: network.Link,
     creator = uow.catalog.user(o.created_by) if o.created_by else None
     who = [*purchasing.managers_of(uow, o.location), *([creator] if creator is not None else [])]
     result = "same"
-    if not peer:   # first word of it: taken
+    status = snap.get("status")
+    if status == "pending_approval" and not peer:   # taken, but waiting for their own approval (our credit)
+        _tell(uow, box, t, who, "net.so_held", company=company, po=o.id, so=snap.get("so"))
+        result = "held"
+    elif status in ("open", "partial", "done") and not o.meta.get("acknowledged_at"):   # first word of it: taken
         meta["acknowledged_at"] = now.isoformat()
         _tell(uow, box, t, who, "net.so_taken", company=company, po=o.id, so=snap.get("so"),
               missing=str(t("net.they_miss", who[0].language if who else "zh_CN",
@@ -333,7 +346,7 @@ def _their_sale(uow: UnitOfWork, box: Any, t: Any, msg: Any, link: network.Link,
         meta["shipped_at"] = now.isoformat()
         _tell(uow, box, t, who, "net.so_shipped", company=company, po=o.id, items=_items(uow, more))
         result = "shipped"
-    if snap.get("status") == "cancelled" and peer.get("status") != "cancelled":
+    if status in ("cancelled", "rejected") and peer.get("status") not in ("cancelled", "rejected"):
         _tell(uow, box, t, who, "net.so_cancelled", company=company, po=o.id)
         result = "cancelled"
     uow.orders.save(replace(o, meta=meta))

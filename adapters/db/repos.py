@@ -1274,13 +1274,13 @@ class NetworkRepo(_Repo):
         r.status, r.peer, r.code, r.location, r.at, r.by = link.status, link.peer, link.code, link.location, at, by
         self.s.flush()
 
-    def invited(self, code: str) -> tuple[str, network.Link, str] | None:
-        """The invitation of that code, whoever sent it: (its company's code, its link, what its partner is to it:
-        "supplier" | "customer"); None: no such invitation waiting."""
+    def invited(self, code: str, *, since: datetime) -> tuple[str, network.Link, str] | None:
+        """The invitation of that code made ``since`` then or later, whoever sent it: (its company's code, its link,
+        what its partner is to it: "supplier" | "customer"); None: no such invitation waiting."""
         row = self.s.execute(select(t.Tenant.code, t.NetworkLink, t.Partner.kind).join(
             t.NetworkLink, t.NetworkLink.tenant_id == t.Tenant.id).join(
             t.Partner, and_(t.Partner.tenant_id == t.Tenant.id, t.Partner.code == t.NetworkLink.partner)).where(
-            t.NetworkLink.code == code, t.NetworkLink.status == "invited")).first()
+            t.NetworkLink.code == code, t.NetworkLink.status == "invited", t.NetworkLink.at >= since)).first()
         return (row[0], _link_of(row[1]), str(row[2])) if row is not None else None
 
     def company(self, code: str) -> str:

@@ -712,8 +712,11 @@ def test_linked_companies_exchange_order_snapshots_once_each_and_read_nothing_el
         code = net.invite(uow, partner="V01", user=boss, now=T0, raw=b"\x01" * 8).code
         uow.commit()
     with b() as uow:
-        assert uow.network.invited("KG-NOPE-NOPE") is None
-        peer, link, kind = uow.network.invited(code)   # the one read across companies: by the secret code
+        assert uow.network.invited("KG-NOPE-NOPE", since=T0) is None
+        assert uow.network.invited(code, since=T0 + timedelta(seconds=1)) is None   # (too old by then)
+        with pytest.raises(errors.NotFound):   # two weeks on, an invitation is asked for again
+            net.accept(uow, code=code, user=boss, now=T0 + net.INVITE_VALID + timedelta(minutes=1))
+        peer, link, kind = uow.network.invited(code, since=T0)   # the one read across companies: by its secret code
         assert (peer, link.partner, kind) == ("default", "V01", "supplier")
         ours, name, new = net.accept(uow, code=code, user=boss, now=T0)
         assert (name, new, ours.peer, ours.location) == ("default", True, "default", "CK")

@@ -183,3 +183,16 @@ def test_each_side_reads_what_crossed_from_its_own_sealed_audit_trail(net):
     assert "xiaozhao · 接受老街餐饮的邀请,对方记为「老街餐饮」" in theirs
     assert "和绿源蔬菜没有库管网络连接" in net.say("default", "liu", "和绿源的网络记录")
     assert texts(net.chats["default"].say("xiaowang", "网络往来记录")) == "你的角色没有这个权限。"
+
+
+def test_an_order_over_the_customers_credit_waits_for_the_supplier_and_its_rejection_comes_back(net):
+    net.link()
+    net.say("zhangji", "laozhang", "老街餐饮的信用额度改成500")
+    net.press("zhangji", "laozhang", "确认")
+    net.say("default", "liu", "向张记采购牛腩40斤,明天送到")
+    held = net.tick("zhangji")   # 20 kg at its ¥60: past the ¥500 it allows us
+    assert "超过信用额度 ¥500.00,请审核" in held and "已记为客户订单" in held
+    assert "⏳ 张记肉业(库管网络)收到了采购单 #1(对方订单 #2),在等对方审批。" in net.tick("default")
+    assert "· 收到张记肉业:对方订单 #2 → 等对方审批" in net.say("default", "liu", "网络往来记录")
+    net.press("zhangji", "xiaozhao", "驳回")
+    assert "⚠️ 张记肉业(库管网络)取消了它对采购单 #1 的订单" in net.tick("default")
