@@ -762,3 +762,33 @@ def test_a_message_one_replica_is_applying_is_skipped_by_another_not_waited_for(
         one = first.network.next_message()
         two = second.network.next_message()   # the first is locked: the next one, at once
         assert one is not None and two is not None and one.id != two.id
+
+
+def test_a_message_that_cannot_be_applied_is_marked_told_and_never_retried(cafe):
+    """A linked customer's purchase order whose amount is no number: the managers hear of it once, the inbox moves
+    on to the next message (on either database)."""
+    from domain import network as netdom
+    from workflows import jobs
+
+    class Clock:
+        def now(self):
+            return T0
+
+    with cafe() as uow:
+        uow.network.put_link(netdom.Link(partner="K01", status="active", peer="other", location="XH"), at=T0, by="t")
+        uow.commit()
+    with cafe() as uow:   # (sent by the other company: addressed to us)
+        uow.network.code = "other"
+        uow.network.send("default", kind="po", subject="po:1", payload={
+            "po": 1, "status": "open", "due": None, "lines": [{"sku": "X", "name": "全脂牛奶", "qty": "很多", "unit": "升"}]},
+            at=T0)
+        uow.network.send("default", kind="po", subject="po:2", payload={
+            "po": 2, "status": "open", "due": None, "lines": [{"sku": "X", "name": "全脂牛奶", "qty": "12", "unit": "升"}]},
+            at=T0)
+        uow.commit()
+    sched = jobs.Scheduler(uow=cafe, clock=Clock(), t=lambda key, lang=None, **kw: key)
+    told = sched.network_inbox(T0)
+    assert [n.text for n in told if n.to == "zhou"] == ["net.failed", "net.po_new"]   # the bad one, then the next
+    assert sched.network_inbox(T0) == []   # neither applied again
+    with cafe(write=False) as uow:
+        assert [a["result"].split(":")[0] for a in uow.chat.audits("network_received")] == ["taken", "error"]
