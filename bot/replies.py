@@ -895,7 +895,7 @@ def by_recipe(t: Any, lang: str, moves: list[ledger.Move], cat: context.Catalog 
                       else t("recipe.used", lang, used=words(used)))
 
 
-def _on_day(lang: str, d: Any) -> str:
+def on_day(lang: str, d: Any) -> str:
     """6月20日 · 06-20: a day as the plan, appointment and utilization replies write it."""
     return f"{d.month}月{d.day}日" if lang == "zh_CN" else d.strftime("%m-%d")
 
@@ -904,7 +904,7 @@ def materials(t: Any, lang: str, cmd: commands.PlanMaterials, plan: bom.Explosio
               cat: context.Catalog | None, *, here: str, by: datetime, now: datetime) -> str:
     """🧮 物料需求: what the plan makes (and of its made-in-house ingredients), then each bought ingredient: needed,
     held, awaited, and what to order from whom by when; or that all is there."""
-    when = t("mrp.by", lang, day=_on_day(lang, by)) if by.date() > now.date() else ""
+    when = t("mrp.by", lang, day=on_day(lang, by)) if by.date() > now.date() else ""
     out = [str(t("mrp.head", lang, location=loc_name(here, cat), when=when, items=items(cmd.lines, cat)))]
     inner = {k: v for k, v in plan.make.items() if k not in {ln.sku for ln in cmd.lines}}
     if inner:
@@ -918,7 +918,7 @@ def materials(t: Any, lang: str, cmd: commands.PlanMaterials, plan: bom.Explosio
         if r.short > 0:
             line += str(t("mrp.short", lang, short=qty_text(cat, r.sku, r.short), order=qty_text(cat, r.sku, r.order),
                           supplier=partner_name(r.supplier, cat) if r.supplier else t("mrp.no_supplier", lang),
-                          day=_on_day(lang, r.order_by) if r.order_by else "",
+                          day=on_day(lang, r.order_by) if r.order_by else "",
                           late=t("mrp.late", lang) if r.order_by and r.order_by < now.date() else ""))
             if r.stand_ins:   # 人造黄油 2kg on hand could stand in for 2 kg of it
                 line += str(t("mrp.stand_ins", lang, items=t("recipe.joiner", lang).join(
@@ -939,7 +939,7 @@ def day_load(t: Any, lang: str, said: Sequence[services.Load], loads: Sequence[s
     for ld in said:
         p = offered[ld.sku]
         if ld.over > 0:
-            out.append(str(t("service.over", lang, day=_on_day(lang, day), name=p.name, booked=N(ld.booked),
+            out.append(str(t("service.over", lang, day=on_day(lang, day), name=p.name, booked=N(ld.booked),
                              capacity=N(ld.capacity), over=N(ld.over), unit=p.base_unit)))
             spare = services.stand_ins(ld.sku, list(loads), offered)
             if spare:
@@ -947,7 +947,7 @@ def day_load(t: Any, lang: str, said: Sequence[services.Load], loads: Sequence[s
                     str(t("service.spare_one", lang, name=offered[s].name, hours=N(h), unit=offered[s].base_unit,
                           same=N(q), of=p.name)) for s, h, q in spare))))
         else:
-            out.append(str(t("service.load", lang, day=_on_day(lang, day), name=p.name, booked=N(ld.booked),
+            out.append(str(t("service.load", lang, day=on_day(lang, day), name=p.name, booked=N(ld.booked),
                              capacity=N(ld.capacity), unit=p.base_unit, spare=N(ld.spare))))
     return "".join("\n" + line for line in out)
 
@@ -959,7 +959,7 @@ def utilization(t: Any, lang: str, days: dict[Any, list[services.Load]], offered
     if not offered:
         return str(t("service.none", lang))
     first, last = min(days), max(days)
-    span = _on_day(lang, first) if first == last else f"{_on_day(lang, first)}–{_on_day(lang, last)}"
+    span = on_day(lang, first) if first == last else f"{on_day(lang, first)}–{on_day(lang, last)}"
     out = [str(t("service.head", lang, where=where, span=span))]
     totals: list[services.Load] = []
     for s, p in offered.items():
@@ -973,7 +973,7 @@ def utilization(t: Any, lang: str, days: dict[Any, list[services.Load]], offered
                      unit=p.base_unit, share=share))
         if len(mine) > 1 and whole.booked > 0:
             busiest = max(zip(days, mine, strict=True), key=lambda dl: dl[1].booked)
-            line += str(t("service.busiest", lang, day=_on_day(lang, busiest[0]), booked=N(busiest[1].booked),
+            line += str(t("service.busiest", lang, day=on_day(lang, busiest[0]), booked=N(busiest[1].booked),
                           capacity=N(busiest[1].capacity)))
         elif whole.over > 0:
             line += str(t("service.row_over", lang, over=N(whole.over), unit=p.base_unit))

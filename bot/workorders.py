@@ -7,7 +7,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from bot.replies import N, _on_day, loc_name, partner_name, pname, qty_text
+from bot.replies import N, loc_name, on_day, partner_name, pname, qty_text
 from domain import bom, ledger, orders, production
 from nlu import context
 from workflows import production as work
@@ -59,7 +59,7 @@ def planned(t: Any, lang: str, o: orders.Order, cat: context.Catalog | None, *, 
     steps = production.steps(o)
     fee = production.product(o).unit_price
     out = [str(t("work.planned", lang, title=title(t, lang, o, cat), place=loc_name(o.location, cat),
-                 due=t("work.due", lang, day=_on_day(lang, due)) if due else ""))]
+                 due=t("work.due", lang, day=on_day(lang, due)) if due else ""))]
     out.append(str(t("work.ops", lang, ops=routing(t, lang, steps)) if steps else t("work.no_ops", lang,
                                                                                  product=pname(cat, o.lines[0].sku))))
     if o.partner and fee is not None:
@@ -165,7 +165,7 @@ def listing(t: Any, lang: str, rows: Sequence[orders.Order], holding: dict[int, 
                          made=N(line.received), qty=qty_text(cat, line.sku, line.qty),
                          sub=t("work.by_sub", lang, partner=partner_name(o.partner, cat)) if o.partner else "",
                          stage=stage(t, lang, o),
-                         due=t("work.due", lang, day=_on_day(lang, due)) if due else "",
+                         due=t("work.due", lang, day=on_day(lang, due)) if due else "",
                          late=t("work.late", lang) if late else "")))
         held = holding.get(o.id or 0)
         if held:
