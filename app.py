@@ -166,7 +166,7 @@ def import_(kind: Annotated[str, typer.Argument(help="locations|partners|users|p
 
 
 @app.command()
-def export(kind: Annotated[str, typer.Argument(help="stock|moves|orders|bookings|rules|products|users|recipes|deviations")],
+def export(kind: Annotated[str, typer.Argument(help="stock|moves|orders|bookings|rules|products|users|recipes|audit|deviations")],
            format: Annotated[str, typer.Option("--format")] = "json",
            out: Annotated[Path | None, typer.Option("--out")] = None, tenant: TenantOpt = "default") -> None:
     """Export stock, moves, orders or rules as JSON (one list) or CSV."""

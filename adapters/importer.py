@@ -404,10 +404,14 @@ def export_rows(uow: SqlUnitOfWork, kind: str) -> list[dict[str, Any]]:
         return [{"username": u.username, "display_name": u.display_name, "role": u.role.value,
                  "location": u.location or "", "partner": u.partner or "", "language": u.language,
                  "active": "1" if u.active else "0"} for u in uow.catalog.users(everyone=True)]
+    if kind == "audit":   # every approval, change, correction and cross-company action, with its seal
+        return [{"seq": seq, "at": local(at), "actor": actor, "action": action, "detail": detail, "chain": seal}
+                for seq, at, actor, action, detail, seal in uow.chat.audit_rows()]
     if kind == "deviations":  # the forecasting report: which triggering inputs were wrong, per rule action
         return [{"kind": action, **detail} for action in ("forecast_deviation", "rule_override")
                 for detail in uow.chat.audits(action, limit=1000)]
-    raise ValueError(f"unknown export kind {kind!r}; one of stock, moves, orders, bookings, rules, products, users, recipes, deviations")
+    raise ValueError(f"unknown export kind {kind!r}; one of stock, moves, orders, bookings, rules, products, users, recipes, "
+                     "audit, deviations")
 
 
 def to_csv(rows: list[dict[str, Any]]) -> str:

@@ -963,6 +963,11 @@ class ChatRepo(_Repo):
             .order_by(t.Audit.id.desc()).limit(1)).scalar()
         return dict(r) if r is not None else None
 
+    def audit_rows(self) -> list[tuple[int | None, datetime, str | None, str, dict[str, Any], str | None]]:
+        """The whole audit trail in the order it was written: (place in the chain, when, who, action, detail, seal)."""
+        rows = self.s.execute(select(t.Audit).where(t.Audit.tenant_id == self.tid).order_by(t.Audit.id)).scalars()
+        return [(r.seq, r.at, r.actor, r.action, dict(r.detail or {}), r.chain) for r in rows]
+
     def trail(self, actions: Iterable[str], *, limit: int = 20) -> list[tuple[datetime, str | None, str, dict[str, Any],
                                                                           int | None]]:
         """The newest audit entries of these actions, newest first: (when, who, action, detail, place in the chain)."""

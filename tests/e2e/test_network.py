@@ -196,3 +196,18 @@ def test_an_order_over_the_customers_credit_waits_for_the_supplier_and_its_rejec
     assert "· 收到张记肉业:对方订单 #2 → 等对方审批" in net.say("default", "liu", "网络往来记录")
     net.press("zhangji", "xiaozhao", "驳回")
     assert "⚠️ 张记肉业(库管网络)取消了它对采购单 #1 的订单" in net.tick("default")
+
+
+def test_the_audit_export_holds_every_cross_company_action_sealed_in_order(net):
+    from adapters import importer
+    net.link()
+    net.say("default", "liu", "向张记采购牛腩40斤,明天送到")
+    net.tick("zhangji")
+    net.tick("default")
+    with net.containers["default"].uow(write=False) as uow:
+        rows = importer.export_rows(uow, "audit")
+    crossed = [(r["action"], r["detail"].get("kind")) for r in rows if r["action"].startswith("network_")]
+    assert crossed == [("network_invited", None), ("network_received", "link"), ("network_sent", "po"),
+                       ("network_received", "so")]
+    seqs = [r["seq"] for r in rows]
+    assert seqs == sorted(seqs) and len(set(seqs)) == len(seqs) and all(len(r["chain"]) == 64 for r in rows)
