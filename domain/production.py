@@ -64,7 +64,7 @@ def new(*, sku: str, qty: Decimal, recipe: bom.Recipe, location: str, at: dateti
     return orders.Order(kind=orders.OrderKind.PRODUCTION, status=S.OPEN, created_at=at, location=location,
                         partner=partner, due=due, created_by=by,
                         lines=(orders.OrderLine(sku=sku, qty=qty, unit_price=fee),),
-                        meta={"recipe": recipe.note, "yields": str(recipe.yields),
+                        meta={"recipe": recipe.note,
                               "ops": [[op.name, str(op.minutes) if op.minutes is not None else None]
                                       for op in recipe.operations],
                               "done_ops": 0, "log": [{"what": "planned", "at": at.isoformat(), "by": by}]})
