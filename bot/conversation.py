@@ -149,7 +149,7 @@ class Conversation:
         self._master_changes: dict[type, Callable[..., None]] = {
             commands.SetProduct: self._set_product, commands.SetProducts: self._set_products,
             commands.SetRecipe: self._set_recipe, commands.SetSubstitute: self._set_substitute,
-            commands.SetOperations: self._set_operations,
+            commands.SetOperations: self._set_operations, commands.WorkCenter: self._set_center,
             commands.SetPack: self._set_pack, commands.AddProduct: self._add_product,
             commands.AddPartner: self._add_partner, commands.SetPartner: self._set_partner}
 
@@ -601,6 +601,13 @@ class Conversation:
         elif isinstance(cmd, commands.WorkStep):   # 工单1开工 · 工单1和面完成 · 工单1完工,做了480个 · 取消工单1
             self._require(user, "record")
             self._work_step(uow, turn, cmd, confirmed=confirmed)
+        elif isinstance(cmd, commands.CenterLoad):   # 这周烤箱的负荷 · 明天烤箱排满了吗
+            self._require(user, "query")
+            here = inventory.home(user, cmd.location)
+            turn.reply(workorders.center_load(
+                self.t, turn.lang, work.loads(uow, here, start=cmd.start, end=cmd.end, today=turn.now.date(),
+                                                  tz=turn.now.tzinfo),
+                work.centers(uow, here), center=cmd.center, where=replies.loc_name(here, self._catalog)))
         elif isinstance(cmd, commands.WorkOrders):   # 工单 · 在制品 · 工单1进度
             self._require(user, "query")
             self._work_orders(uow, turn, cmd)
@@ -1632,7 +1639,7 @@ class Conversation:
         if not cmd.steps and not was.operations:
             turn.reply(self.t("ops.none", turn.lang, product=product.name))
             return
-        new = replace(was, operations=tuple(bom.Operation(s.name, s.minutes) for s in cmd.steps))
+        new = replace(was, operations=tuple(bom.Operation(s.name, s.minutes, s.center) for s in cmd.steps))
         said = workorders.routing(self.t, turn.lang, new.operations)
         if not confirmed:
             was_said = self.t("ops.was", turn.lang, ops=workorders.routing(self.t, turn.lang, was.operations)) \
@@ -1643,10 +1650,31 @@ class Conversation:
         version = uow.recipes.add(new, sku=cmd.sku, at=turn.now, actor=turn.user.username)
         uow.chat.audit(at=turn.now, actor=turn.user.username, action="recipe_set",
                        detail={"sku": cmd.sku, "version": version,
-                               "operations": [[op.name, str(op.minutes) if op.minutes is not None else None]
+                               "operations": [[op.name, str(op.minutes) if op.minutes is not None else None, op.center]
                                               for op in new.operations]})
         turn.reply(self.t("ops.done" if cmd.steps else "ops.gone", turn.lang, product=product.name, version=version,
                           ops=said))
+
+    def _set_center(self, uow: UnitOfWork, turn: Turn, cmd: commands.WorkCenter, *, confirmed: bool) -> None:
+        """烤箱每天可用8小时: a work center's hours a day at the store, asked first and kept (audited)."""
+        here = inventory.home(turn.user, cmd.location)
+        known = work.centers(uow, here)
+        place = replies.loc_name(here, self._catalog)
+        if cmd.hours is None:
+            turn.reply(self.t("center.show", turn.lang, place=place, center=cmd.center,
+                              hours=replies.N(known[cmd.center])) if cmd.center in known
+                       else self.t("center.none", turn.lang, place=place, center=cmd.center))
+            return
+        if not confirmed:
+            was = self.t("center.was", turn.lang, hours=replies.N(known[cmd.center])) if cmd.center in known else ""
+            self._ask(uow, turn, cmd, self.t("center.ask", turn.lang, place=place, center=cmd.center,
+                                             hours=replies.N(cmd.hours), was=was))
+            return
+        uow.catalog.set_location_setting(here, work.CENTERS, {**{k: str(v) for k, v in known.items()},
+                                                              cmd.center: str(cmd.hours)})
+        uow.chat.audit(at=turn.now, actor=turn.user.username, action="work_center_set",
+                       detail={"location": here, "center": cmd.center, "hours": str(cmd.hours)})
+        turn.reply(self.t("center.done", turn.lang, place=place, center=cmd.center, hours=replies.N(cmd.hours)))
 
     def _network(self, uow: UnitOfWork, turn: Turn, cmd: commands.Network) -> None:
         """Links with other companies on this server: an invitation's code to give a partner, one accepted, one ended,
@@ -1694,6 +1722,12 @@ class Conversation:
         turn.events.append(events.OrderChanged(order_id=o.id or 0, kind=o.kind.value, status=o.status.value,
                                                at=turn.now))
         head = workorders.planned(self.t, turn.lang, o, self._catalog, now=turn.now) + "\n"
+        day = max((o.due or turn.now).astimezone(turn.now.tzinfo).date(), turn.now.date())
+        if production.center_minutes(o):   # what its day's work centers now carry, past their hours
+            head += workorders.over_capacity(self.t, turn.lang, work.loads(uow, o.location or "", start=day, end=day,
+                                                                          today=turn.now.date(), tz=turn.now.tzinfo)[day],
+                                             work.centers(uow, o.location or ""), day=day,
+                                             mine=set(production.center_minutes(o)))
         self._materials(uow, turn, commands.PlanMaterials(lines=(commands.Line(sku=cmd.sku, qty=cmd.qty),),
                                                           location=o.location, due=cmd.due),
                         head=head, computed=(plan, rows))

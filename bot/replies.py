@@ -914,7 +914,8 @@ def materials(t: Any, lang: str, cmd: commands.PlanMaterials, plan: bom.Explosio
     for r in rows:
         line = str(t("mrp.row", lang, name=pname(cat, r.sku), need=qty_text(cat, r.sku, r.need),
                      have=qty_text(cat, r.sku, max(r.on_hand, Decimal(0))),
-                     coming=t("mrp.coming", lang, qty=qty_text(cat, r.sku, r.on_order)) if r.on_order else ""))
+                     coming=(t("mrp.reserved", lang, qty=qty_text(cat, r.sku, r.reserved)) if r.reserved else "")
+                     + (t("mrp.coming", lang, qty=qty_text(cat, r.sku, r.on_order)) if r.on_order else "")))
         if r.short > 0:
             line += str(t("mrp.short", lang, short=qty_text(cat, r.sku, r.short), order=qty_text(cat, r.sku, r.order),
                           supplier=partner_name(r.supplier, cat) if r.supplier else t("mrp.no_supplier", lang),

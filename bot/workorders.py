@@ -3,7 +3,7 @@ and the list of those in progress. Text only; the writes are workflows/productio
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -26,9 +26,44 @@ def minutes_text(t: Any, lang: str, minutes: Decimal | None) -> str:
 
 
 def routing(t: Any, lang: str, ops: Sequence[bom.Operation] | Sequence[production.Step]) -> str:
-    """和面 30分钟 → 发酵 2小时 → 烤制 20分钟 (✓ before those done)."""
+    """和面 30分钟 → 发酵 2小时 → 烤制 20分钟(烤箱) (✓ before those done)."""
     return " → ".join(("✓" if getattr(op, "done", False) else "") + op.name
-                      + (f" {minutes_text(t, lang, op.minutes)}" if op.minutes is not None else "") for op in ops)
+                      + (f" {minutes_text(t, lang, op.minutes)}" if op.minutes is not None else "")
+                      + (f"({op.center})" if op.center else "") for op in ops)
+
+
+def center_load(t: Any, lang: str, days: dict[date, dict[str, Decimal]], hours: dict[str, Decimal], *,
+                center: str | None, where: str) -> str:
+    """🏭 徐汇店工作中心负荷: day by day, each work center's hours its work orders take against its hours a day (⚠️
+    past them); the centers with hours and nothing to do said free."""
+    names = [center] if center else sorted({*hours, *(c for d in days.values() for c in d)})
+    if not names:
+        return str(t("center.load_none", lang, where=where))
+    first, last = min(days), max(days)
+    out = [str(t("center.load_head", lang, where=where, span=on_day(lang, first) if first == last
+                 else f"{on_day(lang, first)}–{on_day(lang, last)}"))]
+    for day, used in sorted(days.items()):
+        parts = []
+        for c in names:
+            took, cap = used.get(c, Decimal(0)), hours.get(c)
+            if not took and (cap is None or len(days) > 1):
+                continue
+            key = "center.part_unset" if cap is None else "center.part_over" if took > cap else "center.part"
+            parts.append(str(t(key, lang, center=c, took=N(took.quantize(Decimal("0.1"))),
+                               cap=N(cap) if cap is not None else "")))
+        if parts:
+            out.append(f"· {on_day(lang, day)}:" + str(t("recipe.joiner", lang)).join(parts))
+    if len(out) == 1:
+        out.append(str(t("center.free", lang, centers="、".join(names))))
+    return "\n".join(out)
+
+
+def over_capacity(t: Any, lang: str, used: dict[str, Decimal], hours: dict[str, Decimal], *, day: date,
+                  mine: set[str]) -> str:
+    """After a work order is planned: its day's work centers it uses that are now past their hours (nothing: none)."""
+    over = [(c, used[c], hours[c]) for c in sorted(mine) if c in hours and used.get(c, Decimal(0)) > hours[c]]
+    return "".join(str(t("center.over", lang, day=on_day(lang, day), center=c, took=N(u.quantize(Decimal("0.1"))),
+                         cap=N(h), more=N((u - h).quantize(Decimal("0.1"))))) + "\n" for c, u, h in over)
 
 
 def place(t: Any, lang: str, loc: str, cat: context.Catalog | None) -> str:

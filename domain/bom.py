@@ -37,6 +37,7 @@ class Operation:
     """One step of making the product (和面 · 发酵 · 烤制), in order: what a work order goes through."""
     name: str
     minutes: Decimal | None = None   # how long the step takes for one work order (None: not said)
+    center: str | None = None        # the work center it takes that long (烤箱): its load against its hours a day
 
 
 @dataclass(frozen=True)

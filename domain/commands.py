@@ -168,9 +168,11 @@ class PlanMaterials:
 
 @dataclass(frozen=True)
 class Step:
-    """An operation said of a product's routing: 和面30分钟 (``minutes`` None: no time said)."""
+    """An operation said of a product's routing: 和面30分钟 · 烤制20分钟(烤箱) (``minutes`` None: no time said;
+    ``center``: the work center it takes)."""
     name: str
     minutes: Decimal | None = None
+    center: str | None = None
 
 
 @dataclass(frozen=True)
@@ -211,6 +213,24 @@ class WorkStep:
     partner: str | None = None
     unit: str | None = None         # what ``qty`` was said in (its product's base unit: None)
     scrap_unit: str | None = None
+
+
+@dataclass(frozen=True)
+class WorkCenter:
+    """烤箱每天可用8小时: a work center's hours a day at the store (``hours`` None: asked: 烤箱每天能用几小时)."""
+    center: str
+    hours: Decimal | None = None
+    location: str | None = None
+
+
+@dataclass(frozen=True)
+class CenterLoad:
+    """这周烤箱的负荷 · 明天烤箱排满了吗 · 产能负荷: each work center's hours its work orders still take, day by day
+    (by their due day), against its hours a day (``center`` None: every one)."""
+    start: date
+    end: date
+    center: str | None = None
+    location: str | None = None
 
 
 @dataclass(frozen=True)
@@ -676,7 +696,7 @@ class Batch:
 Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | Export | ProductField
            | SetProduct | SetProducts | SetPack | SetPartner | AddProduct
            | RepeatPurchase | RetireProduct | Bookings | MovesQuery | ShipTransfer | RecordPayment | VoidPayment | StartCount | FinishCount | AddPartner | Relay | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
-           | SalesQuery | PurchaseQuery | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Network | SetUser | StaffQuery | OwedQuery | SetRecipe | SetSubstitute | SetOperations | MakeOrder | WorkStep | WorkOrders | PlanMaterials | PlaceMany | Utilization | TraceLot | LedgerCheck | Help
+           | SalesQuery | PurchaseQuery | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Network | SetUser | StaffQuery | OwedQuery | SetRecipe | SetSubstitute | SetOperations | MakeOrder | WorkStep | WorkOrders | WorkCenter | CenterLoad | PlanMaterials | PlaceMany | Utilization | TraceLot | LedgerCheck | Help
            | SmallTalk)
 
 

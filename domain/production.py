@@ -50,6 +50,7 @@ class Step:
     name: str
     minutes: Decimal | None
     done: bool
+    center: str | None = None
 
 
 def new(*, sku: str, qty: Decimal, recipe: bom.Recipe, location: str, at: datetime, by: str,
@@ -65,7 +66,7 @@ def new(*, sku: str, qty: Decimal, recipe: bom.Recipe, location: str, at: dateti
                         partner=partner, due=due, created_by=by,
                         lines=(orders.OrderLine(sku=sku, qty=qty, unit_price=fee),),
                         meta={"recipe": recipe.note,
-                              "ops": [[op.name, str(op.minutes) if op.minutes is not None else None]
+                              "ops": [[op.name, str(op.minutes) if op.minutes is not None else None, op.center]
                                       for op in recipe.operations],
                               "done_ops": 0, "log": [{"what": "planned", "at": at.isoformat(), "by": by}]})
 
@@ -80,12 +81,21 @@ def product(o: orders.Order) -> orders.OrderLine:
 
 def steps(o: orders.Order) -> list[Step]:
     done = int(o.meta.get("done_ops", 0))
-    return [Step(name=n, minutes=Decimal(m) if m is not None else None, done=i < done)
-            for i, (n, m) in enumerate(o.meta.get("ops", []))]
+    return [Step(name=op[0], minutes=Decimal(op[1]) if op[1] is not None else None, done=i < done,
+                 center=op[2] if len(op) > 2 else None) for i, op in enumerate(o.meta.get("ops", []))]
 
 
 def next_step(o: orders.Order) -> Step | None:
     return next((s for s in steps(o) if not s.done), None)
+
+
+def center_minutes(o: orders.Order) -> dict[str, Decimal]:
+    """What its operations not yet done still take of each work center, in minutes."""
+    out: dict[str, Decimal] = {}
+    for s in steps(o):
+        if not s.done and s.center and s.minutes is not None:
+            out[s.center] = out.get(s.center, Decimal(0)) + s.minutes
+    return out
 
 
 def minutes_left(o: orders.Order) -> Decimal | None:

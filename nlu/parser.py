@@ -159,6 +159,9 @@ class Parser:
         materials = self._materials(plain, speaker)
         if materials is not None:   # 下周要做可颂500个,原料够不够 · 做500个可颂要买什么 · 生产计划:可颂500个
             return materials
+        center = self._center(plain, speaker)
+        if center is not None:   # 烤箱每天可用8小时 · 这周烤箱的负荷 · 明天烤箱排满了吗 (a work center: no product)
+            return center
         service = self._service(plain, speaker)
         if service is not None:   # 高级顾问每天可约8小时 · 1小时高级顾问=2小时初级顾问 · 周六下午2点王总约了高级顾问2小时
             return service
@@ -1690,6 +1693,31 @@ class Parser:
             return commands.Parsed(commands.Network(action, partner=partner))
         return None
 
+    def _center(self, s: str, speaker: context.Speaker) -> Result | None:
+        """A work center's hours a day (烤箱每天可用8小时) or its load (这周烤箱的负荷 · 明天烤箱排满了吗 · 产能负荷). Its
+        name must be nothing in the catalog (a service's hours are the service's own); None: not such a sentence."""
+        if not _CENTER_HINT.search(s):
+            return None
+        cap = _CENTER_CAP.fullmatch(s)
+        if cap is not None:
+            n = numbers.value(cap.group("n"))
+            name = cap.group("c").removesuffix("的")
+            return commands.Parsed(commands.WorkCenter(name, n)) if n and n > 0 and self._no_entry(name) else None
+        day = dates.find(s, speaker.now)
+        load = _CENTER_LOAD.fullmatch(s[:day.start] + s[day.end:] if day is not None else s)
+        if load is None:
+            return None
+        name = (load.group("c") or "").removesuffix("的")
+        if name and not self._no_entry(name):
+            return None
+        start, end = (day.when.date(), day.when.date()) if day is not None and not load.group("span") \
+            else _span_days(load.group("span") or "这周", speaker.now)
+        return commands.Parsed(commands.CenterLoad(start, end, name or None))
+
+    def _no_entry(self, words: str) -> bool:
+        """``words`` name nothing in the catalog (no product, partner, place or person): a work center's own name."""
+        return not self.lex.scan(words, [True] * len(words)) and not self.lex.match_product(words).skus
+
     def _work(self, s: str, speaker: context.Speaker) -> Result | None:
         """Routings and work orders: 可颂的工序:和面30分钟,发酵2小时,烤制20分钟 · 删除可颂的工序 (set) · 开工单:明天做
         可颂500个 · 安排生产可颂500个,周五前完成 · 委外加工:让李记做可颂500个,加工费每个1元 (planned) · 工单1开工 ·
@@ -1721,7 +1749,7 @@ class Parser:
                     if not v or v <= 0:
                         return commands.Clarify("bad_qty", detail=part)
                     minutes = units.normalize(v * 60 if "时" in unit or unit.lower() == "h" else v)
-                steps.append(commands.Step(one.group("name"), minutes))
+                steps.append(commands.Step(one.group("name"), minutes, one.group("c") or one.group("c2") or None))
             if not steps or len({x.name for x in steps}) != len(steps):
                 return commands.Clarify("ops_unclear", detail=ops.group("rest"))
             return commands.Parsed(commands.SetOperations(sku, tuple(steps)))
@@ -2725,8 +2753,14 @@ _OPS_SET = re.compile(r"(?P<head>[^,:]{1,20}?)的?(?:生产)?(?:工序|工艺流
 _OPS_ASKED = re.compile(r"(?P<head>[^,:]{1,20}?)的?(?:生产)?(?:工序|工艺流程|工艺路线)(?:是什么|是啥|有哪些|有几道|呢)?[?]?")
 _OPS_GONE = re.compile(r"(?:删除|删掉|去掉|清空|取消)(?P<head>.{1,20}?)的?(?:工序|工艺流程|工艺路线)")
 _OPS_SPLIT = re.compile(r"[,、;→>]+|->|然后|再|接着")
-_OP = re.compile(r"(?P<name>[\u4e00-\u9fffA-Za-z]{1,10}?)(?:约|大约|要|需要|用)?"
-                 r"(?:(?P<n>[\d.]+|[一二两三四五六七八九十半]+)个?\s*(?P<u>分钟|小时|钟头|min|h))?")
+_OP = re.compile(r"(?P<name>[\u4e00-\u9fffA-Za-z]{1,10}?)(?:\((?P<c2>[^()]{1,10})\))?(?:约|大约|要|需要|用)?"
+                 r"(?:(?P<n>[\d.]+|[一二两三四五六七八九十半]+)个?\s*(?P<u>分钟|小时|钟头|min|h))?"
+                 r"(?:\((?P<c>[^()]{1,10})\))?")   # (烤箱): the work center it takes
+_CENTER_HINT = re.compile(r"小时|钟头|负荷|产能|排满|排得下")
+_CENTER_CAP = re.compile(r"(?P<c>[^,;:\s\d]{1,8}?)(?:每天|一天|每日)(?:最多)?(?:可以|能|可)?(?:用|开|工作|运行|运转|开机)"
+                         r"(?P<n>\d+(?:\.\d+)?|[一二两三四五六七八九十半]+)(?:个)?(?:小时|钟头)")
+_CENTER_LOAD = re.compile(r"(?P<span>今天|明天|这周|本周|下周|这个月|本月)?(?:的)?(?P<c>[^,;:\s\d]{0,8}?)(?:的)?"
+                          r"(?:产能负荷|负荷|产能|排满了吗|排满了没有|排得下吗)(?:怎么样|情况|多少)?[?]?")
 _WORK_LIST = re.compile(r"(?:所有|全部|有哪些|现在的|在做的|没做完的|未完成的|本店的?)?(?:工单|生产工单|在制品?|生产进度)"
                         r"(?:列表|进度|情况)?(?:有哪些|有什么|呢|怎么样了?)?[?]?")
 _WORK_NEW = re.compile(r"(?:开|下|建|新建|创建|新开)(?:个|一个|一张|张)?(?:生产)?工单[:,]?(?P<rest>.+)"

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from domain import bom, catalog, commands, errors, events, ledger, orders, production, trace
 from workflows import inventory, mrp, purchasing
@@ -181,6 +183,28 @@ def record(uow: UnitOfWork, done: Done, *, actor: inventory.Actor) -> list[event
     evs.append(events.OrderChanged(order_id=done.order.id or 0, kind=done.order.kind.value,
                                    status=done.order.status.value, at=actor.now))
     return evs
+
+
+CENTERS = "work_centers"   # a place's setting: work center → its hours a day
+
+
+def centers(uow: UnitOfWork, location: str) -> dict[str, Decimal]:
+    """The store's work centers and their hours a day (烤箱 → 8)."""
+    return {k: Decimal(str(v)) for k, v in (uow.catalog.location_settings(location).get(CENTERS) or {}).items()}
+
+
+def loads(uow: UnitOfWork, location: str, *, start: date, end: date, today: date, tz: Any
+          ) -> dict[date, dict[str, Decimal]]:
+    """Each day's hours of each work center that the store's work orders not finished still take, on the day each is
+    due (one late, or with no day: today); every day of the span, empty ones too."""
+    out: dict[date, dict[str, Decimal]] = {start + timedelta(days=i): {} for i in range((end - start).days + 1)}
+    for o in open_at(uow, location):
+        day = max(o.due.astimezone(tz).date(), today) if o.due is not None else today
+        if day not in out:
+            continue
+        for center, minutes in production.center_minutes(o).items():
+            out[day][center] = out[day].get(center, Decimal(0)) + minutes / 60
+    return out
 
 
 def open_at(uow: UnitOfWork, location: str | None) -> list[orders.Order]:

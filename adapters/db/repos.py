@@ -137,6 +137,15 @@ class CatalogRepo(_Repo):
         r = self.location_row(code)
         return dict(r.settings or {}) if r else {}
 
+    def set_location_setting(self, code: str, key: str, value: Any) -> None:
+        """One setting of a place (its work centers' hours, its jobs' times), the others kept."""
+        r = self.location_row(code)
+        if r is None:
+            raise errors.NotFound(code="unknown_location", location=code)
+        r.settings = {**(r.settings or {}), key: value}
+        self.s.add(r)
+        self.s.flush()
+
     def partners(self) -> list[catalog.Partner]:
         rows = self._all(t.Partner)
         return [catalog.Partner(code=r.code, name=r.name, kind=catalog.PartnerKind(r.kind),
@@ -795,7 +804,8 @@ class RecipeRepo(_Repo):
                             components=[[c.sku, str(c.qty), *([[[x.sku, str(x.qty)] for x in c.substitutes]]
                                                               if c.substitutes else [])]
                                         for c in recipe.components] if recipe else [],
-                            operations=[[op.name, str(op.minutes) if op.minutes is not None else None]
+                            operations=[[op.name, str(op.minutes) if op.minutes is not None else None,
+                                         *([op.center] if op.center else [])]
                                         for op in recipe.operations] if recipe else []))
         self.s.flush()
         return version
@@ -805,8 +815,8 @@ def _recipe_of(r: t.Recipe) -> bom.Recipe:
     return bom.Recipe(sku=r.sku, yields=dec(r.yields), version=r.version, components=tuple(
         bom.Component(sku=c[0], qty=Decimal(c[1]), substitutes=tuple(
             bom.Component(sku=x[0], qty=Decimal(x[1])) for x in (c[2] if len(c) > 2 else ()))) for c in r.components),
-        operations=tuple(bom.Operation(name=n, minutes=Decimal(m) if m is not None else None)
-                         for n, m in (r.operations or [])))
+        operations=tuple(bom.Operation(name=op[0], minutes=Decimal(op[1]) if op[1] is not None else None,
+                                       center=op[2] if len(op) > 2 else None) for op in (r.operations or [])))
 
 
 class PaymentRepo(_Repo):

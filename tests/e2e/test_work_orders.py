@@ -218,3 +218,22 @@ def test_undo_right_after_marking_an_operation_takes_the_mark_back_not_the_write
     assert "在制(下一道:和面)" in texts(chat.say("amy", "工单"))
     chat.say("amy", "撤销")   # now the write before it: the start
     assert "· #1 可颂 0/100个 · 待开工" in texts(chat.say("amy", "工单"))
+
+
+def test_work_centers_carry_the_operations_of_the_work_orders_due_each_day_against_their_hours(chat):
+    croissants(chat, ops=False)
+    chat.say("zhou", "可颂的工序:和面30分钟(和面机),发酵2小时,烤制3小时(烤箱)")
+    assert "烤制 3小时(烤箱)" in texts(chat.press("zhou", "确认"))
+    assert texts(chat.say("amy", "烤箱每天可用8小时")) == "你的角色没有这个权限。"
+    assert "把徐汇店的烤箱设为每天可用 8 小时吗?" in texts(chat.say("zhou", "烤箱每天可用8小时"))
+    assert "✅ 徐汇店的烤箱每天可用 8 小时。" in texts(chat.press("zhou", "确认"))
+    for _ in range(2):
+        assert "⚠️" not in texts(chat.say("amy", "开工单:明天做可颂100个"))
+    third = texts(chat.say("amy", "开工单:明天做可颂100个"))   # 3 × 3 hours of the oven on one day
+    assert "⚠️ 6月16日烤箱已排 9 小时,每天可用 8 小时,超了 1 小时" in third
+    assert "· 高筋面粉:要 5kg,现有 100kg(4袋),其中其他工单要用 10kg ✓ 够" in third   # two planned before it
+    load = texts(chat.say("amy", "这周的产能负荷"))
+    assert "· 6月16日:和面机 1.5小时(没设每天可用多久)、⚠️ 烤箱 9/8小时(超了)" in load
+    chat.say("amy", "工单1烤制完成")   # an operation done no longer loads its center
+    assert "· 6月16日:烤箱 6/8小时" in texts(chat.say("amy", "明天烤箱排满了吗"))
+    assert "这几天烤箱都没有排工单" in texts(chat.say("amy", "下周烤箱的负荷"))

@@ -165,7 +165,12 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
         d |= {"intent": f"network_{c.action}", "partner": c.partner, "code": c.code}
     elif isinstance(c, commands.SetOperations):
         d |= {"intent": "set_operations", "sku": c.sku,
-              "steps": [[x.name, str(x.minutes) if x.minutes is not None else None] for x in c.steps]}
+              "steps": [[x.name, str(x.minutes) if x.minutes is not None else None, *([x.center] if x.center else [])]
+                        for x in c.steps]}
+    elif isinstance(c, commands.WorkCenter):
+        d |= {"intent": "work_center", "center": c.center, "hours": str(c.hours) if c.hours is not None else None}
+    elif isinstance(c, commands.CenterLoad):
+        d |= {"intent": "center_load", "start": c.start.isoformat(), "end": c.end.isoformat(), "center": c.center}
     elif isinstance(c, commands.MakeOrder):
         d |= {"intent": "work_order", "lines": [[c.sku, str(c.qty)]], "location": c.location, "partner": c.partner,
               "fee": str(c.fee) if c.fee is not None else None, "due": c.due.strftime("%Y-%m-%d %H:%M") if c.due else None}
