@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from bot.messages import Button
-from domain import bom, catalog, commands, ledger, orders, services, trace, units
+from domain import bom, catalog, commands, ledger, orders, production, services, trace, units
 from nlu import answers, context, render
 from workflows import backtest, coldchain, metrics, purchasing, reports
 from workflows import production as work
@@ -34,6 +34,16 @@ def loc_name(code: str | None, cat: context.Catalog | None) -> str:
             if loc.code == code:
                 return loc.name
     return code
+
+
+def place_name(t: Any, lang: str, loc: str, cat: context.Catalog | None) -> str:
+    """A place's name; a work order's work in progress as such (徐汇店(在制) · 光明乳业(外协在制))."""
+    wip = production.wip_of(loc)
+    if wip is None:
+        return loc_name(loc, cat)
+    store, partner = wip
+    return str(t("work.wip_sub", lang, partner=partner_name(partner, cat)) if partner
+               else t("work.wip_at", lang, store=loc_name(store, cat)))
 
 
 def partner_name(code: str | None, cat: context.Catalog | None) -> str:
@@ -1204,7 +1214,8 @@ def lot_trace(t: Any, lang: str, tr: Any, *, cat: context.Catalog | None, tz: An
         return partner_name(code, cat) if code else str(t("trace.walk_in", lang))
 
     joiner = str(t("recipe.joiner", lang))
-    here = joiner.join(f"{loc_name(loc, cat)} {q(v)}" for loc, v in tr.here) or str(t("trace.none_left", lang))
+    here = joiner.join(f"{place_name(t, lang, loc, cat)} {q(v)}" for loc, v in tr.here) or str(t("trace.none_left",
+                                                                                                   lang))
     out: list[str] = []
     if recall:
         out.append(str(t("trace.recall_head", lang, product=name, lot=tr.lot, came=q(tr.received), sold=q(tr.sold),
@@ -1226,7 +1237,7 @@ def lot_trace(t: Any, lang: str, tr: Any, *, cat: context.Catalog | None, tz: An
                              who=str(t("trace.sold_to", lang, who=joiner.join(f"{partner(p)} {q(v, d.sku)}"
                                                                              for p, v in made_buyers)))
                              if made_buyers else str(t("trace.recall_nobody_short", lang)),
-                             left=joiner.join(f"{loc_name(loc, cat)} {q(v, d.sku)}" for loc, v in d.here)
+                             left=joiner.join(f"{place_name(t, lang, loc, cat)} {q(v, d.sku)}" for loc, v in d.here)
                              or str(t("trace.none_left", lang)))))
         out.append(str(t("trace.detail_follows", lang)))
     else:

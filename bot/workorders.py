@@ -66,16 +66,6 @@ def over_capacity(t: Any, lang: str, used: dict[str, Decimal], hours: dict[str, 
                          cap=N(h), more=N((u - h).quantize(Decimal("0.1"))))) + "\n" for c, u, h in over)
 
 
-def place(t: Any, lang: str, loc: str, cat: context.Catalog | None) -> str:
-    """A place's name; a work order's work in progress as such (南山店·在制 · 李记·外协)."""
-    wip = production.wip_of(loc)
-    if wip is None:
-        return loc_name(loc, cat)
-    store, partner = wip
-    return str(t("work.wip_sub", lang, partner=partner_name(partner, cat)) if partner
-               else t("work.wip_at", lang, store=loc_name(store, cat)))
-
-
 def _stuff(t: Any, lang: str, by: dict[str, Decimal], cat: context.Catalog | None) -> str:
     return str(t("recipe.joiner", lang)).join(f"{pname(cat, k)} {qty_text(cat, k, v)}" for k, v in by.items() if v)
 

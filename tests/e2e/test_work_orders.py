@@ -51,6 +51,7 @@ def test_a_work_order_goes_from_plan_through_its_operations_to_stock_and_its_lot
     assert "下一道工序:和面 30分钟(剩余工序约 2小时50分钟)" in started
     after = chat.stock()
     assert (before["XH:B03"] - after["XH:B03"], before["XH:B06"] - after["XH:B06"]) == (5, 50)
+    assert "现存:徐汇店 17.5kg(1箱+7.5)、徐汇店(在制) 2.5kg" in texts(chat.say("zhou", "追溯黄油批号HY0601"))
     assert "已经开工领过料了" in texts(chat.say("amy", "工单1开工"))   # twice: refused, nothing issued again
     assert chat.stock() == after
     assert "下一道工序:发酵 2小时" in texts(chat.say("amy", "工单1和面完成"))
