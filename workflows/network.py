@@ -133,16 +133,20 @@ def trail_text(uow: UnitOfWork, t: Any, lang: str, *, partner: str | None, tz: A
     if partner is not None and link is None:
         raise errors.NotFound(code="network_no_link", partner=purchasing.partner_name(uow, partner))
     rows = []
+    names = {p.code: p.name for p in uow.catalog.partners()}   # (read once: a company's name once each, below)
+    companies: dict[str, str] = {}
     for at, actor, action, d, seq in uow.chat.trail(TRAIL, limit=200):
         peer = d.get("to") or d.get("from") or d.get("company")
         if link is not None and d.get("partner") != partner and (link.peer is None or peer != link.peer):
             continue
-        company = uow.network.company(peer) if peer else ""
+        if peer and peer not in companies:
+            companies[peer] = uow.network.company(peer)
+        company = companies.get(peer, "") if peer else ""
         kind = d.get("kind", "link")
         way = "sent" if action == "network_sent" else "got"
         state = f"order_state.{'sale' if kind == 'so' else 'purchase'}.{d.get('status')}"
         status = str(t(state, lang)) if d.get("status") else ""
-        what = str(t(f"net.log.{action}", lang, partner=purchasing.partner_name(uow, d.get("partner") or ""),
+        what = str(t(f"net.log.{action}", lang, partner=names.get(d.get("partner") or "", d.get("partner") or ""),
                      company=company, code=d.get("code") or "",
                      order=d.get("order") or str(d.get("subject", "")).rsplit(":", 1)[-1],
                      kind=t(f"net.kind.{way}.{kind}", lang),
