@@ -1723,11 +1723,11 @@ class Conversation:
                                                at=turn.now))
         head = workorders.planned(self.t, turn.lang, o, self._catalog, now=turn.now) + "\n"
         day = max((o.due or turn.now).astimezone(turn.now.tzinfo).date(), turn.now.date())
-        if production.center_minutes(o):   # what its day's work centers now carry, past their hours
+        uses = set(production.center_minutes(o))
+        if uses:   # what its day's work centers now carry, past their hours
             head += workorders.over_capacity(self.t, turn.lang, work.loads(uow, o.location or "", start=day, end=day,
                                                                           today=turn.now.date(), tz=turn.now.tzinfo)[day],
-                                             work.centers(uow, o.location or ""), day=day,
-                                             mine=set(production.center_minutes(o)))
+                                             work.centers(uow, o.location or ""), day=day, mine=uses)
         self._materials(uow, turn, commands.PlanMaterials(lines=(commands.Line(sku=cmd.sku, qty=cmd.qty),),
                                                           location=o.location, due=cmd.due),
                         head=head, computed=(plan, rows))
