@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import and_, bindparam, delete, func, or_, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
 from adapters.db import tables as t
@@ -1318,12 +1319,19 @@ class NetworkRepo(_Repo):
             t.NetworkMessage.subject == subject).order_by(t.NetworkMessage.id.desc()).limit(1)).scalar()
 
     def next_message(self) -> Message | None:
-        """The oldest message to us not applied yet, locked for this transaction (another replica skips it)."""
+        """The oldest message to us not applied yet, locked for this transaction; None: none, or another replica is
+        applying the oldest one (it goes on with the next: messages are applied one at a time, in order, never a
+        newer snapshot before an older one)."""
         stmt = select(t.NetworkMessage).where(t.NetworkMessage.recipient == self.code,
                                               t.NetworkMessage.applied_at.is_(None)).order_by(t.NetworkMessage.id)
         if self.s.get_bind().dialect.name == "postgresql":
-            stmt = stmt.with_for_update(skip_locked=True)
-        r = self.s.execute(stmt.limit(1)).scalars().first()
+            try:
+                with self.s.begin_nested():   # (a savepoint: the lock refused leaves the transaction usable)
+                    r = self.s.execute(stmt.limit(1).with_for_update(nowait=True)).scalars().first()
+            except OperationalError:
+                return None
+        else:
+            r = self.s.execute(stmt.limit(1)).scalars().first()
         return Message(id=r.id, sender=r.sender, kind=r.kind, subject=r.subject, payload=dict(r.payload or {})) \
             if r is not None and r.id is not None else None
 

@@ -750,9 +750,9 @@ def test_linked_companies_exchange_order_snapshots_once_each_and_read_nothing_el
         assert [x["kind"] for x in uow.chat.audits("network_sent")] == ["po"]
 
 
-def test_a_message_one_replica_is_applying_is_skipped_by_another_not_waited_for(engine):
+def test_while_one_replica_applies_the_inbox_another_leaves_it_so_the_order_is_kept(engine):
     if engine.dialect.name != "postgresql":
-        pytest.skip("row locks skipped by another transaction are PostgreSQL's; SQLite serves one process")
+        pytest.skip("row locks another transaction refuses are PostgreSQL's; SQLite serves one process")
     a = uows.factory(engine, "default")
     with a() as uow:
         uow.network.send("default", kind="link", subject="link:x", payload={"status": "ended"}, at=T0)
@@ -760,8 +760,14 @@ def test_a_message_one_replica_is_applying_is_skipped_by_another_not_waited_for(
         uow.commit()
     with a() as first, a() as second:
         one = first.network.next_message()
-        two = second.network.next_message()   # the first is locked: the next one, at once
-        assert one is not None and two is not None and one.id != two.id
+        # the oldest is being applied: not the next one (a newer snapshot never overtakes an older), and no waiting
+        assert one is not None and second.network.next_message() is None
+        assert second.network.waiting() == 2   # (its transaction still usable after the refused lock)
+        first.network.applied(one.id, at=T0, result="same")
+        first.commit()
+    with a() as third:
+        two = third.network.next_message()
+        assert two is not None and two.id > one.id
 
 
 def test_a_message_that_cannot_be_applied_is_marked_told_and_never_retried(cafe):
