@@ -44,6 +44,12 @@ def wip_of(loc: str) -> tuple[str, str | None] | None:
     return store, partner or None
 
 
+def store_of(loc: str) -> str:
+    """The place a location counts at: a work order's work in progress at its store (~WIP:XH → XH), else itself."""
+    wip = wip_of(loc)
+    return wip[0] if wip is not None else loc
+
+
 @dataclass(frozen=True)
 class Step:
     """An operation of a work order and whether it is done."""

@@ -121,7 +121,7 @@ def trace(sku: str, lot: str, moves: Sequence[ledger.Move], *, batches: Sequence
             # a transfer is out to transit and in at its destination; the destination is the pair's other half
             groups[("move", m.src, _dest(m, mine))].append(m)
         elif m.kind in OUT:   # (used by a work order: at its store)
-            groups[("out", m.kind, (production.wip_of(m.src) or (m.src,))[0], m.partner)].append(m)
+            groups[("out", m.kind, production.store_of(m.src), m.partner)].append(m)
 
     def flow(key: tuple[object, ...], ms: list[ledger.Move]) -> Flow:
         q = sum((m.qty for m in ms), Decimal(0))

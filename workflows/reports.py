@@ -581,12 +581,6 @@ def _sales(uow: Any, location: str, *, since: datetime) -> list[tuple[datetime, 
 NOW_REPORTS = ("evening_summary", "stock_report", "sales_week")
 
 
-def _store_of(loc: str) -> str:
-    """The place a move counts at: a work order's work in progress at its store (its materials used there)."""
-    wip = production.wip_of(loc)
-    return wip[0] if wip is not None else loc
-
-
 def moves_text(uow: Any, t: Any, lang: str, *, kind: str, start: date, end: date, sku: str | None,
                location: str | None, now: datetime) -> str:
     """What was used (``kind`` "consumption") or lost ("scrap": spoiled, and found missing by counts) at ``location``
@@ -597,7 +591,7 @@ def moves_text(uow: Any, t: Any, lang: str, *, kind: str, start: date, end: date
     kinds = [kind] if kind in ("consumption", "production") else ["scrap", "count_adjustment"]
     made = kind == "production"   # (what was made comes into the store: its place is where it went)
     moves = [m for m in uow.stock.moves(since=since, until=until, kinds=kinds)
-             if m.reverses is None and not (place := _store_of(m.dst if made else m.src)).startswith("~")
+             if m.reverses is None and not (place := production.store_of(m.dst if made else m.src)).startswith("~")
              and (location is None or place == location) and (sku is None or m.sku == sku)]
     undone = uow.stock.reversed_ids(m.id for m in moves if m.id is not None)
     products = {p.sku: p for p in uow.catalog.products()}

@@ -675,7 +675,7 @@ class StockRepo(_Repo):
 
 def _at(loc: str, location: str) -> bool:
     """``loc`` is the store ``location`` or its work in progress (read for every sale of a history: kept cheap)."""
-    return loc == location or (loc.startswith(production.WIP) and (production.wip_of(loc) or ("",))[0] == location)
+    return loc == location or (loc.startswith(production.WIP) and production.store_of(loc) == location)
 
 
 # ---------------------------------------------------------------- orders
