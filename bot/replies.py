@@ -259,10 +259,11 @@ def supplier_orders(t: Any, lang: str, uow: UnitOfWork, *, partner: str | None, 
     """A supplier's view: its purchase orders' status, due date and quantities, no prices or stock; not those still
     waiting for our approval or rejected by it (our decisions, not yet orders to it)."""
     products = {p.sku: p for p in uow.catalog.products()}
-    rows = [o for o in uow.orders.list(kinds=["purchase"]) if partner and o.partner == partner
-            and o.status.value not in ("pending_approval", "rejected")]
-    made = [o for o in uow.orders.list(kinds=["production"], statuses=["open", "partial"])
-            if partner and o.partner == partner]
+    if partner is None:
+        return str(t("supplier_none", lang))
+    rows = [o for o in uow.orders.list(kinds=["purchase"], partner=partner)
+            if o.status.value not in ("pending_approval", "rejected")]
+    made = uow.orders.list(kinds=["production"], statuses=["open", "partial"], partner=partner)
     if not rows and not made:
         return str(t("supplier_none", lang))
     out = []
@@ -910,6 +911,11 @@ def on_day(lang: str, d: Any) -> str:
     return f"{d.month}月{d.day}日" if lang == "zh_CN" else d.strftime("%m-%d")
 
 
+def on_days(lang: str, first: Any, last: Any) -> str:
+    """6月15日–6月21日 (one day: 6月15日): a span as the utilization and work-center replies head it."""
+    return on_day(lang, first) if first == last else f"{on_day(lang, first)}–{on_day(lang, last)}"
+
+
 def materials(t: Any, lang: str, cmd: commands.PlanMaterials, plan: bom.Explosion, rows: Sequence[Any],
               cat: context.Catalog | None, *, here: str, by: datetime, now: datetime) -> str:
     """🧮 物料需求: what the plan makes (and of its made-in-house ingredients), then each bought ingredient: needed,
@@ -969,9 +975,7 @@ def utilization(t: Any, lang: str, days: dict[Any, list[services.Load]], offered
     services together in its common hours."""
     if not offered:
         return str(t("service.none", lang))
-    first, last = min(days), max(days)
-    span = on_day(lang, first) if first == last else f"{on_day(lang, first)}–{on_day(lang, last)}"
-    out = [str(t("service.head", lang, where=where, span=span))]
+    out = [str(t("service.head", lang, where=where, span=on_days(lang, min(days), max(days))))]
     totals: list[services.Load] = []
     for s, p in offered.items():
         if sku is not None and s != sku:

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from bot.replies import N, loc_name, on_day, partner_name, pname, qty_text
+from bot.replies import N, loc_name, on_day, on_days, partner_name, pname, qty_text
 from domain import bom, ledger, orders, production
 from nlu import context
 from workflows import production as work
@@ -39,9 +39,7 @@ def center_load(t: Any, lang: str, days: dict[date, dict[str, Decimal]], hours: 
     names = [center] if center else sorted({*hours, *(c for d in days.values() for c in d)})
     if not names:
         return str(t("center.load_none", lang, where=where))
-    first, last = min(days), max(days)
-    out = [str(t("center.load_head", lang, where=where, span=on_day(lang, first) if first == last
-                 else f"{on_day(lang, first)}–{on_day(lang, last)}"))]
+    out = [str(t("center.load_head", lang, where=where, span=on_days(lang, min(days), max(days))))]
     for day, used in sorted(days.items()):
         parts = []
         for c in names:

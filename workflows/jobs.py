@@ -136,6 +136,7 @@ class Scheduler:
     def advance(self, start: datetime, end: datetime) -> list[Notice]:
         """Run, in time order, every job due in (start, end]; the clock shows each job's time."""
         with self.uow(write=False) as uow:
+            waiting = uow.network.waiting()   # (read with the schedule: no second transaction every second)
             tz = uow.catalog.settings().timezone
             calendar = uow.catalog.settings().calendar
             stores = [loc for loc in uow.catalog.locations() if loc.kind == catalog.LocationKind.STORE]
@@ -171,15 +172,18 @@ class Scheduler:
             out += self.run_job(job, arg, at=at)
         if set_clock:
             set_clock(end)
-        return out + self.network_inbox(end)
+        return out + (self.network_inbox(end, waiting=waiting) if waiting else [])
 
-    def network_inbox(self, now: datetime, *, limit: int = 50) -> list[Notice]:
-        """What linked companies sent us, applied one message a transaction, in order (a replica skips one another
-        holds); a message that cannot be applied is marked so, never retried every second."""
+    def network_inbox(self, now: datetime, *, limit: int = 50, waiting: int | None = None) -> list[Notice]:
+        """What linked companies sent us, applied one message a transaction, in order (while another replica applies
+        them, this one leaves them); a message that cannot be applied is marked so, never retried every second.
+        ``waiting``: how many wait, read already (else read here, with no write lock taken for it)."""
         out: list[Notice] = []
-        with self.uow(write=False) as uow:   # (most seconds nothing waits: no write lock taken for that)
-            if not uow.network.waiting():
-                return out
+        if waiting is None:
+            with self.uow(write=False) as uow:
+                waiting = uow.network.waiting()
+        if not waiting:
+            return out
         for _ in range(limit):
             box = Outbox()
             try:

@@ -338,7 +338,7 @@ class Recipe(SQLModel, table=True):
     version: int
     yields: Decimal = _qty(Decimal(1))
     components: list[Any] = _json(list)   # [[sku, qty in its base unit(, [[substitute, qty], …])], …]
-    operations: list[Any] | None = _json(list)   # its routing, in order: [[name, minutes or None], …]
+    operations: list[Any] | None = _json(list)   # its routing, in order: [[name, minutes or None(, center)], …]
     at: datetime = _ts()
     actor: str | None = None
 
