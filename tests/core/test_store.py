@@ -31,6 +31,14 @@ def sell(factory, sku, qty, *, username="amy", batch="b"):
         uow.commit()
 
 
+def refused_recipes(factory, tmp_path, header: str, rows: str) -> str:
+    """Why a recipes file of these rows is refused whole (it must be)."""
+    (tmp_path / "bad.csv").write_text(f"{header}\n{rows}\n", encoding="utf-8")
+    with factory() as uow, pytest.raises(importer.ImportError_) as exc:
+        importer.import_file(uow, "recipes", tmp_path / "bad.csv", now=T0)
+    return exc.value.reason
+
+
 def stock(factory):
     with factory(write=False) as uow:
         return {(r["location"], r["sku"]): D(r["qty"]) for r in importer.export_rows(uow, "stock")}
@@ -537,10 +545,7 @@ def test_recipes_import_as_one_version_a_product_export_back_and_production_uses
     assert sum(q for _, q in demand["B03"]) == 1 and "B03" not in sales   # demand for the flour, never a sale of it
     for row, reason in (("B09,1,B404,1,", "unknown sku"), ("B09,1,B09,1,", "recipe_self"),
                         ("B09,1,B03,1,箱", "not one of B03's"), ("B09,0,B03,1,", "yields must be > 0")):
-        (tmp_path / "bad.csv").write_text("sku,yields,component,qty,unit\n" + row + "\n", encoding="utf-8")
-        with cafe() as uow, pytest.raises(importer.ImportError_) as exc:
-            importer.import_file(uow, "recipes", tmp_path / "bad.csv", now=T0)
-        assert reason in exc.value.reason, exc.value.reason
+        assert reason in refused_recipes(cafe, tmp_path, "sku,yields,component,qty,unit", row)
 
 
 def test_an_audit_is_found_by_a_value_in_its_detail_however_many_came_after(cafe):
@@ -627,10 +632,7 @@ def test_a_recipes_substitutes_import_export_back_and_stand_in_for_what_the_plac
     assert p.substituted == [("B07", "B02", D(1)), ("B07", "B10", D("0.6"))]
     for row, reason in (("B09,1,B02,1,,B07", "no ingredient on an earlier row"),
                         ("B09,1,B03,1,\nB09,1,B09,1,,B03", "recipe_substitute")):
-        (tmp_path / "bad.csv").write_text("sku,yields,component,qty,unit,substitute_for\n" + row + "\n", encoding="utf-8")
-        with cafe() as uow, pytest.raises(importer.ImportError_) as exc:
-            importer.import_file(uow, "recipes", tmp_path / "bad.csv", now=T0)
-        assert reason in exc.value.reason, exc.value.reason
+        assert reason in refused_recipes(cafe, tmp_path, "sku,yields,component,qty,unit,substitute_for", row)
 
 
 def test_a_work_order_issues_to_work_in_progress_makes_undoes_and_bills_its_subcontractor(cafe):
