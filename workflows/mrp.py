@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from domain import bom, catalog, replenishment
+from domain import bom, catalog, production, replenishment
 from workflows.ports import UnitOfWork
 
 
@@ -33,7 +33,8 @@ def reserved(uow: UnitOfWork, recipes: dict[str, bom.Recipe], *, location: str, 
              ) -> dict[str, Decimal]:
     """What the work orders planned at ``location`` and not started (``besides``: but that one) will take of each
     bought ingredient (a started one holds its materials in work in progress already)."""
-    planned = [(o.lines[0].sku, o.lines[0].qty) for o in uow.orders.list(kinds=["production"], statuses=["open"])
+    planned = [(production.product(o).sku, production.product(o).qty)
+               for o in uow.orders.list(kinds=["production"], statuses=["open"])
                if o.location == location and o.id != besides and not o.meta.get("issued")]
     return bom.explode(recipes, planned, {}).need if planned else {}
 

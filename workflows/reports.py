@@ -274,10 +274,11 @@ def make_now(uow: Any, t: Any, *, lang: str, location: str, now: datetime, forec
              if p.sku in recipes]
     where = loc_name(uow, location)
     products = {p.sku: p for p in uow.catalog.products()}
-    work = [o for o in uow.orders.list(kinds=["production"], statuses=["open", "partial"]) if o.location == location]
+    work = [(o, production.product(o)) for o in uow.orders.list(kinds=["production"], statuses=["open", "partial"])
+            if o.location == location]
     doing = str(t("make.work_counted" if lines else "make.work", lang, items=str(t("recipe.joiner", lang)).join(
-        f"#{o.id} {products[o.lines[0].sku].name} {N(o.lines[0].received)}/{qty(products[o.lines[0].sku], o.lines[0].qty)}"
-        + (f"({o.due.astimezone(now.tzinfo):%m-%d})" if o.due else "") for o in work if o.lines[0].sku in products))) \
+        f"#{o.id} {products[ln.sku].name} {N(ln.received)}/{qty(products[ln.sku], ln.qty)}"
+        + (f"({o.due.astimezone(now.tzinfo):%m-%d})" if o.due else "") for o, ln in work if ln.sku in products))) \
         if work else ""
     if not lines:   # (the work orders in hand, even when the list asks for nothing more)
         return str(t("make.none", lang, location=where)) + ("\n" + doing if doing else ""), 0
