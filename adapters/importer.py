@@ -382,7 +382,7 @@ def export_rows(uow: SqlUnitOfWork, kind: str) -> list[dict[str, Any]]:
                  "note": b.note, "order_id": b.order_id, "created_by": b.created_by}
                 for b in uow.chat.bookings(start=datetime(1900, 1, 1, tzinfo=tz), end=datetime(9000, 1, 1, tzinfo=tz))]
     if kind == "rules":
-        return [{"id": r.id, "owner": r.owner, "text": r.text, "status": r.status, "version": r.version,
+        return [{"id": r.number, "owner": r.owner, "text": r.text, "status": r.status, "version": r.version,
                  "spec": r.spec} for r in uow.rules.list(statuses=("active", "paused", "manual"))]
     if kind == "products":   # in the import's own columns: exported, edited and imported again
         def cell(v: Any) -> str:

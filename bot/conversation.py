@@ -559,8 +559,8 @@ class Conversation:
                 return
             if existing is not None:
                 uow.rules.update(existing, text=cmd.draft.text, spec=cmd.draft.to_dict(), at=turn.now)
-                uow.rules.reset_alerts(f"rule:{existing.id}")
-                turn.reply(self.t("rule_updated", turn.lang, id=existing.id, version=existing.version))
+                uow.rules.reset_alerts(f"rule:{existing.number}")
+                turn.reply(self.t("rule_updated", turn.lang, id=existing.number, version=existing.version))
                 return
             rid = uow.rules.add(owner=user.username, text=cmd.draft.text, spec=cmd.draft.to_dict(), at=turn.now)
             turn.reply(self.t("rule_saved", turn.lang, id=rid))

@@ -223,26 +223,26 @@ def manage_rules(t: Any, lang: str, uow: UnitOfWork, cmd: commands.ManageRules, 
         rules = uow.rules.list(owner=owner)
         if not rules:
             return str(t("rules_none", lang))
-        return "\n".join(t("rule_line", lang, id=r.id, status=t(f"rule_status.{r.status}", lang), text=r.text)
+        return "\n".join(t("rule_line", lang, id=r.number, status=t(f"rule_status.{r.status}", lang), text=r.text)
                          for r in rules)
     if cmd.rule_id is None and cmd.about:   # 不要再提醒我盘点了: the one live rule of the user's whose words hold it
         live = [r for r in uow.rules.list(owner=user.username) if r.status in ("active", "paused", "manual")
                 and cmd.about in r.text]
         if len(live) != 1:
             return str(t("rule_about.which" if live else "rule_about.none", lang, about=cmd.about,
-                         rules="\n".join(t("rule_line", lang, id=r.id, status=t(f"rule_status.{r.status}", lang),
+                         rules="\n".join(t("rule_line", lang, id=r.number, status=t(f"rule_status.{r.status}", lang),
                                            text=r.text) for r in live)))
-        cmd = replace(cmd, rule_id=live[0].id)
+        cmd = replace(cmd, rule_id=live[0].number)
     rule = uow.rules.get(cmd.rule_id) if cmd.rule_id is not None else None
     if rule is None or (owner and rule.owner != owner):
         return str(t("rule_not_found", lang, id=cmd.rule_id))
     if cmd.action == "backtest":
-        rep = backtest.run(uow, rule_id=rule.id, days=7, now=now)
-        return str(t("rule_backtest", lang, id=rule.id, decisions=rep.decisions, differences=rep.differences,
+        rep = backtest.run(uow, rule_id=rule.number, days=7, now=now)
+        return str(t("rule_backtest", lang, id=rule.number, decisions=rep.decisions, differences=rep.differences,
                      rate=f"{rep.difference_rate:.0%}"))
     status = {"pause": "paused", "resume": "active", "delete": "deleted", "manual": "manual"}[cmd.action]
     uow.rules.update(rule, status=status, at=now)
-    return str(t(f"rule_{cmd.action}d" if cmd.action != "pause" else "rule_paused", lang, id=rule.id, text=rule.text))
+    return str(t(f"rule_{cmd.action}d" if cmd.action != "pause" else "rule_paused", lang, id=rule.number, text=rule.text))
 
 
 def supplier_state(t: Any, lang: str, o: orders.Order, *, own: bool = False) -> str | None:

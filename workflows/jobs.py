@@ -118,7 +118,7 @@ class Scheduler:
             return
         snap = metrics.Snapshot(uow, location=location, product=product, now=now, weather=self.weather, abc=abc,
                                 forecaster=self.forecaster, shared=shared)
-        key, subject = f"rule:{rule.id}", f"{location or '*'}:{sku}"
+        key, subject = f"rule:{rule.number}", f"{location or '*'}:{sku}"
         state = uow.rules.alert(key, subject)
         active = bool(state and state.active)
         now_true = engine.evaluate(draft.conditions, snap)
@@ -152,7 +152,7 @@ class Scheduler:
                 if draft.trigger.kind == "schedule" and draft.trigger.cron:
                     for at in fire_times(draft.trigger.cron, tz=tz, start=start, end=end):
                         if not draft.trigger.workdays or self._workday(at.date(), calendar):
-                            schedule.append((at, "rule", rule.id))
+                            schedule.append((at, "rule", rule.number))
                 spans |= _idle_days(draft.conditions)
             # hourly ticks for conditions that change with time alone (forecasts, bookings, weather) …
             for at in fire_times("0 * * * *", tz=tz, start=start, end=end):

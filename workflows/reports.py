@@ -71,18 +71,18 @@ def act(uow: Any, box: Any, t: Any, *, rule: Any, draft: rules.RuleDraft, snap: 
         if a.kind == "notify":
             targets = recipients(uow, list(p.get("to") or [rule.owner]) + list(p.get("cc") or []), location=location)
             for u in targets:
-                box.push(u, t("alert.rule", _lang(uow, u), id=rule.id, text=rule.text, detail=detail(_lang(uow, u))),
+                box.push(u, t("alert.rule", _lang(uow, u), id=rule.number, text=rule.text, detail=detail(_lang(uow, u))),
                          [[(t("btn.snooze", _lang(uow, u)), f"snz:{alert_id}")]] if alert_id else None)
         elif a.kind == "purchase_request":
             need = _need(snap, product, p.get("qty"))
             o = orders.Order(kind=orders.OrderKind.PURCHASE_REQUEST, status=orders.Status.PENDING_APPROVAL,
                              lines=(orders.OrderLine(sku=product.sku, qty=need, unit_price=product.unit_cost),),
-                             created_at=now, location=location, created_by=rule.owner, note=f"rule:{rule.id}",
+                             created_at=now, location=location, created_by=rule.owner, note=f"rule:{rule.number}",
                              meta={"conditions": [f"{v}={_fmt(left)}" for v, left, _r, _ok in
                                                   engine.explain(draft.conditions, snap)]})
             oid = uow.orders.add(o)
             for u in recipients(uow, ["manager"], location=location):
-                box.push(u, t("approval_request", _lang(uow, u), who=f"#{rule.id}", id=oid,
+                box.push(u, t("approval_request", _lang(uow, u), who=f"#{rule.number}", id=oid,
                               order=f"{product.name} {qty(product, need)}",
                               amount=f"¥{(need * (product.unit_cost or 0)):.2f}"),
                          [[(t("btn.approve", _lang(uow, u)), f"ap:{oid}"), (t("btn.reject", _lang(uow, u)), f"rj:{oid}")]])
@@ -91,11 +91,11 @@ def act(uow: Any, box: Any, t: Any, *, rule: Any, draft: rules.RuleDraft, snap: 
             need = _need(snap, product, p.get("qty"))
             if source and location and source != location:
                 lang = _lang(uow, rule.owner)   # the suggestion's text, in the language of the rule's owner
-                text = t("alert.rule", lang, id=rule.id, text=rule.text,
+                text = t("alert.rule", lang, id=rule.number, text=rule.text,
                          detail=detail(lang) + "\n" + t("rule_transfer", lang, source=loc_name(uow, source),
                                                          product=product.name, qty=qty(product, need)))
                 _suggest_transfer(uow, box, t, source=source, dest=location, product=product, need=need, now=now,
-                                  owner=rule.owner, text=text, rule_id=rule.id,
+                                  owner=rule.owner, text=text, rule_id=rule.number,
                                   conditions=[f"{v}={_fmt(left)}" for v, left, _r, _ok in
                                               engine.explain(draft.conditions, snap)])
         elif a.kind == "adjust_safety_stock":
@@ -103,12 +103,12 @@ def act(uow: Any, box: Any, t: Any, *, rule: Any, draft: rules.RuleDraft, snap: 
             settings = dict(row.settings or {})
             over = dict(settings.get("safety_overrides", {}))
             until = now + timedelta(days=int(p.get("days") or 7))
-            over[product.sku] = {"pct": str(p.get("pct", 0)), "until": until.isoformat(), "rule": rule.id}
+            over[product.sku] = {"pct": str(p.get("pct", 0)), "until": until.isoformat(), "rule": rule.number}
             settings["safety_overrides"] = over
             row.settings = settings
             uow.catalog.s.add(row)
             for u in recipients(uow, [rule.owner], location=location):
-                box.push(u, t("alert.rule", _lang(uow, u), id=rule.id, text=rule.text,
+                box.push(u, t("alert.rule", _lang(uow, u), id=rule.number, text=rule.text,
                               detail=f"{product.name} 安全库存 +{p.get('pct')}% → {until:%m-%d}"))
         elif a.kind == "manual_review":
             uow.rules.update(rule, status="manual", at=now)
@@ -201,7 +201,7 @@ def _remind(uow: Any, box: Any, t: Any, *, rule: Any, draft: rules.RuleDraft, lo
             continue
         for u in recipients(uow, list(a.params.get("to") or [rule.owner]) + list(a.params.get("cc") or []),
                             location=location):
-            box.push(u, t("alert.reminder", _lang(uow, u), id=rule.id, text=a.params.get("text") or rule.text))
+            box.push(u, t("alert.reminder", _lang(uow, u), id=rule.number, text=a.params.get("text") or rule.text))
 
 
 def _store_people(uow: Any, location: str | None, to: list[str] | None) -> list[str]:

@@ -57,6 +57,15 @@ class _Repo:
         self.s = session
         self.tid = tid
 
+    def _next_number(self, table: Any) -> int:
+        """The company's next number in ``table`` (orders, rules, payments: #1, #2 … per company, never the server's
+        row ids, which count every company's). On PostgreSQL a transaction-scoped advisory lock per company and table
+        serializes the writers that take one; SQLite's writes are serialized already."""
+        if self.s.get_bind().dialect.name == "postgresql":
+            self.s.execute(select(func.pg_advisory_xact_lock(self.tid, func.hashtext(f"number:{table.__tablename__}"))))
+        return int(self.s.execute(select(func.coalesce(func.max(table.number), 0)).where(
+            table.tenant_id == self.tid)).scalar()) + 1
+
 
 # ---------------------------------------------------------------- catalog
 def product_of(r: t.Product) -> catalog.Product:
@@ -684,7 +693,7 @@ def order_of(r: t.Order, lines: list[t.OrderLine]) -> orders.Order:
                         lines=tuple(orders.OrderLine(sku=ln.sku, qty=dec(ln.qty), unit_price=opt_dec(ln.unit_price),
                                                      received=dec(ln.received)) for ln in lines),
                         location=r.location, source=r.source, partner=r.partner, due=r.due, created_by=r.created_by,
-                        approved_by=r.approved_by, note=r.note or "", id=r.id, meta=dict(r.meta or {}))
+                        approved_by=r.approved_by, note=r.note or "", id=r.number, meta=dict(r.meta or {}))
 
 
 class OrderRepo(_Repo):
@@ -692,41 +701,46 @@ class OrderRepo(_Repo):
         super().__init__(session, tid)
         self.touched: set[int] = set()   # added or saved in this transaction (what the network may need to hear)
 
+    # An order's id in the domain is the company's number for it (``t.Order.number``); its lines join the row.
     def add(self, o: orders.Order) -> int:
-        row = t.Order(tenant_id=self.tid, kind=o.kind.value, status=o.status.value, location=o.location,
-                      source=o.source, partner=o.partner, due=o.due, created_by=o.created_by,
+        """Keep a new order under the company's next number, and return it."""
+        number = self._next_number(t.Order)
+        row = t.Order(tenant_id=self.tid, number=number, kind=o.kind.value, status=o.status.value,
+                      location=o.location, source=o.source, partner=o.partner, due=o.due, created_by=o.created_by,
                       approved_by=o.approved_by, created_at=o.created_at, note=o.note, meta=dict(o.meta))
         self.s.add(row)
         self.s.flush()
         assert row.id is not None
-        for ln in o.lines:
-            self.s.add(t.OrderLine(order_id=row.id, sku=ln.sku, qty=ln.qty, unit_price=ln.unit_price,
+        self._write_lines(row.id, o.lines)
+        self.touched.add(number)
+        return number
+
+    def _write_lines(self, row_id: int, lines: Iterable[orders.OrderLine]) -> None:
+        for ln in lines:
+            self.s.add(t.OrderLine(order_id=row_id, sku=ln.sku, qty=ln.qty, unit_price=ln.unit_price,
                                    received=ln.received))
         self.s.flush()
-        self.touched.add(row.id)
-        return row.id
 
     def get(self, order_id: int, *, lock: bool = False) -> orders.Order | None:
-        stmt = select(t.Order).where(t.Order.tenant_id == self.tid, t.Order.id == order_id)
+        """The company's order of that number."""
+        stmt = select(t.Order).where(t.Order.tenant_id == self.tid, t.Order.number == order_id)
         if lock and self.s.get_bind().dialect.name == "postgresql":
             stmt = stmt.with_for_update()
         r = self.s.execute(stmt).scalars().first()
         if r is None:
             return None
-        lines = list(self.s.execute(select(t.OrderLine).where(t.OrderLine.order_id == order_id)
+        lines = list(self.s.execute(select(t.OrderLine).where(t.OrderLine.order_id == r.id)
                                     .order_by(t.OrderLine.id)).scalars())
         return order_of(r, lines)
 
     def save(self, o: orders.Order) -> None:
         assert o.id is not None
         self.touched.add(o.id)
-        self.s.execute(update(t.Order).where(t.Order.tenant_id == self.tid, t.Order.id == o.id).values(
-            status=o.status.value, approved_by=o.approved_by, due=o.due, meta=dict(o.meta), note=o.note))
-        self.s.execute(delete(t.OrderLine).where(t.OrderLine.order_id == o.id))
-        for ln in o.lines:
-            self.s.add(t.OrderLine(order_id=o.id, sku=ln.sku, qty=ln.qty, unit_price=ln.unit_price,
-                                   received=ln.received))
-        self.s.flush()
+        row_id = self.s.execute(update(t.Order).where(t.Order.tenant_id == self.tid, t.Order.number == o.id).values(
+            status=o.status.value, approved_by=o.approved_by, due=o.due, meta=dict(o.meta), note=o.note
+        ).returning(t.Order.id)).scalar_one()
+        self.s.execute(delete(t.OrderLine).where(t.OrderLine.order_id == row_id))
+        self._write_lines(row_id, o.lines)
 
     def list(self, *, kinds: Iterable[str] | None = None, statuses: Iterable[str] | None = None,
              created_by: str | None = None, since: datetime | None = None, partner: str | None = None
@@ -763,7 +777,7 @@ class OrderRepo(_Repo):
 # ---------------------------------------------------------------- payments
 def _payment_of(r: t.Payment) -> accounts.Payment:
     return accounts.Payment(partner=r.partner, amount=dec(r.amount), at=r.at, actor=r.actor, note=r.note or "",
-                            reverses=r.reverses, id=r.id)
+                            reverses=r.reverses, id=r.number)
 
 
 _RECIPE_NOW = select(t.Recipe).where(t.Recipe.tenant_id == bindparam("tid"), t.Recipe.sku == bindparam("sku")
@@ -823,15 +837,16 @@ def _recipe_of(r: t.Recipe) -> bom.Recipe:
 class PaymentRepo(_Repo):
     def add(self, *, partner: str, amount: Decimal, at: datetime, actor: str | None, message_id: str | None,
             note: str = "", reverses: int | None = None) -> int:
-        row = t.Payment(tenant_id=self.tid, partner=partner, amount=amount, at=at, actor=actor, message_id=message_id,
-                        note=note, reverses=reverses)
+        """Keep a payment under the company's next number (its id in the domain; ``reverses`` names one), and
+        return it."""
+        row = t.Payment(tenant_id=self.tid, number=self._next_number(t.Payment), partner=partner, amount=amount, at=at,
+                        actor=actor, message_id=message_id, note=note, reverses=reverses)
         self.s.add(row)
         self.s.flush()
-        assert row.id is not None
-        return row.id
+        return row.number
 
     def get(self, payment_id: int) -> accounts.Payment | None:
-        r = self.s.execute(select(t.Payment).where(t.Payment.tenant_id == self.tid, t.Payment.id == payment_id)
+        r = self.s.execute(select(t.Payment).where(t.Payment.tenant_id == self.tid, t.Payment.number == payment_id)
                            ).scalars().first()
         return _payment_of(r) if r is not None else None
 
@@ -1112,16 +1127,19 @@ class ChatRepo(_Repo):
 # ---------------------------------------------------------------- rules
 class RuleRepo(_Repo):
     def add(self, *, owner: str, text: str, spec: dict[str, Any], at: datetime) -> int:
-        row = t.Rule(tenant_id=self.tid, owner=owner, text=text, spec=spec, created_at=at)
+        """Keep a new rule under the company's next number (规则 #n), and return it."""
+        row = t.Rule(tenant_id=self.tid, number=self._next_number(t.Rule), owner=owner, text=text, spec=spec,
+                     created_at=at)
         self.s.add(row)
         self.s.flush()
         assert row.id is not None
         self.s.add(t.RuleVersion(rule_id=row.id, version=1, text=text, spec=spec, created_at=at))
-        return row.id
+        return row.number
 
-    def get(self, rule_id: int) -> t.Rule | None:
-        r = self.s.get(t.Rule, rule_id)
-        return r if r is not None and r.tenant_id == self.tid and r.status != "deleted" else None
+    def get(self, number: int) -> t.Rule | None:
+        """The company's rule of that number (not one deleted)."""
+        return self.s.execute(select(t.Rule).where(t.Rule.tenant_id == self.tid, t.Rule.number == number,
+                                                   t.Rule.status != "deleted")).scalars().first()
 
     def list(self, *, owner: str | None = None, statuses: tuple[str, ...] = ("active", "paused", "manual")) -> list[t.Rule]:
         stmt = select(t.Rule).where(t.Rule.tenant_id == self.tid, t.Rule.status.in_(statuses))

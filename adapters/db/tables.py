@@ -194,8 +194,10 @@ class StockLevel(SQLModel, table=True):
 
 class Order(SQLModel, table=True):
     __tablename__ = "orders"
+    __table_args__ = (Index("ix_orders_tenant_number", "tenant_id", "number", unique=True),)
     id: int | None = Field(default=None, primary_key=True)
     tenant_id: int = Field(foreign_key="tenant.id", index=True)
+    number: int   # the company's own: #1, #2 … (the domain's Order.id; ``id`` is the server's row, lines join it)
     kind: str
     status: str
     location: str | None = None
@@ -245,8 +247,10 @@ class Booking(SQLModel, table=True):
 
 
 class Rule(SQLModel, table=True):
+    __table_args__ = (Index("ix_rule_tenant_number", "tenant_id", "number", unique=True),)
     id: int | None = Field(default=None, primary_key=True)
     tenant_id: int = Field(foreign_key="tenant.id", index=True)
+    number: int   # the company's own (规则 #1); alerts and schedules name it; its versions join ``id``
     owner: str
     text: str
     spec: dict[str, Any] = _json(dict)
@@ -346,9 +350,11 @@ class Recipe(SQLModel, table=True):
 class Payment(SQLModel, table=True):
     """Money a customer paid us or we paid a supplier (团餐付了3000 · 付给张记5000): the other half of its account.
     A payment undone is a row of the opposite amount that ``reverses`` it."""
-    __table_args__ = (Index("ix_payment_partner", "tenant_id", "partner", "at"),)
+    __table_args__ = (Index("ix_payment_partner", "tenant_id", "partner", "at"),
+                      Index("ix_payment_tenant_number", "tenant_id", "number", unique=True))
     id: int | None = Field(default=None, primary_key=True)
     tenant_id: int = Field(foreign_key="tenant.id", index=True)
+    number: int   # the company's own (付款 #1: the domain's Payment.id, what ``reverses`` names)
     partner: str
     amount: Decimal = _qty()
     at: datetime = _ts()

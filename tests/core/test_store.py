@@ -231,6 +231,93 @@ def test_tenants_are_isolated(engine):
         assert len(uow.catalog.products()) == 10
 
 
+def test_orders_rules_and_payments_are_numbered_per_company_from_one_even_when_written_at_once(engine):
+    # Companies share the server: each numbers its own orders, rules and payments #1, #2 …, so a new company's first
+    # order is #1 (not the server's row count), and one company's numbers tell nothing of another's business.
+    from domain import orders as o
+
+    def order(sku: str, qty: int) -> o.Order:
+        return o.Order(kind=o.OrderKind.PURCHASE, status=o.Status.OPEN, created_at=T0, location="XH", partner="V01",
+                       lines=(o.OrderLine(sku=sku, qty=D(qty)),))
+
+    a, b = uows.factory(engine, "alpha"), uows.factory(engine, "beta")
+    with a() as u:
+        got_a = [u.orders.add(order("B01", 1)), u.orders.add(order("B02", 2)),
+                 u.rules.add(owner="zhou", text="每天早上提醒我盘点", spec={}, at=T0),
+                 u.payments.add(partner="V01", amount=D(10), at=T0, actor="zhou", message_id="a1")]
+        u.commit()
+    with b() as u:
+        got_b = [u.orders.add(order("X9", 9)), u.rules.add(owner="li", text="每周一提醒我对账", spec={}, at=T0),
+                 u.payments.add(partner="K01", amount=D(5), at=T0, actor="li", message_id="b1")]
+        u.commit()
+    assert got_a == [1, 2, 1, 1] and got_b == [1, 1, 1]
+    with b() as u:   # beta's #1 changed: alpha's #1 is another row and keeps its line
+        first = u.orders.get(1)
+        u.orders.save(replace(first, lines=(o.OrderLine(sku="X9", qty=D(7)),), status=o.Status.PARTIAL))
+        u.commit()
+    with a(write=False) as u:
+        assert [(ln.sku, ln.qty) for ln in u.orders.get(1).lines] == [("B01", 1)] and u.orders.get(3) is None
+        assert u.rules.get(1).text == "每天早上提醒我盘点" and u.payments.get(1).amount == 10
+    with b(write=False) as u:
+        assert u.orders.get(1).status == o.Status.PARTIAL and [ln.qty for ln in u.orders.get(1).lines] == [7]
+        assert u.rules.get(1).text == "每周一提醒我对账" and u.rules.get(2) is None
+
+    def place(n: int) -> None:   # writers taking numbers at once (several replicas): none taken twice, none lost
+        for i in range(5):
+            with a() as u:
+                u.orders.add(order("B01", n * 10 + i))
+                u.payments.add(partner="V01", amount=D(n), at=T0, actor="zhou", message_id=f"c{n}-{i}")
+                u.commit()
+
+    concurrently(4, place)
+    with a(write=False) as u:
+        placed = u.orders.list()
+        assert sorted(x.id for x in placed) == list(range(1, 23))
+        assert sorted(ln.qty for x in placed[2:] for ln in x.lines) == sorted(D(n * 10 + i) for n in range(4)
+                                                                              for i in range(5))
+        assert sorted(p.id for p in u.payments.list()) == list(range(1, 22))
+
+
+def test_the_migration_numbers_the_orders_rules_and_payments_written_before_by_their_old_ids(tmp_path: Path):
+    # every stored reference (a move's order, an alert's rule:<n>, a payment's reversal) named the row id: it stays
+    # the row's number, and the next one a company takes follows its own highest
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import text
+
+    from adapters.db import engine as engines
+    from adapters.db import migrate as migrations
+
+    eng = engines.make_engine(f"sqlite:///{tmp_path}/old.db")
+    cfg = Config(str(migrations.ROOT / "alembic.ini"))
+    cfg.set_main_option("script_location", str(migrations.ROOT / "adapters/db/migrations"))
+    with eng.connect().execution_options(kuguan_write=False) as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "d8e9f0a1b2c3")
+        conn.commit()
+    for name in ("alpha", "beta"):
+        with uows.factory(eng, name)() as uow:
+            uow.commit()
+    with eng.begin() as c:
+        for tid in (1, 2, 1):
+            c.execute(text("INSERT INTO orders (tenant_id, kind, status, created_at, note, meta) VALUES "
+                           "(:t, 'purchase', 'open', :at, '', '{}')"), {"t": tid, "at": T0.replace(tzinfo=None)})
+            c.execute(text("INSERT INTO rule (tenant_id, owner, text, spec, version, status, created_at, overrides) "
+                           "VALUES (:t, 'zhou', 'r', '{}', 1, 'active', :at, 0)"), {"t": tid, "at": T0.replace(tzinfo=None)})
+            c.execute(text("INSERT INTO payment (tenant_id, partner, amount, at, note) VALUES (:t, 'V01', 1, :at, '')"),
+                      {"t": tid, "at": T0.replace(tzinfo=None)})
+    migrations.upgrade(eng)
+    a, b = uows.factory(eng, "alpha"), uows.factory(eng, "beta")
+    with a() as u:
+        assert [x.id for x in u.orders.list()] == [1, 3] and u.rules.get(3) is not None and u.rules.get(2) is None
+        assert [p.id for p in u.payments.list()] == [1, 3]
+        assert u.payments.add(partner="V01", amount=D(2), at=T0, actor="zhou", message_id="n") == 4
+        u.commit()
+    with b(write=False) as u:
+        assert [x.id for x in u.orders.list()] == [2] and u.rules.get(2) is not None
+    eng.dispose()
+
+
 def test_export_json_is_one_list(cafe):
     with cafe(write=False) as uow:
         rows = importer.export_rows(uow, "orders")
