@@ -19,7 +19,7 @@ from typing import Any, Protocol
 
 from bot import photos, replies, workorders
 from bot.messages import Attachment, Button, Incoming, Outgoing, from_notice, media_in, media_of
-from domain import bom, catalog, codec, commands, errors, events, ledger, production, services, units
+from domain import bom, catalog, codec, commands, errors, events, ledger, orders, production, services, units
 from nlu import context, delivery, numbers
 from workflows import appointments, exports, inventory, lots, metrics, mrp, network, purchasing, reports
 from workflows import production as work
@@ -487,12 +487,12 @@ class Conversation:
                     turn.reply(self.t("gone.already", turn.lang, location=replies.loc_name(here, self._catalog),
                                       items="、".join(self._name_of(ln.sku) for ln in cmd.lines)))
                     return
-            back = work.sent_to(uow, cmd, user=user) if isinstance(cmd, commands.RecordMoves) else None
-            if back is not None:   # 光明送回可颂480个: what its work order brings back, never goods bought twice
-                line, came = production.product(back), cmd.lines[0].qty
-                self._work_step(uow, turn, commands.WorkStep("made", order_id=back.id, qty=came,
-                                                             final=came >= line.qty - line.received),
-                                confirmed=confirmed)
+            back, rest = work.returns(uow, cmd, user=user) if isinstance(cmd, commands.RecordMoves) else ([], cmd)
+            if len(back) == 1 and rest is None:   # 光明送回可颂480个: its work order's goods, never goods bought
+                self._work_step(uow, turn, back[0], confirmed=confirmed)
+                return
+            if back:   # 收到光明的可颂60个、牛奶2箱: the work order's part and the goods bought, shown, then one write
+                self._write_all(uow, turn, commands.Batch((cmd,)), guesses=guesses, confirmed=confirmed)
                 return
             self._write(uow, turn, cmd, guesses=guesses, confirmed=confirmed)
         elif isinstance(cmd, commands.Batch):
@@ -1521,7 +1521,9 @@ class Conversation:
                    confirmed: bool) -> None:
         """Several writes from one message (收到鸡蛋3板,碎了5个): shown together and asked once, then recorded in
         order under one batch, so one 撤销 takes them all back. A part said of everything on hand (可颂卖完了,牛奶用完了)
-        is shown with what the store has; one of which it has none is said and left out."""
+        is shown with what the store has; one of which it has none is said and left out. A subcontractor's goods
+        received (收到光明的可颂60个) are its work order's, made (``work.returns``), never bought."""
+        cmd = commands.Batch(tuple(x for p in cmd.parts for x in self._returned(uow, turn, p)))
         if any(isinstance(p, commands.RecordMoves | commands.TransferStock) and p.rest for p in cmd.parts):
             whole = [self._on_hand_lines(uow, turn, p)
                      if isinstance(p, commands.RecordMoves | commands.TransferStock) and p.rest else p
@@ -1536,6 +1538,8 @@ class Conversation:
             doubts = replies.guesses(self.t, turn.lang, guesses, self._catalog)
             net: dict[tuple[str, str], Decimal] = {}   # what the parts together take from each place (卖了…,又卖了…)
             for part in cmd.parts:
+                if isinstance(part, commands.WorkStep):
+                    continue   # (what it uses is already in its work in progress)
                 for m in inventory.plan(uow, part, actor=self._actor(turn, part), force=True).moves:
                     for loc, sign in ((m.src, -1), (m.dst, 1)):
                         if not loc.startswith("~"):
@@ -1554,14 +1558,20 @@ class Conversation:
         receipts: list[tuple[int, str, Decimal]] = []
         made: list[ledger.Move] = []
         stood_in: list[tuple[str, str, Decimal]] = []
+        worked = ""
         for part in cmd.parts:
             actor = replace(self._actor(turn, part), batch=batch)
+            if isinstance(part, commands.WorkStep):
+                o = work.find(uow, part, user=turn.user)
+                worked += "\n" + self._work_done(uow, turn, part, o, work.make(
+                    uow, o, part.qty, final=part.final, scrap=None, actor=actor, force=True), actor)
+                continue
             plan = inventory.plan(uow, part, actor=actor, force=True)
             turn.events += inventory.record(uow, plan, actor=actor, t=self.t, push=turn.push)
             receipts += plan.order_receipts
             made += plan.moves
             stood_in += plan.substituted
-        text = self.t("recorded", turn.lang, summary="; ".join(summaries))
+        text = self.t("recorded", turn.lang, summary="; ".join(summaries)) + worked
         text += replies.by_recipe(self.t, turn.lang, made, self._catalog)
         text += replies.substituted(self.t, turn.lang, stood_in, self._catalog)
         text += replies.after_levels(self.t, turn.lang, uow, *cmd.parts, user=turn.user, catalog=self._catalog)
@@ -1766,14 +1776,26 @@ class Conversation:
             self._ask(uow, turn, replace(cmd, order_id=o.id), self._negative(done.plan.shortfalls, turn.lang)
                       + self.t("work.ask_short", turn.lang, title=workorders.title(self.t, turn.lang, o, self._catalog)))
             return
+        text = self._work_done(uow, turn, cmd, o, done, actor)
+        turn.reply(text, [[Button(self.t("btn.undo", turn.lang), f"undo:{actor.batch}")]] if done.plan.moves else None)
+
+    def _work_done(self, uow: UnitOfWork, turn: Turn, cmd: commands.WorkStep, o: orders.Order, done: work.Done,
+                   actor: inventory.Actor) -> str:
+        """A work order's step written (its moves, the order saved) and audited; what to say of it."""
         turn.events += work.record(uow, done, actor=actor)
         uow.chat.audit(at=turn.now, actor=turn.user.username, action=f"work_order_{cmd.action}",
                        detail={"order": o.id, "batch": actor.batch, "qty": str(cmd.qty) if cmd.qty else None})
         text = workorders.written(self.t, turn.lang, cmd.action, o, done, self._catalog, scrap=cmd.scrap)
         text += replies.by_recipe(self.t, turn.lang, [m for m in done.plan.moves if m.kind != ledger.MoveKind.ISSUE
                                                       and m.order_id is None], self._catalog)
-        text += replies.substituted(self.t, turn.lang, done.plan.substituted, self._catalog)
-        turn.reply(text, [[Button(self.t("btn.undo", turn.lang), f"undo:{actor.batch}")]] if done.plan.moves else None)
+        return text + replies.substituted(self.t, turn.lang, done.plan.substituted, self._catalog)
+
+    def _returned(self, uow: UnitOfWork, turn: Turn, part: Any) -> list[Any]:
+        """A part of a message's writes, with a subcontractor's goods received taken as its work orders' (made)."""
+        if not isinstance(part, commands.RecordMoves):
+            return [part]
+        back, rest = work.returns(uow, part, user=turn.user)
+        return [*back, *([rest] if rest is not None else [])]
 
     def _work_orders(self, uow: UnitOfWork, turn: Turn, cmd: commands.WorkOrders) -> None:
         """工单 · 在制品: the store's work orders not finished; 工单1进度: that one."""

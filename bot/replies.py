@@ -84,6 +84,9 @@ def _summary(t: Any, lang: str, cmd: commands.Command, cat: context.Catalog | No
     if isinstance(cmd, commands.CountStock):
         return t("summary.surplus" if cmd.surplus else "summary.count", lang, location=loc_name(cmd.location or user.location, cat),
                  items=items(cmd.lines, cat))
+    if isinstance(cmd, commands.WorkStep) and cmd.sku is not None and cmd.qty is not None:   # a subcontractor's goods
+        return t("summary.work_back", lang, partner=partner_name(cmd.partner, cat) or "-", id=cmd.order_id,
+                 items=items((commands.Line(sku=cmd.sku, qty=cmd.qty),), cat))
     if isinstance(cmd, commands.PlacePurchase):
         return t("summary.purchase", lang, partner=partner_name(cmd.partner, cat) or "-", items=items(cmd.lines, cat),
                  due=cmd.due.strftime("%Y-%m-%d") if cmd.due else "-")

@@ -690,7 +690,7 @@ class SmallTalk:
 class Batch:
     """Stock writes of different kinds said in one message (收到鸡蛋3板,碎了5个 · 收到牛奶2箱,其中1箱是给静安店的):
     shown together, recorded together once confirmed, and undone together."""
-    parts: tuple[RecordMoves | CountStock | TransferStock, ...]
+    parts: tuple[RecordMoves | CountStock | TransferStock | WorkStep, ...]   # (WorkStep: a subcontractor's goods back)
 
 
 Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | Export | ProductField

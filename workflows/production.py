@@ -80,15 +80,28 @@ def find(uow: UnitOfWork, cmd: commands.WorkStep, *, user: catalog.User) -> orde
     return found
 
 
-def sent_to(uow: UnitOfWork, cmd: commands.RecordMoves, *, user: catalog.User) -> orders.Order | None:
-    """The subcontracted work order a receipt brings back (光明送回可颂480个: one product, from the subcontractor
-    making it for this store), the oldest first; None: a receipt as any."""
-    if cmd.movement != commands.Movement.RECEIPT or cmd.partner is None or len(cmd.lines) != 1 or cmd.rest:
-        return None
+def returns(uow: UnitOfWork, cmd: commands.RecordMoves, *, user: catalog.User
+            ) -> tuple[list[commands.WorkStep], commands.RecordMoves | None]:
+    """What a receipt from a subcontractor brings back for its work orders (光明送回可颂480个 · 收到光明的可颂60个、牛奶2箱:
+    the croissants against the oldest open work order of 光明's making them for this store, each order once), as
+    the work orders' steps, and the rest of the receipt, goods bought as any (None: nothing left)."""
+    if cmd.movement != commands.Movement.RECEIPT or cmd.partner is None or cmd.rest:
+        return [], cmd
     here = cmd.location or user.location
-    return next((o for o in uow.orders.list(kinds=[orders.OrderKind.PRODUCTION.value], statuses=OPEN)
-                 if o.partner == cmd.partner and o.location == here and production.product(o).sku == cmd.lines[0].sku),
-                None)
+    open_ = [o for o in uow.orders.list(kinds=[orders.OrderKind.PRODUCTION.value], statuses=OPEN)
+             if o.partner == cmd.partner and o.location == here]
+    back: list[commands.WorkStep] = []
+    rest: list[commands.Line] = []
+    for ln in cmd.lines:
+        o = next((o for o in open_ if production.product(o).sku == ln.sku and all(b.order_id != o.id for b in back)),
+                 None)
+        if o is None:
+            rest.append(ln)
+            continue
+        line = production.product(o)
+        back.append(commands.WorkStep("made", order_id=o.id, qty=ln.qty, final=ln.qty >= line.qty - line.received,
+                                      sku=ln.sku, partner=o.partner))
+    return back, (replace(cmd, lines=tuple(rest)) if rest else None)
 
 
 def _recipe(uow: UnitOfWork, o: orders.Order) -> bom.Recipe:

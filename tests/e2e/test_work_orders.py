@@ -179,6 +179,27 @@ def test_goods_the_subcontractor_sends_back_go_against_its_work_order_and_it_may
     assert "已记录:徐汇店入库 可颂 5个(光明乳业)" in bought
 
 
+def test_a_subcontractors_goods_said_with_others_go_to_its_work_order_and_the_rest_is_bought_in_one_write(chat):
+    croissants(chat, ops=False)
+    chat.say("zhou", "委外加工:让光明做可颂100个,加工费每个1.5元")
+    chat.say("zhou", "工单1发料")
+    before = chat.stock()
+    asked = texts(chat.say("zhou", "收到光明的可颂60个、牛奶2箱"))   # one receipt of two lines: each goes its way
+    assert "光明乳业交回 可颂 60个(工单 #1 的成品,不算采购)" in asked and "徐汇店入库 全脂牛奶 24升(2箱)(光明乳业)" in asked
+    assert chat.stock() == before   # asked first, nothing written
+    done = texts(chat.press("zhou", "确认"))
+    assert "📥 工单 #1 先交 可颂 60个" in done and "应付光明乳业加工费 ¥90.00" in done
+    after = chat.stock()
+    assert after["XH:B09"] - before["XH:B09"] == 60 and after["XH:B01"] - before["XH:B01"] == 24
+    assert "#1 可颂 60/100个" in texts(chat.say("zhou", "工单"))
+    chat.say("zhou", "撤销")   # one write: both parts go back, and the work order with them
+    assert chat.stock() == before and "#1 可颂 0/100个" in texts(chat.say("zhou", "工单"))
+    mixed = texts(chat.say("zhou", "光明送来可颂40个,碎了2个"))   # two kinds (a Batch): the goods are still its work's
+    assert "光明乳业交回 可颂 40个(工单 #1 的成品,不算采购)" in mixed
+    chat.press("zhou", "确认")
+    assert chat.stock()["XH:B09"] - before["XH:B09"] == 38 and "#1 可颂 40/100个" in texts(chat.say("zhou", "工单"))
+
+
 def test_a_subcontractor_sees_its_work_orders_and_our_materials_it_holds_never_a_price(tmp_path, monkeypatch):
     from tests.conftest import DEMO
     from tests.e2e.conftest import make_chat
