@@ -21,6 +21,11 @@ def _product(cat: context.Catalog | None, sku: str) -> catalog.Product | None:
     return next((p for p in cat.products if p.sku == sku), None) if cat else None
 
 
+def base_unit(cat: context.Catalog | None, sku: str) -> str:
+    p = _product(cat, sku)
+    return p.base_unit if p else ""
+
+
 def pname(cat: context.Catalog | None, sku: str) -> str:
     p = _product(cat, sku)
     return p.name if p else sku

@@ -7,10 +7,11 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from bot.replies import N, loc_name, on_day, on_days, partner_name, pname, qty_text
+from bot.replies import N, base_unit, loc_name, on_day, on_days, partner_name, pname, qty_text
 from domain import bom, ledger, orders, production
 from nlu import context
 from workflows import production as work
+from workflows import reports
 
 MK = ledger.MoveKind
 
@@ -153,8 +154,19 @@ def written(t: Any, lang: str, action: str, before: orders.Order, done: work.Don
         return issued_text(t, lang, done.order, issued, cat)
     line = production.product(done.order)
     lot = next((m.lot for m in done.plan.moves if m.kind == MK.PRODUCTION and m.sku == line.sku), None)
+    qty = line.received - production.product(before).received
     return (issued_text(t, lang, done.order, issued, cat) + "\n" if issued else "") + made(
-        t, lang, done.order, line.received - production.product(before).received, done.used, lot, cat, scrap=scrap)
+        t, lang, done.order, qty, done.used, lot, cat, scrap=scrap) + costed(t, lang, done, line.sku, qty, cat)
+
+
+def costed(t: Any, lang: str, done: work.Done, sku: str, qty: Decimal, cat: context.Catalog | None) -> str:
+    """💰 成本 ¥1.62/个(材料 ¥0.12 + 加工费 ¥1.50): what one made cost, its materials' share (what was scrapped
+    too) and the charge; nothing when a material's cost is unknown or nothing was made."""
+    if done.cost is None or qty <= 0:
+        return ""
+    fee = str(t("work.cost_fee", lang, fee=reports.money(done.fee / qty))) if done.fee else ""
+    return "\n" + str(t("work.cost", lang, each=reports.money((done.cost + done.fee) / qty), unit=base_unit(cat, sku),
+                        materials=reports.money(done.cost / qty), fee=fee))
 
 
 def cancelled(t: Any, lang: str, o: orders.Order, back: dict[str, Decimal], cat: context.Catalog | None) -> str:

@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from domain import bom, catalog, orders
+from domain import bom, catalog, ledger, orders
 from workflows.ports import Forecaster, UnitOfWork, Weather
 
 INF = Decimal("1e9")
@@ -389,18 +389,21 @@ def open_orders_for(uow: UnitOfWork, location: str) -> list[orders.Order]:
             if o.location == location]
 
 
-def unit_cost(uow: UnitOfWork, p: catalog.Product,
-              paid: list[tuple[Decimal, Decimal]] | None = None, *, recipe: bool = True) -> tuple[Decimal | None, str]:
-    """What one base unit of ``p`` cost: the quantity-weighted mean of its recent receipts that name a cost (``paid``
-    when read already, see ``unit_costs``), else the catalog's cost, else (``recipe``) what its recipe's ingredients
-    cost, each by the same reckoning (one level); with where it comes from ("receipts", "catalog", "recipe" or ""
-    when unknown)."""
+def unit_cost(uow: UnitOfWork, p: catalog.Product, paid: list[tuple[Decimal, Decimal]] | None = None,
+              made: list[tuple[Decimal, Decimal]] | None = None, *, recipe: bool = True) -> tuple[Decimal | None, str]:
+    """What one base unit of ``p`` cost: the quantity-weighted mean of its recent receipts that name a cost and of
+    what its work orders made at what it cost them (``paid``, ``made`` when read already, see ``unit_costs``), else
+    the catalog's cost, else (``recipe``) what its recipe's ingredients cost, each by the same reckoning (one level);
+    with where it comes from ("receipts", "made" (work orders' alone), "catalog", "recipe" or "" when unknown)."""
     if paid is None:
         paid = uow.stock.receipt_costs(p.sku, limit=30)   # undone receipts left out
-    paid = [(q, c) for q, c in paid if q > 0]
-    total = sum((q for q, _ in paid), Decimal(0))
+    if made is None:
+        made = uow.stock.receipt_costs_of([p.sku], limit=30, kind=ledger.MoveKind.PRODUCTION).get(p.sku, [])
+    came = [(q, c) for q, c in (*paid, *made) if q > 0]
+    total = sum((q for q, _ in came), Decimal(0))
     if total > 0:
-        return sum((q * c for q, c in paid), Decimal(0)) / total, "receipts"
+        return (sum((q * c for q, c in came), Decimal(0)) / total,
+                "receipts" if any(q > 0 for q, _ in paid) else "made")
     if p.unit_cost is not None:
         return p.unit_cost, "catalog"
     made = uow.recipes.current(p.sku) if recipe else None
@@ -424,7 +427,8 @@ def recipe_cost(uow: UnitOfWork, recipe: bom.Recipe) -> Decimal | None:
 def unit_costs(uow: UnitOfWork, products: list[catalog.Product]) -> dict[str, Decimal | None]:
     """``unit_cost`` of several products, their receipts read in one query."""
     paid = uow.stock.receipt_costs_of([p.sku for p in products], limit=30)
-    return {p.sku: unit_cost(uow, p, paid.get(p.sku, []))[0] for p in products}
+    made = uow.stock.receipt_costs_of([p.sku for p in products], limit=30, kind=ledger.MoveKind.PRODUCTION)
+    return {p.sku: unit_cost(uow, p, paid.get(p.sku, []), made.get(p.sku, []))[0] for p in products}
 
 
 def said_prices(uow: UnitOfWork, *, location: str | None, first: date, last: date, tz: Any

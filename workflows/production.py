@@ -11,7 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from domain import bom, catalog, commands, errors, events, ledger, orders, production, trace
-from workflows import inventory, mrp, purchasing
+from workflows import inventory, metrics, mrp, purchasing
 from workflows.ports import UnitOfWork
 
 MK = ledger.MoveKind
@@ -25,6 +25,8 @@ class Done:
     plan: inventory.Plan = field(default_factory=inventory.Plan)
     marked: list[production.Step] = field(default_factory=list)
     used: dict[str, Decimal] = field(default_factory=dict)   # what making it used from work in progress, sku → qty
+    cost: Decimal | None = None      # what its materials cost, for what it made (None: one of them has no cost)
+    fee: Decimal = Decimal(0)        # the subcontractor's charge for what it made
 
 
 def create(uow: UnitOfWork, cmd: commands.MakeOrder, *, actor: inventory.Actor
@@ -156,6 +158,7 @@ def make(uow: UnitOfWork, o: orders.Order, qty: Decimal | None, *, final: bool, 
             if production.wip_of(loc) is not None:
                 held[(loc, m.sku, m.lot)] = held.get((loc, m.sku, m.lot), Decimal(0)) + d
     p = done.plan
+    cost: Decimal | None = Decimal(0)
     for (loc, sku, lot), q in sorted(held.items()):
         use = q if share == 1 else (q * share).quantize(bom.STORED, rounding=ROUND_HALF_UP).normalize()
         if use <= 0:
@@ -164,16 +167,23 @@ def make(uow: UnitOfWork, o: orders.Order, qty: Decimal | None, *, final: bool, 
             catalog.LocationKind.CONSUMPTION], lot=lot, at=actor.at, actor=actor.user.username,
             message_id=actor.message_id, batch=actor.batch, order_id=o.id, note=recipe.note))
         done.used[sku] = done.used.get(sku, Decimal(0)) + use
+        material = uow.catalog.product(sku)
+        each = metrics.unit_cost(uow, material)[0] if material is not None else None
+        cost = cost + use * each if cost is not None and each is not None else None
+    fee = (line.unit_price or Decimal(0)) * qty if o.partner else Decimal(0)
     if qty > 0:
         made = uow.catalog.product(line.sku)
         expiry = ledger.expiry_for(made, actor.at) if made is not None else None
         code = ledger.lot_code(actor.at, None)
         p.lots.append((line.sku, code, expiry))
+        # what one cost to make: its share of the materials (what was scrapped too) and the charge, the store's cost
+        # of it as of a receipt's (``metrics.unit_cost``); unknown when a material's cost is
+        each = ((cost + fee) / qty).quantize(bom.STORED, rounding=ROUND_HALF_UP) if cost is not None else None
         p.moves.append(ledger.inbound(kind=MK.PRODUCTION, sku=line.sku, qty=qty, here=here, at=actor.at, lot=code,
-                                      unit_cost=line.unit_price if o.partner else None, partner=o.partner,
+                                      unit_cost=each, partner=o.partner,
                                       actor=actor.user.username, message_id=actor.message_id, batch=actor.batch,
                                       order_id=o.id, note=production.note(o.id)))
-    return replace(done, order=o, plan=p)
+    return replace(done, order=o, plan=p, cost=cost, fee=fee)
 
 
 def cancel(uow: UnitOfWork, o: orders.Order, *, actor: inventory.Actor) -> Done:

@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
-from domain import catalog, codec, commands, errors, events, ledger, orders
+from domain import catalog, codec, commands, errors, events, ledger, orders, production
 from workflows import inventory, metrics, reports, takeover
 from workflows.ports import UnitOfWork
 
@@ -145,14 +145,19 @@ def balance(uow: UnitOfWork, partner: str) -> tuple[Decimal, Decimal, Decimal]:
 def supplier_goods(uow: UnitOfWork, moves: list[ledger.Move]) -> tuple[Decimal, Decimal]:
     """What came in from a supplier and what went back to it (receipts, returns to supplier), at the cost each move
     names, else what the product's receipts cost lately (the catalog's when none); a reversal counts against what it
-    undoes. What a subcontractor made for us counts at its charge (none said: nothing owed for it)."""
-    moves = [m for m in moves if m.kind != ledger.MoveKind.PRODUCTION or m.unit_cost is not None]
-    skus = {m.sku for m in moves if m.unit_cost is None}
+    undoes. What a subcontractor made for us counts at the charge its work order names (none said: nothing owed
+    for it; the move's own cost is what it cost us to make, our materials too)."""
+    fees: dict[int, Decimal | None] = {}
+    for oid in {m.order_id for m in moves if m.kind == ledger.MoveKind.PRODUCTION and m.order_id is not None}:
+        o = uow.orders.get(oid)
+        fees[oid] = production.product(o).unit_price if o is not None and o.lines else None
+    moves = [m for m in moves if m.kind != ledger.MoveKind.PRODUCTION or fees.get(m.order_id or 0) is not None]
+    skus = {m.sku for m in moves if m.unit_cost is None and m.kind != ledger.MoveKind.PRODUCTION}
     costs = metrics.unit_costs(uow, [p for p in uow.catalog.products() if p.sku in skus]) if skus else {}
     received = returned = Decimal(0)
     for m in moves:
-        value = m.qty * (m.unit_cost if m.unit_cost is not None else costs.get(m.sku) or Decimal(0)) \
-            * (1 if m.reverses is None else -1)
+        each = fees.get(m.order_id or 0) if m.kind == ledger.MoveKind.PRODUCTION else m.unit_cost
+        value = m.qty * (each if each is not None else costs.get(m.sku) or Decimal(0)) * (1 if m.reverses is None else -1)
         if m.kind in (ledger.MoveKind.RECEIPT, ledger.MoveKind.PRODUCTION):
             received += value
         elif m.kind == ledger.MoveKind.RETURN_TO_SUPPLIER:

@@ -488,11 +488,12 @@ class StockRepo(_Repo):
         """(quantity, cost per base unit) of the latest receipts of ``sku`` that name a cost and stand (not undone)."""
         return self.receipt_costs_of([sku], limit=limit).get(sku, [])
 
-    def receipt_costs_of(self, skus: Iterable[str] | None = None, *, limit: int = 30
-                         ) -> dict[str, list[tuple[Decimal, Decimal]]]:
-        """``receipt_costs`` of these products (all: None) in one query: sku → its latest ``limit`` receipts."""
+    def receipt_costs_of(self, skus: Iterable[str] | None = None, *, limit: int = 30,
+                         kind: ledger.MoveKind = ledger.MoveKind.RECEIPT) -> dict[str, list[tuple[Decimal, Decimal]]]:
+        """``receipt_costs`` of these products (all: None) in one query: sku → its latest ``limit`` receipts (``kind``
+        production: what work orders made, at what each cost to make)."""
         undone = select(t.Move.reverses).where(t.Move.tenant_id == self.tid, t.Move.reverses.is_not(None))
-        where = [t.Move.tenant_id == self.tid, t.Move.kind == ledger.MoveKind.RECEIPT.value,
+        where = [t.Move.tenant_id == self.tid, t.Move.kind == kind.value,
                  t.Move.unit_cost.is_not(None), t.Move.reverses.is_(None), t.Move.id.not_in(undone)]
         if skus is not None:
             where.append(t.Move.sku.in_(list(skus)))

@@ -259,3 +259,24 @@ def test_work_centers_carry_the_operations_of_the_work_orders_due_each_day_again
     chat.say("amy", "工单1烤制完成")   # an operation done no longer loads its center
     assert "· 6月16日:烤箱 6/8小时" in texts(chat.say("amy", "明天烤箱排满了吗"))
     assert "这几天烤箱都没有排工单" in texts(chat.say("amy", "下周烤箱的负荷"))
+
+
+def test_what_a_work_order_made_costs_its_materials_share_and_the_charge_and_becomes_the_products_cost(chat):
+    croissants(chat, ops=False)
+    for said in ("高筋面粉进价改成8", "黄油进价改成60", "鸡蛋进价改成0.8"):   # 0.4 + 1.5 + 0.4 = ¥2.30 a croissant
+        chat.say("zhou", said)
+        chat.press("zhou", "确认")
+    chat.say("zhou", "开工单:可颂50个")
+    made = texts(chat.say("zhou", "工单1完工,做了45个,报废5个"))   # the scrapped ones' materials: on the good ones
+    assert "💰 成本 ¥2.56/个(材料 ¥2.56)" in made                     # 50 × 2.30 / 45
+    assert "进价 ¥2.56/个(近期工单的实际成本)" in texts(chat.say("zhou", "可颂进价多少"))
+    chat.say("zhou", "委外加工:让光明做可颂100个,加工费每个1.5元")
+    chat.say("zhou", "工单2发料")
+    back = texts(chat.say("zhou", "光明送来可颂60个"))
+    assert "💰 成本 ¥3.80/个(材料 ¥2.30 + 加工费 ¥1.50)" in back and "应付光明乳业加工费 ¥90.00" in back
+    assert "进价 ¥3.27/个(近期工单的实际成本)" in texts(chat.say("zhou", "可颂进价多少"))   # (115 + 60 × 3.80) / 105
+    assert "应付 ¥90.00" in texts(chat.say("zhou", "光明欠多少钱"))   # its charge, never our materials
+    chat.say("zhou", "switch to English")
+    chat.say("zhou", "撤销")
+    again = texts(chat.say("zhou", "光明送来可颂60个"))
+    assert "💰 cost ¥3.80/个 (materials ¥2.30 + processing fee ¥1.50)" in again
