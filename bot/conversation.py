@@ -1762,6 +1762,8 @@ class Conversation:
             return
         if cmd.action == "cancel":
             done = work.cancel(uow, o, actor=actor)
+        elif cmd.action in ("issue", "return"):
+            done = work.adjust(uow, o, cmd.action, cmd.lines, actor=actor, force=confirmed)
         elif cmd.action == "start":
             done = work.start(uow, o, actor=actor, force=confirmed)
         else:
@@ -1771,7 +1773,8 @@ class Conversation:
                 cmd = replace(cmd, scrap=made.to_base(cmd.scrap, cmd.scrap_unit), scrap_unit=None)
             if qty is not None and qty > 100 * production.product(o).qty:   # (a typo's worth of zeros)
                 raise errors.BadInput(code="absurd_qty", items=self._name_of(production.product(o).sku))
-            done = work.make(uow, o, qty, final=cmd.final, scrap=cmd.scrap, actor=actor, force=confirmed)
+            done = work.make(uow, o, qty, final=cmd.final, scrap=cmd.scrap, actor=actor, force=confirmed,
+                             back=cmd.back)
         if done.plan.shortfalls and not confirmed:
             self._ask(uow, turn, replace(cmd, order_id=o.id), self._negative(done.plan.shortfalls, turn.lang)
                       + self.t("work.ask_short", turn.lang, title=workorders.title(self.t, turn.lang, o, self._catalog)))

@@ -117,8 +117,10 @@ def moves_summary(moves: Sequence[ledger.Move], cat: context.Catalog | None, t: 
     """What a write moved, per product; a write of several kinds (收到鸡蛋3板,碎了5个) per kind, each named."""
     agg: dict[tuple[str, str], Decimal] = {}
     for m in moves:
-        if m.kind != ledger.MoveKind.TRANSFER_IN:
-            agg[(m.kind.value, m.sku)] = agg.get((m.kind.value, m.sku), Decimal(0)) + m.qty
+        if m.kind != ledger.MoveKind.TRANSFER_IN:   # (what a work order gave back is no issue to it)
+            kind = "issue_back" if m.kind == ledger.MoveKind.ISSUE and production.wip_of(m.dst) is None \
+                else m.kind.value
+            agg[(kind, m.sku)] = agg.get((kind, m.sku), Decimal(0)) + m.qty
     kinds = list(dict.fromkeys(k for k, _ in agg))
     if len(kinds) == 1 or t is None:
         return "、".join(f"{pname(cat, s)} {qty_text(cat, s, q)}" for (_, s), q in agg.items())

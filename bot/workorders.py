@@ -140,8 +140,9 @@ def made(t: Any, lang: str, o: orders.Order, qty: Decimal, used: dict[str, Decim
 
 def written(t: Any, lang: str, action: str, before: orders.Order, done: work.Done, cat: context.Catalog | None, *,
             scrap: Decimal | None) -> str:
-    """What a work order's write did: its materials issued (start), given back (cancel), or its goods made with
-    what they used (made: issued first when it had not started)."""
+    """What a work order's write did: its materials issued (start, and beyond the recipe: issue), given back
+    (cancel, return), or its goods made with what they used (made: issued first when it had not started; what was
+    left given back when said)."""
     issued: dict[str, Decimal] = {}
     back: dict[str, Decimal] = {}
     for m in done.plan.moves:
@@ -152,11 +153,18 @@ def written(t: Any, lang: str, action: str, before: orders.Order, done: work.Don
         return cancelled(t, lang, done.order, back, cat)
     if action == "start":
         return issued_text(t, lang, done.order, issued, cat)
+    if action in ("issue", "return"):
+        key = ("work.supplied_sub" if done.order.partner else "work.supplied") if action == "issue" \
+            else "work.given_back"
+        return str(t(key, lang, id=done.order.id, items=_stuff(t, lang, issued if action == "issue" else back, cat),
+                     place=loc_name(done.order.location, cat), partner=partner_name(done.order.partner, cat)))
     line = production.product(done.order)
     lot = next((m.lot for m in done.plan.moves if m.kind == MK.PRODUCTION and m.sku == line.sku), None)
     qty = line.received - production.product(before).received
-    return (issued_text(t, lang, done.order, issued, cat) + "\n" if issued else "") + made(
+    text = (issued_text(t, lang, done.order, issued, cat) + "\n" if issued else "") + made(
         t, lang, done.order, qty, done.used, lot, cat, scrap=scrap) + costed(t, lang, done, line.sku, qty, cat)
+    return text + (str(t("work.returned", lang, items=_stuff(t, lang, back, cat), place=loc_name(done.order.location,
+                                                                                                 cat))) if back else "")
 
 
 def costed(t: Any, lang: str, done: work.Done, sku: str, qty: Decimal, cat: context.Catalog | None) -> str:

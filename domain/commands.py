@@ -201,8 +201,9 @@ class WorkStep:
     """What happens to a work order (by number; None: the store's only one open, of ``sku`` or ``partner`` when
     said): ``action`` "start" (工单1开工 · 工单1领料 · 工单2发料给李记: its materials issued), "op" (工单1和面完成 ·
     工单1下一道工序: ``op`` None the next), "made" (工单1完工,做了480个: ``qty`` None as planned; ``final`` False:
-    工单1先交300个, the rest still in progress; ``scrap``: 报废20个, said of it) or "cancel" (取消工单1: what was
-    issued goes back)."""
+    工单1先交300个, the rest still in progress; ``scrap``: 报废20个, said of it; ``back``: 余料退回, what the rest would
+    have used goes back to the store), "issue" (工单1补料:黄油1公斤: ``lines`` beyond the recipe), "return" (工单1退料:
+    面粉2公斤: ``lines`` of what it holds, back to the store) or "cancel" (取消工单1: what was issued goes back)."""
     action: str
     order_id: int | None = None
     op: str | None = None
@@ -213,6 +214,8 @@ class WorkStep:
     partner: str | None = None
     unit: str | None = None         # what ``qty`` was said in (its product's base unit: None)
     scrap_unit: str | None = None
+    lines: tuple[Line, ...] = ()
+    back: bool = False
 
 
 @dataclass(frozen=True)

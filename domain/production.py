@@ -179,6 +179,15 @@ def made(o: orders.Order, qty: Decimal, *, final: bool, at: datetime, by: str, b
     return replace(o, lines=(line,), status=S.DONE if done else S.PARTIAL, meta=meta)
 
 
+def adjusted(o: orders.Order, what: str, *, at: datetime, by: str, batch: str) -> orders.Order:
+    """Materials issued to it beyond its recipe (``what`` "issue": 补料) or given back from it ("return": 退料), in the
+    write ``batch``: only while it is in progress."""
+    _open(o)
+    if not o.meta.get("issued"):
+        raise errors.InvalidState(code="work_order_not_started", id=o.id)
+    return replace(o, meta=_logged(o, what, at, by, batch=batch))
+
+
 def cancelled(o: orders.Order, *, at: datetime, by: str, batch: str) -> orders.Order:
     _open(o)
     return replace(o.to(S.CANCELLED), meta={**_logged(o, "cancel", at, by, batch=batch), "closed": batch})
@@ -194,14 +203,17 @@ def held(moves: Iterable[ledger.Move]) -> dict[tuple[str, str, str], Decimal]:
     return {k: v for k, v in out.items() if v != 0}
 
 
-def used_share(o: orders.Order, qty: Decimal, *, final: bool) -> Decimal:
-    """The share of what is held in progress that making ``qty`` more uses: all of it when the order finishes, else
-    ``qty`` over what was still to be made (never more than all)."""
+def used_share(o: orders.Order, qty: Decimal, *, final: bool, scrap: Decimal | None = None,
+               back: bool = False) -> Decimal:
+    """The share of what is held in progress that making ``qty`` more (and scrapping ``scrap``) uses: all of it when
+    the order finishes, else what they come to over what was still to be made (never more than all). ``back``: the
+    order finishes and what the rest would have used goes back to the store (余料退回), so only their share."""
     line = product(o)
     left = line.qty - line.received
-    if final or left <= 0 or qty >= left:
+    took = qty + (scrap or Decimal(0))
+    if (final and not back) or left <= 0 or took >= left:
         return Decimal(1)
-    return qty / left
+    return took / left
 
 
 def settled(o: orders.Order, standing: Sequence[ledger.Move], undone: str) -> orders.Order:

@@ -1766,6 +1766,26 @@ class Parser:
         rest = (step.groupdict().get("rest") or step.groupdict().get("rest2") or "").strip(" ,")
         if step.re is _WORK_CANCEL:
             return commands.Parsed(commands.WorkStep("cancel", order_id=oid))
+        back_said = _WORK_BACK.search(rest)   # …,余料退回: what the rest would have used goes back to the store
+        back = back_said is not None
+        if back_said is not None:
+            rest = rest[:back_said.start()].strip(" ,")
+            if not rest or _WORK_CLOSE.fullmatch(rest):   # 工单1结单,余料退回 · 工单1余料退回
+                return commands.Parsed(commands.WorkStep("made", order_id=oid, qty=Decimal(0), back=True))
+        adjust = _WORK_SUPPLY.fullmatch(rest) or _WORK_RETURN.fullmatch(rest)
+        if adjust is not None and not back:   # 工单1补料:黄油1公斤 · 工单1退料:面粉2公斤
+            items = adjust.group("items").strip(" ,:")
+            used = self.parse(f"用了{items}", speaker=speaker)
+            if not isinstance(used, commands.Parsed) or not isinstance(used.command, commands.RecordMoves) \
+                    or not used.command.lines or any(ln.qty <= 0 for ln in used.command.lines):
+                return used if isinstance(used, commands.Clarify) and used.reason in (
+                    "ambiguous_product", "unknown_product") else commands.Clarify("work_lines_unclear", detail=items)
+            return commands.Parsed(commands.WorkStep(
+                "issue" if adjust.re is _WORK_SUPPLY else "return", order_id=oid,
+                lines=tuple(commands.Line(sku=ln.sku, qty=ln.qty) for ln in used.command.lines)),
+                guesses=used.guesses)
+        if _WORK_RETURN_BARE.fullmatch(rest):   # 工单1退料: what, and how much?
+            return commands.Clarify("work_return_what", detail=str(oid or ""))
         if _WORK_SHOW.fullmatch(rest):
             return commands.Parsed(commands.WorkOrders(order_id=oid)) if oid is not None else None
         if _WORK_CLOSE.fullmatch(rest):   # 工单1结单: finished with what it made so far
@@ -1781,7 +1801,8 @@ class Parser:
             if (made.group("n") and qty is None) or (made.group("scrap") and not scrap):
                 return commands.Clarify("bad_qty", detail=rest)
             return commands.Parsed(commands.WorkStep("made", order_id=oid, qty=qty, scrap=scrap, unit=made.group("u"),
-                                                     scrap_unit=made.group("su"), final=not made.group("part")))
+                                                     scrap_unit=made.group("su"), final=not made.group("part"),
+                                                     back=back))
         op = _WORK_OP.fullmatch(rest)
         if op is not None:
             return commands.Parsed(commands.WorkStep("op", order_id=oid, op=op.group("op")))
@@ -2784,6 +2805,13 @@ _WORK_MADE = re.compile(r"(?P<part>先交|先入库|先收回|先做好了?|交�
                         r",?(?:(?:一共|共|实际)?(?:做了|出了|产出|入库|收回|送回|交了)?(?P<n>[\d.]+|[一二两三四五六七八九十百千万]+)"
                         r"(?P<u>[\u4e00-\u9fffA-Za-z]{1,2})?)?"
                         r"(?:,?(?:报废|损耗|坏了|废了)(?P<scrap>[\d.]+|[一二两三四五六七八九十]+)(?P<su>[\u4e00-\u9fffA-Za-z]{1,2})?)?")
+# 工单1补料:黄油1公斤 · 工单1再领黄油1公斤 (beyond the recipe) · 工单1退料:面粉2公斤 · 工单1退回面粉2公斤 (back to the store)
+_WORK_SUPPLY = re.compile(r"(?:补料|追加领料|追加|再领|补领|加领|多领|补发|补)(?:了)?[:,]?(?P<items>.*\d.*)")
+_WORK_RETURN = re.compile(r"(?:退料|退回|退还|还回|退)(?:了)?(?:给?(?:仓库|库房|门店))?[:,]?(?P<items>.*\d.*)")
+_WORK_RETURN_BARE = re.compile(r"(?:要)?(?:退料|退回材料|退回原料|退材料)(?:了)?")
+# …,余料退回 · 剩下的料退回仓库 · 没用完的材料都退回去: the order finishes, what it would have used goes back
+_WORK_BACK = re.compile(r",?(?:把)?(?:余料|剩料|剩下的?(?:料|材料|原料|物料)|剩余的?(?:料|材料|原料|物料)|没用完的(?:料|材料|原料|物料)?)"
+                        r"(?:都|全部|全)?(?:退回|退库|退还|还回|放回|入库)(?:仓库|库房|门店|去|来)?了?$")
 _WORK_OP = re.compile(r"(?P<op>[\u4e00-\u9fff]{1,8}?)(?:工序)?(?:完成了?|做完了?|好了|结束了?|搞定了?)")
 _MATERIALS_WHEN = re.compile(r"(?:下周|下星期|下礼拜|这周|本周|下个?月|这个月|本月)(?:一共)?")
 _MATERIALS_PLAN = re.compile(r"(?:生产计划|物料需求|物料计划|备料计划|备料)[:](?P<items>.+)")

@@ -156,6 +156,17 @@ def issue(uow: UnitOfWork, p: Plan, recipe: bom.Recipe, qty: Decimal, *, here: s
           order_id=order_id)
 
 
+def issue_lines(uow: UnitOfWork, p: Plan, lines: Sequence[commands.Line], *, here: str, into: str, actor: Actor,
+                force: bool, order_id: int | None, note: str) -> None:
+    """``lines`` issued from ``here`` to ``into`` (a work order's work in progress) by lot, earliest expiry first,
+    each move naming the order."""
+    taken: dict[tuple[str, str], Decimal] = {}
+    start = len(p.moves)
+    for line in lines:
+        _out(uow, p, kind=MK.ISSUE, line=line, here=here, actor=actor, force=force, pending=taken, dst=into)
+    p.moves[start:] = [replace(m, order_id=order_id, note=note) for m in p.moves[start:]]
+
+
 def _make_short(uow: UnitOfWork, p: Plan, sku: str, qty: Decimal, *, here: str, actor: Actor, force: bool,
                 taken: dict[tuple[str, str], Decimal], within: tuple[str, ...] = ()) -> list[ledger.LotLevel]:
     """What ``qty`` of ``sku`` taken at ``here`` lacks (beyond what is there and not yet taken by this write), made

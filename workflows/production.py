@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from domain import bom, catalog, commands, errors, events, ledger, orders, production, trace
+from domain import bom, catalog, commands, errors, events, ledger, orders, production, trace, units
 from workflows import inventory, metrics, mrp, purchasing
 from workflows.ports import UnitOfWork
 
@@ -138,17 +138,19 @@ def step(uow: UnitOfWork, o: orders.Order, name: str | None, *, actor: inventory
 
 
 def make(uow: UnitOfWork, o: orders.Order, qty: Decimal | None, *, final: bool, scrap: Decimal | None,
-         actor: inventory.Actor, force: bool) -> Done:
+         actor: inventory.Actor, force: bool, back: bool = False) -> Done:
     """``qty`` made (None: what is still to make): taken into the store in a lot of the day, what it used taken out
     of work in progress in the same write (all of it when the order finishes, else its share), a subcontractor's
-    charge on the product's move. An order not started is started in the same write."""
+    charge on the product's move. An order not started is started in the same write. ``back``: the order finishes
+    and what is left in progress beyond the share of what was made and scrapped goes back to the store (余料退回)."""
     done = Done(order=o)
     if not o.meta.get("issued"):
         done = start(uow, o, actor=actor, force=force)
     o = done.order
     line = production.product(o)
     qty = qty if qty is not None else max(line.qty - line.received, Decimal(0))
-    share = production.used_share(o, qty, final=final)
+    share = production.used_share(o, qty, final=final, scrap=scrap, back=back)
+    final = final or back
     o = production.made(o, qty, final=final, at=actor.now, by=actor.user.username, batch=actor.batch, scrap=scrap)
     here = o.location or inventory.home(actor.user, None)
     recipe = _recipe(uow, o)
@@ -161,6 +163,8 @@ def make(uow: UnitOfWork, o: orders.Order, qty: Decimal | None, *, final: bool, 
     cost: Decimal | None = Decimal(0)
     for (loc, sku, lot), q in sorted(held.items()):
         use = q if share == 1 else (q * share).quantize(bom.STORED, rounding=ROUND_HALF_UP).normalize()
+        if back and q > use:
+            p.moves.append(_returned(sku, q - use, loc, lot, here=here, o=o, actor=actor))
         if use <= 0:
             continue
         p.moves.append(ledger.Move(kind=MK.CONSUMPTION, sku=sku, qty=use, src=loc, dst=catalog.VIRTUAL[
@@ -193,10 +197,46 @@ def cancel(uow: UnitOfWork, o: orders.Order, *, actor: inventory.Actor) -> Done:
     here = o.location or inventory.home(actor.user, None)
     for (loc, sku, lot), q in sorted(production.held(trace.standing(uow.stock.moves_of_order(o.id or 0))).items()):
         if q > 0:
-            p.moves.append(ledger.Move(kind=MK.ISSUE, sku=sku, qty=q, src=loc, dst=here, lot=lot, at=actor.at,
-                                       actor=actor.user.username, message_id=actor.message_id, batch=actor.batch,
-                                       order_id=o.id, note=production.note(o.id, back=True)))
+            p.moves.append(_returned(sku, q, loc, lot, here=here, o=o, actor=actor))
     return Done(order=o2, plan=p)
+
+
+def adjust(uow: UnitOfWork, o: orders.Order, what: str, lines: Sequence[commands.Line], *, actor: inventory.Actor,
+           force: bool) -> Done:
+    """Materials beyond the recipe issued to it from the store (``what`` "issue": 工单1补料:黄油1公斤; to its
+    subcontractor when it has one), or given back from what it holds to the store ("return": 工单1退料:面粉2公斤, the
+    earliest lots first); more than it holds of one is refused, naming what it holds."""
+    o2 = production.adjusted(o, what, at=actor.now, by=actor.user.username, batch=actor.batch)
+    here = o.location or inventory.home(actor.user, None)
+    p = inventory.Plan()
+    if what == "issue":
+        inventory.issue_lines(uow, p, lines, here=here, into=production.wip(here, o.partner), actor=actor,
+                              force=force, order_id=o.id, note=production.note(o.id))
+        return Done(order=o2, plan=p)
+    held = production.held(trace.standing(uow.stock.moves_of_order(o.id or 0)))
+    for ln in lines:
+        lots = sorted((lot, loc, q) for (loc, sku, lot), q in held.items() if sku == ln.sku and q > 0)
+        have = sum((q for _, _, q in lots), Decimal(0))
+        if ln.qty > have:
+            unit = getattr(uow.catalog.product(ln.sku), "base_unit", "")
+            raise errors.BadInput(code="work_return_over", id=o.id, sku=ln.sku, held=f"{units.normalize(have)}{unit}",
+                                  qty=f"{units.normalize(ln.qty)}{unit}")
+        left = ln.qty
+        for lot, loc, q in lots:
+            take = min(q, left)
+            if take > 0:
+                p.moves.append(_returned(ln.sku, take, loc, lot, here=here, o=o, actor=actor))
+                held[(loc, ln.sku, lot)] = q - take
+                left -= take
+    return Done(order=o2, plan=p)
+
+
+def _returned(sku: str, qty: Decimal, loc: str, lot: str, *, here: str, o: orders.Order,
+              actor: inventory.Actor) -> ledger.Move:
+    """What a work order holds in progress (at ``loc``, its lot) given back to the store."""
+    return ledger.Move(kind=MK.ISSUE, sku=sku, qty=qty, src=loc, dst=here, lot=lot, at=actor.at,
+                       actor=actor.user.username, message_id=actor.message_id, batch=actor.batch, order_id=o.id,
+                       note=production.note(o.id, back=True))
 
 
 def record(uow: UnitOfWork, done: Done, *, actor: inventory.Actor) -> list[events.Event]:

@@ -147,7 +147,7 @@ def test_a_supplier_cancelling_is_told_back_and_bad_codes_and_roles_change_nothi
     net.say("default", "liu", "向张记采购牛腩20斤,明天送到")
     net.tick("zhangji")
     net.tick("default")
-    net.say("zhangji", "xiaozhao", "取消订单2")   # the supplier cannot deliver: its customer order cancelled
+    net.say("zhangji", "xiaozhao", "取消订单1")   # (its own #1) the supplier cannot deliver: its customer order cancelled
     assert "⚠️ 张记肉业(库管网络)取消了它对采购单 #1 的订单" in net.tick("default")
     assert "采购单 #1" in net.say("default", "liu", "张记的订单")   # ours stays open: the manager decides
 
@@ -189,13 +189,14 @@ def test_an_order_over_the_customers_credit_waits_for_the_supplier_and_its_rejec
     net.link()
     net.say("zhangji", "laozhang", "老街餐饮的信用额度改成500")
     net.press("zhangji", "laozhang", "确认")
+    net.say("default", "liu", "向绿源采购土豆10斤,明天送到")   # our #1: each company numbers its own orders
     net.say("default", "liu", "向张记采购牛腩40斤,明天送到")
     held = net.tick("zhangji")   # 20 kg at its ¥60: past the ¥500 it allows us
     assert "超过信用额度 ¥500.00,请审核" in held and "已记为客户订单" in held
-    assert "⏳ 张记肉业(库管网络)收到了采购单 #1(对方订单 #2),在等对方审批。" in net.tick("default")
-    assert "· 收到张记肉业:对方订单 #2 → 等对方审批" in net.say("default", "liu", "网络往来记录")
+    assert "⏳ 张记肉业(库管网络)收到了采购单 #2(对方订单 #1),在等对方审批。" in net.tick("default")
+    assert "· 收到张记肉业:对方订单 #1 → 等对方审批" in net.say("default", "liu", "网络往来记录")
     net.press("zhangji", "xiaozhao", "驳回")
-    assert "⚠️ 张记肉业(库管网络)取消了它对采购单 #1 的订单" in net.tick("default")
+    assert "⚠️ 张记肉业(库管网络)取消了它对采购单 #2 的订单" in net.tick("default")
 
 
 def test_the_audit_export_holds_every_cross_company_action_sealed_in_order(net):

@@ -280,3 +280,32 @@ def test_what_a_work_order_made_costs_its_materials_share_and_the_charge_and_bec
     chat.say("zhou", "撤销")
     again = texts(chat.say("zhou", "光明送来可颂60个"))
     assert "💰 cost ¥3.80/个 (materials ¥2.30 + processing fee ¥1.50)" in again
+
+
+def test_materials_go_to_a_work_order_beyond_its_recipe_and_come_back_what_it_did_not_use(chat):
+    croissants(chat, ops=False)
+    chat.say("amy", "开工单:可颂100个")
+    assert "还没开工领料" in texts(chat.say("amy", "工单1补料:黄油1公斤"))   # nothing issued yet: nothing to add to
+    chat.say("amy", "工单1开工")   # 5 kg flour, 2.5 kg butter, 50 eggs
+    start = chat.stock()
+    assert "➕ 工单 #1 补料到在制:黄油 1kg" in texts(chat.say("amy", "工单1补料:黄油1公斤"))
+    assert held(chat, "XH:B07") == start["XH:B07"] - 1
+    refused = texts(chat.say("amy", "工单1退料:高筋面粉6公斤"))
+    assert refused == "工单 #1 在制的高筋面粉只有 5kg,退不了 6kg。没有修改。" and chat.stock()["XH:B03"] == start["XH:B03"]
+    assert "退哪些料、各多少" in texts(chat.say("amy", "工单1退料"))
+    assert "↩️ 工单 #1 退料回徐汇店:高筋面粉 1kg" in texts(chat.say("amy", "工单1退料:面粉1公斤"))
+    shown = texts(chat.say("amy", "工单1进度"))
+    assert "在制料:高筋面粉 4kg、黄油 3.5kg、鸡蛋 50个" in shown and "补料" in shown and "退料" in shown
+    chat.say("amy", "工单1先交40个")   # 40 of the 100: 40% of what it holds used
+    before = chat.stock()
+    done = texts(chat.say("amy", "工单1完工,做了20个,报废5个,余料退回"))   # 25 of the 60 left: the rest goes back
+    assert "用掉在制料:高筋面粉 1kg、鸡蛋 12.5个、黄油 0.875kg" in done
+    assert "退料回徐汇店:高筋面粉 1.4kg、鸡蛋 17.5个、黄油 1.225kg" in done and "完成率 60%" in done
+    after = chat.stock()
+    assert round(after["XH:B03"] - before["XH:B03"], 6) == 1.4 and after["XH:B09"] - before["XH:B09"] == 20
+    assert "工单退料 高筋面粉 1.4kg" in texts(chat.say("amy", "撤销"))   # taken back whole: it is in progress again
+    assert chat.stock() == before and "#1 可颂 40/100个" in texts(chat.say("amy", "工单"))
+    closed = texts(chat.say("amy", "工单1结单,剩下的料退回仓库"))   # nothing more made: all it holds goes back
+    assert "🏁 工单 #1 结单:共做 可颂 40个。" in closed and "退料回徐汇店:高筋面粉 2.4kg、鸡蛋 30个(1板)、黄油 2.1kg" in closed
+    assert round(chat.stock()["XH:B03"] - before["XH:B03"], 6) == 2.4
+    assert "已经结束" in texts(chat.say("amy", "工单1退料:黄油1公斤"))

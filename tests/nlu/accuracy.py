@@ -178,6 +178,10 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
         d |= {"intent": f"work_{c.action}", "order_id": c.order_id, "op": c.op,
               "qty": str(c.qty) if c.qty is not None else None, "final": c.final,
               "scrap": str(c.scrap) if c.scrap is not None else None}
+        if c.lines:   # (补料 · 退料: the materials said)
+            d["lines"] = _lines(c.lines)
+        if c.back:    # (余料退回)
+            d["back"] = True
     elif isinstance(c, commands.WorkOrders):
         d |= {"intent": "work_orders", "order_id": c.order_id}
     elif isinstance(c, commands.SetSubstitute):
