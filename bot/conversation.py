@@ -709,8 +709,8 @@ class Conversation:
                 turn.reply(self.t("recipe.show", turn.lang, product=product.name, version=recipe.version,
                                   said=replies.recipe_words(self.t, turn.lang, recipe, self._catalog))
                            + replies.recipe_cost(self.t, turn.lang, uow, product)
-                           + ("\n" + self.t("work.ops", turn.lang, ops=workorders.routing(self.t, turn.lang,
-                                                                                      recipe.operations))
+                           + ("\n" + self.t("work.ops", turn.lang, ops=workorders.routing(
+                               self.t, turn.lang, recipe.operations, product.base_unit))
                               if recipe.operations else "")
                            if recipe else self.t("recipe.none", turn.lang, product=product.name))
                 return
@@ -1649,10 +1649,11 @@ class Conversation:
         if not cmd.steps and not was.operations:
             turn.reply(self.t("ops.none", turn.lang, product=product.name))
             return
-        new = replace(was, operations=tuple(bom.Operation(s.name, s.minutes, s.center) for s in cmd.steps))
-        said = workorders.routing(self.t, turn.lang, new.operations)
+        new = replace(was, operations=tuple(bom.Operation(s.name, s.minutes, s.center, s.per) for s in cmd.steps))
+        said = workorders.routing(self.t, turn.lang, new.operations, product.base_unit)
         if not confirmed:
-            was_said = self.t("ops.was", turn.lang, ops=workorders.routing(self.t, turn.lang, was.operations)) \
+            was_said = self.t("ops.was", turn.lang, ops=workorders.routing(self.t, turn.lang, was.operations,
+                                                                           product.base_unit)) \
                 if was.operations else ""
             self._ask(uow, turn, cmd, self.t("ops.ask" if cmd.steps else "ops.ask_gone", turn.lang,
                                              product=product.name, ops=said, was=was_said))
@@ -1660,8 +1661,7 @@ class Conversation:
         version = uow.recipes.add(new, sku=cmd.sku, at=turn.now, actor=turn.user.username)
         uow.chat.audit(at=turn.now, actor=turn.user.username, action="recipe_set",
                        detail={"sku": cmd.sku, "version": version,
-                               "operations": [[op.name, str(op.minutes) if op.minutes is not None else None, op.center]
-                                              for op in new.operations]})
+                               "operations": [op.stored() for op in new.operations]})
         turn.reply(self.t("ops.done" if cmd.steps else "ops.gone", turn.lang, product=product.name, version=version,
                           ops=said))
 

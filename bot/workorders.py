@@ -26,10 +26,16 @@ def minutes_text(t: Any, lang: str, minutes: Decimal | None) -> str:
     return str(t("work.hours", lang, h=N(hours)) if hours else t("work.minutes", lang, m=N(rest)))
 
 
-def routing(t: Any, lang: str, ops: Sequence[bom.Operation] | Sequence[production.Step]) -> str:
-    """和面 30分钟 → 发酵 2小时 → 烤制 20分钟(烤箱) (✓ before those done)."""
-    return " → ".join(("✓" if getattr(op, "done", False) else "") + op.name
-                      + (f" {minutes_text(t, lang, op.minutes)}" if op.minutes is not None else "")
+def routing(t: Any, lang: str, ops: Sequence[bom.Operation] | Sequence[production.Step], unit: str = "") -> str:
+    """和面 30分钟 → 发酵 2小时 → 烤制 每50个 20分钟(烤箱) (✓ before those done; a batch's time per ``unit`` of the
+    product)."""
+    def took(op: bom.Operation | production.Step) -> str:
+        if op.minutes is None:
+            return ""
+        said = minutes_text(t, lang, op.minutes)
+        per = getattr(op, "per", None)
+        return " " + (str(t("work.per", lang, n=N(per), unit=unit, time=said)) if per is not None else said)
+    return " → ".join(("✓" if getattr(op, "done", False) else "") + op.name + took(op)
                       + (f"({op.center})" if op.center else "") for op in ops)
 
 

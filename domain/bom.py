@@ -9,6 +9,7 @@ lacks of it, before it is made or taken below zero.
 """
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
@@ -36,8 +37,30 @@ class Component:
 class Operation:
     """One step of making the product (和面 · 发酵 · 烤制), in order: what a work order goes through."""
     name: str
-    minutes: Decimal | None = None   # how long the step takes for one work order (None: not said)
+    minutes: Decimal | None = None   # how long the step takes for one work order, or one batch of ``per`` (None: not said)
     center: str | None = None        # the work center it takes that long (烤箱): its load against its hours a day
+    per: Decimal | None = None       # the batch ``minutes`` is for (烤制每炉50个20分钟: 50 of the product's base unit)
+
+    def minutes_for(self, qty: Decimal) -> Decimal | None:
+        """How long it takes a work order of ``qty``: its time, or its time for each batch, a part batch a whole one
+        (120 croissants at 50 a tray: 3 trays)."""
+        if self.minutes is None or self.per is None:
+            return self.minutes
+        return self.minutes * math.ceil(qty / self.per)
+
+    def stored(self) -> list[str | None]:
+        """As a recipe keeps it: [name, minutes, center, per] (the trailing ones not said left off)."""
+        row = [self.name, str(self.minutes) if self.minutes is not None else None, self.center,
+               str(self.per) if self.per is not None else None]
+        while len(row) > 2 and row[-1] is None:
+            row.pop()
+        return row
+
+    @staticmethod
+    def of(row: Sequence[str | None]) -> Operation:
+        return Operation(name=str(row[0]), minutes=Decimal(row[1]) if row[1] is not None else None,
+                         center=row[2] if len(row) > 2 else None,
+                         per=Decimal(row[3]) if len(row) > 3 and row[3] is not None else None)
 
 
 @dataclass(frozen=True)
@@ -70,6 +93,8 @@ class Recipe:
         if len(set(names)) != len(names) or any(not n.strip() for n in names):
             raise errors.BadInput(code="operations_twice")
         if any(op.minutes is not None and (not op.minutes.is_finite() or op.minutes <= 0) for op in self.operations):
+            raise errors.BadInput(code="bad_qty", qty="0")
+        if any(op.per is not None and (not op.per.is_finite() or op.per <= 0) for op in self.operations):
             raise errors.BadInput(code="bad_qty", qty="0")
 
     @property

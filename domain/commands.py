@@ -173,6 +173,7 @@ class Step:
     name: str
     minutes: Decimal | None = None
     center: str | None = None
+    per: Decimal | None = None   # 烤制每炉50个20分钟: the batch the time is for (the product's base unit)
 
 
 @dataclass(frozen=True)

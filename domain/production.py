@@ -72,8 +72,9 @@ def new(*, sku: str, qty: Decimal, recipe: bom.Recipe, location: str, at: dateti
                         partner=partner, due=due, created_by=by,
                         lines=(orders.OrderLine(sku=sku, qty=qty, unit_price=fee),),
                         meta={"recipe": recipe.note,
-                              "ops": [[op.name, str(op.minutes) if op.minutes is not None else None, op.center]
-                                      for op in recipe.operations],
+                              # (each operation's time for this order: a batch's time for each batch it takes)
+                              "ops": [[op.name, str(minutes) if (minutes := op.minutes_for(qty)) is not None else None,
+                                       op.center] for op in recipe.operations],
                               "done_ops": 0, "log": [{"what": "planned", "at": at.isoformat(), "by": by}]})
 
 

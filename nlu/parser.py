@@ -1749,7 +1749,22 @@ class Parser:
                     if not v or v <= 0:
                         return commands.Clarify("bad_qty", detail=part)
                     minutes = units.normalize(v * 60 if "时" in unit or unit.lower() == "h" else v)
-                steps.append(commands.Step(one.group("name"), minutes, one.group("c") or one.group("c2") or None))
+                per = None
+                pn = one.group("pn") or one.group("pn2") or one.group("pn3")
+                pu = one.group("pu") or one.group("pu2") or one.group("pu3")
+                said_per = "每" in part[len(one.group("name")):] or "/" in part
+                if said_per:   # a batch's time: for how much of the product
+                    p = self.lex.product(sku)
+                    count = numbers.value(pn or "一")
+                    if minutes is None or not count or count <= 0 or not (pn or pu):   # (每炉20分钟: of how many?)
+                        return commands.Clarify("ops_per_unclear", detail=part)
+                    try:
+                        per = units.normalize(units.to_base(count, pu or p.base_unit, base_unit=p.base_unit,
+                                                            packs=p.packs))
+                    except errors.DomainError:
+                        return commands.Clarify("unit_mismatch", mention=sku, detail=pu or "")
+                steps.append(commands.Step(one.group("name"), minutes, one.group("c") or one.group("c2") or None,
+                                           per))
             if not steps or len({x.name for x in steps}) != len(steps):
                 return commands.Clarify("ops_unclear", detail=ops.group("rest"))
             return commands.Parsed(commands.SetOperations(sku, tuple(steps)))
@@ -2774,8 +2789,13 @@ _OPS_SET = re.compile(r"(?P<head>[^,:]{1,20}?)的?(?:生产)?(?:工序|工艺流
 _OPS_ASKED = re.compile(r"(?P<head>[^,:]{1,20}?)的?(?:生产)?(?:工序|工艺流程|工艺路线)(?:是什么|是啥|有哪些|有几道|呢)?[?]?")
 _OPS_GONE = re.compile(r"(?:删除|删掉|去掉|清空|取消)(?P<head>.{1,20}?)的?(?:工序|工艺流程|工艺路线)")
 _OPS_SPLIT = re.compile(r"[,、;→>]+|->|然后|再|接着")
-_OP = re.compile(r"(?P<name>[\u4e00-\u9fffA-Za-z]{1,10}?)(?:\((?P<c2>[^()]{1,10})\))?(?:约|大约|要|需要|用)?"
+# 烤制每炉50个20分钟 · 烤制20分钟/50个 · 包装每箱2分钟: the batch the time is for (a part batch takes a whole one)
+_OP_PER = r"每(?:炉|批|盘|锅|次|轮|缸|桶)?(?P<{n}>[\d.]++|[一二两三四五六七八九十百千]++)?(?P<{u}>(?![分小钟])[\u4e00-\u9fffA-Za-z]{{1,2}}?)?"
+_OP = re.compile(r"(?P<name>[\u4e00-\u9fffA-Za-z]{1,10}?)(?:\((?P<c2>[^()]{1,10})\))?"
+                 r"(?:" + _OP_PER.format(n="pn", u="pu") + r")?(?:约|大约|要|需要|用)?"
                  r"(?:(?P<n>[\d.]+|[一二两三四五六七八九十半]+)个?\s*(?P<u>分钟|小时|钟头|min|h))?"
+                 r"(?:/(?P<pn2>[\d.]+|[一二两三四五六七八九十百千]+)?(?P<pu2>[\u4e00-\u9fffA-Za-z]{1,2})"
+                 r"|" + _OP_PER.format(n="pn3", u="pu3") + r")?"
                  r"(?:\((?P<c>[^()]{1,10})\))?")   # (烤箱): the work center it takes
 _CENTER_HINT = re.compile(r"小时|钟头|负荷|产能|排满|排得下")
 _CENTER_CAP = re.compile(r"(?P<c>[^,;:\s\d]{1,8}?)(?:每天|一天|每日)(?:最多)?(?:可以|能|可)?(?:用|开|工作|运行|运转|开机)"

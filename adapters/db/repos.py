@@ -820,9 +820,7 @@ class RecipeRepo(_Repo):
                             components=[[c.sku, str(c.qty), *([[[x.sku, str(x.qty)] for x in c.substitutes]]
                                                               if c.substitutes else [])]
                                         for c in recipe.components] if recipe else [],
-                            operations=[[op.name, str(op.minutes) if op.minutes is not None else None,
-                                         *([op.center] if op.center else [])]
-                                        for op in recipe.operations] if recipe else []))
+                            operations=[op.stored() for op in recipe.operations] if recipe else []))
         self.s.flush()
         return version
 
@@ -831,8 +829,7 @@ def _recipe_of(r: t.Recipe) -> bom.Recipe:
     return bom.Recipe(sku=r.sku, yields=dec(r.yields), version=r.version, components=tuple(
         bom.Component(sku=c[0], qty=Decimal(c[1]), substitutes=tuple(
             bom.Component(sku=x[0], qty=Decimal(x[1])) for x in (c[2] if len(c) > 2 else ()))) for c in r.components),
-        operations=tuple(bom.Operation(name=op[0], minutes=Decimal(op[1]) if op[1] is not None else None,
-                                       center=op[2] if len(op) > 2 else None) for op in (r.operations or [])))
+        operations=tuple(bom.Operation.of(op) for op in (r.operations or [])))
 
 
 class PaymentRepo(_Repo):

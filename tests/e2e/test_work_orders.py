@@ -309,3 +309,21 @@ def test_materials_go_to_a_work_order_beyond_its_recipe_and_come_back_what_it_di
     assert "🏁 工单 #1 结单:共做 可颂 40个。" in closed and "退料回徐汇店:高筋面粉 2.4kg、鸡蛋 30个(1板)、黄油 2.1kg" in closed
     assert round(chat.stock()["XH:B03"] - before["XH:B03"], 6) == 2.4
     assert "已经结束" in texts(chat.say("amy", "工单1退料:黄油1公斤"))
+
+
+def test_an_operation_timed_per_batch_takes_as_many_batches_as_the_order_needs(chat):
+    croissants(chat, ops=False)
+    asked = texts(chat.say("zhou", "可颂的工序:和面30分钟,烤制每炉50个20分钟(烤箱),包装20分钟/100个"))
+    assert "和面 30分钟 → 烤制 每50个 20分钟(烤箱) → 包装 每100个 20分钟" in asked
+    assert "已保存(配方第 2 版)" in texts(chat.press("zhou", "确认"))
+    assert "是每多少的时间" in texts(chat.say("zhou", "可颂的工序:烤制每炉20分钟"))   # a batch of how many: asked
+    chat.say("zhou", "烤箱每天可用1小时")
+    chat.press("zhou", "确认")
+    planned = texts(chat.say("zhou", "开工单:明天做可颂120个"))   # 3 trays (the last a part one), 2 packing runs
+    assert "工序:和面 30分钟 → 烤制 1小时(烤箱) → 包装 40分钟" in planned and "超了" not in planned
+    over = texts(chat.say("zhou", "开工单:明天做可颂50个"))   # one tray more: 80 minutes of a 60-minute oven
+    assert "⚠️ 6月16日烤箱已排 1.3 小时,每天可用 1 小时,超了 0.3 小时" in over
+    assert "工序:和面 30分钟 → 烤制 20分钟(烤箱) → 包装 20分钟" in over
+    chat.say("zhou", "可颂的配方:高筋面粉60克,黄油25克,鸡蛋半个")   # the recipe said again keeps its batches
+    chat.press("zhou", "确认")
+    assert "烤制 每50个 20分钟(烤箱)" in texts(chat.say("zhou", "可颂的工序"))

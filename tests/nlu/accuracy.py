@@ -165,7 +165,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
         d |= {"intent": f"network_{c.action}", "partner": c.partner, "code": c.code}
     elif isinstance(c, commands.SetOperations):
         d |= {"intent": "set_operations", "sku": c.sku,
-              "steps": [[x.name, str(x.minutes) if x.minutes is not None else None, *([x.center] if x.center else [])]
+              "steps": [[x.name, str(x.minutes) if x.minutes is not None else None,
+                         *([x.center, str(x.per)] if x.per is not None else [x.center] if x.center else [])]
                         for x in c.steps]}
     elif isinstance(c, commands.WorkCenter):
         d |= {"intent": "work_center", "center": c.center, "hours": str(c.hours) if c.hours is not None else None}
