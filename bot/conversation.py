@@ -760,6 +760,7 @@ class Conversation:
             uow.chat.audit(at=turn.now, actor=user.username, action="alias_added",
                            detail={"sku": cmd.sku, "alias": cmd.alias})
             turn.reply(self.t("alias.done", turn.lang, alias=cmd.alias, product=product.name))
+            network.reread(uow, turn, self.t, now=turn.now)   # (a linked customer's line it names: placed now)
         elif isinstance(cmd, commands.MyRecords):
             if cmd.who == (user.username,):   # 小王的记录, said by 小王: his own
                 cmd = commands.MyRecords(limit=cmd.limit)
@@ -1980,6 +1981,7 @@ class Conversation:
         uow.chat.audit(at=turn.now, actor=turn.user.username, action="product_added",
                        detail={"sku": sku, "name": cmd.name, "base_unit": cmd.base_unit})
         turn.reply(self.t("add_product.done", turn.lang, product=shown))
+        network.reread(uow, turn, self.t, now=turn.now)
 
     def _add_partner(self, uow: UnitOfWork, turn: Turn, cmd: commands.AddPartner, *, confirmed: bool) -> None:
         """A customer or supplier added from the chat: shown with the code it gets, added once confirmed (audited)."""

@@ -257,9 +257,32 @@ def _items(uow: UnitOfWork, pairs: list[tuple[str, Decimal]]) -> str:
                     for s, q in pairs)
 
 
-def _their_purchase(uow: UnitOfWork, box: Any, t: Any, msg: Any, link: network.Link, *, now: datetime) -> str:
+def reread(uow: UnitOfWork, box: Any, t: Any, *, now: datetime) -> int:
+    """Our linked customers' purchase orders with lines we could not place, read again against our catalog as it is
+    now (an alias or a product added since: 五花肉就是猪五花): the lines placed now join our order for it, or make
+    the order it could not become; the managers told as for the order. How many were read again."""
+    n = 0
+    for link in uow.network.links():
+        if link.status != "active" or link.peer is None:
+            continue
+        mine = {str((o.meta.get("network") or {}).get("po")): o for o in uow.orders.list(kinds=["sale"], partner=link.partner)
+                if (o.meta.get("network") or {}).get("peer") == link.peer}
+        for msg, result in uow.network.latest_received(link.peer, "po"):
+            o = mine.get(str(msg.payload.get("po")))
+            stuck = result == "unmatched" if o is None else \
+                o.status.value in ("open", "partial") and bool(o.meta["network"].get("unmatched"))
+            if stuck and _their_purchase(uow, box, t, msg, link, now=now, again=True) not in ("same", "unmatched"):
+                n += 1
+                uow.chat.audit(at=now, actor=NET_USER, action="network_reread",
+                               detail={"from": msg.sender, "subject": msg.subject})
+    return n
+
+
+def _their_purchase(uow: UnitOfWork, box: Any, t: Any, msg: Any, link: network.Link, *, now: datetime,
+                    again: bool = False) -> str:
     """A linked customer's purchase order, as it stands: our order for it taken (new), changed, cancelled, or its
-    receipt noted; the managers of the place it is kept at are told."""
+    receipt noted; the managers of the place it is kept at are told. ``again``: the last one read again against our
+    catalog (``reread``), nothing told unless something new was placed."""
     snap = msg.payload
     company = uow.network.company(msg.sender)
     ours = next((o for o in uow.orders.list(kinds=["sale"], partner=link.partner)
@@ -273,7 +296,8 @@ def _their_purchase(uow: UnitOfWork, box: Any, t: Any, msg: Any, link: network.L
         if snap.get("status") not in ("open", "partial"):
             return "not_open"
         if not matched:
-            _tell(uow, box, t, who, "net.po_unmatched", company=company, po=snap.get("po"), items=missing)
+            if not again:
+                _tell(uow, box, t, who, "net.po_unmatched", company=company, po=snap.get("po"), items=missing)
             return "unmatched"
         lang = who[0].language if who else "zh_CN"
         turn = _Turn(user=catalog.User(username=NET_USER, display_name=company, role=catalog.Role.MANAGER,
@@ -286,8 +310,7 @@ def _their_purchase(uow: UnitOfWork, box: Any, t: Any, msg: Any, link: network.L
         short = purchasing.short_of_stock(uow, t, lang, location=link.location or "", lines=o.lines, now=now,
                                           due=due or now)   # (what the store lacks for it: said with it)
         uow.orders.save(replace(o, meta={**o.meta, "network": {
-            "peer": msg.sender, "po": snap.get("po"), "unmatched": unmatched,
-            "lines": [{"sku": m.sku, "peer_sku": m.peer_sku, "factor": str(m.factor)} for m in matched]}}))
+            "peer": msg.sender, "po": snap.get("po"), **_placed(matched, unmatched)}}))
         _tell(uow, box, t, who, "net.po_new", company=company, po=snap.get("po"), id=oid,
               items=_items(uow, [(m.sku, m.qty) for m in matched]), due=f"{due.astimezone(now.tzinfo):%m-%d}" if due else "-",
               missing=(str(t("net.missing", lang, items=missing)) if unmatched else "") + short)
@@ -306,16 +329,26 @@ def _their_purchase(uow: UnitOfWork, box: Any, t: Any, msg: Any, link: network.L
         return "cancelled"
     want = {m.sku: m.qty for m in matched}
     lines = [replace(ln, qty=max(want.pop(ln.sku, ln.received), ln.received)) for ln in ours.lines]
-    lines += [orders.OrderLine(sku=s, qty=q) for s, q in want.items()]   # (a product added to its order)
-    changed = replace(ours, lines=tuple(lines), due=due or ours.due)
+    lines += [orders.OrderLine(sku=s, qty=q) for s, q in want.items()]   # (a product added to its order, or placed)
+    # (what is placed and how each line is in its units, as of this snapshot: what our shipments are told back in)
+    changed = replace(ours, lines=tuple(lines), due=due or ours.due,
+                      meta={**ours.meta, "network": {**ours.meta["network"], **_placed(matched, unmatched)}})
     if changed.lines != ours.lines or changed.due != ours.due:
-        _tell(uow, box, t, who, "net.po_changed", company=company, po=snap.get("po"), id=ours.id,
-              items=_items(uow, [(ln.sku, ln.qty) for ln in changed.lines]),
-              due=f"{changed.due.astimezone(now.tzinfo):%m-%d}" if changed.due else "-")
+        _tell(uow, box, t, who, "net.po_reread" if again else "net.po_changed", company=company, po=snap.get("po"),
+              id=ours.id, items=_items(uow, [(ln.sku, ln.qty) for ln in changed.lines]),
+              due=f"{changed.due.astimezone(now.tzinfo):%m-%d}" if changed.due else "-",
+              missing=str(t("net.missing", who[0].language if who else "zh_CN", items=missing)) if unmatched else "")
     if changed != ours:
         uow.orders.save(changed)
         return "changed"
     return "same"
+
+
+def _placed(matched: list[network.Matched], unmatched: list[dict[str, str]]) -> dict[str, Any]:
+    """What of a customer's order we placed, each line with its product there and its units per one of ours, and
+    what we could not: kept on our order for it."""
+    return {"unmatched": unmatched,
+            "lines": [{"sku": m.sku, "peer_sku": m.peer_sku, "factor": str(m.factor)} for m in matched]}
 
 
 def _their_sale(uow: UnitOfWork, box: Any, t: Any, msg: Any, link: network.Link, *, now: datetime) -> str:
@@ -331,7 +364,8 @@ def _their_sale(uow: UnitOfWork, box: Any, t: Any, msg: Any, link: network.Link,
     shipped = {ln["sku"]: Decimal(str(ln["shipped"])) for ln in snap.get("lines", [])}
     before = {k: Decimal(v) for k, v in (peer.get("shipped") or {}).items()}
     meta = {**o.meta, "peer": {"so": snap.get("so"), "status": snap.get("status"),
-                               "shipped": {k: str(v) for k, v in shipped.items()}}}
+                               "shipped": {k: str(v) for k, v in shipped.items()},
+                               "unmatched": list(snap.get("unmatched") or [])}}
     creator = uow.catalog.user(o.created_by) if o.created_by else None
     who = [*purchasing.managers_of(uow, o.location), *([creator] if creator is not None else [])]
     result = "same"
@@ -345,6 +379,11 @@ def _their_sale(uow: UnitOfWork, box: Any, t: Any, msg: Any, link: network.Link,
               missing=str(t("net.they_miss", who[0].language if who else "zh_CN",
                             items="、".join(snap.get("unmatched") or []))) if snap.get("unmatched") else "")
         result = "taken"
+    elif o.meta.get("acknowledged_at"):   # lines it could not place before and can now (its catalog learnt them)
+        placed = [n for n in peer.get("unmatched") or [] if n not in (snap.get("unmatched") or [])]
+        if placed:
+            _tell(uow, box, t, who, "net.so_placed", company=company, po=o.id, items="、".join(placed))
+            result = "placed"
     more = [(s, q - before.get(s, Decimal(0))) for s, q in shipped.items() if q > before.get(s, Decimal(0))]
     if more:
         meta["shipped_at"] = now.isoformat()

@@ -1356,6 +1356,17 @@ class NetworkRepo(_Repo):
                                                       t.NetworkMessage.recipient == self.code)
                        .values(applied_at=at, result=result[:200]))
 
+    def latest_received(self, sender: str, kind: str) -> list[tuple[Message, str]]:
+        """The last message of that kind that company sent us about each subject and we applied, with its result,
+        oldest subject first."""
+        last = select(func.max(t.NetworkMessage.id)).where(
+            t.NetworkMessage.recipient == self.code, t.NetworkMessage.sender == sender, t.NetworkMessage.kind == kind,
+            t.NetworkMessage.applied_at.is_not(None)).group_by(t.NetworkMessage.subject)
+        rows = self.s.execute(select(t.NetworkMessage).where(t.NetworkMessage.id.in_(last))
+                              .order_by(t.NetworkMessage.id)).scalars()
+        return [(Message(id=r.id or 0, sender=r.sender, kind=r.kind, subject=r.subject, payload=dict(r.payload or {})),
+                 r.result) for r in rows]
+
     def waiting(self) -> int:
         """How many messages to us are not applied yet."""
         return int(self.s.execute(select(func.count()).select_from(t.NetworkMessage).where(

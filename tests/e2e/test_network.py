@@ -212,3 +212,31 @@ def test_the_audit_export_holds_every_cross_company_action_sealed_in_order(net):
                        ("network_received", "so")]
     seqs = [r["seq"] for r in rows]
     assert seqs == sorted(seqs) and len(set(seqs)) == len(seqs) and all(len(r["chain"]) == 64 for r in rows)
+
+
+def test_lines_the_supplier_could_not_place_are_placed_once_its_catalog_knows_them(net):
+    net.link()
+    net.say("default", "liu", "向张记采购鸡翅5斤,明天送到")   # none of it placeable: no order taken
+    assert "对不上" in net.tick("zhangji")
+    net.say("default", "liu", "向张记采购牛腩20斤、鸡翅4斤,明天送到")
+    taken = net.tick("zhangji")
+    assert "已记为客户订单 #1:牛腩 10公斤" in taken and "没有记:鸡翅 4斤" in taken
+    net.tick("default")
+    net.say("zhangji", "laozhang", "新增商品鸡翅中,单位公斤,售价30")
+    added = net.press("zhangji", "laozhang", "确认")   # another name: nothing placed by it, nothing said of the orders
+    assert "已新增商品 【鸡翅中】" in added and "🔁" not in added and "📥" not in added
+    assert "鸡翅中" not in net.say("zhangji", "xiaozhao", "老街餐饮的订单")
+    net.say("zhangji", "laozhang", "鸡翅就是鸡翅中")
+    told = net.press("zhangji", "laozhang", "确认")   # the alias places both orders' wings
+    assert "📥 老街餐饮(库管网络)下了采购单 #1,已记为客户订单 #2:鸡翅中 2.5公斤" in told
+    assert "🔁 按现在的目录重新对照了老街餐饮的采购单 #2:客户订单 #1 现在是:牛腩 10公斤、鸡翅中 2公斤" in told
+    listed = net.say("zhangji", "xiaozhao", "老街餐饮的订单")
+    assert "牛腩 10公斤(1箱)、鸡翅中 2公斤" in listed and "鸡翅中 2.5公斤" in listed
+    assert sorted(a["subject"] for a in net.audits("zhangji", "network_reread")) == ["po:1", "po:2"]
+    back = net.tick("default")   # the customer hears its first order taken, and the wings of its second
+    assert "已接单:采购单 #1" in back and "✅ 张记肉业(库管网络)现在也接了采购单 #2 里之前对不上的:鸡翅。" in back
+    net.say("zhangji", "xiaozhao", "收到鸡翅中10公斤")
+    net.say("zhangji", "xiaozhao", "老街餐饮提走牛腩10公斤、鸡翅中2公斤")   # shipped: told back in the customer's units
+    assert "发出了采购单 #2 的 牛腩 20斤、鸡翅 4斤" in net.tick("default")
+    net.say("zhangji", "laozhang", "新增商品鸭脖,单位公斤,售价20")
+    assert "🔁" not in net.press("zhangji", "laozhang", "确认")   # (nothing stuck any more: nothing read again)
