@@ -69,7 +69,8 @@ def bootstrap(*, tenant: str = "default", clock: Any = None, migrate: bool = Tru
                                 on_events=scheduler.on_events, forecast_chart=forecast_port.chart_reply(t, forecaster),
                                 report=reports_reply(t, forecaster), reorder=reorder_reply(t, forecaster),
                                 spreadsheet=spreadsheet.to_xlsx, lot_code=links.code, lot_labels=links.labels,
-                                photo_reader=PhotoReader() if settings.read_photos else None)
+                                photo_reader=PhotoReader() if settings.read_photos else None,
+                                server_url=settings.public_url.rstrip("/") if settings.public_url else None)
     return Container(settings=settings, engine=engine, uow=uow, clock=clock, conversation=conversation,
                      scheduler=scheduler, tenant=tenant, on_reading=reading_checks(t))
 

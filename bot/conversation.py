@@ -128,7 +128,8 @@ class Conversation:
                  spreadsheet: Callable[[exports.Workbook], bytes] | None = None,
                  lot_code: Callable[[str, str], tuple[str, bytes]] | None = None,
                  lot_labels: Callable[[list[tuple[str, str, str]]], bytes] | None = None,
-                 photo_reader: Callable[[bytes], list[delivery.Token]] | None = None) -> None:
+                 photo_reader: Callable[[bytes], list[delivery.Token]] | None = None,
+                 server_url: str | None = None) -> None:
         self.tenant = tenant
         self.uow = uow
         self.clock = clock
@@ -142,6 +143,7 @@ class Conversation:
         self.lot_code = lot_code   # (sku, lot) → the lot's public page and a PNG of its QR code
         self.lot_labels = lot_labels   # [(sku, lot, caption)] → a PNG sheet of QR labels to print
         self.photo_reader = photo_reader   # a photo → the words on it (OCR on this machine), None: photos not read
+        self.server_url = server_url   # where other servers reach ours (the network's invitations say it), None: unset
         self._catalog: context.Catalog | None = None
         self._parser: Parser | None = None
         self._version = -1
@@ -1693,7 +1695,15 @@ class Conversation:
         user, lang = turn.user, turn.lang
         if cmd.action == "invite" and cmd.partner is not None:
             link = network.invite(uow, partner=cmd.partner, user=user, now=turn.now, raw=secrets.token_bytes(8))
-            turn.reply(self.t("net.invited", lang, partner=self._partner_name(cmd.partner), code=link.code))
+            # (with our server's address, for a company on another server: KG-ABCD-EFGH@https://…)
+            turn.reply(self.t("net.invited", lang, partner=self._partner_name(cmd.partner),
+                              code=f"{link.code}@{self.server_url}" if self.server_url else link.code))
+        elif cmd.action == "accept" and cmd.code is not None and cmd.server is not None:   # another server's
+            if not self.server_url:
+                raise errors.BadInput(code="network_no_address")
+            network.accept_remote(uow, code=cmd.code, server=cmd.server, user=user, now=turn.now,
+                                  raw=secrets.token_bytes(32))
+            turn.reply(self.t("net.accepting", lang, server=cmd.server))
         elif cmd.action == "accept" and cmd.code is not None:
             link, company, new = network.accept(uow, code=cmd.code, user=user, now=turn.now)
             kind = next((p.kind.value for p in uow.catalog.partners() if p.code == link.partner), "customer")

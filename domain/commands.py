@@ -672,6 +672,7 @@ class Network:
     action: str
     partner: str | None = None
     code: str | None = None
+    server: str | None = None   # 接受邀请 KG-ABCD-EFGH@https://…: the inviting company's server (None: this one)
 
 
 @dataclass(frozen=True)

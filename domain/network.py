@@ -5,9 +5,15 @@ and from then on what we order from it arrives in its books as its customer's or
 cancels comes back onto our purchase order. Each side keeps its own books; what crosses is a **snapshot** of the order
 as the other side may see it, built here with a fixed set of fields (never a price, a cost, a stock level, a customer
 or a person), sent when it changes and applied in order by the other side (the newest snapshot wins).
+
+A company on another server is addressed as ``<its tenant>@<its server's base URL>``; its invitation is said as
+``KG-ABCD-EFGH@https://…``. Accepting one sends our acceptance there (with a secret for the link); from then on each
+message between the two servers is signed with that secret (HMAC-SHA256 of its body) and checked before it is kept.
 """
 from __future__ import annotations
 
+import hashlib
+import hmac
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -31,6 +37,35 @@ class Link:
     peer: str | None = None       # the other company's tenant code (None while invited)
     code: str | None = None       # the invitation's code (ours, while it waits)
     location: str | None = None   # where its orders to us are kept (a customer's link)
+    secret: str | None = None     # a company on another server: the key both sign their messages with
+    peer_name: str | None = None  # a company on another server: its name
+
+
+def remote(address: str | None) -> bool:
+    """A company on another server (<tenant>@<base URL>), not a tenant here."""
+    return address is not None and "@" in address
+
+
+def address(tenant: str, base_url: str) -> str:
+    return f"{tenant}@{base_url.rstrip('/')}"
+
+
+def server_of(address: str) -> str:
+    """The base URL of a company on another server (its tenant's address there: what comes after the @)."""
+    return address.split("@", 1)[1]
+
+
+def tenant_of(address: str) -> str:
+    return address.split("@", 1)[0]
+
+
+def signature(secret: str, body: bytes) -> str:
+    """What a message between two servers is signed with: HMAC-SHA256 of its body under the link's secret."""
+    return hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+
+
+def signed_by(secret: str | None, body: bytes, said: str | None) -> bool:
+    return bool(secret) and bool(said) and hmac.compare_digest(signature(secret or "", body), said or "")
 
 
 def invite_code(raw: bytes) -> str:

@@ -121,6 +121,13 @@ class Parser:
 
     # ------------------------------------------------------------ public
     def parse(self, text: str, *, speaker: context.Speaker) -> Result:
+        server = _NET_SERVER.search(text or "") if "@" in (text or "") else None
+        if server is not None and _NET_CODE.search(text[:server.start()]):   # KG-ABCD-EFGH@https://…: read as said
+            heard = self.parse(text[:server.start()] + text[server.end():], speaker=speaker)
+            if isinstance(heard, commands.Parsed) and isinstance(heard.command, commands.Network) \
+                    and heard.command.action == "accept":
+                return replace(heard, command=replace(heard.command, server=server.group("url").rstrip("/.")))
+            return heard
         s = texts.normalize(text or "")
         if s.strip() == "?":   # a question mark alone: what can be said here
             return commands.Parsed(commands.Help())
@@ -2772,6 +2779,7 @@ _MATERIALS_HINT = re.compile(r"料|缺|差|买|需求|计划")
 # the network of companies (库管网络)
 _NET_HINT = re.compile(r"网络|联网|互联|邀请码|接受邀请|断开|解除|哪些公司|KG", re.I)
 _NET_CODE = re.compile(r"KG(?:[-\s]*[A-Z0-9]){8}(?![A-Z0-9])", re.I)   # (normalising spaces a letter from a digit)
+_NET_SERVER = re.compile(r"\s*@\s*(?P<url>https?://[A-Za-z0-9.\-]+(?::\d{1,5})?(?:/[^\s,,。]*)?)", re.I)
 _NET_ACCEPT = re.compile(r"接受|加入|同意|确认|输入|邀请码")
 _NET_LIST = re.compile(r"(?:我们的?)?(?:库管网络|网络连接|联网(?:的公司|情况)?|(?:连|联)了哪些公司|网络里有哪些公司)"
                        r"(?:有哪些|有谁|呢|情况)?[?]?")

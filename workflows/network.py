@@ -88,6 +88,33 @@ def accept(uow: UnitOfWork, *, code: str, user: catalog.User, now: datetime) -> 
     name = uow.network.company(peer)
     if uow.network.link_to(peer) is not None:
         raise errors.InvalidState(code="network_linked", partner=name, company=name)
+    link, new = _linked(uow, name=name, their_kind=their_kind, peer=peer, user=user, now=now)
+    uow.network.send(peer, kind="link", subject=f"link:{theirs.code}", payload={"code": theirs.code, "status": "active"},
+                     at=now)
+    uow.chat.audit(at=now, actor=user.username, action="network_accepted",
+                   detail={"company": peer, "partner": link.partner, "code": theirs.code})
+    return link, name, new
+
+
+def accept_remote(uow: UnitOfWork, *, code: str, server: str, user: catalog.User, now: datetime, raw: bytes) -> None:
+    """An invitation from a company on another server (KG-ABCD-EFGH@https://…) accepted: our acceptance, with a new
+    secret for the link (``raw``: 32 random bytes, the caller's), sent there; the link is made here when that
+    server answers (``_link_news`` "joined"), or the managers hear why not ("refused")."""
+    code = network.normal_code(code)
+    same = next((ln for ln in uow.network.links() if ln.status == "active" and network.remote(ln.peer)
+                 and network.server_of(ln.peer or "") == server), None)
+    if same is not None:   # (one link a server: its company is linked already)
+        raise errors.InvalidState(code="network_linked", partner=purchasing.partner_name(uow, same.partner),
+                                  company=same.peer_name or server)
+    uow.network.send(f"@{server}", kind="accept", subject=f"accept:{code}", at=now, payload={
+        "code": code, "company": uow.network.company(uow.network.code), "secret": raw.hex(), "by": user.username})
+    uow.chat.audit(at=now, actor=user.username, action="network_accepting", detail={"company": server, "code": code})
+
+
+def _linked(uow: UnitOfWork, *, name: str, their_kind: str, peer: str, user: catalog.User, now: datetime,
+            secret: str | None = None) -> tuple[network.Link, bool]:
+    """Our link to a company that invited us as its ``their_kind`` (we become the other): the partner of its name,
+    or a new one; its orders kept at the user's place (or the first). The link and whether the partner is new."""
     kind = "customer" if their_kind == "supplier" else "supplier"
     partners = uow.catalog.partners()
     ours = next((p for p in partners if p.kind.value == kind and name in p.names), None)
@@ -101,13 +128,10 @@ def accept(uow: UnitOfWork, *, code: str, user: catalog.User, now: datetime) -> 
         uow.chat.audit(at=now, actor=user.username, action="partner_added", detail={"code": new, "name": name,
                                                                                     "kind": kind})
     where = user.location or next((loc.code for loc in uow.catalog.locations() if loc.kind.is_physical), None)
-    link = network.Link(partner=ours.code if ours else new, status="active", peer=peer, location=where)
+    link = network.Link(partner=ours.code if ours else new, status="active", peer=peer, location=where, secret=secret,
+                        peer_name=name if network.remote(peer) else None)
     uow.network.put_link(link, at=now, by=user.username)
-    uow.network.send(peer, kind="link", subject=f"link:{theirs.code}", payload={"code": theirs.code, "status": "active"},
-                     at=now)
-    uow.chat.audit(at=now, actor=user.username, action="network_accepted",
-                   detail={"company": peer, "partner": link.partner, "code": theirs.code})
-    return link, name, ours is None
+    return link, ours is None
 
 
 def end(uow: UnitOfWork, *, partner: str, user: catalog.User, now: datetime) -> network.Link:
@@ -123,7 +147,8 @@ def end(uow: UnitOfWork, *, partner: str, user: catalog.User, now: datetime) -> 
     return link
 
 
-TRAIL = ("network_invited", "network_accepted", "network_ended", "network_sent", "network_received")
+TRAIL = ("network_invited", "network_accepting", "network_accepted", "network_ended", "network_sent",
+         "network_received")
 
 
 def trail_text(uow: UnitOfWork, t: Any, lang: str, *, partner: str | None, tz: Any, limit: int = 20) -> str:
@@ -232,15 +257,20 @@ def _tell(uow: UnitOfWork, box: Any, t: Any, who: list[catalog.User], key: str, 
 def _link_news(uow: UnitOfWork, box: Any, t: Any, msg: Any, *, now: datetime) -> str:
     status = msg.payload.get("status")
     company = uow.network.company(msg.sender)
-    if status == "active":   # our invitation accepted
+    if status == "active":   # our invitation accepted (by a company on another server: its name said with it)
         mine = next((ln for ln in uow.network.links() if ln.code == msg.payload.get("code") and ln.status == "invited"),
                     None)
         if mine is None:
             return "no_invitation"
+        if network.remote(msg.sender):
+            company = str(msg.payload.get("company") or company)
+            mine = replace(mine, peer_name=company)
         uow.network.put_link(replace(mine, status="active", peer=msg.sender, code=None), at=now, by=NET_USER)
         _tell(uow, box, t, purchasing.managers_of(uow, None), "net.linked", company=company,
               partner=purchasing.partner_name(uow, mine.partner))
         return "linked"
+    if status in ("joined", "refused"):   # what a server we sent our acceptance to answered (the courier's word)
+        return _joined(uow, box, t, msg, now=now)
     mine = uow.network.link_to(msg.sender)
     if status == "ended" and mine is not None:
         uow.network.put_link(replace(mine, status="ended"), at=now, by=NET_USER)
@@ -249,6 +279,34 @@ def _link_news(uow: UnitOfWork, box: Any, t: Any, msg: Any, *, now: datetime) ->
                                                                          purchasing.partner_name(uow, mine.partner)))))
         return "ended"
     return "ignored"
+
+
+def _joined(uow: UnitOfWork, box: Any, t: Any, msg: Any, *, now: datetime) -> str:
+    """Our acceptance of a company's invitation on another server, answered: linked (its name, and what it invited
+    us as, said back), or refused (the code unknown or spent there, or the server not one of ours)."""
+    p = msg.payload
+    by = uow.catalog.user(str(p.get("by") or "")) or catalog.User(username=NET_USER, display_name=NET_USER,
+                                                                  role=catalog.Role.MANAGER, location=None)
+    told = [*purchasing.managers_of(uow, None), *([by] if by.username != NET_USER else [])]
+    if p.get("status") == "refused":
+        _tell(uow, box, t, told, "net.refused", server=network.server_of(msg.sender), code=p.get("code"))
+        return "refused"
+    company = str(p.get("company") or msg.sender)
+    if uow.network.link_to(msg.sender) is not None:
+        return "ignored"
+    link, new = _linked(uow, name=company, their_kind=str(p.get("kind") or "supplier"), peer=msg.sender, user=by,
+                        now=now, secret=str(p.get("secret") or ""))
+    uow.chat.audit(at=now, actor=by.username, action="network_accepted",
+                   detail={"company": msg.sender, "partner": link.partner, "code": p.get("code")})
+    for u in {u.username: u for u in told if u.active}.values():
+        kind = next((x.kind.value for x in uow.catalog.partners() if x.code == link.partner), "customer")
+        box.push(u.username, str(t("net.accepted", u.language, company=company,
+                                   kind=t(f"export.partner_kind.{kind}", u.language),
+                                   partner=purchasing.partner_name(uow, link.partner),
+                                   new=t("net.partner_new", u.language) if new else "",
+                                   place=next((x.name for x in uow.catalog.locations() if x.code == link.location),
+                                              link.location or ""))))
+    return "linked"
 
 
 def _items(uow: UnitOfWork, pairs: list[tuple[str, Decimal]]) -> str:

@@ -1260,7 +1260,8 @@ class HistoryRepo(_Repo):
 
 # ---------------------------------------------------------------- network (domain/network.py)
 def _link_of(r: t.NetworkLink) -> network.Link:
-    return network.Link(partner=r.partner, status=r.status, peer=r.peer, code=r.code, location=r.location)
+    return network.Link(partner=r.partner, status=r.status, peer=r.peer, code=r.code, location=r.location,
+                        secret=r.secret, peer_name=r.peer_name)
 
 
 @dataclass(frozen=True)
@@ -1270,6 +1271,13 @@ class Message:
     kind: str
     subject: str
     payload: dict[str, Any]
+    recipient: str = ""
+    at: datetime | None = None
+
+
+def _message_of(r: t.NetworkMessage) -> Message:
+    return Message(id=r.id or 0, sender=r.sender, kind=r.kind, subject=r.subject, payload=dict(r.payload or {}),
+                   recipient=r.recipient, at=r.at)
 
 
 class NetworkRepo(_Repo):
@@ -1304,6 +1312,7 @@ class NetworkRepo(_Repo):
             r = t.NetworkLink(tenant_id=self.tid, partner=link.partner, status=link.status, at=at)
             self.s.add(r)
         r.status, r.peer, r.code, r.location, r.at, r.by = link.status, link.peer, link.code, link.location, at, by
+        r.secret, r.peer_name = link.secret, link.peer_name
         self.s.flush()
 
     def invited(self, code: str, *, since: datetime) -> tuple[str, network.Link, str] | None:
@@ -1316,8 +1325,13 @@ class NetworkRepo(_Repo):
         return (row[0], _link_of(row[1]), str(row[2])) if row is not None else None
 
     def company(self, code: str) -> str:
-        """A company's name on this server (its code when it has none)."""
-        name = self.s.execute(select(t.Tenant.name).where(t.Tenant.code == code)).scalar()
+        """A company's name: one on this server by its tenant, one on another by what our link to it learnt (its
+        code when it has none)."""
+        if network.remote(code):
+            name = self.s.execute(select(t.NetworkLink.peer_name).where(
+                t.NetworkLink.tenant_id == self.tid, t.NetworkLink.peer == code)).scalar()
+        else:
+            name = self.s.execute(select(t.Tenant.name).where(t.Tenant.code == code)).scalar()
         return str(name or code)
 
     def send(self, recipient: str, *, kind: str, subject: str, payload: dict[str, Any], at: datetime) -> int:
@@ -1348,8 +1362,7 @@ class NetworkRepo(_Repo):
                 return None
         else:
             r = self.s.execute(stmt.limit(1)).scalars().first()
-        return Message(id=r.id, sender=r.sender, kind=r.kind, subject=r.subject, payload=dict(r.payload or {})) \
-            if r is not None and r.id is not None else None
+        return _message_of(r) if r is not None and r.id is not None else None
 
     def applied(self, message_id: int, *, at: datetime, result: str) -> None:
         self.s.execute(update(t.NetworkMessage).where(t.NetworkMessage.id == message_id,
@@ -1364,8 +1377,32 @@ class NetworkRepo(_Repo):
             t.NetworkMessage.applied_at.is_not(None)).group_by(t.NetworkMessage.subject)
         rows = self.s.execute(select(t.NetworkMessage).where(t.NetworkMessage.id.in_(last))
                               .order_by(t.NetworkMessage.id)).scalars()
-        return [(Message(id=r.id or 0, sender=r.sender, kind=r.kind, subject=r.subject, payload=dict(r.payload or {})),
-                 r.result) for r in rows]
+        return [(_message_of(r), r.result) for r in rows]
+
+    # ------------------------------------------------------------ between servers (adapters/network_remote.py)
+    def outgoing(self) -> list[Message]:
+        """What we sent companies on other servers that is not delivered yet, oldest first."""
+        return [_message_of(r) for r in self.s.execute(select(t.NetworkMessage).where(
+            t.NetworkMessage.sender == self.code, t.NetworkMessage.recipient.contains("@"),
+            t.NetworkMessage.delivered_at.is_(None)).order_by(t.NetworkMessage.id)).scalars()]
+
+    def delivered(self, message_id: int, *, at: datetime, result: str) -> None:
+        self.s.execute(update(t.NetworkMessage).where(t.NetworkMessage.id == message_id,
+                                                      t.NetworkMessage.sender == self.code)
+                       .values(delivered_at=at, result=result[:200]))
+
+    def receive(self, *, sender: str, kind: str, subject: str, payload: dict[str, Any], at: datetime,
+                remote_id: int | None) -> bool:
+        """A message from another server kept for us to apply in turn; one delivered again (its ``remote_id`` kept
+        already) is not kept twice. Whether it was new."""
+        if remote_id is not None and self.s.execute(select(t.NetworkMessage.id).where(
+                t.NetworkMessage.recipient == self.code, t.NetworkMessage.sender == sender,
+                t.NetworkMessage.remote_id == remote_id)).first() is not None:
+            return False
+        self.s.add(t.NetworkMessage(sender=sender, recipient=self.code, kind=kind, subject=subject, payload=payload,
+                                    at=at, remote_id=remote_id))
+        self.s.flush()
+        return True
 
     def waiting(self) -> int:
         """How many messages to us are not applied yet."""

@@ -417,6 +417,8 @@ class NetworkLink(SQLModel, table=True):
     location: str | None = None   # where a linked customer's orders are kept
     at: datetime = _ts()
     by: str | None = None
+    secret: str | None = None     # a link to another server: the key its messages and ours are signed with
+    peer_name: str | None = None  # that company's name (one on this server: its tenant's)
 
 
 class NetworkMessage(SQLModel, table=True):
@@ -424,7 +426,8 @@ class NetworkMessage(SQLModel, table=True):
     recipient (``applied_at``), in the order sent. Addressed by tenant code: each side reads only its own."""
     __tablename__ = "network_message"
     __table_args__ = (Index("ix_network_inbox", "recipient", "applied_at", "id"),
-                      Index("ix_network_subject", "sender", "recipient", "subject", "id"))
+                      Index("ix_network_subject", "sender", "recipient", "subject", "id"),
+                      Index("ix_network_remote", "recipient", "sender", "remote_id", unique=True))
     id: int | None = Field(default=None, primary_key=True)
     sender: str
     recipient: str
@@ -434,3 +437,7 @@ class NetworkMessage(SQLModel, table=True):
     at: datetime = _ts()
     applied_at: datetime | None = _ts(nullable=True)
     result: str = ""
+    # between servers (a recipient or sender <tenant>@<its address>): its id at the sender, so a message delivered
+    # twice is kept once, and when the sender's server delivered it
+    remote_id: int | None = None
+    delivered_at: datetime | None = _ts(nullable=True)

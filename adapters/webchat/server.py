@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from fastapi import Cookie, FastAPI, Form, Header, WebSocket, WebSocketDisconnect
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 
-from adapters import channels, passwords, traceability
+from adapters import channels, network_remote, passwords, traceability
 from adapters.webchat import auth
 from bot.messages import Incoming, Outgoing, from_notice
 from locales import Translator
@@ -177,6 +177,7 @@ def create_app(c: Any, *, run_scheduler: bool = True) -> FastAPI:
 
     for r in chans.routers:
         app.include_router(r)
+    app.include_router(network_remote.router(c))   # (another server's courier: the network between servers)
     return app
 
 
@@ -229,8 +230,14 @@ def _start_scheduler(c: Any, chans: Any) -> Any:
         from adapters.outbox.store import OutboxStore
         await asyncio.to_thread(OutboxStore(c.engine).purge, sent_before=c.clock.now() - timedelta(days=30))
 
+    courier = network_remote.Courier(c.uow, c.clock, tenant=c.tenant, base_url=c.settings.public_url)
+
+    async def carry() -> None:   # what our company sent companies on other servers, taken there
+        await asyncio.to_thread(courier.deliver)
+
     sched = AsyncIOScheduler(timezone=str(c.clock.tz))
     sched.add_job(tick, "interval", seconds=1, max_instances=1, coalesce=True)
+    sched.add_job(carry, "interval", seconds=5, max_instances=1, coalesce=True)
     sched.add_job(purge, "cron", hour=3, minute=17)
     sched.start()
     return sched

@@ -163,6 +163,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
               "due": c.due.strftime("%Y-%m-%d %H:%M") if c.due else None}
     elif isinstance(c, commands.Network):
         d |= {"intent": f"network_{c.action}", "partner": c.partner, "code": c.code}
+        if c.server:   # (an invitation from another server)
+            d["server"] = c.server
     elif isinstance(c, commands.SetOperations):
         d |= {"intent": "set_operations", "sku": c.sku,
               "steps": [[x.name, str(x.minutes) if x.minutes is not None else None,
