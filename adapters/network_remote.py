@@ -151,6 +151,8 @@ def router(c: Any) -> APIRouter:
             return JSONResponse({"error": "bad_input"}, status_code=400)
         if body.get("to") != c.tenant or not network.remote(sender) or kind not in ("po", "so", "link"):
             return JSONResponse({"error": "not_here"}, status_code=404)
+        if kind == "link" and payload.get("status") != "ended":   # (a link is made by /network/accept alone)
+            return JSONResponse({"error": "bad_input"}, status_code=400)
         with c.uow() as u:
             link = u.network.link_to(sender)
             if link is None or not network.signed_by(link.secret, raw, said):

@@ -22,6 +22,7 @@ import app as kuguan
 from adapters import network_remote, script
 from adapters.clock import VirtualClock
 from adapters.db import tables
+from domain import network
 from tests.conftest import DEMO, ROOT, fresh_engine, load_catalog
 from tests.e2e.conftest import Chat, free_port, texts
 
@@ -169,6 +170,13 @@ def test_a_message_delivered_twice_is_kept_once_and_a_bad_signature_or_code_chan
     forged = httpx.post(f"{b.url}/network/inbox", content=body,
                         headers={"content-type": "application/json", network_remote.SIGNATURE: "0" * 64})
     assert forged.status_code == 403 and len([m for m in b.messages() if m.kind == "po"]) == 1
+    with b.c.uow(write=False) as uow:
+        secret = uow.network.link_to(f"default@{a.url}").secret
+    hijack = json.dumps({"from": f"default@{a.url}", "to": "zhangji", "id": 998, "kind": "link", "subject": "link:x",
+                         "payload": {"code": "KG-ABCD-EFGH", "status": "active"}}).encode()
+    signed = httpx.post(f"{b.url}/network/inbox", content=hijack, headers={   # (even signed: links are not made so)
+        "content-type": "application/json", network_remote.SIGNATURE: network.signature(secret, hijack)})
+    assert signed.status_code == 400 and not any(m.remote_id == 998 for m in b.messages())
     unknown = httpx.post(f"{a.url}/network/accept", json={"code": "KG-WRON-GCOD", "from": f"x@{b.url}",
                                                           "company": "冒充", "secret": "ab" * 32})
     assert unknown.status_code == 404
