@@ -84,11 +84,12 @@ def work_orders(n: int = 50) -> None:
 def servers(n: int = 100) -> None:
     """Two servers on local ports, each its own SQLite database: the courier carrying ``n`` purchase orders' snapshots
     to the supplier's server (HTTP, signed, kept once), and that server applying them."""
-    from tests.e2e.test_network_servers import Company, link, served
+    from tests.e2e.conftest import serving
+    from tests.e2e.test_network_servers import Company, link
     tmp = Path(tempfile.mkdtemp())
     a = Company(tmp, _Env(), "default", DEMO, "老街餐饮")  # type: ignore[arg-type]
     b = Company(tmp, _Env(), "zhangji", ROOT / "tests" / "fixtures" / "zhangji", "张记肉业")  # type: ignore[arg-type]
-    with served(a.c, a.port), served(b.c, b.port):
+    with serving(a.c, a.port), serving(b.c, b.port):
         link(a, b)
         for _ in range(n):
             a.say("liu", "向张记采购牛腩2斤")

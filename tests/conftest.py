@@ -102,6 +102,21 @@ def fresh_engine(kind: str, tmp_path: Path, pg_url: str | None = None):  # type:
     return eng
 
 
+def old_schema(tmp_path: Path, revision: str):  # type: ignore[no-untyped-def]
+    """A SQLite database migrated up to ``revision`` only (an installation from before a later migration)."""
+    from alembic import command
+    from alembic.config import Config
+
+    eng = engines.make_engine(f"sqlite:///{tmp_path}/old.db")
+    cfg = Config(str(migrations.ROOT / "alembic.ini"))
+    cfg.set_main_option("script_location", str(migrations.ROOT / "adapters/db/migrations"))
+    with eng.connect().execution_options(kuguan_write=False) as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+        conn.commit()
+    return eng
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def engine(request: pytest.FixtureRequest, tmp_path: Path):  # type: ignore[no-untyped-def]
     url = request.getfixturevalue("pg_url") if request.param == "postgresql" else None

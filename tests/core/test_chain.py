@@ -163,20 +163,11 @@ def test_concurrent_writers_of_several_products_make_one_unbroken_chain(cafe):
 
 
 def test_the_migrations_seal_the_moves_and_audits_written_before_the_chains(tmp_path):
-    from alembic import command
-    from alembic.config import Config
-
-    from adapters.db import engine as engines
     from adapters.db import migrate as migrations
     from adapters.db import uow as uows
+    from tests.conftest import old_schema
 
-    eng = engines.make_engine(f"sqlite:///{tmp_path}/old.db")
-    cfg = Config(str(migrations.ROOT / "alembic.ini"))
-    cfg.set_main_option("script_location", str(migrations.ROOT / "adapters/db/migrations"))
-    with eng.connect().execution_options(kuguan_write=False) as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "d2e3f4a5b6c7")
-        conn.commit()
+    eng = old_schema(tmp_path, "d2e3f4a5b6c7")
     with uows.factory(eng, "default")() as uow:        # creates the tenant on the old schema
         uow.commit()
     with eng.begin() as c:

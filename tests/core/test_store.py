@@ -281,20 +281,12 @@ def test_orders_rules_and_payments_are_numbered_per_company_from_one_even_when_w
 def test_the_migration_numbers_the_orders_rules_and_payments_written_before_by_their_old_ids(tmp_path: Path):
     # every stored reference (a move's order, an alert's rule:<n>, a payment's reversal) named the row id: it stays
     # the row's number, and the next one a company takes follows its own highest
-    from alembic import command
-    from alembic.config import Config
     from sqlalchemy import text
 
-    from adapters.db import engine as engines
     from adapters.db import migrate as migrations
+    from tests.conftest import old_schema
 
-    eng = engines.make_engine(f"sqlite:///{tmp_path}/old.db")
-    cfg = Config(str(migrations.ROOT / "alembic.ini"))
-    cfg.set_main_option("script_location", str(migrations.ROOT / "adapters/db/migrations"))
-    with eng.connect().execution_options(kuguan_write=False) as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "d8e9f0a1b2c3")
-        conn.commit()
+    eng = old_schema(tmp_path, "d8e9f0a1b2c3")
     for name in ("alpha", "beta"):
         with uows.factory(eng, name)() as uow:
             uow.commit()

@@ -78,13 +78,14 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def serving(container) -> Iterator[str]:  # type: ignore[no-untyped-def]
-    """The served app (web chat, webhooks; no scheduler) on a free local port, in a thread: yields its URL."""
+def serving(container, port: int | None = None) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """The served app (web chat, webhooks; no scheduler) on a free local port (or that one), in a thread: yields its
+    URL."""
     import uvicorn
 
     from adapters.webchat import server
 
-    port = free_port()
+    port = port or free_port()
     srv = uvicorn.Server(uvicorn.Config(server.create_app(container, run_scheduler=False), host="127.0.0.1",
                                         port=port, log_level="warning"))
     th = threading.Thread(target=srv.run, daemon=True)

@@ -5,11 +5,8 @@ other server and applied by its scheduler; a server that cannot be reached gets 
 unknown code changes nothing."""
 from __future__ import annotations
 
-import contextlib
 import json
 import re
-import threading
-import time
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -24,30 +21,9 @@ from adapters.clock import VirtualClock
 from adapters.db import tables
 from domain import network
 from tests.conftest import DEMO, ROOT, fresh_engine, load_catalog
-from tests.e2e.conftest import Chat, free_port, texts
+from tests.e2e.conftest import Chat, free_port, serving, texts
 
 SUPPLIER = ROOT / "tests" / "fixtures" / "zhangji"
-
-
-@contextlib.contextmanager
-def served(container, port: int) -> Iterator[None]:  # type: ignore[no-untyped-def]
-    import uvicorn
-
-    from adapters.webchat import server
-
-    srv = uvicorn.Server(uvicorn.Config(server.create_app(container, run_scheduler=False), host="127.0.0.1",
-                                        port=port, log_level="warning"))
-    th = threading.Thread(target=srv.run, daemon=True)
-    th.start()
-    for _ in range(200):
-        if srv.started:
-            break
-        time.sleep(0.05)
-    try:
-        yield
-    finally:
-        srv.should_exit = True
-        th.join(timeout=5)
 
 
 class Company:
@@ -97,7 +73,7 @@ def pair(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.Mon
         fresh_engine("postgresql", tmp_path, db).dispose()   # (the session's database, emptied)
     a = Company(tmp_path, monkeypatch, "default", DEMO, "老街餐饮")
     b = Company(tmp_path, monkeypatch, "zhangji", SUPPLIER, "张记肉业", db=db)
-    with served(a.c, a.port), served(b.c, b.port):
+    with serving(a.c, a.port), serving(b.c, b.port):
         yield a, b
     for x in (a, b):
         x.courier.client.close()
