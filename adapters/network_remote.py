@@ -21,6 +21,7 @@ import httpx
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
+from adapters.outbox.store import OutboxStore
 from domain import network
 from workflows import network as net
 
@@ -30,11 +31,13 @@ SIGNATURE = "X-Kuguan-Signature"
 
 class Courier:
     """Delivers what our company sent companies on other servers; ``deliver`` is one round (the server runs it every
-    few seconds)."""
+    few seconds). With several replicas on PostgreSQL one delivers at a time (an advisory lock for the round), so
+    no two carry a company's messages at once and none arrives before one sent earlier."""
 
-    def __init__(self, uow: Any, clock: Any, *, tenant: str, base_url: str | None,
+    def __init__(self, uow: Any, clock: Any, *, tenant: str, base_url: str | None, engine: Any,
                  client: httpx.Client | None = None) -> None:
         self.uow, self.clock, self.tenant, self.base_url = uow, clock, tenant, base_url
+        self.leads = OutboxStore(engine)
         self.client = client or httpx.Client(timeout=10.0)
 
     @property
@@ -43,7 +46,16 @@ class Courier:
 
     def deliver(self) -> int:
         """Every message waiting for another server, in order, until one server does not answer (the rest for it
-        wait for the next round). How many were delivered."""
+        wait for the next round); nothing while another replica delivers. How many were delivered."""
+        lead = self.leads.try_lead(f"network:{self.tenant}")
+        if lead is None:
+            return 0
+        try:
+            return self._round()
+        finally:
+            self.leads.step_down(lead)
+
+    def _round(self) -> int:
         with self.uow(write=False) as u:
             waiting = u.network.outgoing()
             secret = {ln.peer: ln.secret for ln in u.network.links() if ln.peer}

@@ -230,7 +230,7 @@ def _start_scheduler(c: Any, chans: Any) -> Any:
         from adapters.outbox.store import OutboxStore
         await asyncio.to_thread(OutboxStore(c.engine).purge, sent_before=c.clock.now() - timedelta(days=30))
 
-    courier = network_remote.Courier(c.uow, c.clock, tenant=c.tenant, base_url=c.settings.public_url)
+    courier = network_remote.Courier(c.uow, c.clock, tenant=c.tenant, base_url=c.settings.public_url, engine=c.engine)
 
     async def carry() -> None:   # what our company sent companies on other servers, taken there
         await asyncio.to_thread(courier.deliver)

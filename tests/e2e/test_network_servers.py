@@ -41,7 +41,8 @@ class Company:
             uow.commit()
         self.chat = Chat(script.ScriptSession(conversation=self.c.conversation, clock=self.clock, tenant=tenant,
                                               advance=self.c.scheduler.advance, uow=self.c.uow))
-        self.courier = network_remote.Courier(self.c.uow, self.clock, tenant=tenant, base_url=self.url)
+        self.courier = network_remote.Courier(self.c.uow, self.clock, tenant=tenant, base_url=self.url,
+                                              engine=self.c.engine)
 
     def say(self, user: str, text: str) -> str:
         return texts(self.chat.say(user, text))
@@ -187,3 +188,23 @@ def test_accepting_another_servers_invitation_needs_our_own_address(tmp_path, mo
     said = texts(chat.say("liu", "接受邀请 KG-ABCD-EFGH@https://zhangji.example.com"))
     assert "本服务器还没设置对外地址(KUGUAN_PUBLIC_URL)" in said
     assert "@" not in texts(chat.say("liu", "邀请张记加入库管网络")).split("邀请码:", 1)[1].split("\n", 1)[0]
+
+
+def test_with_several_replicas_one_courier_delivers_at_a_time(pair):
+    from adapters.outbox.store import OutboxStore
+    a, b = pair
+    if b.c.engine.dialect.name != "postgresql":
+        pytest.skip("replicas share a PostgreSQL database; SQLite serves one process")
+    link(a, b)   # (the supplier's server is the PostgreSQL one: its order's snapshot waits to go back)
+    a.say("liu", "向张记采购牛腩20斤,明天送到")
+    a.courier.deliver()
+    b.tick()
+    assert b.waiting() == 1
+    other = OutboxStore(b.c.engine).try_lead("network:zhangji")   # another replica is carrying them
+    assert other is not None
+    try:
+        assert b.courier.deliver() == 0 and b.waiting() == 1
+    finally:
+        OutboxStore(b.c.engine).step_down(other)
+    assert b.courier.deliver() == 1 and b.waiting() == 0
+    assert "已接单" in a.tick()
