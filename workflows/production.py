@@ -160,7 +160,6 @@ def make(uow: UnitOfWork, o: orders.Order, qty: Decimal | None, *, final: bool, 
             if production.wip_of(loc) is not None:
                 held[(loc, m.sku, m.lot)] = held.get((loc, m.sku, m.lot), Decimal(0)) + d
     p = done.plan
-    cost: Decimal | None = Decimal(0)
     for (loc, sku, lot), q in sorted(held.items()):
         use = q if share == 1 else (q * share).quantize(bom.STORED, rounding=ROUND_HALF_UP).normalize()
         if back and q > use:
@@ -171,9 +170,11 @@ def make(uow: UnitOfWork, o: orders.Order, qty: Decimal | None, *, final: bool, 
             catalog.LocationKind.CONSUMPTION], lot=lot, at=actor.at, actor=actor.user.username,
             message_id=actor.message_id, batch=actor.batch, order_id=o.id, note=recipe.note))
         done.used[sku] = done.used.get(sku, Decimal(0)) + use
-        material = uow.catalog.product(sku)
-        each = metrics.unit_cost(uow, material)[0] if material is not None else None
-        cost = cost + use * each if cost is not None and each is not None else None
+    # what the materials used cost (each product's cost read once), unknown when one of them has none
+    costs = metrics.unit_costs(uow, [m for sku in done.used if (m := uow.catalog.product(sku)) is not None])
+    cost: Decimal | None = sum((q * c for sku, q in done.used.items() if (c := costs.get(sku)) is not None), Decimal(0))
+    if any(costs.get(sku) is None for sku in done.used):
+        cost = None
     fee = (line.unit_price or Decimal(0)) * qty if o.partner else Decimal(0)
     if qty > 0:
         made = uow.catalog.product(line.sku)
