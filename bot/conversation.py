@@ -494,7 +494,8 @@ class Conversation:
                 self._work_step(uow, turn, back[0], confirmed=confirmed)
                 return
             if back:   # 收到光明的可颂60个、牛奶2箱: the work order's part and the goods bought, shown, then one write
-                self._write_all(uow, turn, commands.Batch((cmd,)), guesses=guesses, confirmed=confirmed)
+                self._write_all(uow, turn, commands.Batch((*back, *([rest] if rest is not None else []))),
+                                guesses=guesses, confirmed=confirmed)
                 return
             self._write(uow, turn, cmd, guesses=guesses, confirmed=confirmed)
         elif isinstance(cmd, commands.Batch):
