@@ -82,6 +82,10 @@ class Courier:
                 u.network.delivered(msg.id, at=now, result=result)
                 if answer is not None:
                     u.network.receive(at=now, remote_id=None, **answer)
+                elif result.startswith("refused"):   # it will never take it: our managers hear, once
+                    u.network.receive(sender=msg.recipient, kind="link", subject=f"undelivered:{msg.subject}",
+                                      at=now, remote_id=None, payload={"status": "undelivered", "kind": msg.kind,
+                                                                       "subject": msg.subject, "why": result})
                 u.commit()
             done += 1
         return done

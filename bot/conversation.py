@@ -20,6 +20,7 @@ from typing import Any, Protocol
 from bot import photos, replies, workorders
 from bot.messages import Attachment, Button, Incoming, Outgoing, from_notice, media_in, media_of
 from domain import bom, catalog, codec, commands, errors, events, ledger, orders, production, services, units
+from domain import network as network_d
 from nlu import context, delivery, numbers
 from workflows import appointments, exports, inventory, lots, metrics, mrp, network, purchasing, reports
 from workflows import production as work
@@ -1724,7 +1725,9 @@ class Conversation:
             turn.reply("\n".join([self.t("net.list_head", lang, n=len(links)), *(
                 self.t("net.list_line", lang, partner=self._partner_name(ln.partner, uow),
                        status=self.t(f"net.status.{ln.status}", lang, code=ln.code or ""),
-                       company=uow.network.company(ln.peer) if ln.peer else "") for ln in links)])
+                       company=(uow.network.company(ln.peer) if ln.peer else "") + (self.t(
+                           "net.on_server", lang, server=network_d.server_of(ln.peer or "")) if network_d.remote(ln.peer)
+                           else "")) for ln in links)])
                        if links else self.t("net.list_none", lang))
 
     def _partner_name(self, code: str, uow: UnitOfWork | None = None) -> str:

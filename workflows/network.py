@@ -271,6 +271,12 @@ def _link_news(uow: UnitOfWork, box: Any, t: Any, msg: Any, *, now: datetime) ->
         return "linked"
     if status in ("joined", "refused"):   # what a server we sent our acceptance to answered (the courier's word)
         return _joined(uow, box, t, msg, now=now)
+    if status == "undelivered":   # a message another server would not take (not linked there any more): said once
+        for u in purchasing.managers_of(uow, None):
+            box.push(u.username, str(t("net.undelivered", u.language, company=company,
+                                       kind=t(f"net.kind.sent.{msg.payload.get('kind')}", u.language),
+                                       order=str(msg.payload.get("subject") or "").rsplit(":", 1)[-1])))
+        return "undelivered"
     mine = uow.network.link_to(msg.sender)
     if status == "ended" and mine is not None:
         uow.network.put_link(replace(mine, status="ended"), at=now, by=NET_USER)

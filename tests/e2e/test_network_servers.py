@@ -100,7 +100,7 @@ def test_companies_on_two_servers_link_by_an_invitation_with_its_address_and_the
     joined = b.tick()
     assert "✅ 已和老街餐饮连上库管网络:对方在我们这里是客户「老街餐饮」(新加的)" in joined
     assert "🔗 张记肉业接受了库管网络邀请" in a.tick()
-    assert "· 张记肉业:已连接 → 张记肉业" in a.say("liu", "库管网络")
+    assert f"· 张记肉业:已连接 → 张记肉业(另一台服务器 {b.url})" in a.say("liu", "库管网络")
     assert b.courier.deliver() == 0   # (nothing more waits)
     a.say("liu", "向张记采购牛腩20斤、五花肉10斤,明天送到")
     assert b.tick() == ""   # not there until our courier takes it
@@ -120,10 +120,14 @@ def test_companies_on_two_servers_link_by_an_invitation_with_its_address_and_the
     assert all("price" not in json.dumps(m.payload) and "55" not in json.dumps(m.payload) for m in got)
     assert sorted(x["kind"] for x in b.audits("network_received")) == ["link", "po"]   # its acceptance's answer too
     assert len(a.audits("network_sent")) == len([m for m in sent if m.kind == "po"])
-    b.say("xiaozhao", "断开和老街餐饮的联网")   # ended there: heard here once carried, and nothing crosses after
+    b.say("xiaozhao", "断开和老街餐饮的联网")   # ended there; before we hear it, one more order of ours goes out
     b.courier.deliver()
-    assert "🔌 张记肉业断开了库管网络连接" in a.tick()
     a.say("liu", "向张记采购牛腩10斤,明天送到")
+    assert a.courier.deliver() == 1   # (carried, and refused there: not linked any more)
+    ended = a.tick()
+    assert "🔌 张记肉业断开了库管网络连接" in ended and "⚠️ 采购单 #2 没能送到张记肉业:对方服务器不再接收" in ended
+    assert not [m for m in b.messages() if m.recipient == "zhangji" and m.payload.get("po") == 2]
+    a.say("liu", "向张记采购牛腩10斤,明天送到")   # the link ended here too: nothing goes
     assert a.courier.deliver() == 0 and a.waiting() == 0
 
 
