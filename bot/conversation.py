@@ -680,10 +680,18 @@ class Conversation:
             self._ship_transfer(uow, turn, cmd)
         elif isinstance(cmd, commands.CancelOrder):
             self._require(user, "record")
+            if cmd.undo and cmd.order_id is not None:   # 撤销 right after cancelling it: the order back as it was
+                again = purchasing.reopen(uow, turn, cmd.order_id)
+                turn.reply(self.t("reopen.done", turn.lang, kind=self.t(f"orders.kind.{again.kind.value}", turn.lang),
+                                  id=again.id, order=purchasing.describe(uow, again),
+                                  status=replies.status_word(self.t, turn.lang, again)))
+                return
             if cmd.order_id is not None and production.is_work_order(uow.orders.get(cmd.order_id)):   # 取消订单5
                 self._work_step(uow, turn, commands.WorkStep("cancel", order_id=cmd.order_id), confirmed=confirmed)
                 return
-            purchasing.cancel(uow, turn, cmd, t=self.t)
+            dropped_id = purchasing.cancel(uow, turn, cmd, t=self.t)
+            if dropped_id is not None:
+                self._just_cancelled(uow, turn, dropped_id)
         elif isinstance(cmd, commands.OrderQuery) and cmd.awaiting:   # 有什么要我审批的: each with its buttons
             self._require(user, "approve")
             waiting = self._awaiting_me(uow, user)
@@ -1796,6 +1804,17 @@ class Conversation:
             return
         text = self._work_done(uow, turn, cmd, o, done, actor)
         turn.reply(text, [[Button(self.t("btn.undo", turn.lang), f"undo:{actor.batch}")]] if done.plan.moves else None)
+        if cmd.action == "cancel" and not done.plan.moves:   # (nothing moved: 撤销 next takes the cancellation back)
+            self._just_cancelled(uow, turn, o.id or 0)
+
+    @staticmethod
+    def _just_cancelled(uow: UnitOfWork, turn: Turn, order_id: int) -> None:
+        """An order cancelled without a move: 撤销 in the next minutes takes the cancellation back, never a write
+        before it."""
+        if uow.chat.pending(turn.user.username, turn.now) is None:
+            uow.chat.set_pending(turn.user.username, kind="topic",
+                                 payload={"cancelled": order_id, "at": turn.now.isoformat()},
+                                 expires_at=turn.now + RECENT)
 
     def _work_done(self, uow: UnitOfWork, turn: Turn, cmd: commands.WorkStep, o: orders.Order, done: work.Done,
                    actor: inventory.Actor) -> str:
@@ -2068,6 +2087,8 @@ class Conversation:
             return context.Recent(movement="payment", skus=(), payment=int(topic["payment"]))
         if topic is not None and "work_op" in topic:   # 工单1和面完成, then 撤销: that mark, not a write before it
             return context.Recent(movement="work_op", skus=(), work_op=int(topic["work_op"]))
+        if topic is not None and "cancelled" in topic:   # 取消订单1, then 撤销: the cancellation, not a write before it
+            return context.Recent(movement="cancelled", skus=(), cancelled=int(topic["cancelled"]))
         if topic is not None and "order" in topic:   # 向张记订牛腩2箱, then 改成3箱 · 再加1箱牛腱: that order, still open
             placed = uow.orders.get(int(topic["order"]))
             if placed is None or placed.status.value not in purchasing.CANCELLABLE:

@@ -586,6 +586,7 @@ class CancelOrder:
     partner: str | None = None
     kind: str | None = None   # "purchase" | "sale" | "transfer" | None
     latest: bool = False
+    undo: bool = False        # 撤销 right after cancelling it: the cancellation taken back
 
 
 @dataclass(frozen=True)

@@ -115,5 +115,18 @@ def unreceive(order: Order, sku: str, qty: Decimal) -> Order:
     return replace(order, lines=tuple(lines), status=status)
 
 
+def cancelled(order: Order, *, by: str | None) -> Order:
+    """Cancelled, keeping the state it had (what ``reopened`` gives back)."""
+    return replace(order.to(Status.CANCELLED, by=by), meta={**order.meta, "cancelled_from": order.status.value})
+
+
+def reopened(order: Order) -> Order:
+    """A cancellation taken back (撤销 right after 取消订单#3): the order in the state it had."""
+    if order.status != Status.CANCELLED:
+        raise errors.InvalidState(code="order_not_cancelled", id=order.id, status=order.status.value)
+    meta = {k: v for k, v in order.meta.items() if k != "cancelled_from"}
+    return replace(order, status=Status(order.meta.get("cancelled_from", Status.OPEN.value)), meta=meta)
+
+
 def needs_approval(order: Order, *, limit: Decimal) -> bool:
     return order.kind in (OrderKind.PURCHASE, OrderKind.PURCHASE_REQUEST) and order.amount > limit

@@ -194,6 +194,16 @@ def cancelled(o: orders.Order, *, at: datetime, by: str, batch: str) -> orders.O
     return replace(o.to(S.CANCELLED), meta={**_logged(o, "cancel", at, by, batch=batch), "closed": batch})
 
 
+def reopened(o: orders.Order) -> orders.Order:
+    """A cancellation that moved nothing taken back (撤销 right after 取消工单1, not started): planned again."""
+    if o.status != S.CANCELLED:
+        raise errors.InvalidState(code="order_not_cancelled", id=o.id, status=o.status.value)
+    log = list(o.meta.get("log", []))
+    meta = {k: v for k, v in o.meta.items() if k != "closed"}
+    return replace(o, status=S.PARTIAL if o.meta.get("issued") else S.OPEN,
+                   meta={**meta, "log": log[:-1] if log and log[-1].get("what") == "cancel" else log})
+
+
 def held(moves: Iterable[ledger.Move]) -> dict[tuple[str, str, str], Decimal]:
     """What an order holds in progress, from its standing moves: (work-in-progress place, sku, lot) → qty."""
     out: dict[tuple[str, str, str], Decimal] = {}

@@ -28,6 +28,7 @@ class Recent:
     order: int | None = None      # the open order the speaker placed minutes ago (改成3箱 · 再加1箱牛腱 amend it)
     payment: int | None = None    # the payment the speaker just recorded (撤销 undoes it)
     work_op: int | None = None    # the work order whose operation the speaker just marked done (撤销 unmarks it)
+    cancelled: int | None = None  # the order the speaker just cancelled (撤销 takes the cancellation back)
 
 
 @dataclass(frozen=True)

@@ -349,6 +349,8 @@ class Parser:
                 return commands.Parsed(commands.VoidPayment(last.payment))
             if last is not None and last.work_op is not None and intents.UNDO.match(bare):   # (an operation marked)
                 return commands.Parsed(commands.WorkStep("unop", order_id=last.work_op))
+            if last is not None and last.cancelled is not None and intents.UNDO.match(bare):   # (an order cancelled)
+                return commands.Parsed(commands.CancelOrder(order_id=last.cancelled, undo=True))
             return None
         shift = _SHIFT.fullmatch(bare)
         if shift is not None and speaker.recent is not None:   # 推迟一天, right after ordering: that order's day

@@ -505,7 +505,7 @@ def _open_order(uow: UnitOfWork, turn: Turn, t: Any, *, order_id: int | None, pa
     return o
 
 
-def cancel(uow: UnitOfWork, turn: Turn, cmd: commands.CancelOrder, *, t: Any) -> None:
+def cancel(uow: UnitOfWork, turn: Turn, cmd: commands.CancelOrder, *, t: Any) -> int | None:
     """取消订单#3 · 盒马的订单取消了: an order still open (awaiting approval, to deliver or collect, partly done) is
     cancelled by whoever placed it or a manager; what a customer's order still had booked is freed (what was collected
     stays), a purchase order no longer counts as on order; whoever placed it hears of it. Without a number, the
@@ -515,8 +515,8 @@ def cancel(uow: UnitOfWork, turn: Turn, cmd: commands.CancelOrder, *, t: Any) ->
                     kinds=KINDS.get(cmd.kind or "", [k for ks in KINDS.values() for k in ks]), verb="cancel",
                     latest=cmd.latest)
     if o is None or o.id is None:
-        return
-    uow.orders.save(o.to(orders.Status.CANCELLED, by=user.username))
+        return None
+    uow.orders.save(orders.cancelled(o, by=user.username))
     if o.kind == orders.OrderKind.SALE and o.due is not None:
         uow.chat.drop_bookings(o.id, at=o.due)   # what is still due; bookings of collected goods stay
     turn.events.append(events.OrderChanged(order_id=o.id, kind=o.kind.value, status="cancelled", at=turn.now))
@@ -527,6 +527,30 @@ def cancel(uow: UnitOfWork, turn: Turn, cmd: commands.CancelOrder, *, t: Any) ->
         turn.push(creator.username, t("cancel.notice", creator.language, kind=t(f"orders.kind.{o.kind.value}",
                                                                                 creator.language),
                                       id=o.id, order=desc, who=user.display_name))
+    return o.id
+
+
+def reopen(uow: UnitOfWork, turn: Turn, order_id: int) -> orders.Order:
+    """撤销 right after 取消订单#3 (or 取消工单1 not started): the order back as it was, a customer's booking what it
+    still has to collect again (audited); whoever may cancel it may. One a linked company heard cancelled is not
+    taken back (it cancelled its own): it is ordered anew."""
+    o = uow.orders.get(order_id, lock=True)
+    if o is None or o.id is None:
+        raise errors.NotFound(code="order_not_found", id=order_id)
+    if o.created_by != turn.user.username and not turn.user.can("approve"):
+        raise errors.NotAllowed(code="cancel_not_allowed", id=o.id)
+    link = uow.network.link(o.partner) if o.partner else None
+    if link is not None and link.status == "active" and link.peer and uow.network.last_sent(
+            link.peer, f"{'so' if o.kind == orders.OrderKind.SALE else 'po'}:{o.id}") is not None:
+        raise errors.InvalidState(code="reopen_linked", id=o.id, partner=partner_name(uow, o.partner))
+    back = production.reopened(o) if production.is_work_order(o) else orders.reopened(o)
+    uow.orders.save(back)
+    if back.kind == orders.OrderKind.SALE:
+        _book(uow, turn, back)
+    turn.events.append(events.OrderChanged(order_id=o.id, kind=o.kind.value, status=back.status.value, at=turn.now))
+    uow.chat.audit(at=turn.now, actor=turn.user.username, action="order_reopened",
+                   detail={"order": o.id, "status": back.status.value})
+    return back
 
 
 def amend(uow: UnitOfWork, turn: Turn, cmd: commands.AmendOrder, *, t: Any) -> int | None:

@@ -509,3 +509,26 @@ def test_a_customer_s_order_is_asked_after_and_sent_by_an_imperative(chat):
     assert chat.stock()["XH:B09"] == 20
     out = texts(chat.say("amy", "盒马拿了10个可颂没"))                      # a question: never a second sale
     assert chat.stock()["XH:B09"] == 20 and "已记录" not in out, out
+
+
+def test_undo_right_after_cancelling_an_order_takes_the_cancellation_back_never_a_write_before_it(chat):
+    chat.say("amy", "卖了可颂3个")   # an earlier write, which 撤销 after a cancellation must leave alone
+    sold = chat.stock()
+    chat.say("amy", "盒马订可颂50个,明天提货")
+    chat.say("amy", "取消订单1")
+    assert chat.export("bookings") == []   # cancelled: its booking freed
+    back = texts(chat.say("amy", "撤销"))
+    assert back == "↩️ 已撤销取消:客户订单 #1(盒马 可颂 50个 2026-06-16)恢复为「待提货」。"
+    assert chat.stock() == sold and [o["status"] for o in sale_orders(chat)] == ["open"]
+    [booking] = chat.export("bookings")   # booked again for its day
+    assert (booking["sku"], float(booking["qty"]), booking["order_id"]) == ("B09", 50, 1)
+    chat.say("zhou", "向光明订牛奶2箱")
+    chat.say("zhou", "取消订单2")
+    assert "采购单 #2" in texts(chat.say("zhou", "撤销")) and chat.stock() == sold
+    assert "采购单 #2" in texts(chat.say("zhou", "哪些采购单还没到"))
+    chat.say("zhou", "可颂的配方:高筋面粉50克,黄油25克,鸡蛋半个")
+    chat.press("zhou", "确认")
+    chat.say("zhou", "开工单:可颂100个")
+    chat.say("zhou", "取消工单3")   # not started: nothing moved, 撤销 plans it again
+    assert "工单 #3" in texts(chat.say("zhou", "撤销")) and "#3 可颂 0/100个 · 待开工" in texts(chat.say("zhou", "工单"))
+    assert chat.stock() == sold

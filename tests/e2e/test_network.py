@@ -125,6 +125,7 @@ def test_a_change_and_a_cancellation_reach_the_supplier_and_a_link_ended_stops_t
     assert "✏️ 老街餐饮改了采购单 #1" in changed and "牛腩 15公斤,06-16 要货" in changed
     assert net.tick("zhangji") == ""   # applied once: nothing more comes of the same message
     net.say("default", "liu", "取消订单1")
+    assert "不能撤销" in net.say("default", "liu", "撤销")   # (the supplier hears of it: it cancels its own)
     assert "🚫 老街餐饮取消了采购单 #1" in net.tick("zhangji")
     assert "没有未完成的老街餐饮客户订单" in net.say("zhangji", "xiaozhao", "老街餐饮的订单")
     assert "🔌 已断开和张记肉业的库管网络连接" in net.say("default", "liu", "断开和张记的联网")
