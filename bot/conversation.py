@@ -526,6 +526,8 @@ class Conversation:
                 self._order_topic(uow, turn, purchasing.take_order(uow, turn, cmd, t=self.t))
         elif isinstance(cmd, commands.Undo) and cmd.of is not None:   # 撤销昨天收的牛奶: that write, found
             self._earlier(uow, turn, cmd, confirmed=confirmed)
+        elif isinstance(cmd, commands.Undo) and cmd.batch is not None and confirmed:   # (an old one, asked first)
+            self._undo(uow, turn, cmd.batch)
         elif isinstance(cmd, commands.Undo):
             last = uow.stock.last_batch(user.username)
             kinds = {m.kind.value for m in uow.stock.batch(last)} if last and cmd.kinds else set()
@@ -541,6 +543,12 @@ class Conversation:
                                                                  turn.lang)),
                            [[Button(self.t("btn.undo_earlier", turn.lang), f"undo:{earlier}"),
                              Button(self.t("btn.keep", turn.lang), "keep:")]])
+                return
+            when = _batch_time(last, turn.now.tzinfo)
+            if last is not None and when is not None and turn.now - when > RECENT:   # not a slip just made: ask
+                self._ask(uow, turn, replace(cmd, batch=last), self.t(
+                    "undo_old", turn.lang, when=f"{when:%m-%d %H:%M}",
+                    summary=replies.moves_summary(uow.stock.batch(last), self._catalog, self.t, turn.lang)))
                 return
             self._undo(uow, turn)
         elif isinstance(cmd, commands.Correct) and cmd.of is not None:   # 把昨天卖的可乐改成3箱: that write, found
@@ -2096,10 +2104,7 @@ class Conversation:
             return context.Recent(movement="order", skus=tuple(dict.fromkeys(ln.sku for ln in placed.lines)),
                                   order=placed.id)
         batch = uow.stock.last_batch(turn.user.username)   # (read only when no order or payment is in view)
-        try:
-            when = datetime.strptime((batch or "")[:14], "%Y%m%d%H%M%S").replace(tzinfo=turn.now.tzinfo)
-        except ValueError:
-            when = None
+        when = _batch_time(batch, turn.now.tzinfo)
         if topic is not None and (when is None or datetime.fromisoformat(str(topic["at"])) >= when):
             return context.Recent(movement="", skus=(str(topic["sku"]),))
         if when is None or not timedelta(0) <= turn.now - when <= RECENT:
@@ -2457,3 +2462,11 @@ def _corrected_from(uow: UnitOfWork, batch: str) -> str | None:
 
 def _batch(now: datetime) -> str:
     return f"{now:%Y%m%d%H%M%S}-{secrets.token_hex(3)}"
+
+
+def _batch_time(batch: str | None, tz: Any) -> datetime | None:
+    """When a write of ours was made, read from its batch (None: none, or a batch of another making: an import)."""
+    try:
+        return datetime.strptime((batch or "")[:14], "%Y%m%d%H%M%S").replace(tzinfo=tz)
+    except ValueError:
+        return None

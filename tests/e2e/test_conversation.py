@@ -411,3 +411,19 @@ def test_customers_are_ranked_by_what_they_took(tmp_path, monkeypatch):
     out = texts(phone.say("xm", "哪个客户拿充电头最多")).splitlines()    # one product: by its quantity
     assert out[1].startswith("1. 李总:20个") and out[2].startswith("2. 王记手机店:10个"), out
     assert "没有记到客户名下" in texts(phone.say("xm", "上个月客户排行"))
+
+
+def test_a_bare_undo_of_a_write_made_a_while_ago_is_asked_first_and_a_fresh_slip_is_undone_at_once(chat):
+    start = chat.stock()
+    chat.say("amy", "卖了可颂3个")
+    chat.send(at="2026-06-15T13:00:00+08:00")   # four hours on: 撤销 is no slip just made
+    asked = texts(chat.say("amy", "撤销"))
+    assert asked == "你最近的一笔是 06-15 09:00 的「可颂 3个」,已经过了一阵子。确定撤销它吗?"
+    assert chat.stock()["XH:B09"] == start["XH:B09"] - 3   # asked: nothing undone yet
+    assert "↩️ 已撤销:可颂 3个" in texts(chat.press("amy", "确认")) and chat.stock() == start
+    chat.say("amy", "卖了可颂2个")
+    assert "↩️ 已撤销:可颂 2个" in texts(chat.say("amy", "撤销"))   # minutes ago: at once
+    chat.say("amy", "卖了可颂1个")
+    chat.send(at="2026-06-16T09:00:00+08:00")
+    chat.say("amy", "撤销")
+    assert "确定" not in texts(chat.press("amy", "取消")) and chat.stock()["XH:B09"] == start["XH:B09"] - 1
