@@ -545,9 +545,13 @@ class Conversation:
                              Button(self.t("btn.keep", turn.lang), "keep:")]])
                 return
             when = _batch_time(last, turn.now.tzinfo)
-            if last is not None and when is not None and turn.now - when > RECENT:   # not a slip just made: ask
+            acted = uow.chat.last_action_at(user.username) if last is not None and when is not None else None
+            # not a slip just made (an old write, or something else changed since it: a price, a rule): asked first
+            if last is not None and when is not None and (turn.now - when > RECENT or (
+                    acted is not None and acted >= when + timedelta(seconds=1))):
                 self._ask(uow, turn, replace(cmd, batch=last), self.t(
-                    "undo_old", turn.lang, when=f"{when:%m-%d %H:%M}",
+                    "undo_old" if turn.now - when > RECENT else "undo_after_other", turn.lang,
+                    when=f"{when:%m-%d %H:%M}",
                     summary=replies.moves_summary(uow.stock.batch(last), self._catalog, self.t, turn.lang)))
                 return
             self._undo(uow, turn)

@@ -980,6 +980,11 @@ class ChatRepo(_Repo):
         return _walk(self.s, self.tid, _AUDIT, _audit_of, chain.Walker(linker=chain.link_audit), head=(count, head),
                      chunk=chunk)
 
+    def last_action_at(self, actor: str) -> datetime | None:
+        """When ``actor`` last changed something the audit trail keeps (a price, a rule, an approval …)."""
+        return self.s.execute(select(func.max(t.Audit.at)).where(t.Audit.tenant_id == self.tid,
+                                                                 t.Audit.actor == actor)).scalar()
+
     def audit_where(self, action: str, key: str, value: str) -> dict[str, Any] | None:
         """The newest ``action`` audit whose detail has ``key`` = ``value`` (the JSON read in SQL, however old)."""
         r = self.s.execute(select(t.Audit.detail).where(

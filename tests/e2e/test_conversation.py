@@ -427,3 +427,18 @@ def test_a_bare_undo_of_a_write_made_a_while_ago_is_asked_first_and_a_fresh_slip
     chat.send(at="2026-06-16T09:00:00+08:00")
     chat.say("amy", "撤销")
     assert "确定" not in texts(chat.press("amy", "取消")) and chat.stock()["XH:B09"] == start["XH:B09"] - 1
+
+
+def test_a_bare_undo_after_changing_something_else_asks_before_it_takes_back_the_stock_record_before(chat):
+    start = chat.stock()
+    chat.say("zhou", "卖了可颂3个")
+    chat.send(at="2026-06-15T09:05:00+08:00")
+    chat.say("amy", "卖了可颂1个")   # (another's write: never zhou's to undo)
+    chat.say("zhou", "可颂售价改为15元")
+    chat.press("zhou", "确认")   # something else changed after the sale (audited)
+    asked = texts(chat.say("zhou", "撤销"))
+    assert asked.startswith("撤销只管库存记录:你最近一笔是 06-15 09:00 的「可颂 3个」") and "确定撤销这笔记录吗" in asked
+    assert chat.stock()["XH:B09"] == start["XH:B09"] - 4
+    chat.press("zhou", "确认")
+    assert chat.stock()["XH:B09"] == start["XH:B09"] - 1
+    assert "¥15.00" in texts(chat.say("zhou", "可颂售价多少"))   # (the price stays: 撤销 took back the record alone)
