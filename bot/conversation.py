@@ -799,6 +799,11 @@ class Conversation:
                 turn.reply(replies.tally(self.t, turn.lang, uow, people=people, now=turn.now,
                                          where=replies.loc_name(user.location, self._catalog)))
                 return
+            if cmd.kinds or cmd.sku:   # 今天谁报损了 · 牛腩是谁报损的: whose writes those were
+                turn.reply(replies.records_of(self.t, turn.lang, uow, actors=people, kinds=cmd.kinds, sku=cmd.sku,
+                                              days=(cmd.start, cmd.end) if cmd.start and cmd.end else None,
+                                              limit=cmd.limit, tz=turn.now.tzinfo, cat=self._catalog))
+                return
             turn.reply(replies.my_records(self.t, turn.lang, uow, user=user, limit=cmd.limit, tz=turn.now.tzinfo,
                                           cat=self._catalog, actors=people))
         elif isinstance(cmd, commands.RepeatPurchase):

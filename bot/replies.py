@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -1147,6 +1147,25 @@ def customer_account(t: Any, lang: str, uow: UnitOfWork, cmd: commands.CustomerQ
                      left=reports.money(limit - exposure)) if limit is not None
                    else t("account.credit_none", lang, exposure=reports.money(exposure))))
     out.append(purchasing.account_line(uow, t, lang, cmd.partner))   # since it began, with what it paid
+    return "\n".join(out)
+
+
+def records_of(t: Any, lang: str, uow: UnitOfWork, *, actors: list[str], kinds: Sequence[str], sku: str | None,
+               days: tuple[date, date] | None, limit: int, tz: Any, cat: context.Catalog | None) -> str:
+    """今天谁报损了 · 牛腩是谁报损的 · 昨天谁收的牛奶: the ``actors``' writes that stand of those move kinds (of ``sku``,
+    on those days), newest first, each naming who."""
+    first, last = days or (date(1900, 1, 1), date(9000, 1, 1))
+    start = datetime(first.year, first.month, first.day, tzinfo=tz)
+    end = datetime(last.year, last.month, last.day, tzinfo=tz) + timedelta(days=1)
+    found = {b: uow.stock.batch(b) for a in actors for b in uow.stock.batches_between(
+        a, start, end, kinds=kinds, sku=sku, limit=limit)}
+    if not found:
+        return str(t("records.none_filtered", lang))
+    names = {u.username: u.display_name for u in uow.catalog.users(everyone=True)}
+    out = [str(t("records.head_found", lang, n=min(len(found), limit)))]
+    for moves in sorted(found.values(), key=lambda ms: -max(m.id or 0 for m in ms))[:limit]:   # newest first
+        out.append(record_line(t, lang, moves, tz=tz, cat=cat,
+                               who=f" {names.get(moves[0].actor or '', moves[0].actor or '')}"))
     return "\n".join(out)
 
 

@@ -349,6 +349,12 @@ class MyRecords:
     who: tuple[str, ...] = ()
     store: bool = False
     tally: bool = False   # 今天谁没记账 · 今天谁记了账: each of the store's people, how many writes today, none named
+    # 今天谁报损了 · 牛腩是谁报损的 · 昨天谁收的牛奶: everyone's writes of those move kinds (of ``sku``, on days
+    # ``start`` .. ``end``), each naming who
+    kinds: tuple[str, ...] = ()
+    sku: str | None = None
+    start: date | None = None
+    end: date | None = None
 
 
 @dataclass(frozen=True)

@@ -296,6 +296,16 @@ class Parser:
             return commands.Parsed(commands.MyRecords(limit=min(int(numbers.value(n.group(1)) or 10), 50) if n else 10))
         if _WHO_RECORDED.fullmatch(bare):   # 今天谁没记账: each of the store's people, their writes today
             return commands.Parsed(commands.MyRecords(limit=20, store=True, tally=True))
+        who_did = _WHO_DID.fullmatch(bare)
+        if who_did is not None:   # 今天谁报损了 · 牛腩是谁报损的 · 昨天谁收的牛奶: whose writes those were
+            named = (who_did.group("pre") + who_did.group("post")).strip(" ,的")
+            sku = self._one_named(named, "product") if named else None
+            span = dates.past_span(who_did.group("when"), speaker.now) \
+                if who_did.group("when") and speaker is not None else None
+            if sku is not None or not named:
+                return commands.Parsed(commands.MyRecords(
+                    limit=20, store=True, kinds=tuple(k.value for k in _WHO_DID_KINDS[who_did.group("verb")]),
+                    sku=sku, start=span[0] if span else None, end=span[1] if span else None))
         theirs = _THEIR_RECORDS.fullmatch(bare)
         if theirs is not None:   # 小王今天记了什么 · 小王的记录 · 店里都记了什么 · 大家今天记了哪些
             head = theirs.group("who") or theirs.group("who2") or ""
@@ -2499,6 +2509,16 @@ _COMPARE = re.compile(r"对比|比较|比一下|比一比|(?:哪个|哪家)店(?
 _WHO_RECORDED = re.compile(r"(?:今天)?(?:有)?(?:谁|哪些人|哪个人?|哪位)(?:还|今天)?(?:没有?|没)(?:记账|记录|记|录入?|登记|报)(?:过|了)?[?吗呢]*"
                            r"|(?:今天)?(?:大家|每个人|员工们?|店员们?)(?:今天)?(?:都)?(?:记账|记录|记)(?:了)?(?:吗|没有?)[?]*"
                            r"|(?:今天)?(?:谁|哪些人)(?:记账|记录|记)了[?吗]*|(?:今天)?(?:各人|每个人|大家)(?:的)?(?:记录|记账)(?:情况|数量|笔数)")
+# 今天谁报损了 · 牛腩是谁报损的 · 昨天谁收的牛奶 · 可乐是谁卖的 · 这周谁领用了面粉
+_WHO_DID = re.compile(r"(?P<when>今天|今日|昨天|前天|这周|本周|这星期|上周|上星期|这个月|本月|上个月)?(?:的)?"
+                      r"(?P<pre>[^谁?]{0,12}?)(?:是)?谁(?P<verb>报的损|报损|扔|丢|收|进|入的库|入库|卖|领用|领|用|调拨|调|盘点|盘|退)"
+                      r"(?:掉)?(?:了|的|过)?(?P<post>[^?]{0,12}?)[?吗呢]*")
+_WHO_DID_KINDS = {
+    **{w: (ledger.MoveKind.SCRAP, ledger.MoveKind.COUNT_ADJUSTMENT) for w in ("报的损", "报损", "扔", "丢")},
+    **{w: (ledger.MoveKind.RECEIPT,) for w in ("收", "进", "入的库", "入库")},
+    "卖": (ledger.MoveKind.SALE,), **{w: (ledger.MoveKind.CONSUMPTION,) for w in ("领用", "领", "用")},
+    **{w: (ledger.MoveKind.TRANSFER_OUT, ledger.MoveKind.TRANSFER_IN) for w in ("调拨", "调")},
+    **{w: (ledger.MoveKind.COUNT_ADJUSTMENT,) for w in ("盘点", "盘")}, "退": (ledger.MoveKind.RETURN_TO_SUPPLIER, ledger.MoveKind.CUSTOMER_RETURN)}
 _THEIR_RECORDS = re.compile(r"(?P<who>[^,?]{1,12}?)(?:今天|刚才|最近)?(?:都)?(?:记|录)(?:了|过)(?:些)?(?:什么|哪些|啥|几笔|多少笔)[?]?"
                             r"|(?P<who2>[^,?]{1,12}?)的(?:记录|流水|操作记录)")
 # what is coming, asked (明天有什么货要到 · 这周要到的货 · 今天会到哪些货 · 明天团餐要提什么)

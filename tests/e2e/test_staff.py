@@ -75,3 +75,17 @@ def test_who_works_where_is_asked_and_who_left_is_shown_to_a_manager_only(demo):
     assert "南山店共 1 人" in out and "· 已停用:小王" in out, out
     assert "已停用" not in texts(demo.say("xiaoli", "员工名单"))           # staff: the colleagues here, no more
     assert "小王的账号已停用(原是南山店店员)" in texts(demo.say("boss", "小王是哪个店的"))
+
+
+def test_a_manager_asks_who_recorded_a_kind_of_write_and_hears_each_with_its_person(demo):
+    demo.say("xiaowang", "报损:牛腩2斤")
+    demo.say("liu", "番茄坏了3公斤")
+    demo.say("xiaowang", "卖了可乐3瓶")
+    demo.say("xiaowang", "报损:鸡翅1斤")
+    demo.say("xiaowang", "撤销")   # undone: not one of them
+    who = texts(demo.say("liu", "今天谁报损了"))
+    assert who == "🗒 找到 2 笔记录(新的在前):\n· 06-15 09:00 刘店长 报损(南山店):番茄 3公斤\n· 06-15 09:00 小王 报损(南山店):牛腩 2斤"
+    assert texts(demo.say("liu", "牛腩是谁报损的")).endswith("· 06-15 09:00 小王 报损(南山店):牛腩 2斤")
+    assert "小王 销售(南山店):可乐 3瓶" in texts(demo.say("liu", "可乐是谁卖的"))
+    assert texts(demo.say("liu", "昨天谁报损了")) == "没有找到这样的记录(已撤销的不算)。"
+    assert texts(demo.say("xiaowang", "今天谁报损了")) == "你的角色没有这个权限。"   # (others' records: a manager's)

@@ -134,6 +134,9 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
               "lead_time_days": c.lead_time_days}
     elif isinstance(c, commands.MyRecords) and (c.who or c.store):
         d |= {"intent": "myrecords", "who": list(c.who), "store": c.store} | ({"tally": True} if c.tally else {})
+        if c.kinds or c.sku or c.start:   # (今天谁报损了: whose writes of a kind, product, days)
+            d |= {"kinds": list(c.kinds), "sku": c.sku, "start": str(c.start) if c.start else None,
+                  "end": str(c.end) if c.end else None}
     elif isinstance(c, commands.Relay):
         d |= {"intent": "relay", "to": list(c.to), "message": c.text}
     elif isinstance(c, commands.StartCount):
