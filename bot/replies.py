@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from bot.messages import Button
-from domain import bom, catalog, commands, ledger, orders, production, services, trace, units
+from domain import bom, catalog, commands, errors, ledger, orders, production, services, trace, units
 from nlu import answers, context, render
 from workflows import backtest, coldchain, metrics, purchasing, reports
 from workflows import production as work
@@ -1205,6 +1205,77 @@ def tally(t: Any, lang: str, uow: UnitOfWork, *, people: list[str], now: datetim
     out += [str(t("tally.line", lang, who=who, n=n, last=last)) for n, who, last in sorted(done, key=lambda r: -r[0])]
     if idle:
         out.append(str(t("tally.none", lang, people="、".join(idle))))
+    return "\n".join(out)
+
+
+CARD_LINES = 40   # a card longer than this shows its latest lines (the balance before them said)
+
+
+def stock_card(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockCard, *, user: catalog.User, now: datetime,
+               cat: context.Catalog | None) -> str:
+    """牛腩的进出记录: the product's ins and outs at the store on the days asked, oldest first, each with who (or whom)
+    and the balance after it, between the balance before the first day and at the end of the last (a write undone
+    on those days shows neither itself nor its undoing). 今天的进出明细: every product's writes there, newest first."""
+    here = cmd.location or user.location
+    if here is None:
+        raise errors.BadInput(code="no_location")
+    tz = now.tzinfo
+    start = datetime(cmd.start.year, cmd.start.month, cmd.start.day, tzinfo=tz)
+    end = datetime(cmd.end.year, cmd.end.month, cmd.end.day, tzinfo=tz) + timedelta(days=1)
+    moves = uow.stock.moves_at(here, since=start, sku=cmd.sku)
+    inside = [m for m in moves if m.at < end]
+    ids = {m.id for m in inside}
+    undone = {m.reverses for m in inside if m.reverses in ids}
+    shown = [m for m in inside if m.id not in undone and m.reverses not in undone]   # (pairs within the days: gone)
+    span = on_days(lang, cmd.start, cmd.end)
+    where = loc_name(here, cat)
+    names = {u.username: u.display_name for u in uow.catalog.users(everyone=True)}
+
+    def who(m: ledger.Move) -> str:   # (an opening balance imported: no one's)
+        return partner_name(m.partner, cat) or ("" if m.kind == ledger.MoveKind.OPENING
+                                                 else names.get(m.actor or "", m.actor or ""))
+
+    if cmd.sku is None:
+        batches: dict[str, list[ledger.Move]] = {}
+        for m in shown:
+            batches.setdefault(m.batch, []).append(m)
+        if not batches:
+            return str(t("card.none_all", lang, location=where, span=span))
+        latest = sorted(batches.values(), key=lambda ms: -max(m.id or 0 for m in ms))
+        out = [str(t("card.head_all", lang, location=where, span=span, n=len(latest)))]
+        out += [record_line(t, lang, ms, tz=tz, cat=cat, who=f" {names.get(ms[0].actor or '', ms[0].actor or '')}")
+                for ms in latest[:CARD_LINES]]
+        if len(latest) > CARD_LINES:
+            out.append(str(t("card.more", lang, n=len(latest) - CARD_LINES)))
+        return "\n".join(out)
+
+    def delta(m: ledger.Move) -> Decimal:
+        return sum((d for loc, d in m.deltas() if loc == here), Decimal(0))
+
+    opening = uow.stock.on_hand(here, cmd.sku) - sum((delta(m) for m in moves), Decimal(0))
+    balance, came, went = opening, Decimal(0), Decimal(0)
+    rows: list[str] = []
+    for m in inside:
+        d = delta(m)
+        balance += d
+        if m in shown and d:
+            came, went = (came + d, went) if d > 0 else (came, went - d)
+            kind = "issue_back" if m.kind == ledger.MoveKind.ISSUE and production.wip_of(m.dst) is None else m.kind.value
+            rows.append(str(t("card.line", lang, at=f"{m.at.astimezone(tz):%m-%d %H:%M}", kind=t(f"move_kind.{kind}", lang),
+                              qty=("+" if d > 0 else "−") + qty_text(cat, cmd.sku, abs(d)),
+                              who=f" {who(m)}" if who(m) else "",
+                              balance=qty_text(cat, cmd.sku, balance))))
+    product = pname(cat, cmd.sku)
+    if not rows:
+        return str(t("card.none", lang, location=where, product=product, span=span,
+                     balance=qty_text(cat, cmd.sku, balance)))
+    out = [str(t("card.head", lang, location=where, product=product, span=span,
+                 opening=qty_text(cat, cmd.sku, opening)))]
+    if len(rows) > CARD_LINES:
+        out.append(str(t("card.earlier", lang, n=len(rows) - CARD_LINES)))
+    out += rows[-CARD_LINES:]
+    out.append(str(t("card.tail", lang, balance=qty_text(cat, cmd.sku, balance), came=qty_text(cat, cmd.sku, came),
+                     went=qty_text(cat, cmd.sku, went))))
     return "\n".join(out)
 
 

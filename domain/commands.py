@@ -476,6 +476,16 @@ class SalesQuery:
 
 
 @dataclass(frozen=True)
+class StockCard:
+    """牛腩的进出记录 · 牛腩这周的台账 (``sku``: its ins and outs at the store with the balance after each, days
+    ``start`` .. ``end``) · 今天的进出明细 (no ``sku``: every product's writes there)."""
+    start: date
+    end: date
+    sku: str | None = None
+    location: str | None = None
+
+
+@dataclass(frozen=True)
 class MovesQuery:
     """这周牛奶用了多少 · 本月报损多少 · 昨天扔了什么: what left the store on days ``start`` .. ``end`` (inclusive) as
     ``kind`` "consumption" (used) or "scrap" (spoiled, and what counts found missing); no ``sku``: every product."""
@@ -708,7 +718,7 @@ class Batch:
 Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | Export | ProductField
            | SetProduct | SetProducts | SetPack | SetPartner | AddProduct
            | RepeatPurchase | RetireProduct | Bookings | MovesQuery | ShipTransfer | RecordPayment | VoidPayment | StartCount | FinishCount | AddPartner | Relay | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
-           | SalesQuery | PurchaseQuery | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Network | SetUser | StaffQuery | OwedQuery | SetRecipe | SetSubstitute | SetOperations | MakeOrder | WorkStep | WorkOrders | WorkCenter | CenterLoad | PlanMaterials | PlaceMany | Utilization | TraceLot | LedgerCheck | Help
+           | SalesQuery | PurchaseQuery | StockCard | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Network | SetUser | StaffQuery | OwedQuery | SetRecipe | SetSubstitute | SetOperations | MakeOrder | WorkStep | WorkOrders | WorkCenter | CenterLoad | PlanMaterials | PlaceMany | Utilization | TraceLot | LedgerCheck | Help
            | SmallTalk)
 
 

@@ -618,6 +618,17 @@ class Parser:
         return commands.Clarify("not_understood", detail="rule_id")
 
     # ------------------------------------------------------------ commands
+    def _stock_card(self, a: scan.Analysis, now: dt.datetime) -> Result:
+        """牛腩的进出记录 · 牛腩这周的台账 · 今天的进出明细: a product's ins and outs with the balance after each (the last
+        7 days unless a period is named), or every product's at the store (today unless named)."""
+        named = list(dict.fromkeys(e.codes[0] for e in a.of("product") if len(e.codes) == 1))
+        if len(named) > 1:   # (牛腩和牛腱的台账: one card at a time)
+            return commands.Clarify("card_one", detail="、".join(self.lex.product(s).name for s in named))
+        today = now.date()
+        span = dates.past_span(a.s, now) or ((today - dt.timedelta(days=6), today) if named else (today, today))
+        return commands.Parsed(commands.StockCard(sku=named[0] if named else None, start=span[0], end=span[1],
+                                                  location=self._location(a)))
+
     def _command(self, a: scan.Analysis, speaker: context.Speaker, *, whole: bool = True) -> Result:
         m = a.masked
         supplier = [p for p in a.of("partner") if self.lex.partners[p.codes[0]].kind.value == "supplier"]
@@ -661,6 +672,9 @@ class Parser:
             return paid
         if intents.INVITE.search(a.s) and not a.qtys:
             return self._invite(a.s)
+        if _CARD_Q.search(a.s) and not intents.EXPORT.search(a.s) \
+                and not [q for q in a.qtys if not _SPAN_AFTER.match(a.s, q.end)]:   # (导出…出入库明细: a file)
+            return self._stock_card(a, speaker.now)
         dish = self._dish(a)
         if dish:
             return commands.Clarify("dish", mention=dish)
@@ -2510,6 +2524,9 @@ _WHO_RECORDED = re.compile(r"(?:今天)?(?:有)?(?:谁|哪些人|哪个人?|哪�
                            r"|(?:今天)?(?:大家|每个人|员工们?|店员们?)(?:今天)?(?:都)?(?:记账|记录|记)(?:了)?(?:吗|没有?)[?]*"
                            r"|(?:今天)?(?:谁|哪些人)(?:记账|记录|记)了[?吗]*|(?:今天)?(?:各人|每个人|大家)(?:的)?(?:记录|记账)(?:情况|数量|笔数)")
 # 今天谁报损了 · 牛腩是谁报损的 · 昨天谁收的牛奶 · 可乐是谁卖的 · 这周谁领用了面粉
+# 牛腩的进出记录 · 牛腩台账 · 今天的进出明细 · 这周的出入库记录 · 牛腩的库存卡 (a product's ins and outs, each with the balance)
+_CARD_Q = re.compile(r"进出(?:记录|明细|流水|账|情况)|出入库?(?:的)?(?:记录|明细|流水|情况)|收发(?:记录|明细)|台账|明细账|库存卡"
+                     r"|库存(?:流水|明细账?|变动)")
 _WHO_DID = re.compile(r"(?P<when>今天|今日|昨天|前天|这周|本周|这星期|上周|上星期|这个月|本月|上个月)?(?:的)?"
                       r"(?P<pre>[^谁?]{0,12}?)(?:是)?谁(?P<verb>报的损|报损|扔|丢|收|进|入的库|入库|卖|领用|领|用|调拨|调|盘点|盘|退)"
                       r"(?:掉)?(?:了|的|过)?(?P<post>[^?]{0,12}?)[?吗呢]*")

@@ -606,6 +606,14 @@ class StockRepo(_Repo):
                               .order_by(t.Move.id.desc()).limit(limit)).scalars()
         return [move_of(r) for r in rows]
 
+    def moves_at(self, location: str, *, since: datetime, sku: str | None = None) -> list[ledger.Move]:
+        """Every move into or out of ``location`` at ``since`` or later (of ``sku``), undoings included, oldest first."""
+        stmt = select(t.Move).where(t.Move.tenant_id == self.tid, t.Move.at >= since,
+                                    or_(t.Move.src == location, t.Move.dst == location))
+        if sku is not None:
+            stmt = stmt.where(t.Move.sku == sku)
+        return [move_of(r) for r in self.s.execute(stmt.order_by(t.Move.id)).scalars()]
+
     def recent_moves(self, sku: str, *, limit: int = 30) -> list[ledger.Move]:
         rows = self.s.execute(select(t.Move).where(t.Move.tenant_id == self.tid, t.Move.sku == sku,
                                                    t.Move.reverses.is_(None))

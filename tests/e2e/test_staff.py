@@ -89,3 +89,27 @@ def test_a_manager_asks_who_recorded_a_kind_of_write_and_hears_each_with_its_per
     assert "小王 销售(南山店):可乐 3瓶" in texts(demo.say("liu", "可乐是谁卖的"))
     assert texts(demo.say("liu", "昨天谁报损了")) == "没有找到这样的记录(已撤销的不算)。"
     assert texts(demo.say("xiaowang", "今天谁报损了")) == "你的角色没有这个权限。"   # (others' records: a manager's)
+
+
+def test_a_products_card_lists_its_ins_and_outs_at_the_store_with_the_balance_after_each(demo):
+    demo.say("xiaowang", "收到牛腩20斤,张记送的")
+    demo.say("liu", "卖了牛腩5斤")
+    demo.say("xiaowang", "报损:牛腩2斤")
+    demo.say("xiaowang", "卖了牛腩3斤")
+    demo.say("xiaowang", "撤销")   # undone the same day: neither it nor its undoing is a line
+    demo.say("liu", "从南山店调10斤牛腩到福田店")
+    card = texts(demo.say("liu", "牛腩的进出记录")).split("\n")
+    assert card == ["📒 南山店牛腩进出(6月9日–6月15日):", "期初 0斤",
+                    "· 06-15 09:00 期初 +42斤(2箱+2) → 结存 42斤(2箱+2)",
+                    "· 06-15 09:00 入库 +20斤(1箱) 张记肉业 → 结存 62斤(3箱+2)",
+                    "· 06-15 09:00 销售 −5斤 刘店长 → 结存 57斤(2箱+17)",
+                    "· 06-15 09:00 报损 −2斤 小王 → 结存 55斤(2箱+15)",
+                    "· 06-15 09:00 调拨 −10斤 刘店长 → 结存 45斤(2箱+5)",
+                    "期末 45斤(2箱+5)(入 62斤(3箱+2),出 17斤)"]
+    assert demo.stock()["NS:P001"] == 45   # (the card's closing is the books')
+    there = texts(demo.say("liu", "福田店牛腩的进出记录"))
+    assert "· 06-15 09:00 调入 +10斤 刘店长 → 结存 52斤(2箱+12)" in there
+    assert texts(demo.say("liu", "上个月牛腩的台账")) == "📒 南山店牛腩 5月1日–5月31日没有进出,结存 0斤。"
+    day = texts(demo.say("liu", "今天的进出明细")).split("\n")
+    assert day[0] == "📒 南山店6月15日的进出(5 笔,新的在前):" and day[1] == "· 06-15 09:00 刘店长 调拨(南山店):牛腩 10斤"
+    assert "一次看一种商品" in texts(demo.say("liu", "牛腩和牛腱的台账"))
