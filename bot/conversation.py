@@ -822,6 +822,9 @@ class Conversation:
         elif isinstance(cmd, commands.SalesQuery):
             self._require(user, "query")
             turn.reply(replies.sales(self.t, turn.lang, uow, cmd, user=user, now=turn.now, cat=self._catalog))
+        elif isinstance(cmd, commands.CatalogGaps):   # 哪些商品没有售价: what the catalog still lacks
+            self._require(user, "query")
+            turn.reply(replies.catalog_gaps(self.t, turn.lang, uow.catalog.products(), cmd.field))
         elif isinstance(cmd, commands.StockCard):   # 牛腩的进出记录 · 今天的进出明细
             self._require(user, "query")
             turn.reply(replies.stock_card(self.t, turn.lang, uow, cmd, user=user, now=turn.now, cat=self._catalog))

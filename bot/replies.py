@@ -1208,6 +1208,19 @@ def tally(t: Any, lang: str, uow: UnitOfWork, *, people: list[str], now: datetim
     return "\n".join(out)
 
 
+def catalog_gaps(t: Any, lang: str, products: Sequence[catalog.Product], field: str) -> str:
+    """哪些商品没有售价: the products still carried without that field (a safety stock of 0: none), with how to set
+    it; or that every one has it."""
+    name = t(f"gaps.field.{field}", lang)
+    lacking = [p.name for p in products if p.active and not p.is_service
+               and (getattr(p, field) is None or (field == "safety_stock" and not p.safety_stock))]
+    if not lacking:
+        return str(t("gaps.none", lang, field=name))
+    shown = "、".join(lacking[:60]) + (str(t("gaps.more", lang, n=len(lacking) - 60)) if len(lacking) > 60 else "")
+    return str(t("gaps.list", lang, field=name, n=len(lacking), items=shown,
+                 example=t(f"gaps.how.{field}", lang, product=lacking[0])))
+
+
 CARD_LINES = 40   # a card longer than this shows its latest lines (the balance before them said)
 
 

@@ -476,6 +476,13 @@ class SalesQuery:
 
 
 @dataclass(frozen=True)
+class CatalogGaps:
+    """哪些商品没有售价 · 还有哪些没设安全库存: the catalog's products (still carried) without that ``field`` set
+    (a catalog.Product field: unit_price, unit_cost, safety_stock, shelf_life_days, supplier, moq, lead_time_days)."""
+    field: str
+
+
+@dataclass(frozen=True)
 class StockCard:
     """牛腩的进出记录 · 牛腩这周的台账 (``sku``: its ins and outs at the store with the balance after each, days
     ``start`` .. ``end``) · 今天的进出明细 (no ``sku``: every product's writes there)."""
@@ -718,7 +725,7 @@ class Batch:
 Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | Export | ProductField
            | SetProduct | SetProducts | SetPack | SetPartner | AddProduct
            | RepeatPurchase | RetireProduct | Bookings | MovesQuery | ShipTransfer | RecordPayment | VoidPayment | StartCount | FinishCount | AddPartner | Relay | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
-           | SalesQuery | PurchaseQuery | StockCard | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Network | SetUser | StaffQuery | OwedQuery | SetRecipe | SetSubstitute | SetOperations | MakeOrder | WorkStep | WorkOrders | WorkCenter | CenterLoad | PlanMaterials | PlaceMany | Utilization | TraceLot | LedgerCheck | Help
+           | SalesQuery | PurchaseQuery | StockCard | CatalogGaps | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Network | SetUser | StaffQuery | OwedQuery | SetRecipe | SetSubstitute | SetOperations | MakeOrder | WorkStep | WorkOrders | WorkCenter | CenterLoad | PlanMaterials | PlaceMany | Utilization | TraceLot | LedgerCheck | Help
            | SmallTalk)
 
 

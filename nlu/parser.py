@@ -294,6 +294,11 @@ class Parser:
         if intents.MY_RECORDS.match(bare):   # 刚才记了什么 · 最近10条记录
             n = re.search(r"(\d+|[一二两三四五六七八九十]+)(?:条|笔)", bare)
             return commands.Parsed(commands.MyRecords(limit=min(int(numbers.value(n.group(1)) or 10), 50) if n else 10))
+        gaps = _GAPS.fullmatch(bare)
+        if gaps is not None:   # 哪些商品没有售价: what the catalog still lacks
+            field = intents.FIELDS[gaps.group("f") or gaps.group("f2")]
+            if field in _GAP_FIELDS:
+                return commands.Parsed(commands.CatalogGaps(field))
         if _WHO_RECORDED.fullmatch(bare):   # 今天谁没记账: each of the store's people, their writes today
             return commands.Parsed(commands.MyRecords(limit=20, store=True, tally=True))
         who_did = _WHO_DID.fullmatch(bare)
@@ -1599,7 +1604,8 @@ class Parser:
         if who is not None:
             username = self._one_named(who, "user")
             return commands.Parsed(commands.StaffQuery(username=username)) if username else None
-        where = next((said[k] for k in ("where", "where2", "where3", "where4") if k in said), "").removesuffix("的")
+        where = next((said[k] for k in ("where", "where2", "where3", "where4", "where5") if k in said),
+                     "").removesuffix("的")
         ours = where in ("我们", "店里", "公司", "我们店", "我们公司", "咱们", "咱们店", "全部", "所有")
         location = self._one_named(where, "location") if where and not ours else None
         if where and location is None and not ours:
@@ -2524,6 +2530,13 @@ _WHO_RECORDED = re.compile(r"(?:今天)?(?:有)?(?:谁|哪些人|哪个人?|哪�
                            r"|(?:今天)?(?:大家|每个人|员工们?|店员们?)(?:今天)?(?:都)?(?:记账|记录|记)(?:了)?(?:吗|没有?)[?]*"
                            r"|(?:今天)?(?:谁|哪些人)(?:记账|记录|记)了[?吗]*|(?:今天)?(?:各人|每个人|大家)(?:的)?(?:记录|记账)(?:情况|数量|笔数)")
 # 今天谁报损了 · 牛腩是谁报损的 · 昨天谁收的牛奶 · 可乐是谁卖的 · 这周谁领用了面粉
+# 哪些商品没有售价 · 还有哪些没设安全库存 · 没有进价的商品 (what the catalog still lacks)
+_GAP_WORDS = "售价|卖价|零售价|价格|进价|成本价|采购价|进货价|安全库存|保质期|供应商|供货商|起订量|交货期|到货天数"
+_GAPS = re.compile(r"(?:哪些|什么|有哪些|还有哪些|有没有)(?:商品|货|东西|产品)?(?:还)?(?:没有?|没|缺|未)(?:设置?|设定|填|录入?|定)?"
+                   r"(?:好)?(?P<f>" + _GAP_WORDS + r")(?:的)?(?:商品|货|东西)?[?吗呢]*"
+                   r"|(?:还)?(?:没有?|没|缺|未)(?:设置?|设定|填|录入?|定)?(?:好)?(?P<f2>" + _GAP_WORDS + r")的(?:商品|货|东西|产品)"
+                   r"(?:有哪些|是哪些|有什么)?[?吗呢]*")
+_GAP_FIELDS = ("unit_price", "unit_cost", "safety_stock", "shelf_life_days", "supplier", "moq", "lead_time_days")
 # 牛腩的进出记录 · 牛腩台账 · 今天的进出明细 · 这周的出入库记录 · 牛腩的库存卡 (a product's ins and outs, each with the balance)
 _CARD_Q = re.compile(r"进出(?:记录|明细|流水|账|情况)|出入库?(?:的)?(?:记录|明细|流水|情况)|收发(?:记录|明细)|台账|明细账|库存卡"
                      r"|库存(?:流水|明细账?|变动)")
@@ -2915,6 +2928,7 @@ _STAFF_ASKED = re.compile(
     r"|(?P<where2>[^,?\s]{2,8}?)?(?:有|一共有|总共有)?(?:几个|多少)(?:员工|人|同事)[?]?"
     r"|(?:员工|人员|同事)(?:名单|列表|有哪些|有谁|都有谁|有几个)[?]?"
     r"|谁是(?P<where3>[^,?\s]{2,8}?)?的?(?P<role>店长|采购员|采购|店员|管理员)[?]?"
+    r"|(?:谁|哪些人|有谁)(?:在|是)(?P<where5>[^,?\s]{2,8}?)(?:上班|工作|的人?|干活)(?:的)?[?]?"
     r"|(?P<where4>[^,?\s]{2,8}?)?的?(?P<role2>店长|采购员|采购|店员|管理员)是谁[?]?"
     r"|(?P<who>[^,?\s]{1,8}?)(?:是哪个店的|在哪个店|是哪家店的|在哪上班|是什么角色|是什么职位)[?]?")
 # a colleague's store, account or role (小王调到福田店了 · 小王离职了 · 停用小王的账号 · 恢复小王 · 把小王升为店长)

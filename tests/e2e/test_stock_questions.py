@@ -212,3 +212,15 @@ def test_how_a_product_is_counted_and_its_terms_are_answered_from_the_catalog(ch
     assert "可颂的单位:按个记;没有设置包装" in texts(chat.say("amy", "可颂什么单位"))
     assert "牛奶的保质期:7天" in texts(chat.say("amy", "牛奶保质期几天"))          # was: what expires
     assert texts(chat.say("amy", "牛奶一箱多少钱")).startswith("💰 全脂牛奶")         # a price, not a pack size
+
+
+def test_the_catalog_says_which_products_still_lack_a_field_and_how_to_set_it(chat):
+    lacking = texts(chat.say("amy", "哪些商品没有供应商"))
+    assert lacking.startswith("🔎 没有供应商的商品 10 个:全脂牛奶、") and "「全脂牛奶的供应商改成张记」" in lacking
+    chat.say("zhou", "全脂牛奶的供应商改成光明")
+    chat.press("zhou", "确认")
+    assert texts(chat.say("amy", "哪些商品没有供应商")).startswith("🔎 没有供应商的商品 9 个:")
+    chat.say("zhou", "可颂售价改为15元")
+    chat.press("zhou", "确认")
+    assert texts(chat.say("amy", "没有售价的商品")).startswith("🔎 没有售价的商品 9 个:全脂牛奶、")
+    assert texts(chat.say("amy", "哪些商品没设安全库存")) == "✅ 在售的商品都设了安全库存。"
