@@ -13,7 +13,7 @@ import secrets
 import statistics
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any, Protocol
 
@@ -822,6 +822,8 @@ class Conversation:
         elif isinstance(cmd, commands.SalesQuery):
             self._require(user, "query")
             turn.reply(replies.sales(self.t, turn.lang, uow, cmd, user=user, now=turn.now, cat=self._catalog))
+        elif isinstance(cmd, commands.EventDays):   # 6月20日店庆 · 取消周六的活动 · 最近有什么活动
+            self._event_days(uow, turn, cmd, confirmed=confirmed)
         elif isinstance(cmd, commands.CatalogGaps):   # 哪些商品没有售价: what the catalog still lacks
             self._require(user, "query")
             turn.reply(replies.catalog_gaps(self.t, turn.lang, uow.catalog.products(), cmd.field))
@@ -1829,6 +1831,46 @@ class Conversation:
         turn.reply(text, [[Button(self.t("btn.undo", turn.lang), f"undo:{actor.batch}")]] if done.plan.moves else None)
         if cmd.action == "cancel" and not done.plan.moves:   # (nothing moved: 撤销 next takes the cancellation back)
             self._just_cancelled(uow, turn, o.id or 0)
+
+    def _event_days(self, uow: UnitOfWork, turn: Turn, cmd: commands.EventDays, *, confirmed: bool) -> None:
+        """The company's event days (the calendar's, which the forecast learns an event's uplift from): listed (the
+        coming ones, the last few past), or set or cleared by a manager, shown first and audited."""
+        cal = dict(uow.catalog.settings().calendar or {})
+        events = {str(k): str(v) for k, v in (cal.get("events") or {}).items()}
+        today = turn.now.date().isoformat()
+        if cmd.action == "list":
+            self._require(turn.user, "query")
+            ahead = sorted((d, n) for d, n in events.items() if d >= today)
+            past = sorted(((d, n) for d, n in events.items() if d < today), reverse=True)[:5]
+            if not ahead and not past:
+                turn.reply(self.t("event.list_none", turn.lang))
+                return
+            lines = [self.t("event.list_head", turn.lang), *(
+                self.t("event.list_line", turn.lang, day=replies.on_day(turn.lang, date.fromisoformat(d)), name=n)
+                for d, n in ahead)] if ahead else [self.t("event.list_no_coming", turn.lang)]
+            if past:
+                lines.append(self.t("event.list_past", turn.lang, items="、".join(
+                    f"{replies.on_day(turn.lang, date.fromisoformat(d))} {n}" for d, n in past)))
+            turn.reply("\n".join(lines))
+            return
+        self._require(turn.user, "approve")
+        days = [d.isoformat() for d in cmd.days]
+        said = replies.on_days(turn.lang, cmd.days[0], cmd.days[-1])
+        if cmd.action == "clear" and not any(d in events for d in days):
+            turn.reply(self.t("event.none_there", turn.lang, days=said))
+            return
+        if not confirmed:
+            self._ask(uow, turn, cmd, self.t(f"event.ask_{cmd.action}", turn.lang, days=said, name=cmd.name))
+            return
+        for d in days:
+            if cmd.action == "set":
+                events[d] = cmd.name
+            else:
+                events.pop(d, None)
+        uow.catalog.set_tenant_setting("calendar", {**cal, "events": events})
+        uow.chat.audit(at=turn.now, actor=turn.user.username, action="calendar_events",
+                       detail={"action": cmd.action, "days": days, "name": cmd.name})
+        turn.reply(self.t(f"event.done_{cmd.action}", turn.lang, days=said, name=cmd.name))
 
     @staticmethod
     def _just_cancelled(uow: UnitOfWork, turn: Turn, order_id: int) -> None:

@@ -476,6 +476,15 @@ class SalesQuery:
 
 
 @dataclass(frozen=True)
+class EventDays:
+    """6月20日店庆 · 周六有促销活动 · 6月20日到22日做促销 (``action`` "set": those days the company's event days, named) ·
+    取消6月20日的活动 ("clear") · 最近有什么活动 ("list"): the calendar the forecast learns events' uplift from."""
+    action: str
+    days: tuple[date, ...] = ()
+    name: str = ""
+
+
+@dataclass(frozen=True)
 class CatalogGaps:
     """哪些商品没有售价 · 还有哪些没设安全库存: the catalog's products (still carried) without that ``field`` set
     (a catalog.Product field: unit_price, unit_cost, safety_stock, shelf_life_days, supplier, moq, lead_time_days)."""
@@ -725,7 +734,7 @@ class Batch:
 Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | Export | ProductField
            | SetProduct | SetProducts | SetPack | SetPartner | AddProduct
            | RepeatPurchase | RetireProduct | Bookings | MovesQuery | ShipTransfer | RecordPayment | VoidPayment | StartCount | FinishCount | AddPartner | Relay | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
-           | SalesQuery | PurchaseQuery | StockCard | CatalogGaps | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Network | SetUser | StaffQuery | OwedQuery | SetRecipe | SetSubstitute | SetOperations | MakeOrder | WorkStep | WorkOrders | WorkCenter | CenterLoad | PlanMaterials | PlaceMany | Utilization | TraceLot | LedgerCheck | Help
+           | SalesQuery | PurchaseQuery | StockCard | CatalogGaps | EventDays | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Network | SetUser | StaffQuery | OwedQuery | SetRecipe | SetSubstitute | SetOperations | MakeOrder | WorkStep | WorkOrders | WorkCenter | CenterLoad | PlanMaterials | PlaceMany | Utilization | TraceLot | LedgerCheck | Help
            | SmallTalk)
 
 

@@ -294,6 +294,9 @@ class Parser:
         if intents.MY_RECORDS.match(bare):   # 刚才记了什么 · 最近10条记录
             n = re.search(r"(\d+|[一二两三四五六七八九十]+)(?:条|笔)", bare)
             return commands.Parsed(commands.MyRecords(limit=min(int(numbers.value(n.group(1)) or 10), 50) if n else 10))
+        events = self._events(bare, speaker) if speaker is not None and _EVENT_HINT.search(bare) else None
+        if events is not None:   # 6月20日店庆 · 取消周六的活动 · 最近有什么活动
+            return events
         gaps = _GAPS.fullmatch(bare)
         if gaps is not None:   # 哪些商品没有售价: what the catalog still lacks
             field = intents.FIELDS[gaps.group("f") or gaps.group("f2")]
@@ -623,6 +626,38 @@ class Parser:
         return commands.Clarify("not_understood", detail="rule_id")
 
     # ------------------------------------------------------------ commands
+    def _events(self, s: str, speaker: context.Speaker) -> Result | None:
+        """6月20日店庆 · 周六有促销活动 · 6月20日到22日做促销 · 取消6月20日的活动 · 最近有什么活动: the company's event
+        days (a day or a span of up to a month), named by the kind of event; None: not about them."""
+        if _EVENT_LIST.fullmatch(s):
+            return commands.Parsed(commands.EventDays("list"))
+        first = dates.find(s, speaker.now)
+        if first is None:
+            return None
+        days = [first.when.date()]
+        rest = s[first.end:]
+        upto = re.match(r"\s*(?:到|至|~|-|—)\s*", rest)
+        second = dates.find(rest[upto.end():], speaker.now) if upto else None
+        dom = re.match(r"(\d{1,2})[日号]", rest[upto.end():]) if upto else None   # (6月20日到22日: of the same month)
+        last, took = (second.when.date(), second.end) if second is not None and second.start == 0 else (None, 0)
+        if last is None and dom is not None and 1 <= int(dom.group(1)) <= 31:
+            try:
+                last, took = days[0].replace(day=int(dom.group(1))), dom.end()
+            except ValueError:
+                return commands.Clarify("event_span", detail=s)
+        if upto is not None and last is not None:
+            if not 0 < (last - days[0]).days <= 31:
+                return commands.Clarify("event_span", detail=s)
+            days = [days[0] + dt.timedelta(days=i) for i in range((last - days[0]).days + 1)]
+            rest = rest[upto.end() + took:]
+        words = (s[:first.start] + rest).strip(" ,.")
+        cleared = _EVENT_CLEAR.search(words)
+        named = _EVENT_NAME.fullmatch(_EVENT_CLEAR.sub("", words).strip(" ,."))
+        if named is None:
+            return None
+        return commands.Parsed(commands.EventDays("clear" if cleared else "set", days=tuple(days),
+                                                  name=named.group("name")))
+
     def _stock_card(self, a: scan.Analysis, now: dt.datetime) -> Result:
         """牛腩的进出记录 · 牛腩这周的台账 · 今天的进出明细: a product's ins and outs with the balance after each (the last
         7 days unless a period is named), or every product's at the store (today unless named)."""
@@ -2530,6 +2565,15 @@ _WHO_RECORDED = re.compile(r"(?:今天)?(?:有)?(?:谁|哪些人|哪个人?|哪�
                            r"|(?:今天)?(?:大家|每个人|员工们?|店员们?)(?:今天)?(?:都)?(?:记账|记录|记)(?:了)?(?:吗|没有?)[?]*"
                            r"|(?:今天)?(?:谁|哪些人)(?:记账|记录|记)了[?吗]*|(?:今天)?(?:各人|每个人|大家)(?:的)?(?:记录|记账)(?:情况|数量|笔数)")
 # 今天谁报损了 · 牛腩是谁报损的 · 昨天谁收的牛奶 · 可乐是谁卖的 · 这周谁领用了面粉
+# the company's event days, which the forecast learns the uplift of (6月20日店庆 · 周六有促销活动 · 取消周六的活动)
+_EVENT_KINDS = ("店庆|周年庆|促销活动|促销|优惠活动|打折活动|打折|特卖|会员日|活动|婚宴|寿宴|宴席|团建|展会|庙会|音乐节|演唱会|比赛"
+                "|大型活动|开业活动|开业")
+_EVENT_HINT = re.compile(_EVENT_KINDS)
+_EVENT_NAME = re.compile(r"(?:的)?(?:有|要|搞|做|办|举办|开展|安排了?|是)?(?:个|一场|一次|一个)?(?P<name>" + _EVENT_KINDS + r")"
+                         r"(?:日|活动)?(?:了|哦|啊)?")
+_EVENT_CLEAR = re.compile(r"^(?:取消|删除|删掉|撤掉|去掉)|(?:取消了?|不搞了|不做了|不办了|不办|不搞|没了|改期了|延期了)$")
+_EVENT_LIST = re.compile(r"(?:最近|这个月|下个?月|接下来|以后)?(?:有)?(?:什么|哪些)(?:活动|促销)(?:日)?[?吗呢]*"
+                         r"|(?:活动|促销)(?:日历|安排|计划|日程|有哪些)[?]?")
 # 哪些商品没有售价 · 还有哪些没设安全库存 · 没有进价的商品 (what the catalog still lacks)
 _GAP_WORDS = "售价|卖价|零售价|价格|进价|成本价|采购价|进货价|安全库存|保质期|供应商|供货商|起订量|交货期|到货天数"
 _GAPS = re.compile(r"(?:哪些|什么|有哪些|还有哪些|有没有)(?:商品|货|东西|产品)?(?:还)?(?:没有?|没|缺|未)(?:设置?|设定|填|录入?|定)?"

@@ -147,6 +147,14 @@ class CatalogRepo(_Repo):
         r = self.location_row(code)
         return dict(r.settings or {}) if r else {}
 
+    def set_tenant_setting(self, key: str, value: Any) -> None:
+        """One of the company's settings (its calendar …), the others kept; None takes it away."""
+        r = self.tenant_row()
+        kept = {k: v for k, v in (r.settings or {}).items() if k != key}
+        r.settings = kept if value is None else {**kept, key: value}
+        self.s.add(r)
+        self.s.flush()
+
     def set_location_setting(self, code: str, key: str, value: Any) -> None:
         """One setting of a place (its work centers' hours, its jobs' times), the others kept."""
         r = self.location_row(code)

@@ -4,7 +4,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from adapters import forecast_port
-from tests.e2e.conftest import make_chat
+from tests.e2e.conftest import make_chat, texts
 from workflows import metrics
 
 NOW = datetime.fromisoformat("2026-06-15T09:00:00+08:00")   # a Monday
@@ -47,10 +47,10 @@ def test_the_forecast_reply_names_each_day_its_holiday_event_and_bookings(tmp_pa
     with uow() as u:
         u.history.upsert([{"day": (NOW.date() - timedelta(days=n)).isoformat(), "location": "XH", "sku": "B01",
                            "qty": Decimal(10 + n % 3)} for n in range(1, 61)])
-        row = u.catalog.tenant_row()
-        row.settings = {**(row.settings or {}), "calendar": {"events": {"2026-06-17": "店庆"}}}
-        u.catalog.s.add(row)
         u.commit()
+    assert "你的角色没有这个权限" in texts(chat.say("amy", "6月17日店庆"))   # (the calendar: a manager's)
+    assert "把 6月17日 记为活动日「店庆」吗" in texts(chat.say("zhou", "6月17日店庆"))
+    chat.press("zhou", "确认")
     chat.say("zhou", "6月20日中午有30人包场,要牛奶6升")
     chat.press("zhou", "确认")
     (reply,) = [m for m in chat.say("zhou", "牛奶未来一周预测") if m["to"] == "zhou"]
@@ -65,6 +65,19 @@ def test_the_forecast_reply_names_each_day_its_holiday_event_and_bookings(tmp_pa
     (english,) = [m for m in chat.say("zhou", "牛奶未来一周预测") if m["to"] == "zhou"]
     sat = next(x for x in english["text"].splitlines() if x.startswith("06-20"))
     assert sat.split()[1] == "Sat" and sat.endswith(" · Dragon Boat Festival · plus 6 升 booked")
+
+
+def test_event_days_are_set_listed_and_cleared_from_the_chat_and_audited(chat):
+    chat.say("zhou", "6月20日到22日做促销")
+    assert "📅 已把 6月20日–6月22日 记为活动日「促销」" in texts(chat.press("zhou", "确认"))
+    chat.say("zhou", "取消6月21日的促销")
+    chat.press("zhou", "确认")
+    assert texts(chat.say("amy", "最近有什么活动")) == "📅 接下来的活动日:\n· 6月20日 促销\n· 6月22日 促销"
+    assert texts(chat.say("zhou", "取消6月25日的活动")) == "6月25日没有记着活动日。"
+    with chat.container.uow(write=False) as u:
+        assert u.catalog.settings().calendar["events"] == {"2026-06-20": "促销", "2026-06-22": "促销"}
+        assert [a["action"] for a in u.chat.audits("calendar_events")] == ["clear", "set"]
+    assert "太长" in texts(chat.say("zhou", "6月20日到8月20日做促销"))
 
 
 def test_a_forecast_without_past_sales_says_so_and_a_short_history_is_called_rough(tmp_path, monkeypatch):
