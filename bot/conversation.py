@@ -822,6 +822,9 @@ class Conversation:
         elif isinstance(cmd, commands.SalesQuery):
             self._require(user, "query")
             turn.reply(replies.sales(self.t, turn.lang, uow, cmd, user=user, now=turn.now, cat=self._catalog))
+        elif isinstance(cmd, commands.Todo):   # 我该做什么 · 有什么待办: what waits for the speaker today
+            self._require(user, "query")
+            turn.reply(self._todo(uow, turn))
         elif isinstance(cmd, commands.EventDays):   # 6月20日店庆 · 取消周六的活动 · 最近有什么活动
             self._event_days(uow, turn, cmd, confirmed=confirmed)
         elif isinstance(cmd, commands.CatalogGaps):   # 哪些商品没有售价: what the catalog still lacks
@@ -1831,6 +1834,33 @@ class Conversation:
         turn.reply(text, [[Button(self.t("btn.undo", turn.lang), f"undo:{actor.batch}")]] if done.plan.moves else None)
         if cmd.action == "cancel" and not done.plan.moves:   # (nothing moved: 撤销 next takes the cancellation back)
             self._just_cancelled(uow, turn, o.id or 0)
+
+    def _todo(self, uow: UnitOfWork, turn: Turn) -> str:
+        """What waits for the speaker today at their store (every store for one without): orders for their decision
+        (a manager's), goods due in and customers' pickups due by today, transfers to send and to take in, work
+        orders due by today (or with no day)."""
+        here, tz, today = turn.user.location, turn.now.tzinfo, turn.now.date()
+
+        def due(o: orders.Order) -> bool:
+            return o.due is not None and o.due.astimezone(tz).date() <= today
+
+        def ours(o: orders.Order, at: str | None) -> bool:
+            return here is None or at == here
+
+        open_ = uow.orders.list(kinds=["purchase", "sale", "transfer", "production"],
+                                statuses=["open", "partial", "shipped"])
+        sections = [
+            ("todo.approve", self._awaiting_me(uow, turn.user) if turn.user.can("approve") else []),
+            ("todo.coming", [o for o in open_ if o.kind.value == "purchase" and ours(o, o.location) and due(o)]),
+            ("todo.pickup", [o for o in open_ if o.kind.value == "sale" and ours(o, o.location) and due(o)]),
+            ("todo.send", [o for o in open_ if o.kind.value == "transfer" and o.status.value == "open"
+                           and ours(o, o.source)]),
+            ("todo.take_in", [o for o in open_ if o.kind.value == "transfer" and o.status.value == "shipped"
+                              and ours(o, o.location)]),
+            ("todo.work", [o for o in open_ if o.kind.value == "production" and ours(o, o.location)
+                           and (o.due is None or due(o))])]
+        return replies.todo(self.t, turn.lang, sections, now=turn.now, cat=self._catalog,
+                            where=replies.loc_name(here, self._catalog) if here else self.t("work.everywhere", turn.lang))
 
     def _event_days(self, uow: UnitOfWork, turn: Turn, cmd: commands.EventDays, *, confirmed: bool) -> None:
         """The company's event days (the calendar's, which the forecast learns an event's uplift from): listed (the

@@ -367,6 +367,25 @@ def orders_listed(t: Any, lang: str, rows: list[orders.Order], *, now: datetime,
     return "\n".join(out)
 
 
+TODO_SHOWN = 5   # of each kind of thing waiting, the first few; the rest counted
+
+
+def todo(t: Any, lang: str, sections: Sequence[tuple[str, list[orders.Order]]], *, where: str, now: datetime,
+         cat: context.Catalog | None) -> str:
+    """我该做什么: what waits today, by kind (decisions, goods due in, customers' pickups, transfers to send and to take
+    in, work orders due), a line each for the first few; or that nothing does."""
+    shown = [(key, rows) for key, rows in sections if rows]
+    if not shown:
+        return str(t("todo.none", lang, where=where))
+    out = [str(t("todo.head", lang, where=where, date=f"{now:%m-%d}"))]
+    for key, rows in shown:
+        out.append(str(t(key, lang, n=len(rows))))
+        out += ["  " + _order_line(t, lang, o, now=now, cat=cat) for o in rows[:TODO_SHOWN]]
+        if len(rows) > TODO_SHOWN:
+            out.append("  " + str(t("orders.more", lang, n=len(rows) - TODO_SHOWN)))
+    return "\n".join(out)
+
+
 def _order_line(t: Any, lang: str, o: orders.Order, *, now: datetime, cat: context.Catalog | None) -> str:
     """· 采购单 #1 张记肉业:牛腩 20/40斤,到货 06-16,部分到货(逾期1天): what has come or gone of each line, its day,
     its state (the supplier's word that it has shipped), how late."""

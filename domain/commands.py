@@ -476,6 +476,12 @@ class SalesQuery:
 
 
 @dataclass(frozen=True)
+class Todo:
+    """我该做什么 · 有什么待办 · 有什么要处理的: what waits for the speaker today (decisions, goods due in or to be
+    collected, transfers to send or take in, work orders due)."""
+
+
+@dataclass(frozen=True)
 class EventDays:
     """6月20日店庆 · 周六有促销活动 · 6月20日到22日做促销 (``action`` "set": those days the company's event days, named) ·
     取消6月20日的活动 ("clear") · 最近有什么活动 ("list"): the calendar the forecast learns events' uplift from."""
@@ -734,7 +740,7 @@ class Batch:
 Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | Export | ProductField
            | SetProduct | SetProducts | SetPack | SetPartner | AddProduct
            | RepeatPurchase | RetireProduct | Bookings | MovesQuery | ShipTransfer | RecordPayment | VoidPayment | StartCount | FinishCount | AddPartner | Relay | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
-           | SalesQuery | PurchaseQuery | StockCard | CatalogGaps | EventDays | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Network | SetUser | StaffQuery | OwedQuery | SetRecipe | SetSubstitute | SetOperations | MakeOrder | WorkStep | WorkOrders | WorkCenter | CenterLoad | PlanMaterials | PlaceMany | Utilization | TraceLot | LedgerCheck | Help
+           | SalesQuery | PurchaseQuery | StockCard | CatalogGaps | EventDays | Todo | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Network | SetUser | StaffQuery | OwedQuery | SetRecipe | SetSubstitute | SetOperations | MakeOrder | WorkStep | WorkOrders | WorkCenter | CenterLoad | PlanMaterials | PlaceMany | Utilization | TraceLot | LedgerCheck | Help
            | SmallTalk)
 
 

@@ -297,6 +297,8 @@ class Parser:
         events = self._events(bare, speaker) if speaker is not None and _EVENT_HINT.search(bare) else None
         if events is not None:   # 6月20日店庆 · 取消周六的活动 · 最近有什么活动
             return events
+        if _TODO.fullmatch(bare):   # 我该做什么 · 有什么待办: what waits for the speaker today
+            return commands.Parsed(commands.Todo())
         gaps = _GAPS.fullmatch(bare)
         if gaps is not None:   # 哪些商品没有售价: what the catalog still lacks
             field = intents.FIELDS[gaps.group("f") or gaps.group("f2")]
@@ -2574,6 +2576,11 @@ _EVENT_NAME = re.compile(r"(?:的)?(?:有|要|搞|做|办|举办|开展|安排�
 _EVENT_CLEAR = re.compile(r"^(?:取消|删除|删掉|撤掉|去掉)|(?:取消了?|不搞了|不做了|不办了|不办|不搞|没了|改期了|延期了)$")
 _EVENT_LIST = re.compile(r"(?:最近|这个月|下个?月|接下来|以后)?(?:有)?(?:什么|哪些)(?:活动|促销)(?:日)?[?吗呢]*"
                          r"|(?:活动|促销)(?:日历|安排|计划|日程|有哪些)[?]?")
+# what waits for the speaker today (今天要做什么 is the bakers' list of what to make: not this)
+_TODO = re.compile(r"(?:我(?:今天|现在|接下来)?(?:该|应该|需要|要)|(?:今天|现在|接下来)?(?:我)?(?:该|应该|需要))(?:干|做)(?:点)?"
+                   r"(?:什么|啥|些什么)(?:了|呢|啊)?[?]*"
+                   r"|(?:我的?|今天的?|今日)?(?:待办|待办事项|待处理|待办清单|to ?do)(?:有哪些|有什么|清单|列表)?[?]*"
+                   r"|(?:今天|现在|我)?(?:有|还有)(?:什么|哪些|啥)(?:事|事情|要处理的|需要处理的|待办的?|要办的)(?:事|事情)?(?:吗|呢)?[?]*")
 # 哪些商品没有售价 · 还有哪些没设安全库存 · 没有进价的商品 (what the catalog still lacks)
 _GAP_WORDS = "售价|卖价|零售价|价格|进价|成本价|采购价|进货价|安全库存|保质期|供应商|供货商|起订量|交货期|到货天数"
 _GAPS = re.compile(r"(?:哪些|什么|有哪些|还有哪些|有没有)(?:商品|货|东西|产品)?(?:还)?(?:没有?|没|缺|未)(?:设置?|设定|填|录入?|定)?"

@@ -224,3 +224,18 @@ def test_the_catalog_says_which_products_still_lack_a_field_and_how_to_set_it(ch
     chat.press("zhou", "确认")
     assert texts(chat.say("amy", "没有售价的商品")).startswith("🔎 没有售价的商品 9 个:全脂牛奶、")
     assert texts(chat.say("amy", "哪些商品没设安全库存")) == "✅ 在售的商品都设了安全库存。"
+
+
+def test_the_to_do_says_what_waits_today_for_the_speaker_and_nothing_else(chat):
+    assert texts(chat.say("amy", "我该做什么")).startswith("✅ 徐汇店今天没有待办")
+    chat.say("amy", "向光明订牛奶2箱,今天到")            # a request: the manager's to decide
+    chat.say("zhou", "向光明订奶油1箱,今天到")
+    chat.say("zhou", "向光明订黄油1箱,后天到")           # (not due today: not waiting yet)
+    chat.say("amy", "盒马订可颂20个,今天提货")
+    manager = texts(chat.say("zhou", "有什么待办")).split("\n")
+    assert manager[0] == "📝 徐汇店今天(06-15)的待办:"
+    assert manager[1] == "· 等你审批 1 张:" and "#1" in manager[2]
+    assert manager[3].startswith("· 今天该到的货 1 单") and "#2 光明乳业:淡奶油" in manager[4]
+    assert manager[5] == "· 今天要提货的客户订单 1 张:" and "#4 盒马:可颂 20个" in manager[6] and len(manager) == 7
+    staff = texts(chat.say("amy", "我该做什么"))
+    assert "审批" not in staff and "#2 光明乳业" in staff and "黄油" not in staff
