@@ -1259,6 +1259,7 @@ def stock_card(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockCard, *, u
     ids = {m.id for m in inside}
     undone = {m.reverses for m in inside if m.reverses in ids}
     shown = [m for m in inside if m.id not in undone and m.reverses not in undone]   # (pairs within the days: gone)
+    shown_ids = {m.id for m in shown}
     span = on_days(lang, cmd.start, cmd.end)
     where = loc_name(here, cat)
     names = {u.username: u.display_name for u in uow.catalog.users(everyone=True)}
@@ -1290,7 +1291,7 @@ def stock_card(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockCard, *, u
     for m in inside:
         d = delta(m)
         balance += d
-        if m in shown and d:
+        if m.id in shown_ids and d:
             came, went = (came + d, went) if d > 0 else (came, went - d)
             kind = "issue_back" if m.kind == ledger.MoveKind.ISSUE and production.wip_of(m.dst) is None else m.kind.value
             rows.append(str(t("card.line", lang, at=f"{m.at.astimezone(tz):%m-%d %H:%M}", kind=t(f"move_kind.{kind}", lang),
