@@ -297,6 +297,13 @@ class Parser:
         events = self._events(bare, speaker) if speaker is not None and _EVENT_HINT.search(bare) else None
         if events is not None:   # 6月20日店庆 · 取消周六的活动 · 最近有什么活动
             return events
+        counted = _LAST_COUNT.fullmatch(bare)
+        if counted is not None:   # 上次盘点是什么时候 · 牛腩多久没盘了 · 今天要盘点吗
+            what = (counted.group("what") or counted.group("what2") or "").strip(" ,的")
+            place = self._one_named(what, "location") if what else None
+            sku = self._one_named(what, "product") if what and place is None else None
+            if not what or place is not None or sku is not None:
+                return commands.Parsed(commands.LastCount(sku=sku, location=place))
         if _TODO.fullmatch(bare):   # 我该做什么 · 有什么待办: what waits for the speaker today
             return commands.Parsed(commands.Todo())
         gaps = _GAPS.fullmatch(bare)
@@ -2576,6 +2583,11 @@ _EVENT_NAME = re.compile(r"(?:的)?(?:有|要|搞|做|办|举办|开展|安排�
 _EVENT_CLEAR = re.compile(r"^(?:取消|删除|删掉|撤掉|去掉)|(?:取消了?|不搞了|不做了|不办了|不办|不搞|没了|改期了|延期了)$")
 _EVENT_LIST = re.compile(r"(?:最近|这个月|下个?月|接下来|以后)?(?:有)?(?:什么|哪些)(?:活动|促销)(?:日)?[?吗呢]*"
                          r"|(?:活动|促销)(?:日历|安排|计划|日程|有哪些)[?]?")
+# when the store, or a product there, was last counted (上次盘点是什么时候 · 牛腩多久没盘了 · 今天要盘点吗)
+_LAST_COUNT = re.compile(r"(?P<what>[^,?]{0,12}?)(?:的)?(?:上次|上一次|最近一次|最后一次)(?:是)?(?:什么时候|哪天|几号)?"
+                         r"(?:盘点|盘库|盘的?|清点)(?:的|过)?(?:是)?(?:在)?(?:什么时候|哪天|几号|哪一天)?[?吗呢]*"
+                         r"|(?P<what2>[^,?]{0,12}?)(?:多久|几天|多长时间)没(?:有)?(?:盘点|盘库|盘)(?:过)?了?[?吗呢]*"
+                         r"|(?:今天|这周|本周|今天是不是)(?:要|该|需要|得)(?:盘点|盘库)(?:吗|了吗|没|了)?[?]*")
 # what waits for the speaker today (今天要做什么 is the bakers' list of what to make: not this)
 _TODO = re.compile(r"(?:我(?:今天|现在|接下来)?(?:该|应该|需要|要)|(?:今天|现在|接下来)?(?:我)?(?:该|应该|需要))(?:干|做)(?:点)?"
                    r"(?:什么|啥|些什么)(?:了|呢|啊)?[?]*"

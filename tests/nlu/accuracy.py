@@ -137,6 +137,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
         if c.kinds or c.sku or c.start:   # (今天谁报损了: whose writes of a kind, product, days)
             d |= {"kinds": list(c.kinds), "sku": c.sku, "start": str(c.start) if c.start else None,
                   "end": str(c.end) if c.end else None}
+    elif isinstance(c, commands.LastCount):
+        d |= {"intent": "last_count", "sku": c.sku, "location": c.location}
     elif isinstance(c, commands.Todo):
         d |= {"intent": "todo"}
     elif isinstance(c, commands.EventDays):
