@@ -1264,9 +1264,11 @@ def stock_card(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockCard, *, u
     where = loc_name(here, cat)
     names = {u.username: u.display_name for u in uow.catalog.users(everyone=True)}
 
-    def who(m: ledger.Move) -> str:   # (an opening balance imported: no one's)
-        return partner_name(m.partner, cat) or ("" if m.kind == ledger.MoveKind.OPENING
-                                                 else names.get(m.actor or "", m.actor or ""))
+    def person(m: ledger.Move) -> str:   # who recorded it (an opening balance imported: no one)
+        return "" if m.kind == ledger.MoveKind.OPENING else names.get(m.actor or "", m.actor or "")
+
+    def who(m: ledger.Move) -> str:   # the supplier or customer it came from or went to, else who recorded it
+        return partner_name(m.partner, cat) or person(m)
 
     if cmd.sku is None:
         batches: dict[str, list[ledger.Move]] = {}
@@ -1276,7 +1278,7 @@ def stock_card(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockCard, *, u
             return str(t("card.none_all", lang, location=where, span=span))
         latest = sorted(batches.values(), key=lambda ms: -max(m.id or 0 for m in ms))
         out = [str(t("card.head_all", lang, location=where, span=span, n=len(latest)))]
-        out += [record_line(t, lang, ms, tz=tz, cat=cat, who=f" {names.get(ms[0].actor or '', ms[0].actor or '')}")
+        out += [record_line(t, lang, ms, tz=tz, cat=cat, who=f" {by}" if (by := person(ms[0])) else "")
                 for ms in latest[:CARD_LINES]]
         if len(latest) > CARD_LINES:
             out.append(str(t("card.more", lang, n=len(latest) - CARD_LINES)))

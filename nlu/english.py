@@ -39,6 +39,22 @@ _WORDS: list[tuple[str, str]] = [
     (r"who (?:hasn'?t|has not|didn'?t|did not) (?:record(?:ed)?|log(?:ged)?|enter(?:ed)?)(?: anything)?(?: today)?",
      "今天谁没记账"),
     (r"(?:stock |inventory )?turnover(?: days| rate)?", "库存周转"),
+    # what waits today · when the last count was · a product's card · who wrote off · what the catalog lacks
+    (r"what (?:should|do|must) (?:i|we) do(?: today| now)?|(?:my |today'?s )?to[- ]?do(?: list)?"
+     r"|(?:is there )?anything (?:to do|pending|waiting)(?: today)?", "我该做什么"),
+    (r"when was (?P<what>\S+) last counted|when did we last count (?P<what2>\S+)", r"\g<what>\g<what2>上次盘点是哪天"),
+    (r"when was (?:the |our )?last (?:stock )?count|last (?:stock )?count(?: date)?|(?:do|should) we count today",
+     "上次盘点是什么时候"),
+    (r"(?P<what>\S+) (?:stock card|ledger card|ins and outs|movements)|(?:stock card|ins and outs|movements) (?:of|for) "
+     r"(?P<what2>\S+)", r"\g<what>\g<what2>的进出记录"),
+    (r"(?:today'?s movements|what (?:moved|came in and went out) today)", "今天的进出明细"),
+    (r"who (?:scrapped|wasted|threw away|wrote off)(?: (?P<what>[^ ]+))? today", r"今天谁报损了\g<what>"),
+    (r"who (?:scrapped|wasted|threw away|wrote off)(?: (?P<what>[^ ]+))?", r"谁报损了\g<what>"),
+    (r"who sold (?P<what>[^ ]+)", r"谁卖了\g<what>"),
+    (r"who received (?P<what>[^ ]+)", r"谁收的\g<what>"),
+    *((rf"(?:which|what) products? (?:have|has) no {en}|products? without (?:a )?{en}", f"哪些商品没有{zh}")
+      for en, zh in (("price", "售价"), ("cost", "进价"), ("safety stock", "安全库存"), ("supplier", "供应商"),
+                     ("shelf life", "保质期"))),
     # who works where, customers ranked, what arrives, a recipe shown
     (r"(?:the )?staff list|who works (?:here|where)|(?:list|show) (?:the |our )?(?:staff|employees|people)", "员工名单"),
     (r"(?:top|best|biggest) customers|customer rank(?:ing)?s?|which customers? (?:bought|buys|took) (?:the )?most",

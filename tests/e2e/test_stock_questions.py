@@ -239,3 +239,14 @@ def test_the_to_do_says_what_waits_today_for_the_speaker_and_nothing_else(chat):
     assert manager[5] == "· 今天要提货的客户订单 1 张:" and "#4 盒马:可颂 20个" in manager[6] and len(manager) == 7
     staff = texts(chat.say("amy", "我该做什么"))
     assert "审批" not in staff and "#2 光明乳业" in staff and "黄油" not in staff
+
+
+def test_the_new_questions_in_english(chat):
+    chat.say("zhou", "switch to English")
+    chat.say("amy", "报损:可颂2个")
+    assert texts(chat.say("zhou", "what should I do today")).startswith("✅ Nothing waits today at 徐汇店")
+    assert "· 06-15 09:00 阿梅 scrapped(徐汇店): 可颂 2个" in texts(chat.say("zhou", "who scrapped today"))
+    card = texts(chat.say("zhou", "croissants stock card")).split("\n")
+    assert card[0] == "📒 可颂 in and out at 徐汇店 (06-09–06-15):" and card[-1] == "closing 38个 (in 40个, out 2个)"
+    assert texts(chat.say("zhou", "which products have no price")).startswith("🔎 10 products without a price:")
+    assert texts(chat.say("zhou", "when was the last count")).startswith("🧮 徐汇店 has no count yet.")
