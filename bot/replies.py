@@ -1322,8 +1322,8 @@ def record_line(t: Any, lang: str, moves: Sequence[ledger.Move], *, tz: Any, cat
                                 if m.kind != ledger.MoveKind.TRANSFER_IN))
     return str(t("records.line", lang, at=f"{moves[0].at.astimezone(tz):%m-%d %H:%M}{who}",
                  kind=t(f"move_kind.{kinds[0]}", lang) if len(kinds) == 1 else "",
-                 where=f"({loc_name(places[0], cat)})" if len(places) == 1 and loc_name(places[0], cat) != places[0]
-                 else "", items=moves_summary(moves, cat, t, lang) + (f"({moves[0].note})" if moves[0].note else ""),
+                 where=t("records.where", lang, place=loc_name(places[0], cat))
+                 if len(places) == 1 and loc_name(places[0], cat) != places[0] else "", items=moves_summary(moves, cat, t, lang) + (f"({moves[0].note})" if moves[0].note else ""),
                  undone=t("records.undone", lang) if undone else ""))
 
 

@@ -245,7 +245,7 @@ def test_the_new_questions_in_english(chat):
     chat.say("zhou", "switch to English")
     chat.say("amy", "报损:可颂2个")
     assert texts(chat.say("zhou", "what should I do today")).startswith("✅ Nothing waits today at 徐汇店")
-    assert "· 06-15 09:00 阿梅 scrapped(徐汇店): 可颂 2个" in texts(chat.say("zhou", "who scrapped today"))
+    assert "· 06-15 09:00 阿梅 scrapped (徐汇店): 可颂 2个" in texts(chat.say("zhou", "who scrapped today"))
     card = texts(chat.say("zhou", "croissants stock card")).split("\n")
     assert card[0] == "📒 可颂 in and out at 徐汇店 (06-09–06-15):" and card[-1] == "closing 38个 (in 40个, out 2个)"
     assert texts(chat.say("zhou", "which products have no price")).startswith("🔎 10 products without a price:")
