@@ -824,7 +824,8 @@ class Conversation:
             turn.reply(replies.sales(self.t, turn.lang, uow, cmd, user=user, now=turn.now, cat=self._catalog))
         elif isinstance(cmd, commands.LastCount):   # 上次盘点是什么时候 · 牛腩多久没盘了 · 今天要盘点吗
             self._require(user, "query")
-            turn.reply(self._last_count(uow, turn, cmd))
+            turn.reply(replies.last_count(self.t, turn.lang, uow, location=inventory.home(user, cmd.location),
+                                          sku=cmd.sku, now=turn.now, cat=self._catalog))
         elif isinstance(cmd, commands.Todo):   # 我该做什么 · 有什么待办: what waits for the speaker today
             self._require(user, "query")
             turn.reply(self._todo(uow, turn))
@@ -1837,48 +1838,6 @@ class Conversation:
         turn.reply(text, [[Button(self.t("btn.undo", turn.lang), f"undo:{actor.batch}")]] if done.plan.moves else None)
         if cmd.action == "cancel" and not done.plan.moves:   # (nothing moved: 撤销 next takes the cancellation back)
             self._just_cancelled(uow, turn, o.id or 0)
-
-    def _last_count(self, uow: UnitOfWork, turn: Turn, cmd: commands.LastCount) -> str:
-        """When the store (or the product there) was last counted and by whom (every count kept, books right or not),
-        the products carried that have gone longest uncounted, and the count reminders set."""
-        here = inventory.home(turn.user, cmd.location)
-        lang, tz, today = turn.lang, turn.now.tzinfo, turn.now.date()
-        counts = [a for a in uow.chat.audits("count_recorded", limit=200) if a.get("location") == here]
-        last: dict[str, tuple[datetime, str]] = {}   # sku → its newest count (the audits come newest first)
-        for a in counts:
-            for sku in a.get("skus") or []:
-                last.setdefault(str(sku), (datetime.fromisoformat(str(a["at"])), str(a.get("user") or "")))
-        names = {u.username: u.display_name for u in uow.catalog.users(everyone=True)}
-        where = replies.loc_name(here, self._catalog)
-
-        def when(at: datetime) -> str:
-            days = (today - at.astimezone(tz).date()).days
-            return str(self.t("count_last.when" if days else "count_last.today", lang,
-                              at=f"{at.astimezone(tz):%m-%d %H:%M}", days=days))
-
-        if cmd.sku is not None:
-            seen = last.get(cmd.sku)
-            return str(self.t("count_last.product", lang, location=where, product=self._name_of(cmd.sku),
-                              when=when(seen[0]), who=names.get(seen[1], seen[1])) if seen
-                       else self.t("count_last.product_never", lang, location=where, product=self._name_of(cmd.sku)))
-        out = [str(self.t("count_last.store", lang, location=where, when=when(
-            datetime.fromisoformat(str(counts[0]["at"]))), who=names.get(str(counts[0].get("user")), "")))
-               if counts else self.t("count_last.store_never", lang, location=where)]
-        held = {sku for loc, sku, _lot, q, _exp in uow.stock.all_levels() if loc == here and q != 0}
-        never = [p.name for p in uow.catalog.products() if p.sku in held and p.sku not in last]
-        stale = sorted(((at, p.name) for p in uow.catalog.products() if (seen := last.get(p.sku)) is not None
-                        and p.sku in held for at in (seen[0],) if (today - at.astimezone(tz).date()).days >= 7),
-                       key=lambda x: x[0])   # (the longest uncounted first; the catalog's order among equals)
-        if never and counts:
-            out.append(str(self.t("count_last.never", lang, n=len(never), items="、".join(never[:10]))))
-        if stale:
-            out.append(str(self.t("count_last.stale", lang, items="、".join(
-                str(self.t("count_last.stale_item", lang, product=name, days=(today - at.astimezone(tz).date()).days))
-                for at, name in stale[:10]))))
-        reminders = [r for r in uow.rules.list(statuses=("active",)) if "盘点" in r.text or "盘库" in r.text]
-        out.append(str(self.t("count_last.reminders", lang, rules="、".join(f"#{r.number} {r.text}" for r in reminders))
-                       if reminders else self.t("count_last.no_reminder", lang)))
-        return "\n".join(out)
 
     def _todo(self, uow: UnitOfWork, turn: Turn) -> str:
         """What waits for the speaker today at their store (every store for one without): orders for their decision

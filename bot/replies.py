@@ -367,6 +367,51 @@ def orders_listed(t: Any, lang: str, rows: list[orders.Order], *, now: datetime,
     return "\n".join(out)
 
 
+def last_count(t: Any, lang: str, uow: UnitOfWork, *, location: str, sku: str | None, now: datetime,
+               cat: context.Catalog | None) -> str:
+    """上次盘点是什么时候 · 牛腩多久没盘了: when the store (or ``sku`` there) was last counted and by whom (every count
+    kept, the books right or not); for the store, what on hand was never counted or not for a week, and the count
+    reminders set."""
+    tz, today = now.tzinfo, now.date()
+    counts = [a for a in uow.chat.audits("count_recorded", limit=200) if a.get("location") == location]
+    last: dict[str, tuple[datetime, str]] = {}   # sku → its newest count (the audits come newest first)
+    for a in counts:
+        for s in a.get("skus") or []:
+            last.setdefault(str(s), (datetime.fromisoformat(str(a["at"])), str(a.get("user") or "")))
+    names = {u.username: u.display_name for u in uow.catalog.users(everyone=True)}
+    where = loc_name(location, cat)
+
+    def ago(at: datetime) -> int:
+        return (today - at.astimezone(tz).date()).days
+
+    def when(at: datetime) -> str:
+        return str(t("count_last.when" if ago(at) else "count_last.today", lang, at=f"{at.astimezone(tz):%m-%d %H:%M}",
+                     days=ago(at)))
+
+    if sku is not None:
+        seen = last.get(sku)
+        return str(t("count_last.product", lang, location=where, product=pname(cat, sku), when=when(seen[0]),
+                     who=names.get(seen[1], seen[1])) if seen
+                   else t("count_last.product_never", lang, location=where, product=pname(cat, sku)))
+    out = [str(t("count_last.store", lang, location=where, when=when(datetime.fromisoformat(str(counts[0]["at"]))),
+                 who=names.get(str(counts[0].get("user")), "")) if counts
+               else t("count_last.store_never", lang, location=where))]
+    held = {s for loc, s, _lot, q, _exp in uow.stock.all_levels() if loc == location and q != 0}
+    on_hand = [p for p in uow.catalog.products() if p.sku in held]
+    never = [p.name for p in on_hand if p.sku not in last]
+    stale = sorted(((last[p.sku][0], p.name) for p in on_hand if p.sku in last and ago(last[p.sku][0]) >= 7),
+                   key=lambda x: x[0])   # (the longest uncounted first; the catalog's order among equals)
+    if never and counts:
+        out.append(str(t("count_last.never", lang, n=len(never), items="、".join(never[:10]))))
+    if stale:
+        out.append(str(t("count_last.stale", lang, items="、".join(
+            str(t("count_last.stale_item", lang, product=name, days=ago(at))) for at, name in stale[:10]))))
+    reminders = [r for r in uow.rules.list(statuses=("active",)) if "盘点" in r.text or "盘库" in r.text]
+    out.append(str(t("count_last.reminders", lang, rules="、".join(f"#{r.number} {r.text}" for r in reminders))
+                   if reminders else t("count_last.no_reminder", lang)))
+    return "\n".join(out)
+
+
 TODO_SHOWN = 5   # of each kind of thing waiting, the first few; the rest counted
 
 
