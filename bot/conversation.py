@@ -1748,11 +1748,7 @@ class Conversation:
             turn.reply(self.t("net.accepting", lang, server=cmd.server))
         elif cmd.action == "accept" and cmd.code is not None:
             link, company, new = network.accept(uow, code=cmd.code, user=user, now=turn.now)
-            kind = next((p.kind.value for p in uow.catalog.partners() if p.code == link.partner), "customer")
-            turn.reply(self.t("net.accepted", lang, company=company, kind=self.t(f"export.partner_kind.{kind}", lang),
-                              partner=self._partner_name(link.partner, uow),
-                              new=self.t("net.partner_new", lang) if new else "",
-                              place=replies.loc_name(link.location, self._catalog)))
+            turn.reply(network.accepted_text(uow, self.t, lang, link, company=company, new=new))
         elif cmd.action == "end" and cmd.partner is not None:
             link = network.end(uow, partner=cmd.partner, user=user, now=turn.now)
             name = self._partner_name(cmd.partner)

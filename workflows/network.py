@@ -305,14 +305,19 @@ def _joined(uow: UnitOfWork, box: Any, t: Any, msg: Any, *, now: datetime) -> st
     uow.chat.audit(at=now, actor=by.username, action="network_accepted",
                    detail={"company": msg.sender, "partner": link.partner, "code": p.get("code")})
     for u in {u.username: u for u in told if u.active}.values():
-        kind = next((x.kind.value for x in uow.catalog.partners() if x.code == link.partner), "customer")
-        box.push(u.username, str(t("net.accepted", u.language, company=company,
-                                   kind=t(f"export.partner_kind.{kind}", u.language),
-                                   partner=purchasing.partner_name(uow, link.partner),
-                                   new=t("net.partner_new", u.language) if new else "",
-                                   place=next((x.name for x in uow.catalog.locations() if x.code == link.location),
-                                              link.location or ""))))
+        box.push(u.username, accepted_text(uow, t, u.language, link, company=company, new=new))
     return "linked"
+
+
+def accepted_text(uow: UnitOfWork, t: Any, lang: str, link: network.Link, *, company: str, new: bool) -> str:
+    """✅ 已和老街餐饮连上库管网络:对方在我们这里是客户「老街餐饮」…: a link just made, as its side says it (the
+    partner it is to us, new or not, and where its orders are kept)."""
+    partner = purchasing.partner_of(uow, link.partner)
+    kind = partner.kind.value if partner is not None else "customer"
+    return str(t("net.accepted", lang, company=company, kind=t(f"export.partner_kind.{kind}", lang),
+                 partner=partner.name if partner is not None else link.partner,
+                 new=t("net.partner_new", lang) if new else "",
+                 place=next((x.name for x in uow.catalog.locations() if x.code == link.location), link.location or "")))
 
 
 def _items(uow: UnitOfWork, pairs: list[tuple[str, Decimal]]) -> str:
