@@ -46,7 +46,11 @@ class Courier:
 
     def deliver(self) -> int:
         """Every message waiting for another server, in order, until one server does not answer (the rest for it
-        wait for the next round); nothing while another replica delivers. How many were delivered."""
+        wait for the next round); nothing while another replica delivers. How many were delivered. A round with
+        nothing waiting (most of them) reads once and takes no lock."""
+        with self.uow(write=False) as u:
+            if not u.network.outgoing():
+                return 0
         lead = self.leads.try_lead(f"network:{self.tenant}")
         if lead is None:
             return 0
