@@ -154,7 +154,7 @@ def make(uow: UnitOfWork, o: orders.Order, qty: Decimal | None, *, final: bool, 
     o = production.made(o, qty, final=final, at=actor.now, by=actor.user.username, batch=actor.batch, scrap=scrap)
     here = o.location or inventory.home(actor.user, None)
     recipe = _recipe(uow, o)
-    held = production.held(trace.standing(uow.stock.moves_of_order(o.id or 0)))
+    held = held_lots(uow, o)
     for m in done.plan.moves:   # (issued in this very write)
         for loc, d in m.deltas():
             if production.wip_of(loc) is not None:
@@ -196,7 +196,7 @@ def cancel(uow: UnitOfWork, o: orders.Order, *, actor: inventory.Actor) -> Done:
     o2 = production.cancelled(o, at=actor.now, by=actor.user.username, batch=actor.batch)
     p = inventory.Plan()
     here = o.location or inventory.home(actor.user, None)
-    for (loc, sku, lot), q in sorted(production.held(trace.standing(uow.stock.moves_of_order(o.id or 0))).items()):
+    for (loc, sku, lot), q in sorted(held_lots(uow, o).items()):
         if q > 0:
             p.moves.append(_returned(sku, q, loc, lot, here=here, o=o, actor=actor))
     return Done(order=o2, plan=p)
@@ -214,7 +214,7 @@ def adjust(uow: UnitOfWork, o: orders.Order, what: str, lines: Sequence[commands
         inventory.issue_lines(uow, p, lines, here=here, into=production.wip(here, o.partner), actor=actor,
                               force=force, order_id=o.id, note=production.note(o.id))
         return Done(order=o2, plan=p)
-    held = production.held(trace.standing(uow.stock.moves_of_order(o.id or 0)))
+    held = held_lots(uow, o)
     for ln in lines:
         lots = sorted((lot, loc, q) for (loc, sku, lot), q in held.items() if sku == ln.sku and q > 0)
         have = sum((q for _, _, q in lots), Decimal(0))
@@ -278,12 +278,17 @@ def open_at(uow: UnitOfWork, location: str | None) -> list[orders.Order]:
     return sorted(rows, key=lambda o: (o.due is None, o.due.isoformat() if o.due else "", o.id or 0))
 
 
+def held_lots(uow: UnitOfWork, o: orders.Order) -> dict[tuple[str, str, str], Decimal]:
+    """What a work order holds in progress now, from its moves that stand: (place, sku, lot) → qty."""
+    return production.held(trace.standing(uow.stock.moves_of_order(o.id or 0)))
+
+
 def holding(uow: UnitOfWork, orders_: Sequence[orders.Order]) -> dict[int, dict[str, Decimal]]:
     """What each order holds in progress, by product (its lots summed)."""
     out: dict[int, dict[str, Decimal]] = {}
     for o in orders_:
         by: dict[str, Decimal] = {}
-        for (_, sku, _), q in production.held(trace.standing(uow.stock.moves_of_order(o.id or 0))).items():
+        for (_, sku, _), q in held_lots(uow, o).items():
             by[sku] = by.get(sku, Decimal(0)) + q
         out[o.id or 0] = {k: v for k, v in by.items() if v != 0}
     return out
