@@ -1847,18 +1847,14 @@ class Conversation:
         def ours(o: orders.Order, at: str | None) -> bool:
             return here is None or at == here
 
-        open_ = uow.orders.list(kinds=["purchase", "sale", "transfer", "production"],
-                                statuses=["open", "partial", "shipped"])
+        open_ = uow.orders.list(kinds=["purchase", "sale"], statuses=["open", "partial", "shipped"])
         sections = [
             ("todo.approve", self._awaiting_me(uow, turn.user) if turn.user.can("approve") else []),
             ("todo.coming", [o for o in open_ if o.kind.value == "purchase" and ours(o, o.location) and due(o)]),
             ("todo.pickup", [o for o in open_ if o.kind.value == "sale" and ours(o, o.location) and due(o)]),
-            ("todo.send", [o for o in open_ if o.kind.value == "transfer" and o.status.value == "open"
-                           and ours(o, o.source)]),
-            ("todo.take_in", [o for o in open_ if o.kind.value == "transfer" and o.status.value == "shipped"
-                              and ours(o, o.location)]),
-            ("todo.work", [o for o in open_ if o.kind.value == "production" and ours(o, o.location)
-                           and (o.due is None or due(o))])]
+            ("todo.send", self._transfers(uow, turn, status="open", at_dest=False)),
+            ("todo.take_in", self._transfers(uow, turn, status="shipped", at_dest=True)),
+            ("todo.work", [o for o in work.open_at(uow, here) if o.due is None or due(o)])]
         return replies.todo(self.t, turn.lang, sections, now=turn.now, cat=self._catalog,
                             where=replies.loc_name(here, self._catalog) if here else self.t("work.everywhere", turn.lang))
 
