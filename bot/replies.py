@@ -113,13 +113,17 @@ def order_progress(t: Any, lang: str, uow: UnitOfWork, matched: Sequence[tuple[i
     return out
 
 
+def kind_word(m: ledger.Move) -> str:
+    """What a move is called (the key under move_kind.): its kind, a work order's material given back as issue_back."""
+    return "issue_back" if m.kind == ledger.MoveKind.ISSUE and production.wip_of(m.dst) is None else m.kind.value
+
+
 def moves_summary(moves: Sequence[ledger.Move], cat: context.Catalog | None, t: Any = None, lang: str = "") -> str:
     """What a write moved, per product; a write of several kinds (收到鸡蛋3板,碎了5个) per kind, each named."""
     agg: dict[tuple[str, str], Decimal] = {}
     for m in moves:
         if m.kind != ledger.MoveKind.TRANSFER_IN:   # (what a work order gave back is no issue to it)
-            kind = "issue_back" if m.kind == ledger.MoveKind.ISSUE and production.wip_of(m.dst) is None \
-                else m.kind.value
+            kind = kind_word(m)
             agg[(kind, m.sku)] = agg.get((kind, m.sku), Decimal(0)) + m.qty
     kinds = list(dict.fromkeys(k for k, _ in agg))
     if len(kinds) == 1 or t is None:
@@ -1340,7 +1344,7 @@ def stock_card(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockCard, *, u
         balance += d
         if m.id in shown_ids and d:
             came, went = (came + d, went) if d > 0 else (came, went - d)
-            kind = "issue_back" if m.kind == ledger.MoveKind.ISSUE and production.wip_of(m.dst) is None else m.kind.value
+            kind = kind_word(m)
             rows.append(str(t("card.line", lang, at=f"{m.at.astimezone(tz):%m-%d %H:%M}", kind=t(f"move_kind.{kind}", lang),
                               qty=("+" if d > 0 else "−") + qty_text(cat, cmd.sku, abs(d)),
                               who=f" {who(m)}" if who(m) else "",
@@ -1362,7 +1366,7 @@ def stock_card(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockCard, *, u
 def record_line(t: Any, lang: str, moves: Sequence[ledger.Move], *, tz: Any, cat: context.Catalog | None,
                 who: str = "", undone: bool = False) -> str:
     """One write as the records list shows it: · when (who) kind (where): what moved (its note)."""
-    kinds = list(dict.fromkeys(m.kind.value for m in moves if m.kind != ledger.MoveKind.TRANSFER_IN))
+    kinds = list(dict.fromkeys(kind_word(m) for m in moves if m.kind != ledger.MoveKind.TRANSFER_IN))
     places = list(dict.fromkeys(m.src if m.kind != ledger.MoveKind.RECEIPT else m.dst for m in moves
                                 if m.kind != ledger.MoveKind.TRANSFER_IN))
     return str(t("records.line", lang, at=f"{moves[0].at.astimezone(tz):%m-%d %H:%M}{who}",
