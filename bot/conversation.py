@@ -1351,8 +1351,7 @@ class Conversation:
         """明天的预定有哪些: the store's bookings on those days, by time; 取消明天的包桌: those said in the chat (a
         customer's order books its own, called off with the order) taken off once confirmed, audited."""
         here = cmd.location or turn.user.location
-        start = datetime(cmd.start.year, cmd.start.month, cmd.start.day, tzinfo=turn.now.tzinfo)
-        end = datetime(cmd.end.year, cmd.end.month, cmd.end.day, tzinfo=turn.now.tzinfo) + timedelta(days=1)
+        start, end = replies.day_bounds(cmd.start, cmd.end, turn.now.tzinfo)
         rows = sorted((b for b in uow.chat.bookings(start=max(start, turn.now) if cmd.cancel else start, end=end,
                                                       location=here)
                        if not cmd.cancel or b.order_id is None), key=lambda b: (b.at, b.id or 0))

@@ -1218,13 +1218,17 @@ def customer_account(t: Any, lang: str, uow: UnitOfWork, cmd: commands.CustomerQ
     return "\n".join(out)
 
 
+def day_bounds(first: date, last: date, tz: Any) -> tuple[datetime, datetime]:
+    """The local days ``first`` .. ``last`` as a span of time: the first's midnight to the midnight after the last."""
+    return datetime(first.year, first.month, first.day, tzinfo=tz), \
+        datetime(last.year, last.month, last.day, tzinfo=tz) + timedelta(days=1)
+
+
 def records_of(t: Any, lang: str, uow: UnitOfWork, *, actors: list[str], kinds: Sequence[str], sku: str | None,
                days: tuple[date, date] | None, limit: int, tz: Any, cat: context.Catalog | None) -> str:
     """今天谁报损了 · 牛腩是谁报损的 · 昨天谁收的牛奶: the ``actors``' writes that stand of those move kinds (of ``sku``,
     on those days), newest first, each naming who."""
-    first, last = days or (date(1900, 1, 1), date(9000, 1, 1))
-    start = datetime(first.year, first.month, first.day, tzinfo=tz)
-    end = datetime(last.year, last.month, last.day, tzinfo=tz) + timedelta(days=1)
+    start, end = day_bounds(*(days or (date(1900, 1, 1), date(9000, 1, 1))), tz)
     found = {b: uow.stock.batch(b) for a in actors for b in uow.stock.batches_between(
         a, start, end, kinds=kinds, sku=sku, limit=limit)}
     if not found:
@@ -1301,8 +1305,7 @@ def stock_card(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockCard, *, u
     if here is None:
         raise errors.BadInput(code="no_location")
     tz = now.tzinfo
-    start = datetime(cmd.start.year, cmd.start.month, cmd.start.day, tzinfo=tz)
-    end = datetime(cmd.end.year, cmd.end.month, cmd.end.day, tzinfo=tz) + timedelta(days=1)
+    start, end = day_bounds(cmd.start, cmd.end, tz)
     moves = uow.stock.moves_at(here, since=start, sku=cmd.sku)
     inside = [m for m in moves if m.at < end]
     ids = {m.id for m in inside}
