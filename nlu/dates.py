@@ -51,6 +51,42 @@ class Found:
     has_time: bool
 
 
+@dataclass(frozen=True)
+class Days:
+    """A day or a span of days said (6月20日 · 6月20日到22日 · 6月20日到7月2日) and where in the text it stands;
+    ``last`` before ``first`` is kept as said (the caller refuses it)."""
+    first: date
+    last: date
+    start: int
+    end: int
+
+
+_UPTO = re.compile(r"\s*(?:到|至|~|-|—)\s*")
+_DOM_ONLY = re.compile(r"(\d{1,2})[日号]")
+
+
+def find_days(s: str, now: datetime) -> Days | None:
+    """The first date said in ``s``, and the day it runs to when a second follows it after 到 (a bare 22日 of the
+    first's month); None: no date, or a second day that month lacks."""
+    first = find(s, now)
+    if first is None:
+        return None
+    day = first.when.date()
+    upto = _UPTO.match(s, first.end)
+    if upto is None:
+        return Days(day, day, first.start, first.end)
+    second = find(s[upto.end():], now)
+    if second is not None and second.start == 0:
+        return Days(day, second.when.date(), first.start, upto.end() + second.end)
+    dom = _DOM_ONLY.match(s, upto.end())
+    if dom is None:
+        return Days(day, day, first.start, first.end)
+    try:
+        return Days(day, day.replace(day=int(dom.group(1))), first.start, dom.end())
+    except ValueError:
+        return None
+
+
 def find(s: str, now: datetime) -> Found | None:
     """The first date expression in ``s`` (a normalised message), resolved against ``now``."""
     for m in DATE_RE.finditer(s):

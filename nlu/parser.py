@@ -640,26 +640,13 @@ class Parser:
         days (a day or a span of up to a month), named by the kind of event; None: not about them."""
         if _EVENT_LIST.fullmatch(s):
             return commands.Parsed(commands.EventDays("list"))
-        first = dates.find(s, speaker.now)
-        if first is None:
-            return None
-        days = [first.when.date()]
-        rest = s[first.end:]
-        upto = re.match(r"\s*(?:到|至|~|-|—)\s*", rest)
-        second = dates.find(rest[upto.end():], speaker.now) if upto else None
-        dom = re.match(r"(\d{1,2})[日号]", rest[upto.end():]) if upto else None   # (6月20日到22日: of the same month)
-        last, took = (second.when.date(), second.end) if second is not None and second.start == 0 else (None, 0)
-        if last is None and dom is not None and 1 <= int(dom.group(1)) <= 31:
-            try:
-                last, took = days[0].replace(day=int(dom.group(1))), dom.end()
-            except ValueError:
-                return commands.Clarify("event_span", detail=s)
-        if upto is not None and last is not None:
-            if not 0 < (last - days[0]).days <= 31:
-                return commands.Clarify("event_span", detail=s)
-            days = [days[0] + dt.timedelta(days=i) for i in range((last - days[0]).days + 1)]
-            rest = rest[upto.end() + took:]
-        words = (s[:first.start] + rest).strip(" ,.")
+        said = dates.find_days(s, speaker.now)
+        if said is None:
+            return commands.Clarify("event_span", detail=s) if dates.find(s, speaker.now) else None
+        if not 0 <= (said.last - said.first).days <= 31:
+            return commands.Clarify("event_span", detail=s)
+        days = [said.first + dt.timedelta(days=i) for i in range((said.last - said.first).days + 1)]
+        words = (s[:said.start] + s[said.end:]).strip(" ,.")
         cleared = _EVENT_CLEAR.search(words)
         named = _EVENT_NAME.fullmatch(_EVENT_CLEAR.sub("", words).strip(" ,."))
         if named is None:
