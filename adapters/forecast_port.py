@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from adapters.weather import CsvWeather
+from domain import closures
 from workflows import metrics, reports
 
 log = logging.getLogger(__name__)
@@ -127,7 +128,8 @@ class Forecaster:
             try:
                 out = api.forecast_store(histories, origin=origin, horizon=horizon, location=location,
                                          calendar=calendars.HolidayCalendar.from_settings(calendar),
-                                         weather=self.weather)
+                                         weather=self.weather, closed=_closed(calendar, location, histories,
+                                                                              origin=origin, horizon=horizon))
             except BaseException:
                 self._share(key, None)   # replicas waiting for this fit stop waiting and fit for themselves
                 raise
@@ -166,18 +168,33 @@ class Forecaster:
             log.warning("shared forecasts unavailable (%s); kept here only", e)
 
 
+def _closed(calendar: dict[str, Any] | None, location: str | None, histories: dict[str, list[tuple[date, Decimal]]],
+            *, origin: date, horizon: int) -> set[date]:
+    """The days the store is closed, over its histories and the forecast's days."""
+    if not calendar or not (calendar.get("closed") or calendar.get("closed_weekly")):
+        return set()
+    first = min((d for hist in histories.values() for d, _ in hist), default=origin)
+    return set(closures.closed_days(calendar, location, first, (origin - first).days + horizon))
+
+
 def _copy(rows: Rows) -> Rows:
     return {sku: [dict(r) for r in rs] for sku, rs in rows.items()}
 
 
 def day_notes(uow: Any, t: Any, lang: str, *, sku: str, location: str | None, days: list[date], now: datetime,
               unit: str) -> dict[date, list[str]]:
-    """What a forecast day's line says besides its numbers: the tenant calendar's holiday, make-up workday or event,
+    """What a forecast day's line says besides its numbers: the store closed (店休), the tenant calendar's holiday,
+    make-up workday or event,
     and the product's bookings that day (the forecast is walk-in demand; replenishment adds the bookings on top)."""
     from adapters.forecasting import calendar as calendars
-    cal = calendars.HolidayCalendar.from_settings(uow.catalog.settings().calendar)
+    stored = uow.catalog.settings().calendar
+    cal = calendars.HolidayCalendar.from_settings(stored)
     out: dict[date, list[str]] = {d: [] for d in days}
     for d in days:
+        shut = closures.closed_on(stored, d, location)
+        if shut is not None:
+            out[d].append(t("forecast.note_closed", lang, name=t("closure.weekly_rest", lang)
+                            if shut == closures.WEEKLY else shut))
         holiday = cal.holiday_name(d)
         if holiday:
             shown = t(f"holiday.{holiday}", lang)
@@ -243,6 +260,7 @@ def chart_reply(t: Any, forecaster: Forecaster | None = None) -> Callable[..., t
 
 def workday(d: date, settings: Any) -> bool:
     """Whether ``d`` is a working day of the tenant's calendar (``settings``: its stored calendar): make-up workdays
-    (调休) are, statutory holidays and the tenant's own days off are not (the scheduler's 工作日)."""
+    (调休) are, statutory holidays, the tenant's own days off and the days every store is closed (店休) are not (the
+    scheduler's 工作日)."""
     from adapters.forecasting import calendar as calendars
-    return not calendars.HolidayCalendar.from_settings(settings).is_off(d)
+    return not calendars.HolidayCalendar.from_settings(settings).is_off(d) and closures.closed_on(settings, d, None) is None

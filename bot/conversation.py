@@ -13,11 +13,11 @@ import secrets
 import statistics
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any, Protocol
 
-from bot import photos, replies, workorders
+from bot import calendar_days, photos, replies, workorders
 from bot.messages import Attachment, Button, Incoming, Outgoing, from_notice, media_in, media_of
 from domain import bom, catalog, codec, commands, errors, events, ledger, orders, production, services, units
 from domain import network as network_d
@@ -830,7 +830,11 @@ class Conversation:
             self._require(user, "query")
             turn.reply(self._todo(uow, turn))
         elif isinstance(cmd, commands.EventDays):   # 6月20日店庆 · 取消周六的活动 · 最近有什么活动
-            self._event_days(uow, turn, cmd, confirmed=confirmed)
+            calendar_days.event_days(self.t, uow, turn, cmd, confirmed=confirmed,
+                                     ask=lambda text: self._ask(uow, turn, cmd, text))
+        elif isinstance(cmd, commands.Closure):   # 6月20日店休 · 每周一店休 · 明天开门吗 · 哪天店休
+            calendar_days.closure(self.t, uow, turn, cmd, cat=self._catalog, confirmed=confirmed,
+                                  ask=lambda text: self._ask(uow, turn, cmd, text))
         elif isinstance(cmd, commands.CatalogGaps):   # 哪些商品没有售价: what the catalog still lacks
             self._require(user, "query")
             turn.reply(replies.catalog_gaps(self.t, turn.lang, uow.catalog.products(), cmd.field))
@@ -1856,46 +1860,6 @@ class Conversation:
             ("todo.work", [o for o in work.open_at(uow, here) if o.due is None or due(o)])]
         return replies.todo(self.t, turn.lang, sections, now=turn.now, cat=self._catalog,
                             where=replies.loc_name(here, self._catalog) if here else self.t("work.everywhere", turn.lang))
-
-    def _event_days(self, uow: UnitOfWork, turn: Turn, cmd: commands.EventDays, *, confirmed: bool) -> None:
-        """The company's event days (the calendar's, which the forecast learns an event's uplift from): listed (the
-        coming ones, the last few past), or set or cleared by a manager, shown first and audited."""
-        cal = dict(uow.catalog.settings().calendar or {})
-        events = {str(k): str(v) for k, v in (cal.get("events") or {}).items()}
-        today = turn.now.date().isoformat()
-        if cmd.action == "list":
-            self._require(turn.user, "query")
-            ahead = sorted((d, n) for d, n in events.items() if d >= today)
-            past = sorted(((d, n) for d, n in events.items() if d < today), reverse=True)[:5]
-            if not ahead and not past:
-                turn.reply(self.t("event.list_none", turn.lang))
-                return
-            lines = [self.t("event.list_head", turn.lang), *(
-                self.t("event.list_line", turn.lang, day=replies.on_day(turn.lang, date.fromisoformat(d)), name=n)
-                for d, n in ahead)] if ahead else [self.t("event.list_no_coming", turn.lang)]
-            if past:
-                lines.append(self.t("event.list_past", turn.lang, items="、".join(
-                    f"{replies.on_day(turn.lang, date.fromisoformat(d))} {n}" for d, n in past)))
-            turn.reply("\n".join(lines))
-            return
-        self._require(turn.user, "approve")
-        days = [d.isoformat() for d in cmd.days]
-        said = replies.on_days(turn.lang, cmd.days[0], cmd.days[-1])
-        if cmd.action == "clear" and not any(d in events for d in days):
-            turn.reply(self.t("event.none_there", turn.lang, days=said))
-            return
-        if not confirmed:
-            self._ask(uow, turn, cmd, self.t(f"event.ask_{cmd.action}", turn.lang, days=said, name=cmd.name))
-            return
-        for d in days:
-            if cmd.action == "set":
-                events[d] = cmd.name
-            else:
-                events.pop(d, None)
-        uow.catalog.set_tenant_setting("calendar", {**cal, "events": events})
-        uow.chat.audit(at=turn.now, actor=turn.user.username, action="calendar_events",
-                       detail={"action": cmd.action, "days": days, "name": cmd.name})
-        turn.reply(self.t(f"event.done_{cmd.action}", turn.lang, days=said, name=cmd.name))
 
     @staticmethod
     def _just_cancelled(uow: UnitOfWork, turn: Turn, order_id: int) -> None:

@@ -499,6 +499,19 @@ class EventDays:
 
 
 @dataclass(frozen=True)
+class Closure:
+    """6月20日店休 · 南山店6月20日到22日装修停业 · 每周一店休 (``action`` "set": the store, or every store with
+    ``location`` closures.ALL, closed those ``days`` or every week on those ``weekdays``) · 6月20日照常营业 ·
+    每周一不休息了 ("clear") · 哪天店休 ("list"). ``location`` None: the speaker's store (every store for someone
+    without one)."""
+    action: str
+    days: tuple[date, ...] = ()
+    weekdays: tuple[int, ...] = ()
+    name: str = ""
+    location: str | None = None
+
+
+@dataclass(frozen=True)
 class CatalogGaps:
     """哪些商品没有售价 · 还有哪些没设安全库存: the catalog's products (still carried) without that ``field`` set
     (a catalog.Product field: unit_price, unit_cost, safety_stock, shelf_life_days, supplier, moq, lead_time_days)."""
@@ -748,7 +761,7 @@ class Batch:
 Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | Export | ProductField
            | SetProduct | SetProducts | SetPack | SetPartner | AddProduct
            | RepeatPurchase | RetireProduct | Bookings | MovesQuery | ShipTransfer | RecordPayment | VoidPayment | StartCount | FinishCount | AddPartner | Relay | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
-           | SalesQuery | PurchaseQuery | StockCard | CatalogGaps | EventDays | Todo | LastCount | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Network | SetUser | StaffQuery | OwedQuery | SetRecipe | SetSubstitute | SetOperations | MakeOrder | WorkStep | WorkOrders | WorkCenter | CenterLoad | PlanMaterials | PlaceMany | Utilization | TraceLot | LedgerCheck | Help
+           | SalesQuery | PurchaseQuery | StockCard | CatalogGaps | EventDays | Closure | Todo | LastCount | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Network | SetUser | StaffQuery | OwedQuery | SetRecipe | SetSubstitute | SetOperations | MakeOrder | WorkStep | WorkOrders | WorkCenter | CenterLoad | PlanMaterials | PlaceMany | Utilization | TraceLot | LedgerCheck | Help
            | SmallTalk)
 
 

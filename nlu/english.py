@@ -21,6 +21,8 @@ _GOODS: list[tuple[str, str]] = [
     (r"coriander|cilantro", "香菜"), (r"(?:takeaway|take.out|lunch) boxe?s?|containers?", "餐盒"),
     (r"napkins?|tissues?", "纸巾"), (r"beef ?balls?|meatballs?", "牛肉丸"),
 ]
+_WEEKDAYS = (("monday", "周一"), ("tuesday", "周二"), ("wednesday", "周三"), ("thursday", "周四"), ("friday", "周五"),
+             ("saturday", "周六"), ("sunday", "周日"))
 _WORDS: list[tuple[str, str]] = [
     *_GOODS,
     # questions first: "how much milk do we have left" is a stock query, not a receipt
@@ -39,6 +41,17 @@ _WORDS: list[tuple[str, str]] = [
     (r"who (?:hasn'?t|has not|didn'?t|did not) (?:record(?:ed)?|log(?:ged)?|enter(?:ed)?)(?: anything)?(?: today)?",
      "今天谁没记账"),
     (r"(?:stock |inventory )?turnover(?: days| rate)?", "库存周转"),
+    # the days a store is closed: asked, listed, marked (are we open tomorrow · closures · closed every monday)
+    *((rf"(?:are we|is (?:the )?(?:store|shop)) open (?:on )?(?:this )?{en}\??|(?:are we|is (?:the )?(?:store|shop)) "
+       rf"closed (?:on )?(?:this )?{en}\?", f"{zh}开门吗")
+      for en, zh in (("tomorrow", "明天"), ("today", "今天"), *_WEEKDAYS)),
+    (r"when are we closed|(?:our |the )?closures|(?:list|show) (?:the )?closed days|closed days", "哪天店休"),
+    *((rf"(?:we are |we're |the store is )?closed every {en}", f"每{zh}店休") for en, zh in _WEEKDAYS),
+    *((rf"(?:we are |we're |the store is )?open (?:as usual )?every {en}", f"每{zh}不休息了") for en, zh in _WEEKDAYS),
+    (r"(?:we are |we're |the store is )?closed (?:on )?tomorrow", "明天店休"),
+    (r"(?:we are |we're |the store is )?open (?:as usual )?(?:on )?tomorrow", "明天照常营业"),
+    (r"(?:we are |we're |the store is )?closed on (?P<m>\d{1,2})[-/](?P<d>\d{1,2})", r"\g<m>月\g<d>日店休"),
+    (r"(?:we are |we're |the store is )?open (?:as usual )?on (?P<m>\d{1,2})[-/](?P<d>\d{1,2})", r"\g<m>月\g<d>日照常营业"),
     # what waits today · when the last count was · a product's card · who wrote off · what the catalog lacks
     (r"what (?:should|do|must) (?:i|we) do(?: today| now)?|(?:my |today'?s )?to[- ]?do(?: list)?"
      r"|(?:is there )?anything (?:to do|pending|waiting)(?: today)?", "我该做什么"),
@@ -128,9 +141,7 @@ _WORDS: list[tuple[str, str]] = [
     (r"(?:for |by |on )?(?:this )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", r"\1到"),
     (r"\bthis week\b", "这周"), (r"\blast week\b", "上周"), (r"\bthis month\b", "本月"), (r"\blast month\b", "上个月"),
     (r"\bto\b", "到"),
-    *((rf"(?<![a-z]){d}(?![a-z])", zh) for d, zh in (("monday", "周一"), ("tuesday", "周二"), ("wednesday", "周三"),
-                                                    ("thursday", "周四"), ("friday", "周五"), ("saturday", "周六"),
-                                                    ("sunday", "周日"))),
+    *((rf"(?<![a-z]){d}(?![a-z])", zh) for d, zh in _WEEKDAYS),
     (r"\b(?:of|the|a|an|we|do|have|has|is|are|some|please|today|just|in|stock|left|at)\b", " "),
 ]
 _COMPILED = [(re.compile(rf"(?<![a-z]){w}(?![a-z])" if not w.startswith("(?<=") else w), zh) for w, zh in _WORDS]

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 
-from domain import catalog, commands, errors, ledger, network, units
+from domain import catalog, closures, commands, errors, ledger, network, units
 from nlu import answers, context, dates, english, intents, lexicon, lines, numbers, rules, scan
 from nlu import text as texts
 
@@ -294,6 +294,9 @@ class Parser:
         if intents.MY_RECORDS.match(bare):   # 刚才记了什么 · 最近10条记录
             n = re.search(r"(\d+|[一二两三四五六七八九十]+)(?:条|笔)", bare)
             return commands.Parsed(commands.MyRecords(limit=min(int(numbers.value(n.group(1)) or 10), 50) if n else 10))
+        closure = self._closure(bare, speaker) if speaker is not None and _CLOSED_HINT.search(bare) else None
+        if closure is not None:   # 6月20日店休 · 每周一店休 · 6月20日照常营业 · 哪天店休 · 明天开门吗
+            return closure
         events = self._events(bare, speaker) if speaker is not None and _EVENT_HINT.search(bare) else None
         if events is not None:   # 6月20日店庆 · 取消周六的活动 · 最近有什么活动
             return events
@@ -653,6 +656,51 @@ class Parser:
             return None
         return commands.Parsed(commands.EventDays("clear" if cleared else "set", days=tuple(days),
                                                   name=named.group("name")))
+
+    def _closure(self, s: str, speaker: context.Speaker) -> Result | None:
+        """6月20日店休 · 南山店6月20日到22日装修停业 · 每周一店休 · 6月20日照常营业 · 取消每周一的店休 · 哪天店休 ·
+        明天开门吗: the days a store (or every store) is closed; None: not about them."""
+        place, s = self._closure_place(s)
+        if _CLOSED_LIST.fullmatch(s):
+            return commands.Parsed(commands.Closure("list", location=place))
+        weekly = _CLOSED_WEEKLY.search(s)
+        if weekly is not None:
+            weekdays = _weekdays(weekly.group("days"))
+            words = (s[:weekly.start()] + s[weekly.end():]).strip(" ,.")
+            days: tuple[dt.date, ...] = ()
+        else:
+            said = dates.find_days(s, speaker.now)
+            if said is None:
+                return None
+            if not 0 <= (said.last - said.first).days <= 92:
+                return commands.Clarify("closure_span", detail=s)
+            days = tuple(said.first + dt.timedelta(days=i) for i in range((said.last - said.first).days + 1))
+            weekdays = ()
+            words = (s[:said.start] + s[said.end:]).strip(" ,.")
+        words = words.removeprefix("的").strip(" ,.")
+        if days and _CLOSED_ASK.fullmatch(words):   # 明天开门吗 · 周日休息吗: that day's answer
+            return commands.Parsed(commands.Closure("list", days=days, location=place))
+        cleared = _CLOSED_CLEAR.fullmatch(words)
+        if cleared is not None:
+            return commands.Parsed(commands.Closure("clear", days=days, weekdays=weekdays, location=place))
+        named = _CLOSED_SET.fullmatch(words)
+        if named is None:
+            return None
+        name = _CLOSED_NAMES.get(named.group("name"), "店休")
+        return commands.Parsed(commands.Closure("set", days=days, weekdays=weekdays, name=name, location=place))
+
+    def _closure_place(self, s: str) -> tuple[str | None, str]:
+        """The store a closure names (closures.ALL for every store), and the words without it."""
+        every = _EVERY_STORE.search(s)
+        if every is not None:
+            return closures.ALL, (s[:every.start()] + s[every.end():]).strip(" ,.")
+        named = sorted(((n, e.codes[0]) for n, e in self.lex.names.items() if e.kind == "location" and n in s),
+                       key=lambda ne: -len(ne[0]))
+        if not named:
+            return None, s
+        at = s.index(named[0][0])
+        rest = s[:at] + s[at + len(named[0][0]):]
+        return named[0][1], re.sub(r"^(?:的|在)", "", rest.strip(" ,.")).strip(" ,.")
 
     def _stock_card(self, a: scan.Analysis, now: dt.datetime) -> Result:
         """牛腩的进出记录 · 牛腩这周的台账 · 今天的进出明细: a product's ins and outs with the balance after each (the last
@@ -2570,6 +2618,34 @@ _EVENT_NAME = re.compile(r"(?:的)?(?:有|要|搞|做|办|举办|开展|安排�
 _EVENT_CLEAR = re.compile(r"^(?:取消|删除|删掉|撤掉|去掉)|(?:取消了?|不搞了|不做了|不办了|不办|不搞|没了|改期了|延期了)$")
 _EVENT_LIST = re.compile(r"(?:最近|这个月|下个?月|接下来|以后)?(?:有)?(?:什么|哪些)(?:活动|促销)(?:日)?[?吗呢]*"
                          r"|(?:活动|促销)(?:日历|安排|计划|日程|有哪些)[?]?")
+# the days a store is closed (店休: a day, a span, a weekly rest day), set, cleared, listed or asked about
+_CLOSED_HINT = re.compile(r"店休|休店|闭店|停业|歇业|休业|营业|开门|装修|关门|休息|放假")
+_CLOSED_SET = re.compile(r"(?:(?:我们|店里|全店|门店|本店|店)(?:要|都|会)?)?(?:全天|一天|整天)?"
+                         r"(?P<name>店休|休店|闭店|停业装修|装修停业|暂停营业|停业|歇业|休业|不营业|不开门|装修|休息|放假|关门(?=一天|两天|三天|几天))"
+                         r"(?:一天|两天|三天|几天)?(?:了|哦|啊)?")
+_CLOSED_NAMES = {"装修": "装修停业", "停业装修": "装修停业", "装修停业": "装修停业", "放假": "放假"}
+_CLOSED_CLEAR = re.compile(r"(?:取消|删除|删掉|去掉|撤销)(?:的)?(?:店休|休店|闭店|停业|歇业|休业|不营业|休息|放假|关门)(?:安排)?"
+                           r"|(?:店休|休店|闭店|停业|歇业|休息|放假)(?:取消了?|不休了|改了)"
+                           r"|(?:的)?(?:照常|正常|恢复|还是|要|会)(?:营业|开门|上班)(?:了)?"
+                           r"|(?:不|不用|不要)(?:店休|休店|闭店|停业|歇业|休息|休|关门|放假)了?|开门营业|营业")
+_CLOSED_ASK = re.compile(r"(?:店里|我们|门店|店)?(?:开门|营业|开业|开|休息|店休|关门|放假|上班)(?:吗|不|没有?|嘛)[?]*"
+                         r"|(?:店里|我们|门店|店)?(?:开不开门?|营不营业|休不休息)[?]*")
+_CLOSED_LIST = re.compile(r"(?:最近|这个月|下个?月|接下来|以后)?(?:有)?(?:哪天|哪几天|哪些天|什么时候|几号|哪些日子)"
+                          r"(?:店休|休店|休息|不营业|停业|闭店|关门|放假)(?:了)?[?吗呢]*"
+                          r"|(?:店休|休店|停业|闭店|休息日)(?:的)?(?:安排|日期|计划|时间|有哪些|是哪天|是哪几天)[?吗呢]*")
+_CLOSED_WEEKLY = re.compile(r"每(?:个)?(?:周|星期|礼拜)(?P<days>[一二三四五六日天](?:(?:[、,和及到至]|跟)"
+                            r"(?:周|星期|礼拜)?[一二三四五六日天])*)")
+_EVERY_STORE = re.compile(r"所有(?:的)?(?:门店|店铺?)|全部(?:的)?(?:门店|店铺?)|每家店|各(?:个)?(?:门)?店|全公司")
+
+
+def _weekdays(said: str) -> tuple[int, ...]:
+    """一、三 → (0, 2); 一到三 → (0, 1, 2)."""
+    days = [dates.WEEKDAYS[c] for c in said if c in "一二三四五六日天"]
+    if len(days) == 2 and re.search(r"[到至]", said):
+        return tuple(range(days[0], days[1] + 1)) if days[0] <= days[1] else tuple(sorted(days))
+    return tuple(sorted(set(days)))
+
+
 # when the store, or a product there, was last counted (上次盘点是什么时候 · 牛腩多久没盘了 · 今天要盘点吗)
 _LAST_COUNT = re.compile(r"(?P<what>[^,?]{0,12}?)(?:的)?(?:上次|上一次|最近一次|最后一次)(?:是)?(?:什么时候|哪天|几号)?"
                          r"(?:盘点|盘库|盘的?|清点)(?:的|过)?(?:是)?(?:在)?(?:什么时候|哪天|几号|哪一天)?[?吗呢]*"

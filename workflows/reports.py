@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from domain import bom, catalog, chain, ledger, orders, production, replenishment, rules, units
+from domain import bom, catalog, chain, closures, ledger, orders, production, replenishment, rules, units
 from workflows import engine, metrics
 
 N = units.normalize
@@ -247,6 +247,10 @@ def prep_text(uow: Any, t: Any, lang: str, lines: list[tuple[catalog.Product, re
     of its forecast covered by what is on hand and on order); a long list goes out in parts, in order. What has a
     recipe is to make, not to order."""
     text = t("job.prep_title", lang, location=loc_name(uow, location), date=f"{now:%m-%d}")
+    shut = closures.closed_on(uow.catalog.settings().calendar, now.date(), location)
+    if shut is not None:   # (a day the store is closed: the list stocks for the days it opens again)
+        text += "\n" + t("job.prep_closed", lang, name=t("closure.weekly_rest", lang) if shut == closures.WEEKLY
+                         else shut)
     recipes = uow.recipes.all_current()
     body = [explain(t, lang, p, sg, sf, make=p.sku in recipes) for p, sg, sf in sorted(lines, key=lambda x: cover(x[1]))]
     return str(text + "\n" + ("\n".join(body) if body else t("job.prep_none", lang)))

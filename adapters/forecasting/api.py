@@ -2,7 +2,7 @@
 automatic purchases use: the model pools the store's products) or for one product alone."""
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
@@ -104,6 +104,29 @@ def forecast_panel(p: panel.Panel, rows: Sequence[int], *, origin: date, horizon
     return fc
 
 
+SAME_WEEKDAYS = 4   # open days on the same weekday a closed day in the history is read from
+
+
+def open_days(y: np.ndarray, *, start: date, closed: Collection[date]) -> np.ndarray:
+    """The history with each day the store was closed read as it would have sold: the median of the last
+    ``SAME_WEEKDAYS`` open days on its weekday (left as recorded without one: a weekly rest day). A day marked closed
+    on which the store sold something was open after all, and is kept as recorded."""
+    days = y.shape[1]
+    shut = np.zeros(days, dtype=bool)
+    for d in closed:
+        k = (d - start).days
+        if 0 <= k < days and not y[:, k].any():
+            shut[k] = True
+    if not shut.any():
+        return y
+    out = y.copy()
+    for day in np.flatnonzero(shut):
+        same = [j for j in range(int(day) - 7, -1, -7) if not shut[j]][:SAME_WEEKDAYS]
+        if same:
+            out[:, day] = np.median(y[:, same], axis=1)
+    return out
+
+
 def forecast_series(history: list[tuple[date, Decimal]], *, origin: date, horizon: int,
                     calendar: calendars.HolidayCalendar | None = None, weather: exogs.WeatherFeed | None = None,
                     location: str | None = None,
@@ -125,10 +148,14 @@ def forecast_series(history: list[tuple[date, Decimal]], *, origin: date, horizo
 
 def forecast_store(histories: Mapping[str, Sequence[tuple[date, Decimal]]], *, origin: date, horizon: int,
                    calendar: calendars.HolidayCalendar | None = None, weather: exogs.WeatherFeed | None = None,
-                   location: str | None = None) -> dict[str, list[dict[str, Any]]]:
+                   location: str | None = None, closed: Collection[date] = ()) -> dict[str, list[dict[str, Any]]]:
     """Daily forecast rows (as ``forecast_series``) for every product of a store, from one model fitted on all
     of their histories: each product learns from the others' weekdays, holidays and off-shelf spells, and a
-    product with long enough history of its own gets its own coefficients on top."""
+    product with long enough history of its own gets its own coefficients on top.
+
+    ``closed``: the days the store is closed (店休). It sells nothing on those ahead; those behind are read as the
+    days it would have sold (``open_days``), so that a day shut is neither a product off the shelf nor a dip in
+    its level."""
     if horizon <= 0 or not histories:
         return {sku: [] for sku in histories}
     sales = [panel.Sale(d, location or "", sku, float(q)) for sku, hist in histories.items() for d, q in hist
@@ -143,7 +170,11 @@ def forecast_store(histories: Mapping[str, Sequence[tuple[date, Decimal]]], *, o
         rows.update({sku: len(p.keys) - len(missing) + n for n, sku in enumerate(missing)})
     ex = regressors(p, origin=origin, horizon=horizon, weather=weather, location=location)
     idx = [rows[sku] for sku in histories]
+    if closed:
+        p = panel.Panel(p.start, p.keys, open_days(p.y, start=p.start, closed=closed))
     fc = forecast_panel(p, idx, origin=origin, horizon=horizon, calendar=calendar, exog=ex)
     never = np.array([sku in missing for sku in histories], dtype=bool)
     fc.point[never], fc.quantiles[never] = 0.0, 0.0   # nothing says a product that never sold will sell now
+    shut = [k for k in range(horizon) if origin + timedelta(days=k) in closed]
+    fc.point[:, shut], fc.quantiles[:, shut] = 0.0, 0.0
     return {sku: rows_from(fc, origin=origin, row=n) for n, sku in enumerate(histories)}

@@ -143,6 +143,12 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
         d |= {"intent": "todo"}
     elif isinstance(c, commands.EventDays):
         d |= {"intent": f"events_{c.action}", "days": [str(x) for x in c.days], "name": c.name}
+    elif isinstance(c, commands.Closure):
+        d |= {"intent": f"closure_{c.action}", "days": [str(x) for x in c.days], "location": c.location}
+        if c.weekdays:
+            d["weekdays"] = list(c.weekdays)
+        if c.name:
+            d["name"] = c.name
     elif isinstance(c, commands.CatalogGaps):
         d |= {"intent": "catalog_gaps", "field": c.field}
     elif isinstance(c, commands.StockCard):
