@@ -607,7 +607,7 @@ class Conversation:
             text = self.t("booking_saved", turn.lang, at=cmd.at.strftime("%m-%d %H:%M"),
                           items=replies.items(cmd.lines, self._catalog))
             text += replies.day_load(self.t, turn.lang, theirs, ahead, offered, self._catalog, day=cmd.at)
-            turn.reply(text)
+            turn.reply(text + reports.closed_note(uow, self.t, turn.lang, location=here, when=cmd.at, tz=turn.now.tzinfo))
         elif isinstance(cmd, commands.Network):   # 邀请张记加入库管网络 · 接受邀请 KG-… · 断开和张记的联网 · 库管网络
             self._require(user, "approve")
             self._network(uow, turn, cmd)

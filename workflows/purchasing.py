@@ -405,11 +405,13 @@ def take_order(uow: UnitOfWork, turn: Turn, cmd: commands.PlaceSale, *, t: Any) 
                       [[_button(t("btn.approve", m.language), f"ap:{oid}"),
                         _button(t("btn.reject", m.language), f"rj:{oid}")]])
         turn.reply(t("sale_order_held", turn.lang, id=oid, order=desc, partner=limit[0].name,
-                     limit=reports.money(limit[1])))
+                     limit=reports.money(limit[1]))
+                   + reports.closed_note(uow, t, turn.lang, location=location, when=due, tz=turn.now.tzinfo))
     else:
         turn.reply(t("sale_order_created", turn.lang, id=oid, order=desc, partner=partner_name(uow, cmd.partner),
                      place=reports.loc_name(uow, location))
-                   + short_of_stock(uow, t, turn.lang, location=location, lines=lines, now=turn.now, due=due))
+                   + short_of_stock(uow, t, turn.lang, location=location, lines=lines, now=turn.now, due=due)
+                   + reports.closed_note(uow, t, turn.lang, location=location, when=due, tz=turn.now.tzinfo))
     return oid
 
 

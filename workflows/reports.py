@@ -241,6 +241,17 @@ def made_ahead(uow: Any, location: str | None, now: datetime) -> set[str]:
             if m.dst == location and m.reverses is None and not bom.made_by_recipe(m.note)}
 
 
+def closed_note(uow: Any, t: Any, lang: str, *, location: str | None, when: datetime, tz: Any) -> str:
+    """⚠️ a line when a booking or a customer's order falls on a day its store is closed (店休); else nothing."""
+    day = when.astimezone(tz).date()
+    shut = closures.closed_on(uow.catalog.settings().calendar, day, location)
+    if shut is None:
+        return ""
+    return "\n" + str(t("closure.booked_on_closed", lang, day=f"{day.month}月{day.day}日" if lang == "zh_CN"
+                         else f"{day:%m-%d}", place=loc_name(uow, location),
+                         name=t("closure.weekly_rest", lang) if shut == closures.WEEKLY else shut))
+
+
 def prep_text(uow: Any, t: Any, lang: str, lines: list[tuple[catalog.Product, replenishment.Suggestion, Decimal]], *,
               location: str, now: datetime) -> str:
     """The prep list's message: its title, then every suggestion with its reasons, the most urgent first (the least

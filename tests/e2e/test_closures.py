@@ -36,8 +36,13 @@ def test_a_closed_day_is_set_asked_about_listed_cleared_and_audited(tmp_path, mo
     with chat.container.uow(write=False) as u:
         assert "closed" not in (u.catalog.settings().calendar or {})   # nothing before 确认
     assert "🔒 已记下:徐汇店6月20日(周六)不营业(店休)" in texts(chat.press("zhou", "确认"))
+    assert texts(chat.say("zhou", "盒马订可颂20个,周六提货")).endswith(
+        "⚠️ 6月20日徐汇店不营业(店休):客户能来吗?可以改个日子,或说「6月20日照常营业」。")
+    assert "不营业" not in texts(chat.say("zhou", "盒马订可颂20个,周五提货"))
     chat.say("zhou", "每周一店休")
     chat.press("zhou", "确认")
+    assert texts(chat.say("zhou", "6月29日上午10点有10人包场,要牛奶2升")).endswith("6月29日徐汇店不营业(每周固定休息):"
+                                                                             "客户能来吗?可以改个日子,或说「6月29日照常营业」。")
     assert texts(chat.say("amy", "周六开门吗")) == "🔒 6月20日(周六)徐汇店不营业(店休)。"
     assert texts(chat.say("amy", "明天营业吗")) == "✅ 6月16日(周二)徐汇店照常营业。"
     assert texts(chat.say("amy", "6月22日开门吗")) == "🔒 6月22日(周一)徐汇店不营业(每周固定休息)。"
