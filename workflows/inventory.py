@@ -8,11 +8,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from domain import bom, catalog, commands, errors, events, ledger, orders, production, trace
-from workflows import takeover
+from workflows import metrics, takeover
 from workflows.ports import UnitOfWork
 
 MK = ledger.MoveKind
@@ -104,12 +104,13 @@ def _minus(levels: Sequence[ledger.LotLevel], used: Sequence[ledger.Move]) -> li
 
 def _make(uow: UnitOfWork, p: Plan, recipe: bom.Recipe, qty: Decimal, *, here: str, actor: Actor, force: bool,
           taken: dict[tuple[str, str], Decimal], product: bool, within: tuple[str, ...] = (),
-          into: str | None = None, order_id: int | None = None) -> ledger.LotLevel | None:
+          into: str | None = None, order_id: int | None = None, made_at: int | None = None) -> ledger.LotLevel | None:
     """``qty`` of ``recipe``'s product made at ``here``: its components used (and, ``product``, what it makes, in a
     lot of today: a latte made as it is sold), each move naming the recipe and its version. A component with a
     recipe of its own that the place lacks is made first, from that recipe, as much as is missing (the milk foam of
     the lattes); ``within``: the products being made around this one, never made again inside it (a cycle).
-    ``into``: the components are issued there instead (a work order's work in progress, its ``order_id``)."""
+    ``into``: the components are issued there instead (a work order's work in progress, its ``order_id``).
+    What is made (its move, or the one at ``made_at`` in the plan) costs what its components used cost."""
     kind, dst = (MK.ISSUE, into) if into is not None else (MK.CONSUMPTION, None)
     start = len(p.moves)
     within = (*within, recipe.sku)
@@ -122,6 +123,7 @@ def _make(uow: UnitOfWork, p: Plan, recipe: bom.Recipe, qty: Decimal, *, here: s
         p.moves.append(ledger.inbound(kind=MK.PRODUCTION, sku=recipe.sku, qty=qty, here=here, at=actor.at, lot=code,
                                       actor=actor.user.username, message_id=actor.message_id, batch=actor.batch))
         lot = ledger.LotLevel(lot=code, qty=qty, expiry=expiry)
+        made_at = start
     for c in recipe.components:
         sku, need = c.sku, recipe.need(c, qty)
         if c.substitutes:   # what the place lacks of it, from its substitutes on hand first (no butter: margarine)
@@ -145,7 +147,20 @@ def _make(uow: UnitOfWork, p: Plan, recipe: bom.Recipe, qty: Decimal, *, here: s
     p.moves[start:] = [m if bom.made_by_recipe(m.note) else replace(m, note=recipe.note) for m in p.moves[start:]]
     if order_id is not None:
         p.moves[start:] = [replace(m, order_id=order_id) if m.kind == MK.ISSUE else m for m in p.moves[start:]]
+    if made_at is not None and into is None and p.moves[made_at].unit_cost is None:
+        spent = [m for m in p.moves[start:] if m.kind == MK.CONSUMPTION and m.note == recipe.note]
+        p.moves[made_at] = replace(p.moves[made_at], unit_cost=_cost_each(uow, spent, qty))
     return lot
+
+
+def _cost_each(uow: UnitOfWork, used: Sequence[ledger.Move], qty: Decimal) -> Decimal | None:
+    """What one of ``qty`` made costs: what ``used`` (its components' moves) cost at each one's cost, over ``qty``;
+    None when a component's cost is unknown."""
+    costs = metrics.unit_costs(uow, [pr for sku in {m.sku for m in used} if (pr := uow.catalog.product(sku))])
+    if qty <= 0 or any(costs.get(m.sku) is None for m in used):
+        return None
+    total = sum((m.qty * (costs[m.sku] or Decimal(0)) for m in used), Decimal(0))
+    return (total / qty).quantize(bom.STORED, rounding=ROUND_HALF_UP)
 
 
 def issue(uow: UnitOfWork, p: Plan, recipe: bom.Recipe, qty: Decimal, *, here: str, actor: Actor, force: bool,
@@ -216,8 +231,9 @@ def plan(uow: UnitOfWork, cmd: commands.Command, *, actor: Actor, force: bool = 
                 if kind == MK.RECEIPT:
                     _match_order(uow, p, partner=cmd.partner, here=here, line=line)
                 recipe = uow.recipes.current(line.sku) if kind == MK.PRODUCTION else None
-                if recipe is not None:   # 做了30个可颂: its flour, butter and eggs used with it
-                    _make(uow, p, recipe, line.qty, here=here, actor=actor, force=force, taken=taken, product=False)
+                if recipe is not None:   # 做了30个可颂: its flour, butter and eggs used with it (and what they cost)
+                    _make(uow, p, recipe, line.qty, here=here, actor=actor, force=force, taken=taken, product=False,
+                          made_at=len(p.moves) - 1)
             elif kind == MK.CUSTOMER_RETURN:
                 _exists(uow, line.sku)
                 p.moves.append(ledger.inbound(kind=kind, sku=line.sku, qty=line.qty, here=here, at=actor.at,

@@ -1,6 +1,8 @@
 """Recipes (bills of materials): set from the chat, used when a product is made, and when one is sold beyond stock."""
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from tests.conftest import DEMO
@@ -201,3 +203,25 @@ def test_a_component_with_its_own_recipe_is_made_first_when_short_and_a_cycle_is
                   and m["batch"] == moves[-1]["batch"])
     short = 100 - foam
     assert made == [("B01", pytest.approx(short * 1.2 - milk)), ("B11", pytest.approx(short))], made
+
+
+def test_what_a_recipe_makes_in_the_chat_costs_what_its_ingredients_did(chat):
+    """今天做了20个可颂 writes the croissants at the cost of the flour, butter and eggs they used (as a work order's
+    are), so their cost and the stock's value follow what they were made of; before, they came in at no cost."""
+    for said in ("高筋面粉进价改成8", "黄油进价改成80", "鸡蛋进价改成1", "做10个可颂要高筋面粉0.5公斤、黄油0.25公斤、鸡蛋5个"):
+        chat.say("zhou", said)
+        chat.press("zhou", "确认")
+    chat.say("amy", "今天做了20个可颂")                             # 0.05 × 8 + 0.025 × 80 + 0.5 × 1 = 2.90
+    made = [m for m in chat.export("moves") if m["sku"] == "B09" and m["kind"] == "production"]
+    assert [Decimal(str(m["unit_cost"])) for m in made] == [Decimal("2.9")]
+    assert "可颂:进价 ¥2.90/个(近期生产的实际成本)" in texts(chat.say("zhou", "可颂进价多少"))
+    chat.say("zhou", "黄油进价改成120")
+    chat.press("zhou", "确认")
+    chat.say("amy", "今天做了10个可颂")                             # 0.4 + 3 + 0.5 = 3.90
+    assert "¥3.23/个(近期生产的实际成本)" in texts(chat.say("zhou", "可颂进价多少"))   # (20 × 2.9 + 10 × 3.9) / 30
+    chat.say("amy", "不对,是5个")                                   # a correction is made again, and costed again
+    moves = chat.export("moves")
+    undone = {m["reverses"] for m in moves if m["reverses"] is not None}
+    made = [m for m in moves if m["sku"] == "B09" and m["kind"] == "production" and m["id"] not in undone
+            and m["reverses"] is None]
+    assert [(Decimal(m["qty"]), Decimal(str(m["unit_cost"]))) for m in made] == [(20, Decimal("2.9")), (5, Decimal("3.9"))]

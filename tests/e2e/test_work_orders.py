@@ -269,12 +269,12 @@ def test_what_a_work_order_made_costs_its_materials_share_and_the_charge_and_bec
     chat.say("zhou", "开工单:可颂50个")
     made = texts(chat.say("zhou", "工单1完工,做了45个,报废5个"))   # the scrapped ones' materials: on the good ones
     assert "💰 成本 ¥2.56/个(材料 ¥2.56)" in made                     # 50 × 2.30 / 45
-    assert "进价 ¥2.56/个(近期工单的实际成本)" in texts(chat.say("zhou", "可颂进价多少"))
+    assert "进价 ¥2.56/个(近期生产的实际成本)" in texts(chat.say("zhou", "可颂进价多少"))
     chat.say("zhou", "委外加工:让光明做可颂100个,加工费每个1.5元")
     chat.say("zhou", "工单2发料")
     back = texts(chat.say("zhou", "光明送来可颂60个"))
     assert "💰 成本 ¥3.80/个(材料 ¥2.30 + 加工费 ¥1.50)" in back and "应付光明乳业加工费 ¥90.00" in back
-    assert "进价 ¥3.27/个(近期工单的实际成本)" in texts(chat.say("zhou", "可颂进价多少"))   # (115 + 60 × 3.80) / 105
+    assert "进价 ¥3.27/个(近期生产的实际成本)" in texts(chat.say("zhou", "可颂进价多少"))   # (115 + 60 × 3.80) / 105
     assert "应付 ¥90.00" in texts(chat.say("zhou", "光明欠多少钱"))   # its charge, never our materials
     chat.say("zhou", "switch to English")
     chat.say("zhou", "撤销")
