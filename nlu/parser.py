@@ -11,7 +11,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from domain import catalog, closures, commands, errors, ledger, network, units
 from nlu import answers, context, dates, english, intents, lexicon, lines, numbers, rules, scan
@@ -113,6 +113,7 @@ class Parser:
         self.lex = lexicon.Lexicon(catalog)
         self.scanner = scan.Scanner(self.lex)
         self.rules = rules.RuleParser(self.lex, self.scanner)
+        self.price_move = re.compile(_PRICE_MOVE_RE.format(unit=self.scanner.unit_re))
 
     def warm_up(self, speaker: context.Speaker) -> None:
         """Load lazy resources (dateparser's language data) before the first real message."""
@@ -723,6 +724,9 @@ class Parser:
                 movement=commands.Movement.SCRAP, lines=tuple(commands.Line(sku=sku, qty=Decimal(0)) for sku in
                                                               dict.fromkeys(thrown)), location=self._location(a),
                 expired=True))
+        adjusted = self._adjust_price(a) if _PRICE_MOVE.search(a.s) else None
+        if adjusted is not None:   # 可乐售价提高10% · 饮料都涨价5% · 可乐每箱涨5块 · 牛腩进价涨了2块
+            return adjusted
         garbled = re.search(r"(?<![\d.])\d+(?:\.\d+){2,}(?![\d.])", a.s) if a.of("product") else None
         if garbled is not None and not a.date and not a.expiry and not a.produced:   # 收到牛奶2.5.3箱: no number
             return commands.Clarify("bad_qty", detail=garbled.group(0))
@@ -2089,7 +2093,7 @@ class Parser:
         the catalog's (asked first, as 牛腩进价改成35 is). 涨价/降价 without saying which price: the one the new value
         is nearer (a supplier's rise is near the cost, ours near the selling price). None: not said so."""
         m = next((m for p in _PRICE_NOW if (m := p.fullmatch(s)) is not None), None)
-        if m is None:
+        if m is None or self.price_move.search(s):   # (牛腩涨了3块 · 可乐涨价10%: moved by it, ``_adjust_price``)
             return None
         word = m.group("field") or ""
         field = "unit_price" if word == "卖" else intents.FIELDS.get(word, "unit_cost")
@@ -2211,6 +2215,64 @@ class Parser:
                 return got
             changes.append(got.command)
         return commands.Parsed(commands.SetProducts(tuple(changes)))
+
+    def _adjust_price(self, a: scan.Analysis) -> Result | None:
+        """可乐售价提高10% · 把可乐的价格调高10% · 饮料都涨价5% · 可乐每箱涨5块 · 可乐降价5毛 · 牛腩进价涨了2块: each
+        product's price (its cost, for 进价) moved from the catalog's by that share or amount, as the changes a manager
+        confirms (old → new shown); None: no price move said of a product or a category."""
+        m = self.price_move.search(a.s)
+        if m is None:
+            return None
+        word = m.group("field")
+        if word and intents.FIELDS.get(word) not in ("unit_price", "unit_cost"):
+            return None
+        head = a.s[:m.start()]
+        skus = list(dict.fromkeys(e.codes[0] for e in a.of("product") if e.end <= m.start() and len(e.codes) == 1))
+        if not skus:   # 饮料都涨价5%: the category's products still carried
+            group = next((c for c in sorted(self.lex.categories, key=len, reverse=True) if c and c in head), None)
+            skus = [p.sku for p in self.lex.products.values() if group and p.category == group and p.active]
+        if not skus or any(len(e.codes) != 1 for e in a.of("product") if e.end <= m.start()):
+            return None
+        n = numbers.value(m.group("n"))
+        if n is None or n <= 0:
+            return commands.Clarify("bad_price", detail=a.s[m.start():].strip())
+        if m.group("jiao"):   # 涨1块5: ¥1.50
+            n += (numbers.value(m.group("jiao")) or Decimal(0)) / 10
+        if m.group("mao"):    # 降5毛: ¥0.50
+            n /= 10
+        down = m.group("dir") in _PRICE_DOWN
+        pct = m.group("pct") is not None
+        if not pct and not (m.group("cur") or m.group("mao")):
+            return None   # 可乐涨2: two what (a share, a yuan, a case)?
+        if pct and (n >= 100 if down else n > 1000):
+            return commands.Clarify("bad_price", detail=a.s[m.start():].strip())
+        unit = m.group("u") or m.group("u0") or ""
+        changes = []
+        for sku in skus:
+            p = self.lex.product(sku)
+            # the price named; else ours for 提价/调高 (what we do), and for 涨/降 (what the market does) the cost, as
+            # a supplier's rise is news of it, unless the product has none
+            field = intents.FIELDS[word] if word else "unit_price" if m.group("dir") in _PRICE_OURS \
+                else "unit_cost" if p.unit_cost is not None else "unit_price"
+            old = p.unit_price if field == "unit_price" else p.unit_cost
+            if old is None:
+                return commands.Clarify("no_price_to_move", mention=sku, detail=word or "售价")
+            if pct:
+                new = old * (100 + (-n if down else n)) / 100
+            else:
+                per = Decimal(1)
+                if unit and unit != p.base_unit:
+                    try:   # 每箱涨5块: per case of 24, ¥0.21 a bottle
+                        per = units.to_base(Decimal(1), unit, base_unit=p.base_unit, packs=p.packs)
+                    except errors.DomainError:
+                        return commands.Clarify("unit_mismatch", mention=sku, detail=unit)
+                new = old + (-n if down else n) / per
+            if new <= 0:
+                return commands.Clarify("bad_price", detail=a.s[m.start():].strip())
+            # a price in whole fen stays in whole fen (¥5.50 up 5%: ¥5.78, not ¥5.775)
+            places = _FEN if pct and old == old.quantize(_FEN) else _PRICE_PLACES
+            changes.append(commands.SetProduct(sku, field, units.normalize(new.quantize(places, ROUND_HALF_UP))))
+        return commands.Parsed(changes[0] if len(changes) == 1 else commands.SetProducts(tuple(changes)))
 
     def _set_one(self, sku: str, a: scan.Analysis, field: str, after: int) -> Result:
         """One product's field set to what is said after ``after`` (a pack said is that product's own)."""
@@ -2618,6 +2680,21 @@ _EVENT_NAME = re.compile(r"(?:的)?(?:有|要|搞|做|办|举办|开展|安排�
 _EVENT_CLEAR = re.compile(r"^(?:取消|删除|删掉|撤掉|去掉)|(?:取消了?|不搞了|不做了|不办了|不办|不搞|没了|改期了|延期了)$")
 _EVENT_LIST = re.compile(r"(?:最近|这个月|下个?月|接下来|以后)?(?:有)?(?:什么|哪些)(?:活动|促销)(?:日)?[?吗呢]*"
                          r"|(?:活动|促销)(?:日历|安排|计划|日程|有哪些)[?]?")
+# a product's price moved by a share or an amount (可乐售价提高10% · 饮料都涨价5% · 可乐每箱涨5块 · 牛腩进价涨了2块)
+_PRICE_UP = ("提高", "调高", "上调", "上涨", "涨价", "涨了", "涨", "提价", "加价")
+_PRICE_DOWN = ("降低", "调低", "下调", "下降", "降价", "降了", "降", "减价", "便宜")
+_PRICE_MOVE = re.compile("|".join((*_PRICE_UP, *_PRICE_DOWN)))
+_PRICE_OURS = ("提高", "调高", "上调", "提价", "加价", "降低", "调低", "下调", "减价")   # (涨 · 降价: the market's)
+_PRICE_MOVE_RE = (r"(?:的)?(?:(?P<field>" + intents.FIELD_NAMES + r")\s*)?(?:都|也|全部|一律|统一|各)?"
+                  r"(?:(?:每|一)\s*(?P<u0>{unit}))?\s*(?:都|也|各)?"
+                  r"(?P<dir>" + "|".join(sorted((*_PRICE_UP, *_PRICE_DOWN), key=len, reverse=True)) + r")\s*(?:了)?\s*"
+                  r"(?P<n>" + numbers.NUMBER.replace("{", "{{").replace("}", "}}") + r")\s*"
+                  r"(?:(?P<pct>%|％|个点|个百分点)|(?P<cur>元|块钱|块|rmb)(?P<jiao>[1-9一二三四五六七八九])?(?:毛|角)?"
+                  r"|(?P<mao>毛钱|毛|角))?\s*(?:(?:/|每|一)\s*(?P<u>{unit}))?\s*(?:吧|了)?$")
+_PRICE_PLACES = Decimal("0.000001")
+_FEN = Decimal("0.01")
+
+
 # the days a store is closed (店休: a day, a span, a weekly rest day), set, cleared, listed or asked about
 _CLOSED_HINT = re.compile(r"店休|休店|闭店|停业|歇业|休业|营业|开门|装修|关门|休息|放假")
 _CLOSED_SET = re.compile(r"(?:(?:我们|店里|全店|门店|本店|店)(?:要|都|会)?)?(?:全天|一天|整天)?"
