@@ -527,9 +527,10 @@ def sales(t: Any, lang: str, uow: UnitOfWork, cmd: commands.SalesQuery, *, user:
     loc = None if cmd.by_store else cmd.location or user.location   # 哪个店卖得多: all of them, side by side
     span = (cmd.end - cmd.start).days + 1
     today = now.date()
-    # the complete days of the period (today is still selling) against the same weekdays a week before
-    done_last = min(cmd.end, today - timedelta(days=1))
-    shift = timedelta(days=7 if span <= 7 else span)
+    # the complete days of the period (today is still selling) against the same weekdays a week before; a comparison
+    # asked for (比上周 · 比上个月): against the period it names, today so far included
+    done_last = cmd.end if cmd.versus is not None else min(cmd.end, today - timedelta(days=1))
+    shift = cmd.start - cmd.versus if cmd.versus is not None else timedelta(days=7 if span <= 7 else span)
     before = cmd.start - shift
     by_day = metrics.daily_sales(uow, location=loc, first=before, tz=now.tzinfo, sku=cmd.sku)
 
@@ -545,16 +546,21 @@ def sales(t: Any, lang: str, uow: UnitOfWork, cmd: commands.SalesQuery, *, user:
     if cmd.sku is None:
         sold = sorted(((total(s, cmd.start, cmd.end), s) for s in by_day), key=lambda x: (-x[0], x[1]))
         sold = [(q, s) for q, s in sold if q > 0]
+        versus = _versus_all(t, lang, uow, by_day, cmd, shift=shift, loc=loc, now=now, cat=cat) \
+            if cmd.versus is not None else ""
         if not sold:
-            return str(t("sales.none", lang, **fmt))
+            return str(t("sales.none", lang, **fmt)) + versus
         top = sold[:10]
         head = t("sales.top_head", lang, n=len(sold), k=len(top), **fmt)
         return "\n".join([head, *(t("sales.top_line", lang, rank=r, product=pname(cat, s), qty=qty_text(cat, s, q))
-                                  for r, (q, s) in enumerate(top, start=1))]) + money + stores
+                                  for r, (q, s) in enumerate(top, start=1))]) + money + versus + stores
     sku = cmd.sku
     qty = total(sku, cmd.start, cmd.end)
     if qty <= 0:
-        return str(t("sales.none_product", lang, product=pname(cat, sku), **fmt))
+        prev = total(sku, cmd.start - shift, done_last - shift) if cmd.versus is not None else Decimal(0)
+        return str(t("sales.none_product", lang, product=pname(cat, sku), **fmt)) + (str(t(
+            "sales.versus_none", lang, before=reports.days_text(t, lang, cmd.start - shift, done_last - shift),
+            before_qty=qty_text(cat, sku, prev))) if prev > 0 else "")
     if span == 1:
         lines = [t("sales.one_day", lang, product=pname(cat, sku), qty=qty_text(cat, sku, qty), **fmt)]
     else:
@@ -564,9 +570,8 @@ def sales(t: Any, lang: str, uow: UnitOfWork, cmd: commands.SalesQuery, *, user:
     if done_last >= cmd.start:
         done, prev = total(sku, cmd.start, done_last), total(sku, cmd.start - shift, done_last - shift)
         if prev > 0:
-            pct = int(((done - prev) / prev * 100).to_integral_value())
-            change = t("sales.same", lang) if pct == 0 else t("sales.up" if pct > 0 else "sales.down", lang, pct=abs(pct))
-            lines.append(t("sales.versus_day" if span == 1 else "sales.versus", lang,
+            change = _change(t, lang, done, prev)
+            lines.append(t("sales.versus_day" if span == 1 and cmd.versus is None else "sales.versus", lang,
                            span=reports.days_text(t, lang, cmd.start, done_last), qty=qty_text(cat, sku, done),
                            before=reports.days_text(t, lang, cmd.start - shift, done_last - shift),
                            before_qty=qty_text(cat, sku, prev), change=change))
@@ -577,6 +582,51 @@ def sales(t: Any, lang: str, uow: UnitOfWork, cmd: commands.SalesQuery, *, user:
                     qty=qty_text(cat, sku, days.get(cmd.start + timedelta(days=k), Decimal(0))))
                   for k in range(span)]
     return "\n".join(str(x) for x in lines) + money + stores
+
+
+VERSUS_SHOWN = 3   # products named among those that rose, and those that fell, the most
+
+
+def _versus_all(t: Any, lang: str, uow: UnitOfWork, by_day: dict[str, dict[Any, Decimal]], cmd: commands.SalesQuery, *,
+                shift: timedelta, loc: str | None, now: datetime, cat: context.Catalog | None) -> str:
+    """这周和上周比卖得怎么样: what the period brought in against the period compared (at the prices said, else the
+    catalog's), and the products that rose and fell the most."""
+    first, last = cmd.start - shift, cmd.end - shift
+
+    def sold(a: Any, b: Any) -> dict[str, Decimal]:
+        return {sku: sum((q for d, q in days.items() if a <= d <= b), Decimal(0)) for sku, days in by_day.items()}
+
+    now_q, then_q = sold(cmd.start, cmd.end), sold(first, last)
+    products = {p.sku: p for p in uow.catalog.products()}
+
+    def money(q: dict[str, Decimal], a: Any, b: Any) -> Decimal:
+        said = metrics.said_prices(uow, location=loc, first=a, last=b, tz=now.tzinfo)
+        got = [metrics.revenue(products[s], v, said.get(s)) for s, v in q.items() if v > 0 and s in products]
+        return sum((g for g in got if g is not None), Decimal(0))
+
+    so_far = t("sales.so_far", lang) if cmd.end >= now.date() else ""
+    out = ["", str(t("sales.versus_head", lang, before=reports.days_text(t, lang, first, last), so_far=so_far))]
+    rev, was = money(now_q, cmd.start, cmd.end), money(then_q, first, last)
+    if was:
+        out.append(str(t("sales.versus_money", lang, money=reports.money(rev), then=reports.money(was),
+                         change=_change(t, lang, rev, was))))
+    elif rev:
+        out.append(str(t("sales.versus_money_new", lang, money=reports.money(rev))))
+    moved = sorted(((now_q.get(s, Decimal(0)) - then_q.get(s, Decimal(0)), s) for s in by_day), key=lambda x: x[0])
+    for key, rows in (("sales.versus_up", [x for x in reversed(moved) if x[0] > 0][:VERSUS_SHOWN]),
+                      ("sales.versus_down", [x for x in moved if x[0] < 0][:VERSUS_SHOWN])):
+        if rows:
+            out.append(str(t(key, lang, items="、".join(
+                f"{pname(cat, s)} {'+' if d > 0 else '-'}{qty_text(cat, s, abs(d))}" for d, s in rows))))
+    return "\n".join(out) if len(out) > 2 else ""
+
+
+def _change(t: Any, lang: str, now_value: Decimal, before: Decimal) -> str:
+    """多 12% · 少 5% · 持平 (against nothing before: no share)."""
+    if before <= 0:
+        return ""
+    pct = int(((now_value - before) / before * 100).to_integral_value())
+    return str(t("sales.same", lang) if pct == 0 else t("sales.up" if pct > 0 else "sales.down", lang, pct=abs(pct)))
 
 
 def _by_store(t: Any, lang: str, uow: UnitOfWork, cmd: commands.SalesQuery, *, now: datetime,

@@ -473,6 +473,8 @@ class SalesQuery:
     location: str | None = None
     money: bool = False
     by_store: bool = False   # 静安店和徐汇店哪个卖得多 · 各店今天营业额: each store beside the others
+    # 可乐比上周多卖了多少 · 这个月比上个月怎么样: the period compared with the one starting on ``versus`` (as long)
+    versus: date | None = None
 
 
 @dataclass(frozen=True)

@@ -283,6 +283,39 @@ def past_span(s: str, now: datetime) -> tuple[date, date] | None:
     return today.replace(month=1, day=1), today
 
 
+_VERSUS = re.compile(r"(?:比|跟|和|与|同|较|对比|相比|环比)(?P<rel>昨天|昨日|上周|上个?星期|上个?礼拜|上个?月|去年)"
+                     r"|(?P<mom>环比|同比)")
+
+
+def versus_span(s: str, now: datetime) -> tuple[date, date, date] | None:
+    """可乐比上周多卖了多少 · 这个月跟上个月比 · 今天比昨天: the period asked about (today, this week or this month so far;
+    the span said, when one is: 这个月比上个月) and the first day of the one it is compared with, as many days earlier
+    (the same weekdays, the same days of the month, the same days a year before); None: no comparison said."""
+    m = _VERSUS.search(s)
+    if m is None:
+        return None
+    rel = m.group("rel") or ("去年" if m.group("mom") == "同比" else "")
+    today = now.date()
+    if rel in ("昨天", "昨日"):
+        return today, today, today - timedelta(days=1)
+    mentioned = past_span(s[:m.start()] + s[m.end():], now)
+    if rel.endswith(("周", "星期", "礼拜")):
+        first, last = mentioned or (today - timedelta(days=today.weekday()), today)
+        return first, last, first - timedelta(days=7)
+    if rel.endswith("月") or (not rel and mentioned is not None and mentioned[0].day == 1):
+        first, last = mentioned or (today.replace(day=1), today)
+        before = (first.replace(day=1) - timedelta(days=1)).replace(day=min(first.day, 28))
+        return first, last, before
+    if rel == "去年":
+        first, last = mentioned or (today.replace(day=1), today)
+        try:
+            return first, last, first.replace(year=first.year - 1)
+        except ValueError:   # (29 February)
+            return first, last, first.replace(year=first.year - 1, day=28)
+    first, last = mentioned or (today - timedelta(days=today.weekday()), today)   # 环比: the period just before
+    return first, last, first - timedelta(days=(last - first).days + 1)
+
+
 def ahead_span(s: str, now: datetime) -> tuple[date, int] | None:
     """The first day and the number of days a forecast question names: 明天 (1 day), 下周 (next Monday, 7),
     这周末 (Saturday and Sunday), 下个月 (its first to last day), 未来3天 / 两周 / 一个月 (from today), 周六 / 12月5日

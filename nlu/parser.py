@@ -2531,7 +2531,8 @@ class Parser:
     def _sales(self, a: scan.Analysis, now: dt.datetime) -> Result:
         """这周可乐卖了多少: the named past period; none: today (卖了多少) or the last 7 days (卖得怎么样, 销量);
         a future one (明天可乐销量) asks for a forecast."""
-        span = dates.past_span(a.s, now)
+        versus = dates.versus_span(a.s, now)   # 可乐比上周多卖了多少: this week against last week
+        span = dates.past_span(a.s, now) if versus is None else versus[:2]
         ahead = dates.ahead_span(a.s, now) if span is None else None
         if ahead is not None and ahead[0] > now.date():
             return self._forecast(a, now)
@@ -2543,7 +2544,7 @@ class Parser:
         return commands.Parsed(commands.SalesQuery(start=first, end=last, sku=prods[0].codes[0] if prods else None,
                                                    location=None if by_store else self._location(a),
                                                    money=intents.SALES_MONEY.search(a.s) is not None,
-                                                   by_store=by_store))
+                                                   by_store=by_store, versus=versus[2] if versus else None))
 
     def _purchases(self, a: scan.Analysis, supplier: list[lexicon.Span], now: dt.datetime) -> Result:
         """本月采购花了多少钱: the named past period; none: this month so far."""

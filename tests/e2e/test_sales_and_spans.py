@@ -191,3 +191,43 @@ def test_an_order_without_its_quantity_offers_the_prep_list_s_suggestion_as_the_
     (order,) = demo.export("orders")
     assert order["kind"] == "purchase" and order["partner"] == "S01", order
     assert [(ln["sku"], float(ln["qty"])) for ln in order["lines"]] == [("P018", suggested)], order
+
+
+def test_a_comparison_asked_for_sets_the_period_against_the_one_it_names(demo):
+    """可乐比上周多卖了多少 is this week so far against the same days last week (before: last week alone); 这个月比上个月
+    is June so far against the same days of May, with the money and the products that moved most."""
+    today = demo.container.clock.now().date()   # a Monday: this week is today, so far
+    demo.say("xiaowang", "卖了可乐12瓶")
+    before = history(demo, COLA, today - timedelta(days=7), today - timedelta(days=7))
+    text = texts(demo.say("liu", "可乐比上周多卖了多少"))
+    assert text.startswith(f"📊 南山店可乐 {today:%m-%d} 卖出 12瓶"), text
+    pct = round((12 - before) / before * 100)
+    change = f"多 {pct}%" if pct > 0 else f"少 {-pct}%" if pct < 0 else "持平"
+    assert f"{today:%m-%d} 12瓶,比{today - timedelta(days=7):%m-%d}({before}瓶" in text and change in text, text
+    week = texts(demo.say("liu", "这周和上周比卖得怎么样")).splitlines()
+    head = next(i for i, x in enumerate(week) if x.startswith("📈 和"))
+    assert week[head] == f"📈 和{today - timedelta(days=7):%m-%d}比(今天只算到现在):", week
+    assert week[head + 1].startswith("销售额 ¥60.00,那时 ¥"), week   # 12 bottles at ¥5
+    moved = {}   # each product named as it moved, checked against the history's own sums
+    for x in week[head + 2:]:
+        assert x.startswith(("多卖的:", "少卖的:")), week
+        for item in x.split(":", 1)[1].split("、"):
+            moved[item.split(" ")[0]] = item.split(" ")[1]
+    assert len(moved) >= 3
+    if "可乐" in moved:
+        assert moved["可乐"].startswith(f"{'+' if 12 > before else '-'}{abs(12 - before)}瓶"), moved
+    month = texts(demo.say("liu", "这个月比上个月营业额怎么样")).splitlines()   # the history starts on 05-18
+    head = next(i for i, x in enumerate(month) if x.startswith("📈 和"))
+    assert month[head] == f"📈 和05-01至{today - timedelta(days=31):%m-%d}比(今天只算到现在):", month
+    assert month[head + 1].startswith("销售额 ¥") and month[head + 1].endswith("(那时没有)"), month
+    top = month[1].split(" ", 1)[1]   # nothing sold then: the best seller rose the most, by all it sold
+    name, qty = top.split(" ")
+    assert month[head + 2].startswith(f"多卖的:{name} +{qty}、"), month
+
+
+def test_today_against_yesterday(demo):
+    demo.say("xiaowang", "卖了可乐3箱")
+    demo.press("xiaowang", "确认")
+    text = texts(demo.say("liu", "今天比昨天卖得多吗"))
+    yesterday = demo.container.clock.now().date() - timedelta(days=1)
+    assert f"📈 和{yesterday:%m-%d}比(今天只算到现在):" in text, text
