@@ -704,7 +704,8 @@ def stock_info(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, *, u
     where = loc_name(loc, cat) or str(t("all_locations", lang))
     rows = [r for r in uow.stock.all_levels() if (loc is None or r[0] == loc) and (not cmd.skus or r[1] in cmd.skus)]
     answer = _customer_prices if cmd.kind == "price" and cmd.partner else {
-        "expiring": _expiring, "below_safety": _below_safety, "value": _value, "price": _prices, "lots": _lots}[cmd.kind]
+        "expiring": _expiring, "below_safety": _below_safety, "value": _value, "price": _prices, "lots": _lots,
+        "price_moves": _price_moves}[cmd.kind]
     return str(answer(t, lang, uow, cmd, rows, where=where, now=now, cat=cat, loc=loc))
 
 
@@ -899,6 +900,45 @@ def _prices(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, rows: l
                 f"({m.at.astimezone(now.tzinfo):%m-%d})"
                 for code, m in sorted(latest.items(), key=lambda kv: (kv[1].unit_cost or Decimal(0), kv[0]))))))
     return "\n".join(lines)
+
+
+PRICE_MOVE_DAYS = 30   # 哪些东西涨价了: products whose last priced receipt came in these days
+
+
+def _price_moves(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, rows: list[Any], *, where: str,
+                 now: datetime, cat: context.Catalog | None, loc: str | None) -> str:
+    """哪些东西涨价了 · 最近哪些进价降了: each product whose last priced receipt (in the last ``PRICE_MOVE_DAYS`` days,
+    anywhere) cost other than the one before it from another delivery, the biggest rises first, then the drops."""
+    came = uow.stock.moves(since=now - timedelta(days=4 * PRICE_MOVE_DAYS), kinds=[ledger.MoveKind.RECEIPT.value])
+    undone = uow.stock.reversed_ids(m.id for m in came if m.id is not None)
+    priced: dict[str, list[ledger.Move]] = {}
+    for m in came:   # oldest first
+        if m.unit_cost is not None and m.reverses is None and m.id not in undone and (not cmd.skus or m.sku in cmd.skus):
+            priced.setdefault(m.sku, []).append(m)
+    moved: list[tuple[Decimal, str, ledger.Move, ledger.Move]] = []
+    for sku, ms in priced.items():
+        last = ms[-1]
+        before = next((m for m in reversed(ms) if m.batch != last.batch), None)
+        if before is None or last.at < now - timedelta(days=PRICE_MOVE_DAYS) or not before.unit_cost \
+                or last.unit_cost == before.unit_cost:
+            continue
+        moved.append(((last.unit_cost or Decimal(0)) / before.unit_cost - 1, sku, before, last))
+    if not moved:
+        return str(t("info.moves_none", lang, days=PRICE_MOVE_DAYS))
+
+    def line(pct: Decimal, sku: str, before: ledger.Move, last: ledger.Move) -> str:
+        return str(t("info.moves_line", lang, product=pname(cat, sku), unit=base_unit(cat, sku),
+                     before=reports.money(before.unit_cost or Decimal(0)), cost=reports.money(last.unit_cost or Decimal(0)),
+                     pct=f"{pct * 100:+.0f}%", date=f"{last.at.astimezone(now.tzinfo):%m-%d}",
+                     partner=f" {partner_name(last.partner, cat)}" if last.partner else ""))
+    up = sorted((x for x in moved if x[0] > 0), key=lambda x: (-x[0], x[1]))
+    down = sorted((x for x in moved if x[0] < 0), key=lambda x: (x[0], x[1]))
+    out = [str(t("info.moves_head", lang, days=PRICE_MOVE_DAYS))]
+    if up:
+        out += [str(t("info.moves_up", lang)), *(line(*x) for x in up)]
+    if down:
+        out += [str(t("info.moves_down", lang)), *(line(*x) for x in down)]
+    return "\n".join(out)
 
 
 def owed(t: Any, lang: str, uow: UnitOfWork, cmd: commands.OwedQuery, *, cat: context.Catalog | None) -> str:

@@ -295,6 +295,8 @@ class Parser:
         if intents.MY_RECORDS.match(bare):   # 刚才记了什么 · 最近10条记录
             n = re.search(r"(\d+|[一二两三四五六七八九十]+)(?:条|笔)", bare)
             return commands.Parsed(commands.MyRecords(limit=min(int(numbers.value(n.group(1)) or 10), 50) if n else 10))
+        if _PRICE_MOVES.fullmatch(bare):   # 哪些东西涨价了 · 最近哪些进价降了 · 进价有变化的
+            return commands.Parsed(commands.StockInfo("price_moves"))
         closure = self._closure(bare, speaker) if speaker is not None and _CLOSED_HINT.search(bare) else None
         if closure is not None:   # 6月20日店休 · 每周一店休 · 6月20日照常营业 · 哪天店休 · 明天开门吗
             return closure
@@ -2694,6 +2696,13 @@ _PRICE_MOVE_RE = (r"(?:的)?(?:(?P<field>" + intents.FIELD_NAMES + r")\s*)?(?:�
                   r"|(?P<mao>毛钱|毛|角))?\s*(?:(?:/|每|一)\s*(?P<u>{unit}))?\s*(?:吧|了)?$")
 _PRICE_PLACES = Decimal("0.000001")
 _FEN = Decimal("0.01")
+
+
+# the products whose cost moved lately (哪些东西涨价了 · 最近哪些进价降了 · 进价有变化的)
+_PRICE_MOVES = re.compile(r"(?:最近|这周|这个月|近期|近一个月)?(?:有)?(?:哪些|什么|哪几样|哪样|哪个)(?:东西|商品|货|原料|菜|食材)?(?:的)?"
+                          r"(?:进价|价格|价钱|成本)?(?:又)?(?:涨价|涨|降价|降|变|便宜|贵)了[?吗呢啊]*"
+                          r"|(?:最近)?(?:进价|价格|成本)(?:有)?(?:变化|变动|涨跌)(?:的)?(?:有哪些|商品|东西|情况)?[?吗]*"
+                          r"|(?:最近)?(?:有)?(?:什么|哪些)(?:东西|商品|货)?(?:的)?(?:进价|价格)(?:有)?(?:变化|变动)[?吗]*")
 
 
 # the days a store is closed (店休: a day, a span, a weekly rest day), set, cleared, listed or asked about

@@ -250,3 +250,19 @@ def test_the_new_questions_in_english(chat):
     assert card[0] == "📒 可颂 in and out at 徐汇店 (06-09–06-15):" and card[-1] == "closing 38个 (in 40个, out 2个)"
     assert texts(chat.say("zhou", "which products have no price")).startswith("🔎 10 products without a price:")
     assert texts(chat.say("zhou", "when was the last count")).startswith("🧮 徐汇店 has no count yet.")
+
+
+def test_which_costs_rose_or_fell_compares_each_product_s_last_receipt_with_the_one_before(chat):
+    assert "近30天进价没有变化" in texts(chat.say("zhou", "哪些东西涨价了"))
+    chat.say("amy", "收到牛奶2箱,光明送的,每箱60元")
+    chat.say("amy", "收到咖啡豆2公斤,每公斤120")
+    chat.say("amy", "收到黄油1公斤,每公斤80")
+    chat.say("amy", "收到牛奶1箱,光明送的,每箱66元")              # +10%
+    chat.say("amy", "收到咖啡豆1公斤,每公斤108")                    # -10%
+    chat.say("amy", "收到黄油1公斤,每公斤80")                       # the same: not named
+    chat.say("amy", "收到黄油1公斤,每公斤100")
+    chat.say("amy", "撤销")                                         # an undone receipt is no price
+    out = texts(chat.say("zhou", "哪些东西涨价了")).splitlines()
+    assert out[1:] == ["📈 涨了:", "· 全脂牛奶 ¥5.00 → ¥5.50/升(+10%,06-15 光明乳业)",
+                       "📉 降了:", "· 咖啡豆 ¥120.00 → ¥108.00/kg(-10%,06-15)"], out
+    assert "比前一次(06-15 ¥5.00)涨了 10%" in texts(chat.say("zhou", "牛奶涨价了吗"))
