@@ -641,14 +641,18 @@ def moves_text(uow: Any, t: Any, lang: str, *, kind: str, start: date, end: date
         return "\n".join([str(t("moves_q.made_head", lang, n=len(used), **fmt))] + [
             str(t("moves_q.made_line", lang, product=products[s].name, qty=amount(s)))
             for s in sorted(used, key=lambda s: (-used[s], s))])
+    rate = _loss_rate(uow, t, lang, used, missing, cost, products, start=start, end=end, sku=sku,
+                      location=location, tz=now.tzinfo) if kind == "scrap" else ""
     if sku is not None:
-        return str(t("moves_q.one", lang, product=products[sku].name, qty=amount(sku), total=total, **fmt))
+        return str(t("moves_q.one", lang, product=products[sku].name, qty=amount(sku), total=total, **fmt)) + rate
     rows = sorted({*used, *missing}, key=lambda s: (-value.get(s, Decimal(-1)), s))
     out = [t("moves_q.head", lang, n=len(rows), total=total, **fmt)]
     out += [t("moves_q.line", lang, product=products[s].name, qty=amount(s),
               cost=money(value[s]) if s in value else t("purchases.no_cost", lang)) for s in rows[:10]]
     if len(rows) > 10:
         out.append(t("orders.more", lang, n=len(rows) - 10))
+    if rate:
+        out.append(rate)
     places: dict[str, Decimal] = {}   # every store asked about (这个月哪个店损耗最多): each one's share, most first
     for m in moves:
         if location is None and m.id not in undone and cost.get(m.sku) is not None:
@@ -658,6 +662,27 @@ def moves_text(uow: Any, t: Any, lang: str, *, kind: str, start: date, end: date
         out.append(t("moves_q.by_place", lang, list="、".join(
             f"{loc_name(uow, p)} {money(v)}" for p, v in sorted(places.items(), key=lambda kv: -kv[1]))))
     return "\n".join(str(x) for x in out)
+
+
+def _loss_rate(uow: Any, t: Any, lang: str, used: dict[str, Decimal], missing: dict[str, Decimal],
+               cost: dict[str, Decimal | None], products: dict[str, catalog.Product], *, start: date, end: date,
+               sku: str | None, location: str | None, tz: Any) -> str:
+    """损耗率: what was lost against what went out (sold and lost) on those days; one product by its quantity, all of
+    them at cost (the products without a cost left out of both sides)."""
+    sold = {s: sum((q for d, q in days.items() if d <= end), Decimal(0))
+            for s, days in metrics.daily_sales(uow, location=location, first=start, tz=tz, sku=sku).items()}
+    lost = {s: used.get(s, Decimal(0)) + missing.get(s, Decimal(0)) for s in {*used, *missing}}
+    if sku is not None:
+        gone = sold.get(sku, Decimal(0)) + lost.get(sku, Decimal(0))
+        share = lost.get(sku, Decimal(0)) / gone if gone > 0 else None
+    else:
+        costs = {**cost, **metrics.unit_costs(uow, [products[s] for s in sold if s in products and s not in cost])}
+        lost_value = sum((q * c for s, q in lost.items() if (c := costs.get(s)) is not None), Decimal(0))
+        sold_value = sum((q * c for s, q in sold.items() if (c := costs.get(s)) is not None), Decimal(0))
+        share = lost_value / (lost_value + sold_value) if lost_value + sold_value > 0 else None
+    if share is None:
+        return ""
+    return str(t("moves_q.rate_one" if sku is not None else "moves_q.rate", lang, pct=f"{share * 100:.1f}"))
 
 
 def loss_report(uow: Any, box: Any, t: Any, *, location: str | None, now: datetime, forecaster: Any = None,

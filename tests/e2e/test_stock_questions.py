@@ -266,3 +266,20 @@ def test_which_costs_rose_or_fell_compares_each_product_s_last_receipt_with_the_
     assert out[1:] == ["📈 涨了:", "· 全脂牛奶 ¥5.00 → ¥5.50/升(+10%,06-15 光明乳业)",
                        "📉 降了:", "· 咖啡豆 ¥120.00 → ¥108.00/kg(-10%,06-15)"], out
     assert "比前一次(06-15 ¥5.00)涨了 10%" in texts(chat.say("zhou", "牛奶涨价了吗"))
+
+
+def test_the_loss_rate_is_what_was_lost_against_what_went_out(chat):
+    for said in ("牛奶进价改成60元一箱", "可颂进价改成4"):              # ¥5 a 升, ¥4 a croissant
+        chat.say("zhou", said)
+        chat.press("zhou", "确认")
+    chat.say("amy", "卖了牛奶19升")
+    chat.say("amy", "牛奶坏了1升")
+    chat.say("amy", "卖了可颂30个")
+    chat.say("amy", "可颂坏了10个")
+    out = texts(chat.say("zhou", "今天牛奶的损耗率"))                   # 1 of the 20 litres gone
+    assert out.endswith("损耗率 5.0%(损耗占卖出加损耗的比例)。"), out
+    out = texts(chat.say("zhou", "今天的报损率")).splitlines()           # (5 + 40) / (5 + 40 + 95 + 120) at cost
+    assert out[-1] == "损耗率 17.3%(损耗占卖出加损耗的比例,按成本)", out
+    chat.say("amy", "用了牛奶2升")
+    used = texts(chat.say("zhou", "今天用了多少东西"))
+    assert "全脂牛奶 2升" in used and "损耗率" not in used, used   # (what was used has no rate)
