@@ -864,7 +864,7 @@ class Conversation:
                 self._prep_everywhere(uow, turn)   # the owner's 今日备货清单: every store's, a button each
                 return
             # (哪些货一周没动了 asked by someone without a store: every store's)
-            everywhere = cmd.kind in ("slow", "turnover", "evening_summary", "stock_report", "sales_week")
+            everywhere = cmd.kind in ("slow", "turnover", "evening_summary", "stock_report", "sales_week", "anomalies")
             here = (cmd.location or user.location or "") if everywhere else inventory.home(user, cmd.location)
             text, to_order = self.report(uow, kind=cmd.kind, location=here, now=turn.now, lang=turn.lang, sku=cmd.sku,
                                          days=cmd.days, user=user.username)

@@ -781,8 +781,8 @@ def _expiring(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, rows:
     found = sorted(((exp, lc, sku, lot, q) for lc, sku, lot, q, exp in rows
                     if q > 0 and exp is not None and (until is None or exp <= until)), key=lambda r: r[0])
     if not found:
-        return str(t("info.expiring_none", lang, location=where, days=days or "", products="、".join(
-            pname(cat, s) for s in cmd.skus)))
+        return str(t("info.expiring_none" if days is not None else "info.expiring_none_dated", lang, location=where,
+                     days=days, products="、".join(pname(cat, s) for s in cmd.skus)))
     lines = [str(t("info.expiring_title", lang, location=where, days=days) if days is not None else
                  t("info.expiring_title_all", lang, location=where))]
     for exp, lc, sku, lot, q in found[:40]:

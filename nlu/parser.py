@@ -295,6 +295,9 @@ class Parser:
         if intents.MY_RECORDS.match(bare):   # 刚才记了什么 · 最近10条记录
             n = re.search(r"(\d+|[一二两三四五六七八九十]+)(?:条|笔)", bare)
             return commands.Parsed(commands.MyRecords(limit=min(int(numbers.value(n.group(1)) or 10), 50) if n else 10))
+        if _ANOMALY_ASKED.fullmatch(bare):   # 有没有异常 · 今天有什么异常 · 库存有没有问题 · 检查一下账
+            places = [e.codes[0] for e in self.lex.scan(bare, [True] * len(bare)) if e.kind == "location"]
+            return commands.Parsed(commands.Report("anomalies", location=places[0] if places else None))
         if _PRICE_MOVES.fullmatch(bare):   # 哪些东西涨价了 · 最近哪些进价降了 · 进价有变化的
             return commands.Parsed(commands.StockInfo("price_moves"))
         closure = self._closure(bare, speaker) if speaker is not None and _CLOSED_HINT.search(bare) else None
@@ -2672,7 +2675,9 @@ _COMPARE = re.compile(r"对比|比较|比一下|比一比|(?:哪个|哪家)店(?
 # 今天谁没记账 · 谁还没记录 · 今天大家都记账了吗: each of the store's people and how many writes they made today
 _WHO_RECORDED = re.compile(r"(?:今天)?(?:有)?(?:谁|哪些人|哪个人?|哪位)(?:还|今天)?(?:没有?|没)(?:记账|记录|记|录入?|登记|报)(?:过|了)?[?吗呢]*"
                            r"|(?:今天)?(?:大家|每个人|员工们?|店员们?)(?:今天)?(?:都)?(?:记账|记录|记)(?:了)?(?:吗|没有?)[?]*"
-                           r"|(?:今天)?(?:谁|哪些人)(?:记账|记录|记)了[?吗]*|(?:今天)?(?:各人|每个人|大家)(?:的)?(?:记录|记账)(?:情况|数量|笔数)")
+                           r"|(?:今天)?(?:谁|哪些人)(?:记账|记录|记)了[?吗]*|(?:今天)?(?:各人|每个人|大家)(?:的)?(?:记录|记账)(?:情况|数量|笔数)"
+                           # 今天谁上班 · 今天都有谁在: no shifts are kept; who has recorded today is what the books know
+                           r"|今天(?:都)?(?:有)?(?:谁|哪些人|哪几个人?)(?:在)?(?:上班|值班|当班|店里|来了)?[?吗呢]*")
 # 今天谁报损了 · 牛腩是谁报损的 · 昨天谁收的牛奶 · 可乐是谁卖的 · 这周谁领用了面粉
 # the company's event days, which the forecast learns the uplift of (6月20日店庆 · 周六有促销活动 · 取消周六的活动)
 _EVENT_KINDS = ("店庆|周年庆|促销活动|促销|优惠活动|打折活动|打折|特卖|会员日|活动|团建|展会|庙会|音乐节|演唱会|比赛"
@@ -2696,6 +2701,14 @@ _PRICE_MOVE_RE = (r"(?:的)?(?:(?P<field>" + intents.FIELD_NAMES + r")\s*)?(?:�
                   r"|(?P<mao>毛钱|毛|角))?\s*(?:(?:/|每|一)\s*(?P<u>{unit}))?\s*(?:吧|了)?$")
 _PRICE_PLACES = Decimal("0.000001")
 _FEN = Decimal("0.01")
+
+
+# what looks wrong at the store, asked (有没有异常 · 今天有什么异常 · 库存有没有问题 · 帮我检查一下账)
+_ANOMALY_ASKED = re.compile(r"(?:[^,\d]{1,4}?店)?(?:今天|最近|这几天)?(?:的)?(?:有没有|有什么|有啥|有哪些|是否有|有)(?:什么)?"
+                            r"(?:异常|不对劲|不对的地方|问题)(?:吗|没有?|呢)?[?]*"
+                            r"|(?:[^,\d]{1,4}?店)?(?:今天|最近)?(?:的)?(?:库存|账|账目|数据|进销存)(?:有没有|有什么|有)(?:什么)?"
+                            r"(?:异常|问题|不对)(?:吗|没有?|呢)?[?]*"
+                            r"|(?:帮我|请)?(?:检查|查|核对|看看)一下(?:今天的)?(?:库存|账|账目|异常)(?:有没有问题)?[?]*")
 
 
 # the products whose cost moved lately (哪些东西涨价了 · 最近哪些进价降了 · 进价有变化的)
@@ -3224,7 +3237,7 @@ _MADE_INTO = re.compile(r"[,\s]*(?:用来|拿来|是用来|为了)?(?:做|炒|�
 _REPORT_NAMED = re.compile(r"(?:请|帮我)?(?:把)?(?:[^,\d]{1,4}?店的?)?(?P<name>[^,\d\s]{2,8}?)"
                            r"(?:发我|发给我|发一下|发过来|给我看看|给我看下|看看|呢)?")
 _BUSINESS_TODAY = re.compile(r"(?:今天|今日)?(?:的)?(?:生意|情况|营业情况)(?:怎么样|如何|咋样)?|今天怎么样")
-_NOW_REPORTS = ("evening_summary", "stock_report", "sales_week")   # (the prep list has its own words and button)
+_NOW_REPORTS = ("evening_summary", "stock_report", "sales_week", "anomalies")   # (the prep list has its own words and button)
 _LEVEL_ASKED = ("库存", "库存情况", "今日库存", "库存清单", "库存表")   # names of a report that ask the level: a query
 _ALIAS_IS = re.compile(r"(?:以后|今后)?(?:说|讲|写)?(?P<alias>[^,\s\d]{2,8}?)(?:就是|也就是|指的是|是指|等于|即)(?P<name>[^,\s\d]{1,8})")
 _ALIAS_ALSO = re.compile(r"(?P<name>[^,\s\d]{1,8}?)(?:又叫|也叫|别名(?:是|叫)?|简称|俗称)(?P<alias>[^,\s\d]{2,8})")

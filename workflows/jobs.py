@@ -21,7 +21,7 @@ from workflows.ports import Clock, UowFactory, Weather
 
 SLACK = Decimal("0.05")
 DEFAULT_JOBS = {"prep_list": "0 7 * * *", "auto_purchase": "15 7 * * *", "transfer_check": "30 10 * * *",
-                "evening_summary": "30 21 * * *",
+                "evening_summary": "30 21 * * *", "anomalies": "0 21 * * *",
                 "expiry": "5 7 * * *"}
 
 

@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from domain import bom, catalog, chain, closures, ledger, orders, production, replenishment, rules, units
+from workflows import anomalies as anomaly
 from workflows import engine, metrics
 
 N = units.normalize
@@ -594,7 +595,7 @@ def _sales(uow: Any, location: str, *, since: datetime) -> list[tuple[datetime, 
             for m in uow.stock.moves(since=since, kinds=["sale"]) if location in (m.src, m.dst)]
 
 
-NOW_REPORTS = ("evening_summary", "stock_report", "sales_week")
+NOW_REPORTS = ("evening_summary", "stock_report", "sales_week", "anomalies")
 
 
 def moves_text(uow: Any, t: Any, lang: str, *, kind: str, start: date, end: date, sku: str | None,
@@ -875,6 +876,54 @@ def expiry(uow: Any, box: Any, t: Any, *, location: str | None, now: datetime, f
                   date=f"{e.astimezone(now.tzinfo):%m-%d}")
                 for e, p, lot, q, b in sorted(rows, key=lambda r: r[0])]
         box.push(u, t("job.expiry_title", lang, location=loc_name(uow, location)) + "\n" + "\n".join(body))
+
+
+def anomalies(uow: Any, box: Any, t: Any, *, location: str | None, now: datetime, forecaster: Any = None,
+              to: list[str] | None = None) -> None:
+    """异常 at a store: the evening job (no ``to``) tells its managers each finding once, and nothing when there is
+    nothing new; a rule's schedule or the chat (``to``) gets everything as it stands, or that all looks right."""
+    if location is None:
+        return
+    found = anomaly.check(uow, location=location, now=now)
+    if to is None:
+        people = _unscheduled(uow, location, "anomalies")
+        found = anomaly.new(uow, found, location=location, now=now)
+        if not found or not people:
+            return
+    else:
+        people = _store_people(uow, location, to)
+    for u in people:
+        lang = _lang(uow, u)
+        box.push(u, anomaly_text(uow, t, lang, found, location=location))
+
+
+def anomaly_text(uow: Any, t: Any, lang: str, found: list[anomaly.Finding], *, location: str) -> str:
+    """⚠️ 南山店的异常(3): a line for each finding, with what to check."""
+    where = loc_name(uow, location)
+    if not found:
+        return str(t("anomaly.none", lang, location=where))
+    products = {p.sku: p for p in uow.catalog.products()}
+    lines = [str(t("anomaly.head", lang, location=where, n=len(found)))]
+    for f in found:
+        p = products.get(f.sku)
+        if p is None:
+            continue
+        v = dict(f.values)
+        for k in ("qty", "usual"):
+            if k in v:
+                v[k] = qty(p, v[k])
+        if f.kind == "cost":
+            pct = f.values["pct"]
+            v |= {"cost": money(f.values["cost"]), "usual": money(f.values["usual"]),
+                  "pct": t("anomaly.dearer" if pct > 0 else "anomaly.cheaper", lang, pct=f"{abs(pct) * 100:.0f}")}
+        kind = "loss_new" if f.kind == "loss" and not f.values.get("usual") else f.kind
+        if "date" in v:
+            v["date"] = f"{v['date']:%m-%d}"
+        if "day" in v:
+            v["weekday"] = t(f"weekday.{f.values['day'].weekday()}", lang)
+            v["day"] = f"{f.values['day']:%m-%d}"
+        lines.append(str(t(f"anomaly.{kind}", lang, product=p.name, unit=p.base_unit, **v)))
+    return "\n".join(lines)
 
 
 def slow_now(uow: Any, t: Any, *, lang: str, location: str, now: datetime, forecaster: Any = None,

@@ -1,0 +1,157 @@
+"""What looks wrong at a store (异常): books below zero, expired goods still on hand, a day's losses far above the
+usual, a product that sold nothing on a day it always sells (a sale not recorded?) or far more than ever, and a
+receipt priced far from what the product costs lately.
+
+``check`` finds them as they stand; the evening job (``reports.anomalies``) tells a store's managers each one once
+(its ``key`` kept in the alert states: a product below zero is told again only after it was back at zero or more),
+and 有没有异常 asks for all of them now.
+"""
+from __future__ import annotations
+
+import statistics
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from domain import closures, ledger
+from workflows import metrics
+from workflows.ports import UnitOfWork
+
+LOOK_BACK = 28            # days the usual is read from
+LOSS_TIMES = 3            # a day's loss this many times the usual daily loss …
+LOSS_SHARE = Decimal("0.1")   # … and at least this share of a usual day's sales (else: any loss of a product never lost)
+SALES_TIMES = 3           # a day's sales this many times the same weekday's usual …
+SALES_USUAL = 5           # … of a product that usually sells at least this many base units on it (also for none)
+COST_JUMP = Decimal("0.3")   # a receipt this much dearer or cheaper than the product's recent cost
+KINDS = ("negative", "expired", "loss", "no_sales", "sales_spike", "cost")   # in the order they are told
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing that looks wrong: its ``kind`` (``KINDS``), the product, and the figures its line shows. ``key``
+    names it, so that the same finding is told once."""
+    kind: str
+    sku: str
+    key: str
+    values: dict[str, Any] = field(default_factory=dict)
+
+
+def check(uow: UnitOfWork, *, location: str, now: datetime) -> list[Finding]:
+    """Everything that looks wrong at ``location`` now (the day so far, and yesterday's sales), in ``KINDS`` order."""
+    tz = now.tzinfo
+    today = now.date()
+    products = {p.sku: p for p in uow.catalog.products()}
+    found: list[Finding] = []
+    held: dict[str, Decimal] = {}
+    for loc, sku, lot, q, exp in uow.stock.all_levels():
+        if loc != location or sku not in products:
+            continue
+        held[sku] = held.get(sku, Decimal(0)) + q
+        if q > 0 and exp is not None and exp < now:
+            found.append(Finding("expired", sku, f"expired:{sku}:{lot}",
+                                 {"lot": lot or "-", "qty": q, "date": exp.astimezone(tz).date()}))
+    found += [Finding("negative", sku, f"negative:{sku}", {"qty": q}) for sku, q in sorted(held.items()) if q < 0]
+    first = today - timedelta(days=LOOK_BACK + 1)   # (yesterday's weekday, four weeks back)
+    sold = metrics.daily_sales(uow, location=location, first=first, tz=tz)
+    found += _losses(uow, location=location, now=now, first=first, sold=sold, products=set(products))
+    found += _sales(uow, location=location, day=today - timedelta(days=1), sold=sold, held=held,
+                    products={s for s, p in products.items() if p.active})
+    found += _costs(uow, location=location, now=now)
+    order = {k: n for n, k in enumerate(KINDS)}
+    return sorted(found, key=lambda f: (order[f.kind], f.sku, f.key))
+
+
+def _day_of(m: ledger.Move, tz: Any) -> date:
+    return m.at.astimezone(tz).date()
+
+
+def _standing(uow: UnitOfWork, moves: list[ledger.Move]) -> list[ledger.Move]:
+    """The moves not undone (and not undoings)."""
+    undone = uow.stock.reversed_ids(m.id for m in moves if m.id is not None)
+    return [m for m in moves if m.reverses is None and m.id not in undone]
+
+
+def _losses(uow: UnitOfWork, *, location: str, now: datetime, first: date, sold: dict[str, dict[date, Decimal]],
+            products: set[str]) -> list[Finding]:
+    """Today's losses (spoiled, and missing at counts) of a product far above its usual day's."""
+    tz, today = now.tzinfo, now.date()
+    first = today - timedelta(days=LOOK_BACK)
+    since = datetime(first.year, first.month, first.day, tzinfo=tz)
+    moves = _standing(uow, [m for m in uow.stock.moves(since=since, kinds=["scrap", "count_adjustment"])
+                            if m.src == location and m.sku in products])
+    lost_today: dict[str, Decimal] = {}
+    lost_before: dict[str, Decimal] = {}
+    for m in moves:
+        into = lost_today if _day_of(m, tz) == today else lost_before
+        into[m.sku] = into.get(m.sku, Decimal(0)) + m.qty
+    out = []
+    for sku, q in sorted(lost_today.items()):
+        usual_loss = lost_before.get(sku, Decimal(0)) / LOOK_BACK
+        usual_sales = sum((v for d, v in sold.get(sku, {}).items() if today - timedelta(days=LOOK_BACK) <= d < today),
+                          Decimal(0)) / LOOK_BACK
+        if q > LOSS_TIMES * usual_loss and q >= LOSS_SHARE * usual_sales and q > 0:
+            out.append(Finding("loss", sku, f"loss:{sku}:{today}", {"qty": q, "usual": usual_loss.quantize(Decimal("0.1"))}))
+    return out
+
+
+def _sales(uow: UnitOfWork, *, location: str, day: date, sold: dict[str, dict[date, Decimal]],
+           held: dict[str, Decimal], products: set[str]) -> list[Finding]:
+    """Yesterday (a complete day, the store open): a product that sold nothing where its weekday always sells (with
+    stock on hand: not recorded?), or far more than its weekday's usual."""
+    if closures.closed_on(uow.catalog.settings().calendar, day, location) is not None:
+        return []
+    out = []
+    for sku in sorted(products):
+        days = sold.get(sku, {})
+        same = [days.get(day - timedelta(days=7 * k), Decimal(0)) for k in range(1, LOOK_BACK // 7 + 1)]
+        usual = Decimal(statistics.median(same))
+        q = days.get(day, Decimal(0))
+        if usual >= SALES_USUAL and min(same) > 0 and q <= 0 and held.get(sku, Decimal(0)) > 0:
+            out.append(Finding("no_sales", sku, f"no_sales:{sku}:{day}", {"day": day, "usual": usual}))
+        elif usual >= SALES_USUAL and q > SALES_TIMES * usual:
+            out.append(Finding("sales_spike", sku, f"sales_spike:{sku}:{day}", {"day": day, "qty": q, "usual": usual}))
+    return out
+
+
+COST_DAYS = 90   # how far back the receipts a receipt's price is set against go
+
+
+def _costs(uow: UnitOfWork, *, location: str, now: datetime) -> list[Finding]:
+    """Today's receipts at the store priced far from what the product cost in the receipts (anywhere) before them."""
+    tz, today = now.tzinfo, now.date()
+    came = _standing(uow, [m for m in uow.stock.moves(since=now - timedelta(days=COST_DAYS),
+                                                      kinds=[ledger.MoveKind.RECEIPT.value]) if m.unit_cost is not None])
+    out = []
+    for m in came:
+        if m.dst != location or _day_of(m, tz) != today or m.unit_cost is None:
+            continue
+        before = [c.unit_cost for c in came if c.sku == m.sku and c.batch != m.batch and (c.id or 0) < (m.id or 0)
+                  and c.unit_cost is not None][-30:]
+        p = uow.catalog.product(m.sku)
+        usual = Decimal(statistics.median(before)) if before else p.unit_cost if p is not None else None
+        if usual is None:   # (no cost known before it: nothing to set it against)
+            continue
+        if usual > 0 and abs(m.unit_cost - usual) / usual >= COST_JUMP:
+            out.append(Finding("cost", m.sku, f"cost:{m.id}", {"cost": m.unit_cost, "usual": usual,
+                                                                "pct": (m.unit_cost - usual) / usual}))
+    return out
+
+
+def new(uow: UnitOfWork, found: Iterable[Finding], *, location: str, now: datetime) -> list[Finding]:
+    """The findings not told before (each key once; one no longer found may be told again later), marked told."""
+    rule = f"anomaly:{location}"
+    known = uow.rules.alerts(rule)
+    found = list(found)
+    keys = {f.key for f in found}
+    for key, state in known.items():   # gone since: told again should it come back (a product below zero again)
+        if state.active and key not in keys and key.startswith("negative:"):
+            uow.rules.set_alert(rule, key, active=False)
+    out = []
+    for f in found:
+        state = known.get(f.key)
+        if state is None or not state.active:
+            uow.rules.set_alert(rule, f.key, active=True, at=now)
+            out.append(f)
+    return out
