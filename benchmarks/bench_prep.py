@@ -64,6 +64,16 @@ def main() -> None:
             took_ms.append(1000 * (time.perf_counter() - t0))
     print(f"rule check reading the forecast: first of the day {took_ms[0]:.0f} ms (fit), then "
           f"{min(took_ms[1:]):.0f}–{max(took_ms[1:]):.0f} ms (read the store's histories, no refit; {fc.fits} fit)")
+    # what looks wrong at the store (有没有异常 · the 21:00 job): its stock, four weeks of sales and losses, the
+    # receipts of three months
+    from workflows import anomalies
+    with c.uow(write=False) as uow:
+        runs = []
+        for _ in range(3):
+            t0 = time.perf_counter()
+            found = anomalies.check(uow, location="VM", now=now)
+            runs.append(1000 * (time.perf_counter() - t0))
+    print(f"anomaly check of the store ({len(found)} found): {min(runs):.0f} ms")
 
 
 if __name__ == "__main__":
