@@ -14,7 +14,7 @@ import statistics
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Protocol
 
 from bot import calendar_days, photos, replies, workorders
@@ -465,8 +465,11 @@ class Conversation:
                 whole = self._on_hand_lines(uow, turn, cmd)
                 if whole is not None:
                     doubts = replies.guesses(self.t, turn.lang, guesses, self._catalog)
-                    self._ask(uow, turn, whole, doubts + self.t("rest.ask", turn.lang, summary=replies.summary(
-                        self.t, turn.lang, whole, self._catalog, user=turn.user)))
+                    share = cmd.share if isinstance(cmd, commands.RecordMoves) else None
+                    self._ask(uow, turn, whole, doubts + self.t(
+                        "rest.ask" if share is None else "rest.ask_share", turn.lang,
+                        pct=f"{share * 100:.0f}" if share is not None else "", summary=replies.summary(
+                            self.t, turn.lang, whole, self._catalog, user=turn.user)))
                 return
             if isinstance(cmd, commands.TransferStock) and cmd.request:
                 purchasing.request_transfer(uow, turn, cmd, t=self.t)
@@ -1304,9 +1307,14 @@ class Conversation:
         transfer's source) has of it (None, with a reply, when it has none of any)."""
         here = inventory.home(turn.user, cmd.source if isinstance(cmd, commands.TransferStock) else cmd.location)
         lines = []
+        share = cmd.share if isinstance(cmd, commands.RecordMoves) else None
         for ln in cmd.lines:
             have = uow.stock.on_hand(here, ln.sku)
             qty = have - ln.qty   # (可颂卖剩3个: what was kept stays)
+            if share is not None:   # 番茄坏了一半: that share of it (whole ones of a stock held in whole ones)
+                qty = have * share
+                qty = qty.to_integral_value(ROUND_HALF_UP) if have == have.to_integral_value() and qty >= 1 \
+                    else units.normalize(qty.quantize(Decimal("0.001"), ROUND_HALF_UP))
             if qty > 0:
                 lines.append(replace(ln, qty=qty, unit="", raw_qty=None))
             elif ln.qty > 0 and len(cmd.lines) == 1:   # 可颂卖剩50个 with 40 on the books: nothing to sell; a count?
@@ -1320,7 +1328,7 @@ class Conversation:
             return None
         if isinstance(cmd, commands.TransferStock):
             return replace(cmd, lines=tuple(lines), source=here, rest=False)
-        return replace(cmd, lines=tuple(lines), location=here, rest=False)
+        return replace(cmd, lines=tuple(lines), location=here, rest=False, share=None)
 
     def _ask(self, uow: UnitOfWork, turn: Turn, cmd: commands.Command, text: str, *,
              unit_of: list[int] | None = None) -> None:

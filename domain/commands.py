@@ -55,6 +55,8 @@ class RecordMoves:
     # (0: all of it; 可颂卖剩3个: all but 3), looked up by the conversation
     rest: bool = False
     at: datetime | None = None   # when it happened, when said (昨天卖了可颂20个); None: now
+    # 番茄坏了一半 · 土豆用了三分之一: with ``rest``, each line's quantity is this share of what is on hand
+    share: Decimal | None = None
     came_short_from: str | None = None   # 仓库调来的牛腩少了2斤: the loss of a transfer from there (its people hear)
     paid: bool = False   # 盒马买了可颂10个,付了现金: a customer's sale paid on the spot (its value kept as its payment)
     # 过期的牛奶扔了 · 把过期的都报损: every lot of the lines' products (all products, with no lines) past its date,

@@ -729,6 +729,9 @@ class Parser:
                 movement=commands.Movement.SCRAP, lines=tuple(commands.Line(sku=sku, qty=Decimal(0)) for sku in
                                                               dict.fromkeys(thrown)), location=self._location(a),
                 expired=True))
+        shared = _SHARE_OF.search(a.s) if len(a.of("product")) == 1 else None
+        if shared is not None:   # 番茄坏了一半 · 土豆用了三分之一: that share of what is on hand, asked against it
+            return self._share_of(a, shared)
         adjusted = self._adjust_price(a) if _PRICE_MOVE.search(a.s) else None
         if adjusted is not None:   # 可乐售价提高10% · 饮料都涨价5% · 可乐每箱涨5块 · 牛腩进价涨了2块
             return adjusted
@@ -2221,6 +2224,22 @@ class Parser:
             changes.append(got.command)
         return commands.Parsed(commands.SetProducts(tuple(changes)))
 
+    def _share_of(self, a: scan.Analysis, m: re.Match[str]) -> Result:
+        """番茄坏了一半 · 土豆用了三分之一 · 可乐卖了一半: the share said of what the store has (looked up and shown
+        first, as 卖完了 is); of a delivery (今天进的番茄坏了一半), or vaguely (一大半), the amount is asked for."""
+        e = a.of("product")[0]
+        share = _SHARES.get(m.group("share"))
+        if len(e.codes) != 1:
+            return commands.Clarify("ambiguous_product", mention=e.mention, candidates=e.codes)
+        if share is None or _OF_A_DELIVERY.search(a.s[:e.start]):
+            return commands.Clarify("share_exact", mention=e.codes[0], detail=m.group("share"))
+        verb = m.group("verb")
+        movement = commands.Movement.SALE if "卖" in verb else commands.Movement.CONSUMPTION if "用" in verb \
+            else commands.Movement.SCRAP
+        return commands.Parsed(commands.RecordMoves(
+            movement=movement, lines=(commands.Line(sku=e.codes[0], qty=Decimal(0)),), location=self._location(a),
+            rest=True, share=share))
+
     def _adjust_price(self, a: scan.Analysis) -> Result | None:
         """可乐售价提高10% · 把可乐的价格调高10% · 饮料都涨价5% · 可乐每箱涨5块 · 可乐降价5毛 · 牛腩进价涨了2块: each
         product's price (its cost, for 进价) moved from the catalog's by that share or amount, as the changes a manager
@@ -2688,6 +2707,14 @@ _EVENT_NAME = re.compile(r"(?:的)?(?:有|要|搞|做|办|举办|开展|安排�
 _EVENT_CLEAR = re.compile(r"^(?:取消|删除|删掉|撤掉|去掉)|(?:取消了?|不搞了|不做了|不办了|不办|不搞|没了|改期了|延期了)$")
 _EVENT_LIST = re.compile(r"(?:最近|这个月|下个?月|接下来|以后)?(?:有)?(?:什么|哪些)(?:活动|促销)(?:日)?[?吗呢]*"
                          r"|(?:活动|促销)(?:日历|安排|计划|日程|有哪些)[?]?")
+# a share of what is on hand (番茄坏了一半 · 土豆用了三分之一); 一大半 and the like are asked for exactly
+_SHARE_OF = re.compile(r"(?P<verb>坏了|烂了|坏掉了?|扔了|扔掉了?|报损了?|损耗了?|丢了|过期了|发霉了|变质了|臭了|用了|用掉了?"
+                       r"|卖了|卖掉了?|卖出了?)(?:大约|差不多|将近|大概)?"
+                       r"(?P<share>一半|一大半|大半|一小半|小半|一多半|多半|三分之一|三分之二|四分之一|四分之三|五分之一)"
+                       r"(?:左右)?(?:了)?$")
+_SHARES = {"一半": Decimal("0.5"), "三分之一": Decimal(1) / 3, "三分之二": Decimal(2) / 3, "四分之一": Decimal("0.25"),
+           "四分之三": Decimal("0.75"), "五分之一": Decimal("0.2")}
+_OF_A_DELIVERY = re.compile(r"(?:今天|昨天|刚才|刚|上午|早上|新)(?:进|收|到|送来|送)的?|这批|那批|刚到的")
 # a product's price moved by a share or an amount (可乐售价提高10% · 饮料都涨价5% · 可乐每箱涨5块 · 牛腩进价涨了2块)
 _PRICE_UP = ("提高", "调高", "上调", "上涨", "涨价", "涨了", "涨", "提价", "加价")
 _PRICE_DOWN = ("降低", "调低", "下调", "下降", "降价", "降了", "降", "减价", "便宜")
@@ -2708,7 +2735,9 @@ _ANOMALY_ASKED = re.compile(r"(?:[^,\d]{1,4}?店)?(?:今天|最近|这几天)?(?
                             r"(?:异常|不对劲|不对的地方|问题)(?:吗|没有?|呢)?[?]*"
                             r"|(?:[^,\d]{1,4}?店)?(?:今天|最近)?(?:的)?(?:库存|账|账目|数据|进销存)(?:有没有|有什么|有)(?:什么)?"
                             r"(?:异常|问题|不对)(?:吗|没有?|呢)?[?]*"
-                            r"|(?:帮我|请)?(?:检查|查|核对|看看)一下(?:今天的)?(?:库存|账|账目|异常)(?:有没有问题)?[?]*")
+                            r"|(?:帮我|请)?(?:检查|核对)一下(?:今天的)?(?:库存|账|账目)(?:有没有问题)?[?]*"
+                            r"|(?:帮我|请)?(?:查|看看|看)一下(?:今天的)?(?:库存|账|账目)有没有(?:问题|异常)[?]*"
+                            r"|(?:帮我|请)?(?:检查|查|看看|看)一下(?:今天的)?异常[?]*")
 
 
 # the products whose cost moved lately (哪些东西涨价了 · 最近哪些进价降了 · 进价有变化的)

@@ -774,3 +774,20 @@ def test_how_many_times_goods_came_in_is_answered_with_the_receipts_counted(chat
     assert "进货 3 次、2 种商品" in out, out
     out = texts(chat.say("sun", "牛奶这周进了几次"))
     assert "进货 2 次、1 种商品" in out and "全脂牛奶 36升(3箱)" in out, out
+
+
+def test_a_share_of_the_stock_is_that_share_of_what_is_on_hand_shown_first(chat):
+    """番茄坏了一半 was asked 「一半公斤、一半箱」 and 可乐卖了一半 recorded 1: now the share of what the store has, asked
+    against it first; of a delivery (今天进的…) or vaguely (一大半) the amount is asked for."""
+    before = chat.stock()
+    assert texts(chat.say("amy", "牛奶坏了一半")) == "按现有库存的 50% 记录「徐汇店报损 全脂牛奶 18升(1箱+6)」吗?"
+    assert chat.stock() == before
+    chat.press("amy", "确认")
+    assert chat.stock()["XH:B01"] == before["XH:B01"] - 18
+    chat.say("amy", "鸡蛋用了三分之一")                         # 300 eggs held: 100
+    chat.press("amy", "确认")
+    assert chat.stock()["XH:B06"] == before["XH:B06"] - 100
+    after = chat.stock()
+    assert "一半是多少" in texts(chat.say("amy", "今天进的牛奶坏了一半"))
+    assert "一大半是多少" in texts(chat.say("amy", "可颂坏了一大半"))
+    assert chat.stock() == after

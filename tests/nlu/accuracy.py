@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -72,7 +73,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
               "rest": c.rest, "at": c.at.strftime("%Y-%m-%d %H:%M") if c.at else None,
               "lot": c.lines[0].lot if c.lines else None,
               "expiry": c.lines[0].expiry.date().isoformat() if c.lines and c.lines[0].expiry else None,
-              "paid": c.paid} | ({"expired": True} if c.expired else {})
+              "paid": c.paid} | ({"expired": True} if c.expired else {}) \
+            | ({"share": str(c.share.quantize(Decimal("0.0001")))} if c.share is not None else {})
     elif isinstance(c, commands.CountStock):
         d |= {"intent": "count", "location": c.location, "lines": _lines(c.lines)} | ({"surplus": True} if c.surplus else {})
     elif isinstance(c, commands.Batch):
