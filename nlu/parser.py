@@ -943,6 +943,9 @@ class Parser:
             prods = a.of("product")
             return commands.Parsed(commands.CustomerQuery(partner="", start=period[0], end=period[1],
                                                           sku=prods[0].codes[0] if prods else None))
+        if supplier and not customer and not a.of("product") and not a.qtys and intents.SETTLE.search(a.masked):
+            # 跟张记对账 · 张记的账对一下: its account, as 欠张记多少钱 gives it
+            return self._purchases(a, supplier, speaker.now, payable=True)
         if customer and not supplier and intents.CUSTOMER_ACCOUNT.search(a.masked) \
                 and not [q for q in a.qtys if not _SPAN_AFTER.match(a.s, q.end)]:   # 团餐这个月买了多少
             period = dates.past_span(a.s, speaker.now) or (speaker.now.date().replace(day=1), speaker.now.date())
@@ -2570,7 +2573,8 @@ class Parser:
                                                    money=intents.SALES_MONEY.search(a.s) is not None,
                                                    by_store=by_store, versus=versus[2] if versus else None))
 
-    def _purchases(self, a: scan.Analysis, supplier: list[lexicon.Span], now: dt.datetime) -> Result:
+    def _purchases(self, a: scan.Analysis, supplier: list[lexicon.Span], now: dt.datetime, *,
+                   payable: bool = False) -> Result:
         """本月采购花了多少钱: the named past period; none: this month so far."""
         today = now.date()
         first, last = dates.past_span(a.s, now) or (today.replace(day=1), today)
@@ -2578,7 +2582,7 @@ class Parser:
         return commands.Parsed(commands.PurchaseQuery(start=first, end=last, sku=prods[0].codes[0] if prods else None,
                                                       location=self._location(a),
                                                       partner=supplier[0].codes[0] if supplier else None,
-                                                      payable=bool(intents.PAYABLE.search(a.s))))
+                                                      payable=payable or bool(intents.PAYABLE.search(a.s))))
 
     def _orders(self, a: scan.Analysis, partners: list[lexicon.Span]) -> Result:
         """盒马的订单: a customer's; 采购单/进货单 or a supplier: purchases; 调拨单: transfers; else all kinds."""

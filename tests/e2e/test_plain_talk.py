@@ -791,3 +791,13 @@ def test_a_share_of_the_stock_is_that_share_of_what_is_on_hand_shown_first(chat)
     assert "一半是多少" in texts(chat.say("amy", "今天进的牛奶坏了一半"))
     assert "一大半是多少" in texts(chat.say("amy", "可颂坏了一大半"))
     assert chat.stock() == after
+
+
+def test_a_supplier_s_order_and_account_asked_in_everyday_words(chat):
+    """张记的单子发了吗 and 跟张记对账 were read as unknown products (单子 · 账对)."""
+    chat.say("zhou", "向光明订牛奶5箱,明天送")
+    for asked in ("光明的单子发了吗", "昨天的单子光明还没送"):
+        assert "采购单 #1 光明乳业:全脂牛奶 60升(5箱),06-16 到" in texts(chat.say("zhou", asked)), asked
+    chat.say("amy", "收到牛奶2箱,光明送的,每箱60元")
+    for asked in ("跟光明对账", "光明的账对一下"):
+        assert "光明乳业累计:进货 ¥120.00(按进价,减退货),已付 ¥0.00,应付 ¥120.00" in texts(chat.say("zhou", asked))
