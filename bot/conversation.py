@@ -838,6 +838,9 @@ class Conversation:
         elif isinstance(cmd, commands.Closure):   # 6月20日店休 · 每周一店休 · 明天开门吗 · 哪天店休
             calendar_days.closure(self.t, uow, turn, cmd, cat=self._catalog, confirmed=confirmed,
                                   ask=lambda text: self._ask(uow, turn, cmd, text))
+        elif isinstance(cmd, commands.SupplierScore):   # 哪些供应商经常晚送 · 张记送货准时吗
+            self._require(user, "purchase")
+            turn.reply(replies.supplier_score(self.t, turn.lang, uow, cmd, now=turn.now, cat=self._catalog))
         elif isinstance(cmd, commands.CatalogGaps):   # 哪些商品没有售价: what the catalog still lacks
             self._require(user, "query")
             turn.reply(replies.catalog_gaps(self.t, turn.lang, uow.catalog.products(), cmd.field))

@@ -902,6 +902,37 @@ def _prices(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, rows: l
     return "\n".join(lines)
 
 
+SCORE_DAYS = 90   # 哪些供应商经常晚送: the orders due in these days, unless a period is said
+
+
+def supplier_score(t: Any, lang: str, uow: UnitOfWork, cmd: commands.SupplierScore, *, now: datetime,
+                   cat: context.Catalog | None) -> str:
+    """哪些供应商经常晚送 · 张记送货准时吗: each supplier's purchase orders due in the span, by when their first delivery
+    came against their day (on time, late and by how much, not yet), and those that came in part only; the
+    suppliers that were late most often first."""
+    tz, today = now.tzinfo, now.date()
+    start, end = cmd.start or today - timedelta(days=SCORE_DAYS - 1), min(cmd.end or today, today)
+    placed = uow.orders.list(kinds=["purchase"], statuses=["open", "partial", "done"], partner=cmd.partner)
+    first_in = {o.id: min(datetime.fromisoformat(r["at"]).astimezone(tz).date() for r in o.meta["receipts"])
+                for o in placed if o.id is not None and o.meta.get("receipts")}   # (the receipts that stand)
+    scores = orders.punctuality(placed, first_in, today=end, tz=tz, since=start)
+    span = reports.days_text(t, lang, start, end)
+    if not scores:
+        return str(t("supplier_score.none_of" if cmd.partner else "supplier_score.none", lang, span=span,
+                     partner=partner_name(cmd.partner, cat)))
+    lines = [str(t("supplier_score.head", lang, span=span))]
+    for p in sorted(scores.values(), key=lambda x: (-x.late_share, -x.due, x.partner)):
+        parts = [str(t("supplier_score.all_on_time", lang))] if p.on_time == p.due else [
+            str(t("supplier_score.on_time", lang, n=p.on_time))] + (
+            [str(t("supplier_score.late", lang, n=p.late, days=f"{p.late_days / p.late:.1f}"))] if p.late else []) + (
+            [str(t("supplier_score.missing", lang, n=p.missing))] if p.missing else [])
+        if p.short:
+            parts.append(str(t("supplier_score.short", lang, n=p.short)))
+        lines.append(str(t("supplier_score.line", lang, partner=partner_name(p.partner, cat), n=p.due,
+                           parts=str(t("supplier_score.joiner", lang)).join(parts))))
+    return "\n".join(lines)
+
+
 PRICE_MOVE_DAYS = 30   # 哪些东西涨价了: products whose last priced receipt came in these days
 
 

@@ -1,8 +1,9 @@
 """Orders: purchase requests/orders, sales orders and transfer orders, with a small state machine."""
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import date, datetime, tzinfo
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
@@ -96,6 +97,53 @@ class Order:
         if status != self.status:
             order = replace(order, status=status)
         return order, left
+
+
+@dataclass(frozen=True)
+class Punctuality:
+    """How a supplier delivered its purchase orders due in a span: those that came (the first delivery) on or before
+    their day, after it (and by how many days in all), not at all yet, or in part only past their day."""
+    partner: str
+    on_time: int = 0
+    late: int = 0
+    late_days: int = 0
+    missing: int = 0
+    short: int = 0
+
+    @property
+    def due(self) -> int:
+        return self.on_time + self.late + self.missing
+
+    @property
+    def late_share(self) -> float:
+        return (self.late + self.missing) / self.due if self.due else 0.0
+
+
+def punctuality(placed: Iterable[Order], first_in: Mapping[int, date], *, today: date, tz: tzinfo | None,
+                since: date) -> dict[str, Punctuality]:
+    """Each supplier's ``Punctuality`` over its purchase orders due from ``since`` up to today (open, partly or wholly
+    received; not cancelled, rejected or awaiting approval): ``first_in`` maps an order to the local day its first
+    delivery came; an order not received counts once its day has passed."""
+    out: dict[str, Punctuality] = {}
+    for o in placed:
+        if o.kind != OrderKind.PURCHASE or o.partner is None or o.due is None or o.id is None \
+                or o.status not in (Status.OPEN, Status.PARTIAL, Status.DONE):
+            continue
+        day = o.due.astimezone(tz).date()
+        came = first_in.get(o.id)
+        if not since <= day <= today or (came is None and day >= today):
+            continue
+        p = out.get(o.partner, Punctuality(o.partner))
+        if came is None:
+            p = replace(p, missing=p.missing + 1)
+        elif came <= day:
+            p = replace(p, on_time=p.on_time + 1)
+        else:
+            p = replace(p, late=p.late + 1, late_days=p.late_days + (came - day).days)
+        if o.status == Status.PARTIAL and day < today:
+            p = replace(p, short=p.short + 1)
+        out[o.partner] = p
+    return out
 
 
 def unreceive(order: Order, sku: str, qty: Decimal) -> Order:

@@ -298,6 +298,13 @@ class Parser:
         if _ANOMALY_ASKED.fullmatch(bare):   # 有没有异常 · 今天有什么异常 · 库存有没有问题 · 检查一下账
             places = [e.codes[0] for e in self.lex.scan(bare, [True] * len(bare)) if e.kind == "location"]
             return commands.Parsed(commands.Report("anomalies", location=places[0] if places else None))
+        scored = _SUPPLIER_SCORE.fullmatch(bare)
+        if scored is not None:   # 哪些供应商经常晚送 · 供应商准时率 · 张记送货准时吗
+            who = self._one_named(scored.group("who") or "", "partner") if scored.group("who") else None
+            if scored.group("who") is None or (who is not None and self.lex.partners[who].kind.value == "supplier"):
+                span = dates.past_span(bare, speaker.now) if speaker is not None else None
+                return commands.Parsed(commands.SupplierScore(partner=who, start=span[0] if span else None,
+                                                              end=span[1] if span else None))
         if _PRICE_MOVES.fullmatch(bare):   # 哪些东西涨价了 · 最近哪些进价降了 · 进价有变化的
             return commands.Parsed(commands.StockInfo("price_moves"))
         closure = self._closure(bare, speaker) if speaker is not None and _CLOSED_HINT.search(bare) else None
@@ -2742,6 +2749,16 @@ _ANOMALY_ASKED = re.compile(r"(?:[^,\d]{1,4}?店)?(?:今天|最近|这几天)?(?
                             r"|(?:帮我|请)?(?:检查|核对)一下(?:今天的)?(?:库存|账|账目)(?:有没有问题)?[?]*"
                             r"|(?:帮我|请)?(?:查|看看|看)一下(?:今天的)?(?:库存|账|账目)有没有(?:问题|异常)[?]*"
                             r"|(?:帮我|请)?(?:检查|查|看看|看)一下(?:今天的)?异常[?]*")
+
+
+# how the suppliers deliver (哪些供应商经常晚送 · 供应商准时率 · 张记送货准时吗 · 哪家供应商最靠谱)
+_SUPPLIER_SCORE = re.compile(
+    r"(?:最近|这个月|上个月|近一个月|近三个月|这几个月)?(?:哪些|哪个|哪家|哪几家)供应商(?:经常|老是|总是|最常|常常)?"
+    r"(?:晚送|迟到|送晚|晚到|拖延|延误|不准时|送得晚|缺货|少送|送不齐)(?:了)?[?]*"
+    r"|(?:最近|这个月|上个月|近一个月|近三个月)?(?:的)?供应商(?:的)?(?:准时率|到货率|送货情况|送货记录|表现|评分|考核|排名|靠不靠谱)[?]*"
+    r"|(?:哪个|哪家)供应商(?:最)?(?:靠谱|准时|稳定)[?]*"
+    r"|(?P<who>[^\s,?]{1,8}?)(?:的)?(?:送货|到货|发货)?(?:准时吗|准不准时|准时率|经常晚送吗?|老是晚送|经常迟到吗?|靠谱吗|靠不靠谱"
+    r"|送货情况|送货记录|(?:经常|老是|总是)(?:晚到|晚送|迟到)吗?)[?]*")
 
 
 # the products whose cost moved lately (哪些东西涨价了 · 最近哪些进价降了 · 进价有变化的)

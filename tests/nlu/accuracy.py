@@ -147,6 +147,9 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
         d |= {"intent": "todo"}
     elif isinstance(c, commands.EventDays):
         d |= {"intent": f"events_{c.action}", "days": [str(x) for x in c.days], "name": c.name}
+    elif isinstance(c, commands.SupplierScore):
+        d |= {"intent": "supplier_score", "partner": c.partner, "start": c.start and str(c.start),
+              "end": c.end and str(c.end)}
     elif isinstance(c, commands.Closure):
         d |= {"intent": f"closure_{c.action}", "days": [str(x) for x in c.days], "location": c.location}
         if c.weekdays:
