@@ -543,6 +543,9 @@ def sales(t: Any, lang: str, uow: UnitOfWork, cmd: commands.SalesQuery, *, user:
                          metrics.said_prices(uow, location=loc, first=cmd.start, last=cmd.end, tz=now.tzinfo)
                          ) if cmd.money else ""
     stores = _by_store(t, lang, uow, cmd, now=now, cat=cat) if cmd.by_store or loc is None else ""
+    if cmd.sku is None and cmd.rank:   # 哪个商品最赚钱 · 毛利最低的商品 · 哪些商品卖亏了
+        return _by_margin(t, lang, uow, {s: total(s, cmd.start, cmd.end) for s in by_day}, cmd, loc=loc, now=now,
+                          cat=cat, fmt=fmt)
     if cmd.sku is None:
         sold = sorted(((total(s, cmd.start, cmd.end), s) for s in by_day), key=lambda x: (-x[0], x[1]))
         sold = [(q, s) for q, s in sold if q > 0]
@@ -582,6 +585,59 @@ def sales(t: Any, lang: str, uow: UnitOfWork, cmd: commands.SalesQuery, *, user:
                     qty=qty_text(cat, sku, days.get(cmd.start + timedelta(days=k), Decimal(0))))
                   for k in range(span)]
     return "\n".join(str(x) for x in lines) + money + stores
+
+
+RANK_SHOWN = 10   # products a margin ranking names
+
+
+def _by_margin(t: Any, lang: str, uow: UnitOfWork, sold: dict[str, Decimal], cmd: commands.SalesQuery, *,
+               loc: str | None, now: datetime, cat: context.Catalog | None, fmt: dict[str, str]) -> str:
+    """The products sold on the query's days by their gross profit (what they brought in, at the prices said on the
+    sales else the catalog's, less what they cost at their recent cost): the most first (``cmd.rank`` "margin"), the
+    lowest share first ("low"), or those sold below cost ("loss", with the catalog's prices below cost beside them)."""
+    products = {p.sku: p for p in uow.catalog.products()}
+    said = metrics.said_prices(uow, location=loc, first=cmd.start, last=cmd.end, tz=now.tzinfo)
+    costs = metrics.unit_costs(uow, [products[s] for s, q in sold.items() if q > 0 and s in products])
+    rows: list[tuple[str, Decimal, Decimal, Decimal]] = []   # sku, quantity, revenue, cost
+    unknown = []
+    for sku, q in sorted(sold.items()):
+        if q <= 0 or sku not in products:
+            continue
+        got, each = metrics.revenue(products[sku], q, said.get(sku)), costs.get(sku)
+        if got is None or each is None:
+            unknown.append(products[sku].name)
+        else:
+            rows.append((sku, q, got, q * each))
+    if cmd.rank == "loss":
+        rows = sorted((r for r in rows if r[2] < r[3]), key=lambda r: (r[2] - r[3], r[0]))
+    elif cmd.rank == "low":
+        rows = sorted(rows, key=lambda r: ((r[2] - r[3]) / r[2] if r[2] else Decimal(-1), r[0]))
+    else:
+        rows = sorted(rows, key=lambda r: (-(r[2] - r[3]), r[0]))
+    lines = []
+    if rows:
+        lines.append(str(t(f"margin.head_{cmd.rank}", lang, **fmt)))
+    elif cmd.rank == "loss":
+        lines.append(str(t("margin.no_loss", lang, **fmt)))
+    else:
+        lines.append(str(t("sales.none", lang, **fmt)) if not unknown else str(t("margin.head_none", lang, **fmt)))
+    for sku, q, got, cost in rows[:RANK_SHOWN]:
+        margin = got - cost
+        key = "margin.loss_line" if margin < 0 else "margin.line"
+        lines.append(str(t(key, lang, product=pname(cat, sku), qty=qty_text(cat, sku, q), revenue=reports.money(got),
+                           cost=reports.money(cost), margin=reports.money(abs(margin)),
+                           pct=f"{margin / got * 100:.0f}" if got else "-", price=reports.money(got / q),
+                           each=reports.money(cost / q), unit=base_unit(cat, sku))))
+    if cmd.rank == "loss":   # priced below cost in the catalog, sold or not
+        under = [p for p in products.values() if p.active and p.unit_price is not None and p.unit_cost is not None
+                 and p.unit_price < p.unit_cost]
+        if under:
+            lines.append(str(t("margin.priced_under", lang, items="、".join(
+                f"{p.name}({reports.money(p.unit_price or Decimal(0))} < {reports.money(p.unit_cost or Decimal(0))})"
+                for p in under))))
+    if unknown:
+        lines.append(str(t("margin.unknown", lang, items="、".join(unknown))))
+    return "\n".join(lines)
 
 
 VERSUS_SHOWN = 3   # products named among those that rose, and those that fell, the most

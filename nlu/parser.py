@@ -305,6 +305,11 @@ class Parser:
                 span = dates.past_span(bare, speaker.now) if speaker is not None else None
                 return commands.Parsed(commands.SupplierScore(partner=who, start=span[0] if span else None,
                                                               end=span[1] if span else None))
+        if _SOLD_AT_A_LOSS.fullmatch(bare) and speaker is not None:   # 哪些商品卖亏了 · 哪些东西亏本
+            span = dates.past_span(bare, speaker.now)
+            today = speaker.now.date()
+            first, last = span or (today - dt.timedelta(days=RANK_DAYS - 1), today)
+            return commands.Parsed(commands.SalesQuery(start=first, end=last, money=True, rank="loss"))
         if _PRICE_MOVES.fullmatch(bare):   # 哪些东西涨价了 · 最近哪些进价降了 · 进价有变化的
             return commands.Parsed(commands.StockInfo("price_moves"))
         closure = self._closure(bare, speaker) if speaker is not None and _CLOSED_HINT.search(bare) else None
@@ -2571,14 +2576,17 @@ class Parser:
         if ahead is not None and ahead[0] > now.date():
             return self._forecast(a, now)
         today = now.date()
-        first, last = span or (today - dt.timedelta(days=6) if intents.SALES_WEEK.search(a.s) else today, today)
+        rank = next((k for k, rx in _MARGIN_RANKS if rx.search(a.s)), "") if not a.of("product") else ""
+        first, last = span or (today - dt.timedelta(days=RANK_DAYS - 1 if rank else 6)
+                               if rank or intents.SALES_WEEK.search(a.s) else today, today)
         prods = a.of("product")
         places = {e.codes[0] for e in a.of("location")}
         by_store = len(places) > 1 or bool(_EACH_STORE.search(a.s))   # 静安店和徐汇店哪个卖得多 · 各店营业额
         return commands.Parsed(commands.SalesQuery(start=first, end=last, sku=prods[0].codes[0] if prods else None,
                                                    location=None if by_store else self._location(a),
                                                    money=intents.SALES_MONEY.search(a.s) is not None,
-                                                   by_store=by_store, versus=versus[2] if versus else None))
+                                                   by_store=by_store, versus=versus[2] if versus else None,
+                                                   rank=rank))
 
     def _purchases(self, a: scan.Analysis, supplier: list[lexicon.Span], now: dt.datetime, *,
                    payable: bool = False) -> Result:
@@ -2749,6 +2757,16 @@ _ANOMALY_ASKED = re.compile(r"(?:[^,\d]{1,4}?店)?(?:今天|最近|这几天)?(?
                             r"|(?:帮我|请)?(?:检查|核对)一下(?:今天的)?(?:库存|账|账目)(?:有没有问题)?[?]*"
                             r"|(?:帮我|请)?(?:查|看看|看)一下(?:今天的)?(?:库存|账|账目)有没有(?:问题|异常)[?]*"
                             r"|(?:帮我|请)?(?:检查|查|看看|看)一下(?:今天的)?异常[?]*")
+
+
+# the products by their gross profit (哪个商品最赚钱 · 毛利最低的商品 · 哪些商品卖亏了), over the last 30 days unless said
+RANK_DAYS = 30
+_MARGIN_RANKS = (("loss", re.compile(r"亏本|卖亏|亏钱|赔钱|赔本|毛利(?:为|是)?负|负毛利|低于成本|倒贴")),
+                 ("low", re.compile(r"(?:毛利|利润|赚)(?:率)?(?:最低|最少|最小)|最不赚钱|赚得最少|不赚钱")),
+                 ("margin", re.compile(r"最赚钱|最挣钱|(?:毛利|利润)(?:率)?(?:最高|最多|最大)|赚得最多|利润高|毛利高")))
+_SOLD_AT_A_LOSS = re.compile(r"(?:最近|这周|上周|这个月|本月|上个月|今天|昨天)?(?:有)?(?:哪些|什么|哪个|哪几样)?(?:商品|东西|货|菜)?"
+                             r"(?:是)?(?:在)?(?:卖亏了|亏本(?:卖)?了?|卖得?亏本|亏钱(?:卖)?了?|赔钱(?:卖)?了?|毛利(?:为|是)?负|"
+                             r"低于成本(?:卖)?了?)(?:的)?(?:有哪些|商品|东西)?[?吗呢]*")
 
 
 # how the suppliers deliver (哪些供应商经常晚送 · 供应商准时率 · 张记送货准时吗 · 哪家供应商最靠谱)

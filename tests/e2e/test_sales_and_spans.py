@@ -231,3 +231,20 @@ def test_today_against_yesterday(demo):
     text = texts(demo.say("liu", "今天比昨天卖得多吗"))
     yesterday = demo.container.clock.now().date() - timedelta(days=1)
     assert f"📈 和{yesterday:%m-%d}比(今天只算到现在):" in text, text
+
+
+def test_the_products_by_their_margin_and_those_sold_at_a_loss(tmp_path, monkeypatch):
+    chat = make_chat(tmp_path, monkeypatch, catalog=DEMO)
+    assert "没有亏本卖出的商品" in texts(chat.say("liu", "哪些商品卖亏了"))
+    chat.say("xiaowang", "卖了可乐10瓶,每瓶2元")                    # cost ¥2.50 a bottle
+    chat.say("xiaowang", "卖了牛腩5斤")                              # ¥48 against ¥32
+    chat.say("xiaowang", "卖了雪碧3瓶")                              # ¥5 against ¥2.50
+    chat.say("liu", "七喜售价改成2元")
+    chat.press("liu", "确认")
+    loss = texts(chat.say("liu", "哪些商品卖亏了")).splitlines()
+    assert loss[1:] == ["· 可乐 10瓶:收入 ¥20.00,成本 ¥25.00,亏 ¥5.00(平均售价 ¥2.00/瓶,成本 ¥2.50/瓶)",
+                        "⚠️ 目录售价低于进价:七喜(¥2.00 < ¥2.50)"], loss
+    most = texts(chat.say("liu", "哪个商品最赚钱")).splitlines()
+    assert [x.split(" ")[1] for x in most[1:]] == ["牛腩", "雪碧", "可乐"], most
+    low = texts(chat.say("liu", "毛利最低的商品")).splitlines()
+    assert [x.split(" ")[1] for x in low[1:]] == ["可乐", "牛腩", "雪碧"], low   # -25%, 33%, 50%

@@ -117,6 +117,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
               "location": c.location, "money": c.money, "by_store": c.by_store}
         if c.versus is not None:
             d["versus"] = c.versus.isoformat()
+        if c.rank:
+            d["rank"] = c.rank
     elif isinstance(c, commands.PurchaseQuery):
         d |= {"intent": "purchases", "sku": c.sku, "start": c.start.isoformat(), "end": c.end.isoformat(),
               "location": c.location, "partner": c.partner} | ({"payable": True} if c.payable else {})
