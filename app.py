@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -256,7 +256,12 @@ def configure(tenant: TenantOpt = "default",
               event: Annotated[list[str] | None, typer.Option(
                   help="an event day (店庆, promotion), DATE=NAME; the forecast learns its uplift")] = None,
               clear_day: Annotated[list[str] | None, typer.Option(
-                  help="remove DATE from the tenant's holidays, workdays and events")] = None) -> None:
+                  help="remove DATE from the tenant's holidays, workdays and events")] = None,
+              closed: Annotated[list[str] | None, typer.Option(
+                  help="a day a store is closed (店休), DATE[@STORE][=NAME] (no store: every store); the forecast "
+                       "sells nothing on it")] = None,
+              reopen: Annotated[list[str] | None, typer.Option(
+                  help="a closed day open again, DATE[@STORE]")] = None) -> None:
     """Show or change the tenant's settings (negative stock policy, approval limit, time zone, forecasting,
     the forecast's holiday calendar)."""
     from decimal import Decimal, InvalidOperation
@@ -311,7 +316,8 @@ def configure(tenant: TenantOpt = "default",
         extra = dict(row.settings or {})
         try:
             cal = _calendar_settings(dict(extra.get("calendar") or {}), holiday=holiday or [], workday=workday or [],
-                                     event=event or [], clear=clear_day or [])
+                                     event=event or [], clear=clear_day or [], closed=closed or [],
+                                     reopen=reopen or [], stores={loc.code for loc in uow.catalog.locations()})
         except ValueError as exc:
             typer.echo(f"not changed: {exc}", err=True)
             raise typer.Exit(2) from None
@@ -339,9 +345,13 @@ def configure(tenant: TenantOpt = "default",
 
 
 def _calendar_settings(cal: dict[str, Any], *, holiday: list[str], workday: list[str], event: list[str],
-                       clear: list[str]) -> dict[str, Any]:
-    """The tenant's calendar after the changes; ValueError names the first bad date or spec."""
+                       clear: list[str], closed: Sequence[str] = (), reopen: Sequence[str] = (),
+                       stores: Collection[str] = ()) -> dict[str, Any]:
+    """The tenant's calendar after the changes (the rest of it, the closed days said in the chat, kept); ValueError
+    names the first bad date, spec or store."""
     from datetime import date
+
+    from domain import closures
 
     def day(s: str) -> str:
         try:
@@ -370,7 +380,16 @@ def _calendar_settings(cal: dict[str, Any], *, holiday: list[str], workday: list
         holidays.pop(d, None)
     for d, name in (named(x, "event") for x in event):
         events[d] = name
-    out: dict[str, Any] = {}
+    kept = {k: v for k, v in cal.items() if k not in ("holidays", "workdays", "events")}
+    said: list[tuple[str, str | None]] = [(x, None) for x in reopen]
+    said += [(x.partition("=")[0], x.partition("=")[2].strip() or "店休") for x in closed]
+    for spec, why in said:
+        when, _, at = spec.partition("@")
+        place = at.strip() or closures.ALL
+        if place != closures.ALL and place not in stores:
+            raise ValueError(f"no store {place!r} (DATE@STORE)")
+        kept = closures.with_days(kept, place, [date.fromisoformat(day(when))], why)
+    out: dict[str, Any] = {k: v for k, v in kept.items() if v}
     if holidays:
         out["holidays"] = dict(sorted(holidays.items()))
     if workdays:

@@ -121,6 +121,20 @@ def test_the_forecast_calendar_is_configurable_per_tenant(env):
     assert json.loads(r.stdout)["calendar"] == {"holidays": {"2027-02-06": "春节"}}   # the bad ones changed nothing
 
 
+def test_closed_days_are_configurable_and_kept_by_every_other_change(env):
+    """configure rebuilt the calendar from its holidays, workdays and events alone: a closure said in the chat went
+    with any change (even --name)."""
+    r = run(["configure", "--closed", "2027-02-06@XH=装修", "--closed", "2027-02-07", "--event", "2027-03-08=促销"], env)
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["calendar"]["closed"] == {"XH": {"2027-02-06": "装修"}, "*": {"2027-02-07": "店休"}}
+    r = run(["configure", "--name", "老街咖啡"], env)
+    assert json.loads(r.stdout)["calendar"]["closed"] == {"XH": {"2027-02-06": "装修"}, "*": {"2027-02-07": "店休"}}
+    bad = run(["configure", "--closed", "2027-02-08@NOPE"], env)
+    assert bad.returncode == 2 and "NOPE" in bad.stderr
+    r = run(["configure", "--reopen", "2027-02-06@XH", "--reopen", "2027-02-07"], env)
+    assert "closed" not in json.loads(r.stdout)["calendar"] and json.loads(r.stdout)["calendar"]["events"]
+
+
 def test_the_service_level_is_configurable_per_tenant(env):
     r = run(["configure"], env)
     assert r.returncode == 0 and json.loads(r.stdout)["service_level"] == "0.95", r.stderr
