@@ -52,6 +52,21 @@ _WORDS: list[tuple[str, str]] = [
     (r"(?:we are |we're |the store is )?open (?:as usual )?(?:on )?tomorrow", "明天照常营业"),
     (r"(?:we are |we're |the store is )?closed on (?P<m>\d{1,2})[-/](?P<d>\d{1,2})", r"\g<m>月\g<d>日店休"),
     (r"(?:we are |we're |the store is )?open (?:as usual )?on (?P<m>\d{1,2})[-/](?P<d>\d{1,2})", r"\g<m>月\g<d>日照常营业"),
+    # what looks wrong · margins and losses · costs that moved · suppliers' punctuality · against last week
+    (r"(?:is |are )?(?:there )?anything (?:wrong|odd|unusual)(?: today)?|any (?:problems|anomalies|issues)(?: today)?"
+     r"|(?:show |check )?(?:the )?anomalies|what looks wrong", "有没有异常"),
+    (r"which products? (?:sold|sell|were sold) (?:at a loss|below cost)|(?:products? )?sold at a loss|loss.making products?",
+     "哪些商品卖亏了"),
+    (r"(?:which|what) products? (?:make|made|earn|earned) the most|most profitable products?|top margins?", "哪个商品最赚钱"),
+    (r"(?:lowest|worst) margins?|(?:which|what) products? (?:make|made) the least", "毛利最低的商品"),
+    (r"(?:which|what) (?:costs|prices) (?:went|have gone|are) (?:up|down)|(?:what|which) (?:got|went) (?:dearer|cheaper)"
+     r"|cost changes", "哪些东西涨价了"),
+    (r"(?P<what>\S+) (?:went|has gone|gone) up\??|(?:did|has) (?P<what2>\S+) (?:go|gone) up\??", r"\g<what>\g<what2>涨价了吗"),
+    (r"(?:which|what) suppliers? (?:are|is|were|was) (?:often )?late|supplier(?:s'?)? (?:punctuality|on.time rate|scorecard)"
+     r"|late suppliers?", "哪些供应商经常晚送"),
+    (r"(?:sales )?(?:compared|against|vs\.?) (?:with |to )?last week|this week (?:vs\.?|against|compared (?:with|to)) last "
+     r"week", "这周和上周比卖得怎么样"),
+    (r"half (?:the |of the )?(?P<what>\S+) (?:went bad|spoiled|was thrown away|went off)", r"\g<what>坏了一半"),
     # what waits today · when the last count was · a product's card · who wrote off · what the catalog lacks
     (r"what (?:should|do|must) (?:i|we) do(?: today| now)?|(?:my |today'?s )?to[- ]?do(?: list)?"
      r"|(?:is there )?anything (?:to do|pending|waiting)(?: today)?", "我该做什么"),
