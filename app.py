@@ -71,6 +71,7 @@ def bootstrap(*, tenant: str = "default", clock: Any = None, migrate: bool = Tru
                                 spreadsheet=spreadsheet.to_xlsx, lot_code=links.code, lot_labels=links.labels,
                                 photo_reader=PhotoReader() if settings.read_photos else None,
                                 server_url=settings.public_url.rstrip("/") if settings.public_url else None)
+    scheduler.personal["todo"] = conversation.todo_for   # (每天早上8点把待办发给我: each one's own, as the chat says it)
     return Container(settings=settings, engine=engine, uow=uow, clock=clock, conversation=conversation,
                      scheduler=scheduler, tenant=tenant, on_reading=reading_checks(t))
 

@@ -831,7 +831,7 @@ class Conversation:
                                           sku=cmd.sku, now=turn.now, cat=self._catalog))
         elif isinstance(cmd, commands.Todo):   # 我该做什么 · 有什么待办: what waits for the speaker today
             self._require(user, "query")
-            turn.reply(self._todo(uow, turn))
+            turn.reply(self.todo_for(uow, user, turn.now))
         elif isinstance(cmd, commands.EventDays):   # 6月20日店庆 · 取消周六的活动 · 最近有什么活动
             calendar_days.event_days(self.t, uow, turn, cmd, confirmed=confirmed,
                                      ask=lambda text: self._ask(uow, turn, cmd, text))
@@ -1042,7 +1042,7 @@ class Conversation:
             found = [named]
         else:
             if cmd.partner is None and cmd.sku is None and cmd.amount is None and not cmd.short and not cmd.exact:
-                coming = self._transfers(uow, turn, status="shipped", at_dest=True)
+                coming = self._transfers(uow, turn.user, status="shipped", at_dest=True)
                 if len(coming) == 1:   # 收到了 with a transfer on its way here: that one, by its button
                     self._transfer_arrived(uow, turn, coming[0])
                     return
@@ -1253,17 +1253,17 @@ class Conversation:
                     uow, o.source if o.kind.value == "transfer" else o.location)}]
 
     @staticmethod
-    def _transfers(uow: UnitOfWork, turn: Turn, *, status: str, at_dest: bool) -> list[Any]:
+    def _transfers(uow: UnitOfWork, user: catalog.User, *, status: str, at_dest: bool) -> list[Any]:
         """The transfers in ``status`` that come to (``at_dest``) or leave the user's store (every store's for a user
         without one)."""
-        here = turn.user.location
+        here = user.location
         return [o for o in uow.orders.list(kinds=["transfer"], statuses=[status])
                 if here is None or (o.location if at_dest else o.source) == here]
 
     def _ship_transfer(self, uow: UnitOfWork, turn: Turn, cmd: commands.ShipTransfer) -> None:
         """发货了 · 调拨单2已发货: the transfer this store is to send, with its ship button (pressed, the goods go into
         transit and the receiving store is asked to confirm them)."""
-        ready = self._transfers(uow, turn, status="open", at_dest=False)
+        ready = self._transfers(uow, turn.user, status="open", at_dest=False)
         if cmd.order_id is not None:
             ready = [o for o in ready if o.id == cmd.order_id]
         if cmd.dest is not None:   # 南山店要的土豆发了: that store's (with that product)
@@ -1849,11 +1849,12 @@ class Conversation:
         if cmd.action == "cancel" and not done.plan.moves:   # (nothing moved: 撤销 next takes the cancellation back)
             self._just_cancelled(uow, turn, o.id or 0)
 
-    def _todo(self, uow: UnitOfWork, turn: Turn) -> str:
-        """What waits for the speaker today at their store (every store for one without): orders for their decision
+    def todo_for(self, uow: UnitOfWork, user: catalog.User, now: datetime) -> str:
+        """What waits for ``user`` today at their store (every store for one without): orders for their decision
         (a manager's), goods due in and customers' pickups due by today, transfers to send and to take in, work
-        orders due by today (or with no day)."""
-        here, tz, today = turn.user.location, turn.now.tzinfo, turn.now.date()
+        orders due by today (or with no day). 我该做什么 in the chat, and a rule's 每天早上8点把待办发给我."""
+        here, tz, today = user.location, now.tzinfo, now.date()
+        cat = self.parser(uow)[1]
 
         def due(o: orders.Order) -> bool:
             return o.due is not None and o.due.astimezone(tz).date() <= today
@@ -1863,14 +1864,14 @@ class Conversation:
 
         open_ = uow.orders.list(kinds=["purchase", "sale"], statuses=["open", "partial", "shipped"])
         sections = [
-            ("todo.approve", self._awaiting_me(uow, turn.user) if turn.user.can("approve") else []),
+            ("todo.approve", self._awaiting_me(uow, user) if user.can("approve") else []),
             ("todo.coming", [o for o in open_ if o.kind.value == "purchase" and ours(o, o.location) and due(o)]),
             ("todo.pickup", [o for o in open_ if o.kind.value == "sale" and ours(o, o.location) and due(o)]),
-            ("todo.send", self._transfers(uow, turn, status="open", at_dest=False)),
-            ("todo.take_in", self._transfers(uow, turn, status="shipped", at_dest=True)),
+            ("todo.send", self._transfers(uow, user, status="open", at_dest=False)),
+            ("todo.take_in", self._transfers(uow, user, status="shipped", at_dest=True)),
             ("todo.work", [o for o in work.open_at(uow, here) if o.due is None or due(o)])]
-        return replies.todo(self.t, turn.lang, sections, now=turn.now, cat=self._catalog,
-                            where=replies.loc_name(here, self._catalog) if here else self.t("work.everywhere", turn.lang))
+        return replies.todo(self.t, user.language, sections, now=now, cat=cat,
+                            where=replies.loc_name(here, cat) if here else self.t("work.everywhere", user.language))
 
     @staticmethod
     def _just_cancelled(uow: UnitOfWork, turn: Turn, order_id: int) -> None:

@@ -73,6 +73,8 @@ class Scheduler:
         self.uow, self.clock, self.t = uow, clock, t
         self.forecaster, self.weather = forecaster, weather
         self.deliver = deliver
+        # reports written for one person by the conversation (name → (uow, user, now) → text): a rule sends them
+        self.personal: dict[str, Callable[[Any, Any, datetime], str]] = {}
         # (day, the tenant's calendar settings) → a working day? Without one: Monday to Friday
         self._workday = workday or (lambda d, _cal: d.weekday() < 5)
 
@@ -212,7 +214,7 @@ class Scheduler:
                 rule = uow.rules.get(int(arg))
                 if rule is not None and rule.status == "active":
                     reports.scheduled_rule(uow, box, self.t, rule=rule, now=at, forecaster=self.forecaster,
-                                           weather=self.weather, abc=abc)
+                                           weather=self.weather, abc=abc, personal=self.personal)
                     if rules.draft_from_dict(rule.spec).trigger.once:   # 明天早上提醒我…: said, and done
                         uow.rules.update(rule, status="done", at=at)
             elif job == "tick":

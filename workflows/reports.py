@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -167,7 +167,8 @@ def _suggest_transfer(uow: Any, box: Any, t: Any, *, source: str, dest: str, pro
 
 # ---------------------------------------------------------------- scheduled rules & jobs
 def scheduled_rule(uow: Any, box: Any, t: Any, *, rule: Any, now: datetime, forecaster: Any, weather: Any,
-                   abc: metrics.LazyABC) -> None:
+                   abc: metrics.LazyABC, personal: Mapping[str, Callable[[Any, Any, datetime], str]] | None = None
+                   ) -> None:
     draft = rules.draft_from_dict(rule.spec)
     owner = uow.catalog.user(rule.owner)
     location = draft.scope.location or (owner.location if owner else None)
@@ -175,7 +176,8 @@ def scheduled_rule(uow: Any, box: Any, t: Any, *, rule: Any, now: datetime, fore
     kinds = {a.kind for a in draft.actions}
     if not draft.conditions.items and (kinds == {"send_report"} or (
             kinds <= {"notify", "send_report"} and not (sc.skus or sc.category or sc.abc_class))):
-        _remind(uow, box, t, rule=rule, draft=draft, location=location, now=now, forecaster=forecaster)
+        _remind(uow, box, t, rule=rule, draft=draft, location=location, now=now, forecaster=forecaster,
+                personal=personal or {})
         return   # reports, and 每天早上7点提醒我盘点: one reminder, not one alert per product
     shared: dict[Any, Any] = {}
     for p in uow.catalog.products():
@@ -189,10 +191,17 @@ def scheduled_rule(uow: Any, box: Any, t: Any, *, rule: Any, now: datetime, fore
 
 
 def _remind(uow: Any, box: Any, t: Any, *, rule: Any, draft: rules.RuleDraft, location: str | None, now: datetime,
-            forecaster: Any) -> None:
+            forecaster: Any, personal: Mapping[str, Callable[[Any, Any, datetime], str]]) -> None:
     """A scheduled rule about no product and with no condition: a reminder (its own words, else the rule's) to each
-    person it names, and the reports it sends."""
+    person it names, and the reports it sends (one written for each person, ``personal``: their to-do)."""
     for a in draft.actions:
+        own = personal.get(str(a.params.get("report"))) if a.kind == "send_report" else None
+        if own is not None:
+            for u in recipients(uow, list(a.params.get("to") or [rule.owner]), location=location):
+                user = uow.catalog.user(u)
+                if user is not None:
+                    box.push(u, own(uow, user, now))
+            continue
         if a.kind == "send_report":
             fn = globals().get(str(a.params.get("report") or "prep_list"))
             if fn is not None:   # (a span said with it: 昨天的销售 · 上周的报损)

@@ -241,6 +241,20 @@ def test_the_to_do_says_what_waits_today_for_the_speaker_and_nothing_else(chat):
     assert "审批" not in staff and "#2 光明乳业" in staff and "黄油" not in staff
 
 
+def test_the_to_do_goes_out_each_morning_to_whoever_scheduled_it_as_the_chat_says_it(chat):
+    """每天早上8点把待办发给我 was read as a report no one could send: now each morning's to-do of the rule's people."""
+    chat.say("zhou", "每天早上8点把待办发给我")
+    chat.press("zhou", "确认")
+    chat.say("zhou", "向光明订奶油1箱,明天到")                      # due tomorrow: tomorrow's to-do
+    chat.say("amy", "向光明订牛奶2箱,明天到")                      # a request: the manager's to decide
+    out = chat.send(at="2026-06-16T08:05:00+08:00")
+    [sent] = [m["text"] for m in out if m.get("to") == "zhou" and "待办" in (m.get("text") or "")]
+    with chat.container.uow(write=False) as u:                     # the same text the chat gives at that hour
+        said = chat.container.conversation.todo_for(u, u.catalog.user("zhou"), chat.container.clock.now())
+    assert sent == said and sent.startswith("📝 徐汇店今天(06-16)的待办:") and "#1 光明乳业:淡奶油" in sent, sent
+    assert not [m for m in out if m.get("to") == "amy" and "待办" in (m.get("text") or "")]
+
+
 def test_the_new_questions_in_english(chat):
     chat.say("zhou", "switch to English")
     chat.say("amy", "报损:可颂2个")
