@@ -365,7 +365,10 @@ class Payment(SQLModel, table=True):
 
 
 class Audit(SQLModel, table=True):
-    __table_args__ = (UniqueConstraint("tenant_id", "seq", name="uq_audit_tenant_seq"),)
+    # (who last changed something: a bare 撤销's check; an action's entries: the network's records, the closures')
+    __table_args__ = (UniqueConstraint("tenant_id", "seq", name="uq_audit_tenant_seq"),
+                      Index("ix_audit_actor", "tenant_id", "actor", "at"),
+                      Index("ix_audit_action", "tenant_id", "action", "id"))
     id: int | None = Field(default=None, primary_key=True)
     tenant_id: int = Field(foreign_key="tenant.id", index=True)
     at: datetime = _ts()
