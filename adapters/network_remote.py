@@ -62,7 +62,13 @@ class Courier:
     def _round(self) -> int:
         with self.uow(write=False) as u:
             waiting = u.network.outgoing()
-            secret = {ln.peer: ln.secret for ln in u.network.links() if ln.peer}
+            links = {ln.peer: ln for ln in u.network.links() if ln.peer}
+        # a key changed here and not yet told there: what goes before (and with) the news of it is signed with the
+        # key the other server still has
+        told = {}
+        for msg in reversed(waiting):
+            if msg.kind == "link" and msg.payload.get("status") == "rekey":
+                told[msg.recipient] = msg.id
         down: set[str] = set()
         done = 0
         for msg in waiting:
@@ -73,7 +79,9 @@ class Courier:
                 if msg.kind == "accept":
                     answer, result = self._accept(server, msg)
                 else:
-                    answer, result = None, self._post(server, msg, secret.get(msg.recipient))
+                    ln = links.get(msg.recipient)
+                    key = (ln.secret_prev if msg.id <= told.get(msg.recipient, -1) else ln.secret) if ln else None
+                    answer, result = None, self._post(server, msg, key)
             except httpx.HTTPError as exc:
                 log.warning("network: %s not reached (%s); message %s waits", server, exc, msg.id)
                 down.add(server)
@@ -171,14 +179,24 @@ def router(c: Any) -> APIRouter:
             return JSONResponse({"error": "bad_input"}, status_code=400)
         if body.get("to") != c.tenant or not network.remote(sender) or kind not in ("po", "so", "link"):
             return JSONResponse({"error": "not_here"}, status_code=404)
-        if kind == "link" and payload.get("status") != "ended":   # (a link is made by /network/accept alone)
+        status = payload.get("status") if kind == "link" else None
+        if kind == "link" and status not in ("ended", "rekey"):   # (a link is made by /network/accept alone)
+            return JSONResponse({"error": "bad_input"}, status_code=400)
+        if status == "rekey" and len(str(payload.get("secret") or "")) < 32:
             return JSONResponse({"error": "bad_input"}, status_code=400)
         with c.uow() as u:
+            now = c.clock.now()
             link = u.network.link_to(sender)
-            if link is None or not network.signed_by(link.secret, raw, said):
+            if link is None or not link.signed(raw, said, now=now):
                 return JSONResponse({"error": "not_linked"}, status_code=403)
+            if status == "rekey":   # a new key, signed with the one it replaces: ours at once (what follows uses it)
+                if not network.signed_by(link.secret, raw, said) and payload["secret"] != link.secret:
+                    return JSONResponse({"error": "not_linked"}, status_code=403)
+                net.rekeyed(u, link, str(payload["secret"]), now=now)
+                u.commit()
+                return {"ok": True}
             u.network.receive(sender=sender, kind=kind, subject=subject, payload=payload, remote_id=remote_id,
-                              at=at or c.clock.now())
+                              at=at or now)
             u.commit()
         return {"ok": True}
 

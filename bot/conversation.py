@@ -1768,6 +1768,9 @@ class Conversation:
             name = self._partner_name(cmd.partner)
             turn.reply(self.t("net.ended_here", lang, who=network.who(self.t, lang, uow.network.company(link.peer), name)
                               if link.peer else name))
+        elif cmd.action == "rekey" and cmd.partner is not None:   # 更换和张记的联网密钥 (a link to another server)
+            network.rekey(uow, partner=cmd.partner, user=user, now=turn.now, raw=secrets.token_bytes(32))
+            turn.reply(self.t("net.rekeyed", lang, partner=self._partner_name(cmd.partner)))
         elif cmd.action == "log":   # 网络往来记录: what crossed, newest first, as the audit trail keeps it
             turn.reply(network.trail_text(uow, self.t, lang, partner=cmd.partner, tz=turn.now.tzinfo))
         else:

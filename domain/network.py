@@ -16,6 +16,7 @@ import hashlib
 import hmac
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -39,6 +40,18 @@ class Link:
     location: str | None = None   # where its orders to us are kept (a customer's link)
     secret: str | None = None     # a company on another server: the key both sign their messages with
     peer_name: str | None = None  # a company on another server: its name
+    # the key before the last change of it (更换和张记的联网密钥): still taken until ``prev_until``, for the messages
+    # either side sent before the other heard of the new one
+    secret_prev: str | None = None
+    prev_until: datetime | None = None
+
+    def signed(self, body: bytes, said: str | None, *, now: datetime) -> bool:
+        """Whether ``body`` is signed with this link's key (or its previous one, while that is still taken)."""
+        return signed_by(self.secret, body, said) or (
+            self.prev_until is not None and now < self.prev_until and signed_by(self.secret_prev, body, said))
+
+
+REKEY_GRACE = timedelta(days=1)   # how long a link's previous key is still taken after it changed
 
 
 def remote(address: str | None) -> bool:

@@ -1826,8 +1826,8 @@ class Parser:
             if partner is None:
                 return commands.Clarify("unknown_network_partner", detail=who)
             return commands.Parsed(commands.Network("log", partner=partner))
-        for pattern, action in ((_NET_END, "end"), (_NET_END_AFTER, "end"), (_NET_INVITE, "invite"),
-                                (_NET_WITH, "invite")):
+        for pattern, action in ((_NET_REKEY, "rekey"), (_NET_END, "end"), (_NET_END_AFTER, "end"),
+                                (_NET_INVITE, "invite"), (_NET_WITH, "invite")):
             m = pattern.fullmatch(s)
             if m is None:
                 continue
@@ -3123,7 +3123,9 @@ _MATERIALS_ASKED = re.compile(r"(?:前|之前)?(?:要|计划|打算|准备|得)?
                               rf"(?:一共)?{_MATERIALS_END}[?]?")
 _MATERIALS_HINT = re.compile(r"料|缺|差|买|需求|计划")
 # the network of companies (库管网络)
-_NET_HINT = re.compile(r"网络|联网|互联|邀请码|接受邀请|断开|解除|哪些公司|KG", re.I)
+_NET_HINT = re.compile(r"网络|联网|互联|邀请码|接受邀请|断开|解除|哪些公司|KG|密钥", re.I)
+# 更换和张记的联网密钥: the link's key changed (a link to another server)
+_NET_REKEY = re.compile(r"(?:更换|换一下|换掉|换|重置|更新|轮换)(?:一下)?(?:和|跟|与)(?P<who>[^,]{1,12}?)的?(?:网络|联网|连接)?(?:的)?密钥")
 _NET_CODE = re.compile(r"KG(?:[-\s]*[A-Z0-9]){8}(?![A-Z0-9])", re.I)   # (normalising spaces a letter from a digit)
 _NET_SERVER = re.compile(r"\s*@\s*(?P<url>https?://[A-Za-z0-9.\-]+(?::\d{1,5})?(?:/[^\s,,。]*)?)", re.I)
 _NET_ACCEPT = re.compile(r"接受|加入|同意|确认|输入|邀请码")

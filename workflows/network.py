@@ -147,8 +147,38 @@ def end(uow: UnitOfWork, *, partner: str, user: catalog.User, now: datetime) -> 
     return link
 
 
+def rekey(uow: UnitOfWork, *, partner: str, user: catalog.User, now: datetime, raw: bytes) -> network.Link:
+    """更换和张记的联网密钥: our link to that partner's company on another server signed with a new key from now on; the
+    new key goes to it in order, signed with the old one, which both sides still take for ``network.REKEY_GRACE`` (the
+    messages each sent before the other heard)."""
+    was: network.Link | None = uow.network.link(partner)
+    if was is None or was.status != "active" or not network.remote(was.peer) or not was.secret or was.peer is None:
+        raise errors.NotFound(code="network_no_remote_link", partner=purchasing.partner_name(uow, partner))
+    if any(m.recipient == was.peer and m.kind == "link" and m.payload.get("status") == "rekey"
+           for m in uow.network.outgoing()):   # (its previous key would be lost: one change at a time)
+        raise errors.BadInput(code="network_rekey_waiting", partner=purchasing.partner_name(uow, partner))
+    link = replace(was, secret=raw.hex(), secret_prev=was.secret, prev_until=now + network.REKEY_GRACE)
+    uow.network.put_link(link, at=now, by=user.username)
+    uow.network.send(was.peer, kind="link", subject=f"link:rekey:{partner}", payload={"status": "rekey",
+                                                                                     "secret": link.secret}, at=now)
+    uow.chat.audit(at=now, actor=user.username, action="network_rekeyed", detail={"partner": partner,
+                                                                                   "company": was.peer})
+    return link
+
+
+def rekeyed(uow: UnitOfWork, link: network.Link, secret: str, *, now: datetime) -> None:
+    """The other server changed our link's key (its message, signed with the key it replaces): ours from now on, the
+    old one still taken for ``network.REKEY_GRACE``. The same change told twice changes nothing."""
+    if secret == link.secret:
+        return
+    uow.network.put_link(replace(link, secret=secret, secret_prev=link.secret, prev_until=now + network.REKEY_GRACE),
+                         at=now, by=NET_USER)
+    uow.chat.audit(at=now, actor=NET_USER, action="network_rekeyed", detail={"partner": link.partner,
+                                                                              "company": link.peer})
+
+
 TRAIL = ("network_invited", "network_accepting", "network_accepted", "network_ended", "network_sent",
-         "network_received")
+         "network_received", "network_rekeyed")
 
 
 def trail_text(uow: UnitOfWork, t: Any, lang: str, *, partner: str | None, tz: Any, limit: int = 20) -> str:

@@ -1282,7 +1282,7 @@ class HistoryRepo(_Repo):
 # ---------------------------------------------------------------- network (domain/network.py)
 def _link_of(r: t.NetworkLink) -> network.Link:
     return network.Link(partner=r.partner, status=r.status, peer=r.peer, code=r.code, location=r.location,
-                        secret=r.secret, peer_name=r.peer_name)
+                        secret=r.secret, peer_name=r.peer_name, secret_prev=r.secret_prev, prev_until=r.prev_until)
 
 
 @dataclass(frozen=True)
@@ -1334,6 +1334,7 @@ class NetworkRepo(_Repo):
             self.s.add(r)
         r.status, r.peer, r.code, r.location, r.at, r.by = link.status, link.peer, link.code, link.location, at, by
         r.secret, r.peer_name = link.secret, link.peer_name
+        r.secret_prev, r.prev_until = link.secret_prev, link.prev_until
         self.s.flush()
 
     def invited(self, code: str, *, since: datetime) -> tuple[str, network.Link, str] | None:

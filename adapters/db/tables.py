@@ -422,6 +422,8 @@ class NetworkLink(SQLModel, table=True):
     by: str | None = None
     secret: str | None = None     # a link to another server: the key its messages and ours are signed with
     peer_name: str | None = None  # that company's name (one on this server: its tenant's)
+    secret_prev: str | None = None   # the key before its last change, still taken until ``prev_until``
+    prev_until: datetime | None = _ts(nullable=True)
 
 
 class NetworkMessage(SQLModel, table=True):

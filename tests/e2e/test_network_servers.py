@@ -212,3 +212,46 @@ def test_with_several_replicas_one_courier_delivers_at_a_time(pair):
         OutboxStore(b.c.engine).step_down(other)
     assert b.courier.deliver() == 1 and b.waiting() == 0
     assert "已接单" in a.tick()
+
+
+def test_a_link_s_key_changes_and_what_either_side_sent_before_the_other_heard_still_goes(pair):
+    """更换和张记的联网密钥: our messages are signed with a new key from then on; the key goes there signed with the old
+    one, in order after what was sent before it (signed with the old key too); 张记's messages sent before it heard are
+    still taken for a day; after that the old key is refused."""
+    a, b = pair
+    link(a, b)
+    with a.c.uow(write=False) as uow:
+        old = uow.network.link_to(f"zhangji@{b.url}").secret
+    a.say("liu", "向张记采购牛腩20斤,明天送到")                        # before the change: goes with the old key
+    assert "🔑 已更换和张记肉业的联网密钥" in a.say("liu", "更换和张记的联网密钥")
+    assert "还没送到对方服务器" in a.say("liu", "更换和张记的联网密钥")   # one change at a time
+    a.say("liu", "订单1改成牛腩30斤")                                   # after it: the new key
+    with b.c.uow(write=False) as uow:
+        assert uow.network.link_to(f"default@{a.url}").secret == old   # (not heard there yet)
+    assert a.courier.deliver() == 3
+    told = b.tick()
+    assert "已记为客户订单 #1:牛腩 10公斤" in told and "现在是:牛腩 15公斤" in told
+    with a.c.uow(write=False) as uow, b.c.uow(write=False) as theirs:
+        new = uow.network.link_to(f"zhangji@{b.url}").secret
+        assert new != old and theirs.network.link_to(f"default@{a.url}").secret == new
+    assert len(a.audits("network_rekeyed")) == 1 and len(b.audits("network_rekeyed")) == 1   # (each side's trail)
+    b.say("xiaozhao", "老街餐饮提走牛腩15公斤")                        # 张记 signs with the new key: taken
+    assert b.courier.deliver() >= 1
+    assert "发出了采购单 #1" in a.tick()
+    body = json.dumps({"from": f"zhangji@{b.url}", "to": "default", "id": 900, "kind": "so", "subject": "so:1",
+                       "payload": {"po": 1, "status": "open"}}).encode()
+
+    def post(secret: str) -> int:
+        return httpx.post(f"{a.url}/network/inbox", content=body, headers={
+            "content-type": "application/json", network_remote.SIGNATURE: network.signature(secret, body)}).status_code
+
+    assert post(old) == 200                                             # within the day: the old key still taken
+    a.clock.set(a.clock.now() + timedelta(days=1, minutes=1))
+    assert post(old) == 403 and post(new) == 200                        # a day later: refused
+    rekey = json.dumps({"from": f"zhangji@{b.url}", "to": "default", "id": 901, "kind": "link", "subject": "k",
+                        "payload": {"status": "rekey", "secret": "ab" * 32}}).encode()
+    forged = httpx.post(f"{a.url}/network/inbox", content=rekey, headers={   # a new key signed with the old one
+        "content-type": "application/json", network_remote.SIGNATURE: network.signature(old, rekey)})
+    assert forged.status_code == 403
+    with a.c.uow(write=False) as uow:
+        assert uow.network.link_to(f"zhangji@{b.url}").secret == new
