@@ -742,7 +742,7 @@ def _sales_money(t: Any, lang: str, uow: UnitOfWork, sold: dict[str, Decimal],
     if revenue and not uncosted:
         margin = revenue - cost
         out += str(t("sales.margin", lang, cost=reports.money(cost), margin=reports.money(margin),
-                     pct=f"{margin / revenue * 100:.1f}"))
+                     pct=f"{margin / revenue * 100:.1f}", cost_pct=f"{cost / revenue * 100:.1f}"))
     if uncosted:
         out += "\n" + str(t("sales.no_cost", lang, products="、".join(sorted(uncosted))))
     if unpriced:

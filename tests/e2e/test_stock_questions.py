@@ -98,7 +98,7 @@ def test_sales_asked_in_money_give_revenue_cost_and_margin_and_name_what_has_no_
     chat.say("amy", "卖了可颂10个")
     chat.say("amy", "卖了牛奶2升")
     out = texts(chat.say("amy", "今天营业额"))
-    assert "销售额约 ¥120.00" in out and "成本约 ¥30.00" in out and "毛利约 ¥90.00(75.0%)" in out, out
+    assert "销售额约 ¥120.00" in out and "成本约 ¥30.00" in out and "毛利约 ¥90.00(75.0%),成本率 25.0%" in out, out
     assert "没有售价" in out and "全脂牛奶" in out, out
     assert "¥" not in texts(chat.say("amy", "今天卖了多少"))         # quantities only, unless asked in money
 
