@@ -241,3 +241,20 @@ def test_lines_the_supplier_could_not_place_are_placed_once_its_catalog_knows_th
     assert "发出了采购单 #2 的 牛腩 20斤、鸡翅 4斤" in net.tick("default")
     net.say("zhangji", "laozhang", "新增商品鸭脖,单位公斤,售价20")
     assert "🔁" not in net.press("zhangji", "laozhang", "确认")   # (nothing stuck any more: nothing read again)
+
+
+def test_a_products_import_places_the_lines_a_linked_customer_s_orders_could_not_place(net, tmp_path):
+    """The catalog learnt the wings from the command line (import products): the order read again as after
+    鸡翅就是鸡翅中 in the chat, not only once someone says something there."""
+    from typer.testing import CliRunner
+    net.link()
+    net.say("default", "liu", "向张记采购鸡翅5斤,明天送到")   # none of it placeable: no order taken
+    assert "对不上" in net.tick("zhangji")
+    sheet = tmp_path / "wings.csv"
+    sheet.write_text("sku,name,aliases,base_unit,units,category,safety_stock,shelf_life_days,unit_price,unit_cost\n"
+                     "M09,鸡翅中,鸡翅,公斤,箱=10,鲜肉,5,3,30,20\n", encoding="utf-8")
+    run = CliRunner().invoke(kuguan.app, ["import", "products", str(sheet), "--tenant", "zhangji"])
+    assert run.exit_code == 0 and "1 linked customers' orders read again" in run.output, run.output
+    assert [a["subject"] for a in net.audits("zhangji", "network_reread")] == ["po:1"]
+    assert "鸡翅中 2.5公斤" in net.say("zhangji", "xiaozhao", "老街餐饮的订单")
+    assert "🤝 张记肉业(库管网络)已接单:采购单 #1" in net.tick("default")   # the customer hears it taken
