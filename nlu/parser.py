@@ -148,6 +148,9 @@ class Parser:
         if short_of is not None:   # 南山店缺可乐,发2箱过去: those goods sent there
             s = f"给{short_of.group('to')}{short_of.group('v')}{short_of.group('what')}{short_of.group('q')}"
         plain = s.strip(" !.~")
+        bad_day = _no_such_day(plain, speaker.now)
+        if bad_day is not None:   # 6月31日店休 · 2月30日卖了…: a day the calendar lacks (was read as a product 「月」)
+            return commands.Clarify("bad_day", detail=bad_day)
         books = _BOOKS_SAY.fullmatch(plain) or _BOOKS_VS.fullmatch(plain)
         if books is not None:   # 账上可乐多了5瓶: the shelf has 5 fewer than the books (a loss); 实物比账上多…: a surplus
             shelf = books.group("d") if books.re is _BOOKS_VS else {"多": "少", "少": "多"}[books.group("d")]
@@ -2274,7 +2277,7 @@ class Parser:
             return None
         n = numbers.value(m.group("n"))
         if n is None or n <= 0:
-            return commands.Clarify("bad_price", detail=a.s[m.start():].strip())
+            return commands.Clarify("bad_price_move", detail=a.s[m.start():].strip())
         if m.group("jiao"):   # 涨1块5: ¥1.50
             n += (numbers.value(m.group("jiao")) or Decimal(0)) / 10
         if m.group("mao"):    # 降5毛: ¥0.50
@@ -2284,7 +2287,7 @@ class Parser:
         if not pct and not (m.group("cur") or m.group("mao")):
             return None   # 可乐涨2: two what (a share, a yuan, a case)?
         if pct and (n >= 100 if down else n > 1000):
-            return commands.Clarify("bad_price", detail=a.s[m.start():].strip())
+            return commands.Clarify("bad_price_move", detail=a.s[m.start():].strip())
         unit = m.group("u") or m.group("u0") or ""
         changes = []
         for sku in skus:
@@ -2726,6 +2729,28 @@ _EVENT_NAME = re.compile(r"(?:的)?(?:有|要|搞|做|办|举办|开展|安排�
 _EVENT_CLEAR = re.compile(r"^(?:取消|删除|删掉|撤掉|去掉)|(?:取消了?|不搞了|不做了|不办了|不办|不搞|没了|改期了|延期了)$")
 _EVENT_LIST = re.compile(r"(?:最近|这个月|下个?月|接下来|以后)?(?:有)?(?:什么|哪些)(?:活动|促销)(?:日)?[?吗呢]*"
                          r"|(?:活动|促销)(?:日历|安排|计划|日程|有哪些)[?]?")
+_MONTH_DAY = re.compile(r"(?<![\d.])(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})(?:日|号)")
+
+
+def _no_such_day(s: str, now: dt.datetime) -> str | None:
+    """The first month and day said (6月31日 · 2月29日 outside a leap year) that the year named, or this year and the
+    next, lack; None: every day said is a day."""
+    for m in _MONTH_DAY.finditer(s):
+        month, day = int(m.group("m")), int(m.group("d"))
+        years = (int(m.group("y")),) if m.group("y") else (now.year, now.year + 1)
+        if not any(_is_day(y, month, day) for y in years):
+            return m.group(0)
+    return None
+
+
+def _is_day(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
 # a share of what is on hand (番茄坏了一半 · 土豆用了三分之一); 一大半 and the like are asked for exactly
 _SHARE_OF = re.compile(r"(?P<verb>坏了|烂了|坏掉了?|扔了|扔掉了?|报损了?|损耗了?|丢了|过期了|发霉了|变质了|臭了|用了|用掉了?"
                        r"|卖了|卖掉了?|卖出了?)(?:大约|差不多|将近|大概)?"

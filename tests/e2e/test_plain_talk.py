@@ -801,3 +801,12 @@ def test_a_supplier_s_order_and_account_asked_in_everyday_words(chat):
     chat.say("amy", "收到牛奶2箱,光明送的,每箱60元")
     for asked in ("跟光明对账", "光明的账对一下"):
         assert "光明乳业累计:进货 ¥120.00(按进价,减退货),已付 ¥0.00,应付 ¥120.00" in texts(chat.say("zhou", asked))
+
+
+def test_a_day_the_calendar_lacks_is_said_so_and_nothing_is_recorded(chat):
+    """6月31日卖了可乐2瓶 was 「商品目录里没有「月」」."""
+    before = chat.stock()
+    for said, day in (("6月31日卖了牛奶2升", "6月31日"), ("2月30日收到牛奶1箱", "2月30日")):
+        assert texts(chat.say("amy", said)).startswith(f"没有「{day}」这一天"), said
+    assert chat.stock() == before
+    assert "没有「6月31日」这一天" in texts(chat.say("zhou", "6月31日店休"))

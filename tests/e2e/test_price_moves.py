@@ -37,7 +37,7 @@ def test_a_price_moves_by_a_share_or_an_amount_once_confirmed(demo):
 
 
 def test_a_price_move_that_cannot_be_made_changes_nothing(demo):
-    assert "没看懂价格" in texts(demo.say("liu", "可乐降价100%"))
+    assert "调不了价" in texts(demo.say("liu", "可乐降价100%"))
     assert "你的角色没有这个权限" in texts(demo.say("xiaowang", "可乐售价提高10%"))
     assert "酸梅汤" in texts(demo.say("liu", "新增商品酸梅汤,单位杯"))
     demo.press("liu", "确认")
