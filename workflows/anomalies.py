@@ -140,18 +140,13 @@ def _costs(uow: UnitOfWork, *, location: str, now: datetime) -> list[Finding]:
 
 
 def new(uow: UnitOfWork, found: Iterable[Finding], *, location: str, now: datetime) -> list[Finding]:
-    """The findings not told before (each key once; one no longer found may be told again later), marked told."""
+    """The findings not told before, each key once. The states kept are the findings of now alone: one no longer
+    found goes (a product below zero is told again should it fall below zero again; a day's or a receipt's key
+    never comes back), so they do not pile up."""
     rule = f"anomaly:{location}"
-    known = uow.rules.alerts(rule)
+    told = {key for key, state in uow.rules.alerts(rule).items() if state.active}
     found = list(found)
-    keys = {f.key for f in found}
-    for key, state in known.items():   # gone since: told again should it come back (a product below zero again)
-        if state.active and key not in keys and key.startswith("negative:"):
-            uow.rules.set_alert(rule, key, active=False)
-    out = []
+    uow.rules.reset_alerts(rule)
     for f in found:
-        state = known.get(f.key)
-        if state is None or not state.active:
-            uow.rules.set_alert(rule, f.key, active=True, at=now)
-            out.append(f)
-    return out
+        uow.rules.set_alert(rule, f.key, active=True, at=now if f.key not in told else None)
+    return [f for f in found if f.key not in told]

@@ -896,8 +896,10 @@ def anomalies(uow: Any, box: Any, t: Any, *, location: str | None, now: datetime
     found = anomaly.check(uow, location=location, now=now)
     if to is None:
         people = _unscheduled(uow, location, "anomalies")
+        if not people:   # (nobody to tell: kept untold for when there is someone)
+            return
         found = anomaly.new(uow, found, location=location, now=now)
-        if not found or not people:
+        if not found:
             return
     else:
         people = _store_people(uow, location, to)

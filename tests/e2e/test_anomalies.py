@@ -72,6 +72,10 @@ def test_the_evening_job_tells_each_anomaly_once_and_a_product_below_zero_again_
         demo.say("xiaowang", said)
     again = [x for x in _advance(demo, "2026-06-18T21:05:00+08:00") if "的异常" in x]
     assert len(again) == 1 and "酱油 账上 -2瓶" in again[0], again
+    with demo.container.uow(write=False) as u:   # what is kept is what is found now: nothing piles up day by day
+        from workflows import anomalies
+        now = demo.container.clock.now()
+        assert set(u.rules.alerts("anomaly:NS")) == {f.key for f in anomalies.check(u, location="NS", now=now)}
 
 
 def test_a_closed_day_is_no_day_without_sales(demo):
