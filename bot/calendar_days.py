@@ -67,6 +67,10 @@ def closure(t: Any, uow: UnitOfWork, turn: Any, cmd: commands.Closure, *, cat: c
     cal = dict(uow.catalog.settings().calendar or {})
     if cmd.action == "list":
         _require(user, "query")
+        if cmd.days and place == closures.ALL and cat is not None:   # the owner's 明天开门吗: each store's answer
+            stores = [loc.code for loc in cat.locations if loc.kind == catalog.LocationKind.STORE]
+            turn.reply("\n".join(_asked(t, lang, cal, cmd.days, s, _place(t, lang, s, cat)) for s in stores))
+            return
         turn.reply(_asked(t, lang, cal, cmd.days, place, where) if cmd.days else
                    _listed(t, lang, cal, turn.now.date(), place if cmd.location or user.location else None, cat))
         return

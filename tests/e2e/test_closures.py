@@ -104,6 +104,10 @@ def test_the_owner_closes_every_store_and_a_manager_cannot_open_one_of_them(tmp_
     assert "把全部门店6月20日(周六)记为不营业(放假)吗" in texts(chat.say(boss, "所有门店6月20日放假"))
     chat.press(boss, "确认")
     assert texts(chat.say("amy", "周六开门吗")) == "🔒 6月20日(周六)徐汇店不营业(放假)。"
+    chat.say(boss, "静安店每周一店休")
+    chat.press(boss, "确认")
+    assert texts(chat.say(boss, "下周一开门吗")).splitlines() == ["✅ 6月22日(周一)徐汇店照常营业。",
+                                                                  "🔒 6月22日(周一)静安店不营业(每周固定休息)。"]
     assert texts(chat.say("zhou", "6月20日照常营业")) == "6月20日(周六)是全部门店的店休,要老板来取消。"
     with chat.container.uow(write=False) as u:
         settings = u.catalog.settings().calendar
