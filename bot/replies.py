@@ -656,9 +656,7 @@ def _versus_all(t: Any, lang: str, uow: UnitOfWork, by_day: dict[str, dict[Any, 
     products = {p.sku: p for p in uow.catalog.products()}
 
     def money(q: dict[str, Decimal], a: Any, b: Any) -> Decimal:
-        said = metrics.said_prices(uow, location=loc, first=a, last=b, tz=now.tzinfo)
-        got = [metrics.revenue(products[s], v, said.get(s)) for s, v in q.items() if v > 0 and s in products]
-        return sum((g for g in got if g is not None), Decimal(0))
+        return metrics.takings(uow, q, location=loc, first=a, last=b, tz=now.tzinfo, products=products)
 
     so_far = t("sales.so_far", lang) if cmd.end >= now.date() else ""
     out = ["", str(t("sales.versus_head", lang, before=reports.days_text(t, lang, first, last), so_far=so_far))]
@@ -699,9 +697,8 @@ def _by_store(t: Any, lang: str, uow: UnitOfWork, cmd: commands.SalesQuery, *, n
                 if (q := sum((v for d, v in days.items() if d <= cmd.end), Decimal(0))) > 0}
         if not sold:
             continue
-        said = metrics.said_prices(uow, location=loc.code, first=cmd.start, last=cmd.end, tz=now.tzinfo)
-        got = [metrics.revenue(products[s], q, said.get(s)) for s, q in sold.items() if s in products]
-        money = sum((g for g in got if g is not None), Decimal(0))
+        money = metrics.takings(uow, sold, location=loc.code, first=cmd.start, last=cmd.end, tz=now.tzinfo,
+                                products=products)
         if cmd.sku is not None:
             rows.append((sold.get(cmd.sku, Decimal(0)), str(t("sales.store_qty", lang, location=loc.name,
                                                                qty=qty_text(cat, cmd.sku, sold.get(cmd.sku, Decimal(0)))))))

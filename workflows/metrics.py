@@ -445,6 +445,15 @@ def said_prices(uow: UnitOfWork, *, location: str | None, first: date, last: dat
     return out
 
 
+def takings(uow: UnitOfWork, sold: dict[str, Decimal], *, location: str | None, first: date, last: date, tz: Any,
+            products: dict[str, catalog.Product]) -> Decimal:
+    """What the quantities ``sold`` on local days ``first`` .. ``last`` at ``location`` brought in (``revenue`` of
+    each; the products with neither a said nor a catalog price left out)."""
+    said = said_prices(uow, location=location, first=first, last=last, tz=tz)
+    got = [revenue(products[s], q, said.get(s)) for s, q in sold.items() if q > 0 and s in products]
+    return sum((g for g in got if g is not None), Decimal(0))
+
+
 def revenue(p: catalog.Product, qty: Decimal, said: tuple[Decimal, Decimal] | None) -> Decimal | None:
     """What ``qty`` sold brought in: at the prices said on the sales for what had one, the rest at the catalog's
     price; None when some of it has neither."""
