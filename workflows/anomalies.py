@@ -109,7 +109,8 @@ def _sales(uow: UnitOfWork, *, location: str, day: date, sold: dict[str, dict[da
         usual = Decimal(statistics.median(same))
         q = days.get(day, Decimal(0))
         if usual >= SALES_USUAL and min(same) > 0 and q <= 0 and held.get(sku, Decimal(0)) > 0:
-            out.append(Finding("no_sales", sku, f"no_sales:{sku}:{day}", {"day": day, "usual": usual}))
+            # (one key while it goes on not selling: a product that stopped is told once, not every day)
+            out.append(Finding("no_sales", sku, f"no_sales:{sku}", {"day": day, "usual": usual}))
         elif usual >= SALES_USUAL and q > SALES_TIMES * usual:
             out.append(Finding("sales_spike", sku, f"sales_spike:{sku}:{day}", {"day": day, "qty": q, "usual": usual}))
     return out

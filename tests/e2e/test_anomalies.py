@@ -78,6 +78,15 @@ def test_the_evening_job_tells_each_anomaly_once_and_a_product_below_zero_again_
         assert set(u.rules.alerts("anomaly:NS")) == {f.key for f in anomalies.check(u, location="NS", now=now)}
 
 
+def test_a_product_that_stopped_selling_is_told_once_not_every_evening(demo):
+    first = [x for x in _advance(demo, "2026-06-15T21:05:00+08:00") if "的异常" in x]
+    assert len(first) == 1 and "牛腩 06-14(周日)一斤也没卖" in first[0], first
+    demo.say("xiaowang", "卖了可乐12瓶")                               # 牛腩 and 土豆: nothing again on Monday
+    later = [x for x in _advance(demo, "2026-06-16T21:05:00+08:00") if "的异常" in x]
+    assert not any("牛腩" in x for x in later), later
+    assert "牛腩 06-15(周一)一斤也没卖" in texts(demo.say("liu", "有没有异常"))   # (asked: as it stands)
+
+
 def test_a_closed_day_is_no_day_without_sales(demo):
     assert "牛腩 06-14(周日)一斤也没卖" in texts(demo.say("liu", "有没有异常"))
     demo.say("liu", "昨天店休")
