@@ -838,6 +838,8 @@ class Conversation:
         elif isinstance(cmd, commands.Closure):   # 6月20日店休 · 每周一店休 · 明天开门吗 · 哪天店休
             calendar_days.closure(self.t, uow, turn, cmd, cat=self._catalog, confirmed=confirmed,
                                   ask=lambda text: self._ask(uow, turn, cmd, text))
+        elif isinstance(cmd, commands.CustomerPrice):   # 团餐的可乐按4.5元一瓶 · 团餐的价格表
+            self._customer_price(uow, turn, cmd, confirmed=confirmed)
         elif isinstance(cmd, commands.SupplierScore):   # 哪些供应商经常晚送 · 张记送货准时吗
             self._require(user, "purchase")
             turn.reply(replies.supplier_score(self.t, turn.lang, uow, cmd, now=turn.now, cat=self._catalog))
@@ -1782,6 +1784,38 @@ class Conversation:
                            "net.on_server", lang, server=network_d.server_of(ln.peer or "")) if network_d.remote(ln.peer)
                            else "")) for ln in links)])
                        if links else self.t("net.list_none", lang))
+
+    def _customer_price(self, uow: UnitOfWork, turn: Turn, cmd: commands.CustomerPrice, *, confirmed: bool) -> None:
+        """A customer's own prices: listed (anyone who records), or set or taken away by a manager, shown first
+        against the catalog's price and audited. Its sales and orders that say no price are at it from then on."""
+        lang, name = turn.lang, self._partner_name(cmd.partner)
+        agreed = inventory.customer_prices(uow, cmd.partner)
+        if cmd.action == "list":
+            self._require(turn.user, "record")
+            turn.reply(replies.customer_prices(self.t, lang, agreed, partner=name, cat=self._catalog))
+            return
+        self._require(turn.user, "approve")
+        assert cmd.sku is not None
+        product, list_price = self._name_of(cmd.sku), replies.price_of(self._catalog, cmd.sku)
+        if cmd.action == "clear" and cmd.sku not in agreed:
+            turn.reply(self.t("cprice.none_there", lang, partner=name, product=product))
+            return
+        price = replies.money_per(self._catalog, cmd.sku, cmd.price) if cmd.price is not None else ""
+        if not confirmed:
+            self._ask(uow, turn, cmd, self.t(f"cprice.ask_{cmd.action}", lang, partner=name, product=product,
+                                             price=price, list=list_price))
+            return
+        every = dict((uow.catalog.tenant_row().settings or {}).get(inventory.CUSTOMER_PRICES) or {})
+        mine = {k: v for k, v in (every.get(cmd.partner) or {}).items() if k != cmd.sku}
+        if cmd.action == "set" and cmd.price is not None:
+            mine[cmd.sku] = str(cmd.price)
+        every = {k: v for k, v in {**every, cmd.partner: mine}.items() if v}
+        uow.catalog.set_tenant_setting(inventory.CUSTOMER_PRICES, every or None)
+        uow.chat.audit(at=turn.now, actor=turn.user.username, action="customer_price",
+                       detail={"partner": cmd.partner, "sku": cmd.sku,
+                               "price": str(cmd.price) if cmd.price is not None else None})
+        turn.reply(self.t(f"cprice.done_{cmd.action}", lang, partner=name, product=product, price=price,
+                          list=list_price))
 
     def _partner_name(self, code: str, uow: UnitOfWork | None = None) -> str:
         """A partner's name (one just added by this message: read from the store, the catalog cached before it)."""

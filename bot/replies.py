@@ -955,6 +955,32 @@ def _prices(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, rows: l
     return "\n".join(lines)
 
 
+def money_per(cat: context.Catalog | None, sku: str, price: Decimal) -> str:
+    """¥4.50/瓶 (and, for a product sold in packs, ¥108.00/箱 beside it)."""
+    p = _product(cat, sku)
+    unit = p.base_unit if p is not None else ""
+    text = f"{reports.money(price)}/{unit}"
+    if p is not None and p.packs:
+        pack, size = max(p.packs.items(), key=lambda kv: kv[1])
+        text += f"({reports.money(price * size)}/{pack})"
+    return text
+
+
+def price_of(cat: context.Catalog | None, sku: str) -> str:
+    """The catalog's selling price of a product (¥5.00/瓶), or 「—」 without one."""
+    p = _product(cat, sku)
+    return money_per(cat, sku, p.unit_price) if p is not None and p.unit_price is not None else "—"
+
+
+def customer_prices(t: Any, lang: str, agreed: dict[str, Decimal], *, partner: str, cat: context.Catalog | None) -> str:
+    """团餐的价格表: each product's price agreed with the customer against the catalog's."""
+    if not agreed:
+        return str(t("cprice.list_none", lang, partner=partner))
+    return "\n".join([str(t("cprice.list_head", lang, partner=partner, n=len(agreed))), *(
+        str(t("cprice.list_line", lang, product=pname(cat, sku), price=money_per(cat, sku, v),
+              list=price_of(cat, sku))) for sku, v in sorted(agreed.items()))])
+
+
 SCORE_DAYS = 90   # 哪些供应商经常晚送: the orders due in these days, unless a period is said
 
 

@@ -505,6 +505,16 @@ class EventDays:
 
 
 @dataclass(frozen=True)
+class CustomerPrice:
+    """团餐的可乐按4.5元一瓶 · 团餐的可乐价格定为4.5元 (``action`` "set": that customer's price of ``sku``, per base unit,
+    used on its sales and orders that say none) · 取消团餐的可乐协议价 ("clear") · 团餐的价格表 ("list")."""
+    action: str
+    partner: str
+    sku: str | None = None
+    price: Decimal | None = None
+
+
+@dataclass(frozen=True)
 class SupplierScore:
     """哪些供应商经常晚送 · 供应商准时率 · 张记送货准时吗: how each supplier (``partner``: that one) delivered the purchase
     orders due on days ``start`` .. ``end`` (None: the last 90 days)."""
@@ -776,7 +786,7 @@ class Batch:
 Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | Export | ProductField
            | SetProduct | SetProducts | SetPack | SetPartner | AddProduct
            | RepeatPurchase | RetireProduct | Bookings | MovesQuery | ShipTransfer | RecordPayment | VoidPayment | StartCount | FinishCount | AddPartner | Relay | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
-           | SalesQuery | PurchaseQuery | StockCard | CatalogGaps | EventDays | Closure | SupplierScore | Todo | LastCount | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Network | SetUser | StaffQuery | OwedQuery | SetRecipe | SetSubstitute | SetOperations | MakeOrder | WorkStep | WorkOrders | WorkCenter | CenterLoad | PlanMaterials | PlaceMany | Utilization | TraceLot | LedgerCheck | Help
+           | SalesQuery | PurchaseQuery | StockCard | CatalogGaps | EventDays | Closure | SupplierScore | CustomerPrice | Todo | LastCount | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Network | SetUser | StaffQuery | OwedQuery | SetRecipe | SetSubstitute | SetOperations | MakeOrder | WorkStep | WorkOrders | WorkCenter | CenterLoad | PlanMaterials | PlaceMany | Utilization | TraceLot | LedgerCheck | Help
            | SmallTalk)
 
 

@@ -747,6 +747,9 @@ class Parser:
         shared = _SHARE_OF.search(a.s) if len(a.of("product")) == 1 else None
         if shared is not None:   # 番茄坏了一半 · 土豆用了三分之一: that share of what is on hand, asked against it
             return self._share_of(a, shared)
+        agreed = self._customer_price(a, customer[0].codes[0]) if len(customer) == 1 and not supplier else None
+        if agreed is not None:   # 团餐的可乐按4.5元一瓶 · 团餐的价格表 (before a catalog price or a sale at a price)
+            return agreed
         adjusted = self._adjust_price(a) if _PRICE_MOVE.search(a.s) else None
         if adjusted is not None:   # 可乐售价提高10% · 饮料都涨价5% · 可乐每箱涨5块 · 牛腩进价涨了2块
             return adjusted
@@ -2318,7 +2321,6 @@ class Parser:
 
     def _set_one(self, sku: str, a: scan.Analysis, field: str, after: int) -> Result:
         """One product's field set to what is said after ``after`` (a pack said is that product's own)."""
-        p = self.lex.product(sku)
         if field in ("shelf_life_days", "lead_time_days"):
             days = _days_said(a.s[after:], lead=field == "lead_time_days")
             if days is None:
@@ -2339,22 +2341,53 @@ class Parser:
                 return commands.Parsed(commands.SetProduct(sku, field, Decimal(0))) if zero else \
                     commands.Clarify("bad_qty", detail=a.s[after:].strip())
             return commands.Parsed(commands.SetProduct(sku, field, line.qty))
+        value = self._money_per_base(sku, a.s[after:])
+        if isinstance(value, commands.Clarify):
+            return value
+        return commands.Parsed(commands.SetProduct(sku, field, value))
+
+    def _money_per_base(self, sku: str, said: str) -> Decimal | commands.Clarify:
+        """A price said (65元一箱 · 2块5 · 5毛 · 每箱100元), per the product's base unit."""
+        p = self.lex.product(sku)
+        pack_first = re.fullmatch(rf"\s*(?:一|每)\s*(?P<u>{self.scanner.unit_re})(?P<n>.+)", said)
+        if pack_first is not None:   # 每箱100元: 100元一箱
+            said = f"{pack_first.group('n')}一{pack_first.group('u')}"
         m = re.match(rf"\s*(?P<p>{numbers.NUMBER})\s*(?:(?:元|块)(?P<jiao>[1-9一二三四五六七八九])(?:毛|角)?|元|块钱|块|rmb"
-                     rf"|(?P<mao>毛钱|毛|角))?\s*(?:(?:/|每|一)\s*(?P<u>{self.scanner.unit_re}))?\s*了?$", a.s[after:])
+                     rf"|(?P<mao>毛钱|毛|角))?\s*(?:(?:/|每|一)\s*(?P<u>{self.scanner.unit_re}))?\s*了?$", said)
         value = numbers.value(m.group("p")) if m else None
         if m is not None and value is not None and m.group("jiao"):   # 2块5: ¥2.50
             value += (numbers.value(m.group("jiao")) or Decimal(0)) / 10
         if m is not None and value is not None and m.group("mao"):   # 5毛: ¥0.50
             value /= 10
         if m is None or value is None or value < 0:
-            return commands.Clarify("bad_price", detail=a.s[after:].strip())
+            return commands.Clarify("bad_price", detail=said.strip())
         per, unit = Decimal(1), m.group("u") or ""
         if unit and unit != p.base_unit:
             try:   # 65元一箱: per case of 12 升, 5.42 a 升
                 per = units.to_base(Decimal(1), unit, base_unit=p.base_unit, packs=p.packs)
             except errors.DomainError:   # a unit the product is not sold in
                 return commands.Clarify("unit_mismatch", mention=sku, detail=unit)
-        return commands.Parsed(commands.SetProduct(sku, field, units.normalize(value / per)))
+        return units.normalize(value / per)
+
+    def _customer_price(self, a: scan.Analysis, partner: str) -> Result | None:
+        """团餐的可乐按4.5元一瓶 · 团餐的可乐价格定为4.5元 · 给团餐的可乐定价每箱100元 (that customer's price of it) ·
+        取消团餐的可乐协议价 · 团餐的价格表; None: not about a customer's own prices."""
+        prods = a.of("product")
+        if not prods and not a.qtys and _CUSTOMER_PRICES_ASKED.search(a.s):
+            return commands.Parsed(commands.CustomerPrice("list", partner))
+        if len(prods) != 1 or len(prods[0].codes) != 1:
+            return None
+        sku = prods[0].codes[0]
+        if _CUSTOMER_PRICE_CLEAR.search(a.s, prods[0].end) or _CUSTOMER_PRICE_CLEAR.match(a.s):
+            return commands.Parsed(commands.CustomerPrice("clear", partner, sku))
+        m = _CUSTOMER_PRICE_SET.search(a.s, prods[0].end)
+        said = re.sub(r"(?:来)?(?:算|卖|结算|计算|卖给他们?)$", "", a.s[m.end():]) if m is not None else ""
+        if m is None or not (m.group("word") or re.search(r"元|块|毛|角|rmb|¥", said)):
+            return None   # (盒马订的可颂改成60个: its order, not a price)
+        value = self._money_per_base(sku, said)
+        if isinstance(value, commands.Clarify):
+            return value
+        return commands.Parsed(commands.CustomerPrice("set", partner, sku, value))
 
     def _export(self, a: scan.Analysis, now: dt.datetime) -> Result:
         """导出库存 (as of now) · 导出本月销售 · 导出上周流水 · 导出本月采购单: the period named, else the last 30 days."""
@@ -2751,6 +2784,12 @@ def _is_day(year: int, month: int, day: int) -> bool:
     return True
 
 
+# a customer's own prices (团餐的可乐按4.5元一瓶 · 团餐的价格表 · 取消团餐的可乐协议价)
+_CUSTOMER_PRICE_SET = re.compile(r"(?:的)?(?P<word>价格|单价|价钱|售价|卖价|协议价|专价|拿货价)?\s*(?:都|一律|以后|以后都)?"
+                                 r"(?:定为|定成|定价|设为|设成|改成|改为|按|协议价是?|是)\s*(?=[\d一二两三四五六七八九十半每])")
+_CUSTOMER_PRICE_CLEAR = re.compile(r"(?:取消|删除|去掉|不要)(?:了)?[^,]{0,12}(?:协议价|专价|价格|特价)"
+                                   r"|(?:恢复|按|回到)(?:原价|目录价|正常价|售价)")
+_CUSTOMER_PRICES_ASKED = re.compile(r"价格表|价目表|协议价|专价|(?:的|拿货)价格(?:是)?(?:多少|有哪些)?[?]?$")
 # a share of what is on hand (番茄坏了一半 · 土豆用了三分之一); 一大半 and the like are asked for exactly
 _SHARE_OF = re.compile(r"(?P<verb>坏了|烂了|坏掉了?|扔了|扔掉了?|报损了?|损耗了?|丢了|过期了|发霉了|变质了|臭了|用了|用掉了?"
                        r"|卖了|卖掉了?|卖出了?)(?:大约|差不多|将近|大概)?"

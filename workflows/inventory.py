@@ -102,6 +102,25 @@ def _minus(levels: Sequence[ledger.LotLevel], used: Sequence[ledger.Move]) -> li
     return out
 
 
+CUSTOMER_PRICES = "customer_prices"   # the tenant setting: {customer's code: {sku: price per base unit}}
+
+
+def customer_prices(uow: UnitOfWork, partner: str | None) -> dict[str, Decimal]:
+    """The prices agreed with that customer (团餐的可乐按4.5元一瓶), per base unit; none for None."""
+    if partner is None:
+        return {}
+    agreed = (uow.catalog.tenant_row().settings or {}).get(CUSTOMER_PRICES) or {}
+    return {sku: Decimal(str(v)) for sku, v in (agreed.get(partner) or {}).items()}
+
+
+def with_customer_prices(uow: UnitOfWork, partner: str | None,
+                         lines: tuple[commands.Line, ...]) -> tuple[commands.Line, ...]:
+    """The lines of a sale to that customer with its agreed price where none was said."""
+    agreed = customer_prices(uow, partner)
+    return tuple(replace(ln, unit_price=agreed[ln.sku]) if ln.unit_price is None and ln.sku in agreed else ln
+                 for ln in lines) if agreed else lines
+
+
 def _make(uow: UnitOfWork, p: Plan, recipe: bom.Recipe, qty: Decimal, *, here: str, actor: Actor, force: bool,
           taken: dict[tuple[str, str], Decimal], product: bool, within: tuple[str, ...] = (),
           into: str | None = None, order_id: int | None = None, made_at: int | None = None) -> ledger.LotLevel | None:
@@ -241,6 +260,8 @@ def plan(uow: UnitOfWork, cmd: commands.Command, *, actor: Actor, force: bool = 
                                               message_id=actor.message_id, batch=actor.batch))
             else:
                 _exists(uow, line.sku)
+                if kind == MK.SALE and cmd.partner and line.unit_price is None:   # (团餐的可乐按4.5元一瓶: its price)
+                    line = with_customer_prices(uow, cmd.partner, (line,))[0]
                 # 拿铁卖了40杯: what the place lacks made as sold, from its recipe
                 made = _make_short(uow, p, line.sku, line.qty, here=here, actor=actor, force=force, taken=taken) \
                     if kind == MK.SALE else []

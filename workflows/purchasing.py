@@ -327,11 +327,12 @@ def _credit_limit(uow: UnitOfWork, code: str | None) -> tuple[catalog.Partner, D
     return partner, partner.credit_limit
 
 
-def _priced(uow: UnitOfWork, lines: tuple[commands.Line, ...]) -> tuple[orders.OrderLine, ...]:
-    """Order lines at the price said, else the product's selling price."""
+def _priced(uow: UnitOfWork, lines: tuple[commands.Line, ...], partner: str | None = None
+            ) -> tuple[orders.OrderLine, ...]:
+    """Order lines at the price said, else the customer's agreed price, else the product's selling price."""
     products = {p.sku: p for p in uow.catalog.products()}
     return tuple(orders.OrderLine(sku=ln.sku, qty=ln.qty, unit_price=ln.unit_price if ln.unit_price is not None
-                                  else products[ln.sku].unit_price) for ln in lines)
+                                  else products[ln.sku].unit_price) for ln in inventory.with_customer_prices(uow, partner, lines))
 
 
 def _on_order(open_sales: list[orders.Order], lines: tuple[orders.OrderLine, ...]) -> Decimal:
@@ -355,7 +356,7 @@ def credit_hold(uow: UnitOfWork, turn: Turn, cmd: commands.RecordMoves, *, t: An
     if limit is None:
         return False
     partner, credit = limit
-    lines = _priced(uow, cmd.lines)
+    lines = _priced(uow, cmd.lines, cmd.partner)
     amount = sum(((ln.unit_price or Decimal(0)) * ln.qty for ln in lines), Decimal(0))
     open_sales = _open_sales(uow, cmd.partner)
     exposure = _exposure(uow, cmd.partner, turn.now, open_sales)
@@ -383,7 +384,7 @@ def take_order(uow: UnitOfWork, turn: Turn, cmd: commands.PlaceSale, *, t: Any) 
     location = cmd.location or turn.user.location
     if not location:
         raise errors.BadInput(code="no_location")
-    lines = _priced(uow, cmd.lines)
+    lines = _priced(uow, cmd.lines, cmd.partner)
     due = cmd.due or turn.now
     draft = orders.Order(kind=orders.OrderKind.SALE, status=orders.Status.OPEN, lines=lines, created_at=turn.now,
                          location=location, partner=cmd.partner, due=due, created_by=turn.user.username,

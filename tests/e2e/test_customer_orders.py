@@ -532,3 +532,29 @@ def test_undo_right_after_cancelling_an_order_takes_the_cancellation_back_never_
     chat.say("zhou", "取消工单3")   # not started: nothing moved, 撤销 plans it again
     assert "工单 #3" in texts(chat.say("zhou", "撤销")) and "#3 可颂 0/100个 · 待开工" in texts(chat.say("zhou", "工单"))
     assert chat.stock() == sold
+
+
+def test_a_customer_s_agreed_price_prices_its_sales_and_orders_and_leaves_the_catalog_alone(tmp_path, monkeypatch):
+    """团餐的可乐价格定为4.5元 changed everyone's list price; now it is that customer's price."""
+    from tests.conftest import DEMO
+    from tests.e2e.conftest import make_chat
+    chat = make_chat(tmp_path, monkeypatch, catalog=DEMO)
+    assert "你的角色没有这个权限" in texts(chat.say("xiaowang", "团餐的可乐按4.5元一瓶"))
+    asked = texts(chat.say("liu", "团餐的可乐价格定为4.5元"))
+    assert asked.startswith("美团团餐以后拿可乐按 ¥4.50/瓶(¥108.00/箱) 算吗(目录售价 ¥5.00/瓶"), asked
+    chat.press("liu", "确认")
+    with chat.container.uow(write=False) as u:
+        assert u.catalog.product("P018").unit_price == 5                      # the list price as it was
+    chat.say("xiaowang", "团餐拿了可乐1箱")                                     # no price said: the agreed one
+    chat.say("xiaowang", "团餐拿了雪碧1箱")                                     # nothing agreed: the catalog's
+    chat.say("liu", "团餐订可乐2箱,明天提货")
+    account = texts(chat.say("liu", "团餐欠了多少钱"))
+    assert "· 可乐 24瓶(1箱):¥108.00" in account and "· 雪碧 24瓶(1箱):¥120.00" in account, account
+    [order] = [o for o in chat.export("orders") if o["kind"] == "sale"]
+    assert [(ln["sku"], str(ln["unit_price"])) for ln in order["lines"]] == [("P018", "4.5")], order
+    assert "· 可乐 ¥4.50/瓶(¥108.00/箱)(目录 ¥5.00/瓶(¥120.00/箱))" in texts(chat.say("xiaowang", "团餐的价格表"))
+    chat.say("liu", "取消团餐的可乐协议价")
+    chat.press("liu", "确认")
+    assert "没有协议价" in texts(chat.say("liu", "团餐的价格表"))
+    with chat.container.uow(write=False) as u:
+        assert [a["price"] for a in u.chat.audits("customer_price")] == [None, "4.5"]
