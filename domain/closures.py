@@ -37,7 +37,10 @@ def _weekly(calendar: Mapping[str, Any] | None) -> dict[str, list[int]]:
 
 def closed_on(calendar: Mapping[str, Any] | None, d: date, location: str | None) -> str | None:
     """Why the store (None: the company as a whole) is closed on ``d``, or None when it is open."""
-    days, weekly = _days(calendar), _weekly(calendar)
+    return _why(_days(calendar), _weekly(calendar), d, location)
+
+
+def _why(days: dict[str, dict[str, str]], weekly: dict[str, list[int]], d: date, location: str | None) -> str | None:
     for place in (ALL, *([location] if location else [])):
         if d.isoformat() in days.get(place, {}):
             return days[place][d.isoformat()]
@@ -47,11 +50,12 @@ def closed_on(calendar: Mapping[str, Any] | None, d: date, location: str | None)
 
 
 def closed_days(calendar: Mapping[str, Any] | None, location: str | None, start: date, days: int) -> dict[date, str]:
-    """The days from ``start`` on which the store is closed, with why."""
+    """The days from ``start`` on which the store is closed, with why (the settings read once, not once a day)."""
+    closed, weekly = _days(calendar), _weekly(calendar)
     out: dict[date, str] = {}
     for k in range(max(days, 0)):
         d = start + timedelta(days=k)
-        why = closed_on(calendar, d, location)
+        why = _why(closed, weekly, d, location)
         if why is not None:
             out[d] = why
     return out

@@ -114,6 +114,9 @@ class Parser:
         self.scanner = scan.Scanner(self.lex)
         self.rules = rules.RuleParser(self.lex, self.scanner)
         self.price_move = re.compile(_PRICE_MOVE_RE.format(unit=self.scanner.unit_re))
+        # the places' names, longest first (a closure's store: 南山店6月20日店休)
+        self.place_names = sorted(((n, e.codes[0]) for n, e in self.lex.names.items() if e.kind == "location"),
+                                  key=lambda ne: -len(ne[0]))
 
     def warm_up(self, speaker: context.Speaker) -> None:
         """Load lazy resources (dateparser's language data) before the first real message."""
@@ -715,13 +718,12 @@ class Parser:
         every = _EVERY_STORE.search(s)
         if every is not None:
             return closures.ALL, (s[:every.start()] + s[every.end():]).strip(" ,.")
-        named = sorted(((n, e.codes[0]) for n, e in self.lex.names.items() if e.kind == "location" and n in s),
-                       key=lambda ne: -len(ne[0]))
-        if not named:
+        named = next(((n, code) for n, code in self.place_names if n in s), None)
+        if named is None:
             return None, s
-        at = s.index(named[0][0])
-        rest = s[:at] + s[at + len(named[0][0]):]
-        return named[0][1], re.sub(r"^(?:的|在)", "", rest.strip(" ,.")).strip(" ,.")
+        at = s.index(named[0])
+        rest = s[:at] + s[at + len(named[0]):]
+        return named[1], re.sub(r"^(?:的|在)", "", rest.strip(" ,.")).strip(" ,.")
 
     def _stock_card(self, a: scan.Analysis, now: dt.datetime) -> Result:
         """牛腩的进出记录 · 牛腩这周的台账 · 今天的进出明细: a product's ins and outs with the balance after each (the last
