@@ -791,7 +791,7 @@ def _customer_prices(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo
             lines.append(str(t("info.customer_price_unpriced", lang, product=p.name,
                                date=f"{m.at.astimezone(now.tzinfo):%m-%d}", qty=qty_text(cat, sku, m.qty))))
             continue
-        pack = max(p.packs.items(), key=lambda kv: kv[1]) if p.packs else None
+        pack = largest_pack(p)
         lines.append(str(t("info.customer_price_line", lang, product=p.name, price=reports.money(price),
                            unit=p.base_unit, date=f"{m.at.astimezone(now.tzinfo):%m-%d}", qty=qty_text(cat, sku, m.qty),
                            pack=str(t("info.customer_price_pack", lang, price=reports.money(price * pack[1]),
@@ -955,15 +955,17 @@ def _prices(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, rows: l
     return "\n".join(lines)
 
 
+def largest_pack(p: catalog.Product) -> tuple[str, Decimal] | None:
+    """The product's largest pack and how many base units it holds (a price per pack is shown by it)."""
+    return max(p.packs.items(), key=lambda kv: kv[1]) if p.packs else None
+
+
 def money_per(cat: context.Catalog | None, sku: str, price: Decimal) -> str:
     """¥4.50/瓶 (and, for a product sold in packs, ¥108.00/箱 beside it)."""
     p = _product(cat, sku)
-    unit = p.base_unit if p is not None else ""
-    text = f"{reports.money(price)}/{unit}"
-    if p is not None and p.packs:
-        pack, size = max(p.packs.items(), key=lambda kv: kv[1])
-        text += f"({reports.money(price * size)}/{pack})"
-    return text
+    text = f"{reports.money(price)}/{p.base_unit if p is not None else ''}"
+    pack = largest_pack(p) if p is not None else None
+    return text + (f"({reports.money(price * pack[1])}/{pack[0]})" if pack else "")
 
 
 def price_of(cat: context.Catalog | None, sku: str) -> str:
