@@ -171,8 +171,6 @@ class Forecaster:
 def _closed(calendar: dict[str, Any] | None, location: str | None, histories: dict[str, list[tuple[date, Decimal]]],
             *, origin: date, horizon: int) -> set[date]:
     """The days the store is closed, over its histories and the forecast's days."""
-    if not calendar or not (calendar.get("closed") or calendar.get("closed_weekly")):
-        return set()
     first = min((d for hist in histories.values() for d, _ in hist), default=origin)
     return set(closures.closed_days(calendar, location, first, (origin - first).days + horizon))
 
@@ -193,8 +191,7 @@ def day_notes(uow: Any, t: Any, lang: str, *, sku: str, location: str | None, da
     for d in days:
         shut = closures.closed_on(stored, d, location)
         if shut is not None:
-            out[d].append(t("forecast.note_closed", lang, name=t("closure.weekly_rest", lang)
-                            if shut == closures.WEEKLY else shut))
+            out[d].append(t("forecast.note_closed", lang, name=reports.closure_name(t, lang, shut)))
         holiday = cal.holiday_name(d)
         if holiday:
             shown = t(f"holiday.{holiday}", lang)

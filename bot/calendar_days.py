@@ -10,6 +10,7 @@ from typing import Any
 from bot import replies
 from domain import catalog, closures, commands, errors
 from nlu import context
+from workflows import reports
 from workflows.ports import UnitOfWork
 
 PAST_SHOWN = 5   # past event days a list names
@@ -127,17 +128,13 @@ def _when(t: Any, lang: str, cmd: commands.Closure) -> str:
     return replies.on_days(lang, cmd.days[0], cmd.days[-1])
 
 
-def _why(t: Any, lang: str, name: str) -> str:
-    return str(t("closure.weekly_rest", lang)) if name == closures.WEEKLY else name
-
-
 def _asked(t: Any, lang: str, cal: dict[str, Any], days: tuple[date, ...], place: str, where: str) -> str:
     """明天开门吗: each day said, open or closed (and why) at the store."""
     lines = []
     for d in days:
         why = closures.closed_on(cal, d, None if place == closures.ALL else place)
         lines.append(t("closure.open_on", lang, day=_day(t, lang, d), place=where) if why is None else
-                     t("closure.closed_on", lang, day=_day(t, lang, d), place=where, name=_why(t, lang, why)))
+                     t("closure.closed_on", lang, day=_day(t, lang, d), place=where, name=reports.closure_name(t, lang, why)))
     return "\n".join(lines)
 
 
@@ -152,7 +149,7 @@ def _listed(t: Any, lang: str, cal: dict[str, Any], today: date, place: str | No
         when = t("closure.every_week", lang, weekdays=_weekdays(t, lang, [c.weekday])) if c.weekday is not None \
             else _day(t, lang, c.day or today)
         lines.append(t("closure.list_line", lang, when=when, place=_place(t, lang, c.place, cat),
-                       name=_why(t, lang, c.name)))
+                       name=reports.closure_name(t, lang, c.name)))
     return "\n".join(lines)
 
 

@@ -53,6 +53,8 @@ def closed_days(calendar: Mapping[str, Any] | None, location: str | None, start:
     """The days from ``start`` on which the store is closed, with why (the settings read once, not once a day)."""
     closed, weekly = _days(calendar), _weekly(calendar)
     out: dict[date, str] = {}
+    if not any(closed.values()) and not any(weekly.values()):   # (none kept: most companies)
+        return out
     for k in range(max(days, 0)):
         d = start + timedelta(days=k)
         why = _why(closed, weekly, d, location)

@@ -251,6 +251,11 @@ def made_ahead(uow: Any, location: str | None, now: datetime) -> set[str]:
             if m.dst == location and m.reverses is None and not bom.made_by_recipe(m.note)}
 
 
+def closure_name(t: Any, lang: str, why: str) -> str:
+    """Why a store is closed, as said: the name given (店休 · 装修停业), or 每周固定休息 for a weekly rest day."""
+    return str(t("closure.weekly_rest", lang)) if why == closures.WEEKLY else why
+
+
 def closed_note(uow: Any, t: Any, lang: str, *, location: str | None, when: datetime, tz: Any) -> str:
     """⚠️ a line when a booking or a customer's order falls on a day its store is closed (店休); else nothing."""
     day = when.astimezone(tz).date()
@@ -259,7 +264,7 @@ def closed_note(uow: Any, t: Any, lang: str, *, location: str | None, when: date
         return ""
     return "\n" + str(t("closure.booked_on_closed", lang, day=f"{day.month}月{day.day}日" if lang == "zh_CN"
                          else f"{day:%m-%d}", place=loc_name(uow, location),
-                         name=t("closure.weekly_rest", lang) if shut == closures.WEEKLY else shut))
+                         name=closure_name(t, lang, shut)))
 
 
 def prep_text(uow: Any, t: Any, lang: str, lines: list[tuple[catalog.Product, replenishment.Suggestion, Decimal]], *,
@@ -270,8 +275,7 @@ def prep_text(uow: Any, t: Any, lang: str, lines: list[tuple[catalog.Product, re
     text = t("job.prep_title", lang, location=loc_name(uow, location), date=f"{now:%m-%d}")
     shut = closures.closed_on(uow.catalog.settings().calendar, now.date(), location)
     if shut is not None:   # (a day the store is closed: the list stocks for the days it opens again)
-        text += "\n" + t("job.prep_closed", lang, name=t("closure.weekly_rest", lang) if shut == closures.WEEKLY
-                         else shut)
+        text += "\n" + t("job.prep_closed", lang, name=closure_name(t, lang, shut))
     recipes = uow.recipes.all_current()
     body = [explain(t, lang, p, sg, sf, make=p.sku in recipes) for p, sg, sf in sorted(lines, key=lambda x: cover(x[1]))]
     return str(text + "\n" + ("\n".join(body) if body else t("job.prep_none", lang)))
