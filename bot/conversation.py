@@ -1805,12 +1805,7 @@ class Conversation:
             self._ask(uow, turn, cmd, self.t(f"cprice.ask_{cmd.action}", lang, partner=name, product=product,
                                              price=price, list=list_price))
             return
-        every = dict((uow.catalog.tenant_row().settings or {}).get(inventory.CUSTOMER_PRICES) or {})
-        mine = {k: v for k, v in (every.get(cmd.partner) or {}).items() if k != cmd.sku}
-        if cmd.action == "set" and cmd.price is not None:
-            mine[cmd.sku] = str(cmd.price)
-        every = {k: v for k, v in {**every, cmd.partner: mine}.items() if v}
-        uow.catalog.set_tenant_setting(inventory.CUSTOMER_PRICES, every or None)
+        inventory.set_customer_price(uow, cmd.partner, cmd.sku, cmd.price if cmd.action == "set" else None)
         uow.chat.audit(at=turn.now, actor=turn.user.username, action="customer_price",
                        detail={"partner": cmd.partner, "sku": cmd.sku,
                                "price": str(cmd.price) if cmd.price is not None else None})

@@ -113,6 +113,16 @@ def customer_prices(uow: UnitOfWork, partner: str | None) -> dict[str, Decimal]:
     return {sku: Decimal(str(v)) for sku, v in (agreed.get(partner) or {}).items()}
 
 
+def set_customer_price(uow: UnitOfWork, partner: str, sku: str, price: Decimal | None) -> None:
+    """That customer's price of ``sku`` agreed (None: taken away, back to the catalog's)."""
+    every = dict((uow.catalog.tenant_row().settings or {}).get(CUSTOMER_PRICES) or {})
+    mine = {k: v for k, v in (every.get(partner) or {}).items() if k != sku}
+    if price is not None:
+        mine[sku] = str(price)
+    every = {k: v for k, v in {**every, partner: mine}.items() if v}
+    uow.catalog.set_tenant_setting(CUSTOMER_PRICES, every or None)
+
+
 def with_customer_prices(uow: UnitOfWork, partner: str | None,
                          lines: tuple[commands.Line, ...]) -> tuple[commands.Line, ...]:
     """The lines of a sale to that customer with its agreed price where none was said."""
