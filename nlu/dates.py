@@ -65,6 +65,14 @@ _UPTO = re.compile(r"\s*(?:到|至|~|-|—)\s*")
 _DOM_ONLY = re.compile(r"(\d{1,2})[日号]")
 
 
+def weekdays_said(said: str) -> tuple[int, ...]:
+    """The weekdays a list names (0 = Monday): 一、三 → (0, 2); 一到三 → (0, 1, 2)."""
+    days = [WEEKDAYS[c] for c in said if c in "一二三四五六日天"]
+    if len(days) == 2 and re.search(r"[到至]", said):
+        return tuple(range(days[0], days[1] + 1)) if days[0] <= days[1] else tuple(sorted(days))
+    return tuple(sorted(set(days)))
+
+
 def find_days(s: str, now: datetime) -> Days | None:
     """The first date said in ``s``, and the day it runs to when a second follows it after 到 (a bare 22日 of the
     first's month); None: no date, or a second day that month lacks."""

@@ -689,7 +689,7 @@ class Parser:
             return commands.Parsed(commands.Closure("list", location=place))
         weekly = _CLOSED_WEEKLY.search(s)
         if weekly is not None:
-            weekdays = _weekdays(weekly.group("days"))
+            weekdays = dates.weekdays_said(weekly.group("days"))
             words = (s[:weekly.start()] + s[weekly.end():]).strip(" ,.")
             days: tuple[dt.date, ...] = ()
         else:
@@ -2870,14 +2870,6 @@ _CLOSED_LIST = re.compile(r"(?:最近|这个月|下个?月|接下来|以后)?(?:
 _CLOSED_WEEKLY = re.compile(r"每(?:个)?(?:周|星期|礼拜)(?P<days>[一二三四五六日天](?:(?:[、,和及到至]|跟)"
                             r"(?:周|星期|礼拜)?[一二三四五六日天])*)")
 _EVERY_STORE = re.compile(r"所有(?:的)?(?:门店|店铺?)|全部(?:的)?(?:门店|店铺?)|每家店|各(?:个)?(?:门)?店|全公司")
-
-
-def _weekdays(said: str) -> tuple[int, ...]:
-    """一、三 → (0, 2); 一到三 → (0, 1, 2)."""
-    days = [dates.WEEKDAYS[c] for c in said if c in "一二三四五六日天"]
-    if len(days) == 2 and re.search(r"[到至]", said):
-        return tuple(range(days[0], days[1] + 1)) if days[0] <= days[1] else tuple(sorted(days))
-    return tuple(sorted(set(days)))
 
 
 # when the store, or a product there, was last counted (上次盘点是什么时候 · 牛腩多久没盘了 · 今天要盘点吗)
