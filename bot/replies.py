@@ -993,7 +993,9 @@ def supplier_score(t: Any, lang: str, uow: UnitOfWork, cmd: commands.SupplierSco
     suppliers that were late most often first."""
     tz, today = now.tzinfo, now.date()
     start, end = cmd.start or today - timedelta(days=SCORE_DAYS - 1), min(cmd.end or today, today)
-    placed = uow.orders.list(kinds=["purchase"], statuses=["open", "partial", "done"], partner=cmd.partner)
+    # (orders placed up to half a year before the span: not every order ever placed)
+    placed = uow.orders.list(kinds=["purchase"], statuses=["open", "partial", "done"], partner=cmd.partner,
+                             since=datetime(start.year, start.month, start.day, tzinfo=tz) - timedelta(days=2 * SCORE_DAYS))
     first_in = {o.id: min(datetime.fromisoformat(r["at"]).astimezone(tz).date() for r in o.meta["receipts"])
                 for o in placed if o.id is not None and o.meta.get("receipts")}   # (the receipts that stand)
     scores = orders.punctuality(placed, first_in, today=end, tz=tz, since=start)
