@@ -22,7 +22,7 @@ from bot.messages import Attachment, Button, Incoming, Outgoing, from_notice, me
 from domain import bom, catalog, codec, commands, errors, events, ledger, orders, production, services, units
 from domain import network as network_d
 from nlu import context, delivery, numbers
-from workflows import appointments, exports, inventory, lots, metrics, mrp, network, purchasing, reports
+from workflows import appointments, exports, inventory, lots, metrics, mrp, network, purchasing, reports, stockbook
 from workflows import production as work
 from workflows.ports import Clock, UnitOfWork, UowFactory
 
@@ -822,6 +822,10 @@ class Conversation:
                 return
             book = exports.build(uow, self.t, turn.lang, cmd, user=user, now=turn.now)
             turn.reply(book.summary, file=None if book.empty else Attachment(book.filename, self.spreadsheet(book)))
+        elif isinstance(cmd, commands.StockBook):   # 本月进销存: the asker's store, else every place together
+            self._require(user, "query")
+            turn.reply(stockbook.text(uow, self.t, turn.lang, location=cmd.location or user.location, first=cmd.start,
+                                      last=cmd.end, now=turn.now, skus=cmd.skus))
         elif isinstance(cmd, commands.SalesQuery):
             self._require(user, "query")
             turn.reply(replies.sales(self.t, turn.lang, uow, cmd, user=user, now=turn.now, cat=self._catalog))

@@ -102,9 +102,21 @@ class StockInfo:
 
 
 @dataclass(frozen=True)
+class StockBook:
+    """进销存汇总 · 收发存 (本月进销存 · 可乐这周的进销存): each product's stock at the start of days ``start`` .. ``end``,
+    what came in and went out by kind, and what was left, at ``location`` (None: the asker's store, else every
+    place); ``skus``: only those."""
+    start: date
+    end: date
+    location: str | None = None
+    skus: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Export:
     """A spreadsheet sent into the chat: ``stock`` (导出库存: levels, lots, value at cost), ``sales`` (导出本月销售:
-    each day's sales per product with revenue and margin), ``moves`` (导出流水: every ledger entry) or ``orders``
+    each day's sales per product with revenue and margin), ``moves`` (导出流水: every ledger entry), ``book``
+    (导出本月进销存: the ``StockBook`` of each product, and the entries) or ``orders``
     (导出本月采购单: every order placed, a row per line) on days
     ``start`` .. ``end`` (inclusive; the stock is as of now)."""
     kind: str
@@ -783,7 +795,7 @@ class Batch:
     parts: tuple[RecordMoves | CountStock | TransferStock | WorkStep, ...]   # (WorkStep: a subcontractor's goods back)
 
 
-Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | Export | ProductField
+Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | StockBook | Export | ProductField
            | SetProduct | SetProducts | SetPack | SetPartner | AddProduct
            | RepeatPurchase | RetireProduct | Bookings | MovesQuery | ShipTransfer | RecordPayment | VoidPayment | StartCount | FinishCount | AddPartner | Relay | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
            | SalesQuery | PurchaseQuery | StockCard | CatalogGaps | EventDays | Closure | SupplierScore | CustomerPrice | Todo | LastCount | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Network | SetUser | StaffQuery | OwedQuery | SetRecipe | SetSubstitute | SetOperations | MakeOrder | WorkStep | WorkOrders | WorkCenter | CenterLoad | PlanMaterials | PlaceMany | Utilization | TraceLot | LedgerCheck | Help

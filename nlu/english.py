@@ -41,6 +41,8 @@ _WORDS: list[tuple[str, str]] = [
     (r"who (?:hasn'?t|has not|didn'?t|did not) (?:record(?:ed)?|log(?:ged)?|enter(?:ed)?)(?: anything)?(?: today)?",
      "今天谁没记账"),
     (r"(?:stock |inventory )?turnover(?: days| rate)?", "库存周转"),
+    # the stock book: opening, in and out by kind, closing (this month's stock book · inventory summary)
+    (r"(?:the )?(?:stock|inventory) (?:book|ins and outs|in and out)|stock movement summary", "进销存"),
     # the days a store is closed: asked, listed, marked (are we open tomorrow · closures · closed every monday)
     *((rf"(?:are we|is (?:the )?(?:store|shop)) open (?:on )?(?:this )?{en}\??|(?:are we|is (?:the )?(?:store|shop)) "
        rf"closed (?:on )?(?:this )?{en}\?", f"{zh}开门吗")
@@ -167,6 +169,7 @@ _CJK_VERB = re.compile(r"[收卖用订盘报烤做退调]")
 # a spreadsheet asked for (export this month's sales as excel · download the stock list · send me last week's moves)
 _EXPORT = re.compile(r"(?<![a-z])(?:export|download|excel|spreadsheet|xlsx)(?![a-z])")
 _EXPORT_WHAT: list[tuple[str, str]] = [
+    (r"(?:stock|inventory) (?:book|ins and outs|in and out)|stock movement summary", "进销存"),
     (r"(?:purchase )?orders|purchases", "订单"),
     (r"(?:stock )?moves|movements|transactions|ledger|entries", "流水"),
     (r"sales|revenue|sold", "销售"),

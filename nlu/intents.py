@@ -43,6 +43,9 @@ SLOW = re.compile(r"滞销|积压|呆滞|压货|压库存?|压仓|卖不动的|(
                   r"|(?:没|不)(?:有)?(?:动|卖|出|走)[^,]{0,4}的(?:货|东西|商品|产品|菜)(?:有|是)?(?:哪些|什么|啥)")
 # 库存周转天数 · 周转率 · 库存能撑多少天: the stock at cost against what leaves per day
 TURNOVER = re.compile(r"周转|库存(?:天数|能撑多少天|够卖多少天|够用多少天)|动销率")
+# 本月进销存 · 收发存汇总 · 出入库汇总: each product's opening, ins and outs by kind, and closing (not 进销存明细: the entries)
+BOOK = re.compile(r"进销存|收发存|(?:出入库|进出库?|库存变动)(?:汇总|统计|情况)")
+BOOK_NOT = re.compile(r"明细|流水|台账|记录|单据")
 # 按安全库存补货 · 帮我补货 · 生成采购申请: the prep list now, with its button that turns it into requests
 RESTOCK_NOW = re.compile(r"^(?:请|帮我|帮忙)?(?:按(?:安全库存|清单|备货清单|预测)|自动|一键)?补(?:一下)?货(?:吧)?$"
                          r"|^(?:请|帮我)?(?:按(?:安全库存|清单|备货清单|预测|建议|建议量))(?:下单|采购|订货|订|补货)$"

@@ -838,9 +838,16 @@ class Parser:
         if setting is not None and (a.of("product") or grouped) and not any(q.end <= setting.start() for q in a.qtys):
             # (收到牛奶2箱,进价是60 records a receipt at that price; the catalog stays)
             return self._set_product(a, intents.FIELDS[setting.group("field")], setting.end())
-        if intents.EXPORT.search(a.s) and not [q for q in a.qtys if not _SPAN_AFTER.match(a.s, q.end)
-                                                and not _ONE_FILE.fullmatch(q.raw)]:
+        if (intents.EXPORT.search(a.s) or intents.BOOK.search(a.s) and intents.BOOK_NOT.search(a.s)) \
+                and not [q for q in a.qtys if not _SPAN_AFTER.match(a.s, q.end) and not _ONE_FILE.fullmatch(q.raw)]:
+            # (本月进销存明细: the entries, as a file)
             return self._export(a, speaker.now)
+        if intents.BOOK.search(a.s) and not intents.BOOK_NOT.search(a.s) \
+                and not [q for q in a.qtys if not _SPAN_AFTER.match(a.s, q.end)]:   # 本月进销存 · 可乐这周的收发存
+            today = speaker.now.date()
+            days = dates.past_span(a.s, speaker.now) or (today.replace(day=1), today)
+            return commands.Parsed(commands.StockBook(days[0], days[1], self._location(a), tuple(dict.fromkeys(
+                e.codes[0] for e in a.of("product") if len(e.codes) == 1))))
         info = self._stock_info(a)
         if info is not None:
             return commands.Parsed(info)
@@ -2392,8 +2399,10 @@ class Parser:
         return commands.Parsed(commands.CustomerPrice("set", partner, sku, value))
 
     def _export(self, a: scan.Analysis, now: dt.datetime) -> Result:
-        """导出库存 (as of now) · 导出本月销售 · 导出上周流水 · 导出本月采购单: the period named, else the last 30 days."""
+        """导出库存 (as of now) · 导出本月销售 · 导出上周流水 · 导出本月进销存 · 导出本月采购单: the period named, else the last
+        30 days."""
         kind = "accounts" if intents.EXPORT_ACCOUNTS.search(a.s) else "orders" if intents.EXPORT_ORDERS.search(a.s) \
+            else "book" if intents.BOOK.search(a.s) and not intents.BOOK_NOT.search(a.s) \
             else "moves" if intents.EXPORT_MOVES.search(a.s) else "sales" if intents.EXPORT_SALES.search(a.s) else "stock"
         skus = tuple(dict.fromkeys(e.codes[0] for e in a.of("product") if len(e.codes) == 1))
         if kind == "stock":

@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from domain import catalog, commands, units
-from workflows import metrics, purchasing, reports
+from workflows import metrics, purchasing, reports, stockbook
 from workflows.ports import UnitOfWork
 
 CENT = Decimal("0.01")
@@ -41,7 +41,8 @@ def build(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, user: cat
     loc = cmd.location or user.location
     cat = _Names(uow)
     where = cat.location(loc) if loc else str(t("all_locations", lang))
-    return {"stock": _stock, "sales": _sales, "moves": _moves, "orders": _orders, "accounts": _accounts}[cmd.kind](
+    return {"stock": _stock, "sales": _sales, "moves": _moves, "book": _book, "orders": _orders,
+            "accounts": _accounts}[cmd.kind](
         uow, t, lang, cmd, loc=loc, where=where, now=now, cat=cat)
 
 
@@ -237,6 +238,45 @@ def _moves(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: str
     text = str(t("export.moves", lang, location=where, span=span, n=len(sheet.rows)) if sheet.rows
                else t("export.none_moves", lang, location=where, span=span))
     return Workbook(_filename(t, lang, "moves", where, cmd.start, cmd.end), [sheet], text, empty=not sheet.rows)
+
+
+# ------------------------------------------------------------------ 进销存
+def _book(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: str | None, where: str, now: datetime,
+          cat: _Names) -> Workbook:
+    """进销存汇总: a row per product held or moved at the place (every place together when none): its opening, each
+    kind of in and out, and its closing, quantities and, at its recent cost, amounts; then the entries themselves
+    (the ``moves`` sheet), so every figure can be traced to what was recorded."""
+    assert cmd.start is not None and cmd.end is not None
+    since, until = _period(cmd, now)
+    rows = stockbook.book(uow, location=loc, since=since, until=until, skus=cmd.skus)
+    ins = [c for c in stockbook.INS if any(r.ins.get(c) for r in rows.values())]
+    outs = [c for c in stockbook.OUTS if any(r.outs.get(c) for r in rows.values())]
+    header = [*_cols(t, lang, "sku", "product", "unit", "unit_cost", "opening_qty", "opening_value"),
+              *[str(t(f"book.col.{c}", lang)) for c in ins], *_cols(t, lang, "in_qty", "in_value"),
+              *[str(t(f"book.col.{c}", lang)) for c in outs], *_cols(t, lang, "out_qty", "out_value"),
+              *_cols(t, lang, "closing_qty", "closing_value")]
+    sheet = Sheet(str(t("export.sheet.book", lang)), header)
+    at = len(ins)
+    sheet.money = (3, 5, 7 + at, 9 + at + len(outs), 11 + at + len(outs))
+
+    def value(r: stockbook.Row, q: Decimal) -> Decimal | None:
+        return _m(stockbook.amount(r, q))
+
+    for sku, r in sorted(rows.items(), key=lambda kv: kv[0]):
+        sheet.rows.append([sku, cat.name(sku), cat.unit(sku), _m(r.cost), _q(r.opening), value(r, r.opening),
+                           *[_q(r.ins.get(c, Decimal(0))) for c in ins], _q(r.came), value(r, r.came),
+                           *[_q(r.outs.get(c, Decimal(0))) for c in outs], _q(r.went), value(r, r.went),
+                           _q(r.closing), value(r, r.closing)])
+    sums = stockbook.totals(rows)
+    sheet.total = [str(t("export.total", lang)), *[None] * 4, _m(sums.get("opening", Decimal(0))), *[None] * (at + 1),
+                   _m(sums.get("came", Decimal(0))), *[None] * (len(outs) + 1), _m(sums.get("went", Decimal(0))), None,
+                   _m(sums.get("closing", Decimal(0)))]
+    entries = _moves(uow, t, lang, cmd, loc=loc, where=where, now=now, cat=cat).sheets
+    span = reports.days_text(t, lang, cmd.start, cmd.end)
+    text = str(t("export.book", lang, location=where, span=span, n=len(rows),
+                 opening=reports.money(sums.get("opening", Decimal(0))), closing=reports.money(sums.get("closing", Decimal(0))))
+               if rows else t("book.none", lang, location=where, span=span))
+    return Workbook(_filename(t, lang, "book", where, cmd.start, cmd.end), [sheet, *entries], text, empty=not rows)
 
 
 # ------------------------------------------------------------------ orders

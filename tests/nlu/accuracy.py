@@ -250,6 +250,9 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
     elif isinstance(c, commands.StockInfo):
         d |= {"intent": f"info:{c.kind}", "skus": list(c.skus), "location": c.location, "days": c.days} \
             | ({"partner": c.partner} if c.partner else {})
+    elif isinstance(c, commands.StockBook):
+        d |= {"intent": "stockbook", "start": c.start.isoformat(), "end": c.end.isoformat(), "location": c.location,
+              "skus": list(c.skus)}
     elif isinstance(c, commands.Export):
         d |= {"intent": f"export:{c.kind}", "start": c.start.isoformat() if c.start else None,
               "end": c.end.isoformat() if c.end else None, "location": c.location, "skus": list(c.skus)}

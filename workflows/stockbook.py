@@ -1,0 +1,182 @@
+"""进销存汇总 (收发存): each product's stock at the start of a period, what came in and went out by kind, and what is
+left at its end, at a place or at every place together.
+
+Read from the ledger alone: a product's level at a moment is its level now less every move since, so the opening
+plus what came in less what went out is the closing, to the unit. Each move counts where it was recorded, at the
+physical place it touched; an undoing counts against the entry it undid (a sale undone lowers the sales, it is no
+stock coming in), and a transfer is 调入 where it arrived and 调出 where it left, whatever its kind says.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from typing import Any
+
+from domain import ledger
+from workflows import metrics, reports
+from workflows.ports import UnitOfWork
+
+K = ledger.MoveKind
+# the columns, in the order a 进销存 table has them
+INS = ("receipt", "transfer_in", "production", "customer_return", "count_gain", "entry", "other_in")
+OUTS = ("sale", "transfer_out", "consumption", "scrap", "return_to_supplier", "issue", "count_loss", "other_out")
+_IN_KINDS = {K.RECEIPT: "receipt", K.PRODUCTION: "production", K.CUSTOMER_RETURN: "customer_return",
+             K.OPENING: "entry"}   # (an opening balance entered: 期初录入, not the period's opening)
+_OUT_KINDS = {K.SALE: "sale", K.CONSUMPTION: "consumption", K.SCRAP: "scrap",
+              K.RETURN_TO_SUPPLIER: "return_to_supplier", K.ISSUE: "issue"}
+
+
+@dataclass
+class Row:
+    sku: str
+    opening: Decimal = Decimal(0)
+    ins: dict[str, Decimal] = field(default_factory=dict)    # column → quantity in (base units)
+    outs: dict[str, Decimal] = field(default_factory=dict)   # column → quantity out
+    cost: Decimal | None = None   # per base unit, the recent cost every amount is at
+
+    @property
+    def came(self) -> Decimal:
+        return sum(self.ins.values(), Decimal(0))
+
+    @property
+    def went(self) -> Decimal:
+        return sum(self.outs.values(), Decimal(0))
+
+    @property
+    def closing(self) -> Decimal:
+        return self.opening + self.came - self.went
+
+    def moved(self) -> bool:
+        return any(self.ins.values()) or any(self.outs.values())
+
+
+def column(m: ledger.Move, sign: int) -> str:
+    """The column a move counts in at a place it entered (``sign`` +1) or left (−1), as first recorded: an undoing
+    is given its undone entry's column (and counted against it)."""
+    if m.kind in (K.TRANSFER_IN, K.TRANSFER_OUT):
+        return "transfer_in" if sign > 0 else "transfer_out"
+    if m.kind == K.COUNT_ADJUSTMENT:
+        return "count_gain" if sign > 0 else "count_loss"
+    if sign > 0:
+        return _IN_KINDS.get(m.kind, "other_in")
+    return _OUT_KINDS.get(m.kind, "other_out")
+
+
+def _physical(loc: str) -> bool:
+    return not loc.startswith("~")
+
+
+def book(uow: UnitOfWork, *, location: str | None, since: datetime, until: datetime,
+         skus: tuple[str, ...] = ()) -> dict[str, Row]:
+    """sku → its row over [``since``, ``until``) at ``location`` (None: every physical place together, so a transfer
+    between two of them is both 调出 and 调入), for each product held or moved there; ``skus``: only those."""
+    rows: dict[str, Row] = {}
+
+    def row(sku: str) -> Row:
+        if sku not in rows:
+            rows[sku] = Row(sku)
+        return rows[sku]
+
+    def here(loc: str) -> bool:
+        return (loc == location) if location is not None else _physical(loc)
+
+    level: dict[str, Decimal] = {}
+    for loc, sku, _, q, _ in uow.stock.all_levels():
+        if here(loc):
+            level[sku] = level.get(sku, Decimal(0)) + q
+    moves = uow.stock.moves_at(location, since=since) if location is not None else uow.stock.moves(since=since)
+    for m in moves:
+        if skus and m.sku not in skus:
+            continue
+        for loc, d in m.deltas():
+            if not here(loc):
+                continue
+            level[m.sku] = level.get(m.sku, Decimal(0)) - d   # back to before this move
+            if m.at >= until:
+                continue
+            sign = (1 if d > 0 else -1) * (-1 if m.reverses is not None else 1)   # as first recorded
+            r = row(m.sku)
+            col = column(m, sign)
+            into = r.ins if col in INS else r.outs
+            into[col] = into.get(col, Decimal(0)) + (m.qty if m.reverses is None else -m.qty)
+    for sku, q in level.items():   # the level before ``since``: the opening
+        if (not skus or sku in skus) and (q != 0 or sku in rows):
+            row(sku).opening = q
+    products = [p for p in uow.catalog.products() if p.sku in rows]   # (off the catalog too: its history stays)
+    for sku, c in metrics.unit_costs(uow, products).items():
+        rows[sku].cost = c
+    return rows
+
+
+def amount(r: Row, q: Decimal) -> Decimal | None:
+    return None if r.cost is None else q * r.cost
+
+
+def totals(rows: dict[str, Row]) -> dict[str, Decimal]:
+    """Each column's amount at cost over every row with a cost, and the opening's and closing's ("opening",
+    "closing", "came", "went")."""
+    out: dict[str, Decimal] = {}
+    for r in rows.values():
+        if r.cost is None:
+            continue
+        for k, q in (("opening", r.opening), ("closing", r.closing), ("came", r.came), ("went", r.went),
+                     *r.ins.items(), *r.outs.items()):
+            out[k] = out.get(k, Decimal(0)) + q * r.cost
+    return out
+
+
+SHOWN = 12   # products listed in the chat; the spreadsheet has every one
+
+
+def text(uow: UnitOfWork, t: Any, lang: str, *, location: str | None, first: date, last: date, now: datetime,
+         skus: tuple[str, ...] = ()) -> str:
+    """The chat's 进销存: the money at cost (opening + in − out = closing, each side by kind), then the products that
+    moved most, each with its quantities; those without a cost named (their amounts are left out)."""
+    since = datetime.combine(first, time(), tzinfo=now.tzinfo)
+    until = datetime.combine(last + timedelta(days=1), time(), tzinfo=now.tzinfo)
+    rows = book(uow, location=location, since=since, until=until, skus=skus)
+    where = reports.loc_name(uow, location) if location else str(t("all_locations", lang))
+    span = reports.days_text(t, lang, first, last)
+    if not rows:
+        return str(t("book.none", lang, location=where, span=span))
+    products = {p.sku: p for p in uow.catalog.products()}
+    sums = totals(rows)
+    m = reports.money
+    lines = [str(t("book.title", lang, location=where, span=span)),
+             str(t("book.money", lang, opening=m(sums.get("opening", Decimal(0))), came=m(sums.get("came", Decimal(0))),
+                   went=m(sums.get("went", Decimal(0))), closing=m(sums.get("closing", Decimal(0)))))]
+    for key, cols in (("book.ins", INS), ("book.outs", OUTS)):
+        parts = [f"{t(f'book.col.{c}', lang)} {m(sums[c])}" for c in cols if sums.get(c)]
+        if parts:
+            lines.append(str(t(key, lang, parts=" · ".join(parts))))
+
+    def weight(r: Row) -> Decimal:   # what moved, at cost where it has one
+        return (r.came + r.went) * (r.cost or 1)
+
+    moved = sorted((r for r in rows.values() if r.moved()), key=lambda r: (-weight(r), r.sku))
+    for r in moved[:SHOWN]:
+        p = products.get(r.sku)
+        if p is None:
+            continue
+
+        lines.append(str(t("book.line", lang, product=p.name, opening=reports.qty(p, r.opening),
+                           came=_parts(t, lang, r.came, r.ins), went=_parts(t, lang, r.went, r.outs),
+                           closing=reports.qty(p, r.closing))))
+    rest = len(moved) - SHOWN
+    if rest > 0:
+        lines.append(str(t("book.more", lang, n=rest)))
+    still = [r for r in rows.values() if not r.moved() and r.opening != 0]
+    if still and not skus:
+        lines.append(str(t("book.still", lang, n=len(still))))
+    uncosted = [products[r.sku].name for r in rows.values() if r.cost is None and r.sku in products]
+    if uncosted:
+        lines.append(str(t("book.no_cost", lang, n=len(uncosted), products="、".join(uncosted[:SHOWN]))))
+    return "\n".join(lines)
+
+
+def _parts(t: Any, lang: str, q: Decimal, cols: dict[str, Decimal]) -> str:
+    """92(期初录入42、采购50): a side's quantity and its columns; 0 alone when nothing moved that way."""
+    said = [str(t("book.part", lang, col=t(f"book.col.{c}", lang), qty=reports.N(v))) for c, v in cols.items() if v]
+    return str(t("book.side", lang, qty=reports.N(q), parts=str(t("book.sep", lang)).join(said))) if said \
+        else str(reports.N(q))
