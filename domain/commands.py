@@ -489,7 +489,8 @@ class SalesQuery:
     by_store: bool = False   # 静安店和徐汇店哪个卖得多 · 各店今天营业额: each store beside the others
     # 可乐比上周多卖了多少 · 这个月比上个月怎么样: the period compared with the one starting on ``versus`` (as long)
     versus: date | None = None
-    # the products by their gross profit: "margin" (哪个商品最赚钱), "low" (毛利最低的商品), "loss" (哪些商品卖亏了)
+    # the products by their gross profit: "margin" (哪个商品最赚钱), "low" (毛利最低的商品), "loss" (哪些商品卖亏了);
+    # "weekday": the sales (of ``sku``, else the money) by weekday (周几卖得最多 · 周末比平时卖得多吗)
     rank: str = ""
 
 

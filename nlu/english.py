@@ -41,6 +41,10 @@ _WORDS: list[tuple[str, str]] = [
     (r"who (?:hasn'?t|has not|didn'?t|did not) (?:record(?:ed)?|log(?:ged)?|enter(?:ed)?)(?: anything)?(?: today)?",
      "今天谁没记账"),
     (r"(?:stock |inventory )?turnover(?: days| rate)?", "库存周转"),
+    # sales by weekday (which day of the week sells best · weekends vs weekdays)
+    (r"(?:which|what) (?:day of the week|weekday|day) (?:sells|sold|is|was) (?:the )?(?:best|most|busiest|worst)"
+     r"|(?:best|busiest|worst) (?:day of the week|weekday)|sales by (?:weekday|day of the week)"
+     r"|weekends? (?:vs\.?|versus|against|compared (?:with|to)) (?:weekdays|the week)", "周几卖得最多"),
     # the stock book: opening, in and out by kind, closing (this month's stock book · inventory summary)
     (r"(?:the )?(?:stock|inventory) (?:book|ins and outs|in and out)|stock movement summary", "进销存"),
     # the days a store is closed: asked, listed, marked (are we open tomorrow · closures · closed every monday)

@@ -979,6 +979,9 @@ class Parser:
             prods = a.of("product")
             return commands.Parsed(commands.CustomerQuery(partner=customer[0].codes[0], start=period[0], end=period[1],
                                                           sku=prods[0].codes[0] if prods else None))
+        if _WEEKDAY_RANK.search(a.s) and not customer and not supplier \
+                and not [q for q in a.qtys if not _SPAN_AFTER.match(a.s, q.end)]:   # 星期几生意最好 (周末: no forecast)
+            return self._sales(a, speaker.now)
         if intents.FORECAST.search(m):
             return self._forecast(a, speaker.now)
         if (intents.PURCHASES.search(a.s) or (supplier and not customer and _SUPPLIED_Q.search(a.s))) \
@@ -2618,12 +2621,16 @@ class Parser:
         """这周可乐卖了多少: the named past period; none: today (卖了多少) or the last 7 days (卖得怎么样, 销量);
         a future one (明天可乐销量) asks for a forecast."""
         versus = dates.versus_span(a.s, now)   # 可乐比上周多卖了多少: this week against last week
-        span = dates.past_span(a.s, now) if versus is None else versus[:2]
-        ahead = dates.ahead_span(a.s, now) if span is None else None
+        weekdays = _WEEKDAY_RANK.search(a.s) is not None
+        span = (dates.past_span(_WEEKEND.sub("", a.s) if weekdays else a.s, now) if versus is None else versus[:2])
+        ahead = dates.ahead_span(a.s, now) if span is None and not weekdays else None
         if ahead is not None and ahead[0] > now.date():
             return self._forecast(a, now)
         today = now.date()
         rank = next((k for k, rx in _MARGIN_RANKS if rx.search(a.s)), "") if not a.of("product") else ""
+        if weekdays:   # 周几卖得最多 · 可乐周末卖得多还是平时: by weekday, 8 complete weeks unless said
+            rank = "weekday"
+            span = span or (today - dt.timedelta(days=WEEKDAY_DAYS), today - dt.timedelta(days=1))
         first, last = span or (today - dt.timedelta(days=RANK_DAYS - 1 if rank else 6)
                                if rank or intents.SALES_WEEK.search(a.s) else today, today)
         prods = a.of("product")
@@ -2836,6 +2843,12 @@ _ANOMALY_ASKED = re.compile(r"(?:[^,\d]{1,4}?店)?(?:今天|最近|这几天)?(?
 
 # the products by their gross profit (哪个商品最赚钱 · 毛利最低的商品 · 哪些商品卖亏了), over the last 30 days unless said
 RANK_DAYS = 30
+# 周几卖得最多 · 星期几生意最好 · 可乐哪天卖得最好 · 周末比平时卖得多吗 · 按星期看销量: sales by weekday
+_WEEKDAY_RANK = re.compile(r"(?:周几|星期几|礼拜几|哪天|哪一天|哪几天)\S{0,3}(?:卖|生意|销量|营业额|客人|人)"
+                           r"|(?:卖|生意|销量|营业额)\S{0,4}(?:最好|最多|最差|最少|最旺|最淡)的?(?:是)?(?:哪天|哪一天|周几|星期几|礼拜几)"
+                           r"|周末\S{0,8}平(?:时|日|常)|平(?:时|日|常)\S{0,8}周末|按(?:星期|周几)|每周(?:哪天|几)")
+_WEEKEND = re.compile(r"周末|平(?:时|日|常)")   # (said of the weekdays compared, no period)
+WEEKDAY_DAYS = 56   # 周几卖得最多 without a period: the last eight complete weeks
 _MARGIN_RANKS = (("loss", re.compile(r"亏本|卖亏|亏钱|赔钱|赔本|毛利(?:为|是)?负|负毛利|低于成本|倒贴")),
                  ("low", re.compile(r"(?:毛利|利润|赚)(?:率)?(?:最低|最少|最小)|最不赚钱|赚得最少|不赚钱")),
                  ("margin", re.compile(r"最赚钱|最挣钱|(?:毛利|利润)(?:率)?(?:最高|最多|最大)|赚得最多|利润高|毛利高")))
