@@ -41,6 +41,7 @@ def bootstrap(*, tenant: str = "default", clock: Any = None, migrate: bool = Tru
     from adapters.db import engine as engines
     from adapters.db import migrate as migrations
     from adapters.db import uow as uows
+    from adapters.forecasting import charts
     from adapters.ocr import PhotoReader
     from bot.conversation import Conversation
     from locales import Translator
@@ -70,6 +71,7 @@ def bootstrap(*, tenant: str = "default", clock: Any = None, migrate: bool = Tru
                                 report=reports_reply(t, forecaster), reorder=reorder_reply(t, forecaster),
                                 spreadsheet=spreadsheet.to_xlsx, lot_code=links.code, lot_labels=links.labels,
                                 photo_reader=PhotoReader() if settings.read_photos else None,
+                                line_chart=charts.lines_png,
                                 server_url=settings.public_url.rstrip("/") if settings.public_url else None)
     scheduler.personal["todo"] = conversation.todo_for   # (每天早上8点把待办发给我: each one's own, as the chat says it)
     return Container(settings=settings, engine=engine, uow=uow, clock=clock, conversation=conversation,

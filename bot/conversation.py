@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Protocol
 
-from bot import calendar_days, photos, replies, weekdays, workorders
+from bot import calendar_days, photos, prices, replies, weekdays, workorders
 from bot.messages import Attachment, Button, Incoming, Outgoing, from_notice, media_in, media_of
 from domain import bom, catalog, codec, commands, errors, events, ledger, orders, production, services, units
 from domain import network as network_d
@@ -130,6 +130,7 @@ class Conversation:
                  lot_code: Callable[[str, str], tuple[str, bytes]] | None = None,
                  lot_labels: Callable[[list[tuple[str, str, str]]], bytes] | None = None,
                  photo_reader: Callable[[bytes], list[delivery.Token]] | None = None,
+                 line_chart: Callable[..., bytes] | None = None,
                  server_url: str | None = None) -> None:
         self.tenant = tenant
         self.uow = uow
@@ -144,6 +145,7 @@ class Conversation:
         self.lot_code = lot_code   # (sku, lot) → the lot's public page and a PNG of its QR code
         self.lot_labels = lot_labels   # [(sku, lot, caption)] → a PNG sheet of QR labels to print
         self.photo_reader = photo_reader   # a photo → the words on it (OCR on this machine), None: photos not read
+        self.line_chart = line_chart   # ({name: [(when, value)]}, title=, unit=) → a PNG, a line per name
         self.server_url = server_url   # where other servers reach ours (the network's invitations say it), None: unset
         self._catalog: context.Catalog | None = None
         self._parser: Parser | None = None
@@ -812,6 +814,13 @@ class Conversation:
         elif isinstance(cmd, commands.RepeatPurchase):
             self._require(user, "record")
             self._repeat_purchase(uow, turn, cmd)
+        elif isinstance(cmd, commands.StockInfo) and cmd.kind == "price_history":   # 牛腩的进价走势: and its chart
+            self._require(user, "query")
+            text, series = prices.history(self.t, turn.lang, uow, cmd, now=turn.now, cat=self._catalog)
+            points = sum(len(v) for v in series.values())
+            turn.reply(text, image=self.line_chart(series, title=self.t("prices.title", turn.lang, product=self._name_of(
+                cmd.skus[0])), unit=f"¥/{replies.base_unit(self._catalog, cmd.skus[0])}")
+                if self.line_chart is not None and points > 1 else None)
         elif isinstance(cmd, commands.StockInfo):
             self._require(user, "query")
             turn.reply(replies.stock_info(self.t, turn.lang, uow, cmd, user=user, now=turn.now, cat=self._catalog))

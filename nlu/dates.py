@@ -247,7 +247,7 @@ def warm_up(now: datetime) -> None:
 _SPAN_N = rf"(?<![\d月])(?P<n>{_N}|一|两)\s*(?P<u>天|日|周|个?星期|个?礼拜|个月)(?![\d号日])"
 PAST_RE = re.compile(
     rf"(?P<rel>今天|今日|昨天|昨日|前天|这个?周|本周|这个?星期|这个?礼拜|上个?周|上个?星期|上个?礼拜|这个?月|本月"
-    rf"|上个?月|今年|本年)|(?:最近|近|过去|前)\s*{_SPAN_N}")
+    rf"|上个?月|今年|本年)|(?:最近|近|过去|前|这)\s*{_SPAN_N}|(?:最近|近|过去)\s*(?P<half>半)(?:个)?年")
 _NEXT_WEEK = re.compile(r"下个?(?:周|星期|礼拜)(?![一二三四五六日天末1-7])")
 _WEEKEND = re.compile(r"(?P<wk>下个?|这个?|本)?(?:周|星期|礼拜)末")
 _AHEAD_N = re.compile(rf"(?:未来|接下来|今后|往后|后面)?\s*{_SPAN_N}(?!以?后|之后|前)")
@@ -263,12 +263,14 @@ def _days_of(n: str, unit: str) -> int | None:
 
 def past_span(s: str, now: datetime) -> tuple[date, date] | None:
     """The days (first, last; today at most) a past-period phrase names: 今天, 昨天, 这周 (Monday on), 上周, 本月,
-    上个月, 今年, 最近7天 / 近一个月 (ending today); None without one."""
+    上个月, 今年, 最近7天 / 近一个月 / 这三个月 / 近半年 (ending today); None without one."""
     m = PAST_RE.search(s)
     if m is None:
         return None
     today = now.date()
     rel = m.group("rel")
+    if m.group("half"):   # 近半年
+        return today - timedelta(days=181), today
     if rel is None:
         n = _days_of(m.group("n"), m.group("u"))
         return None if n is None or n > 3660 else (today - timedelta(days=n - 1), today)

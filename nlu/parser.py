@@ -979,6 +979,11 @@ class Parser:
             prods = a.of("product")
             return commands.Parsed(commands.CustomerQuery(partner=customer[0].codes[0], start=period[0], end=period[1],
                                                           sku=prods[0].codes[0] if prods else None))
+        if intents.PRICE_HISTORY.search(a.s) and not customer and len(a.of("product")) == 1 \
+                and len(a.of("product")[0].codes) == 1:   # 牛腩的进价走势 · 牛腩这三个月的进价
+            back = dates.past_span(a.s, speaker.now)
+            return commands.Parsed(commands.StockInfo("price_history", (a.of("product")[0].codes[0],),
+                                                      days=(speaker.now.date() - back[0]).days + 1 if back else None))
         if _WEEKDAY_RANK.search(a.s) and not customer and not supplier \
                 and not [q for q in a.qtys if not _SPAN_AFTER.match(a.s, q.end)]:   # 星期几生意最好 (周末: no forecast)
             return self._sales(a, speaker.now)

@@ -113,3 +113,31 @@ def chart_png(*, history: Sequence[tuple[date, Decimal | float]], forecast: Sequ
         fig.tight_layout()
         fig.savefig(buf, format="png")
     return buf.getvalue()
+
+
+def lines_png(series: Mapping[str, Sequence[tuple[Any, Decimal | float]]], *, title: str = "", unit: str = "") -> bytes:
+    """A line with markers per named series of (when, value) points (a product's cost by supplier, over time)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    font = cjk_font()
+    rc = {"family": [font, "DejaVu Sans"]} if font else {}
+    fig = Figure(figsize=(8, 3.6), dpi=110)
+    FigureCanvasAgg(fig)
+    ax = fig.add_subplot(1, 1, 1)
+    for name, points in series.items():
+        pts = sorted(points, key=lambda p: p[0])
+        ax.plot([p[0] for p in pts], [_f(v) for _, v in pts], marker="o", linewidth=1.6, label=name)
+    ax.set_title(title, fontdict=rc or None)
+    if unit:
+        ax.set_ylabel(unit, fontdict=rc or None)
+    ax.grid(axis="y", alpha=0.3)
+    fig.autofmt_xdate()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # missing glyphs when no CJK font is installed
+        if len(series) > 1:
+            ax.legend(loc="best", prop={"family": rc["family"]} if rc else None, fontsize=8)
+        buf = io.BytesIO()
+        fig.tight_layout()
+        fig.savefig(buf, format="png")
+    return buf.getvalue()
