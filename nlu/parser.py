@@ -2849,7 +2849,8 @@ _ANOMALY_ASKED = re.compile(r"(?:[^,\d]{1,4}?店)?(?:今天|最近|这几天)?(?
 # the products by their gross profit (哪个商品最赚钱 · 毛利最低的商品 · 哪些商品卖亏了), over the last 30 days unless said
 RANK_DAYS = 30
 # 周几卖得最多 · 星期几生意最好 · 可乐哪天卖得最好 · 周末比平时卖得多吗 · 按星期看销量: sales by weekday
-_WEEKDAY_RANK = re.compile(r"(?:周几|星期几|礼拜几|哪天|哪一天|哪几天)\S{0,3}(?:卖|生意|销量|营业额|客人|人)"
+_WEEKDAY_RANK = re.compile(r"(?:周几|星期几|礼拜几|哪天|哪一天|哪几天)\S{0,3}(?:卖|生意|销量|营业额|客人|人)(?:得|的)?"
+                           r"(?:最|比较|更)?(?:多|好|旺|差|少|淡|火|高|低)"
                            r"|(?:卖|生意|销量|营业额)\S{0,4}(?:最好|最多|最差|最少|最旺|最淡)的?(?:是)?(?:哪天|哪一天|周几|星期几|礼拜几)"
                            r"|周末\S{0,8}平(?:时|日|常)|平(?:时|日|常)\S{0,8}周末|按(?:星期|周几)|每周(?:哪天|几)")
 _WEEKEND = re.compile(r"周末|平(?:时|日|常)")   # (said of the weekdays compared, no period)
