@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Protocol
 
-from bot import calendar_days, photos, prices, replies, weekdays, workorders
+from bot import calendar_days, photos, prices, ranking, replies, weekdays, workorders
 from bot.messages import Attachment, Button, Incoming, Outgoing, from_notice, media_in, media_of
 from domain import bom, catalog, codec, commands, errors, events, ledger, orders, production, services, units
 from domain import network as network_d
@@ -835,6 +835,10 @@ class Conversation:
             self._require(user, "query")
             turn.reply(stockbook.text(uow, self.t, turn.lang, location=cmd.location or user.location, first=cmd.start,
                                       last=cmd.end, now=turn.now, skus=cmd.skus))
+        elif isinstance(cmd, commands.SalesQuery) and cmd.rank.startswith("abc"):   # ABC分类 · 哪些是A类商品
+            self._require(user, "query")
+            turn.reply(ranking.abc(self.t, turn.lang, uow, cmd, location=cmd.location or user.location, now=turn.now,
+                                   cat=self._catalog))
         elif isinstance(cmd, commands.SalesQuery) and cmd.rank == "weekday":   # 周几卖得最多
             self._require(user, "query")
             turn.reply(weekdays.by_weekday(self.t, turn.lang, uow, cmd, location=cmd.location or user.location,

@@ -490,7 +490,8 @@ class SalesQuery:
     # 可乐比上周多卖了多少 · 这个月比上个月怎么样: the period compared with the one starting on ``versus`` (as long)
     versus: date | None = None
     # the products by their gross profit: "margin" (哪个商品最赚钱), "low" (毛利最低的商品), "loss" (哪些商品卖亏了);
-    # "weekday": the sales (of ``sku``, else the money) by weekday (周几卖得最多 · 周末比平时卖得多吗)
+    # "weekday": the sales (of ``sku``, else the money) by weekday (周几卖得最多 · 周末比平时卖得多吗); "abc", "abc:a" …:
+    # the products in classes by their takings (ABC分类 · 哪些是A类商品), every class or the one named
     rank: str = ""
 
 

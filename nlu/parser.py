@@ -984,6 +984,14 @@ class Parser:
             back = dates.past_span(a.s, speaker.now)
             return commands.Parsed(commands.StockInfo("price_history", (a.of("product")[0].codes[0],),
                                                       days=(speaker.now.date() - back[0]).days + 1 if back else None))
+        abc = _ABC.search(a.s) if not a.of("product") and not customer and not supplier else None
+        if abc is not None and not [q for q in a.qtys if not _SPAN_AFTER.match(a.s, q.end)]:
+            # ABC分类 · 哪些是A类商品 · C类商品有哪些: the products by their takings, 90 days unless said
+            today = speaker.now.date()
+            ranked_days = dates.past_span(a.s, speaker.now) or (today - dt.timedelta(days=ABC_DAYS - 1), today)
+            cls = (abc.group("cls") or ("a" if re.match(r"重点|核心|主力", abc.group(0)) else "")).lower()
+            return commands.Parsed(commands.SalesQuery(start=ranked_days[0], end=ranked_days[1], location=self._location(a),
+                                                       rank=f"abc:{cls}" if cls else "abc"))
         if _WEEKDAY_RANK.search(a.s) and not customer and not supplier \
                 and not [q for q in a.qtys if not _SPAN_AFTER.match(a.s, q.end)]:   # 星期几生意最好 (周末: no forecast)
             return self._sales(a, speaker.now)
@@ -2853,6 +2861,10 @@ _WEEKDAY_RANK = re.compile(r"(?:周几|星期几|礼拜几|哪天|哪一天|哪�
                            r"(?:最|比较|更)?(?:多|好|旺|差|少|淡|火|高|低)"
                            r"|(?:卖|生意|销量|营业额)\S{0,4}(?:最好|最多|最差|最少|最旺|最淡)的?(?:是)?(?:哪天|哪一天|周几|星期几|礼拜几)"
                            r"|周末\S{0,8}平(?:时|日|常)|平(?:时|日|常)\S{0,8}周末|按(?:星期|周几)|每周(?:哪天|几)")
+# ABC分类 · 商品ABC分析 · 哪些是A类商品 · C类的货有哪些 · 重点商品
+_ABC = re.compile(r"(?i)(?<![a-z])abc(?![a-z])|(?<![a-z])(?P<cls>[abc])类(?:商品|货|产品|的货|的商品)?(?:有哪些|是哪些|都有什么)?"
+                  r"|(?:重点|核心|主力)(?:商品|产品|货)")
+ABC_DAYS = 90
 _WEEKEND = re.compile(r"周末|平(?:时|日|常)")   # (said of the weekdays compared, no period)
 WEEKDAY_DAYS = 56   # 周几卖得最多 without a period: the last eight complete weeks
 _MARGIN_RANKS = (("loss", re.compile(r"亏本|卖亏|亏钱|赔钱|赔本|毛利(?:为|是)?负|负毛利|低于成本|倒贴")),
