@@ -1,5 +1,5 @@
 """ABC分类 · 哪些是A类商品 · C类商品有哪些: the products by what they brought in over a period, A the few that make
-80% of the takings, B the next 15%, C the rest; and those held with no sale at all."""
+80% of the takings, B the next 15%, C the rest (the split the rules' A类商品 use); and those held with no sale."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -12,21 +12,16 @@ from nlu import context
 from workflows import metrics, reports
 from workflows.ports import UnitOfWork
 
-A_SHARE, B_SHARE = Decimal("0.80"), Decimal("0.95")   # the takings A reaches, and A with B
 NAMED = 10   # names shown per class unless that class is asked for
 
 
 def classes(sold: dict[str, Decimal]) -> dict[str, list[str]]:
-    """sku → takings (> 0) into classes "a", "b", "c", each biggest first: a product is A while the takings before it
-    are under 80% of the whole (so the one that crosses 80% is A too), B likewise up to 95%, else C."""
-    ranked = sorted(((v, s) for s, v in sold.items() if v > 0), key=lambda x: (-x[0], x[1]))
-    whole = sum((v for v, _ in ranked), Decimal(0))
+    """sku → takings into classes "a", "b", "c" (``metrics.abc_split``, as the rules' A类商品 read them), each biggest
+    first; what took nothing is in none."""
+    split = metrics.abc_split(sold)
     out: dict[str, list[str]] = {"a": [], "b": [], "c": []}
-    before = Decimal(0)
-    for v, s in ranked:
-        share = before / whole
-        out["a" if share < A_SHARE else "b" if share < B_SHARE else "c"].append(s)
-        before += v
+    for sku in sorted((s for s, v in sold.items() if v > 0), key=lambda s: (-sold[s], s)):
+        out[split[sku].lower()].append(sku)
     return out
 
 

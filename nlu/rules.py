@@ -48,6 +48,8 @@ REPORTS = {"今日备货清单": "prep_list", "备货清单": "prep_list", "备�
                            "loss_report"),
            **dict.fromkeys(("今日用量", "用量", "消耗", "用量汇总", "消耗情况", "今日消耗", "原料用量"), "usage_report"),
            **dict.fromkeys(("异常", "异常情况", "异常报告", "异常提醒", "今日异常", "库存异常", "异常汇总"), "anomalies"),
+           **dict.fromkeys(("进销存", "进销存汇总", "进销存报表", "进销存表", "收发存", "收发存汇总", "出入库汇总",
+                            "本月进销存"), "stock_book"),
            **dict.fromkeys(("待办", "我的待办", "待办事项", "今日待办", "今天的待办", "待办清单", "要做的事"), "todo")}
 _WEEKLY = re.compile(r"^(?:上|本|这|每|一)?(?:个)?(?:周|星期|礼拜)的?")
 _DAILY = re.compile(r"^(?:今天|今日|当天|当日|每天|每日|一天)的?")
@@ -67,11 +69,13 @@ def report_of(name: str) -> str | None:
 
 
 # the span a scheduled report covers, said before its name (每天早上8点把昨天的销售发给我 · 每周一把上周的报损发给我)
-_REPORT_PERIOD = re.compile(r"(?P<p>昨天|昨日|上周|上个?星期|上个?礼拜|本周|这周|这个星期)的?")
+_REPORT_PERIOD = re.compile(r"(?P<p>昨天|昨日|上周|上个?星期|上个?礼拜|本周|这周|这个星期|上个?月|本月|这个?月)的?")
 PERIODS = {"昨天": "yesterday", "昨日": "yesterday", "上周": "last_week", "上星期": "last_week", "上个星期": "last_week",
-           "上礼拜": "last_week", "上个礼拜": "last_week", "本周": "this_week", "这周": "this_week", "这个星期": "this_week"}
+           "上礼拜": "last_week", "上个礼拜": "last_week", "本周": "this_week", "这周": "this_week", "这个星期": "this_week",
+           **dict.fromkeys(("上月", "上个月"), "last_month"), **dict.fromkeys(("本月", "这月", "这个月"), "this_month")}
 _PERIOD_REPORTS = {("evening_summary", "yesterday"), ("sales_week", "last_week"),
-                   *((r, p) for r in ("loss_report", "usage_report") for p in ("yesterday", "this_week", "last_week"))}
+                   *((r, p) for r in ("loss_report", "usage_report") for p in ("yesterday", "this_week", "last_week")),
+                   *(("stock_book", p) for p in ("yesterday", "this_week", "last_week", "this_month", "last_month"))}
 GENERIC_CATEGORY = ("耗材", "商品", "货品", "产品", "物料", "东西", "sku")
 
 
@@ -422,7 +426,7 @@ class RuleParser:
                 report, period = "sales_week", None if period == "this_week" else period   # (本周: its last 7 days)
             if report is None or (period is not None and (report, period) not in _PERIOD_REPORTS):
                 raise Unsupported(f"报表「{name}」(能推送的有:今日备货清单、今日小结、昨天的销售、库存日报、一周销量、今日报损、"
-                                  f"今日用量、上周的报损/用量)")
+                                  f"今日用量、上周的报损/用量、上个月的进销存)")
             params: dict[str, Any] = {"report": report, "to": self._people(m.group("to") or "我", speaker, part)}
             if period is not None:
                 params["period"] = period

@@ -374,13 +374,21 @@ def forecast_skus(uow: UnitOfWork, *, now: datetime) -> set[str] | None:
 
 def abc_classes(uow: UnitOfWork, *, now: datetime, days: int = 28) -> dict[str, str]:
     """A/B/C by sales value over the last ``days`` (A: top 80% of value, B: next 15%)."""
-    value = sales_value(uow, now=now, days=days)
-    total = sum(value.values(), Decimal(0))
+    return abc_split(sales_value(uow, now=now, days=days))
+
+
+A_SHARE, B_SHARE = Decimal("0.80"), Decimal("0.95")   # the value class A reaches, and A with B
+
+
+def abc_split(value: dict[str, Decimal]) -> dict[str, str]:
+    """sku → "A", "B" or "C" by its value, biggest first: a product is A while the value before it is under 80% of
+    the whole (so the one that crosses 80% is A too), B likewise up to 95%, else C (and C whatever sold nothing)."""
+    total = sum((v for v in value.values() if v > 0), Decimal(0))
     out, run = {}, Decimal(0)
-    for sku, v in sorted(value.items(), key=lambda kv: -kv[1]):
+    for sku, v in sorted(value.items(), key=lambda kv: (-kv[1], kv[0])):
         share = run / total if total > 0 else Decimal(1)
-        out[sku] = "A" if share < Decimal("0.8") and v > 0 else ("B" if share < Decimal("0.95") and v > 0 else "C")
-        run += v
+        out[sku] = "A" if share < A_SHARE and v > 0 else ("B" if share < B_SHARE and v > 0 else "C")
+        run += max(v, Decimal(0))
     return out
 
 

@@ -711,10 +711,25 @@ def usage_report(uow: Any, box: Any, t: Any, *, location: str | None, now: datet
     _day_moves(uow, box, t, "consumption", location=location, now=now, to=to, period=period)
 
 
+def stock_book(uow: Any, box: Any, t: Any, *, location: str | None, now: datetime, forecaster: Any = None,
+               to: list[str] | None = None, period: str | None = None) -> None:
+    """进销存 on a schedule (每月1号早上9点把上个月的进销存发给我): the store's stock book over ``period``, this month so
+    far unless said (every place together for a rule of someone without a store)."""
+    from workflows import stockbook  # (which formats with this module's helpers)
+    first, last = period_days(period or "this_month", now.astimezone(now.tzinfo).date())
+    for u in _store_people(uow, location, to):
+        box.push(u, stockbook.text(uow, t, _lang(uow, u), location=location, first=first, last=last, now=now))
+
+
 def period_days(period: str | None, today: date) -> tuple[date, date]:
-    """The days a report's span covers: today (None), yesterday, this week so far, last week (Monday to Sunday)."""
+    """The days a report's span covers: today (None), yesterday, this week so far, last week (Monday to Sunday), this
+    month so far, last month."""
     if period == "yesterday":
         return today - timedelta(days=1), today - timedelta(days=1)
+    if period in ("this_month", "last_month"):
+        first = today.replace(day=1)
+        return (first, today) if period == "this_month" else ((first - timedelta(days=1)).replace(day=1),
+                                                              first - timedelta(days=1))
     monday = today - timedelta(days=today.weekday())
     if period == "this_week":
         return monday, today

@@ -92,3 +92,17 @@ def test_in_english(day):
     reply = texts(day.say("zhou", "stock book for yesterday"))
     assert "opening ¥180.00 + in ¥120.00 − out ¥60.00 = closing ¥240.00" in reply
     assert "全脂牛奶: opening 36升(3箱), in 24 (received 24), out 12 (sold 5, written off 1, transferred out 6)" in reply
+
+
+def test_last_months_stock_book_arrives_on_the_first(tmp_path, monkeypatch):
+    chat = make_chat(tmp_path, monkeypatch)
+    out = chat.say("zhou", "每月1号早上9点把上个月的进销存发给我")
+    assert "每月1号 09:00 → 把【上个月的进销存】发给【周店长】" in texts(out), texts(out)
+    chat.press("zhou", "确认")
+    assert "已记录" in said(chat, "zhou", "卖了牛奶5升")
+    assert not [m for m in chat.send(at="2026-06-30T09:01:00+08:00") if "进销存" in (m.get("text") or "")]
+    pushed = [m for m in chat.send(at="2026-07-01T09:01:00+08:00") if "进销存" in (m.get("text") or "")]
+    assert [m["to"] for m in pushed] == ["zhou"]
+    # June: the opening entries and the sale (July's 1st is no part of it)
+    assert "📒 徐汇店 06-01至06-30进销存" in pushed[0]["text"]
+    assert "全脂牛奶:期初 0升,入 36(期初录入36),出 5(销售5),期末 31升(2箱+7)" in pushed[0]["text"]
