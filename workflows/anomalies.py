@@ -120,7 +120,9 @@ COST_DAYS = 90   # how far back the receipts a receipt's price is set against go
 
 
 def _costs(uow: UnitOfWork, *, location: str, now: datetime) -> list[Finding]:
-    """Today's receipts at the store priced far from what the product cost in the receipts (anywhere) before them."""
+    """Today's receipts at the store priced far from what the product cost in the receipts (anywhere) before them:
+    the same supplier's when it delivered the product priced before (another's price is no measure of its own), else
+    any supplier's, else the catalog's cost."""
     tz, today = now.tzinfo, now.date()
     came = _standing(uow, [m for m in uow.stock.moves(since=now - timedelta(days=COST_DAYS),
                                                       kinds=[ledger.MoveKind.RECEIPT.value]) if m.unit_cost is not None])
@@ -128,15 +130,17 @@ def _costs(uow: UnitOfWork, *, location: str, now: datetime) -> list[Finding]:
     for m in came:
         if m.dst != location or _day_of(m, tz) != today or m.unit_cost is None:
             continue
-        before = [c.unit_cost for c in came if c.sku == m.sku and c.batch != m.batch and (c.id or 0) < (m.id or 0)
-                  and c.unit_cost is not None][-30:]
+        prior = [c for c in came if c.sku == m.sku and c.batch != m.batch and (c.id or 0) < (m.id or 0)]
+        own = [c for c in prior if m.partner and c.partner == m.partner]
+        before = [c.unit_cost for c in (own or prior) if c.unit_cost is not None][-30:]
         p = uow.catalog.product(m.sku)
         usual = Decimal(statistics.median(before)) if before else p.unit_cost if p is not None else None
         if usual is None:   # (no cost known before it: nothing to set it against)
             continue
         if usual > 0 and abs(m.unit_cost - usual) / usual >= COST_JUMP:
             out.append(Finding("cost", m.sku, f"cost:{m.id}", {"cost": m.unit_cost, "usual": usual,
-                                                                "pct": (m.unit_cost - usual) / usual}))
+                                                                "pct": (m.unit_cost - usual) / usual}
+                               | ({"partner": m.partner} if own else {})))
     return out
 
 

@@ -933,6 +933,7 @@ def anomaly_text(uow: Any, t: Any, lang: str, found: list[anomaly.Finding], *, l
     if not found:
         return str(t("anomaly.none", lang, location=where))
     products = {p.sku: p for p in uow.catalog.products()}
+    partners = {x.code: x.name for x in uow.catalog.partners()}
     lines = [str(t("anomaly.head", lang, location=where, n=len(found)))]
     for f in found:
         p = products.get(f.sku)
@@ -947,6 +948,8 @@ def anomaly_text(uow: Any, t: Any, lang: str, found: list[anomaly.Finding], *, l
             v |= {"cost": money(f.values["cost"]), "usual": money(f.values["usual"]),
                   "pct": t("anomaly.dearer" if pct > 0 else "anomaly.cheaper", lang, pct=f"{abs(pct) * 100:.0f}")}
         kind = "loss_new" if f.kind == "loss" and not f.values.get("usual") else f.kind
+        if f.kind == "cost" and f.values.get("partner"):   # against the same supplier's own earlier prices
+            kind, v["partner"] = "cost_partner", partners.get(f.values["partner"], f.values["partner"])
         if "date" in v:
             v["date"] = f"{v['date']:%m-%d}"
         if "day" in v:

@@ -100,3 +100,15 @@ def test_anomalies_scheduled_by_a_rule_come_whole_even_when_told_before(demo):
     demo.press("liu", "确认")
     sent = [x for x in _advance(demo, "2026-06-15T22:05:00+08:00") if "的异常" in x]
     assert len(sent) == 1 and sent[0].startswith("liu:") and "可乐 06-14(周日)卖了 60瓶" in sent[0], sent
+
+
+def test_a_receipts_price_is_set_against_the_same_suppliers_own_before_any_others(demo):
+    for day, words in (("2026-06-10", "收到牛腩10斤,绿源送的,每斤30元"), ("2026-06-11", "收到牛腩10斤,绿源送的,每斤30元"),
+                       ("2026-06-12", "收到牛腩10斤,绿源送的,每斤30元"), ("2026-06-13", "收到牛腩10斤,张记送的,每斤45元")):
+        demo.container.clock.set(datetime.fromisoformat(f"{day}T10:00:00+08:00"))
+        assert "已记录" in texts(demo.say("xiaowang", words))
+    demo.container.clock.set(NOW)
+    demo.say("xiaowang", "收到牛腩10斤,张记送的,每斤46元")    # its own ¥45 before: as usual (all of them: ¥30)
+    demo.say("xiaowang", "收到牛腩10斤,绿源送的,每斤45元")    # its own ¥30 before
+    out = [line for line in texts(demo.say("liu", "有没有异常")).splitlines() if "进价" in line]
+    assert out == ["· 牛腩 今天绿源蔬菜的进价 ¥45.00/斤,比它近期 ¥30.00/斤 高 50%:是不是单价写错了?"], out
