@@ -278,7 +278,11 @@ def configure(tenant: TenantOpt = "default",
                   help="a day a store is closed (店休), DATE[@STORE][=NAME] (no store: every store); the forecast "
                        "sells nothing on it")] = None,
               reopen: Annotated[list[str] | None, typer.Option(
-                  help="a closed day open again, DATE[@STORE]")] = None) -> None:
+                  help="a closed day open again, DATE[@STORE]")] = None,
+              anomaly: Annotated[list[str] | None, typer.Option(
+                  help="what counts as an anomaly, KEY=NUMBER: cost (a receipt's price off its usual by this share, "
+                       "0.3), loss_times (3) and loss_share (0.1), sales_times (3), sales_usual (5); KEY= resets "
+                       "it")] = None) -> None:
     """Show or change the tenant's settings (negative stock policy, approval limit, time zone, forecasting,
     the forecast's holiday calendar)."""
     from decimal import Decimal, InvalidOperation
@@ -348,6 +352,14 @@ def configure(tenant: TenantOpt = "default",
             extra["auto_purchase"] = auto_purchase
         if level is not None:
             extra["service_level"] = str(level)
+        if anomaly:
+            try:
+                extra["anomaly"] = _anomaly_settings(dict(extra.get("anomaly") or {}), anomaly)
+            except ValueError as exc:
+                typer.echo(f"not changed: {exc}", err=True)
+                raise typer.Exit(2) from None
+            if not extra["anomaly"]:
+                extra.pop("anomaly")
         row.settings = extra
         uow.catalog.s.add(row)
         uow.commit()
@@ -356,9 +368,34 @@ def configure(tenant: TenantOpt = "default",
     typer.echo(json.dumps({"tenant": st.code, "name": st.name, "timezone": st.timezone,
                            "negative_policy": st.negative_policy.value, "approval_limit": str(st.approval_limit),
                            "forecast_top_n": extra.get("forecast_top_n"), "auto_purchase": bool(extra.get("auto_purchase")),
-                           "service_level": str(shown),
+                           "service_level": str(shown), "anomaly": extra.get("anomaly") or {},
                            "calendar": st.calendar},
                           ensure_ascii=False))
+
+
+def _anomaly_settings(said: dict[str, str], specs: Sequence[str]) -> dict[str, str]:
+    """The tenant's anomaly limits after ``specs`` (KEY=NUMBER, or KEY= to go back to the default); ValueError names
+    the first unknown key or bad number."""
+    from decimal import Decimal, InvalidOperation
+
+    from workflows import anomalies
+
+    for spec in specs:
+        key, _, value = spec.partition("=")
+        key = key.strip()
+        if key not in anomalies.Limits.__dataclass_fields__:
+            raise ValueError(f"unknown anomaly limit {key!r} (one of {', '.join(anomalies.Limits.__dataclass_fields__)})")
+        if not value.strip():
+            said.pop(key, None)
+            continue
+        try:
+            v = Decimal(value.strip())
+        except InvalidOperation:
+            v = Decimal("NaN")
+        if not v.is_finite() or v <= 0:
+            raise ValueError(f"anomaly limit {key} must be a number > 0, not {value!r}")
+        said[key] = str(v)
+    return said
 
 
 def _calendar_settings(cal: dict[str, Any], *, holiday: list[str], workday: list[str], event: list[str],

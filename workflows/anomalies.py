@@ -9,10 +9,10 @@ and 有没有异常 asks for all of them now.
 from __future__ import annotations
 
 import statistics
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from domain import closures, ledger
@@ -20,12 +20,32 @@ from workflows import metrics
 from workflows.ports import UnitOfWork
 
 LOOK_BACK = 28            # days the usual is read from
-LOSS_TIMES = 3            # a day's loss this many times the usual daily loss …
-LOSS_SHARE = Decimal("0.1")   # … and at least this share of a usual day's sales (else: any loss of a product never lost)
-SALES_TIMES = 3           # a day's sales this many times the same weekday's usual …
-SALES_USUAL = 5           # … of a product that usually sells at least this many base units on it (also for none)
-COST_JUMP = Decimal("0.3")   # a receipt this much dearer or cheaper than the product's recent cost
 KINDS = ("negative", "expired", "loss", "no_sales", "sales_spike", "cost")   # in the order they are told
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What counts as far from the usual; a tenant sets its own (``configure --anomaly cost=0.2``), in its settings'
+    ``anomaly``."""
+    loss_times: Decimal = Decimal(3)     # a day's loss this many times the usual daily loss …
+    loss_share: Decimal = Decimal("0.1")   # … and at least this share of a usual day's sales
+    sales_times: Decimal = Decimal(3)    # a day's sales this many times the same weekday's usual …
+    sales_usual: Decimal = Decimal(5)    # … of a product that usually sells at least this much on it (also for none)
+    cost: Decimal = Decimal("0.3")       # a receipt this much dearer or cheaper than the product's recent cost
+
+
+def limits(settings: Mapping[str, Any] | None) -> Limits:
+    """The tenant's limits: those its settings set (each a positive number), the rest as ``Limits`` has them."""
+    said = (settings or {}).get("anomaly") or {}
+    out: dict[str, Decimal] = {}
+    for key in Limits.__dataclass_fields__:
+        try:
+            v = Decimal(str(said[key])) if key in said else None
+        except InvalidOperation:
+            v = None
+        if v is not None and v.is_finite() and v > 0:
+            out[key] = v
+    return Limits(**out)
 
 
 @dataclass(frozen=True)
@@ -53,12 +73,13 @@ def check(uow: UnitOfWork, *, location: str, now: datetime) -> list[Finding]:
             found.append(Finding("expired", sku, f"expired:{sku}:{lot}",
                                  {"lot": lot or "-", "qty": q, "date": exp.astimezone(tz).date()}))
     found += [Finding("negative", sku, f"negative:{sku}", {"qty": q}) for sku, q in sorted(held.items()) if q < 0]
+    lim = limits(uow.catalog.tenant_row().settings)
     first = today - timedelta(days=LOOK_BACK + 1)   # (yesterday's weekday, four weeks back)
     sold = metrics.daily_sales(uow, location=location, first=first, tz=tz)
-    found += _losses(uow, location=location, now=now, first=first, sold=sold, products=set(products))
+    found += _losses(uow, location=location, now=now, sold=sold, products=set(products), lim=lim)
     found += _sales(uow, location=location, day=today - timedelta(days=1), sold=sold, held=held,
-                    products={s for s, p in products.items() if p.active})
-    found += _costs(uow, location=location, now=now)
+                    products={s for s, p in products.items() if p.active}, lim=lim)
+    found += _costs(uow, location=location, now=now, lim=lim)
     order = {k: n for n, k in enumerate(KINDS)}
     return sorted(found, key=lambda f: (order[f.kind], f.sku, f.key))
 
@@ -73,8 +94,8 @@ def _standing(uow: UnitOfWork, moves: list[ledger.Move]) -> list[ledger.Move]:
     return [m for m in moves if m.reverses is None and m.id not in undone]
 
 
-def _losses(uow: UnitOfWork, *, location: str, now: datetime, first: date, sold: dict[str, dict[date, Decimal]],
-            products: set[str]) -> list[Finding]:
+def _losses(uow: UnitOfWork, *, location: str, now: datetime, sold: dict[str, dict[date, Decimal]],
+            products: set[str], lim: Limits) -> list[Finding]:
     """Today's losses (spoiled, and missing at counts) of a product far above its usual day's."""
     tz, today = now.tzinfo, now.date()
     first = today - timedelta(days=LOOK_BACK)
@@ -91,13 +112,13 @@ def _losses(uow: UnitOfWork, *, location: str, now: datetime, first: date, sold:
         usual_loss = lost_before.get(sku, Decimal(0)) / LOOK_BACK
         usual_sales = sum((v for d, v in sold.get(sku, {}).items() if today - timedelta(days=LOOK_BACK) <= d < today),
                           Decimal(0)) / LOOK_BACK
-        if q > LOSS_TIMES * usual_loss and q >= LOSS_SHARE * usual_sales and q > 0:
+        if q > lim.loss_times * usual_loss and q >= lim.loss_share * usual_sales and q > 0:
             out.append(Finding("loss", sku, f"loss:{sku}:{today}", {"qty": q, "usual": usual_loss.quantize(Decimal("0.1"))}))
     return out
 
 
 def _sales(uow: UnitOfWork, *, location: str, day: date, sold: dict[str, dict[date, Decimal]],
-           held: dict[str, Decimal], products: set[str]) -> list[Finding]:
+           held: dict[str, Decimal], products: set[str], lim: Limits) -> list[Finding]:
     """Yesterday (a complete day, the store open): a product that sold nothing where its weekday always sells (with
     stock on hand: not recorded?), or far more than its weekday's usual."""
     if closures.closed_on(uow.catalog.settings().calendar, day, location) is not None:
@@ -108,10 +129,10 @@ def _sales(uow: UnitOfWork, *, location: str, day: date, sold: dict[str, dict[da
         same = [days.get(day - timedelta(days=7 * k), Decimal(0)) for k in range(1, LOOK_BACK // 7 + 1)]
         usual = Decimal(statistics.median(same))
         q = days.get(day, Decimal(0))
-        if usual >= SALES_USUAL and min(same) > 0 and q <= 0 and held.get(sku, Decimal(0)) > 0:
+        if usual >= lim.sales_usual and min(same) > 0 and q <= 0 and held.get(sku, Decimal(0)) > 0:
             # (one key while it goes on not selling: a product that stopped is told once, not every day)
             out.append(Finding("no_sales", sku, f"no_sales:{sku}", {"day": day, "usual": usual}))
-        elif usual >= SALES_USUAL and q > SALES_TIMES * usual:
+        elif usual >= lim.sales_usual and q > lim.sales_times * usual:
             out.append(Finding("sales_spike", sku, f"sales_spike:{sku}:{day}", {"day": day, "qty": q, "usual": usual}))
     return out
 
@@ -119,7 +140,7 @@ def _sales(uow: UnitOfWork, *, location: str, day: date, sold: dict[str, dict[da
 COST_DAYS = 90   # how far back the receipts a receipt's price is set against go
 
 
-def _costs(uow: UnitOfWork, *, location: str, now: datetime) -> list[Finding]:
+def _costs(uow: UnitOfWork, *, location: str, now: datetime, lim: Limits) -> list[Finding]:
     """Today's receipts at the store priced far from what the product cost in the receipts (anywhere) before them:
     the same supplier's when it delivered the product priced before (another's price is no measure of its own), else
     any supplier's, else the catalog's cost."""
@@ -137,7 +158,7 @@ def _costs(uow: UnitOfWork, *, location: str, now: datetime) -> list[Finding]:
         usual = Decimal(statistics.median(before)) if before else p.unit_cost if p is not None else None
         if usual is None:   # (no cost known before it: nothing to set it against)
             continue
-        if usual > 0 and abs(m.unit_cost - usual) / usual >= COST_JUMP:
+        if usual > 0 and abs(m.unit_cost - usual) / usual >= lim.cost:
             out.append(Finding("cost", m.sku, f"cost:{m.id}", {"cost": m.unit_cost, "usual": usual,
                                                                 "pct": (m.unit_cost - usual) / usual}
                                | ({"partner": m.partner} if own else {})))

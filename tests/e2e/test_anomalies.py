@@ -2,6 +2,8 @@
 managers; a closed day is no day without sales."""
 from __future__ import annotations
 
+import json
+import os
 from datetime import datetime, timedelta
 from decimal import Decimal
 
@@ -112,3 +114,18 @@ def test_a_receipts_price_is_set_against_the_same_suppliers_own_before_any_other
     demo.say("xiaowang", "收到牛腩10斤,绿源送的,每斤45元")    # its own ¥30 before
     out = [line for line in texts(demo.say("liu", "有没有异常")).splitlines() if "进价" in line]
     assert out == ["· 牛腩 今天绿源蔬菜的进价 ¥45.00/斤,比它近期 ¥30.00/斤 高 50%:是不是单价写错了?"], out
+
+
+def test_a_tenant_sets_its_own_limits_with_configure(demo):
+    from tests.e2e.test_cli import run
+    demo.say("xiaowang", "收到牛腩20斤,张记送的,每斤50元")             # 56% above the catalog's ¥32
+    assert any("进价" in line for line in texts(demo.say("liu", "有没有异常")).splitlines())
+    r = run(["configure", "--anomaly", "cost=0.6"], dict(os.environ))
+    assert r.returncode == 0 and json.loads(r.stdout)["anomaly"] == {"cost": "0.6"}, r.stderr
+    assert not any("进价" in line for line in texts(demo.say("liu", "有没有异常")).splitlines())
+    for bad in ("cost=-1", "cost=abc", "speed=2"):
+        r = run(["configure", "--anomaly", bad], dict(os.environ))
+        assert r.returncode == 2 and "not changed" in r.stderr, bad
+    r = run(["configure", "--anomaly", "cost="], dict(os.environ))   # back to the default
+    assert json.loads(r.stdout)["anomaly"] == {}
+    assert any("进价" in line for line in texts(demo.say("liu", "有没有异常")).splitlines())
