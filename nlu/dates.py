@@ -293,7 +293,7 @@ def past_span(s: str, now: datetime) -> tuple[date, date] | None:
     return today.replace(month=1, day=1), today
 
 
-_VERSUS = re.compile(r"(?:比|跟|和|与|同|较|对比|相比|环比)(?P<rel>昨天|昨日|上周|上个?星期|上个?礼拜|上个?月|去年)"
+_VERSUS = re.compile(r"(?:比|跟|和|与|同|较|对比|相比|环比)(?P<rel>昨天|昨日|(?:上个?)?(?:上周|上个?星期|上个?礼拜|上个?月)|去年)"
                      r"|(?P<mom>环比|同比)")
 
 
@@ -309,12 +309,14 @@ def versus_span(s: str, now: datetime) -> tuple[date, date, date] | None:
     if rel in ("昨天", "昨日"):
         return today, today, today - timedelta(days=1)
     mentioned = past_span(s[:m.start()] + s[m.end():], now)
+    twice = rel.startswith("上") and rel[1:].lstrip("个").startswith("上")   # 上上周 · 上上个月: the one before last
     if rel.endswith(("周", "星期", "礼拜")):
         first, last = mentioned or (today - timedelta(days=today.weekday()), today)
-        return first, last, first - timedelta(days=7)
+        return first, last, (today - timedelta(days=today.weekday() + 14)) if twice else first - timedelta(days=7)
     if rel.endswith("月") or (not rel and mentioned is not None and mentioned[0].day == 1):
         first, last = mentioned or (today.replace(day=1), today)
-        before = (first.replace(day=1) - timedelta(days=1)).replace(day=min(first.day, 28))
+        month = (today.replace(day=1) - timedelta(days=1)).replace(day=1) if twice else first
+        before = (month.replace(day=1) - timedelta(days=1)).replace(day=min(first.day, 28))
         return first, last, before
     if rel == "去年":
         first, last = mentioned or (today.replace(day=1), today)

@@ -248,3 +248,14 @@ def test_the_products_by_their_margin_and_those_sold_at_a_loss(tmp_path, monkeyp
     assert [x.split(" ")[1] for x in most[1:]] == ["牛腩", "雪碧", "可乐"], most
     low = texts(chat.say("liu", "毛利最低的商品")).splitlines()
     assert [x.split(" ")[1] for x in low[1:]] == ["可乐", "牛腩", "雪碧"], low   # -25%, 33%, 50%
+
+
+def test_last_week_against_the_week_before_it(chat):
+    """上周比上上周: last week against the week before it (before: last week alone, the comparison dropped)."""
+    for words in ("6月1日卖了牛奶4升", "6月9日卖了牛奶6升", "6月10日卖了牛奶3升", "卖了牛奶2升"):
+        assert "已记录" in texts(chat.say("zhou", words))
+    text = texts(chat.say("zhou", "牛奶上周比上上周多卖了多少"))
+    assert text.startswith("📊 徐汇店全脂牛奶 06-08至06-14共卖出 9升"), text
+    assert "06-08至06-14 9升,比06-01至06-07(4升)多 125%" in text, text
+    this_week = texts(chat.say("zhou", "牛奶这周比上上周卖得怎么样"))   # today (06-15) against 06-01, two weeks back
+    assert "比06-01(4升)少 50%" in this_week, this_week
