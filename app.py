@@ -154,7 +154,7 @@ def migrate() -> None:
 
 
 @app.command("import")
-def import_(kind: Annotated[str, typer.Argument(help="locations|partners|users|products|stock|sales|recipes")],
+def import_(kind: Annotated[str, typer.Argument(help="locations|partners|users|products|stock|sales|recipes|prices")],
             file: Annotated[Path, typer.Argument(exists=True, dir_okay=False)], tenant: TenantOpt = "default") -> None:
     """Import a CSV or XLSX file atomically (one bad row rejects the file)."""
     from adapters import importer
@@ -184,7 +184,8 @@ def _reread(uow: Any, now: datetime) -> int:
 
 
 @app.command()
-def export(kind: Annotated[str, typer.Argument(help="stock|moves|orders|bookings|rules|products|users|recipes|audit|deviations")],
+def export(kind: Annotated[str, typer.Argument(
+        help="stock|moves|orders|bookings|rules|products|users|recipes|prices|audit|deviations")],
            format: Annotated[str, typer.Option("--format")] = "json",
            out: Annotated[Path | None, typer.Option("--out")] = None, tenant: TenantOpt = "default") -> None:
     """Export stock, moves, orders or rules as JSON (one list) or CSV."""

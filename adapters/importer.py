@@ -20,7 +20,7 @@ from adapters.db import tables as t
 from adapters.db.uow import SqlUnitOfWork
 from domain import bom, catalog, errors, ledger, units
 
-KINDS = ("locations", "partners", "users", "products", "stock", "sales", "recipes")
+KINDS = ("locations", "partners", "users", "products", "stock", "sales", "recipes", "prices")
 REQUIRED = {
     "locations": ("code", "name", "kind"),
     "partners": ("code", "name", "kind"),
@@ -29,6 +29,7 @@ REQUIRED = {
     "stock": ("location", "sku", "qty"),
     "sales": ("date", "location", "sku", "qty"),
     "recipes": ("sku", "component", "qty"),
+    "prices": ("customer", "sku"),   # and price (empty: the agreed price taken away), unit (empty: the base unit)
 }
 
 
@@ -333,9 +334,34 @@ def _recipes(ctx: _Ctx, r: dict[str, str]) -> None:
     bom.Recipe(sku=sku, yields=yields, components=tuple(parts))   # (itself, or an ingredient twice: said by its row)
 
 
+def _prices(ctx: _Ctx, r: dict[str, str]) -> None:
+    """A customer's agreed price of a product (团餐的可乐按4.5元一瓶), per ``unit`` (a pack of it, or its base unit);
+    an empty price takes the agreement away. Kept where the chat keeps them (``inventory.set_customer_price``)."""
+    from workflows import inventory
+
+    partner = next((p for p in ctx.uow.catalog.partners() if p.code == r["customer"]), None)
+    if partner is None or partner.kind != catalog.PartnerKind.CUSTOMER:
+        raise ValueError(f"unknown customer {r['customer']!r}")
+    p = ctx.products().get(r["sku"])
+    if p is None:
+        raise ValueError(f"unknown sku {r['sku']!r}")
+    if not (r.get("price") or "").strip():
+        inventory.set_customer_price(ctx.uow, partner.code, p.sku, None)
+        return
+    price = _dec(r["price"], "price")
+    if price < 0:
+        raise ValueError("price must be ≥ 0")
+    unit = (r.get("unit") or "").strip() or p.base_unit
+    try:
+        per = units.to_base(Decimal(1), unit, base_unit=p.base_unit, packs=p.packs)
+    except errors.DomainError:
+        raise ValueError(f"{p.sku} has no unit {unit!r}") from None
+    inventory.set_customer_price(ctx.uow, partner.code, p.sku, units.normalize(price / per))
+
+
 HANDLERS: dict[str, Callable[[_Ctx, dict[str, str]], None]] = {
     "locations": _locations, "partners": _partners, "users": _users, "products": _products,
-    "stock": _stock, "sales": _sales, "recipes": _recipes,
+    "stock": _stock, "sales": _sales, "recipes": _recipes, "prices": _prices,
 }
 
 
@@ -400,6 +426,12 @@ def export_rows(uow: SqlUnitOfWork, kind: str) -> list[dict[str, Any]]:
                  "substitute_for": "" if x is c else c.sku, "version": r.version}
                 for sku, r in sorted(uow.recipes.all_current().items()) for c in r.components
                 for x in (c, *c.substitutes)]
+    if kind == "prices":   # customers' agreed prices in the import's own columns, per base unit
+        from workflows import inventory
+        products = {p.sku: p for p in uow.catalog.products()}
+        return [{"customer": c.code, "customer_name": c.name, "sku": sku, "product": products[sku].name if sku in products
+                 else "", "price": _num(price), "unit": products[sku].base_unit if sku in products else ""}
+                for c in uow.catalog.partners() for sku, price in sorted(inventory.customer_prices(uow, c.code).items())]
     if kind == "users":   # in the import's own columns, with whether each is still here (active 0: left)
         return [{"username": u.username, "display_name": u.display_name, "role": u.role.value,
                  "location": u.location or "", "partner": u.partner or "", "language": u.language,
@@ -411,7 +443,7 @@ def export_rows(uow: SqlUnitOfWork, kind: str) -> list[dict[str, Any]]:
         return [{"kind": action, **detail} for action in ("forecast_deviation", "rule_override")
                 for detail in uow.chat.audits(action, limit=1000)]
     raise ValueError(f"unknown export kind {kind!r}; one of stock, moves, orders, bookings, rules, products, users, recipes, "
-                     "audit, deviations")
+                     "prices, audit, deviations")
 
 
 def to_csv(rows: list[dict[str, Any]]) -> str:

@@ -145,3 +145,29 @@ def test_the_service_level_is_configurable_per_tenant(env):
         assert r.returncode == 2 and "not changed" in r.stderr, (bad, r.stderr)
     r = run(["configure"], env)
     assert json.loads(r.stdout)["service_level"] == "0.98" and json.loads(r.stdout)["name"] != "changed"
+
+
+def test_customers_agreed_prices_import_and_export_in_the_same_columns(env, tmp_path: Path):
+    f = tmp_path / "prices.csv"
+    f.write_text("customer,sku,price,unit\nK01,B01,60,箱\nK01,B09,8.5,\n", encoding="utf-8")
+    r = run(["import", "prices", str(f)], env)
+    assert r.returncode == 0 and "imported 2 prices rows" in r.stdout, r.stderr
+    rows = json.loads(run(["export", "prices"], env).stdout)
+    assert [(x["customer"], x["sku"], x["price"], x["unit"]) for x in rows] == [("K01", "B01", "5", "升"),
+                                                                             ("K01", "B09", "8.5", "个")]
+    # a sale to 盒马 with no price said is at its agreed price (5 a 升), not the catalog's none
+    lines = [{"user": "zhou", "text": "盒马拿了牛奶1箱"}, {"user": "zhou", "press": "确认"}, {"export": "moves"}]
+    r = run(["chat", "--jsonl", "--clock", "2026-06-15T09:00:00+08:00"], env,
+            stdin="\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n")
+    moves = next(o["rows"] for o in map(json.loads, r.stdout.splitlines()) if o.get("export") == "moves")
+    (sale,) = [m for m in moves if m["kind"] == "sale"]
+    assert sale["partner"] == "K01" and float(sale["unit_price"]) == 5, sale
+    for bad, why in (("K09,B01,5,\n", "unknown customer"), ("V01,B01,5,\n", "unknown customer"),
+                     ("K01,B99,5,\n", "unknown sku"), ("K01,B01,x,\n", "price"), ("K01,B01,5,桶\n", "no unit")):
+        f.write_text("customer,sku,price,unit\nK01,B09,9,\n" + bad, encoding="utf-8")
+        r = run(["import", "prices", str(f)], env)
+        assert r.returncode == 1 and why in r.stderr and "row 3" in r.stderr, (bad, r.stderr)
+    assert [x["price"] for x in json.loads(run(["export", "prices"], env).stdout)] == ["5", "8.5"]   # none written
+    f.write_text("customer,sku,price,unit\nK01,B09,,\n", encoding="utf-8")   # an empty price: taken away
+    assert run(["import", "prices", str(f)], env).returncode == 0
+    assert [x["sku"] for x in json.loads(run(["export", "prices"], env).stdout)] == ["B01"]
