@@ -22,7 +22,19 @@ from bot.messages import Attachment, Button, Incoming, Outgoing, from_notice, me
 from domain import bom, catalog, codec, commands, errors, events, ledger, orders, production, services, units
 from domain import network as network_d
 from nlu import context, delivery, numbers
-from workflows import appointments, exports, inventory, lots, metrics, mrp, network, purchasing, reports, stockbook
+from workflows import (
+    appointments,
+    exports,
+    inventory,
+    lots,
+    metrics,
+    mrp,
+    network,
+    purchasing,
+    reports,
+    spoilage,
+    stockbook,
+)
 from workflows import production as work
 from workflows.ports import Clock, UnitOfWork, UowFactory
 
@@ -814,6 +826,12 @@ class Conversation:
         elif isinstance(cmd, commands.RepeatPurchase):
             self._require(user, "record")
             self._repeat_purchase(uow, turn, cmd)
+        elif isinstance(cmd, commands.StockInfo) and cmd.kind == "at_risk":   # 哪些卖不完会过期: each store's
+            self._require(user, "query")
+            stores = [str(cmd.location or user.location)] if cmd.location or user.location else [
+                x.code for x in uow.catalog.locations() if x.kind == catalog.LocationKind.STORE]
+            turn.reply("\n\n".join(spoilage.text(uow, self.t, turn.lang, location=loc, now=turn.now,
+                                                  skus=cmd.skus) for loc in stores))
         elif isinstance(cmd, commands.StockInfo) and cmd.kind == "price_history":   # 牛腩的进价走势: and its chart
             self._require(user, "query")
             text, series = prices.history(self.t, turn.lang, uow, cmd, now=turn.now, cat=self._catalog)

@@ -2441,6 +2441,8 @@ class Parser:
             skus = found.skus if found is not None and len(found.skus) <= 4 else ()   # (数据线多少钱: each one's)
         customer = next((e.codes[0] for e in a.of("partner")
                          if self.lex.partners[e.codes[0]].kind.value == "customer"), None)
+        if intents.AT_RISK.search(a.s) and not a.qtys and not customer:   # 哪些卖不完会过期 · 临期的怎么处理
+            return commands.StockInfo("at_risk", skus, self._location(a))
         for kind, rx in (("expiring", intents.EXPIRING), ("below_safety", intents.BELOW_SAFETY),
                          ("value", intents.STOCK_VALUE), ("lots", intents.LOTS), ("price", intents.PRICE_QUERY)):
             if rx.search(a.s) and (kind not in ("price", "lots") or skus or (kind == "price" and customer)):

@@ -248,12 +248,12 @@ def sales_by_day(moves: Iterable[tuple[datetime, Decimal]], hist: Iterable[tuple
     return out
 
 
-def daily_sales(uow: UnitOfWork, *, location: str | None, first: date, tz: Any, sku: str | None = None
-                ) -> dict[str, dict[date, Decimal]]:
+def daily_sales(uow: UnitOfWork, *, location: str | None, first: date, tz: Any, sku: str | None = None,
+                demand: bool = False) -> dict[str, dict[date, Decimal]]:
     """Every product's (or one's) net sales by local day from ``first`` on at ``location`` (everywhere: None):
-    recorded sales and imported history, in two queries."""
+    recorded sales and imported history, in two queries; ``demand``: and what recipes used of it."""
     since = datetime(first.year, first.month, first.day, tzinfo=tz)
-    moves = uow.stock.sales_by_sku(location=location, since=since, sku=sku)
+    moves = uow.stock.sales_by_sku(location=location, since=since, sku=sku, demand=demand)
     hist = uow.history.series_by_sku(location=location, since=first.isoformat(), sku=sku)
     return {s: sales_by_day(moves.get(s, []), hist.get(s, []), tz) for s in moves.keys() | hist.keys()}
 

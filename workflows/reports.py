@@ -898,10 +898,13 @@ def expiry(uow: Any, box: Any, t: Any, *, location: str | None, now: datetime, f
             rows.append((exp, products[sku], lot, q, bucket))
     if not rows:
         return
+    from workflows import spoilage  # (which formats with this module's helpers)
+    left = {(r.sku, r.lot): r for r in spoilage.risks(uow, location=location, now=now) if r.unsold > 0}
     for u in people:
         lang = _lang(uow, u)
         body = [t("job.expiry_line", lang, product=p.name, lot=lot, qty=qty(p, q), days=b,
                   date=f"{e.astimezone(now.tzinfo):%m-%d}")
+                + (spoilage.way_out(uow, t, lang, left[p.sku, lot]) if (p.sku, lot) in left else "")
                 for e, p, lot, q, b in sorted(rows, key=lambda r: r[0])]
         box.push(u, t("job.expiry_title", lang, location=loc_name(uow, location)) + "\n" + "\n".join(body))
 
