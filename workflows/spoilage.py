@@ -59,7 +59,14 @@ def risks(uow: UnitOfWork, *, location: str, now: datetime, ahead: int = AHEAD) 
         return []
     pace = _paces(uow, location=location, now=now)
     stores = [x.code for x in uow.catalog.locations() if x.kind == catalog.LocationKind.STORE and x.code != location]
-    elsewhere = {s: _paces(uow, location=s, now=now) for s in stores}
+    elsewhere: dict[str, dict[str, Decimal]] = {}
+
+    def faster(sku: str, go: Decimal) -> tuple[str, Decimal] | None:   # (the other stores read once, when needed)
+        if not elsewhere:
+            elsewhere.update({s: _paces(uow, location=s, now=now) for s in stores})
+        return max(((s, p[sku]) for s, p in elsewhere.items() if p.get(sku, Decimal(0)) > go), key=lambda x: x[1],
+                   default=None)
+
     products = [p for p in uow.catalog.products() if p.sku in lots]
     costs = metrics.unit_costs(uow, products)
     out: list[Risk] = []
@@ -72,10 +79,8 @@ def risks(uow: UnitOfWork, *, location: str, now: datetime, ahead: int = AHEAD) 
             ahead_of += sold
             if exp > until:
                 continue
-            best = max(((s, p[sku]) for s, p in elsewhere.items() if p.get(sku, Decimal(0)) > go),
-                       key=lambda x: x[1], default=None)
             out.append(Risk(sku, lot, q, exp, (exp.astimezone(now.tzinfo).date() - now.date()).days, go, q - sold,
-                            costs.get(sku), best))
+                            costs.get(sku), faster(sku, go) if q > sold else None))
     return sorted(out, key=lambda r: (r.expiry, r.sku, r.lot))
 
 
