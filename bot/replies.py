@@ -540,8 +540,8 @@ def sales(t: Any, lang: str, uow: UnitOfWork, cmd: commands.SalesQuery, *, user:
     where = loc_name(loc, cat) or t("all_locations", lang)
     fmt = {"span": reports.days_text(t, lang, cmd.start, cmd.end), "location": where}
     money = _sales_money(t, lang, uow, {s: total(s, cmd.start, cmd.end) for s in by_day},
-                         metrics.said_prices(uow, location=loc, first=cmd.start, last=cmd.end, tz=now.tzinfo)
-                         ) if cmd.money else ""
+                         metrics.said_prices(uow, location=loc, first=cmd.start, last=cmd.end, tz=now.tzinfo),
+                         location=loc, first=cmd.start, last=cmd.end, tz=now.tzinfo) if cmd.money else ""
     stores = _by_store(t, lang, uow, cmd, now=now, cat=cat) if cmd.by_store or loc is None else ""
     if cmd.sku is None and cmd.rank:   # 哪个商品最赚钱 · 毛利最低的商品 · 哪些商品卖亏了
         return _by_margin(t, lang, uow, {s: total(s, cmd.start, cmd.end) for s in by_day}, cmd, loc=loc, now=now,
@@ -593,21 +593,23 @@ RANK_SHOWN = 10   # products a margin ranking names
 def _by_margin(t: Any, lang: str, uow: UnitOfWork, sold: dict[str, Decimal], cmd: commands.SalesQuery, *,
                loc: str | None, now: datetime, cat: context.Catalog | None, fmt: dict[str, str]) -> str:
     """The products sold on the query's days by their gross profit (what they brought in, at the prices said on the
-    sales else the catalog's, less what they cost at their recent cost): the most first (``cmd.rank`` "margin"), the
-    lowest share first ("low"), or those sold below cost ("loss", with the catalog's prices below cost beside them)."""
+    sales else the catalog's, less what they cost: each sale at its lot's cost, the rest at the recent cost): the
+    most first (``cmd.rank`` "margin"), the lowest share first ("low"), or those sold below cost ("loss", with the
+    catalog's prices below cost beside them)."""
     products = {p.sku: p for p in uow.catalog.products()}
     said = metrics.said_prices(uow, location=loc, first=cmd.start, last=cmd.end, tz=now.tzinfo)
-    costs = metrics.unit_costs(uow, [products[s] for s, q in sold.items() if q > 0 and s in products])
+    costs = metrics.sold_costs(uow, sold, location=loc, first=cmd.start, last=cmd.end, tz=now.tzinfo,
+                               products=products)
     rows: list[tuple[str, Decimal, Decimal, Decimal]] = []   # sku, quantity, revenue, cost
     unknown = []
     for sku, q in sorted(sold.items()):
         if q <= 0 or sku not in products:
             continue
-        got, each = metrics.revenue(products[sku], q, said.get(sku)), costs.get(sku)
-        if got is None or each is None:
+        got, spent = metrics.revenue(products[sku], q, said.get(sku)), costs.get(sku)
+        if got is None or spent is None:
             unknown.append(products[sku].name)
         else:
-            rows.append((sku, q, got, q * each))
+            rows.append((sku, q, got, spent))
     if cmd.rank == "loss":
         rows = sorted((r for r in rows if r[2] < r[3]), key=lambda r: (r[2] - r[3], r[0]))
     elif cmd.rank == "low":
@@ -715,14 +717,15 @@ def _by_store(t: Any, lang: str, uow: UnitOfWork, cmd: commands.SalesQuery, *, n
 
 
 def _sales_money(t: Any, lang: str, uow: UnitOfWork, sold: dict[str, Decimal],
-                 said: dict[str, tuple[Decimal, Decimal]]) -> str:
+                 said: dict[str, tuple[Decimal, Decimal]], *, location: str | None, first: Any, last: Any,
+                 tz: Any) -> str:
     """What the quantities sold brought in (at the prices said on the sales, the rest at the catalog's), what they
-    cost (recent receipts, else the catalog) and the gross margin; products without a price are named, not counted
-    as 0."""
+    cost (``metrics.sold_costs``: each sale at its lot's cost, the rest at the recent cost) and the gross margin;
+    products without a price are named, not counted as 0."""
     revenue = cost = Decimal(0)
     unpriced, uncosted = [], []
     products = {p.sku: p for p in uow.catalog.products() if sold.get(p.sku, 0) > 0}
-    costs = metrics.unit_costs(uow, list(products.values()))
+    costs = metrics.sold_costs(uow, sold, location=location, first=first, last=last, tz=tz, products=products)
     for sku, p in products.items():
         q = sold[sku]
         got = metrics.revenue(p, q, said.get(sku))
@@ -730,11 +733,11 @@ def _sales_money(t: Any, lang: str, uow: UnitOfWork, sold: dict[str, Decimal],
             unpriced.append(p.name)
             continue
         revenue += got
-        c = costs[sku]
+        c = costs.get(sku)
         if c is None:
             uncosted.append(p.name)
         else:
-            cost += q * c
+            cost += c
     out = "\n" + str(t("sales.money", lang, revenue=reports.money(revenue))) if revenue or not unpriced else ""
     if revenue and not uncosted:
         margin = revenue - cost

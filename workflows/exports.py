@@ -184,14 +184,17 @@ def _sales(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: str
                     _cols(t, lang, "location", "sku", "product", "qty", "unit", "unit_price", "revenue", "unit_cost",
                           "cost", "margin", "margin_pct"), money=(5, 6, 7, 8, 9))
     revenue_total = cost_total = Decimal(0)
-    sold = {sku for _, sku in per}
-    costs = metrics.unit_costs(uow, [p for p in cat.products.values() if p.sku in sold])
+    spent_at: dict[tuple[str, str], Decimal | None] = {}   # each sale at its lot's cost, the rest at the recent cost
+    for lc in places:
+        spent_at |= {(lc, sku): v for sku, v in metrics.sold_costs(
+            uow, {sku: q for (x, sku), q in per.items() if x == lc}, location=lc, first=first, last=last,
+            tz=now.tzinfo, products=cat.products).items()}
     for (lc, sku), q in sorted(per.items(), key=lambda kv: (cat.location(kv[0][0]), -kv[1], kv[0][1])):
         p = cat.product(sku)
         revenue = metrics.revenue(p, q, said.get((lc, sku))) if p is not None else None
         price = revenue / q if revenue is not None and q else None   # the mean price it sold at
-        cost = costs.get(sku)
-        spent = q * cost if cost is not None else None
+        spent = spent_at.get((lc, sku))
+        cost = spent / q if spent is not None and q else None   # the mean cost of what sold
         margin = revenue - spent if revenue is not None and spent is not None else None
         revenue_total += revenue or 0
         cost_total += spent or 0

@@ -462,6 +462,38 @@ def takings(uow: UnitOfWork, sold: dict[str, Decimal], *, location: str | None, 
     return sum((g for g in got if g is not None), Decimal(0))
 
 
+def sold_costs(uow: UnitOfWork, sold: dict[str, Decimal], *, location: str | None, first: date, last: date, tz: Any,
+               products: dict[str, catalog.Product]) -> dict[str, Decimal | None]:
+    """What the quantities ``sold`` on local days ``first`` .. ``last`` at ``location`` (everywhere: None) cost: each
+    recorded sale at the cost of the lot it left from (first in, first out: what that lot came in at), net of undone
+    sales; the rest (imported history, lots that came without a cost) at the product's recent cost (``unit_cost``).
+    None for a product with some of it left uncosted."""
+    since = datetime(first.year, first.month, first.day, tzinfo=tz)
+    until = datetime(last.year, last.month, last.day, tzinfo=tz) + timedelta(days=1)
+    by_lot: dict[tuple[str, str], Decimal] = {}
+    for m in uow.stock.moves(since=since, until=until, kinds=[ledger.MoveKind.SALE.value]):
+        if m.sku not in sold or (location is not None and location not in (m.src, m.dst)):
+            continue
+        by_lot[m.sku, m.lot] = by_lot.get((m.sku, m.lot), Decimal(0)) + (m.qty if m.reverses is None else -m.qty)
+    lot_cost = uow.stock.lot_costs(by_lot)
+    costed: dict[str, tuple[Decimal, Decimal]] = {}   # sku → (quantity at its lots' cost, what that cost)
+    for (sku, lot), q in by_lot.items():
+        if (sku, lot) in lot_cost and q > 0:
+            q0, v0 = costed.get(sku, (Decimal(0), Decimal(0)))
+            costed[sku] = (q0 + q, v0 + q * lot_cost[sku, lot])
+    rest = {s: max(q - costed.get(s, (Decimal(0), Decimal(0)))[0], Decimal(0)) for s, q in sold.items() if q > 0}
+    recent = unit_costs(uow, [products[s] for s, q in rest.items() if q > 0 and s in products])
+    out: dict[str, Decimal | None] = {}
+    for sku, q in rest.items():
+        money = costed.get(sku, (Decimal(0), Decimal(0)))[1]
+        if q > 0:
+            each = recent.get(sku)
+            out[sku] = None if each is None else money + q * each
+        else:
+            out[sku] = money
+    return out
+
+
 def revenue(p: catalog.Product, qty: Decimal, said: tuple[Decimal, Decimal] | None) -> Decimal | None:
     """What ``qty`` sold brought in: at the prices said on the sales for what had one, the rest at the catalog's
     price; None when some of it has neither."""

@@ -514,6 +514,25 @@ class StockRepo(_Repo):
             out.setdefault(sku, []).append((dec(q), dec(c)))
         return out
 
+    def lot_costs(self, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], Decimal]:
+        """What each (sku, lot) came in at per base unit: its receipts', work orders' or opening entries' cost that
+        stand (not undone), weighted by quantity; lots that came without a cost are left out."""
+        wanted = {(s, lot) for s, lot in pairs if lot}
+        if not wanted:
+            return {}
+        undone = select(t.Move.reverses).where(t.Move.tenant_id == self.tid, t.Move.reverses.is_not(None))
+        kinds = [ledger.MoveKind.RECEIPT.value, ledger.MoveKind.PRODUCTION.value, ledger.MoveKind.OPENING.value]
+        rows = self.s.execute(select(t.Move.sku, t.Move.lot, t.Move.qty, t.Move.unit_cost).where(
+            t.Move.tenant_id == self.tid, t.Move.kind.in_(kinds), t.Move.unit_cost.is_not(None),
+            t.Move.reverses.is_(None), t.Move.id.not_in(undone), t.Move.sku.in_({s for s, _ in wanted}),
+            t.Move.lot.in_({lot for _, lot in wanted}))).all()
+        sums: dict[tuple[str, str], tuple[Decimal, Decimal]] = {}
+        for sku, lot, q, c in rows:
+            if (sku, lot) in wanted:
+                q0, v0 = sums.get((sku, lot), (Decimal(0), Decimal(0)))
+                sums[sku, lot] = (q0 + dec(q), v0 + dec(q) * dec(c))
+        return {k: v / q for k, (q, v) in sums.items() if q > 0}
+
     def is_reversed(self, batch: str) -> bool:
         ids = select(t.Move.id).where(t.Move.tenant_id == self.tid, t.Move.batch == batch)
         n = self.s.execute(select(func.count()).select_from(t.Move).where(
