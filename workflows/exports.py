@@ -262,14 +262,16 @@ def _book(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: str 
     at = len(ins)
     sheet.money = (3, 5, 7 + at, 9 + at + len(outs), 11 + at + len(outs))
 
-    def value(r: stockbook.Row, q: Decimal) -> Decimal | None:
-        return _m(stockbook.amount(r, q))
+    def value(r: stockbook.Row, what: str) -> Decimal | None:
+        return _m(r.value(what))
 
     for sku, r in sorted(rows.items(), key=lambda kv: kv[0]):
-        sheet.rows.append([sku, cat.name(sku), cat.unit(sku), _m(r.cost), _q(r.opening), value(r, r.opening),
-                           *[_q(r.ins.get(c, Decimal(0))) for c in ins], _q(r.came), value(r, r.came),
-                           *[_q(r.outs.get(c, Decimal(0))) for c in outs], _q(r.went), value(r, r.went),
-                           _q(r.closing), value(r, r.closing)])
+        closing = r.value("closing")   # the unit cost: what is left, at its lots' costs, else the recent cost
+        each = closing / r.closing if closing is not None and r.closing > 0 else r.cost
+        sheet.rows.append([sku, cat.name(sku), cat.unit(sku), _m(each), _q(r.opening), value(r, "opening"),
+                           *[_q(r.ins.get(c, Decimal(0))) for c in ins], _q(r.came), value(r, "came"),
+                           *[_q(r.outs.get(c, Decimal(0))) for c in outs], _q(r.went), value(r, "went"),
+                           _q(r.closing), value(r, "closing")])
     sums = stockbook.totals(rows)
     sheet.total = [str(t("export.total", lang)), *[None] * 4, _m(sums.get("opening", Decimal(0))), *[None] * (at + 1),
                    _m(sums.get("came", Decimal(0))), *[None] * (len(outs) + 1), _m(sums.get("went", Decimal(0))), None,

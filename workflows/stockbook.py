@@ -2,7 +2,8 @@
 left at its end, at a place or at every place together.
 
 Read from the ledger alone: a product's level at a moment is its level now less every move since, so the opening
-plus what came in less what went out is the closing, to the unit. Each move counts where it was recorded, at the
+plus what came in less what went out is the closing, to the unit; and every lot is valued at what it came in at, so
+the amounts add up the same way. Each move counts where it was recorded, at the
 physical place it touched; an undoing counts against the entry it undid (a sale undone lowers the sales, it is no
 stock coming in), and a transfer is 调入 where it arrived and 调出 where it left, whatever its kind says.
 """
@@ -33,7 +34,9 @@ class Row:
     opening: Decimal = Decimal(0)
     ins: dict[str, Decimal] = field(default_factory=dict)    # column → quantity in (base units)
     outs: dict[str, Decimal] = field(default_factory=dict)   # column → quantity out
-    cost: Decimal | None = None   # per base unit, the recent cost every amount is at
+    cost: Decimal | None = None   # per base unit, the recent cost: for the lots that came without one
+    # the amounts at cost: "opening" and each column, every lot at what it came in at (None: some lot has no cost)
+    values: dict[str, Decimal] | None = None
 
     @property
     def came(self) -> Decimal:
@@ -49,6 +52,16 @@ class Row:
 
     def moved(self) -> bool:
         return any(self.ins.values()) or any(self.outs.values())
+
+    def value(self, what: str) -> Decimal | None:
+        """The amount of a column, or of "opening", "came", "went" or "closing"; None without a cost."""
+        v = self.values
+        if v is None:
+            return None
+        came = sum((v.get(c, Decimal(0)) for c in INS), Decimal(0))
+        went = sum((v.get(c, Decimal(0)) for c in OUTS), Decimal(0))
+        return {"came": came, "went": went, "closing": v.get("opening", Decimal(0)) + came - went}.get(
+            what, v.get(what, Decimal(0)))
 
 
 def column(m: ledger.Move, sign: int) -> str:
@@ -70,7 +83,9 @@ def _physical(loc: str) -> bool:
 def book(uow: UnitOfWork, *, location: str | None, since: datetime, until: datetime,
          skus: tuple[str, ...] = ()) -> dict[str, Row]:
     """sku → its row over [``since``, ``until``) at ``location`` (None: every physical place together, so a transfer
-    between two of them is both 调出 and 调入), for each product held or moved there; ``skus``: only those."""
+    between two of them is both 调出 and 调入), for each product held or moved there; ``skus``: only those. Every
+    quantity is valued at what its lot came in at (the product's recent cost for a lot that came without one), so
+    the amounts add up as the quantities do."""
     rows: dict[str, Row] = {}
 
     def row(sku: str) -> Row:
@@ -81,10 +96,11 @@ def book(uow: UnitOfWork, *, location: str | None, since: datetime, until: datet
     def here(loc: str) -> bool:
         return (loc == location) if location is not None else _physical(loc)
 
-    level: dict[str, Decimal] = {}
-    for loc, sku, _, q, _ in uow.stock.all_levels():
-        if here(loc):
-            level[sku] = level.get(sku, Decimal(0)) + q
+    level: dict[tuple[str, str], Decimal] = {}   # (sku, lot) → level, taken back to ``since``
+    for loc, sku, lot, q, _ in uow.stock.all_levels():
+        if here(loc) and (not skus or sku in skus):
+            level[sku, lot] = level.get((sku, lot), Decimal(0)) + q
+    counted: list[tuple[str, str, str, Decimal]] = []   # sku, lot, column, quantity (the column's way)
     moves = uow.stock.moves_at(location, since=since) if location is not None else uow.stock.moves(since=since)
     for m in moves:
         if skus and m.sku not in skus:
@@ -92,25 +108,35 @@ def book(uow: UnitOfWork, *, location: str | None, since: datetime, until: datet
         for loc, d in m.deltas():
             if not here(loc):
                 continue
-            level[m.sku] = level.get(m.sku, Decimal(0)) - d   # back to before this move
+            level[m.sku, m.lot] = level.get((m.sku, m.lot), Decimal(0)) - d   # back to before this move
             if m.at >= until:
                 continue
             sign = (1 if d > 0 else -1) * (-1 if m.reverses is not None else 1)   # as first recorded
             r = row(m.sku)
             col = column(m, sign)
             into = r.ins if col in INS else r.outs
-            into[col] = into.get(col, Decimal(0)) + (m.qty if m.reverses is None else -m.qty)
-    for sku, q in level.items():   # the level before ``since``: the opening
-        if (not skus or sku in skus) and (q != 0 or sku in rows):
-            row(sku).opening = q
+            q = m.qty if m.reverses is None else -m.qty
+            into[col] = into.get(col, Decimal(0)) + q
+            counted.append((m.sku, m.lot, col, q))
+    held = {k: q for k, q in level.items() if q != 0 or k[0] in rows}
+    for (sku, _), q in held.items():   # the level before ``since``: the opening
+        row(sku).opening += q
     products = [p for p in uow.catalog.products() if p.sku in rows]   # (off the catalog too: its history stays)
     for sku, c in metrics.unit_costs(uow, products).items():
         rows[sku].cost = c
+    lot_cost = uow.stock.lot_costs({(s, lot) for s, lot, _, _ in counted} | set(held))
+    values: dict[str, dict[str, Decimal]] = {}
+    uncosted: set[str] = set()
+    for sku, lot, col, q in [*((s, lot, "opening", q) for (s, lot), q in held.items()), *counted]:
+        each = lot_cost.get((sku, lot), rows[sku].cost)
+        if each is None:
+            uncosted.add(sku)
+            continue
+        v = values.setdefault(sku, {})
+        v[col] = v.get(col, Decimal(0)) + q * each
+    for sku, r in rows.items():
+        r.values = None if sku in uncosted else values.get(sku, {})
     return rows
-
-
-def amount(r: Row, q: Decimal) -> Decimal | None:
-    return None if r.cost is None else q * r.cost
 
 
 def totals(rows: dict[str, Row]) -> dict[str, Decimal]:
@@ -118,13 +144,11 @@ def totals(rows: dict[str, Row]) -> dict[str, Decimal]:
     "closing", "came", "went")."""
     out: dict[str, Decimal] = {}
     for r in rows.values():
-        if r.cost is None:
+        if r.values is None:
             continue
-        for k, q in (("opening", r.opening), ("closing", r.closing), ("came", r.came), ("went", r.went),
-                     *r.ins.items(), *r.outs.items()):
-            out[k] = out.get(k, Decimal(0)) + q * r.cost
+        for k in ("opening", "closing", "came", "went", *r.ins, *r.outs):
+            out[k] = out.get(k, Decimal(0)) + (r.value(k) or Decimal(0))
     return out
-
 
 SHOWN = 12   # products listed in the chat; the spreadsheet has every one
 
@@ -169,7 +193,7 @@ def text(uow: UnitOfWork, t: Any, lang: str, *, location: str | None, first: dat
     still = [r for r in rows.values() if not r.moved() and r.opening != 0]
     if still and not skus:
         lines.append(str(t("book.still", lang, n=len(still))))
-    uncosted = [products[r.sku].name for r in rows.values() if r.cost is None and r.sku in products]
+    uncosted = [products[r.sku].name for r in rows.values() if r.values is None and r.sku in products]
     if uncosted:
         lines.append(str(t("book.no_cost", lang, n=len(uncosted), products="、".join(uncosted[:SHOWN]))))
     return "\n".join(lines)

@@ -36,3 +36,14 @@ def test_the_sales_sheet_has_the_mean_cost_of_what_sold(two_lots):
     cream = next(r for r in sheet if r["商品编码"] == "B02")
     assert (cream["数量"], cream["销售额"], cream["成本"], cream["毛利"]) == (15, 450, 200, 250)
     assert round(cream["单位进价"], 2) == 13.33
+
+
+def test_the_stock_book_values_each_lot_at_what_it_came_in_at(two_lots):
+    reply = texts(two_lots.say("bo", "今天的进销存"))
+    # opening: the ¥10 lot; in: the ¥20 lot; out: 10 at ¥10 and 5 at ¥20; left: 5 at ¥20
+    assert "期初 ¥100.00 + 入库 ¥200.00 − 出库 ¥200.00 = 期末 ¥100.00" in reply, reply
+    assert "淡奶油:期初 10盒,入 10(采购10),出 15(销售15),期末 5盒" in reply, reply
+    sheet = rows(book(ask(two_lots, "bo", "导出今天的进销存"))["进销存汇总"])
+    cream = next(r for r in sheet if r["商品编码"] == "B02")
+    assert (cream["期初金额"], cream["入库金额"], cream["出库金额"], cream["期末金额"], cream["单位进价"]) == \
+        (100, 200, 200, 100, 20)
