@@ -879,20 +879,21 @@ def _below_safety(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, r
 
 def _value(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, rows: list[Any], *, where: str,
            now: datetime, cat: context.Catalog | None, loc: str | None) -> str:
-    """Stock on hand at cost: the total, the five biggest items, and the products without a known cost."""
+    """Stock on hand at cost (each lot at what it came in at, else the recent cost): the total, the five biggest
+    items, and the products without a known cost."""
     held: dict[str, Decimal] = {}
     for _lc, sku, _lot, q, _exp in rows:
         held[sku] = held.get(sku, Decimal(0)) + q
     worth, unknown = [], []
     products = {p.sku: p for p in uow.catalog.products() if held.get(p.sku, 0) > 0}
-    costs = metrics.unit_costs(uow, list(products.values()))
+    values = metrics.stock_values(uow, [(sku, lot, q) for _lc, sku, lot, q, _exp in rows if sku in products])
     for sku, p in products.items():
         q = held[sku]
-        cost = costs[sku]
-        if cost is None:
+        v = values.get(sku)
+        if v is None:
             unknown.append(p.name)
         else:
-            worth.append((q * cost, p, q))
+            worth.append((v, p, q))
     total = sum((v for v, _, _ in worth), Decimal(0))
     lines = [str(t("info.value_total", lang, location=where, total=reports.money(total), n=len(worth)))]
     for v, p, q in sorted(worth, key=lambda r: -r[0])[:5]:

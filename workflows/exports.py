@@ -121,6 +121,10 @@ def _stock(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: str
             for lc in stores:
                 held.setdefault((lc, p.sku), Decimal(0))
     kept = {sku for _, sku in held}
+    values: dict[tuple[str, str], Decimal | None] = {}   # each lot at what it came in at, else the recent cost
+    for lc in {lc for lc, _ in held}:
+        values |= {(lc, sku): v for sku, v in metrics.stock_values(
+            uow, [(sku, lot, q) for x, sku, lot, q, _ in rows if x == lc]).items()}
     costs = metrics.unit_costs(uow, [p for p in cat.products.values() if p.sku in kept])
     summary = Sheet(str(t("export.sheet.stock", lang)),
                     _cols(t, lang, "location", "sku", "product", "category", "on_hand", "unit", "safety_stock",
@@ -129,8 +133,8 @@ def _stock(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: str
     for (lc, sku) in sorted(held, key=lambda k: (cat.location(k[0]), k[1])):
         q = held[lc, sku]
         p = cat.product(sku)
-        cost = costs.get(sku)
-        value = q * cost if cost is not None else None
+        value = values[lc, sku] if (lc, sku) in values else Decimal(0) if costs.get(sku) is not None else None
+        cost = value / q if value is not None and q else costs.get(sku)
         total += value if value is not None and value > 0 else 0   # as 库存值多少钱 counts it: stock held
         safety = p.safety_stock if p is not None and p.safety_stock else None
         exp = first_expiry.get((lc, sku))

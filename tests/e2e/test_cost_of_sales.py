@@ -47,3 +47,11 @@ def test_the_stock_book_values_each_lot_at_what_it_came_in_at(two_lots):
     cream = next(r for r in sheet if r["商品编码"] == "B02")
     assert (cream["期初金额"], cream["入库金额"], cream["出库金额"], cream["期末金额"], cream["单位进价"]) == \
         (100, 200, 200, 100, 20)
+
+
+def test_the_stock_is_worth_what_its_lots_came_in_at(two_lots):
+    reply = texts(two_lots.say("bo", "库存值多少钱"))   # 5 boxes left of the ¥20 lot (at the recent ¥15: ¥75)
+    assert "淡奶油 5盒:¥100.00" in reply.replace("约", ""), reply
+    sheet = rows(book(ask(two_lots, "bo", "导出库存"))["库存"])
+    cream = next(r for r in sheet if r["商品编码"] == "B02")
+    assert (cream["库存"], cream["单位进价"], cream["库存金额"]) == (5, 20, 100)
