@@ -761,7 +761,7 @@ def stock_info(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, *, u
     rows = [r for r in uow.stock.all_levels() if (loc is None or r[0] == loc) and (not cmd.skus or r[1] in cmd.skus)]
     answer = _customer_prices if cmd.kind == "price" and cmd.partner else {
         "expiring": _expiring, "below_safety": _below_safety, "value": _value, "price": _prices, "lots": _lots,
-        "price_moves": _price_moves}[cmd.kind]
+        "price_moves": _price_moves, "out": _out}[cmd.kind]
     return str(answer(t, lang, uow, cmd, rows, where=where, now=now, cat=cat, loc=loc))
 
 
@@ -848,6 +848,49 @@ def _expiring(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, rows:
         lines.append(str(t(key, lang, product=pname(cat, sku), qty=qty_text(cat, sku, q), lot=lot or "-",
                            date=f"{exp:%m-%d}", days=left,
                            place=f"{loc_name(lc, cat)} " if loc is None else "")))
+    return "\n".join(lines)
+
+
+OUT_DAYS = 28   # 哪些卖完了: a product counts as carried by a store that sold it in these days (or keeps a safety stock)
+
+
+def _out(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, rows: list[Any], *, where: str,
+         now: datetime, cat: context.Catalog | None, loc: str | None) -> str:
+    """哪些卖完了 · 缺货清单: the products a store carries (sold there lately, or held there before) with nothing on
+    hand (or below zero on the books), each with when it last sold and what is on order for it; at every store when
+    asked without one."""
+    stores = [loc] if loc else [x.code for x in uow.catalog.locations() if x.kind == catalog.LocationKind.STORE]
+    held: dict[tuple[str, str], Decimal] = {}
+    for lc, sku, _lot, q, _exp in uow.stock.all_levels():
+        held[lc, sku] = held.get((lc, sku), Decimal(0)) + q
+    last_sold = uow.stock.last_sales(since=now - timedelta(days=OUT_DAYS))
+    products = [p for p in uow.catalog.products() if p.active]
+    lines: list[str] = []
+    for lc in stores:
+        coming: dict[str, list[tuple[Decimal, Any]]] = {}
+        for o in metrics.open_orders_for(uow, lc):
+            for ln in o.lines:
+                if ln.open_qty > 0:
+                    coming.setdefault(ln.sku, []).append((ln.open_qty, o.due))
+        out = [p for p in products if held.get((lc, p.sku), Decimal(0)) <= 0   # (a level kept: it was held there)
+               and ((lc, p.sku) in last_sold or (lc, p.sku) in held)]
+        name = loc_name(lc, cat)
+        if not out:
+            lines.append(str(t("out.none", lang, location=name)))
+            continue
+        lines.append(str(t("out.head", lang, location=name, n=len(out))))
+        for p in sorted(out, key=lambda p: (last_sold.get((lc, p.sku)) is None, p.sku)):
+            sold = last_sold.get((lc, p.sku))
+            parts = [str(t("out.sold", lang, date=f"{sold.astimezone(now.tzinfo):%m-%d}")) if sold else ""]
+            for q, due in coming.get(p.sku, []):
+                parts.append(str(t("out.coming", lang, qty=qty_text(cat, p.sku, q),
+                                   date=f"{due.astimezone(now.tzinfo):%m-%d}" if due else "-")))
+            if not coming.get(p.sku):
+                parts.append(str(t("out.none_coming", lang)))
+            lines.append(str(t("out.line", lang, product=p.name, qty=qty_text(cat, p.sku, held.get((lc, p.sku), Decimal(0))),
+                               parts="".join(parts))))
+    if any(not ln.startswith("✅") for ln in lines):
+        lines.append(str(t("out.hint", lang)))
     return "\n".join(lines)
 
 

@@ -577,7 +577,7 @@ class Parser:
             return None
         sku = found.skus[0]
         p = self.lex.product(sku)
-        if m.group("pack") in p.packs and not m.group("said") and "包装" not in bare:
+        if m.group("pack") in p.packs and not (m.group("said") or m.group("said0")) and "包装" not in bare:
             return None   # (可乐一箱2瓶: an amount, 1 case and 2; a pack it has is changed by saying so: 改成)
         n = numbers.value(m.group("n"))
         unit = m.group("u") or p.base_unit
@@ -1010,7 +1010,9 @@ class Parser:
         if used is not None and not [q for q in a.qtys if not _SPAN_AFTER.match(a.s, q.end)]:
             today = speaker.now.date()   # 这周牛奶用了多少 · 本月报损多少: the named past period, else today
             daily = re.search(r"(?:每天|一天|平均每天|日均)(?:要|能|大概)?(?:用|消耗)|得(?:最多|多|最快|快)|最多", a.s)
+            lately = re.search(r"最近|近来|这段时间|平时", a.s)   # 鸡蛋最近损耗大吗: the last 30 days
             period = dates.past_span(a.s, speaker.now) or (   # 咖啡豆一天用多少 · 哪些用得最多: the last 7 days
+                (today - dt.timedelta(days=29), today) if lately else
                 (today - dt.timedelta(days=6), today) if daily else (today, today))
             prods = a.of("product")
             return commands.Parsed(commands.MovesQuery(
@@ -2441,6 +2443,8 @@ class Parser:
             skus = found.skus if found is not None and len(found.skus) <= 4 else ()   # (数据线多少钱: each one's)
         customer = next((e.codes[0] for e in a.of("partner")
                          if self.lex.partners[e.codes[0]].kind.value == "customer"), None)
+        if intents.OUT_OF_STOCK.search(a.s) and not a.qtys and not customer and not skus:   # 哪些卖完了 · 缺货清单
+            return commands.StockInfo("out", (), self._location(a))
         if intents.AT_RISK.search(a.s) and not a.qtys and not customer:   # 哪些卖不完会过期 · 临期的怎么处理
             return commands.StockInfo("at_risk", skus, self._location(a))
         for kind, rx in (("expiring", intents.EXPIRING), ("below_safety", intents.BELOW_SAFETY),
@@ -2773,7 +2777,7 @@ _RECLASSED = re.compile(r"(?:把)?(?P<what>[^,;\s\d]{1,10}?)(?:的)?(?:(?:分类
                         r"(?P<new>[^,;\s\d]{1,8}?)(?:类|分类)?")
 # a pack of a product, said as a fact (可乐一提6瓶 · 可乐加个包装,一提6瓶 · 可乐的一箱改成12瓶)
 _PACK_SAID = re.compile(r"(?:把)?(?P<what>[^,;\s\d]{1,10}?)(?:的)?(?:(?:加|新加|增加|添加)(?:个|一个)?包装[,:\s]*)?"
-                        r"(?:一|每|1)(?P<pack>" + intents.PACK_WORD + r")(?P<said>改成|改为|是|有|装|=)?\s*"
+                        r"(?P<said0>(?:设置|设|定|改)(?:成|为))?(?:一|每|1)(?P<pack>" + intents.PACK_WORD + r")(?P<said>改成|改为|是|有|装|=)?\s*"
                         r"(?P<n>\d+(?:\.\d+)?|[一二两三四五六七八九十百]+)\s*(?P<u>[^\d\s,;]{1,2})?")
 # the base unit asked to change (可乐的单位改成箱 · 牛腩改成按公斤算)
 _BASE_UNIT_SET = re.compile(r"(?:把)?(?P<what>[^,;\s\d]{1,10}?)(?:的)?(?:基本)?(?:单位|计量单位)(?:改成|改为|换成|设为)\S{1,3}"
