@@ -394,12 +394,16 @@ def last_count(t: Any, lang: str, uow: UnitOfWork, *, location: str, sku: str | 
 
     if sku is not None:
         seen = last.get(sku)
+        if seen is None:
+            return str(t("count_last.product_never", lang, location=where, product=pname(cat, sku)))
+        audit = next(a for a in counts if sku in (a.get("skus") or []))
         return str(t("count_last.product", lang, location=where, product=pname(cat, sku), when=when(seen[0]),
-                     who=names.get(seen[1], seen[1])) if seen
-                   else t("count_last.product_never", lang, location=where, product=pname(cat, sku)))
+                     who=names.get(seen[1], seen[1]))) + _count_found(t, lang, uow, audit, location=location, cat=cat,
+                                                                       sku=sku)
     out = [str(t("count_last.store", lang, location=where, when=when(datetime.fromisoformat(str(counts[0]["at"]))),
-                 who=names.get(str(counts[0].get("user")), "")) if counts
-               else t("count_last.store_never", lang, location=where))]
+                 who=names.get(str(counts[0].get("user")), "")) + _count_found(t, lang, uow, counts[0],
+                                                                                location=location, cat=cat)
+           if counts else t("count_last.store_never", lang, location=where))]
     held = {s for loc, s, _lot, q, _exp in uow.stock.all_levels() if loc == location and q != 0}
     on_hand = [p for p in uow.catalog.products() if p.sku in held]
     never = [p.name for p in on_hand if p.sku not in last]
@@ -414,6 +418,36 @@ def last_count(t: Any, lang: str, uow: UnitOfWork, *, location: str, sku: str | 
     out.append(str(t("count_last.reminders", lang, rules="、".join(f"#{r.number} {r.text}" for r in reminders))
                    if reminders else t("count_last.no_reminder", lang)))
     return "\n".join(out)
+
+
+def _count_found(t: Any, lang: str, uow: UnitOfWork, audit: dict[str, Any], *, location: str,
+                 cat: context.Catalog | None, sku: str | None = None) -> str:
+    """What a count (its audit) found against the books: each product over or short and what that is worth (each
+    lot at what it came in at), or that the books were right; that it was undone, when it was."""
+    batch = str(audit.get("batch") or "")
+    if not batch:   # (a count kept before its batch was)
+        return ""
+    if uow.stock.is_reversed(batch):
+        return "\n" + str(t("count_last.undone", lang))
+    diff: dict[str, Decimal] = {}
+    lots: list[tuple[str, str, Decimal]] = []
+    for m in uow.stock.batch(batch):
+        if m.kind != ledger.MoveKind.COUNT_ADJUSTMENT or (sku is not None and m.sku != sku):
+            continue
+        sign = Decimal(1) if m.dst == location else Decimal(-1)
+        diff[m.sku] = diff.get(m.sku, Decimal(0)) + sign * m.qty
+        lots.append((m.sku, m.lot, sign * m.qty))
+    diff = {s: q for s, q in diff.items() if q != 0}
+    if not diff:
+        return "\n" + str(t("count_last.right", lang, n=len(audit.get("skus") or [])) if sku is None
+                           else t("count_last.right_one", lang))
+    worth = metrics.stock_values(uow, [x for x in lots if x[0] in diff])
+    known = [v for v in worth.values() if v is not None]
+    items = "、".join(f"{pname(cat, s)} {'+' if q > 0 else ''}{qty_text(cat, s, q)}"
+                     for s, q in sorted(diff.items(), key=lambda kv: kv[1]))
+    key = "count_last.found" if len(known) == len(worth) else "count_last.found_some" if known \
+        else "count_last.found_uncosted"
+    return "\n" + str(t(key, lang, items=items, value=reports.money(sum(known, Decimal(0)))))
 
 
 TODO_SHOWN = 5   # of each kind of thing waiting, the first few; the rest counted

@@ -326,7 +326,7 @@ class Parser:
             return events
         counted = _LAST_COUNT.fullmatch(bare)
         if counted is not None:   # 上次盘点是什么时候 · 牛腩多久没盘了 · 今天要盘点吗
-            what = (counted.group("what") or counted.group("what2") or "").strip(" ,的")
+            what = (counted.group("what") or counted.group("what2") or counted.group("what3") or "").strip(" ,的")
             place = self._one_named(what, "location") if what else None
             sku = self._one_named(what, "product") if what and place is None else None
             if not what or place is not None or sku is not None:
@@ -2922,7 +2922,10 @@ _EVERY_STORE = re.compile(r"所有(?:的)?(?:门店|店铺?)|全部(?:的)?(?:�
 _LAST_COUNT = re.compile(r"(?P<what>[^,?]{0,12}?)(?:的)?(?:上次|上一次|最近一次|最后一次)(?:是)?(?:什么时候|哪天|几号)?"
                          r"(?:盘点|盘库|盘的?|清点)(?:的|过)?(?:是)?(?:在)?(?:什么时候|哪天|几号|哪一天)?[?吗呢]*"
                          r"|(?P<what2>[^,?]{0,12}?)(?:多久|几天|多长时间)没(?:有)?(?:盘点|盘库|盘)(?:过)?了?[?吗呢]*"
-                         r"|(?:今天|这周|本周|今天是不是)(?:要|该|需要|得)(?:盘点|盘库)(?:吗|了吗|没|了)?[?]*")
+                         r"|(?:今天|这周|本周|今天是不是)(?:要|该|需要|得)(?:盘点|盘库)(?:吗|了吗|没|了)?[?]*"
+                         # 上次盘点差了多少 · 牛腩上次盘点的差异 · 盘点结果: the last count and what it found
+                         r"|(?P<what3>[^,?]{0,12}?)(?:的)?(?:上次|上一次|最近一次|最后一次)?(?:的)?(?:盘点|盘库)(?:的)?"
+                         r"(?:差了?|差异|盈亏|结果|对不上|对得上吗)(?:多少|是多少|怎么样|如何|了多少)?[?吗呢]*")
 # what waits for the speaker today (今天要做什么 is the bakers' list of what to make: not this)
 _TODO = re.compile(r"(?:我(?:今天|现在|接下来)?(?:该|应该|需要|要)|(?:今天|现在|接下来)?(?:我)?(?:该|应该|需要))(?:干|做)(?:点)?"
                    r"(?:什么|啥|些什么)(?:了|呢|啊)?[?]*"
