@@ -832,6 +832,9 @@ class Conversation:
                 x.code for x in uow.catalog.locations() if x.kind == catalog.LocationKind.STORE]
             turn.reply("\n\n".join(spoilage.text(uow, self.t, turn.lang, location=loc, now=turn.now,
                                                   skus=cmd.skus) for loc in stores))
+        elif isinstance(cmd, commands.StockInfo) and cmd.kind == "compare":   # 哪个供应商最便宜 · 供应商比价
+            self._require(user, "query")
+            turn.reply(prices.compare(self.t, turn.lang, uow, cmd, now=turn.now, cat=self._catalog))
         elif isinstance(cmd, commands.StockInfo) and cmd.kind == "price_history":   # 牛腩的进价走势: and its chart
             self._require(user, "query")
             text, series = prices.history(self.t, turn.lang, uow, cmd, now=turn.now, cat=self._catalog)

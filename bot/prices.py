@@ -71,3 +71,44 @@ def history(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, *, now:
             str(t("prices.supplier", lang, partner=name, mean=money(mean), n=n))
             for name, (mean, n) in sorted(means.items(), key=lambda kv: (kv[1][0], kv[0]))))))
     return "\n".join(lines), series
+
+
+COMPARE_DAYS = 90   # 哪个供应商最便宜 without a period said
+COMPARED = 10       # products listed
+
+
+def compare(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, *, now: datetime,
+            cat: context.Catalog | None) -> str:
+    """哪个供应商最便宜 · 供应商比价: each product that came priced from two suppliers or more in the period, each
+    supplier's mean cost by quantity, cheapest first, and what buying all of it from the cheapest would have saved;
+    the biggest saving first. Receipts anywhere that stand."""
+    days = cmd.days or COMPARE_DAYS
+    came = uow.stock.moves(since=now - timedelta(days=days), kinds=[ledger.MoveKind.RECEIPT.value])
+    undone = uow.stock.reversed_ids(m.id for m in came if m.id is not None)
+    spent: dict[str, dict[str, tuple[Decimal, Decimal]]] = {}   # sku → supplier → (quantity, money)
+    for m in came:
+        if m.unit_cost is None or not m.partner or m.reverses is not None or m.id in undone:
+            continue
+        q0, v0 = spent.setdefault(m.sku, {}).get(m.partner, (Decimal(0), Decimal(0)))
+        spent[m.sku][m.partner] = (q0 + m.qty, v0 + m.qty * m.unit_cost)
+    rows: list[tuple[Decimal, str, list[tuple[Decimal, str]]]] = []   # saving, sku, [(mean cost, supplier)]
+    for sku, by in spent.items():
+        if len(by) < 2:
+            continue
+        means = sorted(((v / q, code) for code, (q, v) in by.items()), key=lambda x: (x[0], x[1]))
+        cheapest = means[0][0]
+        saving = sum(((v / q - cheapest) * q for q, v in by.values()), Decimal(0))
+        rows.append((saving, sku, means))
+    if not rows:
+        return str(t("compare.none", lang, days=days))
+    rows.sort(key=lambda r: (-r[0], r[1]))
+    total = sum((r[0] for r in rows), Decimal(0))
+    lines = [str(t("compare.head", lang, days=days, n=len(rows), saving=reports.money(total)))]
+    for saving, sku, means in rows[:COMPARED]:
+        unit = replies.base_unit(cat, sku)
+        lines.append(str(t("compare.line", lang, product=replies.pname(cat, sku), unit=unit, list=str(
+            t("book.sep", lang)).join(f"{replies.partner_name(code, cat)} {reports.money(mean)}" for mean, code in means),
+            saving=reports.money(saving))))
+    if len(rows) > COMPARED:
+        lines.append(str(t("compare.more", lang, n=len(rows) - COMPARED)))
+    return "\n".join(lines)

@@ -979,6 +979,12 @@ class Parser:
             prods = a.of("product")
             return commands.Parsed(commands.CustomerQuery(partner=customer[0].codes[0], start=period[0], end=period[1],
                                                           sku=prods[0].codes[0] if prods else None))
+        if intents.SUPPLIER_COMPARE.search(a.s) and not a.of("product") and not customer \
+                and not [q for q in a.qtys if not _SPAN_AFTER.match(a.s, q.end)]:
+            # 哪个供应商最便宜 · 供应商比价 (哪家的牛腩便宜 names the product: its suppliers' prices)
+            back = dates.past_span(a.s, speaker.now)
+            return commands.Parsed(commands.StockInfo("compare", (), self._location(a), days=(
+                speaker.now.date() - back[0]).days + 1 if back else None))
         if intents.PRICE_HISTORY.search(a.s) and not customer and len(a.of("product")) == 1 \
                 and len(a.of("product")[0].codes) == 1:   # 牛腩的进价走势 · 牛腩这三个月的进价
             back = dates.past_span(a.s, speaker.now)

@@ -62,3 +62,13 @@ def test_in_english(chat):
     chat.say("zhou", "switch to English")
     reply = texts(chat.say("zhou", "牛奶的进价走势"))
     assert "Lowest ¥4.50 (05-02 金龙鱼粮油), highest ¥5.50 (05-20 光明乳业), mean by quantity ¥5.17." in reply
+
+
+def test_suppliers_compared_by_what_the_same_goods_cost(chat):
+    deliver(chat)   # milk: 光明 24 at ¥5 and 36 at ¥5.50, 金龙鱼 12 at ¥4.50
+    chat.say("zhou", "收到鸡蛋1板,光明送的,每板30元")     # eggs from one supplier only: nothing to compare
+    reply = texts(chat.say("zhou", "哪个供应商最便宜")).splitlines()
+    # all 60 升 from 光明 at 金龙鱼's ¥4.50: 24 × 0.50 + 36 × 1.00 = ¥48
+    assert reply[0].startswith("⚖️ 近 90 天从两家以上供应商进过的 1 种货") and reply[0].endswith("约能省 ¥48.00:"), reply
+    assert reply[1] == "· 全脂牛奶(每升):金龙鱼粮油 ¥4.50、光明乳业 ¥5.30,可省 ¥48.00", reply
+    assert "比不了价" in texts(chat.say("zhou", "最近30天供应商比价"))
