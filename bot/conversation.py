@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Protocol
 
-from bot import calendar_days, photos, prices, ranking, replies, weekdays, workorders
+from bot import books, calendar_days, photos, prices, ranking, replies, weekdays, workorders
 from bot.messages import Attachment, Button, Incoming, Outgoing, from_notice, media_in, media_of
 from domain import bom, catalog, codec, commands, errors, events, ledger, orders, production, services, units
 from domain import network as network_d
@@ -877,6 +877,8 @@ class Conversation:
         elif isinstance(cmd, commands.EventDays):   # 6月20日店庆 · 取消周六的活动 · 最近有什么活动
             calendar_days.event_days(self.t, uow, turn, cmd, confirmed=confirmed,
                                      ask=lambda text: self._ask(uow, turn, cmd, text))
+        elif isinstance(cmd, commands.CloseBooks):   # 结账到5月31日 · 月结 · 反结账 · 账结到哪天了
+            books.close_books(self.t, uow, turn, cmd, confirmed=confirmed, ask=lambda text: self._ask(uow, turn, cmd, text))
         elif isinstance(cmd, commands.Closure):   # 6月20日店休 · 每周一店休 · 明天开门吗 · 哪天店休
             calendar_days.closure(self.t, uow, turn, cmd, cat=self._catalog, confirmed=confirmed,
                                   ask=lambda text: self._ask(uow, turn, cmd, text))

@@ -510,6 +510,15 @@ class Todo:
 
 
 @dataclass(frozen=True)
+class CloseBooks:
+    """结账到5月31日 · 5月的账结了 · 月结 (``action`` "close": every stock move dated ``through`` or before is final) ·
+    反结账 · 反结账到4月30日 ("reopen": the books closed through ``through`` only, None: open again) · 账结到哪天了
+    ("ask")."""
+    action: str
+    through: date | None = None
+
+
+@dataclass(frozen=True)
 class EventDays:
     """6月20日店庆 · 周六有促销活动 · 6月20日到22日做促销 (``action`` "set": those days the company's event days, named) ·
     取消6月20日的活动 ("clear") · 最近有什么活动 ("list"): the calendar the forecast learns events' uplift from."""
@@ -800,7 +809,7 @@ class Batch:
 Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | StockBook | Export | ProductField
            | SetProduct | SetProducts | SetPack | SetPartner | AddProduct
            | RepeatPurchase | RetireProduct | Bookings | MovesQuery | ShipTransfer | RecordPayment | VoidPayment | StartCount | FinishCount | AddPartner | Relay | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
-           | SalesQuery | PurchaseQuery | StockCard | CatalogGaps | EventDays | Closure | SupplierScore | CustomerPrice | Todo | LastCount | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Network | SetUser | StaffQuery | OwedQuery | SetRecipe | SetSubstitute | SetOperations | MakeOrder | WorkStep | WorkOrders | WorkCenter | CenterLoad | PlanMaterials | PlaceMany | Utilization | TraceLot | LedgerCheck | Help
+           | SalesQuery | PurchaseQuery | StockCard | CatalogGaps | EventDays | CloseBooks | Closure | SupplierScore | CustomerPrice | Todo | LastCount | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Network | SetUser | StaffQuery | OwedQuery | SetRecipe | SetSubstitute | SetOperations | MakeOrder | WorkStep | WorkOrders | WorkCenter | CenterLoad | PlanMaterials | PlaceMany | Utilization | TraceLot | LedgerCheck | Help
            | SmallTalk)
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 
-from domain import catalog, closures, commands, errors, ledger, network, units
+from domain import catalog, closures, commands, errors, ledger, network, periods, units
 from nlu import answers, context, dates, english, intents, lexicon, lines, numbers, rules, scan
 from nlu import text as texts
 
@@ -318,6 +318,9 @@ class Parser:
             return commands.Parsed(commands.SalesQuery(start=first, end=last, money=True, rank="loss"))
         if _PRICE_MOVES.fullmatch(bare):   # 哪些东西涨价了 · 最近哪些进价降了 · 进价有变化的
             return commands.Parsed(commands.StockInfo("price_moves"))
+        books = self._books(bare, speaker) if speaker is not None and _BOOKS_HINT.search(bare) else None
+        if books is not None:   # 结账到5月31日 · 5月的账结了 · 月结 · 反结账 · 账结到哪天了
+            return books
         closure = self._closure(bare, speaker) if speaker is not None and _CLOSED_HINT.search(bare) else None
         if closure is not None:   # 6月20日店休 · 每周一店休 · 6月20日照常营业 · 哪天店休 · 明天开门吗
             return closure
@@ -680,6 +683,37 @@ class Parser:
             return None
         return commands.Parsed(commands.EventDays("clear" if cleared else "set", days=tuple(days),
                                                   name=named.group("name")))
+
+    def _books(self, s: str, speaker: context.Speaker) -> Result | None:
+        """结账到5月31日 · 5月的账结了 · 上个月结账 · 月结 (the last day whose stock moves are final) · 反结账 ·
+        反结账到4月30日 · 账结到哪天了; None: not about closing the books (对账 · 货款结清了 are not)."""
+        if _BOOKS_ASKED.fullmatch(s):
+            return commands.Parsed(commands.CloseBooks("ask"))
+        today = speaker.now.date()
+        reopen = _BOOKS_REOPEN.fullmatch(s)
+        m = reopen or _BOOKS_CLOSE.fullmatch(s)
+        if m is None:
+            return None
+        said = (m.group("rest") or m.groupdict().get("rest2") or "").strip(" ,")
+        through: dt.date | None = None
+        month = _BOOKS_MONTH.fullmatch(said) if said else None
+        if month is not None and month.group("m"):   # 5月 · 5月份: its last day (this year's, else last year's)
+            n = int(numbers.value(month.group("m")) or 0)
+            if not 1 <= n <= 12:
+                return commands.Clarify("bad_day", detail=said)
+            year = today.year if n < today.month or (n == today.month) else today.year - 1
+            through = periods.month_end(year, n)
+        elif month is not None:   # 上个月 · 本月
+            through = periods.last_month_end(today) if month.group("rel").startswith("上") \
+                else periods.month_end(today.year, today.month)
+        elif said:
+            found = dates.find(said, speaker.now)
+            if found is None or found.start != 0:
+                return None
+            through = found.when.date()
+        elif reopen is None:   # 月结 · 结账: the month before this one
+            through = periods.last_month_end(today)
+        return commands.Parsed(commands.CloseBooks("reopen" if reopen else "close", through))
 
     def _closure(self, s: str, speaker: context.Speaker) -> Result | None:
         """6月20日店休 · 南山店6月20日到22日装修停业 · 每周一店休 · 6月20日照常营业 · 取消每周一的店休 · 哪天店休 ·
@@ -2781,6 +2815,15 @@ _RENAMED = re.compile(r"(?:把)?(?P<what>[^,;\s\d]{1,10}?)(?:的)?(?:(?:名字|�
                       r"(?P<new>[^,;\s]{1,12})")
 _RECLASSED = re.compile(r"(?:把)?(?P<what>[^,;\s\d]{1,10}?)(?:的)?(?:(?:分类|类别|品类|类目)(?:改成|改为|换成|设为)|归到|归入)"
                         r"(?P<new>[^,;\s\d]{1,8}?)(?:类|分类)?")
+# closing the books (结账): the last day whose stock moves are final; 对账 (reconciling) and 结清 (paying off) are not
+_BOOKS_HINT = re.compile(r"结账|月结|关账|反结|开账|账(?:已经)?结(?:了|掉|到|一下)|结到")
+_BOOKS_MONTH = re.compile(r"(?:(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月份?|(?P<rel>上个?月|本月|这个?月))(?:的)?(?:账|帐|账目)?")
+_BOOKS_CLOSE = re.compile(r"(?:请|帮我)?(?:把)?(?:(?:结账|关账|月结)(?:到|至)?(?P<rest2>.{0,12}?)(?:为止)?"
+                          r"|(?P<rest>[^,]{1,12}?)(?:的)?(?:账|帐|账目)?(?:已经)?(?:结账|月结|关账|结(?:了|掉|一下)?))(?:了|吧|啦)?")
+_BOOKS_REOPEN = re.compile(r"(?:请|帮我)?(?:反结账|取消结账|撤销结账|重新开账|开账|反月结)(?:到|至)?(?P<rest>.{0,12}?)(?:为止)?(?:吧)?")
+_BOOKS_ASKED = re.compile(r"(?:账|帐)?(?:已经)?(?:结账|结)(?:到|至)(?:了)?(?:哪天|几号|什么时候|哪一天|几月)(?:了)?[?吗呢]*"
+                          r"|(?:上次|最近一次)?(?:结账|月结|关账)(?:是)?(?:在)?(?:什么时候|哪天|几号|到哪天)(?:了)?[?吗呢]*"
+                          r"|(?:结账|月结)了(?:吗|没有?)[?]*|结账(?:情况|状态)")
 # a pack of a product, said as a fact (可乐一提6瓶 · 可乐加个包装,一提6瓶 · 可乐的一箱改成12瓶)
 _PACK_SAID = re.compile(r"(?:把)?(?P<what>[^,;\s\d]{1,10}?)(?:的)?(?:(?:加|新加|增加|添加)(?:个|一个)?包装[,:\s]*)?"
                         r"(?P<said0>(?:设置|设|定|改)(?:成|为))?(?:一|每|1)(?P<pack>" + intents.PACK_WORD + r")(?P<said>改成|改为|是|有|装|=)?\s*"

@@ -250,6 +250,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
     elif isinstance(c, commands.StockInfo):
         d |= {"intent": f"info:{c.kind}", "skus": list(c.skus), "location": c.location, "days": c.days} \
             | ({"partner": c.partner} if c.partner else {})
+    elif isinstance(c, commands.CloseBooks):
+        d |= {"intent": f"books:{c.action}", "through": c.through.isoformat() if c.through else None}
     elif isinstance(c, commands.StockBook):
         d |= {"intent": "stockbook", "start": c.start.isoformat(), "end": c.end.isoformat(), "location": c.location,
               "skus": list(c.skus)}
