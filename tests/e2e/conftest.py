@@ -67,6 +67,14 @@ def foam_lattes(chat: Chat) -> None:
         chat.press("zhou", "确认")
 
 
+def confirmed(chat: Chat, user: str, text: str) -> str:
+    """A message, confirmed when it asks first: the texts of the last answer."""
+    out = chat.say(user, text)
+    if any(b == "确认" for m in out for row in m.get("buttons") or [] for b in row):
+        out = chat.press(user, "确认")
+    return texts(out)
+
+
 def texts(out: list[dict], to: str | None = None) -> str:
     return "\n".join(m.get("text") or m.get("error") or "" for m in out if to is None or m.get("to") == to)
 

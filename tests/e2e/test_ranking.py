@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 
 from bot import ranking
-from tests.e2e.conftest import texts
+from tests.e2e.conftest import confirmed, texts
 
 # takings ¥1,000: 可颂 500 and 牛奶 300 make 80% (A), 鸡蛋 100 and 黄油 60 the next 16% (B), 白砂糖 40 (C)
 SALES = ("卖了可颂50个,每个10元", "卖了牛奶30升,每升10元", "卖了鸡蛋100个,每个1元", "卖了黄油6kg,每kg10元",
@@ -22,10 +22,7 @@ def test_a_product_is_in_the_class_its_takings_start_in():
 @pytest.fixture
 def sold(chat):  # type: ignore[no-untyped-def]
     for words in SALES:
-        out = chat.say("zhou", words)
-        if "确认" in str(out):
-            out = chat.press("zhou", "确认")
-        assert "已记录" in texts(out), words
+        assert "已记录" in confirmed(chat, "zhou", words), words
     return chat
 
 

@@ -6,20 +6,13 @@ from datetime import datetime
 
 import pytest
 
-from tests.e2e.conftest import make_chat, texts
+from tests.e2e.conftest import confirmed, make_chat, texts
 from tests.e2e.test_exports import ask, book, rows
 
 
 def at(chat, when: str) -> None:  # type: ignore[no-untyped-def]
     chat.container.clock.set(datetime.fromisoformat(when))
 
-
-def said(chat, user: str, text: str) -> str:  # type: ignore[no-untyped-def]
-    """A message, confirmed when it asks first."""
-    out = chat.say(user, text)
-    if any(b == "确认" for m in out for row in m.get("buttons") or [] for b in row):
-        out = chat.press(user, "确认")
-    return texts(out)
 
 
 @pytest.fixture
@@ -29,11 +22,11 @@ def day(tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
     chat = make_chat(tmp_path, monkeypatch)
     at(chat, "2026-06-16T10:00:00+08:00")
     for text in ("收到牛奶2箱,每箱60元", "卖了牛奶5升", "报损:牛奶1升", "从徐汇店调6升牛奶到静安店", "卖了可颂10个"):
-        assert "已记录" in said(chat, "zhou", text)
-    assert "已撤销" in said(chat, "zhou", "撤销")          # the croissants' sale
-    assert "已记录" in said(chat, "zhou", "盘点:鸡蛋实际290个")
+        assert "已记录" in confirmed(chat, "zhou", text)
+    assert "已撤销" in confirmed(chat, "zhou", "撤销")          # the croissants' sale
+    assert "已记录" in confirmed(chat, "zhou", "盘点:鸡蛋实际290个")
     at(chat, "2026-06-17T10:00:00+08:00")
-    assert "已记录" in said(chat, "zhou", "卖了牛奶3升")
+    assert "已记录" in confirmed(chat, "zhou", "卖了牛奶3升")
     return chat
 
 
@@ -99,7 +92,7 @@ def test_last_months_stock_book_arrives_on_the_first(tmp_path, monkeypatch):
     out = chat.say("zhou", "每月1号早上9点把上个月的进销存发给我")
     assert "每月1号 09:00 → 把【上个月的进销存】发给【周店长】" in texts(out), texts(out)
     chat.press("zhou", "确认")
-    assert "已记录" in said(chat, "zhou", "卖了牛奶5升")
+    assert "已记录" in confirmed(chat, "zhou", "卖了牛奶5升")
     assert not [m for m in chat.send(at="2026-06-30T09:01:00+08:00") if "进销存" in (m.get("text") or "")]
     pushed = [m for m in chat.send(at="2026-07-01T09:01:00+08:00") if "进销存" in (m.get("text") or "")]
     assert [m["to"] for m in pushed] == ["zhou"]
