@@ -34,6 +34,7 @@ from workflows import (
     reports,
     spoilage,
     stockbook,
+    till,
 )
 from workflows import production as work
 from workflows.ports import Clock, UnitOfWork, UowFactory
@@ -877,6 +878,18 @@ class Conversation:
         elif isinstance(cmd, commands.EventDays):   # 6月20日店庆 · 取消周六的活动 · 最近有什么活动
             calendar_days.event_days(self.t, uow, turn, cmd, confirmed=confirmed,
                                      ask=lambda text: self._ask(uow, turn, cmd, text))
+        elif isinstance(cmd, commands.TillCount):   # 日结:现金3000,微信5200 · 今天的日结
+            here = inventory.home(user, cmd.location)
+            where = replies.loc_name(here, self._catalog)
+            assert cmd.start is not None and cmd.end is not None
+            if cmd.methods:
+                self._require(user, "record")
+                turn.reply(till.record(uow, self.t, turn.lang, location=here, day=cmd.start, methods=list(cmd.methods),
+                                       user=user, now=turn.now, where=where))
+            else:
+                self._require(user, "query")
+                turn.reply(till.report(uow, self.t, turn.lang, location=here, first=cmd.start, last=cmd.end,
+                                       now=turn.now, where=where))
         elif isinstance(cmd, commands.CloseBooks):   # 结账到5月31日 · 月结 · 反结账 · 账结到哪天了
             books.close_books(self.t, uow, turn, cmd, confirmed=confirmed, ask=lambda text: self._ask(uow, turn, cmd, text))
         elif isinstance(cmd, commands.Closure):   # 6月20日店休 · 每周一店休 · 明天开门吗 · 哪天店休

@@ -510,6 +510,16 @@ class Todo:
 
 
 @dataclass(frozen=True)
+class TillCount:
+    """日结:现金3000,微信5200 · 今天收现金3000、支付宝800 (the day's takings counted by how they were paid, set against
+    the books) · 今天的日结 · 这周的日结 (no ``methods``: the counts of days ``start`` .. ``end`` against the books)."""
+    methods: tuple[tuple[str, Decimal], ...] = ()   # (method, amount): "cash", "wechat", "alipay", "card" …
+    start: date | None = None
+    end: date | None = None
+    location: str | None = None
+
+
+@dataclass(frozen=True)
 class CloseBooks:
     """结账到5月31日 · 5月的账结了 · 月结 (``action`` "close": every stock move dated ``through`` or before is final) ·
     反结账 · 反结账到4月30日 ("reopen": the books closed through ``through`` only, None: open again) · 账结到哪天了
@@ -809,7 +819,7 @@ class Batch:
 Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | StockBook | Export | ProductField
            | SetProduct | SetProducts | SetPack | SetPartner | AddProduct
            | RepeatPurchase | RetireProduct | Bookings | MovesQuery | ShipTransfer | RecordPayment | VoidPayment | StartCount | FinishCount | AddPartner | Relay | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
-           | SalesQuery | PurchaseQuery | StockCard | CatalogGaps | EventDays | CloseBooks | Closure | SupplierScore | CustomerPrice | Todo | LastCount | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Network | SetUser | StaffQuery | OwedQuery | SetRecipe | SetSubstitute | SetOperations | MakeOrder | WorkStep | WorkOrders | WorkCenter | CenterLoad | PlanMaterials | PlaceMany | Utilization | TraceLot | LedgerCheck | Help
+           | SalesQuery | PurchaseQuery | StockCard | CatalogGaps | EventDays | CloseBooks | TillCount | Closure | SupplierScore | CustomerPrice | Todo | LastCount | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Network | SetUser | StaffQuery | OwedQuery | SetRecipe | SetSubstitute | SetOperations | MakeOrder | WorkStep | WorkOrders | WorkCenter | CenterLoad | PlanMaterials | PlaceMany | Utilization | TraceLot | LedgerCheck | Help
            | SmallTalk)
 
 

@@ -318,6 +318,9 @@ class Parser:
             return commands.Parsed(commands.SalesQuery(start=first, end=last, money=True, rank="loss"))
         if _PRICE_MOVES.fullmatch(bare):   # 哪些东西涨价了 · 最近哪些进价降了 · 进价有变化的
             return commands.Parsed(commands.StockInfo("price_moves"))
+        till = self._till(bare, speaker) if speaker is not None and _TILL_SAID.search(bare) else None
+        if till is not None:   # 日结:现金3000,微信5200 · 今天的日结
+            return till
         books = self._books(bare, speaker) if speaker is not None and _BOOKS_HINT.search(bare) else None
         if books is not None:   # 结账到5月31日 · 5月的账结了 · 月结 · 反结账 · 账结到哪天了
             return books
@@ -683,6 +686,39 @@ class Parser:
             return None
         return commands.Parsed(commands.EventDays("clear" if cleared else "set", days=tuple(days),
                                                   name=named.group("name")))
+
+    def _till(self, s: str, speaker: context.Speaker) -> Result | None:
+        """日结:现金3000,微信5200 · 今天收现金3000、支付宝800 · 交班:现金1500 (what the day took in, counted by how it
+        was paid) · 今天的日结 · 这周的日结对账 (the counts against the books); None: not a cash-up."""
+        places = [e for e in self.lex.scan(s, [True] * len(s)) if e.kind == "location"]
+        place = places[0].codes[0] if len(places) == 1 else None
+        parts = list(_TILL_PART.finditer(s))
+        if not parts:
+            if not _TILL_ASKED.fullmatch(_TILL_PLACE.sub("", s, count=1) if place else s):
+                return None
+            today = speaker.now.date()
+            span = dates.past_span(s, speaker.now) or (today, today)
+            return commands.Parsed(commands.TillCount(start=span[0], end=span[1], location=place))
+        if not (_TILL_HINT.search(s) or len(parts) >= 2):
+            return None   # (微信付给张记5000 · 现金3000 alone: not a cash-up)
+        said = dates.find(s, speaker.now)
+        rest = s
+        for span_ in sorted([(p.start(), p.end()) for p in parts] + [(e.start, e.end) for e in places]
+                            + ([(said.start, said.end)] if said else []), reverse=True):
+            rest = rest[:span_[0]] + " " + rest[span_[1]:]
+        if not _TILL_REST.fullmatch(_TILL_HINT.sub(" ", rest)):
+            return None   # (other words in it: something else)
+        methods: dict[str, Decimal] = {}
+        for p in parts:
+            n = numbers.value(p.group("n"))
+            if n is None or n < 0 or not n.is_finite():
+                return commands.Clarify("bad_qty", detail=p.group(0))
+            key = _TILL_METHODS[p.group("m")]
+            methods[key] = methods.get(key, Decimal(0)) + n
+        day = said.when.date() if said else speaker.now.date()
+        if day > speaker.now.date():
+            return commands.Clarify("bad_day", detail=s)
+        return commands.Parsed(commands.TillCount(methods=tuple(methods.items()), start=day, end=day, location=place))
 
     def _books(self, s: str, speaker: context.Speaker) -> Result | None:
         """结账到5月31日 · 5月的账结了 · 上个月结账 · 月结 (the last day whose stock moves are final) · 反结账 ·
@@ -2815,6 +2851,18 @@ _RENAMED = re.compile(r"(?:把)?(?P<what>[^,;\s\d]{1,10}?)(?:的)?(?:(?:名字|�
                       r"(?P<new>[^,;\s]{1,12})")
 _RECLASSED = re.compile(r"(?:把)?(?P<what>[^,;\s\d]{1,10}?)(?:的)?(?:(?:分类|类别|品类|类目)(?:改成|改为|换成|设为)|归到|归入)"
                         r"(?P<new>[^,;\s\d]{1,8}?)(?:类|分类)?")
+# the day's cash-up (日结): what it took in by how it was paid
+_TILL_METHODS = {"现金": "cash", "微信": "wechat", "支付宝": "alipay", "刷卡": "card", "银行卡": "card", "美团": "meituan",
+                 "饿了么": "eleme", "抖音": "douyin", "储值卡": "member", "储值": "member", "会员卡": "member",
+                 "其他": "other", "其它": "other"}
+_TILL_PART = re.compile(r"(?P<m>" + "|".join(sorted(_TILL_METHODS, key=len, reverse=True)) + r")(?:支付|收款|收入|收了|收|共|是|:|:)?"
+                        r"\s*(?P<n>" + numbers.NUMBER + r")\s*(?:元|块钱|块)?")
+_TILL_HINT = re.compile(r"日结|交班|收银|(?:一共|总共)?收(?:了|入|到)?(?=现金|微信|支付宝|刷卡)")
+_TILL_SAID = re.compile(r"日结|交班|收银|现金|微信|支付宝|刷卡|银行卡")
+_TILL_REST = re.compile(r"[\s,,、;;::。.和及还有另外一共总共合计共了的今天昨天收入到其中]*")
+_TILL_ASKED = re.compile(r"(?:今天|昨天|这周|本周|上周|这个月|本月|上个月|最近|最近7天)?(?:的)?(?:日结|收银|交班)"
+                         r"(?:对账|记录|情况|怎么样|对不对|对上了吗|对得上吗|对上没有?)?[?吗呢]*")
+_TILL_PLACE = re.compile(r"^[^\s,,]{1,8}?(?:店|仓)的?")
 # closing the books (结账): the last day whose stock moves are final; 对账 (reconciling) and 结清 (paying off) are not
 _BOOKS_HINT = re.compile(r"结账|月结|关账|反结|开账|账(?:已经)?结(?:了|掉|到|一下)|结到")
 _BOOKS_MONTH = re.compile(r"(?:(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月份?|(?P<rel>上个?月|本月|这个?月))(?:的)?(?:账|帐|账目)?")

@@ -250,6 +250,10 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
     elif isinstance(c, commands.StockInfo):
         d |= {"intent": f"info:{c.kind}", "skus": list(c.skus), "location": c.location, "days": c.days} \
             | ({"partner": c.partner} if c.partner else {})
+    elif isinstance(c, commands.TillCount):
+        d |= {"intent": "till", "methods": [[k, str(v)] for k, v in c.methods],
+              "start": c.start.isoformat() if c.start else None, "end": c.end.isoformat() if c.end else None,
+              "location": c.location}
     elif isinstance(c, commands.CloseBooks):
         d |= {"intent": f"books:{c.action}", "through": c.through.isoformat() if c.through else None}
     elif isinstance(c, commands.StockBook):
