@@ -1041,7 +1041,7 @@ class ChatRepo(_Repo):
 
     def audits(self, action: str, *, rule: int | None = None, limit: int = 10) -> list[dict[str, Any]]:
         rows = self.s.execute(select(t.Audit).where(t.Audit.tenant_id == self.tid, t.Audit.action == action)
-                              .order_by(t.Audit.id.desc()).limit(200)).scalars()
+                              .order_by(t.Audit.id.desc()).limit(max(limit, 200))).scalars()
         out = [dict(r.detail or {}) for r in rows if rule is None or (r.detail or {}).get("rule") == rule]
         return out[:limit]
 
