@@ -338,15 +338,18 @@ def _match_order(uow: UnitOfWork, p: Plan, *, partner: str | None, here: str, li
             left -= take
 
 
-def books_open(uow: UnitOfWork, moves: Sequence[ledger.Move], *, tz: Any) -> None:
-    """Refuses moves dated in a period whose books are closed (结账到5月31日)."""
-    periods.check(moves, through=periods.closed_through(uow.catalog.tenant_row().settings), tz=tz)
+def books_open(uow: UnitOfWork, moves: Sequence[ledger.Move], *, now: datetime) -> None:
+    """Refuses moves dated in a period whose books are closed (结账到5月31日). The books close through yesterday at
+    the latest, so only a move dated before today is looked at (the settings read for it alone)."""
+    today = now.date()
+    if any(m.at.astimezone(now.tzinfo).date() < today for m in moves):
+        periods.check(moves, through=periods.closed_through(uow.catalog.tenant_row().settings), tz=now.tzinfo)
 
 
 def record(uow: UnitOfWork, p: Plan, *, actor: Actor, t: Any = None, push: Any = None) -> list[events.Event]:
     """Append the planned moves (levels updated in the same transaction); return events. A move dated in a period
     whose books are closed is refused (``periods``)."""
-    books_open(uow, p.moves, tz=actor.now.tzinfo)
+    books_open(uow, p.moves, now=actor.now)
     for sku, lot, expiry in p.lots:
         uow.stock.ensure_lot(sku=sku, code=lot, expiry=expiry, received_at=actor.at)
     uow.stock.record(p.moves)
@@ -407,7 +410,7 @@ def restore(uow: UnitOfWork, batch: str, *, actor: Actor) -> tuple[list[ledger.M
              for m in uow.stock.batch(batch) if m.reverses is None]
     if not moves:
         raise errors.NotFound(code="nothing_to_undo")
-    books_open(uow, moves, tz=actor.now.tzinfo)   # (written again at its own time: not into a closed period)
+    books_open(uow, moves, now=actor.now)   # (written again at its own time: not into a closed period)
     uow.stock.record(moves)
     for p in uow.payments.with_note(f"batch:{batch}"):
         if p.reverses is None and p.id is not None and uow.payments.is_reversed(p.id):
