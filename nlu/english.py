@@ -37,6 +37,8 @@ _WORDS: list[tuple[str, str]] = [
     (r"what (?:should|do|must) (?:i|we) (?:need to )?(?:order|buy|restock|reorder)(?: today| now)?"
      r"|what (?:needs|need) (?:to be )?(?:ordered|restocking|restocked|reordering)|(?:today'?s )?prep(?:aration)? list",
      "今日备货清单"),
+    (r"what will (?:expire|go off|spoil) before it sells|what won'?t sell (?:in time|before it expires)"
+     r"|(?:what|which) (?:should|to) (?:we )?mark down", "哪些卖不完会过期"),
     (r"(?:what|which) (?:is|are) expiring(?: soon)?|expiring soon|what (?:expires|will expire)(?: soon)?", "哪些快过期了"),
     (r"who (?:hasn'?t|has not|didn'?t|did not) (?:record(?:ed)?|log(?:ged)?|enter(?:ed)?)(?: anything)?(?: today)?",
      "今天谁没记账"),
@@ -76,6 +78,8 @@ _WORDS: list[tuple[str, str]] = [
     # what waits today · when the last count was · a product's card · who wrote off · what the catalog lacks
     (r"what (?:should|do|must) (?:i|we) do(?: today| now)?|(?:my |today'?s )?to[- ]?do(?: list)?"
      r"|(?:is there )?anything (?:to do|pending|waiting)(?: today)?", "我该做什么"),
+    (r"what did (?:the |our )?last (?:stock )?count find|(?:the )?last count'?s? (?:differences?|result)|count differences?",
+     "上次盘点差了多少"),
     (r"when was (?P<what>\S+) last counted|when did we last count (?P<what2>\S+)", r"\g<what>\g<what2>上次盘点是哪天"),
     (r"when was (?:the |our )?last (?:stock )?count|last (?:stock )?count(?: date)?|(?:do|should) we count today",
      "上次盘点是什么时候"),
@@ -96,6 +100,16 @@ _WORDS: list[tuple[str, str]] = [
     (r"what (?:arrives|is arriving|is coming|comes|will arrive) tomorrow", "明天有什么到货"),
     (r"what (?:arrives|is arriving|is coming|comes|will arrive)(?: today)?", "今天有什么到货"),
     (r"(?:the )?recipe (?:of|for) (?P<what>\S+)|(?P<what2>\S+) recipe", r"\g<what>\g<what2>的配方"),
+    # out of stock · what will not sell in time · cost over time · suppliers compared · closing the books
+    (r"what(?:'s| is| are)? (?:out of stock|sold out)|(?:which|what) (?:items|products|goods) (?:are|have) (?:sold out|run out"
+     r"|out of stock)|out[- ]of[- ]stock (?:items|products|list)", "哪些卖完了"),
+    (r"(?P<what>\S+) (?:price|cost) (?:history|trend)|(?:price|cost) (?:history|trend) (?:of|for) (?P<what2>\S+)",
+     r"\g<what>\g<what2>的进价走势"),
+    (r"(?:which|what) supplier is (?:the )?cheapest|compare (?:the )?suppliers(?:'? prices)?|supplier prices compared",
+     "哪个供应商最便宜"),
+    (r"(?:are|were) the books closed|how far are the books closed|books closed (?:through|until) when", "账结到哪天了"),
+    (r"reopen the books", "反结账"),
+    (r"close (?:the )?(?:books|month)(?: for last month)?|month[- ]end close", "月结"),
     (r"(?P<what>\S+) price\b|(?:price|cost) of (?P<what2>\S+)", r"\g<what>\g<what2>价格多少"),
     # a lot's trace, recall and QR code; the ledger's check
     (r"(?:verify|check|audit) (?:the )?(?:ledger|books)(?: integrity)?|(?:is )?(?:the )?ledger (?:intact|tampered(?: with)?)\??",
@@ -121,6 +135,10 @@ _WORDS: list[tuple[str, str]] = [
     (r"(?:sales )?forecast(?: for| of)?|predict(?:ion)?(?: for)?", "预测 "), (r"\bnext week\b", "下周"),
     # paid as it went (sold 2 cases of milk to 盒马, paid in cash)
     (r"(?:and )?(?:paid|pays|paying) (?:in cash|cash|by card|by wechat|by alipay|on the spot|right away)|cash paid", ",现结"),
+    # the day's cash-up (cash up: cash 3000, wechat 5200 · today's cash-up)
+    (r"(?:today'?s |this week'?s )?(?:cash[- ]?ups?|till counts?|end[- ]of[- ]day counts?)", "日结"),
+    (r"\bcash\s*(?=\d)", "现金"), (r"\bwechat\s*(?=\d)", "微信"), (r"\balipay\s*(?=\d)", "支付宝"),
+    (r"\bcards?\s*(?=\d)", "刷卡"),
     # corrections and undo said in words
     (r"(?:delete|remove|cancel|scrap) (?:the |my )?(?:last|previous) (?:one|entry|record|message)|delete that", "撤销"),
     (r"^(?:no,? )?(?:that'?s |it'?s |that was )?wrong,? (?:it (?:was|is|should be) |should be |make it )?"
