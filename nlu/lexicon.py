@@ -101,6 +101,9 @@ def pinyin(s: str) -> str:
     return "".join(pypinyin.lazy_pinyin(s))
 
 
+BARCODE = re.compile(r"\d{8}|\d{12,14}")   # EAN-8, UPC-A, EAN-13, ITF-14
+
+
 def _location_names(loc: dcat.Location) -> list[str]:
     out = list(loc.names)
     for n in loc.names:
@@ -140,8 +143,13 @@ class Lexicon:
             for n in pa.names:
                 self._add(n, "partner", pa.code)
         self.retired: dict[str, str] = {}   # 酸菜下架: the names of retired products (恢复酸菜 finds them)
+        # barcodes (6901234567890就是可乐): aliases of 8, 12, 13 or 14 digits, read before the rest, never as a name
+        self.barcodes: dict[str, str] = {}
         for p in cat.products:
             for n in p.names:
+                if BARCODE.fullmatch(n):
+                    self.barcodes[n] = p.sku
+                    continue
                 self._add_product(n, p.sku)
                 if not p.active:
                     self.retired[text.normalize(n)] = p.sku

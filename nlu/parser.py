@@ -146,6 +146,10 @@ class Parser:
             linked = self._network(s.strip(" !.~"))
             if linked is not None:
                 return linked
+        scanned = self._barcodes(s)
+        if isinstance(scanned, commands.Clarify | commands.Parsed):   # 6901234567890就是可乐 · a code not known
+            return scanned
+        s = scanned or s   # (卖了6901234567890 2瓶: the product's name in its place)
         s = english.to_chinese(s) or self.lex.from_pinyin(s) or s   # received 2 cases of 牛奶 · shoudao niunai 2 xiang
         short_of = _SHORT_OF_SEND.fullmatch(s.strip(" !.~"))
         if short_of is not None:   # 南山店缺可乐,发2箱过去: those goods sent there
@@ -1750,6 +1754,42 @@ class Parser:
         if days is None:
             return commands.Clarify("bad_qty", detail=a.s[after:].strip())
         return commands.Parsed(commands.SetPartner(code, "lead_time_days", Decimal(days)))
+
+    def _barcodes(self, s: str) -> str | Result | None:
+        """Barcodes in a message: 6901234567890就是可乐 · 可乐的条码是6901234567890 (a code bound to a product: an alias
+        of it); scans alone (6901234567890 ⏎ 6901234567890): each product named with how many times it was scanned, in
+        its base unit, its kind of move asked; 卖了6901234567890 2瓶: the product's name in the code's place. None: no
+        barcode in it."""
+        codes = list(_BARCODE_IN.finditer(s))
+        if not codes:
+            return None
+        bound = _BARCODE_BIND.fullmatch(s.strip(" .!~。")) or _BARCODE_BIND_OF.fullmatch(s.strip(" .!~。"))
+        if bound is not None:
+            name, code = bound.group("name"), bound.group("code")
+            target = [p.sku for p in self.lex.products.values() if name in p.names]
+            if len(target) != 1:
+                return None
+            owner = self.lex.barcodes.get(code)
+            if owner is not None:
+                return commands.Clarify("alias_known" if owner == target[0] else "alias_taken", mention=owner, detail=code)
+            return commands.Parsed(commands.AddAlias(sku=target[0], alias=code))
+        verb = _SCAN_VERB.match(s)
+        if _SCANS_ONLY.fullmatch(s[verb.end():] if verb else s):   # a scanner's input (after a verb): a unit a scan
+            unknown = [m.group(0) for m in codes if m.group(0) not in self.lex.barcodes]
+            if unknown:
+                return commands.Clarify("unknown_barcode", detail=unknown[0])
+            counted: dict[str, int] = {}
+            for m in codes:
+                sku = self.lex.barcodes[m.group(0)]
+                counted[sku] = counted.get(sku, 0) + 1
+            return (verb.group("v") if verb else "") + "、".join(
+                f"{self.lex.product(sku).name}{n}{self.lex.product(sku).base_unit}" for sku, n in counted.items())
+        out = s
+        for m in reversed(codes):
+            known = self.lex.barcodes.get(m.group(0))
+            if known is not None:
+                out = f"{out[:m.start()]}{self.lex.product(known).name} {out[m.end():]}"
+        return out if out != s else None
 
     def _alias(self, s: str) -> Result | None:
         """肥牛就是牛腩 · 以后说肥牛就是牛腩 · 牛腩又叫肥牛: a name for one product of the catalog (named exactly), not
@@ -3513,6 +3553,12 @@ _REPORT_NAMED = re.compile(r"(?:请|帮我)?(?:把)?(?:[^,\d]{1,4}?店的?)?(?P<
 _BUSINESS_TODAY = re.compile(r"(?:今天|今日)?(?:的)?(?:生意|情况|营业情况)(?:怎么样|如何|咋样)?|今天怎么样")
 _NOW_REPORTS = ("evening_summary", "stock_report", "sales_week", "anomalies")   # (the prep list has its own words and button)
 _LEVEL_ASKED = ("库存", "库存情况", "今日库存", "库存清单", "库存表")   # names of a report that ask the level: a query
+# barcodes: 8, 12, 13 or 14 digits standing alone (not a phone number's 11, not part of a longer number)
+_BARCODE_IN = re.compile(r"(?<![\d.])(?:\d{8}|\d{12,14})(?![\d.])")
+_BARCODE_BIND = re.compile(r"(?:条码|条形码|码)?(?P<code>\d{8}|\d{12,14})(?:就是|是|对应|对应的是)(?P<name>[^,\s\d]{1,8})")
+_BARCODE_BIND_OF = re.compile(r"(?P<name>[^,\s\d]{1,8}?)的?(?:条码|条形码)(?:是|为|改成|设为)?(?P<code>\d{8}|\d{12,14})")
+_SCAN_VERB = re.compile(r"\s*(?P<v>卖了|卖出|卖|售出|收到|收货|进货|盘点|报损|退货)[\s::,,]*")
+_SCANS_ONLY = re.compile(r"[\s,,;;]*(?:(?:\d{8}|\d{12,14})[\s,,;;]*)+")
 _ALIAS_IS = re.compile(r"(?:以后|今后)?(?:说|讲|写)?(?P<alias>[^,\s\d]{2,8}?)(?:就是|也就是|指的是|是指|等于|即)(?P<name>[^,\s\d]{1,8})")
 _ALIAS_ALSO = re.compile(r"(?P<name>[^,\s\d]{1,8}?)(?:又叫|也叫|别名(?:是|叫)?|简称|俗称)(?P<alias>[^,\s\d]{2,8})")
 _DECIDE = re.compile(r"(?:(?P<yes>同意|批准|通过|准了)|(?P<no>驳回|拒绝|不同意|不批准?|否决))(?:了)?(?:这个|这张|这笔)?"
