@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Protocol
 
-from bot import books, calendar_days, photos, prices, ranking, replies, weekdays, workorders
+from bot import books, calendar_days, cashup, photos, prices, ranking, replies, weekdays, workorders
 from bot.messages import Attachment, Button, Incoming, Outgoing, from_notice, media_in, media_of
 from domain import bom, catalog, codec, commands, errors, events, ledger, orders, production, services, units
 from domain import network as network_d
@@ -34,7 +34,6 @@ from workflows import (
     reports,
     spoilage,
     stockbook,
-    till,
 )
 from workflows import production as work
 from workflows.ports import Clock, UnitOfWork, UowFactory
@@ -884,11 +883,11 @@ class Conversation:
             assert cmd.start is not None and cmd.end is not None
             if cmd.methods:
                 self._require(user, "record")
-                turn.reply(till.record(uow, self.t, turn.lang, location=here, day=cmd.start, methods=list(cmd.methods),
+                turn.reply(cashup.record(uow, self.t, turn.lang, location=here, day=cmd.start, methods=list(cmd.methods),
                                        user=user, now=turn.now, where=where))
             else:
                 self._require(user, "query")
-                turn.reply(till.report(uow, self.t, turn.lang, location=here, first=cmd.start, last=cmd.end,
+                turn.reply(cashup.report(uow, self.t, turn.lang, location=here, first=cmd.start, last=cmd.end,
                                        now=turn.now, where=where))
         elif isinstance(cmd, commands.CloseBooks):   # 结账到5月31日 · 月结 · 反结账 · 账结到哪天了
             books.close_books(self.t, uow, turn, cmd, confirmed=confirmed, ask=lambda text: self._ask(uow, turn, cmd, text))
