@@ -282,7 +282,7 @@ def configure(tenant: TenantOpt = "default",
                   help="a closed day open again, DATE[@STORE]")] = None,
               anomaly: Annotated[list[str] | None, typer.Option(
                   help="what counts as an anomaly, KEY=NUMBER: cost (a receipt's price off its usual by this share, "
-                       "0.3), loss_times (3) and loss_share (0.1), sales_times (3), sales_usual (5); KEY= resets "
+                       "0.3), loss_times (3) and loss_share (0.1), sales_times (3), sales_usual (5), till (yuan, 20); KEY= resets "
                        "it")] = None) -> None:
     """Show or change the tenant's settings (negative stock policy, approval limit, time zone, forecasting,
     the forecast's holiday calendar)."""

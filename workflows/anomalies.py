@@ -16,11 +16,11 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from domain import closures, ledger
-from workflows import metrics
+from workflows import metrics, till
 from workflows.ports import UnitOfWork
 
 LOOK_BACK = 28            # days the usual is read from
-KINDS = ("negative", "expired", "loss", "no_sales", "sales_spike", "cost")   # in the order they are told
+KINDS = ("negative", "expired", "loss", "no_sales", "sales_spike", "cost", "till")   # in the order they are told
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,7 @@ class Limits:
     sales_times: Decimal = Decimal(3)    # a day's sales this many times the same weekday's usual …
     sales_usual: Decimal = Decimal(5)    # … of a product that usually sells at least this much on it (also for none)
     cost: Decimal = Decimal("0.3")       # a receipt this much dearer or cheaper than the product's recent cost
+    till: Decimal = Decimal(20)          # yesterday's cash-up this many yuan off the books
 
 
 def limits(settings: Mapping[str, Any] | None) -> Limits:
@@ -80,6 +81,7 @@ def check(uow: UnitOfWork, *, location: str, now: datetime) -> list[Finding]:
     found += _sales(uow, location=location, day=today - timedelta(days=1), sold=sold, held=held,
                     products={s for s, p in products.items() if p.active}, lim=lim)
     found += _costs(uow, location=location, now=now, lim=lim)
+    found += _till(uow, location=location, day=today - timedelta(days=1), now=now, lim=lim)
     order = {k: n for n, k in enumerate(KINDS)}
     return sorted(found, key=lambda f: (order[f.kind], f.sku, f.key))
 
@@ -163,6 +165,20 @@ def _costs(uow: UnitOfWork, *, location: str, now: datetime, lim: Limits) -> lis
                                                                 "pct": (m.unit_cost - usual) / usual}
                                | ({"partner": m.partner} if own else {})))
     return out
+
+
+def _till(uow: UnitOfWork, *, location: str, day: date, now: datetime, lim: Limits) -> list[Finding]:
+    """Yesterday's cash-up (日结) off what the books say the till took, as they stand now (a sale recorded late is
+    counted), by ``lim.till`` yuan or more."""
+    got = till.counts(uow, location=location, first=day, last=day).get(day)
+    if got is None:
+        return []
+    counted = Decimal(str(got.get("total")))
+    exp = till.expected(uow, location=location, day=day, tz=now.tzinfo)
+    diff = counted - exp.total
+    if abs(diff) < lim.till:
+        return []
+    return [Finding("till", "", f"till:{day}", {"day": day, "counted": counted, "expected": exp.total, "diff": diff})]
 
 
 def new(uow: UnitOfWork, found: Iterable[Finding], *, location: str, now: datetime) -> list[Finding]:

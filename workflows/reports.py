@@ -939,6 +939,13 @@ def anomaly_text(uow: Any, t: Any, lang: str, found: list[anomaly.Finding], *, l
     partners = {x.code: x.name for x in uow.catalog.partners()}
     lines = [str(t("anomaly.head", lang, location=where, n=len(found)))]
     for f in found:
+        if f.kind == "till":   # (the store's, no product's)
+            diff = f.values["diff"]
+            lines.append(str(t("anomaly.till", lang, day=f"{f.values['day']:%m-%d}", counted=money(f.values["counted"]),
+                               expected=money(f.values["expected"]),
+                               diff=t("anomaly.till_over" if diff > 0 else "anomaly.till_short", lang,
+                                      amount=money(abs(diff))))))
+            continue
         p = products.get(f.sku)
         if p is None:
             continue

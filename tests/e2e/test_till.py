@@ -48,3 +48,14 @@ def test_other_money_words_are_not_a_cash_up(day):
     day.say("zhou", "switch to English")
     assert "The books say ¥380.00 (sales paid at once ¥180.00 + customers' accounts paid ¥200.00): it matches ✅" \
         in texts(day.say("zhou", "日结:现金380"))
+
+
+def test_a_cash_up_far_off_the_books_is_an_anomaly_the_next_day(day):
+    day.say("amy", "日结:现金300")                                  # ¥80 short of the ¥380 the books say
+    day.container.clock.set(datetime.fromisoformat("2026-06-16T10:00:00+08:00"))
+    found = texts(day.say("zhou", "有没有异常")).splitlines()
+    assert "· 06-15 日结实收 ¥300.00,账上应收 ¥380.00,少了 ¥80.00:查一下有没有漏记的销售或找错的钱。" in found, found
+    day.container.clock.set(datetime.fromisoformat("2026-06-15T22:00:00+08:00"))
+    day.say("zhou", "日结:现金370")                                 # recounted: ¥10 short, within the ¥20 limit
+    day.container.clock.set(datetime.fromisoformat("2026-06-16T10:00:00+08:00"))
+    assert "日结" not in texts(day.say("zhou", "有没有异常"))
