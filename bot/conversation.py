@@ -1937,6 +1937,16 @@ class Conversation:
         if cmd.action == "cancel" and not done.plan.moves:   # (nothing moved: 撤销 next takes the cancellation back)
             self._just_cancelled(uow, turn, o.id or 0)
 
+    def till_for(self, uow: UnitOfWork, user: catalog.User, now: datetime, period: str | None = None) -> str:
+        """The cash-ups of ``period`` (today unless said) at ``user``'s store, every store for one without: a rule's
+        每天晚上10点把日结发给我 · 每周一把上周的日结发给我."""
+        first, last = reports.period_days(period, now.date())
+        cat = self.parser(uow)[1]
+        stores = [user.location] if user.location else [x.code for x in uow.catalog.locations()
+                                                         if x.kind == catalog.LocationKind.STORE]
+        return "\n\n".join(cashup.report(uow, self.t, user.language, location=loc, first=first, last=last, now=now,
+                                         where=replies.loc_name(loc, cat)) for loc in stores)
+
     def todo_for(self, uow: UnitOfWork, user: catalog.User, now: datetime) -> str:
         """What waits for ``user`` today at their store (every store for one without): orders for their decision
         (a manager's), goods due in and customers' pickups due by today, transfers to send and to take in, work

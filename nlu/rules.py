@@ -50,6 +50,7 @@ REPORTS = {"今日备货清单": "prep_list", "备货清单": "prep_list", "备�
            **dict.fromkeys(("异常", "异常情况", "异常报告", "异常提醒", "今日异常", "库存异常", "异常汇总"), "anomalies"),
            **dict.fromkeys(("进销存", "进销存汇总", "进销存报表", "进销存表", "收发存", "收发存汇总", "出入库汇总",
                             "本月进销存"), "stock_book"),
+           **dict.fromkeys(("日结", "日结对账", "日结情况", "收银对账", "今日日结", "今天的日结"), "till_report"),
            **dict.fromkeys(("待办", "我的待办", "待办事项", "今日待办", "今天的待办", "待办清单", "要做的事"), "todo")}
 _WEEKLY = re.compile(r"^(?:上|本|这|每|一)?(?:个)?(?:周|星期|礼拜)的?")
 _DAILY = re.compile(r"^(?:今天|今日|当天|当日|每天|每日|一天)的?")
@@ -75,7 +76,8 @@ PERIODS = {"昨天": "yesterday", "昨日": "yesterday", "上周": "last_week", 
            **dict.fromkeys(("上月", "上个月"), "last_month"), **dict.fromkeys(("本月", "这月", "这个月"), "this_month")}
 _PERIOD_REPORTS = {("evening_summary", "yesterday"), ("sales_week", "last_week"),
                    *((r, p) for r in ("loss_report", "usage_report") for p in ("yesterday", "this_week", "last_week")),
-                   *(("stock_book", p) for p in ("yesterday", "this_week", "last_week", "this_month", "last_month"))}
+                   *((r, p) for r in ("stock_book", "till_report")
+                     for p in ("yesterday", "this_week", "last_week", "this_month", "last_month"))}
 GENERIC_CATEGORY = ("耗材", "商品", "货品", "产品", "物料", "东西", "sku")
 
 

@@ -196,11 +196,12 @@ def _remind(uow: Any, box: Any, t: Any, *, rule: Any, draft: rules.RuleDraft, lo
     person it names, and the reports it sends (one written for each person, ``personal``: their to-do)."""
     for a in draft.actions:
         own = personal.get(str(a.params.get("report"))) if a.kind == "send_report" else None
-        if own is not None:
+        if own is not None:   # (with the span said with it: 每周一把上周的日结发给我)
             for u in recipients(uow, list(a.params.get("to") or [rule.owner]), location=location):
                 user = uow.catalog.user(u)
                 if user is not None:
-                    box.push(u, own(uow, user, now))
+                    box.push(u, own(uow, user, now, **({"period": a.params["period"]} if a.params.get("period")
+                                                        else {})))
             continue
         if a.kind == "send_report":
             fn = globals().get(str(a.params.get("report") or "prep_list"))

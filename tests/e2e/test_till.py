@@ -59,3 +59,15 @@ def test_a_cash_up_far_off_the_books_is_an_anomaly_the_next_day(day):
     day.say("zhou", "日结:现金370")                                 # recounted: ¥10 short, within the ¥20 limit
     day.container.clock.set(datetime.fromisoformat("2026-06-16T10:00:00+08:00"))
     assert "日结" not in texts(day.say("zhou", "有没有异常"))
+
+
+def test_the_cash_up_on_a_schedule(day):
+    assert "每天 22:00 → 把【今日日结】发给【周店长】" in texts(day.say("zhou", "每天晚上10点把日结发给我"))
+    assert "已保存并生效" in texts(day.press("zhou", "确认"))
+    day.say("amy", "日结:现金380")
+    pushed = [m["text"] for m in day.send(at="2026-06-15T22:01:00+08:00") if m.get("to") == "zhou" and "日结" in m["text"]]
+    assert pushed and pushed[0].startswith("🧾 徐汇店 06-15 日结:现金 ¥380.00,合计 ¥380.00"), pushed
+    assert "已保存并生效" in confirmed(day, "zhou", "每周一把上周的日结发给我")
+    weekly = [m["text"] for m in day.send(at="2026-06-22T09:01:00+08:00") if m.get("to") == "zhou"
+              and m["text"].startswith("🧾 徐汇店 06-15至06-21的日结")]
+    assert weekly and "· 06-15 实收 ¥380.00,应收 ¥380.00,正好对上 ✅" in weekly[0], weekly
