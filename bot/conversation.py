@@ -2055,6 +2055,9 @@ class Conversation:
         if cmd.field == "name":   # 牛腩改名叫牛腩肉: a name no other product goes by; the old one stays an alias
             self._rename(uow, turn, product, str(cmd.value), confirmed=confirmed, cmd=cmd)
             return
+        if cmd.location is not None and cmd.field == "safety_stock":   # 南山店可乐的安全库存改成50瓶: that store's
+            self._store_safety(uow, turn, cmd, product, confirmed=confirmed)
+            return
         old = getattr(product, cmd.field)
         if cmd.field == "storage_temp" and old:   # 温度不能超过6度: the other bound kept (2~ and ~6 make 2~6)
             (lo, _, hi), (was_lo, _, was_hi) = str(cmd.value).partition("~"), str(old).partition("~")
@@ -2073,6 +2076,22 @@ class Conversation:
                      apply=lambda: uow.catalog.set_product(cmd.sku, values), action="product_changed",
                      detail={"sku": cmd.sku, "field": cmd.field, "old": None if old is None else str(old),
                              "new": str(cmd.value)})
+
+    def _store_safety(self, uow: UnitOfWork, turn: Turn, cmd: commands.SetProduct, product: catalog.Product, *,
+                      confirmed: bool) -> None:
+        """One store's safety stock of a product (the other stores keep the product's): its manager's, or the
+        owner's; shown old → new, changed once confirmed, audited."""
+        here = str(cmd.location)
+        if not turn.user.can("admin") and turn.user.location != here:
+            raise errors.NotAllowed(code="not_allowed", role=turn.user.role.value)
+        old = metrics.store_safety(uow.catalog.tenant_row().settings, here, product)
+        shown = {k: replies.field_value(self.t, turn.lang, product, "safety_stock", v, self._catalog)
+                 for k, v in (("old", old), ("new", cmd.value))}
+        self._change(uow, turn, cmd, name=f"{replies.loc_name(here, self._catalog)}{product.name}", shown=shown,
+                     confirmed=confirmed,
+                     apply=lambda: inventory.set_store_safety(uow, here, cmd.sku, Decimal(str(cmd.value))),
+                     action="product_changed", detail={"sku": cmd.sku, "field": "safety_stock", "location": here,
+                                                       "old": str(old), "new": str(cmd.value)})
 
     def _rename(self, uow: UnitOfWork, turn: Turn, product: catalog.Product, name: str, *, confirmed: bool,
                 cmd: commands.SetProduct) -> None:

@@ -166,7 +166,7 @@ def stock(t: Any, lang: str, uow: UnitOfWork, cmd: commands.QueryStock, *, user:
         here = [(lc, lot, q, exp) for lc, s, lot, q, exp in rows if s == sku and (loc is None or lc == loc)]
         total = sum((q for _, _, q, _ in here), Decimal(0))
         p = _product(cat, sku)
-        safety = p.safety_stock if p else Decimal(0)
+        safety = metrics.store_safety(uow.catalog.tenant_row().settings, loc, p) if p else Decimal(0)
         line = t("stock_line", lang, product=pname(cat, sku), qty=qty_text(cat, sku, total),
                  location=loc_name(loc, cat) or t("all_locations", lang))
         if total < 0:   # sold or used more than was ever recorded in: a receipt is missing, or a count is due
@@ -936,14 +936,16 @@ def _below_safety(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, r
         held[lc, sku] = held.get((lc, sku), Decimal(0)) + q
     stores = [x.code for x in uow.catalog.locations() if x.kind == catalog.LocationKind.STORE]
     places = stores if loc is None else [loc]
+    settings = uow.catalog.tenant_row().settings
     short = []
     for p in uow.catalog.products():
-        if cmd.skus and p.sku not in cmd.skus or not p.safety_stock or not p.active:
+        if cmd.skus and p.sku not in cmd.skus or not p.active:
             continue
         for lc in places:
+            safety = metrics.store_safety(settings, lc, p)   # (the store's own, else the product's)
             q = held.get((lc, p.sku), Decimal(0))
-            if q < p.safety_stock:
-                short.append((q / p.safety_stock, lc, p, q))
+            if safety and q < safety:
+                short.append((q / safety, lc, replace(p, safety_stock=safety), q))
     if not short:
         return str(t("info.safe_all", lang, location=where))
     lines = [str(t("info.below_title", lang, location=where, n=len(short)))]

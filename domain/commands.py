@@ -146,10 +146,12 @@ class ProductField:
 class SetProduct:
     """A manager changes one field of a product (可颂的安全库存改成40个 · 牛奶售价改为65元一箱 · 可颂保质期改成3天 ·
     牛奶起订量改成5箱 · 牛奶交货期改成2天 · 可颂的供应商改成光明): ``field`` one of PRODUCT_FIELDS, ``value`` in base
-    units (a quantity, or money per base unit), days, or a supplier's code."""
+    units (a quantity, or money per base unit), days, or a supplier's code. ``location``: a safety stock of that store
+    alone (南山店可乐的安全库存改成50瓶), the others keeping the product's."""
     sku: str
     field: str
     value: Decimal | str
+    location: str | None = None
 
 
 @dataclass(frozen=True)

@@ -2374,6 +2374,12 @@ class Parser:
             skus = [p.sku for p in self.lex.products.values() if group and p.category == group and p.active]
         if not skus:
             return commands.Clarify("set_one_product")
+        stores = [e.codes[0] for e in a.of("location") if e.start < after]
+        if field == "safety_stock" and len(stores) == 1 and len(skus) == 1:   # 南山店可乐的安全库存改成50瓶: that store's
+            got = self._set_one(skus[0], a, field, after)
+            if isinstance(got, commands.Parsed) and isinstance(got.command, commands.SetProduct):
+                return replace(got, command=replace(got.command, location=stores[0]))
+            return got
         if len(skus) == 1:
             return self._set_one(skus[0], a, field, after)
         said = next((q for q in a.qtys if q.start >= after), None)

@@ -116,10 +116,12 @@ def _stock(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: str
             first_expiry[lc, sku] = exp
     stores = [x.code for x in cat.locations.values() if x.kind == catalog.LocationKind.STORE
               and (loc is None or x.code == loc)]
+    settings = uow.catalog.tenant_row().settings
     for p in cat.products.values():
-        if p.safety_stock and (not cmd.skus or p.sku in cmd.skus):
+        if not cmd.skus or p.sku in cmd.skus:
             for lc in stores:
-                held.setdefault((lc, p.sku), Decimal(0))
+                if metrics.store_safety(settings, lc, p):   # (the store's own safety stock, else the product's)
+                    held.setdefault((lc, p.sku), Decimal(0))
     kept = {sku for _, sku in held}
     values: dict[tuple[str, str], Decimal | None] = {}   # each lot at what it came in at, else the recent cost
     for lc in {lc for lc, _ in held}:
@@ -136,7 +138,7 @@ def _stock(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: str
         value = values[lc, sku] if (lc, sku) in values else Decimal(0) if costs.get(sku) is not None else None
         cost = value / q if value is not None and q else costs.get(sku)
         total += value if value is not None and value > 0 else 0   # as 库存值多少钱 counts it: stock held
-        safety = p.safety_stock if p is not None and p.safety_stock else None
+        safety = (metrics.store_safety(settings, lc, p) or None) if p is not None else None
         exp = first_expiry.get((lc, sku))
         summary.rows.append([cat.location(lc), sku, cat.name(sku), p.category if p else "", _q(q), cat.unit(sku),
                              _q(safety) if safety is not None else None,

@@ -123,6 +123,17 @@ def set_customer_price(uow: UnitOfWork, partner: str, sku: str, price: Decimal |
     uow.catalog.set_tenant_setting(CUSTOMER_PRICES, every or None)
 
 
+def set_store_safety(uow: UnitOfWork, location: str, sku: str, qty: Decimal | None) -> None:
+    """One store's safety stock of ``sku`` (None: back to the product's), kept where ``metrics.store_safety`` reads
+    it."""
+    every = dict((uow.catalog.tenant_row().settings or {}).get(metrics.STORE_SAFETY) or {})
+    mine = {k: v for k, v in (every.get(location) or {}).items() if k != sku}
+    if qty is not None:
+        mine[sku] = str(qty)
+    every = {k: v for k, v in {**every, location: mine}.items() if v}
+    uow.catalog.set_tenant_setting(metrics.STORE_SAFETY, every or None)
+
+
 def with_customer_prices(uow: UnitOfWork, partner: str | None,
                          lines: tuple[commands.Line, ...]) -> tuple[commands.Line, ...]:
     """The lines of a sale to that customer with its agreed price where none was said."""

@@ -44,7 +44,7 @@ class Snapshot:
         return self.v_on_hand() - self.v_booked(hours=24)
 
     def v_safety_stock(self) -> Decimal:
-        return effective_safety(self.uow, self.product, self.now)
+        return effective_safety(self.uow, self.product, self.now, self.location)
 
     def v_days_of_cover(self) -> Decimal:
         mean = self.v_sales_mean(days=14)
@@ -278,13 +278,24 @@ def booked_by_day(bookings: Iterable[Any], tz: Any) -> dict[date, Decimal]:
     return out
 
 
-def effective_safety(uow: UnitOfWork, product: catalog.Product, now: datetime) -> Decimal:
-    """Safety stock with any temporary percentage change that has not expired."""
-    overrides = uow.catalog.tenant_row().settings.get("safety_overrides", {})
-    o = overrides.get(product.sku)
+STORE_SAFETY = "store_safety"   # the tenant's settings: {store: {sku: safety stock}} (南山店可乐的安全库存改成50瓶)
+
+
+def store_safety(settings: dict[str, Any] | None, location: str | None, product: catalog.Product) -> Decimal:
+    """The product's safety stock at ``location``: the store's own when it has one, else the product's."""
+    own = ((settings or {}).get(STORE_SAFETY) or {}).get(location or "", {}).get(product.sku)
+    return Decimal(str(own)) if own is not None else product.safety_stock
+
+
+def effective_safety(uow: UnitOfWork, product: catalog.Product, now: datetime, location: str | None = None) -> Decimal:
+    """Safety stock (the store's own, else the product's) with any temporary percentage change that has not
+    expired."""
+    settings = uow.catalog.tenant_row().settings or {}
+    base = store_safety(settings, location, product)
+    o = settings.get("safety_overrides", {}).get(product.sku)
     if o and datetime.fromisoformat(o["until"]) > now:
-        return product.safety_stock * (1 + Decimal(str(o["pct"])) / 100)
-    return product.safety_stock
+        return base * (1 + Decimal(str(o["pct"])) / 100)
+    return base
 
 
 @functools.lru_cache(maxsize=16)

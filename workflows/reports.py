@@ -589,7 +589,7 @@ def transfer_check(uow: Any, box: Any, t: Any, *, location: str | None, now: dat
         need = round_pack(p, safety - on_hand + snap("forecast", {"hours": 24}))
         best = None
         for o in sorted(others, key=lambda x: x.kind != catalog.LocationKind.WAREHOUSE):
-            spare = uow.stock.on_hand(o.code, p.sku) - metrics.effective_safety(uow, p, now)
+            spare = uow.stock.on_hand(o.code, p.sku) - metrics.effective_safety(uow, p, now, o.code)
             if spare >= need:
                 best = o
                 break
@@ -835,9 +835,11 @@ def stock_report(uow: Any, box: Any, t: Any, *, location: str | None, now: datet
         if loc == location:
             held[sku] = held.get(sku, Decimal(0)) + q
     rows = []
+    settings = uow.catalog.tenant_row().settings
     for p in uow.catalog.products():
         on_hand = held.get(p.sku, Decimal(0))
-        safety = (p.safety_stock or Decimal(0)) if p.active else Decimal(0)   # (a retired one: only while held)
+        # (the store's own safety stock, else the product's; a retired one: only while held)
+        safety = (metrics.store_safety(settings, location, p) or Decimal(0)) if p.active else Decimal(0)
         if on_hand != 0 or safety > 0:
             rows.append((on_hand < safety, p, on_hand, safety))
     rows.sort(key=lambda r: (not r[0], r[1].sku))

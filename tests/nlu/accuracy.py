@@ -240,7 +240,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
     elif isinstance(c, commands.ProductField):
         d |= {"intent": "product_field", "sku": c.sku, "field": c.field}
     elif isinstance(c, commands.SetProduct):
-        d |= {"intent": "set_product", "sku": c.sku, "field": c.field, "value": str(c.value)}
+        d |= {"intent": "set_product", "sku": c.sku, "field": c.field, "value": str(c.value)} \
+            | ({"location": c.location} if c.location else {})
     elif isinstance(c, commands.SetPack):
         d |= {"intent": "set_pack", "sku": c.sku, "pack": c.pack, "size": str(c.size)}
     elif isinstance(c, commands.SetProducts):
