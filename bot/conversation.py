@@ -763,9 +763,17 @@ class Conversation:
                                  for x in c.substitutes) or self.t("substitute.nothing", turn.lang)) for r, c in uses))
                            if uses else self.t("substitute.unused", turn.lang, component=product.name))
                 return
-            turn.reply(self.t("field.show", turn.lang, product=product.name, field=self.t(f"field.{cmd.field}", turn.lang),
-                              value=replies.field_value(self.t, turn.lang, product, cmd.field,
-                                                        getattr(product, cmd.field, None), self._catalog)))
+            shown = self.t("field.show", turn.lang, product=product.name, field=self.t(f"field.{cmd.field}", turn.lang),
+                           value=replies.field_value(self.t, turn.lang, product, cmd.field,
+                                                     getattr(product, cmd.field, None), self._catalog))
+            if cmd.field == "safety_stock":   # the stores with their own (南山店可乐的安全库存改成100瓶)
+                own = {loc: items[cmd.sku] for loc, items in ((uow.catalog.tenant_row().settings or {}).get(
+                    metrics.STORE_SAFETY) or {}).items() if cmd.sku in items}
+                if own:
+                    shown += "\n" + self.t("field.store_safety", turn.lang, items="、".join(
+                        f"{replies.loc_name(loc, self._catalog)} {replies.qty_text(self._catalog, cmd.sku, Decimal(str(q)))}"
+                        for loc, q in sorted(own.items())))
+            turn.reply(shown)
         elif type(cmd) in self._master_changes:   # the catalog and partners a manager changes: asked, then done
             self._require(user, "approve")
             self._master_changes[type(cmd)](uow, turn, cmd, confirmed=confirmed)

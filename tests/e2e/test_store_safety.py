@@ -24,3 +24,8 @@ def test_another_stores_is_its_managers_or_the_owners(chat):
     assert "改为 30升" in confirmed(chat, "owner", "静安店牛奶的安全库存改成30升")
     assert "全脂牛奶:24升(2箱),安全库存 30升(2箱+6)" in texts(chat.say("bo", "哪些低于安全库存"))
     assert "全脂牛奶" not in texts(chat.say("zhou", "哪些低于安全库存"))       # 徐汇店 keeps the product's 24
+
+
+def test_the_products_safety_stock_names_the_stores_with_their_own(chat):
+    confirmed(chat, "zhou", "徐汇店牛奶的安全库存改成50升")
+    assert texts(chat.say("bo", "牛奶的安全库存是多少")) == "📋 全脂牛奶的安全库存:24升(2箱)\n这些店用自己的:徐汇店 50升(4箱+2)"
