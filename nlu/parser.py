@@ -2903,7 +2903,8 @@ _TILL_METHODS = {"现金": "cash", "微信": "wechat", "支付宝": "alipay", "�
                  "其他": "other", "其它": "other"}
 _TILL_PART = re.compile(r"(?P<m>" + "|".join(sorted(_TILL_METHODS, key=len, reverse=True)) + r")(?:支付|收款|收入|收了|收|共|是|:|:)?"
                         r"\s*(?P<n>" + numbers.NUMBER + r")\s*(?:元|块钱|块)?")
-_TILL_HINT = re.compile(r"日结|交班|收银|(?:一共|总共)?收(?:了|入|到)?(?=现金|微信|支付宝|刷卡)")
+_TILL_HINT = re.compile(r"日结|交班|收银|(?:一共|总共)?收(?:了|入|到)?(?=现金|微信|支付宝|刷卡)"
+                        r"|(?<=现金|微信|刷卡)(?:收了|收入|收款)|(?<=支付宝)(?:收了|收入|收款)")
 _TILL_SAID = re.compile(r"日结|交班|收银|现金|微信|支付宝|刷卡|银行卡")
 _TILL_REST = re.compile(r"[\s,,、;;::。.和及还有另外一共总共合计共了的今天昨天收入到其中]*")
 _TILL_ASKED = re.compile(r"(?:今天|昨天|这周|本周|上周|这个月|本月|上个月|最近|最近7天)?(?:的)?(?:日结|收银|交班)"
