@@ -25,7 +25,7 @@ class Risk:
     days: int           # the days from today to its expiry's day (0: it expires today)
     pace: Decimal       # sold (and used) a day
     unsold: Decimal     # what will be left when it expires
-    cost: Decimal | None   # per base unit
+    cost: Decimal | None   # per base unit: what the lot came in at, else the product's recent cost
     faster: tuple[str, Decimal] | None = None   # another store that goes through more of it a day, and its pace
 
 
@@ -68,7 +68,8 @@ def risks(uow: UnitOfWork, *, location: str, now: datetime, ahead: int = AHEAD) 
                    default=None)
 
     products = [p for p in uow.catalog.products() if p.sku in lots]
-    costs = metrics.unit_costs(uow, products)
+    costs = metrics.unit_costs(uow, products)   # (for a lot that came without a cost of its own)
+    lot_cost = uow.stock.lot_costs((sku, lot) for sku, held in lots.items() for _, lot, _ in held)
     out: list[Risk] = []
     for sku, held in lots.items():
         go = pace.get(sku, Decimal(0))
@@ -80,7 +81,7 @@ def risks(uow: UnitOfWork, *, location: str, now: datetime, ahead: int = AHEAD) 
             if exp > until:
                 continue
             out.append(Risk(sku, lot, q, exp, (exp.astimezone(now.tzinfo).date() - now.date()).days, go, q - sold,
-                            costs.get(sku), faster(sku, go) if q > sold else None))
+                            lot_cost.get((sku, lot), costs.get(sku)), faster(sku, go) if q > sold else None))
     return sorted(out, key=lambda r: (r.expiry, r.sku, r.lot))
 
 
