@@ -1,8 +1,9 @@
 """日结 (the day's cash-up): what a store took in, counted by how it was paid (现金3000 · 微信5200 · 支付宝800), set
 against what the books say it should have taken: the day's sales paid at once (walk-in sales, and customers' sales
-paid on the spot), at the price said on each sale else the list price, net of undone ones, plus what customers paid
-on their accounts that day to the store's people. Sales on account (赊账) are not in it. Each count is kept in the
-audit trail (``till_count``); a later count of the same day and store replaces the earlier one."""
+paid on the spot), at the price said on each sale else the list price, those undone left out (whenever undone: a sale
+undone never happened), plus what customers paid on their accounts that day to the store's people. Sales on account
+(赊账) are not in it. Each count is kept in the audit trail (``till_count``); a later count of the same day and store
+replaces the earlier one."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -37,20 +38,19 @@ def expected(uow: UnitOfWork, *, location: str, day: date, tz: Any) -> Expected:
     staff = {u.username for u in uow.catalog.users(everyone=True) if u.location == location}
     sales = on_account = Decimal(0)
     unpriced: set[str] = set()
-    moves = [m for m in uow.stock.moves(since=since, until=until, kinds=[ledger.MoveKind.SALE.value])
-             if location in (m.src, m.dst)]
-    originals = {m.id: m for m in moves if m.reverses is None}
-    for m in moves:
-        first = originals.get(m.reverses) if m.reverses is not None else m
-        if first is None:   # (an undoing today of an earlier day's sale: that day's till, not this one)
+    sold = [m for m in uow.stock.moves(since=since, until=until, kinds=[ledger.MoveKind.SALE.value])
+            if m.src == location and m.reverses is None]
+    undone = uow.stock.reversed_ids(m.id for m in sold if m.id is not None)   # (whenever undone: it never happened)
+    for m in sold:
+        if m.id in undone:
             continue
         price = m.unit_price if m.unit_price is not None else prices.get(m.sku)
-        owed = bool(first.partner) and first.batch not in at_once   # (on account: not the till's)
+        owed = bool(m.partner) and m.batch not in at_once   # (on account: not the till's)
         if price is None:
             if not owed:
                 unpriced.add(m.sku)
             continue
-        v = (m.qty if m.reverses is None else -m.qty) * price
+        v = m.qty * price
         if owed:
             on_account += v
         else:

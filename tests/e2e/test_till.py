@@ -71,3 +71,12 @@ def test_the_cash_up_on_a_schedule(day):
     weekly = [m["text"] for m in day.send(at="2026-06-22T09:01:00+08:00") if m.get("to") == "zhou"
               and m["text"].startswith("🧾 徐汇店 06-15至06-21的日结")]
     assert weekly and "· 06-15 实收 ¥380.00,应收 ¥380.00,正好对上 ✅" in weekly[0], weekly
+
+
+def test_a_sale_undone_the_next_day_never_was_in_the_till(day):
+    day.say("amy", "日结:现金380")
+    day.container.clock.set(datetime.fromisoformat("2026-06-16T10:00:00+08:00"))
+    day.say("amy", "撤销昨天卖的可颂")
+    assert "已撤销" in texts(day.press("amy", "确认"))       # the ¥120 of croissants on 06-15
+    week = texts(day.say("zhou", "这周的日结")).splitlines()
+    assert "· 06-15 实收 ¥380.00,应收 ¥260.00,多了 ¥120.00 ⚠️:是不是有销售没记,或赊账的记成了现结?" in week, week
