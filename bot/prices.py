@@ -19,6 +19,13 @@ LISTED = 15   # deliveries listed; the rest are counted
 Series = dict[str, list[tuple[datetime, Decimal]]]   # supplier's name → (when, cost per base unit), oldest first
 
 
+def priced_receipts(uow: UnitOfWork, *, since: datetime) -> list[ledger.Move]:
+    """The receipts since then that name a cost and stand (neither undone nor undoings), oldest first."""
+    came = uow.stock.moves(since=since, kinds=[ledger.MoveKind.RECEIPT.value])
+    undone = uow.stock.reversed_ids(m.id for m in came if m.id is not None)
+    return [m for m in came if m.unit_cost is not None and m.reverses is None and m.id not in undone]
+
+
 def history(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, *, now: datetime,
             cat: context.Catalog | None) -> tuple[str, Series]:
     """The reply and the chart's points for ``cmd.skus[0]`` over the last ``cmd.days`` days (receipts anywhere that
@@ -26,10 +33,7 @@ def history(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, *, now:
     sku = cmd.skus[0]
     days = cmd.days or HISTORY_DAYS
     unit = replies.base_unit(cat, sku)
-    came = uow.stock.moves(since=now - timedelta(days=days), kinds=[ledger.MoveKind.RECEIPT.value])
-    undone = uow.stock.reversed_ids(m.id for m in came if m.id is not None)
-    priced = [m for m in came if m.sku == sku and m.unit_cost is not None and m.reverses is None
-              and m.id not in undone]   # oldest first
+    priced = [m for m in priced_receipts(uow, since=now - timedelta(days=days)) if m.sku == sku]   # oldest first
     product = replies.pname(cat, sku)
     if not priced:
         return str(t("prices.none", lang, product=product, days=days)), {}
@@ -83,11 +87,9 @@ def compare(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, *, now:
     supplier's mean cost by quantity, cheapest first, and what buying all of it from the cheapest would have saved;
     the biggest saving first. Receipts anywhere that stand."""
     days = cmd.days or COMPARE_DAYS
-    came = uow.stock.moves(since=now - timedelta(days=days), kinds=[ledger.MoveKind.RECEIPT.value])
-    undone = uow.stock.reversed_ids(m.id for m in came if m.id is not None)
     spent: dict[str, dict[str, tuple[Decimal, Decimal]]] = {}   # sku → supplier → (quantity, money)
-    for m in came:
-        if m.unit_cost is None or not m.partner or m.reverses is not None or m.id in undone:
+    for m in priced_receipts(uow, since=now - timedelta(days=days)):
+        if not m.partner or m.unit_cost is None:
             continue
         q0, v0 = spent.setdefault(m.sku, {}).get(m.partner, (Decimal(0), Decimal(0)))
         spent[m.sku][m.partner] = (q0 + m.qty, v0 + m.qty * m.unit_cost)
