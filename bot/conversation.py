@@ -2092,14 +2092,21 @@ class Conversation:
         here = str(cmd.location)
         if not turn.user.can("admin") and turn.user.location != here:
             raise errors.NotAllowed(code="not_allowed", role=turn.user.role.value)
-        old = metrics.store_safety(uow.catalog.tenant_row().settings, here, product)
+        settings = uow.catalog.tenant_row().settings or {}
+        old = metrics.store_safety(settings, here, product)
+        own = cmd.value != ""   # ("": back to the product's, 南山店可乐的安全库存恢复默认)
+        if not own and cmd.sku not in (settings.get(metrics.STORE_SAFETY) or {}).get(here, {}):
+            turn.reply(self.t("store_safety.none", turn.lang, location=replies.loc_name(here, self._catalog),
+                              product=product.name))
+            return
+        new = Decimal(str(cmd.value)) if own else product.safety_stock
         shown = {k: replies.field_value(self.t, turn.lang, product, "safety_stock", v, self._catalog)
-                 for k, v in (("old", old), ("new", cmd.value))}
+                 for k, v in (("old", old), ("new", new))}
         self._change(uow, turn, cmd, name=f"{replies.loc_name(here, self._catalog)}{product.name}", shown=shown,
                      confirmed=confirmed,
-                     apply=lambda: inventory.set_store_safety(uow, here, cmd.sku, Decimal(str(cmd.value))),
+                     apply=lambda: inventory.set_store_safety(uow, here, cmd.sku, new if own else None),
                      action="product_changed", detail={"sku": cmd.sku, "field": "safety_stock", "location": here,
-                                                       "old": str(old), "new": str(cmd.value)})
+                                                       "old": str(old), "new": str(new) if own else "product's"})
 
     def _rename(self, uow: UnitOfWork, turn: Turn, product: catalog.Product, name: str, *, confirmed: bool,
                 cmd: commands.SetProduct) -> None:

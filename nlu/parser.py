@@ -320,6 +320,14 @@ class Parser:
             today = speaker.now.date()
             first, last = span or (today - dt.timedelta(days=RANK_DAYS - 1), today)
             return commands.Parsed(commands.SalesQuery(start=first, end=last, money=True, rank="loss"))
+        reset = _STORE_SAFETY_RESET.fullmatch(bare)
+        if reset is not None:   # 南山店可乐的安全库存恢复默认 · 取消南山店可乐的单独安全库存: back to the product's
+            whose = reset.group("head") or reset.group("head2")
+            spans = self.lex.scan(whose, [True] * len(whose))
+            shops = [e.codes[0] for e in spans if e.kind == "location"]
+            goods = [e.codes for e in spans if e.kind == "product"]
+            if len(shops) == 1 and len(goods) == 1 and len(goods[0]) == 1:
+                return commands.Parsed(commands.SetProduct(goods[0][0], "safety_stock", "", location=shops[0]))
         if _PRICE_MOVES.fullmatch(bare):   # 哪些东西涨价了 · 最近哪些进价降了 · 进价有变化的
             return commands.Parsed(commands.StockInfo("price_moves"))
         till = self._till(bare, speaker) if speaker is not None and _TILL_SAID.search(bare) else None
@@ -2897,6 +2905,10 @@ _RENAMED = re.compile(r"(?:把)?(?P<what>[^,;\s\d]{1,10}?)(?:的)?(?:(?:名字|�
                       r"(?P<new>[^,;\s]{1,12})")
 _RECLASSED = re.compile(r"(?:把)?(?P<what>[^,;\s\d]{1,10}?)(?:的)?(?:(?:分类|类别|品类|类目)(?:改成|改为|换成|设为)|归到|归入)"
                         r"(?P<new>[^,;\s\d]{1,8}?)(?:类|分类)?")
+# a store's own safety stock given up (the product's again)
+_STORE_SAFETY_RESET = re.compile(r"(?:取消|去掉|删掉|删除)(?P<head>.+?)的?(?:单独的?|自己的)?安全库存"
+                                 r"|(?P<head2>.+?)的?(?:单独的?|自己的)?安全库存(?:恢复默认|恢复成?统一的?|改回统一的?|用统一的"
+                                 r"|跟(?:总部|公司|大家|别的店)一样|取消)")
 # the day's cash-up (日结): what it took in by how it was paid
 _TILL_METHODS = {"现金": "cash", "微信": "wechat", "支付宝": "alipay", "刷卡": "card", "银行卡": "card", "美团": "meituan",
                  "饿了么": "eleme", "抖音": "douyin", "储值卡": "member", "储值": "member", "会员卡": "member",

@@ -29,3 +29,10 @@ def test_another_stores_is_its_managers_or_the_owners(chat):
 def test_the_products_safety_stock_names_the_stores_with_their_own(chat):
     confirmed(chat, "zhou", "徐汇店牛奶的安全库存改成50升")
     assert texts(chat.say("bo", "牛奶的安全库存是多少")) == "📋 全脂牛奶的安全库存:24升(2箱)\n这些店用自己的:徐汇店 50升(4箱+2)"
+
+
+def test_a_store_goes_back_to_the_products_safety_stock(chat):
+    confirmed(chat, "zhou", "徐汇店牛奶的安全库存改成50升")
+    assert "从 50升(4箱+2) 改为 24升(2箱)" in confirmed(chat, "zhou", "徐汇店牛奶的安全库存恢复默认")
+    assert "全脂牛奶" not in texts(chat.say("zhou", "哪些低于安全库存"))
+    assert texts(chat.say("zhou", "取消徐汇店牛奶的单独安全库存")) == "徐汇店全脂牛奶没有单独的安全库存,用的就是统一的,没有修改。"
