@@ -10,9 +10,10 @@ from typing import Any
 
 from domain import bom, catalog, chain, closures, ledger, orders, production, replenishment, rules, units
 from workflows import anomalies as anomaly
-from workflows import engine, metrics
+from workflows import engine, metrics, spoilage, stockbook, wording
 
-N = units.normalize
+# (the shared wording, under the names its many readers know it by here)
+N, loc_name, qty, money, days_text = wording.N, wording.loc_name, wording.qty, wording.money, wording.days_text
 
 
 def recipients(uow: Any, names: list[str] | tuple[str, ...], *, location: str | None) -> list[str]:
@@ -41,16 +42,6 @@ def recipients(uow: Any, names: list[str] | tuple[str, ...], *, location: str | 
 def _lang(uow: Any, username: str) -> str:
     u = uow.catalog.user(username)
     return u.language if u else "zh_CN"
-
-
-def loc_name(uow: Any, code: str | None) -> str:
-    return next((loc.name for loc in uow.catalog.locations() if loc.code == code), code or "")
-
-
-def qty(product: catalog.Product, q: Decimal) -> str:
-    s = f"{N(q)}{product.base_unit}"
-    packs = units.in_packs(q, packs=product.packs)
-    return f"{s}({packs})" if packs else s
 
 
 def act(uow: Any, box: Any, t: Any, *, rule: Any, draft: rules.RuleDraft, snap: metrics.Snapshot,
@@ -118,11 +109,6 @@ def act(uow: Any, box: Any, t: Any, *, rule: Any, draft: rules.RuleDraft, snap: 
             fn = globals().get(report)
             if fn is not None:
                 fn(uow, box, t, location=location, now=now, forecaster=None, to=list(p.get("to") or [rule.owner]))
-
-
-def money(d: Decimal) -> str:
-    """An amount as a person reads it: ¥1,234.50."""
-    return f"¥{d.quantize(Decimal('0.01')):,}"
 
 
 def _fmt(v: Any) -> str:
@@ -328,11 +314,6 @@ def make_now(uow: Any, t: Any, *, lang: str, location: str, now: datetime, forec
     if doing:
         out.append(doing)
     return "\n".join(out), len(lines)
-
-
-def days_text(t: Any, lang: str, first: Any, last: Any) -> str:
-    """A span of days as the replies write it: 12-05, or 12-05至12-07 (12-05–12-07)."""
-    return f"{first:%m-%d}" if first == last else str(t("range", lang, first=f"{first:%m-%d}", last=f"{last:%m-%d}"))
 
 
 def why_now(uow: Any, t: Any, *, lang: str, location: str, now: datetime, forecaster: Any = None, sku: str
@@ -716,7 +697,6 @@ def stock_book(uow: Any, box: Any, t: Any, *, location: str | None, now: datetim
                to: list[str] | None = None, period: str | None = None) -> None:
     """进销存 on a schedule (每月1号早上9点把上个月的进销存发给我): the store's stock book over ``period``, this month so
     far unless said (every place together for a rule of someone without a store)."""
-    from workflows import stockbook  # (which formats with this module's helpers)
     first, last = period_days(period or "this_month", now.astimezone(now.tzinfo).date())
     for u in _store_people(uow, location, to):
         box.push(u, stockbook.text(uow, t, _lang(uow, u), location=location, first=first, last=last, now=now))
@@ -901,7 +881,6 @@ def expiry(uow: Any, box: Any, t: Any, *, location: str | None, now: datetime, f
             rows.append((exp, products[sku], lot, q, bucket))
     if not rows:
         return
-    from workflows import spoilage  # (which formats with this module's helpers)
     left = {(r.sku, r.lot): r for r in spoilage.risks(uow, location=location, now=now) if r.unsold > 0}
     for u in people:
         lang = _lang(uow, u)

@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from domain import catalog
-from workflows import metrics, reports
+from workflows import metrics, wording
 from workflows.ports import UnitOfWork
 
 PACE_DAYS = 28   # the pace is the mean of what sold (and recipes used) a day over these days
@@ -88,28 +88,28 @@ def risks(uow: UnitOfWork, *, location: str, now: datetime, ahead: int = AHEAD) 
 def text(uow: UnitOfWork, t: Any, lang: str, *, location: str, now: datetime, skus: tuple[str, ...] = ()) -> str:
     """The lots that will not sell in time, each with the way out; or that all of them will."""
     found = [r for r in risks(uow, location=location, now=now) if not skus or r.sku in skus]
-    where = reports.loc_name(uow, location)
+    where = wording.loc_name(uow, location)
     left = [r for r in found if r.unsold > 0]
     if not left:
         return str(t("risk.none" if found else "risk.none_dated", lang, location=where, days=AHEAD, n=len(found)))
     products = {p.sku: p for p in uow.catalog.products()}
     value = sum((r.unsold * r.cost for r in left if r.cost is not None), Decimal(0))
-    lines = [str(t("risk.head", lang, location=where, days=AHEAD, n=len(left), value=reports.money(value),
+    lines = [str(t("risk.head", lang, location=where, days=AHEAD, n=len(left), value=wording.money(value),
                    pace_days=PACE_DAYS))]
     for r in left:
         p = products[r.sku]
-        lines.append(str(t("risk.line", lang, product=p.name, lot=r.lot or "-", qty=reports.qty(p, r.qty),
+        lines.append(str(t("risk.line", lang, product=p.name, lot=r.lot or "-", qty=wording.qty(p, r.qty),
                            date=f"{r.expiry.astimezone(now.tzinfo):%m-%d}", days=r.days,
-                           pace=reports.qty(p, r.pace.quantize(Decimal("0.1"))),
-                           unsold=reports.qty(p, r.unsold.quantize(Decimal("0.1"))), way=_way(uow, t, lang, r, p))))
+                           pace=wording.qty(p, r.pace.quantize(Decimal("0.1"))),
+                           unsold=wording.qty(p, r.unsold.quantize(Decimal("0.1"))), way=_way(uow, t, lang, r, p))))
     return "\n".join(lines)
 
 
 def _way(uow: UnitOfWork, t: Any, lang: str, r: Risk, p: catalog.Product) -> str:
     """To the store that goes through more of it, else a markdown."""
     if r.faster:
-        return str(t("risk.transfer", lang, store=reports.loc_name(uow, r.faster[0]),
-                     pace=reports.qty(p, r.faster[1].quantize(Decimal("0.1")))))
+        return str(t("risk.transfer", lang, store=wording.loc_name(uow, r.faster[0]),
+                     pace=wording.qty(p, r.faster[1].quantize(Decimal("0.1")))))
     return str(t("risk.markdown", lang))
 
 
@@ -118,5 +118,5 @@ def way_out(uow: UnitOfWork, t: Any, lang: str, r: Risk) -> str:
     p = uow.catalog.product(r.sku)
     if p is None:
         return ""
-    return str(t("risk.suffix", lang, unsold=reports.qty(p, r.unsold.quantize(Decimal("0.1"))),
+    return str(t("risk.suffix", lang, unsold=wording.qty(p, r.unsold.quantize(Decimal("0.1"))),
                  way=_way(uow, t, lang, r, p)))

@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from domain import ledger
-from workflows import metrics, reports
+from workflows import metrics, wording
 from workflows.ports import UnitOfWork
 
 K = ledger.MoveKind
@@ -160,13 +160,13 @@ def text(uow: UnitOfWork, t: Any, lang: str, *, location: str | None, first: dat
     since = datetime.combine(first, time(), tzinfo=now.tzinfo)
     until = datetime.combine(last + timedelta(days=1), time(), tzinfo=now.tzinfo)
     rows = book(uow, location=location, since=since, until=until, skus=skus)
-    where = reports.loc_name(uow, location) if location else str(t("all_locations", lang))
-    span = reports.days_text(t, lang, first, last)
+    where = wording.loc_name(uow, location) if location else str(t("all_locations", lang))
+    span = wording.days_text(t, lang, first, last)
     if not rows:
         return str(t("book.none", lang, location=where, span=span))
     products = {p.sku: p for p in uow.catalog.products()}
     sums = totals(rows)
-    m = reports.money
+    m = wording.money
     lines = [str(t("book.title", lang, location=where, span=span)),
              str(t("book.money", lang, opening=m(sums.get("opening", Decimal(0))), came=m(sums.get("came", Decimal(0))),
                    went=m(sums.get("went", Decimal(0))), closing=m(sums.get("closing", Decimal(0)))))]
@@ -184,9 +184,9 @@ def text(uow: UnitOfWork, t: Any, lang: str, *, location: str | None, first: dat
         if p is None:
             continue
 
-        lines.append(str(t("book.line", lang, product=p.name, opening=reports.qty(p, r.opening),
+        lines.append(str(t("book.line", lang, product=p.name, opening=wording.qty(p, r.opening),
                            came=_parts(t, lang, r.came, r.ins), went=_parts(t, lang, r.went, r.outs),
-                           closing=reports.qty(p, r.closing))))
+                           closing=wording.qty(p, r.closing))))
     rest = len(moved) - SHOWN
     if rest > 0:
         lines.append(str(t("book.more", lang, n=rest)))
@@ -201,6 +201,6 @@ def text(uow: UnitOfWork, t: Any, lang: str, *, location: str | None, first: dat
 
 def _parts(t: Any, lang: str, q: Decimal, cols: dict[str, Decimal]) -> str:
     """92(期初录入42、采购50): a side's quantity and its columns; 0 alone when nothing moved that way."""
-    said = [str(t("book.part", lang, col=t(f"book.col.{c}", lang), qty=reports.N(v))) for c, v in cols.items() if v]
-    return str(t("book.side", lang, qty=reports.N(q), parts=str(t("book.sep", lang)).join(said))) if said \
-        else str(reports.N(q))
+    said = [str(t("book.part", lang, col=t(f"book.col.{c}", lang), qty=wording.N(v))) for c, v in cols.items() if v]
+    return str(t("book.side", lang, qty=wording.N(q), parts=str(t("book.sep", lang)).join(said))) if said \
+        else str(wording.N(q))

@@ -1,0 +1,30 @@
+"""How the job texts and replies write the things they share: a quantity with its packs, money, a place's name, a
+span of days. ``reports`` offers them under its own names too, for its many readers."""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from domain import catalog, units
+
+N = units.normalize
+
+
+def loc_name(uow: Any, code: str | None) -> str:
+    return next((loc.name for loc in uow.catalog.locations() if loc.code == code), code or "")
+
+
+def qty(product: catalog.Product, q: Decimal) -> str:
+    s = f"{N(q)}{product.base_unit}"
+    packs = units.in_packs(q, packs=product.packs)
+    return f"{s}({packs})" if packs else s
+
+
+def money(d: Decimal) -> str:
+    """An amount as a person reads it: ¥1,234.50."""
+    return f"¥{d.quantize(Decimal('0.01')):,}"
+
+
+def days_text(t: Any, lang: str, first: Any, last: Any) -> str:
+    """A span of days as the replies write it: 12-05, or 12-05至12-07 (12-05–12-07)."""
+    return f"{first:%m-%d}" if first == last else str(t("range", lang, first=f"{first:%m-%d}", last=f"{last:%m-%d}"))
