@@ -115,23 +115,24 @@ def customer_prices(uow: UnitOfWork, partner: str | None) -> dict[str, Decimal]:
 
 def set_customer_price(uow: UnitOfWork, partner: str, sku: str, price: Decimal | None) -> None:
     """That customer's price of ``sku`` agreed (None: taken away, back to the catalog's)."""
-    every = dict((uow.catalog.tenant_row().settings or {}).get(CUSTOMER_PRICES) or {})
-    mine = {k: v for k, v in (every.get(partner) or {}).items() if k != sku}
-    if price is not None:
-        mine[sku] = str(price)
-    every = {k: v for k, v in {**every, partner: mine}.items() if v}
-    uow.catalog.set_tenant_setting(CUSTOMER_PRICES, every or None)
+    _set_per_sku(uow, CUSTOMER_PRICES, partner, sku, price)
 
 
 def set_store_safety(uow: UnitOfWork, location: str, sku: str, qty: Decimal | None) -> None:
     """One store's safety stock of ``sku`` (None: back to the product's), kept where ``metrics.store_safety`` reads
     it."""
-    every = dict((uow.catalog.tenant_row().settings or {}).get(metrics.STORE_SAFETY) or {})
-    mine = {k: v for k, v in (every.get(location) or {}).items() if k != sku}
-    if qty is not None:
-        mine[sku] = str(qty)
-    every = {k: v for k, v in {**every, location: mine}.items() if v}
-    uow.catalog.set_tenant_setting(metrics.STORE_SAFETY, every or None)
+    _set_per_sku(uow, metrics.STORE_SAFETY, location, sku, qty)
+
+
+def _set_per_sku(uow: UnitOfWork, key: str, owner: str, sku: str, value: Decimal | None) -> None:
+    """A setting kept per owner (a customer, a store) and product: {owner: {sku: value}}; None takes it away, and an
+    owner left with none goes too."""
+    every = dict((uow.catalog.tenant_row().settings or {}).get(key) or {})
+    mine = {k: v for k, v in (every.get(owner) or {}).items() if k != sku}
+    if value is not None:
+        mine[sku] = str(value)
+    every = {k: v for k, v in {**every, owner: mine}.items() if v}
+    uow.catalog.set_tenant_setting(key, every or None)
 
 
 def with_customer_prices(uow: UnitOfWork, partner: str | None,
