@@ -26,7 +26,7 @@ def record(uow: UnitOfWork, t: Any, lang: str, *, location: str, day: date, meth
            user: Any, now: datetime, where: str) -> str:
     """The count kept (a later one of the same day replaces it) and set against the books."""
     exp = till.expected(uow, location=location, day=day, tz=now.tzinfo)
-    before = till.counts(uow, location=location, first=day, last=day).get(day)
+    before = till.counts(uow, location=location, first=day, last=day, today=now.date()).get(day)
     total = sum((v for _, v in methods), Decimal(0))
     till.keep(uow, location=location, day=day, methods=methods, exp=exp, user=user.username, now=now)
     lines = [str(t("till.recorded", lang, location=where, day=f"{day:%m-%d}", methods=line(t, lang, methods),
@@ -58,7 +58,7 @@ def report(uow: UnitOfWork, t: Any, lang: str, *, location: str, first: date, la
     """今天的日结 · 这周的日结对账: each day's count against the books (a day not counted: its books' figure)."""
     last = min(last, now.date())
     first = max(first, last - timedelta(days=QUERY_DAYS - 1))
-    kept = till.counts(uow, location=location, first=first, last=last)
+    kept = till.counts(uow, location=location, first=first, last=last, today=now.date())
     if first == last:
         exp = till.expected(uow, location=location, day=first, tz=now.tzinfo)
         got = kept.get(first)

@@ -170,7 +170,7 @@ def _costs(uow: UnitOfWork, *, location: str, now: datetime, lim: Limits) -> lis
 def _till(uow: UnitOfWork, *, location: str, day: date, now: datetime, lim: Limits) -> list[Finding]:
     """Yesterday's cash-up (日结) off what the books say the till took, as they stand now (a sale recorded late is
     counted), by ``lim.till`` yuan or more."""
-    got = till.counts(uow, location=location, first=day, last=day).get(day)
+    got = till.counts(uow, location=location, first=day, last=day, today=now.date()).get(day)
     if got is None:
         return []
     counted = Decimal(str(got.get("total")))

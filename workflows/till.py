@@ -15,6 +15,7 @@ from domain import ledger
 from workflows.ports import UnitOfWork
 
 ACTION = "till_count"
+PER_DAY = 60   # counts read back per day asked (a day's counts at every store, recounts included)
 
 
 @dataclass(frozen=True)
@@ -61,12 +62,14 @@ def expected(uow: UnitOfWork, *, location: str, day: date, tz: Any) -> Expected:
     return Expected(sales, collected, on_account, tuple(sorted(unpriced)))
 
 
-def counts(uow: UnitOfWork, *, location: str, first: date, last: date) -> dict[date, dict[str, Any]]:
+def counts(uow: UnitOfWork, *, location: str, first: date, last: date, today: date) -> dict[date, dict[str, Any]]:
     """The latest count of each day ``first`` .. ``last`` at ``location``."""
     out: dict[date, dict[str, Any]] = {}
-    for a in reversed(uow.chat.audits(ACTION, limit=1000)):   # oldest first: a later count replaces
+    # newest first, the first of each day kept (a later count replaces); counts are kept on their day or soon after,
+    # so the newest PER_DAY for each day since ``first`` reach back far enough (every store, recounts)
+    for a in uow.chat.audits(ACTION, limit=PER_DAY * ((max(today, last) - first).days + 1)):
         day = date.fromisoformat(str(a.get("day")))
-        if a.get("location") == location and first <= day <= last:
+        if a.get("location") == location and first <= day <= last and day not in out:
             out[day] = a
     return out
 
