@@ -2874,7 +2874,7 @@ _USED_FOR = re.compile(r"\s*(?:今天|中午|晚上)?(?:一共|共)?(?:用了|�
 # the last write said too little or too much (可乐少记了2瓶 · 漏记了2瓶 · 多记了2瓶 · 记多了3个)
 _DELTA = re.compile(r"(?P<less>少记|记少|少录|录少|漏记|漏录|少写|少算|少报)了?|(?P<more>多记|记多|多录|录多|多写|多算|多报)了?")
 _HANDED = re.compile(r"收到|给了|交了|拿来了|送来了")   # money a customer handed over (收到团餐3000)
-_SETTLED = re.compile(r"结清|付清|还清|都付了|全付了|钱付了|款付了|全结了|都结了|结完了")   # all that is owed
+_SETTLED = re.compile(r"结清|付清|还清|都付了|全付了|钱付了|款付了|全结了|都结了|结完了|(?<=[的])账结(?:了|掉了)")   # all that is owed
 # an order just placed no longer wanted (取消 · 不要了 · 算了,不订了)
 _DROP_IT = re.compile(r"(?:算了|那)?[,\s]*(?:取消|不要了|不订了|先不订了|不用了|别订了)(?:吧|了)?")
 # more of an order just placed: 再加1箱牛腱 · 还要五花肉10斤 · 另外加牛腱1箱 · 牛腱也要1箱

@@ -62,3 +62,9 @@ def test_the_books_reopen_to_a_day_or_altogether(closed):
 def test_in_english(closed):
     closed.say("zhou", "switch to English")
     assert texts(closed.say("zhou", "6月17日卖了牛奶3升")).startswith("The books are closed through 06-17")
+
+
+def test_a_partners_account_settled_is_a_payment_not_the_books_closed(closed):
+    # all that is owed to it (nothing: its account is shown), not the books closed
+    assert texts(closed.say("zhou", "光明的账结了")).startswith("光明乳业累计:进货 ¥0.00")
+    assert "账结到 6月17日" in texts(closed.say("zhou", "账结到哪天了"))
