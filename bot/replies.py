@@ -632,8 +632,7 @@ def _by_margin(t: Any, lang: str, uow: UnitOfWork, sold: dict[str, Decimal], cmd
     catalog's prices below cost beside them)."""
     products = {p.sku: p for p in uow.catalog.products()}
     said = metrics.said_prices(uow, location=loc, first=cmd.start, last=cmd.end, tz=now.tzinfo)
-    costs = metrics.sold_costs(uow, sold, location=loc, first=cmd.start, last=cmd.end, tz=now.tzinfo,
-                               products=products)
+    costs = metrics.sold_costs(uow, sold, location=loc, first=cmd.start, last=cmd.end, tz=now.tzinfo)
     rows: list[tuple[str, Decimal, Decimal, Decimal]] = []   # sku, quantity, revenue, cost
     unknown = []
     for sku, q in sorted(sold.items()):
@@ -759,7 +758,7 @@ def _sales_money(t: Any, lang: str, uow: UnitOfWork, sold: dict[str, Decimal],
     revenue = cost = Decimal(0)
     unpriced, uncosted = [], []
     products = {p.sku: p for p in uow.catalog.products() if sold.get(p.sku, 0) > 0}
-    costs = metrics.sold_costs(uow, sold, location=location, first=first, last=last, tz=tz, products=products)
+    costs = metrics.sold_costs(uow, sold, location=location, first=first, last=last, tz=tz)
     for sku, p in products.items():
         q = sold[sku]
         got = metrics.revenue(p, q, said.get(sku))

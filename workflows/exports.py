@@ -194,7 +194,7 @@ def _sales(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: str
     for lc in places:
         spent_at |= {(lc, sku): v for sku, v in metrics.sold_costs(
             uow, {sku: q for (x, sku), q in per.items() if x == lc}, location=lc, first=first, last=last,
-            tz=now.tzinfo, products=cat.products).items()}
+            tz=now.tzinfo).items()}
     for (lc, sku), q in sorted(per.items(), key=lambda kv: (cat.location(kv[0][0]), -kv[1], kv[0][1])):
         p = cat.product(sku)
         revenue = metrics.revenue(p, q, said.get((lc, sku))) if p is not None else None

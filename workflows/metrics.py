@@ -491,8 +491,8 @@ def stock_values(uow: UnitOfWork, held: Iterable[tuple[str, str, Decimal]]) -> d
     return out
 
 
-def sold_costs(uow: UnitOfWork, sold: dict[str, Decimal], *, location: str | None, first: date, last: date, tz: Any,
-               products: dict[str, catalog.Product]) -> dict[str, Decimal | None]:
+def sold_costs(uow: UnitOfWork, sold: dict[str, Decimal], *, location: str | None, first: date, last: date,
+               tz: Any) -> dict[str, Decimal | None]:
     """What the quantities ``sold`` on local days ``first`` .. ``last`` at ``location`` (everywhere: None) cost: each
     recorded sale at the cost of the lot it left from (first in, first out: what that lot came in at), net of undone
     sales; the rest (imported history, lots that came without a cost) at the product's recent cost (``unit_cost``).
@@ -504,23 +504,10 @@ def sold_costs(uow: UnitOfWork, sold: dict[str, Decimal], *, location: str | Non
         if m.sku not in sold or (location is not None and location not in (m.src, m.dst)):
             continue
         by_lot[m.sku, m.lot] = by_lot.get((m.sku, m.lot), Decimal(0)) + (m.qty if m.reverses is None else -m.qty)
-    lot_cost = uow.stock.lot_costs(by_lot)
-    costed: dict[str, tuple[Decimal, Decimal]] = {}   # sku → (quantity at its lots' cost, what that cost)
-    for (sku, lot), q in by_lot.items():
-        if (sku, lot) in lot_cost and q > 0:
-            q0, v0 = costed.get(sku, (Decimal(0), Decimal(0)))
-            costed[sku] = (q0 + q, v0 + q * lot_cost[sku, lot])
-    rest = {s: max(q - costed.get(s, (Decimal(0), Decimal(0)))[0], Decimal(0)) for s, q in sold.items() if q > 0}
-    recent = unit_costs(uow, [products[s] for s, q in rest.items() if q > 0 and s in products])
-    out: dict[str, Decimal | None] = {}
-    for sku, q in rest.items():
-        money = costed.get(sku, (Decimal(0), Decimal(0)))[1]
-        if q > 0:
-            each = recent.get(sku)
-            out[sku] = None if each is None else money + q * each
-        else:
-            out[sku] = money
-    return out
+    moved = [(sku, lot, q) for (sku, lot), q in by_lot.items() if q > 0]
+    # what the moves do not hold (imported history): as a lot without a cost of its own, at the recent cost
+    rest = [(sku, "", q - sum((x for s, _, x in moved if s == sku), Decimal(0))) for sku, q in sold.items() if q > 0]
+    return stock_values(uow, [*moved, *((sku, lot, q) for sku, lot, q in rest if q > 0)])
 
 
 def revenue(p: catalog.Product, qty: Decimal, said: tuple[Decimal, Decimal] | None) -> Decimal | None:
