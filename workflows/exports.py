@@ -253,8 +253,8 @@ def _moves(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: str
 def _book(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: str | None, where: str, now: datetime,
           cat: _Names) -> Workbook:
     """进销存汇总: a row per product held or moved at the place (every place together when none): its opening, each
-    kind of in and out, and its closing, quantities and, at its recent cost, amounts; then the entries themselves
-    (the ``moves`` sheet), so every figure can be traced to what was recorded."""
+    kind of in and out, and its closing, quantities and amounts (each lot at what it came in at); then the entries
+    themselves (the ``moves`` sheet), so every figure can be traced to what was recorded."""
     assert cmd.start is not None and cmd.end is not None
     since, until = _period(cmd, now)
     rows = stockbook.book(uow, location=loc, since=since, until=until, skus=cmd.skus)

@@ -153,7 +153,7 @@ def _suggest_transfer(uow: Any, box: Any, t: Any, *, source: str, dest: str, pro
 
 # ---------------------------------------------------------------- scheduled rules & jobs
 def scheduled_rule(uow: Any, box: Any, t: Any, *, rule: Any, now: datetime, forecaster: Any, weather: Any,
-                   abc: metrics.LazyABC, personal: Mapping[str, Callable[[Any, Any, datetime], str]] | None = None
+                   abc: metrics.LazyABC, personal: Mapping[str, Callable[..., str]] | None = None
                    ) -> None:
     draft = rules.draft_from_dict(rule.spec)
     owner = uow.catalog.user(rule.owner)
@@ -177,9 +177,10 @@ def scheduled_rule(uow: Any, box: Any, t: Any, *, rule: Any, now: datetime, fore
 
 
 def _remind(uow: Any, box: Any, t: Any, *, rule: Any, draft: rules.RuleDraft, location: str | None, now: datetime,
-            forecaster: Any, personal: Mapping[str, Callable[[Any, Any, datetime], str]]) -> None:
+            forecaster: Any, personal: Mapping[str, Callable[..., str]]) -> None:
     """A scheduled rule about no product and with no condition: a reminder (its own words, else the rule's) to each
-    person it names, and the reports it sends (one written for each person, ``personal``: their to-do)."""
+    person it names, and the reports it sends (one written for each person, ``personal``: their to-do, their
+    store's cash-up)."""
     for a in draft.actions:
         own = personal.get(str(a.params.get("report"))) if a.kind == "send_report" else None
         if own is not None:   # (with the span said with it: 每周一把上周的日结发给我)
