@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -44,6 +44,10 @@ class Link:
     # either side sent before the other heard of the new one
     secret_prev: str | None = None
     prev_until: datetime | None = None
+
+    def with_key(self, secret: str, *, now: datetime) -> Link:
+        """This link signed with ``secret`` from ``now`` on, its key until now still taken for ``REKEY_GRACE``."""
+        return replace(self, secret=secret, secret_prev=self.secret, prev_until=now + REKEY_GRACE)
 
     def signed(self, body: bytes, said: str | None, *, now: datetime) -> bool:
         """Whether ``body`` is signed with this link's key (or its previous one, while that is still taken)."""

@@ -73,7 +73,8 @@ class Scheduler:
         self.uow, self.clock, self.t = uow, clock, t
         self.forecaster, self.weather = forecaster, weather
         self.deliver = deliver
-        # reports written for one person by the conversation (name → (uow, user, now) → text): a rule sends them
+        # reports written for one person by the conversation (name → (uow, user, now[, period=]) → text): a rule
+        # sends them
         self.personal: dict[str, Callable[..., str]] = {}
         # (day, the tenant's calendar settings) → a working day? Without one: Monday to Friday
         self._workday = workday or (lambda d, _cal: d.weekday() < 5)

@@ -157,7 +157,7 @@ def rekey(uow: UnitOfWork, *, partner: str, user: catalog.User, now: datetime, r
     if any(m.recipient == was.peer and m.kind == "link" and m.payload.get("status") == "rekey"
            for m in uow.network.outgoing()):   # (its previous key would be lost: one change at a time)
         raise errors.BadInput(code="network_rekey_waiting", partner=purchasing.partner_name(uow, partner))
-    link = replace(was, secret=raw.hex(), secret_prev=was.secret, prev_until=now + network.REKEY_GRACE)
+    link = was.with_key(raw.hex(), now=now)
     uow.network.put_link(link, at=now, by=user.username)
     uow.network.send(was.peer, kind="link", subject=f"link:rekey:{partner}", payload={"status": "rekey",
                                                                                      "secret": link.secret}, at=now)
@@ -171,8 +171,7 @@ def rekeyed(uow: UnitOfWork, link: network.Link, secret: str, *, now: datetime) 
     old one still taken for ``network.REKEY_GRACE``. The same change told twice changes nothing."""
     if secret == link.secret:
         return
-    uow.network.put_link(replace(link, secret=secret, secret_prev=link.secret, prev_until=now + network.REKEY_GRACE),
-                         at=now, by=NET_USER)
+    uow.network.put_link(link.with_key(secret, now=now), at=now, by=NET_USER)
     uow.chat.audit(at=now, actor=NET_USER, action="network_rekeyed", detail={"partner": link.partner,
                                                                               "company": link.peer})
 
