@@ -10,20 +10,13 @@ from typing import Any
 from bot import replies
 from domain import commands, ledger
 from nlu import context
-from workflows import reports
+from workflows import metrics, reports
 from workflows.ports import UnitOfWork
 
 HISTORY_DAYS = 90   # without a period said
 LISTED = 15   # deliveries listed; the rest are counted
 
 Series = dict[str, list[tuple[datetime, Decimal]]]   # supplier's name → (when, cost per base unit), oldest first
-
-
-def priced_receipts(uow: UnitOfWork, *, since: datetime) -> list[ledger.Move]:
-    """The receipts since then that name a cost and stand (neither undone nor undoings), oldest first."""
-    came = uow.stock.moves(since=since, kinds=[ledger.MoveKind.RECEIPT.value])
-    undone = uow.stock.reversed_ids(m.id for m in came if m.id is not None)
-    return [m for m in came if m.unit_cost is not None and m.reverses is None and m.id not in undone]
 
 
 def history(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, *, now: datetime,
@@ -33,7 +26,7 @@ def history(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, *, now:
     sku = cmd.skus[0]
     days = cmd.days or HISTORY_DAYS
     unit = replies.base_unit(cat, sku)
-    priced = [m for m in priced_receipts(uow, since=now - timedelta(days=days)) if m.sku == sku]   # oldest first
+    priced = [m for m in metrics.priced_receipts(uow, since=now - timedelta(days=days)) if m.sku == sku]   # oldest first
     product = replies.pname(cat, sku)
     if not priced:
         return str(t("prices.none", lang, product=product, days=days)), {}
@@ -88,7 +81,7 @@ def compare(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, *, now:
     the biggest saving first. Receipts anywhere that stand."""
     days = cmd.days or COMPARE_DAYS
     spent: dict[str, dict[str, tuple[Decimal, Decimal]]] = {}   # sku → supplier → (quantity, money)
-    for m in priced_receipts(uow, since=now - timedelta(days=days)):
+    for m in metrics.priced_receipts(uow, since=now - timedelta(days=days)):
         if not m.partner or m.unit_cost is None:
             continue
         q0, v0 = spent.setdefault(m.sku, {}).get(m.partner, (Decimal(0), Decimal(0)))

@@ -884,7 +884,7 @@ def _expiring(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, rows:
     return "\n".join(lines)
 
 
-OUT_DAYS = 28   # 哪些卖完了: a product counts as carried by a store that sold it in these days (or keeps a safety stock)
+OUT_DAYS = 28   # 哪些卖完了: a product counts as carried by a store that sold it in these days (or held it before)
 
 
 def _out(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, rows: list[Any], *, where: str,
@@ -1105,11 +1105,9 @@ def _price_moves(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, ro
                  now: datetime, cat: context.Catalog | None, loc: str | None) -> str:
     """哪些东西涨价了 · 最近哪些进价降了: each product whose last priced receipt (in the last ``PRICE_MOVE_DAYS`` days,
     anywhere) cost other than the one before it from another delivery, the biggest rises first, then the drops."""
-    came = uow.stock.moves(since=now - timedelta(days=4 * PRICE_MOVE_DAYS), kinds=[ledger.MoveKind.RECEIPT.value])
-    undone = uow.stock.reversed_ids(m.id for m in came if m.id is not None)
     priced: dict[str, list[ledger.Move]] = {}
-    for m in came:   # oldest first
-        if m.unit_cost is not None and m.reverses is None and m.id not in undone and (not cmd.skus or m.sku in cmd.skus):
+    for m in metrics.priced_receipts(uow, since=now - timedelta(days=4 * PRICE_MOVE_DAYS)):   # oldest first
+        if not cmd.skus or m.sku in cmd.skus:
             priced.setdefault(m.sku, []).append(m)
     moved: list[tuple[Decimal, str, ledger.Move, ledger.Move]] = []
     for sku, ms in priced.items():

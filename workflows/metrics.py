@@ -473,6 +473,13 @@ def takings(uow: UnitOfWork, sold: dict[str, Decimal], *, location: str | None, 
     return sum((g for g in got if g is not None), Decimal(0))
 
 
+def priced_receipts(uow: UnitOfWork, *, since: datetime) -> list[ledger.Move]:
+    """The receipts since then that name a cost and stand (neither undone nor undoings), oldest first."""
+    came = uow.stock.moves(since=since, kinds=[ledger.MoveKind.RECEIPT.value])
+    undone = uow.stock.reversed_ids(m.id for m in came if m.id is not None)
+    return [m for m in came if m.unit_cost is not None and m.reverses is None and m.id not in undone]
+
+
 def stock_values(uow: UnitOfWork, held: Iterable[tuple[str, str, Decimal]]) -> dict[str, Decimal | None]:
     """What (sku, lot, quantity) on hand is worth, per product: each lot at what it came in at, a lot that came
     without a cost at the product's recent cost (``unit_cost``); None for a product with some of it uncosted."""
