@@ -836,10 +836,8 @@ class Conversation:
             self._repeat_purchase(uow, turn, cmd)
         elif isinstance(cmd, commands.StockInfo) and cmd.kind == "at_risk":   # 哪些卖不完会过期: each store's
             self._require(user, "query")
-            stores = [str(cmd.location or user.location)] if cmd.location or user.location else [
-                x.code for x in uow.catalog.locations() if x.kind == catalog.LocationKind.STORE]
-            turn.reply("\n\n".join(spoilage.text(uow, self.t, turn.lang, location=loc, now=turn.now,
-                                                  skus=cmd.skus) for loc in stores))
+            turn.reply("\n\n".join(spoilage.text(uow, self.t, turn.lang, location=loc, now=turn.now, skus=cmd.skus)
+                                   for loc in reports.stores(uow, cmd.location or user.location)))
         elif isinstance(cmd, commands.StockInfo) and cmd.kind == "compare":   # 哪个供应商最便宜 · 供应商比价
             self._require(user, "query")
             turn.reply(prices.compare(self.t, turn.lang, uow, cmd, now=turn.now, cat=self._catalog))
@@ -1950,10 +1948,8 @@ class Conversation:
         每天晚上10点把日结发给我 · 每周一把上周的日结发给我."""
         first, last = reports.period_days(period, now.date())
         cat = self.parser(uow)[1]
-        stores = [user.location] if user.location else [x.code for x in uow.catalog.locations()
-                                                         if x.kind == catalog.LocationKind.STORE]
         return "\n\n".join(cashup.report(uow, self.t, user.language, location=loc, first=first, last=last, now=now,
-                                         where=replies.loc_name(loc, cat)) for loc in stores)
+                                         where=replies.loc_name(loc, cat)) for loc in reports.stores(uow, user.location))
 
     def todo_for(self, uow: UnitOfWork, user: catalog.User, now: datetime) -> str:
         """What waits for ``user`` today at their store (every store for one without): orders for their decision

@@ -892,14 +892,13 @@ def _out(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, rows: list
     """哪些卖完了 · 缺货清单: the products a store carries (sold there lately, or held there before) with nothing on
     hand (or below zero on the books), each with when it last sold and what is on order for it; at every store when
     asked without one."""
-    stores = [loc] if loc else [x.code for x in uow.catalog.locations() if x.kind == catalog.LocationKind.STORE]
     held: dict[tuple[str, str], Decimal] = {}
     for lc, sku, _lot, q, _exp in uow.stock.all_levels():
         held[lc, sku] = held.get((lc, sku), Decimal(0)) + q
     last_sold = uow.stock.last_sales(since=now - timedelta(days=OUT_DAYS))
     products = [p for p in uow.catalog.products() if p.active]
     lines: list[str] = []
-    for lc in stores:
+    for lc in reports.stores(uow, loc):
         coming: dict[str, list[tuple[Decimal, Any]]] = {}
         for o in metrics.open_orders_for(uow, lc):
             for ln in o.lines:

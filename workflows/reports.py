@@ -746,7 +746,7 @@ def report_now(uow: Any, t: Any, *, kind: str, lang: str, location: str, now: da
     """今日小结 · 库存日报 · 一周销量 asked in the chat: the report its schedule would send, now, for the asker's store
     (``location`` "": every store's)."""
     box = _Collected()
-    for loc in _stores(uow, location):
+    for loc in stores(uow, location):
         globals()[kind](uow, box, t, location=loc, now=now, forecaster=forecaster, to=[user])
     return "\n\n".join(box.texts) or str(t("not_understood", lang)), 0
 
@@ -963,7 +963,7 @@ def slow_now(uow: Any, t: Any, *, lang: str, location: str, now: datetime, forec
     for loc, sku, _, q, _ in uow.stock.all_levels():   # every store's stock in one read
         held[(loc, sku)] = held.get((loc, sku), Decimal(0)) + q
     out: list[str] = []
-    for loc in _stores(uow, location):
+    for loc in stores(uow, location):
         idle: list[tuple[Decimal, str]] = []
         never: list[str] = []
         for p in uow.catalog.products():
@@ -1012,7 +1012,7 @@ def turnover_now(uow: Any, t: Any, *, lang: str, location: str, now: datetime, f
     products = list(uow.catalog.products())
     costs = metrics.unit_costs(uow, products)
     lines: list[str] = []
-    for loc in _stores(uow, location):
+    for loc in stores(uow, location):
         hist = uow.history.series_by_sku(location=loc, since=since.date().isoformat())   # imported sales too
         value = gone = Decimal(0)
         rows: list[tuple[Decimal, str]] = []
@@ -1051,20 +1051,20 @@ def _slow_limit(p: catalog.Product) -> int:
     return 3 if (p.shelf_life_days or 999) <= 7 else 14
 
 
-def _stores(uow: Any, location: str) -> list[str]:
-    """The store asked about, or every store ("")."""
+def stores(uow: Any, location: str | None) -> list[str]:
+    """The store asked about, or every store ("" or None)."""
     return [location] if location else [loc.code for loc in uow.catalog.locations()
                                         if loc.kind == catalog.LocationKind.STORE]
 
 
 def slow_movers(uow: Any, box: Any, t: Any, *, now: datetime, only: set[tuple[str, str]] | None = None) -> None:
     """Products with stock and no sales for N days (3 if shelf life ≤ 7 days, else 14); edge-triggered."""
-    stores = _stores(uow, "")
+    every = stores(uow, "")
     if only is not None:  # after an event: just the products it touched
-        found = [(uow.catalog.product(sku), loc) for loc, sku in sorted(only) if loc in stores]
+        found = [(uow.catalog.product(sku), loc) for loc, sku in sorted(only) if loc in every]
         pairs = [(p, loc) for p, loc in found if p is not None]
     else:
-        pairs = [(p, loc) for p in uow.catalog.products() for loc in stores]
+        pairs = [(p, loc) for p in uow.catalog.products() for loc in every]
     # the hourly check over every pair reads stock, last sales, imported history and alert states once (pair by pair
     # it made 3 queries per product per store); after an event, only the few pairs it touched are read, each alone
     everything = only is None
