@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import re
 
+# the stock book said in English (this month's stock book · inventory ins and outs)
+_STOCK_BOOK = r"(?:stock|inventory) (?:book|ins and outs|in and out)|stock movement summary"
+
 # common goods said in English, to the Chinese words a catalog names them by (its names and aliases decide which
 # product, if any, that is: 牛奶 is 全脂牛奶 in a café; a word the catalog lacks is asked about as unknown)
 _GOODS: list[tuple[str, str]] = [
@@ -48,7 +51,7 @@ _WORDS: list[tuple[str, str]] = [
      r"|(?:best|busiest|worst) (?:day of the week|weekday)|sales by (?:weekday|day of the week)"
      r"|weekends? (?:vs\.?|versus|against|compared (?:with|to)) (?:weekdays|the week)", "周几卖得最多"),
     # the stock book: opening, in and out by kind, closing (this month's stock book · inventory summary)
-    (r"(?:the )?(?:stock|inventory) (?:book|ins and outs|in and out)|stock movement summary", "进销存"),
+    (rf"(?:the )?{_STOCK_BOOK}", "进销存"),
     # the days a store is closed: asked, listed, marked (are we open tomorrow · closures · closed every monday)
     *((rf"(?:are we|is (?:the )?(?:store|shop)) open (?:on )?(?:this )?{en}\??|(?:are we|is (?:the )?(?:store|shop)) "
        rf"closed (?:on )?(?:this )?{en}\?", f"{zh}开门吗")
@@ -191,7 +194,7 @@ _CJK_VERB = re.compile(r"[收卖用订盘报烤做退调]")
 # a spreadsheet asked for (export this month's sales as excel · download the stock list · send me last week's moves)
 _EXPORT = re.compile(r"(?<![a-z])(?:export|download|excel|spreadsheet|xlsx)(?![a-z])")
 _EXPORT_WHAT: list[tuple[str, str]] = [
-    (r"(?:stock|inventory) (?:book|ins and outs|in and out)|stock movement summary", "进销存"),
+    (_STOCK_BOOK, "进销存"),
     (r"(?:purchase )?orders|purchases", "订单"),
     (r"(?:stock )?moves|movements|transactions|ledger|entries", "流水"),
     (r"sales|revenue|sold", "销售"),
