@@ -337,9 +337,9 @@ def _recipes(ctx: _Ctx, r: dict[str, str]) -> None:
 def _prices(ctx: _Ctx, r: dict[str, str]) -> None:
     """A customer's agreed price of a product (团餐的可乐按4.5元一瓶), per ``unit`` (a pack of it, or its base unit);
     an empty price takes the agreement away. Kept where the chat keeps them (``inventory.set_customer_price``)."""
-    from workflows import inventory
+    from workflows import inventory, purchasing
 
-    partner = next((p for p in ctx.uow.catalog.partners() if p.code == r["customer"]), None)
+    partner = purchasing.partner_of(ctx.uow, r["customer"])
     if partner is None or partner.kind != catalog.PartnerKind.CUSTOMER:
         raise ValueError(f"unknown customer {r['customer']!r}")
     p = ctx.products().get(r["sku"])
