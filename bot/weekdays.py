@@ -42,7 +42,8 @@ def by_weekday(t: Any, lang: str, uow: UnitOfWork, cmd: commands.SalesQuery, *, 
 
     calendar = uow.catalog.settings().calendar
     days = [began + timedelta(days=i) for i in range((last - began).days + 1)]
-    open_days = [d for d in days if closures.closed_on(calendar, d, location) is None]
+    closed = closures.closed_days(calendar, location, began, len(days))   # (the settings read once)
+    open_days = [d for d in days if d not in closed]
     totals: dict[int, Decimal] = {}
     counts: dict[int, int] = {}
     for d in open_days:
