@@ -53,10 +53,9 @@ def by_weekday(t: Any, lang: str, uow: UnitOfWork, cmd: commands.SalesQuery, *, 
     if not any(means.values()):
         return str(t("weekday.none", lang, subject=subject, span=reports.days_text(t, lang, began, last)))
     top = max(means.values())
-    closed = len(days) - len(open_days)
     lines = [str(t("weekday.head" if cmd.sku else "weekday.head_money", lang, subject=subject,
                    span=reports.days_text(t, lang, began, last)))
-             + (str(t("weekday.closed", lang, closed=closed)) if closed else "")]
+             + (str(t("weekday.closed", lang, closed=len(closed))) if closed else "")]
     for w in sorted(means):
         bar = "▇" * max(1 if means[w] > 0 else 0, round(BAR * means[w] / top))
         lines.append(str(t("weekday.line", lang, weekday=t(f"weekday.{w}", lang), mean=shown(_round(means[w])),
