@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from bot import replies
-from domain import catalog, commands, errors, periods
+from domain import commands, periods
 from workflows import reports, stockbook
 from workflows.ports import UnitOfWork
 
@@ -19,7 +19,7 @@ def close_books(t: Any, uow: UnitOfWork, turn: Any, cmd: commands.CloseBooks, *,
     now: datetime = turn.now
     closed = periods.closed_through(settings)
     if cmd.action == "ask":
-        _require(turn.user, "query")
+        turn.user.require("query")
         if closed is None:
             turn.reply(t("books.never", turn.lang))
             return
@@ -27,7 +27,7 @@ def close_books(t: Any, uow: UnitOfWork, turn: Any, cmd: commands.CloseBooks, *,
         turn.reply(t("books.through", turn.lang, through=replies.on_day(turn.lang, closed),
                      who=_who(uow, str(by.get("user") or ""))))
         return
-    _require(turn.user, "admin")
+    turn.user.require("admin")
     through = cmd.through
     if cmd.action == "close":
         assert through is not None
@@ -68,7 +68,3 @@ def _who(uow: UnitOfWork, username: str) -> str:
     u = uow.catalog.user(username) if username else None
     return u.display_name if u is not None else username
 
-
-def _require(user: catalog.User, permission: str) -> None:
-    if not user.can(permission):
-        raise errors.NotAllowed(code="not_allowed", role=user.role.value)

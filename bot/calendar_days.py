@@ -24,7 +24,7 @@ def event_days(t: Any, uow: UnitOfWork, turn: Any, cmd: commands.EventDays, *, c
     events = {str(k): str(v) for k, v in (cal.get("events") or {}).items()}
     today = turn.now.date().isoformat()
     if cmd.action == "list":
-        _require(turn.user, "query")
+        turn.user.require("query")
         ahead = sorted((d, n) for d, n in events.items() if d >= today)
         past = sorted(((d, n) for d, n in events.items() if d < today), reverse=True)[:PAST_SHOWN]
         if not ahead and not past:
@@ -38,7 +38,7 @@ def event_days(t: Any, uow: UnitOfWork, turn: Any, cmd: commands.EventDays, *, c
                 f"{replies.on_day(turn.lang, date.fromisoformat(d))} {n}" for d, n in past)))
         turn.reply("\n".join(lines))
         return
-    _require(turn.user, "approve")
+    turn.user.require("approve")
     days = [d.isoformat() for d in cmd.days]
     said = replies.on_days(turn.lang, cmd.days[0], cmd.days[-1])
     if cmd.action == "clear" and not any(d in events for d in days):
@@ -67,7 +67,7 @@ def closure(t: Any, uow: UnitOfWork, turn: Any, cmd: commands.Closure, *, cat: c
     where = _place(t, lang, place, cat)
     cal = dict(uow.catalog.settings().calendar or {})
     if cmd.action == "list":
-        _require(user, "query")
+        user.require("query")
         if cmd.days and place == closures.ALL and cat is not None:   # the owner's 明天开门吗: each store's answer
             stores = [loc.code for loc in cat.locations if loc.kind == catalog.LocationKind.STORE]
             turn.reply("\n".join(_asked(t, lang, cal, cmd.days, s, _place(t, lang, s, cat)) for s in stores))
@@ -75,7 +75,7 @@ def closure(t: Any, uow: UnitOfWork, turn: Any, cmd: commands.Closure, *, cat: c
         turn.reply(_asked(t, lang, cal, cmd.days, place, where) if cmd.days else
                    _listed(t, lang, cal, turn.now.date(), place if cmd.location or user.location else None, cat))
         return
-    _require(user, "approve")
+    user.require("approve")
     if place != user.location and user.location is not None and not user.can("admin"):
         raise errors.NotAllowed(code="closure_other_store", role=user.role.value)
     said = _when(t, lang, cmd)
@@ -101,10 +101,6 @@ def closure(t: Any, uow: UnitOfWork, turn: Any, cmd: commands.Closure, *, cat: c
         t("closure.again_days", lang, day=replies.on_day(lang, cmd.days[0]))
     turn.reply(t(f"closure.done_{cmd.action}", lang, place=where, days=said, name=cmd.name, again=again))
 
-
-def _require(user: catalog.User, permission: str) -> None:
-    if not user.can(permission):
-        raise errors.NotAllowed(code="not_allowed", role=user.role.value)
 
 
 def _place(t: Any, lang: str, place: str, cat: context.Catalog | None) -> str:

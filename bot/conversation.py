@@ -994,8 +994,7 @@ class Conversation:
         turn.reply("\n\n".join(texts) or self.t("report_unavailable", turn.lang), rows or None)
 
     def _require(self, user: catalog.User, permission: str) -> None:
-        if not user.can(permission):
-            raise errors.NotAllowed(code="not_allowed", role=user.role.value)
+        user.require(permission)
 
     def _trace_lot(self, uow: UnitOfWork, turn: Turn, cmd: commands.TraceLot) -> None:
         """The lot said (or the one lot of the product that came in that day, or the one product with a lot of that
@@ -2086,8 +2085,8 @@ class Conversation:
         """One store's safety stock of a product (the other stores keep the product's): its manager's, or the
         owner's; shown old → new, changed once confirmed, audited."""
         here = str(cmd.location)
-        if not turn.user.can("admin") and turn.user.location != here:
-            raise errors.NotAllowed(code="not_allowed", role=turn.user.role.value)
+        if turn.user.location != here:
+            turn.user.require("admin")
         settings = uow.catalog.tenant_row().settings or {}
         old = metrics.store_safety(settings, here, product)
         own = cmd.value != ""   # ("": back to the product's, 南山店可乐的安全库存恢复默认)

@@ -9,7 +9,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from domain import units
+from domain import errors, units
 
 
 class Role(StrEnum):
@@ -109,6 +109,11 @@ class User:
 
     def can(self, permission: str) -> bool:
         return permission in PERMISSIONS.get(self.role, frozenset())
+
+    def require(self, permission: str) -> None:
+        """Refuses (``errors.NotAllowed``) what this user's role may not do."""
+        if not self.can(permission):
+            raise errors.NotAllowed(code="not_allowed", role=self.role.value)
 
 
 PERMISSIONS: dict[Role, frozenset[str]] = {
