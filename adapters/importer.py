@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 from adapters.db import tables as t
 from adapters.db.uow import SqlUnitOfWork
-from domain import bom, catalog, errors, ledger, units
+from domain import accounts, bom, catalog, errors, ledger, units
 
 KINDS = ("locations", "partners", "users", "products", "stock", "sales", "recipes", "prices")
 REQUIRED = {
@@ -171,8 +171,20 @@ def _partners(ctx: _Ctx, r: dict[str, str]) -> None:
     ctx.uow.catalog.upsert(t.Partner, {"code": r["code"]},
                            {"name": r["name"], "kind": r["kind"], "aliases": _split(r.get("aliases")),
                             "credit_limit": _opt_dec(r.get("credit_limit"), "credit_limit"),
-                            "lead_time_days": _days(r.get("lead_time_days"), "lead_time_days")})
+                            "lead_time_days": _days(r.get("lead_time_days"), "lead_time_days"),
+                            "payment_terms": _terms(r.get("payment_terms"))})
     ctx.partners().add(r["code"])
+
+
+def _terms(v: str | None) -> str | None:
+    """A partner's payment terms: 30 (days after the goods) · M30 or 月结30 (after the month's end) · 0 or 现结."""
+    v = (v or "").strip()
+    if not v:
+        return None
+    try:
+        return accounts.Terms.parse(v).code
+    except errors.BadInput:
+        raise ValueError(f"payment_terms must be days (30), M30 or 月结30 (after the month's end), or 现结: {v!r}") from None
 
 
 def _users(ctx: _Ctx, r: dict[str, str]) -> None:
@@ -432,6 +444,12 @@ def export_rows(uow: SqlUnitOfWork, kind: str) -> list[dict[str, Any]]:
         return [{"customer": c.code, "customer_name": c.name, "sku": sku, "product": products[sku].name if sku in products
                  else "", "price": _num(price), "unit": products[sku].base_unit if sku in products else ""}
                 for c in uow.catalog.partners() for sku, price in sorted(inventory.customer_prices(uow, c.code).items())]
+    if kind == "partners":   # in the import's own columns: exported, edited and imported again
+        return [{"code": p.code, "name": p.name, "kind": p.kind.value, "aliases": "|".join(p.aliases),
+                 "credit_limit": _num(p.credit_limit) if p.credit_limit is not None else "",
+                 "lead_time_days": "" if p.lead_time_days is None else str(p.lead_time_days),
+                 "payment_terms": p.payment_terms.code if p.payment_terms is not None else ""}
+                for p in uow.catalog.partners()]
     if kind == "users":   # in the import's own columns, with whether each is still here (active 0: left)
         return [{"username": u.username, "display_name": u.display_name, "role": u.role.value,
                  "location": u.location or "", "partner": u.partner or "", "language": u.language,
@@ -442,8 +460,8 @@ def export_rows(uow: SqlUnitOfWork, kind: str) -> list[dict[str, Any]]:
     if kind == "deviations":  # the forecasting report: which triggering inputs were wrong, per rule action
         return [{"kind": action, **detail} for action in ("forecast_deviation", "rule_override")
                 for detail in uow.chat.audits(action, limit=1000)]
-    raise ValueError(f"unknown export kind {kind!r}; one of stock, moves, orders, bookings, rules, products, users, recipes, "
-                     "prices, audit, deviations")
+    raise ValueError(f"unknown export kind {kind!r}; one of stock, moves, orders, bookings, rules, partners, products, "
+                     "users, recipes, prices, audit, deviations")
 
 
 def to_csv(rows: list[dict[str, Any]]) -> str:

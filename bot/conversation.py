@@ -24,6 +24,7 @@ from domain import network as network_d
 from nlu import context, delivery, numbers
 from workflows import (
     appointments,
+    dues,
     exports,
     inventory,
     lots,
@@ -667,7 +668,7 @@ class Conversation:
             self._require(user, "approve" if partner is not None and partner.kind == catalog.PartnerKind.CUSTOMER
                           else "purchase")
             if cmd.all_owed:   # 张记的货款结清了: the balance as it stands now
-                owed = purchasing.balance(uow, cmd.partner)[2]
+                owed = dues.balance(uow, cmd.partner)[2]
                 if owed <= 0:
                     turn.reply(purchasing.account_line(uow, self.t, turn.lang, cmd.partner))
                     return

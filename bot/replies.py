@@ -10,7 +10,7 @@ from typing import Any
 from bot.messages import Button
 from domain import bom, catalog, commands, errors, ledger, orders, production, services, trace, units
 from nlu import answers, context, render
-from workflows import backtest, coldchain, metrics, purchasing, reports
+from workflows import backtest, coldchain, dues, metrics, purchasing, reports
 from workflows import production as work
 from workflows.ports import UnitOfWork
 
@@ -512,7 +512,7 @@ def purchases(t: Any, lang: str, uow: UnitOfWork, cmd: commands.PurchaseQuery, *
            "who": partner_name(cmd.partner, cat) if cmd.partner else ""}
     note = ""
     if cmd.payable:   # 欠张记多少钱: what came in less what went back in the period, at cost; then the whole account
-        got, back = purchasing.supplier_goods(uow, [*moves, *returned])
+        got, back = dues.supplier_goods(uow, [*moves, *returned])
         note = "\n" + str(t("purchases.payable", lang, got=reports.money(got), back=reports.money(back),
                                 net=reports.money(got - back)))
         if cmd.partner is not None:   # and the account since it began, with what was paid
@@ -1141,7 +1141,7 @@ def owed(t: Any, lang: str, uow: UnitOfWork, cmd: commands.OwedQuery, *, cat: co
     for p in uow.catalog.partners():
         if p.kind.value != cmd.kind:
             continue
-        goods, paid, left = purchasing.balance(uow, p.code)
+        goods, paid, left = dues.balance(uow, p.code)
         if left != 0:
             rows.append((left, p.name, goods, paid))
     due = sorted((r for r in rows if r[0] > 0), key=lambda r: -r[0])
@@ -1433,7 +1433,7 @@ def _taken(uow: UnitOfWork, cmd: commands.CustomerQuery, *, now: datetime
         if m.id not in undone:
             theirs.setdefault(m.partner, []).append(m)
     out: dict[str | None, tuple[dict[str, Decimal], dict[str, Decimal | None]]] = {}
-    for m, price in (x for ms in theirs.values() for x in purchasing.priced(uow, ms)):   # (a return: what it paid)
+    for m, price in (x for ms in theirs.values() for x in dues.priced(uow, ms)):   # (a return: what it paid)
         took, money = out.setdefault(m.partner, ({}, {}))
         sign = 1 if m.kind == ledger.MoveKind.SALE else -1
         took[m.sku] = took.get(m.sku, Decimal(0)) + sign * m.qty

@@ -9,7 +9,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from domain import errors, units
+from domain import accounts, errors, units
 
 
 class Role(StrEnum):
@@ -91,6 +91,7 @@ class Partner:
     aliases: tuple[str, ...] = ()
     credit_limit: Decimal | None = None
     lead_time_days: int | None = None   # a supplier's days from order to delivery (its products' default)
+    payment_terms: accounts.Terms | None = None   # 账期: when its goods are to be paid (None: not agreed)
 
     @property
     def names(self) -> tuple[str, ...]:

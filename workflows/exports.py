@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from domain import catalog, commands, units
-from workflows import metrics, purchasing, reports, stockbook
+from workflows import dues, metrics, reports, stockbook
 from workflows.ports import UnitOfWork
 
 CENT = Decimal("0.01")
@@ -335,7 +335,7 @@ def _accounts(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: 
                     _cols(t, lang, "partner", "kind", "goods", "paid", "owed"), money=(2, 3, 4))
     owed = {"customer": Decimal(0), "supplier": Decimal(0)}
     for p in uow.catalog.partners():
-        goods, paid, due = purchasing.balance(uow, p.code)
+        goods, paid, due = dues.balance(uow, p.code)
         if goods == 0 and paid == 0:
             continue
         summary.rows.append([p.name, str(t(f"export.partner_kind.{p.kind.value}", lang)), _m(goods), _m(paid), _m(due)])

@@ -11,7 +11,7 @@ from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 from domain import catalog, codec, commands, errors, events, ledger, orders, production
-from workflows import inventory, metrics, reports, takeover
+from workflows import dues, inventory, reports, takeover
 from workflows.ports import UnitOfWork
 
 
@@ -119,50 +119,9 @@ def _exposure(uow: UnitOfWork, partner: str, now: datetime, open_sales: list[ord
     since = now - timedelta(days=30)
     moves = uow.stock.moves(since=since, kinds=["sale", "customer_return"], partner=partner)
     exposure = sum(((price or Decimal(0)) * m.qty * (1 if m.reverses is None else -1)
-                    * (1 if m.kind.value == "sale" else -1) for m, price in priced(uow, moves)), Decimal(0))
+                    * (1 if m.kind.value == "sale" else -1) for m, price in dues.priced(uow, moves)), Decimal(0))
     exposure -= Decimal(uow.payments.total(partner, since=since))   # what it paid since counts off (not below 0)
     return max(exposure, Decimal(0)) + open_value(open_sales)
-
-
-def balance(uow: UnitOfWork, partner: str) -> tuple[Decimal, Decimal, Decimal]:
-    """A partner's account since it began: the goods' value (a customer's sales less its returns, at the price of each;
-    a supplier's receipts less what went back, at cost), what was paid, and what is still owed (goods − paid)."""
-    p = partner_of(uow, partner)
-    customer = p is not None and p.kind == catalog.PartnerKind.CUSTOMER
-    # (a subcontractor's work: what its work orders brought back, at the charge each names)
-    kinds = ["sale", "customer_return"] if customer else ["receipt", "return_to_supplier", "production"]
-    moves = uow.stock.moves(kinds=kinds, partner=partner)
-    if customer:
-        goods = sum(((price or Decimal(0)) * m.qty * (1 if m.reverses is None else -1)
-                     * (1 if m.kind.value == "sale" else -1) for m, price in priced(uow, moves)), Decimal(0))
-    else:
-        received, returned = supplier_goods(uow, moves)
-        goods = received - returned
-    paid = Decimal(uow.payments.total(partner))
-    return goods, paid, goods - paid
-
-
-def supplier_goods(uow: UnitOfWork, moves: list[ledger.Move]) -> tuple[Decimal, Decimal]:
-    """What came in from a supplier and what went back to it (receipts, returns to supplier), at the cost each move
-    names, else what the product's receipts cost lately (the catalog's when none); a reversal counts against what it
-    undoes. What a subcontractor made for us counts at the charge its work order names (none said: nothing owed
-    for it; the move's own cost is what it cost us to make, our materials too)."""
-    fees: dict[int, Decimal | None] = {}
-    for oid in {m.order_id for m in moves if m.kind == ledger.MoveKind.PRODUCTION and m.order_id is not None}:
-        o = uow.orders.get(oid)
-        fees[oid] = production.product(o).unit_price if o is not None and o.lines else None
-    moves = [m for m in moves if m.kind != ledger.MoveKind.PRODUCTION or fees.get(m.order_id or 0) is not None]
-    skus = {m.sku for m in moves if m.unit_cost is None and m.kind != ledger.MoveKind.PRODUCTION}
-    costs = metrics.unit_costs(uow, [p for p in uow.catalog.products() if p.sku in skus]) if skus else {}
-    received = returned = Decimal(0)
-    for m in moves:
-        each = fees.get(m.order_id or 0) if m.kind == ledger.MoveKind.PRODUCTION else m.unit_cost
-        value = m.qty * (each if each is not None else costs.get(m.sku) or Decimal(0)) * (1 if m.reverses is None else -1)
-        if m.kind in (ledger.MoveKind.RECEIPT, ledger.MoveKind.PRODUCTION):
-            received += value
-        elif m.kind == ledger.MoveKind.RETURN_TO_SUPPLIER:
-            returned += value
-    return received, returned
 
 
 def record_payment(uow: UnitOfWork, turn: Turn, cmd: commands.RecordPayment, *, t: Any) -> int:
@@ -180,11 +139,11 @@ def paid_on_the_spot(uow: UnitOfWork, turn: Turn, batch: str, partner: str, *, t
     """盒马买了可颂10个,付了现金: the sale just recorded (``batch``) paid as it went, at the price each line went at,
     kept as the customer's payment and tied to the sale (undoing the sale undoes it). The words that say so, or that
     it could not be kept, the goods having no price."""
-    value = sum(((price or Decimal(0)) * m.qty for m, price in priced(uow, uow.stock.batch(batch))), Decimal(0))
+    value = sum(((price or Decimal(0)) * m.qty for m, price in dues.priced(uow, uow.stock.batch(batch))), Decimal(0))
     if value <= 0:
         return str(t("payment.spot_unpriced", turn.lang, partner=partner_name(uow, partner)))
     pid = uow.payments.add(partner=partner, amount=value, at=turn.now, actor=turn.user.username,
-                           message_id=turn.message_id, note=f"batch:{batch}")
+                           message_id=turn.message_id, note=f"{dues.SPOT}{batch}")
     uow.chat.audit(at=turn.now, actor=turn.user.username, action="payment",
                    detail={"payment": pid, "partner": partner, "amount": str(value), "batch": batch})
     return str(t("payment.spot", turn.lang, what=payment_words(uow, t, turn.lang, partner, value)))
@@ -215,7 +174,7 @@ def payment_words(uow: UnitOfWork, t: Any, lang: str, partner: str, amount: Deci
 
 def account_line(uow: UnitOfWork, t: Any, lang: str, partner: str) -> str:
     """美团团餐累计:货款 ¥5,000.00,已付 ¥3,000.00,未付 ¥2,000.00."""
-    goods, paid, owed = balance(uow, partner)
+    goods, paid, owed = dues.balance(uow, partner)
     p = partner_of(uow, partner)
     key = "payment.account_customer" if p is not None and p.kind == catalog.PartnerKind.CUSTOMER \
         else "payment.account_supplier"
@@ -228,20 +187,6 @@ def account_line(uow: UnitOfWork, t: Any, lang: str, partner: str) -> str:
 def open_value(open_sales: list[orders.Order]) -> Decimal:
     """What customers' orders still hold, at their prices."""
     return sum(((ln.unit_price or Decimal(0)) * ln.open_qty for o in open_sales for ln in o.lines), Decimal(0))
-
-
-def priced(uow: UnitOfWork, moves: list[ledger.Move]) -> list[tuple[ledger.Move, Decimal | None]]:
-    """A customer's sales and returns with the price each went at: the one it says; else for a sale the catalog's,
-    for a return what the customer last paid (the last price said on one of these sales not undone), else the
-    catalog's."""
-    catalog_prices = {p.sku: p.unit_price for p in uow.catalog.products()}
-    undone = uow.stock.reversed_ids(m.id for m in moves if m.id is not None)
-    paid = dict(catalog_prices)
-    for m in sorted(moves, key=lambda m: m.at):
-        if m.kind.value == "sale" and m.reverses is None and m.id not in undone and m.unit_price is not None:
-            paid[m.sku] = m.unit_price
-    return [(m, m.unit_price if m.unit_price is not None
-             else (catalog_prices if m.kind.value == "sale" else paid).get(m.sku)) for m in moves]
 
 
 def supplier_update(uow: UnitOfWork, turn: Turn, cmd: commands.SupplierUpdate, *, t: Any) -> None:

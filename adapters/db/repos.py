@@ -168,7 +168,9 @@ class CatalogRepo(_Repo):
         rows = self._all(t.Partner)
         return [catalog.Partner(code=r.code, name=r.name, kind=catalog.PartnerKind(r.kind),
                                 aliases=tuple(r.aliases or ()), credit_limit=opt_dec(r.credit_limit),
-                                lead_time_days=r.lead_time_days) for r in rows]
+                                lead_time_days=r.lead_time_days,
+                                payment_terms=accounts.Terms.parse(r.payment_terms) if r.payment_terms else None)
+                for r in rows]
 
     def users(self, *, everyone: bool = False) -> list[catalog.User]:
         """The tenant's people who are still here (``everyone``: those who left too, to name them)."""
@@ -887,9 +889,13 @@ class PaymentRepo(_Repo):
         return self.s.execute(select(t.Payment.id).where(t.Payment.tenant_id == self.tid,
                                                          t.Payment.reverses == payment_id)).first() is not None
 
-    def list(self, *, since: datetime | None = None, until: datetime | None = None) -> list[accounts.Payment]:
-        """Every payment (undoings too) at ``since`` or later and before ``until``, oldest first."""
+    def list(self, *, since: datetime | None = None, until: datetime | None = None, partner: str | None = None
+             ) -> list[accounts.Payment]:
+        """Every payment (undoings too) at ``since`` or later and before ``until`` (``partner``'s alone when given),
+        oldest first."""
         stmt = select(t.Payment).where(t.Payment.tenant_id == self.tid)
+        if partner is not None:
+            stmt = stmt.where(t.Payment.partner == partner)
         if since is not None:
             stmt = stmt.where(t.Payment.at >= since)
         if until is not None:

@@ -57,6 +57,7 @@ class Partner(SQLModel, table=True):
     aliases: list[str] = _json(list)
     credit_limit: Decimal | None = _qty(None, nullable=True)
     lead_time_days: int | None = None
+    payment_terms: str | None = None   # 账期: accounts.Terms.code (30 · M30 · 0)
 
 
 class AppUser(SQLModel, table=True):

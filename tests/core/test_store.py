@@ -717,8 +717,8 @@ def test_a_recipes_substitutes_import_export_back_and_stand_in_for_what_the_plac
 def test_a_work_order_issues_to_work_in_progress_makes_undoes_and_bills_its_subcontractor(cafe):
     """Croissants through a recipe with operations, in house and at a subcontractor; on either database."""
     from domain import bom, production
+    from workflows import dues
     from workflows import production as work
-    from workflows import purchasing
     with cafe() as uow:
         uow.recipes.add(bom.Recipe(sku="B09", yields=D(10), components=(
             bom.Component("B03", D("0.5")), bom.Component("B07", D("0.25"))), operations=(
@@ -763,7 +763,7 @@ def test_a_work_order_issues_to_work_in_progress_makes_undoes_and_bills_its_subc
     with cafe() as uow:
         assert uow.orders.get(o2.id).status == orders_status("done")
         assert work.holding(uow, [uow.orders.get(o2.id)]) == {o2.id: {}}
-        assert purchasing.balance(uow, "V01")[0] == D(57)    # 38 × 1.5 on its account
+        assert dues.balance(uow, "V01")[0] == D(57)    # 38 × 1.5 on its account
         a = actor(uow, batch="cancel")   # the first cancelled: what it held goes back
         work.record(uow, work.cancel(uow, uow.orders.get(o.id), actor=a), actor=a)
         uow.commit()
