@@ -19,7 +19,7 @@ from typing import Any, Protocol
 
 from bot import books, calendar_days, cashup, photos, prices, ranking, replies, weekdays, workorders
 from bot.messages import Attachment, Button, Incoming, Outgoing, from_notice, media_in, media_of
-from domain import bom, catalog, codec, commands, errors, events, ledger, orders, production, services, units
+from domain import accounts, bom, catalog, codec, commands, errors, events, ledger, orders, production, services, units
 from domain import network as network_d
 from nlu import context, delivery, numbers
 from workflows import (
@@ -670,7 +670,7 @@ class Conversation:
             if cmd.all_owed:   # 张记的货款结清了: the balance as it stands now
                 owed = dues.balance(uow, cmd.partner)[2]
                 if owed <= 0:
-                    turn.reply(purchasing.account_line(uow, self.t, turn.lang, cmd.partner))
+                    turn.reply(purchasing.account_line(uow, self.t, turn.lang, cmd.partner, now=turn.now))
                     return
                 cmd = replace(cmd, amount=owed, all_owed=False)
             if not confirmed:
@@ -951,9 +951,11 @@ class Conversation:
             buttons = [[Button(self.t("btn.request_purchases", turn.lang), f"po:{here}")]] \
                 if cmd.kind == "prep_list" and to_order and self.reorder is not None and user.can("purchase") else None
             turn.reply(text, buttons)
-        elif isinstance(cmd, commands.OwedQuery):   # 哪些客户还欠钱 · 应付账款: the accounts, a manager's
+        elif isinstance(cmd, commands.OwedQuery):   # 哪些客户还欠钱 · 应付账款 · 应收账龄 · 逾期: the accounts, a manager's
             self._require(user, "approve")
-            turn.reply(replies.owed(self.t, turn.lang, uow, cmd, cat=self._catalog))
+            turn.reply(replies.owed(self.t, turn.lang, uow, cmd, now=turn.now, cat=self._catalog) if cmd.view == "balance"
+                       else dues.answer(uow, self.t, turn.lang, kind=cmd.kind, view=cmd.view, code=cmd.partner,
+                                        until=cmd.until, today=turn.now.date(), tz=turn.now.tzinfo))
         elif isinstance(cmd, commands.TraceLot):   # 追溯牛奶批号A123 · 召回… · 溯源码 (customers' names: not for staff)
             self._require(user, "record" if cmd.code else "purchase")
             self._trace_lot(uow, turn, cmd)
@@ -2227,12 +2229,15 @@ class Conversation:
             parts.append(str(self.t("add_partner.credit", turn.lang, limit=reports.money(cmd.credit_limit))))
         if cmd.lead_time_days is not None:
             parts.append(str(self.t("add_partner.lead", turn.lang, days=cmd.lead_time_days)))
+        if cmd.payment_terms is not None:
+            parts.append(dues.terms_words(self.t, turn.lang, accounts.Terms.parse(cmd.payment_terms)))
         shown = " ".join(parts)
         if not confirmed:
             self._ask(uow, turn, cmd, self.t("add_partner.ask", turn.lang, partner=shown))
             return
         uow.catalog.set_partner(code, {"name": cmd.name, "kind": cmd.kind, "aliases": list(cmd.aliases),
-                                       "credit_limit": cmd.credit_limit, "lead_time_days": cmd.lead_time_days}, new=True)
+                                       "credit_limit": cmd.credit_limit, "lead_time_days": cmd.lead_time_days,
+                                       "payment_terms": cmd.payment_terms}, new=True)
         uow.chat.audit(at=turn.now, actor=turn.user.username, action="partner_added",
                        detail={"code": code, "name": cmd.name, "kind": cmd.kind})
         turn.reply(self.t("add_partner.done", turn.lang, partner=shown))
@@ -2256,15 +2261,21 @@ class Conversation:
             turn.reply(self.t("not_understood", turn.lang))
             return
         old = getattr(partner, cmd.field)
-        money = cmd.field == "credit_limit"
-        shown = {k: str(self.t("field.unset", turn.lang) if v is None else reports.money(v) if money
-                        else self.t("field.days", turn.lang, n=int(v)))
-                 for k, v in (("old", old), ("new", cmd.value))}
-        value = cmd.value if money else int(cmd.value)
+        value: Any
+        if cmd.field == "payment_terms":   # 团餐账期30天 · 张记月结60天 · 团餐现结
+            terms = accounts.Terms(int(cmd.value), monthly=cmd.monthly)
+            shown = {"old": dues.terms_words(self.t, turn.lang, old), "new": dues.terms_words(self.t, turn.lang, terms)}
+            value, old, new = terms.code, old.code if old is not None else None, terms.code
+        else:
+            money = cmd.field == "credit_limit"
+            shown = {k: str(self.t("field.unset", turn.lang) if v is None else reports.money(v) if money
+                            else self.t("field.days", turn.lang, n=int(v)))
+                     for k, v in (("old", old), ("new", cmd.value))}
+            value, new = (cmd.value if money else int(cmd.value)), str(cmd.value)
         self._change(uow, turn, cmd, name=partner.name, shown=shown, confirmed=confirmed,
                      apply=lambda: uow.catalog.set_partner(cmd.partner, {cmd.field: value}),
                      action="partner_changed", detail={"partner": cmd.partner, "field": cmd.field,
-                                                       "old": None if old is None else str(old), "new": str(cmd.value)})
+                                                       "old": None if old is None else str(old), "new": new})
 
     @staticmethod
     def _order_topic(uow: UnitOfWork, turn: Turn, order_id: int | None) -> None:

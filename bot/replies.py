@@ -516,7 +516,7 @@ def purchases(t: Any, lang: str, uow: UnitOfWork, cmd: commands.PurchaseQuery, *
         note = "\n" + str(t("purchases.payable", lang, got=reports.money(got), back=reports.money(back),
                                 net=reports.money(got - back)))
         if cmd.partner is not None:   # and the account since it began, with what was paid
-            note += "\n" + purchasing.account_line(uow, t, lang, cmd.partner)
+            note += "\n" + purchasing.account_line(uow, t, lang, cmd.partner, now=now)
     if not moves:
         return str(t("purchases.none", lang, **fmt)) + note
     spent: dict[str, Decimal] = {}
@@ -1134,16 +1134,19 @@ def _price_moves(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, ro
     return "\n".join(out)
 
 
-def owed(t: Any, lang: str, uow: UnitOfWork, cmd: commands.OwedQuery, *, cat: context.Catalog | None) -> str:
+def owed(t: Any, lang: str, uow: UnitOfWork, cmd: commands.OwedQuery, *, now: datetime,
+         cat: context.Catalog | None) -> str:
     """哪些客户还欠钱 · 应付账款: every customer (or supplier) with something still owed on its account since it began
-    (goods less what was paid, as its account reckons it), most first, with the total; those paid ahead apart."""
+    (goods less what was paid, as its account reckons it), most first, with the total and what of it is past the terms
+    agreed; those paid ahead apart."""
     rows = []
     for p in uow.catalog.partners():
         if p.kind.value != cmd.kind:
             continue
         goods, paid, left = dues.balance(uow, p.code)
         if left != 0:
-            rows.append((left, p.name, goods, paid))
+            rows.append((left, p.name, goods, paid, dues.overdue_note(uow, t, lang, p.code, today=now.date(),
+                                                                     tz=now.tzinfo).strip() if left > 0 else ""))
     due = sorted((r for r in rows if r[0] > 0), key=lambda r: -r[0])
     ahead = [r for r in rows if r[0] < 0]
     if not due:
@@ -1151,10 +1154,10 @@ def owed(t: Any, lang: str, uow: UnitOfWork, cmd: commands.OwedQuery, *, cat: co
     else:
         out = [str(t(f"owed.head_{cmd.kind}", lang, n=len(due), total=reports.money(sum((r[0] for r in due), Decimal(0)))))]
         out += [str(t("owed.line", lang, partner=name, owed=reports.money(left), goods=reports.money(goods),
-                      paid=reports.money(paid))) for left, name, goods, paid in due]
+                      paid=reports.money(paid))) + (f" {late}" if late else "") for left, name, goods, paid, late in due]
     if ahead:
         out.append(str(t("owed.ahead", lang, who=str(t("recipe.joiner", lang)).join(
-            f"{name} {reports.money(-left)}" for left, name, _, _ in ahead))))
+            f"{name} {reports.money(-left)}" for left, name, *_ in ahead))))
     return "\n".join(out)
 
 
@@ -1497,7 +1500,7 @@ def customer_account(t: Any, lang: str, uow: UnitOfWork, cmd: commands.CustomerQ
     out.append(str(t("account.credit", lang, exposure=reports.money(exposure), limit=reports.money(limit),
                      left=reports.money(limit - exposure)) if limit is not None
                    else t("account.credit_none", lang, exposure=reports.money(exposure))))
-    out.append(purchasing.account_line(uow, t, lang, cmd.partner))   # since it began, with what it paid
+    out.append(purchasing.account_line(uow, t, lang, cmd.partner, now=now))   # since it began, with what it paid
     return "\n".join(out)
 
 

@@ -2,6 +2,7 @@
 the ledger's sales, receipts and returns)."""
 from __future__ import annotations
 
+import calendar
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -37,8 +38,7 @@ class Terms:
         """The day goods that came on ``day`` are due."""
         if not self.monthly:
             return day + timedelta(days=self.days)
-        month_end = (day.replace(day=1) + timedelta(days=32)).replace(day=1) - timedelta(days=1)
-        return month_end + timedelta(days=self.days)
+        return day.replace(day=calendar.monthrange(day.year, day.month)[1]) + timedelta(days=self.days)
 
     @property
     def code(self) -> str:

@@ -128,11 +128,13 @@ class Export:
 
 @dataclass(frozen=True)
 class SetPartner:
-    """A manager changes a supplier's lead time (张记的交货期改成3天): days, for its products without their own; or a
-    customer's credit limit (团餐的信用额度改成8000): money."""
+    """A manager changes a supplier's lead time (张记的交货期改成3天): days, for its products without their own; a
+    customer's credit limit (团餐的信用额度改成8000): money; or either's payment terms (团餐账期30天 · 张记月结60天 ·
+    团餐现结: ``payment_terms``, days, ``monthly`` after the month's end)."""
     partner: str
     field: str
     value: Decimal
+    monthly: bool = False
 
 
 @dataclass(frozen=True)
@@ -317,6 +319,7 @@ class AddPartner:
     aliases: tuple[str, ...] = ()
     credit_limit: Decimal | None = None
     lead_time_days: int | None = None
+    payment_terms: str | None = None   # 账期30天 · 月结 · 现结: accounts.Terms.code
 
 
 PRODUCT_FIELDS = ("safety_stock", "unit_price", "unit_cost", "shelf_life_days", "moq", "lead_time_days", "supplier")
@@ -752,8 +755,13 @@ class SetUser:
 @dataclass(frozen=True)
 class OwedQuery:
     """哪些客户还欠钱 · 应收账款 (``kind`` "customer") · 我们欠供应商多少 · 应付账款 ("supplier"): every account with
-    something still owed, most first."""
+    something still owed, most first (``view`` "balance"). 应收账龄 ("aging": what is owed by how long past due) ·
+    哪些客户逾期了 ("overdue") · 这周要付哪些货款 ("due": due by ``until``) · 团餐的货款什么时候到期 ("detail": one
+    ``partner``'s open deliveries)."""
     kind: str = "customer"
+    view: str = "balance"
+    partner: str | None = None
+    until: date | None = None
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ verbs, units and question words are translated. Messages with any Chinese verb a
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # the stock book said in English (this month's stock book · inventory ins and outs)
 _STOCK_BOOK = r"(?:stock|inventory) (?:book|ins and outs|in and out)|stock movement summary"
@@ -26,8 +27,27 @@ _GOODS: list[tuple[str, str]] = [
 ]
 _WEEKDAYS = (("monday", "周一"), ("tuesday", "周二"), ("wednesday", "周三"), ("thursday", "周四"), ("friday", "周五"),
              ("saturday", "周六"), ("sunday", "周日"))
-_WORDS: list[tuple[str, str]] = [
+_WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     *_GOODS,
+    # payment terms and what is open against them (receivables aging · which customers are overdue · payments due
+    # this week · when is 盒马's payment due · 盒马 payment terms 30 days · 盒马 cash on delivery)
+    (r"(?:accounts? )?payables?(?: by)? (?:aging|ageing|age)|(?:aging|ageing) of payables|ap aging", "应付账龄"),
+    (r"(?:accounts? )?receivables?(?: by)? (?:aging|ageing|age)|(?:aging|ageing)(?: report)?(?: of receivables)?$|ar aging",
+     "应收账龄"),
+    (r"(?:which|what) customers? (?:are|is) (?:overdue|late(?: paying)?)|overdue (?:customers|receivables)"
+     r"|who (?:is|are) (?:overdue|late paying)", "哪些客户逾期了"),
+    (r"(?:which|what) suppliers? (?:are|is) overdue|overdue (?:payables|bills|supplier payments)"
+     r"|what (?:do we|we) owe (?:that is|is) overdue", "哪些供应商的货款逾期了"),
+    (r"(?:what|which bills) (?:do|must|should) we pay (?P<when>this week|this month|today)"
+     r"|(?:payments|bills) (?:falling )?due (?P<when2>this week|this month|today)",
+     lambda m: {"this week": "这周", "this month": "这个月", "today": "今天"}[m.group("when") or m.group("when2")]
+     + "要付哪些货款"),
+    (r"(?:what is|what's|which payments are) due (?:to us|from customers) (?P<when>this week|this month|today)",
+     lambda m: {"this week": "这周", "this month": "这个月", "today": "今天"}[m.group("when")] + "要收哪些款"),
+    (r"when (?:is|are|do we get) (?P<who>\S+?)(?:'s)? (?:payments?|bills?|invoices?|money) (?:due|paid)",
+     r"\g<who>的货款什么时候到期"),
+    (r"(?P<who>\S+?)(?:'s)? payment terms(?: are| is| to)? (?:net )?(?P<n>\d+) days", r"\g<who>账期\g<n>天"),
+    (r"(?P<who>\S+?)(?:'s)? (?:payment terms(?: are| is| to)? )?(?:cash on delivery|cod)$", r"\g<who>现结"),
     # questions first: "how much milk do we have left" is a stock query, not a receipt
     # what was used or lost over a period (how much milk was used today · how much was wasted this week)
     (r"how (?:much|many)(?: of)?(?P<what>(?: [^ ]+)*?) (?:was|were|did we|have we|we)? ?(?:used|use|consumed)",

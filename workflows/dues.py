@@ -8,12 +8,12 @@ oldest deliveries first; a sale paid on the spot settles itself.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
 from domain import accounts, catalog, ledger, production
-from workflows import metrics
+from workflows import metrics, wording
 from workflows.ports import UnitOfWork
 
 SPOT = "batch:"   # a payment's note naming the sale it paid on the spot
@@ -151,3 +151,222 @@ def accounts_of(uow: UnitOfWork, kind: str, *, tz: Any) -> list[Account]:
 def week_end(today: date) -> date:
     """这周: through Sunday."""
     return today + timedelta(days=6 - today.weekday())
+
+
+def terms_words(t: Any, lang: str, terms: accounts.Terms | None) -> str:
+    """账期30天 · 月结30天 · 现结 · 未设账期."""
+    if terms is None:
+        return str(t("dues.terms_none", lang))
+    if terms.days == 0 and not terms.monthly:
+        return str(t("dues.terms_cash", lang))
+    return str(t("dues.terms_monthly" if terms.monthly else "dues.terms_days", lang, n=terms.days))
+
+
+def _day(d: date) -> str:
+    return f"{d:%m-%d}"
+
+
+def _goods(uow: UnitOfWork, t: Any, lang: str, held: dict[str, Decimal]) -> str:
+    """可乐 3箱、雪碧 12瓶 (the first three, then …)."""
+    products = {p.sku: p for p in uow.catalog.products()}
+    names = [f"{products[s].name} {wording.qty(products[s], q)}" if s in products else s for s, q in held.items()]
+    return str(t("recipe.joiner", lang)).join(names[:3]) + ("…" if len(names) > 3 else "")
+
+
+def overdue_note(uow: UnitOfWork, t: Any, lang: str, code: str, *, today: date, tz: Any) -> str:
+    """⏰ 其中逾期 ¥2,000.00,最久 12天(账期30天): a partner's deliveries past their terms, for its account's line;
+    empty when none is (or no terms were agreed)."""
+    p = partner(uow, code)
+    if p is None or p.payment_terms is None:
+        return ""
+    late = account(uow, p, tz=tz).overdue(today)
+    if not late:
+        return ""
+    return "\n" + str(t("dues.overdue_note", lang, amount=wording.money(sum((it.left for it in late), Decimal(0))),
+                        days=max(it.overdue(today) for it in late), terms=terms_words(t, lang, p.payment_terms)))
+
+
+def answer(uow: UnitOfWork, t: Any, lang: str, *, kind: str, view: str, code: str | None, until: date | None,
+           today: date, tz: Any) -> str:
+    """应收账龄 (``view`` "aging") · 哪些客户逾期了 ("overdue") · 这周要付哪些货款 ("due", by ``until``) · 团餐的货款
+    什么时候到期 ("detail", partner ``code``)."""
+    if view == "detail" and code is not None:
+        p = partner(uow, code)
+        return detail(uow, t, lang, account(uow, p, tz=tz), today=today) if p is not None else ""
+    books = sorted(accounts_of(uow, kind, tz=tz), key=lambda a: -a.owed)
+    if view == "overdue":
+        return overdue(uow, t, lang, books, kind=kind, today=today)
+    if view == "due":
+        return coming_due(t, lang, books, kind=kind, until=until or today + timedelta(days=7), today=today)
+    return aging(uow, t, lang, books, kind=kind, today=today)
+
+
+def aging(uow: UnitOfWork, t: Any, lang: str, books: list[Account], *, kind: str, today: date) -> str:
+    """Every account with something owed: the total in each bucket of days past due, then each partner."""
+    owing = [a for a in books if a.items]
+    if not owing:
+        return str(t(f"dues.none_{kind}", lang))
+    total = sum((a.owed for a in owing), Decimal(0))
+    buckets = accounts.aged((it for a in owing for it in a.items), today)
+    out = [str(t(f"dues.aging_head_{kind}", lang, day=_day(today), n=len(owing), total=wording.money(total))),
+           str(t("dues.buckets", lang, **{f"b{n}": wording.money(v) for n, v in enumerate(buckets)}))]
+    for a in owing:
+        terms = a.partner.payment_terms
+        late = a.overdue(today)
+        if terms is None:
+            first = a.items[0]
+            more = str(t("dues.unset_part", lang, day=_day(first.charge.day), days=first.age(today)))
+        elif late:
+            more = str(t("dues.overdue_part", lang, amount=wording.money(sum((it.left for it in late), Decimal(0))),
+                         days=max(it.overdue(today) for it in late)))
+        else:
+            nxt = min(it.due for it in a.items if it.due is not None)
+            more = str(t("dues.next_part", lang, day=_day(nxt), amount=wording.money(
+                sum((it.left for it in a.items if it.due == nxt), Decimal(0)))))
+        out.append(str(t("dues.partner_line", lang, partner=a.partner.name, terms=terms_words(t, lang, terms),
+                         owed=wording.money(a.owed), more=more)))
+    out.append(str(t("dues.buckets_note", lang)))
+    ahead = [a for a in books if a.ahead > 0]
+    if ahead:
+        out.append(str(t("owed.ahead", lang, who=str(t("recipe.joiner", lang)).join(
+            f"{a.partner.name} {wording.money(a.ahead)}" for a in ahead))))
+    return "\n".join(out)
+
+
+def _unset(t: Any, lang: str, books: list[Account], today: date) -> list[str]:
+    """The accounts owing without terms agreed, each with its oldest delivery, and how to set terms."""
+    unset = [a for a in books if a.items and a.partner.payment_terms is None]
+    if not unset:
+        return []
+    who = str(t("recipe.joiner", lang)).join(
+        str(t("dues.unset_who", lang, partner=a.partner.name, owed=wording.money(a.owed),
+              day=_day(a.items[0].charge.day), days=a.items[0].age(today))) for a in unset)
+    return [str(t("dues.unset", lang, who=who, example=unset[0].partner.name))]
+
+
+def overdue(uow: UnitOfWork, t: Any, lang: str, books: list[Account], *, kind: str, today: date) -> str:
+    """The accounts with deliveries past their terms, the most overdue amount first, each with its oldest."""
+    late = [(a, a.overdue(today)) for a in books]
+    late = sorted(((a, its) for a, its in late if its), key=lambda x: -sum((it.left for it in x[1]), Decimal(0)))
+    if not late:
+        out = [str(t(f"dues.overdue_none_{kind}", lang))]
+    else:
+        total = sum((it.left for _, its in late for it in its), Decimal(0))
+        out = [str(t(f"dues.overdue_head_{kind}", lang, day=_day(today), n=len(late), total=wording.money(total)))]
+        for a, its in late:
+            oldest = its[0]
+            amount = sum((it.left for it in its), Decimal(0))
+            out.append(str(t("dues.overdue_line", lang, partner=a.partner.name,
+                             terms=terms_words(t, lang, a.partner.payment_terms), amount=wording.money(amount),
+                             days=oldest.overdue(today), day=_day(oldest.charge.day),
+                             due=_day(oldest.due or oldest.charge.day)))
+                       + (str(t("dues.owed_all", lang, owed=wording.money(a.owed))) if a.owed > amount else ""))
+    return "\n".join(out + _unset(t, lang, books, today))
+
+
+def coming_due(t: Any, lang: str, books: list[Account], *, kind: str, until: date, today: date) -> str:
+    """What falls due by ``until`` (overdue included, marked), by partner, each due day with its amount."""
+    rows = [(a, a.due_by(until)) for a in books]
+    rows = [(a, its) for a, its in rows if its]
+    if not rows:
+        return "\n".join([str(t(f"dues.due_none_{kind}", lang, until=_day(until)))] + _unset(t, lang, books, today))
+    total = sum((it.left for _, its in rows for it in its), Decimal(0))
+    out = [str(t(f"dues.due_head_{kind}", lang, until=_day(until), n=len(rows), total=wording.money(total)))]
+    for a, its in sorted(rows, key=lambda r: min(it.due or today for it in r[1])):
+        out.append(str(t("dues.due_partner", lang, partner=a.partner.name, terms=terms_words(t, lang, a.partner.payment_terms),
+                         amount=wording.money(sum((it.left for it in its), Decimal(0))))))
+        by_day: dict[date, Decimal] = {}
+        for it in its:
+            if it.due is not None:
+                by_day[it.due] = by_day.get(it.due, Decimal(0)) + it.left
+        for d, amount in sorted(by_day.items()):
+            late = (today - d).days
+            out.append(str(t("dues.due_day", lang, day=_day(d), amount=wording.money(amount)))
+                       + (str(t("dues.late", lang, days=late)) if late > 0 else ""))
+    return "\n".join(out + _unset(t, lang, books, today))
+
+
+def detail(uow: UnitOfWork, t: Any, lang: str, acc: Account, *, today: date, shown: int = 12) -> str:
+    """One partner's open deliveries, oldest first: the day, its goods, what is left of it and when it is (was) due."""
+    p = acc.partner
+    terms = terms_words(t, lang, p.payment_terms)
+    if not acc.items:
+        out = [str(t("dues.detail_none", lang, partner=p.name, terms=terms))]
+    else:
+        out = [str(t("dues.detail_head", lang, partner=p.name, terms=terms, owed=wording.money(acc.owed),
+                     n=len(acc.items)))]
+        for it in acc.items[:shown]:
+            if it.due is None:
+                when = str(t("dues.when_unset", lang, days=it.age(today)))
+            elif it.overdue(today) > 0:
+                when = str(t("dues.when_late", lang, due=_day(it.due), days=it.overdue(today)))
+            else:
+                when = str(t("dues.when_due", lang, due=_day(it.due), days=(it.due - today).days))
+            part = str(t("dues.part_left", lang, amount=wording.money(it.charge.amount))) \
+                if it.left < it.charge.amount else ""
+            out.append(str(t("dues.detail_item", lang, day=_day(it.charge.day), left=wording.money(it.left), part=part,
+                             goods=_goods(uow, t, lang, acc.goods.get(it.charge.ref, {})), when=when)))
+        if len(acc.items) > shown:
+            out.append(str(t("dues.more", lang, n=len(acc.items) - shown)))
+        late = acc.overdue(today)
+        if late:
+            out.append(str(t("dues.detail_late", lang, amount=wording.money(sum((it.left for it in late), Decimal(0))))))
+    if acc.ahead > 0:
+        out.append(str(t("dues.detail_ahead", lang, amount=wording.money(acc.ahead))))
+    if p.payment_terms is None:
+        out.append(str(t("dues.how_to_set", lang, partner=p.name)))
+    return "\n".join(out)
+
+
+SOON = 3   # days ahead a supplier's delivery falling due is told (the morning job)
+
+
+def fresh(uow: UnitOfWork, *, now: datetime) -> tuple[list[tuple[Account, accounts.OpenItem]],
+                                                     list[tuple[Account, accounts.OpenItem]]]:
+    """What the morning job tells, each once: customers' deliveries that went past their terms, and suppliers'
+    falling due within ``SOON`` days (or past it). The states kept are those of now alone (a delivery paid goes;
+    one told stays told while it is open)."""
+    today = now.date()
+    late = [(a, it) for a in accounts_of(uow, "customer", tz=now.tzinfo) for it in a.overdue(today)]
+    soon = [(a, it) for a in accounts_of(uow, "supplier", tz=now.tzinfo)
+            for it in a.due_by(today + timedelta(days=SOON))]
+    keys = {f"late:{a.partner.code}:{it.charge.ref}": (a, it) for a, it in late} \
+        | {f"due:{a.partner.code}:{it.charge.ref}": (a, it) for a, it in soon}
+    told = {k for k, state in uow.rules.alerts(_ALERTS).items() if state.active}
+    uow.rules.reset_alerts(_ALERTS)
+    for k in keys:
+        uow.rules.set_alert(_ALERTS, k, active=True, at=now if k not in told else None)
+    new = {k for k in keys if k not in told}
+    return ([x for x in late if f"late:{x[0].partner.code}:{x[1].charge.ref}" in new],
+            [x for x in soon if f"due:{x[0].partner.code}:{x[1].charge.ref}" in new])
+
+
+_ALERTS = "dues"   # the alert states the morning job keeps
+
+
+def morning_text(t: Any, lang: str, late: list[tuple[Account, accounts.OpenItem]],
+                 soon: list[tuple[Account, accounts.OpenItem]], *, today: date) -> str:
+    """⏰ 账款提醒: the customers' deliveries newly overdue and the suppliers' newly falling due."""
+    out = [str(t("dues.morning_title", lang, day=_day(today)))]
+    if late:
+        out.append(str(t("dues.morning_late", lang)))
+        out += [str(t("dues.morning_late_line", lang, partner=a.partner.name, day=_day(it.charge.day),
+                      amount=wording.money(it.left), due=_day(it.due or today), days=it.overdue(today)))
+                for a, it in late]
+    if soon:
+        out.append(str(t("dues.morning_soon", lang, n=SOON)))
+        out += [str(t("dues.morning_soon_line", lang, partner=a.partner.name, day=_day(it.charge.day),
+                      amount=wording.money(it.left), due=_day(it.due or today)))
+                + (str(t("dues.late", lang, days=it.overdue(today))) if it.overdue(today) else "")
+                for a, it in soon]
+    out.append(str(t("dues.morning_more", lang)))
+    return "\n".join(out)
+
+
+def summary(uow: UnitOfWork, t: Any, lang: str, *, now: datetime) -> str:
+    """A scheduled 账款提醒 (每天早上9点把逾期账款发给我): the customers overdue and what we pay within a week."""
+    today = now.date()
+    return "\n\n".join((answer(uow, t, lang, kind="customer", view="overdue", code=None, until=None, today=today,
+                               tz=now.tzinfo),
+                        answer(uow, t, lang, kind="supplier", view="due", code=None, until=today + timedelta(days=7),
+                               today=today, tz=now.tzinfo)))

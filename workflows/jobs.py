@@ -23,6 +23,7 @@ SLACK = Decimal("0.05")
 DEFAULT_JOBS = {"prep_list": "0 7 * * *", "auto_purchase": "15 7 * * *", "transfer_check": "30 10 * * *",
                 "evening_summary": "30 21 * * *", "anomalies": "0 21 * * *",
                 "expiry": "5 7 * * *"}
+COMPANY_JOBS = {"dues_report": "0 9 * * *"}   # not a store's: 账款提醒 (customers overdue, suppliers falling due)
 
 
 @dataclass
@@ -157,6 +158,9 @@ class Scheduler:
                         if not draft.trigger.workdays or self._workday(at.date(), calendar):
                             schedule.append((at, "rule", rule.number))
                 spans |= _idle_days(draft.conditions)
+            for job, cron in COMPANY_JOBS.items():   # (the company's, once, not a store's)
+                for at in fire_times(cron, tz=tz, start=start, end=end):
+                    schedule.append((at, job, None))
             # hourly ticks for conditions that change with time alone (forecasts, bookings, weather) …
             for at in fire_times("0 * * * *", tz=tz, start=start, end=end):
                 schedule.append((at, "tick", None))

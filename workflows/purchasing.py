@@ -131,7 +131,7 @@ def record_payment(uow: UnitOfWork, turn: Turn, cmd: commands.RecordPayment, *, 
     uow.chat.audit(at=turn.now, actor=turn.user.username, action="payment",
                    detail={"payment": pid, "partner": cmd.partner, "amount": str(cmd.amount)})
     turn.reply(t("payment.done", turn.lang, what=payment_words(uow, t, turn.lang, cmd.partner, cmd.amount))
-               + "\n" + account_line(uow, t, turn.lang, cmd.partner))
+               + "\n" + account_line(uow, t, turn.lang, cmd.partner, now=turn.now))
     return pid
 
 
@@ -162,7 +162,7 @@ def void_payment(uow: UnitOfWork, turn: Turn, cmd: commands.VoidPayment, *, t: A
     uow.chat.audit(at=turn.now, actor=turn.user.username, action="payment_voided",
                    detail={"payment": cmd.payment_id, "partner": row.partner, "amount": str(amount)})
     turn.reply(t("payment.voided", turn.lang, what=payment_words(uow, t, turn.lang, row.partner, amount))
-               + "\n" + account_line(uow, t, turn.lang, row.partner))
+               + "\n" + account_line(uow, t, turn.lang, row.partner, now=turn.now))
 
 
 def payment_words(uow: UnitOfWork, t: Any, lang: str, partner: str, amount: Decimal) -> str:
@@ -172,16 +172,19 @@ def payment_words(uow: UnitOfWork, t: Any, lang: str, partner: str, amount: Deci
     return str(t(key, lang, partner=partner_name(uow, partner), amount=reports.money(amount)))
 
 
-def account_line(uow: UnitOfWork, t: Any, lang: str, partner: str) -> str:
-    """美团团餐累计:货款 ¥5,000.00,已付 ¥3,000.00,未付 ¥2,000.00."""
+def account_line(uow: UnitOfWork, t: Any, lang: str, partner: str, *, now: datetime | None = None) -> str:
+    """美团团餐累计:货款 ¥5,000.00,已付 ¥3,000.00,未付 ¥2,000.00; at ``now``, what of it is past the terms agreed
+    (⏰ 其中逾期 …)."""
     goods, paid, owed = dues.balance(uow, partner)
     p = partner_of(uow, partner)
     key = "payment.account_customer" if p is not None and p.kind == catalog.PartnerKind.CUSTOMER \
         else "payment.account_supplier"
     if owed < 0:   # paid ahead of the goods (a deposit, or a prepayment)
         key += "_ahead"
+    late = dues.overdue_note(uow, t, lang, partner, today=now.date(), tz=now.tzinfo) if now is not None and owed > 0 \
+        else ""
     return str(t(key, lang, partner=partner_name(uow, partner), goods=reports.money(goods), paid=reports.money(paid),
-                 owed=reports.money(abs(owed))))
+                 owed=reports.money(abs(owed)))) + late
 
 
 def open_value(open_sales: list[orders.Order]) -> Decimal:
@@ -293,19 +296,40 @@ def _on_order(open_sales: list[orders.Order], lines: tuple[orders.OrderLine, ...
                Decimal(0))
 
 
+def overdue(uow: UnitOfWork, code: str | None, now: datetime) -> tuple[catalog.Partner, Decimal, int] | None:
+    """A customer with terms agreed and deliveries past them: the customer, what is overdue and the most days it is;
+    None when nothing is (or no terms were agreed)."""
+    p = partner_of(uow, code)
+    if p is None or p.payment_terms is None or p.kind != catalog.PartnerKind.CUSTOMER:
+        return None
+    late = dues.account(uow, p, tz=now.tzinfo).overdue(now.date())
+    if not late:
+        return None
+    return p, sum((it.left for it in late), Decimal(0)), max(it.overdue(now.date()) for it in late)
+
+
+def _late_words(t: Any, lang: str, late: tuple[catalog.Partner, Decimal, int]) -> dict[str, str]:
+    p, amount, days = late
+    return {"partner": p.name, "late": reports.money(amount), "days": str(days),
+            "terms": dues.terms_words(t, lang, p.payment_terms)}
+
+
 def credit_hold(uow: UnitOfWork, turn: Turn, cmd: commands.RecordMoves, *, t: Any) -> bool:
-    """Hold a sale to a customer beyond its credit limit for a manager's review. True if held."""
+    """Hold a sale on account to a customer beyond its credit limit, or with deliveries past the terms agreed (逾期),
+    for a manager's review. True if held."""
     if cmd.movement != commands.Movement.SALE or not cmd.partner:
         return False
     limit = _credit_limit(uow, cmd.partner)
-    if limit is None:
+    late = overdue(uow, cmd.partner, turn.now)
+    if limit is None and late is None:
         return False
-    partner, credit = limit
     lines = _priced(uow, cmd.lines, cmd.partner)
     amount = sum(((ln.unit_price or Decimal(0)) * ln.qty for ln in lines), Decimal(0))
     open_sales = _open_sales(uow, cmd.partner)
     exposure = _exposure(uow, cmd.partner, turn.now, open_sales)
-    if exposure + amount - _on_order(open_sales, lines) <= credit:   # what it collects was counted when ordered
+    # (what it collects was counted when ordered)
+    over = limit is not None and exposure + amount - _on_order(open_sales, lines) > limit[1]
+    if not over and late is None:
         return False
     location = cmd.location or turn.user.location
     held = orders.Order(kind=orders.OrderKind.SALE, status=orders.Status.PENDING_APPROVAL, created_at=turn.now,
@@ -315,10 +339,16 @@ def credit_hold(uow: UnitOfWork, turn: Turn, cmd: commands.RecordMoves, *, t: An
     desc = describe(uow, held)
     for m in managers_of(uow, location):
         turn.push(m.username, t("credit_review", m.language, who=turn.user.display_name, order=desc, id=oid,
-                                amount=reports.money(amount), exposure=reports.money(exposure), limit=reports.money(credit)),
+                                amount=reports.money(amount), exposure=reports.money(exposure),
+                                limit=reports.money(limit[1])) if over and limit is not None
+                  else t("overdue_review", m.language, who=turn.user.display_name, order=desc, id=oid,
+                         amount=reports.money(amount), **_late_words(t, m.language, late) if late else {}),
                   [[_button(t("btn.approve", m.language), f"ap:{oid}"),
                     _button(t("btn.reject", m.language), f"rj:{oid}")]])
-    turn.reply(t("credit_held", turn.lang, id=oid, partner=partner.name, limit=reports.money(credit)))
+    if over and limit is not None:
+        turn.reply(t("credit_held", turn.lang, id=oid, partner=limit[0].name, limit=reports.money(limit[1])))
+    elif late is not None:
+        turn.reply(t("overdue_held", turn.lang, id=oid, **_late_words(t, turn.lang, late)))
     return True
 
 
@@ -337,14 +367,24 @@ def take_order(uow: UnitOfWork, turn: Turn, cmd: commands.PlaceSale, *, t: Any) 
     amount = draft.amount
     limit = _credit_limit(uow, cmd.partner)
     exposure = _exposure(uow, cmd.partner, turn.now, _open_sales(uow, cmd.partner)) if limit is not None else Decimal(0)
-    held = limit is not None and exposure + amount > limit[1]
+    over = limit is not None and exposure + amount > limit[1]
+    late = None if over else overdue(uow, cmd.partner, turn.now)   # (past the terms agreed: looked at as well)
+    held = over or late is not None
     if held:
         draft = replace(draft, status=orders.Status.PENDING_APPROVAL)
     oid: int = uow.orders.add(draft)
     _book(uow, turn, replace(draft, id=oid))
     turn.events.append(events.OrderChanged(order_id=oid, kind=draft.kind.value, status=draft.status.value, at=turn.now))
     desc = describe(uow, draft)
-    if held and limit is not None:
+    if late is not None:
+        for m in managers_of(uow, location):
+            turn.push(m.username, t("order_overdue_review", m.language, who=turn.user.display_name, order=desc, id=oid,
+                                    amount=reports.money(amount), **_late_words(t, m.language, late)),
+                      [[_button(t("btn.approve", m.language), f"ap:{oid}"),
+                        _button(t("btn.reject", m.language), f"rj:{oid}")]])
+        turn.reply(t("sale_order_held_overdue", turn.lang, id=oid, order=desc, **_late_words(t, turn.lang, late))
+                   + reports.closed_note(uow, t, turn.lang, location=location, when=due, tz=turn.now.tzinfo))
+    elif held and limit is not None:
         for m in managers_of(uow, location):
             turn.push(m.username, t("order_credit_review", m.language, who=turn.user.display_name, order=desc, id=oid,
                                     amount=reports.money(amount), exposure=reports.money(exposure), limit=reports.money(limit[1])),

@@ -10,7 +10,7 @@ from typing import Any
 
 from domain import bom, catalog, chain, closures, ledger, orders, production, replenishment, rules, units
 from workflows import anomalies as anomaly
-from workflows import engine, metrics, spoilage, stockbook, wording
+from workflows import dues, engine, metrics, spoilage, stockbook, wording
 
 # (the shared wording, under the names its many readers know it by here)
 N, loc_name, qty, money, days_text = wording.N, wording.loc_name, wording.qty, wording.money, wording.days_text
@@ -212,6 +212,31 @@ def _unscheduled(uow: Any, location: str | None, report: str) -> list[str]:
            if any(a.get("kind") == "send_report" and (a.get("params") or {}).get("report") == report
                   for a in (r.spec or {}).get("actions", []))}
     return [p for p in _store_people(uow, location, None) if p not in own]
+
+
+def dues_report(uow: Any, box: Any, t: Any, *, location: str | None, now: datetime, forecaster: Any = None,
+                to: list[str] | None = None) -> None:
+    """账款提醒, the company's, not a store's: the morning job (no ``to``) tells the owners (the managers when there is
+    no owner) each customer's delivery that went past its terms and each supplier's falling due within days, once, and
+    nothing when nothing is new; a rule's schedule (每天早上9点把逾期账款发给我) gets the overdue and what falls due
+    within a week, as it stands."""
+    if to is not None:
+        for u in recipients(uow, to, location=location):
+            box.push(u, dues.summary(uow, t, _lang(uow, u), now=now))
+        return
+    users = uow.catalog.users()
+    owners = [u.username for u in users if u.role == catalog.Role.ADMIN] \
+        or [u.username for u in users if u.role == catalog.Role.MANAGER]
+    own = {r.owner for r in uow.rules.list(statuses=("active",))
+           if any(a.get("kind") == "send_report" and (a.get("params") or {}).get("report") == "dues_report"
+                  for a in (r.spec or {}).get("actions", []))}
+    people = [u for u in owners if u not in own]
+    if not people:
+        return
+    late, soon = dues.fresh(uow, now=now)
+    if late or soon:
+        for u in people:
+            box.push(u, dues.morning_text(t, _lang(uow, u), late, soon, today=now.date()))
 
 
 def prep_list(uow: Any, box: Any, t: Any, *, location: str | None, now: datetime, forecaster: Any = None,

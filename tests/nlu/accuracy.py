@@ -137,7 +137,7 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
     elif isinstance(c, commands.AddPartner):
         d |= {"intent": "add_partner", "kind": c.kind, "name": c.name, "aliases": list(c.aliases),
               "credit_limit": str(c.credit_limit) if c.credit_limit is not None else None,
-              "lead_time_days": c.lead_time_days}
+              "lead_time_days": c.lead_time_days} | ({"payment_terms": c.payment_terms} if c.payment_terms else {})
     elif isinstance(c, commands.MyRecords) and (c.who or c.store):
         d |= {"intent": "myrecords", "who": list(c.who), "store": c.store} | ({"tally": True} if c.tally else {})
         if c.kinds or c.sku or c.start:   # (今天谁报损了: whose writes of a kind, product, days)
@@ -179,7 +179,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
         d |= {"intent": "bookings", "start": c.start.isoformat(), "end": c.end.isoformat(), "location": c.location,
               "cancel": c.cancel}
     elif isinstance(c, commands.OwedQuery):
-        d |= {"intent": "owed", "kind": c.kind}
+        d |= {"intent": "owed", "kind": c.kind} | ({"view": c.view} if c.view != "balance" else {}) \
+            | ({"partner": c.partner} if c.partner else {}) | ({"until": c.until.isoformat()} if c.until else {})
     elif isinstance(c, commands.TraceLot):
         d |= {"intent": "trace_lot", "sku": c.sku, "lot": c.lot, "day": c.day.isoformat() if c.day else None,
               "recall": c.recall, "code": c.code} | ({"partner": c.partner} if c.partner else {})
@@ -247,7 +248,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
     elif isinstance(c, commands.SetProducts):
         d |= {"intent": "set_products", "changes": [[x.sku, x.field, str(x.value)] for x in c.changes]}
     elif isinstance(c, commands.SetPartner):
-        d |= {"intent": "set_partner", "partner": c.partner, "field": c.field, "value": str(c.value)}
+        d |= {"intent": "set_partner", "partner": c.partner, "field": c.field, "value": str(c.value)} \
+            | ({"monthly": True} if c.monthly else {})
     elif isinstance(c, commands.StockInfo):
         d |= {"intent": f"info:{c.kind}", "skus": list(c.skus), "location": c.location, "days": c.days} \
             | ({"partner": c.partner} if c.partner else {})
