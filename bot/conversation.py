@@ -1633,6 +1633,10 @@ class Conversation:
         text += replies.order_progress(self.t, turn.lang, uow, plan.order_receipts, self._catalog)
         if isinstance(cmd, commands.RecordMoves) and cmd.paid and cmd.partner is not None:   # 付了现金: its payment
             text += "\n" + purchasing.paid_on_the_spot(uow, turn, actor.batch, cmd.partner, t=self.t)
+        if isinstance(cmd, commands.RecordMoves) and cmd.freight is not None:   # 运费50: in the lots' costs
+            text += replies.landed(self.t, turn.lang, cmd, plan.landed, self._catalog)
+            if cmd.freight_paid and cmd.partner is not None and cmd.freight > 0:   # 运费已付: not owed with the goods
+                text += "\n" + purchasing.freight_apart(uow, turn, actor.batch, cmd.partner, cmd.freight, t=self.t)
         turn.reply(text, [[Button(self.t("btn.undo", turn.lang), f"undo:{actor.batch}")]])
 
     def _negative(self, shortfalls: list[Any], lang: str) -> str:
@@ -2489,9 +2493,14 @@ class Conversation:
 
     def _redo(self, uow: UnitOfWork, turn: Turn, new_cmd: commands.Command, batch: str) -> None:
         """The user's write ``batch`` undone and ``new_cmd`` recorded in its place, said back with an undo button."""
-        if isinstance(new_cmd, commands.RecordMoves) and new_cmd.partner is not None and any(
-                p.id is not None and not uow.payments.is_reversed(p.id) for p in uow.payments.with_note(f"batch:{batch}")):
-            new_cmd = replace(new_cmd, paid=True)   # a sale paid on the spot, corrected: paid as it is now
+        spot = [p for p in uow.payments.with_note(f"batch:{batch}")
+                if p.id is not None and p.reverses is None and not uow.payments.is_reversed(p.id)]
+        freight = Decimal(0)   # (a receipt's freight paid apart: paid apart again)
+        if isinstance(new_cmd, commands.RecordMoves) and new_cmd.partner is not None and spot:
+            if new_cmd.movement == commands.Movement.SALE:
+                new_cmd = replace(new_cmd, paid=True)   # a sale paid on the spot, corrected: paid as it is now
+            elif new_cmd.movement == commands.Movement.RECEIPT:
+                freight = sum((p.amount for p in spot), Decimal(0))
         actor = inventory.Actor(user=turn.user, now=turn.now, message_id=turn.message_id, batch=_batch(turn.now))
         _, evs = inventory.undo(uow, actor=actor, batch=batch)
         turn.events += evs
@@ -2506,6 +2515,8 @@ class Conversation:
         text += replies.substituted(self.t, turn.lang, plan.substituted, self._catalog)
         if isinstance(new_cmd, commands.RecordMoves) and new_cmd.paid and new_cmd.partner is not None:
             text += "\n" + purchasing.paid_on_the_spot(uow, turn, actor.batch, new_cmd.partner, t=self.t)
+        if isinstance(new_cmd, commands.RecordMoves) and freight > 0 and new_cmd.partner is not None:
+            text += "\n" + purchasing.freight_apart(uow, turn, actor.batch, new_cmd.partner, freight, t=self.t)
         turn.reply(text, [[Button(self.t("btn.undo", turn.lang), f"undo:{actor.batch}")]])
 
     def _repartnered(self, uow: UnitOfWork, turn: Turn, moves: list[ledger.Move], partner: str) -> commands.Command:

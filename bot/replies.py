@@ -82,6 +82,9 @@ def _summary(t: Any, lang: str, cmd: commands.Command, cat: context.Catalog | No
                  partner=(f"({partner})" if partner else ""))
         if cmd.at is not None:   # booked on an earlier day (昨天卖了…): say which
             text = str(text) + str(t("summary.on_day", lang, day=cmd.at.strftime("%m-%d %H:%M")))
+        if cmd.freight is not None:   # …,运费50: on top of the goods' cost
+            text = str(text) + str(t("summary.freight_apart" if cmd.freight_paid else "summary.freight", lang,
+                                     amount=reports.money(cmd.freight)))
         return text
     if isinstance(cmd, commands.TransferStock):
         return t("summary.transfer_request" if cmd.request else "summary.transfer", lang, source=loc_name(cmd.source or user.location, cat),
@@ -96,6 +99,26 @@ def _summary(t: Any, lang: str, cmd: commands.Command, cat: context.Catalog | No
         return t("summary.purchase", lang, partner=partner_name(cmd.partner, cat) or "-", items=items(cmd.lines, cat),
                  due=cmd.due.strftime("%Y-%m-%d") if cmd.due else "-")
     return ""
+
+
+def landed(t: Any, lang: str, cmd: commands.RecordMoves, spread: Sequence[tuple[str, Decimal | None, Decimal]],
+           cat: context.Catalog | None) -> str:
+    """🚚 运费 ¥50.00 摊进进价:牛腩 每斤 ¥30.00 → ¥31.00 (a receipt's freight, each line's cost before and after)."""
+    if cmd.freight is None or not spread:
+        return ""
+    def one(sku: str, own: Decimal | None, cost: Decimal) -> str:
+        unit = base_unit(cat, sku)
+        if own is None:
+            return str(t("landed.line_new", lang, product=pname(cat, sku), unit=unit, cost=_unit_money(cost)))
+        return str(t("landed.line", lang, product=pname(cat, sku), unit=unit, own=_unit_money(own),
+                     cost=_unit_money(cost)))
+    return "\n" + str(t("landed.head", lang, amount=reports.money(cmd.freight),
+                        lines=str(t("list_joiner", lang)).join(one(*x) for x in spread)))
+
+
+def _unit_money(d: Decimal) -> str:
+    """A unit cost: in fen when it is whole fen (¥31.00), else to the fourth place (¥0.1417)."""
+    return reports.money(d) if d == d.quantize(Decimal("0.01")) else f"¥{d.quantize(Decimal('0.0001')):,}"
 
 
 def order_progress(t: Any, lang: str, uow: UnitOfWork, matched: Sequence[tuple[int, str, Decimal]],

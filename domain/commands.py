@@ -62,6 +62,10 @@ class RecordMoves:
     # 过期的牛奶扔了 · 把过期的都报损: every lot of the lines' products (all products, with no lines) past its date,
     # whole; the conversation reads them from the stock and shows them first
     expired: bool = False
+    # 收到牛腩50斤,单价30,运费50: what bringing it in cost on top (a receipt's), spread over its lines' unit costs;
+    # ``freight_paid``: paid apart (运费50已付 · 运费另付给司机), not owed to the supplier with the goods
+    freight: Decimal | None = None
+    freight_paid: bool = False
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,10 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     (r"when (?:is|are|do we get) (?P<who>\S+?)(?:'s)? (?:payments?|bills?|invoices?|money) (?:due|paid)",
      r"\g<who>的货款什么时候到期"),
     (r"(?P<who>\S+?)(?:'s)? payment terms(?: are| is| to)? (?:net )?(?P<n>\d+) days", r"\g<who>账期\g<n>天"),
+    # a receipt's freight (received 2 cases of milk, freight 20 · shipping 15 paid separately)
+    (r",? ?(?:plus |and )?(?:freight|shipping|delivery fee|carriage)(?: cost| fee| charge)?:? ?(?P<n>\d+(?:\.\d+)?)"
+     r"(?P<apart> (?:paid separately|paid apart|already paid|paid))?",
+     lambda m: f",运费{m.group('n')}" + ("已付" if m.group("apart") else "")),
     (r"(?P<who>\S+?)(?:'s)? (?:payment terms(?: are| is| to)? )?(?:cash on delivery|cod)$", r"\g<who>现结"),
     # questions first: "how much milk do we have left" is a stock query, not a receipt
     # what was used or lost over a period (how much milk was used today · how much was wasted this week)

@@ -151,6 +151,9 @@ class Parser:
             return scanned
         s = scanned or s   # (卖了6901234567890 2瓶: the product's name in its place)
         s = english.to_chinese(s) or self.lex.from_pinyin(s) or s   # received 2 cases of 牛奶 · shoudao niunai 2 xiang
+        freight = _FREIGHT.search(s) if _FREIGHT_HINT.search(s) else None
+        if freight is not None:   # 收到牛腩50斤,单价30,运费50 · …,运费50已付: the receipt, with what bringing it cost
+            return self._freight(s, freight, speaker)
         short_of = _SHORT_OF_SEND.fullmatch(s.strip(" !.~"))
         if short_of is not None:   # 南山店缺可乐,发2箱过去: those goods sent there
             s = f"给{short_of.group('to')}{short_of.group('v')}{short_of.group('what')}{short_of.group('q')}"
@@ -734,6 +737,32 @@ class Parser:
         if day > speaker.now.date():
             return commands.Clarify("bad_day", detail=s)
         return commands.Parsed(commands.TillCount(methods=tuple(methods.items()), start=day, end=day, location=place))
+
+    def _freight(self, s: str, m: re.Match[str], speaker: context.Speaker) -> Result:
+        """A receipt said with its freight (运费 · 搬运费 · 快递费 …): the receipt without those words, the amount on it
+        (spread over its lines' costs when recorded), paid apart when said so (运费50已付 · 运费另付给司机: not owed
+        to the supplier with the goods). Freight on anything but a receipt is asked about."""
+        amount = numbers.value(m.group("v"))
+        if amount is None or amount < 0:
+            return commands.Clarify("bad_price", detail=m.group(0).strip(" ,"))
+        rest = (s[:m.start()] + s[m.end():]).strip(" ,;")
+        if not rest:   # 运费50 alone: of which receipt?
+            return commands.Clarify("freight_receipt_only", detail=m.group("what"))
+        heard = self.parse(rest, speaker=speaker)
+        apart = bool(m.group("paid") or (m.group("tail") or "").strip(" ,"))   # 另付运费20 · 运费50已付给司机
+
+        def with_it(c: commands.Command | None) -> commands.Command | None:
+            if isinstance(c, commands.RecordMoves) and c.movement == commands.Movement.RECEIPT:
+                return replace(c, freight=units.normalize(amount), freight_paid=apart)
+            return None
+        if isinstance(heard, commands.Parsed):
+            got = with_it(heard.command)
+            return replace(heard, command=got) if got is not None else commands.Clarify("freight_receipt_only",
+                                                                                        detail=m.group("what"))
+        if isinstance(heard, commands.Clarify) and heard.partial is not None:   # (收到肥牛…,运费50: which product first)
+            got = with_it(heard.partial)
+            return replace(heard, partial=got) if got is not None else heard
+        return heard
 
     def _dues(self, s: str, speaker: context.Speaker) -> Result | None:
         """团餐账期30天 · 张记月结60天 · 团餐现结 (a partner's payment terms, a manager's); 应收账龄 · 哪些客户逾期了 ·
@@ -2991,6 +3020,14 @@ _DUES_HINT = re.compile(r"账期|月结|现结|现款现货|货到付款|款到�
                         r"|(?:货款|款|账|应收|应付)\S{0,8}到期|到期\S{0,4}(?:货款|应收|应付|的款|的账)"
                         r"|(?:要|该|得|需要)(?:付|收|结)(?:哪些|多少|的|给)?\S{0,4}?(?:货款|款|钱)"
                         r"|(?:什么时候|啥时候|哪天|何时)(?:要|该|得)?(?:付|收|结|还)")
+# what bringing a receipt in cost on top (收到牛腩50斤,单价30,运费50 · 另付搬运费20 · 运费50已付给司机); 含运费 is in the
+# price said, not on top of it
+_FREIGHT_WORDS = r"运费|快递费|物流费|搬运费|装卸费|送货费|配送费|运输费|邮费|车费|力资费|上楼费"
+_FREIGHT_HINT = re.compile(_FREIGHT_WORDS)
+_FREIGHT = re.compile(rf"(?<![含包连带])[,,;;\s]*(?P<lead>另外|另|加上?|外加|还有)?(?P<paid>付了?)?(?P<what>{_FREIGHT_WORDS})"
+                      rf"(?:是|为|:|:|共|一共)?\s*(?P<v>{numbers.NUMBER})\s*(?:元|块钱?|块)?"
+                      r"(?P<tail>[,,]?\s*(?:(?:已经?|都|也)?(?:付|给|结)(?:了|过了|清了?)?(?:给\S{1,6}?)?|另付(?:给\S{1,6}?)?|现付|现结"
+                      r"|现金付(?:了|给\S{1,6}?)?|付现金?|(?:已经?)?付给\S{1,6}?|给了?司机)?)(?=$|[,,;;\s])")
 _TERMS_BARE = re.compile(r"\d+\s*天")   # (交货期2天 is no payment terms: 账期 must be said with days)
 _DUES_RULE = re.compile(r"发给|发我|给我发|提醒|通知|告诉")
 _DUES_LEAD = re.compile(r"(?:请|帮我)?(?:把|将|给|跟|和)?")

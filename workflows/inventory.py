@@ -11,7 +11,7 @@ from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from domain import bom, catalog, commands, errors, events, ledger, orders, periods, production, trace
+from domain import bom, catalog, commands, errors, events, landed, ledger, orders, periods, production, trace
 from workflows import metrics, takeover
 from workflows.ports import UnitOfWork
 
@@ -42,6 +42,7 @@ class Plan:
     lots: list[tuple[str, str, datetime | None]] = field(default_factory=list)  # (sku, lot, expiry)
     order_receipts: list[tuple[int, str, Decimal]] = field(default_factory=list)  # (order id, sku, qty)
     substituted: list[tuple[str, str, Decimal]] = field(default_factory=list)  # (component, substitute, qty used)
+    landed: list[tuple[str, Decimal | None, Decimal]] = field(default_factory=list)  # (sku, own cost, with freight)
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,16 @@ class Actor:
     def at(self) -> datetime:
         """The time the moves and lots carry: when it happened, else now."""
         return self.happened or self.now
+
+
+def _landed(uow: UnitOfWork, p: Plan, lines: tuple[commands.Line, ...], freight: Decimal) -> tuple[commands.Line, ...]:
+    """A receipt's lines with ``freight`` on top of their unit costs, by value: each at the cost said, else what the
+    product's receipts cost lately (the catalog's when none); kept on ``p.landed`` for the reply."""
+    own = metrics.unit_costs(uow, [_product(uow, ln.sku) for ln in lines if ln.unit_price is None])
+    bases = [ln.unit_price if ln.unit_price is not None else own.get(ln.sku) for ln in lines]
+    costs = landed.unit_costs(freight, [(ln.qty, b) for ln, b in zip(lines, bases, strict=True)])
+    p.landed = [(ln.sku, b, c) for ln, b, c in zip(lines, bases, costs, strict=True)]
+    return tuple(replace(ln, unit_price=c) for ln, c in zip(lines, costs, strict=True))
 
 
 def home(user: catalog.User, location: str | None) -> str:
@@ -255,6 +266,9 @@ def plan(uow: UnitOfWork, cmd: commands.Command, *, actor: Actor, force: bool = 
         here = home(actor.user, cmd.location)
         kind = MOVEMENT_KIND[cmd.movement]
         said = len(p.moves)
+        if cmd.freight is not None and kind == MK.RECEIPT:   # 运费50: spread over the lines' unit costs
+            cmd = replace(cmd, lines=_landed(uow, p, cmd.lines, cmd.freight),
+                          note=";".join(x for x in (cmd.note, f"运费¥{cmd.freight:.2f}") if x))
         for line in cmd.lines:
             if kind in (MK.RECEIPT, MK.PRODUCTION):   # both make a lot: a day's bake keeps as long as a delivery
                 product = _product(uow, line.sku)

@@ -149,6 +149,17 @@ def paid_on_the_spot(uow: UnitOfWork, turn: Turn, batch: str, partner: str, *, t
     return str(t("payment.spot", turn.lang, what=payment_words(uow, t, turn.lang, partner, value)))
 
 
+def freight_apart(uow: UnitOfWork, turn: Turn, batch: str, partner: str, amount: Decimal, *, t: Any) -> str:
+    """收到张记的牛腩50斤,运费50已付 · 运费另付给司机: the freight is in the goods' cost but not owed to the supplier
+    with them; kept as paid on its account against that delivery (undone with it, as a sale paid on the spot). The
+    words that say so."""
+    pid = uow.payments.add(partner=partner, amount=amount, at=turn.now, actor=turn.user.username,
+                           message_id=turn.message_id, note=f"{dues.SPOT}{batch}")
+    uow.chat.audit(at=turn.now, actor=turn.user.username, action="payment",
+                   detail={"payment": pid, "partner": partner, "amount": str(amount), "batch": batch, "freight": True})
+    return str(t("landed.apart", turn.lang, amount=reports.money(amount), partner=partner_name(uow, partner)))
+
+
 def void_payment(uow: UnitOfWork, turn: Turn, cmd: commands.VoidPayment, *, t: Any) -> None:
     """撤销 right after a payment: an entry of the opposite amount (the first stays, as every record does)."""
     row = uow.payments.get(cmd.payment_id)

@@ -74,7 +74,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
               "lot": c.lines[0].lot if c.lines else None,
               "expiry": c.lines[0].expiry.date().isoformat() if c.lines and c.lines[0].expiry else None,
               "paid": c.paid} | ({"expired": True} if c.expired else {}) \
-            | ({"share": str(c.share.quantize(Decimal("0.0001")))} if c.share is not None else {})
+            | ({"share": str(c.share.quantize(Decimal("0.0001")))} if c.share is not None else {}) \
+            | ({"freight": str(c.freight), "freight_paid": c.freight_paid} if c.freight is not None else {})
     elif isinstance(c, commands.CountStock):
         d |= {"intent": "count", "location": c.location, "lines": _lines(c.lines)} | ({"surplus": True} if c.surplus else {})
     elif isinstance(c, commands.Batch):
