@@ -853,7 +853,7 @@ class Conversation:
             self._require(user, "query")
             turn.reply(replies.stock_info(self.t, turn.lang, uow, cmd, user=user, now=turn.now, cat=self._catalog))
         elif isinstance(cmd, commands.Export):
-            self._require(user, "approve" if cmd.kind == "accounts" else "query")   # (what is owed: managers')
+            self._require(user, "approve" if cmd.kind in ("accounts", "statement") else "query")   # (what is owed: managers')
             if self.spreadsheet is None:
                 turn.reply(self.t("export.unavailable", turn.lang))
                 return
@@ -953,6 +953,10 @@ class Conversation:
             turn.reply(text, buttons)
         elif isinstance(cmd, commands.OwedQuery):   # 哪些客户还欠钱 · 应付账款 · 应收账龄 · 逾期: the accounts, a manager's
             self._require(user, "approve")
+            if cmd.view == "statement" and cmd.partner and cmd.start and cmd.until:   # 团餐这个月的往来明细 · 和张记对账
+                turn.reply(dues.statement_text(uow, self.t, turn.lang, cmd.partner, first=cmd.start, last=cmd.until,
+                                               today=turn.now.date(), tz=turn.now.tzinfo))
+                return
             turn.reply(replies.owed(self.t, turn.lang, uow, cmd, now=turn.now, cat=self._catalog) if cmd.view == "balance"
                        else dues.answer(uow, self.t, turn.lang, kind=cmd.kind, view=cmd.view, code=cmd.partner,
                                         until=cmd.until, today=turn.now.date(), tz=turn.now.tzinfo))

@@ -128,6 +128,7 @@ class Export:
     end: date | None = None
     location: str | None = None
     skus: tuple[str, ...] = ()   # only these products (导出可颂的销售); none: all
+    partner: str | None = None   # ``statement`` (导出团餐6月的对账单): that customer's or supplier's
 
 
 @dataclass(frozen=True)
@@ -761,11 +762,12 @@ class OwedQuery:
     """哪些客户还欠钱 · 应收账款 (``kind`` "customer") · 我们欠供应商多少 · 应付账款 ("supplier"): every account with
     something still owed, most first (``view`` "balance"). 应收账龄 ("aging": what is owed by how long past due) ·
     哪些客户逾期了 ("overdue") · 这周要付哪些货款 ("due": due by ``until``) · 团餐的货款什么时候到期 ("detail": one
-    ``partner``'s open deliveries)."""
+    ``partner``'s open deliveries) · 团餐6月的对账单 ("statement": its deliveries, returns and payments)."""
     kind: str = "customer"
     view: str = "balance"
     partner: str | None = None
     until: date | None = None
+    start: date | None = None   # 团餐6月的对账单 ("statement": ``start`` .. ``until``)
 
 
 @dataclass(frozen=True)

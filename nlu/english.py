@@ -47,6 +47,9 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     (r"when (?:is|are|do we get) (?P<who>\S+?)(?:'s)? (?:payments?|bills?|invoices?|money) (?:due|paid)",
      r"\g<who>的货款什么时候到期"),
     (r"(?P<who>\S+?)(?:'s)? payment terms(?: are| is| to)? (?:net )?(?P<n>\d+) days", r"\g<who>账期\g<n>天"),
+    # one partner's statement (盒马's statement · statement of 光明 for last month)
+    (r"(?:account )?statement (?:of|for|with) (?P<who>\S+)", r"\g<who>的往来明细 "),
+    (r"(?P<who>\S+?)(?:'s)? (?:account )?statement", r"\g<who>的往来明细 "),
     # a receipt's freight (received 2 cases of milk, freight 20 · shipping 15 paid separately)
     (r",? ?(?:plus |and )?(?:freight|shipping|delivery fee|carriage)(?: cost| fee| charge)?:? ?(?P<n>\d+(?:\.\d+)?)"
      r"(?P<apart> (?:paid separately|paid apart|already paid|paid))?",
@@ -218,6 +221,7 @@ _CJK_VERB = re.compile(r"[收卖用订盘报烤做退调]")
 # a spreadsheet asked for (export this month's sales as excel · download the stock list · send me last week's moves)
 _EXPORT = re.compile(r"(?<![a-z])(?:export|download|excel|spreadsheet|xlsx)(?![a-z])")
 _EXPORT_WHAT: list[tuple[str, str]] = [
+    (r"(?:account )?statement", "对账单"),
     (_STOCK_BOOK, "进销存"),
     (r"(?:purchase )?orders|purchases", "订单"),
     (r"(?:stock )?moves|movements|transactions|ledger|entries", "流水"),

@@ -777,6 +777,21 @@ class Parser:
         if len(named) > 1 or named and len(named[0].codes) != 1:
             return None
         code = named[0].codes[0] if named else None
+        if code is not None and _STATEMENT.search(s):   # 团餐6月的对账单 · 和张记对账 · 导出团餐上个月的对账单
+            today = speaker.now.date()
+            month = _MONTH_SAID.search(s)
+            if month is not None:   # 5月的对账单: that month (this year's, else last year's)
+                n = int(numbers.value(month.group("m")) or 0)
+                if not 1 <= n <= 12:
+                    return commands.Clarify("bad_day", detail=month.group(0))
+                year = today.year if n <= today.month else today.year - 1
+                first, last = dt.date(year, n, 1), min(periods.month_end(year, n), today)
+            else:
+                first, last = dates.past_span(s, speaker.now) or (today.replace(day=1), today)
+            if intents.EXPORT.search(s) or _STATEMENT_FILE.search(s):
+                return commands.Parsed(commands.Export("statement", first, last, partner=code))
+            return commands.Parsed(commands.OwedQuery(self.lex.partners[code].kind.value, "statement", partner=code,
+                                                      start=first, until=last))
         asked = _DUES_ASKED.search(s) is not None
         if code is not None and not asked and _DUES_LEAD.fullmatch(s[:named[0].start]):
             m = _TERMS_SET.fullmatch(s[named[0].end:].strip(" ,.!~。"))
@@ -3017,6 +3032,7 @@ _TILL_PLACE = re.compile(r"^[^\s,,]{1,8}?(?:店|仓)的?")
 # payment terms and what is open against them (团餐账期30天 · 张记月结60天 · 团餐现结 · 应收账龄 · 哪些客户逾期了 ·
 # 这周要付哪些货款 · 团餐的货款什么时候到期); 牛奶什么时候到期 is the goods' expiry, 月结 alone the books
 _DUES_HINT = re.compile(r"账期|月结|现结|现款现货|货到付款|款到发货|账龄|逾期|超期|付款方式|结算方式|结款方式|结算周期|付款周期"
+                        r"|对账|对一下账|对下账|往来明细|往来账|账目明细"
                         r"|(?:货款|款|账|应收|应付)\S{0,8}到期|到期\S{0,4}(?:货款|应收|应付|的款|的账)"
                         r"|(?:要|该|得|需要)(?:付|收|结)(?:哪些|多少|的|给)?\S{0,4}?(?:货款|款|钱)"
                         r"|(?:什么时候|啥时候|哪天|何时)(?:要|该|得)?(?:付|收|结|还)")
@@ -3029,6 +3045,9 @@ _FREIGHT = re.compile(rf"(?<![含包连带])[,,;;\s]*(?P<lead>另外|另|加上?
                       r"(?P<tail>[,,]?\s*(?:(?:已经?|都|也)?(?:付|给|结)(?:了|过了|清了?)?(?:给\S{1,6}?)?|另付(?:给\S{1,6}?)?|现付|现结"
                       r"|现金付(?:了|给\S{1,6}?)?|付现金?|(?:已经?)?付给\S{1,6}?|给了?司机)?)(?=$|[,,;;\s])")
 _TERMS_BARE = re.compile(r"\d+\s*天")   # (交货期2天 is no payment terms: 账期 must be said with days)
+_STATEMENT = re.compile(r"对账|对一下账|对下账|往来明细|往来账|账目明细")
+_MONTH_SAID = re.compile(r"(?<![\d年])(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月份?(?![\d日号])")
+_STATEMENT_FILE = re.compile(r"发(?:个|一份|份)?(?:文件|表)|打印")
 _DUES_RULE = re.compile(r"发给|发我|给我发|提醒|通知|告诉")
 _DUES_LEAD = re.compile(r"(?:请|帮我)?(?:把|将|给|跟|和)?")
 _TERMS_SET = re.compile(r"(?:的)?(?:以后|今后|从现在起|从今天起|从下个月起)?(?:的)?"

@@ -370,3 +370,78 @@ def summary(uow: UnitOfWork, t: Any, lang: str, *, now: datetime) -> str:
                                tz=now.tzinfo),
                         answer(uow, t, lang, kind="supplier", view="due", code=None, until=today + timedelta(days=7),
                                today=today, tz=now.tzinfo)))
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One line of a partner's statement: goods it took or brought (``kind`` "goods"), goods given back ("back") or a
+    payment ("paid"), on ``day``; ``amount`` what it moves the balance by (more owed: positive)."""
+    at: datetime
+    kind: str
+    amount: Decimal
+    goods: dict[str, Decimal]
+
+
+def statement(uow: UnitOfWork, p: catalog.Partner, *, first: date, last: date, tz: Any) -> tuple[Decimal, list[Entry]]:
+    """对账单: what ``p`` owed (we owed it, a supplier) before ``first``, and each write of its goods not undone (a
+    batch), each goods given back and each payment not undone on ``first`` .. ``last``, in time order."""
+    customer = p.kind == catalog.PartnerKind.CUSTOMER
+    moves = uow.stock.moves(kinds=_KINDS[customer], partner=p.code)
+    undone = uow.stock.reversed_ids(m.id for m in moves if m.id is not None)
+    grouped: dict[tuple[str, bool], list[tuple[ledger.Move, Decimal]]] = {}
+    for m, value in _values(uow, [m for m in moves if m.reverses is None and m.id not in undone], customer=customer):
+        grouped.setdefault((m.batch or f"move:{m.id}", m.kind in _BACK), []).append((m, value))
+    entries = [Entry(min(m.at for m, _ in ms), "back" if back else "goods",
+                     sum((v for _, v in ms), Decimal(0)) * (-1 if back else 1), _summed(ms))
+               for (_, back), ms in grouped.items()]
+    pays = uow.payments.list(partner=p.code)
+    voided = {x.reverses for x in pays if x.reverses is not None}
+    entries += [Entry(x.at, "paid", -x.amount, {}) for x in pays if x.reverses is None and x.id not in voided]
+    entries.sort(key=lambda e: e.at)
+    opening = sum((e.amount for e in entries if e.at.astimezone(tz).date() < first), Decimal(0))
+    return opening, [e for e in entries if first <= e.at.astimezone(tz).date() <= last]
+
+
+def _summed(ms: list[tuple[ledger.Move, Decimal]]) -> dict[str, Decimal]:
+    out: dict[str, Decimal] = {}
+    for m, _ in ms:
+        out[m.sku] = out.get(m.sku, Decimal(0)) + m.qty
+    return out
+
+
+def _balance_words(t: Any, lang: str, kind: str, amount: Decimal) -> str:
+    """应收 ¥440.00 · 预收 ¥60.00 (a customer's); 应付 · 预付 (a supplier's)."""
+    return str(t(f"dues.balance_{kind}" + ("_ahead" if amount < 0 else ""), lang, amount=wording.money(abs(amount))))
+
+
+def statement_text(uow: UnitOfWork, t: Any, lang: str, code: str, *, first: date, last: date, today: date, tz: Any,
+                   shown: int = 60) -> str:
+    """🧾 团餐对账单(06-01至06-30): the balance before, each delivery, return and payment with the balance after it,
+    the balance at the end with the period's totals, and what of it is overdue now."""
+    p = partner(uow, code)
+    if p is None:
+        return ""
+    kind = p.kind.value
+    opening, entries = statement(uow, p, first=first, last=last, tz=tz)
+    span = wording.days_text(t, lang, first, last)
+    head = str(t("dues.statement_head", lang, partner=p.name, span=span, terms=terms_words(t, lang, p.payment_terms)))
+    balance = opening
+    if not entries:
+        return head + "\n" + str(t("dues.statement_none", lang, balance=_balance_words(t, lang, kind, opening)))
+    out = [head, str(t("dues.statement_open", lang, balance=_balance_words(t, lang, kind, opening)))]
+    for n, e in enumerate(entries):
+        balance += e.amount
+        if n < shown:
+            what = str(t(f"dues.entry_{e.kind}_{kind}", lang, goods=_goods(uow, t, lang, e.goods)))
+            sign = "+" if e.amount >= 0 else "−"
+            out.append(str(t("dues.entry", lang, day=_day(e.at.astimezone(tz).date()), what=what,
+                             amount=sign + wording.money(abs(e.amount)), balance=_balance_words(t, lang, kind, balance))))
+    if len(entries) > shown:
+        out.append(str(t("dues.more_entries", lang, n=len(entries) - shown)))
+    totals = {k: abs(sum((e.amount for e in entries if e.kind == k), Decimal(0))) for k in ("goods", "back", "paid")}
+    out.append(str(t(f"dues.statement_close_{kind}", lang, balance=_balance_words(t, lang, kind, balance),
+                     goods=wording.money(totals["goods"]), back=wording.money(totals["back"]),
+                     paid=wording.money(totals["paid"]))))
+    if last >= today:
+        out[-1] += overdue_note(uow, t, lang, code, today=today, tz=tz)
+    return "\n".join(out)

@@ -42,7 +42,7 @@ def build(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, user: cat
     cat = _Names(uow)
     where = cat.location(loc) if loc else str(t("all_locations", lang))
     return {"stock": _stock, "sales": _sales, "moves": _moves, "book": _book, "orders": _orders,
-            "accounts": _accounts}[cmd.kind](
+            "accounts": _accounts, "statement": _statement}[cmd.kind](
         uow, t, lang, cmd, loc=loc, where=where, now=now, cat=cat)
 
 
@@ -322,6 +322,32 @@ def _orders(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: st
     text = str(t("export.orders", lang, location=where, span=span, n=len(found), total=reports.money(total)) if found
                else t("export.none_orders", lang, location=where, span=span))
     return Workbook(_filename(t, lang, "orders", where, cmd.start, cmd.end), [sheet], text, empty=not found)
+
+
+def _statement(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: str | None, where: str,
+               now: datetime, cat: _Names) -> Workbook:
+    """对账单 of one customer or supplier (导出团餐上个月的对账单 · 张记5月的对账单), to send it: the balance before, each
+    delivery, return and payment with the balance after it, and the balance at the end; the chat reply is the
+    statement itself."""
+    assert cmd.start is not None and cmd.end is not None and cmd.partner is not None
+    p = dues.partner(uow, cmd.partner)
+    assert p is not None
+    opening, entries = dues.statement(uow, p, first=cmd.start, last=cmd.end, tz=now.tzinfo)
+    kind = p.kind.value
+    sheet = Sheet(str(t("export.sheet.statement", lang)),
+                  _cols(t, lang, "date", "kind", "detail", "charged", "settled", "balance"), money=(3, 4, 5))
+    sheet.rows.append([cmd.start, str(t("export.statement.opening", lang)), "", None, None, _m(opening)])
+    balance = opening
+    for e in entries:
+        balance += e.amount
+        goods = str(t("recipe.joiner", lang)).join(
+            f"{cat.products[s].name} {reports.qty(cat.products[s], q)}" if s in cat.products else s for s, q in e.goods.items())
+        sheet.rows.append([_local(e.at, now), str(t(f"export.statement.{e.kind}_{kind}", lang)), goods,
+                           _m(e.amount) if e.amount > 0 else None, _m(-e.amount) if e.amount < 0 else None, _m(balance)])
+    charged = sum((e.amount for e in entries if e.amount > 0), Decimal(0))
+    sheet.total = [str(t("export.total", lang)), "", "", _m(charged), _m(charged - (balance - opening)), _m(balance)]
+    text = dues.statement_text(uow, t, lang, p.code, first=cmd.start, last=cmd.end, today=now.date(), tz=now.tzinfo)
+    return Workbook(_filename(t, lang, "statement", p.name, cmd.start, cmd.end), [sheet], text, empty=False)
 
 
 def _accounts(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: str | None, where: str, now: datetime,

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.conftest import confirmed, make_chat, texts
+from tests.e2e.test_exports import ask, book, rows
 
 
 def at(chat, when: str) -> None:  # type: ignore[no-untyped-def]
@@ -172,3 +173,28 @@ def test_new_partners_with_terms_and_the_partners_import(books, tmp_path: Path):
     with pytest.raises(importer.ImportError_, match="payment_terms"), books.container.uow() as uow:
         importer.import_file(uow, "partners", f, now=datetime.fromisoformat("2026-06-10T10:00:00+08:00"))
     assert "V10" not in {p["code"] for p in books.send(export="partners")[0]["rows"]}
+
+
+def test_a_statement_of_one_partner_in_the_chat_and_as_a_file_to_send(books):
+    assert "已记录" in confirmed(books, "amy", "盒马退回可颂2个")          # (06-10: at what it last paid, ¥8 each)
+    assert "已记录" in confirmed(books, "amy", "盒马拿了牛奶1箱,每箱60元,现结")
+    may = texts(books.say("zhou", "盒马5月的对账单")).splitlines()
+    assert may == ["🧾 盒马对账单(05-01至05-31,账期30天)", "期初应收 ¥0.00",
+                   "· 05-04 拿货 可颂 20个 +¥160.00 → 应收 ¥160.00", "· 05-20 拿货 可颂 10个 +¥80.00 → 应收 ¥240.00",
+                   "· 05-20 收款 −¥100.00 → 应收 ¥140.00", "期末应收 ¥140.00(本期拿货 ¥240.00,退货 ¥0.00,收款 ¥100.00)"]
+    june = texts(books.say("zhou", "盒马这个月的往来明细")).splitlines()
+    assert june == ["🧾 盒马对账单(06-01至06-10,账期30天)", "期初应收 ¥140.00",
+                    "· 06-10 退货 可颂 2个 −¥16.00 → 应收 ¥124.00",
+                    "· 06-10 拿货 全脂牛奶 12升(1箱) +¥60.00 → 应收 ¥184.00",
+                    "· 06-10 收款 −¥60.00 → 应收 ¥124.00",
+                    "期末应收 ¥124.00(本期拿货 ¥60.00,退货 ¥16.00,收款 ¥60.00)",
+                    "⏰ 其中逾期 ¥44.00,最久 7天(账期30天)。"]   # (the return and payments settle the oldest)
+    out = ask(books, "zhou", "导出盒马5月的对账单")
+    assert [m.text for m in out if m.file is not None][0].splitlines() == may   # the file comes with the statement
+    (sheet,) = book(out).worksheets
+    got = [(r["类型"] or r["日期"], r["增加"], r["减少"], r["余额"]) for r in rows(sheet)]
+    assert got == [("期初", None, None, 0), ("拿货", 160, None, 160), ("拿货", 80, None, 240),
+                   ("收款", None, 100, 140), ("合计", 240, 100, 140)]
+    assert texts(books.say("zhou", "和光明对账")).splitlines() == ["🧾 光明乳业对账单(06-01至06-10,月结30天)",
+                                                                  "这期间没有往来;应付 ¥120.00。"]
+    assert texts(books.say("amy", "盒马的对账单")) == "你的角色没有这个权限。"

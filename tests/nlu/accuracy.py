@@ -181,7 +181,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
               "cancel": c.cancel}
     elif isinstance(c, commands.OwedQuery):
         d |= {"intent": "owed", "kind": c.kind} | ({"view": c.view} if c.view != "balance" else {}) \
-            | ({"partner": c.partner} if c.partner else {}) | ({"until": c.until.isoformat()} if c.until else {})
+            | ({"partner": c.partner} if c.partner else {}) | ({"until": c.until.isoformat()} if c.until else {}) \
+            | ({"start": c.start.isoformat()} if c.start else {})
     elif isinstance(c, commands.TraceLot):
         d |= {"intent": "trace_lot", "sku": c.sku, "lot": c.lot, "day": c.day.isoformat() if c.day else None,
               "recall": c.recall, "code": c.code} | ({"partner": c.partner} if c.partner else {})
@@ -265,7 +266,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
               "skus": list(c.skus)}
     elif isinstance(c, commands.Export):
         d |= {"intent": f"export:{c.kind}", "start": c.start.isoformat() if c.start else None,
-              "end": c.end.isoformat() if c.end else None, "location": c.location, "skus": list(c.skus)}
+              "end": c.end.isoformat() if c.end else None, "location": c.location, "skus": list(c.skus)} \
+            | ({"partner": c.partner} if c.partner else {})
     elif isinstance(c, commands.Decide):
         d |= {"intent": "decide", "approve": c.approve, "order_id": c.order_id}
     elif isinstance(c, commands.AddAlias):
