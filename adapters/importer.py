@@ -10,7 +10,7 @@ import io
 import json
 import re
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 from adapters.db import tables as t
 from adapters.db.uow import SqlUnitOfWork
 from domain import accounts, bom, catalog, errors, ledger, units
+from workflows import dues
 
 KINDS = ("locations", "partners", "users", "products", "stock", "sales", "recipes", "prices")
 REQUIRED = {
@@ -174,6 +175,30 @@ def _partners(ctx: _Ctx, r: dict[str, str]) -> None:
                             "lead_time_days": _days(r.get("lead_time_days"), "lead_time_days"),
                             "payment_terms": _terms(r.get("payment_terms"))})
     ctx.partners().add(r["code"])
+    if (r.get("opening_balance") or "").strip():   # what it owed (we owed it) before the books began
+        _opening(ctx, r["code"], _opt_dec(r.get("opening_balance"), "opening_balance") or Decimal(0),
+                 (r.get("opening_date") or "").strip())
+
+
+def _opening(ctx: _Ctx, code: str, amount: Decimal, day: str) -> None:
+    """A partner's opening balance as the import says it: the one kept before (if any) undone, this one kept as owed
+    on ``day`` (ISO; empty: the day of the import), so importing the same file again changes nothing."""
+    if amount < 0 or amount != amount.quantize(Decimal("0.01")):
+        raise ValueError(f"opening_balance must be an amount of 0 or more, to the fen: {amount}")
+    try:
+        when = datetime.combine(date.fromisoformat(day), time(12), tzinfo=ctx.now.tzinfo) if day else ctx.now
+    except ValueError:
+        raise ValueError(f"opening_date must be a date (2026-05-31): {day!r}") from None
+    if when.date() > ctx.now.date():
+        raise ValueError(f"opening_date is after today: {day!r}")
+    standing = dues.openings(ctx.uow.payments.list(partner=code))
+    if [(x.amount, x.at.astimezone(when.tzinfo).date()) for x in standing] == [(-amount, when.date())]:
+        return
+    for x in standing:
+        ctx.uow.payments.add(partner=code, amount=-x.amount, at=ctx.now, actor=None, message_id=None,
+                             note=dues.OPENING, reverses=x.id)
+    if amount > 0:
+        ctx.uow.payments.add(partner=code, amount=-amount, at=when, actor=None, message_id=None, note=dues.OPENING)
 
 
 def _terms(v: str | None) -> str | None:
@@ -448,7 +473,8 @@ def export_rows(uow: SqlUnitOfWork, kind: str) -> list[dict[str, Any]]:
         return [{"code": p.code, "name": p.name, "kind": p.kind.value, "aliases": "|".join(p.aliases),
                  "credit_limit": _num(p.credit_limit) if p.credit_limit is not None else "",
                  "lead_time_days": "" if p.lead_time_days is None else str(p.lead_time_days),
-                 "payment_terms": p.payment_terms.code if p.payment_terms is not None else ""}
+                 "payment_terms": p.payment_terms.code if p.payment_terms is not None else "",
+                 **_opening_cells(uow, p.code, tz)}
                 for p in uow.catalog.partners()]
     if kind == "users":   # in the import's own columns, with whether each is still here (active 0: left)
         return [{"username": u.username, "display_name": u.display_name, "role": u.role.value,
@@ -462,6 +488,15 @@ def export_rows(uow: SqlUnitOfWork, kind: str) -> list[dict[str, Any]]:
                 for detail in uow.chat.audits(action, limit=1000)]
     raise ValueError(f"unknown export kind {kind!r}; one of stock, moves, orders, bookings, rules, partners, products, "
                      "users, recipes, prices, audit, deviations")
+
+
+def _opening_cells(uow: SqlUnitOfWork, code: str, tz: Any) -> dict[str, str]:
+    """A partner's opening balance in the import's columns (empty: none)."""
+    standing = dues.openings(uow.payments.list(partner=code))
+    if not standing:
+        return {"opening_balance": "", "opening_date": ""}
+    return {"opening_balance": _num(-sum((x.amount for x in standing), Decimal(0))) or "",
+            "opening_date": min(x.at for x in standing).astimezone(tz).date().isoformat()}
 
 
 def to_csv(rows: list[dict[str, Any]]) -> str:

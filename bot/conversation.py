@@ -673,9 +673,12 @@ class Conversation:
                     turn.reply(purchasing.account_line(uow, self.t, turn.lang, cmd.partner, now=turn.now))
                     return
                 cmd = replace(cmd, amount=owed, all_owed=False)
+            if cmd.opening:   # 团餐期初欠款5000: what was owed before the books began, a manager's
+                self._require(user, "approve")
             if not confirmed:
                 self._ask(uow, turn, cmd, self.t("payment.confirm", turn.lang, what=purchasing.payment_words(
-                    uow, self.t, turn.lang, cmd.partner, cmd.amount)))
+                    uow, self.t, turn.lang, cmd.partner, cmd.amount,
+                    opening=(cmd.day or turn.now.date()) if cmd.opening else None)))
                 return
             pid = purchasing.record_payment(uow, turn, cmd, t=self.t)
             if uow.chat.pending(user.username, turn.now) is None:   # 撤销 next: this payment

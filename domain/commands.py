@@ -667,6 +667,9 @@ class RecordPayment:
     partner: str
     amount: Decimal
     all_owed: bool = False   # 张记的货款结清了: what the account owes now (``amount`` read when it is kept)
+    # 团餐期初欠款5000,是5月20日的 · 我们期初欠张记3000: what was owed before the books began (``day``: as of then)
+    opening: bool = False
+    day: date | None = None
 
 
 @dataclass(frozen=True)

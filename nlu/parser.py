@@ -777,6 +777,16 @@ class Parser:
         if len(named) > 1 or named and len(named[0].codes) != 1:
             return None
         code = named[0].codes[0] if named else None
+        opening = _OPENING.search(s[:named[0].start] + s[named[0].end:]) if code is not None else None
+        if opening is not None and code is not None:   # 团餐期初欠款5000,是5月20日的 · 我们期初欠张记3000
+            value = numbers.scaled(opening.group("v"), opening.group("k"))
+            if value is None or value <= 0 or units.too_large(value) or value != value.quantize(Decimal("0.01")):
+                return commands.Clarify("bad_amount", detail=opening.group(0).strip())
+            said_day = dates.find(s, speaker.now)
+            day = said_day.when.date() if said_day is not None else None
+            if said_day is not None and day is not None and day > speaker.now.date():   # (as of a day to come: no)
+                return commands.Clarify("opening_future", detail=s[said_day.start:said_day.end])
+            return commands.Parsed(commands.RecordPayment(code, units.normalize(value), opening=True, day=day))
         if code is not None and _STATEMENT.search(s):   # 团餐6月的对账单 · 和张记对账 · 导出团餐上个月的对账单
             today = speaker.now.date()
             month = _MONTH_SAID.search(s)
@@ -3032,7 +3042,7 @@ _TILL_PLACE = re.compile(r"^[^\s,,]{1,8}?(?:店|仓)的?")
 # payment terms and what is open against them (团餐账期30天 · 张记月结60天 · 团餐现结 · 应收账龄 · 哪些客户逾期了 ·
 # 这周要付哪些货款 · 团餐的货款什么时候到期); 牛奶什么时候到期 is the goods' expiry, 月结 alone the books
 _DUES_HINT = re.compile(r"账期|月结|现结|现款现货|货到付款|款到发货|账龄|逾期|超期|付款方式|结算方式|结款方式|结算周期|付款周期"
-                        r"|对账|对一下账|对下账|往来明细|往来账|账目明细"
+                        r"|对账|对一下账|对下账|往来明细|往来账|账目明细|期初|以前欠|之前欠|原来欠|原先欠|老账|旧账|上线前"
                         r"|(?:货款|款|账|应收|应付)\S{0,8}到期|到期\S{0,4}(?:货款|应收|应付|的款|的账)"
                         r"|(?:要|该|得|需要)(?:付|收|结)(?:哪些|多少|的|给)?\S{0,4}?(?:货款|款|钱)"
                         r"|(?:什么时候|啥时候|哪天|何时)(?:要|该|得)?(?:付|收|结|还)")
@@ -3045,6 +3055,9 @@ _FREIGHT = re.compile(rf"(?<![含包连带])[,,;;\s]*(?P<lead>另外|另|加上?
                       r"(?P<tail>[,,]?\s*(?:(?:已经?|都|也)?(?:付|给|结)(?:了|过了|清了?)?(?:给\S{1,6}?)?|另付(?:给\S{1,6}?)?|现付|现结"
                       r"|现金付(?:了|给\S{1,6}?)?|付现金?|(?:已经?)?付给\S{1,6}?|给了?司机)?)(?=$|[,,;;\s])")
 _TERMS_BARE = re.compile(r"\d+\s*天")   # (交货期2天 is no payment terms: 账期 must be said with days)
+_OPENING = re.compile(rf"(?:期初|以前|之前|原来|原先|上线前|老账|旧账)(?:的)?(?:还|一共|共)?(?:欠款|欠账|欠(?:我们|咱们|我)?(?:的)?(?:钱|货款|款)?|(?<=账)"
+                      rf"|应收(?:款|账款)?|应付(?:款|账款)?|余额)(?:是|为|有|还有|:)?\s*(?P<v>{numbers.NUMBER})\s*(?P<k>万|千)?"
+                      r"\s*(?:元|块钱?)?")
 _STATEMENT = re.compile(r"对账|对一下账|对下账|往来明细|往来账|账目明细")
 _MONTH_SAID = re.compile(r"(?<![\d年])(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月份?(?![\d日号])")
 _STATEMENT_FILE = re.compile(r"发(?:个|一份|份)?(?:文件|表)|打印")

@@ -17,6 +17,7 @@ from workflows import metrics, wording
 from workflows.ports import UnitOfWork
 
 SPOT = "batch:"   # a payment's note naming the sale it paid on the spot
+OPENING = "opening"   # a payment's note: what was owed before the books began (团餐期初欠款5000), kept as paid the other way
 
 
 def partner(uow: UnitOfWork, code: str | None) -> catalog.Partner | None:
@@ -31,7 +32,9 @@ def balance(uow: UnitOfWork, code: str) -> tuple[Decimal, Decimal, Decimal]:
     moves = uow.stock.moves(kinds=_KINDS[customer], partner=code)
     goods = sum((value * (1 if m.reverses is None else -1) * (-1 if m.kind in _BACK else 1)
                  for m, value in _values(uow, moves, customer=customer)), Decimal(0))
-    paid = Decimal(uow.payments.total(code))
+    pays = uow.payments.list(partner=code)
+    goods -= sum((x.amount for x in pays if x.note == OPENING), Decimal(0))   # (owed before the books began)
+    paid = sum((x.amount for x in pays if x.note != OPENING), Decimal(0))
     return goods, paid, goods - paid
 
 
@@ -129,10 +132,12 @@ def account(uow: UnitOfWork, p: catalog.Partner, *, tz: Any) -> Account:
             credits.append(accounts.Credit(value))
         else:
             charged.setdefault(m.batch or f"move:{m.id}", []).append((m, value))
+    pays = uow.payments.list(partner=p.code)
     credits += [accounts.Credit(pay.amount, pay.note.removeprefix(SPOT) if pay.note.startswith(SPOT) else "")
-                for pay in uow.payments.list(partner=p.code)]
+                for pay in pays if pay.note != OPENING]
     charges = [accounts.Charge(min(m.at for m, _ in ms).astimezone(tz).date(), sum((v for _, v in ms), Decimal(0)), ref)
                for ref, ms in charged.items()]
+    charges += [accounts.Charge(x.at.astimezone(tz).date(), -x.amount, f"{OPENING}:{x.id}") for x in openings(pays)]
     items, ahead = accounts.open_items(charges, credits, p.payment_terms)
     goods: dict[str, dict[str, Decimal]] = {}
     for it in items:
@@ -140,6 +145,12 @@ def account(uow: UnitOfWork, p: catalog.Partner, *, tz: Any) -> Account:
         for m, _ in charged.get(it.charge.ref, []):
             held[m.sku] = held.get(m.sku, Decimal(0)) + m.qty
     return Account(p, items, ahead, goods)
+
+
+def openings(pays: list[accounts.Payment]) -> list[accounts.Payment]:
+    """The opening balances that stand (not undone)."""
+    undone = {x.reverses for x in pays if x.reverses is not None}
+    return [x for x in pays if x.note == OPENING and x.reverses is None and x.id not in undone]
 
 
 def accounts_of(uow: UnitOfWork, kind: str, *, tz: Any) -> list[Account]:
@@ -304,8 +315,10 @@ def detail(uow: UnitOfWork, t: Any, lang: str, acc: Account, *, today: date, sho
                 when = str(t("dues.when_due", lang, due=_day(it.due), days=(it.due - today).days))
             part = str(t("dues.part_left", lang, amount=wording.money(it.charge.amount))) \
                 if it.left < it.charge.amount else ""
+            goods = str(t(f"dues.entry_opening_{p.kind.value}", lang)) if it.charge.ref.startswith(f"{OPENING}:") \
+                else _goods(uow, t, lang, acc.goods.get(it.charge.ref, {}))
             out.append(str(t("dues.detail_item", lang, day=_day(it.charge.day), left=wording.money(it.left), part=part,
-                             goods=_goods(uow, t, lang, acc.goods.get(it.charge.ref, {})), when=when)))
+                             goods=goods, when=when)))
         if len(acc.items) > shown:
             out.append(str(t("dues.more", lang, n=len(acc.items) - shown)))
         late = acc.overdue(today)
@@ -396,7 +409,9 @@ def statement(uow: UnitOfWork, p: catalog.Partner, *, first: date, last: date, t
                for (_, back), ms in grouped.items()]
     pays = uow.payments.list(partner=p.code)
     voided = {x.reverses for x in pays if x.reverses is not None}
-    entries += [Entry(x.at, "paid", -x.amount, {}) for x in pays if x.reverses is None and x.id not in voided]
+    entries += [Entry(x.at, "paid", -x.amount, {}) for x in pays
+                if x.reverses is None and x.id not in voided and x.note != OPENING]
+    entries += [Entry(x.at, "opening", -x.amount, {}) for x in openings(pays)]
     entries.sort(key=lambda e: e.at)
     opening = sum((e.amount for e in entries if e.at.astimezone(tz).date() < first), Decimal(0))
     return opening, [e for e in entries if first <= e.at.astimezone(tz).date() <= last]
@@ -439,6 +454,7 @@ def statement_text(uow: UnitOfWork, t: Any, lang: str, code: str, *, first: date
     if len(entries) > shown:
         out.append(str(t("dues.more_entries", lang, n=len(entries) - shown)))
     totals = {k: abs(sum((e.amount for e in entries if e.kind == k), Decimal(0))) for k in ("goods", "back", "paid")}
+    totals["goods"] += sum((e.amount for e in entries if e.kind == "opening"), Decimal(0))   # (owed from before)
     out.append(str(t(f"dues.statement_close_{kind}", lang, balance=_balance_words(t, lang, kind, balance),
                      goods=wording.money(totals["goods"]), back=wording.money(totals["back"]),
                      paid=wording.money(totals["paid"]))))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
@@ -125,12 +125,18 @@ def _exposure(uow: UnitOfWork, partner: str, now: datetime, open_sales: list[ord
 
 
 def record_payment(uow: UnitOfWork, turn: Turn, cmd: commands.RecordPayment, *, t: Any) -> int:
-    """团餐付了3000 · 付给张记5000: kept on the partner's account (audited), with what is still owed after it."""
-    pid: int = uow.payments.add(partner=cmd.partner, amount=cmd.amount, at=turn.now, actor=turn.user.username,
-                                message_id=turn.message_id)
-    uow.chat.audit(at=turn.now, actor=turn.user.username, action="payment",
-                   detail={"payment": pid, "partner": cmd.partner, "amount": str(cmd.amount)})
-    turn.reply(t("payment.done", turn.lang, what=payment_words(uow, t, turn.lang, cmd.partner, cmd.amount))
+    """团餐付了3000 · 付给张记5000: kept on the partner's account (audited), with what is still owed after it. An
+    opening balance (团餐期初欠款5000) is kept the same way, as owed (a payment the other way, ``dues.OPENING``), on
+    the day said."""
+    at = datetime.combine(cmd.day, time(12), tzinfo=turn.now.tzinfo) if cmd.opening and cmd.day else turn.now
+    pid: int = uow.payments.add(partner=cmd.partner, amount=-cmd.amount if cmd.opening else cmd.amount, at=at,
+                                actor=turn.user.username, message_id=turn.message_id,
+                                note=dues.OPENING if cmd.opening else "")
+    uow.chat.audit(at=turn.now, actor=turn.user.username, action="opening_balance" if cmd.opening else "payment",
+                   detail={"payment": pid, "partner": cmd.partner, "amount": str(cmd.amount)}
+                   | ({"day": at.date().isoformat()} if cmd.opening else {}))
+    turn.reply(t("payment.done", turn.lang, what=payment_words(uow, t, turn.lang, cmd.partner, cmd.amount,
+                                                               opening=at.date() if cmd.opening else None))
                + "\n" + account_line(uow, t, turn.lang, cmd.partner, now=turn.now))
     return pid
 
@@ -168,18 +174,27 @@ def void_payment(uow: UnitOfWork, turn: Turn, cmd: commands.VoidPayment, *, t: A
     if uow.payments.is_reversed(cmd.payment_id):
         raise errors.InvalidState(code="payment_voided", id=cmd.payment_id)
     amount = row.amount
+    opening = row.note == dues.OPENING   # (an opening balance's undoing is one too)
     uow.payments.add(partner=row.partner, amount=-amount, at=turn.now, actor=turn.user.username,
-                     message_id=turn.message_id, reverses=cmd.payment_id)
+                     message_id=turn.message_id, reverses=cmd.payment_id, note=row.note if opening else "")
     uow.chat.audit(at=turn.now, actor=turn.user.username, action="payment_voided",
                    detail={"payment": cmd.payment_id, "partner": row.partner, "amount": str(amount)})
-    turn.reply(t("payment.voided", turn.lang, what=payment_words(uow, t, turn.lang, row.partner, amount))
+    turn.reply(t("payment.voided", turn.lang, what=payment_words(
+        uow, t, turn.lang, row.partner, -amount if opening else amount,
+        opening=row.at.astimezone(turn.now.tzinfo).date() if opening else None))
                + "\n" + account_line(uow, t, turn.lang, row.partner, now=turn.now))
 
 
-def payment_words(uow: UnitOfWork, t: Any, lang: str, partner: str, amount: Decimal) -> str:
-    """收到美团团餐付款 ¥3,000.00 · 付给张记肉业 ¥5,000.00."""
+def payment_words(uow: UnitOfWork, t: Any, lang: str, partner: str, amount: Decimal, *,
+                  opening: date | None = None) -> str:
+    """收到美团团餐付款 ¥3,000.00 · 付给张记肉业 ¥5,000.00; ``opening``: 美团团餐期初欠款 ¥5,000.00(05-20 的账) ·
+    期初欠张记肉业 ¥3,000.00."""
     p = partner_of(uow, partner)
-    key = "payment.from_customer" if p is not None and p.kind == catalog.PartnerKind.CUSTOMER else "payment.to_supplier"
+    customer = p is not None and p.kind == catalog.PartnerKind.CUSTOMER
+    if opening is not None:
+        return str(t("payment.opening_customer" if customer else "payment.opening_supplier", lang,
+                     partner=partner_name(uow, partner), amount=reports.money(amount), day=f"{opening:%m-%d}"))
+    key = "payment.from_customer" if customer else "payment.to_supplier"
     return str(t(key, lang, partner=partner_name(uow, partner), amount=reports.money(amount)))
 
 

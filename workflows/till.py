@@ -35,6 +35,7 @@ def expected(uow: UnitOfWork, *, location: str, day: date, tz: Any) -> Expected:
     until = since + timedelta(days=1)
     prices = {p.sku: p.unit_price for p in uow.catalog.products()}
     paid = uow.payments.list(since=since, until=until)
+    paid = [p for p in paid if p.note != "opening"]   # (an opening balance is no money taken)
     at_once = {p.note.removeprefix("batch:") for p in paid if p.note.startswith("batch:")}
     staff = {u.username for u in uow.catalog.users(everyone=True) if u.location == location}
     sales = on_account = Decimal(0)

@@ -198,3 +198,48 @@ def test_a_statement_of_one_partner_in_the_chat_and_as_a_file_to_send(books):
     assert texts(books.say("zhou", "和光明对账")).splitlines() == ["🧾 光明乳业对账单(06-01至06-10,月结30天)",
                                                                   "这期间没有往来;应付 ¥120.00。"]
     assert texts(books.say("amy", "盒马的对账单")) == "你的角色没有这个权限。"
+
+
+def test_what_was_owed_before_the_books_began(books):
+    assert texts(books.say("zhou", "盒马期初欠款2000,是4月20日的")) == "💰 确认记一笔:盒马期初欠款 ¥2,000.00(04-20 的账)?"
+    done = texts(books.press("zhou", "确认")).splitlines()
+    assert done == ["💰 已记:盒马期初欠款 ¥2,000.00(04-20 的账)。", "盒马累计:货款 ¥2,240.00,已收 ¥100.00,未收 ¥2,140.00。",
+                    "⏰ 其中逾期 ¥2,060.00,最久 21天(账期30天)。"]   # (the ¥100 paid settles the oldest: the opening)
+    assert texts(books.say("zhou", "撤销")) == "↩️ 已撤销:盒马期初欠款 ¥2,000.00(04-20 的账)。\n" \
+                                               "盒马累计:货款 ¥240.00,已收 ¥100.00,未收 ¥140.00。\n" \
+                                               "⏰ 其中逾期 ¥60.00,最久 7天(账期30天)。"
+    assert "已记" in confirmed(books, "zhou", "盒马以前欠我们2000,是4月20日的")
+    assert texts(books.say("zhou", "盒马的账龄")).splitlines()[1] == \
+        "· 04-20 期初欠款:¥1,900.00(共 ¥2,000.00,已付一部分),⚠️ 05-20 到期,已逾期 21天"
+    assert "已记" in confirmed(books, "zhou", "我们期初欠光明3000")
+    statement = texts(books.say("zhou", "和光明对账")).splitlines()
+    assert statement[1:] == ["期初应付 ¥120.00", "· 06-10 期初欠款 +¥3,000.00 → 应付 ¥3,120.00",
+                             "期末应付 ¥3,120.00(本期进货 ¥3,000.00,退货 ¥0.00,付款 ¥0.00)"]
+    assert texts(books.say("zhou", "盒马期初欠款500,是7月1日的")) == \
+        "期初欠款要记到今天或以前的日子,不能是「7月1日」。没有记录。"
+    assert texts(books.say("amy", "盒马期初欠款500")) == "你的角色没有这个权限。"
+    assert "账上应收 ¥0.00" in texts(books.say("amy", "日结:现金0"))   # an opening balance is no money taken
+
+
+def test_opening_balances_import_and_export_and_importing_again_changes_nothing(books, tmp_path: Path):
+    from adapters import importer
+    f = tmp_path / "partners.csv"
+    f.write_text("code,name,kind,opening_balance,opening_date\nK01,盒马,customer,3000,2026-04-30\n", encoding="utf-8")
+    now = datetime.fromisoformat("2026-06-10T10:00:00+08:00")
+
+    def load() -> None:
+        with books.container.uow() as uow:
+            importer.import_file(uow, "partners", f, now=now)
+            uow.commit()
+
+    load()
+    row = next(p for p in books.send(export="partners")[0]["rows"] if p["code"] == "K01")
+    assert (row["opening_balance"], row["opening_date"]) == ("3000", "2026-04-30")
+    load()                                                   # the same file again: nothing new
+    assert texts(books.say("zhou", "哪些客户还欠钱")).splitlines()[1].startswith("· 盒马:欠 ¥3,140.00")
+    f.write_text("code,name,kind,opening_balance,opening_date\nK01,盒马,customer,2500,2026-04-30\n", encoding="utf-8")
+    load()                                                   # another amount: it replaces the one before
+    assert texts(books.say("zhou", "哪些客户还欠钱")).splitlines()[1].startswith("· 盒马:欠 ¥2,640.00")
+    f.write_text("code,name,kind,opening_balance,opening_date\nK01,盒马,customer,2500,2026-07-30\n", encoding="utf-8")
+    with pytest.raises(importer.ImportError_, match="opening_date is after today"):
+        load()

@@ -172,6 +172,9 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
         d |= {"intent": "count_sheet", "category": c.category, "location": c.location}
     elif isinstance(c, commands.FinishCount):
         d |= {"intent": "count_done"}
+    elif isinstance(c, commands.RecordPayment) and c.opening:
+        d |= {"intent": "opening_balance", "partner": c.partner, "amount": str(c.amount),
+              "day": c.day.isoformat() if c.day else None}
     elif isinstance(c, commands.RecordPayment):
         d |= {"intent": "payment", "partner": c.partner, "amount": str(c.amount)} | ({"all_owed": True} if c.all_owed else {})
     elif isinstance(c, commands.VoidPayment):
