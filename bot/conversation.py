@@ -1612,6 +1612,9 @@ class Conversation:
             elif big:
                 doubts += self.t("doubt.big_qty", turn.lang, items="、".join(self._name_of(s) for s in big))
             doubts += self._negative(plan.shortfalls, turn.lang)
+            below = self._below_cost(uow, cmd)
+            if below:   # 卖了可乐2箱,每瓶2元 with cola costing ¥2.50: a typo, or a loss someone should see
+                doubts += self.t("doubt.below_cost", turn.lang, items=self._below_words(turn.lang, below))
             if doubts:
                 assumed = {g.mention for g in guesses if g.kind == "assumed_unit"}
                 self._ask(uow, turn, cmd, doubts + self.t("doubt.ask", turn.lang,
@@ -1620,6 +1623,14 @@ class Conversation:
                           unit_of=[i for i, ln in enumerate(getattr(cmd, "lines", ())) if ln.mention in assumed])
                 return
         turn.events += inventory.record(uow, plan, actor=actor, t=self.t, push=turn.push)
+        below = self._below_cost(uow, cmd) if not turn.user.can("approve") else []
+        if below:   # sold below cost by someone else than a manager: the store's managers hear of it
+            here = inventory.home(turn.user, getattr(cmd, "location", None))
+            loss = sum(((cost - price) * qty for _, qty, price, cost in below), Decimal(0))
+            for m in purchasing.managers_of(uow, here):
+                turn.push(m.username, self.t("below_cost.told", m.language, who=turn.user.display_name,
+                                             place=replies.loc_name(here, self._catalog),
+                                             items=self._below_words(m.language, below), loss=reports.money(loss)))
         if isinstance(cmd, commands.RecordMoves) and cmd.came_short_from:   # the sending place hears of it
             here = inventory.home(turn.user, cmd.location)
             for m in purchasing.managers_of(uow, cmd.came_short_from):
@@ -2329,6 +2340,26 @@ class Conversation:
         """Who writes, and when it happened: now, or the past moment the message named (昨天卖了…)."""
         return inventory.Actor(user=turn.user, now=turn.now, message_id=turn.message_id, batch=_batch(turn.now),
                                happened=cmd.at if isinstance(cmd, commands.RecordMoves) else None)
+
+    @staticmethod
+    def _below_cost(uow: UnitOfWork, cmd: commands.Command) -> list[tuple[str, Decimal, Decimal, Decimal]]:
+        """A sale's lines at a price said below what the product costs (its receipts lately, else the catalog's):
+        (sku, quantity, price, cost) each."""
+        if not isinstance(cmd, commands.RecordMoves) or cmd.movement != commands.Movement.SALE:
+            return []
+        said = [ln for ln in cmd.lines if ln.unit_price is not None]
+        if not said:
+            return []
+        costs = metrics.unit_costs(uow, [p for p in uow.catalog.products() if p.sku in {ln.sku for ln in said}])
+        return [(ln.sku, ln.qty, ln.unit_price, cost) for ln in said
+                if ln.unit_price is not None and (cost := costs.get(ln.sku)) is not None and ln.unit_price < cost]
+
+    def _below_words(self, lang: str, below: list[tuple[str, Decimal, Decimal, Decimal]]) -> str:
+        """可乐 48瓶 每瓶 ¥2.00(进价 ¥2.50)."""
+        return str(self.t("list_joiner", lang)).join(
+            str(self.t("below_cost.item", lang, product=self._name_of(sku), qty=replies.qty_text(self._catalog, sku, qty),
+                       unit=replies.base_unit(self._catalog, sku), price=reports.money(price), cost=reports.money(cost)))
+            for sku, qty, price, cost in below)
 
     def _unusual(self, uow: UnitOfWork, cmd: commands.Command, user: catalog.User) -> tuple[list[str], list[str]]:
         """Products whose quantity is over 10x their typical (median) move, to confirm; and those over 100x the
