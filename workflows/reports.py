@@ -487,9 +487,10 @@ def auto_purchase(uow: Any, box: Any, t: Any, *, location: str | None, now: date
 
 def request_purchases(uow: Any, box: Any, t: Any, *, location: str, now: datetime, forecaster: Any = None,
                       by: catalog.User | None = None) -> list[int]:
-    """Purchase requests for the prep list: one per product to reorder with no open order or request, each waiting
-    for a manager's approval and explaining itself; their ids. ``by``: who asked for them (the prep list's button,
-    which reads the store's kept mornings without replacing them); None: the morning job (setting ``auto_purchase``)."""
+    """Purchase requests for the prep list: one per supplier (and day its goods are due) holding each product to
+    reorder with no open order or request, each waiting for a manager's approval and explaining every line; their
+    ids. ``by``: who asked for them (the prep list's button, which reads the store's kept mornings without replacing
+    them); None: the morning job (setting ``auto_purchase``)."""
     busy = {ln.sku for o in uow.orders.list(kinds=["purchase", "purchase_request"],
                                             statuses=["pending_approval", "open", "partial"])
             if o.location == location for ln in o.lines}
@@ -498,22 +499,26 @@ def request_purchases(uow: Any, box: Any, t: Any, *, location: str, now: datetim
     where = loc_name(uow, location)
     partners = {x.code: x for x in uow.catalog.partners()}
     recipes = uow.recipes.all_current()
+    grouped: dict[tuple[str | None, int], list[tuple[catalog.Product, replenishment.Suggestion, Decimal]]] = {}
     for p, sug, sf in suggestions(uow, location=location, now=now, forecaster=forecaster, keep=by is None):
-        if p.sku in busy or p.sku in recipes:   # (made in house: nothing to buy)
-            continue
+        if p.sku not in busy and p.sku not in recipes:   # (made in house: nothing to buy)
+            grouped.setdefault((p.supplier, catalog.lead_days(p, partners)), []).append((p, sug, sf))
+    for (supplier, days), rows in grouped.items():
         o = orders.Order(kind=orders.OrderKind.PURCHASE_REQUEST, status=orders.Status.PENDING_APPROVAL,
-                         created_at=now, lines=(orders.OrderLine(sku=p.sku, qty=sug.quantity, unit_price=p.unit_cost),),
-                         location=location, partner=p.supplier,
-                         due=now + timedelta(days=catalog.lead_days(p, partners)),
+                         created_at=now, location=location, partner=supplier, due=now + timedelta(days=days),
+                         lines=tuple(orders.OrderLine(sku=p.sku, qty=sug.quantity, unit_price=p.unit_cost)
+                                     for p, sug, _ in rows),
                          note="auto_replenishment" if by is None else "prep_list",
                          created_by=by.username if by is not None else None,
-                         meta={"reasons": list(sug.reasons), "forecast": str(sug.forecast)})
+                         meta={"reasons": {p.sku: list(sug.reasons) for p, sug, _ in rows},
+                               "forecast": {p.sku: str(sug.forecast) for p, sug, _ in rows}})
         oid = uow.orders.add(o)
         made.append(oid)
         for u, lang in managers:
-            why = explain(t, lang, p, sug, sf)
-            text = t("auto_purchase", lang, id=oid, location=where, why=why) if by is None else \
-                t("prep_purchase", lang, id=oid, location=where, why=why, who=by.display_name)
+            why = "\n".join(explain(t, lang, p, sug, sf) for p, sug, sf in rows)
+            partner = partners[supplier].name if supplier in partners else str(t("no_supplier", lang))
+            text = t("auto_purchase", lang, id=oid, location=where, partner=partner, why=why) if by is None else \
+                t("prep_purchase", lang, id=oid, location=where, partner=partner, why=why, who=by.display_name)
             box.push(u, text, [[(t("btn.approve", lang), f"ap:{oid}"), (t("btn.reject", lang), f"rj:{oid}")]])
     return made
 

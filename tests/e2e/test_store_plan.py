@@ -6,7 +6,7 @@ from decimal import Decimal
 import numpy as np
 
 from adapters import forecast_port
-from tests.e2e.conftest import make_chat, texts
+from tests.e2e.conftest import confirmed, make_chat, texts
 from workflows import metrics, reports
 
 NOW = datetime.fromisoformat("2026-06-15T09:00:00+08:00")
@@ -192,20 +192,39 @@ def test_the_prep_list_s_button_makes_its_purchase_requests_once_for_a_manager_t
     to_order = [x for x in listed["text"].splitlines()[1:]]
     out = chat.press("zhou", "按清单生成采购申请")
     made = [o for o in chat.export("orders") if o["kind"] == "purchase_request"]
-    assert len(made) == len(to_order) == 2
-    assert {o["status"] for o in made} == {"pending_approval"}
-    assert f"已生成 2 张采购申请 #{made[0]['id']} #{made[1]['id']}" in texts(out, "zhou")
-    asks = [m for m in out if m["to"] == "zhou" and "按备货清单提交采购申请" in m["text"]]
-    assert len(asks) == 2 and all("建议补" in m["text"] and m["buttons"] == [["批准", "驳回"]] for m in asks)
-    for line in to_order:                                # each request orders what the list said, with its reasons
+    assert len(to_order) == 2 and len(made) == 1           # neither has a supplier: one request holds both
+    assert made[0]["status"] == "pending_approval" and len(made[0]["lines"]) == 2
+    assert f"已生成 1 张采购申请 #{made[0]['id']}" in texts(out, "zhou")
+    (ask,) = [m for m in out if m["to"] == "zhou" and "按备货清单提交采购申请" in m["text"]]
+    assert ask["text"].splitlines()[0].endswith("(徐汇店,向未定供应商):") and ask["buttons"] == [["批准", "驳回"]]
+    for line in to_order:                                # the request orders what the list said, with its reasons
         name, qty = line[2: line.index(":")], line.rsplit("建议补 ", 1)[1]
-        assert any(f"· {name}:" in m["text"] and m["text"].split("\n")[1].endswith(f"建议补 {qty}") for m in asks)
-    chat.press("zhou", "批准")                             # the approval flow takes them from there
-    assert sum(o["status"] != "pending_approval" for o in chat.export("orders") if o["kind"] == "purchase_request") == 1
+        assert any(x.startswith(f"· {name}:") and x.endswith(f"建议补 {qty}") for x in ask["text"].splitlines())
+    chat.press("zhou", "批准")                             # the approval flow takes it from there
+    assert [o["status"] != "pending_approval" for o in chat.export("orders") if o["kind"] == "purchase_request"] == [True]
     chat.say("zhou", "今日备货清单")                       # asked again and pressed: nothing twice
     again = chat.press("zhou", "按清单生成采购申请")
     assert "没有新的采购申请" in texts(again, "zhou")
-    assert len([o for o in chat.export("orders") if o["kind"] == "purchase_request"]) == 2
+    assert len([o for o in chat.export("orders") if o["kind"] == "purchase_request"]) == 1
+
+
+def test_the_prep_lists_requests_are_one_per_supplier(tmp_path, monkeypatch):
+    chat = seeded_chat(tmp_path, monkeypatch)
+    for said in ("可颂的供应商改成光明", "鸡蛋的供应商改成金龙鱼"):
+        assert "已把" in confirmed(chat, "zhou", said), said
+    chat.say("zhou", "今日备货清单")
+    out = chat.press("zhou", "按清单生成采购申请")
+    made = {o["partner"]: [ln["sku"] for ln in o["lines"]] for o in chat.export("orders") if o["kind"] == "purchase_request"}
+    assert made == {"V01": ["B09"], "V02": ["B06"]}
+    heads = sorted(m["text"].splitlines()[0] for m in out if m["to"] == "zhou" and "按备货清单提交采购申请" in m["text"])
+    assert sorted(h[h.index("(") + 1:] for h in heads) == ["徐汇店,向光明乳业):", "徐汇店,向金龙鱼粮油):"]
+    assert "已把" in confirmed(chat, "zhou", "鸡蛋的供应商改成光明")       # the same supplier: one request, two lines
+    for o in chat.export("orders"):                         # (the requests made above, rejected, free their goods)
+        assert "驳回" in texts(chat.say("zhou", f"驳回#{o['id']}")), o
+    chat.say("zhou", "今日备货清单")
+    chat.press("zhou", "按清单生成采购申请")
+    pending = [o for o in chat.export("orders") if o["kind"] == "purchase_request" and o["status"] == "pending_approval"]
+    assert [(o["partner"], sorted(ln["sku"] for ln in o["lines"])) for o in pending] == [("V01", ["B06", "B09"])]
 
 
 def test_the_morning_prep_list_carries_the_same_button(tmp_path, monkeypatch):
@@ -215,5 +234,5 @@ def test_the_morning_prep_list_carries_the_same_button(tmp_path, monkeypatch):
     assert morning["buttons"] == [["按清单生成采购申请"]]
     made = chat.press("zhou", "按清单生成采购申请")      # the last list with buttons: 徐汇店's
     assert "已生成" in texts(made, "zhou")
-    assert len([o for o in chat.export("orders") if o["kind"] == "purchase_request"]) == len(
+    assert sum(len(o["lines"]) for o in chat.export("orders") if o["kind"] == "purchase_request") == len(
         morning["text"].splitlines()) - 1
