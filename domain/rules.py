@@ -48,6 +48,9 @@ ACTIONS: dict[str, tuple[str, tuple[str, ...]]] = {
     "adjust_safety_stock": ("临时调整安全库存", ("pct", "days")),
     "manual_review": ("转人工审核", ()),
     "send_report": ("发送报表", ("report", "to", "period")),   # period: yesterday · this_week · last_week
+    # 每周一向张记订牛腩50斤 · 团餐每周一要牛腩20斤: a standing order placed on each schedule (order: purchase · sale;
+    # lines: [[sku, qty]]; ahead: days before the day it is for (a customer's, booked the day before); at: HH:MM due)
+    "place_order": ("下固定订单", ("order", "partner", "location", "lines", "ahead", "at")),
 }
 
 

@@ -14,6 +14,7 @@ from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from domain import accounts, catalog, closures, commands, errors, ledger, network, periods, units
+from domain import rules as drules
 from nlu import answers, context, dates, english, intents, lexicon, lines, numbers, rules, scan
 from nlu import text as texts
 
@@ -161,6 +162,10 @@ class Parser:
         bad_day = _no_such_day(plain, speaker.now)
         if bad_day is not None:   # 6月31日店休 · 2月30日卖了…: a day the calendar lacks (was read as a product 「月」)
             return commands.Clarify("bad_day", detail=bad_day)
+        standing = self._standing(plain, speaker, original=(text or "").strip()) \
+            if "每" in plain and rules.RECURRING.search(plain) else None
+        if standing is not None:   # 每周一向张记订牛腩50斤 · 团餐每周一要牛腩20斤: an order placed on each of those days
+            return standing
         books = _BOOKS_SAY.fullmatch(plain) or _BOOKS_VS.fullmatch(plain)
         if books is not None:   # 账上可乐多了5瓶: the shelf has 5 fewer than the books (a loss); 实物比账上多…: a surplus
             shelf = books.group("d") if books.re is _BOOKS_VS else {"多": "少", "少": "多"}[books.group("d")]
@@ -737,6 +742,41 @@ class Parser:
         if day > speaker.now.date():
             return commands.Clarify("bad_day", detail=s)
         return commands.Parsed(commands.TillCount(methods=tuple(methods.items()), start=day, end=day, location=place))
+
+    def _standing(self, s: str, speaker: context.Speaker, *, original: str) -> Result | None:
+        """每周一向张记订牛腩50斤 · 每天早上8点向绿源订土豆2袋 · 团餐每周一要牛腩20斤 · 每周一、周四给团餐备牛腩20斤: a
+        standing order, a rule that places the order on each day said (a customer's the day before, at 09:00, due on
+        the day at the hour said); None when the rest is no order (每天早上7点提醒我盘点 is a reminder)."""
+        try:
+            said = rules.recurring(s)
+        except rules.Unsupported as exc:
+            return commands.Clarify("rule_unsupported", detail=exc.detail)
+        if said is None or re.search(r"提醒|通知|发给|发我|告诉|报表|清单|小结|日报", said[1]):
+            return None
+        heard = self.parse(said[1], speaker=speaker)
+        cmd = heard.command if isinstance(heard, commands.Parsed) else None
+        if isinstance(cmd, commands.PlacePurchase):
+            kind, partner, location, lines = "purchase", cmd.partner, cmd.location, cmd.lines
+        elif isinstance(cmd, commands.PlaceSale) or isinstance(cmd, commands.RecordMoves) \
+                and cmd.movement == commands.Movement.SALE and cmd.partner and not cmd.rest and not cmd.paid:
+            kind, partner, location, lines = "sale", cmd.partner, cmd.location, cmd.lines
+        else:
+            return None
+        if kind == "sale":   # (wanted on those days: placed the day before, so the prep list books it)
+            again = rules.recurring(s, ahead=1)
+            assert again is not None
+            said = again
+        trigger, _, at, ahead = said
+        if not at and isinstance(cmd, commands.PlaceSale) and cmd.due is not None \
+                and (cmd.due.hour, cmd.due.minute) != (0, 0):   # …,中午12点提货: due then
+            at = f"{cmd.due.hour:02d}:{cmd.due.minute:02d}"
+        params: dict[str, object] = {
+            "order": kind, "partner": partner, "location": location,
+            "lines": [[ln.sku, str(ln.qty)] + ([str(ln.unit_price)] if ln.unit_price is not None else []) for ln in lines],
+            "ahead": ahead, "at": at}
+        return commands.Parsed(commands.AddRule(drules.RuleDraft(
+            text=original, trigger=trigger, scope=drules.Scope(location=location or speaker.user.location),
+            conditions=drules.Group("all", ()), actions=(drules.Action("place_order", params),))))
 
     def _freight(self, s: str, m: re.Match[str], speaker: context.Speaker) -> Result:
         """A receipt said with its freight (运费 · 搬运费 · 快递费 …): the receipt without those words, the amount on it

@@ -134,6 +134,19 @@ class _Render:
             return self.w("rule.adjust_safety", sign="+" if pct >= 0 else "", pct=pct, days=p.get("days", 7))
         if a.kind == "manual_review":
             return self.w("rule.manual_review")
+        if a.kind == "place_order":   # 向【张记肉业】订 牛腩 50斤 · 给【美团团餐】下单 牛腩 20斤,次日 12:00 提货
+            products = {x.sku: x for x in self.cat.products}
+            partners = {x.code: x.name for x in self.cat.partners}
+            goods = self.w("rule.goods_joiner").join(
+                f"{products[ln[0]].name if ln[0] in products else ln[0]} {units.normalize(Decimal(str(ln[1])))}"
+                f"{products[ln[0]].base_unit if ln[0] in products else ''}" for ln in p.get("lines") or [])
+            who = partners.get(str(p.get("partner")), str(p.get("partner") or ""))
+            if p.get("order") == "sale":
+                at = f" {p['at']} " if p.get("at") else ""
+                return self.w("rule.place_sale_next" if p.get("ahead") else "rule.place_sale", partner=who,
+                              goods=goods, at=at)
+            return self.w("rule.place_purchase", partner=who, goods=goods) if who \
+                else self.w("rule.place_purchase_usual", goods=goods)
         return a.kind
 
     def people(self, names: list[str]) -> str:

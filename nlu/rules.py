@@ -529,6 +529,47 @@ def _op(word: str) -> str:
     return _OP_CODE[word]
 
 
+# a standing order's schedule (每周一向张记订牛腩50斤 · 团餐每周一、周四要牛腩20斤 · 每天早上8点向绿源订土豆2袋): the days,
+# and the hour when said
+RECURRING = re.compile(rf"(?P<head>每天|每日|天天|(?:每个?)?工作日(?:每天)?|每个?(?:周|星期|礼拜)(?P<days>{_DAY}(?:[、,,和及与到至-]?"
+                       rf"(?:周|星期|礼拜)?{_DAY})*)|每个?月(?:的)?(?P<dom>{_N})[号日])(?:都)?"
+                       rf"(?P<time>(?:早上|早晨|上午|中午|下午|傍晚|晚上)?(?P<h>{_N})[点:时](?P<m>半|{_N})?分?"
+                       r"|(?P<pod>早上|早晨|上午|中午|下午|傍晚|晚上))?(?:都)?[,,]?")
+_DOW = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def recurring(s: str, *, ahead: int = 0) -> tuple[drules.Trigger, str, str, int] | None:
+    """A standing order's schedule said at the start of ``s`` or after its partner (团餐每周一要…): the trigger
+    (``ahead`` days before each day said: a customer's order is placed the day before it is wanted; at 09:00 then),
+    the text without it, the time of day said (HH:MM, or "") and the days ahead it holds (每月1号 and 工作日 cannot be
+    moved a day earlier: 0)."""
+    m = RECURRING.search(s)
+    if m is None or m.end() == len(s) or m.start() > 12:
+        return None
+    hour = m.group("h") or PART_OF_DAY.get(m.group("pod") or "", DEFAULT_HOUR)
+    said = _cron(m.group("time") or "", hour, m.group("m")).split()
+    at = f"{int(said[1]):02d}:{int(said[0]):02d}" if m.group("time") else ""
+    workdays = "工作日" in m.group("head")
+    dom, dow = "*", "*"
+    if m.group("dom"):
+        n = numbers.value(m.group("dom"))
+        if n is None or not 1 <= n <= 31:
+            raise Unsupported(m.group(0))
+        ahead = min(ahead, int(n) - 1)
+        dom = str(int(n) - ahead)
+    elif m.group("days"):
+        named = [WEEKDAYS[c] for c in m.group("days") if c in WEEKDAYS]
+        if re.search(r"[到至-]", m.group("days")) and len(named) == 2:   # 每周一到周五
+            a, b = _DOW.index(named[0]), _DOW.index(named[1])
+            named = [_DOW[i % 7] for i in range(a, b + 1 if b >= a else b + 8)]
+        dow = ",".join(dict.fromkeys(_DOW[(_DOW.index(d) - ahead) % 7] for d in named))
+    if workdays:
+        ahead = 0
+    minute, clock = (said[0], said[1]) if not ahead else ("0", DEFAULT_HOUR)
+    trigger = drules.Trigger("schedule", cron=f"{minute} {clock} {dom} * {dow}", workdays=workdays)
+    return trigger, (s[:m.start()] + s[m.end():]).strip(" ,"), at, ahead
+
+
 def _schedule_days(m: re.Match[str]) -> tuple[str, str]:
     """The (day of month, day of week) crontab fields of a schedule's days."""
     head = m.group(0)[: m.start("time")]

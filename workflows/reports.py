@@ -10,7 +10,7 @@ from typing import Any
 
 from domain import bom, catalog, chain, closures, ledger, orders, production, replenishment, rules, units
 from workflows import anomalies as anomaly
-from workflows import dues, engine, metrics, spoilage, stockbook, wording
+from workflows import dues, engine, metrics, spoilage, standing, stockbook, wording
 
 # (the shared wording, under the names its many readers know it by here)
 N, loc_name, qty, money, days_text = wording.N, wording.loc_name, wording.qty, wording.money, wording.days_text
@@ -160,8 +160,8 @@ def scheduled_rule(uow: Any, box: Any, t: Any, *, rule: Any, now: datetime, fore
     location = draft.scope.location or (owner.location if owner else None)
     sc = draft.scope
     kinds = {a.kind for a in draft.actions}
-    if not draft.conditions.items and (kinds == {"send_report"} or (
-            kinds <= {"notify", "send_report"} and not (sc.skus or sc.category or sc.abc_class))):
+    if not draft.conditions.items and (kinds <= {"send_report", "place_order"} or (
+            kinds <= {"notify", "send_report", "place_order"} and not (sc.skus or sc.category or sc.abc_class))):
         _remind(uow, box, t, rule=rule, draft=draft, location=location, now=now, forecaster=forecaster,
                 personal=personal or {})
         return   # reports, and 每天早上7点提醒我盘点: one reminder, not one alert per product
@@ -182,6 +182,9 @@ def _remind(uow: Any, box: Any, t: Any, *, rule: Any, draft: rules.RuleDraft, lo
     person it names, and the reports it sends (one written for each person, ``personal``: their to-do, their
     store's cash-up)."""
     for a in draft.actions:
+        if a.kind == "place_order":   # 每周一向张记订牛腩50斤: the standing order, placed now
+            standing.place(uow, box, t, rule=rule, params=a.params, now=now)
+            continue
         own = personal.get(str(a.params.get("report"))) if a.kind == "send_report" else None
         if own is not None:   # (with the span said with it: 每周一把上周的日结发给我)
             for u in recipients(uow, list(a.params.get("to") or [rule.owner]), location=location):
