@@ -799,8 +799,9 @@ def test_a_supplier_s_order_and_account_asked_in_everyday_words(chat):
     for asked in ("光明的单子发了吗", "昨天的单子光明还没送"):
         assert "采购单 #1 光明乳业:全脂牛奶 60升(5箱),06-16 到" in texts(chat.say("zhou", asked)), asked
     chat.say("amy", "收到牛奶2箱,光明送的,每箱60元")
-    for asked in ("跟光明对账", "光明的账对一下"):
-        assert "光明乳业累计:进货 ¥120.00(按进价,减退货),已付 ¥0.00,应付 ¥120.00" in texts(chat.say("zhou", asked))
+    assert "光明乳业累计:进货 ¥120.00(按进价,减退货),已付 ¥0.00,应付 ¥120.00" in texts(chat.say("zhou", "光明的账对一下"))
+    assert texts(chat.say("zhou", "跟光明对账")).splitlines()[-1] == \
+        "期末应付 ¥120.00(本期进货 ¥120.00,退货 ¥0.00,付款 ¥0.00)"   # (its statement: each delivery and payment)
 
 
 def test_a_day_the_calendar_lacks_is_said_so_and_nothing_is_recorded(chat):
