@@ -1615,6 +1615,9 @@ class Conversation:
             below = self._below_cost(uow, cmd)
             if below:   # 卖了可乐2箱,每瓶2元 with cola costing ¥2.50: a typo, or a loss someone should see
                 doubts += self.t("doubt.below_cost", turn.lang, items=self._below_words(turn.lang, below))
+            above = self._above_agreed(uow, cmd, turn.lang)
+            if above:   # 收到张记的牛腩50斤,单价35 with ¥30 agreed: a typo, or a price to take up with it
+                doubts += self.t("doubt.above_agreed", turn.lang, items=above)
             if doubts:
                 assumed = {g.mention for g in guesses if g.kind == "assumed_unit"}
                 self._ask(uow, turn, cmd, doubts + self.t("doubt.ask", turn.lang,
@@ -1876,26 +1879,30 @@ class Conversation:
         against the catalog's price and audited. Its sales and orders that say no price are at it from then on."""
         lang, name = turn.lang, self._partner_name(cmd.partner)
         agreed = inventory.customer_prices(uow, cmd.partner)
+        partner = purchasing.partner_of(uow, cmd.partner)
+        supplier = partner is not None and partner.kind == catalog.PartnerKind.SUPPLIER   # (张记的牛腩按30元一斤: what we pay)
+        key = "sprice" if supplier else "cprice"
         if cmd.action == "list":
             self._require(turn.user, "record")
-            turn.reply(replies.customer_prices(self.t, lang, agreed, partner=name, cat=self._catalog))
+            turn.reply(replies.customer_prices(self.t, lang, agreed, partner=name, cat=self._catalog, supplier=supplier))
             return
-        self._require(turn.user, "approve")
+        self._require(turn.user, "purchase" if supplier else "approve")
         assert cmd.sku is not None
-        product, list_price = self._name_of(cmd.sku), replies.price_of(self._catalog, cmd.sku)
+        product = self._name_of(cmd.sku)
+        list_price = replies.cost_of(self._catalog, cmd.sku) if supplier else replies.price_of(self._catalog, cmd.sku)
         if cmd.action == "clear" and cmd.sku not in agreed:
-            turn.reply(self.t("cprice.none_there", lang, partner=name, product=product))
+            turn.reply(self.t(f"{key}.none_there", lang, partner=name, product=product))
             return
         price = replies.money_per(self._catalog, cmd.sku, cmd.price) if cmd.price is not None else ""
         if not confirmed:
-            self._ask(uow, turn, cmd, self.t(f"cprice.ask_{cmd.action}", lang, partner=name, product=product,
+            self._ask(uow, turn, cmd, self.t(f"{key}.ask_{cmd.action}", lang, partner=name, product=product,
                                              price=price, list=list_price))
             return
         inventory.set_customer_price(uow, cmd.partner, cmd.sku, cmd.price if cmd.action == "set" else None)
         uow.chat.audit(at=turn.now, actor=turn.user.username, action="customer_price",
                        detail={"partner": cmd.partner, "sku": cmd.sku,
                                "price": str(cmd.price) if cmd.price is not None else None})
-        turn.reply(self.t(f"cprice.done_{cmd.action}", lang, partner=name, product=product, price=price,
+        turn.reply(self.t(f"{key}.done_{cmd.action}", lang, partner=name, product=product, price=price,
                           list=list_price))
 
     def _partner_name(self, code: str, uow: UnitOfWork | None = None) -> str:
@@ -2353,6 +2360,18 @@ class Conversation:
         costs = metrics.unit_costs(uow, [p for p in uow.catalog.products() if p.sku in {ln.sku for ln in said}])
         return [(ln.sku, ln.qty, ln.unit_price, cost) for ln in said
                 if ln.unit_price is not None and (cost := costs.get(ln.sku)) is not None and ln.unit_price < cost]
+
+    def _above_agreed(self, uow: UnitOfWork, cmd: commands.Command, lang: str) -> str:
+        """A receipt's lines priced above what was agreed with its supplier (张记的牛腩按30元一斤), said; "" if none."""
+        if not isinstance(cmd, commands.RecordMoves) or cmd.movement != commands.Movement.RECEIPT or not cmd.partner:
+            return ""
+        agreed = inventory.customer_prices(uow, cmd.partner)
+        over = [ln for ln in cmd.lines if ln.unit_price is not None and ln.sku in agreed and ln.unit_price > agreed[ln.sku]]
+        partner = self._partner_name(cmd.partner, uow)
+        return str(self.t("list_joiner", lang)).join(
+            str(self.t("above_agreed.item", lang, product=self._name_of(ln.sku), unit=replies.base_unit(self._catalog, ln.sku),
+                       price=reports.money(ln.unit_price or Decimal(0)), partner=partner,
+                       agreed=reports.money(agreed[ln.sku]))) for ln in over)
 
     def _below_words(self, lang: str, below: list[tuple[str, Decimal, Decimal, Decimal]]) -> str:
         """可乐 48瓶 每瓶 ¥2.00(进价 ¥2.50)."""

@@ -1078,13 +1078,22 @@ def price_of(cat: context.Catalog | None, sku: str) -> str:
     return money_per(cat, sku, p.unit_price) if p is not None and p.unit_price is not None else "—"
 
 
-def customer_prices(t: Any, lang: str, agreed: dict[str, Decimal], *, partner: str, cat: context.Catalog | None) -> str:
-    """团餐的价格表: each product's price agreed with the customer against the catalog's."""
+def cost_of(cat: context.Catalog | None, sku: str) -> str:
+    """The catalog's cost of a product (¥32.00/斤), or 「—」 without one."""
+    p = _product(cat, sku)
+    return money_per(cat, sku, p.unit_cost) if p is not None and p.unit_cost is not None else "—"
+
+
+def customer_prices(t: Any, lang: str, agreed: dict[str, Decimal], *, partner: str, cat: context.Catalog | None,
+                    supplier: bool = False) -> str:
+    """团餐的价格表: each product's price agreed with the customer against the catalog's; ``supplier`` (张记的价格表):
+    what we agreed to pay it, against the catalog's cost."""
+    key = "sprice" if supplier else "cprice"
     if not agreed:
-        return str(t("cprice.list_none", lang, partner=partner))
-    return "\n".join([str(t("cprice.list_head", lang, partner=partner, n=len(agreed))), *(
-        str(t("cprice.list_line", lang, product=pname(cat, sku), price=money_per(cat, sku, v),
-              list=price_of(cat, sku))) for sku, v in sorted(agreed.items()))])
+        return str(t(f"{key}.list_none", lang, partner=partner))
+    return "\n".join([str(t(f"{key}.list_head", lang, partner=partner, n=len(agreed))), *(
+        str(t(f"{key}.list_line", lang, product=pname(cat, sku), price=money_per(cat, sku, v),
+              list=cost_of(cat, sku) if supplier else price_of(cat, sku))) for sku, v in sorted(agreed.items()))])
 
 
 SCORE_DAYS = 90   # 哪些供应商经常晚送: the orders due in these days, unless a period is said

@@ -980,6 +980,8 @@ class Parser:
         if shared is not None:   # 番茄坏了一半 · 土豆用了三分之一: that share of what is on hand, asked against it
             return self._share_of(a, shared)
         agreed = self._customer_price(a, customer[0].codes[0]) if len(customer) == 1 and not supplier else None
+        if agreed is None and len(supplier) == 1 and not customer and not a.qtys:   # 张记的牛腩按30元一斤 · 张记的价格表
+            agreed = self._customer_price(a, supplier[0].codes[0])
         if agreed is not None:   # 团餐的可乐按4.5元一瓶 · 团餐的价格表 (before a catalog price or a sale at a price)
             return agreed
         adjusted = self._adjust_price(a) if _PRICE_MOVE.search(a.s) else None

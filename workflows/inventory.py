@@ -117,7 +117,8 @@ CUSTOMER_PRICES = "customer_prices"   # the tenant setting: {customer's code: {s
 
 
 def customer_prices(uow: UnitOfWork, partner: str | None) -> dict[str, Decimal]:
-    """The prices agreed with that customer (团餐的可乐按4.5元一瓶), per base unit; none for None."""
+    """The prices agreed with that customer (团餐的可乐按4.5元一瓶: what it pays) or supplier (张记的牛腩按30元一斤: what
+    we pay), per base unit; none for None."""
     if partner is None:
         return {}
     agreed = (uow.catalog.tenant_row().settings or {}).get(CUSTOMER_PRICES) or {}
@@ -146,9 +147,10 @@ def _set_per_sku(uow: UnitOfWork, key: str, owner: str, sku: str, value: Decimal
     uow.catalog.set_tenant_setting(key, every or None)
 
 
-def with_customer_prices(uow: UnitOfWork, partner: str | None,
+def with_agreed_prices(uow: UnitOfWork, partner: str | None,
                          lines: tuple[commands.Line, ...]) -> tuple[commands.Line, ...]:
-    """The lines of a sale to that customer with its agreed price where none was said."""
+    """The lines of a sale to that customer, or a receipt or order from that supplier, with the price agreed with it
+    where none was said."""
     agreed = customer_prices(uow, partner)
     return tuple(replace(ln, unit_price=agreed[ln.sku]) if ln.unit_price is None and ln.sku in agreed else ln
                  for ln in lines) if agreed else lines
@@ -266,6 +268,8 @@ def plan(uow: UnitOfWork, cmd: commands.Command, *, actor: Actor, force: bool = 
         here = home(actor.user, cmd.location)
         kind = MOVEMENT_KIND[cmd.movement]
         said = len(p.moves)
+        if kind == MK.RECEIPT and cmd.partner:   # (张记的牛腩按30元一斤: a receipt from it that says no price)
+            cmd = replace(cmd, lines=with_agreed_prices(uow, cmd.partner, cmd.lines))
         if cmd.freight is not None and kind == MK.RECEIPT:   # 运费50: spread over the lines' unit costs
             cmd = replace(cmd, lines=_landed(uow, p, cmd.lines, cmd.freight),
                           note=";".join(x for x in (cmd.note, f"运费¥{cmd.freight:.2f}") if x))
@@ -297,7 +301,7 @@ def plan(uow: UnitOfWork, cmd: commands.Command, *, actor: Actor, force: bool = 
             else:
                 _exists(uow, line.sku)
                 if kind == MK.SALE and cmd.partner and line.unit_price is None:   # (团餐的可乐按4.5元一瓶: its price)
-                    line = with_customer_prices(uow, cmd.partner, (line,))[0]
+                    line = with_agreed_prices(uow, cmd.partner, (line,))[0]
                 # 拿铁卖了40杯: what the place lacks made as sold, from its recipe
                 made = _make_short(uow, p, line.sku, line.qty, here=here, actor=actor, force=force, taken=taken) \
                     if kind == MK.SALE else []

@@ -40,12 +40,12 @@ def managers_of(uow: UnitOfWork, location: str | None) -> list[catalog.User]:
 
 def place(uow: UnitOfWork, turn: Turn, cmd: commands.PlacePurchase, *, t: Any) -> int:
     products = {p.sku: p for p in uow.catalog.products()}
+    partner, due = _terms(uow, cmd, products, now=turn.now)
     lines = tuple(orders.OrderLine(sku=ln.sku, qty=ln.qty,
                                    unit_price=ln.unit_price if ln.unit_price is not None else products[ln.sku].unit_cost)
-                  for ln in cmd.lines)
+                  for ln in inventory.with_agreed_prices(uow, partner, cmd.lines))   # (the price agreed with it first)
     location = cmd.location or turn.user.location
     settings: catalog.TenantSettings = uow.catalog.settings()
-    partner, due = _terms(uow, cmd, products, now=turn.now)
     draft = orders.Order(kind=orders.OrderKind.PURCHASE, status=orders.Status.OPEN, lines=lines,
                          created_at=turn.now, location=location, partner=partner, due=due,
                          created_by=turn.user.username)
@@ -306,7 +306,7 @@ def _priced(uow: UnitOfWork, lines: tuple[commands.Line, ...], partner: str | No
     """Order lines at the price said, else the customer's agreed price, else the product's selling price."""
     products = {p.sku: p for p in uow.catalog.products()}
     return tuple(orders.OrderLine(sku=ln.sku, qty=ln.qty, unit_price=ln.unit_price if ln.unit_price is not None
-                                  else products[ln.sku].unit_price) for ln in inventory.with_customer_prices(uow, partner, lines))
+                                  else products[ln.sku].unit_price) for ln in inventory.with_agreed_prices(uow, partner, lines))
 
 
 def _on_order(open_sales: list[orders.Order], lines: tuple[orders.OrderLine, ...]) -> Decimal:

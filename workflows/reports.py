@@ -10,7 +10,7 @@ from typing import Any
 
 from domain import bom, catalog, chain, closures, ledger, orders, production, replenishment, rules, units
 from workflows import anomalies as anomaly
-from workflows import dues, engine, metrics, spoilage, standing, stockbook, wording
+from workflows import dues, engine, inventory, metrics, spoilage, standing, stockbook, wording
 
 # (the shared wording, under the names its many readers know it by here)
 N, loc_name, qty, money, days_text = wording.N, wording.loc_name, wording.qty, wording.money, wording.days_text
@@ -507,9 +507,10 @@ def request_purchases(uow: Any, box: Any, t: Any, *, location: str, now: datetim
         if p.sku not in busy and p.sku not in recipes:   # (made in house: nothing to buy)
             grouped.setdefault((p.supplier, catalog.lead_days(p, partners)), []).append((p, sug, sf))
     for (supplier, days), rows in grouped.items():
+        agreed = inventory.customer_prices(uow, supplier)   # (张记的牛腩按30元一斤: at it, else the catalog's cost)
         o = orders.Order(kind=orders.OrderKind.PURCHASE_REQUEST, status=orders.Status.PENDING_APPROVAL,
                          created_at=now, location=location, partner=supplier, due=now + timedelta(days=days),
-                         lines=tuple(orders.OrderLine(sku=p.sku, qty=sug.quantity, unit_price=p.unit_cost)
+                         lines=tuple(orders.OrderLine(sku=p.sku, qty=sug.quantity, unit_price=agreed.get(p.sku, p.unit_cost))
                                      for p, sug, _ in rows),
                          note="auto_replenishment" if by is None else "prep_list",
                          created_by=by.username if by is not None else None,

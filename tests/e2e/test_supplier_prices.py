@@ -1,0 +1,53 @@
+"""Prices agreed with a supplier (采购协议价): 张记的牛腩按30元一斤 (a purchaser's or manager's, asked first against the
+catalog's cost, audited) is what its purchase orders and receipts that say no price are at, and a receipt priced
+above it is asked first. Before, 张记的牛腩价格定为30元 offered to change the selling price of the beef. Through the
+real conversation, on the demo restaurant chain."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DEMO
+from tests.e2e.conftest import confirmed, make_chat, texts
+
+
+@pytest.fixture
+def chat(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    return make_chat(tmp_path, monkeypatch, catalog=DEMO, clock="2026-06-15T10:00:00+08:00")
+
+
+def test_a_price_agreed_with_a_supplier_prices_its_orders_and_receipts(chat):
+    asked = texts(chat.say("chen", "张记的牛腩价格定为30元"))
+    assert asked.startswith("以后向张记肉业进牛腩按 ¥30.00/斤(¥600.00/箱) 算吗(目录进价 ¥32.00/斤(¥640.00/箱))")
+    chat.press("chen", "确认")
+    assert texts(chat.say("chen", "张记的价格表")).splitlines()[1] == \
+        "· 牛腩 ¥30.00/斤(¥600.00/箱)(目录进价 ¥32.00/斤(¥640.00/箱))"
+    assert "已创建采购单 #1" in confirmed(chat, "chen", "向张记订牛腩20斤")
+    (po,) = [o for o in chat.send(export="orders")[0]["rows"] if o["kind"] == "purchase"]
+    assert float(po["lines"][0]["unit_price"]) == 30
+    assert "已记录" in confirmed(chat, "chen", "收到张记的牛腩50斤")             # no price said: at the agreed one
+    receipts = [m for m in chat.send(export="moves")[0]["rows"] if m["kind"] == "receipt"]
+    assert [float(m["unit_cost"]) for m in receipts] == [30]
+    with chat.container.uow() as uow:                                   # the catalog's selling price is untouched
+        assert uow.catalog.product("P001").unit_price == 48
+    changed = [a["detail"] for a in chat.send(export="audit")[0]["rows"] if a["action"] == "customer_price"]
+    assert changed == [{"partner": "S01", "sku": "P001", "price": "30"}]
+
+
+def test_a_receipt_above_the_agreed_price_is_asked_first(chat):
+    confirmed(chat, "chen", "张记的牛腩按30元一斤")
+    before = chat.stock()["WH:P001"]
+    asked = texts(chat.say("chen", "收到张记的牛腩10斤,单价35")).splitlines()
+    assert asked == ["⚠️ 高于协议价:牛腩 每斤 ¥35.00(张记肉业协议价 ¥30.00)。", "要记录「中心仓入库 牛腩 10斤(张记肉业)」吗?"]
+    assert chat.stock()["WH:P001"] == before
+    assert "已记录" in texts(chat.press("chen", "确认"))
+    assert texts(chat.say("chen", "收到张记的牛腩10斤,单价29")).startswith("✅ 已记录")   # below it: nothing to ask
+
+
+def test_staff_may_not_agree_prices_and_one_can_be_taken_away(chat):
+    assert texts(chat.say("xiaowang", "张记的牛腩按28元一斤")) == "你的角色没有这个权限。"
+    confirmed(chat, "liu", "张记的牛腩按30元一斤")                      # a manager may
+    assert texts(chat.say("chen", "取消张记的牛腩协议价")).startswith("取消张记肉业的牛腩协议价")
+    assert texts(chat.press("chen", "确认")) == "✅ 向张记肉业进牛腩以后按目录进价 ¥32.00/斤(¥640.00/箱) 算。"
+    assert texts(chat.say("chen", "张记的价格表")).startswith("和张记肉业没有约定进价")
