@@ -468,7 +468,8 @@ def export_rows(uow: SqlUnitOfWork, kind: str) -> list[dict[str, Any]]:
         products = {p.sku: p for p in uow.catalog.products()}
         return [{"customer": c.code, "customer_name": c.name, "sku": sku, "product": products[sku].name if sku in products
                  else "", "price": _num(price), "unit": products[sku].base_unit if sku in products else ""}
-                for c in uow.catalog.partners() for sku, price in sorted(inventory.customer_prices(uow, c.code).items())]
+                for c in uow.catalog.partners() if c.kind == catalog.PartnerKind.CUSTOMER   # (a supplier's: not this file's)
+                for sku, price in sorted(inventory.customer_prices(uow, c.code).items())]
     if kind == "partners":   # in the import's own columns: exported, edited and imported again
         return [{"code": p.code, "name": p.name, "kind": p.kind.value, "aliases": "|".join(p.aliases),
                  "credit_limit": _num(p.credit_limit) if p.credit_limit is not None else "",
