@@ -34,6 +34,7 @@ from workflows import (
     purchasing,
     reports,
     spoilage,
+    stockage,
     stockbook,
 )
 from workflows import production as work
@@ -841,6 +842,11 @@ class Conversation:
         elif isinstance(cmd, commands.StockInfo) and cmd.kind == "at_risk":   # 哪些卖不完会过期: each store's
             self._require(user, "query")
             turn.reply("\n\n".join(spoilage.text(uow, self.t, turn.lang, location=loc, now=turn.now, skus=cmd.skus)
+                                   for loc in reports.stores(uow, cmd.location or user.location)))
+        elif isinstance(cmd, commands.StockInfo) and cmd.kind == "stock_age":   # 库龄分析 · 哪些货压了很久: each store's
+            self._require(user, "query")
+            turn.reply("\n\n".join(stockage.text(uow, self.t, turn.lang, location=loc, today=turn.now.date(),
+                                                  tz=turn.now.tzinfo, skus=cmd.skus)
                                    for loc in reports.stores(uow, cmd.location or user.location)))
         elif isinstance(cmd, commands.StockInfo) and cmd.kind == "compare":   # 哪个供应商最便宜 · 供应商比价
             self._require(user, "query")

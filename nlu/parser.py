@@ -808,7 +808,7 @@ class Parser:
         """团餐账期30天 · 张记月结60天 · 团餐现结 (a partner's payment terms, a manager's); 应收账龄 · 哪些客户逾期了 ·
         这周要付哪些货款 · 团餐的货款什么时候到期 (what is open against them); None: neither (月结 alone closes the books;
         团餐拿了可乐1箱,现结 is a sale paid on the spot)."""
-        if _DUES_RULE.search(s):   # 每天早上9点把逾期账款发给我: a rule's report
+        if _DUES_RULE.search(s) or intents.STOCK_AGE.search(s):   # (每天…发给我: a rule; 库存账龄: the stock's age)
             return None
         found = self.lex.scan(s, [True] * len(s))
         if any(e.kind in ("product", "location", "user") for e in found):
@@ -2731,6 +2731,8 @@ class Parser:
             skus = found.skus if found is not None and len(found.skus) <= 4 else ()   # (数据线多少钱: each one's)
         customer = next((e.codes[0] for e in a.of("partner")
                          if self.lex.partners[e.codes[0]].kind.value == "customer"), None)
+        if intents.STOCK_AGE.search(a.s) and not a.qtys and not customer:   # 库龄分析 · 哪些货压了很久
+            return commands.StockInfo("stock_age", skus, self._location(a))
         if intents.OUT_OF_STOCK.search(a.s) and not a.qtys and not customer and not skus:   # 哪些卖完了 · 缺货清单
             return commands.StockInfo("out", (), self._location(a))
         if intents.AT_RISK.search(a.s) and not a.qtys and not customer:   # 哪些卖不完会过期 · 临期的怎么处理

@@ -483,19 +483,25 @@ def priced_receipts(uow: UnitOfWork, *, since: datetime) -> list[ledger.Move]:
 def stock_values(uow: UnitOfWork, held: Iterable[tuple[str, str, Decimal]]) -> dict[str, Decimal | None]:
     """What (sku, lot, quantity) on hand is worth, per product: each lot at what it came in at, a lot that came
     without a cost at the product's recent cost (``unit_cost``); None for a product with some of it uncosted."""
+    out: dict[str, Decimal | None] = {}
+    for (sku, _), value in lot_values(uow, held).items():
+        if sku in out and out[sku] is None:
+            continue
+        out[sku] = None if value is None else (out.get(sku) or Decimal(0)) + value
+    return out
+
+
+def lot_values(uow: UnitOfWork, held: Iterable[tuple[str, str, Decimal]]) -> dict[tuple[str, str], Decimal | None]:
+    """What each (sku, lot) of these quantities is worth: at what the lot came in at, else the product's recent cost
+    (``unit_cost``); None without either."""
     lots: dict[tuple[str, str], Decimal] = {}
     for sku, lot, q in held:
         lots[sku, lot] = lots.get((sku, lot), Decimal(0)) + q
     lot_cost = uow.stock.lot_costs(lots)
     need = {s for (s, lot) in lots if (s, lot) not in lot_cost}
     recent = unit_costs(uow, [p for p in uow.catalog.products() if p.sku in need]) if need else {}
-    out: dict[str, Decimal | None] = {}
-    for (sku, lot), q in lots.items():
-        each = lot_cost.get((sku, lot), recent.get(sku))
-        if sku in out and out[sku] is None:
-            continue
-        out[sku] = None if each is None else (out.get(sku) or Decimal(0)) + q * each
-    return out
+    return {(sku, lot): None if (each := lot_cost.get((sku, lot), recent.get(sku))) is None else q * each
+            for (sku, lot), q in lots.items()}
 
 
 def sold_costs(uow: UnitOfWork, sold: dict[str, Decimal], *, location: str | None, first: date, last: date,

@@ -535,6 +535,25 @@ class StockRepo(_Repo):
                 sums[sku, lot] = (q0 + dec(q), v0 + dec(q) * dec(c))
         return {k: v / q for k, (q, v) in sums.items() if q > 0}
 
+    def lot_received(self, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], datetime]:
+        """When each (sku, lot) first came in (its lot's ``received_at``); lots without one are left out."""
+        wanted = {(s, lot) for s, lot in pairs if lot}
+        if not wanted:
+            return {}
+        rows = self.s.execute(select(t.Lot.sku, t.Lot.code, t.Lot.received_at).where(
+            t.Lot.tenant_id == self.tid, t.Lot.received_at.is_not(None), t.Lot.sku.in_({s for s, _ in wanted}),
+            t.Lot.code.in_({lot for _, lot in wanted}))).all()
+        return {(sku, code): at for sku, code, at in rows if (sku, code) in wanted}
+
+    def first_in(self, location: str) -> dict[tuple[str, str], datetime]:
+        """When each (sku, lot) first came into ``location`` by a move that stands (a receipt, a transfer, the
+        opening stock …)."""
+        undone = select(t.Move.reverses).where(t.Move.tenant_id == self.tid, t.Move.reverses.is_not(None))
+        rows = self.s.execute(select(t.Move.sku, t.Move.lot, func.min(t.Move.at)).where(
+            t.Move.tenant_id == self.tid, t.Move.dst == location, t.Move.reverses.is_(None),
+            t.Move.id.not_in(undone)).group_by(t.Move.sku, t.Move.lot)).all()
+        return {(sku, lot or ""): at if at.tzinfo is not None else at.replace(tzinfo=UTC) for sku, lot, at in rows}
+
     def is_reversed(self, batch: str) -> bool:
         ids = select(t.Move.id).where(t.Move.tenant_id == self.tid, t.Move.batch == batch)
         n = self.s.execute(select(func.count()).select_from(t.Move).where(
