@@ -29,6 +29,9 @@ _WEEKDAYS = (("monday", "周一"), ("tuesday", "周二"), ("wednesday", "周三"
              ("saturday", "周六"), ("sunday", "周日"))
 _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     *_GOODS,
+    # how long the stock has sat (stock age · inventory aging · what has been sitting longest)
+    (r"(?:stock|inventory) (?:age|aging|ageing)|(?:aging|ageing) of (?:stock|inventory)"
+     r"|what (?:has|have) been (?:sitting|on the shelf|in stock) (?:longest|too long|for long)", "库龄分析"),
     # payment terms and what is open against them (receivables aging · which customers are overdue · payments due
     # this week · when is 盒马's payment due · 盒马 payment terms 30 days · 盒马 cash on delivery)
     (r"(?:accounts? )?payables?(?: by)? (?:aging|ageing|age)|(?:aging|ageing) of payables|ap aging", "应付账龄"),
