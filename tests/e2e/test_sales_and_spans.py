@@ -236,7 +236,8 @@ def test_today_against_yesterday(demo):
 def test_the_products_by_their_margin_and_those_sold_at_a_loss(tmp_path, monkeypatch):
     chat = make_chat(tmp_path, monkeypatch, catalog=DEMO)
     assert "没有亏本卖出的商品" in texts(chat.say("liu", "哪些商品卖亏了"))
-    chat.say("xiaowang", "卖了可乐10瓶,每瓶2元")                    # cost ¥2.50 a bottle
+    assert "低于进价" in texts(chat.say("xiaowang", "卖了可乐10瓶,每瓶2元"))   # cost ¥2.50 a bottle: asked first
+    chat.press("xiaowang", "确认")
     chat.say("xiaowang", "卖了牛腩5斤")                              # ¥48 against ¥32
     chat.say("xiaowang", "卖了雪碧3瓶")                              # ¥5 against ¥2.50
     chat.say("liu", "七喜售价改成2元")
