@@ -69,6 +69,7 @@ def place(uow: UnitOfWork, turn: Turn, cmd: commands.PlacePurchase, *, t: Any) -
                      limit=reports.money(settings.approval_limit)))
     else:
         turn.reply(t("purchase_created", turn.lang, id=oid, order=desc))
+        tell_supplier(uow, turn, replace(draft, id=oid), t=t)
     return oid
 
 
@@ -99,6 +100,27 @@ def describe(uow: UnitOfWork, o: orders.Order) -> str:
     # stored in UTC: the day is the tenant's (a customer's 06-16 was shown as 06-15)
     due = f" {o.due.astimezone(ZoneInfo(uow.catalog.settings().timezone)):%Y-%m-%d}" if o.due else ""
     return f"{partners.get(o.partner or '', o.partner or '')} {items}{due}".strip()
+
+
+def tell_supplier(uow: UnitOfWork, turn: Turn, o: orders.Order, *, t: Any) -> None:
+    """A purchase order now ours to send (placed, or approved): the supplier's own people hear what to deliver and by
+    when (never a price), and how to answer (收到 · 订单1已发货)."""
+    if o.kind not in (orders.OrderKind.PURCHASE, orders.OrderKind.PURCHASE_REQUEST) or not o.partner or o.id is None:
+        return
+    people = [u for u in uow.catalog.users() if u.partner == o.partner and u.role == catalog.Role.SUPPLIER]
+    if not people:
+        return
+    products = {p.sku: p for p in uow.catalog.products()}
+    items = "、".join(f"{products[ln.sku].name} {reports.qty(products[ln.sku], ln.qty)}" if ln.sku in products
+                     else ln.sku for ln in o.lines)
+    tz = ZoneInfo(uow.catalog.settings().timezone)
+    settings = uow.catalog.settings()   # (our name as `configure --name` set it, else the store's)
+    company = settings.name if settings.name and settings.name != settings.code else reports.loc_name(uow, o.location)
+    for u in people:
+        due = str(t("supplier.due", u.language, day=f"{o.due.astimezone(tz):%m-%d}") if o.due
+                  else t("supplier.asap", u.language))
+        turn.push(u.username, t("supplier.new_order", u.language, id=o.id, company=company,
+                                place=reports.loc_name(uow, o.location), items=items, due=due))
 
 
 def _amount(o: orders.Order, t: Any, lang: str) -> str:
@@ -687,6 +709,8 @@ def decide(uow: UnitOfWork, turn: Turn, *, order_id: int, approve: bool, t: Any,
         release(codec.load(o.meta["cmd"]), requester)
         new = new.to(orders.Status.DONE)
     uow.orders.save(new)
+    if approve and new.status == orders.Status.OPEN:   # (a purchase now ours to send: its supplier hears of it)
+        tell_supplier(uow, turn, new, t=t)
     if not approve and o.kind == orders.OrderKind.SALE:
         uow.chat.drop_bookings(order_id)   # a customer order that will not ship holds no stock
     if not approve:

@@ -51,3 +51,13 @@ def test_staff_may_not_agree_prices_and_one_can_be_taken_away(chat):
     assert texts(chat.say("chen", "取消张记的牛腩协议价")).startswith("取消张记肉业的牛腩协议价")
     assert texts(chat.press("chen", "确认")) == "✅ 向张记肉业进牛腩以后按目录进价 ¥32.00/斤(¥640.00/箱) 算。"
     assert texts(chat.say("chen", "张记的价格表")).startswith("和张记肉业没有约定进价")
+
+
+def test_the_suppliers_own_people_hear_of_an_order_once_it_is_ours_to_send(chat):
+    out = chat.say("chen", "向张记订牛腩20斤,明天送")
+    assert texts(out, "zhangji") == "📦 中心仓新采购单 #1:牛腩 20斤(1箱),送到中心仓,06-16 到。收到请回「收到」,发货后回「订单1已发货」。"
+    held = chat.say("chen", "向张记订牛腩200斤")                       # over the approval limit: not yet
+    assert texts(held, "zhangji") == ""
+    approved = chat.press("boss", "批准")
+    assert texts(approved, "zhangji").startswith("📦 中心仓新采购单 #2:牛腩 200斤(10箱),送到中心仓,尽快。")
+    assert "¥" not in texts(out, "zhangji") + texts(approved, "zhangji")   # never a price
