@@ -3,14 +3,15 @@ transaction commits (``outbound``), and what other companies sent applied here, 
 (``apply_next``). Every message sent and applied is audited in the company's own sealed trail."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from domain import catalog, commands, errors, events, network, orders
+from domain import catalog, commands, errors, network, orders
 from workflows import purchasing
 from workflows.ports import UnitOfWork
+from workflows.turns import JobTurn
 
 PURCHASES = (orders.OrderKind.PURCHASE, orders.OrderKind.PURCHASE_REQUEST)
 INVITE_VALID = timedelta(days=14)   # an invitation not accepted by then is asked for again
@@ -216,23 +217,6 @@ def trail_text(uow: UnitOfWork, t: Any, lang: str, *, partner: str | None, tz: A
 
 
 # ---------------------------------------------------------------- what other companies sent
-@dataclass
-class _Turn:
-    """The network as the one who takes a linked customer's order (purchasing.take_order's turn)."""
-    user: catalog.User
-    now: datetime
-    box: Any
-    message_id: str | None = None
-    events: list[events.Event] = field(default_factory=list)
-    lang: str = "zh_CN"
-
-    def reply(self, text: str, buttons: Any = None, image: bytes | None = None) -> None:
-        return None   # (what the order says of itself: the managers hear the network's own words)
-
-    def push(self, to: str, text: str, buttons: Any = None) -> None:
-        self.box.push(to, text, buttons)
-
-
 def apply_next(uow: UnitOfWork, box: Any, t: Any, *, now: datetime) -> bool:
     """The oldest message to us not applied yet, applied (its effects, who is told, and the message marked applied
     with its result, audited, in this transaction); False: none waiting."""
@@ -398,8 +382,9 @@ def _their_purchase(uow: UnitOfWork, box: Any, t: Any, msg: Any, link: network.L
                 _tell(uow, box, t, who, "net.po_unmatched", company=company, po=snap.get("po"), items=missing)
             return "unmatched"
         lang = who[0].language if who else "zh_CN"
-        turn = _Turn(user=catalog.User(username=NET_USER, display_name=company, role=catalog.Role.MANAGER,
-                                       location=link.location), now=now, box=box, lang=lang)
+        turn = JobTurn(user=catalog.User(username=NET_USER, display_name=company, role=catalog.Role.MANAGER,
+                                         location=link.location, language=lang), now=now, box=box, quiet=True)
+        # (what the order says of itself: the managers hear the network's own words)
         oid = purchasing.take_order(uow, turn, commands.PlaceSale(
             lines=tuple(commands.Line(sku=m.sku, qty=m.qty) for m in matched), partner=link.partner,
             location=link.location, due=due), t=t)

@@ -4,35 +4,13 @@ on the day, so the prep list books it). Placed as its owner would place it in th
 is a request; one over the approval limit or past a customer's credit waits for a manager), and the owner hears of it."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
-from domain import catalog, commands, errors, events
+from domain import commands, errors
 from workflows import purchasing
-
-
-@dataclass
-class JobTurn:
-    """A scheduled rule's stand-in for a message from its owner (``purchasing.Turn``): what it would have been told
-    goes to the owner as a push; pushes to others go out as they are."""
-    user: catalog.User
-    now: datetime
-    box: Any
-    message_id: str | None = None
-    events: list[events.Event] = field(default_factory=list)
-    prefix: str = ""
-
-    @property
-    def lang(self) -> str:
-        return self.user.language
-
-    def reply(self, text: str, buttons: Any = None, image: bytes | None = None) -> None:
-        self.box.push(self.user.username, f"{self.prefix}{text}", buttons)
-
-    def push(self, to: str, text: str, buttons: Any = None) -> None:
-        self.box.push(to, text, buttons)
+from workflows.turns import JobTurn
 
 
 def place(uow: Any, box: Any, t: Any, *, rule: Any, params: dict[str, Any], now: datetime) -> int | None:
