@@ -2009,7 +2009,8 @@ class Conversation:
             ("todo.send", self._transfers(uow, user, status="open", at_dest=False)),
             ("todo.take_in", self._transfers(uow, user, status="shipped", at_dest=True)),
             ("todo.work", [o for o in work.open_at(uow, here) if o.due is None or due(o)])]
-        return replies.todo(self.t, user.language, sections, now=now, cat=cat,
+        money = dues.todo_lines(uow, self.t, user.language, today=today, tz=tz) if user.can("approve") else []
+        return replies.todo(self.t, user.language, sections, now=now, cat=cat, money=money,
                             where=replies.loc_name(here, cat) if here else self.t("work.everywhere", user.language))
 
     @staticmethod

@@ -477,11 +477,12 @@ TODO_SHOWN = 5   # of each kind of thing waiting, the first few; the rest counte
 
 
 def todo(t: Any, lang: str, sections: Sequence[tuple[str, list[orders.Order]]], *, where: str, now: datetime,
-         cat: context.Catalog | None) -> str:
+         cat: context.Catalog | None, money: Sequence[str] = ()) -> str:
     """我该做什么: what waits today, by kind (decisions, goods due in, customers' pickups, transfers to send and to take
-    in, work orders due), a line each for the first few; or that nothing does."""
+    in, work orders due), a line each for the first few, then the money to chase and to pay (``money``); or that
+    nothing does."""
     shown = [(key, rows) for key, rows in sections if rows]
-    if not shown:
+    if not shown and not money:
         return str(t("todo.none", lang, where=where))
     out = [str(t("todo.head", lang, where=where, date=f"{now:%m-%d}"))]
     for key, rows in shown:
@@ -489,7 +490,7 @@ def todo(t: Any, lang: str, sections: Sequence[tuple[str, list[orders.Order]]], 
         out += ["  " + _order_line(t, lang, o, now=now, cat=cat) for o in rows[:TODO_SHOWN]]
         if len(rows) > TODO_SHOWN:
             out.append("  " + str(t("orders.more", lang, n=len(rows) - TODO_SHOWN)))
-    return "\n".join(out)
+    return "\n".join([*out, *money])
 
 
 def _order_line(t: Any, lang: str, o: orders.Order, *, now: datetime, cat: context.Catalog | None) -> str:

@@ -334,6 +334,23 @@ def detail(uow: UnitOfWork, t: Any, lang: str, acc: Account, *, today: date, sho
 SOON = 3   # days ahead a supplier's delivery falling due is told (the morning job)
 
 
+def todo_lines(uow: UnitOfWork, t: Any, lang: str, *, today: date, tz: Any, shown: int = 5) -> list[str]:
+    """我该做什么's money (a manager's): the customers overdue to chase, and what falls due for us to pay by today."""
+    out: list[str] = []
+    chase = [(a, a.overdue(today)) for a in accounts_of(uow, "customer", tz=tz)]
+    pay = [(a, a.due_by(today)) for a in accounts_of(uow, "supplier", tz=tz)]
+    for key, found in (("todo.chase", chase), ("todo.pay", pay)):
+        rows = sorted(((a, its) for a, its in found if its), key=lambda r: -sum((it.left for it in r[1]), Decimal(0)))
+        if not rows:
+            continue
+        out.append(str(t(key, lang, n=len(rows))))
+        for a, its in rows[:shown]:
+            late = max(it.overdue(today) for it in its)
+            out.append("  " + str(t("todo.money_line" if late else "todo.money_today", lang, partner=a.partner.name,
+                                    amount=wording.money(sum((it.left for it in its), Decimal(0))), days=late)))
+    return out
+
+
 def fresh(uow: UnitOfWork, *, now: datetime) -> tuple[list[tuple[Account, accounts.OpenItem]],
                                                      list[tuple[Account, accounts.OpenItem]]]:
     """What the morning job tells, each once: customers' deliveries that went past their terms, and suppliers'

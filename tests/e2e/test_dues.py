@@ -243,3 +243,12 @@ def test_opening_balances_import_and_export_and_importing_again_changes_nothing(
     f.write_text("code,name,kind,opening_balance,opening_date\nK01,盒马,customer,2500,2026-07-30\n", encoding="utf-8")
     with pytest.raises(importer.ImportError_, match="opening_date is after today"):
         load()
+
+
+def test_a_managers_to_do_names_the_customers_to_chase_and_the_suppliers_to_pay(books):
+    todo = texts(books.say("zhou", "我该做什么")).splitlines()
+    assert todo[-2:] == ["💳 逾期要催收的客户(1 家):", "  · 盒马 ¥60.00(最久逾期 7天)"]
+    at(books, "2026-06-30T10:00:00+08:00")                       # 光明's delivery falls due today
+    assert texts(books.say("zhou", "我该做什么")).splitlines()[-2:] == ["💸 今天之前到期要付的供应商(1 家):",
+                                                                  "  · 光明乳业 ¥120.00(今天到期)"]
+    assert "催收" not in texts(books.say("amy", "我该做什么"))   # (the accounts are a manager's)
