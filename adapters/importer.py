@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 from adapters.db import tables as t
 from adapters.db.uow import SqlUnitOfWork
-from domain import accounts, bom, catalog, errors, ledger, units
+from domain import accounts, bom, catalog, errors, ledger, periods, units
 from workflows import dues
 
 KINDS = ("locations", "partners", "users", "products", "stock", "sales", "recipes", "prices")
@@ -191,6 +191,7 @@ def _opening(ctx: _Ctx, code: str, amount: Decimal, day: str) -> None:
         raise ValueError(f"opening_date must be a date (2026-05-31): {day!r}") from None
     if when.date() > ctx.now.date():
         raise ValueError(f"opening_date is after today: {day!r}")
+    periods.check_day(when.date(), through=periods.closed_through(ctx.uow.catalog.tenant_row().settings))
     standing = dues.openings(ctx.uow.payments.list(partner=code))
     if [(x.amount, x.at.astimezone(when.tzinfo).date()) for x in standing] == [(-amount, when.date())]:
         return

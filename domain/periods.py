@@ -26,9 +26,13 @@ def check(moves: Iterable[ledger.Move], *, through: date | None, tz: tzinfo | No
     if through is None:
         return
     for m in moves:
-        day = m.at.astimezone(tz).date()
-        if day <= through:
-            raise errors.BadInput(code="period_closed", day=f"{day:%m-%d}", through=f"{through:%m-%d}")
+        check_day(m.at.astimezone(tz).date(), through=through)
+
+
+def check_day(day: date, *, through: date | None) -> None:
+    """Refuses a day on or before ``through`` (an opening balance said for then: 团餐期初欠款5000,是4月20日的)."""
+    if through is not None and day <= through:
+        raise errors.BadInput(code="period_closed", day=f"{day:%m-%d}", through=f"{through:%m-%d}")
 
 
 def last_month_end(today: date) -> date:

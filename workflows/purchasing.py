@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
-from domain import catalog, codec, commands, errors, events, ledger, orders, production
+from domain import catalog, codec, commands, errors, events, ledger, orders, periods, production
 from workflows import dues, inventory, reports, takeover
 from workflows.ports import UnitOfWork
 
@@ -151,6 +151,8 @@ def record_payment(uow: UnitOfWork, turn: Turn, cmd: commands.RecordPayment, *, 
     opening balance (团餐期初欠款5000) is kept the same way, as owed (a payment the other way, ``dues.OPENING``), on
     the day said."""
     at = datetime.combine(cmd.day, time(12), tzinfo=turn.now.tzinfo) if cmd.opening and cmd.day else turn.now
+    if at.date() < turn.now.date():   # (an opening balance said for a day whose books are closed: refused)
+        periods.check_day(at.date(), through=periods.closed_through(uow.catalog.tenant_row().settings))
     pid: int = uow.payments.add(partner=cmd.partner, amount=-cmd.amount if cmd.opening else cmd.amount, at=at,
                                 actor=turn.user.username, message_id=turn.message_id,
                                 note=dues.OPENING if cmd.opening else "")

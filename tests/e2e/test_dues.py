@@ -252,3 +252,12 @@ def test_a_managers_to_do_names_the_customers_to_chase_and_the_suppliers_to_pay(
     assert texts(books.say("zhou", "我该做什么")).splitlines()[-2:] == ["💸 今天之前到期要付的供应商(1 家):",
                                                                   "  · 光明乳业 ¥120.00(今天到期)"]
     assert "催收" not in texts(books.say("amy", "我该做什么"))   # (the accounts are a manager's)
+
+
+def test_an_opening_balance_for_a_day_whose_books_are_closed_is_refused(books):
+    confirmed(books, "owner", "结账到5月31日")
+    assert texts(books.say("owner", "账结到哪天了")).startswith("📕 账结到 5月31日")
+    books.say("zhou", "盒马期初欠款2000,是4月20日的")
+    refused = texts(books.press("zhou", "确认"))
+    assert "05-31" in refused and "没有" in refused, refused
+    assert texts(books.say("zhou", "盒马欠了多少钱")).splitlines()[-2] == "盒马累计:货款 ¥240.00,已收 ¥100.00,未收 ¥140.00。"
