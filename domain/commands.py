@@ -129,6 +129,7 @@ class Export:
     location: str | None = None
     skus: tuple[str, ...] = ()   # only these products (导出可颂的销售); none: all
     partner: str | None = None   # ``statement`` (导出团餐6月的对账单): that customer's or supplier's
+    order_id: int | None = None   # ``delivery`` (订单3的送货单): that customer's order; without: the day's sales to ``partner``
 
 
 @dataclass(frozen=True)

@@ -341,6 +341,9 @@ class Parser:
         till = self._till(bare, speaker) if speaker is not None and _TILL_SAID.search(bare) else None
         if till is not None:   # 日结:现金3000,微信5200 · 今天的日结
             return till
+        delivery = self._delivery_note(bare, speaker) if speaker is not None and _DELIVERY_NOTE.search(bare) else None
+        if delivery is not None:   # 团餐今天的送货单 · 订单3的送货单 · 打印送货单#3
+            return delivery
         dues = self._dues(bare, speaker) if speaker is not None and _DUES_HINT.search(bare) else None
         if dues is not None:   # 团餐账期30天 · 张记月结60天 · 应收账龄 · 哪些客户逾期了 · 这周要付哪些货款
             return dues
@@ -742,6 +745,26 @@ class Parser:
         if day > speaker.now.date():
             return commands.Clarify("bad_day", detail=s)
         return commands.Parsed(commands.TillCount(methods=tuple(methods.items()), start=day, end=day, location=place))
+
+    def _delivery_note(self, s: str, speaker: context.Speaker) -> Result | None:
+        """团餐的送货单 · 打印团餐今天的送货单 · 团餐昨天的出库单 (that customer's sales of the day: today unless said) ·
+        订单3的送货单 · 导出送货单#3 (that order's): a delivery note to print and send with the goods; None: no customer
+        or order named."""
+        number = re.search(r"(?:订单|单号|单)\s*#?\s*(\d{1,6})|#\s*(\d{1,6})", s)
+        found = self.lex.scan(s, [True] * len(s))
+        customers = [e.codes[0] for e in found if e.kind == "partner" and len(e.codes) == 1
+                     and self.lex.partners[e.codes[0]].kind.value == "customer"]
+        if number is not None:
+            return commands.Parsed(commands.Export("delivery", order_id=int(number.group(1) or number.group(2))))
+        if not found and re.fullmatch(r"(?:打印|导出|发|给我|开)?(?:一张|个)?(?:今天的)?(?:送货单|出库单|发货单|销货单|出货单)", s):
+            return commands.Clarify("delivery_whose")   # 送货单 alone: whose, or which order
+        if len(customers) != 1 or any(e.kind == "product" for e in found):
+            return None
+        day = dates.find(s, speaker.now)
+        when = day.when.date() if day is not None else speaker.now.date()
+        if when > speaker.now.date():
+            return commands.Clarify("bad_day", detail=s[day.start:day.end] if day is not None else s)
+        return commands.Parsed(commands.Export("delivery", when, when, partner=customers[0]))
 
     def _standing(self, s: str, speaker: context.Speaker, *, original: str) -> Result | None:
         """每周一向张记订牛腩50斤 · 每天早上8点向绿源订土豆2袋 · 团餐每周一要牛腩20斤 · 每周一、周四给团餐备牛腩20斤: a
@@ -3102,6 +3125,7 @@ _TERMS_BARE = re.compile(r"\d+\s*天")   # (交货期2天 is no payment terms: �
 _OPENING = re.compile(rf"(?:期初|以前|之前|原来|原先|上线前|老账|旧账)(?:的)?(?:还|一共|共)?(?:欠款|欠账|欠(?:我们|咱们|我)?(?:的)?(?:钱|货款|款)?|(?<=账)"
                       rf"|应收(?:款|账款)?|应付(?:款|账款)?|余额)(?:是|为|有|还有|:)?\s*(?P<v>{numbers.NUMBER})\s*(?P<k>万|千)?"
                       r"\s*(?:元|块钱?)?")
+_DELIVERY_NOTE = re.compile(r"送货单|出库单|发货单|销货单|出货单")
 _STATEMENT = re.compile(r"对账|对一下账|对下账|往来明细|往来账|账目明细")
 _MONTH_SAID = re.compile(r"(?<![\d年])(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月份?(?![\d日号])")
 _STATEMENT_FILE = re.compile(r"发(?:个|一份|份)?(?:文件|表)|打印")

@@ -11,7 +11,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
-from domain import catalog, commands, units
+from domain import catalog, commands, errors, orders, units
 from workflows import dues, metrics, reports, stockbook
 from workflows.ports import UnitOfWork
 
@@ -42,7 +42,7 @@ def build(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, user: cat
     cat = _Names(uow)
     where = cat.location(loc) if loc else str(t("all_locations", lang))
     return {"stock": _stock, "sales": _sales, "moves": _moves, "book": _book, "orders": _orders,
-            "accounts": _accounts, "statement": _statement}[cmd.kind](
+            "accounts": _accounts, "statement": _statement, "delivery": _delivery}[cmd.kind](
         uow, t, lang, cmd, loc=loc, where=where, now=now, cat=cat)
 
 
@@ -322,6 +322,47 @@ def _orders(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: st
     text = str(t("export.orders", lang, location=where, span=span, n=len(found), total=reports.money(total)) if found
                else t("export.none_orders", lang, location=where, span=span))
     return Workbook(_filename(t, lang, "orders", where, cmd.start, cmd.end), [sheet], text, empty=not found)
+
+
+def _delivery(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: str | None, where: str,
+              now: datetime, cat: _Names) -> Workbook:
+    """送货单 to print and send with the goods: a customer's order (订单3的送货单: what it holds, at its prices), or what
+    the customer took on a day (团餐今天的送货单: its sales not undone, at the price each went at); a row per product
+    with quantity, unit, price and amount, the total, and a line for the receiver to sign."""
+    if cmd.order_id is not None:
+        o = uow.orders.get(cmd.order_id)
+        if o is None or o.kind != orders.OrderKind.SALE or not o.partner:
+            raise errors.NotFound(code="order_not_found", id=cmd.order_id)
+        partner, day, place = o.partner, (o.due or o.created_at).astimezone(now.tzinfo).date(), o.location
+        lines = [(ln.sku, ln.qty, ln.unit_price) for ln in o.lines]
+        number = f"#{o.id}"
+    else:
+        assert cmd.partner is not None and cmd.start is not None
+        partner, day, place, number = cmd.partner, cmd.start, loc, ""
+        since = datetime.combine(day, time(), tzinfo=now.tzinfo)
+        sold = [m for m in uow.stock.moves(since=since, until=since + timedelta(days=1), kinds=["sale"], partner=partner)
+                if m.reverses is None and (loc is None or m.src == loc)]
+        undone = uow.stock.reversed_ids(m.id for m in sold if m.id is not None)
+        lines = [(m.sku, m.qty, price) for m, price in dues.priced(uow, [m for m in sold if m.id not in undone])]
+    name = cat.partners.get(partner, partner)
+    sheet = Sheet(str(t("export.sheet.delivery", lang)), _cols(t, lang, "product", "qty", "unit", "unit_price", "amount"),
+                  money=(3, 4))
+    total = Decimal(0)
+    merged: dict[tuple[str, Decimal | None], Decimal] = {}
+    for sku, qty, price in lines:
+        merged[sku, price] = merged.get((sku, price), Decimal(0)) + qty
+    for (sku, price), qty in merged.items():
+        p = cat.products.get(sku)
+        amount = qty * price if price is not None else None
+        total += amount or Decimal(0)
+        sheet.rows.append([p.name if p else sku, _q(qty), p.base_unit if p else "", _m(price), _m(amount)])
+    sheet.rows += [[str(t("export.total", lang)), None, None, None, _m(total)],   # (the total, then the signature)
+                   [str(t("export.delivery.sign", lang)), None, None, None, None]]
+    head = str(t("export.delivery", lang, partner=name, day=f"{day:%m-%d}", place=cat.location(place) if place else where,
+                 number=number, n=len(merged), total=reports.money(total)))
+    empty = not merged
+    return Workbook(_filename(t, lang, "delivery", name, day), [sheet],
+                    str(t("export.none_delivery", lang, partner=name, day=f"{day:%m-%d}")) if empty else head, empty=empty)
 
 
 def _statement(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: str | None, where: str,

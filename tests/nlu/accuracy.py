@@ -270,7 +270,7 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
     elif isinstance(c, commands.Export):
         d |= {"intent": f"export:{c.kind}", "start": c.start.isoformat() if c.start else None,
               "end": c.end.isoformat() if c.end else None, "location": c.location, "skus": list(c.skus)} \
-            | ({"partner": c.partner} if c.partner else {})
+            | ({"partner": c.partner} if c.partner else {}) | ({"order_id": c.order_id} if c.order_id else {})
     elif isinstance(c, commands.Decide):
         d |= {"intent": "decide", "approve": c.approve, "order_id": c.order_id}
     elif isinstance(c, commands.AddAlias):
