@@ -113,8 +113,8 @@ def tell_supplier(uow: UnitOfWork, turn: Turn, o: orders.Order, *, t: Any) -> No
     products = {p.sku: p for p in uow.catalog.products()}
     items = "、".join(f"{products[ln.sku].name} {reports.qty(products[ln.sku], ln.qty)}" if ln.sku in products
                      else ln.sku for ln in o.lines)
-    tz = ZoneInfo(uow.catalog.settings().timezone)
     settings = uow.catalog.settings()   # (our name as `configure --name` set it, else the store's)
+    tz = ZoneInfo(settings.timezone)
     company = settings.name if settings.name and settings.name != settings.code else reports.loc_name(uow, o.location)
     for u in people:
         due = str(t("supplier.due", u.language, day=f"{o.due.astimezone(tz):%m-%d}") if o.due
