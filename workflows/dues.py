@@ -159,11 +159,6 @@ def accounts_of(uow: UnitOfWork, kind: str, *, tz: Any) -> list[Account]:
     return [a for a in out if a.items or a.ahead]
 
 
-def week_end(today: date) -> date:
-    """这周: through Sunday."""
-    return today + timedelta(days=6 - today.weekday())
-
-
 def terms_words(t: Any, lang: str, terms: accounts.Terms | None) -> str:
     """账期30天 · 月结30天 · 现结 · 未设账期."""
     if terms is None:
