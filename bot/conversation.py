@@ -1605,6 +1605,7 @@ class Conversation:
                confirmed: bool) -> None:
         actor = self._actor(turn, cmd)
         plan = inventory.plan(uow, cmd, actor=actor, force=confirmed)
+        below = self._below_cost(uow, cmd)   # 卖了可乐2箱,每瓶2元 with cola costing ¥2.50: a typo, or a loss to see
         if not confirmed:
             doubts = replies.guesses(self.t, turn.lang, guesses, self._catalog)
             if isinstance(cmd, commands.RecordMoves) and photos.made_from_photo(cmd.note) \
@@ -1618,8 +1619,7 @@ class Conversation:
             elif big:
                 doubts += self.t("doubt.big_qty", turn.lang, items="、".join(self._name_of(s) for s in big))
             doubts += self._negative(plan.shortfalls, turn.lang)
-            below = self._below_cost(uow, cmd)
-            if below:   # 卖了可乐2箱,每瓶2元 with cola costing ¥2.50: a typo, or a loss someone should see
+            if below:   # (asked first)
                 doubts += self.t("doubt.below_cost", turn.lang, items=self._below_words(turn.lang, below))
             above = self._above_agreed(uow, cmd, turn.lang)
             if above:   # 收到张记的牛腩50斤,单价35 with ¥30 agreed: a typo, or a price to take up with it
@@ -1632,8 +1632,7 @@ class Conversation:
                           unit_of=[i for i, ln in enumerate(getattr(cmd, "lines", ())) if ln.mention in assumed])
                 return
         turn.events += inventory.record(uow, plan, actor=actor, t=self.t, push=turn.push)
-        below = self._below_cost(uow, cmd) if not turn.user.can("approve") else []
-        if below:   # sold below cost by someone else than a manager: the store's managers hear of it
+        if below and not turn.user.can("approve"):   # sold below cost by someone else than a manager: managers hear
             here = inventory.home(turn.user, getattr(cmd, "location", None))
             loss = sum(((cost - price) * qty for _, qty, price, cost in below), Decimal(0))
             for m in purchasing.managers_of(uow, here):
