@@ -815,8 +815,9 @@ class Parser:
         apart = bool(m.group("paid") or (m.group("tail") or "").strip(" ,"))   # 另付运费20 · 运费50已付给司机
 
         def with_it(c: commands.Command | None) -> commands.Command | None:
-            if isinstance(c, commands.RecordMoves) and c.movement == commands.Movement.RECEIPT:
-                return replace(c, freight=units.normalize(amount), freight_paid=apart)
+            if isinstance(c, commands.RecordMoves) and c.movement == commands.Movement.RECEIPT:   # (运费50,搬运费20: 70)
+                return replace(c, freight=units.normalize(amount + (c.freight or 0)),
+                               freight_paid=apart and (c.freight is None or c.freight_paid))
             return None
         if isinstance(heard, commands.Parsed):
             got = with_it(heard.command)
