@@ -96,6 +96,16 @@ class OpenItem:
 BUCKETS = (30, 60, 90)   # 1–30 · 31–60 · 61–90 · over 90 days past due
 
 
+def left(items: Iterable[OpenItem]) -> Decimal:
+    """What is still owed of these deliveries."""
+    return sum((it.left for it in items), Decimal(0))
+
+
+def most_overdue(items: Iterable[OpenItem], today: date) -> int:
+    """The most days any of these deliveries is past its due day (0: none is)."""
+    return max((it.overdue(today) for it in items), default=0)
+
+
 def open_items(charges: Iterable[Charge], credits: Iterable[Credit], terms: Terms | None
                ) -> tuple[list[OpenItem], Decimal]:
     """What is still owed, delivery by delivery: a credit naming a charge pays it first, then every credit settles the

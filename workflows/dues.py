@@ -106,7 +106,7 @@ class Account:
 
     @property
     def owed(self) -> Decimal:
-        return sum((it.left for it in self.items), Decimal(0))
+        return accounts.left(self.items)
 
     def overdue(self, today: date) -> list[accounts.OpenItem]:
         """The deliveries past the day the terms set (none without terms)."""
@@ -179,17 +179,25 @@ def _goods(uow: UnitOfWork, t: Any, lang: str, held: dict[str, Decimal]) -> str:
     return str(t("recipe.joiner", lang)).join(names[:3]) + ("…" if len(names) > 3 else "")
 
 
+def late(uow: UnitOfWork, code: str | None, *, today: date, tz: Any) -> tuple[catalog.Partner, Decimal, int] | None:
+    """A partner with terms agreed and deliveries past them: the partner, what is overdue and the most days any of
+    it is; None when nothing is (or no terms were agreed)."""
+    p = partner(uow, code)
+    if p is None or p.payment_terms is None:
+        return None
+    items = account(uow, p, tz=tz).overdue(today)
+    return (p, accounts.left(items), accounts.most_overdue(items, today)) if items else None
+
+
 def overdue_note(uow: UnitOfWork, t: Any, lang: str, code: str, *, today: date, tz: Any) -> str:
     """⏰ 其中逾期 ¥2,000.00,最久 12天(账期30天): a partner's deliveries past their terms, for its account's line;
     empty when none is (or no terms were agreed)."""
-    p = partner(uow, code)
-    if p is None or p.payment_terms is None:
+    found = late(uow, code, today=today, tz=tz)
+    if found is None:
         return ""
-    late = account(uow, p, tz=tz).overdue(today)
-    if not late:
-        return ""
-    return "\n" + str(t("dues.overdue_note", lang, amount=wording.money(sum((it.left for it in late), Decimal(0))),
-                        days=max(it.overdue(today) for it in late), terms=terms_words(t, lang, p.payment_terms)))
+    p, amount, days = found
+    return "\n" + str(t("dues.overdue_note", lang, amount=wording.money(amount), days=days,
+                        terms=terms_words(t, lang, p.payment_terms)))
 
 
 def answer(uow: UnitOfWork, t: Any, lang: str, *, kind: str, view: str, code: str | None, until: date | None,
@@ -223,12 +231,12 @@ def aging(uow: UnitOfWork, t: Any, lang: str, books: list[Account], *, kind: str
             first = a.items[0]
             more = str(t("dues.unset_part", lang, day=_day(first.charge.day), days=first.age(today)))
         elif late:
-            more = str(t("dues.overdue_part", lang, amount=wording.money(sum((it.left for it in late), Decimal(0))),
-                         days=max(it.overdue(today) for it in late)))
+            more = str(t("dues.overdue_part", lang, amount=wording.money(accounts.left(late)),
+                         days=accounts.most_overdue(late, today)))
         else:
             nxt = min(it.due for it in a.items if it.due is not None)
             more = str(t("dues.next_part", lang, day=_day(nxt), amount=wording.money(
-                sum((it.left for it in a.items if it.due == nxt), Decimal(0)))))
+                accounts.left(it for it in a.items if it.due == nxt))))
         out.append(str(t("dues.partner_line", lang, partner=a.partner.name, terms=terms_words(t, lang, terms),
                          owed=wording.money(a.owed), more=more)))
     out.append(str(t("dues.buckets_note", lang)))
@@ -253,15 +261,15 @@ def _unset(t: Any, lang: str, books: list[Account], today: date) -> list[str]:
 def overdue(uow: UnitOfWork, t: Any, lang: str, books: list[Account], *, kind: str, today: date) -> str:
     """The accounts with deliveries past their terms, the most overdue amount first, each with its oldest."""
     late = [(a, a.overdue(today)) for a in books]
-    late = sorted(((a, its) for a, its in late if its), key=lambda x: -sum((it.left for it in x[1]), Decimal(0)))
+    late = sorted(((a, its) for a, its in late if its), key=lambda x: -accounts.left(x[1]))
     if not late:
         out = [str(t(f"dues.overdue_none_{kind}", lang))]
     else:
-        total = sum((it.left for _, its in late for it in its), Decimal(0))
+        total = sum((accounts.left(its) for _, its in late), Decimal(0))
         out = [str(t(f"dues.overdue_head_{kind}", lang, day=_day(today), n=len(late), total=wording.money(total)))]
         for a, its in late:
             oldest = its[0]
-            amount = sum((it.left for it in its), Decimal(0))
+            amount = accounts.left(its)
             out.append(str(t("dues.overdue_line", lang, partner=a.partner.name,
                              terms=terms_words(t, lang, a.partner.payment_terms), amount=wording.money(amount),
                              days=oldest.overdue(today), day=_day(oldest.charge.day),
@@ -276,11 +284,11 @@ def coming_due(t: Any, lang: str, books: list[Account], *, kind: str, until: dat
     rows = [(a, its) for a, its in rows if its]
     if not rows:
         return "\n".join([str(t(f"dues.due_none_{kind}", lang, until=_day(until)))] + _unset(t, lang, books, today))
-    total = sum((it.left for _, its in rows for it in its), Decimal(0))
+    total = sum((accounts.left(its) for _, its in rows), Decimal(0))
     out = [str(t(f"dues.due_head_{kind}", lang, until=_day(until), n=len(rows), total=wording.money(total)))]
     for a, its in sorted(rows, key=lambda r: min(it.due or today for it in r[1])):
         out.append(str(t("dues.due_partner", lang, partner=a.partner.name, terms=terms_words(t, lang, a.partner.payment_terms),
-                         amount=wording.money(sum((it.left for it in its), Decimal(0))))))
+                         amount=wording.money(accounts.left(its)))))
         by_day: dict[date, Decimal] = {}
         for it in its:
             if it.due is not None:
@@ -318,7 +326,7 @@ def detail(uow: UnitOfWork, t: Any, lang: str, acc: Account, *, today: date, sho
             out.append(str(t("dues.more", lang, n=len(acc.items) - shown)))
         late = acc.overdue(today)
         if late:
-            out.append(str(t("dues.detail_late", lang, amount=wording.money(sum((it.left for it in late), Decimal(0))))))
+            out.append(str(t("dues.detail_late", lang, amount=wording.money(accounts.left(late)))))
     if acc.ahead > 0:
         out.append(str(t("dues.detail_ahead", lang, amount=wording.money(acc.ahead))))
     if p.payment_terms is None:
@@ -335,14 +343,14 @@ def todo_lines(uow: UnitOfWork, t: Any, lang: str, *, today: date, tz: Any, show
     chase = [(a, a.overdue(today)) for a in accounts_of(uow, "customer", tz=tz)]
     pay = [(a, a.due_by(today)) for a in accounts_of(uow, "supplier", tz=tz)]
     for key, found in (("todo.chase", chase), ("todo.pay", pay)):
-        rows = sorted(((a, its) for a, its in found if its), key=lambda r: -sum((it.left for it in r[1]), Decimal(0)))
+        rows = sorted(((a, its) for a, its in found if its), key=lambda r: -accounts.left(r[1]))
         if not rows:
             continue
         out.append(str(t(key, lang, n=len(rows))))
         for a, its in rows[:shown]:
-            late = max(it.overdue(today) for it in its)
-            out.append("  " + str(t("todo.money_line" if late else "todo.money_today", lang, partner=a.partner.name,
-                                    amount=wording.money(sum((it.left for it in its), Decimal(0))), days=late)))
+            days = accounts.most_overdue(its, today)
+            out.append("  " + str(t("todo.money_line" if days else "todo.money_today", lang, partner=a.partner.name,
+                                    amount=wording.money(accounts.left(its)), days=days)))
     return out
 
 

@@ -347,15 +347,11 @@ def _on_order(open_sales: list[orders.Order], lines: tuple[orders.OrderLine, ...
 
 
 def overdue(uow: UnitOfWork, code: str | None, now: datetime) -> tuple[catalog.Partner, Decimal, int] | None:
-    """A customer with terms agreed and deliveries past them: the customer, what is overdue and the most days it is;
-    None when nothing is (or no terms were agreed)."""
+    """A customer past the terms agreed (``dues.late``); None for a supplier, or when nothing is overdue."""
     p = partner_of(uow, code)
-    if p is None or p.payment_terms is None or p.kind != catalog.PartnerKind.CUSTOMER:
+    if p is None or p.kind != catalog.PartnerKind.CUSTOMER:
         return None
-    late = dues.account(uow, p, tz=now.tzinfo).overdue(now.date())
-    if not late:
-        return None
-    return p, sum((it.left for it in late), Decimal(0)), max(it.overdue(now.date()) for it in late)
+    return dues.late(uow, code, today=now.date(), tz=now.tzinfo)
 
 
 def _late_words(t: Any, lang: str, late: tuple[catalog.Partner, Decimal, int]) -> dict[str, str]:
