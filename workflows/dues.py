@@ -174,9 +174,8 @@ def _day(d: date) -> str:
 
 def _goods(uow: UnitOfWork, t: Any, lang: str, held: dict[str, Decimal]) -> str:
     """可乐 3箱、雪碧 12瓶 (the first three, then …)."""
-    products = {p.sku: p for p in uow.catalog.products()}
-    names = [f"{products[s].name} {wording.qty(products[s], q)}" if s in products else s for s, q in held.items()]
-    return str(t("recipe.joiner", lang)).join(names[:3]) + ("…" if len(names) > 3 else "")
+    return wording.goods({p.sku: p for p in uow.catalog.products()}, held.items(), joiner=str(t("recipe.joiner", lang)),
+                         shown=3)
 
 
 def late(uow: UnitOfWork, code: str | None, *, today: date, tz: Any) -> tuple[catalog.Partner, Decimal, int] | None:

@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from domain import catalog, commands, errors, orders, units
-from workflows import dues, metrics, reports, stockbook
+from workflows import dues, metrics, reports, stockbook, wording
 from workflows.ports import UnitOfWork
 
 CENT = Decimal("0.01")
@@ -381,8 +381,7 @@ def _statement(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc:
     balance = opening
     for e in entries:
         balance += e.amount
-        goods = str(t("recipe.joiner", lang)).join(
-            f"{cat.products[s].name} {reports.qty(cat.products[s], q)}" if s in cat.products else s for s, q in e.goods.items())
+        goods = wording.goods(cat.products, e.goods.items(), joiner=str(t("recipe.joiner", lang)))
         sheet.rows.append([_local(e.at, now), str(t(f"export.statement.{e.kind}_{kind}", lang)), goods,
                            _m(e.amount) if e.amount > 0 else None, _m(-e.amount) if e.amount < 0 else None, _m(balance)])
     charged = sum((e.amount for e in entries if e.amount > 0), Decimal(0))

@@ -11,7 +11,7 @@ from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 from domain import catalog, codec, commands, errors, events, ledger, orders, periods, production
-from workflows import dues, inventory, reports, takeover
+from workflows import dues, inventory, reports, takeover, wording
 from workflows.ports import UnitOfWork
 
 
@@ -110,9 +110,7 @@ def tell_supplier(uow: UnitOfWork, turn: Turn, o: orders.Order, *, t: Any) -> No
     people = [u for u in uow.catalog.users() if u.partner == o.partner and u.role == catalog.Role.SUPPLIER]
     if not people:
         return
-    products = {p.sku: p for p in uow.catalog.products()}
-    items = "、".join(f"{products[ln.sku].name} {reports.qty(products[ln.sku], ln.qty)}" if ln.sku in products
-                     else ln.sku for ln in o.lines)
+    items = wording.goods({p.sku: p for p in uow.catalog.products()}, ((ln.sku, ln.qty) for ln in o.lines))
     settings = uow.catalog.settings()   # (our name as `configure --name` set it, else the store's)
     tz = ZoneInfo(settings.timezone)
     company = settings.name if settings.name and settings.name != settings.code else reports.loc_name(uow, o.location)

@@ -2,6 +2,7 @@
 span of days. ``reports`` offers them under its own names too, for its many readers."""
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -18,6 +19,14 @@ def qty(product: catalog.Product, q: Decimal) -> str:
     s = f"{N(q)}{product.base_unit}"
     packs = units.in_packs(q, packs=product.packs)
     return f"{s}({packs})" if packs else s
+
+
+def goods(products: Mapping[str, catalog.Product], held: Iterable[tuple[str, Decimal]], *, joiner: str = "、",
+          shown: int | None = None) -> str:
+    """可乐 48瓶(2箱)、雪碧 12瓶: each product with its quantity and packs (a sku the catalog lacks as it is); the first
+    ``shown`` of them, then …"""
+    said = [f"{products[s].name} {qty(products[s], q)}" if s in products else s for s, q in held]
+    return joiner.join(said[:shown]) + ("…" if shown is not None and len(said) > shown else "")
 
 
 def money(d: Decimal) -> str:
