@@ -121,17 +121,9 @@ def account(uow: UnitOfWork, p: catalog.Partner, *, tz: Any) -> Account:
     """``p``'s deliveries not yet paid in full: each write of its goods not undone (a day's batch) is a delivery; what
     it paid, and the goods it gave back or we sent back, settle them (a sale paid on the spot itself first, then the
     oldest)."""
-    customer = p.kind == catalog.PartnerKind.CUSTOMER
-    moves = uow.stock.moves(kinds=_KINDS[customer], partner=p.code)
-    undone = uow.stock.reversed_ids(m.id for m in moves if m.id is not None)
-    standing = [m for m in moves if m.reverses is None and m.id not in undone]
-    charged: dict[str, list[tuple[ledger.Move, Decimal]]] = {}
-    credits: list[accounts.Credit] = []
-    for m, value in _values(uow, standing, customer=customer):
-        if m.kind in _BACK:
-            credits.append(accounts.Credit(value))
-        else:
-            charged.setdefault(m.batch or f"move:{m.id}", []).append((m, value))
+    written = _written(uow, p)
+    charged = {ref: ms for (ref, back), ms in written.items() if not back}
+    credits = [accounts.Credit(sum((v for _, v in ms), Decimal(0))) for (_, back), ms in written.items() if back]
     pays = uow.payments.list(partner=p.code)
     credits += [accounts.Credit(pay.amount, pay.note.removeprefix(SPOT) if pay.note.startswith(SPOT) else "")
                 for pay in pays if pay.note != OPENING]
@@ -139,12 +131,19 @@ def account(uow: UnitOfWork, p: catalog.Partner, *, tz: Any) -> Account:
                for ref, ms in charged.items()]
     charges += [accounts.Charge(x.at.astimezone(tz).date(), -x.amount, f"{OPENING}:{x.id}") for x in openings(pays)]
     items, ahead = accounts.open_items(charges, credits, p.payment_terms)
-    goods: dict[str, dict[str, Decimal]] = {}
-    for it in items:
-        held = goods.setdefault(it.charge.ref, {})
-        for m, _ in charged.get(it.charge.ref, []):
-            held[m.sku] = held.get(m.sku, Decimal(0)) + m.qty
-    return Account(p, items, ahead, goods)
+    return Account(p, items, ahead, {it.charge.ref: _summed(charged.get(it.charge.ref, [])) for it in items})
+
+
+def _written(uow: UnitOfWork, p: catalog.Partner) -> dict[tuple[str, bool], list[tuple[ledger.Move, Decimal]]]:
+    """Each write of ``p``'s goods that stands (its batch; goods given back apart: True), its moves with their
+    value."""
+    customer = p.kind == catalog.PartnerKind.CUSTOMER
+    moves = uow.stock.moves(kinds=_KINDS[customer], partner=p.code)
+    undone = uow.stock.reversed_ids(m.id for m in moves if m.id is not None)
+    grouped: dict[tuple[str, bool], list[tuple[ledger.Move, Decimal]]] = {}
+    for m, value in _values(uow, [m for m in moves if m.reverses is None and m.id not in undone], customer=customer):
+        grouped.setdefault((m.batch or f"move:{m.id}", m.kind in _BACK), []).append((m, value))
+    return grouped
 
 
 def openings(pays: list[accounts.Payment]) -> list[accounts.Payment]:
@@ -417,15 +416,9 @@ class Entry:
 def statement(uow: UnitOfWork, p: catalog.Partner, *, first: date, last: date, tz: Any) -> tuple[Decimal, list[Entry]]:
     """对账单: what ``p`` owed (we owed it, a supplier) before ``first``, and each write of its goods not undone (a
     batch), each goods given back and each payment not undone on ``first`` .. ``last``, in time order."""
-    customer = p.kind == catalog.PartnerKind.CUSTOMER
-    moves = uow.stock.moves(kinds=_KINDS[customer], partner=p.code)
-    undone = uow.stock.reversed_ids(m.id for m in moves if m.id is not None)
-    grouped: dict[tuple[str, bool], list[tuple[ledger.Move, Decimal]]] = {}
-    for m, value in _values(uow, [m for m in moves if m.reverses is None and m.id not in undone], customer=customer):
-        grouped.setdefault((m.batch or f"move:{m.id}", m.kind in _BACK), []).append((m, value))
     entries = [Entry(min(m.at for m, _ in ms), "back" if back else "goods",
                      sum((v for _, v in ms), Decimal(0)) * (-1 if back else 1), _summed(ms))
-               for (_, back), ms in grouped.items()]
+               for (_, back), ms in _written(uow, p).items()]
     pays = uow.payments.list(partner=p.code)
     voided = {x.reverses for x in pays if x.reverses is not None}
     entries += [Entry(x.at, "paid", -x.amount, {}) for x in pays
