@@ -185,10 +185,17 @@ def new(uow: UnitOfWork, found: Iterable[Finding], *, location: str, now: dateti
     """The findings not told before, each key once. The states kept are the findings of now alone: one no longer
     found goes (a product below zero is told again should it fall below zero again; a day's or a receipt's key
     never comes back), so they do not pile up."""
-    rule = f"anomaly:{location}"
-    told = {key for key, state in uow.rules.alerts(rule).items() if state.active}
     found = list(found)
-    uow.rules.reset_alerts(rule)
-    for f in found:
-        uow.rules.set_alert(rule, f.key, active=True, at=now if f.key not in told else None)
-    return [f for f in found if f.key not in told]
+    fresh = new_keys(uow, f"anomaly:{location}", [f.key for f in found], now=now)
+    return [f for f in found if f.key in fresh]
+
+
+def new_keys(uow: UnitOfWork, states: str, keys: Iterable[str], *, now: datetime) -> set[str]:
+    """Of ``keys`` (what is found now), those not told before under ``states``; the states kept become these keys
+    alone, so one no longer found goes and is told again should it come back (the anomalies, the morning 账款提醒)."""
+    keys = list(keys)
+    told = {key for key, state in uow.rules.alerts(states).items() if state.active}
+    uow.rules.reset_alerts(states)
+    for key in keys:
+        uow.rules.set_alert(states, key, active=True, at=now if key not in told else None)
+    return {key for key in keys if key not in told}

@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from domain import accounts, catalog, ledger, production
-from workflows import metrics, wording
+from workflows import anomalies, metrics, wording
 from workflows.ports import UnitOfWork
 
 SPOT = "batch:"   # a payment's note naming the sale it paid on the spot
@@ -361,15 +361,10 @@ def fresh(uow: UnitOfWork, *, now: datetime) -> tuple[list[tuple[Account, accoun
     late = [(a, it) for a in accounts_of(uow, "customer", tz=now.tzinfo) for it in a.overdue(today)]
     soon = [(a, it) for a in accounts_of(uow, "supplier", tz=now.tzinfo)
             for it in a.due_by(today + timedelta(days=SOON))]
-    keys = {f"late:{a.partner.code}:{it.charge.ref}": (a, it) for a, it in late} \
-        | {f"due:{a.partner.code}:{it.charge.ref}": (a, it) for a, it in soon}
-    told = {k for k, state in uow.rules.alerts(_ALERTS).items() if state.active}
-    uow.rules.reset_alerts(_ALERTS)
-    for k in keys:
-        uow.rules.set_alert(_ALERTS, k, active=True, at=now if k not in told else None)
-    new = {k for k in keys if k not in told}
-    return ([x for x in late if f"late:{x[0].partner.code}:{x[1].charge.ref}" in new],
-            [x for x in soon if f"due:{x[0].partner.code}:{x[1].charge.ref}" in new])
+    def key(side: str, a: Account, it: accounts.OpenItem) -> str:
+        return f"{side}:{a.partner.code}:{it.charge.ref}"
+    new = anomalies.new_keys(uow, _ALERTS, [key("late", *x) for x in late] + [key("due", *x) for x in soon], now=now)
+    return [x for x in late if key("late", *x) in new], [x for x in soon if key("due", *x) in new]
 
 
 _ALERTS = "dues"   # the alert states the morning job keeps
