@@ -21,6 +21,7 @@ OPENING = "opening"   # a payment's note: what was owed before the books began (
 
 
 def partner(uow: UnitOfWork, code: str | None) -> catalog.Partner | None:
+    """The catalog's partner of that code (None: none)."""
     return next((p for p in uow.catalog.partners() if p.code == code), None) if code else None
 
 

@@ -483,9 +483,7 @@ CANCELLABLE = ("pending_approval", "open", "partial")
 KINDS = {"purchase": ["purchase", "purchase_request"], "sale": ["sale"], "transfer": ["transfer"]}
 
 
-def partner_of(uow: UnitOfWork, code: str | None) -> catalog.Partner | None:
-    """The catalog's partner of that code (None: none)."""
-    return next((p for p in uow.catalog.partners() if p.code == code), None)
+partner_of = dues.partner   # the catalog's partner of that code (None: none)
 
 
 def partner_name(uow: UnitOfWork, code: str | None) -> str:
