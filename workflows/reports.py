@@ -211,10 +211,15 @@ def _store_people(uow: Any, location: str | None, to: list[str] | None) -> list[
 
 def _unscheduled(uow: Any, location: str | None, report: str) -> list[str]:
     """The store's managers who get a default job's report: not those who scheduled it with a rule of their own."""
-    own = {r.owner for r in uow.rules.list(statuses=("active",))
-           if any(a.get("kind") == "send_report" and (a.get("params") or {}).get("report") == report
-                  for a in (r.spec or {}).get("actions", []))}
+    own = _scheduled_by(uow, report)
     return [p for p in _store_people(uow, location, None) if p not in own]
+
+
+def _scheduled_by(uow: Any, report: str) -> set[str]:
+    """Who scheduled ``report`` with an active rule of their own (the default job leaves them out)."""
+    return {r.owner for r in uow.rules.list(statuses=("active",))
+            if any(a.get("kind") == "send_report" and (a.get("params") or {}).get("report") == report
+                   for a in (r.spec or {}).get("actions", []))}
 
 
 def dues_report(uow: Any, box: Any, t: Any, *, location: str | None, now: datetime, forecaster: Any = None,
@@ -230,9 +235,7 @@ def dues_report(uow: Any, box: Any, t: Any, *, location: str | None, now: dateti
     users = uow.catalog.users()
     owners = [u.username for u in users if u.role == catalog.Role.ADMIN] \
         or [u.username for u in users if u.role == catalog.Role.MANAGER]
-    own = {r.owner for r in uow.rules.list(statuses=("active",))
-           if any(a.get("kind") == "send_report" and (a.get("params") or {}).get("report") == "dues_report"
-                  for a in (r.spec or {}).get("actions", []))}
+    own = _scheduled_by(uow, "dues_report")
     people = [u for u in owners if u not in own]
     if not people:
         return
