@@ -252,6 +252,7 @@ def _products(ctx: _Ctx, r: dict[str, str]) -> None:
     counts_as, factor = r.get("counts_as") or None, _opt_dec(r.get("counts_factor"), "counts_factor")
     if (counts_as is None) != (factor is None) or counts_as == r["sku"]:
         raise ValueError("counts_as and counts_factor go together, and a service counts as another one")
+    warranty = _days(r.get("warranty_days"), "warranty_days")   # 保修: 0 or empty, none
     ctx.uow.catalog.put_product(catalog.Product(
         sku=r["sku"], name=r["name"], aliases=tuple(_split(r.get("aliases"))), base_unit=base, packs=packs,
         category=r.get("category") or "", safety_stock=_dec(r.get("safety_stock") or "0", "safety_stock"),
@@ -259,7 +260,8 @@ def _products(ctx: _Ctx, r: dict[str, str]) -> None:
         unit_cost=_opt_dec(r.get("unit_cost"), "unit_cost"), loss_rate=_opt_dec(r.get("loss_rate"), "loss_rate"),
         supplier=supplier, lead_time_days=_days(r.get("lead_time_days"), "lead_time_days"),
         moq=_moq(r.get("moq"), base=base, packs=packs), active=_active(r.get("active")),
-        temp_min=cold, temp_max=warm, capacity=capacity, counts_as=counts_as, counts_factor=factor))
+        temp_min=cold, temp_max=warm, capacity=capacity, counts_as=counts_as, counts_factor=factor,
+        serial=_yes(r.get("serial"), "serial"), warranty_days=warranty or None))
     ctx.skus().add(r["sku"])
 
 
@@ -271,6 +273,16 @@ def _active(v: str | None) -> bool:
     if said in ("0", "false", "no", "n", "否", "停用", "下架", "停售"):
         return False
     raise ValueError(f"active must be 1 or 0 (是/否): {v!r}")
+
+
+def _yes(v: str | None, name: str) -> bool:
+    """A yes/no column that is no by default (serial: 1/是 keeps the product by serial number)."""
+    said = (v or "").strip().lower()
+    if said in ("1", "true", "yes", "y", "是"):
+        return True
+    if said in ("", "0", "false", "no", "n", "否"):
+        return False
+    raise ValueError(f"{name} must be 1 or 0 (是/否): {v!r}")
 
 
 def _days(v: str | None, name: str) -> int | None:
@@ -457,7 +469,8 @@ def export_rows(uow: SqlUnitOfWork, kind: str) -> list[dict[str, Any]]:
                  "unit_price": cell(p.unit_price), "unit_cost": cell(p.unit_cost), "loss_rate": cell(p.loss_rate),
                  "supplier": cell(p.supplier), "lead_time_days": cell(p.lead_time_days), "moq": cell(p.moq),
                  "active": "1" if p.active else "0", "temp_min": cell(p.temp_min), "temp_max": cell(p.temp_max),
-                 "capacity": cell(p.capacity), "counts_as": cell(p.counts_as), "counts_factor": cell(p.counts_factor)}
+                 "capacity": cell(p.capacity), "counts_as": cell(p.counts_as), "counts_factor": cell(p.counts_factor),
+                 "serial": "1" if p.serial else "", "warranty_days": cell(p.warranty_days)}
                 for p in uow.catalog.products()]
     if kind == "recipes":   # in the import's own columns: each product's recipe in use, a row an ingredient
         return [{"sku": sku, "yields": _num(r.yields), "component": x.sku, "qty": _num(x.qty), "unit": "",

@@ -13,11 +13,12 @@ import secrets
 import statistics
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Protocol
 
 from bot import books, calendar_days, cashup, photos, prices, ranking, replies, weekdays, workorders
+from bot import serials as serial_units
 from bot.messages import Attachment, Button, Incoming, Outgoing, from_notice, media_in, media_of
 from domain import accounts, bom, catalog, codec, commands, errors, events, ledger, orders, production, services, units
 from domain import network as network_d
@@ -970,7 +971,7 @@ class Conversation:
                        else dues.answer(uow, self.t, turn.lang, kind=cmd.kind, view=cmd.view, code=cmd.partner,
                                         until=cmd.until, today=turn.now.date(), tz=turn.now.tzinfo))
         elif isinstance(cmd, commands.TraceLot):   # 追溯牛奶批号A123 · 召回… · 溯源码 (customers' names: not for staff)
-            self._require(user, "record" if cmd.code else "purchase")
+            self._require(user, "query" if cmd.serial else "record" if cmd.code else "purchase")
             self._trace_lot(uow, turn, cmd)
         elif isinstance(cmd, commands.LedgerCheck):   # 账本校验: every move's seal recomputed (a manager's)
             self._require(user, "approve")
@@ -1021,10 +1022,15 @@ class Conversation:
         if lot is not None and sku is None:   # 批号A123去哪了: the product that has it
             skus = uow.stock.lot_skus(lot)
             if len(skus) != 1:
-                turn.reply(self.t("trace.no_such_lot" if not skus else "trace.which_product", turn.lang, lot=lot,
+                turn.reply(self.t(("serial.none" if cmd.serial else "trace.no_such_lot") if not skus
+                                  else "trace.which_product", turn.lang, lot=lot,
                                   products="、".join(self._name_of(x) for x in skus)))
                 return
             sku = skus[0]
+        if cmd.serial and sku is not None and lot is not None:   # 串号SN001: that unit, and its warranty
+            turn.reply(serial_units.history(self.t, turn.lang, uow, sku, lot, cat=self._catalog, tz=turn.now.tzinfo or UTC,
+                                            today=turn.now.date(), names=turn.user.can("purchase")))
+            return
         if sku is None and lot is None and cmd.day is not None and cmd.code:   # 打印今天的溯源码: a sheet of labels
             self._labels(uow, turn, cmd.day)
             return
@@ -2113,10 +2119,15 @@ class Conversation:
         if cmd.field == "storage_temp" and None not in (values["temp_min"], values["temp_max"]) \
                 and values["temp_min"] > values["temp_max"]:   # (不低于8度 on a range of at most 6)
             raise errors.BadInput(code="temp_range", lo=str(values["temp_min"]), hi=str(values["temp_max"]))
+        held = sum((uow.stock.on_hand(x.code, cmd.sku) for x in uow.catalog.locations() if x.kind.is_physical),
+                   Decimal(0)) if cmd.field == "serial" and cmd.value and not old else Decimal(0)
         self._change(uow, turn, cmd, name=product.name, shown=shown, confirmed=confirmed,
                      apply=lambda: uow.catalog.set_product(cmd.sku, values), action="product_changed",
                      detail={"sku": cmd.sku, "field": cmd.field, "old": None if old is None else str(old),
-                             "new": str(cmd.value)})
+                             "new": str(cmd.value)},
+                     # (蓝牙耳机按串号管理 with 3副 on hand: their serials are said by counting them)
+                     note=self.t("serial.count_hint", turn.lang, product=product.name, unit=product.base_unit,
+                                 qty=replies.qty_text(self._catalog, cmd.sku, held)) if held > 0 else "")
 
     def _store_safety(self, uow: UnitOfWork, turn: Turn, cmd: commands.SetProduct, product: catalog.Product, *,
                       confirmed: bool) -> None:
@@ -2279,15 +2290,16 @@ class Conversation:
 
     def _change(self, uow: UnitOfWork, turn: Turn, cmd: commands.SetProduct | commands.SetPartner, *, name: str,
                 shown: dict[str, str], confirmed: bool, apply: Callable[[], None], action: str,
-                detail: dict[str, Any]) -> None:
-        """Master data changed by a manager: asked old → new first, then changed and audited."""
+                detail: dict[str, Any], note: str = "") -> None:
+        """Master data changed by a manager: asked old → new first, then changed and audited (``note``: what follows
+        from it, said both times)."""
         words = {"product": name, "field": self.t(f"field.{cmd.field}", turn.lang), **shown}
         if not confirmed:
-            self._ask(uow, turn, cmd, self.t("set_product.ask", turn.lang, **words))
+            self._ask(uow, turn, cmd, self.t("set_product.ask", turn.lang, **words) + (f"\n{note}" if note else ""))
             return
         apply()
         uow.chat.audit(at=turn.now, actor=turn.user.username, action=action, detail=detail)
-        turn.reply(self.t("set_product.done", turn.lang, **words))
+        turn.reply(self.t("set_product.done", turn.lang, **words) + (f"\n{note}" if note else ""))
 
     def _set_partner(self, uow: UnitOfWork, turn: Turn, cmd: commands.SetPartner, *, confirmed: bool) -> None:
         """A supplier's lead time or a customer's credit limit, shown old → new and changed once confirmed (audited)."""
@@ -2682,7 +2694,11 @@ class Conversation:
 
 
 def _stored(field: str, value: Decimal | str) -> Any:
-    """A product field's value as the catalog keeps it (days as whole numbers)."""
+    """A product field's value as the catalog keeps it (days as whole numbers; no warranty as none; serial a flag)."""
+    if field == "warranty_days":
+        return int(value) or None
+    if field == "serial":
+        return bool(int(value))
     return int(value) if field in ("shelf_life_days", "lead_time_days") else value
 
 

@@ -66,8 +66,17 @@ def qty_text(cat: context.Catalog | None, sku: str, qty: Decimal) -> str:
     return f"{s}({packs})" if packs else s
 
 
-def items(lines: Sequence[commands.Line], cat: context.Catalog | None) -> str:
-    return "、".join(f"{pname(cat, ln.sku)} {qty_text(cat, ln.sku, ln.qty)}" for ln in lines)
+def items(lines: Sequence[commands.Line], cat: context.Catalog | None, t: Any = None, lang: str = "zh_CN") -> str:
+    """可乐 48瓶(2箱)、雪碧 12瓶; with ``t``, each line's serials said (蓝牙耳机 2副(串号 SN001、SN002))."""
+    return "、".join(f"{pname(cat, ln.sku)} {qty_text(cat, ln.sku, ln.qty)}"
+                    + (serials_text(t, lang, ln.serials) if t is not None and ln.serials else "") for ln in lines)
+
+
+def serials_text(t: Any, lang: str, codes: Sequence[str], *, most: int = 10) -> str:
+    """(串号 SN001、SN002): the first ``most`` of a line's serials, and how many more."""
+    shown = str(t("list_joiner", lang)).join(codes[:most])
+    more = str(t("serials.more", lang, n=len(codes))) if len(codes) > most else ""
+    return str(t("summary.serials", lang, codes=shown + more))
 
 
 def summary(t: Any, lang: str, cmd: commands.Command, cat: context.Catalog | None, *, user: catalog.User) -> str:
@@ -78,7 +87,7 @@ def _summary(t: Any, lang: str, cmd: commands.Command, cat: context.Catalog | No
     if isinstance(cmd, commands.RecordMoves):
         where = loc_name(cmd.location or user.location, cat)
         partner = partner_name(cmd.partner, cat)
-        text = t(f"summary.{cmd.movement.value}", lang, location=where, items=items(cmd.lines, cat),
+        text = t(f"summary.{cmd.movement.value}", lang, location=where, items=items(cmd.lines, cat, t, lang),
                  partner=(f"({partner})" if partner else ""))
         if cmd.at is not None:   # booked on an earlier day (昨天卖了…): say which
             text = str(text) + str(t("summary.on_day", lang, day=cmd.at.strftime("%m-%d %H:%M")))
@@ -88,10 +97,10 @@ def _summary(t: Any, lang: str, cmd: commands.Command, cat: context.Catalog | No
         return text
     if isinstance(cmd, commands.TransferStock):
         return t("summary.transfer_request" if cmd.request else "summary.transfer", lang, source=loc_name(cmd.source or user.location, cat),
-                 dest=loc_name(cmd.dest or user.location, cat), items=items(cmd.lines, cat))
+                 dest=loc_name(cmd.dest or user.location, cat), items=items(cmd.lines, cat, t, lang))
     if isinstance(cmd, commands.CountStock):
         return t("summary.surplus" if cmd.surplus else "summary.count", lang, location=loc_name(cmd.location or user.location, cat),
-                 items=items(cmd.lines, cat))
+                 items=items(cmd.lines, cat, t, lang))
     if isinstance(cmd, commands.WorkStep) and cmd.sku is not None and cmd.qty is not None:   # a subcontractor's goods
         return t("summary.work_back", lang, partner=partner_name(cmd.partner, cat) or "-", id=cmd.order_id,
                  items=items((commands.Line(sku=cmd.sku, qty=cmd.qty),), cat))
@@ -1418,11 +1427,14 @@ def field_value(t: Any, lang: str, p: catalog.Product, field: str, v: Any, cat: 
         return str(t("field.units_value", lang, unit=p.base_unit, packs=t("info.price_joiner", lang).join(
             str(t("new_product.pack", lang, pack=k, n=units.normalize(n), unit=p.base_unit)) for k, n in p.packs.items())
             or str(t("field.no_packs", lang))))
-    if v is None:
+    if field == "serial":   # 按串号管理 (True, or "1" said) · 不按串号
+        return str(t("field.serial_on" if v not in (None, False) and str(v) not in ("0", "False") else "field.serial_off",
+                     lang))
+    if v is None or (field == "warranty_days" and not v):
         return str(t("field.unset", lang))
     if field in ("safety_stock", "moq"):
         return qty_text(cat, p.sku, Decimal(v))
-    if field in ("shelf_life_days", "lead_time_days"):
+    if field in ("shelf_life_days", "lead_time_days", "warranty_days"):
         return str(t("field.days", lang, n=v))
     if field == "supplier":
         return partner_name(str(v), cat)

@@ -148,6 +148,8 @@ class Product:
     capacity: Decimal | None = None    # a service (高级顾问每天可约8小时): its bookable hours a day at a store
     counts_as: str | None = None       # 1小时高级顾问=2小时初级顾问: the service one hour of this one counts as …
     counts_factor: Decimal | None = None   # … and how many hours of it
+    serial: bool = False               # 按串号管理: each unit its own code (串号 · IMEI · SN), named as it comes and goes
+    warranty_days: int | None = None   # 保修一年: a sold unit's warranty, counted from the day it was sold
 
     @property
     def counts(self) -> str | None:

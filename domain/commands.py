@@ -34,6 +34,7 @@ class Line:
     raw_qty: Decimal | None = None  # the number as written, in ``unit``
     lot: str | None = None
     expiry: datetime | None = None
+    serials: tuple[str, ...] = ()   # 串号SN001、SN002: the units' own codes, one base unit each (domain/serials.py)
 
 
 @dataclass(frozen=True)
@@ -328,7 +329,8 @@ class AddPartner:
     payment_terms: str | None = None   # 账期30天 · 月结 · 现结: accounts.Terms.code
 
 
-PRODUCT_FIELDS = ("safety_stock", "unit_price", "unit_cost", "shelf_life_days", "moq", "lead_time_days", "supplier")
+PRODUCT_FIELDS = ("safety_stock", "unit_price", "unit_cost", "shelf_life_days", "moq", "lead_time_days", "supplier",
+                  "warranty_days", "serial")
 
 
 @dataclass(frozen=True)
@@ -794,6 +796,7 @@ class TraceLot:
     recall: bool = False
     code: bool = False
     partner: str | None = None    # 张记送的那批: the lots that supplier delivered
+    serial: bool = False          # 串号SN001 · 串号SN001保修到什么时候: one unit's history and warranty (anyone's to ask)
 
 
 @dataclass(frozen=True)

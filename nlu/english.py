@@ -144,6 +144,19 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     (r"reopen the books", "反结账"),
     (r"close (?:the )?(?:books|month)(?: for last month)?|month[- ]end close", "月结"),
     (r"(?P<what>\S+) price\b|(?:price|cost) of (?P<what2>\S+)", r"\g<what>\g<what2>价格多少"),
+    # a unit's serial number (serial SN001 · where is serial SN001 · warranty of SN001 · track 蓝牙耳机 by serial ·
+    # 蓝牙耳机 1 year warranty)
+    (r"(?:where is|find|look up|check) (?:serial(?: number| no\.?)?|s/n|imei) ?(?P<c>[a-z0-9-]*\d[a-z0-9-]*)",
+     r"串号\g<c>在哪"),
+    (r"warranty (?:of|for|on) (?:serial(?: number| no\.?)? |s/n |imei )?(?P<c>[a-z0-9-]*\d[a-z0-9-]*)",
+     r"串号\g<c>保修到什么时候"),
+    (r"(?P<what>\S+) (?:is )?(?:kept|tracked) by serial(?: numbers?)?|track (?P<what2>\S+) by serial(?: numbers?)?",
+     r"\g<what>\g<what2>按串号管理"),
+    (r"(?P<what>\S+) (?:has )?(?:a )?(?P<n>\d+)[- ](?P<u>year|month|day)s? warranty"
+     r"|(?P<what2>\S+) warranty (?:is )?(?P<n2>\d+) (?P<u2>year|month|day)s?",
+     lambda m: f"{m.group('what') or m.group('what2')}保修{m.group('n') or m.group('n2')}"
+               f"{ {'year': '年', 'month': '个月', 'day': '天'}[m.group('u') or m.group('u2')]}"),
+    (r"serial(?: numbers?| nos?\.?)?|s/n", "串号"),
     # a lot's trace, recall and QR code; the ledger's check
     (r"(?:verify|check|audit) (?:the )?(?:ledger|books)(?: integrity)?|(?:is )?(?:the )?ledger (?:intact|tampered(?: with)?)\??",
      "账本校验"),

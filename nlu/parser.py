@@ -15,7 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from domain import accounts, catalog, closures, commands, errors, ledger, network, periods, units
 from domain import rules as drules
-from nlu import answers, context, dates, english, intents, lexicon, lines, numbers, rules, scan
+from nlu import answers, context, dates, english, intents, lexicon, lines, numbers, rules, scan, serials
 from nlu import text as texts
 
 # a number that counts days, weeks or months (最近30天), not a quantity
@@ -173,6 +173,16 @@ class Parser:
         bare_field = intents.BARE_FIELD.match(s)
         if bare_field is not None and self.lex.match_product(bare_field.group("head").removesuffix("的")).skus:
             s = f"{bare_field.group('head')}{bare_field.group('field')}设为{bare_field.group('value')}"   # 牛腩安全库存20斤
+        by_serial = serials.setting(plain, self.lex) if _SERIAL_HINT.search(plain) else None
+        if by_serial is not None:   # 蓝牙耳机按串号管理 · 取消蓝牙耳机的串号管理 · 蓝牙耳机不保修
+            return by_serial
+        unit = serials.asked(plain, self.lex, self.scanner) if _SERIAL_HINT.search(plain) else None
+        if unit is not None:   # 串号SN001 · 串号SN001保修到什么时候 · IMEI 861234567890123在哪: one unit
+            return unit
+        listed = serials.listed(plain, self.scanner) if _SERIAL_HINT.search(plain) else None
+        if listed is not None:   # 收到蓝牙耳机2副,串号SN001、SN002: the message without them, then those units
+            return serials.attach(self.parse(serials.counted(listed[1], listed[0], self.scanner, speaker.now),
+                                             speaker=speaker), listed[0])
         traced = self._trace(plain, speaker)
         if traced is not None:   # 追溯牛奶批号A123 · 15号那批牛腩卖给谁了 · 召回批号A123 · 账本校验
             return traced
@@ -1067,13 +1077,13 @@ class Parser:
         field_asked = intents.FIELD_ASKED.search(a.s)
         if len(set(whose_asked)) == 1 and field_asked is not None and not intents.SET_FIELD.search(a.s):
             field = "moq" if field_asked.group("moq") else intents.FIELDS[field_asked.group("field")]
-            if field in ("safety_stock", "shelf_life_days", "moq", "lead_time_days", "supplier"):
+            if field in _ASKABLE:
                 return commands.Parsed(commands.ProductField(whose_asked[0], field))   # 牛腩保质期几天
         setting = intents.SET_FIELD.search(a.s)
         if setting is not None and re.match(r"\s*(?:多少|几|啥|什么|谁|哪|多久|多长)", a.s[setting.end():]):
             field = intents.FIELDS[setting.group("field")]
             whose = [e.codes[0] for e in a.of("product") if len(e.codes) == 1]
-            if len(whose) == 1 and field in ("safety_stock", "shelf_life_days", "moq", "lead_time_days", "supplier"):
+            if len(whose) == 1 and field in _ASKABLE:
                 return commands.Parsed(commands.ProductField(whose[0], field))   # 螺丝的安全库存是多少
             setting = None   # 可乐的售价是多少: a question, not a change (the prices, below)
         if setting is not None and not a.of("product") and (supplier or customer) \
@@ -2660,7 +2670,7 @@ class Parser:
 
     def _set_one(self, sku: str, a: scan.Analysis, field: str, after: int) -> Result:
         """One product's field set to what is said after ``after`` (a pack said is that product's own)."""
-        if field in ("shelf_life_days", "lead_time_days"):
+        if field in ("shelf_life_days", "lead_time_days", "warranty_days"):
             days = _days_said(a.s[after:], lead=field == "lead_time_days")
             if days is None:
                 return commands.Clarify("bad_qty", detail=a.s[after:].strip())
@@ -3534,6 +3544,10 @@ _PRICE_NOW = (
     re.compile(rf"(?P<head>[^,;\s\d]{{1,12}}?)(?:的)?(?P<field>进价|进货价|成本价|采购价|售价|零售价|卖价){_NOW_WORD}(?:是|为|要)?"
                + _PRICE_VALUE))
 # who works where, asked (南山店有哪些人 · 员工名单 · 我们有几个员工 · 谁是南山店店长 · 南山店店长是谁 · 小王是哪个店的)
+# a product's fields asked after (牛腩保质期几天 · 蓝牙耳机保修多久): answered from the catalog
+_ASKABLE = ("safety_stock", "shelf_life_days", "moq", "lead_time_days", "supplier", "warranty_days")
+# serials or a warranty said (蓝牙耳机按串号管理 · 串号SN001 · IMEI … · 不保修): the cheap check before nlu.serials reads it
+_SERIAL_HINT = re.compile(r"串号|串码|序列号|imei|sn|保修|质保|这台|这部|这只|这副|这件")
 # a lot's trace: words that ask for it whatever else is said, and questions that ask it of a lot (这批 · 批号A123)
 _TRACE_STRONG = re.compile(r"追溯码|溯源码|溯源标签|追溯标签|追溯|溯源|召回|(?:批次|批号|这批|那批)[^,]{0,8}?(?:二维码|qr ?码?)|"
                            r"(?:二维码|qr ?码?)[^,]{0,3}?(?:批次|批号)")

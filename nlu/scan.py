@@ -113,6 +113,7 @@ class Scanner:
         self.lex = lex
         units = "|".join(re.escape(u) for u in lex.units)
         self.unit_re = units
+        self.priced_after = re.compile(rf"\s*(?:元|块|{units})")   # (串号…,100元: a code ends before a price)
         # not inside a Latin word or another number; after a times sign it is one (牛奶 x2箱 · 纸杯*3条)
         num = rf"(?:(?<![\d.a-z])|(?<=\*)|(?<=(?<![a-z])x))(?:{_N}|半)(?!\d)"   # (20w头: never the 2 of 20)
         self.qty_re = re.compile(
@@ -160,6 +161,14 @@ class Scanner:
         for m in LOT_RE.finditer(masked):
             lot = lot or m.group("lot").upper()
             _mask(chars, free, [m])
+        masked = "".join(chars)
+        end = 0
+        for m in SERIAL_WORD.finditer(masked):   # 串号SN001、SN002: masked, so their digits are never quantities
+            if m.start() < end:
+                continue
+            codes, end = self.serial_codes(masked, m.end())
+            if codes:
+                _mask(chars, free, [_Cut(m.start(), end)])
         masked = "".join(chars)
         doc = None
         for m in DOC_RE.finditer(masked):   # 发票号12345 · 送货单号A-778: the paper it came with, kept as a note
@@ -252,6 +261,22 @@ class Scanner:
                         chunks=chunks, separators=seps, lot=lot, doc=doc, expiry=expiry, produced=produced, shelf_days=shelf,
                         discount=discount)
 
+    def serial_codes(self, masked: str, pos: int) -> tuple[list[str], int]:
+        """The codes listed from ``pos`` (SN001、SN002 · 861234567890123和861234567890124 · a, b), upper-cased, and where
+        the list ends; a number a unit or money follows (…,100元) ends it, uncounted."""
+        codes: list[str] = []
+        end = pos
+        while (m := _SERIAL_CODE.match(masked, pos)) is not None:
+            if self.priced_after.match(masked, m.end()):
+                break
+            codes.append(m.group("code").upper())
+            end = m.end()
+            sep = _SERIAL_SEP.match(masked, end)
+            if sep is None:
+                break
+            pos = sep.end()
+        return codes, end
+
     def _qtys(self, masked: str, entities: list[lexicon.Span]) -> list[Qty]:
         ends = {e.end for e in entities if e.kind == "product"}
         starts = {e.start for e in entities if e.kind == "product"}
@@ -324,6 +349,19 @@ _NOT_A_NUMBER = set("共下起直定般些样边会旦致切同齐并点")   # �
 # a document's number (发票号12345 · 发票:FP-2026-01 · 送货单号A778 · 单号 778): masked, kept as the write's note
 DOC_RE = re.compile(r"(?:发票号码?|发票|送货单号?|出库单号|入库单号|单据号|单号|票号|小票号?)\s*(?:[:#]|是|为)?\s*"
                     r"(?P<doc>[a-z0-9][a-z0-9-]{2,})")
+# serial numbers (串号SN001、SN002 · 序列号: … · IMEI 861234567890123): a unit's own code, as many as are listed
+SERIAL_WORD = re.compile(r"(?:串号|串码|序列号|机身号|机身码|sn码|sn号|s/n|(?<![a-z])sn(?![a-z0-9])|imei(?:码|号)?)\s*"
+                         r"(?:[:#]|是|为)?\s*")
+_SERIAL_CODE = re.compile(r"(?P<code>(?=[a-z-]*\d)[a-z0-9][a-z0-9-]{2,39})(?![a-z0-9-])")
+_SERIAL_SEP = re.compile(r"\s*(?:[、,/;]|和|及|跟)\s*|\s+")
+
+
+@dataclass(frozen=True)
+class _Cut:
+    start: int
+    end: int
+
+
 # a lot number (批号A123 · 批次:20260601-2 · lot b7): masked, so its digits are never a quantity
 LOT_RE = re.compile(r"(?:批号|批次号?|生产批号|(?<![a-z])lot)\s*(?:[:#]|是|为)?\s*(?P<lot>[a-z0-9][a-z0-9-]*)")
 PROMO_RE = re.compile(r"买\s*[一二两三四五\d]\s*送\s*[一二两三四五\d]|第[二三]\s*(?:件|杯|个|份|瓶)\s*(?:半价|[一二三四五六七八九\d]折|免费)"

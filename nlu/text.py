@@ -14,6 +14,8 @@ _PUNCT = str.maketrans({
 _SPACE = re.compile(r"\s+")
 _GLUED = re.compile(r"(?<![a-z0-9])([a-z]{3,})(\d+(?:\.\d+)?)(?=[\u4e00-\u9fff]|$)")   # kelong10个: a name, then its number
 _LOT_BEFORE = re.compile(r"(?:批号|批次号?|lot|编号|型号|code)\s*[:#]?\s*$")   # 批号abc123: a code, kept whole
+# 串号abc123、xyz456: each code of a serials' list, kept whole (possessive: no backtracking over a long list)
+_SERIALS_BEFORE = re.compile(r"(?:串号|串码|序列号|机身号|机身码|sn码|sn号|s/n|(?<![a-z])sn(?![a-z0-9])|imei)[\s:#]*+(?:[a-z0-9-]++[\s、,/和及]*+)*+$")
 _THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])")   # 1,000个 · 12,500元
 SEPARATORS = ",;.!?、/\n"
 
@@ -39,7 +41,8 @@ def normalize(text: str) -> str:
     text = _THOUSANDS.sub(lambda m: m.group(0).replace(",", ""), text)
     text = _DOTTED_DATE.sub(r"\1-\2-\3", text)   # 2026.6.25到期: a date, written as 2026-6-25
     text = _SPACE.sub(" ", text).strip()[:MAX_CHARS].lower()
-    return _GLUED.sub(lambda m: m.group(0) if _LOT_BEFORE.search(text, 0, m.start()) else f"{m.group(1)} {m.group(2)}",
+    return _GLUED.sub(lambda m: m.group(0) if _LOT_BEFORE.search(text, 0, m.start())
+                      or _SERIALS_BEFORE.search(text, max(0, m.start() - 600), m.start()) else f"{m.group(1)} {m.group(2)}",
                       text)
 
 

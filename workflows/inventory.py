@@ -11,7 +11,7 @@ from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from domain import bom, catalog, commands, errors, events, landed, ledger, orders, periods, production, trace
+from domain import bom, catalog, commands, errors, events, landed, ledger, orders, periods, production, serials, trace
 from workflows import metrics, takeover
 from workflows.ports import UnitOfWork
 
@@ -274,6 +274,10 @@ def plan(uow: UnitOfWork, cmd: commands.Command, *, actor: Actor, force: bool = 
             cmd = replace(cmd, lines=_landed(uow, p, cmd.lines, cmd.freight),
                           note=";".join(x for x in (cmd.note, f"运费¥{cmd.freight:.2f}") if x))
         for line in cmd.lines:
+            units = _by_serial(uow, line)
+            if units is not None:   # 收到蓝牙耳机2副,串号SN001、SN002: each unit under its own code
+                _units(uow, p, kind, units, here=here, actor=actor, partner=cmd.partner, taken=taken)
+                continue
             if kind in (MK.RECEIPT, MK.PRODUCTION):   # both make a lot: a day's bake keeps as long as a delivery
                 product = _product(uow, line.sku)
                 usual = ledger.expiry_for(product, actor.at)
@@ -318,15 +322,21 @@ def plan(uow: UnitOfWork, cmd: commands.Command, *, actor: Actor, force: bool = 
             raise errors.BadInput(code="same_location", location=src)
         transit = catalog.VIRTUAL[catalog.LocationKind.TRANSIT]
         for line in cmd.lines:
-            _product(uow, line.sku)
-            outs = _out(uow, p, kind=MK.TRANSFER_OUT, line=line, here=src, actor=actor, force=force,
-                        dst=transit, pending=taken)
+            units = _by_serial(uow, line)
+            if units is not None:   # 把串号SN001的耳机调到东门店: those units
+                outs = _units_out(uow, p, MK.TRANSFER_OUT, units, here=src, actor=actor, dst=transit, taken=taken)
+            else:
+                outs = _out(uow, p, kind=MK.TRANSFER_OUT, line=line, here=src, actor=actor, force=force,
+                            dst=transit, pending=taken)
             for m in outs:
                 p.moves.append(replace(m, kind=MK.TRANSFER_IN, src=transit, dst=dst))
     elif isinstance(cmd, commands.CountStock):
         here = home(actor.user, cmd.location)
         for line in cmd.lines:
-            _product(uow, line.sku)
+            units = _by_serial(uow, line)
+            if units is not None:   # 盘点蓝牙耳机3副,串号…: the store holds exactly those units
+                _count_units(uow, p, units, here=here, actor=actor, surplus=cmd.surplus)
+                continue
             uow.stock.lock_product(line.sku)
             levels = uow.stock.levels(here, line.sku, lock=True)
             target = line.qty + (uow.stock.on_hand(here, line.sku) if cmd.surplus else 0)   # (盘盈3升: 3 more)
@@ -335,6 +345,92 @@ def plan(uow: UnitOfWork, cmd: commands.Command, *, actor: Actor, force: bool = 
     else:
         raise errors.BadInput(code="not_a_stock_command")
     return p
+
+
+def _by_serial(uow: UnitOfWork, line: commands.Line) -> commands.Line | None:
+    """``line`` when it moves units by their serial numbers (a product kept by serial: one unit of a lot said is the
+    unit of that serial, as a recall pulls it), else None; refused when they do not count its units one to one, or
+    when its product is kept by serial and none are said."""
+    product = _product(uow, line.sku)
+    if product.serial and not line.serials and line.lot and line.qty == serials.ONE:
+        line = replace(line, serials=(line.lot,))
+    serials.check(product, line)
+    return line if line.serials else None
+
+
+def _units(uow: UnitOfWork, p: Plan, kind: MK, line: commands.Line, *, here: str, actor: Actor,
+           partner: str | None, taken: dict[tuple[str, str], Decimal]) -> None:
+    """A line's units, each a lot of one base unit under its serial: received or made only when not in stock
+    anywhere, returned by a customer only when sold to one, otherwise taken from ``here``, where each must be."""
+    extra = {"actor": actor.user.username, "message_id": actor.message_id, "batch": actor.batch, "partner": partner}
+    if kind in (MK.RECEIPT, MK.PRODUCTION, MK.CUSTOMER_RETURN):
+        product = _product(uow, line.sku)
+        expiry = line.expiry or ledger.expiry_for(product, actor.at)
+        uow.stock.lock_product(line.sku)
+        for code in line.serials:
+            where = serials.held(uow.stock.lot_moves(line.sku, code))
+            if kind == MK.CUSTOMER_RETURN and not serials.sold(where):
+                raise errors.BadInput(code="serial_not_sold", serial=code, product=product.name)
+            if kind != MK.CUSTOMER_RETURN and serials.in_stock(where):
+                raise errors.BadInput(code="serial_in_stock", serial=code, product=product.name,
+                                      where=_place(uow, serials.in_stock(where)[0]))
+            p.lots.append((line.sku, code, expiry))
+            p.moves.append(ledger.inbound(kind=kind, sku=line.sku, qty=serials.ONE, here=here, at=actor.at, lot=code,
+                                          unit_cost=line.unit_price if kind != MK.CUSTOMER_RETURN else None, **extra))
+        if kind == MK.RECEIPT:
+            _match_order(uow, p, partner=partner, here=here, line=line)
+        return
+    if kind == MK.SALE and partner and line.unit_price is None:   # (团餐的耳机按90元一副: its price)
+        line = with_agreed_prices(uow, partner, (line,))[0]
+    _units_out(uow, p, kind, line, here=here, actor=actor, partner=partner, taken=taken)
+    if kind == MK.SALE and partner:
+        _match_order(uow, p, partner=partner, here=here, line=line, kinds=["sale"])
+
+
+def _units_out(uow: UnitOfWork, p: Plan, kind: MK, line: commands.Line, *, here: str, actor: Actor,
+               taken: dict[tuple[str, str], Decimal], dst: str | None = None,
+               partner: str | None = None) -> list[ledger.Move]:
+    """The line's units taken out of ``here`` by their serials, each refused unless it is there now."""
+    uow.stock.lock_product(line.sku)
+    there = {lv.lot: lv for lv in uow.stock.levels(here, line.sku, lock=True)}
+    product = _product(uow, line.sku)
+    moves: list[ledger.Move] = []
+    for code in line.serials:
+        lv = there.get(code)
+        if lv is None or lv.qty < serials.ONE:
+            where = serials.held(uow.stock.lot_moves(line.sku, code))
+            elsewhere = serials.in_stock(where)
+            raise errors.BadInput(code="serial_elsewhere" if elsewhere else "serial_sold" if serials.sold(where)
+                                  else "serial_gone" if where else "serial_unknown", serial=code,
+                                  product=product.name, unit=product.base_unit, here=_place(uow, here),
+                                  where=_place(uow, elsewhere[0]) if elsewhere else "")
+        moves += ledger.outbound(kind=kind, sku=line.sku, qty=serials.ONE, here=here, levels=[lv], at=actor.at,
+                                 allow_negative=False, dst=dst, first=code, unit_price=line.unit_price, partner=partner,
+                                 actor=actor.user.username, message_id=actor.message_id, batch=actor.batch)
+    p.moves += moves
+    taken[(here, line.sku)] = taken.get((here, line.sku), Decimal(0)) + line.qty
+    return moves
+
+
+def _count_units(uow: UnitOfWork, p: Plan, line: commands.Line, *, here: str, actor: Actor, surplus: bool) -> None:
+    """A count by serials: each unit named is here afterwards (refused when it is in stock at another place, or, found
+    on top, here already); every other unit here is adjusted away."""
+    uow.stock.lock_product(line.sku)
+    product = _product(uow, line.sku)
+    for code in line.serials:
+        held = serials.in_stock(serials.held(uow.stock.lot_moves(line.sku, code)))
+        other = [x for x in held if x != here or surplus]
+        if other:
+            raise errors.BadInput(code="serial_in_stock", serial=code, product=product.name,
+                                  where=_place(uow, other[0]))
+        p.lots.append((line.sku, code, None))
+    p.moves += serials.count_moves(sku=line.sku, codes=line.serials, here=here, surplus=surplus, at=actor.at,
+                                   levels=uow.stock.levels(here, line.sku, lock=True), actor=actor.user.username,
+                                   message_id=actor.message_id, batch=actor.batch)
+
+
+def _place(uow: UnitOfWork, code: str) -> str:
+    return next((x.name for x in uow.catalog.locations() if x.code == code), code)
 
 
 def _product(uow: UnitOfWork, sku: str) -> catalog.Product:

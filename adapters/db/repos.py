@@ -76,7 +76,8 @@ def product_of(r: t.Product) -> catalog.Product:
         unit_price=opt_dec(r.unit_price), unit_cost=opt_dec(r.unit_cost), loss_rate=opt_dec(r.loss_rate),
         supplier=r.supplier or None, lead_time_days=r.lead_time_days, moq=opt_dec(r.moq),
         active=r.active is not False, temp_min=opt_dec(r.temp_min), temp_max=opt_dec(r.temp_max),
-        capacity=opt_dec(r.capacity), counts_as=r.counts_as or None, counts_factor=opt_dec(r.counts_factor))
+        capacity=opt_dec(r.capacity), counts_as=r.counts_as or None, counts_factor=opt_dec(r.counts_factor),
+        serial=bool(r.serial), warranty_days=r.warranty_days)
 
 
 _HAS_PRODUCT = text("SELECT 1 FROM product WHERE tenant_id = :tenant_id AND sku = :sku")
@@ -123,7 +124,8 @@ class CatalogRepo(_Repo):
             "safety_stock": p.safety_stock, "shelf_life_days": p.shelf_life_days, "unit_price": p.unit_price,
             "unit_cost": p.unit_cost, "loss_rate": p.loss_rate, "supplier": p.supplier,
             "lead_time_days": p.lead_time_days, "moq": p.moq, "active": p.active, "temp_min": p.temp_min,
-            "temp_max": p.temp_max, "capacity": p.capacity, "counts_as": p.counts_as, "counts_factor": p.counts_factor})
+            "temp_max": p.temp_max, "capacity": p.capacity, "counts_as": p.counts_as, "counts_factor": p.counts_factor,
+            "serial": p.serial, "warranty_days": p.warranty_days})
 
     def set_partner(self, code: str, values: dict[str, Any], *, new: bool = False) -> None:
         """Changes fields of one partner (its master data: the catalog's version moves on); ``new``: adds it, refused

@@ -5,7 +5,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import JSON, Column, Index, Numeric, UniqueConstraint, true
+from sqlalchemy import JSON, Column, Index, Numeric, UniqueConstraint, false, true
 from sqlmodel import Field, SQLModel
 
 from adapters.db.types import UTCDateTime
@@ -121,6 +121,8 @@ class Product(SQLModel, table=True):
     capacity: Decimal | None = _qty(None, nullable=True)   # a service's bookable hours a day at a store
     counts_as: str | None = None   # 1小时高级顾问=2小时初级顾问: the service an hour of this one counts as …
     counts_factor: Decimal | None = _qty(None, nullable=True)   # … and how many hours of it
+    serial: bool = Field(default=False, sa_column_kwargs={"server_default": false()})   # 按串号管理
+    warranty_days: int | None = None   # 保修一年: from the day a unit is sold
 
 
 class Synonym(SQLModel, table=True):

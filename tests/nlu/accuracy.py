@@ -75,9 +75,11 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
               "expiry": c.lines[0].expiry.date().isoformat() if c.lines and c.lines[0].expiry else None,
               "paid": c.paid} | ({"expired": True} if c.expired else {}) \
             | ({"share": str(c.share.quantize(Decimal("0.0001")))} if c.share is not None else {}) \
-            | ({"freight": str(c.freight), "freight_paid": c.freight_paid} if c.freight is not None else {})
+            | ({"freight": str(c.freight), "freight_paid": c.freight_paid} if c.freight is not None else {}) \
+            | ({"serials": list(c.lines[0].serials)} if c.lines and c.lines[0].serials else {})
     elif isinstance(c, commands.CountStock):
-        d |= {"intent": "count", "location": c.location, "lines": _lines(c.lines)} | ({"surplus": True} if c.surplus else {})
+        d |= {"intent": "count", "location": c.location, "lines": _lines(c.lines)} | ({"surplus": True} if c.surplus else {}) \
+            | ({"serials": list(c.lines[0].serials)} if c.lines and c.lines[0].serials else {})
     elif isinstance(c, commands.Batch):
         d |= {"intent": "batch", "parts": [
             ["transfer", f"{p.source}>{p.dest}", _lines(p.lines)] if isinstance(p, commands.TransferStock)
@@ -93,6 +95,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
               "lines": _lines(c.lines)}
         if c.rest:   # (only when said: the labelled rows before it have no such key)
             d["rest"] = True
+        if c.lines and c.lines[0].serials:
+            d["serials"] = list(c.lines[0].serials)
     elif isinstance(c, commands.PlacePurchase):
         d |= {"intent": "purchase", "partner": c.partner, "location": c.location,
               "due": c.due.date().isoformat() if c.due else None, "lines": _lines(c.lines)}
@@ -188,7 +192,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
             | ({"start": c.start.isoformat()} if c.start else {})
     elif isinstance(c, commands.TraceLot):
         d |= {"intent": "trace_lot", "sku": c.sku, "lot": c.lot, "day": c.day.isoformat() if c.day else None,
-              "recall": c.recall, "code": c.code} | ({"partner": c.partner} if c.partner else {})
+              "recall": c.recall, "code": c.code} | ({"partner": c.partner} if c.partner else {}) \
+            | ({"serial": True} if c.serial else {})
     elif isinstance(c, commands.LedgerCheck):
         d |= {"intent": "ledger_check", "anchor": list(c.anchor) if c.anchor else None}
     elif isinstance(c, commands.StaffQuery):

@@ -1,0 +1,115 @@
+"""Serial numbers end to end (串号 · IMEI), on the phone shop's catalog: each unit received, moved, sold, returned and
+counted under its own code, refused when it is not where it is said to be, and asked after with its warranty."""
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from adapters import importer
+from tests.conftest import ROOT
+from tests.e2e.conftest import Chat, confirmed, make_chat, texts
+
+PHONE = ROOT / "tests" / "nlu" / "fixtures" / "phone"
+
+
+@pytest.fixture
+def shop(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Chat:
+    """华强店 (MD: 小美 staff, 林店长 manager) and 东门店 (DB: 阿华 staff); 蓝牙耳机 (A06) kept by serial, a year's
+    warranty, three units received from 绿联 at ¥45."""
+    chat = make_chat(tmp_path, monkeypatch, catalog=PHONE)
+    assert "按串号管理" in confirmed(chat, "lz", "蓝牙耳机按串号管理")
+    assert "365天" in confirmed(chat, "lz", "蓝牙耳机保修一年")
+    out = texts(chat.say("lz", "收到蓝牙耳机3副,串号SN001、SN002、SN003,单价45,绿联送的"))
+    assert "串号 SN001,SN002,SN003" in out
+    return chat
+
+
+def test_each_unit_comes_in_goes_out_and_moves_under_its_own_code(shop: Chat):
+    assert shop.stock()["MD:A06"] == 3
+    out = texts(shop.say("xm", "王记拿了串号SN002的蓝牙耳机,99元"))
+    assert "蓝牙耳机 1副(串号 SN002)" in out and "王记手机店" in out
+    out = texts(shop.say("xm", "把串号SN001的蓝牙耳机调到东门店"))
+    assert "华强店 → 东门店" in out and "SN001" in out
+    assert shop.stock() == {"MD:A06": 1, "DB:A06": 1}
+    sold = [r for r in shop.export("moves") if r["kind"] == "sale"]
+    assert [(r["lot"], r["qty"]) for r in sold] == [("SN002", "1")]
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("卖了蓝牙耳机1副", "每副都要说出它的串号"),                       # kept by serial: none named
+    ("卖了蓝牙耳机2副,串号SN003", "串号却有1个"),                       # two units, one code
+    ("卖了蓝牙耳机2副,串号SN003、SN003", "串号SN003说了两次"),
+    ("卖了蓝牙耳机1副,串号SN009", "没有串号SN009的蓝牙耳机的入库记录"),   # never came in
+    ("收到蓝牙耳机1副,串号SN003", "已经在华强店的库存里"),               # in stock already
+    ("王记退回蓝牙耳机1副,串号SN003", "没有卖出过"),                     # never sold
+])
+def test_a_unit_said_wrongly_is_refused_with_why_and_nothing_changes(shop: Chat, said: str, expected: str):
+    before = shop.stock()
+    out = texts(shop.say("xm", said))
+    assert expected in out and "没有记录" in out
+    assert shop.stock() == before
+
+
+def test_a_unit_elsewhere_or_sold_already_is_named_where_it_is(shop: Chat):
+    shop.say("xm", "把串号SN001的蓝牙耳机调到东门店")
+    assert "串号SN001的蓝牙耳机在东门店,不在华强店" in texts(shop.say("xm", "卖了蓝牙耳机1副,串号SN001"))
+    shop.say("ah", "卖了蓝牙耳机1副,串号SN001")
+    assert "已经卖出了" in texts(shop.say("ah", "卖了蓝牙耳机1副,串号SN001"))
+    assert shop.stock()["MD:A06"] == 2 and shop.stock().get("DB:A06", 0) == 0
+
+
+def test_a_sold_unit_returned_and_a_sale_undone_are_in_stock_again(shop: Chat):
+    shop.say("xm", "王记拿了串号SN002的蓝牙耳机,99元")
+    out = texts(shop.say("xm", "王记退回蓝牙耳机1副,串号SN002"))
+    assert "客户退回" in out and shop.stock()["MD:A06"] == 3
+    shop.say("xm", "卖了串号SN003的蓝牙耳机,99元")
+    assert "已撤销" in texts(shop.press("xm", "撤销"))
+    out = texts(shop.say("xm", "卖了串号SN003的蓝牙耳机,99元"))
+    assert "已记录" in out and shop.stock()["MD:A06"] == 2
+
+
+def test_a_unit_asked_after_tells_where_it_is_and_its_warranty(shop: Chat):
+    shop.say("xm", "王记拿了串号SN002的蓝牙耳机,99元")
+    clerk = texts(shop.say("xm", "串号SN002保修到什么时候"))
+    assert "现在:已卖出(2026-06-15)" in clerk and "保修到 2027-06-14,还剩 365 天" in clerk
+    assert "王记" not in clerk and "绿联" not in clerk   # (customers and suppliers: not a clerk's to see)
+    manager = texts(shop.say("lz", "串号SN002"))
+    assert "卖出 华强店(王记手机店)" in manager and "入库 华强店(深圳绿联)" in manager
+    shop.say("xm", "把串号SN001的蓝牙耳机调到东门店")
+    held = texts(shop.say("ah", "SN001这台在哪"))
+    assert "现在:在库(东门店)" in held and "调拨 华强店 → 东门店" in held and "从卖出那天算起" in held
+    shop.container.clock.set(datetime.fromisoformat("2027-06-20T10:00:00+08:00"))
+    assert "已过保修期(保修到 2027-06-14 为止)" in texts(shop.say("xm", "串号SN002还在保修期吗"))
+    assert "没有找到串号 SN404 的记录" in texts(shop.say("xm", "串号SN404"))
+
+
+def test_stock_on_hand_before_serials_were_kept_is_registered_by_counting_it(tmp_path, monkeypatch):
+    chat = make_chat(tmp_path, monkeypatch, catalog=PHONE)
+    chat.say("lz", "收到充电宝3个,单价40")
+    ask = texts(chat.say("lz", "充电宝按串号管理"))
+    assert "现有充电宝 3个 还没有串号" in ask
+    chat.press("lz", "确认")
+    out = texts(chat.say("lz", "盘点充电宝,串号P001、P002"))
+    assert "盘点 充电宝 2个(串号 P001,P002)" in out
+    assert chat.stock()["MD:A07"] == 2   # the third, not named, counted missing
+    assert "已记录" in texts(chat.say("xm", "卖了串号P002的充电宝,89元"))
+    assert "已记录" in texts(chat.say("xm", "充电宝盘盈1个,串号P007"))
+    assert "已经在华强店的库存里" in texts(chat.say("xm", "充电宝盘盈1个,串号P001"))
+    assert chat.stock()["MD:A07"] == 2
+
+
+def test_serials_and_warranty_travel_with_the_products_file(shop: Chat, tmp_path: Path):
+    with shop.container.uow() as uow:
+        rows = importer.export_rows(uow, "products")
+    [row] = [r for r in rows if r["sku"] == "A06"]
+    assert row["serial"] == "1" and row["warranty_days"] == "365"
+    assert "不按串号" in confirmed(shop, "lz", "蓝牙耳机不用串号了")
+    assert "已记录" in texts(shop.say("xm", "卖了蓝牙耳机1副"))   # (no longer kept by serial)
+    path = tmp_path / "products.csv"
+    path.write_text(importer.to_csv([row]), encoding="utf-8")
+    with shop.container.uow() as uow:
+        importer.import_file(uow, "products", path, now=datetime.fromisoformat("2026-06-15T10:00:00+08:00"))
+        uow.commit()
+    assert "每副都要说出它的串号" in texts(shop.say("xm", "卖了蓝牙耳机1副"))
