@@ -72,11 +72,12 @@ def items(lines: Sequence[commands.Line], cat: context.Catalog | None, t: Any = 
                     + (serials_text(t, lang, ln.serials) if t is not None and ln.serials else "") for ln in lines)
 
 
-def serials_text(t: Any, lang: str, codes: Sequence[str], *, most: int = 10) -> str:
-    """(串号 SN001、SN002): the first ``most`` of a line's serials, and how many more."""
+def serials_text(t: Any, lang: str, codes: Sequence[str], *, most: int = 10, bare: bool = False) -> str:
+    """(串号 SN001、SN002): the first ``most`` of a line's serials, and how many in all when there are more;
+    ``bare``: the codes alone."""
     shown = str(t("list_joiner", lang)).join(codes[:most])
     more = str(t("serials.more", lang, n=len(codes))) if len(codes) > most else ""
-    return str(t("summary.serials", lang, codes=shown + more))
+    return shown + more if bare else str(t("summary.serials", lang, codes=shown + more))
 
 
 def summary(t: Any, lang: str, cmd: commands.Command, cat: context.Catalog | None, *, user: catalog.User) -> str:
@@ -884,6 +885,11 @@ def _lots(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, rows: lis
         if not held:
             lines.append(str(t("info.lots_none", lang, product=pname(cat, sku), location=where)))
             continue
+        product = _product(cat, sku)
+        if product is not None and product.serial:   # 蓝牙耳机有哪些串号: its units, by place
+            lines.append(_serials_held(t, lang, product, [(lot, lc, q) for lot, lc, q, _ in held], where=where,
+                                       cat=cat, each_place=loc is None))
+            continue
         lines.append(str(t("info.lots_head", lang, product=pname(cat, sku), location=where,
                            n=len({lot for lot, *_ in held if lot}))))
         for lot, lc, q, exp in held:
@@ -892,6 +898,24 @@ def _lots(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, rows: lis
                                expiry=str(t("info.lots_expiry", lang, date=f"{exp.astimezone(now.tzinfo):%m-%d}"))
                                if exp is not None else "")))
     return "\n".join(lines)
+
+
+def _serials_held(t: Any, lang: str, p: catalog.Product, held: Sequence[tuple[str, str, Decimal]], *, where: str,
+                  cat: context.Catalog | None, each_place: bool) -> str:
+    """📱 华强店蓝牙耳机 在库 2副,串号:SN001、SN005 (the places named when all are asked); goods held without a serial
+    (counted before it was kept by serial) said apart, to be counted with their serials."""
+    total = sum((q for _, _, q in held), Decimal(0))
+    out = [str(t("info.serials_head", lang, product=p.name, location=where, qty=qty_text(cat, p.sku, total)))]
+    for lc in dict.fromkeys(lc for _, lc, _ in held):
+        codes = [lot for lot, c, q in held if c == lc and lot and q == 1]
+        loose = sum((q for lot, c, q in held if c == lc and not (lot and q == 1)), Decimal(0))
+        place = f"{loc_name(lc, cat)}:" if each_place else ""
+        if codes:
+            out.append(f"· {place}" + serials_text(t, lang, codes, most=50, bare=True))
+        if loose:
+            out.append(str(t("info.serials_loose", lang, place=place, qty=qty_text(cat, p.sku, loose),
+                             product=p.name)))
+    return "\n".join(out)
 
 
 def _expiring(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, rows: list[Any], *, where: str,

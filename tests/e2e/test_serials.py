@@ -113,3 +113,11 @@ def test_serials_and_warranty_travel_with_the_products_file(shop: Chat, tmp_path
         importer.import_file(uow, "products", path, now=datetime.fromisoformat("2026-06-15T10:00:00+08:00"))
         uow.commit()
     assert "每副都要说出它的串号" in texts(shop.say("xm", "卖了蓝牙耳机1副"))
+
+
+def test_the_units_on_hand_are_listed_by_serial_and_by_place(shop: Chat):
+    shop.say("xm", "把串号SN003的蓝牙耳机调到东门店")
+    mine = texts(shop.say("xm", "蓝牙耳机有哪些串号"))
+    assert "华强店蓝牙耳机 在库 2副" in mine and "SN001,SN002" in mine and "SN003" not in mine
+    every = texts(shop.say("boss", "蓝牙耳机的串号清单"))
+    assert "华强店:SN001,SN002" in every and "东门店:SN003" in every
