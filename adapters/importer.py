@@ -173,7 +173,7 @@ def _partners(ctx: _Ctx, r: dict[str, str]) -> None:
                            {"name": r["name"], "kind": r["kind"], "aliases": _split(r.get("aliases")),
                             "credit_limit": _opt_dec(r.get("credit_limit"), "credit_limit"),
                             "lead_time_days": _days(r.get("lead_time_days"), "lead_time_days"),
-                            "payment_terms": _terms(r.get("payment_terms"))})
+                            "payment_terms": _terms(r.get("payment_terms")), "price_tier": _tier(r.get("price_tier"))})
     ctx.partners().add(r["code"])
     if (r.get("opening_balance") or "").strip():   # what it owed (we owed it) before the books began
         _opening(ctx, r["code"], _opt_dec(r.get("opening_balance"), "opening_balance") or Decimal(0),
@@ -211,6 +211,18 @@ def _terms(v: str | None) -> str | None:
         return accounts.Terms.parse(v).code
     except errors.BadInput:
         raise ValueError(f"payment_terms must be days (30), M30 or 月结30 (after the month's end), or 现结: {v!r}") from None
+
+
+_TIERS = {"wholesale": "wholesale", "批发": "wholesale", "批发价": "wholesale", "member": "member", "会员": "member",
+          "会员价": "member", "": "", "retail": "", "零售": "", "零售价": ""}
+
+
+def _tier(v: str | None) -> str | None:
+    """A customer's price list: wholesale (批发) · member (会员) · empty or retail (零售): the selling price."""
+    said = (v or "").strip().lower()
+    if said not in _TIERS:
+        raise ValueError(f"price_tier must be wholesale (批发), member (会员) or empty: {v!r}")
+    return _TIERS[said] or None
 
 
 def _users(ctx: _Ctx, r: dict[str, str]) -> None:
@@ -261,7 +273,9 @@ def _products(ctx: _Ctx, r: dict[str, str]) -> None:
         supplier=supplier, lead_time_days=_days(r.get("lead_time_days"), "lead_time_days"),
         moq=_moq(r.get("moq"), base=base, packs=packs), active=_active(r.get("active")),
         temp_min=cold, temp_max=warm, capacity=capacity, counts_as=counts_as, counts_factor=factor,
-        serial=_yes(r.get("serial"), "serial"), warranty_days=warranty or None))
+        serial=_yes(r.get("serial"), "serial"), warranty_days=warranty or None,
+        wholesale_price=_opt_dec(r.get("wholesale_price"), "wholesale_price"),
+        member_price=_opt_dec(r.get("member_price"), "member_price")))
     ctx.skus().add(r["sku"])
 
 
@@ -470,7 +484,8 @@ def export_rows(uow: SqlUnitOfWork, kind: str) -> list[dict[str, Any]]:
                  "supplier": cell(p.supplier), "lead_time_days": cell(p.lead_time_days), "moq": cell(p.moq),
                  "active": "1" if p.active else "0", "temp_min": cell(p.temp_min), "temp_max": cell(p.temp_max),
                  "capacity": cell(p.capacity), "counts_as": cell(p.counts_as), "counts_factor": cell(p.counts_factor),
-                 "serial": "1" if p.serial else "", "warranty_days": cell(p.warranty_days)}
+                 "serial": "1" if p.serial else "", "warranty_days": cell(p.warranty_days),
+                 "wholesale_price": cell(p.wholesale_price), "member_price": cell(p.member_price)}
                 for p in uow.catalog.products()]
     if kind == "recipes":   # in the import's own columns: each product's recipe in use, a row an ingredient
         return [{"sku": sku, "yields": _num(r.yields), "component": x.sku, "qty": _num(x.qty), "unit": "",
@@ -489,6 +504,7 @@ def export_rows(uow: SqlUnitOfWork, kind: str) -> list[dict[str, Any]]:
                  "credit_limit": _num(p.credit_limit) if p.credit_limit is not None else "",
                  "lead_time_days": "" if p.lead_time_days is None else str(p.lead_time_days),
                  "payment_terms": p.payment_terms.code if p.payment_terms is not None else "",
+                 "price_tier": p.price_tier or "",
                  **_opening_cells(uow, p.code, tz)}
                 for p in uow.catalog.partners()]
     if kind == "users":   # in the import's own columns, with whether each is still here (active 0: left)

@@ -1895,7 +1895,8 @@ class Conversation:
         key = "sprice" if supplier else "cprice"
         if cmd.action == "list":
             self._require(turn.user, "record")
-            turn.reply(replies.customer_prices(self.t, lang, agreed, partner=name, cat=self._catalog, supplier=supplier))
+            turn.reply(replies.customer_prices(self.t, lang, agreed, partner=name, cat=self._catalog, supplier=supplier,
+                                               tier=partner.price_tier if partner is not None else None))
             return
         self._require(turn.user, "purchase" if supplier else "approve")
         assert cmd.sku is not None
@@ -2309,7 +2310,12 @@ class Conversation:
             return
         old = getattr(partner, cmd.field)
         value: Any
-        if cmd.field == "payment_terms":   # 团餐账期30天 · 张记月结60天 · 团餐现结
+        if cmd.field == "price_tier":   # 王记按批发价 · 王记改回零售价: which of the products' prices it pays
+            if partner.kind != catalog.PartnerKind.CUSTOMER:
+                raise errors.BadInput(code="tier_customers_only", partner=partner.name)
+            shown = {k: str(self.t(f"tier.{v or 'retail'}", turn.lang)) for k, v in (("old", old), ("new", cmd.tier))}
+            value, new = cmd.tier or None, cmd.tier
+        elif cmd.field == "payment_terms":   # 团餐账期30天 · 张记月结60天 · 团餐现结
             terms = accounts.Terms(int(cmd.value), monthly=cmd.monthly)
             shown = {"old": dues.terms_words(self.t, turn.lang, old), "new": dues.terms_words(self.t, turn.lang, terms)}
             value, old, new = terms.code, old.code if old is not None else None, terms.code

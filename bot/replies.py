@@ -1080,6 +1080,11 @@ def _prices(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, rows: l
                                    date=f"{before.at.astimezone(now.tzinfo):%m-%d}")))
         if p.unit_price is not None:
             parts.append(str(t("info.price_sale", lang, price=reports.money(p.unit_price), unit=p.base_unit)))
+        for tier in catalog.PRICE_TIERS:   # 批发价 ¥8.00/根 · 会员价 …: the price lists' own
+            price = catalog.tier_price(p, tier)
+            if price is not None:
+                parts.append(str(t("info.price_tier", lang, tier=t(f"tier.{tier}", lang), price=reports.money(price),
+                                   unit=p.base_unit)))
         lines.append(str(t("info.price_head", lang, product=p.name, parts=t("info.price_joiner", lang).join(parts))))
         latest: dict[str, ledger.Move] = {}
         for m in costed:   # each supplier's last cost, cheapest first (哪家的牛腩便宜)
@@ -1119,15 +1124,21 @@ def cost_of(cat: context.Catalog | None, sku: str) -> str:
 
 
 def customer_prices(t: Any, lang: str, agreed: dict[str, Decimal], *, partner: str, cat: context.Catalog | None,
-                    supplier: bool = False) -> str:
-    """团餐的价格表: each product's price agreed with the customer against the catalog's; ``supplier`` (张记的价格表):
-    what we agreed to pay it, against the catalog's cost."""
+                    supplier: bool = False, tier: str | None = None) -> str:
+    """团餐的价格表: each product's price agreed with the customer against the catalog's, then its price list's (王记按
+    批发价: the products with a 批发价, the rest at the selling price); ``supplier`` (张记的价格表): what we agreed to
+    pay it, against the catalog's cost."""
     key = "sprice" if supplier else "cprice"
-    if not agreed:
-        return str(t(f"{key}.list_none", lang, partner=partner))
-    return "\n".join([str(t(f"{key}.list_head", lang, partner=partner, n=len(agreed))), *(
-        str(t(f"{key}.list_line", lang, product=pname(cat, sku), price=money_per(cat, sku, v),
-              list=cost_of(cat, sku) if supplier else price_of(cat, sku))) for sku, v in sorted(agreed.items()))])
+    tiered = [(p.sku, price) for p in (cat.products if cat else ()) if p.active and p.sku not in agreed
+              and (price := catalog.tier_price(p, tier)) is not None] if tier and not supplier else []
+    out = [str(t(f"{key}.list_head", lang, partner=partner, n=len(agreed)))] if agreed else []
+    out += [str(t(f"{key}.list_line", lang, product=pname(cat, sku), price=money_per(cat, sku, v),
+                  list=cost_of(cat, sku) if supplier else price_of(cat, sku))) for sku, v in sorted(agreed.items())]
+    if tier and not supplier:
+        out.append(str(t("cprice.tier_head", lang, partner=partner, tier=t(f"tier.{tier}", lang), n=len(tiered))))
+        out += [str(t(f"{key}.list_line", lang, product=pname(cat, sku), price=money_per(cat, sku, v),
+                      list=price_of(cat, sku))) for sku, v in tiered[:40]]
+    return "\n".join(out) or str(t(f"{key}.list_none", lang, partner=partner))
 
 
 SCORE_DAYS = 90   # 哪些供应商经常晚送: the orders due in these days, unless a period is said

@@ -92,6 +92,7 @@ class Partner:
     credit_limit: Decimal | None = None
     lead_time_days: int | None = None   # a supplier's days from order to delivery (its products' default)
     payment_terms: accounts.Terms | None = None   # 账期: when its goods are to be paid (None: not agreed)
+    price_tier: str | None = None   # 王记按批发价: a customer's price list (PRICE_TIERS; None: the selling price)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -149,6 +150,8 @@ class Product:
     counts_as: str | None = None       # 1小时高级顾问=2小时初级顾问: the service one hour of this one counts as …
     counts_factor: Decimal | None = None   # … and how many hours of it
     serial: bool = False               # 按串号管理: each unit its own code (串号 · IMEI · SN), named as it comes and goes
+    wholesale_price: Decimal | None = None   # 批发价: what customers on the wholesale tier pay, per base unit
+    member_price: Decimal | None = None      # 会员价: what customers on the member tier pay
     warranty_days: int | None = None   # 保修一年: a sold unit's warranty, counted from the day it was sold
 
     @property
@@ -187,6 +190,16 @@ class Product:
         except Exception:
             return False
         return True
+
+
+# the price lists a customer may be on (王记按批发价 · 团餐走会员价); a customer on none pays the selling price
+PRICE_TIERS = ("wholesale", "member")
+
+
+def tier_price(p: Product, tier: str | None) -> Decimal | None:
+    """What a customer on ``tier`` pays for ``p`` per base unit: that tier's price when the product has one, else None
+    (the selling price, or a price agreed with the customer, decides)."""
+    return p.wholesale_price if tier == "wholesale" else p.member_price if tier == "member" else None
 
 
 DEFAULT_LEAD_DAYS = 1   # ordered today, delivered tomorrow: what a product without terms is planned with

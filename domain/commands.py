@@ -137,11 +137,13 @@ class Export:
 class SetPartner:
     """A manager changes a supplier's lead time (张记的交货期改成3天): days, for its products without their own; a
     customer's credit limit (团餐的信用额度改成8000): money; or either's payment terms (团餐账期30天 · 张记月结60天 ·
-    团餐现结: ``payment_terms``, days, ``monthly`` after the month's end)."""
+    团餐现结: ``payment_terms``, days, ``monthly`` after the month's end); or a customer's price list (王记按批发价:
+    ``price_tier``, its ``tier``)."""
     partner: str
     field: str
     value: Decimal
     monthly: bool = False
+    tier: str = ""   # ``price_tier``: 王记按批发价 (catalog.PRICE_TIERS; "": back to the selling price)
 
 
 @dataclass(frozen=True)

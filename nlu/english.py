@@ -29,6 +29,12 @@ _WEEKDAYS = (("monday", "周一"), ("tuesday", "周二"), ("wednesday", "周三"
              ("saturday", "周六"), ("sunday", "周日"))
 _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     *_GOODS,
+    # price lists (王记 pays wholesale · 王记 is on the member price · 苹果数据线 wholesale price 12)
+    (r"(?P<who>\S+) (?:pays|buys at|is on|gets|is a) (?:the )?(?P<tier>wholesale|member|retail)(?: prices?| tier| customer)?",
+     lambda m: f"{m.group('who')}按{ {'wholesale': '批发', 'member': '会员', 'retail': '零售'}[m.group('tier')]}价"),
+    (r"(?P<t>wholesale|member(?:ship)?) price (?:of|for) (?P<w>\S+)",
+     lambda m: f"{m.group('w')}{'批发价' if m.group('t') == 'wholesale' else '会员价'}多少"),
+    (r"\s*wholesale price\s*(?:is |to )?", "批发价"), (r"\s*member(?:ship)? price\s*(?:is |to )?", "会员价"),
     # how long the stock has sat (stock age · inventory aging · what has been sitting longest)
     (r"(?:stock|inventory) (?:age|aging|ageing)|(?:aging|ageing) of (?:stock|inventory)"
      r"|what (?:has|have) been (?:sitting|on the shelf|in stock) (?:longest|too long|for long)", "库龄分析"),

@@ -15,7 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from domain import accounts, catalog, closures, commands, errors, ledger, network, periods, units
 from domain import rules as drules
-from nlu import answers, context, dates, english, intents, lexicon, lines, numbers, rules, scan, serials
+from nlu import answers, context, dates, english, intents, lexicon, lines, numbers, pricing, rules, scan, serials
 from nlu import text as texts
 
 # a number that counts days, weeks or months (最近30天), not a quantity
@@ -173,6 +173,9 @@ class Parser:
         bare_field = intents.BARE_FIELD.match(s)
         if bare_field is not None and self.lex.match_product(bare_field.group("head").removesuffix("的")).skus:
             s = f"{bare_field.group('head')}{bare_field.group('field')}设为{bare_field.group('value')}"   # 牛腩安全库存20斤
+        tier = pricing.tier(plain, self.lex) if pricing.HINT.search(plain) else None
+        if tier is not None:   # 王记按批发价 · 团餐是会员客户 · 王记改回零售价: the customer's price list
+            return tier
         by_serial = serials.setting(plain, self.lex) if _SERIAL_HINT.search(plain) else None
         if by_serial is not None:   # 蓝牙耳机按串号管理 · 取消蓝牙耳机的串号管理 · 蓝牙耳机不保修
             return by_serial
@@ -2759,7 +2762,7 @@ class Parser:
         skus = tuple(e.codes[0] for e in a.of("product") if len(e.codes) == 1)
         asked = intents.PRICE_QUERY.search(a.s)
         if not skus and not a.of("product") and asked is not None:   # 20w头多少钱: the one name the words before mean
-            head = re.split(r"(?:的)?(?:进价|进货价|成本价?|采购价|售价|卖价|零售价|单价|价格|价钱|批发价|拿货价|出货价"
+            head = re.split(r"(?:的)?(?:进价|进货价|成本价?|采购价|售价|卖价|零售价|单价|价格|价钱|批发价|会员价|拿货价|出货价"
                             r"|(?:是|要)?多少钱|什么价|怎么卖|卖多少|卖几)", a.s, maxsplit=1)[0].strip()
             found = self.lex.match_product(head) if len(head) >= 2 else None
             skus = found.skus if found is not None and len(found.skus) <= 4 else ()   # (数据线多少钱: each one's)

@@ -150,10 +150,16 @@ def _set_per_sku(uow: UnitOfWork, key: str, owner: str, sku: str, value: Decimal
 def with_agreed_prices(uow: UnitOfWork, partner: str | None,
                          lines: tuple[commands.Line, ...]) -> tuple[commands.Line, ...]:
     """The lines of a sale to that customer, or a receipt or order from that supplier, with the price agreed with it
-    where none was said."""
+    where none was said, else a customer's tier's (王记按批发价: the product's 批发价, when it has one)."""
     agreed = customer_prices(uow, partner)
-    return tuple(replace(ln, unit_price=agreed[ln.sku]) if ln.unit_price is None and ln.sku in agreed else ln
-                 for ln in lines) if agreed else lines
+    tier = next((p.price_tier for p in uow.catalog.partners() if p.code == partner and p.price_tier
+                 and p.kind == catalog.PartnerKind.CUSTOMER), None) if partner else None
+    def price(ln: commands.Line) -> Decimal | None:
+        if ln.unit_price is not None or ln.sku in agreed:
+            return ln.unit_price if ln.unit_price is not None else agreed[ln.sku]
+        product = uow.catalog.product(ln.sku) if tier else None
+        return catalog.tier_price(product, tier) if product is not None else None
+    return tuple(replace(ln, unit_price=price(ln)) for ln in lines) if agreed or tier else lines
 
 
 def _make(uow: UnitOfWork, p: Plan, recipe: bom.Recipe, qty: Decimal, *, here: str, actor: Actor, force: bool,

@@ -77,7 +77,8 @@ def product_of(r: t.Product) -> catalog.Product:
         supplier=r.supplier or None, lead_time_days=r.lead_time_days, moq=opt_dec(r.moq),
         active=r.active is not False, temp_min=opt_dec(r.temp_min), temp_max=opt_dec(r.temp_max),
         capacity=opt_dec(r.capacity), counts_as=r.counts_as or None, counts_factor=opt_dec(r.counts_factor),
-        serial=bool(r.serial), warranty_days=r.warranty_days)
+        serial=bool(r.serial), warranty_days=r.warranty_days, wholesale_price=opt_dec(r.wholesale_price),
+        member_price=opt_dec(r.member_price))
 
 
 _HAS_PRODUCT = text("SELECT 1 FROM product WHERE tenant_id = :tenant_id AND sku = :sku")
@@ -125,7 +126,8 @@ class CatalogRepo(_Repo):
             "unit_cost": p.unit_cost, "loss_rate": p.loss_rate, "supplier": p.supplier,
             "lead_time_days": p.lead_time_days, "moq": p.moq, "active": p.active, "temp_min": p.temp_min,
             "temp_max": p.temp_max, "capacity": p.capacity, "counts_as": p.counts_as, "counts_factor": p.counts_factor,
-            "serial": p.serial, "warranty_days": p.warranty_days})
+            "serial": p.serial, "warranty_days": p.warranty_days, "wholesale_price": p.wholesale_price,
+            "member_price": p.member_price})
 
     def set_partner(self, code: str, values: dict[str, Any], *, new: bool = False) -> None:
         """Changes fields of one partner (its master data: the catalog's version moves on); ``new``: adds it, refused
@@ -171,7 +173,8 @@ class CatalogRepo(_Repo):
         return [catalog.Partner(code=r.code, name=r.name, kind=catalog.PartnerKind(r.kind),
                                 aliases=tuple(r.aliases or ()), credit_limit=opt_dec(r.credit_limit),
                                 lead_time_days=r.lead_time_days,
-                                payment_terms=accounts.Terms.parse(r.payment_terms) if r.payment_terms else None)
+                                payment_terms=accounts.Terms.parse(r.payment_terms) if r.payment_terms else None,
+                                price_tier=r.price_tier or None)
                 for r in rows]
 
     def users(self, *, everyone: bool = False) -> list[catalog.User]:

@@ -58,6 +58,7 @@ class Partner(SQLModel, table=True):
     credit_limit: Decimal | None = _qty(None, nullable=True)
     lead_time_days: int | None = None
     payment_terms: str | None = None   # 账期: accounts.Terms.code (30 · M30 · 0)
+    price_tier: str | None = None   # 王记按批发价: catalog.PRICE_TIERS
 
 
 class AppUser(SQLModel, table=True):
@@ -123,6 +124,8 @@ class Product(SQLModel, table=True):
     counts_factor: Decimal | None = _qty(None, nullable=True)   # … and how many hours of it
     serial: bool = Field(default=False, sa_column_kwargs={"server_default": false()})   # 按串号管理
     warranty_days: int | None = None   # 保修一年: from the day a unit is sold
+    wholesale_price: Decimal | None = _qty(None, nullable=True)   # 批发价
+    member_price: Decimal | None = _qty(None, nullable=True)      # 会员价
 
 
 class Synonym(SQLModel, table=True):

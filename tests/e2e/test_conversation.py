@@ -391,9 +391,9 @@ def test_a_wholesaler_s_words_for_prices_and_for_paying_later(tmp_path, monkeypa
     out = texts(phone.say("lz", "数据线批发价改成8块"))                     # which one, then said of it
     assert "指哪一个" in out, out
     out = texts(phone.say("lz", "苹果的"))
-    assert "把苹果数据线的售价从 ¥25.00/根 改为 ¥8.00/根" in out, out
+    assert "把苹果数据线的批发价从 未设置 改为 ¥8.00/根" in out, out   # (was: the selling price, for everyone)
     phone.press("lz", "确认")
-    assert "售价 ¥8.00/根" in texts(phone.say("lz", "苹果数据线多少钱"))
+    assert "售价 ¥25.00/根;批发价 ¥8.00/根" in texts(phone.say("lz", "苹果数据线多少钱"))
 
 
 def test_customers_are_ranked_by_what_they_took(tmp_path, monkeypatch):
