@@ -87,12 +87,17 @@ def listed(s: str, scanner: scan.Scanner) -> tuple[tuple[str, ...], str] | None:
                                                           else "") + after.removeprefix("的").lstrip(" ,;")).strip()
 
 
+_QUESTION = re.compile(r"多少|几|吗|什么|哪|怎么|[?]")
 _UNITS = (commands.RecordMoves, commands.TransferStock, commands.CountStock)
+# what writes goods without lines of its own said (an order received or collected, a work order's steps, a batch)
+_WRITES = (commands.ReceiveOrder, commands.Batch, commands.PlaceSale, commands.PlacePurchase, commands.WorkStep)
 
 
 def counted(rest: str, codes: tuple[str, ...], scanner: scan.Scanner, now: datetime) -> str:
     """The message without its serials, with their count said after the one product it names when it says no
     quantity (卖了串号SN002的蓝牙耳机 → 卖了蓝牙耳机1副): as many units as serials."""
+    if _QUESTION.search(rest):   # (蓝牙耳机还剩多少: a question, never a count of the units said)
+        return rest
     a = scanner.analyse(rest, now)
     named = a.of("product")
     if len(named) != 1 or len(named[0].codes) != 1 or a.qtys or a.s != rest:
@@ -103,10 +108,14 @@ def counted(rest: str, codes: tuple[str, ...], scanner: scan.Scanner, now: datet
 
 def attach(heard: commands.Parsed | commands.Clarify, codes: tuple[str, ...]) -> commands.Parsed | commands.Clarify:
     """``heard`` (the message without its serials) with those units: a receipt, sale, return, transfer or count of one
-    product. Several products: asked which units are whose. Anything else: as heard."""
+    product. Several products: asked which units are whose. Anything else (绿联的货到了,串号…: an order's receipt, whose
+    lines are the order's) is asked to be said as a move of those units, never done without them; a question as
+    heard."""
     if isinstance(heard, commands.Parsed) and isinstance(heard.command, _UNITS) and heard.command.lines:
         cmd = heard.command
         if len(cmd.lines) > 1:   # 收到耳机2副、充电宝1个,串号…: whose units are which
             return commands.Clarify("serials_one_product")
         return replace(heard, command=replace(cmd, lines=(replace(cmd.lines[0], serials=codes),)))
+    if isinstance(heard, commands.Parsed) and isinstance(heard.command, _WRITES):
+        return commands.Clarify("serials_with_moves")
     return heard

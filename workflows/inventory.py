@@ -282,7 +282,7 @@ def plan(uow: UnitOfWork, cmd: commands.Command, *, actor: Actor, force: bool = 
         for line in cmd.lines:
             units = _by_serial(uow, line)
             if units is not None:   # 收到蓝牙耳机2副,串号SN001、SN002: each unit under its own code
-                _units(uow, p, kind, units, here=here, actor=actor, partner=cmd.partner, taken=taken)
+                _units(uow, p, kind, units, here=here, actor=actor, partner=cmd.partner, taken=taken, force=force)
                 continue
             if kind in (MK.RECEIPT, MK.PRODUCTION):   # both make a lot: a day's bake keeps as long as a delivery
                 product = _product(uow, line.sku)
@@ -365,9 +365,10 @@ def _by_serial(uow: UnitOfWork, line: commands.Line) -> commands.Line | None:
 
 
 def _units(uow: UnitOfWork, p: Plan, kind: MK, line: commands.Line, *, here: str, actor: Actor,
-           partner: str | None, taken: dict[tuple[str, str], Decimal]) -> None:
+           partner: str | None, taken: dict[tuple[str, str], Decimal], force: bool) -> None:
     """A line's units, each a lot of one base unit under its serial: received or made only when not in stock
-    anywhere, returned by a customer only when sold to one, otherwise taken from ``here``, where each must be."""
+    anywhere (what is made uses its recipe, each unit costing its share), returned by a customer only when sold to
+    one, otherwise taken from ``here``, where each must be."""
     extra = {"actor": actor.user.username, "message_id": actor.message_id, "batch": actor.batch, "partner": partner}
     if kind in (MK.RECEIPT, MK.PRODUCTION, MK.CUSTOMER_RETURN):
         product = _product(uow, line.sku)
@@ -385,6 +386,13 @@ def _units(uow: UnitOfWork, p: Plan, kind: MK, line: commands.Line, *, here: str
                                           unit_cost=line.unit_price if kind != MK.CUSTOMER_RETURN else None, **extra))
         if kind == MK.RECEIPT:
             _match_order(uow, p, partner=partner, here=here, line=line)
+        recipe = uow.recipes.current(line.sku) if kind == MK.PRODUCTION else None
+        if recipe is not None:   # 组装了路由器2台,串号R1、R2: their parts used, each unit at its share of the cost
+            first = len(p.moves) - len(line.serials)
+            _make(uow, p, recipe, line.qty, here=here, actor=actor, force=force, taken=taken, product=False,
+                  made_at=first)
+            p.moves[first:first + len(line.serials)] = [
+                replace(m, unit_cost=p.moves[first].unit_cost) for m in p.moves[first:first + len(line.serials)]]
         return
     if kind == MK.SALE and partner and line.unit_price is None:   # (团餐的耳机按90元一副: its price)
         line = with_agreed_prices(uow, partner, (line,))[0]

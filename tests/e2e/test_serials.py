@@ -121,3 +121,27 @@ def test_the_units_on_hand_are_listed_by_serial_and_by_place(shop: Chat):
     assert "华强店蓝牙耳机 在库 2副" in mine and "SN001,SN002" in mine and "SN003" not in mine
     every = texts(shop.say("boss", "蓝牙耳机的串号清单"))
     assert "华强店:SN001,SN002" in every and "东门店:SN003" in every
+
+
+def test_units_made_use_their_recipe_and_each_costs_its_share(tmp_path, monkeypatch):
+    chat = make_chat(tmp_path, monkeypatch, catalog=PHONE)
+    chat.say("lz", "收到20W充电头10个,单价15")
+    chat.say("lz", "收到苹果数据线10根,单价8")
+    confirmed(chat, "lz", "新增商品快充套装,单位套,售价59")
+    confirmed(chat, "lz", "快充套装的配方:20W充电头1个、苹果数据线1根")
+    confirmed(chat, "lz", "快充套装按串号管理")
+    out = texts(chat.say("lz", "做了快充套装2套,串号K001、K002"))
+    assert "快充套装 2套(串号 K001,K002)" in out and "按配方用掉:20W充电头 2个、苹果数据线 2根" in out
+    assert chat.stock() == {"MD:A01": 8, "MD:A03": 8, "MD:A09": 2}
+    made = [r for r in chat.export("moves") if r["kind"] == "production"]
+    assert [(r["lot"], r["unit_cost"]) for r in made] == [("K001", "23"), ("K002", "23")]
+
+
+def test_serials_said_with_an_order_s_receipt_are_asked_for_as_a_receipt(shop: Chat):
+    confirmed(shop, "lz", "向绿联订蓝牙耳机2副")
+    out = texts(shop.say("lz", "绿联的货到了,串号SN101、SN102"))
+    assert "串号要跟着收货、销售、调拨、退货或盘点一起说" in out and shop.stock()["MD:A06"] == 3
+    out = texts(shop.say("lz", "收到蓝牙耳机2副,串号SN101、SN102,绿联送的"))
+    assert "已记录" in out and shop.stock()["MD:A06"] == 5
+    [order] = [o for o in shop.export("orders") if o["kind"] == "purchase"]
+    assert order["status"] == "done"
