@@ -635,14 +635,16 @@ def amend(uow: UnitOfWork, turn: Turn, cmd: commands.AmendOrder, *, t: Any) -> i
         if o.kind == orders.OrderKind.SALE and o.location and changed.due else ""
     turn.reply(t("amend.done", turn.lang, kind=kind, id=o.id, before=before, after=after)
                + ("\n" + t(f"amend.{review}", turn.lang, id=o.id) if review else "") + short)
-    if review:   # to the managers as a new order over the limit would go
-        key = "approval_request" if review == "approval" else "order_credit_review"
+    if review:   # to the managers as a new order over the limit (or past the terms) would go
+        key = {"approval": "approval_request", "credit": "order_credit_review"}.get(review, "order_overdue_review")
         limit = _credit_limit(uow, o.partner) if review == "credit" else None
         exposure = _exposure(uow, o.partner or "", turn.now, _open_sales(uow, o.partner or "")) if limit else Decimal(0)
+        late = overdue(uow, o.partner, turn.now) if review == "overdue" and o.partner else None
         for m in managers_of(uow, o.location):
             turn.push(m.username, t(key, m.language, who=user.display_name, order=after, id=o.id,
                                     amount=_amount(changed, t, m.language), exposure=reports.money(exposure),
-                                    limit=reports.money(limit[1]) if limit else ""),
+                                    limit=reports.money(limit[1]) if limit else "",
+                                    **(_late_words(t, m.language, late) if late is not None else {})),
                       [[_button(t("btn.approve", m.language), f"ap:{o.id}"),
                         _button(t("btn.reject", m.language), f"rj:{o.id}")]])
     creator = uow.catalog.user(o.created_by) if o.created_by else None
@@ -668,10 +670,13 @@ def _review_again(uow: UnitOfWork, turn: Turn, o: orders.Order, changed: orders.
         over = orders.needs_approval(changed, limit=limit) and not orders.needs_approval(o, limit=limit)
         return "approval" if over and turn.user.role != catalog.Role.ADMIN else ""
     credit = _credit_limit(uow, o.partner) if o.kind == orders.OrderKind.SALE else None
-    if credit is None:
-        return ""
-    exposure = _exposure(uow, o.partner or "", turn.now, _open_sales(uow, o.partner or ""))   # (this order as it was)
-    return "credit" if exposure - o.amount + changed.amount > credit[1] else ""
+    if credit is not None:
+        exposure = _exposure(uow, o.partner or "", turn.now, _open_sales(uow, o.partner or ""))   # (as it was)
+        if exposure - o.amount + changed.amount > credit[1]:
+            return "credit"
+    # (a customer past its terms: more on account waits for a manager, as a new order would)
+    late = overdue(uow, o.partner, turn.now) if o.kind == orders.OrderKind.SALE and o.partner else None
+    return "overdue" if late is not None else ""
 
 
 def _added(uow: UnitOfWork, o: orders.Order, more: tuple[commands.Line, ...]) -> tuple[orders.OrderLine, ...]:

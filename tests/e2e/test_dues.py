@@ -261,3 +261,18 @@ def test_an_opening_balance_for_a_day_whose_books_are_closed_is_refused(books):
     refused = texts(books.press("zhou", "确认"))
     assert "05-31" in refused and "没有" in refused, refused
     assert texts(books.say("zhou", "盒马欠了多少钱")).splitlines()[-2] == "盒马累计:货款 ¥240.00,已收 ¥100.00,未收 ¥140.00。"
+
+
+def test_an_order_placed_before_the_customer_went_overdue_waits_when_it_grows(tmp_path: Path, monkeypatch):
+    chat = make_chat(tmp_path, monkeypatch, clock="2026-05-04T10:00:00+08:00")
+    confirmed(chat, "zhou", "盒马账期30天")
+    confirmed(chat, "amy", "盒马拿了可颂20个,每个8元")             # due 06-03
+    assert "已登记客户订单 #1" in texts(chat.say("amy", "盒马订可颂10个,每个8元,6月20日提货"))
+    at(chat, "2026-06-10T10:00:00+08:00")                           # ¥160 now 7 days overdue
+    out = chat.say("amy", "订单1改成15个")
+    assert "客户订单 #1 已提交店长审核" in texts(out, "amy")
+    assert "盒马有逾期货款 ¥160.00,最久 7天" in texts(out, "zhou")
+    [order] = [o for o in chat.export("orders") if o["kind"] == "sale"]
+    assert order["status"] == "pending_approval"
+    out = chat.say("amy", "订单1改成12个")                           # smaller: no new look (it waits already)
+    assert "已提交店长审核" not in texts(out, "amy")
