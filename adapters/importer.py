@@ -30,7 +30,7 @@ REQUIRED = {
     "stock": ("location", "sku", "qty"),
     "sales": ("date", "location", "sku", "qty"),
     "recipes": ("sku", "component", "qty"),
-    "prices": ("customer", "sku"),   # and price (empty: the agreed price taken away), unit (empty: the base unit)
+    "prices": ("partner", "sku"),   # and price (empty: the agreed price taken away), unit (empty: the base unit)
 }
 
 
@@ -97,6 +97,8 @@ def import_file(uow: SqlUnitOfWork, kind: str, path: Path, *, now: datetime) -> 
     if kind not in KINDS:
         raise ImportError_(0, f"unknown kind {kind!r}; one of {', '.join(KINDS)}")
     rows = read_rows(path)
+    if kind == "prices" and rows and "partner" not in rows[0] and "customer" in rows[0]:   # (files of before)
+        rows = [{**r, "partner": r["customer"]} for r in rows]
     if rows:
         missing = [c for c in REQUIRED[kind] if c not in rows[0]]
         if missing:
@@ -399,13 +401,15 @@ def _recipes(ctx: _Ctx, r: dict[str, str]) -> None:
 
 
 def _prices(ctx: _Ctx, r: dict[str, str]) -> None:
-    """A customer's agreed price of a product (团餐的可乐按4.5元一瓶), per ``unit`` (a pack of it, or its base unit);
-    an empty price takes the agreement away. Kept where the chat keeps them (``inventory.set_customer_price``)."""
+    """A price agreed with a customer (团餐的可乐按4.5元一瓶: what it pays) or a supplier (张记的牛腩按30元一斤: what we
+    pay), per ``unit`` (a pack of it, or its base unit); an empty price takes the agreement away. The ``partner``
+    column (``customer`` in files of before) names it. Kept where the chat keeps them (``inventory.set_customer_price``)."""
     from workflows import inventory, purchasing
 
-    partner = purchasing.partner_of(ctx.uow, r["customer"])
-    if partner is None or partner.kind != catalog.PartnerKind.CUSTOMER:
-        raise ValueError(f"unknown customer {r['customer']!r}")
+    code = r["partner"].strip()
+    partner = purchasing.partner_of(ctx.uow, code)
+    if partner is None:
+        raise ValueError(f"unknown partner {code!r}")
     p = ctx.products().get(r["sku"])
     if p is None:
         raise ValueError(f"unknown sku {r['sku']!r}")
@@ -492,13 +496,13 @@ def export_rows(uow: SqlUnitOfWork, kind: str) -> list[dict[str, Any]]:
                  "substitute_for": "" if x is c else c.sku, "version": r.version}
                 for sku, r in sorted(uow.recipes.all_current().items()) for c in r.components
                 for x in (c, *c.substitutes)]
-    if kind == "prices":   # customers' agreed prices in the import's own columns, per base unit
+    if kind == "prices":   # prices agreed with customers and suppliers in the import's own columns, per base unit
         from workflows import inventory
         products = {p.sku: p for p in uow.catalog.products()}
-        return [{"customer": c.code, "customer_name": c.name, "sku": sku, "product": products[sku].name if sku in products
-                 else "", "price": _num(price), "unit": products[sku].base_unit if sku in products else ""}
-                for c in uow.catalog.partners() if c.kind == catalog.PartnerKind.CUSTOMER   # (a supplier's: not this file's)
-                for sku, price in sorted(inventory.customer_prices(uow, c.code).items())]
+        return [{"partner": c.code, "partner_name": c.name, "kind": c.kind.value, "sku": sku,
+                 "product": products[sku].name if sku in products else "", "price": _num(price),
+                 "unit": products[sku].base_unit if sku in products else ""}
+                for c in uow.catalog.partners() for sku, price in sorted(inventory.customer_prices(uow, c.code).items())]
     if kind == "partners":   # in the import's own columns: exported, edited and imported again
         return [{"code": p.code, "name": p.name, "kind": p.kind.value, "aliases": "|".join(p.aliases),
                  "credit_limit": _num(p.credit_limit) if p.credit_limit is not None else "",

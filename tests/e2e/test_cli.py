@@ -153,8 +153,8 @@ def test_customers_agreed_prices_import_and_export_in_the_same_columns(env, tmp_
     r = run(["import", "prices", str(f)], env)
     assert r.returncode == 0 and "imported 2 prices rows" in r.stdout, r.stderr
     rows = json.loads(run(["export", "prices"], env).stdout)
-    assert [(x["customer"], x["sku"], x["price"], x["unit"]) for x in rows] == [("K01", "B01", "5", "升"),
-                                                                             ("K01", "B09", "8.5", "个")]
+    assert [(x["partner"], x["kind"], x["sku"], x["price"], x["unit"]) for x in rows] == [
+        ("K01", "customer", "B01", "5", "升"), ("K01", "customer", "B09", "8.5", "个")]
     # a sale to 盒马 with no price said is at its agreed price (5 a 升), not the catalog's none
     lines = [{"user": "zhou", "text": "盒马拿了牛奶1箱"}, {"user": "zhou", "press": "确认"}, {"export": "moves"}]
     r = run(["chat", "--jsonl", "--clock", "2026-06-15T09:00:00+08:00"], env,
@@ -162,7 +162,7 @@ def test_customers_agreed_prices_import_and_export_in_the_same_columns(env, tmp_
     moves = next(o["rows"] for o in map(json.loads, r.stdout.splitlines()) if o.get("export") == "moves")
     (sale,) = [m for m in moves if m["kind"] == "sale"]
     assert sale["partner"] == "K01" and float(sale["unit_price"]) == 5, sale
-    for bad, why in (("K09,B01,5,\n", "unknown customer"), ("V01,B01,5,\n", "unknown customer"),
+    for bad, why in (("K09,B01,5,\n", "unknown partner"), ("X01,B01,5,\n", "unknown partner"),
                      ("K01,B99,5,\n", "unknown sku"), ("K01,B01,x,\n", "price"), ("K01,B01,5,桶\n", "no unit")):
         f.write_text("customer,sku,price,unit\nK01,B09,9,\n" + bad, encoding="utf-8")
         r = run(["import", "prices", str(f)], env)
@@ -171,3 +171,9 @@ def test_customers_agreed_prices_import_and_export_in_the_same_columns(env, tmp_
     f.write_text("customer,sku,price,unit\nK01,B09,,\n", encoding="utf-8")   # an empty price: taken away
     assert run(["import", "prices", str(f)], env).returncode == 0
     assert [x["sku"] for x in json.loads(run(["export", "prices"], env).stdout)] == ["B01"]
+    # a supplier's (光明: what we pay it), in a file of the new columns: its receipts without a price are at it
+    f.write_text("partner,sku,price,unit\nV01,B01,54,箱\n", encoding="utf-8")
+    assert run(["import", "prices", str(f)], env).returncode == 0
+    rows = json.loads(run(["export", "prices"], env).stdout)
+    assert sorted((x["partner"], x["kind"], x["sku"], x["price"]) for x in rows) == [
+        ("K01", "customer", "B01", "5"), ("V01", "supplier", "B01", "4.5")]
