@@ -72,6 +72,8 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
      r"(?:wasted|thrown away|throw away|threw away|scrapped|spoiled|lost)", r"\g<what> 报损多少 "),
     (r"how (?:much|many)(?: of)?", "还剩多少 "),
     (r"(?:what|which) (?:is|are) (?:running|almost) (?:out|low)", "哪些货快没了"),
+    # a report sent on a schedule (every monday at 8am send me the prep list): sent to the speaker
+    (r"\s*send (?:me|us) (?:the )?(?:today'?s )?prep(?:aration)? list", "把备货清单发给我"),
     # what should I order today · what do we need to buy · what needs restocking: the prep list
     (r"what (?:should|do|must) (?:i|we) (?:need to )?(?:order|buy|restock|reorder)(?: today| now)?"
      r"|what (?:needs|need) (?:to be )?(?:ordered|restocking|restocked|reordering)|(?:today'?s )?prep(?:aration)? list",
@@ -199,6 +201,16 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     (r"(?:we )?(?:ran|run|are|'re|have run) out of (?P<what>\S+)", r"\g<what>没了"),
     (r"(?P<what>\S+) (?:is|are) (?:out|gone|finished|sold out)", r"\g<what>没了"),
     (r"no more (?P<what>\S+)", r"\g<what>没了"),
+    # standing orders (every monday order 50 jin 牛腩 from 张记 · every day at 8am order 2 bags of 土豆 from 绿源 ·
+    # 团餐 wants 20 jin 牛腩 every monday): the days first, as the grammar has them
+    (r"(?P<who>\S+) (?:wants|needs|takes|orders) (?P<what>.+?) (?:every|each) (?P<d>monday|tuesday|wednesday|thursday"
+     r"|friday|saturday|sunday|day|weekday)",
+     lambda m: f"{m.group('who')}{_every(m.group('d'))}要{m.group('what')}"),
+    (r"(?:every|each) (?P<d>monday|tuesday|wednesday|thursday|friday|saturday|sunday|day|morning|weekday|working day)",
+     lambda m: _every(m.group("d"))),
+    (r"(?:on the )?(?P<n>\d{1,2})(?:st|nd|rd|th)? (?:of )?every month|every month on the (?P<n2>\d{1,2})(?:st|nd|rd|th)?",
+     lambda m: f"每月{m.group('n') or m.group('n2')}号"),
+    (r"\s*at (?P<h>\d{1,2})\s*(?P<ap>am|pm)\s*", lambda m: f"{'早上' if m.group('ap') == 'am' else '下午'}{m.group('h')}点"),
     # verbs
     (r"(?:we )?(?:received|receive|got in|got|delivered|delivery of|arrived)", "收到 "),
     (r"(?:we )?(?:sold|sell|sale of)", "卖了 "),
@@ -235,6 +247,15 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     *((rf"(?<![a-z]){d}(?![a-z])", zh) for d, zh in _WEEKDAYS),
     (r"\b(?:of|the|a|an|we|do|have|has|is|are|some|please|today|just|in|stock|left|at)\b", " "),
 ]
+def _every(day: str) -> str:
+    """every monday → 每周一 · every day → 每天 · every weekday → 每个工作日."""
+    if day in ("day", "morning"):
+        return "每天"
+    if day in ("weekday", "working day"):
+        return "每个工作日"
+    return "每" + dict(_WEEKDAYS)[day]
+
+
 _COMPILED = [(re.compile(rf"(?<![a-z]){w}(?![a-z])" if not w.startswith("(?<=") else w), zh) for w, zh in _WORDS]
 _LATIN = re.compile(r"[a-z]")
 _CJK_VERB = re.compile(r"[收卖用订盘报烤做退调]")

@@ -65,3 +65,17 @@ def test_a_product_no_longer_carried_is_said_and_nothing_placed(chat):
     (said,) = told(chat.send(at="2026-06-15T12:00:00+08:00"), "chen")
     assert said == "🔁 固定订单(规则 #1)这次没有下:牛腩已下架,改一下这条规则或暂停它。"
     assert orders(chat, "purchase") == []
+
+
+def test_a_standing_order_said_in_english(chat):
+    # (before: every monday order 50 jin 牛腩 from 张记 placed one order due today; 团餐 wants 20 jin 牛腩 every monday
+    # recorded a receipt)
+    assert texts(chat.say("chen", "every day at 8am order 2 bags of 土豆 from 绿源")).splitlines()[1] == \
+        "每天 08:00 → 向【绿源蔬菜】订 土豆 20公斤"
+    assert texts(chat.press("chen", "确认")) == "规则 #1 已保存并生效。"
+    assert texts(chat.say("liu", "团餐 wants 20 jin 牛腩 every monday")).splitlines()[1] == \
+        "每周日 09:00 → 给【美团团餐】下单 牛腩 20斤,次日提货"
+    chat.press("liu", "确认")
+    assert not orders(chat, "purchase") and not orders(chat, "sale")       # nothing placed as they were said
+    chat.send(at="2026-06-14T12:00:00+08:00")                               # Sunday
+    assert len(orders(chat, "purchase")) == 1 and len(orders(chat, "sale")) == 1
