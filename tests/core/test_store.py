@@ -495,7 +495,7 @@ def test_a_product_added_is_exported_in_the_import_s_columns_and_imports_back_un
                    "category": "乳品", "safety_stock": "0", "shelf_life_days": "21", "unit_price": "6",
                    "unit_cost": "4.5", "loss_rate": "", "supplier": "", "lead_time_days": "", "moq": "",
                    "active": "1", "temp_min": "-2", "temp_max": "4.5", "capacity": "", "counts_as": "",
-                   "counts_factor": "", "serial": "", "warranty_days": ""}
+                   "counts_factor": "", "serial": "", "warranty_days": "", "wholesale_price": "", "member_price": ""}
     path = tmp_path / "products.csv"
     path.write_text(importer.to_csv(rows), encoding="utf-8")
     with cafe() as uow:
