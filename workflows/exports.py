@@ -329,6 +329,7 @@ def _delivery(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: 
     """送货单 to print and send with the goods: a customer's order (订单3的送货单: what it holds, at its prices), or what
     the customer took on a day (团餐今天的送货单: its sales not undone, at the price each went at); a row per product
     with quantity, unit, price and amount, the total, and a line for the receiver to sign."""
+    serials: dict[tuple[str, Decimal | None], list[str]] = {}
     if cmd.order_id is not None:
         o = uow.orders.get(cmd.order_id)
         if o is None or o.kind != orders.OrderKind.SALE or not o.partner:
@@ -343,7 +344,12 @@ def _delivery(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: 
         sold = [m for m in uow.stock.moves(since=since, until=since + timedelta(days=1), kinds=["sale"], partner=partner)
                 if m.reverses is None and (loc is None or m.src == loc)]
         undone = uow.stock.reversed_ids(m.id for m in sold if m.id is not None)
-        lines = [(m.sku, m.qty, price) for m, price in dues.priced(uow, [m for m in sold if m.id not in undone])]
+        went = dues.priced(uow, [m for m in sold if m.id not in undone])
+        lines = [(m.sku, m.qty, price) for m, price in went]
+        for m, price in went:   # (the units' serials, for goods kept by serial: the customer's proof of what it got)
+            p = cat.products.get(m.sku)
+            if p is not None and p.serial and m.lot:
+                serials.setdefault((m.sku, price), []).append(m.lot)
     name = cat.partners.get(partner, partner)
     sheet = Sheet(str(t("export.sheet.delivery", lang)), _cols(t, lang, "product", "qty", "unit", "unit_price", "amount"),
                   money=(3, 4))
@@ -356,6 +362,9 @@ def _delivery(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: 
         amount = qty * price if price is not None else None
         total += amount or Decimal(0)
         sheet.rows.append([p.name if p else sku, _q(qty), p.base_unit if p else "", _m(price), _m(amount)])
+        if serials.get((sku, price)):   # 串号:SN001、SN002 under its line
+            sheet.rows.append([str(t("export.delivery.serials", lang, codes="、".join(serials[sku, price]))),
+                               None, None, None, None])
     sheet.rows += [[str(t("export.total", lang)), None, None, None, _m(total)],   # (the total, then the signature)
                    [str(t("export.delivery.sign", lang)), None, None, None, None]]
     head = str(t("export.delivery", lang, partner=name, day=f"{day:%m-%d}", place=cat.location(place) if place else where,

@@ -145,3 +145,11 @@ def test_serials_said_with_an_order_s_receipt_are_asked_for_as_a_receipt(shop: C
     assert "已记录" in out and shop.stock()["MD:A06"] == 5
     [order] = [o for o in shop.export("orders") if o["kind"] == "purchase"]
     assert order["status"] == "done"
+
+
+def test_a_delivery_note_lists_the_serials_of_the_units_sold(shop: Chat):
+    from tests.e2e.test_exports import ask, book, rows
+    shop.say("xm", "王记拿了蓝牙耳机2副,串号SN001、SN003,每副99元")
+    (sheet,) = book(ask(shop, "xm", "王记今天的送货单")).worksheets
+    got = [(r["商品"], r["数量"], r["金额"]) for r in rows(sheet)]
+    assert got[:2] == [("蓝牙耳机", 2, 198), ("  串号:SN001、SN003", None, None)]
