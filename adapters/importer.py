@@ -518,11 +518,15 @@ def export_rows(uow: SqlUnitOfWork, kind: str) -> list[dict[str, Any]]:
     if kind == "audit":   # every approval, change, correction and cross-company action, with its seal
         return [{"seq": seq, "at": local(at), "actor": actor, "action": action, "detail": detail, "chain": seal}
                 for seq, at, actor, action, detail, seal in uow.chat.audit_rows()]
+    if kind == "expenses":   # every running cost kept, undoings too (``reverses``: the cost one undoes)
+        return [{"id": x.id, "at": local(x.at), "amount": _num(x.amount), "category": x.category, "note": x.note,
+                 "location": x.location or "", "actor": x.actor, "reverses": x.reverses}
+                for x in uow.expenses.list()]
     if kind == "deviations":  # the forecasting report: which triggering inputs were wrong, per rule action
         return [{"kind": action, **detail} for action in ("forecast_deviation", "rule_override")
                 for detail in uow.chat.audits(action, limit=1000)]
     raise ValueError(f"unknown export kind {kind!r}; one of stock, moves, orders, bookings, rules, partners, products, "
-                     "users, recipes, prices, audit, deviations")
+                     "users, recipes, prices, expenses, audit, deviations")
 
 
 def _opening_cells(uow: SqlUnitOfWork, code: str, tz: Any) -> dict[str, str]:

@@ -38,6 +38,7 @@ from workflows import (
     stockage,
     stockbook,
 )
+from workflows import expenses as costs
 from workflows import production as work
 from workflows.ports import Clock, UnitOfWork, UowFactory
 
@@ -689,6 +690,22 @@ class Conversation:
         elif isinstance(cmd, commands.VoidPayment):
             self._require(user, "record")
             purchasing.void_payment(uow, turn, cmd, t=self.t)
+        elif isinstance(cmd, commands.RecordExpense):   # 交房租5000: asked first, then kept (money: not a clerk's)
+            self._require(user, "purchase")
+            if not confirmed:
+                self._ask(uow, turn, cmd, costs.asked_words(self.t, turn.lang, uow, cmd, user.location))
+                return
+            eid = costs.record(uow, turn, cmd, t=self.t)
+            if uow.chat.pending(user.username, turn.now) is None:   # 撤销 next: this cost
+                uow.chat.set_pending(user.username, kind="topic", payload={"expense": eid, "at": turn.now.isoformat()},
+                                     expires_at=turn.now + RECENT)
+        elif isinstance(cmd, commands.VoidExpense):
+            self._require(user, "purchase")
+            costs.void(uow, turn, cmd, t=self.t)
+        elif isinstance(cmd, commands.ExpenseQuery):   # 这个月的费用: the store's (everywhere, for the owner)
+            self._require(user, "purchase")
+            turn.reply(costs.answer(uow, self.t, turn.lang, cmd, location=cmd.location or user.location,
+                                    tz=turn.now.tzinfo))
         elif isinstance(cmd, commands.Relay):   # 通知陈采购:牛腩快没了: passed on now, as said
             self._require(user, "query")
             gone = [x.display_name for u in cmd.to if (x := uow.catalog.user(u)) is not None and not x.active]
@@ -2343,6 +2360,8 @@ class Conversation:
         user asked about since, when there is one (可乐还剩多少, then 卖了3瓶: of cola; no kind to continue)."""
         if topic is not None and "payment" in topic:   # 团餐付了3000, then 撤销: that payment
             return context.Recent(movement="payment", skus=(), payment=int(topic["payment"]))
+        if topic is not None and "expense" in topic:   # 交房租5000, then 撤销: that cost
+            return context.Recent(movement="expense", skus=(), expense=int(topic["expense"]))
         if topic is not None and "work_op" in topic:   # 工单1和面完成, then 撤销: that mark, not a write before it
             return context.Recent(movement="work_op", skus=(), work_op=int(topic["work_op"]))
         if topic is not None and "cancelled" in topic:   # 取消订单1, then 撤销: the cancellation, not a write before it

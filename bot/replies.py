@@ -11,6 +11,7 @@ from bot.messages import Button
 from domain import bom, catalog, commands, errors, ledger, orders, production, services, trace, units
 from nlu import answers, context, render
 from workflows import backtest, coldchain, dues, metrics, purchasing, reports
+from workflows import expenses as costs_flow
 from workflows import production as work
 from workflows.ports import UnitOfWork
 
@@ -609,7 +610,9 @@ def sales(t: Any, lang: str, uow: UnitOfWork, cmd: commands.SalesQuery, *, user:
     fmt = {"span": reports.days_text(t, lang, cmd.start, cmd.end), "location": where}
     money = _sales_money(t, lang, uow, {s: total(s, cmd.start, cmd.end) for s in by_day},
                          metrics.said_prices(uow, location=loc, first=cmd.start, last=cmd.end, tz=now.tzinfo),
-                         location=loc, first=cmd.start, last=cmd.end, tz=now.tzinfo) if cmd.money else ""
+                         location=loc, first=cmd.start, last=cmd.end, tz=now.tzinfo,
+                         # (the running costs of the span, off the margin: the whole takings, for whoever may see them)
+                         spent=cmd.sku is None and user.can("purchase")) if cmd.money else ""
     stores = _by_store(t, lang, uow, cmd, now=now, cat=cat) if cmd.by_store or loc is None else ""
     if cmd.sku is None and cmd.rank:   # 哪个商品最赚钱 · 毛利最低的商品 · 哪些商品卖亏了
         return _by_margin(t, lang, uow, {s: total(s, cmd.start, cmd.end) for s in by_day}, cmd, loc=loc, now=now,
@@ -785,10 +788,11 @@ def _by_store(t: Any, lang: str, uow: UnitOfWork, cmd: commands.SalesQuery, *, n
 
 def _sales_money(t: Any, lang: str, uow: UnitOfWork, sold: dict[str, Decimal],
                  said: dict[str, tuple[Decimal, Decimal]], *, location: str | None, first: Any, last: Any,
-                 tz: Any) -> str:
+                 tz: Any, spent: bool = False) -> str:
     """What the quantities sold brought in (at the prices said on the sales, the rest at the catalog's), what they
     cost (``metrics.sold_costs``: each sale at its lot's cost, the rest at the recent cost) and the gross margin;
-    products without a price are named, not counted as 0."""
+    products without a price are named, not counted as 0. ``spent``: the span's running costs after it, and the net
+    (这个月赚了多少)."""
     revenue = cost = Decimal(0)
     unpriced, uncosted = [], []
     products = {p.sku: p for p in uow.catalog.products() if sold.get(p.sku, 0) > 0}
@@ -806,10 +810,13 @@ def _sales_money(t: Any, lang: str, uow: UnitOfWork, sold: dict[str, Decimal],
         else:
             cost += c
     out = "\n" + str(t("sales.money", lang, revenue=reports.money(revenue))) if revenue or not unpriced else ""
-    if revenue and not uncosted:
-        margin = revenue - cost
+    margin = revenue - cost if revenue and not uncosted else None
+    if revenue and margin is not None:
         out += str(t("sales.margin", lang, cost=reports.money(cost), margin=reports.money(margin),
                      pct=f"{margin / revenue * 100:.1f}", cost_pct=f"{cost / revenue * 100:.1f}"))
+    net = costs_flow.net_line(uow, t, lang, first=first, last=last, location=location,
+                              margin=margin if revenue or not unpriced else None, tz=tz) if spent else ""
+    out += "\n" + net if net else ""
     if uncosted:
         out += "\n" + str(t("sales.no_cost", lang, products="、".join(sorted(uncosted))))
     if unpriced:

@@ -678,6 +678,34 @@ class RecordPayment:
 
 
 @dataclass(frozen=True)
+class RecordExpense:
+    """交房租5000 · 付了电费800 · 昨天交了物业费1200 · 费用:打印纸50元 (domain/expenses.py): a running cost, of the
+    ``category`` its word names, spent at ``location`` (None: the speaker's store, or the company's), on ``day``
+    (None: today)."""
+    amount: Decimal
+    category: str
+    note: str = ""   # the word it was said by (电费), or what it was for (打印纸)
+    day: date | None = None
+    location: str | None = None
+
+
+@dataclass(frozen=True)
+class VoidExpense:
+    """撤销 right after a cost was recorded: that cost, undone by an entry of the opposite amount."""
+    expense_id: int
+
+
+@dataclass(frozen=True)
+class ExpenseQuery:
+    """这个月的费用 · 上个月开支多少 · 这个月电费多少: the costs of a span (this month when none is said), of one
+    ``category`` or all, at one place or all."""
+    start: date
+    end: date
+    category: str | None = None
+    location: str | None = None
+
+
+@dataclass(frozen=True)
 class VoidPayment:
     """撤销 right after a payment was recorded: that payment, undone by an entry of the opposite amount."""
     payment_id: int
@@ -843,7 +871,7 @@ class Batch:
 
 Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | StockBook | Export | ProductField
            | SetProduct | SetProducts | SetPack | SetPartner | AddProduct
-           | RepeatPurchase | RetireProduct | Bookings | MovesQuery | ShipTransfer | RecordPayment | VoidPayment | StartCount | FinishCount | AddPartner | Relay | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
+           | RepeatPurchase | RetireProduct | Bookings | MovesQuery | ShipTransfer | RecordPayment | VoidPayment | RecordExpense | VoidExpense | ExpenseQuery | StartCount | FinishCount | AddPartner | Relay | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
            | SalesQuery | PurchaseQuery | StockCard | CatalogGaps | EventDays | CloseBooks | TillCount | Closure | SupplierScore | CustomerPrice | Todo | LastCount | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Network | SetUser | StaffQuery | OwedQuery | SetRecipe | SetSubstitute | SetOperations | MakeOrder | WorkStep | WorkOrders | WorkCenter | CenterLoad | PlanMaterials | PlaceMany | Utilization | TraceLot | LedgerCheck | Help
            | SmallTalk)
 

@@ -29,6 +29,7 @@ class Recent:
     payment: int | None = None    # the payment the speaker just recorded (撤销 undoes it)
     work_op: int | None = None    # the work order whose operation the speaker just marked done (撤销 unmarks it)
     cancelled: int | None = None  # the order the speaker just cancelled (撤销 takes the cancellation back)
+    expense: int | None = None    # the running cost the speaker just recorded (撤销 undoes it)
 
 
 @dataclass(frozen=True)

@@ -25,10 +25,24 @@ _GOODS: list[tuple[str, str]] = [
     (r"coriander|cilantro", "香菜"), (r"(?:takeaway|take.out|lunch) boxe?s?|containers?", "餐盒"),
     (r"napkins?|tissues?", "纸巾"), (r"beef ?balls?|meatballs?", "牛肉丸"),
 ]
+# the first word of a running cost said in English → the Chinese word its kind goes by
+_COSTS = {"rent": "房租", "electricity": "电费", "power": "电费", "water": "水费", "wages": "工资", "salaries": "工资",
+          "salary": "工资", "internet": "网费", "phone": "话费", "property": "物业费", "cleaning": "保洁费",
+          "repair": "维修费", "repairs": "维修费", "advertising": "广告费", "office": "办公用品"}
+
+
 _WEEKDAYS = (("monday", "周一"), ("tuesday", "周二"), ("wednesday", "周三"), ("thursday", "周四"), ("friday", "周五"),
              ("saturday", "周六"), ("sunday", "周日"))
 _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     *_GOODS,
+    # running costs (paid rent 5000 · paid the electricity bill 800 · expenses this month · last month's expenses)
+    (r"(?:we )?(?:paid|pay|spent) (?:the )?(?:(?P<span>this month'?s|last month'?s) )?(?P<w>rent|electricity(?: bill)?"
+     r"|power bill|water(?: bill)?|wages|salaries|salary|internet(?: bill)?|phone bill|property (?:fee|management)"
+     r"|cleaning|repairs?|advertising|office supplies)(?: of| was)?\s*(?P<n>\d[\d.]*)",
+     lambda m: f"交{_COSTS[m.group('w').split()[0]]}{m.group('n')}"),
+    (r"(?P<span>this|last) month'?s (?:expenses|costs|spending)|(?:expenses|costs|spending) (?P<span2>this|last) month",
+     lambda m: f"{'上个月' if 'last' in (m.group('span') or m.group('span2') or '') else '这个月'}的费用"),
+    (r"(?:show |list )?(?:the |our )?(?:expenses|running costs)", "费用明细"),
     # price lists (王记 pays wholesale · 王记 is on the member price · 苹果数据线 wholesale price 12)
     (r"(?P<who>\S+) (?:pays|buys at|is on|gets|is a) (?:the )?(?P<tier>wholesale|member|retail)(?: prices?| tier| customer)?",
      lambda m: f"{m.group('who')}按{ {'wholesale': '批发', 'member': '会员', 'retail': '零售'}[m.group('tier')]}价"),

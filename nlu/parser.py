@@ -16,6 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from domain import accounts, catalog, closures, commands, errors, ledger, network, periods, units
 from domain import rules as drules
 from nlu import answers, context, dates, english, intents, lexicon, lines, numbers, pricing, rules, scan, serials, terms
+from nlu import expenses as costs
 from nlu import text as texts
 
 # a number that counts days, weeks or months (最近30天), not a quantity
@@ -173,6 +174,9 @@ class Parser:
         bare_field = intents.BARE_FIELD.match(s)
         if bare_field is not None and self.lex.match_product(bare_field.group("head").removesuffix("的")).skus:
             s = f"{bare_field.group('head')}{bare_field.group('field')}设为{bare_field.group('value')}"   # 牛腩安全库存20斤
+        cost = costs.said(plain, self.lex, speaker) if costs.HINT.search(plain) else None
+        if cost is not None:   # 交房租5000 · 付了电费800 · 这个月的费用: a running cost kept, or the costs asked after
+            return cost
         tier = pricing.tier(plain, self.lex) if pricing.HINT.search(plain) else None
         if tier is not None:   # 王记按批发价 · 团餐是会员客户 · 王记改回零售价: the customer's price list
             return tier
@@ -446,6 +450,8 @@ class Parser:
                 return commands.Parsed(commands.CancelOrder(order_id=last.order))
             if last is not None and last.payment is not None and intents.UNDO.match(bare):   # (a payment just kept)
                 return commands.Parsed(commands.VoidPayment(last.payment))
+            if last is not None and last.expense is not None and intents.UNDO.match(bare):   # (a cost just kept)
+                return commands.Parsed(commands.VoidExpense(last.expense))
             if last is not None and last.work_op is not None and intents.UNDO.match(bare):   # (an operation marked)
                 return commands.Parsed(commands.WorkStep("unop", order_id=last.work_op))
             if last is not None and last.cancelled is not None and intents.UNDO.match(bare):   # (an order cancelled)

@@ -19,6 +19,7 @@ class UnitOfWork(Protocol):
     rules: Any
     history: Any
     payments: Any
+    expenses: Any
     recipes: Any
     network: Any
 

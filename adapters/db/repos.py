@@ -14,7 +14,7 @@ from sqlmodel import Session
 
 from adapters.db import tables as t
 from adapters.db.types import UTCDateTime
-from domain import accounts, bom, catalog, chain, errors, ledger, network, orders, production, units
+from domain import accounts, bom, catalog, chain, errors, expenses, ledger, network, orders, production, units
 
 Q6 = Decimal("0.000001")
 
@@ -891,6 +891,46 @@ def _recipe_of(r: t.Recipe) -> bom.Recipe:
         bom.Component(sku=c[0], qty=Decimal(c[1]), substitutes=tuple(
             bom.Component(sku=x[0], qty=Decimal(x[1])) for x in (c[2] if len(c) > 2 else ()))) for c in r.components),
         operations=tuple(bom.Operation.of(op) for op in (r.operations or [])))
+
+
+class ExpenseRepo(_Repo):
+    def add(self, *, amount: Decimal, category: str, at: datetime, note: str = "", location: str | None = None,
+            actor: str | None = None, message_id: str | None = None, reverses: int | None = None) -> int:
+        """Keep a running cost under the company's next number, and return it."""
+        row = t.Expense(tenant_id=self.tid, number=self._next_number(t.Expense), amount=amount, category=category,
+                        at=at, note=note, location=location, actor=actor, message_id=message_id, reverses=reverses)
+        self.s.add(row)
+        self.s.flush()
+        return row.number
+
+    def get(self, expense_id: int) -> expenses.Expense | None:
+        r = self.s.execute(select(t.Expense).where(t.Expense.tenant_id == self.tid, t.Expense.number == expense_id)
+                           ).scalars().first()
+        return _expense_of(r) if r is not None else None
+
+    def is_reversed(self, expense_id: int) -> bool:
+        return self.s.execute(select(t.Expense.id).where(t.Expense.tenant_id == self.tid,
+                                                         t.Expense.reverses == expense_id)).first() is not None
+
+    def list(self, *, since: datetime | None = None, until: datetime | None = None) -> list[expenses.Expense]:
+        """Every cost (undoings too) at ``since`` or later and before ``until``, oldest first; an undoing is listed
+        with what it undoes, whenever that was (so a period's standing costs are read whole)."""
+        stmt = select(t.Expense).where(t.Expense.tenant_id == self.tid)
+        if since is not None:
+            stmt = stmt.where(t.Expense.at >= since)
+        if until is not None:
+            stmt = stmt.where(t.Expense.at < until)
+        rows = [_expense_of(r) for r in self.s.execute(stmt.order_by(t.Expense.id)).scalars()]
+        ids = [x.id for x in rows if x.reverses is None]
+        undoings: Any = self.s.execute(select(t.Expense).where(t.Expense.tenant_id == self.tid,
+                                                               t.Expense.reverses.in_(ids))).scalars() if ids else []
+        seen = {x.id for x in rows}
+        return rows + [x for x in map(_expense_of, undoings) if x.id not in seen]
+
+
+def _expense_of(r: t.Expense) -> expenses.Expense:
+    return expenses.Expense(id=r.number, at=r.at, amount=dec(r.amount), category=r.category, note=r.note or "",
+                            location=r.location, actor=r.actor, reverses=r.reverses)
 
 
 class PaymentRepo(_Repo):

@@ -353,6 +353,24 @@ class Recipe(SQLModel, table=True):
     actor: str | None = None
 
 
+class Expense(SQLModel, table=True):
+    """A running cost (交房租5000 · 付了电费800: domain/expenses.py), where it was spent (None: the company's). A cost
+    undone is a row of the opposite amount that ``reverses`` it."""
+    __table_args__ = (Index("ix_expense_at", "tenant_id", "at"),
+                      Index("ix_expense_tenant_number", "tenant_id", "number", unique=True))
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id", index=True)
+    number: int   # the company's own (费用 #1: the domain's Expense.id, what ``reverses`` names)
+    at: datetime = _ts()
+    amount: Decimal = _qty()
+    category: str
+    note: str = ""
+    location: str | None = None
+    actor: str | None = None
+    message_id: str | None = None
+    reverses: int | None = None
+
+
 class Payment(SQLModel, table=True):
     """Money a customer paid us or we paid a supplier (团餐付了3000 · 付给张记5000): the other half of its account.
     A payment undone is a row of the opposite amount that ``reverses`` it."""

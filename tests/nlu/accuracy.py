@@ -190,6 +190,12 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
         d |= {"intent": "owed", "kind": c.kind} | ({"view": c.view} if c.view != "balance" else {}) \
             | ({"partner": c.partner} if c.partner else {}) | ({"until": c.until.isoformat()} if c.until else {}) \
             | ({"start": c.start.isoformat()} if c.start else {})
+    elif isinstance(c, commands.RecordExpense):
+        d |= {"intent": "expense", "amount": str(c.amount), "category": c.category, "note": c.note,
+              "day": c.day.isoformat() if c.day else None, "location": c.location}
+    elif isinstance(c, commands.ExpenseQuery):
+        d |= {"intent": "expenses", "start": c.start.isoformat(), "end": c.end.isoformat(), "category": c.category,
+              "location": c.location}
     elif isinstance(c, commands.TraceLot):
         d |= {"intent": "trace_lot", "sku": c.sku, "lot": c.lot, "day": c.day.isoformat() if c.day else None,
               "recall": c.recall, "code": c.code} | ({"partner": c.partner} if c.partner else {}) \

@@ -1,0 +1,64 @@
+"""Running costs said in the chat (domain/expenses.py): 交房租5000 · 付了电费800 · 昨天交了物业费1200 · 南山店工资
+30000 · 费用:打印纸50元 (one kept); 这个月的费用 · 上个月开支多少 · 这个月电费多少 (asked). A freight charge is the
+receipt's (运费 · 快递费: nlu.parser), never a cost of its own here."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from domain import commands, expenses, units
+from nlu import context, dates, lexicon, numbers
+
+_WORDS = "|".join(sorted(expenses.WORDS, key=len, reverse=True))
+HINT = re.compile(rf"{_WORDS}|费用|开支|支出|开销")
+_PAID = r"(?:交|付|缴|支付|给|花|发|结)了?"
+_AMOUNT = rf"(?:是|共|一共|合计|:)?\s*(?P<v>{numbers.NUMBER})\s*(?P<k>万|千)?\s*(?:元|块钱?|块)?"
+_SPAN = r"(?:这个月|本月|上个月|上月|今天|昨天|前天|这周|本周|上周)?的?"
+# 交房租5000 · 付了电费800 · 房租交了5000 · 工资30000 · 这个月的房租5000
+_KEPT = (re.compile(rf"{_PAID}{_SPAN}(?P<cat>{_WORDS}){_AMOUNT}了?"),
+         re.compile(rf"{_SPAN}(?P<cat>{_WORDS})(?:{_PAID})?{_AMOUNT}了?"))
+# 费用:打印纸50元 · 记一笔费用,打印纸50 · 开支:买拖把35
+_NOTED = re.compile(rf"(?:记一?笔)?(?:费用|开支|支出|开销)\s*[:,]?\s*(?:买了?)?(?P<note>[^\d,;]{{1,12}}?)\s*{_AMOUNT}")
+_ASKED = re.compile(rf"(?P<cat>{_WORDS})?(?:的)?(?:费用|开支|支出|开销)?(?:花了|交了|付了|是|一共|总共|合计)?"
+                    r"(?:多少|几多|明细|清单|有哪些|情况|汇总|统计)|(?:费用|开支|支出|开销)$")
+_LEAD = re.compile(r"^(?:请|帮我)?(?:记一下|记录)?")
+
+
+def said(s: str, lex: lexicon.Lexicon, speaker: context.Speaker) -> commands.Parsed | commands.Clarify | None:
+    """The cost kept or the costs asked after; None: neither (a message with goods in it is about the goods)."""
+    found = lex.scan(s, [True] * len(s))
+    if any(e.kind in ("product", "partner", "user") for e in found):
+        return None
+    places = [e for e in found if e.kind == "location"]
+    if len(places) > 1 or places and len(places[0].codes) != 1:
+        return None
+    where = places[0].codes[0] if places else None
+    rest = s if not places else s[:places[0].start] + s[places[0].end:]
+    said_day = dates.find(rest, speaker.now)
+    bare = _LEAD.sub("", rest.strip(" ,.!~。"))
+    if said_day is not None:
+        bare = _LEAD.sub("", (rest[:said_day.start] + rest[said_day.end:]).strip(" ,.!~。"))
+    asked = _ASKED.fullmatch(re.sub(r"^(?:这个月|本月|上个月|上月|今天|昨天|这周|本周|上周|今年|最近\S{1,4}|近\S{1,4})?的?", "",
+                                    bare).strip(" ?"))
+    if asked is not None:
+        today = speaker.now.date()
+        first, last = dates.past_span(rest, speaker.now) or (today.replace(day=1), today)
+        word = asked.group("cat")
+        return commands.Parsed(commands.ExpenseQuery(first, last, expenses.category_of(word) if word else None, where))
+    kept = _KEPT[0].fullmatch(bare) or _KEPT[1].fullmatch(bare)
+    noted = _NOTED.fullmatch(bare) if kept is None else None
+    m = kept or noted
+    if m is None:
+        return None
+    value = numbers.scaled(m.group("v"), m.group("k"))
+    if value is None or value <= 0 or units.too_large(value) or value != value.quantize(Decimal("0.01")):
+        return commands.Clarify("bad_amount", detail=m.group(0).strip())
+    day = said_day.when.date() if said_day is not None else None
+    if said_day is not None and day is not None and day > speaker.now.date():   # (a cost to come is no cost yet)
+        return commands.Clarify("expense_future", detail=rest[said_day.start:said_day.end])
+    if kept is not None:
+        word = kept.group("cat")
+        return commands.Parsed(commands.RecordExpense(units.normalize(value), expenses.category_of(word), word, day,
+                                                      where))
+    note = noted.group("note").strip() if noted is not None else ""
+    return commands.Parsed(commands.RecordExpense(units.normalize(value), expenses.category_of(note), note, day, where))
