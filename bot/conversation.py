@@ -538,6 +538,8 @@ class Conversation:
         elif isinstance(cmd, commands.PlacePurchase | commands.PlaceSale):   # an order to a supplier, or a customer's
             # staff without the right to buy may still ask: their purchase waits for a manager (purchasing.place)
             self._require(user, "record")
+            if isinstance(cmd, commands.PlaceSale) and cmd.deposit is not None:   # (money taken: as a payment is)
+                self._require(user, "approve")
             if guesses and not confirmed:
                 self._ask(uow, turn, cmd, replies.guesses(self.t, turn.lang, guesses, self._catalog))
                 return

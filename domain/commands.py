@@ -400,6 +400,7 @@ class PlaceSale:
     partner: str
     location: str | None = None
     due: datetime | None = None
+    deposit: Decimal | None = None   # …,付了定金500: paid with the order, kept on the customer's account
 
 
 @dataclass(frozen=True)

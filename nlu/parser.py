@@ -186,6 +186,9 @@ class Parser:
         unit = serials.asked(plain, self.lex, self.scanner) if _SERIAL_HINT.search(plain) else None
         if unit is not None:   # 串号SN001 · 串号SN001保修到什么时候 · IMEI 861234567890123在哪: one unit
             return unit
+        deposit = _DEPOSIT.search(plain) if "金" in plain or "预付" in plain else None
+        if deposit is not None:   # 王记订苹果数据线100根,明天提货,付了定金500: the order, and what was paid with it
+            return self._with_deposit(plain, deposit, speaker)
         listed = serials.listed(plain, self.scanner) if _SERIAL_HINT.search(plain) else None
         if listed is not None:   # 收到蓝牙耳机2副,串号SN001、SN002: the message without them, then those units
             return serials.attach(self.parse(serials.counted(listed[1], listed[0], self.scanner, speaker.now),
@@ -1939,6 +1942,19 @@ class Parser:
             return commands.Clarify("alias_known" if owner == target else "alias_taken", mention=owner[0], detail=alias)
         return commands.Parsed(commands.AddAlias(sku=target[0], alias=alias))
 
+    def _with_deposit(self, s: str, m: re.Match[str], speaker: context.Speaker) -> Result:
+        """A customer's order said with the deposit paid on it: the order, carrying the deposit (kept as the
+        customer's payment once the order is). Said with anything else, the deposit is asked to be its own message."""
+        value = numbers.value(m.group("v"))
+        if value is None or value <= 0 or units.too_large(value) or value != value.quantize(Decimal("0.01")):
+            return commands.Clarify("bad_amount", detail=m.group(0).strip(" ,"))
+        heard = self.parse((s[:m.start()] + s[m.end():]).strip(" ,"), speaker=speaker)
+        if isinstance(heard, commands.Parsed) and isinstance(heard.command, commands.PlaceSale):
+            return replace(heard, command=replace(heard.command, deposit=units.normalize(value)))
+        if isinstance(heard, commands.Clarify):
+            return heard
+        return commands.Clarify("deposit_with_order")
+
     def _trace(self, s: str, speaker: context.Speaker) -> Result | None:
         """A lot's trace (追溯牛奶批号A123 · 批号A123的牛奶去哪了 · 15号那批牛腩卖给谁了 · 这批牛奶是哪来的), its recall
         (召回批号A123的牛奶) or its consumer page's code (牛奶A123的溯源码); the ledger's check (账本校验 · 核对账本指纹
@@ -3451,6 +3467,9 @@ _PRICE_NOW = (
 # who works where, asked (南山店有哪些人 · 员工名单 · 我们有几个员工 · 谁是南山店店长 · 南山店店长是谁 · 小王是哪个店的)
 # a product's fields asked after (牛腩保质期几天 · 蓝牙耳机保修多久): answered from the catalog
 _ASKABLE = ("safety_stock", "shelf_life_days", "moq", "lead_time_days", "supplier", "warranty_days")
+# a deposit paid with a customer's order (…,付了定金500 · 订金300 · 预付1000元): clause of its own, after the order
+_DEPOSIT = re.compile(rf"[,;]\s*(?:已|已经)?(?:付了?|交了?|收了?|给了?)?(?:定金|订金|预付款?|预付了?)\s*(?:是|:)?\s*"
+                      rf"(?P<v>{numbers.NUMBER})\s*(?:元|块钱?|块)?(?=$|[,;])")
 # serials or a warranty said (蓝牙耳机按串号管理 · 串号SN001 · IMEI … · 不保修): the cheap check before nlu.serials reads it
 _SERIAL_HINT = re.compile(r"串号|串码|序列号|imei|sn|保修|质保|这台|这部|这只|这副|这件")
 # a lot's trace: words that ask for it whatever else is said, and questions that ask it of a lot (这批 · 批号A123)

@@ -134,14 +134,15 @@ def _open_sales(uow: UnitOfWork, partner: str) -> list[orders.Order]:
 
 def _exposure(uow: UnitOfWork, partner: str, now: datetime, open_sales: list[orders.Order]) -> Decimal:
     """What a customer owes or has ordered: its sales of the last 30 days less what it returned (net of reversals),
-    at the price said on each, else the catalog's, less what it paid in those days, and the open part of its orders
-    (``open_sales``)."""
+    at the price said on each, else the catalog's, and the open part of its orders (``open_sales``), less what it
+    paid in those days (a deposit paid ahead counts off its order)."""
     since = now - timedelta(days=30)
     moves = uow.stock.moves(since=since, kinds=["sale", "customer_return"], partner=partner)
     exposure = sum(((price or Decimal(0)) * m.qty * (1 if m.reverses is None else -1)
                     * (1 if m.kind.value == "sale" else -1) for m, price in dues.priced(uow, moves)), Decimal(0))
-    exposure -= Decimal(uow.payments.total(partner, since=since))   # what it paid since counts off (not below 0)
-    return max(exposure, Decimal(0)) + open_value(open_sales)
+    exposure -= Decimal(uow.payments.total(partner, since=since))   # what it paid since counts off
+    # (paid ahead, as a deposit with an order: it counts off the open orders too, never below 0)
+    return max(exposure + open_value(open_sales), Decimal(0))
 
 
 def record_payment(uow: UnitOfWork, turn: Turn, cmd: commands.RecordPayment, *, t: Any) -> int:
@@ -442,7 +443,18 @@ def take_order(uow: UnitOfWork, turn: Turn, cmd: commands.PlaceSale, *, t: Any) 
                      place=reports.loc_name(uow, location))
                    + short_of_stock(uow, t, turn.lang, location=location, lines=lines, now=turn.now, due=due)
                    + reports.closed_note(uow, t, turn.lang, location=location, when=due, tz=turn.now.tzinfo))
+    if cmd.deposit:   # …,付了定金500: the customer's payment, on its account, noted with the order
+        pid = uow.payments.add(partner=cmd.partner, amount=cmd.deposit, at=turn.now, actor=turn.user.username,
+                               message_id=turn.message_id, note=f"{DEPOSIT}{oid}")
+        uow.chat.audit(at=turn.now, actor=turn.user.username, action="payment",
+                       detail={"payment": pid, "partner": cmd.partner, "amount": str(cmd.deposit),
+                               "order": oid, "deposit": True})
+        turn.reply(t("deposit.done", turn.lang, amount=reports.money(cmd.deposit), id=oid)
+                   + "\n" + account_line(uow, t, turn.lang, cmd.partner, now=turn.now))
     return oid
+
+
+DEPOSIT = "deposit:"   # a payment's note: the deposit paid with that customer order
 
 
 def short_of_stock(uow: UnitOfWork, t: Any, lang: str, *, location: str, lines: tuple[orders.OrderLine, ...], now: datetime,
@@ -551,7 +563,10 @@ def cancel(uow: UnitOfWork, turn: Turn, cmd: commands.CancelOrder, *, t: Any) ->
         uow.chat.drop_bookings(o.id, at=o.due)   # what is still due; bookings of collected goods stay
     turn.events.append(events.OrderChanged(order_id=o.id, kind=o.kind.value, status="cancelled", at=turn.now))
     desc = describe(uow, o)
-    turn.reply(t("cancel.done", turn.lang, kind=t(f"orders.kind.{o.kind.value}", turn.lang), id=o.id, order=desc))
+    paid = sum((p.amount for p in uow.payments.with_note(f"{DEPOSIT}{o.id}")), Decimal(0))
+    turn.reply(t("cancel.done", turn.lang, kind=t(f"orders.kind.{o.kind.value}", turn.lang), id=o.id, order=desc)
+               + ("\n" + t("deposit.kept", turn.lang, amount=reports.money(paid), partner=partner_name(uow, o.partner))
+                  if paid > 0 and o.partner else ""))
     creator = uow.catalog.user(o.created_by) if o.created_by else None
     if creator is not None and creator.username != user.username:
         turn.push(creator.username, t("cancel.notice", creator.language, kind=t(f"orders.kind.{o.kind.value}",

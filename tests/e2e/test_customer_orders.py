@@ -558,3 +558,17 @@ def test_a_customer_s_agreed_price_prices_its_sales_and_orders_and_leaves_the_ca
     assert "没有协议价" in texts(chat.say("liu", "团餐的价格表"))
     with chat.container.uow(write=False) as u:
         assert [a["price"] for a in u.chat.audits("customer_price")] == [None, "4.5"]
+
+
+def test_a_deposit_paid_with_an_order_is_kept_on_the_customer_s_account_and_counts_off_its_credit(chat):
+    assert "你的角色没有这个权限" in texts(chat.say("amy", "盒马订可颂100个,每个8元,明天提货,付了定金300"))
+    assert not sale_orders(chat)                                           # (money taken: a manager's, as a payment)
+    out = texts(chat.say("zhou", "盒马订可颂100个,每个8元,明天提货,付了定金300"))
+    assert "已登记客户订单 #1" in out and "收到定金 ¥300.00(订单 #1)" in out, out
+    assert "多收 ¥300.00(预收款)" in out                                  # paid ahead of the goods
+    owed = texts(chat.say("zhou", "盒马欠多少钱"))
+    assert "共 ¥500.00,额度 ¥30,000.00" in owed, owed                      # the ¥800 order less the ¥300 paid
+    out = texts(chat.say("zhou", "取消订单1"))
+    assert "定金 ¥300.00 仍在盒马的账上" in out
+    assert "定金要跟客户订单一起说" in texts(chat.say("amy", "卖了可颂2个,定金100"))
+    assert "收到盒马付款 ¥500.00" in texts(chat.say("zhou", "收到盒马定金500"))   # (on its own: a payment)

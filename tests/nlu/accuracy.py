@@ -102,7 +102,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
               "due": c.due.date().isoformat() if c.due else None, "lines": _lines(c.lines)}
     elif isinstance(c, commands.PlaceSale):
         d |= {"intent": "sales_order", "partner": c.partner, "location": c.location,
-              "due": c.due.date().isoformat() if c.due else None, "lines": _lines(c.lines)}
+              "due": c.due.date().isoformat() if c.due else None, "lines": _lines(c.lines)} \
+            | ({"deposit": str(c.deposit)} if c.deposit is not None else {})
     elif isinstance(c, commands.RecordBooking):
         d |= {"intent": "booking", "at": c.at.strftime("%Y-%m-%d %H:%M"), "lines": _lines(c.lines)}
     elif isinstance(c, commands.Correct):
