@@ -1042,8 +1042,9 @@ class Conversation:
             skus = uow.stock.lot_skus(lot)
             if len(skus) != 1:
                 turn.reply(self.t(("serial.none" if cmd.serial else "trace.no_such_lot") if not skus
-                                  else "trace.which_product", turn.lang, lot=lot,
-                                  products="、".join(self._name_of(x) for x in skus)))
+                                  else "serial.which_product" if cmd.serial else "trace.which_product", turn.lang, lot=lot,
+                                  products="、".join(self._name_of(x) for x in skus),
+                                  example=self._name_of(skus[0]) if skus else ""))
                 return
             sku = skus[0]
         if cmd.serial and sku is not None and lot is not None:   # 串号SN001: that unit, and its warranty

@@ -153,3 +153,9 @@ def test_a_delivery_note_lists_the_serials_of_the_units_sold(shop: Chat):
     (sheet,) = book(ask(shop, "xm", "王记今天的送货单")).worksheets
     got = [(r["商品"], r["数量"], r["金额"]) for r in rows(sheet)]
     assert got[:2] == [("蓝牙耳机", 2, 198), ("  串号:SN001、SN003", None, None)]
+
+
+def test_a_serial_two_products_share_is_asked_which(shop: Chat):
+    shop.say("lz", "收到充电宝1个,串号SN001")                 # (a serial is a product's own: another may have it)
+    assert "串号 SN001 有几种商品:蓝牙耳机、充电宝。请说明是哪一种,例如「蓝牙耳机串号SN001」" in texts(shop.say("xm", "串号SN001"))
+    assert "📱 充电宝 串号 SN001" in texts(shop.say("xm", "充电宝串号SN001"))
