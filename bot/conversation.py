@@ -39,6 +39,7 @@ from workflows import (
     stockbook,
 )
 from workflows import expenses as costs
+from workflows import quotes as offers
 from workflows import production as work
 from workflows.ports import Clock, UnitOfWork, UowFactory
 
@@ -692,6 +693,22 @@ class Conversation:
         elif isinstance(cmd, commands.VoidPayment):
             self._require(user, "record")
             purchasing.void_payment(uow, turn, cmd, t=self.t)
+        elif isinstance(cmd, commands.MakeQuote):   # 给王记报价:苹果数据线100根12元: kept, its sheet sent to forward
+            self._require(user, "record")
+            if guesses and not confirmed:
+                self._ask(uow, turn, cmd, replies.guesses(self.t, turn.lang, guesses, self._catalog))
+                return
+            q = offers.make(uow, turn, cmd, t=self.t)
+            self._quote_sheet(uow, turn, q.id, offers.text(uow, self.t, turn.lang, q, now=turn.now))
+        elif isinstance(cmd, commands.QuoteAction):   # 报价1转订单 · 王记的报价单 · 报价1
+            self._require(user, "record")
+            if cmd.action == "order":
+                self._order_topic(uow, turn, offers.order(uow, turn, cmd, t=self.t))
+            elif cmd.action == "file":
+                q = offers.get(uow, cmd.quote_id)
+                self._quote_sheet(uow, turn, q.id, offers.text(uow, self.t, turn.lang, q, now=turn.now))
+            else:
+                turn.reply(offers.listed(uow, self.t, turn.lang, cmd.partner, now=turn.now))
         elif isinstance(cmd, commands.RecordExpense):   # 交房租5000: asked first, then kept (money: not a clerk's)
             self._require(user, "purchase")
             if not confirmed:
@@ -1079,6 +1096,15 @@ class Conversation:
                 return
             lot = choices[0][0]
         self._show_lot(uow, turn, sku, lot, recall=cmd.recall, code=cmd.code)
+
+    def _quote_sheet(self, uow: UnitOfWork, turn: Turn, quote_id: int, said: str) -> None:
+        """A quotation in the chat, with its sheet to forward when spreadsheets can be made."""
+        if self.spreadsheet is None:
+            turn.reply(said)
+            return
+        book = exports.build(uow, self.t, turn.lang, commands.Export("quote", order_id=quote_id), user=turn.user,
+                             now=turn.now)
+        turn.reply(said, file=Attachment(book.filename, self.spreadsheet(book)))
 
     def _labels(self, uow: UnitOfWork, turn: Turn, day: Any) -> None:
         """打印今天的溯源码: every lot that came in at the speaker's store that day (everywhere for the owner), a sheet

@@ -679,6 +679,26 @@ class RecordPayment:
 
 
 @dataclass(frozen=True)
+class MakeQuote:
+    """给王记报价:苹果数据线100根12元、20W充电头50个30元 · 给团餐报价牛腩20斤,有效期3天 (domain/quotes.py): the prices
+    offered (a line without one at the customer's agreed or list price, else the selling price), valid ``days``
+    (None: quotes.VALID_DAYS)."""
+    partner: str
+    lines: tuple[Line, ...]
+    days: int | None = None
+
+
+@dataclass(frozen=True)
+class QuoteAction:
+    """报价1转订单 · 报价1转订单,明天提货 (``order``: the customer's order it becomes, due ``due``) · 王记的报价单 · 有哪些
+    报价 (``list``) · 报价1 · 发一下报价单1 (``file``: its sheet again)."""
+    action: str
+    quote_id: int | None = None
+    partner: str | None = None
+    due: datetime | None = None
+
+
+@dataclass(frozen=True)
 class RecordExpense:
     """交房租5000 · 付了电费800 · 昨天交了物业费1200 · 费用:打印纸50元 (domain/expenses.py): a running cost, of the
     ``category`` its word names, spent at ``location`` (None: the speaker's store, or the company's), on ``day``
@@ -872,7 +892,7 @@ class Batch:
 
 Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | StockBook | Export | ProductField
            | SetProduct | SetProducts | SetPack | SetPartner | AddProduct
-           | RepeatPurchase | RetireProduct | Bookings | MovesQuery | ShipTransfer | RecordPayment | VoidPayment | RecordExpense | VoidExpense | ExpenseQuery | StartCount | FinishCount | AddPartner | Relay | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
+           | RepeatPurchase | RetireProduct | Bookings | MovesQuery | ShipTransfer | RecordPayment | VoidPayment | RecordExpense | VoidExpense | ExpenseQuery | MakeQuote | QuoteAction | StartCount | FinishCount | AddPartner | Relay | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
            | SalesQuery | PurchaseQuery | StockCard | CatalogGaps | EventDays | CloseBooks | TillCount | Closure | SupplierScore | CustomerPrice | Todo | LastCount | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Network | SetUser | StaffQuery | OwedQuery | SetRecipe | SetSubstitute | SetOperations | MakeOrder | WorkStep | WorkOrders | WorkCenter | CenterLoad | PlanMaterials | PlaceMany | Utilization | TraceLot | LedgerCheck | Help
            | SmallTalk)
 

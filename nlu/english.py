@@ -35,6 +35,11 @@ _WEEKDAYS = (("monday", "周一"), ("tuesday", "周二"), ("wednesday", "周三"
              ("saturday", "周六"), ("sunday", "周日"))
 _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     *_GOODS,
+    # quotations (quote for 王记: 100 苹果数据线 at 12 · turn quote 1 into an order · quotes)
+    (r"(?:turn|convert) quot(?:e|ation) (?P<id>\d+) into (?:an? )?order|quot(?:e|ation) (?P<id2>\d+) (?:to|into) (?:an? )?order",
+     lambda m: f"报价{m.group('id') or m.group('id2')}转订单"),
+    (r"(?:make |send |give )?(?:a |an )?quot(?:e|ation) (?:for|to) (?P<who>\S+?)[:,]?(?= |$)", r"给\g<who>报价:"),
+    (r"(?:show |list )?(?:the |our |recent )?quot(?:es|ations)$", "有哪些报价"),
     # running costs (paid rent 5000 · paid the electricity bill 800 · expenses this month · last month's expenses)
     (r"(?:we )?(?:paid|pay|spent) (?:the )?(?:(?P<span>this month'?s|last month'?s) )?(?P<w>rent|electricity(?: bill)?"
      r"|power bill|water(?: bill)?|wages|salaries|salary|internet(?: bill)?|phone bill|property (?:fee|management)"
@@ -226,6 +231,9 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
      lambda m: f"每月{m.group('n') or m.group('n2')}号"),
     (r"\s*at (?P<h>\d{1,2})\s*(?P<ap>am|pm)\s*", lambda m: f"{'早上' if m.group('ap') == 'am' else '下午'}{m.group('h')}点"),
     # verbs
+    # a price said with at (sold 2 苹果数据线 at 12 · at 12 each · at ¥12.5 a piece): the unit price
+    (r"\s*at (?:¥|rmb ?)?(?P<p>\d+(?:\.\d+)?)(?!\s*(?:am|pm|o'?clock)\b)\s*(?:yuan|rmb|kuai)?\s*(?:each|apiece|a piece"
+     r"|per (?:one|piece|unit|item))?", lambda m: f",单价{m.group('p')}元"),
     (r"(?:we )?(?:received|receive|got in|got|delivered|delivery of|arrived)", "收到 "),
     (r"(?:we )?(?:sold|sell|sale of)", "卖了 "),
     (r"(?:we )?(?:used up|used|use|consumed)", "用了 "),

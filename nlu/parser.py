@@ -15,7 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from domain import accounts, catalog, closures, commands, errors, ledger, network, periods, units
 from domain import rules as drules
-from nlu import answers, context, dates, english, intents, lexicon, lines, numbers, pricing, rules, scan, serials, terms
+from nlu import answers, context, dates, english, intents, lexicon, lines, numbers, pricing, quotes, rules, scan, serials, terms
 from nlu import expenses as costs
 from nlu import text as texts
 
@@ -174,6 +174,10 @@ class Parser:
         bare_field = intents.BARE_FIELD.match(s)
         if bare_field is not None and self.lex.match_product(bare_field.group("head").removesuffix("的")).skus:
             s = f"{bare_field.group('head')}{bare_field.group('field')}设为{bare_field.group('value')}"   # 牛腩安全库存20斤
+        quote = quotes.said(plain, self.lex, speaker, lambda said: self.parse(said, speaker=speaker)) \
+            if quotes.HINT.search(plain) else None
+        if quote is not None:   # 给王记报价:苹果数据线100根12元 · 报价1转订单 · 王记的报价单
+            return quote
         cost = costs.said(plain, self.lex, speaker) if costs.HINT.search(plain) else None
         if cost is not None:   # 交房租5000 · 付了电费800 · 这个月的费用: a running cost kept, or the costs asked after
             return cost

@@ -42,7 +42,7 @@ def build(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, user: cat
     cat = _Names(uow)
     where = cat.location(loc) if loc else str(t("all_locations", lang))
     return {"stock": _stock, "sales": _sales, "moves": _moves, "book": _book, "orders": _orders,
-            "accounts": _accounts, "statement": _statement, "delivery": _delivery}[cmd.kind](
+            "accounts": _accounts, "statement": _statement, "delivery": _delivery, "quote": _quote}[cmd.kind](
         uow, t, lang, cmd, loc=loc, where=where, now=now, cat=cat)
 
 
@@ -372,6 +372,28 @@ def _delivery(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: 
     empty = not merged
     return Workbook(_filename(t, lang, "delivery", name, day), [sheet],
                     str(t("export.none_delivery", lang, partner=name, day=f"{day:%m-%d}")) if empty else head, empty=empty)
+
+
+def _quote(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: str | None, where: str,
+           now: datetime, cat: _Names) -> Workbook:
+    """报价单 #1 to forward to the customer: a row per product with its quantity, unit, price and amount, the total
+    and the day it holds to."""
+    q = uow.quotes.get(cmd.order_id) if cmd.order_id is not None else None
+    if q is None:
+        raise errors.NotFound(code="quote_not_found", id=cmd.order_id or "")
+    name = cat.partners.get(q.partner, q.partner)
+    sheet = Sheet(str(t("export.sheet.quote", lang)), _cols(t, lang, "product", "qty", "unit", "unit_price", "amount"),
+                  money=(3, 4))
+    for ln in q.lines:
+        p = cat.products.get(ln.sku)
+        sheet.rows.append([p.name if p else ln.sku, _q(ln.qty), p.base_unit if p else "", _m(ln.unit_price),
+                           _m(ln.qty * ln.unit_price)])
+    until = f"{q.valid_until.astimezone(now.tzinfo):%Y-%m-%d}"
+    sheet.rows += [[str(t("export.total", lang)), None, None, None, _m(q.total)],
+                   [str(t("export.quote.valid", lang, day=until)), None, None, None, None]]
+    return Workbook(_filename(t, lang, "quote", name, q.created_at.astimezone(now.tzinfo).date()), [sheet],
+                    str(t("export.quote", lang, id=q.id, partner=name, total=reports.money(q.total), day=until)),
+                    empty=False)
 
 
 def _statement(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: str | None, where: str,

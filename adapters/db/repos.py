@@ -14,7 +14,7 @@ from sqlmodel import Session
 
 from adapters.db import tables as t
 from adapters.db.types import UTCDateTime
-from domain import accounts, bom, catalog, chain, errors, expenses, ledger, network, orders, production, units
+from domain import accounts, bom, catalog, chain, errors, expenses, ledger, network, orders, production, quotes, units
 
 Q6 = Decimal("0.000001")
 
@@ -891,6 +891,47 @@ def _recipe_of(r: t.Recipe) -> bom.Recipe:
         bom.Component(sku=c[0], qty=Decimal(c[1]), substitutes=tuple(
             bom.Component(sku=x[0], qty=Decimal(x[1])) for x in (c[2] if len(c) > 2 else ()))) for c in r.components),
         operations=tuple(bom.Operation.of(op) for op in (r.operations or [])))
+
+
+class QuoteRepo(_Repo):
+    def add(self, q: quotes.Quote) -> int:
+        """Keep a quotation under the company's next number (``q.id`` is ignored), and return it."""
+        row = t.Quote(tenant_id=self.tid, number=self._next_number(t.Quote), partner=q.partner,
+                      lines=[[ln.sku, str(ln.qty), str(ln.unit_price)] for ln in q.lines], created_at=q.created_at,
+                      valid_until=q.valid_until, created_by=q.created_by)
+        self.s.add(row)
+        self.s.flush()
+        return row.number
+
+    def _row(self, quote_id: int) -> t.Quote | None:
+        return self.s.execute(select(t.Quote).where(t.Quote.tenant_id == self.tid, t.Quote.number == quote_id)
+                              ).scalars().first()
+
+    def get(self, quote_id: int) -> quotes.Quote | None:
+        r = self._row(quote_id)
+        return _quote_of(r) if r is not None else None
+
+    def list(self, *, partner: str | None = None, limit: int = 20) -> list[quotes.Quote]:
+        """The latest quotations first (``partner``'s alone when given)."""
+        stmt = select(t.Quote).where(t.Quote.tenant_id == self.tid)
+        if partner is not None:
+            stmt = stmt.where(t.Quote.partner == partner)
+        return [_quote_of(r) for r in self.s.execute(stmt.order_by(t.Quote.number.desc()).limit(limit)).scalars()]
+
+    def ordered(self, quote_id: int, order_id: int) -> None:
+        """The quotation became that order (it can become no other)."""
+        r = self._row(quote_id)
+        if r is None or r.order_id is not None:
+            raise errors.InvalidState(code="quote_ordered", id=quote_id, order=r.order_id if r is not None else "")
+        r.order_id = order_id
+        self.s.add(r)
+        self.s.flush()
+
+
+def _quote_of(r: t.Quote) -> quotes.Quote:
+    return quotes.Quote(id=r.number, partner=r.partner, created_at=r.created_at, valid_until=r.valid_until,
+                        created_by=r.created_by, order_id=r.order_id,
+                        lines=tuple(quotes.QuoteLine(sku, Decimal(q), Decimal(p)) for sku, q, p in r.lines or ()))
 
 
 class ExpenseRepo(_Repo):

@@ -353,6 +353,21 @@ class Recipe(SQLModel, table=True):
     actor: str | None = None
 
 
+class Quote(SQLModel, table=True):
+    """A quotation (报价单: domain/quotes.py): its lines as [sku, qty, unit price] in base units, and the order it
+    became (``order_id``: that order's number)."""
+    __table_args__ = (Index("ix_quote_tenant_number", "tenant_id", "number", unique=True),)
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id", index=True)
+    number: int   # the company's own (报价 #1)
+    partner: str
+    lines: list[Any] = _json(list)
+    created_at: datetime = _ts()
+    valid_until: datetime = _ts()
+    created_by: str | None = None
+    order_id: int | None = None
+
+
 class Expense(SQLModel, table=True):
     """A running cost (交房租5000 · 付了电费800: domain/expenses.py), where it was spent (None: the company's). A cost
     undone is a row of the opposite amount that ``reverses`` it."""

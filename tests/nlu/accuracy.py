@@ -191,6 +191,11 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
         d |= {"intent": "owed", "kind": c.kind} | ({"view": c.view} if c.view != "balance" else {}) \
             | ({"partner": c.partner} if c.partner else {}) | ({"until": c.until.isoformat()} if c.until else {}) \
             | ({"start": c.start.isoformat()} if c.start else {})
+    elif isinstance(c, commands.MakeQuote):
+        d |= {"intent": "quote", "partner": c.partner, "lines": _lines(c.lines), "days": c.days}
+    elif isinstance(c, commands.QuoteAction):
+        d |= {"intent": f"quote:{c.action}", "id": c.quote_id, "partner": c.partner,
+              "due": c.due.date().isoformat() if c.due else None}
     elif isinstance(c, commands.RecordExpense):
         d |= {"intent": "expense", "amount": str(c.amount), "category": c.category, "note": c.note,
               "day": c.day.isoformat() if c.day else None, "location": c.location}
