@@ -39,8 +39,8 @@ from workflows import (
     stockbook,
 )
 from workflows import expenses as costs
-from workflows import quotes as offers
 from workflows import production as work
+from workflows import quotes as offers
 from workflows.ports import Clock, UnitOfWork, UowFactory
 
 PENDING_TTL = timedelta(minutes=10)

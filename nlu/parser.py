@@ -15,7 +15,22 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from domain import accounts, catalog, closures, commands, errors, ledger, network, periods, units
 from domain import rules as drules
-from nlu import answers, context, dates, english, intents, lexicon, lines, numbers, pricing, quotes, rules, scan, serials, terms
+from nlu import (
+    answers,
+    context,
+    dates,
+    english,
+    intents,
+    lexicon,
+    lines,
+    numbers,
+    pricing,
+    quotes,
+    rules,
+    scan,
+    serials,
+    terms,
+)
 from nlu import expenses as costs
 from nlu import text as texts
 
