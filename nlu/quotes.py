@@ -13,7 +13,7 @@ from nlu import context, dates, lexicon
 HINT = re.compile(r"报价|报个价|报一下价")
 _MAKE = re.compile(r"(?:请|帮我)?(?:给|帮|为|向|跟)?(?P<who>[^,;:]{1,12}?)(?:的)?(?:报价|报个价|报一下价|出(?:个|一份)?报价|"
                    r"做(?:个|一份)?报价|开(?:个|一份)?报价)单?\s*[:,;]?\s*(?P<rest>.+)")
-_BARE = re.compile(r"(?:请|帮我)?(?:给|帮|为|向|跟)?(?P<who>[^,;:]{1,12}?)(?:要|想要)?(?:报价|报个价|报一下价)单?")
+_BARE = re.compile(r"(?:请|帮我)?(?:给|帮|为|向|跟)?(?P<who>[^,;:]{1,12}?)(?<!的)(?:要|想要)?(?:报价|报个价|报一下价)单?")
 _VALID = re.compile(r"[,;]?\s*(?:有效期|有效)\s*(?:是|为)?\s*(?P<n>\d{1,3})\s*天|[,;]?\s*(?P<n2>\d{1,3})\s*天(?:内)?有效")
 _ORDER = re.compile(r"(?:请|帮我)?(?:把)?报价单?\s*#?(?P<id>\d{1,6})\s*号?(?:的)?\s*(?:转成?订单|转为订单|转销售单|下单|确认下单|成交"
                     r"|生成订单)(?P<rest>.*)")
@@ -33,6 +33,9 @@ def said(s: str, lex: lexicon.Lexicon, speaker: context.Speaker,
     m = _FILE.fullmatch(s)
     if m is not None:
         return commands.Parsed(commands.QuoteAction("file", int(m.group("id"))))
+    bare = _BARE.fullmatch(s)
+    if bare is not None and _customer(bare.group("who").strip(), lex) is not None:   # 给王记报价: of what?
+        return commands.Clarify("quote_goods")
     m = _LIST.fullmatch(s)
     if m is not None:
         who = (m.groupdict().get("who") or "").strip()
@@ -40,9 +43,6 @@ def said(s: str, lex: lexicon.Lexicon, speaker: context.Speaker,
         if who and code is None:
             return None
         return commands.Parsed(commands.QuoteAction("list", partner=code))
-    bare = _BARE.fullmatch(s)
-    if bare is not None and _customer(bare.group("who").strip(), lex) is not None:   # 给王记报价: of what?
-        return commands.Clarify("quote_goods")
     m = _MAKE.fullmatch(s)
     if m is None:
         return None
