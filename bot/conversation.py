@@ -527,9 +527,8 @@ class Conversation:
         elif isinstance(cmd, commands.QueryStock):
             self._require(user, "query")
             turn.reply(replies.stock(self.t, turn.lang, uow, cmd, user=user, now=turn.now, cat=self._catalog))
-            if len(cmd.skus) == 1 and uow.chat.pending(user.username, turn.now) is None:   # 可乐还剩多少 → 卖了3瓶
-                uow.chat.set_pending(user.username, kind="topic", payload={"sku": cmd.skus[0], "at": turn.now.isoformat()},
-                                     expires_at=turn.now + RECENT)
+            if len(cmd.skus) == 1:   # 可乐还剩多少 → 卖了3瓶
+                self._topic(uow, turn, "sku", cmd.skus[0])
         elif isinstance(cmd, commands.PlanMaterials):   # 做可颂500个,原料够不够: nothing recorded, orders offered
             self._require(user, "query")
             self._materials(uow, turn, cmd)
@@ -686,10 +685,7 @@ class Conversation:
                     uow, self.t, turn.lang, cmd.partner, cmd.amount,
                     opening=(cmd.day or turn.now.date()) if cmd.opening else None)))
                 return
-            pid = purchasing.record_payment(uow, turn, cmd, t=self.t)
-            if uow.chat.pending(user.username, turn.now) is None:   # 撤销 next: this payment
-                uow.chat.set_pending(user.username, kind="topic", payload={"payment": pid, "at": turn.now.isoformat()},
-                                     expires_at=turn.now + RECENT)
+            self._topic(uow, turn, "payment", purchasing.record_payment(uow, turn, cmd, t=self.t))   # (撤销 next)
         elif isinstance(cmd, commands.VoidPayment):
             self._require(user, "record")
             purchasing.void_payment(uow, turn, cmd, t=self.t)
@@ -714,10 +710,7 @@ class Conversation:
             if not confirmed:
                 self._ask(uow, turn, cmd, costs.asked_words(self.t, turn.lang, uow, cmd, user.location))
                 return
-            eid = costs.record(uow, turn, cmd, t=self.t)
-            if uow.chat.pending(user.username, turn.now) is None:   # 撤销 next: this cost
-                uow.chat.set_pending(user.username, kind="topic", payload={"expense": eid, "at": turn.now.isoformat()},
-                                     expires_at=turn.now + RECENT)
+            self._topic(uow, turn, "expense", costs.record(uow, turn, cmd, t=self.t))   # (撤销 next: this cost)
         elif isinstance(cmd, commands.VoidExpense):
             self._require(user, "purchase")
             costs.void(uow, turn, cmd, t=self.t)
@@ -2004,9 +1997,7 @@ class Conversation:
                            + workorders.next_op(self.t, turn.lang, done.order))
                 return
             turn.reply(workorders.stepped(self.t, turn.lang, done.order, done.marked))
-            if uow.chat.pending(turn.user.username, turn.now) is None:   # 撤销 next: this mark
-                uow.chat.set_pending(turn.user.username, kind="topic",
-                                     payload={"work_op": o.id, "at": turn.now.isoformat()}, expires_at=turn.now + RECENT)
+            self._topic(uow, turn, "work_op", o.id)   # (撤销 next: this mark)
             return
         if cmd.action == "cancel":
             done = work.cancel(uow, o, actor=actor)
@@ -2069,10 +2060,7 @@ class Conversation:
     def _just_cancelled(uow: UnitOfWork, turn: Turn, order_id: int) -> None:
         """An order cancelled without a move: 撤销 in the next minutes takes the cancellation back, never a write
         before it."""
-        if uow.chat.pending(turn.user.username, turn.now) is None:
-            uow.chat.set_pending(turn.user.username, kind="topic",
-                                 payload={"cancelled": order_id, "at": turn.now.isoformat()},
-                                 expires_at=turn.now + RECENT)
+        Conversation._topic(uow, turn, "cancelled", order_id)
 
     def _work_done(self, uow: UnitOfWork, turn: Turn, cmd: commands.WorkStep, o: orders.Order, done: work.Done,
                    actor: inventory.Actor) -> str:
@@ -2380,8 +2368,15 @@ class Conversation:
     def _order_topic(uow: UnitOfWork, turn: Turn, order_id: int | None) -> None:
         """The order just placed or changed is what the user's next message may change (改成3箱 · 再加1箱牛腱); any
         other message in between ends that."""
-        if order_id is not None and uow.chat.pending(turn.user.username, turn.now) is None:
-            uow.chat.set_pending(turn.user.username, kind="topic", payload={"order": order_id, "at": turn.now.isoformat()},
+        Conversation._topic(uow, turn, "order", order_id)
+
+    @staticmethod
+    def _topic(uow: UnitOfWork, turn: Turn, key: str, value: int | str | None) -> None:
+        """What the user's next message, in the next minutes, may act on (``_recent`` reads it): the order just placed
+        (改成3箱), the payment, cost or operation just kept or the order just cancelled (撤销), the product just asked
+        about (卖了3瓶); kept unless a question awaits the user's answer, ended by any message in between."""
+        if value is not None and uow.chat.pending(turn.user.username, turn.now) is None:
+            uow.chat.set_pending(turn.user.username, kind="topic", payload={key: value, "at": turn.now.isoformat()},
                                  expires_at=turn.now + RECENT)
 
     def _recent(self, uow: UnitOfWork, turn: Turn, topic: dict[str, Any] | None = None) -> context.Recent | None:
