@@ -336,6 +336,9 @@ def _stock(ctx: _Ctx, r: dict[str, str]) -> None:
         raise ValueError(f"unknown sku {sku!r}")
     qty = _dec(r["qty"], "qty")
     lot = r.get("lot") or ""
+    kept = ctx.products().get(sku)
+    if kept is not None and kept.serial and (not lot or qty not in (0, 1)):   # (a unit a row, its serial as the lot)
+        raise ValueError(f"{sku} is kept by serial: one row a unit, its serial in lot and qty 1 (or 0: gone)")
     expiry = None
     if r.get("expiry"):
         try:

@@ -159,3 +159,18 @@ def test_a_serial_two_products_share_is_asked_which(shop: Chat):
     shop.say("lz", "收到充电宝1个,串号SN001")                 # (a serial is a product's own: another may have it)
     assert "串号 SN001 有几种商品:蓝牙耳机、充电宝。请说明是哪一种,例如「蓝牙耳机串号SN001」" in texts(shop.say("xm", "串号SN001"))
     assert "📱 充电宝 串号 SN001" in texts(shop.say("xm", "充电宝串号SN001"))
+
+
+def test_opening_stock_of_units_comes_in_by_serial_a_row_each(shop: Chat, tmp_path: Path):
+    good = tmp_path / "stock.csv"
+    good.write_text("location,sku,qty,lot\nDB,A06,1,SN201\nDB,A06,1,SN202\n", encoding="utf-8")
+    with shop.container.uow() as uow:
+        importer.import_file(uow, "stock", good, now=datetime.fromisoformat("2026-06-15T10:00:00+08:00"))
+        uow.commit()
+    assert "东门店:SN201,SN202" in texts(shop.say("boss", "蓝牙耳机有哪些串号"))
+    bad = tmp_path / "bad.csv"
+    for rows in ("DB,A06,2,SN203\n", "DB,A06,1,\n"):
+        bad.write_text("location,sku,qty,lot\n" + rows, encoding="utf-8")
+        with shop.container.uow() as uow, pytest.raises(importer.ImportError_, match="kept by serial"):
+            importer.import_file(uow, "stock", bad, now=datetime.fromisoformat("2026-06-15T10:00:00+08:00"))
+    assert shop.stock()["DB:A06"] == 2
