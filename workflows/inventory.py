@@ -303,13 +303,11 @@ def plan(uow: UnitOfWork, cmd: commands.Command, *, actor: Actor, force: bool = 
                 if recipe is not None:   # 做了30个可颂: its flour, butter and eggs used with it (and what they cost)
                     _make(uow, p, recipe, line.qty, here=here, actor=actor, force=force, taken=taken, product=False,
                           made_at=len(p.moves) - 1)
-            elif kind == MK.CUSTOMER_RETURN:
-                _exists(uow, line.sku)
+            elif kind == MK.CUSTOMER_RETURN:   # (the product's being there: read by _by_serial)
                 p.moves.append(ledger.inbound(kind=kind, sku=line.sku, qty=line.qty, here=here, at=actor.at,
                                               partner=cmd.partner, actor=actor.user.username,
                                               message_id=actor.message_id, batch=actor.batch))
             else:
-                _exists(uow, line.sku)
                 if kind == MK.SALE and cmd.partner and line.unit_price is None:   # (团餐的可乐按4.5元一瓶: its price)
                     line = with_agreed_prices(uow, cmd.partner, (line,))[0]
                 # 拿铁卖了40杯: what the place lacks made as sold, from its recipe
@@ -357,6 +355,11 @@ def _by_serial(uow: UnitOfWork, line: commands.Line) -> commands.Line | None:
     """``line`` when it moves units by their serial numbers (a product kept by serial: one unit of a lot said is the
     unit of that serial, as a recall pulls it), else None; refused when they do not count its units one to one, or
     when its product is kept by serial and none are said."""
+    kept = uow.catalog.kept_by_serial(line.sku)
+    if kept is None:
+        raise errors.NotFound(code="unknown_sku", sku=line.sku)
+    if not kept and not line.serials:   # (most goods: no codes, none needed)
+        return None
     product = _product(uow, line.sku)
     if product.serial and not line.serials and line.lot and line.qty == serials.ONE:
         line = replace(line, serials=(line.lot,))
@@ -452,11 +455,6 @@ def _product(uow: UnitOfWork, sku: str) -> catalog.Product:
     if product is None:
         raise errors.NotFound(code="unknown_sku", sku=sku)
     return product
-
-
-def _exists(uow: UnitOfWork, sku: str) -> None:
-    if not uow.catalog.has_product(sku):
-        raise errors.NotFound(code="unknown_sku", sku=sku)
 
 
 def _match_order(uow: UnitOfWork, p: Plan, *, partner: str | None, here: str, line: commands.Line,

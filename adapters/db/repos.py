@@ -81,7 +81,7 @@ def product_of(r: t.Product) -> catalog.Product:
         member_price=opt_dec(r.member_price))
 
 
-_HAS_PRODUCT = text("SELECT 1 FROM product WHERE tenant_id = :tenant_id AND sku = :sku")
+_SERIAL = text("SELECT serial FROM product WHERE tenant_id = :tenant_id AND sku = :sku")
 
 
 _USER = select(t.AppUser).where(t.AppUser.tenant_id == bindparam("tid"), t.AppUser.username == bindparam("username"))
@@ -136,8 +136,11 @@ class CatalogRepo(_Repo):
             raise errors.InvalidState(code="code_taken", taken=code)
         self.upsert(t.Partner, {"code": code}, values)
 
-    def has_product(self, sku: str) -> bool:
-        return self.s.connection().execute(_HAS_PRODUCT, {"tenant_id": self.tid, "sku": sku}).first() is not None
+    def kept_by_serial(self, sku: str) -> bool | None:
+        """Whether the product is kept by serial (None: no such product), read without loading it: a write's lines
+        ask it of each product they move."""
+        row = self.s.connection().execute(_SERIAL, {"tenant_id": self.tid, "sku": sku}).first()
+        return None if row is None else bool(row[0])
 
     def locations(self) -> list[catalog.Location]:
         rows = self._all(t.Location)
