@@ -1,6 +1,8 @@
 """Serial numbers said in the chat: a product kept by serial (蓝牙耳机按串号管理 · 取消蓝牙耳机的串号管理), its warranty
-(蓝牙耳机保修一年 · 蓝牙耳机不保修) and one unit asked after (串号SN001 · 串号SN001保修到什么时候 · IMEI 861234567890123
-在哪). The serials of a receipt, sale or transfer are read by the scanner (``scan.Analysis.serials``)."""
+(蓝牙耳机保修一年 · 蓝牙耳机不保修), one unit asked after (串号SN001 · 串号SN001保修到什么时候 · IMEI 861234567890123在哪),
+and the units a receipt, sale, return, transfer or count names (收到蓝牙耳机2副,串号SN001、SN002): the message is read
+without them (``listed``, ``counted``), then given them (``attach``). The scanner masks a list it meets, so its
+digits are never quantities."""
 from __future__ import annotations
 
 import re

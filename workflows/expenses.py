@@ -14,7 +14,7 @@ from workflows.purchasing import Turn
 
 
 def words(t: Any, lang: str, category: str, note: str) -> str:
-    """房租 · 打印纸(办公) · other: what it was for."""
+    """What a cost was for: 房租 · 打印纸 (a word of its kind) · 拖把(其他) (anything else, with its kind)."""
     kind = str(t(f"expense.cat.{category}", lang))
     if not note or note == kind or expenses.WORDS.get(note) == category and lang == "zh_CN":
         return note or kind
