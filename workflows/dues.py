@@ -84,16 +84,20 @@ def supplier_goods(uow: UnitOfWork, moves: list[ledger.Move]) -> tuple[Decimal, 
 
 def priced(uow: UnitOfWork, moves: list[ledger.Move]) -> list[tuple[ledger.Move, Decimal | None]]:
     """A customer's sales and returns with the price each went at: the one it says; else for a sale the catalog's,
-    for a return what the customer last paid (the last price said on one of these sales not undone), else the
-    catalog's."""
+    for a return what the customer paid for that unit (a serial's own sale), else what it last paid for the product
+    (the last price said on one of these sales not undone), else the catalog's."""
     catalog_prices = {p.sku: p.unit_price for p in uow.catalog.products()}
     undone = uow.stock.reversed_ids(m.id for m in moves if m.id is not None)
     paid = dict(catalog_prices)
+    unit_paid: dict[tuple[str, str], Decimal] = {}   # a unit sold by its serial: what that unit went at
     for m in sorted(moves, key=lambda m: m.at):
         if m.kind.value == "sale" and m.reverses is None and m.id not in undone and m.unit_price is not None:
             paid[m.sku] = m.unit_price
+            if m.lot:
+                unit_paid[m.sku, m.lot] = m.unit_price
     return [(m, m.unit_price if m.unit_price is not None
-             else (catalog_prices if m.kind.value == "sale" else paid).get(m.sku)) for m in moves]
+             else catalog_prices.get(m.sku) if m.kind.value == "sale"
+             else unit_paid.get((m.sku, m.lot)) or paid.get(m.sku)) for m in moves]
 
 
 @dataclass(frozen=True)

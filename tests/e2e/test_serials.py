@@ -174,3 +174,10 @@ def test_opening_stock_of_units_comes_in_by_serial_a_row_each(shop: Chat, tmp_pa
         with shop.container.uow() as uow, pytest.raises(importer.ImportError_, match="kept by serial"):
             importer.import_file(uow, "stock", bad, now=datetime.fromisoformat("2026-06-15T10:00:00+08:00"))
     assert shop.stock()["DB:A06"] == 2
+
+
+def test_a_unit_returned_is_credited_at_what_that_unit_was_sold_for(shop: Chat):
+    shop.say("xm", "王记拿了串号SN001的蓝牙耳机,80元")
+    shop.say("xm", "王记拿了串号SN002的蓝牙耳机,99元")       # (the last price paid for the product)
+    shop.say("xm", "王记退回蓝牙耳机1副,串号SN001")
+    assert "累计:货款 ¥99.00,已收 ¥0.00,未收 ¥99.00" in texts(shop.say("lz", "王记欠多少钱"))   # (before: ¥80.00)
