@@ -10,7 +10,7 @@ from typing import Any
 from bot.messages import Button
 from domain import bom, catalog, commands, errors, ledger, orders, production, services, trace, units
 from nlu import answers, context, render
-from workflows import backtest, coldchain, dues, metrics, purchasing, reports
+from workflows import backtest, coldchain, dues, metrics, purchasing, reports, wording
 from workflows import expenses as costs_flow
 from workflows import production as work
 from workflows.ports import UnitOfWork
@@ -120,16 +120,11 @@ def landed(t: Any, lang: str, cmd: commands.RecordMoves, spread: Sequence[tuple[
     def one(sku: str, own: Decimal | None, cost: Decimal) -> str:
         unit = base_unit(cat, sku)
         if own is None:
-            return str(t("landed.line_new", lang, product=pname(cat, sku), unit=unit, cost=_unit_money(cost)))
-        return str(t("landed.line", lang, product=pname(cat, sku), unit=unit, own=_unit_money(own),
-                     cost=_unit_money(cost)))
+            return str(t("landed.line_new", lang, product=pname(cat, sku), unit=unit, cost=wording.unit_money(cost)))
+        return str(t("landed.line", lang, product=pname(cat, sku), unit=unit, own=wording.unit_money(own),
+                     cost=wording.unit_money(cost)))
     return "\n" + str(t("landed.head", lang, amount=reports.money(cmd.freight),
                         lines=str(t("list_joiner", lang)).join(one(*x) for x in spread)))
-
-
-def _unit_money(d: Decimal) -> str:
-    """A unit cost: in fen when it is whole fen (¥31.00), else to the fourth place (¥0.1417)."""
-    return reports.money(d) if d == d.quantize(Decimal("0.01")) else f"¥{d.quantize(Decimal('0.0001')):,}"
 
 
 def order_progress(t: Any, lang: str, uow: UnitOfWork, matched: Sequence[tuple[int, str, Decimal]],

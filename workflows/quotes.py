@@ -5,7 +5,6 @@ placed then: its credit and terms looked at, its stock booked). A quote moves an
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
-from decimal import Decimal
 from typing import Any
 
 from domain import catalog, commands, errors, quotes
@@ -47,7 +46,7 @@ def text(uow: UnitOfWork, t: Any, lang: str, q: quotes.Quote, *, now: datetime) 
     def line(ln: quotes.QuoteLine) -> str:
         p = products.get(ln.sku)
         return str(t("quote.line", lang, product=p.name if p else ln.sku,
-                     qty=wording.qty(p, ln.qty) if p else str(ln.qty), price=_per(ln.unit_price),
+                     qty=wording.qty(p, ln.qty) if p else str(ln.qty), price=wording.unit_money(ln.unit_price),
                      unit=p.base_unit if p else "", amount=wording.money(ln.qty * ln.unit_price)))
     state = (t("quote.state_ordered", lang, order=q.order_id) if q.order_id is not None
              else t("quote.state_expired", lang, day=f"{q.valid_until.astimezone(now.tzinfo):%m-%d}") if q.expired(now)
@@ -55,11 +54,6 @@ def text(uow: UnitOfWork, t: Any, lang: str, q: quotes.Quote, *, now: datetime) 
     return "\n".join([str(t("quote.head", lang, id=q.id, partner=purchasing.partner_name(uow, q.partner),
                             day=f"{q.created_at.astimezone(now.tzinfo):%m-%d}")),
                       *map(line, q.lines), str(t("quote.total", lang, total=wording.money(q.total))), str(state)])
-
-
-def _per(price: Decimal) -> str:
-    """A unit price: in fen when it is whole fen (¥12.00), else to the fourth place."""
-    return wording.money(price) if price == price.quantize(Decimal("0.01")) else f"¥{price.quantize(Decimal('0.0001')):,}"
 
 
 def get(uow: UnitOfWork, quote_id: int | None) -> quotes.Quote:

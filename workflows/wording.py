@@ -34,6 +34,11 @@ def money(d: Decimal) -> str:
     return f"¥{d.quantize(Decimal('0.01')):,}"
 
 
+def unit_money(d: Decimal) -> str:
+    """A price or cost per unit: in fen when it is whole fen (¥31.00), else to the fourth place (¥0.1417)."""
+    return money(d) if d == d.quantize(Decimal("0.01")) else f"¥{d.quantize(Decimal('0.0001')):,}"
+
+
 def days_text(t: Any, lang: str, first: Any, last: Any) -> str:
     """A span of days as the replies write it: 12-05, or 12-05至12-07 (12-05–12-07)."""
     return f"{first:%m-%d}" if first == last else str(t("range", lang, first=f"{first:%m-%d}", last=f"{last:%m-%d}"))
