@@ -253,6 +253,14 @@ class Lexicon:
         """``s`` is said like a product's name (可送 for 可颂): its function words are then part of the name."""
         return len(s) >= 2 and all(text.is_cjk(c) for c in s) and pinyin(s) in self._by_pinyin
 
+    def partner_named(self, words: str) -> str | None:
+        """The one partner ``words`` are the name of, whole (王记 · 王记的), else None (王记的货 · 张记和王记)."""
+        words = words.strip().removesuffix("的")
+        named = [e for e in self.scan(words, [True] * len(words)) if e.kind == "partner"]
+        if len(named) != 1 or len(named[0].codes) != 1 or words[named[0].start:named[0].end] != words:
+            return None
+        return named[0].codes[0]
+
     def match_product(self, mention: str) -> Match:
         """Resolve a mention that is not an exact name: hypernym, homophone, pinyin or typo."""
         m = mention.strip()

@@ -21,8 +21,7 @@ def tier(s: str, lex: lexicon.Lexicon) -> commands.Parsed | None:
     m = _SAID.fullmatch(s)
     if m is None:
         return None
-    who = m.group("who").strip().removesuffix("的")
-    named = [e for e in lex.scan(who, [True] * len(who)) if e.kind == "partner"]
-    if len(named) != 1 or len(named[0].codes) != 1 or who[named[0].start:named[0].end] != who:
+    code = lex.partner_named(m.group("who"))
+    if code is None:
         return None   # (a supplier's is refused by the conversation: price lists are customers')
-    return commands.Parsed(commands.SetPartner(named[0].codes[0], "price_tier", Decimal(0), tier=_TIERS[m.group("tier")]))
+    return commands.Parsed(commands.SetPartner(code, "price_tier", Decimal(0), tier=_TIERS[m.group("tier")]))

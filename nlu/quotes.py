@@ -34,19 +34,19 @@ def said(s: str, lex: lexicon.Lexicon, speaker: context.Speaker,
     if m is not None:
         return commands.Parsed(commands.QuoteAction("file", int(m.group("id"))))
     bare = _BARE.fullmatch(s)
-    if bare is not None and _customer(bare.group("who").strip(), lex) is not None:   # 给王记报价: of what?
+    if bare is not None and lex.partner_named(bare.group("who")) is not None:   # 给王记报价: of what?
         return commands.Clarify("quote_goods")
     m = _LIST.fullmatch(s)
     if m is not None:
         who = (m.groupdict().get("who") or "").strip()
-        code = _customer(who, lex) if who else None
+        code = lex.partner_named(who) if who else None
         if who and code is None:
             return None
         return commands.Parsed(commands.QuoteAction("list", partner=code))
     m = _MAKE.fullmatch(s)
     if m is None:
         return None
-    code = _customer(m.group("who").strip(), lex)
+    code = lex.partner_named(m.group("who"))
     if code is None:
         return None
     if lex.partners[code].kind != catalog.PartnerKind.CUSTOMER:   # (给张记报价: we ask a supplier for its prices)
@@ -62,11 +62,3 @@ def said(s: str, lex: lexicon.Lexicon, speaker: context.Speaker,
     if isinstance(heard, commands.Parsed) and isinstance(heard.command, commands.PlaceSale):
         return commands.Parsed(commands.MakeQuote(code, heard.command.lines, days), heard.guesses)
     return heard if isinstance(heard, commands.Clarify) else commands.Clarify("quote_goods")
-
-
-def _customer(who: str, lex: lexicon.Lexicon) -> str | None:
-    """The one partner ``who`` names, whole."""
-    named = [e for e in lex.scan(who, [True] * len(who)) if e.kind == "partner"]
-    if len(named) != 1 or len(named[0].codes) != 1 or who[named[0].start:named[0].end] != who.removesuffix("的"):
-        return None
-    return named[0].codes[0]
