@@ -48,12 +48,10 @@ def text(uow: UnitOfWork, t: Any, lang: str, q: quotes.Quote, *, now: datetime) 
         return str(t("quote.line", lang, product=p.name if p else ln.sku,
                      qty=wording.qty(p, ln.qty) if p else str(ln.qty), price=wording.unit_money(ln.unit_price),
                      unit=p.base_unit if p else "", amount=wording.money(ln.qty * ln.unit_price)))
-    state = (t("quote.state_ordered", lang, order=q.order_id) if q.order_id is not None
-             else t("quote.state_expired", lang, day=f"{q.valid_until.astimezone(now.tzinfo):%m-%d}") if q.expired(now)
-             else t("quote.state_open", lang, day=f"{q.valid_until.astimezone(now.tzinfo):%m-%d}", id=q.id))
     return "\n".join([str(t("quote.head", lang, id=q.id, partner=purchasing.partner_name(uow, q.partner),
                             day=f"{q.created_at.astimezone(now.tzinfo):%m-%d}")),
-                      *map(line, q.lines), str(t("quote.total", lang, total=wording.money(q.total))), str(state)])
+                      *map(line, q.lines), str(t("quote.total", lang, total=wording.money(q.total))),
+                      _state(t, lang, q, now=now)])
 
 
 def get(uow: UnitOfWork, quote_id: int | None) -> quotes.Quote:
@@ -89,11 +87,16 @@ def listed(uow: UnitOfWork, t: Any, lang: str, partner: str | None, *, now: date
         return str(t("quote.none", lang, partner=who))
     out = [str(t("quote.list_head", lang, partner=who, n=len(qs)))]
     for q in qs:
-        state = (t("quote.state_ordered", lang, order=q.order_id) if q.order_id is not None
-                 else t("quote.state_expired", lang, day=f"{q.valid_until.astimezone(now.tzinfo):%m-%d}")
-                 if q.expired(now) else t("quote.state_open", lang, id=q.id,
-                                          day=f"{q.valid_until.astimezone(now.tzinfo):%m-%d}"))
         out.append(str(t("quote.list_line", lang, id=q.id, partner=purchasing.partner_name(uow, q.partner),
                          day=f"{q.created_at.astimezone(now.tzinfo):%m-%d}", total=wording.money(q.total), n=len(q.lines),
-                         state=state)))
+                         state=_state(t, lang, q, now=now))))
     return "\n".join(out)
+
+
+def _state(t: Any, lang: str, q: quotes.Quote, *, now: datetime) -> str:
+    """What became of a quotation: the order it became, past its days, or open until then."""
+    day = f"{q.valid_until.astimezone(now.tzinfo):%m-%d}"
+    if q.order_id is not None:
+        return str(t("quote.state_ordered", lang, order=q.order_id))
+    return str(t("quote.state_expired", lang, day=day) if q.expired(now) else t("quote.state_open", lang, day=day,
+                                                                                    id=q.id))
