@@ -6,6 +6,7 @@ in base units beside their unit, money in yuan to the cent; nothing here formats
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
@@ -351,27 +352,35 @@ def _delivery(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: 
             if p is not None and p.serial and m.lot:
                 serials.setdefault((m.sku, price), []).append(m.lot)
     name = cat.partners.get(partner, partner)
-    sheet = Sheet(str(t("export.sheet.delivery", lang)), _cols(t, lang, "product", "qty", "unit", "unit_price", "amount"),
+    sheet, total, n = _goods_sheet(t, lang, "delivery", lines, cat, last=str(t("export.delivery.sign", lang)), under={
+        key: str(t("export.delivery.serials", lang, codes="、".join(codes))) for key, codes in serials.items()})
+    head = str(t("export.delivery", lang, partner=name, day=f"{day:%m-%d}", place=cat.location(place) if place else where,
+                 number=number, n=n, total=reports.money(total)))
+    empty = not n
+    return Workbook(_filename(t, lang, "delivery", name, day), [sheet],
+                    str(t("export.none_delivery", lang, partner=name, day=f"{day:%m-%d}")) if empty else head, empty=empty)
+
+
+def _goods_sheet(t: Any, lang: str, kind: str, lines: Iterable[tuple[str, Decimal, Decimal | None]], cat: _Names, *,
+                 last: str, under: Mapping[tuple[str, Decimal | None], str] | None = None) -> tuple[Sheet, Decimal, int]:
+    """The sheet that goes with goods or an offer (送货单 · 报价单): a row per product and price with its quantity, unit,
+    price and amount (a line ``under`` it where given: the serials sold), the total, then ``last`` (where to sign, the
+    day an offer holds to); with the total and how many rows of goods."""
+    sheet = Sheet(str(t(f"export.sheet.{kind}", lang)), _cols(t, lang, "product", "qty", "unit", "unit_price", "amount"),
                   money=(3, 4))
-    total = Decimal(0)
     merged: dict[tuple[str, Decimal | None], Decimal] = {}
     for sku, qty, price in lines:
         merged[sku, price] = merged.get((sku, price), Decimal(0)) + qty
+    total = Decimal(0)
     for (sku, price), qty in merged.items():
         p = cat.products.get(sku)
         amount = qty * price if price is not None else None
         total += amount or Decimal(0)
         sheet.rows.append([p.name if p else sku, _q(qty), p.base_unit if p else "", _m(price), _m(amount)])
-        if serials.get((sku, price)):   # 串号:SN001、SN002 under its line
-            sheet.rows.append([str(t("export.delivery.serials", lang, codes="、".join(serials[sku, price]))),
-                               None, None, None, None])
-    sheet.rows += [[str(t("export.total", lang)), None, None, None, _m(total)],   # (the total, then the signature)
-                   [str(t("export.delivery.sign", lang)), None, None, None, None]]
-    head = str(t("export.delivery", lang, partner=name, day=f"{day:%m-%d}", place=cat.location(place) if place else where,
-                 number=number, n=len(merged), total=reports.money(total)))
-    empty = not merged
-    return Workbook(_filename(t, lang, "delivery", name, day), [sheet],
-                    str(t("export.none_delivery", lang, partner=name, day=f"{day:%m-%d}")) if empty else head, empty=empty)
+        if under and (sku, price) in under:
+            sheet.rows.append([under[sku, price], None, None, None, None])
+    sheet.rows += [[str(t("export.total", lang)), None, None, None, _m(total)], [last, None, None, None, None]]
+    return sheet, total, len(merged)
 
 
 def _quote(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: str | None, where: str,
@@ -382,15 +391,9 @@ def _quote(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: str
     if q is None:
         raise errors.NotFound(code="quote_not_found", id=cmd.order_id or "")
     name = cat.partners.get(q.partner, q.partner)
-    sheet = Sheet(str(t("export.sheet.quote", lang)), _cols(t, lang, "product", "qty", "unit", "unit_price", "amount"),
-                  money=(3, 4))
-    for ln in q.lines:
-        p = cat.products.get(ln.sku)
-        sheet.rows.append([p.name if p else ln.sku, _q(ln.qty), p.base_unit if p else "", _m(ln.unit_price),
-                           _m(ln.qty * ln.unit_price)])
     until = f"{q.valid_until.astimezone(now.tzinfo):%Y-%m-%d}"
-    sheet.rows += [[str(t("export.total", lang)), None, None, None, _m(q.total)],
-                   [str(t("export.quote.valid", lang, day=until)), None, None, None, None]]
+    sheet, _, _ = _goods_sheet(t, lang, "quote", [(ln.sku, ln.qty, ln.unit_price) for ln in q.lines], cat,
+                               last=str(t("export.quote.valid", lang, day=until)))
     return Workbook(_filename(t, lang, "quote", name, q.created_at.astimezone(now.tzinfo).date()), [sheet],
                     str(t("export.quote", lang, id=q.id, partner=name, total=reports.money(q.total), day=until)),
                     empty=False)
