@@ -695,14 +695,16 @@ class Conversation:
                 self._ask(uow, turn, cmd, replies.guesses(self.t, turn.lang, guesses, self._catalog))
                 return
             q = offers.make(uow, turn, cmd, t=self.t)
-            self._quote_sheet(uow, turn, q.id, offers.text(uow, self.t, turn.lang, q, now=turn.now))
+            self._sheet(uow, turn, commands.Export("quote", order_id=q.id), offers.text(uow, self.t, turn.lang, q,
+                                                                                          now=turn.now))
         elif isinstance(cmd, commands.QuoteAction):   # 报价1转订单 · 王记的报价单 · 报价1
             self._require(user, "record")
             if cmd.action == "order":
                 self._order_topic(uow, turn, offers.order(uow, turn, cmd, t=self.t))
             elif cmd.action == "file":
                 q = offers.get(uow, cmd.quote_id)
-                self._quote_sheet(uow, turn, q.id, offers.text(uow, self.t, turn.lang, q, now=turn.now))
+                self._sheet(uow, turn, commands.Export("quote", order_id=q.id), offers.text(uow, self.t, turn.lang, q,
+                                                                                              now=turn.now))
             else:
                 turn.reply(offers.listed(uow, self.t, turn.lang, cmd.partner, now=turn.now))
         elif isinstance(cmd, commands.RecordExpense):   # 交房租5000: asked first, then kept (money: not a clerk's)
@@ -893,11 +895,7 @@ class Conversation:
             turn.reply(replies.stock_info(self.t, turn.lang, uow, cmd, user=user, now=turn.now, cat=self._catalog))
         elif isinstance(cmd, commands.Export):
             self._require(user, "approve" if cmd.kind in ("accounts", "statement") else "query")   # (what is owed: managers')
-            if self.spreadsheet is None:
-                turn.reply(self.t("export.unavailable", turn.lang))
-                return
-            book = exports.build(uow, self.t, turn.lang, cmd, user=user, now=turn.now)
-            turn.reply(book.summary, file=None if book.empty else Attachment(book.filename, self.spreadsheet(book)))
+            self._sheet(uow, turn, cmd)
         elif isinstance(cmd, commands.StockBook):   # 本月进销存: the asker's store, else every place together
             self._require(user, "query")
             turn.reply(stockbook.text(uow, self.t, turn.lang, location=cmd.location or user.location, first=cmd.start,
@@ -1090,14 +1088,14 @@ class Conversation:
             lot = choices[0][0]
         self._show_lot(uow, turn, sku, lot, recall=cmd.recall, code=cmd.code)
 
-    def _quote_sheet(self, uow: UnitOfWork, turn: Turn, quote_id: int, said: str) -> None:
-        """A quotation in the chat, with its sheet to forward when spreadsheets can be made."""
+    def _sheet(self, uow: UnitOfWork, turn: Turn, cmd: commands.Export, said: str | None = None) -> None:
+        """The workbook ``cmd`` asks for, sent with ``said`` (a quotation's text), else with its own words; where no
+        spreadsheet can be made, ``said`` alone, or that none can be."""
         if self.spreadsheet is None:
-            turn.reply(said)
+            turn.reply(said or self.t("export.unavailable", turn.lang))
             return
-        book = exports.build(uow, self.t, turn.lang, commands.Export("quote", order_id=quote_id), user=turn.user,
-                             now=turn.now)
-        turn.reply(said, file=Attachment(book.filename, self.spreadsheet(book)))
+        book = exports.build(uow, self.t, turn.lang, cmd, user=turn.user, now=turn.now)
+        turn.reply(said or book.summary, file=None if book.empty else Attachment(book.filename, self.spreadsheet(book)))
 
     def _labels(self, uow: UnitOfWork, turn: Turn, day: Any) -> None:
         """打印今天的溯源码: every lot that came in at the speaker's store that day (everywhere for the owner), a sheet
