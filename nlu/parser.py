@@ -199,16 +199,17 @@ class Parser:
         tier = pricing.tier(plain, self.lex) if pricing.HINT.search(plain) else None
         if tier is not None:   # 王记按批发价 · 团餐是会员客户 · 王记改回零售价: the customer's price list
             return tier
-        by_serial = serials.setting(plain, self.lex) if _SERIAL_HINT.search(plain) else None
+        coded = _SERIAL_HINT.search(plain) is not None   # (serials or a warranty: read by nlu.serials below)
+        by_serial = serials.setting(plain, self.lex) if coded else None
         if by_serial is not None:   # 蓝牙耳机按串号管理 · 取消蓝牙耳机的串号管理 · 蓝牙耳机不保修
             return by_serial
-        unit = serials.asked(plain, self.lex, self.scanner) if _SERIAL_HINT.search(plain) else None
+        unit = serials.asked(plain, self.lex, self.scanner) if coded else None
         if unit is not None:   # 串号SN001 · 串号SN001保修到什么时候 · IMEI 861234567890123在哪: one unit
             return unit
         deposit = _DEPOSIT.search(plain) if "金" in plain or "预付" in plain else None
         if deposit is not None:   # 王记订苹果数据线100根,明天提货,付了定金500: the order, and what was paid with it
             return self._with_deposit(plain, deposit, speaker)
-        listed = serials.listed(plain, self.scanner) if _SERIAL_HINT.search(plain) else None
+        listed = serials.listed(plain, self.scanner) if coded else None
         if listed is not None:   # 收到蓝牙耳机2副,串号SN001、SN002: the message without them, then those units
             return serials.attach(self.parse(serials.counted(listed[1], listed[0], self.scanner, speaker.now),
                                              speaker=speaker), listed[0])
