@@ -101,12 +101,11 @@ def net_line(uow: UnitOfWork, t: Any, lang: str, *, first: date, last: date, loc
              margin: Decimal | None, tz: tzinfo | None) -> str:
     """🧾 同期费用 ¥5,800.00(房租 ¥5,000.00 …),净利约 ¥-5,680.00: the costs of the span the takings were asked for,
     and what is left of the gross margin; "" when none were kept."""
-    xs = of_span(uow, first, last, location=location, tz=tz)
-    spent = expenses.total(xs)
-    if not expenses.standing(xs):
+    kinds = expenses.by_category(of_span(uow, first, last, location=location, tz=tz))
+    if not kinds:
         return ""
-    parts = str(t("list_joiner", lang)).join(f"{t(f'expense.cat.{c}', lang)} {wording.money(v)}"
-                                             for c, v, _ in expenses.by_category(xs)[:4])
+    spent = sum((v for _, v, _ in kinds), Decimal(0))
+    parts = str(t("list_joiner", lang)).join(f"{t(f'expense.cat.{c}', lang)} {wording.money(v)}" for c, v, _ in kinds[:4])
     if margin is None:
         return str(t("expense.net_unknown", lang, total=wording.money(spent), parts=parts))
     return str(t("expense.net", lang, total=wording.money(spent), parts=parts, net=wording.money(margin - spent)))
