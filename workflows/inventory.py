@@ -377,8 +377,9 @@ def _units(uow: UnitOfWork, p: Plan, kind: MK, line: commands.Line, *, here: str
         product = _product(uow, line.sku)
         expiry = line.expiry or ledger.expiry_for(product, actor.at)
         uow.stock.lock_product(line.sku)
+        every = uow.stock.lots_moves(line.sku, line.serials)   # (each unit's moves, read at once)
         for code in line.serials:
-            where = serials.held(uow.stock.lot_moves(line.sku, code))
+            where = serials.held(every[code])
             if kind == MK.CUSTOMER_RETURN and not serials.sold(where):
                 raise errors.BadInput(code="serial_not_sold", serial=code, product=product.name)
             if kind != MK.CUSTOMER_RETURN and serials.in_stock(where):
@@ -410,11 +411,11 @@ def _units_out(uow: UnitOfWork, p: Plan, kind: MK, line: commands.Line, *, here:
     """The line's units taken out of ``here`` by their serials, each refused unless it is there now."""
     uow.stock.lock_product(line.sku)
     there = {lv.lot: lv for lv in uow.stock.levels(here, line.sku, lock=True)}
-    product = _product(uow, line.sku)
     moves: list[ledger.Move] = []
     for code in line.serials:
         lv = there.get(code)
-        if lv is None or lv.qty < serials.ONE:
+        if lv is None or lv.qty < serials.ONE:   # (refused: where it is instead, said)
+            product = _product(uow, line.sku)
             where = serials.held(uow.stock.lot_moves(line.sku, code))
             elsewhere = serials.in_stock(where)
             raise errors.BadInput(code="serial_elsewhere" if elsewhere else "serial_sold" if serials.sold(where)
@@ -433,12 +434,11 @@ def _count_units(uow: UnitOfWork, p: Plan, line: commands.Line, *, here: str, ac
     """A count by serials: each unit named is here afterwards (refused when it is in stock at another place, or, found
     on top, here already); every other unit here is adjusted away."""
     uow.stock.lock_product(line.sku)
-    product = _product(uow, line.sku)
+    every = uow.stock.lots_moves(line.sku, line.serials)   # (each unit's moves, read at once)
     for code in line.serials:
-        held = serials.in_stock(serials.held(uow.stock.lot_moves(line.sku, code)))
-        other = [x for x in held if x != here or surplus]
+        other = [x for x in serials.in_stock(serials.held(every[code])) if x != here or surplus]
         if other:
-            raise errors.BadInput(code="serial_in_stock", serial=code, product=product.name,
+            raise errors.BadInput(code="serial_in_stock", serial=code, product=_product(uow, line.sku).name,
                                   where=_place(uow, other[0]))
         p.lots.append((line.sku, code, None))
     p.moves += serials.count_moves(sku=line.sku, codes=line.serials, here=here, surplus=surplus, at=actor.at,

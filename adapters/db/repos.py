@@ -426,6 +426,19 @@ class StockRepo(_Repo):
                               .order_by(_MOVE.id)).all()
         return [move_of(r) for r in rows]
 
+    def lots_moves(self, sku: str, lots: Iterable[str]) -> dict[str, list[ledger.Move]]:
+        """Every move of each of these lots of one product (its units by serial, read at once), undoings included,
+        oldest first; a lot without any maps to []."""
+        wanted = list(dict.fromkeys(lots))
+        out: dict[str, list[ledger.Move]] = {lot: [] for lot in wanted}
+        if wanted:
+            rows = self.s.execute(select(*_MOVE).where(_MOVE.tenant_id == self.tid, _MOVE.sku == sku,
+                                                       _MOVE.lot.in_(wanted)).order_by(_MOVE.id)).all()
+            for r in rows:
+                m = move_of(r)
+                out[m.lot].append(m)
+        return out
+
     def batches_moves(self, batches: Iterable[str]) -> list[ledger.Move]:
         wanted = sorted(set(batches))
         if not wanted:
