@@ -20,7 +20,21 @@ from typing import Any, Protocol
 from bot import books, calendar_days, cashup, photos, prices, ranking, replies, weekdays, workorders
 from bot import serials as serial_units
 from bot.messages import Attachment, Button, Incoming, Outgoing, from_notice, media_in, media_of
-from domain import accounts, bom, catalog, codec, commands, errors, events, ledger, orders, production, services, units
+from domain import (
+    accounts,
+    bom,
+    catalog,
+    codec,
+    commands,
+    errors,
+    events,
+    ledger,
+    orders,
+    production,
+    serials,
+    services,
+    units,
+)
 from domain import network as network_d
 from nlu import context, delivery, numbers
 from workflows import (
@@ -1193,8 +1207,8 @@ class Conversation:
         lines = tuple(commands.Line(sku=ln.sku, qty=came[ln.sku], unit_price=cmd.unit_price
                                     if cmd.unit_price is not None and ln.sku == cmd.sku else ln.unit_price)
                       for ln in o.lines if came.get(ln.sku, 0) > 0 and (cmd.sku is None or ln.sku == cmd.sku or said))
-        receipt = commands.RecordMoves(movement=commands.Movement.RECEIPT, lines=lines, location=o.location,
-                                       partner=o.partner)
+        receipt = self._order_units(uow, turn, commands.RecordMoves(
+            movement=commands.Movement.RECEIPT, lines=lines, location=o.location, partner=o.partner), o, cmd.serials)
         self._ask(uow, turn, receipt, self.t("receive_order.ask", turn.lang, id=o.id,
                                              summary=replies.summary(self.t, turn.lang, receipt, self._catalog,
                                                                      user=turn.user),
@@ -1247,14 +1261,27 @@ class Conversation:
         o = found[0]
         lines = tuple(commands.Line(sku=ln.sku, qty=ln.open_qty, unit_price=ln.unit_price) for ln in o.lines
                       if ln.open_qty > 0 and (sku is None or ln.sku == sku))
-        sale = commands.RecordMoves(movement=commands.Movement.SALE, lines=lines, location=o.location,
-                                    partner=o.partner)
+        sale = self._order_units(uow, turn, commands.RecordMoves(
+            movement=commands.Movement.SALE, lines=lines, location=o.location, partner=o.partner), o, c.serials)
         short = self._negative(inventory.plan(uow, sale, actor=self._actor(turn, sale)).shortfalls, turn.lang)
         self._ask(uow, turn, sale, (short.rstrip() + "\n" if short else "") + self.t(   # (beyond the stock: said)
             "collect_order.ask", turn.lang, id=o.id,
             summary=replies.summary(self.t, turn.lang, sale, self._catalog, user=turn.user),
             more=self.t("collect_order.more", turn.lang, n=len(found) - 1) if len(found) > 1 else ""))
         return True
+
+    def _order_units(self, uow: UnitOfWork, turn: Turn, moves: commands.RecordMoves, o: Any,
+                     codes: tuple[str, ...]) -> commands.RecordMoves:
+        """An order's receipt or collection with the units said (绿联的货到了,串号…) on its line kept by serial,
+        checked before it is asked (each unit where it must be, as many as the line's quantity); refused when a line
+        kept by serial comes without them. Goods not kept by serial, none said: as they are."""
+        kept = {ln.sku for ln in moves.lines if uow.catalog.kept_by_serial(ln.sku)}
+        if not codes and not kept:
+            return moves
+        moves = replace(moves, lines=serials.of_order(moves.lines, codes, kept, order_id=o.id, kind="sale" if o.kind.value == "sale" else "purchase",
+                                                      partner=self._partner_name(o.partner, uow)))
+        inventory.plan(uow, moves, actor=self._actor(turn, moves))   # (refused here, not at 确认)
+        return moves
 
     @staticmethod
     def _amount_line(uow: UnitOfWork, o: Any, cmd: commands.ReceiveOrder) -> commands.Line:

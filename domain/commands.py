@@ -656,6 +656,8 @@ class ReceiveOrder:
     amount_unit: str = ""
     order_id: int | None = None   # 采购单#3的货到了: that order, wherever it is for
     unit_price: Decimal | None = None   # 光明的牛奶到了,单价5元: the price said, per base unit, for ``sku``
+    # 绿联的货到了,串号SN004、SN005: the units that came, of the order's one product kept by serial (domain/serials.py)
+    serials: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -912,6 +914,7 @@ class Clarify:
     partial: Command | None = None
     detail: str = ""
     unit_price: Decimal | None = None   # 收到牛奶,单价5元: the price said for the line still asked (per base unit)
+    serials: tuple[str, ...] = ()   # 王记的货提走了,串号SN001: the units said with an order's collection
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date, datetime, timedelta, tzinfo
 from decimal import Decimal
 
@@ -35,6 +36,25 @@ def check(product: catalog.Product, line: commands.Line) -> None:
     if line.qty != len(said):
         raise errors.BadInput(code="serials_count", product=product.name, n=str(len(said)),
                               qty=f"{units.normalize(line.qty):f}{product.base_unit}")
+
+
+def of_order(lines: tuple[commands.Line, ...], codes: tuple[str, ...], kept: set[str], *, order_id: int,
+             kind: str, partner: str) -> tuple[commands.Line, ...]:
+    """An order's lines as they are received or collected (``kind``: "purchase" · "sale") with the units said
+    (绿联的货到了,串号SN004、SN005): given to its one line kept by serial (``kept``: the products that are), or to its
+    only line. Refused (``errors.BadInput``) when none are said and a line is kept by serial (how to say them, with
+    ``partner``'s name), or when they are said and no one line can be theirs. Whether they count that line one to one
+    is ``check``'s."""
+    if not codes:
+        needs = next((ln for ln in lines if ln.sku in kept and ln.qty > 0), None)
+        if needs is not None:
+            raise errors.BadInput(code=f"order_serials_needed_{kind}", id=str(order_id), sku=needs.sku,
+                                  partner=partner)
+        return lines
+    targets = [ln for ln in lines if ln.sku in kept] or (list(lines) if len(lines) == 1 else [])
+    if len(targets) != 1:
+        raise errors.BadInput(code="order_serials_which", id=str(order_id))
+    return tuple(replace(ln, serials=codes) if ln is targets[0] else ln for ln in lines)
 
 
 def held(moves: Iterable[ledger.Move]) -> dict[str, Decimal]:

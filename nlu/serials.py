@@ -91,8 +91,8 @@ def listed(s: str, scanner: scan.Scanner) -> tuple[tuple[str, ...], str] | None:
 
 _QUESTION = re.compile(r"多少|几|吗|什么|哪|怎么|[?]")
 _UNITS = (commands.RecordMoves, commands.TransferStock, commands.CountStock)
-# what writes goods without lines of its own said (an order received or collected, a work order's steps, a batch)
-_WRITES = (commands.ReceiveOrder, commands.Batch, commands.PlaceSale, commands.PlacePurchase, commands.WorkStep)
+# other writes whose units cannot be read from them (an order placed, a work order's steps, a batch)
+_WRITES = (commands.Batch, commands.PlaceSale, commands.PlacePurchase, commands.WorkStep)
 
 
 def counted(rest: str, codes: tuple[str, ...], scanner: scan.Scanner, now: datetime) -> str:
@@ -110,14 +110,18 @@ def counted(rest: str, codes: tuple[str, ...], scanner: scan.Scanner, now: datet
 
 def attach(heard: commands.Parsed | commands.Clarify, codes: tuple[str, ...]) -> commands.Parsed | commands.Clarify:
     """``heard`` (the message without its serials) with those units: a receipt, sale, return, transfer or count of one
-    product. Several products: asked which units are whose. Anything else (绿联的货到了,串号…: an order's receipt, whose
-    lines are the order's) is asked to be said as a move of those units, never done without them; a question as
-    heard."""
+    product; an order's receipt or collection (绿联的货到了,串号… · 王记的货提走了,串号…: the order's lines, the units
+    given to its product kept by serial when they are read). Several products: asked which units are whose. Any other
+    write is asked to be said as a move of those units, never done without them; a question as heard."""
     if isinstance(heard, commands.Parsed) and isinstance(heard.command, _UNITS) and heard.command.lines:
         cmd = heard.command
         if len(cmd.lines) > 1:   # 收到耳机2副、充电宝1个,串号…: whose units are which
             return commands.Clarify("serials_one_product")
         return replace(heard, command=replace(cmd, lines=(replace(cmd.lines[0], serials=codes),)))
+    if isinstance(heard, commands.Parsed) and isinstance(heard.command, commands.ReceiveOrder):
+        return replace(heard, command=replace(heard.command, serials=codes))   # (its lines: the order's)
+    if isinstance(heard, commands.Clarify) and heard.reason == "collect_order":   # 王记的货提走了,串号…
+        return replace(heard, serials=codes)
     if isinstance(heard, commands.Parsed) and isinstance(heard.command, _WRITES):
         return commands.Clarify("serials_with_moves")
     return heard

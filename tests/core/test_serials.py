@@ -49,6 +49,23 @@ def _moves() -> list[ledger.Move]:
     return [replace(m, id=i + 1) for i, m in enumerate(ms)]
 
 
+def test_an_order_s_units_go_to_its_one_line_kept_by_serial():
+    order = (line(2), line(10, sku="A01"))
+    got = serials.of_order(order, ("SN1", "SN2"), {"A06"}, order_id=3, kind="purchase", partner="绿联")
+    assert [ln.serials for ln in got] == [("SN1", "SN2"), ()]
+    only = serials.of_order((line(10, sku="A01"),), ("C1",), set(), order_id=3, kind="purchase", partner="绿联")
+    assert only[0].serials == ("C1",)                  # (its only line, kept by serial or not)
+    assert serials.of_order(order[1:], (), set(), order_id=3, kind="sale", partner="王记") == order[1:]
+    with pytest.raises(errors.BadInput) as needed:     # a line kept by serial, none said
+        serials.of_order(order, (), {"A06"}, order_id=3, kind="sale", partner="王记")
+    assert needed.value.code == "order_serials_needed_sale"
+    assert needed.value.params == {"id": "3", "sku": "A06", "partner": "王记"}
+    for kept in ({"A06", "A07"}, set()):               # two lines could be theirs
+        with pytest.raises(errors.BadInput) as which:
+            serials.of_order((line(1), line(1, sku="A07")), ("SN1",), kept, order_id=3, kind="purchase", partner="绿联")
+        assert which.value.code == "order_serials_which"
+
+
 def test_where_a_unit_is_follows_its_standing_moves():
     ms = _moves()
     where = serials.held(ms[:3])

@@ -137,14 +137,54 @@ def test_units_made_use_their_recipe_and_each_costs_its_share(tmp_path, monkeypa
     assert [(r["lot"], r["unit_cost"]) for r in made] == [("K001", "23"), ("K002", "23")]
 
 
-def test_serials_said_with_an_order_s_receipt_are_asked_for_as_a_receipt(shop: Chat):
-    confirmed(shop, "lz", "向绿联订蓝牙耳机2副")
+def test_an_order_received_and_collected_names_its_units_by_serial(shop: Chat):
+    confirmed(shop, "lz", "向绿联订蓝牙耳机2副、苹果数据线10根")
+    before = shop.stock()
+    for said, expected in (("绿联的货到了", "要说出到货的每个串号,例如「深圳绿联的货到了,串号SN001、SN002」"),
+                           ("绿联的货到了,串号SN101", "说的是蓝牙耳机 2副,串号却有1个"),
+                           ("绿联的货到了,串号SN101、SN003", "串号SN003的蓝牙耳机已经在华强店的库存里")):
+        out = texts(shop.say("lz", said))
+        assert expected in out and "没有记录" in out and "确认" not in out, said
+    assert shop.stock() == before
     out = texts(shop.say("lz", "绿联的货到了,串号SN101、SN102"))
-    assert "串号要跟着收货、销售、调拨、退货或盘点一起说" in out and shop.stock()["MD:A06"] == 3
-    out = texts(shop.say("lz", "收到蓝牙耳机2副,串号SN101、SN102,绿联送的"))
-    assert "已记录" in out and shop.stock()["MD:A06"] == 5
-    [order] = [o for o in shop.export("orders") if o["kind"] == "purchase"]
-    assert order["status"] == "done"
+    assert "按采购单 #1 收货" in out and "蓝牙耳机 2副(串号 SN101,SN102)" in out and "苹果数据线 10根" in out
+    shop.press("lz", "确认")
+    assert shop.stock()["MD:A06"] == 5 and shop.stock()["MD:A01"] == 10
+    [po] = [o for o in shop.export("orders") if o["kind"] == "purchase"]
+    assert po["status"] == "done"
+    came = [r for r in shop.export("moves") if r["kind"] == "receipt" and r["sku"] == "A06"]
+    assert sorted(r["lot"] for r in came) == ["SN001", "SN002", "SN003", "SN101", "SN102"]
+
+    confirmed(shop, "xm", "王记订蓝牙耳机2副,明天提货")
+    before = shop.stock()
+    for said, expected in (("王记的货提走了", "要说出提走的每个串号,例如「王记手机店的货提走了,串号SN001、SN002」"),
+                           ("王记的货提走了,串号SN101、SN109", "没有串号SN109的蓝牙耳机的入库记录")):
+        out = texts(shop.say("xm", said))
+        assert expected in out and "没有记录" in out and "确认" not in out, said
+    assert shop.stock() == before
+    out = texts(shop.say("xm", "王记的货提走了,串号SN101、SN102"))
+    assert "按客户订单 #2 提货" in out and "蓝牙耳机 2副(串号 SN101,SN102)" in out
+    shop.press("xm", "确认")
+    assert shop.stock()["MD:A06"] == 3
+    [so] = [o for o in shop.export("orders") if o["kind"] == "sale"]
+    assert so["status"] == "done"
+    sold = [r for r in shop.export("moves") if r["kind"] == "sale"]
+    assert sorted((r["lot"], r["partner"]) for r in sold) == [("SN101", "C02"), ("SN102", "C02")]
+    assert "已卖出" in texts(shop.say("lz", "串号SN102"))
+
+
+def test_an_order_of_two_products_kept_by_serial_is_received_a_product_at_a_time(shop: Chat):
+    confirmed(shop, "lz", "充电宝按串号管理")
+    confirmed(shop, "lz", "向绿联订蓝牙耳机1副、充电宝1个")
+    out = texts(shop.say("lz", "绿联的货到了,串号SN201"))
+    assert "串号分不清是哪样的" in out and "没有记录" in out
+    out = texts(shop.say("lz", "收到蓝牙耳机1副,串号SN201,绿联送的"))
+    assert "已记录" in out and "采购单 #1 已到 蓝牙耳机 1/1副、充电宝 0/1个" in out
+    out = texts(shop.say("lz", "绿联的货到了,串号PB301"))   # what is left: the power bank, its unit
+    assert "充电宝 1个(串号 PB301)" in out
+    shop.press("lz", "确认")
+    [po] = [o for o in shop.export("orders") if o["kind"] == "purchase"]
+    assert po["status"] == "done" and shop.stock()["MD:A07"] == 1
 
 
 def test_a_delivery_note_lists_the_serials_of_the_units_sold(shop: Chat):

@@ -65,7 +65,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
     """The comparable label of a parse result."""
     if isinstance(result, commands.Clarify):
         return {"intent": f"clarify:{result.reason}", "mention": result.mention,
-                "candidates": list(result.candidates), "guesses": []}
+                "candidates": list(result.candidates), "guesses": []} \
+            | ({"serials": list(result.serials)} if result.serials else {})
     c = result.command
     d: dict[str, Any] = {"guesses": sorted(g.kind for g in result.guesses)}
     if isinstance(c, commands.RecordMoves):
@@ -134,7 +135,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
         d |= {"intent": "receive_order", "partner": c.partner, "sku": c.sku, "location": c.location,
               "short": _lines(c.short), "exact": _lines(c.exact),
               "amount": f"{units.normalize(c.amount)}{c.amount_unit}" if c.amount is not None else None} \
-            | ({"order_id": c.order_id} if c.order_id is not None else {})
+            | ({"order_id": c.order_id} if c.order_id is not None else {}) \
+            | ({"serials": list(c.serials)} if c.serials else {})
     elif isinstance(c, commands.OrderQuery):
         d |= {"intent": "orders", "kind": c.kind, "partner": c.partner, "sku": c.sku} \
             | ({"order_id": c.order_id} if c.order_id is not None else {}) | ({"mine": True} if c.mine else {}) \
