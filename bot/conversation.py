@@ -686,6 +686,12 @@ class Conversation:
             partner = purchasing.partner_of(uow, cmd.partner)
             self._require(user, "approve" if partner is not None and partner.kind == catalog.PartnerKind.CUSTOMER
                           else "purchase")
+            if cmd.refund:   # 退给王记500 · 王记的定金退了: out of what it paid ahead, never more
+                cmd = purchasing.refundable(uow, cmd)
+                if cmd.amount <= 0:
+                    turn.reply(self.t("payment.nothing_to_refund", turn.lang) + "\n"
+                               + purchasing.account_line(uow, self.t, turn.lang, cmd.partner, now=turn.now))
+                    return
             if cmd.all_owed:   # 张记的货款结清了: the balance as it stands now
                 owed = dues.balance(uow, cmd.partner)[2]
                 if owed <= 0:
@@ -697,7 +703,7 @@ class Conversation:
             if not confirmed:
                 self._ask(uow, turn, cmd, self.t("payment.confirm", turn.lang, what=purchasing.payment_words(
                     uow, self.t, turn.lang, cmd.partner, cmd.amount,
-                    opening=(cmd.day or turn.now.date()) if cmd.opening else None)))
+                    opening=(cmd.day or turn.now.date()) if cmd.opening else None, refund=cmd.refund)))
                 return
             self._topic(uow, turn, "payment", purchasing.record_payment(uow, turn, cmd, t=self.t))   # (撤销 next)
         elif isinstance(cmd, commands.VoidPayment):

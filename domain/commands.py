@@ -678,6 +678,9 @@ class RecordPayment:
     # 团餐期初欠款5000,是5月20日的 · 我们期初欠张记3000: what was owed before the books began (``day``: as of then)
     opening: bool = False
     day: date | None = None
+    # 退给王记500 · 王记的定金退了 · 张记退款300: money back the other way (ours to a customer, a supplier's to us),
+    # out of what the account holds paid ahead (``all_owed``: all of it); kept as a payment of the opposite sign
+    refund: bool = False
 
 
 @dataclass(frozen=True)

@@ -1005,6 +1005,9 @@ class Parser:
                                                             location=here[0] if here else None,
                                                             note=f"调拨短少({name}调来)",
                                                             came_short_from=came_from[-1].codes[0]))
+        refund = self._refund(a, supplier, customer)
+        if refund is not None:   # 退给王记500 · 王记的定金退了 · 张记退款300: money back, not goods
+            return refund
         paid = self._payment(a, supplier, customer)
         if paid is not None:   # 团餐付了3000 · 付给张记5000: money, not goods
             return paid
@@ -1678,17 +1681,23 @@ class Parser:
             return more
         return commands.Parsed(commands.AmendOrder(sku=None, qty=None, order_id=order_id, partner=partner, more=more))
 
-    def _payment(self, a: scan.Analysis, supplier: list[lexicon.Span], customer: list[lexicon.Span]) -> Result | None:
-        """团餐付了3000 · 收到团餐货款2000元 · 团餐结了1500块 · 付给张记5000 · 给张记打了5000货款 · 张记的货款结了3000:
-        one partner, an amount of money and a paying word, no goods; None otherwise (questions too: 团餐付了多少)."""
+    def _refund(self, a: scan.Analysis, supplier: list[lexicon.Span], customer: list[lexicon.Span]) -> Result | None:
+        """退给王记500 · 退王记定金500 · 给王记退款300 · 王记的定金退了 (all it paid ahead) · 张记退款300 · 张记退了我们
+        500 · 收到张记退款300: money back, one partner and no goods; None otherwise (退给张记牛腩5斤: goods)."""
         partners = supplier + customer
-        paid_word = _PAID.search(a.s) or (_HANDED.search(a.s) if customer else None)   # (收到团餐3000 · 团餐给了3000)
-        if len(partners) != 1 or a.of("product") or _QUESTION.search(a.s) or not paid_word:
+        said = _REFUND.search(a.s) or (_REFUNDED.search(a.s) if supplier else None)
+        if said is None or len(partners) != 1 or a.of("product") or _QUESTION.search(a.s):
             return None
-        rest = a.s[:partners[0].start] + " " + a.s[partners[0].end:]
+        return self._money(a, partners[0], all_said=True, refund=True)
+
+    def _money(self, a: scan.Analysis, partner: lexicon.Span, *, all_said: bool, refund: bool = False) -> Result | None:
+        """The payment (or refund) of the one amount of money ``a`` says beside ``partner``; with none, all of what
+        is owed (a refund: all paid ahead) when ``all_said``; None when it says none, or several."""
+        rest = a.s[:partner.start] + " " + a.s[partner.end:]
         amounts = [m for m in _MONEY_SAID.finditer(rest) if numbers.value(m.group("n")) is not None]
-        if not amounts and _SETTLED.search(a.s):   # 张记的货款结清了 · 团餐的钱都付了: what is owed, all of it
-            return commands.Parsed(commands.RecordPayment(partner=partners[0].codes[0], amount=Decimal(0), all_owed=True))
+        if not amounts and all_said:   # 张记的货款结清了 · 王记的定金退了: what the account holds, all of it
+            return commands.Parsed(commands.RecordPayment(partner=partner.codes[0], amount=Decimal(0), all_owed=True,
+                                                          refund=refund))
         if len(amounts) != 1:
             return None
         m = amounts[0]
@@ -1696,7 +1705,17 @@ class Parser:
         assert value is not None
         if m.group("neg") or value <= 0 or units.too_large(value) or value != value.quantize(Decimal("0.01")):
             return commands.Clarify("bad_amount", detail=m.group(0).strip())
-        return commands.Parsed(commands.RecordPayment(partner=partners[0].codes[0], amount=units.normalize(value)))
+        return commands.Parsed(commands.RecordPayment(partner=partner.codes[0], amount=units.normalize(value),
+                                                      refund=refund))
+
+    def _payment(self, a: scan.Analysis, supplier: list[lexicon.Span], customer: list[lexicon.Span]) -> Result | None:
+        """团餐付了3000 · 收到团餐货款2000元 · 团餐结了1500块 · 付给张记5000 · 给张记打了5000货款 · 张记的货款结了3000:
+        one partner, an amount of money and a paying word, no goods; None otherwise (questions too: 团餐付了多少)."""
+        partners = supplier + customer
+        paid_word = _PAID.search(a.s) or (_HANDED.search(a.s) if customer else None)   # (收到团餐3000 · 团餐给了3000)
+        if len(partners) != 1 or a.of("product") or _QUESTION.search(a.s) or not paid_word:
+            return None
+        return self._money(a, partners[0], all_said=_SETTLED.search(a.s) is not None)
 
     def _read_lines(self, a: scan.Analysis) -> tuple[commands.Line, ...] | commands.Clarify:
         """The products and quantities ``a`` names, as lines in the order said, or the first problem with them."""
@@ -1874,6 +1893,9 @@ class Parser:
         bare = not a.of("product") and all(_LOSS_LEFT.fullmatch(c.text) for c in a.chunks)   # (收到可送10个 names one)
         if not (lead or bare):
             return None
+        if bare and a.of("partner") and (_REFUND.search(a.s) or _REFUNDED.search(a.s)) \
+                and all(q.unit in ("", "元", "块") for q in a.qtys):
+            return None   # 退给王记800 right after an order: money back, not 800 of the goods ordered
         last = speaker.recent()
         verb = _CONTINUE_VERB.get(last.movement) if last is not None else None
         if last is None:
@@ -3036,6 +3058,10 @@ _SERVED_AS = re.compile(r"(?:盖饭|炒饭|拌饭|饭|面条|拌面|汤面|面|�
 _USED_FOR = re.compile(r"\s*(?:今天|中午|晚上)?(?:一共|共)?(?:用了|用掉|消耗了?|耗了|要用|需要|做了\S{0,4}?用了)")
 # the last write said too little or too much (可乐少记了2瓶 · 漏记了2瓶 · 多记了2瓶 · 记多了3个)
 _DELTA = re.compile(r"(?P<less>少记|记少|少录|录少|漏记|漏录|少写|少算|少报)了?|(?P<more>多记|记多|多录|录多|多写|多算|多报)了?")
+# money back (退给王记500 · 退王记定金500 · 王记的定金退了 · 给王记退款300); 退了 · 退回来 only of a supplier (张记退了我们500)
+_REFUND = re.compile(r"退款|退钱|退费|退[还回]?(?:了|给)?[^,;]{0,8}?(?:定金|订金|押金|预付款?|预收款?|多收的|多付的)"
+                     r"|(?:定金|订金|押金|预付款?|预收款?)(?:已经?|都|全)?退|退(?:还|回)?给|退还")
+_REFUNDED = re.compile(r"退了|退回来|退给我们|退回给我们|返还")
 _HANDED = re.compile(r"收到|给了|交了|拿来了|送来了")   # money a customer handed over (收到团餐3000)
 _SETTLED = re.compile(r"结清|付清|还清|都付了|全付了|钱付了|款付了|全结了|都结了|结完了|(?<=[的])账结(?:了|掉了)")   # all that is owed
 # an order just placed no longer wanted (取消 · 不要了 · 算了,不订了)

@@ -18,6 +18,7 @@ from workflows.ports import UnitOfWork
 
 SPOT = "batch:"   # a payment's note naming the sale it paid on the spot
 OPENING = "opening"   # a payment's note: what was owed before the books began (团餐期初欠款5000), kept as paid the other way
+REFUND = "refund"   # a payment's note: money back the other way (退给王记500 · 张记退款300), kept as a negative payment
 
 
 def partner(uow: UnitOfWork, code: str | None) -> catalog.Partner | None:
@@ -421,7 +422,7 @@ def statement(uow: UnitOfWork, p: catalog.Partner, *, first: date, last: date, t
                for (_, back), ms in _written(uow, p).items()]
     pays = uow.payments.list(partner=p.code)
     voided = {x.reverses for x in pays if x.reverses is not None}
-    entries += [Entry(x.at, "paid", -x.amount, {}) for x in pays
+    entries += [Entry(x.at, "refund" if x.note == REFUND else "paid", -x.amount, {}) for x in pays
                 if x.reverses is None and x.id not in voided and x.note != OPENING]
     entries += [Entry(x.at, "opening", -x.amount, {}) for x in openings(pays)]
     entries.sort(key=lambda e: e.at)
@@ -465,7 +466,8 @@ def statement_text(uow: UnitOfWork, t: Any, lang: str, code: str, *, first: date
                              amount=sign + wording.money(abs(e.amount)), balance=_balance_words(t, lang, kind, balance))))
     if len(entries) > shown:
         out.append(str(t("dues.more_entries", lang, n=len(entries) - shown)))
-    totals = {k: abs(sum((e.amount for e in entries if e.kind == k), Decimal(0))) for k in ("goods", "back", "paid")}
+    totals = {k: abs(sum((e.amount for e in entries if e.kind == k), Decimal(0))) for k in ("goods", "back")}
+    totals["paid"] = -sum((e.amount for e in entries if e.kind in ("paid", "refund")), Decimal(0))   # (net of refunds)
     totals["goods"] += sum((e.amount for e in entries if e.kind == "opening"), Decimal(0))   # (owed from before)
     out.append(str(t(f"dues.statement_close_{kind}", lang, balance=_balance_words(t, lang, kind, balance),
                      goods=wording.money(totals["goods"]), back=wording.money(totals["back"]),

@@ -145,21 +145,41 @@ def _exposure(uow: UnitOfWork, partner: str, now: datetime, open_sales: list[ord
     return max(exposure + open_value(open_sales), Decimal(0))
 
 
+def refundable(uow: UnitOfWork, cmd: commands.RecordPayment) -> commands.RecordPayment:
+    """A refund (退给王记500 · 王记的定金退了 · 张记退款300) as it may be kept: out of what the account holds paid ahead
+    (a deposit, an overpayment, goods given back after they were paid), all of it when no amount was said (amount 0:
+    none held). Refused (``errors.BadInput``) beyond it: that would be money given for nothing on the books."""
+    ahead = max(-dues.balance(uow, cmd.partner)[2], Decimal(0))
+    if cmd.all_owed or ahead == 0:
+        return replace(cmd, amount=ahead, all_owed=False)
+    if cmd.amount > ahead:
+        p = partner_of(uow, cmd.partner)
+        customer = p is not None and p.kind == catalog.PartnerKind.CUSTOMER
+        raise errors.BadInput(code="refund_too_much_customer" if customer else "refund_too_much_supplier",
+                              partner=partner_name(uow, cmd.partner), amount=reports.money(cmd.amount),
+                              ahead=reports.money(ahead))
+    return cmd
+
+
 def record_payment(uow: UnitOfWork, turn: Turn, cmd: commands.RecordPayment, *, t: Any) -> int:
     """团餐付了3000 · 付给张记5000: kept on the partner's account (audited), with what is still owed after it. An
     opening balance (团餐期初欠款5000) is kept the same way, as owed (a payment the other way, ``dues.OPENING``), on
-    the day said."""
+    the day said; a refund (退给王记500 · 张记退款300, checked by ``refundable``) as a payment the other way
+    (``dues.REFUND``), today."""
     at = datetime.combine(cmd.day, time(12), tzinfo=turn.now.tzinfo) if cmd.opening and cmd.day else turn.now
     if at.date() < turn.now.date():   # (an opening balance said for a day whose books are closed: refused)
         periods.check_day(at.date(), through=periods.closed_through(uow.catalog.tenant_row().settings))
-    pid: int = uow.payments.add(partner=cmd.partner, amount=-cmd.amount if cmd.opening else cmd.amount, at=at,
+    back = cmd.opening or cmd.refund
+    pid: int = uow.payments.add(partner=cmd.partner, amount=-cmd.amount if back else cmd.amount, at=at,
                                 actor=turn.user.username, message_id=turn.message_id,
-                                note=dues.OPENING if cmd.opening else "")
-    uow.chat.audit(at=turn.now, actor=turn.user.username, action="opening_balance" if cmd.opening else "payment",
+                                note=dues.OPENING if cmd.opening else dues.REFUND if cmd.refund else "")
+    uow.chat.audit(at=turn.now, actor=turn.user.username,
+                   action="opening_balance" if cmd.opening else "refund" if cmd.refund else "payment",
                    detail={"payment": pid, "partner": cmd.partner, "amount": str(cmd.amount)}
                    | ({"day": at.date().isoformat()} if cmd.opening else {}))
     turn.reply(t("payment.done", turn.lang, what=payment_words(uow, t, turn.lang, cmd.partner, cmd.amount,
-                                                               opening=at.date() if cmd.opening else None))
+                                                               opening=at.date() if cmd.opening else None,
+                                                               refund=cmd.refund))
                + "\n" + account_line(uow, t, turn.lang, cmd.partner, now=turn.now))
     return pid
 
@@ -198,26 +218,28 @@ def void_payment(uow: UnitOfWork, turn: Turn, cmd: commands.VoidPayment, *, t: A
         raise errors.InvalidState(code="payment_voided", id=cmd.payment_id)
     amount = row.amount
     opening = row.note == dues.OPENING   # (an opening balance's undoing is one too)
+    refund = row.note == dues.REFUND
     uow.payments.add(partner=row.partner, amount=-amount, at=turn.now, actor=turn.user.username,
                      message_id=turn.message_id, reverses=cmd.payment_id, note=row.note if opening else "")
     uow.chat.audit(at=turn.now, actor=turn.user.username, action="payment_voided",
                    detail={"payment": cmd.payment_id, "partner": row.partner, "amount": str(amount)})
     turn.reply(t("payment.voided", turn.lang, what=payment_words(
-        uow, t, turn.lang, row.partner, -amount if opening else amount,
-        opening=row.at.astimezone(turn.now.tzinfo).date() if opening else None))
+        uow, t, turn.lang, row.partner, -amount if opening or refund else amount,
+        opening=row.at.astimezone(turn.now.tzinfo).date() if opening else None, refund=refund))
                + "\n" + account_line(uow, t, turn.lang, row.partner, now=turn.now))
 
 
 def payment_words(uow: UnitOfWork, t: Any, lang: str, partner: str, amount: Decimal, *,
-                  opening: date | None = None) -> str:
+                  opening: date | None = None, refund: bool = False) -> str:
     """收到美团团餐付款 ¥3,000.00 · 付给张记肉业 ¥5,000.00; ``opening``: 美团团餐期初欠款 ¥5,000.00(05-20 的账) ·
-    期初欠张记肉业 ¥3,000.00."""
+    期初欠张记肉业 ¥3,000.00; ``refund``: 退给美团团餐 ¥500.00 · 收到张记肉业退款 ¥300.00."""
     p = partner_of(uow, partner)
     customer = p is not None and p.kind == catalog.PartnerKind.CUSTOMER
     if opening is not None:
         return str(t("payment.opening_customer" if customer else "payment.opening_supplier", lang,
                      partner=partner_name(uow, partner), amount=reports.money(amount), day=f"{opening:%m-%d}"))
-    key = "payment.from_customer" if customer else "payment.to_supplier"
+    key = ("payment.refund_to_customer" if customer else "payment.refund_from_supplier") if refund \
+        else "payment.from_customer" if customer else "payment.to_supplier"
     return str(t(key, lang, partner=partner_name(uow, partner), amount=reports.money(amount)))
 
 

@@ -183,7 +183,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
         d |= {"intent": "opening_balance", "partner": c.partner, "amount": str(c.amount),
               "day": c.day.isoformat() if c.day else None}
     elif isinstance(c, commands.RecordPayment):
-        d |= {"intent": "payment", "partner": c.partner, "amount": str(c.amount)} | ({"all_owed": True} if c.all_owed else {})
+        d |= {"intent": "refund" if c.refund else "payment", "partner": c.partner, "amount": str(c.amount)} \
+            | ({"all_owed": True} if c.all_owed else {})
     elif isinstance(c, commands.VoidPayment):
         d |= {"intent": "void_payment", "payment_id": c.payment_id}
     elif isinstance(c, commands.Bookings):
