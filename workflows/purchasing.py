@@ -585,16 +585,23 @@ def cancel(uow: UnitOfWork, turn: Turn, cmd: commands.CancelOrder, *, t: Any) ->
         uow.chat.drop_bookings(o.id, at=o.due)   # what is still due; bookings of collected goods stay
     turn.events.append(events.OrderChanged(order_id=o.id, kind=o.kind.value, status="cancelled", at=turn.now))
     desc = describe(uow, o)
-    paid = sum((p.amount for p in uow.payments.with_note(f"{DEPOSIT}{o.id}")), Decimal(0))
     turn.reply(t("cancel.done", turn.lang, kind=t(f"orders.kind.{o.kind.value}", turn.lang), id=o.id, order=desc)
-               + ("\n" + t("deposit.kept", turn.lang, amount=reports.money(paid), partner=partner_name(uow, o.partner))
-                  if paid > 0 and o.partner else ""))
+               + deposit_kept(uow, t, turn.lang, o))
     creator = uow.catalog.user(o.created_by) if o.created_by else None
     if creator is not None and creator.username != user.username:
         turn.push(creator.username, t("cancel.notice", creator.language, kind=t(f"orders.kind.{o.kind.value}",
                                                                                 creator.language),
                                       id=o.id, order=desc, who=user.display_name))
     return o.id
+
+
+def deposit_kept(uow: UnitOfWork, t: Any, lang: str, o: orders.Order) -> str:
+    """The line that says a customer order's deposit stays on the account now that the order will not ship (cancelled,
+    or rejected by a manager), and how to give it back; "" when none was paid with it."""
+    paid = sum((p.amount for p in uow.payments.with_note(f"{DEPOSIT}{o.id}")), Decimal(0))
+    if paid <= 0 or not o.partner:
+        return ""
+    return "\n" + str(t("deposit.kept", lang, amount=reports.money(paid), partner=partner_name(uow, o.partner)))
 
 
 def reopen(uow: UnitOfWork, turn: Turn, order_id: int) -> orders.Order:
@@ -753,10 +760,12 @@ def decide(uow: UnitOfWork, turn: Turn, *, order_id: int, approve: bool, t: Any,
         takeover.outcome(uow, turn.push, t, order=o, rejected=True, now=turn.now)
     turn.events.append(events.OrderChanged(order_id=order_id, kind=o.kind.value, status=new.status.value, at=turn.now))
     key = "approved" if approve else "rejected"
-    turn.reply(t(f"decision.{key}", turn.lang, id=order_id, order=describe(uow, o)))
+    kept = (lambda lang: deposit_kept(uow, t, lang, o)) if not approve and o.kind == orders.OrderKind.SALE \
+        else (lambda lang: "")   # (a rejected customer order's deposit: said to stay, to both)
+    turn.reply(t(f"decision.{key}", turn.lang, id=order_id, order=describe(uow, o)) + kept(turn.lang))
     if requester is not None and requester.username != turn.user.username:
         turn.push(requester.username, t(f"decision_notice.{key}", requester.language, id=order_id,
-                                        order=describe(uow, o), who=turn.user.display_name))
+                                        order=describe(uow, o), who=turn.user.display_name) + kept(requester.language))
 
 
 def request_transfer(uow: UnitOfWork, turn: Turn, cmd: commands.TransferStock, *, t: Any) -> int:

@@ -85,3 +85,14 @@ def test_the_day_s_cash_up_counts_a_customer_s_refund_as_cash_out(shop: Chat):
     confirmed(shop, "lz", "退给王记200")
     out = texts(shop.say("lz", "日结:现金300"))
     assert "应收 ¥300.00" in out and "正好对上" in out, out
+
+
+def test_a_rejected_order_s_deposit_is_said_to_stay_and_how_to_give_it_back(tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch):
+    chat = make_chat(tmp_path, monkeypatch, catalog=PHONE)
+    out = texts(chat.say("lz", "王记订苹果数据线1000根,明天提货,付了定金500"))   # beyond its credit: held
+    assert "超出王记手机店的信用额度" in out and "收到定金 ¥500.00" in out, out
+    out = chat.say("boss", "拒绝")
+    for who in ("boss", "lz"):
+        assert "定金 ¥500.00 仍在王记手机店的账上" in texts(out, who), texts(out)
+    assert "退给王记手机店 ¥500.00" in confirmed(chat, "lz", "王记手机店的定金退了")
