@@ -760,8 +760,8 @@ def decide(uow: UnitOfWork, turn: Turn, *, order_id: int, approve: bool, t: Any,
         takeover.outcome(uow, turn.push, t, order=o, rejected=True, now=turn.now)
     turn.events.append(events.OrderChanged(order_id=order_id, kind=o.kind.value, status=new.status.value, at=turn.now))
     key = "approved" if approve else "rejected"
-    kept = (lambda lang: deposit_kept(uow, t, lang, o)) if not approve and o.kind == orders.OrderKind.SALE \
-        else (lambda lang: "")   # (a rejected customer order's deposit: said to stay, to both)
+    def kept(lang: str) -> str:   # (a rejected customer order's deposit: said to stay, to both)
+        return deposit_kept(uow, t, lang, o) if not approve and o.kind == orders.OrderKind.SALE else ""
     turn.reply(t(f"decision.{key}", turn.lang, id=order_id, order=describe(uow, o)) + kept(turn.lang))
     if requester is not None and requester.username != turn.user.username:
         turn.push(requester.username, t(f"decision_notice.{key}", requester.language, id=order_id,
