@@ -51,6 +51,9 @@ ACTIONS: dict[str, tuple[str, tuple[str, ...]]] = {
     # 每周一向张记订牛腩50斤 · 团餐每周一要牛腩20斤: a standing order placed on each schedule (order: purchase · sale;
     # lines: [[sku, qty]]; ahead: days before the day it is for (a customer's, booked the day before); at: HH:MM due)
     "place_order": ("下固定订单", ("order", "partner", "location", "lines", "ahead", "at")),
+    # 每月1号交房租5000 · 每周一交垃圾费50: a running cost kept on each schedule (domain/expenses.py; amount a decimal
+    # string; location: the store said, else the speaker's; None: the company's)
+    "record_expense": ("记固定费用", ("amount", "category", "note", "location")),
 }
 
 

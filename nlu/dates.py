@@ -297,6 +297,19 @@ _VERSUS = re.compile(r"(?:比|跟|和|与|同|较|对比|相比|环比)(?P<rel>�
                      r"|(?P<mom>环比|同比)")
 
 
+MONTH_SAID = re.compile(r"(?<![\d年])(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月份?(?![\d日号])")
+
+
+def month_span(m: re.Match[str], today: date) -> tuple[date, date] | None:
+    """The month a ``MONTH_SAID`` match names (5月的对账单 · 9月的费用): this year's when it has begun, else last
+    year's, to today at most; None when it is no month (13月)."""
+    n = int(numbers.value(m.group("m")) or 0)
+    if not 1 <= n <= 12:
+        return None
+    year = today.year if n <= today.month else today.year - 1
+    return date(year, n, 1), min(date(year, n, calendar.monthrange(year, n)[1]), today)
+
+
 def versus_span(s: str, now: datetime) -> tuple[date, date, date] | None:
     """可乐比上周多卖了多少 · 这个月跟上个月比 · 今天比昨天: the period asked about (today, this week or this month so far;
     the span said, when one is: 这个月比上个月) and the first day of the one it is compared with, as many days earlier

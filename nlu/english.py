@@ -40,6 +40,11 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
      lambda m: f"报价{m.group('id') or m.group('id2')}转订单"),
     (r"(?:make |send |give )?(?:a |an )?quot(?:e|ation) (?:for|to) (?P<who>\S+?)[:,]?(?= |$)", r"给\g<who>报价:"),
     (r"(?:show |list )?(?:the |our |recent )?quot(?:es|ations)$", "有哪些报价"),
+    # a recurring cost said with its days last (pay rent 5000 on the 1st of every month · pay cleaning 50 every monday):
+    # the days first, as the grammar has them
+    (r"^(?P<what>(?:we )?pay .+?) (?P<when>(?:on the )?\d{1,2}(?:st|nd|rd|th)? (?:of )?every month|(?:every|each) "
+     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|day|weekday|working day))$",
+     lambda m: f"{m.group('when')} {m.group('what')}"),
     # running costs (paid rent 5000 · paid the electricity bill 800 · expenses this month · last month's expenses)
     (r"(?:we )?(?:paid|pay|spent) (?:the )?(?:(?P<span>this month'?s|last month'?s) )?(?P<w>rent|electricity(?: bill)?"
      r"|power bill|water(?: bill)?|wages|salaries|salary|internet(?: bill)?|phone bill|property (?:fee|management)"

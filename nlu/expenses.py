@@ -38,11 +38,15 @@ def said(s: str, lex: lexicon.Lexicon, speaker: context.Speaker) -> commands.Par
     bare = _LEAD.sub("", rest.strip(" ,.!~。"))
     if said_day is not None:
         bare = _LEAD.sub("", (rest[:said_day.start] + rest[said_day.end:]).strip(" ,.!~。"))
+    month = dates.MONTH_SAID.match(bare)   # 9月的费用 · 5月电费多少: that month
     asked = _ASKED.fullmatch(re.sub(r"^(?:这个月|本月|上个月|上月|今天|昨天|这周|本周|上周|今年|最近\S{1,4}|近\S{1,4})?的?", "",
-                                    bare).strip(" ?"))
+                                    bare[month.end():].lstrip("的") if month else bare).strip(" ?"))
     if asked is not None:
         today = speaker.now.date()
-        first, last = dates.past_span(rest, speaker.now) or (today.replace(day=1), today)
+        span = dates.month_span(month, today) if month is not None else None
+        if month is not None and span is None:
+            return commands.Clarify("bad_day", detail=month.group(0))
+        first, last = span or dates.past_span(rest, speaker.now) or (today.replace(day=1), today)
         word = asked.group("cat")
         return commands.Parsed(commands.ExpenseQuery(first, last, expenses.category_of(word) if word else None, where))
     kept = _KEPT[0].fullmatch(bare) or _KEPT[1].fullmatch(bare)

@@ -179,7 +179,7 @@ class Parser:
         if bad_day is not None:   # 6月31日店休 · 2月30日卖了…: a day the calendar lacks (was read as a product 「月」)
             return commands.Clarify("bad_day", detail=bad_day)
         standing = self._standing(plain, speaker, original=(text or "").strip()) \
-            if "每" in plain and rules.RECURRING.search(plain) else None
+            if "每" in plain and (rules.RECURRING.search(plain) or _MONTHLY.match(plain)) else None
         if standing is not None:   # 每周一向张记订牛腩50斤 · 团餐每周一要牛腩20斤: an order placed on each of those days
             return standing
         books = _BOOKS_SAY.fullmatch(plain) or _BOOKS_VS.fullmatch(plain)
@@ -704,8 +704,11 @@ class Parser:
         return commands.Parsed(commands.Correct(qty=value, unit=q.unit, sku=sku))
 
     def _edit_rule(self, rule_id: int, rest: str, speaker: context.Speaker) -> Result:
-        """修改规则3:当可乐库存低于40瓶时提醒陈采购 → a new version of rule 3."""
-        result = self.rules.parse(rest.strip(), speaker=speaker, original=rest.strip())
+        """修改规则3:当可乐库存低于40瓶时提醒陈采购 → a new version of rule 3; 修改规则4:每周一向张记订牛腩60斤 ·
+        修改规则5:每月1号交房租6000 (a standing order's or a recurring cost's) too."""
+        standing = self._standing(rest.strip(" ,"), speaker, original=rest.strip()) if "每" in rest else None
+        result = standing if isinstance(standing, commands.Parsed) \
+            else self.rules.parse(rest.strip(), speaker=speaker, original=rest.strip())
         if isinstance(result, commands.Parsed) and isinstance(result.command, commands.AddRule):
             return replace(result, command=replace(result.command, rule_id=rule_id))
         return result
@@ -811,15 +814,28 @@ class Parser:
     def _standing(self, s: str, speaker: context.Speaker, *, original: str) -> Result | None:
         """每周一向张记订牛腩50斤 · 每天早上8点向绿源订土豆2袋 · 团餐每周一要牛腩20斤 · 每周一、周四给团餐备牛腩20斤: a
         standing order, a rule that places the order on each day said (a customer's the day before, at 09:00, due on
-        the day at the hour said); None when the rest is no order (每天早上7点提醒我盘点 is a reminder)."""
+        the day at the hour said); 每月1号交房租5000 · 每周一交垃圾费50: a running cost kept on each (每月交房租5000: its
+        day asked). None when the rest is neither (每天早上7点提醒我盘点 is a reminder)."""
         try:
             said = rules.recurring(s)
         except rules.Unsupported as exc:
             return commands.Clarify("rule_unsupported", detail=exc.detail)
+        monthly = _MONTHLY.match(s) if said is None else None
+        if monthly is not None:   # 每月交房租5000: which day of the month is asked (a cost; anything else as it was)
+            heard = self.parse(s[monthly.end():].strip(" ,"), speaker=speaker)
+            return commands.Clarify("recurring_cost_day") if isinstance(heard, commands.Parsed) \
+                and isinstance(heard.command, commands.RecordExpense) else None
         if said is None or re.search(r"提醒|通知|发给|发我|告诉|报表|清单|小结|日报", said[1]):
             return None
         heard = self.parse(said[1], speaker=speaker)
         cmd = heard.command if isinstance(heard, commands.Parsed) else None
+        if isinstance(cmd, commands.RecordExpense) and cmd.day is None:   # 每月1号交房租5000: kept on each of those days
+            trigger = said[0]
+            return commands.Parsed(commands.AddRule(drules.RuleDraft(
+                text=original, trigger=trigger, scope=drules.Scope(location=cmd.location or speaker.user.location),
+                conditions=drules.Group("all", ()), actions=(drules.Action("record_expense", {
+                    "amount": str(cmd.amount), "category": cmd.category, "note": cmd.note,
+                    "location": cmd.location or speaker.user.location}),))))
         if isinstance(cmd, commands.PlacePurchase):
             kind, partner, location, lines = "purchase", cmd.partner, cmd.location, cmd.lines
         elif isinstance(cmd, commands.PlaceSale) or isinstance(cmd, commands.RecordMoves) \
@@ -3514,6 +3530,8 @@ _PRICE_NOW = (
 # a product's fields asked after (牛腩保质期几天 · 蓝牙耳机保修多久): answered from the catalog
 _ASKABLE = ("safety_stock", "shelf_life_days", "moq", "lead_time_days", "supplier", "warranty_days")
 # a deposit paid with a customer's order (…,付了定金500 · 订金300 · 预付1000元): clause of its own, after the order
+# 每月交房租5000 · 每个月房租5000: a month's day unsaid (每月1号… is rules.RECURRING's)
+_MONTHLY = re.compile(r"每个?月(?:都)?[,,]?(?![\d一二三四五六七八九十两]+[号日]|的?(?:最后|月底|月末|[初中]))")
 _DEPOSIT = re.compile(rf"[,;]\s*(?:已|已经)?(?:付了?|交了?|收了?|给了?)?(?:定金|订金|预付款?|预付了?)\s*(?:是|:)?\s*"
                       rf"(?P<v>{numbers.NUMBER})\s*(?:元|块钱?|块)?(?=$|[,;])")
 # serials or a warranty said (蓝牙耳机按串号管理 · 串号SN001 · IMEI … · 不保修): the cheap check before nlu.serials reads it
@@ -3706,7 +3724,7 @@ _STAFF_LEFT = re.compile(r"(?P<who>[^,,]{1,8}?)(?:已经)?(?:离职|辞职|不�
                          r"|(?:把|将)?(?P<who3>[^,,]{1,8}?)的?(?:账号|帐号|账户)(?:停用|禁用|注销|删除|删掉|删)(?:了|掉)?")
 _STAFF_BACK = re.compile(r"(?:请|帮我)?(?:恢复|启用|重新启用|重开)(?P<who>[^,,]{1,8}?)(?:的)?(?:账号|帐号|账户)?"
                          r"|(?P<who2>[^,,]{1,8}?)(?:又)?回来(?:上班|工作)了")   # (小王回来了: from an errand, maybe)
-_STAFF_ROLE = re.compile(r"(?:把|将)?(?P<who>[^,,]{1,8}?)(?:升为|升成|升职为|升职成|提拔为|提为|改为|改成|设为|设成|任命为|当)"
+_STAFF_ROLE = re.compile(r"(?:把|将)?(?P<who>[^,,]{1,8}?)(?:升为|升成|升职为|升职成|提拔为|提为|降为|降成|降职为|调整为|改为|改成|设为|设成|任命为|当)"
                          r"(?P<role>店长|店员|员工|采购员|采购|经理|管理员)(?:了)?")
 _RETIRE = _said_of_a_product("下架|停用|停售|停卖|不卖了|不再卖了?|不进了|不做了|删掉|删除", "下架|停用|停售|删除|删掉")
 _RESTORE = _said_of_a_product("重新上架|重新启用|恢复销售|恢复|又开始卖了?|重新卖", "恢复|启用|重新启用|重新上架|上架")

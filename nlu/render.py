@@ -147,6 +147,13 @@ class _Render:
                               goods=goods, at=at)
             return self.w("rule.place_purchase", partner=who, goods=goods) if who \
                 else self.w("rule.place_purchase_usual", goods=goods)
+        if a.kind == "record_expense":   # 记费用 房租 ¥5,000.00(南山店)
+            kind = self.w(f"expense.cat.{p.get('category')}")
+            note = str(p.get("note") or "")
+            what = note if not note or note == kind else f"{note}({kind})"
+            where = self.location(p["location"]) if p.get("location") else self.w("expense.company")
+            amount = Decimal(str(p.get("amount"))).quantize(Decimal("0.01"))
+            return self.w("rule.record_expense", what=what or kind, amount=f"¥{amount:,}", where=where)
         return a.kind
 
     def people(self, names: list[str]) -> str:

@@ -21,7 +21,6 @@ _OPENING = re.compile(rf"(?:期初|以前|之前|原来|原先|上线前|老账|
                       rf"|应收(?:款|账款)?|应付(?:款|账款)?|余额)(?:是|为|有|还有|:)?\s*(?P<v>{numbers.NUMBER})\s*(?P<k>万|千)?"
                       r"\s*(?:元|块钱?)?")
 _STATEMENT = re.compile(r"对账|对一下账|对下账|往来明细|往来账|账目明细")
-_MONTH_SAID = re.compile(r"(?<![\d年])(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月份?(?![\d日号])")
 _STATEMENT_FILE = re.compile(r"发(?:个|一份|份)?(?:文件|表)|打印")
 _DUES_RULE = re.compile(r"发给|发我|给我发|提醒|通知|告诉")
 _DUES_LEAD = re.compile(r"(?:请|帮我)?(?:把|将|给|跟|和)?")
@@ -65,13 +64,12 @@ def said(s: str, lex: lexicon.Lexicon, speaker: context.Speaker) -> commands.Par
         return commands.Parsed(commands.RecordPayment(code, units.normalize(value), opening=True, day=day))
     if code is not None and _STATEMENT.search(s):   # 团餐6月的对账单 · 和张记对账 · 导出团餐上个月的对账单
         today = speaker.now.date()
-        month = _MONTH_SAID.search(s)
+        month = dates.MONTH_SAID.search(s)
         if month is not None:   # 5月的对账单: that month (this year's, else last year's)
-            n = int(numbers.value(month.group("m")) or 0)
-            if not 1 <= n <= 12:
+            named = dates.month_span(month, today)
+            if named is None:
                 return commands.Clarify("bad_day", detail=month.group(0))
-            year = today.year if n <= today.month else today.year - 1
-            first, last = dt.date(year, n, 1), min(periods.month_end(year, n), today)
+            first, last = named
         else:
             first, last = dates.past_span(s, speaker.now) or (today.replace(day=1), today)
         if intents.EXPORT.search(s) or _STATEMENT_FILE.search(s):

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta, tzinfo
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from domain import commands, errors, expenses, periods
 from workflows import wording
 from workflows.ports import UnitOfWork
-from workflows.purchasing import Turn
+from workflows.turns import JobTurn
+
+if TYPE_CHECKING:   # (purchasing reads reports, which keeps the recurring costs here: no import at run time)
+    from workflows.purchasing import Turn
 
 
 def words(t: Any, lang: str, category: str, note: str) -> str:
@@ -21,8 +24,9 @@ def words(t: Any, lang: str, category: str, note: str) -> str:
     return f"{note}({kind})"
 
 
-def record(uow: UnitOfWork, turn: Turn, cmd: commands.RecordExpense, *, t: Any) -> int:
-    """The cost kept (its day's books still open), audited, and said with the month's costs so far."""
+def record(uow: UnitOfWork, turn: Turn, cmd: commands.RecordExpense, *, t: Any, rule: int | None = None) -> int:
+    """The cost kept (its day's books still open), audited, and said with the month's costs so far; ``rule``: kept
+    by that recurring cost's rule (每月1号交房租5000), said so, with how to change or stop it."""
     tz = turn.now.tzinfo
     day = cmd.day or turn.now.date()
     periods.check_day(day, through=periods.closed_through(uow.catalog.tenant_row().settings))
@@ -32,13 +36,33 @@ def record(uow: UnitOfWork, turn: Turn, cmd: commands.RecordExpense, *, t: Any) 
                                 actor=turn.user.username, message_id=turn.message_id)
     uow.chat.audit(at=turn.now, actor=turn.user.username, action="expense",
                    detail={"expense": eid, "amount": str(cmd.amount), "category": cmd.category, "note": cmd.note,
-                           "location": where, "day": day.isoformat()})
+                           "location": where, "day": day.isoformat()} | ({"rule": rule} if rule is not None else {}))
     first = day.replace(day=1)
     month = expenses.total(of_span(uow, first, periods.month_end(day.year, day.month), location=where, tz=tz))
-    turn.reply(t("expense.done", turn.lang, id=eid, what=words(t, turn.lang, cmd.category, cmd.note),
+    turn.reply(t("expense.done" if rule is None else "expense.by_rule", turn.lang, id=eid, rule=rule,
+                 what=words(t, turn.lang, cmd.category, cmd.note),
                  amount=wording.money(cmd.amount), day=f"{day:%m-%d}", where=wording.loc_name(uow, where) if where
                  else t("expense.company", turn.lang), month=first.month, total=wording.money(month)))
     return eid
+
+
+def recurring(uow: UnitOfWork, box: Any, t: Any, *, rule: Any, params: dict[str, Any], now: datetime) -> int | None:
+    """The cost a recurring cost's rule (``params``: amount, category, note, location) keeps now, as its owner; its
+    id. Nothing when the owner has left; when the owner may no longer keep costs, or the day's books are closed, the
+    owner hears why."""
+    owner = uow.catalog.user(rule.owner)
+    if owner is None or not owner.active:
+        return None
+    turn = JobTurn(user=owner, now=now, box=box, message_id=f"rule:{rule.number}:{now.isoformat()}")
+    try:
+        owner.require("purchase")
+        return record(uow, turn, commands.RecordExpense(
+            amount=Decimal(str(params["amount"])), category=str(params["category"]), note=str(params.get("note") or ""),
+            location=params.get("location") or None), t=t, rule=rule.number)
+    except errors.DomainError as exc:
+        why = t(f"err.{exc.code}", owner.language, **exc.params)
+        box.push(owner.username, str(t("expense.by_rule_failed", owner.language, rule=rule.number, why=why)))
+        return None
 
 
 def asked_words(t: Any, lang: str, uow: UnitOfWork, cmd: commands.RecordExpense, user_location: str | None) -> str:

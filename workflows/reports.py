@@ -11,6 +11,7 @@ from typing import Any
 from domain import bom, catalog, chain, closures, ledger, orders, production, replenishment, rules, units
 from workflows import anomalies as anomaly
 from workflows import dues, engine, inventory, metrics, spoilage, standing, stockbook, wording
+from workflows import expenses as costs
 
 # (the shared wording, under the names its many readers know it by here)
 N, loc_name, qty, money, days_text = wording.N, wording.loc_name, wording.qty, wording.money, wording.days_text
@@ -160,7 +161,7 @@ def scheduled_rule(uow: Any, box: Any, t: Any, *, rule: Any, now: datetime, fore
     location = draft.scope.location or (owner.location if owner else None)
     sc = draft.scope
     kinds = {a.kind for a in draft.actions}
-    if not draft.conditions.items and (kinds <= {"send_report", "place_order"} or (
+    if not draft.conditions.items and (kinds <= {"send_report", "place_order", "record_expense"} or (
             kinds <= {"notify", "send_report", "place_order"} and not (sc.skus or sc.category or sc.abc_class))):
         _remind(uow, box, t, rule=rule, draft=draft, location=location, now=now, forecaster=forecaster,
                 personal=personal or {})
@@ -184,6 +185,9 @@ def _remind(uow: Any, box: Any, t: Any, *, rule: Any, draft: rules.RuleDraft, lo
     for a in draft.actions:
         if a.kind == "place_order":   # 每周一向张记订牛腩50斤: the standing order, placed now
             standing.place(uow, box, t, rule=rule, params=a.params, now=now)
+            continue
+        if a.kind == "record_expense":   # 每月1号交房租5000: the cost, kept now
+            costs.recurring(uow, box, t, rule=rule, params=a.params, now=now)
             continue
         own = personal.get(str(a.params.get("report"))) if a.kind == "send_report" else None
         if own is not None:   # (with the span said with it: 每周一把上周的日结发给我)

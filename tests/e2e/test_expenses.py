@@ -86,3 +86,52 @@ def test_a_cost_in_a_closed_period_is_refused(chat: Chat):
 def test_in_english(chat: Chat):
     assert "房租 ¥5,000.00" in confirmed(chat, "liu", "paid rent 5000")
     assert "费用合计 ¥5,000.00" in texts(chat.say("liu", "expenses this month"))
+
+
+def test_a_recurring_cost_is_kept_once_on_each_of_its_days_and_changed_by_editing_its_rule(chat: Chat):
+    out = texts(chat.say("liu", "每月1号交房租5000"))
+    assert "每月1号 09:00 → 记费用 房租 ¥5,000.00(南山店)" in out and "确认保存吗" in out
+    assert kept(chat) == []                                     # (a rule: nothing kept now)
+    assert texts(chat.press("liu", "确认")) == "规则 #1 已保存并生效。"
+
+    def costs_told(at: str) -> list[str]:
+        return [m["text"] for m in chat.send(at=at) if m.get("to") == "liu" and "固定费用" in m.get("text", "")]
+    assert costs_told("2026-07-01T08:59:00+08:00") == []
+    (told,) = costs_told("2026-07-01T12:00:00+08:00")
+    assert told.startswith("🔁 固定费用(规则 #1):已记费用 #1:房租 ¥5,000.00(07-01,南山店)。7月费用合计 ¥5,000.00")
+    assert costs_told("2026-07-31T23:00:00+08:00") == []      # not again before the next 1st
+    assert kept(chat) == [("5000", "rent", "NS", None)]
+    with chat.container.uow() as uow:
+        [audit] = [a for a in importer.export_rows(uow, "audit") if a["action"] == "expense"]
+    assert audit["actor"] == "liu" and audit["detail"]["rule"] == 1
+    assert "每月1号 09:00 → 记费用 房租 ¥6,000.00(南山店)" in texts(chat.say("liu", "修改规则1:每月1号交房租6000"))
+    chat.press("liu", "确认")
+    assert len(costs_told("2026-08-01T12:00:00+08:00")) == 1
+    assert kept(chat) == [("5000", "rent", "NS", None), ("6000", "rent", "NS", None)]
+    assert "房租 ¥6,000.00" in texts(chat.say("liu", "8月的费用"))
+    assert "房租 ¥5,000.00" in texts(chat.say("liu", "7月的费用"))
+    assert "已暂停" in texts(chat.say("liu", "暂停规则1"))
+    chat.send(at="2026-09-01T12:00:00+08:00")
+    assert len(kept(chat)) == 2                                  # paused: none
+
+
+@pytest.mark.parametrize(("user", "said", "why"), [
+    ("liu", "每月交房租5000", "每月几号记这笔费用"),               # the day of the month unsaid
+    ("xiaowang", "每月1号交房租5000", "你的角色没有这个权限"),     # staff keep no costs, set no rules
+])
+def test_a_recurring_cost_said_wrongly_sets_nothing(chat: Chat, user: str, said: str, why: str):
+    out = texts(chat.say(user, said))
+    assert why in out and "确认" not in out
+    chat.send(at="2026-07-01T12:00:00+08:00")
+    assert kept(chat) == []
+
+
+def test_a_recurring_cost_of_an_owner_who_left_is_not_kept_and_one_no_longer_allowed_is_told_why(chat: Chat):
+    confirmed(chat, "liu", "每周一交垃圾费50")
+    confirmed(chat, "chen", "每周一付网费100")
+    assert "账号已停用" in confirmed(chat, "boss", "刘店长离职了")
+    assert "店员" in confirmed(chat, "boss", "把陈采购降为店员")
+    out = chat.send(at="2026-06-22T12:00:00+08:00")              # a Monday
+    assert kept(chat) == []
+    assert not texts(out, "liu")
+    assert "固定费用(规则 #2)这次没有记:你的角色没有这个权限" in texts(out, "chen"), texts(out)
