@@ -66,10 +66,10 @@ def said(s: str, lex: lexicon.Lexicon, speaker: context.Speaker) -> commands.Par
         today = speaker.now.date()
         month = dates.MONTH_SAID.search(s)
         if month is not None:   # 5月的对账单: that month (this year's, else last year's)
-            named = dates.month_span(month, today)
-            if named is None:
+            month_days = dates.month_span(month, today)
+            if month_days is None:
                 return commands.Clarify("bad_day", detail=month.group(0))
-            first, last = named
+            first, last = month_days
         else:
             first, last = dates.past_span(s, speaker.now) or (today.replace(day=1), today)
         if intents.EXPORT.search(s) or _STATEMENT_FILE.search(s):
