@@ -1253,10 +1253,22 @@ class Conversation:
         awaits (of that product), shown and recorded as a sale once confirmed. False when the message is not that."""
         p = c.partial
         if c.reason not in ("missing_qty", "collect_order") or not isinstance(p, commands.RecordMoves) or p.lines \
-                or p.movement != commands.Movement.SALE or not p.partner or p.at is not None:
+                or p.movement != commands.Movement.SALE or not (p.partner or c.order_id) or p.at is not None:
             return False
         sku = c.mention or None
-        found = _awaiting(uow, p.location or turn.user.location, partner=p.partner, sku=sku, kinds=("sale",))
+        if c.order_id is not None:   # 订单2提走了: that one, wherever it ships from
+            named = uow.orders.get(c.order_id)
+            if named is None:
+                raise errors.NotFound(code="order_not_found", id=c.order_id)
+            if named.kind != orders.OrderKind.SALE:   # (a purchase order's number: said what it is)
+                raise errors.BadInput(code="order_not_customers", id=named.id,
+                                      kind=self.t(f"orders.kind.{named.kind.value}", turn.lang))
+            if named.status.value not in ("open", "partial"):
+                raise errors.InvalidState(code="order_not_collectable", id=named.id,
+                                          status=self.t(f"order_status.{named.status.value}", turn.lang))
+            found = [named]
+        else:
+            found = _awaiting(uow, p.location or turn.user.location, partner=p.partner, sku=sku, kinds=("sale",))
         if not found:
             if c.reason == "missing_qty":
                 return False   # 盒马拿走纸杯 with nothing on order: how many is asked

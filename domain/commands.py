@@ -918,6 +918,7 @@ class Clarify:
     detail: str = ""
     unit_price: Decimal | None = None   # 收到牛奶,单价5元: the price said for the line still asked (per base unit)
     serials: tuple[str, ...] = ()   # 王记的货提走了,串号SN001: the units said with an order's collection
+    order_id: int | None = None     # 订单2提走了: the customer order collected, named by its number
 
 
 @dataclass(frozen=True)

@@ -1174,6 +1174,10 @@ class Parser:
         numbered = _NUMBERED_ARRIVED.fullmatch(a.s.strip(" !.~"))
         if numbered is not None:   # 采购单#3的货到了 · 订单1到了
             return commands.Parsed(commands.ReceiveOrder(order_id=int(numbered.group("id"))))
+        numbered = _NUMBERED_COLLECTED.fullmatch(a.s.strip(" !.~")) if not customer and not supplier else None
+        if numbered is not None:   # 订单2提走了 · 客户订单#2的货取走了: that order's collection, asked first
+            return commands.Clarify("collect_order", order_id=int(numbered.group("id")), partial=commands.RecordMoves(
+                movement=commands.Movement.SALE, lines=(), location=self._location(a)))
         if (intents.ORDER_ARRIVED.search(a.s.rstrip("!.~ ")) or (supplier and _SUPPLIER_CAME.fullmatch(a.masked.strip(
                 " !.~")))) and not a.qtys and not customer:   # (光明送来了: what its order awaits)
             prods = a.of("product")
@@ -3754,6 +3758,8 @@ _ADD_PRODUCT = re.compile(r"^(?:请|帮我)?(?:新增|添加|增加|新建|加�
                           r"[:\s,]*(?P<name>[^,;:\s\d()()]{1,12}?)(?P<rest>(?:[,;:\s()()].*)?)$")
 _NUMBERED_ARRIVED = re.compile(r"(?:采购单|调拨单|调货单|订单|单子?|单号)\s*(?:#|号|No\.?)?\s*(?P<id>\d{1,6})\s*(?:号)?(?:的货|的东西|那批货)?"
                                r"(?:都|已经|已|刚)?(?:到了|送到了|送来了|到货了|收到了|来了|到齐了)")
+_NUMBERED_COLLECTED = re.compile(r"(?:客户订单|订单|单子?|单号)\s*(?:#|号|No\.?)?\s*(?P<id>\d{1,6})\s*(?:号)?(?:的货|的东西)?"
+                                 r"(?:客户)?(?:都|已经|已|刚)?(?:来)?(?:提货了|提走了|拿走了|取走了|取货了|提完了|被提走了)")
 _ARRIVED_Q = re.compile(r"(?:到了|来了|送到了|送来了|到货了|到|来)(?:吗|没有?|么|嘛)[?\s]*$|(?:到|来)没(?:到|来)")
 _REPEAT_ORDER = re.compile(r"(?:再|重新|还)?(?:订|下单|下|进|采购|要)(?:一次|一遍|一单|一份|个)?(?:跟|和|照|按)?(?:上次|上周|上一次|上回|上一单|上次那单)"
                            r"(?:一样|同样)?的?(?:货|单|订单)?|(?:照|按|跟)(?:上次|上周|上回|上一单)(?:一样|的)?(?:再)?(?:订|下单|下一单|进)"

@@ -317,6 +317,22 @@ def test_a_customer_collecting_without_a_quantity_takes_what_its_order_awaits_on
     assert chat.stock()["XH:B08"] == 1000 - 50
 
 
+def test_a_customer_order_collected_by_its_number_is_asked_first_and_only_while_it_awaits(chat):
+    chat.say("zhou", "盒马订纸杯1箱,明天提货")
+    chat.say("sun", "向光明订牛奶5箱,明天到")
+    out = texts(chat.say("zhou", "订单1提走了"))
+    assert "按客户订单 #1 提货" in out and "纸杯 1000" in out and chat.stock()["XH:B08"] == 2000, out   # asked first
+    chat.press("zhou", "确认")
+    assert chat.stock()["XH:B08"] == 1000 and sale_orders(chat)[0]["status"] == "done"
+    before = chat.stock()
+    for said, why in (("订单1提走了", "客户订单 #1 已完成,没有待提的货"),
+                      ("客户订单#2的货取走了", "单据 #2 不是客户订单(它是采购单)"),
+                      ("订单9提走了", "没有找到单据 #9")):
+        out = texts(chat.say("zhou", said))
+        assert why in out and "确认" not in out, (said, out)
+    assert chat.stock() == before
+
+
 def test_an_order_changed_by_its_partner_or_number_alone_changes_its_only_product_and_records_nothing(chat):
     chat.say("sun", "向光明订牛奶5箱,明天到")
     before = chat.stock()

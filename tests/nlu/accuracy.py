@@ -66,7 +66,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
     if isinstance(result, commands.Clarify):
         return {"intent": f"clarify:{result.reason}", "mention": result.mention,
                 "candidates": list(result.candidates), "guesses": []} \
-            | ({"serials": list(result.serials)} if result.serials else {})
+            | ({"serials": list(result.serials)} if result.serials else {}) \
+            | ({"order_id": result.order_id} if result.order_id is not None else {})
     c = result.command
     d: dict[str, Any] = {"guesses": sorted(g.kind for g in result.guesses)}
     if isinstance(c, commands.RecordMoves):
