@@ -384,6 +384,9 @@ class Parser:
         delivery = self._delivery_note(bare, speaker) if speaker is not None and _DELIVERY_NOTE.search(bare) else None
         if delivery is not None:   # 团餐今天的送货单 · 订单3的送货单 · 打印送货单#3
             return delivery
+        received = self._received_note(bare, speaker) if speaker is not None and _RECEIVED_NOTE.search(bare) else None
+        if received is not None:   # 张记今天的入库单 · 采购单3的入库单 · 今天的收货单
+            return received
         dues = terms.said(bare, self.lex, speaker) if speaker is not None and terms.HINT.search(bare) else None
         if dues is not None:   # 团餐账期30天 · 张记月结60天 · 应收账龄 · 哪些客户逾期了 · 这周要付哪些货款
             return dues
@@ -790,6 +793,38 @@ class Parser:
         if day > speaker.now.date():
             return commands.Clarify("bad_day", detail=s)
         return commands.Parsed(commands.TillCount(methods=tuple(methods.items()), start=day, end=day, location=place))
+
+    def _received_note(self, s: str, speaker: context.Speaker) -> Result | None:
+        """张记今天的入库单 · 打印张记昨天的收货单 (that supplier's receipts of the day: today unless said) · 今天的入库单
+        (every supplier's) · 牛腩的入库单 (of those products) · 采购单3的入库单 · 入库单#3 (that purchase order's): a
+        goods-received note to file with the supplier's invoice; None when the message records goods (收货单:牛奶2箱);
+        a customer's is asked to be its delivery note."""
+        if not _RECEIVED_NOTE_ASKED.fullmatch(s):
+            return None
+        number = re.search(r"(?:采购单|订单|单号|单)\s*#?\s*(\d{1,6})|#\s*(\d{1,6})", s)
+        if number is not None:
+            return commands.Parsed(commands.Export("received", order_id=int(number.group(1) or number.group(2))))
+        found = self.lex.scan(s, [True] * len(s))
+        suppliers = [e.codes[0] for e in found if e.kind == "partner" and len(e.codes) == 1
+                     and self.lex.partners[e.codes[0]].kind.value == "supplier"]
+        if any(e.kind == "partner" and self.lex.partners[e.codes[0]].kind.value == "customer" for e in found):
+            return commands.Clarify("received_of_customer")   # 团餐今天的入库单: a customer's goods leave (送货单)
+        products = [e for e in found if e.kind == "product"]
+        if len(suppliers) > 1 or any(len(e.codes) != 1 for e in products):
+            return None
+        day = dates.find(s, speaker.now)
+        when = day.when.date() if day is not None else speaker.now.date()
+        if when > speaker.now.date():
+            return commands.Clarify("bad_day", detail=s[day.start:day.end] if day is not None else s)
+        spans = [(e.start, e.end) for e in found] + ([(day.start, day.end)] if day is not None else [])
+        left = _RECEIVED_NOTE_WORDS.sub("", "".join(c for i, c in enumerate(s)
+                                                    if not any(a <= i < b for a, b in spans)))
+        if left:   # 光明的入库单 with no 光明 among the suppliers: never every supplier's instead
+            return commands.Clarify("unknown_partner_note", detail=left)
+        places = [e.codes[0] for e in found if e.kind == "location" and len(e.codes) == 1]
+        return commands.Parsed(commands.Export("received", when, when, location=places[0] if len(places) == 1 else None,
+                                               partner=suppliers[0] if suppliers else None,
+                                               skus=tuple(dict.fromkeys(e.codes[0] for e in products))))
 
     def _delivery_note(self, s: str, speaker: context.Speaker) -> Result | None:
         """团餐的送货单 · 打印团餐今天的送货单 · 团餐昨天的出库单 (that customer's sales of the day: today unless said) ·
@@ -3141,6 +3176,13 @@ _FREIGHT = re.compile(rf"(?<![含包连带])[,,;;\s]*(?P<lead>另外|另|加上?
                       r"|现金付(?:了|给\S{1,6}?)?|付现金?|(?:已经?)?付给\S{1,6}?|给了?司机)?)(?=$|[,,;;\s])")
 _TERMS_BARE = re.compile(r"\d+\s*天")   # (交货期2天 is no payment terms: 账期 must be said with days)
 _DELIVERY_NOTE = re.compile(r"送货单|出库单|发货单|销货单|出货单")
+_RECEIVED_NOTE = re.compile(r"入库单|收货单|验收单")
+_RECEIVED_NOTE_WORDS = re.compile(r"请|帮我|打印|导出|发给我|发我|给我|发|开|要|看看?|出|一下|一张|一份|个|下|今天|的|入库单|收货单|验收单"
+                                  r"|送来|送的|进的|收的|[\s#]")
+# the note asked for, whole (张记今天的入库单 · 打印采购单3的收货单 · 入库单#3), never goods recorded by it (收货单:牛奶2箱)
+_RECEIVED_NOTE_ASKED = re.compile(r"(?:请|帮我)?(?:打印|导出|发|给我|开|要|看看?|出)?(?:一张|一份|个|下)?[^,:;\n]{0,16}?"
+                                  r"(?:采购单|订单|单号|单)?\s*#?\s*\d{0,6}\s*(?:号)?(?:的)?(?:入库单|收货单|验收单)"
+                                  r"\s*(?:#\s*\d{1,6})?(?:发我|发给我|给我)?")
 # closing the books (结账): the last day whose stock moves are final; 对账 (reconciling) and 结清 (paying off) are not
 _BOOKS_HINT = re.compile(r"结账|月结|关账|反结|开账|账(?:已经)?结(?:了|掉|到|一下)|结到")
 _BOOKS_MONTH = re.compile(r"(?:(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月份?|(?P<rel>上个?月|本月|这个?月))(?:的)?(?:账|帐|账目)?")

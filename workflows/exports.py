@@ -12,7 +12,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
-from domain import catalog, commands, errors, orders, units
+from domain import catalog, commands, errors, ledger, orders, units
 from workflows import dues, metrics, reports, stockbook, wording
 from workflows.ports import UnitOfWork
 
@@ -43,7 +43,8 @@ def build(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, user: cat
     cat = _Names(uow)
     where = cat.location(loc) if loc else str(t("all_locations", lang))
     return {"stock": _stock, "sales": _sales, "moves": _moves, "book": _book, "orders": _orders,
-            "accounts": _accounts, "statement": _statement, "delivery": _delivery, "quote": _quote}[cmd.kind](
+            "accounts": _accounts, "statement": _statement, "delivery": _delivery, "quote": _quote,
+            "received": _received}[cmd.kind](
         uow, t, lang, cmd, loc=loc, where=where, now=now, cat=cat)
 
 
@@ -359,6 +360,56 @@ def _delivery(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: 
     empty = not n
     return Workbook(_filename(t, lang, "delivery", name, day), [sheet],
                     str(t("export.none_delivery", lang, partner=name, day=f"{day:%m-%d}")) if empty else head, empty=empty)
+
+
+def _received(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: str | None, where: str,
+              now: datetime, cat: _Names) -> Workbook:
+    """入库单 to file with the supplier's invoice: what came in on a purchase order (采购单3的入库单: its receipts, any
+    day), or on a day from a supplier (张记今天的入库单), or from every supplier (今天的入库单), at the store (every
+    place for the owner); a row per product and cost with quantity, unit, cost and amount (each at the cost its
+    receipt names, as the supplier's account counts it), under it the serials of goods kept by serial and the lots'
+    expiry days, the total, and a line for the receiver to sign. Receipts undone are left out."""
+    if cmd.order_id is not None:
+        o = uow.orders.get(cmd.order_id)
+        if o is None or o.kind not in (orders.OrderKind.PURCHASE, orders.OrderKind.PURCHASE_REQUEST):
+            raise errors.NotFound(code="order_not_found", id=cmd.order_id)
+        took: dict[str, set[str]] = {}   # (each write that received on it, and of which products: the order's meta)
+        for r in o.meta.get("receipts", []):
+            took.setdefault(str(r.get("batch")), set()).add(str(r.get("sku")))
+        came = [m for m in uow.stock.batches_moves(took) if m.kind == ledger.MoveKind.RECEIPT and m.sku in took[m.batch]]
+        partner, place, number = o.partner, o.location, f"#{o.id}"
+    else:
+        assert cmd.start is not None
+        since = datetime.combine(cmd.start, time(), tzinfo=now.tzinfo)
+        came = [m for m in uow.stock.moves(since=since, until=since + timedelta(days=1), kinds=["receipt"],
+                                           partner=cmd.partner)
+                if (loc is None or m.dst == loc) and (not cmd.skus or m.sku in cmd.skus)]
+        partner, place, number = cmd.partner, loc, ""
+    undone = uow.stock.reversed_ids(m.id for m in came if m.id is not None)
+    came = [m for m in came if m.reverses is None and m.id not in undone]
+    day = max((m.at for m in came), default=now).astimezone(now.tzinfo).date() if cmd.order_id is not None \
+        else cmd.start or now.date()
+    lines: list[tuple[str, Decimal, Decimal | None]] = []
+    notes: dict[tuple[str, Decimal | None], list[str]] = {}
+    for m, value in dues.supplier_values(uow, came):
+        each = value / m.qty if m.qty else None
+        lines.append((m.sku, m.qty, each))
+        p = cat.products.get(m.sku)
+        if p is not None and p.serial and m.lot:   # (the units' own codes)
+            notes.setdefault((m.sku, each), []).append(m.lot)
+        elif m.lot and (expiry := uow.stock.lot_expiry(m.sku, m.lot)) is not None:   # (a dated lot: code, last day)
+            notes.setdefault((m.sku, each), []).append(str(t("export.received.lot", lang, lot=m.lot,
+                                                             day=f"{expiry.astimezone(now.tzinfo):%Y-%m-%d}")))
+    name = cat.partners.get(partner or "", partner or "") or str(t("export.received.everyone", lang))
+    sheet, total, n = _goods_sheet(t, lang, "received", lines, cat, last=str(t("export.received.sign", lang)), under={
+        key: str(t("export.delivery.serials" if (cat.products.get(key[0]) and cat.products[key[0]].serial)
+                   else "export.received.lots", lang, codes="、".join(dict.fromkeys(said))))
+        for key, said in notes.items()})
+    head = str(t("export.received", lang, partner=name, day=f"{day:%m-%d}", number=number, n=n,
+                 place=cat.location(place) if place else where, total=reports.money(total)))
+    return Workbook(_filename(t, lang, "received", name, day), [sheet],
+                    str(t("export.none_received", lang, partner=name, day=f"{day:%m-%d}")) if not n else head,
+                    empty=not n)
 
 
 def _goods_sheet(t: Any, lang: str, kind: str, lines: Iterable[tuple[str, Decimal, Decimal | None]], cat: _Names, *,
