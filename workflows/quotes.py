@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 from typing import Any
 
-from domain import catalog, commands, errors, quotes
+from domain import catalog, commands, errors, orders, quotes
 from workflows import inventory, purchasing, wording
 from workflows.ports import UnitOfWork
 from workflows.purchasing import Turn
@@ -51,7 +51,7 @@ def text(uow: UnitOfWork, t: Any, lang: str, q: quotes.Quote, *, now: datetime) 
     return "\n".join([str(t("quote.head", lang, id=q.id, partner=purchasing.partner_name(uow, q.partner),
                             day=f"{q.created_at.astimezone(now.tzinfo):%m-%d}")),
                       *map(line, q.lines), str(t("quote.total", lang, total=wording.money(q.total))),
-                      _state(t, lang, q, now=now)])
+                      _state(uow, t, lang, q, now=now)])
 
 
 def get(uow: UnitOfWork, quote_id: int | None) -> quotes.Quote:
@@ -62,10 +62,10 @@ def get(uow: UnitOfWork, quote_id: int | None) -> quotes.Quote:
 
 
 def order(uow: UnitOfWork, turn: Turn, cmd: commands.QuoteAction, *, t: Any) -> int:
-    """报价1转订单: the customer's order, at the quoted prices, placed as any order is; refused once it became one, or
-    past its days (a new quote is asked for)."""
+    """报价1转订单: the customer's order, at the quoted prices, placed as any order is; refused once it became one that
+    stands (cancelled or rejected: placed again), or past its days (a new quote is asked for)."""
     q = get(uow, cmd.quote_id)
-    if q.order_id is not None:
+    if q.order_id is not None and _dropped(uow, q) is None:   # (its order cancelled or rejected: it may again)
         raise errors.InvalidState(code="quote_ordered", id=q.id, order=q.order_id)
     if q.expired(turn.now):
         raise errors.InvalidState(code="quote_expired", id=q.id,
@@ -73,7 +73,7 @@ def order(uow: UnitOfWork, turn: Turn, cmd: commands.QuoteAction, *, t: Any) -> 
     oid = purchasing.take_order(uow, turn, commands.PlaceSale(
         lines=tuple(commands.Line(sku=ln.sku, qty=ln.qty, unit_price=ln.unit_price) for ln in q.lines),
         partner=q.partner, due=cmd.due), t=t)
-    uow.quotes.ordered(q.id, oid)
+    uow.quotes.ordered(q.id, oid, replacing=q.order_id)
     uow.chat.audit(at=turn.now, actor=turn.user.username, action="quote_ordered",
                    detail={"quote": q.id, "order": oid, "partner": q.partner})
     return oid
@@ -89,14 +89,24 @@ def listed(uow: UnitOfWork, t: Any, lang: str, partner: str | None, *, now: date
     for q in qs:
         out.append(str(t("quote.list_line", lang, id=q.id, partner=purchasing.partner_name(uow, q.partner),
                          day=f"{q.created_at.astimezone(now.tzinfo):%m-%d}", total=wording.money(q.total), n=len(q.lines),
-                         state=_state(t, lang, q, now=now))))
+                         state=_state(uow, t, lang, q, now=now))))
     return "\n".join(out)
 
 
-def _state(t: Any, lang: str, q: quotes.Quote, *, now: datetime) -> str:
-    """What became of a quotation: the order it became, past its days, or open until then."""
+def _dropped(uow: UnitOfWork, q: quotes.Quote) -> orders.Order | None:
+    """The order the quotation became, when it will not ship (cancelled, or rejected by a manager): the quotation
+    may become an order again while it holds. None: it became none, or one that stands."""
+    o: orders.Order | None = uow.orders.get(q.order_id) if q.order_id is not None else None
+    return o if o is not None and o.status in (orders.Status.CANCELLED, orders.Status.REJECTED) else None
+
+
+def _state(uow: UnitOfWork, t: Any, lang: str, q: quotes.Quote, *, now: datetime) -> str:
+    """What became of a quotation: the order it became, past its days, or open until then (an order it became that
+    was cancelled or rejected said before that)."""
     day = f"{q.valid_until.astimezone(now.tzinfo):%m-%d}"
-    if q.order_id is not None:
+    dropped = _dropped(uow, q)
+    if q.order_id is not None and dropped is None:
         return str(t("quote.state_ordered", lang, order=q.order_id))
-    return str(t("quote.state_expired", lang, day=day) if q.expired(now) else t("quote.state_open", lang, day=day,
-                                                                                    id=q.id))
+    return (str(t("quote.state_dropped", lang, order=q.order_id, status=t(f"order_status.{dropped.status.value}", lang)))
+            if dropped is not None else "") + str(t("quote.state_expired", lang, day=day) if q.expired(now)
+                                                  else t("quote.state_open", lang, day=day, id=q.id))

@@ -934,10 +934,11 @@ class QuoteRepo(_Repo):
             stmt = stmt.where(t.Quote.partner == partner)
         return [_quote_of(r) for r in self.s.execute(stmt.order_by(t.Quote.number.desc()).limit(limit)).scalars()]
 
-    def ordered(self, quote_id: int, order_id: int) -> None:
-        """The quotation became that order (it can become no other)."""
+    def ordered(self, quote_id: int, order_id: int, *, replacing: int | None = None) -> None:
+        """The quotation became that order (it can become no other; ``replacing``: the order it became before, which
+        will not ship, and only that one)."""
         r = self._row(quote_id)
-        if r is None or r.order_id is not None:
+        if r is None or r.order_id != replacing:
             raise errors.InvalidState(code="quote_ordered", id=quote_id, order=r.order_id if r is not None else "")
         r.order_id = order_id
         self.s.add(r)

@@ -56,6 +56,18 @@ def test_a_quote_becomes_the_customer_s_order_once_and_not_past_its_days(shop: C
     assert len(shop.export("orders")) == 1
 
 
+def test_a_quote_whose_order_was_cancelled_says_so_and_may_become_an_order_again(shop: Chat):
+    shop.say("xm", "给王记报价:苹果数据线50根")
+    shop.say("xm", "报价1转订单,明天提货")
+    assert "已取消客户订单 #1" in confirmed(shop, "lz", "取消订单1")
+    out = texts(shop.say("xm", "报价1"))
+    assert "转成的客户订单 #1 已取消,有效期至 06-21;客户同意后说「报价1转订单」" in out, out
+    assert "已登记客户订单 #2" in texts(shop.say("xm", "报价1转订单,后天提货"))
+    assert "报价单 #1 已经转为订单 #2 了" in texts(shop.say("xm", "报价1转订单"))
+    assert [o["status"] for o in shop.export("orders")] == ["cancelled", "open"]
+    assert "已转为客户订单 #2" in texts(shop.say("xm", "有哪些报价"))
+
+
 @pytest.mark.parametrize(("said", "why"), [
     ("给绿联报价苹果数据线100根12元", "报价单是给客户的"),           # a supplier
     ("报价9转订单", "没有找到报价单 #9"),
