@@ -1743,7 +1743,7 @@ class Parser:
         said = _REFUND.search(a.s) or (_REFUNDED.search(a.s) if supplier else None)
         if said is None or len(partners) != 1 or a.of("product") or _QUESTION.search(a.s):
             return None
-        return self._money(a, partners[0], all_said=True, refund=True)
+        return self._money(a, partners[0], all_said=_MONEY_BACK.search(a.s) is not None, refund=True)
 
     def _money(self, a: scan.Analysis, partner: lexicon.Span, *, all_said: bool, refund: bool = False) -> Result | None:
         """The payment (or refund) of the one amount of money ``a`` says beside ``partner``; with none, all of what
@@ -3116,6 +3116,7 @@ _DELTA = re.compile(r"(?P<less>少记|记少|少录|录少|漏记|漏录|少写|
 # money back (退给王记500 · 退王记定金500 · 王记的定金退了 · 给王记退款300); 退了 · 退回来 only of a supplier (张记退了我们500)
 _REFUND = re.compile(r"退款|退钱|退费|退[还回]?(?:了|给)?[^,;]{0,8}?(?:定金|订金|押金|预付款?|预收款?|多收的|多付的)"
                      r"|(?:定金|订金|押金|预付款?|预收款?)(?:已经?|都|全)?退|退(?:还|回)?给|退还")
+_MONEY_BACK = re.compile(r"定金|订金|押金|预付|预收|多收|多付|退款|退钱|钱|款")   # (all of it, no amount said: money named)
 _REFUNDED = re.compile(r"退了|退回来|退给我们|退回给我们|返还")
 _HANDED = re.compile(r"收到|给了|交了|拿来了|送来了")   # money a customer handed over (收到团餐3000)
 _SETTLED = re.compile(r"结清|付清|还清|都付了|全付了|钱付了|款付了|全结了|都结了|结完了|(?<=[的])账结(?:了|掉了)")   # all that is owed
