@@ -1340,9 +1340,12 @@ class Conversation:
         if here is None:
             raise errors.BadInput(code="no_location")
         held: dict[str, Decimal] = {}
-        for loc, sku, _lot, q, _exp in uow.stock.all_levels():
+        lots: dict[str, list[str]] = {}
+        for loc, sku, lot, q, _exp in uow.stock.all_levels():
             if loc == here:
                 held[sku] = held.get(sku, Decimal(0)) + q
+                if q != 0:
+                    lots.setdefault(sku, []).append(lot or "")
         sheet = [p for p in uow.catalog.products() if (cmd.category is None or p.category == cmd.category)
                  and (held.get(p.sku, Decimal(0)) != 0 or (p.safety_stock > 0 and p.active))]
         if not sheet:
@@ -1351,8 +1354,15 @@ class Conversation:
         uow.chat.audit(at=turn.now, actor=turn.user.username, action="count_started",
                        detail={"user": turn.user.username, "location": here, "skus": [p.sku for p in sheet],
                                "category": cmd.category, "at": turn.now.isoformat()})
+        def units(p: catalog.Product) -> str:   # (goods kept by serial: the units the books hold, to tick off)
+            codes = sorted(lots.get(p.sku, []))
+            if not p.serial or not codes or not all(codes):
+                return ""
+            return str(self.t("count_sheet.serials", turn.lang, codes="、".join(codes[:serials.SHOWN])
+                              + ("…" if len(codes) > serials.SHOWN else "")))
         lines = [self.t("count_sheet.line", turn.lang, product=p.name,
-                        qty=replies.qty_text(self._catalog, p.sku, held.get(p.sku, Decimal(0)))) for p in sheet]
+                        qty=replies.qty_text(self._catalog, p.sku, held.get(p.sku, Decimal(0)))) + units(p)
+                 for p in sheet]
         turn.reply("\n".join([self.t("count_sheet.head", turn.lang, location=replies.loc_name(here, self._catalog),
                                       what=cmd.category or self.t("count_sheet.all", turn.lang), n=len(sheet)),
                               *lines, self.t("count_sheet.how", turn.lang)]))

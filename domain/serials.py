@@ -17,6 +17,7 @@ from decimal import Decimal
 from domain import catalog, commands, errors, ledger, trace, units
 
 MAX_UNITS = 500   # units named in one line: a delivery of phones, not a warehouse
+SHOWN = 20   # serials listed in a message before the rest are left to 蓝牙耳机有哪些串号
 ONE = Decimal(1)
 
 

@@ -337,6 +337,8 @@ def plan(uow: UnitOfWork, cmd: commands.Command, *, actor: Actor, force: bool = 
     elif isinstance(cmd, commands.CountStock):
         here = home(actor.user, cmd.location)
         for line in cmd.lines:
+            if not line.serials and not cmd.surplus and line.qty > 0 and uow.catalog.kept_by_serial(line.sku):
+                line = _counted_as_booked(uow, line, here)   # 蓝牙耳机3 on the count sheet: the units the books hold
             units = _by_serial(uow, line)
             if units is not None:   # 盘点蓝牙耳机3副,串号…: the store holds exactly those units
                 _count_units(uow, p, units, here=here, actor=actor, surplus=cmd.surplus)
@@ -428,6 +430,23 @@ def _units_out(uow: UnitOfWork, p: Plan, kind: MK, line: commands.Line, *, here:
     p.moves += moves
     taken[(here, line.sku)] = taken.get((here, line.sku), Decimal(0)) + line.qty
     return moves
+
+
+def _counted_as_booked(uow: UnitOfWork, line: commands.Line, here: str) -> commands.Line:
+    """A count of goods kept by serial said without their serials (蓝牙耳机3 on the count sheet): when it finds what
+    the books hold here, unit by unit, those units (nothing changes); when it finds another number, refused with the
+    units the books hold, to be said by the serials found. Stock from before the goods were kept by serial (a lot of
+    more than one) is left to the serials' own refusal."""
+    levels = [lv for lv in uow.stock.levels(here, line.sku) if lv.qty != 0]
+    if not levels or any(lv.qty != serials.ONE or not lv.lot for lv in levels):
+        return line
+    codes = tuple(sorted(lv.lot for lv in levels))
+    if line.qty != len(codes):
+        product = _product(uow, line.sku)
+        raise errors.BadInput(code="serials_count_differs", product=product.name, unit=product.base_unit,
+                              booked=str(len(codes)), qty=f"{line.qty.normalize():f}",
+                              codes="、".join(codes[:serials.SHOWN]) + ("…" if len(codes) > serials.SHOWN else ""))
+    return replace(line, serials=codes)
 
 
 def _count_units(uow: UnitOfWork, p: Plan, line: commands.Line, *, here: str, actor: Actor, surplus: bool) -> None:

@@ -221,3 +221,18 @@ def test_a_unit_returned_is_credited_at_what_that_unit_was_sold_for(shop: Chat):
     shop.say("xm", "王记拿了串号SN002的蓝牙耳机,99元")       # (the last price paid for the product)
     shop.say("xm", "王记退回蓝牙耳机1副,串号SN001")
     assert "累计:货款 ¥99.00,已收 ¥0.00,未收 ¥99.00" in texts(shop.say("lz", "王记欠多少钱"))   # (before: ¥80.00)
+
+
+def test_the_count_sheet_lists_the_units_and_a_count_that_finds_them_all_needs_no_serials(shop: Chat):
+    out = texts(shop.say("lz", "开始盘点"))
+    assert "· 蓝牙耳机:账面 3副(串号 SN001、SN002、SN003)" in out, out
+    before = shop.stock()
+    out = texts(shop.say("lz", "蓝牙耳机2"))                       # one missing: which, is asked by serials
+    assert "蓝牙耳机账面 3副(串号 SN001、SN002、SN003),数到 2副:请说出在的串号" in out and "没有记录" in out, out
+    assert shop.stock() == before
+    assert "已记录:华强店盘点 蓝牙耳机 3副" in texts(shop.say("lz", "蓝牙耳机3"))   # all there: nothing changes
+    assert shop.stock() == before
+    assert not [r for r in shop.export("moves") if r["kind"] == "count_adjustment"]
+    assert "已记录" in texts(shop.say("lz", "蓝牙耳机,串号SN001、SN003"))           # SN002 counted missing
+    assert shop.stock()["MD:A06"] == 2
+    assert "不在库存里" in texts(shop.say("lz", "串号SN002"))
