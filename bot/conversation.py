@@ -2638,6 +2638,15 @@ class Conversation:
             return self._repartnered(uow, turn, moves, cmd.partner)
         sku = cmd.sku or (moves[0].sku if len(held) == 1 else None)
         product = uow.catalog.product(sku) if sku else None
+        if cmd.serials:   # 不对,串号是SN001、SN002、SN004: the same write of those units (as many as they are)
+            if product is None or len(held) != 1:
+                raise errors.BadInput(code="which_product")
+            redone = inventory.command_of(moves, sku=product.sku, qty=Decimal(len(cmd.serials)), now=turn.now)
+            assert isinstance(redone, commands.RecordMoves | commands.TransferStock)
+            return replace(redone, lines=(replace(redone.lines[0], serials=cmd.serials), *redone.lines[1:]))
+        if product is not None and product.serial and cmd.qty is not None:   # 不对,是2副: which units, is asked
+            raise errors.BadInput(code="serials_correct", product=product.name, unit=product.base_unit,
+                                  codes="、".join(sorted({m.lot for m in moves if m.lot})))
         if cmd.delta and product is not None and cmd.qty is not None:   # 可乐少记了2瓶: the last write's, ± that
             if product.sku not in held:
                 raise errors.BadInput(code="delta_not_last", product=product.name)

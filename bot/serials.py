@@ -18,7 +18,7 @@ def history(t: Any, lang: str, uow: UnitOfWork, sku: str, code: str, *, cat: con
             today: date, names: bool) -> str:
     moves = sorted(trace.standing(uow.stock.lot_moves(sku, code)), key=lambda m: (m.at, m.id or 0))
     if not moves:
-        return str(t("trace.no_such_lot", lang, lot=code))
+        return str(t("serial.none", lang, lot=code))
     product: catalog.Product | None = uow.catalog.product(sku)
     where = serials.held(moves)
     here = serials.in_stock(where)

@@ -456,6 +456,7 @@ class Correct:
     of: Earlier | None = None   # 把昨天卖的可乐改成3箱: that earlier write instead of the last
     partner: str | None = None   # 不是张记,是绿源 · 刚才那笔是团餐买的: the same write, of another supplier or customer
     batch: str | None = None    # (the write ``of`` found, once it is)
+    serials: tuple[str, ...] = ()   # 不对,串号是SN001、SN002: the last write's units, these (as many) instead
 
 
 @dataclass(frozen=True)

@@ -210,6 +210,9 @@ class Parser:
         if deposit is not None:   # 王记订苹果数据线100根,明天提货,付了定金500: the order, and what was paid with it
             return self._with_deposit(plain, deposit, speaker)
         listed = serials.listed(plain, self.scanner) if coded else None
+        fixed = serials.corrected(plain, listed[1], listed[0]) if listed is not None else None
+        if fixed is not None:   # 不对,串号是SN001、SN002、SN004: the last write's units, these instead
+            return fixed
         if listed is not None:   # 收到蓝牙耳机2副,串号SN001、SN002: the message without them, then those units
             return serials.attach(self.parse(serials.counted(listed[1], listed[0], self.scanner, speaker.now),
                                              speaker=speaker), listed[0])

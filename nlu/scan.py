@@ -351,7 +351,7 @@ DOC_RE = re.compile(r"(?:发票号码?|发票|送货单号?|出库单号|入库�
                     r"(?P<doc>[a-z0-9][a-z0-9-]{2,})")
 # serial numbers (串号SN001、SN002 · 序列号: … · IMEI 861234567890123): a unit's own code, as many as are listed
 SERIAL_WORD = re.compile(r"(?:串号|串码|序列号|机身号|机身码|sn码|sn号|s/n|(?<![a-z])sn(?![a-z0-9])|imei(?:码|号)?)\s*"
-                         r"(?:[:#]|是|为)?\s*")
+                         r"(?:[:#]|应该是|应为|改成|改为|是|为)?\s*")
 _SERIAL_CODE = re.compile(r"(?P<code>(?=[a-z-]*\d)[a-z0-9][a-z0-9-]{2,39})(?![a-z0-9-])")
 _SERIAL_SEP = re.compile(r"\s*(?:[、,/;]|和|及|跟)\s*|\s+")
 

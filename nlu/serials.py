@@ -48,11 +48,14 @@ def setting(s: str, lex: lexicon.Lexicon) -> commands.Parsed | commands.Clarify 
     return None
 
 
+_FIXED = re.compile(r"不对|错了|应该是|应为|改成|改为|更正")
+
+
 def asked(s: str, lex: lexicon.Lexicon, scanner: scan.Scanner) -> commands.Parsed | None:
     """串号SN001 · 查一下串号SN001 · IMEI 861234567890123在哪 · 串号SN001卖给谁了 · 串号SN001保修到什么时候 · 蓝牙耳机串号
     SN001还在保修期吗: that unit's history and warranty; None: no single serial asked after (a receipt or sale names its
-    units with more words than these)."""
-    m = scan.SERIAL_WORD.search(s)
+    units with more words than these; 串号改成SN009 is a correction)."""
+    m = scan.SERIAL_WORD.search(s) if _FIXED.search(s) is None else None
     if m is not None:
         codes, end = scanner.serial_codes(s, m.end())
     elif (bare := _BARE.match(s)) is not None:
@@ -106,6 +109,17 @@ def counted(rest: str, codes: tuple[str, ...], scanner: scan.Scanner, now: datet
         return rest
     unit = scanner.lex.product(named[0].codes[0]).base_unit
     return f"{rest[:named[0].end]}{len(codes)}{unit}{rest[named[0].end:]}"
+
+
+_FIX_ONLY = re.compile(r"(?:不对|错了|搞错了|记错了|更正|刚才的?|上一笔的?)*")
+
+
+def corrected(s: str, rest: str, codes: tuple[str, ...]) -> commands.Parsed | None:
+    """不对,串号是SN001、SN002、SN004 · 串号应该是SN004: the last write's units are these instead (``s`` the message,
+    ``rest`` what is left once its serials are out); None when it says anything else."""
+    if _FIXED.search(s) is None or not _FIX_ONLY.fullmatch(re.sub(r"[\s,.!~:;]+", "", rest)):
+        return None
+    return commands.Parsed(commands.Correct(qty=None, serials=codes))
 
 
 def attach(heard: commands.Parsed | commands.Clarify, codes: tuple[str, ...]) -> commands.Parsed | commands.Clarify:

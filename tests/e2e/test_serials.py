@@ -236,3 +236,17 @@ def test_the_count_sheet_lists_the_units_and_a_count_that_finds_them_all_needs_n
     assert "已记录" in texts(shop.say("lz", "蓝牙耳机,串号SN001、SN003"))           # SN002 counted missing
     assert shop.stock()["MD:A06"] == 2
     assert "不在库存里" in texts(shop.say("lz", "串号SN002"))
+
+
+def test_a_write_by_serial_is_corrected_by_its_serials_not_by_a_number(shop: Chat):
+    out = texts(shop.say("lz", "不对,是2副"))                       # which unit did not come: asked by serial
+    assert "上一笔记的是串号 SN001、SN002、SN003:改数量请连串号一起说" in out and "没有记录" in out, out
+    assert shop.stock()["MD:A06"] == 3
+    out = texts(shop.say("lz", "不对,串号是SN001、SN002、SN004"))
+    assert "已更正为:华强店入库 蓝牙耳机 3副(串号 SN001,SN002,SN004)" in out, out
+    assert "没有找到串号 SN003 的记录" in texts(shop.say("xm", "串号SN003"))
+    assert "在库(华强店)" in texts(shop.say("xm", "串号SN004"))
+    shop.say("xm", "卖了蓝牙耳机1副,串号SN004")
+    assert "已更正为:华强店销售 蓝牙耳机 1副(串号 SN002)" in texts(shop.say("xm", "串号应该是SN002"))
+    sold = [r["lot"] for r in shop.export("moves") if r["kind"] == "sale" and r["reverses"] is None]
+    assert sold[-1] == "SN002" and shop.stock()["MD:A06"] == 2

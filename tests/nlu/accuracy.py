@@ -111,7 +111,7 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
     elif isinstance(c, commands.Correct):
         d |= {"intent": "correct", "qty": str(c.qty) if c.qty is not None else None, "unit": c.unit, "sku": c.sku,
               "location": c.location} | ({"delta": c.delta} if c.delta else {}) | _earlier(c.of) \
-            | ({"partner": c.partner} if c.partner else {})
+            | ({"partner": c.partner} if c.partner else {}) | ({"serials": list(c.serials)} if c.serials else {})
     elif isinstance(c, commands.Undo) and c.of is not None:   # (the last write's undo: its name alone, as before)
         d |= {"intent": "undo", "kinds": list(c.kinds)} | _earlier(c.of)
     elif isinstance(c, commands.AddRule):
