@@ -80,6 +80,21 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     (r"when (?:is|are|do we get) (?P<who>\S+?)(?:'s)? (?:payments?|bills?|invoices?|money) (?:due|paid)",
      r"\g<who>的货款什么时候到期"),
     (r"(?P<who>\S+?)(?:'s)? payment terms(?: are| is| to)? (?:net )?(?P<n>\d+) days", r"\g<who>账期\g<n>天"),
+    # money back (refund 500 to 王记 · refund 王记's deposit · 张记 refunded us 300 · got a refund of 300 from 张记)
+    (r"(?:we )?refund(?:ed)? (?P<who>\S+?)(?:'s)? (?:deposit|prepayment|advance|credit)$", r"\g<who>的定金退了"),
+    (r"(?:we )?refund(?:ed)? (?:¥|rmb ?)?(?P<n>\d+(?:\.\d+)?)(?: yuan| rmb)? to (?P<who>\S+)$", r"退给\g<who>\g<n>"),
+    (r"(?:we )?refund(?:ed)? (?P<who>\S+) (?:¥|rmb ?)?(?P<n>\d+(?:\.\d+)?)(?: yuan| rmb)?$", r"退给\g<who>\g<n>"),
+    (r"(?P<who>\S+) refunded (?:us )?(?:¥|rmb ?)?(?P<n>\d+(?:\.\d+)?)(?: yuan| rmb)?$", r"\g<who>退款\g<n>"),
+    (r"(?:we )?(?:got|received) (?:a )?refund of (?:¥|rmb ?)?(?P<n>\d+(?:\.\d+)?)(?: yuan| rmb)? from (?P<who>\S+)$",
+     r"收到\g<who>退款\g<n>"),
+    # a goods-received note (goods received note for order 3 · 张记's receiving note today · today's receiving notes)
+    (r"(?:goods[- ]received|receiving|receipt) note (?:for|of) (?:purchase )?order #?(?P<id>\d+)", r"采购单\g<id>的入库单"),
+    (r"(?P<when>today|yesterday)'?s? (?:goods[- ]received|receiving) notes?$",
+     lambda m: f"{'昨天' if m.group('when') == 'yesterday' else '今天'}的入库单"),
+    (r"(?P<who>\S+?)(?:'s)? (?:goods[- ]received|receiving) notes? ?(?P<when>today|yesterday)?$",
+     lambda m: f"{m.group('who')}{'昨天' if m.group('when') == 'yesterday' else '今天'}的入库单"),
+    # a customer's order collected by its number (order 2 collected · customer order #2 was picked up)
+    (r"(?:customer )?order #?(?P<id>\d+) (?:was |has been |got )?(?:collected|picked up|taken)$", r"订单\g<id>提走了"),
     # one partner's statement (盒马's statement · statement of 光明 for last month)
     (r"(?:account )?statement (?:of|for|with) (?P<who>\S+)", r"\g<who>的往来明细 "),
     (r"(?P<who>\S+?)(?:'s)? (?:account )?statement", r"\g<who>的往来明细 "),

@@ -96,3 +96,8 @@ def test_a_rejected_order_s_deposit_is_said_to_stay_and_how_to_give_it_back(tmp_
     for who in ("boss", "lz"):
         assert "定金 ¥500.00 仍在王记手机店的账上" in texts(out, who), texts(out)
     assert "退给王记手机店 ¥500.00" in confirmed(chat, "lz", "王记手机店的定金退了")
+
+
+def test_a_refund_said_in_english(shop: Chat):
+    assert "退给王记手机店 ¥300.00" in confirmed(shop, "lz", "refund 王记 300")
+    assert "退给王记手机店 ¥200.00" in confirmed(shop, "lz", "refund 王记's deposit")
