@@ -715,8 +715,9 @@ class Conversation:
                 self._ask(uow, turn, cmd, replies.guesses(self.t, turn.lang, guesses, self._catalog))
                 return
             q = offers.make(uow, turn, cmd, t=self.t)
-            self._sheet(uow, turn, commands.Export("quote", order_id=q.id), offers.text(uow, self.t, turn.lang, q,
-                                                                                          now=turn.now))
+            self._sheet(uow, turn, commands.Export("quote", order_id=q.id), (
+                self.t("quote.revised", turn.lang, id=q.id) if cmd.revises is not None else "")
+                + offers.text(uow, self.t, turn.lang, q, now=turn.now))
         elif isinstance(cmd, commands.QuoteAction):   # 报价1转订单 · 王记的报价单 · 报价1
             self._require(user, "record")
             if cmd.action == "order":

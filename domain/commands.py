@@ -692,6 +692,7 @@ class MakeQuote:
     partner: str
     lines: tuple[Line, ...]
     days: int | None = None
+    revises: int | None = None   # 修改报价1:苹果数据线100根11元: that quotation's goods and prices, said again
 
 
 @dataclass(frozen=True)

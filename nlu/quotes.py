@@ -18,6 +18,8 @@ _VALID = re.compile(r"[,;]?\s*(?:有效期|有效)\s*(?:是|为)?\s*(?P<n>\d{1,3
 _ORDER = re.compile(r"(?:请|帮我)?(?:把)?报价单?\s*#?(?P<id>\d{1,6})\s*号?(?:的)?\s*(?:转成?订单|转为订单|转销售单|下单|确认下单|成交"
                     r"|生成订单)(?P<rest>.*)")
 _FILE = re.compile(r"(?:请|帮我)?(?:发一?下|发给我|打印|导出|再发一?次)?报价单?\s*#?(?P<id>\d{1,6})\s*号?(?:的)?(?:文件|表格?|excel)?")
+_REVISE = re.compile(r"(?:请|帮我)?(?:修改|更新|改一下|重新报)报价单?\s*#?(?P<id>\d{1,6})\s*号?\s*[:,]\s*(?P<rest>.+)"
+                     r"|报价单?\s*#?(?P<id2>\d{1,6})\s*号?\s*(?:改成|改为|更新为)\s*[:,]?\s*(?P<rest2>.+)")
 _LIST = re.compile(r"(?:有)?哪些报价单?|最近的?报价单?|(?P<who>[^,;:]{0,12}?)(?:的)?报价单?(?:有哪些|列表|清单|记录)?")
 
 
@@ -26,6 +28,9 @@ def said(s: str, lex: lexicon.Lexicon, speaker: context.Speaker,
     """The quotation made, turned into its order, listed or sent again; None: none of these (``parse`` reads the
     goods of one made as the customer's order would be read)."""
     s = s.strip(" ?.!~")
+    m = _REVISE.fullmatch(s)
+    if m is not None:   # 修改报价1:苹果数据线100根11元: its goods and prices said again
+        return _offer(m.group("rest") or m.group("rest2"), lex, parse, revises=int(m.group("id") or m.group("id2")))
     m = _ORDER.fullmatch(s)
     if m is not None:
         found = dates.find(m.group("rest"), speaker.now)
@@ -51,7 +56,17 @@ def said(s: str, lex: lexicon.Lexicon, speaker: context.Speaker,
         return None
     if lex.partners[code].kind != catalog.PartnerKind.CUSTOMER:   # (给张记报价: we ask a supplier for its prices)
         return commands.Clarify("quote_customers_only", mention=lex.partners[code].name)
-    rest, days = m.group("rest"), None
+    return _offer(m.group("rest"), lex, parse, partner=code)
+
+
+def _offer(rest: str, lex: lexicon.Lexicon, parse: Callable[[str], commands.Parsed | commands.Clarify], *,
+           partner: str | None = None, revises: int | None = None) -> commands.Parsed | commands.Clarify:
+    """The goods offered (and the days it holds), read as ``partner``'s order would be read; a revision's customer is
+    its quotation's (read as any customer's order: the prices are settled when it is kept)."""
+    code = partner or next((c for c, p in lex.partners.items() if p.kind == catalog.PartnerKind.CUSTOMER), None)
+    if code is None:
+        return commands.Clarify("quote_goods")
+    days = None
     valid = _VALID.search(rest)
     if valid is not None:   # 有效期3天 · 3天内有效
         days = int(valid.group("n") or valid.group("n2"))
@@ -60,5 +75,6 @@ def said(s: str, lex: lexicon.Lexicon, speaker: context.Speaker,
         return commands.Clarify("bad_days", detail=valid.group(0).strip(" ,;") if valid else "")
     heard = parse(f"{lex.partners[code].name}订{rest.strip(' ,;')}")
     if isinstance(heard, commands.Parsed) and isinstance(heard.command, commands.PlaceSale):
-        return commands.Parsed(commands.MakeQuote(code, heard.command.lines, days), heard.guesses)
+        return commands.Parsed(commands.MakeQuote("" if revises is not None else code, heard.command.lines, days,
+                                                  revises=revises), heard.guesses)
     return heard if isinstance(heard, commands.Clarify) else commands.Clarify("quote_goods")

@@ -945,6 +945,18 @@ class QuoteRepo(_Repo):
         self.s.flush()
 
 
+    def revise(self, quote_id: int, lines: tuple[quotes.QuoteLine, ...], valid_until: datetime) -> None:
+        """The quotation's goods and prices said again, and the day it holds to (refused once it became an order)."""
+        r = self._row(quote_id)
+        if r is None:
+            raise errors.NotFound(code="quote_not_found", id=quote_id)
+        r.lines = [[ln.sku, str(ln.qty), str(ln.unit_price)] for ln in lines]
+        r.valid_until = valid_until
+        r.order_id = None   # (the order it became, if any, will not ship: the caller checked)
+        self.s.add(r)
+        self.s.flush()
+
+
 def _quote_of(r: t.Quote) -> quotes.Quote:
     return quotes.Quote(id=r.number, partner=r.partner, created_at=r.created_at, valid_until=r.valid_until,
                         created_by=r.created_by, order_id=r.order_id,

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from adapters import importer
 from tests.conftest import ROOT
 from tests.e2e.conftest import Chat, confirmed, make_chat, texts
 from tests.e2e.test_exports import ask, book, rows
@@ -66,6 +67,27 @@ def test_a_quote_whose_order_was_cancelled_says_so_and_may_become_an_order_again
     assert "报价单 #1 已经转为订单 #2 了" in texts(shop.say("xm", "报价1转订单"))
     assert [o["status"] for o in shop.export("orders")] == ["cancelled", "open"]
     assert "已转为客户订单 #2" in texts(shop.say("xm", "有哪些报价"))
+
+
+def test_a_quote_is_revised_product_by_product_until_it_becomes_an_order(shop: Chat):
+    shop.say("xm", "给王记报价:苹果数据线100根10元、20W充电头50个30元")
+    shop.container.clock.set(datetime.fromisoformat("2026-06-20T10:00:00+08:00"))
+    out = ask(shop, "xm", "修改报价1:苹果数据线200根9元")               # the cable changes, the charger stays
+    (text,) = [m.text for m in out if m.file is not None]
+    assert text.startswith("✏️ 报价单 #1 已修改"), text
+    assert "苹果数据线 200根(1箱) × ¥9.00/根" in text and "20W充电头 50个(5盒) × ¥30.00/个" in text
+    assert "合计 ¥3,300.00" in text and "有效期至 06-26" in text                # holds a week from the revision
+    got = [(r["商品"], r["数量"], r["单价"]) for r in rows(book(out).worksheets[0])][:2]
+    assert got == [("苹果数据线", 200, 9), ("20W充电头", 50, 30)]
+    out = texts(shop.say("xm", "报价1改成20W充电头60个、手机壳10个"))    # a price unsaid: the one offered
+    assert "20W充电头 60个(6盒) × ¥30.00/个" in out and "手机壳 10个" in out, out
+    with shop.container.uow() as uow:
+        [revised, _] = [a["detail"] for a in importer.export_rows(uow, "audit") if a["action"] == "quote_revised"]
+    assert (revised["was"], revised["total"]) == ("2500", "3300")
+    assert "已登记客户订单 #1" in texts(shop.say("xm", "报价1转订单,明天提货"))
+    out = texts(shop.say("xm", "修改报价1:苹果数据线10根"))
+    assert "报价单 #1 已经转为订单 #1,不能再改" in out and "没有修改" in out
+    assert [ln["qty"] for ln in shop.export("orders")[0]["lines"]] == ["200", "60", "10"]
 
 
 @pytest.mark.parametrize(("said", "why"), [

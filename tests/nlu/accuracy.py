@@ -196,7 +196,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
             | ({"partner": c.partner} if c.partner else {}) | ({"until": c.until.isoformat()} if c.until else {}) \
             | ({"start": c.start.isoformat()} if c.start else {})
     elif isinstance(c, commands.MakeQuote):
-        d |= {"intent": "quote", "partner": c.partner, "lines": _lines(c.lines), "days": c.days}
+        d |= {"intent": "quote", "partner": c.partner, "lines": _lines(c.lines), "days": c.days} \
+            | ({"revises": c.revises} if c.revises is not None else {})
     elif isinstance(c, commands.QuoteAction):
         d |= {"intent": f"quote:{c.action}", "id": c.quote_id, "partner": c.partner,
               "due": c.due.date().isoformat() if c.due else None}
