@@ -1773,6 +1773,8 @@ class Parser:
         paid_word = _PAID.search(a.s) or (_HANDED.search(a.s) if customer else None)   # (收到团餐3000 · 团餐给了3000)
         if len(partners) != 1 or a.of("product") or _QUESTION.search(a.s) or not paid_word:
             return None
+        if re.search(r"充值|充了|预存|储值", a.s) and re.search(r"送|赠", a.s):   # 充值1000送100: no money, the 100
+            return commands.Clarify("topup_bonus")
         return self._money(a, partners[0], all_said=_SETTLED.search(a.s) is not None)
 
     def _read_lines(self, a: scan.Analysis) -> tuple[commands.Line, ...] | commands.Clarify:
@@ -3108,7 +3110,8 @@ _CAME = re.compile(r"收到|到了|来了|(?:送|调|发|运|拿|带)(?:过)?来
 _TRANSFER_SHORT = re.compile(r"(?:调|送|发|拿|运|带)(?:过)?来的\x00+(?=(?:少了|缺了|差了|短了|少|缺)\s*\x00)")
 _EACH_STORE = re.compile(r"各(?:个)?(?:门?店|分店)|(?:[两三四五六七八九十]|\d+)(?:个|家)(?:门?店|分店)|(?:门店|店铺|店)(?:间|之间)?(?:销售)?(?:对比|比较)|每(?:个|家)(?:门?店|分店)|哪家(?:门?店|分店)?卖|哪个(?:门?店|分店)卖|门店(?:对比|比较|排名)")
 # money paid (团餐付了3000 · 收到团餐货款 · 结了 · 付给张记 · 打款 · 转账 · 还了): a payment, with its amount
-_PAID = re.compile(r"付了|付款|付给|付清|支付|结了|结账|结清|结算了|还了|还款|打款|打了|转了|转账|货款|回款|收款|付")
+_PAID = re.compile(r"付了|付款|付给|付清|支付|结了|结账|结清|结算了|还了|还款|打款|打了|转了|转账|货款|回款|收款|付"
+                   r"|充值|充了|预存|储值")   # (团餐充值1000: paid ahead, a customer's stored value)
 _MONEY_SAID = re.compile(r"(?<![\d.])(?P<neg>-|负)?(?P<n>\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)\s*(?P<k>万|千)?"
                          r"\s*(?:元|块钱|块|rmb)?(?![\d.]|\s*折)")   # (打了5折: a discount, not money paid)
 # what a dish of a product is served as (牛腩饭 · 牛肉面 · 番茄汤 · 鸡翅套餐): the dish, not the product

@@ -101,3 +101,16 @@ def test_a_rejected_order_s_deposit_is_said_to_stay_and_how_to_give_it_back(tmp_
 def test_a_refund_said_in_english(shop: Chat):
     assert "退给王记手机店 ¥300.00" in confirmed(shop, "lz", "refund 王记 300")
     assert "退给王记手机店 ¥200.00" in confirmed(shop, "lz", "refund 王记's deposit")
+
+
+def test_a_customer_s_stored_value_is_money_paid_ahead_drawn_by_its_sales_and_refundable(tmp_path: Path,
+                                                                                       monkeypatch: pytest.MonkeyPatch):
+    chat = make_chat(tmp_path, monkeypatch, catalog=PHONE)
+    assert "收到王记手机店付款 ¥1,000.00" in confirmed(chat, "lz", "王记充值1000")
+    assert "多收 ¥1,000.00(预收款)" in texts(chat.say("lz", "王记还有多少余额"))
+    out = texts(chat.say("lz", "王记充值1000送100"))
+    assert "充值赠送的钱不是收到的钱,没有记录" in out and "确认" not in out
+    chat.say("lz", "收到苹果数据线10根,单价8")
+    confirmed(chat, "lz", "王记拿了苹果数据线10根,每根25元")
+    assert "多收 ¥750.00(预收款)" in texts(chat.say("lz", "王记的余额"))
+    assert "退给王记手机店 ¥750.00" in confirmed(chat, "lz", "王记退款")
