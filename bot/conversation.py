@@ -53,6 +53,7 @@ from workflows import (
     stockbook,
 )
 from workflows import expenses as costs
+from workflows import invoices as bills
 from workflows import production as work
 from workflows import quotes as offers
 from workflows.ports import Clock, UnitOfWork, UowFactory
@@ -737,6 +738,21 @@ class Conversation:
         elif isinstance(cmd, commands.VoidExpense):
             self._require(user, "purchase")
             costs.void(uow, turn, cmd, t=self.t)
+        elif isinstance(cmd, commands.RecordInvoice):   # 张记开了发票3200: asked first, then held against the goods
+            partner = purchasing.partner_of(uow, cmd.partner)
+            self._require(user, "approve" if partner is not None and partner.kind == catalog.PartnerKind.CUSTOMER
+                          else "purchase")   # (ours to a customer: a manager's, as its payments)
+            if not confirmed:
+                self._ask(uow, turn, cmd, self.t("invoice.confirm", turn.lang, what=bills.asked_words(
+                    uow, self.t, turn.lang, cmd, today=turn.now.date())))
+                return
+            self._topic(uow, turn, "invoice", bills.record(uow, turn, cmd, t=self.t))   # (撤销 next: this invoice)
+        elif isinstance(cmd, commands.VoidInvoice):
+            self._require(user, "purchase")
+            bills.void(uow, turn, cmd, t=self.t)
+        elif isinstance(cmd, commands.InvoiceQuery):   # 5月的发票核对 · 哪些供应商没开发票
+            self._require(user, "purchase")
+            turn.reply(bills.answer(uow, self.t, turn.lang, cmd, now=turn.now))
         elif isinstance(cmd, commands.ExpenseQuery):   # 这个月的费用: the store's (everywhere, for the owner)
             self._require(user, "purchase")
             turn.reply(costs.answer(uow, self.t, turn.lang, cmd, location=cmd.location or user.location,
@@ -2441,6 +2457,8 @@ class Conversation:
             return context.Recent(movement="payment", skus=(), payment=int(topic["payment"]))
         if topic is not None and "expense" in topic:   # 交房租5000, then 撤销: that cost
             return context.Recent(movement="expense", skus=(), expense=int(topic["expense"]))
+        if topic is not None and "invoice" in topic:   # 张记开了发票3200, then 撤销: that invoice
+            return context.Recent(movement="invoice", skus=(), invoice=int(topic["invoice"]))
         if topic is not None and "work_op" in topic:   # 工单1和面完成, then 撤销: that mark, not a write before it
             return context.Recent(movement="work_op", skus=(), work_op=int(topic["work_op"]))
         if topic is not None and "cancelled" in topic:   # 取消订单1, then 撤销: the cancellation, not a write before it

@@ -718,6 +718,33 @@ class RecordExpense:
 
 
 @dataclass(frozen=True)
+class RecordInvoice:
+    """张记开了发票3200 · 收到张记5月的发票3200,发票号12345678 (a supplier's to us) · 给团餐开了发票5000 (ours to a
+    customer; which, the partner's kind says): a tax invoice for ``month``'s goods (its first day; None: the month
+    being invoiced, domain/invoices.py), held against them once kept."""
+    partner: str
+    amount: Decimal
+    month: date | None = None
+    code: str = ""
+
+
+@dataclass(frozen=True)
+class VoidInvoice:
+    """撤销 right after an invoice was recorded: that invoice, undone by an entry of the opposite amount."""
+    invoice_id: int
+
+
+@dataclass(frozen=True)
+class InvoiceQuery:
+    """5月的发票核对 · 哪些供应商没开发票 · 给客户开了多少发票 · 张记的发票: each partner's goods of ``month`` against
+    the invoices for them (``kind``: supplier · customer; ``partner``: that one alone; ``month`` None: the month being
+    invoiced)."""
+    kind: str = "supplier"
+    month: date | None = None
+    partner: str | None = None
+
+
+@dataclass(frozen=True)
 class VoidExpense:
     """撤销 right after a cost was recorded: that cost, undone by an entry of the opposite amount."""
     expense_id: int
@@ -899,7 +926,7 @@ class Batch:
 
 Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | StockBook | Export | ProductField
            | SetProduct | SetProducts | SetPack | SetPartner | AddProduct
-           | RepeatPurchase | RetireProduct | Bookings | MovesQuery | ShipTransfer | RecordPayment | VoidPayment | RecordExpense | VoidExpense | ExpenseQuery | MakeQuote | QuoteAction | StartCount | FinishCount | AddPartner | Relay | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
+           | RepeatPurchase | RetireProduct | Bookings | MovesQuery | ShipTransfer | RecordPayment | VoidPayment | RecordExpense | VoidExpense | ExpenseQuery | RecordInvoice | VoidInvoice | InvoiceQuery | MakeQuote | QuoteAction | StartCount | FinishCount | AddPartner | Relay | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
            | SalesQuery | PurchaseQuery | StockCard | CatalogGaps | EventDays | CloseBooks | TillCount | Closure | SupplierScore | CustomerPrice | Todo | LastCount | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Network | SetUser | StaffQuery | OwedQuery | SetRecipe | SetSubstitute | SetOperations | MakeOrder | WorkStep | WorkOrders | WorkCenter | CenterLoad | PlanMaterials | PlaceMany | Utilization | TraceLot | LedgerCheck | Help
            | SmallTalk)
 

@@ -30,6 +30,7 @@ class Recent:
     work_op: int | None = None    # the work order whose operation the speaker just marked done (撤销 unmarks it)
     cancelled: int | None = None  # the order the speaker just cancelled (撤销 takes the cancellation back)
     expense: int | None = None    # the running cost the speaker just recorded (撤销 undoes it)
+    invoice: int | None = None    # the invoice the speaker just recorded (撤销 undoes it)
 
 
 @dataclass(frozen=True)

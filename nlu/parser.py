@@ -32,6 +32,7 @@ from nlu import (
     terms,
 )
 from nlu import expenses as costs
+from nlu import invoices as bills
 from nlu import text as texts
 
 # a number that counts days, weeks or months (最近30天), not a quantity
@@ -193,6 +194,9 @@ class Parser:
             if quotes.HINT.search(plain) else None
         if quote is not None:   # 给王记报价:苹果数据线100根12元 · 报价1转订单 · 王记的报价单
             return quote
+        invoice = bills.said(plain, self.lex, speaker) if bills.HINT.search(plain) else None
+        if invoice is not None:   # 张记开了发票3200 · 给团餐开了发票5000 · 5月的发票核对: an invoice kept, or asked after
+            return invoice
         cost = costs.said(plain, self.lex, speaker) if costs.HINT.search(plain) else None
         if cost is not None:   # 交房租5000 · 付了电费800 · 这个月的费用: a running cost kept, or the costs asked after
             return cost
@@ -481,6 +485,8 @@ class Parser:
                 return commands.Parsed(commands.VoidPayment(last.payment))
             if last is not None and last.expense is not None and intents.UNDO.match(bare):   # (a cost just kept)
                 return commands.Parsed(commands.VoidExpense(last.expense))
+            if last is not None and last.invoice is not None and intents.UNDO.match(bare):   # (an invoice just kept)
+                return commands.Parsed(commands.VoidInvoice(last.invoice))
             if last is not None and last.work_op is not None and intents.UNDO.match(bare):   # (an operation marked)
                 return commands.Parsed(commands.WorkStep("unop", order_id=last.work_op))
             if last is not None and last.cancelled is not None and intents.UNDO.match(bare):   # (an order cancelled)

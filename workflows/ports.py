@@ -20,6 +20,7 @@ class UnitOfWork(Protocol):
     history: Any
     payments: Any
     expenses: Any
+    invoices: Any
     quotes: Any
     recipes: Any
     network: Any

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -14,7 +14,21 @@ from sqlmodel import Session
 
 from adapters.db import tables as t
 from adapters.db.types import UTCDateTime
-from domain import accounts, bom, catalog, chain, errors, expenses, ledger, network, orders, production, quotes, units
+from domain import (
+    accounts,
+    bom,
+    catalog,
+    chain,
+    errors,
+    expenses,
+    invoices,
+    ledger,
+    network,
+    orders,
+    production,
+    quotes,
+    units,
+)
 
 Q6 = Decimal("0.000001")
 
@@ -1001,6 +1015,39 @@ class ExpenseRepo(_Repo):
 def _expense_of(r: t.Expense) -> expenses.Expense:
     return expenses.Expense(id=r.number, at=r.at, amount=dec(r.amount), category=r.category, note=r.note or "",
                             location=r.location, actor=r.actor, reverses=r.reverses)
+
+
+class InvoiceRepo(_Repo):
+    def add(self, *, partner: str, month: date, amount: Decimal, at: datetime, code: str = "", actor: str | None,
+            message_id: str | None, reverses: int | None = None) -> int:
+        """Keep an invoice under the company's next number (``reverses`` names one it undoes), and return it."""
+        row = t.Invoice(tenant_id=self.tid, number=self._next_number(t.Invoice), partner=partner,
+                        month=month.isoformat(), amount=amount, code=code, at=at, actor=actor, message_id=message_id,
+                        reverses=reverses)
+        self.s.add(row)
+        self.s.flush()
+        return row.number
+
+    def get(self, invoice_id: int) -> invoices.Invoice | None:
+        r = self.s.execute(select(t.Invoice).where(t.Invoice.tenant_id == self.tid, t.Invoice.number == invoice_id)
+                           ).scalars().first()
+        return _invoice_of(r) if r is not None else None
+
+    def is_reversed(self, invoice_id: int) -> bool:
+        return self.s.execute(select(t.Invoice.id).where(t.Invoice.tenant_id == self.tid,
+                                                         t.Invoice.reverses == invoice_id)).first() is not None
+
+    def of_month(self, month: date, *, partner: str | None = None) -> list[invoices.Invoice]:
+        """Every invoice (undoings too) for the month's goods (of ``partner`` alone when given), oldest first."""
+        stmt = select(t.Invoice).where(t.Invoice.tenant_id == self.tid, t.Invoice.month == month.isoformat())
+        if partner is not None:
+            stmt = stmt.where(t.Invoice.partner == partner)
+        return [_invoice_of(r) for r in self.s.execute(stmt.order_by(t.Invoice.id)).scalars()]
+
+
+def _invoice_of(r: t.Invoice) -> invoices.Invoice:
+    return invoices.Invoice(id=r.number, partner=r.partner, month=date.fromisoformat(r.month), amount=dec(r.amount),
+                            at=r.at, code=r.code or "", actor=r.actor, reverses=r.reverses)
 
 
 class PaymentRepo(_Repo):

@@ -386,6 +386,24 @@ class Expense(SQLModel, table=True):
     reverses: int | None = None
 
 
+class Invoice(SQLModel, table=True):
+    """A tax invoice (发票: domain/invoices.py) a supplier issued us or we issued a customer, for a month's goods
+    (``month``: its first day). An invoice undone is a row of the opposite amount that ``reverses`` it."""
+    __table_args__ = (Index("ix_invoice_partner_month", "tenant_id", "partner", "month"),
+                      Index("ix_invoice_tenant_number", "tenant_id", "number", unique=True))
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id", index=True)
+    number: int   # the company's own (发票记录 #1: the domain's Invoice.id, what ``reverses`` names)
+    partner: str
+    month: str   # ISO date: the month's first day
+    amount: Decimal = _qty()
+    code: str = ""
+    at: datetime = _ts()
+    actor: str | None = None
+    message_id: str | None = None
+    reverses: int | None = None
+
+
 class Payment(SQLModel, table=True):
     """Money a customer paid us or we paid a supplier (团餐付了3000 · 付给张记5000): the other half of its account.
     A payment undone is a row of the opposite amount that ``reverses`` it."""

@@ -50,6 +50,7 @@ class SqlUnitOfWork:
         self.history = repos.HistoryRepo(self.session, tid)
         self.payments = repos.PaymentRepo(self.session, tid)
         self.expenses = repos.ExpenseRepo(self.session, tid)
+        self.invoices = repos.InvoiceRepo(self.session, tid)
         self.quotes = repos.QuoteRepo(self.session, tid)
         self.recipes = repos.RecipeRepo(self.session, tid)
         self.network = repos.NetworkRepo(self.session, tid, self.tenant_code)

@@ -195,6 +195,14 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
         d |= {"intent": "owed", "kind": c.kind} | ({"view": c.view} if c.view != "balance" else {}) \
             | ({"partner": c.partner} if c.partner else {}) | ({"until": c.until.isoformat()} if c.until else {}) \
             | ({"start": c.start.isoformat()} if c.start else {})
+    elif isinstance(c, commands.RecordInvoice):
+        d |= {"intent": "invoice", "partner": c.partner, "amount": str(c.amount),
+              "month": c.month.isoformat() if c.month else None} | ({"code": c.code} if c.code else {})
+    elif isinstance(c, commands.InvoiceQuery):
+        d |= {"intent": "invoices", "kind": c.kind, "month": c.month.isoformat() if c.month else None,
+              "partner": c.partner}
+    elif isinstance(c, commands.VoidInvoice):
+        d |= {"intent": "void_invoice", "invoice_id": c.invoice_id}
     elif isinstance(c, commands.MakeQuote):
         d |= {"intent": "quote", "partner": c.partner, "lines": _lines(c.lines), "days": c.days} \
             | ({"revises": c.revises} if c.revises is not None else {})
