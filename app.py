@@ -186,7 +186,7 @@ def _reread(uow: Any, now: datetime) -> int:
 
 @app.command()
 def export(kind: Annotated[str, typer.Argument(
-        help="stock|moves|orders|bookings|rules|partners|products|users|recipes|prices|audit|deviations")],
+        help="stock|moves|orders|bookings|rules|partners|products|users|recipes|prices|expenses|invoices|audit|deviations")],
            format: Annotated[str, typer.Option("--format")] = "json",
            out: Annotated[Path | None, typer.Option("--out")] = None, tenant: TenantOpt = "default") -> None:
     """Export stock, moves, orders or rules as JSON (one list) or CSV."""

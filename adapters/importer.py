@@ -525,11 +525,15 @@ def export_rows(uow: SqlUnitOfWork, kind: str) -> list[dict[str, Any]]:
         return [{"id": x.id, "at": local(x.at), "amount": _num(x.amount), "category": x.category, "note": x.note,
                  "location": x.location or "", "actor": x.actor, "reverses": x.reverses}
                 for x in uow.expenses.list()]
+    if kind == "invoices":   # every invoice kept, a supplier's or ours, undoings too (``reverses``: the one undone)
+        return [{"id": x.id, "at": local(x.at), "partner": x.partner, "month": x.month.isoformat()[:7],
+                 "amount": _num(x.amount), "code": x.code, "actor": x.actor, "reverses": x.reverses}
+                for x in uow.invoices.list()]
     if kind == "deviations":  # the forecasting report: which triggering inputs were wrong, per rule action
         return [{"kind": action, **detail} for action in ("forecast_deviation", "rule_override")
                 for detail in uow.chat.audits(action, limit=1000)]
     raise ValueError(f"unknown export kind {kind!r}; one of stock, moves, orders, bookings, rules, partners, products, "
-                     "users, recipes, prices, expenses, audit, deviations")
+                     "users, recipes, prices, expenses, invoices, audit, deviations")
 
 
 def _opening_cells(uow: SqlUnitOfWork, code: str, tz: Any) -> dict[str, str]:

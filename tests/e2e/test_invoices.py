@@ -40,6 +40,11 @@ def test_a_supplier_s_invoice_is_asked_first_held_against_the_month_s_goods_and_
     assert [(a["partner"], a["month"], a["amount"], a["code"]) for a in audited(chat, "invoice")] == [
         ("S01", "2026-06-01", "1400", ""), ("S01", "2026-06-01", "1000", "NO12345"), ("S01", "2026-06-01", "350", "")]
     assert len(audited(chat, "invoice_voided")) == 1
+    with chat.container.uow() as uow:
+        rows = importer.export_rows(uow, "invoices")
+    assert [(r["id"], r["month"], r["amount"], r["code"], r["reverses"]) for r in rows] == [
+        (1, "2026-06", "1400", "", None), (2, "2026-06", "-1400", "", 1), (3, "2026-06", "1000", "NO12345", None),
+        (4, "2026-06", "350", "", None)]
 
 
 def test_the_month_s_invoices_are_checked_partner_by_partner(chat: Chat):
