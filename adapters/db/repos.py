@@ -1037,17 +1037,17 @@ class InvoiceRepo(_Repo):
         return self.s.execute(select(t.Invoice.id).where(t.Invoice.tenant_id == self.tid,
                                                          t.Invoice.reverses == invoice_id)).first() is not None
 
-    def list(self) -> list[invoices.Invoice]:
-        """Every invoice, undoings too, oldest first."""
-        return [_invoice_of(r) for r in self.s.execute(select(t.Invoice).where(t.Invoice.tenant_id == self.tid)
-                                                       .order_by(t.Invoice.id)).scalars()]
-
     def of_month(self, month: date, *, partner: str | None = None) -> list[invoices.Invoice]:
         """Every invoice (undoings too) for the month's goods (of ``partner`` alone when given), oldest first."""
         stmt = select(t.Invoice).where(t.Invoice.tenant_id == self.tid, t.Invoice.month == month.isoformat())
         if partner is not None:
             stmt = stmt.where(t.Invoice.partner == partner)
         return [_invoice_of(r) for r in self.s.execute(stmt.order_by(t.Invoice.id)).scalars()]
+
+    def list(self) -> list[invoices.Invoice]:
+        """Every invoice, undoings too, oldest first."""
+        return [_invoice_of(r) for r in self.s.execute(select(t.Invoice).where(t.Invoice.tenant_id == self.tid)
+                                                       .order_by(t.Invoice.id)).scalars()]
 
 
 def _invoice_of(r: t.Invoice) -> invoices.Invoice:
