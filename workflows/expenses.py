@@ -75,11 +75,8 @@ def asked_words(t: Any, lang: str, uow: UnitOfWork, cmd: commands.RecordExpense,
 
 def void(uow: UnitOfWork, turn: Turn, cmd: commands.VoidExpense, *, t: Any) -> None:
     """撤销 right after a cost: an entry of the opposite amount (the first stays, as every record does)."""
-    row = uow.expenses.get(cmd.expense_id)
-    if row is None or row.reverses is not None:
-        raise errors.NotFound(code="expense_not_found", id=cmd.expense_id)
-    if uow.expenses.is_reversed(cmd.expense_id):
-        raise errors.InvalidState(code="expense_voided", id=cmd.expense_id)
+    row = errors.undoable(uow.expenses.get(cmd.expense_id), lambda: uow.expenses.is_reversed(cmd.expense_id),
+                          kind="expense", id=cmd.expense_id)
     uow.expenses.add(amount=-row.amount, category=row.category, at=turn.now, note=row.note, location=row.location,
                      actor=turn.user.username, message_id=turn.message_id, reverses=row.id)
     uow.chat.audit(at=turn.now, actor=turn.user.username, action="expense_voided",

@@ -93,11 +93,9 @@ def _state(t: Any, lang: str, c: invoices.Check) -> str:
 
 def void(uow: UnitOfWork, turn: Turn, cmd: commands.VoidInvoice, *, t: Any) -> None:
     """撤销 right after an invoice: an entry of the opposite amount (the first stays, as every record does)."""
-    row = uow.invoices.get(cmd.invoice_id)
-    if row is None or row.reverses is not None:
-        raise errors.NotFound(code="invoice_not_found", id=cmd.invoice_id)
-    if uow.invoices.is_reversed(cmd.invoice_id):
-        raise errors.InvalidState(code="invoice_voided", id=cmd.invoice_id)
+    row: invoices.Invoice = errors.undoable(uow.invoices.get(cmd.invoice_id),
+                                            lambda: uow.invoices.is_reversed(cmd.invoice_id),
+                                            kind="invoice", id=cmd.invoice_id)
     uow.invoices.add(partner=row.partner, month=row.month, amount=-row.amount, at=turn.now, code=row.code,
                      actor=turn.user.username, message_id=turn.message_id, reverses=row.id)
     uow.chat.audit(at=turn.now, actor=turn.user.username, action="invoice_voided",

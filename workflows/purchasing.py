@@ -211,11 +211,8 @@ def freight_apart(uow: UnitOfWork, turn: Turn, batch: str, partner: str, amount:
 
 def void_payment(uow: UnitOfWork, turn: Turn, cmd: commands.VoidPayment, *, t: Any) -> None:
     """撤销 right after a payment: an entry of the opposite amount (the first stays, as every record does)."""
-    row = uow.payments.get(cmd.payment_id)
-    if row is None or row.reverses is not None:
-        raise errors.NotFound(code="payment_not_found", id=cmd.payment_id)
-    if uow.payments.is_reversed(cmd.payment_id):
-        raise errors.InvalidState(code="payment_voided", id=cmd.payment_id)
+    row = errors.undoable(uow.payments.get(cmd.payment_id), lambda: uow.payments.is_reversed(cmd.payment_id),
+                          kind="payment", id=cmd.payment_id)
     amount = row.amount
     opening = row.note == dues.OPENING   # (an opening balance's undoing is one too)
     refund = row.note == dues.REFUND

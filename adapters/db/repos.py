@@ -80,6 +80,15 @@ class _Repo:
         return int(self.s.execute(select(func.coalesce(func.max(table.number), 0)).where(
             table.tenant_id == self.tid)).scalar()) + 1
 
+    def _numbered(self, table: Any, number: int) -> Any:
+        """The company's row of that number in ``table`` (None: none)."""
+        return self.s.execute(select(table).where(table.tenant_id == self.tid, table.number == number)).scalars().first()
+
+    def _is_reversed(self, table: Any, number: int) -> bool:
+        """Whether a row of ``table`` undoes that one (payments, costs, invoices: undone by an opposite row)."""
+        return self.s.execute(select(table.id).where(table.tenant_id == self.tid,
+                                                     table.reverses == number)).first() is not None
+
 
 # ---------------------------------------------------------------- catalog
 def product_of(r: t.Product) -> catalog.Product:
@@ -934,8 +943,8 @@ class QuoteRepo(_Repo):
         return row.number
 
     def _row(self, quote_id: int) -> t.Quote | None:
-        return self.s.execute(select(t.Quote).where(t.Quote.tenant_id == self.tid, t.Quote.number == quote_id)
-                              ).scalars().first()
+        row: t.Quote | None = self._numbered(t.Quote, quote_id)
+        return row
 
     def get(self, quote_id: int) -> quotes.Quote | None:
         r = self._row(quote_id)
@@ -988,13 +997,11 @@ class ExpenseRepo(_Repo):
         return row.number
 
     def get(self, expense_id: int) -> expenses.Expense | None:
-        r = self.s.execute(select(t.Expense).where(t.Expense.tenant_id == self.tid, t.Expense.number == expense_id)
-                           ).scalars().first()
+        r = self._numbered(t.Expense, expense_id)
         return _expense_of(r) if r is not None else None
 
     def is_reversed(self, expense_id: int) -> bool:
-        return self.s.execute(select(t.Expense.id).where(t.Expense.tenant_id == self.tid,
-                                                         t.Expense.reverses == expense_id)).first() is not None
+        return self._is_reversed(t.Expense, expense_id)
 
     def list(self, *, since: datetime | None = None, until: datetime | None = None) -> list[expenses.Expense]:
         """Every cost (undoings too) at ``since`` or later and before ``until``, oldest first; an undoing is listed
@@ -1029,13 +1036,11 @@ class InvoiceRepo(_Repo):
         return row.number
 
     def get(self, invoice_id: int) -> invoices.Invoice | None:
-        r = self.s.execute(select(t.Invoice).where(t.Invoice.tenant_id == self.tid, t.Invoice.number == invoice_id)
-                           ).scalars().first()
+        r = self._numbered(t.Invoice, invoice_id)
         return _invoice_of(r) if r is not None else None
 
     def is_reversed(self, invoice_id: int) -> bool:
-        return self.s.execute(select(t.Invoice.id).where(t.Invoice.tenant_id == self.tid,
-                                                         t.Invoice.reverses == invoice_id)).first() is not None
+        return self._is_reversed(t.Invoice, invoice_id)
 
     def of_month(self, month: date, *, partner: str | None = None) -> list[invoices.Invoice]:
         """Every invoice (undoings too) for the month's goods (of ``partner`` alone when given), oldest first."""
@@ -1067,13 +1072,11 @@ class PaymentRepo(_Repo):
         return row.number
 
     def get(self, payment_id: int) -> accounts.Payment | None:
-        r = self.s.execute(select(t.Payment).where(t.Payment.tenant_id == self.tid, t.Payment.number == payment_id)
-                           ).scalars().first()
+        r = self._numbered(t.Payment, payment_id)
         return _payment_of(r) if r is not None else None
 
     def is_reversed(self, payment_id: int) -> bool:
-        return self.s.execute(select(t.Payment.id).where(t.Payment.tenant_id == self.tid,
-                                                         t.Payment.reverses == payment_id)).first() is not None
+        return self._is_reversed(t.Payment, payment_id)
 
     def list(self, *, since: datetime | None = None, until: datetime | None = None, partner: str | None = None
              ) -> list[accounts.Payment]:
