@@ -1314,7 +1314,8 @@ class Conversation:
         kept = {ln.sku for ln in moves.lines if uow.catalog.kept_by_serial(ln.sku)}
         if not codes and not kept:
             return moves
-        moves = replace(moves, lines=serials.of_order(moves.lines, codes, kept, order_id=o.id, kind="sale" if o.kind.value == "sale" else "purchase",
+        kind = "sale" if o.kind.value == "sale" else "purchase"
+        moves = replace(moves, lines=serials.of_order(moves.lines, codes, kept, order_id=o.id, kind=kind,
                                                       partner=self._partner_name(o.partner, uow)))
         inventory.plan(uow, moves, actor=self._actor(turn, moves))   # (refused here, not at 确认)
         return moves
@@ -1371,14 +1372,14 @@ class Conversation:
         uow.chat.audit(at=turn.now, actor=turn.user.username, action="count_started",
                        detail={"user": turn.user.username, "location": here, "skus": [p.sku for p in sheet],
                                "category": cmd.category, "at": turn.now.isoformat()})
-        def units(p: catalog.Product) -> str:   # (goods kept by serial: the units the books hold, to tick off)
+        def by_serial(p: catalog.Product) -> str:   # (goods kept by serial: the units the books hold, to tick off)
             codes = sorted(lots.get(p.sku, []))
             if not p.serial or not codes or not all(codes):
                 return ""
             return str(self.t("count_sheet.serials", turn.lang, codes="、".join(codes[:serials.SHOWN])
                               + ("…" if len(codes) > serials.SHOWN else "")))
         lines = [self.t("count_sheet.line", turn.lang, product=p.name,
-                        qty=replies.qty_text(self._catalog, p.sku, held.get(p.sku, Decimal(0)))) + units(p)
+                        qty=replies.qty_text(self._catalog, p.sku, held.get(p.sku, Decimal(0)))) + by_serial(p)
                  for p in sheet]
         turn.reply("\n".join([self.t("count_sheet.head", turn.lang, location=replies.loc_name(here, self._catalog),
                                       what=cmd.category or self.t("count_sheet.all", turn.lang), n=len(sheet)),

@@ -719,7 +719,7 @@ class Parser:
         """修改规则3:当可乐库存低于40瓶时提醒陈采购 → a new version of rule 3; 修改规则4:每周一向张记订牛腩60斤 ·
         修改规则5:每月1号交房租6000 (a standing order's or a recurring cost's) too."""
         standing = self._standing(rest.strip(" ,"), speaker, original=rest.strip()) if "每" in rest else None
-        result = standing if isinstance(standing, commands.Parsed) \
+        result = standing if standing is not None \
             else self.rules.parse(rest.strip(), speaker=speaker, original=rest.strip())
         if isinstance(result, commands.Parsed) and isinstance(result.command, commands.AddRule):
             return replace(result, command=replace(result.command, rule_id=rule_id))
