@@ -87,6 +87,12 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     (r"(?P<who>\S+) refunded (?:us )?(?:¥|rmb ?)?(?P<n>\d+(?:\.\d+)?)(?: yuan| rmb)?$", r"\g<who>退款\g<n>"),
     (r"(?:we )?(?:got|received) (?:a )?refund of (?:¥|rmb ?)?(?P<n>\d+(?:\.\d+)?)(?: yuan| rmb)? from (?P<who>\S+)$",
      r"收到\g<who>退款\g<n>"),
+    # invoices (张记 sent an invoice for 3200 · we invoiced 团餐 5000 · invoices for last month · check invoices)
+    (r"(?P<who>\S+) (?:sent|issued|gave) (?:us )?(?:an? |the )?invoice (?:of |for )?(?:¥|rmb ?)?(?P<n>\d+(?:\.\d+)?)"
+     r"(?: yuan| rmb)?$", r"\g<who>开了发票\g<n>"),
+    (r"(?:we )?invoiced (?P<who>\S+) (?:for )?(?:¥|rmb ?)?(?P<n>\d+(?:\.\d+)?)(?: yuan| rmb)?$", r"给\g<who>开了发票\g<n>"),
+    (r"(?:check (?:the )?)?(?:supplier )?invoices? (?:for |of )?(?P<m>this|last) month$",
+     lambda m: f"{'上个月' if m.group('m') == 'last' else '这个月'}的发票核对"),
     # a goods-received note (goods received note for order 3 · 张记's receiving note today · today's receiving notes)
     (r"(?:goods[- ]received|receiving|receipt) note (?:for|of) (?:purchase )?order #?(?P<id>\d+)", r"采购单\g<id>的入库单"),
     (r"(?P<when>today|yesterday)'?s? (?:goods[- ]received|receiving) notes?$",
