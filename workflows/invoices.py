@@ -8,14 +8,12 @@ from collections import defaultdict
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from domain import catalog, commands, errors, invoices, ledger, periods
-from workflows import dues, wording
+from workflows import dues, purchasing, wording
 from workflows.ports import UnitOfWork
-
-if TYPE_CHECKING:
-    from workflows.purchasing import Turn
+from workflows.purchasing import Turn
 
 _KINDS = {"supplier": ["receipt", "return_to_supplier"], "customer": ["sale", "customer_return"]}
 _BACK = (ledger.MoveKind.RETURN_TO_SUPPLIER, ledger.MoveKind.CUSTOMER_RETURN)
@@ -32,11 +30,13 @@ def goods(uow: UnitOfWork, month: date, kind: str, *, tz: Any, partner: str | No
     since = datetime.combine(month, time(), tzinfo=tz)
     until = datetime.combine(periods.month_end(month.year, month.month) + timedelta(days=1), time(), tzinfo=tz)
     moves = [m for m in uow.stock.moves(since=since, until=until, kinds=_KINDS[kind], partner=partner) if m.partner]
+    undone = uow.stock.reversed_ids(m.id for m in moves if m.id is not None)   # (whenever undone: never happened)
+    moves = [m for m in moves if m.reverses is None and m.id not in undone]
     valued = dues.supplier_values(uow, moves) if kind == "supplier" \
         else [(m, (price or Decimal(0)) * m.qty) for m, price in dues.priced(uow, moves)]
     out: dict[str, Decimal] = defaultdict(Decimal)
     for m, value in valued:
-        out[str(m.partner)] += value * (-1 if m.reverses is not None else 1) * (-1 if m.kind in _BACK else 1)
+        out[str(m.partner)] += value * (-1 if m.kind in _BACK else 1)
     return dict(out)
 
 
@@ -50,14 +50,9 @@ def _kind(uow: UnitOfWork, partner: str) -> str:
 def asked_words(uow: UnitOfWork, t: Any, lang: str, cmd: commands.RecordInvoice, *, today: date) -> str:
     """What an invoice about to be kept is, for the question before it is."""
     month = month_of(cmd.month, today)
-    return str(t(f"invoice.ask_{_kind(uow, cmd.partner)}", lang, partner=dues_name(uow, cmd.partner),
+    return str(t(f"invoice.ask_{_kind(uow, cmd.partner)}", lang, partner=purchasing.partner_name(uow, cmd.partner),
                  month=month.month, amount=wording.money(cmd.amount),
                  code=t("invoice.code", lang, code=cmd.code) if cmd.code else ""))
-
-
-def dues_name(uow: UnitOfWork, partner: str) -> str:
-    p = dues.partner(uow, partner)
-    return p.name if p is not None else partner
 
 
 def record(uow: UnitOfWork, turn: Turn, cmd: commands.RecordInvoice, *, t: Any) -> int:
@@ -79,7 +74,7 @@ def check_line(uow: UnitOfWork, t: Any, lang: str, partner: str, month: date, ki
     """5月从张记肉业进货 ¥3,100.00,发票合计 ¥3,200.00:多开 ¥100.00 (or 相符 · 还有 ¥… 没开)."""
     c = invoices.Check(partner, goods(uow, month, kind, tz=tz, partner=partner).get(partner, Decimal(0)),
                        invoices.invoiced(uow.invoices.of_month(month, partner=partner)).get(partner, Decimal(0)))
-    return str(t(f"invoice.check_{kind}", lang, month=month.month, partner=dues_name(uow, partner),
+    return str(t(f"invoice.check_{kind}", lang, month=month.month, partner=purchasing.partner_name(uow, partner),
                  goods=wording.money(c.goods), invoiced=wording.money(c.invoiced), state=_state(t, lang, c)))
 
 

@@ -82,3 +82,10 @@ def test_before_the_10th_an_invoice_is_for_last_month_s_goods(tmp_path: Path, mo
     chat = make_chat(tmp_path, monkeypatch, catalog=DEMO, clock="2026-07-03T10:00:00+08:00")
     assert "张记肉业 6月货款的发票 ¥800.00" in texts(chat.say("chen", "张记开了发票800"))
     assert "张记肉业 7月货款的发票 ¥800.00" in texts(chat.say("chen", "张记7月的发票800"))
+
+
+def test_goods_undone_are_not_held_against_the_invoices(chat: Chat):
+    chat.say("chen", "收到牛腩10斤,单价30,张记送的")
+    assert "撤销" in texts(chat.say("chen", "撤销"))                         # (that receipt never happened)
+    out = confirmed(chat, "chen", "张记开了发票1350")
+    assert "6月从张记肉业进货 ¥1,350.00(按进价,减退货),收到发票合计 ¥1,350.00:相符" in out, out
