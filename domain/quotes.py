@@ -32,3 +32,9 @@ class Quote:
 
     def expired(self, now: datetime) -> bool:
         return now > self.valid_until
+
+
+def rows(lines: tuple[QuoteLine, ...]) -> list[list[str]]:
+    """The lines as they are kept and audited: [sku, qty, unit price], numbers as text."""
+    return [[ln.sku, str(ln.qty), str(ln.unit_price)] for ln in lines]
+

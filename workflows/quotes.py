@@ -18,15 +18,9 @@ def make(uow: UnitOfWork, turn: Turn, cmd: commands.MakeQuote, *, t: Any) -> quo
     """The quotation kept (audited); refused for a supplier, or a line without a price to offer. ``cmd.revises``: that
     quotation changed: each product named takes its quantity (and the price said, else the one offered), the others
     stay, new ones are added; it holds from today (refused once it became an order that stands)."""
-    if cmd.revises is not None:   # the goods named replace their lines (a price unsaid: the one offered), the rest stay
-        was = get(uow, cmd.revises)
-        if was.order_id is not None and _dropped(uow, was) is None:
-            raise errors.InvalidState(code="quote_ordered_revise", id=was.id, order=was.order_id)
-        offered = {ln.sku: ln.unit_price for ln in was.lines}
-        said = {ln.sku: replace(ln, unit_price=offered.get(ln.sku)) if ln.unit_price is None else ln for ln in cmd.lines}
-        merged = [said.pop(ln.sku) if ln.sku in said else commands.Line(sku=ln.sku, qty=ln.qty, unit_price=ln.unit_price)
-                  for ln in was.lines]   # (in the order offered; goods new to it after)
-        cmd = replace(cmd, partner=was.partner, lines=(*merged, *said.values()))
+    was = get(uow, cmd.revises) if cmd.revises is not None else None
+    if was is not None:
+        cmd = _revised(uow, was, cmd)
     partner = purchasing.partner_of(uow, cmd.partner)
     if partner is None or partner.kind != catalog.PartnerKind.CUSTOMER:
         raise errors.BadInput(code="quote_customers_only", partner=partner.name if partner else cmd.partner)
@@ -44,19 +38,28 @@ def make(uow: UnitOfWork, turn: Turn, cmd: commands.MakeQuote, *, t: Any) -> quo
     last = turn.now.date() + timedelta(days=days - 1)   # (valid through the end of its last day)
     q = quotes.Quote(id=0, partner=cmd.partner, lines=tuple(lines), created_at=turn.now, created_by=turn.user.username,
                      valid_until=datetime.combine(last, time(23, 59, 59), tzinfo=turn.now.tzinfo))
-    if cmd.revises is not None:
+    if was is not None:
         uow.quotes.revise(was.id, q.lines, q.valid_until)
         uow.chat.audit(at=turn.now, actor=turn.user.username, action="quote_revised",
                        detail={"quote": was.id, "partner": was.partner, "total": str(q.total), "was": str(was.total),
-                               "lines": [[ln.sku, str(ln.qty), str(ln.unit_price)] for ln in lines],
-                               "was_lines": [[ln.sku, str(ln.qty), str(ln.unit_price)] for ln in was.lines]})
+                               "lines": quotes.rows(q.lines), "was_lines": quotes.rows(was.lines)})
         return replace(q, id=was.id, created_at=was.created_at, created_by=was.created_by)
     qid: int = uow.quotes.add(q)
     uow.chat.audit(at=turn.now, actor=turn.user.username, action="quote",
-                   detail={"quote": qid, "partner": cmd.partner, "total": str(q.total),
-                           "lines": [[ln.sku, str(ln.qty), str(ln.unit_price)] for ln in lines]})
-    return quotes.Quote(id=qid, partner=q.partner, lines=q.lines, created_at=q.created_at,
-                        valid_until=q.valid_until, created_by=q.created_by)
+                   detail={"quote": qid, "partner": cmd.partner, "total": str(q.total), "lines": quotes.rows(q.lines)})
+    return replace(q, id=qid)
+
+
+def _revised(uow: UnitOfWork, was: quotes.Quote, cmd: commands.MakeQuote) -> commands.MakeQuote:
+    """修改报价1:… as the quotation it makes: each product named takes its line (a price unsaid: the one offered),
+    the rest stay in the order offered, goods new to it after; refused once it became an order that stands."""
+    if was.order_id is not None and _dropped(uow, was) is None:
+        raise errors.InvalidState(code="quote_ordered_revise", id=was.id, order=was.order_id)
+    offered = {ln.sku: ln.unit_price for ln in was.lines}
+    said = {ln.sku: replace(ln, unit_price=offered.get(ln.sku)) if ln.unit_price is None else ln for ln in cmd.lines}
+    merged = [said.pop(ln.sku) if ln.sku in said else commands.Line(sku=ln.sku, qty=ln.qty, unit_price=ln.unit_price)
+              for ln in was.lines]
+    return replace(cmd, partner=was.partner, lines=(*merged, *said.values()))
 
 
 def text(uow: UnitOfWork, t: Any, lang: str, q: quotes.Quote, *, now: datetime) -> str:

@@ -936,18 +936,14 @@ class QuoteRepo(_Repo):
     def add(self, q: quotes.Quote) -> int:
         """Keep a quotation under the company's next number (``q.id`` is ignored), and return it."""
         row = t.Quote(tenant_id=self.tid, number=self._next_number(t.Quote), partner=q.partner,
-                      lines=[[ln.sku, str(ln.qty), str(ln.unit_price)] for ln in q.lines], created_at=q.created_at,
+                      lines=quotes.rows(q.lines), created_at=q.created_at,
                       valid_until=q.valid_until, created_by=q.created_by)
         self.s.add(row)
         self.s.flush()
         return row.number
 
-    def _row(self, quote_id: int) -> t.Quote | None:
-        row: t.Quote | None = self._numbered(t.Quote, quote_id)
-        return row
-
     def get(self, quote_id: int) -> quotes.Quote | None:
-        r = self._row(quote_id)
+        r = self._numbered(t.Quote, quote_id)
         return _quote_of(r) if r is not None else None
 
     def list(self, *, partner: str | None = None, limit: int = 20) -> list[quotes.Quote]:
@@ -960,7 +956,7 @@ class QuoteRepo(_Repo):
     def ordered(self, quote_id: int, order_id: int, *, replacing: int | None = None) -> None:
         """The quotation became that order (it can become no other; ``replacing``: the order it became before, which
         will not ship, and only that one)."""
-        r = self._row(quote_id)
+        r = self._numbered(t.Quote, quote_id)
         if r is None or r.order_id != replacing:
             raise errors.InvalidState(code="quote_ordered", id=quote_id, order=r.order_id if r is not None else "")
         r.order_id = order_id
@@ -970,10 +966,10 @@ class QuoteRepo(_Repo):
 
     def revise(self, quote_id: int, lines: tuple[quotes.QuoteLine, ...], valid_until: datetime) -> None:
         """The quotation's goods and prices said again, and the day it holds to (refused once it became an order)."""
-        r = self._row(quote_id)
+        r = self._numbered(t.Quote, quote_id)
         if r is None:
             raise errors.NotFound(code="quote_not_found", id=quote_id)
-        r.lines = [[ln.sku, str(ln.qty), str(ln.unit_price)] for ln in lines]
+        r.lines = quotes.rows(lines)
         r.valid_until = valid_until
         r.order_id = None   # (the order it became, if any, will not ship: the caller checked)
         self.s.add(r)
