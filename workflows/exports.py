@@ -390,21 +390,24 @@ def _received(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: 
     day = max((m.at for m in came), default=now).astimezone(now.tzinfo).date() if cmd.order_id is not None \
         else cmd.start or now.date()
     lines: list[tuple[str, Decimal, Decimal | None]] = []
-    notes: dict[tuple[str, Decimal | None], list[str]] = {}
+    units_in: dict[tuple[str, Decimal | None], list[str]] = {}   # (goods kept by serial: the units' own codes)
+    dated: dict[tuple[str, Decimal | None], dict[str, str]] = {}   # (a dated lot: its code and last day)
     for m, value in dues.supplier_values(uow, came):
         each = value / m.qty if m.qty else None
         lines.append((m.sku, m.qty, each))
         p = cat.products.get(m.sku)
-        if p is not None and p.serial and m.lot:   # (the units' own codes)
-            notes.setdefault((m.sku, each), []).append(m.lot)
-        elif m.lot and (expiry := uow.stock.lot_expiry(m.sku, m.lot)) is not None:   # (a dated lot: code, last day)
-            notes.setdefault((m.sku, each), []).append(str(t("export.received.lot", lang, lot=m.lot,
-                                                             day=f"{expiry.astimezone(now.tzinfo):%Y-%m-%d}")))
+        if p is not None and p.serial and m.lot:
+            units_in.setdefault((m.sku, each), []).append(m.lot)
+        elif m.lot and m.lot not in dated.setdefault((m.sku, each), {}) \
+                and (expiry := uow.stock.lot_expiry(m.sku, m.lot)) is not None:   # (each lot read once)
+            dated[m.sku, each][m.lot] = str(t("export.received.lot", lang, lot=m.lot,
+                                              day=f"{expiry.astimezone(now.tzinfo):%Y-%m-%d}"))
+    under = {key: str(t("export.received.lots", lang, codes="、".join(said.values()))) for key, said in dated.items()
+             if said} | {key: str(t("export.delivery.serials", lang, codes="、".join(codes)))
+                        for key, codes in units_in.items()}
     name = cat.partners.get(partner or "", partner or "") or str(t("export.received.everyone", lang))
-    sheet, total, n = _goods_sheet(t, lang, "received", lines, cat, last=str(t("export.received.sign", lang)), under={
-        key: str(t("export.delivery.serials" if (cat.products.get(key[0]) and cat.products[key[0]].serial)
-                   else "export.received.lots", lang, codes="、".join(dict.fromkeys(said))))
-        for key, said in notes.items()})
+    sheet, total, n = _goods_sheet(t, lang, "received", lines, cat, last=str(t("export.received.sign", lang)),
+                                   under=under)
     head = str(t("export.received", lang, partner=name, day=f"{day:%m-%d}", number=number, n=n,
                  place=cat.location(place) if place else where, total=reports.money(total)))
     return Workbook(_filename(t, lang, "received", name, day), [sheet],
