@@ -684,9 +684,7 @@ class Conversation:
             self._require(user, "record")
             self._receive_order(uow, turn, cmd)
         elif isinstance(cmd, commands.RecordPayment):   # 团餐付了3000 · 付给张记5000: asked first, then kept
-            partner = purchasing.partner_of(uow, cmd.partner)
-            self._require(user, "approve" if partner is not None and partner.kind == catalog.PartnerKind.CUSTOMER
-                          else "purchase")
+            self._require(user, _money_role(uow, cmd.partner))
             if cmd.refund:   # 退给王记500 · 王记的定金退了: out of what it paid ahead, never more
                 cmd = purchasing.refundable(uow, cmd)
                 if cmd.amount <= 0:
@@ -739,9 +737,7 @@ class Conversation:
             self._require(user, "purchase")
             costs.void(uow, turn, cmd, t=self.t)
         elif isinstance(cmd, commands.RecordInvoice):   # 张记开了发票3200: asked first, then held against the goods
-            partner = purchasing.partner_of(uow, cmd.partner)
-            self._require(user, "approve" if partner is not None and partner.kind == catalog.PartnerKind.CUSTOMER
-                          else "purchase")   # (ours to a customer: a manager's, as its payments)
+            self._require(user, _money_role(uow, cmd.partner))   # (ours to a customer: a manager's, as its payments)
             if not confirmed:
                 self._ask(uow, turn, cmd, self.t("invoice.confirm", turn.lang, what=bills.asked_words(
                     uow, self.t, turn.lang, cmd, today=turn.now.date())))
@@ -2871,6 +2867,13 @@ def _standing(uow: UnitOfWork, username: str, batch: str) -> list[ledger.Move]:
     """The moves of ``batch`` if it is ``username``'s own write and stands (not undone); else none."""
     moves = uow.stock.batch(batch)
     return moves if moves and moves[0].actor == username and not uow.stock.is_reversed(batch) else []
+
+
+def _money_role(uow: UnitOfWork, partner: str) -> str:
+    """What money with a partner asks of the speaker (a payment, a refund, an invoice): a customer's, a manager's
+    (approve); a supplier's, a purchaser's (purchase)."""
+    p = purchasing.partner_of(uow, partner)
+    return "approve" if p is not None and p.kind == catalog.PartnerKind.CUSTOMER else "purchase"
 
 
 def _corrected_from(uow: UnitOfWork, batch: str) -> str | None:
