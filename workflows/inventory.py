@@ -337,9 +337,10 @@ def plan(uow: UnitOfWork, cmd: commands.Command, *, actor: Actor, force: bool = 
     elif isinstance(cmd, commands.CountStock):
         here = home(actor.user, cmd.location)
         for line in cmd.lines:
-            if not line.serials and not cmd.surplus and line.qty > 0 and uow.catalog.kept_by_serial(line.sku):
+            kept = uow.catalog.kept_by_serial(line.sku)
+            if kept and not line.serials and not cmd.surplus and line.qty > 0:
                 line = _counted_as_booked(uow, line, here)   # 蓝牙耳机3 on the count sheet: the units the books hold
-            units = _by_serial(uow, line)
+            units = _by_serial(uow, line, kept=kept)
             if units is not None:   # 盘点蓝牙耳机3副,串号…: the store holds exactly those units
                 _count_units(uow, p, units, here=here, actor=actor, surplus=cmd.surplus)
                 continue
@@ -353,11 +354,11 @@ def plan(uow: UnitOfWork, cmd: commands.Command, *, actor: Actor, force: bool = 
     return p
 
 
-def _by_serial(uow: UnitOfWork, line: commands.Line) -> commands.Line | None:
+def _by_serial(uow: UnitOfWork, line: commands.Line, *, kept: bool | None = None) -> commands.Line | None:
     """``line`` when it moves units by their serial numbers (a product kept by serial: one unit of a lot said is the
     unit of that serial, as a recall pulls it), else None; refused when they do not count its units one to one, or
-    when its product is kept by serial and none are said."""
-    kept = uow.catalog.kept_by_serial(line.sku)
+    when its product is kept by serial and none are said (``kept``: whether it is, when the caller read it)."""
+    kept = uow.catalog.kept_by_serial(line.sku) if kept is None else kept
     if kept is None:
         raise errors.NotFound(code="unknown_sku", sku=line.sku)
     if not kept and not line.serials:   # (most goods: no codes, none needed)
