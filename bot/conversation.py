@@ -39,6 +39,7 @@ from domain import network as network_d
 from nlu import context, delivery, numbers
 from workflows import (
     appointments,
+    discounts,
     dues,
     exports,
     inventory,
@@ -514,6 +515,10 @@ class Conversation:
                     self._ask(uow, turn, expired, self.t("expired.ask", turn.lang, summary=replies.summary(
                         self.t, turn.lang, expired, self._catalog, user=turn.user)))
                 return
+            if isinstance(cmd, commands.RecordMoves):   # 优惠20元: at what was taken (a sale under its list: said so)
+                cmd = inventory.settled(uow, cmd)
+                if not confirmed and purchasing.discount_hold(uow, turn, cmd, t=self.t):   # beyond the limit
+                    return
             if isinstance(cmd, commands.RecordMoves) and not confirmed and not cmd.paid:   # (paid: no credit taken)
                 if purchasing.credit_hold(uow, turn, cmd, t=self.t):
                     return
@@ -746,6 +751,12 @@ class Conversation:
         elif isinstance(cmd, commands.VoidInvoice):
             self._require(user, "purchase")
             bills.void(uow, turn, cmd, t=self.t)
+        elif isinstance(cmd, commands.DiscountQuery):   # 这个月优惠了多少: a clerk's own, a manager's store's
+            self._require(user, "record")
+            turn.reply(discounts.answer(uow, self.t, turn.lang, cmd, user=user, now=turn.now))
+        elif isinstance(cmd, commands.DiscountLimit):   # 店员最多优惠10% (a manager's) · 优惠上限是多少 (anyone's)
+            self._require(user, "query" if cmd.ask else "approve")
+            discounts.set_limit(uow, turn, cmd, t=self.t)
         elif isinstance(cmd, commands.InvoiceQuery):   # 5月的发票核对 · 哪些供应商没开发票
             self._require(user, "purchase")
             turn.reply(bills.answer(uow, self.t, turn.lang, cmd, now=turn.now))

@@ -96,7 +96,7 @@ def _summary(t: Any, lang: str, cmd: commands.Command, cat: context.Catalog | No
         if cmd.freight is not None:   # …,运费50: on top of the goods' cost
             text = str(text) + str(t("summary.freight_apart" if cmd.freight_paid else "summary.freight", lang,
                                      amount=reports.money(cmd.freight)))
-        return text
+        return str(text) + adjusted(t, lang, cmd.adjust, paid=cmd.movement == commands.Movement.RECEIPT)
     if isinstance(cmd, commands.TransferStock):
         return t("summary.transfer_request" if cmd.request else "summary.transfer", lang, source=loc_name(cmd.source or user.location, cat),
                  dest=loc_name(cmd.dest or user.location, cat), items=items(cmd.lines, cat, t, lang))
@@ -110,6 +110,28 @@ def _summary(t: Any, lang: str, cmd: commands.Command, cat: context.Catalog | No
         return t("summary.purchase", lang, partner=partner_name(cmd.partner, cat) or "-", items=items(cmd.lines, cat),
                  due=cmd.due.strftime("%Y-%m-%d") if cmd.due else "-")
     return ""
+
+
+def adjusted(t: Any, lang: str, adj: commands.Adjust | None, *, paid: bool = False) -> str:
+    """(原价 ¥198.00,优惠 ¥18.00,实收 ¥180.00): a settled sale's or receipt's (``paid``: 实付) adjustment; "" before it
+    is settled, or when it took nothing off (抹零 of ¥250.00)."""
+    if adj is None or adj.listed is None or adj.taken is None or (adj.listed == adj.taken and adj.kind != "free"):
+        return ""
+    off = adj.listed - adj.taken
+    K = commands.AdjustKind
+    if adj.kind == K.FREE:
+        how = t("adjust.free", lang)
+    elif off < 0:   # (一共收了300 over ¥280 listed: more than the list)
+        how = t("adjust.more", lang, amount=reports.money(-off))
+    elif adj.kind == K.ROUND:
+        how = t("adjust.round", lang, amount=reports.money(off))
+    elif adj.kind == K.SHARE and adj.amount is not None:
+        how = t("adjust.share", lang, zhe=wording.share(adj.amount, 10), pct=wording.share(1 - adj.amount),
+                amount=reports.money(off))
+    else:
+        how = t("adjust.off", lang, amount=reports.money(off))
+    return str(t("summary.adjusted_paid" if paid else "summary.adjusted", lang, listed=reports.money(adj.listed), how=how,
+                 taken=reports.money(adj.taken)))
 
 
 def landed(t: Any, lang: str, cmd: commands.RecordMoves, spread: Sequence[tuple[str, Decimal | None, Decimal]],

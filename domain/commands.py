@@ -37,6 +37,28 @@ class Line:
     serials: tuple[str, ...] = ()   # 串号SN001、SN002: the units' own codes, one base unit each (domain/serials.py)
 
 
+class AdjustKind(StrEnum):
+    """How a sale was settled at the till (``domain/pricing.py``)."""
+    OFF = "off"          # 优惠20元 · 减20 · 少收20: that much off the whole sale
+    EACH_OFF = "each"    # 每副便宜10块: that much off each base unit
+    SHARE = "share"      # 打9折 · 半价: that share of the list price
+    TAKEN = "taken"      # 一共收了300 · 实收300: what the customer paid for all of it
+    ROUND = "round"      # 抹零: the part under a yuan dropped (under ten yuan when the total is whole yuan)
+    FREE = "free"        # 免单: nothing taken
+    PRICE = "price"      # 卖了蓝牙耳机2副,收了150 · 卖了耳机1副90元: a price said under the list price (nothing to settle)
+
+
+@dataclass(frozen=True)
+class Adjust:
+    """A sale's adjustment said at the till: its lines' prices are their list prices until it is settled
+    (``listed``/``taken`` set then, the lines priced), so settling twice takes nothing off twice."""
+    kind: AdjustKind
+    amount: Decimal | None = None   # yuan off (OFF; EACH_OFF a base unit), taken (TAKEN), the share (SHARE)
+    said: str = ""                  # as the user wrote it (优惠20元)
+    listed: Decimal | None = None
+    taken: Decimal | None = None
+
+
 @dataclass(frozen=True)
 class Guess:
     """Something the NLU assumed and the user should confirm before a write."""
@@ -67,6 +89,7 @@ class RecordMoves:
     # ``freight_paid``: paid apart (运费50已付 · 运费另付给司机), not owed to the supplier with the goods
     freight: Decimal | None = None
     freight_paid: bool = False
+    adjust: Adjust | None = None   # a sale's 优惠20元 · 抹零 · 一共收了300 · 免单 (``domain/pricing.py``)
 
 
 @dataclass(frozen=True)
@@ -735,6 +758,25 @@ class VoidInvoice:
 
 
 @dataclass(frozen=True)
+class DiscountLimit:
+    """店员最多优惠10% · 店员最多打9折 · 优惠超过10%要店长批准: the most of a sale's list value someone who may not
+    approve can give away (``share``, 0.1: a tenth) before the sale waits for a manager; None: no limit (取消优惠上限);
+    ``ask``: 优惠上限是多少."""
+    share: Decimal | None = None
+    ask: bool = False
+
+
+@dataclass(frozen=True)
+class DiscountQuery:
+    """这个月优惠了多少 · 今天抹零多少 · 打折记录 · 上周的折扣: the sales settled below their list prices from ``first`` to
+    ``last`` (each person's, the largest), at ``location`` (None: the asker's store, every store for someone without
+    one)."""
+    first: date
+    last: date
+    location: str | None = None
+
+
+@dataclass(frozen=True)
 class InvoiceQuery:
     """5月的发票核对 · 哪些供应商没开发票 · 给客户开了多少发票 · 张记的发票: each partner's goods of ``month`` against
     the invoices for them (``kind``: supplier · customer; ``partner``: that one alone; ``month`` None: the month being
@@ -926,7 +968,7 @@ class Batch:
 
 Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | StockBook | Export | ProductField
            | SetProduct | SetProducts | SetPack | SetPartner | AddProduct
-           | RepeatPurchase | RetireProduct | Bookings | MovesQuery | ShipTransfer | RecordPayment | VoidPayment | RecordExpense | VoidExpense | ExpenseQuery | RecordInvoice | VoidInvoice | InvoiceQuery | MakeQuote | QuoteAction | StartCount | FinishCount | AddPartner | Relay | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
+           | RepeatPurchase | RetireProduct | Bookings | MovesQuery | ShipTransfer | RecordPayment | VoidPayment | RecordExpense | VoidExpense | ExpenseQuery | RecordInvoice | VoidInvoice | InvoiceQuery | DiscountLimit | DiscountQuery | MakeQuote | QuoteAction | StartCount | FinishCount | AddPartner | Relay | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
            | SalesQuery | PurchaseQuery | StockCard | CatalogGaps | EventDays | CloseBooks | TillCount | Closure | SupplierScore | CustomerPrice | Todo | LastCount | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Network | SetUser | StaffQuery | OwedQuery | SetRecipe | SetSubstitute | SetOperations | MakeOrder | WorkStep | WorkOrders | WorkCenter | CenterLoad | PlanMaterials | PlaceMany | Utilization | TraceLot | LedgerCheck | Help
            | SmallTalk)
 

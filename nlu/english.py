@@ -93,6 +93,18 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     (r"(?:we )?invoiced (?P<who>\S+) (?:for )?(?:¥|rmb ?)?(?P<n>\d+(?:\.\d+)?)(?: yuan| rmb)?$", r"给\g<who>开了发票\g<n>"),
     (r"(?:check (?:the )?)?(?:supplier )?invoices? (?:for |of )?(?P<m>this|last) month$",
      lambda m: f"{'上个月' if m.group('m') == 'last' else '这个月'}的发票核对"),
+    # the till (sold 1 蓝牙耳机, 20 off · rounded down · free of charge · took 170 for both · discounts this month ·
+    # discount limit 10% · remove the discount limit · what is the discount limit)
+    (r",? ?(?:(?:a|with a) )?(?:¥|rmb ?)?(?P<n>\d+(?:\.\d+)?) (?:yuan |rmb )?(?:off|discount)(?! limit)", r",优惠\g<n>元"),
+    (r",? ?(?:(?:and )?rounded (?:it )?(?:down|off)|(?:and )?dropped the (?:small )?change)", ",抹零"),
+    (r",? ?(?:free of charge|on the house)", ",免单"),
+    (r",? ?(?:took|collected|received|got) (?:¥|rmb ?)?(?P<n>\d+(?:\.\d+)?)(?: yuan| rmb)? (?:in total|altogether"
+     r"|for (?:all of it|everything|both|all))", r",一共收了\g<n>"),
+    (r"(?:what(?:'s| is) (?:the |our )?discount limit|discount limit\?)", "优惠上限是多少"),
+    (r"(?:remove|clear|drop|no) (?:the )?discount limit", "取消优惠上限"),
+    (r"(?:set (?:the )?)?discount limit (?:to |of |at |is )?(?P<n>\d+(?:\.\d+)?) ?%", r"店员最多优惠\g<n>%"),
+    (r"(?:today'?s|yesterday'?s) discounts", lambda m: f"{'昨天' if m.group(0).startswith('y') else '今天'}优惠记录"),
+    (r"(?:the )?discounts?(?: given)?(?= (?:today|yesterday|this week|last week|this month|last month)|$)", "优惠记录 "),
     # a goods-received note (goods received note for order 3 · 张记's receiving note today · today's receiving notes)
     (r"(?:goods[- ]received|receiving|receipt) note (?:for|of) (?:purchase )?order #?(?P<id>\d+)", r"采购单\g<id>的入库单"),
     (r"(?P<when>today|yesterday)'?s? (?:goods[- ]received|receiving) notes?$",

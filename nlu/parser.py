@@ -19,6 +19,7 @@ from nlu import (
     answers,
     context,
     dates,
+    discounts,
     english,
     intents,
     lexicon,
@@ -200,6 +201,9 @@ class Parser:
         cost = costs.said(plain, self.lex, speaker) if costs.HINT.search(plain) else None
         if cost is not None:   # 交房租5000 · 付了电费800 · 这个月的费用: a running cost kept, or the costs asked after
             return cost
+        discount = discounts.said(plain, self.lex, speaker) if discounts.HINT.search(plain) else None
+        if discount is not None:   # 这个月优惠了多少 · 店员最多优惠10% · 优惠上限是多少: the discounts given, or their limit
+            return discount
         tier = pricing.tier(plain, self.lex) if pricing.HINT.search(plain) else None
         if tier is not None:   # 王记按批发价 · 团餐是会员客户 · 王记改回零售价: the customer's price list
             return tier
@@ -1034,7 +1038,8 @@ class Parser:
             agreed = self._customer_price(a, supplier[0].codes[0])
         if agreed is not None:   # 团餐的可乐按4.5元一瓶 · 团餐的价格表 (before a catalog price or a sale at a price)
             return agreed
-        adjusted = self._adjust_price(a) if _PRICE_MOVE.search(a.s) else None
+        # (卖了苹果数据线2盒,每盒便宜10块: goods sold at less, not the catalog's price moved)
+        adjusted = self._adjust_price(a) if _PRICE_MOVE.search(a.s) and not (a.adjust and a.qtys) else None
         if adjusted is not None:   # 可乐售价提高10% · 饮料都涨价5% · 可乐每箱涨5块 · 牛腩进价涨了2块
             return adjusted
         garbled = re.search(r"(?<![\d.])\d+(?:\.\d+){2,}(?![\d.])", a.s) if a.of("product") else None
@@ -2850,11 +2855,19 @@ class Parser:
         ordered = [ln for _, ln in sorted(res.lines, key=lambda x: x[0])]
         cost = isinstance(cmd, commands.PlacePurchase) or (
             isinstance(cmd, commands.RecordMoves) and cmd.movement == commands.Movement.RECEIPT)
+        sale = isinstance(cmd, commands.RecordMoves) and cmd.movement == commands.Movement.SALE
         ordered = _apply_prices(ordered, a, self.lex, [pos for pos, _ in sorted(res.lines, key=lambda x: x[0])],
-                                cost=cost, paid=speaker.paid)
+                                cost=cost, paid=speaker.paid, share=not sale)
+        adjust, unused = None, None
+        if isinstance(cmd, commands.RecordMoves) and cmd.movement in (commands.Movement.SALE,
+                                                                      commands.Movement.RECEIPT):
+            ordered, adjust = self._settled_as_said(a, ordered, sale=sale)
+        if a.adjust is not None and adjust is None and not (sale and a.adjust.kind == "taken"):
+            unused = commands.Guess("adjust_unused", a.adjust.said, "")   # (收到可乐10箱,免单: nothing it could mean)
         built = lines.attach(cmd, tuple(ordered), keep=False)
         assert built is not None
-        cmd = built
+        cmd = replace(built, adjust=adjust) if adjust is not None and isinstance(built, commands.RecordMoves) \
+            else built
         if res.problems:
             p = res.problems[0]
             price = None
@@ -2888,10 +2901,38 @@ class Parser:
                                  and c != (cmd.source or home))
                 return commands.Clarify("unknown_location", mention=self._loc_chunk(a), candidates=physical,
                                         partial=cmd, detail="dest")
-        guesses = list(res.guesses)
-        if isinstance(cmd, commands.RecordMoves) and len(cmd.lines) > 1:   # 共200元 over two products: said, unsplit
+        guesses = list(res.guesses) + ([unused] if unused is not None else [])
+        if isinstance(cmd, commands.RecordMoves) and len(cmd.lines) > 1 and not sale:   # 共200元 over two products
             guesses += [commands.Guess("total_unsplit", a.s[p.start:p.end], "") for p in a.prices if p.total]
         return commands.Parsed(cmd, tuple(dict.fromkeys(guesses)))
+
+    def _settled_as_said(self, a: scan.Analysis, ordered: list[commands.Line], *,
+                         sale: bool) -> tuple[list[commands.Line], commands.Adjust | None]:
+        """A sale's or receipt's adjustment said at the till (优惠20元 · 每副便宜10块 · 抹零; a sale's 打9折 · 免单 · 一共收了
+        300 over several products), settled against the lines' list prices when the write is planned. What the
+        customer paid for one product alone (卖了蓝牙耳机2副,收了180) is that line's price, as 共180元 is."""
+        K = commands.AdjustKind
+        adj = a.adjust
+        totals = [p for p in a.prices if p.total]
+        if adj is not None and adj.kind == "taken" and sale and len(ordered) == 1:
+            ln = ordered[0]
+            if ln.unit_price is None and ln.qty > 0:
+                ordered = [replace(ln, unit_price=units.normalize(adj.amount / ln.qty))] if adj.amount is not None \
+                    else ordered
+            return ordered, None
+        if adj is None and sale and a.discount is not None and all(ln.unit_price is None for ln in ordered):
+            return ordered, commands.Adjust(K.SHARE, a.discount, "")   # 可颂打8折卖了10个: of its list price
+        if adj is None and sale and len(ordered) > 1 and len(totals) == 1:   # 卖了耳机1副、充电宝1个,一共300
+            return ordered, commands.Adjust(K.TAKEN, totals[0].value, a.s[totals[0].start:totals[0].end].strip())
+        if adj is None or (not sale and adj.kind not in ("off", "each", "round")):
+            return ordered, None
+        amount = adj.amount
+        if adj.kind == "each" and amount is not None and adj.unit:   # 每箱便宜5块: a base unit's share of it
+            product = next((self.lex.product(ln.sku) for ln in ordered if self.lex.product(ln.sku).accepts(adj.unit)),
+                           None)
+            if product is not None:
+                amount = units.normalize(amount / product.to_base(Decimal(1), adj.unit))
+        return ordered, commands.Adjust(K(adj.kind), amount, adj.said)
 
     def _unknown_party(self, a: scan.Analysis, kind: str) -> commands.Clarify | None:
         """A store or warehouse named after 从/到/给 (浦东店) or a supplier ordered from (向联华采购) that the catalog
@@ -3965,10 +4006,11 @@ def _bare_per_base(p: catalog.Product, ln: commands.Line, value: Decimal, ref: D
 
 def _apply_prices(ls: list[commands.Line], a: scan.Analysis, lex: lexicon.Lexicon,
                   positions: list[int], *, cost: bool = False,
-                  paid: Callable[[str], Decimal | None] | None = None) -> list[commands.Line]:
+                  paid: Callable[[str], Decimal | None] | None = None, share: bool = True) -> list[commands.Line]:
     """The prices a message says, per base unit, on its lines; a price without its unit is read against the product's
-    cost or price in the catalog, else what was paid for it lately (``paid``, looked up only then)."""
-    if a.discount is not None:   # 可颂打8折卖了10个: at that share of the catalog price (cost, for what comes in)
+    cost or price in the catalog, else what was paid for it lately (``paid``, looked up only then). ``share``: a
+    discount said (打8折) prices the lines here (a sale's is settled against its list prices later)."""
+    if a.discount is not None and share:   # 可颂打8折卖了10个: at that share of the catalog price (cost, for what comes in)
         priced = []
         for ln in ls:
             listed = lex.product(ln.sku).unit_cost if cost else lex.product(ln.sku).unit_price

@@ -31,6 +31,13 @@ def _discount(m: re.Match[str]) -> Decimal:
     return share
 
 
+_OFF_WORDS = r"优惠了?|便宜了?|少收了?|少要了?|让利|让了|减免了?|减(?:了|掉)?|折让|抹去"
+_ROUND = re.compile(r"抹(?:了|掉|去)?(?:个)?零(?:头|儿)?|零头(?:不要了?|免了|抹了|抹掉|去掉)|去(?:掉)?零头")
+_FREE = re.compile(r"免单|(?:没|不)(?:收|要)(?:他|她|他们|她们|客人)?(?:的)?钱")
+_SOLD = re.compile(r"卖|售|买了|买走|拿走|销")
+# 卖了蓝牙耳机2副,收了180 · 实收180: what the customer paid for all of it, said without 元 at the end of its clause
+# (with 元 it is a total price: ``_TAKEN_IN``)
+_TAKEN_BARE = re.compile(rf"(?:实收|实际收了?|一共收了?|总共收了?|共收了?|收了)\s*(?P<p>{_N})(?=\s*(?:$|[,;.!?]))")
 _TAKEN_IN = re.compile(rf"(?:收了|收到|收款|进账)\s*(?P<p>{_N})\s*(?:元|块钱|块)")
 _BARE_KUAI = re.compile(rf"(?<=[,;\s])(?P<p>{_N})\s*块(?=$|[,;.!?\s])")
 SEPARATOR_WORDS = ("以及", "还有", "另外", "加上", "和", "及", "跟", "与", "外加")
@@ -75,6 +82,16 @@ class Price:
     bare: bool = False
 
 
+@dataclass(frozen=True)
+class Adjusted:
+    """An adjustment said at the till (``commands.AdjustKind``'s value): its amount as said (yuan; per ``unit`` for
+    每副便宜10块), and the words."""
+    kind: str
+    amount: Decimal | None
+    said: str
+    unit: str = ""
+
+
 @dataclass
 class Chunk:
     start: int
@@ -98,6 +115,7 @@ class Analysis:
     produced: dates.Found | None = None  # 生产日期6月14日 (neither)
     shelf_days: int | None = None        # 保质期7天
     discount: Decimal | None = None      # 打8折 · 八五折 · 半价: the share of the usual price the goods went for
+    adjust: Adjusted | None = None       # 优惠20元 · 每副便宜10块 · 抹零 · 免单 · 一共收了300: how a sale was settled
 
     def of(self, kind: str) -> list[lexicon.Span]:
         return [e for e in self.entities if e.kind == kind]
@@ -148,6 +166,11 @@ class Scanner:
             re.compile(rf"(?<=[,;\s])(?P<n>{_N})\s*(?P<u2>{units})\s*(?:一|每)\s*(?P<u>{units})(?![a-z\d])"),
             re.compile(rf"(?<=[,;])\s*一\s*(?P<u>{units})\s*(?:是|有|装)?\s*(?P<n>{_N})\s*(?P<u2>{units})(?![a-z])"),   # …,一桶10升
         ]
+        # 优惠20元 · 便宜了20 · 少收20块 · 抹了3块 · 抹零3块 (never 减3箱: a unit after the number makes it goods)
+        self.off_re = re.compile(rf"(?:{_OFF_WORDS}|抹(?:了|掉|去)?(?:零头?)?)\s*(?P<p>{_N})\s*(?:元|块钱|块)?"
+                                 rf"(?![\d.]|\s*(?:{units}|折))")
+        self.each_off_re = re.compile(rf"每\s*(?P<u>{units})\s*(?:都)?(?:{_OFF_WORDS})\s*(?P<p>{_N})\s*(?:元|块钱|块)?"
+                                      rf"(?![\d.]|\s*(?:{units}|折))")
         self.sep_re = re.compile("|".join([*(re.escape(w) for w in SEPARATOR_WORDS), r"[,;.!?、/\n]"]))
 
     def analyse(self, s: str, now: datetime, *, roles: bool = False) -> Analysis:
@@ -209,6 +232,8 @@ class Scanner:
             discount = discount or _discount(m)
             _mask(chars, free, [m])
         masked = "".join(chars)
+        adjust = self._adjust(masked, chars, free, entities)
+        masked = "".join(chars)
         prices: list[Price] = []
         # a line's whole amount: 共130元 · 花了130, and 可乐卖了3箱收了180块 (what it brought in, after goods said)
         totals = [*self.total_re.finditer(masked), *(m for m in _TAKEN_IN.finditer(masked) if any(
@@ -259,7 +284,36 @@ class Scanner:
         chunks = self._chunks(masked)
         return Analysis(s=s, masked=masked, entities=entities, date=found, prices=prices, qtys=qtys,
                         chunks=chunks, separators=seps, lot=lot, doc=doc, expiry=expiry, produced=produced, shelf_days=shelf,
-                        discount=discount)
+                        discount=discount, adjust=adjust)
+
+    def _adjust(self, masked: str, chars: list[str], free: list[bool], entities: list[lexicon.Span]) -> Adjusted | None:
+        """The adjustment said at the till, what was paid if said, else the first (masked, so its number is never a price or a quantity); what the
+        customer paid said without 元 (收了180) counts only after goods sold (卖了蓝牙耳机2副,收了180)."""
+        found: list[tuple[re.Match[str], Adjusted]] = []
+        for m in self.each_off_re.finditer(masked):
+            v = numbers.value(m.group("p"))
+            if v is not None:
+                found.append((m, Adjusted("each", v, m.group(0).strip(), m.group("u"))))
+        for rx, kind in ((self.off_re, "off"), (_ROUND, "round"), (_FREE, "free")):
+            for m in rx.finditer(masked):
+                if any(x.start() <= m.start() < x.end() for x, _ in found):
+                    continue
+                v = numbers.value(m.group("p")) if m.groupdict().get("p") else None
+                if kind == "off" and not v:   # (抹零: no amount, the 零 is no zero)
+                    continue
+                found.append((m, Adjusted(kind, v, m.group(0).strip())))
+        sold = _SOLD.search(masked)
+        if sold is not None:
+            for m in _TAKEN_BARE.finditer(masked, sold.end()):
+                v = numbers.value(m.group("p"))
+                if v is not None and any(e.kind == "product" and e.end <= m.start() for e in entities):
+                    found.append((m, Adjusted("taken", v, m.group(0).strip())))
+        if not found:
+            return None
+        found.sort(key=lambda x: x[0].start())
+        _mask(chars, free, [m for m, _ in found])
+        # (抹零,收了190: what was paid in the end)
+        return next((adj for _, adj in found if adj.kind == "taken"), found[0][1])
 
     def serial_codes(self, masked: str, pos: int) -> tuple[list[str], int]:
         """The codes listed from ``pos`` (SN001、SN002 · 861234567890123和861234567890124 · a, b), upper-cased, and where

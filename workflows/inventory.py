@@ -11,7 +11,21 @@ from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from domain import bom, catalog, commands, errors, events, landed, ledger, orders, periods, production, serials, trace
+from domain import (
+    bom,
+    catalog,
+    commands,
+    errors,
+    events,
+    landed,
+    ledger,
+    orders,
+    periods,
+    pricing,
+    production,
+    serials,
+    trace,
+)
 from workflows import metrics, takeover
 from workflows.ports import UnitOfWork
 
@@ -43,6 +57,7 @@ class Plan:
     order_receipts: list[tuple[int, str, Decimal]] = field(default_factory=list)  # (order id, sku, qty)
     substituted: list[tuple[str, str, Decimal]] = field(default_factory=list)  # (component, substitute, qty used)
     landed: list[tuple[str, Decimal | None, Decimal]] = field(default_factory=list)  # (sku, own cost, with freight)
+    settled: commands.RecordMoves | None = None   # a sale or receipt with its adjustment (优惠20元) settled: audited
 
 
 @dataclass(frozen=True)
@@ -267,9 +282,57 @@ def _supplier_lot(uow: UnitOfWork, sku: str, lot: str, partner: str | None) -> s
     return f"{lot}-{partner or 'N'}"
 
 
+def settled(uow: UnitOfWork, cmd: commands.RecordMoves) -> commands.RecordMoves:
+    """A sale or receipt with the adjustment said at the till (优惠20元 · 抹零 · 一共收了300 · 免单) settled: each line at
+    its share of what was taken, from its list price (the price said, else the one agreed with the partner or its
+    tier's, else the catalog's selling price, or cost for what comes in). Settled once: a settled command is
+    returned as it is, so a draft confirmed later takes nothing off twice."""
+    adj = cmd.adjust
+    if adj is None and cmd.movement == commands.Movement.SALE and any(ln.unit_price is not None for ln in cmd.lines):
+        return _under_list(uow, cmd)
+    if adj is None or adj.listed is not None or cmd.movement not in (commands.Movement.SALE, commands.Movement.RECEIPT):
+        return cmd
+    lines = with_agreed_prices(uow, cmd.partner, cmd.lines)
+    cost = cmd.movement == commands.Movement.RECEIPT
+    lists = [ln.unit_price if ln.unit_price is not None else _list_price(uow, ln.sku, cost=cost) for ln in lines]
+    missing = [ln.sku for ln, price in zip(lines, lists, strict=True) if price is None]
+    if missing:
+        raise errors.BadInput(code="adjust_no_price", items="、".join(
+            (p.name if (p := uow.catalog.product(sku)) is not None else sku) for sku in missing))
+    done = pricing.settle([(ln.qty, price) for ln, price in zip(lines, lists, strict=True)], adj.kind, adj.amount)
+    return replace(cmd, lines=tuple(replace(ln, unit_price=price) for ln, price in zip(lines, done.prices, strict=True)),
+                   adjust=replace(adj, listed=done.listed, taken=done.taken))
+
+
+def _list_price(uow: UnitOfWork, sku: str, *, cost: bool = False) -> Decimal | None:
+    p = uow.catalog.product(sku)
+    return None if p is None else p.unit_cost if cost else p.unit_price
+
+
+def _under_list(uow: UnitOfWork, cmd: commands.RecordMoves) -> commands.RecordMoves:
+    """A sale with prices said under the list (卖了蓝牙耳机2副,收了150 with the list at ¥99): kept as it was said, with
+    what it listed at and what was taken (a discount like any other, to the limit and the report); as it was when any
+    line has no list price, or none is under it."""
+    agreed = with_agreed_prices(uow, cmd.partner, tuple(replace(ln, unit_price=None) for ln in cmd.lines))
+    lists = [a.unit_price if a.unit_price is not None else _list_price(uow, a.sku) for a in agreed]
+    if any(price is None for price in lists):
+        return cmd
+    listed = sum((ln.qty * (price or Decimal(0)) for ln, price in zip(cmd.lines, lists, strict=True)), Decimal(0))
+    taken = sum((ln.qty * (ln.unit_price if ln.unit_price is not None else price or Decimal(0))
+                 for ln, price in zip(cmd.lines, lists, strict=True)), Decimal(0))
+    fen = pricing.FEN
+    listed, taken = listed.quantize(fen, rounding=ROUND_HALF_UP), taken.quantize(fen, rounding=ROUND_HALF_UP)
+    if taken >= listed:
+        return cmd
+    return replace(cmd, adjust=commands.Adjust(commands.AdjustKind.PRICE, None, "", listed=listed, taken=taken))
+
+
 def plan(uow: UnitOfWork, cmd: commands.Command, *, actor: Actor, force: bool = False) -> Plan:
     p = Plan()
     taken: dict[tuple[str, str], Decimal] = {}
+    if isinstance(cmd, commands.RecordMoves) and (cmd.adjust is not None or cmd.movement == commands.Movement.SALE):
+        cmd = settled(uow, cmd)   # 优惠20元: the lines at what was taken
+        p.settled = cmd if cmd.adjust is not None else None
     if isinstance(cmd, commands.RecordMoves):
         here = home(actor.user, cmd.location)
         kind = MOVEMENT_KIND[cmd.movement]
@@ -511,6 +574,13 @@ def record(uow: UnitOfWork, p: Plan, *, actor: Actor, t: Any = None, push: Any =
     for sku, lot, expiry in p.lots:
         uow.stock.ensure_lot(sku=sku, code=lot, expiry=expiry, received_at=actor.at)
     uow.stock.record(p.moves)
+    adj = p.settled.adjust if p.settled is not None else None
+    if p.settled is not None and adj is not None and adj.listed is not None and adj.taken is not None \
+            and adj.listed != adj.taken:   # (抹零 of ¥250.00: nothing taken off, nothing to keep)
+        uow.chat.audit(at=actor.now, actor=actor.user.username, action="adjusted", detail={
+            "batch": actor.batch, "movement": p.settled.movement.value, "kind": adj.kind.value, "said": adj.said,
+            "location": home(actor.user, p.settled.location), "partner": p.settled.partner,
+            "listed": str(adj.listed), "taken": str(adj.taken), "at": actor.at.isoformat()})
     evs: list[events.Event] = []
     for oid, sku, qty in p.order_receipts:
         o: orders.Order = uow.orders.get(oid, lock=True)

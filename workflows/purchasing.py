@@ -395,24 +395,63 @@ def credit_hold(uow: UnitOfWork, turn: Turn, cmd: commands.RecordMoves, *, t: An
     over = limit is not None and exposure + amount - _on_order(open_sales, lines) > limit[1]
     if not over and late is None:
         return False
-    location = cmd.location or turn.user.location
-    held = orders.Order(kind=orders.OrderKind.SALE, status=orders.Status.PENDING_APPROVAL, created_at=turn.now,
-                        lines=lines, location=location, partner=cmd.partner, created_by=turn.user.username,
-                        note="credit_hold", meta={"cmd": codec.dump(cmd)})
-    oid: int = uow.orders.add(held)
-    desc = describe(uow, held)
-    for m in managers_of(uow, location):
-        turn.push(m.username, t("credit_review", m.language, who=turn.user.display_name, order=desc, id=oid,
-                                amount=reports.money(amount), exposure=reports.money(exposure),
-                                limit=reports.money(limit[1])) if over and limit is not None
-                  else t("overdue_review", m.language, who=turn.user.display_name, order=desc, id=oid,
-                         amount=reports.money(amount), **_late_words(t, m.language, late) if late else {}),
-                  [[_button(t("btn.approve", m.language), f"ap:{oid}"),
-                    _button(t("btn.reject", m.language), f"rj:{oid}")]])
+    def review(lang: str, oid: int, desc: str) -> str:
+        return str(t("credit_review", lang, who=turn.user.display_name, order=desc, id=oid,
+                     amount=reports.money(amount), exposure=reports.money(exposure),
+                     limit=reports.money(limit[1])) if over and limit is not None
+                   else t("overdue_review", lang, who=turn.user.display_name, order=desc, id=oid,
+                          amount=reports.money(amount), **_late_words(t, lang, late) if late else {}))
+    oid = _hold(uow, turn, cmd, lines, note="credit_hold", review=review, t=t)
     if over and limit is not None:
         turn.reply(t("credit_held", turn.lang, id=oid, partner=limit[0].name, limit=reports.money(limit[1])))
     elif late is not None:
         turn.reply(t("overdue_held", turn.lang, id=oid, **_late_words(t, turn.lang, late)))
+    return True
+
+
+def _hold(uow: UnitOfWork, turn: Turn, cmd: commands.RecordMoves, lines: tuple[orders.OrderLine, ...], *, note: str,
+          review: Callable[[str, int, str], str], t: Any) -> int:
+    """A sale held for a manager's review (``note`` says why): kept as a sales order awaiting approval with the
+    command to record once approved; the place's managers get ``review`` (language, id, the order) and the buttons."""
+    location = cmd.location or turn.user.location
+    held = orders.Order(kind=orders.OrderKind.SALE, status=orders.Status.PENDING_APPROVAL, created_at=turn.now,
+                        lines=lines, location=location, partner=cmd.partner, created_by=turn.user.username,
+                        note=note, meta={"cmd": codec.dump(cmd)})
+    oid: int = uow.orders.add(held)
+    desc = describe(uow, held)
+    for m in managers_of(uow, location):
+        turn.push(m.username, review(m.language, oid, desc),
+                  [[_button(t("btn.approve", m.language), f"ap:{oid}"),
+                    _button(t("btn.reject", m.language), f"rj:{oid}")]])
+    return oid
+
+
+DISCOUNT_LIMIT = "discount_limit"
+
+
+def discount_limit(uow: UnitOfWork) -> Decimal | None:
+    """The most a sale may give away (0.1: a tenth of its list value) without a manager (店员最多优惠10%)."""
+    v = (uow.catalog.tenant_row().settings or {}).get(DISCOUNT_LIMIT)
+    return Decimal(str(v)) if v is not None else None
+
+
+def discount_hold(uow: UnitOfWork, turn: Turn, cmd: commands.RecordMoves, *, t: Any) -> bool:
+    """Hold a settled sale that gives away more than the discount limit, said by someone who may not approve, for a
+    manager's review (recorded on approval as it was said). True if held."""
+    adj = cmd.adjust
+    limit = discount_limit(uow)
+    if cmd.movement != commands.Movement.SALE or adj is None or adj.listed is None or adj.taken is None \
+            or limit is None or turn.user.can("approve") or adj.listed <= 0:
+        return False
+    share = (adj.listed - adj.taken) / adj.listed
+    if share <= limit:
+        return False
+    words = {"listed": reports.money(adj.listed), "taken": reports.money(adj.taken),
+             "pct": f"{share * 100:.1f}", "limit": wording.share(limit)}
+    oid = _hold(uow, turn, cmd, _priced(uow, cmd.lines, cmd.partner), note="discount_hold",
+                review=lambda lang, oid, desc: str(t("discount_review", lang, who=turn.user.display_name, order=desc,
+                                                     id=oid, **words)), t=t)
+    turn.reply(t("discount_held", turn.lang, id=oid, **words))
     return True
 
 

@@ -34,6 +34,11 @@ def money(d: Decimal) -> str:
     return f"¥{d.quantize(Decimal('0.01')):,}"
 
 
+def share(d: Decimal, scale: int = 100) -> str:
+    """A share as a number of hundredths (0.1 → 10; 0.085 → 8.5), or tenths with ``scale`` 10 (0.85 → 8.5 折)."""
+    return str(N((d * scale).quantize(Decimal("0.01"))))
+
+
 def unit_money(d: Decimal) -> str:
     """A price or cost per unit: in fen when it is whole fen (¥31.00), else to the fourth place (¥0.1417)."""
     return money(d) if d == d.quantize(Decimal("0.01")) else f"¥{d.quantize(Decimal('0.0001')):,}"

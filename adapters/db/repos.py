@@ -1230,6 +1230,15 @@ class ChatRepo(_Repo):
                               .order_by(t.Audit.id.desc()).limit(limit)).scalars()
         return [(r.at, r.actor, r.action, dict(r.detail or {}), r.seq) for r in rows]
 
+    def audits_between(self, action: str, since: datetime, until: datetime) -> list[tuple[datetime, str | None,
+                                                                                        dict[str, Any]]]:
+        """The ``action`` audits written from ``since`` until before ``until``, oldest first: (when, who, detail)."""
+        rows = self.s.execute(select(t.Audit).where(t.Audit.tenant_id == self.tid, t.Audit.action == action,
+                                                    t.Audit.at >= since, t.Audit.at < until)
+                              .order_by(t.Audit.id)).scalars()
+        return [(r.at if r.at.tzinfo is not None else r.at.replace(tzinfo=UTC), r.actor, dict(r.detail or {}))
+                for r in rows]
+
     def audits(self, action: str, *, rule: int | None = None, limit: int = 10) -> list[dict[str, Any]]:
         rows = self.s.execute(select(t.Audit).where(t.Audit.tenant_id == self.tid, t.Audit.action == action)
                               .order_by(t.Audit.id.desc()).limit(max(limit, 200))).scalars()

@@ -78,7 +78,13 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
               "paid": c.paid} | ({"expired": True} if c.expired else {}) \
             | ({"share": str(c.share.quantize(Decimal("0.0001")))} if c.share is not None else {}) \
             | ({"freight": str(c.freight), "freight_paid": c.freight_paid} if c.freight is not None else {}) \
-            | ({"serials": list(c.lines[0].serials)} if c.lines and c.lines[0].serials else {})
+            | ({"serials": list(c.lines[0].serials)} if c.lines and c.lines[0].serials else {}) \
+            | ({"adjust": [c.adjust.kind.value, str(c.adjust.amount) if c.adjust.amount is not None else None]}
+               if c.adjust is not None else {})
+    elif isinstance(c, commands.DiscountLimit):
+        d |= {"intent": "discount_limit", "share": str(c.share) if c.share is not None else None, "ask": c.ask}
+    elif isinstance(c, commands.DiscountQuery):
+        d |= {"intent": "discounts", "first": c.first.isoformat(), "last": c.last.isoformat(), "location": c.location}
     elif isinstance(c, commands.CountStock):
         d |= {"intent": "count", "location": c.location, "lines": _lines(c.lines)} | ({"surplus": True} if c.surplus else {}) \
             | ({"serials": list(c.lines[0].serials)} if c.lines and c.lines[0].serials else {})
