@@ -8,7 +8,7 @@ import re
 from decimal import Decimal
 
 from domain import commands
-from nlu import context, dates, lexicon, numbers
+from nlu import context, dates, intents, lexicon, numbers
 
 HINT = re.compile(r"优惠|打折|折扣|抹零|让利|免单|\d折|[一二三四五六七八九]折")
 _WORD = r"(?:优惠|折扣|打折|让利|让价|减价)"
@@ -27,7 +27,7 @@ _DIGIT = {c: str(i) for i, c in enumerate("零一二三四五六七八九")}
 def said(s: str, lex: lexicon.Lexicon, speaker: context.Speaker) -> commands.Parsed | commands.Clarify | None:
     """A discount limit set, cleared or asked, or the discounts given asked after; None: neither (goods named)."""
     found = lex.scan(s, [True] * len(s))
-    if any(e.kind == "product" for e in found):
+    if any(e.kind == "product" for e in found) or intents.AT_RISK.search(s):   # (哪些要打折: what to mark down)
         return None
     if _CLEAR.search(s):
         return commands.Parsed(commands.DiscountLimit(None))
