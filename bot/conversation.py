@@ -39,6 +39,7 @@ from domain import network as network_d
 from nlu import context, delivery, numbers
 from workflows import (
     appointments,
+    commissions,
     discounts,
     dues,
     exports,
@@ -751,6 +752,12 @@ class Conversation:
         elif isinstance(cmd, commands.VoidInvoice):
             self._require(user, "purchase")
             bills.void(uow, turn, cmd, t=self.t)
+        elif isinstance(cmd, commands.SetCommission):   # 蓝牙耳机每副提成10元: a manager's
+            self._require(user, "approve")
+            commissions.set_rule(uow, turn, cmd, t=self.t)
+        elif isinstance(cmd, commands.CommissionQuery):   # 这个月的提成: a clerk's own, a manager's store's
+            self._require(user, "record")
+            turn.reply(commissions.answer(uow, self.t, turn.lang, cmd, user=user, now=turn.now))
         elif isinstance(cmd, commands.DiscountQuery):   # 这个月优惠了多少: a clerk's own, a manager's store's
             self._require(user, "record")
             turn.reply(discounts.answer(uow, self.t, turn.lang, cmd, user=user, now=turn.now))

@@ -777,6 +777,26 @@ class DiscountQuery:
 
 
 @dataclass(frozen=True)
+class SetCommission:
+    """蓝牙耳机每副提成10元 · 手机壳提成5% · 音频类提成2% · 销售提成3% · 取消蓝牙耳机的提成: the rule that pays the seller on
+    a product, a category or everything (``scope`` sku · category · all, ``key``); ``rate``: a share of what the sale
+    took, ``per_unit``: yuan a base unit; neither: the rule taken away."""
+    scope: str
+    key: str
+    rate: Decimal | None = None
+    per_unit: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class CommissionQuery:
+    """这个月的提成 · 小美上个月的提成 · 我的提成 (``user``: one person's) · 提成规则 (``rules``: the rules alone)."""
+    first: date | None = None
+    last: date | None = None
+    user: str | None = None
+    rules: bool = False
+
+
+@dataclass(frozen=True)
 class InvoiceQuery:
     """5月的发票核对 · 哪些供应商没开发票 · 给客户开了多少发票 · 张记的发票: each partner's goods of ``month`` against
     the invoices for them (``kind``: supplier · customer; ``partner``: that one alone; ``month`` None: the month being
@@ -968,7 +988,7 @@ class Batch:
 
 Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | StockBook | Export | ProductField
            | SetProduct | SetProducts | SetPack | SetPartner | AddProduct
-           | RepeatPurchase | RetireProduct | Bookings | MovesQuery | ShipTransfer | RecordPayment | VoidPayment | RecordExpense | VoidExpense | ExpenseQuery | RecordInvoice | VoidInvoice | InvoiceQuery | DiscountLimit | DiscountQuery | MakeQuote | QuoteAction | StartCount | FinishCount | AddPartner | Relay | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
+           | RepeatPurchase | RetireProduct | Bookings | MovesQuery | ShipTransfer | RecordPayment | VoidPayment | RecordExpense | VoidExpense | ExpenseQuery | RecordInvoice | VoidInvoice | InvoiceQuery | DiscountLimit | DiscountQuery | SetCommission | CommissionQuery | MakeQuote | QuoteAction | StartCount | FinishCount | AddPartner | Relay | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
            | SalesQuery | PurchaseQuery | StockCard | CatalogGaps | EventDays | CloseBooks | TillCount | Closure | SupplierScore | CustomerPrice | Todo | LastCount | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Network | SetUser | StaffQuery | OwedQuery | SetRecipe | SetSubstitute | SetOperations | MakeOrder | WorkStep | WorkOrders | WorkCenter | CenterLoad | PlanMaterials | PlaceMany | Utilization | TraceLot | LedgerCheck | Help
            | SmallTalk)
 

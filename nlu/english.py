@@ -105,6 +105,18 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     (r"(?:set (?:the )?)?discount limit (?:to |of |at |is )?(?P<n>\d+(?:\.\d+)?) ?%", r"店员最多优惠\g<n>%"),
     (r"(?:today'?s|yesterday'?s) discounts", lambda m: f"{'昨天' if m.group(0).startswith('y') else '今天'}优惠记录"),
     (r"(?:the )?discounts?(?: given)?(?= (?:today|yesterday|this week|last week|this month|last month)|$)", "优惠记录 "),
+    # sales commission (3% commission on all sales · 10 yuan commission per 蓝牙耳机 · 5% commission on 手机壳 · no
+    # commission on 手机壳 · commission rules · my commission · commission this month · 小美's commission last month)
+    (r"(?:(?:a|the) )?commission rules|how is commission (?:paid|worked out|calculated)", "提成规则"),
+    (r"(?:pay |set )?(?P<n>\d+(?:\.\d+)?) ?% commission on (?:all |every )?(?:sales|products|goods|everything)$",
+     r"销售提成\g<n>%"),
+    (r"(?:pay |set )?(?P<n>\d+(?:\.\d+)?) ?% commission on (?P<what>\S+)$", r"\g<what>提成\g<n>%"),
+    (r"(?:pay |set )?(?:¥|rmb ?)?(?P<n>\d+(?:\.\d+)?)(?: yuan| rmb)? commission (?:per|a|on each|for each) (?P<what>\S+)$",
+     r"\g<what>提成\g<n>元"),
+    (r"(?:no|remove the|stop the|drop the) commission (?:on|for) (?P<what>\S+)$", r"取消\g<what>的提成"),
+    (r"my commission", "我的提成 "),
+    (r"(?P<who>\S+?)'s commission", r"\g<who>的提成 "),
+    (r"commission(?:s)?(?= (?:today|yesterday|this week|last week|this month|last month)|$)", "提成 "),
     # a goods-received note (goods received note for order 3 · 张记's receiving note today · today's receiving notes)
     (r"(?:goods[- ]received|receiving|receipt) note (?:for|of) (?:purchase )?order #?(?P<id>\d+)", r"采购单\g<id>的入库单"),
     (r"(?P<when>today|yesterday)'?s? (?:goods[- ]received|receiving) notes?$",

@@ -17,6 +17,7 @@ from domain import accounts, catalog, closures, commands, errors, ledger, networ
 from domain import rules as drules
 from nlu import (
     answers,
+    commissions,
     context,
     dates,
     discounts,
@@ -201,6 +202,9 @@ class Parser:
         cost = costs.said(plain, self.lex, speaker) if costs.HINT.search(plain) else None
         if cost is not None:   # 交房租5000 · 付了电费800 · 这个月的费用: a running cost kept, or the costs asked after
             return cost
+        commission = commissions.said(plain, self.lex, speaker) if commissions.HINT.search(plain) else None
+        if commission is not None:   # 蓝牙耳机每副提成10元 · 这个月的提成 · 我的提成: the sellers' commission
+            return commission
         discount = discounts.said(plain, self.lex, speaker) if discounts.HINT.search(plain) else None
         if discount is not None:   # 这个月优惠了多少 · 店员最多优惠10% · 优惠上限是多少: the discounts given, or their limit
             return discount

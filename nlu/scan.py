@@ -37,7 +37,8 @@ _FREE = re.compile(r"免单|(?:没|不)(?:收|要)(?:他|她|他们|她们|客�
 _SOLD = re.compile(r"卖|售|买了|买走|拿走|销")
 # 卖了蓝牙耳机2副,收了180 · 实收180: what the customer paid for all of it, said without 元 at the end of its clause
 # (with 元 it is a total price: ``_TAKEN_IN``)
-_TAKEN_BARE = re.compile(rf"(?:实收|实际收了?|一共收了?|总共收了?|共收了?|收了)\s*(?P<p>{_N})(?=\s*(?:$|[,;.!?]))")
+_TAKEN_BARE = re.compile(rf"(?:实收|实际收了?|一共收了?|总共收了?|共收了?|收了|收)(?:现金|微信|支付宝|刷卡|扫码)?\s*(?P<p>{_N})"
+                         r"(?=\s*(?:$|[,;.!?]))")
 _TAKEN_IN = re.compile(rf"(?:收了|收到|收款|进账)\s*(?P<p>{_N})\s*(?:元|块钱|块)")
 _BARE_KUAI = re.compile(rf"(?<=[,;\s])(?P<p>{_N})\s*块(?=$|[,;.!?\s])")
 SEPARATOR_WORDS = ("以及", "还有", "另外", "加上", "和", "及", "跟", "与", "外加")

@@ -19,7 +19,8 @@ def chat(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-un
 def test_a_sale_below_cost_is_asked_first_and_the_managers_hear_of_it(chat):
     before = chat.stock()["NS:P018"]
     asked = texts(chat.say("xiaowang", "卖了可乐2箱,每瓶2元")).splitlines()
-    assert asked == ["⚠️ 低于进价:可乐 48瓶(2箱) 每瓶 ¥2.00(进价 ¥2.50)。", "要记录「南山店销售 可乐 48瓶(2箱)」吗?"]
+    assert asked == ["⚠️ 低于进价:可乐 48瓶(2箱) 每瓶 ¥2.00(进价 ¥2.50)。",   # (and under its list price, ¥5.00)
+                     "要记录「南山店销售 可乐 48瓶(2箱)(原价 ¥240.00,优惠 ¥144.00,实收 ¥96.00)」吗?"]
     assert chat.stock()["NS:P018"] == before                      # nothing recorded yet
     out = chat.press("xiaowang", "确认")
     assert texts(out, "liu") == "💸 小王在南山店低于进价卖了:可乐 48瓶(2箱) 每瓶 ¥2.00(进价 ¥2.50),少赚 ¥24.00。"

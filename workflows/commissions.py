@@ -1,0 +1,121 @@
+"""Sales commission (提成, domain/commissions.py): the rules a manager sets, kept in the tenant's settings and audited,
+and what each seller earned over a span of days from the ledger's sales (the person who recorded each sale; a sale
+undone is none; at the price it was settled at, else the catalog's)."""
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from typing import Any
+
+from domain import catalog, commands, commissions, errors, ledger
+from workflows import wording
+from workflows.ports import UnitOfWork
+from workflows.purchasing import Turn
+
+KEY = "commission"
+
+
+def rules(uow: UnitOfWork) -> list[commissions.Rule]:
+    return commissions.load((uow.catalog.tenant_row().settings or {}).get(KEY))
+
+
+def set_rule(uow: UnitOfWork, turn: Turn, cmd: commands.SetCommission, *, t: Any) -> None:
+    """The rule kept (or taken away), audited with what it was; said back with what it pays on."""
+    new = commissions.Rule(cmd.scope, cmd.key, cmd.rate, cmd.per_unit)
+    kept = rules(uow)
+    was = next((r for r in kept if r.ref == new.ref), None)
+    if was is None and cmd.rate is None and cmd.per_unit is None:   # (取消可乐的提成 when it had none: said)
+        turn.reply(t("commission.no_rule", turn.lang, what=_what(uow, t, turn.lang, new)))
+        return
+    after = [r for r in kept if r.ref != new.ref] + ([new] if cmd.rate is not None or cmd.per_unit is not None else [])
+    uow.catalog.set_tenant_setting(KEY, commissions.dump(after) or None)
+    uow.chat.audit(at=turn.now, actor=turn.user.username, action="commission_rule",
+                   detail={"ref": new.ref, "was": commissions.dump([was]).get(new.ref) if was else None,
+                           "now": commissions.dump([new]).get(new.ref)})
+    if cmd.rate is None and cmd.per_unit is None:
+        turn.reply(t("commission.cleared", turn.lang, what=_what(uow, t, turn.lang, new)))
+    else:
+        turn.reply(t("commission.set", turn.lang, what=_what(uow, t, turn.lang, new), how=_how(uow, t, turn.lang, new)))
+
+
+def _what(uow: UnitOfWork, t: Any, lang: str, r: commissions.Rule) -> str:
+    if r.scope == "sku":
+        p = uow.catalog.product(r.key)
+        return p.name if p is not None else r.key
+    if r.scope == "category":
+        return str(t("commission.category", lang, category=r.key))
+    return str(t("commission.everything", lang))
+
+
+def _how(uow: UnitOfWork, t: Any, lang: str, r: commissions.Rule) -> str:
+    if r.rate is not None:
+        return str(t("commission.rate", lang, pct=wording.share(r.rate)))
+    p = uow.catalog.product(r.key)
+    return str(t("commission.per_unit", lang, amount=wording.unit_money(r.per_unit or Decimal(0)),
+                 unit=p.base_unit if p is not None else ""))
+
+
+def earned(uow: UnitOfWork, first: date, last: date, *, tz: Any, location: str | None = None,
+           who: str | None = None) -> dict[str, commissions.Earned]:
+    """Each seller's sales from ``first`` to ``last`` (at ``location``; ``who``'s alone) and the commission on them."""
+    since = datetime.combine(first, time.min, tzinfo=tz)
+    until = datetime.combine(last + timedelta(days=1), time.min, tzinfo=tz)
+    sold = [m for m in uow.stock.moves(since=since, until=until, kinds=[ledger.MoveKind.SALE.value])
+            if m.reverses is None and (location is None or m.src == location) and (who is None or m.actor == who)]
+    undone = uow.stock.reversed_ids([m.id for m in sold if m.id is not None])
+    products = {p.sku: p for p in uow.catalog.products()}
+    kept = rules(uow)
+    out: dict[str, commissions.Earned] = {}
+    for m in sold:
+        if m.id in undone or not m.actor:
+            continue
+        p = products.get(m.sku)
+        price = m.unit_price if m.unit_price is not None else (p.unit_price if p is not None else None)
+        value = m.qty * (price or Decimal(0))
+        rule = commissions.rule_for(m.sku, p.category if p is not None else None, kept)
+        out.setdefault(m.actor, commissions.Earned(m.actor)).add(m.sku, m.qty, value,
+                                                                commissions.earned(rule, m.qty, value))
+    return out
+
+
+def answer(uow: UnitOfWork, t: Any, lang: str, cmd: commands.CommissionQuery, *, user: catalog.User,
+           now: datetime) -> str:
+    """💰 06-01至06-15 华强店的提成: each seller's sales and commission, most first; one person's by product. Someone
+    who may not approve sees their own alone; a manager their store's (every store's for someone without one)."""
+    kept = rules(uow)
+    if cmd.rules:
+        if not kept:
+            return str(t("commission.no_rules", lang))
+        return "\n".join([str(t("commission.rules_head", lang, n=len(kept)))] + [
+            str(t("commission.rule_row", lang, what=_what(uow, t, lang, r), how=_how(uow, t, lang, r))) for r in kept])
+    first, last = cmd.first or now.date().replace(day=1), cmd.last or now.date()
+    if cmd.user not in (None, user.username) and not user.can("approve"):   # (阿华的提成, asked by 小美: a manager's)
+        raise errors.NotAllowed(code="commission_not_yours", role=user.role.value)
+    who = cmd.user if user.can("approve") else user.username
+    where = None if user.role == catalog.Role.ADMIN or who is not None else user.location
+    got = earned(uow, first, last, tz=now.tzinfo, location=where, who=who)
+    days = wording.days_text(t, lang, first, last)
+    names = {u.username: u.display_name for u in uow.catalog.users()}
+    head_of = names.get(who, who) if who else (wording.loc_name(uow, where) if where else str(t("discount.everywhere", lang)))
+    if not got:
+        return str(t("commission.none", lang, days=days, who=head_of)) + (
+            "" if kept else "\n" + str(t("commission.no_rules", lang)))
+    total = sum((e.commission for e in got.values()), Decimal(0))
+    out = [str(t("commission.head", lang, days=days, who=head_of, total=wording.money(total)))]
+    if who is None:
+        for e in sorted(got.values(), key=lambda e: (-e.commission, -e.value)):
+            out.append(str(t("commission.person", lang, who=names.get(e.who, e.who), value=wording.money(e.value),
+                             commission=wording.money(e.commission))))
+    else:
+        products = {p.sku: p for p in uow.catalog.products()}
+        lines = got[who].lines if who in got else {}
+        for sku, (q, v, c) in sorted(lines.items(), key=lambda x: (-x[1][2], -x[1][1])):
+            p = products.get(sku)
+            out.append(str(t("commission.line", lang, goods=wording.goods(products, [(sku, q)]), value=wording.money(v),
+                             commission=wording.money(c),
+                             how=_how(uow, t, lang, r) if (r := commissions.rule_for(
+                                 sku, p.category if p is not None else None, kept)) is not None
+                             else str(t("commission.unpaid", lang)))))
+    if not kept:
+        out.append(str(t("commission.no_rules", lang)))
+    return "\n".join(out)
