@@ -58,6 +58,7 @@ from workflows import expenses as costs
 from workflows import invoices as bills
 from workflows import production as work
 from workflows import quotes as offers
+from workflows import repairs as fix
 from workflows.ports import Clock, UnitOfWork, UowFactory
 
 PENDING_TTL = timedelta(minutes=10)
@@ -752,6 +753,16 @@ class Conversation:
         elif isinstance(cmd, commands.VoidInvoice):
             self._require(user, "purchase")
             bills.void(uow, turn, cmd, t=self.t)
+        elif isinstance(cmd, commands.RepairAction):   # 王记送修蓝牙耳机,串号SN001 · 维修单1修好了 · 在修的
+            self._require(user, "record")
+            if cmd.action == "intake":
+                fix.intake(uow, turn, cmd, t=self.t)
+            elif cmd.action in ("send", "back", "collect"):
+                fix.step(uow, turn, cmd, t=self.t)
+            elif cmd.action == "show":
+                turn.reply(fix.show(uow, self.t, turn.lang, cmd, tz=turn.now.tzinfo))
+            else:
+                turn.reply(fix.listing(uow, self.t, turn.lang, cmd, tz=turn.now.tzinfo))
         elif isinstance(cmd, commands.SetCommission):   # 蓝牙耳机每副提成10元: a manager's
             self._require(user, "approve")
             commissions.set_rule(uow, turn, cmd, t=self.t)

@@ -9,6 +9,7 @@ from typing import Any
 from bot.replies import loc_name, partner_name, pname
 from domain import catalog, ledger, serials, trace
 from nlu import context
+from workflows import repairs as fix
 from workflows.ports import UnitOfWork
 
 MK = ledger.MoveKind
@@ -42,6 +43,8 @@ def history(t: Any, lang: str, uow: UnitOfWork, sku: str, code: str, *, cat: con
         out.append(str(t("serial.warranty_unset", lang, product=pname(cat, sku))))
     elif days:
         out.append(str(t("serial.warranty_unsold", lang, days=days)))
+    for r in uow.repairs.by_serial(code)[:3]:   # 🔧 维修单 #1:在深圳绿联维修中 (a customer's unit brought back)
+        out.append(str(t("serial.repair", lang, id=r.id, state=fix.state(uow, t, lang, r))))
     out.append(str(t("serial.history", lang)))
     left: str | None = None   # a transfer's origin, until its arrival
     for m in moves:

@@ -777,6 +777,24 @@ class DiscountQuery:
 
 
 @dataclass(frozen=True)
+class RepairAction:
+    """A repair ticket (维修单, domain/repairs.py): ``intake`` 王记送修蓝牙耳机,串号SN001,不出声 (``partner``: the
+    customer) · ``send`` 维修单1寄给绿联 (``partner``: the supplier) · ``back`` 维修单1修好了 · SN001换新了,新串号SN009 ·
+    维修单1修不好 (``outcome``; ``fee``: 收费80) · ``collect`` 维修单1取走了 · ``show`` 维修单1 · SN001修到哪了 · ``list``
+    在修的 · 维修单 (``every``: collected ones too). A ticket is named by its number or its unit's serial."""
+    action: str
+    repair_id: int | None = None
+    serial: str = ""
+    sku: str | None = None
+    partner: str | None = None
+    fault: str = ""
+    outcome: str = ""
+    new_serial: str = ""
+    fee: Decimal | None = None
+    every: bool = False
+
+
+@dataclass(frozen=True)
 class SetCommission:
     """蓝牙耳机每副提成10元 · 手机壳提成5% · 音频类提成2% · 销售提成3% · 取消蓝牙耳机的提成: the rule that pays the seller on
     a product, a category or everything (``scope`` sku · category · all, ``key``); ``rate``: a share of what the sale
@@ -988,7 +1006,7 @@ class Batch:
 
 Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | StockBook | Export | ProductField
            | SetProduct | SetProducts | SetPack | SetPartner | AddProduct
-           | RepeatPurchase | RetireProduct | Bookings | MovesQuery | ShipTransfer | RecordPayment | VoidPayment | RecordExpense | VoidExpense | ExpenseQuery | RecordInvoice | VoidInvoice | InvoiceQuery | DiscountLimit | DiscountQuery | SetCommission | CommissionQuery | MakeQuote | QuoteAction | StartCount | FinishCount | AddPartner | Relay | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
+           | RepeatPurchase | RetireProduct | Bookings | MovesQuery | ShipTransfer | RecordPayment | VoidPayment | RecordExpense | VoidExpense | ExpenseQuery | RecordInvoice | VoidInvoice | InvoiceQuery | DiscountLimit | DiscountQuery | SetCommission | CommissionQuery | RepairAction | MakeQuote | QuoteAction | StartCount | FinishCount | AddPartner | Relay | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
            | SalesQuery | PurchaseQuery | StockCard | CatalogGaps | EventDays | CloseBooks | TillCount | Closure | SupplierScore | CustomerPrice | Todo | LastCount | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Network | SetUser | StaffQuery | OwedQuery | SetRecipe | SetSubstitute | SetOperations | MakeOrder | WorkStep | WorkOrders | WorkCenter | CenterLoad | PlanMaterials | PlaceMany | Utilization | TraceLot | LedgerCheck | Help
            | SmallTalk)
 

@@ -105,6 +105,20 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     (r"(?:set (?:the )?)?discount limit (?:to |of |at |is )?(?P<n>\d+(?:\.\d+)?) ?%", r"店员最多优惠\g<n>%"),
     (r"(?:today'?s|yesterday'?s) discounts", lambda m: f"{'昨天' if m.group(0).startswith('y') else '今天'}优惠记录"),
     (r"(?:the )?discounts?(?: given)?(?= (?:today|yesterday|this week|last week|this month|last month)|$)", "优惠记录 "),
+    # repairs (SN001 in for repair, no sound · repair 1 sent to 绿联 · repair 1 is fixed · repair 1 was replaced by SN009 ·
+    # repair 1 cannot be fixed · repair 1 collected · repair 1 · open repairs · all repairs)
+    (r"(?:(?P<who>\S+) (?:brought|sent) (?:in )?)?(?:serial )?(?P<code>[a-z]{1,6}\d{2,}[a-z0-9-]*|\d{12,17})"
+     r"(?: (?:in|back))? for repair(?:s)?(?:,? (?P<fault>.+))?$",
+     lambda m: f"{m.group('who') or ''}送修,串号{m.group('code')}" + (f",{m.group('fault')}" if m.group("fault") else "")),
+    (r"repair #?(?P<id>\d+) (?:was |is |has been )?sent to (?P<who>\S+)$", r"维修单\g<id>寄给\g<who>"),
+    (r"repair #?(?P<id>\d+) (?:was |is |has been )?replaced (?:by|with) (?:serial )?(?P<code>\S+)$",
+     r"维修单\g<id>换新了,新串号\g<code>"),
+    (r"repair #?(?P<id>\d+) (?:can ?not|can't|could not|couldn't) be (?:fixed|mended|repaired)$", r"维修单\g<id>修不好"),
+    (r"repair #?(?P<id>\d+) (?:is |was |has been )?(?:fixed|mended|repaired|back)$", r"维修单\g<id>修好了"),
+    (r"repair #?(?P<id>\d+) (?:was |is |has been )?(?:collected|picked up)$", r"维修单\g<id>取走了"),
+    (r"(?:open|pending) repairs|repairs in progress", "在修的"),
+    (r"all repairs|repair history", "所有维修记录"),
+    (r"repair #?(?P<id>\d+)$", r"维修单\g<id>"),
     # sales commission (3% commission on all sales · 10 yuan commission per 蓝牙耳机 · 5% commission on 手机壳 · no
     # commission on 手机壳 · commission rules · my commission · commission this month · 小美's commission last month)
     (r"(?:(?:a|the) )?commission rules|how is commission (?:paid|worked out|calculated)", "提成规则"),

@@ -28,6 +28,7 @@ from nlu import (
     numbers,
     pricing,
     quotes,
+    repairs,
     rules,
     scan,
     serials,
@@ -202,6 +203,9 @@ class Parser:
         cost = costs.said(plain, self.lex, speaker) if costs.HINT.search(plain) else None
         if cost is not None:   # 交房租5000 · 付了电费800 · 这个月的费用: a running cost kept, or the costs asked after
             return cost
+        repair = repairs.said(plain, self.lex) if repairs.HINT.search(plain) else None
+        if repair is not None:   # 王记送修蓝牙耳机,串号SN001,不出声 · 维修单1修好了 · 在修的: a repair ticket
+            return repair
         commission = commissions.said(plain, self.lex, speaker) if commissions.HINT.search(plain) else None
         if commission is not None:   # 蓝牙耳机每副提成10元 · 这个月的提成 · 我的提成: the sellers' commission
             return commission

@@ -37,7 +37,7 @@ _FREE = re.compile(r"免单|(?:没|不)(?:收|要)(?:他|她|他们|她们|客�
 _SOLD = re.compile(r"卖|售|买了|买走|拿走|销")
 # 卖了蓝牙耳机2副,收了180 · 实收180: what the customer paid for all of it, said without 元 at the end of its clause
 # (with 元 it is a total price: ``_TAKEN_IN``)
-_TAKEN_BARE = re.compile(rf"(?:实收|实际收了?|一共收了?|总共收了?|共收了?|收了|收)(?:现金|微信|支付宝|刷卡|扫码)?\s*(?P<p>{_N})"
+_TAKEN_BARE = re.compile(rf"(?<![少多])(?:实收|实际收了?|一共收了?|总共收了?|共收了?|收了|收)(?:现金|微信|支付宝|刷卡|扫码)?\s*(?P<p>{_N})"
                          r"(?=\s*(?:$|[,;.!?]))")
 _TAKEN_IN = re.compile(rf"(?:收了|收到|收款|进账)\s*(?P<p>{_N})\s*(?:元|块钱|块)")
 _BARE_KUAI = re.compile(rf"(?<=[,;\s])(?P<p>{_N})\s*块(?=$|[,;.!?\s])")
@@ -307,7 +307,8 @@ class Scanner:
         if sold is not None:
             for m in _TAKEN_BARE.finditer(masked, sold.end()):
                 v = numbers.value(m.group("p"))
-                if v is not None and any(e.kind == "product" and e.end <= m.start() for e in entities):
+                if v is not None and any(e.kind == "product" and e.end <= m.start() for e in entities) \
+                        and not any(x.start() < m.end() and m.start() < x.end() for x, _ in found):
                     found.append((m, Adjusted("taken", v, m.group(0).strip())))
         if not found:
             return None

@@ -22,6 +22,7 @@ class UnitOfWork(Protocol):
     expenses: Any
     invoices: Any
     quotes: Any
+    repairs: Any
     recipes: Any
     network: Any
 

@@ -27,6 +27,7 @@ from domain import (
     orders,
     production,
     quotes,
+    repairs,
     units,
 )
 
@@ -980,6 +981,57 @@ def _quote_of(r: t.Quote) -> quotes.Quote:
     return quotes.Quote(id=r.number, partner=r.partner, created_at=r.created_at, valid_until=r.valid_until,
                         created_by=r.created_by, order_id=r.order_id,
                         lines=tuple(quotes.QuoteLine(sku, Decimal(q), Decimal(p)) for sku, q, p in r.lines or ()))
+
+
+class RepairRepo(_Repo):
+    def add(self, r: repairs.Repair) -> int:
+        """Keep a repair ticket under the company's next number (``r.id`` is ignored), and return it."""
+        row = t.Repair(tenant_id=self.tid, number=self._next_number(t.Repair), sku=r.sku)
+        self._fill(row, r)
+        self.s.add(row)
+        self.s.flush()
+        return row.number
+
+    def save(self, r: repairs.Repair) -> None:
+        row = self._numbered(t.Repair, r.id or 0)
+        if row is None:
+            raise errors.NotFound(code="repair_not_found", id=r.id)
+        self._fill(row, r)
+        self.s.flush()
+
+    @staticmethod
+    def _fill(row: t.Repair, r: repairs.Repair) -> None:
+        row.sku, row.serial, row.new_serial, row.partner, row.supplier = r.sku, r.serial, r.new_serial, r.partner, r.supplier
+        row.location, row.fault, row.status, row.fee, row.in_warranty = r.location, r.fault, r.status.value, r.fee, r.in_warranty
+        row.outcome = r.outcome.value if r.outcome is not None else None
+        row.created_at = r.created_at or row.created_at
+        row.created_by, row.steps = r.created_by, [list(x) for x in r.steps]
+
+    def get(self, repair_id: int) -> repairs.Repair | None:
+        r = self._numbered(t.Repair, repair_id)
+        return _repair_of(r) if r is not None else None
+
+    def by_serial(self, code: str) -> list[repairs.Repair]:
+        """The tickets of the unit of that serial (or replaced by it), newest first."""
+        rows = self.s.execute(select(t.Repair).where(t.Repair.tenant_id == self.tid, or_(
+            t.Repair.serial == code, t.Repair.new_serial == code)).order_by(t.Repair.number.desc())).scalars()
+        return [_repair_of(r) for r in rows]
+
+    def list(self, *, open_only: bool = True, limit: int = 50) -> list[repairs.Repair]:
+        """The tickets not yet collected (every one, ``open_only`` False), oldest first."""
+        stmt = select(t.Repair).where(t.Repair.tenant_id == self.tid)
+        if open_only:
+            stmt = stmt.where(t.Repair.status != repairs.Status.RETURNED.value)
+        rows = self.s.execute(stmt.order_by(t.Repair.number.desc()).limit(limit)).scalars()
+        return [_repair_of(r) for r in reversed(list(rows))]
+
+
+def _repair_of(r: t.Repair) -> repairs.Repair:
+    return repairs.Repair(id=r.number, sku=r.sku, serial=r.serial or "", new_serial=r.new_serial or "", partner=r.partner,
+                          supplier=r.supplier, location=r.location, fault=r.fault or "",
+                          status=repairs.Status(r.status), outcome=repairs.Outcome(r.outcome) if r.outcome else None,
+                          fee=opt_dec(r.fee), in_warranty=r.in_warranty, created_at=r.created_at,
+                          created_by=r.created_by, steps=tuple((str(a), str(b), str(c)) for a, b, c in r.steps or ()))
 
 
 class ExpenseRepo(_Repo):

@@ -368,6 +368,30 @@ class Quote(SQLModel, table=True):
     order_id: int | None = None
 
 
+class Repair(SQLModel, table=True):
+    """A repair ticket (维修单: domain/repairs.py): a customer's unit through its steps, found by its serial or the one
+    it was replaced by. The unit is the customer's: no stock moves with it."""
+    __table_args__ = (Index("ix_repair_tenant_number", "tenant_id", "number", unique=True),
+                      Index("ix_repair_serial", "tenant_id", "serial"))
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id", index=True)
+    number: int   # the company's own (维修单 #1)
+    sku: str
+    serial: str = ""
+    new_serial: str = ""
+    partner: str | None = None
+    supplier: str | None = None
+    location: str | None = None
+    fault: str = ""
+    status: str = "received"
+    outcome: str | None = None
+    fee: Decimal | None = _qty(None, nullable=True)
+    in_warranty: bool | None = None
+    created_at: datetime = _ts()
+    created_by: str | None = None
+    steps: list[Any] = _json(list)
+
+
 class Expense(SQLModel, table=True):
     """A running cost (交房租5000 · 付了电费800: domain/expenses.py), where it was spent (None: the company's). A cost
     undone is a row of the opposite amount that ``reverses`` it."""

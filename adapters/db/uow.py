@@ -52,6 +52,7 @@ class SqlUnitOfWork:
         self.expenses = repos.ExpenseRepo(self.session, tid)
         self.invoices = repos.InvoiceRepo(self.session, tid)
         self.quotes = repos.QuoteRepo(self.session, tid)
+        self.repairs = repos.RepairRepo(self.session, tid)
         self.recipes = repos.RecipeRepo(self.session, tid)
         self.network = repos.NetworkRepo(self.session, tid, self.tenant_code)
         self._committed = False

@@ -81,13 +81,17 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
             | ({"serials": list(c.lines[0].serials)} if c.lines and c.lines[0].serials else {}) \
             | ({"adjust": [c.adjust.kind.value, str(c.adjust.amount) if c.adjust.amount is not None else None]}
                if c.adjust is not None else {})
+    elif isinstance(c, commands.RepairAction):
+        d |= {"intent": f"repair:{c.action}", "id": c.repair_id, "serial": c.serial, "sku": c.sku, "partner": c.partner}
+        d |= {k: v for k, v in (("fault", c.fault), ("outcome", c.outcome), ("new_serial", c.new_serial),
+                                ("fee", str(c.fee) if c.fee is not None else ""), ("every", c.every)) if v}
     elif isinstance(c, commands.SetCommission):
         d |= {"intent": "set_commission", "scope": c.scope, "key": c.key,
               "rate": str(c.rate) if c.rate is not None else None,
               "per_unit": str(c.per_unit) if c.per_unit is not None else None}
     elif isinstance(c, commands.CommissionQuery):
         d |= {"intent": "commission", "first": c.first.isoformat() if c.first else None,
-              "last": c.last.isoformat() if c.last else None, "user": c.user, "rules": c.rules}
+              "last": c.last.isoformat() if c.last else None, "who": c.user, "rules": c.rules}
     elif isinstance(c, commands.DiscountLimit):
         d |= {"intent": "discount_limit", "share": str(c.share) if c.share is not None else None, "ask": c.ask}
     elif isinstance(c, commands.DiscountQuery):
