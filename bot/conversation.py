@@ -956,7 +956,7 @@ class Conversation:
             self._require(user, "query")
             turn.reply(replies.stock_info(self.t, turn.lang, uow, cmd, user=user, now=turn.now, cat=self._catalog))
         elif isinstance(cmd, commands.Export):
-            self._require(user, "approve" if cmd.kind in ("accounts", "statement")   # (what is owed: managers')
+            self._require(user, "approve" if cmd.kind in ("accounts", "statement", "commission")   # (managers')
                           else "purchase" if cmd.kind == "received" else "query")        # (what goods cost)
             self._sheet(uow, turn, cmd)
         elif isinstance(cmd, commands.StockBook):   # 本月进销存: the asker's store, else every place together

@@ -7,7 +7,7 @@ import re
 from decimal import Decimal
 
 from domain import commands, errors, units
-from nlu import context, dates, lexicon, numbers
+from nlu import context, dates, intents, lexicon, numbers
 
 HINT = re.compile(r"提成|佣金")
 _N = numbers.NUMBER
@@ -59,6 +59,9 @@ def said(s: str, lex: lexicon.Lexicon, speaker: context.Speaker) -> commands.Par
     month = dates.MONTH_SAID.search(s)
     span = dates.past_span(s, speaker.now) or (dates.month_span(month, today) if month is not None else None)
     first, last = span if span is not None else (today.replace(day=1), today)   # (this month, unsaid)
+    if intents.EXPORT.search(s):   # 导出5月提成表: a spreadsheet, each seller and each sale
+        where = next((e.codes[0] for e in found if e.kind == "location" and len(e.codes) == 1), None)
+        return commands.Parsed(commands.Export("commission", first, last, where))
     who = next((e.codes[0] for e in found if e.kind == "user" and len(e.codes) == 1), None)
     if who is None and re.search(r"我的|我这个?月|我上个?月|我今天|我这周|我(?:能|可以)?拿多少", s):
         who = speaker.user.username

@@ -35,7 +35,7 @@ def set_rule(uow: UnitOfWork, turn: Turn, cmd: commands.SetCommission, *, t: Any
     if cmd.rate is None and cmd.per_unit is None:
         turn.reply(t("commission.cleared", turn.lang, what=_what(uow, t, turn.lang, new)))
     else:
-        turn.reply(t("commission.set", turn.lang, what=_what(uow, t, turn.lang, new), how=_how(uow, t, turn.lang, new)))
+        turn.reply(t("commission.set", turn.lang, what=_what(uow, t, turn.lang, new), how=how(uow, t, turn.lang, new)))
 
 
 def _what(uow: UnitOfWork, t: Any, lang: str, r: commissions.Rule) -> str:
@@ -47,7 +47,8 @@ def _what(uow: UnitOfWork, t: Any, lang: str, r: commissions.Rule) -> str:
     return str(t("commission.everything", lang))
 
 
-def _how(uow: UnitOfWork, t: Any, lang: str, r: commissions.Rule) -> str:
+def how(uow: UnitOfWork, t: Any, lang: str, r: commissions.Rule) -> str:
+    """实收的 3% · 每副 ¥10.00: what a rule pays."""
     if r.rate is not None:
         return str(t("commission.rate", lang, pct=wording.share(r.rate)))
     p = uow.catalog.product(r.key)
@@ -55,26 +56,36 @@ def _how(uow: UnitOfWork, t: Any, lang: str, r: commissions.Rule) -> str:
                  unit=p.base_unit if p is not None else ""))
 
 
-def earned(uow: UnitOfWork, first: date, last: date, *, tz: Any, location: str | None = None,
-           who: str | None = None) -> dict[str, commissions.Earned]:
-    """Each seller's sales from ``first`` to ``last`` (at ``location``; ``who``'s alone) and the commission on them."""
+def sold(uow: UnitOfWork, first: date, last: date, *, tz: Any, location: str | None = None, who: str | None = None
+         ) -> list[tuple[ledger.Move, Decimal, commissions.Rule | None, Decimal]]:
+    """Each sale standing from ``first`` to ``last`` (at ``location``; ``who``'s alone) with a seller, oldest first:
+    (its move, what it took, the rule that pays on it, the commission)."""
     since = datetime.combine(first, time.min, tzinfo=tz)
     until = datetime.combine(last + timedelta(days=1), time.min, tzinfo=tz)
-    sold = [m for m in uow.stock.moves(since=since, until=until, kinds=[ledger.MoveKind.SALE.value])
-            if m.reverses is None and (location is None or m.src == location) and (who is None or m.actor == who)]
-    undone = uow.stock.reversed_ids([m.id for m in sold if m.id is not None])
+    moves = [m for m in uow.stock.moves(since=since, until=until, kinds=[ledger.MoveKind.SALE.value])
+             if m.reverses is None and m.actor and (location is None or m.src == location)
+             and (who is None or m.actor == who)]
+    undone = uow.stock.reversed_ids([m.id for m in moves if m.id is not None])
     products = {p.sku: p for p in uow.catalog.products()}
     kept = rules(uow)
-    out: dict[str, commissions.Earned] = {}
-    for m in sold:
-        if m.id in undone or not m.actor:
+    out = []
+    for m in moves:
+        if m.id in undone:
             continue
         p = products.get(m.sku)
         price = m.unit_price if m.unit_price is not None else (p.unit_price if p is not None else None)
         value = m.qty * (price or Decimal(0))
         rule = commissions.rule_for(m.sku, p.category if p is not None else None, kept)
-        out.setdefault(m.actor, commissions.Earned(m.actor)).add(m.sku, m.qty, value,
-                                                                commissions.earned(rule, m.qty, value))
+        out.append((m, value, rule, commissions.earned(rule, m.qty, value)))
+    return out
+
+
+def earned(uow: UnitOfWork, first: date, last: date, *, tz: Any, location: str | None = None,
+           who: str | None = None) -> dict[str, commissions.Earned]:
+    """Each seller's sales from ``first`` to ``last`` (at ``location``; ``who``'s alone) and the commission on them."""
+    out: dict[str, commissions.Earned] = {}
+    for m, value, _, paid in sold(uow, first, last, tz=tz, location=location, who=who):
+        out.setdefault(m.actor or "", commissions.Earned(m.actor or "")).add(m.sku, m.qty, value, paid)
     return out
 
 
@@ -87,7 +98,7 @@ def answer(uow: UnitOfWork, t: Any, lang: str, cmd: commands.CommissionQuery, *,
         if not kept:
             return str(t("commission.no_rules", lang))
         return "\n".join([str(t("commission.rules_head", lang, n=len(kept)))] + [
-            str(t("commission.rule_row", lang, what=_what(uow, t, lang, r), how=_how(uow, t, lang, r))) for r in kept])
+            str(t("commission.rule_row", lang, what=_what(uow, t, lang, r), how=how(uow, t, lang, r))) for r in kept])
     first, last = cmd.first or now.date().replace(day=1), cmd.last or now.date()
     if cmd.user not in (None, user.username) and not user.can("approve"):   # (阿华的提成, asked by 小美: a manager's)
         raise errors.NotAllowed(code="commission_not_yours", role=user.role.value)
@@ -113,7 +124,7 @@ def answer(uow: UnitOfWork, t: Any, lang: str, cmd: commands.CommissionQuery, *,
             p = products.get(sku)
             out.append(str(t("commission.line", lang, goods=wording.goods(products, [(sku, q)]), value=wording.money(v),
                              commission=wording.money(c),
-                             how=_how(uow, t, lang, r) if (r := commissions.rule_for(
+                             how=how(uow, t, lang, r) if (r := commissions.rule_for(
                                  sku, p.category if p is not None else None, kept)) is not None
                              else str(t("commission.unpaid", lang)))))
     if not kept:

@@ -9,6 +9,7 @@ import pytest
 
 from tests.conftest import ROOT
 from tests.e2e.conftest import Chat, confirmed, make_chat, texts
+from tests.e2e.test_exports import ask, book, rows
 
 PHONE = ROOT / "tests" / "nlu" / "fixtures" / "phone"
 
@@ -67,3 +68,19 @@ def test_said_in_english(shop: Chat):
     assert "✅ 提成:手机壳 按实收的 5%" in confirmed(shop, "lz", "5% commission on 手机壳")
     assert "已记录" in confirmed(shop, "xm", "卖了手机壳2个")   # (none in stock: asked first)
     assert "手机壳 2个:¥58.00 → 提成 ¥2.90" in texts(shop.say("xm", "my commission"))
+
+
+def test_the_commission_sheet_holds_each_seller_and_each_sale(shop: Chat):
+    texts(shop.say("xm", "卖了蓝牙耳机2副"))
+    texts(shop.say("xm", "卖了充电宝1个,优惠9元"))
+    texts(shop.say("lz", "卖了苹果数据线4根"))
+    out = ask(shop, "lz", "导出这个月的提成表")
+    assert "华强店的提成表:2 人,3 笔销售,提成共 ¥25.40" in out[0].text, out[0].text
+    wb = book(out)
+    assert wb.sheetnames == ["提成汇总", "销售明细"]
+    assert [(r["销售人"], r["销售额"], r["提成"]) for r in rows(wb["提成汇总"])] == [
+        ("小美", 278, 22.4), ("林店长", 100, 3)]
+    sales = rows(wb["销售明细"])
+    assert [(r["商品"], r["数量"], r["提成规则"], r["提成"]) for r in sales] == [
+        ("蓝牙耳机", 2, "每副 ¥10.00", 20), ("充电宝", 1, "实收的 3%", 2.4), ("苹果数据线", 4, "实收的 3%", 3)]
+    assert "你的角色没有这个权限" in texts(shop.say("xm", "导出提成表"))
