@@ -424,6 +424,7 @@ class PlaceSale:
     location: str | None = None
     due: datetime | None = None
     deposit: Decimal | None = None   # …,付了定金500: paid with the order, kept on the customer's account
+    adjust: Adjust | None = None     # …,优惠200 · 一共2300 (several products): its lines settled from their list prices
 
 
 @dataclass(frozen=True)

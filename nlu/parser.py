@@ -2863,19 +2863,20 @@ class Parser:
         ordered = [ln for _, ln in sorted(res.lines, key=lambda x: x[0])]
         cost = isinstance(cmd, commands.PlacePurchase) or (
             isinstance(cmd, commands.RecordMoves) and cmd.movement == commands.Movement.RECEIPT)
-        sale = isinstance(cmd, commands.RecordMoves) and cmd.movement == commands.Movement.SALE
+        # a sale, or a customer's order (王记订苹果数据线100根,优惠200): settled from its list prices
+        sale = isinstance(cmd, commands.PlaceSale) or (isinstance(cmd, commands.RecordMoves)
+                                                        and cmd.movement == commands.Movement.SALE)
         ordered = _apply_prices(ordered, a, self.lex, [pos for pos, _ in sorted(res.lines, key=lambda x: x[0])],
                                 cost=cost, paid=speaker.paid, share=not sale)
         adjust, unused = None, None
-        if isinstance(cmd, commands.RecordMoves) and cmd.movement in (commands.Movement.SALE,
-                                                                      commands.Movement.RECEIPT):
+        if sale or isinstance(cmd, commands.RecordMoves) and cmd.movement == commands.Movement.RECEIPT:
             ordered, adjust = self._settled_as_said(a, ordered, sale=sale)
         if a.adjust is not None and adjust is None and not (sale and a.adjust.kind == "taken"):
             unused = commands.Guess("adjust_unused", a.adjust.said, "")   # (收到可乐10箱,免单: nothing it could mean)
         built = lines.attach(cmd, tuple(ordered), keep=False)
         assert built is not None
-        cmd = replace(built, adjust=adjust) if adjust is not None and isinstance(built, commands.RecordMoves) \
-            else built
+        cmd = replace(built, adjust=adjust) if adjust is not None and isinstance(
+            built, commands.RecordMoves | commands.PlaceSale) else built
         if res.problems:
             p = res.problems[0]
             price = None

@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
-from domain import catalog, codec, commands, errors, events, ledger, orders, periods, production
+from domain import catalog, codec, commands, errors, events, ledger, orders, periods, pricing, production
 from workflows import dues, inventory, reports, takeover, wording
 from workflows.ports import UnitOfWork
 
@@ -463,6 +463,14 @@ def take_order(uow: UnitOfWork, turn: Turn, cmd: commands.PlaceSale, *, t: Any) 
     if not location:
         raise errors.BadInput(code="no_location")
     lines = _priced(uow, cmd.lines, cmd.partner)
+    settled = None
+    if cmd.adjust is not None:   # …,优惠200: each line at its share of what the customer is to pay
+        if any(ln.unit_price is None for ln in lines):
+            raise errors.BadInput(code="adjust_no_price", items="、".join(
+                (p.name if (p := uow.catalog.product(ln.sku)) is not None else ln.sku)
+                for ln in lines if ln.unit_price is None))
+        settled = pricing.settle([(ln.qty, ln.unit_price) for ln in lines], cmd.adjust.kind, cmd.adjust.amount)
+        lines = tuple(replace(ln, unit_price=price) for ln, price in zip(lines, settled.prices, strict=True))
     due = cmd.due or turn.now
     draft = orders.Order(kind=orders.OrderKind.SALE, status=orders.Status.OPEN, lines=lines, created_at=turn.now,
                          location=location, partner=cmd.partner, due=due, created_by=turn.user.username,
@@ -472,7 +480,10 @@ def take_order(uow: UnitOfWork, turn: Turn, cmd: commands.PlaceSale, *, t: Any) 
     exposure = _exposure(uow, cmd.partner, turn.now, _open_sales(uow, cmd.partner)) if limit is not None else Decimal(0)
     over = limit is not None and exposure + amount > limit[1]
     late = None if over else overdue(uow, cmd.partner, turn.now)   # (past the terms agreed: looked at as well)
-    held = over or late is not None
+    most = discount_limit(uow)
+    # (a clerk's order giving away more than the limit: a manager looks at it first, as at the till)
+    beyond = settled is not None and most is not None and not turn.user.can("approve") and settled.share_off > most
+    held = over or late is not None or beyond
     if held:
         draft = replace(draft, status=orders.Status.PENDING_APPROVAL)
     oid: int = uow.orders.add(draft)
@@ -487,6 +498,15 @@ def take_order(uow: UnitOfWork, turn: Turn, cmd: commands.PlaceSale, *, t: Any) 
                         _button(t("btn.reject", m.language), f"rj:{oid}")]])
         turn.reply(t("sale_order_held_overdue", turn.lang, id=oid, order=desc, **_late_words(t, turn.lang, late))
                    + reports.closed_note(uow, t, turn.lang, location=location, when=due, tz=turn.now.tzinfo))
+    elif held and not over and settled is not None and most is not None:
+        words = {"listed": reports.money(settled.listed), "taken": reports.money(settled.taken),
+                 "pct": f"{settled.share_off * 100:.1f}", "limit": wording.share(most)}
+        for m in managers_of(uow, location):
+            turn.push(m.username, t("discount_review", m.language, who=turn.user.display_name, order=desc, id=oid,
+                                    **words),
+                      [[_button(t("btn.approve", m.language), f"ap:{oid}"),
+                        _button(t("btn.reject", m.language), f"rj:{oid}")]])
+        turn.reply(t("sale_order_held_discount", turn.lang, id=oid, order=desc, **words))
     elif held and limit is not None:
         for m in managers_of(uow, location):
             turn.push(m.username, t("order_credit_review", m.language, who=turn.user.display_name, order=desc, id=oid,
@@ -499,6 +519,9 @@ def take_order(uow: UnitOfWork, turn: Turn, cmd: commands.PlaceSale, *, t: Any) 
     else:
         turn.reply(t("sale_order_created", turn.lang, id=oid, order=desc, partner=partner_name(uow, cmd.partner),
                      place=reports.loc_name(uow, location))
+                   + (str(t("order.adjusted", turn.lang, listed=reports.money(settled.listed),
+                            off=reports.money(settled.off), taken=reports.money(settled.taken)))
+                      if settled is not None and settled.off != 0 else "")
                    + short_of_stock(uow, t, turn.lang, location=location, lines=lines, now=turn.now, due=due)
                    + reports.closed_note(uow, t, turn.lang, location=location, when=due, tz=turn.now.tzinfo))
     if cmd.deposit:   # …,付了定金500: the customer's payment, on its account, noted with the order

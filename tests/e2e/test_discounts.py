@@ -144,3 +144,21 @@ def test_the_discounts_of_a_span_each_person_s_and_the_largest_undone_ones_left_
 def test_discount_words_on_other_moves_are_said_unused(shop: Chat):
     out = texts(shop.say("xm", "苹果数据线用了2根,优惠20"))
     assert "只用于销售或收货的结账,这次不计优惠" in out, out
+
+
+def test_a_customer_s_order_is_settled_when_placed_and_collected_at_that(shop: Chat):
+    out = texts(shop.say("lz", "王记订苹果数据线40根,优惠100"))
+    assert "💰 原价 ¥1,000.00,优惠 ¥100.00,应收 ¥900.00" in out, out
+    assert adjusted(shop) == []                                   # (nothing left the shelf yet)
+    out = confirmed(shop, "xm", "订单1提走了")
+    assert "(原价 ¥1,000.00,优惠 ¥100.00,实收 ¥900.00)" in out, out
+    assert "货款 ¥900.00" in texts(shop.say("lz", "王记欠了多少钱"))
+
+
+def test_a_clerk_s_order_beyond_the_limit_waits_for_a_manager(shop: Chat):
+    texts(shop.say("lz", "店员最多优惠5%"))
+    out = shop.say("xm", "李总订充电宝2个,打8折")
+    assert "让出 20.0%,超过优惠上限 5%,已提交店长审核" in texts(out, "xm"), out
+    assert "🏷️ 小美的销售 #1" in texts(out, "lz")
+    assert "已批准 #1" in texts(shop.press("lz", "批准"))
+    assert "(原价 ¥178.00,优惠 ¥35.60,实收 ¥142.40)" in confirmed(shop, "xm", "订单1提走了")

@@ -122,7 +122,9 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
     elif isinstance(c, commands.PlaceSale):
         d |= {"intent": "sales_order", "partner": c.partner, "location": c.location,
               "due": c.due.date().isoformat() if c.due else None, "lines": _lines(c.lines)} \
-            | ({"deposit": str(c.deposit)} if c.deposit is not None else {})
+            | ({"deposit": str(c.deposit)} if c.deposit is not None else {}) \
+            | ({"adjust": [c.adjust.kind.value, str(c.adjust.amount) if c.adjust.amount is not None else None]}
+               if c.adjust is not None else {})
     elif isinstance(c, commands.RecordBooking):
         d |= {"intent": "booking", "at": c.at.strftime("%Y-%m-%d %H:%M"), "lines": _lines(c.lines)}
     elif isinstance(c, commands.Correct):
