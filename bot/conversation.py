@@ -53,6 +53,7 @@ from workflows import (
     spoilage,
     stockage,
     stockbook,
+    wording,
 )
 from workflows import expenses as costs
 from workflows import invoices as bills
@@ -1830,7 +1831,15 @@ class Conversation:
                                for p, w in zip(cmd.parts, whole, strict=True)):
                 return   # (可颂卖剩50个,扔了 with 40 on the books: said why, nothing of it recorded)
             cmd, confirmed = commands.Batch(kept), False   # quantities read from stock: always shown first
+        # (卖了蓝牙耳机1副,优惠20元,送了1个手机壳: the sale shown at what was taken)
+        cmd = commands.Batch(tuple(inventory.settled(uow, p) if isinstance(p, commands.RecordMoves) else p
+                                   for p in cmd.parts))
         summaries = [replies.summary(self.t, turn.lang, part, self._catalog, user=turn.user) for part in cmd.parts]
+        beyond = next((b for p in cmd.parts if isinstance(p, commands.RecordMoves)
+                       and (b := purchasing.beyond_limit(uow, turn.user, p)) is not None), None)
+        if beyond is not None:   # (a manager approves a sale on its own: never one slipped into a batch)
+            raise errors.NotAllowed(code="discount_in_batch", pct=f"{beyond[0] * 100:.1f}",
+                                    limit=wording.share(beyond[1]))
         if not confirmed:
             doubts = replies.guesses(self.t, turn.lang, guesses, self._catalog)
             net: dict[tuple[str, str], Decimal] = {}   # what the parts together take from each place (卖了…,又卖了…)

@@ -435,17 +435,26 @@ def discount_limit(uow: UnitOfWork) -> Decimal | None:
     return Decimal(str(v)) if v is not None else None
 
 
-def discount_hold(uow: UnitOfWork, turn: Turn, cmd: commands.RecordMoves, *, t: Any) -> bool:
-    """Hold a settled sale that gives away more than the discount limit, said by someone who may not approve, for a
-    manager's review (recorded on approval as it was said). True if held."""
+def beyond_limit(uow: UnitOfWork, user: catalog.User, cmd: commands.RecordMoves) -> tuple[Decimal, Decimal] | None:
+    """(the share a settled sale gives away, the limit) when it is more than someone who may not approve can give;
+    None: within it, no limit, or said by a manager."""
     adj = cmd.adjust
     limit = discount_limit(uow)
     if cmd.movement != commands.Movement.SALE or adj is None or adj.listed is None or adj.taken is None \
-            or limit is None or turn.user.can("approve") or adj.listed <= 0:
-        return False
+            or limit is None or user.can("approve") or adj.listed <= 0:
+        return None
     share = (adj.listed - adj.taken) / adj.listed
-    if share <= limit:
+    return (share, limit) if share > limit else None
+
+
+def discount_hold(uow: UnitOfWork, turn: Turn, cmd: commands.RecordMoves, *, t: Any) -> bool:
+    """Hold a settled sale that gives away more than the discount limit, said by someone who may not approve, for a
+    manager's review (recorded on approval as it was said). True if held."""
+    beyond = beyond_limit(uow, turn.user, cmd)
+    adj = cmd.adjust
+    if beyond is None or adj is None or adj.listed is None or adj.taken is None:
         return False
+    share, limit = beyond
     words = {"listed": reports.money(adj.listed), "taken": reports.money(adj.taken),
              "pct": f"{share * 100:.1f}", "limit": wording.share(limit)}
     oid = _hold(uow, turn, cmd, _priced(uow, cmd.lines, cmd.partner), note="discount_hold",

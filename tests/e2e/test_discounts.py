@@ -162,3 +162,14 @@ def test_a_clerk_s_order_beyond_the_limit_waits_for_a_manager(shop: Chat):
     assert "🏷️ 小美的销售 #1" in texts(out, "lz")
     assert "已批准 #1" in texts(shop.press("lz", "批准"))
     assert "(原价 ¥178.00,优惠 ¥35.60,实收 ¥142.40)" in confirmed(shop, "xm", "订单1提走了")
+
+
+def test_a_discounted_sale_among_other_writes_is_shown_settled_and_never_slips_past_the_limit(shop: Chat):
+    assert "已记录" in texts(shop.say("xm", "收到手机壳10个"))
+    out = texts(shop.say("xm", "卖了蓝牙耳机1副,优惠5元,送了1个手机壳"))
+    assert "· 华强店销售 蓝牙耳机 1副(原价 ¥99.00,优惠 ¥5.00,实收 ¥94.00)" in out, out
+    assert "已记录" in texts(shop.press("xm", "确认")) and [d["taken"] for d in adjusted(shop)] == ["94.00"]
+    texts(shop.say("lz", "店员最多优惠10%"))
+    out = texts(shop.say("xm", "卖了蓝牙耳机1副,优惠20元,送了1个手机壳"))
+    assert "超过优惠上限 10%,要店长批准:请把这笔销售单独发一条。没有记录" in out, out
+    assert "华强店蓝牙耳机:9副" in texts(shop.say("xm", "蓝牙耳机还有多少"))
