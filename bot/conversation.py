@@ -710,7 +710,8 @@ class Conversation:
             if not confirmed:
                 self._ask(uow, turn, cmd, self.t("payment.confirm", turn.lang, what=purchasing.payment_words(
                     uow, self.t, turn.lang, cmd.partner, cmd.amount,
-                    opening=(cmd.day or turn.now.date()) if cmd.opening else None, refund=cmd.refund)))
+                    opening=(cmd.day or turn.now.date()) if cmd.opening else None, refund=cmd.refund,
+                    bonus=cmd.bonus)))
                 return
             self._topic(uow, turn, "payment", purchasing.record_payment(uow, turn, cmd, t=self.t))   # (撤销 next)
         elif isinstance(cmd, commands.VoidPayment):

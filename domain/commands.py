@@ -706,6 +706,9 @@ class RecordPayment:
     # 退给王记500 · 王记的定金退了 · 张记退款300: money back the other way (ours to a customer, a supplier's to us),
     # out of what the account holds paid ahead (``all_owed``: all of it); kept as a payment of the opposite sign
     refund: bool = False
+    # 团餐充值1000送100: a customer's credit given on top of what it paid ahead (no money: never in the till, never
+    # given back in cash), kept beside its payment and undone with it
+    bonus: Decimal | None = None
 
 
 @dataclass(frozen=True)

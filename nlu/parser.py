@@ -1792,8 +1792,14 @@ class Parser:
         paid_word = _PAID.search(a.s) or (_HANDED.search(a.s) if customer else None)   # (收到团餐3000 · 团餐给了3000)
         if len(partners) != 1 or a.of("product") or _QUESTION.search(a.s) or not paid_word:
             return None
-        if re.search(r"充值|充了|预存|储值", a.s) and re.search(r"送|赠", a.s):   # 充值1000送100: no money, the 100
-            return commands.Clarify("topup_bonus")
+        if re.search(r"充值|充了|预存|储值", a.s) and re.search(r"送|赠", a.s):   # 充值1000送100: the 100 a credit
+            m = _TOPUP_BONUS.search(a.s)
+            paid, bonus = (numbers.value(m.group("n")), numbers.value(m.group("b"))) if m is not None else (None, None)
+            if not customer or paid is None or bonus is None or not 0 < bonus <= paid or paid != paid.quantize(
+                    Decimal("0.01")) or bonus != bonus.quantize(Decimal("0.01")) or units.too_large(paid):
+                return commands.Clarify("topup_bonus")
+            return commands.Parsed(commands.RecordPayment(partner=partners[0].codes[0], amount=units.normalize(paid),
+                                                          bonus=units.normalize(bonus)))
         return self._money(a, partners[0], all_said=_SETTLED.search(a.s) is not None)
 
     def _read_lines(self, a: scan.Analysis) -> tuple[commands.Line, ...] | commands.Clarify:
@@ -3856,6 +3862,9 @@ _BOOKINGS_Q = re.compile(rf"(?:有)?(?:哪些|什么|几个|几场|多少|啥)(?
 _BOOKINGS_OFF = re.compile(rf"(?:取消|退掉|撤销|删掉|删除)(?:了)?.{{0,8}}?{_BOOKING_WORD}"
                            rf"|{_BOOKING_WORD}.{{0,4}}?(?:取消了?|退了|不要了|不办了|不来了|黄了)")
 # a customer's purchase paid as it went (盒马买了可颂10个,付了现金 · 现结 · 微信付的): its value is its payment
+# 团餐充值1000送100 · 预存2000元赠送200: what was paid ahead, and the credit given on top
+_TOPUP_BONUS = re.compile(rf"(?:充值|充了|预存|储值)了?\s*(?P<n>{numbers.NUMBER})\s*(?:元|块钱?)?\s*[,,]?\s*"
+                          rf"(?:送|赠送?|另送|加送)了?\s*(?P<b>{numbers.NUMBER})\s*(?:元|块钱?)?")
 _PAID_NOW = re.compile(r"(?:付了?|给了?|收了?|用|扫)?(?:现金|现款|微信|支付宝|码)(?:付|支付|结|转)(?:了|的|清了?)?"
                        r"|(?:付|收|给)了?(?:现金|现款)|现结|现付|当场(?:付|结|给)|(?:钱|款|货款)(?:已经?|都)?(?:付|结|给)(?:了|清了?)"
                        r"|(?:已经?|都)(?:付款|付清|结清|结账|付过)了?|付过(?:钱|款)?了")

@@ -19,6 +19,18 @@ from workflows.ports import UnitOfWork
 SPOT = "batch:"   # a payment's note naming the sale it paid on the spot
 OPENING = "opening"   # a payment's note: what was owed before the books began (团餐期初欠款5000), kept as paid the other way
 REFUND = "refund"   # a payment's note: money back the other way (退给王记500 · 张记退款300), kept as a negative payment
+# a payment's note: credit given on top of a top-up (团餐充值1000送100: bonus:<the payment's number>), no money
+BONUS = "bonus:"
+
+
+def is_bonus(note: str) -> bool:
+    return note.startswith(BONUS)
+
+
+def standing(pays: list[Any]) -> list[Any]:
+    """The payments neither undone nor undoing one."""
+    voided = {x.reverses for x in pays if x.reverses is not None}
+    return [x for x in pays if x.reverses is None and x.id not in voided]
 
 
 def partner(uow: UnitOfWork, code: str | None) -> catalog.Partner | None:
@@ -422,8 +434,8 @@ def statement(uow: UnitOfWork, p: catalog.Partner, *, first: date, last: date, t
                for (_, back), ms in _written(uow, p).items()]
     pays = uow.payments.list(partner=p.code)
     voided = {x.reverses for x in pays if x.reverses is not None}
-    entries += [Entry(x.at, "refund" if x.note == REFUND else "paid", -x.amount, {}) for x in pays
-                if x.reverses is None and x.id not in voided and x.note != OPENING]
+    entries += [Entry(x.at, "refund" if x.note == REFUND else "bonus" if is_bonus(x.note) else "paid", -x.amount, {})
+                for x in pays if x.reverses is None and x.id not in voided and x.note != OPENING]
     entries += [Entry(x.at, "opening", -x.amount, {}) for x in openings(pays)]
     entries.sort(key=lambda e: e.at)
     opening = sum((e.amount for e in entries if e.at.astimezone(tz).date() < first), Decimal(0))

@@ -533,7 +533,8 @@ def _accounts(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: 
             else str(t("export.undone", lang)) if r.id in undone \
             else str(t("export.paid_on_the_spot", lang)) if r.note.startswith("batch:") \
             else str(t("export.opening_balance", lang)) if r.note == dues.OPENING \
-            else str(t("export.refund", lang)) if r.note == dues.REFUND else r.note
+            else str(t("export.refund", lang)) if r.note == dues.REFUND \
+            else str(t("export.bonus", lang, id=r.note.removeprefix(dues.BONUS))) if dues.is_bonus(r.note) else r.note
         paid_sheet.rows.append([_local(r.at, now), cat.partners.get(r.partner, r.partner),
                                 str(t(f"export.partner_kind.{kinds.get(r.partner, 'customer')}", lang)),
                                 _m(r.amount), cat.users.get(r.actor or "", r.actor or ""), note])

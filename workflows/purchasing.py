@@ -149,7 +149,8 @@ def refundable(uow: UnitOfWork, cmd: commands.RecordPayment) -> commands.RecordP
     """A refund (退给王记500 · 王记的定金退了 · 张记退款300) as it may be kept: out of what the account holds paid ahead
     (a deposit, an overpayment, goods given back after they were paid), all of it when no amount was said (amount 0:
     none held). Refused (``errors.BadInput``) beyond it: that would be money given for nothing on the books."""
-    ahead = max(-dues.balance(uow, cmd.partner)[2], Decimal(0))
+    # (a top-up's bonus is credit, never money to give back: 充值1000送100 leaves 1000 to refund at most)
+    ahead = max(-dues.balance(uow, cmd.partner)[2] - _bonus(uow, cmd.partner), Decimal(0))
     if cmd.all_owed or ahead == 0:
         return replace(cmd, amount=ahead, all_owed=False)
     if cmd.amount > ahead:
@@ -177,9 +178,14 @@ def record_payment(uow: UnitOfWork, turn: Turn, cmd: commands.RecordPayment, *, 
                    action="opening_balance" if cmd.opening else "refund" if cmd.refund else "payment",
                    detail={"payment": pid, "partner": cmd.partner, "amount": str(cmd.amount)}
                    | ({"day": at.date().isoformat()} if cmd.opening else {}))
+    if cmd.bonus:   # 团餐充值1000送100: the 100 on its account beside the payment, tied to it
+        bid = uow.payments.add(partner=cmd.partner, amount=cmd.bonus, at=at, actor=turn.user.username,
+                               message_id=turn.message_id, note=f"{dues.BONUS}{pid}")
+        uow.chat.audit(at=turn.now, actor=turn.user.username, action="topup_bonus",
+                       detail={"payment": bid, "of": pid, "partner": cmd.partner, "amount": str(cmd.bonus)})
     turn.reply(t("payment.done", turn.lang, what=payment_words(uow, t, turn.lang, cmd.partner, cmd.amount,
                                                                opening=at.date() if cmd.opening else None,
-                                                               refund=cmd.refund))
+                                                               refund=cmd.refund, bonus=cmd.bonus))
                + "\n" + account_line(uow, t, turn.lang, cmd.partner, now=turn.now))
     return pid
 
@@ -216,18 +222,28 @@ def void_payment(uow: UnitOfWork, turn: Turn, cmd: commands.VoidPayment, *, t: A
     amount = row.amount
     opening = row.note == dues.OPENING   # (an opening balance's undoing is one too)
     refund = row.note == dues.REFUND
+    if dues.is_bonus(row.note):   # (a top-up's bonus goes with its payment)
+        raise errors.InvalidState(code="bonus_undone_with_payment", id=row.note.removeprefix(dues.BONUS))
     uow.payments.add(partner=row.partner, amount=-amount, at=turn.now, actor=turn.user.username,
                      message_id=turn.message_id, reverses=cmd.payment_id, note=row.note if opening else "")
     uow.chat.audit(at=turn.now, actor=turn.user.username, action="payment_voided",
                    detail={"payment": cmd.payment_id, "partner": row.partner, "amount": str(amount)})
+    bonus = next((x for x in dues.standing(uow.payments.list(partner=row.partner))
+                  if x.note == f"{dues.BONUS}{cmd.payment_id}"), None)
+    if bonus is not None:   # 团餐充值1000送100, then 撤销: the 100 goes too (kept as a bonus, so never in the till)
+        uow.payments.add(partner=row.partner, amount=-bonus.amount, at=turn.now, actor=turn.user.username,
+                         message_id=turn.message_id, reverses=bonus.id, note=bonus.note)
+        uow.chat.audit(at=turn.now, actor=turn.user.username, action="payment_voided",
+                       detail={"payment": bonus.id, "partner": row.partner, "amount": str(bonus.amount)})
     turn.reply(t("payment.voided", turn.lang, what=payment_words(
         uow, t, turn.lang, row.partner, -amount if opening or refund else amount,
-        opening=row.at.astimezone(turn.now.tzinfo).date() if opening else None, refund=refund))
+        opening=row.at.astimezone(turn.now.tzinfo).date() if opening else None, refund=refund,
+        bonus=bonus.amount if bonus is not None else None))
                + "\n" + account_line(uow, t, turn.lang, row.partner, now=turn.now))
 
 
 def payment_words(uow: UnitOfWork, t: Any, lang: str, partner: str, amount: Decimal, *,
-                  opening: date | None = None, refund: bool = False) -> str:
+                  opening: date | None = None, refund: bool = False, bonus: Decimal | None = None) -> str:
     """收到美团团餐付款 ¥3,000.00 · 付给张记肉业 ¥5,000.00; ``opening``: 美团团餐期初欠款 ¥5,000.00(05-20 的账) ·
     期初欠张记肉业 ¥3,000.00; ``refund``: 退给美团团餐 ¥500.00 · 收到张记肉业退款 ¥300.00."""
     p = partner_of(uow, partner)
@@ -237,7 +253,8 @@ def payment_words(uow: UnitOfWork, t: Any, lang: str, partner: str, amount: Deci
                      partner=partner_name(uow, partner), amount=reports.money(amount), day=f"{opening:%m-%d}"))
     key = ("payment.refund_to_customer" if customer else "payment.refund_from_supplier") if refund \
         else "payment.from_customer" if customer else "payment.to_supplier"
-    return str(t(key, lang, partner=partner_name(uow, partner), amount=reports.money(amount)))
+    return str(t(key, lang, partner=partner_name(uow, partner), amount=reports.money(amount))) + (
+        str(t("payment.bonus", lang, bonus=reports.money(bonus))) if bonus else "")
 
 
 def account_line(uow: UnitOfWork, t: Any, lang: str, partner: str, *, now: datetime | None = None) -> str:
@@ -251,8 +268,16 @@ def account_line(uow: UnitOfWork, t: Any, lang: str, partner: str, *, now: datet
         key += "_ahead"
     late = dues.overdue_note(uow, t, lang, partner, today=now.date(), tz=now.tzinfo) if now is not None and owed > 0 \
         else ""
+    bonus = _bonus(uow, partner)
     return str(t(key, lang, partner=partner_name(uow, partner), goods=reports.money(goods), paid=reports.money(paid),
-                 owed=reports.money(abs(owed)))) + late
+                 owed=reports.money(abs(owed)))) + late + (
+        str(t("payment.bonus_held", lang, bonus=reports.money(bonus))) if bonus else "")
+
+
+def _bonus(uow: UnitOfWork, partner: str) -> Decimal:
+    """The top-up bonuses standing on a customer's account (团餐充值1000送100: 100), credit that is no money."""
+    return sum((x.amount for x in dues.standing(uow.payments.list(partner=partner)) if dues.is_bonus(x.note)),
+               Decimal(0))
 
 
 def open_value(open_sales: list[orders.Order]) -> Decimal:

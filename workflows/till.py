@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from domain import ledger
+from workflows import dues
 from workflows.ports import UnitOfWork
 
 ACTION = "till_count"
@@ -35,7 +36,8 @@ def expected(uow: UnitOfWork, *, location: str, day: date, tz: Any) -> Expected:
     until = since + timedelta(days=1)
     prices = {p.sku: p.unit_price for p in uow.catalog.products()}
     paid = uow.payments.list(since=since, until=until)
-    paid = [p for p in paid if p.note != "opening"]   # (an opening balance is no money taken)
+    # (an opening balance is no money taken, nor a top-up's bonus: 充值1000送100)
+    paid = [p for p in paid if p.note != dues.OPENING and not dues.is_bonus(p.note)]
     at_once = {p.note.removeprefix("batch:") for p in paid if p.note.startswith("batch:")}
     staff = {u.username for u in uow.catalog.users(everyone=True) if u.location == location}
     sales = on_account = Decimal(0)

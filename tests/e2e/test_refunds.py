@@ -108,8 +108,8 @@ def test_a_customer_s_stored_value_is_money_paid_ahead_drawn_by_its_sales_and_re
     chat = make_chat(tmp_path, monkeypatch, catalog=PHONE)
     assert "收到王记手机店付款 ¥1,000.00" in confirmed(chat, "lz", "王记充值1000")
     assert "多收 ¥1,000.00(预收款)" in texts(chat.say("lz", "王记还有多少余额"))
-    out = texts(chat.say("lz", "王记充值1000送100"))
-    assert "充值赠送的钱不是收到的钱,没有记录" in out and "确认" not in out
+    out = texts(chat.say("lz", "王记充值1000送2000"))   # (a bonus beyond what is paid: test_topup_bonus has the rest)
+    assert "充值赠送要这样说" in out and "没有记录" in out and "确认" not in out
     chat.say("lz", "收到苹果数据线10根,单价8")
     confirmed(chat, "lz", "王记拿了苹果数据线10根,每根25元")
     assert "多收 ¥750.00(预收款)" in texts(chat.say("lz", "王记的余额"))
