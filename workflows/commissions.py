@@ -52,8 +52,17 @@ def how(uow: UnitOfWork, t: Any, lang: str, r: commissions.Rule) -> str:
     if r.rate is not None:
         return str(t("commission.rate", lang, pct=wording.share(r.rate)))
     p = uow.catalog.product(r.key)
-    return str(t("commission.per_unit", lang, amount=wording.unit_money(r.per_unit or Decimal(0)),
-                 unit=p.base_unit if p is not None else ""))
+    per = r.per_unit or Decimal(0)
+    unit = p.base_unit if p is not None else ""
+    if p is not None and per != per.quantize(FEN):   # 可乐每箱提成2元: said a case, kept a bottle (¥0.083333)
+        pack = next(((u, n) for u, n in sorted(p.packs.items(), key=lambda x: x[1])
+                     if abs(per * n - (per * n).quantize(FEN)) < Decimal("0.0001")), None)
+        if pack is not None:
+            per, unit = (per * pack[1]).quantize(FEN), pack[0]
+    return str(t("commission.per_unit", lang, amount=wording.unit_money(per), unit=unit))
+
+
+FEN = Decimal("0.01")
 
 
 def sold(uow: UnitOfWork, first: date, last: date, *, tz: Any, location: str | None = None, who: str | None = None

@@ -84,3 +84,11 @@ def test_the_commission_sheet_holds_each_seller_and_each_sale(shop: Chat):
     assert [(r["商品"], r["数量"], r["提成规则"], r["提成"]) for r in sales] == [
         ("蓝牙耳机", 2, "每副 ¥10.00", 20), ("充电宝", 1, "实收的 3%", 2.4), ("苹果数据线", 4, "实收的 3%", 3)]
     assert "你的角色没有这个权限" in texts(shop.say("xm", "导出提成表"))
+
+
+def test_an_amount_a_case_is_said_a_case_and_paid_in_full(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from tests.conftest import DEMO
+    chat = make_chat(tmp_path, monkeypatch, catalog=DEMO, clock="2026-06-15T10:00:00+08:00")
+    assert "可乐 按每箱 ¥2.00" in texts(chat.say("liu", "可乐每箱提成2元"))   # (kept a bottle: ¥0.083333)
+    assert "已记录" in confirmed(chat, "xiaowang", "卖了可乐10箱")
+    assert "可乐 240瓶(10箱):¥1,200.00 → 提成 ¥20.00(每箱 ¥2.00)" in texts(chat.say("xiaowang", "我的提成"))
