@@ -173,3 +173,10 @@ def test_a_discounted_sale_among_other_writes_is_shown_settled_and_never_slips_p
     out = texts(shop.say("xm", "卖了蓝牙耳机1副,优惠20元,送了1个手机壳"))
     assert "超过优惠上限 10%,要店长批准:请把这笔销售单独发一条。没有记录" in out, out
     assert "华强店蓝牙耳机:9副" in texts(shop.say("xm", "蓝牙耳机还有多少"))
+
+
+def test_the_cash_up_counts_what_was_taken_and_says_what_was_given_away(shop: Chat):
+    texts(shop.say("xm", "卖了蓝牙耳机1副,优惠20元"))
+    out = texts(shop.say("xm", "日结:现金79"))
+    assert "账上应收 ¥79.00" in out and "正好对上" in out, out
+    assert "🏷️ 当天优惠 1 笔,让出 ¥20.00" in out
