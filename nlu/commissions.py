@@ -13,7 +13,7 @@ HINT = re.compile(r"提成|佣金")
 _N = numbers.NUMBER
 _RULES = re.compile(r"提成(?:的)?(?:规则|标准|方案|比例|设置)|提成怎么(?:算|定|设)|(?:哪些|什么)商品有提成")
 _CLEAR = re.compile(r"^(?:取消|去掉|删除|删掉|不要|停掉|关掉)(?P<what>.*?)(?:的)?(?:销售)?提成$|^(?P<what2>.+?)不(?:再)?(?:算|给|拿|计|要)?提成了?$")
-_SET = re.compile(rf"^(?P<what>.*?)(?:每\s*(?P<u>[^\d\s提]{{1,2}}))?\s*(?:的)?(?:销售)?(?:提成|佣金)\s*(?:是|为|按|改成|改为|设为|设成|定为|:)?\s*"
+_SET = re.compile(rf"^(?P<what>.*?)(?:每\s*(?P<u>[^\d\s提月]{{1,2}}))?\s*(?:的)?(?:销售)?(?:提成|佣金)\s*(?:是|为|按|改成|改为|设为|设成|定为|:)?\s*"
                   rf"(?:销售额|营业额|售价|卖价|实收)?(?:的)?\s*(?P<n>{_N})\s*(?P<k>%|％|个点|元|块钱?|块)?(?:一(?P<u2>[^\d\s]{{1,2}}))?$")
 _ALL = re.compile(r"^(?:所有|全部|每个|各)?(?:的)?(?:商品|产品|货|东西)?(?:都)?$|^(?:店员|员工|大家|销售员|导购)(?:的)?$")
 _CATEGORY_TAIL = re.compile(r"(?:类|类别|类的|类商品|类产品|品类)?(?:的)?(?:商品|产品)?(?:都)?$")
@@ -70,7 +70,7 @@ def said(s: str, lex: lexicon.Lexicon, speaker: context.Speaker) -> commands.Par
 
 def _target(what: str, lex: lexicon.Lexicon) -> tuple[str, str] | commands.Clarify:
     """(scope, key) a rule is said of: one product, a category of the catalog's, or everything."""
-    what = what.strip().removesuffix("的").strip()
+    what = re.sub(r"^(?:每个?月|按月)(?:的)?", "", what.strip()).removesuffix("的").strip()   # (每个月销售提成3%)
     if _ALL.match(what):
         return "all", "*"
     found = lex.match_product(what)

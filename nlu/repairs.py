@@ -31,7 +31,8 @@ _FILLER = re.compile(r"^(?:客户|顾客|的|了|请|帮|一下|这台|这部|�
 def said(s: str, lex: lexicon.Lexicon) -> commands.Parsed | commands.Clarify | None:
     """The repair step said, or the tickets asked after; None: no ticket, no unit and no repair word of its own."""
     m = _ID.search(s)
-    rid = int(m.group("id")) if m is not None and "维修单" in m.group(0) or (m and "#" in m.group(0)) else None
+    # (维修单1 · 报修单2 · 维修#3: a ticket's number; 维修1 alone may be anything)
+    rid = int(m.group("id")) if m is not None and re.search(r"单|#", m.group(0)) else None
     rest = s[:m.start()] + " " + s[m.end():] if rid is not None and m is not None else s
     new = _NEW_CODE.search(rest) if _REPLACED.search(rest) else None
     if new is not None:
