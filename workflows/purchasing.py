@@ -464,12 +464,12 @@ def beyond_limit(uow: UnitOfWork, user: catalog.User, cmd: commands.RecordMoves)
     """(the share a settled sale gives away, the limit) when it is more than someone who may not approve can give;
     None: within it, no limit, or said by a manager."""
     adj = cmd.adjust
-    limit = discount_limit(uow)
     if cmd.movement != commands.Movement.SALE or adj is None or adj.listed is None or adj.taken is None \
-            or limit is None or user.can("approve") or adj.listed <= 0:
-        return None
+            or user.can("approve") or adj.listed <= adj.taken:
+        return None   # (most sales: no settings read)
+    limit = discount_limit(uow)
     share = (adj.listed - adj.taken) / adj.listed
-    return (share, limit) if share > limit else None
+    return (share, limit) if limit is not None and share > limit else None
 
 
 def discount_hold(uow: UnitOfWork, turn: Turn, cmd: commands.RecordMoves, *, t: Any) -> bool:
