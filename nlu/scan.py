@@ -33,7 +33,10 @@ def _discount(m: re.Match[str]) -> Decimal:
 
 _OFF_WORDS = r"优惠了?|便宜了?|少收了?|少要了?|让利|让了|减免了?|减(?:了|掉)?|折让|抹去"
 _ROUND = re.compile(r"抹(?:了|掉|去)?(?:个)?零(?:头|儿)?|零头(?:不要了?|免了|抹了|抹掉|去掉)|去(?:掉)?零头")
-_FREE = re.compile(r"免单|(?:没|不)(?:收|要)(?:他|她|他们|她们|客人)?(?:的)?钱")
+# 免单 · 没要钱 · 不收钱: given for nothing (还没收钱 · 先不收钱 · 不收钱,月底结: on account, never free)
+_FREE = re.compile(r"免单|(?<![还先暂尚])(?:没|不)要(?:他|她|他们|她们|客人)?(?:的)?钱"
+                   r"|(?<![还先暂尚没])不收(?:他|她|他们|她们|客人)?(?:的)?钱")
+_LATER = re.compile(r"月底|月末|下次|以后|回头|改天|挂账|记账|赊|欠着|再给|再付|再结")
 _SOLD = re.compile(r"卖|售|买了|买走|拿走|销")
 # 卖了蓝牙耳机2副,收了180 · 实收180: what the customer paid for all of it, said without 元 at the end of its clause
 # (with 元 it is a total price: ``_TAKEN_IN``)
@@ -233,7 +236,7 @@ class Scanner:
             discount = discount or _discount(m)
             _mask(chars, free, [m])
         masked = "".join(chars)
-        adjust = self._adjust(masked, chars, free, entities)
+        adjust = self._adjust(masked, chars, free, entities, later=_LATER.search(s) is not None)
         masked = "".join(chars)
         prices: list[Price] = []
         # a line's whole amount: 共130元 · 花了130, and 可乐卖了3箱收了180块 (what it brought in, after goods said)
@@ -287,15 +290,17 @@ class Scanner:
                         chunks=chunks, separators=seps, lot=lot, doc=doc, expiry=expiry, produced=produced, shelf_days=shelf,
                         discount=discount, adjust=adjust)
 
-    def _adjust(self, masked: str, chars: list[str], free: list[bool], entities: list[lexicon.Span]) -> Adjusted | None:
-        """The adjustment said at the till, what was paid if said, else the first (masked, so its number is never a price or a quantity); what the
-        customer paid said without 元 (收了180) counts only after goods sold (卖了蓝牙耳机2副,收了180)."""
+    def _adjust(self, masked: str, chars: list[str], free: list[bool], entities: list[lexicon.Span], *,
+                later: bool = False) -> Adjusted | None:
+        """The adjustment said at the till: what was paid, if said, else the first (masked, so its number is never a
+        price or a quantity); what the customer paid said without 元 (收了180) counts only after goods sold
+        (卖了蓝牙耳机2副,收了180); 不收钱 said with a later day to pay (不收钱,月底结: ``later``) is on account, never free."""
         found: list[tuple[re.Match[str], Adjusted]] = []
         for m in self.each_off_re.finditer(masked):
             v = numbers.value(m.group("p"))
             if v is not None:
                 found.append((m, Adjusted("each", v, m.group(0).strip(), m.group("u"))))
-        for rx, kind in ((self.off_re, "off"), (_ROUND, "round"), (_FREE, "free")):
+        for rx, kind in ((self.off_re, "off"), (_ROUND, "round"), *(() if later else ((_FREE, "free"),))):
             for m in rx.finditer(masked):
                 if any(x.start() <= m.start() < x.end() for x, _ in found):
                     continue

@@ -180,3 +180,10 @@ def test_the_cash_up_counts_what_was_taken_and_says_what_was_given_away(shop: Ch
     out = texts(shop.say("xm", "日结:现金79"))
     assert "账上应收 ¥79.00" in out and "正好对上" in out, out
     assert "🏷️ 当天优惠 1 笔,让出 ¥20.00" in out
+
+
+def test_not_paid_yet_is_on_account_never_free(shop: Chat):
+    for said in ("王记拿了苹果数据线4根,还没收钱", "王记拿了苹果数据线4根,不收钱,月底结"):
+        out = confirmed(shop, "lz", said)
+        assert "已记录" in out and "免单" not in out, out
+    assert "货款 ¥200.00" in texts(shop.say("lz", "王记欠了多少钱")) and adjusted(shop) == []
