@@ -56,9 +56,10 @@ def said(s: str, lex: lexicon.Lexicon, speaker: context.Speaker) -> commands.Par
     if any(e.kind == "product" for e in found):
         return None
     today = speaker.now.date()
-    month = dates.MONTH_SAID.search(s)
-    span = dates.past_span(s, speaker.now) or (dates.month_span(month, today) if month is not None else None)
-    first, last = span if span is not None else (today.replace(day=1), today)   # (this month, unsaid)
+    span = dates.asked_span(s, speaker.now)
+    if isinstance(span, str):   # (13月的提成)
+        return commands.Clarify("bad_day", detail=span)
+    first, last = span or (today.replace(day=1), today)   # (this month, unsaid)
     if intents.EXPORT.search(s):   # 导出5月提成表: a spreadsheet, each seller and each sale
         where = next((e.codes[0] for e in found if e.kind == "location" and len(e.codes) == 1), None)
         return commands.Parsed(commands.Export("commission", first, last, where))

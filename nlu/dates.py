@@ -310,6 +310,15 @@ def month_span(m: re.Match[str], today: date) -> tuple[date, date] | None:
     return date(year, n, 1), min(date(year, n, calendar.monthrange(year, n)[1]), today)
 
 
+def asked_span(s: str, now: datetime) -> tuple[date, date] | str | None:
+    """The days a question names (5月的对账单 · 上个月的提成 · 上周的折扣): a month (``month_span``), else a past period
+    (``past_span``); None: neither said; the month's words when it names no month (13月: to be asked)."""
+    month = MONTH_SAID.search(s)
+    if month is not None:
+        return month_span(month, now.date()) or month.group(0)
+    return past_span(s, now)
+
+
 def versus_span(s: str, now: datetime) -> tuple[date, date, date] | None:
     """可乐比上周多卖了多少 · 这个月跟上个月比 · 今天比昨天: the period asked about (today, this week or this month so far;
     the span said, when one is: 这个月比上个月) and the first day of the one it is compared with, as many days earlier

@@ -64,14 +64,10 @@ def said(s: str, lex: lexicon.Lexicon, speaker: context.Speaker) -> commands.Par
         return commands.Parsed(commands.RecordPayment(code, units.normalize(value), opening=True, day=day))
     if code is not None and _STATEMENT.search(s):   # 团餐6月的对账单 · 和张记对账 · 导出团餐上个月的对账单
         today = speaker.now.date()
-        month = dates.MONTH_SAID.search(s)
-        if month is not None:   # 5月的对账单: that month (this year's, else last year's)
-            month_days = dates.month_span(month, today)
-            if month_days is None:
-                return commands.Clarify("bad_day", detail=month.group(0))
-            first, last = month_days
-        else:
-            first, last = dates.past_span(s, speaker.now) or (today.replace(day=1), today)
+        span = dates.asked_span(s, speaker.now)   # 5月的对账单: that month (this year's, else last year's)
+        if isinstance(span, str):
+            return commands.Clarify("bad_day", detail=span)
+        first, last = span or (today.replace(day=1), today)
         if intents.EXPORT.search(s) or _STATEMENT_FILE.search(s):
             return commands.Parsed(commands.Export("statement", first, last, partner=code))
         return commands.Parsed(commands.OwedQuery(lex.partners[code].kind.value, "statement", partner=code,
