@@ -64,10 +64,10 @@ def said(s: str, lex: lexicon.Lexicon, speaker: context.Speaker) -> commands.Par
         return commands.Parsed(commands.RecordPayment(code, units.normalize(value), opening=True, day=day))
     if code is not None and _STATEMENT.search(s):   # 团餐6月的对账单 · 和张记对账 · 导出团餐上个月的对账单
         today = speaker.now.date()
-        days = dates.asked_span(s, speaker.now)   # 5月的对账单: that month (this year's, else last year's)
-        if isinstance(days, str):
-            return commands.Clarify("bad_day", detail=days)
-        first, last = days or (today.replace(day=1), today)
+        named_days = dates.asked_span(s, speaker.now)   # 5月的对账单: that month (this year's, else last year's)
+        if isinstance(named_days, str):
+            return commands.Clarify("bad_day", detail=named_days)
+        first, last = named_days or (today.replace(day=1), today)
         if intents.EXPORT.search(s) or _STATEMENT_FILE.search(s):
             return commands.Parsed(commands.Export("statement", first, last, partner=code))
         return commands.Parsed(commands.OwedQuery(lex.partners[code].kind.value, "statement", partner=code,
