@@ -292,29 +292,40 @@ def settled(uow: UnitOfWork, cmd: commands.RecordMoves) -> commands.RecordMoves:
         return _under_list(uow, cmd)
     if adj is None or adj.listed is not None or cmd.movement not in (commands.Movement.SALE, commands.Movement.RECEIPT):
         return cmd
-    lines = with_agreed_prices(uow, cmd.partner, cmd.lines)
-    cost = cmd.movement == commands.Movement.RECEIPT
-    lists = [ln.unit_price if ln.unit_price is not None else _list_price(uow, ln.sku, cost=cost) for ln in lines]
-    missing = [ln.sku for ln, price in zip(lines, lists, strict=True) if price is None]
-    if missing:
-        raise errors.BadInput(code="adjust_no_price", items="、".join(
-            (p.name if (p := uow.catalog.product(sku)) is not None else sku) for sku in missing))
-    done = pricing.settle([(ln.qty, price) for ln, price in zip(lines, lists, strict=True)], adj.kind, adj.amount)
-    return replace(cmd, lines=tuple(replace(ln, unit_price=price) for ln, price in zip(lines, done.prices, strict=True)),
+    lists = list_prices(uow, cmd.partner, cmd.lines, cost=cmd.movement == commands.Movement.RECEIPT)
+    done = settle_lines(uow, [(ln.sku, ln.qty, price) for ln, price in zip(cmd.lines, lists, strict=True)], adj)
+    return replace(cmd, lines=tuple(replace(ln, unit_price=price) for ln, price in zip(cmd.lines, done.prices,
+                                                                                        strict=True)),
                    adjust=replace(adj, listed=done.listed, taken=done.taken))
 
 
-def _list_price(uow: UnitOfWork, sku: str, *, cost: bool = False) -> Decimal | None:
-    p = uow.catalog.product(sku)
-    return None if p is None else p.unit_cost if cost else p.unit_price
+def list_prices(uow: UnitOfWork, partner: str | None, lines: Sequence[commands.Line], *,
+                cost: bool = False) -> list[Decimal | None]:
+    """What each line goes at: the price said, else the one agreed with the partner or its tier's, else the catalog's
+    selling price (its cost, for what comes in); None: none known."""
+    def catalog_price(sku: str) -> Decimal | None:
+        p = uow.catalog.product(sku)
+        return None if p is None else p.unit_cost if cost else p.unit_price
+    return [ln.unit_price if ln.unit_price is not None else catalog_price(ln.sku)
+            for ln in with_agreed_prices(uow, partner, tuple(lines))]
+
+
+def settle_lines(uow: UnitOfWork, lines: Sequence[tuple[str, Decimal, Decimal | None]],
+                 adj: commands.Adjust) -> pricing.Settled:
+    """The lines (sku, quantity, list price) settled by the adjustment said (``pricing.settle``); a line with no list
+    price is refused by its product's name (``adjust_no_price``)."""
+    missing = [sku for sku, _, price in lines if price is None]
+    if missing:
+        raise errors.BadInput(code="adjust_no_price", items="、".join(
+            (p.name if (p := uow.catalog.product(sku)) is not None else sku) for sku in dict.fromkeys(missing)))
+    return pricing.settle([(qty, price) for _, qty, price in lines], adj.kind, adj.amount)
 
 
 def _under_list(uow: UnitOfWork, cmd: commands.RecordMoves) -> commands.RecordMoves:
     """A sale with prices said under the list (卖了蓝牙耳机2副,收了150 with the list at ¥99): kept as it was said, with
     what it listed at and what was taken (a discount like any other, to the limit and the report); as it was when any
     line has no list price, or none is under it."""
-    agreed = with_agreed_prices(uow, cmd.partner, tuple(replace(ln, unit_price=None) for ln in cmd.lines))
-    lists = [a.unit_price if a.unit_price is not None else _list_price(uow, a.sku) for a in agreed]
+    lists = list_prices(uow, cmd.partner, [replace(ln, unit_price=None) for ln in cmd.lines])
     if any(price is None for price in lists):
         return cmd
     listed = sum((ln.qty * (price or Decimal(0)) for ln, price in zip(cmd.lines, lists, strict=True)), Decimal(0))

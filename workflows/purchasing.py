@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
-from domain import catalog, codec, commands, errors, events, ledger, orders, periods, pricing, production
+from domain import catalog, codec, commands, errors, events, ledger, orders, periods, production
 from workflows import dues, inventory, reports, takeover, wording
 from workflows.ports import UnitOfWork
 
@@ -371,9 +371,8 @@ def _credit_limit(uow: UnitOfWork, code: str | None) -> tuple[catalog.Partner, D
 def _priced(uow: UnitOfWork, lines: tuple[commands.Line, ...], partner: str | None = None
             ) -> tuple[orders.OrderLine, ...]:
     """Order lines at the price said, else the customer's agreed price, else the product's selling price."""
-    products = {p.sku: p for p in uow.catalog.products()}
-    return tuple(orders.OrderLine(sku=ln.sku, qty=ln.qty, unit_price=ln.unit_price if ln.unit_price is not None
-                                  else products[ln.sku].unit_price) for ln in inventory.with_agreed_prices(uow, partner, lines))
+    return tuple(orders.OrderLine(sku=ln.sku, qty=ln.qty, unit_price=price)
+                 for ln, price in zip(lines, inventory.list_prices(uow, partner, lines), strict=True))
 
 
 def _on_order(open_sales: list[orders.Order], lines: tuple[orders.OrderLine, ...]) -> Decimal:
@@ -444,11 +443,15 @@ def _hold(uow: UnitOfWork, turn: Turn, cmd: commands.RecordMoves, lines: tuple[o
                         note=note, meta={"cmd": codec.dump(cmd)})
     oid: int = uow.orders.add(held)
     desc = describe(uow, held)
-    for m in managers_of(uow, location):
-        turn.push(m.username, review(m.language, oid, desc),
-                  [[_button(t("btn.approve", m.language), f"ap:{oid}"),
-                    _button(t("btn.reject", m.language), f"rj:{oid}")]])
+    _review(uow, turn, location, oid, lambda lang: review(lang, oid, desc), t=t)
     return oid
+
+
+def _review(uow: UnitOfWork, turn: Turn, location: str | None, oid: int, text: Callable[[str], Any], *, t: Any) -> None:
+    """Order ``oid`` put to the place's managers, each in their language, with 批准 and 驳回."""
+    for m in managers_of(uow, location):
+        turn.push(m.username, text(m.language), [[_button(t("btn.approve", m.language), f"ap:{oid}"),
+                                                  _button(t("btn.reject", m.language), f"rj:{oid}")]])
 
 
 DISCOUNT_LIMIT = "discount_limit"
@@ -464,12 +467,23 @@ def beyond_limit(uow: UnitOfWork, user: catalog.User, cmd: commands.RecordMoves)
     """(the share a settled sale gives away, the limit) when it is more than someone who may not approve can give;
     None: within it, no limit, or said by a manager."""
     adj = cmd.adjust
-    if cmd.movement != commands.Movement.SALE or adj is None or adj.listed is None or adj.taken is None \
-            or user.can("approve") or adj.listed <= adj.taken:
+    if cmd.movement != commands.Movement.SALE or adj is None or adj.listed is None or adj.taken is None:
+        return None
+    return _beyond(uow, user, adj.listed, adj.taken)
+
+
+def _beyond(uow: UnitOfWork, user: catalog.User, listed: Decimal, taken: Decimal) -> tuple[Decimal, Decimal] | None:
+    """(the share of ``listed`` given away, the limit) when ``user`` may not give that much; None otherwise."""
+    if user.can("approve") or listed <= taken:
         return None   # (most sales: no settings read)
     limit = discount_limit(uow)
-    share = (adj.listed - adj.taken) / adj.listed
+    share = (listed - taken) / listed
     return (share, limit) if limit is not None and share > limit else None
+
+
+def _discount_words(listed: Decimal, taken: Decimal, share: Decimal, limit: Decimal) -> dict[str, str]:
+    return {"listed": reports.money(listed), "taken": reports.money(taken), "pct": f"{share * 100:.1f}",
+            "limit": wording.share(limit)}
 
 
 def discount_hold(uow: UnitOfWork, turn: Turn, cmd: commands.RecordMoves, *, t: Any) -> bool:
@@ -479,9 +493,7 @@ def discount_hold(uow: UnitOfWork, turn: Turn, cmd: commands.RecordMoves, *, t: 
     adj = cmd.adjust
     if beyond is None or adj is None or adj.listed is None or adj.taken is None:
         return False
-    share, limit = beyond
-    words = {"listed": reports.money(adj.listed), "taken": reports.money(adj.taken),
-             "pct": f"{share * 100:.1f}", "limit": wording.share(limit)}
+    words = _discount_words(adj.listed, adj.taken, *beyond)
     oid = _hold(uow, turn, cmd, _priced(uow, cmd.lines, cmd.partner), note="discount_hold",
                 review=lambda lang, oid, desc: str(t("discount_review", lang, who=turn.user.display_name, order=desc,
                                                      id=oid, **words)), t=t)
@@ -499,11 +511,7 @@ def take_order(uow: UnitOfWork, turn: Turn, cmd: commands.PlaceSale, *, t: Any) 
     lines = _priced(uow, cmd.lines, cmd.partner)
     settled = None
     if cmd.adjust is not None:   # …,优惠200: each line at its share of what the customer is to pay
-        if any(ln.unit_price is None for ln in lines):
-            raise errors.BadInput(code="adjust_no_price", items="、".join(
-                (p.name if (p := uow.catalog.product(ln.sku)) is not None else ln.sku)
-                for ln in lines if ln.unit_price is None))
-        settled = pricing.settle([(ln.qty, ln.unit_price) for ln in lines], cmd.adjust.kind, cmd.adjust.amount)
+        settled = inventory.settle_lines(uow, [(ln.sku, ln.qty, ln.unit_price) for ln in lines], cmd.adjust)
         lines = tuple(replace(ln, unit_price=price) for ln, price in zip(lines, settled.prices, strict=True))
     due = cmd.due or turn.now
     draft = orders.Order(kind=orders.OrderKind.SALE, status=orders.Status.OPEN, lines=lines, created_at=turn.now,
@@ -514,10 +522,9 @@ def take_order(uow: UnitOfWork, turn: Turn, cmd: commands.PlaceSale, *, t: Any) 
     exposure = _exposure(uow, cmd.partner, turn.now, _open_sales(uow, cmd.partner)) if limit is not None else Decimal(0)
     over = limit is not None and exposure + amount > limit[1]
     late = None if over else overdue(uow, cmd.partner, turn.now)   # (past the terms agreed: looked at as well)
-    most = discount_limit(uow)
     # (a clerk's order giving away more than the limit: a manager looks at it first, as at the till)
-    beyond = settled is not None and most is not None and not turn.user.can("approve") and settled.share_off > most
-    held = over or late is not None or beyond
+    beyond = _beyond(uow, turn.user, settled.listed, settled.taken) if settled is not None else None
+    held = over or late is not None or beyond is not None
     if held:
         draft = replace(draft, status=orders.Status.PENDING_APPROVAL)
     oid: int = uow.orders.add(draft)
@@ -525,28 +532,20 @@ def take_order(uow: UnitOfWork, turn: Turn, cmd: commands.PlaceSale, *, t: Any) 
     turn.events.append(events.OrderChanged(order_id=oid, kind=draft.kind.value, status=draft.status.value, at=turn.now))
     desc = describe(uow, draft)
     if late is not None:
-        for m in managers_of(uow, location):
-            turn.push(m.username, t("order_overdue_review", m.language, who=turn.user.display_name, order=desc, id=oid,
-                                    amount=reports.money(amount), **_late_words(t, m.language, late)),
-                      [[_button(t("btn.approve", m.language), f"ap:{oid}"),
-                        _button(t("btn.reject", m.language), f"rj:{oid}")]])
+        _review(uow, turn, location, oid, lambda lang: t(
+            "order_overdue_review", lang, who=turn.user.display_name, order=desc, id=oid,
+            amount=reports.money(amount), **_late_words(t, lang, late)), t=t)
         turn.reply(t("sale_order_held_overdue", turn.lang, id=oid, order=desc, **_late_words(t, turn.lang, late))
                    + reports.closed_note(uow, t, turn.lang, location=location, when=due, tz=turn.now.tzinfo))
-    elif held and not over and settled is not None and most is not None:
-        words = {"listed": reports.money(settled.listed), "taken": reports.money(settled.taken),
-                 "pct": f"{settled.share_off * 100:.1f}", "limit": wording.share(most)}
-        for m in managers_of(uow, location):
-            turn.push(m.username, t("discount_review", m.language, who=turn.user.display_name, order=desc, id=oid,
-                                    **words),
-                      [[_button(t("btn.approve", m.language), f"ap:{oid}"),
-                        _button(t("btn.reject", m.language), f"rj:{oid}")]])
+    elif held and not over and settled is not None and beyond is not None:
+        words = _discount_words(settled.listed, settled.taken, *beyond)
+        _review(uow, turn, location, oid, lambda lang: t(
+            "discount_review", lang, who=turn.user.display_name, order=desc, id=oid, **words), t=t)
         turn.reply(t("sale_order_held_discount", turn.lang, id=oid, order=desc, **words))
     elif held and limit is not None:
-        for m in managers_of(uow, location):
-            turn.push(m.username, t("order_credit_review", m.language, who=turn.user.display_name, order=desc, id=oid,
-                                    amount=reports.money(amount), exposure=reports.money(exposure), limit=reports.money(limit[1])),
-                      [[_button(t("btn.approve", m.language), f"ap:{oid}"),
-                        _button(t("btn.reject", m.language), f"rj:{oid}")]])
+        _review(uow, turn, location, oid, lambda lang: t(
+            "order_credit_review", lang, who=turn.user.display_name, order=desc, id=oid, amount=reports.money(amount),
+            exposure=reports.money(exposure), limit=reports.money(limit[1])), t=t)
         turn.reply(t("sale_order_held", turn.lang, id=oid, order=desc, partner=limit[0].name,
                      limit=reports.money(limit[1]))
                    + reports.closed_note(uow, t, turn.lang, location=location, when=due, tz=turn.now.tzinfo))
