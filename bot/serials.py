@@ -43,8 +43,11 @@ def history(t: Any, lang: str, uow: UnitOfWork, sku: str, code: str, *, cat: con
         out.append(str(t("serial.warranty_unset", lang, product=pname(cat, sku))))
     elif days:
         out.append(str(t("serial.warranty_unsold", lang, days=days)))
-    for r in uow.repairs.by_serial(code)[:3]:   # 🔧 维修单 #1:在深圳绿联维修中 (a customer's unit brought back)
-        out.append(str(t("serial.repair", lang, id=r.id, state=fix.state(uow, t, lang, r))))
+    tickets = uow.repairs.by_serial(code)[:3]
+    desk = fix.Names(uow) if tickets else None
+    for r in tickets:   # 🔧 维修单 #1:在深圳绿联维修中 (a customer's unit brought back)
+        assert desk is not None
+        out.append(str(t("serial.repair", lang, id=r.id, state=fix.state(desk, t, lang, r))))
     out.append(str(t("serial.history", lang)))
     left: str | None = None   # a transfer's origin, until its arrival
     for m in moves:

@@ -45,16 +45,21 @@ def _came_from(uow: UnitOfWork, sku: str, code: str) -> str | None:
     return p.supplier if p is not None else None
 
 
-def what(uow: UnitOfWork, r: repairs.Repair) -> str:
-    """蓝牙耳机 SN001(王记手机店)."""
-    p = uow.catalog.product(r.sku)
-    name = p.name if p is not None else r.sku
-    who = _partner(uow, r.partner)
-    return f"{name}{' ' + r.serial if r.serial else ''}" + (f"({who})" if who else "")
+class Names:
+    """The catalog's products' and partners' names, read once for the tickets a reply shows."""
 
+    def __init__(self, uow: UnitOfWork) -> None:
+        self.products = {p.sku: p.name for p in uow.catalog.products()}
+        self.partners = {p.code: p.name for p in uow.catalog.partners()}
 
-def _partner(uow: UnitOfWork, code: str | None) -> str:
-    return next((p.name for p in uow.catalog.partners() if p.code == code), code or "")
+    def partner(self, code: str | None) -> str:
+        name: str = self.partners.get(code or "", code or "")
+        return name
+
+    def what(self, r: repairs.Repair) -> str:
+        """蓝牙耳机 SN001(王记手机店)."""
+        who = self.partner(r.partner)
+        return f"{self.products.get(r.sku, r.sku)}{' ' + r.serial if r.serial else ''}" + (f"({who})" if who else "")
 
 
 def intake(uow: UnitOfWork, turn: Turn, cmd: commands.RepairAction, *, t: Any) -> int:
@@ -84,7 +89,7 @@ def intake(uow: UnitOfWork, turn: Turn, cmd: commands.RepairAction, *, t: Any) -
     _audit(uow, turn, r, "intake")
     warranty = "" if in_warranty is None or end is None else str(
         t("repair.warranty_on" if in_warranty else "repair.warranty_off", turn.lang, end=f"{end:%Y-%m-%d}"))
-    turn.reply(t("repair.taken", turn.lang, id=rid, what=what(uow, r),
+    turn.reply(t("repair.taken", turn.lang, id=rid, what=Names(uow).what(r),
                  fault=cmd.fault or str(t("repair.no_fault", turn.lang)), warranty=warranty))
     return rid
 
@@ -92,33 +97,34 @@ def intake(uow: UnitOfWork, turn: Turn, cmd: commands.RepairAction, *, t: Any) -
 def step(uow: UnitOfWork, turn: Turn, cmd: commands.RepairAction, *, t: Any) -> None:
     """维修单1寄给绿联 · 维修单1修好了 · …换新了,新串号SN009 · …修不好 · 维修单1取走了: the ticket one step on."""
     r = _find(uow, cmd)
+    names = Names(uow)
+    outcome = repairs.Outcome(cmd.outcome or "repaired") if cmd.action == "back" else None
+    if outcome == repairs.Outcome.REPLACED and not cmd.new_serial and r.serial:
+        raise errors.BadInput(code="repair_new_serial", id=r.id)
+    supplier = (cmd.partner or _came_from(uow, r.sku, r.serial)) if cmd.action == "send" else None
     to = {"send": S.AT_SUPPLIER, "back": S.READY}.get(cmd.action, S.RETURNED)
-    if to not in repairs.NEXT[r.status]:   # (维修单1寄给绿联 once it is back: where it is, said)
-        raise errors.InvalidState(code="repair_step", id=r.id, status=state(uow, t, turn.lang, r),
-                                  to=str(t(f"repair.step.{to.value}", turn.lang)))
+    try:
+        new = r.to(to, at=turn.now, by=turn.user.username, supplier=supplier, outcome=outcome,
+                   new_serial=cmd.new_serial, fee=cmd.fee)
+    except errors.InvalidState:   # (维修单1寄给绿联 once it is back: where it is, said in words)
+        raise errors.InvalidState(code="repair_step", id=r.id, status=state(names, t, turn.lang, r),
+                                  to=str(t(f"repair.step.{to.value}", turn.lang))) from None
+    customer = names.partner(r.partner) or str(t("repair.customer", turn.lang))
     if cmd.action == "send":
-        supplier = cmd.partner or _came_from(uow, r.sku, r.serial)
-        new = r.to(S.AT_SUPPLIER, at=turn.now, by=turn.user.username, supplier=supplier)
-        text = t("repair.sent", turn.lang, id=r.id, what=what(uow, r),
-                 supplier=_partner(uow, supplier) or str(t("repair.the_works", turn.lang)))
-    elif cmd.action == "back":
-        outcome = repairs.Outcome(cmd.outcome or "repaired")
-        if outcome == repairs.Outcome.REPLACED and not cmd.new_serial and r.serial:
-            raise errors.BadInput(code="repair_new_serial", id=r.id)
-        new = r.to(S.READY, at=turn.now, by=turn.user.username, outcome=outcome, new_serial=cmd.new_serial,
-                   fee=cmd.fee)
-        text = t(f"repair.back_{outcome.value}", turn.lang, id=r.id, what=what(uow, r), new=cmd.new_serial,
-                 fee=_fee(t, turn.lang, new.fee), customer=_partner(uow, r.partner) or str(t("repair.customer", turn.lang)))
+        text = t("repair.sent", turn.lang, id=r.id, what=names.what(r),
+                 supplier=names.partner(supplier) or str(t("repair.the_works", turn.lang)))
+    elif outcome is not None:
+        text = t(f"repair.back_{outcome.value}", turn.lang, id=r.id, what=names.what(r), new=cmd.new_serial,
+                 fee=_fee(t, turn.lang, new.fee), customer=customer)
         if r.created_by and r.created_by != turn.user.username:   # whoever took it in calls the customer
             creator = uow.catalog.user(r.created_by)
             if creator is not None:
-                turn.push(creator.username, t("repair.back_notice", creator.language, id=r.id, what=what(uow, r),
+                turn.push(creator.username, t("repair.back_notice", creator.language, id=r.id, what=names.what(r),
                                               state=t(f"repair.outcome.{outcome.value}", creator.language),
                                               who=turn.user.display_name))
     else:
-        new = r.to(S.RETURNED, at=turn.now, by=turn.user.username, fee=cmd.fee)
-        text = t("repair.collected", turn.lang, id=r.id, what=what(uow, new), fee=_fee(t, turn.lang, new.fee),
-                 customer=_partner(uow, r.partner) or str(t("repair.customer", turn.lang)))
+        text = t("repair.collected", turn.lang, id=r.id, what=names.what(new), fee=_fee(t, turn.lang, new.fee),
+                 customer=customer)
     uow.repairs.save(new)
     _audit(uow, turn, new, cmd.action)
     turn.reply(text)
@@ -135,10 +141,10 @@ def _audit(uow: UnitOfWork, turn: Turn, r: repairs.Repair, action: str) -> None:
         "new_serial": r.new_serial or None, "fee": str(r.fee) if r.fee is not None else None})
 
 
-def state(uow: UnitOfWork, t: Any, lang: str, r: repairs.Repair) -> str:
+def state(names: Names, t: Any, lang: str, r: repairs.Repair) -> str:
     """在绿联维修 · 修好待取 · 已取走 …"""
     if r.status == S.AT_SUPPLIER:
-        return str(t("repair.status.at_supplier", lang, supplier=_partner(uow, r.supplier) or t("repair.the_works", lang)))
+        return str(t("repair.status.at_supplier", lang, supplier=names.partner(r.supplier) or t("repair.the_works", lang)))
     if r.status == S.READY and r.outcome is not None:
         return str(t(f"repair.status.ready_{r.outcome.value}", lang, new=r.new_serial))
     return str(t(f"repair.status.{r.status.value}", lang, new=r.new_serial))
@@ -147,8 +153,9 @@ def state(uow: UnitOfWork, t: Any, lang: str, r: repairs.Repair) -> str:
 def show(uow: UnitOfWork, t: Any, lang: str, cmd: commands.RepairAction, *, tz: Any) -> str:
     """维修单 #1 and each step it took, who took it, and when."""
     r = _find(uow, cmd)
-    names = {u.username: u.display_name for u in uow.catalog.users()}
-    out = [str(t("repair.head", lang, id=r.id, what=what(uow, r), state=state(uow, t, lang, r)))]
+    names = Names(uow)
+    people = {u.username: u.display_name for u in uow.catalog.users()}
+    out = [str(t("repair.head", lang, id=r.id, what=names.what(r), state=state(names, t, lang, r)))]
     if r.fault:
         out.append(str(t("repair.fault", lang, fault=r.fault)))
     if r.in_warranty is not None:
@@ -157,7 +164,7 @@ def show(uow: UnitOfWork, t: Any, lang: str, cmd: commands.RepairAction, *, tz: 
         out.append(str(t("repair.fee_line", lang, fee=wording.money(r.fee))))
     for at, status, by in r.steps:
         out.append(str(t("repair.step_row", lang, day=f"{datetime.fromisoformat(at).astimezone(tz):%m-%d %H:%M}",
-                         step=t(f"repair.step.{status}", lang), who=names.get(by, by))))
+                         step=t(f"repair.step.{status}", lang), who=people.get(by, by))))
     return "\n".join(out)
 
 
@@ -167,8 +174,9 @@ def listing(uow: UnitOfWork, t: Any, lang: str, cmd: commands.RepairAction, *, t
     if not rows:
         return str(t("repair.none", lang))
     out = [str(t("repair.list_head_all" if cmd.every else "repair.list_head", lang, n=len(rows)))]
+    names = Names(uow)
     for r in rows:
         since = r.created_at.astimezone(tz) if r.created_at else None
-        out.append(str(t("repair.row", lang, id=r.id, what=what(uow, r), state=state(uow, t, lang, r),
+        out.append(str(t("repair.row", lang, id=r.id, what=names.what(r), state=state(names, t, lang, r),
                          day=f"{since:%m-%d}" if since else "-")))
     return "\n".join(out)
