@@ -5,12 +5,12 @@ set (``purchasing.discount_limit``)."""
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
-from domain import catalog, commands
+from domain import catalog, commands, ledger
 from workflows import purchasing, wording
 from workflows.ports import UnitOfWork
 from workflows.purchasing import Turn
@@ -27,6 +27,7 @@ class Given:
     listed: Decimal
     taken: Decimal
     batch: str
+    goods: tuple[tuple[str, Decimal], ...] = ()   # what the sale took: (sku, quantity)
 
     @property
     def off(self) -> Decimal:
@@ -39,18 +40,25 @@ def given(uow: UnitOfWork, first: date, last: date, *, tz: Any, location: str | 
     sale undone is none, nor one settled at or above its list."""
     since = datetime.combine(first, time.min, tzinfo=tz)
     until = datetime.combine(last + timedelta(days=1), time.min, tzinfo=tz)
-    out = []
+    found = []
     for _, actor, d in uow.chat.audits_between("adjusted", since, until + _LATE):
         at = datetime.fromisoformat(d["at"])
         if d.get("movement") != commands.Movement.SALE.value or not since <= at < until:
             continue
         g = Given(at=at, who=actor, location=d.get("location") or "", kind=d.get("kind") or "",
                   listed=Decimal(d["listed"]), taken=Decimal(d["taken"]), batch=d.get("batch") or "")
-        if g.off <= 0 or (location and g.location != location) or (who and g.who != who) \
-                or uow.stock.is_reversed(g.batch):
-            continue
-        out.append(g)
-    return out
+        if g.off > 0 and not (location and g.location != location) and not (who and g.who != who):
+            found.append(g)
+    moves = uow.stock.batches_moves(g.batch for g in found)   # (every sale's moves read at once)
+    undone = uow.stock.reversed_ids(m.id for m in moves if m.id is not None)
+    sold: dict[str, dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
+    gone = set()
+    for m in moves:
+        if m.id in undone:
+            gone.add(m.batch)
+        elif m.kind == ledger.MoveKind.SALE:
+            sold[m.batch][m.sku] += m.qty
+    return [replace(g, goods=tuple(sold[g.batch].items())) for g in found if g.batch not in gone]
 
 
 def answer(uow: UnitOfWork, t: Any, lang: str, cmd: commands.DiscountQuery, *, user: catalog.User, now: datetime,
@@ -81,12 +89,8 @@ def answer(uow: UnitOfWork, t: Any, lang: str, cmd: commands.DiscountQuery, *, u
     products = {p.sku: p for p in uow.catalog.products()}
     out.append(str(t("discount.largest", lang)))
     for g in sorted(rows, key=lambda g: -g.off)[:shown]:
-        moves = [m for m in uow.stock.batch(g.batch) if m.kind.value == "sale"]
-        held: dict[str, Decimal] = defaultdict(Decimal)
-        for m in moves:
-            held[m.sku] += m.qty
         out.append(str(t("discount.row", lang, day=g.at.astimezone(now.tzinfo).strftime("%m-%d %H:%M"),
-                         who=names.get(g.who or "", g.who or "-"), goods=wording.goods(products, held.items(), shown=3),
+                         who=names.get(g.who or "", g.who or "-"), goods=wording.goods(products, g.goods, shown=3),
                          listed=wording.money(g.listed), taken=wording.money(g.taken),
                          how=str(t(f"discount.kind.{g.kind}", lang)))))
     limit = purchasing.discount_limit(uow)
