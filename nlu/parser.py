@@ -1780,7 +1780,7 @@ class Parser:
         m = amounts[0]
         value = numbers.scaled(m.group("n"), m.group("k"))
         assert value is not None
-        if m.group("neg") or value <= 0 or units.too_large(value) or value != value.quantize(Decimal("0.01")):
+        if m.group("neg") or not _money_amount(value):
             return commands.Clarify("bad_amount", detail=m.group(0).strip())
         return commands.Parsed(commands.RecordPayment(partner=partner.codes[0], amount=units.normalize(value),
                                                       refund=refund))
@@ -1795,8 +1795,8 @@ class Parser:
         if re.search(r"充值|充了|预存|储值", a.s) and re.search(r"送|赠", a.s):   # 充值1000送100: the 100 a credit
             m = _TOPUP_BONUS.search(a.s)
             paid, bonus = (numbers.value(m.group("n")), numbers.value(m.group("b"))) if m is not None else (None, None)
-            if not customer or paid is None or bonus is None or not 0 < bonus <= paid or paid != paid.quantize(
-                    Decimal("0.01")) or bonus != bonus.quantize(Decimal("0.01")) or units.too_large(paid):
+            if not customer or paid is None or bonus is None or bonus > paid or not (
+                    _money_amount(paid) and _money_amount(bonus)):
                 return commands.Clarify("topup_bonus")
             return commands.Parsed(commands.RecordPayment(partner=partners[0].codes[0], amount=units.normalize(paid),
                                                           bonus=units.normalize(bonus)))
@@ -3862,6 +3862,11 @@ _BOOKINGS_Q = re.compile(rf"(?:有)?(?:哪些|什么|几个|几场|多少|啥)(?
 _BOOKINGS_OFF = re.compile(rf"(?:取消|退掉|撤销|删掉|删除)(?:了)?.{{0,8}}?{_BOOKING_WORD}"
                            rf"|{_BOOKING_WORD}.{{0,4}}?(?:取消了?|退了|不要了|不办了|不来了|黄了)")
 # a customer's purchase paid as it went (盒马买了可颂10个,付了现金 · 现结 · 微信付的): its value is its payment
+def _money_amount(value: Decimal) -> bool:
+    """An amount of money as it may be kept: more than nothing, in whole fen, not absurdly large."""
+    return value > 0 and not units.too_large(value) and value == value.quantize(Decimal("0.01"))
+
+
 # 团餐充值1000送100 · 预存2000元赠送200: what was paid ahead, and the credit given on top
 _TOPUP_BONUS = re.compile(rf"(?:充值|充了|预存|储值)了?\s*(?P<n>{numbers.NUMBER})\s*(?:元|块钱?)?\s*[,,]?\s*"
                           rf"(?:送|赠送?|另送|加送)了?\s*(?P<b>{numbers.NUMBER})\s*(?:元|块钱?)?")
