@@ -433,9 +433,8 @@ def statement(uow: UnitOfWork, p: catalog.Partner, *, first: date, last: date, t
                      sum((v for _, v in ms), Decimal(0)) * (-1 if back else 1), _summed(ms))
                for (_, back), ms in _written(uow, p).items()]
     pays = uow.payments.list(partner=p.code)
-    voided = {x.reverses for x in pays if x.reverses is not None}
     entries += [Entry(x.at, "refund" if x.note == REFUND else "bonus" if is_bonus(x.note) else "paid", -x.amount, {})
-                for x in pays if x.reverses is None and x.id not in voided and x.note != OPENING]
+                for x in standing(pays) if x.note != OPENING]
     entries += [Entry(x.at, "opening", -x.amount, {}) for x in openings(pays)]
     entries.sort(key=lambda e: e.at)
     opening = sum((e.amount for e in entries if e.at.astimezone(tz).date() < first), Decimal(0))

@@ -490,13 +490,15 @@ def _commission(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc
                    _cols(t, lang, "at", "seller", "product", "qty", "unit", "sold_value", "rule", "commission"),
                    money=(5, 7))
     total: dict[str, tuple[Decimal, Decimal]] = {}
+    said: dict[str, str] = {}   # (each rule's words, once)
     for m, value, rule, paid in rows:
         who = cat.users.get(m.actor or "", m.actor or "")
         v, c = total.get(who, (Decimal(0), Decimal(0)))
         total[who] = (v + value, c + paid)
+        if rule is not None and rule.ref not in said:
+            said[rule.ref] = commissions.how(uow, t, lang, rule)
         detail.rows.append([_local(m.at, now), who, cat.name(m.sku), _q(m.qty), cat.unit(m.sku), _m(value),
-                            commissions.how(uow, t, lang, rule) if rule is not None else str(t("commission.unpaid", lang)),
-                            _m(paid)])
+                            said[rule.ref] if rule is not None else str(t("commission.unpaid", lang)), _m(paid)])
     for who, (v, c) in sorted(total.items(), key=lambda x: -x[1][1]):
         summary.rows.append([who, _m(v), _m(c)])
     span = reports.days_text(t, lang, cmd.start, cmd.end)
