@@ -5,10 +5,9 @@ goods (卖了可乐3瓶,优惠2元) is a sale: never read here."""
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 from domain import commands
-from nlu import context, dates, intents, lexicon, numbers
+from nlu import context, dates, intents, lexicon, numbers, scan
 
 HINT = re.compile(r"优惠|打折|折扣|抹零|让利|免单|\d折|[一二三四五六七八九]折")
 _WORD = r"(?:优惠|折扣|打折|让利|让价|减价)"
@@ -21,7 +20,6 @@ _LIMIT_ZHE = re.compile(r"(?:最多|最低|最少|不能低于|不低于|不得�
 _CLEAR = re.compile(rf"(?:取消|去掉|不要|不设|删除|撤销)(?:了)?(?:店员)?(?:的)?{_WORD}(?:的)?(?:上限|限制|限额|额度)|{_WORD}不(?:设)?(?:限|限制)")
 _ASK_LIMIT = re.compile(rf"{_WORD}(?:的)?(?:上限|限制|限额|额度)(?:是)?(?:多少|几)|(?:最多|最低)能(?:优惠|打)(?:多少|几折)")
 _ASKED = re.compile(r"多少|记录|明细|统计|汇总|情况|清单|列表|哪些|谁|[?吗]|查")
-_DIGIT = {c: str(i) for i, c in enumerate("零一二三四五六七八九")}
 
 
 def said(s: str, lex: lexicon.Lexicon, speaker: context.Speaker) -> commands.Parsed | commands.Clarify | None:
@@ -41,9 +39,7 @@ def said(s: str, lex: lexicon.Lexicon, speaker: context.Speaker) -> commands.Par
         return commands.Parsed(commands.DiscountLimit(n / 100))
     z = _LIMIT_ZHE.search(s)
     if z is not None:
-        digits = "".join(_DIGIT.get(c, c) for c in z.group("z")).replace(".", "")
-        kept = Decimal(digits) / (10 ** len(digits))
-        return commands.Parsed(commands.DiscountLimit(1 - kept))
+        return commands.Parsed(commands.DiscountLimit(1 - scan.share_of(z.group("z"))))
     today = speaker.now.date()
     span = dates.asked_span(s, speaker.now)
     if not (_ASKED.search(s) or span is not None) or any(e.kind == "partner" for e in found):

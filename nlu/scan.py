@@ -24,9 +24,12 @@ _DIGIT = {c: str(i) for i, c in enumerate("零一二三四五六七八九")}
 
 def _discount(m: re.Match[str]) -> Decimal:
     """打8折 → 0.8 · 八五折 / 85折 / 8.5折 → 0.85 · 半价 → 0.5."""
-    if m.group("half"):
-        return Decimal("0.5")
-    n = "".join(_DIGIT.get(c, c) for c in str(m.group("n"))).replace(".", "")
+    return Decimal("0.5") if m.group("half") else share_of(str(m.group("n")))
+
+
+def share_of(zhe: str) -> Decimal:
+    """The share of the price a 折 keeps: 8 → 0.8 · 八五 / 85 / 8.5 → 0.85."""
+    n = "".join(_DIGIT.get(c, c) for c in zhe).replace(".", "")
     share: Decimal = Decimal(n) / (10 ** len(n))
     return share
 
