@@ -30,8 +30,12 @@ class Settled:
 
     @property
     def share_off(self) -> Decimal:
-        """The part of the list value given away (0.1: a tenth); 0 for a sale with no value listed."""
-        return self.off / self.listed if self.listed > 0 else Decimal(0)
+        return share_off(self.listed, self.taken)
+
+
+def share_off(listed: Decimal, taken: Decimal) -> Decimal:
+    """The part of the list value given away (0.1: a tenth); 0 for a sale with no value listed."""
+    return (listed - taken) / listed if listed > 0 else Decimal(0)
 
 
 def rounded_off(total: Decimal) -> Decimal:

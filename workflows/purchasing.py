@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
-from domain import catalog, codec, commands, errors, events, ledger, orders, periods, production
+from domain import catalog, codec, commands, errors, events, ledger, orders, periods, pricing, production
 from workflows import dues, inventory, reports, takeover, wording
 from workflows.ports import UnitOfWork
 
@@ -477,7 +477,7 @@ def _beyond(uow: UnitOfWork, user: catalog.User, listed: Decimal, taken: Decimal
     if user.can("approve") or listed <= taken:
         return None   # (most sales: no settings read)
     limit = discount_limit(uow)
-    share = (listed - taken) / listed
+    share = pricing.share_off(listed, taken)
     return (share, limit) if limit is not None and share > limit else None
 
 
