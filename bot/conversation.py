@@ -48,6 +48,7 @@ from workflows import (
     metrics,
     mrp,
     network,
+    promotions,
     purchasing,
     reports,
     spoilage,
@@ -519,7 +520,7 @@ class Conversation:
                         self.t, turn.lang, expired, self._catalog, user=turn.user)))
                 return
             if isinstance(cmd, commands.RecordMoves):   # 优惠20元: at what was taken (a sale under its list: said so)
-                cmd = inventory.settled(uow, cmd)
+                cmd = inventory.settled(uow, cmd, user=user, now=turn.now)
                 if not confirmed and purchasing.discount_hold(uow, turn, cmd, t=self.t):   # beyond the limit
                     return
             if isinstance(cmd, commands.RecordMoves) and not confirmed and not cmd.paid:   # (paid: no credit taken)
@@ -768,6 +769,11 @@ class Conversation:
         elif isinstance(cmd, commands.SetCommission):   # 蓝牙耳机每副提成10元: a manager's
             self._require(user, "approve")
             commissions.set_rule(uow, turn, cmd, t=self.t)
+        elif isinstance(cmd, commands.SetPromotion):   # 手机壳买二送一,到周日: a manager's, shown first
+            promotions.set_promotion(uow, turn, cmd, t=self.t, confirmed=confirmed,
+                                     ask=lambda text: self._ask(uow, turn, cmd, text))
+        elif isinstance(cmd, commands.PromotionQuery):   # 有什么促销 · 结束促销1 · 促销1效果怎么样
+            promotions.answer(uow, turn, cmd, t=self.t)
         elif isinstance(cmd, commands.CommissionQuery):   # 这个月的提成: a clerk's own, a manager's store's
             self._require(user, "record")
             turn.reply(commissions.answer(uow, self.t, turn.lang, cmd, user=user, now=turn.now))
@@ -1833,7 +1839,8 @@ class Conversation:
                 return   # (可颂卖剩50个,扔了 with 40 on the books: said why, nothing of it recorded)
             cmd, confirmed = commands.Batch(kept), False   # quantities read from stock: always shown first
         # (卖了蓝牙耳机1副,优惠20元,送了1个手机壳: the sale shown at what was taken)
-        cmd = commands.Batch(tuple(inventory.settled(uow, p) if isinstance(p, commands.RecordMoves) else p
+        cmd = commands.Batch(tuple(inventory.settled(uow, p, user=turn.user, now=turn.now)
+                                   if isinstance(p, commands.RecordMoves) else p
                                    for p in cmd.parts))
         summaries = [replies.summary(self.t, turn.lang, part, self._catalog, user=turn.user) for part in cmd.parts]
         beyond = next((b for p in cmd.parts if isinstance(p, commands.RecordMoves)

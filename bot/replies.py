@@ -125,6 +125,8 @@ def adjusted(t: Any, lang: str, adj: commands.Adjust | None, *, paid: bool = Fal
         how = t("adjust.more", lang, amount=reports.money(-off))
     elif adj.kind == K.ROUND:
         how = t("adjust.round", lang, amount=reports.money(off))
+    elif adj.kind == K.PROMO:   # (促销 #1 买二送一 ¥29.00)
+        how = t("adjust.promo", lang, amount=reports.money(off), said=adj.said)
     elif adj.kind == K.SHARE and adj.amount is not None:
         how = t("adjust.share", lang, zhe=wording.share(adj.amount, 10), pct=wording.share(1 - adj.amount),
                 amount=reports.money(off))

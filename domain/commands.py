@@ -46,6 +46,7 @@ class AdjustKind(StrEnum):
     ROUND = "round"      # 抹零: the part under a yuan dropped (under ten yuan when the total is whole yuan)
     FREE = "free"        # 免单: nothing taken
     PRICE = "price"      # 卖了蓝牙耳机2副,收了150 · 卖了耳机1副90元: a price said under the list price (nothing to settle)
+    PROMO = "promo"      # 手机壳买二送一 running: the promotions set charged the sale (``said``: their numbers and words)
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class Adjust:
     said: str = ""                  # as the user wrote it (优惠20元)
     listed: Decimal | None = None
     taken: Decimal | None = None
+    promos: tuple[tuple[int, Decimal], ...] = ()   # PROMO: each promotion's number and what it took off
 
 
 @dataclass(frozen=True)
@@ -819,6 +821,38 @@ class CommissionQuery:
 
 
 @dataclass(frozen=True)
+class SetPromotion:
+    """A promotion set (domain/promotions.py; a manager's, asked first): 可乐打8折 · 可乐特价4元 · 手机壳买二送一 ·
+    手机壳第二件半价 · 饮料满100减10 · 本周全场9折 · 南山店可乐买一箱送两瓶,到周日. ``buy``/``free`` and ``threshold``
+    are in base units and yuan; ``last`` None: until it is ended."""
+    kind: str
+    scope: str
+    key: str
+    first: date
+    last: date | None = None
+    share: Decimal | None = None
+    price: Decimal | None = None
+    buy: Decimal | None = None
+    free: Decimal | None = None
+    threshold: Decimal | None = None
+    off: Decimal | None = None
+    each: bool = False
+    location: str | None = None
+    said: str = ""
+
+
+@dataclass(frozen=True)
+class PromotionQuery:
+    """有什么促销 ("list": the running and coming ones) · 所有促销 ("all") · 取消可乐的促销 · 结束促销1 ("end") · 促销1效果怎么样 ·
+    可乐促销效果 ("effect": its sales against as many days before it); by ``number``, else the product or category
+    (``scope``/``key``), else the latest."""
+    action: str
+    number: int | None = None
+    scope: str | None = None
+    key: str | None = None
+
+
+@dataclass(frozen=True)
 class InvoiceQuery:
     """5月的发票核对 · 哪些供应商没开发票 · 给客户开了多少发票 · 张记的发票: each partner's goods of ``month`` against
     the invoices for them (``kind``: supplier · customer; ``partner``: that one alone; ``month`` None: the month being
@@ -1010,7 +1044,7 @@ class Batch:
 
 Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | StockBook | Export | ProductField
            | SetProduct | SetProducts | SetPack | SetPartner | AddProduct
-           | RepeatPurchase | RetireProduct | Bookings | MovesQuery | ShipTransfer | RecordPayment | VoidPayment | RecordExpense | VoidExpense | ExpenseQuery | RecordInvoice | VoidInvoice | InvoiceQuery | DiscountLimit | DiscountQuery | SetCommission | CommissionQuery | RepairAction | MakeQuote | QuoteAction | StartCount | FinishCount | AddPartner | Relay | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
+           | RepeatPurchase | RetireProduct | Bookings | MovesQuery | ShipTransfer | RecordPayment | VoidPayment | RecordExpense | VoidExpense | ExpenseQuery | RecordInvoice | VoidInvoice | InvoiceQuery | DiscountLimit | DiscountQuery | SetCommission | CommissionQuery | SetPromotion | PromotionQuery | RepairAction | MakeQuote | QuoteAction | StartCount | FinishCount | AddPartner | Relay | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
            | SalesQuery | PurchaseQuery | StockCard | CatalogGaps | EventDays | CloseBooks | TillCount | Closure | SupplierScore | CustomerPrice | Todo | LastCount | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Network | SetUser | StaffQuery | OwedQuery | SetRecipe | SetSubstitute | SetOperations | MakeOrder | WorkStep | WorkOrders | WorkCenter | CenterLoad | PlanMaterials | PlaceMany | Utilization | TraceLot | LedgerCheck | Help
            | SmallTalk)
 

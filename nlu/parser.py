@@ -36,6 +36,9 @@ from nlu import (
 )
 from nlu import expenses as costs
 from nlu import invoices as bills
+from nlu import (
+    promotions as promos,
+)
 from nlu import text as texts
 
 # a number that counts days, weeks or months (最近30天), not a quantity
@@ -209,6 +212,9 @@ class Parser:
         commission = commissions.said(plain, self.lex, speaker) if commissions.HINT.search(plain) else None
         if commission is not None:   # 蓝牙耳机每副提成10元 · 这个月的提成 · 我的提成: the sellers' commission
             return commission
+        promotion = promos.said(plain, self.lex, speaker) if promos.HINT.search(plain) else None
+        if promotion is not None:   # 可乐打8折 · 手机壳买二送一,到周日 · 饮料满100减10 · 有什么促销: a promotion
+            return promotion
         discount = discounts.said(plain, self.lex, speaker) if discounts.HINT.search(plain) else None
         if discount is not None:   # 这个月优惠了多少 · 店员最多优惠10% · 优惠上限是多少: the discounts given, or their limit
             return discount

@@ -28,6 +28,7 @@ class Given:
     taken: Decimal
     batch: str
     goods: tuple[tuple[str, Decimal], ...] = ()   # what the sale took: (sku, quantity)
+    promos: tuple[tuple[int, Decimal], ...] = ()   # the promotions that charged it: (number, what each took off)
 
     @property
     def off(self) -> Decimal:
@@ -46,7 +47,8 @@ def given(uow: UnitOfWork, first: date, last: date, *, tz: Any, location: str | 
         if d.get("movement") != commands.Movement.SALE.value or not since <= at < until:
             continue
         g = Given(at=at, who=actor, location=d.get("location") or "", kind=d.get("kind") or "",
-                  listed=Decimal(d["listed"]), taken=Decimal(d["taken"]), batch=d.get("batch") or "")
+                  listed=Decimal(d["listed"]), taken=Decimal(d["taken"]), batch=d.get("batch") or "",
+                  promos=tuple((int(k), Decimal(v)) for k, v in (d.get("promos") or {}).items()))
         if g.off > 0 and not (location and g.location != location) and not (who and g.who != who):
             found.append(g)
     moves = uow.stock.batches_moves(g.batch for g in found)   # (every sale's moves read at once)

@@ -23,6 +23,7 @@ from domain import (
     periods,
     pricing,
     production,
+    promotions,
     serials,
     trace,
 )
@@ -282,14 +283,18 @@ def _supplier_lot(uow: UnitOfWork, sku: str, lot: str, partner: str | None) -> s
     return f"{lot}-{partner or 'N'}"
 
 
-def settled(uow: UnitOfWork, cmd: commands.RecordMoves) -> commands.RecordMoves:
+def settled(uow: UnitOfWork, cmd: commands.RecordMoves, *, user: catalog.User | None = None,
+            now: datetime | None = None) -> commands.RecordMoves:
     """A sale or receipt with the adjustment said at the till (优惠20元 · 抹零 · 一共收了300 · 免单) settled: each line at
     its share of what was taken, from its list price (the price said, else the one agreed with the partner or its
-    tier's, else the catalog's selling price, or cost for what comes in). Settled once: a settled command is
-    returned as it is, so a draft confirmed later takes nothing off twice."""
+    tier's, else the catalog's selling price, or cost for what comes in). A sale saying none, with ``user`` and
+    ``now`` given, is charged by the promotions running that day at its store (``_promoted``). Settled once: a
+    settled command is returned as it is, so a draft confirmed later takes nothing off twice."""
     adj = cmd.adjust
     if adj is None and cmd.movement == commands.Movement.SALE and any(ln.unit_price is not None for ln in cmd.lines):
         return _under_list(uow, cmd)
+    if adj is None and cmd.movement == commands.Movement.SALE and user is not None and now is not None:
+        return _promoted(uow, cmd, user=user, now=now)
     if adj is None or adj.listed is not None or cmd.movement not in (commands.Movement.SALE, commands.Movement.RECEIPT):
         return cmd
     lists = list_prices(uow, cmd.partner, cmd.lines, cost=cmd.movement == commands.Movement.RECEIPT)
@@ -297,6 +302,38 @@ def settled(uow: UnitOfWork, cmd: commands.RecordMoves) -> commands.RecordMoves:
     return replace(cmd, lines=tuple(replace(ln, unit_price=price) for ln, price in zip(cmd.lines, done.prices,
                                                                                         strict=True)),
                    adjust=replace(adj, listed=done.listed, taken=done.taken))
+
+
+def _promoted(uow: UnitOfWork, cmd: commands.RecordMoves, *, user: catalog.User, now: datetime
+              ) -> commands.RecordMoves:
+    """A sale charged by the promotions running on its day at its store (手机壳买二送一: 3 cases charged as 2): the
+    lines at the catalog's selling price alone (a price agreed with the customer, or its tier's, stands), each at
+    what the promotions leave of it, the sale's adjustment saying which took what (``PROMO``); as it was when none
+    applies. Only a tenant with promotions kept reads more than its settings row."""
+    raw = (uow.catalog.tenant_row().settings or {}).get(promotions.SETTING)
+    if not raw:
+        return cmd
+    try:
+        here = home(user, cmd.location)
+    except errors.BadInput:
+        return cmd   # (no store yet: asked which first, charged then)
+    day = (cmd.at or now).astimezone(now.tzinfo).date()
+    running = [p for p in promotions.load(raw) if p.live(day, here, now)]
+    if not running:
+        return cmd
+    own = with_agreed_prices(uow, cmd.partner, cmd.lines)
+    products = [uow.catalog.product(ln.sku) for ln in cmd.lines]
+    done = promotions.apply(running, [
+        (ln.sku, p.category if p is not None else "", ln.qty,
+         p.unit_price if p is not None and mine.unit_price is None else None)
+        for ln, mine, p in zip(cmd.lines, own, products, strict=True)], day=day, location=here, at=now)
+    if not done.used:
+        return cmd
+    lines = tuple(ln if price is None or p is None or price == p.unit_price else replace(ln, unit_price=price)
+                  for ln, price, p in zip(cmd.lines, done.prices, products, strict=True))
+    return replace(cmd, lines=lines, adjust=commands.Adjust(
+        commands.AdjustKind.PROMO, None, "、".join(f"#{p.number} {p.said}" for p, _ in done.used),
+        listed=done.listed, taken=done.taken, promos=tuple((p.number, off) for p, off in done.used)))
 
 
 def list_prices(uow: UnitOfWork, partner: str | None, lines: Sequence[commands.Line], *,
@@ -342,7 +379,7 @@ def plan(uow: UnitOfWork, cmd: commands.Command, *, actor: Actor, force: bool = 
     p = Plan()
     taken: dict[tuple[str, str], Decimal] = {}
     if isinstance(cmd, commands.RecordMoves) and (cmd.adjust is not None or cmd.movement == commands.Movement.SALE):
-        cmd = settled(uow, cmd)   # 优惠20元: the lines at what was taken
+        cmd = settled(uow, cmd, user=actor.user, now=actor.now)   # 优惠20元 · 买二送一: the lines at what was taken
         p.settled = cmd if cmd.adjust is not None else None
     if isinstance(cmd, commands.RecordMoves):
         here = home(actor.user, cmd.location)
@@ -591,7 +628,8 @@ def record(uow: UnitOfWork, p: Plan, *, actor: Actor, t: Any = None, push: Any =
         uow.chat.audit(at=actor.now, actor=actor.user.username, action="adjusted", detail={
             "batch": actor.batch, "movement": p.settled.movement.value, "kind": adj.kind.value, "said": adj.said,
             "location": home(actor.user, p.settled.location), "partner": p.settled.partner,
-            "listed": str(adj.listed), "taken": str(adj.taken), "at": actor.at.isoformat()})
+            "listed": str(adj.listed), "taken": str(adj.taken), "at": actor.at.isoformat()}
+            | ({"promos": {str(n): str(off) for n, off in adj.promos}} if adj.promos else {}))
     evs: list[events.Event] = []
     for oid, sku, qty in p.order_receipts:
         o: orders.Order = uow.orders.get(oid, lock=True)

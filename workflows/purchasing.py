@@ -467,7 +467,8 @@ def beyond_limit(uow: UnitOfWork, user: catalog.User, cmd: commands.RecordMoves)
     """(the share a settled sale gives away, the limit) when it is more than someone who may not approve can give;
     None: within it, no limit, or said by a manager."""
     adj = cmd.adjust
-    if cmd.movement != commands.Movement.SALE or adj is None or adj.listed is None or adj.taken is None:
+    if cmd.movement != commands.Movement.SALE or adj is None or adj.listed is None or adj.taken is None \
+            or adj.kind == commands.AdjustKind.PROMO:   # (a promotion a manager set: no one's to approve again)
         return None
     return _beyond(uow, user, adj.listed, adj.taken)
 

@@ -92,6 +92,13 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
     elif isinstance(c, commands.CommissionQuery):
         d |= {"intent": "commission", "first": c.first.isoformat() if c.first else None,
               "last": c.last.isoformat() if c.last else None, "who": c.user, "rules": c.rules}
+    elif isinstance(c, commands.SetPromotion):
+        d |= {"intent": "set_promotion", "kind": c.kind, "scope": c.scope, "key": c.key,
+              "first": c.first.isoformat(), "last": c.last.isoformat() if c.last else None, "location": c.location,
+              "terms": [str(x) if x is not None else None
+                        for x in (c.share, c.price, c.buy, c.free, c.threshold, c.off)] + [c.each]}
+    elif isinstance(c, commands.PromotionQuery):
+        d |= {"intent": f"promotion_{c.action}", "number": c.number, "scope": c.scope, "key": c.key}
     elif isinstance(c, commands.DiscountLimit):
         d |= {"intent": "discount_limit", "share": str(c.share) if c.share is not None else None, "ask": c.ask}
     elif isinstance(c, commands.DiscountQuery):
