@@ -1,0 +1,125 @@
+"""Promotions (促销), end to end on the phone shop: a manager sets one (shown first with what the till will charge),
+the till then charges it on its own (never over a price or discount said, never over a customer's agreed price,
+never at another store, never before its day or after it ends), the takings count what was taken, and the promotion's
+sales are set against as many days before it."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.e2e.conftest import Chat, confirmed, make_chat, texts
+
+PHONE = ROOT / "tests" / "nlu" / "fixtures" / "phone"
+
+
+@pytest.fixture
+def shop(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Chat:
+    """小美 (xm, a clerk at 华强店) and 阿华 (ah, 东门店) have 手机壳 (¥29) and 蓝牙耳机 (¥99) in stock; 林店长 (lz)
+    manages 华强店; boss owns the company."""
+    chat = make_chat(tmp_path, monkeypatch, catalog=PHONE)
+    assert "已记录" in texts(chat.say("xm", "收到手机壳30个、蓝牙耳机10副"))
+    assert "已记录" in texts(chat.say("ah", "收到手机壳30个"))
+    return chat
+
+
+def audits(chat: Chat, action: str) -> list[dict]:
+    return [a["detail"] for a in chat.send(export="audit")[0]["rows"] if a["action"] == action]
+
+
+def sold_at(chat: Chat, sku: str) -> list[float]:
+    return [float(r["unit_price"]) for r in chat.export("moves") if r["kind"] == "sale" and r["sku"] == sku
+            and not r.get("reverses")]
+
+
+def test_a_managers_promotion_is_asked_first_then_charged_at_the_till_on_its_own(shop: Chat):
+    ask = texts(shop.say("lz", "手机壳买二送一,到周日"))
+    assert "手机壳 买2个送1个(06-15至06-21,共7天 · 华强店)" in ask and "原价 ¥87.00 → ¥58.00" in ask, ask
+    assert audits(shop, "promotion") == []   # (nothing kept before 确认)
+    done = texts(shop.press("lz", "确认"))
+    assert "促销 #1 已设置" in done, done
+    assert [(a["action"], a["number"], a["kind"], a["last"]) for a in audits(shop, "promotion")] == [
+        ("set", 1, "bundle", "2026-06-21")]
+    out = texts(shop.say("xm", "卖了手机壳3个"))
+    assert "(原价 ¥87.00,促销 #1 手机壳买二送一,优惠 ¥29.00,实收 ¥58.00)" in out, out
+    assert texts(shop.say("xm", "卖了手机壳2个")).count("优惠") == 0   # (two: nothing free yet)
+    assert "销售额约 ¥116.00" in texts(shop.say("lz", "今天营业额"))   # 58 + 2 × 29
+    assert [(d["kind"], d["promos"]) for d in audits(shop, "adjusted")] == [("promo", {"1": "29.00"})]
+    assert "促销" in texts(shop.say("lz", "这个月优惠了多少"))
+
+
+def test_a_clerk_cannot_set_one_and_a_bad_one_changes_nothing(shop: Chat):
+    assert "权限" in texts(shop.say("xm", "手机壳买二送一"))
+    assert "不低于原价" in texts(shop.say("lz", "蓝牙耳机特价120"))
+    assert "没有促销" in texts(shop.say("lz", "有什么促销"))
+    assert audits(shop, "promotion") == []
+    assert sold_at(shop, "A05") == [] and "优惠" not in texts(shop.say("xm", "卖了手机壳3个"))
+
+
+def test_what_is_said_at_the_till_and_a_customers_agreed_price_go_instead(shop: Chat):
+    confirmed(shop, "lz", "手机壳买二送一")
+    confirmed(shop, "lz", "店员最多优惠10%")
+    assert "实收 ¥82.00" in texts(shop.say("xm", "卖了手机壳3个,优惠5元"))   # the discount said, not on top
+    confirmed(shop, "lz", "王记的手机壳按20元一个")
+    out = texts(shop.say("xm", "王记拿了手机壳3个"))
+    assert "已记录" in out and "促销" not in out, out
+    assert sold_at(shop, "A05")[-1] == 20.0
+    # a promotion a manager set gives away more than the clerk's limit: recorded, not held for approval
+    out = texts(shop.say("xm", "卖了手机壳3个"))
+    assert "已记录" in out and "实收 ¥58.00" in out and "审核" not in out, out
+
+
+def test_a_stores_promotion_leaves_the_other_stores_and_the_owners_threshold_stacks_after_it(shop: Chat):
+    confirmed(shop, "lz", "蓝牙耳机打8折")
+    assert "实收 ¥79.20" in texts(shop.say("xm", "卖了蓝牙耳机1副"))
+    assert "优惠" not in texts(shop.say("ah", "卖了手机壳3个"))   # (华强店's promotion: not at 东门店)
+    confirmed(shop, "boss", "全场满100减10")
+    assert "实收 ¥148.40" in texts(shop.say("xm", "卖了蓝牙耳机2副"))   # 2 × 79.20 = 158.40 − 10
+    assert "实收 ¥106.00" in texts(shop.say("ah", "卖了手机壳4个"))     # every store's: ¥116 − 10 at 东门店
+    assert "优惠" not in texts(shop.say("ah", "卖了手机壳3个"))          # ¥87: under the threshold
+
+
+def test_one_set_ahead_waits_for_its_day_and_an_ended_one_charges_as_before_from_then_on(shop: Chat):
+    ask = texts(shop.say("lz", "明天开始手机壳第二件半价"))
+    assert "06-16起,直到结束" in ask and "原价 ¥58.00 → ¥43.50" in ask, ask
+    shop.press("lz", "确认")
+    assert "优惠" not in texts(shop.say("xm", "卖了手机壳2个"))
+    assert "🕒" in texts(shop.say("lz", "有什么促销"))
+    shop.send(at="2026-06-16T10:00:00+08:00")
+    assert "实收 ¥43.50" in texts(shop.say("xm", "卖了手机壳2个"))
+    out = texts(shop.say("xm", "昨天卖了手机壳2个"))   # booked on 06-15: before it, at the list
+    assert "记在 06-15" in out and "优惠" not in out, out
+    ended = texts(shop.say("lz", "结束促销1"))
+    assert "促销 #1 已结束" in ended and "06-16,共1天" in ended, ended
+    assert "优惠" not in texts(shop.say("xm", "卖了手机壳2个"))
+    assert [a["action"] for a in audits(shop, "promotion")] == ["set", "end"]
+    assert "没有进行中" in texts(shop.say("lz", "结束促销1"))   # (once)
+    listed = texts(shop.say("lz", "所有促销"))
+    assert "⏹" in listed and "#1" in listed, listed
+
+
+def test_how_a_promotion_did_against_as_many_days_before_it(shop: Chat):
+    confirmed(shop, "xm", "卖了手机壳4个")   # 06-15: before it, ¥116
+    shop.send(at="2026-06-16T09:00:00+08:00")
+    confirmed(shop, "lz", "手机壳买二送一")
+    for said in ("卖了手机壳3个", "卖了手机壳6个", "卖了蓝牙耳机1副"):
+        confirmed(shop, "xm", said)
+    out = texts(shop.say("lz", "手机壳买二送一效果怎么样"))
+    assert "促销 #1 效果" in out, out
+    assert "活动期间 06-16:卖出 手机壳 9个,营业额 ¥174.00" in out and "促销让利 ¥87.00(2 笔)" in out, out
+    assert "之前同样天数 06-15:卖出 手机壳 4个,营业额 ¥116.00" in out, out
+    assert "销量 +125.0%,营业额 +50.0%" in out, out
+    assert "促销 #1 效果" in texts(shop.say("xm", "促销1"))   # anyone who records may look
+    confirmed(shop, "xm", "撤销")   # (the earphones: not the promotion's goods, its report unchanged)
+    assert "营业额 ¥174.00" in texts(shop.say("lz", "促销1效果怎么样"))
+
+
+def test_in_english(shop: Chat):
+    confirmed(shop, "lz", "手机壳买二送一")
+    shop.say("xm", "switch to English")
+    out = confirmed(shop, "xm", "sold 3 手机壳")
+    assert "listed ¥87.00, promotion #1 手机壳买二送一, ¥29.00 off, taken ¥58.00" in out, out
+    shop.say("lz", "switch to English")
+    out = texts(shop.say("lz", "有什么促销"))
+    assert "Running" in out and "buy 2个, get 1个 free" in out, out
