@@ -309,8 +309,8 @@ def _promoted(uow: UnitOfWork, cmd: commands.RecordMoves, *, user: catalog.User,
     """A sale charged by the promotions running on its day at its store (手机壳买二送一: 3 cases charged as 2): the
     lines at the catalog's selling price alone (a price agreed with the customer, or its tier's, stands), each at
     what the promotions leave of it, the sale's adjustment saying which took what (``PROMO``); as it was when none
-    applies. Only a tenant with promotions kept reads more than its settings row."""
-    raw = (uow.catalog.tenant_row().settings or {}).get(promotions.SETTING)
+    applies. Only a tenant with promotions kept reads more than the settings the turn read already."""
+    raw = uow.catalog.setting(promotions.SETTING)
     if not raw:
         return cmd
     try:

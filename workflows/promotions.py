@@ -20,7 +20,7 @@ SHOWN_PAST = 5
 
 
 def kept(uow: UnitOfWork) -> list[Promotion]:
-    return promotions.load((uow.catalog.tenant_row().settings or {}).get(promotions.SETTING))
+    return promotions.load(uow.catalog.setting(promotions.SETTING))
 
 
 def _save(uow: UnitOfWork, promos: list[Promotion]) -> None:

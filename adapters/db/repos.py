@@ -112,6 +112,8 @@ _USER = select(t.AppUser).where(t.AppUser.tenant_id == bindparam("tid"), t.AppUs
 
 
 class CatalogRepo(_Repo):
+    _seen: dict[str, Any] | None = None   # the company's settings as this unit of work read them (``setting``)
+
     def settings(self) -> catalog.TenantSettings:
         r = self.s.get(t.Tenant, self.tid)
         assert r is not None
@@ -185,6 +187,7 @@ class CatalogRepo(_Repo):
         r.settings = kept if value is None else {**kept, key: value}
         self.s.add(r)
         self.s.flush()
+        self._seen = dict(r.settings)
 
     def set_location_setting(self, code: str, key: str, value: Any) -> None:
         """One setting of a place (its work centers' hours, its jobs' times), the others kept."""
@@ -239,7 +242,19 @@ class CatalogRepo(_Repo):
     def version(self) -> int:
         """Bumped on every master-data change, so callers can cache what they derive from the catalog."""
         v = self.s.connection().execute(select(t.Tenant.settings).where(t.Tenant.id == self.tid)).scalar()
-        return int((v or {}).get("catalog_version", 0))
+        self._seen = dict(v or {})   # (every chat turn asks this first: ``setting`` reads no more)
+        return int(self._seen.get("catalog_version", 0))
+
+    def forget(self) -> None:
+        self._seen = None
+
+    def setting(self, key: str) -> Any:
+        """One of the company's settings, read once per unit of work (with ``version``, when it was asked) and kept
+        up to date by ``set_tenant_setting``: a hot path (each sale's promotions) asks it for nothing."""
+        if self._seen is None:
+            v = self.s.connection().execute(select(t.Tenant.settings).where(t.Tenant.id == self.tid)).scalar()
+            self._seen = dict(v or {})
+        return self._seen.get(key)
 
     def _bump_version(self) -> None:
         row = self.tenant_row()
@@ -247,6 +262,7 @@ class CatalogRepo(_Repo):
         settings["catalog_version"] = int(settings.get("catalog_version", 0)) + 1
         row.settings = settings
         self.s.add(row)
+        self._seen = dict(settings)
 
     def upsert(self, model: type[Any], key: dict[str, Any], values: dict[str, Any]) -> bool:
         """Insert or update one master-data row by its natural key. Returns True if inserted."""

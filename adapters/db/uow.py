@@ -83,6 +83,7 @@ class SqlUnitOfWork:
         self.stock.forget()   # the moves and audits rolled back are no longer there to seal
         self.chat.forget()
         self.orders.touched.clear()
+        self.catalog.forget()   # (settings set in what was rolled back: read again)
 
 
 class Factory:

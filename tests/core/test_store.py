@@ -127,6 +127,25 @@ def test_undo_reverses_the_last_write_without_deleting_anything(cafe):
         assert uow.stock.last_batch("amy") is None
 
 
+def test_a_setting_is_read_once_a_transaction_kept_up_to_date_and_forgotten_on_rollback(cafe):
+    with cafe() as uow:
+        assert uow.catalog.setting("promotions") is None
+        uow.catalog.set_tenant_setting("promotions", {"next": 2})
+        assert uow.catalog.setting("promotions") == {"next": 2}   # (what this transaction set)
+        uow.rollback()
+        assert uow.catalog.setting("promotions") is None          # (rolled back: read again)
+        uow.catalog.set_tenant_setting("promotions", {"next": 3})
+        uow.commit()
+    with cafe(write=False) as uow:
+        uow.catalog.version()
+        with cafe() as other:   # another transaction changes it meanwhile: this one keeps what it read
+            other.catalog.set_tenant_setting("promotions", {"next": 4})
+            other.commit()
+        assert uow.catalog.setting("promotions") == {"next": 3}
+    with cafe(write=False) as uow:
+        assert uow.catalog.setting("promotions") == {"next": 4}
+
+
 def test_receipt_costs_leave_undone_receipts_out_and_production_makes_a_lot(cafe):
     def write(movement, qty, cost, batch):
         with cafe() as uow:
