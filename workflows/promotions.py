@@ -47,8 +47,13 @@ def set_promotion(uow: UnitOfWork, turn: Turn, cmd: commands.SetPromotion, *, t:
                               listed=wording.unit_money(p.unit_price))
     if not confirmed:
         overlap = [p for p in promos if _overlaps(p, new)]
+        under = under_cost(uow, new)
         ask(str(t("promo.ask", lang, what=describe(uow, t, lang, new), example=example(uow, t, lang, new)))
-            + "".join("\n" + str(t("promo.overlap", lang, what=describe(uow, t, lang, p))) for p in overlap))
+            + "".join("\n" + str(t("promo.overlap", lang, what=describe(uow, t, lang, p))) for p in overlap)
+            + ("\n" + str(t("promo.under_cost", lang, n=len(under), items="、".join(
+                str(t("promo.under_cost_one", lang, name=x.name, price=wording.unit_money(price),
+                      cost=wording.unit_money(cost), unit=x.base_unit)) for x, price, cost in under[:5])))
+               if under else ""))
         return
     _save(uow, [*promos, new])
     uow.chat.audit(at=turn.now, actor=user.username, action="promotion",
@@ -176,13 +181,36 @@ def _days(t: Any, lang: str, p: Promotion) -> str:
     return str(t("promo.days", lang, days=wording.days_text(t, lang, p.first, last), n=(last - p.first).days + 1))
 
 
+def under_cost(uow: UnitOfWork, p: Promotion) -> list[tuple[catalog.Product, Decimal, Decimal]]:
+    """The goods a line promotion sells below their cost (the catalog's), each with what a base unit then goes at
+    (over the fewest units that earn the promotion: 3 for 买二送一), the furthest under first."""
+    if p.kind not in promotions.LINE_KINDS:
+        return []
+    out = []
+    for x in uow.catalog.products():
+        if x.unit_price is None or x.unit_cost is None or not p.covers(x.sku, x.category):
+            continue
+        qty = _group(p)
+        done = promotions.apply([replace(p, ended=None)], [(x.sku, x.category, qty, x.unit_price)], day=p.first,
+                                location=p.location, at=datetime.combine(p.first, time.min))
+        each = done.taken / qty
+        if each < x.unit_cost:
+            out.append((x, each, x.unit_cost))
+    return sorted(out, key=lambda r: r[1] - r[2])
+
+
+def _group(p: Promotion) -> Decimal:
+    """The fewest base units that earn a line promotion (买二送一: 3; 第二件半价: 2 items)."""
+    return {"bundle": (p.buy or Decimal(0)) + (p.free or Decimal(0)), "second": 2 * (p.buy or Decimal(1))}.get(
+        p.kind, Decimal(1))
+
+
 def example(uow: UnitOfWork, t: Any, lang: str, p: Promotion) -> str:
     """例:手机壳 3个 原价 ¥87.00 → ¥58.00: what the till will charge for the goods it is about (one product's)."""
     product = uow.catalog.product(p.key) if p.scope == "sku" else None
     if product is None or product.unit_price is None:
         return ""
-    qty = {"bundle": (p.buy or Decimal(0)) + (p.free or Decimal(0)), "second": 2 * (p.buy or Decimal(1))}.get(
-        p.kind, Decimal(1))
+    qty = _group(p)
     done = promotions.apply([replace(p, ended=None)], [(product.sku, product.category, qty, product.unit_price)],
                             day=p.first, location=p.location, at=datetime.combine(p.first, time.min))
     return str(t("promo.example", lang, goods=wording.goods({product.sku: product}, [(product.sku, qty)]),

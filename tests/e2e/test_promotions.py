@@ -123,3 +123,9 @@ def test_in_english(shop: Chat):
     shop.say("lz", "switch to English")
     out = texts(shop.say("lz", "有什么促销"))
     assert "Running" in out and "buy 2个, get 1个 free" in out, out
+
+
+def test_one_that_sells_below_cost_says_so_before_it_is_set(shop: Chat):
+    ask = texts(shop.say("lz", "音频类打4折"))
+    assert "⚠️ 1 样商品这样卖会低于进价:蓝牙耳机 每副 ¥39.60(进价 ¥45.00)" in ask, ask
+    assert "低于进价" not in texts(shop.say("lz", "手机壳买二送一"))   # ¥19.33 a case against ¥5
