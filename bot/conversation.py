@@ -2758,8 +2758,8 @@ class Conversation:
         turn.events += inventory.record(uow, plan, actor=actor, t=self.t, push=turn.push)
         uow.chat.audit(at=turn.now, actor=turn.user.username, action="write_corrected",
                        detail={"batch": actor.batch, "was": batch})
-        text = self.t("corrected", turn.lang, summary=replies.summary(self.t, turn.lang, new_cmd, self._catalog,
-                                                                        user=turn.user))
+        text = self.t("corrected", turn.lang, summary=replies.summary(   # (as settled: 原价 …,促销 …,实收 …)
+            self.t, turn.lang, plan.settled or new_cmd, self._catalog, user=turn.user))
         text += replies.by_recipe(self.t, turn.lang, plan.moves, self._catalog)
         text += replies.substituted(self.t, turn.lang, plan.substituted, self._catalog)
         if isinstance(new_cmd, commands.RecordMoves) and new_cmd.paid and new_cmd.partner is not None:

@@ -5,6 +5,7 @@ conversation can ask before a write under the ``warn`` policy; ``record`` append
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -331,7 +332,8 @@ def _promoted(uow: UnitOfWork, cmd: commands.RecordMoves, *, user: catalog.User,
         return cmd
     lines = tuple(ln if price is None or p is None or price == p.unit_price else replace(ln, unit_price=price)
                   for ln, price, p in zip(cmd.lines, done.prices, products, strict=True))
-    return replace(cmd, lines=lines, adjust=commands.Adjust(
+    marked = ";".join(x for x in (cmd.note, *(f"促销#{p.number}" for p, _ in done.used)) if x)   # (on its moves)
+    return replace(cmd, lines=lines, note=marked, adjust=commands.Adjust(
         commands.AdjustKind.PROMO, None, "、".join(f"#{p.number} {p.said}" for p, _ in done.used),
         listed=done.listed, taken=done.taken, promos=tuple((p.number, off) for p, off in done.used)))
 
@@ -733,6 +735,9 @@ def _unreceive(uow: UnitOfWork, batch: str, *, actor: Actor) -> list[events.Even
     return evs
 
 
+PROMOTED = re.compile(r"促销#\d+")   # a sale's moves charged by a promotion (``_promoted``)
+
+
 def command_of(moves: Sequence[ledger.Move], *, sku: str | None, qty: Decimal, now: datetime,
                as_sku: str | None = None) -> commands.Command:
     """Rebuild a command like the one that produced ``moves``, for ``sku`` with a new quantity (on the earlier day
@@ -747,13 +752,16 @@ def command_of(moves: Sequence[ledger.Move], *, sku: str | None, qty: Decimal, n
     if target is None or target not in skus:
         raise errors.BadInput(code="which_product")
     first = next(m for m in moves if m.sku == target)
-    line = commands.Line(sku=as_sku or target, qty=qty, unit_price=first.unit_price or first.unit_cost)
+    promoted = any(PROMOTED.search(m.note or "") for m in moves)   # (charged by a promotion: charged again by it)
+    line = commands.Line(sku=as_sku or target, qty=qty,
+                         unit_price=None if promoted else first.unit_price or first.unit_cost)
     others: dict[str, Decimal] = {}
     for m in moves:
         if m.sku != target and m.kind != MK.TRANSFER_IN:
             others.setdefault(m.sku, Decimal(0))
             others[m.sku] += m.qty
-    said = {m.sku: m.unit_price or m.unit_cost for m in reversed(moves)}   # each other line keeps its price too
+    said = {m.sku: None if promoted else m.unit_price or m.unit_cost
+            for m in reversed(moves)}   # each other line keeps its price too
     extra = tuple(commands.Line(sku=s, qty=q, unit_price=said.get(s)) for s, q in others.items())
     if first.kind == MK.TRANSFER_OUT:
         dst = next(m.dst for m in moves if m.kind == MK.TRANSFER_IN)

@@ -129,3 +129,12 @@ def test_one_that_sells_below_cost_says_so_before_it_is_set(shop: Chat):
     ask = texts(shop.say("lz", "音频类打4折"))
     assert "⚠️ 1 样商品这样卖会低于进价:蓝牙耳机 每副 ¥39.60(进价 ¥45.00)" in ask, ask
     assert "低于进价" not in texts(shop.say("lz", "手机壳买二送一"))   # ¥19.33 a case against ¥5
+
+
+def test_a_correction_of_a_sale_it_charged_is_charged_by_it_again(shop: Chat):
+    confirmed(shop, "lz", "手机壳买二送一")
+    confirmed(shop, "xm", "卖了手机壳3个")
+    out = texts(shop.say("xm", "不对,是4个"))   # 3 for 2, and one at the list: ¥87, not 4 × ¥19.33
+    assert "手机壳 4个(原价 ¥116.00,促销 #1 手机壳买二送一,优惠 ¥29.00,实收 ¥87.00)" in out, out
+    assert sorted(sold_at(shop, "A05")) == [21.75]
+    assert "销售额约 ¥87.00" in texts(shop.say("lz", "今天营业额"))
