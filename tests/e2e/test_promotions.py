@@ -29,8 +29,11 @@ def audits(chat: Chat, action: str) -> list[dict]:
 
 
 def sold_at(chat: Chat, sku: str) -> list[float]:
-    return [float(r["unit_price"]) for r in chat.export("moves") if r["kind"] == "sale" and r["sku"] == sku
-            and not r.get("reverses")]
+    """The prices the standing sales of ``sku`` went at (undone ones and their reversals left out)."""
+    rows = chat.export("moves")
+    undone = {r["reverses"] for r in rows if r.get("reverses")}
+    return [float(r["unit_price"]) for r in rows if r["kind"] == "sale" and r["sku"] == sku
+            and not r.get("reverses") and r["id"] not in undone]
 
 
 def test_a_managers_promotion_is_asked_first_then_charged_at_the_till_on_its_own(shop: Chat):
