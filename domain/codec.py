@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import date, datetime
+from datetime import date, datetime, time
 from decimal import Decimal
 from enum import Enum
 from typing import Any
@@ -31,6 +31,8 @@ def dump(obj: Any) -> Any:
         return {"__dt": obj.isoformat()}
     if isinstance(obj, date):   # (a day without a time: 取消明天的包桌 awaiting its confirmation)
         return {"__da": obj.isoformat()}
+    if isinstance(obj, time):   # (an hour of each day: 晚上8点以后面包半价 awaiting its confirmation)
+        return {"__tm": obj.isoformat()}
     if isinstance(obj, tuple):
         return {"__tu": [dump(x) for x in obj]}
     if isinstance(obj, list):
@@ -53,6 +55,8 @@ def load(data: Any) -> Any:
         return datetime.fromisoformat(data["__dt"])
     if "__da" in data:
         return date.fromisoformat(data["__da"])
+    if "__tm" in data:
+        return time.fromisoformat(data["__tm"])
     if "__e" in data:
         return _CLASSES[data["__e"]](data["v"])
     if "__m" in data:

@@ -6,7 +6,7 @@ user wrote so replies can echo it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time
 from decimal import Decimal
 from enum import StrEnum
 
@@ -839,6 +839,8 @@ class SetPromotion:
     each: bool = False
     location: str | None = None
     said: str = ""
+    since: time | None = None   # 晚上8点以后: the hours of each day it runs
+    until: time | None = None
 
 
 @dataclass(frozen=True)

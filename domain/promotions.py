@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, time
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -43,12 +43,16 @@ class Promotion:
     said: str = ""                    # as the manager said it (买二送一)
     by: str = ""
     ended: datetime | None = None     # ended early: sales from then on are charged as before
+    since: time | None = None         # the hours of the day it runs (晚上8点以后面包半价: 20:00, until the day ends)
+    until: time | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS or self.scope not in ("sku", "category", "all"):
             raise errors.BadInput(code="promo_bad", detail=self.kind)
         if self.last is not None and self.last < self.first:
             raise errors.BadInput(code="promo_bad_span", first=self.first.isoformat(), last=self.last.isoformat())
+        if self.since is not None and self.until is not None and self.until <= self.since:
+            raise errors.BadInput(code="promo_bad_hours", since=f"{self.since:%H:%M}", until=f"{self.until:%H:%M}")
         ok = {
             "share": self.share is not None and 0 < self.share < 1,
             "price": self.price is not None and self.price >= 0,
@@ -59,12 +63,14 @@ class Promotion:
         if not ok:
             raise errors.BadInput(code="promo_bad", detail=self.said or self.kind)
 
-    def live(self, day: date, location: str | None, at: datetime) -> bool:
+    def live(self, day: date, location: str | None, at: datetime, clock: time | None = None) -> bool:
         """Running at ``location`` for a sale of ``day`` said at ``at`` (a sale booked on an earlier day, 昨天卖了…,
-        is charged by that day's promotions, unless ended since)."""
+        is charged by that day's promotions, unless ended since), at ``clock`` o'clock (None: any hour)."""
         return (self.first <= day and (self.last is None or day <= self.last)
                 and (self.ended is None or at < self.ended)
-                and (self.location is None or self.location == location))
+                and (self.location is None or self.location == location)
+                and (clock is None or ((self.since is None or clock >= self.since)
+                                       and (self.until is None or clock < self.until))))
 
     def over(self, day: date, at: datetime) -> bool:
         """Over on ``day`` as of ``at``: past its last day, or ended."""
@@ -104,10 +110,11 @@ class Applied:
 
 
 def apply(promos: Iterable[Promotion], lines: Sequence[tuple[str, str, Decimal, Decimal | None]], *, day: date,
-          location: str | None, at: datetime) -> Applied:
+          location: str | None, at: datetime, clock: time | None = None) -> Applied:
     """The lines (sku, category, quantity in base units, list price a base unit; None: a line the promotions leave
-    alone) charged under the promotions running for a sale of ``day`` at ``location``, said at ``at``."""
-    running = [p for p in promos if p.live(day, location, at)]
+    alone) charged under the promotions running for a sale of ``day`` at ``location``, said at ``at``, made at
+    ``clock`` o'clock."""
+    running = [p for p in promos if p.live(day, location, at, clock)]
     totals: list[Decimal | None] = []
     used: dict[int, tuple[Promotion, Decimal]] = {}
     for sku, cat, qty, price in lines:
@@ -157,6 +164,8 @@ def load(raw: Any) -> list[Promotion]:
         for k in ("first", "last"):
             kw[k] = date.fromisoformat(kw[k]) if kw.get(k) else None
         kw["ended"] = datetime.fromisoformat(kw["ended"]) if kw.get("ended") else None
+        for k in ("since", "until"):
+            kw[k] = time.fromisoformat(kw[k]) if kw.get(k) else None
         for k in ("share", "price", "buy", "free", "threshold", "off"):
             kw[k] = Decimal(kw[k]) if kw.get(k) is not None else None
         out.append(Promotion(**kw))
@@ -167,7 +176,7 @@ def dump(promos: Sequence[Promotion]) -> dict[str, Any]:
     items = []
     for p in promos:
         d = asdict(p)
-        for k in ("first", "last", "ended"):
+        for k in ("first", "last", "ended", "since", "until"):
             d[k] = d[k].isoformat() if d[k] is not None else None
         for k in ("share", "price", "buy", "free", "threshold", "off"):
             d[k] = str(d[k]) if d[k] is not None else None

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from decimal import Decimal
 
 from domain import commands, errors, units
@@ -142,6 +142,10 @@ def _target(what: str, lex: lexicon.Lexicon) -> tuple[str, str] | commands.Clari
 
 def _set(s: str, lex: lexicon.Lexicon, speaker: context.Speaker) -> commands.Parsed | commands.Clarify | None:
     today = speaker.now.date()
+    hours = _hours(s)   # (晚上8点以后: taken out before the days, which would read it as today's)
+    if isinstance(hours, commands.Clarify):
+        return hours
+    since, until, s = hours
     span = _span(s, today, speaker)
     if isinstance(span, commands.Clarify):
         return span
@@ -189,7 +193,7 @@ def _set(s: str, lex: lexicon.Lexicon, speaker: context.Speaker) -> commands.Par
         return commands.Clarify("bad_promotion", detail=s)
     return commands.Parsed(commands.SetPromotion(kind, scope, key, first, last,
                                                  location=place.codes[0] if place is not None else None,
-                                                 said=rest, **kw))   # type: ignore[arg-type]
+                                                 said=rest, since=since, until=until, **kw))   # type: ignore[arg-type]
 
 
 def _base(lex: lexicon.Lexicon, sku: str, unit: str) -> Decimal:
@@ -198,6 +202,46 @@ def _base(lex: lexicon.Lexicon, sku: str, unit: str) -> Decimal:
     if not unit or unit == p.base_unit or (unit in ("件", "个", "份", "样") and unit not in p.packs):
         return Decimal(1)
     return p.to_base(Decimal(1), unit)
+
+
+_HOUR = r"(?P<{p}>凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|夜里)?\s*(?P<{h}>\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})\s*(?:点|:|时)\s*(?P<{m}>半|\d{{2}})?"
+_DAILY = r"(?:每天|每晚|天天|每日)?\s*"
+_HOURS = re.compile(_DAILY + _HOUR.format(p="p1", h="h1", m="m1") + r"\s*(?:到|至|-|~)\s*" + _HOUR.format(p="p2", h="h2", m="m2")
+                    + r"(?:之间|期间)?"
+                    + "|" + _DAILY + _HOUR.format(p="p3", h="h3", m="m3") + r"\s*(?P<after>以后|之后|后|起|开始|过后)"
+                    + "|" + _DAILY + _HOUR.format(p="p4", h="h4", m="m4") + r"\s*(?:以前|之前|前)")
+
+
+def _clock(part: str | None, hour: str, minute: str | None) -> time | None:
+    """晚上8点 → 20:00 · 8点半 → 08:30 · 14点 → 14:00; None: no hour of the day."""
+    h = numbers.value(hour)
+    if h is None or h != h.to_integral_value():
+        return None
+    n = int(h) + (12 if part in ("下午", "傍晚", "晚上", "夜里") and int(h) < 12 else 0)
+    m = 30 if minute == "半" else int(minute) if minute else 0
+    return time(n, m) if 0 <= n < 24 and 0 <= m < 60 else None
+
+
+def _hours(s: str) -> tuple[time | None, time | None, str] | commands.Clarify:
+    """(from, until, the rest of ``s``) of the hours of each day a promotion runs: 晚上8点以后 · 每天14点到17点 ·
+    上午10点前; (None, None, s): every hour."""
+    m = _HOURS.search(s)
+    if m is None:
+        return None, None, s
+    g = m.groupdict()
+    if g["h1"]:
+        since, until = _clock(g["p1"], g["h1"], g["m1"]), _clock(g["p2"] or g["p1"], g["h2"], g["m2"])
+        if since is None or until is None or until <= since:
+            return commands.Clarify("bad_promotion", detail=s)
+    elif g["h3"]:
+        since, until = _clock(g["p3"], g["h3"], g["m3"]), None
+        if since is None:
+            return commands.Clarify("bad_promotion", detail=s)
+    else:
+        since, until = None, _clock(g["p4"], g["h4"], g["m4"])
+        if until is None:
+            return commands.Clarify("bad_promotion", detail=s)
+    return since, until, s[:m.start()] + s[m.end():]
 
 
 def _span(s: str, today: date, speaker: context.Speaker) -> tuple[date, date | None, str] | commands.Clarify:

@@ -318,8 +318,9 @@ def _promoted(uow: UnitOfWork, cmd: commands.RecordMoves, *, user: catalog.User,
         here = home(user, cmd.location)
     except errors.BadInput:
         return cmd   # (no store yet: asked which first, charged then)
-    day = (cmd.at or now).astimezone(now.tzinfo).date()
-    running = [p for p in promotions.load(raw) if p.live(day, here, now)]
+    when = (cmd.at or now).astimezone(now.tzinfo)   # (晚上8点以后: by the hour the sale was made)
+    day, clock = when.date(), when.time().replace(tzinfo=None)
+    running = [p for p in promotions.load(raw) if p.live(day, here, now, clock)]
     if not running:
         return cmd
     own = with_agreed_prices(uow, cmd.partner, cmd.lines)
@@ -327,7 +328,7 @@ def _promoted(uow: UnitOfWork, cmd: commands.RecordMoves, *, user: catalog.User,
     done = promotions.apply(running, [
         (ln.sku, p.category if p is not None else "", ln.qty,
          p.unit_price if p is not None and mine.unit_price is None else None)
-        for ln, mine, p in zip(cmd.lines, own, products, strict=True)], day=day, location=here, at=now)
+        for ln, mine, p in zip(cmd.lines, own, products, strict=True)], day=day, location=here, at=now, clock=clock)
     if not done.used:
         return cmd
     lines = tuple(ln if price is None or p is None or price == p.unit_price else replace(ln, unit_price=price)

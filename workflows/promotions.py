@@ -40,7 +40,7 @@ def set_promotion(uow: UnitOfWork, turn: Turn, cmd: commands.SetPromotion, *, t:
     new = Promotion(number=max((p.number for p in promos), default=0) + 1, kind=cmd.kind, scope=cmd.scope,
                     key=cmd.key, first=cmd.first, last=cmd.last, share=cmd.share, price=cmd.price, buy=cmd.buy,
                     free=cmd.free, threshold=cmd.threshold, off=cmd.off, each=cmd.each, location=place,
-                    said=cmd.said, by=user.username)
+                    said=cmd.said, by=user.username, since=cmd.since, until=cmd.until)
     if new.kind == "price" and (p := uow.catalog.product(new.key)) is not None and p.unit_price is not None \
             and (new.price or Decimal(0)) >= p.unit_price:
         raise errors.BadInput(code="promo_not_lower", price=wording.unit_money(new.price or Decimal(0)),
@@ -173,6 +173,21 @@ def terms(uow: UnitOfWork, t: Any, lang: str, p: Promotion) -> str:
 
 
 def _days(t: Any, lang: str, p: Promotion) -> str:
+    return _dates(t, lang, p) + _hours(t, lang, p)
+
+
+def _hours(t: Any, lang: str, p: Promotion) -> str:
+    """,每天 20:00 以后 · ,每天 14:00–17:00: the hours of each day it runs ("" for all of them)."""
+    if p.since is not None and p.until is not None:
+        return str(t("promo.hours_between", lang, since=f"{p.since:%H:%M}", until=f"{p.until:%H:%M}"))
+    if p.since is not None:
+        return str(t("promo.hours_after", lang, since=f"{p.since:%H:%M}"))
+    if p.until is not None:
+        return str(t("promo.hours_before", lang, until=f"{p.until:%H:%M}"))
+    return ""
+
+
+def _dates(t: Any, lang: str, p: Promotion) -> str:
     last = p.last if p.ended is None else min(p.last or p.ended.date(), p.ended.date())
     if last is None:
         return str(t("promo.days_open", lang, first=f"{p.first:%m-%d}"))

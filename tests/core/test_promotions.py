@@ -3,7 +3,7 @@ threshold after them, only on its days, at its store and over its goods; the lin
 fen; what cannot be a promotion is refused; the settings' form round-trips."""
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
 
 import pytest
@@ -22,8 +22,9 @@ def promo(n: int, kind: str, **kw: object) -> Promotion:
 
 
 def charge(promos: list[Promotion], lines: list[tuple[str, str, Decimal, Decimal | None]], *,
-           day: date = DAY, location: str | None = "MD", at: datetime = AT) -> promotions.Applied:
-    return promotions.apply(promos, lines, day=day, location=location, at=at)
+           day: date = DAY, location: str | None = "MD", at: datetime = AT, clock: time | None = None
+           ) -> promotions.Applied:
+    return promotions.apply(promos, lines, day=day, location=location, at=at, clock=clock)
 
 
 @pytest.mark.parametrize(("p", "qty", "taken"), [
@@ -88,6 +89,18 @@ def test_a_promotion_runs_only_on_its_days_at_its_store_over_its_goods_until_end
     assert done.over(DAY, AT) and not p.over(DAY, AT)
 
 
+def test_one_for_some_hours_runs_only_then():
+    p = promo(1, "share", share=D("0.5"), since=time(20, 0))
+    line: list[tuple[str, str, Decimal, Decimal | None]] = [("A05", "配件", D(2), D(29))]
+    assert charge([p], line, clock=time(20, 30)).taken == D("29.00")
+    assert charge([p], line, clock=time(19, 59)).used == ()
+    window = promo(1, "share", share=D("0.5"), since=time(14, 0), until=time(17, 0))
+    assert [charge([window], line, clock=time(h, 0)).taken for h in (13, 14, 16, 17)] == [
+        D("58.00"), D("29.00"), D("29.00"), D("58.00")]
+    with pytest.raises(errors.BadInput):
+        promo(1, "share", share=D("0.5"), since=time(22, 0), until=time(8, 0))
+
+
 def test_a_line_without_a_list_price_is_left_alone_and_counts_for_nothing():
     done = charge([promo(1, "threshold", scope="all", key="*", threshold=D(50), off=D(5))],
                   [("A05", "配件", D(1), None), ("A06", "音频", D(1), D(99))])
@@ -108,7 +121,8 @@ def test_what_cannot_be_a_promotion_is_refused(kw: dict[str, object]):
 
 def test_the_settings_form_round_trips():
     kept = [promo(1, "bundle", buy=D(2), free=D(1), last=DAY + timedelta(days=6), location="MD", said="买二送一"),
-            promotions.ended(promo(2, "threshold", scope="all", key="*", threshold=D(100), off=D(10), each=True), AT)]
+            promotions.ended(promo(2, "threshold", scope="all", key="*", threshold=D(100), off=D(10), each=True), AT),
+            promo(3, "share", share=D("0.5"), since=time(20, 0), until=time(22, 30))]
     raw = promotions.dump(kept)
-    assert raw["next"] == 3
+    assert raw["next"] == 4
     assert promotions.load(raw) == kept

@@ -141,3 +141,16 @@ def test_a_correction_of_a_sale_it_charged_is_charged_by_it_again(shop: Chat):
     assert "手机壳 4个(原价 ¥116.00,促销 #1 手机壳买二送一,优惠 ¥29.00,实收 ¥87.00)" in out, out
     assert sorted(sold_at(shop, "A05")) == [21.75]
     assert "销售额约 ¥87.00" in texts(shop.say("lz", "今天营业额"))
+
+
+def test_one_for_some_hours_of_the_day_charges_only_the_sales_made_then(shop: Chat):
+    ask = texts(shop.say("lz", "每天晚上8点以后手机壳半价"))
+    assert "手机壳 打5折(优惠50%)(06-15起,直到结束,每天 20:00 以后 · 华强店)" in ask, ask
+    shop.press("lz", "确认")
+    assert "优惠" not in texts(shop.say("xm", "卖了手机壳2个"))          # 09:00
+    shop.send(at="2026-06-15T20:30:00+08:00")
+    assert "实收 ¥29.00" in texts(shop.say("xm", "卖了手机壳2个"))       # 20:30: half
+    shop.send(at="2026-06-16T10:00:00+08:00")
+    assert "优惠" not in texts(shop.say("xm", "卖了手机壳2个"))          # the next morning
+    assert "实收 ¥29.00" in texts(shop.say("xm", "昨天晚上9点卖了手机壳2个"))   # booked at 21:00 the day before
+    assert "没看懂促销" in texts(shop.say("lz", "晚上10点到8点手机壳半价"))   # (hours that end before they begin)

@@ -96,7 +96,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
         d |= {"intent": "set_promotion", "kind": c.kind, "scope": c.scope, "key": c.key,
               "first": c.first.isoformat(), "last": c.last.isoformat() if c.last else None, "location": c.location,
               "terms": [str(x) if x is not None else None
-                        for x in (c.share, c.price, c.buy, c.free, c.threshold, c.off)] + [c.each]}
+                        for x in (c.share, c.price, c.buy, c.free, c.threshold, c.off)] + [c.each],
+              "hours": [f"{x:%H:%M}" if x is not None else None for x in (c.since, c.until)]}
     elif isinstance(c, commands.PromotionQuery):
         d |= {"intent": f"promotion_{c.action}", "number": c.number, "scope": c.scope, "key": c.key}
     elif isinstance(c, commands.DiscountLimit):
