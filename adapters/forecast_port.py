@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from adapters.weather import CsvWeather
-from domain import closures
+from domain import closures, promotions
 from workflows import metrics, reports
 
 log = logging.getLogger(__name__)
@@ -106,7 +106,8 @@ class Forecaster:
             if weather is not None else ""
 
     def forecast_store(self, histories: dict[str, list[tuple[date, Decimal]]], *, origin: date, horizon: int,
-                       location: str | None = None, calendar: dict[str, Any] | None = None
+                       location: str | None = None, calendar: dict[str, Any] | None = None,
+                       prices: dict[str, list[tuple[date, Decimal]]] | None = None
                        ) -> dict[str, list[dict[str, Any]]]:
         """The store-wide forecast, fitted once per distinct input: the morning list, the chart and every rule
         check that reads a forecast on the same day share one fit until a history changes (the forecast reads
@@ -118,6 +119,8 @@ class Forecaster:
         for sku, hist in histories.items():   # a digest, not the histories themselves: a few bytes per entry kept
             digest.update(f"{sku}\x00{len(hist)}\x00".encode())
             digest.update(" ".join([f"{d.toordinal()}:{q}" for d, q in hist]).encode())
+        for sku, said in sorted((prices or {}).items()):   # (a promotion set or ended: another forecast)
+            digest.update(f"\x01{sku}\x00".encode() + " ".join(f"{d.toordinal()}:{q}" for d, q in said).encode())
         key = digest.digest()
         with self._lock:
             if key in self._memo:
@@ -126,7 +129,7 @@ class Forecaster:
         out = self._from_replicas(key)
         if out is None:
             try:
-                out = api.forecast_store(histories, origin=origin, horizon=horizon, location=location,
+                out = api.forecast_store(histories, origin=origin, horizon=horizon, location=location, prices=prices,
                                          calendar=calendars.HolidayCalendar.from_settings(calendar),
                                          weather=self.weather, closed=_closed(calendar, location, histories,
                                                                               origin=origin, horizon=horizon))
@@ -200,6 +203,13 @@ def day_notes(uow: Any, t: Any, lang: str, *, sku: str, location: str | None, da
             out[d].append(t("forecast.note_makeup", lang))
         if d in cal.events:
             out[d].append(cal.events[d])
+    promos = promotions.load(uow.catalog.setting(promotions.SETTING))
+    product = uow.catalog.product(sku) if promos else None
+    category = product.category if product is not None else ""
+    for d in days if product is not None else ():   # 促销 #1: on offer that day (the forecast expects it)
+        at = max(datetime.combine(d, datetime.min.time(), tzinfo=now.tzinfo), now)
+        out[d] += [t("forecast.note_promo", lang, n=p.number) for p in promos
+                   if p.covers(sku, category) and p.kind in promotions.LINE_KINDS and p.live(d, location, at)]
     if days:
         tz = now.tzinfo
         start = datetime.combine(min(days), datetime.min.time(), tzinfo=tz)

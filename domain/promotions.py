@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -79,6 +79,13 @@ class Promotion:
     def covers(self, sku: str, category: str) -> bool:
         return (self.scope == "all" or (self.scope == "sku" and self.key == sku)
                 or (self.scope == "category" and self.key == category))
+
+    def unit_price(self, price: Decimal) -> Decimal:
+        """What a base unit listed at ``price`` goes at on average over the fewest units that earn this line
+        promotion (买二送一: two thirds of it; 第二件半价: three quarters)."""
+        group = {"bundle": (self.buy or Decimal(0)) + (self.free or Decimal(0)), "second": 2 * (self.buy or Decimal(1))
+                 }.get(self.kind, Decimal(1))
+        return self.line_total(group, price) / group
 
     def line_total(self, qty: Decimal, price: Decimal) -> Decimal:
         """What ``qty`` base units listed at ``price`` come to under this (a line promotion)."""
@@ -154,6 +161,25 @@ def apply(promos: Iterable[Promotion], lines: Sequence[tuple[str, str, Decimal, 
     taken = sum((total for total in totals if total is not None), Decimal(0))
     return Applied(prices, listed.quantize(FEN, rounding=ROUND_HALF_UP), taken.quantize(FEN, rounding=ROUND_HALF_UP),
                    tuple(sorted(used.values(), key=lambda x: x[0].number)))
+
+
+def price_days(promos: Sequence[Promotion], sku: str, category: str, price: Decimal, *, location: str | None,
+               first: date, last: date, tz: Any) -> list[tuple[date, Decimal]]:
+    """The price a base unit goes at on each day from ``first`` to ``last`` under the line promotions that run all
+    day (the cheapest; the list ``price`` on the others), for the forecast to learn how the product sells on offer
+    and to expect it on the days planned; [] when none ever covers it then. A promotion for some hours of the day is
+    left out: it moves the price of part of a day only."""
+    mine = [p for p in promos if p.kind in LINE_KINDS and p.covers(sku, category) and p.since is None
+            and p.until is None and (p.location is None or p.location == location)
+            and p.first <= last and (p.last is None or p.last >= first)]
+    if not mine:
+        return []
+    out = []
+    for n in range((last - first).days + 1):
+        day = first + timedelta(days=n)
+        at = datetime.combine(day, time.min, tzinfo=tz)
+        out.append((day, min([price, *(p.unit_price(price) for p in mine if p.live(day, location, at))])))
+    return out if any(q < price for _, q in out) else []
 
 
 def load(raw: Any) -> list[Promotion]:

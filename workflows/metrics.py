@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from domain import bom, catalog, ledger, orders
+from domain import bom, catalog, ledger, orders, promotions
 from workflows.ports import Forecaster, UnitOfWork, Weather
 
 INF = Decimal("1e9")
@@ -318,9 +318,15 @@ def store_forecasts(snaps: list[Snapshot], forecaster: Forecaster, *, horizon: i
     enabled = forecast_skus(first.uow, now=first.now)
     chosen = [s for s in snaps if enabled is None or s.product.sku in enabled or s.product.sku == also]
     preload(chosen, days)
-    rows = forecaster.forecast_store({s.product.sku: s.walk_in(days) for s in chosen}, origin=first.now.date(),
+    origin = first.now.date()
+    promos = promotions.load(first.uow.catalog.setting(promotions.SETTING))
+    prices = {s.product.sku: said for s in chosen if s.product.unit_price is not None and (said := promotions.price_days(
+        promos, s.product.sku, s.product.category, s.product.unit_price, location=first.location,
+        first=origin - timedelta(days=days), last=origin + timedelta(days=horizon - 1), tz=first.now.tzinfo))}
+    rows = forecaster.forecast_store({s.product.sku: s.walk_in(days) for s in chosen}, origin=origin,
                                      horizon=horizon, location=first.location,
-                                     calendar=first.uow.catalog.settings().calendar)
+                                     calendar=first.uow.catalog.settings().calendar,
+                                     **({"prices": prices} if prices else {}))   # (on offer: 手机壳买二送一 …)
     for s in chosen:
         s.set_forecast(horizon, rows.get(s.product.sku, []))
 

@@ -44,7 +44,9 @@ class Weather(Protocol):
 class Forecaster(Protocol):
     """Daily demand quantiles from daily histories: rows {date, qty, q10, q50, q90, q95 …}."""
     def forecast_store(self, histories: dict[str, list[tuple[date, Decimal]]], *, origin: date, horizon: int,
-                       location: str | None = None, calendar: dict[str, Any] | None = None
+                       location: str | None = None, calendar: dict[str, Any] | None = None,
+                       prices: dict[str, list[tuple[date, Decimal]]] | None = None
                        ) -> dict[str, list[dict[str, Any]]]:
-        """Every product of a store at once (sku → rows), one model learning from all of them."""
+        """Every product of a store at once (sku → rows), one model learning from all of them; ``prices``: a
+        product's price on the days it was or will be on offer (and its list price on the others)."""
         ...

@@ -148,14 +148,19 @@ def forecast_series(history: list[tuple[date, Decimal]], *, origin: date, horizo
 
 def forecast_store(histories: Mapping[str, Sequence[tuple[date, Decimal]]], *, origin: date, horizon: int,
                    calendar: calendars.HolidayCalendar | None = None, weather: exogs.WeatherFeed | None = None,
-                   location: str | None = None, closed: Collection[date] = ()) -> dict[str, list[dict[str, Any]]]:
+                   location: str | None = None, closed: Collection[date] = (),
+                   prices: Mapping[str, Sequence[tuple[date, Decimal]]] | None = None
+                   ) -> dict[str, list[dict[str, Any]]]:
     """Daily forecast rows (as ``forecast_series``) for every product of a store, from one model fitted on all
     of their histories: each product learns from the others' weekdays, holidays and off-shelf spells, and a
     product with long enough history of its own gets its own coefficients on top.
 
     ``closed``: the days the store is closed (店休). It sells nothing on those ahead; those behind are read as the
     days it would have sold (``open_days``), so that a day shut is neither a product off the shelf nor a dip in
-    its level."""
+    its level.
+
+    ``prices``: a product's price a day, where it was or will be on offer (a promotion: the model learns from the
+    days it was how the products sell cheaper, and expects it on the days planned)."""
     if horizon <= 0 or not histories:
         return {sku: [] for sku in histories}
     sales = [panel.Sale(d, location or "", sku, float(q)) for sku, hist in histories.items() for d, q in hist
@@ -168,7 +173,9 @@ def forecast_store(histories: Mapping[str, Sequence[tuple[date, Decimal]]], *, o
         p = panel.Panel(p.start, [*p.keys, *((location or "", sku) for sku in missing)],
                         np.concatenate([p.y, np.zeros((len(missing), p.days))]))
         rows.update({sku: len(p.keys) - len(missing) + n for n, sku in enumerate(missing)})
-    ex = regressors(p, origin=origin, horizon=horizon, weather=weather, location=location)
+    ex = regressors(p, origin=origin, horizon=horizon, weather=weather, location=location,
+                    prices={(location or "", sku): [(d, float(q)) for d, q in said] for sku, said in prices.items()}
+                    if prices else None)
     idx = [rows[sku] for sku in histories]
     if closed:
         p = panel.Panel(p.start, p.keys, open_days(p.y, start=p.start, closed=closed))

@@ -154,3 +154,47 @@ def test_one_for_some_hours_of_the_day_charges_only_the_sales_made_then(shop: Ch
     assert "优惠" not in texts(shop.say("xm", "卖了手机壳2个"))          # the next morning
     assert "实收 ¥29.00" in texts(shop.say("xm", "昨天晚上9点卖了手机壳2个"))   # booked at 21:00 the day before
     assert "没看懂促销" in texts(shop.say("lz", "晚上10点到8点手机壳半价"))   # (hours that end before they begin)
+
+
+def test_the_forecast_learns_from_past_promotions_and_expects_more_on_the_days_of_the_next(tmp_path: Path,
+                                                                                          monkeypatch: pytest.MonkeyPatch):
+    """Four months of 华强店's sales, 手机壳 selling two and a half times as much on the three days of each of its
+    past half-price promotions: a new one on 06-17–06-19 is expected to do the same; before it is set, nothing is."""
+    from datetime import date, timedelta
+    from decimal import Decimal
+
+    from domain import promotions
+    from domain.promotions import Promotion
+
+    chat = make_chat(tmp_path, monkeypatch, catalog=PHONE)
+    today = date(2026, 6, 15)
+    past = [Promotion(number=n + 1, kind="share", scope="sku", key="A05", share=Decimal("0.5"), location="MD",
+                      first=today - timedelta(days=100 - 21 * n), last=today - timedelta(days=98 - 21 * n))
+            for n in range(5)]
+    offer = {past[0].first + timedelta(days=21 * n + k) for n in range(5) for k in range(3)}
+    rows = []
+    for back in range(1, 121):
+        d = today - timedelta(days=back)
+        for sku, level in (("A05", 20), ("A01", 30), ("A06", 6), ("A08", 12)):
+            qty = level * (Decimal("2.5") if sku == "A05" and d in offer else 1) + (back % 3)
+            rows.append({"day": d.isoformat(), "location": "MD", "sku": sku, "qty": qty})
+    with chat.container.uow() as u:
+        u.history.upsert(rows)
+        u.catalog.set_tenant_setting(promotions.SETTING, promotions.dump(past))
+        u.commit()
+
+    def week() -> dict[str, float]:
+        (reply,) = [m for m in chat.say("lz", "手机壳未来一周预测") if m["to"] == "lz"]
+        return {x[:5]: x for x in reply["text"].splitlines()[1:8]}
+
+    def qty(line: str) -> float:
+        return float(line.split()[2].rstrip("个"))
+
+    before = week()
+    assert qty(before["06-18"]) < 30 and "促销" not in before["06-18"], before
+    confirmed(chat, "lz", "6月17日到19日手机壳半价")
+    after = week()
+    for d in ("06-17", "06-18", "06-19"):
+        assert qty(after[d]) > 1.8 * qty(before[d]) and after[d].endswith("促销 #6"), (d, after[d], before[d])
+    for d in ("06-16", "06-20"):
+        assert abs(qty(after[d]) - qty(before[d])) < 0.25 * qty(before[d]) and "促销" not in after[d], (d, after[d])
