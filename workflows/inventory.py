@@ -292,6 +292,9 @@ def settled(uow: UnitOfWork, cmd: commands.RecordMoves, *, user: catalog.User | 
     ``now`` given, is charged by the promotions running that day at its store (``_promoted``). Settled once: a
     settled command is returned as it is, so a draft confirmed later takes nothing off twice."""
     adj = cmd.adjust
+    if adj is None and cmd.movement == commands.Movement.SALE and cmd.partner and user is not None \
+            and all(ln.unit_price is None for ln in cmd.lines):
+        cmd = _as_ordered(uow, cmd, user=user)   # (王记提走手机壳6个: at what its order was settled at)
     if adj is None and cmd.movement == commands.Movement.SALE and any(ln.unit_price is not None for ln in cmd.lines):
         return _under_list(uow, cmd)
     if adj is None and cmd.movement == commands.Movement.SALE and user is not None and now is not None:
@@ -303,6 +306,27 @@ def settled(uow: UnitOfWork, cmd: commands.RecordMoves, *, user: catalog.User | 
     return replace(cmd, lines=tuple(replace(ln, unit_price=price) for ln, price in zip(cmd.lines, done.prices,
                                                                                         strict=True)),
                    adjust=replace(adj, listed=done.listed, taken=done.taken))
+
+
+def _as_ordered(uow: UnitOfWork, cmd: commands.RecordMoves, *, user: catalog.User) -> commands.RecordMoves:
+    """A customer's sale saying no price, each line at the price its oldest open order of that product here was
+    settled at when placed (优惠100 · 打9折 · a promotion then), where that is not the list price and the order still
+    awaits that much; as it was otherwise (the list, or a promotion running now, charges it)."""
+    try:
+        here = home(user, cmd.location)
+    except errors.BadInput:
+        return cmd
+    waiting = [o for o in uow.orders.list(kinds=["sale"], statuses=["open", "partial"])
+               if o.location == here and o.partner == cmd.partner]
+    if not waiting:
+        return cmd
+    lists = list_prices(uow, cmd.partner, cmd.lines)
+    def ordered(ln: commands.Line, listed: Decimal | None) -> Decimal | None:
+        line = next((x for o in waiting for x in o.lines if x.sku == ln.sku and x.open_qty > 0), None)
+        price: Decimal | None = line.unit_price if line is not None else None
+        return None if line is None or price is None or line.open_qty < ln.qty or price == listed else price
+    return replace(cmd, lines=tuple(replace(ln, unit_price=ordered(ln, listed))
+                                    for ln, listed in zip(cmd.lines, lists, strict=True)))
 
 
 def _promoted(uow: UnitOfWork, cmd: commands.RecordMoves, *, user: catalog.User, now: datetime

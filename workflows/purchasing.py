@@ -511,9 +511,16 @@ def take_order(uow: UnitOfWork, turn: Turn, cmd: commands.PlaceSale, *, t: Any) 
         raise errors.BadInput(code="no_location")
     lines = _priced(uow, cmd.lines, cmd.partner)
     settled = None
+    promo = None
     if cmd.adjust is not None:   # …,优惠200: each line at its share of what the customer is to pay
         settled = inventory.settle_lines(uow, [(ln.sku, ln.qty, ln.unit_price) for ln in lines], cmd.adjust)
         lines = tuple(replace(ln, unit_price=price) for ln, price in zip(lines, settled.prices, strict=True))
+    elif not any(ln.unit_price is not None for ln in cmd.lines):   # (手机壳买二送一 running: charged by it when placed)
+        charged = inventory.settled(uow, commands.RecordMoves(commands.Movement.SALE, cmd.lines, location=location,
+                                                              partner=cmd.partner), user=turn.user, now=turn.now)
+        if charged.adjust is not None and charged.adjust.kind == commands.AdjustKind.PROMO:
+            promo = charged.adjust
+            lines = _priced(uow, charged.lines, cmd.partner)
     due = cmd.due or turn.now
     draft = orders.Order(kind=orders.OrderKind.SALE, status=orders.Status.OPEN, lines=lines, created_at=turn.now,
                          location=location, partner=cmd.partner, due=due, created_by=turn.user.username,
@@ -556,6 +563,10 @@ def take_order(uow: UnitOfWork, turn: Turn, cmd: commands.PlaceSale, *, t: Any) 
                    + (str(t("order.adjusted", turn.lang, listed=reports.money(settled.listed),
                             off=reports.money(settled.off), taken=reports.money(settled.taken)))
                       if settled is not None and settled.off != 0 else "")
+                   + (str(t("order.promo", turn.lang, listed=reports.money(promo.listed or Decimal(0)),
+                            off=reports.money((promo.listed or Decimal(0)) - (promo.taken or Decimal(0))),
+                            taken=reports.money(promo.taken or Decimal(0)), said=promo.said))
+                      if promo is not None else "")
                    + short_of_stock(uow, t, turn.lang, location=location, lines=lines, now=turn.now, due=due)
                    + reports.closed_note(uow, t, turn.lang, location=location, when=due, tz=turn.now.tzinfo))
     if cmd.deposit:   # …,付了定金500: the customer's payment, on its account, noted with the order

@@ -198,3 +198,14 @@ def test_the_forecast_learns_from_past_promotions_and_expects_more_on_the_days_o
         assert qty(after[d]) > 1.8 * qty(before[d]) and after[d].endswith("促销 #6"), (d, after[d], before[d])
     for d in ("06-16", "06-20"):
         assert abs(qty(after[d]) - qty(before[d])) < 0.25 * qty(before[d]) and "促销" not in after[d], (d, after[d])
+
+
+def test_a_customers_order_placed_while_it_runs_is_charged_by_it_and_collected_at_that(shop: Chat):
+    confirmed(shop, "lz", "手机壳买二送一")
+    out = texts(shop.say("xm", "王记订手机壳6个,明天提货"))
+    assert "💰 原价 ¥174.00,促销 #1 手机壳买二送一 优惠 ¥58.00,应收 ¥116.00" in out, out
+    shop.send(at="2026-06-16T10:00:00+08:00")
+    confirmed(shop, "lz", "结束促销1")
+    out = confirmed(shop, "xm", "王记提走手机壳6个")   # (after it ended: at what the order was placed at)
+    assert "实收 ¥116.00" in out and "订单 #1 已全部提走" in out, out
+    assert "货款 ¥116.00" in texts(shop.say("lz", "王记欠了多少钱"))
