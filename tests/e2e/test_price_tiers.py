@@ -53,7 +53,10 @@ def test_a_customer_on_a_price_list_pays_it_unless_a_price_is_said_or_agreed(sho
     assert "¥189.00" in owed, owed                           # 120 + 30 + the charger at ¥39
     confirmed(shop, "lz", "王记改回零售价")
     shop.say("xm", "王记拿了苹果数据线1根")
-    assert sold_at(shop)[-1] is None                         # the selling price again
+    assert sold_at(shop)[-1] == Decimal(12)                  # goods of its open order: at the order's price
+    confirmed(shop, "lz", "取消订单1")
+    shop.say("xm", "王记拿了苹果数据线1根")
+    assert sold_at(shop)[-1] is None                         # none on order: the selling price again
 
 
 def test_the_price_list_shows_what_a_customer_pays_and_a_supplier_has_none(shop: Chat):
