@@ -7,7 +7,7 @@ import re
 from decimal import Decimal
 
 from domain import commands, errors, units
-from nlu import context, dates, intents, lexicon, numbers
+from nlu import context, dates, intents, lexicon, numbers, scan
 
 HINT = re.compile(r"提成|佣金")
 _N = numbers.NUMBER
@@ -16,7 +16,6 @@ _CLEAR = re.compile(r"^(?:取消|去掉|删除|删掉|不要|停掉|关掉)(?P<w
 _SET = re.compile(rf"^(?P<what>.*?)(?:每\s*(?P<u>[^\d\s提月]{{1,2}}))?\s*(?:的)?(?:销售)?(?:提成|佣金)\s*(?:是|为|按|改成|改为|设为|设成|定为|:)?\s*"
                   rf"(?:销售额|营业额|售价|卖价|实收)?(?:的)?\s*(?P<n>{_N})\s*(?P<k>%|％|个点|元|块钱?|块)?(?:一(?P<u2>[^\d\s]{{1,2}}))?$")
 _ALL = re.compile(r"^(?:所有|全部|每个|各)?(?:的)?(?:商品|产品|货|东西)?(?:都)?$|^(?:店员|员工|大家|销售员|导购)(?:的)?$")
-_CATEGORY_TAIL = re.compile(r"(?:类|类别|类的|类商品|类产品|品类)?(?:的)?(?:商品|产品)?(?:都)?$")
 
 
 def said(s: str, lex: lexicon.Lexicon, speaker: context.Speaker) -> commands.Parsed | commands.Clarify | None:
@@ -71,15 +70,5 @@ def said(s: str, lex: lexicon.Lexicon, speaker: context.Speaker) -> commands.Par
 
 def _target(what: str, lex: lexicon.Lexicon) -> tuple[str, str] | commands.Clarify:
     """(scope, key) a rule is said of: one product, a category of the catalog's, or everything."""
-    what = re.sub(r"^(?:每个?月|按月)(?:的)?", "", what.strip()).removesuffix("的").strip()   # (每个月销售提成3%)
-    if _ALL.match(what):
-        return "all", "*"
-    found = lex.match_product(what)
-    if len(found.skus) == 1 and found.guess is None:
-        return "sku", found.skus[0]
-    cat = _CATEGORY_TAIL.sub("", what)
-    if cat in lex.categories:
-        return "category", cat
-    if len(found.skus) > 1:
-        return commands.Clarify("ambiguous_product", mention=what, candidates=found.skus)
-    return commands.Clarify("unknown_product", mention=what)
+    what = re.sub(r"^(?:每个?月|按月)(?:的)?", "", what.strip())   # (每个月销售提成3%)
+    return scan.goods_scope(what, lex, _ALL)

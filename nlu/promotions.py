@@ -27,7 +27,6 @@ _BUNDLE = re.compile(rf"^买\s*(?P<b>{_N})\s*(?P<bu>{_UNIT})?\s*送\s*(?P<f>{_N}
 _SECOND = re.compile(rf"^第(?:二|2)\s*(?P<u>{_UNIT})?\s*(?:(?P<half>半价)|(?:打)?(?P<z>{_Z})\s*折|(?P<free>免费|不要钱|0元)){_TAIL}$")
 _THRESHOLD = re.compile(rf"^(?P<each>每)?满\s*(?P<t>{_N})\s*(?:元|块)?\s*(?:立)?减\s*(?P<o>{_N})\s*(?:元|块)?{_TAIL}$")
 _ALL = re.compile(r"^(?:全场|全店|所有商品|所有东西|所有的?货|全部商品|店内|全品|所有)?(?:的)?(?:商品)?(?:都)?$")
-_CATEGORY_TAIL = re.compile(r"(?:类|类别|类的|类商品|类产品|品类)?(?:的)?(?:商品|产品)?(?:都|全部|一律)?$")
 _LIST = re.compile(r"^(?:现在|目前|最近|正在|店里|这周|本周|这个月)?(?:有|在搞|在做)?(?:什么|哪些)(?:促销|特价|优惠活动|打折活动)(?:活动)?[?？吗呢]*$"
                    r"|^(?:促销|特价)(?:活动)?(?:列表|清单|有哪些|都有什么)?[?？]?$|^(?P<all>所有|全部|历史)(?:的)?(?:促销|特价)(?:活动|记录)?$")
 _END = re.compile(r"^(?:取消|结束|停止|停掉|撤掉|关掉|终止|提前结束)(?P<what>.*?)(?:的)?(?:促销|活动|特价|优惠)(?:活动)?$"
@@ -125,19 +124,8 @@ def _terms(s: str) -> dict[str, object] | None:
 
 
 def _target(what: str, lex: lexicon.Lexicon) -> tuple[str, str] | commands.Clarify:
-    """(scope, key) a promotion is said of: one product, a category of the catalog's, or everything."""
-    what = what.strip(" ,，").removesuffix("的").strip()
-    if _ALL.match(what):
-        return "all", "*"
-    found = lex.match_product(what)
-    if len(found.skus) == 1 and found.guess is None:
-        return "sku", found.skus[0]
-    cat = _CATEGORY_TAIL.sub("", what)
-    if cat in lex.categories:
-        return "category", cat
-    if len(found.skus) > 1:
-        return commands.Clarify("ambiguous_product", mention=what, candidates=found.skus)
-    return commands.Clarify("unknown_product", mention=what)
+    """(scope, key) a promotion is said of: one product, a category of the catalog's, or everything (全场)."""
+    return scan.goods_scope(what, lex, _ALL)
 
 
 def _set(s: str, lex: lexicon.Lexicon, speaker: context.Speaker) -> commands.Parsed | commands.Clarify | None:

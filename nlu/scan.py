@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
+from domain import commands
 from nlu import dates, lexicon, numbers
 
 MASK = "\x00"
@@ -484,3 +485,23 @@ def _mask(chars: list[str], free: list[bool], spans: Sequence[object]) -> None:
         for i in range(a, b):
             chars[i] = MASK
             free[i] = False
+
+
+_CATEGORY_TAIL = re.compile(r"(?:类|类别|类的|类商品|类产品|品类)?(?:的)?(?:商品|产品)?(?:都|全部|一律)?$")
+
+
+def goods_scope(what: str, lex: lexicon.Lexicon, everything: re.Pattern[str]) -> tuple[str, str] | commands.Clarify:
+    """(scope, key) a rule or promotion is said of: one product ("sku"), a category of the catalog's (音频类), or
+    everything (what ``everything`` matches: 所有商品 · 全场); an unknown or ambiguous product is asked."""
+    what = what.strip(" ,，").removesuffix("的").strip()
+    if everything.match(what):
+        return "all", "*"
+    found = lex.match_product(what)
+    if len(found.skus) == 1 and found.guess is None:
+        return "sku", found.skus[0]
+    cat = _CATEGORY_TAIL.sub("", what)
+    if cat in lex.categories:
+        return "category", cat
+    if len(found.skus) > 1:
+        return commands.Clarify("ambiguous_product", mention=what, candidates=found.skus)
+    return commands.Clarify("unknown_product", mention=what)

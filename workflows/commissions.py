@@ -39,12 +39,7 @@ def set_rule(uow: UnitOfWork, turn: Turn, cmd: commands.SetCommission, *, t: Any
 
 
 def _what(uow: UnitOfWork, t: Any, lang: str, r: commissions.Rule) -> str:
-    if r.scope == "sku":
-        p = uow.catalog.product(r.key)
-        return p.name if p is not None else r.key
-    if r.scope == "category":
-        return str(t("commission.category", lang, category=r.key))
-    return str(t("commission.everything", lang))
+    return wording.goods_scope(uow, t, lang, r.scope, r.key, "commission")
 
 
 def how(uow: UnitOfWork, t: Any, lang: str, r: commissions.Rule) -> str:

@@ -138,12 +138,7 @@ def describe(uow: UnitOfWork, t: Any, lang: str, p: Promotion) -> str:
 
 
 def _goods(uow: UnitOfWork, t: Any, lang: str, p: Promotion) -> str:
-    if p.scope == "sku":
-        product = uow.catalog.product(p.key)
-        return product.name if product is not None else p.key
-    if p.scope == "category":
-        return str(t("promo.category", lang, category=p.key))
-    return str(t("promo.everything", lang))
+    return wording.goods_scope(uow, t, lang, p.scope, p.key, "promo")
 
 
 def _in_units(uow: UnitOfWork, p: Promotion, q: Decimal) -> str:

@@ -47,3 +47,14 @@ def unit_money(d: Decimal) -> str:
 def days_text(t: Any, lang: str, first: Any, last: Any) -> str:
     """A span of days as the replies write it: 12-05, or 12-05至12-07 (12-05–12-07)."""
     return f"{first:%m-%d}" if first == last else str(t("range", lang, first=f"{first:%m-%d}", last=f"{last:%m-%d}"))
+
+
+def goods_scope(uow: Any, t: Any, lang: str, scope: str, key: str, words: str) -> str:
+    """What a rule or promotion is of, as said: the product's name, the category (``words``.category), or
+    everything (``words``.everything)."""
+    if scope == "sku":
+        p = uow.catalog.product(key)
+        return p.name if p is not None else key
+    if scope == "category":
+        return str(t(f"{words}.category", lang, category=key))
+    return str(t(f"{words}.everything", lang))
