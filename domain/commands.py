@@ -47,6 +47,7 @@ class AdjustKind(StrEnum):
     FREE = "free"        # 免单: nothing taken
     PRICE = "price"      # 卖了蓝牙耳机2副,收了150 · 卖了耳机1副90元: a price said under the list price (nothing to settle)
     PROMO = "promo"      # 手机壳买二送一 running: the promotions set charged the sale (``said``: their numbers and words)
+    ORDER = "order"      # 王记提走苹果数据线40根: at what its order was settled at when placed (优惠 · 促销 then)
 
 
 @dataclass(frozen=True)

@@ -294,7 +294,10 @@ def settled(uow: UnitOfWork, cmd: commands.RecordMoves, *, user: catalog.User | 
     adj = cmd.adjust
     if adj is None and cmd.movement == commands.Movement.SALE and cmd.partner and user is not None \
             and all(ln.unit_price is None for ln in cmd.lines):
-        cmd = _as_ordered(uow, cmd, user=user)   # (王记提走手机壳6个: at what its order was settled at)
+        ordered = _as_ordered(uow, cmd, user=user)   # (王记提走手机壳6个: at what its order was settled at)
+        if ordered is not cmd:   # (given when the order was placed: no one's to approve again)
+            at = _under_list(uow, ordered)
+            return at if at.adjust is None else replace(at, adjust=replace(at.adjust, kind=commands.AdjustKind.ORDER))
     if adj is None and cmd.movement == commands.Movement.SALE and any(ln.unit_price is not None for ln in cmd.lines):
         return _under_list(uow, cmd)
     if adj is None and cmd.movement == commands.Movement.SALE and user is not None and now is not None:
@@ -325,8 +328,10 @@ def _as_ordered(uow: UnitOfWork, cmd: commands.RecordMoves, *, user: catalog.Use
         line = next((x for o in waiting for x in o.lines if x.sku == ln.sku and x.open_qty > 0), None)
         price: Decimal | None = line.unit_price if line is not None else None
         return None if line is None or price is None or line.open_qty < ln.qty or price == listed else price
-    return replace(cmd, lines=tuple(replace(ln, unit_price=ordered(ln, listed))
-                                    for ln, listed in zip(cmd.lines, lists, strict=True)))
+    prices = [ordered(ln, listed) for ln, listed in zip(cmd.lines, lists, strict=True)]
+    if all(price is None for price in prices):
+        return cmd
+    return replace(cmd, lines=tuple(replace(ln, unit_price=price) for ln, price in zip(cmd.lines, prices, strict=True)))
 
 
 def _promoted(uow: UnitOfWork, cmd: commands.RecordMoves, *, user: catalog.User, now: datetime

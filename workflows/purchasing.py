@@ -468,8 +468,8 @@ def beyond_limit(uow: UnitOfWork, user: catalog.User, cmd: commands.RecordMoves)
     None: within it, no limit, or said by a manager."""
     adj = cmd.adjust
     if cmd.movement != commands.Movement.SALE or adj is None or adj.listed is None or adj.taken is None \
-            or adj.kind == commands.AdjustKind.PROMO:   # (a promotion a manager set: no one's to approve again)
-        return None
+            or adj.kind in (commands.AdjustKind.PROMO, commands.AdjustKind.ORDER):
+        return None   # (a promotion a manager set, or what its order gave when placed: no one's to approve again)
     return _beyond(uow, user, adj.listed, adj.taken)
 
 

@@ -153,9 +153,11 @@ def test_a_customer_s_order_is_settled_when_placed_and_collected_at_that(shop: C
     out = confirmed(shop, "xm", "订单1提走了")
     assert "(原价 ¥1,000.00,优惠 ¥100.00,实收 ¥900.00)" in out, out
     assert "货款 ¥900.00" in texts(shop.say("lz", "王记欠了多少钱"))
+    texts(shop.say("lz", "店员最多优惠5%"))
     texts(shop.say("lz", "王记订苹果数据线10根,打8折"))
-    out = confirmed(shop, "xm", "王记提走苹果数据线10根")   # (said with its quantity: at the order's price too)
-    assert "(原价 ¥250.00,优惠 ¥50.00,实收 ¥200.00)" in out and "订单 #2 已全部提走" in out, out
+    out = texts(shop.say("xm", "王记提走苹果数据线10根"))   # (said with its quantity: at the order's price too,
+    assert "(原价 ¥250.00,优惠 ¥50.00,实收 ¥200.00)" in out and "订单 #2 已全部提走" in out, out   # never held again)
+    assert [d["kind"] for d in adjusted(shop)][-1] == "order"
 
 
 def test_a_clerk_s_order_beyond_the_limit_waits_for_a_manager(shop: Chat):
