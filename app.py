@@ -36,7 +36,7 @@ def bootstrap(*, tenant: str = "default", clock: Any = None, migrate: bool = Tru
     from sqlalchemy import exc as sa_exc
 
     from adapters import clock as clocks
-    from adapters import forecast_port, spreadsheet, traceability
+    from adapters import forecast_port, pricetags, spreadsheet, traceability
     from adapters import settings as settings_mod
     from adapters.db import engine as engines
     from adapters.db import migrate as migrations
@@ -71,7 +71,7 @@ def bootstrap(*, tenant: str = "default", clock: Any = None, migrate: bool = Tru
                                 report=reports_reply(t, forecaster), reorder=reorder_reply(t, forecaster),
                                 spreadsheet=spreadsheet.to_xlsx, lot_code=links.code, lot_labels=links.labels,
                                 photo_reader=PhotoReader() if settings.read_photos else None,
-                                line_chart=charts.lines_png,
+                                line_chart=charts.lines_png, price_tags=pricetags.sheet,
                                 server_url=settings.public_url.rstrip("/") if settings.public_url else None)
     scheduler.personal["todo"] = conversation.todo_for   # (每天早上8点把待办发给我: each one's own, as the chat says it)
     scheduler.personal["till_report"] = conversation.till_for   # (每天晚上10点把日结发给我: the store's cash-ups)

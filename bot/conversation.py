@@ -58,6 +58,7 @@ from workflows import (
 )
 from workflows import expenses as costs
 from workflows import invoices as bills
+from workflows import pricetags as tags
 from workflows import production as work
 from workflows import quotes as offers
 from workflows import repairs as fix
@@ -168,6 +169,7 @@ class Conversation:
                  lot_labels: Callable[[list[tuple[str, str, str]]], bytes] | None = None,
                  photo_reader: Callable[[bytes], list[delivery.Token]] | None = None,
                  line_chart: Callable[..., bytes] | None = None,
+                 price_tags: Callable[[list[tags.Tag]], bytes] | None = None,
                  server_url: str | None = None) -> None:
         self.tenant = tenant
         self.uow = uow
@@ -183,6 +185,7 @@ class Conversation:
         self.lot_labels = lot_labels   # [(sku, lot, caption)] → a PNG sheet of QR labels to print
         self.photo_reader = photo_reader   # a photo → the words on it (OCR on this machine), None: photos not read
         self.line_chart = line_chart   # ({name: [(when, value)]}, title=, unit=) → a PNG, a line per name
+        self.price_tags = price_tags   # [tag] → a PNG sheet of shelf price tags to print
         self.server_url = server_url   # where other servers reach ours (the network's invitations say it), None: unset
         self._catalog: context.Catalog | None = None
         self._parser: Parser | None = None
@@ -774,6 +777,19 @@ class Conversation:
                                      ask=lambda text: self._ask(uow, turn, cmd, text))
         elif isinstance(cmd, commands.PromotionQuery):   # 有什么促销 · 结束促销1 · 促销1效果怎么样
             promotions.answer(uow, turn, cmd, t=self.t)
+        elif isinstance(cmd, commands.PriceTags):   # 打印价签 · 手机壳的价签 · 打印促销价签
+            self._require(user, "query")
+            shelf = cmd.location or user.location   # (the owner's, without one: every store's promotions)
+            found, n = tags.tags(uow, self.t, turn.lang, cmd, location=shelf, now=turn.now)
+            if not found:
+                turn.reply(self.t("tags.none_promo" if cmd.promo else "tags.none", turn.lang))
+            elif self.price_tags is None:
+                turn.reply(self.t("trace.code_off", turn.lang))
+            else:
+                turn.reply(self.t("tags.sheet", turn.lang, n=len(found), more=self.t(
+                    "tags.more", turn.lang, n=n - len(found)) if n > len(found) else "",
+                    place=replies.loc_name(shelf, self._catalog) if shelf else self.t("promo.every_store", turn.lang)),
+                    image=self.price_tags(found))
         elif isinstance(cmd, commands.CommissionQuery):   # 这个月的提成: a clerk's own, a manager's store's
             self._require(user, "record")
             turn.reply(commissions.answer(uow, self.t, turn.lang, cmd, user=user, now=turn.now))

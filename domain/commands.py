@@ -856,6 +856,17 @@ class PromotionQuery:
 
 
 @dataclass(frozen=True)
+class PriceTags:
+    """打印价签 · 手机壳、蓝牙耳机的价签 · 音频类价签 (``skus``, else the ``category``'s, else every priced product) ·
+    打印促销价签 (``promo``: the goods on offer today): a printable sheet of shelf tags, the price on offer beside the
+    list price."""
+    skus: tuple[str, ...] = ()
+    category: str | None = None
+    promo: bool = False
+    location: str | None = None
+
+
+@dataclass(frozen=True)
 class InvoiceQuery:
     """5月的发票核对 · 哪些供应商没开发票 · 给客户开了多少发票 · 张记的发票: each partner's goods of ``month`` against
     the invoices for them (``kind``: supplier · customer; ``partner``: that one alone; ``month`` None: the month being
@@ -1047,7 +1058,7 @@ class Batch:
 
 Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | StockBook | Export | ProductField
            | SetProduct | SetProducts | SetPack | SetPartner | AddProduct
-           | RepeatPurchase | RetireProduct | Bookings | MovesQuery | ShipTransfer | RecordPayment | VoidPayment | RecordExpense | VoidExpense | ExpenseQuery | RecordInvoice | VoidInvoice | InvoiceQuery | DiscountLimit | DiscountQuery | SetCommission | CommissionQuery | SetPromotion | PromotionQuery | RepairAction | MakeQuote | QuoteAction | StartCount | FinishCount | AddPartner | Relay | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
+           | RepeatPurchase | RetireProduct | Bookings | MovesQuery | ShipTransfer | RecordPayment | VoidPayment | RecordExpense | VoidExpense | ExpenseQuery | RecordInvoice | VoidInvoice | InvoiceQuery | DiscountLimit | DiscountQuery | SetCommission | CommissionQuery | SetPromotion | PromotionQuery | PriceTags | RepairAction | MakeQuote | QuoteAction | StartCount | FinishCount | AddPartner | Relay | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
            | SalesQuery | PurchaseQuery | StockCard | CatalogGaps | EventDays | CloseBooks | TillCount | Closure | SupplierScore | CustomerPrice | Todo | LastCount | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Network | SetUser | StaffQuery | OwedQuery | SetRecipe | SetSubstitute | SetOperations | MakeOrder | WorkStep | WorkOrders | WorkCenter | CenterLoad | PlanMaterials | PlaceMany | Utilization | TraceLot | LedgerCheck | Help
            | SmallTalk)
 

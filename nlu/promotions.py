@@ -17,8 +17,10 @@ _N = numbers.NUMBER
 _Z = r"[1-9](?:\.5|[05])?|[一二三四五六七八九]五?"
 _TAIL = r"(?:的)?(?:促销|活动|优惠|特价)?(?:活动)?"
 _UNIT = r"[^\d\s,，送减满折价]{1,2}?"
-HINT = re.compile(rf"买\s*(?:{_N})\s*(?:{_UNIT})?\s*送|第二\S{{0,2}}?(?:半价|\d折|[一二三四五六七八九]折|免费)|满\s*\d+\s*(?:元|块)?\s*减"
+HINT = re.compile(rf"价签|价格标签|标价签|价格签|价格牌|价牌|价卡|价格卡|买\s*(?:{_N})\s*(?:{_UNIT})?\s*送|第二\S{{0,2}}?(?:半价|\d折|[一二三四五六七八九]折|免费)|满\s*\d+\s*(?:元|块)?\s*减"
                   rf"|(?:特价|活动价|促销价|特惠价|优惠价|半价)|(?:^|[^卖收])(?:打)?(?:{_Z})折|全场|促销|特价")
+_TAGS = re.compile(r"^(?:帮我)?(?:打印|打|出|做|导出|生成|给我)?(?:一下|一份)?(?P<what>.*?)(?:的)?(?P<promo>促销|特价|活动)?"
+                   r"(?:价签|价格标签|标价签|价格签|价格牌|价牌|价卡|价格卡)(?:吧|一下)?$")
 _SOLD = re.compile(r"卖了|卖出|售出|卖掉|出了|拿了|买了|买走|拿走|提走|收了|实收|收到|进了")
 _SHARE = re.compile(rf"^(?:打|一律|统一|全部|都)?\s*(?P<z>{_Z})\s*折(?:优惠|促销|销售|出售|酬宾)?{_TAIL}$|^(?:一律|统一|全部|都)?(?P<half>半价){_TAIL}$")
 _PRICE = re.compile(rf"^(?:的)?(?:特价|活动价|促销价|特惠价|优惠价)(?:是|为|:)?\s*(?P<n>{_N})\s*(?:元|块钱?|块)?\s*(?:(?:一|每|/)\s*(?P<u>{_UNIT}))?{_TAIL}$"
@@ -47,6 +49,9 @@ _FROM = re.compile(r"^(?:从|自)\s*|\s*(?:开始|起)$")
 def said(s: str, lex: lexicon.Lexicon, speaker: context.Speaker) -> commands.Parsed | commands.Clarify | None:
     """A promotion set, ended, listed or asked after; None: not one (a sale said with a discount, an event day)."""
     s = s.strip().rstrip("。.!！")
+    m = _TAGS.match(s)
+    if m is not None:   # 打印价签 · 手机壳的价签 · 音频类价签 · 打印促销价签
+        return _tags(m.group("what") or "", bool(m.group("promo")), lex)
     if _SOLD.search(s):
         return None
     m = _LIST.match(s)
@@ -66,6 +71,21 @@ def said(s: str, lex: lexicon.Lexicon, speaker: context.Speaker) -> commands.Par
                     return found
                 return commands.Parsed(commands.PromotionQuery(action, *found))
     return _set(s, lex, speaker)
+
+
+def _tags(what: str, promo: bool, lex: lexicon.Lexicon) -> commands.Parsed | commands.Clarify:
+    """The products (or the category, the store) a sheet of price tags is asked for."""
+    found = lex.scan(what, [True] * len(what))
+    place = next((e.codes[0] for e in found if e.kind == "location" and len(e.codes) == 1), None)
+    skus = tuple(dict.fromkeys(e.codes[0] for e in found if e.kind == "product" and len(e.codes) == 1))
+    rest = re.sub(r"[、,，和及与\s]|所有|全部|商品|的", "", what)
+    if not skus and rest and not place:
+        cat = _target(what, lex)
+        if isinstance(cat, commands.Clarify):
+            return cat
+        if cat[0] == "category":
+            return commands.Parsed(commands.PriceTags(category=cat[1], promo=promo))
+    return commands.Parsed(commands.PriceTags(skus=skus, promo=promo, location=place))
 
 
 def _which(what: str, lex: lexicon.Lexicon) -> tuple[int | None, str | None, str | None] | commands.Clarify | None:

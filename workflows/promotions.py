@@ -133,7 +133,7 @@ def listing(uow: UnitOfWork, t: Any, lang: str, *, now: datetime, everything: bo
 def describe(uow: UnitOfWork, t: Any, lang: str, p: Promotion) -> str:
     """手机壳 买二送一(06-15起,直到结束 · 华强店): its goods, terms, days and store."""
     return str(t("promo.what", lang, goods=_goods(uow, t, lang, p), terms=terms(uow, t, lang, p),
-                 days=_days(t, lang, p),
+                 days=days(t, lang, p),
                  place=wording.loc_name(uow, p.location) if p.location else str(t("promo.every_store", lang))))
 
 
@@ -167,7 +167,7 @@ def terms(uow: UnitOfWork, t: Any, lang: str, p: Promotion) -> str:
                  threshold=wording.money(p.threshold or Decimal(0)), off=wording.money(p.off or Decimal(0))))
 
 
-def _days(t: Any, lang: str, p: Promotion) -> str:
+def days(t: Any, lang: str, p: Promotion) -> str:
     return _dates(t, lang, p) + _hours(t, lang, p)
 
 

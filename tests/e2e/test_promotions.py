@@ -209,3 +209,26 @@ def test_a_customers_order_placed_while_it_runs_is_charged_by_it_and_collected_a
     out = confirmed(shop, "xm", "王记提走手机壳6个")   # (after it ended: at what the order was placed at)
     assert "实收 ¥116.00" in out and "订单 #1 已全部提走" in out, out
     assert "货款 ¥116.00" in texts(shop.say("lz", "王记欠了多少钱"))
+
+
+def test_price_tags_show_the_price_on_offer_beside_the_list_and_the_terms(shop: Chat):
+    from datetime import datetime
+
+    from domain import commands
+    from locales import Translator
+    from workflows import pricetags
+
+    confirmed(shop, "lz", "蓝牙耳机打8折,到周日")
+    confirmed(shop, "lz", "手机壳买二送一")
+    confirmed(shop, "lz", "6901234567890就是蓝牙耳机")
+    out = shop.say("xm", "打印促销价签")
+    assert "🏷️ 华强店的价签 2 张" in texts(out) and out[-1]["image"].startswith("<png"), out
+    with shop.container.uow(write=False) as u:
+        made, n = pricetags.tags(u, Translator.load(), "zh_CN", commands.PriceTags(promo=True), location="MD",
+                                 now=datetime.fromisoformat("2026-06-15T09:00:00+08:00"))
+    assert n == 2 and [(x.name, x.price, x.offer, x.terms, x.code) for x in made] == [
+        ("手机壳", "¥29.00", "", "买2个送1个", ""),
+        ("蓝牙耳机", "¥99.00", "¥79.20", "打8折(优惠20%)", "6901234567890")]
+    assert made[1].days == "06-15至06-21,共7天"
+    assert "🏷️ 华强店的价签 1 张" in texts(shop.say("xm", "苹果数据线的价签"))
+    assert "没有促销中的商品" in texts(shop.say("ah", "打印促销价签"))   # (东门店: none of 华强店's)

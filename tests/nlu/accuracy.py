@@ -98,6 +98,9 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
               "terms": [str(x) if x is not None else None
                         for x in (c.share, c.price, c.buy, c.free, c.threshold, c.off)] + [c.each],
               "hours": [f"{x:%H:%M}" if x is not None else None for x in (c.since, c.until)]}
+    elif isinstance(c, commands.PriceTags):
+        d |= {"intent": "price_tags", "skus": list(c.skus), "category": c.category, "promo": c.promo,
+              "location": c.location}
     elif isinstance(c, commands.PromotionQuery):
         d |= {"intent": f"promotion_{c.action}", "number": c.number, "scope": c.scope, "key": c.key}
     elif isinstance(c, commands.DiscountLimit):
