@@ -93,6 +93,10 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     (r"(?:we )?invoiced (?P<who>\S+) (?:for )?(?:¥|rmb ?)?(?P<n>\d+(?:\.\d+)?)(?: yuan| rmb)?$", r"给\g<who>开了发票\g<n>"),
     (r"(?:check (?:the )?)?(?:supplier )?invoices? (?:for |of )?(?P<m>this|last) month$",
      lambda m: f"{'上个月' if m.group('m') == 'last' else '这个月'}的发票核对"),
+    # a spend threshold promotion (10 off every 100 · 10 off 100 or more), before a discount at the till's 20 off
+    (r"(?P<o>\d+(?:\.\d+)?) off every (?P<t>\d+(?:\.\d+)?)$", r"全场每满\g<t>减\g<o>"),
+    (r"(?P<o>\d+(?:\.\d+)?) off (?:a purchase of |purchases of |orders of )?(?P<t>\d+(?:\.\d+)?) or more$",
+     r"全场满\g<t>减\g<o>"),
     # the till (sold 1 蓝牙耳机, 20 off · rounded down · free of charge · took 170 for both · discounts this month ·
     # discount limit 10% · remove the discount limit · what is the discount limit)
     (r",? ?(?:(?:a|with a) )?(?:¥|rmb ?)?(?P<n>\d+(?:\.\d+)?) (?:yuan |rmb )?(?:off|discount)(?! limit)", r",优惠\g<n>元"),
@@ -119,6 +123,18 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     (r"(?:open|pending) repairs|repairs in progress", "在修的"),
     (r"all repairs|repair history", "所有维修记录"),
     (r"repair #?(?P<id>\d+)$", r"维修单\g<id>"),
+    # promotions (buy 2 get 1 free on 手机壳 · 20% off 蓝牙耳机 · 10 off every 100 · promotions · end promotion 1 ·
+    # how did promotion 1 do · promotion price tags · price tags for 手机壳)
+    (r"(?:running |current )?promotions(?: now)?|what(?:'s| is) on (?:offer|promotion)", "有什么促销"),
+    (r"all promotions|promotion history", "所有促销"),
+    (r"(?:end|stop|cancel) promotion #?(?P<n>\d+)$", r"结束促销\g<n>"),
+    (r"how (?:did|is) promotion #?(?P<n>\d+) (?:do|doing|go|going)|promotion #?(?P<n2>\d+)(?: results?)?$",
+     lambda m: f"促销{m.group('n') or m.group('n2')}效果怎么样"),
+    (r"buy (?P<b>\d+),? get (?P<f>\d+) free (?:on|for) (?P<what>\S+)$", r"\g<what>买\g<b>送\g<f>"),
+    (r"(?P<n>\d{1,2}) ?% off (?P<what>\S+)$", lambda m: f"{m.group('what')}打{_zhe(m.group('n'))}折"),
+    (r"(?:print )?promotion(?:al)? (?:price )?tags", "打印促销价签"),
+    (r"(?:print )?price tags (?:for|of) (?P<what>.+)$", r"打印\g<what>的价签"),
+    (r"(?:print )?price tags$", "打印价签"),
     # sales commission (3% commission on all sales · 10 yuan commission per 蓝牙耳机 · 5% commission on 手机壳 · no
     # commission on 手机壳 · commission rules · my commission · commission this month · 小美's commission last month)
     (r"(?:(?:a|the) )?commission rules|how is commission (?:paid|worked out|calculated)", "提成规则"),
@@ -383,3 +399,9 @@ def to_chinese(s: str) -> str | None:
         out = rx.sub(zh, out)
     out = re.sub(r"\s+", " ", out).strip()
     return out if out != s.strip() else None
+
+
+def _zhe(pct: str) -> str:
+    """20 (% off) → 8 (折): the tenths kept, as 打8折 says them (15 → 85)."""
+    kept = 100 - int(pct)
+    return str(kept // 10) if kept % 10 == 0 else str(kept)
