@@ -188,6 +188,8 @@ def _dates(t: Any, lang: str, p: Promotion) -> str:
         return str(t("promo.days_open", lang, first=f"{p.first:%m-%d}"))
     if last < p.first:
         return str(t("promo.days_never", lang, first=f"{p.first:%m-%d}"))
+    if last == p.first:
+        return str(t("promo.one_day", lang, day=f"{p.first:%m-%d}"))
     return str(t("promo.days", lang, days=wording.days_text(t, lang, p.first, last), n=(last - p.first).days + 1))
 
 

@@ -94,7 +94,7 @@ def test_one_set_ahead_waits_for_its_day_and_an_ended_one_charges_as_before_from
     out = texts(shop.say("xm", "昨天卖了手机壳2个"))   # booked on 06-15: before it, at the list
     assert "记在 06-15" in out and "优惠" not in out, out
     ended = texts(shop.say("lz", "结束促销1"))
-    assert "促销 #1 已结束" in ended and "06-16,共1天" in ended, ended
+    assert "促销 #1 已结束" in ended and "06-16 当天" in ended, ended
     assert "优惠" not in texts(shop.say("xm", "卖了手机壳2个"))
     assert [a["action"] for a in audits(shop, "promotion")] == ["set", "end"]
     assert "没有进行中" in texts(shop.say("lz", "结束促销1"))   # (once)
@@ -119,13 +119,17 @@ def test_how_a_promotion_did_against_as_many_days_before_it(shop: Chat):
 
 
 def test_in_english(shop: Chat):
-    confirmed(shop, "lz", "手机壳买二送一")
+    shop.say("lz", "switch to English")
+    ask = texts(shop.say("lz", "buy 2 get 1 free on 手机壳"))
+    assert "Set a promotion: 手机壳: buy 2个, get 1个 free (from 06-15 until ended · 华强店)" in ask, ask
+    assert "e.g. 手机壳 3个: ¥87.00 → ¥58.00" in ask
+    assert "Promotion #1 set" in texts(shop.press("lz", "确认 Confirm"))
     shop.say("xm", "switch to English")
     out = confirmed(shop, "xm", "sold 3 手机壳")
-    assert "listed ¥87.00, promotion #1 手机壳买二送一, ¥29.00 off, taken ¥58.00" in out, out
-    shop.say("lz", "switch to English")
-    out = texts(shop.say("lz", "有什么促销"))
+    assert "listed ¥87.00, promotion #1 手机壳买2送1, ¥29.00 off, taken ¥58.00" in out, out
+    out = texts(shop.say("lz", "promotions"))
     assert "Running" in out and "buy 2个, get 1个 free" in out, out
+    assert "06-15 only" in texts(shop.say("lz", "end promotion 1"))
 
 
 def test_one_that_sells_below_cost_says_so_before_it_is_set(shop: Chat):
