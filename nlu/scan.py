@@ -36,6 +36,8 @@ def share_of(zhe: str) -> Decimal:
 
 
 _OFF_WORDS = r"优惠了?|便宜了?|少收了?|少要了?|让利|让了|减免了?|减(?:了|掉)?|折让|抹去"
+# 卖了手机壳2个,按促销价 · …,特价 (no price after it): charged by the promotion running (PROMO_RE's 买二送一 too)
+_DEAL = re.compile(r"(?:按|参加|参与)?(?:促销价|活动价|特价)(?!\s*[\d一二三四五六七八九十两])(?:算|卖|结)?|按(?:促销|活动)(?:算|卖|结)?")
 _ROUND = re.compile(r"抹(?:了|掉|去)?(?:个)?零(?:头|儿)?|零头(?:不要了?|免了|抹了|抹掉|去掉)|去(?:掉)?零头")
 # 免单 · 没要钱 · 不收钱: given for nothing (还没收钱 · 先不收钱 · 不收钱,月底结: on account, never free)
 _FREE = re.compile(r"免单|(?<![还先暂尚])(?:没|不)要(?:他|她|他们|她们|客人)?(?:的)?钱"
@@ -208,7 +210,9 @@ class Scanner:
         masked = "".join(chars)
         for m in TABLE_RE.finditer(masked):   # 3号桌 · 8号包间: where a guest sat, never a quantity
             _mask(chars, free, [m])
+        deal = None
         for m in PROMO_RE.finditer("".join(chars)):   # 买一送一 · 第二杯半价: how it sold, never a purchase or a quantity
+            deal = deal or m.group(0)
             _mask(chars, free, [m])
         masked = "".join(chars)
         shelf = None
@@ -241,6 +245,8 @@ class Scanner:
             _mask(chars, free, [m])
         masked = "".join(chars)
         adjust = self._adjust(masked, chars, free, entities, later=_LATER.search(s) is not None)
+        if adjust is None and deal is not None:   # (卖了手机壳3个,买二送一: by the promotion running, never dropped)
+            adjust = Adjusted("promo", None, deal)
         masked = "".join(chars)
         prices: list[Price] = []
         # a line's whole amount: 共130元 · 花了130, and 可乐卖了3箱收了180块 (what it brought in, after goods said)
@@ -304,7 +310,8 @@ class Scanner:
             v = numbers.value(m.group("p"))
             if v is not None:
                 found.append((m, Adjusted("each", v, m.group(0).strip(), m.group("u"))))
-        for rx, kind in ((self.off_re, "off"), (_ROUND, "round"), *(() if later else ((_FREE, "free"),))):
+        for rx, kind in ((self.off_re, "off"), (_ROUND, "round"), *(() if later else ((_FREE, "free"),)),
+                         (_DEAL, "promo")):
             for m in rx.finditer(masked):
                 if any(x.start() <= m.start() < x.end() for x, _ in found):
                     continue

@@ -302,6 +302,12 @@ def settled(uow: UnitOfWork, cmd: commands.RecordMoves, *, user: catalog.User | 
         return _under_list(uow, cmd)
     if adj is None and cmd.movement == commands.Movement.SALE and user is not None and now is not None:
         return _promoted(uow, cmd, user=user, now=now)
+    if adj is not None and adj.kind == commands.AdjustKind.PROMO and adj.listed is None:   # 卖了手机壳3个,买二送一
+        charged = _promoted(uow, replace(cmd, adjust=None), user=user, now=now) \
+            if user is not None and now is not None else cmd
+        if charged.adjust is None:   # (no promotion runs for it: never the list price silently, never a guess)
+            raise errors.BadInput(code="promo_none_running", said=adj.said)
+        return charged
     if adj is None or adj.listed is not None or cmd.movement not in (commands.Movement.SALE, commands.Movement.RECEIPT):
         return cmd
     lists = list_prices(uow, cmd.partner, cmd.lines, cost=cmd.movement == commands.Movement.RECEIPT)

@@ -236,3 +236,13 @@ def test_price_tags_show_the_price_on_offer_beside_the_list_and_the_terms(shop: 
     assert made[1].days == "06-15至06-21,共7天"
     assert "🏷️ 华强店的价签 1 张" in texts(shop.say("xm", "苹果数据线的价签"))
     assert "没有促销中的商品" in texts(shop.say("ah", "打印促销价签"))   # (东门店: none of 华强店's)
+
+
+def test_a_deal_said_at_the_till_is_charged_by_the_promotion_running_or_refused(shop: Chat):
+    out = texts(shop.say("xm", "卖了手机壳3个,买二送一"))   # none runs: never the list price silently
+    assert "「买二送一」:这里现在没有这样的促销,没有记录" in out, out
+    assert sold_at(shop, "A05") == []
+    confirmed(shop, "lz", "手机壳买二送一")
+    out = texts(shop.say("xm", "卖了手机壳3个,买二送一"))
+    assert "实收 ¥58.00" in out and "已记录" in out, out
+    assert "实收 ¥58.00" in texts(shop.say("xm", "卖了手机壳3个,按促销价"))
