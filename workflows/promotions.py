@@ -55,6 +55,9 @@ def set_promotion(uow: UnitOfWork, turn: Turn, cmd: commands.SetPromotion, *, t:
                       cost=wording.unit_money(cost), unit=x.base_unit)) for x, price, cost in under[:5])))
                if under else ""))
         return
+    uow.catalog.lock_settings()   # (two managers confirming at once: each keeps the other's)
+    promos = kept(uow)
+    new = replace(new, number=max((p.number for p in promos), default=0) + 1)
     _save(uow, [*promos, new])
     uow.chat.audit(at=turn.now, actor=user.username, action="promotion",
                    detail={"action": "set", **promotions.dump([new])["items"][0]})
@@ -80,6 +83,7 @@ def end(uow: UnitOfWork, turn: Turn, cmd: commands.PromotionQuery, *, t: Any) ->
     user, lang = turn.user, turn.lang
     user.require("approve")
     today = turn.now.date()
+    uow.catalog.lock_settings()
     promos = kept(uow)
     fit = [p for p in promos if not p.over(today, turn.now) and _named(p, cmd)
            and (user.location is None or user.can("admin") or p.location in (None, user.location))]

@@ -248,6 +248,15 @@ class CatalogRepo(_Repo):
     def forget(self) -> None:
         self._seen = None
 
+    def lock_settings(self) -> None:
+        """Holds the company's settings row until the transaction ends, read afresh (PostgreSQL's row lock; SQLite's
+        writers are one at a time already): a read-modify-write of one setting (the promotions) never loses what
+        another transaction wrote to the settings at the same moment."""
+        self.s.flush()
+        r = self.tenant_row()
+        self.s.refresh(r, with_for_update=True)
+        self._seen = dict(r.settings or {})
+
     def setting(self, key: str) -> Any:
         """One of the company's settings, read once per unit of work (with ``version``, when it was asked) and kept
         up to date by ``set_tenant_setting``: a hot path (each sale's promotions) asks it for nothing."""

@@ -146,6 +146,23 @@ def test_a_setting_is_read_once_a_transaction_kept_up_to_date_and_forgotten_on_r
         assert uow.catalog.setting("promotions") == {"next": 4}
 
 
+def test_a_setting_written_under_the_lock_keeps_what_another_transaction_wrote_meanwhile(engine, cafe):
+    if engine.dialect.name != "postgresql":
+        pytest.skip("transactions writing at once are PostgreSQL's; SQLite's writers go one at a time")
+    factory = cafe
+    with factory() as first:
+        first.catalog.version()   # (the turn's read: {} then)
+        with factory() as other:
+            other.catalog.set_tenant_setting("promotions", {"next": 2})
+            other.commit()
+        first.catalog.lock_settings()
+        assert first.catalog.setting("promotions") == {"next": 2}   # read afresh under the lock
+        first.catalog.set_tenant_setting("discount_limit", "0.1")
+        first.commit()
+    with factory(write=False) as uow:
+        assert uow.catalog.setting("promotions") == {"next": 2} and uow.catalog.setting("discount_limit") == "0.1"
+
+
 def test_receipt_costs_leave_undone_receipts_out_and_production_makes_a_lot(cafe):
     def write(movement, qty, cost, batch):
         with cafe() as uow:
