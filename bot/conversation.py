@@ -2769,6 +2769,8 @@ class Conversation:
         actor = inventory.Actor(user=turn.user, now=turn.now, message_id=turn.message_id, batch=_batch(turn.now))
         _, evs = inventory.undo(uow, actor=actor, batch=batch)
         turn.events += evs
+        if isinstance(new_cmd, commands.RecordMoves):   # (a sale a promotion charged: charged by it again)
+            new_cmd = inventory.settled(uow, new_cmd, user=turn.user, now=turn.now)
         actor = self._actor(turn, new_cmd)
         plan = inventory.plan(uow, new_cmd, actor=actor, force=True)
         turn.events += inventory.record(uow, plan, actor=actor, t=self.t, push=turn.push)

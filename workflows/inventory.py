@@ -417,7 +417,7 @@ def plan(uow: UnitOfWork, cmd: commands.Command, *, actor: Actor, force: bool = 
     p = Plan()
     taken: dict[tuple[str, str], Decimal] = {}
     if isinstance(cmd, commands.RecordMoves) and (cmd.adjust is not None or cmd.movement == commands.Movement.SALE):
-        cmd = settled(uow, cmd, user=actor.user, now=actor.now)   # 优惠20元 · 买二送一: the lines at what was taken
+        cmd = settled(uow, cmd)   # 优惠20元: the lines at what was taken (the chat charged its promotions already)
         p.settled = cmd if cmd.adjust is not None else None
     if isinstance(cmd, commands.RecordMoves):
         here = home(actor.user, cmd.location)
