@@ -80,12 +80,17 @@ class Promotion:
         return (self.scope == "all" or (self.scope == "sku" and self.key == sku)
                 or (self.scope == "category" and self.key == category))
 
+    @property
+    def group(self) -> Decimal:
+        """The fewest base units that earn a line promotion (买二送一: 3; 第二件半价: 2 items; else 1)."""
+        if self.kind == "bundle":
+            return (self.buy or Decimal(0)) + (self.free or Decimal(0))
+        return 2 * (self.buy or Decimal(1)) if self.kind == "second" else Decimal(1)
+
     def unit_price(self, price: Decimal) -> Decimal:
         """What a base unit listed at ``price`` goes at on average over the fewest units that earn this line
         promotion (买二送一: two thirds of it; 第二件半价: three quarters)."""
-        group = {"bundle": (self.buy or Decimal(0)) + (self.free or Decimal(0)), "second": 2 * (self.buy or Decimal(1))
-                 }.get(self.kind, Decimal(1))
-        return self.line_total(group, price) / group
+        return self.line_total(self.group, price) / self.group
 
     def line_total(self, qty: Decimal, price: Decimal) -> Decimal:
         """What ``qty`` base units listed at ``price`` come to under this (a line promotion)."""

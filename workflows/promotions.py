@@ -206,19 +206,16 @@ def under_cost(uow: UnitOfWork, p: Promotion) -> list[tuple[catalog.Product, Dec
     for x in uow.catalog.products():
         if x.unit_price is None or x.unit_cost is None or not p.covers(x.sku, x.category):
             continue
-        qty = _group(p)
-        done = promotions.apply([replace(p, ended=None)], [(x.sku, x.category, qty, x.unit_price)], day=p.first,
-                                location=p.location, at=datetime.combine(p.first, time.min))
-        each = done.taken / qty
+        each = _charged(p, x).taken / p.group
         if each < x.unit_cost:
             out.append((x, each, x.unit_cost))
     return sorted(out, key=lambda r: r[1] - r[2])
 
 
-def _group(p: Promotion) -> Decimal:
-    """The fewest base units that earn a line promotion (买二送一: 3; 第二件半价: 2 items)."""
-    return {"bundle": (p.buy or Decimal(0)) + (p.free or Decimal(0)), "second": 2 * (p.buy or Decimal(1))}.get(
-        p.kind, Decimal(1))
+def _charged(p: Promotion, x: catalog.Product) -> promotions.Applied:
+    """What the till charges for the fewest units of ``x`` that earn ``p`` (on its first day, at its store)."""
+    return promotions.apply([replace(p, ended=None)], [(x.sku, x.category, p.group, x.unit_price)], day=p.first,
+                            location=p.location, at=datetime.combine(p.first, time.min))
 
 
 def example(uow: UnitOfWork, t: Any, lang: str, p: Promotion) -> str:
@@ -226,10 +223,8 @@ def example(uow: UnitOfWork, t: Any, lang: str, p: Promotion) -> str:
     product = uow.catalog.product(p.key) if p.scope == "sku" else None
     if product is None or product.unit_price is None:
         return ""
-    qty = _group(p)
-    done = promotions.apply([replace(p, ended=None)], [(product.sku, product.category, qty, product.unit_price)],
-                            day=p.first, location=p.location, at=datetime.combine(p.first, time.min))
-    return str(t("promo.example", lang, goods=wording.goods({product.sku: product}, [(product.sku, qty)]),
+    done = _charged(p, product)
+    return str(t("promo.example", lang, goods=wording.goods({product.sku: product}, [(product.sku, p.group)]),
                  listed=wording.money(done.listed), taken=wording.money(done.taken)))
 
 
