@@ -111,7 +111,19 @@ def _named(p: Promotion, cmd: commands.PromotionQuery) -> bool:
 
 
 def listing(uow: UnitOfWork, t: Any, lang: str, *, now: datetime, everything: bool = False) -> str:
-    """🟢 the promotions running today, 🕒 those to come, and (``everything``) the last ones over."""
+    """🟢 the promotions running today, 🕒 those to come, and (``everything``) the last ones over; then the event
+    days ahead on the calendar (周六有促销活动 is one: 有什么促销 listed them before promotions were kept)."""
+    return _promotions(uow, t, lang, now=now, everything=everything) + _event_days(uow, t, lang, now=now)
+
+
+def _event_days(uow: UnitOfWork, t: Any, lang: str, *, now: datetime) -> str:
+    ahead = sorted((d, n) for d, n in ((uow.catalog.settings().calendar or {}).get("events") or {}).items()
+                   if str(d) >= now.date().isoformat())
+    return "" if not ahead else "\n" + str(t("promo.events", lang, items="、".join(
+        f"{date.fromisoformat(str(d)):%m-%d} {n}" for d, n in ahead[:SHOWN_PAST])))
+
+
+def _promotions(uow: UnitOfWork, t: Any, lang: str, *, now: datetime, everything: bool) -> str:
     today = now.date()
     promos = kept(uow)
     running = [p for p in promos if p.live(today, p.location, now)]

@@ -56,6 +56,8 @@ def test_a_clerk_cannot_set_one_and_a_bad_one_changes_nothing(shop: Chat):
     assert "权限" in texts(shop.say("xm", "手机壳买二送一"))
     assert "不低于原价" in texts(shop.say("lz", "蓝牙耳机特价120"))
     assert "没有促销" in texts(shop.say("lz", "有什么促销"))
+    confirmed(shop, "lz", "周六有促销活动")   # (an event day, no terms: the calendar's, said with the promotions)
+    assert "📅 日历上的活动日:06-20 促销活动" in texts(shop.say("lz", "有什么促销"))
     assert audits(shop, "promotion") == []
     assert sold_at(shop, "A05") == [] and "优惠" not in texts(shop.say("xm", "卖了手机壳3个"))
 
