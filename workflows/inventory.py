@@ -289,7 +289,7 @@ def settled(uow: UnitOfWork, cmd: commands.RecordMoves, *, user: catalog.User | 
     """A sale or receipt with the adjustment said at the till (优惠20元 · 抹零 · 一共收了300 · 免单) settled: each line at
     its share of what was taken, from its list price (the price said, else the one agreed with the partner or its
     tier's, else the catalog's selling price, or cost for what comes in). A sale saying none, with ``user`` and
-    ``now`` given, is charged by the promotions running that day at its store (``_promoted``). Settled once: a
+    ``now`` given, is charged by the promotions running that day at its store (``promoted``). Settled once: a
     settled command is returned as it is, so a draft confirmed later takes nothing off twice."""
     adj = cmd.adjust
     if adj is None and cmd.movement == commands.Movement.SALE and cmd.partner and user is not None \
@@ -301,9 +301,9 @@ def settled(uow: UnitOfWork, cmd: commands.RecordMoves, *, user: catalog.User | 
     if adj is None and cmd.movement == commands.Movement.SALE and any(ln.unit_price is not None for ln in cmd.lines):
         return _under_list(uow, cmd)
     if adj is None and cmd.movement == commands.Movement.SALE and user is not None and now is not None:
-        return _promoted(uow, cmd, user=user, now=now)
+        return promoted(uow, cmd, user=user, now=now)
     if adj is not None and adj.kind == commands.AdjustKind.PROMO and adj.listed is None:   # 卖了手机壳3个,买二送一
-        charged = _promoted(uow, replace(cmd, adjust=None), user=user, now=now) \
+        charged = promoted(uow, replace(cmd, adjust=None), user=user, now=now) \
             if user is not None and now is not None else cmd
         if charged.adjust is None:   # (no promotion runs for it: never the list price silently, never a guess)
             raise errors.BadInput(code="promo_none_running", said=adj.said)
@@ -340,7 +340,7 @@ def _as_ordered(uow: UnitOfWork, cmd: commands.RecordMoves, *, user: catalog.Use
     return replace(cmd, lines=tuple(replace(ln, unit_price=price) for ln, price in zip(cmd.lines, prices, strict=True)))
 
 
-def _promoted(uow: UnitOfWork, cmd: commands.RecordMoves, *, user: catalog.User, now: datetime
+def promoted(uow: UnitOfWork, cmd: commands.RecordMoves, *, user: catalog.User, now: datetime
               ) -> commands.RecordMoves:
     """A sale charged by the promotions running on its day at its store (手机壳买二送一: 3 cases charged as 2): the
     lines at the catalog's selling price alone (a price agreed with the customer, or its tier's, stands), each at
@@ -771,7 +771,7 @@ def _unreceive(uow: UnitOfWork, batch: str, *, actor: Actor) -> list[events.Even
     return evs
 
 
-PROMOTED = re.compile(r"促销#\d+")   # a sale's moves charged by a promotion (``_promoted``)
+PROMOTED = re.compile(r"促销#\d+")   # a sale's moves charged by a promotion (``promoted``)
 
 
 def command_of(moves: Sequence[ledger.Move], *, sku: str | None, qty: Decimal, now: datetime,

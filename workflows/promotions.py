@@ -1,6 +1,6 @@
 """Promotions in the chat (domain/promotions.py): set by a manager (shown first with an example of what the till will
 charge, audited), ended, listed, and measured: a promotion's sales against as many days before it. The till applies
-them on its own (``inventory._promoted``); what each took off is kept on the sale's ``adjusted`` audit."""
+them on its own (``inventory.promoted``); what each took off is kept on the sale's ``adjusted`` audit."""
 from __future__ import annotations
 
 from collections import defaultdict

@@ -516,8 +516,8 @@ def take_order(uow: UnitOfWork, turn: Turn, cmd: commands.PlaceSale, *, t: Any) 
         settled = inventory.settle_lines(uow, [(ln.sku, ln.qty, ln.unit_price) for ln in lines], cmd.adjust)
         lines = tuple(replace(ln, unit_price=price) for ln, price in zip(lines, settled.prices, strict=True))
     elif not any(ln.unit_price is not None for ln in cmd.lines):   # (手机壳买二送一 running: charged by it when placed)
-        charged = inventory.settled(uow, commands.RecordMoves(commands.Movement.SALE, cmd.lines, location=location,
-                                                              partner=cmd.partner), user=turn.user, now=turn.now)
+        charged = inventory.promoted(uow, commands.RecordMoves(commands.Movement.SALE, cmd.lines, location=location,
+                                                               partner=cmd.partner), user=turn.user, now=turn.now)
         if charged.adjust is not None and charged.adjust.kind == commands.AdjustKind.PROMO:
             promo = charged.adjust
             lines = _priced(uow, charged.lines, cmd.partner)
