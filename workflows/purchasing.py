@@ -512,7 +512,8 @@ def take_order(uow: UnitOfWork, turn: Turn, cmd: commands.PlaceSale, *, t: Any) 
     lines = _priced(uow, cmd.lines, cmd.partner)
     settled = None
     promo = None
-    if cmd.adjust is not None:   # …,优惠200: each line at its share of what the customer is to pay
+    deal = cmd.adjust is not None and cmd.adjust.kind == commands.AdjustKind.PROMO   # (…,买二送一: said)
+    if cmd.adjust is not None and not deal:   # …,优惠200: each line at its share of what the customer is to pay
         settled = inventory.settle_lines(uow, [(ln.sku, ln.qty, ln.unit_price) for ln in lines], cmd.adjust)
         lines = tuple(replace(ln, unit_price=price) for ln, price in zip(lines, settled.prices, strict=True))
     elif not any(ln.unit_price is not None for ln in cmd.lines):   # (手机壳买二送一 running: charged by it when placed)
@@ -521,6 +522,8 @@ def take_order(uow: UnitOfWork, turn: Turn, cmd: commands.PlaceSale, *, t: Any) 
         if charged.adjust is not None and charged.adjust.kind == commands.AdjustKind.PROMO:
             promo = charged.adjust
             lines = _priced(uow, charged.lines, cmd.partner)
+    if deal and promo is None:   # (the deal said, none running: never the list price silently)
+        raise errors.BadInput(code="promo_none_running", said=cmd.adjust.said if cmd.adjust is not None else "")
     due = cmd.due or turn.now
     draft = orders.Order(kind=orders.OrderKind.SALE, status=orders.Status.OPEN, lines=lines, created_at=turn.now,
                          location=location, partner=cmd.partner, due=due, created_by=turn.user.username,

@@ -207,6 +207,8 @@ def test_the_forecast_learns_from_past_promotions_and_expects_more_on_the_days_o
 
 
 def test_a_customers_order_placed_while_it_runs_is_charged_by_it_and_collected_at_that(shop: Chat):
+    assert "这里现在没有这样的促销" in texts(shop.say("xm", "王记订手机壳6个,买二送一"))   # (none runs: no order)
+    assert shop.export("orders") == []
     confirmed(shop, "lz", "手机壳买二送一")
     out = texts(shop.say("xm", "王记订手机壳6个,明天提货"))
     assert "💰 原价 ¥174.00,促销 #1 手机壳买二送一 优惠 ¥58.00,应收 ¥116.00" in out, out
