@@ -262,6 +262,9 @@ def clarify(t: Any, lang: str, c: commands.Clarify, cat: context.Catalog | None)
         return t(key, lang, mention=c.mention, candidates="、".join(names)), buttons
     if c.reason == "orphan_qty" and c.partial is not None:   # 收到5箱 → which product? (the answer completes it)
         return t("clarify.orphan_qty_ask", lang, mention=c.mention), buttons
+    if c.reason == "unpaid_how":   # 卖了蓝牙耳机1副,没收钱 → [免单] [以后收]
+        return t("clarify.unpaid_how", lang, detail=c.detail), [[
+            Button(t(f"unpaid_how.{i}", lang), f"pick:{k}") for i, k in enumerate(answers.UNPAID_CHOICES)]]
     if c.reason == "which_move":   # 土豆3袋 番茄2箱 → [收货] [卖出] [盘点] [报损] [领用]
         moves = [Button(t(f"which_move.{k}", lang), f"pick:{k}") for k in answers.MOVE_CHOICES]
         buttons = [moves[:3], moves[3:]]

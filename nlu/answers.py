@@ -16,6 +16,11 @@ if TYPE_CHECKING:
     from nlu.parser import Parser, Result
 
 
+_UNPAID = ((r"免单|免费|送的|送给他了?|不要钱了?|白送|free", "免单"),
+           (r"记账|挂账|赊账|欠着|以后收|稍后收|待收|晚点收|下次收|later|on account", "还没收钱"))
+UNPAID_CHOICES = ("免单", "以后收")
+
+
 def answer(parser: Parser, text_in: str, *, pending: commands.Clarify,
            speaker: context.Speaker) -> Result | None:
     s = text.normalize(text_in or "").strip(" ,.!")
@@ -24,6 +29,9 @@ def answer(parser: Parser, text_in: str, *, pending: commands.Clarify,
     if pending.reason == "which_move" and s:   # 土豆3袋 → 收货/卖出/盘点…? → the message again, with that verb
         verb = next((v for kind, v, said in _MOVES if s == kind or re.fullmatch(said, s)), None)
         return parser.parse(f"{verb}{pending.detail}", speaker=speaker) if verb else None
+    if pending.reason == "unpaid_how" and s:   # 卖了…,没收钱 → 免单 or 以后收? → the message again, with that
+        how = next((said for words, said in _UNPAID if re.fullmatch(words, s)), None)
+        return parser.parse(f"{pending.detail},{how}", speaker=speaker) if how else None
     if not s or pending.partial is None:
         return None
     if pending.reason == "missing_unit" and re.fullmatch(r"[^\d\s]{1,3}", s):   # 收到水泥3 → 3什么? → 包

@@ -2889,6 +2889,10 @@ class Parser:
         assert built is not None
         cmd = replace(built, adjust=adjust) if adjust is not None and isinstance(
             built, commands.RecordMoves | commands.PlaceSale) else built
+        unpaid = scan.UNPAID.search(a.s) if sale and adjust is None and isinstance(cmd, commands.RecordMoves) else None
+        if unpaid is not None and not res.problems:   # 卖了蓝牙耳机1副,没收钱: free, or paid later? (nothing guessed)
+            before = (a.s[:unpaid.start()] + a.s[unpaid.end():]).strip(" ,。")
+            return commands.Clarify("unpaid_how", detail=before, partial=cmd)
         if res.problems:
             p = res.problems[0]
             price = None

@@ -42,6 +42,8 @@ _ROUND = re.compile(r"抹(?:了|掉|去)?(?:个)?零(?:头|儿)?|零头(?:不要
 # 免单 · 没要钱 · 不收钱: given for nothing (还没收钱 · 先不收钱 · 不收钱,月底结: on account, never free)
 _FREE = re.compile(r"免单|(?<![还先暂尚])(?:没|不)要(?:他|她|他们|她们|客人)?(?:的)?钱"
                    r"|(?<![还先暂尚没])不收(?:他|她|他们|她们|客人)?(?:的)?钱")
+# 卖了蓝牙耳机1副,没收钱: given away (免单) or to be paid later? asked (还没收钱 · 先不收钱: later; 没要钱: free)
+UNPAID = re.compile(r"(?<![还先暂尚])没(?:有)?(?:收|给|付)(?:他|她|他们|她们|客人|顾客)?(?:的)?钱")
 _LATER = re.compile(r"月底|月末|下次|以后|回头|改天|挂账|记账|赊|欠着|再给|再付|再结")
 _SOLD = re.compile(r"卖|售|买了|买走|拿走|销")
 # 卖了蓝牙耳机2副,收了180 · 实收180: what the customer paid for all of it, said without 元 at the end of its clause

@@ -187,6 +187,18 @@ def test_the_cash_up_counts_what_was_taken_and_says_what_was_given_away(shop: Ch
     assert "🏷️ 当天优惠 1 笔,让出 ¥20.00" in out
 
 
+def test_no_money_taken_alone_is_asked_free_or_paid_later_and_nothing_is_recorded_before(shop: Chat):
+    out = shop.say("xm", "卖了蓝牙耳机1副,没收钱")
+    assert "没收钱:是免单" in texts(out) and [b for row in out[-1]["buttons"] for b in row] == ["免单", "以后收"], out
+    assert "华强店蓝牙耳机:10副" in texts(shop.say("xm", "蓝牙耳机还有多少"))   # (nothing yet)
+    shop.say("xm", "卖了蓝牙耳机1副,没收钱")
+    assert "免单,实收 ¥0.00" in confirmed(shop, "xm", "免单") and [d["kind"] for d in adjusted(shop)] == ["free"]
+    shop.say("xm", "王记拿了苹果数据线4根,没给钱")
+    out = texts(shop.press("xm", "以后收"))
+    assert "已记录" in out and "免单" not in out, out
+    assert "货款 ¥100.00" in texts(shop.say("lz", "王记欠了多少钱"))   # on its account
+
+
 def test_not_paid_yet_is_on_account_never_free(shop: Chat):
     for said in ("王记拿了苹果数据线4根,还没收钱", "王记拿了苹果数据线4根,不收钱,月底结"):
         out = confirmed(shop, "lz", said)
