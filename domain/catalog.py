@@ -127,6 +127,9 @@ PERMISSIONS: dict[Role, frozenset[str]] = {
 }
 
 
+BARCODE = re.compile(r"\d{8}|\d{12,14}")   # EAN-8, UPC-A, EAN-13, ITF-14: a product's alias that is its barcode
+
+
 @dataclass(frozen=True)
 class Product:
     sku: str
@@ -180,6 +183,11 @@ class Product:
     @property
     def names(self) -> tuple[str, ...]:
         return (self.name, *self.aliases)
+
+    @property
+    def barcode(self) -> str:
+        """Its first alias that is a barcode (6901234567890就是可乐); "" without one."""
+        return next((a for a in self.aliases if BARCODE.fullmatch(a)), "")
 
     def to_base(self, qty: Decimal, unit: str) -> Decimal:
         return units.to_base(qty, unit, base_unit=self.base_unit, packs=self.packs)

@@ -101,7 +101,7 @@ def pinyin(s: str) -> str:
     return "".join(pypinyin.lazy_pinyin(s))
 
 
-BARCODE = re.compile(r"\d{8}|\d{12,14}")   # EAN-8, UPC-A, EAN-13, ITF-14
+BARCODE = dcat.BARCODE   # EAN-8, UPC-A, EAN-13, ITF-14 (the catalog's rule)
 
 
 def _location_names(loc: dcat.Location) -> list[str]:

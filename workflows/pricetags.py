@@ -44,7 +44,6 @@ def tags(uow: UnitOfWork, t: Any, lang: str, cmd: commands.PriceTags, *, locatio
 def _tag(uow: UnitOfWork, t: Any, lang: str, p: catalog.Product, running: list[promotions.Promotion]) -> Tag:
     price = p.unit_price
     assert price is not None
-    code = next((a for a in p.aliases if a.isdigit() and len(a) in (8, 12, 13, 14)), "")
     line = [q for q in running if q.kind in promotions.LINE_KINDS]
     best = min(line, key=lambda q: (q.unit_price(price), q.number), default=None)
     shown = best or next(iter(running), None)
@@ -53,4 +52,4 @@ def _tag(uow: UnitOfWork, t: Any, lang: str, p: catalog.Product, running: list[p
         offer = wording.unit_money(best.unit_price(price).quantize(Decimal("0.01")))
     return Tag(name=p.name, unit=p.base_unit, price=wording.unit_money(price), offer=offer,
                terms=promos.terms(uow, t, lang, shown) if shown is not None else "",
-               days=promos.days(t, lang, shown) if shown is not None else "", code=code)
+               days=promos.days(t, lang, shown) if shown is not None else "", code=p.barcode)
