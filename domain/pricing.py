@@ -15,7 +15,7 @@ from domain import errors, landed
 from domain.commands import AdjustKind
 
 FEN = Decimal("0.01")
-_SCALE = Decimal("0.000001")
+SCALE = Decimal("0.000001")
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ def settle(lines: Sequence[tuple[Decimal, Decimal | None]], kind: AdjustKind, am
                        for _, p in lines)
         if any(p < 0 for p in prices):
             raise errors.BadInput(code="adjust_too_much", off=f"{amount:.2f}", listed=f"{listed:.2f}")
-        prices = tuple(p.quantize(_SCALE, rounding=ROUND_HALF_UP) for p in prices)
+        prices = tuple(p.quantize(SCALE, rounding=ROUND_HALF_UP) for p in prices)
         taken = sum((q * p for (q, _), p in zip(lines, prices, strict=True)), Decimal(0))
         return Settled(prices, listed, taken.quantize(FEN, rounding=ROUND_HALF_UP))
     if kind == AdjustKind.TAKEN:
@@ -85,6 +85,6 @@ def settle(lines: Sequence[tuple[Decimal, Decimal | None]], kind: AdjustKind, am
         raise errors.BadInput(code="adjust_too_much", off=f"{off:.2f}", listed=f"{listed:.2f}")
     shares = landed.spread(abs(off), listed_each)
     sign = 1 if off >= 0 else -1
-    prices = tuple(((p or Decimal(0)) - sign * share / q).quantize(_SCALE, rounding=ROUND_HALF_UP)
+    prices = tuple(((p or Decimal(0)) - sign * share / q).quantize(SCALE, rounding=ROUND_HALF_UP)
                    for (q, p), share in zip(lines, shares, strict=True))
     return Settled(prices, listed, listed - off)

@@ -16,10 +16,9 @@ from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import Any
 
 from domain import errors, landed
+from domain.pricing import FEN, SCALE
 
 SETTING = "promotions"   # where the tenant's settings keep them (``dump``'s form)
-FEN = Decimal("0.01")
-_SCALE = Decimal("0.000001")
 LINE_KINDS = ("share", "price", "bundle", "second")
 KINDS = (*LINE_KINDS, "threshold")
 
@@ -99,8 +98,7 @@ class Promotion:
         if self.kind == "price":
             return qty * min(price, self.price or Decimal(0))
         if self.kind == "bundle":
-            group = (self.buy or Decimal(0)) + (self.free or Decimal(0))
-            free = (qty / group).to_integral_value(rounding=ROUND_FLOOR) * (self.free or Decimal(0))
+            free = (qty / self.group).to_integral_value(rounding=ROUND_FLOOR) * (self.free or Decimal(0))
             return (qty - free) * price
         if self.kind == "second":
             item = self.buy or Decimal(1)
@@ -160,7 +158,7 @@ def apply(promos: Iterable[Promotion], lines: Sequence[tuple[str, str, Decimal, 
         for i, share in zip(idx, shares, strict=True):
             totals[i] = (totals[i] or Decimal(0)) - share
         used[p.number] = (p, used.get(p.number, (p, Decimal(0)))[1] + off)
-    prices = tuple(None if total is None else (total / qty).quantize(_SCALE, rounding=ROUND_HALF_UP)
+    prices = tuple(None if total is None else (total / qty).quantize(SCALE, rounding=ROUND_HALF_UP)
                    for (_, _, qty, _), total in zip(lines, totals, strict=True))
     listed = sum((qty * price for _, _, qty, price in lines if price is not None and qty > 0), Decimal(0))
     taken = sum((total for total in totals if total is not None), Decimal(0))
