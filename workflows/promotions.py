@@ -12,7 +12,7 @@ from typing import Any
 
 from domain import catalog, commands, errors, ledger, promotions
 from domain.promotions import Promotion
-from workflows import discounts, wording
+from workflows import discounts, metrics, wording
 from workflows.ports import UnitOfWork
 from workflows.purchasing import Turn
 
@@ -261,30 +261,35 @@ def effect(uow: UnitOfWork, t: Any, lang: str, cmd: commands.PromotionQuery, *, 
     off = sum((o for g in given for k, o in g.promos if k == p.number), Decimal(0))
     out = [str(t("promo.effect_head", lang, n=p.number, what=describe(uow, t, lang, p))),
            str(t("promo.effect_during", lang, days=wording.days_text(t, lang, p.first, last), goods=_held(
-               products, during), revenue=wording.money(during[1]), margin=wording.money(during[1] - during[2]),
+               products, during), revenue=wording.money(during[1]), margin=_money(_margin(during)),
                off=wording.money(off), sales=len(given))),
            str(t("promo.effect_before", lang, days=wording.days_text(t, lang, *before), goods=_held(products, was),
-                 revenue=wording.money(was[1]), margin=wording.money(was[1] - was[2])))]
+                 revenue=wording.money(was[1]), margin=_money(_margin(was))))]
     if was[1] > 0 or was[0]:   # (nothing sold before it: nothing to set it against)
         out.append(str(t("promo.effect_versus", lang, qty=_change(sum(during[0].values(), Decimal(0)),
                                                                   sum(was[0].values(), Decimal(0))),
-                         revenue=_change(during[1], was[1]), margin=_change(during[1] - during[2], was[1] - was[2]))))
+                         revenue=_change(during[1], was[1]), margin=_change(_margin(during), _margin(was)))))
     return "\n".join(out)
 
 
-def _held(products: dict[str, catalog.Product], sold: tuple[dict[str, Decimal], Decimal, Decimal]) -> str:
+def _held(products: dict[str, catalog.Product], sold: tuple[dict[str, Decimal], Decimal, Decimal | None]) -> str:
     held = sorted(sold[0].items(), key=lambda x: -x[1])
     return wording.goods(products, held, shown=3) if held else "-"
 
 
-def _change(now: Decimal, was: Decimal) -> str:
-    return f"{(now - was) / was * 100:+.1f}%" if was > 0 else "—"
+def _change(now: Decimal | None, was: Decimal | None) -> str:
+    return f"{(now - was) / was * 100:+.1f}%" if now is not None and was is not None and was > 0 else "—"
+
+
+def _money(d: Decimal | None) -> str:
+    return wording.money(d) if d is not None else "—"
 
 
 def _sold(uow: UnitOfWork, p: Promotion, first: date, last: date, products: dict[str, catalog.Product],
-          now: datetime, *, whole: bool = False) -> tuple[dict[str, Decimal], Decimal, Decimal]:
+          now: datetime, *, whole: bool = False) -> tuple[dict[str, Decimal], Decimal, Decimal | None]:
     """(quantity a product, revenue, cost) of the promotion's goods sold at its stores from ``first`` to ``last``
-    (until it was ended, unless ``whole``); a sale undone is none."""
+    (until it was ended, unless ``whole``); a sale undone is none. Revenue at each sale's price, else the catalog's;
+    cost as the margin reports count it (``metrics.sold_costs``: the lot each left from), None when some is unknown."""
     since = datetime.combine(first, time.min, tzinfo=now.tzinfo)
     until = datetime.combine(last + timedelta(days=1), time.min, tzinfo=now.tzinfo)
     if p.ended is not None and not whole:
@@ -294,17 +299,22 @@ def _sold(uow: UnitOfWork, p: Promotion, first: date, last: date, products: dict
              and p.covers(m.sku, products[m.sku].category if m.sku in products else "")]
     undone = uow.stock.reversed_ids([m.id for m in moves if m.id is not None])
     qty: dict[str, Decimal] = defaultdict(Decimal)
-    revenue = cost = Decimal(0)
+    revenue = Decimal(0)
     for m in moves:
         if m.id in undone:
             continue
         product = products.get(m.sku)
         qty[m.sku] += m.qty
         price = m.unit_price if m.unit_price is not None else product.unit_price if product is not None else None
-        unit_cost = m.unit_cost if m.unit_cost is not None else product.unit_cost if product is not None else None
         revenue += m.qty * (price or Decimal(0))
-        cost += m.qty * (unit_cost or Decimal(0))
+    costs = metrics.sold_costs(uow, dict(qty), location=p.location, first=first, last=last, tz=now.tzinfo)
+    cost = None if any(c is None for c in costs.values()) else sum((c or Decimal(0) for c in costs.values()),
+                                                                    Decimal(0))
     return dict(qty), revenue, cost
+
+
+def _margin(sold: tuple[dict[str, Decimal], Decimal, Decimal | None]) -> Decimal | None:
+    return None if sold[2] is None else sold[1] - sold[2]
 
 
 def answer(uow: UnitOfWork, turn: Turn, cmd: commands.PromotionQuery, *, t: Any) -> None:
