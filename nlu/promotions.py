@@ -98,14 +98,14 @@ def _which(what: str, lex: lexicon.Lexicon) -> tuple[int | None, str | None, str
     if not what or re.fullmatch(r"(?:促销|活动|特价|优惠|这个|那个|刚才的?|现在的?)+", what):
         return None, None, None
     shape = _shape(re.sub(r"^(?:那个|这个)", "", what), lex)
-    if shape is not None and not isinstance(shape, commands.Clarify) and shape[0] is not None:
+    if shape is not None and not isinstance(shape, commands.Clarify):   # (手机壳买二送一: the product's)
         return None, shape[1], shape[2]
     target = _target(what, lex)
     return None if isinstance(target, commands.Clarify) and target.reason == "unknown_product" else \
         target if isinstance(target, commands.Clarify) else (None, *target)
 
 
-def _shape(s: str, lex: lexicon.Lexicon) -> tuple[dict[str, object] | None, str, str] | commands.Clarify | None:
+def _shape(s: str, lex: lexicon.Lexicon) -> tuple[dict[str, object], str, str] | commands.Clarify | None:
     """(the promotion's terms, scope, key) of ``s`` with its days and store taken out: the target first, then the
     terms; None: no promotion's terms."""
     for i in range(len(s) + 1):
@@ -169,7 +169,6 @@ def _set(s: str, lex: lexicon.Lexicon, speaker: context.Speaker) -> commands.Par
     if isinstance(shape, commands.Clarify):
         return shape
     terms, scope, key = shape
-    assert terms is not None
     kind = str(terms["kind"])
     kw: dict[str, object] = {}
     try:

@@ -325,8 +325,8 @@ def _as_ordered(uow: UnitOfWork, cmd: commands.RecordMoves, *, user: catalog.Use
         here = home(user, cmd.location)
     except errors.BadInput:
         return cmd
-    waiting = [o for o in uow.orders.list(kinds=["sale"], statuses=["open", "partial"])
-               if o.location == here and o.partner == cmd.partner]
+    waiting = [o for o in uow.orders.list(kinds=["sale"], statuses=["open", "partial"], partner=cmd.partner)
+               if o.location == here]
     if not waiting:
         return cmd
     lists = list_prices(uow, cmd.partner, cmd.lines)
