@@ -241,9 +241,13 @@ class CatalogRepo(_Repo):
 
     def version(self) -> int:
         """Bumped on every master-data change, so callers can cache what they derive from the catalog."""
+        return int(self._read().get("catalog_version", 0))   # (each chat turn asks it first: ``setting`` reuses it)
+
+    def _read(self) -> dict[str, Any]:
+        """The company's settings as they stand, kept for ``setting``."""
         v = self.s.connection().execute(select(t.Tenant.settings).where(t.Tenant.id == self.tid)).scalar()
-        self._seen = dict(v or {})   # (every chat turn asks this first: ``setting`` reads no more)
-        return int(self._seen.get("catalog_version", 0))
+        self._seen = dict(v or {})
+        return self._seen
 
     def forget(self) -> None:
         self._seen = None
@@ -260,10 +264,7 @@ class CatalogRepo(_Repo):
     def setting(self, key: str) -> Any:
         """One of the company's settings, read once per unit of work (with ``version``, when it was asked) and kept
         up to date by ``set_tenant_setting``: a hot path (each sale's promotions) asks it for nothing."""
-        if self._seen is None:
-            v = self.s.connection().execute(select(t.Tenant.settings).where(t.Tenant.id == self.tid)).scalar()
-            self._seen = dict(v or {})
-        return self._seen.get(key)
+        return (self._seen if self._seen is not None else self._read()).get(key)
 
     def _bump_version(self) -> None:
         row = self.tenant_row()
