@@ -74,6 +74,7 @@ def bootstrap(*, tenant: str = "default", clock: Any = None, migrate: bool = Tru
                                 line_chart=charts.lines_png, price_tags=pricetags.sheet,
                                 server_url=settings.public_url.rstrip("/") if settings.public_url else None)
     scheduler.personal["todo"] = conversation.todo_for   # (每天早上8点把待办发给我: each one's own, as the chat says it)
+    scheduler.personal["target_report"] = conversation.targets_for   # (每天晚上9点把目标进度发给我)
     scheduler.personal["till_report"] = conversation.till_for   # (每天晚上10点把日结发给我: the store's cash-ups)
     return Container(settings=settings, engine=engine, uow=uow, clock=clock, conversation=conversation,
                      scheduler=scheduler, tenant=tenant, on_reading=reading_checks(t))

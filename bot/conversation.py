@@ -62,6 +62,7 @@ from workflows import pricetags as tags
 from workflows import production as work
 from workflows import quotes as offers
 from workflows import repairs as fix
+from workflows import targets as goals
 from workflows.ports import Clock, UnitOfWork, UowFactory
 
 PENDING_TTL = timedelta(minutes=10)
@@ -790,6 +791,12 @@ class Conversation:
                     "tags.more", turn.lang, n=n - len(found)) if n > len(found) else "",
                     place=replies.loc_name(shelf, self._catalog) if shelf else self.t("promo.every_store", turn.lang)),
                     image=self.price_tags(found))
+        elif isinstance(cmd, commands.SetTarget):   # 本月销售目标10万 · 小美这个月目标2万: a manager's
+            self._require(user, "approve")
+            goals.set_target(uow, turn, cmd, t=self.t)
+        elif isinstance(cmd, commands.TargetQuery):   # 目标完成得怎么样 · 我的目标 · 业绩排行
+            self._require(user, "record")
+            turn.reply(goals.answer(uow, self.t, turn.lang, cmd, user=user, now=turn.now))
         elif isinstance(cmd, commands.CommissionQuery):   # 这个月的提成: a clerk's own, a manager's store's
             self._require(user, "record")
             turn.reply(commissions.answer(uow, self.t, turn.lang, cmd, user=user, now=turn.now))
@@ -2160,6 +2167,10 @@ class Conversation:
         cat = self.parser(uow)[1]
         return "\n\n".join(cashup.report(uow, self.t, user.language, location=loc, first=first, last=last, now=now,
                                          where=replies.loc_name(loc, cat)) for loc in reports.stores(uow, user.location))
+
+    def targets_for(self, uow: UnitOfWork, user: catalog.User, now: datetime) -> str:
+        """The sales targets ``user`` may see, how far each has come: a rule's 每天晚上9点把目标进度发给我."""
+        return goals.answer(uow, self.t, user.language, commands.TargetQuery(), user=user, now=now)
 
     def todo_for(self, uow: UnitOfWork, user: catalog.User, now: datetime) -> str:
         """What waits for ``user`` today at their store (every store for one without): orders for their decision

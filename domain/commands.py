@@ -822,6 +822,37 @@ class CommissionQuery:
 
 
 @dataclass(frozen=True)
+class SetTarget:
+    """本月销售目标10万 · 华强店12月业绩目标30万 · 小美这个月目标2万 · 蓝牙耳机本月目标卖100副 · 每月目标10万 (domain/targets.py;
+    a manager's): ``amount`` yuan (``qty``: base units of the product ``key``) over the ``period`` that begins on
+    ``start`` (None: every one), of the company, a store (``location``) or a seller (``user``); ``amount`` None: the
+    target taken away (取消本月目标 · 取消小美的目标; ``number``: by its number)."""
+    period: str | None
+    start: date | None
+    amount: Decimal | None
+    qty: bool = False
+    location: str | None = None
+    user: str | None = None
+    goods: str = "all"
+    key: str = "*"
+    number: int | None = None
+
+
+@dataclass(frozen=True)
+class TargetQuery:
+    """目标完成得怎么样 · 这个月的业绩进度 · 小美的目标 · 我的目标 · 华强店上个月目标完成了吗: the targets of the periods holding
+    ``day`` (unsaid: today), of the ``period`` said alone, of that store, seller or goods alone; ``rank``: 业绩排行 ·
+    员工业绩 (each seller's sales, most first, against their targets)."""
+    day: date | None = None
+    period: str | None = None
+    location: str | None = None
+    user: str | None = None
+    goods: str | None = None
+    key: str | None = None
+    rank: bool = False
+
+
+@dataclass(frozen=True)
 class SetPromotion:
     """A promotion set (domain/promotions.py; a manager's, asked first): 可乐打8折 · 可乐特价4元 · 手机壳买二送一 ·
     手机壳第二件半价 · 饮料满100减10 · 本周全场9折 · 南山店可乐买一箱送两瓶,到周日. ``buy``/``free`` and ``threshold``
@@ -1058,7 +1089,7 @@ class Batch:
 
 Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | StockBook | Export | ProductField
            | SetProduct | SetProducts | SetPack | SetPartner | AddProduct
-           | RepeatPurchase | RetireProduct | Bookings | MovesQuery | ShipTransfer | RecordPayment | VoidPayment | RecordExpense | VoidExpense | ExpenseQuery | RecordInvoice | VoidInvoice | InvoiceQuery | DiscountLimit | DiscountQuery | SetCommission | CommissionQuery | SetPromotion | PromotionQuery | PriceTags | RepairAction | MakeQuote | QuoteAction | StartCount | FinishCount | AddPartner | Relay | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
+           | RepeatPurchase | RetireProduct | Bookings | MovesQuery | ShipTransfer | RecordPayment | VoidPayment | RecordExpense | VoidExpense | ExpenseQuery | RecordInvoice | VoidInvoice | InvoiceQuery | DiscountLimit | DiscountQuery | SetCommission | CommissionQuery | SetTarget | TargetQuery | SetPromotion | PromotionQuery | PriceTags | RepairAction | MakeQuote | QuoteAction | StartCount | FinishCount | AddPartner | Relay | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
            | SalesQuery | PurchaseQuery | StockCard | CatalogGaps | EventDays | CloseBooks | TillCount | Closure | SupplierScore | CustomerPrice | Todo | LastCount | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Network | SetUser | StaffQuery | OwedQuery | SetRecipe | SetSubstitute | SetOperations | MakeOrder | WorkStep | WorkOrders | WorkCenter | CenterLoad | PlanMaterials | PlaceMany | Utilization | TraceLot | LedgerCheck | Help
            | SmallTalk)
 

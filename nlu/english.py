@@ -31,6 +31,8 @@ _COSTS = {"rent": "房租", "electricity": "电费", "power": "电费", "water":
           "repair": "维修费", "repairs": "维修费", "advertising": "广告费", "office": "办公用品"}
 
 
+_WHEN = {"this month": "本月", "next month": "下个月", "this week": "本周", "next week": "下周", "today": "今天",
+         "this year": "今年", "every month": "每月"}
 _WEEKDAYS = (("monday", "周一"), ("tuesday", "周二"), ("wednesday", "周三"), ("thursday", "周四"), ("friday", "周五"),
              ("saturday", "周六"), ("sunday", "周日"))
 _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
@@ -135,6 +137,20 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     (r"(?:print )?promotion(?:al)? (?:price )?tags", "打印促销价签"),
     (r"(?:print )?price tags (?:for|of) (?P<what>.+)$", r"打印\g<what>的价签"),
     (r"(?:print )?price tags$", "打印价签"),
+    # sales targets (sales target 100000 this month · target of 30k for next month · my target · 小美's target ·
+    # how are we doing against target · sales by seller · delete target 2)
+    (r"(?:cancel|delete|remove|drop) target #?(?P<n>\d+)", r"删除目标\g<n>"),
+    (r"^(?:set )?(?:the |a |our )?(?:sales )?target(?: for)? (?P<when>this month|next month|this week|next week|today|"
+     r"this year|every month)(?: is| of| at| to)? (?P<n>\d+(?:\.\d+)?)(?P<k>k)?(?: yuan| rmb)?$",
+     lambda m: f"{_WHEN[m.group('when')]}销售目标{m.group('n')}{'千' if m.group('k') else ''}"),
+    (r"^(?:set )?(?:the |a |our )?(?:sales )?target(?: of| is| at)? (?P<n>\d+(?:\.\d+)?)(?P<k>k)?(?: yuan| rmb)?"
+     r"(?: for)?(?: (?P<when>this month|next month|this week|next week|today|this year|every month))?$",
+     lambda m: f"{_WHEN[m.group('when') or 'this month']}销售目标{m.group('n')}{'千' if m.group('k') else ''}"),
+    (r"how (?:are|is) (?:we|the store|sales) doing against (?:the |our )?targets?|(?:sales )?targets? progress"
+     r"|progress (?:against|on|toward) (?:the |our )?targets?|(?:sales )?targets$", "目标完成得怎么样"),
+    (r"sales by (?:seller|staff|person)|(?:seller|staff) ranking|sales ranking|who sold (?:the )?most", "业绩排行 "),
+    (r"my (?:sales )?targets?", "我的目标 "),
+    (r"(?P<who>\S+?)'s (?:sales )?targets?", r"\g<who>的目标 "),
     # sales commission (3% commission on all sales · 10 yuan commission per 蓝牙耳机 · 5% commission on 手机壳 · no
     # commission on 手机壳 · commission rules · my commission · commission this month · 小美's commission last month)
     (r"(?:(?:a|the) )?commission rules|how is commission (?:paid|worked out|calculated)", "提成规则"),

@@ -39,6 +39,7 @@ from nlu import invoices as bills
 from nlu import (
     promotions as promos,
 )
+from nlu import targets as goals
 from nlu import text as texts
 
 # a number that counts days, weeks or months (最近30天), not a quantity
@@ -212,6 +213,9 @@ class Parser:
         commission = commissions.said(plain, self.lex, speaker) if commissions.HINT.search(plain) else None
         if commission is not None:   # 蓝牙耳机每副提成10元 · 这个月的提成 · 我的提成: the sellers' commission
             return commission
+        target = goals.said(plain, self.lex, speaker) if goals.HINT.search(plain) else None
+        if target is not None:   # 本月销售目标10万 · 小美这个月目标2万 · 目标完成得怎么样: the sales targets
+            return target
         promotion = promos.said(plain, self.lex, speaker) if promos.HINT.search(plain) else None
         if promotion is not None:   # 可乐打8折 · 手机壳买二送一,到周日 · 饮料满100减10 · 有什么促销: a promotion
             return promotion

@@ -508,7 +508,7 @@ def goods_scope(what: str, lex: lexicon.Lexicon, everything: re.Pattern[str]) ->
     found = lex.match_product(what)
     if len(found.skus) == 1 and found.guess is None:
         return "sku", found.skus[0]
-    cat = _CATEGORY_TAIL.sub("", what)
+    cat = what if what in lex.categories else _CATEGORY_TAIL.sub("", what)   # (肉类 is the catalog's own word)
     if cat in lex.categories:
         return "category", cat
     if len(found.skus) > 1:

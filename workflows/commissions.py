@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from domain import catalog, commands, commissions, errors, ledger
 from workflows import wording
 from workflows.ports import UnitOfWork
-from workflows.purchasing import Turn
+
+if TYPE_CHECKING:   # (reports reads the sales targets, which read the sellers' sales here: no import at run time)
+    from workflows.purchasing import Turn
 
 KEY = "commission"
 

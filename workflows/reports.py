@@ -12,6 +12,7 @@ from domain import bom, catalog, chain, closures, ledger, orders, production, re
 from workflows import anomalies as anomaly
 from workflows import dues, engine, inventory, metrics, spoilage, standing, stockbook, wording
 from workflows import expenses as costs
+from workflows import targets as goals
 
 # (the shared wording, under the names its many readers know it by here)
 N, loc_name, qty, money, days_text = wording.N, wording.loc_name, wording.qty, wording.money, wording.days_text
@@ -839,6 +840,7 @@ def evening_summary(uow: Any, box: Any, t: Any, *, location: str | None, now: da
                                pct=int(abs(change) * Decimal("0.55")))
                     lines.append(t("job.evening_change", lang, product=products[s].name,
                                    change=f"{'+' if change > 0 else ''}{int(change)}%", advice=advice))
+        lines += goals.summary_lines(uow, t, lang, location=location, now=now)
         who = uow.catalog.user(u)
         if who is not None and who.can("approve") and sealed[0]:   # the ledger's fingerprint kept in the chat: an anchor
             lines.append(t("job.evening_ledger", lang, position=sealed[0], fp=chain.fingerprint(sealed[1])))

@@ -92,6 +92,13 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
     elif isinstance(c, commands.CommissionQuery):
         d |= {"intent": "commission", "first": c.first.isoformat() if c.first else None,
               "last": c.last.isoformat() if c.last else None, "who": c.user, "rules": c.rules}
+    elif isinstance(c, commands.SetTarget):
+        d |= {"intent": "set_target", "period": c.period, "start": c.start.isoformat() if c.start else None,
+              "amount": str(c.amount) if c.amount is not None else None, "qty": c.qty, "location": c.location,
+              "who": c.user, "goods": [c.goods, c.key]} | ({"number": c.number} if c.number is not None else {})
+    elif isinstance(c, commands.TargetQuery):
+        d |= {"intent": "targets", "day": c.day.isoformat() if c.day else None, "period": c.period,
+              "location": c.location, "who": c.user, "goods": [c.goods, c.key] if c.goods else None, "rank": c.rank}
     elif isinstance(c, commands.SetPromotion):
         d |= {"intent": "set_promotion", "kind": c.kind, "scope": c.scope, "key": c.key,
               "first": c.first.isoformat(), "last": c.last.isoformat() if c.last else None, "location": c.location,
