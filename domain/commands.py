@@ -836,6 +836,7 @@ class SetTarget:
     goods: str = "all"
     key: str = "*"
     number: int | None = None
+    margin: bool = False   # 本月毛利目标3万: of gross margin
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,8 @@ def span(period: str, day: date) -> tuple[date, date]:
 
 @dataclass(frozen=True)
 class Target:
-    """One target: ``amount`` yuan (``qty``: base units of the product ``key``) to sell over the ``period`` that begins
+    """One target: ``amount`` yuan (``qty``: base units of the product ``key``; ``margin``: yuan of gross margin, what
+    the sales took less what the goods cost) to sell over the ``period`` that begins
     on ``start`` (None: every such period, a standing one), by the company (``location`` and ``user`` None), a store
     or a seller (wherever they sell), of ``goods`` all · category · sku (``key``)."""
     number: int
@@ -40,6 +41,7 @@ class Target:
     start: date | None
     amount: Decimal
     qty: bool = False
+    margin: bool = False
     location: str | None = None
     user: str | None = None
     goods: str = "all"
@@ -47,9 +49,9 @@ class Target:
     by: str = ""
 
     @property
-    def whose(self) -> tuple[str | None, str | None, str, str, bool]:
+    def whose(self) -> tuple[str | None, str | None, str, str, bool, bool]:
         """Who and what it is of (two targets of the same ``whose`` and period: the later replaces the earlier)."""
-        return self.location, self.user, self.goods, self.key, self.qty
+        return self.location, self.user, self.goods, self.key, self.qty, self.margin
 
     def days(self, day: date) -> tuple[date, date]:
         """The days of its period that holds ``day`` (its own for a dated one)."""
@@ -145,7 +147,8 @@ def load(raw: Any) -> list[Target]:
     for d in (raw or {}).get("items") or []:
         out.append(Target(number=int(d["number"]), period=str(d["period"]),
                           start=date.fromisoformat(d["start"]) if d.get("start") else None,
-                          amount=Decimal(str(d["amount"])), qty=bool(d.get("qty")), location=d.get("location"),
+                          amount=Decimal(str(d["amount"])), qty=bool(d.get("qty")), margin=bool(d.get("margin")),
+                          location=d.get("location"),
                           user=d.get("user"), goods=str(d.get("goods") or "all"), key=str(d.get("key") or "*"),
                           by=str(d.get("by") or "")))
     return sorted(out, key=lambda t: t.number)
@@ -153,7 +156,7 @@ def load(raw: Any) -> list[Target]:
 
 def dump(targets: Sequence[Target]) -> dict[str, Any]:
     return {"items": [{"number": t.number, "period": t.period, "start": t.start.isoformat() if t.start else None,
-                       "amount": str(t.amount), "qty": t.qty, "location": t.location, "user": t.user,
+                       "amount": str(t.amount), "qty": t.qty, "margin": t.margin, "location": t.location, "user": t.user,
                        "goods": t.goods, "key": t.key, "by": t.by} for t in targets]}
 
 

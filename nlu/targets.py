@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -13,7 +14,8 @@ from nlu import context, lexicon, numbers, scan
 
 HINT = re.compile(r"目标|业绩|销售任务|业绩任务|销售指标|业绩指标|完成率|达成率|KPI|kpi")
 _N = numbers.NUMBER
-_WORD = r"(?:的)?(?:销售额?|营业额|营收|业绩|流水)?(?:的)?(?:目标|指标|任务)"
+_WORD = r"(?:的)?(?:销售额?|营业额|营收|业绩|流水|毛利润?|利润)?(?:的)?(?:目标|指标|任务)"
+_MARGIN = re.compile(r"毛利|利润")
 _SET = re.compile(rf"^(?P<head>.*?){_WORD}\s*(?:是|为|定为|定成|定在|设为|设成|设在|改成|改为|调到|调成|调整为|提高到|提到|降到|降为|定|:|：)?\s*"
                   rf"(?:每天|每日)?\s*(?:要|得)?\s*(?:卖|卖到|卖出|做到|做|达到|冲|冲到|完成)?\s*(?P<n>{_N})\s*(?P<u>万元?|千元?|元|块钱?|块|[^\d\s,，。!！?？的]{{1,2}})?$")
 _CLEAR = re.compile(rf"^(?:取消|删除|删掉|去掉|撤掉|撤销|清除|不要|不设)(?P<what>.*?){_WORD}(?:了)?$"
@@ -25,7 +27,7 @@ _GIVE = re.compile(rf"^(?:给|帮|替|为)?(?P<who>[^,，:：]*?)(?:定|设|订|
 _RANK = re.compile(r"排行|排名|谁卖得?最多|谁的业绩最好|(?:员工|店员|销售员|导购|个人|每个人|各人|大家)(?:的)?(?:销售)?业绩")
 _ASKED = re.compile(r"完成|进度|怎么样|如何|多少|达成|达标|完成率|达成率|差|还要|还需|情况|有哪些|是什么|目标吗|[?？吗呢]$"
                     r"|^(?:.{0,12}?)(?:的)?(?:销售|业绩)?(?:目标|指标|业绩)$")
-_FILLER = re.compile(r"各店|各门店|各个?门店|每个店|各个店|排行榜?|排名|员工|店员|销售员|导购|个人|每个人|各人|大家|给|帮|替|定个?|定下|订个?|设个?|设定|制定|一个|下|个|的|了|我们|咱们|店里|销售额?|营业额|营收|业绩|流水"
+_FILLER = re.compile(r"各店|各门店|各个?门店|每个店|各个店|排行榜?|排名|员工|店员|销售员|导购|个人|每个人|各人|大家|给|帮|替|定个?|定下|订个?|设个?|设定|制定|一个|下|个|的|了|我们|咱们|店里|销售额?|营业额|营收|业绩|流水|毛利润?|利润"
                      r"|总|整体|总共|一共|要|请|把|,|，|\s")
 _COMPANY = re.compile(r"全公司|公司|所有门店|所有店|全部门店|各店合计|全店合计|总店|集团|全部店")
 _ME = re.compile(r"^我(?:的|这个?月|本月|这周|本周|今天|今年)?|我自己")
@@ -67,8 +69,13 @@ def said(s: str, lex: lexicon.Lexicon, speaker: context.Speaker) -> commands.Par
         if got is None or isinstance(got, commands.Clarify):
             return got
         period, start, every, where, who, goods = got
-        return _amount(m.group("n"), m.group("u") or "", period or "month",
+        said = _amount(m.group("n"), m.group("u") or "", period or "month",
                        None if every else start or _start(period or "month", today), where, who, goods, lex, s)
+        if _MARGIN.search(s) and isinstance(said, commands.Parsed) and isinstance(said.command, commands.SetTarget):
+            if said.command.qty:   # (毛利目标100副: a margin is money)
+                return commands.Clarify("bad_target", detail=s)
+            return commands.Parsed(replace(said.command, margin=True))   # 本月毛利目标3万
+        return said
     if not _ASKED.search(s) and not re.search(r"目标|业绩", s):
         return None
     body = re.sub(r"(?:的)?(?:销售额?|营业额|营收|业绩|流水)?(?:的)?(?:目标|指标|任务)?(?:完成|进度|怎么样|如何|多少|达成|达标"

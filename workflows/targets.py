@@ -38,6 +38,7 @@ def set_target(uow: UnitOfWork, turn: Turn, cmd: commands.SetTarget, *, t: Any) 
         raise errors.BadInput(code="target_past", days=_period_text(t, lang, cmd.period or "month", cmd.start, today))
     uow.catalog.lock_settings()   # (two managers at once: each keeps the other's)
     new = Target(number=0, period=cmd.period or "month", start=cmd.start, amount=cmd.amount, qty=cmd.qty,
+                 margin=cmd.margin,
                  location=place, user=who, goods=cmd.goods, key=cmd.key, by=user.username)
     after, was, new = targets.kept_with(kept(uow), new)
     uow.catalog.set_tenant_setting(targets.SETTING, targets.dump(after))
@@ -122,12 +123,13 @@ def _seen(uow: UnitOfWork, user: catalog.User, x: Target) -> bool:
     return x.location == user.location
 
 
-def achieved(uow: UnitOfWork, x: Target, first: date, last: date, *, tz: Any) -> Decimal:
+def achieved(uow: UnitOfWork, x: Target, first: date, last: date, *, tz: Any) -> tuple[Decimal, list[str]]:
     """What ``x`` counts as done from ``first`` to ``last``: yuan (the takings' way: the price each sale went at,
-    else the list price; sales undone left out), or base units of its product; a seller's: the sales they
-    recorded, wherever."""
+    else the list price; sales undone left out), base units of its product, or yuan of margin (what was taken less
+    what the goods cost, each sale at its lot's cost as the margin reports count it); a seller's: the sales they
+    recorded, wherever. Second: the products a margin leaves out, their cost unknown."""
     if first > last:
-        return Decimal(0)
+        return Decimal(0), []
     products = {p.sku: p for p in uow.catalog.products()}
 
     def of(sku: str) -> bool:
@@ -136,32 +138,67 @@ def achieved(uow: UnitOfWork, x: Target, first: date, last: date, *, tz: Any) ->
             x.goods == "category" and p is not None and p.category == x.key)
 
     if x.user is not None:
-        rows = [(m.sku, m.qty, value) for m, value, _, _ in commissions.sold(uow, first, last, tz=tz, who=x.user)
-                if of(m.sku)]
-        return sum(((q if x.qty else v) for _, q, v in rows), Decimal(0))
+        moves = [(m, value) for m, value, _, _ in commissions.sold(uow, first, last, tz=tz, who=x.user) if of(m.sku)]
+        if not x.margin:
+            return sum(((m.qty if x.qty else v) for m, v in moves), Decimal(0)), []
+        taken: dict[tuple[str, str], Decimal] = {}
+        for m, v in moves:
+            taken[m.sku, m.lot] = taken.get((m.sku, m.lot), Decimal(0)) + v
+        cost = metrics.lot_values(uow, [(m.sku, m.lot, m.qty) for m, _ in moves])
+        return _margin(_by_sku(taken, cost), products)
     daily = metrics.daily_sales(uow, location=x.location, first=first, tz=tz,
                                 sku=x.key if x.goods == "sku" else None)
     sold = {sku: q for sku, days in daily.items() if of(sku)
             and (q := sum((v for d, v in days.items() if d <= last), Decimal(0))) != 0}
     if x.qty:
-        return sum(sold.values(), Decimal(0))
-    return metrics.takings(uow, sold, location=x.location, first=first, last=last, tz=tz, products=products)
+        return sum(sold.values(), Decimal(0)), []
+    if not x.margin:
+        return metrics.takings(uow, sold, location=x.location, first=first, last=last, tz=tz, products=products), []
+    said = metrics.said_prices(uow, location=x.location, first=first, last=last, tz=tz)
+    costs = metrics.sold_costs(uow, sold, location=x.location, first=first, last=last, tz=tz)
+    return _margin({sku: (metrics.revenue(products[sku], q, said.get(sku)), costs.get(sku))
+                    for sku, q in sold.items() if q > 0 and sku in products}, products)
 
 
-def progress(uow: UnitOfWork, x: Target, *, now: datetime, day: date | None = None) -> targets.Progress:
-    """How far ``x`` has come in its period holding ``day`` (today unless said), on ``now``."""
+def _by_sku(taken: dict[tuple[str, str], Decimal], cost: dict[tuple[str, str], Decimal | None]
+            ) -> dict[str, tuple[Decimal | None, Decimal | None]]:
+    """(what was taken, what it cost) per product from its lots' (a lot without a cost: the product's unknown)."""
+    out: dict[str, tuple[Decimal | None, Decimal | None]] = {}
+    for (sku, lot), v in taken.items():
+        was_v, was_c = out.get(sku, (Decimal(0), Decimal(0)))
+        c = cost.get((sku, lot))
+        out[sku] = ((was_v or Decimal(0)) + v, None if c is None or was_c is None else was_c + c)
+    return out
+
+
+def _margin(rows: dict[str, tuple[Decimal | None, Decimal | None]], products: dict[str, catalog.Product]
+            ) -> tuple[Decimal, list[str]]:
+    """The margin of the products whose takings and cost are known; the names of the others."""
+    done, unknown = Decimal(0), []
+    for sku, (taken, cost) in sorted(rows.items()):
+        if taken is None or cost is None:
+            unknown.append(products[sku].name if sku in products else sku)
+        else:
+            done += taken - cost
+    return done, unknown
+
+
+def progress(uow: UnitOfWork, x: Target, *, now: datetime, day: date | None = None
+             ) -> tuple[targets.Progress, list[str]]:
+    """How far ``x`` has come in its period holding ``day`` (today unless said), on ``now``; the products a margin
+    leaves out (their cost unknown)."""
     today = now.date()
     first, last = x.days(day or today)
     where = x.location if x.user is None else (u.location if (u := uow.catalog.user(x.user)) is not None else None)
     closed = closures.closed_days(uow.catalog.settings().calendar, where, first, (last - first).days + 1)
-    done = achieved(uow, x, first, min(last, today), tz=now.tzinfo)
-    return targets.progress(x.amount, done, first, last, today, closed)
+    done, unknown = achieved(uow, x, first, min(last, today), tz=now.tzinfo)
+    return targets.progress(x.amount, done, first, last, today, closed), unknown
 
 
 def line(uow: UnitOfWork, t: Any, lang: str, x: Target, *, now: datetime, day: date | None = None) -> str:
     """🎯 华强店 6月 销售目标 ¥100,000.00:已完成 ¥42,300.00(42%),时间进度 50%(15/30天)…: one target's progress."""
     today = now.date()
-    p = progress(uow, x, now=now, day=day)
+    p, unknown = progress(uow, x, now=now, day=day)
     out = [str(t("target.line", lang, n=x.number, what=describe(uow, t, lang, x, day or today),
                  amount=amount_text(uow, x, x.amount),
                  done=amount_text(uow, x, p.done), pct=_pct(p.share)))]
@@ -187,6 +224,8 @@ def line(uow: UnitOfWork, t: Any, lang: str, x: Target, *, now: datetime, day: d
                                            rounding=ROUND_CEILING)
             out.append(str(t("target.per_day", lang, left=p.left, per_day=amount_text(uow, x, per_day)))
                        if per_day is not None else str(t("target.last_day", lang, gap=amount_text(uow, x, p.gap))))
+    if unknown:   # (a margin without the cost of some goods: said, never guessed)
+        out.append(str(t("target.uncosted", lang, n=len(unknown), items="、".join(unknown[:5]))))
     return str(t("target.join", lang)).join(out)
 
 
@@ -207,6 +246,8 @@ def describe(uow: UnitOfWork, t: Any, lang: str, x: Target, day: date) -> str:
     whose = (_user_name(uow, x.user) if x.user is not None else wording.loc_name(uow, x.location)
              if x.location is not None else str(t("target.company", lang)))
     goods = "" if x.goods == "all" else wording.goods_scope(uow, t, lang, x.goods, x.key, "target")
+    if x.margin:
+        goods = f"{goods} {t('target.margin', lang)}".strip()
     days = _period_text(t, lang, x.period, x.start or targets.span(x.period, day)[0], day)
     if x.start is None:
         days = str(t(f"target.every_{x.period}", lang, days=days))
@@ -266,7 +307,7 @@ def _without(uow: UnitOfWork, t: Any, lang: str, cmd: commands.TargetQuery, *, u
     probe = Target(number=0, period=period, start=targets.span(period, day)[0], amount=Decimal(0), location=place,
                    user=who, goods=cmd.goods or "all", key=cmd.key or "*")
     first, last = probe.days(day)
-    done = achieved(uow, probe, first, min(last, now.date()), tz=now.tzinfo)
+    done, _ = achieved(uow, probe, first, min(last, now.date()), tz=now.tzinfo)
     return str(t("target.none", lang, what=describe(uow, t, lang, probe, day), done=wording.money(done)))
 
 
@@ -284,7 +325,7 @@ def _rank(uow: UnitOfWork, t: Any, lang: str, cmd: commands.TargetQuery, *, user
     where = wording.loc_name(uow, place) if place else str(t("target.company", lang))
     if not got:
         return str(t("target.rank_none", lang, days=days, where=where))
-    mine = {x.user: x for x in targets.current(kept(uow), day) if x.user is not None and not x.qty
+    mine = {x.user: x for x in targets.current(kept(uow), day) if x.user is not None and not x.qty and not x.margin
             and x.goods == "all" and x.period == (cmd.period or "month")}
     out = [str(t("target.rank_head", lang, days=days, where=where))]
     for i, e in enumerate(sorted(got.values(), key=lambda e: -e.value), start=1):

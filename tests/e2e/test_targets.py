@@ -134,3 +134,20 @@ def test_targets_in_english(shop: Chat):
     texts(shop.say("xm", "卖了蓝牙耳机1副"))
     out = texts(shop.say("lz", "how are we doing against target"))
     assert "target ¥5,000.00: ¥99.00 done (2%)" in out and "day 15 of 30" in out, out
+
+
+def test_a_margin_target_counts_what_was_taken_less_what_the_goods_cost(shop: Chat):
+    assert "华强店 6月 毛利 ¥3,000.00" in texts(shop.say("lz", "本月毛利目标3000"))
+    assert "小美 6月 毛利 ¥1,000.00" in texts(shop.say("lz", "小美这个月毛利目标1000"))
+    confirmed(shop, "lz", "新增商品自拍杆,单位个,售价59")   # (no cost anywhere)
+    texts(shop.say("xm", "收到自拍杆5个"))
+    texts(shop.say("cg", "收到蓝牙耳机5副,单价40"))          # (what they cost lately: ¥40, not the catalog's ¥45)
+    texts(shop.say("xm", "卖了蓝牙耳机2副,收了180"))          # ¥180 taken
+    texts(shop.say("lz", "卖了手机壳2个"))                    # ¥58 − 2 × ¥5, the manager's
+    texts(shop.say("xm", "卖了自拍杆1个"))
+    out = texts(shop.say("lz", "目标完成得怎么样"))
+    store = next(ln for ln in out.splitlines() if ln.startswith("🎯 #1"))
+    mine = next(ln for ln in out.splitlines() if ln.startswith("🎯 #2"))
+    # the pairs left the first lot, which came without a cost: at what they cost lately, as the margin reports count
+    assert "已完成 ¥148.00(5%)" in store and "1 种商品没有进价,没算进毛利:自拍杆" in store, store   # 180 − 80 + 58 − 10
+    assert "已完成 ¥100.00(10%)" in mine and "自拍杆" in mine, mine

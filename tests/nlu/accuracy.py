@@ -95,7 +95,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
     elif isinstance(c, commands.SetTarget):
         d |= {"intent": "set_target", "period": c.period, "start": c.start.isoformat() if c.start else None,
               "amount": str(c.amount) if c.amount is not None else None, "qty": c.qty, "location": c.location,
-              "who": c.user, "goods": [c.goods, c.key]} | ({"number": c.number} if c.number is not None else {})
+              "who": c.user, "goods": [c.goods, c.key]} | ({"number": c.number} if c.number is not None else {}) \
+            | ({"margin": True} if c.margin else {})
     elif isinstance(c, commands.TargetQuery):
         d |= {"intent": "targets", "day": c.day.isoformat() if c.day else None, "period": c.period,
               "location": c.location, "who": c.user, "goods": [c.goods, c.key] if c.goods else None, "rank": c.rank}
