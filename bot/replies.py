@@ -67,10 +67,14 @@ def qty_text(cat: context.Catalog | None, sku: str, qty: Decimal) -> str:
     return f"{s}({packs})" if packs else s
 
 
-def items(lines: Sequence[commands.Line], cat: context.Catalog | None, t: Any = None, lang: str = "zh_CN") -> str:
-    """可乐 48瓶(2箱)、雪碧 12瓶; with ``t``, each line's serials said (蓝牙耳机 2副(串号 SN001、SN002))."""
+def items(lines: Sequence[commands.Line], cat: context.Catalog | None, t: Any = None, lang: str = "zh_CN", *,
+          gifts: bool = False) -> str:
+    """可乐 48瓶(2箱)、雪碧 12瓶; with ``t``, each line's serials said (蓝牙耳机 2副(串号 SN001、SN002)) and
+    (``gifts``: a receipt's) the lines that came free (手机壳 1个(赠送))."""
     return "、".join(f"{pname(cat, ln.sku)} {qty_text(cat, ln.sku, ln.qty)}"
-                    + (serials_text(t, lang, ln.serials) if t is not None and ln.serials else "") for ln in lines)
+                    + (serials_text(t, lang, ln.serials) if t is not None and ln.serials else "")
+                    + (str(t("summary.gift", lang)) if t is not None and gifts and ln.gift else "")
+                    for ln in lines)
 
 
 def serials_text(t: Any, lang: str, codes: Sequence[str], *, most: int = 10, bare: bool = False) -> str:
@@ -89,8 +93,8 @@ def _summary(t: Any, lang: str, cmd: commands.Command, cat: context.Catalog | No
     if isinstance(cmd, commands.RecordMoves):
         where = loc_name(cmd.location or user.location, cat)
         partner = partner_name(cmd.partner, cat)
-        text = t(f"summary.{cmd.movement.value}", lang, location=where, items=items(cmd.lines, cat, t, lang),
-                 partner=(f"({partner})" if partner else ""))
+        text = t(f"summary.{cmd.movement.value}", lang, location=where, partner=(f"({partner})" if partner else ""),
+                 items=items(cmd.lines, cat, t, lang, gifts=cmd.movement == commands.Movement.RECEIPT))
         if cmd.at is not None:   # booked on an earlier day (昨天卖了…): say which
             text = str(text) + str(t("summary.on_day", lang, day=cmd.at.strftime("%m-%d %H:%M")))
         if cmd.freight is not None:   # …,运费50: on top of the goods' cost
@@ -1087,12 +1091,12 @@ def _prices(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, rows: l
                     if m.kind == ledger.MoveKind.RECEIPT and m.reverses is None]
         undone = uow.stock.reversed_ids(m.id for m in received if m.id is not None)
         received = [m for m in received if m.id not in undone]   # newest first (an undone receipt is no "last")
-        costed = [m for m in received if m.unit_cost is not None]
+        costed = [m for m in received if m.unit_cost]   # (a supplier's free goods, at ¥0, are no price paid)
         last = costed[0] if costed else None
         parts = [str(t("info.price_cost", lang, cost=reports.money(cost), unit=p.base_unit,
                        source=t(f"info.cost_from_{source}", lang))) if cost is not None
                  else str(t("info.price_cost_unknown", lang))]
-        if received and received[0] is not last:   # 牛奶上次什么时候进的: the last delivery, priced or not
+        if received and (last is None or received[0].batch != last.batch):   # 牛奶上次什么时候进的: the last delivery
             m = received[0]
             parts.append(str(t("info.price_received", lang, date=f"{m.at.astimezone(now.tzinfo):%m-%d}",
                                qty=qty_text(cat, sku, m.qty),

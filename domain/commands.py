@@ -35,6 +35,7 @@ class Line:
     lot: str | None = None
     expiry: datetime | None = None
     serials: tuple[str, ...] = ()   # 串号SN001、SN002: the units' own codes, one base unit each (domain/serials.py)
+    gift: bool = False   # a receipt's goods given free (…,赠送1箱 · 买十送一): at ¥0 when the rest of them is priced
 
 
 class AdjustKind(StrEnum):

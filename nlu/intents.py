@@ -272,6 +272,8 @@ SOLD_OUT = re.compile(r"(?<![快要就将没未])(?<!马上)(?<!没有)(?<!什�
 # a question or a warning about it (可颂卖完了吗 · 牛奶快用完了): how much is left
 RUNNING_OUT = re.compile(r"(?:卖|用)(?:完|光)了?[吗没么嘛?]|(?:快|要|就要|将|马上)(?:卖|用)(?:完|光)"
                          r"|(?:全|都|全部)(?:卖|用)(?:完|光|掉)?了?[吗没么嘛?]")
+# goods that came, with some given free by whoever brought them (光明送来牛奶2箱,赠送1箱 · 牛奶到了2箱,还多送了1箱)
+_ARRIVED_GIFT = re.compile(r"(?:(?:送|发|运|带)(?:过)?来|送到|到了|到货|来了).*?[,，;；\s\x00](?:另外|还|又|再)?(?:赠送|赠了|白送|多送|免费送|另送)")
 LEADING_RECEIPT = re.compile(r"^[\x00\s]*(?:今天|刚才|刚刚|早上|上午|下午|晚上)?[\x00\s]*(?:收到|进货|入库|到货)(?!的)")
 RECEIPT = re.compile(r"^收(?![银款钱费])|[收入]" + NUMBER_NEXT + r"|收了(?![银款钱费])|收到|到货|到了|进了|进货|入库|送来|送了|来了|收货|送到|补了|补货了|进|(?<!不)到")
 
@@ -320,6 +322,8 @@ def write_intent(masked: str, *, has_dest: bool, has_source: bool, supplier: boo
         return "purchase"
     if LEADING_RECEIPT.match(m):
         return "receipt"   # 收到牛奶2箱,包装破损: a receipt with a note (a loss with its own quantity is asked apart)
+    if _ARRIVED_GIFT.search(m) and not SCRAP.search(m):
+        return "receipt"   # 光明送来牛奶2箱,赠送1箱: the supplier's free case comes in with the rest (no giveaway)
     if SCRAP.search(m):
         return "scrap"
     if COUNT.search(m):

@@ -2882,17 +2882,26 @@ class Parser:
         # a sale, or a customer's order (王记订苹果数据线100根,优惠200): settled from its list prices
         sale = isinstance(cmd, commands.PlaceSale) or (isinstance(cmd, commands.RecordMoves)
                                                         and cmd.movement == commands.Movement.SALE)
-        ordered = _apply_prices(ordered, a, self.lex, [pos for pos, _ in sorted(res.lines, key=lambda x: x[0])],
-                                cost=cost, paid=speaker.paid, share=not sale)
-        adjust, unused = None, None
-        if sale or isinstance(cmd, commands.RecordMoves) and cmd.movement == commands.Movement.RECEIPT:
+        positions = [pos for pos, _ in sorted(res.lines, key=lambda x: x[0])]
+        ordered = _apply_prices(ordered, a, self.lex, positions, cost=cost, paid=speaker.paid, share=not sale)
+        adjust, unused, deal = None, None, None
+        receipt = isinstance(cmd, commands.RecordMoves) and cmd.movement == commands.Movement.RECEIPT
+        if sale or receipt:
             ordered, adjust = self._settled_as_said(a, ordered, sale=sale)
-        if a.adjust is not None and adjust is None and not (sale and a.adjust.kind == "taken"):
-            unused = commands.Guess("adjust_unused", a.adjust.said, "")   # (收到可乐10箱,免单: nothing it could mean)
+        if receipt:   # 光明送来牛奶2箱,单价60,赠送1箱: the free case costs nothing · 收到手机壳10个,买十送一: 11 came
+            ordered = _gifts_free(a.s, ordered, positions)
+            deal = _supplier_deal(a.adjust.said, ordered, self.lex) if a.adjust is not None \
+                and a.adjust.kind == "promo" else None
+            ordered = deal or ordered
+        if a.adjust is not None and adjust is None and deal is None and not (sale and a.adjust.kind == "taken"):
+            unused = commands.Guess("deal_unsplit" if receipt and _BUY_GET.search(a.adjust.said) else "adjust_unused",
+                                    a.adjust.said, "")   # (收到可乐10箱,免单: nothing it could mean)
         built = lines.attach(cmd, tuple(ordered), keep=False)
         assert built is not None
         cmd = replace(built, adjust=adjust) if adjust is not None and isinstance(
             built, commands.RecordMoves | commands.PlaceSale) else built
+        if deal is not None and isinstance(cmd, commands.RecordMoves) and a.adjust is not None and not cmd.note:
+            cmd = replace(cmd, note=a.adjust.said)   # (the moves keep the deal: 买十送一)
         unpaid = scan.UNPAID.search(a.s) if sale and adjust is None and isinstance(cmd, commands.RecordMoves) else None
         if unpaid is not None and not res.problems:   # 卖了蓝牙耳机1副,没收钱: free, or paid later? (nothing guessed)
             before = (a.s[:unpaid.start()] + a.s[unpaid.end():]).strip(" ,。")
@@ -4039,6 +4048,58 @@ def _bare_per_base(p: catalog.Product, ln: commands.Line, value: Decimal, ref: D
     if ln.unit and ln.unit != p.base_unit and p.accepts(ln.unit):
         options.append(value / p.to_base(Decimal(1), ln.unit))
     return min(options, key=lambda per: abs(math.log(per / ref)))
+
+
+# a receipt's clause of what came free (…,赠送1箱 · …,还多送了2个): that line costs nothing when the rest is priced
+_GIFT_CLAUSE = re.compile(r"(?:另外|还|又|再)?(?:赠送了?|赠了|白送了?|免费送了?|多送了?|另送了?|送了)")
+# a supplier's deal said on a receipt (收到手机壳10个,买十送一 · 收到可乐10箱,买5箱送1箱)
+_BUY_GET = re.compile(rf"买\s*(?P<b>{numbers.NUMBER})\s*(?P<bu>[^\d\s送]{{1,2}}?)?\s*送\s*(?P<f>{numbers.NUMBER})\s*"
+                      r"(?P<fu>[^\d\s]{1,2})?")
+
+
+def _gifts_free(s: str, ls: list[commands.Line], positions: list[int]) -> list[commands.Line]:
+    """A receipt's lines said as given free (光明送来牛奶2箱,单价60,赠送1箱) marked so, at no cost when the product's
+    other line names its price (else once a price agreed with the supplier prices it; without either, the free case is
+    valued as the rest, at the recent cost)."""
+    priced = {ln.sku for ln in ls if ln.unit_price is not None}
+    out = []
+    for ln, pos in zip(ls, positions, strict=False):
+        clause = re.split(r"[,，;；。]", s[:pos])[-1]
+        if ln.unit_price is None and _GIFT_CLAUSE.match(clause.strip()):
+            ln = replace(ln, gift=True, unit_price=Decimal(0) if ln.sku in priced else None)
+        out.append(ln)
+    return out
+
+
+def _supplier_deal(said: str, ls: list[commands.Line], lex: lexicon.Lexicon) -> list[commands.Line] | None:
+    """The lines of a receipt of one product said with its supplier's deal (买十送一): the free units as a line of
+    their own at no cost (when the rest is priced), added to what was bought (10 said: 11 came) or split from what
+    came (11 said, a whole number of 11s: 10 bought and 1 free); None: no such reading (several products, a quantity
+    neither way divides, units the product lacks)."""
+    m = _BUY_GET.search(said)
+    if m is None or len(ls) != 1:
+        return None
+    ln = ls[0]
+    p = lex.product(ln.sku)
+    b, f = numbers.value(m.group("b")), numbers.value(m.group("f"))
+    try:
+        buy = p.to_base(Decimal(b), m.group("bu") or ln.unit or p.base_unit) if b else None
+        get = p.to_base(Decimal(f), m.group("fu") or m.group("bu") or ln.unit or p.base_unit) if f else None
+    except errors.DomainError:
+        return None
+    if not buy or not get or buy <= 0 or get <= 0:
+        return None
+    per = p.to_base(Decimal(1), ln.unit) if ln.unit else Decimal(1)
+    if ln.qty % buy == 0:
+        paid, free = ln.qty, units.normalize(ln.qty / buy * get)
+    elif ln.qty % (buy + get) == 0:
+        paid = units.normalize(ln.qty / (buy + get) * buy)
+        free = ln.qty - paid
+    else:
+        return None
+    gift = replace(ln, qty=free, raw_qty=units.normalize(free / per), gift=True,
+                   unit_price=Decimal(0) if ln.unit_price is not None else None)
+    return [replace(ln, qty=paid, raw_qty=units.normalize(paid / per)), gift]
 
 
 def _apply_prices(ls: list[commands.Line], a: scan.Analysis, lex: lexicon.Lexicon,

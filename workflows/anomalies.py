@@ -148,7 +148,8 @@ def _costs(uow: UnitOfWork, *, location: str, now: datetime, lim: Limits) -> lis
     any supplier's, else the catalog's cost."""
     tz, today = now.tzinfo, now.date()
     came = _standing(uow, [m for m in uow.stock.moves(since=now - timedelta(days=COST_DAYS),
-                                                      kinds=[ledger.MoveKind.RECEIPT.value]) if m.unit_cost is not None])
+                                                      kinds=[ledger.MoveKind.RECEIPT.value]) if m.unit_cost])
+    # (a supplier's free goods came at ¥0: no price paid, neither odd nor a usual one)
     out = []
     for m in came:
         if m.dst != location or _day_of(m, tz) != today or m.unit_cost is None:

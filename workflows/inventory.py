@@ -172,6 +172,8 @@ def with_agreed_prices(uow: UnitOfWork, partner: str | None,
     tier = next((p.price_tier for p in uow.catalog.partners() if p.code == partner and p.price_tier
                  and p.kind == catalog.PartnerKind.CUSTOMER), None) if partner else None
     def price(ln: commands.Line) -> Decimal | None:
+        if ln.gift:   # (the supplier's free goods: nothing, once what was bought of them is priced)
+            return ln.unit_price if ln.unit_price is not None or ln.sku not in agreed else Decimal(0)
         if ln.unit_price is not None or ln.sku in agreed:
             return ln.unit_price if ln.unit_price is not None else agreed[ln.sku]
         product = uow.catalog.product(ln.sku) if tier else None

@@ -1,0 +1,56 @@
+"""A supplier's free goods on a receipt (赠送 · 买十送一), end to end on the phone shop's warehouse: they come in with
+the rest, cost nothing once what was bought is priced (said, or agreed with the supplier), so the supplier is owed for
+what was bought alone, the stock is worth what was paid and the cost per unit falls. Before, 绿联送来手机壳10个,赠送1个
+was recorded as goods used up (the 送 of 赠送), and a priced delivery's free case was owed at the recent cost;
+收到手机壳10个,买十送一 dropped the deal."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.e2e.conftest import Chat, confirmed, make_chat, texts
+
+PHONE = ROOT / "tests" / "nlu" / "fixtures" / "phone"
+
+
+@pytest.fixture
+def shop(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Chat:
+    return make_chat(tmp_path, monkeypatch, catalog=PHONE)
+
+
+def receipts(chat: Chat) -> list[tuple[float, float | None, str]]:
+    return [(float(m["qty"]), float(m["unit_cost"]) if m["unit_cost"] is not None else None, m["note"] or "")
+            for m in chat.export("moves") if m["kind"] == "receipt"]
+
+
+def test_a_priced_deliverys_free_goods_cost_nothing(shop: Chat):
+    out = confirmed(shop, "cg", "绿联送来手机壳10个,单价6,赠送1个")
+    assert "仓库入库 手机壳 10个、手机壳 1个(赠送)(深圳绿联)" in out, out
+    assert receipts(shop) == [(10, 6, ""), (1, 0, "")]
+    assert shop.stock()["CK:A05"] == 11
+    assert "应付 ¥60.00" in texts(shop.say("cg", "欠绿联多少钱"))
+    assert "手机壳 11个:¥60.00" in texts(shop.say("cg", "库存值多少钱"))
+    out = texts(shop.say("cg", "手机壳进价多少"))
+    assert "进价 ¥5.45/个(近期收货均价)" in out and "上次 06-15 深圳绿联 ¥6.00/个" in out, out   # (the free one no price)
+    assert "进价没有变化" in texts(shop.say("cg", "最近哪些进价降了"))   # (¥0 is no fall in price)
+
+
+def test_buy_ten_get_one_comes_in_as_the_free_units_beside_those_bought(shop: Chat):
+    out = confirmed(shop, "cg", "绿联送来手机壳10个,单价6,买十送一")
+    assert "手机壳 10个、手机壳 1个(赠送)" in out, out
+    confirmed(shop, "cg", "绿联送来手机壳22个,单价6,买十送一")   # 22: two of 10 + 1, the free ones among them
+    assert receipts(shop) == [(10, 6, "买十送一"), (1, 0, "买十送一"), (20, 6, "买十送一"), (2, 0, "买十送一")]
+    assert shop.stock()["CK:A05"] == 33
+    assert "应付 ¥180.00" in texts(shop.say("cg", "欠绿联多少钱"))
+    asked = texts(shop.say("cg", "收到手机壳12个,买十送一"))   # neither way: all of it as bought, said first
+    assert "分不出哪些是送的" in asked and "手机壳 12个" in asked, asked
+
+
+def test_a_free_case_from_a_supplier_with_an_agreed_price_costs_nothing(shop: Chat):
+    assert "以后向深圳绿联进手机壳按" in texts(shop.say("cg", "绿联的手机壳按5元一个"))
+    shop.press("cg", "确认")
+    confirmed(shop, "cg", "绿联送来手机壳20个,赠送2个")   # no price said: the agreed one, the free ones at nothing
+    assert receipts(shop) == [(20, 5, ""), (2, 0, "")]
+    assert "应付 ¥100.00" in texts(shop.say("cg", "欠绿联多少钱"))
