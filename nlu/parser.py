@@ -3583,9 +3583,9 @@ def _groups(a: scan.Analysis) -> list[tuple[int, int]]:
     return out
 
 
-# what a delivery lacked, said right after its quantity (收到可乐2箱,少了3瓶 · 2箱但是缺了2瓶)
+# what a delivery lacked, said right after its quantity (收到可乐2箱,少了3瓶 · 2箱但是缺了2瓶 · 3箱,漏了1箱; 1箱漏了 leaked)
 # (少送了1箱 is what the order lacked: the quantity said is what came, as before)
-_SHORT_AFTER = re.compile(r"\s*[,;\s]\s*(?:但是?|可是|不过|其中)?\s*(?:少了|缺了|差了|短了|短少)\s*")
+_SHORT_AFTER = re.compile(r"\s*[,;\s]\s*(?:但是?|可是|不过|其中)?\s*(?:少了|缺了|差了|短了|短少|漏了)\s*")
 # a day said in a clause (昨天卖了可乐2箱,今天卖了1箱: each clause its own day)
 _DAY_WORD = re.compile(r"大前天|前天|昨天|昨日|今天|今日|上周[一二三四五六日天]|周[一二三四五六日天]|星期[一二三四五六日天]"
                        r"|\d{1,2}月\d{1,2}[号日]|(?<![\d月])\d{1,2}[号日]")
