@@ -818,7 +818,10 @@ def evening_summary(uow: Any, box: Any, t: Any, *, location: str | None, now: da
             last_week[sku] = last_week.get(sku, Decimal(0)) + q
     products = {p.sku: p for p in uow.catalog.products()}
     top = sorted(((s, q) for s, q in sold.items() if q > 0), key=lambda kv: -kv[1])[:3]
-    priced = [metrics.revenue(products[s], q, None) for s, q in sold.items() if q > 0]
+    said = metrics.said_prices(uow, location=location, first=day0.date(), last=day0.date(), tz=now.tzinfo) if sold else {}
+    # (what was taken: the price each sale went at, a discount's or a promotion's, else the list price, as the
+    # takings and the targets count it)
+    priced = [metrics.revenue(products[s], q, said.get(s)) for s, q in sold.items() if q > 0 and s in products]
     revenue = sum((r for r in priced if r is not None), Decimal(0))
     sealed = uow.stock.chain_head()
     for u in people:
