@@ -154,19 +154,25 @@ def load(raw: Any) -> list[Target]:
     return sorted(out, key=lambda t: t.number)
 
 
-def dump(targets: Sequence[Target]) -> dict[str, Any]:
-    return {"items": [{"number": t.number, "period": t.period, "start": t.start.isoformat() if t.start else None,
+def last_number(raw: Any) -> int:
+    """The highest number given so far (one taken away is never given again)."""
+    return max([int((raw or {}).get("last") or 0), *(int(d["number"]) for d in (raw or {}).get("items") or [])])
+
+
+def dump(targets: Sequence[Target], last: int = 0) -> dict[str, Any]:
+    return {"last": max([last, *(t.number for t in targets)]), "items": [{"number": t.number, "period": t.period, "start": t.start.isoformat() if t.start else None,
                        "amount": str(t.amount), "qty": t.qty, "margin": t.margin, "location": t.location, "user": t.user,
                        "goods": t.goods, "key": t.key, "by": t.by} for t in targets]}
 
 
-def kept_with(targets: Sequence[Target], new: Target) -> tuple[list[Target], Target | None, Target]:
-    """``targets`` with ``new`` in: one it replaces keeps its number (returned second); otherwise the next number."""
+def kept_with(targets: Sequence[Target], new: Target, last: int = 0) -> tuple[list[Target], Target | None, Target]:
+    """``targets`` with ``new`` in: one it replaces keeps its number (returned second); otherwise the next number after
+    them and ``last``, the highest ever given."""
     was = next((t for t in targets if same(t, new)), None)
     if was is not None:
         new = replace(new, number=was.number)
         return [new if t.number == was.number else t for t in targets], was, new
-    new = replace(new, number=max((t.number for t in targets), default=0) + 1)
+    new = replace(new, number=max([last, *(t.number for t in targets)]) + 1)
     return [*targets, new], None, new
 
 

@@ -40,8 +40,9 @@ def set_target(uow: UnitOfWork, turn: Turn, cmd: commands.SetTarget, *, t: Any) 
     new = Target(number=0, period=cmd.period or "month", start=cmd.start, amount=cmd.amount, qty=cmd.qty,
                  margin=cmd.margin,
                  location=place, user=who, goods=cmd.goods, key=cmd.key, by=user.username)
-    after, was, new = targets.kept_with(kept(uow), new)
-    uow.catalog.set_tenant_setting(targets.SETTING, targets.dump(after))
+    raw = uow.catalog.setting(targets.SETTING)
+    after, was, new = targets.kept_with(targets.load(raw), new, targets.last_number(raw))
+    uow.catalog.set_tenant_setting(targets.SETTING, targets.dump(after, targets.last_number(raw)))
     uow.chat.audit(at=turn.now, actor=user.username, action="target",
                    detail={"action": "set", **targets.dump([new])["items"][0],
                            "was": str(was.amount) if was is not None else None})
@@ -77,7 +78,8 @@ def _clear(uow: UnitOfWork, turn: Turn, cmd: commands.SetTarget, *, t: Any) -> N
     """取消本月目标 · 取消小美的目标 · 删除目标2: the one named taken away, audited; several that fit are listed."""
     user, lang, today = turn.user, turn.lang, turn.now.date()
     uow.catalog.lock_settings()
-    kept_now = kept(uow)
+    raw = uow.catalog.setting(targets.SETTING)
+    kept_now = targets.load(raw)
     if cmd.number is not None:
         fit = targets.named(kept_now, number=cmd.number, day=today)
     else:
@@ -95,8 +97,8 @@ def _clear(uow: UnitOfWork, turn: Turn, cmd: commands.SetTarget, *, t: Any) -> N
                   amount=amount_text(uow, x, x.amount))) for x in fit]))
         return
     gone = fit[0]
-    uow.catalog.set_tenant_setting(targets.SETTING, targets.dump([x for x in kept_now if x.number != gone.number])
-                                   if len(kept_now) > 1 else None)
+    uow.catalog.set_tenant_setting(targets.SETTING, targets.dump([x for x in kept_now if x.number != gone.number],
+                                                                 targets.last_number(raw)))
     uow.chat.audit(at=turn.now, actor=user.username, action="target",
                    detail={"action": "clear", **targets.dump([gone])["items"][0]})
     turn.reply(t("target.cleared", lang, n=gone.number, what=describe(uow, t, lang, gone, today),

@@ -62,6 +62,12 @@ def test_the_same_target_set_again_replaces_it_and_keeps_its_number():
         assert was is None
     assert [t.number for t in kept] == [1, 2, 3, 4, 5]
     assert targets.load(targets.dump(kept)) == kept
+    # one taken away: its number is never given again
+    raw = targets.dump(kept[:2], last=5)
+    assert targets.last_number(raw) == 5
+    _, _, new = targets.kept_with(targets.load(raw), Target(0, "day", date(2026, 6, 15), Decimal(1)),
+                                  targets.last_number(raw))
+    assert new.number == 6
 
 
 def test_a_cancellation_names_the_targets_it_means():

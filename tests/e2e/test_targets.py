@@ -95,6 +95,7 @@ def test_who_may_set_which_target_and_the_same_one_set_again_replaces_it(shop: C
     out = texts(shop.say("lz", "目标完成得怎么样"))
     assert "#1" not in out and "全公司 6月 目标 ¥50,000.00" in out, out
     assert audited(shop)[-1]["action"] == "clear"
+    assert "已设目标 #3:华强店" in texts(shop.say("lz", "本月销售目标3500"))   # (#1 is never given again)
 
 
 def test_a_standing_target_holds_every_month_unless_the_month_has_its_own(shop: Chat):
