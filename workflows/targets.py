@@ -274,8 +274,8 @@ def _period_text(t: Any, lang: str, period: str, first: date, today: date) -> st
 
 def answer(uow: UnitOfWork, t: Any, lang: str, cmd: commands.TargetQuery, *, user: catalog.User,
            now: datetime) -> str:
-    """目标完成得怎么样: each target the asker may see, of the periods holding the day asked (today unless said) or the
-    period said alone, of the store, seller or goods said alone; 业绩排行 (``rank``): each seller's sales. Without a
+    """目标完成得怎么样: each target the asker may see, of the periods holding the day asked (today unless said, then
+    those set for periods to come too) or the period said alone, of the store, seller or goods said alone; 业绩排行 (``rank``): each seller's sales. Without a
     target, what was sold over the days asked, and how one is set."""
     today = now.date()
     day = cmd.day or today
@@ -284,7 +284,9 @@ def answer(uow: UnitOfWork, t: Any, lang: str, cmd: commands.TargetQuery, *, use
     who = cmd.user
     if who not in (None, user.username) and not user.can("approve"):   # (阿华的目标, asked by 小美)
         raise errors.NotAllowed(code="target_not_yours", role=user.role.value)
-    shown = [x for x in targets.current(kept(uow), day) if _seen(uow, user, x)
+    every = kept(uow)
+    ahead = [x for x in every if cmd.day is None and x.start is not None and x.start > today]   # (下个月目标12万, set)
+    shown = [x for x in targets.current(every, day) + ahead if _seen(uow, user, x)
              and (cmd.period is None or x.period == cmd.period)
              and (who is None or x.user == who)
              and (cmd.location is None or (x.location is None and x.user is None if cmd.location == ALL
@@ -293,9 +295,10 @@ def answer(uow: UnitOfWork, t: Any, lang: str, cmd: commands.TargetQuery, *, use
     if not shown:
         return _without(uow, t, lang, cmd, user=user, now=now, day=day)
     shown.sort(key=lambda x: (x.user is not None, x.location is not None, x.location or "", x.user or "",
-                              targets.PERIODS.index(x.period), x.goods != "all", x.number))
-    return "\n".join([str(t("target.head", lang, n=len(shown)))] + [line(uow, t, lang, x, now=now, day=day)
-                                                                   for x in shown])
+                              targets.PERIODS.index(x.period), x in ahead, x.start or today, x.goods != "all",
+                              x.number))
+    return "\n".join([str(t("target.head", lang, n=len(shown)))] + [
+        line(uow, t, lang, x, now=now, day=x.start if x in ahead else day) for x in shown])
 
 
 def _without(uow: UnitOfWork, t: Any, lang: str, cmd: commands.TargetQuery, *, user: catalog.User, now: datetime,

@@ -101,7 +101,9 @@ def test_who_may_set_which_target_and_the_same_one_set_again_replaces_it(shop: C
 def test_a_standing_target_holds_every_month_unless_the_month_has_its_own(shop: Chat):
     assert "华强店 每月(6月) ¥2,000.00" in texts(shop.say("lz", "每月目标2000"))
     assert "华强店 7月 ¥5,000.00" in texts(shop.say("lz", "7月目标5000"))
-    assert "华强店 每月(6月) 目标 ¥2,000.00" in texts(shop.say("lz", "目标完成得怎么样"))
+    out = texts(shop.say("lz", "目标完成得怎么样")).splitlines()
+    assert out[1].startswith("🎯 #1 华强店 每月(6月) 目标 ¥2,000.00"), out
+    assert out[2].startswith("🎯 #2 华强店 7月 目标 ¥5,000.00:已完成 ¥0.00(0%),07-01 开始"), out   # (to come)
     shop.send(at="2026-07-02T10:00:00+08:00")
     out = texts(shop.say("lz", "目标完成得怎么样"))
     assert "华强店 7月 目标 ¥5,000.00" in out and "每月" not in out, out
