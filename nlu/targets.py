@@ -24,6 +24,9 @@ _NUMBERED = re.compile(r"^(?:取消|删除|删掉|去掉|撤掉)(?:销售|业绩
                        r"|^(?:销售|业绩)?(?:目标|指标)\s*#?\s*(?P<n2>\d{1,4})\s*号?(?:取消|删除|删掉|作废|不要)了?$")
 _GIVE = re.compile(rf"^(?:给|帮|替|为)?(?P<who>[^,，:：]*?)(?:定|设|订|制定|设定|定下)(?:个|一个|下|了)?(?:销售|业绩)?(?:目标|指标|任务)"
                    rf"\s*[,，:：]?\s*(?P<when>[^,，:：\d]*?)\s*(?:是|为)?\s*(?P<n>(?:{_N})\s*(?:万元?|千元?|元|块钱?|块|[^\d\s,，。!！?？的]{{1,2}})?)$")
+# goods moved, said with a quantity: a write the grammar reads, whatever is said of a target beside it
+_WRITE = re.compile(r"(?:卖了|卖出|售出|卖掉|收到|进了|进货|到了|用了|用掉|报损|入库|出库|调了|退了)[^,，。;；]{0,10}?"
+                    r"[\d一二两三四五六七八九十半]")
 _RANK = re.compile(r"排行|排名|谁卖得?最多|谁的业绩最好|(?:员工|店员|销售员|导购|个人|每个人|各人|大家)(?:的)?(?:销售)?业绩")
 _ASKED = re.compile(r"完成|进度|怎么样|如何|多少|达成|达标|完成率|达成率|差|还要|还需|情况|有哪些|是什么|目标吗|[?？吗呢]$"
                     r"|^(?:.{0,12}?)(?:的)?(?:销售|业绩)?(?:目标|指标|业绩)$")
@@ -44,8 +47,10 @@ _CN_MONTH = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 
 
 
 def said(s: str, lex: lexicon.Lexicon, speaker: context.Speaker) -> commands.Parsed | commands.Clarify | None:
-    """A target set, taken away or asked after; None: not about targets."""
+    """A target set, taken away or asked after; None: not about targets (牛腩卖了20斤,今天目标完成了 records the sale)."""
     s = s.strip().rstrip("。.!！")
+    if _WRITE.search(s):
+        return None
     s = re.sub(r"(?<=\d)\s*[wW](?![a-zA-Z])", "万", s)   # (10w: 10万)
     m = _GIVE.match(s)
     if m is not None:   # 给小美定个目标,这个月3万: as 小美这个月目标3万
@@ -126,7 +131,7 @@ def _parts(what: str, lex: lexicon.Lexicon, speaker: context.Speaker, *, ahead: 
     if rest:
         got = scan.goods_scope(rest, lex, re.compile(r"^(?:所有|全部|全场)?(?:的)?(?:商品|产品|货)?$"))
         if isinstance(got, commands.Clarify):   # (a target set of goods unknown is asked; words asked after: not ours)
-            return got if ahead or any(e.kind == "product" for e in found) else None
+            return got if ahead else None
         goods = got
     return period, start, every, where, who, goods
 
