@@ -8,11 +8,12 @@ from decimal import Decimal
 from typing import Any
 
 from bot.messages import Button
-from domain import bom, catalog, commands, errors, ledger, orders, production, services, trace, units
+from domain import bom, catalog, commands, errors, ledger, orders, production, services, targets, trace, units
 from nlu import answers, context, render
 from workflows import backtest, coldchain, dues, metrics, purchasing, reports, wording
 from workflows import expenses as costs_flow
 from workflows import production as work
+from workflows import targets as goals
 from workflows.ports import UnitOfWork
 
 N = units.normalize
@@ -653,7 +654,8 @@ def sales(t: Any, lang: str, uow: UnitOfWork, cmd: commands.SalesQuery, *, user:
         top = sold[:10]
         head = t("sales.top_head", lang, n=len(sold), k=len(top), **fmt)
         return "\n".join([head, *(t("sales.top_line", lang, rank=r, product=pname(cat, s), qty=qty_text(cat, s, q))
-                                  for r, (q, s) in enumerate(top, start=1))]) + money + versus + stores
+                                  for r, (q, s) in enumerate(top, start=1))]) + money + versus + stores \
+            + _targets(t, lang, uow, cmd, loc=loc, now=now)
     sku = cmd.sku
     qty = total(sku, cmd.start, cmd.end)
     if qty <= 0:
@@ -682,6 +684,16 @@ def sales(t: Any, lang: str, uow: UnitOfWork, cmd: commands.SalesQuery, *, user:
                     qty=qty_text(cat, sku, days.get(cmd.start + timedelta(days=k), Decimal(0))))
                   for k in range(span)]
     return "\n".join(str(x) for x in lines) + money + stores
+
+
+def _targets(t: Any, lang: str, uow: UnitOfWork, cmd: commands.SalesQuery, *, loc: str | None, now: datetime) -> str:
+    """这个月卖得怎么样 · 今天营业额 with a target of the store (the company's, for everywhere) of the period asked so far
+    (this month, this week, today): how far it has come."""
+    today = now.date()
+    if cmd.end != today or cmd.versus is not None or cmd.by_store:
+        return ""
+    return "".join("\n" + goals.line(uow, t, lang, x, now=now) for x in targets.current(goals.kept(uow), today)
+                   if x.location == loc and x.user is None and x.goods == "all" and x.days(today)[0] == cmd.start)
 
 
 RANK_SHOWN = 10   # products a margin ranking names

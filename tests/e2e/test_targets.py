@@ -40,6 +40,9 @@ def test_a_stores_target_counts_what_was_taken_and_paces_the_open_days(shop: Cha
     assert "时间进度 50%(第 15/30 天)" in out and "落后时间进度 42 个百分点" in out, out
     assert "按目前速度预计 ¥496.00(17%)" in out and "后面 15 天每天需 ¥183.47" in out, out   # (2752 / 15)
     assert "东门店" not in out
+    # the month's sales asked: the month's target with them (not beside last month's, nor a day's)
+    assert "🎯 #1 华强店 6月 目标 ¥3,000.00:已完成 ¥248.00" in texts(shop.say("lz", "这个月卖得怎么样"))
+    assert "🎯" not in texts(shop.say("lz", "上个月卖得怎么样")) + texts(shop.say("lz", "今天卖得怎么样"))
     confirmed(shop, "lz", "6月20日店休")   # a closed day is no day of it
     out = texts(shop.say("lz", "本月目标完成多少了"))
     assert "第 15/29 天" in out and "后面 14 天每天需 ¥196.57" in out, out
