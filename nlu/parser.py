@@ -3558,6 +3558,9 @@ def _groups(a: scan.Analysis) -> list[tuple[int, int]]:
                                      has_due=False)
             if k == "return_to_supplier" and n > 0 and not any(x <= q.start < y for q in a.qtys):
                 k = None   # 雪碧过期了6瓶,退给饮料批发: what became of them, one write (a return)
+        elif n > 0 and any(x <= q.start < y for q in a.qtys) and any(x <= e.start < y for e in a.of("location")) \
+                and _PART_TO.search(c):
+            k = "transfer"   # 收到牛奶2箱,其中1箱是给静安店的 · …,送了1箱给静安店: part of it goes on to the other store
         elif n > 0 and kind in ("receipt", "sale") and any(x <= q.start < y for q in a.qtys) and _FREE.match(c):
             # 收到牛奶2箱,赠送1箱: the supplier's free case is received too · 卖了可颂5个,送了1个: given away, not sold
             k = None if kind == "receipt" else "consumption"
@@ -3565,9 +3568,6 @@ def _groups(a: scan.Analysis) -> list[tuple[int, int]]:
             k = "scrap" if intents.SCRAP.search(c) else "consumption"   # …,碎了5个 · …,送了客人2个
         elif n > 0 and any(x <= q.start < y for q in a.qtys) and intents.SEND_BACK.search(c):
             k = "return_to_supplier"   # 收到牛奶2箱,奶油不要了退回去1箱: part goes back
-        elif n > 0 and any(x <= q.start < y for q in a.qtys) and any(x <= e.start < y for e in a.of("location")) \
-                and _PART_TO.search(c):
-            k = "transfer"   # 收到牛奶2箱,其中1箱是给静安店的: part of it goes on to the other store
         own = k in WRITE_KINDS or k == "transfer"
         said = _DAY_WORD.search(a.s[x:y])
         other_day = said is not None and day is not None and said.group(0) != day
