@@ -12,7 +12,8 @@ from decimal import Decimal
 from domain import commands, errors, units
 from nlu import context, lexicon, numbers, scan
 
-HINT = re.compile(r"目标|业绩|销售任务|业绩任务|销售指标|业绩指标|完成率|达成率|KPI|kpi")
+HINT = re.compile(r"目标|业绩|销售任务|业绩任务|销售指标|业绩指标|完成率|达成率|KPI|kpi|任务完成|任务(?:是|为|定为|:|：)?\s*"
+                  r"[\d一二三四五六七八九十两]")
 _N = numbers.NUMBER
 _WORD = r"(?:的)?(?:销售额?|营业额|营收|业绩|流水|毛利润?|利润)?(?:的)?(?:目标|指标|任务)"
 _MARGIN = re.compile(r"毛利|利润")
