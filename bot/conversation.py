@@ -39,6 +39,7 @@ from domain import network as network_d
 from nlu import context, delivery, numbers
 from workflows import (
     appointments,
+    budgets,
     commissions,
     discounts,
     dues,
@@ -794,6 +795,12 @@ class Conversation:
         elif isinstance(cmd, commands.SetTarget):   # 本月销售目标10万 · 小美这个月目标2万: a manager's
             self._require(user, "approve")
             goals.set_target(uow, turn, cmd, t=self.t)
+        elif isinstance(cmd, commands.SetBudget):   # 本月采购预算5万 · 取消采购预算: a manager's
+            self._require(user, "approve")
+            budgets.set_budget(uow, turn, cmd, t=self.t)
+        elif isinstance(cmd, commands.BudgetQuery):   # 采购预算还剩多少
+            self._require(user, "query")
+            turn.reply(budgets.answer(uow, self.t, turn.lang, cmd, user=user, now=turn.now))
         elif isinstance(cmd, commands.TargetQuery):   # 目标完成得怎么样 · 我的目标 · 业绩排行
             self._require(user, "record")
             turn.reply(goals.answer(uow, self.t, turn.lang, cmd, user=user, now=turn.now))

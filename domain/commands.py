@@ -841,6 +841,25 @@ class SetTarget:
 
 
 @dataclass(frozen=True)
+class SetBudget:
+    """本月采购预算5万 · 每月采购预算5万 · 南山店下个月采购预算3万 (domain/targets.py, kept apart from the sales targets;
+    a manager's): what the store (``location``; "*": the company) may spend on purchases over the ``period`` that begins
+    on ``start`` (None: every one); ``amount`` None: taken away (取消采购预算)."""
+    period: str | None
+    start: date | None
+    amount: Decimal | None
+    location: str | None = None
+
+
+@dataclass(frozen=True)
+class BudgetQuery:
+    """采购预算还剩多少 · 南山店这个月的采购预算用了多少 · 上个月采购超预算了吗: the purchase budgets of the periods holding ``day``
+    (today unless said), the store's said alone."""
+    day: date | None = None
+    location: str | None = None
+
+
+@dataclass(frozen=True)
 class TargetQuery:
     """目标完成得怎么样 · 这个月的业绩进度 · 小美的目标 · 我的目标 · 华强店上个月目标完成了吗: the targets of the periods holding
     ``day`` (unsaid: today), of the ``period`` said alone, of that store, seller or goods alone; ``rank``: 业绩排行 ·
@@ -1091,7 +1110,7 @@ class Batch:
 
 Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | StockBook | Export | ProductField
            | SetProduct | SetProducts | SetPack | SetPartner | AddProduct
-           | RepeatPurchase | RetireProduct | Bookings | MovesQuery | ShipTransfer | RecordPayment | VoidPayment | RecordExpense | VoidExpense | ExpenseQuery | RecordInvoice | VoidInvoice | InvoiceQuery | DiscountLimit | DiscountQuery | SetCommission | CommissionQuery | SetTarget | TargetQuery | SetPromotion | PromotionQuery | PriceTags | RepairAction | MakeQuote | QuoteAction | StartCount | FinishCount | AddPartner | Relay | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
+           | RepeatPurchase | RetireProduct | Bookings | MovesQuery | ShipTransfer | RecordPayment | VoidPayment | RecordExpense | VoidExpense | ExpenseQuery | RecordInvoice | VoidInvoice | InvoiceQuery | DiscountLimit | DiscountQuery | SetCommission | CommissionQuery | SetTarget | TargetQuery | SetBudget | BudgetQuery | SetPromotion | PromotionQuery | PriceTags | RepairAction | MakeQuote | QuoteAction | StartCount | FinishCount | AddPartner | Relay | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
            | SalesQuery | PurchaseQuery | StockCard | CatalogGaps | EventDays | CloseBooks | TillCount | Closure | SupplierScore | CustomerPrice | Todo | LastCount | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Network | SetUser | StaffQuery | OwedQuery | SetRecipe | SetSubstitute | SetOperations | MakeOrder | WorkStep | WorkOrders | WorkCenter | CenterLoad | PlanMaterials | PlaceMany | Utilization | TraceLot | LedgerCheck | Help
            | SmallTalk)
 

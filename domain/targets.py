@@ -12,6 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 SETTING = "targets"   # where the tenant's settings keep them (``dump``'s form)
+BUDGETS = "budgets"   # the purchase budgets, kept the same way apart (本月采购预算5万: a cap on spending, not a goal)
 PERIODS = ("day", "week", "month", "year")
 FEN = Decimal("0.01")
 

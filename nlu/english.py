@@ -140,6 +140,14 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     # sales targets (sales target 100000 this month · target of 30k for next month · my target · 小美's target ·
     # how are we doing against target · sales by seller · delete target 2)
     (r"(?:cancel|delete|remove|drop) target #?(?P<n>\d+)", r"删除目标\g<n>"),
+    # purchase budgets (purchase budget 50000 this month · how much purchase budget is left)
+    (r"^(?:set )?(?:the |a |our )?(?:purchase|purchasing|buying) budget(?: for)?(?: (?P<when>this month|next month|"
+     r"this week|this year|every month))?(?: is| of| at| to)? (?P<n>\d+(?:\.\d+)?)(?P<k>k)?(?: yuan| rmb)?"
+     r"(?: (?P<when2>this month|next month|this week|this year|every month))?$",
+     lambda m: f"{_WHEN[m.group('when') or m.group('when2') or 'this month']}采购预算{m.group('n')}"
+               f"{'千' if m.group('k') else ''}"),
+    (r"(?:cancel|remove|drop) (?:the )?(?:purchase|purchasing|buying) budget", "取消采购预算"),
+    (r"(?:how much )?(?:of )?(?:the )?(?:purchase|purchasing|buying) budgets?(?: is)?(?: left| used)?\??$", "采购预算还剩多少"),
     (r"^(?:set )?(?:the |a |our )?(?:sales )?target(?: for)? (?P<when>this month|next month|this week|next week|today|"
      r"this year|every month)(?: is| of| at| to)? (?P<n>\d+(?:\.\d+)?)(?P<k>k)?(?: yuan| rmb)?$",
      lambda m: f"{_WHEN[m.group('when')]}销售目标{m.group('n')}{'千' if m.group('k') else ''}"),

@@ -12,7 +12,7 @@ from decimal import Decimal
 from domain import commands, errors, units
 from nlu import context, lexicon, numbers, scan
 
-HINT = re.compile(r"目标|业绩|销售任务|业绩任务|销售指标|业绩指标|完成率|达成率|KPI|kpi|任务完成|任务(?:是|为|定为|:|：)?\s*"
+HINT = re.compile(r"预算|目标|业绩|销售任务|业绩任务|销售指标|业绩指标|完成率|达成率|KPI|kpi|任务完成|任务(?:是|为|定为|:|：)?\s*"
                   r"[\d一二三四五六七八九十两]")
 _N = numbers.NUMBER
 _WORD = r"(?:的)?(?:销售额?|营业额|营收|业绩|流水|毛利润?|利润)?(?:的)?(?:目标|指标|任务)"
@@ -26,7 +26,7 @@ _NUMBERED = re.compile(r"^(?:取消|删除|删掉|去掉|撤掉)(?:销售|业绩
 _GIVE = re.compile(rf"^(?:给|帮|替|为)?(?P<who>[^,，:：]*?)(?:定|设|订|制定|设定|定下)(?:个|一个|下|了)?(?:销售|业绩)?(?:目标|指标|任务)"
                    rf"\s*[,，:：]?\s*(?P<when>[^,，:：\d]*?)\s*(?:是|为)?\s*(?P<n>(?:{_N})\s*(?:万元?|千元?|元|块钱?|块|[^\d\s,，。!！?？的]{{1,2}})?)$")
 # goods moved, said with a quantity: a write the grammar reads, whatever is said of a target beside it
-_WRITE = re.compile(r"(?:卖了|卖出|售出|卖掉|收到|进了|进货|到了|用了|用掉|报损|入库|出库|调了|退了)[^,，。;；]{0,10}?"
+_WRITE = re.compile(r"(?:卖了|卖出|售出|卖掉|收到|进了|进货|到了|用了|用掉|报损|入库|出库|调了|退了)(?!预算|目标)[^,，。;；]{0,10}?"
                     r"[\d一二两三四五六七八九十半]")
 _RANK = re.compile(r"排行|排名|谁卖得?最多|谁的业绩最好|(?:员工|店员|销售员|导购|个人|每个人|各人|大家)(?:的)?(?:销售)?业绩")
 _ASKED = re.compile(r"完成|进度|怎么样|如何|多少|达成|达标|完成率|达成率|差|还要|还需|情况|有哪些|是什么|目标吗|[?？吗呢]$"
@@ -52,6 +52,8 @@ def said(s: str, lex: lexicon.Lexicon, speaker: context.Speaker) -> commands.Par
     s = s.strip().rstrip("。.!！")
     if _WRITE.search(s):
         return None
+    if "预算" in s:
+        return _budget(s, lex, speaker)
     s = re.sub(r"(?<=\d)\s*[wW](?![a-zA-Z])", "万", s)   # (10w: 10万)
     m = _GIVE.match(s)
     if m is not None:   # 给小美定个目标,这个月3万: as 小美这个月目标3万
@@ -94,6 +96,50 @@ def said(s: str, lex: lexicon.Lexicon, speaker: context.Speaker) -> commands.Par
     return commands.Parsed(commands.TargetQuery(
         day=start if start is not None and not every else None, period=period, location=where, user=who,
         goods=goods[0] if goods else None, key=goods[1] if goods else None, rank=bool(_RANK.search(s))))
+
+
+_BUDGET_WORD = r"(?:的)?(?:采购|进货|订货|买货)?(?:的)?预算"
+_BUDGET_SET = re.compile(rf"^(?P<head>.*?){_BUDGET_WORD}\s*(?:是|为|定为|定成|设为|设成|改成|改为|调到|调成|控制在|不超过|:|：)?\s*"
+                         rf"(?P<n>{_N})\s*(?P<u>万元?|千元?|元|块钱?|块)?(?:以内|之内)?$")
+_BUDGET_CLEAR = re.compile(rf"^(?:取消|删除|删掉|去掉|不要|不设)(?P<what>.*?){_BUDGET_WORD}(?:了)?$"
+                           rf"|^(?P<what2>.*?){_BUDGET_WORD}(?:取消|不要|删除|删掉|作废|不设)了?$")
+
+
+def _budget(s: str, lex: lexicon.Lexicon, speaker: context.Speaker) -> commands.Parsed | commands.Clarify | None:
+    """本月采购预算5万 · 每月采购预算5万 (set) · 取消采购预算 (taken away) · 采购预算还剩多少 (asked): a store's or the
+    company's purchase budget; None: 预算 in other words."""
+    today = speaker.now.date()
+    m = _BUDGET_CLEAR.match(s)
+    if m is not None:
+        what = m.group("what") if m.group("what") is not None else m.group("what2") or ""
+        got = _parts(what, lex, speaker, ahead=True)
+        if got is None or isinstance(got, commands.Clarify):
+            return got
+        period, start, every, where, _, _ = got
+        return commands.Parsed(commands.SetBudget(period, None if every else start, None, location=where))
+    m = _BUDGET_SET.match(s)
+    if m is not None:
+        got = _parts(m.group("head"), lex, speaker, ahead=True)
+        if got is None or isinstance(got, commands.Clarify):
+            return got
+        period, start, every, where, who, goods = got
+        value = numbers.value(m.group("n"))
+        unit = m.group("u") or ""
+        if who is not None or goods is not None or value is None or value <= 0:
+            return commands.Clarify("bad_budget", detail=s)
+        value = value * (10000 if unit.startswith("万") else 1000 if unit.startswith("千") else 1)
+        return commands.Parsed(commands.SetBudget(period or "month", None if every else start or _start(
+            period or "month", today), units.normalize(Decimal(value)), location=where))
+    body = re.sub(r"采购|进货|订货|买货|超出|超过|超支|超|预算|还剩|剩下|剩|还|用了|用掉|花了|花|多少|是|了|吗|呢|够不够|够|情况|怎么样"
+                  r"|如何|的|[?？]", "", s)
+    got = _parts(body, lex, speaker, ahead=False)
+    if got is None or isinstance(got, commands.Clarify):
+        return None
+    period, start, every, where, who, goods = got
+    if who is not None or goods is not None:
+        return None
+    return commands.Parsed(commands.BudgetQuery(day=start if start is not None and not every else None,
+                                                location=where))
 
 
 _Parts = tuple[str | None, date | None, bool, str | None, str | None, tuple[str, str] | None]

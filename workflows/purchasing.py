@@ -11,7 +11,7 @@ from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 from domain import catalog, codec, commands, errors, events, ledger, orders, periods, pricing, production
-from workflows import dues, inventory, reports, takeover, wording
+from workflows import budgets, dues, inventory, reports, takeover, wording
 from workflows.ports import UnitOfWork
 
 
@@ -50,8 +50,11 @@ def place(uow: UnitOfWork, turn: Turn, cmd: commands.PlacePurchase, *, t: Any) -
                          created_at=turn.now, location=location, partner=partner, due=due,
                          created_by=turn.user.username)
     request = not turn.user.can("purchase")   # staff's purchase request: a manager approves every one
-    needs = request or (orders.needs_approval(draft, limit=settings.approval_limit)
-                        and turn.user.role != catalog.Role.ADMIN)
+    over_limit = orders.needs_approval(draft, limit=settings.approval_limit) and turn.user.role != catalog.Role.ADMIN
+    # past a purchase budget (本月采购预算5万): a purchaser's order waits for a manager; a manager's is said over
+    beyond = budgets.over(uow, draft, now=turn.now)
+    held_by_budget = bool(beyond) and not turn.user.can("approve") and not request and not over_limit
+    needs = request or over_limit or held_by_budget
     if needs:
         draft = replace(draft, status=orders.Status.PENDING_APPROVAL)
     oid: int = uow.orders.add(draft)
@@ -59,16 +62,20 @@ def place(uow: UnitOfWork, turn: Turn, cmd: commands.PlacePurchase, *, t: Any) -
     desc = describe(uow, draft)
     if needs:
         for m in managers_of(uow, location):
-            turn.push(m.username, t("purchase_request_review" if request else "approval_request", m.language,
-                                    who=turn.user.display_name, order=desc, id=oid,
-                                    amount=_amount(draft, t, m.language)),
+            turn.push(m.username, str(t("purchase_request_review" if request else "approval_request_budget"
+                                        if held_by_budget else "approval_request", m.language,
+                                        who=turn.user.display_name, order=desc, id=oid,
+                                        amount=_amount(draft, t, m.language)))
+                      + budgets.over_text(uow, t, m.language, beyond, turn.now),
                       [[_button(t("btn.approve", m.language), f"ap:{oid}"),
                         _button(t("btn.reject", m.language), f"rj:{oid}")]])
-        turn.reply(t("purchase_requested" if request else "purchase_pending", turn.lang, id=oid, order=desc,
-                     amount=_amount(draft, t, turn.lang),
-                     limit=reports.money(settings.approval_limit)))
+        turn.reply(str(t("purchase_requested" if request else "purchase_over_budget" if held_by_budget
+                         else "purchase_pending", turn.lang, id=oid, order=desc, amount=_amount(draft, t, turn.lang),
+                         limit=reports.money(settings.approval_limit)))
+                   + budgets.over_text(uow, t, turn.lang, beyond, turn.now))
     else:
-        turn.reply(t("purchase_created", turn.lang, id=oid, order=desc))
+        turn.reply(str(t("purchase_created", turn.lang, id=oid, order=desc))
+                   + budgets.over_text(uow, t, turn.lang, beyond, turn.now))
         tell_supplier(uow, turn, replace(draft, id=oid), t=t)
     return oid
 

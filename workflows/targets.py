@@ -35,7 +35,7 @@ def set_target(uow: UnitOfWork, turn: Turn, cmd: commands.SetTarget, *, t: Any) 
     place, who = _whose(uow, user, cmd)
     today = turn.now.date()
     if cmd.start is not None and targets.span(cmd.period or "month", cmd.start)[1] < today:
-        raise errors.BadInput(code="target_past", days=_period_text(t, lang, cmd.period or "month", cmd.start, today))
+        raise errors.BadInput(code="target_past", days=period_text(t, lang, cmd.period or "month", cmd.start, today))
     uow.catalog.lock_settings()   # (two managers at once: each keeps the other's)
     new = Target(number=0, period=cmd.period or "month", start=cmd.start, amount=cmd.amount, qty=cmd.qty,
                  margin=cmd.margin,
@@ -250,7 +250,7 @@ def describe(uow: UnitOfWork, t: Any, lang: str, x: Target, day: date) -> str:
     goods = "" if x.goods == "all" else wording.goods_scope(uow, t, lang, x.goods, x.key, "target")
     if x.margin:
         goods = f"{goods} {t('target.margin', lang)}".strip()
-    days = _period_text(t, lang, x.period, x.start or targets.span(x.period, day)[0], day)
+    days = period_text(t, lang, x.period, x.start or targets.span(x.period, day)[0], day)
     if x.start is None:
         days = str(t(f"target.every_{x.period}", lang, days=days))
     return str(t("target.what", lang, whose=whose, days=days, goods=goods)).replace("  ", " ").strip()
@@ -261,7 +261,7 @@ def _user_name(uow: UnitOfWork, username: str) -> str:
     return u.display_name if u is not None else username
 
 
-def _period_text(t: Any, lang: str, period: str, first: date, today: date) -> str:
+def period_text(t: Any, lang: str, period: str, first: date, today: date) -> str:
     """6月 · 2027年1月 · 06-15至06-21 · 06-15 · 2026年."""
     if period == "month":
         return str(t("target.month", lang, month=first.month) if first.year == today.year
@@ -326,7 +326,7 @@ def _rank(uow: UnitOfWork, t: Any, lang: str, cmd: commands.TargetQuery, *, user
     first, last = targets.span(cmd.period or "month", day)
     place = cmd.location if cmd.location not in (None, ALL) else None if user.can("admin") else user.location
     got = commissions.earned(uow, first, min(last, now.date()), tz=now.tzinfo, location=place)
-    days = _period_text(t, lang, cmd.period or "month", first, now.date())
+    days = period_text(t, lang, cmd.period or "month", first, now.date())
     where = wording.loc_name(uow, place) if place else str(t("target.company", lang))
     if not got:
         return str(t("target.rank_none", lang, days=days, where=where))

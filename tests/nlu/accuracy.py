@@ -97,6 +97,11 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
               "amount": str(c.amount) if c.amount is not None else None, "qty": c.qty, "location": c.location,
               "who": c.user, "goods": [c.goods, c.key]} | ({"number": c.number} if c.number is not None else {}) \
             | ({"margin": True} if c.margin else {})
+    elif isinstance(c, commands.SetBudget):
+        d |= {"intent": "set_budget", "period": c.period, "start": c.start.isoformat() if c.start else None,
+              "amount": str(c.amount) if c.amount is not None else None, "location": c.location}
+    elif isinstance(c, commands.BudgetQuery):
+        d |= {"intent": "budget", "day": c.day.isoformat() if c.day else None, "location": c.location}
     elif isinstance(c, commands.TargetQuery):
         d |= {"intent": "targets", "day": c.day.isoformat() if c.day else None, "period": c.period,
               "location": c.location, "who": c.user, "goods": [c.goods, c.key] if c.goods else None, "rank": c.rank}
