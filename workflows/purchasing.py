@@ -794,7 +794,8 @@ def amend(uow: UnitOfWork, turn: Turn, cmd: commands.AmendOrder, *, t: Any) -> i
     turn.reply(t("amend.done", turn.lang, kind=kind, id=o.id, before=before, after=after)
                + ("\n" + t(f"amend.{review}", turn.lang, id=o.id) if review else "") + short)
     if review:   # to the managers as a new order over the limit (or past the terms) would go
-        key = {"approval": "approval_request", "credit": "order_credit_review"}.get(review, "order_overdue_review")
+        key = {"approval": "approval_request", "credit": "order_credit_review",
+               "budget": "approval_request_budget"}.get(review, "order_overdue_review")
         limit = _credit_limit(uow, o.partner) if review == "credit" else None
         exposure = _exposure(uow, o.partner or "", turn.now, _open_sales(uow, o.partner or "")) if limit else Decimal(0)
         late = overdue(uow, o.partner, turn.now) if review == "overdue" and o.partner else None
@@ -819,14 +820,18 @@ def amend(uow: UnitOfWork, turn: Turn, cmd: commands.AmendOrder, *, t: Any) -> i
 
 def _review_again(uow: UnitOfWork, turn: Turn, o: orders.Order, changed: orders.Order) -> str:
     """Whether an open order, changed to be worth more, must be looked at again as if placed so: "approval" (a
-    purchase now over the approval limit, not by the owner), "credit" (a customer's order now past its credit
-    limit), "" (neither: it stays as it was). Adding to a small order never slips past a check the whole would meet."""
+    purchase now over the approval limit, not by the owner), "budget" (a purchaser's purchase now past a purchase
+    budget), "credit" (a customer's order now past its credit limit), "" (neither: it stays as it was). Adding to a small order never slips past a check the whole would meet."""
     if o.status != orders.Status.OPEN or changed.amount <= o.amount:
         return ""
     if o.kind == orders.OrderKind.PURCHASE:
         limit = uow.catalog.settings().approval_limit
         over = orders.needs_approval(changed, limit=limit) and not orders.needs_approval(o, limit=limit)
-        return "approval" if over and turn.user.role != catalog.Role.ADMIN else ""
+        if over and turn.user.role != catalog.Role.ADMIN:
+            return "approval"
+        # (now past a purchase budget it was within: a purchaser's change waits for a manager, as a new order would)
+        return "budget" if not turn.user.can("approve") and budgets.over(uow, changed, now=turn.now) \
+            and not budgets.over(uow, o, now=turn.now) else ""
     credit = _credit_limit(uow, o.partner) if o.kind == orders.OrderKind.SALE else None
     if credit is not None:
         exposure = _exposure(uow, o.partner or "", turn.now, _open_sales(uow, o.partner or ""))   # (as it was)

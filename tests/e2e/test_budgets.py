@@ -74,3 +74,13 @@ def test_an_order_counts_in_the_month_it_was_placed_not_when_its_goods_come(shop
     assert "华强店 每月(7月) 采购预算 ¥2,000.00:已用 ¥0.00(0%;采购单 0 张 ¥0.00,直接进货 ¥0.00)" in out, out
     out = texts(shop.say("lz", "上个月采购预算用了多少"))
     assert "每月(6月) 采购预算 ¥2,000.00:已用 ¥900.00(45%;采购单 1 张" in out, out
+
+
+def test_a_purchasers_change_that_takes_an_order_past_the_budget_waits_again(shop: Chat):
+    texts(shop.say("boss", "全公司本月采购预算1000"))
+    texts(shop.say("cg", "向品胜订充电宝10个"))   # ¥400
+    assert purchase_orders(shop) == {1: "open"}
+    out = shop.say("cg", "改成30个")              # ¥1,200
+    assert "改动后超出采购预算" in texts(out, to="cg")
+    assert "超出采购预算,请审批" in texts(out, to="boss")
+    assert purchase_orders(shop) == {1: "pending_approval"}
