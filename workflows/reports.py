@@ -10,7 +10,7 @@ from typing import Any
 
 from domain import bom, catalog, chain, closures, ledger, orders, production, replenishment, rules, units
 from workflows import anomalies as anomaly
-from workflows import dues, engine, inventory, metrics, spoilage, standing, stockbook, wording
+from workflows import budgets, dues, engine, inventory, metrics, spoilage, standing, stockbook, wording
 from workflows import expenses as costs
 from workflows import targets as goals
 
@@ -260,12 +260,14 @@ def prep_list(uow: Any, box: Any, t: Any, *, location: str | None, now: datetime
     if not people or location is None:
         return
     lines = suggestions(uow, location=location, now=now, forecaster=forecaster)
+    held = budgets.of(uow, location, now.date())   # (本月采购预算5万: what is left, beside what to order)
     for u in people:
         user = uow.catalog.user(u)
         lang = user.language if user else "zh_CN"
-        buttons = [[(t("btn.request_purchases", lang), f"po:{location}")]] \
-            if lines and user is not None and user.can("purchase") else None
-        box.push(u, prep_text(uow, t, lang, lines, location=location, now=now), buttons)
+        buys = user is not None and user.can("purchase")
+        buttons = [[(t("btn.request_purchases", lang), f"po:{location}")]] if lines and buys else None
+        box.push(u, prep_text(uow, t, lang, lines, location=location, now=now) + "".join(
+            "\n" + budgets.line(uow, t, lang, b, now=now) for b in held if buys), buttons)
 
 
 def made_ahead(uow: Any, location: str | None, now: datetime) -> set[str]:

@@ -84,3 +84,12 @@ def test_a_purchasers_change_that_takes_an_order_past_the_budget_waits_again(sho
     assert "改动后超出采购预算" in texts(out, to="cg")
     assert "超出采购预算,请审批" in texts(out, to="boss")
     assert purchase_orders(shop) == {1: "pending_approval"}
+
+
+def test_the_morning_list_says_what_is_left_of_the_budget_to_those_who_buy(shop: Chat):
+    texts(shop.say("lz", "本月采购预算2000"))
+    texts(shop.say("lz", "向绿联订蓝牙耳机20副"))
+    out = shop.send(at="2026-06-16T07:05:00+08:00")
+    prep = next(m["text"] for m in out if m["to"] == "lz" and "华强店今日备货清单" in m["text"])
+    assert prep.splitlines()[-1].startswith("💼 华强店 6月 采购预算 ¥2,000.00:已用 ¥900.00(45%"), prep
+    assert "还剩 ¥1,100.00" in prep
