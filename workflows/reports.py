@@ -261,13 +261,16 @@ def prep_list(uow: Any, box: Any, t: Any, *, location: str | None, now: datetime
         return
     lines = suggestions(uow, location=location, now=now, forecaster=forecaster)
     held = budgets.of(uow, location, now.date())   # (本月采购预算5万: what is left, beside what to order)
+    left: dict[str, str] = {}   # (each language's once)
     for u in people:
         user = uow.catalog.user(u)
         lang = user.language if user else "zh_CN"
         buys = user is not None and user.can("purchase")
         buttons = [[(t("btn.request_purchases", lang), f"po:{location}")]] if lines and buys else None
-        box.push(u, prep_text(uow, t, lang, lines, location=location, now=now) + "".join(
-            "\n" + budgets.line(uow, t, lang, b, now=now) for b in held if buys), buttons)
+        if buys and lang not in left:
+            left[lang] = "".join("\n" + budgets.line(uow, t, lang, b, now=now) for b in held)
+        box.push(u, prep_text(uow, t, lang, lines, location=location, now=now) + (left[lang] if buys else ""),
+                 buttons)
 
 
 def made_ahead(uow: Any, location: str | None, now: datetime) -> set[str]:
