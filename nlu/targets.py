@@ -1,7 +1,8 @@
 """Sales targets said in the chat (domain/targets.py): 本月销售目标10万 · 华强店12月业绩目标30万 · 小美这个月目标2万 ·
 蓝牙耳机本月目标卖100副 · 音频类这个月目标5万 · 每月目标10万 · 给小美定个目标,这个月3万 (set) · 取消本月目标 ·
 取消小美的目标 · 删除目标2 (taken away) · 目标完成得怎么样 · 这个月的业绩进度 · 小美的目标完成了吗 · 我的目标 ·
-华强店上个月目标完成了吗 (how far they are)."""
+华强店上个月目标完成了吗 (how far they are); and the purchase budgets (本月采购预算5万 · 采购预算还剩多少,
+workflows/budgets.py)."""
 from __future__ import annotations
 
 import re
@@ -52,9 +53,9 @@ def said(s: str, lex: lexicon.Lexicon, speaker: context.Speaker) -> commands.Par
     s = s.strip().rstrip("。.!！")
     if _WRITE.search(s):
         return None
+    s = re.sub(r"(?<=\d)\s*[wW](?![a-zA-Z])", "万", s)   # (10w: 10万)
     if "预算" in s:
         return _budget(s, lex, speaker)
-    s = re.sub(r"(?<=\d)\s*[wW](?![a-zA-Z])", "万", s)   # (10w: 10万)
     m = _GIVE.match(s)
     if m is not None:   # 给小美定个目标,这个月3万: as 小美这个月目标3万
         s = f"{m.group('who')}{m.group('when')}目标{m.group('n')}"
