@@ -2889,7 +2889,11 @@ class Parser:
         if sale or receipt:
             ordered, adjust = self._settled_as_said(a, ordered, sale=sale)
         if receipt:   # 光明送来牛奶2箱,单价60,赠送1箱: the free case costs nothing · 收到手机壳10个,买十送一: 11 came
-            ordered = _gifts_free(a.s, ordered, positions)
+            freed = _gifts_free(a.s, ordered, positions)
+            if freed is None:
+                part_said = re.search(r"其中\s*([^,，;；是为]*)", a.s)
+                return commands.Clarify("part_too_large", detail=part_said.group(1) if part_said else a.s)
+            ordered = freed
             deal = _supplier_deal(a.adjust.said, ordered, self.lex) if a.adjust is not None \
                 and a.adjust.kind == "promo" else None
             ordered = deal or ordered
@@ -3562,6 +3566,8 @@ def _groups(a: scan.Analysis) -> list[tuple[int, int]]:
         elif n > 0 and any(x <= q.start < y for q in a.qtys) and any(x <= e.start < y for e in a.of("location")) \
                 and _PART_TO.search(c):
             k = "transfer"   # 收到牛奶2箱,其中1箱是给静安店的 · …,送了1箱给静安店: part of it goes on to the other store
+        elif n > 0 and kind == "receipt" and any(x <= q.start < y for q in a.qtys) and _PART_FREE.match(c):
+            k = None   # 收到可乐6箱,其中1箱是赠品: part of the receipt, free (its line split off it)
         elif n > 0 and kind in ("receipt", "sale") and any(x <= q.start < y for q in a.qtys) and _FREE.match(c):
             # 收到牛奶2箱,赠送1箱: the supplier's free case is received too · 卖了可颂5个,送了1个: given away, not sold
             k = None if kind == "receipt" else "consumption"
@@ -3594,7 +3600,9 @@ _DAY_WORD = re.compile(r"大前天|前天|昨天|昨日|今天|今日|上周[一
 
 _ARRIVED = re.compile(r"收到|收了|(?:送|发|调|运|拿|带)(?:过)?来(?:了|的)|到了")   # the receiving side speaking
 _PARTS = (commands.RecordMoves, commands.CountStock, commands.TransferStock)   # what a message of several writes holds
-_FREE = re.compile(r"^[\x00\s]*(?:另外|还|又|再)?(?:赠送了?|赠了|白送了?|免费送了?|多送了?|送了)(?![\x00]*(?:给)?[\x00]*(?:店|仓))")
+_FREE = re.compile(r"^[\x00\s]*(?:另外|还|又|再)?(?:赠送了?|赠了|赠品|白送了?|免费送了?|多送了?|多给了?|送了)(?![\x00]*(?:给)?[\x00]*(?:店|仓))")
+# part of what came given free (收到可乐6箱,其中1箱是赠品 · 其中1箱是送的): in the receipt, that part at no cost
+_PART_FREE = re.compile(r"^[\x00\s]*其中[\x00\s]*(?:是|为)?[\x00\s]*(?:赠品|赠送的?|送的|白送的|免费的?|免费送的)[的了]?[\x00\s]*$")
 # all of it lost (青椒全部坏掉了 · 豆腐都酸了 · 剩下的牛奶全倒了): what is on hand is scrapped, not asked as a quantity
 _ALL_LOST = re.compile(r"(?:全|都|全部|所有的?|剩下的?)[^,\d吗?]{0,4}(?:(?:坏|烂|臭|酸|馊|过期|变质|发霉|扔|倒|报废|报损|死)(?:掉|光)?了"
                        r"|报废|报损|扔掉|倒掉|处理掉)(?!了?[吗么嘛?])")   # 青椒全部坏掉了 · 剩下的土豆都报损
@@ -4052,21 +4060,32 @@ def _bare_per_base(p: catalog.Product, ln: commands.Line, value: Decimal, ref: D
 
 
 # a receipt's clause of what came free (…,赠送1箱 · …,还多送了2个): that line costs nothing when the rest is priced
-_GIFT_CLAUSE = re.compile(r"(?:另外|还|又|再)?(?:赠送了?|赠了|白送了?|免费送了?|多送了?|另送了?|送了)")
+_GIFT_CLAUSE = re.compile(r"(?:另外|还|又|再)?(?:赠送了?|赠了|赠品|白送了?|免费送了?|多送了?|多给了?|另送了?|送了)")
 # a supplier's deal said on a receipt (收到手机壳10个,买十送一 · 收到可乐10箱,买5箱送1箱)
 _BUY_GET = re.compile(rf"买\s*(?P<b>{numbers.NUMBER})\s*(?P<bu>[^\d\s送]{{1,2}}?)?\s*送\s*(?P<f>{numbers.NUMBER})\s*"
                       r"(?P<fu>[^\d\s]{1,2})?")
 
 
-def _gifts_free(s: str, ls: list[commands.Line], positions: list[int]) -> list[commands.Line]:
+def _gifts_free(s: str, ls: list[commands.Line], positions: list[int]) -> list[commands.Line] | None:
     """A receipt's lines said as given free (光明送来牛奶2箱,单价60,赠送1箱) marked so, at no cost when the product's
     other line names its price (else once a price agreed with the supplier prices it; without either, the free case is
-    valued as the rest, at the recent cost)."""
+    valued as the rest, at the recent cost); part of what came said free (其中1箱是赠品) split off what was bought.
+    None: a part larger than what came (收到可乐3箱,其中5箱是赠品)."""
     priced = {ln.sku for ln in ls if ln.unit_price is not None}
-    out = []
+    out: list[commands.Line] = []
     for ln, pos in zip(ls, positions, strict=False):
         clause = re.split(r"[,，;；。]", s[:pos])[-1]
-        if ln.unit_price is None and _GIFT_CLAUSE.match(clause.strip()):
+        whole = clause + re.split(r"[,，;；。]", s[pos:])[0]
+        part = re.match(r"\s*其中", whole) is not None and re.search(r"赠品|送的|赠送|免费", whole) is not None
+        if ln.unit_price is None and (_GIFT_CLAUSE.match(clause.strip()) or part):
+            of = next((i for i, x in enumerate(out) if x.sku == ln.sku and not x.gift and x.qty > ln.qty), None)
+            if part and of is None:   # (其中5箱是赠品 of 3: no part of anything)
+                return None
+            if part and of is not None:   # 收到可乐6箱,其中1箱是赠品: 5 bought and 1 free, not 7
+                whole_line = out[of]
+                raw = whole_line.raw_qty
+                out[of] = replace(whole_line, qty=whole_line.qty - ln.qty, raw_qty=None if raw is None else
+                                  units.normalize(raw * (whole_line.qty - ln.qty) / whole_line.qty))
             ln = replace(ln, gift=True, unit_price=Decimal(0) if ln.sku in priced else None)
         out.append(ln)
     return out

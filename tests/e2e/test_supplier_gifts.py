@@ -54,3 +54,13 @@ def test_a_free_case_from_a_supplier_with_an_agreed_price_costs_nothing(shop: Ch
     confirmed(shop, "cg", "绿联送来手机壳20个,赠送2个")   # no price said: the agreed one, the free ones at nothing
     assert receipts(shop) == [(20, 5, ""), (2, 0, "")]
     assert "应付 ¥100.00" in texts(shop.say("cg", "欠绿联多少钱"))
+
+
+def test_part_of_a_delivery_said_free_is_split_off_what_was_bought(shop: Chat):
+    out = confirmed(shop, "cg", "绿联送来手机壳11个,单价6,其中1个是赠品")
+    assert "手机壳 10个、手机壳 1个(赠送)" in out, out
+    assert receipts(shop) == [(10, 6, ""), (1, 0, "")]
+    assert shop.stock()["CK:A05"] == 11
+    assert "应付 ¥60.00" in texts(shop.say("cg", "欠绿联多少钱"))
+    asked = texts(shop.say("cg", "收到手机壳3个,其中5个是赠品"))   # (more than came: nothing recorded)
+    assert "比一共的数量还多" in asked and shop.stock()["CK:A05"] == 11, asked
