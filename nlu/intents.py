@@ -276,6 +276,7 @@ RUNNING_OUT = re.compile(r"(?:卖|用)(?:完|光)了?[吗没么嘛?]|(?:快|要|
 _ARRIVED = r"(?:(?:送|发|运|带)(?:过)?来|送到|到了|到货|来了|进了|进货|收了|收到)"
 _ARRIVED_GIFT = re.compile(rf"{_ARRIVED}.*?[,，;；\s\x00](?:另外|还|又|再)?(?:赠送|赠了|赠品|白送|多送|多给|免费送|另送)"
                            rf"|{_ARRIVED}.*?其中.*?(?:赠品|送的|赠送|免费)")
+_SOLD_PART_FREE = re.compile(r"卖(?:了|出|掉)?.*?其中.*?(?:赠品|送的|赠送|免费)")
 LEADING_RECEIPT = re.compile(r"^[\x00\s]*(?:今天|刚才|刚刚|早上|上午|下午|晚上)?[\x00\s]*(?:收到|进货|入库|到货)(?!的)")
 RECEIPT = re.compile(r"^收(?![银款钱费])|[收入]" + NUMBER_NEXT + r"|收了(?![银款钱费])|收到|到货|到了|进了|进货|入库|送来|送了|来了|收货|送到|补了|补货了|进|(?<!不)到")
 
@@ -326,6 +327,8 @@ def write_intent(masked: str, *, has_dest: bool, has_source: bool, supplier: boo
         return "receipt"   # 收到牛奶2箱,包装破损: a receipt with a note (a loss with its own quantity is asked apart)
     if _ARRIVED_GIFT.search(m) and not SCRAP.search(m):
         return "receipt"   # 光明送来牛奶2箱,赠送1箱: the supplier's free case comes in with the rest (no giveaway)
+    if _SOLD_PART_FREE.search(m) and not SCRAP.search(m):
+        return "sale"   # 卖了可乐3箱,其中1箱是赠送的: a sale, part of it given away (split off it by the parser)
     if SCRAP.search(m):
         return "scrap"
     if COUNT.search(m):

@@ -2888,6 +2888,19 @@ class Parser:
         receipt = isinstance(cmd, commands.RecordMoves) and cmd.movement == commands.Movement.RECEIPT
         if sale or receipt:
             ordered, adjust = self._settled_as_said(a, ordered, sale=sale)
+        if sale and isinstance(cmd, commands.RecordMoves) and cmd.partner is None and "其中" in a.s \
+                and not res.problems:
+            given = _gifts_free(a.s, ordered, positions, sale=True)   # 可乐卖了3箱,其中1箱是送的: 2 sold, 1 given
+            if given is None:
+                part_said = re.search(r"其中\s*([^,，;；是为]*)", a.s)
+                return commands.Clarify("part_too_large", detail=part_said.group(1) if part_said else a.s)
+            if any(ln.gift for ln in given):
+                sold = lines.attach(cmd, tuple(replace(ln, unit="", raw_qty=None) for ln in given if not ln.gift),
+                                    keep=False)
+                away = replace(cmd, movement=commands.Movement.CONSUMPTION, note="赠送",
+                               lines=tuple(replace(ln, gift=False, unit="", raw_qty=None) for ln in given if ln.gift))
+                assert isinstance(sold, commands.RecordMoves)
+                return commands.Parsed(commands.Batch((sold, away)), tuple(res.guesses))
         if receipt:   # 光明送来牛奶2箱,单价60,赠送1箱: the free case costs nothing · 收到手机壳10个,买十送一: 11 came
             freed = _gifts_free(a.s, ordered, positions)
             if freed is None:
@@ -3566,8 +3579,8 @@ def _groups(a: scan.Analysis) -> list[tuple[int, int]]:
         elif n > 0 and any(x <= q.start < y for q in a.qtys) and any(x <= e.start < y for e in a.of("location")) \
                 and _PART_TO.search(c):
             k = "transfer"   # 收到牛奶2箱,其中1箱是给静安店的 · …,送了1箱给静安店: part of it goes on to the other store
-        elif n > 0 and kind == "receipt" and any(x <= q.start < y for q in a.qtys) and _PART_FREE.match(c):
-            k = None   # 收到可乐6箱,其中1箱是赠品: part of the receipt, free (its line split off it)
+        elif n > 0 and kind in ("receipt", "sale") and any(x <= q.start < y for q in a.qtys) and _PART_FREE.match(c):
+            k = None   # 收到可乐6箱,其中1箱是赠品 · 可乐卖了3箱,其中1箱是送的: part of it, free (its line split off it)
         elif n > 0 and kind in ("receipt", "sale") and any(x <= q.start < y for q in a.qtys) and _FREE.match(c):
             # 收到牛奶2箱,赠送1箱: the supplier's free case is received too · 卖了可颂5个,送了1个: given away, not sold
             k = None if kind == "receipt" else "consumption"
@@ -4066,18 +4079,20 @@ _BUY_GET = re.compile(rf"买\s*(?P<b>{numbers.NUMBER})\s*(?P<bu>[^\d\s送]{{1,2}
                       r"(?P<fu>[^\d\s]{1,2})?")
 
 
-def _gifts_free(s: str, ls: list[commands.Line], positions: list[int]) -> list[commands.Line] | None:
+def _gifts_free(s: str, ls: list[commands.Line], positions: list[int], *, sale: bool = False
+                ) -> list[commands.Line] | None:
     """A receipt's lines said as given free (光明送来牛奶2箱,单价60,赠送1箱) marked so, at no cost when the product's
     other line names its price (else once a price agreed with the supplier prices it; without either, the free case is
     valued as the rest, at the recent cost); part of what came said free (其中1箱是赠品) split off what was bought.
-    None: a part larger than what came (收到可乐3箱,其中5箱是赠品)."""
-    priced = {ln.sku for ln in ls if ln.unit_price is not None}
+    None: a part larger than what came (收到可乐3箱,其中5箱是赠品). ``sale``: the part of a sale said given away
+    (可乐卖了3箱,其中1箱是送的) split off it the same way, marked, unpriced."""
+    priced = {ln.sku for ln in ls if ln.unit_price is not None} if not sale else set()
     out: list[commands.Line] = []
     for ln, pos in zip(ls, positions, strict=False):
         clause = re.split(r"[,，;；。]", s[:pos])[-1]
         whole = clause + re.split(r"[,，;；。]", s[pos:])[0]
         part = re.match(r"\s*其中", whole) is not None and re.search(r"赠品|送的|赠送|免费", whole) is not None
-        if ln.unit_price is None and (_GIFT_CLAUSE.match(clause.strip()) or part):
+        if ln.unit_price is None and ((_GIFT_CLAUSE.match(clause.strip()) and not sale) or part):
             of = next((i for i, x in enumerate(out) if x.sku == ln.sku and not x.gift and x.qty > ln.qty), None)
             if part and of is None:   # (其中5箱是赠品 of 3: no part of anything)
                 return None

@@ -2,7 +2,8 @@
 the rest, cost nothing once what was bought is priced (said, or agreed with the supplier), so the supplier is owed for
 what was bought alone, the stock is worth what was paid and the cost per unit falls. Before, 绿联送来手机壳10个,赠送1个
 was recorded as goods used up (the 送 of 赠送), and a priced delivery's free case was owed at the recent cost;
-收到手机壳10个,买十送一 dropped the deal."""
+收到手机壳10个,买十送一 dropped the deal. And the part of a sale said given away (手机壳卖了3个,其中1个是送的) is
+split off it."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -64,3 +65,11 @@ def test_part_of_a_delivery_said_free_is_split_off_what_was_bought(shop: Chat):
     assert "应付 ¥60.00" in texts(shop.say("cg", "欠绿联多少钱"))
     asked = texts(shop.say("cg", "收到手机壳3个,其中5个是赠品"))   # (more than came: nothing recorded)
     assert "比一共的数量还多" in asked and shop.stock()["CK:A05"] == 11, asked
+
+
+def test_part_of_a_sale_said_given_away_is_split_off_it(shop: Chat):
+    confirmed(shop, "xm", "收到手机壳10个")
+    out = confirmed(shop, "xm", "手机壳卖了3个,其中1个是送的")
+    assert shop.stock()["MD:A05"] == 7, out                   # 3 went, not 4
+    moves = [(m["kind"], float(m["qty"])) for m in shop.export("moves") if m["kind"] != "receipt"]
+    assert moves == [("sale", 2), ("consumption", 1)], moves   # 2 sold, 1 given away
