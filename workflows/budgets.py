@@ -104,7 +104,7 @@ def set_budget(uow: UnitOfWork, turn: Turn, cmd: commands.SetBudget, *, t: Any) 
     spent; ``amount`` None: taken away (several that fit: listed by number)."""
     user, lang, today = turn.user, turn.lang, turn.now.date()
     user.require("approve")
-    place = _place(user, cmd.location)
+    place = goals.store_of(user, cmd.location, company="budget_company", other="budget_other_store")
     uow.catalog.lock_settings()   # (two managers at once: each keeps the other's)
     raw = uow.catalog.setting(targets.BUDGETS)
     kept_now, last = targets.load(raw), targets.last_number(raw)
@@ -143,26 +143,7 @@ def set_budget(uow: UnitOfWork, turn: Turn, cmd: commands.SetBudget, *, t: Any) 
     turn.reply(head + "\n" + line(uow, t, lang, new, now=turn.now))
 
 
-def _place(user: catalog.User, said: str | None) -> str | None:
-    """The store a budget set is of (None: the company's): the company's and another store's are the owner's;
-    unsaid, the manager's own store, the owner's company."""
-    if said == goals.ALL or (said is None and user.location is None):
-        if not user.can("admin"):
-            raise errors.NotAllowed(code="budget_company", role=user.role.value)
-        return None
-    place = said or user.location
-    if place != user.location and not user.can("admin"):
-        raise errors.NotAllowed(code="budget_other_store", role=user.role.value)
-    return place
-
-
-def describe(uow: UnitOfWork, t: Any, lang: str, b: Target, day: date) -> str:
-    """华强店 6月 · 全公司 每月(6月): whose and which days."""
-    whose = wording.loc_name(uow, b.location) if b.location is not None else str(t("target.company", lang))
-    days = goals.period_text(t, lang, b.period, b.start or targets.span(b.period, day)[0], day)
-    if b.start is None:
-        days = str(t(f"target.every_{b.period}", lang, days=days))
-    return f"{whose} {days}"
+describe = goals.describe   # 华强店 6月 · 全公司 每月(6月): whose and which days (a budget is of all goods, no one seller)
 
 
 def line(uow: UnitOfWork, t: Any, lang: str, b: Target, *, now: datetime, day: date | None = None) -> str:

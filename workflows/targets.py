@@ -64,14 +64,20 @@ def _whose(uow: UnitOfWork, user: catalog.User, cmd: commands.SetTarget) -> tupl
         if not admin and seller.location != user.location:
             raise errors.NotAllowed(code="target_other_store", role=user.role.value)
         return None, seller.username
-    if cmd.location == ALL or (cmd.location is None and user.location is None):
-        if not admin:
-            raise errors.NotAllowed(code="target_company", role=user.role.value)
-        return None, None
-    place = cmd.location or user.location
-    if place != user.location and not admin:
-        raise errors.NotAllowed(code="target_other_store", role=user.role.value)
-    return place, None
+    return store_of(user, cmd.location, company="target_company", other="target_other_store"), None
+
+
+def store_of(user: catalog.User, said: str | None, *, company: str, other: str) -> str | None:
+    """The store a target or budget set is of (None: the company's): the company's (said ``ALL``, or unsaid by the
+    owner) and another store's are the owner's (else refused with ``company`` or ``other``); unsaid, a manager's own."""
+    if said == ALL or (said is None and user.location is None):
+        if not user.can("admin"):
+            raise errors.NotAllowed(code=company, role=user.role.value)
+        return None
+    place = said or user.location
+    if place != user.location and not user.can("admin"):
+        raise errors.NotAllowed(code=other, role=user.role.value)
+    return place
 
 
 def _clear(uow: UnitOfWork, turn: Turn, cmd: commands.SetTarget, *, t: Any) -> None:
