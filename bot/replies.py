@@ -589,11 +589,12 @@ def purchases(t: Any, lang: str, uow: UnitOfWork, cmd: commands.PurchaseQuery, *
     usual = metrics.unit_costs(uow, [p for p in uow.catalog.products() if p.sku in bare]) if bare else {}
     for m in moves:
         amount[m.sku] = amount.get(m.sku, Decimal(0)) + m.qty
-        cost = m.unit_cost if m.unit_cost is not None else usual.get(m.sku)
+        # (free goods said so cost nothing, priced or not)
+        cost = m.unit_cost if m.unit_cost is not None else Decimal(0) if ledger.gift(m.note) else usual.get(m.sku)
         if cost is None:
             unpriced += 1
             continue
-        estimated += m.unit_cost is None
+        estimated += m.unit_cost is None and not ledger.gift(m.note)
         spent[m.sku] = spent.get(m.sku, Decimal(0)) + m.qty * cost
         who = m.partner or ""
         by_partner[who] = by_partner.get(who, Decimal(0)) + m.qty * cost

@@ -35,6 +35,14 @@ class MoveKind(StrEnum):
 
 
 # Where stock comes from / goes to for a kind recorded at physical location ``here``.
+GIFT = "赠送"   # the note on a receipt's move of goods a supplier gave free (收到牛奶2箱,赠送1箱): nothing owed for them
+
+
+def gift(note: str | None) -> bool:
+    """A receipt's move of free goods (its note names it so)."""
+    return GIFT in (note or "").split(";")
+
+
 INBOUND_FROM = {
     MoveKind.RECEIPT: V[K.SUPPLIER],
     MoveKind.CUSTOMER_RETURN: V[K.CUSTOMER],

@@ -64,11 +64,12 @@ def spent(uow: UnitOfWork, location: str | None, first: date, last: date, *, tz:
     usual = metrics.unit_costs(uow, [p for p in uow.catalog.products() if p.sku in bare]) if bare else {}
     direct, guessed, unknown = Decimal(0), 0, 0
     for m in came:
-        cost = m.unit_cost if m.unit_cost is not None else usual.get(m.sku)
+        # (free goods said so cost nothing, priced or not)
+        cost = m.unit_cost if m.unit_cost is not None else Decimal(0) if ledger.gift(m.note) else usual.get(m.sku)
         if cost is None:
             unknown += 1
             continue
-        guessed += m.unit_cost is None
+        guessed += m.unit_cost is None and not ledger.gift(m.note)
         direct += m.qty * cost
     return Spent(ordered=sum((o.amount for o in placed), Decimal(0)), direct=direct, orders=len(placed),
                  guessed=guessed, unknown=unknown)

@@ -77,7 +77,8 @@ def supplier_values(uow: UnitOfWork, moves: list[ledger.Move]) -> list[tuple[led
     moves = [m for m in moves if m.kind != ledger.MoveKind.PRODUCTION or fees.get(m.order_id or 0) is not None]
     skus = {m.sku for m in moves if m.unit_cost is None and m.kind != ledger.MoveKind.PRODUCTION}
     costs = metrics.unit_costs(uow, [p for p in uow.catalog.products() if p.sku in skus]) if skus else {}
-    return [(m, m.qty * (each if each is not None else costs.get(m.sku) or Decimal(0)))
+    return [(m, m.qty * (each if each is not None else Decimal(0) if ledger.gift(m.note)
+                         else costs.get(m.sku) or Decimal(0)))   # (free goods said so, unpriced: nothing owed)
             for m in moves
             for each in [fees.get(m.order_id or 0) if m.kind == ledger.MoveKind.PRODUCTION else m.unit_cost]]
 

@@ -430,7 +430,9 @@ def plan(uow: UnitOfWork, cmd: commands.Command, *, actor: Actor, force: bool = 
         if cmd.freight is not None and kind == MK.RECEIPT:   # 运费50: spread over the lines' unit costs
             cmd = replace(cmd, lines=_landed(uow, p, cmd.lines, cmd.freight),
                           note=";".join(x for x in (cmd.note, f"运费¥{cmd.freight:.2f}") if x))
+        gifts: list[tuple[int, int]] = []   # (the moves of the lines a supplier gave free: noted so below)
         for line in cmd.lines:
+            began = len(p.moves)
             units = _by_serial(uow, line)
             if units is not None:   # 收到蓝牙耳机2副,串号SN001、SN002: each unit under its own code
                 _units(uow, p, kind, units, here=here, actor=actor, partner=cmd.partner, taken=taken, force=force)
@@ -468,8 +470,13 @@ def plan(uow: UnitOfWork, cmd: commands.Command, *, actor: Actor, force: bool = 
                      partner=cmd.partner, pending=taken, made=made)
                 if kind == MK.SALE and cmd.partner:
                     _match_order(uow, p, partner=cmd.partner, here=here, line=line, kinds=["sale"])
+            if line.gift and kind == MK.RECEIPT:
+                gifts.append((began, len(p.moves)))
         if cmd.note:   # 报损鸡蛋5个,运输途中碎的 · …,发票号12345: the words kept on each of its moves
             p.moves[said:] = [m if bom.made_by_recipe(m.note) else replace(m, note=cmd.note[:200]) for m in p.moves[said:]]
+        for a, b in gifts:   # 收到牛奶2箱,赠送1箱: the free case's moves say so (nothing owed for it, priced or not)
+            p.moves[a:b] = [replace(m, note=";".join(x for x in (m.note, ledger.GIFT) if x)[:200])
+                            if m.kind == MK.RECEIPT else m for m in p.moves[a:b]]
     elif isinstance(cmd, commands.TransferStock):
         src = home(actor.user, cmd.source)
         dst = home(actor.user, cmd.dest)

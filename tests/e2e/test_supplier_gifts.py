@@ -29,7 +29,7 @@ def receipts(chat: Chat) -> list[tuple[float, float | None, str]]:
 def test_a_priced_deliverys_free_goods_cost_nothing(shop: Chat):
     out = confirmed(shop, "cg", "绿联送来手机壳10个,单价6,赠送1个")
     assert "仓库入库 手机壳 10个、手机壳 1个(赠送)(深圳绿联)" in out, out
-    assert receipts(shop) == [(10, 6, ""), (1, 0, "")]
+    assert receipts(shop) == [(10, 6, ""), (1, 0, "赠送")]
     assert shop.stock()["CK:A05"] == 11
     assert "应付 ¥60.00" in texts(shop.say("cg", "欠绿联多少钱"))
     assert "手机壳 11个:¥60.00" in texts(shop.say("cg", "库存值多少钱"))
@@ -42,7 +42,7 @@ def test_buy_ten_get_one_comes_in_as_the_free_units_beside_those_bought(shop: Ch
     out = confirmed(shop, "cg", "绿联送来手机壳10个,单价6,买十送一")
     assert "手机壳 10个、手机壳 1个(赠送)" in out, out
     confirmed(shop, "cg", "绿联送来手机壳22个,单价6,买十送一")   # 22: two of 10 + 1, the free ones among them
-    assert receipts(shop) == [(10, 6, "买十送一"), (1, 0, "买十送一"), (20, 6, "买十送一"), (2, 0, "买十送一")]
+    assert receipts(shop) == [(10, 6, "买十送一"), (1, 0, "买十送一;赠送"), (20, 6, "买十送一"), (2, 0, "买十送一;赠送")]
     assert shop.stock()["CK:A05"] == 33
     assert "应付 ¥180.00" in texts(shop.say("cg", "欠绿联多少钱"))
     asked = texts(shop.say("cg", "收到手机壳12个,买十送一"))   # neither way: all of it as bought, said first
@@ -53,14 +53,14 @@ def test_a_free_case_from_a_supplier_with_an_agreed_price_costs_nothing(shop: Ch
     assert "以后向深圳绿联进手机壳按" in texts(shop.say("cg", "绿联的手机壳按5元一个"))
     shop.press("cg", "确认")
     confirmed(shop, "cg", "绿联送来手机壳20个,赠送2个")   # no price said: the agreed one, the free ones at nothing
-    assert receipts(shop) == [(20, 5, ""), (2, 0, "")]
+    assert receipts(shop) == [(20, 5, ""), (2, 0, "赠送")]
     assert "应付 ¥100.00" in texts(shop.say("cg", "欠绿联多少钱"))
 
 
 def test_part_of_a_delivery_said_free_is_split_off_what_was_bought(shop: Chat):
     out = confirmed(shop, "cg", "绿联送来手机壳11个,单价6,其中1个是赠品")
     assert "手机壳 10个、手机壳 1个(赠送)" in out, out
-    assert receipts(shop) == [(10, 6, ""), (1, 0, "")]
+    assert receipts(shop) == [(10, 6, ""), (1, 0, "赠送")]
     assert shop.stock()["CK:A05"] == 11
     assert "应付 ¥60.00" in texts(shop.say("cg", "欠绿联多少钱"))
     asked = texts(shop.say("cg", "收到手机壳3个,其中5个是赠品"))   # (more than came: nothing recorded)
@@ -73,3 +73,12 @@ def test_part_of_a_sale_said_given_away_is_split_off_it(shop: Chat):
     assert shop.stock()["MD:A05"] == 7, out                   # 3 went, not 4
     moves = [(m["kind"], float(m["qty"])) for m in shop.export("moves") if m["kind"] != "receipt"]
     assert moves == [("sale", 2), ("consumption", 1)], moves   # 2 sold, 1 given away
+
+
+def test_an_unpriced_deliverys_free_goods_are_owed_nothing_either(shop: Chat):
+    confirmed(shop, "cg", "绿联送来手机壳10个,赠送1个")   # no price: what was bought at the recent cost (catalog ¥5)
+    assert [n for _, _, n in receipts(shop)] == ["", "赠送"]   # (the free one's move says so)
+    out = texts(shop.say("cg", "欠绿联多少钱"))
+    assert "手机壳 11个:¥50.00" in out and "应付 ¥50.00" in out, out
+    texts(shop.say("cg", "撤销"))
+    assert "应付 ¥0.00" in texts(shop.say("cg", "欠绿联多少钱"))
