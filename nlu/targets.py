@@ -29,7 +29,7 @@ _GIVE = re.compile(rf"^(?:给|帮|替|为)?(?P<who>[^,，:：]*?)(?:定|设|订|
 # goods moved, said with a quantity: a write the grammar reads, whatever is said of a target beside it
 _WRITE = re.compile(r"(?:卖了|卖出|售出|卖掉|收到|进了|进货|到了|用了|用掉|报损|入库|出库|调了|退了)(?!预算|目标)[^,，。;；]{0,10}?"
                     r"[\d一二两三四五六七八九十半]")
-_RANK = re.compile(r"排行|排名|谁卖得?最多|谁的业绩最好|(?:员工|店员|销售员|导购|个人|每个人|各人|大家)(?:的)?(?:销售)?业绩")
+_RANK = re.compile(r"排行|排名|谁卖得?最多|谁的业绩最?好|业绩(?:最)?(?:好|高)的?(?:员工|店员|人|是谁)|(?:员工|店员|销售员|导购|个人|每个人|各人|大家)(?:的)?(?:销售)?业绩")
 _ASKED = re.compile(r"完成|进度|怎么样|如何|多少|达成|达标|完成率|达成率|差|还要|还需|情况|有哪些|是什么|目标吗|[?？吗呢]$"
                     r"|^(?:.{0,12}?)(?:的)?(?:销售|业绩)?(?:目标|指标|业绩)$")
 _FILLER = re.compile(r"各店|各门店|各个?门店|每个店|各个店|排行榜?|排名|员工|店员|销售员|导购|个人|每个人|各人|大家|给|帮|替|定个?|定下|订个?|设个?|设定|制定|一个|下|个|的|了|我们|咱们|店里|销售额?|营业额|营收|业绩|流水|毛利润?|利润"
@@ -90,13 +90,16 @@ def said(s: str, lex: lexicon.Lexicon, speaker: context.Speaker) -> commands.Par
     body = re.sub(r"(?:的)?(?:销售额?|营业额|营收|业绩|流水)?(?:的)?(?:目标|指标|任务)?(?:完成|进度|怎么样|如何|多少|达成|达标"
                   r"|完成率|达成率|情况|有哪些|是什么|是多少|了吗|得|率|还差|差|还要|还需|[?？吗呢了])*$", "", s)
     body = re.sub(r"(?:销售|业绩)?(?:目标|指标|任务|业绩)", "", body)
+    rank = _RANK.search(s) is not None
+    if rank:   # (业绩最好的是谁: its words are the ranking's, no goods)
+        body = re.sub(r"(?:最)?(?:好|高)的?(?:员工|店员|人|是谁)?|是谁|谁的|谁", "", _RANK.sub("", body))
     got = _parts(body, lex, speaker, ahead=False)
     if got is None or isinstance(got, commands.Clarify):
         return got
     period, start, every, where, who, goods = got
     return commands.Parsed(commands.TargetQuery(
         day=start if start is not None and not every else None, period=period, location=where, user=who,
-        goods=goods[0] if goods else None, key=goods[1] if goods else None, rank=bool(_RANK.search(s))))
+        goods=goods[0] if goods else None, key=goods[1] if goods else None, rank=rank))
 
 
 _BUDGET_WORD = r"(?:的)?(?:采购|进货|订货|买货)?(?:的)?预算"
@@ -167,15 +170,21 @@ def _parts(what: str, lex: lexicon.Lexicon, speaker: context.Speaker, *, ahead: 
         who, what = speaker.user.username, _ME.sub(" ", what)
     found = lex.scan(what, [True] * len(what))
     free = list(what)
+    goods: tuple[str, str] | None = None
+    products = [e for e in found if e.kind == "product"]
     for e in found:
-        if e.kind in ("location", "user") and len(e.codes) == 1:
+        if e.kind in ("location", "user") and len(e.codes) == 1 or (
+                e.kind == "product" and len(e.codes) == 1 and len(products) == 1):
             if e.kind == "location":
                 where = e.codes[0]
-            else:
+            elif e.kind == "user":
                 who = e.codes[0]
+            else:   # (the product's name taken whole: the filler words never eat into it)
+                goods = ("sku", e.codes[0])
             free[e.start:e.end] = [" "] * (e.end - e.start)
     rest = _FILLER.sub("", "".join(free))
-    goods: tuple[str, str] | None = None
+    if rest and goods is not None:
+        return commands.Clarify("unknown_product", mention=rest) if ahead else None
     if rest:
         got = scan.goods_scope(rest, lex, re.compile(r"^(?:所有|全部|全场)?(?:的)?(?:商品|产品|货)?$"))
         if isinstance(got, commands.Clarify):   # (a target set of goods unknown is asked; words asked after: not ours)
