@@ -111,3 +111,8 @@ def test_fefo_takes_the_lot_named_first_then_the_earliest_expiry():
     assert ledger.fefo(levels, Decimal(7), allow_negative=False) == [("B", Decimal(5)), ("C", Decimal(2))]
     assert ledger.fefo(levels, Decimal(7), allow_negative=False, first="A") == [("A", Decimal(5)), ("B", Decimal(2))]
     assert ledger.fefo(levels, Decimal(7), allow_negative=False, first="Z") == [("B", Decimal(5)), ("C", Decimal(2))]
+
+
+def test_a_receipts_free_goods_are_known_by_their_note():
+    assert ledger.gift("赠送") and ledger.gift("买十送一;赠送")
+    assert not ledger.gift("") and not ledger.gift(None) and not ledger.gift("赠送品质差") and not ledger.gift("运费¥50.00")
