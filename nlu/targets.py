@@ -71,7 +71,8 @@ def said(s: str, lex: lexicon.Lexicon, speaker: context.Speaker) -> commands.Par
             return got
         period, start, every, where, who, goods = got
         return commands.Parsed(commands.SetTarget(period, None if every else start, None, location=where, user=who,
-                                                  goods=goods[0] if goods else "all", key=goods[1] if goods else "*"))
+                                                  goods=goods[0] if goods else "all", key=goods[1] if goods else "*",
+                                                  margin=_MARGIN.search(s) is not None))
     m = _SET.match(s)
     if m is not None and not _ASKED.search(m.group("head")):
         got = _parts(m.group("head"), lex, speaker, ahead=True)

@@ -93,7 +93,7 @@ def _clear(uow: UnitOfWork, turn: Turn, cmd: commands.SetTarget, *, t: Any) -> N
         fit = targets.named(kept_now, period=cmd.period, start=cmd.start, location=place, user=who,
                             goods=(cmd.goods, cmd.key), standing=cmd.period is not None and cmd.start is None,
                             day=today)
-    fit = [x for x in fit if _mine(uow, user, x)]
+    fit = [x for x in fit if _mine(uow, user, x) and (cmd.number is not None or x.margin == cmd.margin)]
     if not fit:
         turn.reply(t("target.none_to_clear", lang))
         return

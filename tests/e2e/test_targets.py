@@ -160,3 +160,10 @@ def test_a_margin_target_counts_what_was_taken_less_what_the_goods_cost(shop: Ch
     # the pairs left the first lot, which came without a cost: at what they cost lately, as the margin reports count
     assert "已完成 ¥148.00(5%)" in store and "1 种商品没有进价,没算进毛利:自拍杆" in store, store   # 180 − 80 + 58 − 10
     assert "已完成 ¥100.00(10%)" in mine and "自拍杆" in mine, mine
+
+
+def test_the_margin_target_is_taken_away_apart_from_the_sales_one(shop: Chat):
+    texts(shop.say("lz", "本月销售目标3000"))
+    texts(shop.say("lz", "本月毛利目标1000"))
+    assert "已取消目标 #2:华强店 6月 毛利 ¥1,000.00" in texts(shop.say("lz", "取消本月毛利目标"))
+    assert "已取消目标 #1:华强店 6月 ¥3,000.00" in texts(shop.say("lz", "取消本月目标"))
