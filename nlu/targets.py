@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 
-from domain import commands, errors, units
+from domain import commands, errors, targets, units
 from nlu import context, lexicon, numbers, scan
 
 HINT = re.compile(r"预算|目标|业绩|销售任务|业绩任务|销售指标|业绩指标|完成率|达成率|KPI|kpi|任务完成|任务(?:是|为|定为|:|：)?\s*"
@@ -80,7 +80,7 @@ def said(s: str, lex: lexicon.Lexicon, speaker: context.Speaker) -> commands.Par
             return got
         period, start, every, where, who, goods = got
         said = _amount(m.group("n"), m.group("u") or "", period or "month",
-                       None if every else start or _start(period or "month", today), where, who, goods, lex, s)
+                       None if every else start or _first(period or "month", today), where, who, goods, lex, s)
         if _MARGIN.search(s) and isinstance(said, commands.Parsed) and isinstance(said.command, commands.SetTarget):
             if said.command.qty:   # (毛利目标100副: a margin is money)
                 return commands.Clarify("bad_target", detail=s)
@@ -133,7 +133,7 @@ def _budget(s: str, lex: lexicon.Lexicon, speaker: context.Speaker) -> commands.
         if who is not None or goods is not None or value is None or value <= 0:
             return commands.Clarify("bad_budget", detail=s)
         value = value * (10000 if unit.startswith("万") else 1000 if unit.startswith("千") else 1)
-        return commands.Parsed(commands.SetBudget(period or "month", None if every else start or _start(
+        return commands.Parsed(commands.SetBudget(period or "month", None if every else start or _first(
             period or "month", today), units.normalize(Decimal(value)), location=where))
     body = re.sub(r"采购|进货|订货|买货|超出|超过|超支|超|预算|还剩|剩下|剩|还|用了|用掉|花了|花|多少|是|了|吗|呢|够不够|够|情况|怎么样"
                   r"|如何|的|[?？]", "", s)
@@ -145,6 +145,11 @@ def _budget(s: str, lex: lexicon.Lexicon, speaker: context.Speaker) -> commands.
         return None
     return commands.Parsed(commands.BudgetQuery(day=start if start is not None and not every else None,
                                                 location=where))
+
+
+def _first(period: str, day: date) -> date:
+    """The first day of the ``period`` that holds ``day`` (domain/targets.py's reckoning)."""
+    return targets.span(period, day)[0]
 
 
 _Parts = tuple[str | None, date | None, bool, str | None, str | None, tuple[str, str] | None]
@@ -206,17 +211,17 @@ def _period(m: re.Match[str], today: date, *, ahead: bool) -> tuple[str, date | 
     rel = m.group("rel")
     if rel:
         if re.fullmatch(r"本月份?|这个?月|当月", rel):
-            return "month", _start("month", today), False
+            return "month", _first("month", today), False
         if re.fullmatch(r"下个?月", rel):
-            return "month", _start("month", _start("month", today) + timedelta(days=31)), False
+            return "month", _first("month", _first("month", today) + timedelta(days=31)), False
         if re.fullmatch(r"上个?月", rel):
-            return "month", _start("month", _start("month", today) - timedelta(days=1)), False
+            return "month", _first("month", _first("month", today) - timedelta(days=1)), False
         if re.fullmatch(r"本周|这周|这个?星期|这个?礼拜", rel):
-            return "week", _start("week", today), False
+            return "week", _first("week", today), False
         if re.fullmatch(r"下周|下个?星期|下个?礼拜", rel):
-            return "week", _start("week", today) + timedelta(days=7), False
+            return "week", _first("week", today) + timedelta(days=7), False
         if re.fullmatch(r"上周|上个?星期|上个?礼拜", rel):
-            return "week", _start("week", today) - timedelta(days=7), False
+            return "week", _first("week", today) - timedelta(days=7), False
         if rel in ("今天", "今日"):
             return "day", today, False
         if rel == "明天":
@@ -232,16 +237,6 @@ def _period(m: re.Match[str], today: date, *, ahead: bool) -> tuple[str, date | 
     # (a month gone by more than half a year is next year's: 1月 said in December; 5月 said in June is past)
     year = today.year + (1 if ahead and today.month - month > 6 else -1 if not ahead and month > today.month else 0)
     return "month", date(year, month, 1), False
-
-
-def _start(period: str, day: date) -> date:
-    if period == "week":
-        return day - timedelta(days=day.weekday())
-    if period == "month":
-        return day.replace(day=1)
-    if period == "year":
-        return day.replace(month=1, day=1)
-    return day
 
 
 def _amount(n: str, unit: str, period: str, start: date | None, where: str | None, who: str | None,
