@@ -829,6 +829,7 @@ def evening_summary(uow: Any, box: Any, t: Any, *, location: str | None, now: da
     priced = [metrics.revenue(products[s], q, said.get(s)) for s, q in sold.items() if q > 0 and s in products]
     revenue = sum((r for r in priced if r is not None), Decimal(0))
     sealed = uow.stock.chain_head()
+    goal_lines: dict[str, list[str]] = {}
     for u in people:
         lang = _lang(uow, u)
         lines = [t("job.evening_title", lang, location=loc_name(uow, location), date=f"{now:%m-%d}"),
@@ -848,7 +849,9 @@ def evening_summary(uow: Any, box: Any, t: Any, *, location: str | None, now: da
                                pct=int(abs(change) * Decimal("0.55")))
                     lines.append(t("job.evening_change", lang, product=products[s].name,
                                    change=f"{'+' if change > 0 else ''}{int(change)}%", advice=advice))
-        lines += goals.summary_lines(uow, t, lang, location=location, now=now)
+        if lang not in goal_lines:   # (the store's targets: measured once a language, not once a person)
+            goal_lines[lang] = goals.summary_lines(uow, t, lang, location=location, now=now)
+        lines += goal_lines[lang]
         who = uow.catalog.user(u)
         if who is not None and who.can("approve") and sealed[0]:   # the ledger's fingerprint kept in the chat: an anchor
             lines.append(t("job.evening_ledger", lang, position=sealed[0], fp=chain.fingerprint(sealed[1])))
