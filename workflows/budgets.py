@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from domain import catalog, closures, commands, errors, ledger, orders, targets
 from domain.targets import Target
-from workflows import metrics, wording
+from workflows import dues, wording
 from workflows import targets as goals
 from workflows.ports import UnitOfWork
 
@@ -60,17 +60,12 @@ def spent(uow: UnitOfWork, location: str | None, first: date, last: date, *, tz:
             if m.reverses is None and (location is None or m.dst == location) and (m.batch, m.sku) not in brought]
     undone = uow.stock.reversed_ids(m.id for m in came if m.id is not None)
     came = [m for m in came if m.id not in undone]
-    bare = {m.sku for m in came if m.unit_cost is None}
-    usual = metrics.unit_costs(uow, [p for p in uow.catalog.products() if p.sku in bare]) if bare else {}
     direct, guessed, unknown = Decimal(0), 0, 0
-    for m in came:
-        # (free goods said so cost nothing, priced or not)
-        cost = m.unit_cost if m.unit_cost is not None else Decimal(0) if ledger.gift(m.note) else usual.get(m.sku)
-        if cost is None:
-            unknown += 1
-            continue
-        guessed += m.unit_cost is None and not ledger.gift(m.note)
-        direct += m.qty * cost
+    for m, value in dues.supplier_values(uow, came):   # (as a supplier's account values them: free goods nothing)
+        bare = m.unit_cost is None and not ledger.gift(m.note)
+        guessed += bare and value > 0
+        unknown += bare and value == 0
+        direct += value
     return Spent(ordered=sum((o.amount for o in placed), Decimal(0)), direct=direct, orders=len(placed),
                  guessed=guessed, unknown=unknown)
 
@@ -155,14 +150,14 @@ def line(uow: UnitOfWork, t: Any, lang: str, b: Target, *, now: datetime, day: d
     closed = closures.closed_days(uow.catalog.settings().calendar, b.location, first, (last - first).days + 1)
     p = targets.progress(b.amount, s.total, first, last, today, closed)
     out = [str(t("budget.line", lang, what=describe(uow, t, lang, b, day or today), amount=wording.money(b.amount),
-                 spent=wording.money(s.total), pct=int((p.share * 100).to_integral_value()), n=s.orders,
+                 spent=wording.money(s.total), pct=goals.pct(p.share), n=s.orders,
                  ordered=wording.money(s.ordered), direct=wording.money(s.direct)))]
     if s.total > b.amount:
         out.append(str(t("budget.beyond", lang, by=wording.money(s.total - b.amount))))
     else:
         out.append(str(t("budget.left", lang, left=wording.money(b.amount - s.total))))
     if not p.over and p.first <= today:
-        out.append(str(t("target.time", lang, pct=int((p.time_share * 100).to_integral_value()), gone=p.gone,
+        out.append(str(t("target.time", lang, pct=goals.pct(p.time_share), gone=p.gone,
                          days=p.days)))
     if s.guessed:
         out.append(str(t("budget.guessed", lang, n=s.guessed)))

@@ -209,14 +209,14 @@ def line(uow: UnitOfWork, t: Any, lang: str, x: Target, *, now: datetime, day: d
     p, unknown = progress(uow, x, now=now, day=day)
     out = [str(t("target.line", lang, n=x.number, what=describe(uow, t, lang, x, day or today),
                  amount=amount_text(uow, x, x.amount),
-                 done=amount_text(uow, x, p.done), pct=_pct(p.share)))]
+                 done=amount_text(uow, x, p.done), pct=pct(p.share)))]
     if p.over:
         out.append(str(t("target.reached", lang) if p.done >= p.amount
                        else t("target.missed", lang, gap=amount_text(uow, x, p.gap))))
     elif p.first > today:
         out.append(str(t("target.not_begun", lang, first=f"{p.first:%m-%d}")))
     else:
-        out.append(str(t("target.time", lang, pct=_pct(p.time_share), gone=p.gone, days=p.days)))
+        out.append(str(t("target.time", lang, pct=pct(p.time_share), gone=p.gone, days=p.days)))
         behind = (p.ahead * 100).to_integral_value()
         if p.done >= p.amount:
             out.append(str(t("target.reached", lang)))
@@ -225,7 +225,7 @@ def line(uow: UnitOfWork, t: Any, lang: str, x: Target, *, now: datetime, day: d
                 out.append(str(t("target.ahead" if behind > 0 else "target.behind", lang, points=abs(behind))))
             if p.left > 0:
                 out.append(str(t("target.expected", lang, expected=amount_text(uow, x, p.expected),
-                                 pct=_pct(p.expected / p.amount if p.amount else Decimal(0)))))
+                                 pct=pct(p.expected / p.amount if p.amount else Decimal(0)))))
             per_day = p.per_day
             if x.qty and per_day is not None:   # (units a day: whole ones for a target of whole ones, else tenths, rounded up)
                 per_day = per_day.quantize(Decimal(1) if x.amount == x.amount.to_integral_value() else Decimal("0.1"),
@@ -237,7 +237,8 @@ def line(uow: UnitOfWork, t: Any, lang: str, x: Target, *, now: datetime, day: d
     return str(t("target.join", lang)).join(out)
 
 
-def _pct(share: Decimal) -> str:
+def pct(share: Decimal) -> str:
+    """A share in whole hundredths (0.42 → 42)."""
     return str(int((share * 100).to_integral_value()))
 
 
@@ -341,7 +342,7 @@ def _rank(uow: UnitOfWork, t: Any, lang: str, cmd: commands.TargetQuery, *, user
     out = [str(t("target.rank_head", lang, days=days, where=where))]
     for i, e in enumerate(sorted(got.values(), key=lambda e: -e.value), start=1):
         x = mine.get(e.who)
-        share = str(t("target.rank_share", lang, amount=wording.money(x.amount), pct=_pct(e.value / x.amount))) \
+        share = str(t("target.rank_share", lang, amount=wording.money(x.amount), pct=pct(e.value / x.amount))) \
             if x is not None else ""
         out.append(str(t("target.rank_row", lang, i=i, who=_user_name(uow, e.who), value=wording.money(e.value),
                          share=share)))
