@@ -585,19 +585,17 @@ def purchases(t: Any, lang: str, uow: UnitOfWork, cmd: commands.PurchaseQuery, *
     amount: dict[str, Decimal] = {}
     by_partner: dict[str, Decimal] = {}
     unpriced = estimated = 0
-    bare = {m.sku for m in moves if m.unit_cost is None}   # received without a cost: at what it costs lately
-    usual = metrics.unit_costs(uow, [p for p in uow.catalog.products() if p.sku in bare]) if bare else {}
-    for m in moves:
+    # (each at its cost, else what it costs lately, as the supplier's account values it: free goods nothing)
+    for m, value in dues.supplier_values(uow, moves):
         amount[m.sku] = amount.get(m.sku, Decimal(0)) + m.qty
-        # (free goods said so cost nothing, priced or not)
-        cost = m.unit_cost if m.unit_cost is not None else Decimal(0) if ledger.gift(m.note) else usual.get(m.sku)
-        if cost is None:
+        bare = m.unit_cost is None and not ledger.gift(m.note)
+        if bare and value == 0:   # (no cost anywhere)
             unpriced += 1
             continue
-        estimated += m.unit_cost is None and not ledger.gift(m.note)
-        spent[m.sku] = spent.get(m.sku, Decimal(0)) + m.qty * cost
+        estimated += bare
+        spent[m.sku] = spent.get(m.sku, Decimal(0)) + value
         who = m.partner or ""
-        by_partner[who] = by_partner.get(who, Decimal(0)) + m.qty * cost
+        by_partner[who] = by_partner.get(who, Decimal(0)) + value
     total = sum(spent.values(), Decimal(0))
     rows = sorted(amount, key=lambda s: (-spent.get(s, Decimal(0)), s))
     out = [str(t("purchases.head", lang, n=len(amount), total=reports.money(total), times=len({m.batch for m in moves}),
