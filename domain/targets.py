@@ -184,11 +184,14 @@ def named(targets: Sequence[Target], *, number: int | None = None, period: str |
     and period (its days, or the standing one with ``standing``) that hold ``day`` (unsaid: any period)."""
     if number is not None:
         return [t for t in targets if t.number == number]
-    return [t for t in targets
-            if t.location == location and t.user == user
-            and (goods is None or (t.goods, t.key) == goods)
-            and (period is None or t.period == period)
-            and ((t.start is None) if standing else (
-                t.start is not None and t.start == (start or span(t.period, day)[0])) if period is not None
-                 else t.holds(day))]
+
+    def days_fit(t: Target) -> bool:
+        if period is None:   # (取消小美的目标: whichever holds today, dated or standing)
+            return t.holds(day)
+        if standing:   # (取消每月目标)
+            return t.start is None
+        return t.start is not None and t.start == (start or span(t.period, day)[0])   # (取消本月目标 · 取消7月目标)
+
+    return [t for t in targets if t.location == location and t.user == user
+            and (goods is None or (t.goods, t.key) == goods) and (period is None or t.period == period) and days_fit(t)]
 
