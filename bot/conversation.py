@@ -11,7 +11,7 @@ import logging
 import re
 import secrets
 import statistics
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -79,6 +79,7 @@ LANGUAGE_SWITCH = re.compile(r"^/lang(?:uage)?\s*(?P<code>en|zh)$|^(?:/lang(?:ua
 LANGUAGES = {"english": "en", "en": "en", "英文": "en", "英语": "en",
              "chinese": "zh_CN", "zh": "zh_CN", "中文": "zh_CN", "汉语": "zh_CN"}
 NO = {"取消", "不要", "算了", "否", "no", "n", "cancel"}
+_UNDO_BARE = re.compile(r"(?:撤销|撤回|撤掉|删掉|删除|不记了|别记了|undo)(?:吧|了|一下)?[。.!！~]*")
 # the drafts made of lines of goods (a write, a transfer, a count, an order): said back, or corrected, line by line
 _LINED = (commands.RecordMoves, commands.TransferStock, commands.CountStock, commands.PlacePurchase, commands.PlaceSale)
 
@@ -370,6 +371,12 @@ class Conversation:
                 uow.chat.clear_pending(turn.user.username)
                 turn.reply(self.t("cancelled", turn.lang))
                 return
+            if pending.kind == "confirm" and _UNDO_BARE.fullmatch(text) \
+                    and not isinstance(codec.load(pending.payload["cmd"]), commands.Undo):
+                # 收到咖啡豆1箱 → 要记录…吗? → 撤销: the draft asked about is dropped, never the write before it
+                uow.chat.clear_pending(turn.user.username)
+                turn.reply(self.t("cancelled_not_undone", turn.lang))
+                return
             if pending.kind == "clarify":
                 clarify = codec.load(pending.payload["clarify"])
                 answer = parser.parse_answer(text, pending=clarify, speaker=speaker)
@@ -570,7 +577,11 @@ class Conversation:
             if isinstance(cmd, commands.PlaceSale) and cmd.deposit is not None:   # (money taken: as a payment is)
                 self._require(user, "approve")
             if guesses and not confirmed:
-                self._ask(uow, turn, cmd, replies.guesses(self.t, turn.lang, guesses, self._catalog))
+                self._ask(uow, turn, cmd, replies.guesses(self.t, turn.lang, guesses, self._catalog)
+                          + (self.t("doubt.ask", turn.lang, summary=replies.summary(
+                              self.t, turn.lang, cmd, self._catalog, user=turn.user))
+                             if isinstance(cmd, commands.PlacePurchase) else ""),
+                          price_of=_price_unsure(cmd, guesses))
                 return
             if isinstance(cmd, commands.PlacePurchase):
                 self._order_topic(uow, turn, purchasing.place(uow, turn, cmd, t=self.t))
@@ -818,7 +829,9 @@ class Conversation:
             turn.reply(bills.answer(uow, self.t, turn.lang, cmd, now=turn.now))
         elif isinstance(cmd, commands.ExpenseQuery):   # 这个月的费用: the store's (everywhere, for the owner)
             self._require(user, "purchase")
-            turn.reply(costs.answer(uow, self.t, turn.lang, cmd, location=cmd.location or user.location,
+            turn.reply(replies.spending(self.t, turn.lang, uow, cmd, user=user, location=cmd.location or user.location,
+                                        now=turn.now, cat=self._catalog) if cmd.goods else
+                       costs.answer(uow, self.t, turn.lang, cmd, location=cmd.location or user.location,
                                     tz=turn.now.tzinfo))
         elif isinstance(cmd, commands.Relay):   # 通知陈采购:牛腩快没了: passed on now, as said
             self._require(user, "query")
@@ -1593,26 +1606,41 @@ class Conversation:
         return replace(cmd, lines=tuple(lines), location=here, rest=False, share=None)
 
     def _ask(self, uow: UnitOfWork, turn: Turn, cmd: commands.Command, text: str, *,
-             unit_of: list[int] | None = None) -> None:
+             unit_of: list[int] | None = None, price_of: list[int] | None = None) -> None:
         """Ask before ``cmd`` is done (确认 / 取消); ``unit_of``: its lines whose unit was assumed (苹果3 read as 3斤),
-        so a reply of a unit (箱) says what was meant."""
+        so a reply of a unit (箱) says what was meant; ``price_of``: its lines whose price was taken per base unit
+        though said of packs (牛奶2箱,单价60), so a reply of the pack (箱 · 每箱) prices them per pack."""
         token = secrets.token_hex(4)
         payload: dict[str, Any] = {"cmd": codec.dump(cmd), "token": token}
         if unit_of:
             payload["unit_of"] = unit_of
+        if price_of:
+            payload["price_of"] = price_of
         uow.chat.set_pending(turn.user.username, kind="confirm", payload=payload, expires_at=turn.now + PENDING_TTL)
         turn.reply(text, [[Button(self.t("btn.confirm", turn.lang), f"ok:{token}"),
                            Button(self.t("btn.cancel", turn.lang), f"no:{token}")]])
 
     def _unit_meant(self, payload: dict[str, Any], text: str) -> tuple[commands.Command, list[int]] | None:
         """The pending write with its assumed units replaced by the unit replied (箱 · 是箱 · 按箱: every line read in
-        the base unit that comes in it) and the lines still assumed, or None when the reply is no such unit."""
+        the base unit that comes in it) and the lines still assumed, or None when the reply is no such unit. A
+        price taken per base unit (``price_of``) and the pack replied (箱 · 每箱 · 是每箱的价钱): priced per pack."""
         said = re.sub(r"^(?:是|按|要|单位是?)|(?:吧|啊|的)$", "", text.strip(" ,.!"))
+        products = {p.sku: p for p in (self._catalog.products if self._catalog else ())}
+        priced = set(payload.get("price_of") or [])
+        per = re.sub(r"^(?:是|按)?(?:每|一)|(?:的)?(?:价钱|价格|单价|价)$", "", said)
+        if priced and per:
+            cmd = codec.load(payload["cmd"])
+            fits = {i for i in priced if i < len(cmd.lines) and cmd.lines[i].unit_price is not None
+                    and per in getattr(products.get(cmd.lines[i].sku), "packs", {})}
+            if fits:
+                return replace(cmd, lines=tuple(
+                    replace(ln, unit_price=units.normalize(ln.unit_price / products[ln.sku].packs[per]))
+                    if i in fits and ln.unit_price is not None else ln
+                    for i, ln in enumerate(cmd.lines))), sorted(set(payload.get("unit_of") or []))
         assumed = set(payload.get("unit_of") or [])
         if not assumed or not said or len(said) > 3:
             return None
         cmd = codec.load(payload["cmd"])
-        products = {p.sku: p for p in (self._catalog.products if self._catalog else ())}
         fits = {i for i in assumed if i < len(cmd.lines) and cmd.lines[i].sku in products
                 and products[cmd.lines[i].sku].accepts(said)}
         if not fits:
@@ -1809,7 +1837,8 @@ class Conversation:
                 self._ask(uow, turn, cmd, doubts + self.t("doubt.ask", turn.lang,
                                                           summary=replies.summary(self.t, turn.lang, cmd, self._catalog,
                                                                                   user=turn.user)),
-                          unit_of=[i for i, ln in enumerate(getattr(cmd, "lines", ())) if ln.mention in assumed])
+                          unit_of=[i for i, ln in enumerate(getattr(cmd, "lines", ())) if ln.mention in assumed],
+                          price_of=_price_unsure(cmd, guesses))
                 return
         turn.events += inventory.record(uow, plan, actor=actor, t=self.t, push=turn.push)
         if below and not turn.user.can("approve"):   # sold below cost by someone else than a manager: managers hear
@@ -2962,6 +2991,12 @@ def _corrected_from(uow: UnitOfWork, batch: str) -> str | None:
     """The write ``batch`` corrected (不对,是6瓶 replaced 5瓶 with it), if it is a correction."""
     found = uow.chat.audit_where("write_corrected", "batch", batch)
     return str(found["was"]) if found is not None else None
+
+
+def _price_unsure(cmd: commands.Command, guesses: Sequence[commands.Guess]) -> list[int]:
+    """The lines of ``cmd`` whose price was taken per base unit though said of packs (a ``price_unit`` guess)."""
+    unsure = {g.mention for g in guesses if g.kind == "price_unit"}
+    return [i for i, ln in enumerate(getattr(cmd, "lines", ())) if unsure and ln.mention in unsure]
 
 
 def _batch(now: datetime) -> str:

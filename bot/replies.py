@@ -96,12 +96,15 @@ def _summary(t: Any, lang: str, cmd: commands.Command, cat: context.Catalog | No
         partner = partner_name(cmd.partner, cat)
         text = t(f"summary.{cmd.movement.value}", lang, location=where, partner=(f"({partner})" if partner else ""),
                  items=items(cmd.lines, cat, t, lang, gifts=cmd.movement == commands.Movement.RECEIPT))
+        settled = adjusted(t, lang, cmd.adjust, paid=cmd.movement == commands.Movement.RECEIPT)
+        if cmd.movement == commands.Movement.RECEIPT:   # (,进价 ¥30.00/斤(¥600.00/箱),共 ¥1,200.00)
+            text = str(text) + costs_said(t, lang, cmd.lines, cat, total=not settled)
         if cmd.at is not None:   # booked on an earlier day (昨天卖了…): say which
             text = str(text) + str(t("summary.on_day", lang, day=cmd.at.strftime("%m-%d %H:%M")))
         if cmd.freight is not None:   # …,运费50: on top of the goods' cost
             text = str(text) + str(t("summary.freight_apart" if cmd.freight_paid else "summary.freight", lang,
                                      amount=reports.money(cmd.freight)))
-        return str(text) + adjusted(t, lang, cmd.adjust, paid=cmd.movement == commands.Movement.RECEIPT)
+        return str(text) + settled
     if isinstance(cmd, commands.TransferStock):
         return t("summary.transfer_request" if cmd.request else "summary.transfer", lang, source=loc_name(cmd.source or user.location, cat),
                  dest=loc_name(cmd.dest or user.location, cat), items=items(cmd.lines, cat, t, lang))
@@ -112,9 +115,26 @@ def _summary(t: Any, lang: str, cmd: commands.Command, cat: context.Catalog | No
         return t("summary.work_back", lang, partner=partner_name(cmd.partner, cat) or "-", id=cmd.order_id,
                  items=items((commands.Line(sku=cmd.sku, qty=cmd.qty),), cat))
     if isinstance(cmd, commands.PlacePurchase):
-        return t("summary.purchase", lang, partner=partner_name(cmd.partner, cat) or "-", items=items(cmd.lines, cat),
-                 due=cmd.due.strftime("%Y-%m-%d") if cmd.due else "-")
+        return str(t("summary.purchase", lang, partner=partner_name(cmd.partner, cat) or "-", items=items(cmd.lines, cat),
+                     due=cmd.due.strftime("%Y-%m-%d") if cmd.due else "-")) + costs_said(t, lang, cmd.lines, cat)
     return ""
+
+
+def costs_said(t: Any, lang: str, lines: Sequence[commands.Line], cat: context.Catalog | None, *,
+               total: bool = True) -> str:
+    """What goods coming in cost as the message priced them, so a price read per the wrong unit shows: ,进价 每斤
+    ¥30.00(每箱 ¥600.00),共 ¥1,200.00 (each product named when there are several; a line said in packs priced by
+    that pack beside its base unit; the free lines left out). The whole only when every line is priced and ``total``
+    (a receipt settled at the till says its own: 实付); "" when none is priced."""
+    priced = [ln for ln in lines if ln.unit_price is not None and not ln.gift]
+    if not priced:
+        return ""
+    each = str(t("list_joiner", lang)).join(
+        (f"{pname(cat, ln.sku)} " if len({x.sku for x in lines}) > 1 else "")
+        + money_per(cat, ln.sku, ln.unit_price, unit=ln.unit) for ln in priced if ln.unit_price is not None)
+    whole = total and all(ln.unit_price is not None for ln in lines)
+    amount = sum((ln.qty * (ln.unit_price or 0) for ln in lines), Decimal(0))
+    return str(t("summary.costs_total" if whole else "summary.costs", lang, each=each, amount=reports.money(amount)))
 
 
 def adjusted(t: Any, lang: str, adj: commands.Adjust | None, *, paid: bool = False) -> str:
@@ -248,6 +268,10 @@ def stock(t: Any, lang: str, uow: UnitOfWork, cmd: commands.QueryStock, *, user:
 def guesses(t: Any, lang: str, gs: Sequence[commands.Guess], cat: context.Catalog | None) -> str:
     out = []
     for g in gs:
+        if g.kind == "price_unit":   # (chosen: the base unit taken and the pack the line was said in)
+            base, _, pack = g.chosen.partition("|")
+            out.append(t("guess.price_unit", lang, mention=g.mention, base=base, pack=pack))
+            continue
         chosen = pname(cat, g.chosen) if g.kind not in ("assumed_unit", "case_as") else g.chosen
         out.append(t(f"guess.{g.kind}", lang, mention=g.mention, chosen=chosen))
     return "".join(out)
@@ -561,15 +585,7 @@ def purchases(t: Any, lang: str, uow: UnitOfWork, cmd: commands.PurchaseQuery, *
     who buys for every place) on ``cmd.start`` .. ``cmd.end``: the receipts, net of those undone, at the cost each was recorded with; by product (the ten that
     cost most) and by supplier; receipts without a cost are counted apart."""
     loc = cmd.location or scope(user)
-    since = datetime(cmd.start.year, cmd.start.month, cmd.start.day, tzinfo=now.tzinfo)
-    until = since + timedelta(days=(cmd.end - cmd.start).days + 1)
-    kinds = [ledger.MoveKind.RECEIPT.value, ledger.MoveKind.RETURN_TO_SUPPLIER.value]
-    moves = [m for m in uow.stock.moves(since=since, until=until, kinds=kinds)
-             if m.reverses is None and (loc is None or loc in (m.dst, m.src)) and (cmd.sku is None or m.sku == cmd.sku)
-             and (cmd.partner is None or m.partner == cmd.partner)]
-    undone = uow.stock.reversed_ids(m.id for m in moves if m.id is not None)
-    returned = [m for m in moves if m.id not in undone and m.kind == ledger.MoveKind.RETURN_TO_SUPPLIER]
-    moves = [m for m in moves if m.id not in undone and m.kind == ledger.MoveKind.RECEIPT]
+    moves, returned = _came_in(uow, cmd, loc, now)
     fmt = {"span": reports.days_text(t, lang, cmd.start, cmd.end), "location": loc_name(loc, cat) or t("all_locations", lang),
            "who": partner_name(cmd.partner, cat) if cmd.partner else ""}
     note = ""
@@ -581,21 +597,7 @@ def purchases(t: Any, lang: str, uow: UnitOfWork, cmd: commands.PurchaseQuery, *
             note += "\n" + purchasing.account_line(uow, t, lang, cmd.partner, now=now)
     if not moves:
         return str(t("purchases.none", lang, **fmt)) + note
-    spent: dict[str, Decimal] = {}
-    amount: dict[str, Decimal] = {}
-    by_partner: dict[str, Decimal] = {}
-    unpriced = estimated = 0
-    # (each at its cost, else what it costs lately, as the supplier's account values it: free goods nothing)
-    for m, value in dues.supplier_values(uow, moves):
-        amount[m.sku] = amount.get(m.sku, Decimal(0)) + m.qty
-        bare = m.unit_cost is None and not ledger.gift(m.note)
-        if bare and value == 0:   # (no cost anywhere)
-            unpriced += 1
-            continue
-        estimated += bare
-        spent[m.sku] = spent.get(m.sku, Decimal(0)) + value
-        who = m.partner or ""
-        by_partner[who] = by_partner.get(who, Decimal(0)) + value
+    spent, amount, by_partner, unpriced, estimated = _valued(uow, moves)
     total = sum(spent.values(), Decimal(0))
     rows = sorted(amount, key=lambda s: (-spent.get(s, Decimal(0)), s))
     out = [str(t("purchases.head", lang, n=len(amount), total=reports.money(total), times=len({m.batch for m in moves}),
@@ -611,6 +613,67 @@ def purchases(t: Any, lang: str, uow: UnitOfWork, cmd: commands.PurchaseQuery, *
     if unpriced:
         out.append(str(t("purchases.unpriced", lang, n=unpriced)))
     return "\n".join(out) + note
+
+
+def _came_in(uow: UnitOfWork, cmd: commands.PurchaseQuery, loc: str | None,
+             now: datetime) -> tuple[list[ledger.Move], list[ledger.Move]]:
+    """The receipts at ``loc`` (everywhere: None) on the query's days, of its product and supplier, and what went back
+    to suppliers, each net of those undone."""
+    since = datetime(cmd.start.year, cmd.start.month, cmd.start.day, tzinfo=now.tzinfo)
+    until = since + timedelta(days=(cmd.end - cmd.start).days + 1)
+    kinds = [ledger.MoveKind.RECEIPT.value, ledger.MoveKind.RETURN_TO_SUPPLIER.value]
+    moves = [m for m in uow.stock.moves(since=since, until=until, kinds=kinds)
+             if m.reverses is None and (loc is None or loc in (m.dst, m.src)) and (cmd.sku is None or m.sku == cmd.sku)
+             and (cmd.partner is None or m.partner == cmd.partner)]
+    undone = uow.stock.reversed_ids(m.id for m in moves if m.id is not None)
+    return ([m for m in moves if m.id not in undone and m.kind == ledger.MoveKind.RECEIPT],
+            [m for m in moves if m.id not in undone and m.kind == ledger.MoveKind.RETURN_TO_SUPPLIER])
+
+
+def _valued(uow: UnitOfWork, moves: list[ledger.Move]) -> tuple[dict[str, Decimal], dict[str, Decimal],
+                                                               dict[str, Decimal], int, int]:
+    """Receipts valued as the supplier's account values them (each at its cost, else what it costs lately: free goods
+    nothing): by product, the quantities by product, by supplier, how many had no cost anywhere (left out) and how
+    many were valued at the recent cost."""
+    spent: dict[str, Decimal] = {}
+    amount: dict[str, Decimal] = {}
+    by_partner: dict[str, Decimal] = {}
+    unpriced = estimated = 0
+    for m, value in dues.supplier_values(uow, moves):
+        amount[m.sku] = amount.get(m.sku, Decimal(0)) + m.qty
+        bare = m.unit_cost is None and not ledger.gift(m.note)
+        if bare and value == 0:   # (no cost anywhere)
+            unpriced += 1
+            continue
+        estimated += bare
+        spent[m.sku] = spent.get(m.sku, Decimal(0)) + value
+        who = m.partner or ""
+        by_partner[who] = by_partner.get(who, Decimal(0)) + value
+    return spent, amount, by_partner, unpriced, estimated
+
+
+def spending(t: Any, lang: str, uow: UnitOfWork, cmd: commands.ExpenseQuery, *, user: catalog.User,
+             location: str | None, now: datetime, cat: context.Catalog | None) -> str:
+    """这个月花了多少钱: the goods that came in (at cost, as the purchases report counts them) and the running costs
+    kept, with the whole, then each report as asked on its own (the suppliers, the kinds of cost)."""
+    asked = commands.PurchaseQuery(start=cmd.start, end=cmd.end, location=location)
+    moves, _ = _came_in(uow, asked, location, now)
+    spent, _, _, unpriced, _ = _valued(uow, moves)
+    goods = sum(spent.values(), Decimal(0))
+    kept = costs_flow.spent(uow, cmd.start, cmd.end, location=location, tz=now.tzinfo)
+    where, span = loc_name(location, cat) or t("all_locations", lang), reports.days_text(t, lang, cmd.start, cmd.end)
+    if not moves and not kept:
+        return str(t("spending.none", lang, where=where, span=span))
+    head = str(t("spending.head", lang, where=where, span=span, total=reports.money(goods + kept),
+                 goods=reports.money(goods), costs=reports.money(kept)))
+    if unpriced:
+        head += str(t("spending.unpriced", lang, n=unpriced))
+    parts = [head]
+    if moves:
+        parts.append(purchases(t, lang, uow, asked, user=user, now=now, cat=cat))
+    if kept:
+        parts.append(costs_flow.answer(uow, t, lang, replace(cmd, goods=False), location=location, tz=now.tzinfo))
+    return "\n\n".join(parts)
 
 
 def sales(t: Any, lang: str, uow: UnitOfWork, cmd: commands.SalesQuery, *, user: catalog.User, now: datetime,
@@ -648,8 +711,10 @@ def sales(t: Any, lang: str, uow: UnitOfWork, cmd: commands.SalesQuery, *, user:
         sold = [(q, s) for q, s in sold if q > 0]
         versus = _versus_all(t, lang, uow, by_day, cmd, shift=shift, loc=loc, now=now, cat=cat) \
             if cmd.versus is not None else ""
-        if not sold:
-            return str(t("sales.none", lang, **fmt)) + versus
+        if not sold:   # (本月利润多少 with nothing sold yet: the running costs kept are the net)
+            net = costs_flow.net_line(uow, t, lang, first=cmd.start, last=cmd.end, location=loc, margin=Decimal(0),
+                                      tz=now.tzinfo) if cmd.money and user.can("purchase") else ""
+            return str(t("sales.none", lang, **fmt)) + ("\n" + net if net else "") + versus
         top = sold[:10]
         head = t("sales.top_head", lang, n=len(sold), k=len(top), **fmt)
         return "\n".join([head, *(t("sales.top_line", lang, rank=r, product=pname(cat, s), qty=qty_text(cat, s, q))
@@ -1123,7 +1188,8 @@ def _prices(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, rows: l
                                    pct=f"{abs(pct):.0f}", cost=reports.money(before.unit_cost),
                                    date=f"{before.at.astimezone(now.tzinfo):%m-%d}")))
         if p.unit_price is not None:
-            parts.append(str(t("info.price_sale", lang, price=reports.money(p.unit_price), unit=p.base_unit)))
+            parts.append(str(t("info.price_sale", lang, price=reports.money(p.unit_price),
+                               unit=p.base_unit + pack_too(p, p.unit_price))))
         for tier in catalog.PRICE_TIERS:   # 批发价 ¥8.00/根 · 会员价 …: the price lists' own
             price = catalog.tier_price(p, tier)
             if price is not None:
@@ -1147,11 +1213,15 @@ def largest_pack(p: catalog.Product) -> tuple[str, Decimal] | None:
     return max(p.packs.items(), key=lambda kv: kv[1]) if p.packs else None
 
 
-def money_per(cat: context.Catalog | None, sku: str, price: Decimal) -> str:
-    """¥4.50/瓶 (and, for a product sold in packs, ¥108.00/箱 beside it)."""
+def money_per(cat: context.Catalog | None, sku: str, price: Decimal, *, unit: str | None = None) -> str:
+    """¥4.50/瓶 (and, for a product sold in packs, ¥108.00/箱 beside it: its largest pack, or with ``unit`` the
+    pack said, none when that is no pack)."""
     p = _product(cat, sku)
     text = f"{reports.money(price)}/{p.base_unit if p is not None else ''}"
-    pack = largest_pack(p) if p is not None else None
+    if p is not None and unit is not None:
+        pack = (unit, p.packs[unit]) if unit in p.packs else None
+    else:
+        pack = largest_pack(p) if p is not None else None
     return text + (f"({reports.money(price * pack[1])}/{pack[0]})" if pack else "")
 
 
@@ -1526,7 +1596,14 @@ def field_value(t: Any, lang: str, p: catalog.Product, field: str, v: Any, cat: 
     if field == "counts":   # B12×2: 2小时初级顾问
         other, _, k = str(v).partition("×")
         return str(t("field.counts_value", lang, n=units.normalize(Decimal(k)), unit=p.base_unit, other=pname(cat, other)))
-    return f"{reports.money(Decimal(v))}/{p.base_unit}"
+    return f"{reports.money(Decimal(v))}/{p.base_unit}{pack_too(p, Decimal(v))}"
+
+
+def pack_too(p: catalog.Product, price: Decimal) -> str:
+    """(¥130.00/箱): a price per base unit not in whole fen (said per pack: 可乐每箱涨到130) by its largest pack,
+    which it is whole in; "" for a price in fen or a product without packs."""
+    pack = largest_pack(p)
+    return f"({reports.money(price * pack[1])}/{pack[0]})" if pack and price != price.quantize(Decimal("0.01")) else ""
 
 
 def new_product(t: Any, lang: str, cmd: commands.AddProduct, *, sku: str) -> str:

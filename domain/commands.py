@@ -937,11 +937,12 @@ class VoidExpense:
 @dataclass(frozen=True)
 class ExpenseQuery:
     """这个月的费用 · 上个月开支多少 · 这个月电费多少: the costs of a span (this month when none is said), of one
-    ``category`` or all, at one place or all."""
+    ``category`` or all, at one place or all; ``goods`` (这个月花了多少钱 · 总支出多少): the goods that came in too."""
     start: date
     end: date
     category: str | None = None
     location: str | None = None
+    goods: bool = False
 
 
 @dataclass(frozen=True)

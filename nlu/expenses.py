@@ -10,7 +10,7 @@ from domain import commands, expenses, units
 from nlu import context, dates, lexicon, numbers
 
 _WORDS = "|".join(sorted(expenses.WORDS, key=len, reverse=True))
-HINT = re.compile(rf"{_WORDS}|费用|开支|支出|开销")
+HINT = re.compile(rf"{_WORDS}|费用|开支|支出|开销|花了|花费|花掉|花销|花在|花哪")
 _PAID = r"(?:交|付|缴|支付|给|花|发|结)了?"
 _AMOUNT = rf"(?:是|共|一共|合计|:)?\s*(?P<v>{numbers.NUMBER})\s*(?P<k>万|千)?\s*(?:元|块钱?|块)?"
 _SPAN = r"(?:这个月|本月|上个月|上月|今天|昨天|前天|这周|本周|上周)?的?"
@@ -22,6 +22,10 @@ _NOTED = re.compile(rf"(?:记一?笔)?(?:费用|开支|支出|开销)\s*[:,]?\s*
 _ASKED = re.compile(rf"(?P<cat>{_WORDS})?(?:的)?(?:费用|开支|支出|开销)?(?:花了|交了|付了|是|一共|总共|合计)?"
                     r"(?:多少|几多|明细|清单|有哪些|情况|汇总|统计)|(?:费用|开支|支出|开销)$")
 _LEAD = re.compile(r"^(?:请|帮我)?(?:记一下|记录)?")
+# 这个月花了多少钱 · 一共花了多少 · 总支出多少 · 钱都花哪了: the goods that came in and the running costs together
+_SPENT = re.compile(r"(?:我们|咱们|店里|公司)?(?:的)?(?:钱)?(?:一共|总共|总计|合计|共)?(?:花了|花费了?|花掉了?|花销)(?:多少钱?|几多钱?|是多少)"
+                    r"|(?:我们|咱们|店里|公司)?(?:的)?总(?:支出|花费|开销|开支|花销)(?:是|有)?(?:多少钱?)?"
+                    r"|(?:我们|咱们|店里|公司)?(?:的)?钱(?:都)?花(?:在)?(?:哪|哪儿|哪里|什么地方)(?:了|去了)?")
 
 
 def said(s: str, lex: lexicon.Lexicon, speaker: context.Speaker) -> commands.Parsed | commands.Clarify | None:
@@ -39,16 +43,19 @@ def said(s: str, lex: lexicon.Lexicon, speaker: context.Speaker) -> commands.Par
     if said_day is not None:
         bare = _LEAD.sub("", (rest[:said_day.start] + rest[said_day.end:]).strip(" ,.!~。"))
     month = dates.MONTH_SAID.match(bare)   # 9月的费用 · 5月电费多少: that month
-    asked = _ASKED.fullmatch(re.sub(r"^(?:这个月|本月|上个月|上月|今天|昨天|这周|本周|上周|今年|最近\S{1,4}|近\S{1,4})?的?", "",
-                                    bare[month.end():].lstrip("的") if month else bare).strip(" ?"))
-    if asked is not None:
+    body = re.sub(r"^(?:这个月|本月|上个月|上月|今天|昨天|这周|本周|上周|今年|最近\S{1,4}|近\S{1,4})?的?", "",
+                  bare[month.end():].lstrip("的") if month else bare).strip(" ?？吗呢啊")
+    asked = _ASKED.fullmatch(body)
+    spent = _SPENT.fullmatch(body) if asked is None else None
+    if asked is not None or spent is not None:
         today = speaker.now.date()
         span = dates.month_span(month, today) if month is not None else None
         if month is not None and span is None:
             return commands.Clarify("bad_day", detail=month.group(0))
         first, last = span or dates.past_span(rest, speaker.now) or (today.replace(day=1), today)
-        word = asked.group("cat")
-        return commands.Parsed(commands.ExpenseQuery(first, last, expenses.category_of(word) if word else None, where))
+        word = asked.group("cat") if asked is not None else None
+        return commands.Parsed(commands.ExpenseQuery(first, last, expenses.category_of(word) if word else None, where,
+                                                     goods=spent is not None))
     kept = _KEPT[0].fullmatch(bare) or _KEPT[1].fullmatch(bare)
     noted = _NOTED.fullmatch(bare) if kept is None else None
     m = kept or noted

@@ -2559,6 +2559,8 @@ class Parser:
         pack_first = re.fullmatch(rf"(?:一|每)(?P<u>{intents.PACK_WORD}|斤|公斤|瓶|个)(?P<n>.+)", value)
         if pack_first is not None:   # 一箱70: 70一箱
             value = f"{pack_first.group('n')}一{pack_first.group('u')}"
+        elif m.groupdict().get("pack") and re.fullmatch(rf"{numbers.NUMBER}\s*(?:元|块钱?|块)?", value):
+            value = f"{value}一{m.group('pack')}"   # 可乐每箱涨到130: ¥130 a case
         got = self.parse(f"{m.group('head')}{'售价' if field == 'unit_price' else '进价'}改成{value}", speaker=speaker)
         if not isinstance(got, commands.Parsed) or not isinstance(got.command, commands.SetProduct):
             return got if isinstance(got, commands.Clarify) and got.reason in ("bad_price", "unit_mismatch") else None
@@ -2883,7 +2885,10 @@ class Parser:
         sale = isinstance(cmd, commands.PlaceSale) or (isinstance(cmd, commands.RecordMoves)
                                                         and cmd.movement == commands.Movement.SALE)
         positions = [pos for pos, _ in sorted(res.lines, key=lambda x: x[0])]
-        ordered = _apply_prices(ordered, a, self.lex, positions, cost=cost, paid=speaker.paid, share=not sale)
+        unsure: list[commands.Guess] = []   # (收到牛奶2箱,单价60 with no cost known: per 升 or per 箱?)
+        ordered = _apply_prices(ordered, a, self.lex, positions, cost=cost, paid=speaker.paid, share=not sale,
+                                unsure=unsure if cost else None)
+        res.guesses.extend(unsure)
         adjust, unused, deal = None, None, None
         receipt = isinstance(cmd, commands.RecordMoves) and cmd.movement == commands.Movement.RECEIPT
         if sale or receipt:
@@ -3679,8 +3684,9 @@ _RECIPE_GONE = re.compile(r"(?:删除|删掉|取消|清空|去掉|不要)(?P<hea
 _NOW_WORD = r"(?:现在|目前|以后|今天起|从今天起|从现在起)"
 _PRICE_VALUE = rf"\s*(?P<v>(?:(?:一|每){intents.PACK_WORD})?{numbers.NUMBER}[^,;\s]{{0,6}})"
 _PRICE_NOW = (
-    re.compile(r"(?P<head>[^,;\s\d]{1,12}?)(?:的)?(?P<field>进价|进货价|成本价|成本|采购价|售价|零售价|卖价|价格|价钱)?(?:又)?"
-               rf"(?P<dir>涨价|降价|涨|降|调价)(?:了)?(?P<sep>[,\s]*{_NOW_WORD}?(?:是|为|变成|涨到|降到|调到|要|卖|按)?)"
+    re.compile(r"(?P<head>[^,;\s\d]{1,12}?)(?:的)?(?:(?:每|一)(?P<pack>" + intents.PACK_WORD + r"))?"
+               r"(?P<field>进价|进货价|成本价|成本|采购价|售价|零售价|卖价|价格|价钱)?(?:又)?"
+               rf"(?P<dir>涨价|降价|涨|降|调价)(?:了)?(?P<sep>[,\s]*{_NOW_WORD}?(?:是|为|变成|涨到|降到|调到|到|要|卖|按)?)"
                + _PRICE_VALUE),
     re.compile(rf"(?P<head>[^,;\s\d]{{1,12}}?)(?:的)?{_NOW_WORD}(?P<field>进价|进货价|成本价|采购价|售价|零售价|卖价|卖)(?:是|为|要)?"
                + _PRICE_VALUE),
@@ -4139,10 +4145,13 @@ def _supplier_deal(said: str, ls: list[commands.Line], lex: lexicon.Lexicon) -> 
 
 def _apply_prices(ls: list[commands.Line], a: scan.Analysis, lex: lexicon.Lexicon,
                   positions: list[int], *, cost: bool = False,
-                  paid: Callable[[str], Decimal | None] | None = None, share: bool = True) -> list[commands.Line]:
+                  paid: Callable[[str], Decimal | None] | None = None, share: bool = True,
+                  unsure: list[commands.Guess] | None = None) -> list[commands.Line]:
     """The prices a message says, per base unit, on its lines; a price without its unit is read against the product's
     cost or price in the catalog, else what was paid for it lately (``paid``, looked up only then). ``share``: a
-    discount said (打8折) prices the lines here (a sale's is settled against its list prices later)."""
+    discount said (打8折) prices the lines here (a sale's is settled against its list prices later). ``unsure``
+    gets a ``price_unit`` guess for each line said in packs whose price without its unit had nothing to be read
+    against (收到牛奶2箱,单价60 for a product never priced: taken per 升, the pack asked)."""
     if a.discount is not None and share:   # 可颂打8折卖了10个: at that share of the catalog price (cost, for what comes in)
         priced = []
         for ln in ls:
@@ -4171,6 +4180,9 @@ def _apply_prices(ls: list[commands.Line], a: scan.Analysis, lex: lexicon.Lexico
             per = _bare_per_base(p, ln, pr.value, ref)
         else:
             per = pr.value / p.to_base(Decimal(1), pr.unit) if pr.unit else _per_base(p, ln, pr.value, ref)
+            if unsure is not None and not pr.unit and not ref and ln.unit and ln.unit != p.base_unit \
+                    and ln.unit in p.packs and pr.value > 0:
+                unsure.append(commands.Guess("price_unit", ln.mention or p.name, f"{p.base_unit}|{ln.unit}"))
         out[idx] = replace(ln, unit_price=numbers.value(str(per.normalize())) or per)
     return out
 

@@ -439,7 +439,7 @@ class _Cut:
 # a lot number (批号A123 · 批次:20260601-2 · lot b7): masked, so its digits are never a quantity
 LOT_RE = re.compile(r"(?:批号|批次号?|生产批号|(?<![a-z])lot)\s*(?:[:#]|是|为)?\s*(?P<lot>[a-z0-9][a-z0-9-]*)")
 # (买5箱送1箱: the unit said again after the free number is the deal's too)
-PROMO_RE = re.compile(r"买\s*[一二两三四五六七八九十\d]{1,3}\s*(?P<u>[^\d\s送,，]{1,2}?)?\s*送\s*[一二两三四五六七八九十\d]{1,3}(?:\s*(?P=u))?|第[二三]\s*(?:件|杯|个|份|瓶)\s*(?:半价|[一二三四五六七八九\d]折|免费)"
+PROMO_RE = re.compile(r"买\s*[一二两三四五六七八九十\d]{1,3}\s*(?P<u>[^\d\s送,，]{1,2}?)?\s*送\s*[一二两三四五六七八九十\d]{1,3}(?:\s*(?:(?P=u)|[个件瓶盒箱副包袋杯份只支条根片块斤罐桶听板双对套台部张本卷]))?|第[二三]\s*(?:件|杯|个|份|瓶)\s*(?:半价|[一二三四五六七八九\d]折|免费)"
                       r"|满\s*\d+\s*减\s*\d+")
 TABLE_RE = re.compile(r"(?<![\d.])\d{1,3}\s*号?\s*(?:桌|包间|包厢|号房)|[a-z]\d{1,3}\s*(?:桌|包间|包厢)")
 # 生产日期6.10 · 到期日:6-30: a month and day written with a point or a dash after a word that dates goods (never 6.5公斤)

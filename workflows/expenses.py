@@ -93,6 +93,12 @@ def of_span(uow: UnitOfWork, first: date, last: date, *, location: str | None, t
     return [x for x in every if location is None or x.location == location]
 
 
+def spent(uow: UnitOfWork, first: date, last: date, *, location: str | None, tz: tzinfo | None) -> Decimal:
+    """What the running costs kept on ``first`` .. ``last`` at ``location`` (everywhere: None) come to, net of those
+    taken back."""
+    return expenses.total(expenses.standing(of_span(uow, first, last, location=location, tz=tz)))
+
+
 def answer(uow: UnitOfWork, t: Any, lang: str, cmd: commands.ExpenseQuery, *, location: str | None,
            tz: tzinfo | None) -> str:
     """这个月的费用: the span's costs by kind, largest first, with the total and the latest few; 这个月电费多少: one

@@ -22,7 +22,7 @@ def moves(chat, kind: str = "receipt") -> list[dict]:  # type: ignore[no-untyped
 
 def test_freight_goes_into_each_units_cost_and_is_owed_with_the_goods(chat):
     reply = confirmed(chat, "chen", "收到张记的牛腩50斤,单价30,运费50").splitlines()
-    assert reply[0] == "✅ 已记录:中心仓入库 牛腩 50斤(2箱+10)(张记肉业),运费 ¥50.00(摊进进价)"
+    assert reply[0] == "✅ 已记录:中心仓入库 牛腩 50斤(2箱+10)(张记肉业),进价 ¥30.00/斤,共 ¥1,500.00,运费 ¥50.00(摊进进价)"
     assert reply[-1] == "🚚 运费 ¥50.00 摊进进价:牛腩 每斤 ¥30.00 → ¥31.00"
     (m,) = moves(chat)
     assert float(m["unit_cost"]) == 31 and m["note"] == "运费¥50.00"

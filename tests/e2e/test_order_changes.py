@@ -411,6 +411,13 @@ def test_a_price_said_as_it_is_now_sets_the_catalog_s_once_confirmed(demo):
     demo.press("liu", "取消")
     assert "¥5.00/瓶" in texts(demo.say("liu", "可乐售价多少"))
     assert "权限" in texts(demo.say("xiaowang", "牛腩涨了3块"))    # the catalog is a manager's
+    out = texts(demo.say("liu", "可乐涨价到6元"))                  # to: was asked how many (a sale's quantity)
+    assert "可乐的售价从 ¥5.00/瓶 改为 ¥6.00/瓶" in out, out
+    demo.press("liu", "取消")
+    out = texts(demo.say("liu", "可乐每箱涨到130"))                # a case's: was ¥130 a bottle
+    assert "可乐的售价从 ¥5.00/瓶 改为 ¥5.42/瓶(¥130.00/箱)" in out, out
+    demo.press("liu", "确认")
+    assert "¥130.00/箱" in texts(demo.say("liu", "可乐售价多少"))
 
 
 def test_what_arrives_on_a_day_is_asked_in_several_ways(demo):

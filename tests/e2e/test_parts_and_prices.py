@@ -190,7 +190,9 @@ def test_a_delivery_with_something_that_did_not_come_records_what_came(chat):
 def test_a_price_without_its_unit_is_read_against_what_was_paid_lately_when_the_catalog_has_no_cost(chat):
     chat.say("amy", "收到菜籽油1桶,每桶60元")                         # ¥12 a litre, said with its unit
     chat.say("amy", "收到菜籽油2桶,单价60")                            # was: ¥60 a litre (¥600 for 10 L)
-    chat.say("amy", "收到白砂糖1袋,单价6")                             # nothing paid for sugar yet: per kg, as before
+    asked = texts(chat.say("amy", "收到白砂糖1袋,单价6"))                # nothing paid for sugar yet: per kg, asked
+    assert "先按每kg算;如果是每袋的价钱,请回复「袋」" in asked, asked
+    chat.press("amy", "确认")
     costs = [(m["sku"], float(m["qty"]), float(m["unit_cost"])) for m in chat.export("moves") if m["kind"] == "receipt"]
     assert costs == [("B10", 5, 12), ("B10", 10, 12), ("B05", 5, 6)], costs
 

@@ -37,7 +37,8 @@ def test_a_notes_photo_is_read_checked_and_recorded_once_confirmed_then_never_ag
     assert "1. 全脂牛奶 4箱(1L*12) × 96 = 384" in said and "3. 黄油 10块 × 22 = 220" in said
     assert "合计 775 ✓" in said
     assert "📈 全脂牛奶 这次 8/升,上次进价 7.5/升(+6.7%)" in said and "淡奶油 这次" not in said   # (no cost known)
-    assert "要记录「徐汇店入库 全脂牛奶 48升(4箱)、淡奶油 6盒、黄油 5kg(光明乳业)」吗?" in said
+    assert "要记录「徐汇店入库 全脂牛奶 48升(4箱)、淡奶油 6盒、黄油 5kg(光明乳业),进价 全脂牛奶 ¥8.00/升(¥96.00/箱),淡奶油 " \
+           "¥28.50/盒,黄油 ¥44.00/kg(¥22.00/块),共 ¥775.00」吗?" in said   # (each price per the unit on the note)
     assert chat.stock() == before and receipts(chat) == []          # asked first: nothing on a photo alone
 
     assert "已记录" in texts(chat.press("amy", "确认"))
@@ -69,7 +70,7 @@ def test_a_note_that_does_not_add_up_is_flagged_and_a_correction_fixes_the_draft
     assert "⚠️ 合计 600,各行相加是 571,对不上" in said
     # each correction is shown again (a note has several lines to put right) until it is confirmed
     fixed = texts(chat.say("amy", "不对,全脂牛奶是5箱"))
-    assert "要记录「徐汇店入库 全脂牛奶 60升(5箱)、淡奶油 6盒(光明乳业)」吗?" in fixed and chat.stock() == before
+    assert "要记录「徐汇店入库 全脂牛奶 60升(5箱)、淡奶油 6盒(光明乳业),进价 " in fixed and chat.stock() == before
     assert "全脂牛奶 60升(5箱)、淡奶油 5盒" in texts(chat.say("amy", "不对,淡奶油是5盒"))
     assert "已记录" in texts(chat.press("amy", "确认"))
     assert chat.stock()["XH:B01"] - before["XH:B01"] == 60 and chat.stock()["XH:B02"] - before["XH:B02"] == 5
@@ -80,7 +81,8 @@ def test_a_note_of_yesterday_is_booked_on_its_day_and_an_unknown_supplier_is_sai
     said = send(chat, tmp_path, "amy", drawn(rows, title="鑫鑫商行 送货单", meta="日期:2026-06-14  单号:XX0614",
                                              total="合计 300.00"))
     assert "⚠️ 供应商「鑫鑫商行」不在名单里" in said
-    assert "要记录「徐汇店入库 高筋面粉 50kg(2袋),记在 06-14 09:00」吗?" in said   # the note's day, not today
+    assert "要记录「徐汇店入库 高筋面粉 50kg(2袋),进价 ¥6.00/kg(¥150.00/袋),共 ¥300.00,记在 06-14 09:00」吗?" in said
+    # (the note's day, not today)
     chat.press("amy", "确认")
     (m,) = receipts(chat)
     assert (m["qty"], m["unit_cost"], m["partner"], m["at"][:10]) == ("50", "6", None, "2026-06-14")
@@ -132,7 +134,7 @@ def test_a_note_photographed_turned_is_read_upright_by_its_exif_or_by_turning_it
 def test_a_name_printed_or_read_with_a_look_alike_character_is_taken_as_the_product_and_said(chat, tmp_path):
     # (the note prints 士鸡蛋 where the catalog knows 土鸡蛋, the eggs' other name: the OCR's usual slip, made sure)
     said = send(chat, tmp_path, "amy", drawn([["士鸡蛋", "", "板", "2", "15.00", "30.00"]], total="合计 30.00"))
-    assert "🔤 「士鸡蛋」按【土鸡蛋】读" in said and "要记录「徐汇店入库 鸡蛋 60个(2板)(光明乳业)」吗?" in said
+    assert "🔤 「士鸡蛋」按【土鸡蛋】读" in said and "要记录「徐汇店入库 鸡蛋 60个(2板)(光明乳业),进价 " in said
 
 
 def test_a_note_is_checked_against_the_suppliers_open_purchase_order_before_it_is_signed(chat, tmp_path):
@@ -162,7 +164,7 @@ def test_a_note_without_a_number_is_known_again_by_its_goods_and_a_caption_may_n
     path.write_bytes(note)
     # (Telegram's caption: the words sent with the photo)
     first = said_to(chat.session.line(json.dumps({"user": "amy", "photo": str(path), "text": "金龙鱼的"})), "amy")
-    assert "(金龙鱼粮油)」吗?" in first
+    assert "(金龙鱼粮油),进价 ¥12.00/升(¥60.00/桶),共 ¥180.00」吗?" in first
     chat.press("amy", "确认")
     (m,) = receipts(chat)
     assert (m["partner"], m["qty"], m["unit_cost"]) == ("V02", "15", "12")
@@ -171,7 +173,7 @@ def test_a_note_without_a_number_is_known_again_by_its_goods_and_a_caption_may_n
     assert "和阿梅在 06-15 09:00 记的一张没有单号的送货单完全一样" in again
     other = send(chat, tmp_path, "zhou", drawn([["菜籽油", "5L", "桶", "2", "60.00", "120.00"]], title="送货单",
                                                meta="日期:2026年6月15日", total="合计 120.00"), "oil2.png")
-    assert "要记录「徐汇店入库 菜籽油 10升(2桶)」吗?" in other   # other goods: another note
+    assert "要记录「徐汇店入库 菜籽油 10升(2桶),进价 ¥12.00/升(¥60.00/桶),共 ¥120.00」吗?" in other   # other goods: another note
     assert len(receipts(chat)) == 1
 
 
@@ -182,7 +184,7 @@ def test_the_owner_without_a_store_is_asked_which_store_a_notes_goods_came_to(ch
     assert "徐汇店" in said   # then which store, a button each
     before = chat.stock()
     asked = texts(chat.press("owner", "静安店"))   # the store picked: still asked before it is recorded
-    assert "📷 这是照片识别的送货单,请核对。" in asked and "要记录「静安店入库 全脂牛奶 48升(4箱)(光明乳业)」吗?" in asked
+    assert "📷 这是照片识别的送货单,请核对。" in asked and "要记录「静安店入库 全脂牛奶 48升(4箱)(光明乳业),进价" in asked
     assert chat.stock() == before
     chat.press("owner", "确认")
     assert chat.stock()["JA:B01"] - before["JA:B01"] == 48

@@ -10,7 +10,7 @@ import pytest
 
 from adapters import demo_seed
 from tests.conftest import DEMO
-from tests.e2e.conftest import make_chat, texts
+from tests.e2e.conftest import confirmed, make_chat, texts
 
 COLA = "P018"
 
@@ -131,10 +131,10 @@ def test_one_day_s_sales_are_compared_with_the_same_day_a_week_before(demo):
 
 
 def test_what_was_bought_this_month_sums_receipts_at_their_cost_by_product_and_supplier(chat):
-    chat.say("amy", "收到牛奶2箱,单价5元")                        # ¥5 a litre: ¥120
+    confirmed(chat, "amy", "收到牛奶2箱,单价5元")                 # ¥5 a litre (asked, as nothing says): ¥120
     chat.say("amy", "收到光明的奶油1箱,共120元")
     chat.say("amy", "收到鸡蛋2板")                                # no cost: counted apart
-    chat.say("amy", "收到咖啡豆1箱,单价80元")
+    confirmed(chat, "amy", "收到咖啡豆1箱,单价80元")
     chat.say("amy", "撤销")                                       # undone: not bought
     out = chat.say("zhou", "本月采购花了多少钱")
     text = texts(out)

@@ -49,6 +49,14 @@ def test_buy_ten_get_one_comes_in_as_the_free_units_beside_those_bought(shop: Ch
     assert "分不出哪些是送的" in asked and "手机壳 12个" in asked, asked
 
 
+def test_a_deal_in_two_units_gives_the_free_unit_per_pack_bought(shop: Chat):
+    # 买一盒送一副: a free pair with each box of five (was: a purchase order, then ten free pairs)
+    out = confirmed(shop, "cg", "收到蓝牙耳机2盒,单价45,买一盒送一副")
+    assert "仓库入库 蓝牙耳机 10副(2盒)、蓝牙耳机 2副(赠送),进价 ¥45.00/副(¥225.00/盒),共 ¥450.00" in out, out
+    assert receipts(shop) == [(10, 45, "买一盒送一副"), (2, 0, "买一盒送一副;赠送")]
+    assert shop.stock()["CK:A06"] == 12
+
+
 def test_a_free_case_from_a_supplier_with_an_agreed_price_costs_nothing(shop: Chat):
     assert "以后向深圳绿联进手机壳按" in texts(shop.say("cg", "绿联的手机壳按5元一个"))
     shop.press("cg", "确认")

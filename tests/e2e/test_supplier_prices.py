@@ -39,7 +39,7 @@ def test_a_receipt_above_the_agreed_price_is_asked_first(chat):
     confirmed(chat, "chen", "张记的牛腩按30元一斤")
     before = chat.stock()["WH:P001"]
     asked = texts(chat.say("chen", "收到张记的牛腩10斤,单价35")).splitlines()
-    assert asked == ["⚠️ 高于协议价:牛腩 每斤 ¥35.00(张记肉业协议价 ¥30.00)。", "要记录「中心仓入库 牛腩 10斤(张记肉业)」吗?"]
+    assert asked == ["⚠️ 高于协议价:牛腩 每斤 ¥35.00(张记肉业协议价 ¥30.00)。", "要记录「中心仓入库 牛腩 10斤(张记肉业),进价 ¥35.00/斤,共 ¥350.00」吗?"]
     assert chat.stock()["WH:P001"] == before
     assert "已记录" in texts(chat.press("chen", "确认"))
     assert texts(chat.say("chen", "收到张记的牛腩10斤,单价29")).startswith("✅ 已记录")   # below it: nothing to ask

@@ -257,7 +257,7 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
               "day": c.day.isoformat() if c.day else None, "location": c.location}
     elif isinstance(c, commands.ExpenseQuery):
         d |= {"intent": "expenses", "start": c.start.isoformat(), "end": c.end.isoformat(), "category": c.category,
-              "location": c.location}
+              "location": c.location} | ({"goods": True} if c.goods else {})
     elif isinstance(c, commands.TraceLot):
         d |= {"intent": "trace_lot", "sku": c.sku, "lot": c.lot, "day": c.day.isoformat() if c.day else None,
               "recall": c.recall, "code": c.code} | ({"partner": c.partner} if c.partner else {}) \

@@ -1,0 +1,95 @@
+"""What goods coming in cost, as the message priced them, is said back (,进价 ¥30.00/斤(¥600.00/箱),共 ¥1,200.00), so a
+price read per the wrong unit shows before anyone is owed it; a price without its unit on a line said in packs, for
+a product nothing is known to cost, is asked: per base unit, or per pack (a reply of 箱 · 每箱的价钱 says so).
+Through the real conversation."""
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DEMO
+from tests.e2e.conftest import Chat, confirmed, make_chat, texts
+
+
+@pytest.fixture
+def demo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Chat:
+    return make_chat(tmp_path, monkeypatch, catalog=DEMO, clock="2026-06-15T10:00:00+08:00")
+
+
+def receipts(chat: Chat) -> list[tuple[str, Decimal, Decimal | None]]:
+    return [(m["sku"], Decimal(str(m["qty"])), None if m["unit_cost"] is None else Decimal(str(m["unit_cost"])))
+            for m in chat.export("moves") if m["kind"] == "receipt" and not m.get("reverses")]
+
+
+def test_a_pack_price_read_against_the_known_cost_is_said_per_unit_and_per_pack(demo):
+    # 牛腩 costs ¥32 a 斤 in the catalog: ¥600 is a case's (20 斤), and the reply says so, with the whole
+    reply = confirmed(demo, "chen", "收到牛腩2箱,单价600").splitlines()
+    assert reply[0] == "✅ 已记录:中心仓入库 牛腩 40斤(2箱),进价 ¥30.00/斤(¥600.00/箱),共 ¥1,200.00"
+    assert receipts(demo) == [("P001", Decimal(40), Decimal(30))]
+
+
+def test_several_lines_name_their_products_and_the_whole_needs_every_price(demo):
+    both = confirmed(demo, "chen", "收到牛腩50斤单价30,可乐2箱每箱48").splitlines()[0]
+    assert both.endswith(",进价 牛腩 ¥30.00/斤,可乐 ¥2.00/瓶(¥48.00/箱),共 ¥1,596.00"), both
+    one = confirmed(demo, "chen", "收到牛腩10斤单价30,可乐1箱").splitlines()[0]
+    assert one.endswith(",进价 牛腩 ¥30.00/斤"), one   # (the cola's cost is not said: no whole)
+    bare = confirmed(demo, "chen", "收到可乐1箱").splitlines()[0]
+    assert "进价" not in bare
+
+
+def test_english_says_the_cost_too(demo):
+    demo.say("chen", "switch to English")
+    reply = confirmed(demo, "chen", "收到牛腩2箱,单价600")
+    assert "cost ¥30.00/斤(¥600.00/箱), ¥1,200.00 in all" in reply, reply
+
+
+def test_a_price_with_nothing_to_read_it_against_is_asked_and_a_pack_reply_prices_per_pack(chat):
+    # the café's milk has no cost in its catalog and was never bought: ¥60 per 升 or per 箱 (12 升)?
+    asked = chat.say("zhou", "收到牛奶2箱,单价60")
+    text = texts(asked)
+    assert "「牛奶」的单价没说按什么单位,先按每升算;如果是每箱的价钱,请回复「箱」。" in text
+    assert "进价 ¥60.00/升(¥720.00/箱),共 ¥1,440.00" in text
+    assert not receipts(chat)   # nothing recorded before the answer
+    done = texts(chat.say("zhou", "每箱的价钱"))
+    assert done.startswith("✅ 已记录:徐汇店入库 全脂牛奶 24升(2箱),进价 ¥5.00/升(¥60.00/箱),共 ¥120.00"), done
+    assert receipts(chat) == [("B01", Decimal(24), Decimal(5))]
+    # what was paid is now known: the same words are read against it, nothing asked
+    again = texts(chat.say("zhou", "收到牛奶1箱,单价60"))
+    assert again.startswith("✅ 已记录:") and "¥5.00/升(¥60.00/箱),共 ¥60.00" in again, again
+
+
+def test_confirming_keeps_the_price_per_base_unit(chat):
+    chat.say("zhou", "收到牛奶2箱,单价6")
+    done = texts(chat.press("zhou", "确认"))
+    assert "进价 ¥6.00/升(¥72.00/箱),共 ¥144.00" in done, done
+    assert receipts(chat) == [("B01", Decimal(24), Decimal(6))]
+
+
+def test_a_reply_that_is_no_pack_of_it_is_not_taken_as_the_price(chat):
+    chat.say("zhou", "收到牛奶2箱,单价60")
+    other = texts(chat.say("zhou", "每斤"))   # milk comes in 升 and 箱 only
+    assert not other.startswith("✅"), other
+    assert not receipts(chat)
+
+
+def test_a_purchase_order_asks_the_same_and_keeps_the_pack_price(chat):
+    asked = texts(chat.say("zhou", "订牛奶2箱,单价60"))
+    assert "如果是每箱的价钱,请回复「箱」" in asked and "进价 ¥60.00/升(¥720.00/箱),共 ¥1,440.00" in asked, asked
+    placed = texts(chat.say("zhou", "箱"))
+    assert placed.startswith("🧾 已创建采购单 #1"), placed
+    (order,) = [o for o in chat.export("orders") if o["kind"] == "purchase"]
+    assert [(ln["sku"], Decimal(ln["qty"]), Decimal(ln["unit_price"])) for ln in order["lines"]] == \
+        [("B01", Decimal(24), Decimal(5))]
+
+
+def test_undo_said_to_a_question_drops_the_draft_never_the_write_before_it(chat):
+    chat.say("amy", "收到鸡蛋2板")
+    eggs = chat.stock()["XH:B06"]
+    asked = texts(chat.say("amy", "收到咖啡豆1箱,单价80元"))   # (asked: per kg or per case?)
+    assert "请回复「箱」" in asked, asked
+    dropped = texts(chat.say("amy", "撤销"))
+    assert dropped == "好的,刚才问的这条没有记录;之前记下的不变(要撤销之前那笔,请再说「撤销」)。", dropped
+    assert [r[0] for r in receipts(chat)] == ["B06"] and chat.stock()["XH:B06"] == eggs
+    assert texts(chat.say("amy", "撤销")).startswith("↩️ 已撤销:鸡蛋 60个(2板)")   # said again: the eggs
