@@ -1337,7 +1337,8 @@ class Parser:
                 kind="consumption" if intents.USED_Q.search(m) else "scrap" if intents.LOST_Q.search(m)
                 else "production", start=period[0], end=period[1],
                 sku=prods[0].codes[0] if prods else None, location=self._location(a)))
-        if intents.SALES.search(m) and not [q for q in a.qtys if not _SPAN_AFTER.match(a.s, q.end)]:
+        if intents.SALES.search(m) and not [q for q in a.qtys if not _SPAN_AFTER.match(a.s, q.end)] \
+                and not _BUSINESS_TODAY.fullmatch(a.s.strip(" !.?~")):   # (今天生意怎么样: the evening summary)
             return self._sales(a, speaker.now)
         if a.date and a.date.has_time and intents.BOOKING.search(a.s) and not customer:   # a customer's: an order
             return self._booking(a, speaker)
@@ -1365,7 +1366,8 @@ class Parser:
             got = self._query(a)   # 南山店和福田店的牛腩对比 · 各店的可乐比一下: every place's, side by side
             return replace(got, command=replace(got.command, location=None)) \
                 if isinstance(got, commands.Parsed) and isinstance(got.command, commands.QueryStock) else got
-        if (intents.QUERY.search(m) or re.search(r"还有(?:多少|几)|(?:还有|还剩|剩下?|有)(?:什么|哪些|啥)(?:货|东西)", a.s)) \
+        if (intents.QUERY.search(m) or re.search(r"还有(?:多少|几)|(?:还有|还剩|剩下?|有)(?:什么|哪些|啥)(?:货|东西)"
+                                                 r"|(?:还有|还剩|剩下)(?:什么|哪些|啥)[?？吗呢啊]*$", a.s)) \
                 and not _count_with_qty(a):   # (店里还有什么货: 还有 is masked as a joining word)
             return self._query(a)
         if whole and a.of("location") and _PART_TO.search(a.masked):
@@ -3462,7 +3464,8 @@ _TODO = re.compile(r"(?:我(?:今天|现在|接下来)?(?:该|应该|需要|要)
                    r"(?:什么|啥|些什么)(?:了|呢|啊)?[?]*"
                    r"|(?:我的?|今天的?|今日)?(?:待办|待办事项|待处理|待办清单|to ?do)(?:有哪些|有什么|清单|列表)?[?]*"
                    r"|(?:我)?(?:今天|今日)的?(?:任务|工作)(?:有哪些|有什么|是什么)?[?]*"
-                   r"|(?:今天|现在|我)?(?:有|还有)(?:什么|哪些|啥)(?:事|事情|要处理的|需要处理的|待办的?|要办的)(?:事|事情)?(?:吗|呢)?[?]*")
+                   r"|(?:今天|现在|我)?(?:有|还有)(?:什么|哪些|啥)(?:事|事情|要处理的|需要处理的|待办的?|要办的)(?:事|事情)?(?:吗|呢)?[?]*"
+                   r"|(?:今天|现在)?我?(?:还有)(?:什么|哪些|啥)(?:要做|要干|没做|没干|没处理|要弄)(?:的)?(?:事|事情)?(?:吗|呢)?[?]*")
 # 哪些商品没有售价 · 还有哪些没设安全库存 · 没有进价的商品 (what the catalog still lacks)
 _GAP_WORDS = "售价|卖价|零售价|价格|进价|成本价|采购价|进货价|安全库存|保质期|供应商|供货商|起订量|交货期|到货天数"
 _GAPS = re.compile(r"(?:哪些|什么|有哪些|还有哪些|有没有)(?:商品|货|东西|产品)?(?:还)?(?:没有?|没|缺|未)(?:设置?|设定|填|录入?|定)?"

@@ -57,3 +57,12 @@ def test_the_profit_asked_before_anything_sold_is_the_costs_kept(tmp_path: Path,
         "📊 南山店 06-01至06-15没有销售记录。\n🧾 同期费用 ¥5,000.00(房租 ¥5,000.00),净利约 ¥-5,000.00"
     assert texts(chat.say("xiaowang", "这个月赚了多少")) == "📊 南山店 06-01至06-15没有销售记录。"   # (no costs for staff)
     assert texts(chat.say("liu", "上个月赚了多少")) == "📊 南山店 05-01至05-31没有销售记录。"      # (none kept then)
+
+
+def test_asked_whether_it_lost_money_the_takings_margin_and_net_answer(demo):
+    confirmed(demo, "liu", "卖了牛腩10斤")
+    for said in ("这个月亏了吗", "这个月赚钱了吗", "这个月是赚是亏"):   # were: not understood
+        out = texts(demo.say("liu", said))
+        assert out.startswith("📊 南山店 06-01至06-15卖出 1 种商品"), (said, out)
+        assert "净利约 ¥" in out and "同期费用 ¥5,800.00" in out, (said, out)
+    assert "📊 南山店 06-09至06-15" in texts(demo.say("liu", "最近生意好吗"))   # (the last 7 days)
