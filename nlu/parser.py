@@ -2863,7 +2863,8 @@ class Parser:
             return commands.StockInfo("at_risk", skus, self._location(a))
         for kind, rx in (("expiring", intents.EXPIRING), ("below_safety", intents.BELOW_SAFETY),
                          ("value", intents.STOCK_VALUE), ("lots", intents.LOTS), ("price", intents.PRICE_QUERY)):
-            if rx.search(a.s) and (kind not in ("price", "lots") or skus or (kind == "price" and customer)):
+            if rx.search(a.s) and (kind not in ("price", "lots") or skus or (kind == "price" and customer)) \
+                    and not (kind == "price" and intents.PRICE_HISTORY.search(a.s)):   # (牛腩历史进价: its own)
                 return commands.StockInfo(kind, skus, self._location(a), int(within.group(1)) if within else None,
                                           partner=customer if kind == "price" else None)
         return None

@@ -164,6 +164,9 @@ class Scanner:
             # without 元: 每箱65 (a pack size would name its unit: 每箱12升) · 65一箱 · 65/箱 (digits: 十一箱 is 11 cases)
             re.compile(rf"每\s*(?P<u>{units})\s*(?P<p>{ARABIC})(?![\d.]|\s*(?:{units}|{MONEY}))"),
             re.compile(rf"(?<![\d./])(?P<p>{ARABIC})\s*(?:/|一)\s*(?P<u>{units})(?![a-z])"),
+            # …3个,一个89 · …20个,一个5块: a clause of its own after the line (一桶10升 names a unit: a pack size)
+            re.compile(rf"(?<=[,;])\s*一\s*(?P<u>{units})\s*(?:是|要|卖)?\s*(?P<p>{_N})\s*{MONEY}"),
+            re.compile(rf"(?<=[,;])\s*一\s*(?P<u>{units})\s*(?:是|要|卖)?\s*(?P<p>{ARABIC})(?![\d.]|\s*(?:{units}|{MONEY}))"),
             # 一瓶五毛 · 5毛一个: jiao alone
             re.compile(rf"(?:一|每)\s*(?P<u>{units})\s*(?:是|要|卖)?\s*(?P<p>){jiao_only}"),
             re.compile(rf"(?P<p>){jiao_only}\s*(?:/|每|一)\s*(?P<u>{units})"),

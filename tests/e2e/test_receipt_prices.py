@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import DEMO
+from tests.conftest import DEMO, ROOT
 from tests.e2e.conftest import Chat, confirmed, make_chat, texts
 
 
@@ -93,3 +93,12 @@ def test_undo_said_to_a_question_drops_the_draft_never_the_write_before_it(chat)
     assert dropped == "好的,刚才问的这条没有记录;之前记下的不变(要撤销之前那笔,请再说「撤销」)。", dropped
     assert [r[0] for r in receipts(chat)] == ["B06"] and chat.stock()["XH:B06"] == eggs
     assert texts(chat.say("amy", "撤销")).startswith("↩️ 已撤销:鸡蛋 60个(2板)")   # said again: the eggs
+
+
+def test_a_price_said_as_one_unit_s_after_the_line_is_the_line_s_price(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    shop = make_chat(tmp_path, monkeypatch, catalog=ROOT / "tests" / "nlu" / "fixtures" / "phone")
+    got = confirmed(shop, "cg", "收到手机壳20个,一个5块")            # was: a unit it is not counted in
+    assert "仓库入库 手机壳 20个,进价 ¥5.00/个,共 ¥100.00" in got, got
+    sold = confirmed(shop, "xm", "充电宝卖了3个,一个80")             # was: 3 sold and 1 more
+    assert "华强店销售 充电宝 3个(原价 ¥267.00,优惠 ¥27.00,实收 ¥240.00)" in sold, sold
+    assert [(m["sku"], float(m["qty"])) for m in shop.export("moves") if m["kind"] == "sale"] == [("A07", 3.0)]
