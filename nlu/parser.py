@@ -1491,12 +1491,15 @@ class Parser:
                     re.search(r"(?<![都也还])(?:没|没有)[?!.~\s]*$", a.s) and re.search(r"了|过", a.s)
                     and not intents.GONE.search(a.s) and not re.search(r"[,;]", a.s[a.qtys[-1].end if a.qtys else 0:]))):
             return self._query(a)   # 静安店要的面粉2袋到了吗: a question, never a write
-        if whole and kind == "receipt" and len({e.codes for e in a.of("product")}) == 1:
+        if whole and kind in ("receipt", "scrap") and len({e.codes for e in a.of("product")}) == 1:
             for q, q2 in zip(a.qtys, a.qtys[1:], strict=False):   # 收到可乐2箱,少了3瓶: 45 came, not 48 and a loss
                 cut = _SHORT_AFTER.match(a.s, q.end)
                 clause_end = a.s.find(",", q2.end) if "," in a.s[q2.end:] else len(a.s)
                 if cut is not None and cut.end() == q2.start and q2.unit and len(q.parts) == len(q2.parts) == 1 \
-                        and not any(q.end <= e.start < clause_end for e in a.of("product")):   # (no product named)
+                        and not any(q.end <= e.start < clause_end for e in a.of("product")) \
+                        and (kind == "receipt" or intents.write_intent(   # (光明送来牛奶10箱,少了1箱: 少 read as lost)
+                            m[:cut.start()], has_dest=dest is not None, has_source=source is not None,
+                            supplier=bool(supplier), customer=bool(customer), has_due=a.date is not None) == "receipt"):
                     said = a.s[:q.end] + "少" + a.s[q2.start:]
                     return self._command(self.scanner.analyse(said, speaker.now), speaker, whole=whole)
         if whole and kind in WRITE_KINDS:

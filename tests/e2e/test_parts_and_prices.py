@@ -229,6 +229,10 @@ def test_a_delivery_short_of_a_few_is_received_as_what_came_and_packs_said_with_
     out = texts(chat.say("amy", "收到牛奶2箱,少了3升"))                  # was: 24 received and 3 written off
     assert chat.stock()["XH:B01"] == 36 + 21, out
     assert [float(m["qty"]) for m in chat.export("moves") if m["kind"] in ("receipt", "scrap")] == [21.0]
+    chat.say("amy", "光明送来牛奶2箱,少了1箱")                           # was: 2 cases received and 1 lost
+    assert [(float(m["qty"]), m["partner"]) for m in chat.export("moves") if m["kind"] in ("receipt", "scrap")] \
+        == [(21.0, None), (12.0, "V01")]
+    chat.say("amy", "撤销")
     chat.say("amy", "卖了牛奶1箱多2升")                                   # was: a vague quantity, asked again
     chat.say("amy", "卖了牛奶一箱差2升")                                  # was: 差 an unknown product
     assert chat.stock()["XH:B01"] == 36 + 21 - 14 - 10
