@@ -31,6 +31,18 @@ _COSTS = {"rent": "房租", "electricity": "电费", "power": "电费", "water":
           "repair": "维修费", "repairs": "维修费", "advertising": "广告费", "office": "办公用品"}
 
 
+# a past span said in English, as the replies' questions name it (for spending, profit and business asked)
+_SPAN = r"(?P<span>today|yesterday|this week|last week|this month|last month|this year)"
+_SPAN_ZH = {"today": "今天", "yesterday": "昨天", "this week": "这周", "last week": "上周", "this month": "这个月",
+            "last month": "上个月", "this year": "今年"}
+
+
+def _span_zh(m: re.Match[str]) -> str:
+    """The span the match names (any of its span groups), in Chinese; "" when none is said."""
+    said = next((v for k, v in m.groupdict().items() if k.startswith("span") and v), None)
+    return _SPAN_ZH.get(said, "") if said else ""
+
+
 _WHEN = {"this month": "本月", "next month": "下个月", "this week": "本周", "next week": "下周", "today": "今天",
          "this year": "今年", "every month": "每月"}
 _WEEKDAYS = (("monday", "周一"), ("tuesday", "周二"), ("wednesday", "周三"), ("thursday", "周四"), ("friday", "周五"),
@@ -52,7 +64,19 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
      r"|power bill|water(?: bill)?|wages|salaries|salary|internet(?: bill)?|phone bill|property (?:fee|management)"
      r"|cleaning|repairs?|advertising|office supplies)(?: of| was)?\s*(?P<n>\d[\d.]*)",
      lambda m: f"交{_COSTS[m.group('w').split()[0]]}{m.group('n')}"),
-    (r"(?P<span>this|last) month'?s (?:expenses|costs|spending)|(?:expenses|costs|spending) (?P<span2>this|last) month",
+    # what was spent, goods and costs (how much did we spend this month · last month's spending · total spending today)
+    (rf"(?:how much |what )?(?:did|have) we (?:spend|spent)(?: in)? {_SPAN}|(?:what|how much) we spent {_SPAN.replace('span', 'span2')}"
+     rf"|{_SPAN.replace('span', 'span3')}'?s? (?:total )?spending|(?:total )?spending {_SPAN.replace('span', 'span4')}",
+     lambda m: f"{_span_zh(m)}花了多少钱"),
+    # the takings, margin and net (did we lose money last month · are we making money · how was business last week)
+    (rf"(?:did|do) we (?:lose|make) money(?: {_SPAN})?|(?:are|were) we (?:making|losing) money(?: {_SPAN.replace('span', 'span2')})?",
+     lambda m: f"{_span_zh(m) or '这个月'}亏了吗"),
+    (rf"how(?:'s| is| was) business(?: {_SPAN})?", lambda m: f"{_span_zh(m)}生意怎么样"),
+    (rf"(?:net )?profits? {_SPAN}|{_SPAN.replace('span', 'span2')}'?s? (?:net )?profits?", lambda m: f"{_span_zh(m)}利润多少"),
+    # what the stock holds (what is left in the warehouse · what's left at 南山店 · what's left)
+    (r"what(?:'s|s| is) left(?: (?:in|at) (?:the )?(?P<where>\S+))?\??",
+     lambda m: f"{'仓库' if (m.group('where') or '') == 'warehouse' else m.group('where') or ''}还有什么"),
+    (r"(?P<span>this|last) month'?s (?:expenses|costs)|(?:expenses|costs) (?P<span2>this|last) month",
      lambda m: f"{'上个月' if 'last' in (m.group('span') or m.group('span2') or '') else '这个月'}的费用"),
     (r"(?:show |list )?(?:the |our )?(?:expenses|running costs)", "费用明细"),
     # price lists (王记 pays wholesale · 王记 is on the member price · 苹果数据线 wholesale price 12)
