@@ -1491,6 +1491,9 @@ class Parser:
                     re.search(r"(?<![都也还])(?:没|没有)[?!.~\s]*$", a.s) and re.search(r"了|过", a.s)
                     and not intents.GONE.search(a.s) and not re.search(r"[,;]", a.s[a.qtys[-1].end if a.qtys else 0:]))):
             return self._query(a)   # 静安店要的面粉2袋到了吗: a question, never a write
+        bad_price = _BAD_PRICE.search(a.s) if kind in WRITE_KINDS or kind == "purchase" else None
+        if bad_price is not None:   # 收到牛奶2箱,单价-5 · 单价abc: never the write without it, nor 单价 as a product
+            return commands.Clarify("bad_price", detail=bad_price.group(0).strip())
         if whole and kind in ("receipt", "scrap") and len({e.codes for e in a.of("product")}) == 1:
             for q, q2 in zip(a.qtys, a.qtys[1:], strict=False):   # 收到可乐2箱,少了3瓶: 45 came, not 48 and a loss
                 cut = _SHORT_AFTER.match(a.s, q.end)
@@ -2891,6 +2894,9 @@ class Parser:
         sale = isinstance(cmd, commands.PlaceSale) or (isinstance(cmd, commands.RecordMoves)
                                                         and cmd.movement == commands.Movement.SALE)
         positions = [pos for pos, _ in sorted(res.lines, key=lambda x: x[0])]
+        absurd = next((pr for pr in a.prices if pr.value >= _MAX_PRICE), None)
+        if absurd is not None:   # 单价60000000000: a typo's worth of zeros, never a price
+            return commands.Clarify("bad_price", detail=a.s[absurd.start:absurd.end].strip(" ,"))
         unsure: list[commands.Guess] = []   # (收到牛奶2箱,单价60 with no cost known: per 升 or per 箱?)
         ordered = _apply_prices(ordered, a, self.lex, positions, cost=cost, paid=speaker.paid, share=not sale,
                                 unsure=unsure if cost else None)
@@ -3384,6 +3390,9 @@ _PRICE_MOVE_RE = (r"(?:的)?(?:(?P<field>" + intents.FIELD_NAMES + r")\s*)?(?:�
                   r"(?:(?P<pct>%|％|个点|个百分点)|(?P<cur>元|块钱|块|rmb)(?P<jiao>[1-9一二三四五六七八九])?(?:毛|角)?"
                   r"|(?P<mao>毛钱|毛|角))?\s*(?:(?:/|每|一)\s*(?P<u>{unit}))?\s*(?:吧|了)?$")
 _PRICE_PLACES = Decimal("0.000001")
+# a price said that is none: below zero, or letters (收到牛奶2箱,单价-5 · 单价abc)
+_BAD_PRICE = re.compile(r"(?:单价|进价|售价|价格|价钱)\s*(?:是|为|:)?\s*(?:[-−]\s*\d[\d.]*|[a-z]+)(?=$|[,;\s。])")
+_MAX_PRICE = Decimal("1e8")   # no price per unit is this large (a typo or garbage): refused
 _FEN = Decimal("0.01")
 
 

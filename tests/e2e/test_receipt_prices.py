@@ -102,3 +102,13 @@ def test_a_price_said_as_one_unit_s_after_the_line_is_the_line_s_price(tmp_path:
     sold = confirmed(shop, "xm", "充电宝卖了3个,一个80")             # was: 3 sold and 1 more
     assert "华强店销售 充电宝 3个(原价 ¥267.00,优惠 ¥27.00,实收 ¥240.00)" in sold, sold
     assert [(m["sku"], float(m["qty"])) for m in shop.export("moves") if m["kind"] == "sale"] == [("A07", 3.0)]
+
+
+def test_a_price_that_is_none_is_refused_and_nothing_is_recorded(chat):
+    before = chat.stock()
+    for said, shown in (("收到牛奶2箱,单价-5", "单价-5"), ("收到牛奶2箱,单价abc", "单价abc"),   # (were: 单价 a product;
+                        ("收到牛奶2箱,单价60000000000", "单价60000000000"),           # the price dropped; asked)
+                        ("卖了可颂2个,售价-3", "售价-3"), ("订牛奶2箱,单价abc", "单价abc")):
+        out = texts(chat.say("zhou", said))
+        assert out == f"没看懂价格「{shown}」,请写成「8元」或「65元一箱」。没有修改。", (said, out)
+    assert chat.stock() == before and not receipts(chat) and not chat.export("orders")
