@@ -79,6 +79,9 @@ LANGUAGE_SWITCH = re.compile(r"^/lang(?:uage)?\s*(?P<code>en|zh)$|^(?:/lang(?:ua
 LANGUAGES = {"english": "en", "en": "en", "英文": "en", "英语": "en",
              "chinese": "zh_CN", "zh": "zh_CN", "中文": "zh_CN", "汉语": "zh_CN"}
 NO = {"取消", "不要", "算了", "否", "no", "n", "cancel"}
+# a pack replied to a price taken per base unit (箱 · 每箱 · 是每箱的价钱 · 按箱算 · 每箱60 · 一箱65元)
+_PER_PACK = re.compile(r"(?:是|按|要)?(?:单价|价格|价钱)?(?:是|按)?(?:每|一)?(?P<pack>[^\d\s,.]{1,2}?)"
+                       r"(?P<n>\d{1,7}(?:\.\d{1,4})?)?(?:元|块钱?)?(?:的)?(?:价钱|价格|单价|价)?(?:算|计)?(?:的)?(?:吧|啊|呢)?")
 _UNDO_BARE = re.compile(r"(?:撤销|撤回|撤掉|删掉|删除|不记了|别记了|undo)(?:吧|了|一下)?[。.!！~]*")
 # the drafts made of lines of goods (a write, a transfer, a count, an order): said back, or corrected, line by line
 _LINED = (commands.RecordMoves, commands.TransferStock, commands.CountStock, commands.PlacePurchase, commands.PlaceSale)
@@ -1627,15 +1630,18 @@ class Conversation:
         said = re.sub(r"^(?:是|按|要|单位是?)|(?:吧|啊|的)$", "", text.strip(" ,.!"))
         products = {p.sku: p for p in (self._catalog.products if self._catalog else ())}
         priced = set(payload.get("price_of") or [])
-        per = re.sub(r"^(?:是|按)?(?:每|一)|(?:的)?(?:价钱|价格|单价|价)$", "", said)
-        if priced and per:
+        per = _PER_PACK.fullmatch(text.strip(" ,.!。?？")) if priced else None
+        if per is not None:   # 箱 · 每箱 · 是每箱的价钱 · 按箱算 · 每箱60 (the price said again, or another) · 升
             cmd = codec.load(payload["cmd"])
-            fits = {i for i in priced if i < len(cmd.lines) and cmd.lines[i].unit_price is not None
-                    and per in getattr(products.get(cmd.lines[i].sku), "packs", {})}
-            if fits:
+            pack = per.group("pack")
+            size = {i: Decimal(1) if pack == p.base_unit else p.packs[pack] for i in priced if i < len(cmd.lines)
+                    and cmd.lines[i].unit_price is not None and (p := products.get(cmd.lines[i].sku)) is not None
+                    and (pack in p.packs or pack == p.base_unit)}
+            if size:
+                value = Decimal(per.group("n")) if per.group("n") else None
                 return replace(cmd, lines=tuple(
-                    replace(ln, unit_price=units.normalize(ln.unit_price / products[ln.sku].packs[per]))
-                    if i in fits and ln.unit_price is not None else ln
+                    replace(ln, unit_price=units.normalize((value if value is not None else ln.unit_price) / size[i]))
+                    if i in size and ln.unit_price is not None else ln
                     for i, ln in enumerate(cmd.lines))), sorted(set(payload.get("unit_of") or []))
         assumed = set(payload.get("unit_of") or [])
         if not assumed or not said or len(said) > 3:

@@ -112,3 +112,11 @@ def test_a_price_that_is_none_is_refused_and_nothing_is_recorded(chat):
         out = texts(chat.say("zhou", said))
         assert out == f"没看懂价格「{shown}」,请写成「8元」或「65元一箱」。没有修改。", (said, out)
     assert chat.stock() == before and not receipts(chat) and not chat.export("orders")
+
+
+@pytest.mark.parametrize(("reply", "cost"), [("按箱算", "5"), ("一箱60", "5"), ("每箱65元", "5.416667"), ("升", "60"),
+                                             ("每升5", "5")])
+def test_the_answer_to_a_price_s_unit_may_say_it_any_way_and_with_the_price(chat, reply, cost):
+    chat.say("zhou", "收到牛奶2箱,单价60")
+    assert texts(chat.say("zhou", reply)).startswith("✅ 已记录:"), reply
+    assert receipts(chat) == [("B01", Decimal(24), Decimal(cost))]
