@@ -74,7 +74,8 @@ def place(uow: UnitOfWork, turn: Turn, cmd: commands.PlacePurchase, *, t: Any) -
                          limit=reports.money(settings.approval_limit)))
                    + budgets.over_text(uow, t, turn.lang, beyond, turn.now))
     else:
-        turn.reply(str(t("purchase_created", turn.lang, id=oid, order=desc))
+        turn.reply(str(t("purchase_created", turn.lang, id=oid, order=desc))   # (,金额 ¥1,500.00 once priced)
+                   + (str(t("purchase_amount", turn.lang, amount=reports.money(draft.amount))) if draft.amount else "")
                    + budgets.over_text(uow, t, turn.lang, beyond, turn.now))
         tell_supplier(uow, turn, replace(draft, id=oid), t=t)
     return oid

@@ -78,7 +78,7 @@ def test_a_purchase_order_asks_the_same_and_keeps_the_pack_price(chat):
     asked = texts(chat.say("zhou", "订牛奶2箱,单价60"))
     assert "如果是每箱的价钱,请回复「箱」" in asked and "进价 ¥60.00/升(¥720.00/箱),共 ¥1,440.00" in asked, asked
     placed = texts(chat.say("zhou", "箱"))
-    assert placed.startswith("🧾 已创建采购单 #1"), placed
+    assert placed.startswith("🧾 已创建采购单 #1:全脂牛奶 24升,金额 ¥120.00"), placed
     (order,) = [o for o in chat.export("orders") if o["kind"] == "purchase"]
     assert [(ln["sku"], Decimal(ln["qty"]), Decimal(ln["unit_price"])) for ln in order["lines"]] == \
         [("B01", Decimal(24), Decimal(5))]

@@ -29,7 +29,7 @@ def test_a_standing_purchase_is_placed_each_monday_once(chat):
     assert texts(chat.say("chen", "每周一向张记订牛腩50斤")).splitlines()[1] == "每周一 09:00 → 向【张记肉业】订 牛腩 50斤"
     assert texts(chat.press("chen", "确认")) == "规则 #1 已保存并生效。"
     assert told(chat.send(at="2026-06-15T08:59:00+08:00"), "chen") == []
-    assert told(chat.send(at="2026-06-15T12:00:00+08:00"), "chen") == ["🔁 固定订单(规则 #1):🧾 已创建采购单 #1:张记肉业 牛腩 50斤"]
+    assert told(chat.send(at="2026-06-15T12:00:00+08:00"), "chen") == ["🔁 固定订单(规则 #1):🧾 已创建采购单 #1:张记肉业 牛腩 50斤,金额 ¥1,600.00"]
     (po,) = orders(chat, "purchase")
     assert (po["partner"], po["status"], po["lines"][0]["sku"], po["lines"][0]["qty"]) == ("S01", "open", "P001", "50")
     assert told(chat.send(at="2026-06-21T12:00:00+08:00"), "chen") == []            # not again before next Monday
