@@ -368,6 +368,13 @@ class Conversation:
                 return
             if fixed is not None:   # 收到高筋面份2袋 → 要记录…吗? → 不对,是3袋: the draft asked about, not the last write
                 uow.chat.clear_pending(turn.user.username)
+                unsure = self._price_still_unsure(fixed, pending.payload)
+                if unsure:   # (收到牛奶2箱,单价60 → 不对,是3箱: the price's unit is still to be said)
+                    self._ask(uow, turn, fixed, replies.guesses(self.t, turn.lang, unsure, self._catalog) + self.t(
+                        "doubt.ask", turn.lang, summary=replies.summary(self.t, turn.lang, fixed, self._catalog,
+                                                                        user=turn.user)),
+                              price_of=_price_unsure(fixed, unsure))
+                    return
                 self.execute(uow, turn, fixed)
                 return
             if text in NO:
@@ -1778,6 +1785,14 @@ class Conversation:
                                            **{**params, **({"role": self.t(f"role.{cmd.role}", who.language)}
                                                            if cmd.role else {})}))
         turn.reply(self.t(f"staff.done_{key}", turn.lang, **params))
+
+    def _price_still_unsure(self, cmd: commands.Command, payload: dict[str, Any]) -> tuple[commands.Guess, ...]:
+        """The ``price_unit`` guesses of a corrected draft's lines whose price's unit was asked and not yet said."""
+        products = {p.sku: p for p in (self._catalog.products if self._catalog else ())}
+        held = getattr(cmd, "lines", ())
+        return tuple(commands.Guess("price_unit", ln.mention or p.name, f"{p.base_unit}|{ln.unit}")
+                     for i in payload.get("price_of") or [] if i < len(held)
+                     and (p := products.get((ln := held[i]).sku)) is not None and ln.unit in p.packs)
 
     def _pending_fixed(self, parser: Parser, payload: dict[str, Any], text: str,
                        turn: Turn) -> commands.Command | str | None:

@@ -120,3 +120,11 @@ def test_the_answer_to_a_price_s_unit_may_say_it_any_way_and_with_the_price(chat
     chat.say("zhou", "收到牛奶2箱,单价60")
     assert texts(chat.say("zhou", reply)).startswith("✅ 已记录:"), reply
     assert receipts(chat) == [("B01", Decimal(24), Decimal(cost))]
+
+
+def test_a_quantity_corrected_while_the_price_s_unit_is_asked_keeps_the_question(chat):
+    chat.say("zhou", "收到牛奶2箱,单价60")
+    again = texts(chat.say("zhou", "不对,是3箱"))   # was: recorded at ¥60 a litre, the question dropped
+    assert "请回复「箱」" in again and "全脂牛奶 36升(3箱),进价 ¥60.00/升" in again and not receipts(chat), again
+    chat.say("zhou", "箱")
+    assert receipts(chat) == [("B01", Decimal(36), Decimal(5))]
