@@ -10,7 +10,7 @@ from typing import Any
 from bot.messages import Button
 from domain import bom, catalog, commands, errors, ledger, orders, production, services, targets, trace, units
 from nlu import answers, context, render
-from workflows import backtest, coldchain, dues, metrics, purchasing, reports, wording
+from workflows import appointments, backtest, coldchain, dues, metrics, purchasing, reports, wording
 from workflows import expenses as costs_flow
 from workflows import production as work
 from workflows import targets as goals
@@ -212,7 +212,8 @@ def moves_summary(moves: Sequence[ledger.Move], cat: context.Catalog | None, t: 
 
 def after_levels(t: Any, lang: str, uow: UnitOfWork, *cmds: commands.Command, user: catalog.User,
                  catalog: context.Catalog | None) -> str:
-    """The new on-hand quantity of each product, at the location(s) touched (by all ``cmds``: each once)."""
+    """The new on-hand quantity of each product, at the location(s) touched (by all ``cmds``: each once); none of a
+    service (hours are booked, not stocked)."""
     parts = []
     seen: set[tuple[str, str]] = set()
     for cmd in cmds:
@@ -222,6 +223,8 @@ def after_levels(t: Any, lang: str, uow: UnitOfWork, *cmds: commands.Command, us
         else:
             locs = [getattr(cmd, "location", None) or user.location]
         for ln in getattr(cmd, "lines", ()):
+            if (p := _product(catalog, ln.sku)) is not None and p.is_service:
+                continue
             for loc in locs:
                 if loc and (loc, ln.sku) not in seen:
                     seen.add((loc, ln.sku))
@@ -235,15 +238,19 @@ def stock(t: Any, lang: str, uow: UnitOfWork, cmd: commands.QueryStock, *, user:
           cat: context.Catalog | None) -> str:
     loc = cmd.location or user.location
     rows = uow.stock.all_levels()
-    skus = list(cmd.skus) or sorted({sku for lc, sku, _, q, _ in rows if (loc is None or lc == loc) and q != 0})
+    skus = list(cmd.skus) or sorted({sku for lc, sku, _, q, _ in rows if (loc is None or lc == loc) and q != 0
+                                     and not ((p := _product(cat, sku)) is not None and p.is_service)})
     if not skus:
         return str(t("stock_empty", lang, location=loc_name(loc, cat) or t("all_locations", lang)))
     lines = []
     soon = now + timedelta(days=3)
     for sku in skus[:40]:
+        p = _product(cat, sku)
+        if p is not None and p.is_service:   # 理疗还有多少: hours are booked, not stocked: what today still has
+            lines.append(_hours_left(t, lang, uow, p, location=loc, now=now))
+            continue
         here = [(lc, lot, q, exp) for lc, s, lot, q, exp in rows if s == sku and (loc is None or lc == loc)]
         total = sum((q for _, _, q, _ in here), Decimal(0))
-        p = _product(cat, sku)
         safety = metrics.store_safety(uow.catalog.tenant_row().settings, loc, p) if p else Decimal(0)
         line = t("stock_line", lang, product=pname(cat, sku), qty=qty_text(cat, sku, total),
                  location=loc_name(loc, cat) or t("all_locations", lang))
@@ -263,6 +270,21 @@ def stock(t: Any, lang: str, uow: UnitOfWork, cmd: commands.QueryStock, *, user:
                           others="、".join(f"{loc_name(lc, cat)} {N(q)}" for lc, q in agg.items()))
         lines.append(line)
     return "\n".join(lines)
+
+
+def _hours_left(t: Any, lang: str, uow: UnitOfWork, p: catalog.Product, *, location: str | None,
+                now: datetime) -> str:
+    """📅 6月15日理疗已约 3/12小时,还空 9小时 at each store asked (the user's; every store, for one without)."""
+    places = [location] if location else [x.code for x in uow.catalog.locations() if x.kind.is_physical]
+    today = now.date()
+    out = []
+    for place in places:
+        days, _ = appointments.span_loads(uow, location=place, start=today, end=today, tz=now.tzinfo,
+                                          offered={p.sku: p})
+        (ld,) = days[today]
+        out.append(str(t("service.load", lang, day=on_day(lang, today), name=wording.loc_name(uow, place) + p.name,
+                         booked=N(ld.booked), capacity=N(ld.capacity), unit=p.base_unit, spare=N(ld.spare))))
+    return "\n".join(out)
 
 
 def guesses(t: Any, lang: str, gs: Sequence[commands.Guess], cat: context.Catalog | None) -> str:

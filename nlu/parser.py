@@ -1483,6 +1483,9 @@ class Parser:
             kind = _signed(a)   # 牛奶+2箱 (in) · 可颂-5个 (out)
         if kind == "production" and self._raw_only(a):
             kind = "consumption"   # 牛腩煮了10斤 · 蒸米饭用了大米5公斤: an ingredient cooked is used, not made
+        if kind == "production" and a.of("product") and all(
+                self.lex.product(c).is_service for e in a.of("product") for c in e.codes):
+            kind = "sale"   # 今天做了3小时理疗: hours of a service given are sold, never made into stock
         if kind == "receipt" and supplier and a.date is not None and a.date.when.date() > speaker.now.date() \
                 and _NAMES_DAY.search(a.s[a.date.start:a.date.end]):   # (早上张记送了…: this morning's delivery)
             kind = "purchase"   # 光明 牛奶 10箱 明天到: a delivery to come is an order to the supplier

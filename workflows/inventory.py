@@ -93,6 +93,11 @@ def home(user: catalog.User, location: str | None) -> str:
     return loc
 
 
+def _service(uow: UnitOfWork, sku: str) -> bool:
+    p = uow.catalog.product(sku)
+    return p is not None and p.is_service
+
+
 def _allow_negative(uow: UnitOfWork, force: bool) -> bool:
     if force:
         return True
@@ -109,7 +114,7 @@ def _out(uow: UnitOfWork, plan: Plan, *, kind: MK, line: commands.Line, here: st
     if taken:
         levels = _minus(levels, [m for m in plan.moves if m.src == here and m.sku == line.sku])
     have = ledger.total(levels)
-    if line.qty > have:
+    if line.qty > have and not _service(uow, line.sku):   # (hours of someone's time are booked, never short in stock)
         plan.shortfalls.append(Shortfall(location=here, sku=line.sku, available=have, requested=line.qty))
         if not _allow_negative(uow, force):
             raise errors.InsufficientStock(sku=line.sku, available=str(have), requested=str(line.qty))

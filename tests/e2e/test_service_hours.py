@@ -45,3 +45,18 @@ def test_services_are_never_goods_and_bad_settings_change_nothing(chat):
     chat.say("zhou", "switch to English")
     said = texts(chat.say("zhou", "明天初级顾问约满了吗"))
     assert "📊 Service utilization (徐汇店, 06-16):" in said and "· 初级顾问: 2/10 小时 booked (20%)" in said
+
+
+def test_hours_given_are_sold_never_stocked_and_what_is_left_is_the_days_bookable_hours(chat):
+    studio(chat)
+    chat.say("amy", "今天下午3点约了高级顾问2小时")
+    given = texts(chat.say("amy", "今天做了3小时高级顾问"))   # was: made into stock (生产入库 … 现有 3小时)
+    assert given == "✅ 已记录:徐汇店销售 高级顾问 3小时", given
+    sold = texts(chat.say("amy", "卖了初级顾问2小时"))        # was: asked first, its "stock" going below zero
+    assert sold == "✅ 已记录:徐汇店销售 初级顾问 2小时", sold
+    moves = [(m["kind"], float(m["qty"])) for m in chat.export("moves") if m["kind"] in ("sale", "production")]
+    assert moves == [("sale", 3.0), ("sale", 2.0)], moves
+    assert "💰 销售额约 ¥2,400.00" in texts(chat.say("zhou", "今天卖了多少钱"))   # 3 × 600 + 2 × 300
+    left = texts(chat.say("amy", "高级顾问还有多少"))          # was: -3小时, a receipt said to be missing
+    assert left == "📅 6月15日徐汇店高级顾问已约 2/8小时,还空 6小时", left
+    assert "顾问" not in texts(chat.say("amy", "库存"))           # (the stock overview: goods only)
