@@ -1938,9 +1938,10 @@ class Conversation:
                     for loc, sign in ((m.src, -1), (m.dst, 1)):
                         if not loc.startswith("~"):
                             net[(loc, m.sku)] = net.get((loc, m.sku), Decimal(0)) + sign * m.qty
+            services = {p.sku for p in (self._catalog.products if self._catalog else ()) if p.is_service}
             for (loc, sku), change in net.items():
-                have = uow.stock.on_hand(loc, sku) if change < 0 else Decimal(0)
-                if change < 0 and have + change < 0:
+                have = uow.stock.on_hand(loc, sku) if change < 0 and sku not in services else Decimal(0)
+                if change < 0 and have + change < 0 and sku not in services:   # (hours: booked, never short)
                     doubts += self.t("doubt.negative", turn.lang, product=self._name_of(sku),
                                      location=replies.loc_name(loc, self._catalog),
                                      available=replies.qty_text(self._catalog, sku, have),
