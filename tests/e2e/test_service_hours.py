@@ -60,3 +60,10 @@ def test_hours_given_are_sold_never_stocked_and_what_is_left_is_the_days_bookabl
     left = texts(chat.say("amy", "高级顾问还有多少"))          # was: -3小时, a receipt said to be missing
     assert left == "📅 6月15日徐汇店高级顾问已约 2/8小时,还空 6小时", left
     assert "顾问" not in texts(chat.say("amy", "库存"))           # (the stock overview: goods only)
+
+
+def test_hours_given_beside_goods_used_warn_of_the_goods_alone(chat):
+    studio(chat)
+    asked = texts(chat.say("amy", "今天做了2小时高级顾问,用了牛奶100升"))   # (36 litres of milk on the shelf)
+    assert "全脂牛奶库存只有" in asked and "高级顾问库存只有" not in asked, asked
+    assert "· 徐汇店销售 高级顾问 2小时" in asked
