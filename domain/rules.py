@@ -17,6 +17,7 @@ VARIABLES: dict[str, tuple[str, tuple[str, ...]]] = {
     "days_of_cover": ("可用天数", ()),
     "sales_sum": ("近N日销量合计", ("days",)),
     "scrap_sum": ("近N日报损量(今天算第一天)", ("days",)),
+    "scrap_value": ("近N日报损金额(按成本,元;今天算第一天)", ("days",)),
     "sales_mean": ("近N日日均销量", ("days",)),
     "sales_std": ("近N日销量标准差", ("days",)),
     "sales_cv": ("近N日销量标准差/均值", ("days",)),
@@ -32,7 +33,7 @@ VARIABLES: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 
 # the window a condition without one looks at (metrics.Snapshot's defaults): 近7日 · 未来24小时 · 3天内
-WINDOW_DEFAULTS = {"scrap_sum": 1, "sales_sum": 7, "sales_mean": 7, "sales_std": 7, "sales_cv": 7, "forecast": 24, "booked": 24,
+WINDOW_DEFAULTS = {"scrap_sum": 1, "scrap_value": 1, "sales_sum": 7, "sales_mean": 7, "sales_std": 7, "sales_cv": 7, "forecast": 24, "booked": 24,
                    "expiring": 3}
 
 OPERATORS: dict[str, str] = {

@@ -252,9 +252,10 @@ class RuleParser:
                     category = target
         mention = ""
         if not skus:
-            head = re.split(rf"库存|可用|销量|近|最近|过去|要是|如果|{_OP}|连续|\d|的|今天|今日|一天|每天|本周|本月|卖",
+            head = re.split(rf"库存|可用|销量|近|最近|过去|要是|如果|{_OP}|连续|\d|的|今天|今日|一天|每天|本周|本月|卖"
+                            r"|报损|损耗|报废|这周|这个月|当天",
                             _strip_condition(cond))[0]
-            head = re.sub(r"^(?:某个?|任何|任一|每个|所有)", "", head)
+            head = re.sub(r"^(?:某个?|任何|任一|每个|所有|有人|谁)", "", head)
             head = re.sub(r"^[abc]类", "", head)
             if head and head not in GENERIC_CATEGORY and head not in lexicon.GENERIC_PRODUCT \
                     and head != category and not re.search(r"天气|气温|温度|降雨|下雨", head):
@@ -331,6 +332,13 @@ class RuleParser:
                       rf"|(?:库存)?(?:不够|不足|撑不到|撑不了|坚持不了|用不到|卖不到)(?P<n2>{_N})天(?:用|卖|销售)?$", c)
         if m:
             return drules.Condition("days_of_cover", _op(m.group("op") or "<"), _int(m.group("n") or m.group("n2")))
+        m = re.search(rf"(?:报损|损耗|报废|扔了|扔掉|坏了|坏掉)(?:的)?(?:金额|的钱|价值|成本)?(?:合计|总计|总和)?(?P<op>{_OP})"
+                      rf"(?P<v>{_N})\s*(?:元|块钱?|块)$", c)
+        if m:   # 报损超过100元就告诉我: what was written off today at cost (or over the days said)
+            span = days if re.search(r"近|最近|过去|本周|这周|本月|这个月|每月|当月|一个月|周", c) else 1
+            value = numbers.value(m.group("v"))
+            if value is not None:
+                return drules.Condition("scrap_value", _op(m.group("op")), value, {"days": span})
         m = re.search(rf"(?:报损|损耗|报废|扔了|扔掉|坏了|坏掉)(?:量|数量|的)?(?:合计|总计|总和)?(?P<op>{_OP})(?P<q>{_N}\S*)", c)
         if m:   # 一天报损超过10瓶可乐就告诉我: what was written off today (or over the days said)
             span = days if re.search(r"近|最近|过去|本周|这周|本月|这个月|每月|当月|一个月|周", c) else 1

@@ -84,6 +84,16 @@ class Snapshot:
                     for m in self.uow.stock.moves(since=since, kinds=["scrap"])
                     if m.sku == self.product.sku and self.location in (m.src, m.dst)), Decimal(0))
 
+    def v_scrap_value(self, days: int = 1) -> Decimal:
+        """What was written off here on the last ``days`` local days came to at cost (each move's own, else what the
+        product costs lately), net of undone ones: 报损超过100元."""
+        since = self._since(int(days) - 1)
+        moves = [m for m in self.uow.stock.moves(since=since, kinds=["scrap"])
+                 if m.sku == self.product.sku and self.location in (m.src, m.dst)]
+        lately = unit_cost(self.uow, self.product)[0] if any(m.unit_cost is None for m in moves) else None
+        return sum(((m.qty if m.src == self.location else -m.qty) * (m.unit_cost or lately or Decimal(0))
+                    for m in moves), Decimal(0))
+
     def v_sales_mean(self, days: int = 7) -> Decimal:
         xs = self.daily(int(days))
         return sum(xs, Decimal(0)) / len(xs) if xs else Decimal(0)
