@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import DEMO
-from tests.e2e.conftest import Chat, confirmed, make_chat, texts
+from tests.e2e.conftest import Chat, make_chat, texts
 
 
 @pytest.fixture
