@@ -1179,6 +1179,9 @@ class Conversation:
                                   example=self._name_of(skus[0]) if skus else ""))
                 return
             sku = skus[0]
+        if cmd.bare and sku is not None and lot is not None and not getattr(uow.catalog.product(sku), "serial", True):
+            self._require(turn.user, "purchase")   # AB123在哪 of a lot of milk: the lot's trace, as 追溯批号AB123 is
+            cmd = replace(cmd, serial=False)
         if cmd.serial and sku is not None and lot is not None:   # 串号SN001: that unit, and its warranty
             turn.reply(serial_units.history(self.t, turn.lang, uow, sku, lot, cat=self._catalog, tz=turn.now.tzinfo or UTC,
                                             today=turn.now.date(), names=turn.user.can("purchase")))

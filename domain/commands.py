@@ -1067,6 +1067,7 @@ class TraceLot:
     code: bool = False
     partner: str | None = None    # 张记送的那批: the lots that supplier delivered
     serial: bool = False          # 串号SN001 · 串号SN001保修到什么时候: one unit's history and warranty (anyone's to ask)
+    bare: bool = False            # SN001在哪: the code alone, a unit's or a lot's (AB123在哪 of milk: the lot's trace)
 
 
 @dataclass(frozen=True)

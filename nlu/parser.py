@@ -3720,7 +3720,8 @@ _MONTHLY = re.compile(r"每个?月(?:都)?[,,]?(?![\d一二三四五六七八九
 _DEPOSIT = re.compile(rf"[,;]\s*(?:已|已经)?(?:付了?|交了?|收了?|给了?)?(?:定金|订金|预付款?|预付了?)\s*(?:是|:)?\s*"
                       rf"(?P<v>{numbers.NUMBER})\s*(?:元|块钱?|块)?(?=$|[,;])")
 # serials or a warranty said (蓝牙耳机按串号管理 · 串号SN001 · IMEI … · 不保修): the cheap check before nlu.serials reads it
-_SERIAL_HINT = re.compile(r"串号|串码|序列号|imei|sn|保修|质保|这台|这部|这只|这副|这件")
+_SERIAL_HINT = re.compile(r"串号|串码|序列号|imei|sn|保修|质保|这台|这部|这只|这副|这件"
+                          r"|[a-z]\d[a-z0-9-]*(?:在哪|去哪|卖给谁|谁买的|什么时候|哪天|还在吗|在不在)")
 # a lot's trace: words that ask for it whatever else is said, and questions that ask it of a lot (这批 · 批号A123)
 _TRACE_STRONG = re.compile(r"追溯码|溯源码|溯源标签|追溯标签|追溯|溯源|召回|(?:批次|批号|这批|那批)[^,]{0,8}?(?:二维码|qr ?码?)|"
                            r"(?:二维码|qr ?码?)[^,]{0,3}?(?:批次|批号)")

@@ -21,6 +21,11 @@ _SETTING = re.compile(rf"(?:取消|关闭|停用)(?P<what2>[^,;]{{1,20}}?)的{_W
 # a unit's code said with 这台 · 这部 (SN001这台在哪): a serial without its word
 _BARE = re.compile(r"(?:请|帮我)?(?:查一?下|查查|看一?下|看看)?(?P<code>(?=[a-z-]*\d)[a-z0-9][a-z0-9-]{3,39})\s*"
                    r"(?=这台|这部|这只|这副|这件)")
+# SN001在哪 · SN001卖给谁了: a code of letters and digits asked after as a unit is
+_BARE_ASKED = re.compile(r"(?:请|帮我)?(?:查一?下|查查|看一?下|看看)?"
+                         r"(?P<code>(?=[a-z0-9-]*[a-z])(?=[a-z-]*\d)[a-z0-9][a-z0-9-]{3,39})\s*"
+                         r"(?=在哪|去哪|卖给谁|谁买的|什么时候(?:卖|进|到)|哪天(?:卖|进|到)|还在吗|在不在"
+                         r"|(?:保修|质保)(?:期)?(?:到|至)?(?:什么时候|哪天|几号))")
 _NO_WARRANTY = re.compile(r"(?:请|帮我)?(?:把|将)?(?P<what>[^,;]{1,20}?)的?(?:不保修|没有保修|不质保|没有质保|取消保修|保修期?取消)")
 # what is left of a question about one unit once its serial is taken out: asking words, never a product's name
 _ASKING = re.compile(r"(?:请|帮我|帮忙)?(?:查一?下|查查|查询|查|看一?下|看看)|这台|这部|这个|这件|这只|这副|那台|那部|"
@@ -56,10 +61,12 @@ def asked(s: str, lex: lexicon.Lexicon, scanner: scan.Scanner) -> commands.Parse
     SN001还在保修期吗: that unit's history and warranty; None: no single serial asked after (a receipt or sale names its
     units with more words than these; 串号改成SN009 is a correction)."""
     m = scan.SERIAL_WORD.search(s) if _FIXED.search(s) is None else None
+    alone = False
     if m is not None:
         codes, end = scanner.serial_codes(s, m.end())
-    elif (bare := _BARE.match(s)) is not None:
+    elif (bare := _BARE.match(s) or _BARE_ASKED.match(s)) is not None:
         m, codes, end = bare, [bare.group("code").upper()], bare.end()
+        alone = bare.re is _BARE_ASKED
     else:
         return None
     if len(codes) != 1:
@@ -70,7 +77,7 @@ def asked(s: str, lex: lexicon.Lexicon, scanner: scan.Scanner) -> commands.Parse
         sku = _one_product(rest, lex)
         if sku is None:
             return None
-    return commands.Parsed(commands.TraceLot(sku=sku, lot=codes[0], serial=True))
+    return commands.Parsed(commands.TraceLot(sku=sku, lot=codes[0], serial=True, bare=alone))
 
 
 def _one_product(name: str, lex: lexicon.Lexicon) -> str | None:

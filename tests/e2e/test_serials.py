@@ -83,6 +83,17 @@ def test_a_unit_asked_after_tells_where_it_is_and_its_warranty(shop: Chat):
     shop.container.clock.set(datetime.fromisoformat("2027-06-20T10:00:00+08:00"))
     assert "已过保修期(保修到 2027-06-14 为止)" in texts(shop.say("xm", "串号SN002还在保修期吗"))
     assert "没有找到串号 SN404 的记录" in texts(shop.say("xm", "串号SN404"))
+    # the code alone, asked after (were: not understood, and 卖给谁了 a customer's account of nobody)
+    assert "现在:在库(东门店)" in texts(shop.say("ah", "SN001在哪"))
+    assert "现在:已卖出(2026-06-15)" in texts(shop.say("xm", "SN002卖给谁了"))
+
+
+def test_a_lot_code_asked_after_alone_is_the_lots_trace_for_those_who_may_see_it(tmp_path, monkeypatch):
+    chat = make_chat(tmp_path, monkeypatch)   # (the café: its milk is kept by lot, not by unit)
+    chat.say("zhou", "收到牛奶2箱,批号AB123")
+    traced = texts(chat.say("zhou", "AB123在哪"))
+    assert traced.startswith("🔎 全脂牛奶 批次 AB123") and "串号" not in traced, traced
+    assert texts(chat.say("amy", "AB123在哪")) == "你的角色没有这个权限。"   # (a lot's trace names customers)
 
 
 def test_stock_on_hand_before_serials_were_kept_is_registered_by_counting_it(tmp_path, monkeypatch):
