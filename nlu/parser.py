@@ -179,6 +179,9 @@ class Parser:
         freight = _FREIGHT.search(s) if _FREIGHT_HINT.search(s) else None
         if freight is not None:   # 收到牛腩50斤,单价30,运费50 · …,运费50已付: the receipt, with what bringing it cost
             return self._freight(s, freight, speaker)
+        swapped = self._exchange(s, speaker) if "换" in s else None
+        if swapped is not None:   # 客人拿手机壳换了一个充电宝: the one back, the other sold
+            return swapped
         short_of = _SHORT_OF_SEND.fullmatch(s.strip(" !.~"))
         if short_of is not None:   # 南山店缺可乐,发2箱过去: those goods sent there
             s = f"给{short_of.group('to')}{short_of.group('v')}{short_of.group('what')}{short_of.group('q')}"
@@ -924,6 +927,32 @@ class Parser:
         return commands.Parsed(commands.AddRule(drules.RuleDraft(
             text=original, trigger=trigger, scope=drules.Scope(location=location or speaker.user.location),
             conditions=drules.Group("all", ()), actions=(drules.Action("place_order", params),))))
+
+    def _exchange(self, s: str, speaker: context.Speaker) -> Result | None:
+        """客人拿手机壳换了一个充电宝 · 王记用2个手机壳换了充电宝 · 顾客把耳机换成充电宝: a customer's goods back and
+        another product sold in their place, one batch asked first (the sale at its list price, so the difference
+        is what was taken); None: no such exchange (one product, a correction, no customer said)."""
+        m = _EXCHANGE.fullmatch(s.strip(" !.~。"))
+        if m is None:
+            return None
+        back, out = m.group("a").strip(), m.group("b").strip()
+        said = [self.lex.scan(x, [True] * len(x)) for x in (back, out)]
+        named = [[e for e in found if e.kind == "product"] for found in said]
+        if any(len(ps) != 1 or len(ps[0].codes) != 1 for ps in named) or named[0][0].codes == named[1][0].codes:
+            return None
+        who = m.group("who") or ""
+        customer = self._one_named(who, "partner") if who and not _SOME_CUSTOMER.fullmatch(who) else None
+        if who and not _SOME_CUSTOMER.fullmatch(who) and customer is None:
+            return None
+        parts: list[tuple[commands.RecordMoves, tuple[commands.Guess, ...]]] = []
+        for text, ps, verb in ((back, named[0], "退回"), (out, named[1], "买了")):
+            if not re.search(r"\d|[一两二三四五六七八九十半]", text):   # (手机壳: one of it)
+                text = f"{text}1{self.lex.product(ps[0].codes[0]).base_unit}"
+            got = self.parse(f"{self.lex.partners[customer].name if customer else '客户'}{verb}{text}", speaker=speaker)
+            if not isinstance(got, commands.Parsed) or not isinstance(got.command, commands.RecordMoves):
+                return got if isinstance(got, commands.Clarify) else None
+            parts.append((got.command, got.guesses))
+        return commands.Parsed(commands.Batch(tuple(c for c, _ in parts)), tuple(g for _, gs in parts for g in gs))
 
     def _freight(self, s: str, m: re.Match[str], speaker: context.Speaker) -> Result:
         """A receipt said with its freight (运费 · 搬运费 · 快递费 …): the receipt without those words, the amount on it
@@ -3393,6 +3422,9 @@ _PRICE_MOVE_RE = (r"(?:的)?(?:(?P<field>" + intents.FIELD_NAMES + r")\s*)?(?:�
                   r"(?:(?P<pct>%|％|个点|个百分点)|(?P<cur>元|块钱|块|rmb)(?P<jiao>[1-9一二三四五六七八九])?(?:毛|角)?"
                   r"|(?P<mao>毛钱|毛|角))?\s*(?:(?:/|每|一)\s*(?P<u>{unit}))?\s*(?:吧|了)?$")
 _PRICE_PLACES = Decimal("0.000001")
+# a customer's exchange (客人拿手机壳换了一个充电宝 · 王记用2个手机壳换了充电宝 · 顾客把耳机换成充电宝)
+_SOME_CUSTOMER = re.compile(r"客人|顾客|客户|买家|有个?客人|有个?顾客|刚才的?客人")
+_EXCHANGE = re.compile(r"(?:(?P<who>[^,;\s]{1,8}?)(?:拿|用|把))(?P<a>[^,;\s]{1,16}?)(?:换了|换成了?|换)(?P<b>[^,;\s]{1,16}?)")
 # a price said that is none: below zero, or letters (收到牛奶2箱,单价-5 · 单价abc)
 _BAD_PRICE = re.compile(r"(?:单价|进价|售价|价格|价钱)\s*(?:是|为|:)?\s*(?:[-−]\s*\d[\d.]*|[a-z]+)(?=$|[,;\s。])")
 _MAX_PRICE = Decimal("1e8")   # no price per unit is this large (a typo or garbage): refused

@@ -1,0 +1,28 @@
+"""A customer's exchange at the till (客人拿手机壳换了一个充电宝 · 王记用2个手机壳换了充电宝 · 顾客把耳机换成充电宝):
+the goods back and the other product sold in their place, one batch asked first, on the phone shop."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.e2e.conftest import Chat, make_chat, texts
+
+PHONE = ROOT / "tests" / "nlu" / "fixtures" / "phone"
+
+
+@pytest.fixture
+def shop(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Chat:
+    return make_chat(tmp_path, monkeypatch, catalog=PHONE)
+
+
+def test_a_customers_exchange_takes_one_back_and_sells_the_other(shop: Chat):
+    asked = texts(shop.say("xm", "客人拿手机壳换了一个充电宝"))   # was: a stock question of both
+    assert "· 华强店客户退回 手机壳 1个\n· 华强店销售 充电宝 1个" in asked, asked
+    shop.press("xm", "确认")
+    assert [(m["kind"], m["sku"], float(m["qty"])) for m in shop.export("moves")] == \
+        [("customer_return", "A05", 1.0), ("sale", "A07", 1.0)]
+    asked = texts(shop.say("xm", "王记用2个手机壳换了充电宝"))     # a customer named: its account both ways
+    assert "华强店客户退回 手机壳 2个(王记手机店)" in asked and "华强店销售 充电宝 1个(王记手机店)" in asked, asked
+    assert "权限" not in texts(shop.say("xm", "小美拿手机壳换了充电宝")) and len(shop.export("moves")) == 2   # (no customer)
