@@ -248,7 +248,8 @@ SCRAP = re.compile(r"报损|报废|坏了|坏掉|死了|(?<![快要将])(?<!即�
                    r"|打翻|撒了|泼了|糊了|烤焦|烤糊|焦了|做坏|做砸|做废|受潮|发潮|潮了"
                    r"|漏了|漏液|渗漏|胀袋|胀包|鼓包|断了|裂了|开裂|折断|弯了|生锈|锈了|锈坏|漏气|划伤|刮花")   # hardware breaks too
 # given away (赠送 · 送了客人2个 · 试吃 · 员工餐): used up, not sold
-GIVEAWAY = re.compile(r"赠送|赠品|送了?给?(?:客人|顾客|客户)|给(?:客人|顾客|客户)(?:送|赠)|招待|试吃|品尝|员工餐"
+GIVEAWAY = re.compile(r"赠送|赠品|送了?给?(?:客人|顾客|客户|员工|店员|同事|朋友|邻居|大家|人)|给(?:客人|顾客|客户|员工|店员|同事)(?:送|赠)"
+                      r"|招待|试吃|品尝|员工餐"
                       r"|(?:员工|同事|自己|店员|我们|老板|大家)们?(?:吃了|吃掉|喝了|喝掉|拿去吃)"
                       r"|(?:员工|同事|店员)们?(?:拿了|拿走了?|自己用了)"
                       r"|自己(?:喝|吃|用)(?:了|掉)?|自用|私用")   # 老板拿了两瓶可乐自己喝: taken for the house, not sold   # 员工拿了2瓶可乐: theirs, not a sale   # eaten in house: not sold
@@ -341,6 +342,8 @@ def write_intent(masked: str, *, has_dest: bool, has_source: bool, supplier: boo
         return "sale"   # 卖了可乐3箱,其中1箱是赠送的: a sale, part of it given away (split off it by the parser)
     if SCRAP.search(m):
         return "scrap"
+    if GIVEAWAY.search(m) and re.search(r"(?:剩下|剩余)的?[^,\d]{0,8}(?:都|全)", m):
+        return "consumption"   # 剩下的可颂都送人了: what is left, given away (剩下 is no count here)
     if COUNT.search(m):
         return "count"
     if PRODUCE.search(m) and not supplier:

@@ -1568,7 +1568,9 @@ class Parser:
                                                    partner=supplier[0].codes[0] if supplier else None))
         rest = not a.qtys and ((kind in ("sale", "consumption") and intents.SOLD_OUT.search(a.s) is not None)
                                or (kind == "scrap" and _ALL_LOST.search(a.s) is not None)   # 青椒全部坏掉了
-                               or (kind == "transfer" and _ALL_MOVED.search(a.masked) is not None))
+                               or (kind == "transfer" and _ALL_MOVED.search(a.masked) is not None)
+                               # 剩下的可颂都送人了 · 可颂全部送员工了: all there is of it given away
+                               or (kind == "consumption" and _ALL_GIVEN.search(a.s) is not None))
         absent = self._unknown_party(a, kind)
         if absent is not None:   # 从浦东店调… · 向联华采购…: a place or supplier the catalog lacks, never dropped
             return absent
@@ -3675,6 +3677,8 @@ _PART_FREE = re.compile(r"^[\x00\s]*其中[\x00\s]*(?:是|为)?[\x00\s]*(?:赠�
 # all of it lost (青椒全部坏掉了 · 豆腐都酸了 · 剩下的牛奶全倒了): what is on hand is scrapped, not asked as a quantity
 _ALL_LOST = re.compile(r"(?:全|都|全部|所有的?|剩下的?)[^,\d吗?]{0,4}(?:(?:坏|烂|臭|酸|馊|过期|变质|发霉|扔|倒|报废|报损|死)(?:掉|光)?了"
                        r"|报废|报损|扔掉|倒掉|处理掉)(?!了?[吗么嘛?])")   # 青椒全部坏掉了 · 剩下的土豆都报损
+_ALL_GIVEN = re.compile(r"(?:全|都|全部|所有的?|剩下的?|剩余的?)[^,\d吗?]{0,4}(?:送|给|分给?)(?:了)?(?:人|员工|店员|同事|客人|"
+                        r"顾客|大家|朋友|邻居)(?:了|吃了|喝了)?(?!了?[吗么嘛?])")
 # 土豆全部调回大仓 · 把剩下的可乐都调过去: all there is of it goes
 _ALL_MOVED = re.compile(r"全部|全都|所有的?|剩下的?|剩余的?|(?<![一每])都(?=调|拿|搬|送|发|转|挪|移|给)")
 # a count's findings said against the books (今天盘点,鸡蛋少了6个 · 盘点发现可颂多了3个): see _differences

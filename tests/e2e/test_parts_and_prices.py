@@ -243,3 +243,14 @@ def test_a_sale_said_with_what_it_brought_in_or_a_price_in_jiao_keeps_that_price
     chat.say("amy", "纸杯卖了10个,一个五毛")                             # was: 五毛 read as a product
     prices = [(m["sku"], float(m["unit_price"])) for m in chat.export("moves") if m["kind"] == "sale"]
     assert prices == [("B09", 12.5), ("B08", 0.5)], prices
+
+
+def test_goods_given_to_staff_or_people_are_used_never_received(chat):
+    before = chat.stock()["XH:B09"]
+    out = texts(chat.say("amy", "可颂送了员工3个"))                      # was: a receipt of 3 (送了 read as delivered)
+    assert "徐汇店领用/消耗 可颂 3个" in out, out
+    assert chat.stock()["XH:B09"] == before - 3
+    asked = texts(chat.say("amy", "剩下的可颂都送人了"))                  # was: asked how many (剩下 read as a count)
+    assert asked == f"按现有库存记录「徐汇店领用/消耗 可颂 {before - 3:g}个」吗?", asked
+    chat.press("amy", "确认")
+    assert chat.stock().get("XH:B09", 0) == 0
