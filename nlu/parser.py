@@ -1369,8 +1369,9 @@ class Parser:
         if intents.SALES.search(m) and not [q for q in a.qtys if not _SPAN_AFTER.match(a.s, q.end)] \
                 and not _BUSINESS_TODAY.fullmatch(a.s.strip(" !.?~")):   # (今天生意怎么样: the evening summary)
             return self._sales(a, speaker.now)
-        if a.date and a.date.has_time and intents.BOOKING.search(a.s) and not customer:   # a customer's: an order
-            return self._booking(a, speaker)
+        if a.date and a.date.has_time and not customer and (intents.BOOKING.search(a.s) or (   # a customer's: an order
+                a.date.when > speaker.now and _NEEDED_THEN.search(a.s) and a.of("product"))):
+            return self._booking(a, speaker)   # (今晚要用牛腩10斤: what a time to come will take, never used now)
         bare = a.s.strip(" !.?~")
         report = _REPORT_NAMED.fullmatch(bare)
         kind = "evening_summary" if _BUSINESS_TODAY.fullmatch(bare) else \
@@ -3677,6 +3678,7 @@ _PART_FREE = re.compile(r"^[\x00\s]*其中[\x00\s]*(?:是|为)?[\x00\s]*(?:赠�
 # all of it lost (青椒全部坏掉了 · 豆腐都酸了 · 剩下的牛奶全倒了): what is on hand is scrapped, not asked as a quantity
 _ALL_LOST = re.compile(r"(?:全|都|全部|所有的?|剩下的?)[^,\d吗?]{0,4}(?:(?:坏|烂|臭|酸|馊|过期|变质|发霉|扔|倒|报废|报损|死)(?:掉|光)?了"
                        r"|报废|报损|扔掉|倒掉|处理掉)(?!了?[吗么嘛?])")   # 青椒全部坏掉了 · 剩下的土豆都报损
+_NEEDED_THEN = re.compile(r"要用|需要用?|得用|要备|要准备|预留|留出")
 _ALL_GIVEN = re.compile(r"(?:全|都|全部|所有的?|剩下的?|剩余的?)[^,\d吗?]{0,4}(?:送|给|分给?)(?:了)?(?:人|员工|店员|同事|客人|"
                         r"顾客|大家|朋友|邻居)(?:了|吃了|喝了)?(?!了?[吗么嘛?])")
 # 土豆全部调回大仓 · 把剩下的可乐都调过去: all there is of it goes

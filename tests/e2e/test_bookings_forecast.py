@@ -109,3 +109,15 @@ def test_bookings_said_per_table_are_listed_by_day_and_called_off_once_confirmed
     assert "可乐 20瓶" in out and len(chat.export("bookings")) == 3, out
     chat.press("liu", "确认")
     assert [(b["sku"], float(b["qty"])) for b in chat.export("bookings")] == [("P018", 6.0), ("P001", 9.0)]
+
+
+def test_goods_a_time_to_come_will_take_are_booked_never_used_now(tmp_path, monkeypatch):
+    from tests.conftest import DEMO
+    chat = make_chat(tmp_path, monkeypatch, catalog=DEMO, clock="2026-06-15T10:00:00+08:00")
+    before = chat.stock()
+    for said in ("今晚要用牛腩10斤", "今晚包厢要用牛腩5斤"):               # were: 10 and 5 斤 used up now
+        out = texts(chat.say("liu", said))
+        assert out.startswith("已登记预定:06-15 19:00 牛腩"), (said, out)
+    assert chat.stock() == before
+    assert [(b["sku"], float(b["qty"])) for b in chat.export("bookings")] == [("P001", 10.0), ("P001", 5.0)]
+    assert "南山店领用/消耗 牛腩 10斤" in texts(chat.say("liu", "中午用了牛腩10斤"))   # (done: used)
