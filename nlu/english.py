@@ -359,6 +359,16 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
      lambda m: f"每月{m.group('n') or m.group('n2')}号"),
     (r"\s*at (?P<h>\d{1,2})\s*(?P<ap>am|pm)\s*", lambda m: f"{'早上' if m.group('ap') == 'am' else '下午'}{m.group('h')}点"),
     # verbs
+    # given away (gave 3 croissants to staff · the rest of the croissants went to staff): used, never received
+    (r"(?:we )?(?:gave|give|given) (?:away )?(?P<what>.+?) to (?:the )?(?:staff|employees|crew|team|customers?|guests?|people)",
+     r"送了员工 \g<what>"),
+    (r"(?:the )?rest of (?:the )?(?P<what>\S+) (?:went|were given|was given|given|went out) to (?:the )?"
+     r"(?:staff|employees|crew|team|customers?|guests?|people)", r"剩下的\g<what>都送人了"),
+    # a price after the line (received 2 cases of milk, 60 each · 60 a case · 5 per bottle): its unit price
+    (r",\s*(?:¥|rmb ?)?(?P<p>\d+(?:\.\d+)?)\s*(?:yuan|rmb|kuai)?\s*(?:each|apiece|a piece|per (?:one|piece|unit|item))",
+     lambda m: f",单价{m.group('p')}元"),
+    (r",?\s*(?:at )?(?:¥|rmb ?)?(?P<p>\d+(?:\.\d+)?)\s*(?:yuan|rmb|kuai)?\s*(?:a|per) (?P<u>case|box|carton|bag|sack|bottle|tray)",
+     lambda m: f",每{ {'case': '箱', 'box': '箱', 'carton': '箱', 'bag': '袋', 'sack': '袋', 'bottle': '瓶', 'tray': '板'}[m.group('u')]}{m.group('p')}元"),
     # a price said with at (sold 2 苹果数据线 at 12 · at 12 each · at ¥12.5 a piece): the unit price
     (r"\s*at (?:¥|rmb ?)?(?P<p>\d+(?:\.\d+)?)(?!\s*(?:am|pm|o'?clock)\b)\s*(?:yuan|rmb|kuai)?\s*(?:each|apiece|a piece"
      r"|per (?:one|piece|unit|item))?", lambda m: f",单价{m.group('p')}元"),
