@@ -122,8 +122,8 @@ def _summary(t: Any, lang: str, cmd: commands.Command, cat: context.Catalog | No
 
 def costs_said(t: Any, lang: str, lines: Sequence[commands.Line], cat: context.Catalog | None, *,
                total: bool = True) -> str:
-    """What goods coming in cost as the message priced them, so a price read per the wrong unit shows: ,进价 每斤
-    ¥30.00(每箱 ¥600.00),共 ¥1,200.00 (each product named when there are several; a line said in packs priced by
+    """What goods coming in cost as the message priced them, so a price read per the wrong unit shows: ,进价
+    ¥30.00/斤(¥600.00/箱),共 ¥1,200.00 (each product named when there are several; a line said in packs priced by
     that pack beside its base unit; the free lines left out). The whole only when every line is priced and ``total``
     (a receipt settled at the till says its own: 实付); "" when none is priced."""
     priced = [ln for ln in lines if ln.unit_price is not None and not ln.gift]
@@ -1622,8 +1622,8 @@ def field_value(t: Any, lang: str, p: catalog.Product, field: str, v: Any, cat: 
 
 
 def pack_too(p: catalog.Product, price: Decimal) -> str:
-    """(¥130.00/箱): a price per base unit not in whole fen (said per pack: 可乐每箱涨到130) by its largest pack,
-    which it is whole in; "" for a price in fen or a product without packs."""
+    """(¥130.00/箱): a price per base unit not in whole fen (said per pack: 可乐每箱涨到130, ¥5.42/瓶 shown) by its
+    largest pack as well; "" for a price in whole fen or a product without packs."""
     pack = largest_pack(p)
     return f"({reports.money(price * pack[1])}/{pack[0]})" if pack and price != price.quantize(Decimal("0.01")) else ""
 
