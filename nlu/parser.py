@@ -942,7 +942,8 @@ class Parser:
             return None
         who = m.group("who") or ""
         customer = self._one_named(who, "partner") if who and not _SOME_CUSTOMER.fullmatch(who) else None
-        if who and not _SOME_CUSTOMER.fullmatch(who) and customer is None:
+        if who and not _SOME_CUSTOMER.fullmatch(who) and (   # (小美拿… · 绿联拿…: no customer's exchange)
+                customer is None or self.lex.partners[customer].kind.value != "customer"):
             return None
         parts: list[tuple[commands.RecordMoves, tuple[commands.Guess, ...]]] = []
         for text, ps, verb in ((back, named[0], "退回"), (out, named[1], "买了")):
