@@ -946,9 +946,13 @@ class Parser:
                 customer is None or self.lex.partners[customer].kind.value != "customer"):
             return None
         parts: list[tuple[commands.RecordMoves, tuple[commands.Guess, ...]]] = []
+        counted = self.scanner.qty_re.search(back)   # (拿了2瓶可乐换成雪碧: as many of the other, when counted so)
         for text, ps, verb in ((back, named[0], "退回"), (out, named[1], "买了")):
             if not re.search(r"\d|[一两二三四五六七八九十半]", text):   # (手机壳: one of it)
-                text = f"{text}1{self.lex.product(ps[0].codes[0]).base_unit}"
+                p = self.lex.product(ps[0].codes[0])
+                was = self.lex.product(named[0][0].codes[0])   # (2瓶可乐 → 雪碧: 2瓶; 2个手机壳 → 充电宝, 1箱 → 牛腩: one)
+                same = counted is not None and counted.group("unit") == p.base_unit == was.base_unit != "个"
+                text = f"{text}{counted.group(0).strip()}" if same and counted is not None else f"{text}1{p.base_unit}"
             got = self.parse(f"{self.lex.partners[customer].name if customer else '客户'}{verb}{text}", speaker=speaker)
             if not isinstance(got, commands.Parsed) or not isinstance(got.command, commands.RecordMoves):
                 return got if isinstance(got, commands.Clarify) else None

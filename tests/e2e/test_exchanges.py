@@ -28,3 +28,10 @@ def test_a_customers_exchange_takes_one_back_and_sells_the_other(shop: Chat):
     shop.press("xm", "取消")
     for not_a_customer in ("小美拿手机壳换了充电宝", "绿联拿手机壳换了充电宝"):   # (a clerk, a supplier: no exchange)
         assert "客户退回" not in texts(shop.say("xm", not_a_customer)) and len(shop.export("moves")) == 2
+
+
+def test_the_other_goods_counted_as_the_first_when_both_are_counted_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from tests.conftest import DEMO
+    chat = make_chat(tmp_path, monkeypatch, catalog=DEMO)
+    asked = texts(chat.say("xiaowang", "客人拿了2瓶可乐换成雪碧"))   # (bottles for bottles: 2 of 雪碧, not 1)
+    assert "· 南山店客户退回 可乐 2瓶\n· 南山店销售 雪碧 2瓶" in asked, asked
