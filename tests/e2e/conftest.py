@@ -85,18 +85,28 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def held_port() -> socket.socket:
+    """A local port bound now and held until a server takes it (``serving(sock=…)``): no other connection's own
+    port can land on it in between, as one picked by ``free_port`` and bound later can."""
+    s = socket.socket()
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    s.bind(("127.0.0.1", 0))
+    return s
+
+
 @contextlib.contextmanager
-def serving(container, port: int | None = None) -> Iterator[str]:  # type: ignore[no-untyped-def]
-    """The served app (web chat, webhooks; no scheduler) on a free local port (or that one), in a thread: yields its
-    URL."""
+def serving(container, sock: socket.socket | None = None) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """The served app (web chat, webhooks; no scheduler) on a held local port (``sock``, else one held now), in a
+    thread: yields its URL."""
     import uvicorn
 
     from adapters.webchat import server
 
-    port = port or free_port()
+    sock = sock or held_port()
+    port = int(sock.getsockname()[1])
     srv = uvicorn.Server(uvicorn.Config(server.create_app(container, run_scheduler=False), host="127.0.0.1",
                                         port=port, log_level="warning"))
-    th = threading.Thread(target=srv.run, daemon=True)
+    th = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
     th.start()
     for _ in range(100):
         if srv.started:

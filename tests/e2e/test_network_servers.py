@@ -21,7 +21,7 @@ from adapters.clock import VirtualClock
 from adapters.db import tables
 from domain import network
 from tests.conftest import DEMO, ROOT, fresh_engine, load_catalog
-from tests.e2e.conftest import Chat, free_port, serving, texts
+from tests.e2e.conftest import Chat, free_port, held_port, serving, texts
 
 SUPPLIER = ROOT / "tests" / "fixtures" / "zhangji"
 
@@ -29,7 +29,8 @@ SUPPLIER = ROOT / "tests" / "fixtures" / "zhangji"
 class Company:
     def __init__(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tenant: str, folder: Path, name: str,
                  db: str | None = None) -> None:
-        self.port = free_port()
+        self.sock = held_port()   # (held until served: the URL its bootstrap is told stays its own)
+        self.port = int(self.sock.getsockname()[1])
         self.url = f"http://127.0.0.1:{self.port}"
         monkeypatch.setenv("KUGUAN_DATABASE_URL", db or f"sqlite:///{tmp_path}/{tenant}.db")
         monkeypatch.setenv("KUGUAN_PUBLIC_URL", self.url)
@@ -74,7 +75,7 @@ def pair(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.Mon
         fresh_engine("postgresql", tmp_path, db).dispose()   # (the session's database, emptied)
     a = Company(tmp_path, monkeypatch, "default", DEMO, "老街餐饮")
     b = Company(tmp_path, monkeypatch, "zhangji", SUPPLIER, "张记肉业", db=db)
-    with serving(a.c, a.port), serving(b.c, b.port):
+    with serving(a.c, a.sock), serving(b.c, b.sock):
         yield a, b
     for x in (a, b):
         x.courier.client.close()
