@@ -79,20 +79,22 @@ class Snapshot:
 
     def v_scrap_sum(self, days: int = 1) -> Decimal:
         """What was written off here (报损) on the last ``days`` local days, today the first, net of undone ones."""
+        return sum((q for _, q in self._scrapped(days)), Decimal(0))
+
+    def _scrapped(self, days: int) -> list[tuple[ledger.Move, Decimal]]:
+        """This product's write-offs here on the last ``days`` local days, today the first, each with its signed
+        quantity (an undone one's reversal counts against it)."""
         since = self._since(int(days) - 1)
-        return sum(((m.qty if m.src == self.location else -m.qty)
-                    for m in self.uow.stock.moves(since=since, kinds=["scrap"])
-                    if m.sku == self.product.sku and self.location in (m.src, m.dst)), Decimal(0))
+        return [(m, m.qty if m.src == self.location else -m.qty)
+                for m in self.uow.stock.moves(since=since, kinds=["scrap"])
+                if m.sku == self.product.sku and self.location in (m.src, m.dst)]
 
     def v_scrap_value(self, days: int = 1) -> Decimal:
         """What was written off here on the last ``days`` local days came to at cost (each move's own, else what the
         product costs lately), net of undone ones: 报损超过100元."""
-        since = self._since(int(days) - 1)
-        moves = [m for m in self.uow.stock.moves(since=since, kinds=["scrap"])
-                 if m.sku == self.product.sku and self.location in (m.src, m.dst)]
-        lately = unit_cost(self.uow, self.product)[0] if any(m.unit_cost is None for m in moves) else None
-        return sum(((m.qty if m.src == self.location else -m.qty) * (m.unit_cost or lately or Decimal(0))
-                    for m in moves), Decimal(0))
+        moves = self._scrapped(days)
+        lately = unit_cost(self.uow, self.product)[0] if any(m.unit_cost is None for m, _ in moves) else None
+        return sum((q * (m.unit_cost or lately or Decimal(0)) for m, q in moves), Decimal(0))
 
     def v_sales_mean(self, days: int = 7) -> Decimal:
         xs = self.daily(int(days))
