@@ -84,6 +84,11 @@ _PER_PACK = re.compile(r"(?:是|按|要)?(?:单价|价格|价钱)?(?:是|按)?(?
                        r"(?P<n>\d{1,7}(?:\.\d{1,4})?)?(?:元|块钱?)?(?:的)?(?:价钱|价格|单价|价)?(?:算|计)?(?:的)?(?:吧|啊|呢)?")
 _UNDO_BARE = re.compile(r"(?:撤销|撤回|撤掉|删掉|删除|不记了|别记了|undo)(?:吧|了|一下)?[。.!！~]*")
 # the drafts made of lines of goods (a write, a transfer, a count, an order): said back, or corrected, line by line
+# asked of someone without a home store, each store's answer (the owner's 可乐还能卖几天: every store's)
+_EACH_STORE = ("prep_list", "cover", "why", "make_list")
+# said by someone without a home store, asked which store first (a button each)
+_WHERE_ASKED = (commands.LastCount, commands.StockCard, commands.TillCount, commands.StartCount, commands.CenterLoad,
+                commands.Utilization, commands.RecordBooking)
 _LINED = (commands.RecordMoves, commands.TransferStock, commands.CountStock, commands.PlacePurchase, commands.PlaceSale)
 
 
@@ -157,6 +162,14 @@ def _in_shared_packs(was: catalog.Product, now: catalog.Product, qty: Decimal) -
         if name in now.packs and size > 0 and qty % size == 0:
             return qty / size * now.packs[name]
     return None
+
+
+def _store_asked(cmd: commands.Command) -> bool:
+    """A question or write that is a store's own, said without a store (上次盘点是什么时候 · 今天的日结 · 开始盘点 ·
+    订可乐 by the owner): which store is asked first."""
+    if isinstance(cmd, commands.Report):
+        return cmd.order and cmd.location is None
+    return isinstance(cmd, _WHERE_ASKED) and cmd.location is None
 
 
 def _buttons(rows: Any) -> list[list[Button]]:
@@ -514,6 +527,11 @@ class Conversation:
             cmd = replace(cmd, location=uow.orders.last_location("sale", cmd.partner))
         if (isinstance(cmd, commands.RecordMoves | commands.CountStock | commands.PlaceSale) and cmd.location is None
                 and user.location is None and user.can("record")):   # said by someone without a home store: which?
+            places = tuple(loc.code for loc in (self._catalog.locations if self._catalog else ()) if loc.kind.is_physical)
+            self._clarify(uow, turn, commands.Clarify("unknown_location", candidates=places, partial=cmd,
+                                                      detail="location"))
+            return
+        if user.location is None and _store_asked(cmd):   # 上次盘点是什么时候 · 今天的日结 asked by the owner: which?
             places = tuple(loc.code for loc in (self._catalog.locations if self._catalog else ()) if loc.kind.is_physical)
             self._clarify(uow, turn, commands.Clarify("unknown_location", candidates=places, partial=cmd,
                                                       detail="location"))
@@ -1092,8 +1110,8 @@ class Conversation:
             if self.report is None:
                 turn.reply(self.t("report_unavailable", turn.lang))
                 return
-            if cmd.kind == "prep_list" and cmd.location is None and user.location is None:
-                self._prep_everywhere(uow, turn)   # the owner's 今日备货清单: every store's, a button each
+            if cmd.kind in _EACH_STORE and not cmd.order and cmd.location is None and user.location is None:
+                self._each_store(uow, turn, cmd)   # the owner's 今日备货清单 · 可乐还能卖几天: every store's
                 return
             # (哪些货一周没动了 asked by someone without a store: every store's)
             everywhere = cmd.kind in ("slow", "turnover", "evening_summary", "stock_report", "sales_week", "anomalies")
@@ -1145,19 +1163,20 @@ class Conversation:
         else:  # pragma: no cover - exhaustive over Command
             turn.reply(self.t("not_understood", turn.lang))
 
-    def _prep_everywhere(self, uow: UnitOfWork, turn: Turn) -> None:
-        """今日备货清单 · 哪个店最缺货 asked by someone without a store (the owner): each store's list, one after
-        another, with a purchase-request button for each store that has something to order."""
+    def _each_store(self, uow: UnitOfWork, turn: Turn, cmd: commands.Report) -> None:
+        """今日备货清单 · 哪个店最缺货 · 可乐还能卖几天 · 可乐该订多少 · 今天要做什么 asked by someone without a store
+        (the owner): each store's answer, one after another; a prep list with a purchase-request button for each
+        store that has something to order."""
         assert self.report is not None
         texts: list[str] = []
         rows: list[list[Button]] = []
         for loc in uow.catalog.locations():
             if loc.kind != catalog.LocationKind.STORE:
                 continue
-            text, to_order = self.report(uow, kind="prep_list", location=loc.code, now=turn.now, lang=turn.lang,
-                                         user=turn.user.username)
+            text, to_order = self.report(uow, kind=cmd.kind, location=loc.code, now=turn.now, lang=turn.lang,
+                                         sku=cmd.sku, days=cmd.days, user=turn.user.username)
             texts.append(text)
-            if to_order and self.reorder is not None and turn.user.can("purchase"):
+            if cmd.kind == "prep_list" and to_order and self.reorder is not None and turn.user.can("purchase"):
                 rows.append([Button(self.t("btn.request_purchases_at", turn.lang, location=loc.name), f"po:{loc.code}")])
         turn.reply("\n\n".join(texts) or self.t("report_unavailable", turn.lang), rows or None)
 

@@ -6,8 +6,8 @@ it from scratch.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
-from typing import TYPE_CHECKING
+from dataclasses import fields, replace
+from typing import TYPE_CHECKING, Any, cast
 
 from domain import commands
 from nlu import context, lines, numbers, text
@@ -145,8 +145,8 @@ def _pick_location(parser: Parser, s: str, *, pending: commands.Clarify) -> Resu
         if slot == "source":
             return commands.Parsed(replace(partial, source=code))
         return commands.Parsed(replace(partial, dest=code))
-    if isinstance(partial, commands.RecordMoves | commands.CountStock | commands.PlacePurchase | commands.PlaceSale):
-        return commands.Parsed(replace(partial, location=code))
+    if partial is not None and any(f.name == "location" for f in fields(partial)):   # (a write, or the store's question)
+        return commands.Parsed(cast(commands.Command, replace(cast(Any, partial), location=code)))
     return None
 
 

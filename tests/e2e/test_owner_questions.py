@@ -1,0 +1,64 @@
+"""The owner has no home store. A question that is one store's own (可乐还能卖几天 · 可乐该订多少 · 今天要做什么) is
+answered for each store; one that needs its store (上次盘点是什么时候 · 今天的日结 · 牛腩的进出记录 · 开始盘点 · 订可乐)
+is asked which store, a button each, and the answer goes on with it. Before, each said only 「请说明是哪个门店或仓库,
+例如:南山店收到可乐2箱」. Through the real conversation, on the demo restaurant chain."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DEMO
+from tests.e2e.conftest import Chat, confirmed, make_chat, texts
+
+
+@pytest.fixture
+def demo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Chat:
+    chat = make_chat(tmp_path, monkeypatch, catalog=DEMO, clock="2026-06-15T10:00:00+08:00")
+    confirmed(chat, "zhao", "卖了可乐2箱")      # 福田店: 67 → 19 bottles
+    return chat
+
+
+def buttons(out: list[dict]) -> list[str]:
+    return [b for m in out for row in m.get("buttons") or [] for b in row]
+
+
+def test_how_long_it_lasts_is_each_stores(demo):
+    out = texts(demo.say("boss", "可乐还能卖几天")).split("\n\n")
+    assert [o.split("现有")[0] for o in out] == ["⏳ 南山店可乐", "⏳ 福田店可乐"]
+    assert "67瓶" in out[0] and "19瓶" in out[1]
+    why = texts(demo.say("boss", "可乐该订多少")).split("\n\n")
+    assert why[0].startswith("🧮 南山店可乐补货测算") and why[1].startswith("🧮 福田店可乐补货测算")
+    # a store's manager hears his own store's alone, as before
+    assert texts(demo.say("liu", "可乐还能卖几天")).count("⏳") == 1
+
+
+def test_a_stores_own_question_asks_which_store_then_answers(demo):
+    out = demo.say("boss", "牛腩的进出记录")
+    assert "请说明" not in texts(out)
+    assert buttons(out) == ["南山店", "福田店", "中心仓"]
+    card = texts(demo.press("boss", "中心仓"))
+    assert card.startswith("📒 中心仓牛腩进出") and "期末 180斤(9箱)" in card
+
+    confirmed(demo, "zhao", "盘点:可乐19瓶")
+    demo.say("boss", "上次盘点是什么时候")
+    assert texts(demo.press("boss", "福田店")).startswith("🧮 福田店上次盘点")
+
+
+def test_the_owners_cash_up_and_order_go_to_the_store_picked(demo):
+    out = demo.say("boss", "日结:现金100")
+    assert buttons(out) == ["南山店", "福田店", "中心仓"]
+    said = texts(demo.press("boss", "福田店"))
+    assert "福田店" in said and "¥100.00" in said
+    assert "¥100.00" in texts(demo.say("zhao", "今天的日结"))
+    assert "还没有日结" in texts(demo.say("liu", "今天的日结"))
+
+    demo.say("boss", "订可乐")
+    ordered = texts(demo.press("boss", "福田店"))
+    assert ordered.startswith("🧮 福田店可乐补货测算")
+
+
+def test_in_english_too(demo):
+    demo.say("boss", "switch to English")
+    out = demo.say("boss", "when was the last stock count")
+    assert buttons(out) == ["南山店", "福田店", "中心仓"] and "请" not in texts(out)
