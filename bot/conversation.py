@@ -293,6 +293,12 @@ class Conversation:
 
     def _error(self, exc: errors.DomainError, turn: Turn) -> str:
         params = {k: self._name_of(v) if k == "sku" else v for k, v in exc.params.items()}
+        if exc.code == "not_allowed" and params.get("needs"):   # 你的角色没有这个权限。这件事要店长或管理员来做(你是店员)
+            roles = [str(self.t(f"role.{r}", turn.lang)) for r in str(params["needs"]).split(",")]
+            either = str(self.t("err.or", turn.lang))
+            return str(self.t("err.not_allowed_needs", turn.lang, role=self.t(f"role.{params['role']}", turn.lang),
+                              needs=(str(self.t("err.list_sep", turn.lang)).join(roles[:-1]) + either + roles[-1])
+                              if len(roles) > 1 else roles[0]))
         return str(self.t(f"err.{exc.code}", turn.lang, **params))
 
     def _name_of(self, sku: Any) -> str:
@@ -989,9 +995,13 @@ class Conversation:
             turn.reply(self.t("alias.done", turn.lang, alias=cmd.alias, product=product.name))
             network.reread(uow, turn, self.t, now=turn.now)   # (a linked customer's line it names: placed now)
         elif isinstance(cmd, commands.MyRecords):
-            if cmd.who == (user.username,):   # 小王的记录, said by 小王: his own
+            by_self = cmd.who == (user.username,)
+            if by_self and not (cmd.kinds or cmd.sku):   # 小王的记录, said by 小王: his own
                 cmd = commands.MyRecords(limit=cmd.limit)
-            self._require(user, "approve" if cmd.who or cmd.store else "query")   # (others' records: a manager's)
+            # (others' records: a manager's; whose receipts or write-offs those were at one's own store, as its stock
+            # card shows them: anyone's who may ask)
+            own_store = cmd.store and not cmd.tally and bool(cmd.kinds or cmd.sku) and user.location is not None
+            self._require(user, "approve" if (cmd.who and not by_self) or (cmd.store and not own_store) else "query")
             people = list(cmd.who) or ([u.username for u in uow.catalog.users()
                                         if (user.location is None or u.location == user.location)
                                         and u.partner is None] if cmd.store else [])   # (a supplier's login: not ours)

@@ -1385,9 +1385,18 @@ def staff(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StaffQuery, *, user:
         u = uow.catalog.user(cmd.username)
         if u is None:
             return str(t("err.unknown_user", lang, user=cmd.username))
-        return str(t("staff.one_gone" if not u.active else "staff.one" if u.location else "staff.one_nowhere", lang,
+        said = str(t("staff.one_gone" if not u.active else "staff.one" if u.location else "staff.one_nowhere", lang,
                      name=u.display_name, role=t(f"role.{u.role.value}", lang),
                      location=loc_name(u.location, cat) if u.location else ""))
+        if u.username != user.username or u.partner is not None:
+            return said
+        # 我是谁 · 我有什么权限: what the role may do, and what it takes another's
+        joiner = str(t("staff.sep", lang))
+        may = [p for p in catalog.ABILITIES if u.can(p)]
+        others = [p for p in catalog.ABILITIES if not u.can(p)]
+        return "\n".join([said, str(t("staff.may", lang, what=joiner.join(str(t(f"perm.{p}", lang)) for p in may)))]
+                          + ([str(t("staff.may_not", lang, what=joiner.join(str(t(f"perm.{p}", lang)) for p in others)))]
+                             if others else []))
     people = [u for u in uow.catalog.users(everyone=True) if u.partner is None
               and (cmd.location is None or u.location == cmd.location) and (cmd.role is None or u.role.value == cmd.role)]
     here = [u for u in people if u.active]

@@ -115,7 +115,8 @@ class User:
     def require(self, permission: str) -> None:
         """Refuses (``errors.NotAllowed``) what this user's role may not do."""
         if not self.can(permission):
-            raise errors.NotAllowed(code="not_allowed", role=self.role.value)
+            raise errors.NotAllowed(code="not_allowed", role=self.role.value, needs=",".join(
+                r.value for r in Role if r != Role.SUPPLIER and permission in PERMISSIONS[r]))   # (who may: 店长 …)
 
 
 PERMISSIONS: dict[Role, frozenset[str]] = {
@@ -126,6 +127,9 @@ PERMISSIONS: dict[Role, frozenset[str]] = {
     Role.SUPPLIER: frozenset({"supplier_view"}),
 }
 
+
+# what a person's role may do, in the order 我有什么权限 says it (a supplier's own login: none of it)
+ABILITIES = ("record", "query", "purchase", "rules", "approve", "invite", "admin")
 
 BARCODE = re.compile(r"\d{8}|\d{12,14}")   # EAN-8, UPC-A, EAN-13, ITF-14: a product's alias that is its barcode
 

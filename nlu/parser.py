@@ -293,6 +293,8 @@ class Parser:
         retired = self._retire(s)
         if retired is not None:   # 酸菜下架 · 删除商品酸菜 · 恢复酸菜
             return retired
+        if _ME_ASKED.fullmatch(plain.strip(" ?!.~").lower()) and speaker is not None:   # 我是谁 · 我有什么权限
+            return commands.Parsed(commands.StaffQuery(username=speaker.user.username))
         staff = self._staff(plain) or self._staff_asked(plain)
         if staff is not None:   # 小王调到福田店了 · 小王离职了 · 把小王升为店长 · 南山店有哪些人 · 小王是哪个店的
             return staff
@@ -447,15 +449,24 @@ class Parser:
                 return commands.Parsed(commands.CatalogGaps(field))
         if _WHO_RECORDED.fullmatch(bare):   # 今天谁没记账: each of the store's people, their writes today
             return commands.Parsed(commands.MyRecords(limit=20, store=True, tally=True))
-        who_did = _WHO_DID.fullmatch(bare)
-        if who_did is not None:   # 今天谁报损了 · 牛腩是谁报损的 · 昨天谁收的牛奶: whose writes those were
-            named = (who_did.group("pre") + who_did.group("post")).strip(" ,的")
-            sku = self._one_named(named, "product") if named else None
-            span = dates.past_span(who_did.group("when"), speaker.now) \
-                if who_did.group("when") and speaker is not None else None
-            if sku is not None or not named:
+        who_did = _WHO_DID.fullmatch(bare) or _RECORDS_OF.fullmatch(bare)
+        if who_did is not None:   # 今天谁报损了 · 牛腩是谁报损的 · 昨天谁收的牛奶 · 今天的收货记录: whose writes those were
+            subject = re.sub(r"^(?:货物?|东西)$", "", (who_did.group("pre") + who_did.group("post")).strip(" ,的"))
+            sku = self._one_named(subject, "product") if subject else None
+            who = (speaker.user.username if subject == "我" and speaker is not None
+                   else self._one_named(subject, "user")) if subject and sku is None else None   # (我的收货记录: his)
+            asked_when = who_did.group("when") or who_did.groupdict().get("when2")   # (张记上个月的进货记录)
+            span = dates.past_span(asked_when, speaker.now) if asked_when and speaker is not None else None
+            partner = self._one_named(subject, "partner") if subject and sku is None and who is None else None
+            if partner is not None and who_did.group("verb") in ("收货", "进货", "入库") and speaker is not None:
+                first, last = span or (speaker.now.date().replace(day=1), speaker.now.date())   # 张记的进货记录
+                return commands.Parsed(commands.PurchaseQuery(start=first, end=last, partner=partner))
+            if who_did.group("verb") in ("盘点", "盘") and who is None and (sku is not None or not subject):
+                return commands.Parsed(commands.LastCount(sku=sku))   # 谁盘点的 · 盘点记录: when and by whom
+            if sku is not None or who is not None or not subject:   # (小王的收货记录: his)
                 return commands.Parsed(commands.MyRecords(
-                    limit=20, store=True, kinds=tuple(k.value for k in _WHO_DID_KINDS[who_did.group("verb")]),
+                    limit=20, store=who is None, who=(who,) if who else (),
+                    kinds=tuple(k.value for k in _WHO_DID_KINDS[who_did.group("verb")]),
                     sku=sku, start=span[0] if span else None, end=span[1] if span else None))
         theirs = _THEIR_RECORDS.fullmatch(bare)
         if theirs is not None:   # 小王今天记了什么 · 小王的记录 · 店里都记了什么 · 大家今天记了哪些
@@ -3535,12 +3546,20 @@ _CARD_Q = re.compile(r"进出(?:记录|明细|流水|账|情况)|出入库?(?:�
 _WHO_DID = re.compile(r"(?P<when>今天|今日|昨天|前天|这周|本周|这星期|上周|上星期|这个月|本月|上个月)?(?:的)?"
                       r"(?P<pre>[^谁?]{0,12}?)(?:是)?谁(?P<verb>报的损|报损|扔|丢|收|进|入的库|入库|卖|领用|领|用|调拨|调|盘点|盘|退)"
                       r"(?:掉)?(?:了|的|过)?(?P<post>[^?]{0,12}?)[?吗呢]*")
+# 今天的收货记录 · 牛腩的进货明细 · 这周的调拨记录 · 小王的销售记录 · 出库记录 (those writes listed, each naming who)
+_RECORDS_OF = re.compile(r"(?P<when>今天|今日|昨天|前天|这周|本周|这星期|上周|上星期|这个月|本月|上个月)?(?:的)?"
+                         r"(?P<pre>[^?]{0,12}?)(?P<when2>今天|今日|昨天|前天|这周|本周|这星期|上周|上星期|这个月|本月|上个月)?"
+                         r"(?:的)?(?P<verb>收货|进货|入库|销售|卖货|出库|调拨|调货|领用|退货|盘点)"
+                         r"(?:的)?(?:记录|明细|流水|单据|清单)(?P<post>)(?:有哪些|是什么|呢)?[?吗呢]*")
 _WHO_DID_KINDS = {
     **{w: (ledger.MoveKind.SCRAP, ledger.MoveKind.COUNT_ADJUSTMENT) for w in ("报的损", "报损", "扔", "丢")},
-    **{w: (ledger.MoveKind.RECEIPT,) for w in ("收", "进", "入的库", "入库")},
-    "卖": (ledger.MoveKind.SALE,), **{w: (ledger.MoveKind.CONSUMPTION,) for w in ("领用", "领", "用")},
+    **{w: (ledger.MoveKind.RECEIPT,) for w in ("收", "进", "入的库", "入库", "收货", "进货")},
+    **{w: (ledger.MoveKind.SALE,) for w in ("卖", "销售", "卖货")},
+    "出库": (ledger.MoveKind.SALE, ledger.MoveKind.CONSUMPTION, ledger.MoveKind.SCRAP, ledger.MoveKind.TRANSFER_OUT,
+           ledger.MoveKind.RETURN_TO_SUPPLIER),
+    "调货": (ledger.MoveKind.TRANSFER_OUT, ledger.MoveKind.TRANSFER_IN), **{w: (ledger.MoveKind.CONSUMPTION,) for w in ("领用", "领", "用")},
     **{w: (ledger.MoveKind.TRANSFER_OUT, ledger.MoveKind.TRANSFER_IN) for w in ("调拨", "调")},
-    **{w: (ledger.MoveKind.COUNT_ADJUSTMENT,) for w in ("盘点", "盘")}, "退": (ledger.MoveKind.RETURN_TO_SUPPLIER, ledger.MoveKind.CUSTOMER_RETURN)}
+    **{w: (ledger.MoveKind.COUNT_ADJUSTMENT,) for w in ("盘点", "盘")}, **{w: (ledger.MoveKind.RETURN_TO_SUPPLIER, ledger.MoveKind.CUSTOMER_RETURN) for w in ("退", "退货")}}
 _THEIR_RECORDS = re.compile(r"(?P<who>[^,?]{1,12}?)(?:今天|刚才|最近)?(?:都)?(?:记|录)(?:了|过)(?:些)?(?:什么|哪些|啥|几笔|多少笔)[?]?"
                             r"|(?P<who2>[^,?]{1,12}?)的(?:记录|流水|操作记录)")
 # what is coming, asked (明天有什么货要到 · 这周要到的货 · 今天会到哪些货 · 明天团餐要提什么)
@@ -3943,6 +3962,11 @@ _STAFF_ASKED = re.compile(
     r"|(?:谁|哪些人|有谁)(?:在|是)(?P<where5>[^,?\s]{2,8}?)(?:上班|工作|的人?|干活)(?:的)?[?]?"
     r"|(?P<where4>[^,?\s]{2,8}?)?的?(?P<role2>店长|采购员|采购|店员|管理员)是谁[?]?"
     r"|(?P<who>[^,?\s]{1,8}?)(?:是哪个店的|在哪个店|是哪家店的|在哪上班|是什么角色|是什么职位)[?]?")
+# the speaker's own store, role and what it may do (我是谁 · 我是哪个店的 · 我的角色 · 我有什么权限)
+_ME_ASKED = re.compile(r"我是谁(?:呀|啊)?|我(?:是|在)(?:哪个|哪家|哪)(?:店|门店|仓库)(?:的)?|我(?:在|是)哪(?:上班|工作)"
+                       r"|我(?:是)?(?:什么|啥)(?:角色|身份|职位|权限)|我的(?:角色|身份|权限|账号|账户|职位)(?:是(?:什么|啥))?"
+                       r"|我有(?:什么|哪些|啥)权限|我能(?:用|做|记|看)(?:什么|哪些|啥)(?:功能)?|我的权限有哪些"
+                       r"|who am i|what(?:'s| is) my role|my role|what can i do here|my permissions")
 # a colleague's store, account or role (小王调到福田店了 · 小王离职了 · 停用小王的账号 · 恢复小王 · 把小王升为店长)
 _STAFF_MOVED = re.compile(r"(?:把|将)?(?P<who>[^,,]{1,8}?)(?:以后|从明天起|从今天起|下周起)?"
                           r"(?:(?:调到|调去|调往|调至|调回|转到|换到|派到|安排到)(?P<where>[^,,]{2,10}?)(?:了|上班了?|工作了?|去了)?"

@@ -44,7 +44,7 @@ def test_a_span_with_nothing_says_so_and_costs_stay_their_own_question(demo):
 
 
 def test_staff_may_not_see_it_and_english_is_complete(demo):
-    assert texts(demo.say("xiaowang", "这个月花了多少钱")) == "你的角色没有这个权限。"
+    assert texts(demo.say("xiaowang", "这个月花了多少钱")).startswith("你的角色没有这个权限。这件事要")
     demo.say("liu", "switch to English")
     head = texts(demo.say("liu", "这个月花了多少钱")).split("\n\n")[0]
     assert head == "💸 南山店, 06-01–06-15: ¥7,000.00 spent: goods ¥1,200.00 (at cost), running costs ¥5,800.00.", head
