@@ -239,7 +239,7 @@ def chart_reply(t: Any, forecaster: Forecaster | None = None) -> Callable[..., t
         past = [(d, q) for d, q in hist if d < now.date()]   # complete days only
         sold = [d for d, q in past if q > 0]
         if not sold:   # a new product or store: a forecast of zeros would read as "none needed"
-            return str(t("forecast.no_history", lang, product=product.name)), None
+            return str(t("forecast.no_history", lang, product=product.name, unit=product.base_unit)), None
         rows = (this.forecast_days(ahead + days) or [])[ahead:]
         total = sum(float(r.get("qty", r.get("q50", 0))) for r in rows)
         name, unit = product.name, product.base_unit

@@ -2613,7 +2613,9 @@ class Parser:
         if m is None or self.price_move.search(s):   # (牛腩涨了3块 · 可乐涨价10%: moved by it, ``_adjust_price``)
             return None
         word = m.group("field") or ""
-        field = "unit_price" if word == "卖" else intents.FIELDS.get(word, "unit_cost")
+        # (改价 · 定价 without a field: our selling price; 调价 too when no cost is known to be nearer)
+        field = "unit_price" if word == "卖" or (not word and m.groupdict().get("dir") in ("改价", "定价")) \
+            else intents.FIELDS.get(word, "unit_cost")
         value = m.group("v")
         pack_first = re.fullmatch(rf"(?:一|每)(?P<u>{intents.PACK_WORD}|斤|公斤|瓶|个)(?P<n>.+)", value)
         if pack_first is not None:   # 一箱70: 70一箱
@@ -2635,6 +2637,8 @@ class Parser:
             return commands.Parsed(replace(got.command, field=fld, value=units.normalize(new)))
         if not word and isinstance(value, Decimal) and p.unit_cost is not None and p.unit_price is not None \
                 and abs(value - p.unit_price) < abs(value - p.unit_cost):   # 可乐涨价了,6块一瓶: ours
+            return commands.Parsed(replace(got.command, field="unit_price"))
+        if not word and said.get("dir") == "调价" and p.unit_cost is None:   # 可颂调价到15 (no cost known): ours
             return commands.Parsed(replace(got.command, field="unit_price"))
         return got
 
@@ -3767,7 +3771,7 @@ _PRICE_VALUE = rf"\s*(?P<v>(?:(?:一|每){intents.PACK_WORD})?{numbers.NUMBER}[^
 _PRICE_NOW = (
     re.compile(r"(?P<head>[^,;\s\d]{1,12}?)(?:的)?(?:(?:每|一)(?P<pack>" + intents.PACK_WORD + r"))?"
                r"(?P<field>进价|进货价|成本价|成本|采购价|售价|零售价|卖价|价格|价钱)?(?:又)?"
-               rf"(?P<dir>涨价|降价|涨|降|调价)(?:了)?(?P<sep>[,\s]*{_NOW_WORD}?(?:是|为|变成|涨到|降到|调到|到|要|卖|按)?)"
+               rf"(?P<dir>涨价|降价|涨|降|调价|改价|定价)(?:了)?(?P<sep>[,\s]*{_NOW_WORD}?(?:是|为|成|变成|涨到|降到|调到|改到|改成|改为|到|要|卖|按)?)"
                + _PRICE_VALUE),
     re.compile(rf"(?P<head>[^,;\s\d]{{1,12}}?)(?:的)?{_NOW_WORD}(?P<field>进价|进货价|成本价|采购价|售价|零售价|卖价|卖)(?:是|为|要)?"
                + _PRICE_VALUE),

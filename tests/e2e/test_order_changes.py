@@ -418,6 +418,14 @@ def test_a_price_said_as_it_is_now_sets_the_catalog_s_once_confirmed(demo):
     assert "可乐的售价从 ¥5.00/瓶 改为 ¥5.42/瓶(¥130.00/箱)" in out, out
     demo.press("liu", "确认")
     assert "¥130.00/箱" in texts(demo.say("liu", "可乐售价多少"))
+    for said in ("可乐改价到6", "可乐改价为6元", "可乐定价6块", "可乐调价到6"):   # 改价到6 was a receipt of 6 bottles
+        out = texts(demo.say("liu", said))
+        assert "可乐的售价从 ¥5.42/瓶(¥130.00/箱) 改为 ¥6.00/瓶" in out, (said, out)
+        demo.press("liu", "取消")
+    out = texts(demo.say("liu", "牛腩调价到33"))                  # 调价 nearer the cost known: the cost
+    assert "牛腩的进价从 ¥35.00/斤 改为 ¥33.00/斤" in out, out
+    demo.press("liu", "取消")
+    assert texts(demo.say("liu", "可乐库存")).startswith("📦 南山店可乐:67瓶")   # nothing was received
 
 
 def test_what_arrives_on_a_day_is_asked_in_several_ways(demo):
