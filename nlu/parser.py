@@ -1527,6 +1527,8 @@ class Parser:
             return commands.Clarify("several_destinations")
         if kind is None and a.qtys:
             kind = _signed(a)   # 牛奶+2箱 (in) · 可颂-5个 (out)
+        elif kind in ("sale", "scrap", "consumption") and a.qtys:
+            _signed(a)   # 牛腩-2斤 坏了 · 可乐-3瓶 卖了: the ledger's − with the verb it means (each − made positive)
         if kind == "production" and self._raw_only(a):
             kind = "consumption"   # 牛腩煮了10斤 · 蒸米饭用了大米5公斤: an ingredient cooked is used, not made
         if kind == "production" and a.of("product") and all(

@@ -60,6 +60,10 @@ def test_a_pack_size_said_in_the_message_sizes_its_packs_and_is_not_a_second_lin
     assert chat.stock()["XH:B01"] == 36 + 48 and chat.stock()["XH:B09"] == 40
     chat.say("amy", "可颂-5个")                                # the ledger's shorthand: out
     assert chat.stock()["XH:B09"] == 35
+    out = chat.say("amy", "可颂-3个 坏了")                      # the shorthand with its verb: a write-off of 3
+    assert chat.stock()["XH:B09"] == 32 and "报损 可颂 3个" in texts(out), texts(out)   # (was: 数量必须大于0)
+    chat.say("amy", "收到牛奶-2箱")                             # in with a minus: refused, nothing written
+    assert chat.stock()["XH:B01"] == 36 + 48
 
 
 def test_a_move_said_on_an_earlier_day_is_booked_on_that_day_and_a_future_one_not_at_all(chat):
