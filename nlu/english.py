@@ -24,6 +24,14 @@ _GOODS: list[tuple[str, str]] = [
     (r"sandwich(?:es)?", "三明治"), (r"burger buns?|buns?", "汉堡胚"), (r"tofu|bean curd", "豆腐"),
     (r"coriander|cilantro", "香菜"), (r"(?:takeaway|take.out|lunch) boxe?s?|containers?", "餐盒"),
     (r"napkins?|tissues?", "纸巾"), (r"beef ?balls?|meatballs?", "牛肉丸"),
+    # a phone shop's (the catalog decides: 数据线 is asked when it has two)
+    (r"phone cases?|phone covers?", "手机壳"), (r"power ?banks?|portable chargers?", "充电宝"),
+    (r"(?:lightning|iphone) cables?", "苹果数据线"), (r"type.?c cables?|usb.?c cables?", "typec线"),
+    (r"(?:data |charging |usb )?cables?", "数据线"),
+    (r"(?:phone |wall |usb )?chargers?|charging (?:heads?|bricks?|plugs?)|power adapters?", "充电头"),
+    (r"screen protectors?|tempered glass(?: films?)?", "钢化膜"),
+    (r"(?:bluetooth |wireless )?(?:earphones?|earbuds?|headphones?|headsets?)", "耳机"),
+    (r"phone (?:stands?|holders?)", "手机支架"), (r"essential oils?", "精油"), (r"massages?", "推拿"),
 ]
 # the first word of a running cost said in English → the Chinese word its kind goes by
 _COSTS = {"rent": "房租", "electricity": "电费", "power": "电费", "water": "水费", "wages": "工资", "salaries": "工资",
@@ -217,6 +225,16 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
      r"\g<what> 用了多少 "),
     (r"how (?:much|many)(?: of)?(?P<what>(?: [^ ]+)*?) (?:was|were|did we|have we|we)? ?"
      r"(?:wasted|thrown away|throw away|threw away|scrapped|spoiled|lost)", r"\g<what> 报损多少 "),
+    # what sold (how many cokes did we sell today · what did we sell today · best sellers this week · revenue today)
+    (r"how (?:much|many)(?: of)?(?P<what>(?: [^ ]+)*?) (?:did|have) (?:we|you|i) (?:sell|sold)(?P<rest>.*)$",
+     lambda m: f"{m.group('rest')} {m.group('what')}卖了多少"),
+    (r"(?:top|best)[- ]?sell(?:ers?|ing(?: products?| items?| lines?)?)|what (?:sold|sells|is selling|was selling) "
+     r"(?:the )?(?:best|most)|(?:which|what) (?:products?|items?|goods) (?:sold|sell|sells) (?:the )?(?:best|most)",
+     "哪些卖得最好 "),
+    (r"what (?:did|have) (?:we|you|i) (?:sell|sold)|what (?:was|were|got|has been) sold|what sold", "卖了哪些 "),
+    (r"what(?:'s| is| are) (?:low|running low)(?: on stock| in stock)?|low[- ]stock(?: items| products)?"
+     r"|(?:which|what) (?:items?|products?|goods) (?:are|is) (?:low|running low)", "哪些货快没了"),
+    (r"(?:sales )?(?:revenue|takings)|how much (?:money )?did we (?:take in|take|make|earn)", "营业额 "),
     (r"how (?:much|many)(?: of)?", "还剩多少 "),
     (r"(?:what|which) (?:is|are) (?:running|almost) (?:out|low)", "哪些货快没了"),
     # a report sent on a schedule (every monday at 8am send me the prep list): sent to the speaker
@@ -393,6 +411,7 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     (r"(?<=\d)\s*(?:bottles?|btls?)", "瓶"),
     (r"(?<=\d)\s*(?:pieces?|pcs|pc|ea|each|units?)", "个"),
     (r"(?<=\d)\s*(?:trays?)", "板"),
+    (r"(?:a|one) pairs? of", "1副"), (r"(?<=\d)\s*pairs?(?: of)?", "副"),
     (r"(?<=\d)\s*(?:litres?|liters?|ltrs?|l)(?![a-z])", "升"),
     (r"(?<=\d)\s*(?:kilos?|kilograms?|kgs?)(?![a-z])", "kg"),
     (r"(?<=\d)\s*(?:grams?|g)(?![a-z])", "克"),
@@ -402,10 +421,10 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     (r"(?:for |by |on )?(?:the )?day after tomorrow\b", "后天到"), (r"(?:for |by |on )?tomorrow\b", "明天到"),
     (r"(?:for |by |on )?next (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", r"下\1到"),
     (r"(?:for |by |on )?(?:this )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", r"\1到"),
-    (r"\bthis week\b", "这周"), (r"\blast week\b", "上周"), (r"\bthis month\b", "本月"), (r"\blast month\b", "上个月"),
+    (r"\btoday\b", "今天"), (r"\bthis week\b", "这周"), (r"\blast week\b", "上周"), (r"\bthis month\b", "本月"), (r"\blast month\b", "上个月"),
     (r"\bto\b", "到"),
     *((rf"(?<![a-z]){d}(?![a-z])", zh) for d, zh in _WEEKDAYS),
-    (r"\b(?:of|the|a|an|we|do|have|has|is|are|some|please|today|just|in|stock|left|at)\b", " "),
+    (r"\b(?:of|the|a|an|we|do|have|has|is|are|some|please|just|in|stock|left|at)\b", " "),
 ]
 def _every(day: str) -> str:
     """every monday → 每周一 · every day → 每天 · every weekday → 每个工作日."""
