@@ -1701,8 +1701,9 @@ class Conversation:
         start, end = replies.day_bounds(cmd.start, cmd.end, turn.now.tzinfo)
         rows = sorted((b for b in uow.chat.bookings(start=max(start, turn.now) if cmd.cancel else start, end=end,
                                                       location=here)
-                       if not cmd.cancel or b.order_id is None), key=lambda b: (b.at, b.id or 0))
-        span = reports.days_text(self.t, turn.lang, cmd.start, cmd.end)
+                       if (not cmd.cancel or b.order_id is None) and cmd.who in b.note),   # (张女士的预约: hers)
+                      key=lambda b: (b.at, b.id or 0))
+        span = reports.days_text(self.t, turn.lang, cmd.start, cmd.end) + (f" {cmd.who}" if cmd.who else "")
         where = replies.loc_name(here, self._catalog) if here else self.t("all_locations", turn.lang)
         if not rows:
             turn.reply(self.t("bookings.none", turn.lang, location=where, span=span))

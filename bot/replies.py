@@ -1580,6 +1580,8 @@ def utilization(t: Any, lang: str, days: dict[Any, list[services.Load]], offered
             line += str(t("service.row_over", lang, over=N(whole.over), unit=p.base_unit))
         elif whole.capacity > 0 and whole.spare == 0:
             line += str(t("service.row_full", lang))
+        elif len(mine) == 1 and whole.spare > 0:   # 明天理疗还有空吗: one day's hours still free
+            line += str(t("service.row_spare", lang, spare=N(whole.spare), unit=p.base_unit))
         out.append(line)
     families = services.family_load(totals, offered)
     for base, ld in families.items():

@@ -439,6 +439,7 @@ class Bookings:
     end: date
     location: str | None = None
     cancel: bool = False
+    who: str = ""   # 张女士的预约 · 取消王总的包桌: those whose note names them
 
 
 @dataclass(frozen=True)

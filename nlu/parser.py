@@ -1246,14 +1246,15 @@ class Parser:
             amend = _PARTNER_AMEND.search(a.masked)
         if amend is not None and a.qtys:
             return self._amend(a, supplier or customer)
-        booked = _BOOKINGS_Q.search(a.s) or _BOOKINGS_OFF.search(a.s)
+        booked = _BOOKINGS_Q.search(a.s) or _BOOKINGS_OFF.search(a.s) or _BOOKINGS_OF.fullmatch(a.s.strip())
         if booked is not None and not a.qtys and not a.of("product") and not supplier and not customer:
-            # 明天的预定有哪些 · 这周有什么包桌 · 取消明天的包桌 · 周六的宴席不办了
+            # 明天的预定有哪些 · 这周有什么包桌 · 取消明天的包桌 · 周六的宴席不办了 · 张女士的预约 · 取消王先生的预约
             ahead = dates.ahead_span(a.s, speaker.now)
+            who = self._booked_for(a)
             day1 = ahead[0] if ahead else speaker.now.date()
-            last = day1 + dt.timedelta(days=(ahead[1] if ahead else 7) - 1)
+            last = day1 + dt.timedelta(days=(ahead[1] if ahead else 30 if who else 7) - 1)
             return commands.Parsed(commands.Bookings(start=day1, end=last, location=self._location(a),
-                                                     cancel=_BOOKINGS_OFF.search(a.s) is not None))
+                                                     cancel=_BOOKINGS_OFF.search(a.s) is not None, who=who))
         cancel = intents.CANCEL_ORDER.search(a.s)
         if cancel is not None:
             what = cancel.group("what") or cancel.group("what2") or ""
@@ -1378,9 +1379,13 @@ class Parser:
                 (today - dt.timedelta(days=29), today) if lately else
                 (today - dt.timedelta(days=6), today) if daily else (today, today))
             prods = a.of("product")
+            kind = "consumption" if intents.USED_Q.search(m) else "scrap" if intents.LOST_Q.search(m) else "production"
+            if kind == "production" and prods and self.lex.product(prods[0].codes[0]).is_service:
+                # 这周理疗做了几个小时: a service's hours given are sold, never made
+                return commands.Parsed(commands.SalesQuery(start=period[0], end=period[1], sku=prods[0].codes[0],
+                                                           location=self._location(a)))
             return commands.Parsed(commands.MovesQuery(
-                kind="consumption" if intents.USED_Q.search(m) else "scrap" if intents.LOST_Q.search(m)
-                else "production", start=period[0], end=period[1],
+                kind=kind, start=period[0], end=period[1],
                 sku=prods[0].codes[0] if prods else None, location=self._location(a)))
         if intents.SALES.search(m) and not [q for q in a.qtys if not _SPAN_AFTER.match(a.s, q.end)] \
                 and not _BUSINESS_TODAY.fullmatch(a.s.strip(" !.?~")):   # (今天生意怎么样: the evening summary)
@@ -2538,6 +2543,9 @@ class Parser:
                 else _span_days(full.group("span") or "这周", speaker.now)
             what = (full.group("what") or "").removesuffix("的")
             sku = self._one_named(what, "product") if what else None
+            if (sku is not None and not self.lex.product(sku).is_service) \
+                    or (sku is None and not any(p.is_service for p in self.lex.products.values())):
+                return None   # (今天还有空位吗 where no service is sold: not hours asked)
             return commands.Parsed(commands.Utilization(start, end, sku))
         if day is None or not day.has_time:
             return None
@@ -2548,7 +2556,7 @@ class Parser:
         n = numbers.value(appoint.group("n"))
         if sku is None or not n or not self.lex.product(sku).is_service:
             return None
-        who = (appoint.group("who") or appoint.groupdict().get("who2") or "").strip(" ,给")
+        who = (appoint.group("who") or appoint.group("who2") or appoint.group("who3") or "").strip(" ,给")
         return commands.Parsed(commands.RecordBooking(at=day.when, lines=(commands.Line(sku=sku, qty=n),), note=who))
 
     def _substitute(self, s: str) -> Result | None:
@@ -3238,6 +3246,21 @@ class Parser:
         return commands.Parsed(commands.OrderQuery(kind=kind, partner=partners[0].codes[0] if partners else None,
                                                    sku=prods[0].codes[0] if prods else None))
 
+    def _booked_for(self, a: scan.Analysis) -> str:
+        """Whom the bookings asked about are for (张女士的预约 · 取消王先生明天的预约 → 张女士 · 王先生): what is left
+        before the booking's word once the verb, the days, the places and the fillers are taken out; "" for all."""
+        m = re.search(_BOOKING_WORD, a.masked)
+        if m is None:
+            return ""
+        head = list(a.s[: m.start()])
+        for e in a.of("location"):
+            head[e.start:e.end] = [" "] * (min(e.end, len(head)) - e.start) if e.start < len(head) else []
+        said = "".join(head)
+        if a.date is not None and a.date.start < len(said):
+            said = said[: a.date.start] + " " * (min(a.date.end, len(said)) - a.date.start) + said[a.date.end:]
+        said = re.sub(r"(?:取消|退掉|撤销|删掉|删除)(?:了)?|的|有(?:哪些|什么)|(?:今天|明天|后天|这周|本周|下周|周末)|\s", "", said)
+        return said if 1 < len(said) <= 8 and not re.search(r"[\d,?]", said) else ""
+
     def _booking(self, a: scan.Analysis, speaker: context.Speaker) -> Result:
         assert a.date is not None
         items = lines.drafts(a, self.lex)
@@ -3842,7 +3865,7 @@ def _unnamed_goods(head: str, now: dt.datetime) -> bool:
 
 
 # service hours: 高级顾问每天可约8小时 · 1小时高级顾问=2小时初级顾问 · 周六下午2点王总约了高级顾问2小时 · 这周顾问的利用率
-_SERVICE_HINT = re.compile(r"小时|钟头|利用率|使用率|饱和|约满|排满")
+_SERVICE_HINT = re.compile(r"小时|钟头|利用率|使用率|饱和|约满|排满|空档|空位|有空|空闲|能约|可约")
 _SVC_NAME = r"[^,;:\s\d]{1,12}?"   # a product's name in these phrasings (also the substitutes')
 _SVC_NUM = r"\d+(?:\.\d+)?|[一二两三四五六七八九十半]+"
 _CAPACITY = re.compile(rf"(?P<what>{_SVC_NAME})(?:每天|一天|每日)(?:最多)?(?:可以|能|可)?(?:约|预约|接|排|安排|上|服务|提供)?"
@@ -3853,9 +3876,13 @@ _COUNTS_BEFORE = re.compile(rf"(?P<qa>{_SVC_NUM})(?:个)?小时(?:的)?(?P<a>{_S
 _COUNTS_AFTER = re.compile(rf"(?P<a>{_SVC_NAME})(?P<qa>{_SVC_NUM})(?:个)?小时{_SVC_SAME}(?P<b>{_SVC_NAME})(?P<qb>{_SVC_NUM})(?:个)?小时")
 _APPOINTMENT = re.compile(rf"(?:给)?(?P<who>[^,;:\s\d]{{0,8}}?)\s*(?:给(?P<who2>[^,;:\s\d]{{1,8}}?))?\s*"
                           rf"(?:约了|预约了?|约|订了|排了)\s*(?P<what>{_SVC_NAME})(?P<n>{_SVC_NUM})(?:个)?(?:小时|钟头)"
-                          r"(?:的?(?:咨询|服务|课|理疗))?")
+                          r"(?:的?(?:咨询|服务|课|理疗))?"   # (…,客户张女士 · …,王先生: who it is for, after it)
+                          r"(?:\s*[,;]\s*(?:客户|客人|顾客|预约人)?(?:是|叫|为)?\s*(?P<who3>[^,;:\s\d]{1,8}))?")
 _UTILIZATION = re.compile(r"(?P<span>今天|明天|这周|本周|上周|下周|这个月|本月|上个月)?(?:的)?(?P<what>[^,;:\s\d]{0,8}?)(?:的)?"
-                          r"(?:利用率|使用率|饱和度|约满了吗|排满了吗|约满没|约满了没有)[?]?")
+                          r"(?:利用率|使用率|饱和度|约满了吗|排满了吗|约满没|约满了没有"
+                          # 今天还有哪些空档 · 明天理疗还有空吗 · 周六高级顾问还能约吗: the day's hours booked and free
+                          r"|(?:还)?(?:有)?(?:哪些|什么|多少)?(?:空档|空位|空闲时间|空余时间)(?:吗)?|(?:还)?有空(?:吗|没有|没)?"
+                          r"|(?:还)?(?:能|可以)约(?:吗|多少|几个小时)?)[?]?")
 # a production plan's materials: 要做可颂500个,原料够不够 · 做500个可颂要买什么 · 生产计划:可颂500个
 _MATERIALS_END = (r"(?:(?:需要|要|得)(?:准备|备|用)?(?:多少|哪些|什么)(?:原料|材料|物料|原材料|料)"
                   r"|(?:的)?(?:原料|材料|物料|原材料)(?:够不够|够吗|够不|还缺什么|缺什么|缺多少|要买什么|需要多少|要多少|有哪些|都有什么)"
@@ -4001,8 +4028,10 @@ _REVENUE_SAID = re.compile(r"(?:今天|今日|昨天|昨日|本日|当天)?的?(
                            r"(?:是|有|共|一共|总共|:)?\s*\d+(?:\.\d+)?\s*(?:元|块钱?|块)?"
                            r"|(?:一共|总共)?卖了\s*\d+(?:\.\d+)?\s*(?:元|块钱?|块))")   # (卖了3 alone: 3 of the last product)
 # the bookings asked about (明天的预定有哪些 · 这周有什么包桌 · 预定列表) or called off (取消明天的包桌 · 周六的宴席不办了)
-_BOOKING_WORD = r"(?:预定|预订|包桌|订桌|宴席|宴会|酒席|聚餐)"
+_BOOKING_WORD = r"(?:预定|预订|预约|包桌|订桌|宴席|宴会|酒席|聚餐)"
 _BOOKINGS_Q = re.compile(rf"(?:有)?(?:哪些|什么|几个|几场|多少|啥)(?:的)?{_BOOKING_WORD}|{_BOOKING_WORD}(?:有哪些|有什么|列表|情况|清单|安排)")
+# 明天的预约 · 张女士的预约 · 王总的包桌是几点 (the bookings of those days, or of whom the note names)
+_BOOKINGS_OF = re.compile(rf"(?P<pre>[^,?]{{0,12}}?)(?:的)?{_BOOKING_WORD}(?:是)?(?:什么时候|几点|哪天|时间)?[?吗呢]*")
 _BOOKINGS_OFF = re.compile(rf"(?:取消|退掉|撤销|删掉|删除)(?:了)?.{{0,8}}?{_BOOKING_WORD}"
                            rf"|{_BOOKING_WORD}.{{0,4}}?(?:取消了?|退了|不要了|不办了|不来了|黄了)")
 # a customer's purchase paid as it went (盒马买了可颂10个,付了现金 · 现结 · 微信付的): its value is its payment

@@ -67,3 +67,24 @@ def test_hours_given_beside_goods_used_warn_of_the_goods_alone(chat):
     asked = texts(chat.say("amy", "今天做了2小时高级顾问,用了牛奶100升"))   # (36 litres of milk on the shelf)
     assert "全脂牛奶库存只有" in asked and "高级顾问库存只有" not in asked, asked
     assert "· 徐汇店销售 高级顾问 2小时" in asked
+
+
+def test_appointments_are_listed_by_day_or_client_cancelled_by_client_and_free_hours_asked(chat):
+    studio(chat)
+    booked = texts(chat.say("zhou", "明天下午3点约了高级顾问2小时,客户张女士"))   # was: not understood (the client after)
+    assert booked.startswith("已登记预定:06-16 15:00 高级顾问 2小时"), booked
+    chat.say("zhou", "明天上午10点王先生约了初级顾问1小时")
+    day = texts(chat.say("amy", "明天的预约"))                                      # was: not understood
+    assert day.splitlines()[1:] == ["· 06-16 10:00 王先生:初级顾问 1小时", "· 06-16 15:00 张女士:高级顾问 2小时"], day
+    hers = texts(chat.say("amy", "张女士的预约"))
+    assert "张女士" in hers.splitlines()[0] and hers.splitlines()[1:] == ["· 06-16 15:00 张女士:高级顾问 2小时"], hers
+    free = texts(chat.say("amy", "明天高级顾问还有空吗"))
+    assert free.splitlines()[1] == "· 高级顾问:已约 2/8小时(25%),还空 6小时", free
+    asked = texts(chat.say("zhou", "取消张女士的预约"))   # hers alone (was: every booking of the week)
+    assert asked.splitlines()[1:] == ["· 06-16 15:00 张女士:高级顾问 2小时"], asked
+    chat.press("zhou", "确认")
+    assert texts(chat.say("amy", "明天的预约")).splitlines()[1:] == ["· 06-16 10:00 王先生:初级顾问 1小时"]
+    assert "还空 8小时" in texts(chat.say("amy", "明天高级顾问还能约吗"))
+    chat.say("amy", "今天做了3小时高级顾问")
+    given = texts(chat.say("amy", "今天高级顾问做了几个小时"))   # was: 没有产量记录 (hours given are sold)
+    assert "3小时" in given and "卖" in given, given
