@@ -1163,6 +1163,14 @@ def _value(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, rows: li
     lines = [str(t("info.value_total", lang, location=where, total=reports.money(total), n=len(worth)))]
     for v, p, q in sorted(worth, key=lambda r: -r[0])[:5]:
         lines.append(str(t("info.value_line", lang, product=p.name, qty=qty_text(cat, p.sku, q), value=reports.money(v))))
+    places = sorted({lc for lc, *_ in rows})
+    if loc is None and len(places) > 1:   # 各店库存金额 · the owner's 库存值多少钱: each place's share too
+        each = []
+        for lc in places:
+            mine = metrics.stock_values(uow, [(sku, lot, q) for c, sku, lot, q, _exp in rows if c == lc and sku in products])
+            each.append((sum((v for v in mine.values() if v is not None), Decimal(0)), lc))
+        lines.append(str(t("info.value_places", lang, places=str(t("recipe.joiner", lang)).join(
+            f"{loc_name(lc, cat)} {reports.money(v)}" for v, lc in sorted(each, key=lambda r: -r[0])))))
     if unknown:
         lines.append(str(t("info.value_unknown", lang, products="、".join(sorted(unknown)))))
     in_work = work.open_at(uow, loc)

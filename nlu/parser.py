@@ -186,6 +186,14 @@ class Parser:
         if short_of is not None:   # 南山店缺可乐,发2箱过去: those goods sent there
             s = f"给{short_of.group('to')}{short_of.group('v')}{short_of.group('what')}{short_of.group('q')}"
         plain = s.strip(" !.~")
+        each = _EACH_PLACE.match(plain)
+        if each is not None and plain[each.end():]:   # 每个店的库存 · 各店的报损 · 各店这周报损: the question, everywhere
+            rest = self.parse(plain[each.end():], speaker=speaker)
+            if isinstance(rest, commands.Parsed) and isinstance(
+                    rest.command, commands.QueryStock | commands.StockInfo | commands.MovesQuery | commands.SalesQuery) \
+                    and rest.command.location is None:
+                return replace(rest, command=replace(rest.command, by_store=True)) \
+                    if isinstance(rest.command, commands.SalesQuery) else rest
         bad_day = _no_such_day(plain, speaker.now)
         if bad_day is not None:   # 6月31日店休 · 2月30日卖了…: a day the calendar lacks (was read as a product 「月」)
             return commands.Clarify("bad_day", detail=bad_day)
@@ -3790,6 +3798,8 @@ _RECIPE_PER = re.compile(r"(?:做|每做|一|每)(?P<n>\d+(?:\.\d+)?|[一二两�
 _RECIPE_ASKED = re.compile(r"(?P<head>[^,;:\s\d]{1,12}?)的?(?:配方|用料|原料|配料)(?:是什么|是啥|有哪些|是哪些|呢)?[?]?"
                            r"|(?P<head2>[^,;:\s\d]{1,12}?)(?:用什么料|用哪些料|要什么料|怎么配)[?]?")
 _RECIPE_GONE = re.compile(r"(?:删除|删掉|取消|清空|去掉|不要)(?P<head>[^,;:\s\d]{1,12}?)的?(?:配方|用料)")
+# every store asked about first (每个店的库存 · 各店的报损 · 各门店这周报损)
+_EACH_PLACE = re.compile(r"(?:各(?:个)?(?:门店|分店|店)|每(?:个|家)(?:门店|分店|店)|所有(?:的)?(?:门店|分店|店)|全部(?:门店|分店))(?:的)?")
 # a price as it is now (牛腩进价涨了,现在35一斤 · 牛腩涨价了,35一斤 · 牛腩现在进价35 · 可乐现在卖5块一瓶 · 可乐售价现在5块)
 _NOW_WORD = r"(?:现在|目前|以后|今天起|从今天起|从现在起)"
 _PRICE_VALUE = rf"\s*(?P<v>(?:(?:一|每){intents.PACK_WORD})?{numbers.NUMBER}[^,;\s]{{0,6}})"

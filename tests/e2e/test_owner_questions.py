@@ -62,3 +62,15 @@ def test_in_english_too(demo):
     demo.say("boss", "switch to English")
     out = demo.say("boss", "when was the last stock count")
     assert buttons(out) == ["南山店", "福田店", "中心仓"] and "请" not in texts(out)
+
+
+def test_every_stores_share_of_the_stock_value_and_questions_said_of_every_store(demo):
+    worth = texts(demo.say("boss", "各店库存金额")).splitlines()
+    places = worth[-1]
+    assert places.startswith("按地点:中心仓 ¥") and "南山店 ¥" in places and "福田店 ¥" in places, worth
+    assert "按地点" not in texts(demo.say("liu", "库存金额"))            # one store's: no split
+    confirmed(demo, "liu", "报损:牛腩2斤")
+    confirmed(demo, "zhao", "报损:牛腩1斤")
+    lost = texts(demo.say("boss", "各店的报损"))                          # was: 「报损」 asked as a product
+    assert lost == texts(demo.say("boss", "今天的报损")) and "南山店 ¥64.00、福田店 ¥32.00" in lost, lost
+    assert texts(demo.say("boss", "每个店的库存")) == texts(demo.say("boss", "库存"))   # was: 「每个」 a product
