@@ -3267,7 +3267,7 @@ class Parser:
         if a.date is not None and a.date.start < len(said):
             said = said[: a.date.start] + " " * (min(a.date.end, len(said)) - a.date.start) + said[a.date.end:]
         said = re.sub(r"(?:取消|退掉|撤销|删掉|删除)(?:了)?|的|有(?:哪些|什么)|(?:今天|明天|后天|这周|本周|下周|周末)|\s", "", said)
-        return said if 1 < len(said) <= 8 and not re.search(r"[\d,?]", said) else ""
+        return said if 1 < len(said) <= 8 and not re.search(r"[\d,?]|多少|几|哪|什么|啥|谁|所有|全部", said) else ""
 
     def _booking(self, a: scan.Analysis, speaker: context.Speaker) -> Result:
         assert a.date is not None

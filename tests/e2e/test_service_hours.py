@@ -76,6 +76,7 @@ def test_appointments_are_listed_by_day_or_client_cancelled_by_client_and_free_h
     chat.say("zhou", "明天上午10点王先生约了初级顾问1小时")
     day = texts(chat.say("amy", "明天的预约"))                                      # was: not understood
     assert day.splitlines()[1:] == ["· 06-16 10:00 王先生:初级顾问 1小时", "· 06-16 15:00 张女士:高级顾问 2小时"], day
+    assert texts(chat.say("amy", "明天有几个预约")) == day               # (有几个: no client named)
     hers = texts(chat.say("amy", "张女士的预约"))
     assert "张女士" in hers.splitlines()[0] and hers.splitlines()[1:] == ["· 06-16 15:00 张女士:高级顾问 2小时"], hers
     free = texts(chat.say("amy", "明天高级顾问还有空吗"))
