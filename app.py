@@ -100,7 +100,7 @@ def reports_reply(t: Any, forecaster: Any) -> Any:
                                                                         "cover": reports.cover_now}
 
     def reply(uow: Any, *, kind: str, location: str, now: datetime, lang: str, sku: str | None = None,
-              days: int | None = None, user: str = "") -> tuple[str, int | Decimal]:
+              days: int | None = None, user: str = "", partner: str | None = None) -> tuple[str, int | Decimal]:
         if kind == "slow":   # 哪些货一周没动了 ("" : every store)
             return reports.slow_now(uow, t, lang=lang, location=location, now=now, days=days)
         if kind == "make_list":   # 今天要做什么: the prep list's products made from a recipe, and their ingredients
@@ -112,7 +112,7 @@ def reports_reply(t: Any, forecaster: Any) -> Any:
                                       forecaster=forecaster)
         if kind in per_product and sku is not None:
             return per_product[kind](uow, t, lang=lang, location=location, now=now, forecaster=forecaster, sku=sku)
-        return reports.prep_now(uow, t, lang=lang, location=location, now=now, forecaster=forecaster)
+        return reports.prep_now(uow, t, lang=lang, location=location, now=now, forecaster=forecaster, supplier=partner)
     return reply
 
 
@@ -120,9 +120,9 @@ def reorder_reply(t: Any, forecaster: Any) -> Any:
     """The prep list's button: purchase requests for what it lists, made by the person who pressed it."""
     from workflows import reports
 
-    def reorder(uow: Any, turn: Any, *, location: str) -> list[int]:
+    def reorder(uow: Any, turn: Any, *, location: str, supplier: str | None = None) -> list[int]:
         return reports.request_purchases(uow, turn, t, location=location, now=turn.now, forecaster=forecaster,
-                                         by=turn.user)
+                                         by=turn.user, supplier=supplier)
     return reorder
 
 

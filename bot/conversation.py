@@ -1127,7 +1127,8 @@ class Conversation:
             everywhere = cmd.kind in ("slow", "turnover", "evening_summary", "stock_report", "sales_week", "anomalies")
             here = (cmd.location or user.location or "") if everywhere else inventory.home(user, cmd.location)
             text, to_order = self.report(uow, kind=cmd.kind, location=here, now=turn.now, lang=turn.lang, sku=cmd.sku,
-                                         days=cmd.days, user=user.username)
+                                         days=cmd.days, user=user.username,
+                                         **({"partner": cmd.partner} if cmd.kind == "prep_list" and cmd.partner else {}))
             if cmd.order and cmd.sku is not None:   # 订可乐: the suggestion offered as the order
                 if to_order > 0 and user.can("record"):
                     order = commands.PlacePurchase(lines=(commands.Line(sku=cmd.sku, qty=Decimal(to_order)),),
@@ -1137,7 +1138,8 @@ class Conversation:
                 else:
                     turn.reply(f"{text}\n" + self.t("why.order_how", turn.lang, product=self._name_of(cmd.sku)))
                 return
-            buttons = [[Button(self.t("btn.request_purchases", turn.lang), f"po:{here}")]] \
+            buttons = [[Button(self.t("btn.request_purchases", turn.lang),
+                               f"po:{here}" + (f":{cmd.partner}" if cmd.partner else ""))]] \
                 if cmd.kind == "prep_list" and to_order and self.reorder is not None and user.can("purchase") else None
             turn.reply(text, buttons)
         elif isinstance(cmd, commands.OwedQuery):   # 哪些客户还欠钱 · 应付账款 · 应收账龄 · 逾期: the accounts, a manager's
@@ -2965,7 +2967,8 @@ class Conversation:
                               release=lambda cmd, who: self._release(uow, turn, cmd, who))
         elif action == "po" and self.reorder is not None:   # the prep list's button: its purchase requests
             self._require(turn.user, "purchase")
-            made = self.reorder(uow, turn, location=arg)
+            place, _, supplier = arg.partition(":")   # (po:NS:S01: 给张记下单's, that supplier's goods alone)
+            made = self.reorder(uow, turn, location=place, **({"supplier": supplier} if supplier else {}))
             turn.reply(self.t("prep_requests_made", turn.lang, n=len(made), ids=" ".join(f"#{i}" for i in made))
                        if made else self.t("prep_requests_none", turn.lang))
         elif action == "lot":   # one of a product's lots, picked to trace, recall or print

@@ -1212,8 +1212,11 @@ class Parser:
         info = self._stock_info(a)
         if info is not None:
             return commands.Parsed(info)
-        if intents.REPORT.search(a.s) and not a.of("product") and not a.qtys:
-            return commands.Parsed(commands.Report("prep_list", location=self._location(a)))
+        if (intents.REPORT.search(a.s) or (supplier and _ORDER_FROM.fullmatch(a.masked.strip(" !.~?")))) \
+                and not a.of("product") and not a.qtys and not customer:
+            # 今日备货清单 · 张记要订什么 · 给张记下单 · 向张记订货: the list (of that supplier's goods), to order from
+            return commands.Parsed(commands.Report("prep_list", location=self._location(a),
+                                                   partner=supplier[0].codes[0] if supplier else None))
         if intents.COVER.search(a.s) and a.of("product") and not a.qtys:
             return commands.Parsed(commands.Report("cover", location=self._location(a), sku=a.of("product")[0].codes[0]))
         if intents.WHY.search(a.s) and a.of("product") and not a.qtys:
@@ -3798,6 +3801,9 @@ _RECIPE_PER = re.compile(r"(?:做|每做|一|每)(?P<n>\d+(?:\.\d+)?|[一二两�
 _RECIPE_ASKED = re.compile(r"(?P<head>[^,;:\s\d]{1,12}?)的?(?:配方|用料|原料|配料)(?:是什么|是啥|有哪些|是哪些|呢)?[?]?"
                            r"|(?P<head2>[^,;:\s\d]{1,12}?)(?:用什么料|用哪些料|要什么料|怎么配)[?]?")
 _RECIPE_GONE = re.compile(r"(?:删除|删掉|取消|清空|去掉|不要)(?P<head>[^,;:\s\d]{1,12}?)的?(?:配方|用料)")
+# an order to a supplier said without its goods (给张记下单 · 向张记订货 · 给张记发个订单 · 跟张记要货): what to order
+_ORDER_FROM = re.compile(r"(?:请|帮我)?(?:给|向|跟|找|和)\x00+(?:下(?:个|一)?单|订(?:一下|点)?货|发(?:个|一)?(?:订单|单子?)"
+                         r"|补(?:一下|点)?货|要(?:点)?货|订(?:一下)?|进(?:点)?货)(?:吧|一下)?")
 # every store asked about first (每个店的库存 · 各店的报损 · 各门店这周报损)
 _EACH_PLACE = re.compile(r"(?:各(?:个)?(?:门店|分店|店)|每(?:个|家)(?:门店|分店|店)|所有(?:的)?(?:门店|分店|店)|全部(?:门店|分店))(?:的)?")
 # a price as it is now (牛腩进价涨了,现在35一斤 · 牛腩涨价了,35一斤 · 牛腩现在进价35 · 可乐现在卖5块一瓶 · 可乐售价现在5块)

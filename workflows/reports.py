@@ -16,6 +16,7 @@ from workflows import targets as goals
 
 # (the shared wording, under the names its many readers know it by here)
 N, loc_name, qty, money, days_text = wording.N, wording.loc_name, wording.qty, wording.money, wording.days_text
+partner_name = wording.partner_name
 
 
 def recipients(uow: Any, names: list[str] | tuple[str, ...], *, location: str | None) -> list[str]:
@@ -297,17 +298,28 @@ def closed_note(uow: Any, t: Any, lang: str, *, location: str | None, when: date
 
 
 def prep_text(uow: Any, t: Any, lang: str, lines: list[tuple[catalog.Product, replenishment.Suggestion, Decimal]], *,
-              location: str, now: datetime) -> str:
+              location: str, now: datetime, supplier: str | None = None) -> str:
     """The prep list's message: its title, then every suggestion with its reasons, the most urgent first (the least
     of its forecast covered by what is on hand and on order); a long list goes out in parts, in order. What has a
     recipe is to make, not to order."""
-    text = t("job.prep_title", lang, location=loc_name(uow, location), date=f"{now:%m-%d}")
+    text = t("job.prep_title", lang, location=loc_name(uow, location), date=f"{now:%m-%d}") if supplier is None \
+        else t("job.prep_title_from", lang, location=loc_name(uow, location), date=f"{now:%m-%d}",
+               partner=partner_name(uow, supplier))
     shut = closures.closed_on(uow.catalog.settings().calendar, now.date(), location)
     if shut is not None:   # (a day the store is closed: the list stocks for the days it opens again)
         text += "\n" + t("job.prep_closed", lang, name=closure_name(t, lang, shut))
     recipes = uow.recipes.all_current()
     body = [explain(t, lang, p, sg, sf, make=p.sku in recipes) for p, sg, sf in sorted(lines, key=lambda x: cover(x[1]))]
-    return str(text + "\n" + ("\n".join(body) if body else t("job.prep_none", lang)))
+    return str(text + "\n" + ("\n".join(body) if body else t("job.prep_none", lang) if supplier is None
+                              else t("job.prep_none_from", lang, partner=partner_name(uow, supplier))))
+
+
+def bought_from(uow: Any, p: catalog.Product) -> str | None:
+    """Whom a product is bought from: the catalog's supplier, else whoever its latest receipt named."""
+    if p.supplier is not None:
+        return p.supplier
+    return next((m.partner for m in uow.stock.recent_moves(p.sku, limit=30)
+                 if m.kind == ledger.MoveKind.RECEIPT and m.partner and m.reverses is None), None)
 
 
 def cover(sug: replenishment.Suggestion) -> Decimal:
@@ -316,12 +328,17 @@ def cover(sug: replenishment.Suggestion) -> Decimal:
     return have / sug.forecast if sug.forecast > 0 else (Decimal(1) if have >= 0 else Decimal(-1))
 
 
-def prep_now(uow: Any, t: Any, *, lang: str, location: str, now: datetime, forecaster: Any = None) -> tuple[str, int]:
+def prep_now(uow: Any, t: Any, *, lang: str, location: str, now: datetime, forecaster: Any = None,
+             supplier: str | None = None) -> tuple[str, int]:
     """The prep list asked for in the chat (今日备货清单): the morning's list as it stands now, with what was
     received and sold since, and how many products it asks to order. The store's kept mornings are read, not
-    replaced: the morning's own run stays what the service level holds over."""
+    replaced: the morning's own run stays what the service level holds over. ``supplier``: its goods alone, those
+    bought from it (给张记下单 · 张记要订什么)."""
     lines = suggestions(uow, location=location, now=now, forecaster=forecaster, keep=False)
-    return prep_text(uow, t, lang, lines, location=location, now=now), len(lines)
+    if supplier is not None:
+        recipes = uow.recipes.all_current()
+        lines = [x for x in lines if x[0].sku not in recipes and bought_from(uow, x[0]) == supplier]
+    return prep_text(uow, t, lang, lines, location=location, now=now, supplier=supplier), len(lines)
 
 
 def make_now(uow: Any, t: Any, *, lang: str, location: str, now: datetime, forecaster: Any = None) -> tuple[str, int]:
@@ -502,7 +519,7 @@ def auto_purchase(uow: Any, box: Any, t: Any, *, location: str | None, now: date
 
 
 def request_purchases(uow: Any, box: Any, t: Any, *, location: str, now: datetime, forecaster: Any = None,
-                      by: catalog.User | None = None) -> list[int]:
+                      by: catalog.User | None = None, supplier: str | None = None) -> list[int]:
     """Purchase requests for the prep list: one per supplier (and day its goods are due) holding each product to
     reorder with no open order or request, each waiting for a manager's approval and explaining every line; their
     ids. ``by``: who asked for them (the prep list's button, which reads the store's kept mornings without replacing
@@ -517,8 +534,9 @@ def request_purchases(uow: Any, box: Any, t: Any, *, location: str, now: datetim
     recipes = uow.recipes.all_current()
     grouped: dict[tuple[str | None, int], list[tuple[catalog.Product, replenishment.Suggestion, Decimal]]] = {}
     for p, sug, sf in suggestions(uow, location=location, now=now, forecaster=forecaster, keep=by is None):
-        if p.sku not in busy and p.sku not in recipes:   # (made in house: nothing to buy)
-            grouped.setdefault((p.supplier, catalog.lead_days(p, partners)), []).append((p, sug, sf))
+        source = p.supplier if supplier is None else bought_from(uow, p)   # (给张记下单: what comes from it)
+        if p.sku not in busy and p.sku not in recipes and supplier in (None, source):   # (made in house: none)
+            grouped.setdefault((source, catalog.lead_days(p, partners)), []).append((p, sug, sf))
     for (supplier, days), rows in grouped.items():
         agreed = inventory.customer_prices(uow, supplier)   # (张记的牛腩按30元一斤: at it, else the catalog's cost)
         o = orders.Order(kind=orders.OrderKind.PURCHASE_REQUEST, status=orders.Status.PENDING_APPROVAL,
