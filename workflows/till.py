@@ -42,13 +42,18 @@ def expected(uow: UnitOfWork, *, location: str, day: date, tz: Any) -> Expected:
     staff = {u.username for u in uow.catalog.users(everyone=True) if u.location == location}
     sales = on_account = Decimal(0)
     unpriced: set[str] = set()
-    sold = [m for m in uow.stock.moves(since=since, until=until, kinds=[ledger.MoveKind.SALE.value])
-            if m.src == location and m.reverses is None]
+    kinds = [ledger.MoveKind.SALE.value, ledger.MoveKind.CUSTOMER_RETURN.value]
+    sold = [m for m in uow.stock.moves(since=since, until=until, kinds=kinds)
+            if location in (m.src, m.dst) and m.reverses is None
+            and (m.kind == ledger.MoveKind.SALE or not m.partner)]   # (a walk-in's return: its money given back)
     undone = uow.stock.reversed_ids(m.id for m in sold if m.id is not None)   # (whenever undone: it never happened)
     for m in sold:
         if m.id in undone:
             continue
         price = m.unit_price if m.unit_price is not None else prices.get(m.sku)
+        if m.kind == ledger.MoveKind.CUSTOMER_RETURN:
+            sales -= m.qty * price if price is not None else Decimal(0)
+            continue
         owed = bool(m.partner) and m.batch not in at_once   # (on account: not the till's)
         if price is None:
             if not owed:

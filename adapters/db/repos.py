@@ -793,8 +793,9 @@ class StockRepo(_Repo):
     def _net_sales(self, *, location: str | None, since: datetime, sku: str | None = None, priced: bool = False,
                    demand: bool = False) -> list[tuple[str, datetime, Decimal, Any]]:
         """Sale moves at ``location`` (everywhere: None) since then as (sku, time, qty, unit price), a reversal's qty
-        negative; ``priced``: only those that carry a price; ``demand``: and what recipes used (dependent demand)."""
-        sold: Any = t.Move.kind == ledger.MoveKind.SALE.value
+        negative, and a customer's return as a sale's reversal (客人退了一个充电宝: net sales fall by it); ``priced``:
+        only those that carry a price; ``demand``: and what recipes used (dependent demand)."""
+        sold: Any = t.Move.kind.in_([ledger.MoveKind.SALE.value, ledger.MoveKind.CUSTOMER_RETURN.value])
         if demand:
             sold = or_(sold, and_(t.Move.kind == ledger.MoveKind.CONSUMPTION.value, t.Move.note.like(f"{bom.NOTE}%")))
         stmt = select(t.Move.sku, t.Move.at, t.Move.qty, t.Move.src, t.Move.dst, t.Move.unit_price).where(
