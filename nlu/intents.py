@@ -262,6 +262,7 @@ CONSUMPTION = re.compile(GIVEAWAY.pattern + r"|用了|用掉|领用|领了|消�
                          r"|打了" + NUMBER_NEXT + r"(?![^,]*折)"   # 鸡蛋打了5个: cracked (可乐打了8折: a discount)
                          # 食用油换了一桶新的 · 开了一桶油: a new one opened
                          r"|换了[^,]{0,6}新的?|(?:新)?开了" + NUMBER_NEXT + r"(?![^,]*(?:发票|单|票))"
+                         r"|开封了?"   # 牛奶开封了2升: opened, in use (拆了一箱: broken into units, no move)
                          r"|磨了|磨掉|泡了|冲了|榨了")   # 咖啡豆磨了1包 · 茶叶泡了2包: made into drinks
 SALE = re.compile(r"出" + NUMBER_NEXT + r"|(?:客人|顾客|桌|包间)?点了(?!一下|下)"
                   r"|(?:客人|顾客|客户|食客|包间|包厢|桌)[^,\d]{0,4}?(?:喝了|吃了|喝掉|吃掉)"   # 客人喝了啤酒12瓶

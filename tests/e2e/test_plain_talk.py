@@ -64,6 +64,8 @@ def test_a_pack_size_said_in_the_message_sizes_its_packs_and_is_not_a_second_lin
     assert chat.stock()["XH:B09"] == 32 and "报损 可颂 3个" in texts(out), texts(out)   # (was: 数量必须大于0)
     chat.say("amy", "收到牛奶-2箱")                             # in with a minus: refused, nothing written
     assert chat.stock()["XH:B01"] == 36 + 48
+    out = chat.say("amy", "牛奶开封了1箱")                      # opened for use (was: not understood)
+    assert chat.stock()["XH:B01"] == 36 + 36 and "领用/消耗 全脂牛奶 12升(1箱)" in texts(out), texts(out)
 
 
 def test_a_move_said_on_an_earlier_day_is_booked_on_that_day_and_a_future_one_not_at_all(chat):
