@@ -83,12 +83,12 @@ NO = {"取消", "不要", "算了", "否", "no", "n", "cancel"}
 _PER_PACK = re.compile(r"(?:是|按|要)?(?:单价|价格|价钱)?(?:是|按)?(?:每|一)?(?P<pack>[^\d\s,.]{1,2}?)"
                        r"(?P<n>\d{1,7}(?:\.\d{1,4})?)?(?:元|块钱?)?(?:的)?(?:价钱|价格|单价|价)?(?:算|计)?(?:的)?(?:吧|啊|呢)?")
 _UNDO_BARE = re.compile(r"(?:撤销|撤回|撤掉|删掉|删除|不记了|别记了|undo)(?:吧|了|一下)?[。.!！~]*")
-# the drafts made of lines of goods (a write, a transfer, a count, an order): said back, or corrected, line by line
 # asked of someone without a home store, each store's answer (the owner's 可乐还能卖几天: every store's)
 _EACH_STORE = ("prep_list", "cover", "why", "make_list")
 # said by someone without a home store, asked which store first (a button each)
 _WHERE_ASKED = (commands.LastCount, commands.StockCard, commands.TillCount, commands.StartCount, commands.CenterLoad,
                 commands.Utilization, commands.RecordBooking)
+# the drafts made of lines of goods (a write, a transfer, a count, an order): said back, or corrected, line by line
 _LINED = (commands.RecordMoves, commands.TransferStock, commands.CountStock, commands.PlacePurchase, commands.PlaceSale)
 
 
@@ -1186,10 +1186,12 @@ class Conversation:
             if loc.kind != catalog.LocationKind.STORE:
                 continue
             text, to_order = self.report(uow, kind=cmd.kind, location=loc.code, now=turn.now, lang=turn.lang,
-                                         sku=cmd.sku, days=cmd.days, user=turn.user.username)
+                                         sku=cmd.sku, days=cmd.days, user=turn.user.username,
+                                         **({"partner": cmd.partner} if cmd.kind == "prep_list" and cmd.partner else {}))
             texts.append(text)
             if cmd.kind == "prep_list" and to_order and self.reorder is not None and turn.user.can("purchase"):
-                rows.append([Button(self.t("btn.request_purchases_at", turn.lang, location=loc.name), f"po:{loc.code}")])
+                rows.append([Button(self.t("btn.request_purchases_at", turn.lang, location=loc.name),
+                                    f"po:{loc.code}" + (f":{cmd.partner}" if cmd.partner else ""))])
         turn.reply("\n\n".join(texts) or self.t("report_unavailable", turn.lang), rows or None)
 
     def _require(self, user: catalog.User, permission: str) -> None:

@@ -469,6 +469,9 @@ class Parser:
             if partner is not None and who_did.group("verb") in ("收货", "进货", "入库") and speaker is not None:
                 first, last = span or (speaker.now.date().replace(day=1), speaker.now.date())   # 张记的进货记录
                 return commands.Parsed(commands.PurchaseQuery(start=first, end=last, partner=partner))
+            if who_did.re is _RECORDS_OF and who_did.group("verb") == "盘点" and who_did.group("list") in ("清单", "单据") \
+                    and not subject:
+                return commands.Parsed(commands.StartCount())   # 盘点清单: the count sheet
             if who_did.group("verb") in ("盘点", "盘") and who is None and (sku is not None or not subject):
                 return commands.Parsed(commands.LastCount(sku=sku))   # 谁盘点的 · 盘点记录: when and by whom
             if sku is not None or who is not None or not subject:   # (小王的收货记录: his)
@@ -3590,7 +3593,7 @@ _WHO_DID = re.compile(r"(?P<when>今天|今日|昨天|前天|这周|本周|这�
 _RECORDS_OF = re.compile(r"(?P<when>今天|今日|昨天|前天|这周|本周|这星期|上周|上星期|这个月|本月|上个月)?(?:的)?"
                          r"(?P<pre>[^?]{0,12}?)(?P<when2>今天|今日|昨天|前天|这周|本周|这星期|上周|上星期|这个月|本月|上个月)?"
                          r"(?:的)?(?P<verb>收货|进货|入库|销售|卖货|出库|调拨|调货|领用|退货|盘点)"
-                         r"(?:的)?(?:记录|明细|流水|单据|清单)(?P<post>)(?:有哪些|是什么|呢)?[?吗呢]*")
+                         r"(?:的)?(?P<list>记录|明细|流水|单据|清单)(?P<post>)(?:有哪些|是什么|呢)?[?吗呢]*")
 _WHO_DID_KINDS = {
     **{w: (ledger.MoveKind.SCRAP, ledger.MoveKind.COUNT_ADJUSTMENT) for w in ("报的损", "报损", "扔", "丢")},
     **{w: (ledger.MoveKind.RECEIPT,) for w in ("收", "进", "入的库", "入库", "收货", "进货")},

@@ -40,3 +40,13 @@ def test_nothing_needed_from_a_supplier_is_said_so(demo):
     out = demo.say("liu", "给绿源下单")
     assert texts(out) == "📋 南山店要向绿源蔬菜订的货(06-15)\n绿源蔬菜的货库存充足,今天不用订。"
     assert not any(m.get("buttons") for m in out)
+
+
+def test_the_owner_hears_each_stores_goods_from_the_supplier(demo):
+    out = demo.say("boss", "给张记下单")
+    parts = texts(out).split("\n\n")
+    assert parts[0].startswith("📋 南山店要向张记肉业订的货") and "· 牛腩:现有 17斤" in parts[0] and "可乐" not in parts[0]
+    assert parts[1] == "📋 福田店要向张记肉业订的货(06-15)\n张记肉业的货库存充足,今天不用订。"
+    made = texts(demo.press("boss", "南山店:按清单生成采购申请"))
+    assert "采购申请 #1" in made, made
+    assert "可乐" not in texts(demo.say("liu", "待审批"))                # 张记's goods alone
