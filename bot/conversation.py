@@ -172,6 +172,12 @@ def _store_asked(cmd: commands.Command) -> bool:
     return isinstance(cmd, _WHERE_ASKED) and cmd.location is None
 
 
+def _po(location: str, supplier: str | None) -> str:
+    """The prep list's button: the store's purchase requests (po:NS), of one supplier's goods when it was asked of it
+    (给张记下单: po:NS:S01)."""
+    return f"po:{location}" + (f":{supplier}" if supplier else "")
+
+
 def _buttons(rows: Any) -> list[list[Button]]:
     """Buttons from Button objects or (label, data) pairs (what workflows produce)."""
     return [[b if isinstance(b, Button) else Button(b[0], b[1]) for b in row] for row in rows or []]
@@ -531,13 +537,9 @@ class Conversation:
         if isinstance(cmd, commands.PlaceSale) and cmd.location is None and user.location is None:
             # 盒马要可颂100个 said by the owner: from where the customer's last order came (asked when it has none)
             cmd = replace(cmd, location=uow.orders.last_location("sale", cmd.partner))
-        if (isinstance(cmd, commands.RecordMoves | commands.CountStock | commands.PlaceSale) and cmd.location is None
-                and user.location is None and user.can("record")):   # said by someone without a home store: which?
-            places = tuple(loc.code for loc in (self._catalog.locations if self._catalog else ()) if loc.kind.is_physical)
-            self._clarify(uow, turn, commands.Clarify("unknown_location", candidates=places, partial=cmd,
-                                                      detail="location"))
-            return
-        if user.location is None and _store_asked(cmd):   # 上次盘点是什么时候 · 今天的日结 asked by the owner: which?
+        if user.location is None and (_store_asked(cmd) or (   # said by someone without a home store: which?
+                isinstance(cmd, commands.RecordMoves | commands.CountStock | commands.PlaceSale)
+                and cmd.location is None and user.can("record"))):   # (上次盘点是什么时候 · 今天的日结 · 收到…)
             places = tuple(loc.code for loc in (self._catalog.locations if self._catalog else ()) if loc.kind.is_physical)
             self._clarify(uow, turn, commands.Clarify("unknown_location", candidates=places, partial=cmd,
                                                       detail="location"))
@@ -1127,8 +1129,7 @@ class Conversation:
             everywhere = cmd.kind in ("slow", "turnover", "evening_summary", "stock_report", "sales_week", "anomalies")
             here = (cmd.location or user.location or "") if everywhere else inventory.home(user, cmd.location)
             text, to_order = self.report(uow, kind=cmd.kind, location=here, now=turn.now, lang=turn.lang, sku=cmd.sku,
-                                         days=cmd.days, user=user.username,
-                                         **({"partner": cmd.partner} if cmd.kind == "prep_list" and cmd.partner else {}))
+                                         days=cmd.days, user=user.username, partner=cmd.partner)
             if cmd.order and cmd.sku is not None:   # 订可乐: the suggestion offered as the order
                 if to_order > 0 and user.can("record"):
                     order = commands.PlacePurchase(lines=(commands.Line(sku=cmd.sku, qty=Decimal(to_order)),),
@@ -1138,8 +1139,7 @@ class Conversation:
                 else:
                     turn.reply(f"{text}\n" + self.t("why.order_how", turn.lang, product=self._name_of(cmd.sku)))
                 return
-            buttons = [[Button(self.t("btn.request_purchases", turn.lang),
-                               f"po:{here}" + (f":{cmd.partner}" if cmd.partner else ""))]] \
+            buttons = [[Button(self.t("btn.request_purchases", turn.lang), _po(here, cmd.partner))]] \
                 if cmd.kind == "prep_list" and to_order and self.reorder is not None and user.can("purchase") else None
             turn.reply(text, buttons)
         elif isinstance(cmd, commands.OwedQuery):   # 哪些客户还欠钱 · 应付账款 · 应收账龄 · 逾期: the accounts, a manager's
@@ -1186,12 +1186,11 @@ class Conversation:
             if loc.kind != catalog.LocationKind.STORE:
                 continue
             text, to_order = self.report(uow, kind=cmd.kind, location=loc.code, now=turn.now, lang=turn.lang,
-                                         sku=cmd.sku, days=cmd.days, user=turn.user.username,
-                                         **({"partner": cmd.partner} if cmd.kind == "prep_list" and cmd.partner else {}))
+                                         sku=cmd.sku, days=cmd.days, user=turn.user.username, partner=cmd.partner)
             texts.append(text)
             if cmd.kind == "prep_list" and to_order and self.reorder is not None and turn.user.can("purchase"):
                 rows.append([Button(self.t("btn.request_purchases_at", turn.lang, location=loc.name),
-                                    f"po:{loc.code}" + (f":{cmd.partner}" if cmd.partner else ""))])
+                                    _po(loc.code, cmd.partner))])
         turn.reply("\n\n".join(texts) or self.t("report_unavailable", turn.lang), rows or None)
 
     def _require(self, user: catalog.User, permission: str) -> None:
@@ -2970,7 +2969,7 @@ class Conversation:
         elif action == "po" and self.reorder is not None:   # the prep list's button: its purchase requests
             self._require(turn.user, "purchase")
             place, _, supplier = arg.partition(":")   # (po:NS:S01: 给张记下单's, that supplier's goods alone)
-            made = self.reorder(uow, turn, location=place, **({"supplier": supplier} if supplier else {}))
+            made = self.reorder(uow, turn, location=place, supplier=supplier or None)
             turn.reply(self.t("prep_requests_made", turn.lang, n=len(made), ids=" ".join(f"#{i}" for i in made))
                        if made else self.t("prep_requests_none", turn.lang))
         elif action == "lot":   # one of a product's lots, picked to trace, recall or print

@@ -3266,13 +3266,11 @@ class Parser:
         m = re.search(_BOOKING_WORD, a.masked)
         if m is None:
             return ""
-        head = list(a.s[: m.start()])
-        for e in a.of("location"):
-            head[e.start:e.end] = [" "] * (min(e.end, len(head)) - e.start) if e.start < len(head) else []
-        said = "".join(head)
+        said = a.masked[: m.start()]   # (the places named are masked out)
         if a.date is not None and a.date.start < len(said):
-            said = said[: a.date.start] + " " * (min(a.date.end, len(said)) - a.date.start) + said[a.date.end:]
-        said = re.sub(r"(?:取消|退掉|撤销|删掉|删除)(?:了)?|的|有(?:哪些|什么)|(?:今天|明天|后天|这周|本周|下周|周末)|\s", "", said)
+            said = said[: a.date.start] + said[a.date.end:]
+        said = re.sub(r"\x00|(?:取消|退掉|撤销|删掉|删除)(?:了)?|的|有(?:哪些|什么)|(?:今天|明天|后天|这周|本周|下周|周末)|\s",
+                      "", said)
         return said if 1 < len(said) <= 8 and not re.search(r"[\d,?]|多少|几|哪|什么|啥|谁|所有|全部", said) else ""
 
     def _booking(self, a: scan.Analysis, speaker: context.Speaker) -> Result:

@@ -38,6 +38,12 @@ def partner(uow: UnitOfWork, code: str | None) -> catalog.Partner | None:
     return next((p for p in uow.catalog.partners() if p.code == code), None) if code else None
 
 
+def partner_name(uow: UnitOfWork, code: str | None) -> str:
+    """The catalog's name of the partner of that code (the code itself when none has it)."""
+    p = partner(uow, code)
+    return p.name if p is not None else code or ""
+
+
 def balance(uow: UnitOfWork, code: str) -> tuple[Decimal, Decimal, Decimal]:
     """A partner's account since it began: the goods' value (a customer's sales less its returns, at the price of each;
     a supplier's receipts less what went back, at cost), what was paid, and what is still owed (goods − paid)."""

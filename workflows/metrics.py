@@ -539,10 +539,11 @@ def sold_costs(uow: UnitOfWork, sold: dict[str, Decimal], *, location: str | Non
         sign = (1 if m.reverses is None else -1) * (1 if m.kind == ledger.MoveKind.SALE else -1)   # (a return: back)
         by_lot[m.sku, m.lot] = by_lot.get((m.sku, m.lot), Decimal(0)) + sign * m.qty
     moved = [(sku, lot, q) for (sku, lot), q in by_lot.items() if q > 0]
-    for sku, net in sold.items():   # (returned into a lot of its own, or of days before: the lots' share of what is net)
-        out_of = sum((q for s, _, q in moved if s == sku), Decimal(0))
-        if out_of > net:
-            moved = [(s, lot, q * max(net, Decimal(0)) / out_of if s == sku else q) for s, lot, q in moved]
+    out_of: dict[str, Decimal] = {}
+    for sku, _, q in moved:
+        out_of[sku] = out_of.get(sku, Decimal(0)) + q
+    # (returned into a lot of its own, or of days before: each lot's share of what is net)
+    moved = [(s, lot, q * max(sold[s], Decimal(0)) / out_of[s] if out_of[s] > sold[s] else q) for s, lot, q in moved]
     # what the moves do not hold (imported history): as a lot without a cost of its own, at the recent cost
     rest = [(sku, "", q - sum((x for s, _, x in moved if s == sku), Decimal(0))) for sku, q in sold.items() if q > 0]
     return stock_values(uow, [*moved, *((sku, lot, q) for sku, lot, q in rest if q > 0)])

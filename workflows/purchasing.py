@@ -633,11 +633,7 @@ KINDS = {"purchase": ["purchase", "purchase_request"], "sale": ["sale"], "transf
 
 
 partner_of = dues.partner   # the catalog's partner of that code (None: none)
-
-
-def partner_name(uow: UnitOfWork, code: str | None) -> str:
-    p = partner_of(uow, code)
-    return p.name if p is not None else code or ""
+partner_name = dues.partner_name
 
 
 def _book(uow: UnitOfWork, turn: Turn, o: orders.Order) -> None:

@@ -16,7 +16,7 @@ from workflows import targets as goals
 
 # (the shared wording, under the names its many readers know it by here)
 N, loc_name, qty, money, days_text = wording.N, wording.loc_name, wording.qty, wording.money, wording.days_text
-partner_name = wording.partner_name
+partner_name = dues.partner_name
 
 
 def recipients(uow: Any, names: list[str] | tuple[str, ...], *, location: str | None) -> list[str]:

@@ -15,10 +15,6 @@ def loc_name(uow: Any, code: str | None) -> str:
     return next((loc.name for loc in uow.catalog.locations() if loc.code == code), code or "")
 
 
-def partner_name(uow: Any, code: str | None) -> str:
-    return next((x.name for x in uow.catalog.partners() if x.code == code), code or "")
-
-
 def qty(product: catalog.Product, q: Decimal) -> str:
     s = f"{N(q)}{product.base_unit}"
     packs = units.in_packs(q, packs=product.packs)
