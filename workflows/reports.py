@@ -318,8 +318,10 @@ def bought_from(uow: Any, p: catalog.Product) -> str | None:
     """Whom a product is bought from: the catalog's supplier, else whoever its latest receipt named."""
     if p.supplier is not None:
         return p.supplier
-    return next((m.partner for m in uow.stock.recent_moves(p.sku, limit=30)
-                 if m.kind == ledger.MoveKind.RECEIPT and m.partner and m.reverses is None), None)
+    received = [m for m in uow.stock.recent_moves(p.sku, limit=30)
+                if m.kind == ledger.MoveKind.RECEIPT and m.partner and m.reverses is None]
+    undone = uow.stock.reversed_ids(m.id for m in received if m.id is not None)   # (an undone receipt names no one)
+    return next((m.partner for m in received if m.id not in undone), None)
 
 
 def cover(sug: replenishment.Suggestion) -> Decimal:

@@ -50,3 +50,9 @@ def test_the_owner_hears_each_stores_goods_from_the_supplier(demo):
     made = texts(demo.press("boss", "南山店:按清单生成采购申请"))
     assert "采购申请 #1" in made, made
     assert "可乐" not in texts(demo.say("liu", "待审批"))                # 张记's goods alone
+
+
+def test_a_receipt_undone_names_no_supplier(demo):
+    demo.say("liu", "收到可乐1瓶,绿源送的")
+    demo.say("liu", "撤销")                                             # (可乐 stays 7, below its safety stock)
+    assert texts(demo.say("liu", "给绿源下单")) == "📋 南山店要向绿源蔬菜订的货(06-15)\n绿源蔬菜的货库存充足,今天不用订。"
