@@ -6,6 +6,7 @@ against it and ``export rules`` can describe it.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -30,10 +31,16 @@ VARIABLES: dict[str, tuple[str, tuple[str, ...]]] = {
     "rain_days_ahead": ("未来连续降雨天数", ()),
     "temperature": ("预报气温", ()),
     "inbound_eta_hours": ("最近到货还需小时数(无在途为无穷大)", ()),
+    # 如果今天营业额低于1000就告诉我 · 本月营业额超过10万时通知我: the store's (company: the whole company's; own: the
+    # rule's product's) takings in yuan, at the prices the sales went at, else the list price, net of returns
+    "takings": ("营业额(元):今天算第一天的近N天,或本周、本月至今", ("days", "period", "company", "own")),
 }
 
+# variables of a store, not of a product: a rule on these alone is checked once per store (own: the product's)
+STORE_VARIABLES = frozenset({"takings"})
+
 # the window a condition without one looks at (metrics.Snapshot's defaults): 近7日 · 未来24小时 · 3天内
-WINDOW_DEFAULTS = {"scrap_sum": 1, "scrap_value": 1, "sales_sum": 7, "sales_mean": 7, "sales_std": 7, "sales_cv": 7, "forecast": 24, "booked": 24,
+WINDOW_DEFAULTS = {"takings": 1, "scrap_sum": 1, "scrap_value": 1, "sales_sum": 7, "sales_mean": 7, "sales_std": 7, "sales_cv": 7, "forecast": 24, "booked": 24,
                    "expiring": 3}
 
 OPERATORS: dict[str, str] = {
@@ -125,6 +132,56 @@ def other_variable(cond: Condition) -> tuple[str, dict[str, Any]]:
     if isinstance(cond.value, dict):
         return str(cond.value.get("var")), dict(cond.value.get("params") or {})
     return str(cond.value), dict(cond.params)
+
+
+def conditions_of(node: Condition | Group) -> list[Condition]:
+    """The leaf conditions of a group, in order."""
+    if isinstance(node, Condition):
+        return [node]
+    return [c for it in node.items for c in conditions_of(it)]
+
+
+def store_wide(node: Group) -> bool:
+    """Conditions on the store alone (今天营业额低于1000): checked once per store, not for each product."""
+    leaves = conditions_of(node)
+    return bool(leaves) and all(
+        c.var in STORE_VARIABLES and not c.params.get("own")
+        and (not c.op.endswith("_var") or other_variable(c)[0] in STORE_VARIABLES) for c in leaves)
+
+
+def store_subjects(draft: RuleDraft, places: set[str]) -> set[str | None]:
+    """Which of ``places`` a rule on the store alone looks at: the place it names, else each (the whole company's
+    takings: once, None)."""
+    if any(c.params.get("company") for c in conditions_of(draft.conditions)):
+        return {None} if places else set()
+    return {p for p in places if draft.scope.location in (None, p)}
+
+
+def takings_words(c: Condition) -> tuple[str, str, int]:
+    """The locale keys a takings condition is named with (its span: 今日 · 本周 · 本月 · 近N日; what: a store's or the
+    company's 营业额, a product's 销售额) and the N."""
+    days = int(c.params.get("days") or 1)
+    period = c.params.get("period")
+    span = f"rule.span.{period}" if period in ("week", "month") else "rule.span.today" if days == 1 else "rule.span.days"
+    return span, "rule.takings.own" if c.params.get("own") else "rule.takings.store", days
+
+
+def period_start(node: Group, today: date) -> date | None:
+    """The first day of the calendar span the conditions count from (today's: today; 本周: Monday; 本月: the 1st),
+    when one does: a new span re-arms the alert (today's write-offs over ¥100 fire again tomorrow, even when the
+    first of tomorrow's is enough alone). None: a rolling window, or none."""
+    starts = set()
+    for c in conditions_of(node):
+        if c.var not in ("takings", "scrap_sum", "scrap_value"):
+            continue
+        period = c.params.get("period")
+        if period == "week":
+            starts.add(today - timedelta(days=today.weekday()))
+        elif period == "month":
+            starts.add(today.replace(day=1))
+        elif int(c.params.get("days") or WINDOW_DEFAULTS[c.var]) == 1:
+            starts.add(today)
+    return max(starts) if starts else None
 
 
 def catalog() -> dict[str, Any]:

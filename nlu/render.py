@@ -24,7 +24,7 @@ def _default_words() -> Words:
 
 
 SUFFIX = {"days_of_cover": "days", "days_since_sale": "days", "rain_days_ahead": "days", "temperature": "celsius",
-          "inbound_eta_hours": "hours", "scrap_value": "yuan"}
+          "inbound_eta_hours": "hours", "scrap_value": "yuan", "takings": "yuan"}
 IN_UNITS = {"on_hand", "available", "safety_stock", "scrap_sum", "sales_sum", "sales_mean", "forecast", "booked", "expiring"}
 _WEEKDAY = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 
@@ -55,17 +55,23 @@ class _Render:
             if draft.trigger.once:   # 6月16日(仅一次)
                 when = self.w("rule.once", month=cron.split()[3], day=cron.split()[2])
             if draft.conditions.items:
-                return self.w("rule.schedule_if", when=when, clock=_clock(cron), subject=self.subject(draft.scope),
+                return self.w("rule.schedule_if", when=when, clock=_clock(cron),
+                              subject=self.subject(draft.scope, draft.conditions),
                               conds=self.group(draft.conditions, unit, top=True), actions=actions)
             if draft.scope.skus or draft.scope.category or draft.scope.abc_class:   # 每天7点提醒我可乐库存
                 return self.w("rule.schedule_stock", when=when, clock=_clock(cron), subject=self.subject(draft.scope),
                               actions=actions)
             return self.w("rule.schedule", when=when, clock=_clock(cron), actions=actions)
-        return self.w("rule.event", subject=self.subject(draft.scope),
+        return self.w("rule.event", subject=self.subject(draft.scope, draft.conditions),
                       conds=self.group(draft.conditions, unit, top=True), actions=actions)
 
-    def subject(self, scope: rules.Scope) -> str:
+    def subject(self, scope: rules.Scope, conditions: rules.Group | None = None) -> str:
         names = {p.sku: p.name for p in self.cat.products}
+        if conditions is not None and rules.store_wide(conditions):   # 【南山店】 · 【全公司】 · 每个门店
+            if any(c.params.get("company") for c in rules.conditions_of(conditions)):
+                return self.w("rule.item", name=self.w("rule.company"))
+            return self.w("rule.item", name=self.location(scope.location)) if scope.location \
+                else self.w("rule.each_store")
         if scope.skus:
             who = "".join(self.w("rule.item", name=names.get(s, s)) for s in scope.skus)
         else:
@@ -97,6 +103,9 @@ class _Render:
         return f"{label} {op} {self.value(c.var, c.value, unit)}"
 
     def label(self, var: str, params: dict[str, Any]) -> str:
+        if var == "takings":   # 今日营业额 · 本月营业额 · 近7日销售额
+            span, what, days = rules.takings_words(rules.Condition(var, "gt", 0, params))
+            return self.w("rule.var.takings", span=self.w(span, n=days), what=self.w(what))
         n = params.get("days") or params.get("hours") or rules.WINDOW_DEFAULTS.get(var)
         key = f"rule.var.{var}"
         text = self.w(key, n=n)

@@ -103,6 +103,19 @@ WEEKDAYS = {"一": "mon", "1": "mon", "二": "tue", "2": "tue", "三": "wed", "3
             "五": "fri", "5": "fri", "六": "sat", "6": "sat", "日": "sun", "天": "sun", "7": "sun"}
 
 
+# a store's takings (今天营业额低于1000 · 本月流水超过10万), the whole company's (全公司营业额), a product's (可乐今天销售额)
+TAKINGS = r"营业额|营业收入|营收|销售额|销售金额|销售收入|流水|收入|业绩|进账"
+_COMPANY = r"全公司|公司|全部门店|所有门店|所有店|全部店|各店(?:加起来|合计)|全店合计"
+_EACH_STORE = r"各店|各门店|各个门店|每个店|每个门店|每家店|每家门店|哪个店|哪家店"   # (each its own)
+_TAKINGS_CLAUSE = re.compile(
+    rf"^(?P<span>今天|今日|当天|当日|一天|每天|每日|单日|日(?=[^均])|本周|这周|这个?星期|本星期|这个?礼拜|本月|这个?月|当月"
+    rf"|(?:近|最近|过去)(?:{_N})(?:个)?(?:天|日|周|星期|礼拜|月))?的?(?P<total>总)?(?:{TAKINGS})(?:合计|总计|总和|总额|总共)?"
+    rf"(?:一共|总共|才|只有|就)?(?P<op>{_OP})(?P<v>{_N})\s*(?:元|块钱?|块)?$")
+# past its threshold on the way up, a takings condition fires as the sale that crosses it is recorded; below it, at an
+# hour of the day's end (the rule says so when confirmed): not at opening, when nothing is sold yet
+CLOSING = {"days": "0 21 * * *", "week": "0 21 * * sun", "month": "0 21 last * *"}
+
+
 class Unsupported(Exception):
     def __init__(self, detail: str) -> None:
         super().__init__(detail)
@@ -198,6 +211,12 @@ class RuleParser:
         actions = self._actions(action_text, speaker)
         if trigger.kind == "event" and not conditions.items:
             raise Unsupported(f"没有条件:{original}")
+        takings = [c for c in drules.conditions_of(conditions) if c.var == "takings"]
+        if drules.store_wide(conditions) and any(a.kind in ("purchase_request", "transfer", "adjust_safety_stock")
+                                                 for a in actions):
+            raise Unsupported(f"营业额的规则只能提醒或发报表:{action_text}")
+        if trigger.kind == "event" and any(c.op in ("lt", "le") for c in takings):
+            trigger = drules.Trigger("schedule", cron=CLOSING[takings[0].params.get("period") or "days"])
         skus = subject.skus
         if trigger.kind == "schedule" and not conditions.items and not skus:
             for a in actions:   # 每天早上7点提醒我可乐库存: the products' stock, not a note to read
@@ -236,11 +255,13 @@ class RuleParser:
         free = [True] * len(cond)
         skus: list[str] = []
         location = None
+        said = cond
         for e in self.lex.scan(cond, free):
             if e.kind == "product":
                 skus += [c for c in e.codes if c not in skus]
             elif e.kind == "location":
                 location = e.codes[0]
+                said = said.replace(e.mention, "", 1)   # (南山店营业额低于1000: the store, not a product)
         abc = None
         m = re.search(r"(?P<c>[abc])类", whole)
         if m:
@@ -253,9 +274,9 @@ class RuleParser:
         mention = ""
         if not skus:
             head = re.split(rf"库存|可用|销量|近|最近|过去|要是|如果|{_OP}|连续|\d|的|今天|今日|一天|每天|本周|本月|卖"
-                            r"|报损|损耗|报废|这周|这个月|当天",
-                            _strip_condition(cond))[0]
-            head = re.sub(r"^(?:某个?|任何|任一|每个|所有|有人|谁)", "", head)
+                            rf"|报损|损耗|报废|这周|这个月|当天|总|单日|当日|每日|日(?={TAKINGS})|{TAKINGS}",
+                            _strip_condition(said))[0]
+            head = re.sub(rf"^(?:{_COMPANY}|{_EACH_STORE}|某个?|任何|任一|每个|所有|有人|谁)", "", head)
             head = re.sub(r"^[abc]类", "", head)
             if head and head not in GENERIC_CATEGORY and head not in lexicon.GENERIC_PRODUCT \
                     and head != category and not re.search(r"天气|气温|温度|降雨|下雨", head):
@@ -332,6 +353,25 @@ class RuleParser:
                       rf"|(?:库存)?(?:不够|不足|撑不到|撑不了|坚持不了|用不到|卖不到)(?P<n2>{_N})天(?:用|卖|销售)?$", c)
         if m:
             return drules.Condition("days_of_cover", _op(m.group("op") or "<"), _int(m.group("n") or m.group("n2")))
+        company = re.search(_COMPANY, c) is not None
+        m = _TAKINGS_CLAUSE.search(re.sub(rf"^(?:{_EACH_STORE})的?", "", re.sub(_COMPANY, "", c)).removeprefix("的"))
+        if m:   # 今天营业额低于1000 · 本月流水超过10万 · 全公司营业额 · 可乐今天销售额超过500元
+            value = numbers.value(m.group("v"))
+            if value is None or units.too_large(value):
+                raise Unsupported(clause)
+            said = m.group("span") or ""
+            params: dict[str, Any] = {"days": 1}
+            if re.match(r"本周|这周|这个?星期|本星期|这个?礼拜", said):
+                params = {"period": "week"}
+            elif re.match(r"本月|这个?月|当月", said):
+                params = {"period": "month"}
+            elif re.match(r"近|最近|过去", said):
+                params = {"days": _days(said)}
+            if subject.skus or subject.category or subject.abc:
+                params["own"] = True   # 可乐今天销售额超过500元: the product's own
+            elif company or (m.group("total") and subject.location is None):
+                params["company"] = True   # 全公司 · the owner's 总营业额
+            return drules.Condition("takings", _op(m.group("op")), value, params)
         m = re.search(rf"(?:报损|损耗|报废|扔了|扔掉|坏了|坏掉)(?:的)?(?:金额|的钱|价值|成本)?(?:合计|总计|总和)?(?P<op>{_OP})"
                       rf"(?P<v>{_N})\s*(?:元|块钱?|块)$", c)
         if m:   # 报损超过100元就告诉我: what was written off today at cost (or over the days said)

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from apscheduler.triggers.cron import CronTrigger
 
-from domain import catalog, errors, events, rules
+from domain import catalog, errors, events, ledger, rules
 from workflows import engine, metrics, network, reports
 from workflows.ports import Clock, UowFactory, Weather
 
@@ -88,6 +88,7 @@ class Scheduler:
         subjects = moved | {(e.location, e.sku) for e in evs if isinstance(e, events.Booked)}
         if not subjects:
             return []
+        sold_at = {e.location for e in evs if isinstance(e, events.StockMoved) and e.kind in SOLD}
         now = self.clock.now()
         with self.uow() as uow:
             abc = metrics.LazyABC(uow, now=now)
@@ -95,6 +96,10 @@ class Scheduler:
             for rule in uow.rules.list(statuses=("active",)):
                 draft = rules.draft_from_dict(rule.spec)
                 if draft.trigger.kind != "event":
+                    continue
+                if rules.store_wide(draft.conditions):   # 营业额超过5000时告诉我: once per store a sale moved
+                    for loc in sorted(rules.store_subjects(draft, sold_at), key=str):
+                        self._check_store(uow, box, rule, draft, location=loc, now=now)
                     continue
                 for loc, sku in sorted(subjects):
                     self._check_rule(uow, box, rule, draft, location=loc, sku=sku, now=now, abc=abc, shared=shared)
@@ -122,19 +127,19 @@ class Scheduler:
             return
         snap = metrics.Snapshot(uow, location=location, product=product, now=now, weather=self.weather, abc=abc,
                                 forecaster=self.forecaster, shared=shared)
-        key, subject = f"rule:{rule.number}", f"{location or '*'}:{sku}"
-        state = uow.rules.alert(key, subject)
-        active = bool(state and state.active)
-        now_true = engine.evaluate(draft.conditions, snap)
-        still = engine.evaluate(draft.conditions, snap, slack=SLACK) if active else now_true
-        fire, active_after = engine.edge(now_true=now_true, still_true=still, active=active)
-        if fire and state is not None and state.snoozed_until and state.snoozed_until > now:
-            fire = False
-        if fire or active_after != active:
-            uow.rules.set_alert(key, subject, active=active_after, at=now if fire else None)
-        if fire:
+        alert_id = _edge(uow, rule, draft, snap, subject=f"{location or '*'}:{sku}", now=now)
+        if alert_id is not None:
             reports.act(uow, box, self.t, rule=rule, draft=draft, snap=snap, location=location, product=product,
-                        now=now, alert_id=uow.rules.alert(key, subject).id)
+                        now=now, alert_id=alert_id)
+
+    def _check_store(self, uow: Any, box: Outbox, rule: Any, draft: rules.RuleDraft, *, location: str | None,
+                     now: datetime) -> None:
+        """A rule on the store alone (营业额超过5000), for one store (the whole company: None)."""
+        snap = metrics.StoreSnapshot(uow, location=location, now=now)
+        alert_id = _edge(uow, rule, draft, snap, subject=f"{location or '*'}:*", now=now)
+        if alert_id is not None:
+            reports.act(uow, box, self.t, rule=rule, draft=draft, snap=snap, location=location, product=None,
+                        now=now, alert_id=alert_id)
 
     # ------------------------------------------------------------ clock
     def advance(self, start: datetime, end: datetime) -> list[Notice]:
@@ -238,6 +243,27 @@ class Scheduler:
             box.store(uow, at)
             uow.commit()
         return box.items
+
+
+SOLD = {ledger.MoveKind.SALE.value, ledger.MoveKind.CUSTOMER_RETURN.value}   # the moves that change the takings
+
+
+def _edge(uow: Any, rule: Any, draft: rules.RuleDraft, snap: engine.Variables, *, subject: str, now: datetime
+          ) -> int | None:
+    """Edge-trigger a rule for one subject (with hysteresis, and not while snoozed); the alert's id when it fires.
+    A condition counted from the start of a day, week or month (今天的营业额 · 今天的报损) re-arms as a new one begins."""
+    start = rules.period_start(draft.conditions, now.date())
+    key, subject = f"rule:{rule.number}", subject + (f"@{start.isoformat()}" if start is not None else "")
+    state = uow.rules.alert(key, subject)
+    active = bool(state and state.active)
+    now_true = engine.evaluate(draft.conditions, snap)
+    still = engine.evaluate(draft.conditions, snap, slack=SLACK) if active else now_true
+    fire, active_after = engine.edge(now_true=now_true, still_true=still, active=active)
+    if fire and state is not None and state.snoozed_until and state.snoozed_until > now:
+        fire = False
+    if fire or active_after != active:
+        uow.rules.set_alert(key, subject, active=active_after, at=now if fire else None)
+    return int(uow.rules.alert(key, subject).id) if fire else None
 
 
 TIME_VARS = {"days_since_sale", "expiring", "sales_sum", "sales_mean", "sales_std", "sales_cv", "forecast", "booked",

@@ -236,6 +236,18 @@ class Snapshot:
             best = min(best, Decimal(str(max((due - self.now).total_seconds(), 0) / 3600)))
         return best
 
+    def v_takings(self, days: int = 1, period: str | None = None, company: bool = False, own: bool = False
+                  ) -> Decimal:
+        """The store's takings (company: the whole company's; own: this product's) over the days said (see
+        ``store_takings``), read once per store and moment for all the products a rule checks."""
+        where = None if company else self.location
+        key = ("__takings", where, int(days), period, self.product.sku if own else None)
+        if key not in self.shared:
+            self.shared[key] = store_takings(self.uow, location=where, now=self.now, days=int(days), period=period,
+                                             sku=self.product.sku if own else None)
+        got: Decimal = self.shared[key]
+        return got
+
     def on_order(self) -> Decimal:
         """What open orders still bring to the store: purchases, transfers in, and work orders' goods still to make."""
         total = Decimal(0)
@@ -244,6 +256,50 @@ class Snapshot:
             if o.location == self.location:
                 total += sum((ln.open_qty for ln in o.lines if ln.sku == self.product.sku), Decimal(0))
         return total
+
+
+class StoreSnapshot:
+    """The variables of one store (everywhere: None) at one moment, for a rule on the store alone (今天营业额低于1000):
+    ``rules.STORE_VARIABLES``."""
+
+    def __init__(self, uow: UnitOfWork, *, location: str | None, now: datetime) -> None:
+        self.uow, self.location, self.now = uow, location, now
+        self._cache: dict[tuple[str, str], Any] = {}
+
+    def __call__(self, name: str, params: dict[str, Any]) -> Any:
+        key = (name, repr(sorted(params.items())))
+        if key not in self._cache:
+            self._cache[key] = getattr(self, f"v_{name}")(**params)
+        return self._cache[key]
+
+    def v_takings(self, days: int = 1, period: str | None = None, company: bool = False, own: bool = False
+                  ) -> Decimal:
+        return store_takings(self.uow, location=None if company else self.location, now=self.now, days=int(days),
+                             period=period)
+
+
+def takings_span(today: date, *, days: int = 1, period: str | None = None) -> date:
+    """The first day a takings condition counts: Monday (本周), the 1st (本月), else ``days`` back, today the first."""
+    if period == "week":
+        return today - timedelta(days=today.weekday())
+    if period == "month":
+        return today.replace(day=1)
+    return today - timedelta(days=max(days, 1) - 1)
+
+
+def store_takings(uow: UnitOfWork, *, location: str | None, now: datetime, days: int = 1, period: str | None = None,
+                  sku: str | None = None) -> Decimal:
+    """What a store (everywhere: None; one product: ``sku``) took from the first day ``takings_span`` gives to now:
+    the takings as the chat's sales answers count them (each sale at the price it went at, else the list price, net
+    of returns and of undone sales)."""
+    today = now.date()
+    first = takings_span(today, days=days, period=period)
+    daily = daily_sales(uow, location=location, first=first, tz=now.tzinfo, sku=sku)
+    sold = {s: q for s, by_day in daily.items() if (q := sum((v for d, v in by_day.items() if d <= today), Decimal(0)))}
+    if not sold:
+        return Decimal(0)
+    products = {p.sku: p for p in uow.catalog.products()}
+    return takings(uow, sold, location=location, first=first, last=today, tz=now.tzinfo, products=products)
 
 
 def sales_by_day(moves: Iterable[tuple[datetime, Decimal]], hist: Iterable[tuple[Any, Decimal]], tz: Any

@@ -47,17 +47,19 @@ def _lang(uow: Any, username: str) -> str:
     return u.language if u else "zh_CN"
 
 
-def act(uow: Any, box: Any, t: Any, *, rule: Any, draft: rules.RuleDraft, snap: metrics.Snapshot,
-        location: str | None, product: catalog.Product, now: datetime, alert_id: int | None) -> None:
-    """Run a rule's actions for one subject."""
+def act(uow: Any, box: Any, t: Any, *, rule: Any, draft: rules.RuleDraft, snap: Any,
+        location: str | None, product: catalog.Product | None, now: datetime, alert_id: int | None) -> None:
+    """Run a rule's actions for one subject: a product at a place (``snap`` a ``metrics.Snapshot``), or a store alone
+    (``product`` None, ``snap`` a ``metrics.StoreSnapshot``; the whole company: ``location`` None too)."""
     checked = engine.leaves(draft.conditions, snap)
 
     def detail(lang: str) -> str:
         """Where the product stands, then each condition's value against its threshold, in the reader's language."""
-        facts = "; ".join(t(f"var.{c.var}", lang, n=c.params.get("days") or c.params.get("hours")
-                            or rules.WINDOW_DEFAULTS.get(c.var, ""))
-                          + f" {_fmt(left)}" + (f" / {_fmt(right)}" if right is not None else "")
+        facts = "; ".join(var_label(t, lang, c) + f" {_fmt(left)}" + (f" / {_fmt(right)}" if right is not None else "")
                           for c, left, right, _ in checked)
+        if product is None:   # 南山店:今日营业额(元) 800 / 1000
+            return str(t("alert.store", lang, location=loc_name(uow, location) if location else t("rule.company", lang),
+                         facts=facts))
         return str(t("alert.below", lang, location=loc_name(uow, location), product=product.name,
                      qty=qty(product, snap("on_hand", {})))) + (f"\n({facts})" if facts else "")
 
@@ -68,7 +70,7 @@ def act(uow: Any, box: Any, t: Any, *, rule: Any, draft: rules.RuleDraft, snap: 
             for u in targets:
                 box.push(u, t("alert.rule", _lang(uow, u), id=rule.number, text=rule.text, detail=detail(_lang(uow, u))),
                          [[(t("btn.snooze", _lang(uow, u)), f"snz:{alert_id}")]] if alert_id else None)
-        elif a.kind == "purchase_request":
+        elif a.kind == "purchase_request" and product is not None:   # (a product's actions: not on a store's rule)
             need = _need(snap, product, p.get("qty"))
             o = orders.Order(kind=orders.OrderKind.PURCHASE_REQUEST, status=orders.Status.PENDING_APPROVAL,
                              lines=(orders.OrderLine(sku=product.sku, qty=need, unit_price=product.unit_cost),),
@@ -81,7 +83,7 @@ def act(uow: Any, box: Any, t: Any, *, rule: Any, draft: rules.RuleDraft, snap: 
                               order=f"{product.name} {qty(product, need)}",
                               amount=f"¥{(need * (product.unit_cost or 0)):.2f}"),
                          [[(t("btn.approve", _lang(uow, u)), f"ap:{oid}"), (t("btn.reject", _lang(uow, u)), f"rj:{oid}")]])
-        elif a.kind == "transfer":
+        elif a.kind == "transfer" and product is not None:
             source = p.get("source") or _warehouse(uow)
             need = _need(snap, product, p.get("qty"))
             if source and location and source != location:
@@ -93,7 +95,7 @@ def act(uow: Any, box: Any, t: Any, *, rule: Any, draft: rules.RuleDraft, snap: 
                                   owner=rule.owner, text=text, rule_id=rule.number,
                                   conditions=[f"{v}={_fmt(left)}" for v, left, _r, _ok in
                                               engine.explain(draft.conditions, snap)])
-        elif a.kind == "adjust_safety_stock":
+        elif a.kind == "adjust_safety_stock" and product is not None:
             row = uow.catalog.tenant_row()
             settings = dict(row.settings or {})
             over = dict(settings.get("safety_overrides", {}))
@@ -112,6 +114,15 @@ def act(uow: Any, box: Any, t: Any, *, rule: Any, draft: rules.RuleDraft, snap: 
             fn = globals().get(report)
             if fn is not None:
                 fn(uow, box, t, location=location, now=now, forecaster=None, to=list(p.get("to") or [rule.owner]))
+
+
+def var_label(t: Any, lang: str, c: rules.Condition) -> str:
+    """A condition's variable as an alert names it: 近7日销量 · 今日营业额(元)."""
+    if c.var == "takings":
+        span, what, n = rules.takings_words(c)
+        return str(t("var.takings", lang, span=t(span, lang, n=n), what=t(what, lang)))
+    return str(t(f"var.{c.var}", lang, n=c.params.get("days") or c.params.get("hours")
+                 or rules.WINDOW_DEFAULTS.get(c.var, "")))
 
 
 def _fmt(v: Any) -> str:
@@ -168,6 +179,14 @@ def scheduled_rule(uow: Any, box: Any, t: Any, *, rule: Any, now: datetime, fore
         _remind(uow, box, t, rule=rule, draft=draft, location=location, now=now, forecaster=forecaster,
                 personal=personal or {})
         return   # reports, and 每天早上7点提醒我盘点: one reminder, not one alert per product
+    if rules.store_wide(draft.conditions):   # 每天21点若今天营业额低于1000: once per store
+        stores = {loc.code for loc in uow.catalog.locations() if loc.kind == catalog.LocationKind.STORE}
+        for where in sorted(rules.store_subjects(draft, {location} if location else stores), key=str):
+            snap_store = metrics.StoreSnapshot(uow, location=where, now=now)
+            if engine.evaluate(draft.conditions, snap_store):
+                act(uow, box, t, rule=rule, draft=draft, snap=snap_store, location=where, product=None, now=now,
+                    alert_id=None)
+        return
     shared: dict[Any, Any] = {}
     for p in uow.catalog.products():
         if not p.active or (sc.skus and p.sku not in sc.skus) or (sc.category and p.category != sc.category) or \

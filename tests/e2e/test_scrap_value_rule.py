@@ -34,3 +34,14 @@ def test_the_days_said_and_a_product_named_and_english_words(demo):
     demo.press("liu", "取消")
     demo.say("liu", "switch to English")
     assert "written off in the last 1 days at cost > 100 yuan" in texts(demo.say("liu", "报损超过100元就告诉我"))
+
+
+def test_the_next_days_write_offs_fire_again_even_the_first_alone(demo):
+    """A day's write-offs are that day's alert: the first of the next day over the amount alone tells again (it
+    stayed armed from the day before, and so said nothing)."""
+    demo.say("liu", "有人报损超过100元就告诉我")
+    demo.press("liu", "确认")
+    assert "近1日报损金额(元) 128 / 100" in texts(demo.say("xiaowang", "牛腩坏了4斤"), to="liu")
+    demo.send(at="2026-06-16T10:00:00+08:00")
+    again = texts(demo.say("xiaowang", "牛腩坏了4斤"), to="liu")
+    assert again.startswith("🔔 规则 #1:有人报损超过100元就告诉我") and "近1日报损金额(元) 128 / 100" in again, again
