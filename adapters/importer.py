@@ -465,7 +465,7 @@ def export_rows(uow: SqlUnitOfWork, kind: str) -> list[dict[str, Any]]:
                  "from": m.src, "to": m.dst, "lot": m.lot or None, "unit_cost": _num(m.unit_cost),
                  "unit_price": _num(m.unit_price), "partner": m.partner, "actor": m.actor, "batch": m.batch,
                  "message_id": m.message_id, "reverses": m.reverses, "order_id": m.order_id, "note": m.note,
-                 "seq": seals.get(m.id or 0, (None, None))[0], "chain": seals.get(m.id or 0, (None, None))[1]}
+                 "method": m.method, "seq": seals.get(m.id or 0, (None, None))[0], "chain": seals.get(m.id or 0, (None, None))[1]}
                 for m in uow.stock.moves()]
     if kind == "orders":
         return [{"id": o.id, "kind": o.kind.value, "status": o.status.value, "partner": o.partner,

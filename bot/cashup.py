@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
+from domain import ledger
 from workflows import discounts, reports, till
 from workflows.ports import UnitOfWork
 
@@ -34,7 +35,7 @@ def record(uow: UnitOfWork, t: Any, lang: str, *, location: str, day: date, meth
     if before is not None:
         lines.append(str(t("till.replaced", lang, total=reports.money(Decimal(str(before.get("total")))),
                            at=f"{datetime.fromisoformat(str(before['at'])).astimezone(now.tzinfo):%H:%M}")))
-    lines += books_lines(uow, t, lang, exp, counted=total) + given_line(uow, t, lang, location=location, day=day, tz=now.tzinfo)
+    lines += books_lines(uow, t, lang, exp, counted=total, methods=methods) + given_line(uow, t, lang, location=location, day=day, tz=now.tzinfo)
     return "\n".join(lines)
 
 
@@ -46,16 +47,44 @@ def given_line(uow: UnitOfWork, t: Any, lang: str, *, location: str, day: date, 
     return [str(t("till.discounts", lang, n=len(rows), off=reports.money(sum((g.off for g in rows), Decimal(0)))))]
 
 
-def books_lines(uow: UnitOfWork, t: Any, lang: str, exp: till.Expected, *, counted: Decimal) -> list[str]:
-    """应收: the books' figure and its parts; the difference; what is on account; what had no price."""
+def books_lines(uow: UnitOfWork, t: Any, lang: str, exp: till.Expected, *, counted: Decimal,
+                methods: list[tuple[str, Decimal]]) -> list[str]:
+    """应收: the books' figure and its parts; the difference; each payment method's, when sales said theirs; what is
+    on account; what had no price."""
     lines = [str(t("till.books", lang, total=reports.money(exp.total), sales=reports.money(exp.sales),
                    collected=reports.money(exp.collected))) + verdict(t, lang, counted, exp)]
+    lines += by_method(t, lang, exp, methods)
     if exp.on_account:
         lines.append(str(t("till.on_account", lang, value=reports.money(exp.on_account))))
     if exp.unpriced:
         names = {p.sku: p.name for p in uow.catalog.products()}
         lines.append(str(t("till.unpriced", lang, products="、".join(names.get(s, s) for s in exp.unpriced))))
     return lines
+
+
+def by_method(t: Any, lang: str, exp: till.Expected, methods: list[tuple[str, Decimal]]) -> list[str]:
+    """按付款方式对: each method counted against the sales said to be paid by it (微信 点 ¥87.00 / 账 ¥90.00 少 ¥3.00);
+    nothing when no sale said how it was paid. A method short is short whatever the rest; one over may hold the sales
+    that said no method, so it is flagged only when every sale said one."""
+    said = {k: v for k, v in exp.by_method.items() if k}
+    if not said:
+        return []
+    counted: dict[str, Decimal] = {}
+    for k, v in methods:
+        counted[k] = counted.get(k, Decimal(0)) + v
+    unsaid = exp.by_method.get("", Decimal(0))
+    order = [k for k in (*ledger.PAYMENT_METHODS, *counted, *said) if k in counted or k in said]
+    parts = []
+    for k in dict.fromkeys(order):
+        c, b = counted.get(k, Decimal(0)), said.get(k, Decimal(0))
+        mark = ("till.method_even" if c == b else "till.method_short" if c < b
+                else "till.method_over_maybe" if unsaid > 0 else "till.method_over")
+        parts.append(str(t("till.method_line", lang, method=t(f"till.method.{k}", lang), counted=reports.money(c),
+                           books=reports.money(b))) + str(t(mark, lang, diff=reports.money(abs(c - b)))))
+    out = [str(t("till.by_method", lang, parts=" · ".join(parts)))]
+    if unsaid > 0:
+        out.append(str(t("till.method_unsaid", lang, value=reports.money(unsaid))))
+    return out
 
 
 QUERY_DAYS = 31   # days a query lists at most (the latest)
@@ -77,7 +106,7 @@ def report(uow: UnitOfWork, t: Any, lang: str, *, location: str, first: date, la
         counted = Decimal(str(got.get("total")))
         return "\n".join([str(t("till.recorded", lang, location=where, day=f"{first:%m-%d}",
                                 methods=line(t, lang, methods), total=reports.money(counted))),
-                          *books_lines(uow, t, lang, exp, counted=counted),
+                          *books_lines(uow, t, lang, exp, counted=counted, methods=methods),
                           *given_line(uow, t, lang, location=location, day=first, tz=now.tzinfo)])
     lines = [str(t("till.head", lang, location=where, span=reports.days_text(t, lang, first, last)))]
     short = Decimal(0)

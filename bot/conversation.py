@@ -2819,6 +2819,8 @@ class Conversation:
             return self._relocated(turn, moves, cmd.location)
         if cmd.partner is not None:   # 不是张记,是绿源: the same write, of that supplier or customer
             return self._repartnered(uow, turn, moves, cmd.partner)
+        if cmd.method is not None:   # 刚才那笔是微信付的: the same sale, paid so
+            return self._repaid(turn, moves, cmd.method)
         sku = cmd.sku or (moves[0].sku if len(held) == 1 else None)
         product = uow.catalog.product(sku) if sku else None
         if cmd.serials:   # 不对,串号是SN001、SN002、SN004: the same write of those units (as many as they are)
@@ -2905,6 +2907,16 @@ class Conversation:
         if again.partner == partner:
             raise errors.BadInput(code="same_partner", partner=who.name)
         return replace(again, partner=partner)
+
+    def _repaid(self, turn: Turn, moves: list[ledger.Move], method: str) -> commands.Command:
+        """The sale (a walk-in's return) that made ``moves``, the same, paid (refunded) by ``method``."""
+        again = _said_again(turn, moves)
+        paid = (commands.Movement.SALE, commands.Movement.CUSTOMER_RETURN)
+        if not isinstance(again, commands.RecordMoves) or again.movement not in paid:
+            raise errors.BadInput(code="correct_method")
+        if again.method == method:
+            raise errors.BadInput(code="same_method", method=self.t(f"till.method.{method}", turn.lang))
+        return replace(again, method=method)
 
     def _relocated(self, turn: Turn, moves: list[ledger.Move], location: str) -> commands.Command:
         """The write that made ``moves``, the same, at ``location`` (a transfer or a count is said again instead:

@@ -101,6 +101,9 @@ def _summary(t: Any, lang: str, cmd: commands.Command, cat: context.Catalog | No
             text = str(text) + costs_said(t, lang, cmd.lines, cat, total=not settled)
         if cmd.at is not None:   # booked on an earlier day (昨天卖了…): say which
             text = str(text) + str(t("summary.on_day", lang, day=cmd.at.strftime("%m-%d %H:%M")))
+        if cmd.method and cmd.movement in (commands.Movement.SALE, commands.Movement.CUSTOMER_RETURN):   # ,微信收款
+            text = str(text) + str(t("summary.paid_by" if cmd.movement == commands.Movement.SALE else
+                                     "summary.refunded_by", lang, method=t(f"till.method.{cmd.method}", lang)))
         if cmd.freight is not None:   # …,运费50: on top of the goods' cost
             text = str(text) + str(t("summary.freight_apart" if cmd.freight_paid else "summary.freight", lang,
                                      amount=reports.money(cmd.freight)))

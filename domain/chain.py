@@ -5,8 +5,9 @@ or inserting a past move changes every hash after it, so a fingerprint (a positi
 down elsewhere, say in yesterday's chat, proves later whether the ledger up to there is the same.
 
 The canonical form is frozen (version 1): its fields, their order and their spelling never change, or
-every existing chain would read as broken. Quantities and money are written at the store's scale (six
-decimals, as ``Numeric(20, 6)`` keeps them) so a value reads back exactly as it was sealed.
+every existing chain would read as broken. A field added later is appended, and only when the move has it
+(a sale's payment method), so every move sealed before reads the same. Quantities and money are written at
+the store's scale (six decimals, as ``Numeric(20, 6)`` keeps them) so a value reads back exactly as it was sealed.
 """
 from __future__ import annotations
 
@@ -44,6 +45,8 @@ def canonical(m: ledger.Move) -> bytes:
         VERSION, m.batch, m.kind.value, m.sku, _num(m.qty), m.src, m.dst, m.lot or "", _num(m.unit_cost),
         _num(m.unit_price), m.partner, m.actor, m.at.astimezone(UTC).isoformat(timespec="microseconds"),
         m.message_id, m.reverses, m.order_id, m.note or "",
+        # (added after version 1 froze: written only when set, so every move sealed before it reads the same)
+        *([m.method] if m.method else []),
     ], ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 

@@ -94,6 +94,8 @@ class RecordMoves:
     freight: Decimal | None = None
     freight_paid: bool = False
     adjust: Adjust | None = None   # a sale's 优惠20元 · 抹零 · 一共收了300 · 免单 (``domain/pricing.py``)
+    # how a sale was paid, or a return refunded (微信收款 · 现金 · 刷卡): one of ``ledger.PAYMENT_METHODS``
+    method: str | None = None
 
 
 @dataclass(frozen=True)
@@ -486,6 +488,7 @@ class Correct:
     partner: str | None = None   # 不是张记,是绿源 · 刚才那笔是团餐买的: the same write, of another supplier or customer
     batch: str | None = None    # (the write ``of`` found, once it is)
     serials: tuple[str, ...] = ()   # 不对,串号是SN001、SN002: the last write's units, these (as many) instead
+    method: str | None = None   # 刚才那笔是微信付的 · 不对,是现金: the same sale, paid (a return refunded) so
 
 
 @dataclass(frozen=True)

@@ -56,6 +56,10 @@ OUTBOUND_TO = {
 }
 
 
+# how money changes hands at the till (日结:现金3000,微信5200 counts by these; a sale says which it was paid by)
+PAYMENT_METHODS = ("cash", "wechat", "alipay", "card", "meituan", "eleme", "douyin", "member", "other")
+
+
 @dataclass(frozen=True)
 class Move:
     kind: MoveKind
@@ -75,6 +79,8 @@ class Move:
     order_id: int | None = None
     id: int | None = None
     note: str = ""   # what the user said of it (包装破损 · 发票号12345)
+    # how a sale was paid, or a return refunded, when said (卖了手机壳3个,微信收款): one of PAYMENT_METHODS
+    method: str | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.qty, Decimal) or not self.qty.is_finite() or self.qty <= 0:

@@ -353,7 +353,12 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     (r"(?:sales|sold) (?:figures?|numbers?|report)|\bsales\b", "销量 "),
     (r"(?:sales )?forecast(?: for| of)?|predict(?:ion)?(?: for)?", "预测 "), (r"\bnext week\b", "下周"),
     # paid as it went (sold 2 cases of milk to 盒马, paid in cash)
-    (r"(?:and )?(?:paid|pays|paying) (?:in cash|cash|by card|by wechat|by alipay|on the spot|right away)|cash paid", ",现结"),
+    # … and how (sold 3 phone cases, paid by wechat · …, cash · paid by card): the sale's payment method
+    (r"(?:,\s*|\s)(?:and )?(?:(?:paid|pays|paying) )?(?:in |with |by )?cash(?: paid)?\s*$", ",现金付的"),
+    (r"(?:,\s*|\s)(?:and )?(?:(?:paid|pays|paying) )?(?:by |with |via |on |through )?wechat(?: pay)?\s*$", ",微信付的"),
+    (r"(?:,\s*|\s)(?:and )?(?:(?:paid|pays|paying) )?(?:by |with |via |on |through )?alipay\s*$", ",支付宝付的"),
+    (r"(?:,\s*|\s)(?:and )?(?:(?:paid|pays|paying) )?(?:by |with )(?:credit |debit |bank )?card\s*$", ",刷卡付的"),
+    (r"(?:and )?(?:paid|pays|paying) (?:on the spot|right away)", ",现结"),
     # the day's cash-up (cash up: cash 3000, wechat 5200 · today's cash-up)
     (r"(?:today'?s |this week'?s )?(?:cash[- ]?ups?|till counts?|end[- ]of[- ]day counts?)", "日结"),
     (r"\bcash\s*(?=\d)", "现金"), (r"\bwechat\s*(?=\d)", "微信"), (r"\balipay\s*(?=\d)", "支付宝"),

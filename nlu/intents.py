@@ -256,7 +256,7 @@ GIVEAWAY = re.compile(r"赠送|赠品|送了?给?(?:客人|顾客|客户|员工|
                       r"|(?:员工|同事|自己|店员|我们|老板|大家)们?(?:吃了|吃掉|喝了|喝掉|拿去吃)"
                       r"|(?:员工|同事|店员)们?(?:拿了|拿走了?|自己用了)"
                       r"|自己(?:喝|吃|用)(?:了|掉)?|自用|私用")   # 老板拿了两瓶可乐自己喝: taken for the house, not sold   # 员工拿了2瓶可乐: theirs, not a sale   # eaten in house: not sold
-CONSUMPTION = re.compile(GIVEAWAY.pattern + r"|用了|用掉|领用|领了|消耗|耗用|用去|使用了|做菜用|后厨用|拿去用|用"
+CONSUMPTION = re.compile(GIVEAWAY.pattern + r"|用了|用掉|领用|领了|消耗|耗用|用去|使用了|做菜用|后厨用|拿去用|用(?!现金|微信|支付宝|刷卡|银行卡|信用卡|会员卡|储值卡|储值|卡)"   # (用微信付的: paid)
                          # issued to the crew: 手套发了5双给工人 · 给师傅发了2卷胶布
                          r"|发(?:了|放)?[^,]{0,8}给(?:工人|员工|师傅|班组|工地|车间工人|后厨)|给(?:工人|员工|师傅|班组)发"
                          r"|打了" + NUMBER_NEXT + r"(?![^,]*折)"   # 鸡蛋打了5个: cracked (可乐打了8折: a discount)

@@ -745,6 +745,9 @@ class Parser:
         who = a.of("partner")
         if not a.qtys and not prods and len(who) == 1 and _PARTNER_FIX.fullmatch(a.masked.strip(" ,.!")):
             return commands.Parsed(commands.Correct(qty=None, partner=who[0].codes[0]))   # 不是张记,是绿源
+        paid = _PAID_FIX.fullmatch(a.masked.strip(" ,.!")) if not a.qtys and not prods and not places else None
+        if paid is not None:   # 刚才那笔是微信付的 · 不对,是现金: how the sale was paid
+            return commands.Parsed(commands.Correct(qty=None, method=_PAID_WITH[paid.group("m")]))
         if not a.qtys:   # 错了 alone: how to correct or undo; 改成明天送: not a quantity
             return commands.Clarify("bad_qty", detail=rest) if rest.strip(" ,.!") else commands.Clarify("correct_how")
         q = a.qtys[0]
@@ -1657,9 +1660,11 @@ class Parser:
                 at = happened
                 if at.date() == speaker.now.date() and (not a.date.has_time or at > speaker.now):
                     at = None   # today: now, or the hour said when it has passed (今天上午8点收到…)
+            method = _paid_by(a) if kind in ("sale", "customer_return") else None
             cmd = commands.RecordMoves(movement=commands.Movement(kind), lines=(), location=location,
-                                       partner=partner_code, note=self._note(a), rest=rest, at=at,
-                                       paid=kind == "sale" and bool(customer) and bool(_PAID_NOW.search(a.s)))
+                                       partner=partner_code, note=self._note(a, said=method), rest=rest, at=at,
+                                       paid=kind == "sale" and bool(customer) and bool(_PAID_NOW.search(a.s)),
+                                       method=method[0] if method else None)
             stranger = _SOLD_TO.search(a.masked) if kind == "sale" and not customer else None
             if stranger is not None and stranger.group("who") not in _ANYONE:   # 卖给王老板…: not on an account
                 res.guesses.append(commands.Guess("unknown_customer", stranger.group("who"), ""))
@@ -3170,9 +3175,11 @@ class Parser:
             request = True
         return source, dest, request and dest is None
 
-    def _note(self, a: scan.Analysis) -> str:
+    def _note(self, a: scan.Analysis, *, said: tuple[str, str] | None = None) -> str:
+        """The words said of a write beside what it moves (运输途中碎的 · 发票号12345); ``said``: the payment's
+        (its method and the words: 微信收款), which a field keeps, not the note."""
         parts = [p.strip() for p in re.split(r"[,;!?、\n]", a.s)]
-        keep = [p for p in parts[1:] if p and not any(ch.isdigit() for ch in p)
+        keep = [p for p in parts[1:] if p and not any(ch.isdigit() for ch in p) and (said is None or p != said[1])
                 and not any(e.start >= a.s.find(p) and e.end <= a.s.find(p) + len(p) for e in a.entities)]
         return ",".join([*keep, *([a.doc] if a.doc else [])])
 
@@ -4052,6 +4059,40 @@ _BOOKINGS_Q = re.compile(rf"(?:有)?(?:哪些|什么|几个|几场|多少|啥)(?
 _BOOKINGS_OF = re.compile(rf"(?P<pre>[^,?]{{0,12}}?)(?:的)?{_BOOKING_WORD}(?:是)?(?:什么时候|几点|哪天|时间)?[?吗呢]*")
 _BOOKINGS_OFF = re.compile(rf"(?:取消|退掉|撤销|删掉|删除)(?:了)?.{{0,8}}?{_BOOKING_WORD}"
                            rf"|{_BOOKING_WORD}.{{0,4}}?(?:取消了?|退了|不要了|不办了|不来了|黄了)")
+# how a sale was paid, or a return refunded (卖了手机壳3个,微信收款 · …,现金 · …,刷卡 · 卖了耳机1副微信付的)
+_PAID_WITH = {"现金": "cash", "现款": "cash", "微信": "wechat", "支付宝": "alipay", "刷卡": "card", "银行卡": "card",
+              "信用卡": "card", "美团": "meituan", "饿了么": "eleme", "抖音": "douyin", "储值卡": "member",
+              "会员卡": "member", "储值": "member"}
+_WITH = "|".join(sorted(_PAID_WITH, key=len, reverse=True))
+_PAID_PART = re.compile(rf"(?:客人|顾客)?(?:用|付了?|收了?|走|是|退了?|退给他|退的)?(?P<m>{_WITH})"
+                        r"(?:收款|支付|付款|付的|付|结账|结的|结|转账|转的|转|收的|扫的|扫码|退款|退的|退)?(?:了|的)?[。!]?")
+_PAID_TAIL = re.compile(rf"(?P<m>{_WITH})(?:收款|支付|付款|付的|结账|结的|转账|转的|扫的|扫码|退款|退的)(?:了|的)?[。!]?$")
+# 刚才那笔是微信付的 · 不对,是现金: a correction of how the last sale was paid
+_PAID_FIX = re.compile(rf"(?:那笔|这笔|那单|这单)?(?:是|应该是|其实是|改成|换成)?(?:客人)?(?:用)?(?P<m>{_WITH})"
+                       r"(?:收款|支付|付款|付的|付|结账|结的|结|转账|转的|收的|扫的|退款|退的|退)?(?:的|了)?")
+_PAID_TAKEN = re.compile(rf"(?:实收|收了?|实际收了?|一共收了?|总共收了?)(?P<m>{_WITH})\s*{numbers.NUMBER}")
+
+
+def _paid_by(a: scan.Analysis) -> tuple[str, str] | None:
+    """A sale's (or a return's) payment method said, and the part of the message that said it (a part alone:
+    ,微信收款 · ,现金; at its end: …微信付的; with the money: 实收微信87), never inside a name (美团团餐)."""
+    taken = [(e.start, e.end) for e in a.entities]
+
+    def free(m: re.Match[str], at: int) -> bool:
+        return not any(s < at + m.end("m") and at + m.start("m") < e for s, e in taken)
+
+    at = 0
+    for part in re.split(r"([,;!?、\n\s]+)", a.s):
+        m = _PAID_PART.fullmatch(part)
+        if m is not None and at > 0 and free(m, at):
+            return _PAID_WITH[m.group("m")], part
+        at += len(part)
+    m = _PAID_TAIL.search(a.s) or _PAID_TAKEN.search(a.s)
+    if m is not None and free(m, 0):
+        return _PAID_WITH[m.group("m")], ""
+    return None
+
+
 # a customer's purchase paid as it went (盒马买了可颂10个,付了现金 · 现结 · 微信付的): its value is its payment
 def _money_amount(value: Decimal) -> bool:
     """An amount of money as it may be kept: more than nothing, in whole fen, not absurdly large."""
@@ -4061,7 +4102,7 @@ def _money_amount(value: Decimal) -> bool:
 # 团餐充值1000送100 · 预存2000元赠送200: what was paid ahead, and the credit given on top
 _TOPUP_BONUS = re.compile(rf"(?:充值|充了|预存|储值)了?\s*(?P<n>{numbers.NUMBER})\s*(?:元|块钱?)?\s*[,,]?\s*"
                           rf"(?:送|赠送?|另送|加送)了?\s*(?P<b>{numbers.NUMBER})\s*(?:元|块钱?)?")
-_PAID_NOW = re.compile(r"(?:付了?|给了?|收了?|用|扫)?(?:现金|现款|微信|支付宝|码)(?:付|支付|结|转)(?:了|的|清了?)?"
+_PAID_NOW = re.compile(r"(?:付了?|给了?|收了?|用|扫)?(?:现金|现款|微信|支付宝|码|刷卡|银行卡)(?:付|支付|结|转)(?:了|的|清了?)?"
                        r"|(?:付|收|给)了?(?:现金|现款)|现结|现付|当场(?:付|结|给)|(?:钱|款|货款)(?:已经?|都)?(?:付|结|给)(?:了|清了?)"
                        r"|(?:已经?|都)(?:付款|付清|结清|结账|付过)了?|付过(?:钱|款)?了")
 _ADD_PRODUCT = re.compile(r"^(?:请|帮我)?(?:新增|添加|增加|新建|加一个|加个|建一个|录入|上架)(?:一个|一种|一道|一款|个|道|款)?(?:新)?(?:商品|产品|货品|品种|物料|新品|菜品|菜|饮品|菜式)"

@@ -479,6 +479,9 @@ def plan(uow: UnitOfWork, cmd: commands.Command, *, actor: Actor, force: bool = 
                 gifts.append((began, len(p.moves)))
         if cmd.note:   # 报损鸡蛋5个,运输途中碎的 · …,发票号12345: the words kept on each of its moves
             p.moves[said:] = [m if bom.made_by_recipe(m.note) else replace(m, note=cmd.note[:200]) for m in p.moves[said:]]
+        if cmd.method:   # 卖了手机壳3个,微信收款: each sale (return) says how it was paid (refunded), for the cash-up
+            p.moves[said:] = [replace(m, method=cmd.method) if m.kind in (MK.SALE, MK.CUSTOMER_RETURN) else m
+                              for m in p.moves[said:]]
         for a, b in gifts:   # 收到牛奶2箱,赠送1箱: the free case's moves say so (nothing owed for it, priced or not)
             p.moves[a:b] = [replace(m, note=";".join(x for x in (m.note, ledger.GIFT) if x)[:200])
                             if m.kind == MK.RECEIPT else m for m in p.moves[a:b]]
@@ -822,4 +825,5 @@ def command_of(moves: Sequence[ledger.Move], *, sku: str | None, qty: Decimal, n
     movement = inverse[first.kind]
     here = first.dst if first.kind in ledger.INBOUND_FROM else first.src
     return commands.RecordMoves(movement=movement, lines=(line, *extra), location=here, partner=first.partner,
-                                at=at if (at := first.at.astimezone(now.tzinfo)).date() != now.date() else None)
+                                at=at if (at := first.at.astimezone(now.tzinfo)).date() != now.date() else None,
+                                method=first.method)

@@ -6,7 +6,7 @@ undone never happened), plus what customers paid on their accounts that day to t
 replaces the earlier one."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
@@ -25,6 +25,8 @@ class Expected:
     collected: Decimal      # customers' payments on their accounts, to the store's people
     on_account: Decimal     # the day's sales to customers on account (not in the till)
     unpriced: tuple[str, ...]   # skus sold with neither a price said nor a list price
+    # the till's part by how it was paid, as each sale said (卖了手机壳3个,微信收款); "": not said (and the accounts paid)
+    by_method: dict[str, Decimal] = field(default_factory=dict)
 
     @property
     def total(self) -> Decimal:
@@ -41,6 +43,7 @@ def expected(uow: UnitOfWork, *, location: str, day: date, tz: Any) -> Expected:
     at_once = {p.note.removeprefix("batch:") for p in paid if p.note.startswith("batch:")}
     staff = {u.username for u in uow.catalog.users(everyone=True) if u.location == location}
     sales = on_account = Decimal(0)
+    by_method: dict[str, Decimal] = {}
     unpriced: set[str] = set()
     kinds = [ledger.MoveKind.SALE.value, ledger.MoveKind.CUSTOMER_RETURN.value]
     sold = [m for m in uow.stock.moves(since=since, until=until, kinds=kinds)
@@ -52,7 +55,9 @@ def expected(uow: UnitOfWork, *, location: str, day: date, tz: Any) -> Expected:
             continue
         price = m.unit_price if m.unit_price is not None else prices.get(m.sku)
         if m.kind == ledger.MoveKind.CUSTOMER_RETURN:
-            sales -= m.qty * price if price is not None else Decimal(0)
+            back = m.qty * price if price is not None else Decimal(0)
+            sales -= back
+            by_method[m.method or ""] = by_method.get(m.method or "", Decimal(0)) - back
             continue
         owed = bool(m.partner) and m.batch not in at_once   # (on account: not the till's)
         if price is None:
@@ -64,10 +69,13 @@ def expected(uow: UnitOfWork, *, location: str, day: date, tz: Any) -> Expected:
             on_account += v
         else:
             sales += v
+            by_method[m.method or ""] = by_method.get(m.method or "", Decimal(0)) + v
     customers = {x.code for x in uow.catalog.partners() if x.kind.value == "customer"}
     collected = sum((p.amount for p in paid if not p.note.startswith("batch:") and p.actor in staff
                      and p.partner in customers), Decimal(0))
-    return Expected(sales, collected, on_account, tuple(sorted(unpriced)))
+    if collected:   # (a customer paying an account: its method not said)
+        by_method[""] = by_method.get("", Decimal(0)) + collected
+    return Expected(sales, collected, on_account, tuple(sorted(unpriced)), by_method)
 
 
 def counts(uow: UnitOfWork, *, location: str, first: date, last: date, today: date) -> dict[date, dict[str, Any]]:

@@ -308,8 +308,8 @@ def user_of(r: t.AppUser) -> catalog.User:
 # the same SQL runs on SQLite and PostgreSQL, and it skips per-call statement construction.
 _INSERT_MOVE = text(
     "INSERT INTO move (tenant_id, batch, kind, sku, qty, src, dst, lot, unit_cost, unit_price, partner, actor, at, "
-    "message_id, reverses, order_id, note) VALUES (:tenant_id, :batch, :kind, :sku, :qty, :src, :dst, :lot, :unit_cost, "
-    ":unit_price, :partner, :actor, :at, :message_id, :reverses, :order_id, :note) "
+    "message_id, reverses, order_id, note, method) VALUES (:tenant_id, :batch, :kind, :sku, :qty, :src, :dst, :lot, "
+    ":unit_cost, :unit_price, :partner, :actor, :at, :message_id, :reverses, :order_id, :note, :method) "
     "RETURNING id, qty, unit_cost, unit_price, at"
 ).bindparams(bindparam("qty", type_=t.QTY), bindparam("unit_cost", type_=t.QTY),
              bindparam("unit_price", type_=t.QTY), bindparam("at", type_=UTCDateTime())
@@ -371,7 +371,8 @@ def move_of(r: Any) -> ledger.Move:
     return ledger.Move(kind=ledger.MoveKind(r.kind), sku=r.sku, qty=dec(r.qty), src=r.src, dst=r.dst, at=r.at,
                        lot=r.lot or "", unit_cost=opt_dec(r.unit_cost), unit_price=opt_dec(r.unit_price),
                        partner=r.partner, actor=r.actor, message_id=r.message_id, batch=r.batch,
-                       reverses=r.reverses, order_id=r.order_id, id=r.id, note=r.note or "")
+                       reverses=r.reverses, order_id=r.order_id, id=r.id, note=r.note or "",
+                       method=getattr(r, "method", None))   # (a migration before it reads rows without one)
 
 
 class StockRepo(_Repo):
@@ -414,7 +415,7 @@ class StockRepo(_Repo):
                 "src": m.src, "dst": m.dst, "lot": m.lot, "unit_cost": chain.stored(m.unit_cost),
                 "unit_price": chain.stored(m.unit_price),
                 "partner": m.partner, "actor": m.actor, "at": m.at, "message_id": m.message_id,
-                "reverses": m.reverses, "order_id": m.order_id, "note": m.note}).one()
+                "reverses": m.reverses, "order_id": m.order_id, "note": m.note, "method": m.method}).one()
             ids.append(int(row.id))
             # sealed as read back: what verification will read, whatever the database did to the values
             self._unsealed.append(replace(m, id=int(row.id), qty=dec(row.qty), unit_cost=opt_dec(row.unit_cost),

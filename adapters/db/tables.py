@@ -170,6 +170,7 @@ class Move(SQLModel, table=True):
     reverses: int | None = Field(default=None, index=True)
     order_id: int | None = None
     note: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    method: str | None = None   # how a sale was paid (domain.ledger.PAYMENT_METHODS), when said
     # The hash chain (domain/chain.py): the move's place in its tenant's chain and the hash sealing it,
     # both set as its transaction commits (``StockRepo.seal``).
     seq: int | None = None

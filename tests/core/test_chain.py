@@ -17,11 +17,12 @@ from workflows import inventory
 D = Decimal
 
 
-def write(factory, movement: str, *lines: tuple[str, str], username: str = "amy", batch: str = "b") -> None:
+def write(factory, movement: str, *lines: tuple[str, str], username: str = "amy", batch: str = "b",
+          method: str | None = None) -> None:
     with factory() as uow:
         a = inventory.Actor(user=uow.catalog.user(username), now=T0, message_id=None, batch=batch)
         cmd = commands.RecordMoves(movement=commands.Movement(movement),
-                                   lines=tuple(commands.Line(sku=s, qty=D(q)) for s, q in lines))
+                                   lines=tuple(commands.Line(sku=s, qty=D(q)) for s, q in lines), method=method)
         inventory.record(uow, inventory.plan(uow, cmd, actor=a), actor=a)
         uow.commit()
 
@@ -47,12 +48,14 @@ def _move(**kw) -> ledger.Move:  # type: ignore[no-untyped-def]
 
 def test_every_sealed_field_changes_the_hash_and_scale_does_not():
     h = chain.link(chain.GENESIS, _move())
+    # version 1's hash of this move, as sealed before a sale kept its payment method: a move without one still reads so
+    assert h == "a621a39f438402fe298b7317fb5eb7f27009c99125bf4edf60dab780bbd89ce5"
     assert h == chain.link(chain.GENESIS, _move(qty=D("2.000000")))          # the same quantity, another spelling
     assert h == chain.link(chain.GENESIS, _move(at=T0.astimezone(__import__("zoneinfo").ZoneInfo("UTC"))))
     changed = [_move(qty=D("2.000001")), _move(sku="B02"), _move(src="JA"), _move(unit_price=D(5)),
                _move(unit_cost=D(1)), _move(partner="C01"), _move(actor="bo"), _move(at=T0 + timedelta(seconds=1)),
                _move(lot="A1"), _move(note="破损"), _move(reverses=3), _move(order_id=4), _move(message_id="m"),
-               _move(batch="b2"), _move(kind=ledger.MoveKind.SCRAP)]
+               _move(batch="b2"), _move(kind=ledger.MoveKind.SCRAP), _move(method="wechat"), _move(method="cash")]
     assert len({chain.link(chain.GENESIS, m) for m in changed} | {h}) == len(changed) + 1
     assert chain.link("1" * 64, _move()) != h                                   # the past is part of it
 
@@ -107,16 +110,20 @@ def test_writes_are_sealed_in_order_and_verify(cafe):
         assert head is not None and (head.count, head.hash) == (v.count, v.head)
 
 
-@pytest.mark.parametrize("tamper", ["update", "delete", "reseal"])
+@pytest.mark.parametrize("tamper", ["update", "delete", "reseal", "method"])
 def test_tampering_with_a_sealed_move_is_found(cafe, tamper):
     for k in range(4):
-        write(cafe, "sale", ("B01", "1"), batch=f"s{k}")
+        write(cafe, "sale", ("B01", "1"), batch=f"s{k}", method="cash")
     before = verdict(cafe)
     anchor = (before.count - 1, chain.fingerprint(
         sql(cafe, "SELECT chain FROM move WHERE seq = :s", s=before.count - 1)[0][0]))
     target = sql(cafe, "SELECT id, seq FROM move WHERE batch = 's1'")[0]
     if tamper == "update":
         sql(cafe, "UPDATE move SET qty = 0.5 WHERE id = :i", i=target[0])
+        v = verdict(cafe)
+        assert v.broken is not None and v.broken.position == target[1] and v.broken.move_id == target[0]
+    elif tamper == "method":   # the cash said to be WeChat money, to cover a till short of cash
+        sql(cafe, "UPDATE move SET method = 'wechat' WHERE id = :i", i=target[0])
         v = verdict(cafe)
         assert v.broken is not None and v.broken.position == target[1] and v.broken.move_id == target[0]
     elif tamper == "delete":
@@ -193,8 +200,10 @@ def test_the_moves_export_carries_every_seal_and_the_chain_can_be_checked_from_i
     from adapters import importer
 
     write(cafe, "sale", ("B01", "2.5"), ("B09", "3"), batch="s1")
+    write(cafe, "sale", ("B09", "1"), batch="s2", method="wechat")   # (how it was paid: sealed, and exported)
     with cafe(write=False) as uow:
         rows = importer.export_rows(uow, "moves")
+    assert [r["method"] for r in rows if r["batch"] == "s2"] == ["wechat"]
     prev = chain.GENESIS
     for r in sorted(rows, key=lambda r: r["seq"]):
         m = ledger.Move(kind=ledger.MoveKind(r["kind"]), sku=r["sku"], qty=D(r["qty"]), src=r["from"], dst=r["to"],
@@ -202,7 +211,7 @@ def test_the_moves_export_carries_every_seal_and_the_chain_can_be_checked_from_i
                         unit_cost=D(r["unit_cost"]) if r["unit_cost"] else None,
                         unit_price=D(r["unit_price"]) if r["unit_price"] else None, partner=r["partner"],
                         actor=r["actor"], message_id=r["message_id"], batch=r["batch"], reverses=r["reverses"],
-                        order_id=r["order_id"], note=r["note"])
+                        order_id=r["order_id"], note=r["note"], method=r["method"])
         prev = chain.link(prev, m)
         assert prev == r["chain"], r
     assert [r["seq"] for r in sorted(rows, key=lambda r: r["seq"])] == list(range(1, len(rows) + 1))

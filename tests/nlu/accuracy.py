@@ -79,6 +79,7 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
             | ({"share": str(c.share.quantize(Decimal("0.0001")))} if c.share is not None else {}) \
             | ({"freight": str(c.freight), "freight_paid": c.freight_paid} if c.freight is not None else {}) \
             | ({"serials": list(c.lines[0].serials)} if c.lines and c.lines[0].serials else {}) \
+            | ({"method": c.method} if c.method else {}) \
             | ({"adjust": [c.adjust.kind.value, str(c.adjust.amount) if c.adjust.amount is not None else None]}
                if c.adjust is not None else {})
     elif isinstance(c, commands.RepairAction):
@@ -154,7 +155,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
     elif isinstance(c, commands.Correct):
         d |= {"intent": "correct", "qty": str(c.qty) if c.qty is not None else None, "unit": c.unit, "sku": c.sku,
               "location": c.location} | ({"delta": c.delta} if c.delta else {}) | _earlier(c.of) \
-            | ({"partner": c.partner} if c.partner else {}) | ({"serials": list(c.serials)} if c.serials else {})
+            | ({"partner": c.partner} if c.partner else {}) | ({"serials": list(c.serials)} if c.serials else {}) \
+            | ({"method": c.method} if c.method else {})
     elif isinstance(c, commands.Undo) and c.of is not None:   # (the last write's undo: its name alone, as before)
         d |= {"intent": "undo", "kinds": list(c.kinds)} | _earlier(c.of)
     elif isinstance(c, commands.AddRule):

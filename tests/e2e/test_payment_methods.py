@@ -1,0 +1,75 @@
+"""How a sale was paid (卖了手机壳3个,微信收款 · …,现金 · …,刷卡 · 刚才那笔是微信付的): kept on the sale's moves (sealed in
+the chain), said back, and set against the cash-up's count of each method (日结:现金58,微信80 → 微信 点 ¥80.00 / 账
+¥87.00 少 ¥7.00). Through the real conversation, on the phone shop (手机壳 ¥29, 充电宝 ¥89)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.conftest import Chat, make_chat, texts
+
+PHONE = Path(__file__).parents[1] / "nlu" / "fixtures" / "phone"
+
+
+@pytest.fixture
+def shop(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Chat:
+    chat = make_chat(tmp_path, monkeypatch, catalog=PHONE)
+    assert "已记录" in texts(chat.say("xm", "收到手机壳50个,充电宝10个"))
+    return chat
+
+
+def test_each_method_is_set_against_the_sales_said_to_be_paid_by_it(shop):
+    assert texts(shop.say("xm", "卖了手机壳3个,微信收款")).startswith("✅ 已记录:华强店销售 手机壳 3个(微信)\n")
+    assert texts(shop.say("xm", "卖了手机壳2个,现金")).startswith("✅ 已记录:华强店销售 手机壳 2个(现金)\n")
+    assert texts(shop.say("xm", "卖了充电宝1个 支付宝")).startswith("✅ 已记录:华强店销售 充电宝 1个(支付宝)\n")
+    reply = texts(shop.say("xm", "日结:现金58,微信80,支付宝89")).splitlines()
+    assert reply[1] == ("账上应收 ¥234.00(当场收钱的销售 ¥234.00 + 收回的欠款 ¥0.00),少了 ¥7.00 ⚠️:"
+                        "是不是有销售记多了、找错了钱,或钱没收齐?")
+    assert reply[2] == ("按付款方式:现金 点 ¥58.00 / 账 ¥58.00 ✅ · 微信 点 ¥80.00 / 账 ¥87.00 少 ¥7.00 ⚠️ · "
+                        "支付宝 点 ¥89.00 / 账 ¥89.00 ✅")
+    assert len(reply) == 3
+    # the day asked for later reads the same, the count's methods with it
+    assert texts(shop.say("lz", "华强店今天的日结")).splitlines()[2] == reply[2]
+
+
+def test_a_sale_saying_no_method_may_be_what_is_over(shop):
+    shop.say("xm", "卖了手机壳3个,微信收款")
+    shop.say("xm", "卖了手机壳1个")                                           # ¥29, no method said
+    reply = texts(shop.say("xm", "日结:现金29,微信87")).splitlines()
+    assert reply[1].endswith(",正好对上 ✅")
+    assert reply[2] == "按付款方式:现金 点 ¥29.00 / 账 ¥0.00 多 ¥29.00 · 微信 点 ¥87.00 / 账 ¥87.00 ✅"   # (no ⚠️)
+    assert reply[3] == "另有 ¥29.00 的销售没说付款方式,多出来的可能是它们。"
+
+
+def test_no_method_said_leaves_the_cash_up_as_it_was(shop):
+    shop.say("xm", "卖了手机壳3个")
+    reply = texts(shop.say("xm", "日结:现金87")).splitlines()
+    assert len(reply) == 2 and reply[1].endswith(",正好对上 ✅")
+
+
+def test_a_method_corrected_undone_and_refunded(shop):
+    shop.say("xm", "卖了手机壳3个,微信收款")
+    assert texts(shop.say("xm", "刚才那笔是现金")) == "✏️ 已更正为:华强店销售 手机壳 3个(现金)"
+    assert texts(shop.say("xm", "不对,是现金")) == "刚才那笔已经记的是现金,没有改动。"
+    shop.say("xm", "卖了充电宝2个,刷卡")
+    assert texts(shop.say("xm", "撤销")).startswith("↩️ 已撤销")                  # (undone: out of the card's)
+    shop.say("xm", "卖了充电宝1个,支付宝")
+    assert "(退现金)" in texts(shop.say("xm", "客人退了一个充电宝,退了现金"))     # ¥89 back out of the cash
+    reply = texts(shop.say("xm", "日结:现金0,支付宝89")).splitlines()
+    assert reply[1].endswith(",多了 ¥2.00 ⚠️:是不是有销售没记,或赊账的记成了现结?")   # ¥87 of sales in the books
+    assert reply[2] == "按付款方式:现金 点 ¥0.00 / 账 ¥-2.00 多 ¥2.00 ⚠️ · 支付宝 点 ¥89.00 / 账 ¥89.00 ✅"
+    assert texts(shop.say("xm", "收到手机壳5个")).startswith("✅")
+    assert texts(shop.say("xm", "刚才那笔是微信付的")) == "刚才那条不是销售或客户退货,没有付款方式可改。"
+
+
+def test_english_and_the_moves_export(shop):
+    shop.say("xm", "switch to English")
+    for words, paid in (("sold 3 phone cases, paid by wechat", "(WeChat)"), ("sold 1 power bank, paid by card", "(card)")):
+        out = shop.say("xm", words)   # (no unit said: the one assumed is asked first)
+        assert paid in texts(out), texts(out)
+        assert texts(shop.press("xm", out[-1]["buttons"][0][0])).startswith("✅ Recorded: ")
+    sales = [r for r in shop.export("moves") if r["kind"] == "sale"]
+    assert sorted((r["sku"], r["method"]) for r in sales) == [("A05", "wechat"), ("A07", "card")]
+    reply = texts(shop.say("xm", "cash up: wechat 87, card 89")).splitlines()
+    assert reply[2] == "By payment method: WeChat counted ¥87.00 / books ¥87.00 ✅ · card counted ¥89.00 / books ¥89.00 ✅"
