@@ -90,6 +90,38 @@ def by_method(t: Any, lang: str, exp: till.Expected, methods: list[tuple[str, De
 QUERY_DAYS = 31   # days a query lists at most (the latest)
 
 
+def method_report(uow: UnitOfWork, t: Any, lang: str, *, location: str, first: date, last: date, now: datetime,
+                  where: str, method: str) -> str:
+    """今天微信收了多少: what the sales said to be paid by ``method`` took over the days (net of returns refunded so and
+    of undone sales); what the cash-up counted of it, on days counted; and what sales said no method."""
+    last = min(last, now.date())
+    first = max(first, last - timedelta(days=QUERY_DAYS - 1))
+    kept = till.counts(uow, location=location, first=first, last=last, today=now.date())
+    books = unsaid = counted = Decimal(0)
+    days_counted = 0
+    for i in range((last - first).days + 1):
+        d = first + timedelta(days=i)
+        exp = till.expected(uow, location=location, day=d, tz=now.tzinfo)
+        books += exp.by_method.get(method, Decimal(0))
+        unsaid += exp.by_method.get("", Decimal(0))
+        got = kept.get(d)
+        if got is not None:
+            days_counted += 1
+            counted += Decimal(str((got.get("methods") or {}).get(method, "0")))
+    name = t(f"till.method.{method}", lang)
+    lines = [str(t("till.method_asked", lang, location=where, span=reports.days_text(t, lang, first, last),
+                   method=name, books=reports.money(books)))]
+    if days_counted:
+        diff = counted - books
+        mark = "till.method_even" if diff == 0 else "till.method_short" if diff < 0 else \
+            "till.method_over_maybe" if unsaid > 0 else "till.method_over"
+        lines.append(str(t("till.method_counted", lang, method=name, counted=reports.money(counted),
+                           days=days_counted)) + str(t(mark, lang, diff=reports.money(abs(diff)))))
+    if unsaid > 0:
+        lines.append(str(t("till.method_unsaid_asked", lang, value=reports.money(unsaid))))
+    return "\n".join(lines)
+
+
 def report(uow: UnitOfWork, t: Any, lang: str, *, location: str, first: date, last: date, now: datetime,
            where: str) -> str:
     """今天的日结 · 这周的日结对账: each day's count against the books (a day not counted: its books' figure)."""

@@ -1079,7 +1079,11 @@ class Conversation:
             here = inventory.home(user, cmd.location)
             where = replies.loc_name(here, self._catalog)
             assert cmd.start is not None and cmd.end is not None
-            if cmd.methods:
+            if cmd.asked:   # 今天微信收了多少
+                self._require(user, "query")
+                turn.reply(cashup.method_report(uow, self.t, turn.lang, location=here, first=cmd.start, last=cmd.end,
+                                                now=turn.now, where=where, method=cmd.asked))
+            elif cmd.methods:
                 self._require(user, "record")
                 turn.reply(cashup.record(uow, self.t, turn.lang, location=here, day=cmd.start, methods=list(cmd.methods),
                                        user=user, now=turn.now, where=where))

@@ -566,6 +566,7 @@ class TillCount:
     start: date | None = None
     end: date | None = None
     location: str | None = None
+    asked: str | None = None   # 今天微信收了多少 · 这周现金收了多少钱: that method's takings, as the sales said them
 
 
 @dataclass(frozen=True)

@@ -470,6 +470,12 @@ def _export(s: str) -> str:
     return f"导出{when}{names}{what}"
 
 
+# "box" said in English: the grammar reads 箱, the parser then the product's 盒 where it has one (case · carton: 箱)
+BOXES = re.compile(r"(?i)\bbox(?:es)?\b")
+CASES = re.compile(r"(?i)\b(?:cases?|cartons?|ctns?)\b")
+PER_BOX = re.compile(r"(?i)\b(?:a|per|each) box\b")
+
+
 def to_chinese(s: str) -> str | None:
     """The message in the grammar's words, or None when it is not English stock talk (normalised, lower-case)."""
     if not _LATIN.search(s) or _CJK_VERB.search(s):

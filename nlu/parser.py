@@ -150,6 +150,12 @@ class Parser:
 
     # ------------------------------------------------------------ public
     def parse(self, text: str, *, speaker: context.Speaker) -> Result:
+        got = self._parse(text, speaker=speaker)
+        if isinstance(got, commands.Parsed) and english.BOXES.search(text or "") and not english.CASES.search(text or ""):
+            return replace(got, command=_as_boxes(got.command, self.lex, priced=bool(english.PER_BOX.search(text))))
+        return got
+
+    def _parse(self, text: str, *, speaker: context.Speaker) -> Result:
         server = _NET_SERVER.search(text or "") if "@" in (text or "") else None
         if server is not None and _NET_CODE.search(text[:server.start()]):   # KG-ABCD-EFGH@https://…: read as said
             heard = self.parse(text[:server.start()] + text[server.end():], speaker=speaker)
@@ -826,6 +832,12 @@ class Parser:
         places = [e for e in self.lex.scan(s, [True] * len(s)) if e.kind == "location"]
         place = places[0].codes[0] if len(places) == 1 else None
         parts = list(_TILL_PART.finditer(s))
+        asked = _TILL_METHOD_ASKED.fullmatch(_TILL_PLACE.sub("", s, count=1) if place else s)
+        if asked is not None:   # 今天微信收了多少 · 这周现金收了多少钱 · 昨天收了多少支付宝
+            today = speaker.now.date()
+            span = dates.past_span(asked.group("span") or "", speaker.now) or (today, today)
+            return commands.Parsed(commands.TillCount(start=span[0], end=span[1], location=place,
+                                                      asked=_PAID_WITH[asked.group("m") or asked.group("m2") or asked.group("m3")]))
         if not parts:
             if not _TILL_ASKED.fullmatch(_TILL_PLACE.sub("", s, count=1) if place else s):
                 return None
@@ -3805,7 +3817,7 @@ _CUSTOMERS_RANKED = re.compile(r"(?:哪个|哪些|哪家|哪几个|哪位)(?:客
 _RECIPE_SET = re.compile(r"(?:把)?(?P<head>[^,;:\s\d]{1,12}?)的?(?:配方|用料|原料|配料)(?:是|为|改成|改为|设为|设成|要|用)?"
                          r"\s*[:,]?\s*(?P<rest>[^\s].*\d.*|.*[一二两三四五六七八九十半].*)")
 _RECIPE_PER = re.compile(r"(?:做|每做|一|每)(?P<n>\d+(?:\.\d+)?|[一二两三四五六七八九十百]+)?"
-                         r"(?P<u>[个只杯份盘瓶盒袋包箱桶块条板件罐听支根碗笼锅屉斤升克打])"
+                         r"(?P<u>小时|[个只杯份盘瓶盒袋包箱桶块条板件罐听支根碗笼锅屉斤升克打])"   # (每小时理疗: a service's)
                          r"(?P<head>[^,;:\s\d]{1,12}?)(?:要|需要|得用|要用|用|用到)(?!了)\s*[:,]?\s*(?P<rest>.+)")
 _RECIPE_ASKED = re.compile(r"(?P<head>[^,;:\s\d]{1,12}?)的?(?:配方|用料|原料|配料)(?:是什么|是啥|有哪些|是哪些|呢)?[?]?"
                            r"|(?P<head2>[^,;:\s\d]{1,12}?)(?:用什么料|用哪些料|要什么料|怎么配)[?]?")
@@ -4070,7 +4082,33 @@ _PAID_TAIL = re.compile(rf"(?P<m>{_WITH})(?:收款|支付|付款|付的|结账|�
 # 刚才那笔是微信付的 · 不对,是现金: a correction of how the last sale was paid
 _PAID_FIX = re.compile(rf"(?:那笔|这笔|那单|这单)?(?:是|应该是|其实是|改成|换成)?(?:客人)?(?:用)?(?P<m>{_WITH})"
                        r"(?:收款|支付|付款|付的|付|结账|结的|结|转账|转的|收的|扫的|退款|退的|退)?(?:的|了)?")
+_TILL_METHOD_ASKED = re.compile(
+    r"(?P<span>今天|今日|昨天|昨日|前天|这周|本周|上周|这个月|本月|上个月|最近7天|这几天)?的?"
+    rf"(?:(?P<m>{_WITH})(?:收款|支付|付款)?(?:一共|总共)?(?:收了|收入|收到|进账|到账|收款)了?(?:多少钱?|几多钱?|多少)"
+    rf"|(?:一共|总共)?收了?(?:多少|几多)(?:钱的?)?(?P<m2>{_WITH})(?:的钱|收款)?"
+    rf"|(?P<m3>{_WITH})(?:收款|的钱|的收款)(?:是|有|一共|总共)?(?:多少钱?|几多))[?？吗呢]*")
 _PAID_TAKEN = re.compile(rf"(?:实收|收了?|实际收了?|一共收了?|总共收了?)(?P<m>{_WITH})\s*{numbers.NUMBER}")
+
+
+def _as_boxes(cmd: commands.Command, lex: lexicon.Lexicon, *, priced: bool) -> commands.Command:
+    """English "2 boxes of earphones", read as 箱 (the grammar's), in the product's 盒 where it has one: a box is the
+    smaller pack when a product comes in both (耳机: 盒=5, 箱=50). ``priced``: its price was said a box, so it is a
+    盒's too."""
+    if isinstance(cmd, commands.Batch):
+        return replace(cmd, parts=tuple(_as_boxes(c, lex, priced=priced) for c in cmd.parts))  # type: ignore[misc]
+    lines_ = getattr(cmd, "lines", None)
+    if not lines_:
+        return cmd
+    out = []
+    for ln in lines_:
+        p = lex.product(ln.sku) if ln.sku in lex.products else None
+        if p is None or ln.unit != "箱" or ln.raw_qty is None or "盒" not in p.packs or "箱" not in p.packs:
+            out.append(ln)
+            continue
+        ratio = p.packs["箱"] / p.packs["盒"]
+        price = ln.unit_price * ratio if priced and ln.unit_price is not None else ln.unit_price
+        out.append(replace(ln, qty=units.normalize(ln.raw_qty * p.packs["盒"]), unit="盒", unit_price=price))
+    return replace(cmd, lines=tuple(out))  # type: ignore[call-arg,arg-type]
 
 
 def _paid_by(a: scan.Analysis) -> tuple[str, str] | None:

@@ -52,3 +52,15 @@ def test_what_sold_is_asked_in_english(shop):
     assert texts(shop.say("xm", "revenue today")) == texts(shop.say("xm", "今天营业额"))
     assert "356" in texts(shop.say("xm", "revenue today"))                   # 4 × ¥89
     assert texts(shop.say("xm", "what's low on stock")) == texts(shop.say("xm", "哪些货快没了"))
+
+
+def test_a_box_is_the_products_smaller_pack_when_it_has_one(shop):
+    """received 2 boxes of earphones: 盒 (5 pairs), not the 箱 of 50 (before: 100 pairs); a case is the 箱; a product
+    with no 盒 keeps the 箱 (power banks: 20); a price said a box is a 盒's."""
+    confirmed(shop, "xm", "received 2 boxes of earphones at 200 a box")
+    assert shop.stock()["MD:A06"] == 10
+    assert [float(r["unit_cost"]) for r in shop.export("moves") if r["sku"] == "A06"] == [40.0]
+    confirmed(shop, "xm", "received 1 case of earphones")
+    assert shop.stock()["MD:A06"] == 60
+    confirmed(shop, "xm", "received 1 box of power banks")
+    assert shop.stock()["MD:A07"] == 20

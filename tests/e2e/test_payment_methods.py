@@ -73,3 +73,13 @@ def test_english_and_the_moves_export(shop):
     assert sorted((r["sku"], r["method"]) for r in sales) == [("A05", "wechat"), ("A07", "card")]
     reply = texts(shop.say("xm", "cash up: wechat 87, card 89")).splitlines()
     assert reply[2] == "By payment method: WeChat counted ¥87.00 / books ¥87.00 ✅ · card counted ¥89.00 / books ¥89.00 ✅"
+
+
+def test_what_a_method_took_is_asked(shop):
+    shop.say("xm", "卖了手机壳3个,微信收款")
+    shop.say("xm", "卖了手机壳1个")
+    assert texts(shop.say("xm", "今天微信收了多少")).splitlines() == [
+        "💰 华强店 06-15 记为微信的收款 ¥87.00", "另有 ¥29.00 的销售没说付款方式。"]
+    shop.say("xm", "日结:微信80,现金29")
+    assert texts(shop.say("xm", "今天收了多少微信")).splitlines()[1] == "日结点的微信 ¥80.00(1 天) 少 ¥7.00 ⚠️"
+    assert texts(shop.say("xm", "今天支付宝收了多少")).splitlines()[0] == "💰 华强店 06-15 记为支付宝的收款 ¥0.00"

@@ -89,3 +89,18 @@ def test_appointments_are_listed_by_day_or_client_cancelled_by_client_and_free_h
     chat.say("amy", "今天做了3小时高级顾问")
     given = texts(chat.say("amy", "今天高级顾问做了几个小时"))   # was: 没有产量记录 (hours given are sold)
     assert "3小时" in given and "卖" in given, given
+
+
+def test_a_services_recipe_uses_its_goods_as_the_hours_are_given(tmp_path, monkeypatch):
+    """每小时理疗用精油0.1瓶: a service's recipe per hour (before: 理疗的数量是多少?); each hour given then uses its oil."""
+    from tests.conftest import ROOT
+    from tests.e2e.conftest import make_chat
+
+    studio_ = make_chat(tmp_path, monkeypatch, catalog=ROOT / "tests" / "nlu" / "fixtures" / "studio")
+    asked = texts(studio_.say("lin", "每小时理疗用精油0.1瓶"))
+    assert asked.startswith("把理疗的配方设为:每 1小时 用 精油 0.1瓶吗?"), asked
+    studio_.press("lin", "确认")
+    studio_.say("lin", "收到精油5瓶")
+    given = texts(studio_.say("lin", "今天做了理疗2小时"))
+    assert given.endswith("用掉:精油 0.2瓶"), given
+    assert studio_.stock()["SD:G01"] == 4.8 and studio_.stock().get("SD:S03", 0) == 0   # (the hours never stocked)

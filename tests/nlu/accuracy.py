@@ -336,7 +336,7 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
     elif isinstance(c, commands.TillCount):
         d |= {"intent": "till", "methods": [[k, str(v)] for k, v in c.methods],
               "start": c.start.isoformat() if c.start else None, "end": c.end.isoformat() if c.end else None,
-              "location": c.location}
+              "location": c.location} | ({"asked": c.asked} if c.asked else {})
     elif isinstance(c, commands.CloseBooks):
         d |= {"intent": f"books:{c.action}", "through": c.through.isoformat() if c.through else None}
     elif isinstance(c, commands.StockBook):
