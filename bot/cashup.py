@@ -90,27 +90,53 @@ def by_method(t: Any, lang: str, exp: till.Expected, methods: list[tuple[str, De
 QUERY_DAYS = 31   # days a query lists at most (the latest)
 
 
+def _each_method(t: Any, lang: str, by: dict[str, Decimal], counted_by: dict[str, Decimal], days_counted: int,
+                 unsaid: Decimal, *, where: str, span: str) -> str:
+    """收款明细: each method's takings as the sales said them, what said none, and the cash-up's counts beside."""
+    def listed(values: dict[str, Decimal]) -> str:
+        order = dict.fromkeys(k for k in (*ledger.PAYMENT_METHODS, *values) if k in values)
+        return " · ".join(f"{t(f'till.method.{k}', lang)} {reports.money(values[k])}" for k in order)
+
+    said = {k: v for k, v in by.items() if v}
+    if not said and not unsaid:
+        return str(t("till.methods_nothing", lang, location=where, span=span))
+    if not said:
+        return str(t("till.methods_none", lang, location=where, span=span, value=reports.money(unsaid)))
+    lines = [str(t("till.methods_asked", lang, location=where, span=span, parts=listed(said)))]
+    if unsaid:
+        lines.append(str(t("till.method_unsaid_asked", lang, value=reports.money(unsaid))))
+    if days_counted:
+        lines.append(str(t("till.methods_counted", lang, parts=listed(counted_by), days=days_counted)))
+    return "\n".join(lines)
+
+
 def method_report(uow: UnitOfWork, t: Any, lang: str, *, location: str, first: date, last: date, now: datetime,
                   where: str, method: str) -> str:
     """今天微信收了多少: what the sales said to be paid by ``method`` took over the days (net of returns refunded so and
-    of undone sales); what the cash-up counted of it, on days counted; and what sales said no method."""
+    of undone sales); what the cash-up counted of it, on days counted; and what sales said no method. ``method``
+    "all" (收款明细): each method's."""
     last = min(last, now.date())
     first = max(first, last - timedelta(days=QUERY_DAYS - 1))
     kept = till.counts(uow, location=location, first=first, last=last, today=now.date())
-    books = unsaid = counted = Decimal(0)
+    by: dict[str, Decimal] = {}
+    counted_by: dict[str, Decimal] = {}
     days_counted = 0
     for i in range((last - first).days + 1):
         d = first + timedelta(days=i)
-        exp = till.expected(uow, location=location, day=d, tz=now.tzinfo)
-        books += exp.by_method.get(method, Decimal(0))
-        unsaid += exp.by_method.get("", Decimal(0))
+        for k, v in till.expected(uow, location=location, day=d, tz=now.tzinfo).by_method.items():
+            by[k] = by.get(k, Decimal(0)) + v
         got = kept.get(d)
         if got is not None:
             days_counted += 1
-            counted += Decimal(str((got.get("methods") or {}).get(method, "0")))
+            for k, v in (got.get("methods") or {}).items():
+                counted_by[k] = counted_by.get(k, Decimal(0)) + Decimal(str(v))
+    unsaid = by.pop("", Decimal(0))
+    span = reports.days_text(t, lang, first, last)
+    if method == "all":
+        return _each_method(t, lang, by, counted_by, days_counted, unsaid, where=where, span=span)
+    books, counted = by.get(method, Decimal(0)), counted_by.get(method, Decimal(0))
     name = t(f"till.method.{method}", lang)
-    lines = [str(t("till.method_asked", lang, location=where, span=reports.days_text(t, lang, first, last),
-                   method=name, books=reports.money(books)))]
+    lines = [str(t("till.method_asked", lang, location=where, span=span, method=name, books=reports.money(books)))]
     if days_counted:
         diff = counted - books
         mark = "till.method_even" if diff == 0 else "till.method_short" if diff < 0 else \

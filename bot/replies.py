@@ -728,6 +728,8 @@ def sales(t: Any, lang: str, uow: UnitOfWork, cmd: commands.SalesQuery, *, user:
                          # (the running costs of the span, off the margin: the whole takings, for whoever may see them)
                          spent=cmd.sku is None and user.can("purchase")) if cmd.money else ""
     stores = _by_store(t, lang, uow, cmd, now=now, cat=cat) if cmd.by_store or loc is None else ""
+    if cmd.rank == "tickets":   # 今天卖了几单 · 这周客单价多少
+        return _tickets(t, lang, uow, {s: total(s, cmd.start, cmd.end) for s in by_day}, cmd, loc=loc, now=now, fmt=fmt)
     if cmd.sku is None and cmd.rank:   # 哪个商品最赚钱 · 毛利最低的商品 · 哪些商品卖亏了
         return _by_margin(t, lang, uow, {s: total(s, cmd.start, cmd.end) for s in by_day}, cmd, loc=loc, now=now,
                           cat=cat, fmt=fmt)
@@ -911,6 +913,25 @@ def _by_store(t: Any, lang: str, uow: UnitOfWork, cmd: commands.SalesQuery, *, n
     if not rows:
         return "\n" + str(t("sales.stores_none", lang))
     return "\n" + str(t("sales.stores", lang, list="、".join(r for _, r in sorted(rows, key=lambda x: -x[0]))))
+
+
+def _tickets(t: Any, lang: str, uow: UnitOfWork, sold: dict[str, Decimal], cmd: commands.SalesQuery, *,
+             loc: str | None, now: datetime, fmt: dict[str, str]) -> str:
+    """几单 · 客单价: the sales recorded over the days (each write one, walk-in or a customer's; undone ones left out),
+    the takings (as 营业额 counts them) and what one came to on average."""
+    tz = now.tzinfo
+    since = datetime(cmd.start.year, cmd.start.month, cmd.start.day, tzinfo=tz)
+    until = since + timedelta(days=(cmd.end - cmd.start).days + 1)
+    moves = [m for m in uow.stock.moves(since=since, until=until, kinds=[ledger.MoveKind.SALE.value])
+             if m.reverses is None and (loc is None or m.src == loc)]
+    undone = uow.stock.reversed_ids(m.id for m in moves if m.id is not None)
+    n = len({m.batch for m in moves if m.id not in undone})
+    if not n:
+        return str(t("sales.tickets_none", lang, **fmt))
+    products = {p.sku: p for p in uow.catalog.products()}
+    revenue = metrics.takings(uow, sold, location=loc, first=cmd.start, last=cmd.end, tz=tz, products=products)
+    return str(t("sales.tickets", lang, n=n, revenue=reports.money(revenue),
+                 each=reports.money((revenue / n).quantize(Decimal("0.01"))), **fmt))
 
 
 def _sales_money(t: Any, lang: str, uow: UnitOfWork, sold: dict[str, Decimal],

@@ -566,7 +566,8 @@ class TillCount:
     start: date | None = None
     end: date | None = None
     location: str | None = None
-    asked: str | None = None   # 今天微信收了多少 · 这周现金收了多少钱: that method's takings, as the sales said them
+    # 今天微信收了多少 · 这周现金收了多少钱: that method's takings, as the sales said them; "all": each's (收款明细)
+    asked: str | None = None
 
 
 @dataclass(frozen=True)

@@ -426,6 +426,15 @@ class Parser:
                 return commands.Parsed(commands.SetProduct(goods[0][0], "safety_stock", "", location=shops[0]))
         if _PRICE_MOVES.fullmatch(bare):   # 哪些东西涨价了 · 最近哪些进价降了 · 进价有变化的
             return commands.Parsed(commands.StockInfo("price_moves"))
+        tickets = _TICKETS_ASKED.fullmatch(bare) if speaker is not None and _TICKETS_SAID.search(bare) else None
+        if tickets is not None and speaker is not None:   # 今天卖了几单 · 这周客单价多少: the sales counted, and each's
+            shops = [e.codes[0] for e in self.lex.scan(tickets.group("place") or "", [True] * len(tickets.group("place") or ""))
+                     if e.kind == "location"]
+            if not tickets.group("place") or shops:
+                today = speaker.now.date()
+                first, last = dates.past_span(bare, speaker.now) or (today, today)
+                return commands.Parsed(commands.SalesQuery(start=first, end=last, location=shops[0] if shops else None,
+                                                           money=True, rank="tickets"))
         till = self._till(bare, speaker) if speaker is not None and _TILL_SAID.search(bare) else None
         if till is not None:   # 日结:现金3000,微信5200 · 今天的日结
             return till
@@ -832,12 +841,14 @@ class Parser:
         places = [e for e in self.lex.scan(s, [True] * len(s)) if e.kind == "location"]
         place = places[0].codes[0] if len(places) == 1 else None
         parts = list(_TILL_PART.finditer(s))
-        asked = _TILL_METHOD_ASKED.fullmatch(_TILL_PLACE.sub("", s, count=1) if place else s)
-        if asked is not None:   # 今天微信收了多少 · 这周现金收了多少钱 · 昨天收了多少支付宝
+        bare = _TILL_PLACE.sub("", s, count=1) if place else s
+        asked = _TILL_METHOD_ASKED.fullmatch(bare) or _TILL_METHODS_ASKED.fullmatch(bare)
+        if asked is not None:   # 今天微信收了多少 · 这周现金收了多少钱 · 今天各付款方式收了多少 · 收款明细
             today = speaker.now.date()
             span = dates.past_span(asked.group("span") or "", speaker.now) or (today, today)
+            said = next((g for g in (asked.groupdict().get(k) for k in ("m", "m2", "m3")) if g), None)
             return commands.Parsed(commands.TillCount(start=span[0], end=span[1], location=place,
-                                                      asked=_PAID_WITH[asked.group("m") or asked.group("m2") or asked.group("m3")]))
+                                                      asked=_PAID_WITH[said] if said else "all"))
         if not parts:
             if not _TILL_ASKED.fullmatch(_TILL_PLACE.sub("", s, count=1) if place else s):
                 return None
@@ -3398,7 +3409,13 @@ _TILL_PART = re.compile(r"(?P<m>" + "|".join(sorted(_TILL_METHODS, key=len, reve
                         r"\s*(?P<n>" + numbers.NUMBER + r")\s*(?:元|块钱|块)?")
 _TILL_HINT = re.compile(r"日结|交班|收银|(?:一共|总共)?收(?:了|入|到)?(?=现金|微信|支付宝|刷卡)"
                         r"|(?<=现金|微信|刷卡)(?:收了|收入|收款)|(?<=支付宝)(?:收了|收入|收款)")
-_TILL_SAID = re.compile(r"日结|交班|收银|现金|微信|支付宝|刷卡|银行卡")
+# 今天卖了几单 · 今天多少单 · 这周客单价多少 · 南山店昨天成交了几笔 (not 下了几单: orders placed)
+_TICKETS_SAID = re.compile(r"[几多少]单|[几多少]笔|客单价|单价平均")
+_TICKETS_ASKED = re.compile(
+    r"(?P<place>[^\s,,]{1,8}?(?:店|仓))?的?(?:今天|今日|昨天|昨日|前天|这周|本周|上周|这个月|本月|上个月|最近7天|这几天)?的?"
+    r"(?:(?:一共|总共)?(?:卖了|卖出了?|成交了?|开了|出了|做了|收了)?(?:几|多少)(?:单|笔)(?:生意|销售|买卖)?(?:了)?"
+    r"|(?:平均)?客单价(?:是|有)?(?:多少钱?)?|(?:平均)?每单(?:多少钱|卖了?多少钱?))[?？吗呢]*")
+_TILL_SAID = re.compile(r"日结|交班|收银|现金|微信|支付宝|刷卡|银行卡|(?:付款|支付|收款)方式|收款(?:明细|情况|汇总|构成|分布)")
 _TILL_REST = re.compile(r"[\s,,、;;::。.和及还有另外一共总共合计共了的今天昨天收入到其中]*")
 _TILL_ASKED = re.compile(r"(?:今天|昨天|这周|本周|上周|这个月|本月|上个月|最近|最近7天)?(?:的)?(?:日结|收银|交班)"
                          r"(?:对账|记录|情况|怎么样|对不对|对上了吗|对得上吗|对上没有?)?[?吗呢]*")
@@ -4087,6 +4104,12 @@ _TILL_METHOD_ASKED = re.compile(
     rf"(?:(?P<m>{_WITH})(?:收款|支付|付款)?(?:一共|总共)?(?:收了|收入|收到|进账|到账|收款)了?(?:多少钱?|几多钱?|多少)"
     rf"|(?:一共|总共)?收了?(?:多少|几多)(?:钱的?)?(?P<m2>{_WITH})(?:的钱|收款)?"
     rf"|(?P<m3>{_WITH})(?:收款|的钱|的收款)(?:是|有|一共|总共)?(?:多少钱?|几多))[?？吗呢]*")
+_TILL_METHODS_ASKED = re.compile(
+    r"(?P<span>今天|今日|昨天|昨日|前天|这周|本周|上周|这个月|本月|上个月|最近7天|这几天)?的?"
+    r"(?:(?:各种|各个|每种|每个|不同|各)(?:付款|支付|收款)?方式(?:各|分别)?(?:收了?|收入|收到|是)?(?:多少钱?)?"
+    r"|(?:按|分)(?:付款|支付|收款)方式(?:看|算|统计|分)?的?(?:收款|收入|营业额)?(?:多少钱?)?"
+    r"|收款(?:明细|情况|方式|构成|分布|汇总)|(?:现金|微信|支付宝)(?:和|、|跟|与)(?:现金|微信|支付宝)(?:各|分别)(?:收了?)?(?:多少钱?))"
+    r"[?？吗呢]*")
 _PAID_TAKEN = re.compile(rf"(?:实收|收了?|实际收了?|一共收了?|总共收了?)(?P<m>{_WITH})\s*{numbers.NUMBER}")
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from domain import bom, catalog, chain, closures, ledger, orders, production, replenishment, rules, units
 from workflows import anomalies as anomaly
-from workflows import budgets, dues, engine, inventory, metrics, spoilage, standing, stockbook, wording
+from workflows import budgets, dues, engine, inventory, metrics, spoilage, standing, stockbook, till, wording
 from workflows import expenses as costs
 from workflows import targets as goals
 
@@ -219,15 +219,24 @@ def _remind(uow: Any, box: Any, t: Any, *, rule: Any, draft: rules.RuleDraft, lo
                                                         else {})))
             continue
         if a.kind == "send_report":
-            fn = globals().get(str(a.params.get("report") or "prep_list"))
-            if fn is not None:   # (a span said with it: 昨天的销售 · 上周的报损)
-                fn(uow, box, t, location=location, now=now, forecaster=forecaster,
+            report = str(a.params.get("report") or "prep_list")
+            fn = globals().get(report)
+            # (the owner's, who has no store: each store's report of one kept a store's)
+            if fn is None:
+                continue
+            where = stores(uow, None) if location is None and report in STORE_REPORTS else [location]
+            for place in where:   # (a span said with it: 昨天的销售 · 上周的报损)
+                fn(uow, box, t, location=place, now=now, forecaster=forecaster,
                    to=list(a.params.get("to") or [rule.owner]),
                    **({"period": a.params["period"]} if a.params.get("period") else {}))
             continue
         for u in recipients(uow, list(a.params.get("to") or [rule.owner]) + list(a.params.get("cc") or []),
                             location=location):
             box.push(u, t("alert.reminder", _lang(uow, u), id=rule.number, text=a.params.get("text") or rule.text))
+
+
+# the reports of one store (they say nothing for no store): a rule of the owner, who has none, sends each store's
+STORE_REPORTS = frozenset({"prep_list", "evening_summary", "stock_report", "sales_week", "anomalies"})
 
 
 def _store_people(uow: Any, location: str | None, to: list[str] | None) -> list[str]:
@@ -868,6 +877,8 @@ def evening_summary(uow: Any, box: Any, t: Any, *, location: str | None, now: da
     priced = [metrics.revenue(products[s], q, said.get(s)) for s, q in sold.items() if q > 0 and s in products]
     revenue = sum((r for r in priced if r is not None), Decimal(0))
     sealed = uow.stock.chain_head()
+    # how the day's takings were paid, when sales said so (卖了可乐3瓶,微信收款): the till's parts
+    paid_by = till.expected(uow, location=location, day=day0.date(), tz=now.tzinfo).by_method if sold else {}
     goal_lines: dict[str, list[str]] = {}
     for u in people:
         lang = _lang(uow, u)
@@ -879,6 +890,10 @@ def evening_summary(uow: Any, box: Any, t: Any, *, location: str | None, now: da
         if top:
             lines.append(t("job.evening_top", lang, n=3, items="、".join(f"{products[s].name} {qty(products[s], q)}"
                                                                           for s, q in top)))
+        if any(k and v for k, v in paid_by.items()):   # 收款:微信 ¥87.00 · 现金 ¥58.00 · 没说方式 ¥29.00
+            lines.append(t("job.evening_paid", lang, parts=" · ".join(
+                f"{t(f'till.method.{k}' if k else 'till.method.unsaid', lang)} {money(paid_by[k])}"
+                for k in (*ledger.PAYMENT_METHODS, "") if paid_by.get(k))))
         for s, q in sorted(this_week.items(), key=lambda kv: -kv[1])[:5]:
             prev = last_week.get(s, Decimal(0))
             if prev > 0:

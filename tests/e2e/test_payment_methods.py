@@ -39,7 +39,7 @@ def test_a_sale_saying_no_method_may_be_what_is_over(shop):
     reply = texts(shop.say("xm", "日结:现金29,微信87")).splitlines()
     assert reply[1].endswith(",正好对上 ✅")
     assert reply[2] == "按付款方式:现金 点 ¥29.00 / 账 ¥0.00 多 ¥29.00 · 微信 点 ¥87.00 / 账 ¥87.00 ✅"   # (no ⚠️)
-    assert reply[3] == "另有 ¥29.00 的销售没说付款方式,多出来的可能是它们。"
+    assert reply[3] == "另有 ¥29.00 的收款没说付款方式,多出来的可能是它们。"
 
 
 def test_no_method_said_leaves_the_cash_up_as_it_was(shop):
@@ -79,7 +79,35 @@ def test_what_a_method_took_is_asked(shop):
     shop.say("xm", "卖了手机壳3个,微信收款")
     shop.say("xm", "卖了手机壳1个")
     assert texts(shop.say("xm", "今天微信收了多少")).splitlines() == [
-        "💰 华强店 06-15 记为微信的收款 ¥87.00", "另有 ¥29.00 的销售没说付款方式。"]
+        "💰 华强店 06-15 记为微信的收款 ¥87.00", "另有 ¥29.00 的收款没说付款方式。"]
     shop.say("xm", "日结:微信80,现金29")
     assert texts(shop.say("xm", "今天收了多少微信")).splitlines()[1] == "日结点的微信 ¥80.00(1 天) 少 ¥7.00 ⚠️"
     assert texts(shop.say("xm", "今天支付宝收了多少")).splitlines()[0] == "💰 华强店 06-15 记为支付宝的收款 ¥0.00"
+
+
+def test_each_methods_takings_are_listed(shop):
+    assert texts(shop.say("xm", "今天的收款明细")) == "💰 华强店 06-15 没有当场收钱的销售。"
+    shop.say("xm", "卖了手机壳1个")
+    assert texts(shop.say("xm", "今天各付款方式收了多少")).startswith("💰 华强店 06-15 的销售都没说付款方式(共 ¥29.00)。")
+    shop.say("xm", "卖了手机壳3个,微信收款")
+    shop.say("xm", "卖了手机壳2个,现金")
+    shop.say("xm", "日结:微信87,现金87")
+    assert texts(shop.say("xm", "收款明细")).splitlines() == [
+        "💰 华强店 06-15 按付款方式的收款:现金 ¥58.00 · 微信 ¥87.00", "另有 ¥29.00 的收款没说付款方式。",
+        "日结点的:现金 ¥87.00 · 微信 ¥87.00(1 天)"]
+
+
+def test_the_evening_summary_says_how_the_day_was_paid(shop):
+    shop.say("xm", "卖了手机壳3个,微信收款")
+    shop.say("xm", "卖了手机壳2个,现金")
+    shop.say("xm", "卖了手机壳1个")
+    evening = next(m["text"] for m in shop.send(at="2026-06-15T21:30:01+08:00")
+                   if m["to"] == "lz" and m["text"].startswith("🌙 华强店"))
+    assert "今日收款:现金 ¥58.00 · 微信 ¥87.00 · 没说方式 ¥29.00" in evening.splitlines(), evening
+
+
+def test_no_method_said_leaves_the_evening_summary_as_it_was(shop):
+    shop.say("xm", "卖了手机壳3个")
+    evening = next(m["text"] for m in shop.send(at="2026-06-15T21:30:01+08:00")
+                   if m["to"] == "lz" and m["text"].startswith("🌙 华强店"))
+    assert "今日收款" not in evening, evening

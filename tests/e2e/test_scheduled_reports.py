@@ -218,3 +218,19 @@ def test_the_owner_s_prep_list_is_every_store_s_with_a_request_button_for_each_t
     demo.press("boss", "南山店:按清单生成采购申请")
     (order,) = demo.export("orders")
     assert order["location"] == "NS" and [ln["sku"] for ln in order["lines"]] == ["P018"], order
+
+
+def test_the_owners_scheduled_store_reports_come_for_each_store(tmp_path, monkeypatch):
+    """每天晚上10点把营业额发给我, said by the owner (no store of his own): each store's 今日小结 at 22:00, and each store's
+    备货清单 in the morning. Before, the rule was kept and nothing ever came."""
+    demo = make_chat(tmp_path, monkeypatch, catalog=DEMO, clock="2026-06-15T10:00:00+08:00")
+    demo.say("xiaowang", "卖了牛腩2斤,可乐3瓶")
+    demo.say("xiaoli", "卖了牛腩5斤")
+    for said in ("每天晚上10点把营业额发给我", "每天早上8点把备货清单发给我"):
+        demo.say("boss", said)
+        demo.press("boss", "确认")
+    evening = [m["text"] for m in demo.send(at="2026-06-15T22:00:01+08:00") if m["to"] == "boss"]
+    assert [t.splitlines()[0] for t in evening] == ["🌙 南山店今日小结(06-15)", "🌙 福田店今日小结(06-15)"], evening
+    assert "销售额约 ¥240.00" in evening[1]
+    morning = [m["text"] for m in demo.send(at="2026-06-16T08:00:01+08:00") if m["to"] == "boss"]
+    assert [t.splitlines()[0] for t in morning] == ["📋 南山店今日备货清单(06-16)", "📋 福田店今日备货清单(06-16)"]
