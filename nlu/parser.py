@@ -3402,17 +3402,20 @@ _STORE_SAFETY_RESET = re.compile(r"(?:取消|去掉|删掉|删除)(?P<head>.+?)�
                                  r"|(?P<head2>.+?)的?(?:单独的?|自己的)?安全库存(?:恢复默认|恢复成?统一的?|改回统一的?|用统一的"
                                  r"|跟(?:总部|公司|大家|别的店)一样|取消)")
 # the day's cash-up (日结): what it took in by how it was paid
-_TILL_METHODS = {"现金": "cash", "微信": "wechat", "支付宝": "alipay", "刷卡": "card", "银行卡": "card", "美团": "meituan",
+_TILL_METHODS = {"现金": "cash", "现款": "cash", "微信": "wechat", "支付宝": "alipay", "刷卡": "card", "银行卡": "card",
+                 "信用卡": "card", "美团": "meituan",
                  "饿了么": "eleme", "抖音": "douyin", "储值卡": "member", "储值": "member", "会员卡": "member",
                  "其他": "other", "其它": "other"}
 _TILL_PART = re.compile(r"(?P<m>" + "|".join(sorted(_TILL_METHODS, key=len, reverse=True)) + r")(?:支付|收款|收入|收了|收|共|是|:|:)?"
                         r"\s*(?P<n>" + numbers.NUMBER + r")\s*(?:元|块钱|块)?")
 _TILL_HINT = re.compile(r"日结|交班|收银|(?:一共|总共)?收(?:了|入|到)?(?=现金|微信|支付宝|刷卡)"
                         r"|(?<=现金|微信|刷卡)(?:收了|收入|收款)|(?<=支付宝)(?:收了|收入|收款)")
+# the days a question of takings names (今天微信收了多少 · 这周客单价多少); dates.past_span reads them
+_DAYS_PAST = "今天|今日|昨天|昨日|前天|这周|本周|上周|这个月|本月|上个月|最近7天|这几天"
 # 今天卖了几单 · 今天多少单 · 这周客单价多少 · 南山店昨天成交了几笔 (not 下了几单: orders placed)
 _TICKETS_SAID = re.compile(r"[几多少]单|[几多少]笔|客单价|单价平均")
 _TICKETS_ASKED = re.compile(
-    r"(?P<place>[^\s,,]{1,8}?(?:店|仓))?的?(?:今天|今日|昨天|昨日|前天|这周|本周|上周|这个月|本月|上个月|最近7天|这几天)?的?"
+    rf"(?P<place>[^\s,,]{{1,8}}?(?:店|仓))?的?(?:{_DAYS_PAST})?的?"
     r"(?:(?:一共|总共)?(?:卖了|卖出了?|成交了?|开了|出了|做了|收了)?(?:几|多少)(?:单|笔)(?:生意|销售|买卖)?(?:了)?"
     r"|(?:平均)?客单价(?:是|有)?(?:多少钱?)?|(?:平均)?每单(?:多少钱|卖了?多少钱?))[?？吗呢]*")
 _TILL_SAID = re.compile(r"日结|交班|收银|现金|微信|支付宝|刷卡|银行卡|(?:付款|支付|收款)方式|收款(?:明细|情况|汇总|构成|分布)")
@@ -4089,23 +4092,20 @@ _BOOKINGS_OF = re.compile(rf"(?P<pre>[^,?]{{0,12}}?)(?:的)?{_BOOKING_WORD}(?:�
 _BOOKINGS_OFF = re.compile(rf"(?:取消|退掉|撤销|删掉|删除)(?:了)?.{{0,8}}?{_BOOKING_WORD}"
                            rf"|{_BOOKING_WORD}.{{0,4}}?(?:取消了?|退了|不要了|不办了|不来了|黄了)")
 # how a sale was paid, or a return refunded (卖了手机壳3个,微信收款 · …,现金 · …,刷卡 · 卖了耳机1副微信付的)
-_PAID_WITH = {"现金": "cash", "现款": "cash", "微信": "wechat", "支付宝": "alipay", "刷卡": "card", "银行卡": "card",
-              "信用卡": "card", "美团": "meituan", "饿了么": "eleme", "抖音": "douyin", "储值卡": "member",
-              "会员卡": "member", "储值": "member"}
+_PAID_WITH = {k: v for k, v in _TILL_METHODS.items() if v != "other"}   # (the cash-up's words; 其他 names no way)
 _WITH = "|".join(sorted(_PAID_WITH, key=len, reverse=True))
-_PAID_PART = re.compile(rf"(?:客人|顾客)?(?:用|付了?|收了?|走|是|退了?|退给他|退的)?(?P<m>{_WITH})"
-                        r"(?:收款|支付|付款|付的|付|结账|结的|结|转账|转的|转|收的|扫的|扫码|退款|退的|退)?(?:了|的)?[。!]?")
+_PAID_HOW = r"(?:收款|支付|付款|付的|付|结账|结的|结|转账|转的|转|收的|扫的|扫码|退款|退的|退)?(?:了|的)?"   # (微信…)
+_PAID_PART = re.compile(rf"(?:客人|顾客)?(?:用|付了?|收了?|走|是|退了?|退给他|退的)?(?P<m>{_WITH}){_PAID_HOW}[。!]?")
 _PAID_TAIL = re.compile(rf"(?P<m>{_WITH})(?:收款|支付|付款|付的|结账|结的|转账|转的|扫的|扫码|退款|退的)(?:了|的)?[。!]?$")
 # 刚才那笔是微信付的 · 不对,是现金: a correction of how the last sale was paid
-_PAID_FIX = re.compile(rf"(?:那笔|这笔|那单|这单)?(?:是|应该是|其实是|改成|换成)?(?:客人)?(?:用)?(?P<m>{_WITH})"
-                       r"(?:收款|支付|付款|付的|付|结账|结的|结|转账|转的|收的|扫的|退款|退的|退)?(?:的|了)?")
+_PAID_FIX = re.compile(rf"(?:那笔|这笔|那单|这单)?(?:是|应该是|其实是|改成|换成)?(?:客人)?(?:用)?(?P<m>{_WITH}){_PAID_HOW}")
 _TILL_METHOD_ASKED = re.compile(
-    r"(?P<span>今天|今日|昨天|昨日|前天|这周|本周|上周|这个月|本月|上个月|最近7天|这几天)?的?"
+    rf"(?P<span>{_DAYS_PAST})?的?"
     rf"(?:(?P<m>{_WITH})(?:收款|支付|付款)?(?:一共|总共)?(?:收了|收入|收到|进账|到账|收款)了?(?:多少钱?|几多钱?|多少)"
     rf"|(?:一共|总共)?收了?(?:多少|几多)(?:钱的?)?(?P<m2>{_WITH})(?:的钱|收款)?"
     rf"|(?P<m3>{_WITH})(?:收款|的钱|的收款)(?:是|有|一共|总共)?(?:多少钱?|几多))[?？吗呢]*")
 _TILL_METHODS_ASKED = re.compile(
-    r"(?P<span>今天|今日|昨天|昨日|前天|这周|本周|上周|这个月|本月|上个月|最近7天|这几天)?的?"
+    rf"(?P<span>{_DAYS_PAST})?的?"
     r"(?:(?:各种|各个|每种|每个|不同|各)(?:付款|支付|收款)?方式(?:各|分别)?(?:收了?|收入|收到|是)?(?:多少钱?)?"
     r"|(?:按|分)(?:付款|支付|收款)方式(?:看|算|统计|分)?的?(?:收款|收入|营业额)?(?:多少钱?)?"
     r"|收款(?:明细|情况|方式|构成|分布|汇总)|(?:现金|微信|支付宝)(?:和|、|跟|与)(?:现金|微信|支付宝)(?:各|分别)(?:收了?)?(?:多少钱?))"

@@ -14,7 +14,19 @@ from workflows.ports import Forecaster, UnitOfWork, Weather
 INF = Decimal("1e9")
 
 
-class Snapshot:
+class _Variables:
+    """A rule's variables by name, each computed once (``v_<name>``) and kept for the evaluation."""
+
+    _cache: dict[tuple[str, str], Any]
+
+    def __call__(self, name: str, params: dict[str, Any]) -> Any:
+        key = (name, repr(sorted(params.items())))
+        if key not in self._cache:
+            self._cache[key] = getattr(self, f"v_{name}")(**params)
+        return self._cache[key]
+
+
+class Snapshot(_Variables):
     """Lazily computed, cached variables (one evaluation reads each value once)."""
 
     def __init__(self, uow: UnitOfWork, *, location: str | None, product: catalog.Product, now: datetime,
@@ -25,13 +37,7 @@ class Snapshot:
         # what snapshots of the same store and moment share (the store-wide forecast), when the caller has several
         self.shared: dict[Any, Any] = shared if shared is not None else {}
         self.abc: dict[str, str] | LazyABC = abc if abc is not None else {}
-        self._cache: dict[tuple[str, str], Any] = {}
-
-    def __call__(self, name: str, params: dict[str, Any]) -> Any:
-        key = (name, repr(sorted(params.items())))
-        if key not in self._cache:
-            self._cache[key] = getattr(self, f"v_{name}")(**params)
-        return self._cache[key]
+        self._cache = {}
 
     # ---------------------------------------------------------------- stock
     def v_on_hand(self) -> Decimal:
@@ -258,19 +264,13 @@ class Snapshot:
         return total
 
 
-class StoreSnapshot:
+class StoreSnapshot(_Variables):
     """The variables of one store (everywhere: None) at one moment, for a rule on the store alone (今天营业额低于1000):
     ``rules.STORE_VARIABLES``."""
 
     def __init__(self, uow: UnitOfWork, *, location: str | None, now: datetime) -> None:
         self.uow, self.location, self.now = uow, location, now
-        self._cache: dict[tuple[str, str], Any] = {}
-
-    def __call__(self, name: str, params: dict[str, Any]) -> Any:
-        key = (name, repr(sorted(params.items())))
-        if key not in self._cache:
-            self._cache[key] = getattr(self, f"v_{name}")(**params)
-        return self._cache[key]
+        self._cache = {}
 
     def v_takings(self, days: int = 1, period: str | None = None, company: bool = False, own: bool = False
                   ) -> Decimal:
