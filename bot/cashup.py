@@ -98,12 +98,12 @@ def _each_method(t: Any, lang: str, by: dict[str, Decimal], counted_by: dict[str
         return " · ".join(f"{t(f'till.method.{k}', lang)} {reports.money(values[k])}" for k in order)
 
     said = {k: v for k, v in by.items() if v}
-    if not said and not unsaid:
+    if not said and unsaid <= 0:
         return str(t("till.methods_nothing", lang, location=where, span=span))
     if not said:
         return str(t("till.methods_none", lang, location=where, span=span, value=reports.money(unsaid)))
     lines = [str(t("till.methods_asked", lang, location=where, span=span, parts=listed(said)))]
-    if unsaid:
+    if unsaid > 0:
         lines.append(str(t("till.method_unsaid_asked", lang, value=reports.money(unsaid))))
     if days_counted:
         lines.append(str(t("till.methods_counted", lang, parts=listed(counted_by), days=days_counted)))
