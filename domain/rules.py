@@ -149,6 +149,11 @@ def store_wide(node: Group) -> bool:
         and (not c.op.endswith("_var") or other_variable(c)[0] in STORE_VARIABLES) for c in leaves)
 
 
+def uses_store(node: Group) -> bool:
+    """Whether a condition is on the store (its takings), not on the product it is checked for."""
+    return any(c.var in STORE_VARIABLES and not c.params.get("own") for c in conditions_of(node))
+
+
 def store_subjects(draft: RuleDraft, places: set[str]) -> set[str | None]:
     """Which of ``places`` a rule on the store alone looks at: the place it names, else each (the whole company's
     takings: once, None)."""

@@ -354,7 +354,10 @@ class RuleParser:
         if m:
             return drules.Condition("days_of_cover", _op(m.group("op") or "<"), _int(m.group("n") or m.group("n2")))
         company = re.search(_COMPANY, c) is not None
-        m = _TAKINGS_CLAUSE.search(re.sub(rf"^(?:{_EACH_STORE})的?", "", re.sub(_COMPANY, "", c)).removeprefix("的"))
+        core = re.sub(rf"^(?:{_EACH_STORE})的?", "", re.sub(_COMPANY, "", c))
+        if subject.category and core.startswith(subject.category):   # 肉类今天销售额超过500元: each of its products
+            core = core[len(subject.category):]
+        m = _TAKINGS_CLAUSE.search(re.sub(r"^[abc]类(?:商品|产品)?", "", core).removeprefix("的"))
         if m:   # 今天营业额低于1000 · 本月流水超过10万 · 全公司营业额 · 可乐今天销售额超过500元
             value = numbers.value(m.group("v"))
             if value is None or units.too_large(value):
@@ -367,8 +370,9 @@ class RuleParser:
                 params = {"period": "month"}
             elif re.match(r"近|最近|过去", said):
                 params = {"days": _days(said)}
-            if subject.skus or subject.category or subject.abc:
-                params["own"] = True   # 可乐今天销售额超过500元: the product's own
+            said = [e for e in self.lex.scan(clause, [True] * len(clause)) if e.kind == "product"]
+            if said or (subject.category and subject.category in clause) or re.search(r"[abc]类", clause):
+                params["own"] = True   # 可乐今天销售额超过500元: the product's own (营业额超过5000或可乐…: the store's)
             elif company or (m.group("total") and subject.location is None):
                 params["company"] = True   # 全公司 · the owner's 总营业额
             return drules.Condition("takings", _op(m.group("op")), value, params)

@@ -101,7 +101,10 @@ class Scheduler:
                     for loc in sorted(rules.store_subjects(draft, sold_at), key=str):
                         self._check_store(uow, box, rule, draft, location=loc, now=now)
                     continue
-                for loc, sku in sorted(subjects):
+                # (营业额超过5000或可乐库存低于10: the store's takings part moves with any sale, for the products named)
+                also = {(loc, sku) for loc in sold_at for sku in draft.scope.skus} \
+                    if draft.scope.skus and rules.uses_store(draft.conditions) else set()
+                for loc, sku in sorted(subjects | also):
                     self._check_rule(uow, box, rule, draft, location=loc, sku=sku, now=now, abc=abc, shared=shared)
             if moved:
                 reports.slow_movers(uow, box, self.t, now=now, only=moved)

@@ -91,3 +91,14 @@ def test_what_a_store_rule_cannot_do_and_english(demo):
     demo.say("liu", "switch to English")
     said = texts(demo.say("liu", "今天营业额超过5000时通知我"))
     assert "When [南山店]: takings today > 5000 yuan → notify [刘店长]" in said, said
+
+
+def test_the_stores_takings_beside_a_products_stock(demo):
+    """今天营业额超过300或者可乐库存低于10时通知我: the takings are the store's, not cola's (before: cola's sales alone),
+    and any sale that takes them over tells, not only a sale of cola."""
+    said = texts(demo.say("liu", "今天营业额超过300或者可乐库存低于10时通知我"))
+    assert "当【可乐】在【南山店】的(今日营业额 > 300元) 或 (库存 < 10瓶) 时" in said, said
+    demo.press("liu", "确认")
+    got = rules_of(demo, demo.say("xiaowang", "卖了牛腩7斤"), "liu")          # ¥336, no cola sold
+    assert got.startswith("🔔 规则 #1:今天营业额超过300或者可乐库存低于10时通知我\n南山店可乐库存") \
+        and "今日营业额(元) 336 / 300" in got, got
