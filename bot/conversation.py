@@ -169,6 +169,8 @@ def _store_asked(cmd: commands.Command) -> bool:
     订可乐 by the owner): which store is asked first."""
     if isinstance(cmd, commands.Report):
         return cmd.order and cmd.location is None
+    if isinstance(cmd, commands.TillCount) and cmd.asked:
+        return False   # (今天微信收了多少 by the owner: each store's)
     return isinstance(cmd, _WHERE_ASKED) and cmd.location is None
 
 
@@ -1075,6 +1077,12 @@ class Conversation:
         elif isinstance(cmd, commands.EventDays):   # 6月20日店庆 · 取消周六的活动 · 最近有什么活动
             calendar_days.event_days(self.t, uow, turn, cmd, confirmed=confirmed,
                                      ask=lambda text: self._ask(uow, turn, cmd, text))
+        elif isinstance(cmd, commands.TillCount) and cmd.asked and cmd.location is None and user.location is None:
+            self._require(user, "query")   # 今天微信收了多少 · 收款明细, by the owner: each store's
+            assert cmd.start is not None and cmd.end is not None
+            turn.reply("\n\n".join(cashup.method_report(
+                uow, self.t, turn.lang, location=loc, first=cmd.start, last=cmd.end, now=turn.now,
+                where=replies.loc_name(loc, self._catalog), method=cmd.asked) for loc in reports.stores(uow, None)))
         elif isinstance(cmd, commands.TillCount):   # 日结:现金3000,微信5200 · 今天的日结
             here = inventory.home(user, cmd.location)
             where = replies.loc_name(here, self._catalog)

@@ -111,3 +111,16 @@ def test_no_method_said_leaves_the_evening_summary_as_it_was(shop):
     evening = next(m["text"] for m in shop.send(at="2026-06-15T21:30:01+08:00")
                    if m["to"] == "lz" and m["text"].startswith("🌙 华强店"))
     assert "今日收款" not in evening, evening
+
+
+def test_the_owner_hears_each_stores(tmp_path, monkeypatch):
+    """今天微信收了多少 · 收款明细 by the owner (no store of his own): each store's, not "which store?"."""
+    from tests.conftest import DEMO
+
+    demo = make_chat(tmp_path, monkeypatch, catalog=DEMO)
+    demo.say("xiaowang", "卖了牛腩2斤,微信")
+    demo.say("xiaoli", "卖了牛腩1斤,现金")
+    assert texts(demo.say("boss", "今天微信收了多少")) == \
+        "💰 南山店 06-15 记为微信的收款 ¥96.00\n\n💰 福田店 06-15 记为微信的收款 ¥0.00"
+    assert texts(demo.say("boss", "今天的收款明细")) == \
+        "💰 南山店 06-15 按付款方式的收款:微信 ¥96.00\n\n💰 福田店 06-15 按付款方式的收款:现金 ¥48.00"
