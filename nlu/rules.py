@@ -362,16 +362,16 @@ class RuleParser:
             value = numbers.value(m.group("v"))
             if value is None or units.too_large(value):
                 raise Unsupported(clause)
-            said = m.group("span") or ""
+            span = m.group("span") or ""
             params: dict[str, Any] = {"days": 1}
-            if re.match(r"本周|这周|这个?星期|本星期|这个?礼拜", said):
+            if re.match(r"本周|这周|这个?星期|本星期|这个?礼拜", span):
                 params = {"period": "week"}
-            elif re.match(r"本月|这个?月|当月", said):
+            elif re.match(r"本月|这个?月|当月", span):
                 params = {"period": "month"}
-            elif re.match(r"近|最近|过去", said):
-                params = {"days": _days(said)}
-            said = [e for e in self.lex.scan(clause, [True] * len(clause)) if e.kind == "product"]
-            if said or (subject.category and subject.category in clause) or re.search(r"[abc]类", clause):
+            elif re.match(r"近|最近|过去", span):
+                params = {"days": _days(span)}
+            named = [e for e in self.lex.scan(clause, [True] * len(clause)) if e.kind == "product"]
+            if named or (subject.category and subject.category in clause) or re.search(r"[abc]类", clause):
                 params["own"] = True   # 可乐今天销售额超过500元: the product's own (营业额超过5000或可乐…: the store's)
             elif company or (m.group("total") and subject.location is None):
                 params["company"] = True   # 全公司 · the owner's 总营业额
