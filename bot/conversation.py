@@ -598,6 +598,9 @@ class Conversation:
         elif isinstance(cmd, commands.Batch):
             self._require(user, "record")
             self._write_all(uow, turn, cmd, guesses=guesses, confirmed=confirmed)
+        elif isinstance(cmd, commands.EachStore):   # 各店的报损 · 每个店的库存: each store's answer in turn
+            for loc in reports.stores(uow, None):
+                self.execute(uow, turn, replace(cmd.question, location=loc), guesses=guesses)
         elif isinstance(cmd, commands.QueryStock):
             self._require(user, "query")
             turn.reply(replies.stock(self.t, turn.lang, uow, cmd, user=user, now=turn.now, cat=self._catalog))

@@ -1116,7 +1116,14 @@ class Batch:
     parts: tuple[RecordMoves | CountStock | TransferStock | WorkStep, ...]   # (WorkStep: a subcontractor's goods back)
 
 
-Command = (RecordMoves | TransferStock | CountStock | Batch | QueryStock | StockInfo | StockBook | Export | ProductField
+@dataclass(frozen=True)
+class EachStore:
+    """各店的报损 · 每个店的库存 said by someone with a store of their own: the question asked of every store, each
+    answered in turn (the owner, with none, gets it so already)."""
+    question: QueryStock | StockInfo | MovesQuery
+
+
+Command = (RecordMoves | TransferStock | CountStock | Batch | EachStore | QueryStock | StockInfo | StockBook | Export | ProductField
            | SetProduct | SetProducts | SetPack | SetPartner | AddProduct
            | RepeatPurchase | RetireProduct | Bookings | MovesQuery | ShipTransfer | RecordPayment | VoidPayment | RecordExpense | VoidExpense | ExpenseQuery | RecordInvoice | VoidInvoice | InvoiceQuery | DiscountLimit | DiscountQuery | SetCommission | CommissionQuery | SetTarget | TargetQuery | SetBudget | BudgetQuery | SetPromotion | PromotionQuery | PriceTags | RepairAction | MakeQuote | QuoteAction | StartCount | FinishCount | AddPartner | Relay | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
            | SalesQuery | PurchaseQuery | StockCard | CatalogGaps | EventDays | CloseBooks | TillCount | Closure | SupplierScore | CustomerPrice | Todo | LastCount | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Network | SetUser | StaffQuery | OwedQuery | SetRecipe | SetSubstitute | SetOperations | MakeOrder | WorkStep | WorkOrders | WorkCenter | CenterLoad | PlanMaterials | PlaceMany | Utilization | TraceLot | LedgerCheck | Help

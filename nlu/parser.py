@@ -198,8 +198,10 @@ class Parser:
             if isinstance(rest, commands.Parsed) and isinstance(
                     rest.command, commands.QueryStock | commands.StockInfo | commands.MovesQuery | commands.SalesQuery) \
                     and rest.command.location is None:
-                return replace(rest, command=replace(rest.command, by_store=True)) \
-                    if isinstance(rest.command, commands.SalesQuery) else rest
+                if isinstance(rest.command, commands.SalesQuery):
+                    return replace(rest, command=replace(rest.command, by_store=True))
+                # (someone with a store of their own: every store's, not theirs alone)
+                return replace(rest, command=commands.EachStore(rest.command)) if speaker.user.location else rest
         bad_day = _no_such_day(plain, speaker.now)
         if bad_day is not None:   # 6月31日店休 · 2月30日卖了…: a day the calendar lacks (was read as a product 「月」)
             return commands.Clarify("bad_day", detail=bad_day)

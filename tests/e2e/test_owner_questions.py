@@ -74,3 +74,16 @@ def test_every_stores_share_of_the_stock_value_and_questions_said_of_every_store
     lost = texts(demo.say("boss", "各店的报损"))                          # was: 「报损」 asked as a product
     assert lost == texts(demo.say("boss", "今天的报损")) and "南山店 ¥64.00、福田店 ¥32.00" in lost, lost
     assert texts(demo.say("boss", "每个店的库存")) == texts(demo.say("boss", "库存"))   # was: 「每个」 a product
+
+
+def test_each_store_said_by_a_manager_is_every_stores_not_his_own(demo):
+    """各店的报损 · 每个店的库存 · 各店牛腩还有多少 said by 南山店's manager: each store's answer in turn (before: his own
+    store's alone, as if 各店 had not been said)."""
+    demo.say("xiaoli", "牛腩坏了2斤")
+    demo.say("xiaowang", "可乐碎了1瓶")
+    losses = [m["text"].splitlines()[0] for m in demo.say("liu", "各店的报损")]
+    assert losses == ["📉 南山店 06-15损耗(报损和盘亏) 1 种商品,约 ¥2.50(按近期进价):",
+                      "📉 福田店 06-15损耗(报损和盘亏) 1 种商品,约 ¥64.00(按近期进价):"], losses
+    beef = [m["text"].splitlines()[0] for m in demo.say("liu", "各店牛腩还有多少")]
+    assert beef == ["📦 南山店牛腩:42斤(2箱+2)", "📦 福田店牛腩:40斤(2箱)"], beef
+    assert texts(demo.say("liu", "牛腩还有多少")).startswith("📦 南山店牛腩:42斤(2箱+2)\n")   # (his own, unsaid)

@@ -69,6 +69,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
             | ({"serials": list(result.serials)} if result.serials else {}) \
             | ({"order_id": result.order_id} if result.order_id is not None else {})
     c = result.command
+    if isinstance(c, commands.EachStore):   # (各店的报损 by a manager: the question's label, for every store)
+        return describe(commands.Parsed(c.question, result.guesses), cat) | {"each_store": True}
     d: dict[str, Any] = {"guesses": sorted(g.kind for g in result.guesses)}
     if isinstance(c, commands.RecordMoves):
         d |= {"intent": c.movement.value, "location": c.location, "partner": c.partner, "lines": _lines(c.lines),
