@@ -769,7 +769,7 @@ class Conversation:
                 self._ask(uow, turn, cmd, self.t("payment.confirm", turn.lang, what=purchasing.payment_words(
                     uow, self.t, turn.lang, cmd.partner, cmd.amount,
                     opening=(cmd.day or turn.now.date()) if cmd.opening else None, refund=cmd.refund,
-                    bonus=cmd.bonus)))
+                    bonus=cmd.bonus, method=None if cmd.opening else cmd.method)))
                 return
             self._topic(uow, turn, "payment", purchasing.record_payment(uow, turn, cmd, t=self.t))   # (撤销 next)
         elif isinstance(cmd, commands.VoidPayment):

@@ -21,6 +21,7 @@ class Payment:
     note: str = ""
     reverses: int | None = None
     id: int | None = None
+    method: str | None = None   # 团餐付了3000,微信: how it was paid (``ledger.PAYMENT_METHODS``), when said
 
 
 @dataclass(frozen=True)

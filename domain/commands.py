@@ -719,6 +719,7 @@ class RecordPayment:
     # 团餐充值1000送100: a customer's credit given on top of what it paid ahead (no money: never in the till, never
     # given back in cash), kept beside its payment and undone with it
     bonus: Decimal | None = None
+    method: str | None = None   # 团餐付了3000,微信 · 团餐微信转了3000: how it was paid (``ledger.PAYMENT_METHODS``)
 
 
 @dataclass(frozen=True)

@@ -1920,7 +1920,11 @@ class Parser:
                 return commands.Clarify("topup_bonus")
             return commands.Parsed(commands.RecordPayment(partner=partners[0].codes[0], amount=units.normalize(paid),
                                                           bonus=units.normalize(bonus)))
-        return self._money(a, partners[0], all_said=_SETTLED.search(a.s) is not None)
+        got = self._money(a, partners[0], all_said=_SETTLED.search(a.s) is not None)
+        said = _paid_with(a) if isinstance(got, commands.Parsed) else None
+        if said is not None and isinstance(got, commands.Parsed) and isinstance(got.command, commands.RecordPayment):
+            return replace(got, command=replace(got.command, method=said))   # 团餐付了3000,微信 · 团餐微信转了3000
+        return got
 
     def _read_lines(self, a: scan.Analysis) -> tuple[commands.Line, ...] | commands.Clarify:
         """The products and quantities ``a`` names, as lines in the order said, or the first problem with them."""
@@ -4154,6 +4158,17 @@ def _paid_by(a: scan.Analysis) -> tuple[str, str] | None:
     if m is not None and free(m, 0):
         return _PAID_WITH[m.group("m")], ""
     return None
+
+
+def _paid_with(a: scan.Analysis) -> str | None:
+    """How a payment on an account was made: as a sale says it (,微信), else its words anywhere outside a name
+    (团餐微信转了3000; not 美团团餐's 美团)."""
+    said = _paid_by(a)
+    if said is not None:
+        return said[0]
+    taken = [(e.start, e.end) for e in a.entities]
+    return next((_PAID_WITH[m.group(0)] for m in re.finditer(_WITH, a.s)
+                 if not any(s < m.end() and m.start() < e for s, e in taken)), None)
 
 
 # a customer's purchase paid as it went (盒马买了可颂10个,付了现金 · 现结 · 微信付的): its value is its payment

@@ -181,11 +181,13 @@ def record_payment(uow: UnitOfWork, turn: Turn, cmd: commands.RecordPayment, *, 
     back = cmd.opening or cmd.refund
     pid: int = uow.payments.add(partner=cmd.partner, amount=-cmd.amount if back else cmd.amount, at=at,
                                 actor=turn.user.username, message_id=turn.message_id,
-                                note=dues.OPENING if cmd.opening else dues.REFUND if cmd.refund else "")
+                                note=dues.OPENING if cmd.opening else dues.REFUND if cmd.refund else "",
+                                method=None if cmd.opening else cmd.method)
     uow.chat.audit(at=turn.now, actor=turn.user.username,
                    action="opening_balance" if cmd.opening else "refund" if cmd.refund else "payment",
                    detail={"payment": pid, "partner": cmd.partner, "amount": str(cmd.amount)}
-                   | ({"day": at.date().isoformat()} if cmd.opening else {}))
+                   | ({"day": at.date().isoformat()} if cmd.opening else {})
+                   | ({"method": cmd.method} if cmd.method and not cmd.opening else {}))
     if cmd.bonus:   # 团餐充值1000送100: the 100 on its account beside the payment, tied to it
         bid = uow.payments.add(partner=cmd.partner, amount=cmd.bonus, at=at, actor=turn.user.username,
                                message_id=turn.message_id, note=f"{dues.BONUS}{pid}")
@@ -193,7 +195,8 @@ def record_payment(uow: UnitOfWork, turn: Turn, cmd: commands.RecordPayment, *, 
                        detail={"payment": bid, "of": pid, "partner": cmd.partner, "amount": str(cmd.bonus)})
     turn.reply(t("payment.done", turn.lang, what=payment_words(uow, t, turn.lang, cmd.partner, cmd.amount,
                                                                opening=at.date() if cmd.opening else None,
-                                                               refund=cmd.refund, bonus=cmd.bonus))
+                                                               refund=cmd.refund, bonus=cmd.bonus,
+                                                               method=cmd.method))
                + "\n" + account_line(uow, t, turn.lang, cmd.partner, now=turn.now))
     return pid
 
@@ -233,7 +236,8 @@ def void_payment(uow: UnitOfWork, turn: Turn, cmd: commands.VoidPayment, *, t: A
     if dues.is_bonus(row.note):   # (a top-up's bonus goes with its payment)
         raise errors.InvalidState(code="bonus_undone_with_payment", id=row.note.removeprefix(dues.BONUS))
     uow.payments.add(partner=row.partner, amount=-amount, at=turn.now, actor=turn.user.username,
-                     message_id=turn.message_id, reverses=cmd.payment_id, note=row.note if opening else "")
+                     message_id=turn.message_id, reverses=cmd.payment_id, note=row.note if opening else "",
+                     method=row.method)
     uow.chat.audit(at=turn.now, actor=turn.user.username, action="payment_voided",
                    detail={"payment": cmd.payment_id, "partner": row.partner, "amount": str(amount)})
     bonus = next((x for x in dues.standing(uow.payments.list(partner=row.partner))
@@ -246,14 +250,15 @@ def void_payment(uow: UnitOfWork, turn: Turn, cmd: commands.VoidPayment, *, t: A
     turn.reply(t("payment.voided", turn.lang, what=payment_words(
         uow, t, turn.lang, row.partner, -amount if opening or refund else amount,
         opening=row.at.astimezone(turn.now.tzinfo).date() if opening else None, refund=refund,
-        bonus=bonus.amount if bonus is not None else None))
+        bonus=bonus.amount if bonus is not None else None, method=row.method))
                + "\n" + account_line(uow, t, turn.lang, row.partner, now=turn.now))
 
 
 def payment_words(uow: UnitOfWork, t: Any, lang: str, partner: str, amount: Decimal, *,
-                  opening: date | None = None, refund: bool = False, bonus: Decimal | None = None) -> str:
+                  opening: date | None = None, refund: bool = False, bonus: Decimal | None = None,
+                  method: str | None = None) -> str:
     """收到美团团餐付款 ¥3,000.00 · 付给张记肉业 ¥5,000.00; ``opening``: 美团团餐期初欠款 ¥5,000.00(05-20 的账) ·
-    期初欠张记肉业 ¥3,000.00; ``refund``: 退给美团团餐 ¥500.00 · 收到张记肉业退款 ¥300.00."""
+    期初欠张记肉业 ¥3,000.00; ``refund``: 退给美团团餐 ¥500.00 · 收到张记肉业退款 ¥300.00; ``method``: (微信)."""
     p = partner_of(uow, partner)
     customer = p is not None and p.kind == catalog.PartnerKind.CUSTOMER
     if opening is not None:
@@ -262,7 +267,8 @@ def payment_words(uow: UnitOfWork, t: Any, lang: str, partner: str, amount: Deci
     key = ("payment.refund_to_customer" if customer else "payment.refund_from_supplier") if refund \
         else "payment.from_customer" if customer else "payment.to_supplier"
     return str(t(key, lang, partner=partner_name(uow, partner), amount=reports.money(amount))) + (
-        str(t("payment.bonus", lang, bonus=reports.money(bonus))) if bonus else "")
+        str(t("payment.bonus", lang, bonus=reports.money(bonus))) if bonus else "") + (
+        str(t("summary.paid_by", lang, method=t(f"till.method.{method}", lang))) if method else "")
 
 
 def account_line(uow: UnitOfWork, t: Any, lang: str, partner: str, *, now: datetime | None = None) -> str:

@@ -71,10 +71,10 @@ def expected(uow: UnitOfWork, *, location: str, day: date, tz: Any) -> Expected:
             sales += v
             by_method[m.method or ""] = by_method.get(m.method or "", Decimal(0)) + v
     customers = {x.code for x in uow.catalog.partners() if x.kind.value == "customer"}
-    collected = sum((p.amount for p in paid if not p.note.startswith("batch:") and p.actor in staff
-                     and p.partner in customers), Decimal(0))
-    if collected:   # (a customer paying an account: its method not said)
-        by_method[""] = by_method.get("", Decimal(0)) + collected
+    accounts = [p for p in paid if not p.note.startswith("batch:") and p.actor in staff and p.partner in customers]
+    collected = sum((p.amount for p in accounts), Decimal(0))
+    for p in accounts:   # (a customer paying an account: by the method it said, else none said)
+        by_method[p.method or ""] = by_method.get(p.method or "", Decimal(0)) + p.amount
     return Expected(sales, collected, on_account, tuple(sorted(unpriced)), by_method)
 
 

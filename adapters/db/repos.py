@@ -907,7 +907,7 @@ class OrderRepo(_Repo):
 # ---------------------------------------------------------------- payments
 def _payment_of(r: t.Payment) -> accounts.Payment:
     return accounts.Payment(partner=r.partner, amount=dec(r.amount), at=r.at, actor=r.actor, note=r.note or "",
-                            reverses=r.reverses, id=r.number)
+                            reverses=r.reverses, id=r.number, method=r.method)
 
 
 _RECIPE_NOW = select(t.Recipe).where(t.Recipe.tenant_id == bindparam("tid"), t.Recipe.sku == bindparam("sku")
@@ -1138,11 +1138,11 @@ def _invoice_of(r: t.Invoice) -> invoices.Invoice:
 
 class PaymentRepo(_Repo):
     def add(self, *, partner: str, amount: Decimal, at: datetime, actor: str | None, message_id: str | None,
-            note: str = "", reverses: int | None = None) -> int:
+            note: str = "", reverses: int | None = None, method: str | None = None) -> int:
         """Keep a payment under the company's next number (its id in the domain; ``reverses`` names one), and
         return it."""
         row = t.Payment(tenant_id=self.tid, number=self._next_number(t.Payment), partner=partner, amount=amount, at=at,
-                        actor=actor, message_id=message_id, note=note, reverses=reverses)
+                        actor=actor, message_id=message_id, note=note, reverses=reverses, method=method)
         self.s.add(row)
         self.s.flush()
         return row.number

@@ -444,6 +444,7 @@ class Payment(SQLModel, table=True):
     message_id: str | None = None
     note: str = ""
     reverses: int | None = None
+    method: str | None = None   # how it was paid (domain.ledger.PAYMENT_METHODS), when said
 
 
 class Audit(SQLModel, table=True):

@@ -124,3 +124,21 @@ def test_the_owner_hears_each_stores(tmp_path, monkeypatch):
         "💰 南山店 06-15 记为微信的收款 ¥96.00\n\n💰 福田店 06-15 记为微信的收款 ¥0.00"
     assert texts(demo.say("boss", "今天的收款明细")) == \
         "💰 南山店 06-15 按付款方式的收款:微信 ¥96.00\n\n💰 福田店 06-15 按付款方式的收款:现金 ¥48.00"
+
+
+def test_a_customers_payment_on_its_account_says_how_it_was_paid(tmp_path, monkeypatch):
+    """团餐付了300,现金 · 收到团餐货款200,微信 · 团餐微信转了…: the payment keeps its method (said back, asked first, undone
+    with it), and the cash-up counts it under that method (before: among the money said no method)."""
+    from tests.conftest import DEMO
+
+    demo = make_chat(tmp_path, monkeypatch, catalog=DEMO)
+    demo.say("xiaowang", "卖了牛腩2斤,微信")                                             # ¥96
+    assert texts(demo.say("liu", "团餐付了300,现金")) == "💰 确认记一笔:收到美团团餐付款 ¥300.00(现金)?"
+    assert texts(demo.press("liu", "确认")).startswith("💰 已记:收到美团团餐付款 ¥300.00(现金)。")
+    demo.say("liu", "收到团餐货款200,微信")
+    demo.press("liu", "确认")
+    assert texts(demo.say("liu", "撤销")).startswith("↩️ 已撤销:收到美团团餐付款 ¥200.00(微信)。")
+    reply = texts(demo.say("liu", "日结:微信96,现金300")).splitlines()
+    assert reply[1].endswith(",正好对上 ✅")
+    assert reply[2] == "按付款方式:现金 点 ¥300.00 / 账 ¥300.00 ✅ · 微信 点 ¥96.00 / 账 ¥96.00 ✅"
+    assert len(reply) == 3   # (nothing left without a method)

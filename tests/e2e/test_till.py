@@ -43,7 +43,7 @@ def test_the_days_of_a_week_and_a_day_not_counted(day):
 
 
 def test_other_money_words_are_not_a_cash_up(day):
-    assert texts(day.say("zhou", "微信付给光明500")) == "💰 确认记一笔:付给光明乳业 ¥500.00?"   # a payment
+    assert texts(day.say("zhou", "微信付给光明500")) == "💰 确认记一笔:付给光明乳业 ¥500.00(微信)?"   # a payment
     assert "日结" not in texts(day.say("amy", "现金3000"))   # an amount alone: asked what it is
     day.say("zhou", "switch to English")
     assert "The books say ¥380.00 (sales paid at once ¥180.00 + customers' accounts paid ¥200.00): it matches ✅" \
