@@ -6,7 +6,6 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from domain import ledger
 from workflows import discounts, reports, till
 from workflows.ports import UnitOfWork
 
@@ -73,9 +72,8 @@ def by_method(t: Any, lang: str, exp: till.Expected, methods: list[tuple[str, De
     for k, v in methods:
         counted[k] = counted.get(k, Decimal(0)) + v
     unsaid = exp.by_method.get("", Decimal(0))
-    order = [k for k in (*ledger.PAYMENT_METHODS, *counted, *said) if k in counted or k in said]
     parts = []
-    for k in dict.fromkeys(order):
+    for k in till.in_order(counted, said):
         c, b = counted.get(k, Decimal(0)), said.get(k, Decimal(0))
         mark = ("till.method_even" if c == b else "till.method_short" if c < b
                 else "till.method_over_maybe" if unsaid > 0 else "till.method_over")
@@ -94,8 +92,7 @@ def _each_method(t: Any, lang: str, by: dict[str, Decimal], counted_by: dict[str
                  unsaid: Decimal, *, where: str, span: str) -> str:
     """收款明细: each method's takings as the sales said them, what said none, and the cash-up's counts beside."""
     def listed(values: dict[str, Decimal]) -> str:
-        order = dict.fromkeys(k for k in (*ledger.PAYMENT_METHODS, *values) if k in values)
-        return " · ".join(f"{t(f'till.method.{k}', lang)} {reports.money(values[k])}" for k in order)
+        return " · ".join(f"{t(f'till.method.{k}', lang)} {reports.money(values[k])}" for k in till.in_order(values))
 
     said = {k: v for k, v in by.items() if v}
     if not said and unsaid <= 0:

@@ -1080,21 +1080,19 @@ class Conversation:
         elif isinstance(cmd, commands.EventDays):   # 6月20日店庆 · 取消周六的活动 · 最近有什么活动
             calendar_days.event_days(self.t, uow, turn, cmd, confirmed=confirmed,
                                      ask=lambda text: self._ask(uow, turn, cmd, text))
-        elif isinstance(cmd, commands.TillCount) and cmd.asked and cmd.location is None and user.location is None:
-            self._require(user, "query")   # 今天微信收了多少 · 收款明细, by the owner: each store's
+        elif isinstance(cmd, commands.TillCount) and cmd.asked:   # 今天微信收了多少 · 收款明细 (the owner: each store's)
+            self._require(user, "query")
             assert cmd.start is not None and cmd.end is not None
+            shops = reports.stores(uow, None) if cmd.location is None and user.location is None \
+                else [inventory.home(user, cmd.location)]
             turn.reply("\n\n".join(cashup.method_report(
                 uow, self.t, turn.lang, location=loc, first=cmd.start, last=cmd.end, now=turn.now,
-                where=replies.loc_name(loc, self._catalog), method=cmd.asked) for loc in reports.stores(uow, None)))
+                where=replies.loc_name(loc, self._catalog), method=cmd.asked) for loc in shops))
         elif isinstance(cmd, commands.TillCount):   # 日结:现金3000,微信5200 · 今天的日结
             here = inventory.home(user, cmd.location)
             where = replies.loc_name(here, self._catalog)
             assert cmd.start is not None and cmd.end is not None
-            if cmd.asked:   # 今天微信收了多少
-                self._require(user, "query")
-                turn.reply(cashup.method_report(uow, self.t, turn.lang, location=here, first=cmd.start, last=cmd.end,
-                                                now=turn.now, where=where, method=cmd.asked))
-            elif cmd.methods:
+            if cmd.methods:
                 self._require(user, "record")
                 turn.reply(cashup.record(uow, self.t, turn.lang, location=here, day=cmd.start, methods=list(cmd.methods),
                                        user=user, now=turn.now, where=where))

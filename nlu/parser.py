@@ -428,15 +428,13 @@ class Parser:
                 return commands.Parsed(commands.SetProduct(goods[0][0], "safety_stock", "", location=shops[0]))
         if _PRICE_MOVES.fullmatch(bare):   # 哪些东西涨价了 · 最近哪些进价降了 · 进价有变化的
             return commands.Parsed(commands.StockInfo("price_moves"))
-        tickets = _TICKETS_ASKED.fullmatch(bare) if speaker is not None and _TICKETS_SAID.search(bare) else None
-        if tickets is not None and speaker is not None:   # 今天卖了几单 · 这周客单价多少: the sales counted, and each's
-            shops = [e.codes[0] for e in self.lex.scan(tickets.group("place") or "", [True] * len(tickets.group("place") or ""))
-                     if e.kind == "location"]
-            if not tickets.group("place") or shops:
+        if speaker is not None and _TICKETS_SAID.search(bare):   # 今天卖了几单 · 这周客单价多少: the sales counted
+            shop, rest, _ = self._store_said(bare)
+            if _TICKETS_ASKED.fullmatch(rest):
                 today = speaker.now.date()
                 first, last = dates.past_span(bare, speaker.now) or (today, today)
-                return commands.Parsed(commands.SalesQuery(start=first, end=last, location=shops[0] if shops else None,
-                                                           money=True, rank="tickets"))
+                return commands.Parsed(commands.SalesQuery(start=first, end=last, location=shop, money=True,
+                                                           rank="tickets"))
         till = self._till(bare, speaker) if speaker is not None and _TILL_SAID.search(bare) else None
         if till is not None:   # 日结:现金3000,微信5200 · 今天的日结
             return till
@@ -837,13 +835,18 @@ class Parser:
         return commands.Parsed(commands.EventDays("clear" if cleared else "set", days=tuple(days),
                                                   name=named.group("name")))
 
+    def _store_said(self, s: str) -> tuple[str | None, str, list[lexicon.Span]]:
+        """The one store a message about the takings names (东门店今天现金收了多少), the message without it, and the
+        places named."""
+        places = [e for e in self.lex.scan(s, [True] * len(s)) if e.kind == "location"]
+        place = places[0].codes[0] if len(places) == 1 else None
+        return place, _TILL_PLACE.sub("", s, count=1) if place else s, places
+
     def _till(self, s: str, speaker: context.Speaker) -> Result | None:
         """日结:现金3000,微信5200 · 今天收现金3000、支付宝800 · 交班:现金1500 (what the day took in, counted by how it
         was paid) · 今天的日结 · 这周的日结对账 (the counts against the books); None: not a cash-up."""
-        places = [e for e in self.lex.scan(s, [True] * len(s)) if e.kind == "location"]
-        place = places[0].codes[0] if len(places) == 1 else None
+        place, bare, places = self._store_said(s)
         parts = list(_TILL_PART.finditer(s))
-        bare = _TILL_PLACE.sub("", s, count=1) if place else s
         asked = _TILL_METHOD_ASKED.fullmatch(bare) or _TILL_METHODS_ASKED.fullmatch(bare)
         if asked is not None:   # 今天微信收了多少 · 这周现金收了多少钱 · 今天各付款方式收了多少 · 收款明细
             today = speaker.now.date()
@@ -852,7 +855,7 @@ class Parser:
             return commands.Parsed(commands.TillCount(start=span[0], end=span[1], location=place,
                                                       asked=_PAID_WITH[said] if said else "all"))
         if not parts:
-            if not _TILL_ASKED.fullmatch(_TILL_PLACE.sub("", s, count=1) if place else s):
+            if not _TILL_ASKED.fullmatch(bare):
                 return None
             today = speaker.now.date()
             span = dates.past_span(s, speaker.now) or (today, today)
@@ -3421,7 +3424,7 @@ _DAYS_PAST = "今天|今日|昨天|昨日|前天|这周|本周|上周|这个月|
 # 今天卖了几单 · 今天多少单 · 这周客单价多少 · 南山店昨天成交了几笔 (not 下了几单: orders placed)
 _TICKETS_SAID = re.compile(r"[几多少]单|[几多少]笔|客单价|单价平均")
 _TICKETS_ASKED = re.compile(
-    rf"(?P<place>[^\s,,]{{1,8}}?(?:店|仓))?的?(?:{_DAYS_PAST})?的?"
+    rf"(?:{_DAYS_PAST})?的?"
     r"(?:(?:一共|总共)?(?:卖了|卖出了?|成交了?|开了|出了|做了|收了)?(?:几|多少)(?:单|笔)(?:生意|销售|买卖)?(?:了)?"
     r"|(?:平均)?客单价(?:是|有)?(?:多少钱?)?|(?:平均)?每单(?:多少钱|卖了?多少钱?))[?？吗呢]*")
 _TILL_SAID = re.compile(r"日结|交班|收银|现金|微信|支付宝|刷卡|银行卡|(?:付款|支付|收款)方式|收款(?:明细|情况|汇总|构成|分布)")

@@ -180,8 +180,7 @@ def scheduled_rule(uow: Any, box: Any, t: Any, *, rule: Any, now: datetime, fore
                 personal=personal or {})
         return   # reports, and 每天早上7点提醒我盘点: one reminder, not one alert per product
     if rules.store_wide(draft.conditions):   # 每天21点若今天营业额低于1000: once per store
-        stores = {loc.code for loc in uow.catalog.locations() if loc.kind == catalog.LocationKind.STORE}
-        for where in sorted(rules.store_subjects(draft, {location} if location else stores), key=str):
+        for where in sorted(rules.store_subjects(draft, set(stores(uow, location))), key=str):
             snap_store = metrics.StoreSnapshot(uow, location=where, now=now)
             if engine.evaluate(draft.conditions, snap_store):
                 act(uow, box, t, rule=rule, draft=draft, snap=snap_store, location=where, product=None, now=now,
@@ -221,9 +220,9 @@ def _remind(uow: Any, box: Any, t: Any, *, rule: Any, draft: rules.RuleDraft, lo
         if a.kind == "send_report":
             report = str(a.params.get("report") or "prep_list")
             fn = globals().get(report)
-            # (the owner's, who has no store: each store's report of one kept a store's)
             if fn is None:
                 continue
+            # (the owner's, who has no store: each store's, of a report kept a store's)
             where = stores(uow, None) if location is None and report in STORE_REPORTS else [location]
             for place in where:   # (a span said with it: 昨天的销售 · 上周的报损)
                 fn(uow, box, t, location=place, now=now, forecaster=forecaster,
@@ -893,7 +892,7 @@ def evening_summary(uow: Any, box: Any, t: Any, *, location: str | None, now: da
         if any(k and v for k, v in paid_by.items()):   # 收款:微信 ¥87.00 · 现金 ¥58.00 · 没说方式 ¥29.00
             lines.append(t("job.evening_paid", lang, parts=" · ".join(
                 f"{t(f'till.method.{k}' if k else 'till.method.unsaid', lang)} {money(paid_by[k])}"
-                for k in (*ledger.PAYMENT_METHODS, "") if paid_by.get(k))))
+                for k in till.in_order(paid_by) if paid_by[k])))
         for s, q in sorted(this_week.items(), key=lambda kv: -kv[1])[:5]:
             prev = last_week.get(s, Decimal(0))
             if prev > 0:

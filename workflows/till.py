@@ -33,6 +33,13 @@ class Expected:
         return self.sales + self.collected
 
 
+def in_order(*by: dict[str, Any]) -> list[str]:
+    """The payment methods any of these hold, in the order the replies list them (``ledger.PAYMENT_METHODS``, then
+    others; "", none said, last)."""
+    held = {k for d in by for k in d}
+    return [k for k in dict.fromkeys((*ledger.PAYMENT_METHODS, *sorted(held - {""}), "")) if k in held]
+
+
 def expected(uow: UnitOfWork, *, location: str, day: date, tz: Any) -> Expected:
     since = datetime.combine(day, time(), tzinfo=tz)
     until = since + timedelta(days=1)
