@@ -58,6 +58,55 @@ OUTBOUND_TO = {
 
 # how money changes hands at the till (日结:现金3000,微信5200 counts by these; a sale says which it was paid by)
 PAYMENT_METHODS = ("cash", "wechat", "alipay", "card", "meituan", "eleme", "douyin", "member", "other")
+CENT = Decimal("0.01")
+
+
+def split_method(parts: Sequence[tuple[str, Decimal | None]]) -> str:
+    """A sale paid several ways (微信60现金27 · 微信60,剩下现金 · 一半微信一半现金) as one move's ``method``:
+    ``wechat:60,cash:27`` · ``wechat:60,cash`` · ``wechat,cash``. A part with an amount is that much money; the parts
+    without one share what the others leave of the sale's value, equally. One way alone is its method as before,
+    whatever its amount (the amount is the sale's price: 卖了手机壳2个,微信58)."""
+    if len(parts) == 1:   # (微信58: that way, all of it)
+        return parts[0][0]
+    return ",".join(k if v is None else f"{k}:{v.normalize():f}" for k, v in parts)
+
+
+def tenders(method: str | None) -> tuple[tuple[str, Decimal | None], ...]:
+    """``split_method``'s parts back: (method, amount or None); a plain method is one part, no method none."""
+    out = []
+    for part in (method or "").split(","):
+        k, _, v = part.partition(":")
+        if k:
+            out.append((k, Decimal(v) if v else None))
+    return tuple(out)
+
+
+def allocate(method: str | None, value: Decimal) -> dict[str, Decimal]:
+    """A sale's (a ticket's) ``value`` by how it was paid (``split_method``), in cents, summing to ``value``: the amounts
+    said, and what they leave shared by the parts that said none. Said amounts that do not fit the value (the
+    quantity corrected since: 不对,是6个) are scaled to it, so the till never holds more or less than the sale; a
+    negative value (a refund) is allocated as its positive and given back the same way. No method: all of it ""."""
+    if value < 0:
+        return {k: -v for k, v in allocate(method, -value).items()}
+    parts = tenders(method)
+    if not parts:
+        return {"": value}
+    named = sum((v for _, v in parts if v is not None), Decimal(0))
+    free = [k for k, v in parts if v is None]
+    if free and named <= value:
+        rest = value - named
+        shares = [(k, v) for k, v in parts if v is not None]
+        each = (rest / len(free)).quantize(CENT)
+        shares += [(k, each) for k in free]
+    elif named > 0:
+        shares = [(k, (v * value / named).quantize(CENT)) for k, v in parts if v is not None]
+    else:
+        shares = [(k, Decimal(0)) for k, _ in parts]
+    out: dict[str, Decimal] = {}
+    for k, v in shares:
+        out[k] = out.get(k, Decimal(0)) + v
+    out[shares[-1][0]] += value - sum(out.values(), Decimal(0))   # (the cents rounding left: to the last share)
+    return out
 
 
 @dataclass(frozen=True)
@@ -79,7 +128,8 @@ class Move:
     order_id: int | None = None
     id: int | None = None
     note: str = ""   # what the user said of it (包装破损 · 发票号12345)
-    # how a sale was paid, or a return refunded, when said (卖了手机壳3个,微信收款): one of PAYMENT_METHODS
+    # how a sale was paid, or a return refunded, when said (卖了手机壳3个,微信收款): one of PAYMENT_METHODS, or
+    # several with their amounts (微信60现金27: ``split_method``)
     method: str | None = None
 
     def __post_init__(self) -> None:

@@ -353,6 +353,12 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     (r"(?:sales|sold) (?:figures?|numbers?|report)|\bsales\b", "销量 "),
     (r"(?:sales )?forecast(?: for| of)?|predict(?:ion)?(?: for)?", "预测 "), (r"\bnext week\b", "下周"),
     # paid as it went (sold 2 cases of milk to 盒马, paid in cash)
+    # … paid several ways (…, 60 by wechat, the rest in cash · half wechat half cash · wechat 60 cash 27)
+    (r"(?:(?:and |, )?(?:paid |pays )?)(?P<n>\d+(?:\.\d+)?) (?:by |in |with |via |on )(?P<m>wechat|cash|alipay|card)",
+     r" \g<m>\g<n>"),
+    *(rule for en, zh in (("wechat", "微信"), ("cash", "现金"), ("alipay", "支付宝"), ("card", "刷卡")) for rule in (
+        (rf"(?:and |, ?)?(?:the )?(?:rest|remainder|balance) (?:paid )?(?:by |in |with |via |on )?{en}", f",剩下的{zh}"),
+        (rf"(?:and )?(?:the other |paid )?half (?:by |in |with |via |on )?{en}", f"一半{zh}"))),
     # … and how (sold 3 phone cases, paid by wechat · …, cash · paid by card): the sale's payment method
     (r"(?:,\s*|\s)(?:and )?(?:(?:paid|pays|paying) )?(?:in |with |by )?cash(?: paid)?\s*$", ",现金付的"),
     (r"(?:,\s*|\s)(?:and )?(?:(?:paid|pays|paying) )?(?:by |with |via |on |through )?wechat(?: pay)?\s*$", ",微信付的"),

@@ -32,6 +32,7 @@ from nlu import (
     rules,
     scan,
     serials,
+    tenders,
     terms,
 )
 from nlu import expenses as costs
@@ -760,6 +761,10 @@ class Parser:
         who = a.of("partner")
         if not a.qtys and not prods and len(who) == 1 and _PARTNER_FIX.fullmatch(a.masked.strip(" ,.!")):
             return commands.Parsed(commands.Correct(qty=None, partner=who[0].codes[0]))   # 不是张记,是绿源
+        split = tenders.split(a.s) if not prods and not places else None
+        if split is not None and _PAID_FIX_HEAD.fullmatch(a.s[:split[0].start()].strip(" ,.!")) \
+                and not a.s[split[0].end():].strip(" ,.!。的"):   # 那笔是微信60现金27: paid several ways
+            return commands.Parsed(commands.Correct(qty=None, method=ledger.split_method(split[1])))
         paid = _PAID_FIX.fullmatch(a.masked.strip(" ,.!")) if not a.qtys and not prods and not places else None
         if paid is not None:   # 刚才那笔是微信付的 · 不对,是现金: how the sale was paid
             return commands.Parsed(commands.Correct(qty=None, method=_PAID_WITH[paid.group("m")]))
@@ -3211,7 +3216,7 @@ class Parser:
         """The words said of a write beside what it moves (运输途中碎的 · 发票号12345); ``said``: the payment's
         (its method and the words: 微信收款), which a field keeps, not the note."""
         parts = [p.strip() for p in re.split(r"[,;!?、\n]", a.s)]
-        keep = [p for p in parts[1:] if p and not any(ch.isdigit() for ch in p) and (said is None or p != said[1])
+        keep = [p for p in parts[1:] if p and not any(ch.isdigit() for ch in p) and (said is None or p not in said[1])
                 and not any(e.start >= a.s.find(p) and e.end <= a.s.find(p) + len(p) for e in a.entities)]
         return ",".join([*keep, *([a.doc] if a.doc else [])])
 
@@ -3411,10 +3416,7 @@ _STORE_SAFETY_RESET = re.compile(r"(?:取消|去掉|删掉|删除)(?P<head>.+?)�
                                  r"|(?P<head2>.+?)的?(?:单独的?|自己的)?安全库存(?:恢复默认|恢复成?统一的?|改回统一的?|用统一的"
                                  r"|跟(?:总部|公司|大家|别的店)一样|取消)")
 # the day's cash-up (日结): what it took in by how it was paid
-_TILL_METHODS = {"现金": "cash", "现款": "cash", "微信": "wechat", "支付宝": "alipay", "刷卡": "card", "银行卡": "card",
-                 "信用卡": "card", "美团": "meituan",
-                 "饿了么": "eleme", "抖音": "douyin", "储值卡": "member", "储值": "member", "会员卡": "member",
-                 "其他": "other", "其它": "other"}
+_TILL_METHODS = tenders.METHODS
 _TILL_PART = re.compile(r"(?P<m>" + "|".join(sorted(_TILL_METHODS, key=len, reverse=True)) + r")(?:支付|收款|收入|收了|收|共|是|:|:)?"
                         r"\s*(?P<n>" + numbers.NUMBER + r")\s*(?:元|块钱|块)?")
 _TILL_HINT = re.compile(r"日结|交班|收银|(?:一共|总共)?收(?:了|入|到)?(?=现金|微信|支付宝|刷卡)"
@@ -4101,13 +4103,14 @@ _BOOKINGS_OF = re.compile(rf"(?P<pre>[^,?]{{0,12}}?)(?:的)?{_BOOKING_WORD}(?:�
 _BOOKINGS_OFF = re.compile(rf"(?:取消|退掉|撤销|删掉|删除)(?:了)?.{{0,8}}?{_BOOKING_WORD}"
                            rf"|{_BOOKING_WORD}.{{0,4}}?(?:取消了?|退了|不要了|不办了|不来了|黄了)")
 # how a sale was paid, or a return refunded (卖了手机壳3个,微信收款 · …,现金 · …,刷卡 · 卖了耳机1副微信付的)
-_PAID_WITH = {k: v for k, v in _TILL_METHODS.items() if v != "other"}   # (the cash-up's words; 其他 names no way)
-_WITH = "|".join(sorted(_PAID_WITH, key=len, reverse=True))
+_PAID_WITH = tenders.PAID_WITH   # (the cash-up's words; 其他 names no way)
+_WITH = tenders.WITH
 _PAID_HOW = r"(?:收款|支付|付款|付的|付|结账|结的|结|转账|转的|转|收的|扫的|扫码|退款|退的|退)?(?:了|的)?"   # (微信…)
 _PAID_PART = re.compile(rf"(?:客人|顾客)?(?:用|付了?|收了?|走|是|退了?|退给他|退的)?(?P<m>{_WITH}){_PAID_HOW}[。!]?")
 _PAID_TAIL = re.compile(rf"(?P<m>{_WITH})(?:收款|支付|付款|付的|结账|结的|转账|转的|扫的|扫码|退款|退的)(?:了|的)?[。!]?$")
 # 刚才那笔是微信付的 · 不对,是现金: a correction of how the last sale was paid
-_PAID_FIX = re.compile(rf"(?:那笔|这笔|那单|这单)?(?:是|应该是|其实是|改成|换成)?(?:客人)?(?:用)?(?P<m>{_WITH}){_PAID_HOW}")
+_PAID_FIX_HEAD = re.compile(r"(?:那笔|这笔|那单|这单)?(?:是|应该是|其实是|改成|换成)?(?:客人)?(?:用)?")
+_PAID_FIX = re.compile(_PAID_FIX_HEAD.pattern + rf"(?P<m>{_WITH}){_PAID_HOW}")
 _TILL_METHOD_ASKED = re.compile(
     rf"(?P<span>{_DAYS_PAST})?的?"
     rf"(?:(?P<m>{_WITH})(?:收款|支付|付款)?(?:一共|总共)?(?:收了|收入|收到|进账|到账|收款)了?(?:多少钱?|几多钱?|多少)"
@@ -4145,7 +4148,10 @@ def _as_boxes(cmd: commands.Command, lex: lexicon.Lexicon, *, priced: bool) -> c
 
 def _paid_by(a: scan.Analysis) -> tuple[str, str] | None:
     """A sale's (or a return's) payment method said, and the part of the message that said it (a part alone:
-    ,微信收款 · ,现金; at its end: …微信付的; with the money: 实收微信87), never inside a name (美团团餐)."""
+    ,微信收款 · ,现金; at its end: …微信付的; with the money: 实收微信87), never inside a name (美团团餐). Paid several
+    ways (微信60现金27 · 一半微信一半现金): ``ledger.split_method``'s."""
+    if a.tenders:
+        return ledger.split_method(a.tenders), a.tenders_said
     taken = [(e.start, e.end) for e in a.entities]
 
     def free(m: re.Match[str], at: int) -> bool:
@@ -4166,7 +4172,7 @@ def _paid_by(a: scan.Analysis) -> tuple[str, str] | None:
 def _paid_with(a: scan.Analysis) -> str | None:
     """How a payment on an account was made: as a sale says it (,微信), else its words anywhere outside a name
     (团餐微信转了3000; not 美团团餐's 美团)."""
-    said = _paid_by(a)
+    said = _paid_by(a) if not a.tenders else None   # (an account's payment has one way: 团餐付了3000,微信)
     if said is not None:
         return said[0]
     taken = [(e.start, e.end) for e in a.entities]

@@ -13,7 +13,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from domain import commands
-from nlu import dates, lexicon, numbers
+from nlu import dates, lexicon, numbers, tenders
 
 MASK = "\x00"
 _N = numbers.NUMBER
@@ -128,6 +128,9 @@ class Analysis:
     shelf_days: int | None = None        # 保质期7天
     discount: Decimal | None = None      # 打8折 · 八五折 · 半价: the share of the usual price the goods went for
     adjust: Adjusted | None = None       # 优惠20元 · 每副便宜10块 · 抹零 · 免单 · 一共收了300: how a sale was settled
+    # a sale paid several ways (微信60现金27 · 微信60,剩下现金 · 一半微信一半现金): each way and its money, if said
+    tenders: tuple[tuple[str, Decimal | None], ...] = ()
+    tenders_said: str = ""   # (their words)
 
     def of(self, kind: str) -> list[lexicon.Span]:
         return [e for e in self.entities if e.kind == kind]
@@ -249,7 +252,8 @@ class Scanner:
             discount = discount or _discount(m)
             _mask(chars, free, [m])
         masked = "".join(chars)
-        adjust = self._adjust(masked, chars, free, entities, later=_LATER.search(s) is not None)
+        paid = self._tenders(masked, entities)
+        adjust = self._adjust(masked, chars, free, entities, later=_LATER.search(s) is not None, paid=paid)
         if adjust is None and deal is not None:   # (卖了手机壳3个,买二送一: by the promotion running, never dropped)
             adjust = Adjusted("promo", None, deal)
         masked = "".join(chars)
@@ -303,14 +307,35 @@ class Scanner:
         chunks = self._chunks(masked)
         return Analysis(s=s, masked=masked, entities=entities, date=found, prices=prices, qtys=qtys,
                         chunks=chunks, separators=seps, lot=lot, doc=doc, expiry=expiry, produced=produced, shelf_days=shelf,
-                        discount=discount, adjust=adjust)
+                        discount=discount, adjust=adjust, tenders=paid[1] if paid else (),
+                        tenders_said=paid[0].group(0) if paid else "")
+
+    @staticmethod
+    def _tenders(masked: str, entities: list[lexicon.Span]
+                 ) -> tuple[re.Match[str], tuple[tuple[str, Decimal | None], ...]] | None:
+        """A sale paid several ways, said after the goods sold (卖了手机壳3个,微信60现金27): its words and its parts."""
+        sold = _SOLD.search(masked)
+        paid = tenders.split(masked, sold.end()) if sold is not None else None
+        if paid is None or not any(e.kind == "product" and e.end <= paid[0].start() for e in entities):
+            return None
+        return paid
 
     def _adjust(self, masked: str, chars: list[str], free: list[bool], entities: list[lexicon.Span], *,
-                later: bool = False) -> Adjusted | None:
+                later: bool = False, paid: tuple[re.Match[str], tuple[tuple[str, Decimal | None], ...]] | None = None,
+                ) -> Adjusted | None:
         """The adjustment said at the till: what was paid, if said, else the first (masked, so its number is never a
         price or a quantity); what the customer paid said without 元 (收了180) counts only after goods sold
-        (卖了蓝牙耳机2副,收了180); 不收钱 said with a later day to pay (不收钱,月底结: ``later``) is on account, never free."""
+        (卖了蓝牙耳机2副,收了180); 不收钱 said with a later day to pay (不收钱,月底结: ``later``) is on account, never free.
+        ``paid``: a sale paid several ways (``_tenders``), masked; its money, when each way says it, is what was paid
+        (微信60现金27: 87)."""
         found: list[tuple[re.Match[str], Adjusted]] = []
+        if paid is not None:
+            m, parts = paid
+            if all(v is not None for _, v in parts):
+                found.append((m, Adjusted("taken", sum((v or Decimal(0) for _, v in parts), Decimal(0)),
+                                          m.group(0).strip())))
+            else:
+                _mask(chars, free, [m])
         for m in self.each_off_re.finditer(masked):
             v = numbers.value(m.group("p"))
             if v is not None:

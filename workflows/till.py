@@ -57,6 +57,15 @@ def expected(uow: UnitOfWork, *, location: str, day: date, tz: Any) -> Expected:
             if location in (m.src, m.dst) and m.reverses is None
             and (m.kind == ledger.MoveKind.SALE or not m.partner)]   # (a walk-in's return: its money given back)
     undone = uow.stock.reversed_ids(m.id for m in sold if m.id is not None)   # (whenever undone: it never happened)
+    split: dict[tuple[str, str, str], Decimal] = {}   # (batch, kind, method) → value: a ticket paid several ways
+
+    def paid_by(m: ledger.Move, v: Decimal) -> None:
+        if len(ledger.tenders(m.method)) > 1:   # (微信60现金27: its ticket's value, shared out once it is all read)
+            key = (m.batch or f"#{m.id}", m.kind.value, m.method or "")
+            split[key] = split.get(key, Decimal(0)) + v
+        else:
+            by_method[m.method or ""] = by_method.get(m.method or "", Decimal(0)) + v
+
     for m in sold:
         if m.id in undone:
             continue
@@ -64,7 +73,7 @@ def expected(uow: UnitOfWork, *, location: str, day: date, tz: Any) -> Expected:
         if m.kind == ledger.MoveKind.CUSTOMER_RETURN:
             back = m.qty * price if price is not None else Decimal(0)
             sales -= back
-            by_method[m.method or ""] = by_method.get(m.method or "", Decimal(0)) - back
+            paid_by(m, -back)
             continue
         owed = bool(m.partner) and m.batch not in at_once   # (on account: not the till's)
         if price is None:
@@ -76,7 +85,10 @@ def expected(uow: UnitOfWork, *, location: str, day: date, tz: Any) -> Expected:
             on_account += v
         else:
             sales += v
-            by_method[m.method or ""] = by_method.get(m.method or "", Decimal(0)) + v
+            paid_by(m, v)
+    for (_, _, method), v in split.items():
+        for k, part in ledger.allocate(method, v).items():
+            by_method[k] = by_method.get(k, Decimal(0)) + part
     customers = {x.code for x in uow.catalog.partners() if x.kind.value == "customer"}
     accounts = [p for p in paid if not p.note.startswith("batch:") and p.actor in staff and p.partner in customers]
     collected = sum((p.amount for p in accounts), Decimal(0))

@@ -116,3 +116,41 @@ def test_fefo_takes_the_lot_named_first_then_the_earliest_expiry():
 def test_a_receipts_free_goods_are_known_by_their_note():
     assert ledger.gift("赠送") and ledger.gift("买十送一;赠送")
     assert not ledger.gift("") and not ledger.gift(None) and not ledger.gift("赠送品质差") and not ledger.gift("运费¥50.00")
+
+
+@pytest.mark.parametrize(("method", "value", "shares"), [
+    ("wechat:60,cash:27", "87", {"wechat": "60", "cash": "27"}),        # 微信60现金27: as said
+    ("wechat:50,cash", "89", {"wechat": "50", "cash": "39"}),           # 微信50,剩下的现金
+    ("wechat,cash", "87", {"wechat": "43.5", "cash": "43.5"}),          # 一半微信一半现金
+    ("wechat,cash,alipay", "100", {"wechat": "33.33", "cash": "33.33", "alipay": "33.34"}),   # (the cent left: last)
+    ("wechat:60,cash:27", "174", {"wechat": "120", "cash": "54"}),      # the quantity corrected since: scaled
+    ("wechat:60,cash", "50", {"wechat": "50", "cash": "0"}),            # said more than the sale: no more than it
+    ("wechat:60,cash:27", "-29", {"wechat": "-20", "cash": "-9"}),      # a refund, given back the same way
+    ("wechat", "87", {"wechat": "87"}),
+    (None, "5", {"": "5"}),
+])
+def test_a_sale_paid_several_ways_is_shared_out_to_the_cent(method, value, shares):
+    got = ledger.allocate(method, Decimal(value))
+    assert {k: v for k, v in got.items() if v} == {k: Decimal(v) for k, v in shares.items() if Decimal(v)}
+    assert sum(got.values(), Decimal(0)) == Decimal(value)
+
+
+def test_a_split_method_reads_back_as_it_was_written():
+    parts = (("wechat", Decimal("60.5")), ("cash", None))
+    assert ledger.split_method(parts) == "wechat:60.5,cash"
+    assert ledger.tenders(ledger.split_method(parts)) == parts
+    assert ledger.split_method((("wechat", Decimal(58)),)) == "wechat"   # (one way: its amount is the sale's price)
+    assert ledger.tenders(None) == ()
+
+
+@given(st.lists(st.tuples(st.sampled_from(ledger.PAYMENT_METHODS), st.one_of(st.none(), st.integers(1, 10_000))),
+                min_size=2, max_size=4, unique_by=lambda p: p[0]),
+       st.integers(-100_000, 100_000))
+@settings(max_examples=200, deadline=None)
+def test_the_shares_always_sum_to_the_sale(parts, cents):
+    value = Decimal(cents) / 100
+    method = ledger.split_method([(k, None if v is None else Decimal(v)) for k, v in parts])
+    got = ledger.allocate(method, value)
+    assert sum(got.values(), Decimal(0)) == value
+    assert set(got) <= {k for k, _ in parts}
+    assert all((v >= 0) if value >= 0 else (v <= 0) for v in got.values())

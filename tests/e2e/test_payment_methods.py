@@ -73,6 +73,10 @@ def test_english_and_the_moves_export(shop):
     assert sorted((r["sku"], r["method"]) for r in sales) == [("A05", "wechat"), ("A07", "card")]
     reply = texts(shop.say("xm", "cash up: wechat 87, card 89")).splitlines()
     assert reply[2] == "By payment method: WeChat counted ¥87.00 / books ¥87.00 ✅ · card counted ¥89.00 / books ¥89.00 ✅"
+    out = shop.say("xm", "sold 2 power banks, 100 by card, the rest in cash")
+    assert "(card ¥100.00 + the rest by cash)" in texts(out), texts(out)
+    shop.press("xm", out[-1]["buttons"][0][0])
+    assert [r["method"] for r in shop.export("moves") if r["kind"] == "sale"][-1] == "card:100,cash"
 
 
 def test_what_a_method_took_is_asked(shop):
@@ -142,3 +146,40 @@ def test_a_customers_payment_on_its_account_says_how_it_was_paid(tmp_path, monke
     assert reply[1].endswith(",正好对上 ✅")
     assert reply[2] == "按付款方式:现金 点 ¥300.00 / 账 ¥300.00 ✅ · 微信 点 ¥96.00 / 账 ¥96.00 ✅"
     assert len(reply) == 3   # (nothing left without a method)
+
+
+def test_a_sale_paid_several_ways_shares_its_value_among_them(shop):
+    """微信60现金27 · 微信50,剩下的现金 · 一半微信一半现金 · 微信30: each way its part at the cash-up (before: 「微信」 was
+    read as an unknown product and nothing was recorded)."""
+    assert texts(shop.say("xm", "卖了手机壳3个,微信60现金27")).startswith(
+        "✅ 已记录:华强店销售 手机壳 3个(微信 ¥60.00 + 现金 ¥27.00)\n")
+    assert texts(shop.say("xm", "卖了充电宝1个,微信50,剩下的现金")).startswith(
+        "✅ 已记录:华强店销售 充电宝 1个(微信 ¥50.00 + 其余现金)\n")                   # ¥89: ¥39 cash
+    assert texts(shop.say("xm", "卖了手机壳2个,一半微信一半现金")).startswith(
+        "✅ 已记录:华强店销售 手机壳 2个(微信、现金平分)\n")                           # ¥58: ¥29 each
+    assert texts(shop.say("xm", "卖了手机壳2个,微信50")).startswith(
+        "✅ 已记录:华强店销售 手机壳 2个(微信)")                                       # all of it, at ¥50
+    assert texts(shop.say("xm", "收款明细")) == "💰 华强店 06-15 按付款方式的收款:现金 ¥95.00 · 微信 ¥189.00"
+    reply = texts(shop.say("xm", "日结:现金95,微信189")).splitlines()
+    assert reply[1].endswith(",正好对上 ✅") and reply[2] == \
+        "按付款方式:现金 点 ¥95.00 / 账 ¥95.00 ✅ · 微信 点 ¥189.00 / 账 ¥189.00 ✅"
+    split = [r["method"] for r in shop.export("moves") if r["kind"] == "sale"]
+    assert split == ["wechat:60,cash:27", "wechat:50,cash", "wechat,cash", "wechat"]
+
+
+def test_the_ways_paid_say_what_was_paid(shop):
+    """The ways' money is what the customer paid (as 实收 is): 微信60现金20 for 3 cases at ¥29 is ¥80 taken."""
+    shop.say("xm", "卖了手机壳3个,微信60现金20")
+    assert texts(shop.say("xm", "收款明细")) == "💰 华强店 06-15 按付款方式的收款:现金 ¥20.00 · 微信 ¥60.00"
+    assert "销售额约 ¥80.00" in texts(shop.say("xm", "今天卖了多少钱"))
+
+
+def test_a_split_corrected_and_its_quantity_changed(shop):
+    shop.say("xm", "卖了手机壳3个,微信收款")
+    assert texts(shop.say("xm", "刚才那笔是微信60现金27")) == "✏️ 已更正为:华强店销售 手机壳 3个(微信 ¥60.00 + 现金 ¥27.00)"
+    assert texts(shop.say("xm", "收款明细")) == "💰 华强店 06-15 按付款方式的收款:现金 ¥27.00 · 微信 ¥60.00"
+    # 6 cases now: ¥174, the amounts said kept in their proportion (the till never holds more or less than the sale)
+    assert texts(shop.say("xm", "不对,是6个")).startswith("✏️ 已更正为:华强店销售 手机壳 6个(微信 ¥60.00 + 现金 ¥27.00)")
+    assert texts(shop.say("xm", "收款明细")) == "💰 华强店 06-15 按付款方式的收款:现金 ¥54.00 · 微信 ¥120.00"
+    assert texts(shop.say("xm", "撤销")).startswith("↩️ 已撤销")                    # (the correction: 3 cases again)
+    assert texts(shop.say("xm", "收款明细")) == "💰 华强店 06-15 按付款方式的收款:现金 ¥27.00 · 微信 ¥60.00"

@@ -1,0 +1,60 @@
+"""How money was paid, in words: the payment methods' names (现金 · 微信 · 支付宝 · 刷卡 …, as the cash-up and a sale
+say them) and a sale paid several ways (微信60现金27 · 微信付了60,剩下的现金 · 一半微信一半现金)."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from nlu import numbers
+
+# the day's cash-up (日结) counts by these, and a sale says which it was paid by (``ledger.PAYMENT_METHODS``)
+METHODS = {"现金": "cash", "现款": "cash", "微信": "wechat", "支付宝": "alipay", "刷卡": "card", "银行卡": "card",
+           "信用卡": "card", "美团": "meituan",
+           "饿了么": "eleme", "抖音": "douyin", "储值卡": "member", "储值": "member", "会员卡": "member",
+           "其他": "other", "其它": "other"}
+PAID_WITH = {k: v for k, v in METHODS.items() if v != "other"}   # (a sale's: 其他 names no way)
+WITH = "|".join(sorted(PAID_WITH, key=len, reverse=True))
+
+_N = numbers.NUMBER
+# one way and its money: 微信60 · 微信付了60元 · 现金收了27块 · 现金27
+_AMOUNT = rf"(?:{WITH})(?:付款|支付|收款|转账|付|收|转|扫|刷)?了?\s*(?:{_N})\s*(?:元|块钱|块)?"
+# the rest one way: 剩下的现金 · 其余用微信 · 余下刷卡
+_REST = rf"(?:剩下|其余|余下|剩余|其他|另外)的?(?:钱)?(?:用|走|付|是|给|收)?的?(?:{WITH})(?:付的?|支付|收的?|结的?|转的?)?"
+# the rest the last way, its name alone at the clause's end: 微信30现金 · 微信30,现金付的
+_BARE = rf"(?:{WITH})(?:付的?|支付|收的?|结的?|转的?)?(?=\s*(?:$|[,,。.!;;]))"
+_SEP = r"\s*(?:[,,、+;;]|和|加|另外|再)?\s*"
+SPLIT = re.compile(rf"(?:{_AMOUNT})(?:{_SEP}(?:{_AMOUNT}|{_REST}))*(?:{_SEP}(?:{_AMOUNT}|{_REST}|{_BARE}))")
+_PART = re.compile(rf"(?P<m>{WITH})(?:付款|支付|收款|转账|付|收|转|扫|刷)?了?\s*(?P<n>{_N})\s*(?:元|块钱|块)?"
+                   rf"|(?:剩下|其余|余下|剩余|其他|另外)的?(?:钱)?(?:用|走|付|是|给|收)?的?(?P<r>{WITH})|(?P<b>{WITH})")
+# one way and its money, a clause of its own (卖了手机壳2个,微信58): what was paid, that way
+_ALONE = re.compile(rf"(?<=[,,;;\s])(?:{_AMOUNT})(?=\s*(?:$|[,,。.!;;]))")
+# equal shares: 一半微信一半现金 · 一半微信,另一半现金 · 微信和现金各一半 · 微信付了一半,现金付了一半
+_PAID = r"(?:付|收|转|扫|刷)?了?"
+HALVES = re.compile(rf"一半(?:用|走|付|是)?(?P<a>{WITH})(?:付的?|支付)?[,,、\s]*另?一半(?:用|走|付|是)?(?P<b>{WITH})(?:付的?|支付)?"
+                    rf"|(?P<c>{WITH})\s*(?:和|跟|、|加|\+)?\s*(?P<d>{WITH})各{_PAID}(?:一半|半)"
+                    rf"|(?P<e>{WITH}){_PAID}一半[,,、\s]*(?:另外)?(?P<f>{WITH}){_PAID}(?:另)?一半")
+
+
+def split(masked: str, start: int = 0) -> tuple[re.Match[str], tuple[tuple[str, Decimal | None], ...]] | None:
+    """A sale paid several ways, said from ``start``: the words and each way's money (None: it took the rest, or an
+    equal share). One way twice (微信60微信20) is the sum of both; one way with its money in a clause of its own
+    (,微信58) is that way's, all of it; one way else is none of this (``parser._paid_by`` reads it)."""
+    m = SPLIT.search(masked, start) or _ALONE.search(masked, start)
+    if m is not None:
+        parts: dict[str, Decimal | None] = {}
+        for p in _PART.finditer(m.group(0)):
+            if p.group("r") or p.group("b"):
+                parts.setdefault(PAID_WITH[p.group("r") or p.group("b")], None)
+                continue
+            v = numbers.value(p.group("n"))
+            if v is None or v <= 0:
+                return None
+            k = PAID_WITH[p.group("m")]
+            parts[k] = (parts.get(k) or Decimal(0)) + v
+        return (m, tuple(parts.items())) if len(parts) > 1 or m.re is _ALONE else None
+    h = HALVES.search(masked, start)
+    if h is not None:
+        a, b = (PAID_WITH[x] for x in (h.group("a") or h.group("c") or h.group("e"),
+                                         h.group("b") or h.group("d") or h.group("f")))
+        return (h, ((a, None), (b, None))) if a != b else None
+    return None
