@@ -690,6 +690,19 @@ class Conversation:
         elif isinstance(cmd, commands.RecordBooking):
             self._require(user, "record")
             here = inventory.home(user, cmd.location)
+            if not cmd.lines:   # 明天晚上6点有个20人的包桌: the table, kept; its goods may follow (…的包桌要酸菜10袋)
+                uow.chat.add_booking(location=here, sku=commands.NO_GOODS, qty=Decimal(cmd.guests or 0), at=cmd.at,
+                                     note=cmd.note, by=user.username)
+                guests = self.t("booking.guests", turn.lang, n=cmd.guests) if cmd.guests else ""
+                turn.reply(self.t("booking.table_saved", turn.lang, at=cmd.at.strftime("%m-%d %H:%M"), note=cmd.note,
+                                  guests=guests)
+                           + reports.closed_note(uow, self.t, turn.lang, location=here, when=cmd.at, tz=turn.now.tzinfo))
+                return
+            # the goods of a table booked then (明天晚上6点的包桌要酸菜10袋): that booking's, under its words
+            tables = [b for b in uow.chat.bookings(start=cmd.at, end=cmd.at + timedelta(minutes=1), location=here)
+                      if b.sku == commands.NO_GOODS]
+            if tables:
+                cmd = replace(cmd, note=tables[0].note)
             offered = appointments.services_of(uow)
             booked = {ln.sku for ln in cmd.lines} & set(offered)
             ahead: list[services.Load] = []
@@ -705,11 +718,13 @@ class Conversation:
                                                            day=cmd.at).lstrip()
                           + self.t("service.ask", turn.lang, items=replies.items(cmd.lines, self._catalog)))
                 return
+            if tables:
+                uow.chat.drop_booking_ids([b.id for b in tables[:1] if b.id is not None])
             for ln in cmd.lines:
                 uow.chat.add_booking(location=here, sku=ln.sku, qty=ln.qty, at=cmd.at, note=cmd.note, by=user.username)
                 turn.events.append(events.Booked(location=here, sku=ln.sku, at=turn.now))
-            text = self.t("booking_saved", turn.lang, at=cmd.at.strftime("%m-%d %H:%M"),
-                          items=replies.items(cmd.lines, self._catalog))
+            text = self.t("booking.goods_added" if tables else "booking_saved", turn.lang,
+                          at=cmd.at.strftime("%m-%d %H:%M"), items=replies.items(cmd.lines, self._catalog), note=cmd.note)
             text += replies.day_load(self.t, turn.lang, theirs, ahead, offered, self._catalog, day=cmd.at)
             turn.reply(text + reports.closed_note(uow, self.t, turn.lang, location=here, when=cmd.at, tz=turn.now.tzinfo))
         elif isinstance(cmd, commands.Network):   # 邀请张记加入库管网络 · 接受邀请 KG-… · 断开和张记的联网 · 库管网络
@@ -1730,7 +1745,8 @@ class Conversation:
         listed = "\n".join(self.t("bookings.line", turn.lang, at=f"{at.astimezone(turn.now.tzinfo):%m-%d %H:%M}",
                                    note=note or "", place="" if here else f"({replies.loc_name(loc, self._catalog)})",
                                    items="、".join(f"{self._name_of(b.sku)} {replies.qty_text(self._catalog, b.sku, b.qty)}"
-                                                  for b in bs))
+                                                  for b in bs if b.sku != commands.NO_GOODS)
+                                   or self.t("bookings.no_goods", turn.lang))
                            for (at, note, loc), bs in groups.items())
         if not cmd.cancel:
             turn.reply(self.t("bookings.head", turn.lang, location=where, span=span, n=len(groups)) + "\n" + listed)
@@ -1742,7 +1758,8 @@ class Conversation:
         uow.chat.audit(at=turn.now, actor=turn.user.username, action="bookings_cancelled",
                        detail={"ids": [b.id for b in rows], "location": here})
         for b in rows:
-            turn.events.append(events.Booked(location=b.location, sku=b.sku, at=turn.now))
+            if b.sku != commands.NO_GOODS:   # (a table booked with no goods took none)
+                turn.events.append(events.Booked(location=b.location, sku=b.sku, at=turn.now))
         turn.reply(self.t("bookings.cancelled", turn.lang, n=len(groups)) + "\n" + listed)
 
     # what may still happen to a retired product: its stock counted, written off, used up, sent back or moved

@@ -446,11 +446,17 @@ class Bookings:
 
 @dataclass(frozen=True)
 class RecordBooking:
-    """A booking or event that will consume stock (周六中午有40人包桌,要酸菜鱼10份)."""
+    """A booking or event that will consume stock (周六中午有40人包桌,要酸菜鱼10份); no ``lines``: a table booked, its
+    goods not said (明天晚上6点有个20人的包桌 · 周六中午王总订了两桌), kept as one row of ``NO_GOODS`` (its guests
+    in the row's quantity) so that it is listed, called off and warned of, and takes no stock."""
     at: datetime
     lines: tuple[Line, ...]
     location: str | None = None
     note: str = ""
+    guests: int | None = None   # 20人 · 20位: how many are coming, when said
+
+
+NO_GOODS = ""   # the sku of a booking's row that names no goods (``RecordBooking`` without lines)
 
 
 @dataclass(frozen=True)

@@ -1297,6 +1297,8 @@ class Parser:
         if amend is not None and a.qtys:
             return self._amend(a, supplier or customer)
         booked = _BOOKINGS_Q.search(a.s) or _BOOKINGS_OFF.search(a.s) or _BOOKINGS_OF.fullmatch(a.s.strip())
+        if booked is not None and booked.re is _BOOKINGS_OF and _BOOKING_TOLD.search(booked.group("pre")):
+            booked = None   # 明天中午有个聚餐: one told, not asked about
         if booked is not None and not a.qtys and not a.of("product") and not supplier and not customer:
             # 明天的预定有哪些 · 这周有什么包桌 · 取消明天的包桌 · 周六的宴席不办了 · 张女士的预约 · 取消王先生的预约
             ahead = dates.ahead_span(a.s, speaker.now)
@@ -1443,6 +1445,9 @@ class Parser:
         if a.date and a.date.has_time and not customer and (intents.BOOKING.search(a.s) or (   # a customer's: an order
                 a.date.when > speaker.now and _NEEDED_THEN.search(a.s) and a.of("product"))):
             return self._booking(a, speaker)   # (今晚要用牛腩10斤: what a time to come will take, never used now)
+        if a.date and not a.date.has_time and not customer and intents.BOOKING.search(a.s) \
+                and a.date.when.date() >= speaker.now.date() and _BOOKING_TOLD.search(a.s):
+            return commands.Clarify("booking_time")   # 明天有个20人的包桌: at what time?
         bare = a.s.strip(" !.?~")
         report = _REPORT_NAMED.fullmatch(bare)
         kind = "evening_summary" if _BUSINESS_TODAY.fullmatch(bare) else \
@@ -3319,6 +3324,14 @@ class Parser:
 
     def _booking(self, a: scan.Analysis, speaker: context.Speaker) -> Result:
         assert a.date is not None
+        if not a.of("product"):   # 明天晚上6点有个20人的包桌 · 周六中午王总订了两桌: the table, its goods not said
+            guests = _GUESTS.search(a.s)
+            n = numbers.value(guests.group("n")) if guests is not None else None
+            if n is not None and (n <= 0 or n != int(n) or n > MAX_GUESTS):
+                return commands.Clarify("bad_qty", detail=guests.group(0) if guests else "")
+            return commands.Parsed(commands.RecordBooking(
+                at=a.date.when, lines=(), location=self._location(a), note=a.s.strip(" ,.!。"),
+                guests=int(n) if n is not None else None))
         items = lines.drafts(a, self.lex)
         res = lines.resolve([d for d in items if d.qty is not None and d.exact] or items, self.lex)
         note = a.s[: a.s.find("要")] if "要" in a.s else a.s
@@ -3661,7 +3674,7 @@ _COMING = re.compile(r"(?:什么|哪些|啥)(?:货|东西)?(?:要|会|该)(?:到
                      r"|(?:有)?(?:什么|哪些|啥)(?:货)?到货|到(?:什么|哪些|啥)货|(?<!给)(?<!往)(?:送|来)(?:什么|哪些|啥)(?:货|东西)?[?]?$"
                      r"|有(?:什么|哪些|啥)(?:货|东西)(?:到|来|送来)")
 # a count sheet asked for (开始盘点 · 盘点饮料 · 我要盘点 · 盘点单), and closed (盘点结束 · 盘完了)
-_COUNT_START = re.compile(r"(?:开始|我要|现在|准备|要)?(?:盘点|盘库|清点)(?:一下)?(?:开始)?(?:[\x00\s]*(?P<cat>[^\x00\s,]{2,6}?))?"
+_COUNT_START = re.compile(r"(?:请)?(?:帮我|帮忙|给我|我们)?(?:来)?(?:开始|我要|现在|准备|要|来)?(?:盘点|盘库|清点)(?:一下)?(?:开始)?(?:[\x00\s]*(?P<cat>[^\x00\s,]{2,6}?))?"
                           r"(?:类)?(?:的)?(?:盘点)?(?:单|表|清单)?")
 _COUNT_DONE = re.compile(r"(?:盘点|盘库|清点)(?:结束|完了|完毕|完成|好了)|盘完了|(?:结束|完成)(?:盘点|盘库)|点完了")
 _AWAITING_ME = re.compile(r"(?:要|需要|等|待|该)(?:我)?(?:来)?(?:审批|批准|审核|签字|批)(?:的)?|审批列表|待审批|待审核|待批")
@@ -4097,6 +4110,10 @@ _REVENUE_SAID = re.compile(r"(?:今天|今日|昨天|昨日|本日|当天)?的?(
                            r"|(?:一共|总共)?卖了\s*\d+(?:\.\d+)?\s*(?:元|块钱?|块))")   # (卖了3 alone: 3 of the last product)
 # the bookings asked about (明天的预定有哪些 · 这周有什么包桌 · 预定列表) or called off (取消明天的包桌 · 周六的宴席不办了)
 _BOOKING_WORD = r"(?:预定|预订|预约|包桌|订桌|宴席|宴会|酒席|聚餐)"
+_BOOKING_TOLD = re.compile(r"有(?:个|一个|场|一场|\d|[一二两三四五六七八九十]+(?:个|场|桌))|[订定]了")
+# how many a booking is for (20人的包桌 · 订了8位): its guests
+_GUESTS = re.compile(rf"(?P<n>{numbers.NUMBER})\s*(?:个)?(?:人|位)(?!份)")
+MAX_GUESTS = 10_000
 _BOOKINGS_Q = re.compile(rf"(?:有)?(?:哪些|什么|几个|几场|多少|啥)(?:的)?{_BOOKING_WORD}|{_BOOKING_WORD}(?:有哪些|有什么|列表|情况|清单|安排)")
 # 明天的预约 · 张女士的预约 · 王总的包桌是几点 (the bookings of those days, or of whom the note names)
 _BOOKINGS_OF = re.compile(rf"(?P<pre>[^,?]{{0,12}}?)(?:的)?{_BOOKING_WORD}(?:是)?(?:什么时候|几点|哪天|时间)?[?吗呢]*")

@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from domain import bom, catalog, chain, closures, ledger, orders, production, replenishment, rules, units
+from domain import bom, catalog, chain, closures, commands, ledger, orders, production, replenishment, rules, units
 from workflows import anomalies as anomaly
 from workflows import budgets, dues, engine, inventory, metrics, spoilage, standing, stockbook, till, wording
 from workflows import expenses as costs
@@ -324,6 +324,9 @@ def closed_note(uow: Any, t: Any, lang: str, *, location: str | None, when: date
                          name=closure_name(t, lang, shut)))
 
 
+TABLES_AHEAD = timedelta(hours=48)   # tables booked with no goods said, named on the prep list this far ahead
+
+
 def prep_text(uow: Any, t: Any, lang: str, lines: list[tuple[catalog.Product, replenishment.Suggestion, Decimal]], *,
               location: str, now: datetime, supplier: str | None = None) -> str:
     """The prep list's message: its title, then every suggestion with its reasons, the most urgent first (the least
@@ -335,6 +338,11 @@ def prep_text(uow: Any, t: Any, lang: str, lines: list[tuple[catalog.Product, re
     shut = closures.closed_on(uow.catalog.settings().calendar, now.date(), location)
     if shut is not None:   # (a day the store is closed: the list stocks for the days it opens again)
         text += "\n" + t("job.prep_closed", lang, name=closure_name(t, lang, shut))
+    tables = [b for b in uow.chat.bookings(start=now, end=now + TABLES_AHEAD, location=location)
+              if b.sku == commands.NO_GOODS]
+    if tables:   # (明天晚上6点有个20人的包桌, its goods not said: the list cannot stock for it)
+        text += "\n" + t("job.prep_tables", lang, items="\n".join(
+            f"· {b.at.astimezone(now.tzinfo):%m-%d %H:%M} {b.note}" for b in sorted(tables, key=lambda b: b.at)))
     recipes = uow.recipes.all_current()
     body = [explain(t, lang, p, sg, sf, make=p.sku in recipes) for p, sg, sf in sorted(lines, key=lambda x: cover(x[1]))]
     return str(text + "\n" + ("\n".join(body) if body else t("job.prep_none", lang) if supplier is None

@@ -121,3 +121,31 @@ def test_goods_a_time_to_come_will_take_are_booked_never_used_now(tmp_path, monk
     assert chat.stock() == before
     assert [(b["sku"], float(b["qty"])) for b in chat.export("bookings")] == [("P001", 10.0), ("P001", 5.0)]
     assert "南山店领用/消耗 牛腩 10斤" in texts(chat.say("liu", "中午用了牛腩10斤"))   # (done: used)
+
+
+def test_a_table_booked_with_no_goods_is_kept_and_given_its_goods_later(tmp_path, monkeypatch):
+    """明天晚上6点有个20人的包桌 (was: 「人的包桌」 an unknown product, nothing kept; and 6点20人 was 18:20): kept as a
+    booking that takes no stock, listed, named on the prep list, called off like any; its goods said later for the
+    same time become that booking's. Without a time it is asked for; nothing is kept."""
+    from tests.conftest import DEMO
+    chat = make_chat(tmp_path, monkeypatch, catalog=DEMO)
+    before = chat.stock()
+    assert texts(chat.say("liu", "明天有个20人的包桌")).startswith("预定是几点?")
+    assert not chat.export("bookings")
+    out = texts(chat.say("liu", "明天晚上6点有个20人的包桌"))
+    assert out.startswith("📅 已登记预定:06-16 18:00 明天晚上6点有个20人的包桌(20人)。\n要备的货还没说"), out
+    assert texts(chat.say("liu", "周六中午王总订了两桌")).startswith("📅 已登记预定:06-20 12:00 周六中午王总订了两桌。")
+    assert chat.stock() == before
+    assert texts(chat.say("liu", "这周有什么包桌")).splitlines()[1:] == [
+        "· 06-16 18:00 明天晚上6点有个20人的包桌:还没说要备的货", "· 06-20 12:00 周六中午王总订了两桌:还没说要备的货"]
+    prep = texts(chat.say("liu", "今日备货清单"))
+    assert "📅 这些预定还没说要备的货,清单没算进去:\n· 06-16 18:00 明天晚上6点有个20人的包桌" in prep, prep
+    assert "周六" not in prep                                              # (more than two days ahead)
+    out = texts(chat.say("liu", "明天晚上6点的包桌要酸菜10袋"))
+    assert out == "📅 已补上预定的货:06-16 18:00 明天晚上6点有个20人的包桌:酸菜 10袋", out
+    assert texts(chat.say("liu", "这周有什么包桌")).splitlines()[1] == "· 06-16 18:00 明天晚上6点有个20人的包桌:酸菜 10袋"
+    prep = texts(chat.say("liu", "今日备货清单"))
+    assert "还没说要备的货" not in prep and "预定 10袋" in prep, prep
+    chat.say("liu", "取消周六的包桌")
+    assert "已取消 1 场预定" in texts(chat.press("liu", "确认"))
+    assert [(b["sku"], float(b["qty"])) for b in chat.export("bookings")] == [("P010", 10.0)]

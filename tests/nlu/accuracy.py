@@ -153,7 +153,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
             | ({"adjust": [c.adjust.kind.value, str(c.adjust.amount) if c.adjust.amount is not None else None]}
                if c.adjust is not None else {})
     elif isinstance(c, commands.RecordBooking):
-        d |= {"intent": "booking", "at": c.at.strftime("%Y-%m-%d %H:%M"), "lines": _lines(c.lines)}
+        d |= {"intent": "booking", "at": c.at.strftime("%Y-%m-%d %H:%M"), "lines": _lines(c.lines)} \
+            | ({"guests": c.guests} if c.guests is not None else {}) | ({} if c.lines else {"note": c.note})
     elif isinstance(c, commands.Correct):
         d |= {"intent": "correct", "qty": str(c.qty) if c.qty is not None else None, "unit": c.unit, "sku": c.sku,
               "location": c.location} | ({"delta": c.delta} if c.delta else {}) | _earlier(c.of) \
