@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from nlu import english_rules
+
 # the stock book said in English (this month's stock book · inventory ins and outs)
 _STOCK_BOOK = r"(?:stock|inventory) (?:book|ins and outs|in and out)|stock movement summary"
 
@@ -57,6 +59,7 @@ _WEEKDAYS = (("monday", "周一"), ("tuesday", "周二"), ("wednesday", "周三"
              ("saturday", "周六"), ("sunday", "周日"))
 _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     *_GOODS,
+    *english_rules.WORDS,
     # quotations (quote for 王记: 100 苹果数据线 at 12 · turn quote 1 into an order · quotes)
     (r"(?:turn|convert) quot(?:e|ation) (?P<id>\d+) into (?:an? )?order|quot(?:e|ation) (?P<id2>\d+) (?:to|into) (?:an? )?order",
      lambda m: f"报价{m.group('id') or m.group('id2')}转订单"),
