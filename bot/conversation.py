@@ -693,7 +693,8 @@ class Conversation:
             if not cmd.lines:   # 明天晚上6点有个20人的包桌: the table, kept; its goods may follow (…的包桌要酸菜10袋)
                 uow.chat.add_booking(location=here, sku=commands.NO_GOODS, qty=Decimal(cmd.guests or 0), at=cmd.at,
                                      note=cmd.note, by=user.username)
-                guests = self.t("booking.guests", turn.lang, n=cmd.guests) if cmd.guests else ""
+                guests = self.t("booking.guests", turn.lang, n=cmd.guests) \
+                    if cmd.guests and not re.search(rf"(?<!\d){cmd.guests}\s*(?:个)?[人位]", cmd.note) else ""
                 turn.reply(self.t("booking.table_saved", turn.lang, at=cmd.at.strftime("%m-%d %H:%M"), note=cmd.note,
                                   guests=guests)
                            + reports.closed_note(uow, self.t, turn.lang, location=here, when=cmd.at, tz=turn.now.tzinfo))
@@ -1727,40 +1728,84 @@ class Conversation:
 
     def _bookings(self, uow: UnitOfWork, turn: Turn, cmd: commands.Bookings, *, confirmed: bool) -> None:
         """明天的预定有哪些: the store's bookings on those days, by time; 取消明天的包桌: those said in the chat (a
-        customer's order books its own, called off with the order) taken off once confirmed, audited."""
+        customer's order books its own, called off with the order) taken off once confirmed, audited; 张女士改到后天
+        下午4点: those moved there once confirmed, audited (a day alone keeps each one's time; a time alone its day)."""
         here = cmd.location or turn.user.location
         start, end = replies.day_bounds(cmd.start, cmd.end, turn.now.tzinfo)
-        rows = sorted((b for b in uow.chat.bookings(start=max(start, turn.now) if cmd.cancel else start, end=end,
+        changes = cmd.cancel or cmd.move_to is not None
+        rows = sorted((b for b in uow.chat.bookings(start=max(start, turn.now) if changes else start, end=end,
                                                       location=here)
-                       if (not cmd.cancel or b.order_id is None) and cmd.who in b.note),   # (张女士的预约: hers)
+                       if (not changes or b.order_id is None) and cmd.who in b.note),   # (张女士的预约: hers)
                       key=lambda b: (b.at, b.id or 0))
         span = reports.days_text(self.t, turn.lang, cmd.start, cmd.end) + (f" {cmd.who}" if cmd.who else "")
         where = replies.loc_name(here, self._catalog) if here else self.t("all_locations", turn.lang)
         if not rows:
             turn.reply(self.t("bookings.none", turn.lang, location=where, span=span))
             return
-        groups: dict[tuple[datetime, str, str], list[Any]] = {}
-        for b in rows:
-            groups.setdefault((b.at, b.note, b.location), []).append(b)
-        listed = "\n".join(self.t("bookings.line", turn.lang, at=f"{at.astimezone(turn.now.tzinfo):%m-%d %H:%M}",
-                                   note=note or "", place="" if here else f"({replies.loc_name(loc, self._catalog)})",
-                                   items="、".join(f"{self._name_of(b.sku)} {replies.qty_text(self._catalog, b.sku, b.qty)}"
-                                                  for b in bs if b.sku != commands.NO_GOODS)
-                                   or self.t("bookings.no_goods", turn.lang))
-                           for (at, note, loc), bs in groups.items())
-        if not cmd.cancel:
-            turn.reply(self.t("bookings.head", turn.lang, location=where, span=span, n=len(groups)) + "\n" + listed)
+        tz = turn.now.tzinfo
+        moved_to = {b.id: self._moved(b.at.astimezone(tz), cmd) for b in rows} if cmd.move_to is not None else {}
+
+        def listing(at_of: dict[Any, datetime]) -> str:
+            groups: dict[tuple[datetime, str, str], list[Any]] = {}
+            for b in rows:
+                groups.setdefault((at_of.get(b.id) or b.at, b.note, b.location), []).append(b)
+            return "\n".join(self.t("bookings.line", turn.lang, at=f"{at.astimezone(tz):%m-%d %H:%M}", note=note or "",
+                                     place="" if here else f"({replies.loc_name(loc, self._catalog)})",
+                                     items="、".join(f"{self._name_of(b.sku)} {replies.qty_text(self._catalog, b.sku, b.qty)}"
+                                                    for b in bs if b.sku != commands.NO_GOODS)
+                                     or self.t("bookings.no_goods", turn.lang))
+                              for (at, note, loc), bs in groups.items())
+
+        n = len({(b.at, b.note, b.location) for b in rows})
+        listed = listing({})
+        if not changes:
+            turn.reply(self.t("bookings.head", turn.lang, location=where, span=span, n=n) + "\n" + listed)
             return
+        if moved_to and min(moved_to.values()) <= turn.now:
+            raise errors.BadInput(code="booking_move_past", at=f"{min(moved_to.values()):%m-%d %H:%M}")
         if not confirmed:
-            self._ask(uow, turn, cmd, self.t("bookings.cancel_ask", turn.lang, n=len(groups)) + "\n" + listed)
+            ask = self.t("bookings.cancel_ask", turn.lang, n=n) if cmd.cancel else \
+                self.t("bookings.move_ask", turn.lang, n=n) + "\n" + listing(moved_to) + "\n" + \
+                self.t("bookings.move_from", turn.lang)
+            self._ask(uow, turn, cmd, ask + "\n" + listed)
             return
-        uow.chat.drop_booking_ids([b.id for b in rows if b.id is not None])
-        uow.chat.audit(at=turn.now, actor=turn.user.username, action="bookings_cancelled",
-                       detail={"ids": [b.id for b in rows], "location": here})
+        if cmd.cancel:
+            uow.chat.drop_booking_ids([b.id for b in rows if b.id is not None])
+        else:
+            for b in rows:
+                uow.chat.move_booking(b.id, moved_to[b.id])
+        uow.chat.audit(at=turn.now, actor=turn.user.username,
+                       action="bookings_cancelled" if cmd.cancel else "bookings_moved",
+                       detail={"ids": [b.id for b in rows], "location": here}
+                       | ({} if cmd.cancel else {"to": {str(k): v.isoformat() for k, v in moved_to.items()}}))
         for b in rows:
             if b.sku != commands.NO_GOODS:   # (a table booked with no goods took none)
                 turn.events.append(events.Booked(location=b.location, sku=b.sku, at=turn.now))
-        turn.reply(self.t("bookings.cancelled", turn.lang, n=len(groups)) + "\n" + listed)
+        if cmd.cancel:
+            turn.reply(self.t("bookings.cancelled", turn.lang, n=n) + "\n" + listed)
+            return
+        first = min(moved_to.values())
+        text = self.t("bookings.moved", turn.lang, n=n) + "\n" + listing(moved_to)
+        offered = appointments.services_of(uow)
+        booked = {b.sku for b in rows} & set(offered)
+        if booked and here:   # an appointment moved: its new day's hours against what the service can take
+            day = first.astimezone(tz).date()
+            loads = appointments.span_loads(uow, location=here, start=day, end=day, tz=tz, offered=offered)[0][day]
+            text += replies.day_load(self.t, turn.lang, [ld for ld in loads if ld.sku in booked], loads, offered,
+                                     self._catalog, day=first)
+        turn.reply(text + reports.closed_note(uow, self.t, turn.lang, location=here, when=first, tz=tz))
+
+    @staticmethod
+    def _moved(at: datetime, cmd: commands.Bookings) -> datetime:
+        """Where a booking at ``at`` goes: the day and time said, or the day said at its time, or its day at the
+        time said."""
+        to = cmd.move_to
+        assert to is not None
+        if cmd.move_day and cmd.move_time:
+            return to
+        if cmd.move_day:
+            return at.replace(year=to.year, month=to.month, day=to.day)
+        return at.replace(hour=to.hour, minute=to.minute, second=0, microsecond=0)
 
     # what may still happen to a retired product: its stock counted, written off, used up, sent back or moved
     _RETIRED_MAY = (commands.Movement.SCRAP, commands.Movement.CONSUMPTION, commands.Movement.RETURN_TO_SUPPLIER,

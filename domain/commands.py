@@ -442,6 +442,11 @@ class Bookings:
     location: str | None = None
     cancel: bool = False
     who: str = ""   # 张女士的预约 · 取消王总的包桌: those whose note names them
+    # 张女士改到后天下午4点 · 明天的包桌改到周六 · 王总的包桌推迟到晚上7点: moved there, once confirmed; only the day
+    # said (``move_time`` False): each keeps its time of day; only the time (``move_day`` False): its day
+    move_to: datetime | None = None
+    move_day: bool = True
+    move_time: bool = True
 
 
 @dataclass(frozen=True)

@@ -1296,6 +1296,10 @@ class Parser:
             amend = _PARTNER_AMEND.search(a.masked)
         if amend is not None and a.qtys:
             return self._amend(a, supplier or customer)
+        moved = _BOOKING_MOVE.fullmatch(a.s) if not a.of("product") else None
+        if moved is not None and (re.search(_BOOKING_WORD, moved.group("pre")) or (
+                _PERSON.search(moved.group("pre")) and not supplier and not customer)):
+            return self._booking_moved(a, moved, speaker)   # 张女士改到后天下午4点 · 明天的包桌改到周六中午
         booked = _BOOKINGS_Q.search(a.s) or _BOOKINGS_OFF.search(a.s) or _BOOKINGS_OF.fullmatch(a.s.strip())
         if booked is not None and booked.re is _BOOKINGS_OF and _BOOKING_TOLD.search(booked.group("pre")):
             booked = None   # 明天中午有个聚餐: one told, not asked about
@@ -3322,6 +3326,32 @@ class Parser:
                       "", said)
         return said if 1 < len(said) <= 8 and not re.search(r"[\d,?]|多少|几|哪|什么|啥|谁|所有|全部", said) else ""
 
+    def _booking_moved(self, a: scan.Analysis, moved: re.Match[str], speaker: context.Speaker) -> Result:
+        """张女士改到后天下午4点 · 明天的包桌改到周六中午 · 王总的包桌推迟到晚上7点: the bookings the words before name
+        (whose, which day: else the coming 30 days), to the time after (a day alone: each keeps its time of day; a
+        time alone: the same day)."""
+        if not moved.group("to"):
+            return commands.Clarify("booking_move_to")   # 张女士改到 (to when?)
+        to = dates.find(moved.group("to"), speaker.now)
+        if to is None or moved.group("to")[to.end:].strip(" ,.!。的"):
+            return commands.Clarify("booking_move_when", detail=moved.group("to"))
+        pre = moved.group("pre")
+        src = dates.ahead_span(pre, speaker.now)
+        day1 = src[0] if src else speaker.now.date()
+        last = day1 + dt.timedelta(days=(src[1] if src else 30) - 1)
+        who = re.sub(rf"\x00|的|把|那场|那桌|{_BOOKING_WORD}|{_DAYS_AHEAD}|{_DAY_PARTS}|\d+点(?:半|\d+分?)?|\s", "",
+                     moved.group("pre"))
+        who = who if 1 < len(who) <= 8 else ""
+        if not who and not src:
+            return commands.Clarify("booking_move_which")
+        day_said = _NAMES_DAY.search(moved.group("to")[to.start:to.end]) is not None
+        if not to.has_time and not day_said:
+            return commands.Clarify("booking_move_when", detail=moved.group("to"))
+        if day_said and (to.when <= speaker.now if to.has_time else to.when.date() < speaker.now.date()):
+            return commands.Clarify("booking_move_past", detail=moved.group("to"))
+        return commands.Parsed(commands.Bookings(start=day1, end=last, location=self._location(a), who=who,
+                                                 move_to=to.when, move_day=day_said, move_time=to.has_time))
+
     def _booking(self, a: scan.Analysis, speaker: context.Speaker) -> Result:
         assert a.date is not None
         if not a.of("product"):   # 明天晚上6点有个20人的包桌 · 周六中午王总订了两桌: the table, its goods not said
@@ -3329,8 +3359,9 @@ class Parser:
             n = numbers.value(guests.group("n")) if guests is not None else None
             if n is not None and (n <= 0 or n != int(n) or n > MAX_GUESTS):
                 return commands.Clarify("bad_qty", detail=guests.group(0) if guests else "")
-            return commands.Parsed(commands.RecordBooking(
-                at=a.date.when, lines=(), location=self._location(a), note=a.s.strip(" ,.!。"),
+            note = re.sub(r"^(?:还|又)?有(?:个|一个|一场|场)?", "", (a.s[:a.date.start] + a.s[a.date.end:]).strip(" ,.!。"))
+            return commands.Parsed(commands.RecordBooking(   # (its words, the time said aside: 20人的包桌 · 王总订了两桌)
+                at=a.date.when, lines=(), location=self._location(a), note=note.strip(" ,.!。") or a.s.strip(" ,.!。"),
                 guests=int(n) if n is not None else None))
         items = lines.drafts(a, self.lex)
         res = lines.resolve([d for d in items if d.qty is not None and d.exact] or items, self.lex)
@@ -4110,6 +4141,12 @@ _REVENUE_SAID = re.compile(r"(?:今天|今日|昨天|昨日|本日|当天)?的?(
                            r"|(?:一共|总共)?卖了\s*\d+(?:\.\d+)?\s*(?:元|块钱?|块))")   # (卖了3 alone: 3 of the last product)
 # the bookings asked about (明天的预定有哪些 · 这周有什么包桌 · 预定列表) or called off (取消明天的包桌 · 周六的宴席不办了)
 _BOOKING_WORD = r"(?:预定|预订|预约|包桌|订桌|宴席|宴会|酒席|聚餐)"
+# 张女士改到后天下午4点 · 明天的包桌改到周六中午 · 把王总的预约推迟到晚上7点: bookings moved
+_BOOKING_MOVE = re.compile(r"(?:把)?(?P<pre>[^,?]{1,16}?)(?:改到|改成|改在|推迟到|推到|延到|延期到|延后到|提前到|挪到|换到|调到)"
+                           r"(?P<to>.*?)[\s,.!。]*")
+_DAY_PARTS = r"上午|下午|中午|晚上|早上|傍晚|今晚|明晚"
+_PERSON = re.compile(r"(?:女士|先生|小姐|老师|阿姨|总|哥|姐|老板|太太|同学|师傅)(?:的)?$")
+_DAYS_AHEAD = r"今天|明天|后天|大后天|这周[一二三四五六日天]?|下周[一二三四五六日天]?|周[一二三四五六日天]|星期[一二三四五六日天]|本周|周末"
 _BOOKING_TOLD = re.compile(r"有(?:个|一个|场|一场|\d|[一二两三四五六七八九十]+(?:个|场|桌))|[订定]了")
 # how many a booking is for (20人的包桌 · 订了8位): its guests
 _GUESTS = re.compile(rf"(?P<n>{numbers.NUMBER})\s*(?:个)?(?:人|位)(?!份)")

@@ -133,17 +133,17 @@ def test_a_table_booked_with_no_goods_is_kept_and_given_its_goods_later(tmp_path
     assert texts(chat.say("liu", "明天有个20人的包桌")).startswith("预定是几点?")
     assert not chat.export("bookings")
     out = texts(chat.say("liu", "明天晚上6点有个20人的包桌"))
-    assert out.startswith("📅 已登记预定:06-16 18:00 明天晚上6点有个20人的包桌(20人)。\n要备的货还没说"), out
-    assert texts(chat.say("liu", "周六中午王总订了两桌")).startswith("📅 已登记预定:06-20 12:00 周六中午王总订了两桌。")
+    assert out.startswith("📅 已登记预定:06-16 18:00 20人的包桌。\n要备的货还没说"), out
+    assert texts(chat.say("liu", "周六中午王总订了两桌")).startswith("📅 已登记预定:06-20 12:00 王总订了两桌。")
     assert chat.stock() == before
     assert texts(chat.say("liu", "这周有什么包桌")).splitlines()[1:] == [
-        "· 06-16 18:00 明天晚上6点有个20人的包桌:还没说要备的货", "· 06-20 12:00 周六中午王总订了两桌:还没说要备的货"]
+        "· 06-16 18:00 20人的包桌:还没说要备的货", "· 06-20 12:00 王总订了两桌:还没说要备的货"]
     prep = texts(chat.say("liu", "今日备货清单"))
-    assert "📅 这些预定还没说要备的货,清单没算进去:\n· 06-16 18:00 明天晚上6点有个20人的包桌" in prep, prep
+    assert "📅 这些预定还没说要备的货,清单没算进去:\n· 06-16 18:00 20人的包桌" in prep, prep
     assert "周六" not in prep                                              # (more than two days ahead)
     out = texts(chat.say("liu", "明天晚上6点的包桌要酸菜10袋"))
-    assert out == "📅 已补上预定的货:06-16 18:00 明天晚上6点有个20人的包桌:酸菜 10袋", out
-    assert texts(chat.say("liu", "这周有什么包桌")).splitlines()[1] == "· 06-16 18:00 明天晚上6点有个20人的包桌:酸菜 10袋"
+    assert out == "📅 已补上预定的货:06-16 18:00 20人的包桌:酸菜 10袋", out
+    assert texts(chat.say("liu", "这周有什么包桌")).splitlines()[1] == "· 06-16 18:00 20人的包桌:酸菜 10袋"
     prep = texts(chat.say("liu", "今日备货清单"))
     assert "还没说要备的货" not in prep and "预定 10袋" in prep, prep
     chat.say("liu", "取消周六的包桌")
