@@ -44,6 +44,18 @@ def test_a_correction_replaces_the_last_write(chat):
     assert chat.stock()["XH:B09"] == 34, texts(out)
 
 
+def test_a_correction_that_says_what_the_write_did_corrects_it_never_records_again(chat):
+    """刚才卖的可颂应该是6个 (before: a second sale of 6) · 刚才报损的是鸡蛋不是可颂 (before: asked 鸡蛋's quantity)."""
+    chat.say("amy", "卖了可颂5个")
+    out = texts(chat.say("amy", "刚才卖的可颂应该是6个"))
+    assert out.startswith("✏️ 已更正为:徐汇店销售 可颂 6个"), out
+    assert chat.stock()["XH:B09"] == 34
+    chat.say("amy", "可颂坏了2个")
+    out = texts(chat.say("amy", "刚才报损的是鸡蛋不是可颂"))
+    assert out.startswith("✏️ 已更正为:徐汇店报损 鸡蛋 2个"), out
+    assert chat.stock()["XH:B09"] == 34
+
+
 def test_undoing_a_correction_brings_back_the_write_it_replaced(chat):
     chat.say("amy", "卖了可颂5个")
     chat.say("amy", "不对,是6个")
