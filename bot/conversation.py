@@ -1396,10 +1396,9 @@ class Conversation:
         src, dst = cmd.source or home, cmd.dest or home
         moves = uow.stock.moves(since=turn.now - SENT_WINDOW, kinds=[ledger.MoveKind.TRANSFER_OUT.value,
                                                                      ledger.MoveKind.TRANSFER_IN.value])
-        undone = uow.stock.reversed_ids(m.id for m in moves if m.id is not None)
         sent: dict[str, list[ledger.Move]] = {}
-        for m in moves:
-            if m.id not in undone and m.reverses is None and m.actor != turn.user.username:
+        for m in uow.stock.standing(moves):
+            if m.actor != turn.user.username:
                 sent.setdefault(m.batch, []).append(m)
         for batch in sent.values():
             outs = {m.sku: m for m in batch if m.kind == ledger.MoveKind.TRANSFER_OUT and m.src == src}
@@ -1553,13 +1552,11 @@ class Conversation:
             turn.reply(self.t("count_sheet.none", turn.lang))
             return
         here, since = str(session["location"]), datetime.fromisoformat(str(session["at"]))
-        moves = [m for m in uow.stock.moves(since=since, kinds=[ledger.MoveKind.COUNT_ADJUSTMENT.value])
-                 if m.actor == turn.user.username and here in (m.src, m.dst) and m.reverses is None]
-        undone = uow.stock.reversed_ids(m.id for m in moves if m.id is not None)
+        moves = uow.stock.standing(m for m in uow.stock.moves(since=since, kinds=[ledger.MoveKind.COUNT_ADJUSTMENT.value])
+                                   if m.actor == turn.user.username and here in (m.src, m.dst))
         diff: dict[str, Decimal] = {}
         for m in moves:
-            if m.id not in undone:
-                diff[m.sku] = diff.get(m.sku, Decimal(0)) + (m.qty if m.dst == here else -m.qty)
+            diff[m.sku] = diff.get(m.sku, Decimal(0)) + (m.qty if m.dst == here else -m.qty)
         counted = self._counted_since(uow, turn, here, since)
         sheet = [str(s) for s in session.get("skus") or []]
         missed = [s for s in sheet if s not in counted]

@@ -648,12 +648,11 @@ def _came_in(uow: UnitOfWork, cmd: commands.PurchaseQuery, loc: str | None,
     since = datetime(cmd.start.year, cmd.start.month, cmd.start.day, tzinfo=now.tzinfo)
     until = since + timedelta(days=(cmd.end - cmd.start).days + 1)
     kinds = [ledger.MoveKind.RECEIPT.value, ledger.MoveKind.RETURN_TO_SUPPLIER.value]
-    moves = [m for m in uow.stock.moves(since=since, until=until, kinds=kinds)
-             if m.reverses is None and (loc is None or loc in (m.dst, m.src)) and (cmd.sku is None or m.sku == cmd.sku)
-             and (cmd.partner is None or m.partner == cmd.partner)]
-    undone = uow.stock.reversed_ids(m.id for m in moves if m.id is not None)
-    return ([m for m in moves if m.id not in undone and m.kind == ledger.MoveKind.RECEIPT],
-            [m for m in moves if m.id not in undone and m.kind == ledger.MoveKind.RETURN_TO_SUPPLIER])
+    moves = uow.stock.standing(m for m in uow.stock.moves(since=since, until=until, kinds=kinds)
+                               if (loc is None or loc in (m.dst, m.src)) and (cmd.sku is None or m.sku == cmd.sku)
+                               and (cmd.partner is None or m.partner == cmd.partner))
+    return ([m for m in moves if m.kind == ledger.MoveKind.RECEIPT],
+            [m for m in moves if m.kind == ledger.MoveKind.RETURN_TO_SUPPLIER])
 
 
 def _valued(uow: UnitOfWork, moves: list[ledger.Move]) -> tuple[dict[str, Decimal], dict[str, Decimal],
@@ -923,10 +922,9 @@ def _tickets(t: Any, lang: str, uow: UnitOfWork, sold: dict[str, Decimal], cmd: 
     tz = now.tzinfo
     since = datetime(cmd.start.year, cmd.start.month, cmd.start.day, tzinfo=tz)
     until = since + timedelta(days=(cmd.end - cmd.start).days + 1)
-    moves = [m for m in uow.stock.moves(since=since, until=until, kinds=[ledger.MoveKind.SALE.value])
-             if m.reverses is None and (loc is None or m.src == loc)]
-    undone = uow.stock.reversed_ids(m.id for m in moves if m.id is not None)
-    n = len({m.batch for m in moves if m.id not in undone})
+    moves = uow.stock.standing(m for m in uow.stock.moves(since=since, until=until, kinds=[ledger.MoveKind.SALE.value])
+                               if loc is None or m.src == loc)
+    n = len({m.batch for m in moves})
     if not n:
         return str(t("sales.tickets_none", lang, **fmt))
     products = {p.sku: p for p in uow.catalog.products()}
@@ -998,10 +996,9 @@ def _customer_prices(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo
     assert cmd.partner is not None
     sold = uow.stock.moves(since=now - timedelta(days=CUSTOMER_PRICE_DAYS), kinds=[ledger.MoveKind.SALE.value],
                            partner=cmd.partner)
-    undone = uow.stock.reversed_ids(m.id for m in sold if m.id is not None)
     last: dict[str, ledger.Move] = {}
-    for m in sold:   # oldest first: the latest standing sale of each product stays
-        if m.id not in undone and m.reverses is None and (not cmd.skus or m.sku in cmd.skus):
+    for m in uow.stock.standing(sold):   # oldest first: the latest standing sale of each product stays
+        if not cmd.skus or m.sku in cmd.skus:
             last[m.sku] = m
     who = partner_name(cmd.partner, cat) or cmd.partner
     if not last:
@@ -1218,10 +1215,8 @@ def _prices(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, rows: l
         if p is None:
             continue
         cost, source = metrics.unit_cost(uow, p)
-        received = [m for m in uow.stock.recent_moves(sku, limit=30)
-                    if m.kind == ledger.MoveKind.RECEIPT and m.reverses is None]
-        undone = uow.stock.reversed_ids(m.id for m in received if m.id is not None)
-        received = [m for m in received if m.id not in undone]   # newest first (an undone receipt is no "last")
+        # newest first (an undone receipt is no "last")
+        received = uow.stock.standing(m for m in uow.stock.recent_moves(sku, limit=30) if m.kind == ledger.MoveKind.RECEIPT)
         costed = [m for m in received if m.unit_cost]   # (a supplier's free goods, at ¥0, are no price paid)
         last = costed[0] if costed else None
         parts = [str(t("info.price_cost", lang, cost=reports.money(cost), unit=p.base_unit,
@@ -1695,13 +1690,11 @@ def _taken(uow: UnitOfWork, cmd: commands.CustomerQuery, *, now: datetime
     since = datetime(cmd.start.year, cmd.start.month, cmd.start.day, tzinfo=now.tzinfo)
     until = since + timedelta(days=(cmd.end - cmd.start).days + 1)
     kinds = [ledger.MoveKind.SALE.value, ledger.MoveKind.CUSTOMER_RETURN.value]
-    moves = [m for m in uow.stock.moves(since=since, until=until, kinds=kinds, partner=cmd.partner or None)
-             if m.reverses is None and (cmd.sku is None or m.sku == cmd.sku)]
-    undone = uow.stock.reversed_ids(m.id for m in moves if m.id is not None)
+    moves = uow.stock.standing(m for m in uow.stock.moves(since=since, until=until, kinds=kinds, partner=cmd.partner or None)
+                               if cmd.sku is None or m.sku == cmd.sku)
     theirs: dict[str | None, list[ledger.Move]] = {}
     for m in moves:
-        if m.id not in undone:
-            theirs.setdefault(m.partner, []).append(m)
+        theirs.setdefault(m.partner, []).append(m)
     out: dict[str | None, tuple[dict[str, Decimal], dict[str, Decimal | None]]] = {}
     for m, price in (x for ms in theirs.values() for x in dues.priced(uow, ms)):   # (a return: what it paid)
         took, money = out.setdefault(m.partner, ({}, {}))

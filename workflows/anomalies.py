@@ -90,20 +90,14 @@ def _day_of(m: ledger.Move, tz: Any) -> date:
     return m.at.astimezone(tz).date()
 
 
-def _standing(uow: UnitOfWork, moves: list[ledger.Move]) -> list[ledger.Move]:
-    """The moves not undone (and not undoings)."""
-    undone = uow.stock.reversed_ids(m.id for m in moves if m.id is not None)
-    return [m for m in moves if m.reverses is None and m.id not in undone]
-
-
 def _losses(uow: UnitOfWork, *, location: str, now: datetime, sold: dict[str, dict[date, Decimal]],
             products: set[str], lim: Limits) -> list[Finding]:
     """Today's losses (spoiled, and missing at counts) of a product far above its usual day's."""
     tz, today = now.tzinfo, now.date()
     first = today - timedelta(days=LOOK_BACK)
     since = datetime(first.year, first.month, first.day, tzinfo=tz)
-    moves = _standing(uow, [m for m in uow.stock.moves(since=since, kinds=["scrap", "count_adjustment"])
-                            if m.src == location and m.sku in products])
+    moves = uow.stock.standing(m for m in uow.stock.moves(since=since, kinds=["scrap", "count_adjustment"])
+                               if m.src == location and m.sku in products)
     lost_today: dict[str, Decimal] = {}
     lost_before: dict[str, Decimal] = {}
     for m in moves:
@@ -147,8 +141,8 @@ def _costs(uow: UnitOfWork, *, location: str, now: datetime, lim: Limits) -> lis
     the same supplier's when it delivered the product priced before (another's price is no measure of its own), else
     any supplier's, else the catalog's cost."""
     tz, today = now.tzinfo, now.date()
-    came = _standing(uow, [m for m in uow.stock.moves(since=now - timedelta(days=COST_DAYS),
-                                                      kinds=[ledger.MoveKind.RECEIPT.value]) if m.unit_cost])
+    came = uow.stock.standing(m for m in uow.stock.moves(since=now - timedelta(days=COST_DAYS),
+                                                         kinds=[ledger.MoveKind.RECEIPT.value]) if m.unit_cost)
     # (a supplier's free goods came at ¥0: no price paid, neither odd nor a usual one)
     out = []
     for m in came:

@@ -56,10 +56,8 @@ def spent(uow: UnitOfWork, location: str | None, first: date, last: date, *, tz:
     # cancelled order's goods that came count where they came)
     brought = {(r.get("batch"), r.get("sku")) for o in ordered if o.status != orders.Status.CANCELLED
                for r in o.meta.get("receipts", [])}
-    came = [m for m in uow.stock.moves(since=since, until=until, kinds=[ledger.MoveKind.RECEIPT.value])
-            if m.reverses is None and (location is None or m.dst == location) and (m.batch, m.sku) not in brought]
-    undone = uow.stock.reversed_ids(m.id for m in came if m.id is not None)
-    came = [m for m in came if m.id not in undone]
+    came = uow.stock.standing(m for m in uow.stock.moves(since=since, until=until, kinds=[ledger.MoveKind.RECEIPT.value])
+                              if (location is None or m.dst == location) and (m.batch, m.sku) not in brought)
     direct, guessed, unknown = Decimal(0), 0, 0
     for m, value in dues.supplier_values(uow, came):   # (as a supplier's account values them: free goods nothing)
         bare = m.unit_cost is None and not ledger.gift(m.note)

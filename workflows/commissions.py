@@ -68,16 +68,12 @@ def sold(uow: UnitOfWork, first: date, last: date, *, tz: Any, location: str | N
     (its move, what it took, the rule that pays on it, the commission)."""
     since = datetime.combine(first, time.min, tzinfo=tz)
     until = datetime.combine(last + timedelta(days=1), time.min, tzinfo=tz)
-    moves = [m for m in uow.stock.moves(since=since, until=until, kinds=[ledger.MoveKind.SALE.value])
-             if m.reverses is None and m.actor and (location is None or m.src == location)
-             and (who is None or m.actor == who)]
-    undone = uow.stock.reversed_ids([m.id for m in moves if m.id is not None])
+    moves = uow.stock.standing(m for m in uow.stock.moves(since=since, until=until, kinds=[ledger.MoveKind.SALE.value])
+                               if m.actor and (location is None or m.src == location) and (who is None or m.actor == who))
     products = {p.sku: p for p in uow.catalog.products()}
     kept = rules(uow)
     out = []
     for m in moves:
-        if m.id in undone:
-            continue
         p = products.get(m.sku)
         price = m.unit_price if m.unit_price is not None else (p.unit_price if p is not None else None)
         value = m.qty * (price or Decimal(0))

@@ -343,10 +343,9 @@ def _delivery(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: 
         assert cmd.partner is not None and cmd.start is not None
         partner, day, place, number = cmd.partner, cmd.start, loc, ""
         since = datetime.combine(day, time(), tzinfo=now.tzinfo)
-        sold = [m for m in uow.stock.moves(since=since, until=since + timedelta(days=1), kinds=["sale"], partner=partner)
-                if m.reverses is None and (loc is None or m.src == loc)]
-        undone = uow.stock.reversed_ids(m.id for m in sold if m.id is not None)
-        went = dues.priced(uow, [m for m in sold if m.id not in undone])
+        went = dues.priced(uow, uow.stock.standing(
+            m for m in uow.stock.moves(since=since, until=since + timedelta(days=1), kinds=["sale"], partner=partner)
+            if loc is None or m.src == loc))
         lines = [(m.sku, m.qty, price) for m, price in went]
         for m, price in went:   # (the units' serials, for goods kept by serial: the customer's proof of what it got)
             p = cat.products.get(m.sku)
@@ -385,8 +384,7 @@ def _received(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: 
                                            partner=cmd.partner)
                 if (loc is None or m.dst == loc) and (not cmd.skus or m.sku in cmd.skus)]
         partner, place, number = cmd.partner, loc, ""
-    undone = uow.stock.reversed_ids(m.id for m in came if m.id is not None)
-    came = [m for m in came if m.reverses is None and m.id not in undone]
+    came = uow.stock.standing(came)
     day = max((m.at for m in came), default=now).astimezone(now.tzinfo).date() if cmd.order_id is not None \
         else cmd.start or now.date()
     lines: list[tuple[str, Decimal, Decimal | None]] = []

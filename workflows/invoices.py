@@ -30,8 +30,7 @@ def goods(uow: UnitOfWork, month: date, kind: str, *, tz: Any, partner: str | No
     since = datetime.combine(month, time(), tzinfo=tz)
     until = datetime.combine(periods.month_end(month.year, month.month) + timedelta(days=1), time(), tzinfo=tz)
     moves = [m for m in uow.stock.moves(since=since, until=until, kinds=_KINDS[kind], partner=partner) if m.partner]
-    undone = uow.stock.reversed_ids(m.id for m in moves if m.id is not None)   # (whenever undone: never happened)
-    moves = [m for m in moves if m.reverses is None and m.id not in undone]
+    moves = uow.stock.standing(moves)   # (whenever undone: it never happened)
     valued = dues.supplier_values(uow, moves) if kind == "supplier" \
         else [(m, (price or Decimal(0)) * m.qty) for m, price in dues.priced(uow, moves)]
     out: dict[str, Decimal] = defaultdict(Decimal)

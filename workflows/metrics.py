@@ -550,9 +550,8 @@ def takings(uow: UnitOfWork, sold: dict[str, Decimal], *, location: str | None, 
 def priced_receipts(uow: UnitOfWork, *, since: datetime) -> list[ledger.Move]:
     """The receipts since then that name a cost and stand (neither undone nor undoings), oldest first; a supplier's
     free goods (at ¥0: 收到手机壳10个,单价5,买十送一) name no price paid."""
-    came = uow.stock.moves(since=since, kinds=[ledger.MoveKind.RECEIPT.value])
-    undone = uow.stock.reversed_ids(m.id for m in came if m.id is not None)
-    return [m for m in came if m.unit_cost and m.reverses is None and m.id not in undone]
+    return [m for m in uow.stock.standing(uow.stock.moves(since=since, kinds=[ledger.MoveKind.RECEIPT.value]))
+            if m.unit_cost]
 
 
 def stock_values(uow: UnitOfWork, held: Iterable[tuple[str, str, Decimal]]) -> dict[str, Decimal | None]:

@@ -294,15 +294,12 @@ def _sold(uow: UnitOfWork, p: Promotion, first: date, last: date, products: dict
     until = datetime.combine(last + timedelta(days=1), time.min, tzinfo=now.tzinfo)
     if p.ended is not None and not whole:
         until = min(until, p.ended)
-    moves = [m for m in uow.stock.moves(since=since, until=until, kinds=[ledger.MoveKind.SALE.value])
-             if m.reverses is None and (p.location is None or m.src == p.location)
-             and p.covers(m.sku, products[m.sku].category if m.sku in products else "")]
-    undone = uow.stock.reversed_ids([m.id for m in moves if m.id is not None])
+    moves = uow.stock.standing(m for m in uow.stock.moves(since=since, until=until, kinds=[ledger.MoveKind.SALE.value])
+                               if (p.location is None or m.src == p.location)
+                               and p.covers(m.sku, products[m.sku].category if m.sku in products else ""))
     qty: dict[str, Decimal] = defaultdict(Decimal)
     revenue = Decimal(0)
     for m in moves:
-        if m.id in undone:
-            continue
         product = products.get(m.sku)
         qty[m.sku] += m.qty
         price = m.unit_price if m.unit_price is not None else product.unit_price if product is not None else None

@@ -353,10 +353,9 @@ def bought_from(uow: Any, p: catalog.Product) -> str | None:
     """Whom a product is bought from: the catalog's supplier, else whoever its latest receipt named."""
     if p.supplier is not None:
         return p.supplier
-    received = [m for m in uow.stock.recent_moves(p.sku, limit=30)
-                if m.kind == ledger.MoveKind.RECEIPT and m.partner and m.reverses is None]
-    undone = uow.stock.reversed_ids(m.id for m in received if m.id is not None)   # (an undone receipt names no one)
-    return next((m.partner for m in received if m.id not in undone), None)
+    received = uow.stock.standing(m for m in uow.stock.recent_moves(p.sku, limit=30)   # (an undone one names no one)
+                                  if m.kind == ledger.MoveKind.RECEIPT and m.partner)
+    return next((m.partner for m in received), None)
 
 
 def cover(sug: replenishment.Suggestion) -> Decimal:
@@ -705,17 +704,16 @@ def moves_text(uow: Any, t: Any, lang: str, *, kind: str, start: date, end: date
     until = since + timedelta(days=(end - start).days + 1)
     kinds = [kind] if kind in ("consumption", "production") else ["scrap", "count_adjustment"]
     made = kind == "production"   # (what was made comes into the store: its place is where it went)
-    moves = [m for m in uow.stock.moves(since=since, until=until, kinds=kinds)
-             if m.reverses is None and not (place := production.store_of(m.dst if made else m.src)).startswith("~")
-             and (location is None or place == location) and (sku is None or m.sku == sku)]
-    undone = uow.stock.reversed_ids(m.id for m in moves if m.id is not None)
+    moves = uow.stock.standing(m for m in uow.stock.moves(since=since, until=until, kinds=kinds)
+                               if not (place := production.store_of(m.dst if made else m.src)).startswith("~")
+                               and (location is None or place == location) and (sku is None or m.sku == sku))
     products = {p.sku: p for p in uow.catalog.products()}
     fmt = {"span": days_text(t, lang, start, end), "what": t(f"moves_q.{kind}", lang),
            "location": loc_name(uow, location) if location else t("all_locations", lang)}
     used: dict[str, Decimal] = {}
     missing: dict[str, Decimal] = {}   # found missing by a count (盘亏), apart from what was thrown away
     for m in moves:
-        if m.id not in undone and m.sku in products:
+        if m.sku in products:
             into = missing if m.kind.value == "count_adjustment" else used
             into[m.sku] = into.get(m.sku, Decimal(0)) + m.qty
     if not used and not missing:
@@ -754,7 +752,7 @@ def moves_text(uow: Any, t: Any, lang: str, *, kind: str, start: date, end: date
         out.append(rate)
     places: dict[str, Decimal] = {}   # every store asked about (这个月哪个店损耗最多): each one's share, most first
     for m in moves:
-        if location is None and m.id not in undone and cost.get(m.sku) is not None:
+        if location is None and cost.get(m.sku) is not None:
             here = m.dst if made else m.src
             places[here] = places.get(here, Decimal(0)) + m.qty * (cost.get(m.sku) or Decimal(0))
     if len(places) > 1:
@@ -1120,10 +1118,8 @@ def turnover_now(uow: Any, t: Any, *, lang: str, location: str, now: datetime, f
         held[(loc, sku)] = held.get((loc, sku), Decimal(0)) + q
     out_qty: dict[tuple[str, str], Decimal] = {}
     moves = uow.stock.moves(since=since, kinds=[ledger.MoveKind.SALE.value, ledger.MoveKind.CONSUMPTION.value])
-    undone = uow.stock.reversed_ids(m.id for m in moves if m.id is not None)
-    for m in moves:   # what went out and stands: neither an undoing nor undone
-        if m.reverses is None and m.id not in undone:
-            out_qty[(m.src, m.sku)] = out_qty.get((m.src, m.sku), Decimal(0)) + m.qty
+    for m in uow.stock.standing(moves):   # what went out and stands: neither an undoing nor undone
+        out_qty[(m.src, m.sku)] = out_qty.get((m.src, m.sku), Decimal(0)) + m.qty
     products = list(uow.catalog.products())
     costs = metrics.unit_costs(uow, products)
     lines: list[str] = []

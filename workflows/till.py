@@ -53,10 +53,9 @@ def expected(uow: UnitOfWork, *, location: str, day: date, tz: Any) -> Expected:
     by_method: dict[str, Decimal] = {}
     unpriced: set[str] = set()
     kinds = [ledger.MoveKind.SALE.value, ledger.MoveKind.CUSTOMER_RETURN.value]
-    sold = [m for m in uow.stock.moves(since=since, until=until, kinds=kinds)
-            if location in (m.src, m.dst) and m.reverses is None
-            and (m.kind == ledger.MoveKind.SALE or not m.partner)]   # (a walk-in's return: its money given back)
-    undone = uow.stock.reversed_ids(m.id for m in sold if m.id is not None)   # (whenever undone: it never happened)
+    sold = uow.stock.standing(   # (whenever undone: it never happened)
+        m for m in uow.stock.moves(since=since, until=until, kinds=kinds)
+        if location in (m.src, m.dst) and (m.kind == ledger.MoveKind.SALE or not m.partner))   # (a walk-in's return)
     split: dict[tuple[str, str, str], Decimal] = {}   # (batch, kind, method) → value: a ticket paid several ways
 
     def paid_by(m: ledger.Move, v: Decimal) -> None:
@@ -67,8 +66,6 @@ def expected(uow: UnitOfWork, *, location: str, day: date, tz: Any) -> Expected:
             by_method[m.method or ""] = by_method.get(m.method or "", Decimal(0)) + v
 
     for m in sold:
-        if m.id in undone:
-            continue
         price = m.unit_price if m.unit_price is not None else prices.get(m.sku)
         if m.kind == ledger.MoveKind.CUSTOMER_RETURN:
             back = m.qty * price if price is not None else Decimal(0)

@@ -705,6 +705,13 @@ class StockRepo(_Repo):
             stmt = stmt.where(t.Move.kind.in_(list(kinds)))
         return [move_of(r[0]) for r in self.s.execute(stmt.order_by(t.Move.id)).all()]
 
+    def standing(self, moves: Iterable[ledger.Move]) -> list[ledger.Move]:
+        """These moves as they stand, in their order: neither undoings nor undone (whenever undone: it never
+        happened)."""
+        kept = [m for m in moves if m.reverses is None]
+        undone = self.reversed_ids(m.id for m in kept if m.id is not None)
+        return [m for m in kept if m.id not in undone]
+
     def reversed_ids(self, ids: Iterable[int]) -> set[int]:
         """Which of these moves a later move reverses (undone), by the indexed ``reverses`` column."""
         wanted = list(ids)
