@@ -1443,6 +1443,10 @@ class Parser:
             return commands.Parsed(commands.MovesQuery(
                 kind=kind, start=period[0], end=period[1],
                 sku=prods[0].codes[0] if prods else None, location=self._location(a)))
+        if not a.qtys and not a.of("product") and _COMPARED.search(a.s) and dates.versus_span(a.s, speaker.now):
+            got = self._sales(a, speaker.now)   # 这个月跟上个月比怎么样 · 今天比昨天好吗: the takings, against those
+            return replace(got, command=replace(got.command, money=True)) \
+                if isinstance(got, commands.Parsed) and isinstance(got.command, commands.SalesQuery) else got
         if intents.SALES.search(m) and not [q for q in a.qtys if not _SPAN_AFTER.match(a.s, q.end)] \
                 and not _BUSINESS_TODAY.fullmatch(a.s.strip(" !.?~")):   # (今天生意怎么样: the evening summary)
             return self._sales(a, speaker.now)
@@ -4291,6 +4295,8 @@ _MADE_INTO = re.compile(r"[,\s]*(?:用来|拿来|是用来|为了)?(?:做|炒|�
 # a report by the name a rule would send it by (rules.report_of: 今日小结 · 日报 · 库存日报), or 今天生意怎么样
 _REPORT_NAMED = re.compile(r"(?:请|帮我)?(?:把)?(?:[^,\d]{1,4}?店的?)?(?P<name>[^,\d\s]{2,8}?)"
                            r"(?:发我|发给我|发一下|发过来|给我看看|给我看下|看看|呢)?")
+# how a period went against another, nothing else named (这个月跟上个月比怎么样 · 今天比昨天好吗)
+_COMPARED = re.compile(r"怎么样|如何|咋样|好吗|好不好|怎样|好些|差吗|差不差|(?:涨|降|多|少|好|差)了(?:吗|没有|多少)|比较|对比|相比")
 _BUSINESS_TODAY = re.compile(r"(?:今天|今日)?(?:的)?(?:生意|情况|营业情况)(?:怎么样|如何|咋样)?|今天怎么样")
 _NOW_REPORTS = ("evening_summary", "stock_report", "sales_week", "anomalies")   # (the prep list has its own words and button)
 _LEVEL_ASKED = ("库存", "库存情况", "今日库存", "库存清单", "库存表")   # names of a report that ask the level: a query

@@ -217,6 +217,8 @@ def test_a_comparison_asked_for_sets_the_period_against_the_one_it_names(demo):
     if "可乐" in moved:
         assert moved["可乐"].startswith(f"{'+' if 12 > before else '-'}{abs(12 - before)}瓶"), moved
     month = texts(demo.say("liu", "这个月比上个月营业额怎么样")).splitlines()   # the history starts on 05-18
+    # said with no sales word at all (before: not understood): the same answer
+    assert texts(demo.say("liu", "这个月跟上个月比怎么样")).splitlines() == month
     head = next(i for i, x in enumerate(month) if x.startswith("📈 和"))
     assert month[head] == f"📈 和05-01至{today - timedelta(days=31):%m-%d}比(今天只算到现在):", month
     assert month[head + 1].startswith("销售额 ¥") and month[head + 1].endswith("(那时没有)"), month
