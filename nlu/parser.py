@@ -1443,7 +1443,8 @@ class Parser:
             return commands.Parsed(commands.MovesQuery(
                 kind=kind, start=period[0], end=period[1],
                 sku=prods[0].codes[0] if prods else None, location=self._location(a)))
-        if not a.qtys and not a.of("product") and _COMPARED.search(a.s) and dates.versus_span(a.s, speaker.now):
+        if not a.qtys and not a.of("product") and not intents.SALES.search(m) and _COMPARED.search(a.s) \
+                and dates.versus_span(a.s, speaker.now):
             got = self._sales(a, speaker.now)   # 这个月跟上个月比怎么样 · 今天比昨天好吗: the takings, against those
             return replace(got, command=replace(got.command, money=True)) \
                 if isinstance(got, commands.Parsed) and isinstance(got.command, commands.SalesQuery) else got
