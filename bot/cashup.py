@@ -6,22 +6,8 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from domain import ledger
 from workflows import discounts, reports, till
 from workflows.ports import UnitOfWork
-
-
-def method_name(t: Any, lang: str, method: str) -> str:
-    """How a sale was paid, as said back: 微信 · 微信 ¥60.00 + 现金 ¥27.00 · 微信 ¥100.00 + 其余现金 · 微信、现金各一半
-    (``ledger.split_method``)."""
-    parts = ledger.tenders(method)
-    if len(parts) < 2:
-        return str(t(f"till.method.{method}", lang))
-    names = [str(t(f"till.method.{k}", lang)) for k, _ in parts]
-    if all(v is None for _, v in parts):
-        return str(t("till.method.even", lang, methods=str(t("till.method.sep", lang)).join(names)))
-    return " + ".join(f"{n} {reports.money(v)}" if v is not None else str(t("till.method.rest", lang, method=n))
-                      for n, (_, v) in zip(names, parts, strict=True))
 
 
 def line(t: Any, lang: str, methods: list[tuple[str, Decimal]]) -> str:

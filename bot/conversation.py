@@ -2987,7 +2987,7 @@ class Conversation:
         if not isinstance(again, commands.RecordMoves) or again.movement not in paid:
             raise errors.BadInput(code="correct_method")
         if again.method == method:
-            raise errors.BadInput(code="same_method", method=cashup.method_name(self.t, turn.lang, method))
+            raise errors.BadInput(code="same_method", method=wording.method_name(self.t, turn.lang, method))
         return replace(again, method=method)
 
     def _relocated(self, turn: Turn, moves: list[ledger.Move], location: str) -> commands.Command:

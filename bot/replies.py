@@ -7,7 +7,6 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from bot import cashup
 from bot.messages import Button
 from domain import bom, catalog, commands, errors, ledger, orders, production, services, targets, trace, units
 from nlu import answers, context, render
@@ -104,7 +103,7 @@ def _summary(t: Any, lang: str, cmd: commands.Command, cat: context.Catalog | No
             text = str(text) + str(t("summary.on_day", lang, day=cmd.at.strftime("%m-%d %H:%M")))
         if cmd.method and cmd.movement in (commands.Movement.SALE, commands.Movement.CUSTOMER_RETURN):   # ,微信收款
             text = str(text) + str(t("summary.paid_by" if cmd.movement == commands.Movement.SALE else
-                                     "summary.refunded_by", lang, method=cashup.method_name(t, lang, cmd.method)))
+                                     "summary.refunded_by", lang, method=wording.method_name(t, lang, cmd.method)))
         if cmd.freight is not None:   # …,运费50: on top of the goods' cost
             text = str(text) + str(t("summary.freight_apart" if cmd.freight_paid else "summary.freight", lang,
                                      amount=reports.money(cmd.freight)))

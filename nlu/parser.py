@@ -1913,7 +1913,14 @@ class Parser:
         """The payment (or refund) of the one amount of money ``a`` says beside ``partner``; with none, all of what
         is owed (a refund: all paid ahead) when ``all_said``; None when it says none, or several."""
         rest = a.s[:partner.start] + " " + a.s[partner.end:]
+        if a.tenders:   # (团餐付了3000,微信2000现金1000: the ways' money is how it was paid, not more of it)
+            rest = rest.replace(a.tenders_said, " ", 1)
         amounts = [m for m in _MONEY_SAID.finditer(rest) if numbers.value(m.group("n")) is not None]
+        if not amounts and a.tenders and all(v is not None for _, v in a.tenders):   # 团餐付了微信2000现金1000
+            total = sum((v or Decimal(0) for _, v in a.tenders), Decimal(0))
+            if _money_amount(total):
+                return commands.Parsed(commands.RecordPayment(partner=partner.codes[0], amount=units.normalize(total),
+                                                              refund=refund))
         if not amounts and all_said:   # 张记的货款结清了 · 王记的定金退了: what the account holds, all of it
             return commands.Parsed(commands.RecordPayment(partner=partner.codes[0], amount=Decimal(0), all_owed=True,
                                                           refund=refund))
@@ -4231,7 +4238,7 @@ def _paid_by(a: scan.Analysis) -> tuple[str, str] | None:
 def _paid_with(a: scan.Analysis) -> str | None:
     """How a payment on an account was made: as a sale says it (,微信), else its words anywhere outside a name
     (团餐微信转了3000; not 美团团餐's 美团)."""
-    said = _paid_by(a) if not a.tenders else None   # (an account's payment has one way: 团餐付了3000,微信)
+    said = _paid_by(a)   # (团餐付了3000,微信 · 团餐付了3000,微信2000现金1000: ``ledger.split_method``'s)
     if said is not None:
         return said[0]
     taken = [(e.start, e.end) for e in a.entities]

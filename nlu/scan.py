@@ -46,6 +46,8 @@ _FREE = re.compile(r"免单|(?<![还先暂尚])(?:没|不)要(?:他|她|他们|�
 UNPAID = re.compile(r"(?<![还先暂尚])没(?:有)?(?:收|给|付)(?:他|她|他们|她们|客人|顾客)?(?:的)?钱")
 _LATER = re.compile(r"月底|月末|下次|以后|回头|改天|挂账|记账|赊|欠着|再给|再付|再结")
 _SOLD = re.compile(r"卖|售|买了|买走|拿走|销")
+# an account's payment, said by its paying words (团餐付了3000 · 收到团餐货款500 · 付给张记5000 · 王记还了200)
+_PAID_MONEY = re.compile(r"付|收到|还了|转了|结了|货款|回款")
 # 卖了蓝牙耳机2副,收了180 · 实收180: what the customer paid for all of it, said without 元 at the end of its clause
 # (with 元 it is a total price: ``_TAKEN_IN``)
 _TAKEN_BARE = re.compile(rf"(?<![少多])(?:实收|实际收了?|一共收了?|总共收了?|共收了?|收了|收)(?:现金|微信|支付宝|刷卡|扫码)?\s*(?P<p>{_N})"
@@ -313,10 +315,14 @@ class Scanner:
     @staticmethod
     def _tenders(masked: str, entities: list[lexicon.Span]
                  ) -> tuple[re.Match[str], tuple[tuple[str, Decimal | None], ...]] | None:
-        """A sale paid several ways, said after the goods sold (卖了手机壳3个,微信60现金27): its words and its parts."""
+        """A sale paid several ways, said after the goods sold (卖了手机壳3个,微信60现金27), or an account's payment,
+        after its money and whose it is (团餐付了3000,微信2000现金1000): its words and its parts."""
         sold = _SOLD.search(masked)
-        paid = tenders.split(masked, sold.end()) if sold is not None else None
-        if paid is None or not any(e.kind == "product" and e.end <= paid[0].start() for e in entities):
+        money = _PAID_MONEY.search(masked) if sold is None else None
+        paid = tenders.split(masked, sold.end()) if sold is not None else \
+            tenders.split(masked, money.start()) if money is not None else None
+        named = "product" if sold is not None else "partner"
+        if paid is None or not any(e.kind == named and e.end <= paid[0].start() for e in entities):
             return None
         return paid
 
@@ -331,7 +337,7 @@ class Scanner:
         found: list[tuple[re.Match[str], Adjusted]] = []
         if paid is not None:
             m, parts = paid
-            if all(v is not None for _, v in parts):
+            if all(v is not None for _, v in parts) and _SOLD.search(masked):   # (a sale's: what was paid for it)
                 found.append((m, Adjusted("taken", sum((v or Decimal(0) for _, v in parts), Decimal(0)),
                                           m.group(0).strip())))
             else:

@@ -268,7 +268,7 @@ def payment_words(uow: UnitOfWork, t: Any, lang: str, partner: str, amount: Deci
         else "payment.from_customer" if customer else "payment.to_supplier"
     return str(t(key, lang, partner=partner_name(uow, partner), amount=reports.money(amount))) + (
         str(t("payment.bonus", lang, bonus=reports.money(bonus))) if bonus else "") + (
-        str(t("summary.paid_by", lang, method=t(f"till.method.{method}", lang))) if method else "")
+        str(t("summary.paid_by", lang, method=wording.method_name(t, lang, method))) if method else "")
 
 
 def account_line(uow: UnitOfWork, t: Any, lang: str, partner: str, *, now: datetime | None = None) -> str:

@@ -89,8 +89,9 @@ def expected(uow: UnitOfWork, *, location: str, day: date, tz: Any) -> Expected:
     customers = {x.code for x in uow.catalog.partners() if x.kind.value == "customer"}
     accounts = [p for p in paid if not p.note.startswith("batch:") and p.actor in staff and p.partner in customers]
     collected = sum((p.amount for p in accounts), Decimal(0))
-    for p in accounts:   # (a customer paying an account: by the method it said, else none said)
-        by_method[p.method or ""] = by_method.get(p.method or "", Decimal(0)) + p.amount
+    for p in accounts:   # (a customer paying an account: by the method it said, else none said; several: shared)
+        for k, v in ledger.allocate(p.method, p.amount).items():
+            by_method[k] = by_method.get(k, Decimal(0)) + v
     return Expected(sales, collected, on_account, tuple(sorted(unpriced)), by_method)
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
-from domain import catalog, units
+from domain import catalog, ledger, units
 
 N = units.normalize
 
@@ -58,3 +58,16 @@ def goods_scope(uow: Any, t: Any, lang: str, scope: str, key: str, words: str) -
     if scope == "category":
         return str(t(f"{words}.category", lang, category=key))
     return str(t(f"{words}.everything", lang))
+
+
+def method_name(t: Any, lang: str, method: str) -> str:
+    """How a sale (a payment) was paid, as said back: 微信 · 微信 ¥60.00 + 现金 ¥27.00 · 微信 ¥100.00 + 其余现金 · 微信、现金平分
+    (``ledger.split_method``)."""
+    parts = ledger.tenders(method)
+    if len(parts) < 2:
+        return str(t(f"till.method.{method}", lang))
+    names = [str(t(f"till.method.{k}", lang)) for k, _ in parts]
+    if all(v is None for _, v in parts):
+        return str(t("till.method.even", lang, methods=str(t("till.method.sep", lang)).join(names)))
+    return " + ".join(f"{n} {money(v)}" if v is not None else str(t("till.method.rest", lang, method=n))
+                      for n, (_, v) in zip(names, parts, strict=True))

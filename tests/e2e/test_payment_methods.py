@@ -183,3 +183,18 @@ def test_a_split_corrected_and_its_quantity_changed(shop):
     assert texts(shop.say("xm", "收款明细")) == "💰 华强店 06-15 按付款方式的收款:现金 ¥54.00 · 微信 ¥120.00"
     assert texts(shop.say("xm", "撤销")).startswith("↩️ 已撤销")                    # (the correction: 3 cases again)
     assert texts(shop.say("xm", "收款明细")) == "💰 华强店 06-15 按付款方式的收款:现金 ¥27.00 · 微信 ¥60.00"
+
+
+def test_a_customers_payment_paid_several_ways_is_shared_among_them(tmp_path, monkeypatch):
+    """团餐付了300,微信200现金100 · 团餐付了微信200现金100 (before: 「微信」 an unknown product, nothing kept)."""
+    from tests.conftest import DEMO
+
+    demo = make_chat(tmp_path, monkeypatch, catalog=DEMO)
+    assert texts(demo.say("liu", "团餐付了300,微信200现金100")) == \
+        "💰 确认记一笔:收到美团团餐付款 ¥300.00(微信 ¥200.00 + 现金 ¥100.00)?"
+    demo.press("liu", "确认")
+    assert texts(demo.say("liu", "收到团餐货款100,一半微信一半现金")) == \
+        "💰 确认记一笔:收到美团团餐付款 ¥100.00(微信、现金平分)?"
+    demo.press("liu", "确认")
+    assert texts(demo.say("liu", "收款明细")) == "💰 南山店 06-15 按付款方式的收款:现金 ¥150.00 · 微信 ¥250.00"
+    assert texts(demo.say("liu", "团餐付了微信200现金100")).startswith("💰 确认记一笔:收到美团团餐付款 ¥300.00(")
