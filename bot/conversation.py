@@ -69,6 +69,7 @@ from workflows.ports import Clock, UnitOfWork, UowFactory
 PENDING_TTL = timedelta(minutes=10)
 EARLIER_MAX = 6   # earlier writes the words could mean, listed to pick from; more: asked to say more
 RECENT = timedelta(minutes=30)   # a follow-up (又卖了2个) continues a write this recent
+PAYMENT_UNDO = timedelta(days=1)   # 撤销 reaches the user's last payment (asked first) when it is this recent
 COUNT_SESSION = timedelta(hours=12)   # a count sheet stays open this long at most (盘点结束 closes it)
 log = logging.getLogger(__name__)
 YES = {"确认", "是", "是的", "对", "好", "好的", "ok", "OK", "确定", "yes", "y", "嗯"}
@@ -634,6 +635,13 @@ class Conversation:
             self._undo(uow, turn, cmd.batch)
         elif isinstance(cmd, commands.Undo):
             last = uow.stock.last_batch(user.username)
+            pay = None if cmd.kinds else purchasing.last_payment(uow, user.username, since=turn.now - PAYMENT_UNDO)
+            written = _batch_time(last, turn.now.tzinfo) if last is not None else None
+            if pay is not None and (written is None or pay.at > written):   # 团餐付了300, 收款明细, then 撤销
+                self._ask(uow, turn, commands.VoidPayment(pay.id), self.t("undo_payment_ask", turn.lang,
+                          when=f"{pay.at.astimezone(turn.now.tzinfo):%m-%d %H:%M}", what=purchasing.payment_words(
+                              uow, self.t, turn.lang, pay.partner, pay.amount, method=pay.method)))
+                return
             kinds = {m.kind.value for m in uow.stock.batch(last)} if last and cmd.kinds else set()
             if cmd.kinds and last and not kinds & set(cmd.kinds):   # 撤销刚才那笔入库 when the last was a sale
                 said = replies.moves_summary(uow.stock.batch(last), self._catalog, self.t, turn.lang)

@@ -226,6 +226,14 @@ def freight_apart(uow: UnitOfWork, turn: Turn, batch: str, partner: str, amount:
     return str(t("landed.apart", turn.lang, amount=reports.money(amount), partner=partner_name(uow, partner)))
 
 
+def last_payment(uow: UnitOfWork, actor: str, *, since: datetime) -> Any | None:
+    """The latest payment ``actor`` recorded since then that stands (neither undone nor an undoing), an account's
+    as it was paid: not an opening balance, a refund or a top-up's bonus."""
+    mine = [p for p in dues.standing(uow.payments.list(since=since)) if p.actor == actor
+            and p.note not in (dues.OPENING, dues.REFUND) and not dues.is_bonus(p.note) and not p.note.startswith("batch:")]
+    return max(mine, key=lambda p: (p.at, p.id or 0), default=None)
+
+
 def void_payment(uow: UnitOfWork, turn: Turn, cmd: commands.VoidPayment, *, t: Any) -> None:
     """撤销 right after a payment: an entry of the opposite amount (the first stays, as every record does)."""
     row = errors.undoable(uow.payments.get(cmd.payment_id), lambda: uow.payments.is_reversed(cmd.payment_id),

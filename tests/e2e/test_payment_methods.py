@@ -198,3 +198,22 @@ def test_a_customers_payment_paid_several_ways_is_shared_among_them(tmp_path, mo
     demo.press("liu", "确认")
     assert texts(demo.say("liu", "收款明细")) == "💰 南山店 06-15 按付款方式的收款:现金 ¥150.00 · 微信 ¥250.00"
     assert texts(demo.say("liu", "团餐付了微信200现金100")).startswith("💰 确认记一笔:收到美团团餐付款 ¥300.00(")
+
+
+def test_undo_reaches_a_payment_after_other_messages_asked_first(tmp_path, monkeypatch):
+    """团餐付了300,现金 · 收款明细 · 撤销: the payment, asked first (before: 没有可以撤销的记录, as a question in between
+    had ended the payment's turn); a stock write after it is what 撤销 undoes."""
+    from tests.conftest import DEMO
+
+    demo = make_chat(tmp_path, monkeypatch, catalog=DEMO)
+    demo.say("liu", "团餐付了300,现金")
+    demo.press("liu", "确认")
+    demo.say("liu", "收款明细")
+    assert texts(demo.say("liu", "撤销")) == "你最近记的一笔是 06-15 09:00 的「收到美团团餐付款 ¥300.00(现金)」。撤销它吗?"
+    assert texts(demo.press("liu", "确认")).startswith("↩️ 已撤销:收到美团团餐付款 ¥300.00(现金)。")
+    assert texts(demo.say("liu", "收款明细")) == "💰 南山店 06-15 没有当场收钱的销售。"
+    assert texts(demo.say("liu", "撤销")) == "没有可以撤销的记录。"                     # (once)
+    demo.say("liu", "团餐付了200,微信")
+    demo.press("liu", "确认")
+    demo.say("liu", "卖了牛腩1斤")
+    assert texts(demo.say("liu", "撤销")) == "↩️ 已撤销:牛腩 1斤"
