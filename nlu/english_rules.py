@@ -67,21 +67,30 @@ _CLOCK = r"(?P<h>\d{1,2})(?::(?P<min>\d{2}))? ?(?P<ap>am|pm|a\.m\.|p\.m\.)?"
 
 def _when(said: str) -> str | None:
     """tomorrow morning · tomorrow at 9 · at 3 pm · every monday at 8am: the days and the time in Chinese."""
-    m = re.fullmatch(rf"(?:(?P<day>today|tomorrow|tonight|every day|daily|every (?P<wd>monday|tuesday|wednesday|thursday|"
-                     rf"friday|saturday|sunday)))?\s*(?P<part>morning|afternoon|evening|night)?\s*(?:at {_CLOCK})?", said)
-    if m is None or not any(m.group(k) for k in ("day", "part", "h")):
-        return None
+    m = re.fullmatch(rf"(?:on )?(?:(?P<day>today|tomorrow|tonight|every day|daily|(?P<every>every |this |next )?"
+                     rf"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)))?\s*"
+                     rf"(?P<part>morning|afternoon|evening|night)?\s*(?:(?:at )?(?P<noon>noon|midday)|(?:at )?{_CLOCK})?",
+                     said.strip())
+    if m is None or not any(m.group(k) for k in ("day", "part", "h", "noon")) or (
+            m.group("h") and not m.group("ap") and not m.group("part") and " at " not in f" {said} "):
+        return None   # (a bare number is no time: for 20)
     wd = {"monday": "一", "tuesday": "二", "wednesday": "三", "thursday": "四", "friday": "五", "saturday": "六",
           "sunday": "日"}
+    every = {"every ": "每周", "next ": "下周", "this ": "这周", None: "周"}[m.group("every")]
     day = {"today": "今天", "tomorrow": "明天", "tonight": "今天晚上", "every day": "每天", "daily": "每天"}.get(
-        m.group("day") or "", f"每周{wd[m.group('wd')]}" if m.group("wd") else "")
+        m.group("day") or "", f"{every}{wd[m.group('wd')]}" if m.group("wd") else "")
     ap = (m.group("ap") or "").replace(".", "")
     part = {"morning": "早上", "afternoon": "下午", "evening": "晚上", "night": "晚上"}.get(m.group("part") or "", "")
     if not part and ap:
         part = "上午" if ap == "am" else "下午" if int(m.group("h")) < 6 else "晚上"
     clock = f"{m.group('h')}点" + (f"{int(m.group('min'))}分" if m.group("min") and int(m.group("min")) else "") \
         if m.group("h") else ""
+    if m.group("noon"):
+        part, clock = "中午", "12点"
     return f"{day}{part}{clock}"
+
+
+when_zh = _when
 
 
 def _remind(m: re.Match[str]) -> str:
@@ -89,7 +98,47 @@ def _remind(m: re.Match[str]) -> str:
     return f"{when}提醒{_WHOM[m.group('who')]}{m.group('what')}" if when else m.group(0)
 
 
+def _booked(m: re.Match[str]) -> str:
+    when = _when(m.group("when"))
+    if when is None:
+        return m.group(0)
+    goods = f",要{m.group('goods')}" if m.group("goods") else ""
+    who = m.group("who") or ""
+    return f"{when}{who}{m.group('n')}人包桌{goods}" if m.group("n") else f"{when}{who}包桌{goods}"
+
+
+def _moved(m: re.Match[str]) -> str:
+    when = _when(m.group("when"))
+    what = _when(m.group("what") or "") if m.group("what") else None
+    whose = f"{m.group('who')}的预约" if m.group("who") else f"{what}的预定" if what else ""
+    return f"{whose}改到{when}" if when and whose else m.group(0)
+
+
+_DAY = r"today|tomorrow|tonight|this week|next week|(?:this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_DAY_ZH = {"today": "今天", "tomorrow": "明天", "tonight": "今天晚上", "this week": "这周", "next week": "下周"}
+
+
+def _day_zh(said: str) -> str:
+    return _DAY_ZH.get(said) or _when(said) or said
+
+
 WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
+    # bookings (book a table for 20 tomorrow at 6pm · a party of 8 on saturday at noon, 20 cokes · 王总 booked a table
+    # for 10 friday at 7pm · what bookings do we have this week · move 张女士's booking to friday · cancel tomorrow's
+    # bookings)
+    (r"^(?:(?P<who>\S+) )?(?:booked|books|book|reserved?|reserves) (?:a |two |\d+ )?(?:tables?|rooms?|a private room)"
+     r"(?: for (?P<n>\d+)(?: people| guests| persons)?)? (?P<when>.+?)(?:,\s*(?:needs? |wants? |with )?(?P<goods>.+))?$",
+     _booked),
+    (r"^(?:an? )?(?:party|banquet|group|dinner|lunch) (?:of|for) (?P<n>\d+)(?: people| guests)? (?P<when>.+?)"
+     r"(?:,\s*(?:needs? |wants? |with )?(?P<goods>.+))?$(?P<who>)", _booked),
+    (rf"^(?:what|which|any) (?:bookings|reservations)(?: do we have| are there| have we got)?(?: (?P<d>{_DAY}))?\??$",
+     lambda m: f"{_day_zh(m.group('d') or 'this week')}的预定有哪些"),
+    (rf"^(?:(?P<d>{_DAY})'s )?(?:bookings|reservations)(?: (?P<d2>{_DAY}))?\??$",
+     lambda m: f"{_day_zh(m.group('d') or m.group('d2') or 'this week')}的预定有哪些"),
+    (rf"^cancel (?:(?P<d>{_DAY})'s |the )?(?:bookings?|reservations?|tables?)(?: (?:for |on )?(?P<d2>{_DAY}))?$",
+     lambda m: f"取消{_day_zh(m.group('d') or m.group('d2') or 'today')}的包桌"),
+    (r"^(?:move|reschedule|change) (?:(?P<who>\S+?)'s (?:booking|reservation|appointment)|(?P<what>\S+?)'s (?:bookings|tables))"
+     r" to (?P<when>.+)$", _moved),
     # a rule (notify me when 可乐 stock is below 50 · when 可乐 is under 50 bottles, tell the purchaser and cc the manager ·
     # if takings today are below 1000 let me know)
     (rf"^(?:{_ACT} (?P<who1>{_WHO}) )?(?:when|if|whenever|once) (?P<cond>.+?)"

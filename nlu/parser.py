@@ -1455,7 +1455,7 @@ class Parser:
                 a.date.when > speaker.now and _NEEDED_THEN.search(a.s) and a.of("product"))):
             return self._booking(a, speaker)   # (今晚要用牛腩10斤: what a time to come will take, never used now)
         if a.date and not a.date.has_time and not customer and intents.BOOKING.search(a.s) \
-                and a.date.when.date() >= speaker.now.date() and _BOOKING_TOLD.search(a.s):
+                and a.date.when.date() >= speaker.now.date() and (_BOOKING_TOLD.search(a.s) or _GUESTS.search(a.s)):
             return commands.Clarify("booking_time")   # 明天有个20人的包桌: at what time?
         bare = a.s.strip(" !.?~")
         report = _REPORT_NAMED.fullmatch(bare)

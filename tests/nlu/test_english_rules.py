@@ -6,7 +6,7 @@ import pytest
 
 from domain import commands
 from nlu import parser as nlu_parser
-from tests.nlu import catalogs
+from tests.nlu import accuracy, catalogs
 
 
 @pytest.fixture(scope="module")
@@ -55,3 +55,20 @@ def test_english_that_says_no_rule_is_not_understood(restaurant):
     for text in ("when coke stock is below 50", "notify me when the weather is nice"):
         got = p.parse(text, speaker=catalogs.speaker(cat, "liu"))
         assert isinstance(got, commands.Clarify), (text, got)
+
+
+@pytest.mark.parametrize(("english", "chinese"), [
+    ("book a table for 20 tomorrow at 6pm", "明天晚上6点20人包桌"),
+    ("王总 booked a table for 10 friday at 7pm", "周五晚上7点王总10人包桌"),
+    ("a party of 8 on saturday at noon, 20 cokes", "周六中午12点8人包桌,要可乐20瓶"),
+    ("what bookings do we have this week", "这周有什么包桌"),
+    ("bookings tomorrow", "明天的预定有哪些"),
+    ("cancel tomorrow's bookings", "取消明天的包桌"),
+    ("move tomorrow's bookings to saturday", "明天的包桌改到周六"),
+    ("book a table for 20 tomorrow", "明天有20人的包桌"),   # (no time: asked, as in Chinese)
+])
+def test_a_booking_said_in_english_is_the_chinese_booking(restaurant, english, chinese):
+    cat, p = restaurant
+    en, zh = ({k: v for k, v in accuracy.describe(p.parse(t, speaker=catalogs.speaker(cat, "liu")), cat).items()
+               if k not in ("note", "guesses")} for t in (english, chinese))   # (its words as said; a unit assumed)
+    assert en == zh
