@@ -635,12 +635,12 @@ class Conversation:
             self._undo(uow, turn, cmd.batch)
         elif isinstance(cmd, commands.Undo):
             last = uow.stock.last_batch(user.username)
-            pay = None if cmd.kinds else purchasing.last_payment(uow, user.username, since=turn.now - PAYMENT_UNDO)
             written = _batch_time(last, turn.now.tzinfo) if last is not None else None
-            if pay is not None and (written is None or pay.at > written):   # 团餐付了300, 收款明细, then 撤销
-                self._ask(uow, turn, commands.VoidPayment(pay.id), self.t("undo_payment_ask", turn.lang,
-                          when=f"{pay.at.astimezone(turn.now.tzinfo):%m-%d %H:%M}", what=purchasing.payment_words(
-                              uow, self.t, turn.lang, pay.partner, pay.amount, method=pay.method)))
+            money = None if cmd.kinds else self._last_money(uow, turn)
+            if money is not None and (written is None or money[0] > written):   # 团餐付了300, 收款明细, then 撤销
+                self._ask(uow, turn, money[1], self.t("undo_payment_ask", turn.lang,
+                                                      when=f"{money[0].astimezone(turn.now.tzinfo):%m-%d %H:%M}",
+                                                      what=money[2]))
                 return
             kinds = {m.kind.value for m in uow.stock.batch(last)} if last and cmd.kinds else set()
             if cmd.kinds and last and not kinds & set(cmd.kinds):   # 撤销刚才那笔入库 when the last was a sale
@@ -2784,6 +2784,22 @@ class Conversation:
             if scale > 0 and ln.qty > 100 * scale:
                 absurd.append(ln.sku)
         return big, absurd
+
+    def _last_money(self, uow: UnitOfWork, turn: Turn) -> tuple[datetime, commands.Command, str] | None:
+        """The user's latest payment or cost of the last day that stands: when, its undoing, and its words (what
+        撤销 reaches, asked first, when it came after their last stock write)."""
+        since, who = turn.now - PAYMENT_UNDO, turn.user.username
+        found: list[tuple[datetime, commands.Command, str]] = []
+        pay = purchasing.last_payment(uow, who, since=since)
+        if pay is not None:
+            found.append((pay.at, commands.VoidPayment(pay.id), purchasing.payment_words(
+                uow, self.t, turn.lang, pay.partner, pay.amount, method=pay.method)))
+        cost = costs.last_of(uow, who, since=since)
+        if cost is not None:
+            found.append((cost.at, commands.VoidExpense(cost.id), str(self.t(
+                "expense.undo_what", turn.lang, what=costs.words(self.t, turn.lang, cost.category, cost.note),
+                amount=reports.money(cost.amount)))))
+        return max(found, key=lambda x: x[0], default=None)
 
     def _undo(self, uow: UnitOfWork, turn: Turn, batch: str | None = None, *, earlier: bool = False) -> None:
         """The user's last write undone (``batch``: only if it is that one); ``earlier``: ``batch`` though it is not

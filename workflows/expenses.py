@@ -73,6 +73,12 @@ def asked_words(t: Any, lang: str, uow: UnitOfWork, cmd: commands.RecordExpense,
                  where=wording.loc_name(uow, where) if where else t("expense.company", lang)))
 
 
+def last_of(uow: UnitOfWork, actor: str, *, since: datetime) -> expenses.Expense | None:
+    """The latest cost ``actor`` kept since then that stands (neither undone nor an undoing)."""
+    mine = [x for x in expenses.standing(uow.expenses.list(since=since)) if x.actor == actor]
+    return max(mine, key=lambda x: (x.at, x.id), default=None)
+
+
 def void(uow: UnitOfWork, turn: Turn, cmd: commands.VoidExpense, *, t: Any) -> None:
     """撤销 right after a cost: an entry of the opposite amount (the first stays, as every record does)."""
     row = errors.undoable(uow.expenses.get(cmd.expense_id), lambda: uow.expenses.is_reversed(cmd.expense_id),

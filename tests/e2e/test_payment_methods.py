@@ -200,8 +200,8 @@ def test_a_customers_payment_paid_several_ways_is_shared_among_them(tmp_path, mo
     assert texts(demo.say("liu", "团餐付了微信200现金100")).startswith("💰 确认记一笔:收到美团团餐付款 ¥300.00(")
 
 
-def test_undo_reaches_a_payment_after_other_messages_asked_first(tmp_path, monkeypatch):
-    """团餐付了300,现金 · 收款明细 · 撤销: the payment, asked first (before: 没有可以撤销的记录, as a question in between
+def test_undo_reaches_a_payment_or_a_cost_after_other_messages_asked_first(tmp_path, monkeypatch):
+    """团餐付了300,现金 · 收款明细 · 撤销 (交房租5000 · 这个月的费用 · 撤销): the payment (the cost), asked first (before: 没有可以撤销的记录, as a question in between
     had ended the payment's turn); a stock write after it is what 撤销 undoes."""
     from tests.conftest import DEMO
 
@@ -217,3 +217,8 @@ def test_undo_reaches_a_payment_after_other_messages_asked_first(tmp_path, monke
     demo.press("liu", "确认")
     demo.say("liu", "卖了牛腩1斤")
     assert texts(demo.say("liu", "撤销")) == "↩️ 已撤销:牛腩 1斤"
+    demo.say("liu", "交房租5000")                                                  # a cost, the same way
+    demo.press("liu", "确认")
+    demo.say("liu", "这个月的费用")
+    assert texts(demo.say("liu", "撤销")) == "你最近记的一笔是 06-15 09:00 的「费用:房租 ¥5,000.00」。撤销它吗?"
+    assert texts(demo.press("liu", "确认")) == "↩️ 已撤销费用 #1:房租 ¥5,000.00。"
