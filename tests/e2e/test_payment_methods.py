@@ -217,8 +217,9 @@ def test_undo_reaches_a_payment_or_a_cost_after_other_messages_asked_first(tmp_p
     demo.press("liu", "确认")
     demo.say("liu", "卖了牛腩1斤")
     assert texts(demo.say("liu", "撤销")) == "↩️ 已撤销:牛腩 1斤"
+    demo.send(at="2026-06-15T09:05:00+08:00")
     demo.say("liu", "交房租5000")                                                  # a cost, the same way
     demo.press("liu", "确认")
     demo.say("liu", "这个月的费用")
-    assert texts(demo.say("liu", "撤销")) == "你最近记的一笔是 06-15 09:00 的「费用:房租 ¥5,000.00」。撤销它吗?"
+    assert texts(demo.say("liu", "撤销")) == "你最近记的一笔是 06-15 09:05 的「费用:房租 ¥5,000.00」。撤销它吗?"
     assert texts(demo.press("liu", "确认")) == "↩️ 已撤销费用 #1:房租 ¥5,000.00。"
