@@ -2715,6 +2715,12 @@ class Parser:
         p = self.lex.product(got.command.sku)
         value = got.command.value
         said = m.groupdict()
+        head = m.group("head")
+        supplier = [e for e in self.lex.scan(head, [True] * len(head)) if e.kind == "partner" and len(e.codes) == 1
+                    and self.lex.partners[e.codes[0]].kind.value == "supplier"]
+        if supplier and field == "unit_cost" and isinstance(value, Decimal) and not (
+                said.get("dir") in ("涨", "降") and not said.get("sep")):   # 张记的牛腩涨价了,现在35一斤: its price
+            return commands.Parsed(commands.CustomerPrice("set", supplier[0].codes[0], p.sku, value))
         if said.get("dir") in ("涨", "降") and not said.get("sep") and isinstance(value, Decimal):   # 牛腩涨了3块: by
             fld = "unit_price" if field == "unit_price" or (not word and p.unit_cost is None) else "unit_cost"
             was = getattr(p, fld)

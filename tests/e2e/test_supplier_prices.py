@@ -61,3 +61,15 @@ def test_the_suppliers_own_people_hear_of_an_order_once_it_is_ours_to_send(chat)
     approved = chat.press("boss", "批准")
     assert texts(approved, "zhangji").startswith("📦 中心仓新采购单 #2:牛腩 200斤(10箱),送到中心仓,尽快。")
     assert "¥" not in texts(out, "zhangji") + texts(approved, "zhangji")   # never a price
+
+
+def test_a_suppliers_new_price_said_as_news_is_its_agreed_price(chat):
+    """张记的牛腩涨价了,现在35一斤 (a purchaser's: before, refused as a change of the catalog's cost, a manager's) is the
+    price agreed with 张记, asked first; 牛腩涨价了,35一斤 with no supplier named is still the catalog's."""
+    asked = texts(chat.say("chen", "张记的牛腩涨价了,现在35一斤"))
+    assert asked.startswith("以后向张记肉业进牛腩按 ¥35.00/斤(¥700.00/箱) 算吗"), asked
+    chat.press("chen", "确认")
+    assert "已创建采购单 #1" in confirmed(chat, "chen", "向张记订牛腩20斤")
+    (po,) = [o for o in chat.send(export="orders")[0]["rows"] if o["kind"] == "purchase"]
+    assert float(po["lines"][0]["unit_price"]) == 35
+    assert "没有这个权限" in texts(chat.say("chen", "牛腩涨价了,35一斤"))            # (the catalog's: a manager's)
