@@ -316,9 +316,10 @@ class Scanner:
     def _tenders(masked: str, entities: list[lexicon.Span]
                  ) -> tuple[re.Match[str], tuple[tuple[str, Decimal | None], ...]] | None:
         """A sale paid several ways, said after the goods sold (卖了手机壳3个,微信60现金27), or an account's payment,
-        after its money and whose it is (团餐付了3000,微信2000现金1000): its words and its parts."""
+        after whose it is, with no goods (团餐付了3000,微信2000现金1000): its words and its parts."""
         sold = _SOLD.search(masked)
-        money = _PAID_MONEY.search(masked) if sold is None else None
+        goods = any(e.kind == "product" for e in entities)   # (an account's payment names none)
+        money = _PAID_MONEY.search(masked) if sold is None and not goods else None
         paid = tenders.split(masked, sold.end()) if sold is not None else \
             tenders.split(masked, money.start()) if money is not None else None
         named = "product" if sold is not None else "partner"
