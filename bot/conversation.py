@@ -1770,8 +1770,8 @@ class Conversation:
             raise errors.BadInput(code="booking_move_past", at=f"{min(moved_to.values()):%m-%d %H:%M}")
         if not confirmed:
             ask = self.t("bookings.cancel_ask", turn.lang, n=n) if cmd.cancel else \
-                self.t("bookings.move_ask", turn.lang, n=n) + "\n" + listing(moved_to) + "\n" + \
-                self.t("bookings.move_from", turn.lang)
+                self.t("bookings.move_ask", turn.lang, n=n) + "\n" + listing(moved_to) \
+                + self._moved_load(uow, turn, rows, moved_to, here) + "\n" + self.t("bookings.move_from", turn.lang)
             self._ask(uow, turn, cmd, ask + "\n" + listed)
             return
         if cmd.cancel:
@@ -1790,15 +1790,26 @@ class Conversation:
             turn.reply(self.t("bookings.cancelled", turn.lang, n=n) + "\n" + listed)
             return
         first = min(moved_to.values())
-        text = self.t("bookings.moved", turn.lang, n=n) + "\n" + listing(moved_to)
+        turn.reply(self.t("bookings.moved", turn.lang, n=n) + "\n" + listing(moved_to)
+                   + reports.closed_note(uow, self.t, turn.lang, location=here, when=first, tz=tz))
+
+    def _moved_load(self, uow: UnitOfWork, turn: Turn, rows: list[Any], moved_to: dict[Any, datetime],
+                    here: str | None) -> str:
+        """Appointments about to move: their new day's hours against what each service can take, as if moved (those
+        already on that day counted once), so that a day it would overfill is seen before confirming."""
         offered = appointments.services_of(uow)
         booked = {b.sku for b in rows} & set(offered)
-        if booked and here:   # an appointment moved: its new day's hours against what the service can take
-            day = first.astimezone(tz).date()
-            loads = appointments.span_loads(uow, location=here, start=day, end=day, tz=tz, offered=offered)[0][day]
-            text += replies.day_load(self.t, turn.lang, [ld for ld in loads if ld.sku in booked], loads, offered,
-                                     self._catalog, day=first)
-        turn.reply(text + reports.closed_note(uow, self.t, turn.lang, location=here, when=first, tz=tz))
+        if not booked or not here:
+            return ""
+        tz = turn.now.tzinfo
+        first = min(moved_to.values())
+        day = first.astimezone(tz).date()
+        loads = appointments.span_loads(uow, location=here, start=day, end=day, tz=tz, offered=offered)[0][day]
+        coming = {sku: sum((Decimal(b.qty) for b in rows if b.sku == sku and b.at.astimezone(tz).date() != day),
+                           Decimal(0)) for sku in booked}
+        ahead = [replace(ld, booked=ld.booked + coming.get(ld.sku, Decimal(0))) for ld in loads]
+        return replies.day_load(self.t, turn.lang, [ld for ld in ahead if ld.sku in booked], ahead, offered,
+                                self._catalog, day=first)
 
     @staticmethod
     def _moved(at: datetime, cmd: commands.Bookings) -> datetime:

@@ -13,16 +13,19 @@ def test_an_appointment_is_moved_once_confirmed_and_its_new_day_checked(chat):
     studio(chat)
     chat.say("amy", "明天下午3点张女士约了高级顾问2小时")
     chat.say("amy", "后天上午9点王总约了高级顾问7小时")
-    ask = texts(chat.say("amy", "张女士改到后天下午4点"))
-    assert ask == ("把这 1 场预定改到:\n· 06-17 16:00 张女士:高级顾问 2小时\n原来是:\n"
+    ask = texts(chat.say("amy", "张女士改到后天下午4点"))   # (the new day it would overfill: seen before confirming)
+    assert ask == ("把这 1 场预定改到:\n· 06-17 16:00 张女士:高级顾问 2小时\n"
+                   "⚠️ 6月17日高级顾问已约 9小时,超过每天可约的 8小时(多了 1小时)\n"
+                   "当天还有空的:初级顾问 10小时(折合高级顾问 5小时)\n原来是:\n"
                    "· 06-16 15:00 张女士:高级顾问 2小时"), ask
     assert [b["at"][:16] for b in chat.export("bookings")][0] == "2026-06-16T15:00"   # (not moved until confirmed)
     done = texts(chat.press("amy", "确认"))
-    assert done.startswith("✅ 已改好 1 场预定:\n· 06-17 16:00 "), done
-    assert "⚠️ 6月17日高级顾问已约 9小时,超过每天可约的 8小时(多了 1小时)" in done       # (7 + 2 of 8)
+    assert done == "✅ 已改好 1 场预定:\n· 06-17 16:00 张女士:高级顾问 2小时", done
+    assert "· 高级顾问:已约 9/8小时" in texts(chat.say("amy", "后天高级顾问约满了吗"))   # (7 + 2 of 8)
     assert "没有预定" in texts(chat.say("amy", "明天的预约有哪些"))
     # a time alone keeps the day; a day alone keeps the time
-    chat.say("amy", "张女士推迟到晚上7点")
+    ask = texts(chat.say("amy", "张女士推迟到晚上7点"))
+    assert "⚠️ 6月17日高级顾问已约 9小时" in ask, ask                            # (the same day: counted once)
     assert "· 06-17 19:00 " in texts(chat.press("amy", "确认"))
     chat.say("amy", "张女士的预约改到周五")
     assert "· 06-19 19:00 " in texts(chat.press("amy", "确认"))
