@@ -53,10 +53,8 @@ def _span_zh(m: re.Match[str]) -> str:
     return _SPAN_ZH.get(said, "") if said else ""
 
 
-_WHEN = {"this month": "本月", "next month": "下个月", "this week": "本周", "next week": "下周", "today": "今天",
-         "this year": "今年", "every month": "每月"}
-_WEEKDAYS = (("monday", "周一"), ("tuesday", "周二"), ("wednesday", "周三"), ("thursday", "周四"), ("friday", "周五"),
-             ("saturday", "周六"), ("sunday", "周日"))
+_WHEN = english_rules.WHEN
+_WEEKDAYS = english_rules.WEEKDAYS
 _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     *_GOODS,
     *english_rules.WORDS,

@@ -16,8 +16,13 @@ _ACT = r"(?:notify|tell|alert|remind|message|ping|warn|inform|text)"
 _UNDER = r"(?:is |are |falls? |drops? |goes |gets |runs? )?(?:below|under|less than|lower than|fewer than|<)"
 _OVER = r"(?:is |are |goes |gets |rises? )?(?:above|over|more than|higher than|exceeds?|>)"
 _TAKINGS = r"(?:takings|revenue|sales|turnover|income)"
-_SPANS = {"today": "今天", "this week": "本周", "this month": "本月"}
-_SPAN = "|".join(_SPANS)
+# the days said in English, and the Chinese the grammar reads (``english`` uses these too)
+WHEN = {"this month": "本月", "next month": "下个月", "this week": "本周", "next week": "下周", "today": "今天",
+        "this year": "今年", "every month": "每月"}
+WEEKDAYS = (("monday", "周一"), ("tuesday", "周二"), ("wednesday", "周三"), ("thursday", "周四"), ("friday", "周五"),
+            ("saturday", "周六"), ("sunday", "周日"))
+_WEEKDAY = "|".join(en for en, _ in WEEKDAYS)
+_SPAN = "today|this week|this month"   # (a takings rule's)
 
 
 def _condition(said: str) -> str | None:
@@ -39,7 +44,7 @@ def _one(part: str) -> str | None:
     m = re.fullmatch(rf"(?:(?P<span>{_SPAN})'?s? )?{_TAKINGS}(?: (?P<span2>{_SPAN}))? (?P<op>{_UNDER}|{_OVER}) ¥?(?P<n>{_N})"
                      r"(?: ?(?:yuan|rmb|元|块))?", part)
     if m is not None:   # takings today are below 1000
-        span = _SPANS.get(m.group("span") or m.group("span2") or "today", "今天")
+        span = WHEN[m.group("span") or m.group("span2") or "today"]
         return f"{span}营业额{'低于' if re.fullmatch(_UNDER, m.group('op')) else '超过'}{m.group('n')}"
     m = re.fullmatch(rf"(?P<x>.+?)(?:'s)?(?: (?:stock|inventory|on hand|level))? (?P<op>{_UNDER}|{_OVER}) "
                      rf"(?:(?:the |its )?(?P<safety>safety (?:stock|level))|(?P<n>{_N})(?: ?(?P<u>\S+))?)", part)
@@ -68,17 +73,15 @@ _CLOCK = r"(?P<h>\d{1,2})(?::(?P<min>\d{2}))? ?(?P<ap>am|pm|a\.m\.|p\.m\.)?"
 def _when(said: str) -> str | None:
     """tomorrow morning · tomorrow at 9 · at 3 pm · every monday at 8am: the days and the time in Chinese."""
     m = re.fullmatch(rf"(?:on )?(?:(?P<day>today|tomorrow|tonight|every day|daily|(?P<every>every |this |next )?"
-                     rf"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)))?\s*"
+                     rf"(?P<wd>{_WEEKDAY})))?\s*"
                      rf"(?P<part>morning|afternoon|evening|night)?\s*(?:(?:at )?(?P<noon>noon|midday)|(?:at )?{_CLOCK})?",
                      said.strip())
     if m is None or not any(m.group(k) for k in ("day", "part", "h", "noon")) or (
             m.group("h") and not m.group("ap") and not m.group("part") and " at " not in f" {said} "):
         return None   # (a bare number is no time: for 20)
-    wd = {"monday": "一", "tuesday": "二", "wednesday": "三", "thursday": "四", "friday": "五", "saturday": "六",
-          "sunday": "日"}
-    every = {"every ": "每周", "next ": "下周", "this ": "这周", None: "周"}[m.group("every")]
+    every = {"every ": "每", "next ": "下", "this ": "这", None: ""}[m.group("every")]
     day = {"today": "今天", "tomorrow": "明天", "tonight": "今天晚上", "every day": "每天", "daily": "每天"}.get(
-        m.group("day") or "", f"{every}{wd[m.group('wd')]}" if m.group("wd") else "")
+        m.group("day") or "", f"{every}{dict(WEEKDAYS)[m.group('wd')]}" if m.group("wd") else "")
     ap = (m.group("ap") or "").replace(".", "")
     part = {"morning": "早上", "afternoon": "下午", "evening": "晚上", "night": "晚上"}.get(m.group("part") or "", "")
     if not part and ap:
@@ -88,9 +91,6 @@ def _when(said: str) -> str | None:
     if m.group("noon"):
         part, clock = "中午", "12点"
     return f"{day}{part}{clock}"
-
-
-when_zh = _when
 
 
 def _remind(m: re.Match[str]) -> str:
@@ -114,12 +114,11 @@ def _moved(m: re.Match[str]) -> str:
     return f"{whose}改到{when}" if when and whose else m.group(0)
 
 
-_DAY = r"today|tomorrow|tonight|this week|next week|(?:this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_DAY_ZH = {"today": "今天", "tomorrow": "明天", "tonight": "今天晚上", "this week": "这周", "next week": "下周"}
+_DAY = rf"today|tomorrow|tonight|this week|next week|(?:this |next )?(?:{_WEEKDAY})"
 
 
 def _day_zh(said: str) -> str:
-    return _DAY_ZH.get(said) or _when(said) or said
+    return WHEN.get(said) or _when(said) or said
 
 
 WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
