@@ -3340,9 +3340,7 @@ class Parser:
         said = a.masked[: m.start()]   # (the places named are masked out)
         if a.date is not None and a.date.start < len(said):
             said = said[: a.date.start] + said[a.date.end:]
-        said = re.sub(r"\x00|(?:取消|退掉|撤销|删掉|删除)(?:了)?|的|有(?:哪些|什么)|(?:今天|明天|后天|这周|本周|下周|周末)|\s",
-                      "", said)
-        return said if 1 < len(said) <= 8 and not re.search(r"[\d,?]|多少|几|哪|什么|啥|谁|所有|全部", said) else ""
+        return _whose(said)
 
     def _booking_moved(self, a: scan.Analysis, moved: re.Match[str], speaker: context.Speaker) -> Result:
         """张女士改到后天下午4点 · 明天的包桌改到周六中午 · 王总的包桌推迟到晚上7点: the bookings the words before name
@@ -3357,9 +3355,7 @@ class Parser:
         src = dates.ahead_span(pre, speaker.now)
         day1 = src[0] if src else speaker.now.date()
         last = day1 + dt.timedelta(days=(src[1] if src else 30) - 1)
-        who = re.sub(rf"\x00|的|把|那场|那桌|{_BOOKING_WORD}|{_DAYS_AHEAD}|{_DAY_PARTS}|\d+点(?:半|\d+分?)?|\s", "",
-                     moved.group("pre"))
-        who = who if 1 < len(who) <= 8 else ""
+        who = _whose(moved.group("pre"))
         if not who and not src:
             return commands.Clarify("booking_move_which")
         day_said = _NAMES_DAY.search(moved.group("to")[to.start:to.end]) is not None
@@ -4162,7 +4158,7 @@ _BOOKING_WORD = r"(?:预定|预订|预约|包桌|订桌|宴席|宴会|酒席|聚
 # 张女士改到后天下午4点 · 明天的包桌改到周六中午 · 把王总的预约推迟到晚上7点: bookings moved
 _BOOKING_MOVE = re.compile(r"(?:把)?(?P<pre>[^,?]{1,16}?)(?:改到|改成|改在|推迟到|推到|延到|延期到|延后到|提前到|挪到|换到|调到)"
                            r"(?P<to>.*?)[\s,.!。]*")
-_DAY_PARTS = r"上午|下午|中午|晚上|早上|傍晚|今晚|明晚"
+_DAY_PARTS = "|".join(sorted(dates.PARTS, key=len, reverse=True))
 _PERSON = re.compile(r"(?:女士|先生|小姐|老师|阿姨|总|哥|姐|老板|太太|同学|师傅)(?:的)?$")
 _DAYS_AHEAD = r"今天|明天|后天|大后天|这周[一二三四五六日天]?|下周[一二三四五六日天]?|周[一二三四五六日天]|星期[一二三四五六日天]|本周|周末"
 _BOOKING_TOLD = re.compile(r"有(?:个|一个|场|一场|\d|[一二两三四五六七八九十]+(?:个|场|桌))|[订定]了")
@@ -4216,6 +4212,14 @@ def _as_boxes(cmd: commands.Command, lex: lexicon.Lexicon, *, priced: bool) -> c
         price = ln.unit_price * ratio if priced and ln.unit_price is not None else ln.unit_price
         out.append(replace(ln, qty=units.normalize(ln.raw_qty * p.packs["盒"]), unit="盒", unit_price=price))
     return replace(cmd, lines=tuple(out))  # type: ignore[call-arg,arg-type]
+
+
+def _whose(said: str) -> str:
+    """Whom bookings are for, from the words before them (张女士的预约 · 取消王先生明天的 · 把王总的包桌): what is left once
+    the verbs, the days and times, the booking's words and the fillers are taken out; "" for everyone's."""
+    said = re.sub(rf"\x00|(?:取消|退掉|撤销|删掉|删除)(?:了)?|的|把|那场|那桌|有(?:哪些|什么)|{_BOOKING_WORD}|{_DAYS_AHEAD}"
+                  rf"|{_DAY_PARTS}|\d+点(?:半|\d+分?)?|\s", "", said)
+    return said if 1 < len(said) <= 8 and not re.search(r"[\d,?]|多少|几|哪|什么|啥|谁|所有|全部", said) else ""
 
 
 def _paid_by(a: scan.Analysis) -> tuple[str, str] | None:
