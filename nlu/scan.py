@@ -131,7 +131,7 @@ class Analysis:
     discount: Decimal | None = None      # 打8折 · 八五折 · 半价: the share of the usual price the goods went for
     adjust: Adjusted | None = None       # 优惠20元 · 每副便宜10块 · 抹零 · 免单 · 一共收了300: how a sale was settled
     # a sale paid several ways (微信60现金27 · 微信60,剩下现金 · 一半微信一半现金): each way and its money, if said
-    tenders: tuple[tuple[str, Decimal | None], ...] = ()
+    tenders: tenders.Parts = ()
     tenders_said: str = ""   # (their words)
 
     def of(self, kind: str) -> list[lexicon.Span]:
@@ -313,8 +313,7 @@ class Scanner:
                         tenders_said=paid[0].group(0) if paid else "")
 
     @staticmethod
-    def _tenders(masked: str, entities: list[lexicon.Span]
-                 ) -> tuple[re.Match[str], tuple[tuple[str, Decimal | None], ...]] | None:
+    def _tenders(masked: str, entities: list[lexicon.Span]) -> tenders.Split | None:
         """A sale paid several ways, said after the goods sold (卖了手机壳3个,微信60现金27), or an account's payment,
         after whose it is, with no goods (团餐付了3000,微信2000现金1000): its words and its parts."""
         sold = _SOLD.search(masked)
@@ -328,17 +327,17 @@ class Scanner:
         return paid
 
     def _adjust(self, masked: str, chars: list[str], free: list[bool], entities: list[lexicon.Span], *,
-                later: bool = False, paid: tuple[re.Match[str], tuple[tuple[str, Decimal | None], ...]] | None = None,
-                ) -> Adjusted | None:
+                later: bool = False, paid: tenders.Split | None = None) -> Adjusted | None:
         """The adjustment said at the till: what was paid, if said, else the first (masked, so its number is never a
         price or a quantity); what the customer paid said without 元 (收了180) counts only after goods sold
         (卖了蓝牙耳机2副,收了180); 不收钱 said with a later day to pay (不收钱,月底结: ``later``) is on account, never free.
         ``paid``: a sale paid several ways (``_tenders``), masked; its money, when each way says it, is what was paid
         (微信60现金27: 87)."""
         found: list[tuple[re.Match[str], Adjusted]] = []
+        sold = _SOLD.search(masked)
         if paid is not None:
             m, parts = paid
-            if all(v is not None for _, v in parts) and _SOLD.search(masked):   # (a sale's: what was paid for it)
+            if all(v is not None for _, v in parts) and sold is not None:   # (a sale's: what was paid for it)
                 found.append((m, Adjusted("taken", sum((v or Decimal(0) for _, v in parts), Decimal(0)),
                                           m.group(0).strip())))
             else:
@@ -356,7 +355,6 @@ class Scanner:
                 if kind == "off" and not v:   # (抹零: no amount, the 零 is no zero)
                     continue
                 found.append((m, Adjusted(kind, v, m.group(0).strip())))
-        sold = _SOLD.search(masked)
         if sold is not None:
             for m in _TAKEN_BARE.finditer(masked, sold.end()):
                 v = numbers.value(m.group("p"))

@@ -15,17 +15,29 @@ METHODS = {"现金": "cash", "现款": "cash", "微信": "wechat", "支付宝": 
 PAID_WITH = {k: v for k, v in METHODS.items() if v != "other"}   # (a sale's: 其他 names no way)
 WITH = "|".join(sorted(PAID_WITH, key=len, reverse=True))
 
+Parts = tuple[tuple[str, Decimal | None], ...]   # each way (``ledger.PAYMENT_METHODS``) and its money, None: a share
+Split = tuple[re.Match[str], Parts]             # … and the words that said them
+
 _N = numbers.NUMBER
+
+
+def _unnamed(pattern: str) -> str:
+    """A pattern with its named groups made plain, so that it may repeat within another."""
+    return re.sub(r"\(\?P<\w+>", "(?:", pattern)
+
+
 # one way and its money: 微信60 · 微信付了60元 · 现金收了27块 · 现金27
-_AMOUNT = rf"(?:{WITH})(?:付款|支付|收款|转账|付|收|转|扫|刷)?了?\s*(?:{_N})\s*(?:元|块钱|块)?"
+_VERB = r"(?:付款|支付|收款|转账|付|收|转|扫|刷)?了?"
+_AMOUNT_OF = rf"(?P<m>{WITH}){_VERB}\s*(?P<n>{_N})\s*(?:元|块钱|块)?"
+_AMOUNT = _unnamed(_AMOUNT_OF)
 # the rest one way: 剩下的现金 · 其余用微信 · 余下刷卡
-_REST = rf"(?:剩下|其余|余下|剩余|其他|另外)的?(?:钱)?(?:用|走|付|是|给|收)?的?(?:{WITH})(?:付的?|支付|收的?|结的?|转的?)?"
+_REST_OF = rf"(?:剩下|其余|余下|剩余|其他|另外)的?(?:钱)?(?:用|走|付|是|给|收)?的?(?P<r>{WITH})"
+_REST = _unnamed(_REST_OF) + r"(?:付的?|支付|收的?|结的?|转的?)?"
 # the rest the last way, its name alone at the clause's end: 微信30现金 · 微信30,现金付的
 _BARE = rf"(?:{WITH})(?:付的?|支付|收的?|结的?|转的?)?(?=\s*(?:$|[,,。.!;;]))"
 _SEP = r"\s*(?:[,,、+;;]|和|加|另外|再)?\s*"
 SPLIT = re.compile(rf"(?:{_AMOUNT})(?:{_SEP}(?:{_AMOUNT}|{_REST}))*(?:{_SEP}(?:{_AMOUNT}|{_REST}|{_BARE}))")
-_PART = re.compile(rf"(?P<m>{WITH})(?:付款|支付|收款|转账|付|收|转|扫|刷)?了?\s*(?P<n>{_N})\s*(?:元|块钱|块)?"
-                   rf"|(?:剩下|其余|余下|剩余|其他|另外)的?(?:钱)?(?:用|走|付|是|给|收)?的?(?P<r>{WITH})|(?P<b>{WITH})")
+_PART = re.compile(rf"{_AMOUNT_OF}|{_REST_OF}|(?P<b>{WITH})")   # (one of ``SPLIT``'s)
 # one way and its money, a clause of its own (卖了手机壳2个,微信58): what was paid, that way
 _ALONE = re.compile(rf"(?<=[,,;;\s])(?:{_AMOUNT})(?=\s*(?:$|[,,。.!;;]))")
 # equal shares: 一半微信一半现金 · 一半微信,另一半现金 · 微信和现金各一半 · 微信付了一半,现金付了一半
@@ -35,13 +47,13 @@ HALVES = re.compile(rf"一半(?:用|走|付|是)?(?P<a>{WITH})(?:付的?|支付)
                     rf"|(?P<e>{WITH}){_PAID}一半[,,、\s]*(?:另外)?(?P<f>{WITH}){_PAID}(?:另)?一半")
 
 
-def split(masked: str, start: int = 0) -> tuple[re.Match[str], tuple[tuple[str, Decimal | None], ...]] | None:
+def split(masked: str, start: int = 0) -> Split | None:
     """A sale paid several ways, said from ``start``: the words and each way's money (None: it took the rest, or an
     equal share). One way twice (微信60微信20) is the sum of both; one way with its money in a clause of its own
     (,微信58) is that way's, all of it; one way else is none of this (``parser._paid_by`` reads it)."""
     m = SPLIT.search(masked, start) or _ALONE.search(masked, start)
     if m is not None:
-        parts: dict[str, Decimal | None] = {}
+        parts: dict[str, Decimal | None] = {}   # (in the order said)
         for p in _PART.finditer(m.group(0)):
             if p.group("r") or p.group("b"):
                 parts.setdefault(PAID_WITH[p.group("r") or p.group("b")], None)
