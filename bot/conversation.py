@@ -701,10 +701,7 @@ class Conversation:
             if not cmd.lines:   # 明天晚上6点有个20人的包桌: the table, kept; its goods may follow (…的包桌要酸菜10袋)
                 uow.chat.add_booking(location=here, sku=commands.NO_GOODS, qty=Decimal(cmd.guests or 0), at=cmd.at,
                                      note=cmd.note, by=user.username)
-                guests = self.t("booking.guests", turn.lang, n=cmd.guests) \
-                    if cmd.guests and not re.search(rf"(?<!\d){cmd.guests}\s*(?:个)?[人位]", cmd.note) else ""
-                turn.reply(self.t("booking.table_saved", turn.lang, at=cmd.at.strftime("%m-%d %H:%M"), note=cmd.note,
-                                  guests=guests)
+                turn.reply(self.t("booking.table_saved", turn.lang, at=cmd.at.strftime("%m-%d %H:%M"), note=cmd.note)
                            + reports.closed_note(uow, self.t, turn.lang, location=here, when=cmd.at, tz=turn.now.tzinfo))
                 return
             # the goods of a table booked then (明天晚上6点的包桌要酸菜10袋): that booking's, under its words
