@@ -1957,6 +1957,7 @@ class Conversation:
     def _write(self, uow: UnitOfWork, turn: Turn, cmd: commands.Command, *, guesses: tuple[commands.Guess, ...],
                confirmed: bool) -> None:
         actor = self._actor(turn, cmd)
+        cmd, estimated = purchasing.costed(uow, cmd)   # (收到张记牛腩50斤,现结: paid at the cost it is kept at)
         plan = inventory.plan(uow, cmd, actor=actor, force=confirmed)
         below = self._below_cost(uow, cmd)   # 卖了可乐2箱,每瓶2元 with cola costing ¥2.50: a typo, or a loss to see
         if not confirmed:
@@ -2012,7 +2013,8 @@ class Conversation:
         text += replies.after_levels(self.t, turn.lang, uow, cmd, user=turn.user, catalog=self._catalog)
         text += replies.order_progress(self.t, turn.lang, uow, plan.order_receipts, self._catalog)
         if isinstance(cmd, commands.RecordMoves) and cmd.paid and cmd.partner is not None:   # 付了现金: its payment
-            text += "\n" + purchasing.paid_on_the_spot(uow, turn, actor.batch, cmd.partner, t=self.t)
+            text += "\n" + purchasing.paid_on_the_spot(
+                uow, turn, actor.batch, cmd.partner, t=self.t, estimated=estimated, **_spot_terms(cmd))
         if isinstance(cmd, commands.RecordMoves) and cmd.freight is not None:   # 运费50: in the lots' costs
             text += replies.landed(self.t, turn.lang, cmd, plan.landed, self._catalog)
             if cmd.freight_paid and cmd.partner is not None and cmd.freight > 0:   # 运费已付: not owed with the goods
@@ -2969,14 +2971,20 @@ class Conversation:
 
     def _redo(self, uow: UnitOfWork, turn: Turn, new_cmd: commands.Command, batch: str) -> None:
         """The user's write ``batch`` undone and ``new_cmd`` recorded in its place, said back with an undo button."""
-        spot = [p for p in uow.payments.with_note(f"batch:{batch}")
-                if p.id is not None and p.reverses is None and not uow.payments.is_reversed(p.id)]
+        spot = [(p, kind) for p in uow.payments.on_batch(batch)
+                if p.id is not None and p.reverses is None and not uow.payments.is_reversed(p.id)
+                for _, kind in [accounts.spot_of(p.note) or ("", "")]]
         freight = Decimal(0)   # (a receipt's freight paid apart: paid apart again)
         if isinstance(new_cmd, commands.RecordMoves) and new_cmd.partner is not None and spot:
             if new_cmd.movement == commands.Movement.SALE:
                 new_cmd = replace(new_cmd, paid=True)   # a sale paid on the spot, corrected: paid as it is now
             elif new_cmd.movement == commands.Movement.RECEIPT:
-                freight = sum((p.amount for p in spot), Decimal(0))
+                freight = sum((p.amount for p, kind in spot if not kind), Decimal(0))
+                goods = [(p, kind) for p, kind in spot if kind]
+                if goods:   # (收到…,现结: paid as it is now · …,付了1000: that much still)
+                    part = any(kind == accounts.PAID_PART for _, kind in goods)
+                    new_cmd = replace(new_cmd, paid=True, method=goods[0][0].method, paid_amount=sum(
+                        (p.amount for p, _ in goods), Decimal(0)) if part else None)
         actor = inventory.Actor(user=turn.user, now=turn.now, message_id=turn.message_id, batch=_batch(turn.now))
         _, evs = inventory.undo(uow, actor=actor, batch=batch)
         turn.events += evs
@@ -2992,7 +3000,9 @@ class Conversation:
         text += replies.by_recipe(self.t, turn.lang, plan.moves, self._catalog)
         text += replies.substituted(self.t, turn.lang, plan.substituted, self._catalog)
         if isinstance(new_cmd, commands.RecordMoves) and new_cmd.paid and new_cmd.partner is not None:
-            text += "\n" + purchasing.paid_on_the_spot(uow, turn, actor.batch, new_cmd.partner, t=self.t)
+            text += "\n" + purchasing.paid_on_the_spot(   # (its costs hold the freight already: less what went apart)
+                uow, turn, actor.batch, new_cmd.partner, t=self.t, **(_spot_terms(new_cmd) | (
+                    {"apart": freight} if new_cmd.movement == commands.Movement.RECEIPT else {})))
         if isinstance(new_cmd, commands.RecordMoves) and freight > 0 and new_cmd.partner is not None:
             text += "\n" + purchasing.freight_apart(uow, turn, actor.batch, new_cmd.partner, freight, t=self.t)
         turn.reply(text, [[Button(self.t("btn.undo", turn.lang), f"undo:{actor.batch}")]])
@@ -3147,6 +3157,15 @@ def _picked(text: str, n: int) -> int | None:
     if k is None:
         return None
     return k - 1 if 1 <= k <= n else -1
+
+
+def _spot_terms(cmd: commands.RecordMoves) -> dict[str, Any]:
+    """How a write paid on the spot was paid: a supplier's goods, the amount said and how (a sale says its way on its
+    moves), less the freight paid apart."""
+    if cmd.movement != commands.Movement.RECEIPT:
+        return {}
+    return {"amount": cmd.paid_amount, "method": cmd.method,
+            "apart": cmd.freight if cmd.freight is not None and cmd.freight_paid else Decimal(0)}
 
 
 def _standing(uow: UnitOfWork, username: str, batch: str) -> list[ledger.Move]:

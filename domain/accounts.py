@@ -10,6 +10,26 @@ from decimal import Decimal
 
 from domain import errors
 
+# a payment's note naming the write it was paid with on the spot (a sale's: 盒马买了可颂10个,付了现金; a receipt's
+# freight paid apart: 运费50已付), then, for goods that came in paid as they came, how: all they came to (PAID_WHOLE:
+# 收到张记牛腩50斤,现结) or an amount said (PAID_PART: …,单价32,付了1000)
+SPOT = "batch:"
+PAID_WHOLE = "paid"
+PAID_PART = "part"
+
+
+def spot_note(batch: str, kind: str = "") -> str:
+    """The note of a payment made with the write ``batch`` (``kind``: "", ``PAID_WHOLE`` or ``PAID_PART``)."""
+    return f"{SPOT}{batch}" + (f"|{kind}" if kind else "")
+
+
+def spot_of(note: str) -> tuple[str, str] | None:
+    """The write a payment was made with, and how (``spot_note``'s); None: a payment of its own."""
+    if not note.startswith(SPOT):
+        return None
+    batch, _, kind = note.removeprefix(SPOT).partition("|")
+    return batch, kind
+
 
 @dataclass(frozen=True)
 class Payment:

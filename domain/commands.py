@@ -85,7 +85,10 @@ class RecordMoves:
     # 番茄坏了一半 · 土豆用了三分之一: with ``rest``, each line's quantity is this share of what is on hand
     share: Decimal | None = None
     came_short_from: str | None = None   # 仓库调来的牛腩少了2斤: the loss of a transfer from there (its people hear)
-    paid: bool = False   # 盒马买了可颂10个,付了现金: a customer's sale paid on the spot (its value kept as its payment)
+    # 盒马买了可颂10个,付了现金: a customer's sale paid on the spot (its value kept as its payment); 收到张记牛腩50斤,现结:
+    # a supplier's goods paid as they came (what they came to at cost, or ``paid_amount``: …,单价32,付了1000)
+    paid: bool = False
+    paid_amount: Decimal | None = None
     # 过期的牛奶扔了 · 把过期的都报损: every lot of the lines' products (all products, with no lines) past its date,
     # whole; the conversation reads them from the stock and shows them first
     expired: bool = False
@@ -94,7 +97,8 @@ class RecordMoves:
     freight: Decimal | None = None
     freight_paid: bool = False
     adjust: Adjust | None = None   # a sale's 优惠20元 · 抹零 · 一共收了300 · 免单 (``domain/pricing.py``)
-    # how a sale was paid, or a return refunded (微信收款 · 现金 · 刷卡): one of ``ledger.PAYMENT_METHODS``
+    # how a sale was paid, a return refunded, or a receipt paid on the spot (微信收款 · 现金 · 刷卡): one of
+    # ``ledger.PAYMENT_METHODS`` (several: ``ledger.split_method``'s)
     method: str | None = None
 
 

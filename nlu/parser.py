@@ -1024,11 +1024,13 @@ class Parser:
         amount = numbers.value(m.group("v"))
         if amount is None or amount < 0:
             return commands.Clarify("bad_price", detail=m.group(0).strip(" ,"))
-        rest = (s[:m.start()] + s[m.end():]).strip(" ,;")
-        if not rest:   # 运费50 alone: of which receipt?
+        tail = m.group("tail") or ""
+        whole = re.fullmatch(r"\s*[,，]\s*现结\s*", tail) is not None   # (运费50,现结: all of it paid)
+        rest = (s[:m.start()] + (tail if whole else "") + s[m.end():]).strip(" ,;")
+        if not rest or (whole and rest == "现结"):   # 运费50 alone: of which receipt?
             return commands.Clarify("freight_receipt_only", detail=m.group("what"))
         heard = self.parse(rest, speaker=speaker)
-        apart = bool(m.group("paid") or (m.group("tail") or "").strip(" ,"))   # 另付运费20 · 运费50已付给司机
+        apart = not whole and bool(m.group("paid") or tail.strip(" ,"))   # 另付运费20 · 运费50已付给司机
 
         def with_it(c: commands.Command | None) -> commands.Command | None:
             if isinstance(c, commands.RecordMoves) and c.movement == commands.Movement.RECEIPT:   # (运费50,搬运费20: 70)
@@ -3084,6 +3086,9 @@ class Parser:
             built, commands.RecordMoves | commands.PlaceSale) else built
         if deal is not None and isinstance(cmd, commands.RecordMoves) and a.adjust is not None and not cmd.note:
             cmd = replace(cmd, note=a.adjust.said)   # (the moves keep the deal: 买十送一)
+        if receipt and isinstance(cmd, commands.RecordMoves) and cmd.partner in self.lex.partners \
+                and self.lex.partners[cmd.partner].kind.value == "supplier":
+            cmd = _paid_as_received(a, cmd)
         unpaid = scan.UNPAID.search(a.s) if sale and adjust is None and isinstance(cmd, commands.RecordMoves) else None
         if unpaid is not None and not res.problems:   # 卖了蓝牙耳机1副,没收钱: free, or paid later? (nothing guessed)
             before = (a.s[:unpaid.start()] + a.s[unpaid.end():]).strip(" ,。")
@@ -4243,6 +4248,27 @@ def _paid_by(a: scan.Analysis) -> tuple[str, str] | None:
     if m is not None and free(m, 0):
         return _PAID_WITH[m.group("m")], ""
     return None
+
+
+def _paid_as_received(a: scan.Analysis, cmd: commands.RecordMoves) -> commands.RecordMoves:
+    """A supplier's goods said paid as they came (收到张记牛腩50斤,现结 · …,现金付的 · …,付了1000 · …,现金1000 · …,微信600
+    现金1000): paid, with how when said. The money said is what the goods came to when it is all that prices them (one
+    line: its price, as 共1000 is); else it is what was paid of them (…,单价32,付了1000: 1000 of 1600, the rest still
+    owed)."""
+    said_pay = next((pr for pr in a.prices if pr.total and a.s[pr.start:pr.end].lstrip(" ,").startswith("付")), None)
+    named = [v for _, v in a.tenders]
+    if _PAID_NOW.search(a.s) is None and said_pay is None and not named:
+        return cmd
+    amount = sum((v or Decimal(0) for v in named), Decimal(0)) if named and None not in named \
+        else said_pay.value if said_pay is not None else None
+    ls = cmd.lines
+    if amount is not None and len(ls) == 1 and ls[0].unit_price is None and ls[0].qty > 0:
+        ls = (replace(ls[0], unit_price=units.normalize(amount / ls[0].qty)),)   # (现金1000: what 50斤 came to)
+    priced = all(ln.unit_price is not None for ln in ls)
+    value = sum((ln.qty * (ln.unit_price or Decimal(0)) for ln in ls), Decimal(0))
+    part = amount if amount is not None and (not priced or abs(value - amount) >= Decimal("0.01")) else None
+    method = _paid_by(a)
+    return replace(cmd, lines=ls, paid=True, paid_amount=part, method=method[0] if method else cmd.method)
 
 
 def _paid_with(a: scan.Analysis) -> str | None:

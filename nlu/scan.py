@@ -314,14 +314,17 @@ class Scanner:
 
     @staticmethod
     def _tenders(masked: str, entities: list[lexicon.Span]) -> tenders.Split | None:
-        """A sale paid several ways, said after the goods sold (卖了手机壳3个,微信60现金27), or an account's payment,
-        after whose it is, with no goods (团餐付了3000,微信2000现金1000): its words and its parts."""
+        """A sale paid several ways, said after the goods sold (卖了手机壳3个,微信60现金27), goods that came in paid as
+        they came, after the last of them (收到张记牛腩50斤,现金1000), or an account's payment, after whose it is, with
+        no goods (团餐付了3000,微信2000现金1000): its words and its parts."""
         sold = _SOLD.search(masked)
-        goods = any(e.kind == "product" for e in entities)   # (an account's payment names none)
+        goods = [e.end for e in entities if e.kind == "product"]   # (an account's payment names none)
         money = _PAID_MONEY.search(masked) if sold is None and not goods else None
+        # (收到张记牛腩50斤,现金1000: goods that came in, paid as they came, the ways after the goods)
         paid = tenders.split(masked, sold.end()) if sold is not None else \
-            tenders.split(masked, money.start()) if money is not None else None
-        named = "product" if sold is not None else "partner"
+            tenders.split(masked, money.start()) if money is not None else \
+            tenders.split(masked, max(goods)) if goods else None
+        named = "product" if sold is not None or goods else "partner"
         if paid is None or not any(e.kind == named and e.end <= paid[0].start() for e in entities):
             return None
         return paid

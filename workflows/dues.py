@@ -16,7 +16,7 @@ from domain import accounts, catalog, ledger, production
 from workflows import anomalies, metrics, wording
 from workflows.ports import UnitOfWork
 
-SPOT = "batch:"   # a payment's note naming the sale it paid on the spot
+SPOT = accounts.SPOT   # a payment's note naming the write it was paid with on the spot (``accounts.spot_note``)
 OPENING = "opening"   # a payment's note: what was owed before the books began (团餐期初欠款5000), kept as paid the other way
 REFUND = "refund"   # a payment's note: money back the other way (退给王记500 · 张记退款300), kept as a negative payment
 # a payment's note: credit given on top of a top-up (团餐充值1000送100: bonus:<the payment's number>), no money
@@ -150,7 +150,7 @@ def account(uow: UnitOfWork, p: catalog.Partner, *, tz: Any) -> Account:
     charged = {ref: ms for (ref, back), ms in written.items() if not back}
     credits = [accounts.Credit(sum((v for _, v in ms), Decimal(0))) for (_, back), ms in written.items() if back]
     pays = uow.payments.list(partner=p.code)
-    credits += [accounts.Credit(pay.amount, pay.note.removeprefix(SPOT) if pay.note.startswith(SPOT) else "")
+    credits += [accounts.Credit(pay.amount, spot[0] if (spot := accounts.spot_of(pay.note)) is not None else "")
                 for pay in pays if pay.note != OPENING]
     charges = [accounts.Charge(min(m.at for m, _ in ms).astimezone(tz).date(), sum((v for _, v in ms), Decimal(0)), ref)
                for ref, ms in charged.items()]

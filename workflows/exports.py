@@ -12,7 +12,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
-from domain import catalog, commands, errors, ledger, orders, units
+from domain import accounts, catalog, commands, errors, ledger, orders, units
 from workflows import commissions, dues, metrics, reports, stockbook, wording
 from workflows.ports import UnitOfWork
 
@@ -531,7 +531,7 @@ def _accounts(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: 
     for r in rows:
         note = str(t("export.reverses", lang, id=r.reverses)) if r.reverses is not None \
             else str(t("export.undone", lang)) if r.id in undone \
-            else str(t("export.paid_on_the_spot", lang)) if r.note.startswith("batch:") \
+            else str(t("export.paid_on_the_spot", lang)) if accounts.spot_of(r.note) is not None \
             else str(t("export.opening_balance", lang)) if r.note == dues.OPENING \
             else str(t("export.refund", lang)) if r.note == dues.REFUND \
             else str(t("export.bonus", lang, id=r.note.removeprefix(dues.BONUS))) if dues.is_bonus(r.note) else r.note

@@ -13,6 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from domain import (
+    accounts,
     bom,
     catalog,
     commands,
@@ -744,10 +745,12 @@ def restore(uow: UnitOfWork, batch: str, *, actor: Actor) -> tuple[list[ledger.M
         raise errors.NotFound(code="nothing_to_undo")
     books_open(uow, moves, now=actor.now)   # (written again at its own time: not into a closed period)
     uow.stock.record(moves)
-    for p in uow.payments.with_note(f"batch:{batch}"):
+    for p in uow.payments.on_batch(batch):
         if p.reverses is None and p.id is not None and uow.payments.is_reversed(p.id):
+            spot = accounts.spot_of(p.note)
             pid = uow.payments.add(partner=p.partner, amount=p.amount, at=actor.now, actor=actor.user.username,
-                                   message_id=actor.message_id, note=f"batch:{actor.batch}")
+                                   message_id=actor.message_id, method=p.method,
+                                   note=accounts.spot_note(actor.batch, spot[1] if spot is not None else ""))
             uow.chat.audit(at=actor.now, actor=actor.user.username, action="payment",
                            detail={"payment": pid, "partner": p.partner, "amount": str(p.amount), "batch": actor.batch})
     evs: list[events.Event] = [events.StockMoved(location=loc, sku=m.sku, at=actor.now, kind=m.kind.value,
@@ -757,11 +760,12 @@ def restore(uow: UnitOfWork, batch: str, *, actor: Actor) -> tuple[list[ledger.M
 
 
 def _unpay(uow: UnitOfWork, batch: str, *, actor: Actor) -> None:
-    """The payment a sale paid on the spot brought (盒马买了…,付了现金: kept with the note batch:…), undone with it."""
-    for p in uow.payments.with_note(f"batch:{batch}"):
+    """The payment a write paid on the spot brought (盒马买了…,付了现金 · 收到张记牛腩50斤,现结 · 运费50已付: kept with
+    the note batch:…), undone with it."""
+    for p in uow.payments.on_batch(batch):
         if p.reverses is None and p.id is not None and not uow.payments.is_reversed(p.id):
             uow.payments.add(partner=p.partner, amount=-p.amount, at=actor.now, actor=actor.user.username,
-                             message_id=actor.message_id, reverses=p.id)
+                             message_id=actor.message_id, reverses=p.id, method=p.method)
             uow.chat.audit(at=actor.now, actor=actor.user.username, action="payment_voided",
                            detail={"payment": p.id, "partner": p.partner, "amount": str(p.amount), "batch": batch})
 

@@ -10,8 +10,8 @@ from decimal import Decimal
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
-from domain import catalog, codec, commands, errors, events, ledger, orders, periods, pricing, production
-from workflows import budgets, dues, inventory, reports, takeover, wording
+from domain import accounts, catalog, codec, commands, errors, events, ledger, orders, periods, pricing, production
+from workflows import budgets, dues, inventory, metrics, reports, takeover, wording
 from workflows.ports import UnitOfWork
 
 
@@ -201,18 +201,49 @@ def record_payment(uow: UnitOfWork, turn: Turn, cmd: commands.RecordPayment, *, 
     return pid
 
 
-def paid_on_the_spot(uow: UnitOfWork, turn: Turn, batch: str, partner: str, *, t: Any) -> str:
-    """盒马买了可颂10个,付了现金: the sale just recorded (``batch``) paid as it went, at the price each line went at,
-    kept as the customer's payment and tied to the sale (undoing the sale undoes it). The words that say so, or that
-    it could not be kept, the goods having no price."""
-    value = sum(((price or Decimal(0)) * m.qty for m, price in dues.priced(uow, uow.stock.batch(batch))), Decimal(0))
-    if value <= 0:
-        return str(t("payment.spot_unpriced", turn.lang, partner=partner_name(uow, partner)))
-    pid = uow.payments.add(partner=partner, amount=value, at=turn.now, actor=turn.user.username,
-                           message_id=turn.message_id, note=f"{dues.SPOT}{batch}")
+def costed(uow: UnitOfWork, cmd: commands.Command) -> tuple[commands.Command, bool]:
+    """A supplier's goods paid in full as they came with no cost said (收到张记牛腩50斤,现结): kept at the cost they
+    were paid at, what the product's receipts cost lately (the catalog's when none), so that what was paid stays what
+    they came to; and whether any line was so costed."""
+    if not (isinstance(cmd, commands.RecordMoves) and cmd.movement == commands.Movement.RECEIPT and cmd.paid
+            and cmd.paid_amount is None and any(ln.unit_price is None for ln in cmd.lines)):
+        return cmd, False
+    skus = {ln.sku for ln in cmd.lines if ln.unit_price is None}
+    costs = metrics.unit_costs(uow, [p for p in uow.catalog.products() if p.sku in skus])
+    lines = tuple(replace(ln, unit_price=costs.get(ln.sku)) if ln.unit_price is None else ln for ln in cmd.lines)
+    return replace(cmd, lines=lines), any(costs.get(s) is not None for s in skus)
+
+
+def paid_on_the_spot(uow: UnitOfWork, turn: Turn, batch: str, partner: str, *, t: Any, amount: Decimal | None = None,
+                     method: str | None = None, apart: Decimal = Decimal(0), estimated: bool = False) -> str:
+    """The write just recorded (``batch``) paid as it went, kept as the partner's payment and tied to it (undoing the
+    write undoes it). A customer's sale (盒马买了可颂10个,付了现金): at the price each line went at. A supplier's goods
+    (收到张记牛腩50斤,现结 · …,现金1000): at cost, less the freight paid ``apart``, or the ``amount`` said (…,单价32,
+    付了1000: the rest still owed), paid by ``method`` when said. The words that say so, or that it could not be kept,
+    the goods having no price (cost). ``estimated``: their cost was not said (``costed``)."""
+    moves = uow.stock.batch(batch)
+    supplier = any(m.kind == ledger.MoveKind.RECEIPT for m in moves)
+    if supplier:
+        value = sum((v for _, v in dues.supplier_values(uow, moves)), Decimal(0)) - apart
+    else:
+        value = sum(((price or Decimal(0)) * m.qty for m, price in dues.priced(uow, moves)), Decimal(0))
+    paid = amount if amount is not None else value
+    if paid <= 0:
+        return str(t("payment.spot_uncosted" if supplier else "payment.spot_unpriced", turn.lang,
+                     partner=partner_name(uow, partner)))
+    kind = (accounts.PAID_WHOLE if amount is None else accounts.PAID_PART) if supplier else ""
+    pid = uow.payments.add(partner=partner, amount=paid, at=turn.now, actor=turn.user.username,
+                           message_id=turn.message_id, note=accounts.spot_note(batch, kind), method=method)
     uow.chat.audit(at=turn.now, actor=turn.user.username, action="payment",
-                   detail={"payment": pid, "partner": partner, "amount": str(value), "batch": batch})
-    return str(t("payment.spot", turn.lang, what=payment_words(uow, t, turn.lang, partner, value)))
+                   detail={"payment": pid, "partner": partner, "amount": str(paid), "batch": batch})
+    text = str(t("payment.spot_part" if amount is not None else "payment.spot_estimated" if estimated else "payment.spot",
+                 turn.lang,
+                 what=payment_words(uow, t, turn.lang, partner, paid, method=method)))
+    if amount is not None and value > 0 and abs(value - amount) >= ledger.CENT:
+        text += str(t("payment.spot_left" if value > amount else "payment.spot_over", turn.lang,
+                      value=reports.money(value), left=reports.money(value - amount),
+                      over=reports.money(amount - value)))
+    return text
 
 
 def freight_apart(uow: UnitOfWork, turn: Turn, batch: str, partner: str, amount: Decimal, *, t: Any) -> str:
@@ -230,7 +261,7 @@ def last_payment(uow: UnitOfWork, actor: str, *, since: datetime) -> Any | None:
     """The latest payment ``actor`` recorded since then that stands (neither undone nor an undoing), an account's
     as it was paid: not an opening balance, a refund or a top-up's bonus."""
     mine = [p for p in dues.standing(uow.payments.list(since=since)) if p.actor == actor
-            and p.note not in (dues.OPENING, dues.REFUND) and not dues.is_bonus(p.note) and not p.note.startswith("batch:")]
+            and p.note not in (dues.OPENING, dues.REFUND) and not dues.is_bonus(p.note) and accounts.spot_of(p.note) is None]
     return max(mine, key=lambda p: (p.at, p.id or 0), default=None)
 
 

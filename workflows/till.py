@@ -1,8 +1,9 @@
 """日结 (the day's cash-up): what a store took in, counted by how it was paid (现金3000 · 微信5200 · 支付宝800), set
 against what the books say it should have taken: the day's sales paid at once (walk-in sales, and customers' sales
 paid on the spot), at the price said on each sale else the list price, those undone left out (whenever undone: a sale
-undone never happened), plus what customers paid on their accounts that day to the store's people. Sales on account
-(赊账) are not in it. Each count is kept in the audit trail (``till_count``); a later count of the same day and store
+undone never happened), plus what customers paid on their accounts that day to the store's people, less the cash the
+store's people paid suppliers out of it that day (收到张记牛腩50斤,现金1000 · 付给张记500,现金; a supplier's refund in
+cash comes back in). Sales on account (赊账) are not in it. Each count is kept in the audit trail (``till_count``); a later count of the same day and store
 replaces the earlier one."""
 from __future__ import annotations
 
@@ -11,12 +12,13 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
-from domain import ledger
+from domain import accounts, ledger
 from workflows import dues
 from workflows.ports import UnitOfWork
 
 ACTION = "till_count"
 PER_DAY = 60   # counts read back per day asked (a day's counts at every store, recounts included)
+CASH = "cash"   # (the way paid out of the till)
 
 
 @dataclass(frozen=True)
@@ -27,10 +29,11 @@ class Expected:
     unpriced: tuple[str, ...]   # skus sold with neither a price said nor a list price
     # the till's part by how it was paid, as each sale said (卖了手机壳3个,微信收款); "": not said (and the accounts paid)
     by_method: dict[str, Decimal] = field(default_factory=dict)
+    paid_out: Decimal = Decimal(0)   # cash paid to suppliers out of the till (net of their refunds in cash)
 
     @property
     def total(self) -> Decimal:
-        return self.sales + self.collected
+        return self.sales + self.collected - self.paid_out
 
 
 def in_order(*by: dict[str, Any]) -> list[str]:
@@ -47,7 +50,7 @@ def expected(uow: UnitOfWork, *, location: str, day: date, tz: Any) -> Expected:
     paid = uow.payments.list(since=since, until=until)
     # (an opening balance is no money taken, nor a top-up's bonus: 充值1000送100)
     paid = [p for p in paid if p.note != dues.OPENING and not dues.is_bonus(p.note)]
-    at_once = {p.note.removeprefix("batch:") for p in paid if p.note.startswith("batch:")}
+    at_once = {spot[0] for p in paid if (spot := accounts.spot_of(p.note)) is not None}
     staff = {u.username for u in uow.catalog.users(everyone=True) if u.location == location}
     sales = on_account = Decimal(0)
     by_method: dict[str, Decimal] = {}
@@ -87,12 +90,15 @@ def expected(uow: UnitOfWork, *, location: str, day: date, tz: Any) -> Expected:
         for k, part in ledger.allocate(method, v).items():
             by_method[k] = by_method.get(k, Decimal(0)) + part
     customers = {x.code for x in uow.catalog.partners() if x.kind.value == "customer"}
-    accounts = [p for p in paid if not p.note.startswith("batch:") and p.actor in staff and p.partner in customers]
-    collected = sum((p.amount for p in accounts), Decimal(0))
-    for p in accounts:   # (a customer paying an account: by the method it said, else none said; several: shared)
+    suppliers = {x.code for x in uow.catalog.partners() if x.kind.value == "supplier"}
+    paid_out = sum((ledger.allocate(p.method, p.amount).get(CASH, Decimal(0)) for p in paid
+                    if p.actor in staff and p.partner in suppliers), Decimal(0))   # (an undoing, the other way)
+    paid_in = [p for p in paid if accounts.spot_of(p.note) is None and p.actor in staff and p.partner in customers]
+    collected = sum((p.amount for p in paid_in), Decimal(0))
+    for p in paid_in:   # (a customer paying an account: by the method it said, else none said; several: shared)
         for k, v in ledger.allocate(p.method, p.amount).items():
             by_method[k] = by_method.get(k, Decimal(0)) + v
-    return Expected(sales, collected, on_account, tuple(sorted(unpriced)), by_method)
+    return Expected(sales, collected, on_account, tuple(sorted(unpriced)), by_method, paid_out)
 
 
 def counts(uow: UnitOfWork, *, location: str, first: date, last: date, today: date) -> dict[date, dict[str, Any]]:

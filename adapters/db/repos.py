@@ -34,6 +34,11 @@ from domain import (
 Q6 = Decimal("0.000001")
 
 
+def _escaped(fragment: str) -> str:
+    """``fragment`` made literal inside a LIKE pattern (escape character ``\\``)."""
+    return fragment.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def dec(v: Any) -> Decimal:
     """Database numbers -> exact Decimal (SQLite hands back floats)."""
     if v is None:
@@ -727,7 +732,7 @@ class StockRepo(_Repo):
 
     def noted(self, fragment: str, *, limit: int = 50) -> list[ledger.Move]:
         """Moves (not reversals) whose note holds ``fragment`` (a delivery note's number or picture), newest first."""
-        like = fragment.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        like = _escaped(fragment)
         rows = self.s.execute(select(t.Move).where(t.Move.tenant_id == self.tid, t.Move.reverses.is_(None),
                                                    t.Move.note.like(f"%{like}%", escape="\\"))
                               .order_by(t.Move.id.desc()).limit(limit)).scalars()
@@ -1175,8 +1180,17 @@ class PaymentRepo(_Repo):
         return [_payment_of(r) for r in self.s.execute(stmt.order_by(t.Payment.id)).scalars()]
 
     def with_note(self, note: str) -> Sequence[accounts.Payment]:
-        """The payments kept with this note (batch:… — a sale's, paid on the spot), oldest first."""
+        """The payments kept with this note (a customer order's deposit), oldest first."""
         stmt = select(t.Payment).where(t.Payment.tenant_id == self.tid, t.Payment.note == note)
+        return [_payment_of(r) for r in self.s.execute(stmt.order_by(t.Payment.id)).scalars()]
+
+    def on_batch(self, batch: str) -> Sequence[accounts.Payment]:
+        """The payments made with the write ``batch`` on the spot (``accounts.spot_note``: a sale's, a receipt's goods
+        or freight), oldest first."""
+        note = accounts.spot_note(batch)
+        like = _escaped(note)
+        stmt = select(t.Payment).where(t.Payment.tenant_id == self.tid, or_(
+            t.Payment.note == note, t.Payment.note.like(f"{like}|%", escape="\\")))
         return [_payment_of(r) for r in self.s.execute(stmt.order_by(t.Payment.id)).scalars()]
 
     def total(self, partner: str, *, since: datetime | None = None, until: datetime | None = None) -> Decimal:

@@ -82,6 +82,7 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
             | ({"freight": str(c.freight), "freight_paid": c.freight_paid} if c.freight is not None else {}) \
             | ({"serials": list(c.lines[0].serials)} if c.lines and c.lines[0].serials else {}) \
             | ({"method": c.method} if c.method else {}) \
+            | ({"paid_amount": str(c.paid_amount)} if c.paid_amount is not None else {}) \
             | ({"adjust": [c.adjust.kind.value, str(c.adjust.amount) if c.adjust.amount is not None else None]}
                if c.adjust is not None else {})
     elif isinstance(c, commands.RepairAction):

@@ -1,0 +1,95 @@
+"""A supplier's goods paid as they came (收到张记牛腩50斤,现结 · …,现金1000 · …,单价32,付了1000): kept as the
+supplier's payment tied to that delivery, so it owes nothing (or the rest) for it; corrected and undone with it; and
+cash paid out of a store's till taken off what its cash-up expects. Through the real conversation, on the demo
+restaurant chain."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DEMO
+from tests.e2e.conftest import confirmed, make_chat, texts
+
+
+@pytest.fixture
+def chat(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    return make_chat(tmp_path, monkeypatch, catalog=DEMO, clock="2026-06-15T10:00:00+08:00")
+
+
+def account(chat) -> str:  # type: ignore[no-untyped-def]
+    return texts(chat.say("chen", "欠张记多少钱")).splitlines()[-1]
+
+
+def test_goods_paid_on_the_spot_owe_nothing_at_the_cost_they_were_paid(chat):
+    reply = confirmed(chat, "chen", "收到张记牛腩50斤,现结").splitlines()
+    # no cost said: kept at the recent cost (the catalog's ¥32), what was paid
+    assert reply[0] == "✅ 已记录:中心仓入库 牛腩 50斤(2箱+10)(张记肉业),进价 ¥32.00/斤,共 ¥1,600.00"
+    assert reply[-1] == "💰 当场付清:付给张记肉业 ¥1,600.00(没写进价,按近期进价估算)。"
+    assert account(chat) == "张记肉业累计:进货 ¥1,600.00(按进价,减退货),已付 ¥1,600.00,应付 ¥0.00。"
+    confirmed(chat, "chen", "收到张记牛腩50斤,单价40")   # a dearer delivery since: the first stays paid in full
+    assert account(chat) == "张记肉业累计:进货 ¥3,600.00(按进价,减退货),已付 ¥1,600.00,应付 ¥2,000.00。"
+    assert "已撤销" in texts(chat.say("chen", "撤销"))   # the dearer one
+    assert "还要撤销更早的这笔" in texts(chat.say("chen", "撤销"))
+    assert "已撤销" in texts(chat.press("chen", "撤销这笔"))   # the paid one: its payment with it
+    assert account(chat) == "张记肉业累计:进货 ¥0.00(按进价,减退货),已付 ¥0.00,应付 ¥0.00。"
+
+
+def test_an_amount_paid_of_the_goods_leaves_the_rest_owed_through_a_correction(chat):
+    reply = confirmed(chat, "chen", "收到张记牛腩50斤,单价32,付了1000").splitlines()
+    assert reply[-1] == "💰 当场付了:付给张记肉业 ¥1,000.00。这批货共 ¥1,600.00,还欠 ¥600.00。"
+    assert account(chat) == "张记肉业累计:进货 ¥1,600.00(按进价,减退货),已付 ¥1,000.00,应付 ¥600.00。"
+    fixed = texts(chat.say("chen", "不对,是40斤")).splitlines()   # the amount paid stays what was paid
+    assert fixed[-1] == "💰 当场付了:付给张记肉业 ¥1,000.00。这批货共 ¥1,280.00,还欠 ¥280.00。"
+    assert account(chat) == "张记肉业累计:进货 ¥1,280.00(按进价,减退货),已付 ¥1,000.00,应付 ¥280.00。"
+    chat.say("chen", "撤销")   # the correction undone: the first write, and its payment, again
+    assert account(chat) == "张记肉业累计:进货 ¥1,600.00(按进价,减退货),已付 ¥1,000.00,应付 ¥600.00。"
+
+
+def test_the_money_said_prices_the_goods_and_says_how_they_were_paid(chat):
+    reply = confirmed(chat, "chen", "收到张记牛腩50斤,微信600现金1000").splitlines()
+    assert reply[0].endswith("进价 ¥32.00/斤,共 ¥1,600.00")
+    assert reply[-1] == "💰 当场付清:付给张记肉业 ¥1,600.00(微信 ¥600.00 + 现金 ¥1,000.00)。"
+    assert account(chat).endswith("已付 ¥1,600.00,应付 ¥0.00。")
+    confirmed(chat, "chen", "收到张记牛腩10斤,单价30,付了400")   # more than the goods: paid ahead
+    assert account(chat) == "张记肉业累计:进货 ¥1,900.00(按进价,减退货),已付 ¥2,000.00,多付 ¥100.00(预付款)。"
+
+
+def test_freight_paid_with_the_goods_or_apart_is_paid_once(chat):
+    confirmed(chat, "chen", "收到张记牛腩10斤,单价30,运费50,现结")   # all of it, freight too
+    assert account(chat) == "张记肉业累计:进货 ¥350.00(按进价,减退货),已付 ¥350.00,应付 ¥0.00。"
+    reply = confirmed(chat, "chen", "收到张记牛腩10斤,单价30,运费50已付,现金付的").splitlines()
+    assert "💰 当场付清:付给张记肉业 ¥300.00(现金)。" in reply   # the goods; the freight went apart
+    assert reply[-1] == "运费 ¥50.00 已另付,不算张记肉业的货款。"
+    assert account(chat) == "张记肉业累计:进货 ¥700.00(按进价,减退货),已付 ¥700.00,应付 ¥0.00。"
+    fixed = texts(chat.say("chen", "不对,是20斤")).splitlines()   # corrected: goods paid as they are now, freight once
+    assert "💰 当场付清:付给张记肉业 ¥650.00(现金)。" in fixed and fixed[-1] == "运费 ¥50.00 已另付,不算张记肉业的货款。"
+    assert account(chat) == "张记肉业累计:进货 ¥1,050.00(按进价,减退货),已付 ¥1,050.00,应付 ¥0.00。"
+
+
+def test_cash_paid_out_of_the_till_is_not_expected_in_it(chat):
+    chat.say("xiaowang", "卖了牛腩10斤,现金")   # ¥480 in
+    reply = texts(chat.say("xiaowang", "收到张记牛腩10斤,现金300"))   # ¥300 out to the driver
+    assert reply.splitlines()[-1] == "💰 当场付清:付给张记肉业 ¥300.00(现金)。"
+    got = texts(chat.say("xiaowang", "日结:现金180")).splitlines()
+    assert got[1] == "账上应收 ¥180.00(当场收钱的销售 ¥480.00 + 收回的欠款 ¥0.00 − 现金付给供应商 ¥300.00),正好对上 ✅"
+    assert got[2] == "按付款方式:现金 点 ¥180.00 / 账 ¥180.00 ✅"
+    asked = texts(chat.say("xiaowang", "今天现金收了多少")).splitlines()   # takings stay takings
+    assert asked == ["💰 南山店 06-15 记为现金的收款 ¥480.00", "日结点的现金 ¥180.00(1 天) ✅",
+                     "(日结那几天现金付给供应商 ¥300.00,点的现金里本就没有)"]
+    chat.say("xiaowang", "撤销")   # the receipt undone: its payment too, the cash back in the books
+    got = texts(chat.say("xiaowang", "日结:现金480")).splitlines()
+    assert got[2] == "账上应收 ¥480.00(当场收钱的销售 ¥480.00 + 收回的欠款 ¥0.00),正好对上 ✅"
+    confirmed(chat, "liu", "付给张记200,现金")   # the manager pays from the same till
+    got = texts(chat.say("xiaowang", "日结:现金280")).splitlines()
+    assert got[2].startswith("账上应收 ¥280.00(") and got[2].endswith("正好对上 ✅")
+    # another store's people pay from their own till: not this one's
+    confirmed(chat, "zhao", "付给张记100,现金")
+    got = texts(chat.say("xiaowang", "日结:现金280")).splitlines()
+    assert got[2].startswith("账上应收 ¥280.00(")
+
+
+def test_paid_words_without_a_supplier_or_with_a_customer_change_nothing_else(chat):
+    before = account(chat)
+    reply = confirmed(chat, "chen", "收到牛腩50斤,现结")   # whose goods? nothing to pay
+    assert "💰" not in reply and account(chat) == before
