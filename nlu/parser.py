@@ -186,6 +186,11 @@ class Parser:
         freight = _FREIGHT.search(s) if _FREIGHT_HINT.search(s) else None
         if freight is not None:   # 收到牛腩50斤,单价30,运费50 · …,运费50已付: the receipt, with what bringing it cost
             return self._freight(s, freight, speaker)
+        owed = _REST_OWED.search(s)
+        if owed is not None:   # 收到张记牛腩50斤,付了1000,剩下的下次给: what was paid of the goods, the rest owed
+            part = self._rest_owed(s, owed, speaker)
+            if part is not None:
+                return part
         swapped = self._exchange(s, speaker) if "换" in s else None
         if swapped is not None:   # 客人拿手机壳换了一个充电宝: the one back, the other sold
             return swapped
@@ -1016,6 +1021,19 @@ class Parser:
                 return got if isinstance(got, commands.Clarify) else None
             parts.append((got.command, got.guesses))
         return commands.Parsed(commands.Batch(tuple(c for c, _ in parts)), tuple(g for _, gs in parts for g in gs))
+
+    def _rest_owed(self, s: str, m: re.Match[str], speaker: context.Speaker) -> Result | None:
+        """A supplier's goods said paid in part as they came, the rest owed (…,付了1000,剩下的下次给 · …,余款月结 ·
+        …,还欠600): the receipt, what was paid of it (never the goods' price; with what is still owed, their price:
+        1000 paid and 600 owed for 50斤 is 32 a 斤); None when the rest is no such receipt."""
+        rest = (s[:m.start()] + s[m.end():]).strip(" ,;")
+        heard = self.parse(rest, speaker=speaker)
+        if not (isinstance(heard, commands.Parsed) and isinstance(heard.command, commands.RecordMoves)
+                and heard.command.movement == commands.Movement.RECEIPT and heard.command.paid):
+            return None
+        owed = numbers.value(m.group("n")) if m.group("n") else None
+        return replace(heard, command=_paid_as_received(self.scanner.analyse(rest, speaker.now), replace(
+            heard.command, paid=False, paid_amount=None), part=True, owed=owed))
 
     def _freight(self, s: str, m: re.Match[str], speaker: context.Speaker) -> Result:
         """A receipt said with its freight (运费 · 搬运费 · 快递费 …): the receipt without those words, the amount on it
@@ -4250,11 +4268,13 @@ def _paid_by(a: scan.Analysis) -> tuple[str, str] | None:
     return None
 
 
-def _paid_as_received(a: scan.Analysis, cmd: commands.RecordMoves) -> commands.RecordMoves:
+def _paid_as_received(a: scan.Analysis, cmd: commands.RecordMoves, *, part: bool = False,
+                      owed: Decimal | None = None) -> commands.RecordMoves:
     """A supplier's goods said paid as they came (收到张记牛腩50斤,现结 · …,现金付的 · …,付了1000 · …,现金1000 · …,微信600
     现金1000): paid, with how when said. The money said is what the goods came to when it is all that prices them (one
     line: its price, as 共1000 is); else it is what was paid of them (…,单价32,付了1000: 1000 of 1600, the rest still
-    owed)."""
+    owed). Said paid in ``part`` (先付了1000 · …,剩下的下次给), it is a part, never their price, and with what is
+    ``owed`` besides, the two are what they came to."""
     said_pay = next((pr for pr in a.prices if pr.total and a.s[pr.start:pr.end].lstrip(" ,").startswith("付")), None)
     named = [v for _, v in a.tenders]
     if _PAID_NOW.search(a.s) is None and said_pay is None and not named:
@@ -4262,13 +4282,16 @@ def _paid_as_received(a: scan.Analysis, cmd: commands.RecordMoves) -> commands.R
     amount = sum((v or Decimal(0) for v in named), Decimal(0)) if named and None not in named \
         else said_pay.value if said_pay is not None else None
     ls = cmd.lines
-    if amount is not None and len(ls) == 1 and ls[0].unit_price is None and ls[0].qty > 0:
-        ls = (replace(ls[0], unit_price=units.normalize(amount / ls[0].qty)),)   # (现金1000: what 50斤 came to)
+    part = part or _PAID_FIRST.search(a.s) is not None
+    if part and amount is not None and all(pr is said_pay for pr in a.prices):
+        ls = tuple(replace(ln, unit_price=None) for ln in ls)   # (付了1000 of 50斤: not what they came to)
+    if amount is not None and len(ls) == 1 and ls[0].unit_price is None and ls[0].qty > 0 and (not part or owed):
+        ls = (replace(ls[0], unit_price=units.normalize((amount + (owed or 0)) / ls[0].qty)),)   # (现金1000: 50斤's)
     priced = all(ln.unit_price is not None for ln in ls)
     value = sum((ln.qty * (ln.unit_price or Decimal(0)) for ln in ls), Decimal(0))
-    part = amount if amount is not None and (not priced or abs(value - amount) >= Decimal("0.01")) else None
+    part_paid = amount if amount is not None and (part or not priced or abs(value - amount) >= Decimal("0.01")) else None
     method = _paid_by(a)
-    return replace(cmd, lines=ls, paid=True, paid_amount=part, method=method[0] if method else cmd.method)
+    return replace(cmd, lines=ls, paid=True, paid_amount=part_paid, method=method[0] if method else cmd.method)
 
 
 def _paid_with(a: scan.Analysis) -> str | None:
@@ -4291,6 +4314,11 @@ def _money_amount(value: Decimal) -> bool:
 # 团餐充值1000送100 · 预存2000元赠送200: what was paid ahead, and the credit given on top
 _TOPUP_BONUS = re.compile(rf"(?:充值|充了|预存|储值)了?\s*(?P<n>{numbers.NUMBER})\s*(?:元|块钱?)?\s*[,,]?\s*"
                           rf"(?:送|赠送?|另送|加送)了?\s*(?P<b>{numbers.NUMBER})\s*(?:元|块钱?)?")
+# a supplier's goods paid in part as they came: 先付了1000 · …,付了1000,剩下的下次给 · 余款月结 · 还欠600
+_PAID_FIRST = re.compile(r"先(?:付|给|结)了?")
+_LATER = r"(?:下次|下回|月底|月末|回头|以后|过几天|改天|明天|后天|周末)?(?:再)?(?:给|付|结|还)"
+_REST_OWED = re.compile(rf"[,,;;\s]*(?:(?:剩下|剩余|其余|余下)的?(?:钱|款|货款)?|余款|尾款)(?:先)?(?:欠着|赊着|挂账|记账|月结|{_LATER})"
+                        rf"(?:了)?[。!]?(?=$|[,,;;\s])|[,,;;\s]*还欠(?:他|张记)?\s*(?P<n>{numbers.NUMBER})\s*(?:元|块钱|块)?(?=$|[,,;;\s])")
 _PAID_NOW = re.compile(r"(?:付了?|给了?|收了?|用|扫)?(?:现金|现款|微信|支付宝|码|刷卡|银行卡)(?:付|支付|结|转)(?:了|的|清了?)?"
                        r"|(?:付|收|给)了?(?:现金|现款)|现结|现付|当场(?:付|结|给)|(?:钱|款|货款)(?:已经?|都)?(?:付|结|给)(?:了|清了?)"
                        r"|(?:已经?|都)(?:付款|付清|结清|结账|付过)了?|付过(?:钱|款)?了")

@@ -26,9 +26,9 @@ def _unnamed(pattern: str) -> str:
     return re.sub(r"\(\?P<\w+>", "(?:", pattern)
 
 
-# one way and its money: 微信60 · 微信付了60元 · 现金收了27块 · 现金27
+# one way and its money: 微信60 · 微信付了60元 · 现金收了27块 · 现金27 · 付了现金1000 · 先付现金1000
 _VERB = r"(?:付款|支付|收款|转账|付|收|转|扫|刷)?了?"
-_AMOUNT_OF = rf"(?P<m>{WITH}){_VERB}\s*(?P<n>{_N})\s*(?:元|块钱|块)?"
+_AMOUNT_OF = rf"(?:先?(?:付|收|给)了?|用)?(?P<m>{WITH}){_VERB}\s*(?P<n>{_N})\s*(?:元|块钱|块)?"
 _AMOUNT = _unnamed(_AMOUNT_OF)
 # the rest one way: 剩下的现金 · 其余用微信 · 余下刷卡
 _REST_OF = rf"(?:剩下|其余|余下|剩余|其他|另外)的?(?:钱)?(?:用|走|付|是|给|收)?的?(?P<r>{WITH})"

@@ -223,3 +223,12 @@ def test_undo_reaches_a_payment_or_a_cost_after_other_messages_asked_first(tmp_p
     demo.say("liu", "这个月的费用")
     assert texts(demo.say("liu", "撤销")) == "你最近记的一笔是 06-15 09:05 的「费用:房租 ¥5,000.00」。撤销它吗?"
     assert texts(demo.press("liu", "确认")) == "↩️ 已撤销费用 #1:房租 ¥5,000.00。"
+
+
+def test_a_refund_paid_back_several_ways_comes_off_each(shop):
+    shop.say("xm", "卖了手机壳3个,微信60现金27")
+    reply = texts(shop.say("xm", "退了手机壳2个,微信30现金28"))
+    assert reply.startswith("✅ 已记录:华强店客户退回 手机壳 2个(退微信 ¥30.00 + 现金 ¥28.00)\n")
+    got = texts(shop.say("xm", "日结:现金0,微信30")).splitlines()   # ¥87 in, ¥58 back: ¥30 by WeChat, none in cash
+    assert got[1].startswith("账上应收 ¥29.00(当场收钱的销售 ¥29.00 + ")
+    assert got[2] == "按付款方式:现金 点 ¥0.00 / 账 ¥-1.00 多 ¥1.00 ⚠️ · 微信 点 ¥30.00 / 账 ¥30.00 ✅"

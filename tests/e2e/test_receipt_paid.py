@@ -93,3 +93,12 @@ def test_paid_words_without_a_supplier_or_with_a_customer_change_nothing_else(ch
     before = account(chat)
     reply = confirmed(chat, "chen", "收到牛腩50斤,现结")   # whose goods? nothing to pay
     assert "💰" not in reply and account(chat) == before
+
+
+def test_paid_in_part_with_the_rest_said_owed(chat):
+    reply = confirmed(chat, "chen", "收到张记牛腩50斤,付了1000,剩下的下次给").splitlines()
+    assert reply[0] == "✅ 已记录:中心仓入库 牛腩 50斤(2箱+10)(张记肉业)"   # 1000 is a part: never their price
+    assert reply[-1] == "💰 当场付了:付给张记肉业 ¥1,000.00。这批货共 ¥1,600.00,还欠 ¥600.00。"
+    reply = confirmed(chat, "chen", "收到张记牛腩50斤,付了1000,还欠600").splitlines()   # the two: their price
+    assert reply[0] == "✅ 已记录:中心仓入库 牛腩 50斤(2箱+10)(张记肉业),进价 ¥32.00/斤,共 ¥1,600.00"
+    assert account(chat) == "张记肉业累计:进货 ¥3,200.00(按进价,减退货),已付 ¥2,000.00,应付 ¥1,200.00。"
