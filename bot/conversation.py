@@ -1731,13 +1731,16 @@ class Conversation:
     def _bookings(self, uow: UnitOfWork, turn: Turn, cmd: commands.Bookings, *, confirmed: bool) -> None:
         """明天的预定有哪些: the store's bookings on those days, by time; 取消明天的包桌: those said in the chat (a
         customer's order books its own, called off with the order) taken off once confirmed, audited; 张女士改到后天
-        下午4点: those moved there once confirmed, audited (a day alone keeps each one's time; a time alone its day)."""
+        下午4点: those moved there once confirmed, audited (a day alone keeps each one's time; a time alone its day);
+        张女士改成3个人: how many are coming to those, once confirmed, audited (a table's row holds them; the words say
+        them)."""
         here = cmd.location or turn.user.location
         start, end = replies.day_bounds(cmd.start, cmd.end, turn.now.tzinfo)
-        changes = cmd.cancel or cmd.move_to is not None
+        changes = cmd.cancel or cmd.move_to is not None or cmd.guests is not None
         rows = sorted((b for b in uow.chat.bookings(start=max(start, turn.now) if changes else start, end=end,
                                                       location=here)
-                       if (not changes or b.order_id is None) and cmd.who in b.note),   # (张女士的预约: hers)
+                       if (not changes or b.order_id is None) and cmd.who in b.note   # (张女士的预约: hers)
+                       and (cmd.at is None or b.at == cmd.at)),   # (明天晚上6点的包桌: that one)
                       key=lambda b: (b.at, b.id or 0))
         span = reports.days_text(self.t, turn.lang, cmd.start, cmd.end) + (f" {cmd.who}" if cmd.who else "")
         where = replies.loc_name(here, self._catalog) if here else self.t("all_locations", turn.lang)
@@ -1746,11 +1749,12 @@ class Conversation:
             return
         tz = turn.now.tzinfo
         moved_to = {b.id: self._moved(b.at.astimezone(tz), cmd) for b in rows} if cmd.move_to is not None else {}
+        noted = {b.id: services.with_guests(b.note, cmd.guests) for b in rows} if cmd.guests is not None else {}
 
-        def listing(at_of: dict[Any, datetime]) -> str:
+        def listing(at_of: dict[Any, datetime], note_of: dict[Any, str] | None = None) -> str:
             groups: dict[tuple[datetime, str, str], list[Any]] = {}
             for b in rows:
-                groups.setdefault((at_of.get(b.id) or b.at, b.note, b.location), []).append(b)
+                groups.setdefault((at_of.get(b.id) or b.at, (note_of or {}).get(b.id, b.note), b.location), []).append(b)
             return "\n".join(self.t("bookings.line", turn.lang, at=f"{at.astimezone(tz):%m-%d %H:%M}", note=note or "",
                                      place="" if here else f"({replies.loc_name(loc, self._catalog)})",
                                      items="、".join(f"{self._name_of(b.sku)} {replies.qty_text(self._catalog, b.sku, b.qty)}"
@@ -1765,6 +1769,9 @@ class Conversation:
             return
         if moved_to and min(moved_to.values()) <= turn.now:
             raise errors.BadInput(code="booking_move_past", at=f"{min(moved_to.values()):%m-%d %H:%M}")
+        if cmd.guests is not None:
+            self._guests_changed(uow, turn, cmd, rows, listing({}, noted), listed, n, noted, confirmed=confirmed)
+            return
         if not confirmed:
             ask = self.t("bookings.cancel_ask", turn.lang, n=n) if cmd.cancel else \
                 self.t("bookings.move_ask", turn.lang, n=n) + "\n" + listing(moved_to) \
@@ -1775,7 +1782,7 @@ class Conversation:
             uow.chat.drop_booking_ids([b.id for b in rows if b.id is not None])
         else:
             for b in rows:
-                uow.chat.move_booking(b.id, moved_to[b.id])
+                uow.chat.change_booking(b.id, at=moved_to[b.id])
         uow.chat.audit(at=turn.now, actor=turn.user.username,
                        action="bookings_cancelled" if cmd.cancel else "bookings_moved",
                        detail={"ids": [b.id for b in rows], "location": here}
@@ -1789,6 +1796,28 @@ class Conversation:
         first = min(moved_to.values())
         turn.reply(self.t("bookings.moved", turn.lang, n=n) + "\n" + listing(moved_to)
                    + reports.closed_note(uow, self.t, turn.lang, location=here, when=first, tz=tz))
+
+    def _guests_changed(self, uow: UnitOfWork, turn: Turn, cmd: commands.Bookings, rows: list[Any], after: str,
+                        before: str, n: int, noted: dict[Any, str], *, confirmed: bool) -> None:
+        """张女士改成3个人: the bookings as they would read, asked first; then each one's words say the guests now, and a
+        table's row holds them (its goods, if any, stay as they were: said so), audited."""
+        assert cmd.guests is not None
+        if n > 1:   # (how many come is one booking's: never all of a day's set alike)
+            raise errors.BadInput(code="bookings_guests_which", n=n, listed=before, span=reports.days_text(
+                self.t, turn.lang, cmd.start, cmd.end) + (f" {cmd.who}" if cmd.who else ""))
+        if not confirmed:
+            self._ask(uow, turn, cmd, self.t("bookings.guests_ask", turn.lang, n=n, guests=cmd.guests) + "\n" + after
+                      + "\n" + self.t("bookings.move_from", turn.lang) + "\n" + before)
+            return
+        for b in rows:
+            uow.chat.change_booking(b.id, note=noted[b.id],
+                                    qty=Decimal(cmd.guests) if b.sku == commands.NO_GOODS else None)
+        uow.chat.audit(at=turn.now, actor=turn.user.username, action="bookings_guests",
+                       detail={"ids": [b.id for b in rows], "guests": cmd.guests,
+                               "was": {str(b.id): b.note for b in rows}})
+        goods = any(b.sku != commands.NO_GOODS for b in rows)
+        turn.reply(self.t("bookings.guests_changed", turn.lang, n=n) + "\n" + after
+                   + ("\n" + self.t("bookings.guests_goods", turn.lang) if goods else ""))
 
     def _moved_load(self, uow: UnitOfWork, turn: Turn, rows: list[Any], moved_to: dict[Any, datetime],
                     here: str | None) -> str:

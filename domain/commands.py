@@ -451,6 +451,8 @@ class Bookings:
     move_to: datetime | None = None
     move_day: bool = True
     move_time: bool = True
+    guests: int | None = None   # 张女士改成3个人 · 明天的包桌改成25人: how many are coming now, once confirmed
+    at: datetime | None = None   # 明天晚上6点的包桌改成25人: the bookings at that time only
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@ its bookable hours a day at a store (its capacity) and may count as hours of ano
 services of one family are compared, summed and offered for one another in one unit. Pure: no clock, no store."""
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -67,3 +68,16 @@ def stand_ins(sku: str, loads: list[Load], products: Mapping[str, catalog.Produc
         if other == base:
             out.append((ld.sku, ld.spare, units.normalize(ld.spare * j / k)))
     return sorted(out, key=lambda o: -o[2])
+
+
+# a table booking's guests in its words (20人的包桌 · 8位): ``with_guests``
+_GUESTS_NOTED = re.compile(r"(?P<n>\d+|[一二两三四五六七八九十百]+)\s*(?:个)?(?:人|位)")
+
+
+def with_guests(note: str, guests: int) -> str:
+    """A booking's words with how many are coming now: the count they say changed (20人的包桌 → 25人的包桌), else
+    added (张女士 → 张女士(3人))."""
+    said = _GUESTS_NOTED.search(note)
+    if said is None:
+        return f"{note}({guests}人)" if note else f"{guests}人"
+    return note[:said.start("n")] + str(guests) + note[said.end("n"):]

@@ -580,8 +580,9 @@ class Parser:
         else:
             return None
         if speaker.recent is None or _ORDER_NAMED.search(bare) or _THE_ORDER.search(bare) \
-                or self.scanner.analyse(bare, speaker.now).of("partner"):
-            return None   # (订单#2改成8箱 · 绿源的订单推迟到周五 name their order)
+                or self.scanner.analyse(bare, speaker.now).of("partner") or (
+                    (booked := _BOOKING_MOVE.fullmatch(bare)) is not None and _guests_said(booked)):
+            return None   # (订单#2改成8箱 · 绿源的订单推迟到周五 name their order; 包桌改成25人 is a booking's)
         last = speaker.recent()
         if last is None or last.order is None:
             return None
@@ -1308,6 +1309,9 @@ class Parser:
                 and not [q for q in a.qtys if not asked.start() <= q.start < asked.end()] and not a.of("product"):
             # 订单1到了吗 · 采购单#3怎么样了 · #2: that order, whatever its state
             return commands.Parsed(commands.OrderQuery(order_id=int(re.sub(r"\D", "", asked.group(0)))))
+        moved = _BOOKING_MOVE.fullmatch(a.s) if not a.of("product") else None
+        if moved is not None and _guests_said(moved) and not supplier and not customer:
+            return self._booking_moved(a, moved, speaker)   # 张女士改成3个人 · 明天的包桌改成25人 (no order's 25)
         changed = self._order_change(a, speaker, supplier or customer)
         if changed is not None:   # 订单1改成明天到 · 张记的订单推迟到周五 · 订单1加牛腱1箱
             return changed
@@ -1316,7 +1320,6 @@ class Parser:
             amend = _PARTNER_AMEND.search(a.masked)
         if amend is not None and a.qtys:
             return self._amend(a, supplier or customer)
-        moved = _BOOKING_MOVE.fullmatch(a.s) if not a.of("product") else None
         if moved is not None and (re.search(_BOOKING_WORD, moved.group("pre")) or (
                 _PERSON.search(moved.group("pre")) and not supplier and not customer)):
             return self._booking_moved(a, moved, speaker)   # 张女士改到后天下午4点 · 明天的包桌改到周六中午
@@ -3368,17 +3371,27 @@ class Parser:
     def _booking_moved(self, a: scan.Analysis, moved: re.Match[str], speaker: context.Speaker) -> Result:
         """张女士改到后天下午4点 · 明天的包桌改到周六中午 · 王总的包桌推迟到晚上7点: the bookings the words before name
         (whose, which day: else the coming 30 days), to the time after (a day alone: each keeps its time of day; a
-        time alone: the same day)."""
+        time alone: the same day). 张女士改成3个人 · 明天的包桌改成25人: how many are coming now."""
         if not moved.group("to"):
             return commands.Clarify("booking_move_to")   # 张女士改到 (to when?)
-        to = dates.find(moved.group("to"), speaker.now)
-        if to is None or moved.group("to")[to.end:].strip(" ,.!。的"):
-            return commands.Clarify("booking_move_when", detail=moved.group("to"))
         pre = moved.group("pre")
         src = dates.ahead_span(pre, speaker.now)
         day1 = src[0] if src else speaker.now.date()
         last = day1 + dt.timedelta(days=(src[1] if src else 30) - 1)
         who = _whose(moved.group("pre"))
+        guests = _GUESTS.fullmatch(re.sub(r"[\s,.!。了]+$", "", moved.group("to")))
+        at = dates.find(pre, speaker.now) if guests is not None else None   # (明天晚上6点的包桌: that one)
+        if guests is not None and (who or src or (at and at.has_time)):   # (``_guests_said``)
+            n = numbers.value(guests.group("n"))
+            if n is None or n <= 0 or n != int(n) or n > MAX_GUESTS:
+                return commands.Clarify("bad_qty", detail=guests.group(0))
+            if at is not None and at.has_time:
+                day1 = last = at.when.date()
+            return commands.Parsed(commands.Bookings(start=day1, end=last, location=self._location(a), who=who,
+                                                     guests=int(n), at=at.when if at and at.has_time else None))
+        to = dates.find(moved.group("to"), speaker.now)
+        if to is None or moved.group("to")[to.end:].strip(" ,.!。的"):
+            return commands.Clarify("booking_move_when", detail=moved.group("to"))
         if not who and not src:
             return commands.Clarify("booking_move_which")
         day_said = _NAMES_DAY.search(moved.group("to")[to.start:to.end]) is not None
@@ -4237,10 +4250,18 @@ def _as_boxes(cmd: commands.Command, lex: lexicon.Lexicon, *, priced: bool) -> c
     return replace(cmd, lines=tuple(out))  # type: ignore[call-arg,arg-type]
 
 
+def _guests_said(moved: re.Match[str]) -> bool:
+    """张女士改成3个人 · 明天的包桌改成25人 (``_BOOKING_MOVE``'s): how many are coming to a booking, said of someone's
+    or of a booking (王总那桌改成12位)."""
+    pre = moved.group("pre")
+    return _GUESTS.fullmatch(re.sub(r"[\s,.!。了]+$", "", moved.group("to"))) is not None and bool(
+        re.search(_BOOKING_WORD, pre) or _PERSON.search(pre) or re.search(r"(?:那|这|的)桌$", pre))
+
+
 def _whose(said: str) -> str:
     """Whom bookings are for, from the words before them (张女士的预约 · 取消王先生明天的 · 把王总的包桌): what is left once
     the verbs, the days and times, the booking's words and the fillers are taken out; "" for everyone's."""
-    said = re.sub(rf"\x00|(?:取消|退掉|撤销|删掉|删除)(?:了)?|的|把|那场|那桌|有(?:哪些|什么)|{_BOOKING_WORD}|{_DAYS_AHEAD}"
+    said = re.sub(rf"\x00|(?:取消|退掉|撤销|删掉|删除)(?:了)?|的|把|那场|那桌|人数|有(?:哪些|什么)|{_BOOKING_WORD}|{_DAYS_AHEAD}"
                   rf"|{_DAY_PARTS}|\d+点(?:半|\d+分?)?|\s", "", said)
     return said if 1 < len(said) <= 8 and not re.search(r"[\d,?]|多少|几|哪|什么|啥|谁|所有|全部", said) else ""
 

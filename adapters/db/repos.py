@@ -1402,10 +1402,13 @@ class ChatRepo(_Repo):
         stmt = delete(t.Booking).where(t.Booking.tenant_id == self.tid, t.Booking.order_id == order_id)
         self.s.execute(stmt.where(t.Booking.at == at) if at is not None else stmt)
 
-    def move_booking(self, booking_id: int | None, at: datetime) -> None:
-        """A booking moved to ``at`` (张女士改到后天下午4点)."""
-        self.s.execute(update(t.Booking).where(t.Booking.tenant_id == self.tid, t.Booking.id == booking_id)
-                       .values(at=at))
+    def change_booking(self, booking_id: int | None, *, at: datetime | None = None, qty: Decimal | None = None,
+                       note: str | None = None) -> None:
+        """A booking moved to ``at`` (张女士改到后天下午4点), or its quantity or words changed (张女士改成3个人)."""
+        values = {k: v for k, v in (("at", at), ("qty", qty), ("note", note)) if v is not None}
+        if values:
+            self.s.execute(update(t.Booking).where(t.Booking.tenant_id == self.tid, t.Booking.id == booking_id)
+                           .values(**values))
 
     def drop_booking_ids(self, ids: Iterable[int]) -> None:
         """Bookings called off (取消明天的包桌), by id."""
