@@ -2288,23 +2288,52 @@ class Conversation:
                                                tier=partner.price_tier if partner is not None else None))
             return
         self._require(turn.user, "purchase" if supplier else "approve")
-        assert cmd.sku is not None
-        product = self._name_of(cmd.sku)
-        list_price = replies.cost_of(self._catalog, cmd.sku) if supplier else replies.price_of(self._catalog, cmd.sku)
-        if cmd.action == "clear" and cmd.sku not in agreed:
+        sku = cmd.sku
+        assert sku is not None
+        product = self._name_of(sku)
+        list_price = replies.cost_of(self._catalog, sku) if supplier else replies.price_of(self._catalog, sku)
+        if cmd.action == "clear" and sku not in agreed:
             turn.reply(self.t(f"{key}.none_there", lang, partner=name, product=product))
             return
-        price = replies.money_per(self._catalog, cmd.sku, cmd.price) if cmd.price is not None else ""
+        moved = ""
+        if cmd.delta is not None:   # 张记的牛腩涨了3块: from what it charges now, said first
+            cmd, moved = self._price_moved(uow, turn, cmd, agreed)
+        price = replies.money_per(self._catalog, sku, cmd.price) if cmd.price is not None else ""
         if not confirmed:
-            self._ask(uow, turn, cmd, self.t(f"{key}.ask_{cmd.action}", lang, partner=name, product=product,
-                                             price=price, list=list_price))
+            self._ask(uow, turn, cmd, moved + self.t(f"{key}.ask_{cmd.action}", lang, partner=name, product=product,
+                                                     price=price, list=list_price))
             return
-        inventory.set_customer_price(uow, cmd.partner, cmd.sku, cmd.price if cmd.action == "set" else None)
+        inventory.set_customer_price(uow, cmd.partner, sku, cmd.price if cmd.action == "set" else None)
         uow.chat.audit(at=turn.now, actor=turn.user.username, action="customer_price",
-                       detail={"partner": cmd.partner, "sku": cmd.sku,
+                       detail={"partner": cmd.partner, "sku": sku,
                                "price": str(cmd.price) if cmd.price is not None else None})
         turn.reply(self.t(f"{key}.done_{cmd.action}", lang, partner=name, product=product, price=price,
                           list=list_price))
+
+    def _price_moved(self, uow: UnitOfWork, turn: Turn, cmd: commands.CustomerPrice,
+                     agreed: dict[str, Decimal]) -> tuple[commands.CustomerPrice, str]:
+        """张记的牛腩涨了3块: the supplier's price of the product moved by that much from what we pay it now (the price
+        agreed with it, else what its last delivery of it cost, else the catalog's cost), and the line saying so."""
+        assert cmd.sku is not None and cmd.delta is not None
+        sku, basis = cmd.sku, "agreed"
+        was = agreed.get(sku)
+        if was is None:
+            basis = "last"
+            came = uow.stock.standing(m for m in uow.stock.moves(kinds=["receipt"], partner=cmd.partner)
+                                      if m.sku == sku and m.unit_cost is not None)
+            was = max(came, key=lambda m: (m.at, m.id or 0)).unit_cost if came else None
+        if was is None:
+            basis, was = "catalog", next((p.unit_cost for p in uow.catalog.products() if p.sku == sku), None)
+        name, product = self._partner_name(cmd.partner), self._name_of(sku)
+        if was is None:
+            raise errors.BadInput(code="sprice_moved_no_base", partner=name, product=product)
+        new = units.normalize(was + cmd.delta)
+        if new <= 0:
+            raise errors.BadInput(code="sprice_moved_below_zero", product=product, delta=reports.money(-cmd.delta),
+                                  was=replies.money_per(self._catalog, sku, was))
+        line = self.t("sprice.moved", turn.lang, product=product, basis=self.t(f"sprice.basis_{basis}", turn.lang),
+                      was=replies.money_per(self._catalog, sku, was), price=replies.money_per(self._catalog, sku, new))
+        return replace(cmd, price=new, delta=None), f"{line}\n"
 
     def _partner_name(self, code: str, uow: UnitOfWork | None = None) -> str:
         """A partner's name (one just added by this message: read from the store, the catalog cached before it)."""

@@ -613,6 +613,8 @@ class CustomerPrice:
     partner: str
     sku: str | None = None
     price: Decimal | None = None
+    # 张记的牛腩涨了3块 · 降了2块一斤: a supplier's price moved by this much per base unit from what we pay it now
+    delta: Decimal | None = None
 
 
 @dataclass(frozen=True)

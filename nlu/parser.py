@@ -2741,10 +2741,12 @@ class Parser:
         head = m.group("head")
         supplier = [e for e in self.lex.scan(head, [True] * len(head)) if e.kind == "partner" and len(e.codes) == 1
                     and self.lex.partners[e.codes[0]].kind.value == "supplier"]
-        if supplier and field == "unit_cost" and isinstance(value, Decimal) and not (
-                said.get("dir") in ("涨", "降") and not said.get("sep")):   # 张记的牛腩涨价了,现在35一斤: its price
-            return commands.Parsed(commands.CustomerPrice("set", supplier[0].codes[0], p.sku, value))
-        if said.get("dir") in ("涨", "降") and not said.get("sep") and isinstance(value, Decimal):   # 牛腩涨了3块: by
+        moved_by = said.get("dir") in ("涨", "降") and not said.get("sep")
+        if supplier and field == "unit_cost" and isinstance(value, Decimal):   # 张记的牛腩涨价了,现在35一斤: its price
+            return commands.Parsed(commands.CustomerPrice(   # (张记的牛腩涨了3块: from what it charges now)
+                "set", supplier[0].codes[0], p.sku, None if moved_by else value,
+                delta=(value if said["dir"] == "涨" else -value) if moved_by else None))
+        if moved_by and isinstance(value, Decimal):   # 牛腩涨了3块: by
             fld = "unit_price" if field == "unit_price" or (not word and p.unit_cost is None) else "unit_cost"
             was = getattr(p, fld)
             new = None if was is None else was + value if said["dir"] == "涨" else was - value
@@ -2908,6 +2910,8 @@ class Parser:
         if pct and (n >= 100 if down else n > 1000):
             return commands.Clarify("bad_price_move", detail=a.s[m.start():].strip())
         unit = m.group("u") or m.group("u0") or ""
+        supplier = [e.codes[0] for e in a.of("partner") if e.end <= m.start() and len(e.codes) == 1
+                    and self.lex.partners[e.codes[0]].kind.value == "supplier"]
         changes = []
         for sku in skus:
             p = self.lex.product(sku)
@@ -2928,6 +2932,9 @@ class Parser:
                     except errors.DomainError:
                         return commands.Clarify("unit_mismatch", mention=sku, detail=unit)
                 new = old + (-n if down else n) / per
+                if supplier and len(skus) == 1 and field == "unit_cost":   # 张记的牛腩涨了3块: what it charges, moved
+                    return commands.Parsed(commands.CustomerPrice("set", supplier[0], sku, delta=units.normalize(
+                        ((-n if down else n) / per).quantize(_PRICE_PLACES, ROUND_HALF_UP))))
             if new <= 0:
                 return commands.Clarify("bad_price", detail=a.s[m.start():].strip())
             # a price in whole fen stays in whole fen (¥5.50 up 5%: ¥5.78, not ¥5.775)

@@ -73,3 +73,22 @@ def test_a_suppliers_new_price_said_as_news_is_its_agreed_price(chat):
     (po,) = [o for o in chat.send(export="orders")[0]["rows"] if o["kind"] == "purchase"]
     assert float(po["lines"][0]["unit_price"]) == 35
     assert "没有这个权限" in texts(chat.say("chen", "牛腩涨价了,35一斤"))            # (the catalog's: a manager's)
+
+
+def test_a_suppliers_price_moved_by_an_amount_moves_what_it_charges_now(chat):
+    confirmed(chat, "chen", "收到张记牛腩10斤,单价34")   # no price agreed: from what its last delivery cost
+    asked = texts(chat.say("chen", "张记的牛腩涨了3块"))
+    assert asked.startswith("牛腩:上次进价 ¥34.00/斤(¥680.00/箱) → ¥37.00/斤(¥740.00/箱)\n"
+                            "以后向张记肉业进牛腩按 ¥37.00/斤(¥740.00/箱) 算吗"), asked
+    chat.press("chen", "确认")
+    asked = texts(chat.say("chen", "张记牛腩每箱降了20块"))   # from the price agreed now, ¥1 a 斤 (箱 = 20斤)
+    assert asked.startswith("牛腩:原协议价 ¥37.00/斤(¥740.00/箱) → ¥36.00/斤(¥720.00/箱)\n"), asked
+    chat.press("chen", "确认")
+    assert texts(chat.say("chen", "张记的价格表")).splitlines()[1].startswith("· 牛腩 ¥36.00/斤")
+    assert "目录进价 ¥2.50/瓶(¥60.00/箱) → ¥3.50/瓶" in texts(chat.say("chen", "张记的可乐涨了1块"))   # (nothing else)
+    chat.press("chen", "取消")
+    beef = next(p for p in chat.export("products") if p["sku"] == "P001")
+    assert float(beef["unit_cost"]) == 32   # the catalog's cost untouched
+    before = texts(chat.say("chen", "张记的价格表"))
+    assert texts(chat.say("chen", "张记牛腩降了50块")) == "牛腩 ¥36.00/斤(¥720.00/箱) 降 ¥50.00 就不是正数了,没有改动。"
+    assert texts(chat.say("chen", "张记的价格表")) == before

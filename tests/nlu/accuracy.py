@@ -209,7 +209,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
         d |= {"intent": f"events_{c.action}", "days": [str(x) for x in c.days], "name": c.name}
     elif isinstance(c, commands.CustomerPrice):
         d |= {"intent": f"customer_price_{c.action}", "partner": c.partner, "sku": c.sku,
-              "price": str(c.price) if c.price is not None else None}
+              "price": str(c.price) if c.price is not None else None} \
+            | ({"delta": str(c.delta)} if c.delta is not None else {})
     elif isinstance(c, commands.SupplierScore):
         d |= {"intent": "supplier_score", "partner": c.partner, "start": c.start and str(c.start),
               "end": c.end and str(c.end)}
