@@ -523,7 +523,7 @@ def export_rows(uow: SqlUnitOfWork, kind: str) -> list[dict[str, Any]]:
                 for seq, at, actor, action, detail, seal in uow.chat.audit_rows()]
     if kind == "expenses":   # every running cost kept, undoings too (``reverses``: the cost one undoes)
         return [{"id": x.id, "at": local(x.at), "amount": _num(x.amount), "category": x.category, "note": x.note,
-                 "location": x.location or "", "actor": x.actor, "reverses": x.reverses}
+                 "location": x.location or "", "actor": x.actor, "reverses": x.reverses, "method": x.method or ""}
                 for x in uow.expenses.list()]
     if kind == "invoices":   # every invoice kept, a supplier's or ours, undoings too (``reverses``: the one undone)
         return [{"id": x.id, "at": local(x.at), "partner": x.partner, "month": x.month.isoformat()[:7],

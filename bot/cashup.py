@@ -50,9 +50,10 @@ def books_lines(uow: UnitOfWork, t: Any, lang: str, exp: till.Expected, *, count
                 methods: list[tuple[str, Decimal]]) -> list[str]:
     """应收: the books' figure and its parts; the difference; each payment method's, when sales said theirs; what is
     on account; what had no price."""
-    lines = [str(t("till.books_out" if exp.paid_out else "till.books", lang, total=reports.money(exp.total),
-                   sales=reports.money(exp.sales), collected=reports.money(exp.collected),
-                   out=reports.money(exp.paid_out))) + verdict(t, lang, counted, exp)]
+    out = (str(t("till.out_suppliers", lang, amount=reports.money(exp.paid_out))) if exp.paid_out else "") + (
+        str(t("till.out_costs", lang, amount=reports.money(exp.spent))) if exp.spent else "")
+    lines = [str(t("till.books", lang, total=reports.money(exp.total), sales=reports.money(exp.sales),
+                   collected=reports.money(exp.collected), out=out)) + verdict(t, lang, counted, exp)]
     lines += by_method(t, lang, exp, methods)
     if exp.on_account:
         lines.append(str(t("till.on_account", lang, value=reports.money(exp.on_account))))
@@ -69,8 +70,8 @@ def by_method(t: Any, lang: str, exp: till.Expected, methods: list[tuple[str, De
     said = {k: v for k, v in exp.by_method.items() if k}
     if not said:
         return []
-    if exp.paid_out:   # (the cash paid suppliers out of the till is not in the drawer)
-        said[till.CASH] = said.get(till.CASH, Decimal(0)) - exp.paid_out
+    if exp.cash_out:   # (the cash paid out of the till, to suppliers and on costs, is not in the drawer)
+        said[till.CASH] = said.get(till.CASH, Decimal(0)) - exp.cash_out
     counted: dict[str, Decimal] = {}
     for k, v in methods:
         counted[k] = counted.get(k, Decimal(0)) + v
@@ -113,15 +114,15 @@ def _each_method(t: Any, lang: str, by: dict[str, Decimal], counted_by: dict[str
 def method_report(uow: UnitOfWork, t: Any, lang: str, *, location: str, first: date, last: date, now: datetime,
                   where: str, method: str) -> str:
     """今天微信收了多少: what the sales said to be paid by ``method`` took over the days (net of returns refunded so and
-    of undone sales); what the cash-up counted of it, on days counted (cash: with what went to suppliers out of the
-    till those days); and what sales said no method. ``method`` "all" (收款明细): each method's."""
+    of undone sales); what the cash-up counted of it, on days counted (cash: with what went out of the till those
+    days, to suppliers and on costs); and what sales said no method. ``method`` "all" (收款明细): each method's."""
     last = min(last, now.date())
     first = max(first, last - timedelta(days=QUERY_DAYS - 1))
     kept = till.counts(uow, location=location, first=first, last=last, today=now.date())
     by: dict[str, Decimal] = {}
     counted_by: dict[str, Decimal] = {}
     days_counted = 0
-    out = Decimal(0)   # (cash paid suppliers out of the till on the days counted)
+    out = Decimal(0)   # (cash paid out of the till on the days counted)
     for i in range((last - first).days + 1):
         d = first + timedelta(days=i)
         exp = till.expected(uow, location=location, day=d, tz=now.tzinfo)
@@ -129,7 +130,7 @@ def method_report(uow: UnitOfWork, t: Any, lang: str, *, location: str, first: d
             by[k] = by.get(k, Decimal(0)) + v
         got = kept.get(d)
         if got is not None:
-            out += exp.paid_out
+            out += exp.cash_out
             days_counted += 1
             for k, v in (got.get("methods") or {}).items():
                 counted_by[k] = counted_by.get(k, Decimal(0)) + Decimal(str(v))

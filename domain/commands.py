@@ -772,6 +772,7 @@ class RecordExpense:
     note: str = ""   # the word it was said by (电费), or what it was for (打印纸)
     day: date | None = None
     location: str | None = None
+    method: str | None = None   # 费用:打印纸50元,现金 · 从钱箱拿了50买打印纸 (cash): how it was paid, when said
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,7 @@ class Expense:
     location: str | None = None
     actor: str | None = None
     reverses: int | None = None
+    method: str | None = None   # 费用:打印纸50元,现金 · 从钱箱拿了50买打印纸: how it was paid, when said
 
 
 def category_of(word: str) -> str:

@@ -7,10 +7,10 @@ import re
 from decimal import Decimal
 
 from domain import commands, expenses, units
-from nlu import context, dates, lexicon, numbers
+from nlu import context, dates, lexicon, numbers, tenders
 
 _WORDS = "|".join(sorted(expenses.WORDS, key=len, reverse=True))
-HINT = re.compile(rf"{_WORDS}|费用|开支|支出|开销|花了|花费|花掉|花销|花在|花哪")
+HINT = re.compile(rf"{_WORDS}|费用|开支|支出|开销|花了|花费|花掉|花销|花在|花哪|钱箱|收银台|收银机|钱柜|抽屉|柜台")
 _PAID = r"(?:交|付|缴|支付|给|花|发|结)了?"
 _AMOUNT = rf"(?:是|共|一共|合计|:)?\s*(?P<v>{numbers.NUMBER})\s*(?P<k>万|千)?\s*(?:元|块钱?|块)?"
 _SPAN = r"(?:这个月|本月|上个月|上月|今天|昨天|前天|这周|本周|上周)?的?"
@@ -22,6 +22,14 @@ _NOTED = re.compile(rf"(?:记一?笔)?(?:费用|开支|支出|开销)\s*[:,]?\s*
 _ASKED = re.compile(rf"(?P<cat>{_WORDS})?(?:的)?(?:费用|开支|支出|开销)?(?:花了|交了|付了|是|一共|总共|合计)?"
                     r"(?:多少|几多|明细|清单|有哪些|情况|汇总|统计)|(?:费用|开支|支出|开销)$")
 _LEAD = re.compile(r"^(?:请|帮我)?(?:记一下|记录)?")
+# how it was paid, said after it (…,现金 · …,微信付的 · …,用现金付的 · …,现金付款) or before its amount (交电费微信800)
+_PAID_HOW = re.compile(rf"[,,;;\s]*(?:用|是|走)?(?P<m>{tenders.WITH})(?:付款|支付|付的?|结的?|转账|转的?|扫码|出的?)?(?:的)?$")
+# 从钱箱拿了50买打印纸 · 收银台拿了30块买拖把 · 从钱柜里拿了20去买冰: a cost paid in cash out of the till
+_FROM_TILL = re.compile(rf"(?:从)?(?:钱箱|收银台|收银机|钱柜|抽屉|柜台)(?:里|里面)?(?:拿了?|取了?|支了?|出了?)\s*(?P<v>{numbers.NUMBER})"
+                        r"\s*(?P<k>万|千)?\s*(?:元|块钱?|块)?(?:钱)?[,,\s]*(?:去)?(?:买了?|交了?|付了?)?(?P<note>[^\d,;]{1,12})")
+_FILLER = re.compile(r"(?:今天|昨天|这个月|本月|一共|总共|共|总计|合计|我们|咱们|店里|公司|又|还|也|都|的|钱|了|我)*")
+# 买打印纸花了50 · 打印纸花了50块: what it was for, and what it cost
+_BOUGHT = re.compile(rf"(?:买了?)?(?P<note>[^\d,;]{{1,12}}?)(?:花了|用了|花费了?)\s*(?P<v>{numbers.NUMBER})\s*(?P<k>万|千)?\s*(?:元|块钱?|块)?")
 # 这个月花了多少钱 · 一共花了多少 · 总支出多少 · 钱都花哪了: the goods that came in and the running costs together
 _SPENT = re.compile(r"(?:我们|咱们|店里|公司)?(?:的)?(?:钱)?(?:一共|总共|总计|合计|共)?(?:花了|花费了?|花掉了?|花销)(?:多少钱?|几多钱?|是多少)"
                     r"|(?:我们|咱们|店里|公司)?(?:的)?总(?:支出|花费|开销|开支|花销)(?:是|有)?(?:多少钱?)?"
@@ -56,10 +64,17 @@ def said(s: str, lex: lexicon.Lexicon, speaker: context.Speaker) -> commands.Par
         word = asked.group("cat") if asked is not None else None
         return commands.Parsed(commands.ExpenseQuery(first, last, expenses.category_of(word) if word else None, where,
                                                      goods=spent is not None))
-    kept = _KEPT[0].fullmatch(bare) or _KEPT[1].fullmatch(bare)
-    noted = _NOTED.fullmatch(bare) if kept is None else None
-    m = kept or noted
-    if m is None:
+    how = _PAID_HOW.search(bare)
+    method = tenders.PAID_WITH[how.group("m")] if how is not None and how.start() > 0 else None
+    if method is not None and how is not None:   # (…,现金: how it was paid, not what it was for)
+        bare = bare[:how.start()]
+    till = _FROM_TILL.fullmatch(bare)
+    if till is not None:   # 从钱箱拿了50买打印纸: paid in cash, out of the till
+        method = tenders.PAID_WITH["现金"]
+    kept = _KEPT[0].fullmatch(bare) or _KEPT[1].fullmatch(bare) if till is None else None
+    noted = _NOTED.fullmatch(bare) or _BOUGHT.fullmatch(bare) if kept is None and till is None else None
+    m = kept or noted or till
+    if m is None or (m is not kept and _FILLER.fullmatch(m.group("note").strip())):   # (一共花了300: no cost named)
         return None
     value = numbers.scaled(m.group("v"), m.group("k"))
     if value is None or value <= 0 or units.too_large(value) or value != value.quantize(Decimal("0.01")):
@@ -70,6 +85,7 @@ def said(s: str, lex: lexicon.Lexicon, speaker: context.Speaker) -> commands.Par
     if kept is not None:
         word = kept.group("cat")
         return commands.Parsed(commands.RecordExpense(units.normalize(value), expenses.category_of(word), word, day,
-                                                      where))
-    note = noted.group("note").strip() if noted is not None else ""
-    return commands.Parsed(commands.RecordExpense(units.normalize(value), expenses.category_of(note), note, day, where))
+                                                      where, method))
+    note = m.group("note").strip()
+    return commands.Parsed(commands.RecordExpense(units.normalize(value), expenses.category_of(note), note, day, where,
+                                                  method))

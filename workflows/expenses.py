@@ -33,16 +33,18 @@ def record(uow: UnitOfWork, turn: Turn, cmd: commands.RecordExpense, *, t: Any, 
     at = turn.now if day == turn.now.date() else datetime.combine(day, time(12), tzinfo=tz)
     where = cmd.location or turn.user.location
     eid: int = uow.expenses.add(amount=cmd.amount, category=cmd.category, at=at, note=cmd.note, location=where,
-                                actor=turn.user.username, message_id=turn.message_id)
+                                actor=turn.user.username, message_id=turn.message_id, method=cmd.method)
     uow.chat.audit(at=turn.now, actor=turn.user.username, action="expense",
                    detail={"expense": eid, "amount": str(cmd.amount), "category": cmd.category, "note": cmd.note,
-                           "location": where, "day": day.isoformat()} | ({"rule": rule} if rule is not None else {}))
+                           "location": where, "day": day.isoformat()} | ({"rule": rule} if rule is not None else {})
+                   | ({"method": cmd.method} if cmd.method else {}))
     first = day.replace(day=1)
     month = expenses.total(of_span(uow, first, periods.month_end(day.year, day.month), location=where, tz=tz))
     turn.reply(t("expense.done" if rule is None else "expense.by_rule", turn.lang, id=eid, rule=rule,
                  what=words(t, turn.lang, cmd.category, cmd.note),
-                 amount=wording.money(cmd.amount), day=f"{day:%m-%d}", where=wording.loc_name(uow, where) if where
-                 else t("expense.company", turn.lang), month=first.month, total=wording.money(month)))
+                 amount=wording.money(cmd.amount), day=f"{day:%m-%d}", where=(wording.loc_name(uow, where) if where
+                 else t("expense.company", turn.lang)) + _paid_by(t, turn.lang, cmd.method), month=first.month,
+                 total=wording.money(month)))
     return eid
 
 
@@ -70,7 +72,13 @@ def asked_words(t: Any, lang: str, uow: UnitOfWork, cmd: commands.RecordExpense,
     where = cmd.location or user_location
     return str(t("expense.ask", lang, what=words(t, lang, cmd.category, cmd.note), amount=wording.money(cmd.amount),
                  day=f"{cmd.day:%m-%d}" if cmd.day else t("expense.today", lang),
-                 where=wording.loc_name(uow, where) if where else t("expense.company", lang)))
+                 where=(wording.loc_name(uow, where) if where else t("expense.company", lang))
+                 + _paid_by(t, lang, cmd.method)))
+
+
+def _paid_by(t: Any, lang: str, method: str | None) -> str:
+    """,现金 (how a cost was paid, when said); "" when not."""
+    return str(t("expense.paid_by", lang, method=wording.method_name(t, lang, method))) if method else ""
 
 
 def last_of(uow: UnitOfWork, actor: str, *, since: datetime) -> expenses.Expense | None:
@@ -84,7 +92,7 @@ def void(uow: UnitOfWork, turn: Turn, cmd: commands.VoidExpense, *, t: Any) -> N
     row = errors.undoable(uow.expenses.get(cmd.expense_id), lambda: uow.expenses.is_reversed(cmd.expense_id),
                           kind="expense", id=cmd.expense_id)
     uow.expenses.add(amount=-row.amount, category=row.category, at=turn.now, note=row.note, location=row.location,
-                     actor=turn.user.username, message_id=turn.message_id, reverses=row.id)
+                     actor=turn.user.username, message_id=turn.message_id, reverses=row.id, method=row.method)
     uow.chat.audit(at=turn.now, actor=turn.user.username, action="expense_voided",
                    detail={"expense": row.id, "amount": str(row.amount), "category": row.category})
     turn.reply(t("expense.voided", turn.lang, id=row.id, what=words(t, turn.lang, row.category, row.note),

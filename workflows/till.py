@@ -3,7 +3,8 @@ against what the books say it should have taken: the day's sales paid at once (w
 paid on the spot), at the price said on each sale else the list price, those undone left out (whenever undone: a sale
 undone never happened), plus what customers paid on their accounts that day to the store's people, less the cash the
 store's people paid suppliers out of it that day (收到张记牛腩50斤,现金1000 · 付给张记500,现金; a supplier's refund in
-cash comes back in). Sales on account (赊账) are not in it. Each count is kept in the audit trail (``till_count``); a later count of the same day and store
+cash comes back in) and the store's costs paid in cash (费用:打印纸50元,现金 · 从钱箱拿了50买打印纸). Sales on account
+(赊账) are not in it. Each count is kept in the audit trail (``till_count``); a later count of the same day and store
 replaces the earlier one."""
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
-from domain import accounts, ledger
+from domain import accounts, expenses, ledger
 from workflows import dues
 from workflows.ports import UnitOfWork
 
@@ -30,10 +31,16 @@ class Expected:
     # the till's part by how it was paid, as each sale said (卖了手机壳3个,微信收款); "": not said (and the accounts paid)
     by_method: dict[str, Decimal] = field(default_factory=dict)
     paid_out: Decimal = Decimal(0)   # cash paid to suppliers out of the till (net of their refunds in cash)
+    spent: Decimal = Decimal(0)      # the store's costs paid in cash (those undone left out)
 
     @property
     def total(self) -> Decimal:
-        return self.sales + self.collected - self.paid_out
+        return self.sales + self.collected - self.paid_out - self.spent
+
+    @property
+    def cash_out(self) -> Decimal:
+        """All the cash that went out of the till: to suppliers and on costs."""
+        return self.paid_out + self.spent
 
 
 def in_order(*by: dict[str, Any]) -> list[str]:
@@ -98,7 +105,10 @@ def expected(uow: UnitOfWork, *, location: str, day: date, tz: Any) -> Expected:
     for p in paid_in:   # (a customer paying an account: by the method it said, else none said; several: shared)
         for k, v in ledger.allocate(p.method, p.amount).items():
             by_method[k] = by_method.get(k, Decimal(0)) + v
-    return Expected(sales, collected, on_account, tuple(sorted(unpriced)), by_method, paid_out)
+    spent = sum((ledger.allocate(x.method, x.amount).get(CASH, Decimal(0))   # (费用:打印纸50元,现金)
+                 for x in expenses.standing(uow.expenses.list(since=since, until=until))
+                 if x.location == location and x.method), Decimal(0))
+    return Expected(sales, collected, on_account, tuple(sorted(unpriced)), by_method, paid_out, spent)
 
 
 def counts(uow: UnitOfWork, *, location: str, first: date, last: date, today: date) -> dict[date, dict[str, Any]]:

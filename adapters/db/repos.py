@@ -1076,10 +1076,12 @@ def _repair_of(r: t.Repair) -> repairs.Repair:
 
 class ExpenseRepo(_Repo):
     def add(self, *, amount: Decimal, category: str, at: datetime, note: str = "", location: str | None = None,
-            actor: str | None = None, message_id: str | None = None, reverses: int | None = None) -> int:
+            actor: str | None = None, message_id: str | None = None, reverses: int | None = None,
+            method: str | None = None) -> int:
         """Keep a running cost under the company's next number, and return it."""
         row = t.Expense(tenant_id=self.tid, number=self._next_number(t.Expense), amount=amount, category=category,
-                        at=at, note=note, location=location, actor=actor, message_id=message_id, reverses=reverses)
+                        at=at, note=note, location=location, actor=actor, message_id=message_id, reverses=reverses,
+                        method=method)
         self.s.add(row)
         self.s.flush()
         return row.number
@@ -1109,7 +1111,7 @@ class ExpenseRepo(_Repo):
 
 def _expense_of(r: t.Expense) -> expenses.Expense:
     return expenses.Expense(id=r.number, at=r.at, amount=dec(r.amount), category=r.category, note=r.note or "",
-                            location=r.location, actor=r.actor, reverses=r.reverses)
+                            location=r.location, actor=r.actor, reverses=r.reverses, method=r.method)
 
 
 class InvoiceRepo(_Repo):

@@ -408,6 +408,7 @@ class Expense(SQLModel, table=True):
     location: str | None = None
     actor: str | None = None
     message_id: str | None = None
+    method: str | None = None   # 费用:打印纸50元,现金: how it was paid, when said (``ledger.PAYMENT_METHODS``)
     reverses: int | None = None
 
 

@@ -76,7 +76,7 @@ def test_cash_paid_out_of_the_till_is_not_expected_in_it(chat):
     assert got[2] == "按付款方式:现金 点 ¥180.00 / 账 ¥180.00 ✅"
     asked = texts(chat.say("xiaowang", "今天现金收了多少")).splitlines()   # takings stay takings
     assert asked == ["💰 南山店 06-15 记为现金的收款 ¥480.00", "日结点的现金 ¥180.00(1 天) ✅",
-                     "(日结那几天现金付给供应商 ¥300.00,点的现金里本就没有)"]
+                     "(日结那几天现金付出 ¥300.00(供应商、费用),点的现金里本就没有)"]
     chat.say("xiaowang", "撤销")   # the receipt undone: its payment too, the cash back in the books
     got = texts(chat.say("xiaowang", "日结:现金480")).splitlines()
     assert got[2] == "账上应收 ¥480.00(当场收钱的销售 ¥480.00 + 收回的欠款 ¥0.00),正好对上 ✅"
@@ -102,3 +102,21 @@ def test_paid_in_part_with_the_rest_said_owed(chat):
     reply = confirmed(chat, "chen", "收到张记牛腩50斤,付了1000,还欠600").splitlines()   # the two: their price
     assert reply[0] == "✅ 已记录:中心仓入库 牛腩 50斤(2箱+10)(张记肉业),进价 ¥32.00/斤,共 ¥1,600.00"
     assert account(chat) == "张记肉业累计:进货 ¥3,200.00(按进价,减退货),已付 ¥2,000.00,应付 ¥1,200.00。"
+
+
+def test_costs_paid_in_cash_out_of_the_till_are_not_expected_in_it(chat):
+    chat.say("xiaowang", "卖了牛腩10斤,现金")   # ¥480 in
+    assert "打印纸 ¥50.00(今天,南山店,现金)" in texts(chat.say("liu", "从钱箱拿了50买打印纸"))
+    assert "(06-15,南山店,现金)" in texts(chat.press("liu", "确认"))
+    assert "拖把(其他) ¥30.00(06-15,南山店,现金)" in confirmed(chat, "liu", "费用:拖把30元,现金")
+    assert "(06-15,南山店,微信)" in confirmed(chat, "liu", "交电费800,微信")   # not out of the till
+    got = texts(chat.say("xiaowang", "日结:现金400")).splitlines()
+    assert got[1] == "账上应收 ¥400.00(当场收钱的销售 ¥480.00 + 收回的欠款 ¥0.00 − 现金付的费用 ¥80.00),正好对上 ✅"
+    costs = [x for x in chat.export("expenses") if not x.get("reverses")]
+    assert [(x["note"], x.get("method")) for x in costs] == [("打印纸", "cash"), ("拖把", "cash"), ("电费", "wechat")]
+    assert "已撤销费用 #3" in texts(chat.say("liu", "撤销"))   # the electricity, paid by WeChat: the till as it was
+    assert texts(chat.say("xiaowang", "日结:现金400")).splitlines()[2].startswith("账上应收 ¥400.00(")
+    chat.say("liu", "费用:打印纸50元,现金")
+    chat.press("liu", "确认")
+    assert "已撤销费用 #5" in texts(chat.say("liu", "撤销"))   # one in cash undone: never out of the till
+    assert texts(chat.say("xiaowang", "日结:现金400")).splitlines()[2].startswith("账上应收 ¥400.00(")

@@ -266,7 +266,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
               "due": c.due.date().isoformat() if c.due else None}
     elif isinstance(c, commands.RecordExpense):
         d |= {"intent": "expense", "amount": str(c.amount), "category": c.category, "note": c.note,
-              "day": c.day.isoformat() if c.day else None, "location": c.location}
+              "day": c.day.isoformat() if c.day else None, "location": c.location} \
+            | ({"method": c.method} if c.method else {})
     elif isinstance(c, commands.ExpenseQuery):
         d |= {"intent": "expenses", "start": c.start.isoformat(), "end": c.end.isoformat(), "category": c.category,
               "location": c.location} | ({"goods": True} if c.goods else {})
