@@ -995,8 +995,18 @@ class Parser:
     def _exchange(self, s: str, speaker: context.Speaker) -> Result | None:
         """客人拿手机壳换了一个充电宝 · 王记用2个手机壳换了充电宝 · 顾客把耳机换成充电宝: a customer's goods back and
         another product sold in their place, one batch asked first (the sale at its list price, so the difference
-        is what was taken); None: no such exchange (one product, a correction, no customer said)."""
-        m = _EXCHANGE.fullmatch(s.strip(" !.~。"))
+        is what was taken); None: no such exchange (one product, a correction, no customer said). The difference said
+        after it (…,补了60块微信 · …,退了31现金 · …,补差价60,微信付的) says how it was paid, both halves so (the till
+        nets them), and, if not what the list prices make it, what the new product went at."""
+        plain = s.strip(" !.~。")
+        at = plain.find("换")
+        cut = re.search(r"[,,;;]\s*", plain[at:]) if at >= 0 else None
+        head, tail = (plain[:at + cut.start()], plain[at + cut.end():]) if cut is not None else (plain, "")
+        diff = _EXCHANGE_DIFF.fullmatch(tail) if tail else None
+        way = (diff.group("m1") or diff.group("m1b") or diff.group("m2")) if diff is not None else None
+        if tail and (diff is None or not (diff.group("n") or way)):
+            return None
+        m = _EXCHANGE.fullmatch(head)
         if m is None:
             return None
         back, out = m.group("a").strip(), m.group("b").strip()
@@ -1021,7 +1031,27 @@ class Parser:
             if not isinstance(got, commands.Parsed) or not isinstance(got.command, commands.RecordMoves):
                 return got if isinstance(got, commands.Clarify) else None
             parts.append((got.command, got.guesses))
-        return commands.Parsed(commands.Batch(tuple(c for c, _ in parts)), tuple(g for _, gs in parts for g in gs))
+        guesses = tuple(g for _, gs in parts for g in gs)
+        if diff is None:
+            return commands.Parsed(commands.Batch(tuple(c for c, _ in parts)), guesses)
+        back_cmd, sold_cmd = parts[0][0], parts[1][0]
+        method = _PAID_WITH[way] if way else None
+        back_cmd, sold_cmd = replace(back_cmd, method=method), replace(sold_cmd, method=method)
+        n = numbers.value(diff.group("n")) if diff.group("n") else None
+        if n is not None:   # (补了50 where the list prices make it 60: the new one went at 50 more than the old)
+            def value(c: commands.RecordMoves) -> Decimal:
+                return sum((ln.qty * (ln.unit_price if ln.unit_price is not None
+                                      else self.lex.product(ln.sku).unit_price or Decimal(0)) for ln in c.lines),
+                           Decimal(0))
+            listed = value(sold_cmd) - value(back_cmd)
+            back = bool(diff.group("dir")) and diff.group("dir")[0] in "退找" or (not diff.group("dir") and listed < 0)
+            taken = value(back_cmd) + (-n if back else n)
+            if taken < 0:
+                return commands.Clarify("bad_amount", detail=tail)
+            if taken != value(sold_cmd):
+                sold_cmd = replace(sold_cmd, adjust=commands.Adjust(commands.AdjustKind.TAKEN, units.normalize(taken),
+                                                                    tail))
+        return commands.Parsed(commands.Batch((back_cmd, sold_cmd)), guesses)
 
     def _rest_owed(self, s: str, m: re.Match[str], speaker: context.Speaker) -> Result | None:
         """A supplier's goods said paid in part as they came, the rest owed (…,付了1000,剩下的下次给 · …,余款月结 ·
@@ -3637,6 +3667,11 @@ _PRICE_MOVE_RE = (r"(?:的)?(?:(?P<field>" + intents.FIELD_NAMES + r")\s*)?(?:�
 _PRICE_PLACES = Decimal("0.000001")
 # a customer's exchange (客人拿手机壳换了一个充电宝 · 王记用2个手机壳换了充电宝 · 顾客把耳机换成充电宝)
 _SOME_CUSTOMER = re.compile(r"客人|顾客|客户|买家|有个?客人|有个?顾客|刚才的?客人")
+# the difference an exchange left, and how it was paid (补了60块微信 · 退了31现金 · 补差价60,微信付的 · 微信补了60)
+_EXCHANGE_DIFF = re.compile(rf"(?:客人|顾客|他)?(?:又)?(?:(?P<m1>{tenders.WITH})\s*)?(?P<dir>补差价|补差|补了?|加了?|多给了?|多付了?"
+                            rf"|付了?|贴了?|退差价|退还了?|退给他|退了?|找了?|找回了?)?(?:了)?\s*(?:(?P<m1b>{tenders.WITH})\s*)?"
+                            rf"(?P<n>{numbers.NUMBER})?\s*(?:元|块钱?|块)?[,,\s]*(?:用|是)?(?:(?P<m2>{tenders.WITH})"
+                            r"(?:付的?|支付|转的?|退的?|收的?)?)?(?:的)?")
 _EXCHANGE = re.compile(r"(?:(?P<who>[^,;\s]{1,8}?)(?:拿|用|把))(?P<a>[^,;\s]{1,16}?)(?:换了|换成了?|换)(?P<b>[^,;\s]{1,16}?)")
 # a price said that is none: below zero, or letters (收到牛奶2箱,单价-5 · 单价abc)
 _BAD_PRICE = re.compile(r"(?:单价|进价|售价|价格|价钱)\s*(?:是|为|:)?\s*(?:[-−]\s*\d[\d.]*|[a-z]+)(?=$|[,;\s。])")

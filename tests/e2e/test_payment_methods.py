@@ -232,3 +232,17 @@ def test_a_refund_paid_back_several_ways_comes_off_each(shop):
     got = texts(shop.say("xm", "日结:现金0,微信30")).splitlines()   # ¥87 in, ¥58 back: ¥30 by WeChat, none in cash
     assert got[1].startswith("账上应收 ¥29.00(当场收钱的销售 ¥29.00 + ")
     assert got[2] == "按付款方式:现金 点 ¥0.00 / 账 ¥-1.00 多 ¥1.00 ⚠️ · 微信 点 ¥30.00 / 账 ¥30.00 ✅"
+
+
+def test_an_exchange_says_how_its_difference_was_paid(shop):
+    shop.say("xm", "卖了手机壳1个,现金")   # ¥29 in cash
+    asked = texts(shop.say("xm", "客人拿手机壳换了一个充电宝,补了60块微信"))   # both halves by WeChat: +¥60 there
+    assert "· 华强店客户退回 手机壳 1个(退微信)\n· 华强店销售 充电宝 1个(微信)" in asked
+    shop.press("xm", "确认")
+    asked = texts(shop.say("xm", "客人拿手机壳换了一个充电宝,补了50现金"))   # ¥50, not the list's ¥60: at ¥79
+    assert "· 华强店销售 充电宝 1个(现金)(原价 ¥89.00,优惠 ¥10.00,实收 ¥79.00)" in asked
+    shop.press("xm", "确认")
+    got = texts(shop.say("xm", "日结:现金79,微信60")).splitlines()
+    assert got[1].startswith("账上应收 ¥139.00(") and got[1].endswith("正好对上 ✅")
+    assert got[2] == "按付款方式:现金 点 ¥79.00 / 账 ¥79.00 ✅ · 微信 点 ¥60.00 / 账 ¥60.00 ✅"
+    assert texts(shop.say("xm", "客人拿手机壳换了一个充电宝,很满意")).startswith("没看懂这句话")   # (nothing kept)

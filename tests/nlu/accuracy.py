@@ -134,6 +134,9 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
             + ([p.partner] if isinstance(p, commands.RecordMoves) and p.partner else [])   # (其中1箱是团餐的)
             + (["surplus"] if isinstance(p, commands.CountStock) and p.surplus else [])   # (可颂多了3个)
             + (["rest"] if isinstance(p, commands.RecordMoves) and p.rest else [])   # (可颂卖剩3个,扔了)
+            + ([f"method:{p.method}"] if isinstance(p, commands.RecordMoves) and p.method else [])   # (换…,补了60微信)
+            + ([f"taken:{p.adjust.amount}"] if isinstance(p, commands.RecordMoves) and p.adjust is not None
+               and p.adjust.kind == commands.AdjustKind.TAKEN else [])
             for p in c.parts]}
     elif isinstance(c, commands.QueryStock):
         d |= {"intent": "query", "location": c.location, "skus": list(c.skus)}
