@@ -842,11 +842,13 @@ class SetCommission:
 
 @dataclass(frozen=True)
 class CommissionQuery:
-    """这个月的提成 · 小美上个月的提成 · 我的提成 (``user``: one person's) · 提成规则 (``rules``: the rules alone)."""
+    """这个月的提成 · 小美上个月的提成 · 我的提成 (``user``: one person's) · 提成规则 (``rules``: the rules alone);
+    ``sales``: what each seller sold, with no commission (谁卖得最多 · 每个人这个月卖了多少 · 小王今天卖了什么)."""
     first: date | None = None
     last: date | None = None
     user: str | None = None
     rules: bool = False
+    sales: bool = False
 
 
 @dataclass(frozen=True)

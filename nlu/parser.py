@@ -1517,6 +1517,10 @@ class Parser:
         if kind in _NOW_REPORTS and not a.qtys:
             # 今日小结 · 日报 · 库存日报 · 今天生意怎么样: the report a rule could schedule, now
             return commands.Parsed(commands.Report(str(kind), location=self._location(a)))
+        turned = [e for e in a.of("product") if len(e.codes) == 1]
+        if intents.TURNOVER.search(a.s) and len(turned) == 1 and len(a.of("product")) == 1 and not a.qtys:
+            # 牛腩的周转天数: how many days its stock lasts at the pace it goes
+            return commands.Parsed(commands.Report("cover", location=self._location(a), sku=turned[0].codes[0]))
         if intents.TURNOVER.search(a.s) and not a.of("product") and not a.qtys:   # 库存周转天数 · 这个月的周转率
             over = dates.past_span(a.s, speaker.now)
             return commands.Parsed(commands.Report("turnover", location=self._location(a),
@@ -3360,6 +3364,11 @@ class Parser:
         first, last = span or (today - dt.timedelta(days=RANK_DAYS - 1 if rank else 6)
                                if rank or intents.SALES_WEEK.search(a.s) else today, today)
         prods = a.of("product")
+        sellers = [e for e in self.lex.scan(a.s, [True] * len(a.s)) if e.kind == "user" and len(e.codes) == 1]
+        if not prods and versus is None and not rank and (len(sellers) == 1 or _BY_SELLER.search(a.s)):
+            first_said, last_said = span or (None, None)   # (unsaid: this month, as the commission is)
+            return commands.Parsed(commands.CommissionQuery(   # 谁卖得最多 · 小王这个月卖了多少: by who sold it
+                first_said, last_said, sellers[0].codes[0] if len(sellers) == 1 else None, sales=True))
         places = {e.codes[0] for e in a.of("location")}
         by_store = len(places) > 1 or bool(_EACH_STORE.search(a.s))   # 静安店和徐汇店哪个卖得多 · 各店营业额
         return commands.Parsed(commands.SalesQuery(start=first, end=last, sku=prods[0].codes[0] if prods else None,
@@ -3672,6 +3681,9 @@ _EXCHANGE_DIFF = re.compile(rf"(?:客人|顾客|他)?(?:又)?(?:(?P<m1>{tenders.
                             rf"|付了?|贴了?|退差价|退还了?|退给他|退了?|找了?|找回了?)?(?:了)?\s*(?:(?P<m1b>{tenders.WITH})\s*)?"
                             rf"(?P<n>{numbers.NUMBER})?\s*(?:元|块钱?|块)?[,,\s]*(?:用|是)?(?:(?P<m2>{tenders.WITH})"
                             r"(?:付的?|支付|转的?|退的?|收的?)?)?(?:的)?")
+# the sales asked by who sold them (谁卖得最多 · 每个人卖了多少 · 店员销售排行 · 员工业绩)
+_BY_SELLER = re.compile(r"谁卖(?:得|的)?(?:最多|最好|多|少)|(?:每个人|各人|每人|每个店员|各个店员).{0,6}?(?:卖|销售|业绩)"
+                        r"|(?:店员|员工|个人|人员)(?:的)?(?:销售|业绩|销量)|(?:销售|业绩)按人|按人(?:的)?(?:销售|业绩)")
 _EXCHANGE = re.compile(r"(?:(?P<who>[^,;\s]{1,8}?)(?:拿|用|把))(?P<a>[^,;\s]{1,16}?)(?:换了|换成了?|换)(?P<b>[^,;\s]{1,16}?)")
 # a price said that is none: below zero, or letters (收到牛奶2箱,单价-5 · 单价abc)
 _BAD_PRICE = re.compile(r"(?:单价|进价|售价|价格|价钱)\s*(?:是|为|:)?\s*(?:[-−]\s*\d[\d.]*|[a-z]+)(?=$|[,;\s。])")

@@ -91,6 +91,34 @@ def earned(uow: UnitOfWork, first: date, last: date, *, tz: Any, location: str |
     return out
 
 
+def _tickets(uow: UnitOfWork, first: date, last: date, *, tz: Any, location: str | None, who: str | None
+             ) -> dict[str, int]:
+    """How many sales (writes) each seller recorded from ``first`` to ``last``."""
+    batches: dict[str, set[str]] = {}
+    for m, _, _, _ in sold(uow, first, last, tz=tz, location=location, who=who):
+        batches.setdefault(m.actor or "", set()).add(m.batch or f"#{m.id}")
+    return {k: len(v) for k, v in batches.items()}
+
+
+def _sales(uow: UnitOfWork, t: Any, lang: str, got: dict[str, commissions.Earned], *, days: str, who: str | None,
+           head_of: str, names: dict[str, str], tickets: dict[str, int]) -> str:
+    """🏆 06-01至06-15 南山店的销售: each seller by what they sold, most first (how many sales); one person's by
+    product."""
+    if not got:
+        return str(t("staff_sales.none", lang, days=days, who=head_of))
+    total = sum((e.value for e in got.values()), Decimal(0))
+    out = [str(t("staff_sales.head", lang, days=days, who=head_of, total=wording.money(total)))]
+    if who is None:
+        for i, e in enumerate(sorted(got.values(), key=lambda e: (-e.value, e.who)), 1):
+            out.append(str(t("staff_sales.person", lang, rank=i, who=names.get(e.who, e.who),
+                             value=wording.money(e.value), n=tickets.get(e.who, 0))))
+        return "\n".join(out)
+    products = {p.sku: p for p in uow.catalog.products()}
+    for sku, (q, v, _) in sorted(got[who].lines.items() if who in got else [], key=lambda x: -x[1][1]):
+        out.append(str(t("staff_sales.line", lang, goods=wording.goods(products, [(sku, q)]), value=wording.money(v))))
+    return "\n".join(out)
+
+
 def answer(uow: UnitOfWork, t: Any, lang: str, cmd: commands.CommissionQuery, *, user: catalog.User,
            now: datetime) -> str:
     """💰 06-01至06-15 华强店的提成: each seller's sales and commission, most first; one person's by product. Someone
@@ -103,13 +131,17 @@ def answer(uow: UnitOfWork, t: Any, lang: str, cmd: commands.CommissionQuery, *,
             str(t("commission.rule_row", lang, what=_what(uow, t, lang, r), how=how(uow, t, lang, r))) for r in kept])
     first, last = cmd.first or now.date().replace(day=1), cmd.last or now.date()
     if cmd.user not in (None, user.username) and not user.can("approve"):   # (阿华的提成, asked by 小美: a manager's)
-        raise errors.NotAllowed(code="commission_not_yours", role=user.role.value)
+        raise errors.NotAllowed(code="staff_sales_not_yours" if cmd.sales else "commission_not_yours",
+                                role=user.role.value)
     who = cmd.user if user.can("approve") else user.username
     where = None if user.role == catalog.Role.ADMIN or who is not None else user.location
     got = earned(uow, first, last, tz=now.tzinfo, location=where, who=who)
     days = wording.days_text(t, lang, first, last)
     names = {u.username: u.display_name for u in uow.catalog.users()}
     head_of = names.get(who, who) if who else (wording.loc_name(uow, where) if where else str(t("discount.everywhere", lang)))
+    if cmd.sales:   # 谁卖得最多 · 小王今天卖了什么: the sales alone
+        return _sales(uow, t, lang, got, days=days, who=who, head_of=head_of, names=names,
+                      tickets=_tickets(uow, first, last, tz=now.tzinfo, location=where, who=who))
     if not got:
         return str(t("commission.none", lang, days=days, who=head_of)) + (
             "" if kept else "\n" + str(t("commission.no_rules", lang)))

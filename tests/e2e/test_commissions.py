@@ -92,3 +92,18 @@ def test_an_amount_a_case_is_said_a_case_and_paid_in_full(tmp_path: Path, monkey
     assert "可乐 按每箱 ¥2.00" in texts(chat.say("liu", "可乐每箱提成2元"))   # (kept a bottle: ¥0.083333)
     assert "已记录" in confirmed(chat, "xiaowang", "卖了可乐10箱")
     assert "可乐 240瓶(10箱):¥1,200.00 → 提成 ¥20.00(每箱 ¥2.00)" in texts(chat.say("xiaowang", "我的提成"))
+
+
+def test_who_sold_most_and_what_one_person_sold(shop: Chat):
+    shop.say("xm", "卖了蓝牙耳机2副")         # ¥198
+    shop.say("xm", "卖了充电宝1个")           # ¥89
+    assert "已记录" in texts(shop.say("ah", "卖了苹果数据线5根"))
+    ranked = texts(shop.say("boss", "今天谁卖得最多")).splitlines()   # everyone's, most first, with how many sales
+    assert ranked[0].startswith("🏆 06-15 所有门店的销售:共 ¥") and ranked[1] == "1. 小美:¥287.00(2 笔)"
+    assert ranked[2].startswith("2. 阿华:¥") and len(ranked) == 3
+    assert texts(shop.say("lz", "每个人这个月卖了多少")).splitlines()[1:] == ["1. 小美:¥287.00(2 笔)"]   # his store
+    assert texts(shop.say("lz", "小美今天卖了什么")).splitlines() == [
+        "🏆 06-15 小美的销售:共 ¥287.00", "· 蓝牙耳机 2副:¥198.00", "· 充电宝 1个:¥89.00"]
+    assert texts(shop.say("xm", "阿华今天卖了多少")) == "别人的销售只有店长能看。"   # a clerk: her own alone
+    assert texts(shop.say("xm", "店员销售排行")).splitlines()[0] == "🏆 06-01至06-15 小美的销售:共 ¥287.00"
+    assert texts(shop.say("lz", "昨天谁卖得最多")) == "06-14 华强店没有销售。"

@@ -95,7 +95,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
               "per_unit": str(c.per_unit) if c.per_unit is not None else None}
     elif isinstance(c, commands.CommissionQuery):
         d |= {"intent": "commission", "first": c.first.isoformat() if c.first else None,
-              "last": c.last.isoformat() if c.last else None, "who": c.user, "rules": c.rules}
+              "last": c.last.isoformat() if c.last else None, "who": c.user, "rules": c.rules} \
+            | ({"sales": True} if c.sales else {})
     elif isinstance(c, commands.SetTarget):
         d |= {"intent": "set_target", "period": c.period, "start": c.start.isoformat() if c.start else None,
               "amount": str(c.amount) if c.amount is not None else None, "qty": c.qty, "location": c.location,
