@@ -186,6 +186,10 @@ class Parser:
         freight = _FREIGHT.search(s) if _FREIGHT_HINT.search(s) else None
         if freight is not None:   # 收到牛腩50斤,单价30,运费50 · …,运费50已付: the receipt, with what bringing it cost
             return self._freight(s, freight, speaker)
+        ordered = _ORDERED_CAME.fullmatch(s.strip(" !.~。"))
+        if ordered is not None:   # 昨天订的牛腩到了: what was ordered came (its order received, as 牛腩到了 is)
+            who = ordered.group("who")
+            return self.parse(f"{who}的{ordered.group('rest')}" if who else ordered.group("rest"), speaker=speaker)
         owed = _REST_OWED.search(s)
         if owed is not None:   # 收到张记牛腩50斤,付了1000,剩下的下次给: what was paid of the goods, the rest owed
             part = self._rest_owed(s, owed, speaker)
@@ -3681,6 +3685,9 @@ _EXCHANGE_DIFF = re.compile(rf"(?:客人|顾客|他)?(?:又)?(?:(?P<m1>{tenders.
                             rf"|付了?|贴了?|退差价|退还了?|退给他|退了?|找了?|找回了?)?(?:了)?\s*(?:(?P<m1b>{tenders.WITH})\s*)?"
                             rf"(?P<n>{numbers.NUMBER})?\s*(?:元|块钱?|块)?[,,\s]*(?:用|是)?(?:(?P<m2>{tenders.WITH})"
                             r"(?:付的?|支付|转的?|退的?|收的?)?)?(?:的)?")
+# goods ordered said to have come (昨天订的牛腩到了 · 上周向张记订的货送到了): the order's goods came
+_ORDERED_CAME = re.compile(r"(?:今天|昨天|前天|上周|前几天|早上|上午|之前|刚才)?(?:(?:向|跟|找)(?P<who>\S{1,6}?))?(?:订|下单|采购|定)的"
+                           r"(?P<rest>\S{1,12}?(?:到了|送到了|送来了|来了|到货了))")
 # the sales asked by who sold them (谁卖得最多 · 每个人卖了多少 · 店员销售排行 · 员工业绩)
 _BY_SELLER = re.compile(r"谁卖(?:得|的)?(?:最多|最好|多|少)|(?:每个人|各人|每人|每个店员|各个店员).{0,6}?(?:卖|销售|业绩)"
                         r"|(?:店员|员工|个人|人员)(?:的)?(?:销售|业绩|销量)|(?:销售|业绩)按人|按人(?:的)?(?:销售|业绩)")

@@ -193,6 +193,8 @@ def test_an_order_s_goods_arriving_are_received_as_ordered_once_confirmed(chat):
     assert after["XH:B01"] == before["XH:B01"] + 24 and after["XH:B02"] == before["XH:B02"] + 12
     statuses = [o["status"] for o in chat.export("orders") if o["kind"] == "purchase"]
     assert statuses == ["done", "open"]
+    text = texts(chat.say("zhou", "前天向光明订的货送到了"))   # said by when it was ordered: that order's goods came
+    assert text.startswith("按采购单 #2 收货:") and "牛奶 12升" in text, text
     # the product named: only its line of the next open order; cancelling writes nothing
     chat.say("zhou", "牛奶订单到了")
     chat.press("zhou", "取消")
