@@ -1091,6 +1091,11 @@ class Conversation:
         elif isinstance(cmd, commands.SalesQuery):
             self._require(user, "query")
             turn.reply(replies.sales(self.t, turn.lang, uow, cmd, user=user, now=turn.now, cat=self._catalog))
+        elif isinstance(cmd, commands.LastMoved):   # 张记上次送货是什么时候 · 可乐多久没卖了
+            self._require(user, "query")
+            turn.reply(stockbook.last_moved(uow, self.t, turn.lang, kind=cmd.kind, partner=cmd.partner, sku=cmd.sku,
+                                            location=None if user.role == catalog.Role.ADMIN else user.location,
+                                            now=turn.now))
         elif isinstance(cmd, commands.LastCount):   # 上次盘点是什么时候 · 牛腩多久没盘了 · 今天要盘点吗
             self._require(user, "query")
             turn.reply(replies.last_count(self.t, turn.lang, uow, location=inventory.home(user, cmd.location),

@@ -562,6 +562,15 @@ class SalesQuery:
 
 
 @dataclass(frozen=True)
+class LastMoved:
+    """张记上次送货是什么时候 · 团餐多久没来拿货了 · 可乐上次卖是什么时候 · 牛腩多久没进货了: when goods last came in
+    (``kind`` "receipt") or went out sold ("sale"), from or to ``partner`` or of ``sku``, and what they were."""
+    kind: str
+    partner: str | None = None
+    sku: str | None = None
+
+
+@dataclass(frozen=True)
 class LastCount:
     """上次盘点是什么时候 · 牛腩上次盘点是哪天 · 牛腩多久没盘了 · 今天要盘点吗: when the store (or ``sku`` there) was last
     counted and by whom, what has gone longest uncounted, and the count reminders set."""
@@ -1149,7 +1158,7 @@ class EachStore:
 Command = (RecordMoves | TransferStock | CountStock | Batch | EachStore | QueryStock | StockInfo | StockBook | Export | ProductField
            | SetProduct | SetProducts | SetPack | SetPartner | AddProduct
            | RepeatPurchase | RetireProduct | Bookings | MovesQuery | ShipTransfer | RecordPayment | VoidPayment | RecordExpense | VoidExpense | ExpenseQuery | RecordInvoice | VoidInvoice | InvoiceQuery | DiscountLimit | DiscountQuery | SetCommission | CommissionQuery | SetTarget | TargetQuery | SetBudget | BudgetQuery | SetPromotion | PromotionQuery | PriceTags | RepairAction | MakeQuote | QuoteAction | StartCount | FinishCount | AddPartner | Relay | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
-           | SalesQuery | PurchaseQuery | StockCard | CatalogGaps | EventDays | CloseBooks | TillCount | Closure | SupplierScore | CustomerPrice | Todo | LastCount | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Network | SetUser | StaffQuery | OwedQuery | SetRecipe | SetSubstitute | SetOperations | MakeOrder | WorkStep | WorkOrders | WorkCenter | CenterLoad | PlanMaterials | PlaceMany | Utilization | TraceLot | LedgerCheck | Help
+           | SalesQuery | PurchaseQuery | StockCard | CatalogGaps | EventDays | CloseBooks | TillCount | Closure | SupplierScore | CustomerPrice | Todo | LastCount | LastMoved | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Network | SetUser | StaffQuery | OwedQuery | SetRecipe | SetSubstitute | SetOperations | MakeOrder | WorkStep | WorkOrders | WorkCenter | CenterLoad | PlanMaterials | PlaceMany | Utilization | TraceLot | LedgerCheck | Help
            | SmallTalk)
 
 

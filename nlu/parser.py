@@ -1195,6 +1195,11 @@ class Parser:
                 movement=commands.Movement.SCRAP, lines=tuple(commands.Line(sku=sku, qty=Decimal(0)) for sku in
                                                               dict.fromkeys(thrown)), location=self._location(a),
                 expired=True))
+        last_said = _LAST_MOVED.search(a.s) if not a.qtys else None
+        if last_said is not None:   # 张记上次送货是什么时候 · 团餐多久没来拿货了 · 可乐上次卖是什么时候
+            last_moved = self._last_moved(a, last_said, supplier, customer)
+            if last_moved is not None:
+                return last_moved
         shared = _SHARE_OF.search(a.s) if len(a.of("product")) == 1 else None
         if shared is not None:   # 番茄坏了一半 · 土豆用了三分之一: that share of what is on hand, asked against it
             return self._share_of(a, shared)
@@ -3418,6 +3423,21 @@ class Parser:
             said = said[: a.date.start] + said[a.date.end:]
         return _whose(said)
 
+    def _last_moved(self, a: scan.Analysis, m: re.Match[str], supplier: list[lexicon.Span],
+                    customer: list[lexicon.Span]) -> Result | None:
+        """When goods last came from one supplier or went to one customer, or one product last came in or sold;
+        None: not one of these named."""
+        verb = m.group("v") or m.group("v2") or ""
+        came = bool(re.search(r"送|进|到|来货|采购", verb))
+        prods = [e for e in a.of("product") if len(e.codes) == 1]
+        if len(supplier) == 1 and not customer and not prods:
+            return commands.Parsed(commands.LastMoved("receipt", partner=supplier[0].codes[0]))
+        if len(customer) == 1 and not supplier and not prods:
+            return commands.Parsed(commands.LastMoved("sale", partner=customer[0].codes[0]))
+        if len(prods) == 1 and len(a.of("product")) == 1 and not supplier and not customer:
+            return commands.Parsed(commands.LastMoved("receipt" if came else "sale", sku=prods[0].codes[0]))
+        return None
+
     def _booking_moved(self, a: scan.Analysis, moved: re.Match[str], speaker: context.Speaker) -> Result:
         """张女士改到后天下午4点 · 明天的包桌改到周六中午 · 王总的包桌推迟到晚上7点: the bookings the words before name
         (whose, which day: else the coming 30 days), to the time after (a day alone: each keeps its time of day; a
@@ -3685,6 +3705,10 @@ _EXCHANGE_DIFF = re.compile(rf"(?:客人|顾客|他)?(?:又)?(?:(?P<m1>{tenders.
                             rf"|付了?|贴了?|退差价|退还了?|退给他|退了?|找了?|找回了?)?(?:了)?\s*(?:(?P<m1b>{tenders.WITH})\s*)?"
                             rf"(?P<n>{numbers.NUMBER})?\s*(?:元|块钱?|块)?[,,\s]*(?:用|是)?(?:(?P<m2>{tenders.WITH})"
                             r"(?:付的?|支付|转的?|退的?|收的?)?)?(?:的)?")
+# when goods last moved (张记上次送货是什么时候 · 团餐多久没来拿货了 · 可乐上次卖是什么时候 · 牛腩多久没进货了)
+_LAST_MOVED = re.compile(r"(?:上次|最后一次|上一次|最近一次)(?:来)?(?P<v>送货|送的货|送|进货|进的货|来货|到货|拿货|拿的货|买货|卖出?|买|采购)"
+                         r"(?:的)?(?:是|在)?(?:什么时候|哪天|几号|啥时候|哪一天)"
+                         r"|多久(?:没|没有)(?:来)?(?P<v2>送货|送|进货|进|来货|到货|拿货|拿|卖出?|买|采购)(?:过)?(?:货)?(?:了)?")
 # goods ordered said to have come (昨天订的牛腩到了 · 上周向张记订的货送到了): the order's goods came
 _ORDERED_CAME = re.compile(r"(?:今天|昨天|前天|上周|前几天|早上|上午|之前|刚才)?(?:(?:向|跟|找)(?P<who>\S{1,6}?))?(?:订|下单|采购|定)的"
                            r"(?P<rest>\S{1,12}?(?:到了|送到了|送来了|来了|到货了))")

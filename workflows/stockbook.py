@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from domain import ledger
-from workflows import metrics, wording
+from workflows import dues, metrics, wording
 from workflows.ports import UnitOfWork
 
 K = ledger.MoveKind
@@ -204,3 +204,37 @@ def _parts(t: Any, lang: str, q: Decimal, cols: dict[str, Decimal]) -> str:
     said = [str(t("book.part", lang, col=t(f"book.col.{c}", lang), qty=wording.N(v))) for c, v in cols.items() if v]
     return str(t("book.side", lang, qty=wording.N(q), parts=str(t("book.sep", lang)).join(said))) if said \
         else str(wording.N(q))
+
+
+def last_moved(uow: UnitOfWork, t: Any, lang: str, *, kind: str, partner: str | None, sku: str | None,
+               location: str | None, now: datetime) -> str:
+    """张记上次送货是什么时候 · 团餐多久没来拿货了 · 可乐上次卖是什么时候: the latest write that stands of goods in from a
+    supplier (``kind`` "receipt") or sold to a customer ("sale"), of ``partner`` (anywhere: an account is the
+    business's) or of ``sku`` (at ``location``; None: anywhere), when it was (how many days ago) and what it held."""
+    moves = uow.stock.standing(m for m in uow.stock.moves(kinds=[kind], partner=partner)
+                               if (sku is None or m.sku == sku)
+                               and (location is None or partner is not None or location in (m.src, m.dst)))
+    products = {p.sku: p for p in uow.catalog.products()}
+    what = str(t("last_moved.what_in" if kind == "receipt" and not partner else f"last_moved.what_{kind}", lang))
+    name = dues.partner_name(uow, partner) if partner else products[sku].name if sku in products else sku or ""
+    if not moves:
+        return str(t("last_moved.never_partner" if partner else "last_moved.never_sku", lang, partner=name,
+                     product=name, what=what, where=str(t("last_moved.at_place", lang, where=wording.loc_name(
+                         uow, location))) if location and not partner else ""))
+    last = max(moves, key=lambda m: (m.at, m.id or 0))
+    held: dict[str, Decimal] = {}
+    for m in moves:   # (what that write held: its goods, or that product's, at that place)
+        if m.batch == last.batch and (sku is None or m.sku == sku) and (m.src, m.dst) == (last.src, last.dst):
+            held[m.sku] = held.get(m.sku, Decimal(0)) + m.qty
+    at = last.at.astimezone(now.tzinfo)
+    days = (now.date() - at.date()).days
+    when = str(t("count_last.when" if days else "count_last.today", lang, at=f"{at:%m-%d %H:%M}" if days
+                 else f"{at:%H:%M}", days=days))
+    goods = wording.goods(products, held.items(), shown=5)
+    if partner:
+        return str(t(f"last_moved.{kind}_partner", lang, partner=name, when=when, goods=goods))
+    where = last.dst if kind == "receipt" else last.src
+    source = str(t("last_moved.from", lang, partner=dues.partner_name(uow, last.partner))) \
+        if kind == "receipt" and last.partner else ""
+    return str(t(f"last_moved.{kind}_sku", lang, product=name, when=when, where=wording.loc_name(uow, where),
+                 goods=goods, partner=source))

@@ -207,6 +207,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
                   "end": str(c.end) if c.end else None}
     elif isinstance(c, commands.LastCount):
         d |= {"intent": "last_count", "sku": c.sku, "location": c.location}
+    elif isinstance(c, commands.LastMoved):
+        d |= {"intent": f"last_moved:{c.kind}", "partner": c.partner, "sku": c.sku}
     elif isinstance(c, commands.Todo):
         d |= {"intent": "todo"}
     elif isinstance(c, commands.EventDays):
