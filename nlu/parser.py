@@ -1159,7 +1159,8 @@ class Parser:
         named = _CLOSED_SET.fullmatch(words)
         if named is None:
             return None
-        name = _CLOSED_NAMES.get(named.group("name"), "店休")
+        why = named.group("why")   # (装修不营业 · 盘点停业一天: closed for that)
+        name = _CLOSED_NAMES.get(why or named.group("name"), f"{why}停业" if why else "店休")
         return commands.Parsed(commands.Closure("set", days=days, weekdays=weekdays, name=name, location=place))
 
     def _closure_place(self, s: str) -> tuple[str | None, str]:
@@ -3773,6 +3774,8 @@ _PRICE_MOVES = re.compile(r"(?:最近|这周|这个月|近期|近一个月)?(?:�
 # the days a store is closed (店休: a day, a span, a weekly rest day), set, cleared, listed or asked about
 _CLOSED_HINT = re.compile(r"店休|休店|闭店|停业|歇业|休业|营业|开门|装修|关门|休息|放假")
 _CLOSED_SET = re.compile(r"(?:(?:我们|店里|全店|门店|本店|店)(?:要|都|会)?)?(?:全天|一天|整天)?"
+                         r"(?:(?:因为|要)?(?P<why>装修|盘点|搬家|培训|团建|停电|停水|放假)(?:所以)?[,\s]*(?:要|都)?"
+                         r"(?=停业|不营业|不开门|休息|关门|店休|闭店|歇业|休业))?"
                          r"(?P<name>店休|休店|闭店|停业装修|装修停业|暂停营业|停业|歇业|休业|不营业|不开门|装修|休息|放假|关门(?=一天|两天|三天|几天))"
                          r"(?:一天|两天|三天|几天)?(?:了|哦|啊)?")
 _CLOSED_NAMES = {"装修": "装修停业", "停业装修": "装修停业", "装修停业": "装修停业", "放假": "放假"}
