@@ -2681,7 +2681,8 @@ class Parser:
                 return None
             return commands.Parsed(commands.SetProduct(a, "counts", f"{b}×{units.normalize(qb / qa):f}"))
         day = dates.find(s, speaker.now)
-        full = _UTILIZATION.fullmatch(s[:day.start] + s[day.end:] if day is not None else s)
+        rest = s[:day.start] + s[day.end:] if day is not None else s
+        full = _UTILIZATION.fullmatch(rest) or _UTILIZATION_AFTER.fullmatch(rest)
         if full is not None:   # (周六高级顾问约满了吗: that day)
             start, end = (day.when.date(), day.when.date()) if day is not None and not full.group("span") \
                 else _span_days(full.group("span") or "这周", speaker.now)
@@ -4135,6 +4136,9 @@ _UTILIZATION = re.compile(r"(?P<span>今天|明天|这周|本周|上周|下周|�
                           # 今天还有哪些空档 · 明天理疗还有空吗 · 周六高级顾问还能约吗: the day's hours booked and free
                           r"|(?:还)?(?:有)?(?:哪些|什么|多少)?(?:空档|空位|空闲时间|空余时间)(?:吗)?|(?:还)?有空(?:吗|没有|没)?"
                           r"|(?:还)?(?:能|可以)约(?:吗|多少|几个小时)?)[?]?")
+# 明天还能约几个小时理疗 · 还有多少小时高级顾问可以约: the service named after
+_UTILIZATION_AFTER = re.compile(r"(?P<span>今天|明天|这周|本周|下周)?(?:的)?(?:还)?(?:能|可以)?约?(?:几个|多少)(?:个)?小时(?:的)?"
+                                r"(?P<what>[^,;:\s\d]{1,8}?)(?:可以约|能约)?[?吗]*")
 # a production plan's materials: 要做可颂500个,原料够不够 · 做500个可颂要买什么 · 生产计划:可颂500个
 _MATERIALS_END = (r"(?:(?:需要|要|得)(?:准备|备|用)?(?:多少|哪些|什么)(?:原料|材料|物料|原材料|料)"
                   r"|(?:的)?(?:原料|材料|物料|原材料)(?:够不够|够吗|够不|还缺什么|缺什么|缺多少|要买什么|需要多少|要多少|有哪些|都有什么)"
