@@ -527,7 +527,7 @@ class Conversation:
     def _clarify(self, uow: UnitOfWork, turn: Turn, c: commands.Clarify) -> None:
         text, buttons = replies.clarify(self.t, turn.lang, c, self._catalog)
         resumable = c.reason in ("ambiguous_product", "missing_qty", "missing_unit", "unit_mismatch", "unknown_location",
-                                 "orphan_qty", "which_move", "unpaid_how")
+                                 "orphan_qty", "which_move", "unpaid_how", "paid_how")
         if resumable:
             uow.chat.set_pending(turn.user.username, kind="clarify", payload={"clarify": codec.dump(c)},
                                  expires_at=turn.now + PENDING_TTL)
@@ -3038,16 +3038,15 @@ class Conversation:
                 if p.id is not None and p.reverses is None and not uow.payments.is_reversed(p.id)
                 for _, kind in [accounts.spot_of(p.note) or ("", "")]]
         freight = Decimal(0)   # (a receipt's freight paid apart: paid apart again)
-        if isinstance(new_cmd, commands.RecordMoves) and new_cmd.partner is not None and spot:
-            if new_cmd.movement == commands.Movement.SALE:
-                new_cmd = replace(new_cmd, paid=True)   # a sale paid on the spot, corrected: paid as it is now
-            elif new_cmd.movement == commands.Movement.RECEIPT:
-                freight = sum((p.amount for p, kind in spot if not kind), Decimal(0))
-                goods = [(p, kind) for p, kind in spot if kind]
-                if goods:   # (收到…,现结: paid as it is now · …,付了1000: that much still)
-                    part = any(kind == accounts.PAID_PART for _, kind in goods)
-                    new_cmd = replace(new_cmd, paid=True, method=goods[0][0].method, paid_amount=sum(
-                        (p.amount for p, _ in goods), Decimal(0)) if part else None)
+        if isinstance(new_cmd, commands.RecordMoves) and new_cmd.partner is not None and spot \
+                and new_cmd.movement in (commands.Movement.SALE, commands.Movement.RECEIPT):
+            sale = new_cmd.movement == commands.Movement.SALE   # (a sale's spot payments are all its goods')
+            freight = Decimal(0) if sale else sum((p.amount for p, kind in spot if not kind), Decimal(0))
+            goods = [p for p, kind in spot if kind or sale]
+            part = [p for p, kind in spot if kind == accounts.PAID_PART]
+            if goods:   # paid as it is now (收到…,现结 · 团餐拿了…,现结); an amount said stays (…,付了1000 · 先付了100)
+                new_cmd = replace(new_cmd, paid=True, paid_amount=sum((p.amount for p in part), Decimal(0))
+                                  if part else None, method=goods[0].method if part or not sale else new_cmd.method)
         actor = inventory.Actor(user=turn.user, now=turn.now, message_id=turn.message_id, batch=_batch(turn.now))
         _, evs = inventory.undo(uow, actor=actor, batch=batch)
         turn.events += evs
@@ -3223,10 +3222,10 @@ def _picked(text: str, n: int) -> int | None:
 
 
 def _spot_terms(cmd: commands.RecordMoves) -> dict[str, Any]:
-    """How a write paid on the spot was paid: a supplier's goods, the amount said and how (a sale says its way on its
-    moves), less the freight paid apart."""
+    """How a write paid on the spot was paid: a supplier's goods, the amount said and how, less the freight paid
+    apart; a customer's sale paid in part, that amount and how (paid in full, a sale says its way on its moves)."""
     if cmd.movement != commands.Movement.RECEIPT:
-        return {}
+        return {"amount": cmd.paid_amount, "method": cmd.method} if cmd.paid_amount is not None else {}
     return {"amount": cmd.paid_amount, "method": cmd.method,
             "apart": cmd.freight if cmd.freight is not None and cmd.freight_paid else Decimal(0)}
 

@@ -316,6 +316,10 @@ def clarify(t: Any, lang: str, c: commands.Clarify, cat: context.Catalog | None)
         return t(key, lang, mention=c.mention, candidates="、".join(names)), buttons
     if c.reason == "orphan_qty" and c.partial is not None:   # 收到5箱 → which product? (the answer completes it)
         return t("clarify.orphan_qty_ask", lang, mention=c.mention), buttons
+    if c.reason == "paid_how":   # 团餐拿了可乐2箱,付了现金100 → [付了一部分] [就按这个价]
+        listed = t("clarify.paid_how_listed", lang, value=reports.money(Decimal(c.detail))) if c.detail else ""
+        return t("clarify.paid_how", lang, amount=reports.money(Decimal(c.mention)), listed=listed), [[
+            Button(t(f"paid_how.{i}", lang), f"pick:{k}") for i, k in enumerate(answers.PAID_HOW_CHOICES)]]
     if c.reason == "unpaid_how":   # 卖了蓝牙耳机1副,没收钱 → [免单] [以后收]
         return t("clarify.unpaid_how", lang, detail=c.detail), [[
             Button(t(f"unpaid_how.{i}", lang), f"pick:{k}") for i, k in enumerate(answers.UNPAID_CHOICES)]]

@@ -19,6 +19,10 @@ if TYPE_CHECKING:
 _UNPAID = ((r"免单|免费|送的|送给他了?|不要钱了?|白送|free", "免单"),
            (r"记账|挂账|赊账|欠着|以后收|稍后收|待收|晚点收|下次收|later|on account", "还没收钱"))
 UNPAID_CHOICES = ("免单", "以后收")
+# 团餐拿了可乐2箱,付了现金100 → a part paid, or the goods' price? (``Parser._paid_as_sold``)
+_PAID_HOW = ((r"付了一部分|一部分|部分|先付了?一部分|还欠着?|剩下的?(?:记账|月结|欠着|以后给)|part(?: paid)?", "part"),
+             (r"就按这个价|按这个价|这个价|就这个价|卖了?这个价|付清了?|全付了|sold at that|that price", "price"))
+PAID_HOW_CHOICES = ("付了一部分", "就按这个价")
 
 
 def answer(parser: Parser, text_in: str, *, pending: commands.Clarify,
@@ -29,6 +33,15 @@ def answer(parser: Parser, text_in: str, *, pending: commands.Clarify,
     if pending.reason == "which_move" and s:   # 土豆3袋 → 收货/卖出/盘点…? → the message again, with that verb
         verb = next((v for kind, v, said in _MOVES if s == kind or re.fullmatch(said, s)), None)
         return parser.parse(f"{verb}{pending.detail}", speaker=speaker) if verb else None
+    if pending.reason == "paid_how" and s and isinstance(pending.partial, commands.RecordMoves):
+        how = next((said for words, said in _PAID_HOW if re.fullmatch(words, s)), None)
+        paid = numbers.value(pending.mention)
+        if how is None or paid is None:
+            return None
+        if how == "part":   # → the sale, that much of it paid, the rest on the account
+            return commands.Parsed(replace(pending.partial, paid=True, paid_amount=paid))
+        return commands.Parsed(replace(pending.partial, paid=True, adjust=commands.Adjust(   # → sold at that, paid
+            commands.AdjustKind.TAKEN, paid, pending.mention)))
     if pending.reason == "unpaid_how" and s:   # 卖了…,没收钱 → 免单 or 以后收? → the message again, with that
         how = next((said for words, said in _UNPAID if re.fullmatch(words, s)), None)
         return parser.parse(f"{pending.detail},{how}", speaker=speaker) if how else None

@@ -1063,12 +1063,45 @@ class Parser:
         1000 paid and 600 owed for 50斤 is 32 a 斤); None when the rest is no such receipt."""
         rest = (s[:m.start()] + s[m.end():]).strip(" ,;")
         heard = self.parse(rest, speaker=speaker)
+        if isinstance(heard, commands.Clarify) and heard.reason == "paid_how" and isinstance(
+                heard.partial, commands.RecordMoves):   # 团餐拿了可乐2箱,付了100,剩下的月结: a part of the sale paid
+            return commands.Parsed(replace(heard.partial, paid=True, paid_amount=Decimal(heard.mention)))
+        if isinstance(heard, commands.Parsed) and isinstance(heard.command, commands.RecordMoves) \
+                and heard.command.movement == commands.Movement.SALE and heard.command.paid:
+            sold = self._paid_as_sold(self.scanner.analyse(rest, speaker.now), heard.command, part=True)
+            return replace(heard, command=sold) if isinstance(sold, commands.RecordMoves) else sold
         if not (isinstance(heard, commands.Parsed) and isinstance(heard.command, commands.RecordMoves)
                 and heard.command.movement == commands.Movement.RECEIPT and heard.command.paid):
             return None
         owed = numbers.value(m.group("n")) if m.group("n") else None
         return replace(heard, command=_paid_as_received(self.scanner.analyse(rest, speaker.now), replace(
             heard.command, paid=False, paid_amount=None), part=True, owed=owed))
+
+    def _paid_as_sold(self, a: scan.Analysis, cmd: commands.RecordMoves, *,
+                      part: bool = False) -> commands.RecordMoves | commands.Clarify:
+        """A customer's goods said paid as they went (团餐拿了可乐2箱,现结 · …,微信付了240 · …,先付了100 · …,付了现金100):
+        paid, with how when said. Money said that is what the goods come to at their prices is paid in full; said as a
+        part (先付了100 · …,剩下的月结) it is what was paid, the rest on the account; else which it is is asked (a
+        part paid, or the goods' price): ``paid_how``, the sale as drafted (its ways, no money) to complete."""
+        said_pay, amount, said = _money_paid(a)
+        if not said:
+            return cmd
+        if "收" in a.tenders_said or (a.adjust is not None and "收" in a.adjust.said):   # 收了现金230: what was taken
+            return cmd
+        ls = cmd.lines
+        if amount is not None and all(pr is said_pay for pr in a.prices):   # (付了100: no price of theirs)
+            ls = tuple(replace(ln, unit_price=None) for ln in ls)
+        listed = [ln.qty * (ln.unit_price if ln.unit_price is not None else self.lex.product(ln.sku).unit_price
+                            or Decimal(-1)) for ln in ls]
+        value = sum(listed, Decimal(0)) if all(v >= 0 for v in listed) else None
+        method = _paid_by(a)
+        drafted = replace(cmd, lines=ls, paid=False, paid_amount=None, method=method[0] if method else cmd.method)
+        if amount is None or (value is not None and abs(value - amount) < Decimal("0.01")):
+            return replace(drafted, paid=True)
+        if part or _PAID_FIRST.search(a.s):
+            return replace(drafted, paid=True, paid_amount=amount)
+        return commands.Clarify("paid_how", mention=str(units.normalize(amount)), partial=drafted,
+                                detail=str(units.normalize(value)) if value is not None else "")
 
     def _freight(self, s: str, m: re.Match[str], speaker: context.Speaker) -> Result:
         """A receipt said with its freight (运费 · 搬运费 · 快递费 …): the receipt without those words, the amount on it
@@ -3162,6 +3195,12 @@ class Parser:
         if receipt and isinstance(cmd, commands.RecordMoves) and cmd.partner in self.lex.partners \
                 and self.lex.partners[cmd.partner].kind.value == "supplier":
             cmd = _paid_as_received(a, cmd)
+        if sale and isinstance(cmd, commands.RecordMoves) and cmd.partner in self.lex.partners \
+                and self.lex.partners[cmd.partner].kind.value == "customer" and adjust is None:
+            on_spot = self._paid_as_sold(a, cmd)
+            if isinstance(on_spot, commands.Clarify):
+                return on_spot
+            cmd = on_spot
         unpaid = scan.UNPAID.search(a.s) if sale and adjust is None and isinstance(cmd, commands.RecordMoves) else None
         if unpaid is not None and not res.problems:   # 卖了蓝牙耳机1副,没收钱: free, or paid later? (nothing guessed)
             before = (a.s[:unpaid.start()] + a.s[unpaid.end():]).strip(" ,。")
@@ -4390,12 +4429,9 @@ def _paid_as_received(a: scan.Analysis, cmd: commands.RecordMoves, *, part: bool
     line: its price, as 共1000 is); else it is what was paid of them (…,单价32,付了1000: 1000 of 1600, the rest still
     owed). Said paid in ``part`` (先付了1000 · …,剩下的下次给), it is a part, never their price, and with what is
     ``owed`` besides, the two are what they came to."""
-    said_pay = next((pr for pr in a.prices if pr.total and a.s[pr.start:pr.end].lstrip(" ,").startswith("付")), None)
-    named = [v for _, v in a.tenders]
-    if _PAID_NOW.search(a.s) is None and said_pay is None and not named:
+    said_pay, amount, said = _money_paid(a)
+    if not said:
         return cmd
-    amount = sum((v or Decimal(0) for v in named), Decimal(0)) if named and None not in named \
-        else said_pay.value if said_pay is not None else None
     ls = cmd.lines
     part = part or _PAID_FIRST.search(a.s) is not None
     if part and amount is not None and all(pr is said_pay for pr in a.prices):
@@ -4407,6 +4443,16 @@ def _paid_as_received(a: scan.Analysis, cmd: commands.RecordMoves, *, part: bool
     part_paid = amount if amount is not None and (part or not priced or abs(value - amount) >= Decimal("0.01")) else None
     method = _paid_by(a)
     return replace(cmd, lines=ls, paid=True, paid_amount=part_paid, method=method[0] if method else cmd.method)
+
+
+def _money_paid(a: scan.Analysis) -> tuple[scan.Price | None, Decimal | None, bool]:
+    """Goods said paid as they moved (现结 · 付了1000 · 现金1000 · 微信600现金1000): the price read from 付了1000, if
+    any, the money said, if any, and whether payment was said at all."""
+    said_pay = next((pr for pr in a.prices if pr.total and a.s[pr.start:pr.end].lstrip(" ,").startswith("付")), None)
+    named = [v for _, v in a.tenders]
+    amount = sum((v or Decimal(0) for v in named), Decimal(0)) if named and None not in named \
+        else said_pay.value if said_pay is not None else None
+    return said_pay, amount, _PAID_NOW.search(a.s) is not None or said_pay is not None or bool(named)
 
 
 def _paid_with(a: scan.Analysis) -> str | None:

@@ -219,7 +219,8 @@ def paid_on_the_spot(uow: UnitOfWork, turn: Turn, batch: str, partner: str, *, t
     """The write just recorded (``batch``) paid as it went, kept as the partner's payment and tied to it (undoing the
     write undoes it). A customer's sale (盒马买了可颂10个,付了现金): at the price each line went at. A supplier's goods
     (收到张记牛腩50斤,现结 · …,现金1000): at cost, less the freight paid ``apart``, or the ``amount`` said (…,单价32,
-    付了1000: the rest still owed), paid by ``method`` when said. The words that say so, or that it could not be kept,
+    付了1000: the rest still owed), paid by ``method`` when said; a customer's sale paid in part (团餐拿了可乐2箱,先付了
+    100) the same. The words that say so, or that it could not be kept,
     the goods having no price (cost). ``estimated``: their cost was not said (``costed``)."""
     moves = uow.stock.batch(batch)
     supplier = any(m.kind == ledger.MoveKind.RECEIPT for m in moves)
@@ -231,7 +232,8 @@ def paid_on_the_spot(uow: UnitOfWork, turn: Turn, batch: str, partner: str, *, t
     if paid <= 0:
         return str(t("payment.spot_uncosted" if supplier else "payment.spot_unpriced", turn.lang,
                      partner=partner_name(uow, partner)))
-    kind = (accounts.PAID_WHOLE if amount is None else accounts.PAID_PART) if supplier else ""
+    kind = (accounts.PAID_WHOLE if amount is None else accounts.PAID_PART) if supplier \
+        else accounts.PAID_PART if amount is not None else ""   # (a sale paid in full: its moves say how)
     pid = uow.payments.add(partner=partner, amount=paid, at=turn.now, actor=turn.user.username,
                            message_id=turn.message_id, note=accounts.spot_note(batch, kind), method=method)
     uow.chat.audit(at=turn.now, actor=turn.user.username, action="payment",

@@ -57,7 +57,8 @@ def expected(uow: UnitOfWork, *, location: str, day: date, tz: Any) -> Expected:
     paid = uow.payments.list(since=since, until=until)
     # (an opening balance is no money taken, nor a top-up's bonus: 充值1000送100)
     paid = [p for p in paid if p.note != dues.OPENING and not dues.is_bonus(p.note)]
-    at_once = {spot[0] for p in paid if (spot := accounts.spot_of(p.note)) is not None}
+    # the sales paid in full on the spot; one paid in part is on account, the part paid counted as an account's is
+    at_once = {spot[0] for p in paid if (spot := accounts.spot_of(p.note)) is not None and spot[1] != accounts.PAID_PART}
     staff = {u.username for u in uow.catalog.users(everyone=True) if u.location == location}
     sales = on_account = Decimal(0)
     by_method: dict[str, Decimal] = {}
@@ -100,7 +101,8 @@ def expected(uow: UnitOfWork, *, location: str, day: date, tz: Any) -> Expected:
     suppliers = {x.code for x in uow.catalog.partners() if x.kind.value == "supplier"}
     paid_out = sum((ledger.allocate(p.method, p.amount).get(CASH, Decimal(0)) for p in paid
                     if p.actor in staff and p.partner in suppliers), Decimal(0))   # (an undoing, the other way)
-    paid_in = [p for p in paid if accounts.spot_of(p.note) is None and p.actor in staff and p.partner in customers]
+    paid_in = [p for p in paid if (accounts.spot_of(p.note) or ("", accounts.PAID_PART))[1] == accounts.PAID_PART
+               and p.actor in staff and p.partner in customers]
     collected = sum((p.amount for p in paid_in), Decimal(0))
     for p in paid_in:   # (a customer paying an account: by the method it said, else none said; several: shared)
         for k, v in ledger.allocate(p.method, p.amount).items():
@@ -108,7 +110,11 @@ def expected(uow: UnitOfWork, *, location: str, day: date, tz: Any) -> Expected:
     spent = sum((ledger.allocate(x.method, x.amount).get(CASH, Decimal(0))   # (费用:打印纸50元,现金)
                  for x in expenses.standing(uow.expenses.list(since=since, until=until))
                  if x.location == location and x.method), Decimal(0))
-    return Expected(sales, collected, on_account, tuple(sorted(unpriced)), by_method, paid_out, spent)
+    def cents(v: Decimal) -> Decimal:   # (a sale settled at 实收100 for 24 bottles: ¥4.1666667 each, ¥100 in all)
+        return v.quantize(ledger.CENT)
+
+    return Expected(cents(sales), cents(collected), cents(on_account), tuple(sorted(unpriced)),
+                    {k: cents(v) for k, v in by_method.items()}, cents(paid_out), cents(spent))
 
 
 def counts(uow: UnitOfWork, *, location: str, first: date, last: date, today: date) -> dict[date, dict[str, Any]]:

@@ -120,3 +120,26 @@ def test_costs_paid_in_cash_out_of_the_till_are_not_expected_in_it(chat):
     chat.press("liu", "确认")
     assert "已撤销费用 #5" in texts(chat.say("liu", "撤销"))   # one in cash undone: never out of the till
     assert texts(chat.say("xiaowang", "日结:现金400")).splitlines()[2].startswith("账上应收 ¥400.00(")
+
+
+def test_a_customers_sale_paid_in_part_or_at_a_price_is_asked_which(chat):
+    chat.say("chen", "收到可乐10箱")
+    confirmed(chat, "chen", "从中心仓调10箱可乐到南山店")
+    asked = texts(chat.say("xiaowang", "团餐拿了可乐2箱,付了现金100"))   # ¥240 at its prices: a part, or the price?
+    assert asked.startswith("付了 ¥100.00,这批货按价是 ¥240.00:是只付了一部分(其余记在账上),还是这批货就按 ¥100.00 卖、已付清?")
+    done = texts(chat.press("xiaowang", "付了一部分")).splitlines()
+    assert done[-1] == "💰 当场付了:收到美团团餐付款 ¥100.00(现金)。这批货共 ¥240.00,还欠 ¥140.00。"
+    owed = lambda: texts(chat.say("liu", "团餐欠多少")).splitlines()[-1]  # noqa: E731
+    assert owed() == "美团团餐累计:货款 ¥240.00,已收 ¥100.00,未收 ¥140.00。"
+    chat.say("xiaowang", "团餐拿了可乐1箱,付了100")
+    done = texts(chat.press("xiaowang", "就按这个价"))   # sold at ¥100, paid in full
+    assert "(原价 ¥120.00,优惠 ¥20.00,实收 ¥100.00)" in done and "💰 当场付清:收到美团团餐付款 ¥100.00。" in done
+    assert owed() == "美团团餐累计:货款 ¥340.00,已收 ¥200.00,未收 ¥140.00。"
+    done = texts(chat.say("xiaowang", "团餐拿了可乐1箱,先付了50"))   # said a part: not asked
+    assert done.endswith("💰 当场付了:收到美团团餐付款 ¥50.00。这批货共 ¥120.00,还欠 ¥70.00。")
+    fixed = texts(chat.say("xiaowang", "不对,是2箱"))   # corrected: the part paid stays what was paid
+    assert fixed.endswith("💰 当场付了:收到美团团餐付款 ¥50.00。这批货共 ¥240.00,还欠 ¥190.00。")
+    assert owed() == "美团团餐累计:货款 ¥580.00,已收 ¥250.00,未收 ¥330.00。"
+    assert texts(chat.say("xiaowang", "团餐拿了可乐1箱,付了50,剩下的月结")).endswith("还欠 ¥70.00。")
+    got = texts(chat.say("xiaowang", "日结:现金250,微信50")).splitlines()   # ¥100 + ¥100 + ¥50 + ¥50 in hand
+    assert got[1] == "账上应收 ¥300.00(当场收钱的销售 ¥100.00 + 收回的欠款 ¥200.00),正好对上 ✅", got
