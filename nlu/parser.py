@@ -1058,9 +1058,10 @@ class Parser:
         return commands.Parsed(commands.Batch((back_cmd, sold_cmd)), guesses)
 
     def _rest_owed(self, s: str, m: re.Match[str], speaker: context.Speaker) -> Result | None:
-        """A supplier's goods said paid in part as they came, the rest owed (…,付了1000,剩下的下次给 · …,余款月结 ·
-        …,还欠600): the receipt, what was paid of it (never the goods' price; with what is still owed, their price:
-        1000 paid and 600 owed for 50斤 is 32 a 斤); None when the rest is no such receipt."""
+        """Goods said paid in part as they moved, the rest owed (…,付了1000,剩下的下次给 · …,余款月结 · …,还欠600): a
+        supplier's receipt, what was paid of it (never the goods' price; with what is still owed, their price: 1000
+        paid and 600 owed for 50斤 is 32 a 斤), or a customer's sale, what was paid of it (团餐拿了可乐2箱,付了50,
+        剩下的月结); None when the rest is neither."""
         rest = (s[:m.start()] + s[m.end():]).strip(" ,;")
         heard = self.parse(rest, speaker=speaker)
         if isinstance(heard, commands.Clarify) and heard.reason == "paid_how" and isinstance(
@@ -3201,6 +3202,9 @@ class Parser:
             if isinstance(on_spot, commands.Clarify):
                 return on_spot
             cmd = on_spot
+        if isinstance(cmd, commands.RecordMoves) and cmd.paid_amount is not None \
+                and not _money_amount(cmd.paid_amount):   # (付了0 · 现金0.001: no money paid)
+            return commands.Clarify("bad_amount", detail=str(cmd.paid_amount))
         unpaid = scan.UNPAID.search(a.s) if sale and adjust is None and isinstance(cmd, commands.RecordMoves) else None
         if unpaid is not None and not res.problems:   # 卖了蓝牙耳机1副,没收钱: free, or paid later? (nothing guessed)
             before = (a.s[:unpaid.start()] + a.s[unpaid.end():]).strip(" ,。")
@@ -3741,6 +3745,7 @@ _PRICE_MOVE_RE = (r"(?:的)?(?:(?P<field>" + intents.FIELD_NAMES + r")\s*)?(?:�
 _PRICE_PLACES = Decimal("0.000001")
 # a customer's exchange (客人拿手机壳换了一个充电宝 · 王记用2个手机壳换了充电宝 · 顾客把耳机换成充电宝)
 _SOME_CUSTOMER = re.compile(r"客人|顾客|客户|买家|有个?客人|有个?顾客|刚才的?客人")
+_EXCHANGE = re.compile(r"(?:(?P<who>[^,;\s]{1,8}?)(?:拿|用|把))(?P<a>[^,;\s]{1,16}?)(?:换了|换成了?|换)(?P<b>[^,;\s]{1,16}?)")
 # the difference an exchange left, and how it was paid (补了60块微信 · 退了31现金 · 补差价60,微信付的 · 微信补了60)
 _EXCHANGE_DIFF = re.compile(rf"(?:客人|顾客|他)?(?:又)?(?:(?P<m1>{tenders.WITH})\s*)?(?P<dir>补差价|补差|补了?|加了?|多给了?|多付了?"
                             rf"|付了?|贴了?|退差价|退还了?|退给他|退了?|找了?|找回了?)?(?:了)?\s*(?:(?P<m1b>{tenders.WITH})\s*)?"
@@ -3756,7 +3761,6 @@ _ORDERED_CAME = re.compile(r"(?:今天|昨天|前天|上周|前几天|早上|上
 # the sales asked by who sold them (谁卖得最多 · 每个人卖了多少 · 店员销售排行 · 员工业绩)
 _BY_SELLER = re.compile(r"谁卖(?:得|的)?(?:最多|最好|多|少)|(?:每个人|各人|每人|每个店员|各个店员).{0,6}?(?:卖|销售|业绩)"
                         r"|(?:店员|员工|个人|人员)(?:的)?(?:销售|业绩|销量)|(?:销售|业绩)按人|按人(?:的)?(?:销售|业绩)")
-_EXCHANGE = re.compile(r"(?:(?P<who>[^,;\s]{1,8}?)(?:拿|用|把))(?P<a>[^,;\s]{1,16}?)(?:换了|换成了?|换)(?P<b>[^,;\s]{1,16}?)")
 # a price said that is none: below zero, or letters (收到牛奶2箱,单价-5 · 单价abc)
 _BAD_PRICE = re.compile(r"(?:单价|进价|售价|价格|价钱)\s*(?:是|为|:)?\s*(?:[-−]\s*\d[\d.]*|[a-z]+)(?=$|[,;\s。])")
 _MAX_PRICE = Decimal("1e8")   # no price per unit is this large (a typo or garbage): refused

@@ -101,8 +101,12 @@ def expected(uow: UnitOfWork, *, location: str, day: date, tz: Any) -> Expected:
     suppliers = {x.code for x in uow.catalog.partners() if x.kind.value == "supplier"}
     paid_out = sum((ledger.allocate(p.method, p.amount).get(CASH, Decimal(0)) for p in paid
                     if p.actor in staff and p.partner in suppliers), Decimal(0))   # (an undoing, the other way)
-    paid_in = [p for p in paid if (accounts.spot_of(p.note) or ("", accounts.PAID_PART))[1] == accounts.PAID_PART
-               and p.actor in staff and p.partner in customers]
+
+    def to_account(note: str) -> bool:   # (an account's payment, or a sale's part paid as it went: 先付了100)
+        spot = accounts.spot_of(note)
+        return spot is None or spot[1] == accounts.PAID_PART
+
+    paid_in = [p for p in paid if to_account(p.note) and p.actor in staff and p.partner in customers]
     collected = sum((p.amount for p in paid_in), Decimal(0))
     for p in paid_in:   # (a customer paying an account: by the method it said, else none said; several: shared)
         for k, v in ledger.allocate(p.method, p.amount).items():
