@@ -574,7 +574,8 @@ class Conversation:
                 cmd = inventory.settled(uow, cmd, user=user, now=turn.now)
                 if not confirmed and purchasing.discount_hold(uow, turn, cmd, t=self.t):   # beyond the limit
                     return
-            if isinstance(cmd, commands.RecordMoves) and not confirmed and not cmd.paid:   # (paid: no credit taken)
+            if isinstance(cmd, commands.RecordMoves) and not confirmed and (   # (paid in full: no credit taken)
+                    not cmd.paid or cmd.paid_amount is not None):
                 if purchasing.credit_hold(uow, turn, cmd, t=self.t):
                     return
             if isinstance(cmd, commands.TransferStock) and cmd.arrived and not confirmed \

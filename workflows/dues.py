@@ -16,7 +16,6 @@ from domain import accounts, catalog, ledger, production
 from workflows import anomalies, metrics, wording
 from workflows.ports import UnitOfWork
 
-SPOT = accounts.SPOT   # a payment's note naming the write it was paid with on the spot (``accounts.spot_note``)
 OPENING = "opening"   # a payment's note: what was owed before the books began (团餐期初欠款5000), kept as paid the other way
 REFUND = "refund"   # a payment's note: money back the other way (退给王记500 · 张记退款300), kept as a negative payment
 # a payment's note: credit given on top of a top-up (团餐充值1000送100: bonus:<the payment's number>), no money

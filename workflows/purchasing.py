@@ -220,8 +220,8 @@ def paid_on_the_spot(uow: UnitOfWork, turn: Turn, batch: str, partner: str, *, t
     write undoes it). A customer's sale (盒马买了可颂10个,付了现金): at the price each line went at. A supplier's goods
     (收到张记牛腩50斤,现结 · …,现金1000): at cost, less the freight paid ``apart``, or the ``amount`` said (…,单价32,
     付了1000: the rest still owed), paid by ``method`` when said; a customer's sale paid in part (团餐拿了可乐2箱,先付了
-    100) the same. The words that say so, or that it could not be kept,
-    the goods having no price (cost). ``estimated``: their cost was not said (``costed``)."""
+    100) the same. The words that say so, or that it could not be kept, the goods having no price (cost).
+    ``estimated``: their cost was not said (``costed``)."""
     moves = uow.stock.batch(batch)
     supplier = any(m.kind == ledger.MoveKind.RECEIPT for m in moves)
     if supplier:
@@ -238,9 +238,8 @@ def paid_on_the_spot(uow: UnitOfWork, turn: Turn, batch: str, partner: str, *, t
                            message_id=turn.message_id, note=accounts.spot_note(batch, kind), method=method)
     uow.chat.audit(at=turn.now, actor=turn.user.username, action="payment",
                    detail={"payment": pid, "partner": partner, "amount": str(paid), "batch": batch})
-    text = str(t("payment.spot_part" if amount is not None else "payment.spot_estimated" if estimated else "payment.spot",
-                 turn.lang,
-                 what=payment_words(uow, t, turn.lang, partner, paid, method=method)))
+    key = "payment.spot_part" if amount is not None else "payment.spot_estimated" if estimated else "payment.spot"
+    text = str(t(key, turn.lang, what=payment_words(uow, t, turn.lang, partner, paid, method=method)))
     if amount is not None and value > 0 and abs(value - amount) >= ledger.CENT:
         text += str(t("payment.spot_left" if value > amount else "payment.spot_over", turn.lang,
                       value=reports.money(value), left=reports.money(value - amount),
@@ -253,7 +252,7 @@ def freight_apart(uow: UnitOfWork, turn: Turn, batch: str, partner: str, amount:
     with them; kept as paid on its account against that delivery (undone with it, as a sale paid on the spot). The
     words that say so."""
     pid = uow.payments.add(partner=partner, amount=amount, at=turn.now, actor=turn.user.username,
-                           message_id=turn.message_id, note=f"{dues.SPOT}{batch}")
+                           message_id=turn.message_id, note=accounts.spot_note(batch))   # (no kind: freight)
     uow.chat.audit(at=turn.now, actor=turn.user.username, action="payment",
                    detail={"payment": pid, "partner": partner, "amount": str(amount), "batch": batch, "freight": True})
     return str(t("landed.apart", turn.lang, amount=reports.money(amount), partner=partner_name(uow, partner)))

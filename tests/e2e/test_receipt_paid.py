@@ -143,3 +143,13 @@ def test_a_customers_sale_paid_in_part_or_at_a_price_is_asked_which(chat):
     assert texts(chat.say("xiaowang", "团餐拿了可乐1箱,付了50,剩下的月结")).endswith("还欠 ¥70.00。")
     got = texts(chat.say("xiaowang", "日结:现金250,微信50")).splitlines()   # ¥100 + ¥100 + ¥50 + ¥50 in hand
     assert got[1] == "账上应收 ¥300.00(当场收钱的销售 ¥100.00 + 收回的欠款 ¥200.00),正好对上 ✅", got
+
+
+def test_a_sale_paid_in_part_still_meets_the_customers_credit_limit(chat):
+    chat.say("chen", "收到可乐60箱")
+    held = texts(chat.say("chen", "团餐拿了可乐50箱,先付了100"))   # ¥6,000 over the ¥5,000 limit: ¥100 paid is no pass
+    assert held.endswith("\n销售 #1 超出美团团餐的信用额度 ¥5,000.00,已暂停并提交店长审核,批准后自动记录。"), held
+    done = texts(chat.press("boss", "批准"))   # approved: recorded then, its part paid kept with it
+    assert "💰 当场付了:收到美团团餐付款 ¥100.00。这批货共 ¥6,000.00,还欠 ¥5,900.00。" in done
+    paid = texts(chat.say("chen", "团餐拿了可乐10箱,现结"))   # paid in full: no credit taken, not held
+    assert "💰 当场付清:收到美团团餐付款 ¥1,200.00。" in paid
