@@ -1085,9 +1085,12 @@ class Parser:
         part (先付了100 · …,剩下的月结) it is what was paid, the rest on the account; else which it is is asked (a
         part paid, or the goods' price): ``paid_how``, the sale as drafted (its ways, no money) to complete."""
         said_pay, amount, said = _money_paid(a)
+        taken = a.adjust is not None and a.adjust.kind in ("taken", "price") and "收" in a.adjust.said \
+            and not re.search(r"[没不]收", a.adjust.said)
+        if "收" in a.tenders_said or taken:   # 收了现金230 · 收了200: what was taken for them, so paid
+            method = _paid_by(a)
+            return replace(cmd, paid=True, method=method[0] if method else cmd.method)
         if not said:
-            return cmd
-        if "收" in a.tenders_said or (a.adjust is not None and "收" in a.adjust.said):   # 收了现金230: what was taken
             return cmd
         ls = cmd.lines
         if amount is not None and all(pr is said_pay for pr in a.prices):   # (付了100: no price of theirs)

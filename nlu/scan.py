@@ -45,7 +45,7 @@ _FREE = re.compile(r"免单|(?<![还先暂尚])(?:没|不)要(?:他|她|他们|�
 # 卖了蓝牙耳机1副,没收钱: given away (免单) or to be paid later? asked (还没收钱 · 先不收钱: later; 没要钱: free)
 UNPAID = re.compile(r"(?<![还先暂尚])没(?:有)?(?:收|给|付)(?:他|她|他们|她们|客人|顾客)?(?:的)?钱")
 _LATER = re.compile(r"月底|月末|下次|以后|回头|改天|挂账|记账|赊|欠着|再给|再付|再结")
-_SOLD = re.compile(r"卖|售|买了|买走|拿走|销")
+_SOLD = re.compile(r"卖|售|买了|买走|拿走|拿了|销")
 # an account's payment, said by its paying words (团餐付了3000 · 收到团餐货款500 · 付给张记5000 · 王记还了200)
 _PAID_MONEY = re.compile(r"付|收到|还了|转了|结了|货款|回款")
 # 卖了蓝牙耳机2副,收了180 · 实收180: what the customer paid for all of it, said without 元 at the end of its clause

@@ -153,3 +153,5 @@ def test_a_sale_paid_in_part_still_meets_the_customers_credit_limit(chat):
     assert "💰 当场付了:收到美团团餐付款 ¥100.00。这批货共 ¥6,000.00,还欠 ¥5,900.00。" in done
     paid = texts(chat.say("chen", "团餐拿了可乐10箱,现结"))   # paid in full: no credit taken, not held
     assert "💰 当场付清:收到美团团餐付款 ¥1,200.00。" in paid
+    taken = texts(chat.say("chen", "团餐拿了可乐2箱,收了200"))   # what we took for them: sold at that, paid
+    assert "(原价 ¥240.00,优惠 ¥40.00,实收 ¥200.00)" in taken and taken.endswith("💰 当场付清:收到美团团餐付款 ¥200.00。")
