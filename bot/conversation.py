@@ -2860,8 +2860,8 @@ class Conversation:
         return big, absurd
 
     def _last_money(self, uow: UnitOfWork, turn: Turn) -> tuple[datetime, commands.Command, str] | None:
-        """The user's latest payment or cost of the last day that stands: when, its undoing, and its words (what
-        撤销 reaches, asked first, when it came after their last stock write)."""
+        """The user's latest payment, cost or invoice of the last day that stands: when, its undoing, and its words
+        (what 撤销 reaches, asked first, when it came after their last stock write)."""
         since, who = turn.now - PAYMENT_UNDO, turn.user.username
         found: list[tuple[datetime, commands.Command, str]] = []
         pay = purchasing.last_payment(uow, who, since=since)
@@ -2873,6 +2873,11 @@ class Conversation:
             found.append((cost.at, commands.VoidExpense(cost.id), str(self.t(
                 "expense.undo_what", turn.lang, what=costs.words(self.t, turn.lang, cost.category, cost.note),
                 amount=reports.money(cost.amount)))))
+        bill = bills.last_of(uow, who, since=since)
+        if bill is not None:
+            found.append((bill.at, commands.VoidInvoice(bill.id), str(self.t("invoice.undo_what", turn.lang, what=(
+                bills.asked_words(uow, self.t, turn.lang, commands.RecordInvoice(bill.partner, bill.amount, bill.month,
+                                                                                 bill.code), today=turn.now.date()))))))
         return max(found, key=lambda x: x[0], default=None)
 
     def _undo(self, uow: UnitOfWork, turn: Turn, batch: str | None = None, *, earlier: bool = False) -> None:

@@ -85,6 +85,12 @@ def _state(t: Any, lang: str, c: invoices.Check) -> str:
     return str(t("invoice.state_short" if c.invoiced else "invoice.state_none", lang, amount=wording.money(-c.gap)))
 
 
+def last_of(uow: UnitOfWork, actor: str, *, since: datetime) -> invoices.Invoice | None:
+    """The latest invoice ``actor`` kept since then that stands (neither undone nor an undoing)."""
+    mine = [x for x in invoices.standing(uow.invoices.list()) if x.actor == actor and x.at >= since]
+    return max(mine, key=lambda x: (x.at, x.id), default=None)
+
+
 def void(uow: UnitOfWork, turn: Turn, cmd: commands.VoidInvoice, *, t: Any) -> None:
     """撤销 right after an invoice: an entry of the opposite amount (the first stays, as every record does)."""
     row: invoices.Invoice = errors.undoable(uow.invoices.get(cmd.invoice_id),

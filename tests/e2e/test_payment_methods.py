@@ -223,6 +223,12 @@ def test_undo_reaches_a_payment_or_a_cost_after_other_messages_asked_first(tmp_p
     demo.say("liu", "这个月的费用")
     assert texts(demo.say("liu", "撤销")) == "你最近记的一笔是 06-15 09:05 的「费用:房租 ¥5,000.00」。撤销它吗?"
     assert texts(demo.press("liu", "确认")) == "↩️ 已撤销费用 #1:房租 ¥5,000.00。"
+    demo.send(at="2026-06-15T09:10:00+08:00")
+    demo.say("chen", "张记开了发票3200")                                             # an invoice, the same way
+    demo.press("chen", "确认")
+    demo.say("chen", "今天卖了多少")
+    assert texts(demo.say("chen", "撤销")) == "你最近记的一笔是 06-15 09:10 的「张记肉业 6月货款的发票 ¥3,200.00」。撤销它吗?"
+    assert texts(demo.press("chen", "确认")) == "↩️ 已撤销发票 #1:张记肉业 6月货款的发票 ¥3,200.00。"
 
 
 def test_a_refund_paid_back_several_ways_comes_off_each(shop):
