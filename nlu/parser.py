@@ -202,9 +202,10 @@ class Parser:
         if short_of is not None:   # 南山店缺可乐,发2箱过去: those goods sent there
             s = f"给{short_of.group('to')}{short_of.group('v')}{short_of.group('what')}{short_of.group('q')}"
         plain = s.strip(" !.~")
-        each = _EACH_PLACE.match(plain)
-        if each is not None and plain[each.end():]:   # 每个店的库存 · 各店的报损 · 各店这周报损: the question, everywhere
-            rest = self.parse(plain[each.end():], speaker=speaker)
+        each = _EACH_PLACE.search(plain)
+        asked = plain[:each.start()] + plain[each.end():] if each is not None else ""
+        if each is not None and asked:   # 每个店的库存 · 各店的报损 · 可乐各店还有多少: the question, everywhere
+            rest = self.parse(asked, speaker=speaker)
             if isinstance(rest, commands.Parsed) and isinstance(
                     rest.command, commands.QueryStock | commands.StockInfo | commands.MovesQuery | commands.SalesQuery) \
                     and rest.command.location is None:
@@ -3375,6 +3376,9 @@ class Parser:
         skus: list[str] = []
         for e in a.of("product"):
             skus += [c for c in e.codes if c not in skus]
+        places = {e.codes[0] for e in a.of("location") if len(e.codes) == 1}
+        if len(places) > 1 and skus and "各" in a.s:   # 手机壳华强店和东门店各还有多少: each store's
+            return commands.Parsed(commands.EachStore(commands.QueryStock(skus=tuple(skus))))
         if not skus:
             for c in a.chunks:
                 if re.fullmatch(r"(?:库存|查|查询|多少|还有|几个|剩|情况|的|什么|哪些|啥|货|东西)+", c.text):
