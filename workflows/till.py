@@ -99,8 +99,10 @@ def expected(uow: UnitOfWork, *, location: str, day: date, tz: Any) -> Expected:
             by_method[k] = by_method.get(k, Decimal(0)) + part
     customers = {x.code for x in uow.catalog.partners() if x.kind.value == "customer"}
     suppliers = {x.code for x in uow.catalog.partners() if x.kind.value == "supplier"}
-    paid_out = sum((ledger.allocate(p.method, p.amount).get(CASH, Decimal(0)) for p in paid
-                    if p.actor in staff and p.partner in suppliers), Decimal(0))   # (an undoing, the other way)
+    undone = {x.reverses for x in uow.payments.list(since=since) if x.reverses is not None}   # (whenever undone)
+    paid_out = sum((ledger.allocate(p.method, p.amount).get(CASH, Decimal(0)) for p in paid   # (undone: never paid)
+                    if p.actor in staff and p.partner in suppliers and p.reverses is None and p.id not in undone),
+                   Decimal(0))
 
     def to_account(note: str) -> bool:   # (an account's payment, or a sale's part paid as it went: 先付了100)
         spot = accounts.spot_of(note)
