@@ -155,3 +155,15 @@ def test_a_sale_paid_in_part_still_meets_the_customers_credit_limit(chat):
     assert "💰 当场付清:收到美团团餐付款 ¥1,200.00。" in paid
     taken = texts(chat.say("chen", "团餐拿了可乐2箱,收了200"))   # what we took for them: sold at that, paid
     assert "(原价 ¥240.00,优惠 ¥40.00,实收 ¥200.00)" in taken and taken.endswith("💰 当场付清:收到美团团餐付款 ¥200.00。")
+
+
+def test_a_delivery_paid_from_the_till_undone_the_next_day_never_left_it(chat):
+    chat.say("xiaowang", "卖了牛腩10斤,现金")
+    chat.say("xiaowang", "收到张记牛腩10斤,现金300")
+    assert "正好对上 ✅" in texts(chat.say("xiaowang", "日结:现金180"))
+    chat.send(at="2026-06-16T10:00:00+08:00")
+    chat.say("xiaowang", "撤销昨天收的牛腩")
+    assert texts(chat.press("xiaowang", "确认")) == "↩️ 已撤销:牛腩 10斤"   # its payment undone with it
+    assert texts(chat.say("xiaowang", "昨天的日结")).splitlines()[1].startswith(   # (as a sale undone: never was)
+        "账上应收 ¥480.00(当场收钱的销售 ¥480.00 + 收回的欠款 ¥0.00),少了 ¥300.00")
+    assert texts(chat.say("xiaowang", "日结:现金0")).splitlines()[1].startswith("账上应收 ¥0.00(")   # nothing back in
