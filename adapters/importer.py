@@ -175,7 +175,9 @@ def _partners(ctx: _Ctx, r: dict[str, str]) -> None:
                            {"name": r["name"], "kind": r["kind"], "aliases": _split(r.get("aliases")),
                             "credit_limit": _opt_dec(r.get("credit_limit"), "credit_limit"),
                             "lead_time_days": _days(r.get("lead_time_days"), "lead_time_days"),
-                            "payment_terms": _terms(r.get("payment_terms")), "price_tier": _tier(r.get("price_tier"))})
+                            "payment_terms": _terms(r.get("payment_terms")), "price_tier": _tier(r.get("price_tier")),
+                            "contact": (r.get("contact") or "").strip() or None,
+                            "phone": (r.get("phone") or "").strip() or None})
     ctx.partners().add(r["code"])
     if (r.get("opening_balance") or "").strip():   # what it owed (we owed it) before the books began
         _opening(ctx, r["code"], _opt_dec(r.get("opening_balance"), "opening_balance") or Decimal(0),
@@ -511,7 +513,7 @@ def export_rows(uow: SqlUnitOfWork, kind: str) -> list[dict[str, Any]]:
                  "credit_limit": _num(p.credit_limit) if p.credit_limit is not None else "",
                  "lead_time_days": "" if p.lead_time_days is None else str(p.lead_time_days),
                  "payment_terms": p.payment_terms.code if p.payment_terms is not None else "",
-                 "price_tier": p.price_tier or "",
+                 "price_tier": p.price_tier or "", "contact": p.contact or "", "phone": p.phone or "",
                  **_opening_cells(uow, p.code, tz)}
                 for p in uow.catalog.partners()]
     if kind == "users":   # in the import's own columns, with whether each is still here (active 0: left)

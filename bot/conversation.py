@@ -1092,6 +1092,10 @@ class Conversation:
         elif isinstance(cmd, commands.SalesQuery):
             self._require(user, "query")
             turn.reply(replies.sales(self.t, turn.lang, uow, cmd, user=user, now=turn.now, cat=self._catalog))
+        elif isinstance(cmd, commands.PartnerCard):   # 张记的电话多少 · 团餐的资料: what the books hold of it
+            self._require(user, "query")
+            turn.reply(purchasing.partner_card(uow, self.t, turn.lang, cmd.partner, tz=turn.now.tzinfo,
+                                               money=user.can("approve") or user.can("purchase")))
         elif isinstance(cmd, commands.LastMoved):   # 张记上次送货是什么时候 · 可乐多久没卖了
             self._require(user, "query")
             turn.reply(stockbook.last_moved(uow, self.t, turn.lang, kind=cmd.kind, partner=cmd.partner, sku=cmd.sku,
@@ -2730,6 +2734,15 @@ class Conversation:
         partner = purchasing.partner_of(uow, cmd.partner)
         if partner is None:
             turn.reply(self.t("not_understood", turn.lang))
+            return
+        if cmd.field == "contact":   # 张记的联系人是王师傅,电话13800138000: whom to reach and the number
+            values = {"contact": cmd.text or partner.contact, "phone": cmd.phone or partner.phone}
+            shown = {k: " ".join(x for x in (c, p) if x) or str(self.t("field.unset", turn.lang))
+                     for k, (c, p) in (("old", (partner.contact, partner.phone)),
+                                       ("new", (values["contact"], values["phone"])))}
+            self._change(uow, turn, cmd, name=partner.name, shown=shown, confirmed=confirmed,
+                         apply=lambda: uow.catalog.set_partner(cmd.partner, values), action="partner_changed",
+                         detail={"partner": cmd.partner, "field": "contact", "old": shown["old"], "new": shown["new"]})
             return
         old = getattr(partner, cmd.field)
         value: Any

@@ -93,6 +93,8 @@ class Partner:
     lead_time_days: int | None = None   # a supplier's days from order to delivery (its products' default)
     payment_terms: accounts.Terms | None = None   # 账期: when its goods are to be paid (None: not agreed)
     price_tier: str | None = None   # 王记按批发价: a customer's price list (PRICE_TIERS; None: the selling price)
+    contact: str | None = None   # 张记的联系人是王师傅: whom to reach there
+    phone: str | None = None     # 张记电话13800138000
 
     @property
     def names(self) -> tuple[str, ...]:

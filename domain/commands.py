@@ -177,6 +177,17 @@ class SetPartner:
     value: Decimal
     monthly: bool = False
     tier: str = ""   # ``price_tier``: 王记按批发价 (catalog.PRICE_TIERS; "": back to the selling price)
+    # ``contact``: whom to reach there and the number (张记的联系人是王师傅 · 张记电话13800138000), each as said ("":
+    # as it was)
+    text: str = ""
+    phone: str = ""
+
+
+@dataclass(frozen=True)
+class PartnerCard:
+    """张记的电话多少 · 张记的联系方式 · 团餐的资料 · 张记的交货期多久: what the books hold of one partner (whom to reach
+    and the number, terms, lead time or credit limit, what is owed)."""
+    partner: str
 
 
 @dataclass(frozen=True)
@@ -1158,7 +1169,7 @@ class EachStore:
 Command = (RecordMoves | TransferStock | CountStock | Batch | EachStore | QueryStock | StockInfo | StockBook | Export | ProductField
            | SetProduct | SetProducts | SetPack | SetPartner | AddProduct
            | RepeatPurchase | RetireProduct | Bookings | MovesQuery | ShipTransfer | RecordPayment | VoidPayment | RecordExpense | VoidExpense | ExpenseQuery | RecordInvoice | VoidInvoice | InvoiceQuery | DiscountLimit | DiscountQuery | SetCommission | CommissionQuery | SetTarget | TargetQuery | SetBudget | BudgetQuery | SetPromotion | PromotionQuery | PriceTags | RepairAction | MakeQuote | QuoteAction | StartCount | FinishCount | AddPartner | Relay | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
-           | SalesQuery | PurchaseQuery | StockCard | CatalogGaps | EventDays | CloseBooks | TillCount | Closure | SupplierScore | CustomerPrice | Todo | LastCount | LastMoved | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Network | SetUser | StaffQuery | OwedQuery | SetRecipe | SetSubstitute | SetOperations | MakeOrder | WorkStep | WorkOrders | WorkCenter | CenterLoad | PlanMaterials | PlaceMany | Utilization | TraceLot | LedgerCheck | Help
+           | SalesQuery | PurchaseQuery | StockCard | CatalogGaps | EventDays | CloseBooks | TillCount | Closure | SupplierScore | CustomerPrice | Todo | LastCount | LastMoved | PartnerCard | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Network | SetUser | StaffQuery | OwedQuery | SetRecipe | SetSubstitute | SetOperations | MakeOrder | WorkStep | WorkOrders | WorkCenter | CenterLoad | PlanMaterials | PlaceMany | Utilization | TraceLot | LedgerCheck | Help
            | SmallTalk)
 
 

@@ -18,6 +18,7 @@ from domain import rules as drules
 from nlu import (
     answers,
     commissions,
+    contacts,
     context,
     dates,
     discounts,
@@ -231,6 +232,9 @@ class Parser:
             if quotes.HINT.search(plain) else None
         if quote is not None:   # 给王记报价:苹果数据线100根12元 · 报价1转订单 · 王记的报价单
             return quote
+        contact = contacts.said(plain, self.lex) if contacts.HINT.search(plain) else None
+        if contact is not None:   # 张记的联系人是王师傅,电话138… · 张记的电话多少: its contact, its card
+            return contact
         invoice = bills.said(plain, self.lex, speaker) if bills.HINT.search(plain) else None
         if invoice is not None:   # 张记开了发票3200 · 给团餐开了发票5000 · 5月的发票核对: an invoice kept, or asked after
             return invoice

@@ -258,6 +258,34 @@ def freight_apart(uow: UnitOfWork, turn: Turn, batch: str, partner: str, amount:
     return str(t("landed.apart", turn.lang, amount=reports.money(amount), partner=partner_name(uow, partner)))
 
 
+def partner_card(uow: UnitOfWork, t: Any, lang: str, code: str, *, tz: Any, money: bool = True) -> str:
+    """📇 张记肉业(供应商): whom to reach there and the number, its terms, a supplier's lead time or a customer's price
+    list; with ``money`` (someone who buys or approves) a customer's credit limit and what is owed on the account."""
+    p = partner_of(uow, code)
+    if p is None:
+        return str(t("not_understood", lang))
+    customer = p.kind == catalog.PartnerKind.CUSTOMER
+    lines = [str(t("card.head_customer" if customer else "card.head_supplier", lang, name=p.name))]
+    lines += [str(t(key, lang, contact=p.contact, phone=p.phone)) for key, v in (("card.contact", p.contact),
+                                                                               ("card.phone", p.phone)) if v]
+    if not (p.contact or p.phone):
+        lines.append(str(t("card.no_contact", lang, name=p.name)))
+    lines.append(str(t("card.terms", lang, terms=dues.terms_words(t, lang, p.payment_terms))))
+    if customer:
+        if p.credit_limit is not None and money:
+            lines.append(str(t("card.credit", lang, amount=reports.money(p.credit_limit))))
+        if p.price_tier:
+            lines.append(str(t("card.tier", lang, tier=t(f"tier.{p.price_tier}", lang))))
+    else:
+        lines.append(str(t("card.lead", lang, days=p.lead_time_days)) if p.lead_time_days is not None
+                     else str(t("card.lead_unset", lang)))
+    if money:
+        owed = dues.account(uow, p, tz=tz).owed
+        lines.append(str(t("card.owed_customer" if customer else "card.owed_supplier", lang,
+                           amount=reports.money(owed))))
+    return "\n".join(lines)
+
+
 def last_payment(uow: UnitOfWork, actor: str, *, since: datetime) -> Any | None:
     """The latest payment ``actor`` recorded since then that stands (neither undone nor an undoing), an account's
     as it was paid: not an opening balance, a refund or a top-up's bonus."""

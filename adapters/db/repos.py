@@ -209,7 +209,7 @@ class CatalogRepo(_Repo):
                                 aliases=tuple(r.aliases or ()), credit_limit=opt_dec(r.credit_limit),
                                 lead_time_days=r.lead_time_days,
                                 payment_terms=accounts.Terms.parse(r.payment_terms) if r.payment_terms else None,
-                                price_tier=r.price_tier or None)
+                                price_tier=r.price_tier or None, contact=r.contact or None, phone=r.phone or None)
                 for r in rows]
 
     def users(self, *, everyone: bool = False) -> list[catalog.User]:

@@ -59,6 +59,8 @@ class Partner(SQLModel, table=True):
     lead_time_days: int | None = None
     payment_terms: str | None = None   # 账期: accounts.Terms.code (30 · M30 · 0)
     price_tier: str | None = None   # 王记按批发价: catalog.PRICE_TIERS
+    contact: str | None = None   # 张记的联系人是王师傅: whom to reach there
+    phone: str | None = None     # 张记电话13800138000
 
 
 class AppUser(SQLModel, table=True):

@@ -346,7 +346,10 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
         d |= {"intent": "set_products", "changes": [[x.sku, x.field, str(x.value)] for x in c.changes]}
     elif isinstance(c, commands.SetPartner):
         d |= {"intent": "set_partner", "partner": c.partner, "field": c.field, "value": str(c.value)} \
-            | ({"monthly": True} if c.monthly else {}) | ({"tier": c.tier} if c.field == "price_tier" else {})
+            | ({"monthly": True} if c.monthly else {}) | ({"tier": c.tier} if c.field == "price_tier" else {}) \
+            | ({"contact": c.text, "phone": c.phone} if c.field == "contact" else {})
+    elif isinstance(c, commands.PartnerCard):
+        d |= {"intent": "partner_card", "partner": c.partner}
     elif isinstance(c, commands.StockInfo):
         d |= {"intent": f"info:{c.kind}", "skus": list(c.skus), "location": c.location, "days": c.days} \
             | ({"partner": c.partner} if c.partner else {})
