@@ -22,14 +22,14 @@ _NOTED = re.compile(rf"(?:记一?笔)?(?:费用|开支|支出|开销)\s*[:,]?\s*
 _ASKED = re.compile(rf"(?P<cat>{_WORDS})?(?:的)?(?:费用|开支|支出|开销)?(?:花了|交了|付了|是|一共|总共|合计)?"
                     r"(?:多少|几多|明细|清单|有哪些|情况|汇总|统计)|(?:费用|开支|支出|开销)$")
 _LEAD = re.compile(r"^(?:请|帮我)?(?:记一下|记录)?")
-# how it was paid, said after it (…,现金 · …,微信付的 · …,用现金付的 · …,现金付款) or before its amount (交电费微信800)
+# how it was paid, said after it (…,现金 · …,微信付的 · …,用现金付的 · …,现金付款)
 _PAID_HOW = re.compile(rf"[,,;;\s]*(?:用|是|走)?(?P<m>{tenders.WITH})(?:付款|支付|付的?|结的?|转账|转的?|扫码|出的?)?(?:的)?$")
 # 从钱箱拿了50买打印纸 · 收银台拿了30块买拖把 · 从钱柜里拿了20去买冰: a cost paid in cash out of the till
 _FROM_TILL = re.compile(rf"(?:从)?(?:钱箱|收银台|收银机|钱柜|抽屉|柜台)(?:里|里面)?(?:拿了?|取了?|支了?|出了?)\s*(?P<v>{numbers.NUMBER})"
                         r"\s*(?P<k>万|千)?\s*(?:元|块钱?|块)?(?:钱)?[,,\s]*(?:去)?(?:买了?|交了?|付了?)?(?P<note>[^\d,;]{1,12})")
 _FILLER = re.compile(r"(?:今天|昨天|这个月|本月|一共|总共|共|总计|合计|我们|咱们|店里|公司|又|还|也|都|的|钱|了|我)*")
 # 买打印纸花了50 · 打印纸花了50块: what it was for, and what it cost
-_BOUGHT = re.compile(rf"(?:买了?)?(?P<note>[^\d,;]{{1,12}}?)(?:花了|用了|花费了?)\s*(?P<v>{numbers.NUMBER})\s*(?P<k>万|千)?\s*(?:元|块钱?|块)?")
+_BOUGHT = re.compile(rf"(?:买了?)?(?P<note>[^\d,;]{{1,12}}?)(?:花了|花费了?|花掉了?)\s*(?P<v>{numbers.NUMBER})\s*(?P<k>万|千)?\s*(?:元|块钱?|块)?")
 # 这个月花了多少钱 · 一共花了多少 · 总支出多少 · 钱都花哪了: the goods that came in and the running costs together
 _SPENT = re.compile(r"(?:我们|咱们|店里|公司)?(?:的)?(?:钱)?(?:一共|总共|总计|合计|共)?(?:花了|花费了?|花掉了?|花销)(?:多少钱?|几多钱?|是多少)"
                     r"|(?:我们|咱们|店里|公司)?(?:的)?总(?:支出|花费|开销|开支|花销)(?:是|有)?(?:多少钱?)?"
