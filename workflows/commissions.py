@@ -85,17 +85,21 @@ def sold(uow: UnitOfWork, first: date, last: date, *, tz: Any, location: str | N
 def earned(uow: UnitOfWork, first: date, last: date, *, tz: Any, location: str | None = None,
            who: str | None = None) -> dict[str, commissions.Earned]:
     """Each seller's sales from ``first`` to ``last`` (at ``location``; ``who``'s alone) and the commission on them."""
+    return _by_seller(sold(uow, first, last, tz=tz, location=location, who=who))
+
+
+def _by_seller(rows: list[tuple[ledger.Move, Decimal, commissions.Rule | None, Decimal]]
+               ) -> dict[str, commissions.Earned]:
     out: dict[str, commissions.Earned] = {}
-    for m, value, _, paid in sold(uow, first, last, tz=tz, location=location, who=who):
+    for m, value, _, paid in rows:
         out.setdefault(m.actor or "", commissions.Earned(m.actor or "")).add(m.sku, m.qty, value, paid)
     return out
 
 
-def _tickets(uow: UnitOfWork, first: date, last: date, *, tz: Any, location: str | None, who: str | None
-             ) -> dict[str, int]:
-    """How many sales (writes) each seller recorded from ``first`` to ``last``."""
+def _tickets(rows: list[tuple[ledger.Move, Decimal, commissions.Rule | None, Decimal]]) -> dict[str, int]:
+    """How many sales (writes) each seller recorded among ``rows`` (``sold``'s)."""
     batches: dict[str, set[str]] = {}
-    for m, _, _, _ in sold(uow, first, last, tz=tz, location=location, who=who):
+    for m, _, _, _ in rows:
         batches.setdefault(m.actor or "", set()).add(m.batch or f"#{m.id}")
     return {k: len(v) for k, v in batches.items()}
 
@@ -135,13 +139,13 @@ def answer(uow: UnitOfWork, t: Any, lang: str, cmd: commands.CommissionQuery, *,
                                 role=user.role.value)
     who = cmd.user if user.can("approve") else user.username
     where = None if user.role == catalog.Role.ADMIN or who is not None else user.location
-    got = earned(uow, first, last, tz=now.tzinfo, location=where, who=who)
+    rows = sold(uow, first, last, tz=now.tzinfo, location=where, who=who)
+    got = _by_seller(rows)
     days = wording.days_text(t, lang, first, last)
     names = {u.username: u.display_name for u in uow.catalog.users()}
     head_of = names.get(who, who) if who else (wording.loc_name(uow, where) if where else str(t("discount.everywhere", lang)))
     if cmd.sales:   # 谁卖得最多 · 小王今天卖了什么: the sales alone
-        return _sales(uow, t, lang, got, days=days, who=who, head_of=head_of, names=names,
-                      tickets=_tickets(uow, first, last, tz=now.tzinfo, location=where, who=who))
+        return _sales(uow, t, lang, got, days=days, who=who, head_of=head_of, names=names, tickets=_tickets(rows))
     if not got:
         return str(t("commission.none", lang, days=days, who=head_of)) + (
             "" if kept else "\n" + str(t("commission.no_rules", lang)))

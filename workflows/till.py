@@ -54,7 +54,9 @@ def expected(uow: UnitOfWork, *, location: str, day: date, tz: Any) -> Expected:
     since = datetime.combine(day, time(), tzinfo=tz)
     until = since + timedelta(days=1)
     prices = {p.sku: p.unit_price for p in uow.catalog.products()}
-    paid = uow.payments.list(since=since, until=until)
+    since_then = uow.payments.list(since=since)   # (the day's, and whether any was undone since, in one read)
+    undone = {x.reverses for x in since_then if x.reverses is not None}
+    paid = [p for p in since_then if p.at < until]
     # (an opening balance is no money taken, nor a top-up's bonus: 充值1000送100)
     paid = [p for p in paid if p.note != dues.OPENING and not dues.is_bonus(p.note)]
     # the sales paid in full on the spot; one paid in part is on account, the part paid counted as an account's is
@@ -99,7 +101,6 @@ def expected(uow: UnitOfWork, *, location: str, day: date, tz: Any) -> Expected:
             by_method[k] = by_method.get(k, Decimal(0)) + part
     customers = {x.code for x in uow.catalog.partners() if x.kind.value == "customer"}
     suppliers = {x.code for x in uow.catalog.partners() if x.kind.value == "supplier"}
-    undone = {x.reverses for x in uow.payments.list(since=since) if x.reverses is not None}   # (whenever undone)
     paid_out = sum((ledger.allocate(p.method, p.amount).get(CASH, Decimal(0)) for p in paid   # (undone: never paid)
                     if p.actor in staff and p.partner in suppliers and p.reverses is None and p.id not in undone),
                    Decimal(0))
