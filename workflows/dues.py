@@ -50,7 +50,7 @@ def balance(uow: UnitOfWork, code: str) -> tuple[Decimal, Decimal, Decimal]:
     customer = p is not None and p.kind == catalog.PartnerKind.CUSTOMER
     moves = uow.stock.moves(kinds=_KINDS[customer], partner=code)
     goods = sum((value * (1 if m.reverses is None else -1) * (-1 if m.kind in _BACK else 1)
-                 for m, value in _values(uow, moves, customer=customer)), Decimal(0))
+                 for m, value in values_of(uow, moves, customer=customer)), Decimal(0))
     pays = uow.payments.list(partner=code)
     goods -= sum((x.amount for x in pays if x.note == OPENING), Decimal(0))   # (owed before the books began)
     paid = sum((x.amount for x in pays if x.note != OPENING), Decimal(0))
@@ -62,7 +62,7 @@ _KINDS = {True: ["sale", "customer_return"], False: ["receipt", "return_to_suppl
 _BACK = (ledger.MoveKind.CUSTOMER_RETURN, ledger.MoveKind.RETURN_TO_SUPPLIER)   # goods given back: a credit
 
 
-def _values(uow: UnitOfWork, moves: list[ledger.Move], *, customer: bool) -> list[tuple[ledger.Move, Decimal]]:
+def values_of(uow: UnitOfWork, moves: list[ledger.Move], *, customer: bool) -> list[tuple[ledger.Move, Decimal]]:
     """Each move with its value, unsigned: a customer's at the price it went at (``priced``), a supplier's at cost
     (``supplier_values``)."""
     if customer:
@@ -165,7 +165,7 @@ def _written(uow: UnitOfWork, p: catalog.Partner) -> dict[tuple[str, bool], list
     moves = uow.stock.moves(kinds=_KINDS[customer], partner=p.code)
     undone = uow.stock.reversed_ids(m.id for m in moves if m.id is not None)
     grouped: dict[tuple[str, bool], list[tuple[ledger.Move, Decimal]]] = {}
-    for m, value in _values(uow, [m for m in moves if m.reverses is None and m.id not in undone], customer=customer):
+    for m, value in values_of(uow, [m for m in moves if m.reverses is None and m.id not in undone], customer=customer):
         grouped.setdefault((m.batch or f"move:{m.id}", m.kind in _BACK), []).append((m, value))
     return grouped
 

@@ -87,7 +87,7 @@ def _state(t: Any, lang: str, c: invoices.Check) -> str:
 
 def last_of(uow: UnitOfWork, actor: str, *, since: datetime) -> invoices.Invoice | None:
     """The latest invoice ``actor`` kept since then that stands (neither undone nor an undoing)."""
-    mine = [x for x in invoices.standing(uow.invoices.list()) if x.actor == actor and x.at >= since]
+    mine = [x for x in invoices.standing(uow.invoices.list(since=since)) if x.actor == actor]
     return max(mine, key=lambda x: (x.at, x.id), default=None)
 
 

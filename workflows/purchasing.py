@@ -224,10 +224,7 @@ def paid_on_the_spot(uow: UnitOfWork, turn: Turn, batch: str, partner: str, *, t
     ``estimated``: their cost was not said (``costed``)."""
     moves = uow.stock.batch(batch)
     supplier = any(m.kind == ledger.MoveKind.RECEIPT for m in moves)
-    if supplier:
-        value = sum((v for _, v in dues.supplier_values(uow, moves)), Decimal(0)) - apart
-    else:
-        value = sum(((price or Decimal(0)) * m.qty for m, price in dues.priced(uow, moves)), Decimal(0))
+    value = sum((v for _, v in dues.values_of(uow, moves, customer=not supplier)), Decimal(0)) - apart
     paid = amount if amount is not None else value
     if paid <= 0:
         return str(t("payment.spot_uncosted" if supplier else "payment.spot_unpriced", turn.lang,

@@ -1139,10 +1139,12 @@ class InvoiceRepo(_Repo):
             stmt = stmt.where(t.Invoice.partner == partner)
         return [_invoice_of(r) for r in self.s.execute(stmt.order_by(t.Invoice.id)).scalars()]
 
-    def list(self) -> list[invoices.Invoice]:
-        """Every invoice, undoings too, oldest first."""
-        return [_invoice_of(r) for r in self.s.execute(select(t.Invoice).where(t.Invoice.tenant_id == self.tid)
-                                                       .order_by(t.Invoice.id)).scalars()]
+    def list(self, *, since: datetime | None = None) -> list[invoices.Invoice]:
+        """Every invoice (kept at ``since`` or later), undoings too, oldest first."""
+        stmt = select(t.Invoice).where(t.Invoice.tenant_id == self.tid)
+        if since is not None:
+            stmt = stmt.where(t.Invoice.at >= since)
+        return [_invoice_of(r) for r in self.s.execute(stmt.order_by(t.Invoice.id)).scalars()]
 
 
 def _invoice_of(r: t.Invoice) -> invoices.Invoice:
