@@ -69,7 +69,7 @@ from workflows.ports import Clock, UnitOfWork, UowFactory
 PENDING_TTL = timedelta(minutes=10)
 EARLIER_MAX = 6   # earlier writes the words could mean, listed to pick from; more: asked to say more
 RECENT = timedelta(minutes=30)   # a follow-up (又卖了2个) continues a write this recent
-PAYMENT_UNDO = timedelta(days=1)   # 撤销 reaches the user's last payment or cost (asked first) this recent
+PAYMENT_UNDO = timedelta(days=1)   # 撤销 reaches the user's last payment, cost or invoice (asked first) this recent
 COUNT_SESSION = timedelta(hours=12)   # a count sheet stays open this long at most (盘点结束 closes it)
 log = logging.getLogger(__name__)
 YES = {"确认", "是", "是的", "对", "好", "好的", "ok", "OK", "确定", "yes", "y", "嗯"}
