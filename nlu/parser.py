@@ -14,6 +14,7 @@ from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from domain import accounts, catalog, closures, commands, errors, ledger, network, periods, units
+from domain import pricing as settling
 from domain import rules as drules
 from nlu import (
     answers,
@@ -1824,7 +1825,54 @@ class Parser:
             stranger = _SOLD_TO.search(a.masked) if kind == "sale" and not customer else None
             if stranger is not None and stranger.group("who") not in _ANYONE:   # 卖给王老板…: not on an account
                 res.guesses.append(commands.Guess("unknown_customer", stranger.group("who"), ""))
-        return self._finish(cmd, a, res, speaker)
+        done = self._finish(cmd, a, res, speaker)
+        return self._by_count(done, a) if a.tender_counts else done
+
+    def _by_count(self, done: Result, a: scan.Analysis) -> Result:
+        """A sale paid several ways by the goods (可乐卖了5瓶,3瓶微信2瓶现金 · 一瓶现金一瓶微信 · 3瓶微信,剩下的现金): each
+        way's money, its share of the goods at what they sold for (the price said, else the list price), so the till
+        takes 3 bottles' worth by WeChat. Unpriced goods keep equal shares (no money to share)."""
+        if not isinstance(done, commands.Parsed):
+            return done
+        cmd = done.command
+        if not isinstance(cmd, commands.RecordMoves) or not cmd.lines or cmd.movement not in (
+                commands.Movement.SALE, commands.Movement.CUSTOMER_RETURN):
+            return done
+        prices = [ln.unit_price if ln.unit_price is not None else self.lex.product(ln.sku).unit_price
+                  for ln in cmd.lines]
+        total = sum((ln.qty for ln in cmd.lines), Decimal(0))
+        if any(p is None for p in prices) or total <= 0:
+            return done
+        value = sum((ln.qty * (p or Decimal(0)) for ln, p in zip(cmd.lines, prices, strict=True)), Decimal(0))
+        if cmd.adjust is not None:   # (打8折卖了5个: the shares of what was taken)
+            if cmd.adjust.kind == commands.AdjustKind.PROMO:   # (a promotion running: known once recorded)
+                return done
+            try:
+                value = settling.settle([(ln.qty, p) for ln, p in zip(cmd.lines, prices, strict=True)],
+                                        cmd.adjust.kind, cmd.adjust.amount).taken
+            except errors.DomainError:
+                return done
+        counted: list[tuple[str, Decimal | None]] = []
+        for k, n, unit in a.tender_counts:
+            if n is None:
+                counted.append((k, None))
+                continue
+            line = next((ln for ln in cmd.lines if isinstance(lines.to_line(
+                self.lex, ln.sku, scan.Qty(0, 0, [(n, unit)], ""), zero_ok=True), commands.Line)), None)
+            if line is None:   # (3升微信 for bottles: no share of these goods)
+                return done
+            got = lines.to_line(self.lex, line.sku, scan.Qty(0, 0, [(n, unit)], ""))
+            assert isinstance(got, commands.Line)
+            counted.append((k, got.qty))
+        rest = total - sum((q or Decimal(0) for _, q in counted), Decimal(0))
+        parts: dict[str, Decimal] = {}
+        for k, q in counted:
+            share = q if q is not None else rest
+            if share > 0:
+                parts[k] = parts.get(k, Decimal(0)) + (share * value / total).quantize(Decimal("0.01"))
+        if len(parts) < 2:
+            return done
+        return replace(done, command=replace(cmd, method=ledger.split_method(list(parts.items()))))
 
     def _sold_but(self, a: scan.Analysis, said: re.Match[str], speaker: context.Speaker) -> Result:
         """可颂卖剩3个 · 牛奶用得只剩2升: all that is on hand but that much sold (or used), asked against the stock first;
@@ -4420,6 +4468,8 @@ def _paid_by(a: scan.Analysis) -> tuple[str, str] | None:
     ways (微信60现金27 · 一半微信一半现金): ``ledger.split_method``'s."""
     if a.tenders:
         return ledger.split_method(a.tenders), a.tenders_said
+    if a.tender_counts:   # (3瓶微信2瓶现金: each way's money once the goods are priced, ``_by_count``)
+        return ledger.split_method([(k, None) for k in dict.fromkeys(k for k, _, _ in a.tender_counts)]), a.tenders_said
     taken = [(e.start, e.end) for e in a.entities]
 
     def free(m: re.Match[str], at: int) -> bool:

@@ -46,6 +46,7 @@ _FREE = re.compile(r"免单|(?<![还先暂尚])(?:没|不)要(?:他|她|他们|�
 UNPAID = re.compile(r"(?<![还先暂尚])没(?:有)?(?:收|给|付)(?:他|她|他们|她们|客人|顾客)?(?:的)?钱")
 _LATER = re.compile(r"月底|月末|下次|以后|回头|改天|挂账|记账|赊|欠着|再给|再付|再结")
 _SOLD = re.compile(r"卖|售|买了|买走|拿走|拿了|销")
+_SOLD_BACK = re.compile(rf"{_SOLD.pattern}|退")   # (… or brought back: 退了手机壳2个,1个微信1个现金)
 # an account's payment, said by its paying words (团餐付了3000 · 收到团餐货款500 · 付给张记5000 · 王记还了200)
 _PAID_MONEY = re.compile(r"付|收到|还了|转了|结了|货款|回款")
 # 卖了蓝牙耳机2副,收了180 · 实收180: what the customer paid for all of it, said without 元 at the end of its clause
@@ -82,6 +83,9 @@ class Qty:
     @property
     def unit(self) -> str:
         return self.parts[0][1] if len(self.parts) == 1 else ""
+
+
+Counted = tenders.Counted   # (named here: ``Analysis.tenders`` hides the module in its body)
 
 
 @dataclass
@@ -133,6 +137,8 @@ class Analysis:
     # a sale paid several ways (微信60现金27 · 微信60,剩下现金 · 一半微信一半现金): each way and its money, if said
     tenders: tenders.Parts = ()
     tenders_said: str = ""   # (their words)
+    # … said by the goods each way paid for (一瓶现金一瓶微信 · 3瓶微信2瓶现金): each way, how many and their unit
+    tender_counts: Counted = ()
 
     def of(self, kind: str) -> list[lexicon.Span]:
         return [e for e in self.entities if e.kind == kind]
@@ -255,6 +261,14 @@ class Scanner:
             _mask(chars, free, [m])
         masked = "".join(chars)
         paid = self._tenders(masked, entities)
+        counted = None
+        if paid is None and (sold := _SOLD_BACK.search(masked)) is not None:   # 可乐卖了5瓶,3瓶微信2瓶现金
+            counted = tenders.by_count(masked, sold.end())
+            if counted is not None and any(e.kind == "product" and e.end <= counted[0].start() for e in entities):
+                _mask(chars, free, [counted[0]])
+                masked = "".join(chars)
+            else:
+                counted = None
         adjust = self._adjust(masked, chars, free, entities, later=_LATER.search(s) is not None, paid=paid)
         if adjust is None and deal is not None:   # (卖了手机壳3个,买二送一: by the promotion running, never dropped)
             adjust = Adjusted("promo", None, deal)
@@ -310,7 +324,8 @@ class Scanner:
         return Analysis(s=s, masked=masked, entities=entities, date=found, prices=prices, qtys=qtys,
                         chunks=chunks, separators=seps, lot=lot, doc=doc, expiry=expiry, produced=produced, shelf_days=shelf,
                         discount=discount, adjust=adjust, tenders=paid[1] if paid else (),
-                        tenders_said=paid[0].group(0) if paid else "")
+                        tenders_said=paid[0].group(0) if paid else counted[0].group(0) if counted else "",
+                        tender_counts=counted[1] if counted else ())
 
     @staticmethod
     def _tenders(masked: str, entities: list[lexicon.Span]) -> tenders.Split | None:

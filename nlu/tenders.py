@@ -47,6 +47,33 @@ HALVES = re.compile(rf"一半(?:用|走|付|是)?(?P<a>{WITH})(?:付的?|支付)
                     rf"|(?P<e>{WITH}){_PAID}一半[,,、\s]*(?:另外)?(?P<f>{WITH}){_PAID}(?:另)?一半")
 
 
+# a sale paid several ways by the goods, not the money: 一瓶现金一瓶微信 · 3瓶微信2瓶现金 · 5个微信,其余现金
+_COUNT_OF = rf"(?P<n>{_N})\s*(?P<u>[^\W\d_元块钱])(?:用|走|付|是)?的?(?P<m>{WITH})(?:付的?|支付|收的?|结的?|转的?)?"
+_COUNT = _unnamed(_COUNT_OF)
+BY_COUNT = re.compile(rf"(?<![\d.])(?:{_COUNT})(?:{_SEP}(?:{_COUNT}))*(?:{_SEP}(?:{_COUNT}|{_REST}))")
+_COUNT_PART = re.compile(rf"{_COUNT_OF}|{_REST_OF}")
+
+Counted = tuple[tuple[str, Decimal | None, str], ...]   # each way, how many of the goods it paid for (None: the rest)
+
+
+def by_count(masked: str, start: int = 0) -> tuple[re.Match[str], Counted] | None:
+    """A sale paid several ways by how many of the goods each paid for (一瓶现金一瓶微信 · 3瓶微信2瓶现金 · 3瓶微信,剩下的
+    现金), said from ``start``: the words and each way's (method, quantity and its unit as said; None: the rest)."""
+    m = BY_COUNT.search(masked, start)
+    if m is None:
+        return None
+    parts: list[tuple[str, Decimal | None, str]] = []
+    for p in _COUNT_PART.finditer(m.group(0)):
+        if p.group("r"):
+            parts.append((PAID_WITH[p.group("r")], None, ""))
+            continue
+        v = numbers.value(p.group("n"))
+        if v is None or v <= 0:
+            return None
+        parts.append((PAID_WITH[p.group("m")], v, p.group("u")))
+    return (m, tuple(parts)) if len({k for k, _, _ in parts}) > 1 else None
+
+
 def split(masked: str, start: int = 0) -> Split | None:
     """A sale paid several ways, said from ``start``: the words and each way's money (None: it took the rest, or an
     equal share). One way twice (微信60微信20) is the sum of both; one way with its money in a clause of its own

@@ -167,6 +167,23 @@ def test_a_sale_paid_several_ways_shares_its_value_among_them(shop):
     assert split == ["wechat:60,cash:27", "wechat:50,cash", "wechat,cash", "wechat"]
 
 
+def test_a_sale_paid_several_ways_by_the_goods_shares_its_value_by_them(shop):
+    """3个微信2个现金 · 1个微信,其余现金 · 一个现金一个微信: each way the money of the goods it paid for, at what they went
+    for (a discount's too), so the cash-up sets each against its count; a refund the same (before: 「微信」 an unknown
+    product, nothing recorded)."""
+    assert texts(shop.say("xm", "手机壳打8折卖了5个,3个微信2个现金")).startswith(
+        "✅ 已记录:华强店销售 手机壳 5个(微信 ¥69.60 + 现金 ¥46.40)(原价 ¥145.00,打8折")       # ¥116: 3/5 and 2/5
+    assert texts(shop.say("xm", "卖了手机壳3个,1个微信,其余现金")).startswith(
+        "✅ 已记录:华强店销售 手机壳 3个(微信 ¥29.00 + 现金 ¥58.00)\n")
+    assert texts(shop.say("xm", "充电宝卖了2个,一个现金一个微信")).startswith(
+        "✅ 已记录:华强店销售 充电宝 2个(现金 ¥89.00 + 微信 ¥89.00)\n")
+    assert texts(shop.say("xm", "退了手机壳2个,1个微信1个现金")).startswith(
+        "✅ 已记录:华强店客户退回 手机壳 2个(退微信 ¥29.00 + 现金 ¥29.00)\n")
+    assert texts(shop.say("xm", "收款明细")) == "💰 华强店 06-15 按付款方式的收款:现金 ¥164.40 · 微信 ¥158.60"
+    reply = texts(shop.say("xm", "日结:现金164.4,微信158.6")).splitlines()
+    assert reply[1].endswith(",正好对上 ✅"), reply
+
+
 def test_the_ways_paid_say_what_was_paid(shop):
     """The ways' money is what the customer paid (as 实收 is): 微信60现金20 for 3 cases at ¥29 is ¥80 taken."""
     shop.say("xm", "卖了手机壳3个,微信60现金20")
