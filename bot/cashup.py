@@ -155,6 +155,27 @@ def method_report(uow: UnitOfWork, t: Any, lang: str, *, location: str, first: d
     return "\n".join(lines)
 
 
+def drawer_report(uow: UnitOfWork, t: Any, lang: str, *, location: str, day: date, now: datetime, where: str) -> str:
+    """钱箱里应该有多少钱 · 现金有多少: the cash the day's takings left in the till, as the books have it: the sales and
+    accounts' payments said paid in cash, less the cash paid out to suppliers and on costs; what said no way is named
+    apart (it may be cash too), and the day's count of cash beside it when there was one."""
+    day = min(day, now.date())
+    exp = till.expected(uow, location=location, day=day, tz=now.tzinfo)
+    cash = exp.by_method.get(till.CASH, Decimal(0))
+    out = "".join(str(t(key, lang, amount=reports.money(v)))
+                  for key, v in (("till.out_suppliers", exp.paid_out), ("till.out_costs", exp.spent)) if v)
+    lines = [str(t("till.drawer", lang, location=where, day=f"{day:%m-%d}", total=reports.money(cash - exp.cash_out),
+                   cash=reports.money(cash), out=out))]
+    unsaid = exp.by_method.get("", Decimal(0))
+    if unsaid > 0:
+        lines.append(str(t("till.drawer_unsaid", lang, value=reports.money(unsaid))))
+    got = till.counts(uow, location=location, first=day, last=day, today=now.date()).get(day)
+    if got is not None and till.CASH in (got.get("methods") or {}):
+        lines.append(str(t("till.drawer_counted", lang, counted=reports.money(Decimal(str(got["methods"][till.CASH]))))))
+    lines.append(str(t("till.drawer_float", lang)))
+    return "\n".join(lines)
+
+
 def report(uow: UnitOfWork, t: Any, lang: str, *, location: str, first: date, last: date, now: datetime,
            where: str) -> str:
     """今天的日结 · 这周的日结对账: each day's count against the books (a day not counted: its books' figure)."""

@@ -1116,7 +1116,9 @@ class Conversation:
             assert cmd.start is not None and cmd.end is not None
             shops = reports.stores(uow, None) if cmd.location is None and user.location is None \
                 else [inventory.home(user, cmd.location)]
-            turn.reply("\n\n".join(cashup.method_report(
+            turn.reply("\n\n".join(cashup.drawer_report(
+                uow, self.t, turn.lang, location=loc, day=cmd.end, now=turn.now,
+                where=replies.loc_name(loc, self._catalog)) if cmd.asked == "drawer" else cashup.method_report(
                 uow, self.t, turn.lang, location=loc, first=cmd.start, last=cmd.end, now=turn.now,
                 where=replies.loc_name(loc, self._catalog), method=cmd.asked) for loc in shops))
         elif isinstance(cmd, commands.TillCount):   # 日结:现金3000,微信5200 · 今天的日结

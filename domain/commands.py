@@ -603,7 +603,8 @@ class TillCount:
     start: date | None = None
     end: date | None = None
     location: str | None = None
-    # 今天微信收了多少 · 这周现金收了多少钱: that method's takings, as the sales said them; "all": each's (收款明细)
+    # 今天微信收了多少 · 这周现金收了多少钱: that method's takings, as the sales said them; "all": each's (收款明细);
+    # "drawer": the cash the day left in the till (钱箱里应该有多少钱 · 现金有多少), that of ``end``
     asked: str | None = None
 
 

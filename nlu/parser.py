@@ -637,6 +637,8 @@ class Parser:
         None: not such a message (no day said first, or an order, a booking, a rule or a catalog field named)."""
         fix = _EARLIER_FIX.fullmatch(bare)
         undo = _EARLIER_UNDO.fullmatch(bare) if fix is None else None
+        if fix is not None and _ASKED_HOW_MUCH.search(fix.group("tail")):
+            return None   # (今天应该有多少现金: a question, no correction)
         if fix is not None:
             ref = fix.group("ref")
         elif undo is not None:
@@ -868,6 +870,11 @@ class Parser:
         was paid) · 今天的日结 · 这周的日结对账 (the counts against the books); None: not a cash-up."""
         place, bare, places = self._store_said(s)
         parts = list(_TILL_PART.finditer(s))
+        drawer = _TILL_DRAWER_ASKED.fullmatch(bare)
+        if drawer is not None:   # 钱箱里应该有多少钱 · 现金有多少 · 昨天收银机里应该有多少现金
+            span = dates.past_span(drawer.group("span") or "", speaker.now)
+            day = span[1] if span else speaker.now.date()
+            return commands.Parsed(commands.TillCount(start=day, end=day, location=place, asked="drawer"))
         asked = _TILL_METHOD_ASKED.fullmatch(bare) or _TILL_METHODS_ASKED.fullmatch(bare)
         if asked is not None:   # 今天微信收了多少 · 这周现金收了多少钱 · 今天各付款方式收了多少 · 收款明细
             today = speaker.now.date()
@@ -3699,7 +3706,8 @@ _TICKETS_ASKED = re.compile(
     rf"(?:{_DAYS_PAST})?的?"
     r"(?:(?:一共|总共)?(?:卖了|卖出了?|成交了?|开了|出了|做了|收了)?(?:几|多少)(?:单|笔)(?:生意|销售|买卖)?(?:了)?"
     r"|(?:平均)?客单价(?:是|有)?(?:多少钱?)?|(?:平均)?每单(?:多少钱|卖了?多少钱?))[?？吗呢]*")
-_TILL_SAID = re.compile(r"日结|交班|收银|现金|微信|支付宝|刷卡|银行卡|(?:付款|支付|收款)方式|收款(?:明细|情况|汇总|构成|分布)")
+_TILL_SAID = re.compile(r"日结|交班|收银|现金|微信|支付宝|刷卡|银行卡|(?:付款|支付|收款)方式|收款(?:明细|情况|汇总|构成|分布)"
+                        r"|钱箱|抽屉|钱柜|钱盒")
 _TILL_REST = re.compile(r"[\s,,、;;::。.和及还有另外一共总共合计共了的今天昨天收入到其中]*")
 _TILL_ASKED = re.compile(r"(?:今天|昨天|这周|本周|上周|这个月|本月|上个月|最近|最近7天)?(?:的)?(?:日结|收银|交班)"
                          r"(?:对账|记录|情况|怎么样|对不对|对上了吗|对得上吗|对上没有?)?[?吗呢]*")
@@ -4416,6 +4424,14 @@ _TILL_METHOD_ASKED = re.compile(
     rf"(?:(?P<m>{_WITH})(?:收款|支付|付款)?(?:一共|总共)?(?:收了|收入|收到|进账|到账|收款)了?(?:多少钱?|几多钱?|多少)"
     rf"|(?:一共|总共)?收了?(?:多少|几多)(?:钱的?)?(?P<m2>{_WITH})(?:的钱|收款)?"
     rf"|(?P<m3>{_WITH})(?:收款|的钱|的收款)(?:是|有|一共|总共)?(?:多少钱?|几多))[?？吗呢]*")
+_ASKED_HOW_MUCH = re.compile(r"多少|几多|[?？]\s*$")
+# the cash the day left in the till: 钱箱里应该有多少钱 · 现金有多少 · 收银机里应该有多少现金 · 抽屉里现在有多少现金
+_DRAWER = r"(?:钱箱|收银机|收银台|收银柜|抽屉|钱柜|柜台|钱盒)"
+_TILL_DRAWER_ASKED = re.compile(
+    rf"(?P<span>{_DAYS_PAST})?的?"
+    rf"(?:{_DRAWER}(?:里面?|中)?的?(?:现金|钱)?(?:现在|应该|应当|目前|还|一共|总共)*(?:有|剩|剩下|是|放着?)?了?(?:多少|几多)(?:现金|钱)?"
+    r"|(?:现在|目前|手上|手里|店里)*的?现金(?:现在|应该|应当|目前|还|一共|总共)*(?:有|剩|剩下|是)了?(?:多少|几多)钱?"
+    r"|(?:现在|目前)?(?:应该|应当)(?:有|剩|剩下)(?:多少|几多)现金)[?？吗呢]*")
 _TILL_METHODS_ASKED = re.compile(
     rf"(?P<span>{_DAYS_PAST})?的?"
     r"(?:(?:各种|各个|每种|每个|不同|各)(?:付款|支付|收款)?方式(?:各|分别)?(?:收了?|收入|收到|是)?(?:多少钱?)?"

@@ -89,6 +89,28 @@ def test_cash_paid_out_of_the_till_is_not_expected_in_it(chat):
     assert got[2].startswith("账上应收 ¥280.00(")
 
 
+def test_the_cash_the_till_should_hold_is_takings_in_cash_less_what_went_out(chat):
+    """钱箱里应该有多少钱 · 现金有多少 · 昨天收银机里应该有多少现金: the sales said paid in cash, less cash paid to
+    suppliers and on costs; sales that said no way named apart; the day's count beside it (before: 「钱箱里…」 an
+    unknown product, 今天应该有多少现金 a correction of an earlier write asked for a quantity)."""
+    chat.say("xiaowang", "卖了牛腩10斤,现金")   # ¥480 in
+    chat.say("xiaowang", "卖了可乐2瓶")          # ¥10, no way said
+    chat.say("xiaowang", "收到张记牛腩5斤,现金150")   # ¥150 out to the driver
+    confirmed(chat, "liu", "费用:打印纸30元,现金")   # ¥30 out on a cost
+    asked = texts(chat.say("xiaowang", "钱箱里应该有多少钱")).splitlines()
+    assert asked == ["💰 南山店 06-15 钱箱里应有现金 ¥300.00(记为现金的收款 ¥480.00 − 现金付给供应商 ¥150.00"
+                     " − 现金付的费用 ¥30.00)", "另有 ¥10.00 的收款没说付款方式,如果收的是现金,也在钱箱里。",
+                     "(不含开店时放的备用零钱)"]
+    chat.say("xiaowang", "日结:现金310")
+    assert texts(chat.say("xiaowang", "今天应该有多少现金")).splitlines()[2] == "日结点的现金 ¥310.00。"
+    assert texts(chat.say("xiaowang", "昨天收银机里应该有多少现金")).startswith(
+        "💰 南山店 06-14 钱箱里应有现金 ¥0.00(记为现金的收款 ¥0.00)")
+    chat.say("xiaowang", "switch to English")
+    assert texts(chat.say("xiaowang", "现金有多少")).startswith(
+        "💰 南山店 06-15: the till should hold ¥300.00 in cash (takings recorded as cash ¥480.00 − cash paid to"
+        " suppliers ¥150.00 − costs paid in cash ¥30.00)")
+
+
 def test_paid_words_without_a_supplier_or_with_a_customer_change_nothing_else(chat):
     before = account(chat)
     reply = confirmed(chat, "chen", "收到牛腩50斤,现结")   # whose goods? nothing to pay
