@@ -2046,7 +2046,8 @@ class Conversation:
         if isinstance(cmd, commands.CountStock):   # what was counted, even where the books were right (no move)
             uow.chat.audit(at=turn.now, actor=turn.user.username, action="count_recorded",
                            detail={"user": turn.user.username, "location": inventory.home(turn.user, cmd.location),
-                                   "skus": [ln.sku for ln in cmd.lines], "at": turn.now.isoformat(), "batch": actor.batch})
+                                   "skus": [ln.sku for ln in cmd.lines], "at": turn.now.isoformat(), "batch": actor.batch,
+                                   "qty": {ln.sku: str(ln.qty) for ln in cmd.lines}})
         text = self.t("recorded", turn.lang, summary=replies.summary(self.t, turn.lang, cmd, self._catalog,
                                                                        user=turn.user))
         text += replies.by_recipe(self.t, turn.lang, plan.moves, self._catalog)

@@ -333,6 +333,8 @@ def clarify(t: Any, lang: str, c: commands.Clarify, cat: context.Catalog | None)
         choices = [f"{c.detail}{u}" for u in (p.base_unit, *p.packs)]
         buttons = [[Button(x, f"pick:{x}") for x in choices[i:i + 3]] for i in range(0, len(choices), 3)]
         return t("clarify.missing_unit", lang, mention=mention, detail=c.detail, choices="、".join(choices)), buttons
+    if c.reason == "missing_qty" and p is not None and isinstance(c.partial, commands.RecordBooking):
+        return t("clarify.booking_hours", lang, mention=mention, unit=p.base_unit), buttons   # (约…理疗: how long?)
     if c.reason == "missing_qty" and p is not None:   # the product's own units: 2箱、5升 (not 3公斤 for milk)
         examples = "、".join([f"2{u}" for u in list(p.packs)[:1]] + [f"5{p.base_unit}"])
         return t("clarify.missing_qty_of", lang, mention=mention, examples=examples), buttons
@@ -511,8 +513,11 @@ def last_count(t: Any, lang: str, uow: UnitOfWork, *, location: str, sku: str | 
         if seen is None:
             return str(t("count_last.product_never", lang, location=where, product=pname(cat, sku)))
         audit = next(a for a in counts if sku in (a.get("skus") or []))
+        said = (audit.get("qty") or {}).get(sku)   # (what was counted: kept on counts since it was)
         return str(t("count_last.product", lang, location=where, product=pname(cat, sku), when=when(seen[0]),
-                     who=names.get(seen[1], seen[1]))) + _count_found(t, lang, uow, audit, location=location, cat=cat,
+                     who=names.get(seen[1], seen[1]))) + ("\n" + str(t(
+                         "count_last.counted", lang, qty=qty_text(cat, sku, Decimal(str(said))))) if said else "") \
+            + _count_found(t, lang, uow, audit, location=location, cat=cat,
                                                                        sku=sku)
     out = [str(t("count_last.store", lang, location=where, when=when(datetime.fromisoformat(str(counts[0]["at"]))),
                  who=names.get(str(counts[0].get("user")), "")) + _count_found(t, lang, uow, counts[0],

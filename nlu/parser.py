@@ -142,6 +142,7 @@ class Parser:
         self.scanner = scan.Scanner(self.lex)
         self.rules = rules.RuleParser(self.lex, self.scanner)
         self.price_move = re.compile(_PRICE_MOVE_RE.format(unit=self.scanner.unit_re))
+        self.services = any(p.is_service for p in self.lex.products.values())   # (hours sold: bookings may be said)
         # the places' names, longest first (a closure's store: 南山店6月20日店休)
         self.place_names = sorted(((n, e.codes[0]) for n, e in self.lex.names.items() if e.kind == "location"),
                                   key=lambda ne: -len(ne[0]))
@@ -474,7 +475,7 @@ class Parser:
             return events
         counted = _LAST_COUNT.fullmatch(bare)
         if counted is not None:   # 上次盘点是什么时候 · 牛腩多久没盘了 · 今天要盘点吗
-            what = (counted.group("what") or counted.group("what2") or counted.group("what3") or "").strip(" ,的")
+            what = next((g for g in counted.group("what", "what2", "what3", "what4", "what5") if g), "").strip(" ,的")
             place = self._one_named(what, "location") if what else None
             sku = self._one_named(what, "product") if what and place is None else None
             if not what or place is not None or sku is not None:
@@ -2763,7 +2764,7 @@ class Parser:
         (1小时高级顾问=2小时初级顾问 · 高级顾问1小时抵初级顾问2小时), an appointment (周六下午2点王总约了高级顾问2小时 ·
         明天上午10点预约初级顾问1小时) and how full they are (这周顾问的利用率 · 明天高级顾问约满了吗). A service is
         a product counted in hours; None: none of these."""
-        if not _SERVICE_HINT.search(s):
+        if not _SERVICE_HINT.search(s) and not (self.services and _BOOKED_HINT.search(s)):
             return None
         cap = _CAPACITY.fullmatch(s)
         if cap is not None:
@@ -2795,10 +2796,13 @@ class Parser:
         if appoint is None:
             return None
         sku = self._one_named(appoint.group("what"), "product")
-        n = numbers.value(appoint.group("n"))
-        if sku is None or not n or not self.lex.product(sku).is_service:
+        n = numbers.value(appoint.group("n")) if appoint.group("n") else None
+        if sku is None or (appoint.group("n") and not n) or not self.lex.product(sku).is_service:
             return None
         who = (appoint.group("who") or appoint.group("who2") or appoint.group("who3") or "").strip(" ,给")
+        if n is None:   # 给张女士约明天下午3点理疗: how long, asked (its answer completes it)
+            return commands.Clarify("missing_qty", mention=sku, partial=commands.RecordBooking(at=day.when, lines=(),
+                                                                                                note=who))
         return commands.Parsed(commands.RecordBooking(at=day.when, lines=(commands.Line(sku=sku, qty=n),), note=who))
 
     def _substitute(self, s: str) -> Result | None:
@@ -3485,11 +3489,12 @@ class Parser:
                                if rank or intents.SALES_WEEK.search(a.s) else today, today)
         prods = a.of("product")
         sellers = [e for e in self.lex.scan(a.s, [True] * len(a.s)) if e.kind == "user" and len(e.codes) == 1]
-        if not prods and versus is None and not rank and (len(sellers) == 1 or _BY_SELLER.search(a.s)):
+        places = {e.codes[0] for e in a.of("location")}
+        if not prods and versus is None and not rank and (len(sellers) == 1 or _BY_SELLER.search(a.s)) \
+                and len(places) < 2:   # (南山店和福田店谁卖得多: the stores')
             first_said, last_said = span or (None, None)   # (unsaid: this month, as the commission is)
             return commands.Parsed(commands.CommissionQuery(   # 谁卖得最多 · 小王这个月卖了多少: by who sold it
                 first_said, last_said, sellers[0].codes[0] if len(sellers) == 1 else None, sales=True))
-        places = {e.codes[0] for e in a.of("location")}
         by_store = len(places) > 1 or bool(_EACH_STORE.search(a.s))   # 静安店和徐汇店哪个卖得多 · 各店营业额
         return commands.Parsed(commands.SalesQuery(start=first, end=last, sku=prods[0].codes[0] if prods else None,
                                                    location=None if by_store else self._location(a),
@@ -3629,7 +3634,7 @@ _BOOKS = re.compile(r"账上|账面(?:上)?|系统(?:里|上|显示)?(?:是|有)
 # a place said by its kind after a direction (从浦东店 · 到南京路店 · 给二号仓), and a supplier ordered from (向联华采购)
 _PLACE_SAID = re.compile(r"(?:从|由|到|去|往|给|发往|调往)(?P<n>[\u4e00-\u9fff]{1,6}?(?:分店|门店|店|仓库|仓))(?![\u4e00-\u9fff]{0,2}(?:的货|来的))")
 # what a supplier brought over a period, asked (这周给光明订了多少 · 光明这个月送了多少), and an order chased (催一下光明)
-_SUPPLIED_Q = re.compile(r"(?:订了|送了|送来了?|进了|买了|采购了|供了)(?:多少|几)")
+_SUPPLIED_Q = re.compile(r"(?:订了|送了|送来了?|进了|买了|采购了|供了)(?:多少|几|什么|哪些|啥)")
 _URGE = re.compile(r"催")
 _OWN_PLACE = re.compile(r"(?:本|我|咱|这|那|我们|咱们|自己|这家|那家|这个|那个|你们|他们|对面|隔壁)(?:的)?(?:分店|门店|店|仓库|仓)")
 _SUPPLIER_SAID = re.compile(r"^(?:向|跟|找|从)(?P<n>[\u4e00-\u9fff]{2,6}?)(?:那里|那儿|那边)?(?:采购|订购|订货|订|下单|进货|买)")
@@ -3911,7 +3916,10 @@ _LAST_COUNT = re.compile(r"(?P<what>[^,?]{0,12}?)(?:的)?(?:上次|上一次|最
                          r"|(?:今天|这周|本周|今天是不是)(?:要|该|需要|得)(?:盘点|盘库)(?:吗|了吗|没|了)?[?]*"
                          # 上次盘点差了多少 · 牛腩上次盘点的差异 · 盘点结果: the last count and what it found
                          r"|(?P<what3>[^,?]{0,12}?)(?:的)?(?:上次|上一次|最近一次|最后一次)?(?:的)?(?:盘点|盘库)(?:的)?"
-                         r"(?:差了?|差异|盈亏|结果|对不上|对得上吗)(?:多少|是多少|怎么样|如何|了多少)?[?吗呢]*")
+                         r"(?:差了?|差异|盈亏|结果|对不上|对得上吗)(?:多少|是多少|怎么样|如何|了多少)?[?吗呢]*"
+                         # 上次盘点牛腩是多少 · 牛腩上次盘了多少 · 上次盘点牛腩盘了多少斤: what that count found on hand
+                         r"|(?P<what4>[^,?]{0,12}?)(?:的)?(?:上次|上一次|最近一次|最后一次)(?:盘点|盘库|盘)(?:的)?"
+                         r"(?P<what5>[^,?\d]{0,12}?)(?:盘了|盘出了?|盘到|了|是|有|数量?是?|还有|剩)(?:多少|几)[^\s,?]{0,2}?[?吗呢]*")
 # what waits for the speaker today (今天要做什么 is the bakers' list of what to make: not this)
 _TODO = re.compile(r"(?:我(?:今天|现在|接下来)?(?:该|应该|需要|要)|(?:今天|现在|接下来)?(?:我)?(?:该|应该|需要))(?:干|做)(?:点)?"
                    r"(?:什么|啥|些什么)(?:了|呢|啊)?[?]*"
@@ -3954,7 +3962,9 @@ _COMING = re.compile(r"(?:什么|哪些|啥)(?:货|东西)?(?:要|会|该)(?:到
                      r"|到货(?:计划|安排)|(?:要|会)(?:提|拿)(?:什么|哪些|多少)|什么时候(?:提|拿)"
                      # 明天有什么到货 · 今天到什么货 · 张记明天送什么 · 有哪些货来
                      r"|(?:有)?(?:什么|哪些|啥)(?:货)?到货|到(?:什么|哪些|啥)货|(?<!给)(?<!往)(?:送|来)(?:什么|哪些|啥)(?:货|东西)?[?]?$"
-                     r"|有(?:什么|哪些|啥)(?:货|东西)(?:到|来|送来)")
+                     r"|有(?:什么|哪些|啥)(?:货|东西)(?:到|来|送来)"
+                     # 今天有谁送货 · 明天谁来送货 · 张记今天来不来 · 张记明天送不送货 · 光明会不会来
+                     r"|(?:有)?谁(?:会|要)?(?:来)?送货|来不来(?:送货)?[?吗]?$|送不送(?:货)?[?吗]?$|会不会(?:来|送)(?:送货|货)?[?吗]?$")
 # a count sheet asked for (开始盘点 · 盘点饮料 · 我要盘点 · 盘点单), and closed (盘点结束 · 盘完了)
 _COUNT_START = re.compile(r"(?:请)?(?:帮我|帮忙|给我|我们)?(?:来)?(?:开始|我要|现在|准备|要|来)?(?:盘点|盘库|清点)(?:一下)?(?:开始)?(?:[\x00\s]*(?P<cat>[^\x00\s,]{2,6}?))?"
                           r"(?:类)?(?:的)?(?:盘点)?(?:单|表|清单)?")
@@ -4229,6 +4239,7 @@ def _unnamed_goods(head: str, now: dt.datetime) -> bool:
 
 # service hours: 高级顾问每天可约8小时 · 1小时高级顾问=2小时初级顾问 · 周六下午2点王总约了高级顾问2小时 · 这周顾问的利用率
 _SERVICE_HINT = re.compile(r"小时|钟头|利用率|使用率|饱和|约满|排满|空档|空位|有空|空闲|能约|可约")
+_BOOKED_HINT = re.compile(r"(?<!大)约")   # (给张女士约明天下午3点理疗: where services are sold; 大约 is no booking)
 _SVC_NAME = r"[^,;:\s\d]{1,12}?"   # a product's name in these phrasings (also the substitutes')
 _SVC_NUM = r"\d+(?:\.\d+)?|[一二两三四五六七八九十半]+"
 _CAPACITY = re.compile(rf"(?P<what>{_SVC_NAME})(?:每天|一天|每日)(?:最多)?(?:可以|能|可)?(?:约|预约|接|排|安排|上|服务|提供)?"
@@ -4238,7 +4249,7 @@ _COUNTS_BEFORE = re.compile(rf"(?P<qa>{_SVC_NUM})(?:个)?小时(?:的)?(?P<a>{_S
                             rf"(?P<qb>{_SVC_NUM})(?:个)?小时(?:的)?(?P<b>{_SVC_NAME})")
 _COUNTS_AFTER = re.compile(rf"(?P<a>{_SVC_NAME})(?P<qa>{_SVC_NUM})(?:个)?小时{_SVC_SAME}(?P<b>{_SVC_NAME})(?P<qb>{_SVC_NUM})(?:个)?小时")
 _APPOINTMENT = re.compile(rf"(?:给)?(?P<who>[^,;:\s\d]{{0,8}}?)\s*(?:给(?P<who2>[^,;:\s\d]{{1,8}}?))?\s*"
-                          rf"(?:约了|预约了?|约|订了|排了)\s*(?P<what>{_SVC_NAME})(?P<n>{_SVC_NUM})(?:个)?(?:小时|钟头)"
+                          rf"(?:约了|预约了?|约|订了|排了)\s*(?:的)?(?P<what>{_SVC_NAME})(?:(?P<n>{_SVC_NUM})(?:个)?(?:小时|钟头))?"
                           r"(?:的?(?:咨询|服务|课|理疗))?"   # (…,客户张女士 · …,王先生: who it is for, after it)
                           r"(?:\s*[,;]\s*(?:客户|客人|顾客|预约人)?(?:是|叫|为)?\s*(?P<who3>[^,;:\s\d]{1,8}))?")
 _UTILIZATION = re.compile(r"(?P<span>今天|明天|这周|本周|上周|下周|这个月|本月|上个月)?(?:的)?(?P<what>[^,;:\s\d]{0,8}?)(?:的)?"

@@ -104,3 +104,16 @@ def test_a_services_recipe_uses_its_goods_as_the_hours_are_given(tmp_path, monke
     given = texts(studio_.say("lin", "今天做了理疗2小时"))
     assert given.endswith("用掉:精油 0.2瓶"), given
     assert studio_.stock()["SD:G01"] == 4.8 and studio_.stock().get("SD:S03", 0) == 0   # (the hours never stocked)
+
+
+def test_an_appointment_without_its_hours_asks_how_long(chat):
+    """给王总约周六下午2点高级顾问 · 王总约了周六下午2点的高级顾问: how long, asked; the answer books it (before: not
+    understood). Nothing is booked until it is said."""
+    studio(chat)
+    asked = texts(chat.say("amy", "给王总约周六下午2点高级顾问"))
+    assert asked == "高级顾问约多长时间?回复时长即可,例如:1小时、1.5小时"
+    assert "0/8小时" in texts(chat.say("amy", "周六高级顾问约满了吗"))   # (the question dropped: nothing booked)
+    chat.say("amy", "王总约了周六下午2点的高级顾问")
+    booked = texts(chat.say("amy", "1.5小时"))
+    assert "已登记预定:06-20 14:00 高级顾问 1.5小时" in booked and "已约 1.5/8小时" in booked
+    assert "06-20 14:00 王总:高级顾问 1.5小时" in texts(chat.say("amy", "王总的预约"))
