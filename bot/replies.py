@@ -1929,8 +1929,24 @@ def record_line(t: Any, lang: str, moves: Sequence[ledger.Move], *, tz: Any, cat
     return str(t("records.line", lang, at=f"{moves[0].at.astimezone(tz):%m-%d %H:%M}{who}",
                  kind=t(f"move_kind.{kinds[0]}", lang) if len(kinds) == 1 else "",
                  where=t("records.where", lang, place=loc_name(places[0], cat))
-                 if len(places) == 1 and loc_name(places[0], cat) != places[0] else "", items=moves_summary(moves, cat, t, lang) + (f"({moves[0].note})" if moves[0].note else ""),
+                 if len(places) == 1 and loc_name(places[0], cat) != places[0] else "", items=moves_summary(moves, cat, t, lang) + (f"({moves[0].note})" if moves[0].note else "") + _priced_at(t, lang, moves, cat),
                  undone=t("records.undone", lang) if undone else ""))
+
+
+def _priced_at(t: Any, lang: str, moves: Sequence[ledger.Move], cat: context.Catalog | None) -> str:
+    """What a sale's or a receipt's goods went at, when said (刚才卖的耳机是多少钱): each product's price a base unit."""
+    said: dict[str, set[Decimal]] = {}
+    for m in moves:
+        v = m.unit_price if m.kind == ledger.MoveKind.SALE else m.unit_cost if m.kind == ledger.MoveKind.RECEIPT else None
+        if v is not None:
+            said.setdefault(m.sku, set()).add(v)
+    parts = []
+    for sku, vs in said.items():
+        p = _product(cat, sku)
+        unit = p.base_unit if p is not None else ""
+        parts.append(("" if len(said) == 1 else f"{pname(cat, sku)} ")
+                     + "/".join(f"{reports.money(v)}/{unit}" for v in sorted(vs)))
+    return str(t("records.priced", lang, prices="、".join(parts))) if parts else ""
 
 
 # ---------------------------------------------------------------- lots and the ledger's chain

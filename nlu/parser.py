@@ -417,6 +417,8 @@ class Parser:
         if decided is not None:   # 同意 · 批准#3 · 驳回2号
             return commands.Parsed(commands.Decide(approve=decided.group("no") is None,
                                                    order_id=int(decided.group("id")) if decided.group("id") else None))
+        if intents.LAST_ASKED.match(bare):   # 刚才卖的耳机是99还是89 · 刚才收的是几箱: the last writes shown
+            return commands.Parsed(commands.MyRecords(limit=3))
         if intents.MY_RECORDS.match(bare):   # 刚才记了什么 · 最近10条记录
             n = re.search(r"(\d+|[一二两三四五六七八九十]+)(?:条|笔)", bare)
             return commands.Parsed(commands.MyRecords(limit=min(int(numbers.value(n.group(1)) or 10), 50) if n else 10))
@@ -542,6 +544,8 @@ class Parser:
         if m and m.end() > 0:
             return self._correct(bare[m.end():])
         m = intents.CORRECT_NAMED.match(bare)
+        if m and re.search(r"库存|存货|账上|账面", m.group("what")):
+            m = None   # (手机壳库存不对,实际是30个: what is on hand counted, no write corrected)
         named = self.lex.match_product(m.group("what")).skus if m else ()
         if m and re.search(r"\d|[一二两三四五六七八九十半]", bare[m.end():]) and not intents.SET_FIELD.search(bare) \
                 and named and (re.search(r"错|不对|^(?:刚才|刚刚|上一笔|上一条)", m.group(0))

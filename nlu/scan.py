@@ -54,6 +54,9 @@ _PAID_MONEY = re.compile(r"付|收到|还了|转了|结了|货款|回款")
 _TAKEN_BARE = re.compile(rf"(?<![少多])(?:实收|实际收了?|一共收了?|总共收了?|共收了?|收了|收)(?:现金|微信|支付宝|刷卡|扫码)?\s*(?P<p>{_N})"
                          r"(?=\s*(?:$|[,;.!?]))")
 _TAKEN_IN = re.compile(rf"(?:收了|收到|收款|进账)\s*(?P<p>{_N})\s*(?:元|块钱|块)")
+# a number alone in the last clause, after goods counted in a unit (蓝牙耳机卖了1副,89 · 收到牛腩50斤,1600): money,
+# read as ``_BARE_KUAI``'s (the line's total, unless the known cost is nearer per pack or per unit)
+_BARE_LAST = re.compile(r"(?<=[,;,;])\s*(?P<p>\d+(?:\.\d{1,2})?)\s*[。.!]?\s*$")
 _BARE_KUAI = re.compile(rf"(?<=[,;\s])(?P<p>{_N})\s*块(?=$|[,;.!?\s])")
 SEPARATOR_WORDS = ("以及", "还有", "另外", "加上", "和", "及", "跟", "与", "外加")
 STOP = frozenset("""
@@ -302,6 +305,15 @@ class Scanner:
                     prices.append(Price(m.start(), m.end(), v, "", bare=True))
                     _mask(chars, free, [m])
         masked = "".join(chars)
+        last = _BARE_LAST.search(masked)
+        if last is not None and not prices and not paid and adjust is None:   # 蓝牙耳机卖了1副,89: its money
+            said = [e for e in entities if e.kind == "product" and e.end <= last.start()]
+            unit_said = self.qty_re.search(masked, said[-1].end) if said else None
+            if unit_said is not None and unit_said.end() <= last.start() and unit_said.group("unit") \
+                    and (v := numbers.value(last.group("p"))) is not None and v > 0:
+                prices.append(Price(last.start(), last.end(), v, "", bare=True))
+                _mask(chars, free, [last])
+                masked = "".join(chars)
         packs: dict[str, tuple[Decimal, str]] = {}
         for rx in self.pack_res:
             for m in rx.finditer(masked):

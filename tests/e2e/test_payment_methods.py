@@ -269,3 +269,20 @@ def test_an_exchange_says_how_its_difference_was_paid(shop):
     assert got[1].startswith("账上应收 ¥139.00(") and got[1].endswith("正好对上 ✅")
     assert got[2] == "按付款方式:现金 点 ¥79.00 / 账 ¥79.00 ✅ · 微信 点 ¥60.00 / 账 ¥60.00 ✅"
     assert texts(shop.say("xm", "客人拿手机壳换了一个充电宝,很满意")).startswith("没看懂这句话")   # (nothing kept)
+
+
+def test_money_said_alone_after_the_goods_prices_them_and_the_last_write_says_its_price(shop):
+    """充电宝卖了1个,80 · 手机壳卖了2个,50: a number alone after goods counted in a unit is their money (the line's
+    total; before: dropped, the sale at the list price). 刚才卖的充电宝是89还是80 · 刚才卖的是多少钱 show the last writes
+    with what they went at (before: a correction of the quantity to 89). 手机壳库存不对,实际是30个 counts 30 (before: a
+    correction of the last write)."""
+    assert texts(shop.say("xm", "充电宝卖了1个,80")).startswith(
+        "✅ 已记录:华强店销售 充电宝 1个(原价 ¥89.00,优惠 ¥9.00,实收 ¥80.00)\n")
+    asked = texts(shop.say("xm", "刚才卖的充电宝是89还是80")).splitlines()
+    assert asked[1] == "· 06-15 09:00 销售(华强店):充电宝 1个,单价 ¥80.00/个", asked
+    assert shop.stock()["MD:A07"] == 9   # (nothing changed by asking)
+    assert "实收 ¥50.00" in texts(shop.say("xm", "手机壳卖了2个,50"))   # ¥25 each
+    assert texts(shop.say("xm", "刚才卖的手机壳是多少钱")).splitlines()[1].endswith("手机壳 2个,单价 ¥25.00/个")
+    counted = texts(shop.say("xm", "手机壳库存不对,实际是30个"))
+    assert counted.startswith("✅ 已记录:华强店盘点 手机壳 30个"), counted
+    assert shop.stock()["MD:A05"] == 30

@@ -123,7 +123,7 @@ def test_when_the_store_and_a_product_were_last_counted_what_never_was_and_the_r
     assert texts(demo.say("liu", "上次盘点是什么时候")).startswith("🧮 南山店还没有盘点记录。")
     demo.say("xiaowang", "盘点:牛腩40斤,土豆28公斤")   # (the potatoes' books were right: counted all the same)
     demo.send(at="2026-06-24T10:00:00+08:00")
-    assert texts(demo.say("liu", "土豆上次盘点是哪天")) == "🧮 南山店土豆上次盘点:06-15 09:00(9天前),小王。\n· 账实相符。"
+    assert texts(demo.say("liu", "土豆上次盘点是哪天")) == "🧮 南山店土豆上次盘点:06-15 09:00(9天前),小王。\n· 盘点数:28公斤(2袋+8)\n· 账实相符。"
     assert "还没有盘点记录" in texts(demo.say("liu", "鸡翅多久没盘了"))
     demo.say("liu", "每周一早上9点提醒大家盘点")
     demo.press("liu", "确认")
