@@ -2054,9 +2054,10 @@ class Conversation:
         text += replies.substituted(self.t, turn.lang, plan.substituted, self._catalog)
         text += replies.after_levels(self.t, turn.lang, uow, cmd, user=turn.user, catalog=self._catalog)
         text += replies.order_progress(self.t, turn.lang, uow, plan.order_receipts, self._catalog)
-        if isinstance(cmd, commands.RecordMoves) and cmd.paid and cmd.partner is not None:   # 付了现金: its payment
+        payee = _payee(cmd)
+        if payee is not None:   # 付了现金: its payment
             text += "\n" + purchasing.paid_on_the_spot(
-                uow, turn, actor.batch, cmd.partner, t=self.t, estimated=estimated, **_spot_terms(cmd))
+                uow, turn, actor.batch, payee, t=self.t, estimated=estimated, **_spot_terms(cmd))
         if isinstance(cmd, commands.RecordMoves) and cmd.freight is not None:   # 运费50: in the lots' costs
             text += replies.landed(self.t, turn.lang, cmd, plan.landed, self._catalog)
             if cmd.freight_paid and cmd.partner is not None and cmd.freight > 0:   # 运费已付: not owed with the goods
@@ -3060,7 +3061,8 @@ class Conversation:
                 if p.id is not None and p.reverses is None and not uow.payments.is_reversed(p.id)
                 for _, kind in [accounts.spot_of(p.note) or ("", "")]]
         freight = Decimal(0)   # (a receipt's freight paid apart: paid apart again)
-        if isinstance(new_cmd, commands.RecordMoves) and new_cmd.partner is not None and spot \
+        if isinstance(new_cmd, commands.RecordMoves) and spot and (new_cmd.partner is not None or (
+                new_cmd.movement == commands.Movement.RECEIPT)) \
                 and new_cmd.movement in (commands.Movement.SALE, commands.Movement.RECEIPT):
             sale = new_cmd.movement == commands.Movement.SALE   # (a sale's spot payments are all its goods')
             freight = Decimal(0) if sale else sum((p.amount for p, kind in spot if not kind), Decimal(0))
@@ -3083,9 +3085,10 @@ class Conversation:
             self.t, turn.lang, plan.settled or new_cmd, self._catalog, user=turn.user))
         text += replies.by_recipe(self.t, turn.lang, plan.moves, self._catalog)
         text += replies.substituted(self.t, turn.lang, plan.substituted, self._catalog)
-        if isinstance(new_cmd, commands.RecordMoves) and new_cmd.paid and new_cmd.partner is not None:
+        payee = _payee(new_cmd)
+        if payee is not None:
             text += "\n" + purchasing.paid_on_the_spot(   # (its costs hold the freight already: less what went apart)
-                uow, turn, actor.batch, new_cmd.partner, t=self.t, **(_spot_terms(new_cmd) | (
+                uow, turn, actor.batch, payee, t=self.t, **(_spot_terms(new_cmd) | (
                     {"apart": freight} if new_cmd.movement == commands.Movement.RECEIPT else {})))
         if isinstance(new_cmd, commands.RecordMoves) and freight > 0 and new_cmd.partner is not None:
             text += "\n" + purchasing.freight_apart(uow, turn, actor.batch, new_cmd.partner, freight, t=self.t)
@@ -3241,6 +3244,16 @@ def _picked(text: str, n: int) -> int | None:
     if k is None:
         return None
     return k - 1 if 1 <= k <= n else -1
+
+
+def _payee(cmd: commands.Command) -> str | None:
+    """Whom a write paid on the spot paid: its customer or supplier; goods that came in from no supplier named, no
+    account (``accounts.NO_ACCOUNT``: 去市场买了青椒5公斤,花了50,现金, the money gone all the same); None: not paid so."""
+    if not isinstance(cmd, commands.RecordMoves) or not cmd.paid:
+        return None
+    if cmd.partner is not None:
+        return cmd.partner
+    return accounts.NO_ACCOUNT if cmd.movement == commands.Movement.RECEIPT else None
 
 
 def _spot_terms(cmd: commands.RecordMoves) -> dict[str, Any]:

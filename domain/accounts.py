@@ -16,6 +16,9 @@ from domain import errors
 SPOT = "batch:"
 PAID_WHOLE = "paid"
 PAID_PART = "part"
+# the partner of goods paid as they came from no supplier named (去市场买了青椒5公斤,花了50,现金 · 收到牛腩50斤,现结):
+# money that left, on no one's account
+NO_ACCOUNT = ""
 
 
 def spot_note(batch: str, kind: str = "") -> str:

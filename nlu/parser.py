@@ -3255,7 +3255,8 @@ class Parser:
             deal = _supplier_deal(a.adjust.said, ordered, self.lex) if a.adjust is not None \
                 and a.adjust.kind == "promo" else None
             ordered = deal or ordered
-        if a.adjust is not None and adjust is None and deal is None and not (sale and a.adjust.kind == "taken"):
+        if a.adjust is not None and adjust is None and deal is None and not (sale and a.adjust.kind == "taken") \
+                and not (receipt and a.adjust.kind == "taken" and a.tenders):   # (去市场买了…,现金30: what was paid)
             unused = commands.Guess("deal_unsplit" if receipt and _BUY_GET.search(a.adjust.said) else "adjust_unused",
                                     a.adjust.said, "")   # (收到可乐10箱,免单: nothing it could mean)
         built = lines.attach(cmd, tuple(ordered), keep=False)
@@ -3264,9 +3265,9 @@ class Parser:
             built, commands.RecordMoves | commands.PlaceSale) else built
         if deal is not None and isinstance(cmd, commands.RecordMoves) and a.adjust is not None and not cmd.note:
             cmd = replace(cmd, note=a.adjust.said)   # (the moves keep the deal: 买十送一)
-        if receipt and isinstance(cmd, commands.RecordMoves) and cmd.partner in self.lex.partners \
-                and self.lex.partners[cmd.partner].kind.value == "supplier":
-            cmd = _paid_as_received(a, cmd)
+        if receipt and isinstance(cmd, commands.RecordMoves) and (cmd.partner is None or (
+                cmd.partner in self.lex.partners and self.lex.partners[cmd.partner].kind.value == "supplier")):
+            cmd = _paid_as_received(a, cmd)   # (no supplier: 去市场买了青椒5公斤,花了50,现金: paid, on no account)
         if sale and isinstance(cmd, commands.RecordMoves) and cmd.partner in self.lex.partners \
                 and self.lex.partners[cmd.partner].kind.value == "customer" and adjust is None:
             on_spot = self._paid_as_sold(a, cmd)
@@ -4548,7 +4549,8 @@ def _money_paid(a: scan.Analysis) -> tuple[scan.Price | None, Decimal | None, bo
     named = [v for _, v in a.tenders]
     amount = sum((v or Decimal(0) for v in named), Decimal(0)) if named and None not in named \
         else said_pay.value if said_pay is not None else None
-    return said_pay, amount, _PAID_NOW.search(a.s) is not None or said_pay is not None or bool(named)
+    alone = any(_PAID_PART.fullmatch(part.strip()) for part in re.split(r"[,;,;]", a.s)[1:])   # (…,现金: paid so)
+    return said_pay, amount, _PAID_NOW.search(a.s) is not None or said_pay is not None or bool(named) or alone
 
 
 def _paid_with(a: scan.Analysis) -> str | None:

@@ -326,6 +326,9 @@ def payment_words(uow: UnitOfWork, t: Any, lang: str, partner: str, amount: Deci
     期初欠张记肉业 ¥3,000.00; ``refund``: 退给美团团餐 ¥500.00 · 收到张记肉业退款 ¥300.00; ``method``: (微信)."""
     p = partner_of(uow, partner)
     customer = p is not None and p.kind == catalog.PartnerKind.CUSTOMER
+    if partner == accounts.NO_ACCOUNT:   # (去市场买了…,现金: no supplier named)
+        return str(t("payment.to_no_account", lang, amount=reports.money(amount), method=str(t(
+            "summary.paid_by", lang, method=wording.method_name(t, lang, method))) if method else ""))
     if opening is not None:
         return str(t("payment.opening_customer" if customer else "payment.opening_supplier", lang,
                      partner=partner_name(uow, partner), amount=reports.money(amount), day=f"{opening:%m-%d}"))

@@ -102,7 +102,9 @@ def expected(uow: UnitOfWork, *, location: str, day: date, tz: Any) -> Expected:
     customers = {x.code for x in uow.catalog.partners() if x.kind.value == "customer"}
     suppliers = {x.code for x in uow.catalog.partners() if x.kind.value == "supplier"}
     paid_out = sum((ledger.allocate(p.method, p.amount).get(CASH, Decimal(0)) for p in paid   # (undone: never paid)
-                    if p.actor in staff and p.partner in suppliers and p.reverses is None and p.id not in undone),
+                    if p.actor in staff and (p.partner in suppliers or (   # (去市场买了…,现金: on no account)
+                        p.partner == accounts.NO_ACCOUNT and accounts.spot_of(p.note) is not None))
+                    and p.reverses is None and p.id not in undone),
                    Decimal(0))
 
     def to_account(note: str) -> bool:   # (an account's payment, or a sale's part paid as it went: 先付了100)

@@ -111,10 +111,24 @@ def test_the_cash_the_till_should_hold_is_takings_in_cash_less_what_went_out(cha
         " suppliers ¥150.00 − costs paid in cash ¥30.00)")
 
 
-def test_paid_words_without_a_supplier_or_with_a_customer_change_nothing_else(chat):
+def test_goods_paid_from_the_till_with_no_supplier_named_are_money_gone_on_no_account(chat):
+    """去市场买了青椒5公斤,花了50,现金 · 收到土豆10斤,现结: paid, on no one's account (no supplier named), the cash
+    gone from the till all the same; undone with the goods. Before: nothing kept, the till expecting the cash still."""
     before = account(chat)
-    reply = confirmed(chat, "chen", "收到牛腩50斤,现结")   # whose goods? nothing to pay
-    assert "💰" not in reply and account(chat) == before
+    chat.say("xiaowang", "卖了牛腩10斤,现金")   # ¥480 in
+    reply = texts(chat.say("xiaowang", "去市场买了青椒5公斤,花了50,现金")).splitlines()
+    assert reply[0] == "✅ 已记录:南山店入库 青椒 5公斤,进价 ¥10.00/公斤,共 ¥50.00"
+    assert reply[-1] == "💰 当场付清:付货款 ¥50.00(现金),没说是哪家供应商,不记往来账。"
+    reply = texts(chat.say("xiaowang", "收到土豆10斤,现结")).splitlines()   # no cost said: at the recent cost
+    assert reply[-1] == "💰 当场付清:付货款 ¥15.00,没说是哪家供应商,不记往来账(没写进价,按近期进价估算)。"
+    assert texts(chat.say("xiaowang", "钱箱里应该有多少钱")).startswith(
+        "💰 南山店 06-15 钱箱里应有现金 ¥430.00(记为现金的收款 ¥480.00 − 现金付给供应商 ¥50.00)")
+    chat.say("xiaowang", "撤销")   # (the potatoes: no way said, no cash)
+    chat.say("xiaowang", "撤销")   # the peppers asked first (not the last write): confirmed
+    assert "已撤销" in texts(chat.press("xiaowang", "撤销这笔"))
+    got = texts(chat.say("xiaowang", "日结:现金480")).splitlines()
+    assert got[1] == "账上应收 ¥480.00(当场收钱的销售 ¥480.00 + 收回的欠款 ¥0.00),正好对上 ✅", got
+    assert account(chat) == before   # (张记's account untouched)
 
 
 def test_paid_in_part_with_the_rest_said_owed(chat):
