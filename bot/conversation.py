@@ -2055,7 +2055,7 @@ class Conversation:
         text += replies.after_levels(self.t, turn.lang, uow, cmd, user=turn.user, catalog=self._catalog)
         text += replies.order_progress(self.t, turn.lang, uow, plan.order_receipts, self._catalog)
         payee = _payee(cmd)
-        if payee is not None:   # 付了现金: its payment
+        if payee is not None and isinstance(cmd, commands.RecordMoves):   # 付了现金: its payment
             text += "\n" + purchasing.paid_on_the_spot(
                 uow, turn, actor.batch, payee, t=self.t, estimated=estimated, **_spot_terms(cmd))
         if isinstance(cmd, commands.RecordMoves) and cmd.freight is not None:   # 运费50: in the lots' costs
@@ -3086,7 +3086,7 @@ class Conversation:
         text += replies.by_recipe(self.t, turn.lang, plan.moves, self._catalog)
         text += replies.substituted(self.t, turn.lang, plan.substituted, self._catalog)
         payee = _payee(new_cmd)
-        if payee is not None:
+        if payee is not None and isinstance(new_cmd, commands.RecordMoves):
             text += "\n" + purchasing.paid_on_the_spot(   # (its costs hold the freight already: less what went apart)
                 uow, turn, actor.batch, payee, t=self.t, **(_spot_terms(new_cmd) | (
                     {"apart": freight} if new_cmd.movement == commands.Movement.RECEIPT else {})))
