@@ -498,15 +498,20 @@ def credit_hold(uow: UnitOfWork, turn: Turn, cmd: commands.RecordMoves, *, t: An
     open_sales = _open_sales(uow, cmd.partner)
     exposure = _exposure(uow, cmd.partner, turn.now, open_sales)
     # (what it collects was counted when ordered)
-    over = limit is not None and exposure + amount - _on_order(open_sales, lines) > limit[1]
+    # (团餐拿了牛腩200斤,先付了1000: the part paid takes no credit)
+    paid = min(cmd.paid_amount, amount) if cmd.paid and cmd.paid_amount is not None else Decimal(0)
+    over = limit is not None and exposure + amount - paid - _on_order(open_sales, lines) > limit[1]
     if not over and late is None:
         return False
+
     def review(lang: str, oid: int, desc: str) -> str:
+        said = str(t("credit_review_paid", lang, paid=reports.money(paid), owed=reports.money(amount - paid))) \
+            if paid else ""
         return str(t("credit_review", lang, who=turn.user.display_name, order=desc, id=oid,
-                     amount=reports.money(amount), exposure=reports.money(exposure),
+                     amount=reports.money(amount) + said, exposure=reports.money(exposure),
                      limit=reports.money(limit[1])) if over and limit is not None
                    else t("overdue_review", lang, who=turn.user.display_name, order=desc, id=oid,
-                          amount=reports.money(amount), **_late_words(t, lang, late) if late else {}))
+                          amount=reports.money(amount) + said, **_late_words(t, lang, late) if late else {}))
     oid = _hold(uow, turn, cmd, lines, note="credit_hold", review=review, t=t)
     if over and limit is not None:
         turn.reply(t("credit_held", turn.lang, id=oid, partner=limit[0].name, limit=reports.money(limit[1])))

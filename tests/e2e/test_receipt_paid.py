@@ -193,6 +193,17 @@ def test_a_sale_paid_in_part_still_meets_the_customers_credit_limit(chat):
     assert "(原价 ¥240.00,优惠 ¥40.00,实收 ¥200.00)" in taken and taken.endswith("💰 当场付清:收到美团团餐付款 ¥200.00。")
 
 
+def test_the_part_paid_takes_no_credit_and_the_managers_review_says_it(chat):
+    """团餐拿了可乐45箱,先付了1000: ¥5,400 of goods, ¥4,400 on account, within the ¥5,000 limit: recorded, not held
+    (before: held for the whole). Held, the manager's review says what was paid and what is on account."""
+    chat.say("chen", "收到可乐100箱")
+    done = texts(chat.say("chen", "团餐拿了可乐45箱,先付了1000"))
+    assert done.startswith("✅ 已记录:中心仓销售 可乐") and "还欠 ¥4,400.00" in done, done
+    held = chat.say("chen", "团餐拿了可乐10箱,先付了200")   # ¥1,200, ¥1,000 on account: ¥5,400 used of ¥5,000
+    review = next(m["text"] for m in held if m["to"] == "zhao" or m["to"] == "boss" or m["to"] == "liu")
+    assert "金额 ¥1,200.00(当场付了 ¥200.00,赊账 ¥1,000.00),已用额度 ¥4,400.00" in review, review
+
+
 def test_a_delivery_paid_from_the_till_undone_the_next_day_never_left_it(chat):
     chat.say("xiaowang", "卖了牛腩10斤,现金")
     chat.say("xiaowang", "收到张记牛腩10斤,现金300")
