@@ -293,7 +293,7 @@ def past_span(s: str, now: datetime) -> tuple[date, date] | None:
     return today.replace(month=1, day=1), today
 
 
-_VERSUS = re.compile(r"(?:比|跟|和|与|同|较|对比|相比|环比)(?P<rel>昨天|昨日|(?:上个?)?(?:上周|上个?星期|上个?礼拜|上个?月)|去年)"
+_VERSUS = re.compile(r"(?:比|跟|和|与|同|较|对比|相比|环比)(?P<rel>昨天|昨日|前天|(?:上个?)?(?:上周|上个?星期|上个?礼拜|上个?月)|去年)"
                      r"|(?P<mom>环比|同比)")
 
 
@@ -330,6 +330,9 @@ def versus_span(s: str, now: datetime) -> tuple[date, date, date] | None:
     today = now.date()
     if rel in ("昨天", "昨日"):
         return today, today, today - timedelta(days=1)
+    if rel == "前天":   # 昨天比前天 (今天比前天: today against two days ago)
+        day = today - timedelta(days=1) if re.search(r"昨[天日]", s[:m.start()]) else today
+        return day, day, today - timedelta(days=2)
     mentioned = past_span(s[:m.start()] + s[m.end():], now)
     twice = rel.startswith("上") and rel[1:].lstrip("个").startswith("上")   # 上上周 · 上上个月: the one before last
     if rel.endswith(("周", "星期", "礼拜")):

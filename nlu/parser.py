@@ -4627,7 +4627,10 @@ _MADE_INTO = re.compile(r"[,\s]*(?:用来|拿来|是用来|为了)?(?:做|炒|�
 _REPORT_NAMED = re.compile(r"(?:请|帮我)?(?:把)?(?:[^,\d]{1,4}?店的?)?(?P<name>[^,\d\s]{2,8}?)"
                            r"(?:发我|发给我|发一下|发过来|给我看看|给我看下|看看|呢)?")
 # how a period went against another, nothing else named (这个月跟上个月比怎么样 · 今天比昨天好吗)
-_COMPARED = re.compile(r"怎么样|如何|咋样|好吗|好不好|怎样|好些|差吗|差不差|(?:涨|降|多|少|好|差)了(?:吗|没有|多少)|比较|对比|相比")
+_COMPARED = re.compile(r"怎么样|如何|咋样|好吗|好不好|怎样|好些|差吗|差不差|(?:涨|降|多|少|好|差)了(?:吗|没有|多少)|比较|对比|相比"
+                       # 今天比昨天 · 上周比上上周 · 这个月跟上个月比 · 同比: the comparison alone
+                       r"|^\s*(?:今天|今日|昨天|这周|本周|上周|这个月|本月|上个月|今年)(?:的)?(?:比|跟|和|与)"
+                       r"(?:昨天|前天|上上?个?(?:周|星期|礼拜|月)|去年)(?:比)?(?:呢|[?？])*\s*$|^\s*(?:同比|环比)(?:呢|[?？])*\s*$")
 _BUSINESS_TODAY = re.compile(r"(?:今天|今日)?(?:的)?(?:生意|情况|营业情况)(?:怎么样|如何|咋样)?|今天怎么样")
 _NOW_REPORTS = ("evening_summary", "stock_report", "sales_week", "anomalies")   # (the prep list has its own words and button)
 _LEVEL_ASKED = ("库存", "库存情况", "今日库存", "库存清单", "库存表")   # names of a report that ask the level: a query

@@ -233,6 +233,10 @@ def test_today_against_yesterday(demo):
     text = texts(demo.say("liu", "今天比昨天卖得多吗"))
     yesterday = demo.container.clock.now().date() - timedelta(days=1)
     assert f"📈 和{yesterday:%m-%d}比(今天只算到现在):" in text, text
+    # the comparison alone (before: not understood), and yesterday against the day before
+    assert texts(demo.say("liu", "今天比昨天")) == texts(demo.say("liu", "今天比昨天怎么样"))
+    before = texts(demo.say("liu", "昨天比前天"))
+    assert f"📈 和{yesterday - timedelta(days=1):%m-%d}比" in before and "今天只算到现在" not in before, before
 
 
 def test_the_products_by_their_margin_and_those_sold_at_a_loss(tmp_path, monkeypatch):
