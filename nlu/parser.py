@@ -354,7 +354,8 @@ class Parser:
             managed = self._manage_rules(s)
             if managed is not None:
                 return managed
-        once = self.rules.parse_once(s, speaker=speaker, original=(text or "").strip()) if "提醒" in s else None
+        once = self.rules.parse_once(s, speaker=speaker, original=(text or "").strip()) \
+            if "提醒" in s or "通知" in s or "告诉" in s else None
         if once is not None:   # 明天早上提醒我订牛奶
             return once
         mine = _TELL_ME.match(s)
@@ -828,13 +829,14 @@ class Parser:
                                                             else "delete", about=about))
         if not ("规则" in s or "提醒" in s) or len(s) > 20:
             return None
-        m = intents.MANAGE.search(s)
+        after = _MANAGE_AFTER.fullmatch(s.strip(" !.~。"))
+        m = after or intents.MANAGE.search(s)   # (把规则2删掉 · 规则1暂停一下: the verb after)
         if m is None:
             return None
         if "规则" not in s and not (m.group("id") or re.search(r"哪些|什么|列表|所有|全部|看看|查看|列出|我的", s)):
             return None   # (提醒 in a reminder being set: not this)
-        verb, rid = m.group("verb") or "", m.group("id")
-        action = {"暂停": "pause", "停用": "pause", "关掉": "pause", "关闭": "pause", "停掉": "pause",
+        verb, rid = (m.group("verb") or "").rstrip("了掉"), m.group("id")
+        action = {"关": "pause", "停": "pause", "删": "delete", "去": "delete", "暂停": "pause", "停用": "pause", "关掉": "pause", "关闭": "pause", "停掉": "pause",
                   "恢复": "resume", "启用": "resume", "重新启用": "resume", "打开": "resume", "开启": "resume",
                   "删除": "delete", "删掉": "delete", "取消": "delete", "去掉": "delete", "回测": "backtest"}.get(verb)
         if action and rid:
@@ -4627,6 +4629,9 @@ _MADE_INTO = re.compile(r"[,\s]*(?:用来|拿来|是用来|为了)?(?:做|炒|�
 _REPORT_NAMED = re.compile(r"(?:请|帮我)?(?:把)?(?:[^,\d]{1,4}?店的?)?(?P<name>[^,\d\s]{2,8}?)"
                            r"(?:发我|发给我|发一下|发过来|给我看看|给我看下|看看|呢)?")
 # how a period went against another, nothing else named (这个月跟上个月比怎么样 · 今天比昨天好吗)
+_MANAGE_AFTER = re.compile(r"(?:把|将)?(?:第)?(?:规则|提醒)\s*(?:#|号|第)?\s*(?P<id>\d+)\s*(?:号)?(?:给我)?"
+                           r"(?P<verb>暂停|停用|关掉|关闭|关了|停掉|停了|恢复|启用|重新启用|打开|开启|删除|删掉|删了|取消掉?|去掉|回测)"
+                           r"(?:掉|一下|吧|了)*")
 _COMPARED = re.compile(r"怎么样|如何|咋样|好吗|好不好|怎样|好些|差吗|差不差|(?:涨|降|多|少|好|差)了(?:吗|没有|多少)|比较|对比|相比"
                        # 今天比昨天 · 上周比上上周 · 这个月跟上个月比 · 同比: the comparison alone
                        r"|^\s*(?:今天|今日|昨天|这周|本周|上周|这个月|本月|上个月|今年)(?:的)?(?:比|跟|和|与)"

@@ -90,13 +90,14 @@ _DAY = "[一二三四五六日天1-7]"
 SCHEDULE = re.compile(rf"^(?:每天|每日|天天|(?:每个?)?工作日(?:每天)?|每个?周末|每逢(?:周|星期)(?P<days2>{_DAY})"
                       rf"|每个?(?:周|星期|礼拜)(?P<days>{_DAY}(?:[、,,和及与到至-]?(?:周|星期|礼拜)?{_DAY})*)"
                       rf"|每个?月(?:的)?(?P<dom>{_N})[号日]|每个?月(?:的)?(?P<eom>最后一天|月底|月末|底|末))"
-                      rf"(?P<time>[^,,把]*?(?P<h>{_N})[点:时](?P<m>半|{_N})?分?|(?P<pod>早上|早晨|上午|中午|下午|傍晚|晚上|打烊前|关门前|收工前|下班前|开门前|营业前|开店前)"
+                      rf"(?P<time>[^,,把]*?(?P<h>{_N})[点:时](?P<m>半|{_N})?分?|(?P<pod>早上|早晨|上午|中午|下午|傍晚|晚上|打烊前|关门前|收工前|下班前|打烊后|关门后|收工后|下班后|开门前|营业前|开店前)"
                       rf"|(?=提醒|通知|把|发给|给我发))[,,]?")   # (每月1号提醒我盘点: at 09:00, shown to confirm)
 # a part of the day without its hour (每周五下午把…): this hour, shown in the rule the user confirms
 DEFAULT_HOUR = "9"   # a schedule said with its days alone (每月1号提醒我盘点)
 PART_OF_DAY = {"早上": "8", "早晨": "8", "上午": "9", "中午": "12", "下午": "15", "傍晚": "18", "晚上": "20",
                # around opening and closing (每天打烊前提醒我盘点): a usual hour, which the user sees and may change
                **dict.fromkeys(("打烊前", "关门前", "收工前", "下班前"), "21"),
+               **dict.fromkeys(("打烊后", "关门后", "收工后", "下班后"), "22"),
                **dict.fromkeys(("开门前", "营业前", "开店前"), "8")}
 WORKDAYS = ("*", "workdays")   # 工作日: every day, then the tenant calendar's working days only (Trigger.workdays)
 WEEKDAYS = {"一": "mon", "1": "mon", "二": "tue", "2": "tue", "三": "wed", "3": "wed", "四": "thu", "4": "thu",
@@ -169,7 +170,7 @@ class RuleParser:
         """明天早上8点提醒我订牛奶 · 下午3点提醒刘店长收货 · 提醒我明天给张记打电话: a reminder at one moment, said
         once there and then done (a schedule rule whose cron names the day). None: not said so."""
         found = dates.find(s, speaker.now)
-        tail = re.match(r"[,\s]*(?:记得|请|帮我|到时候?)?提醒(?P<rest>.+)$", s[found.end:]) \
+        tail = re.match(r"[,\s]*(?:记得|请|帮我|到时候?)?(?:提醒|通知|告诉)(?P<rest>.+)$", s[found.end:]) \
             if found is not None and found.start == 0 else None
         if found is not None and tail is not None:
             rest, said = tail.group("rest"), s[:found.end]
@@ -519,7 +520,7 @@ class RuleParser:
         """提醒我盘点 · 提醒刘店长检查冰箱温度: the people named first, then what to remind them of."""
         for i in range(len(who) - 1, 0, -1):
             what = re.sub(r"^(?:一下|下(?![周个午次月回班单])|要|去|该)|^[,\s]+|[,\s]+$", "", who[i:])
-            if not what or who[i - 1] in "给向跟和及、":   # 我给光明打电话: 给 begins what to do
+            if not what or who[i - 1] in "给向跟和及、发送":   # 我给光明打电话 · 我发工资: 给 · 发 begin what to do
                 continue
             try:
                 return self._people(who[:i], speaker, part), what

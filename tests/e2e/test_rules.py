@@ -157,10 +157,10 @@ def test_rules_are_listed_edited_paused_and_deleted_by_chat(demo):
     rule = demo.export("rules")[0]
     assert rule["version"] == 2 and rule["spec"]["conditions"]["items"][0]["value"] == "30"
     assert not to(demo.say("xiaowang", "卖了可乐20瓶"), "chen")           # 47: above the new threshold
-    assert "暂停" in texts(demo.say("liu", "暂停规则1"))
+    assert "暂停" in texts(demo.say("liu", "规则1暂停一下"))   # (the verb after: was the list)
     assert not to(demo.say("xiaowang", "卖了可乐20瓶"), "chen")           # 27, but paused
     assert "恢复" in texts(demo.say("liu", "恢复规则1"))
-    assert "删除" in texts(demo.say("liu", "删除规则1"))
+    assert "删除" in texts(demo.say("liu", "把规则1删掉"))
     assert demo.export("rules") == []
     assert "没有找到" in texts(demo.say("zhao", "修改规则1:当可乐库存低于10瓶时提醒我"))
 
