@@ -8,6 +8,17 @@ from collections.abc import Callable
 
 from nlu import english_rules
 
+# a count said in words, and a way paid (one cash one wechat)
+_WORDS_N = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+            "nine": "9", "ten": "10"}
+_WORD_N = "|".join(_WORDS_N)
+_PAY = {"wechat": "微信", "cash": "现金", "alipay": "支付宝", "card": "刷卡"}
+
+
+def _n(word: str) -> str:
+    return _WORDS_N.get(word, word)
+
+
 # the stock book said in English (this month's stock book · inventory ins and outs)
 _STOCK_BOOK = r"(?:stock|inventory) (?:book|ins and outs|in and out)|stock movement summary"
 
@@ -226,6 +237,14 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
      r"\g<what> 用了多少 "),
     (r"how (?:much|many)(?: of)?(?P<what>(?: [^ ]+)*?) (?:was|were|did we|have we|we)? ?"
      r"(?:wasted|thrown away|throw away|threw away|scrapped|spoiled|lost)", r"\g<what> 报损多少 "),
+    # the cash the day left in the till (how much cash should be in the till · cash in the drawer)
+    (r"how much (?:cash|money) (?:should (?:there )?be|should we have|do we have|is there|is) in the (?:till|drawer"
+     r"|cash (?:box|drawer|register))\??|(?:expected )?cash in the (?:till|drawer)\??", "钱箱里应该有多少钱"),
+    # what came in, and who brings goods (what came in today · who delivers today · who is delivering tomorrow)
+    (rf"what (?:came in|was delivered|got delivered|did we receive|have we received)(?: {_SPAN})?\??$",
+     lambda m: f"{_span_zh(m)}进了什么货"),
+    (r"who (?:delivers|is delivering|will deliver|comes)(?: (?P<d>today|tomorrow))?\??$",
+     lambda m: f"{'明天' if m.group('d') == 'tomorrow' else '今天'}有谁送货"),
     # what sold (how many cokes did we sell today · what did we sell today · best sellers this week · revenue today)
     (r"how (?:much|many)(?: of)?(?P<what>(?: [^ ]+)*?) (?:did|have) (?:we|you|i) (?:sell|sold)(?P<rest>.*)$",
      lambda m: f"{m.group('rest')} {m.group('what')}卖了多少"),
@@ -360,6 +379,10 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     *(rule for en, zh in (("wechat", "微信"), ("cash", "现金"), ("alipay", "支付宝"), ("card", "刷卡")) for rule in (
         (rf"(?:and |, ?)?(?:the )?(?:rest|remainder|balance) (?:paid )?(?:by |in |with |via |on )?{en}", f",剩下的{zh}"),
         (rf"(?:and )?(?:the other |paid )?half (?:by |in |with |via |on )?{en}", f"一半{zh}"))),
+    # … paid several ways by the goods (sold 2 phone cases, one cash one wechat · 3 by wechat and 2 in cash)
+    (rf"(?P<n>{_WORD_N}|\d+) (?:by |in |with |via )?(?P<m>wechat|cash|alipay|card)(?:,| and)? ?"
+     rf"(?P<n2>{_WORD_N}|\d+) (?:by |in |with |via )?(?P<m2>wechat|cash|alipay|card)",
+     lambda m: f"{_n(m.group('n'))}个{_PAY[m.group('m')]}{_n(m.group('n2'))}个{_PAY[m.group('m2')]}"),
     # … and how (sold 3 phone cases, paid by wechat · …, cash · paid by card): the sale's payment method
     (r"(?:,\s*|\s)(?:and )?(?:(?:paid|pays|paying) )?(?:in |with |by )?cash(?: paid)?\s*$", ",现金付的"),
     (r"(?:,\s*|\s)(?:and )?(?:(?:paid|pays|paying) )?(?:by |with |via |on |through )?wechat(?: pay)?\s*$", ",微信付的"),
