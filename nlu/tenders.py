@@ -48,7 +48,8 @@ HALVES = re.compile(rf"一半(?:用|走|付|是)?(?P<a>{WITH})(?:付的?|支付)
 
 
 # a sale paid several ways by the goods, not the money: 一瓶现金一瓶微信 · 3瓶微信2瓶现金 · 5个微信,其余现金
-_COUNT_OF = rf"(?P<n>{_N})\s*(?P<u>[^\W\d_元块钱])(?:用|走|付|是)?的?(?P<m>{WITH})(?:付的?|支付|收的?|结的?|转的?)?"
+_COUNT_OF = (rf"(?P<n>{_N})\s*(?P<u>[^\W\d_元块钱毛角])(?:用|走|付|是)?的?(?P<m>{WITH})(?:付的?|支付|收的?|结的?|转的?)?"
+             rf"|(?P<m2>{WITH})(?:付了?|收了?|支付了?)?\s*(?P<n2>{_N})\s*(?P<u2>[^\W\d_元块钱毛角])")   # (微信3个现金2个)
 _COUNT = _unnamed(_COUNT_OF)
 BY_COUNT = re.compile(rf"(?<![\d.])(?:{_COUNT})(?:{_SEP}(?:{_COUNT}))*(?:{_SEP}(?:{_COUNT}|{_REST}))")
 _COUNT_PART = re.compile(rf"{_COUNT_OF}|{_REST_OF}")
@@ -67,10 +68,10 @@ def by_count(masked: str, start: int = 0) -> tuple[re.Match[str], Counted] | Non
         if p.group("r"):
             parts.append((PAID_WITH[p.group("r")], None, ""))
             continue
-        v = numbers.value(p.group("n"))
+        v = numbers.value(p.group("n") or p.group("n2"))
         if v is None or v <= 0:
             return None
-        parts.append((PAID_WITH[p.group("m")], v, p.group("u")))
+        parts.append((PAID_WITH[p.group("m") or p.group("m2")], v, p.group("u") or p.group("u2")))
     return (m, tuple(parts)) if len({k for k, _, _ in parts}) > 1 else None
 
 
