@@ -1764,6 +1764,10 @@ class Parser:
         if kind is None and a.date is not None and a.date.when.date() > speaker.now.date() and a.qtys \
                 and a.of("product") and not a.chunks and re.search(r"(?:需要|要)", a.s) and not customer:
             kind = "purchase"   # 明天要100个鸡蛋: goods wanted on a day to come are ordered for it
+        if kind is None and len(a.qtys) == 1 and len(a.of("product")) == 1 \
+                and a.s[a.qtys[0].end:].strip(" ,。!.") in ("", a.of("product")[0].mention) \
+                and _OPENED_BEFORE.search(a.s[max(0, a.qtys[0].start - 4):a.qtys[0].start]):
+            return commands.Clarify("opened_only", mention=a.of("product")[0].codes[0])   # 牛奶拆了一箱: no move
         if kind is None:
             if a.of("product") and not a.qtys and len(a.s) <= 12:
                 return self._query(a)  # 牛奶? / 可颂库存 → a question

@@ -135,6 +135,9 @@ def test_what_did_not_happen_records_nothing_and_what_did_beside_it_is_recorded(
     for text in ("可颂一个没卖", "今天没收到牛奶", "可颂没卖出去5个"):   # were a sale of 1 · asked · a sale of 5
         out = chat.say("amy", text)
         assert "不用记" in texts(out) and chat.stock() == before, (text, texts(out))
+    for text in ("牛奶拆了一箱", "拆了一箱牛奶"):   # a case broken into units moves nothing (was: not understood)
+        said = texts(chat.say("amy", text))
+        assert said.startswith("拆箱、开封不改变库存,没有记录。") and chat.stock() == before, said
     _confirm(chat, "amy", chat.say("amy", "可颂没卖完,剩10个"))     # was a sale of everything on hand, then a count
     assert chat.stock()["XH:B09"] == 10
     assert not [m for m in chat.export("moves") if m["sku"] == "B09" and m["kind"] == "sale"]
