@@ -779,19 +779,26 @@ class Conversation:
                     turn.reply(self.t("payment.nothing_to_refund", turn.lang) + "\n"
                                + purchasing.account_line(uow, self.t, turn.lang, cmd.partner, now=turn.now))
                     return
+            period = ""
             if cmd.all_owed:   # 张记的货款结清了: the balance as it stands now
                 owed = dues.balance(uow, cmd.partner)[2]
+                span = ""
+                if cmd.start is not None and cmd.end is not None:   # 张记这个月的货款付了: that period's goods at most
+                    span = reports.days_text(self.t, turn.lang, cmd.start, cmd.end)
+                    period = self.t("payment.goods_of", turn.lang, span=span)
+                    owed = dues.period_owed(uow, cmd.partner, cmd.start, cmd.end, turn.now.tzinfo)
                 if owed <= 0:
-                    turn.reply(purchasing.account_line(uow, self.t, turn.lang, cmd.partner, now=turn.now))
+                    turn.reply((self.t("payment.none_of", turn.lang, span=span) + "\n" if span else "")
+                               + purchasing.account_line(uow, self.t, turn.lang, cmd.partner, now=turn.now))
                     return
-                cmd = replace(cmd, amount=owed, all_owed=False)
+                cmd = replace(cmd, amount=owed, all_owed=False)   # (a period's: kept saying so, its goods paid)
             if cmd.opening:   # 团餐期初欠款5000: what was owed before the books began, a manager's
                 self._require(user, "approve")
             if not confirmed:
                 self._ask(uow, turn, cmd, self.t("payment.confirm", turn.lang, what=purchasing.payment_words(
                     uow, self.t, turn.lang, cmd.partner, cmd.amount,
                     opening=(cmd.day or turn.now.date()) if cmd.opening else None, refund=cmd.refund,
-                    bonus=cmd.bonus, method=None if cmd.opening else cmd.method)))
+                    bonus=cmd.bonus, method=None if cmd.opening else cmd.method) + period))
                 return
             self._topic(uow, turn, "payment", purchasing.record_payment(uow, turn, cmd, t=self.t))   # (撤销 next)
         elif isinstance(cmd, commands.VoidPayment):

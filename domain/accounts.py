@@ -96,9 +96,10 @@ class Charge:
 @dataclass(frozen=True)
 class Credit:
     """What settles charges: a payment or goods given back, at their value; ``ref``: the charge it pays first (a sale
-    paid on the spot)."""
+    paid on the spot); ``span``: the days whose charges it pays first (张记这个月的货款付了)."""
     amount: Decimal
     ref: str = ""
+    span: tuple[date, date] | None = None
 
 
 @dataclass(frozen=True)
@@ -132,15 +133,16 @@ def most_overdue(items: Iterable[OpenItem], today: date) -> int:
 
 def open_items(charges: Iterable[Charge], credits: Iterable[Credit], terms: Terms | None
                ) -> tuple[list[OpenItem], Decimal]:
-    """What is still owed, delivery by delivery: a credit naming a charge pays it first, then every credit settles the
-    oldest charges first (先进先出). The open items, oldest first, and what was paid beyond every charge (ahead)."""
+    """What is still owed, delivery by delivery: a credit naming a charge (or days) pays it (theirs, oldest first)
+    first, then every credit settles the oldest charges first (先进先出). The open items, oldest first, and what was paid beyond every charge (ahead)."""
     ordered = sorted(charges, key=lambda c: (c.day, c.ref))
     left = [c.amount for c in ordered]
     pool = Decimal(0)
     for cr in credits:
         amount = cr.amount
         for n, c in enumerate(ordered):
-            if cr.ref and c.ref == cr.ref and amount > 0 and left[n] > 0:
+            if amount > 0 and left[n] > 0 and ((cr.ref and c.ref == cr.ref)
+                                               or (cr.span is not None and cr.span[0] <= c.day <= cr.span[1])):
                 paid = min(amount, left[n])
                 left[n] -= paid
                 amount -= paid

@@ -750,6 +750,9 @@ class RecordPayment:
     partner: str
     amount: Decimal
     all_owed: bool = False   # 张记的货款结清了: what the account owes now (``amount`` read when it is kept)
+    # 张记这个月的货款付了: all owed, but no more than the goods of days ``start`` .. ``end`` came to
+    start: date | None = None
+    end: date | None = None
     # 团餐期初欠款5000,是5月20日的 · 我们期初欠张记3000: what was owed before the books began (``day``: as of then)
     opening: bool = False
     day: date | None = None

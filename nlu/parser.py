@@ -1301,7 +1301,7 @@ class Parser:
         refund = self._refund(a, supplier, customer)
         if refund is not None:   # 退给王记500 · 王记的定金退了 · 张记退款300: money back, not goods
             return refund
-        paid = self._payment(a, supplier, customer)
+        paid = self._payment(a, supplier, customer, speaker.now)
         if paid is not None:   # 团餐付了3000 · 付给张记5000: money, not goods
             return paid
         if intents.INVITE.search(a.s) and not a.qtys:
@@ -2084,7 +2084,8 @@ class Parser:
             return None
         return self._money(a, partners[0], all_said=_MONEY_BACK.search(a.s) is not None, refund=True)
 
-    def _money(self, a: scan.Analysis, partner: lexicon.Span, *, all_said: bool, refund: bool = False) -> Result | None:
+    def _money(self, a: scan.Analysis, partner: lexicon.Span, *, all_said: bool, refund: bool = False,
+               now: dt.datetime | None = None) -> Result | None:
         """The payment (or refund) of the one amount of money ``a`` says beside ``partner``; with none, all of what
         is owed (a refund: all paid ahead) when ``all_said``; None when it says none, or several."""
         rest = a.s[:partner.start] + " " + a.s[partner.end:]
@@ -2097,8 +2098,11 @@ class Parser:
                 return commands.Parsed(commands.RecordPayment(partner=partner.codes[0], amount=units.normalize(total),
                                                               refund=refund))
         if not amounts and all_said:   # 张记的货款结清了 · 王记的定金退了: what the account holds, all of it
+            asked = dates.asked_span(a.s, now) if now is not None and not refund and _GOODS_OF.search(a.s) else None
+            span = asked if isinstance(asked, tuple) else None
             return commands.Parsed(commands.RecordPayment(partner=partner.codes[0], amount=Decimal(0), all_owed=True,
-                                                          refund=refund))
+                                                          refund=refund, start=span[0] if span else None,
+                                                          end=span[1] if span else None))   # (这个月的货款: its goods)
         if len(amounts) != 1:
             return None
         m = amounts[0]
@@ -2109,7 +2113,8 @@ class Parser:
         return commands.Parsed(commands.RecordPayment(partner=partner.codes[0], amount=units.normalize(value),
                                                       refund=refund))
 
-    def _payment(self, a: scan.Analysis, supplier: list[lexicon.Span], customer: list[lexicon.Span]) -> Result | None:
+    def _payment(self, a: scan.Analysis, supplier: list[lexicon.Span], customer: list[lexicon.Span],
+                 now: dt.datetime | None = None) -> Result | None:
         """团餐付了3000 · 收到团餐货款2000元 · 团餐结了1500块 · 付给张记5000 · 给张记打了5000货款 · 张记的货款结了3000:
         one partner, an amount of money and a paying word, no goods; None otherwise (questions too: 团餐付了多少)."""
         partners = supplier + customer
@@ -2124,7 +2129,7 @@ class Parser:
                 return commands.Clarify("topup_bonus")
             return commands.Parsed(commands.RecordPayment(partner=partners[0].codes[0], amount=units.normalize(paid),
                                                           bonus=units.normalize(bonus)))
-        got = self._money(a, partners[0], all_said=_SETTLED.search(a.s) is not None)
+        got = self._money(a, partners[0], all_said=_SETTLED.search(a.s) is not None, now=now)
         said = _paid_with(a) if isinstance(got, commands.Parsed) else None
         if said is not None and isinstance(got, commands.Parsed) and isinstance(got.command, commands.RecordPayment):
             return replace(got, command=replace(got.command, method=said))   # 团餐付了3000,微信 · 团餐微信转了3000
@@ -3659,7 +3664,7 @@ _EACH_STORE = re.compile(r"各(?:个)?(?:门?店|分店)|(?:[两三四五六七�
 _PAID = re.compile(r"付了|付款|付给|付清|支付|结了|结账|结清|结算了|还了|还款|^(?:先)?还(?:给)?|打款|打了|转了|转账|货款|回款|收款|付"
                    r"|充值|充了|预存|储值")   # (团餐充值1000: paid ahead, a customer's stored value)
 _MONEY_SAID = re.compile(r"(?<![\d.])(?P<neg>-|负)?(?P<n>\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)\s*(?P<k>万|千)?"
-                         r"\s*(?:元|块钱|块|rmb)?(?![\d.]|\s*折)")   # (打了5折: a discount, not money paid)
+                         r"\s*(?:元|块钱|块|rmb)?(?![\d.]|\s*折|\s*(?:月|号|日|周|天|个月))")   # (打了5折 · 5月份: no money)
 # what a dish of a product is served as (牛腩饭 · 牛肉面 · 番茄汤 · 鸡翅套餐): the dish, not the product
 _SERVED_AS = re.compile(r"(?:盖饭|炒饭|拌饭|饭|面条|拌面|汤面|面|米粉|粉丝|粉|汤|煲|火锅|锅|套餐|盖浇|粥|饼|包子|饺子|丼|卷|串)")
 _USED_FOR = re.compile(r"\s*(?:今天|中午|晚上)?(?:一共|共)?(?:用了|用掉|消耗了?|耗了|要用|需要|做了\S{0,4}?用了)")
@@ -3672,7 +3677,9 @@ _MONEY_BACK = re.compile(r"定金|订金|押金|预付|预收|多收|多付|退�
 _REFUNDED = re.compile(r"退了|退回来|退给我们|退回给我们|返还")
 _HANDED = re.compile(r"收到|给了|交了|拿来了|送来了")   # money a customer handed over (收到团餐3000)
 # all that is owed (张记的货款结清了 · 把张记的钱结了 · 张记的欠款全部付了 · 团餐结账了 · 团餐把欠的钱都还了)
-_SETTLED = re.compile(r"结清|付清|还清|都付了|全付了|钱付了|款付了|全结了|都结了|结完了|(?<=[的])账结(?:了|掉了)"
+# a period's goods settled (张记这个月的货款付了 · 上个月的账结了), not all that is owed
+_GOODS_OF = re.compile(r"(?:这个月|本月|上个月|上月|这周|本周|上周|\d{1,2}月份?|[一二三四五六七八九十]{1,3}月份?)(?=.*(?:货款|货钱|账|钱|款))")
+_SETTLED = re.compile(r"结清|付清|还清|都付了|全付了|钱付了|款付了|款结了|全结了|都结了|结完了|(?<=[的])账结(?:了|掉了)"
                       r"|(?:欠款|欠的钱|欠的款|欠的|钱)(?:全部|全|都)?(?:付|还|结)了|结账了|把账结了")
 # an order just placed no longer wanted (取消 · 不要了 · 算了,不订了)
 _DROP_IT = re.compile(r"(?:算了|那)?[,\s]*(?:取消|不要了|不订了|先不订了|不用了|别订了)(?:吧|了)?")

@@ -8,7 +8,7 @@ oldest deliveries first; a sale paid on the spot settles itself.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -20,6 +20,20 @@ OPENING = "opening"   # a payment's note: what was owed before the books began (
 REFUND = "refund"   # a payment's note: money back the other way (退给王记500 · 张记退款300), kept as a negative payment
 # a payment's note: credit given on top of a top-up (团餐充值1000送100: bonus:<the payment's number>), no money
 BONUS = "bonus:"
+# a payment's note: the goods of a period paid (张记这个月的货款付了: goods:2026-06-01..2026-06-15)
+GOODS_OF = "goods:"
+
+
+def goods_note(first: date, last: date) -> str:
+    return f"{GOODS_OF}{first.isoformat()}..{last.isoformat()}"
+
+
+def goods_of(note: str) -> tuple[date, date] | None:
+    """The period a payment said it paid the goods of (``goods_note``'s); None: not said so."""
+    if not note.startswith(GOODS_OF):
+        return None
+    first, _, last = note.removeprefix(GOODS_OF).partition("..")
+    return date.fromisoformat(first), date.fromisoformat(last)
 
 
 def is_bonus(note: str) -> bool:
@@ -55,6 +69,27 @@ def balance(uow: UnitOfWork, code: str) -> tuple[Decimal, Decimal, Decimal]:
     goods -= sum((x.amount for x in pays if x.note == OPENING), Decimal(0))   # (owed before the books began)
     paid = sum((x.amount for x in pays if x.note != OPENING), Decimal(0))
     return goods, paid, goods - paid
+
+
+def period_owed(uow: UnitOfWork, code: str, first: date, last: date, tz: Any) -> Decimal:
+    """What is still owed for a partner's goods of days ``first`` .. ``last`` (张记这个月的货款付了): what they came to
+    (``goods_between``) less the payments said to pay that period's goods since (the same first day), and no more
+    than the account owes."""
+    paid = sum((x.amount for x in standing(uow.payments.list(partner=code))
+                if (said := goods_of(x.note)) is not None and said[0] == first), Decimal(0))
+    return max(Decimal(0), min(balance(uow, code)[2], goods_between(uow, code, first, last, tz) - paid))
+
+
+def goods_between(uow: UnitOfWork, code: str, first: date, last: date, tz: Any) -> Decimal:
+    """What a partner's goods of days ``first`` .. ``last`` came to, as ``balance`` values them (张记这个月的货款付了:
+    this month's deliveries less what went back); those undone then or since left out."""
+    p = partner(uow, code)
+    customer = p is not None and p.kind == catalog.PartnerKind.CUSTOMER
+    since = datetime.combine(first, time(), tzinfo=tz)
+    moves = uow.stock.standing(uow.stock.moves(kinds=_KINDS[customer], partner=code, since=since,
+                                               until=since + timedelta(days=(last - first).days + 1)))
+    return sum((value * (-1 if m.kind in _BACK else 1) for m, value in values_of(uow, list(moves), customer=customer)),
+               Decimal(0))
 
 
 # a customer's goods, a supplier's (a subcontractor's work: what its work orders brought back, at the charge each names)
@@ -149,8 +184,9 @@ def account(uow: UnitOfWork, p: catalog.Partner, *, tz: Any) -> Account:
     charged = {ref: ms for (ref, back), ms in written.items() if not back}
     credits = [accounts.Credit(sum((v for _, v in ms), Decimal(0))) for (_, back), ms in written.items() if back]
     pays = uow.payments.list(partner=p.code)
-    credits += [accounts.Credit(pay.amount, spot[0] if (spot := accounts.spot_of(pay.note)) is not None else "")
-                for pay in pays if pay.note != OPENING]
+    credits += [accounts.Credit(pay.amount, spot[0] if (spot := accounts.spot_of(pay.note)) is not None else "",
+                                goods_of(pay.note))   # (a payment undone and its undoing: neither, as if never)
+                for pay in standing(pays) if pay.note != OPENING]
     charges = [accounts.Charge(min(m.at for m, _ in ms).astimezone(tz).date(), sum((v for _, v in ms), Decimal(0)), ref)
                for ref, ms in charged.items()]
     charges += [accounts.Charge(x.at.astimezone(tz).date(), -x.amount, f"{OPENING}:{x.id}") for x in openings(pays)]

@@ -534,7 +534,9 @@ def _accounts(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: 
             else str(t("export.paid_on_the_spot", lang)) if accounts.spot_of(r.note) is not None \
             else str(t("export.opening_balance", lang)) if r.note == dues.OPENING \
             else str(t("export.refund", lang)) if r.note == dues.REFUND \
-            else str(t("export.bonus", lang, id=r.note.removeprefix(dues.BONUS))) if dues.is_bonus(r.note) else r.note
+            else str(t("export.bonus", lang, id=r.note.removeprefix(dues.BONUS))) if dues.is_bonus(r.note) \
+            else str(t("export.goods_of", lang, span=reports.days_text(t, lang, *said))) \
+            if (said := dues.goods_of(r.note)) is not None else r.note
         paid_sheet.rows.append([_local(r.at, now), cat.partners.get(r.partner, r.partner) or str(t(
                                     "export.no_account", lang)),   # (去市场买了…,现金: no supplier named)
                                 str(t(f"export.partner_kind.{kinds.get(r.partner, 'supplier' if r.partner == accounts.NO_ACCOUNT else 'customer')}", lang)),

@@ -181,7 +181,8 @@ def record_payment(uow: UnitOfWork, turn: Turn, cmd: commands.RecordPayment, *, 
     back = cmd.opening or cmd.refund
     pid: int = uow.payments.add(partner=cmd.partner, amount=-cmd.amount if back else cmd.amount, at=at,
                                 actor=turn.user.username, message_id=turn.message_id,
-                                note=dues.OPENING if cmd.opening else dues.REFUND if cmd.refund else "",
+                                note=dues.OPENING if cmd.opening else dues.REFUND if cmd.refund
+                                else dues.goods_note(cmd.start, cmd.end) if cmd.start and cmd.end else "",
                                 method=None if cmd.opening else cmd.method)
     uow.chat.audit(at=turn.now, actor=turn.user.username,
                    action="opening_balance" if cmd.opening else "refund" if cmd.refund else "payment",

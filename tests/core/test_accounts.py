@@ -56,6 +56,17 @@ def test_a_sale_paid_on_the_spot_settles_itself_before_the_oldest() -> None:
     assert [(it.charge.ref, it.left) for it in items] == [("old", D(100))]
 
 
+def test_a_payment_for_a_periods_goods_settles_them_before_the_oldest() -> None:
+    """张记这个月的货款付了: June's deliveries paid, May's left open (without the days: May's first)."""
+    may, june = Charge(date(2026, 5, 20), D(1500), "a"), Charge(date(2026, 6, 10), D(320), "b")
+    items, ahead = accounts.open_items([may, june], [Credit(D(320), span=(date(2026, 6, 1), date(2026, 6, 15)))], None)
+    assert [(it.charge.ref, it.left) for it in items] == [("a", D(1500))] and ahead == 0
+    items, _ = accounts.open_items([may, june], [Credit(D(320))], None)
+    assert [(it.charge.ref, it.left) for it in items] == [("a", D(1180)), ("b", D(320))]
+    items, ahead = accounts.open_items([may, june], [Credit(D(500), span=(date(2026, 6, 1), date(2026, 6, 15)))], None)
+    assert [(it.charge.ref, it.left) for it in items] == [("a", D(1320))] and ahead == 0   # (the rest: the oldest)
+
+
 def test_credits_beyond_every_delivery_are_paid_ahead() -> None:
     items, ahead = accounts.open_items([Charge(date(2026, 6, 1), D(60), "a")], [Credit(D(100))], None)
     assert items == [] and ahead == D(40)

@@ -214,3 +214,21 @@ def test_a_delivery_paid_from_the_till_undone_the_next_day_never_left_it(chat):
     assert texts(chat.say("xiaowang", "昨天的日结")).splitlines()[1].startswith(   # (as a sale undone: never was)
         "账上应收 ¥480.00(当场收钱的销售 ¥480.00 + 收回的欠款 ¥0.00),少了 ¥300.00")
     assert texts(chat.say("xiaowang", "日结:现金0")).splitlines()[1].startswith("账上应收 ¥0.00(")   # nothing back in
+
+
+def test_a_periods_goods_paid_pay_those_goods_and_no_more(chat):
+    """张记这个月的货款付了 · 张记上个月的货款结了: what that period's deliveries came to, no more than is owed, less
+    what was paid for them so said before; the aging sees those deliveries paid, older ones still open. Before: all
+    that was owed (May's ¥1,500 too), and 张记上个月的货款结了 was a question."""
+    chat.say("chen", "5月20日收到张记牛腩50斤,单价30")   # ¥1,500 in May
+    chat.say("chen", "收到张记牛腩10斤,单价32")           # ¥320 in June
+    asked = texts(chat.say("chen", "张记这个月的货款付了"))
+    assert asked == "💰 确认记一笔:付给张记肉业 ¥320.00(06-01至06-15的货,最多付到这段时间的货款)?"
+    assert texts(chat.press("chen", "确认")).endswith("已付 ¥320.00,应付 ¥1,500.00。")
+    again = texts(chat.say("chen", "张记这个月的货款付了")).splitlines()   # paid already: nothing asked
+    assert again[0] == "06-01至06-15的货款已经付了(或没有进货),没有要付的。"
+    aging = texts(chat.say("boss", "张记的账龄")).splitlines()
+    assert aging[0].startswith("📒 张记肉业") and "1 笔未结清" in aging[0] and aging[1].startswith("· 05-20 牛腩"), aging
+    assert "¥1,500.00" in texts(chat.say("chen", "张记上个月的货款结了"))
+    assert texts(chat.press("chen", "确认")).endswith("已付 ¥1,820.00,应付 ¥0.00。")
+

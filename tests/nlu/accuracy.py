@@ -242,7 +242,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
     elif isinstance(c, commands.RecordPayment):
         d |= {"intent": "refund" if c.refund else "payment", "partner": c.partner, "amount": str(c.amount)} \
             | ({"all_owed": True} if c.all_owed else {}) | ({"bonus": str(c.bonus)} if c.bonus is not None else {}) \
-            | ({"method": c.method} if c.method else {})
+            | ({"method": c.method} if c.method else {}) \
+            | ({"goods_of": f"{c.start.isoformat()}..{c.end.isoformat()}"} if c.start and c.end else {})
     elif isinstance(c, commands.VoidPayment):
         d |= {"intent": "void_payment", "payment_id": c.payment_id}
     elif isinstance(c, commands.Bookings):
