@@ -1253,6 +1253,9 @@ class Parser:
                 movement=commands.Movement.SCRAP, lines=tuple(commands.Line(sku=sku, qty=Decimal(0)) for sku in
                                                               dict.fromkeys(thrown)), location=self._location(a),
                 expired=True))
+        asked = self._asked_not_done(a, supplier) if whole and len(a.of("product")) == 1 else None
+        if asked is not None:   # 可乐是不是只剩2箱了 · 要不要再进5箱 · 3箱够用几天 · 进一箱多少钱: asked, never done
+            return asked
         last_said = _LAST_MOVED.search(a.s) if not a.qtys else None
         if last_said is not None:   # 张记上次送货是什么时候 · 团餐多久没来拿货了 · 可乐上次卖是什么时候
             last_moved = self._last_moved(a, last_said, supplier, customer)
@@ -1891,6 +1894,26 @@ class Parser:
         if len(parts) < 2:
             return done
         return replace(done, command=replace(cmd, method=ledger.split_method(list(parts.items()))))
+
+    def _asked_not_done(self, a: scan.Analysis, supplier: list[lexicon.Span]) -> Result | None:
+        """A question about one product said with a write's words (before: recorded): whether it is so (可乐是不是只剩
+        2箱了 · 牛腩是不是卖完了: its stock), whether to buy (可乐要不要再进5箱 · 今天要不要进牛腩: the order advice),
+        how long it lasts (可乐3箱够用几天: its cover), what it costs or makes (进一箱可乐多少钱 · 卖一箱可乐赚多少: its
+        prices). None: none of these."""
+        e = a.of("product")[0]
+        if len(e.codes) != 1:
+            return None
+        sku = e.codes[0]
+        if _ASKED_IS_IT.search(a.s):
+            return self._query(a)
+        if _ASKED_SHOULD.search(a.s):
+            return commands.Parsed(commands.Report("why", location=self._location(a), sku=sku, order=True,
+                                                   partner=supplier[0].codes[0] if supplier else None))
+        if _ASKED_LASTS.search(a.s):
+            return commands.Parsed(commands.Report("cover", location=self._location(a), sku=sku))
+        if _ASKED_COSTS.search(a.s) and not a.of("partner"):   # (团餐上次拿可乐什么价: its own price asked)
+            return commands.Parsed(commands.StockInfo("price", (sku,), self._location(a)))
+        return None
 
     def _sold_but(self, a: scan.Analysis, said: re.Match[str], speaker: context.Speaker) -> Result:
         """可颂卖剩3个 · 牛奶用得只剩2升: all that is on hand but that much sold (or used), asked against the stock first;
@@ -4453,6 +4476,12 @@ _TILL_METHOD_ASKED = re.compile(
     rf"(?:(?P<m>{_WITH})(?:收款|支付|付款)?(?:一共|总共)?(?:收了|收入|收到|进账|到账|收款)了?(?:多少钱?|几多钱?|多少)"
     rf"|(?:一共|总共)?收了?(?:多少|几多)(?:钱的?)?(?P<m2>{_WITH})(?:的钱|收款)?"
     rf"|(?P<m3>{_WITH})(?:收款|的钱|的收款)(?:是|有|一共|总共)?(?:多少钱?|几多))[?？吗呢]*")
+# a write's words asked about (``Parser._asked_not_done``)
+_ASKED_IS_IT = re.compile(r"(?:是不是|是否)\S{0,3}?(?:卖完|卖光|没了|没货|缺货|只剩|还剩|剩|还有|用完|用光|不够|够)")
+_ASKED_SHOULD = re.compile(r"(?:要不要|该不该|需不需要|需要不需要|用不用|是不是该|是不是要|是否需要|是否要)(?:再|多)?"
+                           r"(?:进|订|买|补|采购|下单|备)")
+_ASKED_LASTS = re.compile(r"(?:够|能|可以)(?:用|卖|吃|撑)?(?:几天|多久|多少天|多长时间|几个星期|几周)")
+_ASKED_COSTS = re.compile(r"(?:进|买|采购)(?:一|每)?\S{0,6}?(?:多少钱|什么价|几块钱?)|(?:赚|挣)(?:多少|几)")
 _ASKED_HOW_MUCH = re.compile(r"多少|几多|[?？]\s*$")
 # the cash the day left in the till: 钱箱里应该有多少钱 · 现金有多少 · 收银机里应该有多少现金 · 抽屉里现在有多少现金
 _DRAWER = r"(?:钱箱|收银机|收银台|收银柜|抽屉|钱柜|柜台|钱盒)"

@@ -1,0 +1,30 @@
+"""A question about one product said with a write's words is answered, never recorded (before, each of these was a
+sale, a receipt, a use or a count of what the question named). Through the real conversation, on the demo chain."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DEMO
+from tests.e2e.conftest import Chat, make_chat, texts
+
+
+@pytest.fixture
+def demo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Chat:
+    return make_chat(tmp_path, monkeypatch, catalog=DEMO)
+
+
+def test_questions_with_a_writes_words_are_answered_and_change_nothing(demo):
+    before = demo.stock()
+    answers = {said: texts(demo.say("liu", said)) for said in (
+        "可乐是不是只剩2箱了", "牛腩是不是卖完了", "可乐要不要再进5箱", "今天要不要进牛腩", "可乐3箱够用几天",
+        "进一箱可乐多少钱", "卖一箱可乐赚多少", "可乐一天卖多少")}
+    assert demo.stock() == before and not [m for m in demo.export("moves") if m["actor"] == "liu"]
+    assert answers["可乐是不是只剩2箱了"].startswith("📦 南山店可乐:67瓶(2箱+19)")   # its stock
+    assert answers["牛腩是不是卖完了"].startswith("📦 南山店牛腩:42斤")
+    assert answers["可乐要不要再进5箱"].startswith("🧮 南山店可乐补货测算")            # the order advice
+    assert answers["今天要不要进牛腩"].startswith("🧮 南山店牛腩补货测算")
+    assert answers["可乐3箱够用几天"].startswith("⏳ 南山店可乐现有 67瓶")             # how long it lasts
+    assert answers["进一箱可乐多少钱"] == answers["卖一箱可乐赚多少"] == "💰 可乐:进价 ¥2.50/瓶(商品目录);售价 ¥5.00/瓶"
+    assert "已记录" not in "".join(answers.values())
