@@ -1253,9 +1253,9 @@ class Parser:
                 movement=commands.Movement.SCRAP, lines=tuple(commands.Line(sku=sku, qty=Decimal(0)) for sku in
                                                               dict.fromkeys(thrown)), location=self._location(a),
                 expired=True))
-        asked = self._asked_not_done(a, supplier) if whole and len(a.of("product")) == 1 else None
-        if asked is not None:   # 可乐是不是只剩2箱了 · 要不要再进5箱 · 3箱够用几天 · 进一箱多少钱: asked, never done
-            return asked
+        not_done = self._asked_not_done(a, supplier) if whole and len(a.of("product")) == 1 else None
+        if not_done is not None:   # 可乐是不是只剩2箱了 · 要不要再进5箱 · 3箱够用几天 · 进一箱多少钱: asked, never done
+            return not_done
         last_said = _LAST_MOVED.search(a.s) if not a.qtys else None
         if last_said is not None:   # 张记上次送货是什么时候 · 团餐多久没来拿货了 · 可乐上次卖是什么时候
             last_moved = self._last_moved(a, last_said, supplier, customer)
