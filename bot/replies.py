@@ -990,7 +990,7 @@ def stock_info(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, *, u
     rows = [r for r in uow.stock.all_levels() if (loc is None or r[0] == loc) and (not cmd.skus or r[1] in cmd.skus)]
     answer = _customer_prices if cmd.kind == "price" and cmd.partner else {
         "expiring": _expiring, "below_safety": _below_safety, "value": _value, "price": _prices, "lots": _lots,
-        "price_moves": _price_moves, "out": _out}[cmd.kind]
+        "price_moves": _price_moves, "out": _out, "margin": _margin}[cmd.kind]
     return str(answer(t, lang, uow, cmd, rows, where=where, now=now, cat=cat, loc=loc))
 
 
@@ -1212,6 +1212,25 @@ def _value(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, rows: li
             (q * (wcost.get(k) or Decimal(0)) for h in held_wip.values() for k, q in h.items()), Decimal(0))),
             ids="、".join(f"#{o.id}" for o in in_work if held_wip.get(o.id or 0)))))
     return "\n".join(lines)
+
+
+def _margin(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, rows: list[Any], *, where: str,
+            now: datetime, cat: context.Catalog | None, loc: str | None) -> str:
+    """充电宝卖一个赚多少 · 卖一箱可乐赚多少: its prices (``_prices``), then what one sells for over what it costs, a
+    base unit and its largest pack, and the margin's share of the price."""
+    out = [_prices(t, lang, uow, cmd, rows, where=where, now=now, cat=cat, loc=loc)]
+    for sku in cmd.skus:
+        p = uow.catalog.product(sku)
+        cost = metrics.unit_cost(uow, p)[0] if p is not None else None
+        if p is None or cost is None or not p.unit_price:
+            out.append(str(t("info.margin_unknown", lang, product=p.name if p else sku)))
+            continue
+        each = p.unit_price - cost
+        pack = largest_pack(p)
+        out.append(str(t("info.margin", lang, product=p.name, each=reports.money(each), unit=p.base_unit,
+                         pack=f"({reports.money(each * pack[1])}/{pack[0]})" if pack else "",
+                         pct=f"{each / p.unit_price * 100:.0f}")))
+    return "\n".join(out)
 
 
 def _prices(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, rows: list[Any], *, where: str,

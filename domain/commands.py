@@ -131,7 +131,8 @@ class QueryStock:
 class StockInfo:
     """A question about the stock beyond its level: ``expiring`` (哪些快过期了 · 牛奶什么时候过期, within ``days``),
     ``below_safety`` (哪些低于安全库存), ``value`` (库存值多少钱, at cost), ``price`` (可颂进价多少; with a customer
-    ``partner``: what it paid last, 团餐上次拿可乐什么价 · 李总拿货价多少) or ``lots`` (牛腩还有几批: each lot on hand)."""
+    ``partner``: what it paid last, 团餐上次拿可乐什么价 · 李总拿货价多少), ``margin`` (充电宝卖一个赚多少: the prices and
+    what one makes) or ``lots`` (牛腩还有几批: each lot on hand)."""
     kind: str
     skus: tuple[str, ...] = ()
     location: str | None = None

@@ -1912,7 +1912,8 @@ class Parser:
         if _ASKED_LASTS.search(a.s):
             return commands.Parsed(commands.Report("cover", location=self._location(a), sku=sku))
         if _ASKED_COSTS.search(a.s) and not a.of("partner"):   # (团餐上次拿可乐什么价: its own price asked)
-            return commands.Parsed(commands.StockInfo("price", (sku,), self._location(a)))
+            return commands.Parsed(commands.StockInfo("margin" if re.search(r"赚|挣", a.s) else "price", (sku,),
+                                                      self._location(a)))
         return None
 
     def _sold_but(self, a: scan.Analysis, said: re.Match[str], speaker: context.Speaker) -> Result:
