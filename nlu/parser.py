@@ -4882,7 +4882,8 @@ def _apply_prices(ls: list[commands.Line], a: scan.Analysis, lex: lexicon.Lexico
             continue
         if pr.bare and ln.unit_price is not None:
             continue   # 单价14元/斤,共280元: the unit price said stays
-        ref = (p.unit_cost or p.unit_price or (paid(p.sku) if paid is not None else None)) \
+        ref = ((p.unit_cost or p.unit_price if cost else p.unit_price or p.unit_cost)   # (a sale's: by its price)
+               or (paid(p.sku) if paid is not None else None)) \
             if pr.bare or not pr.unit else None
         if pr.bare:
             per = _bare_per_base(p, ln, pr.value, ref)
