@@ -836,7 +836,8 @@ class Parser:
         if "规则" not in s and not (m.group("id") or re.search(r"哪些|什么|列表|所有|全部|看看|查看|列出|我的", s)):
             return None   # (提醒 in a reminder being set: not this)
         verb, rid = (m.group("verb") or "").rstrip("了掉"), m.group("id")
-        action = {"关": "pause", "停": "pause", "删": "delete", "去": "delete", "暂停": "pause", "停用": "pause", "关掉": "pause", "关闭": "pause", "停掉": "pause",
+        action = {"关": "pause", "停": "pause", "删": "delete", "去": "delete",   # (关掉 · 删了 · 去掉: the verb's stem)
+                  "暂停": "pause", "停用": "pause", "关掉": "pause", "关闭": "pause", "停掉": "pause",
                   "恢复": "resume", "启用": "resume", "重新启用": "resume", "打开": "resume", "开启": "resume",
                   "删除": "delete", "删掉": "delete", "取消": "delete", "去掉": "delete", "回测": "backtest"}.get(verb)
         if action and rid:
@@ -1878,12 +1879,10 @@ class Parser:
             if n is None:
                 counted.append((k, None))
                 continue
-            line = next((ln for ln in cmd.lines if isinstance(lines.to_line(
-                self.lex, ln.sku, scan.Qty(0, 0, [(n, unit)], ""), zero_ok=True), commands.Line)), None)
-            if line is None:   # (3升微信 for bottles: no share of these goods)
+            got = next((x for ln in cmd.lines if isinstance(
+                x := lines.to_line(self.lex, ln.sku, scan.Qty(0, 0, [(n, unit)], "")), commands.Line)), None)
+            if got is None:   # (3升微信 for bottles: no share of these goods)
                 return done
-            got = lines.to_line(self.lex, line.sku, scan.Qty(0, 0, [(n, unit)], ""))
-            assert isinstance(got, commands.Line)
             counted.append((k, got.qty))
         rest = total - sum((q or Decimal(0) for _, q in counted), Decimal(0))
         parts: dict[str, Decimal] = {}
