@@ -1908,7 +1908,7 @@ class Parser:
         if _ASKED_SHOULD.search(a.s):
             return commands.Parsed(commands.Report("why", location=self._location(a), sku=sku, order=True,
                                                    partner=supplier[0].codes[0] if supplier else None))
-        if _ASKED_LASTS.search(a.s):
+        if intents.COVER.search(a.s):
             return commands.Parsed(commands.Report("cover", location=self._location(a), sku=sku))
         if _ASKED_COSTS.search(a.s) and not a.of("partner"):   # (团餐上次拿可乐什么价: its own price asked)
             return commands.Parsed(commands.StockInfo("margin" if re.search(r"赚|挣", a.s) else "price", (sku,),
@@ -3752,8 +3752,10 @@ _TICKETS_ASKED = re.compile(
     rf"(?:{_DAYS_PAST})?的?"
     r"(?:(?:一共|总共)?(?:卖了|卖出了?|成交了?|开了|出了|做了|收了)?(?:几|多少)(?:单|笔)(?:生意|销售|买卖)?(?:了)?"
     r"|(?:平均)?客单价(?:是|有)?(?:多少钱?)?|(?:平均)?每单(?:多少钱|卖了?多少钱?))[?？吗呢]*")
+# where the till's cash is kept (钱箱里应该有多少钱 · 收银机里有多少现金: ``_TILL_DRAWER_ASKED``)
+_DRAWER = r"(?:钱箱|收银机|收银台|收银柜|抽屉|钱柜|柜台|钱盒)"
 _TILL_SAID = re.compile(r"日结|交班|收银|现金|微信|支付宝|刷卡|银行卡|(?:付款|支付|收款)方式|收款(?:明细|情况|汇总|构成|分布)"
-                        r"|钱箱|抽屉|钱柜|钱盒")
+                        rf"|{_DRAWER}")
 _TILL_REST = re.compile(r"[\s,,、;;::。.和及还有另外一共总共合计共了的今天昨天收入到其中]*")
 _TILL_ASKED = re.compile(r"(?:今天|昨天|这周|本周|上周|这个月|本月|上个月|最近|最近7天)?(?:的)?(?:日结|收银|交班)"
                          r"(?:对账|记录|情况|怎么样|对不对|对上了吗|对得上吗|对上没有?)?[?吗呢]*")
@@ -4480,11 +4482,9 @@ _TILL_METHOD_ASKED = re.compile(
 _ASKED_IS_IT = re.compile(r"(?:是不是|是否)\S{0,3}?(?:卖完|卖光|没了|没货|缺货|只剩|还剩|剩|还有|用完|用光|不够|够)")
 _ASKED_SHOULD = re.compile(r"(?:要不要|该不该|需不需要|需要不需要|用不用|是不是该|是不是要|是否需要|是否要)(?:再|多)?"
                            r"(?:进|订|买|补|采购|下单|备)")
-_ASKED_LASTS = re.compile(r"(?:够|能|可以)(?:用|卖|吃|撑)?(?:几天|多久|多少天|多长时间|几个星期|几周)")
 _ASKED_COSTS = re.compile(r"(?:进|买|采购)(?:一|每)?\S{0,6}?(?:多少钱|什么价|几块钱?)|(?:赚|挣)(?:多少|几)")
 _ASKED_HOW_MUCH = re.compile(r"多少|几多|[?？]\s*$")
 # the cash the day left in the till: 钱箱里应该有多少钱 · 现金有多少 · 收银机里应该有多少现金 · 抽屉里现在有多少现金
-_DRAWER = r"(?:钱箱|收银机|收银台|收银柜|抽屉|钱柜|柜台|钱盒)"
 _TILL_DRAWER_ASKED = re.compile(
     rf"(?P<span>{_DAYS_PAST})?的?"
     rf"(?:{_DRAWER}(?:里面?|中)?的?(?:现金|钱)?(?:现在|应该|应当|目前|还|一共|总共)*(?:有|剩|剩下|是|放着?)?了?(?:多少|几多)(?:现金|钱)?"
