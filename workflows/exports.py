@@ -537,9 +537,11 @@ def _accounts(uow: UnitOfWork, t: Any, lang: str, cmd: commands.Export, *, loc: 
             else str(t("export.bonus", lang, id=r.note.removeprefix(dues.BONUS))) if dues.is_bonus(r.note) \
             else str(t("export.goods_of", lang, span=reports.days_text(t, lang, *said))) \
             if (said := dues.goods_of(r.note)) is not None else r.note
+        # (去市场买了…,现金: goods bought from no supplier named, on no account)
+        kind = kinds.get(r.partner, "supplier" if r.partner == accounts.NO_ACCOUNT else "customer")
         paid_sheet.rows.append([_local(r.at, now), cat.partners.get(r.partner, r.partner) or str(t(
-                                    "export.no_account", lang)),   # (去市场买了…,现金: no supplier named)
-                                str(t(f"export.partner_kind.{kinds.get(r.partner, 'supplier' if r.partner == accounts.NO_ACCOUNT else 'customer')}", lang)),
+                                    "export.no_account", lang)),
+                                str(t(f"export.partner_kind.{kind}", lang)),
                                 _m(r.amount), cat.users.get(r.actor or "", r.actor or ""), note])
     span = reports.days_text(t, lang, cmd.start, cmd.end)
     empty = not summary.rows and not paid_sheet.rows

@@ -327,17 +327,16 @@ def payment_words(uow: UnitOfWork, t: Any, lang: str, partner: str, amount: Deci
     期初欠张记肉业 ¥3,000.00; ``refund``: 退给美团团餐 ¥500.00 · 收到张记肉业退款 ¥300.00; ``method``: (微信)."""
     p = partner_of(uow, partner)
     customer = p is not None and p.kind == catalog.PartnerKind.CUSTOMER
+    how = str(t("summary.paid_by", lang, method=wording.method_name(t, lang, method))) if method else ""
     if partner == accounts.NO_ACCOUNT:   # (去市场买了…,现金: no supplier named)
-        return str(t("payment.to_no_account", lang, amount=reports.money(amount), method=str(t(
-            "summary.paid_by", lang, method=wording.method_name(t, lang, method))) if method else ""))
+        return str(t("payment.to_no_account", lang, amount=reports.money(amount), method=how))
     if opening is not None:
         return str(t("payment.opening_customer" if customer else "payment.opening_supplier", lang,
                      partner=partner_name(uow, partner), amount=reports.money(amount), day=f"{opening:%m-%d}"))
     key = ("payment.refund_to_customer" if customer else "payment.refund_from_supplier") if refund \
         else "payment.from_customer" if customer else "payment.to_supplier"
     return str(t(key, lang, partner=partner_name(uow, partner), amount=reports.money(amount))) + (
-        str(t("payment.bonus", lang, bonus=reports.money(bonus))) if bonus else "") + (
-        str(t("summary.paid_by", lang, method=wording.method_name(t, lang, method))) if method else "")
+        str(t("payment.bonus", lang, bonus=reports.money(bonus))) if bonus else "") + how
 
 
 def account_line(uow: UnitOfWork, t: Any, lang: str, partner: str, *, now: datetime | None = None) -> str:
