@@ -46,14 +46,18 @@ def given_line(uow: UnitOfWork, t: Any, lang: str, *, location: str, day: date, 
     return [str(t("till.discounts", lang, n=len(rows), off=reports.money(sum((g.off for g in rows), Decimal(0)))))]
 
 
+def cash_out(t: Any, lang: str, exp: till.Expected) -> str:
+    """ − 现金付给供应商 ¥300.00 − 现金付的费用 ¥80.00: what left the till, each kind that did."""
+    return "".join(str(t(key, lang, amount=reports.money(v)))
+                   for key, v in (("till.out_suppliers", exp.paid_out), ("till.out_costs", exp.spent)) if v)
+
+
 def books_lines(uow: UnitOfWork, t: Any, lang: str, exp: till.Expected, *, counted: Decimal,
                 methods: list[tuple[str, Decimal]]) -> list[str]:
     """应收: the books' figure and its parts; the difference; each payment method's, when sales said theirs; what is
     on account; what had no price."""
-    out = (str(t("till.out_suppliers", lang, amount=reports.money(exp.paid_out))) if exp.paid_out else "") + (
-        str(t("till.out_costs", lang, amount=reports.money(exp.spent))) if exp.spent else "")
     lines = [str(t("till.books", lang, total=reports.money(exp.total), sales=reports.money(exp.sales),
-                   collected=reports.money(exp.collected), out=out)) + verdict(t, lang, counted, exp)]
+                   collected=reports.money(exp.collected), out=cash_out(t, lang, exp))) + verdict(t, lang, counted, exp)]
     lines += by_method(t, lang, exp, methods)
     if exp.on_account:
         lines.append(str(t("till.on_account", lang, value=reports.money(exp.on_account))))
@@ -162,10 +166,8 @@ def drawer_report(uow: UnitOfWork, t: Any, lang: str, *, location: str, day: dat
     day = min(day, now.date())
     exp = till.expected(uow, location=location, day=day, tz=now.tzinfo)
     cash = exp.by_method.get(till.CASH, Decimal(0))
-    out = "".join(str(t(key, lang, amount=reports.money(v)))
-                  for key, v in (("till.out_suppliers", exp.paid_out), ("till.out_costs", exp.spent)) if v)
     lines = [str(t("till.drawer", lang, location=where, day=f"{day:%m-%d}", total=reports.money(cash - exp.cash_out),
-                   cash=reports.money(cash), out=out))]
+                   cash=reports.money(cash), out=cash_out(t, lang, exp)))]
     unsaid = exp.by_method.get("", Decimal(0))
     if unsaid > 0:
         lines.append(str(t("till.drawer_unsaid", lang, value=reports.money(unsaid))))
