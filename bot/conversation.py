@@ -527,7 +527,7 @@ class Conversation:
     def _clarify(self, uow: UnitOfWork, turn: Turn, c: commands.Clarify) -> None:
         text, buttons = replies.clarify(self.t, turn.lang, c, self._catalog)
         resumable = c.reason in ("ambiguous_product", "missing_qty", "missing_unit", "unit_mismatch", "unknown_location",
-                                 "orphan_qty", "which_move", "unpaid_how", "paid_how")
+                                 "orphan_qty", "which_move", "unpaid_how", "paid_how", "booking_time")
         if resumable:
             uow.chat.set_pending(turn.user.username, kind="clarify", payload={"clarify": codec.dump(c)},
                                  expires_at=turn.now + PENDING_TTL)

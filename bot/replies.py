@@ -69,10 +69,14 @@ def qty_text(cat: context.Catalog | None, sku: str, qty: Decimal) -> str:
 
 
 def items(lines: Sequence[commands.Line], cat: context.Catalog | None, t: Any = None, lang: str = "zh_CN", *,
-          gifts: bool = False) -> str:
+          gifts: bool = False, apart: bool = False) -> str:
     """可乐 48瓶(2箱)、雪碧 12瓶; with ``t``, each line's serials said (蓝牙耳机 2副(串号 SN001、SN002)) and
-    (``gifts``: a receipt's) the lines that came free (手机壳 1个(赠送))."""
+    (``gifts``: a receipt's) the lines that came free (手机壳 1个(赠送)); ``apart``: a product's lines at different
+    prices each say theirs (充电宝 1个 ¥89.00/个、充电宝 1个 ¥85.00/个)."""
+    skus = [ln.sku for ln in lines if ln.unit_price is not None] if apart else []
     return "、".join(f"{pname(cat, ln.sku)} {qty_text(cat, ln.sku, ln.qty)}"
+                    + (f" {money_per(cat, ln.sku, ln.unit_price, unit=ln.unit)}"
+                       if ln.unit_price is not None and skus.count(ln.sku) > 1 else "")
                     + (serials_text(t, lang, ln.serials) if t is not None and ln.serials else "")
                     + (str(t("summary.gift", lang)) if t is not None and gifts and ln.gift else "")
                     for ln in lines)
@@ -95,7 +99,8 @@ def _summary(t: Any, lang: str, cmd: commands.Command, cat: context.Catalog | No
         where = loc_name(cmd.location or user.location, cat)
         partner = partner_name(cmd.partner, cat)
         text = t(f"summary.{cmd.movement.value}", lang, location=where, partner=(f"({partner})" if partner else ""),
-                 items=items(cmd.lines, cat, t, lang, gifts=cmd.movement == commands.Movement.RECEIPT))
+                 items=items(cmd.lines, cat, t, lang, gifts=cmd.movement == commands.Movement.RECEIPT,
+                             apart=cmd.movement != commands.Movement.RECEIPT))   # (a receipt's: in its costs)
         settled = adjusted(t, lang, cmd.adjust, paid=cmd.movement == commands.Movement.RECEIPT)
         if cmd.movement == commands.Movement.RECEIPT:   # (,进价 ¥30.00/斤(¥600.00/箱),共 ¥1,200.00)
             text = str(text) + costs_said(t, lang, cmd.lines, cat, total=not settled)
@@ -132,8 +137,10 @@ def costs_said(t: Any, lang: str, lines: Sequence[commands.Line], cat: context.C
     priced = [ln for ln in lines if ln.unit_price is not None and not ln.gift]
     if not priced:
         return ""
-    each = str(t("list_joiner", lang)).join(
+    skus = [ln.sku for ln in priced]
+    each = str(t("list_joiner", lang)).join(   # (手机壳进了20个,10个15,其余12: each share by its quantity)
         (f"{pname(cat, ln.sku)} " if len({x.sku for x in lines}) > 1 else "")
+        + (f"{qty_text(cat, ln.sku, ln.qty)} " if skus.count(ln.sku) > 1 else "")
         + money_per(cat, ln.sku, ln.unit_price, unit=ln.unit) for ln in priced if ln.unit_price is not None)
     whole = total and all(ln.unit_price is not None for ln in lines)
     amount = sum((ln.qty * (ln.unit_price or 0) for ln in lines), Decimal(0))

@@ -506,13 +506,29 @@ CASES = re.compile(r"(?i)\b(?:cases?|cartons?|ctns?)\b")
 PER_BOX = re.compile(r"(?i)\b(?:a|per|each) box\b")
 
 
+# one quantity's prices said apart (sold 2 power banks, one at 89 and one at 85): each share its own goods
+_SHARE = rf"(?:and\s+)?(?:{_WORD_N}|\d+)\s+(?:at|for)\s+¥?\d+(?:\.\d{{1,2}})?(?:\s*(?:yuan|rmb|kuai))?(?:\s+each)?"
+_SHARES = re.compile(rf"(?P<n>{_WORD_N}|\d+)\s+(?P<what>[a-z][a-z ]{{0,30}}?)\s*,\s*(?P<shares>{_SHARE}(?:\s*,?\s*{_SHARE})+)"
+                     r"(?=\s*(?:$|[,.;]))")
+_ONE_SHARE = re.compile(rf"(?P<c>{_WORD_N}|\d+)\s+(?:at|for)\s+¥?(?P<p>\d+(?:\.\d{{1,2}})?)")
+
+
+def _shares(m: re.Match[str]) -> str:
+    """2 power banks, one at 89 and one at 85 → 1 power banks at 89, 1 power banks at 85 (as said, when the shares add up
+    to the whole; else the prices said apart, which the grammar asks about)."""
+    parts = [(int(_n(x.group("c"))), x.group("p")) for x in _ONE_SHARE.finditer(m.group("shares"))]
+    if sum(c for c, _ in parts) != int(_n(m.group("n"))):
+        return f"{_n(m.group('n'))}个{m.group('what')}, " + "、".join(f"{c}个{p}" for c, p in parts)
+    return ", ".join(f"{c} {m.group('what')} at {p}" for c, p in parts)
+
+
 def to_chinese(s: str) -> str | None:
     """The message in the grammar's words, or None when it is not English stock talk (normalised, lower-case)."""
     if not _LATIN.search(s) or _CJK_VERB.search(s):
         return None
     if _EXPORT.search(s):   # (给我一个库存的excel is Chinese with a file type in it)
         return _export(s) if re.search(r"[a-z]{2,}", _EXPORT.sub(" ", s)) else None
-    out = s
+    out = _SHARES.sub(_shares, s)
     for rx, zh in _COMPILED:
         out = rx.sub(zh, out)
     out = re.sub(r"\s+", " ", out).strip()

@@ -34,6 +34,7 @@ from nlu import (
     rules,
     scan,
     serials,
+    splits,
     tenders,
     terms,
 )
@@ -186,9 +187,24 @@ class Parser:
             return scanned
         s = scanned or s   # (卖了6901234567890 2瓶: the product's name in its place)
         s = english.to_chinese(s) or self.lex.from_pinyin(s) or s   # received 2 cases of 牛奶 · shoudao niunai 2 xiang
+        split = splits.said(s) if "," in s else None
+        if split is not None:   # 充电宝卖了2个,一个89一个85: one line a price (充电宝卖了1个单价89元,1个单价85元)
+            if not split[0]:
+                return commands.Clarify("split_prices", detail=split[1])   # (卖了3个,一个89一个85: the third?)
+            s = split[0]
         freight = _FREIGHT.search(s) if _FREIGHT_HINT.search(s) else None
         if freight is not None:   # 收到牛腩50斤,单价30,运费50 · …,运费50已付: the receipt, with what bringing it cost
             return self._freight(s, freight, speaker)
+        customer_said = re.search(r"客人|顾客|客户|退款|退钱", s)
+        came_back = _CAME_BACK.fullmatch(s.strip(" !.~。")) if "退" in s and "的" in s and not customer_said else None
+        if came_back is not None and self._names_goods(came_back.group("rest")):
+            # 今天进的牛腩不新鲜,退回去3斤 · 张记昨天送的牛腩退了3斤: to the supplier, now
+            who = came_back.group("who")
+            to = f"{who}的" if who and self.lex.partner_named(who) else ""
+            s = f"{to}{came_back.group('rest')}{'退回' if to else '退给供应商'}{came_back.group('after')}"
+        sold_back = _SOLD_BACK.fullmatch(s.strip(" !.~。")) if "退" in s and "的" in s else None
+        if sold_back is not None and self._names_goods(sold_back.group("rest")):   # 客人昨天买的可乐退了2瓶: back now
+            s = f"{sold_back.group('who')}{sold_back.group('who2') or ''}{sold_back.group('rest')}"
         ordered = _ORDERED_CAME.fullmatch(s.strip(" !.~。"))
         if ordered is not None:   # 昨天订的牛腩到了: what was ordered came (its order received, as 牛腩到了 is)
             who = ordered.group("who")
@@ -1017,6 +1033,10 @@ class Parser:
             text=original, trigger=trigger, scope=drules.Scope(location=location or speaker.user.location),
             conditions=drules.Group("all", ()), actions=(drules.Action("place_order", params),))))
 
+    def _names_goods(self, s: str) -> bool:
+        """Whether ``s`` names a product."""
+        return any(e.kind == "product" for e in self.lex.scan(s, [True] * len(s)))
+
     def _exchange(self, s: str, speaker: context.Speaker) -> Result | None:
         """客人拿手机壳换了一个充电宝 · 王记用2个手机壳换了充电宝 · 顾客把耳机换成充电宝: a customer's goods back and
         another product sold in their place, one batch asked first (the sale at its list price, so the difference
@@ -1027,6 +1047,8 @@ class Parser:
         at = plain.find("换")
         cut = re.search(r"[,,;;]\s*", plain[at:]) if at >= 0 else None
         head, tail = (plain[:at + cut.start()], plain[at + cut.end():]) if cut is not None else (plain, "")
+        if re.fullmatch(r"(?:客人|顾客|他|她)?(?:补|退|找|付|给)了?(?:差价|差额|差钱)了?", tail):
+            tail = ""   # (…,补了差价: the difference the list prices make)
         diff = _EXCHANGE_DIFF.fullmatch(tail) if tail else None
         way = (diff.group("m1") or diff.group("m1b") or diff.group("m2")) if diff is not None else None
         if tail and (diff is None or not (diff.group("n") or way)):
@@ -1580,7 +1602,7 @@ class Parser:
             return self._booking(a, speaker)   # (今晚要用牛腩10斤: what a time to come will take, never used now)
         if a.date and not a.date.has_time and not customer and intents.BOOKING.search(a.s) \
                 and a.date.when.date() >= speaker.now.date() and (_BOOKING_TOLD.search(a.s) or _GUESTS.search(a.s)):
-            return commands.Clarify("booking_time")   # 明天有个20人的包桌: at what time?
+            return commands.Clarify("booking_time", detail=a.s)   # 明天有个20人的包桌: at what time? (then said again)
         bare = a.s.strip(" !.?~")
         report = _REPORT_NAMED.fullmatch(bare)
         kind = "evening_summary" if _BUSINESS_TODAY.fullmatch(bare) else \
@@ -3640,8 +3662,10 @@ class Parser:
                 guests=int(n) if n is not None else None))
         items = lines.drafts(a, self.lex)
         res = lines.resolve([d for d in items if d.qty is not None and d.exact] or items, self.lex)
-        note = a.s[: a.s.find("要")] if "要" in a.s else a.s
-        cmd = commands.RecordBooking(at=a.date.when, lines=(), location=self._location(a), note=note.strip(", "))
+        said = a.s[:a.date.start] + " " * (a.date.end - a.date.start) + a.s[a.date.end:]   # (its day said aside: it may move)
+        head = re.sub(r"要(?![办摆]).*$", "", re.split(r"[,;]|需要", said.strip(" ,"), maxsplit=1)[0])
+        note = re.sub(r"^(?:还|又)?(?:要)?(?:有|办|摆)?(?:个|一个|一场|场)?", "", head.strip(" ,.!。")).strip(" ,.!。")
+        cmd = commands.RecordBooking(at=a.date.when, lines=(), location=self._location(a), note=note or a.s.strip(", "))
         done = self._finish(cmd, a, res, speaker)
         each = re.search(rf"(?P<n>{numbers.NUMBER})\s*(?P<u>桌|人|位)", a.s)
         if each is not None and re.search(rf"每(?:一)?{each.group('u')}", a.s) and isinstance(done, commands.Parsed) \
@@ -3682,7 +3706,8 @@ _NOT_COME = re.compile(r"(?:还)?(?:没有|没)(?:到|来|送来|送到|送货|�
 _CAME = re.compile(r"收到|到了|来了|(?:送|调|发|运|拿|带)(?:过)?来的|(?:调|拿|借|领|搬|运|取|带|还|送|发)了|已经?")
 # a transfer that came short (仓库调来的牛腩少了2斤 · 福田店送来的可乐缺了3瓶): a loss here, not another transfer
 _TRANSFER_SHORT = re.compile(r"(?:调|送|发|拿|运|带)(?:过)?来的\x00+(?=(?:少了|缺了|差了|短了|少|缺)\s*\x00)")
-_EACH_STORE = re.compile(r"各(?:个)?(?:门?店|分店)|(?:[两三四五六七八九十]|\d+)(?:个|家)(?:门?店|分店)|(?:门店|店铺|店)(?:间|之间)?(?:销售)?(?:对比|比较)|每(?:个|家)(?:门?店|分店)|哪家(?:门?店|分店)?卖|哪个(?:门?店|分店)卖|门店(?:对比|比较|排名)")
+_EACH_STORE = re.compile(r"各(?:个)?(?:门?店|分店)|(?:[两三四五六七八九十]|\d+)(?:个|家)(?:门?店|分店)|(?:门店|店铺|店)(?:间|之间)?(?:销售)?(?:对比|比较)|每(?:个|家)(?:门?店|分店)|哪家(?:门?店|分店)?卖|哪个(?:门?店|分店)卖|门店(?:对比|比较|排名)"
+                         r"|(?:卖得|卖的)(?:最|更)?(?:好|多|快|少|差)的?(?:是)?(?:哪个|哪家)(?:门?店|分店)")   # (…最好的是哪个店)
 # money paid (团餐付了3000 · 收到团餐货款 · 结了 · 付给张记 · 打款 · 转账 · 还了): a payment, with its amount
 _PAID = re.compile(r"付了|付款|付给|付清|支付|结了|结账|结清|结算了|还了|还款|^(?:先)?还(?:给)?|打款|打了|转了|转账|货款|回款|收款|付"
                    r"|充值|充了|预存|储值")   # (团餐充值1000: paid ahead, a customer's stored value)
@@ -3755,7 +3780,7 @@ _TICKETS_ASKED = re.compile(
 # where the till's cash is kept (钱箱里应该有多少钱 · 收银机里有多少现金: ``_TILL_DRAWER_ASKED``)
 _DRAWER = r"(?:钱箱|收银机|收银台|收银柜|抽屉|钱柜|柜台|钱盒)"
 _TILL_SAID = re.compile(r"日结|交班|收银|现金|微信|支付宝|刷卡|银行卡|(?:付款|支付|收款)方式|收款(?:明细|情况|汇总|构成|分布)"
-                        rf"|{_DRAWER}")
+                        rf"|{_DRAWER}|(?:账|钱)(?:又|好像|怎么|总是)?(?:对不上|对不齐|对不起来|不平)")
 _TILL_REST = re.compile(r"[\s,,、;;::。.和及还有另外一共总共合计共了的今天昨天收入到其中]*")
 _TILL_ASKED = re.compile(r"(?:今天|昨天|这周|本周|上周|这个月|本月|上个月|最近|最近7天)?(?:的)?(?:日结|收银|交班)"
                          r"(?:对账|记录|情况|怎么样|对不对|对上了吗|对得上吗|对上没有?)?[?吗呢]*")
@@ -3871,6 +3896,15 @@ _LAST_MOVED = re.compile(r"(?:上次|最后一次|上一次|最近一次)(?:来)
                          r"(?:的)?(?:是|在)?(?:什么时候|哪天|几号|啥时候|哪一天)"
                          r"|多久(?:没|没有)(?:来)?(?P<v2>送货|送|进货|进|来货|到货|拿货|拿|卖出?|买|采购)(?:过)?(?:货)?(?:了)?")
 # goods ordered said to have come (昨天订的牛腩到了 · 上周向张记订的货送到了): the order's goods came
+# goods that came, sent back (今天进的牛腩不新鲜,退回去3斤 · 昨天张记送的牛腩退了3斤): to whoever brought them, now (the
+# day named is the delivery's, never the return's)
+_BACK_DAY = r"(?:今天|昨天|前天|上周|前几天|早上|上午|下午|之前|刚才|刚)"
+_CAME_BACK = re.compile(rf"{_BACK_DAY}?(?P<who>[^,;\s\d]{{0,6}}?){_BACK_DAY}?"
+                        r"(?:送来|送过来|送|进|进来|到|收|收到|买|买来|采购)的(?P<rest>[^,;\s]{1,12}.*?)"
+                        r"(?P<v>退(?:给他们?|回去|回|掉|货|了)*)(?P<after>.*)")
+# goods sold on a day named, brought back (客人昨天买的可乐退了2瓶 · 昨天卖的可乐退了2瓶): back now, not on that day
+_SOLD_BACK = re.compile(rf"(?P<who>[^,;\s\d]{{0,6}}?){_BACK_DAY}(?P<who2>客人|顾客|客户)?(?:卖|卖出|卖掉|买|买走|拿走|拿)的"
+                        r"(?P<rest>[^,;\s]{1,12}.*?退.*)")
 _ORDERED_CAME = re.compile(r"(?:今天|昨天|前天|上周|前几天|早上|上午|之前|刚才)?(?:(?:向|跟|找)(?P<who>\S{1,6}?))?(?:订|下单|采购|定)的"
                            r"(?P<rest>\S{1,12}?(?:到了|送到了|送来了|来了|到货了))")
 # the sales asked by who sold them (谁卖得最多 · 每个人卖了多少 · 店员销售排行 · 员工业绩)
@@ -4448,14 +4482,14 @@ _REVENUE_SAID = re.compile(r"(?:今天|今日|昨天|昨日|本日|当天)?的?(
                            r"(?:是|有|共|一共|总共|:)?\s*\d+(?:\.\d+)?\s*(?:元|块钱?|块)?"
                            r"|(?:一共|总共)?卖了\s*\d+(?:\.\d+)?\s*(?:元|块钱?|块))")   # (卖了3 alone: 3 of the last product)
 # the bookings asked about (明天的预定有哪些 · 这周有什么包桌 · 预定列表) or called off (取消明天的包桌 · 周六的宴席不办了)
-_BOOKING_WORD = r"(?:预定|预订|预约|包桌|订桌|宴席|宴会|酒席|聚餐)"
+_BOOKING_WORD = r"(?:预定|预订|预约|包桌|订桌|宴席|宴会|酒席|喜宴|婚宴|寿宴|聚餐)"
 # 张女士改到后天下午4点 · 明天的包桌改到周六中午 · 把王总的预约推迟到晚上7点: bookings moved
 _BOOKING_MOVE = re.compile(r"(?:把)?(?P<pre>[^,?]{1,16}?)(?:改到|改成|改在|推迟到|推到|延到|延期到|延后到|提前到|挪到|换到|调到)"
                            r"(?P<to>.*?)[\s,.!。]*")
 _DAY_PARTS = "|".join(sorted(dates.PARTS, key=len, reverse=True))
 _PERSON = re.compile(r"(?:女士|先生|小姐|老师|阿姨|总|哥|姐|老板|太太|同学|师傅)(?:的)?$")
 _DAYS_AHEAD = r"今天|明天|后天|大后天|这周[一二三四五六日天]?|下周[一二三四五六日天]?|周[一二三四五六日天]|星期[一二三四五六日天]|本周|周末"
-_BOOKING_TOLD = re.compile(r"有(?:个|一个|场|一场|\d|[一二两三四五六七八九十]+(?:个|场|桌))|[订定]了")
+_BOOKING_TOLD = re.compile(r"有(?:个|一个|场|一场|\d|[一二两三四五六七八九十]+(?:个|场|桌))|[订定]了|[办摆](?:个|一个|场|一场)?(?:酒|宴)")
 # how many a booking is for (20人的包桌 · 订了8位): its guests
 _GUESTS = re.compile(rf"(?P<n>{numbers.NUMBER})\s*(?:个)?(?:人|位)(?!份)")
 MAX_GUESTS = 10_000
@@ -4468,7 +4502,7 @@ _BOOKINGS_OFF = re.compile(rf"(?:取消|退掉|撤销|删掉|删除)(?:了)?.{{0
 _PAID_WITH = tenders.PAID_WITH   # (the cash-up's words; 其他 names no way)
 _WITH = tenders.WITH
 _PAID_HOW = r"(?:收款|支付|付款|付的|付|结账|结的|结|转账|转的|转|收的|扫的|扫码|退款|退的|退)?(?:了|的)?"   # (微信…)
-_PAID_PART = re.compile(rf"(?:客人|顾客)?(?:用|付了?|收了?|走|是|退了?|退给他|退的)?(?P<m>{_WITH}){_PAID_HOW}[。!]?")
+_PAID_PART = re.compile(rf"(?:客人|顾客)?(?:都|全|全部|全都|一共|总共)?(?:用|付了?|收了?|走|是|退了?|退给他|退的)?(?P<m>{_WITH}){_PAID_HOW}[。!]?")
 _PAID_TAIL = re.compile(rf"(?P<m>{_WITH})(?:收款|支付|付款|付的|结账|结的|转账|转的|扫的|扫码|退款|退的)(?:了|的)?[。!]?$")
 # 刚才那笔是微信付的 · 不对,是现金: a correction of how the last sale was paid
 _PAID_FIX_HEAD = re.compile(r"(?:那笔|这笔|那单|这单)?(?:是|应该是|其实是|改成|换成)?(?:客人)?(?:用)?")
@@ -4489,7 +4523,10 @@ _TILL_DRAWER_ASKED = re.compile(
     rf"(?P<span>{_DAYS_PAST})?的?"
     rf"(?:{_DRAWER}(?:里面?|中)?的?(?:现金|钱)?(?:现在|应该|应当|目前|还|一共|总共)*(?:有|剩|剩下|是|放着?)?了?(?:多少|几多)(?:现金|钱)?"
     r"|(?:现在|目前|手上|手里|店里)*的?现金(?:现在|应该|应当|目前|还|一共|总共)*(?:有|剩|剩下|是)了?(?:多少|几多)钱?"
-    r"|(?:现在|目前)?(?:应该|应当)(?:有|剩|剩下)(?:多少|几多)现金)[?？吗呢]*")
+    r"|(?:现在|目前)?(?:应该|应当)(?:有|剩|剩下)(?:多少|几多)现金"
+    # 昨天的账对不上,少了50 · 今天现金对不上: what the till should hold, beside what was counted
+    rf"|(?:账|账目|钱|现金|{_DRAWER}里?的?(?:钱|现金)?)(?:又|好像|怎么|总是)?(?:对不上|对不齐|对不起来|不对|不平)了?"
+    r"(?:[,,]?(?:少|多|差)了?\d+(?:\.\d+)?(?:元|块钱|块)?)?)[?？吗呢]*")
 _TILL_METHODS_ASKED = re.compile(
     rf"(?P<span>{_DAYS_PAST})?的?"
     r"(?:(?:各种|各个|每种|每个|不同|各)(?:付款|支付|收款)?方式(?:各|分别)?(?:收了?|收入|收到|是)?(?:多少钱?)?"

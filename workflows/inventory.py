@@ -116,7 +116,12 @@ def _out(uow: UnitOfWork, plan: Plan, *, kind: MK, line: commands.Line, here: st
         levels = _minus(levels, [m for m in plan.moves if m.src == here and m.sku == line.sku])
     have = ledger.total(levels)
     if line.qty > have and not _service(uow, line.sku):   # (hours of someone's time are booked, never short in stock)
-        plan.shortfalls.append(Shortfall(location=here, sku=line.sku, available=have, requested=line.qty))
+        was = next((i for i, f in enumerate(plan.shortfalls) if (f.location, f.sku) == (here, line.sku)), None)
+        if was is None:
+            plan.shortfalls.append(Shortfall(location=here, sku=line.sku, available=have, requested=line.qty))
+        else:   # (卖了充电宝1个89元,1个85元: one product's lines asked together, said once)
+            f = plan.shortfalls[was]
+            plan.shortfalls[was] = replace(f, requested=f.requested + line.qty)
         if not _allow_negative(uow, force):
             raise errors.InsufficientStock(sku=line.sku, available=str(have), requested=str(line.qty))
     moves = ledger.outbound(kind=kind, sku=line.sku, qty=line.qty, here=here, levels=levels, allow_negative=True,

@@ -45,7 +45,7 @@ def test_tables_are_moved_by_day_and_bad_moves_change_nothing(tmp_path, monkeypa
     assert chat.export("bookings") == before                                     # (not confirmed: as they were)
     chat.say("liu", "明天的包桌改到周六")
     assert texts(chat.press("liu", "确认")).splitlines()[1:] == [
-        "· 06-20 12:00 明天中午20人聚餐,每人一瓶可乐:可乐 20瓶", "· 06-20 18:00 20人的包桌:还没说要备的货"]
+        "· 06-20 12:00 20人聚餐:可乐 20瓶", "· 06-20 18:00 20人的包桌:还没说要备的货"]
     assert "没有预定" in texts(chat.say("liu", "明天的预定有哪些"))
 
 
@@ -57,7 +57,7 @@ def test_how_many_are_coming_is_changed_on_one_booking_once_confirmed(tmp_path, 
     before = chat.export("bookings")
     which = texts(chat.say("liu", "明天的包桌改成25人"))   # two that day: never both set alike
     assert which.startswith("06-16有 2 场预定,改哪一场的人数?") and which.endswith(
-        "· 06-16 12:00 明天中午张女士订桌:牛腩 5斤\n· 06-16 18:00 20人的包桌:还没说要备的货"), which
+        "· 06-16 12:00 张女士订桌:牛腩 5斤\n· 06-16 18:00 20人的包桌:还没说要备的货"), which
     assert chat.export("bookings") == before and "牛腩 5斤" in texts(chat.say("liu", "订单1"))
     ask = texts(chat.say("liu", "明天晚上6点的包桌改成25人"))
     assert ask == ("把这 1 场预定改成 25 人:\n· 06-16 18:00 25人的包桌:还没说要备的货\n原来是:\n"
@@ -68,10 +68,10 @@ def test_how_many_are_coming_is_changed_on_one_booking_once_confirmed(tmp_path, 
     assert (table["qty"], table["note"]) == ("25", "25人的包桌")   # the row holds the guests, the words say them
     chat.say("liu", "张女士改成3个人")   # a booking of goods: its words say them, its goods stay
     done = texts(chat.press("liu", "确认"))
-    assert done == ("✅ 已改好 1 场预定的人数:\n· 06-16 12:00 明天中午张女士订桌(3人):牛腩 5斤\n"
+    assert done == ("✅ 已改好 1 场预定的人数:\n· 06-16 12:00 张女士订桌(3人):牛腩 5斤\n"
                     "要备的货没有跟着人数改,需要的话另外说。"), done
     beef = next(b for b in chat.export("bookings") if b["sku"] == "P001")
-    assert (beef["qty"], beef["note"]) == ("5", "明天中午张女士订桌(3人)")
+    assert (beef["qty"], beef["note"]) == ("5", "张女士订桌(3人)")
     assert [a["detail"]["guests"] for a in chat.export("audit") if a["action"] == "bookings_guests"] == [25, 3]
     after = chat.export("bookings")
     assert "没有预定" in texts(chat.say("liu", "王总改成5个人"))

@@ -1,0 +1,59 @@
+"""Goods sent back said by when they came (张记昨天送的牛腩退了3斤 · 今天进的牛腩不新鲜,退回去2斤 · 客人昨天买的可乐退了2瓶):
+returned now, to whom they came from; a booking asked its time takes the time alone as the answer; 账对不上 shows the
+books. Through the real conversation, on the demo restaurant (牛腩 from 张记)."""
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import DEMO
+from tests.e2e.conftest import Chat, make_chat, texts
+
+
+@pytest.fixture
+def demo(tmp_path, monkeypatch) -> Chat:  # type: ignore[no-untyped-def]
+    return make_chat(tmp_path, monkeypatch, catalog=DEMO)
+
+
+def _last(chat: Chat, kind: str) -> dict:
+    return [m for m in chat.export("moves") if m["kind"] == kind][-1]
+
+
+def test_goods_sent_back_are_returned_now_to_whom_they_came_from(demo: Chat):
+    out = texts(demo.say("xiaowang", "张记昨天送的牛腩退了3斤"))
+    assert out.startswith("✅ 已记录:南山店退货给供应商 牛腩 3斤(张记肉业)"), out
+    back = _last(demo, "return_to_supplier")
+    assert (back["sku"], back["qty"], back["partner"], back["at"][:10]) == ("P001", "3", "S01", "2026-06-15")
+    out = texts(demo.say("xiaowang", "今天进的牛腩不新鲜,退回去2斤"))   # (no supplier said: none guessed)
+    assert out.startswith("✅ 已记录:南山店退货给供应商 牛腩 2斤\n"), out
+    out = texts(demo.say("xiaowang", "客人昨天买的可乐退了2瓶"))
+    assert out.startswith("✅ 已记录:南山店客户退回 可乐 2瓶\n") and "记在" not in out, out
+    assert _last(demo, "customer_return")["at"][:10] == "2026-06-15"
+    out = texts(demo.say("xiaowang", "昨天客人退了2瓶可乐"))   # (the return itself yesterday: kept so)
+    assert "记在 06-14" in out, out
+
+
+def test_a_booking_asked_its_time_takes_the_time_alone(demo: Chat):
+    asked = texts(demo.say("liu", "明天要办酒席,需要牛腩100斤"))
+    assert asked.startswith("预定是几点?") and not demo.export("bookings")
+    assert texts(demo.say("liu", "中午12点")) == "已登记预定:06-16 12:00 牛腩 100斤(5箱)"
+    assert texts(demo.say("liu", "明天有什么预定")).splitlines()[1] == "· 06-16 12:00 酒席:牛腩 100斤(5箱)"
+    demo.say("liu", "周六有个20人的包桌")
+    assert "06-20 18:30 20人的包桌" in texts(demo.say("liu", "晚上6点半"))
+    demo.say("liu", "明天有个包桌")
+    assert "可乐" in texts(demo.say("liu", "可乐还剩多少"))   # (another message: no answer, read as itself)
+    assert len(demo.export("bookings")) == 2
+
+
+def test_books_that_do_not_match_are_shown(demo: Chat):
+    demo.say("xiaowang", "卖了可乐3瓶,现金")
+    out = texts(demo.say("xiaowang", "今天的账对不上,少了5块"))
+    assert out.startswith("💰 南山店 06-15 钱箱里应有现金 ¥15.00"), out
+    assert texts(demo.say("liu", "团餐的账对不上")).startswith("🧾 美团团餐")
+    assert "张记肉业" in texts(demo.say("chen", "张记的账对不上"))
+
+
+def test_an_order_and_expiry_asked_plainly(demo: Chat):
+    assert texts(demo.say("chen", "帮我下个单,可乐10箱")).startswith("🧾 已创建采购单 #1:可乐 240瓶")
+    demo.say("xiaowang", "5月20日收到牛腩20斤,保质期到6月18日")
+    for said in ("牛腩还有几天过期", "最早过期的是哪批牛腩"):
+        assert "06-18 到期(还有3天)" in texts(demo.say("xiaowang", said)), said
