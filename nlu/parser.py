@@ -187,6 +187,8 @@ class Parser:
             return scanned
         s = scanned or s   # (卖了6901234567890 2瓶: the product's name in its place)
         s = english.to_chinese(s) or self.lex.from_pinyin(s) or s   # received 2 cases of 牛奶 · shoudao niunai 2 xiang
+        if "个" in s or "钟头" in s:   # 一个半小时 · 6个小时 · 半个钟头: hours, as the catalog counts them
+            s = _HOURS_SAID.sub(_hours, s)
         split = splits.said(s) if "," in s else None
         if split is not None:   # 充电宝卖了2个,一个89一个85: one line a price (充电宝卖了1个单价89元,1个单价85元)
             if not split[0]:
@@ -196,6 +198,7 @@ class Parser:
         if freight is not None:   # 收到牛腩50斤,单价30,运费50 · …,运费50已付: the receipt, with what bringing it cost
             return self._freight(s, freight, speaker)
         customer_said = re.search(r"客人|顾客|客户|退款|退钱", s)
+        s = _REST_COUNTED.sub("", s)   # 把剩下的8个可颂报损: the 8 said are what moves (剩下的 no count)
         came_back = _CAME_BACK.fullmatch(s.strip(" !.~。")) if "退" in s and "的" in s and not customer_said else None
         if came_back is not None and self._names_goods(came_back.group("rest")):
             # 今天进的牛腩不新鲜,退回去3斤 · 张记昨天送的牛腩退了3斤: to the supplier, now
@@ -1446,6 +1449,14 @@ class Parser:
         if moved is not None and (re.search(_BOOKING_WORD, moved.group("pre")) or (
                 _PERSON.search(moved.group("pre")) and not supplier and not customer)):
             return self._booking_moved(a, moved, speaker)   # 张女士改到后天下午4点 · 明天的包桌改到周六中午
+        no_show = _NO_SHOW.fullmatch(a.s.strip(" !.~。")) if not a.qtys and not a.of("product") else None
+        staff = {n for u in self.lex.users.values() for n in (u.username, u.display_name)}
+        if no_show is not None and not supplier and not a.of("location") and no_show.group("who") not in staff \
+                and (not a.date or a.date.when.date() == speaker.now.date()):
+            # 张女士没来 · 王总爽约了: today's booking of theirs called off (asked first, as 取消…的预约 is)
+            today = speaker.now.date()
+            return commands.Parsed(commands.Bookings(start=today, end=today, location=self._location(a), cancel=True,
+                                                     who=no_show.group("who").removesuffix("的")))
         booked = _BOOKINGS_Q.search(a.s) or _BOOKINGS_OFF.search(a.s) or _BOOKINGS_OF.fullmatch(a.s.strip())
         if booked is not None and booked.re is _BOOKINGS_OF and _BOOKING_TOLD.search(booked.group("pre")):
             booked = None   # 明天中午有个聚餐: one told, not asked about
@@ -2291,6 +2302,10 @@ class Parser:
         run together with no quantity, then a use verb, then quantities. None otherwise."""
         lead = _MAKING.match(a.s)   # 做可颂用了面粉2公斤…: one product made is enough when the message says so
         run = self._dish_run(a, lead.end(), least=1) if lead else self._dish_run(a, 0)
+        if run is None and not lead:   # 理疗用了精油1瓶 · 可颂用了黄油1公斤: one, with other goods used after it
+            one = self._dish_run(a, 0, least=1)
+            after = [e.start for e in a.of("product") if one is not None and e.start > one]
+            run = one if after and a.qtys and min(q.start for q in a.qtys) > min(after) else None
         if run is None or any(q.start < run for q in a.qtys) or not a.qtys:
             return None
         return run if re.match(r"\s*(?:用了|用掉|用去|消耗了?|耗了)", a.s[run:]) else None
@@ -2962,7 +2977,8 @@ class Parser:
         if not word and isinstance(value, Decimal) and p.unit_cost is not None and p.unit_price is not None \
                 and abs(value - p.unit_price) < abs(value - p.unit_cost):   # 可乐涨价了,6块一瓶: ours
             return commands.Parsed(replace(got.command, field="unit_price"))
-        if not word and said.get("dir") == "调价" and p.unit_cost is None:   # 可颂调价到15 (no cost known): ours
+        if not word and p.unit_cost is None and (said.get("dir") == "调价" or p.unit_price is not None):
+            # 可颂调价到15 · 理疗涨价到220 (no cost known, or none at all, as an hour of service): ours
             return commands.Parsed(replace(got.command, field="unit_price"))
         return got
 
@@ -3898,6 +3914,22 @@ _LAST_MOVED = re.compile(r"(?:上次|最后一次|上一次|最近一次)(?:来)
 # goods ordered said to have come (昨天订的牛腩到了 · 上周向张记订的货送到了): the order's goods came
 # goods that came, sent back (今天进的牛腩不新鲜,退回去3斤 · 昨天张记送的牛腩退了3斤): to whoever brought them, now (the
 # day named is the delivery's, never the return's)
+# hours said with a measure word (一个半小时 · 6个小时 · 半个钟头 · 两个钟): 1.5小时 · 6小时 · 半小时
+_HOURS_SAID = re.compile(rf"(?P<n>{numbers.NUMBER}|半)\s*个(?P<half>半)?\s*(?:小时|钟头|钟(?![点表]))|(?P<m>{numbers.NUMBER})\s*钟头")
+
+
+def _hours(m: re.Match[str]) -> str:
+    if m.group("m"):
+        return f"{m.group('m')}小时"
+    if m.group("n") == "半":
+        return "半小时"
+    n = numbers.value(m.group("n"))
+    return m.group(0) if n is None else f"{units.normalize(n + (Decimal('0.5') if m.group('half') else 0))}小时"
+
+
+# what was left, counted and then moved in the same clause (把剩下的8个可颂报损 · 可颂剩下的8个扔了 · 剩下的3瓶卖给王记)
+_REST_COUNTED = re.compile(r"(?:把|将)?剩(?:下|余)的(?=\s*(?:\d|[一二两三四五六七八九十])[^,;]*?"
+                           r"(?:报损|报废|扔|丢|倒掉|卖|送|用|退|调|给|拿))")
 _BACK_DAY = r"(?:今天|昨天|前天|上周|前几天|早上|上午|下午|之前|刚才|刚)"
 _CAME_BACK = re.compile(rf"{_BACK_DAY}?(?P<who>[^,;\s\d]{{0,6}}?){_BACK_DAY}?"
                         r"(?:送来|送过来|送|进|进来|到|收|收到|买|买来|采购)的(?P<rest>[^,;\s]{1,12}.*?)"
@@ -4496,6 +4528,8 @@ MAX_GUESTS = 10_000
 _BOOKINGS_Q = re.compile(rf"(?:有)?(?:哪些|什么|几个|几场|多少|啥)(?:的)?{_BOOKING_WORD}|{_BOOKING_WORD}(?:有哪些|有什么|列表|情况|清单|安排)")
 # 明天的预约 · 张女士的预约 · 王总的包桌是几点 (the bookings of those days, or of whom the note names)
 _BOOKINGS_OF = re.compile(rf"(?P<pre>[^,?]{{0,12}}?)(?:的)?{_BOOKING_WORD}(?:是)?(?:什么时候|几点|哪天|时间)?[?吗呢]*")
+# someone booked today who did not come (张女士没来 · 王总爽约了 · 李先生放鸽子了)
+_NO_SHOW = re.compile(r"(?:今天)?(?P<who>[^,?\d\s]{1,8}?)(?:今天|刚才)?(?:没来|没有来|没到店|爽约了?|放(?:了)?(?:我们)?鸽子了?|没过来)")
 _BOOKINGS_OFF = re.compile(rf"(?:取消|退掉|撤销|删掉|删除)(?:了)?.{{0,8}}?{_BOOKING_WORD}"
                            rf"|{_BOOKING_WORD}.{{0,4}}?(?:取消了?|退了|不要了|不办了|不来了|黄了)")
 # how a sale was paid, or a return refunded (卖了手机壳3个,微信收款 · …,现金 · …,刷卡 · 卖了耳机1副微信付的)

@@ -57,3 +57,14 @@ def test_an_order_and_expiry_asked_plainly(demo: Chat):
     demo.say("xiaowang", "5月20日收到牛腩20斤,保质期到6月18日")
     for said in ("牛腩还有几天过期", "最早过期的是哪批牛腩"):
         assert "06-18 到期(还有3天)" in texts(demo.say("xiaowang", said)), said
+
+
+def test_what_was_left_counted_then_thrown_and_goods_used_for_a_product(chat: Chat):
+    """把剩下的8个可颂报损: the 8 said are scrapped (before: 几种进出混在一起); 可颂用了黄油1公斤: the butter used for the
+    croissants (before: 可颂的数量是多少?). On the café."""
+    chat.say("amy", "烤了可颂20个")
+    out = texts(chat.say("amy", "把剩下的8个可颂报损"))
+    assert out.startswith("✅ 已记录:徐汇店报损 可颂 8个"), out
+    butter = chat.stock()["XH:B07"]
+    assert texts(chat.say("amy", "可颂用了黄油1公斤")).startswith("✅ 已记录:徐汇店领用/消耗 黄油 1kg")
+    assert chat.stock()["XH:B07"] == butter - 1

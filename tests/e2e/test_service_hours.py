@@ -117,3 +117,27 @@ def test_an_appointment_without_its_hours_asks_how_long(chat):
     booked = texts(chat.say("amy", "1.5小时"))
     assert "已登记预定:06-20 14:00 高级顾问 1.5小时" in booked and "已约 1.5/8小时" in booked
     assert "06-20 14:00 王总:高级顾问 1.5小时" in texts(chat.say("amy", "王总的预约"))
+
+
+def test_hours_said_as_people_say_them_a_no_show_and_a_rise_in_the_price(tmp_path, monkeypatch):
+    """一个半小时 · 6个小时 · 半个钟头 are hours (before: 单位不对); 理疗用了精油1瓶 uses the oil for the service (before:
+    理疗的数量是多少?); 张女士没来 calls off her booking today, asked first; 理疗涨价到220 is our price, the service
+    having no cost (before: its cost)."""
+    from tests.conftest import ROOT
+    from tests.e2e.conftest import make_chat
+
+    studio_ = make_chat(tmp_path, monkeypatch, catalog=ROOT / "tests" / "nlu" / "fixtures" / "studio")
+    assert texts(studio_.say("lin", "理疗做了一个半小时")).startswith("✅ 已记录:静安工作室销售 理疗 1.5小时")
+    assert texts(studio_.say("lin", "高级顾问做了半个钟头")).startswith("✅ 已记录:静安工作室销售 高级顾问 0.5小时")
+    studio_.say("lin", "收到精油5瓶")
+    assert texts(studio_.say("lin", "理疗用了精油1瓶")).startswith("✅ 已记录:静安工作室领用/消耗 精油 1瓶")
+    assert studio_.stock()["SD:G01"] == 4
+    studio_.say("lin", "给张女士约今天下午3点理疗2个小时")
+    studio_.say("lin", "给王总约明天下午3点理疗2小时")
+    asked = texts(studio_.say("lin", "张女士没来"))
+    assert asked.startswith("取消这 1 场预定吗?") and "06-15 15:00 张女士:理疗 2小时" in asked, asked
+    assert texts(studio_.press("lin", "确认")).startswith("✅ 已取消 1 场预定")
+    left = studio_.export("bookings")
+    assert [(b["note"], b["qty"]) for b in left] == [("王总", "2")], left   # (tomorrow's stays)
+    assert "王总没有预定" in texts(studio_.say("lin", "王总没来"))            # (none today)
+    assert "售价从 ¥200.00/小时 改为 ¥220.00/小时" in texts(studio_.say("lin", "理疗涨价到220"))
