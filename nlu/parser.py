@@ -1881,7 +1881,30 @@ class Parser:
             if stranger is not None and stranger.group("who") not in _ANYONE:   # 卖给王老板…: not on an account
                 res.guesses.append(commands.Guess("unknown_customer", stranger.group("who"), ""))
         done = self._finish(cmd, a, res, speaker)
+        counts = self._money_as_counts(done, a)
+        if counts is not None and isinstance(cmd, commands.RecordMoves):   # 卖了手机壳5个,微信3现金2: not ¥5
+            a = replace(a, tenders=(), tender_counts=counts, adjust=None)
+            done = self._finish(replace(cmd, method=None), a, res, speaker)
         return self._by_count(done, a) if a.tender_counts else done
+
+    def _money_as_counts(self, done: Result, a: scan.Analysis) -> scan.Counted | None:
+        """A sale's ways said with bare numbers that count its goods (卖了手机壳5个,微信3现金2 · sold 5 phone cases, 3 by
+        wechat and 2 in cash): the counts, when the numbers add up to the quantity sold, no 元 said, and as money they
+        would be under half of the goods' list price; None otherwise (微信60现金27 is money)."""
+        if not a.tenders or not isinstance(done, commands.Parsed) or not isinstance(done.command, commands.RecordMoves):
+            return None
+        cmd = done.command
+        said = [v for _, v in a.tenders]
+        if cmd.movement != commands.Movement.SALE or None in said or re.search(r"元|块|¥", a.tenders_said) \
+                or len({ln.sku for ln in cmd.lines}) != 1:
+            return None
+        qty = sum((ln.raw_qty or ln.qty for ln in cmd.lines), Decimal(0))
+        listed = self.lex.product(cmd.lines[0].sku).unit_price
+        money = sum((v or Decimal(0) for v in said), Decimal(0))
+        worth = sum((ln.qty for ln in cmd.lines), Decimal(0)) * (listed or Decimal(0))
+        if money != qty or not listed or money * 2 >= worth:
+            return None
+        return tuple((k, v, "") for k, v in a.tenders)
 
     def _by_count(self, done: Result, a: scan.Analysis) -> Result:
         """A sale paid several ways by the goods (可乐卖了5瓶,3瓶微信2瓶现金 · 一瓶现金一瓶微信 · 3瓶微信,剩下的现金): each

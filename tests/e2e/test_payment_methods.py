@@ -286,3 +286,16 @@ def test_money_said_alone_after_the_goods_prices_them_and_the_last_write_says_it
     counted = texts(shop.say("xm", "手机壳库存不对,实际是30个"))
     assert counted.startswith("✅ 已记录:华强店盘点 手机壳 30个"), counted
     assert shop.stock()["MD:A05"] == 30
+
+
+def test_bare_numbers_that_count_the_goods_are_counts_not_money(shop):
+    """卖了手机壳5个,微信3现金2: the numbers add up to the 5 sold and as money would be ¥5 for ¥145 of goods, so they
+    count the goods each way paid for (before: 5 cases sold for ¥5). Money said so stays money (微信60现金27)."""
+    out = texts(shop.say("xm", "卖了手机壳5个,微信3现金2"))
+    assert out.startswith("✅ 已记录:华强店销售 手机壳 5个(微信 ¥87.00 + 现金 ¥58.00)\n"), out
+    assert "「华强店销售 手机壳 2个(微信 ¥29.00 + 现金 ¥29.00)」" in texts(   # (no unit said: asked first)
+        shop.say("xm", "sold 2 phone cases, 1 by wechat and 1 in cash"))
+    shop.press("xm", "确认")
+    out = texts(shop.say("xm", "卖了手机壳3个,微信60现金27"))
+    assert out.startswith("✅ 已记录:华强店销售 手机壳 3个(微信 ¥60.00 + 现金 ¥27.00)\n"), out
+    assert texts(shop.say("xm", "今天微信收了多少")).endswith("记为微信的收款 ¥176.00")   # 87 + 29 + 60
