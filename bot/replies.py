@@ -1,6 +1,7 @@
 """Reply texts built from locale strings: summaries, questions, stock answers."""
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime, timedelta
@@ -9,6 +10,7 @@ from typing import Any
 
 from bot.messages import Button
 from domain import bom, catalog, commands, errors, ledger, orders, production, services, targets, trace, units
+from domain import rules as drules
 from nlu import answers, context, render
 from workflows import appointments, backtest, coldchain, dues, metrics, purchasing, reports, wording
 from workflows import expenses as costs_flow
@@ -373,6 +375,8 @@ def manage_rules(t: Any, lang: str, uow: UnitOfWork, cmd: commands.ManageRules, 
     rule = uow.rules.get(cmd.rule_id) if cmd.rule_id is not None else None
     if rule is None or (owner and rule.owner != owner):
         return str(t("rule_not_found", lang, id=cmd.rule_id))
+    if cmd.action == "retime":   # 规则1改成每天早上8点: a new version with that schedule, the rest as it was
+        return _retimed(t, lang, uow, rule, cmd, now=now, cat=catalog)
     if cmd.action == "backtest":
         rep = backtest.run(uow, rule_id=rule.number, days=7, now=now)
         return str(t("rule_backtest", lang, id=rule.number, decisions=rep.decisions, differences=rep.differences,
@@ -380,6 +384,29 @@ def manage_rules(t: Any, lang: str, uow: UnitOfWork, cmd: commands.ManageRules, 
     status = {"pause": "paused", "resume": "active", "delete": "deleted", "manual": "manual"}[cmd.action]
     uow.rules.update(rule, status=status, at=now)
     return str(t(f"rule_{cmd.action}d" if cmd.action != "pause" else "rule_paused", lang, id=rule.number, text=rule.text))
+
+
+def _retimed(t: Any, lang: str, uow: UnitOfWork, rule: Any, cmd: commands.ManageRules, *, now: datetime,
+             cat: context.Catalog | None) -> str:
+    """A schedule rule's time changed (the days kept when only the time is said; a one-off stays once, on its
+    day): saved as its next version, its alerts' episode begun again; a rule on events has no time to change."""
+    draft = drules.draft_from_dict(rule.spec)
+    if draft.trigger.kind != "schedule" or not draft.trigger.cron:
+        return str(t("rule_retime.not_scheduled", lang, id=rule.number, text=rule.text))
+    fields, was = cmd.cron.split(), draft.trigger.cron.split()
+    if len(fields) == 2 or draft.trigger.once:   # (早上8点: the time alone, on the days it had)
+        trigger = replace(draft.trigger, cron=" ".join(fields[:2] + was[2:]))
+    else:
+        trigger = replace(draft.trigger, cron=cmd.cron, workdays=cmd.workdays)
+    if trigger == draft.trigger:
+        return str(t("rule_retime.same", lang, id=rule.number, rule=render.render_rule(draft, cat, t=t, lang=lang)))
+    new = replace(draft, trigger=trigger)
+    said = str(t("rule_retime.note", lang, when=render.schedule_words(trigger, t=t, lang=lang)))
+    text = re.sub(r"\s*[(\uff08](?:时间改为|now runs ).*$", "", rule.text) + said   # (its words, with the new time)
+    uow.rules.update(rule, text=text, spec=new.to_dict(), at=now)
+    uow.rules.reset_alerts(f"rule:{rule.number}")
+    return str(t("rule_retime.done", lang, id=rule.number, rule=render.render_rule(new, cat, t=t, lang=lang),
+                 was=render.render_rule(draft, cat, t=t, lang=lang)))
 
 
 def supplier_state(t: Any, lang: str, o: orders.Order, *, own: bool = False) -> str | None:

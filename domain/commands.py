@@ -528,9 +528,11 @@ class AddRule:
 
 @dataclass(frozen=True)
 class ManageRules:
-    action: str  # "list" | "pause" | "resume" | "delete"
+    action: str  # "list" | "pause" | "resume" | "delete" | "backtest" | "retime"
     rule_id: int | None = None
     about: str = ""   # 不要再提醒我盘点了 · 取消订牛奶的提醒: the user's one rule whose words hold this
+    cron: str = ""    # "retime" (规则1改成每天早上8点): the new crontab, "M H dom * dow", or "M H" (the time alone)
+    workdays: bool = False   # (retime: 工作日早上8点, only on working days)
 
 
 @dataclass(frozen=True)

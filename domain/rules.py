@@ -24,6 +24,7 @@ VARIABLES: dict[str, tuple[str, tuple[str, ...]]] = {
     "sales_cv": ("近N日销量标准差/均值", ("days",)),
     "forecast": ("未来N小时预测销量", ("hours",)),
     "days_since_sale": ("距上次销售天数", ()),
+    "days_since_receipt": ("距上次进货天数", ()),   # 如果牛腩三天没进货就提醒我
     "expiring": ("N天内到期的库存量(已过期的也算)", ("days",)),
     "booked": ("未来N小时预定量", ("hours",)),
     "category": ("品类", ()),

@@ -364,12 +364,13 @@ class Parser:
         added = _ADD_PRODUCT.match(s)
         if added is not None:   # 新增商品羊肉,单位斤,一箱20斤,售价58元
             return self._add_product(added.group("name"), added.group("rest"))
-        edit = EDIT.match(s)
+        edit = EDIT.match(s) if self._retime(s) is None else None   # (规则1改成每天早上8点: its time alone)
         if edit is not None:
             return self._edit_rule(int(edit.group("id") or edit.group("id2")), edit.group("rest") or edit.group("rest2"),
                                    speaker)
         stop = intents.STOP_REMINDER.match(s.strip(" !.~")) if "提醒" in s or "通知" in s else None
-        if stop is not None:   # 不要再提醒我盘点了 · 取消订牛奶的提醒: not a reminder to set
+        if stop is not None or self._retime(s) is not None:
+            # 不要再提醒我盘点了 · 取消订牛奶的提醒 · 规则1改成每天早上8点: not a rule or reminder to set
             managed = self._manage_rules(s)
             if managed is not None:
                 return managed
@@ -838,6 +839,20 @@ class Parser:
             return replace(result, command=replace(result.command, rule_id=rule_id))
         return result
 
+    @staticmethod
+    def _retime(s: str) -> Result | None:
+        """规则1改成每天早上8点 · 把规则2的时间改成晚上9点 · 提醒3改到下午3点半: a schedule rule's new time (its days kept
+        when only the time is said); None: no time said (规则1改成当可乐低于30瓶时…: the rule restated)."""
+        moved = _RULE_RETIME.fullmatch(s.strip(" !.~。"))
+        if moved is None:
+            return None
+        try:
+            when = rules.retimed(moved.group("when"))
+        except rules.Unsupported:
+            return commands.Clarify("rule_unsupported")   # (每月32号早上8点)
+        return None if when is None else commands.Parsed(commands.ManageRules(
+            "retime", int(moved.group("id")), cron=when[0], workdays=when[1]))
+
     def _manage_rules(self, s: str) -> Result | None:
         """规则列表 · 我设了哪些提醒 · 暂停规则2 · 取消提醒1 · 不要再提醒我盘点了 (the one whose words hold 盘点)."""
         stop = intents.STOP_REMINDER.match(s.strip(" !.~"))
@@ -846,7 +861,12 @@ class Parser:
             if about:
                 return commands.Parsed(commands.ManageRules("pause" if stop.group("v") in ("关掉", "停掉", "暂停")
                                                             else "delete", about=about))
-        if not ("规则" in s or "提醒" in s) or len(s) > 20:
+        if not ("规则" in s or "提醒" in s):
+            return None
+        retime = self._retime(s)
+        if retime is not None:   # 规则1改成每天早上8点 · 把规则2的时间改成晚上9点
+            return retime
+        if len(s) > 20:
             return None
         after = _MANAGE_AFTER.fullmatch(s.strip(" !.~。"))
         m = after or intents.MANAGE.search(s)   # (把规则2删掉 · 规则1暂停一下: the verb after)
@@ -4763,6 +4783,9 @@ _MADE_INTO = re.compile(r"[,\s]*(?:用来|拿来|是用来|为了)?(?:做|炒|�
 _REPORT_NAMED = re.compile(r"(?:请|帮我)?(?:把)?(?:[^,\d]{1,4}?店的?)?(?P<name>[^,\d\s]{2,8}?)"
                            r"(?:发我|发给我|发一下|发过来|给我看看|给我看下|看看|呢)?")
 # how a period went against another, nothing else named (这个月跟上个月比怎么样 · 今天比昨天好吗)
+# a schedule rule's time changed (规则1改成每天早上8点 · 把规则2的时间改成晚上9点 · 提醒3改到下午3点)
+_RULE_RETIME = re.compile(r"(?:把|将)?(?:第)?(?:规则|提醒)\s*(?:#|号|第)?\s*(?P<id>\d+)\s*(?:号)?(?:的)?(?:时间|提醒时间|发送时间)?"
+                          r"(?:改成|改为|改到|调到|调成|换成|推迟到|提前到|挪到)(?P<when>[^,;]{2,20})")
 _MANAGE_AFTER = re.compile(r"(?:把|将)?(?:第)?(?:规则|提醒)\s*(?:#|号|第)?\s*(?P<id>\d+)\s*(?:号)?(?:给我)?"
                            r"(?P<verb>暂停|停用|关掉|关闭|关了|停掉|停了|恢复|启用|重新启用|打开|开启|删除|删掉|删了|取消掉?|去掉|回测)"
                            r"(?:掉|一下|吧|了)*")

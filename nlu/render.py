@@ -23,7 +23,7 @@ def _default_words() -> Words:
     return Translator.load()
 
 
-SUFFIX = {"days_of_cover": "days", "days_since_sale": "days", "rain_days_ahead": "days", "temperature": "celsius",
+SUFFIX = {"days_of_cover": "days", "days_since_sale": "days", "days_since_receipt": "days", "rain_days_ahead": "days", "temperature": "celsius",
           "inbound_eta_hours": "hours", "scrap_value": "yuan", "takings": "yuan"}
 IN_UNITS = {"on_hand", "available", "safety_stock", "scrap_sum", "sales_sum", "sales_mean", "forecast", "booked", "expiring"}
 _WEEKDAY = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
@@ -33,6 +33,12 @@ def render_rule(draft: rules.RuleDraft, catalog: context.Catalog | None, *, t: W
                 lang: str = "zh_CN") -> str:
     r = _Render(catalog or context.Catalog(products=()), t or _default_words(), lang)
     return r.rule(draft)
+
+
+def schedule_words(trigger: rules.Trigger, *, t: Words | None = None, lang: str = "zh_CN") -> str:
+    """每天 08:00 · 工作日 09:00: when a schedule rule runs."""
+    r = _Render(context.Catalog(products=()), t or _default_words(), lang)
+    return f"{r.days(trigger)} {_clock(trigger.cron or '')}"
 
 
 class _Render:
@@ -51,9 +57,7 @@ class _Render:
         actions = self.w("rule.actions_joiner").join(self.action(a) for a in draft.actions)
         if draft.trigger.kind == "schedule":
             cron = draft.trigger.cron or ""
-            when = self.w("rule.workdays") if draft.trigger.workdays else self.when(cron)
-            if draft.trigger.once:   # 6月16日(仅一次)
-                when = self.w("rule.once", month=cron.split()[3], day=cron.split()[2])
+            when = self.days(draft.trigger)
             if draft.conditions.items:
                 return self.w("rule.schedule_if", when=when, clock=_clock(cron),
                               subject=self.subject(draft.scope, draft.conditions),
@@ -176,6 +180,13 @@ class _Render:
 
     def location(self, code: str) -> str:
         return next((loc.name for loc in self.cat.locations if loc.code == code), code)
+
+    def days(self, trigger: rules.Trigger) -> str:
+        """每天 · 工作日 · 6月16日(仅一次) …: the days a schedule runs on."""
+        cron = trigger.cron or ""
+        if trigger.once:
+            return self.w("rule.once", month=cron.split()[3], day=cron.split()[2])
+        return self.w("rule.workdays") if trigger.workdays else self.when(cron)
 
     def when(self, cron: str) -> str:
         """每天 · 周末 · 每周一、周四 · 每周一至周五 · 每月1号 of a crontab expression (工作日 is the trigger's flag)."""

@@ -326,6 +326,9 @@ class RuleParser:
         m = re.search(rf"(?:连续|已经|超过)?(?P<n>{_N})天(?:都|还|一直)?(?:没|没有|无|未)(?:卖|销售|售出|出货|动销|卖出去?)", c)
         if m:
             return drules.Condition("days_since_sale", "ge", _int(m.group("n")))
+        m = re.search(rf"(?:连续|已经|超过)?(?P<n>{_N})天(?:都|还|一直)?(?:没|没有|无|未)(?:进货|进过货|到货|收货|补货|送货|来货|进)", c)
+        if m:   # 如果牛腩三天没进货就提醒我: days since goods last came in
+            return drules.Condition("days_since_receipt", "ge", _int(m.group("n")))
         m = re.search(rf"(?:未来|接下来)?(?:(?P<n>{_N})(?:个)?(?P<u>小时|天)(?:内|以内|之内|里)?|(?P<d>今天|今日|明天|明日|后天))?"
                       rf"(?:有|存在)(?:人|客人|客户)?(?:预定|预订|订单|宴席|包桌|活动|订桌|订货)", c)
         if m:   # 未来24小时有预定 · 3天内有预定 · 明天有预定 (to the end of tomorrow: 48 hours) · 有预定 (the next 24)
@@ -623,6 +626,39 @@ def recurring(s: str, *, ahead: int = 0) -> tuple[drules.Trigger, str, str, int]
     minute, clock = (said[0], said[1]) if not ahead else ("0", DEFAULT_HOUR)
     trigger = drules.Trigger("schedule", cron=f"{minute} {clock} {dom} * {dow}", workdays=workdays)
     return trigger, (s[:m.start()] + s[m.end():]).strip(" ,"), at, ahead
+
+
+# a time of day said alone (早上8点 · 晚上9点半 · 下午3点20): a schedule's new hour, its days kept
+_TIME_ALONE = re.compile(rf"(?P<time>(?P<pod>早上|早晨|上午|中午|下午|傍晚|晚上)?(?P<h>{_N})[点:时](?P<m>半|{_N})?分?)")
+
+
+def retimed(when: str) -> tuple[str, bool] | None:
+    """A schedule rule's new time (规则1改成每天早上8点 · 规则2的时间改成晚上9点): (the crontab said, "M H dom * dow",
+    or "M H" when only the time of day is said; whether only on working days); None: no time said."""
+    said = when.strip(" ,.!。")
+    m = RECURRING.fullmatch(said)
+    if m is not None and (m.group("time") or m.group("pod")):
+        hour = m.group("h") or PART_OF_DAY.get(m.group("pod") or "", DEFAULT_HOUR)
+        return _cron(m.group("time") or "", hour, m.group("m"), days=_days_of(m)), "工作日" in m.group("head")
+    alone = _TIME_ALONE.fullmatch(said)
+    if alone is not None:
+        return " ".join(_cron(alone.group("time"), alone.group("h"), alone.group("m")).split()[:2]), False
+    return None
+
+
+def _days_of(m: re.Match[str]) -> tuple[str, str]:
+    """The (day of month, day of week) crontab fields ``RECURRING`` said."""
+    if m.group("dom"):
+        n = numbers.value(m.group("dom"))
+        if n is None or not 1 <= n <= 31:
+            raise Unsupported(m.group(0))
+        return str(int(n)), "*"
+    if m.group("days"):
+        named = [WEEKDAYS[c] for c in m.group("days") if c in WEEKDAYS]
+        if re.search(r"[到至-]", m.group("days")) and len(named) == 2:
+            return "*", f"{named[0]}-{named[1]}"
+        return "*", ",".join(dict.fromkeys(named))
+    return "*", "*"
 
 
 def _schedule_days(m: re.Match[str]) -> tuple[str, str]:

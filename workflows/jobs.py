@@ -269,7 +269,7 @@ def _edge(uow: Any, rule: Any, draft: rules.RuleDraft, snap: engine.Variables, *
     return int(uow.rules.alert(key, subject).id) if fire else None
 
 
-TIME_VARS = {"days_since_sale", "expiring", "sales_sum", "sales_mean", "sales_std", "sales_cv", "forecast", "booked",
+TIME_VARS = {"days_since_sale", "days_since_receipt", "expiring", "sales_sum", "sales_mean", "sales_std", "sales_cv", "forecast", "booked",
              "rain_days_ahead", "temperature", "inbound_eta_hours", "available", "days_of_cover"}
 
 

@@ -195,6 +195,11 @@ class Snapshot(_Variables):
             return INF
         return Decimal(str((self.now - max(cands)).total_seconds() / 86400))
 
+    def v_days_since_receipt(self) -> Decimal:
+        """Days since goods of this product last came in from a supplier here (never: infinite)."""
+        last = self.uow.stock.last_receipt(location=self.location, sku=self.product.sku)
+        return INF if last is None else Decimal(str((self.now - last).total_seconds() / 86400))
+
     def v_expiring(self, days: int = 3) -> Decimal:
         """Stock in lots that expire within ``days`` days (or already have): what to sell, use or move first."""
         until = self.now + timedelta(days=int(days))

@@ -764,6 +764,19 @@ class StockRepo(_Repo):
             at = at.replace(tzinfo=UTC)
         return at
 
+    def last_receipt(self, *, location: str | None, sku: str) -> datetime | None:
+        """When goods of ``sku`` last came in from a supplier (to ``location``), not undone."""
+        stmt = select(func.max(t.Move.at)).where(t.Move.tenant_id == self.tid, t.Move.sku == sku,
+                                                 t.Move.kind == ledger.MoveKind.RECEIPT.value,
+                                                 t.Move.reverses.is_(None))
+        if location:
+            stmt = stmt.where(t.Move.dst == location)
+        at = self.s.execute(stmt).scalar()
+        if at is not None and at.tzinfo is None:
+            from datetime import UTC
+            at = at.replace(tzinfo=UTC)
+        return at
+
     def last_sales(self, *, since: datetime | None = None, kinds: tuple[str, ...] = (ledger.MoveKind.SALE.value,)
                    ) -> dict[tuple[str, str], datetime]:
         """Latest sale (or move of ``kinds`` out of a place) per (location, sku); with ``since`` only the pairs that

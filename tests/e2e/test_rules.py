@@ -100,6 +100,20 @@ def test_grass_carp_unsold_for_three_days_reminds_me(demo):
     assert len([m for m in to(out, "liu") if "规则" in m["text"] and "草鱼" in m["text"]]) == 1
 
 
+def test_beef_with_no_delivery_for_three_days_reminds_me_once(demo):
+    """如果牛腩三天没进货就提醒我: days since goods last came in from a supplier (before: not supported)."""
+    assert "连续未进货天数 ≥ 3天" in create(demo, "liu", "如果牛腩三天没进货就提醒我")
+    demo.say("xiaowang", "收到牛腩10斤")                                 # 06-15 09:00
+    out = demo.send(at="2026-06-18T08:30:00+08:00")
+    assert not [m for m in to(out, "liu") if "规则" in m["text"]]
+    out = demo.send(at="2026-06-19T12:00:00+08:00")
+    fired = [m for m in to(out, "liu") if "规则" in m["text"]]
+    assert len(fired) == 1 and "未进货天数 3 / 3" in fired[0]["text"], texts(out)
+    demo.say("xiaowang", "收到牛腩10斤")                                 # came in: the episode is over
+    out = demo.send(at="2026-06-23T12:00:00+08:00")
+    assert len([m for m in to(out, "liu") if "规则" in m["text"]]) == 1   # three days on again: once more
+
+
 def test_beef_below_safety_with_no_cold_chain_in_two_hours_transfers_from_the_warehouse(demo):
     create(demo, "liu", "牛肉库存低于安全线且冷链车2小时内到不了时,从中心仓调拨")
     before = demo.stock()
@@ -163,6 +177,26 @@ def test_rules_are_listed_edited_paused_and_deleted_by_chat(demo):
     assert "删除" in texts(demo.say("liu", "把规则1删掉"))
     assert demo.export("rules") == []
     assert "没有找到" in texts(demo.say("zhao", "修改规则1:当可乐库存低于10瓶时提醒我"))
+
+
+def test_a_schedule_rules_time_is_changed_by_chat_and_it_runs_then(demo):
+    """规则1改成每天早上8点 · 把规则1的时间改成晚上9点半 (the days kept) · 规则1改成工作日早上9点: a new version of the rule
+    at that time (before: 规则不支持); a rule on a condition has no time to change; another manager's is not found."""
+    create(demo, "liu", "每天晚上10点把今天的营业额发给我")
+    assert texts(demo.say("liu", "规则1改成每天早上8点")).startswith("⏰ 规则 #1 的时间改好了:每天 08:00 → 把【今日小结】")
+    assert "每天 21:30" in texts(demo.say("liu", "把规则1的时间改成晚上9点半"))
+    assert "没有改动" in texts(demo.say("liu", "规则1改成晚上9点半"))
+    rule = demo.export("rules")[0]
+    assert rule["version"] == 3 and rule["spec"]["trigger"]["cron"] == "30 21 * * *"
+    assert rule["text"] == "每天晚上10点把今天的营业额发给我(时间改为每天 21:30)"
+    out = demo.send(at="2026-06-15T21:20:00+08:00")
+    assert not [m for m in to(out, "liu") if "今日小结" in m["text"]]
+    out = demo.send(at="2026-06-15T21:40:00+08:00")
+    assert len([m for m in to(out, "liu") if "今日小结" in m["text"]]) == 1
+    create(demo, "liu", "当可乐库存低于50瓶时提醒陈采购")
+    assert "没有固定时间可改" in texts(demo.say("liu", "规则2改成早上8点"))
+    assert "没有找到规则 #1" in texts(demo.say("zhao", "规则1改成早上8点"))
+    assert demo.export("rules")[0]["version"] == 3
 
 
 def test_a_supplier_sees_its_purchase_orders_status_but_never_our_prices(demo):

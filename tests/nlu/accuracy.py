@@ -170,7 +170,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
     elif isinstance(c, commands.AddRule):
         d |= {"intent": "rule", "render": render.render_rule(c.draft, cat)}
     elif isinstance(c, commands.ManageRules):
-        d |= {"intent": "manage_rules", "action": c.action, "rule_id": c.rule_id} | ({"about": c.about} if c.about else {})
+        d |= {"intent": "manage_rules", "action": c.action, "rule_id": c.rule_id} | ({"about": c.about} if c.about else {}) \
+            | ({"cron": c.cron} if c.cron else {}) | ({"workdays": True} if c.workdays else {})
     elif isinstance(c, commands.Forecast):
         d |= {"intent": "forecast", "sku": c.sku, "days": c.days, "start": c.start.isoformat() if c.start else None}
     elif isinstance(c, commands.SalesQuery):
