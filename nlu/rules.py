@@ -275,6 +275,7 @@ class RuleParser:
         mention = ""
         if not skus:
             head = re.split(rf"库存|可用|销量|近|最近|过去|要是|如果|{_OP}|连续|\d|的|今天|今日|一天|每天|本周|本月|卖"
+                            r"|(?:快|即将|马上|就要|将要|快要)?(?:过期|到期)|临期"
                             rf"|报损|损耗|报废|这周|这个月|当天|总|单日|当日|每日|日(?={TAKINGS})|{TAKINGS}",
                             _strip_condition(said))[0]
             head = re.sub(rf"^(?:{_COMPANY}|{_EACH_STORE}|某个?|任何|任一|每个|所有|有人|谁)", "", head)

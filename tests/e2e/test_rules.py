@@ -226,6 +226,17 @@ def test_soy_sauce_expiring_within_three_days_reminds_me_once(demo):
     assert not [m for m in to(out, "liu") if "规则" in m["text"] and "酱油" in m["text"]]
 
 
+def test_anything_about_to_expire_tells_me_of_that_product(demo):
+    """有东西快过期就告诉我: any product of the store with stock expiring within 3 days (before: 不认识「东西快过期」)."""
+    assert "当任一商品在【南山店】的3天内到期的库存 > 0" in create(demo, "liu", "有东西快过期就告诉我")
+    demo.say("xiaowang", "收到酱油1箱,6月18号到期")
+    out = demo.send(at="2026-06-15T10:30:00+08:00")
+    assert not [m for m in to(out, "liu") if "规则" in m["text"]]
+    out = demo.send(at="2026-06-16T09:30:00+08:00")
+    fired = [m["text"] for m in to(out, "liu") if "规则" in m["text"]]
+    assert len(fired) == 1 and "酱油" in fired[0], fired
+
+
 def test_cola_sold_out_tells_me(demo):
     assert "≤ 0瓶" in create(demo, "liu", "可乐卖完了通知我")
     out = demo.say("xiaowang", "可乐卖完了")
