@@ -1511,7 +1511,7 @@ class Conversation:
         store still awaits: that order's receipt. None otherwise (the quantity is asked)."""
         p = c.partial
         if c.reason == "missing_qty" and isinstance(p, commands.TransferStock) and not p.lines and not p.request \
-                and p.source is not None and p.dest in (None, turn.user.location):   # 福田的牛腩到了: its transfer
+                and p.dest in (None, turn.user.location):   # 福田的牛腩到了 · 昨天调的可乐到了: its transfer
             oid = _incoming_transfer(uow, turn.user.location, c.mention, source=p.source)
             return commands.ReceiveOrder(order_id=oid) if oid is not None else None
         if c.reason != "missing_qty" or not isinstance(p, commands.RecordMoves) or p.lines \

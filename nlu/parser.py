@@ -208,6 +208,9 @@ class Parser:
         sold_back = _SOLD_BACK.fullmatch(s.strip(" !.~。")) if "退" in s and "的" in s else None
         if sold_back is not None and self._names_goods(sold_back.group("rest")):   # 客人昨天买的可乐退了2瓶: back now
             s = f"{sold_back.group('who')}{sold_back.group('who2') or ''}{sold_back.group('rest')}"
+        moved = _MOVED_CAME.fullmatch(s.strip(" !.~。"))
+        if moved is not None:   # 仓库调的可乐到了 · 调过来的可乐收到了: a transfer come (its order received, as 福田的牛腩到了 is)
+            s = f"{moved.group('src')}的{moved.group('rest')}" if moved.group("src") else moved.group("rest")
         ordered = _ORDERED_CAME.fullmatch(s.strip(" !.~。"))
         if ordered is not None:   # 昨天订的牛腩到了: what was ordered came (its order received, as 牛腩到了 is)
             who = ordered.group("who")
@@ -3980,6 +3983,8 @@ _CAME_BACK = re.compile(rf"{_BACK_DAY}?(?P<who>[^,;\s\d]{{0,6}}?){_BACK_DAY}?"
 # goods sold on a day named, brought back (客人昨天买的可乐退了2瓶 · 昨天卖的可乐退了2瓶): back now, not on that day
 _SOLD_BACK = re.compile(rf"(?P<who>[^,;\s\d]{{0,6}}?){_BACK_DAY}(?P<who2>客人|顾客|客户)?(?:卖|卖出|卖掉|买|买走|拿走|拿)的"
                         r"(?P<rest>[^,;\s]{1,12}.*?退.*)")
+_MOVED_CAME = re.compile(r"(?:今天|昨天|前天|早上|上午|刚才)?(?:从)?(?P<src>[^,\d\s]{0,6}?)(?:调|调拨|调过来|调来|送过来|发过来)的"
+                         r"(?P<rest>[^,\d\s]{1,12}?(?:到了|送到了|收到了|来了|到货了))")
 _ORDERED_CAME = re.compile(r"(?:今天|昨天|前天|上周|前几天|早上|上午|之前|刚才)?(?:(?:向|跟|找)(?P<who>\S{1,6}?))?(?:订|下单|采购|定)的"
                            r"(?P<rest>\S{1,12}?(?:到了|送到了|送来了|来了|到货了))")
 # the sales asked by who sold them (谁卖得最多 · 每个人卖了多少 · 店员销售排行 · 员工业绩)

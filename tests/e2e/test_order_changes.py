@@ -174,6 +174,23 @@ def test_a_store_asking_for_goods_from_the_warehouse_waits_for_it_and_typed_word
     assert demo.stock()["NS:P001"] == before["NS:P001"] + 20 and demo.stock()["WH:P001"] == before["WH:P001"] - 20
 
 
+def test_a_transfer_said_come_by_how_it_was_sent_is_its_receipt_and_a_wrong_one_is_corrected(demo):
+    """仓库调的可乐到了 · 调过来的可乐收到了 · 昨天调的可乐到了: the transfer on its way, offered for receipt (before: 可乐的
+    数量是多少?); 可乐调错了,应该是3箱 corrects the transfer just made (before: 是哪个门店或仓库?)."""
+    demo.say("xiaowang", "从中心仓调可乐2箱过来")
+    demo.press("boss", "确认调拨")
+    demo.press("chen", "确认发货")
+    for said in ("仓库调的可乐到了", "调过来的可乐收到了", "昨天调的可乐到了"):
+        out = demo.say("xiaowang", said)
+        assert "调拨单 #1" in texts(out) and any("确认收货" in row for m in out for row in m.get("buttons") or []), said
+    before = demo.stock()
+    demo.press("xiaowang", "确认收货")
+    assert demo.stock()["NS:P018"] == before["NS:P018"] + 48
+    demo.say("chen", "从中心仓调可乐2箱到福田店")
+    assert texts(demo.say("chen", "可乐调错了,应该是3箱")).startswith("✏️ 已更正为:调拨 中心仓 → 福田店:可乐 72瓶(3箱)")
+    assert demo.stock()["FT:P018"] == before["FT:P018"] + 72
+
+
 def test_the_warehouse_giving_us_goods_is_a_request_and_a_short_transfer_is_a_loss_here(demo):
     demo.say("xiaowang", "仓库给我们调10斤牛腱")   # was: read as a transfer to the warehouse
     [o] = [o for o in demo.export("orders") if o["kind"] == "transfer"]
