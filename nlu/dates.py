@@ -248,6 +248,11 @@ _SPAN_N = rf"(?<![\d月])(?P<n>{_N}|一|两)\s*(?P<u>天|日|周|个?星期|个?
 PAST_RE = re.compile(
     rf"(?P<rel>今天|今日|昨天|昨日|前天|这个?周|本周|这个?星期|这个?礼拜|上个?周|上个?星期|上个?礼拜|这个?月|本月"
     rf"|上个?月|今年|本年)|(?:最近|近|过去|前|这)\s*{_SPAN_N}|(?:最近|近|过去)\s*(?P<half>半)(?:个)?年")
+# a past day of the week (上周六卖了多少 · 周六卖了多少 · 这周三): that day
+_PAST_WEEKDAY = re.compile(r"(?:(?P<last>上个?)|(?P<this>这个?|本))?(?:周|星期|礼拜)(?P<d>[一二三四五六日天])(?![到至\-~])")
+_WEEKDAY_N = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+# a quarter of the year (第二季度 · 二季度 · 今年一季度 · Q2)
+_QUARTER = re.compile(r"(?:第)?(?P<q>[一二三四1-4])季度?|(?i:q)(?P<q2>[1-4])")
 _NEXT_WEEK = re.compile(r"下个?(?:周|星期|礼拜)(?![一二三四五六日天末1-7])")
 _WEEKEND = re.compile(r"(?P<wk>下个?|这个?|本)?(?:周|星期|礼拜)末")
 _AHEAD_N = re.compile(rf"(?:未来|接下来|今后|往后|后面)?\s*{_SPAN_N}(?!以?后|之后|前)")
@@ -264,10 +269,28 @@ def _days_of(n: str, unit: str) -> int | None:
 def past_span(s: str, now: datetime) -> tuple[date, date] | None:
     """The days (first, last; today at most) a past-period phrase names: 今天, 昨天, 这周 (Monday on), 上周, 本月,
     上个月, 今年, 最近7天 / 近一个月 / 这三个月 / 近半年 (ending today); None without one."""
+    today = now.date()
+    day = _PAST_WEEKDAY.search(s)
+    if day is not None:   # 上周六 · 周六 (the last one gone by) · 这周三: that day
+        wd = _WEEKDAY_N[day.group("d")]
+        monday = today - timedelta(days=today.weekday())
+        if day.group("last"):
+            d = monday - timedelta(days=7) + timedelta(days=wd)
+        else:
+            d = monday + timedelta(days=wd)
+            if d > today and not day.group("this"):
+                d -= timedelta(days=7)
+        return (d, d) if d <= today else None
+    quarter = _QUARTER.search(s)
+    if quarter is not None:   # 第二季度 · 今年一季度 · Q2: its months (this year's when begun, else last year's)
+        q = int(numbers.value(quarter.group("q") or quarter.group("q2")) or 0)
+        year = today.year if 3 * q - 2 <= today.month else today.year - 1
+        end = date(year, 3 * q, calendar.monthrange(year, 3 * q)[1])
+        return date(year, 3 * q - 2, 1), min(end, today)
     m = PAST_RE.search(s)
     if m is None:
-        return None
-    today = now.date()
+        month = MONTH_SAID.search(s)
+        return month_span(month, today) if month is not None else None   # 5月份牛腩卖了多少: that month
     rel = m.group("rel")
     if m.group("half"):   # 近半年
         return today - timedelta(days=181), today

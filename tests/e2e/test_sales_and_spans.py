@@ -47,6 +47,20 @@ def test_last_week_s_sales_are_summed_by_day_and_compared_with_the_week_before(d
     assert sum(int(re.search(r"(\d+)瓶", line).group(1)) for line in days) == total
 
 
+def test_a_named_day_month_or_quarter_is_that_span(demo):
+    """上周六 · 周六 (the last one gone by) · 5月份 · 第二季度: those days (before: the whole of last week, or today)."""
+    saturday = date(2026, 6, 13)
+    text = texts(demo.say("liu", "上周六可乐卖了多少"))
+    assert text.startswith(f"📊 南山店可乐 06-13 卖出 {history(demo, COLA, saturday, saturday)}瓶"), text
+    week_before = saturday - timedelta(days=7)
+    assert f"比上周同日(06-06,{history(demo, COLA, week_before, week_before)}瓶)" in text, text
+    assert texts(demo.say("liu", "周六可乐卖了多少")) == text
+    may = history(demo, COLA, date(2026, 5, 1), date(2026, 5, 31))
+    assert f"南山店可乐 05-01至05-31共卖出 {may}瓶" in texts(demo.say("liu", "5月份可乐卖了多少"))
+    quarter = history(demo, COLA, date(2026, 4, 1), date(2026, 6, 14))
+    assert f"南山店可乐 04-01至06-15共卖出 {quarter}瓶" in texts(demo.say("liu", "第二季度可乐卖了多少"))
+
+
 def test_today_s_sales_come_from_the_ledger_and_an_undone_sale_no_longer_counts(demo):
     assert "没有卖出" in demo.say("liu", "今天可乐卖了多少")[0]["text"]
     demo.say("liu", "卖了可乐3瓶")

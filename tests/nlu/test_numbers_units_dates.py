@@ -121,3 +121,18 @@ def test_forecast_spans(text, now, first, days):
 def test_no_span_without_a_period():
     assert dates.past_span("可乐卖了多少", THURSDAY) is None
     assert dates.ahead_span("可乐预测", THURSDAY) is None
+
+
+@pytest.mark.parametrize("said, first, last", [
+    ("上周六卖了多少", "2026-06-13", "2026-06-13"),      # (Monday 06-15: last week's Saturday)
+    ("周六卖了多少", "2026-06-13", "2026-06-13"),        # (the last one gone by)
+    ("这周一卖了多少", "2026-06-15", "2026-06-15"),
+    ("5月份牛腩卖了多少", "2026-05-01", "2026-05-31"),
+    ("第二季度销售额", "2026-04-01", "2026-06-15"),      # (to today at most)
+    ("今年一季度卖了多少", "2026-01-01", "2026-03-31"),
+    ("Q4卖了多少", "2025-10-01", "2025-12-31"),          # (not begun this year: last year's)
+    ("上周卖了多少", "2026-06-08", "2026-06-14"),
+])
+def test_a_past_span_names_a_weekday_a_month_or_a_quarter(said: str, first: str, last: str) -> None:
+    span = dates.past_span(said, NOW)
+    assert span is not None and (span[0].isoformat(), span[1].isoformat()) == (first, last)
