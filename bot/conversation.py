@@ -1406,7 +1406,8 @@ class Conversation:
                                     if cmd.unit_price is not None and ln.sku == cmd.sku else ln.unit_price)
                       for ln in o.lines if came.get(ln.sku, 0) > 0 and (cmd.sku is None or ln.sku == cmd.sku or said))
         receipt = self._order_units(uow, turn, commands.RecordMoves(
-            movement=commands.Movement.RECEIPT, lines=lines, location=o.location, partner=o.partner), o, cmd.serials)
+            movement=commands.Movement.RECEIPT, lines=lines, location=o.location, partner=o.partner, order_id=o.id),
+            o, cmd.serials)
         self._ask(uow, turn, receipt, self.t("receive_order.ask", turn.lang, id=o.id,
                                              summary=replies.summary(self.t, turn.lang, receipt, self._catalog,
                                                                      user=turn.user),

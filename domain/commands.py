@@ -100,6 +100,8 @@ class RecordMoves:
     # how a sale was paid, a return refunded, or a receipt paid on the spot (微信收款 · 现金 · 刷卡): one of
     # ``ledger.PAYMENT_METHODS`` (several: ``ledger.split_method``'s)
     method: str | None = None
+    # 订单2到了,牛腩少了5斤: a receipt of that purchase order, set against it first (else the oldest open one's)
+    order_id: int | None = None
 
 
 @dataclass(frozen=True)

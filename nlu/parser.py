@@ -208,6 +208,9 @@ class Parser:
         sold_back = _SOLD_BACK.fullmatch(s.strip(" !.~。")) if "退" in s and "的" in s else None
         if sold_back is not None and self._names_goods(sold_back.group("rest")):   # 客人昨天买的可乐退了2瓶: back now
             s = f"{sold_back.group('who')}{sold_back.group('who2') or ''}{sold_back.group('rest')}"
+        numbered = self._numbered_came(s.strip(" !.~。"), speaker) if re.match(r"(?:采购单|订单|进货单)", s) else None
+        if numbered is not None:   # 订单1的牛腩到了45斤 · 订单1到了,牛腩少了5斤 · 订单#1到了45斤: that order received
+            return numbered
         moved = _MOVED_CAME.fullmatch(s.strip(" !.~。"))
         if moved is not None:   # 仓库调的可乐到了 · 调过来的可乐收到了: a transfer come (its order received, as 福田的牛腩到了 is)
             s = f"{moved.group('src')}的{moved.group('rest')}" if moved.group("src") else moved.group("rest")
@@ -1058,6 +1061,34 @@ class Parser:
         return commands.Parsed(commands.AddRule(drules.RuleDraft(
             text=original, trigger=trigger, scope=drules.Scope(location=location or speaker.user.location),
             conditions=drules.Group("all", ()), actions=(drules.Action("place_order", params),))))
+
+    def _numbered_came(self, s: str, speaker: context.Speaker) -> Result | None:
+        """订单1的牛腩到了45斤 · 订单1的牛腩只到了45斤 · 订单1到了,牛腩少了5斤 · 订单#1到了45斤: that order received, with
+        what came of it said (before: 订单1's 1 read as a quantity); None: not said so (订单1到了 alone: its own)."""
+        m = _NUMBERED_HEAD.fullmatch(s)
+        if m is None:
+            return None
+        oid, rest = int(m.group("id")), m.group("rest")
+        came = _CAME_FIRST.match(rest)
+        if came is not None:   # 订单1到了… (alone: ``_NUMBERED_ARRIVED``)
+            tail = rest[came.end():].strip(" ,;")
+            if not tail:
+                return None
+            q = self.scanner.qty_only(tail)
+            if q is not None and len(q.parts) == 1 and q.unit and q.parts[0][0] > 0:   # 订单#1到了45斤: of its one product
+                return commands.Parsed(commands.ReceiveOrder(order_id=oid, amount=q.parts[0][0], amount_unit=q.unit))
+            got = self.parse(f"订的货到了,{tail}", speaker=speaker)
+        else:
+            got = self.parse(rest, speaker=speaker)
+        if isinstance(got, commands.Parsed) and isinstance(got.command, commands.ReceiveOrder):
+            return replace(got, command=replace(got.command, order_id=oid, partner=None))
+        if isinstance(got, commands.Parsed) and isinstance(got.command, commands.RecordMoves) \
+                and got.command.movement == commands.Movement.RECEIPT and got.command.lines:   # 订单1的牛腩到了45斤
+            return commands.Parsed(commands.ReceiveOrder(order_id=oid, sku=got.command.lines[0].sku,
+                                                         exact=got.command.lines))
+        if isinstance(got, commands.Clarify) and got.reason == "missing_qty" and got.mention in self.lex.products:
+            return commands.Parsed(commands.ReceiveOrder(order_id=oid, sku=got.mention))   # 订单1的牛腩到了
+        return None
 
     def _names_goods(self, s: str) -> bool:
         """Whether ``s`` names a product."""
@@ -3985,6 +4016,9 @@ _CAME_BACK = re.compile(rf"{_BACK_DAY}?(?P<who>[^,;\s\d]{{0,6}}?){_BACK_DAY}?"
 # goods sold on a day named, brought back (客人昨天买的可乐退了2瓶 · 昨天卖的可乐退了2瓶): back now, not on that day
 _SOLD_BACK = re.compile(rf"(?P<who>[^,;\s\d]{{0,6}}?){_BACK_DAY}(?P<who2>客人|顾客|客户)?(?:卖|卖出|卖掉|买|买走|拿走|拿)的"
                         r"(?P<rest>[^,;\s]{1,12}.*?退.*)")
+# an order named by its number, then what of it came (订单1的牛腩到了45斤 · 订单1到了,牛腩少了5斤 · 采购单#2到了45斤)
+_NUMBERED_HEAD = re.compile(r"(?:采购单|订单|进货单)\s*(?:#|号|第)?\s*(?P<id>\d+)\s*(?:号)?(?:的)?(?:货)?(?P<rest>.*?(?:到|来|送|少|缺|差).*)")
+_CAME_FIRST = re.compile(r"(?:已经)?(?:到了|送到了|送来了|来了|到货了|到齐了)")
 _MOVED_CAME = re.compile(r"(?:今天|昨天|前天|早上|上午|刚才)?(?:从)?(?P<src>[^,\d\s]{0,6}?)(?:调|调拨|调过来|调来|送过来|发过来)的"
                          r"(?P<rest>[^,\d\s]{1,12}?(?:到了|送到了|收到了|来了|到货了))")
 _ORDERED_CAME = re.compile(r"(?:今天|昨天|前天|上周|前几天|早上|上午|之前|刚才)?(?:(?:向|跟|找)(?P<who>\S{1,6}?))?(?:订|下单|采购|定)的"

@@ -462,7 +462,7 @@ def plan(uow: UnitOfWork, cmd: commands.Command, *, actor: Actor, force: bool = 
                                               actor=actor.user.username, message_id=actor.message_id,
                                               batch=actor.batch))
                 if kind == MK.RECEIPT:
-                    _match_order(uow, p, partner=cmd.partner, here=here, line=line)
+                    _match_order(uow, p, partner=cmd.partner, here=here, line=line, first=cmd.order_id)
                 recipe = uow.recipes.current(line.sku) if kind == MK.PRODUCTION else None
                 if recipe is not None:   # 做了30个可颂: its flour, butter and eggs used with it (and what they cost)
                     _make(uow, p, recipe, line.qty, here=here, actor=actor, force=force, taken=taken, product=False,
@@ -650,11 +650,12 @@ def _product(uow: UnitOfWork, sku: str) -> catalog.Product:
 
 
 def _match_order(uow: UnitOfWork, p: Plan, *, partner: str | None, here: str, line: commands.Line,
-                 kinds: Sequence[str] = ("purchase", "purchase_request")) -> None:
-    """Receiving against the oldest open purchase order for this product at this location; with ``kinds``
-    ["sale"], a sale to a customer against its oldest open order (what it ordered leaves)."""
+                 kinds: Sequence[str] = ("purchase", "purchase_request"), first: int | None = None) -> None:
+    """Receiving against the oldest open purchase order for this product at this location (the order ``first``,
+    when one was named: 订单2到了, before any older one); with ``kinds`` ["sale"], a sale to a customer against its
+    oldest open order (what it ordered leaves)."""
     left = line.qty
-    for o in uow.orders.list(kinds=list(kinds), statuses=["open", "partial"]):
+    for o in sorted(uow.orders.list(kinds=list(kinds), statuses=["open", "partial"]), key=lambda o: o.id != first):
         if left <= 0:
             break
         if o.location != here or (partner and o.partner and o.partner != partner):

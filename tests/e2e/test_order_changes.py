@@ -191,6 +191,27 @@ def test_a_transfer_said_come_by_how_it_was_sent_is_its_receipt_and_a_wrong_one_
     assert demo.stock()["FT:P018"] == before["FT:P018"] + 72
 
 
+def test_a_numbered_order_received_with_what_came_is_set_against_that_order(demo):
+    """订单2到了,牛腩少了5斤 · 订单1的牛腩到了45斤 · 订单#3到了18斤: that order received with what came (before:
+    订单1's 1 read as a quantity, 1斤 and 45斤 recorded), and set against it, never the older one (before: the
+    oldest open order of the product took it first). 取消张记的订单 asks which of its open orders."""
+    demo.say("chen", "给张记下单牛腩50斤,明天送到")
+    demo.say("chen", "给张记下单牛腩20斤,可乐2箱")
+    demo.say("chen", "给张记下单牛腩20斤")
+    before = demo.stock()["WH:P001"]
+    assert "按采购单 #2 收货:中心仓入库 牛腩 15斤、可乐 48瓶(2箱)" in texts(demo.say("chen", "订单2到了,牛腩少了5斤"))
+    assert "采购单 #2 已到 牛腩 15/20斤(1箱)、可乐 48/48瓶(2箱)" in texts(demo.press("chen", "确认"))
+    assert "按采购单 #1 收货:中心仓入库 牛腩 45斤" in texts(demo.say("chen", "订单1的牛腩到了45斤"))
+    assert "采购单 #1 已到 牛腩 45/50斤" in texts(demo.press("chen", "确认"))
+    assert "按采购单 #3 收货:中心仓入库 牛腩 18斤" in texts(demo.say("chen", "订单#3到了18斤"))
+    demo.press("chen", "确认")
+    assert demo.stock()["WH:P001"] == before + 15 + 45 + 18
+    got = {o["id"]: [(ln["sku"], ln["received"]) for ln in o["lines"]] for o in demo.export("orders")}
+    assert got == {1: [("P001", "45")], 2: [("P001", "15"), ("P018", "48")], 3: [("P001", "18")]}, got
+    asked = texts(demo.say("chen", "取消张记的订单"))   # (three still open: which?)
+    assert asked.startswith("有几张未完成的单据:#1 张记肉业") and "#3 张记肉业 牛腩 20斤" in asked, asked
+
+
 def test_the_warehouse_giving_us_goods_is_a_request_and_a_short_transfer_is_a_loss_here(demo):
     demo.say("xiaowang", "仓库给我们调10斤牛腱")   # was: read as a transfer to the warehouse
     [o] = [o for o in demo.export("orders") if o["kind"] == "transfer"]
