@@ -199,6 +199,7 @@ class Parser:
             return self._freight(s, freight, speaker)
         customer_said = re.search(r"客人|顾客|客户|退款|退钱", s)
         s = _REST_COUNTED.sub("", s)   # 把剩下的8个可颂报损: the 8 said are what moves (剩下的 no count)
+        s = _REST_LATER.sub("", s)   # 王记拿走了手机壳30个,剩下的下次拿: what is left of its order stays on order
         came_back = _CAME_BACK.fullmatch(s.strip(" !.~。")) if "退" in s and "的" in s and not customer_said else None
         if came_back is not None and self._names_goods(came_back.group("rest")):
             # 今天进的牛腩不新鲜,退回去3斤 · 张记昨天送的牛腩退了3斤: to the supplier, now
@@ -3800,7 +3801,8 @@ _CAME = re.compile(r"收到|到了|来了|(?:送|调|发|运|拿|带)(?:过)?来
 # a transfer that came short (仓库调来的牛腩少了2斤 · 福田店送来的可乐缺了3瓶): a loss here, not another transfer
 _TRANSFER_SHORT = re.compile(r"(?:调|送|发|拿|运|带)(?:过)?来的\x00+(?=(?:少了|缺了|差了|短了|少|缺)\s*\x00)")
 _EACH_STORE = re.compile(r"各(?:个)?(?:门?店|分店)|(?:[两三四五六七八九十]|\d+)(?:个|家)(?:门?店|分店)|(?:门店|店铺|店)(?:间|之间)?(?:销售)?(?:对比|比较)|每(?:个|家)(?:门?店|分店)|哪家(?:门?店|分店)?卖|哪个(?:门?店|分店)卖|门店(?:对比|比较|排名)"
-                         r"|(?:卖得|卖的)(?:最|更)?(?:好|多|快|少|差)的?(?:是)?(?:哪个|哪家)(?:门?店|分店)")   # (…最好的是哪个店)
+                         r"|(?:卖得|卖的)(?:最|更)?(?:好|多|快|少|差)的?(?:是)?(?:哪个|哪家)(?:门?店|分店)"
+                         r"|(?:哪个|哪家)(?:门?店|分店)的?(?:业绩|营业额|销售额|生意)")   # (这个月哪个店业绩好)   # (…最好的是哪个店)
 # money paid (团餐付了3000 · 收到团餐货款 · 结了 · 付给张记 · 打款 · 转账 · 还了): a payment, with its amount
 _PAID = re.compile(r"付了|付款|付给|付清|支付|结了|结账|结清|结算了|还了|还款|^(?:先)?还(?:给)?|打款|打了|转了|转账|货款|回款|收款|付"
                    r"|充值|充了|预存|储值")   # (团餐充值1000: paid ahead, a customer's stored value)
@@ -4006,6 +4008,9 @@ def _hours(m: re.Match[str]) -> str:
     return m.group(0) if n is None else f"{units.normalize(n + (Decimal('0.5') if m.group('half') else 0))}小时"
 
 
+# the rest of an order to be taken later, said after what was taken (…,剩下的下次拿 · …,其余的改天来提)
+_REST_LATER = re.compile(r"[,;]\s*(?:剩下|其余|其他|余下)的?(?:货)?(?:等)?(?:下次|改天|明天|以后|过两天|晚点|回头)(?:再)?(?:来)?"
+                         r"(?:拿|提|取|要)(?:走)?[。!.]*$")
 # what was left, counted and then moved in the same clause (把剩下的8个可颂报损 · 可颂剩下的8个扔了 · 剩下的3瓶卖给王记)
 _REST_COUNTED = re.compile(r"(?:把|将)?剩(?:下|余)的(?=\s*(?:\d|[一二两三四五六七八九十])[^,;]*?"
                            r"(?:报损|报废|扔|丢|倒掉|卖|送|用|退|调|给|拿))")

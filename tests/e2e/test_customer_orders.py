@@ -590,3 +590,13 @@ def test_a_deposit_paid_with_an_order_is_kept_on_the_customer_s_account_and_coun
     assert "定金 ¥300.00 仍在盒马的账上" in out
     assert "定金要跟客户订单一起说" in texts(chat.say("amy", "卖了可颂2个,定金100"))
     assert "收到盒马付款 ¥500.00" in texts(chat.say("zhou", "收到盒马定金500"))   # (on its own: a payment)
+
+
+def test_part_of_an_order_taken_with_the_rest_for_later_leaves_the_rest_on_order(chat):
+    """盒马拿走了可颂30个,剩下的下次拿: the 30 sold against its order, the rest still awaited (before: 几种进出混在一起)."""
+    chat.say("amy", "烤了可颂60个")
+    chat.say("amy", "盒马订可颂50个,明天提货")
+    out = texts(chat.say("amy", "盒马拿走了可颂30个,剩下的下次拿"))
+    assert "已记录" in out and "客户订单 #1 已提 可颂 30/50个" in out, out
+    [order] = sale_orders(chat)
+    assert order["status"] == "partial" and order["lines"][0]["received"] == "30"

@@ -1,6 +1,6 @@
 """One quantity's prices said apart (充电宝卖了2个,一个89一个85 · 手机壳进了20个,10个15,其余12): one line a price, each
 moved at its own, the till at their sum; shares that do not add up to the whole record nothing. Through the real
-conversation, on the phone shop (充电宝 ¥89)."""
+conversation, on the phone shop (充电宝 ¥89), with two of its managers' sayings."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -64,3 +64,13 @@ def test_an_exchange_with_the_difference_said_paid(shop):
     assert "华强店客户退回 手机壳 1个" in out and "华强店销售 充电宝 1个" in out, out
     shop.press("xm", "确认")
     assert (shop.stock()["MD:A05"], shop.stock()["MD:A07"]) == (51, 9)
+
+
+def test_a_stock_alert_floor_said_as_people_say_it_and_the_stores_compared(shop):
+    """手机壳库存预警设为20个 sets its safety stock (before: not understood); 这个月哪个店业绩好 compares the stores."""
+    assert "20个" in texts(shop.say("lz", "手机壳库存预警设为20个"))
+    shop.press("lz", "确认")
+    assert texts(shop.say("lz", "手机壳最低库存是多少")) == "📋 手机壳的安全库存:20个"
+    shop.say("xm", "卖了手机壳2个")
+    out = texts(shop.say("lz", "这个月哪个店业绩好"))
+    assert out.endswith("按门店:华强店 ¥58.00(1种)"), out   # (a store with no sales: not listed)
