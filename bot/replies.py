@@ -1282,7 +1282,7 @@ def _prices(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, rows: l
         last = costed[0] if costed else None
         parts = [str(t("info.price_cost", lang, cost=reports.money(cost), unit=p.base_unit,
                        source=t(f"info.cost_from_{source}", lang))) if cost is not None
-                 else str(t("info.price_cost_unknown", lang))]
+                 else "" if p.is_service else str(t("info.price_cost_unknown", lang))]   # (an hour is never bought)
         if received and (last is None or received[0].batch != last.batch):   # 牛奶上次什么时候进的: the last delivery
             m = received[0]
             parts.append(str(t("info.price_received", lang, date=f"{m.at.astimezone(now.tzinfo):%m-%d}",
@@ -1306,7 +1306,8 @@ def _prices(t: Any, lang: str, uow: UnitOfWork, cmd: commands.StockInfo, rows: l
             if price is not None:
                 parts.append(str(t("info.price_tier", lang, tier=t(f"tier.{tier}", lang), price=reports.money(price),
                                    unit=p.base_unit)))
-        lines.append(str(t("info.price_head", lang, product=p.name, parts=t("info.price_joiner", lang).join(parts))))
+        lines.append(str(t("info.price_head", lang, product=p.name,
+                           parts=t("info.price_joiner", lang).join(x for x in parts if x))))
         latest: dict[str, ledger.Move] = {}
         for m in costed:   # each supplier's last cost, cheapest first (哪家的牛腩便宜)
             if m.partner and m.partner not in latest:

@@ -141,3 +141,5 @@ def test_hours_said_as_people_say_them_a_no_show_and_a_rise_in_the_price(tmp_pat
     assert [(b["note"], b["qty"]) for b in left] == [("王总", "2")], left   # (tomorrow's stays)
     assert "王总没有预定" in texts(studio_.say("lin", "王总没来"))            # (none today)
     assert "售价从 ¥200.00/小时 改为 ¥220.00/小时" in texts(studio_.say("lin", "理疗涨价到220"))
+    studio_.press("lin", "确认")
+    assert texts(studio_.say("lin", "理疗多少钱")) == "💰 理疗:售价 ¥220.00/小时"   # (no 还没有进价: never bought)
