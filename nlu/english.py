@@ -455,6 +455,16 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     (r"\byesterday\b", "昨天"),
     (r"(?:for |by |on )?(?:the )?day after tomorrow\b", "后天到"), (r"(?:for |by |on )?tomorrow\b", "明天到"),
     (r"(?:for |by |on )?next (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", r"下\1到"),
+    # a past day or month (how much did we sell last saturday · sales in may · in q2): 上周六 · 5月 · 第二季度
+    (r"(?:on )?last (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+     lambda m: "上" + dict(_WEEKDAYS)[m.group(1)]),
+    *((rf"(?:in|for|during|of) {name}\b", f"{n}月") for n, name in enumerate(   # (said so: "may" alone is a verb)
+        ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+         "november", "december"), 1)),
+    (r"(?:in |for |during )?(?:the )?(first|second|third|fourth) quarter\b",
+     lambda m: f"第{'一二三四'[('first', 'second', 'third', 'fourth').index(m.group(1))]}季度"),
+    (r"(?:in |for |during )?q([1-4])\b", lambda m: f"第{'一二三四'[int(m.group(1)) - 1]}季度"),
+    (r"(?:from )?(?:the )?(?:central )?warehouse\b", lambda m: "从仓库" if m.group(0).startswith("from") else "仓库"),
     (r"(?:for |by |on )?(?:this )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", r"\1到"),
     (r"\btoday\b", "今天"), (r"\bthis week\b", "这周"), (r"\blast week\b", "上周"), (r"\bthis month\b", "本月"), (r"\blast month\b", "上个月"),
     (r"\bto\b", "到"),
