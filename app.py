@@ -100,7 +100,8 @@ def reports_reply(t: Any, forecaster: Any) -> Any:
                                                                         "cover": reports.cover_now}
 
     def reply(uow: Any, *, kind: str, location: str, now: datetime, lang: str, sku: str | None = None,
-              days: int | None = None, user: str = "", partner: str | None = None) -> tuple[str, int | Decimal]:
+              days: int | None = None, user: str = "", partner: str | None = None, qty: Decimal | None = None
+              ) -> tuple[str, int | Decimal]:
         if kind == "slow":   # 哪些货一周没动了 ("" : every store)
             return reports.slow_now(uow, t, lang=lang, location=location, now=now, days=days)
         if kind == "make_list":   # 今天要做什么: the prep list's products made from a recipe, and their ingredients
@@ -110,6 +111,9 @@ def reports_reply(t: Any, forecaster: Any) -> Any:
         if kind in reports.NOW_REPORTS:   # 今日小结 · 库存日报 · 一周销量, asked now
             return reports.report_now(uow, t, kind=kind, lang=lang, location=location, now=now, user=user,
                                       forecaster=forecaster)
+        if kind == "cover" and sku is not None and qty is not None:   # 可乐3箱够用几天: those 3 cases
+            return reports.cover_now(uow, t, lang=lang, location=location, now=now, forecaster=forecaster, sku=sku,
+                                     amount=qty)
         if kind in per_product and sku is not None:
             return per_product[kind](uow, t, lang=lang, location=location, now=now, forecaster=forecaster, sku=sku)
         return reports.prep_now(uow, t, lang=lang, location=location, now=now, forecaster=forecaster, supplier=partner)

@@ -1182,7 +1182,7 @@ class Conversation:
             everywhere = cmd.kind in ("slow", "turnover", "evening_summary", "stock_report", "sales_week", "anomalies")
             here = (cmd.location or user.location or "") if everywhere else inventory.home(user, cmd.location)
             text, to_order = self.report(uow, kind=cmd.kind, location=here, now=turn.now, lang=turn.lang, sku=cmd.sku,
-                                         days=cmd.days, user=user.username, partner=cmd.partner)
+                                         days=cmd.days, user=user.username, partner=cmd.partner, qty=cmd.qty)
             if cmd.order and cmd.sku is not None:   # 订可乐: the suggestion offered as the order
                 if to_order > 0 and user.can("record"):
                     order = commands.PlacePurchase(lines=(commands.Line(sku=cmd.sku, qty=Decimal(to_order)),),
@@ -1239,7 +1239,8 @@ class Conversation:
             if loc.kind != catalog.LocationKind.STORE:
                 continue
             text, to_order = self.report(uow, kind=cmd.kind, location=loc.code, now=turn.now, lang=turn.lang,
-                                         sku=cmd.sku, days=cmd.days, user=turn.user.username, partner=cmd.partner)
+                                         sku=cmd.sku, days=cmd.days, user=turn.user.username, partner=cmd.partner,
+                                         qty=cmd.qty)
             texts.append(text)
             if cmd.kind == "prep_list" and to_order and self.reorder is not None and turn.user.can("purchase"):
                 rows.append([Button(self.t("btn.request_purchases_at", turn.lang, location=loc.name),

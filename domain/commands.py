@@ -1079,6 +1079,7 @@ class Report:
     # offered as the order, confirmed first, to ``partner`` when one is named
     order: bool = False
     partner: str | None = None
+    qty: Decimal | None = None   # ``cover`` of an amount said (可乐3箱够用几天: those 3 cases, base units), not the stock
 
 
 @dataclass(frozen=True)

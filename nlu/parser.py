@@ -2019,8 +2019,10 @@ class Parser:
         if _ASKED_SHOULD.search(a.s):
             return commands.Parsed(commands.Report("why", location=self._location(a), sku=sku, order=True,
                                                    partner=supplier[0].codes[0] if supplier else None))
-        if intents.COVER.search(a.s):
-            return commands.Parsed(commands.Report("cover", location=self._location(a), sku=sku))
+        if intents.COVER.search(a.s):   # (可乐3箱够用几天: how long those 3 cases last)
+            said = lines.to_line(self.lex, sku, a.qtys[0]) if len(a.qtys) == 1 else None
+            return commands.Parsed(commands.Report("cover", location=self._location(a), sku=sku, qty=(
+                said.qty if isinstance(said, commands.Line) and said.qty > 0 else None)))
         if _ASKED_COSTS.search(a.s) and not a.of("partner"):   # (团餐上次拿可乐什么价: its own price asked)
             return commands.Parsed(commands.StockInfo("margin" if re.search(r"赚|挣", a.s) else "price", (sku,),
                                                       self._location(a)))

@@ -431,11 +431,12 @@ def why_now(uow: Any, t: Any, *, lang: str, location: str, now: datetime, foreca
 COVER_DAYS = 28   # how far ``cover_now`` looks
 
 
-def cover_now(uow: Any, t: Any, *, lang: str, location: str, now: datetime, forecaster: Any = None, sku: str
-              ) -> tuple[str, int]:
+def cover_now(uow: Any, t: Any, *, lang: str, location: str, now: datetime, forecaster: Any = None, sku: str,
+              amount: Decimal | None = None) -> tuple[str, int]:
     """How long one product's stock lasts (可乐还能卖几天): the day the median forecast, plus the bookings, uses up
     what is on hand (today counts only what is still to sell: its forecast less what sold since midnight). What is on
-    order is named, not counted: when it arrives is not known."""
+    order is named, not counted: when it arrives is not known. ``amount``: how long that much lasts instead
+    (可乐3箱够用几天), from now, beside what is on hand."""
     p = uow.catalog.product(sku)
     if p is None:
         return sku, 0
@@ -453,19 +454,22 @@ def cover_now(uow: Any, t: Any, *, lang: str, location: str, now: datetime, fore
     fmt = {"location": loc_name(uow, location), "product": p.name, "on_hand": qty(p, on_hand),
            "booked": t("cover.booked", lang, qty=qty(p, sum(booked.values(), Decimal(0)))) if booked else "",
            "on_order": t("cover.on_order", lang, qty=qty(p, on_order)) if on_order > 0 else ""}
-    if on_hand <= 0:
+    if amount is not None:
+        fmt |= {"amount": qty(p, amount)}
+    elif on_hand <= 0:
         return str(t("cover.empty", lang, **fmt)), 0
-    left = on_hand
+    left = on_hand if amount is None else amount
     for i, r in enumerate(rows):
         need = Decimal(str(r.get("q50", r.get("qty", 0)))) + booked.get(r["date"], Decimal(0))
         if i == 0:
             need = max(Decimal(0), need - sold_today)
         if need > left:
             days = (Decimal(i) + left / need).quantize(Decimal("0.1"))
-            return str(t("cover.until", lang, date=f"{r['date']:%m-%d}", weekday=t(f"weekday.{r['date'].weekday()}", lang),
+            return str(t("cover.amount_until" if amount is not None else "cover.until", lang,
+                         date=f"{r['date']:%m-%d}", weekday=t(f"weekday.{r['date'].weekday()}", lang),
                          days=N(days), **fmt)), 1
         left -= need
-    return str(t("cover.beyond", lang, days=len(rows), **fmt)), 0
+    return str(t("cover.amount_beyond" if amount is not None else "cover.beyond", lang, days=len(rows), **fmt)), 0
 
 
 # the suggestion's reasons worth a word (``replenishment.suggest``); the others are what its numbers already say

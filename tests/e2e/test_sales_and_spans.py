@@ -135,6 +135,19 @@ def test_how_long_the_stock_lasts_moves_with_bookings_receipts_and_scrap(demo):
     assert "out of stock" in demo.say("liu", "可乐还能卖几天")[0]["text"]
 
 
+def test_how_long_an_amount_said_lasts_is_that_amounts_cover(demo):
+    """可乐3箱够用几天: how long those 72 bottles last from now (before: the stock on hand's cover, 3箱 ignored)."""
+    on_hand = demo.say("liu", "可乐还能卖几天")[0]["text"]
+    three = demo.say("liu", "可乐3箱够用几天")[0]["text"]
+    ten = demo.say("liu", "可乐10箱够用几天")[0]["text"]
+    assert three.startswith("⏳ 南山店可乐 72瓶(3箱),按预测从现在起够卖到") and "现有 " in three, three
+    said = [float(re.search(r"约 ([\d.]+) 天", x).group(1)) for x in (three, ten)]
+    assert said[0] < said[1] and said[0] > cover_days(on_hand) * 0.9, (on_hand, three, ten)   # (67 on hand < 72)
+    demo.say("liu", "卖了可乐20瓶")   # (the stock less, today's demand still to come less: 72 from now lasts longer)
+    after = demo.say("liu", "可乐3箱够用几天")[0]["text"]
+    assert "现有 47瓶" in after and float(re.search(r"约 ([\d.]+) 天", after).group(1)) >= said[0], after
+
+
 def test_one_day_s_sales_are_compared_with_the_same_day_a_week_before(demo):
     today = demo.container.clock.now().date()
     day, week_before = today - timedelta(days=1), today - timedelta(days=8)

@@ -384,7 +384,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
               "category": c.category}
     elif isinstance(c, commands.Report):
         d |= {"intent": "report", "kind": c.kind, "location": c.location, "sku": c.sku} | ({"days": c.days} if c.days else {}) \
-            | ({"order": True, "partner": c.partner} if c.order else {"partner": c.partner} if c.partner else {})
+            | ({"order": True, "partner": c.partner} if c.order else {"partner": c.partner} if c.partner else {}) \
+            | ({"qty": str(c.qty)} if c.qty is not None else {})
     else:
         d |= {"intent": type(c).__name__.lower().replace("smalltalk", "smalltalk")}
     return d
