@@ -408,6 +408,8 @@ class Decide:
     ``order_id`` None: the only one awaiting the speaker."""
     approve: bool
     order_id: int | None = None
+    reason: str = ""     # 驳回#3,太贵了: why, told to whoever asked
+    every: bool = False  # 全部同意 · 都批了: every order awaiting the speaker
 
 
 @dataclass(frozen=True)

@@ -441,10 +441,15 @@ class Parser:
         if intents.UNDO.match(bare):   # 撤销刚才那笔入库: only if it was one
             said = next((k for w, k in _UNDO_KINDS.items() if w in bare), ())
             return commands.Parsed(commands.Undo(kinds=tuple(k.value for k in said)))
-        decided = _DECIDE.fullmatch(bare)
-        if decided is not None:   # 同意 · 批准#3 · 驳回2号
+        decided = _DECIDE.fullmatch(bare) or _DECIDE_WHY.fullmatch(bare)
+        if decided is not None:   # 同意 · 批准#3 · 驳回2号 · 驳回#3,太贵了 (why, told to whoever asked)
+            why = decided.groupdict().get("why") or ""
             return commands.Parsed(commands.Decide(approve=decided.group("no") is None,
-                                                   order_id=int(decided.group("id")) if decided.group("id") else None))
+                                                   order_id=int(decided.group("id")) if decided.group("id") else None,
+                                                   reason=why.strip(" ,.!。") if decided.group("no") else ""))
+        every = _DECIDE_ALL.fullmatch(bare)
+        if every is not None:   # 全部同意 · 都批了 · 全部驳回
+            return commands.Parsed(commands.Decide(approve=every.group("no") is None, every=True))
         if intents.LAST_ASKED.match(bare):   # 刚才卖的耳机是99还是89 · 刚才收的是几箱: the last writes shown
             return commands.Parsed(commands.MyRecords(limit=3))
         if intents.MY_RECORDS.match(bare):   # 刚才记了什么 · 最近10条记录
@@ -4854,6 +4859,11 @@ _ALIAS_IS = re.compile(r"(?:以后|今后)?(?:说|讲|写)?(?P<alias>[^,\s\d]{2,
 _ALIAS_ALSO = re.compile(r"(?P<name>[^,\s\d]{1,8}?)(?:又叫|也叫|别名(?:是|叫)?|简称|俗称)(?P<alias>[^,\s\d]{2,8})")
 _DECIDE = re.compile(r"(?:(?P<yes>同意|批准|通过|准了)|(?P<no>驳回|拒绝|不同意|不批准?|否决))(?:了)?(?:这个|这张|这笔)?"
                      r"(?:采购申请|采购单|申请|订单|单据|单子?)?\s*(?:#|No\.?)?\s*(?P<id>\d{1,6})?\s*(?:号)?(?:的)?(?:申请|单)?")
+# a decision with why (驳回#3,太贵了 · 不同意,量太大 · 拒绝2号:供应商不对)
+_DECIDE_WHY = re.compile(_DECIDE.pattern + r"\s*[,;::]\s*(?:因为|理由是?|原因是?)?(?P<why>[^\d].{0,40})")
+# every order awaiting the speaker decided at once (全部同意 · 都批了 · 全部驳回)
+_DECIDE_ALL = re.compile(r"(?:全部|都|全都|一起|统统)(?:(?P<yes>同意|批准|通过|批)|(?P<no>驳回|拒绝|不同意|否决))(?:了|吧)?"
+                         r"|(?:同意|批准|通过)(?:全部|所有的?)(?:申请|单据|单子)?")
 _EQUIPMENT = re.compile(r"(?:机|冰箱|冰柜|展示柜|柜子|货架|架子|烤箱|炉子?|灶台?|空调|水管|门锁|灯|设备|秤|电脑|打印机)"
                         r"(?:又|也|好像)?(?:坏了|坏掉了?|坏|出故障|故障|不能用了?|不制冷|不加热|漏水|停了|没电|倒了)")
 _PART_OF = re.compile(r"其中[\x00\s]+?(?:是|为)?(?:卖给|给|被)?\x00+(?:的|买的|要的|订的|拿走的|拿的|提走的|提的|买走的)?[\s.!]*")

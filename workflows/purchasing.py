@@ -935,13 +935,17 @@ def _added(uow: UnitOfWork, o: orders.Order, more: tuple[commands.Line, ...]) ->
 
 
 def decide(uow: UnitOfWork, turn: Turn, *, order_id: int, approve: bool, t: Any,
-           release: Callable[[commands.Command, catalog.User], None]) -> None:
+           release: Callable[[commands.Command, catalog.User], None], reason: str = "") -> None:
+    """A manager's decision on an order awaiting approval; ``reason`` (驳回#3,太贵了): why, kept on the order and told
+    to whoever asked."""
     o: orders.Order | None = uow.orders.get(order_id, lock=True)
     if o is None:
         raise errors.NotFound(code="order_not_found", id=order_id)
     if o.status != orders.Status.PENDING_APPROVAL:
         raise errors.InvalidState(code="already_decided", id=order_id)
     new = o.to(orders.Status.OPEN if approve else orders.Status.REJECTED, by=turn.user.username)
+    if reason:
+        new = replace(new, meta={**new.meta, "reason": reason})
     requester = uow.catalog.user(o.created_by) if o.created_by else None
     if approve and o.kind == orders.OrderKind.SALE and o.meta.get("cmd") and requester is not None:
         release(codec.load(o.meta["cmd"]), requester)
@@ -957,10 +961,13 @@ def decide(uow: UnitOfWork, turn: Turn, *, order_id: int, approve: bool, t: Any,
     key = "approved" if approve else "rejected"
     def kept(lang: str) -> str:   # (a rejected customer order's deposit: said to stay, to both)
         return deposit_kept(uow, t, lang, o) if not approve and o.kind == orders.OrderKind.SALE else ""
-    turn.reply(t(f"decision.{key}", turn.lang, id=order_id, order=describe(uow, o)) + kept(turn.lang))
+    def why(lang: str) -> str:
+        return str(t("decision.reason", lang, reason=reason)) if reason else ""
+    turn.reply(t(f"decision.{key}", turn.lang, id=order_id, order=describe(uow, o)) + why(turn.lang) + kept(turn.lang))
     if requester is not None and requester.username != turn.user.username:
         turn.push(requester.username, t(f"decision_notice.{key}", requester.language, id=order_id,
-                                        order=describe(uow, o), who=turn.user.display_name) + kept(requester.language))
+                                        order=describe(uow, o), who=turn.user.display_name) + why(requester.language)
+                  + kept(requester.language))
 
 
 def request_transfer(uow: UnitOfWork, turn: Turn, cmd: commands.TransferStock, *, t: Any) -> int:

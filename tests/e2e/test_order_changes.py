@@ -212,6 +212,22 @@ def test_a_numbered_order_received_with_what_came_is_set_against_that_order(demo
     assert asked.startswith("有几张未完成的单据:#1 张记肉业") and "#3 张记肉业 牛腩 20斤" in asked, asked
 
 
+def test_a_rejection_says_why_and_everything_awaiting_is_approved_at_once(demo):
+    """驳回#1,太贵了: rejected with its reason, told to whoever asked (before: not understood); 全部同意: every order
+    awaiting the manager approved (before: not understood)."""
+    demo.say("xiaowang", "订牛腩50斤")
+    demo.say("xiaowang", "订可乐5箱")
+    demo.say("xiaowang", "订牛腱10斤")
+    out = demo.say("liu", "驳回#1,太贵了")
+    assert texts(out, "liu") == "已驳回 #1:牛腩 50斤(理由:太贵了)"
+    assert texts(out, "xiaowang").endswith("被刘店长驳回。(理由:太贵了)")
+    out = demo.say("liu", "全部同意")
+    assert texts(out, "liu").splitlines() == ["已批准 #2:可乐 120瓶", "已批准 #3:牛腱 10斤"], texts(out)
+    got = {o["id"]: o["status"] for o in demo.export("orders")}
+    assert got == {1: "rejected", 2: "open", 3: "open"}, got
+    assert texts(demo.say("liu", "全部同意")) == "没有等你审批的单据。"
+
+
 def test_the_warehouse_giving_us_goods_is_a_request_and_a_short_transfer_is_a_loss_here(demo):
     demo.say("xiaowang", "仓库给我们调10斤牛腱")   # was: read as a transfer to the warehouse
     [o] = [o for o in demo.export("orders") if o["kind"] == "transfer"]

@@ -369,7 +369,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
               "end": c.end.isoformat() if c.end else None, "location": c.location, "skus": list(c.skus)} \
             | ({"partner": c.partner} if c.partner else {}) | ({"order_id": c.order_id} if c.order_id else {})
     elif isinstance(c, commands.Decide):
-        d |= {"intent": "decide", "approve": c.approve, "order_id": c.order_id}
+        d |= {"intent": "decide", "approve": c.approve, "order_id": c.order_id} \
+            | ({"reason": c.reason} if c.reason else {}) | ({"every": True} if c.every else {})
     elif isinstance(c, commands.AddAlias):
         d |= {"intent": "add_alias", "sku": c.sku, "alias": c.alias}
     elif isinstance(c, commands.RepeatPurchase):
