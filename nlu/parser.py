@@ -199,7 +199,8 @@ class Parser:
             return self._freight(s, freight, speaker)
         customer_said = re.search(r"客人|顾客|客户|退款|退钱", s)
         s = _REST_COUNTED.sub("", s)   # 把剩下的8个可颂报损: the 8 said are what moves (剩下的 no count)
-        s = _REST_LATER.sub("", s)   # 王记拿走了手机壳30个,剩下的下次拿: what is left of its order stays on order
+        s = _REST_LATER.sub("", s)
+        s = _WEIGHED.sub(r"\g<what>", s)   # 牛腩称了一下,还有38斤: what the scale says is a count   # 王记拿走了手机壳30个,剩下的下次拿: what is left of its order stays on order
         came_back = _CAME_BACK.fullmatch(s.strip(" !.~。")) if "退" in s and "的" in s and not customer_said else None
         if came_back is not None and self._names_goods(came_back.group("rest")):
             # 今天进的牛腩不新鲜,退回去3斤 · 张记昨天送的牛腩退了3斤: to the supplier, now
@@ -2113,6 +2114,9 @@ class Parser:
             if parts and isinstance(parts[-1], commands.RecordMoves) and parts[-1].movement == commands.Movement.SALE \
                     and _FREE.match(text):   # 卖了可颂5个,送了1个: given away, said so (送了 alone reads as a delivery)
                 text = re.sub(r"^(?:另外|还|又|再)?(?:白送|免费送|多送|赠送|送)了?", "赠送", text)
+            if any(isinstance(p, commands.RecordMoves) and p.movement == commands.Movement.RECEIPT for p in parts) \
+                    and _BACK_AT_ONCE.match(text):
+                text = _BACK_AT_ONCE.sub("退回去", text, count=1)   # 收到鸡蛋3板,退了2个: to whoever brought them
             said = self.scanner.analyse(text, speaker.now)
             # a later clause is said where the first one happened (静安店收到牛奶2箱,其中1箱给徐汇店: from 静安店)
             first = parts[0].location if parts and not isinstance(parts[0], commands.TransferStock) else None
@@ -4015,6 +4019,8 @@ def _hours(m: re.Match[str]) -> str:
     return m.group(0) if n is None else f"{units.normalize(n + (Decimal('0.5') if m.group('half') else 0))}小时"
 
 
+# how the stock was looked at, said before what it showed (牛腩称了一下,还有38斤 · 可乐数了数,还剩20瓶)
+_WEIGHED = re.compile(r"^(?P<what>[^,\d]{1,8}?)(?:我)?(?:称|数|点|量|盘)(?:了一下|一下|了下|了数|了称|了)[,\s]*(?=(?:还有|还剩|剩下?|实际|一共|共|有))")
 # the rest of an order to be taken later, said after what was taken (…,剩下的下次拿 · …,其余的改天来提)
 _REST_LATER = re.compile(r"[,;]\s*(?:剩下|其余|其他|余下)的?(?:货)?(?:等)?(?:下次|改天|明天|以后|过两天|晚点|回头)(?:再)?(?:来)?"
                          r"(?:拿|提|取|要)(?:走)?[。!.]*$")
@@ -4241,6 +4247,10 @@ def _joined_places(a: scan.Analysis) -> tuple[list[str], int] | None:
     return None
 
 
+# part of what just came, sent straight back (收到鸡蛋3板,退了2个 · …,当场退了1箱): to the supplier, never a customer's
+_BACK_AT_ONCE = re.compile(r"[\x00\s]*(?:又|还|另外|当场|直接)?退(?:了|掉|货|回)?(?!回来|给我)")
+
+
 def _groups(a: scan.Analysis) -> list[tuple[int, int]]:
     """The message's runs of clauses of one kind (spans of ``a.s``): a clause that begins with its own verb, or a
     later one that reports a loss with its own quantity (收到鸡蛋3板,碎了5个; …,包装破损 is a note), starts a new run
@@ -4252,6 +4262,7 @@ def _groups(a: scan.Analysis) -> list[tuple[int, int]]:
                    *(q.end for q in a.qtys if q.end < len(a.s) and _OWN_VERB.match(a.masked[q.end:]))})   # 做了30个卖了25个
     out: list[tuple[int, int]] = []
     kind = None
+    received = sold = False   # (a run of goods that came, or went: a later 退了2个 sends or brings part back)
     day: str | None = None
     for n, (x, y) in enumerate(zip(cuts, cuts[1:], strict=False)):
         c = a.masked[x:y]
@@ -4271,8 +4282,11 @@ def _groups(a: scan.Analysis) -> list[tuple[int, int]]:
             k = None if kind == "receipt" else "consumption"
         elif any(x <= q.start < y for q in a.qtys) and (intents.SCRAP.search(c) or intents.GIVEAWAY.search(c)):
             k = "scrap" if intents.SCRAP.search(c) else "consumption"   # …,碎了5个 · …,送了客人2个
-        elif n > 0 and any(x <= q.start < y for q in a.qtys) and intents.SEND_BACK.search(c):
-            k = "return_to_supplier"   # 收到牛奶2箱,奶油不要了退回去1箱: part goes back
+        elif n > 0 and any(x <= q.start < y for q in a.qtys) and (
+                intents.SEND_BACK.search(c) or (received and _BACK_AT_ONCE.match(c))):
+            k = "return_to_supplier"   # 收到牛奶2箱,奶油不要了退回去1箱 · 收到鸡蛋3板,退了2个: part goes back
+        elif n > 0 and sold and any(x <= q.start < y for q in a.qtys) and _BACK_AT_ONCE.match(c):
+            k = "customer_return"   # 卖了鸡蛋3板,退了2个: part brought back
         own = k in WRITE_KINDS or k == "transfer"
         said = _DAY_WORD.search(a.s[x:y])
         other_day = said is not None and day is not None and said.group(0) != day
@@ -4283,6 +4297,7 @@ def _groups(a: scan.Analysis) -> list[tuple[int, int]]:
         else:
             out.append((x, y))
         kind = k if own else kind
+        received, sold = received or kind == "receipt", sold or kind == "sale"
         if said is not None:
             day = said.group(0)
     return out

@@ -32,6 +32,24 @@ def test_goods_sent_back_are_returned_now_to_whom_they_came_from(demo: Chat):
     assert "记在 06-14" in out, out
 
 
+def test_part_of_what_came_sent_straight_back_and_part_of_a_sale_brought_back(demo: Chat):
+    """收到鸡蛋3板,碎了5个,退了2个: received, lost, and 2 sent back to the supplier (before: all 97 recorded as
+    brought back by a customer); 卖了可乐5瓶,又退了1瓶: sold, and 1 brought back."""
+    before = demo.stock()
+    out = texts(demo.say("xiaowang", "收到鸡蛋3板,碎了5个,退了2个"))
+    assert "· 南山店入库 鸡蛋 90个" in out and "· 南山店报损 鸡蛋 5个" in out and "· 南山店退货给供应商 鸡蛋 2个" in out, out
+    demo.press("xiaowang", "确认")
+    assert demo.stock()["NS:P011"] == before["NS:P011"] + 90 - 5 - 2
+    assert [m["kind"] for m in demo.export("moves")[-3:]] == ["receipt", "scrap", "return_to_supplier"]
+    demo.say("xiaowang", "卖了可乐5瓶,又退了1瓶")
+    demo.press("xiaowang", "确认")
+    assert demo.stock()["NS:P018"] == before["NS:P018"] - 4
+    assert [m["kind"] for m in demo.export("moves")[-2:]] == ["sale", "customer_return"]
+    out = texts(demo.say("xiaowang", "收了可乐2箱,又收了1箱"))   # (before: 「收」 an unknown product)
+    assert out.startswith("✅ 已记录:南山店入库 可乐 48瓶(2箱)、可乐 24瓶(1箱)"), out
+    assert texts(demo.say("xiaowang", "牛腩称了一下,还有38斤半")).startswith("✅ 已记录:南山店盘点 牛腩 38.5斤")
+
+
 def test_a_booking_asked_its_time_takes_the_time_alone(demo: Chat):
     asked = texts(demo.say("liu", "明天要办酒席,需要牛腩100斤"))
     assert asked.startswith("预定是几点?") and not demo.export("bookings")
