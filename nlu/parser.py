@@ -200,7 +200,11 @@ class Parser:
         customer_said = re.search(r"客人|顾客|客户|退款|退钱", s)
         s = _REST_COUNTED.sub("", s)   # 把剩下的8个可颂报损: the 8 said are what moves (剩下的 no count)
         s = _REST_LATER.sub("", s)
-        s = _WEIGHED.sub(r"\g<what>", s)   # 牛腩称了一下,还有38斤: what the scale says is a count   # 王记拿走了手机壳30个,剩下的下次拿: what is left of its order stays on order
+        s = _WEIGHED.sub(r"\g<what>", s)   # 牛腩称了一下,还有38斤: what the scale says is a count
+        extra = _FOUND_MORE.fullmatch(s.strip(" !.~。"))
+        if extra is not None:   # 可乐多出来3瓶: more on the shelf than the books say (盘盈)
+            s = f"盘点发现{extra.group('what')}多了{extra.group('q')}"
+        s = _GONE_MISSING.sub("少了", s)   # 牛腩差了2斤,不知道去哪了: a loss, as 少了…找不到 is   # 王记拿走了手机壳30个,剩下的下次拿: what is left of its order stays on order
         came_back = _CAME_BACK.fullmatch(s.strip(" !.~。")) if "退" in s and "的" in s and not customer_said else None
         if came_back is not None and self._names_goods(came_back.group("rest")):
             # 今天进的牛腩不新鲜,退回去3斤 · 张记昨天送的牛腩退了3斤: to the supplier, now
@@ -4021,6 +4025,10 @@ def _hours(m: re.Match[str]) -> str:
 
 # how the stock was looked at, said before what it showed (牛腩称了一下,还有38斤 · 可乐数了数,还剩20瓶)
 _WEIGHED = re.compile(r"^(?P<what>[^,\d]{1,8}?)(?:我)?(?:称|数|点|量|盘)(?:了一下|一下|了下|了数|了称|了)[,\s]*(?=(?:还有|还剩|剩下?|实际|一共|共|有))")
+# found over the books (可乐多出来3瓶 · 货架上多出了2个可颂): a surplus
+_FOUND_MORE = re.compile(r"(?P<what>[^,\d]{1,10}?)(?:莫名|凭空)?(?:多出来了?|多出了)(?P<q>\s*(?:\d|[一二两三四五六七八九十半])[^,]{0,6})")
+# short and not to be found (牛腩差了2斤,不知道去哪了 · 可乐缺了3瓶,找不到): a loss
+_GONE_MISSING = re.compile(r"(?:差了|缺了|短了)(?=\s*(?:\d|[一二两三四五六七八九十半])[^,]{0,6}[,\s]*(?:不知道|找不到|不见了?|没找到|丢了))")
 # the rest of an order to be taken later, said after what was taken (…,剩下的下次拿 · …,其余的改天来提)
 _REST_LATER = re.compile(r"[,;]\s*(?:剩下|其余|其他|余下)的?(?:货)?(?:等)?(?:下次|改天|明天|以后|过两天|晚点|回头)(?:再)?(?:来)?"
                          r"(?:拿|提|取|要)(?:走)?[。!.]*$")
@@ -4179,7 +4187,8 @@ _COMING = re.compile(r"(?:什么|哪些|啥)(?:货|东西)?(?:要|会|该)(?:到
 # a count sheet asked for (开始盘点 · 盘点饮料 · 我要盘点 · 盘点单), and closed (盘点结束 · 盘完了)
 _COUNT_START = re.compile(r"(?:请)?(?:帮我|帮忙|给我|我们)?(?:来)?(?:开始|我要|现在|准备|要|来)?(?:盘点|盘库|清点)(?:一下)?(?:开始)?(?:[\x00\s]*(?P<cat>[^\x00\s,]{2,6}?))?"
                           r"(?:类)?(?:的)?(?:盘点)?(?:单|表|清单)?")
-_COUNT_DONE = re.compile(r"(?:盘点|盘库|清点)(?:结束|完了|完毕|完成|好了)|盘完了|(?:结束|完成)(?:盘点|盘库)|点完了")
+_COUNT_DONE = re.compile(r"(?:今天|今日|这次|本次)?(?:的)?(?:盘点|盘库|清点)(?:已经)?(?:结束|完了|完毕|完成|好了|做完了?)(?:了)?"
+                         r"|盘完了|(?:结束|完成)(?:盘点|盘库)|点完了")
 _AWAITING_ME = re.compile(r"(?:要|需要|等|待|该)(?:我)?(?:来)?(?:审批|批准|审核|签字|批)(?:的)?|审批列表|待审批|待审核|待批")
 _MINE_ASKED = re.compile(r"我(?:的|提的|交的|下的|报的)(?:采购)?(?:申请|订单|单子|采购单|单)|(?:申请|单子)(?:批了|通过了|批下来|怎么样了|批没批|有没有批)")
 _ORDER_ASKED = re.compile(r"到了?吗|到了没|到没到|来了吗|来了没|怎么样|咋样|状态|进度|情况|查一下|查查|在哪|发货了?吗|发了吗|什么时候|几时|"

@@ -48,6 +48,11 @@ def test_part_of_what_came_sent_straight_back_and_part_of_a_sale_brought_back(de
     out = texts(demo.say("xiaowang", "收了可乐2箱,又收了1箱"))   # (before: 「收」 an unknown product)
     assert out.startswith("✅ 已记录:南山店入库 可乐 48瓶(2箱)、可乐 24瓶(1箱)"), out
     assert texts(demo.say("xiaowang", "牛腩称了一下,还有38斤半")).startswith("✅ 已记录:南山店盘点 牛腩 38.5斤")
+    cola = demo.stock()["NS:P018"]
+    assert texts(demo.say("xiaowang", "可乐多出来3瓶")).startswith("✅ 已记录:南山店盘盈 可乐 3瓶")   # (was: not understood)
+    assert texts(demo.say("xiaowang", "牛腩差了2斤,不知道去哪了")).startswith("✅ 已记录:南山店报损 牛腩 2斤")
+    assert (demo.stock()["NS:P018"], demo.stock()["NS:P001"]) == (cola + 3, 36.5)
+    assert "没有进行中的盘点" in texts(demo.say("xiaowang", "今天盘点完了"))   # (was: 哪个品类?)
 
 
 def test_a_booking_asked_its_time_takes_the_time_alone(demo: Chat):
