@@ -258,6 +258,17 @@ class Parser:
         if books is not None:   # 账上可乐多了5瓶: the shelf has 5 fewer than the books (a loss); 实物比账上多…: a surplus
             shelf = books.group("d") if books.re is _BOOKS_VS else {"多": "少", "少": "多"}[books.group("d")]
             s = plain = f"盘点发现{books.group('a')}{shelf}了{books.group('b')}"
+        repriced = _REPRICED.fullmatch(plain)
+        if repriced is not None:   # 把可乐改成6块 · 可乐和雪碧都改成6块: their selling price (no count in 块 among them)
+            what = repriced.group("what")
+            named = self.lex.scan(what, [True] * len(what))
+            goods = [e for e in named if e.kind == "product"]
+            joiners = "".join(c for i, c in enumerate(what) if not any(e.start <= i < e.end for e in named))
+            if goods and len(goods) == len(named) and all(len(e.codes) == 1 for e in goods) \
+                    and re.fullmatch(r"[和、,及与跟\s]*", joiners) \
+                    and not any(self.lex.product(e.codes[0]).accepts("块") for e in goods):
+                s = plain = (f"{repriced.group('what')}售价{repriced.group('all') or ''}{repriced.group('v')}"
+                             f"{repriced.group('val')}")
         bare_field = intents.BARE_FIELD.match(s)
         if bare_field is not None and self.lex.match_product(bare_field.group("head").removesuffix("的")).skus:
             s = f"{bare_field.group('head')}{bare_field.group('field')}设为{bare_field.group('value')}"   # 牛腩安全库存20斤
@@ -4023,6 +4034,9 @@ def _hours(m: re.Match[str]) -> str:
     return m.group(0) if n is None else f"{units.normalize(n + (Decimal('0.5') if m.group('half') else 0))}小时"
 
 
+# a price said as a change of the goods themselves (把可乐改成6块 · 可乐和雪碧都改成6块 · 可乐调到5块5): their price
+_REPRICED = re.compile(r"(?:把|将)?(?P<what>[^,\d]{1,20}?)(?P<all>都|统一|一律|全部)?(?P<v>改成|改为|调成|调到|调整为|定为)"
+                       r"(?P<val>\d+(?:\.\d{1,2})?\s*(?:块钱|块|元)(?:\d)?(?:一(?:瓶|个|斤|箱|份|杯|袋|盒|包|支|根|副))?)")
 # how the stock was looked at, said before what it showed (牛腩称了一下,还有38斤 · 可乐数了数,还剩20瓶)
 _WEIGHED = re.compile(r"^(?P<what>[^,\d]{1,8}?)(?:我)?(?:称|数|点|量|盘)(?:了一下|一下|了下|了数|了称|了)[,\s]*(?=(?:还有|还剩|剩下?|实际|一共|共|有))")
 # found over the books (可乐多出来3瓶 · 货架上多出了2个可颂): a surplus

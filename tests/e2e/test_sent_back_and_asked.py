@@ -75,6 +75,14 @@ def test_books_that_do_not_match_are_shown(demo: Chat):
     assert "张记肉业" in texts(demo.say("chen", "张记的账对不上"))
 
 
+def test_goods_repriced_by_saying_their_new_price(demo: Chat):
+    """把可乐改成6块 · 可乐和雪碧都改成6块: their selling price, confirmed first (before: not understood)."""
+    asked = texts(demo.say("liu", "可乐和雪碧都改成6块"))
+    assert "可乐" in asked and "雪碧" in asked and "¥6.00" in asked, asked
+    assert "· 可乐:¥5.00/瓶 → ¥6.00/瓶" in texts(demo.press("liu", "确认"))
+    assert texts(demo.say("liu", "可乐多少钱")).endswith("售价 ¥6.00/瓶")
+
+
 def test_an_order_and_expiry_asked_plainly(demo: Chat):
     assert texts(demo.say("chen", "帮我下个单,可乐10箱")).startswith("🧾 已创建采购单 #1:可乐 240瓶")
     demo.say("xiaowang", "5月20日收到牛腩20斤,保质期到6月18日")
