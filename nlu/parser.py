@@ -187,9 +187,9 @@ class Parser:
             return scanned
         s = scanned or s   # (卖了6901234567890 2瓶: the product's name in its place)
         s = english.to_chinese(s) or self.lex.from_pinyin(s) or s   # received 2 cases of 牛奶 · shoudao niunai 2 xiang
-        if "个" in s or "钟头" in s:   # 一个半小时 · 6个小时 · 半个钟头: hours, as the catalog counts them
+        if "小时" in s or "钟" in s:   # 一个半小时 · 6个小时 · 半个钟头: hours, as the catalog counts them
             s = _HOURS_SAID.sub(_hours, s)
-        split = splits.said(s) if "," in s else None
+        split = splits.said(s) if "," in s and any(c.isdigit() for c in s) or "分别" in s else None
         if split is not None:   # 充电宝卖了2个,一个89一个85: one line a price (充电宝卖了1个单价89元,1个单价85元)
             if not split[0]:
                 return commands.Clarify("split_prices", detail=split[1])   # (卖了3个,一个89一个85: the third?)
@@ -198,13 +198,17 @@ class Parser:
         if freight is not None:   # 收到牛腩50斤,单价30,运费50 · …,运费50已付: the receipt, with what bringing it cost
             return self._freight(s, freight, speaker)
         customer_said = re.search(r"客人|顾客|客户|退款|退钱", s)
-        s = _REST_COUNTED.sub("", s)   # 把剩下的8个可颂报损: the 8 said are what moves (剩下的 no count)
-        s = _REST_LATER.sub("", s)
-        s = _WEIGHED.sub(r"\g<what>", s)   # 牛腩称了一下,还有38斤: what the scale says is a count
-        extra = _FOUND_MORE.fullmatch(s.strip(" !.~。"))
+        if "剩" in s or "其余" in s or "余下" in s:
+            s = _REST_COUNTED.sub("", s)   # 把剩下的8个可颂报损: the 8 said are what moves (剩下的 no count)
+            s = _REST_LATER.sub("", s)   # 王记拿走了手机壳30个,剩下的下次拿: what is left of its order stays on order
+        weighed = _WEIGHED.match(s) if "一下" in s or "了" in s else None
+        if weighed is not None:   # 牛腩称了一下,还有38斤: what the scale says is a count
+            s = weighed.group("what") + s[weighed.end():]
+        extra = _FOUND_MORE.fullmatch(s.strip(" !.~。")) if "多出" in s else None
         if extra is not None:   # 可乐多出来3瓶: more on the shelf than the books say (盘盈)
             s = f"盘点发现{extra.group('what')}多了{extra.group('q')}"
-        s = _GONE_MISSING.sub("少了", s)   # 牛腩差了2斤,不知道去哪了: a loss, as 少了…找不到 is   # 王记拿走了手机壳30个,剩下的下次拿: what is left of its order stays on order
+        if "不" in s or "找" in s or "丢" in s or "没" in s:
+            s = _GONE_MISSING.sub("少了", s)   # 牛腩差了2斤,不知道去哪了: a loss, as 少了…找不到 is
         came_back = _CAME_BACK.fullmatch(s.strip(" !.~。")) if "退" in s and "的" in s and not customer_said else None
         if came_back is not None and self._names_goods(came_back.group("rest")):
             # 今天进的牛腩不新鲜,退回去3斤 · 张记昨天送的牛腩退了3斤: to the supplier, now
@@ -217,7 +221,7 @@ class Parser:
         numbered = self._numbered_came(s.strip(" !.~。"), speaker) if re.match(r"(?:采购单|订单|进货单)", s) else None
         if numbered is not None:   # 订单1的牛腩到了45斤 · 订单1到了,牛腩少了5斤 · 订单#1到了45斤: that order received
             return numbered
-        moved = _MOVED_CAME.fullmatch(s.strip(" !.~。"))
+        moved = _MOVED_CAME.fullmatch(s.strip(" !.~。")) if "调" in s or "过来" in s else None
         if moved is not None:   # 仓库调的可乐到了 · 调过来的可乐收到了: a transfer come (its order received, as 福田的牛腩到了 is)
             s = f"{moved.group('src')}的{moved.group('rest')}" if moved.group("src") else moved.group("rest")
         ordered = _ORDERED_CAME.fullmatch(s.strip(" !.~。"))
@@ -258,7 +262,7 @@ class Parser:
         if books is not None:   # 账上可乐多了5瓶: the shelf has 5 fewer than the books (a loss); 实物比账上多…: a surplus
             shelf = books.group("d") if books.re is _BOOKS_VS else {"多": "少", "少": "多"}[books.group("d")]
             s = plain = f"盘点发现{books.group('a')}{shelf}了{books.group('b')}"
-        repriced = _REPRICED.fullmatch(plain)
+        repriced = _REPRICED.fullmatch(plain) if "改" in plain or "调" in plain or "定为" in plain else None
         if repriced is not None:   # 把可乐改成6块 · 可乐和雪碧都改成6块: their selling price (no count in 块 among them)
             what = repriced.group("what")
             named = self.lex.scan(what, [True] * len(what))
@@ -387,12 +391,14 @@ class Parser:
         added = _ADD_PRODUCT.match(s)
         if added is not None:   # 新增商品羊肉,单位斤,一箱20斤,售价58元
             return self._add_product(added.group("name"), added.group("rest"))
-        edit = EDIT.match(s) if self._retime(s) is None else None   # (规则1改成每天早上8点: its time alone)
+        edit = EDIT.match(s)
+        if edit is not None and self._retime(s) is not None:   # (规则1改成每天早上8点: its time alone)
+            edit = None
         if edit is not None:
             return self._edit_rule(int(edit.group("id") or edit.group("id2")), edit.group("rest") or edit.group("rest2"),
                                    speaker)
         stop = intents.STOP_REMINDER.match(s.strip(" !.~")) if "提醒" in s or "通知" in s else None
-        if stop is not None or self._retime(s) is not None:
+        if stop is not None or (("规则" in s or "提醒" in s) and self._retime(s) is not None):
             # 不要再提醒我盘点了 · 取消订牛奶的提醒 · 规则1改成每天早上8点: not a rule or reminder to set
             managed = self._manage_rules(s)
             if managed is not None:
@@ -1525,7 +1531,8 @@ class Parser:
         if moved is not None and (re.search(_BOOKING_WORD, moved.group("pre")) or (
                 _PERSON.search(moved.group("pre")) and not supplier and not customer)):
             return self._booking_moved(a, moved, speaker)   # 张女士改到后天下午4点 · 明天的包桌改到周六中午
-        no_show = _NO_SHOW.fullmatch(a.s.strip(" !.~。")) if not a.qtys and not a.of("product") else None
+        no_show = _NO_SHOW.fullmatch(a.s.strip(" !.~。")) \
+            if not a.qtys and not a.of("product") and re.search(r"来|到店|爽约|鸽子", a.s) else None
         staff = {n for u in self.lex.users.values() for n in (u.username, u.display_name)}
         if no_show is not None and not supplier and not a.of("location") and no_show.group("who") not in staff \
                 and (not a.date or a.date.when.date() == speaker.now.date()):
@@ -2406,13 +2413,13 @@ class Parser:
         run together with no quantity, then a use verb, then quantities. None otherwise."""
         lead = _MAKING.match(a.s)   # 做可颂用了面粉2公斤…: one product made is enough when the message says so
         run = self._dish_run(a, lead.end(), least=1) if lead else self._dish_run(a, 0)
-        if run is None and not lead:   # 理疗用了精油1瓶 · 可颂用了黄油1公斤: one, with other goods used after it
+        if run is None and not lead and _USED_VERB.search(a.s):   # 理疗用了精油1瓶 · 可颂用了黄油1公斤: one, with goods used
             one = self._dish_run(a, 0, least=1)
             after = [e.start for e in a.of("product") if one is not None and e.start > one]
             run = one if after and a.qtys and min(q.start for q in a.qtys) > min(after) else None
         if run is None or any(q.start < run for q in a.qtys) or not a.qtys:
             return None
-        return run if re.match(r"\s*(?:用了|用掉|用去|消耗了?|耗了)", a.s[run:]) else None
+        return run if _USED_VERB.match(a.s, run) else None
 
     def _dish_run(self, a: scan.Analysis, start: int, *, least: int = 2) -> int | None:
         """The end of products run together from ``start`` (酸菜鱼 · 番茄炒蛋 · 土豆烧牛腩: names side by side, or joined
@@ -4272,6 +4279,9 @@ def _joined_places(a: scan.Analysis) -> tuple[list[str], int] | None:
 
 # part of what just came, sent straight back (收到鸡蛋3板,退了2个 · …,当场退了1箱): to the supplier, never a customer's
 _BACK_AT_ONCE = re.compile(r"[\x00\s]*(?:又|还|另外|当场|直接)?退(?:了|掉|货|回)?(?!回来|给我)")
+
+
+_USED_VERB = re.compile(r"\s*(?:用了|用掉|用去|消耗了?|耗了)")   # (a dish, then what it used: ``_dish_made``)
 
 
 def _groups(a: scan.Analysis) -> list[tuple[int, int]]:

@@ -2,6 +2,7 @@
 the message said again as one line per price (充电宝卖了1个89元,1个85元), which the grammar reads."""
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal
 
@@ -16,6 +17,7 @@ _SEPARATOR = re.compile(r"\s*(?:[,,、;;]|和|跟|及)?\s*")
 _REST = r"另外?|其余的?|其他的?|剩下的?|剩余的?"
 
 
+@functools.lru_cache(maxsize=64)
 def _item(unit: str) -> re.Pattern[str]:
     """One share: 一个89 · 两个89元 · 另一个85 · 其余85 · 89 (one unit, in a bare list)."""
     u = re.escape(unit)
@@ -27,6 +29,8 @@ def said(s: str) -> tuple[str, str] | None:
     """(the message with its shares said as lines, or "" when the shares do not add up to the quantity; the quantity
     as said); None when it says no shares."""
     for m in _COUNTED.finditer(s):
+        if not re.match(rf"(?:{_REST})?(?:{_NUM})", s[m.end():]):
+            continue   # (收到可乐2箱,少了3瓶: no share said after the comma)
         n = numbers.value(m.group("n"))
         if n is None or n < 2 or n != n.to_integral_value():
             continue
