@@ -753,24 +753,19 @@ class StockRepo(_Repo):
         return [move_of(r) for r in rows]
 
     def last_sale(self, *, location: str | None, sku: str) -> datetime | None:
-        stmt = select(func.max(t.Move.at)).where(t.Move.tenant_id == self.tid, t.Move.sku == sku,
-                                                 t.Move.kind == ledger.MoveKind.SALE.value,
-                                                 t.Move.reverses.is_(None))
-        if location:
-            stmt = stmt.where(t.Move.src == location)
-        at = self.s.execute(stmt).scalar()
-        if at is not None and at.tzinfo is None:
-            from datetime import UTC
-            at = at.replace(tzinfo=UTC)
-        return at
+        """When ``sku`` last sold (from ``location``), not undone."""
+        return self._last_at(ledger.MoveKind.SALE, sku, t.Move.src, location)
 
     def last_receipt(self, *, location: str | None, sku: str) -> datetime | None:
         """When goods of ``sku`` last came in from a supplier (to ``location``), not undone."""
+        return self._last_at(ledger.MoveKind.RECEIPT, sku, t.Move.dst, location)
+
+    def _last_at(self, kind: ledger.MoveKind, sku: str, side: Any, location: str | None) -> datetime | None:
+        """The time of the latest move of ``kind`` of ``sku`` that stands (its ``side``, src or dst, at ``location``)."""
         stmt = select(func.max(t.Move.at)).where(t.Move.tenant_id == self.tid, t.Move.sku == sku,
-                                                 t.Move.kind == ledger.MoveKind.RECEIPT.value,
-                                                 t.Move.reverses.is_(None))
+                                                 t.Move.kind == kind.value, t.Move.reverses.is_(None))
         if location:
-            stmt = stmt.where(t.Move.dst == location)
+            stmt = stmt.where(side == location)
         at = self.s.execute(stmt).scalar()
         if at is not None and at.tzinfo is None:
             from datetime import UTC
