@@ -251,8 +251,8 @@ PAST_RE = re.compile(
 # a past day of the week (上周六卖了多少 · 周六卖了多少 · 这周三): that day
 _PAST_WEEKDAY = re.compile(r"(?:(?P<last>上个?)|(?P<this>这个?|本))?(?:周|星期|礼拜)(?P<d>[一二三四五六日天])(?![到至\-~])")
 _WEEKDAY_N = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
-# a quarter of the year (第二季度 · 二季度 · 今年一季度 · Q2)
-_QUARTER = re.compile(r"(?:第)?(?P<q>[一二三四1-4])季度?|(?i:q)(?P<q2>[1-4])")
+# a quarter of the year (第二季度 · 二季度 · 今年一季度 · Q2; never 四季豆)
+_QUARTER = re.compile(r"第(?P<q>[一二三四1-4])季度?|(?P<q3>[一二三四1-4])季度|(?<![A-Za-z0-9])[qQ](?P<q2>[1-4])(?![A-Za-z0-9])")
 _NEXT_WEEK = re.compile(r"下个?(?:周|星期|礼拜)(?![一二三四五六日天末1-7])")
 _WEEKEND = re.compile(r"(?P<wk>下个?|这个?|本)?(?:周|星期|礼拜)末")
 _AHEAD_N = re.compile(rf"(?:未来|接下来|今后|往后|后面)?\s*{_SPAN_N}(?!以?后|之后|前)")
@@ -283,7 +283,7 @@ def past_span(s: str, now: datetime) -> tuple[date, date] | None:
         return (d, d) if d <= today else None
     quarter = _QUARTER.search(s)
     if quarter is not None:   # 第二季度 · 今年一季度 · Q2: its months (this year's when begun, else last year's)
-        q = int(numbers.value(quarter.group("q") or quarter.group("q2")) or 0)
+        q = int(numbers.value(quarter.group("q") or quarter.group("q2") or quarter.group("q3")) or 0)
         year = today.year if 3 * q - 2 <= today.month else today.year - 1
         end = date(year, 3 * q, calendar.monthrange(year, 3 * q)[1])
         return date(year, 3 * q - 2, 1), min(end, today)

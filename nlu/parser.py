@@ -3835,7 +3835,7 @@ _CAME = re.compile(r"收到|到了|来了|(?:送|调|发|运|拿|带)(?:过)?来
 _TRANSFER_SHORT = re.compile(r"(?:调|送|发|拿|运|带)(?:过)?来的\x00+(?=(?:少了|缺了|差了|短了|少|缺)\s*\x00)")
 _EACH_STORE = re.compile(r"各(?:个)?(?:门?店|分店)|(?:[两三四五六七八九十]|\d+)(?:个|家)(?:门?店|分店)|(?:门店|店铺|店)(?:间|之间)?(?:销售)?(?:对比|比较)|每(?:个|家)(?:门?店|分店)|哪家(?:门?店|分店)?卖|哪个(?:门?店|分店)卖|门店(?:对比|比较|排名)"
                          r"|(?:卖得|卖的)(?:最|更)?(?:好|多|快|少|差)的?(?:是)?(?:哪个|哪家)(?:门?店|分店)"
-                         r"|(?:哪个|哪家)(?:门?店|分店)的?(?:业绩|营业额|销售额|生意)")   # (这个月哪个店业绩好)   # (…最好的是哪个店)
+                         r"|(?:哪个|哪家)(?:门?店|分店)的?(?:业绩|营业额|销售额|生意)")   # (…最好的是哪个店 · 哪个店业绩好)
 # money paid (团餐付了3000 · 收到团餐货款 · 结了 · 付给张记 · 打款 · 转账 · 还了): a payment, with its amount
 _PAID = re.compile(r"付了|付款|付给|付清|支付|结了|结账|结清|结算了|还了|还款|^(?:先)?还(?:给)?|打款|打了|转了|转账|货款|回款|收款|付"
                    r"|充值|充了|预存|储值")   # (团餐充值1000: paid ahead, a customer's stored value)
@@ -4025,9 +4025,6 @@ _EXCHANGE_DIFF = re.compile(rf"(?:客人|顾客|他)?(?:又)?(?:(?P<m1>{tenders.
 _LAST_MOVED = re.compile(r"(?:上次|最后一次|上一次|最近一次)(?:来)?(?P<v>送货|送的货|送|进货|进的货|来货|到货|拿货|拿的货|买货|卖出?|买|采购)"
                          r"(?:的)?(?:是|在)?(?:什么时候|哪天|几号|啥时候|哪一天)"
                          r"|多久(?:没|没有)(?:来)?(?P<v2>送货|送|进货|进|来货|到货|拿货|拿|卖出?|买|采购)(?:过)?(?:货)?(?:了)?")
-# goods ordered said to have come (昨天订的牛腩到了 · 上周向张记订的货送到了): the order's goods came
-# goods that came, sent back (今天进的牛腩不新鲜,退回去3斤 · 昨天张记送的牛腩退了3斤): to whoever brought them, now (the
-# day named is the delivery's, never the return's)
 # hours said with a measure word (一个半小时 · 6个小时 · 半个钟头 · 两个钟): 1.5小时 · 6小时 · 半小时
 _HOURS_SAID = re.compile(rf"(?P<n>{numbers.NUMBER}|半)\s*个(?P<half>半)?\s*(?:小时|钟头|钟(?![点表]))|(?P<m>{numbers.NUMBER})\s*钟头")
 
@@ -4057,6 +4054,8 @@ _REST_LATER = re.compile(r"[,;]\s*(?:剩下|其余|其他|余下)的?(?:货)?(?:
 _REST_COUNTED = re.compile(r"(?:把|将)?剩(?:下|余)的(?=\s*(?:\d|[一二两三四五六七八九十])[^,;]*?"
                            r"(?:报损|报废|扔|丢|倒掉|卖|送|用|退|调|给|拿))")
 _BACK_DAY = r"(?:今天|昨天|前天|上周|前几天|早上|上午|下午|之前|刚才|刚)"
+# goods that came, sent back (今天进的牛腩不新鲜,退回去3斤 · 昨天张记送的牛腩退了3斤): to whoever brought them, now (the
+# day named is the delivery's, never the return's)
 _CAME_BACK = re.compile(rf"{_BACK_DAY}?(?P<who>[^,;\s\d]{{0,6}}?){_BACK_DAY}?"
                         r"(?:送来|送过来|送|进|进来|到|收|收到|买|买来|采购)的(?P<rest>[^,;\s]{1,12}.*?)"
                         r"(?P<v>退(?:给他们?|回去|回|掉|货|了)*)(?P<after>.*)")
@@ -4066,8 +4065,10 @@ _SOLD_BACK = re.compile(rf"(?P<who>[^,;\s\d]{{0,6}}?){_BACK_DAY}(?P<who2>客人|
 # an order named by its number, then what of it came (订单1的牛腩到了45斤 · 订单1到了,牛腩少了5斤 · 采购单#2到了45斤)
 _NUMBERED_HEAD = re.compile(r"(?:采购单|订单|进货单)\s*(?:#|号|第)?\s*(?P<id>\d+)\s*(?:号)?(?:的)?(?:货)?(?P<rest>.*?(?:到|来|送|少|缺|差).*)")
 _CAME_FIRST = re.compile(r"(?:已经)?(?:到了|送到了|送来了|来了|到货了|到齐了)")
+# goods moved here said to have come (仓库调的可乐到了 · 调过来的可乐收到了): the transfer's goods came
 _MOVED_CAME = re.compile(r"(?:今天|昨天|前天|早上|上午|刚才)?(?:从)?(?P<src>[^,\d\s]{0,6}?)(?:调|调拨|调过来|调来|送过来|发过来)的"
                          r"(?P<rest>[^,\d\s]{1,12}?(?:到了|送到了|收到了|来了|到货了))")
+# goods ordered said to have come (昨天订的牛腩到了 · 上周向张记订的货送到了): the order's goods came
 _ORDERED_CAME = re.compile(r"(?:今天|昨天|前天|上周|前几天|早上|上午|之前|刚才)?(?:(?:向|跟|找)(?P<who>\S{1,6}?))?(?:订|下单|采购|定)的"
                            r"(?P<rest>\S{1,12}?(?:到了|送到了|送来了|来了|到货了))")
 # the sales asked by who sold them (谁卖得最多 · 每个人卖了多少 · 店员销售排行 · 员工业绩)

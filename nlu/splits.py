@@ -1,5 +1,5 @@
 """One quantity's prices said apart (充电宝卖了2个,一个89一个85 · 卖了2个充电宝,89和85 · 手机壳进了20个,10个15,其余12):
-the message said again as one line per price (充电宝卖了1个89元,1个85元), which the grammar reads."""
+the message said again as one line per price (充电宝卖了1个单价89元,1个单价85元), which the grammar reads."""
 from __future__ import annotations
 
 import functools
@@ -43,11 +43,9 @@ def said(s: str) -> tuple[str, str] | None:
             if got is None or got.end() == at:
                 break
             c = numbers.value(got.group("c")) if got.group("c") else None
-            rest = got.group("rest") if got.group("rest") and got.group("c") is None else got.group("rest2")
-            if got.group("c") is not None or rest:
+            rest = got.group("rest2")   # (其余85: the rest; 另一个85 · 其余2个85: the count said)
+            if c is not None or rest:
                 counted += 1
-            if got.group("c") is not None and rest and got.group("rest") in ("其余", "其余的", "剩下", "剩下的"):
-                rest = None   # (其余2个85: the count said)
             shares.append((c if c is not None else (None if rest else Decimal(1)), got.group("p")))
             at = got.end()
             sep = _SEPARATOR.match(s, at)

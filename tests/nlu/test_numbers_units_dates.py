@@ -136,3 +136,7 @@ def test_no_span_without_a_period():
 def test_a_past_span_names_a_weekday_a_month_or_a_quarter(said: str, first: str, last: str) -> None:
     span = dates.past_span(said, NOW)
     assert span is not None and (span[0].isoformat(), span[1].isoformat()) == (first, last)
+
+
+def test_a_product_named_like_a_season_is_no_quarter() -> None:
+    assert dates.past_span("四季豆卖了多少", NOW) is None   # (四季: no fourth quarter)
