@@ -1002,23 +1002,16 @@ class Conversation:
             mine = self._awaiting_me(uow, user)
             if cmd.order_id is not None:
                 mine = [o for o in mine if o.id == cmd.order_id]
-            if cmd.every and mine:   # 全部同意: each in turn, as its button would (a transfer's: its shipment asked)
-                for o in mine:
-                    if o.kind.value == "transfer" and cmd.approve:
-                        purchasing.workflow_button(uow, turn, "tr", str(o.id), t=self.t)
-                    else:
-                        purchasing.decide(uow, turn, order_id=o.id or 0, approve=cmd.approve, t=self.t,
-                                          release=lambda c, who: self._release(uow, turn, c, who))
-                return
-            if len(mine) != 1:   # none awaiting, or several: which (the buttons still work)
+            if not mine or (len(mine) > 1 and not cmd.every):   # none awaiting, or several: which (buttons still work)
                 turn.reply(self.t("decide.which" if mine else "decide.none", turn.lang,
                                   ids="、".join(f"#{o.id}" for o in mine), first=mine[0].id if mine else ""))
                 return
-            if mine[0].kind.value == "transfer" and cmd.approve:   # 同意1 for a transfer asked of us: as its button
-                purchasing.workflow_button(uow, turn, "tr", str(mine[0].id), t=self.t)
-                return
-            purchasing.decide(uow, turn, order_id=mine[0].id or 0, approve=cmd.approve, t=self.t,
-                              release=lambda c, who: self._release(uow, turn, c, who), reason=cmd.reason)
+            for o in mine:   # (全部同意: each in turn, as its button would)
+                if o.kind.value == "transfer" and cmd.approve:   # 同意1 for a transfer asked of us: as its button
+                    purchasing.workflow_button(uow, turn, "tr", str(o.id), t=self.t)
+                else:
+                    purchasing.decide(uow, turn, order_id=o.id or 0, approve=cmd.approve, t=self.t,
+                                      release=lambda c, who: self._release(uow, turn, c, who), reason=cmd.reason)
         elif isinstance(cmd, commands.Bookings):
             self._require(user, "record" if cmd.cancel else "query")
             self._bookings(uow, turn, cmd, confirmed=confirmed)

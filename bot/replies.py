@@ -1,7 +1,6 @@
 """Reply texts built from locale strings: summaries, questions, stock answers."""
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime, timedelta
@@ -401,8 +400,11 @@ def _retimed(t: Any, lang: str, uow: UnitOfWork, rule: Any, cmd: commands.Manage
     if trigger == draft.trigger:
         return str(t("rule_retime.same", lang, id=rule.number, rule=render.render_rule(draft, cat, t=t, lang=lang)))
     new = replace(draft, trigger=trigger)
-    said = str(t("rule_retime.note", lang, when=render.schedule_words(trigger, t=t, lang=lang)))
-    text = re.sub(r"\s*[(\uff08](?:时间改为|now runs ).*$", "", rule.text) + said   # (its words, with the new time)
+    text = rule.text   # (its words, with the new time noted once: a note from before, in either language, replaced)
+    for said_in in ("zh_CN", "en"):
+        head = str(t("rule_retime.note", said_in, when="\x00")).split("\x00")[0]
+        text = text[:text.find(head)] if head and head in text else text
+    text += str(t("rule_retime.note", lang, when=render.schedule_words(trigger, t=t, lang=lang)))
     uow.rules.update(rule, text=text, spec=new.to_dict(), at=now)
     uow.rules.reset_alerts(f"rule:{rule.number}")
     return str(t("rule_retime.done", lang, id=rule.number, rule=render.render_rule(new, cat, t=t, lang=lang),

@@ -10,7 +10,7 @@ from dataclasses import fields, replace
 from typing import TYPE_CHECKING, Any, cast
 
 from domain import commands
-from nlu import context, lines, numbers, text
+from nlu import context, dates, lines, numbers, text
 
 if TYPE_CHECKING:
     from nlu.parser import Parser, Result
@@ -42,9 +42,9 @@ def answer(parser: Parser, text_in: str, *, pending: commands.Clarify,
             return commands.Parsed(replace(pending.partial, paid=True, paid_amount=paid))
         return commands.Parsed(replace(pending.partial, paid=True, adjust=commands.Adjust(   # → sold at that, paid
             commands.AdjustKind.TAKEN, paid, pending.mention)))
-    if pending.reason == "booking_time" and _TIME_ALONE.fullmatch(s) and pending.detail:   # 明天有个包桌 → 几点? → 晚上6点
-        day = _DAY_FIRST.match(pending.detail)
-        at = day.end() if day is not None else 0
+    if pending.reason == "booking_time" and dates.TIME_OF_DAY.fullmatch(s) and pending.detail:   # 明天有个包桌 → 几点? → 晚上6点
+        day = parser.scanner.analyse(pending.detail, speaker.now).date   # (the time goes after the day said)
+        at = day.end if day is not None else 0
         got = parser.parse(f"{pending.detail[:at]}{s}{pending.detail[at:]}", speaker=speaker)
         return None if isinstance(got, commands.Clarify) and got.reason == "booking_time" else got
     if pending.reason == "unpaid_how" and s:   # 卖了…,没收钱 → 免单 or 以后收? → the message again, with that
@@ -69,11 +69,6 @@ def answer(parser: Parser, text_in: str, *, pending: commands.Clarify,
     return None
 
 
-# a time said alone, the answer to a booking's 几点? (晚上6点 · 中午12点半 · 18:30 · 下午三点)
-_TIME_ALONE = re.compile(r"(?:早上|上午|中午|下午|晚上|傍晚|夜里)?(?:\d{1,2}|[一二两三四五六七八九十]{1,3})(?:点|:|:)"
-                         r"(?:半|一刻|\d{1,2}分?|[一二三四五]十分?)?|中午|晚上|傍晚")
-# the day a booking was said on, first in its message (明天 · 周六 · 6月20日): the time said after goes after it
-_DAY_FIRST = re.compile(r"(?:大后天|后天|明天|今天|(?:下|这)?(?:周|星期|礼拜)[一二三四五六日天]|\d{1,2}月\d{1,2}[日号]|\d{1,2}[日号])")
 # the moves a bare list of goods may be (土豆3袋 番茄2箱): its button's key, the verb that says it, replies that mean it
 MOVE_CHOICES = ("receipt", "sale", "count", "scrap", "consumption", "purchase")
 _MOVES = (("receipt", "收到", r"收货|收到|到货|到了|到|进货|进了|入库|收|进|received?"),

@@ -27,6 +27,7 @@ SIMPLE_DAYS = {"今天": 0, "今日": 0, "明天": 1, "明日": 1, "后天": 2, 
 _PART = "|".join(sorted(PARTS, key=len, reverse=True))
 _DAY = "|".join(sorted(SIMPLE_DAYS, key=len, reverse=True))
 _TIME = rf"(?:(?P<part>{_PART})?\s*(?P<hour>\d{{1,2}}|[零一二两三四五六七八九十]{{1,3}})(?:[点:时](?P<minute>半|一刻|三刻|(?:\d{{1,2}}|[零一二三四五六七八九十]{{1,3}})(?!\d|[零一二三四五六七八九十]*\s*(?:个)?(?:人|位|桌|个|份)))?分?)(?:钟)?|(?P<part_only>{_PART}))"
+TIME_OF_DAY = re.compile(_TIME)   # a time said alone (晚上6点 · 9点半 · 中午): a booking's or a rule's
 _UNITISH = r"[箱袋个升斤克盒包瓶板块条桶件份杯只打听罐支根张片把套双对kKlL]|公斤"
 _NUMBERED = r"[桌店仓库线楼柜台机房窗车位门]"   # 3号桌 · 2号仓库: a number, not a day
 DATE_RE = re.compile(

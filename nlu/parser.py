@@ -197,7 +197,6 @@ class Parser:
         freight = _FREIGHT.search(s) if _FREIGHT_HINT.search(s) else None
         if freight is not None:   # 收到牛腩50斤,单价30,运费50 · …,运费50已付: the receipt, with what bringing it cost
             return self._freight(s, freight, speaker)
-        customer_said = re.search(r"客人|顾客|客户|退款|退钱", s)
         if "剩" in s or "其余" in s or "余下" in s:
             s = _REST_COUNTED.sub("", s)   # 把剩下的8个可颂报损: the 8 said are what moves (剩下的 no count)
             s = _REST_LATER.sub("", s)   # 王记拿走了手机壳30个,剩下的下次拿: what is left of its order stays on order
@@ -209,7 +208,8 @@ class Parser:
             s = f"盘点发现{extra.group('what')}多了{extra.group('q')}"
         if "不" in s or "找" in s or "丢" in s or "没" in s:
             s = _GONE_MISSING.sub("少了", s)   # 牛腩差了2斤,不知道去哪了: a loss, as 少了…找不到 is
-        came_back = _CAME_BACK.fullmatch(s.strip(" !.~。")) if "退" in s and "的" in s and not customer_said else None
+        came_back = _CAME_BACK.fullmatch(s.strip(" !.~。")) \
+            if "退" in s and "的" in s and not re.search(r"客人|顾客|客户|退款|退钱", s) else None
         if came_back is not None and self._names_goods(came_back.group("rest")):
             # 今天进的牛腩不新鲜,退回去3斤 · 张记昨天送的牛腩退了3斤: to the supplier, now
             who = came_back.group("who")
@@ -391,15 +391,15 @@ class Parser:
         added = _ADD_PRODUCT.match(s)
         if added is not None:   # 新增商品羊肉,单位斤,一箱20斤,售价58元
             return self._add_product(added.group("name"), added.group("rest"))
+        retime = self._retime(s) if "规则" in s or "提醒" in s else None
+        if retime is not None:   # 规则1改成每天早上8点 · 把规则2的时间改成晚上9点 (never the rule restated: EDIT)
+            return retime
         edit = EDIT.match(s)
-        if edit is not None and self._retime(s) is not None:   # (规则1改成每天早上8点: its time alone)
-            edit = None
         if edit is not None:
             return self._edit_rule(int(edit.group("id") or edit.group("id2")), edit.group("rest") or edit.group("rest2"),
                                    speaker)
         stop = intents.STOP_REMINDER.match(s.strip(" !.~")) if "提醒" in s or "通知" in s else None
-        if stop is not None or (("规则" in s or "提醒" in s) and self._retime(s) is not None):
-            # 不要再提醒我盘点了 · 取消订牛奶的提醒 · 规则1改成每天早上8点: not a rule or reminder to set
+        if stop is not None:   # 不要再提醒我盘点了 · 取消订牛奶的提醒: not a reminder to set
             managed = self._manage_rules(s)
             if managed is not None:
                 return managed
@@ -895,12 +895,7 @@ class Parser:
             if about:
                 return commands.Parsed(commands.ManageRules("pause" if stop.group("v") in ("关掉", "停掉", "暂停")
                                                             else "delete", about=about))
-        if not ("规则" in s or "提醒" in s):
-            return None
-        retime = self._retime(s)
-        if retime is not None:   # 规则1改成每天早上8点 · 把规则2的时间改成晚上9点
-            return retime
-        if len(s) > 20:
+        if not ("规则" in s or "提醒" in s) or len(s) > 20:
             return None
         after = _MANAGE_AFTER.fullmatch(s.strip(" !.~。"))
         m = after or intents.MANAGE.search(s)   # (把规则2删掉 · 规则1暂停一下: the verb after)
@@ -1533,8 +1528,8 @@ class Parser:
             return self._booking_moved(a, moved, speaker)   # 张女士改到后天下午4点 · 明天的包桌改到周六中午
         no_show = _NO_SHOW.fullmatch(a.s.strip(" !.~。")) \
             if not a.qtys and not a.of("product") and re.search(r"来|到店|爽约|鸽子", a.s) else None
-        staff = {n for u in self.lex.users.values() for n in (u.username, u.display_name)}
-        if no_show is not None and not supplier and not a.of("location") and no_show.group("who") not in staff \
+        if no_show is not None and not supplier and not a.of("location") \
+                and not any(no_show.group("who") in (u.username, u.display_name) for u in self.lex.users.values()) \
                 and (not a.date or a.date.when.date() == speaker.now.date()):
             # 张女士没来 · 王总爽约了: today's booking of theirs called off (asked first, as 取消…的预约 is)
             today = speaker.now.date()
@@ -3910,7 +3905,7 @@ _TICKETS_ASKED = re.compile(
 # where the till's cash is kept (钱箱里应该有多少钱 · 收银机里有多少现金: ``_TILL_DRAWER_ASKED``)
 _DRAWER = r"(?:钱箱|收银机|收银台|收银柜|抽屉|钱柜|柜台|钱盒)"
 _TILL_SAID = re.compile(r"日结|交班|收银|现金|微信|支付宝|刷卡|银行卡|(?:付款|支付|收款)方式|收款(?:明细|情况|汇总|构成|分布)"
-                        rf"|{_DRAWER}|(?:账|钱)(?:又|好像|怎么|总是)?(?:对不上|对不齐|对不起来|不平)")
+                        rf"|{_DRAWER}|(?:账|钱){intents.OFF_BOOKS}")
 _TILL_REST = re.compile(r"[\s,,、;;::。.和及还有另外一共总共合计共了的今天昨天收入到其中]*")
 _TILL_ASKED = re.compile(r"(?:今天|昨天|这周|本周|上周|这个月|本月|上个月|最近|最近7天)?(?:的)?(?:日结|收银|交班)"
                          r"(?:对账|记录|情况|怎么样|对不对|对上了吗|对得上吗|对上没有?)?[?吗呢]*")
@@ -4704,7 +4699,7 @@ _TILL_DRAWER_ASKED = re.compile(
     r"|(?:现在|目前|手上|手里|店里)*的?现金(?:现在|应该|应当|目前|还|一共|总共)*(?:有|剩|剩下|是)了?(?:多少|几多)钱?"
     r"|(?:现在|目前)?(?:应该|应当)(?:有|剩|剩下)(?:多少|几多)现金"
     # 昨天的账对不上,少了50 · 今天现金对不上: what the till should hold, beside what was counted
-    rf"|(?:账|账目|钱|现金|{_DRAWER}里?的?(?:钱|现金)?)(?:又|好像|怎么|总是)?(?:对不上|对不齐|对不起来|不对|不平)了?"
+    rf"|(?:账|账目|钱|现金|{_DRAWER}里?的?(?:钱|现金)?){intents.OFF_BOOKS}了?"
     r"(?:[,,]?(?:少|多|差)了?\d+(?:\.\d+)?(?:元|块钱|块)?)?)[?？吗呢]*")
 _TILL_METHODS_ASKED = re.compile(
     rf"(?P<span>{_DAYS_PAST})?的?"

@@ -609,28 +609,18 @@ def recurring(s: str, *, ahead: int = 0) -> tuple[drules.Trigger, str, str, int]
     said = _cron(m.group("time") or "", hour, m.group("m")).split()
     at = f"{int(said[1]):02d}:{int(said[0]):02d}" if m.group("time") else ""
     workdays = "工作日" in m.group("head")
-    dom, dow = "*", "*"
-    if m.group("dom"):
-        n = numbers.value(m.group("dom"))
-        if n is None or not 1 <= n <= 31:
-            raise Unsupported(m.group(0))
-        ahead = min(ahead, int(n) - 1)
-        dom = str(int(n) - ahead)
-    elif m.group("days"):
-        named = [WEEKDAYS[c] for c in m.group("days") if c in WEEKDAYS]
-        if re.search(r"[到至-]", m.group("days")) and len(named) == 2:   # 每周一到周五
-            a, b = _DOW.index(named[0]), _DOW.index(named[1])
-            named = [_DOW[i % 7] for i in range(a, b + 1 if b >= a else b + 8)]
+    dom, named = _days_of(m)
+    dow = "*"
+    if dom != "*":
+        ahead = min(ahead, int(dom) - 1)
+        dom = str(int(dom) - ahead)
+    elif named:
         dow = ",".join(dict.fromkeys(_DOW[(_DOW.index(d) - ahead) % 7] for d in named))
     if workdays:
         ahead = 0
     minute, clock = (said[0], said[1]) if not ahead else ("0", DEFAULT_HOUR)
     trigger = drules.Trigger("schedule", cron=f"{minute} {clock} {dom} * {dow}", workdays=workdays)
     return trigger, (s[:m.start()] + s[m.end():]).strip(" ,"), at, ahead
-
-
-# a time of day said alone (早上8点 · 晚上9点半 · 下午3点20): a schedule's new hour, its days kept
-_TIME_ALONE = re.compile(rf"(?P<time>(?P<pod>早上|早晨|上午|中午|下午|傍晚|晚上)?(?P<h>{_N})[点:时](?P<m>半|{_N})?分?)")
 
 
 def retimed(when: str) -> tuple[str, bool] | None:
@@ -640,26 +630,30 @@ def retimed(when: str) -> tuple[str, bool] | None:
     m = RECURRING.fullmatch(said)
     if m is not None and (m.group("time") or m.group("pod")):
         hour = m.group("h") or PART_OF_DAY.get(m.group("pod") or "", DEFAULT_HOUR)
-        return _cron(m.group("time") or "", hour, m.group("m"), days=_days_of(m)), "工作日" in m.group("head")
-    alone = _TIME_ALONE.fullmatch(said)
+        dom, named = _days_of(m)
+        return _cron(m.group("time") or "", hour, m.group("m"), days=(dom, ",".join(named) or "*")), \
+            "工作日" in m.group("head")
+    alone = dates.TIME_OF_DAY.fullmatch(said)   # 早上8点 · 晚上9点半: the time alone, its days kept
     if alone is not None:
-        return " ".join(_cron(alone.group("time"), alone.group("h"), alone.group("m")).split()[:2]), False
+        hour = alone.group("hour") or PART_OF_DAY.get(alone.group("part_only") or "", DEFAULT_HOUR)
+        return " ".join(_cron(said, hour, alone.group("minute")).split()[:2]), False
     return None
 
 
-def _days_of(m: re.Match[str]) -> tuple[str, str]:
-    """The (day of month, day of week) crontab fields ``RECURRING`` said."""
+def _days_of(m: re.Match[str]) -> tuple[str, list[str]]:
+    """The day of the month (or "*") and the days of the week (none: every) a ``RECURRING`` schedule said."""
     if m.group("dom"):
         n = numbers.value(m.group("dom"))
         if n is None or not 1 <= n <= 31:
             raise Unsupported(m.group(0))
-        return str(int(n)), "*"
-    if m.group("days"):
-        named = [WEEKDAYS[c] for c in m.group("days") if c in WEEKDAYS]
-        if re.search(r"[到至-]", m.group("days")) and len(named) == 2:
-            return "*", f"{named[0]}-{named[1]}"
-        return "*", ",".join(dict.fromkeys(named))
-    return "*", "*"
+        return str(int(n)), []
+    if not m.group("days"):
+        return "*", []
+    named = [WEEKDAYS[c] for c in m.group("days") if c in WEEKDAYS]
+    if re.search(r"[到至-]", m.group("days")) and len(named) == 2:   # 每周一到周五
+        a, b = _DOW.index(named[0]), _DOW.index(named[1])
+        named = [_DOW[i % 7] for i in range(a, b + 1 if b >= a else b + 8)]
+    return "*", named
 
 
 def _schedule_days(m: re.Match[str]) -> tuple[str, str]:
@@ -692,7 +686,7 @@ def _cron(time_text: str, hour: str, minute: str | None, *, days: tuple[str, str
     hh = int(h)
     if re.search(r"下午|晚上|傍晚", time_text) and hh < 12:
         hh += 12
-    mm = 30 if minute == "半" else int(numbers.value(minute) or 0) if minute else 0
+    mm = {"半": 30, "一刻": 15, "三刻": 45}.get(minute or "") or (int(numbers.value(minute) or 0) if minute else 0)
     if mm >= 60:
         raise Unsupported(time_text)
     return f"{mm} {hh % 24} {days[0]} * {days[1]}"

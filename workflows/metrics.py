@@ -191,14 +191,15 @@ class Snapshot(_Variables):
         cands = [last] if last else []
         if hist:
             cands.append(datetime.fromisoformat(hist).replace(hour=23, minute=59, tzinfo=self.now.tzinfo))
-        if not cands:
-            return INF
-        return Decimal(str((self.now - max(cands)).total_seconds() / 86400))
+        return self._days_since(max(cands)) if cands else INF
 
     def v_days_since_receipt(self) -> Decimal:
         """Days since goods of this product last came in from a supplier here (never: infinite)."""
         last = self.uow.stock.last_receipt(location=self.location, sku=self.product.sku)
-        return INF if last is None else Decimal(str((self.now - last).total_seconds() / 86400))
+        return INF if last is None else self._days_since(last)
+
+    def _days_since(self, at: datetime) -> Decimal:
+        return Decimal(str((self.now - at).total_seconds() / 86400))
 
     def v_expiring(self, days: int = 3) -> Decimal:
         """Stock in lots that expire within ``days`` days (or already have): what to sell, use or move first."""
