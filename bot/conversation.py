@@ -732,6 +732,8 @@ class Conversation:
                 turn.events.append(events.Booked(location=here, sku=ln.sku, at=turn.now))
             text = self.t("booking.goods_added" if tables else "booking_saved", turn.lang,
                           at=cmd.at.strftime("%m-%d %H:%M"), items=replies.items(cmd.lines, self._catalog), note=cmd.note)
+            if cmd.note and not tables and not any(replies.pname(self._catalog, ln.sku) in cmd.note for ln in cmd.lines):
+                text += self.t("booking.for", turn.lang, note=cmd.note)   # (王总 · 20桌 · 婚宴: whom or what it is for)
             text += replies.day_load(self.t, turn.lang, theirs, ahead, offered, self._catalog, day=cmd.at)
             turn.reply(text + reports.closed_note(uow, self.t, turn.lang, location=here, when=cmd.at, tz=turn.now.tzinfo))
         elif isinstance(cmd, commands.Network):   # 邀请张记加入库管网络 · 接受邀请 KG-… · 断开和张记的联网 · 库管网络

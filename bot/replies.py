@@ -759,7 +759,7 @@ def sales(t: Any, lang: str, uow: UnitOfWork, cmd: commands.SalesQuery, *, user:
     done_last = cmd.end if cmd.versus is not None else min(cmd.end, today - timedelta(days=1))
     shift = cmd.start - cmd.versus if cmd.versus is not None else timedelta(days=7 if span <= 7 else span)
     before = cmd.start - shift
-    by_day = metrics.daily_sales(uow, location=loc, first=before, tz=now.tzinfo, sku=cmd.sku)
+    by_day = metrics.daily_sales(uow, location=loc, first=before, tz=now.tzinfo, sku=None if cmd.also else cmd.sku)
 
     def total(sku: str, first: Any, last: Any) -> Decimal:
         return sum((q for d, q in by_day.get(sku, {}).items() if first <= d <= last), Decimal(0))
@@ -774,6 +774,12 @@ def sales(t: Any, lang: str, uow: UnitOfWork, cmd: commands.SalesQuery, *, user:
     stores = _by_store(t, lang, uow, cmd, now=now, cat=cat) if cmd.by_store or loc is None else ""
     if cmd.rank == "tickets":   # 今天卖了几单 · 这周客单价多少
         return _tickets(t, lang, uow, {s: total(s, cmd.start, cmd.end) for s in by_day}, cmd, loc=loc, now=now, fmt=fmt)
+    if cmd.sku is not None and cmd.also:   # 可乐和雪碧卖了多少 · 哪个卖得好
+        named = (cmd.sku, *cmd.also)
+        sold_named = {s: total(s, cmd.start, cmd.end) for s in named}
+        return _several(t, lang, uow, sold_named, cmd, loc=loc, now=now, cat=cat, fmt=fmt) + (_sales_money(
+            t, lang, uow, sold_named, metrics.said_prices(uow, location=loc, first=cmd.start, last=cmd.end, tz=now.tzinfo),
+            location=loc, first=cmd.start, last=cmd.end, tz=now.tzinfo) if cmd.money else "")
     if cmd.sku is None and cmd.rank:   # 哪个商品最赚钱 · 毛利最低的商品 · 哪些商品卖亏了
         return _by_margin(t, lang, uow, {s: total(s, cmd.start, cmd.end) for s in by_day}, cmd, loc=loc, now=now,
                           cat=cat, fmt=fmt)
@@ -819,6 +825,26 @@ def sales(t: Any, lang: str, uow: UnitOfWork, cmd: commands.SalesQuery, *, user:
                     qty=qty_text(cat, sku, days.get(cmd.start + timedelta(days=k), Decimal(0))))
                   for k in range(span)]
     return "\n".join(str(x) for x in lines) + money + stores
+
+
+def _several(t: Any, lang: str, uow: UnitOfWork, sold: dict[str, Decimal], cmd: commands.SalesQuery, *,
+             loc: str | None, now: datetime, cat: context.Catalog | None, fmt: dict[str, str]) -> str:
+    """可乐和雪碧卖了多少 · 哪个卖得好: the products named, each with what sold and what it brought in, the best first
+    (by takings when each sold one has a price; else by quantity when they share a unit; else as named)."""
+    said = metrics.said_prices(uow, location=loc, first=cmd.start, last=cmd.end, tz=now.tzinfo)
+    products = {p.sku: p for p in uow.catalog.products() if p.sku in sold}
+    took = {s: metrics.revenue(products[s], q, said.get(s)) if s in products and q > 0 else None
+            for s, q in sold.items()}
+    order = list(sold)
+    if any(q > 0 for q in sold.values()) and all(took[s] is not None for s, q in sold.items() if q > 0):
+        order.sort(key=lambda s: -(took[s] or Decimal(0)))
+    elif len({products[s].base_unit for s in sold if s in products}) == 1:
+        order.sort(key=lambda s: -sold[s])
+    rows = [t("sales.some_line", lang, rank=r, product=pname(cat, s), qty=qty_text(cat, s, sold[s]))
+            + (t("sales.some_money", lang, money=reports.money(took[s] or Decimal(0))) if took[s] is not None else "")
+            if sold[s] > 0 else t("sales.some_none", lang, rank=r, product=pname(cat, s))
+            for r, s in enumerate(order, start=1)]
+    return "\n".join([str(t("sales.some_head", lang, **fmt)), *(str(x) for x in rows)])
 
 
 def _targets(t: Any, lang: str, uow: UnitOfWork, cmd: commands.SalesQuery, *, loc: str | None, now: datetime) -> str:

@@ -577,6 +577,7 @@ class SalesQuery:
     # "weekday": the sales (of ``sku``, else the money) by weekday (周几卖得最多 · 周末比平时卖得多吗); "abc", "abc:a" …:
     # the products in classes by their takings (ABC分类 · 哪些是A类商品), every class or the one named
     rank: str = ""
+    also: tuple[str, ...] = ()   # 可乐和雪碧卖了多少 · 哪个卖得好: more products named, each beside the others
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,10 @@ class Resolved:
     problems: list[Problem] = field(default_factory=list)
 
 
+# who took it, and how, said where goods would be (员工喝了3杯拿铁 · 客人吃了2份): never a product's name
+PEOPLE_DID = re.compile(r"(?:今天|刚才|早上|中午|晚上)?(?:员工|同事|客人|顾客|老板|店员|大家|我们|自己|师傅)们?(?:喝|吃|拿|用|要)?")
+
+
 def drafts(a: scan.Analysis, lex: lexicon.Lexicon) -> list[Draft]:
     """Pair product mentions (catalog names, else leftover text) with quantities, in text order."""
     products = [Draft(e.start, e.mention, e.codes, None) for e in a.of("product")]
@@ -91,7 +95,7 @@ def drafts(a: scan.Analysis, lex: lexicon.Lexicon) -> list[Draft]:
         lonely[0].qty = orphans.pop()   # 静安店缺面粉,从大仓调1袋过去: the one product named, the one quantity said
     texts: list[Draft] = []
     if orphans:
-        texts = [Draft(c.start, c.text, (), None, exact=False) for c in a.chunks]
+        texts = [Draft(c.start, c.text, (), None, exact=False) for c in a.chunks if not PEOPLE_DID.fullmatch(c.text)]
         left = assign(orphans, texts)
         lonely = [d for d in products if d.qty is None]
         if left and len(lonely) == 1 and len(left) == 1:

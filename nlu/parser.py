@@ -194,6 +194,10 @@ class Parser:
             if not split[0]:
                 return commands.Clarify("split_prices", detail=split[1])   # (卖了3个,一个89一个85: the third?)
             s = split[0]
+        if "卡" in s:   # 王总卡上还有多少钱 · 王总的会员卡里还剩多少: what it paid ahead
+            s = _ON_CARD.sub("余额多少", s)
+        if ("批" in s or "次" in s or "趟" in s or "车" in s) and any(c.isdigit() for c in s):
+            s = splits.batches(s) or s   # 牛腩今天到了两批,一批20斤一批30斤: each delivery a line (…到了20斤和30斤)
         freight = _FREIGHT.search(s) if _FREIGHT_HINT.search(s) else None
         if freight is not None:   # 收到牛腩50斤,单价30,运费50 · …,运费50已付: the receipt, with what bringing it cost
             return self._freight(s, freight, speaker)
@@ -262,7 +266,9 @@ class Parser:
         if books is not None:   # 账上可乐多了5瓶: the shelf has 5 fewer than the books (a loss); 实物比账上多…: a surplus
             shelf = books.group("d") if books.re is _BOOKS_VS else {"多": "少", "少": "多"}[books.group("d")]
             s = plain = f"盘点发现{books.group('a')}{shelf}了{books.group('b')}"
-        repriced = _REPRICED.fullmatch(plain) if "改" in plain or "调" in plain or "定为" in plain else None
+        repriced = (_REPRICED.fullmatch(plain) or (_TOO_DEAR.fullmatch(plain) if "太" in plain or "有点" in plain
+                                                     else None)) \
+            if "改" in plain or "调" in plain or "定为" in plain or "降到" in plain or "涨到" in plain else None
         if repriced is not None:   # 把可乐改成6块 · 可乐和雪碧都改成6块: their selling price (no count in 块 among them)
             what = repriced.group("what")
             named = self.lex.scan(what, [True] * len(what))
@@ -270,7 +276,7 @@ class Parser:
             joiners = "".join(c for i, c in enumerate(what) if not any(e.start <= i < e.end for e in named))
             if goods and len(goods) == len(named) and all(len(e.codes) == 1 for e in goods) \
                     and re.fullmatch(r"[和、,及与跟\s]*", joiners) \
-                    and not any(self.lex.product(e.codes[0]).accepts("块") for e in goods):
+                    and (repriced.re is _TOO_DEAR or not any(self.lex.product(e.codes[0]).accepts("块") for e in goods)):
                 s = plain = (f"{repriced.group('what')}售价{repriced.group('all') or ''}{repriced.group('v')}"
                              f"{repriced.group('val')}")
         bare_field = intents.BARE_FIELD.match(s)
@@ -476,7 +482,8 @@ class Parser:
             return commands.Parsed(commands.MyRecords(limit=3))
         if intents.MY_RECORDS.match(bare):   # 刚才记了什么 · 最近10条记录
             n = re.search(r"(\d+|[一二两三四五六七八九十]+)(?:条|笔)", bare)
-            return commands.Parsed(commands.MyRecords(limit=min(int(numbers.value(n.group(1)) or 10), 50) if n else 10))
+            return commands.Parsed(commands.MyRecords(limit=min(int(numbers.value(n.group(1)) or 10), 50) if n else
+                                                      20 if "今天" in bare else 10))   # (今天的记录: the day's, newest first)
         if _ANOMALY_ASKED.fullmatch(bare):   # 有没有异常 · 今天有什么异常 · 库存有没有问题 · 检查一下账
             places = [e.codes[0] for e in self.lex.scan(bare, [True] * len(bare)) if e.kind == "location"]
             return commands.Parsed(commands.Report("anomalies", location=places[0] if places else None))
@@ -804,10 +811,14 @@ class Parser:
             return None
         sku = found.skus[0]
         p = self.lex.product(sku)
-        if m.group("pack") in p.packs and not (m.group("said") or m.group("said0")) and "包装" not in bare:
-            return None   # (可乐一箱2瓶: an amount, 1 case and 2; a pack it has is changed by saying so: 改成)
         n = numbers.value(m.group("n"))
         unit = m.group("u") or p.base_unit
+        if m.group("pack") in p.packs and n is not None and unit == p.base_unit and n == p.packs[m.group("pack")] \
+                and not (m.group("said") or m.group("said0")):
+            return commands.Parsed(commands.ProductField(sku, "units"))   # 可乐一箱24瓶 (as it is): its packs
+        if m.group("pack") in p.packs and not (m.group("said") or m.group("said0")) and "包装" not in bare \
+                and "每" + m.group("pack") not in bare:
+            return None   # (可乐一箱2瓶: an amount, 1 case and 2; a pack it has is changed by saying so: 改成 · 每箱)
         if unit not in self.lex.units and not units.is_global(unit):
             return None   # (可乐一箱24瓶了吗: not a unit after the number)
         if n is None or n <= 0 or m.group("pack") == unit:
@@ -1833,6 +1844,9 @@ class Parser:
         elif kind == "transfer" and len({e.codes[0] for e in a.of("location")} - {source}) > 1:
             # 大仓给徐汇店和静安店送了鸡蛋2板 without 各: one transfer goes to one place (it went to the first alone)
             return commands.Clarify("several_destinations")
+        if kind is None and a.qtys and self.services and _SERVED.search(a.s) and a.of("product") and all(
+                self.lex.product(c).is_service for e in a.of("product") for c in e.codes):
+            kind = "sale"   # 高级顾问今天上了6个小时 · 理疗服务了3小时: hours given are sold
         if kind is None and a.qtys:
             kind = _signed(a)   # 牛奶+2箱 (in) · 可颂-5个 (out)
         elif kind in ("sale", "scrap", "consumption") and a.qtys:
@@ -2973,14 +2987,16 @@ class Parser:
             return commands.Parsed(commands.Utilization(start, end, sku))
         if day is None or not day.has_time:
             return None
-        appoint = _APPOINTMENT.fullmatch((s[:day.start] + " " + s[day.end:]).strip(" ,"))
+        said = (s[:day.start] + " " + s[day.end:]).strip(" ,")
+        appoint = _APPOINTMENT.fullmatch(said) or (_COMING_FOR.fullmatch(said) if day.when > speaker.now else None)
         if appoint is None:
             return None
         sku = self._one_named(appoint.group("what"), "product")
         n = numbers.value(appoint.group("n")) if appoint.group("n") else None
         if sku is None or (appoint.group("n") and not n) or not self.lex.product(sku).is_service:
             return None
-        who = (appoint.group("who") or appoint.group("who2") or appoint.group("who3") or "").strip(" ,给")
+        said_who = appoint.groupdict()
+        who = (said_who["who"] or said_who.get("who2") or said_who.get("who3") or "").strip(" ,给")
         if n is None:   # 给张女士约明天下午3点理疗: how long, asked (its answer completes it)
             return commands.Clarify("missing_qty", mention=sku, partial=commands.RecordBooking(at=day.when, lines=(),
                                                                                                 note=who))
@@ -3376,7 +3392,9 @@ class Parser:
         for kind, rx in (("expiring", intents.EXPIRING), ("below_safety", intents.BELOW_SAFETY),
                          ("value", intents.STOCK_VALUE), ("lots", intents.LOTS), ("price", intents.PRICE_QUERY)):
             if rx.search(a.s) and (kind not in ("price", "lots") or skus or (kind == "price" and customer)) \
-                    and not (kind == "price" and intents.PRICE_HISTORY.search(a.s)):   # (牛腩历史进价: its own)
+                    and not (kind == "price" and intents.PRICE_HISTORY.search(a.s)) \
+                    and not (kind == "price" and customer and not skus and _BALANCE_ASKED.search(a.s)):
+                # (牛腩历史进价: its own; 王总卡里还剩多少钱: the customer's account)
                 return commands.StockInfo(kind, skus, self._location(a), int(within.group(1)) if within else None,
                                           partner=customer if kind == "price" else None)
         return None
@@ -3545,7 +3563,8 @@ class Parser:
         return None
 
     def _unknown(self, a: scan.Analysis, partial: commands.Command | None = None) -> commands.Clarify:
-        chunks = [c.text for c in a.chunks if len(c.text) >= 2 or texts.is_cjk(c.text[:1])]
+        chunks = [c.text for c in a.chunks if (len(c.text) >= 2 or texts.is_cjk(c.text[:1]))
+                  and not lines.PEOPLE_DID.fullmatch(c.text)]   # (员工喝了3杯拿铁: 拿铁 is unknown, not 员工喝)
         if chunks and (a.qtys or partial is not None):
             return commands.Clarify("unknown_product", mention=lines.without_verb(chunks[0]), partial=partial)
         return commands.Clarify("not_understood", partial=partial)
@@ -3575,7 +3594,7 @@ class Parser:
             elif before.endswith(("到", "去")) and re.match(r"(?:去)?(?:拿|取|领|搬|借)", s[e.end:]):
                 source = e.codes[0]   # 到大仓拿了2袋面粉: fetched from there
             elif (before.endswith(("到", "给", "去", "往", "至", "送", "发")) and not before.endswith("收到")) \
-                    or before in ("给了", "送了", "发了", "还了", "归还"):   # 可颂给了静安店10个 · 还了东门店10个壳
+                    or before in ("给了", "送了", "发了", "还了", "还", "归还"):   # 可颂给了静安店10个 · 还了东门店10个壳
                 dest = e.codes[0]
             elif after in ("发", "调", "拨") and source is None:
                 source = e.codes[0]
@@ -3679,11 +3698,14 @@ class Parser:
             return commands.Parsed(commands.CommissionQuery(   # 谁卖得最多 · 小王这个月卖了多少: by who sold it
                 first_said, last_said, sellers[0].codes[0] if len(sellers) == 1 else None, sales=True))
         by_store = len(places) > 1 or bool(_EACH_STORE.search(a.s))   # 静安店和徐汇店哪个卖得多 · 各店营业额
+        named = list(dict.fromkeys(e.codes[0] for e in prods if len(e.codes) == 1))
         return commands.Parsed(commands.SalesQuery(start=first, end=last, sku=prods[0].codes[0] if prods else None,
                                                    location=None if by_store else self._location(a),
                                                    money=intents.SALES_MONEY.search(a.s) is not None,
                                                    by_store=by_store, versus=versus[2] if versus else None,
-                                                   rank=rank))
+                                                   rank=rank, also=tuple(named[1:]) if not by_store and not rank
+                                                   and versus is None and named[:1] == [e.codes[0] for e in prods[:1]]
+                                                   else ()))
 
     def _purchases(self, a: scan.Analysis, supplier: list[lexicon.Span], now: dt.datetime, *,
                    payable: bool = False) -> Result:
@@ -4036,6 +4058,10 @@ def _hours(m: re.Match[str]) -> str:
 # a price said as a change of the goods themselves (把可乐改成6块 · 可乐和雪碧都改成6块 · 可乐调到5块5): their price
 _REPRICED = re.compile(r"(?:把|将)?(?P<what>[^,\d]{1,20}?)(?P<all>都|统一|一律|全部)?(?P<v>改成|改为|调成|调到|调整为|定为)"
                        r"(?P<val>\d+(?:\.\d{1,2})?\s*(?:块钱|块|元)(?:\d)?(?:一(?:瓶|个|斤|箱|份|杯|袋|盒|包|支|根|副))?)")
+# a price found too dear (or too cheap), and the new one (耳机卖99太贵了,改成89 · 可乐太便宜了,调到6块): its selling price
+_TOO_DEAR = re.compile(r"(?:把|将)?(?P<what>[^,\d]{1,20}?)(?:卖|售价|价格|价钱|定价)?(?:\d+(?:\.\d+)?(?:块钱|块|元)?)?"
+                       r"(?:太贵了?|太便宜了?|有点贵|有点便宜|卖贵了|卖便宜了|定高了|定低了)[,,\s]*(?:那就|那|就)?"
+                       r"(?P<all>)(?P<v>改成|改为|调成|调到|降到|涨到|调整为|定为)(?P<val>\d+(?:\.\d{1,2})?\s*(?:块钱|块|元)?)")
 # how the stock was looked at, said before what it showed (牛腩称了一下,还有38斤 · 可乐数了数,还剩20瓶)
 _WEIGHED = re.compile(r"^(?P<what>[^,\d]{1,8}?)(?:我)?(?:称|数|点|量|盘)(?:了一下|一下|了下|了数|了称|了)[,\s]*(?=(?:还有|还剩|剩下?|实际|一共|共|有))")
 # found over the books (可乐多出来3瓶 · 货架上多出了2个可颂): a surplus
@@ -4045,8 +4071,9 @@ _GONE_MISSING = re.compile(r"(?:差了|缺了|短了)(?=\s*(?:\d|[一二两三�
 # the rest of an order to be taken later, said after what was taken (…,剩下的下次拿 · …,其余的改天来提)
 _REST_LATER = re.compile(r"[,;]\s*(?:剩下|其余|其他|余下)的?(?:货)?(?:等)?(?:下次|改天|明天|以后|过两天|晚点|回头)(?:再)?(?:来)?"
                          r"(?:拿|提|取|要)(?:走)?[。!.]*$")
-# what was left, counted and then moved in the same clause (把剩下的8个可颂报损 · 可颂剩下的8个扔了 · 剩下的3瓶卖给王记)
-_REST_COUNTED = re.compile(r"(?:把|将)?剩(?:下|余)的(?=\s*(?:\d|[一二两三四五六七八九十])[^,;]*?"
+# what was left, counted and then moved in the same clause (把剩下的8个可颂报损 · 可颂剩下的8个扔了 · 剩下的3瓶卖给王记 ·
+# 剩下5个报废)
+_REST_COUNTED = re.compile(r"(?:把|将)?(?<![还只])剩(?:下|余)的?(?=\s*(?:\d|[一二两三四五六七八九十])[^,;]*?"
                            r"(?:报损|报废|扔|丢|倒掉|卖|送|用|退|调|给|拿))")
 _BACK_DAY = r"(?:今天|昨天|前天|上周|前几天|早上|上午|下午|之前|刚才|刚)"
 # goods that came, sent back (今天进的牛腩不新鲜,退回去3斤 · 昨天张记送的牛腩退了3斤): to whoever brought them, now (the
@@ -4223,6 +4250,13 @@ _COLLECTED = re.compile(r"(?:给|帮)?\x00+(?:的货|的订单|订的货|要的�
 _GOODS_ASKED = re.compile(r"(?:发|送|备|准备|提|拿)(?:好|出|走|过去)?了?(?:吗|没有?|么)[?]*$")
 _SUPPLIER_CAME = re.compile(r"\x00+(?:今天|刚才|刚刚)?(?:的人)?(?:都|已经|已)?(?:送来了|送到了|到了|来了|到货了|送货来了)")
 _CLAUSE_END = re.compile(r"[;!?\n,]|\.(?!\d)")   # 。 and , but not the point of 0.5
+_VERB_BEFORE = re.compile(r"[了收卖用进出入做烤订领拿]")   # (a clause's verb said before its quantity)
+
+
+def _clause_start(s: str, at: int) -> int:
+    """Where the clause holding ``s[at]`` begins."""
+    return max((m.end() for m in _CLAUSE_END.finditer(s, 0, at)), default=0)
+
 # a clause that begins with its own verb (after a time or product: 今天收到… · 可颂卖了…), a command of its own
 # 静安店的… · 大仓送来的… · 徐汇店给我们送来了…: where goods came from
 _CAME_FROM = re.compile(r"的|(?:给(?:我们|咱们|我|本店|我店|这边))?(?:送|调|发|运|拿|带)(?:过)?来")
@@ -4288,7 +4322,9 @@ def _groups(a: scan.Analysis) -> list[tuple[int, int]]:
                    *(m.start() for m in re.finditer("其中", a.s)), len(a.s),   # …2公斤 其中0.5公斤受潮
                    *(m.start() for m in re.finditer(r"(?<=\s)[进出入收卖用]" + intents.NUMBER_NEXT, a.s)),   # 进30 出12
                    *(m.start() for m in re.finditer(r"(?<=[\d个件箱袋瓶包盒板条桶])[出进]" + intents.NUMBER_NEXT, a.s)),   # 进30出25
-                   *(q.end for q in a.qtys if q.end < len(a.s) and _OWN_VERB.match(a.masked[q.end:]))})   # 做了30个卖了25个
+                   # 做了30个卖了25个 (not 卖了25个,5个报废: a clause's quantity before its verb is the verb's)
+                   *(q.end for q in a.qtys if q.end < len(a.s) and _OWN_VERB.match(a.masked[q.end:])
+                     and _VERB_BEFORE.search(a.masked, _clause_start(a.s, q.start), q.start))})
     out: list[tuple[int, int]] = []
     kind = None
     received = sold = False   # (a run of goods that came, or went: a later 退了2个 sends or brings part back)
@@ -4487,8 +4523,13 @@ def _unnamed_goods(head: str, now: dt.datetime) -> bool:
 
 
 # service hours: 高级顾问每天可约8小时 · 1小时高级顾问=2小时初级顾问 · 周六下午2点王总约了高级顾问2小时 · 这周顾问的利用率
+# what a customer has left of what it paid ahead (王总卡里还剩多少钱 · 卡上还有多少)
+_BALANCE_ASKED = re.compile(r"(?:账上|账户里?)(?:还)?(?:剩|有)|(?:还)?剩(?:多少|几)")
+_ON_CARD = re.compile(r"(?:的)?(?:会员|储值)?卡(?:里|上|内)(?:的钱)?(?:还)?(?:剩|有|剩下)(?:多少|几)(?:钱|块)?")
+_SERVED = re.compile(r"上了|服务了|接了|带了|做了")   # (hours of a service given)
 _SERVICE_HINT = re.compile(r"小时|钟头|利用率|使用率|饱和|约满|排满|空档|空位|有空|空闲|能约|可约")
-_BOOKED_HINT = re.compile(r"(?<!大)约")   # (给张女士约明天下午3点理疗: where services are sold; 大约 is no booking)
+_BOOKED_HINT = re.compile(r"(?<!大)约|做|上")   # (给张女士约明天下午3点理疗 · 王总明天下午3点来做理疗: where services
+# are sold; 大约 is no booking)
 _SVC_NAME = r"[^,;:\s\d]{1,12}?"   # a product's name in these phrasings (also the substitutes')
 _SVC_NUM = r"\d+(?:\.\d+)?|[一二两三四五六七八九十半]+"
 _CAPACITY = re.compile(rf"(?P<what>{_SVC_NAME})(?:每天|一天|每日)(?:最多)?(?:可以|能|可)?(?:约|预约|接|排|安排|上|服务|提供)?"
@@ -4498,9 +4539,12 @@ _COUNTS_BEFORE = re.compile(rf"(?P<qa>{_SVC_NUM})(?:个)?小时(?:的)?(?P<a>{_S
                             rf"(?P<qb>{_SVC_NUM})(?:个)?小时(?:的)?(?P<b>{_SVC_NAME})")
 _COUNTS_AFTER = re.compile(rf"(?P<a>{_SVC_NAME})(?P<qa>{_SVC_NUM})(?:个)?小时{_SVC_SAME}(?P<b>{_SVC_NAME})(?P<qb>{_SVC_NUM})(?:个)?小时")
 _APPOINTMENT = re.compile(rf"(?:给)?(?P<who>[^,;:\s\d]{{0,8}}?)\s*(?:给(?P<who2>[^,;:\s\d]{{1,8}}?))?\s*"
-                          rf"(?:约了|预约了?|约|订了|排了)\s*(?:的)?(?P<what>{_SVC_NAME})(?:(?P<n>{_SVC_NUM})(?:个)?(?:小时|钟头))?"
+                          rf"(?:约了|预约了?|约|订了|排了)\s*(?:的)?(?:来)?(?:做|上)?(?P<what>{_SVC_NAME})(?:(?P<n>{_SVC_NUM})(?:个)?(?:小时|钟头))?"
                           r"(?:的?(?:咨询|服务|课|理疗))?"   # (…,客户张女士 · …,王先生: who it is for, after it)
                           r"(?:\s*[,;]\s*(?:客户|客人|顾客|预约人)?(?:是|叫|为)?\s*(?P<who3>[^,;:\s\d]{1,8}))?")
+# someone coming for a service at a time to come (王总明天下午3点来做理疗 · 明天下午3点王总做理疗): an appointment
+_COMING_FOR = re.compile(rf"(?P<who>[^,;:\s\d]{{1,8}}?)\s*(?:要)?(?:来|过来|到店)?(?:做|上|体验)(?:个|一个|一次)?"
+                         rf"(?P<what>{_SVC_NAME})(?:(?P<n>{_SVC_NUM})(?:个)?(?:小时|钟头))?")
 _UTILIZATION = re.compile(r"(?P<span>今天|明天|这周|本周|上周|下周|这个月|本月|上个月)?(?:的)?(?P<what>[^,;:\s\d]{0,8}?)(?:的)?"
                           r"(?:利用率|使用率|饱和度|约满了吗|排满了吗|约满没|约满了没有"
                           # 今天还有哪些空档 · 明天理疗还有空吗 · 周六高级顾问还能约吗: the day's hours booked and free
@@ -4652,7 +4696,9 @@ _SHORT_OF_SEND = re.compile(r"(?P<to>[^,,\s]{1,8}?(?:店|仓))(?:缺|缺了|没�
 # a day's takings said as a number (今天营业额3500 · 收入4200元 · 流水5000 · 卖了3500块钱): nothing to record
 _REVENUE_SAID = re.compile(r"(?:今天|今日|昨天|昨日|本日|当天)?的?(?:(?:营业额|营收|收入|流水|销售额|进账)"
                            r"(?:是|有|共|一共|总共|:)?\s*\d+(?:\.\d+)?\s*(?:元|块钱?|块)?"
-                           r"|(?:一共|总共)?卖了\s*\d+(?:\.\d+)?\s*(?:元|块钱?|块))")   # (卖了3 alone: 3 of the last product)
+                           r"|(?:一共|总共)?卖了\s*\d+(?:\.\d+)?\s*(?:元|块钱?|块))"   # (卖了3 alone: 3 of the last product)
+                           # …,微信3000现金2000: how it was paid, said after
+                           r"(?:[,,;\s]*(?:其中)?(?:微信|支付宝|现金|刷卡|银行卡|美团|饿了么|抖音)\s*\d+(?:\.\d+)?\s*(?:元|块钱?|块)?)*")
 # the bookings asked about (明天的预定有哪些 · 这周有什么包桌 · 预定列表) or called off (取消明天的包桌 · 周六的宴席不办了)
 _BOOKING_WORD = r"(?:预定|预订|预约|包桌|订桌|宴席|宴会|酒席|喜宴|婚宴|寿宴|聚餐)"
 # 张女士改到后天下午4点 · 明天的包桌改到周六中午 · 把王总的预约推迟到晚上7点: bookings moved
@@ -4661,7 +4707,7 @@ _BOOKING_MOVE = re.compile(r"(?:把)?(?P<pre>[^,?]{1,16}?)(?:改到|改成|改�
 _DAY_PARTS = "|".join(sorted(dates.PARTS, key=len, reverse=True))
 _PERSON = re.compile(r"(?:女士|先生|小姐|老师|阿姨|总|哥|姐|老板|太太|同学|师傅)(?:的)?$")
 _DAYS_AHEAD = r"今天|明天|后天|大后天|这周[一二三四五六日天]?|下周[一二三四五六日天]?|周[一二三四五六日天]|星期[一二三四五六日天]|本周|周末"
-_BOOKING_TOLD = re.compile(r"有(?:个|一个|场|一场|\d|[一二两三四五六七八九十]+(?:个|场|桌))|[订定]了|[办摆](?:个|一个|场|一场)?(?:酒|宴)")
+_BOOKING_TOLD = re.compile(r"有(?:个|一个|场|一场|\d|[一二两三四五六七八九十]+(?:个|场|桌))|[订定]了|[办摆](?:个|一个|场|一场)?(?:酒|宴)|[办摆开](?:\d|[一二两三四五六七八九十])")
 # how many a booking is for (20人的包桌 · 订了8位): its guests
 _GUESTS = re.compile(rf"(?P<n>{numbers.NUMBER})\s*(?:个)?(?:人|位)(?!份)")
 MAX_GUESTS = 10_000

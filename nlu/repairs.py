@@ -23,6 +23,8 @@ _COLLECT = re.compile(r"取走|取回|拿走|领走|已取|拿回去|取了")
 _INTAKE = re.compile(r"送修|返修|报修|拿来修|来修|要修|坏了|维修")
 _SHOW = re.compile(r"修到哪|维修进度|维修状态|修得怎么样|修好了吗|修好没|什么时候修好|进度")
 _LIST = re.compile(r"在修|维修单|维修记录|维修列表|返修记录|送修记录|哪些(?:在)?修|维修中")
+# units of our own stock counted, with no ticket, code or customer (耳机坏了一个,返厂 · 耳机返厂2个): a return, not a repair
+_OUR_UNITS = re.compile(r"(?:\d+|[一两二三四五六七八九十])\s*[个副台部只件]")
 _EVERY = re.compile(r"所有|全部|历史|以前")
 _FEE = re.compile(rf"(?:收费|收了|维修费|收取|费用)\s*(?P<n>{numbers.NUMBER})\s*(?:元|块钱?)?")
 _FILLER = re.compile(r"^(?:客户|顾客|的|了|请|帮|一下|这台|这部|这副|这个|说|,|\s)+|(?:了|的|吧|呢|,|\s)+$")
@@ -69,7 +71,8 @@ def said(s: str, lex: lexicon.Lexicon) -> commands.Parsed | commands.Clarify | N
     if named and _COLLECT.search(rest) and (rid is not None or not re.search(r"货|订单|提", rest)):
         return _act("collect", rid, serial, fee=fee)
     if rid is None and _INTAKE.search(rest) and (serial or sku) and not _LIST.search(rest.replace("维修", "", 1)
-                                                                                    if "维修单" not in rest else rest):
+                                                                                    if "维修单" not in rest else rest) \
+            and (serial or partner(K.CUSTOMER) or not _OUR_UNITS.search(rest)):   # (耳机坏了2个,返厂: stock sent back)
         fault = _fault(s, rest, found)
         return commands.Parsed(commands.RepairAction("intake", None, serial, sku=sku, partner=partner(K.CUSTOMER),
                                                      fault=fault))

@@ -174,6 +174,9 @@ class Scanner:
             re.compile(rf"(?:单价|进价|售价|价格|价钱|价)\s*(?:是|为|:)?\s*(?P<p>{_N})\s*{MONEY}?"
                        rf"(?:\s*(?:/|每|一)\s*(?P<u>{units}))?"),
             re.compile(rf"每\s*(?P<u>{units})\s*(?P<p>{_N})\s*{MONEY}"),
+            # 按25算 · 按25块一个算 · 都按12算: the price it is reckoned at
+            re.compile(rf"按\s*(?:每\s*(?P<u2>{units})\s*)?(?P<p>{_N})\s*{MONEY}?\s*(?:(?:/|每|一)\s*(?P<u>{units}))?"
+                       rf"\s*(?:的价格?|的价钱)?\s*(?:算|计|结)"),
             re.compile(rf"(?P<p>{_N})\s*{MONEY}\s*(?:/|每|一)\s*(?P<u>{units})"),
             # without 元: 每箱65 (a pack size would name its unit: 每箱12升) · 65一箱 · 65/箱 (digits: 十一箱 is 11 cases)
             re.compile(rf"每\s*(?P<u>{units})\s*(?P<p>{ARABIC})(?![\d.]|\s*(?:{units}|{MONEY}))"),
@@ -293,7 +296,8 @@ class Scanner:
                     continue
                 if m.groupdict().get("j"):   # 12块5: twelve and a half
                     v += (numbers.value(m.group("j")) or Decimal(0)) / 10
-                prices.append(Price(m.start(), m.end(), v, m.groupdict().get("u") or "", bare=rx is self.bare_price))
+                prices.append(Price(m.start(), m.end(), v, m.groupdict().get("u") or m.groupdict().get("u2") or "",
+                                    bare=rx is self.bare_price))
                 _mask(chars, free, [m])
             masked = "".join(chars)
         for m in _BARE_KUAI.finditer(masked):   # …1箱,280块: money when the product before it is not counted in 块

@@ -67,3 +67,33 @@ def said(s: str) -> tuple[str, str] | None:
         rest = re.sub(r"^[\s,;]+", "", tail)   # (…,都是微信: said after the shares, kept)
         return s[:m.start()] + lines + ("," + rest if re.sub(r"[\s,;。!.]", "", rest) else ""), whole
     return None
+
+
+# 两批 · 分两次 · 三趟: how many times the goods came (or went)
+_TIMES = re.compile(r"(?:分)?(?P<n>两|二|三|四|五|[2-9])\s*(?P<k>批|次|趟|车)(?P<v>到的|送的|来的|送来的|进的|收的|卖的)?[,,:]?\s*")
+_ORDINAL = r"(?:一|第[一二三四五六七八九\d]|另一|后一|最后一|头一)"
+_PART_QTY = r"(?P<q>\d+(?:\.\d+)?|[一二两三四五六七八九十百半]+)\s*(?P<u>[^\W\d_一二两三四五六七八九十百块元钱毛角折次批趟]{1,2}?)(?=$|[\s,,、;;和。!.]|一|第|另|后|最后|头)"
+
+
+@functools.lru_cache(maxsize=8)
+def _part(kind: str) -> re.Pattern[str]:
+    """One delivery's quantity: 一批20斤 · 第二批30斤 · 另一次1箱."""
+    return re.compile(rf"{_ORDINAL}{kind}(?:是|有|为|送了?|到了?|来了?|收了?|进了?)?\s*{_PART_QTY}\s*(?:[,,、;;]|和|跟)?\s*")
+
+
+def batches(s: str) -> str | None:
+    """牛腩今天到了两批,一批20斤一批30斤 · 今天收了牛腩两次,一次20斤一次30斤 · 分两批到的,第一批20斤,第二批30斤: the
+    message with each delivery's quantity said as a line of its own (牛腩今天到了20斤和30斤); None when it says no such
+    parts, or says a number of times the parts do not add up to."""
+    for m in _TIMES.finditer(s):
+        item = _part(m.group("k"))
+        at, end, qs = m.end(), m.end(), []
+        while (got := item.match(s, at)) is not None and got.end() > at:
+            qs.append(got.group("q") + got.group("u"))
+            at, end = got.end(), got.end("u")
+        n = numbers.value(m.group("n"))
+        if len(qs) < 2 or n is None or len(qs) != n:
+            continue
+        verb = m.group("v")[:-1] + "了" if m.group("v") else ""   # (分两批到的: 到了 …)
+        return s[:m.start()] + verb + "和".join(qs) + s[end:]
+    return None

@@ -58,7 +58,7 @@ def test_part_of_what_came_sent_straight_back_and_part_of_a_sale_brought_back(de
 def test_a_booking_asked_its_time_takes_the_time_alone(demo: Chat):
     asked = texts(demo.say("liu", "明天要办酒席,需要牛腩100斤"))
     assert asked.startswith("预定是几点?") and not demo.export("bookings")
-    assert texts(demo.say("liu", "中午12点")) == "已登记预定:06-16 12:00 牛腩 100斤(5箱)"
+    assert texts(demo.say("liu", "中午12点")) == "已登记预定:06-16 12:00 牛腩 100斤(5箱),备注:酒席"
     assert texts(demo.say("liu", "明天有什么预定")).splitlines()[1] == "· 06-16 12:00 酒席:牛腩 100斤(5箱)"
     demo.say("liu", "周六有个20人的包桌")
     assert "06-20 18:30 20人的包桌" in texts(demo.say("liu", "晚上6点半"))

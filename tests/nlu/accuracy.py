@@ -181,6 +181,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
             d["versus"] = c.versus.isoformat()
         if c.rank:
             d["rank"] = c.rank
+        if c.also:
+            d["also"] = list(c.also)
     elif isinstance(c, commands.PurchaseQuery):
         d |= {"intent": "purchases", "sku": c.sku, "start": c.start.isoformat(), "end": c.end.isoformat(),
               "location": c.location, "partner": c.partner} | ({"payable": True} if c.payable else {})

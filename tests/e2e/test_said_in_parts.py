@@ -1,0 +1,99 @@
+"""What staff say in parts: goods that came in two deliveries (牛腩今天到了两批,一批20斤一批30斤), the rest of a batch
+thrown away (可颂今天烤了30个,卖了25个,剩下5个报废), several products' sales asked at once (可乐和雪碧哪个卖得好), a
+booking for tables with goods per table (下周一要办20桌,每桌牛腩2斤), a price found too dear (耳机卖99太贵了,改成89),
+goods lent back to a store (还福田店5斤牛腩) and a customer's balance (王总卡里还剩多少钱). Through the real
+conversation, on the demo restaurant, the café, the phone shop and the studio."""
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import DEMO, ROOT
+from tests.e2e.conftest import Chat, make_chat, texts
+
+FIXTURES = ROOT / "tests" / "nlu" / "fixtures"
+
+
+@pytest.fixture
+def demo(tmp_path, monkeypatch) -> Chat:  # type: ignore[no-untyped-def]
+    return make_chat(tmp_path, monkeypatch, catalog=DEMO)
+
+
+def test_two_deliveries_said_apart_are_two_receipt_lines_and_a_count_that_does_not_add_up_records_nothing(demo: Chat):
+    before = demo.stock()["NS:P001"]
+    out = texts(demo.say("xiaowang", "牛腩今天到了两批,一批20斤一批30斤,张记送的"))
+    assert out.startswith("✅ 已记录:南山店入库 牛腩 20斤(1箱)、牛腩 30斤(1箱+10)(张记肉业)"), out
+    assert demo.stock()["NS:P001"] == before + 50
+    got = [m for m in demo.export("moves") if m["kind"] == "receipt" and m["sku"] == "P001"]
+    assert [(m["qty"], m["partner"]) for m in got[-2:]] == [("20", "S01"), ("30", "S01")]
+    out = texts(demo.say("xiaowang", "今天收了牛腩两次,一次20斤一次30斤"))   # (before: 次 read as the lunch boxes' unit)
+    assert out.startswith("✅ 已记录:南山店入库 牛腩 20斤(1箱)、牛腩 30斤(1箱+10)"), out
+    assert demo.stock()["NS:P001"] == before + 100
+    texts(demo.say("xiaowang", "今天来了三批牛腩,一批20斤一批30斤"))   # (three said, two counted: asked, not guessed)
+    assert demo.stock()["NS:P001"] == before + 100
+
+
+def test_the_rest_of_a_batch_thrown_away_is_a_loss_beside_what_was_made_and_sold(tmp_path, monkeypatch):
+    cafe = make_chat(tmp_path, monkeypatch)
+    before = cafe.stock().get("XH:B09", 0.0)
+    out = texts(cafe.say("amy", "可颂今天烤了30个,卖了25个,剩下5个报废"))
+    assert "· 徐汇店生产入库 可颂 30个" in out and "· 徐汇店销售 可颂 25个" in out and "· 徐汇店报损 可颂 5个" in out, out
+    assert cafe.stock().get("XH:B09", 0.0) == before   # (asked first: nothing yet)
+    cafe.press("amy", "确认")
+    assert cafe.stock().get("XH:B09", 0.0) == before   # (30 made, 25 sold, 5 thrown away)
+    kinds = [m["kind"] for m in cafe.export("moves") if m["sku"] == "B09"]
+    assert kinds[-3:] == ["production", "sale", "scrap"], kinds
+
+
+def test_several_products_sales_asked_at_once_are_each_answered_best_first(demo: Chat):
+    demo.say("xiaowang", "卖了可乐10瓶,雪碧15瓶,七喜3瓶")
+    out = texts(demo.say("xiaowang", "可乐和雪碧哪个卖得好"))
+    assert out == "📊 南山店 06-09至06-15:\n1. 雪碧 卖出 15瓶,¥75.00\n2. 可乐 卖出 10瓶,¥50.00", out
+    out = texts(demo.say("xiaowang", "可乐、雪碧和牛腩今天卖了多少钱"))
+    assert "3. 牛腩 没有卖出" in out and "销售额约 ¥125.00" in out and "七喜" not in out, out
+    out = texts(demo.say("xiaowang", "可乐卖了多少"))   # (one product: as before)
+    assert out.startswith("📊 南山店可乐 06-15 卖出 10瓶"), out
+
+
+def test_a_booking_of_tables_with_goods_per_table_asks_its_time_then_books_them_all(demo: Chat):
+    out = texts(demo.say("liu", "下周一要办20桌,每桌牛腩2斤"))
+    assert out.startswith("预定是几点?"), out
+    out = texts(demo.say("liu", "中午12点"))
+    assert out == "已登记预定:06-22 12:00 牛腩 40斤(2箱),备注:20桌", out
+
+
+def test_a_price_found_too_dear_is_the_new_selling_price_and_goods_lent_go_back_to_the_store(demo: Chat):
+    out = texts(demo.say("liu", "可乐太便宜了,调到6块"))
+    assert out == "把可乐的售价从 ¥5.00/瓶 改为 ¥6.00/瓶 吗?", out
+    demo.press("liu", "确认")
+    assert [p for p in demo.export("products") if p["sku"] == "P018"][0]["unit_price"] == "6"
+    before = demo.stock()
+    out = texts(demo.say("xiaowang", "还福田店5斤牛腩"))
+    assert out.startswith("✅ 已记录:调拨 南山店 → 福田店:牛腩 5斤"), out
+    after = demo.stock()
+    assert (after["NS:P001"], after["FT:P001"]) == (before["NS:P001"] - 5, before["FT:P001"] + 5)
+
+
+def test_a_phone_shops_broken_units_sent_back_and_a_customer_order_at_a_price_reckoned(tmp_path, monkeypatch):
+    phone = make_chat(tmp_path, monkeypatch, catalog=FIXTURES / "phone")
+    out = texts(phone.say("xm", "耳机坏了一个,返厂"))   # (before: a repair ticket with the fault 「一个,返厂」)
+    assert "华强店退货给供应商 蓝牙耳机 1副" in out and "维修" not in out, out
+    phone.press("xm", "确认")
+    assert [m["kind"] for m in phone.export("moves")][-1] == "return_to_supplier"
+    out = texts(phone.say("xm", "给王记开个单,手机壳50个,按25算"))
+    assert "手机壳 50个(王记手机店)" in out and "实收 ¥1,250.00" in out, out
+    out = texts(phone.say("lz", "耳机卖99太贵了,改成89"))
+    assert out == "把蓝牙耳机的售价从 ¥99.00/副 改为 ¥89.00/副 吗?", out
+
+
+def test_a_studio_appointment_said_as_coming_hours_given_and_a_customers_balance(tmp_path, monkeypatch):
+    studio = make_chat(tmp_path, monkeypatch, catalog=FIXTURES / "studio")
+    out = texts(studio.say("lin", "王总明天下午3点来做理疗"))
+    assert out.startswith("理疗约多长时间?"), out
+    out = texts(studio.say("lin", "2小时"))
+    assert out.startswith("已登记预定:06-16 15:00 理疗 2小时,备注:王总"), out
+    out = texts(studio.say("lin", "高级顾问今天上了6个小时"))
+    assert out.startswith("✅ 已记录:静安工作室销售 高级顾问 6小时"), out
+    studio.say("lin", "王总充了5000")
+    studio.press("lin", "确认")
+    out = texts(studio.say("lin", "王总卡里还剩多少钱"))   # (before: the prices 王总 last paid)
+    assert "多收 ¥5,000.00(预收款)" in out, out
