@@ -2127,9 +2127,13 @@ class Conversation:
                                      location=replies.loc_name(loc, self._catalog),
                                      available=replies.qty_text(self._catalog, sku, have),
                                      requested=replies.qty_text(self._catalog, sku, -change))
-            self._ask(uow, turn, cmd, (doubts.rstrip() + "\n" if doubts else "") + self.t(
-                "batch.ask", turn.lang, summary="\n".join(f"· {s}" for s in summaries)))
-            return
+            # (早上收了可乐2箱,下午收了1箱: one kind of write at two times, nothing in doubt: recorded as one would be)
+            moves = [p for p in cmd.parts if isinstance(p, commands.RecordMoves)]
+            one_kind = len(moves) == len(cmd.parts) and len({(p.movement, p.location, p.partner) for p in moves}) == 1
+            if doubts or not one_kind:
+                self._ask(uow, turn, cmd, (doubts.rstrip() + "\n" if doubts else "") + self.t(
+                    "batch.ask", turn.lang, summary="\n".join(f"· {s}" for s in summaries)))
+                return
         batch = _batch(turn.now)
         receipts: list[tuple[int, str, Decimal]] = []
         made: list[ledger.Move] = []

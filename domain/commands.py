@@ -408,7 +408,7 @@ class Decide:
     ``order_id`` None: the only one awaiting the speaker."""
     approve: bool
     order_id: int | None = None
-    reason: str = ""     # 驳回#3,太贵了: why, told to whoever asked
+    reason: str = ""     # 驳回#3,太贵了 · 同意,明天送: why (or a note), told to whoever asked
     every: bool = False  # 全部同意 · 都批了: every order awaiting the speaker
 
 

@@ -470,11 +470,11 @@ class Parser:
             said = next((k for w, k in _UNDO_KINDS.items() if w in bare), ())
             return commands.Parsed(commands.Undo(kinds=tuple(k.value for k in said)))
         decided = _DECIDE.fullmatch(bare) or _DECIDE_WHY.fullmatch(bare)
-        if decided is not None:   # 同意 · 批准#3 · 驳回2号 · 驳回#3,太贵了 (why, told to whoever asked)
+        if decided is not None:   # 同意 · 批准#3 · 驳回2号 · 驳回#3,太贵了 · 同意,明天送 (why, or a note: told to whoever asked)
             why = decided.groupdict().get("why") or ""
             return commands.Parsed(commands.Decide(approve=decided.group("no") is None,
                                                    order_id=int(decided.group("id")) if decided.group("id") else None,
-                                                   reason=why.strip(" ,.!。") if decided.group("no") else ""))
+                                                   reason=why.strip(" ,.!。")))
         every = _DECIDE_ALL.fullmatch(bare)
         if every is not None:   # 全部同意 · 都批了 · 全部驳回
             return commands.Parsed(commands.Decide(approve=every.group("no") is None, every=True))
@@ -4332,7 +4332,8 @@ def _groups(a: scan.Analysis) -> list[tuple[int, int]]:
     for n, (x, y) in enumerate(zip(cuts, cuts[1:], strict=False)):
         c = a.masked[x:y]
         k = None
-        if n == 0 or _OWN_VERB.match(c):
+        if n == 0 or _OWN_VERB.match(c) or (_TIME_LEAD.match(a.s, x) and any(x <= q.start < y for q in a.qtys)):
+            # (早上收了可乐2箱,下午收了1箱: a clause led by its own time is a write of its own)
             k = intents.write_intent(c, has_dest=False, has_source=False, supplier=False, customer=False,
                                      has_due=False)
             if k == "return_to_supplier" and n > 0 and not any(x <= q.start < y for q in a.qtys):
@@ -4371,9 +4372,11 @@ def _groups(a: scan.Analysis) -> list[tuple[int, int]]:
 # what a delivery lacked, said right after its quantity (收到可乐2箱,少了3瓶 · 2箱但是缺了2瓶 · 3箱,漏了1箱; 1箱漏了 leaked)
 # (少送了1箱 is what the order lacked: the quantity said is what came, as before)
 _SHORT_AFTER = re.compile(r"\s*[,;\s]\s*(?:但是?|可是|不过|其中)?\s*(?:少了|缺了|差了|短了|短少|漏了)\s*")
-# a day said in a clause (昨天卖了可乐2箱,今天卖了1箱: each clause its own day)
+# a day said in a clause (昨天卖了可乐2箱,今天卖了1箱: each clause its own day), or a time of day (早上收了可乐2箱,下午收了1箱)
 _DAY_WORD = re.compile(r"大前天|前天|昨天|昨日|今天|今日|上周[一二三四五六日天]|周[一二三四五六日天]|星期[一二三四五六日天]"
-                       r"|\d{1,2}月\d{1,2}[号日]|(?<![\d月])\d{1,2}[号日]")
+                       r"|\d{1,2}月\d{1,2}[号日]|(?<![\d月])\d{1,2}[号日]|早上|上午|中午|下午|傍晚|晚上")
+
+_TIME_LEAD = re.compile(r"\s*(?:早上|上午|中午|下午|傍晚|晚上|昨天|今天|前天)")
 
 
 _ARRIVED = re.compile(r"收到|收了|(?:送|发|调|运|拿|带)(?:过)?来(?:了|的)|到了")   # the receiving side speaking

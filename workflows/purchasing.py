@@ -936,8 +936,8 @@ def _added(uow: UnitOfWork, o: orders.Order, more: tuple[commands.Line, ...]) ->
 
 def decide(uow: UnitOfWork, turn: Turn, *, order_id: int, approve: bool, t: Any,
            release: Callable[[commands.Command, catalog.User], None], reason: str = "") -> None:
-    """A manager's decision on an order awaiting approval; ``reason`` (驳回#3,太贵了): why, kept on the order and told
-    to whoever asked."""
+    """A manager's decision on an order awaiting approval; ``reason`` (驳回#3,太贵了 · 同意,明天送): why, or a note to
+    an approval, kept on the order and told to whoever asked."""
     o: orders.Order | None = uow.orders.get(order_id, lock=True)
     if o is None:
         raise errors.NotFound(code="order_not_found", id=order_id)
@@ -962,7 +962,7 @@ def decide(uow: UnitOfWork, turn: Turn, *, order_id: int, approve: bool, t: Any,
     def kept(lang: str) -> str:   # (a rejected customer order's deposit: said to stay, to both)
         return deposit_kept(uow, t, lang, o) if not approve and o.kind == orders.OrderKind.SALE else ""
     def why(lang: str) -> str:
-        return str(t("decision.reason", lang, reason=reason)) if reason else ""
+        return str(t("decision.reason" if not approve else "decision.note", lang, reason=reason)) if reason else ""
     turn.reply(t(f"decision.{key}", turn.lang, id=order_id, order=describe(uow, o)) + why(turn.lang) + kept(turn.lang))
     if requester is not None and requester.username != turn.user.username:
         turn.push(requester.username, t(f"decision_notice.{key}", requester.language, id=order_id,

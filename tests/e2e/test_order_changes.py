@@ -503,3 +503,12 @@ def test_what_customers_owe_us_and_we_owe_suppliers_is_listed_for_a_manager(demo
     out = texts(demo.say("liu", "应付账款"))
     assert "张记肉业:欠 ¥1,100.00(货款 ¥1,600.00,已付 ¥500.00)" in out, out
     assert "权限" in texts(demo.say("xiaowang", "应收账款"))                  # the accounts are a manager's
+
+
+def test_an_approval_with_a_note_tells_whoever_asked(demo):
+    """同意,明天送: approved, and the note said back and told to whoever asked (before: the note was dropped)."""
+    demo.say("xiaowang", "订牛腩50斤")
+    out = demo.say("liu", "同意,明天送")
+    assert texts(out, "liu") == "已批准 #1:牛腩 50斤(备注:明天送)", texts(out)
+    assert texts(out, "xiaowang").endswith("(备注:明天送)"), texts(out)
+    assert [o["status"] for o in demo.export("orders")] == ["open"]

@@ -97,3 +97,19 @@ def test_a_studio_appointment_said_as_coming_hours_given_and_a_customers_balance
     studio.press("lin", "确认")
     out = texts(studio.say("lin", "王总卡里还剩多少钱"))   # (before: the prices 王总 last paid)
     assert "多收 ¥5,000.00(预收款)" in out, out
+
+
+def test_each_clause_led_by_its_own_time_of_day_is_recorded_at_that_time_without_asking(demo: Chat):
+    """早上收了可乐2箱,下午收了1箱 said in the evening: two receipts, at 08:00 and 15:00 (before: both at 08:00); one
+    kind of write, nothing in doubt, so recorded straight away, and one 撤销 takes both back."""
+    demo.send(at="2026-06-15T20:00:00+08:00")
+    before = demo.stock()["NS:P018"]
+    out = texts(demo.say("xiaowang", "早上收了可乐2箱,下午收了1箱"))
+    assert out.startswith("✅ 已记录:南山店入库 可乐 48瓶(2箱),记在 06-15 08:00; 南山店入库 可乐 24瓶(1箱),记在 06-15 15:00"), out
+    got = [m for m in demo.export("moves") if m["kind"] == "receipt" and m["sku"] == "P018"][-2:]
+    assert [(m["qty"], m["at"][11:16]) for m in got] == [("48", "08:00"), ("24", "15:00")]
+    assert demo.stock()["NS:P018"] == before + 72
+    demo.say("xiaowang", "撤销")
+    assert demo.stock()["NS:P018"] == before
+    out = texts(demo.say("xiaowang", "早上收了可乐2箱,下午卖了1箱"))   # (two kinds: asked first, as before)
+    assert out.startswith("这条消息有几笔不同的进出,一起记录吗?"), out
