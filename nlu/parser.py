@@ -194,6 +194,8 @@ class Parser:
             if not split[0]:
                 return commands.Clarify("split_prices", detail=split[1])   # (卖了3个,一个89一个85: the third?)
             s = split[0]
+        if ("最" in s or "排" in s) and ("商品" in s or "东西" in s or "产品" in s or "菜" in s) and _RANKED.search(s):
+            s = _TOP_N.sub("", s)   # 本月毛利最高的5个商品: the products ranked (their number no quantity sold)
         if "卡" in s:   # 王总卡上还有多少钱 · 王总的会员卡里还剩多少: what it paid ahead
             s = _ON_CARD.sub("余额多少", s)
         if ("批" in s or "次" in s or "趟" in s or "车" in s) and any(c.isdigit() for c in s):
@@ -245,7 +247,8 @@ class Parser:
             s = f"给{short_of.group('to')}{short_of.group('v')}{short_of.group('what')}{short_of.group('q')}"
         plain = s.strip(" !.~")
         each = _EACH_PLACE.search(plain)
-        asked = plain[:each.start()] + plain[each.end():] if each is not None else ""
+        asked = re.sub(r"(?:的)?(?:排名|排行榜?|对比|比较)$", "", plain[:each.start()] + plain[each.end():]) \
+            if each is not None else ""   # (各店报损排名: each store's, side by side)
         if each is not None and asked:   # 每个店的库存 · 各店的报损 · 可乐各店还有多少: the question, everywhere
             rest = self.parse(asked, speaker=speaker)
             if isinstance(rest, commands.Parsed) and isinstance(
@@ -3748,9 +3751,11 @@ class Parser:
                     customer: list[lexicon.Span]) -> Result | None:
         """When goods last came from one supplier or went to one customer, or one product last came in or sold;
         None: not one of these named."""
-        verb = m.group("v") or m.group("v2") or ""
-        came = bool(re.search(r"送|进|到|来货|采购", verb))
+        verb = m.group("v") or m.group("v2") or m.group("v3") or ""
+        came = bool(re.search(r"送|进|到|来货|采购|收|买", verb))
         prods = [e for e in a.of("product") if len(e.codes) == 1]
+        if m.group("v3") and came and "最早" in a.s and len(prods) == 1:   # 牛腩最早哪天进的: its lots, oldest first
+            return commands.Parsed(commands.StockInfo("lots", (prods[0].codes[0],), self._location(a)))
         if len(supplier) == 1 and not customer and not prods:
             return commands.Parsed(commands.LastMoved("receipt", partner=supplier[0].codes[0]))
         if len(customer) == 1 and not supplier and not prods:
@@ -4041,7 +4046,9 @@ _EXCHANGE_DIFF = re.compile(rf"(?:客人|顾客|他)?(?:又)?(?:(?P<m1>{tenders.
 # when goods last moved (张记上次送货是什么时候 · 团餐多久没来拿货了 · 可乐上次卖是什么时候 · 牛腩多久没进货了)
 _LAST_MOVED = re.compile(r"(?:上次|最后一次|上一次|最近一次)(?:来)?(?P<v>送货|送的货|送|进货|进的货|来货|到货|拿货|拿的货|买货|卖出?|买|采购)"
                          r"(?:的)?(?:是|在)?(?:什么时候|哪天|几号|啥时候|哪一天)"
-                         r"|多久(?:没|没有)(?:来)?(?P<v2>送货|送|进货|进|来货|到货|拿货|拿|卖出?|买|采购)(?:过)?(?:货)?(?:了)?")
+                         r"|多久(?:没|没有)(?:来)?(?P<v2>送货|送|进货|进|来货|到货|拿货|拿|卖出?|买|采购)(?:过)?(?:货)?(?:了)?"
+                         # 牛腩是哪天进的 · 可乐什么时候到的 (最早哪天进的: the oldest lot on hand)
+                         r"|(?:是)?(?:什么时候|哪天|几号|啥时候|哪一天)(?P<v3>进|到|送来|收到|买|卖出?)的(?:货)?[?吗呢]*$")
 # hours said with a measure word (一个半小时 · 6个小时 · 半个钟头 · 两个钟): 1.5小时 · 6小时 · 半小时
 _HOURS_SAID = re.compile(rf"(?P<n>{numbers.NUMBER}|半)\s*个(?P<half>半)?\s*(?:小时|钟头|钟(?![点表]))|(?P<m>{numbers.NUMBER})\s*钟头")
 
@@ -4188,7 +4195,7 @@ _TODO = re.compile(r"(?:我(?:今天|现在|接下来)?(?:该|应该|需要|要)
                    r"(?:什么|啥|些什么)(?:了|呢|啊)?[?]*"
                    r"|(?:我的?|今天的?|今日)?(?:待办|待办事项|待处理|待办清单|to ?do)(?:有哪些|有什么|清单|列表)?[?]*"
                    r"|(?:我)?(?:今天|今日)的?(?:任务|工作)(?:有哪些|有什么|是什么)?[?]*"
-                   r"|(?:今天|现在|我)?(?:有|还有)(?:什么|哪些|啥)(?:事|事情|要处理的|需要处理的|待办的?|要办的)(?:事|事情)?(?:吗|呢)?[?]*"
+                   r"|(?:今天|现在|我)?(?:有|还有)(?:什么|哪些|啥)(?:事|事情|要处理的|需要处理的|待办的?|要办的|要做的|要干的)(?:事|事情)?(?:吗|呢)?[?]*"
                    r"|(?:今天|现在)?我?(?:还有)(?:什么|哪些|啥)(?:要做|要干|没做|没干|没处理|要弄)(?:的)?(?:事|事情)?(?:吗|呢)?[?]*")
 # 哪些商品没有售价 · 还有哪些没设安全库存 · 没有进价的商品 (what the catalog still lacks)
 _GAP_WORDS = "售价|卖价|零售价|价格|进价|成本价|采购价|进货价|安全库存|保质期|供应商|供货商|起订量|交货期|到货天数"
@@ -4529,6 +4536,8 @@ def _unnamed_goods(head: str, now: dt.datetime) -> bool:
 # what a customer has left of what it paid ahead (王总卡里还剩多少钱 · 卡上还有多少)
 _BALANCE_ASKED = re.compile(r"(?:账上|账户里?)(?:还)?(?:剩|有)|(?:还)?剩(?:多少|几)")
 _ON_CARD = re.compile(r"(?:的)?(?:会员|储值)?卡(?:里|上|内)(?:的钱)?(?:还)?(?:剩|有|剩下)(?:多少|几)(?:钱|块)?")
+_RANKED = re.compile(r"最(?!近|后|早|新)|排名|排行")
+_TOP_N = re.compile(r"(?:前)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:个|种|样|款|名)(?=(?:的)?(?:商品|东西|产品|菜品?|菜|单品))")
 _SERVED = re.compile(r"上了|服务了|接了|带了|做了")   # (hours of a service given)
 _SERVICE_HINT = re.compile(r"小时|钟头|利用率|使用率|饱和|约满|排满|空档|空位|有空|空闲|能约|可约")
 _BOOKED_HINT = re.compile(r"(?<!大)约|做|上")   # (给张女士约明天下午3点理疗 · 王总明天下午3点来做理疗: where services
