@@ -97,6 +97,11 @@ _PINYIN_VERBS = {"shoudao": "收到", "shoule": "收了", "daohuo": "到货", "j
                  "baosun": "报损", "pandian": "盘点", "tuigei": "退给", "diaobo": "调拨"}
 
 
+# a place or partner said after its preposition in an English message (from zhang ji · to futian)
+_PREP = r"(?:from|to|at|for|by)\b"
+_PLACE_WORDS = re.compile(rf"\b(?P<p>{_PREP})\s+(?P<w>(?!{_PREP})[a-z]+(?:\s+(?!{_PREP})[a-z]+){{0,3}})")
+
+
 def pinyin(s: str) -> str:
     return "".join(pypinyin.lazy_pinyin(s))
 
@@ -245,6 +250,27 @@ class Lexicon:
             else:
                 out.append(said.get(w, w) if out and re.search(r"\d$", out[-1]) else w)
         return f"{out[0]}:{' '.join(out[1:])}"
+
+    @functools.cached_property
+    def _places_by_pinyin(self) -> dict[str, str]:
+        """Store, warehouse and partner names by their pinyin (nanshan → 南山 · zhangji → 张记), one name a sound."""
+        out: dict[str, str] = {}
+        for n, e in self.names.items():
+            if e.kind in ("location", "partner") and len(e.codes) == 1 and all(text.is_cjk(c) for c in n):
+                out.setdefault(pinyin(n), self.locations[e.codes[0]].name if e.kind == "location" else n)
+        return out
+
+    def places_from_pinyin(self, s: str) -> str:
+        """An English message's stores, warehouses and partners said in pinyin after from/to/at/for (received 50 jin
+        beef from zhang ji · transfer … from nanshan to futian) in characters, so the grammar knows them."""
+        def named(m: re.Match[str]) -> str:
+            words = m.group("w").split()
+            for k in range(min(len(words), 3), 0, -1):   # (the longest run of words that is a name)
+                name = self._places_by_pinyin.get("".join(words[:k]))
+                if name is not None:
+                    return f"{m.group('p')} {name}{' ' if words[k:] else ''}{' '.join(words[k:])}"
+            return m.group(0)
+        return _PLACE_WORDS.sub(named, s)
 
     def words(self, s: str) -> list[str]:
         return [w for w in self.tokenizer.cut(s, HMM=False) if w.strip()]

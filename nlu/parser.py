@@ -186,6 +186,8 @@ class Parser:
         if isinstance(scanned, commands.Clarify | commands.Parsed):   # 6901234567890就是可乐 · a code not known
             return scanned
         s = scanned or s   # (卖了6901234567890 2瓶: the product's name in its place)
+        if ("from " in s or "to " in s or "at " in s or "for " in s or "by " in s) and _LATIN_WORD.search(s):
+            s = self.lex.places_from_pinyin(s)   # received 50 jin beef from zhang ji: 张记
         s = english.to_chinese(s) or self.lex.from_pinyin(s) or s   # received 2 cases of 牛奶 · shoudao niunai 2 xiang
         if "小时" in s or "钟" in s:   # 一个半小时 · 6个小时 · 半个钟头: hours, as the catalog counts them
             s = _HOURS_SAID.sub(_hours, s)
@@ -4537,6 +4539,7 @@ def _unnamed_goods(head: str, now: dt.datetime) -> bool:
 _BALANCE_ASKED = re.compile(r"(?:账上|账户里?)(?:还)?(?:剩|有)|(?:还)?剩(?:多少|几)")
 _ON_CARD = re.compile(r"(?:的)?(?:会员|储值)?卡(?:里|上|内)(?:的钱)?(?:还)?(?:剩|有|剩下)(?:多少|几)(?:钱|块)?")
 _RANKED = re.compile(r"最(?!近|后|早|新)|排名|排行")
+_LATIN_WORD = re.compile(r"[a-z]{2,}")
 _TOP_N = re.compile(r"(?:前)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:个|种|样|款|名)(?=(?:的)?(?:商品|东西|产品|菜品?|菜|单品))")
 _SERVED = re.compile(r"上了|服务了|接了|带了|做了")   # (hours of a service given)
 _SERVICE_HINT = re.compile(r"小时|钟头|利用率|使用率|饱和|约满|排满|空档|空位|有空|空闲|能约|可约")
