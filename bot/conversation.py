@@ -2026,6 +2026,13 @@ class Conversation:
             elif big:
                 doubts += self.t("doubt.big_qty", turn.lang, items="、".join(self._name_of(s) for s in big))
             doubts += self._negative(plan.shortfalls, turn.lang)
+            if isinstance(cmd, commands.RecordMoves) and cmd.movement in (commands.Movement.RECEIPT,
+                                                                          commands.Movement.PRODUCTION):
+                stale = [ln for ln in cmd.lines if ln.expiry is not None and ln.expiry < turn.now]
+                if stale:   # 收到牛腩50斤,保质期到昨天: goods past their date on arrival (a typo, or goods to refuse)
+                    doubts += self.t("doubt.expired", turn.lang, items="、".join(dict.fromkeys(
+                        self._name_of(ln.sku) for ln in stale)), date=min(
+                        ln.expiry for ln in stale if ln.expiry is not None).astimezone(turn.now.tzinfo).strftime("%m-%d"))
             if below:   # (asked first)
                 doubts += self.t("doubt.below_cost", turn.lang, items=self._below_words(turn.lang, below))
             above = self._above_agreed(uow, cmd, turn.lang)

@@ -113,3 +113,17 @@ def test_each_clause_led_by_its_own_time_of_day_is_recorded_at_that_time_without
     assert demo.stock()["NS:P018"] == before
     out = texts(demo.say("xiaowang", "早上收了可乐2箱,下午卖了1箱"))   # (two kinds: asked first, as before)
     assert out.startswith("这条消息有几笔不同的进出,一起记录吗?"), out
+
+
+def test_goods_past_their_date_on_arrival_are_asked_first(demo: Chat):
+    """收到牛腩50斤,保质期到昨天: shown as expired and asked first (before: recorded without a word); a date to come
+    records straight away."""
+    before = demo.stock()["NS:P001"]
+    out = texts(demo.say("xiaowang", "收到牛腩50斤,保质期到昨天"))
+    assert out.startswith("⚠️ 牛腩的保质期到 06-14,已经过期了。\n要记录「南山店入库 牛腩 50斤(2箱+10)」吗?"), out
+    assert demo.stock()["NS:P001"] == before
+    demo.press("xiaowang", "取消")
+    assert demo.stock()["NS:P001"] == before
+    out = texts(demo.say("xiaowang", "收到牛腩50斤,保质期到6月20号"))
+    assert out.startswith("✅ 已记录:南山店入库 牛腩 50斤"), out
+    assert demo.stock()["NS:P001"] == before + 50
