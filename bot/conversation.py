@@ -999,6 +999,9 @@ class Conversation:
         elif type(cmd) in self._master_changes:   # the catalog and partners a manager changes: asked, then done
             self._require(user, "approve")
             self._master_changes[type(cmd)](uow, turn, cmd, confirmed=confirmed)
+        elif isinstance(cmd, commands.SupplierUpdate):   # 张记说牛腩明天送不了: its word, kept on its open order
+            self._require(user, "record")
+            purchasing.supplier_update(uow, turn, cmd, t=self.t)
         elif isinstance(cmd, commands.Decide):
             self._require(user, "approve")
             mine = self._awaiting_me(uow, user)

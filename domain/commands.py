@@ -400,6 +400,8 @@ class SupplierUpdate:
     eta: datetime | None = None
     ack: bool = False
     note: str = ""   # 牛腩只能送30斤 · 订单1明天送不了: a problem in its words, passed on to the store (nothing changes)
+    # 张记说牛腩明天送不了 · 张记的牛腩只能送30斤: relayed by our own people, of that supplier's open order
+    partner: str | None = None
 
 
 @dataclass(frozen=True)
@@ -1181,7 +1183,7 @@ class EachStore:
 
 Command = (RecordMoves | TransferStock | CountStock | Batch | EachStore | QueryStock | StockInfo | StockBook | Export | ProductField
            | SetProduct | SetProducts | SetPack | SetPartner | AddProduct
-           | RepeatPurchase | RetireProduct | Bookings | MovesQuery | ShipTransfer | RecordPayment | VoidPayment | RecordExpense | VoidExpense | ExpenseQuery | RecordInvoice | VoidInvoice | InvoiceQuery | DiscountLimit | DiscountQuery | SetCommission | CommissionQuery | SetTarget | TargetQuery | SetBudget | BudgetQuery | SetPromotion | PromotionQuery | PriceTags | RepairAction | MakeQuote | QuoteAction | StartCount | FinishCount | AddPartner | Relay | MyRecords | AddAlias | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
+           | RepeatPurchase | RetireProduct | Bookings | MovesQuery | ShipTransfer | RecordPayment | VoidPayment | RecordExpense | VoidExpense | ExpenseQuery | RecordInvoice | VoidInvoice | InvoiceQuery | DiscountLimit | DiscountQuery | SetCommission | CommissionQuery | SetTarget | TargetQuery | SetBudget | BudgetQuery | SetPromotion | PromotionQuery | PriceTags | RepairAction | MakeQuote | QuoteAction | StartCount | FinishCount | AddPartner | Relay | MyRecords | AddAlias | SupplierUpdate | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
            | SalesQuery | PurchaseQuery | StockCard | CatalogGaps | EventDays | CloseBooks | TillCount | Closure | SupplierScore | CustomerPrice | Todo | LastCount | LastMoved | PartnerCard | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Network | SetUser | StaffQuery | OwedQuery | SetRecipe | SetSubstitute | SetOperations | MakeOrder | WorkStep | WorkOrders | WorkCenter | CenterLoad | PlanMaterials | PlaceMany | Utilization | TraceLot | LedgerCheck | Help
            | SmallTalk)
 

@@ -198,6 +198,8 @@ class Parser:
             s = split[0]
         if ("最" in s or "排" in s) and ("商品" in s or "东西" in s or "产品" in s or "菜" in s) and _RANKED.search(s):
             s = _TOP_N.sub("", s)   # 本月毛利最高的5个商品: the products ranked (their number no quantity sold)
+        if "不够" in s:   # 张记送来的牛腩不够,少了2斤: what it lacked, said once
+            s = re.sub(r"(?:不够|不足)[,,]\s*(?=(?:少了|差了|缺了))", "", s)
         if "卡" in s:   # 王总卡上还有多少钱 · 王总的会员卡里还剩多少: what it paid ahead
             s = _ON_CARD.sub("余额多少", s)
         if ("批" in s or "次" in s or "趟" in s or "车" in s) and any(c.isdigit() for c in s):
@@ -447,7 +449,7 @@ class Parser:
         """What a supplier says of its order: 订单1已发货 · #3发货了 · 牛腩明天上午10点送到 · 订单2后天到 (None: something
         else; it is shown its orders)."""
         s = texts.normalize(text or "")
-        number = re.search(r"(?:订单|采购单|单子?|单号)\s*(?:#|号|No\.?)?\s*(\d{1,6})|#\s*(\d{1,6})", s)
+        number = _ORDER_NUMBER.search(s)
         rest = s[:number.start()] + s[number.end():] if number else s
         trouble = _SUPPLIER_TROUBLE.search(rest)
         if trouble is not None:   # 订单1明天送不了 · 牛腩只能送30斤 · 没货了: its words to the store; nothing moves
@@ -1388,6 +1390,14 @@ class Parser:
             agreed = self._customer_price(a, supplier[0].codes[0])
         if agreed is not None:   # 团餐的可乐按4.5元一瓶 · 团餐的价格表 (before a catalog price or a sale at a price)
             return agreed
+        relayed = _RELAYED_TROUBLE.search(a.s) if len(supplier) == 1 and not customer else None
+        if relayed is not None and not _CAME_NOW.search(a.s):
+            # 张记说牛腩明天送不了 · 张记的牛腩只能送30斤 · 张记那边牛腩缺货: its words, kept on its open order and told
+            # (before: 只能送30斤 recorded 30 received)
+            no = _ORDER_NUMBER.search(a.s)
+            return commands.Parsed(commands.SupplierUpdate(
+                partner=supplier[0].codes[0], note=a.s.strip(" ,.!。"),
+                order_id=int(no.group(1) or no.group(2)) if no else None))
         # (卖了苹果数据线2盒,每盒便宜10块: goods sold at less, not the catalog's price moved)
         adjusted = self._adjust_price(a) if _PRICE_MOVE.search(a.s) and not (a.adjust and a.qtys) else None
         if adjusted is not None:   # 可乐售价提高10% · 饮料都涨价5% · 可乐每箱涨5块 · 牛腩进价涨了2块
@@ -1571,7 +1581,9 @@ class Parser:
             return commands.Parsed(commands.CancelOrder(order_id=int(number) if number else None,
                                                         partner=partners[0].codes[0] if partners else None,
                                                         kind=kind, latest=bool(cancel.group("latest")
-                                                                               or cancel.group("latest2"))))
+                                                                               or cancel.group("latest2")
+                                                                               or cancel.group("latest3")
+                                                                               or cancel.group("latest4"))))
         partly = self._arrived_short(a, supplier) if a.qtys and not customer else None
         if partly is not None:
             return partly
@@ -3893,6 +3905,12 @@ _SHIFT = re.compile(r"(?:的单子?|那单|这单)?\s*(?P<dir>推迟|延后|延�
 _DUE_TO = re.compile(r"(?:改成|改为|改到|推迟到|推到|提前到|延到|延后到|延期到|换到|挪到|调到)")
 _ORDER_NAMED = re.compile(r"(?:(?:客户)?订单|采购单|调拨单|单子?|单号)\s*#?\s*\d+|#\s*\d+")
 # a supplier's trouble with an order (送不了 · 只能送30斤 · 没货了 · 要晚点到 · 缺货): passed on as said
+# a supplier's trouble with an order, relayed by our own people (张记说牛腩明天送不了 · 张记的牛腩只能送30斤 · 张记那边缺货)
+_RELAYED_TROUBLE = re.compile(r"(?:送|来|到|发)不了|不能(?:送|来|发)|没法(?:送|来|发)|无法(?:送|来|发|供)|只能(?:送|发|给|供)"
+                              r"|没货|缺货|断货|货不够|(?:要|得|会)?(?:晚|迟)(?:点|一点|些|两天|一天)(?:送|到)|延迟(?:送|发|到)")
+_ORDER_NUMBER = re.compile(r"(?:订单|采购单|单子?|单号)\s*(?:#|号|No\.?)?\s*(\d{1,6})|#\s*(\d{1,6})")
+# goods come or gone now (送来的牛腩不够 · 到了30斤): a receipt, never a supplier's word on an order
+_CAME_NOW = re.compile(r"送来|送过来了|到了|收到|收了|来了|送了|进了")
 _SUPPLIER_TROUBLE = re.compile(r"(?:送|来|到|发)不了|不能(?:送|来|发)|没法(?:送|来|发)|无法(?:送|来|发|供)|只能(?:送|发|给|供)"
                                r"|没货|缺货|断货|货不够|不够|晚(?:点|一点|些)|迟(?:点|一点|些)|延迟|推迟|涨价|调价|换成|替换")
 # a supplier has the order (收到 · 好的 · 没问题 · 已确认 · 订单2收到了)

@@ -371,7 +371,7 @@ def supplier_update(uow: UnitOfWork, turn: Turn, cmd: commands.SupplierUpdate, *
     """A supplier says it has the order, it has shipped or when it will arrive: kept on the order (the day it is due
     moves to the one promised), audited as a partner's action, and told to whoever placed it and the store's managers.
     收到 · 好的 without a number confirms each open order it had not confirmed yet."""
-    partner = turn.user.partner
+    partner = cmd.partner or turn.user.partner   # (张记说牛腩明天送不了: relayed by our own people)
     mine = [o for o in uow.orders.list(kinds=["purchase"], statuses=["open", "partial"]) if partner and o.partner == partner]
     if cmd.order_id is not None:
         mine = [o for o in mine if o.id == cmd.order_id]
@@ -386,18 +386,22 @@ def supplier_update(uow: UnitOfWork, turn: Turn, cmd: commands.SupplierUpdate, *
             return
         mine = fresh
     if not mine or (len(mine) > 1 and not (cmd.ack and not cmd.shipped and cmd.eta is None)):
-        raise errors.BadInput(code="supplier_which_order" if mine else "supplier_no_order",
+        said = "relayed" if cmd.partner else "supplier"   # (our own people: the supplier named, not 贵司)
+        raise errors.BadInput(code=f"{said}_which_order" if mine else f"{said}_no_order",
                               ids="、".join(f"#{o.id}" for o in mine), first=mine[0].id if mine else "",
-                              id=cmd.order_id or "")
+                              id=cmd.order_id or "", partner=partner_name(uow, partner or ""))
     tz = turn.now.tzinfo
     if cmd.note:   # its words, to whoever placed the order and the store's managers; the order stays as it is
         o = mine[0]
         uow.chat.audit(at=turn.now, actor=turn.user.username, action="supplier_note",
                        detail={"order": o.id, "partner": partner, "note": cmd.note})
         for u, lang in _store_side(uow, o):
-            turn.push(u, t("supplier_update.note", lang, partner=partner_name(uow, partner), id=o.id,
-                           order=describe(uow, o), note=cmd.note))
-        turn.reply(t("supplier_update.noted", turn.lang, id=o.id, location=reports.loc_name(uow, o.location)))
+            if u != turn.user.username:
+                turn.push(u, t("supplier_update.note", lang, partner=partner_name(uow, partner), id=o.id,
+                               order=describe(uow, o), note=cmd.note))
+        turn.reply(t("supplier_update.relayed", turn.lang, partner=partner_name(uow, partner), id=o.id,
+                     order=describe(uow, o)) if cmd.partner else
+                   t("supplier_update.noted", turn.lang, id=o.id, location=reports.loc_name(uow, o.location)))
         return
     for o in mine:
         meta = dict(o.meta)
@@ -742,8 +746,9 @@ def _open_order(uow: UnitOfWork, turn: Turn, t: Any, *, order_id: int | None, pa
         mine = [o for o in uow.orders.list(kinds=kinds, statuses=CANCELLABLE)
                 if (partner is None or o.partner == partner) and (sku is None or any(ln.sku == sku for ln in o.lines))
                 and (user.location is None or user.location in (o.location, o.source) or o.created_by == user.username)]
-        if latest:   # 取消刚才的订单: the last one the user placed
-            mine = sorted((o for o in mine if o.created_by == user.username), key=lambda o: o.id or 0)[-1:]
+        if latest:   # 取消刚才的订单: the last one the user placed (取消上次向张记订的货: else the partner's last)
+            own = [o for o in mine if o.created_by == user.username]
+            mine = sorted(own or (mine if partner else []), key=lambda o: o.id or 0)[-1:]
         if len(mine) != 1:
             turn.reply(t(f"{verb}.none" if not mine else f"{verb}.which", turn.lang,
                          orders="、".join(f"#{o.id} {describe(uow, o)}" for o in mine[:10])))

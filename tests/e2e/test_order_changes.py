@@ -512,3 +512,30 @@ def test_an_approval_with_a_note_tells_whoever_asked(demo):
     assert texts(out, "liu") == "已批准 #1:牛腩 50斤(备注:明天送)", texts(out)
     assert texts(out, "xiaowang").endswith("(备注:明天送)"), texts(out)
     assert [o["status"] for o in demo.export("orders")] == ["open"]
+
+
+def test_a_suppliers_trouble_relayed_by_our_people_is_kept_on_its_order_never_a_receipt(demo):
+    """张记的牛腩只能送30斤 (before: 30 jin recorded as received) · 张记说牛腩明天送不了,后天送: its word, kept on its
+    open order and told to the managers and whoever placed it; nothing moves. With no open order: said, nothing kept."""
+    assert texts(demo.say("xiaowang", "张记的牛腩只能送30斤")) == "张记肉业没有未完成的采购单,没有记录。"
+    demo.say("chen", "向张记订牛腩50斤")
+    before = demo.stock()
+    out = demo.say("xiaowang", "张记的牛腩只能送30斤")
+    assert texts(out, "xiaowang").startswith("📝 已把张记肉业的话记在采购单 #1(张记肉业 牛腩 50斤)上"), texts(out)
+    assert "说:「张记的牛腩只能送30斤」" in texts(out, "chen"), texts(out)
+    assert demo.stock() == before
+    [o] = demo.export("orders")
+    assert (o["status"], o["lines"][0]["qty"], o["lines"][0]["received"]) == ("open", "50", "0")
+    out = demo.say("chen", "张记说牛腩明天送不了,后天送")
+    assert texts(out, "chen").startswith("📝 已把张记肉业的话记在采购单 #1"), texts(out)
+    assert "chen" not in {m.get("to") for m in out if "⚠️" in m.get("text", "")}   # (told once, not twice)
+
+
+def test_the_last_order_of_a_supplier_is_cancelled_as_said(demo):
+    """取消上次向张记订的货 · 取消张记最近的订单: the last one placed with it (before: not understood)."""
+    demo.say("chen", "向张记订牛腩50斤")
+    demo.say("chen", "向张记订牛腱10斤")
+    demo.say("chen", "取消上次向张记订的货")
+    assert {o["id"]: o["status"] for o in demo.export("orders")} == {1: "open", 2: "cancelled"}
+    demo.say("chen", "取消张记最近的订单")
+    assert {o["id"]: o["status"] for o in demo.export("orders")} == {1: "cancelled", 2: "cancelled"}

@@ -370,6 +370,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
         d |= {"intent": f"export:{c.kind}", "start": c.start.isoformat() if c.start else None,
               "end": c.end.isoformat() if c.end else None, "location": c.location, "skus": list(c.skus)} \
             | ({"partner": c.partner} if c.partner else {}) | ({"order_id": c.order_id} if c.order_id else {})
+    elif isinstance(c, commands.SupplierUpdate):
+        d |= {"intent": "supplier_update", "partner": c.partner, "order_id": c.order_id, "note": c.note}
     elif isinstance(c, commands.Decide):
         d |= {"intent": "decide", "approve": c.approve, "order_id": c.order_id} \
             | ({"reason": c.reason} if c.reason else {}) | ({"every": True} if c.every else {})
