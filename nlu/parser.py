@@ -198,6 +198,11 @@ class Parser:
             s = split[0]
         if ("最" in s or "排" in s) and ("商品" in s or "东西" in s or "产品" in s or "菜" in s) and _RANKED.search(s):
             s = _TOP_N.sub("", s)   # 本月毛利最高的5个商品: the products ranked (their number no quantity sold)
+        if "打算" in s or "准备" in s or "计划" in s or "想" in s or "要进" in s:
+            # 可乐打算进5箱 · 准备进牛腩50斤 · 打算向张记进牛腩50斤: an order to place, not goods come (were receipts)
+            s = _PLANNED_BUY.sub(lambda m: (m.group("who") or "") + "订", s)
+        if "就好了" in s and _WISHED.search(s):   # 可乐要是卖了10箱就好了: a wish, never a sale (was recorded)
+            return commands.Clarify("not_understood")
         if "不够" in s:   # 张记送来的牛腩不够,少了2斤: what it lacked, said once
             s = re.sub(r"(?:不够|不足)[,,]\s*(?=(?:少了|差了|缺了))", "", s)
         if "卡" in s:   # 王总卡上还有多少钱 · 王总的会员卡里还剩多少: what it paid ahead
@@ -2070,6 +2075,8 @@ class Parser:
         sku = e.codes[0]
         if _ASKED_IS_IT.search(a.s):
             return self._query(a)
+        if a.qtys and _ASKED_CAME.search(a.s):   # 是不是收到牛腩50斤了 · 牛腩收到50斤没有: its stock, as 收到…了吗 is
+            return self._query(a)   # (牛腩到了吗, no quantity: where its order is, as before)
         if _ASKED_SHOULD.search(a.s):
             return commands.Parsed(commands.Report("why", location=self._location(a), sku=sku, order=True,
                                                    partner=supplier[0].codes[0] if supplier else None))
@@ -4556,6 +4563,9 @@ def _unnamed_goods(head: str, now: dt.datetime) -> bool:
 # what a customer has left of what it paid ahead (王总卡里还剩多少钱 · 卡上还有多少)
 _BALANCE_ASKED = re.compile(r"(?:账上|账户里?)(?:还)?(?:剩|有)|(?:还)?剩(?:多少|几)")
 _ON_CARD = re.compile(r"(?:的)?(?:会员|储值)?卡(?:里|上|内)(?:的钱)?(?:还)?(?:剩|有|剩下)(?:多少|几)(?:钱|块)?")
+_PLANNED_BUY = re.compile(r"(?:打算|准备|计划|想要?)(?:再|多)?(?P<who>(?:向|跟|找|从)[^,;\d了]{1,8}?)?(?:进|买|采购|订)"
+                          r"(?=[^了,;]*?(?:\d|[一二两三四五六七八九十]))|要进(?=\s*(?:\d|[一二两三四五六七八九十]))")
+_WISHED = re.compile(r"(?:要是|如果|假如|要|能)[^,;]*就好了")
 _RANKED = re.compile(r"最(?!近|后|早|新)|排名|排行")
 _LATIN_WORD = re.compile(r"[a-z]{2,}")
 _TOP_N = re.compile(r"(?:前)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:个|种|样|款|名)(?=(?:的)?(?:商品|东西|产品|菜品?|菜|单品))")
@@ -4767,6 +4777,9 @@ _TILL_METHOD_ASKED = re.compile(
     rf"|(?P<m3>{_WITH})(?:收款|的钱|的收款)(?:是|有|一共|总共)?(?:多少钱?|几多))[?？吗呢]*")
 # a write's words asked about (``Parser._asked_not_done``)
 _ASKED_IS_IT = re.compile(r"(?:是不是|是否)\S{0,3}?(?:卖完|卖光|没了|没货|缺货|只剩|还剩|剩|还有|用完|用光|不够|够)")
+# whether goods came or went, asked with the write's words (是不是收到牛腩50斤了 · 牛腩收到50斤没有 · 可乐卖了10箱吗)
+_ASKED_CAME = re.compile(r"(?:是不是|是否|有没有)\S{0,4}?(?:收到|到了|送来|进了|卖了|卖出)"
+                         r"|(?:收到|送到|到|送来|进|卖)了?[^,;?]{0,8}?(?:没有|没|吗|了吗|了没)[?]*$")
 _ASKED_SHOULD = re.compile(r"(?:要不要|该不该|需不需要|需要不需要|用不用|是不是该|是不是要|是否需要|是否要)(?:再|多)?"
                            r"(?:进|订|买|补|采购|下单|备)")
 _ASKED_COSTS = re.compile(r"(?:进|买|采购)(?:一|每)?\S{0,6}?(?:多少钱|什么价|几块钱?)|(?:赚|挣)(?:多少|几)")

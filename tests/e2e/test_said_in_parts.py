@@ -127,3 +127,19 @@ def test_goods_past_their_date_on_arrival_are_asked_first(demo: Chat):
     out = texts(demo.say("xiaowang", "收到牛腩50斤,保质期到6月20号"))
     assert out.startswith("✅ 已记录:南山店入库 牛腩 50斤"), out
     assert demo.stock()["NS:P001"] == before + 50
+
+
+def test_wishes_plans_and_questions_said_with_a_writes_words_move_no_stock(demo: Chat):
+    """可乐要是卖了10箱就好了 (a wish: before, 240 bottles sold) · 是不是收到牛腩50斤了 · 牛腩收到50斤没有 (questions:
+    before, 50 jin received) record nothing; 可乐打算进5箱 · 准备进牛腩50斤 are orders to place (before: received)."""
+    before = demo.stock()
+    for said in ("可乐要是卖了10箱就好了", "是不是收到牛腩50斤了", "牛腩收到50斤没有"):
+        out = texts(demo.say("xiaowang", said))
+        assert not out.startswith("✅") and "撤销" not in out, (said, out)
+    assert demo.stock() == before
+    assert "南山店牛腩" in texts(demo.say("xiaowang", "牛腩收到50斤没有"))   # (its stock, shown)
+    demo.say("xiaowang", "可乐打算进5箱")
+    demo.say("xiaowang", "准备进牛腩50斤")
+    assert demo.stock() == before
+    got = [(o["kind"], o["lines"][0]["sku"], o["lines"][0]["qty"]) for o in demo.export("orders")]
+    assert got == [("purchase", "P018", "120"), ("purchase", "P001", "50")], got
