@@ -203,6 +203,15 @@ class Parser:
             s = _PLANNED_BUY.sub(lambda m: (m.group("who") or "") + "订", s)
         if "就好了" in s and _WISHED.search(s):   # 可乐要是卖了10箱就好了: a wish, never a sale (was recorded)
             return commands.Clarify("not_understood")
+        if "还没" in s or "不确定" in s or "待定" in s or "再说" in s:
+            if _UNSETTLED.search(s):   # 王记说要手机壳50个,还没定: nothing settled to record (was a sale of 50)
+                return commands.Clarify("unsettled")
+        if "问" in s:   # 客户问耳机还有没有10个: the question asked, as it is asked of us
+            s = _ASKED_BY.sub("", s, count=1)
+        if "还有没有" in s:   # 耳机还有没有10个 (还有 read as joining words): whether it has that many
+            s = re.sub(r"还有没有(?=\s*(?:\d|[一二两三四五六七八九十]))", "有没有", s)
+        if "有" in s and "是" in s:   # 手机壳卖了5个,有2个是王记拿的: part of it the customer's, as 其中… says
+            s = _SOME_OF.sub(",其中", s)
         if "不够" in s:   # 张记送来的牛腩不够,少了2斤: what it lacked, said once
             s = re.sub(r"(?:不够|不足)[,,]\s*(?=(?:少了|差了|缺了))", "", s)
         if "卡" in s:   # 王总卡上还有多少钱 · 王总的会员卡里还剩多少: what it paid ahead
@@ -4566,6 +4575,10 @@ _ON_CARD = re.compile(r"(?:的)?(?:会员|储值)?卡(?:里|上|内)(?:的钱)?(
 _PLANNED_BUY = re.compile(r"(?:打算|准备|计划|想要?)(?:再|多)?(?P<who>(?:向|跟|找|从)[^,;\d了]{1,8}?)?(?:进|买|采购|订)"
                           r"(?=[^了,;]*?(?:\d|[一二两三四五六七八九十]))|要进(?=\s*(?:\d|[一二两三四五六七八九十]))")
 _WISHED = re.compile(r"(?:要是|如果|假如|要|能)[^,;]*就好了")
+_UNSETTLED = re.compile(r"[,,\s](?:但是?|不过)?(?:还没(?:有)?(?:定|确定|决定|定下来|说定|谈好|谈定)|还不确定|不确定|待定|再说吧?|还要再看看)"
+                        r"(?:呢|吧|啊)?[。.!]*$")
+_ASKED_BY = re.compile(r"^(?:刚才|刚刚)?(?:有(?:个|位|人)?)?(?:客户|客人|顾客|买家)(?:在)?(?:问|打听|想问|来问)(?:一下|下|我们|我)?[,,::]?\s*")
+_SOME_OF = re.compile(r"[,,]\s*有(?=\s*(?:\d+|[一二两三四五六七八九十]+)\s*[^\d\s,,]{0,2}是)")
 _RANKED = re.compile(r"最(?!近|后|早|新)|排名|排行")
 _LATIN_WORD = re.compile(r"[a-z]{2,}")
 _TOP_N = re.compile(r"(?:前)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:个|种|样|款|名)(?=(?:的)?(?:商品|东西|产品|菜品?|菜|单品))")

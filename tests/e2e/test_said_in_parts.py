@@ -143,3 +143,14 @@ def test_wishes_plans_and_questions_said_with_a_writes_words_move_no_stock(demo:
     assert demo.stock() == before
     got = [(o["kind"], o["lines"][0]["sku"], o["lines"][0]["qty"]) for o in demo.export("orders")]
     assert got == [("purchase", "P018", "120"), ("purchase", "P001", "50")], got
+
+
+def test_an_unsettled_order_records_nothing_and_part_of_a_sale_said_as_some_is_the_customers(tmp_path, monkeypatch):
+    """王记说要手机壳50个,还没定: nothing settled, nothing recorded (before: a sale of 50); 手机壳卖了5个,有2个是王记拿的:
+    2 to 王记 and 3 to walk-in guests, as 其中2个 says (before: 「拿」 asked as a product)."""
+    phone = make_chat(tmp_path, monkeypatch, catalog=FIXTURES / "phone")
+    out = texts(phone.say("xm", "王记说要手机壳50个,还没定"))
+    assert out.startswith("还没定下来的不记录。"), out
+    assert [m for m in phone.export("moves") if m["kind"] == "sale"] == []
+    out = texts(phone.say("xm", "手机壳卖了5个,有2个是王记拿的"))
+    assert "手机壳 3个" in out and "手机壳 2个(王记手机店)" in out, out
