@@ -208,6 +208,17 @@ class Parser:
                 return commands.Clarify("unsettled")
         if "问" in s:   # 客户问耳机还有没有10个: the question asked, as it is asked of us
             s = _ASKED_BY.sub("", s, count=1)
+        if "订" in s or "进" in s or "补" in s:
+            # 黄油快用完了,订5块: the order (its reason said before it; was asked to split) · 黄油只剩1块了,要订: the count
+            # (the wish to order said after it; was an order of the 1 left)
+            s = _RUNNING_LOW.sub(lambda m: m.group("what") + "订", s, count=1)
+            s = _THEN_ORDER.sub("", s, count=1)
+        if ("做" in s or "烤" in s or "生产" in s) and _MAKE_PLANNED.search(s) and not _MAKE_ASKED_NOT.search(s) \
+                and not (self.services and any(self.lex.product(c).is_service for e in self.lex.scan(s, [True] * len(s))
+                                               if e.kind == "product" for c in e.codes)):
+            # 明天要做可颂50个 · 可颂明天要烤50个: a work order for that day (was a purchase, or not understood); a
+            # service's hours to come are an appointment (王总明天下午3点来做理疗2小时)
+            s = "开工单:" + s
         if "还有没有" in s:   # 耳机还有没有10个 (还有 read as joining words): whether it has that many
             s = re.sub(r"还有没有(?=\s*(?:\d|[一二两三四五六七八九十]))", "有没有", s)
         if "有" in s and "是" in s:   # 手机壳卖了5个,有2个是王记拿的: part of it the customer's, as 其中… says
@@ -1993,6 +2004,13 @@ class Parser:
                 if isinstance(happened, commands.Clarify):
                     return happened
                 at = happened
+                day_part = _PART_OF_DAY.search(a.s[a.date.start: a.date.end])
+                if at.date() == speaker.now.date() and day_part is not None and at > speaker.now \
+                        and at.replace(hour=_PARTS_OF_DAY[day_part.group(0)][0], minute=0) > speaker.now \
+                        and not re.search(r"了|收到|卖出|用掉", a.s):
+                    # 牛奶下午到20箱 said in the morning: what has not come yet (was received now); told as done
+                    # (下午收到了…) it is taken as said, now
+                    return commands.Clarify("future_move", detail=a.s[a.date.start: a.date.end])
                 if at.date() == speaker.now.date() and (not a.date.has_time or at > speaker.now):
                     at = None   # today: now, or the hour said when it has passed (今天上午8点收到…)
             method = _paid_by(a) if kind in ("sale", "customer_return") else None
@@ -2198,6 +2216,8 @@ class Parser:
                                             detail="、".join(self.lex.product(c).name for c in fits))
                 name = self.lex.product(fits[0]).name if fits else named[-1]
                 r = self._command(self.scanner.analyse(name + text, speaker.now), at, whole=False)
+            if isinstance(r, commands.Clarify) and r.reason == "future_move":
+                return r   # (早上收了可乐2箱,下午收了1箱 said in the morning: the afternoon has not come)
             if not isinstance(r, commands.Parsed) or not isinstance(r.command, _PARTS) \
                     or (isinstance(r.command, commands.RecordMoves) and (
                         r.command.movement == commands.Movement.SALE and r.command.partner)) \
@@ -4577,6 +4597,12 @@ _PLANNED_BUY = re.compile(r"(?:打算|准备|计划|想要?)(?:再|多)?(?P<who>
 _WISHED = re.compile(r"(?:要是|如果|假如|要|能)[^,;]*就好了")
 _UNSETTLED = re.compile(r"[,,\s](?:但是?|不过)?(?:还没(?:有)?(?:定|确定|决定|定下来|说定|谈好|谈定)|还不确定|不确定|待定|再说吧?|还要再看看)"
                         r"(?:呢|吧|啊)?[。.!]*$")
+_MAKE_PLANNED = re.compile(r"^[^,,了]{0,8}?(?:明天|后天|大后天|下周[一二三四五六日天]?|周[一二三四五六日天]|\d{1,2}号)(?:早上|上午|中午|下午|晚上)?"
+                           r"[^,,了]{0,4}?(?:要|得|准备|计划)?(?:做|烤|生产)(?!了|完|好)[^,,了]*?(?:\d|[一二两三四五六七八九十])")
+_MAKE_ASKED_NOT = re.compile(r"够|什么|多少|吗|几|\?|原料|材料|买|开工单|工单|生产计划|要用")
+_RUNNING_LOW = re.compile(r"^(?P<what>[^,,\d]{1,8}?)(?:快|要|都)?(?:用完|卖完|没|用光|卖光|不多|不够)了?[,,]\s*"
+                          r"(?:再|赶紧|快|先|得|要)?(?:订|进|买|补)(?:货)?(?=\s*(?:\d|[一二两三四五六七八九十]))")
+_THEN_ORDER = re.compile(r"(?<=[个块斤箱瓶袋包盒升])了?[,,]\s*(?:要|得|该|需要|赶紧|快)(?:订|进|补|买)(?:货)?(?:了|吧)?[。!.]*$")
 _ASKED_BY = re.compile(r"^(?:刚才|刚刚)?(?:有(?:个|位|人)?)?(?:客户|客人|顾客|买家)(?:在)?(?:问|打听|想问|来问)(?:一下|下|我们|我)?[,,::]?\s*")
 _SOME_OF = re.compile(r"[,,]\s*有(?=\s*(?:\d+|[一二两三四五六七八九十]+)\s*[^\d\s,,]{0,2}是)")
 _RANKED = re.compile(r"最(?!近|后|早|新)|排名|排行")

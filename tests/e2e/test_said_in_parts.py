@@ -154,3 +154,23 @@ def test_an_unsettled_order_records_nothing_and_part_of_a_sale_said_as_some_is_t
     assert [m for m in phone.export("moves") if m["kind"] == "sale"] == []
     out = texts(phone.say("xm", "手机壳卖了5个,有2个是王记拿的"))
     assert "手机壳 3个" in out and "手机壳 2个(王记手机店)" in out, out
+
+
+def test_goods_to_come_later_today_an_order_with_its_reason_and_a_bake_planned(tmp_path, monkeypatch):
+    """In the morning, 牛奶下午到20箱 has not happened (before: 240 litres received now); 黄油快用完了,订5块 is the
+    order (before: asked to split); 黄油只剩1块了,要订 the count (before: an order of the 1 left); 明天要做可颂50个 a
+    work order, which needs the recipe (before: a purchase of croissants)."""
+    cafe = make_chat(tmp_path, monkeypatch)
+    before = cafe.stock()
+    out = texts(cafe.say("amy", "牛奶下午到20箱"))
+    assert out.startswith("「下午」还没到,还没发生的进出不能记账,没有记录。"), out
+    assert cafe.stock() == before
+    cafe.say("amy", "黄油快用完了,订5块")
+    assert [(o["kind"], o["lines"][0]["sku"], o["lines"][0]["qty"]) for o in cafe.export("orders")] == [
+        ("purchase", "B07", "2.5")]
+    out = texts(cafe.say("amy", "黄油只剩1块了,要订"))
+    assert out.startswith("✅ 已记录:徐汇店盘点 黄油 0.5kg"), out
+    assert len(cafe.export("orders")) == 1
+    out = texts(cafe.say("zhou", "明天要做可颂50个"))
+    assert out.startswith("可颂还没有配方,开不了工单"), out
+    assert len(cafe.export("orders")) == 1
