@@ -1679,15 +1679,17 @@ class Conversation:
             return None
         return replace(cmd, lines=lines, expired=False)
 
-    def _on_hand_lines(self, uow: UnitOfWork, turn: Turn, cmd: commands.RecordMoves | commands.TransferStock
+    def _on_hand_lines(self, uow: UnitOfWork, turn: Turn, cmd: commands.RecordMoves | commands.TransferStock, *,
+                       before: dict[tuple[str, str], Decimal] | None = None
                        ) -> commands.RecordMoves | commands.TransferStock | None:
         """可颂卖完了 · 牛奶用光了 · 土豆全部调到福田店: the command with each line's quantity what the store (a
-        transfer's source) has of it (None, with a reply, when it has none of any)."""
+        transfer's source) has of it (None, with a reply, when it has none of any); ``before``: what parts said before
+        it in the same message change of it first."""
         here = inventory.home(turn.user, cmd.source if isinstance(cmd, commands.TransferStock) else cmd.location)
         lines = []
         share = cmd.share if isinstance(cmd, commands.RecordMoves) else None
         for ln in cmd.lines:
-            have = uow.stock.on_hand(here, ln.sku)
+            have = uow.stock.on_hand(here, ln.sku) + (before or {}).get((here, ln.sku), Decimal(0))
             qty = have - ln.qty   # (可颂卖剩3个: what was kept stays)
             if share is not None:   # 番茄坏了一半: that share of it (whole ones of a stock held in whole ones)
                 qty = have * share
@@ -2100,10 +2102,18 @@ class Conversation:
         is shown with what the store has; one of which it has none is said and left out. A subcontractor's goods
         received (收到光明的可颂60个) are its work order's, made (``work.returns``), never bought."""
         cmd = commands.Batch(tuple(x for p in cmd.parts for x in self._returned(uow, turn, p)))
-        if any(isinstance(p, commands.RecordMoves | commands.TransferStock) and p.rest for p in cmd.parts):
-            whole = [self._on_hand_lines(uow, turn, p)
-                     if isinstance(p, commands.RecordMoves | commands.TransferStock) and p.rest else p
-                     for p in cmd.parts]
+        from_stock = any(isinstance(p, commands.RecordMoves | commands.TransferStock) and p.rest for p in cmd.parts)
+        if from_stock:   # (早上卖了可颂3个,下午卖完了: what is left after the parts before it)
+            whole: list[commands.RecordMoves | commands.CountStock | commands.TransferStock | commands.WorkStep | None] = []
+            before: dict[tuple[str, str], Decimal] = {}
+            for p in cmd.parts:
+                w = self._on_hand_lines(uow, turn, p, before=before) \
+                    if isinstance(p, commands.RecordMoves | commands.TransferStock) and p.rest else p
+                whole.append(w)
+                if w is not None and not isinstance(w, commands.WorkStep):
+                    for m in inventory.plan(uow, w, actor=self._actor(turn, w), force=True).moves:
+                        for loc, sign in ((m.src, -1), (m.dst, 1)):
+                            before[(loc, m.sku)] = before.get((loc, m.sku), Decimal(0)) + sign * m.qty
             kept = tuple(p for p in whole if p is not None)
             if not kept or any(w is None and isinstance(p, commands.RecordMoves) and any(ln.qty > 0 for ln in p.lines)
                                for p, w in zip(cmd.parts, whole, strict=True)):
@@ -2140,7 +2150,7 @@ class Conversation:
             # (早上收了可乐2箱,下午收了1箱: one kind of write at two times, nothing in doubt: recorded as one would be)
             moves = [p for p in cmd.parts if isinstance(p, commands.RecordMoves)]
             one_kind = len(moves) == len(cmd.parts) and len({(p.movement, p.location, p.partner) for p in moves}) == 1
-            if doubts or not one_kind:
+            if doubts or not one_kind or from_stock:
                 self._ask(uow, turn, cmd, (doubts.rstrip() + "\n" if doubts else "") + self.t(
                     "batch.ask", turn.lang, summary="\n".join(f"· {s}" for s in summaries)))
                 return

@@ -174,3 +174,15 @@ def test_goods_to_come_later_today_an_order_with_its_reason_and_a_bake_planned(t
     out = texts(cafe.say("zhou", "明天要做可颂50个"))
     assert out.startswith("可颂还没有配方,开不了工单"), out
     assert len(cafe.export("orders")) == 1
+
+
+def test_the_rest_sold_after_a_part_said_before_it_is_what_that_part_left(tmp_path, monkeypatch):
+    """早上卖了可颂3个,下午卖完了 in the evening: 3 in the morning and the 37 left in the afternoon (before: the 3, and
+    the afternoon's 「卖完了」 lost); a part of the rest read from the stock is always shown first."""
+    cafe = make_chat(tmp_path, monkeypatch)
+    cafe.send(at="2026-06-15T20:00:00+08:00")
+    assert cafe.stock()["XH:B09"] == 40
+    out = texts(cafe.say("amy", "早上卖了可颂3个,下午卖完了"))
+    assert "· 徐汇店销售 可颂 3个,记在 06-15 08:00\n· 徐汇店销售 可颂 37个,记在 06-15 15:00" in out, out
+    cafe.press("amy", "确认")
+    assert cafe.stock().get("XH:B09", 0.0) == 0
