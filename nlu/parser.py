@@ -227,6 +227,8 @@ class Parser:
             s = re.sub(r"(?:不够|不足)[,,]\s*(?=(?:少了|差了|缺了))", "", s)
         if "卡" in s:   # 王总卡上还有多少钱 · 王总的会员卡里还剩多少: what it paid ahead
             s = _ON_CARD.sub("余额多少", s)
+        if "每" in s and ("份" in s or "碗" in s or "盘" in s or "串" in s or "杯" in s or "客" in s or "例" in s):
+            s = splits.portions(s) or s   # 牛腩今天卖了8份,每份半斤: 4斤 of it
         if ("批" in s or "次" in s or "趟" in s or "车" in s) and any(c.isdigit() for c in s):
             s = splits.batches(s) or s   # 牛腩今天到了两批,一批20斤一批30斤: each delivery a line (…到了20斤和30斤)
         freight = _FREIGHT.search(s) if _FREIGHT_HINT.search(s) else None

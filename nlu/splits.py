@@ -97,3 +97,23 @@ def batches(s: str) -> str | None:
         verb = m.group("v")[:-1] + "了" if m.group("v") else ""   # (分两批到的: 到了 …)
         return s[:m.start()] + verb + "和".join(qs) + s[end:]
     return None
+
+
+# 卖了8份,每份半斤: portions counted, then what one holds
+_PORTIONS = re.compile(rf"(?P<n>{numbers.NUMBER})\s*(?P<u>份|碗|盘|串|杯|客|例|盒)(?P<mid>[^,,;;\d]{{0,8}}?)\s*[,,]\s*"
+                       rf"(?:每|一)(?P=u)(?:是|有|大概|约|用|大约)?\s*(?P<q>{numbers.NUMBER}|半)\s*"
+                       r"(?P<u2>斤|两|公斤|千克|kg|克|g|个|块|片|只|根|瓶|升|毫升|ml)(?=$|[\s,,;;。.!])")
+
+
+def portions(s: str) -> str | None:
+    """牛腩今天卖了8份,每份半斤: the portions said as what they hold in all (牛腩今天卖了4斤); None when no portion is
+    said with its size."""
+    m = _PORTIONS.search(s)
+    if m is None:
+        return None
+    n, q = numbers.value(m.group("n")), numbers.value(m.group("q"))
+    if n is None or q is None or n <= 0 or q <= 0:
+        return None
+    total = n * q
+    said = f"{total.normalize():f}" if total != total.to_integral_value() else str(int(total))
+    return s[:m.start()] + said + m.group("u2") + m.group("mid") + s[m.end():]

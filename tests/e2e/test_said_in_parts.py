@@ -186,3 +186,11 @@ def test_the_rest_sold_after_a_part_said_before_it_is_what_that_part_left(tmp_pa
     assert "· 徐汇店销售 可颂 3个,记在 06-15 08:00\n· 徐汇店销售 可颂 37个,记在 06-15 15:00" in out, out
     cafe.press("amy", "确认")
     assert cafe.stock().get("XH:B09", 0.0) == 0
+
+
+def test_portions_sold_with_what_one_holds_are_that_much_of_the_goods(demo: Chat):
+    """牛腩今天卖了8份,每份半斤: 4 jin sold (before: 份 asked as a unit 牛腩 lacks)."""
+    before = demo.stock()["NS:P001"]
+    out = texts(demo.say("xiaowang", "牛腩今天卖了8份,每份半斤"))
+    assert out.startswith("✅ 已记录:南山店销售 牛腩 4斤"), out
+    assert demo.stock()["NS:P001"] == before - 4
