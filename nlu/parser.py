@@ -1591,10 +1591,11 @@ class Parser:
         booked = _BOOKINGS_Q.search(a.s) or _BOOKINGS_OFF.search(a.s) or _BOOKINGS_OF.fullmatch(a.s.strip())
         if booked is not None and booked.re is _BOOKINGS_OF and _BOOKING_TOLD.search(booked.group("pre")):
             booked = None   # 明天中午有个聚餐: one told, not asked about
-        if booked is not None and not a.qtys and not a.of("product") and not supplier and not customer:
-            # 明天的预定有哪些 · 这周有什么包桌 · 取消明天的包桌 · 周六的宴席不办了 · 张女士的预约 · 取消王先生的预约
+        if booked is not None and not a.qtys and not a.of("product") and not supplier and len(customer) <= 1:
+            # 明天的预定有哪些 · 这周有什么包桌 · 取消明天的包桌 · 周六的宴席不办了 · 张女士的预约 · 取消王先生的预约 ·
+            # 取消王总明天的预约 (a customer's: its name as the booking notes it)
             ahead = dates.ahead_span(a.s, speaker.now)
-            who = self._booked_for(a)
+            who = self._booked_for(a) or (customer[0].mention if customer else "")
             day1 = ahead[0] if ahead else speaker.now.date()
             last = day1 + dt.timedelta(days=(ahead[1] if ahead else 30 if who else 7) - 1)
             return commands.Parsed(commands.Bookings(start=day1, end=last, location=self._location(a),
@@ -3032,8 +3033,9 @@ class Parser:
         rest = s[:day.start] + s[day.end:] if day is not None else s
         full = _UTILIZATION.fullmatch(rest) or _UTILIZATION_AFTER.fullmatch(rest)
         if full is not None:   # (周六高级顾问约满了吗: that day)
-            start, end = (day.when.date(), day.when.date()) if day is not None and not full.group("span") \
-                else _span_days(full.group("span") or "这周", speaker.now)
+            span = full.group("span") or full.groupdict().get("span2")
+            start, end = (day.when.date(), day.when.date()) if day is not None and not span \
+                else _span_days(span or "这周", speaker.now)
             what = (full.group("what") or "").removesuffix("的")
             sku = self._one_named(what, "product") if what else None
             if (sku is not None and not self.lex.product(sku).is_service) \
@@ -4629,7 +4631,8 @@ _APPOINTMENT = re.compile(rf"(?:给)?(?P<who>[^,;:\s\d]{{0,8}}?)\s*(?:给(?P<who
 # someone coming for a service at a time to come (王总明天下午3点来做理疗 · 明天下午3点王总做理疗): an appointment
 _COMING_FOR = re.compile(rf"(?P<who>[^,;:\s\d]{{1,8}}?)\s*(?:要)?(?:来|过来|到店)?(?:做|上|体验)(?:个|一个|一次)?"
                          rf"(?P<what>{_SVC_NAME})(?:(?P<n>{_SVC_NUM})(?:个)?(?:小时|钟头))?")
-_UTILIZATION = re.compile(r"(?P<span>今天|明天|这周|本周|上周|下周|这个月|本月|上个月)?(?:的)?(?P<what>[^,;:\s\d]{0,8}?)(?:的)?"
+_UTILIZATION = re.compile(r"(?P<span>今天|明天|这周|本周|上周|下周|这个月|本月|上个月)?(?:的)?(?P<what>[^,;:\s\d]{0,8}?)"
+                          r"(?P<span2>今天|明天|这周|本周|上周|下周|这个月|本月|上个月)?(?:的)?"   # (高级顾问这周利用率)
                           r"(?:利用率|使用率|饱和度|约满了吗|排满了吗|约满没|约满了没有"
                           # 今天还有哪些空档 · 明天理疗还有空吗 · 周六高级顾问还能约吗: the day's hours booked and free
                           r"|(?:还)?(?:有)?(?:哪些|什么|多少)?(?:空档|空位|空闲时间|空余时间)(?:吗)?|(?:还)?有空(?:吗|没有|没)?"

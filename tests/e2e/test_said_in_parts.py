@@ -194,3 +194,16 @@ def test_portions_sold_with_what_one_holds_are_that_much_of_the_goods(demo: Chat
     out = texts(demo.say("xiaowang", "牛腩今天卖了8份,每份半斤"))
     assert out.startswith("✅ 已记录:南山店销售 牛腩 4斤"), out
     assert demo.stock()["NS:P001"] == before - 4
+
+
+def test_a_customers_appointment_is_called_off_by_its_name_and_a_services_week_asked(tmp_path, monkeypatch):
+    """取消王总明天的预约 with 王总 a customer: its appointment, asked first (before: 「取消」 asked as a product);
+    高级顾问这周利用率: that service's week (before: every service's)."""
+    studio = make_chat(tmp_path, monkeypatch, catalog=FIXTURES / "studio")
+    studio.say("lin", "给王总约明天下午3点理疗2小时")
+    out = texts(studio.say("lin", "取消王总明天的预约"))
+    assert out.startswith("取消这 1 场预定吗?") and "06-16 15:00 王总:理疗 2小时" in out, out
+    studio.press("lin", "确认")
+    assert texts(studio.say("lin", "明天有哪些预约")) == "📅 静安工作室 06-16没有预定。"
+    out = texts(studio.say("lin", "高级顾问这周利用率"))
+    assert "高级顾问" in out and "理疗" not in out, out
