@@ -395,6 +395,18 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     (r"\bcards?\s*(?=\d)", "刷卡"),
     # corrections and undo said in words
     (r"(?:delete|remove|cancel|scrap) (?:the |my )?(?:last|previous) (?:one|entry|record|message)|delete that", "撤销"),
+    # cancel the last order from 张记: its last order · approve, deliver tomorrow: approved with a note
+    (r"cancel (?:the |our )?(?:last|latest|most recent) (?:purchase )?order (?:from|with|to) (?P<who>\S+)",
+     r"取消\g<who>最近的订单"),
+    (r"^(?:approve|approved|ok,? approve)[,:] ?(?P<note>.+)$", r"同意,\g<note>"),
+    # 张记 says they can only deliver 30 jin · 张记 says they can't deliver tomorrow: its word on its order
+    (r"^(?P<who>\S+) (?:says|said|say) (?:that )?(?:they |he |she |it )?(?:can only|could only) (?:deliver|send|supply) ",
+     r"\g<who>说只能送 "),
+    (r"^(?P<who>\S+) (?:says|said|say) (?:that )?(?:they |he |she |it )?(?:can'?t|cannot|could not|couldn'?t) "
+     r"(?:deliver|send|come)", r"\g<who>说送不了"),
+    # which sold better, coke or sprite · coke or sprite, which sold more: the two side by side
+    (r"(?:which|what) (?:sold|sells|sold) (?:better|more|best)[,:]? (?P<a>.+?) or (?P<b>.+?)\??$", r"\g<a>和\g<b>哪个卖得好"),
+    (r"^(?P<a>.+?) or (?P<b>.+?),? which (?:sold|sells|one sold) (?:better|more)\??$", r"\g<a>和\g<b>哪个卖得好"),
     (r"^(?:no,? )?(?:that'?s |it'?s |that was )?wrong,? (?:it (?:was|is|should be) |should be |make it )?"
      r"|^(?:no,? )?(?:it )?should (?:have been|be) |^correction:? ", "不对,是"),
     # all of it gone (we ran out of milk · cream is out · no more eggs)

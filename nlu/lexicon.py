@@ -102,6 +102,9 @@ _PREP = r"(?:from|to|at|for|by)\b"
 _PLACE_WORDS = re.compile(rf"\b(?P<p>{_PREP})\s+(?P<w>(?!{_PREP})[a-z]+(?:\s+(?!{_PREP})[a-z]+){{0,3}})")
 
 
+_SAYS = re.compile(r"(?P<w>[a-z]+(?:\s+[a-z]+){0,2}?)\s+(?=(?:says?|said)\b)")
+
+
 def pinyin(s: str) -> str:
     return "".join(pypinyin.lazy_pinyin(s))
 
@@ -270,6 +273,9 @@ class Lexicon:
                 if name is not None:
                     return f"{m.group('p')} {name}{' ' if words[k:] else ''}{' '.join(words[k:])}"
             return m.group(0)
+        said = _SAYS.match(s)   # (zhang ji says they can only deliver 30 jin: who says it, first)
+        if said is not None and (name := self._places_by_pinyin.get(said.group("w").replace(" ", ""))) is not None:
+            s = name + s[said.end("w"):]
         return _PLACE_WORDS.sub(named, s)
 
     def words(self, s: str) -> list[str]:
