@@ -41,7 +41,8 @@ def test_each_kind_of_anomaly_is_named_with_what_to_check(demo):
     demo.press("xiaowang", "确认")
     demo.say("xiaowang", "报损:牛腩10斤")                              # never lost in four weeks
     demo.say("xiaowang", "收到牛腩20斤,张记送的,每斤50元")             # the catalog says ¥32
-    demo.say("xiaowang", "收到豆腐1板,批号M1,2026-06-14到期")         # (goods that expired yesterday)
+    demo.say("xiaowang", "收到豆腐1板,批号M1,2026-06-14到期")         # (goods that expired yesterday: asked first)
+    demo.press("xiaowang", "确认")
     out = texts(demo.say("liu", "有没有异常")).splitlines()
     assert out[0] == "⚠️ 南山店的异常(7):", out
     assert out[1].startswith("· 酱油 账上 -4瓶:") and "批次 M1 已在 06-14 过期" in out[2], out
