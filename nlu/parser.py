@@ -3950,7 +3950,7 @@ _RELAYED_TROUBLE = re.compile(r"(?:送|来|到|发)不了|不能(?:送|来|发)|
                               r"|没货|缺货|断货|货不够|(?:要|得|会)?(?:晚|迟)(?:点|一点|些|两天|一天)(?:送|到)|延迟(?:送|发|到)")
 _ORDER_NUMBER = re.compile(r"(?:订单|采购单|单子?|单号)\s*(?:#|号|No\.?)?\s*(\d{1,6})|#\s*(\d{1,6})")
 # goods come or gone now (送来的牛腩不够 · 到了30斤): a receipt, never a supplier's word on an order
-_CAME_NOW = re.compile(r"送来|送过来了|到了|收到|收了|来了|送了|进了")
+_CAME_NOW = re.compile(r"送来|来了|送了|进了|送过来了|到了|收到|收了")
 _SUPPLIER_TROUBLE = re.compile(r"(?:送|来|到|发)不了|不能(?:送|来|发)|没法(?:送|来|发)|无法(?:送|来|发|供)|只能(?:送|发|给|供)"
                                r"|没货|缺货|断货|货不够|不够|晚(?:点|一点|些)|迟(?:点|一点|些)|延迟|推迟|涨价|调价|换成|替换")
 # a supplier has the order (收到 · 好的 · 没问题 · 已确认 · 订单2收到了)
