@@ -198,7 +198,7 @@ class Parser:
             s = split[0]
         if ("最" in s or "排" in s) and ("商品" in s or "东西" in s or "产品" in s or "菜" in s) and _RANKED.search(s):
             s = _TOP_N.sub("", s)   # 本月毛利最高的5个商品: the products ranked (their number no quantity sold)
-        if "打算" in s or "准备" in s or "计划" in s or "想" in s or "要进" in s:
+        if ("打算" in s or "准备" in s or "计划" in s or "想" in s or "要进" in s) and not _SOMEONE_ELSE.search(s):
             # 可乐打算进5箱 · 准备进牛腩50斤 · 打算向张记进牛腩50斤: an order to place, not goods come (were receipts)
             s = _PLANNED_BUY.sub(lambda m: (m.group("who") or "") + "订", s)
         if "就好了" in s and _WISHED.search(s):   # 可乐要是卖了10箱就好了: a wish, never a sale (was recorded)
@@ -4598,6 +4598,7 @@ _BALANCE_ASKED = re.compile(r"(?:账上|账户里?)(?:还)?(?:剩|有)|(?:还)?�
 _ON_CARD = re.compile(r"(?:的)?(?:会员|储值)?卡(?:里|上|内)(?:的钱)?(?:还)?(?:剩|有|剩下)(?:多少|几)(?:钱|块)?")
 _PLANNED_BUY = re.compile(r"(?:打算|准备|计划|想要?)(?:再|多)?(?P<who>(?:向|跟|找|从)[^,;\d了]{1,8}?)?(?:进|买|采购|订)"
                           r"(?=[^了,;]*?(?:\d|[一二两三四五六七八九十]))|要进(?=\s*(?:\d|[一二两三四五六七八九十]))")
+_SOMEONE_ELSE = re.compile(r"客户|客人|顾客|人家|他|她")   # (顾客想买5箱可乐: theirs to buy, not ours)
 _WISHED = re.compile(r"(?:要是|如果|假如|要|能)[^,;]*就好了")
 _UNSETTLED = re.compile(r"[,,\s](?:但是?|不过)?(?:还没(?:有)?(?:定|确定|决定|定下来|说定|谈好|谈定)|还不确定|不确定|待定|再说吧?|还要再看看)"
                         r"(?:呢|吧|啊)?[。.!]*$")
