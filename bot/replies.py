@@ -775,11 +775,11 @@ def sales(t: Any, lang: str, uow: UnitOfWork, cmd: commands.SalesQuery, *, user:
     if cmd.rank == "tickets":   # 今天卖了几单 · 这周客单价多少
         return _tickets(t, lang, uow, {s: total(s, cmd.start, cmd.end) for s in by_day}, cmd, loc=loc, now=now, fmt=fmt)
     if cmd.sku is not None and cmd.also:   # 可乐和雪碧卖了多少 · 哪个卖得好
-        named = (cmd.sku, *cmd.also)
-        sold_named = {s: total(s, cmd.start, cmd.end) for s in named}
-        return _several(t, lang, uow, sold_named, cmd, loc=loc, now=now, cat=cat, fmt=fmt) + (_sales_money(
-            t, lang, uow, sold_named, metrics.said_prices(uow, location=loc, first=cmd.start, last=cmd.end, tz=now.tzinfo),
-            location=loc, first=cmd.start, last=cmd.end, tz=now.tzinfo) if cmd.money else "")
+        sold_named = {s: total(s, cmd.start, cmd.end) for s in (cmd.sku, *cmd.also)}
+        said = metrics.said_prices(uow, location=loc, first=cmd.start, last=cmd.end, tz=now.tzinfo)   # (read once)
+        return _several(t, lang, uow, sold_named, said, fmt=fmt, cat=cat) + (_sales_money(
+            t, lang, uow, sold_named, said, location=loc, first=cmd.start, last=cmd.end, tz=now.tzinfo)
+            if cmd.money else "")
     if cmd.sku is None and cmd.rank:   # 哪个商品最赚钱 · 毛利最低的商品 · 哪些商品卖亏了
         return _by_margin(t, lang, uow, {s: total(s, cmd.start, cmd.end) for s in by_day}, cmd, loc=loc, now=now,
                           cat=cat, fmt=fmt)
@@ -827,11 +827,11 @@ def sales(t: Any, lang: str, uow: UnitOfWork, cmd: commands.SalesQuery, *, user:
     return "\n".join(str(x) for x in lines) + money + stores
 
 
-def _several(t: Any, lang: str, uow: UnitOfWork, sold: dict[str, Decimal], cmd: commands.SalesQuery, *,
-             loc: str | None, now: datetime, cat: context.Catalog | None, fmt: dict[str, str]) -> str:
+def _several(t: Any, lang: str, uow: UnitOfWork, sold: dict[str, Decimal], said: dict[str, tuple[Decimal, Decimal]], *,
+             cat: context.Catalog | None, fmt: dict[str, str]) -> str:
     """可乐和雪碧卖了多少 · 哪个卖得好: the products named, each with what sold and what it brought in, the best first
-    (by takings when each sold one has a price; else by quantity when they share a unit; else as named)."""
-    said = metrics.said_prices(uow, location=loc, first=cmd.start, last=cmd.end, tz=now.tzinfo)
+    (by takings when each sold one has a price; else by quantity when they share a unit; else as named); ``said``:
+    what sold at a price said on the sale (``metrics.said_prices``)."""
     products = {p.sku: p for p in uow.catalog.products() if p.sku in sold}
     took = {s: metrics.revenue(products[s], q, said.get(s)) if s in products and q > 0 else None
             for s, q in sold.items()}

@@ -400,12 +400,11 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
      r"取消\g<who>最近的订单"),
     (r"^(?:approve|approved|ok,? approve)[,:] ?(?P<note>.+)$", r"同意,\g<note>"),
     # 张记 says they can only deliver 30 jin · 张记 says they can't deliver tomorrow: its word on its order
-    (r"^(?P<who>\S+) (?:says|said|say) (?:that )?(?:they |he |she |it )?(?:can only|could only) (?:deliver|send|supply) ",
-     r"\g<who>说只能送 "),
-    (r"^(?P<who>\S+) (?:says|said|say) (?:that )?(?:they |he |she |it )?(?:can'?t|cannot|could not|couldn'?t) "
-     r"(?:deliver|send|come)", r"\g<who>说送不了"),
+    (r"^(?P<who>\S+) (?:says|said|say) (?:that )?(?:they |he |she |it )?(?:(?P<only>can only|could only)"
+     r"|can'?t|cannot|could not|couldn'?t) (?:deliver|send|supply|come)(?(only) |)",
+     lambda m: f"{m.group('who')}说{'只能送 ' if m.group('only') else '送不了'}"),
     # which sold better, coke or sprite · coke or sprite, which sold more: the two side by side
-    (r"(?:which|what) (?:sold|sells|sold) (?:better|more|best)[,:]? (?P<a>.+?) or (?P<b>.+?)\??$", r"\g<a>和\g<b>哪个卖得好"),
+    (r"(?:which|what) (?:sold|sells) (?:better|more|best)[,:]? (?P<a>.+?) or (?P<b>.+?)\??$", r"\g<a>和\g<b>哪个卖得好"),
     (r"^(?P<a>.+?) or (?P<b>.+?),? which (?:sold|sells|one sold) (?:better|more)\??$", r"\g<a>和\g<b>哪个卖得好"),
     (r"^(?:no,? )?(?:that'?s |it'?s |that was )?wrong,? (?:it (?:was|is|should be) |should be |make it )?"
      r"|^(?:no,? )?(?:it )?should (?:have been|be) |^correction:? ", "不对,是"),
