@@ -2335,7 +2335,8 @@ class Conversation:
         if cmd.action == "list":
             self._require(turn.user, "record")
             turn.reply(replies.customer_prices(self.t, lang, agreed, partner=name, cat=self._catalog, supplier=supplier,
-                                               tier=partner.price_tier if partner is not None else None))
+                                               tier=partner.price_tier if partner is not None else None,
+                                               code=cmd.partner))
             return
         self._require(turn.user, "purchase" if supplier else "approve")
         sku = cmd.sku

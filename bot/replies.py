@@ -1378,7 +1378,7 @@ def cost_of(cat: context.Catalog | None, sku: str) -> str:
 
 
 def customer_prices(t: Any, lang: str, agreed: dict[str, Decimal], *, partner: str, cat: context.Catalog | None,
-                    supplier: bool = False, tier: str | None = None) -> str:
+                    supplier: bool = False, tier: str | None = None, code: str | None = None) -> str:
     """团餐的价格表: each product's price agreed with the customer against the catalog's, then its price list's (王记按
     批发价: the products with a 批发价, the rest at the selling price); ``supplier`` (张记的价格表): what we agreed to
     pay it, against the catalog's cost."""
@@ -1392,7 +1392,16 @@ def customer_prices(t: Any, lang: str, agreed: dict[str, Decimal], *, partner: s
         out.append(str(t("cprice.tier_head", lang, partner=partner, tier=t(f"tier.{tier}", lang), n=len(tiered))))
         out += [str(t(f"{key}.list_line", lang, product=pname(cat, sku), price=money_per(cat, sku, v),
                       list=price_of(cat, sku))) for sku, v in tiered[:40]]
-    return "\n".join(out) or str(t(f"{key}.list_none", lang, partner=partner))
+    if out:
+        return "\n".join(out)
+    field = "unit_cost" if supplier else "unit_price"   # the example said with one of this catalog's own products
+    goods = [p for p in (cat.products if cat else ()) if p.active and not p.is_service]
+    p = next((p for p in goods if code is not None and p.supplier == code), None) \
+        or next((p for p in goods if getattr(p, field) is not None), goods[0] if goods else None)   # (its own goods)
+    price = (getattr(p, field) or p.unit_price or p.unit_cost or Decimal(10)) if p is not None else Decimal(10)
+    example = f"{partner}的{p.name}按{units.normalize(price)}元一{p.base_unit}" if p is not None \
+        else f"{partner}的可乐按4.5元一瓶"
+    return str(t(f"{key}.list_none", lang, partner=partner, example=example))
 
 
 SCORE_DAYS = 90   # 哪些供应商经常晚送: the orders due in these days, unless a period is said

@@ -3482,6 +3482,12 @@ class Parser:
         ordered = _apply_prices(ordered, a, self.lex, positions, cost=cost, paid=speaker.paid, share=not sale,
                                 unsure=unsure if cost else None)
         res.guesses.extend(unsure)
+        if sale and ("其中" in a.s or "卖的" in a.s):   # 可颂卖了12个,其中3个是会员价15块: 9 and 3 at 15, not 15
+            parted = _part_priced(a.s, ordered, positions)
+            if parted is None:
+                part_said = re.search(r"其中\s*([^,，;；是为]*)", a.s)
+                return commands.Clarify("part_too_large", detail=part_said.group(1) if part_said else a.s)
+            ordered = parted
         adjust, unused, deal = None, None, None
         receipt = isinstance(cmd, commands.RecordMoves) and cmd.movement == commands.Movement.RECEIPT
         if sale or receipt:
@@ -3942,7 +3948,8 @@ _ALSO_WANT = re.compile(r"也(?:要|订|加)(?:了)?")
 _SHIFT = re.compile(r"(?:的单子?|那单|这单)?\s*(?P<dir>推迟|延后|延迟|顺延|往后推|提前|晚|早)(?P<n>\d{1,2}|[一二两三四五六七八九十])?\s*天"
                     r"(?:到|送|送到|到货|交货|提货)?")
 # a new day for an order just placed: 改成明天到 · 推迟到周五 · 提前到后天送
-_DUE_TO = re.compile(r"(?:改成|改为|改到|推迟到|推到|提前到|延到|延后到|延期到|换到|挪到|调到)")
+_DUE_TO = re.compile(r"(?:改成|改为|改到|改在|推迟到|推到|提前到|延到|延后到|延期到|换到|挪到|调到"
+                     r"|改(?=\s*\x00))")   # 那单改周四送 (the day said is masked)
 _ORDER_NAMED = re.compile(r"(?:(?:客户)?订单|采购单|调拨单|单子?|单号)\s*#?\s*\d+|#\s*\d+")
 # a supplier's trouble with an order (送不了 · 只能送30斤 · 没货了 · 要晚点到 · 缺货): passed on as said
 # a supplier's trouble with an order, relayed by our own people (张记说牛腩明天送不了 · 张记的牛腩只能送30斤 · 张记那边缺货)
@@ -4074,7 +4081,7 @@ _CUSTOMER_PRICE_SET = re.compile(r"(?:的)?(?P<word>价格|单价|价钱|售价|
                                  r"(?:定为|定成|定价|设为|设成|改成|改为|按|协议价是?|是)\s*(?=[\d一二两三四五六七八九十半每])")
 _CUSTOMER_PRICE_CLEAR = re.compile(r"(?:取消|删除|去掉|不要)(?:了)?[^,]{0,12}(?:协议价|专价|价格|特价)"
                                    r"|(?:恢复|按|回到)(?:原价|目录价|正常价|售价)")
-_CUSTOMER_PRICES_ASKED = re.compile(r"价格表|价目表|协议价|专价|(?:的|拿货)价格(?:是)?(?:多少|有哪些)?[?]?$")
+_CUSTOMER_PRICES_ASKED = re.compile(r"价格表|价目表|协议价|专价|(?:的|拿货)(?:价格|进价|单价|报价|价钱)(?:都)?(?:是)?(?:多少|有哪些|怎么样)?[?]?$")
 # a share of what is on hand (番茄坏了一半 · 土豆用了三分之一); 一大半 and the like are asked for exactly
 _SHARE_OF = re.compile(r"(?P<verb>坏了|烂了|坏掉了?|扔了|扔掉了?|报损了?|损耗了?|丢了|过期了|发霉了|变质了|臭了|用了|用掉了?"
                        r"|卖了|卖掉了?|卖出了?)(?:大约|差不多|将近|大概)?"
@@ -4304,8 +4311,10 @@ _AWAITING_ME = re.compile(r"(?:要|需要|等|待|该)(?:我)?(?:来)?(?:审批|
 _MINE_ASKED = re.compile(r"我(?:的|提的|交的|下的|报的)(?:采购)?(?:申请|订单|单子|采购单|单)|(?:申请|单子)(?:批了|通过了|批下来|怎么样了|批没批|有没有批)")
 _ORDER_ASKED = re.compile(r"到了?吗|到了没|到没到|来了吗|来了没|怎么样|咋样|状态|进度|情况|查一下|查查|在哪|发货了?吗|发了吗|什么时候|几时|"
                           r"几号|哪天|[?吗呢没]$")
-_THE_ORDER = re.compile(r"(?:的|那张|那个|这张)?(?:订单|采购单|单子|那单|这单)")   # 张记的订单 · 张记那单
-_ADD_TO = re.compile(r"再加上?|加上|追加|补加|多加|[加补添](?=\s*\x00)")   # 订单1加牛腱1箱 (加 before the product)
+_THE_ORDER = re.compile(r"(?:的|那张|那个|这张)?(?:订单|采购单|单子|那单|这单)|的单(?![价位据品元号])")   # 张记的订单 · 张记那单 ·
+# 光明的单 (not 的单价)
+_ADD_TO = re.compile(r"再加上?|加上|追加|补加|多加|[加补添](?=\s*\x00|\s*[\d一二两三四五六七八九十半]+\s*\S{0,2}\x00)")
+# 订单1加牛腱1箱 · 光明的单加2箱黄油 (加 before the product, or before its quantity)
 _PARTNER_AMEND = re.compile(r"(?:改成|改为|调整为|改到|调成|加到|减到|增加到|减少到)\s*(?=[\x00\d一二两三四五六七八九十半])")
 _COLLECTED = re.compile(r"(?:给|帮)?\x00+(?:的货|的订单|订的货|要的货|的东西)?(?:今天|刚才|刚刚)?(?:已经|都|刚)?(?:来)?(?:把货)?"
                         r"(?:提货了|提走了|拿走了|取走了|提了货|取货了|提完了|来提货了|来拿货了|拉走了"
@@ -5171,6 +5180,26 @@ def _gifts_free(s: str, ls: list[commands.Line], positions: list[int], *, sale: 
                 out[of] = replace(whole_line, qty=whole_line.qty - ln.qty, raw_qty=None if raw is None else
                                   units.normalize(raw * (whole_line.qty - ln.qty) / whole_line.qty))
             ln = replace(ln, gift=True, unit_price=Decimal(0) if ln.sku in priced else None)
+        out.append(ln)
+    return out
+
+
+def _part_priced(s: str, ls: list[commands.Line], positions: list[int]) -> list[commands.Line] | None:
+    """A sale's part said at its own price (可颂卖了12个,其中3个是会员价15块 · …,3个按15块卖的) split off the whole line
+    of that product said before it: 9 at the usual price and 3 at 15, not 15 sold. None: a part larger than that."""
+    out: list[commands.Line] = []
+    for ln, pos in zip(ls, positions, strict=False):
+        clause = re.split(r"[,，;；。]", s[:pos])[-1]
+        whole = clause + re.split(r"[,，;；。]", s[pos:])[0]
+        if ln.unit_price is not None and (re.match(r"\s*其中", whole) or whole.rstrip(" !.~").endswith("卖的")):
+            of = next((i for i, x in enumerate(out) if x.sku == ln.sku and not x.gift and x.unit_price is None), None)
+            if of is not None and out[of].qty <= ln.qty:
+                return None
+            if of is not None:
+                whole_line = out[of]
+                raw = whole_line.raw_qty
+                out[of] = replace(whole_line, qty=whole_line.qty - ln.qty, raw_qty=None if raw is None else
+                                  units.normalize(raw * (whole_line.qty - ln.qty) / whole_line.qty))
         out.append(ln)
     return out
 

@@ -57,7 +57,9 @@ _TAKEN_IN = re.compile(rf"(?:收了|收到|收款|进账)\s*(?P<p>{_N})\s*(?:元
 # a number alone in the last clause, after goods counted in a unit (蓝牙耳机卖了1副,89 · 收到牛腩50斤,1600): money,
 # read as ``_BARE_KUAI``'s (the line's total, unless the known cost is nearer per pack or per unit)
 _BARE_LAST = re.compile(r"(?<=[,;,;])\s*(?P<p>\d+(?:\.\d{1,2})?)\s*[。.!]?\s*$")
-_BARE_KUAI = re.compile(rf"(?<=[,;\s])(?P<p>{_N})\s*块(?=$|[,;.!?\s])")
+_BARE_KUAI = re.compile(rf"(?P<p>{_N})\s*块(?=$|[,;.!?\s])")
+# what comes before a bare 块 that makes it money: a separator, or a counted quantity (另外3个15块: the 3 for 15)
+_BEFORE_KUAI = re.compile(r"(?:[,;\s]|(?:\d|[一二两三四五六七八九十半])\s*[^\d\s,;\x00一二两三四五六七八九十半]{1,2})$")
 SEPARATOR_WORDS = ("以及", "还有", "另外", "加上", "和", "及", "跟", "与", "外加")
 STOP = frozenset("""
 然后 接着 之后 后来 随后 了 的 个 一下 请 帮 帮我 帮忙 一共 总共 共 共计 合计 大概 约 左右 多 现在 刚才 刚刚 刚 那个 这个 那 这 吧 啊 呢 哦 嗯 哈
@@ -171,12 +173,12 @@ class Scanner:
             # 12块5一斤 · 3块5毛/斤 · 一斤12块5 · 每斤3块5: yuan and jiao, said the market's way
             re.compile(rf"(?P<p>{_N})\s*块\s*{jiao}\s*(?:/|每|一)\s*(?P<u>{units})"),
             re.compile(rf"(?:一|每)\s*(?P<u>{units})\s*(?:是|要|卖)?\s*(?P<p>{_N})\s*块\s*{jiao}(?![\d.])"),
-            re.compile(rf"(?:单价|进价|售价|价格|价钱|价)\s*(?:是|为|:)?\s*(?P<p>{_N})\s*{MONEY}?"
+            re.compile(rf"(?:会员|员工|内部|折后|优惠)?(?:单价|进价|售价|价格|价钱|价)\s*(?:是|为|:)?\s*(?P<p>{_N})\s*{MONEY}?"
                        rf"(?:\s*(?:/|每|一)\s*(?P<u>{units}))?"),
             re.compile(rf"每\s*(?P<u>{units})\s*(?P<p>{_N})\s*{MONEY}"),
             # 按25算 · 按25块一个算 · 都按12算: the price it is reckoned at
             re.compile(rf"按\s*(?:每\s*(?P<u2>{units})\s*)?(?P<p>{_N})\s*{MONEY}?\s*(?:(?:/|每|一)\s*(?P<u>{units}))?"
-                       rf"\s*(?:的价格?|的价钱)?\s*(?:算|计|结)"),
+                       rf"\s*(?:的价格?|的价钱)?\s*(?:算|计|结|卖的|卖了|卖出去?的)"),   # 3个按15块卖的
             re.compile(rf"(?P<p>{_N})\s*{MONEY}\s*(?:/|每|一)\s*(?P<u>{units})"),
             # without 元: 每箱65 (a pack size would name its unit: 每箱12升) · 65一箱 · 65/箱 (digits: 十一箱 is 11 cases)
             re.compile(rf"每\s*(?P<u>{units})\s*(?P<p>{ARABIC})(?![\d.]|\s*(?:{units}|{MONEY}))"),
@@ -302,7 +304,8 @@ class Scanner:
             masked = "".join(chars)
         for m in _BARE_KUAI.finditer(masked):   # …1箱,280块: money when the product before it is not counted in 块
             said = [e for e in entities if e.kind == "product" and e.end <= m.start()]
-            if said and re.search(r"\d|[一二两三四五六七八九十半]", masked[said[-1].end:m.start()]) \
+            if said and _BEFORE_KUAI.search(masked, 0, m.start()) \
+                    and re.search(r"\d|[一二两三四五六七八九十半]", masked[said[-1].end:m.start()]) \
                     and not any(self.lex.product(c).accepts("块") for c in said[-1].codes):
                 v = numbers.value(m.group("p"))
                 if v is not None:

@@ -857,6 +857,10 @@ def amend(uow: UnitOfWork, turn: Turn, cmd: commands.AmendOrder, *, t: Any) -> i
         if moved.astimezone(turn.now.tzinfo).date() < turn.now.date():
             raise errors.BadInput(code="due_before_today", id=o.id)
         changed = replace(changed, due=moved)
+    if changed == o:   # 光明的单改到周四 when it is due on Thursday already: nothing to save, audit or tell
+        turn.reply(t("amend.same", turn.lang, kind=t(f"orders.kind.{o.kind.value}", turn.lang), id=o.id,
+                     order=describe(uow, o)))
+        return o.id
     review = _review_again(uow, turn, o, changed)
     if review:
         changed = changed.to(orders.Status.PENDING_APPROVAL)

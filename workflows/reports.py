@@ -458,6 +458,9 @@ def cover_now(uow: Any, t: Any, *, lang: str, location: str, now: datetime, fore
         fmt |= {"amount": qty(p, amount)}
     elif on_hand <= 0:
         return str(t("cover.empty", lang, **fmt)), 0
+    if not booked and not any(q > 0 for d, q in snap.history(120) if d < now.date()):
+        # never sold on a complete day: a forecast of zeros would read as "lasts for ever"
+        return str(t("cover.amount_no_history" if amount is not None else "cover.no_history", lang, **fmt)), 0
     left = on_hand if amount is None else amount
     for i, r in enumerate(rows):
         need = Decimal(str(r.get("q50", r.get("qty", 0)))) + booked.get(r["date"], Decimal(0))

@@ -1,0 +1,89 @@
+"""A record put right the way staff say it (刚才那条改成40斤 · 刚才录错了,删掉), part of a sale said at its own price
+(可颂卖了12个,其中3个是会员价10块), an order named as 光明的单 (改成周四送 · 加2箱黄油), how long stock lasts asked before
+anything has sold, and a supplier's agreed prices asked as 光明的进价是多少. Through the real conversation, on the demo
+restaurant, the café and the phone shop."""
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import DEMO, ROOT
+from tests.e2e.conftest import Chat, make_chat, texts
+
+FIXTURES = ROOT / "tests" / "nlu" / "fixtures"
+
+
+@pytest.fixture
+def demo(tmp_path, monkeypatch) -> Chat:  # type: ignore[no-untyped-def]
+    return make_chat(tmp_path, monkeypatch, catalog=DEMO)
+
+
+def test_the_last_record_put_right_or_dropped_in_staff_words(demo: Chat):
+    before = demo.stock()["NS:P001"]
+    demo.say("xiaowang", "收到牛腩50斤")
+    out = texts(demo.say("xiaowang", "刚才那条改成40斤"))   # (before: not understood)
+    assert out.startswith("✏️ 已更正为:南山店入库 牛腩 40斤(2箱)"), out
+    assert demo.stock()["NS:P001"] == before + 40
+    out = texts(demo.say("xiaowang", "上一条数量改成30斤"))
+    assert out.startswith("✏️ 已更正为:南山店入库 牛腩 30斤"), out
+    assert demo.stock()["NS:P001"] == before + 30
+    demo.say("xiaowang", "收到可乐2箱")
+    coke = demo.stock()["NS:P018"]
+    out = texts(demo.say("xiaowang", "刚才录错了,删掉"))   # (the receipt of coke undone, the beef left alone)
+    assert out.startswith("↩️"), out
+    assert demo.stock()["NS:P018"] == coke - 48 and demo.stock()["NS:P001"] == before + 30
+
+
+def test_part_of_a_sale_at_its_own_price_is_split_off_the_whole_not_added_to_it(tmp_path, monkeypatch):
+    cafe = make_chat(tmp_path, monkeypatch)
+    cafe.say("zhou", "可颂售价12")
+    cafe.press("zhou", "确认")
+    before = cafe.stock()["XH:B09"]
+    out = texts(cafe.say("amy", "可颂卖了12个,其中3个是会员价10块"))   # (before: 会员 asked as a product)
+    assert out.startswith("✅ 已记录:徐汇店销售 可颂 9个、可颂 3个"), out
+    assert cafe.stock()["XH:B09"] == before - 12   # (12 sold, not 15)
+    sold = [(m["qty"], m["unit_price"]) for m in cafe.export("moves") if m["kind"] == "sale" and m["sku"] == "B09"]
+    assert sorted(sold) == [("3", "10"), ("9", None)], sold   # (9 at the catalog's price)
+    assert "实收 ¥138.00" in out and "销售额约 ¥138.00" in texts(cafe.say("zhou", "今天卖了多少钱")), out
+    out = texts(cafe.say("amy", "可颂卖了9个,另外3个15块"))   # (before: the other 3 dropped without a word)
+    assert cafe.stock()["XH:B09"] == before - 24, out
+    out = texts(cafe.say("amy", "可颂卖了5个,其中8个15块"))   # (a part larger than the whole: nothing recorded)
+    assert cafe.stock()["XH:B09"] == before - 24, out
+
+
+def test_a_counted_quantity_then_money_in_kuai_is_that_many_for_that_much(tmp_path, monkeypatch):
+    phone = make_chat(tmp_path, monkeypatch, catalog=FIXTURES / "phone")
+    phone.say("xm", "收到手机壳20个")
+    before = phone.stock()["MD:A05"]
+    out = texts(phone.say("xm", "手机壳卖了5个,其中3个60块"))   # (2 at ¥29 and the 3 for ¥60)
+    assert "实收 ¥118.00" in out and phone.stock()["MD:A05"] == before - 5, out
+    sold = [(m["qty"], m["unit_price"]) for m in phone.export("moves") if m["kind"] == "sale"]
+    assert sorted(sold) == [("2", None), ("3", "20")], sold
+
+
+def test_an_order_named_as_the_suppliers_single_moves_its_day_or_takes_more_and_never_receives(tmp_path, monkeypatch):
+    cafe = make_chat(tmp_path, monkeypatch)
+    cafe.say("zhou", "给光明下个单,牛奶10箱,周三送")
+    butter = cafe.stock().get("XH:B07", 0.0)
+    out = texts(cafe.say("zhou", "光明的单改成周四送"))
+    assert out.startswith("✏️ 已修改采购单 #1:光明乳业 全脂牛奶 120升 2026-06-18"), out
+    out = texts(cafe.say("zhou", "光明那单改周四送"))   # (already so: nothing saved, nobody told)
+    assert out == "采购单 #1 已经是这样了:光明乳业 全脂牛奶 120升 2026-06-18。没有改动。", out
+    out = texts(cafe.say("zhou", "光明的单加2箱黄油"))   # (before: 20 kg of butter received)
+    assert out.startswith("✏️ 已修改采购单 #1:光明乳业 全脂牛奶 120升、黄油 20kg 2026-06-18"), out
+    assert cafe.stock().get("XH:B07", 0.0) == butter
+    orders = cafe.export("orders")
+    assert [(o["id"], o["due"][:10]) for o in orders] == [(1, "2026-06-18")], orders
+
+
+def test_how_long_stock_lasts_before_anything_sold_says_it_cannot_tell(demo: Chat):
+    out = texts(demo.say("liu", "牛腩库存够用几天"))   # (before: 「够卖 28 天以上」 from a forecast of nothing)
+    assert out == "⏳ 南山店牛腩现有 42斤(2箱+2)。还没有历史销量(今天之前),算不出能卖几天。记录几天销售后再问我。", out
+    out = texts(demo.say("liu", "牛腩3箱够用几天"))
+    assert "算不出够用几天" in out, out
+
+
+def test_a_suppliers_agreed_prices_asked_in_staff_words_with_an_example_from_this_catalog(tmp_path, monkeypatch):
+    cafe = make_chat(tmp_path, monkeypatch)
+    out = texts(cafe.say("zhou", "光明的进价是多少"))   # (before: 进价 asked as a product)
+    assert out.startswith("和光明乳业没有约定进价"), out
+    assert "牛腩" not in out and "「光明乳业的全脂牛奶按" in out, out   # (the café sells no beef)
