@@ -1566,6 +1566,14 @@ class Parser:
             # 订单1到了吗 · 采购单#3怎么样了 · #2: that order, whatever its state
             return commands.Parsed(commands.OrderQuery(order_id=int(re.sub(r"\D", "", asked.group(0)))))
         moved = _BOOKING_MOVE.fullmatch(a.s) if not a.of("product") else None
+        if moved is None and a.of("product") and not supplier and len(customer) <= 1 and not a.qtys \
+                and all(self.lex.product(c).is_service for e in a.of("product") for c in e.codes):
+            # 王总的理疗改到后天: a service named with whose it is: that customer's appointment moved
+            hidden = "".join("\x00" if any(e.start <= i < e.end for e in a.of("product")) else c
+                             for i, c in enumerate(a.s))
+            served = _BOOKING_MOVE.fullmatch(hidden)
+            if served is not None and _whose(served.group("pre")):
+                return self._booking_moved(a, served, speaker)
         if moved is not None and _guests_said(moved) and not supplier and not customer:
             return self._booking_moved(a, moved, speaker)   # 张女士改成3个人 · 明天的包桌改成25人 (no order's 25)
         changed = self._order_change(a, speaker, supplier or customer)
@@ -1728,9 +1736,11 @@ class Parser:
             prods = a.of("product")
             kind = "consumption" if intents.USED_Q.search(m) else "scrap" if intents.LOST_Q.search(m) else "production"
             if kind == "production" and prods and self.lex.product(prods[0].codes[0]).is_service:
-                # 这周理疗做了几个小时: a service's hours given are sold, never made
+                # 这周理疗做了几个小时: a service's hours given are sold, never made (高级顾问和初级顾问各做了多少小时:
+                # each one's)
+                services = list(dict.fromkeys(e.codes[0] for e in prods if len(e.codes) == 1))
                 return commands.Parsed(commands.SalesQuery(start=period[0], end=period[1], sku=prods[0].codes[0],
-                                                           location=self._location(a)))
+                                                           location=self._location(a), also=tuple(services[1:])))
             return commands.Parsed(commands.MovesQuery(
                 kind=kind, start=period[0], end=period[1],
                 sku=prods[0].codes[0] if prods else None, location=self._location(a)))
@@ -4635,7 +4645,8 @@ _COUNTS_BEFORE = re.compile(rf"(?P<qa>{_SVC_NUM})(?:个)?小时(?:的)?(?P<a>{_S
                             rf"(?P<qb>{_SVC_NUM})(?:个)?小时(?:的)?(?P<b>{_SVC_NAME})")
 _COUNTS_AFTER = re.compile(rf"(?P<a>{_SVC_NAME})(?P<qa>{_SVC_NUM})(?:个)?小时{_SVC_SAME}(?P<b>{_SVC_NAME})(?P<qb>{_SVC_NUM})(?:个)?小时")
 _APPOINTMENT = re.compile(rf"(?:给)?(?P<who>[^,;:\s\d]{{0,8}}?)\s*(?:给(?P<who2>[^,;:\s\d]{{1,8}}?))?\s*"
-                          rf"(?:约了|预约了?|约|订了|排了)\s*(?:的)?(?:来)?(?:做|上)?(?P<what>{_SVC_NAME})(?:(?P<n>{_SVC_NUM})(?:个)?(?:小时|钟头))?"
+                          rf"(?:约了|预约了?|约|订了|排了)\s*(?:的)?(?:来)?(?:做|上)?(?P<what>{_SVC_NAME})"
+                          rf"(?:\s*[,;]?\s*(?:做|约|共|一共)?(?P<n>{_SVC_NUM})(?:个)?(?:小时|钟头))?"   # (…理疗,2个小时)
                           r"(?:的?(?:咨询|服务|课|理疗))?"   # (…,客户张女士 · …,王先生: who it is for, after it)
                           r"(?:\s*[,;]\s*(?:客户|客人|顾客|预约人)?(?:是|叫|为)?\s*(?P<who3>[^,;:\s\d]{1,8}))?")
 # someone coming for a service at a time to come (王总明天下午3点来做理疗 · 明天下午3点王总做理疗): an appointment

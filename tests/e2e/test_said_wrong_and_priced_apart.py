@@ -87,3 +87,17 @@ def test_a_suppliers_agreed_prices_asked_in_staff_words_with_an_example_from_thi
     out = texts(cafe.say("zhou", "光明的进价是多少"))   # (before: 进价 asked as a product)
     assert out.startswith("和光明乳业没有约定进价"), out
     assert "牛腩" not in out and "「光明乳业的全脂牛奶按" in out, out   # (the café sells no beef)
+
+
+def test_an_appointment_with_its_length_said_after_and_moved_by_the_service_named(tmp_path, monkeypatch):
+    studio = make_chat(tmp_path, monkeypatch, catalog=FIXTURES / "studio")
+    out = texts(studio.say("lin", "王总预约了明天下午2点理疗,2个小时"))   # (before: a sale that has not happened yet)
+    assert out.startswith("已登记预定:06-16 14:00 理疗 2小时,备注:王总"), out
+    out = texts(studio.say("lin", "王总的理疗改到后天"))   # (before: the same)
+    assert "· 06-17 14:00 王总:理疗 2小时" in out and "· 06-16 14:00 王总:理疗 2小时" in out, out
+    studio.press("lin", "确认")
+    assert "06-17 14:00" in texts(studio.say("lin", "王总的预约"))
+    studio.say("lin", "高级顾问今天做了5个小时")
+    studio.say("lin", "初级顾问今天做了3个小时")
+    out = texts(studio.say("lin", "本周高级顾问和初级顾问各做了多少小时"))   # (before: the first one only)
+    assert "1. 高级顾问 卖出 5小时" in out and "2. 初级顾问 卖出 3小时" in out, out
