@@ -5,6 +5,7 @@ user wrote so replies can echo it.
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -121,6 +122,24 @@ class CountStock:
     lines: tuple[Line, ...]  # absolute quantities
     location: str | None = None
     surplus: bool = False    # 盘盈: the lines are what the count found beyond the books, added to what they say
+
+
+def counted_together(lines: tuple[Line, ...]) -> tuple[Line, ...]:
+    """A count's lines of one product said in parts (可乐冰柜里还有12瓶,仓库里还有3箱): one line of their sum, where the
+    first was said; each part counted alone would set the stock to that part. Serial units and lots stay apart."""
+    out: list[Line] = []
+    for ln in lines:
+        i = next((i for i, x in enumerate(out) if x.sku == ln.sku and x.lot == ln.lot and not x.serials
+                  and not ln.serials), None)
+        if i is None:
+            out.append(ln)
+        else:
+            x = out[i]
+            same = x.unit == ln.unit and x.raw_qty is not None and ln.raw_qty is not None
+            out[i] = dataclasses.replace(x, qty=x.qty + ln.qty, unit=x.unit if same else "",
+                                         raw_qty=x.raw_qty + ln.raw_qty if same and x.raw_qty is not None
+                                         and ln.raw_qty is not None else None)
+    return tuple(out)
 
 
 @dataclass(frozen=True)

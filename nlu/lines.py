@@ -269,8 +269,8 @@ def attach(cmd: commands.Command | None, extra: tuple[commands.Line, ...], *,
         return replace(cmd, lines=(*cmd.lines, *extra) if keep else extra)
     if isinstance(cmd, commands.TransferStock):
         return replace(cmd, lines=(*cmd.lines, *extra) if keep else extra)
-    if isinstance(cmd, commands.CountStock):
-        return replace(cmd, lines=(*cmd.lines, *extra) if keep else extra)
+    if isinstance(cmd, commands.CountStock):   # (可乐冰柜里还有12瓶,仓库里还有3箱: one count of their sum)
+        return replace(cmd, lines=commands.counted_together((*cmd.lines, *extra) if keep else extra))
     if isinstance(cmd, commands.PlacePurchase | commands.PlaceSale):
         return replace(cmd, lines=(*cmd.lines, *extra) if keep else extra)
     if isinstance(cmd, commands.RecordBooking):

@@ -2009,6 +2009,9 @@ class Parser:
             cmd = commands.PlaceSale(lines=(), partner=customer[0].codes[0], location=location,
                                      due=a.date.when if a.date else None)
         elif kind == "count":
+            if location is not None and _IN_STORE.search(a.s) and all(
+                    e.mention in _STOCKROOM for e in a.of("location")):
+                location = None   # 牛奶冰箱里还剩5升,仓库还有2箱: the store's own stockroom beside its fridge
             cmd = commands.CountStock(lines=(), location=location)
         else:
             at = None
@@ -4466,6 +4469,9 @@ _TIME_LEAD = re.compile(r"\s*(?:早上|上午|中午|下午|傍晚|晚上|昨天
 
 
 _ARRIVED = re.compile(r"收到|收了|(?:送|发|调|运|拿|带)(?:过)?来(?:了|的)|到了")   # the receiving side speaking
+# a spot inside a store, and the words for a stockroom a store has too (仓库 may also be a warehouse's name)
+_IN_STORE = re.compile(r"冰箱|冰柜|冷柜|展柜|货架|柜台|吧台|前台|后厨|店里|店面")
+_STOCKROOM = frozenset({"仓库", "库房", "后仓", "储物间"})
 _PARTS = (commands.RecordMoves, commands.CountStock, commands.TransferStock)   # what a message of several writes holds
 _FREE = re.compile(r"^[\x00\s]*(?:另外|还|又|再)?(?:赠送了?|赠了|赠品|白送了?|免费送了?|多送了?|多给了?|送了)(?![\x00]*(?:给)?[\x00]*(?:店|仓))")
 # part of what came given free (收到可乐6箱,其中1箱是赠品 · 其中1箱是送的): in the receipt, that part at no cost

@@ -508,7 +508,7 @@ def plan(uow: UnitOfWork, cmd: commands.Command, *, actor: Actor, force: bool = 
                 p.moves.append(replace(m, kind=MK.TRANSFER_IN, src=transit, dst=dst))
     elif isinstance(cmd, commands.CountStock):
         here = home(actor.user, cmd.location)
-        for line in cmd.lines:
+        for line in commands.counted_together(cmd.lines):   # (one product said twice: its parts' sum, counted once)
             kept = uow.catalog.kept_by_serial(line.sku)
             if kept and not line.serials and not cmd.surplus and line.qty > 0:
                 line = _counted_as_booked(uow, line, here)   # 蓝牙耳机3 on the count sheet: the units the books hold

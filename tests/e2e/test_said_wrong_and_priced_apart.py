@@ -101,3 +101,11 @@ def test_an_appointment_with_its_length_said_after_and_moved_by_the_service_name
     studio.say("lin", "初级顾问今天做了3个小时")
     out = texts(studio.say("lin", "本周高级顾问和初级顾问各做了多少小时"))   # (before: the first one only)
     assert "1. 高级顾问 卖出 5小时" in out and "2. 初级顾问 卖出 3小时" in out, out
+
+
+def test_one_product_counted_in_two_places_is_counted_as_their_sum(demo: Chat):
+    out = texts(demo.say("xiaowang", "可乐冰柜里还有12瓶,后面还有3箱"))   # (before: 12, then 72, each off the books)
+    assert out.startswith("✅ 已记录:南山店盘点 可乐 84瓶(3箱+12)"), out
+    assert demo.stock()["NS:P018"] == 84
+    counted = [m for m in demo.export("moves") if m["sku"] == "P018" and m["kind"] == "count_adjustment"]
+    assert sum(float(m["qty"]) * (1 if m["to"] == "NS" else -1) for m in counted) == 84 - 67, counted
