@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 
 
 @dataclass(frozen=True)
@@ -12,6 +13,8 @@ class StockMoved:
     at: datetime
     kind: str
     actor: str | None = None
+    sold: Decimal = Decimal(0)   # what this write sold of it there, in base units (一次卖超过10箱: one sale's quantity)
+    batch: str = ""              # the write it came from
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,9 @@ VARIABLES: dict[str, tuple[str, tuple[str, ...]]] = {
     "rain_days_ahead": ("未来连续降雨天数", ()),
     "temperature": ("预报气温", ()),
     "inbound_eta_hours": ("最近到货还需小时数(无在途为无穷大)", ()),
+    # 如果有人一次卖超过10箱可乐就通知我: the quantity the sale just recorded sold (0 when something else moved); each
+    # such sale fires on its own
+    "sale_qty": ("单笔销量(刚记的这笔销售的数量)", ()),
     # 如果今天营业额低于1000就告诉我 · 本月营业额超过10万时通知我: the store's (company: the whole company's; own: the
     # rule's product's) takings in yuan, at the prices the sales went at, else the list price, net of returns
     "takings": ("营业额(元):今天算第一天的近N天,或本周、本月至今", ("days", "period", "company", "own")),
@@ -148,6 +151,11 @@ def store_wide(node: Group) -> bool:
     return bool(leaves) and all(
         c.var in STORE_VARIABLES and not c.params.get("own")
         and (not c.op.endswith("_var") or other_variable(c)[0] in STORE_VARIABLES) for c in leaves)
+
+
+def per_sale(node: Group) -> bool:
+    """Whether a condition is on one sale (一次卖超过10箱): each sale that meets it fires, not only the first."""
+    return any(c.var == "sale_qty" for c in conditions_of(node))
 
 
 def uses_store(node: Group) -> bool:

@@ -25,7 +25,7 @@ def _default_words() -> Words:
 
 SUFFIX = {"days_of_cover": "days", "days_since_sale": "days", "days_since_receipt": "days", "rain_days_ahead": "days", "temperature": "celsius",
           "inbound_eta_hours": "hours", "scrap_value": "yuan", "takings": "yuan"}
-IN_UNITS = {"on_hand", "available", "safety_stock", "scrap_sum", "sales_sum", "sales_mean", "forecast", "booked", "expiring"}
+IN_UNITS = {"sale_qty", "on_hand", "available", "safety_stock", "scrap_sum", "sales_sum", "sales_mean", "forecast", "booked", "expiring"}
 _WEEKDAY = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 
 

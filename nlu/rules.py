@@ -117,6 +117,10 @@ _TAKINGS_CLAUSE = re.compile(
 CLOSING = {"days": "0 21 * * *", "week": "0 21 * * sun", "month": "0 21 last * *"}
 
 
+# an hour of the day said first, with no days (晚上10点营业额低于2000就提醒我): every day at that hour
+_HOUR_FIRST = re.compile(rf"(?:早上|早晨|上午|中午|下午|傍晚|晚上)?(?:{_N})[点:时](?:半|{_N})?分?(?:的时候|时)?(?:如果|要是|若)?")
+
+
 class Unsupported(Exception):
     def __init__(self, detail: str) -> None:
         super().__init__(detail)
@@ -196,6 +200,8 @@ class RuleParser:
     def _parse(self, s: str, speaker: context.Speaker, original: str) -> drules.RuleDraft:
         s = s.replace(" ", "")
         trigger = drules.Trigger("event")
+        if _HOUR_FIRST.match(s) and not SCHEDULE.match(s):
+            s = "每天" + s   # 晚上10点营业额低于2000就提醒我: a condition checked at an hour is checked each day then
         sched = SCHEDULE.match(s)
         if sched:
             days = _schedule_days(sched)
@@ -392,6 +398,11 @@ class RuleParser:
         if m:   # 一天报损超过10瓶可乐就告诉我: what was written off today (or over the days said)
             span = days if re.search(r"近|最近|过去|本周|这周|本月|这个月|每月|当月|一个月|周", c) else 1
             return drules.Condition("scrap_sum", _op(m.group("op")), self._amount(m.group("q"), subject), {"days": span})
+        m = re.search(rf"^(?:有人|有客人|有顾客|有客户|谁|客人|顾客|客户)?(?:一次|一次性|一笔|单笔|单次|一单)(?:就|性)?"
+                      rf"(?:卖|卖了|卖出|卖掉|销售|售出|买|买了|买走|拿|拿了|拿走|要|要了)?(?:了)?(?:的)?(?:销量|数量|量)?"
+                      rf"(?:就)?(?P<op>{_OP})(?P<q>{_N}\S*)", c)
+        if m:   # 如果有人一次卖超过10箱可乐就通知我 · 单笔销量超过10箱: one sale's quantity, each such sale
+            return drules.Condition("sale_qty", _op(m.group("op")), self._amount(m.group("q"), subject))
         m = re.search(rf"(?:销量|销售量|卖出|卖了|卖|售出)(?:合计|总计|总和)?(?P<op>{_OP})(?P<q>{_N}\S*)", c)
         if m and ("日均" not in c and "平均" not in c):
             return drules.Condition("sales_sum", _op(m.group("op")), self._amount(m.group("q"), subject), {"days": days})

@@ -712,8 +712,10 @@ def record(uow: UnitOfWork, p: Plan, *, actor: Actor, t: Any = None, push: Any =
         for loc in (m.src, m.dst):
             if not loc.startswith("~") and (loc, m.sku) not in seen:
                 seen.add((loc, m.sku))
+                sold = sum((x.qty for x in p.moves if x.kind == MK.SALE and x.src == loc and x.sku == m.sku),
+                           Decimal(0))
                 evs.append(events.StockMoved(location=loc, sku=m.sku, at=actor.now, kind=m.kind.value,
-                                             actor=actor.user.username))
+                                             actor=actor.user.username, sold=sold, batch=actor.batch))
     return evs
 
 

@@ -85,6 +85,7 @@ class Scheduler:
         """Event-triggered rules and slow-mover checks after a write (edge-triggered)."""
         box = Outbox()
         moved = {(e.location, e.sku) for e in evs if isinstance(e, events.StockMoved)}
+        sold = {(e.location, e.sku): (e.sold, e.batch) for e in evs if isinstance(e, events.StockMoved) and e.sold}
         subjects = moved | {(e.location, e.sku) for e in evs if isinstance(e, events.Booked)}
         if not subjects:
             return []
@@ -105,7 +106,8 @@ class Scheduler:
                 also = {(loc, sku) for loc in sold_at for sku in draft.scope.skus} \
                     if draft.scope.skus and rules.uses_store(draft.conditions) else set()
                 for loc, sku in sorted(subjects | also):
-                    self._check_rule(uow, box, rule, draft, location=loc, sku=sku, now=now, abc=abc, shared=shared)
+                    self._check_rule(uow, box, rule, draft, location=loc, sku=sku, now=now, abc=abc, shared=shared,
+                                     sale=sold.get((loc, sku)))
             if moved:
                 reports.slow_movers(uow, box, self.t, now=now, only=moved)
             box.store(uow, now)
@@ -124,13 +126,20 @@ class Scheduler:
         return not (sc.location and location and sc.location != location)
 
     def _check_rule(self, uow: Any, box: Outbox, rule: Any, draft: rules.RuleDraft, *, location: str | None,
-                    sku: str, now: datetime, abc: metrics.LazyABC, shared: dict[Any, Any] | None = None) -> None:
+                    sku: str, now: datetime, abc: metrics.LazyABC, shared: dict[Any, Any] | None = None,
+                    sale: tuple[Decimal, str] | None = None) -> None:
+        """``sale``: what the write being checked sold of it here, and that write's batch."""
         product = uow.catalog.product(sku)
         if product is None or not self._in_scope(uow, draft, location=location, product=product, abc=abc):
             return
         snap = metrics.Snapshot(uow, location=location, product=product, now=now, weather=self.weather, abc=abc,
-                                forecaster=self.forecaster, shared=shared)
-        alert_id = _edge(uow, rule, draft, snap, subject=f"{location or '*'}:{sku}", now=now)
+                                forecaster=self.forecaster, shared=shared, sold=sale[0] if sale else Decimal(0))
+        subject = f"{location or '*'}:{sku}"
+        if rules.per_sale(draft.conditions):   # 一次卖超过10箱: each such sale its own alert (once per write)
+            if sale is None:
+                return
+            subject += f"#{sale[1]}"
+        alert_id = _edge(uow, rule, draft, snap, subject=subject, now=now)
         if alert_id is not None:
             reports.act(uow, box, self.t, rule=rule, draft=draft, snap=snap, location=location, product=product,
                         now=now, alert_id=alert_id)

@@ -31,8 +31,10 @@ class Snapshot(_Variables):
 
     def __init__(self, uow: UnitOfWork, *, location: str | None, product: catalog.Product, now: datetime,
                  weather: Weather | None = None, abc: dict[str, str] | LazyABC | None = None,
-                 forecaster: Forecaster | None = None, shared: dict[Any, Any] | None = None) -> None:
+                 forecaster: Forecaster | None = None, shared: dict[Any, Any] | None = None,
+                 sold: Decimal = Decimal(0)) -> None:
         self.uow, self.location, self.product, self.now = uow, location, product, now
+        self.sold = sold   # what the write being checked sold of it here (0: none, or not a write)
         self.weather, self.forecaster = weather, forecaster
         # what snapshots of the same store and moment share (the store-wide forecast), when the caller has several
         self.shared: dict[Any, Any] = shared if shared is not None else {}
@@ -192,6 +194,10 @@ class Snapshot(_Variables):
         if hist:
             cands.append(datetime.fromisoformat(hist).replace(hour=23, minute=59, tzinfo=self.now.tzinfo))
         return self._days_since(max(cands)) if cands else INF
+
+    def v_sale_qty(self) -> Decimal:
+        """What the sale just recorded sold of this product here (一次卖超过10箱可乐); 0 at any other check."""
+        return self.sold
 
     def v_days_since_receipt(self) -> Decimal:
         """Days since goods of this product last came in from a supplier here (never: infinite)."""

@@ -18,3 +18,11 @@ def test_affirmative_buttons_start_with_confirm_in_every_language():
     for lang in LANGUAGES:
         for key in ("btn.confirm", "btn.confirm_transfer"):
             assert t(key, lang).startswith("确认")
+
+
+def test_every_rule_variable_has_its_words_in_the_rule_and_in_the_alert():
+    from domain import rules
+    t = Translator.load()
+    for lang in LANGUAGES:
+        missing = [f"{k}.{v}" for v in rules.VARIABLES for k in ("rule.var", "var") if f"{k}.{v}" not in t.catalogs[lang]]
+        assert not missing, (lang, missing)

@@ -109,3 +109,18 @@ def test_one_product_counted_in_two_places_is_counted_as_their_sum(demo: Chat):
     assert demo.stock()["NS:P018"] == 84
     counted = [m for m in demo.export("moves") if m["sku"] == "P018" and m["kind"] == "count_adjustment"]
     assert sum(float(m["qty"]) * (1 if m["to"] == "NS" else -1) for m in counted) == 84 - 67, counted
+
+
+def test_a_rule_on_one_sales_quantity_fires_for_each_such_sale_and_never_for_the_weeks_sum(demo: Chat):
+    out = texts(demo.say("liu", "如果有人一次卖超过10箱可乐就通知我"))   # (before: the last 7 days' sales over 240)
+    assert "当【可乐】在【南山店】的单笔销量 > 240瓶 时 → 提醒【刘店长】" in out, out
+    demo.press("liu", "确认")
+    demo.say("xiaowang", "收到可乐30箱")
+    out = demo.say("xiaowang", "卖了可乐11箱")
+    assert "单笔销量超过" not in texts(out) and "这笔销量 264 / 240" in texts(out, to="liu"), out
+    out = demo.say("xiaowang", "卖了可乐6箱")   # (the week's sum is over 240 now: one sale of 6 is not)
+    assert texts(out, to="liu") == "", out
+    out = demo.say("xiaowang", "卖了可乐12箱")   # (a second big sale: its own alert)
+    assert "这笔销量 288 / 240" in texts(out, to="liu"), out
+    demo.say("xiaowang", "收到可乐12箱")   # (a receipt sells nothing)
+    assert texts(demo.say("xiaowang", "撤销"), to="liu") == ""
