@@ -69,6 +69,17 @@ _WEEKDAYS = english_rules.WEEKDAYS
 _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     *_GOODS,
     *english_rules.WORDS,
+    # the last record put right or dropped (change the last one to 40 jin · that was wrong, delete it)
+    (r"^(?:change|correct|fix|make) (?:the )?(?:last|previous) (?:one|entry|record|line)(?: to| into)? (?P<q>.+)$",
+     r"刚才那条改成\g<q>"),
+    (r"^(?:that|it|the last one) (?:was|is) wrong,? (?:please )?(?:delete|remove|drop|undo|cancel) (?:it|that)$", "撤销"),
+    # a partner's agreed prices (what are zhang ji's prices · 王记's price list) and its order moved (move zhang ji's
+    # order to thursday)
+    (r"^(?:what are |show (?:me )?)?(?P<who>\S+?)'s (?:prices|price list|agreed prices)\??$", r"\g<who>的价格表"),
+    (r"^(?:move|change|push|reschedule|postpone) (?P<who>\S+?)'s (?:order|delivery|purchase order) to (?P<when>.+)$",
+     lambda m: f"{m.group('who')}的订单改到{english_rules.day_zh(m.group('when'))}"),
+    # how long stock lasts (how many days will the 牛腩 last · how long will 可乐 last)
+    (r"^(?:how many days|how long) will (?:the |our )?(?P<what>.+?) last\??$", r"\g<what>还能卖几天"),
     # quotations (quote for 王记: 100 苹果数据线 at 12 · turn quote 1 into an order · quotes)
     (r"(?:turn|convert) quot(?:e|ation) (?P<id>\d+) into (?:an? )?order|quot(?:e|ation) (?P<id2>\d+) (?:to|into) (?:an? )?order",
      lambda m: f"报价{m.group('id') or m.group('id2')}转订单"),

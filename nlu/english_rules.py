@@ -52,6 +52,13 @@ def _one(part: str) -> str | None:
         what = m.group("x").removeprefix("the ")
         level = "安全库存" if m.group("safety") else f"{m.group('n')}{m.group('u') or ''}"
         return f"{what}库存{'低于' if re.fullmatch(_UNDER, m.group('op')) else '高于'}{level}"
+    m = re.fullmatch(rf"(?:anyone|someone|somebody|a customer|one customer|any customer|we) (?:sells?|sold|buys?|bought)"
+                     rf" (?:more than|over) (?P<n>{_N}) ?(?P<u>[a-z]+ of )?(?P<x>.+?) (?:at once|in one (?:go|sale|order))"
+                     r"|(?:a single|one|any single) sale of (?P<x2>.+?) (?:is |goes )?(?:more than|over|above) (?P<n2>\d+(?:\.\d+)?)"
+                     r"(?: ?(?P<u2>[a-z]+))?", part)
+    if m is not None:   # anyone sells more than 10 cases of 可乐 at once: one sale's quantity
+        unit = (m.group("u") or "").removesuffix(" of ") or m.group("u2") or ""
+        return f"一次卖超过{m.group('n') or m.group('n2')}{unit}{m.group('x') or m.group('x2')}"
     m = re.fullmatch(r"there (?:is|are) (?:a |any )?bookings? (?:in|within) the next (?P<h>\d+) hours?", part)
     if m is not None:   # there is a booking in the next 24 hours
         return f"未来{m.group('h')}小时有预定"
@@ -117,7 +124,8 @@ def _moved(m: re.Match[str]) -> str:
 _DAY = rf"today|tomorrow|tonight|this week|next week|(?:this |next )?(?:{_WEEKDAY})"
 
 
-def _day_zh(said: str) -> str:
+def day_zh(said: str) -> str:
+    """A day said in English (tomorrow · thursday · next week) in the grammar's Chinese; as said when not a day."""
     return WHEN.get(said) or _when(said) or said
 
 
@@ -131,11 +139,11 @@ WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     (r"^(?:an? )?(?:party|banquet|group|dinner|lunch) (?:of|for) (?P<n>\d+)(?: people| guests)? (?P<when>.+?)"
      r"(?:,\s*(?:needs? |wants? |with )?(?P<goods>.+))?$(?P<who>)", _booked),
     (rf"^(?:what|which|any) (?:bookings|reservations)(?: do we have| are there| have we got)?(?: (?P<d>{_DAY}))?\??$",
-     lambda m: f"{_day_zh(m.group('d') or 'this week')}的预定有哪些"),
+     lambda m: f"{day_zh(m.group('d') or 'this week')}的预定有哪些"),
     (rf"^(?:(?P<d>{_DAY})'s )?(?:bookings|reservations)(?: (?P<d2>{_DAY}))?\??$",
-     lambda m: f"{_day_zh(m.group('d') or m.group('d2') or 'this week')}的预定有哪些"),
+     lambda m: f"{day_zh(m.group('d') or m.group('d2') or 'this week')}的预定有哪些"),
     (rf"^cancel (?:(?P<d>{_DAY})'s |the )?(?:bookings?|reservations?|tables?)(?: (?:for |on )?(?P<d2>{_DAY}))?$",
-     lambda m: f"取消{_day_zh(m.group('d') or m.group('d2') or 'today')}的包桌"),
+     lambda m: f"取消{day_zh(m.group('d') or m.group('d2') or 'today')}的包桌"),
     (r"^(?:move|reschedule|change) (?:(?P<who>\S+?)'s (?:booking|reservation|appointment)|(?P<what>\S+?)'s (?:bookings|tables))"
      r" to (?P<when>.+)$", _moved),
     # a rule (notify me when 可乐 stock is below 50 · when 可乐 is under 50 bottles, tell the purchaser and cc the manager ·

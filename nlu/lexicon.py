@@ -102,6 +102,7 @@ _PREP = r"(?:from|to|at|for|by)\b"
 _PLACE_WORDS = re.compile(rf"\b(?P<p>{_PREP})\s+(?P<w>(?!{_PREP})[a-z]+(?:\s+(?!{_PREP})[a-z]+){{0,3}})")
 
 
+_OWNED = re.compile(r"\b(?P<w>[a-z]+(?:\s+[a-z]+){0,2})'s\b")   # zhang ji's order: whose, said before 's
 _SAYS = re.compile(r"(?P<w>[a-z]+(?:\s+[a-z]+){0,2}?)\s+(?=(?:says?|said)\b)")
 
 
@@ -276,6 +277,16 @@ class Lexicon:
         said = _SAYS.match(s)   # (zhang ji says they can only deliver 30 jin: who says it, first)
         if said is not None and (name := self._places_by_pinyin.get(said.group("w").replace(" ", ""))) is not None:
             s = name + s[said.end("w"):]
+
+        def owned(m: re.Match[str]) -> str:   # (move zhang ji's order to thursday: the last words before 's)
+            words = m.group("w").split()
+            for k in range(min(len(words), 3), 0, -1):
+                name = self._places_by_pinyin.get("".join(words[-k:]))
+                if name is not None:
+                    return " ".join([*words[:-k], name]) + "'s"
+            return m.group(0)
+        if "'s" in s:
+            s = _OWNED.sub(owned, s)
         return _PLACE_WORDS.sub(named, s)
 
     def words(self, s: str) -> list[str]:

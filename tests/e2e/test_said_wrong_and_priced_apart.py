@@ -124,3 +124,18 @@ def test_a_rule_on_one_sales_quantity_fires_for_each_such_sale_and_never_for_the
     assert "这笔销量 288 / 240" in texts(out, to="liu"), out
     demo.say("xiaowang", "收到可乐12箱")   # (a receipt sells nothing)
     assert texts(demo.say("xiaowang", "撤销"), to="liu") == ""
+
+
+def test_the_same_said_in_english(demo: Chat):
+    before = demo.stock()["NS:P001"]
+    demo.say("xiaowang", "received 50 jin beef brisket")
+    assert texts(demo.say("xiaowang", "change the last one to 40 jin")).startswith("✏️ 已更正为:南山店入库 牛腩 40斤")
+    assert demo.stock()["NS:P001"] == before + 40
+    out = texts(demo.say("liu", "notify me if anyone sells more than 10 cases of coke at once"))
+    assert "当【可乐】在【南山店】的单笔销量 > 240瓶 时 → 提醒【刘店长】" in out, out
+    demo.press("liu", "确认")
+    assert texts(demo.say("liu", "what are zhang ji's prices")).startswith("和张记肉业没有约定进价")
+    demo.say("liu", "order 2 cases of beef brisket from zhang ji, due wednesday")
+    out = texts(demo.say("liu", "move zhang ji's order to thursday"))   # (before: zhangji's asked as a product)
+    assert out.startswith("✏️ 已修改采购单 #1:张记肉业 牛腩 40斤 2026-06-18"), out
+    assert "算不出能卖几天" in texts(demo.say("liu", "how long will coke last"))
