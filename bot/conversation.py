@@ -596,7 +596,14 @@ class Conversation:
                 self._write_all(uow, turn, commands.Batch((*back, *([rest] if rest is not None else []))),
                                 guesses=guesses, confirmed=confirmed)
                 return
+            then_order = isinstance(cmd, commands.CountStock) and cmd.then_order and len(cmd.lines) == 1
+            asked = self._pending_token(uow, turn) if then_order else None
             self._write(uow, turn, cmd, guesses=guesses, confirmed=confirmed)
+            if isinstance(cmd, commands.CountStock) and then_order \
+                    and self._pending_token(uow, turn) == asked:   # (recorded, not asked first)
+                # 黄油只剩1块了,要订: what to order now, offered as the order (or why none is needed)
+                self.execute(uow, turn, commands.Report(kind="why", sku=cmd.lines[0].sku, order=True,
+                                                        location=cmd.location))
         elif isinstance(cmd, commands.Batch):
             self._require(user, "record")
             self._write_all(uow, turn, cmd, guesses=guesses, confirmed=confirmed)
@@ -2011,6 +2018,12 @@ class Conversation:
         uow.chat.clear_pending(turn.user.username)
         cmd = codec.load(payload["cmd"])
         self.execute(uow, turn, cmd, confirmed=True)
+
+    @staticmethod
+    def _pending_token(uow: UnitOfWork, turn: Turn) -> str | None:
+        """The token of what the user is being asked to confirm now (None: nothing)."""
+        p = uow.chat.pending(turn.user.username, turn.now)
+        return str(p.payload.get("token")) if p is not None and p.payload else None
 
     def _write(self, uow: UnitOfWork, turn: Turn, cmd: commands.Command, *, guesses: tuple[commands.Guess, ...],
                confirmed: bool) -> None:

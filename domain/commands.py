@@ -122,6 +122,7 @@ class CountStock:
     lines: tuple[Line, ...]  # absolute quantities
     location: str | None = None
     surplus: bool = False    # 盘盈: the lines are what the count found beyond the books, added to what they say
+    then_order: bool = False   # 黄油只剩1块了,要订: once counted, the product's suggestion offered as an order
 
 
 def counted_together(lines: tuple[Line, ...]) -> tuple[Line, ...]:

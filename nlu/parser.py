@@ -156,6 +156,10 @@ class Parser:
     # ------------------------------------------------------------ public
     def parse(self, text: str, *, speaker: context.Speaker) -> Result:
         got = self._parse(text, speaker=speaker)
+        if isinstance(got, commands.Parsed) and isinstance(got.command, commands.CountStock) \
+                and len(got.command.lines) == 1 and _THEN_ORDER.search(texts.normalize(text or "").strip()):
+            # 黄油只剩1块了,要订: the count, then the suggestion offered as the order
+            return replace(got, command=replace(got.command, then_order=True))
         if isinstance(got, commands.Parsed) and english.BOXES.search(text or "") and not english.CASES.search(text or ""):
             return replace(got, command=_as_boxes(got.command, self.lex, priced=bool(english.PER_BOX.search(text))))
         return got

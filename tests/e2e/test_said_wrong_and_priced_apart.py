@@ -139,3 +139,14 @@ def test_the_same_said_in_english(demo: Chat):
     out = texts(demo.say("liu", "move zhang ji's order to thursday"))   # (before: zhangji's asked as a product)
     assert out.startswith("✏️ 已修改采购单 #1:张记肉业 牛腩 40斤 2026-06-18"), out
     assert "算不出能卖几天" in texts(demo.say("liu", "how long will coke last"))
+
+
+def test_a_count_said_with_the_wish_to_order_offers_the_suggestion_as_the_order(tmp_path, monkeypatch):
+    cafe = make_chat(tmp_path, monkeypatch)
+    out = cafe.say("zhou", "黄油只剩1块了,要订")   # (before: the count alone, the wish to order dropped)
+    assert texts(out).startswith("✅ 已记录:徐汇店盘点 黄油 0.5kg"), out
+    assert "建议补 4.5kg" in texts(out) and any(b == "确认" for m in out for row in m.get("buttons") or [] for b in row)
+    assert cafe.stock()["XH:B07"] == 0.5
+    assert texts(cafe.press("zhou", "确认")).startswith("🧾 已创建采购单 #1:黄油 4.5kg")
+    out = texts(cafe.say("zhou", "黄油只剩1块了,要订"))   # (on order now: no second order offered)
+    assert "暂不需要补货" in out and "在途 4.5kg" in out, out

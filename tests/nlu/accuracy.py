@@ -127,7 +127,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
         d |= {"intent": "discounts", "first": c.first.isoformat(), "last": c.last.isoformat(), "location": c.location}
     elif isinstance(c, commands.CountStock):
         d |= {"intent": "count", "location": c.location, "lines": _lines(c.lines)} | ({"surplus": True} if c.surplus else {}) \
-            | ({"serials": list(c.lines[0].serials)} if c.lines and c.lines[0].serials else {})
+            | ({"serials": list(c.lines[0].serials)} if c.lines and c.lines[0].serials else {}) \
+            | ({"then_order": True} if c.then_order else {})
     elif isinstance(c, commands.Batch):
         d |= {"intent": "batch", "parts": [
             ["transfer", f"{p.source}>{p.dest}", _lines(p.lines)] if isinstance(p, commands.TransferStock)
