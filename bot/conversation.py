@@ -1528,6 +1528,8 @@ class Conversation:
         if c.reason == "missing_qty" and isinstance(p, commands.TransferStock) and not p.lines and not p.request \
                 and p.dest in (None, turn.user.location):   # 福田的牛腩到了 · 昨天调的可乐到了: its transfer
             oid = _incoming_transfer(uow, turn.user.location, c.mention, source=p.source)
+            if oid is None and turn.user.location:   # 仓库送的牛腩到了 when the warehouse recorded it come already
+                self._came_already(uow, turn, here=turn.user.location, sku=c.mention, source=p.source)
             return commands.ReceiveOrder(order_id=oid) if oid is not None else None
         if c.reason != "missing_qty" or not isinstance(p, commands.RecordMoves) or p.lines \
                 or p.movement != commands.Movement.RECEIPT or p.at is not None:
@@ -1538,6 +1540,23 @@ class Conversation:
             return commands.ReceiveOrder(partner=p.partner, sku=c.mention, location=p.location, unit_price=c.unit_price)
         oid = _incoming_transfer(uow, here, c.mention) if p.partner is None else None
         return commands.ReceiveOrder(order_id=oid) if oid is not None else None
+
+    def _came_already(self, uow: UnitOfWork, turn: Turn, *, here: str, sku: str, source: str | None) -> None:
+        """A transfer said to have come (仓库送的牛腩到了) that nothing is on its way for: when the sender recorded
+        it come already in the last two days (给南山店送了牛腩2箱), said so; nothing is recorded twice."""
+        since = turn.now - timedelta(days=2)
+        came = [m for m in uow.stock.standing(uow.stock.moves_at(here, since=since, sku=sku))
+                if m.kind == ledger.MoveKind.TRANSFER_IN and m.dst == here]
+        for m in reversed(came):
+            sent = [x for x in uow.stock.batch(m.batch) if x.kind == ledger.MoveKind.TRANSFER_OUT and x.sku == sku]
+            if sent and (source is None or sent[0].src == source):
+                who = uow.catalog.user(m.actor) if m.actor else None
+                raise errors.BadInput(code="transfer_in_already", product=self._name_of(sku),
+                                      qty=replies.qty_text(self._catalog, sku, m.qty),
+                                      source=replies.loc_name(sent[0].src, self._catalog),
+                                      location=replies.loc_name(here, self._catalog),
+                                      at=m.at.astimezone(turn.now.tzinfo).strftime("%m-%d %H:%M"),
+                                      who=who.display_name if who is not None else (m.actor or ""))
 
     def _start_count(self, uow: UnitOfWork, turn: Turn, cmd: commands.StartCount) -> None:
         """开始盘点 · 盘点饮料: the store's products (of the category) that it holds or should hold, with what the books

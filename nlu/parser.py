@@ -263,7 +263,7 @@ class Parser:
         numbered = self._numbered_came(s.strip(" !.~。"), speaker) if re.match(r"(?:采购单|订单|进货单)", s) else None
         if numbered is not None:   # 订单1的牛腩到了45斤 · 订单1到了,牛腩少了5斤 · 订单#1到了45斤: that order received
             return numbered
-        moved = _MOVED_CAME.fullmatch(s.strip(" !.~。")) if "调" in s or "过来" in s else None
+        moved = _MOVED_CAME.fullmatch(s.strip(" !.~。")) if "调" in s or "过来" in s or "送" in s or "发" in s else None
         if moved is not None:   # 仓库调的可乐到了 · 调过来的可乐收到了: a transfer come (its order received, as 福田的牛腩到了 is)
             s = f"{moved.group('src')}的{moved.group('rest')}" if moved.group("src") else moved.group("rest")
         ordered = _ORDERED_CAME.fullmatch(s.strip(" !.~。"))
@@ -4180,7 +4180,8 @@ _SOLD_BACK = re.compile(rf"(?P<who>[^,;\s\d]{{0,6}}?){_BACK_DAY}(?P<who2>客人|
 _NUMBERED_HEAD = re.compile(r"(?:采购单|订单|进货单)\s*(?:#|号|第)?\s*(?P<id>\d+)\s*(?:号)?(?:的)?(?:货)?(?P<rest>.*?(?:到|来|送|少|缺|差).*)")
 _CAME_FIRST = re.compile(r"(?:已经)?(?:到了|送到了|送来了|来了|到货了|到齐了)")
 # goods moved here said to have come (仓库调的可乐到了 · 调过来的可乐收到了): the transfer's goods came
-_MOVED_CAME = re.compile(r"(?:今天|昨天|前天|早上|上午|刚才)?(?:从)?(?P<src>[^,\d\s]{0,6}?)(?:调|调拨|调过来|调来|送过来|发过来)的"
+_MOVED_CAME = re.compile(r"(?:今天|昨天|前天|早上|上午|刚才)?(?:从)?(?P<src>[^,\d\s]{0,6}?)"
+                         r"(?:调|调拨|调过来|调来|送过来|发过来|送来|发来|送|发)的"   # (仓库送的牛腩到了)
                          r"(?P<rest>[^,\d\s]{1,12}?(?:到了|送到了|收到了|来了|到货了))")
 # goods ordered said to have come (昨天订的牛腩到了 · 上周向张记订的货送到了): the order's goods came
 _ORDERED_CAME = re.compile(r"(?:今天|昨天|前天|上周|前几天|早上|上午|之前|刚才)?(?:(?:向|跟|找)(?P<who>\S{1,6}?))?(?:订|下单|采购|定)的"

@@ -150,3 +150,15 @@ def test_a_count_said_with_the_wish_to_order_offers_the_suggestion_as_the_order(
     assert texts(cafe.press("zhou", "确认")).startswith("🧾 已创建采购单 #1:黄油 4.5kg")
     out = texts(cafe.say("zhou", "黄油只剩1块了,要订"))   # (on order now: no second order offered)
     assert "暂不需要补货" in out and "在途 4.5kg" in out, out
+
+
+def test_goods_said_come_from_the_warehouse_that_it_recorded_come_already_are_not_recorded_twice(demo: Chat):
+    demo.say("chen", "给南山店送了牛腩2箱")   # (the warehouse records the transfer done)
+    before = demo.stock()["NS:P001"]
+    for said in ("仓库送的牛腩到了", "仓库调的牛腩到了", "中心仓送来的牛腩收到了"):   # (before: how much? asked)
+        out = texts(demo.say("xiaowang", said))
+        assert out.startswith("中心仓调来的牛腩 40斤(2箱) 已经在 06-15 09:00 记到南山店了(陈采购记的)"), (said, out)
+    assert demo.stock()["NS:P001"] == before
+    demo.say("liu", "向张记订牛腩2箱,明天到")
+    out = texts(demo.say("xiaowang", "张记送的牛腩到了"))   # (a supplier's: its order, as before)
+    assert out.startswith("按采购单 #1 收货:南山店入库 牛腩 40斤(2箱)(张记肉业)"), out
