@@ -486,7 +486,8 @@ class Parser:
         trouble = _SUPPLIER_TROUBLE.search(rest)
         if trouble is not None:   # 订单1明天送不了 · 牛腩只能送30斤 · 没货了: its words to the store; nothing moves
             return commands.SupplierUpdate(order_id=int(number.group(1) or number.group(2)) if number else None,
-                                           note=s.strip())
+                                           note=s.strip(),
+                                           eta=_promised_after(rest[trouble.end():], speaker.now, whole=rest))
         shipped = bool(re.search(r"已发货|发货了|已经?发出|发出了|已发|出发了|在路上|已经?送出|装车了|已经?装车", rest))
         found = dates.find(rest, speaker.now) if re.search(r"送|到|来", rest) else None   # (明天送 · 下午到 · 后天来)
         eta = found.when if found is not None and found.when > speaker.now else None
@@ -1429,7 +1430,8 @@ class Parser:
             no = _ORDER_NUMBER.search(a.s)
             return commands.Parsed(commands.SupplierUpdate(
                 partner=supplier[0].codes[0], note=a.s.strip(" ,.!。"),
-                order_id=int(no.group(1) or no.group(2)) if no else None))
+                order_id=int(no.group(1) or no.group(2)) if no else None,
+                eta=_promised_after(a.s[relayed.end():], speaker.now, whole=a.s)))
         # (卖了苹果数据线2盒,每盒便宜10块: goods sold at less, not the catalog's price moved)
         adjusted = self._adjust_price(a) if _PRICE_MOVE.search(a.s) and not (a.adjust and a.qtys) else None
         if adjusted is not None:   # 可乐售价提高10% · 饮料都涨价5% · 可乐每箱涨5块 · 牛腩进价涨了2块
@@ -5205,6 +5207,18 @@ def _gifts_free(s: str, ls: list[commands.Line], positions: list[int], *, sale: 
             ln = replace(ln, gift=True, unit_price=Decimal(0) if ln.sku in priced else None)
         out.append(ln)
     return out
+
+
+def _promised_after(said: str, now: dt.datetime, *, whole: str = "") -> dt.datetime | None:
+    """The day a supplier's trouble says it will come instead (明天送不了,后天送): said after the trouble, with a word
+    of coming, still ahead; or said anywhere as the day it only can (周五才能到,周四送不了). None otherwise."""
+    late = re.search(r"[^,;,;]*?才(?:能|可以|会)?(?:送|到|来|发)", whole) if "才" in whole else None
+    if late is not None:
+        said = late.group(0)
+    elif not re.search(r"送|到|来|发", said):
+        return None
+    found = dates.find(said, now)
+    return found.when if found is not None and found.when > now else None
 
 
 def _part_priced(s: str, ls: list[commands.Line], positions: list[int]) -> list[commands.Line] | None:

@@ -391,16 +391,23 @@ def supplier_update(uow: UnitOfWork, turn: Turn, cmd: commands.SupplierUpdate, *
                               ids="、".join(f"#{o.id}" for o in mine), first=mine[0].id if mine else "",
                               id=cmd.order_id or "", partner=partner_name(uow, partner or ""))
     tz = turn.now.tzinfo
-    if cmd.note:   # its words, to whoever placed the order and the store's managers; the order stays as it is
+    if cmd.note:   # its words, to whoever placed the order and the store's managers; the order stays as it is, but
+        # for the day it promises instead (明天送不了,后天送: due then)
         o = mine[0]
+        if cmd.eta is not None:
+            o = replace(o, meta={**o.meta, "promised": cmd.eta.isoformat()}, due=cmd.eta)
+            uow.orders.save(o)
         uow.chat.audit(at=turn.now, actor=turn.user.username, action="supplier_note",
-                       detail={"order": o.id, "partner": partner, "note": cmd.note})
+                       detail={"order": o.id, "partner": partner, "note": cmd.note,
+                               "eta": cmd.eta.isoformat() if cmd.eta else None})
         for u, lang in _store_side(uow, o):
             if u != turn.user.username:
-                turn.push(u, t("supplier_update.note", lang, partner=partner_name(uow, partner), id=o.id,
-                               order=describe(uow, o), note=cmd.note))
-        turn.reply(t("supplier_update.relayed", turn.lang, partner=partner_name(uow, partner), id=o.id,
-                     order=describe(uow, o)) if cmd.partner else
+                turn.push(u, t("supplier_update.note_moved" if cmd.eta is not None else "supplier_update.note", lang,
+                               partner=partner_name(uow, partner), id=o.id, order=describe(uow, o), note=cmd.note,
+                               day=cmd.eta.astimezone(tz).strftime("%m-%d") if cmd.eta is not None else ""))
+        turn.reply(t("supplier_update.relayed_moved" if cmd.eta is not None else "supplier_update.relayed", turn.lang,
+                     partner=partner_name(uow, partner), id=o.id, order=describe(uow, o),
+                     day=cmd.eta.astimezone(tz).strftime("%m-%d") if cmd.eta is not None else "") if cmd.partner else
                    t("supplier_update.noted", turn.lang, id=o.id, location=reports.loc_name(uow, o.location)))
         return
     for o in mine:

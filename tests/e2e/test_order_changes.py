@@ -526,9 +526,12 @@ def test_a_suppliers_trouble_relayed_by_our_people_is_kept_on_its_order_never_a_
     assert demo.stock() == before
     [o] = demo.export("orders")
     assert (o["status"], o["lines"][0]["qty"], o["lines"][0]["received"]) == ("open", "50", "0")
-    out = demo.say("chen", "张记说牛腩明天送不了,后天送")
-    assert texts(out, "chen").startswith("📝 已把张记肉业的话记在采购单 #1"), texts(out)
+    out = demo.say("chen", "张记说牛腩明天送不了,后天送")   # (the day it promises instead: the order due then)
+    assert texts(out, "chen").startswith("📝 已把张记肉业的话记在采购单 #1(张记肉业 牛腩 50斤 2026-06-17)上,到货日改为 06-17"), \
+        texts(out)
     assert "chen" not in {m.get("to") for m in out if "⚠️" in m.get("text", "")}   # (told once, not twice)
+    [o] = demo.export("orders")
+    assert o["due"][:10] == "2026-06-17" and demo.stock() == before, o
 
 
 def test_the_last_order_of_a_supplier_is_cancelled_as_said(demo):

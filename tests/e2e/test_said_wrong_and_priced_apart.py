@@ -162,3 +162,14 @@ def test_goods_said_come_from_the_warehouse_that_it_recorded_come_already_are_no
     demo.say("liu", "向张记订牛腩2箱,明天到")
     out = texts(demo.say("xiaowang", "张记送的牛腩到了"))   # (a supplier's: its order, as before)
     assert out.startswith("按采购单 #1 收货:南山店入库 牛腩 40斤(2箱)(张记肉业)"), out
+
+
+def test_a_supplier_that_cannot_come_on_the_day_but_names_another_moves_the_orders_day(demo: Chat):
+    demo.say("liu", "向张记订牛腩2箱,明天到")
+    out = demo.say("zhangji", "明天送不了,后天送")   # (before: passed on, the order still due tomorrow)
+    assert "到货日已改为 06-17" in texts(out, "liu"), out
+    assert [o["due"][:10] for o in demo.export("orders")] == ["2026-06-17"]
+    out = demo.say("zhangji", "牛腩只能送30斤")   # (no day said: the order as it is)
+    assert "订单没有改动" in texts(out, "liu") and [o["due"][:10] for o in demo.export("orders")] == ["2026-06-17"]
+    demo.say("xiaowang", "张记说牛腩周五才能到,周四送不了")   # (relayed by our people, the day said first)
+    assert [o["due"][:10] for o in demo.export("orders")] == ["2026-06-19"]

@@ -372,7 +372,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
               "end": c.end.isoformat() if c.end else None, "location": c.location, "skus": list(c.skus)} \
             | ({"partner": c.partner} if c.partner else {}) | ({"order_id": c.order_id} if c.order_id else {})
     elif isinstance(c, commands.SupplierUpdate):
-        d |= {"intent": "supplier_update", "partner": c.partner, "order_id": c.order_id, "note": c.note}
+        d |= {"intent": "supplier_update", "partner": c.partner, "order_id": c.order_id, "note": c.note} \
+            | ({"eta": c.eta.strftime("%Y-%m-%d %H:%M")} if c.eta else {})
     elif isinstance(c, commands.Decide):
         d |= {"intent": "decide", "approve": c.approve, "order_id": c.order_id} \
             | ({"reason": c.reason} if c.reason else {}) | ({"every": True} if c.every else {})
