@@ -974,6 +974,10 @@ class Conversation:
             product = uow.catalog.product(cmd.sku)
             if product is None:
                 raise errors.NotFound(code="unknown_sku", sku=cmd.sku)
+            if cmd.field == "can_make":   # 还能做多少杯拿铁: what each ingredient held makes, the least of them
+                turn.reply(replies.can_make(self.t, turn.lang, uow, product, here=inventory.home(user, None),
+                                            cat=self._catalog))
+                return
             if cmd.field == "recipe":   # 可颂的配方: what goes into it, per how much
                 recipe = uow.recipes.current(cmd.sku)
                 turn.reply(self.t("recipe.show", turn.lang, product=product.name, version=recipe.version,

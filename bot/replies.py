@@ -1569,6 +1569,27 @@ def recipe_cost(t: Any, lang: str, uow: UnitOfWork, p: catalog.Product) -> str:
                         price=reports.money(p.unit_price), pct=f"{(p.unit_price - cost) / p.unit_price * 100:.0f}"))
 
 
+def can_make(t: Any, lang: str, uow: UnitOfWork, p: catalog.Product, *, here: str | None,
+             cat: context.Catalog | None) -> str:
+    """还能做多少杯拿铁: what each ingredient the store holds makes by the recipe, the least of them first (what runs
+    out first); substitutes are not counted in. No recipe, or no store: said so."""
+    recipe = uow.recipes.current(p.sku)
+    if recipe is None:
+        return str(t("recipe.none", lang, product=p.name))
+    if here is None:
+        raise errors.BadInput(code="no_location")
+    rows = []
+    for c in recipe.components:
+        have = max(uow.stock.on_hand(here, c.sku), Decimal(0))
+        rows.append(((have * recipe.yields / c.qty).to_integral_value(rounding="ROUND_FLOOR"), c.sku, have))
+    least = min(rows, key=lambda r: r[0])
+    lines = [str(t("can_make.head", lang, location=loc_name(here, cat), product=p.name,
+                   qty=qty_text(cat, p.sku, least[0]), first=pname(cat, least[1])))]
+    lines += [str(t("can_make.line", lang, component=pname(cat, sku), have=qty_text(cat, sku, have),
+                    qty=qty_text(cat, p.sku, n))) for n, sku, have in sorted(rows, key=lambda r: r[0])]
+    return "\n".join(lines)
+
+
 def recipe_margins(t: Any, lang: str, uow: UnitOfWork, *, cat: context.Catalog | None) -> str:
     """菜品毛利 · 哪个菜最赚钱: every product with a recipe, its cost by its ingredients against its price, the lowest
     margin first (the one to look at); those whose cost or price is unknown named after."""

@@ -218,6 +218,17 @@ class Parser:
             # (the wish to order said after it; was an order of the 1 left)
             s = _RUNNING_LOW.sub(lambda m: m.group("what") + "订", s, count=1)
             s = _THEN_ORDER.sub("", s, count=1)
+        can_make = _CAN_MAKE.search(s) if ("做" in s or "烤" in s or "冲" in s or "出" in s) and (
+            "多少" in s or "几" in s) else None
+        if can_make is not None:   # 还能做多少杯拿铁 · 牛奶还够做多少杯拿铁: what the ingredients held still make
+            named = [e for e in self.lex.scan(s, [True] * len(s)) if e.kind == "product" and len(e.codes) == 1]
+            made = [e for e in named if e.start >= can_make.start()]
+            tail = re.sub(r"^(?:个|杯|份|块|盘|碗|炉|批|瓶|只|条|斤|公斤|升)?(?:的)?|[?？吗呢啊]+$", "", s[can_make.end():].strip())
+            if not made and tail and texts.is_cjk(tail[0]):   # (还能做多少杯拿铁 where no 拿铁 is sold: that one asked)
+                return commands.Clarify("unknown_product", mention=tail)
+            made = made or named[-1:]
+            if made:
+                return commands.Parsed(commands.ProductField(made[0].codes[0], "can_make"))
         if ("做" in s or "烤" in s or "生产" in s) and _MAKE_PLANNED.search(s) and not _MAKE_ASKED_NOT.search(s) \
                 and not (self.services and any(self.lex.product(c).is_service for e in self.lex.scan(s, [True] * len(s))
                                                if e.kind == "product" for c in e.codes)):
@@ -1748,9 +1759,11 @@ class Parser:
                 services = list(dict.fromkeys(e.codes[0] for e in prods if len(e.codes) == 1))
                 return commands.Parsed(commands.SalesQuery(start=period[0], end=period[1], sku=prods[0].codes[0],
                                                            location=self._location(a), also=tuple(services[1:])))
-            return commands.Parsed(commands.MovesQuery(
+            used_at = intents.USED_Q.search(m) if kind == "consumption" and len(prods) > 1 else None
+            named_after = [e for e in prods if used_at is not None and e.start >= used_at.start()]
+            return commands.Parsed(commands.MovesQuery(   # (今天拿铁用了多少牛奶: the milk, used for it)
                 kind=kind, start=period[0], end=period[1],
-                sku=prods[0].codes[0] if prods else None, location=self._location(a)))
+                sku=(named_after or prods)[0].codes[0] if prods else None, location=self._location(a)))
         if not a.qtys and not a.of("product") and not intents.SALES.search(m) and _COMPARED.search(a.s) \
                 and dates.versus_span(a.s, speaker.now):
             got = self._sales(a, speaker.now)   # 这个月跟上个月比怎么样 · 今天比昨天好吗: the takings, against those
@@ -4637,6 +4650,8 @@ _UNSETTLED = re.compile(r"[,,\s](?:但是?|不过)?(?:还没(?:有)?(?:定|确�
                         r"(?:呢|吧|啊)?[。.!]*$")
 _MAKE_PLANNED = re.compile(r"^[^,,了]{0,8}?(?:明天|后天|大后天|下周[一二三四五六日天]?|周[一二三四五六日天]|\d{1,2}号)(?:早上|上午|中午|下午|晚上)?"
                            r"[^,,了]{0,4}?(?:要|得|准备|计划)?(?:做|烤|生产)(?!了|完|好)[^,,了]*?(?:\d|[一二两三四五六七八九十])")
+# what the ingredients held still make, asked (还能做多少杯拿铁 · 牛奶还够做多少杯拿铁 · 可颂还能烤几个)
+_CAN_MAKE = re.compile(r"(?:还|剩下的|现有的|原料|材料)?(?:能|够|可以)(?:再)?(?:做|烤|冲|出|生产)(?:出)?(?:多少|几)")
 _MAKE_ASKED_NOT = re.compile(r"够|什么|多少|吗|几|\?|原料|材料|买|开工单|工单|生产计划|要用")
 _RUNNING_LOW = re.compile(r"^(?P<what>[^,,\d]{1,8}?)(?:快|要|都)?(?:用完|卖完|没|用光|卖光|不多|不够)了?[,,]\s*"
                           r"(?:再|赶紧|快|先|得|要)?(?:订|进|买|补)(?:货)?(?=\s*(?:\d|[一二两三四五六七八九十]))")

@@ -474,9 +474,10 @@ def plan(uow: UnitOfWork, cmd: commands.Command, *, actor: Actor, force: bool = 
             else:
                 if kind == MK.SALE and cmd.partner and line.unit_price is None:   # (团餐的可乐按4.5元一瓶: its price)
                     line = with_agreed_prices(uow, cmd.partner, (line,))[0]
-                # 拿铁卖了40杯: what the place lacks made as sold, from its recipe
+                # 拿铁卖了40杯 · 拿铁做坏了2杯 · 员工喝了3杯拿铁: what the place lacks made as sold (spoiled, used),
+                # from its recipe (its ingredients are what was lost)
                 made = _make_short(uow, p, line.sku, line.qty, here=here, actor=actor, force=force, taken=taken) \
-                    if kind == MK.SALE else []
+                    if kind in (MK.SALE, MK.SCRAP, MK.CONSUMPTION) else []
                 _out(uow, p, kind=kind, line=line, here=here, actor=actor, force=force,
                      partner=cmd.partner, pending=taken, made=made)
                 if kind == MK.SALE and cmd.partner:

@@ -173,3 +173,21 @@ def test_a_supplier_that_cannot_come_on_the_day_but_names_another_moves_the_orde
     assert "订单没有改动" in texts(out, "liu") and [o["due"][:10] for o in demo.export("orders")] == ["2026-06-17"]
     demo.say("xiaowang", "张记说牛腩周五才能到,周四送不了")   # (relayed by our people, the day said first)
     assert [o["due"][:10] for o in demo.export("orders")] == ["2026-06-19"]
+
+
+def test_a_made_to_order_product_spoiled_uses_its_ingredients_and_what_they_still_make_is_answered(tmp_path,
+                                                                                                  monkeypatch):
+    cafe = make_chat(tmp_path, monkeypatch)
+    for said in ("新增商品拿铁,单位杯,售价28", "每杯拿铁用牛奶0.2升、咖啡豆18克"):
+        cafe.say("zhou", said)
+        cafe.press("zhou", "确认")
+    milk = cafe.stock()["XH:B01"]
+    out = texts(cafe.say("amy", "拿铁做坏了2杯"))   # (before: asked to take the latte below zero)
+    assert out.startswith("✅ 已记录:徐汇店报损 拿铁 2杯\n🧾 按配方现做 拿铁 2杯,用掉:全脂牛奶 0.4升"), out
+    assert cafe.stock()["XH:B01"] == pytest.approx(milk - 0.4) and cafe.stock().get("XH:B11", 0.0) == 0
+    out = texts(cafe.say("amy", "牛奶还够做多少杯拿铁"))   # (before: a forecast of milk)
+    assert out.startswith("🧁 徐汇店现有原料还能做 拿铁 178杯(按配方;全脂牛奶最先用完)"), out
+    assert "· 全脂牛奶 现有 35.6升" in out, out
+    cafe.say("amy", "拿铁卖了10杯")
+    out = texts(cafe.say("amy", "今天拿铁用了多少牛奶"))   # (before: the latte's own use, none)
+    assert out.startswith("📉 徐汇店 06-15全脂牛奶用量 2.4升"), out
