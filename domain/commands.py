@@ -136,10 +136,9 @@ def counted_together(lines: tuple[Line, ...]) -> tuple[Line, ...]:
             out.append(ln)
         else:
             x = out[i]
-            same = x.unit == ln.unit and x.raw_qty is not None and ln.raw_qty is not None
-            out[i] = dataclasses.replace(x, qty=x.qty + ln.qty, unit=x.unit if same else "",
-                                         raw_qty=x.raw_qty + ln.raw_qty if same and x.raw_qty is not None
-                                         and ln.raw_qty is not None else None)
+            said = x.raw_qty + ln.raw_qty if x.unit == ln.unit and x.raw_qty is not None and ln.raw_qty is not None \
+                else None   # (12瓶 and 3箱: the sum in base units only)
+            out[i] = dataclasses.replace(x, qty=x.qty + ln.qty, unit=x.unit if said is not None else "", raw_qty=said)
     return tuple(out)
 
 

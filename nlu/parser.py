@@ -5215,10 +5215,7 @@ def _gifts_free(s: str, ls: list[commands.Line], positions: list[int], *, sale: 
             if part and of is None:   # (其中5箱是赠品 of 3: no part of anything)
                 return None
             if part and of is not None:   # 收到可乐6箱,其中1箱是赠品: 5 bought and 1 free, not 7
-                whole_line = out[of]
-                raw = whole_line.raw_qty
-                out[of] = replace(whole_line, qty=whole_line.qty - ln.qty, raw_qty=None if raw is None else
-                                  units.normalize(raw * (whole_line.qty - ln.qty) / whole_line.qty))
+                out[of] = _less(out[of], ln.qty)
             ln = replace(ln, gift=True, unit_price=Decimal(0) if ln.sku in priced else None)
         out.append(ln)
     return out
@@ -5243,17 +5240,23 @@ def _part_priced(s: str, ls: list[commands.Line], positions: list[int]) -> list[
     for ln, pos in zip(ls, positions, strict=False):
         clause = re.split(r"[,，;；。]", s[:pos])[-1]
         whole = clause + re.split(r"[,，;；。]", s[pos:])[0]
-        if ln.unit_price is not None and (re.match(r"\s*其中", whole) or whole.rstrip(" !.~").endswith("卖的")):
+        part = re.match(r"\s*其中", whole) is not None or (
+            whole.rstrip(" !.~").endswith("卖的") and not re.match(r"\s*(?:另外|还有|又|再)", whole))   # (另外3个…: more)
+        if ln.unit_price is not None and part:
             of = next((i for i, x in enumerate(out) if x.sku == ln.sku and not x.gift and x.unit_price is None), None)
             if of is not None and out[of].qty <= ln.qty:
                 return None
             if of is not None:
-                whole_line = out[of]
-                raw = whole_line.raw_qty
-                out[of] = replace(whole_line, qty=whole_line.qty - ln.qty, raw_qty=None if raw is None else
-                                  units.normalize(raw * (whole_line.qty - ln.qty) / whole_line.qty))
+                out[of] = _less(out[of], ln.qty)
         out.append(ln)
     return out
+
+
+def _less(whole: commands.Line, part: Decimal) -> commands.Line:
+    """A line with ``part`` of it split off (其中1箱是赠品 · 其中3个是会员价), its number as said scaled with it."""
+    raw = whole.raw_qty
+    return replace(whole, qty=whole.qty - part,
+                   raw_qty=None if raw is None else units.normalize(raw * (whole.qty - part) / whole.qty))
 
 
 def _supplier_deal(said: str, ls: list[commands.Line], lex: lexicon.Lexicon) -> list[commands.Line] | None:

@@ -708,15 +708,18 @@ def record(uow: UnitOfWork, p: Plan, *, actor: Actor, t: Any = None, push: Any =
             takeover.outcome(uow, push or (lambda *a, **k: None), t, order=o2, rejected=False, now=actor.now)
         if o2.status != o.status:
             evs.append(events.OrderChanged(order_id=oid, kind=o2.kind.value, status=o2.status.value, at=actor.now))
+    sold: dict[tuple[str, str], Decimal] = {}   # what this write sold of each product at each place
+    for m in p.moves:
+        if m.kind == MK.SALE:
+            sold[(m.src, m.sku)] = sold.get((m.src, m.sku), Decimal(0)) + m.qty
     seen = set()
     for m in p.moves:
         for loc in (m.src, m.dst):
             if not loc.startswith("~") and (loc, m.sku) not in seen:
                 seen.add((loc, m.sku))
-                sold = sum((x.qty for x in p.moves if x.kind == MK.SALE and x.src == loc and x.sku == m.sku),
-                           Decimal(0))
                 evs.append(events.StockMoved(location=loc, sku=m.sku, at=actor.now, kind=m.kind.value,
-                                             actor=actor.user.username, sold=sold, batch=actor.batch))
+                                             actor=actor.user.username, sold=sold.get((loc, m.sku), Decimal(0)),
+                                             batch=actor.batch))
     return evs
 
 
