@@ -596,11 +596,9 @@ class Conversation:
                 self._write_all(uow, turn, commands.Batch((*back, *([rest] if rest is not None else []))),
                                 guesses=guesses, confirmed=confirmed)
                 return
-            then_order = isinstance(cmd, commands.CountStock) and cmd.then_order and len(cmd.lines) == 1
-            asked = self._pending_token(uow, turn) if then_order else None
-            self._write(uow, turn, cmd, guesses=guesses, confirmed=confirmed)
-            if isinstance(cmd, commands.CountStock) and then_order \
-                    and self._pending_token(uow, turn) == asked:   # (recorded, not asked first)
+            recorded = self._write(uow, turn, cmd, guesses=guesses, confirmed=confirmed)
+            if isinstance(cmd, commands.CountStock) and cmd.then_order and len(cmd.lines) == 1 \
+                    and recorded:   # (recorded, not asked first)
                 # 黄油只剩1块了,要订: what to order now, offered as the order (or why none is needed)
                 self.execute(uow, turn, commands.Report(kind="why", sku=cmd.lines[0].sku, order=True,
                                                         location=cmd.location))
@@ -1551,8 +1549,10 @@ class Conversation:
         since = turn.now - timedelta(days=2)
         came = [m for m in uow.stock.standing(uow.stock.moves_at(here, since=since, sku=sku))
                 if m.kind == ledger.MoveKind.TRANSFER_IN and m.dst == here]
+        out = [x for x in uow.stock.batches_moves(m.batch for m in came)   # (the senders' side, read at once)
+               if x.kind == ledger.MoveKind.TRANSFER_OUT and x.sku == sku]
         for m in reversed(came):
-            sent = [x for x in uow.stock.batch(m.batch) if x.kind == ledger.MoveKind.TRANSFER_OUT and x.sku == sku]
+            sent = [x for x in out if x.batch == m.batch]
             if sent and (source is None or sent[0].src == source):
                 who = uow.catalog.user(m.actor) if m.actor else None
                 raise errors.BadInput(code="transfer_in_already", product=self._name_of(sku),
@@ -2042,14 +2042,9 @@ class Conversation:
         cmd = codec.load(payload["cmd"])
         self.execute(uow, turn, cmd, confirmed=True)
 
-    @staticmethod
-    def _pending_token(uow: UnitOfWork, turn: Turn) -> str | None:
-        """The token of what the user is being asked to confirm now (None: nothing)."""
-        p = uow.chat.pending(turn.user.username, turn.now)
-        return str(p.payload.get("token")) if p is not None and p.payload else None
-
     def _write(self, uow: UnitOfWork, turn: Turn, cmd: commands.Command, *, guesses: tuple[commands.Guess, ...],
-               confirmed: bool) -> None:
+               confirmed: bool) -> bool:
+        """The write recorded (True), or shown first to confirm (False)."""
         actor = self._actor(turn, cmd)
         cmd, estimated = purchasing.costed(uow, cmd)   # (收到张记牛腩50斤,现结: paid at the cost it is kept at)
         plan = inventory.plan(uow, cmd, actor=actor, force=confirmed)
@@ -2086,7 +2081,7 @@ class Conversation:
                                                                                   user=turn.user)),
                           unit_of=[i for i, ln in enumerate(getattr(cmd, "lines", ())) if ln.mention in assumed],
                           price_of=_price_unsure(cmd, guesses))
-                return
+                return False
         turn.events += inventory.record(uow, plan, actor=actor, t=self.t, push=turn.push)
         if below and not turn.user.can("approve"):   # sold below cost by someone else than a manager: managers hear
             here = inventory.home(turn.user, getattr(cmd, "location", None))
@@ -2123,6 +2118,7 @@ class Conversation:
             if cmd.freight_paid and cmd.partner is not None and cmd.freight > 0:   # 运费已付: not owed with the goods
                 text += "\n" + purchasing.freight_apart(uow, turn, actor.batch, cmd.partner, cmd.freight, t=self.t)
         turn.reply(text, [[Button(self.t("btn.undo", turn.lang), f"undo:{actor.batch}")]])
+        return True
 
     def _negative(self, shortfalls: list[Any], lang: str) -> str:
         """What a write would take below zero, each place and product with what it has and what is asked."""
