@@ -224,7 +224,8 @@ class Conversation:
             commands.SetRecipe: self._set_recipe, commands.SetSubstitute: self._set_substitute,
             commands.SetOperations: self._set_operations, commands.WorkCenter: self._set_center,
             commands.SetPack: self._set_pack, commands.AddProduct: self._add_product,
-            commands.AddPartner: self._add_partner, commands.SetPartner: self._set_partner}
+            commands.AddPartner: self._add_partner, commands.SetPartner: self._set_partner,
+            commands.ScaleSafety: self._scale_safety}
 
     # ------------------------------------------------------------ entry points
     async def handle(self, incoming: Incoming) -> list[Outgoing]:
@@ -2046,6 +2047,7 @@ class Conversation:
                confirmed: bool) -> bool:
         """The write recorded (True), or shown first to confirm (False)."""
         actor = self._actor(turn, cmd)
+        cmd = inventory.short_of_order(uow, cmd, turn.user)   # (牛腩到了48斤,少了2斤 with 50 on order: 48 came)
         cmd, estimated = purchasing.costed(uow, cmd)   # (收到张记牛腩50斤,现结: paid at the cost it is kept at)
         plan = inventory.plan(uow, cmd, actor=actor, force=confirmed)
         below = self._below_cost(uow, cmd)   # 卖了可乐2箱,每瓶2元 with cola costing ¥2.50: a typo, or a loss to see
@@ -2696,6 +2698,48 @@ class Conversation:
                                    "new": str(change.value)})
         turn.reply(self.t("set_products.done", turn.lang, field=field, n=len(rows)) + "\n" + listed)
 
+    def _scale_safety(self, uow: UnitOfWork, turn: Turn, cmd: commands.ScaleSafety, *, confirmed: bool) -> None:
+        """把南山店的安全库存都调高10%: each product's safety stock (that store's own, else the product's) by that
+        share, rounded to what its base unit counts in, shown old → new (the first of many) and changed together once
+        confirmed, each audited. Products without one stay without."""
+        here = cmd.location
+        if here is not None and turn.user.location != here:
+            turn.user.require("admin")   # (another store's own: the owner's to change, as one product's is)
+        settings = uow.catalog.tenant_row().settings or {}
+        chosen = [p for p in uow.catalog.products() if p.active and p.base_unit not in services.HOURS
+                  and (p.sku in cmd.skus if cmd.skus else cmd.category is None or p.category == cmd.category)]
+        rows = []
+        for p in sorted(chosen, key=lambda p: p.sku):
+            old = metrics.store_safety(settings, here, p)
+            if old > 0:
+                rows.append((p, old, _scaled(p, old, cmd.pct)))
+        words = {"where": replies.loc_name(here, self._catalog) if here else "",
+                 "what": cmd.category or "、".join(self._name_of(s) for s in cmd.skus),
+                 "dir": self.t("scale_safety.up" if cmd.pct > 0 else "scale_safety.down", turn.lang),
+                 "pct": f"{abs(cmd.pct).normalize():f}", "n": len(rows)}
+        if not rows:
+            turn.reply(self.t("scale_safety.none", turn.lang, **words))
+            return
+        shown = [self.t("set_products.line", turn.lang, product=p.name, **{
+            k: replies.field_value(self.t, turn.lang, p, "safety_stock", v, self._catalog)
+            for k, v in (("old", old), ("new", new))}) for p, old, new in rows]
+        listed = "\n".join(str(x) for x in shown[:_SHOWN]) + (
+            "\n" + self.t("scale_safety.more", turn.lang, n=len(shown) - _SHOWN) if len(shown) > _SHOWN else "")
+        skipped = len(chosen) - len(rows)
+        listed += "\n" + self.t("scale_safety.skipped", turn.lang, n=skipped) if skipped else ""
+        if not confirmed:
+            self._ask(uow, turn, cmd, self.t("scale_safety.ask", turn.lang, **words) + "\n" + listed)
+            return
+        for p, old, new in rows:
+            if here is not None:
+                inventory.set_store_safety(uow, here, p.sku, new)
+            else:
+                uow.catalog.set_product(p.sku, {"safety_stock": new})
+            uow.chat.audit(at=turn.now, actor=turn.user.username, action="product_changed",
+                           detail={"sku": p.sku, "field": "safety_stock", "old": str(old), "new": str(new),
+                                   "pct": str(cmd.pct)} | ({"location": here} if here else {}))
+        turn.reply(self.t("scale_safety.done", turn.lang, **words) + "\n" + listed)
+
     def _set_pack(self, uow: UnitOfWork, turn: Turn, cmd: commands.SetPack, *, confirmed: bool) -> None:
         """可乐一提6瓶 · 可乐一箱改成12瓶: a pack added or resized, shown old → new, changed once confirmed (audited); one
         named like a unit everyone knows with another size (公斤=3斤) is refused."""
@@ -3125,7 +3169,17 @@ class Conversation:
                                     now=turn.now, as_sku=product.sku if swap else None)
 
     def _redo(self, uow: UnitOfWork, turn: Turn, new_cmd: commands.Command, batch: str) -> None:
-        """The user's write ``batch`` undone and ``new_cmd`` recorded in its place, said back with an undo button."""
+        """The user's write ``batch`` undone and ``new_cmd`` recorded in its place, said back with an undo button; a
+        correction to what is recorded already (不对,是40斤 of a receipt of 40) changes nothing and says so."""
+        if isinstance(new_cmd, commands.RecordMoves | commands.TransferStock) \
+                and not any(ln.serials for ln in new_cmd.lines):   # (which units: their codes, never alike)
+            try:
+                again = inventory.plan(uow, new_cmd, actor=self._actor(turn, new_cmd), force=True).moves
+            except errors.DomainError:
+                again = []   # (what the write holds now stands in the way: undone first, as ever)
+            if again and _moved(again) == _moved(uow.stock.batch(batch)):
+                raise errors.BadInput(code="correct_same", summary=replies.summary(self.t, turn.lang, new_cmd,
+                                                                                   self._catalog, user=turn.user))
         spot = [(p, kind) for p in uow.payments.on_batch(batch)
                 if p.id is not None and p.reverses is None and not uow.payments.is_reversed(p.id)
                 for _, kind in [accounts.spot_of(p.note) or ("", "")]]
@@ -3259,7 +3313,7 @@ class Conversation:
             lot, _, flags = rest.partition(":")
             self._require(turn.user, "record" if "c" in flags else "purchase")
             self._show_lot(uow, turn, sku, lot, recall="r" in flags, code="c" in flags)
-        elif action in ("snz", "tr", "sh", "rv"):
+        elif action in ("snz", "tr", "sh", "rv", "chase"):
             purchasing.workflow_button(uow, turn, action, arg, t=self.t)
         else:
             raise errors.NotFound(code="button_gone")
@@ -3291,6 +3345,27 @@ def _field_values(field: str, value: Any) -> dict[str, Any]:
         other, _, k = str(value).partition("×")
         return {"counts_as": other or None, "counts_factor": Decimal(k) if k else None}
     return {field: _stored(field, value)}
+
+
+_SHOWN = 15   # the products a change of many shows one by one before …还有 N 种
+
+
+def _scaled(p: catalog.Product, old: Decimal, pct: Decimal) -> Decimal:
+    """A safety stock up or down by ``pct``%, to the whole unit for goods counted one by one (瓶 · 个), else to two
+    places (斤 · 升), never below zero."""
+    new = old * (1 + pct / 100)
+    step = Decimal(1) if p.base_unit in units.COUNTED or p.base_unit not in units.GLOBAL_UNITS else Decimal("0.01")
+    return max(units.normalize(new.quantize(step, rounding=ROUND_HALF_UP)), Decimal(0))
+
+
+def _moved(moves: list[ledger.Move]) -> dict[tuple[Any, ...], Decimal]:
+    """What moves carried, lots aside: each kind, product, way, price, partner, payment and note's quantity (a write
+    and its correction compared)."""
+    out: dict[tuple[Any, ...], Decimal] = {}
+    for m in moves:
+        key = (m.kind.value, m.sku, m.src, m.dst, m.unit_price, m.unit_cost, m.partner, m.method, m.note)
+        out[key] = out.get(key, Decimal(0)) + m.qty
+    return out
 
 
 def _said_again(turn: Turn, moves: list[ledger.Move]) -> commands.Command:

@@ -37,6 +37,9 @@ class Line:
     expiry: datetime | None = None
     serials: tuple[str, ...] = ()   # 串号SN001、SN002: the units' own codes, one base unit each (domain/serials.py)
     gift: bool = False   # a receipt's goods given free (…,赠送1箱 · 买十送一): at ¥0 when the rest of them is priced
+    # 牛腩到了48斤,少了2斤: the shortfall said after the quantity (base units), taken off it already (46 came), unless
+    # the open order for the product is the quantity said plus this (48 came of the 50 ordered: see the receipt's plan)
+    short: Decimal | None = None
 
 
 class AdjustKind(StrEnum):
@@ -370,6 +373,18 @@ class SetProducts:
     """可乐和雪碧的售价都改成5块 · 饮料的安全库存都设为2箱: one field of several products (named, or a category's),
     each its own change (a pack said is each product's own), shown together and made together once confirmed."""
     changes: tuple[SetProduct, ...]
+
+
+@dataclass(frozen=True)
+class ScaleSafety:
+    """把南山店的安全库存都调高10% · 饮料的安全库存都降低20% · 可乐和雪碧的安全库存调高一成: each product's safety stock
+    (that store's own, else the product's) times 1 + ``pct``/100, shown old → new and changed together once confirmed.
+    ``skus`` none: every product of ``category``, else every product kept in stock; ``location``: that store's own safety
+    stocks (the others keep theirs), else the products'."""
+    pct: Decimal
+    skus: tuple[str, ...] = ()
+    category: str | None = None
+    location: str | None = None
 
 
 @dataclass(frozen=True)
@@ -1201,7 +1216,7 @@ class EachStore:
 
 
 Command = (RecordMoves | TransferStock | CountStock | Batch | EachStore | QueryStock | StockInfo | StockBook | Export | ProductField
-           | SetProduct | SetProducts | SetPack | SetPartner | AddProduct
+           | SetProduct | SetProducts | ScaleSafety | SetPack | SetPartner | AddProduct
            | RepeatPurchase | RetireProduct | Bookings | MovesQuery | ShipTransfer | RecordPayment | VoidPayment | RecordExpense | VoidExpense | ExpenseQuery | RecordInvoice | VoidInvoice | InvoiceQuery | DiscountLimit | DiscountQuery | SetCommission | CommissionQuery | SetTarget | TargetQuery | SetBudget | BudgetQuery | SetPromotion | PromotionQuery | PriceTags | RepairAction | MakeQuote | QuoteAction | StartCount | FinishCount | AddPartner | Relay | MyRecords | AddAlias | SupplierUpdate | Decide | AmendOrder | PlacePurchase | PlaceSale | RecordBooking
            | SalesQuery | PurchaseQuery | StockCard | CatalogGaps | EventDays | CloseBooks | TillCount | Closure | SupplierScore | CustomerPrice | Todo | LastCount | LastMoved | PartnerCard | CustomerQuery | OrderQuery | ReceiveOrder | CancelOrder | Undo | Correct | AddRule | ManageRules | Forecast | Report | Invite | Network | SetUser | StaffQuery | OwedQuery | SetRecipe | SetSubstitute | SetOperations | MakeOrder | WorkStep | WorkOrders | WorkCenter | CenterLoad | PlanMaterials | PlaceMany | Utilization | TraceLot | LedgerCheck | Help
            | SmallTalk)

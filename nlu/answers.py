@@ -133,6 +133,8 @@ def _pick_product(parser: Parser, s: str, *, pending: commands.Clarify, speaker:
     partial = pending.partial
     if isinstance(partial, commands.QueryStock):
         return commands.Parsed(replace(partial, skus=(*partial.skus, chosen)))
+    if isinstance(partial, commands.Report) and partial.sku == "":   # 牛肉还能卖几天 → 牛腩: that one's
+        return commands.Parsed(replace(partial, sku=chosen))
     if isinstance(partial, commands.TraceLot):   # 追溯数据线批号D2 → 苹果的: that one's lot
         return commands.Parsed(replace(partial, sku=chosen))
     if isinstance(partial, commands.Correct | commands.Undo) and partial.of is not None:   # 昨天卖的数据线…: that one's

@@ -15,6 +15,20 @@ _WORD_N = "|".join(_WORDS_N)
 _PAY = {"wechat": "微信", "cash": "现金", "alipay": "支付宝", "card": "刷卡"}
 
 
+_PACK_WORDS = {"case": "箱", "carton": "箱", "box": "箱", "bag": "袋", "sack": "袋", "bottle": "瓶", "tray": "板",
+               "箱": "箱", "袋": "袋", "瓶": "瓶", "板": "板", "斤": "斤", "公斤": "公斤", "升": "升"}
+
+
+def _unit_before(m: re.Match[str]) -> str:
+    """The unit of the quantity said last before ``m`` (3 cases of coke, 1 of them…: 箱), else 个."""
+    said = re.findall(r"\d\s*(cases?|cartons?|box(?:es)?|bags?|sacks?|bottles?|trays?|箱|袋|瓶|板|公斤|斤|升)",
+                      m.string[:m.start()])
+    if not said:
+        return "个"
+    w = said[-1]
+    return _PACK_WORDS.get(w) or _PACK_WORDS.get(w[:-1]) or _PACK_WORDS.get(w[:-2]) or "个"
+
+
 def _n(word: str) -> str:
     return _WORDS_N.get(word, word)
 
@@ -37,6 +51,7 @@ _GOODS: list[tuple[str, str]] = [
     (r"sandwich(?:es)?", "三明治"), (r"burger buns?|buns?", "汉堡胚"), (r"tofu|bean curd", "豆腐"),
     (r"coriander|cilantro", "香菜"), (r"(?:takeaway|take.out|lunch) boxe?s?|containers?", "餐盒"),
     (r"napkins?|tissues?", "纸巾"), (r"beef ?balls?|meatballs?", "牛肉丸"),
+    (r"beef", "牛肉"),   # (beef alone: whichever of the catalog's the word fits, asked when several)
     # a phone shop's (the catalog decides: 数据线 is asked when it has two)
     (r"phone cases?|phone covers?", "手机壳"), (r"power ?banks?|portable chargers?", "充电宝"),
     (r"(?:lightning|iphone) cables?", "苹果数据线"), (r"type.?c cables?|usb.?c cables?", "typec线"),
@@ -154,6 +169,17 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     (r"(?P<o>\d+(?:\.\d+)?) off every (?P<t>\d+(?:\.\d+)?)$", r"全场每满\g<t>减\g<o>"),
     (r"(?P<o>\d+(?:\.\d+)?) off (?:a purchase of |purchases of |orders of )?(?P<t>\d+(?:\.\d+)?) or more$",
      r"全场满\g<t>减\g<o>"),
+    # a late delivery as a rule's condition (tell me when zhang ji's delivery is late · alert me if an order is late)
+    (r"(?:tell|remind|notify|alert|warn) (?:me|us) (?:when|if|whenever) .*?(?:deliver(?:y|ies)|orders?|goods) "
+     r"(?:is|are|comes?|arrives?|runs?) late$", "货晚到了就提醒我"),
+    # part of what was said, at its own price or free (sold 12 cokes, 3 of them at 4 each · of which 3 at 4 · 1 of them
+    # free · 2 of them were on the house): split off the whole (其中3个单价4元 · 其中1个是送的)
+    (rf",\s*(?:and\s+)?(?:of (?:them|these|which),?\s+)?(?P<n>\d+|{_WORD_N})(?:\s+of (?:them|these|those))?\s+(?:at|for)\s+"
+     r"(?:¥|rmb ?)?(?P<p>\d+(?:\.\d+)?)\s*(?:yuan|rmb|kuai)?\s*(?:each|apiece|a piece)?(?=\s*(?:$|[,.;]))",
+     lambda m: f",其中{_n(m.group('n'))}{_unit_before(m)}单价{m.group('p')}元"),
+    (rf",\s*(?:and\s+)?(?:of (?:them|these|which),?\s+)?(?P<n>\d+|{_WORD_N})(?:\s+of (?:them|these|those))\s+(?:were |was |are |is )?"
+     r"(?:free|given (?:away|free)|a gift|gifts|on the house)(?=\s*(?:$|[,.;]))",
+     lambda m: f",其中{_n(m.group('n'))}{_unit_before(m)}是送的"),
     # the till (sold 1 蓝牙耳机, 20 off · rounded down · free of charge · took 170 for both · discounts this month ·
     # discount limit 10% · remove the discount limit · what is the discount limit)
     (r",? ?(?:(?:a|with a) )?(?:¥|rmb ?)?(?P<n>\d+(?:\.\d+)?) (?:yuan |rmb )?(?:off|discount)(?! limit)", r",优惠\g<n>元"),

@@ -6,6 +6,7 @@ regexes); ``parse`` is then a pure function of (text, speaker), never the databa
 from __future__ import annotations
 
 import calendar
+import contextlib
 import datetime as dt
 import math
 import re
@@ -251,6 +252,8 @@ class Parser:
         if freight is not None:   # 收到牛腩50斤,单价30,运费50 · …,运费50已付: the receipt, with what bringing it cost
             return self._freight(s, freight, speaker)
         if "剩" in s or "其余" in s or "余下" in s:
+            if "没" in s:   # 可颂剩了10个没卖 · 可颂没卖完,还剩10个: the rest was sold, as 卖剩10个 says
+                s = _UNSOLD_LEFT.sub("卖剩", _LEFT_UNSOLD.sub(r"卖剩\g<q>", s))
             s = _REST_COUNTED.sub("", s)   # 把剩下的8个可颂报损: the 8 said are what moves (剩下的 no count)
             s = _REST_LATER.sub("", s)   # 王记拿走了手机壳30个,剩下的下次拿: what is left of its order stays on order
         weighed = _WEIGHED.match(s) if "一下" in s or "了" in s else None
@@ -459,6 +462,8 @@ class Parser:
             managed = self._manage_rules(s)
             if managed is not None:
                 return managed
+        if ("提醒" in s or "通知" in s or "告诉" in s) and _LATE_ORDER.search(s):
+            return commands.Clarify("late_po_auto")   # 张记的货晚到了就提醒我: the late-order alert, always on
         once = self.rules.parse_once(s, speaker=speaker, original=(text or "").strip()) \
             if "提醒" in s or "通知" in s or "告诉" in s else None
         if once is not None:   # 明天早上提醒我订牛奶
@@ -476,6 +481,10 @@ class Parser:
             if cond is not None and s.endswith(relay.command.text):   # 提醒陈采购可乐低于50瓶的时候订货: the rule
                 said = cond.group("when") + s[:-len(relay.command.text)] + cond.group("what")   # said condition first
                 return self.rules.parse(said, speaker=speaker, original=(text or "").strip())
+        scaled = _SAFETY_SCALE.search(s) if "安全" in s or "预警" in s or "最低库存" in s else None
+        if scaled is not None and not re.match(r"(?:当|如果|要是|一旦|只要|每)", s) and not re.search(r"时|就", s):
+            a = self.scanner.analyse(s, speaker.now)   # 把南山店的安全库存都调高10%: each one's, by that share (no rule)
+            return self._scale_safety(a, _SAFETY_SCALE.search(a.s) or scaled)
         if rules.looks_like_rule(s) and not intents.RESTOCK_NOW.search(s):   # (按安全库存补货: the list, not a rule)
             return self.rules.parse(s, speaker=speaker, original=(text or "").strip())
         relay = self._relay(s, speaker)
@@ -1553,6 +1562,14 @@ class Parser:
                                                    partner=supplier[0].codes[0] if supplier else None))
         if intents.COVER.search(a.s) and a.of("product") and not a.qtys:
             return commands.Parsed(commands.Report("cover", location=self._location(a), sku=a.of("product")[0].codes[0]))
+        cover = intents.COVER.search(a.s) if not a.of("product") and not a.qtys else None
+        head = re.sub(r"^(?:请问|帮我看看|看看)|(?:的|还|库存|现在|目前)+$", "", a.s[:cover.start()].strip()) \
+            if cover is not None else ""
+        found = self.lex.match_product(head) if 2 <= len(head) <= 8 else None
+        if found is not None and found.skus:   # 牛肉还能卖几天: which of the catalog's beef (one: that one)
+            lasts = commands.Report("cover", location=self._location(a), sku="" if len(found.skus) > 1 else found.skus[0])
+            return commands.Clarify("ambiguous_product", mention=head, candidates=found.skus, partial=lasts) \
+                if len(found.skus) > 1 else commands.Parsed(lasts)
         if intents.WHY.search(a.s) and a.of("product") and not a.qtys:
             return commands.Parsed(commands.Report("why", location=self._location(a), sku=a.of("product")[0].codes[0]))
         coming = _COMING.search(a.s) if not a.qtys and not re.search(r"(?:给|往)[^送发]{1,8}?(?:送|发)", a.s) else None
@@ -1814,10 +1831,15 @@ class Parser:
             groups = _groups(a)   # 收到牛奶2箱,其中1箱是给静安店的: a receipt, then part of it on to another store
             if len(groups) > 1 and any(_PART_TO.search(a.masked[x:y]) for x, y in groups[1:]):
                 return self._several(a, groups, speaker)
-        sold_but = _SOLD_BUT.search(a.s) if whole else None
+        sold_but = _SOLD_BUT.search(a.s) if "剩" in a.s else None
         if sold_but is not None and len(a.qtys) == 1 and a.qtys[0].start >= sold_but.end() \
                 and len(a.of("product")) == 1 and len(a.of("product")[0].codes) == 1:
             return self._sold_but(a, sold_but, speaker)   # 可颂卖剩3个(,扔了)
+        if sold_but is not None and whole and len(a.qtys) == 2 and a.qtys[1].start >= sold_but.end() \
+                and len(a.of("product")) == 1 and len(a.of("product")[0].codes) == 1:
+            then = self._made_then_left(a, sold_but, speaker)   # 可颂今天烤了50个,卖剩10个
+            if then is not None:
+                return then
         stocktake = _STOCKTAKE.match(a.s) if whole else None
         if stocktake is not None and _DIFFERENCE.search(a.s, stocktake.end()) or (
                 "盘盈" in a.s and a.qtys and a.of("product")):   # 今天盘点,鸡蛋少了6个,可颂多了3个 · 牛奶盘盈3升
@@ -1952,7 +1974,15 @@ class Parser:
                             m[:cut.start()], has_dest=dest is not None, has_source=source is not None,
                             supplier=bool(supplier), customer=bool(customer), has_due=a.date is not None) == "receipt"):
                     said = a.s[:q.end] + "少" + a.s[q2.start:]
-                    return self._command(self.scanner.analyse(said, speaker.now), speaker, whole=whole)
+                    out = self._command(self.scanner.analyse(said, speaker.now), speaker, whole=whole)
+                    c = out.command if isinstance(out, commands.Parsed) else None
+                    if isinstance(out, commands.Parsed) and isinstance(c, commands.RecordMoves) \
+                            and c.movement == commands.Movement.RECEIPT and len(c.lines) == 1:
+                        ln = c.lines[0]   # (牛腩到了48斤,少了2斤: 46, or 48 when 50 were ordered; the plan knows)
+                        with contextlib.suppress(errors.DomainError):   # (a unit without a size: 46 stands)
+                            lacked = self.lex.product(ln.sku).to_base(*q2.parts[0])
+                            out = commands.Parsed(replace(c, lines=(replace(ln, short=lacked),)), out.guesses)
+                    return out
         if whole and kind in WRITE_KINDS:
             groups = _groups(a)
             if len(groups) > 1:   # 收到牛奶2箱。卖了可颂3个: once all recorded as sales
@@ -2151,6 +2181,23 @@ class Parser:
             return commands.Parsed(commands.StockInfo("margin" if re.search(r"赚|挣", a.s) else "price", (sku,),
                                                       self._location(a)))
         return None
+
+    def _made_then_left(self, a: scan.Analysis, said: re.Match[str], speaker: context.Speaker) -> Result | None:
+        """可颂今天烤了50个,卖剩10个 · 可颂烤了50个,剩了10个没卖: the goods made (or received), then all but what is
+        left sold, in that order (each clause alone; the two quantities are never one count of their sum)."""
+        cut = a.s.rfind(",", 0, said.start())
+        if cut < a.qtys[0].end or a.s[cut:said.start()].strip(" ,") not in ("", "晚上", "下午", "最后", "结果", "到晚上",
+                                                                           "收工", "打烊", "打烊时", "收工时"):
+            return None
+        e = a.of("product")[0]
+        head = self._command(self.scanner.analyse(a.s[:cut], speaker.now), speaker, whole=False)
+        tail = self._command(self.scanner.analyse(e.mention + a.s[said.start():], speaker.now), speaker)
+        if not (isinstance(head, commands.Parsed) and isinstance(head.command, commands.RecordMoves)
+                and head.command.movement in (commands.Movement.PRODUCTION, commands.Movement.RECEIPT)
+                and isinstance(tail, commands.Parsed) and isinstance(tail.command, commands.RecordMoves)
+                and tail.command.rest):
+            return None
+        return commands.Parsed(commands.Batch((head.command, tail.command)), head.guesses + tail.guesses)
 
     def _sold_but(self, a: scan.Analysis, said: re.Match[str], speaker: context.Speaker) -> Result:
         """可颂卖剩3个 · 牛奶用得只剩2升: all that is on hand but that much sold (or used), asked against the stock first;
@@ -3263,6 +3310,27 @@ class Parser:
             unit_cost=money["unit_cost"], shelf_life_days=scan.shelf_days(shelf.group("n"), shelf.group("u")) if shelf
             else None, category=category.group("c") if category else ""))
 
+    def _scale_safety(self, a: scan.Analysis, m: re.Match[str]) -> Result:
+        """把南山店的安全库存都调高10% · 饮料的安全库存都降低20% · 可乐的安全库存上调一成: the products named before it (a
+        category's, else all), that store's (one named) or the products', up or down by that share."""
+        n = numbers.value(m.group("n")) if m.group("n") else None
+        pct = n if n is not None else Decimal(_CHENG.index(m.group("cheng")) + 1) * 10 if m.group("cheng") else None
+        down = m.group("dir") in ("调低", "降低", "下调", "减少", "减", "降", "调减", "减掉")
+        if pct is None or pct <= 0 or (down and pct >= 100):
+            return commands.Clarify("bad_pct", detail=m.group(0))
+        prods = [e for e in a.of("product") if e.start < m.start()]
+        if any(len(e.codes) != 1 for e in prods):
+            return commands.Clarify("set_one_product")
+        head = a.s[:m.start()]
+        group = None if prods else next((c for c in sorted(self.lex.categories, key=len, reverse=True)
+                                          if c and c in head), None)
+        stores = list(dict.fromkeys(e.codes[0] for e in a.of("location") if e.start < m.start()))
+        if len(stores) > 1:
+            return commands.Clarify("set_one_store")
+        return commands.Parsed(commands.ScaleSafety(pct=-pct if down else pct,
+                                                    skus=tuple(dict.fromkeys(e.codes[0] for e in prods)),
+                                                    category=group, location=stores[0] if stores else None))
+
     def _set_product(self, a: scan.Analysis, field: str, after: int) -> Result:
         """可颂的安全库存改成40个 (a quantity in base units) · 牛奶售价改为65元一箱 (money per base unit) · 可颂保质期改成3天;
         several products named before the field (可乐和雪碧的售价都改成5块) or a category (饮料的安全库存都设为2箱): each
@@ -3515,6 +3583,8 @@ class Parser:
         ordered = _apply_prices(ordered, a, self.lex, positions, cost=cost, paid=speaker.paid, share=not sale,
                                 unsure=unsure if cost else None)
         res.guesses.extend(unsure)
+        if sale and a.discount is not None and "其中" in a.s:   # 可乐卖了12瓶,其中3瓶打8折: those 3 at 80% of the list
+            ordered = _part_discounted(a.s, ordered, positions, a.discount, self.lex)
         if sale and ("其中" in a.s or "卖的" in a.s):   # 可颂卖了12个,其中3个是会员价15块: 9 and 3 at 15, not 15
             parted = _part_priced(a.s, ordered, positions)
             if parted is None:
@@ -4180,6 +4250,18 @@ _REST_LATER = re.compile(r"[,;]\s*(?:剩下|其余|其他|余下)的?(?:货)?(?:
                          r"(?:拿|提|取|要)(?:走)?[。!.]*$")
 # what was left, counted and then moved in the same clause (把剩下的8个可颂报损 · 可颂剩下的8个扔了 · 剩下的3瓶卖给王记 ·
 # 剩下5个报废)
+# a share of every safety stock said up or down (安全库存都调高10% · 安全库存统一下调20% · 安全库存上调一成)
+_SAFETY_SCALE = re.compile(r"(?:安全库存|安全线|库存预警值?|预警值|最低库存)\s*(?:都|也|全部|统一|一律|整体|全都)?\s*"
+                           r"(?P<dir>调高|提高|上调|增加|加|调低|降低|下调|减少|减|降|调减)(?:了)?\s*"
+                           r"(?:(?P<n>\d+(?:\.\d+)?)\s*(?:%|％|个点|个百分点)|(?P<cheng>[一二三四五六七八九])成)")
+_CHENG = "一二三四五六七八九"
+# a late delivery said as what a rule should watch (张记的货晚到了就提醒我 · 采购单没按时到要通知我)
+_LATE_ORDER = re.compile(r"晚到|迟到|没(?:有)?(?:按时|准时)(?:到|送|到货|送到)|(?:到货|送货)(?:延迟|延误|晚了)|延迟(?:到货|送货)"
+                         r"|超时(?:没|未)到|过了到货(?:时间|日期|日子)|逾期未到")
+# what was not sold of a day's goods (可颂剩了10个没卖 · 可颂没卖完,还剩10个): all but that sold (卖剩10个)
+_LEFT_UNSOLD = re.compile(rf"(?:还|只|就)?剩(?:下|余)?了?\s*(?P<q>{numbers.NUMBER}\s*[^\d\s,;.!?]?)\s*(?:都|还)?"
+                          r"没(?:有)?(?:卖掉|卖完|卖出去|卖出|卖)(?:了|呢|啊)?")
+_UNSOLD_LEFT = re.compile(r"没(?:有)?卖完[,;\s]*(?:还|只|就)?剩(?:下|余)?了?(?=\s*(?:\d|[一二两三四五六七八九十半]))")
 _REST_COUNTED = re.compile(r"(?:把|将)?(?<![还只])剩(?:下|余)的?(?=\s*(?:\d|[一二两三四五六七八九十])[^,;]*?"
                            r"(?:报损|报废|扔|丢|倒掉|卖|送|用|退|调|给|拿))")
 _BACK_DAY = r"(?:今天|昨天|前天|上周|前几天|早上|上午|下午|之前|刚才|刚)"
@@ -5252,6 +5334,20 @@ def _part_priced(s: str, ls: list[commands.Line], positions: list[int]) -> list[
     return out
 
 
+def _part_discounted(s: str, ls: list[commands.Line], positions: list[int], share: Decimal,
+                     lex: lexicon.Lexicon) -> list[commands.Line]:
+    """可乐卖了12瓶,其中3瓶打8折: the part's line priced at that share of the list price (split off the whole by
+    ``_part_priced`` then), where the discount is said in the part's own clause; the rest stays at its list price."""
+    out = []
+    for ln, pos in zip(ls, positions, strict=False):
+        clause = re.split(r"[,，;；。]", s[:pos])[-1] + re.split(r"[,，;；。]", s[pos:])[0]
+        listed = lex.product(ln.sku).unit_price
+        if ln.unit_price is None and listed and re.match(r"\s*其中", clause) and scan.DISCOUNT.search(clause):
+            ln = replace(ln, unit_price=units.normalize(listed * share))
+        out.append(ln)
+    return out
+
+
 def _less(whole: commands.Line, part: Decimal) -> commands.Line:
     """A line with ``part`` of it split off (其中1箱是赠品 · 其中3个是会员价), its number as said scaled with it."""
     raw = whole.raw_qty
@@ -5290,6 +5386,9 @@ def _supplier_deal(said: str, ls: list[commands.Line], lex: lexicon.Lexicon) -> 
     return [replace(ln, qty=paid, raw_qty=units.normalize(paid / per)), gift]
 
 
+_EACH = ("个", "件", "只")   # 可乐卖了3瓶,4元一个: a counter said of goods counted otherwise, per base unit
+
+
 def _apply_prices(ls: list[commands.Line], a: scan.Analysis, lex: lexicon.Lexicon,
                   positions: list[int], *, cost: bool = False,
                   paid: Callable[[str], Decimal | None] | None = None, share: bool = True,
@@ -5317,7 +5416,8 @@ def _apply_prices(ls: list[commands.Line], a: scan.Analysis, lex: lexicon.Lexico
         idx = max((i for i, pos in enumerate(positions) if pos < pr.start), default=0)
         ln = out[idx]
         p = lex.product(ln.sku)
-        if pr.unit and not p.accepts(pr.unit):
+        each = pr.unit in _EACH and p.base_unit in units.COUNTED and not p.accepts(pr.unit)
+        if pr.unit and not p.accepts(pr.unit) and not each:   # (4元一个 of a bottle: per bottle, each)
             continue
         if pr.bare and ln.unit_price is not None:
             continue   # 单价14元/斤,共280元: the unit price said stays
@@ -5327,7 +5427,8 @@ def _apply_prices(ls: list[commands.Line], a: scan.Analysis, lex: lexicon.Lexico
         if pr.bare:
             per = _bare_per_base(p, ln, pr.value, ref)
         else:
-            per = pr.value / p.to_base(Decimal(1), pr.unit) if pr.unit else _per_base(p, ln, pr.value, ref)
+            per = pr.value if each else pr.value / p.to_base(Decimal(1), pr.unit) if pr.unit \
+                else _per_base(p, ln, pr.value, ref)
             if unsure is not None and not pr.unit and not ref and ln.unit and ln.unit != p.base_unit \
                     and ln.unit in p.packs and pr.value > 0:
                 unsure.append(commands.Guess("price_unit", ln.mention or p.name, f"{p.base_unit}|{ln.unit}"))

@@ -19,7 +19,7 @@ MASK = "\x00"
 _N = numbers.NUMBER
 ARABIC = numbers.ARABIC
 MONEY = r"(?:元|块钱|块|rmb|¥)"
-_DISCOUNT = re.compile(r"(?:打了?|按)?(?P<n>[1-9](?:\.5|[05])?|[一二三四五六七八九][五]?)折(?:优惠|促销|处理|出售)?|(?P<half>半价)")
+DISCOUNT = re.compile(r"(?:打了?|按)?(?P<n>[1-9](?:\.5|[05])?|[一二三四五六七八九][五]?)折(?:优惠|促销|处理|出售)?|(?P<half>半价)")
 _DIGIT = {c: str(i) for i, c in enumerate("零一二三四五六七八九")}
 
 
@@ -57,7 +57,7 @@ _TAKEN_IN = re.compile(rf"(?:收了|收到|收款|进账)\s*(?P<p>{_N})\s*(?:元
 # a number alone in the last clause, after goods counted in a unit (蓝牙耳机卖了1副,89 · 收到牛腩50斤,1600): money,
 # read as ``_BARE_KUAI``'s (the line's total, unless the known cost is nearer per pack or per unit)
 _BARE_LAST = re.compile(r"(?<=[,;,;])\s*(?P<p>\d+(?:\.\d{1,2})?)\s*[。.!]?\s*$")
-_BARE_KUAI = re.compile(rf"(?P<p>{_N})\s*块(?=$|[,;.!?\s])")
+_BARE_KUAI = re.compile(rf"(?P<p>{_N})\s*块(?=$|[,;.!?\s]|卖(?:的|了|出|掉))")   # (3个是15块卖的)
 # what comes before a bare 块 that makes it money: a separator, or a counted quantity (另外3个15块: the 3 for 15)
 _BEFORE_KUAI = re.compile(r"(?:[,;\s]|(?:\d|[一二两三四五六七八九十半])\s*[^\d\s,;\x00一二两三四五六七八九十半]{1,2})$")
 SEPARATOR_WORDS = ("以及", "还有", "另外", "加上", "和", "及", "跟", "与", "外加")
@@ -173,6 +173,9 @@ class Scanner:
             # 12块5一斤 · 3块5毛/斤 · 一斤12块5 · 每斤3块5: yuan and jiao, said the market's way
             re.compile(rf"(?P<p>{_N})\s*块\s*{jiao}\s*(?:/|每|一)\s*(?P<u>{units})"),
             re.compile(rf"(?:一|每)\s*(?P<u>{units})\s*(?:是|要|卖)?\s*(?P<p>{_N})\s*块\s*{jiao}(?![\d.])"),
+            # 其中3瓶按4元一瓶 · 按每瓶4元 (no 算 after: the money and its unit say it)
+            re.compile(rf"按\s*(?P<p>{_N})\s*{MONEY}\s*(?:/|每|一)\s*(?P<u>{units})"),
+            re.compile(rf"按\s*每\s*(?P<u>{units})\s*(?P<p>{_N})\s*{MONEY}"),
             re.compile(rf"(?:会员|员工|内部|折后|优惠)?(?:单价|进价|售价|价格|价钱|价)\s*(?:是|为|:)?\s*(?P<p>{_N})\s*{MONEY}?"
                        rf"(?:\s*(?:/|每|一)\s*(?P<u>{units}))?"),
             re.compile(rf"每\s*(?P<u>{units})\s*(?P<p>{_N})\s*{MONEY}"),
@@ -264,7 +267,7 @@ class Scanner:
                 _mask(chars, free, [d])
         masked = "".join(chars)
         discount = None
-        for m in _DISCOUNT.finditer(masked):   # 可颂打8折卖了10个: never a quantity of 8
+        for m in DISCOUNT.finditer(masked):   # 可颂打8折卖了10个: never a quantity of 8
             discount = discount or _discount(m)
             _mask(chars, free, [m])
         masked = "".join(chars)

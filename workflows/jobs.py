@@ -241,6 +241,7 @@ class Scheduler:
                         uow.rules.update(rule, status="done", at=at)
             elif job == "tick":
                 reports.slow_movers(uow, box, self.t, now=at)
+                reports.late_deliveries(uow, box, self.t, now=at)   # (purchase orders past their time)
                 shared: dict[Any, Any] = {}
                 for rule in uow.rules.list(statuses=("active",)):
                     draft = rules.draft_from_dict(rule.spec)

@@ -1023,13 +1023,46 @@ def _ask_location(uow: UnitOfWork, turn: Turn, t: Any, *, location: str | None, 
         turn.push(m.username, t(text_key, m.language, **params), [[_button(t(button_key, m.language), data)]])
 
 
+def chase(uow: UnitOfWork, turn: Turn, order_id: int, *, t: Any) -> None:
+    """A late purchase order chased (the late alert's button): the supplier's own people hear which order we wait
+    for, what of it is still to come and since when (never a price), and how to answer; kept in the audit trail."""
+    o: orders.Order | None = uow.orders.get(order_id)
+    if o is None or o.kind not in (orders.OrderKind.PURCHASE, orders.OrderKind.PURCHASE_REQUEST) or not o.partner:
+        raise errors.NotFound(code="order_not_found", id=order_id)
+    if not turn.user.can("approve") and turn.user.username != o.created_by and turn.user.location != o.location:
+        raise errors.NotAllowed(code="not_allowed", role=turn.user.role.value)
+    name = next((p.name for p in uow.catalog.partners() if p.code == o.partner), o.partner)
+    if o.status not in (orders.Status.OPEN, orders.Status.PARTIAL, orders.Status.SHIPPED):
+        turn.reply(t("late_po.settled", turn.lang, id=o.id, partner=name))
+        return
+    people = [u for u in uow.catalog.users() if u.partner == o.partner and u.role == catalog.Role.SUPPLIER]
+    if not people:
+        raise errors.NotFound(code="button_gone")
+    items = wording.goods({p.sku: p for p in uow.catalog.products()},
+                          ((ln.sku, ln.open_qty) for ln in o.lines if ln.open_qty > 0))
+    settings = uow.catalog.settings()
+    tz = ZoneInfo(settings.timezone)
+    company = settings.name if settings.name and settings.name != settings.code else reports.loc_name(uow, o.location)
+    for u in people:
+        turn.push(u.username, t("late_po.chase", u.language, id=o.id, company=company, items=items,
+                                place=reports.loc_name(uow, o.location),
+                                due=reports.late_words(t, u.language, o.due.astimezone(tz)) if o.due else "—"))
+    uow.chat.audit(at=turn.now, actor=turn.user.username, action="chased", detail={
+        "order": o.id, "partner": o.partner, "to": [u.username for u in people], "at": turn.now.isoformat()})
+    turn.reply(t("late_po.chased", turn.lang, id=o.id, partner=name))
+
+
 def workflow_button(uow: UnitOfWork, turn: Turn, action: str, arg: str, *, t: Any) -> None:
-    """Buttons on workflow messages: snz (snooze an alert), tr (ship a transfer), rv (receive it)."""
+    """Buttons on workflow messages: snz (snooze an alert), tr (ship a transfer), rv (receive it), chase (a late
+    purchase order's supplier)."""
     if action == "snz":
         hours = 4
         if not uow.rules.snooze(int(arg), until=turn.now + timedelta(hours=hours)):
             raise errors.NotFound(code="button_gone")
         turn.reply(t("alert.snoozed", turn.lang, hours=hours))
+        return
+    if action == "chase":
+        chase(uow, turn, int(arg), t=t)
         return
     o: orders.Order | None = uow.orders.get(int(arg), lock=True)
     if o is None or o.kind != orders.OrderKind.TRANSFER:

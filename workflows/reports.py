@@ -1215,3 +1215,55 @@ def slow_movers(uow: Any, box: Any, t: Any, *, now: datetime, only: set[tuple[st
                               days=int(days), qty=qty(p, on_hand)))
         elif active and not true_now:
             uow.rules.set_alert("slow", f"{loc}:{p.sku}", active=False)
+
+
+LATE_AFTER = "14:00"   # an order due on a day, with no hour said: late when it has not come by then that day
+LATE_GRACE = timedelta(hours=1)   # an order due at an hour (明天上午10点送): late an hour after it
+
+
+def late_at(due: datetime, tz: Any, *, after: str = LATE_AFTER) -> datetime:
+    """When an order due then is late: an hour after the hour said; a day said alone, at ``after`` that day."""
+    local = due.astimezone(tz)
+    if (local.hour, local.minute, local.second) == (0, 0, 0):
+        h, _, m = after.partition(":")
+        return local.replace(hour=int(h), minute=int(m or 0))
+    return local + LATE_GRACE
+
+
+def late_deliveries(uow: Any, box: Any, t: Any, *, now: datetime) -> None:
+    """Purchase orders past their delivery time with goods still to come: the store's managers and whoever placed
+    the order hear it once per order and due time (an order moved to a later day is heard of again if that passes
+    too), with a button to chase the supplier's own people when it has any in the chat."""
+    late = [o for o in uow.orders.list(kinds=["purchase", "purchase_request"], statuses=["open", "partial", "shipped"])
+            if o.due is not None and o.location and any(ln.open_qty > 0 for ln in o.lines)]
+    if not late:
+        return
+    states = uow.rules.alerts("late_po")
+    products = {p.sku: p for p in uow.catalog.products()}
+    partners = {p.code: p for p in uow.catalog.partners()}
+    users = {u.username: u for u in uow.catalog.users()}
+    for o in late:
+        after = uow.catalog.location_settings(o.location).get("late_after", LATE_AFTER)
+        subject = f"{o.id}@{o.due.isoformat()}"
+        if now < late_at(o.due, now.tzinfo, after=after) or (subject in states and states[subject].active):
+            continue
+        uow.rules.set_alert("late_po", subject, active=True, at=now)
+        partner = partners.get(o.partner or "")
+        chase = partner is not None and any(u.partner == partner.code and u.role == catalog.Role.SUPPLIER
+                                            for u in users.values())
+        placed = [o.created_by] if o.created_by in users and users[o.created_by].role != catalog.Role.SUPPLIER else []
+        for u in dict.fromkeys(recipients(uow, ["manager"], location=o.location) + placed):
+            lang = _lang(uow, u)
+            reach = "" if chase or partner is None or not partner.phone else str(
+                t("late_po.phone", lang, partner=partner.name, phone=partner.phone))
+            box.push(u, t("late_po.alert", lang, id=o.id, partner=partner.name if partner else "",
+                          location=loc_name(uow, o.location),
+                          items=wording.goods(products, ((ln.sku, ln.open_qty) for ln in o.lines if ln.open_qty > 0)),
+                          due=late_words(t, lang, o.due.astimezone(now.tzinfo)),
+                          shipped=t("late_po.shipped", lang) if o.status == orders.Status.SHIPPED else "") + reach,
+                     [[(t("btn.chase", lang, partner=partner.name), f"chase:{o.id}")]] if chase and partner else None)
+
+
+def late_words(t: Any, lang: str, due: datetime) -> str:
+    """06-16 · 06-16 10:00: the day an order was due, with its hour when one was said."""
+    return f"{due:%m-%d}" if (due.hour, due.minute) == (0, 0) else f"{due:%m-%d %H:%M}"

@@ -347,6 +347,9 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
             | ({"location": c.location} if c.location else {})
     elif isinstance(c, commands.SetPack):
         d |= {"intent": "set_pack", "sku": c.sku, "pack": c.pack, "size": str(c.size)}
+    elif isinstance(c, commands.ScaleSafety):
+        d |= {"intent": "scale_safety", "pct": str(c.pct), "skus": list(c.skus), "category": c.category,
+              "location": c.location}
     elif isinstance(c, commands.SetProducts):
         d |= {"intent": "set_products", "changes": [[x.sku, x.field, str(x.value)] for x in c.changes]}
     elif isinstance(c, commands.SetPartner):
