@@ -240,6 +240,13 @@ class Parser:
             s = re.sub(r"还有没有(?=\s*(?:\d|[一二两三四五六七八九十]))", "有没有", s)
         if "有" in s and "是" in s:   # 手机壳卖了5个,有2个是王记拿的: part of it the customer's, as 其中… says
             s = _SOME_OF.sub(",其中", s)
+        if ("取消" in s or "不来" in s or "不做" in s or "来不了" in s) and not any(c.isdigit() for c in s):
+            s = self._appointment_off(s)   # 取消王总明天的理疗 · 王总明天不来了: that customer's appointment
+        if "每" in s and ("少" in s or "缺" in s or "差" in s):   # 可乐进了5箱,每箱少了2瓶: 10 short, not 2
+            s = _EACH_SHORT.sub(_each_short, s)
+        if "称" in s or "秤" in s or "实际" in s:   # 张记送了牛腩50斤,称了一下只有48斤: what the scale says came
+            s = _WEIGHED_LESS.sub(lambda m: f"{m.group('head')}{m.group('q2')}{m.group('u2') or m.group('u1')}"
+                                            f"{m.group('mid')}", s)
         if "不够" in s:   # 张记送来的牛腩不够,少了2斤: what it lacked, said once
             s = re.sub(r"(?:不够|不足)[,,]\s*(?=(?:少了|差了|缺了))", "", s)
         if "卡" in s:   # 王总卡上还有多少钱 · 王总的会员卡里还剩多少: what it paid ahead
@@ -3310,6 +3317,24 @@ class Parser:
             unit_cost=money["unit_cost"], shelf_life_days=scan.shelf_days(shelf.group("n"), shelf.group("u")) if shelf
             else None, category=category.group("c") if category else ""))
 
+    def _appointment_off(self, s: str) -> str:
+        """取消王总明天的理疗 · 王总明天的理疗取消 · 王总明天不来了: said as the booking it is (取消王总明天的预约), a
+        service named standing for its appointment and a customer or a person's title for whose it is."""
+        services = sorted((n for p in self.lex.products.values() if p.is_service for n in (p.name, *p.aliases) if n),
+                          key=len, reverse=True)
+        named = next((n for n in services if n in s), None)
+        if named is not None and re.search(r"取消|不做了|不来了|不约了", s):
+            s = s.replace(named, "预约", 1)
+        away = _NOT_COMING.fullmatch(s.strip(" !.~。"))
+        who = away.group("who").removesuffix("的") if away is not None else ""
+        partner = self.lex.partner_named(who) if who else None
+        if away is not None and (_PERSON.search(who) if partner is None
+                                 else self.lex.partners[partner].kind.value == "customer"):
+            return f"取消{who}{away.group('day')}的预约"
+        if away is not None and partner is not None and self.lex.partners[partner].kind.value == "supplier":
+            return f"{who}{away.group('day')}送不了"   # 张记明天不来了: its delivery, as 张记明天送不了 says
+        return s
+
     def _scale_safety(self, a: scan.Analysis, m: re.Match[str]) -> Result:
         """把南山店的安全库存都调高10% · 饮料的安全库存都降低20% · 可乐的安全库存上调一成: the products named before it (a
         category's, else all), that store's (one named) or the products', up or down by that share."""
@@ -4250,6 +4275,25 @@ _REST_LATER = re.compile(r"[,;]\s*(?:剩下|其余|其他|余下)的?(?:货)?(?:
                          r"(?:拿|提|取|要)(?:走)?[。!.]*$")
 # what was left, counted and then moved in the same clause (把剩下的8个可颂报损 · 可颂剩下的8个扔了 · 剩下的3瓶卖给王记 ·
 # 剩下5个报废)
+# a delivery weighed and found lighter than said (张记送了牛腩50斤,称了一下只有48斤 · 收到土豆2袋40公斤,过秤只有38公斤):
+# what the scale says came
+_WEIGHED_LESS = re.compile(r"(?P<head>^[^,;]*?(?:送|到|收|进|来)[^,;]*?)(?P<q1>\d+(?:\.\d+)?)\s*(?P<u1>斤|公斤|千克|kg|克|g)"
+                           r"(?P<mid>[^,;\d]*)[,;]\s*(?:但是?|可是|结果|不过)?\s*(?:称了一下|称了下|称了|过秤|过了秤|过磅|称重|一称"
+                           r"|实际称|实称|实际)(?:后|之后|以后)?\s*(?:只有|才|是|只剩|就|实际)?(?:了)?\s*"
+                           r"(?P<q2>\d+(?:\.\d+)?)\s*(?P<u2>斤|公斤|千克|kg|克|g)?[。!.]*$")
+# a shortfall said per pack after the packs (可乐进了5箱,每箱少了2瓶 · 收到鸡蛋3板,每板缺2个): that many times over
+_EACH_SHORT = re.compile(r"(?P<n>\d+)\s*(?P<pack>[箱袋板盒包件桶提])(?P<mid>[^,;\d]*)[,;]\s*(?:但是?|可是|不过)?\s*每(?P=pack)"
+                         r"(?:都)?(?:少了?|缺了?|差了?|短了?)\s*(?P<m>\d+)\s*(?P<u>[^\d\s,;。!.])")
+
+
+def _each_short(m: re.Match[str]) -> str:
+    """5箱,每箱少了2瓶 → 5箱,少了10瓶."""
+    return f"{m.group('n')}{m.group('pack')}{m.group('mid')},少了{int(m.group('n')) * int(m.group('m'))}{m.group('u')}"
+
+
+# someone with a booking not coming on a day (王总明天不来了 · 张女士周六来不了了): that day's booking of theirs called off
+_NOT_COMING = re.compile(r"(?P<who>[^\s,;\d]{1,8}?)(?P<day>今天|明天|后天|大后天|(?:这|下)?(?:周|星期|礼拜)[一二三四五六日天])"
+                         r"(?:的预约)?(?:不来了|来不了了?|不过来了|不做了)")
 # a share of every safety stock said up or down (安全库存都调高10% · 安全库存统一下调20% · 安全库存上调一成)
 _SAFETY_SCALE = re.compile(r"(?:安全库存|安全线|库存预警值?|预警值|最低库存)\s*(?:都|也|全部|统一|一律|整体|全都)?\s*"
                            r"(?P<dir>调高|提高|上调|增加|加|调低|降低|下调|减少|减|降|调减)(?:了)?\s*"

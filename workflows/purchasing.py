@@ -1046,7 +1046,7 @@ def chase(uow: UnitOfWork, turn: Turn, order_id: int, *, t: Any) -> None:
     for u in people:
         turn.push(u.username, t("late_po.chase", u.language, id=o.id, company=company, items=items,
                                 place=reports.loc_name(uow, o.location),
-                                due=reports.late_words(t, u.language, o.due.astimezone(tz)) if o.due else "—"))
+                                due=reports.late_words(o.due.astimezone(tz)) if o.due else "—"))
     uow.chat.audit(at=turn.now, actor=turn.user.username, action="chased", detail={
         "order": o.id, "partner": o.partner, "to": [u.username for u in people], "at": turn.now.isoformat()})
     turn.reply(t("late_po.chased", turn.lang, id=o.id, partner=name))

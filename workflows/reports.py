@@ -1242,8 +1242,11 @@ def late_deliveries(uow: Any, box: Any, t: Any, *, now: datetime) -> None:
     products = {p.sku: p for p in uow.catalog.products()}
     partners = {p.code: p for p in uow.catalog.partners()}
     users = {u.username: u for u in uow.catalog.users()}
+    afters: dict[str, str] = {}   # (each store's 14:00, read once)
     for o in late:
-        after = uow.catalog.location_settings(o.location).get("late_after", LATE_AFTER)
+        if o.location not in afters:
+            afters[o.location] = str(uow.catalog.location_settings(o.location).get("late_after", LATE_AFTER))
+        after = afters[o.location]
         subject = f"{o.id}@{o.due.isoformat()}"
         if now < late_at(o.due, now.tzinfo, after=after) or (subject in states and states[subject].active):
             continue
@@ -1259,11 +1262,11 @@ def late_deliveries(uow: Any, box: Any, t: Any, *, now: datetime) -> None:
             box.push(u, t("late_po.alert", lang, id=o.id, partner=partner.name if partner else "",
                           location=loc_name(uow, o.location),
                           items=wording.goods(products, ((ln.sku, ln.open_qty) for ln in o.lines if ln.open_qty > 0)),
-                          due=late_words(t, lang, o.due.astimezone(now.tzinfo)),
+                          due=late_words(o.due.astimezone(now.tzinfo)),
                           shipped=t("late_po.shipped", lang) if o.status == orders.Status.SHIPPED else "") + reach,
                      [[(t("btn.chase", lang, partner=partner.name), f"chase:{o.id}")]] if chase and partner else None)
 
 
-def late_words(t: Any, lang: str, due: datetime) -> str:
+def late_words(due: datetime) -> str:
     """06-16 · 06-16 10:00: the day an order was due, with its hour when one was said."""
     return f"{due:%m-%d}" if (due.hour, due.minute) == (0, 0) else f"{due:%m-%d %H:%M}"

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import DEMO
+from tests.conftest import DEMO, ROOT
 from tests.e2e.conftest import Chat, make_chat, texts
+
+FIXTURES = ROOT / "tests" / "nlu" / "fixtures"
 
 
 @pytest.fixture
@@ -129,3 +131,26 @@ def test_how_long_beef_lasts_asks_which_beef_then_answers_for_it(demo: Chat):
         assert texts(out).startswith("「牛肉」指哪一个?牛腩、牛腱、牛肉丸"), texts(out)
     out = texts(demo.say("xiaowang", "牛腩"))
     assert out.startswith("⏳ 南山店牛腩现有 42斤"), out
+
+
+def test_a_delivery_weighed_lighter_or_short_in_each_pack_records_what_came(demo: Chat):
+    beef, coke, eggs = (demo.stock()[f"NS:{s}"] for s in ("P001", "P018", "P011"))
+    out = texts(demo.say("xiaowang", "张记送了牛腩50斤,称了一下只有48斤"))   # (before: 称 asked as a product)
+    assert "入库 牛腩 48斤" in out and demo.stock()["NS:P001"] == beef + 48, out
+    out = texts(demo.say("xiaowang", "可乐进了5箱,每箱少了2瓶"))   # (before: 120 received and 2 lost)
+    assert demo.stock()["NS:P018"] == coke + 110, out
+    demo.say("xiaowang", "收到鸡蛋3板,每板缺2个")
+    assert demo.stock()["NS:P011"] == eggs + 84
+
+
+def test_an_appointment_called_off_by_its_service_or_by_not_coming(tmp_path, monkeypatch):
+    studio = make_chat(tmp_path, monkeypatch, catalog=FIXTURES / "studio")
+    studio.say("lin", "王总预约了明天下午2点理疗,2个小时")
+    studio.say("lin", "王总预约了后天下午3点理疗1小时")
+    out = texts(studio.say("lin", "取消王总明天的理疗"))   # (before: asked how many hours)
+    assert "06-16 14:00 王总:理疗 2小时" in out and "06-17" not in out, out
+    studio.press("lin", "确认")
+    out = texts(studio.say("lin", "王总后天不来了"))   # (before: refused as a move to come)
+    assert "06-17 15:00 王总:理疗 1小时" in out, out
+    studio.press("lin", "确认")
+    assert "没有预定" in texts(studio.say("lin", "这周有什么预约"))
