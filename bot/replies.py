@@ -777,9 +777,13 @@ def sales(t: Any, lang: str, uow: UnitOfWork, cmd: commands.SalesQuery, *, user:
     if cmd.sku is not None and cmd.also:   # 可乐和雪碧卖了多少 · 哪个卖得好
         sold_named = {s: total(s, cmd.start, cmd.end) for s in (cmd.sku, *cmd.also)}
         said = metrics.said_prices(uow, location=loc, first=cmd.start, last=cmd.end, tz=now.tzinfo)   # (read once)
+        # (可乐和雪碧各店卖了多少: each one's stores side by side, as 各店可乐卖了多少 gives one's)
+        each = "".join("\n" + str(t("sales.stores_of", lang, product=pname(cat, s), list=got.removeprefix("\n")))
+                       for s in (cmd.sku, *cmd.also)
+                       if (got := _by_store(t, lang, uow, replace(cmd, sku=s, also=()), now=now, cat=cat)))
         return _several(t, lang, uow, sold_named, said, fmt=fmt, cat=cat) + (_sales_money(
             t, lang, uow, sold_named, said, location=loc, first=cmd.start, last=cmd.end, tz=now.tzinfo)
-            if cmd.money else "")
+            if cmd.money else "") + (each if cmd.by_store else "")
     if cmd.sku is None and cmd.rank:   # 哪个商品最赚钱 · 毛利最低的商品 · 哪些商品卖亏了
         return _by_margin(t, lang, uow, {s: total(s, cmd.start, cmd.end) for s in by_day}, cmd, loc=loc, now=now,
                           cat=cat, fmt=fmt)

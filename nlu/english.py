@@ -51,6 +51,7 @@ _GOODS: list[tuple[str, str]] = [
     (r"sandwich(?:es)?", "三明治"), (r"burger buns?|buns?", "汉堡胚"), (r"tofu|bean curd", "豆腐"),
     (r"coriander|cilantro", "香菜"), (r"(?:takeaway|take.out|lunch) boxe?s?|containers?", "餐盒"),
     (r"napkins?|tissues?", "纸巾"), (r"beef ?balls?|meatballs?", "牛肉丸"),
+    (r"drinks|beverages|soft drinks", "饮料"),   # (a category: each of its products)
     (r"beef", "牛肉"),   # (beef alone: whichever of the catalog's the word fits, asked when several)
     # a phone shop's (the catalog decides: 数据线 is asked when it has two)
     (r"phone cases?|phone covers?", "手机壳"), (r"power ?banks?|portable chargers?", "充电宝"),
@@ -282,6 +283,16 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
      lambda m: f"{_span_zh(m)}进了什么货"),
     (r"who (?:delivers|is delivering|will deliver|comes)(?: (?P<d>today|tomorrow))?\??$",
      lambda m: f"{'明天' if m.group('d') == 'tomorrow' else '今天'}有谁送货"),
+    # each store side by side (how much coke did each store sell · which store has the most stock)
+    (r"how (?:much|many)(?: of)?(?P<what>(?: [^ ]+)*?) did (?:each|every) (?:store|shop) sell(?P<rest>.*)$",
+     lambda m: f"{m.group('rest')}各店{m.group('what').strip()}卖了多少"),
+    (r"which (?:store|shop) (?:has|holds) the (?P<d>most|least) (?:stock|goods|inventory)",
+     lambda m: f"哪个店库存最{'多' if m.group('d') == 'most' else '少'}"),
+    # every safety stock up or down by a share (raise all safety stocks by 10% · lower the safety stock of drinks by 20%)
+    (r"(?P<d>raise|increase|lower|reduce|cut) (?:all |every |the )?safety stocks?(?: of (?P<what>.+?))?"
+     r"(?: at (?P<where>\S+))? by (?P<n>\d+(?:\.\d+)?) ?%",
+     lambda m: f"{m.group('where') or ''}{m.group('what') or ''}的安全库存都"
+               f"{'调高' if m.group('d') in ('raise', 'increase') else '调低'}{m.group('n')}%"),
     # what sold (how many cokes did we sell today · what did we sell today · best sellers this week · revenue today)
     (r"how (?:much|many)(?: of)?(?P<what>(?: [^ ]+)*?) (?:did|have) (?:we|you|i) (?:sell|sold)(?P<rest>.*)$",
      lambda m: f"{m.group('rest')} {m.group('what')}卖了多少"),

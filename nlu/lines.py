@@ -212,8 +212,11 @@ def to_line(lex: lexicon.Lexicon, sku: str, q: scan.Qty, *, mention: str = "", z
     parts = q.parts
     if len(parts) == 2 and parts[0][1] in p.packs and parts[1][1] and p.accepts(parts[1][1]):
         try:   # 1箱12升 with 12升 a case: the case described, not a case and 12 more
-            if units.to_base(parts[1][0], parts[1][1], base_unit=p.base_unit, packs=p.packs) == p.packs[parts[0][1]]:
+            second = units.to_base(parts[1][0], parts[1][1], base_unit=p.base_unit, packs=p.packs)
+            if second == p.packs[parts[0][1]]:
                 parts = parts[:1]
+            elif second > p.packs[parts[0][1]] and parts[1][1] not in p.packs:
+                parts = parts[1:]   # 张记送来牛腩3箱58斤: more than a case over is no remainder but what they weighed
         except errors.DomainError:
             pass
     for value, unit in parts:

@@ -197,6 +197,11 @@ class Parser:
         s = english.to_chinese(s) or self.lex.from_pinyin(s) or s   # received 2 cases of 牛奶 · shoudao niunai 2 xiang
         if "小时" in s or "钟" in s:   # 一个半小时 · 6个小时 · 半个钟头: hours, as the catalog counts them
             s = _HOURS_SAID.sub(_hours, s)
+        dish_use = _DISH_USE.match(s.strip(" !.~。")) if "每" in s else None
+        if dish_use is not None:   # 土豆丝卖了10盘,每盘用土豆200克: the ingredients used, that many times over
+            used = self._dish_used(dish_use, speaker)
+            if used is not None:
+                return used
         split = splits.said(s) if "," in s and any(c.isdigit() for c in s) or "分别" in s else None
         if split is not None:   # 充电宝卖了2个,一个89一个85: one line a price (充电宝卖了1个单价89元,1个单价85元)
             if not split[0]:
@@ -246,7 +251,10 @@ class Parser:
             s = _EACH_SHORT.sub(_each_short, s)
         if "称" in s or "秤" in s or "实际" in s:   # 张记送了牛腩50斤,称了一下只有48斤: what the scale says came
             s = _WEIGHED_LESS.sub(lambda m: f"{m.group('head')}{m.group('q2')}{m.group('u2') or m.group('u1')}"
-                                            f"{m.group('mid')}", s)
+                                            f"{m.group('mid')}" if m.group("u2") or m.group("u1") not in _PACKS_SAID
+                                  else m.group(0), s)
+        if "共" in s or "合计" in s or "总重" in s or "净重" in s:   # 收到牛腩3箱,共58斤: the 58 is what came
+            s = _PACKS_IN_ALL.sub(lambda m: f"{m.group('head')}{m.group('w')}{m.group('u')}{m.group('mid')}", s)
         if "不够" in s:   # 张记送来的牛腩不够,少了2斤: what it lacked, said once
             s = re.sub(r"(?:不够|不足)[,,]\s*(?=(?:少了|差了|缺了))", "", s)
         if "卡" in s:   # 王总卡上还有多少钱 · 王总的会员卡里还剩多少: what it paid ahead
@@ -3317,6 +3325,29 @@ class Parser:
             unit_cost=money["unit_cost"], shelf_life_days=scan.shelf_days(shelf.group("n"), shelf.group("u")) if shelf
             else None, category=category.group("c") if category else ""))
 
+    def _dish_used(self, m: re.Match[str], speaker: context.Speaker) -> Result | None:
+        """土豆丝卖了10盘,每盘用土豆200克 · 今天卖了20份番茄炒蛋,每份用鸡蛋2个、番茄1个: a dish the catalog does not
+        keep, sold so many times, each using so much: what it used, used (the dish noted on it). None: the dish is a
+        product (牛腩卖了8份,每份半斤 is its own portion), or the ingredients are not said as quantities."""
+        dish = (m.group("dish") + m.group("dish2")).strip(" 的")
+        n = numbers.value(m.group("n"))
+        held = [e for e in self.lex.scan(dish, [True] * len(dish)) if e.kind == "product"]
+        if not dish or n is None or n <= 0 or any(e.start == 0 and e.end == len(dish) for e in held):
+            return None
+        parts = []
+        for part in re.split(r"[、,;]|和|及", m.group("rest")):
+            said = re.fullmatch(rf"\s*(?P<name>[^\d\s]+?)\s*(?P<m>{numbers.NUMBER}|半)\s*(?P<u>[^\d\s]{{1,2}})\s*", part)
+            each = Decimal("0.5") if said is not None and said.group("m") == "半" else \
+                numbers.value(said.group("m")) if said is not None else None
+            if said is None or each is None or each <= 0:
+                return None
+            parts.append(f"{said.group('name')}{units.normalize(each * n)}{said.group('u')}")
+        used = self._parse("用了" + "、".join(parts), speaker=speaker)
+        if isinstance(used, commands.Parsed) and isinstance(used.command, commands.RecordMoves) \
+                and used.command.movement == commands.Movement.CONSUMPTION:
+            return replace(used, command=replace(used.command, note=f"{dish}{m.group('n')}{m.group('per')}"))
+        return used
+
     def _appointment_off(self, s: str) -> str:
         """取消王总明天的理疗 · 王总明天的理疗取消 · 王总明天不来了: said as the booking it is (取消王总明天的预约), a
         service named standing for its appointment and a customer or a person's title for whose it is."""
@@ -4277,8 +4308,13 @@ _REST_LATER = re.compile(r"[,;]\s*(?:剩下|其余|其他|余下)的?(?:货)?(?:
 # 剩下5个报废)
 # a delivery weighed and found lighter than said (张记送了牛腩50斤,称了一下只有48斤 · 收到土豆2袋40公斤,过秤只有38公斤):
 # what the scale says came
-_WEIGHED_LESS = re.compile(r"(?P<head>^[^,;]*?(?:送|到|收|进|来)[^,;]*?)(?P<q1>\d+(?:\.\d+)?)\s*(?P<u1>斤|公斤|千克|kg|克|g)"
-                           r"(?P<mid>[^,;\d]*)[,;]\s*(?:但是?|可是|结果|不过)?\s*(?:称了一下|称了下|称了|过秤|过了秤|过磅|称重|一称"
+_PACKS_SAID = ("箱", "袋", "筐", "件", "包", "盒")
+# packs of a delivery, then what they held in all (收到牛腩3箱,共58斤 · 可乐到了3箱,一共70瓶): that is what came
+_PACKS_IN_ALL = re.compile(r"(?P<head>^[^,;]*?(?:送|到|收|进|来)[^,;]*?)(?P<n>\d+(?:\.\d+)?)\s*(?:箱|袋|筐|件|包|盒)"
+                           r"(?P<mid>[^,;\d]*)[,;]\s*(?:一共|总共|共计|共|合计|总重量?|净重)(?:是|有|为)?\s*"
+                           r"(?P<w>\d+(?:\.\d+)?)\s*(?P<u>斤|公斤|千克|kg|克|瓶|罐|听|个|只|条|根|支|升)[。!.]*$")
+_WEIGHED_LESS = re.compile(r"(?P<head>^[^,;]*?(?:送|到|收|进|来)[^,;]*?)(?P<q1>\d+(?:\.\d+)?)\s*(?P<u1>斤|公斤|千克|kg|克|g|箱|袋|筐|件|包|盒)"
+                           r"(?P<mid>[^,;\d]*)[,;]\s*(?:但是?|可是|结果|不过)?\s*(?:称了一下|称了下|称了|过秤|过了秤|过磅|实际称重|称重|一称"
                            r"|实际称|实称|实际)(?:后|之后|以后)?\s*(?:只有|才|是|只剩|就|实际)?(?:了)?\s*"
                            r"(?P<q2>\d+(?:\.\d+)?)\s*(?P<u2>斤|公斤|千克|kg|克|g)?[。!.]*$")
 # a shortfall said per pack after the packs (可乐进了5箱,每箱少了2瓶 · 收到鸡蛋3板,每板缺2个): that many times over
@@ -4291,6 +4327,11 @@ def _each_short(m: re.Match[str]) -> str:
     return f"{m.group('n')}{m.group('pack')}{m.group('mid')},少了{int(m.group('n')) * int(m.group('m'))}{m.group('u')}"
 
 
+# a dish not kept as stock, sold so many times, each using so much (土豆丝卖了10盘,每盘用土豆200克 · 今天卖了20份番茄炒蛋,
+# 每份用鸡蛋2个、番茄1个): what it used
+_DISH_USE = re.compile(r"(?:今天|昨天|中午|晚上|上午|下午)?(?P<dish>[^\d,;]{0,8}?)(?:今天|昨天|中午|晚上)?(?:卖了|卖出了?|出了|做了)\s*"
+                       r"(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?P<per>份|盘|碗|锅|桌|例|客|串|杯|个)(?P<dish2>[^\d,;]{0,8}?)[,;]\s*"
+                       r"每(?P=per)(?:都)?(?:用了?|要|需要|放了?|耗|用掉)(?P<rest>[^;]+)")
 # someone with a booking not coming on a day (王总明天不来了 · 张女士周六来不了了): that day's booking of theirs called off
 _NOT_COMING = re.compile(r"(?P<who>[^\s,;\d]{1,8}?)(?P<day>今天|明天|后天|大后天|(?:这|下)?(?:周|星期|礼拜)[一二三四五六日天])"
                          r"(?:的预约)?(?:不来了|来不了了?|不过来了|不做了)")
@@ -4372,8 +4413,8 @@ _SUPPLIER_SCORE = re.compile(
     r"(?:最近|这个月|上个月|近一个月|近三个月|这几个月)?(?:哪些|哪个|哪家|哪几家)供应商(?:经常|老是|总是|最常|常常)?"
     r"(?:晚送|迟到|送晚|晚到|拖延|延误|不准时|送得晚|缺货|少送|送不齐)(?:了)?[?]*"
     r"|(?:最近|这个月|上个月|近一个月|近三个月)?(?:的)?供应商(?:的)?(?:准时率|到货率|送货情况|送货记录|表现|评分|考核|排名|靠不靠谱)[?]*"
-    r"|(?:哪个|哪家)供应商(?:最)?(?:靠谱|准时|稳定)[?]*"
-    r"|(?P<who>[^\s,?]{1,8}?)(?:的)?(?:送货|到货|发货)?(?:准时吗|准不准时|准时率|经常晚送吗?|老是晚送|经常迟到吗?|靠谱吗|靠不靠谱"
+    r"|(?:哪个|哪家)供应商(?:送货|到货|发货|送得)?(?:最)?(?:靠谱|准时|稳定)[?]*"
+    r"|(?P<who>[^\s,?]{1,8}?)(?:的)?(?:送货|到货|发货|货)?(?:准时吗|准不准时|准时率|经常晚送吗?|老是晚送|经常迟到吗?|靠谱吗|靠不靠谱"
     r"|送货情况|送货记录|(?:经常|老是|总是)(?:晚到|晚送|迟到)吗?)[?]*")
 
 

@@ -154,3 +154,34 @@ def test_an_appointment_called_off_by_its_service_or_by_not_coming(tmp_path, mon
     assert "06-17 15:00 王总:理疗 1小时" in out, out
     studio.press("lin", "确认")
     assert "没有预定" in texts(studio.say("lin", "这周有什么预约"))
+
+
+def test_a_dish_not_kept_as_stock_uses_its_ingredients_that_many_times_over(demo: Chat):
+    fish, pickle = demo.stock()["NS:P005"], demo.stock()["NS:P010"]
+    out = texts(demo.say("xiaowang", "酸菜鱼卖了8份,每份用草鱼1条、酸菜半袋"))   # (before: 酸菜鱼 is a dish, nothing)
+    assert out.startswith("✅ 已记录:南山店领用/消耗 草鱼 8条、酸菜 4袋"), out
+    assert (demo.stock()["NS:P005"], demo.stock()["NS:P010"]) == (fish - 8, pickle - 4)
+    used = {m["note"] for m in demo.export("moves") if m["kind"] == "consumption"}
+    assert used == {"酸菜鱼8份"}, used   # (the dish kept on what it used)
+    potato = demo.stock()["NS:P006"]
+    demo.say("xiaowang", "土豆丝卖了10盘,每盘用土豆200克")   # (before: 200克 a unit of 土豆丝 asked about)
+    assert demo.stock()["NS:P006"] == potato - 2
+
+
+def test_several_products_each_stores_sales_side_by_side(demo: Chat):
+    demo.say("xiaowang", "卖了可乐3瓶,雪碧2瓶")
+    demo.say("xiaoli", "卖了可乐5瓶")
+    out = texts(demo.say("boss", "可乐和雪碧各店卖了多少"))   # (before: the two totals only)
+    assert "可乐 按门店:福田店 5瓶、南山店 3瓶" in out and "雪碧 按门店:南山店 2瓶" in out, out
+
+
+def test_packs_said_with_what_they_weighed_or_held_in_all_record_that(demo: Chat):
+    beef, coke = demo.stock()["NS:P001"], demo.stock()["NS:P018"]
+    demo.say("xiaowang", "收到牛腩3箱,共58斤")   # (before: 60, the weight said dropped)
+    assert demo.stock()["NS:P001"] == beef + 58
+    demo.say("xiaowang", "张记送来牛腩3箱58斤")   # (before: 118, three cases and 58 more)
+    assert demo.stock()["NS:P001"] == beef + 116
+    demo.say("xiaowang", "可乐到了3箱,一共70瓶")
+    assert demo.stock()["NS:P018"] == coke + 70
+    demo.say("xiaowang", "收到牛腩1箱12斤")   # (under a case over: a case and 12 more, as before)
+    assert demo.stock()["NS:P001"] == beef + 116 + 32
