@@ -15,13 +15,14 @@ _WORD_N = "|".join(_WORDS_N)
 _PAY = {"wechat": "微信", "cash": "现金", "alipay": "支付宝", "card": "刷卡"}
 
 
-_PACK_WORDS = {"case": "箱", "carton": "箱", "box": "箱", "bag": "袋", "sack": "袋", "bottle": "瓶", "tray": "板",
+_PACK_WORDS = {"case": "箱", "carton": "箱", "box": "箱", "boxe": "箱", "bag": "袋", "sack": "袋", "bottle": "瓶", "tray": "板",
+               "jin": "斤", "kg": "公斤",
                "箱": "箱", "袋": "袋", "瓶": "瓶", "板": "板", "斤": "斤", "公斤": "公斤", "升": "升"}
 
 
 def _unit_before(m: re.Match[str]) -> str:
     """The unit of the quantity said last before ``m`` (3 cases of coke, 1 of them…: 箱), else 个."""
-    said = re.findall(r"\d\s*(cases?|cartons?|box(?:es)?|bags?|sacks?|bottles?|trays?|箱|袋|瓶|板|公斤|斤|升)",
+    said = re.findall(r"\d\s*(cases?|cartons?|box(?:es)?|bags?|sacks?|bottles?|trays?|jin|kg|箱|袋|瓶|板|公斤|斤|升)",
                       m.string[:m.start()])
     if not said:
         return "个"
@@ -173,6 +174,17 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     # a late delivery as a rule's condition (tell me when zhang ji's delivery is late · alert me if an order is late)
     (r"(?:tell|remind|notify|alert|warn) (?:me|us) (?:when|if|whenever) .*?(?:deliver(?:y|ies)|orders?|goods) "
      r"(?:is|are|comes?|arrives?|runs?) late$", "货晚到了就提醒我"),
+    # what a delivery lacked, or held in all (got 48 jin of beef brisket, 2 short · 3 cases of beef, 58 jin in total)
+    (r",\s*(?:but\s+)?(?P<n>\d+(?:\.\d+)?)\s*(?P<u>jin|kg|bottles?|cases?|boxes)?\s*(?:short|missing|fewer|less)(?=\s*(?:$|[,.;]))",
+     lambda m: f",少了{m.group('n')}{_PACK_WORDS.get((m.group('u') or '').rstrip('s')) or _unit_before(m)}"),
+    (r",\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<u>jin|kg|bottles?)\s*(?:in total|altogether|all together|total)(?=\s*(?:$|[,.;]))",
+     lambda m: f",共{m.group('n')}{_PACK_WORDS.get(m.group('u').rstrip('s'), '斤')}"),
+    # what did not sell of a day's goods (10 croissants left unsold · baked 50 croissants, 10 left unsold)
+    (r"(?P<n>\d+)\s+(?:(?P<what>[a-z][a-z ]*?|\S+)\s+)?(?:were |are )?left (?:unsold|over unsold|not sold)",
+     lambda m: f"{m.group('what') or ''}卖剩{m.group('n')}"),
+    # an appointment called off (cancel wang's appointment tomorrow · cancel the appointment tomorrow)
+    (r"cancel (?:(?P<who>\S+?)'s |the )?(?:appointment|booking|reservation)s? (?P<d>today|tomorrow)",
+     lambda m: f"取消{m.group('who') or ''}{'明天' if m.group('d') == 'tomorrow' else '今天'}的预约"),
     # part of what was said, at its own price or free (sold 12 cokes, 3 of them at 4 each · of which 3 at 4 · 1 of them
     # free · 2 of them were on the house): split off the whole (其中3个单价4元 · 其中1个是送的)
     (rf",\s*(?:and\s+)?(?:of (?:them|these|which),?\s+)?(?P<n>\d+|{_WORD_N})(?:\s+of (?:them|these|those))?\s+(?:at|for)\s+"

@@ -185,3 +185,14 @@ def test_packs_said_with_what_they_weighed_or_held_in_all_record_that(demo: Chat
     assert demo.stock()["NS:P018"] == coke + 70
     demo.say("xiaowang", "收到牛腩1箱12斤")   # (under a case over: a case and 12 more, as before)
     assert demo.stock()["NS:P001"] == beef + 116 + 32
+
+
+def test_a_delivery_said_short_in_english_matches_its_order_too(demo: Chat):
+    before = demo.stock()["NS:P001"]
+    demo.say("liu", "向张记订牛腩50斤,明天送")
+    demo.press("liu", "确认")
+    out = texts(demo.say("xiaowang", "we got 48 jin of beef brisket, 2 short"))   # (before: short asked as a product)
+    assert "入库 牛腩 48斤" in out and "48/50斤" in out and demo.stock()["NS:P001"] == before + 48, out
+    coke = demo.stock()["NS:P018"]
+    demo.say("xiaowang", "received 2 cases of coke, 3 bottles short")   # (before: 48 received, 3 lost)
+    assert demo.stock()["NS:P018"] == coke + 45
