@@ -1981,15 +1981,15 @@ class Parser:
             return commands.Clarify("bad_price", detail=bad_price.group(0).strip())
         if whole and kind in ("receipt", "scrap") and len({e.codes for e in a.of("product")}) == 1:
             for q, q2 in zip(a.qtys, a.qtys[1:], strict=False):   # 收到可乐2箱,少了3瓶: 45 came, not 48 and a loss
-                named = next((e for e in a.of("product") if e.start >= q.end and not a.s[q.end:e.start].strip()), None)
-                cut = _SHORT_AFTER.match(a.s, named.end if named is not None else q.end)   # (收到 2箱 可乐,少了3瓶)
+                goods_after = next((e for e in a.of("product") if e.start >= q.end and not a.s[q.end:e.start].strip()), None)
+                cut = _SHORT_AFTER.match(a.s, goods_after.end if goods_after is not None else q.end)   # (收到 2箱 可乐,少了3瓶)
                 clause_end = a.s.find(",", q2.end) if "," in a.s[q2.end:] else len(a.s)
                 if cut is not None and cut.end() == q2.start and q2.unit and len(q.parts) == len(q2.parts) == 1 \
-                        and not any(q.end <= e.start < clause_end for e in a.of("product") if e is not named) \
+                        and not any(q.end <= e.start < clause_end for e in a.of("product") if e is not goods_after) \
                         and (kind == "receipt" or intents.write_intent(   # (光明送来牛奶10箱,少了1箱: 少 read as lost)
                             m[:cut.start()], has_dest=dest is not None, has_source=source is not None,
                             supplier=bool(supplier), customer=bool(customer), has_due=a.date is not None) == "receipt"):
-                    said = a.s[:q.start] + (a.s[named.start:named.end] if named is not None else "") \
+                    said = a.s[:q.start] + (a.s[goods_after.start:goods_after.end] if goods_after is not None else "") \
                         + a.s[q.start:q.end] + "少" + a.s[q2.start:]   # (收到 2箱 可乐,少了3瓶: 收到 可乐2箱少3瓶)
                     out = self._command(self.scanner.analyse(said, speaker.now), speaker, whole=whole)
                     c = out.command if isinstance(out, commands.Parsed) else None
