@@ -1243,12 +1243,12 @@ def late_deliveries(uow: Any, box: Any, t: Any, *, now: datetime) -> None:
     partners = {p.code: p for p in uow.catalog.partners()}
     users = {u.username: u for u in uow.catalog.users()}
     afters: dict[str, str] = {}   # (each store's 14:00, read once)
-    for o in late:
+    heard: dict[str, list[tuple[Any, Any, bool]]] = {}   # who hears → (order, its supplier, chased in the chat)
+    for o in sorted(late, key=lambda o: o.id or 0):
         if o.location not in afters:
             afters[o.location] = str(uow.catalog.location_settings(o.location).get("late_after", LATE_AFTER))
-        after = afters[o.location]
         subject = f"{o.id}@{o.due.isoformat()}"
-        if now < late_at(o.due, now.tzinfo, after=after) or (subject in states and states[subject].active):
+        if now < late_at(o.due, now.tzinfo, after=afters[o.location]) or (subject in states and states[subject].active):
             continue
         uow.rules.set_alert("late_po", subject, active=True, at=now)
         partner = partners.get(o.partner or "")
@@ -1256,15 +1256,22 @@ def late_deliveries(uow: Any, box: Any, t: Any, *, now: datetime) -> None:
                                             for u in users.values())
         placed = [o.created_by] if o.created_by in users and users[o.created_by].role != catalog.Role.SUPPLIER else []
         for u in dict.fromkeys(recipients(uow, ["manager"], location=o.location) + placed):
-            lang = _lang(uow, u)
+            heard.setdefault(u, []).append((o, partner, chase))
+    for u, found in heard.items():   # one message each, however many came due at once (a restart after days off)
+        lang = _lang(uow, u)
+        lines = []
+        for o, partner, chase in found:
             reach = "" if chase or partner is None or not partner.phone else str(
                 t("late_po.phone", lang, partner=partner.name, phone=partner.phone))
-            box.push(u, t("late_po.alert", lang, id=o.id, partner=partner.name if partner else "",
-                          location=loc_name(uow, o.location),
-                          items=wording.goods(products, ((ln.sku, ln.open_qty) for ln in o.lines if ln.open_qty > 0)),
-                          due=late_words(o.due.astimezone(now.tzinfo)),
-                          shipped=t("late_po.shipped", lang) if o.status == orders.Status.SHIPPED else "") + reach,
-                     [[(t("btn.chase", lang, partner=partner.name), f"chase:{o.id}")]] if chase and partner else None)
+            lines.append(str(t("late_po.alert", lang, id=o.id, partner=partner.name if partner else "",
+                               location=loc_name(uow, o.location),
+                               items=wording.goods(products, ((ln.sku, ln.open_qty) for ln in o.lines
+                                                              if ln.open_qty > 0)),
+                               due=late_words(o.due.astimezone(now.tzinfo)),
+                               shipped=t("late_po.shipped", lang) if o.status == orders.Status.SHIPPED else "")) + reach)
+        buttons = [[(str(t("btn.chase", lang, partner=partner.name)) + (f" #{o.id}" if len(found) > 1 else ""),
+                     f"chase:{o.id}")] for o, partner, chase in found if chase and partner is not None]
+        box.push(u, "\n".join(lines), buttons or None)
 
 
 def late_words(due: datetime) -> str:

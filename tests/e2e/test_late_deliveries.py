@@ -62,3 +62,12 @@ def test_asking_for_a_late_delivery_rule_says_it_is_built_in(demo: Chat):
     out = texts(demo.say("liu", "张记的货晚到了就提醒我"))
     assert out.startswith("不用另设规则:采购单过了到货时间还没到"), out
     assert texts(demo.say("liu", "有哪些规则")).count("晚到") == 0   # (nothing was saved)
+
+
+def test_several_orders_late_at_once_are_one_message_with_a_chase_button_each(demo: Chat):
+    demo.say("liu", "向张记订牛腩20斤,明天送")
+    demo.say("liu", "向饮料批发订可乐2箱,明天送")
+    late = [m for m in demo.send(at="2026-06-16T15:00:00+08:00") if "⏰ 采购单" in (m.get("text") or "")]
+    assert len(late) == 1 and late[0]["to"] == "liu", late
+    assert "采购单 #1(张记肉业)" in late[0]["text"] and "采购单 #2(可口饮料批发)" in late[0]["text"], late
+    assert [b for row in late[0]["buttons"] for b in row] == ["催一下张记肉业 #1"], late   # (only 张记 is in the chat)
