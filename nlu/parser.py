@@ -247,6 +247,10 @@ class Parser:
             s = _SOME_OF.sub(",其中", s)
         if ("取消" in s or "不来" in s or "不做" in s or "来不了" in s) and not any(c.isdigit() for c in s):
             s = self._appointment_off(s)   # 取消王总明天的理疗 · 王总明天不来了: that customer's appointment
+        came_short = _CAME_THEN_SHORT.search(s) if "来的" in s and ("少" in s or "缺" in s or "差" in s) else None
+        if came_short is not None and any(e.kind == "location" for e in self.lex.scan(
+                s[:came_short.start()], [True] * came_short.start())):   # 仓库送来的可乐到了,少了一箱: the transfer's loss
+            s = s[:came_short.start("came")] + s[came_short.end("came"):]
         if "每" in s and ("少" in s or "缺" in s or "差" in s):   # 可乐进了5箱,每箱少了2瓶: 10 short, not 2
             s = _EACH_SHORT.sub(_each_short, s)
         if "称" in s or "秤" in s or "实际" in s:   # 张记送了牛腩50斤,称了一下只有48斤: what the scale says came
@@ -4329,6 +4333,9 @@ def _each_short(m: re.Match[str]) -> str:
     return f"{m.group('n')}{m.group('pack')}{m.group('mid')},少了{int(m.group('n')) * int(m.group('m'))}{m.group('u')}"
 
 
+# goods another place sent, come, then what they lacked (仓库送来的可乐到了,少了一箱): as 仓库送来的可乐少了一箱 says
+_CAME_THEN_SHORT = re.compile(r"(?:调|送|发|拿|运|带)(?:过)?来的[^,;\d]{1,8}?(?P<came>(?:已经)?(?:到了|来了|收到了|到货了)[,;]\s*)"
+                              r"(?=(?:但是?|可是|不过)?(?:少了|缺了|差了|短了))")
 # a dish not kept as stock, sold so many times, each using so much (土豆丝卖了10盘,每盘用土豆200克 · 今天卖了20份番茄炒蛋,
 # 每份用鸡蛋2个、番茄1个): what it used
 _DISH_USE = re.compile(r"(?:今天|昨天|中午|晚上|上午|下午)?(?P<dish>[^\d,;]{0,8}?)(?:今天|昨天|中午|晚上)?(?:卖了|卖出了?|出了|做了)\s*"

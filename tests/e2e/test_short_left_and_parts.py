@@ -196,3 +196,13 @@ def test_a_delivery_said_short_in_english_matches_its_order_too(demo: Chat):
     coke = demo.stock()["NS:P018"]
     demo.say("xiaowang", "received 2 cases of coke, 3 bottles short")   # (before: 48 received, 3 lost)
     assert demo.stock()["NS:P018"] == coke + 45
+
+
+def test_a_transfer_said_come_then_short_is_the_loss_of_what_did_not_come(demo: Chat):
+    demo.say("chen", "中心仓给南山店发了可乐3箱")
+    coke = demo.stock()["NS:P018"]
+    out = demo.say("xiaowang", "仓库送来的可乐到了,少了一箱")   # (before: 「no open purchase order」, nothing)
+    told = {m["to"]: m["text"] for m in out}
+    assert told["xiaowang"].startswith("✅ 已记录:南山店报损 可乐 24瓶(1箱)"), told
+    assert "从中心仓调来的 可乐 24瓶(1箱) 没到" in told["boss"], told   # (the sending place's people hear)
+    assert demo.stock()["NS:P018"] == coke - 24
