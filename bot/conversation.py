@@ -597,6 +597,13 @@ class Conversation:
                 self._write_all(uow, turn, commands.Batch((*back, *([rest] if rest is not None else []))),
                                 guesses=guesses, confirmed=confirmed)
                 return
+            came = self._came_short(uow, turn, cmd) if isinstance(cmd, commands.RecordMoves) \
+                and cmd.movement == commands.Movement.SCRAP and cmd.partner and not cmd.came_short_from else None
+            if came is not None and isinstance(cmd, commands.RecordMoves):   # 张记送来的牛腩少了2斤 after its receipt
+                self._redo(uow, turn, came[1], came[0], lead=self.t(
+                    "came_short.lead", turn.lang, partner=replies.partner_name(cmd.partner, self._catalog) or "",
+                    items=replies.items(cmd.lines, self._catalog)) + "\n")
+                return
             recorded = self._write(uow, turn, cmd, guesses=guesses, confirmed=confirmed)
             if isinstance(cmd, commands.CountStock) and cmd.then_order and len(cmd.lines) == 1 \
                     and recorded:   # (recorded, not asked first)
@@ -3168,7 +3175,7 @@ class Conversation:
         return inventory.command_of(moves, sku=next(iter(held)) if swap else product.sku, qty=qty,
                                     now=turn.now, as_sku=product.sku if swap else None)
 
-    def _redo(self, uow: UnitOfWork, turn: Turn, new_cmd: commands.Command, batch: str) -> None:
+    def _redo(self, uow: UnitOfWork, turn: Turn, new_cmd: commands.Command, batch: str, *, lead: str = "") -> None:
         """The user's write ``batch`` undone and ``new_cmd`` recorded in its place, said back with an undo button; a
         correction to what is recorded already (不对,是40斤 of a receipt of 40) changes nothing and says so."""
         if isinstance(new_cmd, commands.RecordMoves | commands.TransferStock) \
@@ -3204,7 +3211,7 @@ class Conversation:
         turn.events += inventory.record(uow, plan, actor=actor, t=self.t, push=turn.push)
         uow.chat.audit(at=turn.now, actor=turn.user.username, action="write_corrected",
                        detail={"batch": actor.batch, "was": batch})
-        text = self.t("corrected", turn.lang, summary=replies.summary(   # (as settled: 原价 …,促销 …,实收 …)
+        text = lead + self.t("corrected", turn.lang, summary=replies.summary(   # (as settled: 原价 …,促销 …,实收 …)
             self.t, turn.lang, plan.settled or new_cmd, self._catalog, user=turn.user))
         text += replies.by_recipe(self.t, turn.lang, plan.moves, self._catalog)
         text += replies.substituted(self.t, turn.lang, plan.substituted, self._catalog)
@@ -3216,6 +3223,27 @@ class Conversation:
         if isinstance(new_cmd, commands.RecordMoves) and freight > 0 and new_cmd.partner is not None:
             text += "\n" + purchasing.freight_apart(uow, turn, actor.batch, new_cmd.partner, freight, t=self.t)
         turn.reply(text, [[Button(self.t("btn.undo", turn.lang), f"undo:{actor.batch}")]])
+
+    def _came_short(self, uow: UnitOfWork, turn: Turn, cmd: commands.RecordMoves) -> tuple[str, commands.Command] | None:
+        """张记送来的牛腩少了2斤: the supplier's latest receipt of that product here in the last day, as it should have
+        been recorded (48, not 50): the batch and the command to put in its place; None: no such receipt, or it held no
+        more than what was lacking (a loss, as before)."""
+        who = purchasing.partner_of(uow, cmd.partner or "")
+        if who is None or who.kind != catalog.PartnerKind.SUPPLIER or len(cmd.lines) != 1:
+            return None
+        line, here = cmd.lines[0], inventory.home(turn.user, cmd.location)
+        came = [m for m in uow.stock.standing(uow.stock.moves(since=turn.now - timedelta(days=1),
+                                                                kinds=[ledger.MoveKind.RECEIPT.value],
+                                                                partner=cmd.partner))
+                if m.sku == line.sku and m.dst == here]
+        if not came:
+            return None
+        batch = came[-1].batch
+        moves = uow.stock.batch(batch)
+        held = sum((m.qty for m in moves if m.sku == line.sku and m.kind == ledger.MoveKind.RECEIPT), Decimal(0))
+        if held <= line.qty:
+            return None
+        return batch, inventory.command_of(moves, sku=line.sku, qty=held - line.qty, now=turn.now)
 
     def _repartnered(self, uow: UnitOfWork, turn: Turn, moves: list[ledger.Move], partner: str) -> commands.Command:
         """The write that made ``moves``, the same, of ``partner``: a supplier for what came in from or went back to

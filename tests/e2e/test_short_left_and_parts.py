@@ -206,3 +206,15 @@ def test_a_transfer_said_come_then_short_is_the_loss_of_what_did_not_come(demo: 
     assert told["xiaowang"].startswith("✅ 已记录:南山店报损 可乐 24瓶(1箱)"), told
     assert "从中心仓调来的 可乐 24瓶(1箱) 没到" in told["boss"], told   # (the sending place's people hear)
     assert demo.stock()["NS:P018"] == coke - 24
+
+
+def test_a_suppliers_delivery_said_short_after_its_receipt_puts_the_receipt_right(demo: Chat):
+    before = demo.stock()["NS:P001"]
+    demo.say("liu", "向张记订牛腩50斤,明天送")
+    demo.say("xiaowang", "收到牛腩50斤,张记送的")
+    out = texts(demo.say("xiaowang", "张记送来的牛腩少了2斤"))   # (before: a loss of 2, the 50 still owed for)
+    assert out.startswith("张记肉业送来的 牛腩 2斤 没送到") and "已更正为:南山店入库 牛腩 48斤" in out, out
+    assert demo.stock()["NS:P001"] == before + 48
+    assert "应付 ¥1,536.00" in texts(demo.say("liu", "欠张记多少钱"))   # (48 at ¥32, not 50)
+    assert "48/50斤" in texts(demo.say("liu", "订单1到了吗"))
+    assert not [m for m in demo.export("moves") if m["kind"] == "scrap"]
