@@ -247,6 +247,11 @@ class Parser:
             s = _SOME_OF.sub(",其中", s)
         if ("取消" in s or "不来" in s or "不做" in s or "来不了" in s) and not any(c.isdigit() for c in s):
             s = self._appointment_off(s)   # 取消王总明天的理疗 · 王总明天不来了: that customer's appointment
+        platform = _PLATFORM_SOLD.match(s) if "美团" in s or "饿了么" in s or "抖音" in s else None
+        if platform is not None and any(c.isdigit() for c in s) \
+                and self.lex.partner_named(platform.group("p")) is None:   # 美团卖了可颂5个: paid through 美团
+            # (a customer the catalog calls 美团 is that customer: its sale on account, as before)
+            s = f"卖了{s[platform.end():].rstrip(' 。!.')},{platform.group('p')}的"
         came_short = _CAME_THEN_SHORT.search(s) if "来的" in s and ("少" in s or "缺" in s or "差" in s) else None
         if came_short is not None and any(e.kind == "location" for e in self.lex.scan(
                 s[:came_short.start()], [True] * came_short.start())):   # 仓库送来的可乐到了,少了一箱: the transfer's loss
@@ -4333,6 +4338,11 @@ def _each_short(m: re.Match[str]) -> str:
     return f"{m.group('n')}{m.group('pack')}{m.group('mid')},少了{int(m.group('n')) * int(m.group('m'))}{m.group('u')}"
 
 
+# a delivery platform named first (美团卖了可颂5个 · 饿了么订单可颂3个 · 美团外卖可颂5个 · 抖音团购卖了可颂3个): a sale
+# paid through it, as …,美团的 says
+_PLATFORM_SOLD = re.compile(r"(?:今天|昨天)?(?P<p>美团|饿了么|抖音)(?:(?:外卖|团购|平台|上|那边)(?:今天|昨天)?"
+                            r"(?:卖了|卖出了?|售出了?|的订单|订单|出了|单子)?|(?:今天|昨天)?(?:卖了|卖出了?|售出了?|的订单|订单)"
+                            r")[,:\s]*(?=\S)")
 # goods another place sent, come, then what they lacked (仓库送来的可乐到了,少了一箱): as 仓库送来的可乐少了一箱 says
 _CAME_THEN_SHORT = re.compile(r"(?:调|送|发|拿|运|带)(?:过)?来的[^,;\d]{1,8}?(?P<came>(?:已经)?(?:到了|来了|收到了|到货了)[,;]\s*)"
                               r"(?=(?:但是?|可是|不过)?(?:少了|缺了|差了|短了))")

@@ -218,3 +218,19 @@ def test_a_suppliers_delivery_said_short_after_its_receipt_puts_the_receipt_righ
     assert "应付 ¥1,536.00" in texts(demo.say("liu", "欠张记多少钱"))   # (48 at ¥32, not 50)
     assert "48/50斤" in texts(demo.say("liu", "订单1到了吗"))
     assert not [m for m in demo.export("moves") if m["kind"] == "scrap"]
+
+
+def test_a_delivery_platform_named_first_is_how_the_sale_was_paid(tmp_path, monkeypatch):
+    cafe = make_chat(tmp_path, monkeypatch)
+    out = texts(cafe.say("amy", "美团卖了可颂5个"))   # (before: a sale with no way paid)
+    assert out.startswith("✅ 已记录:徐汇店销售 可颂 5个(美团)"), out
+    cafe.say("amy", "饿了么订单可颂3个")   # (before: not understood)
+    paid = sorted(m["method"] for m in cafe.export("moves") if m["kind"] == "sale")
+    assert paid == ["eleme", "meituan"], paid
+
+
+def test_a_customer_the_catalog_calls_meituan_stays_that_customer(demo: Chat):
+    out = texts(demo.say("xiaowang", "美团卖了可乐3瓶"))   # (the demo's 美团团餐: on its account, not paid by 美团)
+    assert "美团团餐" in out, out
+    sold = [m for m in demo.export("moves") if m["kind"] == "sale"]
+    assert [(m["partner"], m["method"]) for m in sold] == [("C01", None)], sold
