@@ -1989,12 +1989,13 @@ class Parser:
         if bad_price is not None:   # 收到牛奶2箱,单价-5 · 单价abc: never the write without it, nor 单价 as a product
             return commands.Clarify("bad_price", detail=bad_price.group(0).strip())
         if whole and kind in ("receipt", "scrap") and len({e.codes for e in a.of("product")}) == 1:
+            goods = a.of("product")
             for q, q2 in zip(a.qtys, a.qtys[1:], strict=False):   # 收到可乐2箱,少了3瓶: 45 came, not 48 and a loss
-                goods_after = next((e for e in a.of("product") if e.start >= q.end and not a.s[q.end:e.start].strip()), None)
+                goods_after = next((e for e in goods if e.start >= q.end and not a.s[q.end:e.start].strip()), None)
                 cut = _SHORT_AFTER.match(a.s, goods_after.end if goods_after is not None else q.end)   # (收到 2箱 可乐,少了3瓶)
                 clause_end = a.s.find(",", q2.end) if "," in a.s[q2.end:] else len(a.s)
                 if cut is not None and cut.end() == q2.start and q2.unit and len(q.parts) == len(q2.parts) == 1 \
-                        and not any(q.end <= e.start < clause_end for e in a.of("product") if e is not goods_after) \
+                        and not any(q.end <= e.start < clause_end for e in goods if e is not goods_after) \
                         and (kind == "receipt" or intents.write_intent(   # (光明送来牛奶10箱,少了1箱: 少 read as lost)
                             m[:cut.start()], has_dest=dest is not None, has_source=source is not None,
                             supplier=bool(supplier), customer=bool(customer), has_due=a.date is not None) == "receipt"):

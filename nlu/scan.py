@@ -195,6 +195,7 @@ class Scanner:
             re.compile(rf"(?P<p>{_N})\s*(?:元|块钱|rmb)"),
         ]
         self.bare_price = self.price_res[-1]   # 30元 alone: per what the line says
+        self.price_needs = ["按" if rx.pattern.startswith("按") else "" for rx in self.price_res]   # (the word each needs)
         # a pack size said in the message: 每箱12升 · 每袋500克 · 12升/箱 (每箱65元 is a price, masked before)
         self.pack_res = [
             re.compile(rf"每\s*(?P<u>{units})\s*(?:是|有|装)?\s*(?P<n>{_N})\s*(?P<u2>{units})(?![a-z])"),
@@ -294,7 +295,10 @@ class Scanner:
                 prices.append(Price(m.start(), m.end(), v, "", total=True))
                 _mask(chars, free, [m])
         masked = "".join(chars)
-        for rx in self.price_res:
+        for rx, need in zip(self.price_res, self.price_needs, strict=True):
+            if need and need not in masked:
+                continue   # (按25算 · 按4元一瓶: nothing to find without its 按)
+            hit = False
             for m in rx.finditer(masked):
                 v = numbers.value(m.group("p")) if m.group("p") else Decimal(0)   # (五毛: no yuan)
                 if v is None:
@@ -304,7 +308,9 @@ class Scanner:
                 prices.append(Price(m.start(), m.end(), v, m.groupdict().get("u") or m.groupdict().get("u2") or "",
                                     bare=rx is self.bare_price))
                 _mask(chars, free, [m])
-            masked = "".join(chars)
+                hit = True
+            if hit:   # (masked again only when a price was masked)
+                masked = "".join(chars)
         for m in _BARE_KUAI.finditer(masked):   # …1箱,280块: money when the product before it is not counted in 块
             said = [e for e in entities if e.kind == "product" and e.end <= m.start()]
             if said and _BEFORE_KUAI.search(masked, 0, m.start()) \
