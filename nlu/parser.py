@@ -1985,6 +1985,11 @@ class Parser:
                     re.search(r"(?<![都也还])(?:没|没有)[?!.~\s]*$", a.s) and re.search(r"了|过", a.s)
                     and not intents.GONE.search(a.s) and not re.search(r"[,;]", a.s[a.qtys[-1].end if a.qtys else 0:]))):
             return self._query(a)   # 静安店要的面粉2袋到了吗: a question, never a write
+        if whole and kind == "receipt" and len({e.codes[0] for e in supplier}) > 1:
+            apart = self._by_supplier(a, supplier, speaker)   # 收到张记牛腩50斤、绿源土豆2袋: each one's goods
+            # (收到牛腩50斤和土豆2袋,张记和绿源送的: which came from whom is asked, never all owed to the first)
+            return apart if apart is not None else commands.Clarify(
+                "which_supplier", detail="、".join(dict.fromkeys(self.lex.partners[e.codes[0]].name for e in supplier)))
         bad_price = _BAD_PRICE.search(a.s) if kind in WRITE_KINDS or kind == "purchase" else None
         if bad_price is not None:   # 收到牛奶2箱,单价-5 · 单价abc: never the write without it, nor 单价 as a product
             return commands.Clarify("bad_price", detail=bad_price.group(0).strip())
@@ -3336,6 +3341,26 @@ class Parser:
             name=name, base_unit=base, packs=tuple(packs.items()), unit_price=money["unit_price"],
             unit_cost=money["unit_cost"], shelf_life_days=scan.shelf_days(shelf.group("n"), shelf.group("u")) if shelf
             else None, category=category.group("c") if category else ""))
+
+    def _by_supplier(self, a: scan.Analysis, supplier: list[lexicon.Span], speaker: context.Speaker) -> Result | None:
+        """收到张记牛腩50斤、绿源土豆2袋 · 张记送了牛腩50斤,绿源送了土豆2袋: the goods after each supplier named are its
+        receipt (what is owed to it), the receipts recorded together. None: goods said before any supplier, or a part
+        that is no receipt of its supplier's (the message read as before)."""
+        named = sorted({e.codes[0]: e for e in reversed(supplier)}.values(), key=lambda e: e.start)
+        if any(e.start < named[0].start for e in a.of("product")):
+            return None
+        head = a.s[:named[0].start]
+        parts: list[commands.RecordMoves] = []
+        guesses: list[commands.Guess] = []
+        for i, e in enumerate(named):
+            seg = a.s[e.start:named[i + 1].start if i + 1 < len(named) else len(a.s)].strip(" ,;、和及与还有另外")
+            got = self._command(self.scanner.analyse(head + seg, speaker.now), speaker, whole=False)
+            if not (isinstance(got, commands.Parsed) and isinstance(got.command, commands.RecordMoves)
+                    and got.command.movement == commands.Movement.RECEIPT and got.command.partner == e.codes[0]):
+                return None
+            parts.append(got.command)
+            guesses += got.guesses
+        return commands.Parsed(commands.Batch(tuple(parts)), tuple(dict.fromkeys(guesses)))
 
     def _dish_used(self, m: re.Match[str], speaker: context.Speaker) -> Result | None:
         """土豆丝卖了10盘,每盘用土豆200克 · 今天卖了20份番茄炒蛋,每份用鸡蛋2个、番茄1个: a dish the catalog does not

@@ -234,3 +234,14 @@ def test_a_customer_the_catalog_calls_meituan_stays_that_customer(demo: Chat):
     assert "美团团餐" in out, out
     sold = [m for m in demo.export("moves") if m["kind"] == "sale"]
     assert [(m["partner"], m["method"]) for m in sold] == [("C01", None)], sold
+
+
+def test_goods_of_two_suppliers_in_one_message_are_owed_each_to_its_own(demo: Chat):
+    out = texts(demo.say("xiaowang", "收到张记牛腩50斤、绿源土豆2袋"))   # (before: both owed to 张记)
+    assert "牛腩 50斤(2箱+10)(张记肉业)" in out and "土豆 20公斤(2袋)(绿源蔬菜)" in out, out
+    demo.press("xiaowang", "确认")
+    assert "应付 ¥60.00" in texts(demo.say("liu", "欠绿源多少钱"))
+    assert "土豆" not in texts(demo.say("liu", "欠张记多少钱"))
+    before = demo.stock()
+    out = texts(demo.say("xiaowang", "收到牛腩50斤和土豆2袋,张记和绿源送的"))   # (which from whom: asked)
+    assert out.startswith("这条消息里有几家供应商(张记肉业、绿源蔬菜),没有记录。") and demo.stock() == before, out
