@@ -2170,6 +2170,12 @@ class Conversation:
         if beyond is not None:   # (a manager approves a sale on its own: never one slipped into a batch)
             raise errors.NotAllowed(code="discount_in_batch", pct=f"{beyond[0] * 100:.1f}",
                                     limit=wording.share(beyond[1]))
+        held = next((p for p in cmd.parts if isinstance(p, commands.RecordMoves) and p.partner
+                     and (not p.paid or p.paid_amount is not None) and purchasing.needs_credit_review(uow, p, turn.now)),
+                    None)
+        if held is not None and not confirmed:   # (团餐拿了…,散客买了… with 团餐 over its limit: its sale alone, reviewed)
+            raise errors.NotAllowed(code="credit_in_batch", partner=replies.partner_name(held.partner, self._catalog)
+                                    or "")
         if not confirmed:
             doubts = replies.guesses(self.t, turn.lang, guesses, self._catalog)
             net: dict[tuple[str, str], Decimal] = {}   # what the parts together take from each place (卖了…,又卖了…)

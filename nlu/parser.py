@@ -1985,11 +1985,23 @@ class Parser:
                     re.search(r"(?<![都也还])(?:没|没有)[?!.~\s]*$", a.s) and re.search(r"了|过", a.s)
                     and not intents.GONE.search(a.s) and not re.search(r"[,;]", a.s[a.qtys[-1].end if a.qtys else 0:]))):
             return self._query(a)   # 静安店要的面粉2袋到了吗: a question, never a write
-        if whole and kind == "receipt" and len({e.codes[0] for e in supplier}) > 1:
-            apart = self._by_supplier(a, supplier, speaker)   # 收到张记牛腩50斤、绿源土豆2袋: each one's goods
-            # (收到牛腩50斤和土豆2袋,张记和绿源送的: which came from whom is asked, never all owed to the first)
+        if whole and kind in ("receipt", "purchase") and len({e.codes[0] for e in supplier}) > 1:
+            apart = self._apart(a, [(e.start, e.end, e.codes[0]) for e in supplier], speaker, kind)
+            # 收到张记牛腩50斤、绿源土豆2袋 · 向张记订牛腩50斤,向绿源订土豆2袋: each one's goods; 收到牛腩50斤和土豆2袋,
+            # 张记和绿源送的: which came from whom is asked, never all owed to the first
             return apart if apart is not None else commands.Clarify(
                 "which_supplier", detail="、".join(dict.fromkeys(self.lex.partners[e.codes[0]].name for e in supplier)))
+        walk_in = _WALK_IN.search(a.s) if whole and kind == "sale" and customer else None
+        if walk_in is not None or (whole and kind == "sale" and len({e.codes[0] for e in customer}) > 1):
+            # 团餐拿了牛腩10斤,散客买了可乐1箱: each buyer's goods its own sale (the walk-in's on no account)
+            buyers: list[tuple[int, int, str | None]] = [(e.start, e.end, e.codes[0]) for e in customer]
+            buyers += [(m.start(), m.end(), None) for m in _WALK_IN.finditer(a.s)]
+            apart = self._apart(a, buyers, speaker, "sale")
+            if apart is not None:
+                return apart
+            if walk_in is not None:   # 卖了牛腩10斤给团餐,散客买了可乐3瓶: whose was which is asked, never all on account
+                return commands.Clarify("which_customer", detail="、".join(dict.fromkeys(
+                    self.lex.partners[e.codes[0]].name for e in customer)))
         bad_price = _BAD_PRICE.search(a.s) if kind in WRITE_KINDS or kind == "purchase" else None
         if bad_price is not None:   # 收到牛奶2箱,单价-5 · 单价abc: never the write without it, nor 单价 as a product
             return commands.Clarify("bad_price", detail=bad_price.group(0).strip())
@@ -3342,25 +3354,37 @@ class Parser:
             unit_cost=money["unit_cost"], shelf_life_days=scan.shelf_days(shelf.group("n"), shelf.group("u")) if shelf
             else None, category=category.group("c") if category else ""))
 
-    def _by_supplier(self, a: scan.Analysis, supplier: list[lexicon.Span], speaker: context.Speaker) -> Result | None:
-        """收到张记牛腩50斤、绿源土豆2袋 · 张记送了牛腩50斤,绿源送了土豆2袋: the goods after each supplier named are its
-        receipt (what is owed to it), the receipts recorded together. None: goods said before any supplier, or a part
-        that is no receipt of its supplier's (the message read as before)."""
-        named = sorted({e.codes[0]: e for e in reversed(supplier)}.values(), key=lambda e: e.start)
-        if any(e.start < named[0].start for e in a.of("product")):
+    def _apart(self, a: scan.Analysis, marks: list[tuple[int, int, str | None]], speaker: context.Speaker,
+               kind: str) -> Result | None:
+        """收到张记牛腩50斤、绿源土豆2袋 · 向张记订牛腩50斤,向绿源订土豆2袋 · 团餐拿了牛腩10斤,散客买了可乐1箱: the goods
+        after each partner named (``marks``: where, and whose; None a walk-in) are its own receipt, order or sale, made
+        together. None: goods said before the first, or a part that is not its partner's (the message read as before)."""
+        firsts = sorted({code: (x, y, code) for x, y, code in reversed(marks)}.values())
+        if len(firsts) < 2 or any(e.start < firsts[0][0] for e in a.of("product")):
             return None
-        head = a.s[:named[0].start]
-        parts: list[commands.RecordMoves] = []
+        head = a.s[:firsts[0][0]]
+        bought: list[commands.PlacePurchase] = []
+        moved: list[commands.RecordMoves] = []
         guesses: list[commands.Guess] = []
-        for i, e in enumerate(named):
-            seg = a.s[e.start:named[i + 1].start if i + 1 < len(named) else len(a.s)].strip(" ,;、和及与还有另外")
+        for i, (x, y, code) in enumerate(firsts):
+            seg = a.s[x if code is not None else y:firsts[i + 1][0] if i + 1 < len(firsts) else len(a.s)]
+            seg = seg.strip(" ,;、和及与还有另外")
+            if code is None:   # 散客买了可乐1箱: bought from us, a sale (买了 alone reads as goods we bought)
+                seg = re.sub(r"^(?:又|也)?(?:买了|买走了?|买|拿了|拿走了?|拿|要了|要)", "卖了", seg)
             got = self._command(self.scanner.analyse(head + seg, speaker.now), speaker, whole=False)
-            if not (isinstance(got, commands.Parsed) and isinstance(got.command, commands.RecordMoves)
-                    and got.command.movement == commands.Movement.RECEIPT and got.command.partner == e.codes[0]):
+            if not isinstance(got, commands.Parsed) or getattr(got.command, "partner", None) != code:
                 return None
-            parts.append(got.command)
+            c = got.command
+            if kind == "purchase" and isinstance(c, commands.PlacePurchase):
+                bought.append(c)
+            elif kind != "purchase" and isinstance(c, commands.RecordMoves) and c.movement == (
+                    commands.Movement.RECEIPT if kind == "receipt" else commands.Movement.SALE):
+                moved.append(c)
+            else:
+                return None
             guesses += got.guesses
-        return commands.Parsed(commands.Batch(tuple(parts)), tuple(dict.fromkeys(guesses)))
+        made = commands.PlaceMany(tuple(bought)) if kind == "purchase" else commands.Batch(tuple(moved))
+        return commands.Parsed(made, tuple(dict.fromkeys(guesses)))
 
     def _dish_used(self, m: re.Match[str], speaker: context.Speaker) -> Result | None:
         """土豆丝卖了10盘,每盘用土豆200克 · 今天卖了20份番茄炒蛋,每份用鸡蛋2个、番茄1个: a dish the catalog does not
@@ -4372,6 +4396,8 @@ _PLATFORM_SOLD = re.compile(r"(?:今天|昨天)?(?P<p>美团|饿了么|抖音)(?
 # goods another place sent, come, then what they lacked (仓库送来的可乐到了,少了一箱): as 仓库送来的可乐少了一箱 says
 _CAME_THEN_SHORT = re.compile(r"(?:调|送|发|拿|运|带)(?:过)?来的[^,;\d]{1,8}?(?P<came>(?:已经)?(?:到了|来了|收到了|到货了)[,;]\s*)"
                               r"(?=(?:但是?|可是|不过)?(?:少了|缺了|差了|短了))")
+# a buyer on no account, beside a customer's sale (团餐拿了牛腩10斤,散客买了可乐1箱)
+_WALK_IN = re.compile(r"(?:^|(?<=[,;、\s]))(?:散客|零售客人|零售(?!价)|门市(?!价)|路过的客人|过路客)")
 # a dish not kept as stock, sold so many times, each using so much (土豆丝卖了10盘,每盘用土豆200克 · 今天卖了20份番茄炒蛋,
 # 每份用鸡蛋2个、番茄1个): what it used
 _DISH_USE = re.compile(r"(?:今天|昨天|中午|晚上|上午|下午)?(?P<dish>[^\d,;]{0,8}?)(?:今天|昨天|中午|晚上)?(?:卖了|卖出了?|出了|做了)\s*"

@@ -495,25 +495,40 @@ def _late_words(t: Any, lang: str, late: tuple[catalog.Partner, Decimal, int]) -
             "terms": dues.terms_words(t, lang, p.payment_terms)}
 
 
-def credit_hold(uow: UnitOfWork, turn: Turn, cmd: commands.RecordMoves, *, t: Any) -> bool:
-    """Hold a sale on account to a customer beyond its credit limit, or with deliveries past the terms agreed (逾期),
-    for a manager's review. True if held."""
+def _credit(uow: UnitOfWork, cmd: commands.RecordMoves, now: datetime) -> tuple[Any, ...] | None:
+    """A sale on account that a manager must review (beyond the customer's credit limit, or with deliveries past the
+    terms agreed): (limit, late, lines, amount, exposure, paid, over); None: it needs none."""
     if cmd.movement != commands.Movement.SALE or not cmd.partner:
-        return False
+        return None
     limit = _credit_limit(uow, cmd.partner)
-    late = overdue(uow, cmd.partner, turn.now)
+    late = overdue(uow, cmd.partner, now)
     if limit is None and late is None:
-        return False
+        return None
     lines = _priced(uow, cmd.lines, cmd.partner)
     amount = sum(((ln.unit_price or Decimal(0)) * ln.qty for ln in lines), Decimal(0))
     open_sales = _open_sales(uow, cmd.partner)
-    exposure = _exposure(uow, cmd.partner, turn.now, open_sales)
+    exposure = _exposure(uow, cmd.partner, now, open_sales)
     # (what it collects was counted when ordered)
     # (团餐拿了牛腩200斤,先付了1000: the part paid takes no credit)
     paid = min(cmd.paid_amount, amount) if cmd.paid and cmd.paid_amount is not None else Decimal(0)
     over = limit is not None and exposure + amount - paid - _on_order(open_sales, lines) > limit[1]
     if not over and late is None:
+        return None
+    return limit, late, lines, amount, exposure, paid, over
+
+
+def needs_credit_review(uow: UnitOfWork, cmd: commands.RecordMoves, now: datetime) -> bool:
+    """Whether a manager must review this sale on account before it is recorded (``credit_hold`` would hold it)."""
+    return _credit(uow, cmd, now) is not None
+
+
+def credit_hold(uow: UnitOfWork, turn: Turn, cmd: commands.RecordMoves, *, t: Any) -> bool:
+    """Hold a sale on account to a customer beyond its credit limit, or with deliveries past the terms agreed (逾期),
+    for a manager's review. True if held."""
+    state = _credit(uow, cmd, turn.now)
+    if state is None:
         return False
+    limit, late, lines, amount, exposure, paid, over = state
 
     def review(lang: str, oid: int, desc: str) -> str:
         said = str(t("credit_review_paid", lang, paid=reports.money(paid), owed=reports.money(amount - paid))) \

@@ -245,3 +245,25 @@ def test_goods_of_two_suppliers_in_one_message_are_owed_each_to_its_own(demo: Ch
     before = demo.stock()
     out = texts(demo.say("xiaowang", "收到牛腩50斤和土豆2袋,张记和绿源送的"))   # (which from whom: asked)
     assert out.startswith("这条消息里有几家供应商(张记肉业、绿源蔬菜),没有记录。") and demo.stock() == before, out
+
+
+def test_orders_to_two_suppliers_in_one_message_are_two_orders(demo: Chat):
+    out = demo.say("liu", "向张记订牛腩50斤,向绿源订土豆2袋")   # (before: one order to 张记, potatoes and all)
+    said = texts(out)
+    assert "采购单 #1:张记肉业 牛腩 50斤" in said and "采购单 #2:绿源蔬菜 土豆 20公斤" in said, said
+    assert "土豆" not in next(m["text"] for m in out if m["to"] == "zhangji")
+
+
+def test_a_customers_goods_and_a_walk_ins_in_one_message_are_two_sales(demo: Chat):
+    out = texts(demo.say("xiaowang", "团餐拿了牛腩10斤,散客买了可乐1箱"))   # (before: both on 团餐's account)
+    assert "销售 牛腩 10斤(美团团餐)" in out and "销售 可乐 24瓶(1箱)" in out, out
+    demo.press("xiaowang", "确认")
+    sold = sorted((m["sku"], m["partner"] or "") for m in demo.export("moves") if m["kind"] == "sale")
+    assert sold == [("P001", "C01"), ("P018", "")], sold
+    before = demo.stock()
+    out = texts(demo.say("xiaowang", "卖了牛腩10斤给团餐,散客买了可乐3瓶"))   # (whose was which: asked)
+    assert "分不清哪些是谁买的" in out and demo.stock() == before, out
+    demo.say("liu", "团餐的信用额度改成100")
+    demo.press("liu", "确认")
+    out = texts(demo.say("xiaowang", "团餐拿了牛腩10斤,散客买了可乐1箱"))   # (over its limit: its sale alone, reviewed)
+    assert out.startswith("美团团餐这笔要店长审核") and demo.stock() == before, out

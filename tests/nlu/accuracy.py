@@ -347,6 +347,9 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
             | ({"location": c.location} if c.location else {})
     elif isinstance(c, commands.SetPack):
         d |= {"intent": "set_pack", "sku": c.sku, "pack": c.pack, "size": str(c.size)}
+    elif isinstance(c, commands.PlaceMany):
+        d |= {"intent": "purchases_many", "orders": [[o.partner, o.location, o.due.date().isoformat() if o.due else None,
+                                                      _lines(o.lines)] for o in c.orders]}
     elif isinstance(c, commands.ScaleSafety):
         d |= {"intent": "scale_safety", "pct": str(c.pct), "skus": list(c.skus), "category": c.category,
               "location": c.location}
