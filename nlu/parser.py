@@ -4367,14 +4367,15 @@ _REST_LATER = re.compile(r"[,;]\s*(?:剩下|其余|其他|余下)的?(?:货)?(?:
                          r"(?:拿|提|取|要)(?:走)?[。!.]*$")
 # what was left, counted and then moved in the same clause (把剩下的8个可颂报损 · 可颂剩下的8个扔了 · 剩下的3瓶卖给王记 ·
 # 剩下5个报废)
-# a delivery weighed and found lighter than said (张记送了牛腩50斤,称了一下只有48斤 · 收到土豆2袋40公斤,过秤只有38公斤):
-# what the scale says came
 _PACKS_SAID = ("箱", "袋", "筐", "件", "包", "盒")
+_DELIVERED = r"(?P<head>^[^,;]*?(?:送|到|收|进|来)[^,;]*?)"   # (a delivery's words, up to its quantity)
 # packs of a delivery, then what they held in all (收到牛腩3箱,共58斤 · 可乐到了3箱,一共70瓶): that is what came
-_PACKS_IN_ALL = re.compile(r"(?P<head>^[^,;]*?(?:送|到|收|进|来)[^,;]*?)(?P<n>\d+(?:\.\d+)?)\s*(?:箱|袋|筐|件|包|盒)"
+_PACKS_IN_ALL = re.compile(_DELIVERED + r"(?P<n>\d+(?:\.\d+)?)\s*(?:箱|袋|筐|件|包|盒)"
                            r"(?P<mid>[^,;\d]*)[,;]\s*(?:一共|总共|共计|共|合计|总重量?|净重)(?:是|有|为)?\s*"
                            r"(?P<w>\d+(?:\.\d+)?)\s*(?P<u>斤|公斤|千克|kg|克|瓶|罐|听|个|只|条|根|支|升)[。!.]*$")
-_WEIGHED_LESS = re.compile(r"(?P<head>^[^,;]*?(?:送|到|收|进|来)[^,;]*?)(?P<q1>\d+(?:\.\d+)?)\s*(?P<u1>斤|公斤|千克|kg|克|g|箱|袋|筐|件|包|盒)"
+# a delivery weighed and found lighter than said (张记送了牛腩50斤,称了一下只有48斤 · 牛腩收了3箱,实际称重58斤): what the
+# scale says came
+_WEIGHED_LESS = re.compile(_DELIVERED + r"(?P<q1>\d+(?:\.\d+)?)\s*(?P<u1>斤|公斤|千克|kg|克|g|箱|袋|筐|件|包|盒)"
                            r"(?P<mid>[^,;\d]*)[,;]\s*(?:但是?|可是|结果|不过)?\s*(?:称了一下|称了下|称了|过秤|过了秤|过磅|实际称重|称重|一称"
                            r"|实际称|实称|实际)(?:后|之后|以后)?\s*(?:只有|才|是|只剩|就|实际)?(?:了)?\s*"
                            r"(?P<q2>\d+(?:\.\d+)?)\s*(?P<u2>斤|公斤|千克|kg|克|g)?[。!.]*$")

@@ -1,7 +1,10 @@
-"""A delivery said short of what it should have been (牛腩到了48斤,少了2斤: 48 came when 50 are on order), what was
-left unsold (可颂今天烤了50个,剩了10个没卖: the rest sold, not a count of 60), and part of a sale at its own price said
-other ways (其中3瓶打8折 · 4元一个 · 有3瓶是4块卖的 · sold 12 cokes, 3 of them at 4 each). Through the real
-conversation, on the demo restaurant and the café."""
+"""What came said against what should have: a delivery said short (牛腩到了48斤,少了2斤: 48 when 50 are on order),
+weighed lighter, short in each pack, held in all (收到牛腩3箱,共58斤), a supplier's shortfall after its receipt (the
+receipt put right), a transfer come short; what was left unsold (可颂今天烤了50个,剩了10个没卖: the rest sold); part of a
+sale at its own price said other ways (其中3瓶打8折 · 4元一个 · sold 12 cokes, 3 of them at 4 each); each safety stock
+up or down by a share; two suppliers' or buyers' goods in one message kept apart; a dish's ingredients; a delivery
+platform's sale; an appointment called off; a correction that changes nothing. Through the real conversation, on the
+demo restaurant, the café and the studio."""
 from __future__ import annotations
 
 import pytest
