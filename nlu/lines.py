@@ -215,8 +215,10 @@ def to_line(lex: lexicon.Lexicon, sku: str, q: scan.Qty, *, mention: str = "", z
             second = units.to_base(parts[1][0], parts[1][1], base_unit=p.base_unit, packs=p.packs)
             if second == p.packs[parts[0][1]]:
                 parts = parts[:1]
-            elif second > p.packs[parts[0][1]] and parts[1][1] not in p.packs:
-                parts = parts[1:]   # 张记送来牛腩3箱58斤: more than a case over is no remainder but what they weighed
+            elif second > p.packs[parts[0][1]] and parts[1][1] in units.GLOBAL_UNITS:
+                # 张记送来牛腩3箱58斤: a weight more than a case over is no remainder but what they weighed (可乐2箱30瓶:
+                # loose bottles, added)
+                parts = parts[1:]
         except errors.DomainError:
             pass
     for value, unit in parts:
