@@ -5545,7 +5545,7 @@ def _supplier_deal(said: str, ls: list[commands.Line], lex: lexicon.Lexicon) -> 
     return [replace(ln, qty=paid, raw_qty=units.normalize(paid / per)), gift]
 
 
-_EACH = ("个", "件", "只")   # 可乐卖了3瓶,4元一个: a counter said of goods counted otherwise, per base unit
+_EACH = ("个", "只")   # 可乐卖了3瓶,4元一个: a counter said of goods counted otherwise, per base unit (件: a case)
 
 
 def _apply_prices(ls: list[commands.Line], a: scan.Analysis, lex: lexicon.Lexicon,
@@ -5576,7 +5576,8 @@ def _apply_prices(ls: list[commands.Line], a: scan.Analysis, lex: lexicon.Lexico
         ln = out[idx]
         p = lex.product(ln.sku)
         each = pr.unit in _EACH and p.base_unit in units.COUNTED and not p.accepts(pr.unit)
-        if pr.unit and not p.accepts(pr.unit) and not each:   # (4元一个 of a bottle: per bottle, each)
+        unit = lines.case_of(p) or pr.unit if pr.unit == "件" and not p.accepts("件") else pr.unit   # (60元一件: a case)
+        if unit and not p.accepts(unit) and not each:   # (4元一个 of a bottle: per bottle, each)
             continue
         if pr.bare and ln.unit_price is not None:
             continue   # 单价14元/斤,共280元: the unit price said stays
@@ -5586,7 +5587,7 @@ def _apply_prices(ls: list[commands.Line], a: scan.Analysis, lex: lexicon.Lexico
         if pr.bare:
             per = _bare_per_base(p, ln, pr.value, ref)
         else:
-            per = pr.value if each else pr.value / p.to_base(Decimal(1), pr.unit) if pr.unit \
+            per = pr.value if each else pr.value / p.to_base(Decimal(1), unit) if unit \
                 else _per_base(p, ln, pr.value, ref)
             if unsure is not None and not pr.unit and not ref and ln.unit and ln.unit != p.base_unit \
                     and ln.unit in p.packs and pr.value > 0:
