@@ -175,7 +175,9 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     (r"(?:tell|remind|notify|alert|warn) (?:me|us) (?:when|if|whenever) .*?(?:deliver(?:y|ies)|orders?|goods) "
      r"(?:is|are|comes?|arrives?|runs?) late$", "货晚到了就提醒我"),
     # what a delivery lacked, or held in all (got 48 jin of beef brisket, 2 short · 3 cases of beef, 58 jin in total)
-    (r",\s*(?:but\s+)?(?P<n>\d+(?:\.\d+)?)\s*(?P<u>jin|kg|bottles?|cases?|boxes)?\s*(?:short|missing|fewer|less)(?=\s*(?:$|[,.;]))",
+    (r"^(?P<what>.+?) (?:has |have )?(?:arrived|came in|came|was delivered|were delivered|got here)(?=\s*(?:$|[,.;]))",
+     r"\g<what>到了"),
+    (r",\s*(?:but\s+)?(?P<n>\d+(?:\.\d+)?)\s*(?P<u>jin|kg|bottles?|cases?|boxes|斤|公斤|瓶|箱)?\s*(?:short|missing|fewer|less)(?=\s*(?:$|[,.;]))",
      lambda m: f",少了{m.group('n')}{_PACK_WORDS.get((m.group('u') or '').rstrip('s')) or _unit_before(m)}"),
     (r",\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<u>jin|kg|bottles?)\s*(?:in total|altogether|all together|total)(?=\s*(?:$|[,.;]))",
      lambda m: f",共{m.group('n')}{_PACK_WORDS.get(m.group('u').rstrip('s'), '斤')}"),
@@ -295,6 +297,11 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
      lambda m: f"{_span_zh(m)}进了什么货"),
     (r"who (?:delivers|is delivering|will deliver|comes)(?: (?P<d>today|tomorrow))?\??$",
      lambda m: f"{'明天' if m.group('d') == 'tomorrow' else '今天'}有谁送货"),
+    # late orders and what the stock is worth (which orders are late · late orders · what is our stock worth)
+    (r"(?:which|what) (?:purchase )?orders (?:are|were) (?:late|overdue)|(?:late|overdue) (?:purchase )?orders",
+     "哪些采购单还没到"),
+    (r"(?:what|how much) is (?:our |the |all )?(?:stock|inventory) worth|(?:stock|inventory) value",
+     "库存值多少钱"),
     # each store side by side (how much coke did each store sell · which store has the most stock)
     (r"how (?:much|many)(?: of)?(?P<what>(?: [^ ]+)*?) did (?:each|every) (?:store|shop) sell(?P<rest>.*)$",
      lambda m: f"{m.group('rest')}各店{m.group('what').strip()}卖了多少"),

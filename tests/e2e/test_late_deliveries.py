@@ -71,3 +71,10 @@ def test_several_orders_late_at_once_are_one_message_with_a_chase_button_each(de
     assert len(late) == 1 and late[0]["to"] == "liu", late
     assert "采购单 #1(张记肉业)" in late[0]["text"] and "采购单 #2(可口饮料批发)" in late[0]["text"], late
     assert [b for row in late[0]["buttons"] for b in row] == ["催一下张记肉业 #1"], late   # (only 张记 is in the chat)
+
+
+def test_late_orders_asked_in_english_list_them_overdue(demo: Chat):
+    demo.say("liu", "向张记订牛腩50斤,明天送")
+    demo.send(at="2026-06-17T10:00:00+08:00")
+    out = texts(demo.say("liu", "which orders are late"))   # (before: not understood)
+    assert "采购单 #1 张记肉业" in out and "已逾期 1 天" in out, out
