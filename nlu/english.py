@@ -297,6 +297,8 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
      lambda m: f"{_span_zh(m)}进了什么货"),
     (r"who (?:delivers|is delivering|will deliver|comes)(?: (?P<d>today|tomorrow))?\??$",
      lambda m: f"{'明天' if m.group('d') == 'tomorrow' else '今天'}有谁送货"),
+    # what staff had themselves (staff drank 3 cokes · the crew ate 2 croissants): used, never sold
+    (r"^(?:the |our )?(?:staff|employees|crew|team) (?:drank|ate|had|took) ", "员工喝了 "),
     # late orders and what the stock is worth (which orders are late · late orders · what is our stock worth)
     (r"(?:which|what) (?:purchase )?orders (?:are|were) (?:late|overdue)|(?:late|overdue) (?:purchase )?orders",
      "哪些采购单还没到"),

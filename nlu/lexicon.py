@@ -98,7 +98,7 @@ _PINYIN_VERBS = {"shoudao": "收到", "shoule": "收了", "daohuo": "到货", "j
 
 
 # a place or partner said after its preposition in an English message (from zhang ji · to futian)
-_PREP = r"(?:from|to|at|for|by)\b"
+_PREP = r"(?:from|to|at|for|by|in)\b"
 _PLACE_WORDS = re.compile(rf"\b(?P<p>{_PREP})\s+(?P<w>(?!{_PREP})[a-z]+(?:\s+(?!{_PREP})[a-z]+){{0,3}})")
 
 

@@ -191,7 +191,8 @@ class Parser:
         if isinstance(scanned, commands.Clarify | commands.Parsed):   # 6901234567890就是可乐 · a code not known
             return scanned
         s = scanned or s   # (卖了6901234567890 2瓶: the product's name in its place)
-        if ("from " in s or "to " in s or "at " in s or "for " in s or "by " in s or " say" in s or "'s" in s) \
+        if ("from " in s or "to " in s or "at " in s or "for " in s or "by " in s or " say" in s or "'s" in s
+                or " in " in s) \
                 and _LATIN_WORD.search(s):
             s = self.lex.places_from_pinyin(s)   # received 50 jin beef from zhang ji: 张记
         s = english.to_chinese(s) or self.lex.from_pinyin(s) or s   # received 2 cases of 牛奶 · shoudao niunai 2 xiang
