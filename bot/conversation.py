@@ -2172,8 +2172,8 @@ class Conversation:
                                     limit=wording.share(beyond[1]))
         held = next((p for p in cmd.parts if isinstance(p, commands.RecordMoves) and p.partner
                      and (not p.paid or p.paid_amount is not None) and purchasing.needs_credit_review(uow, p, turn.now)),
-                    None)
-        if held is not None and not confirmed:   # (团餐拿了…,散客买了… with 团餐 over its limit: its sale alone, reviewed)
+                    None) if not confirmed else None   # (read before it is shown, not again at 确认)
+        if held is not None:   # (团餐拿了…,散客买了… with 团餐 over its limit: its sale alone, reviewed)
             raise errors.NotAllowed(code="credit_in_batch", partner=replies.partner_name(held.partner, self._catalog)
                                     or "")
         if not confirmed:
@@ -2743,10 +2743,10 @@ class Conversation:
         if not confirmed:
             self._ask(uow, turn, cmd, self.t("scale_safety.ask", turn.lang, **words) + "\n" + listed)
             return
+        if here is not None:   # (the store's own, written together)
+            inventory.set_store_safeties(uow, here, {p.sku: new for p, _, new in rows})
         for p, old, new in rows:
-            if here is not None:
-                inventory.set_store_safety(uow, here, p.sku, new)
-            else:
+            if here is None:
                 uow.catalog.set_product(p.sku, {"safety_stock": new})
             uow.chat.audit(at=turn.now, actor=turn.user.username, action="product_changed",
                            detail={"sku": p.sku, "field": "safety_stock", "old": str(old), "new": str(new),
@@ -3388,7 +3388,7 @@ def _scaled(p: catalog.Product, old: Decimal, pct: Decimal) -> Decimal:
     """A safety stock up or down by ``pct``%, to the whole unit for goods counted one by one (瓶 · 个), else to two
     places (斤 · 升), never below zero."""
     new = old * (1 + pct / 100)
-    step = Decimal(1) if p.base_unit in units.COUNTED or p.base_unit not in units.GLOBAL_UNITS else Decimal("0.01")
+    step = Decimal("0.01") if p.base_unit in units.GLOBAL_UNITS else Decimal(1)
     return max(units.normalize(new.quantize(step, rounding=ROUND_HALF_UP)), Decimal(0))
 
 

@@ -155,22 +155,26 @@ def customer_prices(uow: UnitOfWork, partner: str | None) -> dict[str, Decimal]:
 
 def set_customer_price(uow: UnitOfWork, partner: str, sku: str, price: Decimal | None) -> None:
     """That customer's price of ``sku`` agreed (None: taken away, back to the catalog's)."""
-    _set_per_sku(uow, CUSTOMER_PRICES, partner, sku, price)
+    _set_per_sku(uow, CUSTOMER_PRICES, partner, {sku: price})
 
 
 def set_store_safety(uow: UnitOfWork, location: str, sku: str, qty: Decimal | None) -> None:
     """One store's safety stock of ``sku`` (None: back to the product's), kept where ``metrics.store_safety`` reads
     it."""
-    _set_per_sku(uow, metrics.STORE_SAFETY, location, sku, qty)
+    _set_per_sku(uow, metrics.STORE_SAFETY, location, {sku: qty})
 
 
-def _set_per_sku(uow: UnitOfWork, key: str, owner: str, sku: str, value: Decimal | None) -> None:
+def set_store_safeties(uow: UnitOfWork, location: str, qty: dict[str, Decimal | None]) -> None:
+    """Several of one store's safety stocks at once (把南山店的安全库存都调高10%): the settings read and written once."""
+    _set_per_sku(uow, metrics.STORE_SAFETY, location, qty)
+
+
+def _set_per_sku(uow: UnitOfWork, key: str, owner: str, values: dict[str, Decimal | None]) -> None:
     """A setting kept per owner (a customer, a store) and product: {owner: {sku: value}}; None takes it away, and an
     owner left with none goes too."""
     every = dict((uow.catalog.tenant_row().settings or {}).get(key) or {})
-    mine = {k: v for k, v in (every.get(owner) or {}).items() if k != sku}
-    if value is not None:
-        mine[sku] = str(value)
+    mine = {k: v for k, v in (every.get(owner) or {}).items() if k not in values}
+    mine |= {sku: str(v) for sku, v in values.items() if v is not None}
     every = {k: v for k, v in {**every, owner: mine}.items() if v}
     uow.catalog.set_tenant_setting(key, every or None)
 

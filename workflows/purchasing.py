@@ -115,18 +115,28 @@ def tell_supplier(uow: UnitOfWork, turn: Turn, o: orders.Order, *, t: Any) -> No
     when (never a price), and how to answer (收到 · 订单1已发货)."""
     if o.kind not in (orders.OrderKind.PURCHASE, orders.OrderKind.PURCHASE_REQUEST) or not o.partner or o.id is None:
         return
-    people = [u for u in uow.catalog.users() if u.partner == o.partner and u.role == catalog.Role.SUPPLIER]
+    people = supplier_people(uow, o.partner)
     if not people:
         return
     items = wording.goods({p.sku: p for p in uow.catalog.products()}, ((ln.sku, ln.qty) for ln in o.lines))
-    settings = uow.catalog.settings()   # (our name as `configure --name` set it, else the store's)
-    tz = ZoneInfo(settings.timezone)
-    company = settings.name if settings.name and settings.name != settings.code else reports.loc_name(uow, o.location)
+    company, tz = _our_name(uow, o)
     for u in people:
         due = str(t("supplier.due", u.language, day=f"{o.due.astimezone(tz):%m-%d}") if o.due
                   else t("supplier.asap", u.language))
         turn.push(u.username, t("supplier.new_order", u.language, id=o.id, company=company,
                                 place=reports.loc_name(uow, o.location), items=items, due=due))
+
+
+def supplier_people(uow: UnitOfWork, partner: str) -> list[catalog.User]:
+    """The supplier's own people in the chat (its orders are told them; a late one chased)."""
+    return [u for u in uow.catalog.users() if u.partner == partner and u.role == catalog.Role.SUPPLIER]
+
+
+def _our_name(uow: UnitOfWork, o: orders.Order) -> tuple[str, ZoneInfo]:
+    """Who we are to a supplier (our name as `configure --name` set it, else the order's store's), and our zone."""
+    settings = uow.catalog.settings()
+    company = settings.name if settings.name and settings.name != settings.code else reports.loc_name(uow, o.location)
+    return company, ZoneInfo(settings.timezone)
 
 
 def _amount(o: orders.Order, t: Any, lang: str) -> str:
@@ -1050,14 +1060,12 @@ def chase(uow: UnitOfWork, turn: Turn, order_id: int, *, t: Any) -> None:
     if o.status not in (orders.Status.OPEN, orders.Status.PARTIAL, orders.Status.SHIPPED):
         turn.reply(t("late_po.settled", turn.lang, id=o.id, partner=name))
         return
-    people = [u for u in uow.catalog.users() if u.partner == o.partner and u.role == catalog.Role.SUPPLIER]
+    people = supplier_people(uow, o.partner)
     if not people:
         raise errors.NotFound(code="button_gone")
     items = wording.goods({p.sku: p for p in uow.catalog.products()},
                           ((ln.sku, ln.open_qty) for ln in o.lines if ln.open_qty > 0))
-    settings = uow.catalog.settings()
-    tz = ZoneInfo(settings.timezone)
-    company = settings.name if settings.name and settings.name != settings.code else reports.loc_name(uow, o.location)
+    company, tz = _our_name(uow, o)
     for u in people:
         turn.push(u.username, t("late_po.chase", u.language, id=o.id, company=company, items=items,
                                 place=reports.loc_name(uow, o.location),
