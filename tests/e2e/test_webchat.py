@@ -77,6 +77,23 @@ def test_log_in_type_a_receipt_see_the_reply_and_press_undo_in_chromium(live):
         browser.close()
 
 
+def test_a_message_typed_while_the_socket_reconnects_is_sent_once_it_is_back(live):
+    if CHROMIUM is None:
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+    url, chat = live
+    with sync_playwright() as p:
+        browser, page = logged_in(p, url)
+        page.wait_for_function("ws && ws.readyState === 1")
+        page.evaluate("ws.close()")     # the page reconnects 1.5 s after a close
+        page.fill("#text", "收到牛奶2箱")
+        page.click("#sendbtn")
+        assert page.input_value("#text") == ""      # taken, not left for the user to send again
+        page.wait_for_selector(".msg.bot >> text=已记录", timeout=15000)
+        browser.close()
+    assert chat.stock()["XH:B01"] == 60     # recorded once
+
+
 def test_history_after_login_includes_pushes_sent_while_offline(live):
     url, chat = live
     chat.say("zhou", "当咖啡豆库存低于10公斤时提醒阿梅")
