@@ -2784,6 +2784,9 @@ class Conversation:
         found = [o for o in uow.orders.list(kinds=["purchase", "purchase_request"])
                  if o.status.value not in ("rejected", "cancelled") and (here is None or o.location == here)
                  and (cmd.partner is None or o.partner == cmd.partner)]
+        if cmd.skus:
+            self._repeat_lines(uow, turn, cmd, found)
+            return
         if not found:
             turn.reply(self.t("repeat_order.none", turn.lang,
                               partner=replies.partner_name(cmd.partner, self._catalog) or ""))
@@ -2793,6 +2796,37 @@ class Conversation:
                                                    for ln in last.lines), partner=last.partner, location=last.location)
         self._ask(uow, turn, again, self.t("repeat_order.ask", turn.lang, id=last.id, summary=replies.summary(
             self.t, turn.lang, again, self._catalog, user=turn.user)))
+
+    def _repeat_lines(self, uow: UnitOfWork, turn: Turn, cmd: commands.RepeatPurchase,
+                      found: list[orders.Order]) -> None:
+        """订牛腩,跟上次一样: each product's line of its latest order (``found``: the store's, newest last) again, from
+        the supplier it came from at its price; one order a supplier, shown first. A product never ordered here is
+        named, and nothing is ordered."""
+        latest: dict[str, tuple[orders.Order, orders.OrderLine]] = {}   # sku → (order, its line)
+        for o in sorted(found, key=lambda o: o.id or 0):
+            for ln in o.lines:
+                if ln.sku in cmd.skus:
+                    latest[ln.sku] = (o, ln)
+        never = [s for s in cmd.skus if s not in latest]
+        if never:
+            turn.reply(self.t("repeat_order.none_of", turn.lang, items="、".join(self._name_of(s) for s in never),
+                              partner=self.t("repeat_order.from", turn.lang, partner=replies.partner_name(
+                                  cmd.partner, self._catalog)) if cmd.partner else ""))
+            return
+        suppliers: dict[tuple[str | None, str | None], list[commands.Line]] = {}
+        ids: list[int] = []
+        for sku in cmd.skus:
+            o, ln = latest[sku]
+            suppliers.setdefault((o.partner, o.location), []).append(
+                commands.Line(sku=sku, qty=ln.qty, unit_price=ln.unit_price))
+            if o.id is not None and o.id not in ids:
+                ids.append(o.id)
+        orders = tuple(commands.PlacePurchase(lines=tuple(lines), partner=partner, location=loc)
+                       for (partner, loc), lines in suppliers.items())
+        summary = "\n".join(replies.summary(self.t, turn.lang, o, self._catalog, user=turn.user) for o in orders)
+        again: commands.Command = orders[0] if len(orders) == 1 else commands.PlaceMany(orders)
+        self._ask(uow, turn, again, self.t("repeat_order.ask_lines", turn.lang, ids="、".join(f"#{i}" for i in sorted(ids)),
+                                           summary=summary))
 
     def _add_product(self, uow: UnitOfWork, turn: Turn, cmd: commands.AddProduct, *, confirmed: bool) -> None:
         """A product added from the chat: shown with the SKU it gets, added once confirmed (audited); the parser

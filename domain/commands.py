@@ -473,8 +473,10 @@ class MyRecords:
 
 @dataclass(frozen=True)
 class RepeatPurchase:
-    """再订一次上周的货 · 照上次给张记的单再下一单: the latest purchase (of ``partner``) ordered again, once confirmed."""
+    """再订一次上周的货 · 照上次给张记的单再下一单: the latest purchase (of ``partner``) ordered again, once confirmed.
+    订牛腩,跟上次一样 (``skus``): each product's own latest order line again, from the supplier it came from."""
     partner: str | None = None
+    skus: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -90,6 +90,11 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     (r"^(?:change|correct|fix|make) (?:the )?(?:last|previous) (?:one|entry|record|line)(?: to| into)? (?P<q>.+)$",
      r"刚才那条改成\g<q>"),
     (r"^(?:that|it|the last one) (?:was|is) wrong,? (?:please )?(?:delete|remove|drop|undo|cancel) (?:it|that)$", "撤销"),
+    # an order as the last one (reorder the last order · order beef brisket, same as last time)
+    (r"^(?:re-?order|order|repeat) (?:the |my |our )?(?:last|previous) (?:order|purchase order)(?: again)?$"
+     r"|^order (?:the same|everything|it all) (?:again |as last time)|^order again$", "照上次的再订一份"),
+    (r"^(?:re-?order|order) (?P<what>.+?),? (?:the )?(?:same (?:amount )?as|as much as|like) (?:the )?last (?:time|order)$",
+     r"订\g<what>,跟上次一样"),
     # a partner's agreed prices (what are zhang ji's prices · 王记's price list) and its order moved (move zhang ji's
     # order to thursday)
     (r"^(?:what are |show (?:me )?)?(?P<who>\S+?)'s (?:prices|price list|agreed prices)\??$", r"\g<who>的价格表"),

@@ -1719,8 +1719,15 @@ class Parser:
                 movement=commands.Movement.SALE, lines=(), location=self._location(a), partner=customer[0].codes[0]))
         if intents.ORDERS.search(a.s) and not a.qtys:
             return self._orders(a, supplier or customer)
-        if _REPEAT_ORDER.search(a.s) and not a.qtys and not a.of("product") and not customer:   # 再订一次上周的货
+        again = _REPEAT_ORDER.search(a.s) if not customer else None
+        if again is not None and all(again.start() <= q.start and q.end <= again.end() for q in a.qtys) \
+                and not a.of("product"):   # 再订一次上周的货 · 照上次的再订一份
             return commands.Parsed(commands.RepeatPurchase(partner=supplier[0].codes[0] if supplier else None))
+        if "上" in a.s and not a.qtys and not customer and a.of("product") and _ORDER_SAID.search(a.s) \
+                and _AS_LAST.search(a.s):   # 订牛腩,跟上次一样 · 牛腩和土豆照上次的量订: each one's last order line again
+            return commands.Parsed(commands.RepeatPurchase(
+                partner=supplier[0].codes[0] if supplier else None,
+                skus=tuple(dict.fromkeys(e.codes[0] for e in a.of("product")))))
         if _ARRIVED_Q.search(a.s) and not a.qtys and (a.of("product") or supplier or a.of("location")):
             prods = a.of("product")   # 大仓的鸡蛋到了吗 · 张记的货到了没有: where it is, not a receipt
             others = [e for e in a.of("location") if e.codes[0] != speaker.user.location]
@@ -5270,8 +5277,11 @@ _NUMBERED_COLLECTED = re.compile(r"(?:客户订单|订单|单子?|单号)\s*(?:#
                                  r"(?:客户)?(?:都|已经|已|刚)?(?:来)?(?:提货了|提走了|拿走了|取走了|取货了|提完了|被提走了)")
 _ARRIVED_Q = re.compile(r"(?:到了|来了|送到了|送来了|到货了|到|来)(?:吗|没有?|么|嘛)[?\s]*$|(?:到|来)没(?:到|来)")
 _REPEAT_ORDER = re.compile(r"(?:再|重新|还)?(?:订|下单|下|进|采购|要)(?:一次|一遍|一单|一份|个)?(?:跟|和|照|按)?(?:上次|上周|上一次|上回|上一单|上次那单)"
-                           r"(?:一样|同样)?的?(?:货|单|订单)?|(?:照|按|跟)(?:上次|上周|上回|上一单)(?:一样|的)?(?:再)?(?:订|下单|下一单|进)"
+                           r"(?:一样|同样)?的?(?:货|单|订单)?|(?:照|按|跟)(?:上次|上周|上回|上一单)(?:一样|的)?(?:再)?(?:订|下单|下一单|进)(?:一份|一单|一次|一遍)?"
                            r"|(?:再|重新)(?:订|下)(?:一次|一遍|一单)$")
+# a product's order said as the last one (订牛腩,跟上次一样 · 牛腩照上次的量订 · 土豆还是按上回那么多订)
+_AS_LAST = re.compile(r"(?:跟|和|照|按|同)(?:上次|上回|上一次|上周|上一单)(?:的)?(?:一样|那样|同样|量|数量|那么多|一样多|的量|的数)")
+_ORDER_SAID = re.compile(r"订|下单|采购|补货|要货")
 _OPENED = re.compile(r"\s*(?:拆开|拆了|打开|开封|开了)(?:了)?(?:之后|以后|后)?[,\s]*")
 _OPENED_BEFORE = re.compile(r"(?:拆开|拆了|打开|开封了?|开了)\s*$")
 # 可颂卖剩3个 · 牛奶用得只剩2升 (not 牛奶用剩的2升倒掉了: what was left over is the subject, thrown away alone)

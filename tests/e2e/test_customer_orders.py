@@ -440,6 +440,28 @@ def test_the_last_purchase_is_ordered_again_once_confirmed_and_staff_s_goes_to_a
     assert req["status"] == "pending_approval" and req["partner"] == "V01" and req["created_by"] == "amy", req
 
 
+def test_products_ordered_as_last_time_repeat_each_ones_latest_line_from_its_own_supplier(chat):
+    out = texts(chat.say("zhou", "牛奶照上次的量订"))
+    assert "还没有订过全脂牛奶" in out and not chat.export("orders"), out     # never ordered here: nothing to repeat
+    chat.say("zhou", "向光明订牛奶5箱,奶油1箱")
+    chat.say("zhou", "向金龙鱼订菜籽油2桶")
+    chat.say("zhou", "向光明订牛奶2箱")
+    oil = next((ln["sku"], float(ln["qty"])) for o in chat.export("orders") for ln in o["lines"] if o["id"] == 2)
+    out = texts(chat.say("zhou", "牛奶和菜籽油照上次的量订"))
+    assert "照上次的采购单 #2、#3 再订" in out and "全脂牛奶 24升(2箱)" in out and "淡奶油" not in out, out
+    assert len(chat.export("orders")) == 3                                   # asked first
+    chat.press("zhou", "确认")
+    made = chat.export("orders")[3:]
+    assert sorted((o["partner"], [(ln["sku"], float(ln["qty"])) for ln in o["lines"]]) for o in made) \
+        == sorted([("V01", [("B01", 24.0)]), (chat.export("orders")[1]["partner"], [oil])]), made
+    out = texts(chat.say("zhou", "向金龙鱼订牛奶,跟上次一样"))
+    assert "还没有向" in out and "订过全脂牛奶" in out and len(chat.export("orders")) == 5, out
+    chat.say("amy", "牛奶跟上次一样订")                                        # staff: a request for the manager
+    chat.press("amy", "确认")
+    req = chat.export("orders")[-1]
+    assert (req["status"], req["partner"], req["created_by"]) == ("pending_approval", "V01", "amy"), req
+
+
 def test_a_manager_may_type_the_decision_instead_of_pressing_it(chat):
     assert "没有等你审批" in texts(chat.say("zhou", "同意"))
     chat.say("amy", "向光明订牛奶2箱")                                 # staff: waits for the manager

@@ -386,7 +386,7 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
     elif isinstance(c, commands.AddAlias):
         d |= {"intent": "add_alias", "sku": c.sku, "alias": c.alias}
     elif isinstance(c, commands.RepeatPurchase):
-        d |= {"intent": "repeat_purchase", "partner": c.partner}
+        d |= {"intent": "repeat_purchase", "partner": c.partner} | ({"skus": list(c.skus)} if c.skus else {})
     elif isinstance(c, commands.CustomerQuery):
         d |= {"intent": "customer_account", "partner": c.partner, "start": c.start.isoformat(),
               "end": c.end.isoformat(), "sku": c.sku}
