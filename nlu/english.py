@@ -197,7 +197,7 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     (rf",\s*(?:and\s+)?(?:of (?:them|these|which),?\s+)?(?P<n>\d+|{_WORD_N})(?:\s+of (?:them|these|those))?\s+(?:at|for)\s+"
      r"(?:¥|rmb ?)?(?P<p>\d+(?:\.\d+)?)\s*(?:yuan|rmb|kuai)?\s*(?:each|apiece|a piece)?(?=\s*(?:$|[,.;]))",
      lambda m: f",其中{_n(m.group('n'))}{_unit_before(m)}单价{m.group('p')}元"),
-    (rf",\s*(?:and\s+)?(?:of (?:them|these|which),?\s+)?(?P<n>\d+|{_WORD_N})(?:\s+of (?:them|these|those))\s+(?:were |was |are |is )?"
+    (rf",\s*(?:and\s+)?(?:of (?:them|these|which),?\s+)?(?P<n>\d+|{_WORD_N})(?:\s+of (?:them|these|those|it))\s+(?:were |was |are |is )?"
      r"(?:free|given (?:away|free)|a gift|gifts|on the house)(?=\s*(?:$|[,.;]))",
      lambda m: f",其中{_n(m.group('n'))}{_unit_before(m)}是送的"),
     # the till (sold 1 蓝牙耳机, 20 off · rounded down · free of charge · took 170 for both · discounts this month ·

@@ -3727,10 +3727,12 @@ class Parser:
                 part_said = re.search(r"其中\s*([^,，;；是为]*)", a.s)
                 return commands.Clarify("part_too_large", detail=part_said.group(1) if part_said else a.s)
             if any(ln.gift for ln in given):
-                sold = lines.attach(cmd, tuple(replace(ln, unit="", raw_qty=None) for ln in given if not ln.gift),
-                                    keep=False)
                 away = replace(cmd, movement=commands.Movement.CONSUMPTION, note="赠送",
                                lines=tuple(replace(ln, gift=False, unit="", raw_qty=None) for ln in given if ln.gift))
+                if all(ln.gift for ln in given):   # (卖了1箱可乐,其中1箱免费: all given away)
+                    return commands.Parsed(away, tuple(res.guesses))
+                sold = lines.attach(cmd, tuple(replace(ln, unit="", raw_qty=None) for ln in given if not ln.gift),
+                                    keep=False)
                 assert isinstance(sold, commands.RecordMoves)
                 return commands.Parsed(commands.Batch((sold, away)), tuple(res.guesses))
         if receipt:   # 光明送来牛奶2箱,单价60,赠送1箱: the free case costs nothing · 收到手机壳10个,买十送一: 11 came
@@ -5463,10 +5465,12 @@ def _gifts_free(s: str, ls: list[commands.Line], positions: list[int], *, sale: 
         whole = clause + re.split(r"[,，;；。]", s[pos:])[0]
         part = re.match(r"\s*其中", whole) is not None and re.search(r"赠品|送的|赠送|免费", whole) is not None
         if ln.unit_price is None and ((_GIFT_CLAUSE.match(clause.strip()) and not sale) or part):
-            of = next((i for i, x in enumerate(out) if x.sku == ln.sku and not x.gift and x.qty > ln.qty), None)
+            of = next((i for i, x in enumerate(out) if x.sku == ln.sku and not x.gift and x.qty >= ln.qty), None)
             if part and of is None:   # (其中5箱是赠品 of 3: no part of anything)
                 return None
-            if part and of is not None:   # 收到可乐6箱,其中1箱是赠品: 5 bought and 1 free, not 7
+            if part and of is not None and out[of].qty == ln.qty:   # 卖了1箱可乐,其中1箱免费: all of it
+                out.pop(of)
+            elif part and of is not None:   # 收到可乐6箱,其中1箱是赠品: 5 bought and 1 free, not 7
                 out[of] = _less(out[of], ln.qty)
             ln = replace(ln, gift=True, unit_price=Decimal(0) if ln.sku in priced else None)
         out.append(ln)
@@ -5496,9 +5500,11 @@ def _part_priced(s: str, ls: list[commands.Line], positions: list[int]) -> list[
             whole.rstrip(" !.~").endswith("卖的") and not re.match(r"\s*(?:另外|还有|又|再)", whole))   # (另外3个…: more)
         if ln.unit_price is not None and part:
             of = next((i for i, x in enumerate(out) if x.sku == ln.sku and not x.gift and x.unit_price is None), None)
-            if of is not None and out[of].qty <= ln.qty:
+            if of is not None and out[of].qty < ln.qty:
                 return None
-            if of is not None:
+            if of is not None and out[of].qty == ln.qty:   # 卖了可乐3瓶,其中3瓶4块: all of it at that price
+                out.pop(of)
+            elif of is not None:
                 out[of] = _less(out[of], ln.qty)
         out.append(ln)
     return out

@@ -89,6 +89,18 @@ def test_part_of_a_sale_said_in_english_is_split_off_the_whole(demo: Chat):
     assert demo.stock()["NS:P018"] == coke - 12 - 48
 
 
+def test_a_part_said_as_large_as_the_whole_is_all_of_it(demo: Chat):
+    coke = demo.stock()["NS:P018"]
+    out = texts(demo.say("xiaowang", "卖了1箱可乐,其中1箱免费"))   # (before: "larger than the whole")
+    assert "领用/消耗" in out and demo.stock()["NS:P018"] == coke - 24, out
+    out = texts(demo.say("xiaowang", "可乐卖了3瓶,其中3瓶4块"))
+    assert "实收 ¥12.00" in out and demo.stock()["NS:P018"] == coke - 27, out
+    out = texts(demo.say("xiaowang", "可乐卖了3瓶,其中5瓶4块"))   # still more than the whole: nothing recorded
+    assert "比一共的数量还多" in out and demo.stock()["NS:P018"] == coke - 27, out
+    moved = [(m["kind"], m["qty"], m["unit_price"], m["note"]) for m in demo.export("moves") if m["actor"] == "xiaowang"]
+    assert moved == [("consumption", "24", None, "赠送"), ("sale", "3", "4", "")], moved
+
+
 def test_every_safety_stock_of_a_store_or_a_category_up_or_down_by_a_share(demo: Chat):
     out = texts(demo.say("liu", "把南山店的安全库存都调高10%"))   # (before: 安全库存都调高 asked as a product)
     assert out.startswith("把南山店这 30 种商品的安全库存调高 10%") and "…还有 15 种" in out, out
