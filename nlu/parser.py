@@ -5233,9 +5233,9 @@ def _paid_as_received(a: scan.Analysis, cmd: commands.RecordMoves, *, part: bool
 
 
 def _money_paid(a: scan.Analysis) -> tuple[scan.Price | None, Decimal | None, bool]:
-    """Goods said paid as they moved (现结 · 付了1000 · 现金1000 · 微信600现金1000): the price read from 付了1000, if
+    """Goods said paid as they moved (现结 · 付了1000 · 花了1000 · 现金1000 · 微信600现金1000): the price read from 付了1000, if
     any, the money said, if any, and whether payment was said at all."""
-    said_pay = next((pr for pr in a.prices if pr.total and a.s[pr.start:pr.end].lstrip(" ,").startswith("付")), None)
+    said_pay = next((pr for pr in a.prices if pr.total and a.s[pr.start:pr.end].lstrip(" ,").startswith(("付", "花"))), None)
     named = [v for _, v in a.tenders]
     amount = sum((v or Decimal(0) for v in named), Decimal(0)) if named and None not in named \
         else said_pay.value if said_pay is not None else None

@@ -131,6 +131,17 @@ def test_goods_paid_from_the_till_with_no_supplier_named_are_money_gone_on_no_ac
     assert account(chat) == before   # (张记's account untouched)
 
 
+def test_goods_said_bought_for_an_amount_were_paid_that(chat):
+    """今天可乐进了2箱,花了96: the money spent is what they cost and it was paid (before: priced, owed to no one and
+    never paid). With a supplier named, paid to it."""
+    reply = texts(chat.say("xiaowang", "今天可乐进了2箱,花了96")).splitlines()
+    assert reply[0] == "✅ 已记录:南山店入库 可乐 48瓶(2箱),进价 ¥2.00/瓶(¥48.00/箱),共 ¥96.00", reply
+    assert reply[-1] == "💰 当场付清:付货款 ¥96.00,没说是哪家供应商,不记往来账。", reply
+    reply = confirmed(chat, "chen", "张记送了牛腩50斤,花了1500").splitlines()
+    assert reply[-1] == "💰 当场付清:付给张记肉业 ¥1,500.00。", reply
+    assert account(chat) == "张记肉业累计:进货 ¥1,500.00(按进价,减退货),已付 ¥1,500.00,应付 ¥0.00。"
+
+
 def test_paid_in_part_with_the_rest_said_owed(chat):
     reply = confirmed(chat, "chen", "收到张记牛腩50斤,付了1000,剩下的下次给").splitlines()
     assert reply[0] == "✅ 已记录:中心仓入库 牛腩 50斤(2箱+10)(张记肉业)"   # 1000 is a part: never their price
