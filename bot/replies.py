@@ -1,6 +1,7 @@
 """Reply texts built from locale strings: summaries, questions, stock answers."""
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime, timedelta
@@ -346,6 +347,10 @@ def clarify(t: Any, lang: str, c: commands.Clarify, cat: context.Catalog | None)
     if c.reason == "missing_qty" and p is not None:   # the product's own units: 2箱、5升 (not 3公斤 for milk)
         examples = "、".join([f"2{u}" for u in list(p.packs)[:1]] + [f"5{p.base_unit}"])
         return t("clarify.missing_qty_of", lang, mention=mention, examples=examples), buttons
+    if c.reason == "price_unit_unfit" and p is not None:   # 牛腩卖了3斤,40元一个: its own units, one for example
+        said = re.search(r"\d+(?:\.\d+)?", c.detail)
+        return t("clarify.price_unit_unfit", lang, mention=mention, detail=c.detail,
+                 units="、".join((p.base_unit, *p.packs)), example=f"{said.group(0) if said else 10}元一{p.base_unit}"), []
     return t(f"clarify.{c.reason}", lang, mention=mention, detail=c.detail,
              candidates="、".join(pname(cat, s) for s in c.candidates)), buttons
 

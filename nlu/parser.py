@@ -3705,8 +3705,12 @@ class Parser:
         if absurd is not None:   # 单价60000000000: a typo's worth of zeros, never a price
             return commands.Clarify("bad_price", detail=a.s[absurd.start:absurd.end].strip(" ,"))
         unsure: list[commands.Guess] = []   # (收到牛奶2箱,单价60 with no cost known: per 升 or per 箱?)
+        unfit: list[tuple[scan.Price, str]] = []
         ordered = _apply_prices(ordered, a, self.lex, positions, cost=cost, paid=speaker.paid, share=not sale,
-                                unsure=unsure if cost else None)
+                                unsure=unsure if cost else None, unfit=unfit)
+        if unfit:   # 牛腩卖了3斤,40元一个: a price per nothing the product is counted in, never dropped unsaid
+            return commands.Clarify("price_unit_unfit", mention=unfit[0][1],   # (the product's sku)
+                                    detail=a.s[unfit[0][0].start:unfit[0][0].end].strip(" ,，"))
         res.guesses.extend(unsure)
         if sale and a.discount is not None and "其中" in a.s:   # 可乐卖了12瓶,其中3瓶打8折: those 3 at 80% of the list
             ordered = _part_discounted(a.s, ordered, positions, a.discount, self.lex)
@@ -5568,12 +5572,15 @@ _EACH = ("个", "只")   # 可乐卖了3瓶,4元一个: a counter said of goods 
 def _apply_prices(ls: list[commands.Line], a: scan.Analysis, lex: lexicon.Lexicon,
                   positions: list[int], *, cost: bool = False,
                   paid: Callable[[str], Decimal | None] | None = None, share: bool = True,
-                  unsure: list[commands.Guess] | None = None) -> list[commands.Line]:
+                  unsure: list[commands.Guess] | None = None,
+                  unfit: list[tuple[scan.Price, str]] | None = None
+                  ) -> list[commands.Line]:
     """The prices a message says, per base unit, on its lines; a price without its unit is read against the product's
     cost or price in the catalog, else what was paid for it lately (``paid``, looked up only then). ``share``: a
     discount said (打8折) prices the lines here (a sale's is settled against its list prices later). ``unsure``
     gets a ``price_unit`` guess for each line said in packs whose price without its unit had nothing to be read
-    against (收到牛奶2箱,单价60 for a product never priced: taken per 升, the pack asked)."""
+    against (收到牛奶2箱,单价60 for a product never priced: taken per 升, the pack asked). ``unfit`` gets each price
+    said per a unit its line's product has none of (牛腩卖了3斤,40元一个), which prices nothing."""
     if a.discount is not None and share:   # 可颂打8折卖了10个: at that share of the catalog price (cost, for what comes in)
         priced = []
         for ln in ls:
@@ -5595,6 +5602,8 @@ def _apply_prices(ls: list[commands.Line], a: scan.Analysis, lex: lexicon.Lexico
         each = pr.unit in _EACH and p.base_unit in units.COUNTED and not p.accepts(pr.unit)
         unit = lines.case_of(p) or pr.unit if pr.unit == "件" and not p.accepts("件") else pr.unit   # (60元一件: a case)
         if unit and not p.accepts(unit) and not each:   # (4元一个 of a bottle: per bottle, each)
+            if unfit is not None:
+                unfit.append((pr, p.sku))
             continue
         if pr.bare and ln.unit_price is not None:
             continue   # 单价14元/斤,共280元: the unit price said stays

@@ -101,6 +101,15 @@ def test_a_part_said_as_large_as_the_whole_is_all_of_it(demo: Chat):
     assert moved == [("consumption", "24", None, "赠送"), ("sale", "3", "4", "")], moved
 
 
+def test_a_price_per_a_unit_the_product_lacks_is_refused_not_dropped(demo: Chat):
+    beef = demo.stock()["NS:P001"]
+    out = texts(demo.say("xiaowang", "牛腩卖了3斤,40元一个"))   # (before: sold at the list price, the 40 unsaid)
+    assert out == "「40元一个」:牛腩按斤、箱计,没有这个单位的价钱,没有记录。请按它的单位说,例如「40元一斤」。", out
+    assert demo.stock()["NS:P001"] == beef
+    out = texts(demo.say("xiaowang", "牛腩卖了3斤,40元一斤"))
+    assert "实收 ¥120.00" in out and demo.stock()["NS:P001"] == beef - 3, out
+
+
 def test_every_safety_stock_of_a_store_or_a_category_up_or_down_by_a_share(demo: Chat):
     out = texts(demo.say("liu", "把南山店的安全库存都调高10%"))   # (before: 安全库存都调高 asked as a product)
     assert out.startswith("把南山店这 30 种商品的安全库存调高 10%") and "…还有 15 种" in out, out
