@@ -533,9 +533,12 @@ class Parser:
             return commands.SupplierUpdate(order_id=int(number.group(1) or number.group(2)) if number else None,
                                            note=s.strip(),
                                            eta=_promised_after(rest[trouble.end():], speaker.now, whole=rest))
-        shipped = bool(re.search(r"已发货|发货了|已经?发出|发出了|已发|出发了|在路上|已经?送出|装车了|已经?装车", rest))
+        shipped = _SUPPLIER_SHIPPED.search(rest) is not None
         found = dates.find(rest, speaker.now) if re.search(r"送|到|来", rest) else None   # (明天送 · 下午到 · 后天来)
         eta = found.when if found is not None and found.when > speaker.now else None
+        soon = _SUPPLIER_SOON.search(rest)
+        if soon is not None:   # 半小时到 · 20分钟后送到 · 一个半小时到: that long from now, so on its way
+            eta, shipped = eta or speaker.now + _span(soon), True
         ack = _SUPPLIER_ACK.fullmatch(rest.strip(" ,.!~")) is not None
         if not shipped and eta is None and not ack:
             return None
@@ -4184,7 +4187,7 @@ _SHIFT = re.compile(r"(?:的单子?|那单|这单)?\s*(?P<dir>推迟|延后|延�
 # a new day for an order just placed: 改成明天到 · 推迟到周五 · 提前到后天送
 _DUE_TO = re.compile(r"(?:改成|改为|改到|改在|推迟到|推到|提前到|延到|延后到|延期到|换到|挪到|调到"
                      r"|改(?=\s*\x00))")   # 那单改周四送 (the day said is masked)
-_ORDER_NAMED = re.compile(r"(?:(?:客户)?订单|采购单|调拨单|单子?|单号)\s*#?\s*\d+|#\s*\d+")
+_ORDER_NAMED = re.compile(r"(?:(?:客户)?订单|采购单|调拨单|单子?|单号)\s*#?\s*\d+|#\s*\d+|\d+\s*号单(?![价位据品元])")
 # a supplier's trouble with an order (送不了 · 只能送30斤 · 没货了 · 要晚点到 · 缺货): passed on as said
 # a supplier's trouble with an order, relayed by our own people (张记说牛腩明天送不了 · 张记的牛腩只能送30斤 · 张记那边缺货)
 _RELAYED_TROUBLE = re.compile(r"(?:送|来|到|发)不了|不能(?:送|来|发)|没法(?:送|来|发)|无法(?:送|来|发|供)|只能(?:送|发|给|供)"
@@ -4195,6 +4198,12 @@ _CAME_NOW = re.compile(r"送来|来了|送了|进了|送过来了|到了|收到|
 _SUPPLIER_TROUBLE = re.compile(r"(?:送|来|到|发)不了|不能(?:送|来|发)|没法(?:送|来|发)|无法(?:送|来|发|供)|只能(?:送|发|给|供)"
                                r"|没货|缺货|断货|货不够|不够|晚(?:点|一点|些)|迟(?:点|一点|些)|延迟|推迟|涨价|调价|换成|替换")
 # a supplier has the order (收到 · 好的 · 没问题 · 已确认 · 订单2收到了)
+# a supplier saying the goods are on their way (已发货 · 在路上 · 马上到 · 货发了 · 快到了)
+_SUPPLIER_SHIPPED = re.compile(r"已发货|发货了|已经?发出|发出了|已发|(?:货|都|已经)发了|出发了|在路上|路上了|已经?送出|装车了|已经?装车"
+                               r"|马上(?:就)?(?:到|送到)|快到了|就快到了")
+# how long until they come (半小时到 · 20分钟后送到 · 一个半小时到 · 两个小时内到)
+_SUPPLIER_SOON = re.compile(r"(?P<n>\d+(?:\.\d+)?|[一二两三四五六七八九十]+)?(?:个)?(?P<half>半)?(?:个)?(?P<u>小时|钟头|分钟|分)"
+                            r"(?:后|以后|之后|左右|内|以内)?(?:就|能|会)?(?:到|送到|送过来|过来)")
 _SUPPLIER_ACK = re.compile(r"(?:好的?|好嘞|收到了?|ok|okay|没问题|可以|明白|知道了|已确认|确认了?|已接单|接单了?|马上安排|安排)"
                            r"(?:[,\s]*(?:谢谢|马上安排|会按时送到?|按时送))?")
 # someone else's records asked (小王今天记了什么 · 小王的记录 · 店里都记了什么 · 今天谁记了什么)
@@ -4598,7 +4607,7 @@ _COUNT_DONE = re.compile(r"(?:今天|今日|这次|本次)?(?:的)?(?:盘点|盘
                          r"|盘完了|(?:结束|完成)(?:盘点|盘库)|点完了")
 _AWAITING_ME = re.compile(r"(?:要|需要|等|待|该)(?:我)?(?:来)?(?:审批|批准|审核|签字|批)(?:的)?|审批列表|待审批|待审核|待批")
 _MINE_ASKED = re.compile(r"我(?:的|提的|交的|下的|报的)(?:采购)?(?:申请|订单|单子|采购单|单)|(?:申请|单子)(?:批了|通过了|批下来|怎么样了|批没批|有没有批)")
-_ORDER_ASKED = re.compile(r"到了?吗|到了没|到没到|来了吗|来了没|怎么样|咋样|状态|进度|情况|查一下|查查|在哪|发货了?吗|发了吗|什么时候|几时|"
+_ORDER_ASKED = re.compile(r"到了?吗|到了没|到没到|来了吗|来了没|怎么样|咋样|状态|进度|情况|查一下|查查|在哪|到哪|发货了?吗|发了吗|什么时候|几时|"
                           r"几号|哪天|[?吗呢没]$")
 _THE_ORDER = re.compile(r"(?:的|那张|那个|这张)?(?:订单|采购单|单子|那单|这单)|的单(?![价位据品元号])")   # 张记的订单 · 张记那单 ·
 # 光明的单 (not 的单价)
@@ -5479,6 +5488,15 @@ def _gifts_free(s: str, ls: list[commands.Line], positions: list[int], *, sale: 
             ln = replace(ln, gift=True, unit_price=Decimal(0) if ln.sku in priced else None)
         out.append(ln)
     return out
+
+
+def _span(m: re.Match[str]) -> dt.timedelta:
+    """How long ``_SUPPLIER_SOON`` said: 半小时 · 20分钟 · 一个半小时 · 两个小时."""
+    n = numbers.value(m.group("n")) if m.group("n") else None
+    amount = (n or Decimal(0)) + (Decimal("0.5") if m.group("half") else Decimal(0))
+    if not amount:
+        amount = Decimal(1)
+    return dt.timedelta(minutes=float(amount)) if m.group("u").startswith("分") else dt.timedelta(hours=float(amount))
 
 
 def _promised_after(said: str, now: dt.datetime, *, whole: str = "") -> dt.datetime | None:

@@ -422,20 +422,26 @@ def supplier_update(uow: UnitOfWork, turn: Turn, cmd: commands.SupplierUpdate, *
         return
     for o in mine:
         meta = dict(o.meta)
-        if cmd.ack:
-            meta.setdefault("acknowledged_at", turn.now.isoformat())
-        if cmd.shipped:
+        news = replace(cmd, shipped=cmd.shipped and not meta.get("shipped_at"),   # (what the store has not heard)
+                       eta=cmd.eta if cmd.eta is not None and meta.get("promised") != cmd.eta.isoformat() else None,
+                       ack=cmd.ack and not meta.get("acknowledged_at"))
+        if not (news.shipped or news.eta is not None or news.ack):   # 在路上了 twice: no one told twice
+            turn.reply(t("supplier_update.said_already", turn.lang, id=o.id, what=_update_words(t, turn.lang, cmd, tz)))
+            continue
+        if news.ack:
+            meta["acknowledged_at"] = turn.now.isoformat()
+        if news.shipped:
             meta["shipped_at"] = turn.now.isoformat()
-        if cmd.eta is not None:
-            meta["promised"] = cmd.eta.isoformat()
-        uow.orders.save(replace(o, meta=meta, due=cmd.eta or o.due))
+        if news.eta is not None:
+            meta["promised"] = news.eta.isoformat()
+        uow.orders.save(replace(o, meta=meta, due=news.eta or o.due))
         uow.chat.audit(at=turn.now, actor=turn.user.username, action="supplier_update",
-                       detail={"order": o.id, "partner": partner, "shipped": cmd.shipped, "ack": cmd.ack,
-                               "eta": cmd.eta.isoformat() if cmd.eta else None})
+                       detail={"order": o.id, "partner": partner, "shipped": news.shipped, "ack": news.ack,
+                               "eta": news.eta.isoformat() if news.eta else None})
         for u, lang in _store_side(uow, o):
             turn.push(u, t("supplier_update.told", lang, partner=partner_name(uow, partner), id=o.id,
-                           order=describe(uow, o), what=_update_words(t, lang, cmd, tz)))
-        turn.reply(t("supplier_update.done", turn.lang, id=o.id, what=_update_words(t, turn.lang, cmd, tz),
+                           order=describe(uow, o), what=_update_words(t, lang, news, tz)))
+        turn.reply(t("supplier_update.done", turn.lang, id=o.id, what=_update_words(t, turn.lang, news, tz),
                      location=reports.loc_name(uow, o.location)))
 
 

@@ -275,6 +275,23 @@ def test_a_supplier_tells_the_store_its_order_shipped_and_when_it_arrives_and_it
     assert said == [(1, False, True), (1, True, False)], said   # each partner's action audited
 
 
+def test_a_supplier_saying_it_is_on_its_way_twice_tells_the_store_once(demo):
+    demo.say("chen", "向张记采购牛腩2箱,送南山店")
+    out = demo.say("zhangji", "马上到")                                 # was: its order list, nothing kept
+    assert "已发货" in texts(out, "liu") and "已发货" in texts(out, "zhangji"), texts(out)
+    out = demo.say("zhangji", "在路上了")                               # said again: no one told twice
+    assert texts(out, "liu") == "" and "已经记为已发货" in texts(out, "zhangji"), texts(out)
+    out = demo.say("zhangji", "半小时到")                               # a time from now: news
+    assert "预计 06-15 09:30 送到" in texts(out, "liu"), texts(out)
+    [o] = [o for o in demo.export("orders") if o["kind"] == "purchase"]
+    assert o["due"].startswith("2026-06-15T09:30"), o
+    assert "采购单 #1" in texts(demo.say("chen", "张记的货到哪了"))     # was: an unknown product 「货到哪」
+    assert "采购单 #1" in texts(demo.say("chen", "1号单到了没"))
+    with demo.container.uow(write=False) as uow:
+        said = sorted((a["shipped"], a["eta"] is not None) for a in uow.chat.audits("supplier_update", limit=10))
+    assert said == [(False, True), (True, False)], said
+
+
 def test_a_transfer_said_to_have_come_is_received_by_its_button_once_shipped_and_not_before(demo):
     demo.say("xiaowang", "从福田店调10斤牛腩过来")
     demo.press("zhao", "确认调拨")

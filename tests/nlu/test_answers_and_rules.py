@@ -151,6 +151,11 @@ def test_a_supplier_confirms_it_has_the_order(rest_parser: parser.Parser, text: 
     ("牛腩明天上午10点送到", None, False, "2026-06-16 10:00"), ("订单2后天到", 2, False, "2026-06-17 00:00"),
     ("订单2已经发出,明天下午到", 2, True, "2026-06-16 15:00"), ("订单1明天送", 1, False, "2026-06-16 00:00"),
     ("明天下午3点送过来", None, False, "2026-06-16 15:00"),
+    # on the way, said as people say it; a time from now (at 09:00) is when it comes
+    ("马上到", None, True, None), ("货已经发了", None, True, None), ("快到了", None, True, None),
+    ("已经出发了,半小时到", None, True, "2026-06-15 09:30"), ("20分钟后送到", None, True, "2026-06-15 09:20"),
+    ("订单1一个半小时到", 1, True, "2026-06-15 10:30"), ("两个小时内到", None, True, "2026-06-15 11:00"),
+    ("发了票", None, None, None),
     ("我的订单", None, None, None), ("收到牛腩2箱", None, None, None), ("昨天送到了", None, None, None),
 ])
 def test_a_supplier_says_its_order_shipped_or_when_it_arrives(rest_parser: parser.Parser, text: str,
