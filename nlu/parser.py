@@ -1938,8 +1938,8 @@ class Parser:
                                     supplier=bool(supplier), customer=bool(customer),
                                             has_due=a.date is not None,
                                             future=a.date is not None and a.date.when.date() > speaker.now.date())
-        if kind is None and intents.COUNT_BARE.search(a.s) and a.qtys:
-            kind = "count"   # 纸杯现在还有200个
+        if kind is None and intents.COUNT_BARE.search(a.s) and (a.qtys or _VAGUE.search(a.s)):
+            kind = "count"   # 纸杯现在还有200个 (还有十几瓶: a count, asked for its number)
         vague = next((v for v in _VAGUE.finditer(a.s) if not any(e.start < v.end() and v.start() < e.end
                                                                   for e in a.entities)),
                      None) if kind in WRITE_KINDS or kind == "transfer" else None   # (2条多宝鱼: a name)
@@ -4651,7 +4651,8 @@ _VAGUE = re.compile(rf"(?:[\d.]+|[一二两三四五六七八九十百千]+|半)
                     rf"|(?:不到|不足|少于|不满)\s*(?:[\d.]+|[一二两三四五六七八九十百千半]+)\s*(?:{_VAGUE_UNIT})?"
                     rf"|(?:\d|十|百)\s*来\s*(?:{_VAGUE_UNIT})"
                     rf"|(?:\d+|[一二两三四五六七八九]?[十百千万])几\s*(?:{_VAGUE_UNIT})?|几[十百千]\s*(?:{_VAGUE_UNIT})?"
-                    rf"|[一二两三四五六七八九][二三四五六七八九]\s*[十百]?\s*(?:{_VAGUE_UNIT})")
+                    rf"|[一二两三四五六七八九][二三四五六七八九]\s*[十百]?\s*(?:{_VAGUE_UNIT})"
+                    rf"|(?:小半|大半)\s*(?:{_VAGUE_UNIT})")   # (土豆还剩小半袋: less than half, no number)
 
 # the estimate said after a vague amount (3公斤多,大概3.5 · 一板多,差不多35个)
 _ESTIMATE = re.compile(rf"[,\s]*(?:大概|大约|约|差不多|估计|应该是|算)\s*(?P<n>{numbers.NUMBER})\s*(?P<u>{_VAGUE_UNIT})?")

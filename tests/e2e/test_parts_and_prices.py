@@ -81,7 +81,8 @@ def test_the_last_write_said_to_be_another_stores_moves_there_and_a_transfer_is_
 
 def test_a_vague_quantity_is_asked_for_exactly_and_nothing_recorded(chat):
     before = chat.stock()
-    for text in ("卖了20多个可颂", "鸡蛋用了一板多一点", "卖了不到20个可颂", "卖了十来个可颂", "卖了二三十个可颂"):
+    for text in ("卖了20多个可颂", "鸡蛋用了一板多一点", "卖了不到20个可颂", "卖了十来个可颂", "卖了二三十个可颂",
+                 "牛奶还剩小半箱", "可颂还有十几个"):   # (the last two were half a case, and a question)
         out = chat.say("amy", text)
         assert "确切" in texts(out) and chat.stock() == before, (text, texts(out))
     _confirm(chat, "amy", chat.say("amy", "可颂进30出25"))     # in 30, out 25: both, without spaces
