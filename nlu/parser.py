@@ -1731,7 +1731,8 @@ class Parser:
             return commands.Parsed(commands.RepeatPurchase(
                 partner=supplier[0].codes[0] if supplier else None,
                 skus=tuple(dict.fromkeys(e.codes[0] for e in a.of("product")))))
-        if _ARRIVED_Q.search(a.s) and not a.qtys and (a.of("product") or supplier or a.of("location")):
+        if not a.qtys and ((_ARRIVED_Q.search(a.s) and (a.of("product") or supplier or a.of("location")))
+                           or (supplier and _SENDS_Q.search(a.s))):   # (明天光明送牛奶吗: its order due)
             prods = a.of("product")   # 大仓的鸡蛋到了吗 · 张记的货到了没有: where it is, not a receipt
             others = [e for e in a.of("location") if e.codes[0] != speaker.user.location]
             return commands.Parsed(commands.OrderQuery(kind="transfer" if others and not supplier else "purchase",
@@ -5292,6 +5293,7 @@ _NUMBERED_ARRIVED = re.compile(r"(?:采购单|调拨单|调货单|订单|单子?
 _NUMBERED_COLLECTED = re.compile(r"(?:客户订单|订单|单子?|单号)\s*(?:#|号|No\.?)?\s*(?P<id>\d{1,6})\s*(?:号)?(?:的货|的东西)?"
                                  r"(?:客户)?(?:都|已经|已|刚)?(?:来)?(?:提货了|提走了|拿走了|取走了|取货了|提完了|被提走了)")
 _ARRIVED_Q = re.compile(r"(?:到了|来了|送到了|送来了|到货了|到|来)(?:吗|没有?|么|嘛)[?\s]*$|(?:到|来)没(?:到|来)")
+_SENDS_Q = re.compile(r"(?:送|送货|发货|来送货)[^,;]{0,8}?(?:吗|(?<!什)么|嘛|不)[?\s]*$|送不送|来不来送")
 _REPEAT_ORDER = re.compile(r"(?:再|重新|还)?(?:订|下单|下|进|采购|要)(?:一次|一遍|一单|一份|个)?(?:跟|和|照|按)?(?:上次|上周|上一次|上回|上一单|上次那单)"
                            r"(?:一样|同样)?的?(?:货|单|订单)?|(?:照|按|跟)(?:上次|上周|上回|上一单)(?:一样|的)?(?:再)?(?:订|下单|下一单|进)(?:一份|一单|一次|一遍)?"
                            r"|(?:再|重新)(?:订|下)(?:一次|一遍|一单)$")

@@ -376,6 +376,9 @@ def test_asking_when_goods_come_shows_their_orders_and_receives_nothing(chat):
     out = chat.say("amy", "牛奶什么时候到")                           # was: offered to receive the order
     assert "采购单 #1" in texts(out) and "06-16 到" in texts(out) and not any(m.get("buttons") for m in out), out
     assert "06-16 到" in texts(chat.say("zhou", "光明什么时候送货"))
+    out = chat.say("zhou", "明天光明送牛奶吗")                          # was: the replenishment estimate
+    assert "06-16 到" in texts(out) and not any(m.get("buttons") for m in out), out
+    assert "06-16 到" in texts(chat.say("amy", "光明明天送不送货"))
     assert chat.stock() == before
 
 
