@@ -333,6 +333,16 @@ LEADING_RECEIPT = re.compile(r"^[\x00\s]*(?:今天|刚才|刚刚|早上|上午|�
 RECEIPT = re.compile(r"^收(?![银款钱费])|[收入]" + NUMBER_NEXT + r"|收了(?![银款钱费])|收到|到货|到了|进了|进货|入库|送来|送了|来了|收货|送到|补了|补货了|进|(?<!不)到")
 
 
+# a customer bringing goods back (客人拿回来一个坏的充电宝 · 顾客拿来换 · 充电宝坏了,客人送回来了)
+BROUGHT_BACK = re.compile(r"(?:客人|顾客|客户|有人|买家)[^,;\x00]{0,4}?(?:拿回来|送回来|带回来|拿来换|拿过来换|拿来退|拿回来换)"
+                          r"|(?:客人|顾客|客户)拿[^,;]{0,12}?(?:来换|来退|回来)"
+                          r"|(?:客人|顾客|客户)[^,;]{0,8}?(?:来|要)?换(?:了)?(?:一|个|1)?(?:个)?新的")
+# a returned unit said broken (客人退了一副坏的耳机 · 充电宝坏了,客人拿回来换): not to be sold again
+BROKEN = re.compile(r"(?<![没不])坏|破损|破了|裂了|质量问题|有问题|不能用|用不了|故障|不亮|没声音|充不进电|开不了机")
+# …and swapped for a new one of the same (客人拿回来换 · 给他换了个新的 · 换新)
+SWAPPED = re.compile(r"换(?:了)?(?:一|个|1)?(?:个|副|台|只)?新的?|换新|拿回来换|拿来换|拿过来换|来换|要换")
+
+
 # bought, in hand (去市场买了青椒5公斤 · 今天买了10斤五花肉 · 买回来两箱可乐): a receipt, not an order to place
 BOUGHT = re.compile(r"(?<![要想去再])(?<!准备)(?<!打算)(?:买了|买回来了?|买回了|买来了|购买了|采购了|采购回来)")
 # a guest bought (客人买了可乐3瓶): our sale
@@ -354,6 +364,8 @@ def write_intent(masked: str, *, has_dest: bool, has_source: bool, supplier: boo
         return "return_to_supplier"   # 奶油退回去1箱: sent back (退回来 would have come back)
     if "退" in m:   # 金龙鱼退回菜籽油1桶: goods go back to a supplier, and come back from a customer
         return "return_to_supplier" if supplier and not customer else "customer_return"
+    if not supplier and BROUGHT_BACK.search(m):   # 客人拿回来一个坏的充电宝: the customer's, back (not our loss)
+        return "customer_return"
     if TRANSFER.search(m) or (has_source and has_dest) or (has_source and re.search("过来|回来", m)):
         return "transfer"
     if has_source and re.search(r"拿|借|领|搬|运|带|取|还", m) and not supplier and not customer:

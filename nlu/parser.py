@@ -161,6 +161,10 @@ class Parser:
                 and len(got.command.lines) == 1 and _THEN_ORDER.search(texts.normalize(text or "").strip()):
             # 黄油只剩1块了,要订: the count, then the suggestion offered as the order
             return replace(got, command=replace(got.command, then_order=True))
+        if isinstance(got, commands.Parsed) and isinstance(got.command, commands.RecordMoves) \
+                and got.command.movement == commands.Movement.CUSTOMER_RETURN and got.command.lines \
+                and intents.BROKEN.search(text or ""):
+            return replace(got, command=_broken_back(got.command, swapped=bool(intents.SWAPPED.search(text or ""))))
         if isinstance(got, commands.Parsed) and english.BOXES.search(text or "") and not english.CASES.search(text or ""):
             return replace(got, command=_as_boxes(got.command, self.lex, priced=bool(english.PER_BOX.search(text))))
         return got
@@ -5491,6 +5495,19 @@ def _gifts_free(s: str, ls: list[commands.Line], positions: list[int], *, sale: 
             ln = replace(ln, gift=True, unit_price=Decimal(0) if ln.sku in priced else None)
         out.append(ln)
     return out
+
+
+def _broken_back(back: commands.RecordMoves, *, swapped: bool) -> commands.Batch:
+    """A customer's return said broken (客人退了一副坏的耳机): back, then written off, never sold again; swapped for a
+    new one (充电宝坏了1个,客人拿回来换): a new one of the same goes out in its place, at the price it came back at,
+    so no money changes hands."""
+    plain = tuple(replace(ln, unit="", raw_qty=None) for ln in back.lines)
+    lost = replace(back, movement=commands.Movement.SCRAP, partner=None, note="退回的坏货", paid=False,
+                   lines=tuple(replace(ln, unit_price=None) for ln in plain))
+    if not swapped:
+        return commands.Batch((replace(back, lines=plain), lost))
+    return commands.Batch((replace(back, lines=plain, note="换新"), lost,
+                           replace(back, movement=commands.Movement.SALE, lines=plain, note="换新")))
 
 
 def _span(m: re.Match[str]) -> dt.timedelta:
