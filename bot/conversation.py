@@ -1803,19 +1803,23 @@ class Conversation:
         them)."""
         here = cmd.location or turn.user.location
         start, end = replies.day_bounds(cmd.start, cmd.end, turn.now.tzinfo)
-        changes = cmd.cancel or cmd.move_to is not None or cmd.guests is not None
+        changes = cmd.cancel or cmd.move_to is not None or cmd.move_minutes is not None or cmd.guests is not None
         rows = sorted((b for b in uow.chat.bookings(start=max(start, turn.now) if changes else start, end=end,
                                                       location=here)
                        if (not changes or b.order_id is None) and cmd.who in b.note   # (张女士的预约: hers)
                        and (cmd.at is None or b.at == cmd.at)),   # (明天晚上6点的包桌: that one)
                       key=lambda b: (b.at, b.id or 0))
+        if cmd.move_minutes is not None and rows:   # 王总的理疗推迟一小时: the next day's of them, not every one ahead
+            rows = [b for b in rows if b.at.astimezone(turn.now.tzinfo).date()
+                    == rows[0].at.astimezone(turn.now.tzinfo).date()]
         span = reports.days_text(self.t, turn.lang, cmd.start, cmd.end) + (f" {cmd.who}" if cmd.who else "")
         where = replies.loc_name(here, self._catalog) if here else self.t("all_locations", turn.lang)
         if not rows:
             turn.reply(self.t("bookings.none", turn.lang, location=where, span=span))
             return
         tz = turn.now.tzinfo
-        moved_to = {b.id: self._moved(b.at.astimezone(tz), cmd) for b in rows} if cmd.move_to is not None else {}
+        moved_to = {b.id: self._moved(b.at.astimezone(tz), cmd) for b in rows} \
+            if cmd.move_to is not None or cmd.move_minutes is not None else {}
         noted = {b.id: services.with_guests(b.note, cmd.guests) for b in rows} if cmd.guests is not None else {}
 
         def listing(at_of: dict[Any, datetime], note_of: dict[Any, str] | None = None) -> str:
@@ -1907,7 +1911,9 @@ class Conversation:
     @staticmethod
     def _moved(at: datetime, cmd: commands.Bookings) -> datetime:
         """Where a booking at ``at`` goes: the day and time said, or the day said at its time, or its day at the
-        time said."""
+        time said; or as much later (or earlier) as said."""
+        if cmd.move_minutes is not None:
+            return at + timedelta(minutes=cmd.move_minutes)
         to = cmd.move_to
         assert to is not None
         if cmd.move_day and cmd.move_time:

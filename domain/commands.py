@@ -506,6 +506,8 @@ class Bookings:
     move_day: bool = True
     move_time: bool = True
     guests: int | None = None   # 张女士改成3个人 · 明天的包桌改成25人: how many are coming now, once confirmed
+    # 王总的理疗推迟一小时 · 张女士的预约提前半小时: each moved by that many minutes (earlier: negative), once confirmed
+    move_minutes: int | None = None
     at: datetime | None = None   # 明天晚上6点的包桌改成25人: the bookings at that time only
 
 

@@ -1632,6 +1632,20 @@ class Parser:
                 and not [q for q in a.qtys if not asked.start() <= q.start < asked.end()] and not a.of("product"):
             # 订单1到了吗 · 采购单#3怎么样了 · #2: that order, whatever its state
             return commands.Parsed(commands.OrderQuery(order_id=int(re.sub(r"\D", "", asked.group(0)))))
+        shift = _BOOKING_SHIFT.fullmatch(a.s.strip(" !.~。")) \
+            if _SHIFT_SAID.search(a.s) and not supplier and len(customer) <= 1 else None
+        if shift is not None and all(self.lex.product(c).is_service for e in a.of("product") for c in e.codes):
+            # 王总的理疗推迟一小时 · 张女士的预约提前半小时 · 把明天的包桌往后推一个小时: moved by that much
+            hidden = "".join("\x00" if any(e.start <= i < e.end for e in a.of("product")) else c
+                             for i, c in enumerate(shift.group("pre")))
+            src = dates.ahead_span(hidden, speaker.now)
+            who = _whose(re.sub(r"约的|预约的|约了", "", hidden))
+            if who or src or (re.search(_BOOKING_WORD, hidden) and not a.of("product")):
+                day1 = src[0] if src else speaker.now.date()
+                by = int(_span(shift).total_seconds() // 60) * (-1 if re.match(r"提|早|往前|向前", shift.group("dir")) else 1)
+                return commands.Parsed(commands.Bookings(
+                    start=day1, end=day1 + dt.timedelta(days=(src[1] if src else 30) - 1),
+                    location=self._location(a), who=who, move_minutes=by))
         moved = _BOOKING_MOVE.fullmatch(a.s) if not a.of("product") else None
         if moved is None and a.of("product") and not supplier and len(customer) <= 1 and not a.qtys \
                 and all(self.lex.product(c).is_service for e in a.of("product") for c in e.codes):
@@ -4911,7 +4925,7 @@ def _unnamed_goods(head: str, now: dt.datetime) -> bool:
 # service hours: 高级顾问每天可约8小时 · 1小时高级顾问=2小时初级顾问 · 周六下午2点王总约了高级顾问2小时 · 这周顾问的利用率
 # what a customer has left of what it paid ahead (王总卡里还剩多少钱 · 卡上还有多少)
 _BALANCE_ASKED = re.compile(r"(?:账上|账户里?)(?:还)?(?:剩|有)|(?:还)?剩(?:多少|几)")
-_ON_CARD = re.compile(r"(?:的)?(?:会员|储值)?卡(?:里|上|内)(?:的钱)?(?:还)?(?:剩|有|剩下)(?:多少|几)(?:钱|块)?")
+_ON_CARD = re.compile(r"(?:的)?(?:会员|储值)?卡(?:里|上|内)?(?:的钱)?(?:还)?(?:剩|有|剩下)(?:多少|几)(?:钱|块)?")
 _PLANNED_BUY = re.compile(r"(?:打算|准备|计划|想要?)(?:再|多)?(?P<who>(?:向|跟|找|从)[^,;\d了]{1,8}?)?(?:进|买|采购|订)"
                           r"(?=[^了,;]*?(?:\d|[一二两三四五六七八九十]))|要进(?=\s*(?:\d|[一二两三四五六七八九十]))")
 _SOMEONE_ELSE = re.compile(r"客户|客人|顾客|人家|他|她")   # (顾客想买5箱可乐: theirs to buy, not ours)
@@ -5111,6 +5125,11 @@ _BOOKING_WORD = r"(?:预定|预订|预约|包桌|订桌|宴席|宴会|酒席|喜
 # 张女士改到后天下午4点 · 明天的包桌改到周六中午 · 把王总的预约推迟到晚上7点: bookings moved
 _BOOKING_MOVE = re.compile(r"(?:把)?(?P<pre>[^,?]{1,16}?)(?:改到|改成|改在|推迟到|推到|延到|延期到|延后到|提前到|挪到|换到|调到)"
                            r"(?P<to>.*?)[\s,.!。]*")
+# a booking moved by a span (王总的理疗推迟一小时 · 张女士的预约提前半小时 · 把明天的包桌往后推一个小时 · 晚半个小时)
+_SHIFT_SAID = re.compile(r"推|提前|提早|延|晚|早|挪")
+_BOOKING_SHIFT = re.compile(r"(?:把)?(?P<pre>[^,?]{1,16}?)(?P<dir>往后推|往前推|向后推|向前推|往后挪|往前挪|推迟|推后|延后|延迟"
+                            r"|提前|提早|晚|早)(?:了)?(?P<n>\d+(?:\.\d+)?|[一二两三四五六七八九十]+)?(?:个)?(?P<half>半)?(?:个)?"
+                            r"(?P<u>小时|钟头|分钟)")
 _DAY_PARTS = "|".join(sorted(dates.PARTS, key=len, reverse=True))
 _PERSON = re.compile(r"(?:女士|先生|小姐|老师|阿姨|总|哥|姐|老板|太太|同学|师傅)(?:的)?$")
 _DAYS_AHEAD = r"今天|明天|后天|大后天|这周[一二三四五六日天]?|下周[一二三四五六日天]?|周[一二三四五六日天]|星期[一二三四五六日天]|本周|周末"

@@ -180,6 +180,21 @@ def test_an_appointment_called_off_by_its_service_or_by_not_coming(tmp_path, mon
     assert "没有预定" in texts(studio.say("lin", "这周有什么预约"))
 
 
+def test_an_appointment_put_back_or_forward_by_a_span_moves_the_next_one_only(tmp_path, monkeypatch):
+    studio = make_chat(tmp_path, monkeypatch, catalog=FIXTURES / "studio")
+    studio.say("lin", "王总预约了明天下午2点理疗,2个小时")
+    studio.say("lin", "王总预约了下周一下午2点理疗,1个小时")
+    out = texts(studio.say("lin", "王总的理疗推迟一小时"))   # (before: a sale of an hour of 理疗)
+    assert "· 06-16 15:00 王总:理疗 2小时" in out and "06-22" not in out, out
+    assert not [m for m in studio.export("moves") if m["kind"] == "sale"]
+    studio.press("lin", "确认")
+    studio.say("lin", "把王总的预约提前半小时")
+    studio.press("lin", "确认")
+    out = texts(studio.say("lin", "王总的预约"))
+    assert "06-16 14:30 王总:理疗 2小时" in out and "06-22 14:00 王总:理疗 1小时" in out, out
+    assert "王总累计" in texts(studio.say("lin", "王总的卡还剩多少"))   # (before: every product's stock)
+
+
 def test_a_dish_not_kept_as_stock_uses_its_ingredients_that_many_times_over(demo: Chat):
     fish, pickle = demo.stock()["NS:P005"], demo.stock()["NS:P010"]
     out = texts(demo.say("xiaowang", "酸菜鱼卖了8份,每份用草鱼1条、酸菜半袋"))   # (before: 酸菜鱼 is a dish, nothing)

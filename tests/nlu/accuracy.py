@@ -256,7 +256,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
             | ({"move_to": c.move_to.strftime("%Y-%m-%d %H:%M"), "move_day": c.move_day, "move_time": c.move_time}
                if c.move_to else {}) \
             | ({"guests": c.guests} if c.guests is not None else {}) \
-            | ({"at": c.at.strftime("%Y-%m-%d %H:%M")} if c.at is not None else {})
+            | ({"at": c.at.strftime("%Y-%m-%d %H:%M")} if c.at is not None else {}) \
+            | ({"move_minutes": c.move_minutes} if c.move_minutes is not None else {})
     elif isinstance(c, commands.OwedQuery):
         d |= {"intent": "owed", "kind": c.kind} | ({"view": c.view} if c.view != "balance" else {}) \
             | ({"partner": c.partner} if c.partner else {}) | ({"until": c.until.isoformat()} if c.until else {}) \
