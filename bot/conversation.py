@@ -269,6 +269,7 @@ class Conversation:
                                 buttons=[[Button(lab, data) for lab, data in row] for row in m.buttons or []])
                         for m in uow.chat.answers_to(source)]
             turn = Turn(user=user, now=now, message_id=incoming.message_id)
+            year = wording.THIS_YEAR.set(now.year)   # (a span of another year is written with its year)
             try:
                 if incoming.press is not None:
                     self._press(uow, turn, incoming)
@@ -285,6 +286,8 @@ class Conversation:
                 turn.events = []
                 if incoming.message_id:
                     uow.chat.claim_message(incoming.channel, incoming.message_id, now)
+            finally:
+                wording.THIS_YEAR.reset(year)
             self._store(uow, turn.out, now, source=source, speaker=user.username)
             uow.commit()
         out = turn.out

@@ -283,11 +283,14 @@ def past_span(s: str, now: datetime) -> tuple[date, date] | None:
                 d -= timedelta(days=7)
         return (d, d) if d <= today else None
     quarter = _QUARTER.search(s)
+    last_year = _LAST_YEAR.search(s) if "去年" in s else None
     if quarter is not None:   # 第二季度 · 今年一季度 · Q2: its months (this year's when begun, else last year's)
         q = int(numbers.value(quarter.group("q") or quarter.group("q2") or quarter.group("q3")) or 0)
-        year = today.year if 3 * q - 2 <= today.month else today.year - 1
+        year = today.year - 1 if last_year is not None else today.year if 3 * q - 2 <= today.month else today.year - 1
         end = date(year, 3 * q, calendar.monthrange(year, 3 * q)[1])
         return date(year, 3 * q - 2, 1), min(end, today)
+    if last_year is not None:
+        return _last_years(last_year, today)
     m = PAST_RE.search(s)
     if m is None:
         month = MONTH_SAID.search(s)
@@ -315,6 +318,29 @@ def past_span(s: str, now: datetime) -> tuple[date, date] | None:
     if rel.endswith("月"):
         return first, today
     return today.replace(month=1, day=1), today
+
+
+# last year, or part of it (去年卖了多少 · 去年6月 · 去年这个时候 · 去年同期 · 去年今天); not 比去年 (a comparison)
+_LAST_YEAR = re.compile(r"(?<![比跟和与同较])去年(?:的)?(?:(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月份?(?![\d日号])"
+                        r"|(?P<same>这个时候|这时候|同期|这周|本周|这个星期|今天|这个月|本月))?")
+
+
+def _last_years(m: re.Match[str], today: date) -> tuple[date, date] | None:
+    """The days ``_LAST_YEAR`` names: a month of last year, the same day, week or month a year ago, or all of it."""
+    year = today.year - 1
+    ago = today.replace(year=year) if not (today.month == 2 and today.day == 29) else date(year, 2, 28)
+    same = m.group("same") or ""
+    month = int(numbers.value(m.group("m")) or 0) if m.group("m") else ago.month if same.endswith("月") else 0
+    if m.group("m") and not 1 <= month <= 12:
+        return None
+    if month:
+        return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+    if same == "今天":
+        return ago, ago
+    if same:   # 去年这个时候 · 去年同期 · 去年这周: that week a year ago
+        monday = ago - timedelta(days=ago.weekday())
+        return monday, monday + timedelta(days=6)
+    return date(year, 1, 1), date(year, 12, 31)
 
 
 _VERSUS = re.compile(r"(?:比|跟|和|与|同|较|对比|相比|环比)(?P<rel>昨天|昨日|前天|(?:上个?)?(?:上周|上个?星期|上个?礼拜|上个?月)|去年)"

@@ -3,6 +3,7 @@ span of days. ``reports`` offers them under its own names too, for its many read
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from contextvars import ContextVar
 from decimal import Decimal
 from typing import Any
 
@@ -44,9 +45,16 @@ def unit_money(d: Decimal) -> str:
     return money(d) if d == d.quantize(Decimal("0.01")) else f"¥{d.quantize(Decimal('0.0001')):,}"
 
 
+# the year a message is answered in (set for each turn): a day of another year is written with its year
+THIS_YEAR: ContextVar[int | None] = ContextVar("this_year", default=None)
+
+
 def days_text(t: Any, lang: str, first: Any, last: Any) -> str:
-    """A span of days as the replies write it: 12-05, or 12-05至12-07 (12-05–12-07)."""
-    return f"{first:%m-%d}" if first == last else str(t("range", lang, first=f"{first:%m-%d}", last=f"{last:%m-%d}"))
+    """A span of days as the replies write it: 12-05, or 12-05至12-07 (12-05–12-07); with their year when it is not
+    this one (去年6月: 2025-06-01至2025-06-30)."""
+    year = THIS_YEAR.get()
+    fmt = "%Y-%m-%d" if year is not None and (first.year != year or last.year != year) else "%m-%d"
+    return f"{first:{fmt}}" if first == last else str(t("range", lang, first=f"{first:{fmt}}", last=f"{last:{fmt}}"))
 
 
 def goods_scope(uow: Any, t: Any, lang: str, scope: str, key: str, words: str) -> str:

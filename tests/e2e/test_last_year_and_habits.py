@@ -1,0 +1,34 @@
+"""Last year's sales asked in plain words (去年这个时候卖了多少可乐 · 去年6月 · 去年 · 比去年), from the sales history
+imported before the shop began, and written with their year; through the real conversation on the demo chain."""
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from adapters import importer
+from tests.conftest import DEMO
+from tests.e2e.conftest import Chat, make_chat, texts
+
+
+@pytest.fixture
+def demo(tmp_path, monkeypatch) -> Chat:  # type: ignore[no-untyped-def]
+    chat = make_chat(tmp_path, monkeypatch, catalog=DEMO)
+    history = tmp_path / "sales.csv"
+    history.write_text("date,location,sku,qty\n2025-06-10,NS,P018,30\n2025-06-11,NS,P018,20\n2025-03-01,NS,P018,5\n"
+                       "2026-06-10,NS,P018,7\n", encoding="utf-8")
+    with chat.container.uow() as uow:
+        importer.import_file(uow, "sales", history, now=datetime.fromisoformat("2026-06-15T09:00:00+08:00"))
+        uow.commit()
+    return chat
+
+
+def test_last_years_sales_are_asked_by_its_week_month_or_whole_and_written_with_the_year(demo: Chat):
+    out = texts(demo.say("liu", "去年这个时候卖了多少可乐"))   # (before: today's, this year)
+    assert out.startswith("📊 南山店可乐 2025-06-09至2025-06-15共卖出 50瓶"), out
+    out = texts(demo.say("liu", "去年6月卖了多少可乐"))
+    assert out.startswith("📊 南山店可乐 2025-06-01至2025-06-30共卖出 50瓶"), out
+    out = texts(demo.say("liu", "去年卖了多少可乐"))
+    assert out.startswith("📊 南山店可乐 2025-01-01至2025-12-31共卖出 55瓶"), out
+    out = texts(demo.say("liu", "本月卖了多少可乐"))             # this year's: no year written
+    assert out.startswith("📊 南山店可乐 06-01至06-15共卖出 7瓶"), out
