@@ -1959,6 +1959,9 @@ class Parser:
                                             future=a.date is not None and a.date.when.date() > speaker.now.date())
         if kind is None and intents.COUNT_BARE.search(a.s) and (a.qtys or _VAGUE.search(a.s)):
             kind = "count"   # 纸杯现在还有200个 (还有十几瓶: a count, asked for its number)
+        habit = _HABITUAL.search(a.s, 0, a.qtys[0].start) if kind in STOCK_KINDS and a.qtys and not a.date else None
+        if habit is not None:   # 牛腩一般一天卖20斤 · 上次牛腩进了50斤: how it goes, or went, not what happened now
+            return commands.Clarify("habitual", detail=habit.group(0))
         vague = next((v for v in _VAGUE.finditer(a.s) if not any(e.start < v.end() and v.start() < e.end
                                                                   for e in a.entities)),
                      None) if kind in WRITE_KINDS or kind == "transfer" else None   # (2条多宝鱼: a name)
@@ -4673,6 +4676,8 @@ _VAGUE = re.compile(rf"(?:[\d.]+|[一二两三四五六七八九十百千]+|半)
                     rf"|[一二两三四五六七八九][二三四五六七八九]\s*[十百]?\s*(?:{_VAGUE_UNIT})"
                     rf"|(?:小半|大半)\s*(?:{_VAGUE_UNIT})")   # (土豆还剩小半袋: less than half, no number)
 
+# how things usually go, or went last time, said before the quantity (牛腩一般一天卖20斤 · 平时可乐一周卖10箱 · 上次牛腩进了50斤)
+_HABITUAL = re.compile(r"一般(?!般)|平时|通常|平常|往常|基本上|每次都|上次|上回|上一次")
 # the estimate said after a vague amount (3公斤多,大概3.5 · 一板多,差不多35个)
 _ESTIMATE = re.compile(rf"[,\s]*(?:大概|大约|约|差不多|估计|应该是|算)\s*(?P<n>{numbers.NUMBER})\s*(?P<u>{_VAGUE_UNIT})?")
 

@@ -32,3 +32,13 @@ def test_last_years_sales_are_asked_by_its_week_month_or_whole_and_written_with_
     assert out.startswith("📊 南山店可乐 2025-01-01至2025-12-31共卖出 55瓶"), out
     out = texts(demo.say("liu", "本月卖了多少可乐"))             # this year's: no year written
     assert out.startswith("📊 南山店可乐 06-01至06-15共卖出 7瓶"), out
+
+
+def test_how_things_usually_go_is_not_recorded_as_happening_now(demo: Chat):
+    before = demo.stock()
+    for said in ("牛腩一般一天卖20斤", "可乐平时一周卖10箱", "上次牛腩进了50斤"):   # (before: a sale, a receipt)
+        out = texts(demo.say("xiaowang", said))
+        assert "没有记录" in out and "平时或以前" in out, (said, out)
+    assert demo.stock() == before
+    out = texts(demo.say("xiaowang", "收到牛腩50斤,质量一般"))   # (一般 after the goods: a note, still recorded)
+    assert out.startswith("✅ 已记录") and demo.stock()["NS:P001"] == before["NS:P001"] + 50, out
