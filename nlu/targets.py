@@ -26,6 +26,9 @@ _NUMBERED = re.compile(r"^(?:取消|删除|删掉|去掉|撤掉)(?:销售|业绩
                        r"|^(?:销售|业绩)?(?:目标|指标)\s*#?\s*(?P<n2>\d{1,4})\s*号?(?:取消|删除|删掉|作废|不要)了?$")
 _GIVE = re.compile(rf"^(?:给|帮|替|为)?(?P<who>[^,，:：]*?)(?:定|设|订|制定|设定|定下)(?:个|一个|下|了)?(?:销售|业绩)?(?:目标|指标|任务)"
                    rf"\s*[,，:：]?\s*(?P<when>[^,，:：\d]*?)\s*(?:是|为)?\s*(?P<n>(?:{_N})\s*(?:万元?|千元?|元|块钱?|块|[^\d\s,，。!！?？的]{{1,2}})?)$")
+# the goods said after the target's verb (本周目标卖可乐20箱 · 每天目标卖牛腩30斤)
+_GOODS_AFTER = re.compile(rf"^(?P<head>.*?)(?:目标|指标)(?:是|为)?\s*(?:要|得)?\s*(?:卖|卖到|卖出)\s*(?P<goods>[^\d\s,，]{{1,12}}?)\s*"
+                          rf"(?P<n>(?:{_N})\s*[^\d\s,，。!！?？的]{{0,2}})$")
 # goods moved, said with a quantity: a write the grammar reads, whatever is said of a target beside it
 _WRITE = re.compile(r"(?:卖了|卖出|售出|卖掉|收到|进了|进货|到了|用了|用掉|报损|入库|出库|调了|退了)(?!预算|目标)[^,，。;；]{0,10}?"
                     r"[\d一二两三四五六七八九十半]")
@@ -54,6 +57,10 @@ def said(s: str, lex: lexicon.Lexicon, speaker: context.Speaker) -> commands.Par
     if _WRITE.search(s):
         return None
     s = re.sub(r"(?<=\d)\s*[wW](?![a-zA-Z])", "万", s)   # (10w: 10万)
+    s = re.sub(r"(目标|指标)\s*(每天|每日|每周|每个?月)", r"\2\1", s)   # 牛腩目标每天卖30斤: as 牛腩每天目标30斤
+    after = _GOODS_AFTER.match(s)
+    if after is not None:   # 本周目标卖可乐20箱: as 本周可乐目标20箱 (never a sale of 20 cases)
+        s = f"{after.group('head')}{after.group('goods')}目标{after.group('n')}"
     if "预算" in s:
         return _budget(s, lex, speaker)
     m = _GIVE.match(s)

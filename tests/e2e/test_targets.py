@@ -79,6 +79,14 @@ def test_a_products_target_counts_its_units_and_a_categorys_its_money(shop: Chat
     assert "音频类 目标 ¥1,000.00:已完成 ¥198.00(20%)" in out, out   # (the cases are no 音频)
 
 
+def test_a_target_with_the_goods_after_its_verb_or_each_day_is_set_never_recorded_as_sold(shop: Chat):
+    before = shop.stock()
+    out = texts(shop.say("lz", "本周目标卖耳机20副"))   # (before: a sale of 20 pairs)
+    assert out.startswith("已设目标 #1:华强店 06-15至06-21 蓝牙耳机 20副") and shop.stock() == before, out
+    out = texts(shop.say("lz", "手机壳目标每天卖10个"))   # (before: 10 for the month)
+    assert out.startswith("已设目标 #2:华强店 每天(06-15) 手机壳 10个"), out
+
+
 def test_who_may_set_which_target_and_the_same_one_set_again_replaces_it(shop: Chat):
     before = texts(shop.say("xm", "本月目标5000"))
     assert "权限" in before and not audited(shop)
