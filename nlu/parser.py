@@ -219,6 +219,9 @@ class Parser:
             s = _PLANNED_BUY.sub(lambda m: (m.group("who") or "") + "订", s)
         if "就好了" in s and _WISHED.search(s):   # 可乐要是卖了10箱就好了: a wish, never a sale (was recorded)
             return commands.Clarify("not_understood")
+        supposed = _SUPPOSED.search(s) if ("万一" in s or "要是" in s or "假如" in s or "假设" in s or "如果" in s) else None
+        if supposed is not None:   # 万一可乐卖了10箱怎么办: what might happen, never recorded (was a sale)
+            return commands.Clarify("hypothetical", detail=supposed.group(0).strip(" ,"))
         if "还没" in s or "不确定" in s or "待定" in s or "再说" in s:
             if _UNSETTLED.search(s):   # 王记说要手机壳50个,还没定: nothing settled to record (was a sale of 50)
                 return commands.Clarify("unsettled")
@@ -1960,6 +1963,8 @@ class Parser:
         if kind is None and intents.COUNT_BARE.search(a.s) and (a.qtys or _VAGUE.search(a.s)):
             kind = "count"   # 纸杯现在还有200个 (还有十几瓶: a count, asked for its number)
         habit = _HABITUAL.search(a.s, 0, a.qtys[0].start) if kind in STOCK_KINDS and a.qtys and not a.date else None
+        if habit is not None and habit.group(0) in ("下次", "下回", "下一次"):   # 下次进牛腩记得要50斤: not yet
+            return commands.Clarify("future_move", detail=habit.group(0))
         if habit is not None:   # 牛腩一般一天卖20斤 · 上次牛腩进了50斤: how it goes, or went, not what happened now
             return commands.Clarify("habitual", detail=habit.group(0))
         vague = next((v for v in _VAGUE.finditer(a.s) if not any(e.start < v.end() and v.start() < e.end
@@ -2257,6 +2262,8 @@ class Parser:
         if _ASKED_COSTS.search(a.s) and not a.of("partner"):   # (团餐上次拿可乐什么价: its own price asked)
             return commands.Parsed(commands.StockInfo("margin" if re.search(r"赚|挣", a.s) else "price", (sku,),
                                                       self._location(a)))
+        if a.qtys and _IN_STOCK_ASKED.search(a.s):   # 客人想买10箱可乐,有货吗: its stock (was an order of 10 cases)
+            return self._query(a)
         return None
 
     def _made_then_left(self, a: scan.Analysis, said: re.Match[str], speaker: context.Speaker) -> Result | None:
@@ -4677,7 +4684,7 @@ _VAGUE = re.compile(rf"(?:[\d.]+|[一二两三四五六七八九十百千]+|半)
                     rf"|(?:小半|大半)\s*(?:{_VAGUE_UNIT})")   # (土豆还剩小半袋: less than half, no number)
 
 # how things usually go, or went last time, said before the quantity (牛腩一般一天卖20斤 · 平时可乐一周卖10箱 · 上次牛腩进了50斤)
-_HABITUAL = re.compile(r"一般(?!般)|平时|通常|平常|往常|基本上|每次都|上次|上回|上一次")
+_HABITUAL = re.compile(r"一般(?!般)|平时|通常|平常|往常|基本上|每次都|上次|上回|上一次|下次|下回|下一次")
 # the estimate said after a vague amount (3公斤多,大概3.5 · 一板多,差不多35个)
 _ESTIMATE = re.compile(rf"[,\s]*(?:大概|大约|约|差不多|估计|应该是|算)\s*(?P<n>{numbers.NUMBER})\s*(?P<u>{_VAGUE_UNIT})?")
 
@@ -4935,6 +4942,8 @@ _PLANNED_BUY = re.compile(r"(?:打算|准备|计划|想要?)(?:再|多)?(?P<who>
                           r"(?=[^了,;]*?(?:\d|[一二两三四五六七八九十]))|要进(?=\s*(?:\d|[一二两三四五六七八九十]))")
 _SOMEONE_ELSE = re.compile(r"客户|客人|顾客|人家|他|她")   # (顾客想买5箱可乐: theirs to buy, not ours)
 _WISHED = re.compile(r"(?:要是|如果|假如|要|能)[^,;]*就好了")
+# what might happen, asked about (万一可乐卖了10箱怎么办 · 要是张记不送了咋办 · 假如牛腩卖完了呢)
+_SUPPOSED = re.compile(r"(?:万一|要是|假如|假设|如果)[^;]*?(?:怎么办|咋办|怎么弄|怎么搞|该怎么|呢)[?？]*$")
 _UNSETTLED = re.compile(r"[,,\s](?:但是?|不过)?(?:还没(?:有)?(?:定|确定|决定|定下来|说定|谈好|谈定)|还不确定|不确定|待定|再说吧?|还要再看看)"
                         r"(?:呢|吧|啊)?[。.!]*$")
 _MAKE_PLANNED = re.compile(r"^[^,,了]{0,8}?(?:明天|后天|大后天|下周[一二三四五六日天]?|周[一二三四五六日天]|\d{1,2}号)(?:早上|上午|中午|下午|晚上)?"
@@ -5166,11 +5175,12 @@ _TILL_METHOD_ASKED = re.compile(
 # a write's words asked about (``Parser._asked_not_done``)
 _ASKED_IS_IT = re.compile(r"(?:是不是|是否)\S{0,3}?(?:卖完|卖光|没了|没货|缺货|只剩|还剩|剩|还有|用完|用光|不够|够)")
 # whether goods came or went, asked with the write's words (是不是收到牛腩50斤了 · 牛腩收到50斤没有 · 可乐卖了10箱吗)
-_ASKED_CAME = re.compile(r"(?:是不是|是否|有没有)\S{0,4}?(?:收到|到了|送来|进了|卖了|卖出)"
+_ASKED_CAME = re.compile(r"(?:是不是|是否|有没有)\S{0,4}?(?:收到|到了|送来|进了|卖了|卖出|(?:少|多)(?:收|进|给|卖|送|算)了?)"
                          r"|(?:收到|送到|到|送来|进|卖)了?[^,;?]{0,8}?(?:没有|没|吗|了吗|了没)[?]*$")
 _ASKED_SHOULD = re.compile(r"(?:要不要|该不该|需不需要|需要不需要|用不用|是不是该|是不是要|是否需要|是否要)(?:再|多)?"
                            r"(?:进|订|买|补|采购|下单|备)")
 _ASKED_COSTS = re.compile(r"(?:进|买|采购)(?:一|每)?\S{0,6}?(?:多少钱|什么价|几块钱?)|(?:赚|挣)(?:多少|几)")
+_IN_STOCK_ASKED = re.compile(r"[,\s](?:还)?(?:有货吗|有没有货|有货没有?|够不够|够吗|还有吗|有吗|有没有|能不能给|能给吗)[?？]*$")
 _ASKED_HOW_MUCH = re.compile(r"多少|几多|[?？]\s*$")
 # the cash the day left in the till: 钱箱里应该有多少钱 · 现金有多少 · 收银机里应该有多少现金 · 抽屉里现在有多少现金
 _TILL_DRAWER_ASKED = re.compile(

@@ -42,3 +42,16 @@ def test_how_things_usually_go_is_not_recorded_as_happening_now(demo: Chat):
     assert demo.stock() == before
     out = texts(demo.say("xiaowang", "收到牛腩50斤,质量一般"))   # (一般 after the goods: a note, still recorded)
     assert out.startswith("✅ 已记录") and demo.stock()["NS:P001"] == before["NS:P001"] + 50, out
+
+
+def test_what_ifs_next_times_and_questions_with_a_quantity_record_nothing(demo: Chat):
+    before, orders = demo.stock(), demo.export("orders")
+    out = texts(demo.say("xiaowang", "万一可乐卖了10箱怎么办"))   # (before: a sale of 10 cases)
+    assert "假设" in out and "没有记录" in out, out
+    out = texts(demo.say("chen", "下次进牛腩记得要50斤"))        # (before: a receipt of 50)
+    assert "没有记录" in out, out
+    out = texts(demo.say("xiaowang", "是不是少收了2斤牛腩"))     # (before: a receipt of 2)
+    assert out.startswith("📦") and "牛腩" in out, out
+    out = texts(demo.say("xiaowang", "客人想买10箱可乐,有货吗"))   # (before: an order of 10 cases)
+    assert "可乐" in out and "订" not in out, out
+    assert demo.stock() == before and demo.export("orders") == orders
