@@ -90,6 +90,14 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     (r"^(?:change|correct|fix|make) (?:the )?(?:last|previous) (?:one|entry|record|line)(?: to| into)? (?P<q>.+)$",
      r"刚才那条改成\g<q>"),
     (r"^(?:that|it|the last one) (?:was|is) wrong,? (?:please )?(?:delete|remove|drop|undo|cancel) (?:it|that)$", "撤销"),
+    # not done: how it usually goes, what might, what will next time, and whether the stock has it (we usually sell 20
+    # jin of beef a day · what if we sell 10 cases of coke · next time order 50 jin · do we have 10 cases of coke)
+    (r"^(?:(?:we|they|i) )?(?:usually|normally|typically|generally)", "一般"),
+    (r"^what if (?P<what>.+?)\??$", r"万一 \g<what> 怎么办"),
+    (r"^next time,?", "下次"),
+    (r"^(?:do|does) (?:we|the store|the shop) (?:still )?have (?P<what>.*\d.*?)\??$", r"还有没有 \g<what>"),
+    # where a supplier's delivery is (where is zhang ji's delivery · where's the coke order)
+    (r"^where(?:'s| is) (?P<who>.+?)(?:'s)? (?:delivery|order|goods|stuff)\??$", r"\g<who>的货到哪了"),
     # an order as the last one (reorder the last order · order beef brisket, same as last time)
     (r"^(?:re-?order|order|repeat) (?:the |my |our )?(?:last|previous) (?:order|purchase order)(?: again)?$"
      r"|^order (?:the same|everything|it all) (?:again |as last time)|^order again$", "照上次的再订一份"),
@@ -552,6 +560,7 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     (r"(?:from )?(?:the )?(?:central )?warehouse\b", lambda m: "从仓库" if m.group(0).startswith("from") else "仓库"),
     (r"(?:for |by |on )?(?:this )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", r"\1到"),
     (r"\btoday\b", "今天"), (r"\bthis week\b", "这周"), (r"\blast week\b", "上周"), (r"\bthis month\b", "本月"), (r"\blast month\b", "上个月"),
+    (r"\blast year\b", "去年"), (r"\bthis time last year\b", "去年这个时候"),
     (r"\bto\b", "到"),
     *((rf"(?<![a-z]){d}(?![a-z])", zh) for d, zh in _WEEKDAYS),
     (r"\b(?:of|the|a|an|we|do|have|has|is|are|some|please|just|in|stock|left|at)\b", " "),

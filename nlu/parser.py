@@ -1962,7 +1962,7 @@ class Parser:
                                             future=a.date is not None and a.date.when.date() > speaker.now.date())
         if kind is None and intents.COUNT_BARE.search(a.s) and (a.qtys or _VAGUE.search(a.s)):
             kind = "count"   # 纸杯现在还有200个 (还有十几瓶: a count, asked for its number)
-        habit = _HABITUAL.search(a.s, 0, a.qtys[0].start) if kind in STOCK_KINDS and a.qtys and not a.date else None
+        habit = _HABITUAL.search(a.s, 0, a.qtys[0].start) if kind in WRITE_KINDS and a.qtys and not a.date else None
         if habit is not None and habit.group(0) in ("下次", "下回", "下一次"):   # 下次进牛腩记得要50斤: not yet
             return commands.Clarify("future_move", detail=habit.group(0))
         if habit is not None:   # 牛腩一般一天卖20斤 · 上次牛腩进了50斤: how it goes, or went, not what happened now

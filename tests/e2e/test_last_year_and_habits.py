@@ -55,3 +55,15 @@ def test_what_ifs_next_times_and_questions_with_a_quantity_record_nothing(demo: 
     out = texts(demo.say("xiaowang", "客人想买10箱可乐,有货吗"))   # (before: an order of 10 cases)
     assert "可乐" in out and "订" not in out, out
     assert demo.stock() == before and demo.export("orders") == orders
+
+
+def test_the_same_said_in_english_records_nothing_either(demo: Chat):
+    before, orders = demo.stock(), demo.export("orders")
+    for said in ("we usually sell 20 jin of beef brisket a day", "what if we sell 10 cases of coke",
+                 "next time order 50 jin of beef brisket"):   # (before: a sale, a sale, an order)
+        assert "没有记录" in texts(demo.say("xiaowang", said)), said
+    out = texts(demo.say("xiaowang", "do we have 10 cases of coke"))   # (before: a count of 240)
+    assert out.startswith("📦 南山店可乐:67瓶"), out
+    assert demo.stock() == before and demo.export("orders") == orders
+    out = texts(demo.say("liu", "how much coke did we sell last year"))
+    assert out.startswith("📊 南山店可乐 2025-01-01至2025-12-31共卖出 55瓶"), out
