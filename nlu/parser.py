@@ -1963,6 +1963,15 @@ class Parser:
         if kind is None and intents.COUNT_BARE.search(a.s) and (a.qtys or _VAGUE.search(a.s)):
             kind = "count"   # 纸杯现在还有200个 (还有十几瓶: a count, asked for its number)
         habit = _HABITUAL.search(a.s, 0, a.qtys[0].start) if kind in WRITE_KINDS and a.qtys and not a.date else None
+        denied = _DENIED.search(a.s, 0, a.qtys[0].start) if kind in WRITE_KINDS and a.qtys else None
+        clause = max(a.s.rfind(",", 0, a.qtys[0].start), a.s.rfind(";", 0, a.qtys[0].start)) if denied else -1
+        if denied is not None and denied.start() < clause:   # 不要再进可乐了,还有10箱 · 牛奶过期了卖不了,报损2升: the
+            goods = a.of("product")   # goods named first, then what the clause with the quantity says of them
+            if len(goods) == 1 and goods[0].end <= clause and len(a.qtys) == 1:
+                return self._command(self.scanner.analyse(goods[0].mention + a.s[clause + 1:], speaker.now), speaker,
+                                     whole=whole)
+        elif denied is not None:   # 牛腩别卖超过30斤 · 应该卖不了20斤牛腩 · 我没说卖了20斤: not done (was recorded)
+            return commands.Clarify("not_done", detail=denied.group(0))
         if habit is not None and habit.group(0) in ("下次", "下回", "下一次"):   # 下次进牛腩记得要50斤: not yet
             return commands.Clarify("future_move", detail=habit.group(0))
         if habit is not None:   # 牛腩一般一天卖20斤 · 上次牛腩进了50斤: how it goes, or went, not what happened now
@@ -4683,6 +4692,9 @@ _VAGUE = re.compile(rf"(?:[\d.]+|[一二两三四五六七八九十百千]+|半)
                     rf"|[一二两三四五六七八九][二三四五六七八九]\s*[十百]?\s*(?:{_VAGUE_UNIT})"
                     rf"|(?:小半|大半)\s*(?:{_VAGUE_UNIT})")   # (土豆还剩小半袋: less than half, no number)
 
+# what is not done, or is not to be, said before the quantity (牛腩别卖超过30斤 · 应该卖不了20斤 · 我没说卖了20斤)
+_DENIED = re.compile(r"没说|没有说|(?:别|不要|不能|不许|不准|禁止|不可以)(?:再|多)?(?:卖|进|收|用|订|调|报|送)"
+                     r"|(?:卖|进|收|订)不了|(?:卖|进|收)不到")
 # how things usually go, or went last time, said before the quantity (牛腩一般一天卖20斤 · 平时可乐一周卖10箱 · 上次牛腩进了50斤)
 _HABITUAL = re.compile(r"一般(?!般)|平时|通常|平常|往常|基本上|每次都|上次|上回|上一次|下次|下回|下一次")
 # the estimate said after a vague amount (3公斤多,大概3.5 · 一板多,差不多35个)
@@ -5347,7 +5359,7 @@ _MK = ledger.MoveKind
 # 昨天的可乐记错了,应该是3箱) or undone (撤销昨天收的牛奶 · 昨天报损的土豆删掉)
 _EARLIER_FIX = re.compile(r"(?:把|将)?(?P<ref>[^,;]{2,24}?)(?:的数量|数量)?"
                           r"(?:(?:[,\s]*(?:记|录|写|输|打|搞|弄)错了|[,\s]*不对)[,:;\s]*(?:应该是|应为|其实是|应该|是|改成|改为)?"
-                          r"|[,:;\s]*(?:应该是|应为|其实是|应该|要改成|应改为|改成|改为|(?P<not>不是))"
+                          r"|[,:;\s]*(?:应该是|应为|其实是|应该|要改成|应改为|改成|改为|(?P<not>(?<!是)不是))"
                           r"|是(?=[^,;\d]{1,8}?(?:送的|送来的|买的|拿的|家的)$))(?P<tail>[^;]*\S)")   # …是团餐买的
 _EARLIER_UNDO = re.compile(r"(?:请|帮我|麻烦)?(?:撤销|撤回|删掉|删除|作废)(?:掉)?(?:把|将)?(?P<ref>[^,;]{2,24})"
                            r"|(?:把|将)?(?P<ref2>[^,;]{2,24}?)(?:撤销|撤回|删掉|删除|删了|作废|不算|取消)(?:掉|吧|了|一下)*")

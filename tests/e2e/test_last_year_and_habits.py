@@ -67,3 +67,15 @@ def test_the_same_said_in_english_records_nothing_either(demo: Chat):
     assert demo.stock() == before and demo.export("orders") == orders
     out = texts(demo.say("liu", "how much coke did we sell last year"))
     assert out.startswith("📊 南山店可乐 2025-01-01至2025-12-31共卖出 55瓶"), out
+
+
+def test_what_is_not_done_or_not_to_be_records_nothing_and_an_earlier_clause_denied_keeps_the_later(demo: Chat):
+    before = demo.stock()
+    for said in ("牛腩别卖超过30斤", "应该卖不了20斤牛腩", "我没说卖了20斤牛腩"):   # (before: each a sale)
+        out = texts(demo.say("xiaowang", said))
+        assert "没有记录" in out, (said, out)
+    out = texts(demo.say("xiaowang", "今天是不是卖了20斤牛腩"))   # (before: an unknown product 「是」)
+    assert out.startswith("📦 南山店牛腩:42斤"), out
+    assert demo.stock() == before
+    demo.say("xiaowang", "不要再进可乐了,还有10箱")   # (before: a receipt of 10 cases): the count
+    assert demo.stock()["NS:P018"] == 240
