@@ -1415,7 +1415,8 @@ class Conversation:
             return
         o = found[0]
         if cmd.amount is not None:   # 咖啡豆行只送来了4箱: of the order's only product still awaited
-            cmd = replace(cmd, exact=(self._amount_line(uow, o, cmd),))
+            said_line = self._amount_line(uow, o, cmd)   # (订单1到了,少了2斤: what did not come of it)
+            cmd = replace(cmd, short=(said_line,)) if cmd.amount_short else replace(cmd, exact=(said_line,))
         said = {ln.sku for ln in (*cmd.short, *cmd.exact)}
         if said - {ln.sku for ln in o.lines if ln.open_qty > 0}:   # 牛奶少了一箱 on an order without milk
             raise errors.BadInput(code="short_not_on_order", id=o.id)

@@ -777,6 +777,7 @@ class ReceiveOrder:
     # 咖啡豆行只送来了4箱: what came, said without its product (the order's only one), in the unit said
     amount: Decimal | None = None
     amount_unit: str = ""
+    amount_short: bool = False   # 订单1到了,少了2斤: ``amount`` is what did not come of it
     order_id: int | None = None   # 采购单#3的货到了: that order, wherever it is for
     unit_price: Decimal | None = None   # 光明的牛奶到了,单价5元: the price said, per base unit, for ``sku``
     # 绿联的货到了,串号SN004、SN005: the units that came, of the order's one product kept by serial (domain/serials.py)

@@ -225,6 +225,14 @@ class Parser:
         if "还没" in s or "不确定" in s or "待定" in s or "再说" in s:
             if _UNSETTLED.search(s):   # 王记说要手机壳50个,还没定: nothing settled to record (was a sale of 50)
                 return commands.Clarify("unsettled")
+        if ("各" in s or "每" in s or "所有" in s) and _EVERY_STORE_SENT.search(s):
+            # 仓库给各店每店送2箱可乐 · 给每个店调2箱可乐: each store by name, 各 (as 给南山店和福田店各调…)
+            stores = [loc.name for loc in self.lex.locations.values() if loc.kind.value == "store"
+                      and not any(n in s for n in loc.names)]
+            if len(stores) > 1:
+                m = _EVERY_STORE_SENT.search(s)
+                assert m is not None
+                s = s[:m.start()] + "和".join(stores) + "各" + s[m.end():]
         if "问" in s:   # 客户问耳机还有没有10个: the question asked, as it is asked of us
             s = _ASKED_BY.sub("", s, count=1)
         if "订" in s or "进" in s or "补" in s:
@@ -1203,9 +1211,11 @@ class Parser:
             tail = rest[came.end():].strip(" ,;")
             if not tail:
                 return None
-            q = self.scanner.qty_only(tail)
+            lacked = _LACKED.match(tail)   # 订单1到了,少了2斤: what did not come of its one product
+            q = self.scanner.qty_only(tail[lacked.end():] if lacked else tail)
             if q is not None and len(q.parts) == 1 and q.unit and q.parts[0][0] > 0:   # 订单#1到了45斤: of its one product
-                return commands.Parsed(commands.ReceiveOrder(order_id=oid, amount=q.parts[0][0], amount_unit=q.unit))
+                return commands.Parsed(commands.ReceiveOrder(order_id=oid, amount=q.parts[0][0], amount_unit=q.unit,
+                                                             amount_short=lacked is not None))
             got = self.parse(f"订的货到了,{tail}", speaker=speaker)
         else:
             got = self.parse(rest, speaker=speaker)
@@ -4493,6 +4503,7 @@ _SOLD_BACK = re.compile(rf"(?P<who>[^,;\s\d]{{0,6}}?){_BACK_DAY}(?P<who2>客人|
                         r"(?P<rest>[^,;\s]{1,12}.*?退.*)")
 # an order named by its number, then what of it came (订单1的牛腩到了45斤 · 订单1到了,牛腩少了5斤 · 采购单#2到了45斤)
 _NUMBERED_HEAD = re.compile(r"(?:采购单|订单|进货单)\s*(?:#|号|第)?\s*(?P<id>\d+)\s*(?:号)?(?:的)?(?:货)?(?P<rest>.*?(?:到|来|送|少|缺|差).*)")
+_LACKED = re.compile(r"(?:但是?|不过|可是)?(?:少了|缺了|差了|少|缺|差)")
 _CAME_FIRST = re.compile(r"(?:已经)?(?:到了|送到了|送来了|来了|到货了|到齐了)")
 # goods moved here said to have come (仓库调的可乐到了 · 调过来的可乐收到了): the transfer's goods came
 _MOVED_CAME = re.compile(r"(?:今天|昨天|前天|早上|上午|刚才)?(?:从)?(?P<src>[^,\d\s]{0,6}?)"
@@ -4953,6 +4964,8 @@ _ON_CARD = re.compile(r"(?:的)?(?:会员|储值)?卡(?:里|上|内)?(?:的钱)?
 _PLANNED_BUY = re.compile(r"(?:打算|准备|计划|想要?)(?:再|多)?(?P<who>(?:向|跟|找|从)[^,;\d了]{1,8}?)?(?:进|买|采购|订)"
                           r"(?=[^了,;]*?(?:\d|[一二两三四五六七八九十]))|要进(?=\s*(?:\d|[一二两三四五六七八九十]))")
 _SOMEONE_ELSE = re.compile(r"客户|客人|顾客|人家|他|她")   # (顾客想买5箱可乐: theirs to buy, not ours)
+# every store, goods sent to each (仓库给各店每店送2箱可乐 · 给每个店调2箱可乐 · 所有门店各配送1箱)
+_EVERY_STORE_SENT = re.compile(r"(?:各|每个|每家|所有)(?:门?店|分店)(?:每店|每家|各)?(?=(?:都)?(?:送|调|配送|发|拨|补))")
 _WISHED = re.compile(r"(?:要是|如果|假如|要|能)[^,;]*就好了")
 # what might happen, asked about (万一可乐卖了10箱怎么办 · 要是张记不送了咋办 · 假如牛腩卖完了呢)
 _SUPPOSED = re.compile(r"(?:万一|要是|假如|假设|如果)[^;]*?(?:怎么办|咋办|怎么弄|怎么搞|该怎么|呢)[?？]*$")

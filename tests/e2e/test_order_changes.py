@@ -212,6 +212,17 @@ def test_a_numbered_order_received_with_what_came_is_set_against_that_order(demo
     assert asked.startswith("有几张未完成的单据:#1 张记肉业") and "#3 张记肉业 牛腩 20斤" in asked, asked
 
 
+def test_a_numbered_order_come_short_by_an_amount_of_its_one_product_records_the_rest(demo):
+    demo.say("chen", "给张记下单牛腩50斤")
+    before = demo.stock()["WH:P001"]
+    out = texts(demo.say("chen", "订单1到了,少了2斤"))   # (before: asked which of two writes)
+    assert "按采购单 #1 收货:中心仓入库 牛腩 48斤" in out, out
+    assert "采购单 #1 已到 牛腩 48/50斤" in texts(demo.press("chen", "确认"))
+    assert demo.stock()["WH:P001"] == before + 48
+    demo.say("chen", "给张记下单牛腩20斤,可乐2箱")                # two products: which was short is asked
+    assert "采购单 #2" in texts(demo.say("chen", "订单2到了,少了2斤")) and demo.stock()["WH:P001"] == before + 48
+
+
 def test_a_rejection_says_why_and_everything_awaiting_is_approved_at_once(demo):
     """驳回#1,太贵了: rejected with its reason, told to whoever asked (before: not understood); 全部同意: every order
     awaiting the manager approved (before: not understood)."""

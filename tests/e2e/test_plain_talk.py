@@ -419,6 +419,11 @@ def test_goods_taken_to_another_store_or_brought_by_it_are_transfers(chat):
     assert chat.stock() == before
     out = chat.say("amy", "给静安店和徐汇店各送2个可颂")             # 徐汇店 is where they come from: asked
     assert "同一个地点" in texts(out) and chat.stock() == before, texts(out)
+    out = chat.say("sun", "大仓给各店每店送鸡蛋1板")                 # every store by name (was not understood)
+    assert "中央仓库 → 徐汇店" in texts(out) and "中央仓库 → 静安店" in texts(out), texts(out)
+    chat.press("sun", "确认")
+    after = chat.stock()
+    assert (after["XH:B06"], after["JA:B06"]) == (210 + 30, 240 + 30), texts(out)
 
 
 def test_a_count_of_zero_is_recorded_and_what_is_still_to_come_is_said_back_not_recorded(chat):

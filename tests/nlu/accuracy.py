@@ -194,7 +194,7 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
               "short": _lines(c.short), "exact": _lines(c.exact),
               "amount": f"{units.normalize(c.amount)}{c.amount_unit}" if c.amount is not None else None} \
             | ({"order_id": c.order_id} if c.order_id is not None else {}) \
-            | ({"serials": list(c.serials)} if c.serials else {})
+            | ({"serials": list(c.serials)} if c.serials else {}) | ({"amount_short": True} if c.amount_short else {})
     elif isinstance(c, commands.OrderQuery):
         d |= {"intent": "orders", "kind": c.kind, "partner": c.partner, "sku": c.sku} \
             | ({"order_id": c.order_id} if c.order_id is not None else {}) | ({"mine": True} if c.mine else {}) \
