@@ -809,7 +809,9 @@ class Conversation:
                     turn.reply((self.t("payment.none_of", turn.lang, span=span) + "\n" if span else "")
                                + purchasing.account_line(uow, self.t, turn.lang, cmd.partner, now=turn.now))
                     return
-                cmd = replace(cmd, amount=owed, all_owed=False)   # (a period's: kept saying so, its goods paid)
+                if cmd.share is not None:   # 张记的钱付了一半: that share of it, to the fen
+                    owed = (owed * cmd.share).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+                cmd = replace(cmd, amount=owed, all_owed=False, share=None)   # (a period's: kept saying so, its goods paid)
             if cmd.opening:   # 团餐期初欠款5000: what was owed before the books began, a manager's
                 self._require(user, "approve")
             if not confirmed:

@@ -799,6 +799,7 @@ class RecordPayment:
     partner: str
     amount: Decimal
     all_owed: bool = False   # 张记的货款结清了: what the account owes now (``amount`` read when it is kept)
+    share: Decimal | None = None   # 张记的钱付了一半 (with ``all_owed``): that share of what it owes
     # 张记这个月的货款付了: all owed, but no more than the goods of days ``start`` .. ``end`` came to
     start: date | None = None
     end: date | None = None

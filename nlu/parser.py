@@ -2544,6 +2544,13 @@ class Parser:
                 return commands.Clarify("topup_bonus")
             return commands.Parsed(commands.RecordPayment(partner=partners[0].codes[0], amount=units.normalize(paid),
                                                           bonus=units.normalize(bonus)))
+        part = _OWED_SHARE.search(a.s)
+        if part is not None and not a.tenders:   # 张记的钱付了一半 · 团餐结了三成: that share of what is owed (was ¥1)
+            share = _share_said(part.group("s"))
+            if share is None:
+                return commands.Clarify("bad_amount", detail=part.group(0))
+            return commands.Parsed(commands.RecordPayment(partner=partners[0].codes[0], amount=Decimal(0),
+                                                          all_owed=True, share=share, method=_paid_with(a)))
         got = self._money(a, partners[0], all_said=_SETTLED.search(a.s) is not None, now=now)
         said = _paid_with(a) if isinstance(got, commands.Parsed) else None
         if said is not None and isinstance(got, commands.Parsed) and isinstance(got.command, commands.RecordPayment):
@@ -4503,6 +4510,8 @@ _SOLD_BACK = re.compile(rf"(?P<who>[^,;\s\d]{{0,6}}?){_BACK_DAY}(?P<who2>客人|
                         r"(?P<rest>[^,;\s]{1,12}.*?退.*)")
 # an order named by its number, then what of it came (订单1的牛腩到了45斤 · 订单1到了,牛腩少了5斤 · 采购单#2到了45斤)
 _NUMBERED_HEAD = re.compile(r"(?:采购单|订单|进货单)\s*(?:#|号|第)?\s*(?P<id>\d+)\s*(?:号)?(?:的)?(?:货)?(?P<rest>.*?(?:到|来|送|少|缺|差).*)")
+# part of what is owed paid (张记的钱付了一半 · 团餐结了三成 · 货款付了30% · 先还三分之一)
+_OWED_SHARE = re.compile(r"(?:付|结|还|给|转)了?(?P<s>一半|半数|[一二三四五六七八九]成|\d{1,2}%|[二三四五六七八九十]分之[一二三四五六七八九])")
 _LACKED = re.compile(r"(?:但是?|不过|可是)?(?:少了|缺了|差了|少|缺|差)")
 _CAME_FIRST = re.compile(r"(?:已经)?(?:到了|送到了|送来了|来了|到货了|到齐了)")
 # goods moved here said to have come (仓库调的可乐到了 · 调过来的可乐收到了): the transfer's goods came
@@ -5567,6 +5576,23 @@ def _broken_back(back: commands.RecordMoves, *, swapped: bool) -> commands.Batch
         return commands.Batch((replace(back, lines=plain), lost))
     return commands.Batch((replace(back, lines=plain, note="换新"), lost,
                            replace(back, movement=commands.Movement.SALE, lines=plain, note="换新")))
+
+
+def _share_said(said: str) -> Decimal | None:
+    """一半 · 三成 · 30% · 三分之一: the share of a whole said (0 < share < 1); None: none such."""
+    if said in ("一半", "半数"):
+        return Decimal("0.5")
+    frac = re.fullmatch(r"(.+)分之(.+)", said)
+    if frac is not None:
+        whole, part = numbers.value(frac.group(1)), numbers.value(frac.group(2))
+        share = part / whole if whole and part else None
+    elif said.endswith("成"):
+        tenth = numbers.value(said[:-1])
+        share = tenth / 10 if tenth is not None else None
+    else:
+        pct = numbers.value(said.rstrip("%"))
+        share = pct / 100 if pct is not None else None
+    return share if share is not None and 0 < share < 1 else None
 
 
 def _span(m: re.Match[str]) -> dt.timedelta:

@@ -243,3 +243,16 @@ def test_a_periods_goods_paid_pay_those_goods_and_no_more(chat):
     assert "¥1,500.00" in texts(chat.say("chen", "张记上个月的货款结了"))
     assert texts(chat.press("chen", "确认")).endswith("已付 ¥1,820.00,应付 ¥0.00。")
 
+
+
+def test_a_share_of_what_is_owed_paid_and_asked_whether_it_is_settled(chat):
+    """张记的钱付了一半: half of what it is owed (before: ¥1, the 一 of 一半); 张记的账结清了吗: its account (before: an
+    unknown product)."""
+    confirmed(chat, "chen", "收到张记牛腩50斤")                                  # ¥1,600 owed
+    out = texts(chat.say("chen", "张记的钱付了一半"))
+    assert "付给张记肉业 ¥800.00" in out, out
+    chat.press("chen", "确认")
+    assert account(chat) == "张记肉业累计:进货 ¥1,600.00(按进价,减退货),已付 ¥800.00,应付 ¥800.00。"
+    out = texts(chat.say("chen", "张记的账结清了吗"))
+    assert out.splitlines()[-1] == "张记肉业累计:进货 ¥1,600.00(按进价,减退货),已付 ¥800.00,应付 ¥800.00。", out
+    assert "付给张记肉业 ¥240.00" in texts(chat.say("chen", "张记货款付了30%"))   # (of the ¥800 still owed)

@@ -247,7 +247,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
         d |= {"intent": "refund" if c.refund else "payment", "partner": c.partner, "amount": str(c.amount)} \
             | ({"all_owed": True} if c.all_owed else {}) | ({"bonus": str(c.bonus)} if c.bonus is not None else {}) \
             | ({"method": c.method} if c.method else {}) \
-            | ({"goods_of": f"{c.start.isoformat()}..{c.end.isoformat()}"} if c.start and c.end else {})
+            | ({"goods_of": f"{c.start.isoformat()}..{c.end.isoformat()}"} if c.start and c.end else {}) \
+            | ({"share": str(c.share)} if c.share is not None else {})
     elif isinstance(c, commands.VoidPayment):
         d |= {"intent": "void_payment", "payment_id": c.payment_id}
     elif isinstance(c, commands.Bookings):
