@@ -198,7 +198,7 @@ def test_an_appointment_put_back_or_forward_by_a_span_moves_the_next_one_only(tm
 def test_a_dish_not_kept_as_stock_uses_its_ingredients_that_many_times_over(demo: Chat):
     fish, pickle = demo.stock()["NS:P005"], demo.stock()["NS:P010"]
     out = texts(demo.say("xiaowang", "酸菜鱼卖了8份,每份用草鱼1条、酸菜半袋"))   # (before: 酸菜鱼 is a dish, nothing)
-    assert out.startswith("✅ 已记录:南山店领用/消耗 草鱼 8条、酸菜 4袋"), out
+    assert out.startswith("✅ 已记录:南山店领用/消耗 草鱼 8条、酸菜 4袋(酸菜鱼8份)"), out   # (the dish said back)
     assert (demo.stock()["NS:P005"], demo.stock()["NS:P010"]) == (fish - 8, pickle - 4)
     used = {m["note"] for m in demo.export("moves") if m["kind"] == "consumption"}
     assert used == {"酸菜鱼8份"}, used   # (the dish kept on what it used)

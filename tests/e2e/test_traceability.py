@@ -55,7 +55,7 @@ def test_a_recall_says_whom_to_call_and_what_to_pull_and_an_undone_sale_is_no_pa
     assert "要把批次 ZJ0612 全部下架报损吗?中心仓 30斤(1箱+10)、南山店 10斤" in out, out   # a manager's, asked
     before = demo.stock()
     out = texts(demo.press("liu", "确认"))
-    assert "中心仓报损 牛腩 30斤(1箱+10); 南山店报损 牛腩 10斤" in out, out
+    assert "中心仓报损 牛腩 30斤(1箱+10)(召回批次ZJ0612); 南山店报损 牛腩 10斤(召回批次ZJ0612)" in out, out
     after = demo.stock()
     assert after["WH:P001"] == before["WH:P001"] - 30 and after["NS:P001"] == before["NS:P001"] - 10
     pulled = [m for m in demo.export("moves") if m["kind"] == "scrap" and m["note"] == "召回批次ZJ0612"]
@@ -273,7 +273,7 @@ def test_a_recall_follows_what_was_made_from_the_lot_at_every_remove_and_pulls_i
     assert "用它做成的 拿铁 批次 20260615:卖给 盒马 10杯;现存 已无库存" in out, out   # two removes away
     assert "徐汇店 全脂牛奶 20.4升(1箱+8.4)、徐汇店 奶泡 1.5升" in out, out
     out = texts(chat.press("zhou", "确认"))
-    assert "徐汇店报损 全脂牛奶 20.4升(1箱+8.4); 徐汇店报损 奶泡 1.5升" in out, out
+    assert "徐汇店报损 全脂牛奶 20.4升(1箱+8.4)(召回批次M1); 徐汇店报损 奶泡 1.5升(召回批次M1)" in out, out
     assert chat.stock().get("XH:B11", 0) == 0
 
 
