@@ -96,6 +96,23 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     (r"^what if (?P<what>.+?)\??$", r"万一 \g<what> 怎么办"),
     (r"^next time,?", "下次"),
     (r"^(?:do|does) (?:we|the store|the shop) (?:still )?have (?P<what>.*\d.*?)\??$", r"还有没有 \g<what>"),
+    # money on an account (we paid zhang ji 3000 · meituan paid 2000 by wechat · we paid zhang ji half · we paid zhang
+    # ji in full · is zhang ji paid off · how much does meituan owe · how much do we owe zhang ji)
+    (r"^(?:we )?paid (?P<who>.+?) (?:half|50%)(?: of (?:it|what we owe))?$", r"给 \g<who> 付了一半"),
+    (r"^(?:we )?paid (?P<who>.+?) (?:in full|off|everything|all we owe(?: (?:them|him|her))?)$", r"\g<who> 的账结清了"),
+    (r"^(?:we )?paid (?!(?:the |this month'?s |last month'?s )?(?:rent|electricity|power|water|wages|salar|internet|phone"
+     r"|property|cleaning|repair|advertising|office))(?P<who>.+?) (?:¥|rmb ?)?(?P<n>\d[\d,]*(?:\.\d+)?)(?: yuan| rmb| kuai)?"
+     r"(?: (?:by|with|in|via) (?P<m>wechat|cash|alipay|card))?$",
+     lambda m: f"付给 {m.group('who')} {m.group('n').replace(',', '')}" + (f",{_PAY[m.group('m')]}" if m.group("m") else "")),
+    (r"^(?P<who>.+?) paid (?:us )?(?:¥|rmb ?)?(?P<n>\d[\d,]*(?:\.\d+)?)(?: yuan| rmb| kuai)?"
+     r"(?: (?:by|with|in|via) (?P<m>wechat|cash|alipay|card))?$",
+     lambda m: f"{m.group('who')} 付了{m.group('n').replace(',', '')}" + (f",{_PAY[m.group('m')]}" if m.group("m") else "")),
+    (r"^(?:is|are) (?P<who>.+?) paid (?:off|up|in full)\??$|^have we paid (?P<who2>.+?) (?:off|in full)\??$",
+     lambda m: f"{m.group('who') or m.group('who2')} 的账结清了吗"),
+    (r"^how much (?:does|do) (?P<who>.+?) (?:still )?owe(?: us)?\??$", r"\g<who> 还欠多少钱"),
+    (r"^how much do we (?:still )?owe (?P<who>.+?)\??$", r"欠\g<who>多少钱"),
+    # a sale to a customer said after the goods (sold 3 cases of coke to meituan): to it, by name
+    (r"^sold (?P<what>.+?) to (?:the )?(?P<who>[^,]+?)(?P<tail>,.*)?$", r"卖给 \g<who> \g<what>\g<tail>"),
     # where a supplier's delivery is (where is zhang ji's delivery · where's the coke order)
     (r"^where(?:'s| is) (?P<who>.+?)(?:'s)? (?:delivery|order|goods|stuff)\??$", r"\g<who>的货到哪了"),
     # an order as the last one (reorder the last order · order beef brisket, same as last time)

@@ -98,12 +98,12 @@ _PINYIN_VERBS = {"shoudao": "收到", "shoule": "收了", "daohuo": "到货", "j
 
 
 # a place or partner said after its preposition in an English message (from zhang ji · to futian)
-_PREP = r"(?:from|to|at|for|by|in)\b"
+_PREP = r"(?:from|to|at|for|by|in|paid|owe|is|does)\b"   # (we paid zhang ji 3000 · how much does meituan owe)
 _PLACE_WORDS = re.compile(rf"\b(?P<p>{_PREP})\s+(?P<w>(?!{_PREP})[a-z]+(?:\s+(?!{_PREP})[a-z]+){{0,3}})")
 
 
 _OWNED = re.compile(r"\b(?P<w>[a-z]+(?:\s+[a-z]+){0,2})'s\b")   # zhang ji's order: whose, said before 's
-_SAYS = re.compile(r"(?P<w>[a-z]+(?:\s+[a-z]+){0,2}?)\s+(?=(?:says?|said)\b)")
+_SAYS = re.compile(r"(?P<w>[a-z]+(?:\s+[a-z]+){0,2}?)\s+(?=(?:says?|said|paid|pays)\b)")   # (meituan paid 2000)
 
 
 def pinyin(s: str) -> str:

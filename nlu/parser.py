@@ -196,7 +196,7 @@ class Parser:
             return scanned
         s = scanned or s   # (卖了6901234567890 2瓶: the product's name in its place)
         if ("from " in s or "to " in s or "at " in s or "for " in s or "by " in s or " say" in s or "'s" in s
-                or " in " in s) \
+                or " in " in s or "paid " in s or " owe" in s) \
                 and _LATIN_WORD.search(s):
             s = self.lex.places_from_pinyin(s)   # received 50 jin beef from zhang ji: 张记
         s = english.to_chinese(s) or self.lex.from_pinyin(s) or s   # received 2 cases of 牛奶 · shoudao niunai 2 xiang
@@ -4838,8 +4838,10 @@ _STOCKTAKE = re.compile(r"^(?:今天|刚才|刚刚|早上|晚上)?(?:盘点|盘�
 _DIFFERENCE = re.compile(r"少了|丢了|不见了|短了|缺了|盘亏|盘盈|多了|多出(?!多少)")
 # 新增商品羊肉,单位斤 · 添加产品:酸奶,单位瓶,一箱24瓶: a product added from the chat (a manager's)
 # a sale to someone named who is not a customer of the catalog (卖给王老板白菜50斤)
-_SOLD_TO = re.compile(r"(?:卖给|卖了?给|批给|批发给)(?P<who>[^\x00\d,;\s]{2,6}?)(?=\x00|\d|[一二两三四五六七八九十半]|$)")
-_ANYONE = frozenset("客人 顾客 客户 散客 别人 人家 他们 她们 路人 食客 一个客人 一位客人 老客户 熟客".split())
+_SOLD_TO = re.compile(r"(?:卖给|卖了?给|批给|批发给)\s*(?P<who>[^\x00\d,;\s]{2,6}?|[a-z]+(?: [a-z]+){0,2})"
+                      r"(?=\s*(?:\x00|\d|[一二两三四五六七八九十半]|$))")   # (sold … to the group canteen: in English)
+_ANYONE = frozenset("客人 顾客 客户 散客 别人 人家 他们 她们 路人 食客 一个客人 一位客人 老客户 熟客".split()
+                    + ["customer", "a customer", "the customer", "someone", "a guest", "guest", "walk in", "a walk in"])
 # words for colleagues now (通知陈采购:… · 告诉刘店长… · 跟陈采购说一下… · 提醒陈采购订牛腩)
 _RELAY = re.compile(r"^(?:请|麻烦|帮我)?(?:通知|告诉|告知|转告|提醒)(?P<who>[^::]{2,40}?)(?:(?:说一下|说|讲一下|讲|一声|一下)?"
                     r"[::,,]\s*(?P<rest>.+))?$"

@@ -256,3 +256,18 @@ def test_a_share_of_what_is_owed_paid_and_asked_whether_it_is_settled(chat):
     out = texts(chat.say("chen", "张记的账结清了吗"))
     assert out.splitlines()[-1] == "张记肉业累计:进货 ¥1,600.00(按进价,减退货),已付 ¥800.00,应付 ¥800.00。", out
     assert "付给张记肉业 ¥240.00" in texts(chat.say("chen", "张记货款付了30%"))   # (of the ¥800 still owed)
+
+
+def test_money_on_an_account_said_in_english(chat):
+    """we paid zhang ji 3000 by wechat · meituan paid 2000 · we paid zhang ji half · is zhang ji paid off (before:
+    none understood); sold 3 cases of coke to the group canteen names a customer the catalog lacks (before: dropped)."""
+    confirmed(chat, "chen", "收到张记牛腩50斤")                                  # ¥1,600 owed
+    assert "付给张记肉业 ¥1,000.00(微信)" in texts(chat.say("chen", "we paid zhang ji 1000 by wechat"))
+    chat.press("chen", "确认")
+    assert "¥300.00" in texts(chat.say("chen", "we paid zhang ji half"))   # (of the ¥600 still owed)
+    chat.press("chen", "确认")
+    out = texts(chat.say("chen", "is zhang ji paid off"))
+    assert out.splitlines()[-1] == "张记肉业累计:进货 ¥1,600.00(按进价,减退货),已付 ¥1,300.00,应付 ¥300.00。", out
+    assert "¥2,000.00" in texts(chat.say("liu", "meituan paid 2000"))
+    out = texts(chat.say("xiaowang", "sold 3 cases of coke to the group canteen"))
+    assert "「group canteen」不在客户目录里" in out, out
