@@ -5407,7 +5407,8 @@ _UNDO_KINDS = {"入库": (_MK.RECEIPT,), "收货": (_MK.RECEIPT,), "进货": (_M
                "领用": (_MK.CONSUMPTION,), "调拨": (_MK.TRANSFER_OUT, _MK.TRANSFER_IN)}
 _MADE_INTO = re.compile(r"[,\s]*(?:用来|拿来|是用来|为了)?(?:做|炒|煮|炖|烧|做成)(?:了)?[^,\d]{1,8}(?:用的?)?[.!]*$")
 # a report by the name a rule would send it by (rules.report_of: 今日小结 · 日报 · 库存日报), or 今天生意怎么样
-_REPORT_NAMED = re.compile(r"(?:请|帮我)?(?:把)?(?:[^,\d]{1,4}?店的?)?(?P<name>[^,\d\s]{2,8}?)"
+_REPORT_NAMED = re.compile(r"(?:请|帮我|麻烦)?(?:给我|帮我)?(?:发|看|出|做)?(?:一下|一份|个)?(?:把)?(?:[^,\d]{1,4}?店的?)?"
+                           r"(?P<name>[^,\d\s]{2,8}?)"
                            r"(?:发我|发给我|发一下|发过来|给我看看|给我看下|看看|呢)?")
 # how a period went against another, nothing else named (这个月跟上个月比怎么样 · 今天比昨天好吗)
 # a schedule rule's time changed (规则1改成每天早上8点 · 把规则2的时间改成晚上9点 · 提醒3改到下午3点)

@@ -79,3 +79,9 @@ def test_what_is_not_done_or_not_to_be_records_nothing_and_an_earlier_clause_den
     assert demo.stock() == before
     demo.say("xiaowang", "不要再进可乐了,还有10箱")   # (before: a receipt of 10 cases): the count
     assert demo.stock()["NS:P018"] == 240
+
+
+def test_the_days_report_asked_for_in_plain_words_is_sent_now(demo: Chat):
+    for said in ("给我发一下日报", "发一下日报", "把日报发给我"):   # (the first two were not understood)
+        out = texts(demo.say("liu", said))
+        assert out.startswith("🌙 南山店今日小结(06-15)"), (said, out)
