@@ -27,6 +27,15 @@ def live(tmp_path, monkeypatch):
         yield url, chat
 
 
+@pytest.fixture
+def chromium():  # type: ignore[no-untyped-def]
+    """Playwright's context manager for the browser tests; skipped, visibly, where Chromium is not installed."""
+    if CHROMIUM is None:
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+    return sync_playwright
+
+
 def logged_in(p, url):  # type: ignore[no-untyped-def]
     """Headless Chromium on the web chat, logged in as amy: (browser, page)."""
     browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
@@ -60,12 +69,9 @@ def test_someone_who_left_is_logged_out_and_cannot_log_in_again(live):
         assert client.post("/login", data={"username": "amy", "password": "s3cret-pw"}).status_code == 401
 
 
-def test_log_in_type_a_receipt_see_the_reply_and_press_undo_in_chromium(live):
-    if CHROMIUM is None:
-        pytest.skip("chromium is not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
+def test_log_in_type_a_receipt_see_the_reply_and_press_undo_in_chromium(live, chromium):
     url, chat = live
-    with sync_playwright() as p:
+    with chromium() as p:
         browser, page = logged_in(p, url)
         page.fill("#text", "收到牛奶2箱")
         page.click("#sendbtn")
@@ -77,12 +83,9 @@ def test_log_in_type_a_receipt_see_the_reply_and_press_undo_in_chromium(live):
         browser.close()
 
 
-def test_a_message_typed_while_the_socket_reconnects_is_sent_once_it_is_back(live):
-    if CHROMIUM is None:
-        pytest.skip("chromium is not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
+def test_a_message_typed_while_the_socket_reconnects_is_sent_once_it_is_back(live, chromium):
     url, chat = live
-    with sync_playwright() as p:
+    with chromium() as p:
         browser, page = logged_in(p, url)
         page.wait_for_function("ws && ws.readyState === 1")
         page.evaluate("ws.close()")     # the page reconnects 1.5 s after a close
@@ -106,13 +109,10 @@ def test_history_after_login_includes_pushes_sent_while_offline(live):
     assert any("咖啡豆" in m["text"] and "规则" in m["text"] for m in history)
 
 
-def test_an_export_arrives_as_a_download_that_opens_as_a_workbook_in_chromium(live, tmp_path):
-    if CHROMIUM is None:
-        pytest.skip("chromium is not installed (apt-get install chromium)")
+def test_an_export_arrives_as_a_download_that_opens_as_a_workbook_in_chromium(live, tmp_path, chromium):
     import openpyxl
-    from playwright.sync_api import sync_playwright
     url, chat = live
-    with sync_playwright() as p:
+    with chromium() as p:
         browser, page = logged_in(p, url)
         page.fill("#text", "导出库存")
         page.click("#sendbtn")
@@ -129,17 +129,14 @@ def test_an_export_arrives_as_a_download_that_opens_as_a_workbook_in_chromium(li
     assert milk[header.index("库存")] == chat.stock()["XH:B01"]
 
 
-def test_a_delivery_notes_photo_taken_in_chromium_is_read_and_recorded_once_confirmed(live, tmp_path):
-    if CHROMIUM is None:
-        pytest.skip("chromium is not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
+def test_a_delivery_notes_photo_taken_in_chromium_is_read_and_recorded_once_confirmed(live, tmp_path, chromium):
 
     from tests.e2e.notes import drawn
     url, chat = live
     # a phone's photo: large (the page draws it at 1600 pixels a side before sending) and a JPEG
     note = tmp_path / "note.jpg"
     note.write_bytes(drawn([["全脂牛奶", "", "箱", "3", "96.00", "288.00"]], total="合计:¥288.00", fmt="JPEG", scale=2.5))
-    with sync_playwright() as p:
+    with chromium() as p:
         browser, page = logged_in(p, url)
         page.set_input_files("#photo", str(note))
         page.wait_for_selector(".msg.me img", timeout=15000)
