@@ -538,8 +538,8 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     (r"(?:we )?(?:received|receive|got in|got|delivered|delivery of|arrived)", "收到 "),
     (r"(?:we )?(?:sold|sell|sale of)", "卖了 "),
     (r"(?:we )?(?:used up|used|use|consumed)", "用了 "),
-    (r"(?:threw away|thrown away|scrapped|wasted|spoiled|broke|broken|damaged|expired|went bad|go bad|gone bad"
-     r"|went off|are off|is off|got broken)", "报损 "),
+    (r"(?:threw away|thrown away|throw away|throw out|threw out|tossed|binned|discarded|discard|scrap|scrapped|wasted"
+     r"|spoiled|broke|broken|damaged|expired|went bad|go bad|gone bad|went off|are off|is off|got broken)", "报损 "),
     (r"(?:stock ?count|counted|count)", "盘点 "),
     (r"(?:baked|made|produced|cooked)", "做了 "),
     (r"(?:returned|return|sent back|send back)(?= .* to )", "退给 "),

@@ -85,3 +85,10 @@ def test_the_days_report_asked_for_in_plain_words_is_sent_now(demo: Chat):
     for said in ("给我发一下日报", "发一下日报", "把日报发给我"):   # (the first two were not understood)
         out = texts(demo.say("liu", said))
         assert out.startswith("🌙 南山店今日小结(06-15)"), (said, out)
+
+
+def test_goods_thrown_away_said_in_english_are_written_off(demo: Chat):
+    potato = demo.stock()["NS:P006"]
+    out = texts(demo.say("xiaowang", "throw away 3 kg of potatoes"))   # (before: not understood)
+    assert out.startswith("✅ 已记录:南山店报损 土豆 3公斤"), out
+    assert demo.stock()["NS:P006"] == potato - 3
