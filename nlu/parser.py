@@ -1972,7 +1972,8 @@ class Parser:
                                             future=a.date is not None and a.date.when.date() > speaker.now.date())
         if kind is None and intents.COUNT_BARE.search(a.s) and (a.qtys or _VAGUE.search(a.s)):
             kind = "count"   # 纸杯现在还有200个 (还有十几瓶: a count, asked for its number)
-        habit = _HABITUAL.search(a.s, 0, a.qtys[0].start) if kind in WRITE_KINDS and a.qtys and not a.date else None
+        habit = _HABITUAL.search(a.s, max(a.s.rfind(",", 0, a.qtys[0].start), a.s.rfind(";", 0, a.qtys[0].start), 0),
+                                 a.qtys[0].start) if kind in WRITE_KINDS and a.qtys and not a.date else None   # (its clause)
         denied = _DENIED.search(a.s, 0, a.qtys[0].start) if kind in WRITE_KINDS and a.qtys else None
         clause = max(a.s.rfind(",", 0, a.qtys[0].start), a.s.rfind(";", 0, a.qtys[0].start)) if denied else -1
         if denied is not None and denied.start() < clause:   # 不要再进可乐了,还有10箱 · 牛奶过期了卖不了,报损2升: the
@@ -4716,7 +4717,7 @@ _VAGUE = re.compile(rf"(?:[\d.]+|[一二两三四五六七八九十百千]+|半)
 _DENIED = re.compile(r"没说|没有说|(?:别|不要|不能|不许|不准|禁止|不可以)(?:再|多)?(?:卖|进|收|用|订|调|报|送)"
                      r"|(?:卖|进|收|订)不了|(?:卖|进|收)不到")
 # how things usually go, or went last time, said before the quantity (牛腩一般一天卖20斤 · 平时可乐一周卖10箱 · 上次牛腩进了50斤)
-_HABITUAL = re.compile(r"一般(?!般)|平时|通常|平常|往常|基本上|每次都|上次|上回|上一次|下次|下回|下一次")
+_HABITUAL = re.compile(r"一般(?!般)|平时|通常|平常|往常|基本上|每次都|(?<![跟和比同像])(?:上次|上回|上一次)|下次|下回|下一次")
 # the estimate said after a vague amount (3公斤多,大概3.5 · 一板多,差不多35个)
 _ESTIMATE = re.compile(rf"[,\s]*(?:大概|大约|约|差不多|估计|应该是|算)\s*(?P<n>{numbers.NUMBER})\s*(?P<u>{_VAGUE_UNIT})?")
 
