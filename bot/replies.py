@@ -275,6 +275,9 @@ def stock(t: Any, lang: str, uow: UnitOfWork, cmd: commands.QueryStock, *, user:
         expiring = [(lot, q, exp) for _, lot, q, exp in here if exp is not None and q > 0 and exp <= soon]
         for lot, q, exp in sorted(expiring, key=lambda x: x[2]):
             line += t("stock_expiring", lang, lot=lot, qty=qty_text(cat, sku, q), date=f"{exp.astimezone(now.tzinfo):%m-%d}")
+        if cmd.wanted is not None and len(cmd.skus) == 1:   # 客人想买10箱可乐,有货吗: enough, or how much short
+            line += t("stock_wanted_enough" if total >= cmd.wanted else "stock_wanted_short", lang,
+                      wanted=qty_text(cat, sku, cmd.wanted), short=qty_text(cat, sku, cmd.wanted - max(total, Decimal(0))))
         if len(cmd.skus) > 0:   # a product asked about: where else it is (everywhere, asked without a place)
             agg: dict[str, Decimal] = {}
             for lc, q in ((lc, q) for lc, s, _, q, _ in rows if s == sku and lc != loc and q > 0):

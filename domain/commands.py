@@ -149,6 +149,7 @@ def counted_together(lines: tuple[Line, ...]) -> tuple[Line, ...]:
 class QueryStock:
     skus: tuple[str, ...]  # empty = everything at the location
     location: str | None = None
+    wanted: Decimal | None = None   # 客人想买10箱可乐,有货吗: that much of the one product (base units), enough or not
 
 
 @dataclass(frozen=True)

@@ -95,7 +95,7 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     (r"^(?:(?:we|they|i) )?(?:usually|normally|typically|generally)", "一般"),
     (r"^what if (?P<what>.+?)\??$", r"万一 \g<what> 怎么办"),
     (r"^next time,?", "下次"),
-    (r"^(?:do|does) (?:we|the store|the shop) (?:still )?have (?P<what>.*\d.*?)\??$", r"还有没有 \g<what>"),
+    (r"^(?:do|does) (?:we|the store|the shop) (?:still )?have (?P<what>.*\d.*?)\??$", r"\g<what>,有货吗"),
     # money on an account (we paid zhang ji 3000 · meituan paid 2000 by wechat · we paid zhang ji half · we paid zhang
     # ji in full · is zhang ji paid off · how much does meituan owe · how much do we owe zhang ji)
     (r"^(?:we )?paid (?P<who>.+?) (?:half|50%)(?: of (?:it|what we owe))?$", r"给 \g<who> 付了一半"),

@@ -2282,8 +2282,13 @@ class Parser:
         if _ASKED_COSTS.search(a.s) and not a.of("partner"):   # (团餐上次拿可乐什么价: its own price asked)
             return commands.Parsed(commands.StockInfo("margin" if re.search(r"赚|挣", a.s) else "price", (sku,),
                                                       self._location(a)))
-        if a.qtys and _IN_STOCK_ASKED.search(a.s):   # 客人想买10箱可乐,有货吗: its stock (was an order of 10 cases)
-            return self._query(a)
+        if a.qtys and _IN_STOCK_ASKED.search(a.s):   # 客人想买10箱可乐,有货吗: its stock (was an order of 10 cases),
+            asked = self._query(a)   # and whether that much is there
+            said = lines.to_line(self.lex, sku, a.qtys[0]) if len(a.qtys) == 1 else None
+            if isinstance(asked, commands.Parsed) and isinstance(asked.command, commands.QueryStock) \
+                    and asked.command.skus == (sku,) and isinstance(said, commands.Line) and said.qty > 0:
+                return replace(asked, command=replace(asked.command, wanted=said.qty))
+            return asked
         return None
 
     def _made_then_left(self, a: scan.Analysis, said: re.Match[str], speaker: context.Speaker) -> Result | None:

@@ -141,7 +141,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
                and p.adjust.kind == commands.AdjustKind.TAKEN else [])
             for p in c.parts]}
     elif isinstance(c, commands.QueryStock):
-        d |= {"intent": "query", "location": c.location, "skus": list(c.skus)}
+        d |= {"intent": "query", "location": c.location, "skus": list(c.skus)} \
+            | ({"wanted": str(c.wanted)} if c.wanted is not None else {})
     elif isinstance(c, commands.TransferStock):
         d |= {"intent": "transfer", "source": c.source, "dest": c.dest, "request": c.request,
               "lines": _lines(c.lines)}
