@@ -30,6 +30,16 @@ def _unit_before(m: re.Match[str]) -> str:
     return _PACK_WORDS.get(w) or _PACK_WORDS.get(w[:-1]) or _PACK_WORDS.get(w[:-2]) or "个"
 
 
+# an amount of money said, and how it was paid (3000 · ¥3,000 by wechat · 2000 yuan in cash), to the end
+_MONEY_BY = (r"(?:¥|rmb ?)?(?P<n>\d[\d,]*(?:\.\d+)?)(?: yuan| rmb| kuai)?"
+             r"(?: (?:by|with|in|via) (?P<m>wechat|cash|alipay|card))?$")
+
+
+def _money_by(m: re.Match[str]) -> str:
+    """``_MONEY_BY``'s amount, and its way after a comma when said (3000,微信)."""
+    return m.group("n").replace(",", "") + (f",{_PAY[m.group('m')]}" if m.group("m") else "")
+
+
 def _n(word: str) -> str:
     return _WORDS_N.get(word, word)
 
@@ -101,12 +111,9 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     (r"^(?:we )?paid (?P<who>.+?) (?:half|50%)(?: of (?:it|what we owe))?$", r"给 \g<who> 付了一半"),
     (r"^(?:we )?paid (?P<who>.+?) (?:in full|off|everything|all we owe(?: (?:them|him|her))?)$", r"\g<who> 的账结清了"),
     (r"^(?:we )?paid (?!(?:the |this month'?s |last month'?s )?(?:rent|electricity|power|water|wages|salar|internet|phone"
-     r"|property|cleaning|repair|advertising|office))(?P<who>.+?) (?:¥|rmb ?)?(?P<n>\d[\d,]*(?:\.\d+)?)(?: yuan| rmb| kuai)?"
-     r"(?: (?:by|with|in|via) (?P<m>wechat|cash|alipay|card))?$",
-     lambda m: f"付给 {m.group('who')} {m.group('n').replace(',', '')}" + (f",{_PAY[m.group('m')]}" if m.group("m") else "")),
-    (r"^(?P<who>.+?) paid (?:us )?(?:¥|rmb ?)?(?P<n>\d[\d,]*(?:\.\d+)?)(?: yuan| rmb| kuai)?"
-     r"(?: (?:by|with|in|via) (?P<m>wechat|cash|alipay|card))?$",
-     lambda m: f"{m.group('who')} 付了{m.group('n').replace(',', '')}" + (f",{_PAY[m.group('m')]}" if m.group("m") else "")),
+     rf"|property|cleaning|repair|advertising|office))(?P<who>.+?) {_MONEY_BY}",
+     lambda m: f"付给 {m.group('who')} {_money_by(m)}"),
+    (rf"^(?P<who>.+?) paid (?:us )?{_MONEY_BY}", lambda m: f"{m.group('who')} 付了{_money_by(m)}"),
     (r"^(?:is|are) (?P<who>.+?) paid (?:off|up|in full)\??$|^have we paid (?P<who2>.+?) (?:off|in full)\??$",
      lambda m: f"{m.group('who') or m.group('who2')} 的账结清了吗"),
     (r"^how much (?:does|do) (?P<who>.+?) (?:still )?owe(?: us)?\??$", r"\g<who> 还欠多少钱"),
@@ -577,7 +584,7 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     (r"(?:from )?(?:the )?(?:central )?warehouse\b", lambda m: "从仓库" if m.group(0).startswith("from") else "仓库"),
     (r"(?:for |by |on )?(?:this )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", r"\1到"),
     (r"\btoday\b", "今天"), (r"\bthis week\b", "这周"), (r"\blast week\b", "上周"), (r"\bthis month\b", "本月"), (r"\blast month\b", "上个月"),
-    (r"\blast year\b", "去年"), (r"\bthis time last year\b", "去年这个时候"),
+    (r"\bthis time last year\b", "去年这个时候"), (r"\blast year\b", "去年"),   # (the longer first)
     (r"\bto\b", "到"),
     *((rf"(?<![a-z]){d}(?![a-z])", zh) for d, zh in _WEEKDAYS),
     (r"\b(?:of|the|a|an|we|do|have|has|is|are|some|please|just|in|stock|left|at)\b", " "),
