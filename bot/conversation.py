@@ -3111,7 +3111,7 @@ class Conversation:
             return
         found = [(b, uow.stock.batch(b)) for b in uow.stock.batches_between(
             turn.user.username, cmd.of.start, cmd.of.end, kinds=cmd.of.kinds, sku=cmd.of.sku, partner=cmd.of.partner,
-            limit=EARLIER_MAX + 1)]
+            limit=1 if cmd.of.last else EARLIER_MAX + 1)]
         if not found:
             turn.reply(self.t("earlier.none", turn.lang, said=cmd.of.said))
             return

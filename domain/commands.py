@@ -537,6 +537,7 @@ class Earlier:
     sku: str | None = None
     said: str = ""
     partner: str | None = None   # 昨天卖给李总的…: a write with that customer or supplier
+    last: bool = False   # 上次收的牛腩 · 最近一次卖的可乐: only the newest such write in the window
 
 
 @dataclass(frozen=True)

@@ -91,6 +91,25 @@ def _span_zh(m: re.Match[str]) -> str:
     return _SPAN_ZH.get(said, "") if said else ""
 
 
+# an earlier record named by its day or as the last of its kind, and its goods (yesterday's coke sale · the last beef
+# delivery · the coke we sold yesterday); ``_earlier`` says it as the grammar's reference (昨天卖的可乐 · 上次收的牛腩)
+_EARLIER_WHEN = {"yesterday": "昨天", "today": "今天", "this morning": "今天上午", "this afternoon": "今天下午",
+                 "the day before yesterday": "前天", "last": "上次", "last time": "上次"}
+_EARLIER_KIND = {"sale": "卖的", "sold": "卖的", "deliver": "收的", "receipt": "收的", "received": "收的", "got": "收的",
+                 "scrap": "报损的", "scrapped": "报损的", "threw": "报损的", "write": "报损的", "count": "盘点的",
+                 "counted": "盘点的"}
+_EARLIER = (r"(?:(?:the )?(?P<when>yesterday|today|this morning|this afternoon|the day before yesterday|last)(?:'s)? "
+            r"(?:(?P<what>.+?) )?(?P<kind>sale|deliver|receipt|scrap|write|count)(?:s|y|ies|-offs?)?"
+            r"|(?:the )?(?P<what2>.+?) (?:we|i) (?P<kind2>sold|received|got|scrapped|threw|counted)(?: away| out)? "
+            r"(?P<when2>yesterday|today|this morning|this afternoon|last time))")
+
+
+def _earlier(m: re.Match[str]) -> str:
+    """``_EARLIER``'s record in the grammar's words: its day (or 上次), its kind's verb, then its goods."""
+    when, kind = m.group("when") or m.group("when2"), m.group("kind") or m.group("kind2")
+    return f"{_EARLIER_WHEN[when]}{_EARLIER_KIND[kind]}{m.group('what') or m.group('what2') or ''}"
+
+
 _WHEN = english_rules.WHEN
 _WEEKDAYS = english_rules.WEEKDAYS
 _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
@@ -100,6 +119,12 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     (r"^(?:change|correct|fix|make) (?:the )?(?:last|previous) (?:one|entry|record|line)(?: to| into)? (?P<q>.+)$",
      r"刚才那条改成\g<q>"),
     (r"^(?:that|it|the last one) (?:was|is) wrong,? (?:please )?(?:delete|remove|drop|undo|cancel) (?:it|that)$", "撤销"),
+    # an earlier record by its day or as the last of its kind (change yesterday's coke sale to 3 cases · the last beef
+    # delivery should be 50 jin · the coke we sold yesterday was wrong, it should be 2 cases · undo the last milk delivery)
+    (rf"^(?:change|correct|fix) {_EARLIER} (?:to|into) (?P<q>.+)$", lambda m: f"把{_earlier(m)}改成{m.group('q')}"),
+    (rf"^{_EARLIER},? (?:(?:was|is) wrong,? (?:it )?)?should (?:have been|be) (?P<q>.+)$",
+     lambda m: f"{_earlier(m)}记错了,应该是{m.group('q')}"),
+    (rf"^(?:undo|delete|cancel|remove) {_EARLIER}$", lambda m: f"撤销{_earlier(m)}"),
     # not done: how it usually goes, what might, what will next time, and whether the stock has it (we usually sell 20
     # jin of beef a day · what if we sell 10 cases of coke · next time order 50 jin · do we have 10 cases of coke)
     (r"^(?:(?:we|they|i) )?(?:usually|normally|typically|generally)", "一般"),

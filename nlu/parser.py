@@ -815,15 +815,18 @@ class Parser:
             ref = undo.group("ref") or undo.group("ref2")
         else:
             return None
-        found = dates.find(ref, speaker.now)
-        if found is None or found.start > 0 or _NOT_A_WRITE.search(ref) or re.search(intents.FIELD_NAMES, ref):
+        last = _LAST_TIME.match(ref)
+        found = dates.find(ref, speaker.now) if last is None else None
+        if last is None and (found is None or found.start > 0) or _NOT_A_WRITE.search(ref) \
+                or re.search(intents.FIELD_NAMES, ref):
             return None   # (今天可乐进价改成3块: the catalog's field, from today on)
-        a = self.scanner.analyse(ref[found.end:], speaker.now)
+        said_end = last.end() if last is not None else found.end if found is not None else 0
+        a = self.scanner.analyse(ref[said_end:], speaker.now)
         skus = list(dict.fromkeys(e.codes[0] for e in a.of("product") if len(e.codes) == 1))
         kinds = tuple(k for pattern, ks in _REF_KINDS if pattern.search(a.masked) for k in ks)
         unnamed = _REF_WORDS.sub("", a.masked.replace("\x00", ""))
         if not skus and not kinds and not unnamed and not _A_RECORD.search(ref) \
-                and not re.fullmatch(r"的?", ref[found.end:].strip()):
+                and not re.fullmatch(r"的?", ref[said_end:].strip()):
             return None   # (撤销昨天的 · 昨天的改成3箱: that day's writes, listed to pick from)
         if len(skus) > 1 or a.qtys:
             return None   # (昨天卖了可乐3箱,雪碧应该是2箱: a write of its own)
@@ -832,13 +835,17 @@ class Parser:
             return commands.Clarify("unknown_product", mention=unnamed)
         if len(named) == 1:
             skus = list(named)
-        said = ref[found.start:found.end]
-        at = _happened(found, said, speaker.now)
-        if isinstance(at, commands.Clarify):
-            return at
-        start, end = _when_window(at, said, has_time=found.has_time)
+        if last is not None:   # 上次收的牛腩: the newest such write of the last LAST_DAYS days
+            start, end = speaker.now - dt.timedelta(days=LAST_DAYS), speaker.now + dt.timedelta(seconds=1)
+        else:
+            assert found is not None
+            said = ref[found.start:found.end]
+            at = _happened(found, said, speaker.now)
+            if isinstance(at, commands.Clarify):
+                return at
+            start, end = _when_window(at, said, has_time=found.has_time)
         of = commands.Earlier(start=start, end=end, kinds=kinds, sku=skus[0] if skus else None, said=ref,
-                              partner=next((e.codes[0] for e in a.of("partner")), None))
+                              partner=next((e.codes[0] for e in a.of("partner")), None), last=last is not None)
         got: Result
         if undo is not None:
             got = commands.Parsed(commands.Undo(kinds=kinds, of=of))
@@ -5393,10 +5400,13 @@ _EARLIER_FIX = re.compile(r"(?:把|将)?(?P<ref>[^,;]{2,24}?)(?:的数量|数量
                           r"|是(?=[^,;\d]{1,8}?(?:送的|送来的|买的|拿的|家的)$))(?P<tail>[^;]*\S)")   # …是团餐买的
 _EARLIER_UNDO = re.compile(r"(?:请|帮我|麻烦)?(?:撤销|撤回|删掉|删除|作废)(?:掉)?(?:把|将)?(?P<ref>[^,;]{2,24})"
                            r"|(?:把|将)?(?P<ref2>[^,;]{2,24}?)(?:撤销|撤回|删掉|删除|删了|作废|不算|取消)(?:掉|吧|了|一下)*")
+# an earlier write named as the last of its kind, not by its day (上次收的牛腩 · 最近一次卖的可乐 · 上一次报损的土豆)
+_LAST_TIME = re.compile(r"(?:上次|上回|上一次|上一回|最近一次|最近那次|最后一次|最近一笔|最后一笔)")
+LAST_DAYS = 90   # how far back 上次 looks
 _NOT_A_WRITE = re.compile(r"订单|订的|下的单|单子|调拨单|采购单|进货单|申请|提醒|规则|付款|收款|还款|付的钱|货款"
                           r"|明天|后天|下周|下个?月|" + _BOOKING_WORD)   # (删掉今天的聚餐: the bookings)
 # the words of a reference that name no product (昨天卖的 · 那笔 · 收到的)
-_REF_WORDS = re.compile(r"[的了那这笔条次单我都刚把给向从跟]|记录|记的|卖掉?|售出?|销售?|收到?|进货?|入库|到的|来的|报损|报废|坏掉?|扔掉?|损耗"
+_REF_WORDS = re.compile(r"[的了那这笔条次单我都刚把给向从跟]|记录|记的|说的|卖掉?|售出?|销售?|收到?|进货?|入库|到的|来的|报损|报废|坏掉?|扔掉?|损耗"
                         r"|碎|调拨?|拨|用掉?|领用?|盘点?|退回?|做|烤|生产|出炉|送")
 _A_RECORD = re.compile(r"那笔|那条|那次|那单|这笔|这条|记录|记的")
 # the move kinds a reference names (昨天卖的 · 上午收的 · 周一报损的)

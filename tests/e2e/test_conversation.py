@@ -391,6 +391,25 @@ def test_an_earlier_write_is_found_among_many_of_that_day(chat):
     assert chat.stock()["XH:B01"] == 36
 
 
+def test_the_last_write_of_a_kind_is_put_right_or_undone_without_its_day(chat):
+    chat.say("amy", "上周五收到牛奶2箱")
+    chat.say("amy", "昨天收到牛奶1箱")
+    chat.say("amy", "卖了可颂3个")
+    before = chat.stock()
+    out = texts(chat.say("amy", "上次收的牛奶记错了,应该是2箱"))        # was: not understood
+    assert "06-14" in out and "06-12" not in out and "24升" in out, out   # the newest one only, not listed to pick
+    chat.press("amy", "确认")
+    assert chat.stock()["XH:B01"] == before["XH:B01"] + 12
+    out = texts(chat.say("amy", "undo the last croissant sale"))          # English: was a sale of 0
+    assert "可颂" in out and "3个" in out, out
+    chat.press("amy", "确认")
+    assert chat.stock()["XH:B09"] == before["XH:B09"] + 3
+    out = texts(chat.say("amy", "change the last milk delivery to 1 case"))
+    assert "06-14" in out and "24升" in out and "12升" in out, out       # the corrected one is now the last
+    out = texts(chat.say("amy", "撤销上次报损的牛奶"))                       # none: said, nothing changes
+    assert "没找到" in out and chat.stock()["XH:B01"] == before["XH:B01"] + 12, out
+
+
 def test_a_wholesaler_s_words_for_prices_and_for_paying_later(tmp_path, monkeypatch):
     phone = make_chat(tmp_path, monkeypatch, catalog=ROOT / "tests" / "nlu" / "fixtures" / "phone")
     phone.say("xm", "收到20W充电头50个")

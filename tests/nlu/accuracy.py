@@ -58,7 +58,7 @@ def _earlier(of: commands.Earlier | None) -> dict[str, Any]:
     if of is None:
         return {}
     return {"of": [of.start.strftime("%m-%d %H:%M"), of.end.strftime("%m-%d %H:%M"), list(of.kinds), of.sku]
-            + ([of.partner] if of.partner else [])}
+            + ([of.partner] if of.partner else []) + (["last"] if of.last else [])}
 
 
 def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -> dict[str, Any]:
