@@ -3185,6 +3185,8 @@ class Conversation:
             return self._repartnered(uow, turn, moves, cmd.partner)
         if cmd.method is not None:   # 刚才那笔是微信付的: the same sale, paid so
             return self._repaid(turn, moves, cmd.method)
+        if cmd.expiry is not None or cmd.shelf_days is not None or cmd.produced is not None:   # 这批牛奶保质期3天
+            return self._reexpired(uow, turn, moves, cmd)
         sku = cmd.sku or (moves[0].sku if len(held) == 1 else None)
         product = uow.catalog.product(sku) if sku else None
         if cmd.serials:   # 不对,串号是SN001、SN002、SN004: the same write of those units (as many as they are)
@@ -3236,7 +3238,8 @@ class Conversation:
                 again = inventory.plan(uow, new_cmd, actor=self._actor(turn, new_cmd), force=True).moves
             except errors.DomainError:
                 again = []   # (what the write holds now stands in the way: undone first, as ever)
-            if again and _moved(again) == _moved(uow.stock.batch(batch)):
+            if again and _moved(again) == _moved(uow.stock.batch(batch)) \
+                    and not any(ln.expiry for ln in new_cmd.lines):   # (这批牛奶保质期3天: its lot, checked so)
                 raise errors.BadInput(code="correct_same", summary=replies.summary(self.t, turn.lang, new_cmd,
                                                                                    self._catalog, user=turn.user))
         spot = [(p, kind) for p in uow.payments.on_batch(batch)
@@ -3321,6 +3324,38 @@ class Conversation:
         if again.method == method:
             raise errors.BadInput(code="same_method", method=wording.method_name(self.t, turn.lang, method))
         return replace(again, method=method)
+
+    def _reexpired(self, uow: UnitOfWork, turn: Turn, moves: list[ledger.Move], cmd: commands.Correct
+                   ) -> commands.Command:
+        """The receipt (or bake) that made ``moves``, the same, its goods (of the product named, else all) expiring as ``cmd``
+        says: on the day said, else the shelf life said (else the catalog's) after they were made, else came in. The
+        day's lot they shared becomes one of their own (20260615-0618); a lot named by its code keeps it, with the
+        expiry said."""
+        again = _said_again(turn, moves)
+        if not isinstance(again, commands.RecordMoves) or again.movement not in (commands.Movement.RECEIPT,
+                                                                                  commands.Movement.PRODUCTION):
+            raise errors.BadInput(code="correct_expiry")
+        tz = turn.now.tzinfo
+        came = moves[0].at.astimezone(tz)
+        sku = cmd.of.sku if cmd.of is not None else None
+        lines, news = [], False
+        for ln in again.lines:
+            if sku is not None and ln.sku != sku:
+                lines.append(ln)
+                continue
+            product = uow.catalog.product(ln.sku)
+            days = cmd.shelf_days or (product.shelf_life_days if product is not None else None)
+            expiry = cmd.expiry or ((cmd.produced or came) + timedelta(days=days) if days else None)
+            if expiry is None:   # 这批牛奶生产日期6月14日, with no shelf life known: how long it keeps is asked
+                raise errors.BadInput(code="expiry_no_shelf_life", product=product.name if product else ln.sku)
+            was = uow.stock.lot_expiry(ln.sku, ln.lot) if ln.lot else None
+            news = news or was is None or was.astimezone(tz).date() != expiry.date()
+            lines.append(replace(ln, expiry=expiry, lot=None if ledger.day_lot(ln.lot) else ln.lot))
+        again = replace(again, lines=tuple(lines))
+        if not news:
+            raise errors.BadInput(code="correct_same", summary=replies.summary(self.t, turn.lang, again, self._catalog,
+                                                                               user=turn.user))
+        return again
 
     def _relocated(self, turn: Turn, moves: list[ledger.Move], location: str) -> commands.Command:
         """The write that made ``moves``, the same, at ``location`` (a transfer or a count is said again instead:

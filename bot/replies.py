@@ -106,6 +106,8 @@ def _summary(t: Any, lang: str, cmd: commands.Command, cat: context.Catalog | No
         settled = adjusted(t, lang, cmd.adjust, paid=cmd.movement == commands.Movement.RECEIPT)
         if cmd.movement == commands.Movement.RECEIPT:   # (,进价 ¥30.00/斤(¥600.00/箱),共 ¥1,200.00)
             text = str(text) + costs_said(t, lang, cmd.lines, cat, total=not settled)
+        if cmd.movement in (commands.Movement.RECEIPT, commands.Movement.PRODUCTION):   # (,批次 M1,06-20 到期)
+            text = str(text) + lots_said(t, lang, cmd.lines, cat)
         if cmd.at is not None:   # booked on an earlier day (昨天卖了…): say which
             text = str(text) + str(t("summary.on_day", lang, day=cmd.at.strftime("%m-%d %H:%M")))
         if cmd.method and cmd.movement in (commands.Movement.SALE, commands.Movement.CUSTOMER_RETURN):   # ,微信收款
@@ -130,6 +132,20 @@ def _summary(t: Any, lang: str, cmd: commands.Command, cat: context.Catalog | No
         return str(t("summary.purchase", lang, partner=partner_name(cmd.partner, cat) or "-", items=items(cmd.lines, cat),
                      due=cmd.due.strftime("%Y-%m-%d") if cmd.due else "-")) + costs_said(t, lang, cmd.lines, cat)
     return ""
+
+
+def lots_said(t: Any, lang: str, lines: Sequence[commands.Line], cat: context.Catalog | None) -> str:
+    """The lots and expiry days a message said of goods coming in (,批次 M1,06-20 到期), each product named when there
+    are several; a day's own lot (20260615) is not said. "" when none is."""
+    said = [(ln, str(t("summary.lot", lang, code=ln.lot)) if ln.lot and not ledger.day_lot(ln.lot) else "",
+             str(t("summary.expires", lang, date=f"{ln.expiry:%m-%d}")) if ln.expiry else "") for ln in lines]
+    said = [(ln, code, exp) for ln, code, exp in said if code or exp]
+    if not said:
+        return ""
+    several = len({ln.sku for ln in lines}) > 1
+    return str(t("summary.lots", lang, lots=str(t("list_joiner", lang)).join(
+        (f"{pname(cat, ln.sku)} " if several else "") + str(t("list_joiner", lang)).join(x for x in (code, exp) if x)
+        for ln, code, exp in said)))
 
 
 def costs_said(t: Any, lang: str, lines: Sequence[commands.Line], cat: context.Catalog | None, *,

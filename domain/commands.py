@@ -564,6 +564,12 @@ class Correct:
     batch: str | None = None    # (the write ``of`` found, once it is)
     serials: tuple[str, ...] = ()   # 不对,串号是SN001、SN002: the last write's units, these (as many) instead
     method: str | None = None   # 刚才那笔是微信付的 · 不对,是现金: the same sale, paid (a return refunded) so
+    # 这批牛奶保质期3天 · 刚收的牛奶6月18号过期 · 这批牛奶生产日期6月14日: the same receipt, its goods expiring on the day
+    # said (``expiry``), or that many days (``shelf_days``, else the catalog's) from when they were made (``produced``)
+    # or came in
+    expiry: datetime | None = None
+    shelf_days: int | None = None
+    produced: datetime | None = None
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ locations (virtual ones included) is always zero.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -202,6 +203,15 @@ def inbound(*, kind: MoveKind, sku: str, qty: Decimal, here: str, at: datetime, 
 def lot_code(received: datetime, expiry: datetime | None = None) -> str:
     """The day's lot (20260615); goods of that day with their own expiry a lot of their own (20260615-0617)."""
     return received.strftime("%Y%m%d") + (expiry.strftime("-%m%d") if expiry is not None else "")
+
+
+_DAY_LOT = re.compile(r"\d{8}(?:-\d{4})?(?:-[A-Za-z0-9]+)?")
+
+
+def day_lot(code: str | None) -> bool:
+    """A lot a day's receipts made (20260615 · 20260615-0617 · another supplier's 20260615-S02), not one named by
+    its own code (批号M1)."""
+    return bool(code) and _DAY_LOT.fullmatch(code or "") is not None
 
 
 def expiry_for(product: catalog.Product, received: datetime) -> datetime | None:

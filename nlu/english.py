@@ -110,6 +110,24 @@ def _earlier(m: re.Match[str]) -> str:
     return f"{_EARLIER_WHEN[when]}{_EARLIER_KIND[kind]}{m.group('what') or m.group('what2') or ''}"
 
 
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+
+
+def _expires(when: str) -> str:
+    """When goods expire, in the grammar's words (in 3 days: 保质期3天 · tomorrow: 明天到期 · on june 20 · on 6/20: 6月20日到期);
+    the words as said when none of these."""
+    if m := re.fullmatch(r"in (\d+) days?", when):
+        return f"保质期{m.group(1)}天"
+    if when in ("tomorrow", "the day after tomorrow", "today"):
+        return {"tomorrow": "明天", "today": "今天", "the day after tomorrow": "后天"}[when] + "到期"
+    if m := re.fullmatch(rf"(?:on )?(?P<mon>{'|'.join(_MONTHS)}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?", when):
+        return f"{_MONTHS.index(m.group('mon')) + 1}月{m.group('d')}日到期"
+    if m := re.fullmatch(r"(?:on )?(\d{1,2})/(\d{1,2})", when):
+        return f"{m.group(1)}月{m.group(2)}日到期"
+    return when
+
+
 _WHEN = english_rules.WHEN
 _WEEKDAYS = english_rules.WEEKDAYS
 _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
@@ -125,6 +143,12 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     (rf"^{_EARLIER},? (?:(?:was|is) wrong,? (?:it )?)?should (?:have been|be) (?P<q>.+)$",
      lambda m: f"{_earlier(m)}记错了,应该是{m.group('q')}"),
     (rf"^(?:undo|delete|cancel|remove) {_EARLIER}$", lambda m: f"撤销{_earlier(m)}"),
+    # when the goods just received expire (this batch of milk expires in 3 days · the last delivery of milk keeps 5 days
+    # · this batch of milk expires tomorrow · expires on june 20 · expires on 6/20)
+    (r"^(?:this|that|the last|the) (?:batch|lot|delivery|shipment) of (?P<what>.+?) (?:expires|goes off|goes bad"
+     r"|is good until|keeps until|is good till) (?P<when>.+)$", lambda m: f"这批{m.group('what')}{_expires(m.group('when'))}"),
+    (r"^(?:this|that|the last|the) (?:batch|lot|delivery|shipment) of (?P<what>.+?) (?:keeps|lasts|is good)(?: for)? "
+     r"(?P<n>\d+) days$", r"这批\g<what>保质期\g<n>天"),
     # not done: how it usually goes, what might, what will next time, and whether the stock has it (we usually sell 20
     # jin of beef a day · what if we sell 10 cases of coke · next time order 50 jin · do we have 10 cases of coke)
     (r"^(?:(?:we|they|i) )?(?:usually|normally|typically|generally)", "一般"),

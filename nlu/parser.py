@@ -444,8 +444,8 @@ class Parser:
         stand_in = self._substitute(plain)
         if stand_in is not None:   # 可颂的黄油可以用人造黄油代替 · 可颂的黄油不能用人造黄油代替
             return stand_in
-        earlier = self._earlier(plain, speaker)
-        if earlier is not None:   # 把昨天卖的可乐改成3箱 · 撤销昨天收的牛奶: an earlier write, not the last
+        earlier = self._earlier(plain, speaker) or self._batch_expiry(plain, speaker)
+        if earlier is not None:   # 把昨天卖的可乐改成3箱 · 撤销昨天收的牛奶 · 这批牛奶保质期3天: an earlier write
             return earlier
         follow = self._order_followup(s, speaker)
         if follow is not None:   # 改成3箱 · 再加1箱牛腱 · 改成明天到, right after placing an order
@@ -860,6 +860,38 @@ class Parser:
         if len(named) > 1 and isinstance(got, commands.Parsed):   # 昨天卖的数据线改成20根: which 数据线, then that
             return commands.Clarify("ambiguous_product", mention=unnamed, candidates=named, partial=got.command)
         return got
+
+    def _batch_expiry(self, bare: str, speaker: context.Speaker) -> Result | None:
+        """When the goods of a receipt (or a bake) expire, said after it: 这批牛奶保质期3天 · 刚收的牛奶6月18号过期 · 今天到的牛奶生产日期
+        6月14日 · 这批货后天到期. The speaker's latest receipt (of the product named) of the last ``LAST_DAYS`` days, or of
+        the day said, is corrected so. None: not so said (a quantity said is a receipt of its own)."""
+        if not _EXPIRY_SAID.search(bare):
+            return None
+        m = _BATCH_SAID.match(bare)
+        if m is None:
+            return None
+        day = m.group("day")
+        found = dates.find(day, speaker.now) if day else None
+        if day and (found is None or found.start > 0 or found.end != len(day)):
+            return None
+        a = self.scanner.analyse(bare[m.end():], speaker.now)
+        skus = {e.codes[0] for e in a.of("product") if len(e.codes) == 1}
+        if a.qtys or len(skus) > 1 or not (a.expiry or a.shelf_days or a.produced) or (
+                not skus and not re.match(r"(?:的)?(?:货|东西)", bare[m.end():])):
+            return None
+        if found is not None:   # 今天到的: that day's
+            at = _happened(found, day, speaker.now)
+            if isinstance(at, commands.Clarify):
+                return at
+            start, end = _when_window(at, day, has_time=found.has_time)
+        else:
+            start, end = speaker.now - dt.timedelta(days=LAST_DAYS), speaker.now + dt.timedelta(seconds=1)
+        of = commands.Earlier(start=start, end=end, kinds=("receipt", "production"), sku=next(iter(skus), None),
+                              said=bare[:m.end()] + (self.lex.product(next(iter(skus))).name if skus else ""),
+                              last=found is None)
+        return commands.Parsed(commands.Correct(
+            qty=None, of=of, expiry=a.expiry.when.replace(hour=23, minute=59, second=59) if a.expiry else None,
+            shelf_days=a.shelf_days, produced=a.produced.when if a.produced else None))
 
     def _per_place(self, a: scan.Analysis, speaker: context.Speaker) -> Result | None:
         """Goods sent to several places, each with its own (今天配送:南山店牛腩20斤,福田店牛腩10斤 · 大仓给南山店送了
@@ -2557,7 +2589,7 @@ class Parser:
                 return commands.Clarify("topup_bonus")
             return commands.Parsed(commands.RecordPayment(partner=partners[0].codes[0], amount=units.normalize(paid),
                                                           bonus=units.normalize(bonus)))
-        part = _OWED_SHARE.search(a.s)
+        part = _OWED_SHARE.search(a.s) or _OWED_SHARE.search(a.masked)   # (付张记一半: the partner between, masked)
         if part is not None and not a.tenders:   # 张记的钱付了一半 · 团餐结了三成: that share of what is owed (was ¥1)
             share = _share_said(part.group("s"))
             if share is None:
@@ -4524,7 +4556,7 @@ _SOLD_BACK = re.compile(rf"(?P<who>[^,;\s\d]{{0,6}}?){_BACK_DAY}(?P<who2>客人|
 # an order named by its number, then what of it came (订单1的牛腩到了45斤 · 订单1到了,牛腩少了5斤 · 采购单#2到了45斤)
 _NUMBERED_HEAD = re.compile(r"(?:采购单|订单|进货单)\s*(?:#|号|第)?\s*(?P<id>\d+)\s*(?:号)?(?:的)?(?:货)?(?P<rest>.*?(?:到|来|送|少|缺|差).*)")
 # part of what is owed paid (张记的钱付了一半 · 团餐结了三成 · 货款付了30% · 先还三分之一)
-_OWED_SHARE = re.compile(r"(?:付|结|还|给|转)了?(?P<s>一半|半数|[一二三四五六七八九]成|\d{1,2}%|[二三四五六七八九十]分之[一二三四五六七八九])")
+_OWED_SHARE = re.compile(r"(?:付|结|还|给|转)了?(?:给)?\x00*(?:的?(?:钱|货款|账))?(?P<s>一半|半数|[一二三四五六七八九]成|\d{1,2}%|[二三四五六七八九十]分之[一二三四五六七八九])")
 _LACKED = re.compile(r"(?:但是?|不过|可是)?(?:少了|缺了|差了|少|缺|差)")
 _CAME_FIRST = re.compile(r"(?:已经)?(?:到了|送到了|送来了|来了|到货了|到齐了)")
 # goods moved here said to have come (仓库调的可乐到了 · 调过来的可乐收到了): the transfer's goods came
@@ -5403,6 +5435,10 @@ _EARLIER_UNDO = re.compile(r"(?:请|帮我|麻烦)?(?:撤销|撤回|删掉|删�
 # an earlier write named as the last of its kind, not by its day (上次收的牛腩 · 最近一次卖的可乐 · 上一次报损的土豆)
 _LAST_TIME = re.compile(r"(?:上次|上回|上一次|上一回|最近一次|最近那次|最后一次|最近一笔|最后一笔)")
 LAST_DAYS = 90   # how far back 上次 looks
+# a receipt's goods named as this batch, or as received just now or on a day, before when they expire
+_BATCH_SAID = re.compile(r"(?P<last>这批|这一批|那批|刚才那批|刚才这批|刚才?(?:收|到|进|来)的(?:这批|那批)?)"
+                         r"|(?P<day>[^,\d]{2,6}?)(?:收|到|进|来)的(?:这批|那批)?")
+_EXPIRY_SAID = re.compile(r"保质期|保鲜期|有效期|过期|到期|生产日期")
 _NOT_A_WRITE = re.compile(r"订单|订的|下的单|单子|调拨单|采购单|进货单|申请|提醒|规则|付款|收款|还款|付的钱|货款"
                           r"|明天|后天|下周|下个?月|" + _BOOKING_WORD)   # (删掉今天的聚餐: the bookings)
 # the words of a reference that name no product (昨天卖的 · 那笔 · 收到的)

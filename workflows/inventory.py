@@ -57,6 +57,7 @@ class Plan:
     moves: list[ledger.Move] = field(default_factory=list)
     shortfalls: list[Shortfall] = field(default_factory=list)
     lots: list[tuple[str, str, datetime | None]] = field(default_factory=list)  # (sku, lot, expiry)
+    expiry_said: set[tuple[str, str]] = field(default_factory=set)   # (sku, lot) whose expiry the message said
     order_receipts: list[tuple[int, str, Decimal]] = field(default_factory=list)  # (order id, sku, qty)
     substituted: list[tuple[str, str, Decimal]] = field(default_factory=list)  # (component, substitute, qty used)
     landed: list[tuple[str, Decimal | None, Decimal]] = field(default_factory=list)  # (sku, own cost, with freight)
@@ -461,6 +462,8 @@ def plan(uow: UnitOfWork, cmd: commands.Command, *, actor: Actor, force: bool = 
                 if not line.lot and kind == MK.RECEIPT:
                     lot = _supplier_lot(uow, line.sku, lot, cmd.partner)
                 p.lots.append((line.sku, lot, expiry))
+                if line.lot and line.expiry:   # 批号M1,保质期到6月20日: the lot's expiry, as said now
+                    p.expiry_said.add((line.sku, lot))
                 p.moves.append(ledger.inbound(kind=kind, sku=line.sku, qty=line.qty, here=here, at=actor.at, lot=lot,
                                               unit_cost=line.unit_price, partner=cmd.partner,
                                               actor=actor.user.username, message_id=actor.message_id,
@@ -706,7 +709,7 @@ def record(uow: UnitOfWork, p: Plan, *, actor: Actor, t: Any = None, push: Any =
     whose books are closed is refused (``periods``)."""
     books_open(uow, p.moves, now=actor.now)
     for sku, lot, expiry in p.lots:
-        uow.stock.ensure_lot(sku=sku, code=lot, expiry=expiry, received_at=actor.at)
+        uow.stock.ensure_lot(sku=sku, code=lot, expiry=expiry, received_at=actor.at, said=(sku, lot) in p.expiry_said)
     uow.stock.record(p.moves)
     adj = p.settled.adjust if p.settled is not None else None
     if p.settled is not None and adj is not None and adj.listed is not None and adj.taken is not None \
@@ -845,8 +848,10 @@ def command_of(moves: Sequence[ledger.Move], *, sku: str | None, qty: Decimal, n
         raise errors.BadInput(code="which_product")
     first = next(m for m in moves if m.sku == target)
     promoted = any(PROMOTED.search(m.note or "") for m in moves)   # (charged by a promotion: charged again by it)
+    # goods that came in keep their lot (批号M1, or the day's with the expiry said): a lot taken from is FEFO's again
+    lot = first.lot or None if first.kind in (MK.RECEIPT, MK.PRODUCTION) and as_sku is None else None
     line = commands.Line(sku=as_sku or target, qty=qty,
-                         unit_price=None if promoted else first.unit_price or first.unit_cost)
+                         unit_price=None if promoted else first.unit_price or first.unit_cost, lot=lot)
     others: dict[str, Decimal] = {}
     for m in moves:
         if m.sku != target and m.kind != MK.TRANSFER_IN:

@@ -404,10 +404,14 @@ class StockRepo(_Repo):
             t.StockLevel.tenant_id == self.tid, t.StockLevel.location == location, t.StockLevel.sku == sku)).scalar()
         return dec(q)
 
-    def ensure_lot(self, *, sku: str, code: str, expiry: datetime | None, received_at: datetime | None) -> None:
+    def ensure_lot(self, *, sku: str, code: str, expiry: datetime | None, received_at: datetime | None,
+                   said: bool = False) -> None:
+        """The lot, made if new; ``said``: its expiry is the one said now (批号M1,保质期到6月20日), even if it was
+        known to be another."""
         ins = _insert(self.s)(t.Lot).values(tenant_id=self.tid, sku=sku, code=code, expiry=expiry,
-                                            received_at=received_at).on_conflict_do_nothing()
-        self.s.execute(ins)
+                                            received_at=received_at)
+        self.s.execute(ins.on_conflict_do_update(index_elements=["tenant_id", "sku", "code"], set_={"expiry": expiry})
+                       if said else ins.on_conflict_do_nothing())
 
     def record(self, moves: Sequence[ledger.Move]) -> list[int]:
         """Append moves and update the level projection in the same transaction."""

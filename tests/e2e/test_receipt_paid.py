@@ -256,6 +256,8 @@ def test_a_share_of_what_is_owed_paid_and_asked_whether_it_is_settled(chat):
     out = texts(chat.say("chen", "张记的账结清了吗"))
     assert out.splitlines()[-1] == "张记肉业累计:进货 ¥1,600.00(按进价,减退货),已付 ¥800.00,应付 ¥800.00。", out
     assert "付给张记肉业 ¥240.00" in texts(chat.say("chen", "张记货款付了30%"))   # (of the ¥800 still owed)
+    assert "付给张记肉业 ¥400.00" in texts(chat.say("chen", "付张记一半"))            # (was ¥1)
+    assert "付给张记肉业 ¥266.67" in texts(chat.say("chen", "先还张记三分之一"))     # (was an unknown product 先)
 
 
 def test_money_on_an_account_said_in_english(chat):

@@ -120,7 +120,7 @@ def test_goods_past_their_date_on_arrival_are_asked_first(demo: Chat):
     records straight away."""
     before = demo.stock()["NS:P001"]
     out = texts(demo.say("xiaowang", "收到牛腩50斤,保质期到昨天"))
-    assert out.startswith("⚠️ 牛腩的保质期到 06-14,已经过期了。\n要记录「南山店入库 牛腩 50斤(2箱+10)」吗?"), out
+    assert out.startswith("⚠️ 牛腩的保质期到 06-14,已经过期了。\n要记录「南山店入库 牛腩 50斤(2箱+10),06-14 到期」吗?"), out
     assert demo.stock()["NS:P001"] == before
     demo.press("xiaowang", "取消")
     assert demo.stock()["NS:P001"] == before

@@ -166,7 +166,10 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
         d |= {"intent": "correct", "qty": str(c.qty) if c.qty is not None else None, "unit": c.unit, "sku": c.sku,
               "location": c.location} | ({"delta": c.delta} if c.delta else {}) | _earlier(c.of) \
             | ({"partner": c.partner} if c.partner else {}) | ({"serials": list(c.serials)} if c.serials else {}) \
-            | ({"method": c.method} if c.method else {})
+            | ({"method": c.method} if c.method else {}) \
+            | ({"expiry": c.expiry.strftime("%Y-%m-%d")} if c.expiry else {}) \
+            | ({"shelf_days": c.shelf_days} if c.shelf_days else {}) \
+            | ({"produced": c.produced.strftime("%Y-%m-%d")} if c.produced else {})
     elif isinstance(c, commands.Undo) and c.of is not None:   # (the last write's undo: its name alone, as before)
         d |= {"intent": "undo", "kinds": list(c.kinds)} | _earlier(c.of)
     elif isinstance(c, commands.AddRule):
