@@ -113,8 +113,9 @@ def _summary(t: Any, lang: str, cmd: commands.Command, cat: context.Catalog | No
         if cmd.method and cmd.movement in (commands.Movement.SALE, commands.Movement.CUSTOMER_RETURN):   # ,微信收款
             text = str(text) + str(t("summary.paid_by" if cmd.movement == commands.Movement.SALE else
                                      "summary.refunded_by", lang, method=wording.method_name(t, lang, cmd.method)))
-        if cmd.note and cmd.movement in (commands.Movement.CONSUMPTION, commands.Movement.SCRAP):
-            text = str(text) + str(t("summary.note", lang, note=cmd.note))   # (酸菜鱼8份 · 赠送: what it was for)
+        if cmd.note and cmd.movement in (commands.Movement.CONSUMPTION, commands.Movement.SCRAP, commands.Movement.SALE,
+                                         commands.Movement.CUSTOMER_RETURN):   # (酸菜鱼8份 · 赠送 · 客人电话…: kept)
+            text = str(text) + str(t("summary.note", lang, note=cmd.note))
         if cmd.freight is not None:   # …,运费50: on top of the goods' cost
             text = str(text) + str(t("summary.freight_apart" if cmd.freight_paid else "summary.freight", lang,
                                      amount=reports.money(cmd.freight)))

@@ -4035,7 +4035,7 @@ class Parser:
         parts = [p.strip() for p in re.split(r"[,;!?、\n]", a.s)]
         keep = [p for p in parts[1:] if p and not any(ch.isdigit() for ch in p) and (said is None or p not in said[1])
                 and not any(e.start >= a.s.find(p) and e.end <= a.s.find(p) + len(p) for e in a.entities)]
-        return ",".join([*keep, *([a.doc] if a.doc else [])])
+        return ",".join([*keep, *([a.doc] if a.doc else []), *([a.phone] if a.phone else [])])
 
     def _query(self, a: scan.Analysis) -> Result:
         skus: list[str] = []

@@ -134,6 +134,7 @@ class Analysis:
     separators: list[int] = field(default_factory=list)
     lot: str | None = None              # 批号A123
     doc: str | None = None              # 发票号12345 · 送货单号A-778: a document number, never a quantity
+    phone: str | None = None            # 客人电话13800138000 · 13800138000: a phone number, never a quantity
     expiry: dates.Found | None = None   # 2026-06-25到期 · 保质期到6月30号 (not when the move happened)
     produced: dates.Found | None = None  # 生产日期6月14日 (neither)
     shelf_days: int | None = None        # 保质期7天
@@ -234,6 +235,11 @@ class Scanner:
         doc = None
         for m in DOC_RE.finditer(masked):   # 发票号12345 · 送货单号A-778: the paper it came with, kept as a note
             doc = doc or s[m.start():m.end()].upper()
+            _mask(chars, free, [m])
+        masked = "".join(chars)
+        phone = None
+        for m in PHONE_RE.finditer(masked):   # 客人电话13800138000: whom to call, kept as a note
+            phone = phone or s[m.start():m.end()]
             _mask(chars, free, [m])
         masked = "".join(chars)
         for m in TABLE_RE.finditer(masked):   # 3号桌 · 8号包间: where a guest sat, never a quantity
@@ -350,7 +356,7 @@ class Scanner:
         masked = "".join(chars)
         chunks = self._chunks(masked)
         return Analysis(s=s, masked=masked, entities=entities, date=found, prices=prices, qtys=qtys,
-                        chunks=chunks, separators=seps, lot=lot, doc=doc, expiry=expiry, produced=produced, shelf_days=shelf,
+                        chunks=chunks, separators=seps, lot=lot, doc=doc, phone=phone, expiry=expiry, produced=produced, shelf_days=shelf,
                         discount=discount, adjust=adjust, tenders=paid[1] if paid else (),
                         tenders_said=paid[0].group(0) if paid else counted[0].group(0) if counted else "",
                         tender_counts=counted[1] if counted else ())
@@ -500,6 +506,9 @@ _STORES_AFTER = re.compile(r"\s*(?:店|门店|分店|家店|家门店|个店|个
 _NOT_A_NUMBER = set("共下起直定般些样边会旦致切同齐并点")   # 一共 · 一下 · 一起 · 一直 · 一定 · 一般 · 一点 …
 
 # a document's number (发票号12345 · 发票:FP-2026-01 · 送货单号A778 · 单号 778): masked, kept as the write's note
+# a phone number, said with its word or alone (an 11-digit mobile number: never a quantity, nor a barcode's length)
+PHONE_RE = re.compile(r"(?:(?:客人|顾客|客户|对方|联系人)的?)?(?:联系电话|联系方式|电话号码?|手机号码?|手机|电话)\s*(?:[:#]|是|为)?\s*"
+                      r"(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8})(?![\d.])|(?<![\d.])1[3-9]\d{9}(?![\d.])")
 DOC_RE = re.compile(r"(?:发票号码?|发票|送货单号?|出库单号|入库单号|单据号|单号|票号|小票号?)\s*(?:[:#]|是|为)?\s*"
                     r"(?P<doc>[a-z0-9][a-z0-9-]{2,})")
 # serial numbers (串号SN001、SN002 · 序列号: … · IMEI 861234567890123): a unit's own code, as many as are listed

@@ -822,3 +822,16 @@ def test_a_day_the_calendar_lacks_is_said_so_and_nothing_is_recorded(chat):
         assert texts(chat.say("amy", said)).startswith(f"没有「{day}」这一天"), said
     assert chat.stock() == before
     assert "没有「6月31日」这一天" in texts(chat.say("zhou", "6月31日店休"))
+
+
+def test_a_customer_s_phone_number_is_kept_with_the_sale_never_read_as_goods(chat):
+    """卖了…,客人电话13800138000: the sale, the number kept on it and said back (before: 「客人电话」 an unknown
+    product, nothing recorded); an 11-digit mobile number alone is no quantity either."""
+    before = chat.stock()["XH:B09"]
+    out = texts(chat.say("amy", "卖了可颂2个,客人电话13800138000"))
+    assert "已记录" in out and "客人电话13800138000" in out, out
+    assert chat.stock()["XH:B09"] == before - 2
+    sale = [m for m in chat.export("moves") if m["kind"] == "sale"][-1]
+    assert sale["note"] == "客人电话13800138000", sale
+    out = texts(chat.say("amy", "卖了可颂3个,13912345678"))
+    assert "已记录" in out and chat.stock()["XH:B09"] == before - 5, out
