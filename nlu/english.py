@@ -110,6 +110,8 @@ def _earlier(m: re.Match[str]) -> str:
     return f"{_EARLIER_WHEN[when]}{_EARLIER_KIND[kind]}{m.group('what') or m.group('what2') or ''}"
 
 
+_SPOT = {"fridge": "冰箱", "cooler": "冰箱", "freezer": "冷冻", "cold room": "冷库", "shelf": "货架", "shelves": "货架",
+         "front": "前台", "counter": "前台", "kitchen": "后厨"}
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
 
@@ -143,6 +145,12 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     (rf"^{_EARLIER},? (?:(?:was|is) wrong,? (?:it )?)?should (?:have been|be) (?P<q>.+)$",
      lambda m: f"{_earlier(m)}记错了,应该是{m.group('q')}"),
     (rf"^(?:undo|delete|cancel|remove) {_EARLIER}$", lambda m: f"撤销{_earlier(m)}"),
+    # goods put elsewhere in the store (put 2 cases of coke in the fridge · moved the beef to the freezer · froze 20 jin
+    # of beef): no stock moved, as the grammar says
+    (r"^(?:we )?(?:put|moved|move|took|take|carried|carry|stacked) (?P<what>.+?) (?:in|into|to|onto|on) (?:the )?"
+     r"(?P<spot>fridge|freezer|cooler|cold room|shelf|shelves|front|counter|kitchen)$",
+     lambda m: f"把{m.group('what')}放到{_SPOT[m.group('spot')]}"),
+    (r"^(?:we )?(?:froze|frozen|freeze|thawed|defrosted) (?P<what>.+)$", r"冻了\g<what>"),
     # when the goods just received expire (this batch of milk expires in 3 days · the last delivery of milk keeps 5 days
     # · this batch of milk expires tomorrow · expires on june 20 · expires on 6/20)
     (r"^(?:this|that|the last|the) (?:batch|lot|delivery|shipment) of (?P<what>.+?) (?:expires|goes off|goes bad"

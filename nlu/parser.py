@@ -222,6 +222,13 @@ class Parser:
         supposed = _SUPPOSED.search(s) if ("万一" in s or "要是" in s or "假如" in s or "假设" in s or "如果" in s) else None
         if supposed is not None:   # 万一可乐卖了10箱怎么办: what might happen, never recorded (was a sale)
             return commands.Clarify("hypothetical", detail=supposed.group(0).strip(" ,"))
+        shelved = _SHELVED.search(s) if ("冻" in s or "冷" in s or "冰" in s or "架" in s or "柜" in s or "台" in s
+                                         or "厨" in s or "楼" in s) else None
+        if shelved is not None and not _NOT_SHELVED.search(s) and not any(
+                e.kind == "location" for e in self.lex.scan(s, [True] * len(s))):
+            # 可乐搬了2箱到冰柜 · 把20斤牛腩放冷冻 · 牛腩冻了20斤: put elsewhere in the store, no stock moved (was a
+            # receipt of 2 cases, or not understood)
+            return commands.Clarify("moved_in_store", detail=shelved.group(0))
         if "还没" in s or "不确定" in s or "待定" in s or "再说" in s:
             if _UNSETTLED.search(s):   # 王记说要手机壳50个,还没定: nothing settled to record (was a sale of 50)
                 return commands.Clarify("unsettled")
@@ -5435,6 +5442,13 @@ _EARLIER_UNDO = re.compile(r"(?:请|帮我|麻烦)?(?:撤销|撤回|删掉|删�
 # an earlier write named as the last of its kind, not by its day (上次收的牛腩 · 最近一次卖的可乐 · 上一次报损的土豆)
 _LAST_TIME = re.compile(r"(?:上次|上回|上一次|上一回|最近一次|最近那次|最后一次|最近一笔|最后一笔)")
 LAST_DAYS = 90   # how far back 上次 looks
+# goods put elsewhere in the store (可乐搬了2箱到冰柜 · 把2箱可乐放进冰箱 · 把20斤牛腩放冷冻 · 牛腩冻了20斤 · 解冻了5斤牛腩),
+# which moves no stock; what is sold, used or lost there (拿到前台卖了2瓶) is ``_NOT_SHELVED``
+_SPOTS = (r"冰柜|冰箱|冷柜|冷库|冷藏室|冷藏柜|冷藏|冷冻室|冷冻柜|冷冻库|冷冻|冻库|货架|架子|前台|吧台|后厨|厨房|展示柜|柜台|柜子|橱窗"
+          r"|楼上|楼下|二楼|2楼|三楼|3楼|地下室")
+_SHELVED = re.compile(rf"(?:搬|放|挪|移|摆|拿|转|装|收)(?:了|好了|好)?[^,;。]{{0,10}}?(?:到|进|入|上|去|在)(?:了)?(?:{_SPOTS})"
+                      rf"|(?:放|挪|搬|收)(?:{_SPOTS})|(?<![解])冻(?:了|上了|起来了?|好了)|解冻(?:了)?|冷冻了|冷藏了")
+_NOT_SHELVED = re.compile(r"卖|售|用了|用掉|报损|扔|坏|过期|送给|客人|顾客|收到|到货|送来|进货|入库|多少|几|吗|呢|[?？]")
 # a receipt's goods named as this batch, or as received just now or on a day, before when they expire
 _BATCH_SAID = re.compile(r"(?P<last>这批|这一批|那批|刚才那批|刚才这批|刚才?(?:收|到|进|来)的(?:这批|那批)?)"
                          r"|(?P<day>[^,\d]{2,6}?)(?:收|到|进|来)的(?:这批|那批)?")

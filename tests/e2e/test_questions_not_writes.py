@@ -31,3 +31,14 @@ def test_questions_with_a_writes_words_are_answered_and_change_nothing(demo):
     assert answers["卖一箱可乐赚多少"].splitlines() == [   # … and what one makes
         "💰 可乐:进价 ¥2.50/瓶(商品目录);售价 ¥5.00/瓶", "📈 可乐每瓶赚 ¥2.50(¥60.00/箱),毛利率 50%(按售价和进价)"]
     assert "已记录" not in "".join(answers.values())
+
+
+def test_goods_put_elsewhere_in_the_store_move_no_stock(demo):
+    """可乐搬了2箱到冰柜 (was a receipt of 2 cases) · 把20斤牛腩放冷冻 · 牛腩冻了20斤 (were not understood) · put 2 cases
+    of coke in the fridge: nothing recorded, and said why; what is sold from there is still a sale."""
+    before = demo.stock()
+    for said in ("可乐搬了2箱到冰柜", "把20斤牛腩放冷冻", "牛腩冻了20斤", "put 2 cases of coke in the fridge"):
+        assert "不改变库存,没有记录" in texts(demo.say("xiaowang", said)), said
+    assert demo.stock() == before and not [m for m in demo.export("moves") if m["actor"] == "xiaowang"]
+    assert "已记录" in texts(demo.say("xiaowang", "拿到前台卖了2瓶可乐"))
+    assert demo.stock()["NS:P018"] == before["NS:P018"] - 2
