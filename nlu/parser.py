@@ -156,6 +156,11 @@ class Parser:
 
     # ------------------------------------------------------------ public
     def parse(self, text: str, *, speaker: context.Speaker) -> Result:
+        tiered = _AT_TIER.search(text) if "价" in (text or "") and any(c.isdigit() for c in text) \
+            and ("批发" in text or "会员" in text) else None
+        if tiered is not None:   # 王记拿了100个手机壳,按批发价: the sale, each line at that price (was a price question)
+            got = self.parse(text[:tiered.start()] + text[tiered.end():], speaker=speaker)
+            return _at_tier(got, self.lex, "wholesale" if tiered.group("tier") == "批发" else "member")
         got = self._parse(text, speaker=speaker)
         if isinstance(got, commands.Parsed) and isinstance(got.command, commands.CountStock) \
                 and len(got.command.lines) == 1 and _THEN_ORDER.search(texts.normalize(text or "").strip()):
@@ -264,6 +269,8 @@ class Parser:
             # 明天要做可颂50个 · 可颂明天要烤50个: a work order for that day (was a purchase, or not understood); a
             # service's hours to come are an appointment (王总明天下午3点来做理疗2小时)
             s = "开工单:" + s
+        if "换了个新" in s:   # 客人的充电宝坏了,给他换了个新的: one (was asked how many)
+            s = s.replace("换了个新", "换了一个新")
         if "还有没有" in s:   # 耳机还有没有10个 (还有 read as joining words): whether it has that many
             s = re.sub(r"还有没有(?=\s*(?:\d|[一二两三四五六七八九十]))", "有没有", s)
         if "有" in s and "是" in s:   # 手机壳卖了5个,有2个是王记拿的: part of it the customer's, as 其中… says
@@ -5325,6 +5332,26 @@ def _whose(said: str) -> str:
     return said if 1 < len(said) <= 8 and not re.search(r"[\d,?]|多少|几|哪|什么|啥|谁|所有|全部", said) else ""
 
 
+def _at_tier(got: Result, lex: lexicon.Lexicon, tier: str) -> Result:
+    """A sale (or a customer's order) said at a price list's prices (…,按批发价): each line not priced otherwise at its
+    product's price on ``tier``; a product without one is asked about, nothing recorded. Anything else: as it is."""
+    if not isinstance(got, commands.Parsed):
+        return got
+    cmd = got.command
+    sale = isinstance(cmd, commands.PlaceSale) or (isinstance(cmd, commands.RecordMoves)
+                                                   and cmd.movement == commands.Movement.SALE)
+    if not sale:
+        return got
+    assert isinstance(cmd, commands.PlaceSale | commands.RecordMoves)
+    priced = []
+    for ln in cmd.lines:
+        price = catalog.tier_price(lex.product(ln.sku), tier)
+        if ln.unit_price is None and price is None:
+            return commands.Clarify("tier_price_missing", mention=ln.sku, detail="批发价" if tier == "wholesale" else "会员价")
+        priced.append(ln if ln.unit_price is not None else replace(ln, unit_price=price))
+    return replace(got, command=replace(cmd, lines=tuple(priced)))
+
+
 def _paid_by(a: scan.Analysis) -> tuple[str, str] | None:
     """A sale's (or a return's) payment method said, and the part of the message that said it (a part alone:
     ,微信收款 · ,现金; at its end: …微信付的; with the money: 实收微信87), never inside a name (美团团餐). Paid several
@@ -5442,6 +5469,8 @@ _EARLIER_UNDO = re.compile(r"(?:请|帮我|麻烦)?(?:撤销|撤回|删掉|删�
 # an earlier write named as the last of its kind, not by its day (上次收的牛腩 · 最近一次卖的可乐 · 上一次报损的土豆)
 _LAST_TIME = re.compile(r"(?:上次|上回|上一次|上一回|最近一次|最近那次|最后一次|最近一笔|最后一笔)")
 LAST_DAYS = 90   # how far back 上次 looks
+# a sale said at a price list's prices (王记拿了100个手机壳,按批发价 · …,走会员价算)
+_AT_TIER = re.compile(r"[,\s]*(?:都|全部|统一)?(?:按|走|用|算|给)(?P<tier>批发|会员)价(?:格)?(?:算|卖|结|出|给|拿)?(?:的|吧)?")
 # goods put elsewhere in the store (可乐搬了2箱到冰柜 · 把2箱可乐放进冰箱 · 把20斤牛腩放冷冻 · 牛腩冻了20斤 · 解冻了5斤牛腩),
 # which moves no stock; what is sold, used or lost there (拿到前台卖了2瓶) is ``_NOT_SHELVED``
 _SPOTS = (r"冰柜|冰箱|冷柜|冷库|冷藏室|冷藏柜|冷藏|冷冻室|冷冻柜|冷冻库|冷冻|冻库|货架|架子|前台|吧台|后厨|厨房|展示柜|柜台|柜子|橱窗"

@@ -87,3 +87,16 @@ def test_price_lists_travel_with_the_products_and_partners_files(shop: Chat, tmp
     with shop.container.uow() as uow, pytest.raises(Exception, match="price_tier"):
         importer.import_file(uow, "partners", tmp_path / "bad.csv",
                              now=datetime.fromisoformat("2026-06-15T10:00:00+08:00"))
+
+
+def test_a_sale_said_at_a_price_list_s_prices_is_priced_so(shop: Chat):
+    """王记拿了苹果数据线10根,按批发价: the sale at ¥12 a 根, shown against the list price it is sold under (before: a price
+    question, nothing recorded); a product with no such price is asked about and nothing is recorded."""
+    out = confirmed(shop, "xm", "王记拿了苹果数据线10根,按批发价")
+    assert "实收 ¥120.00" in out and "已记录" in out, out
+    assert sold_at(shop)[-1] == Decimal(12)
+    confirmed(shop, "xm", "卖了苹果数据线2根,走会员价")
+    assert sold_at(shop)[-1] == Decimal(20)
+    before = shop.stock()
+    out = texts(shop.say("xm", "王记拿了手机壳5个,按批发价"))
+    assert "手机壳还没有批发价,没有记录" in out and shop.stock() == before, out
