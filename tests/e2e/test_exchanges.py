@@ -40,7 +40,7 @@ def test_the_other_goods_counted_as_the_first_when_both_are_counted_so(tmp_path:
 def test_a_broken_one_brought_back_is_written_off_and_one_swapped_for_it_goes_out(shop: Chat):
     shop.say("xm", "收到充电宝5个")
     asked = texts(shop.say("xm", "充电宝坏了1个,客人拿回来换"))        # was: our own loss, the customer's unseen
-    assert "· 华强店客户退回 充电宝 1个\n· 华强店报损 充电宝 1个(退回的坏货)\n· 华强店销售 充电宝 1个" in asked, asked
+    assert "· 华强店客户退回 充电宝 1个(换新)\n· 华强店报损 充电宝 1个(退回的坏货)\n· 华强店销售 充电宝 1个(换新)" in asked, asked
     shop.press("xm", "确认")
     assert shop.stock()["MD:A07"] == 4                                  # the new one out, the broken one written off
     asked = texts(shop.say("xm", "客人退了一副坏的耳机"))               # was: back on the shelf, to be sold again
