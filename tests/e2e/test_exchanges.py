@@ -53,3 +53,16 @@ def test_a_broken_one_brought_back_is_written_off_and_one_swapped_for_it_goes_ou
     sale, back = (next(m for m in shop.export("moves") if m["kind"] == k and m["sku"] == "A07")
                   for k in ("sale", "customer_return"))
     assert sale["unit_price"] == back["unit_price"]                      # swapped: no money changes hands
+
+
+def test_a_theft_is_a_loss_and_a_display_unit_is_used_not_sold(shop: Chat):
+    """手机壳被客人偷了一个 · 有人偷走了2个充电宝 (were not understood): losses; 蓝牙耳机拆了一副当样机 (was not understood):
+    used, so never sold as new, and no money comes in."""
+    shop.say("xm", "收到手机壳10个")
+    shop.say("xm", "收到充电宝5个")
+    shop.say("xm", "收到蓝牙耳机5副")
+    for said in ("手机壳被客人偷了一个", "有人偷走了2个充电宝", "蓝牙耳机拆了一副当样机"):
+        assert "已记录" in texts(shop.say("xm", said)), said
+    kinds = [(m["kind"], m["sku"], m["qty"]) for m in shop.export("moves") if m["actor"] == "xm"][-3:]
+    assert kinds == [("scrap", "A05", "1"), ("scrap", "A07", "2"), ("consumption", "A06", "1")], kinds
+    assert shop.stock()["MD:A05"] == 9 and shop.stock()["MD:A07"] == 3 and shop.stock()["MD:A06"] == 4
