@@ -110,6 +110,14 @@ def _earlier(m: re.Match[str]) -> str:
     return f"{_EARLIER_WHEN[when]}{_EARLIER_KIND[kind]}{m.group('what') or m.group('what2') or ''}"
 
 
+_FIELD = {"safety stock": "安全库存", "minimum stock": "安全库存", "min stock": "安全库存", "selling price": "售价",
+          "price": "售价", "cost": "进价", "cost price": "进价", "purchase price": "进价", "shelf life": "保质期"}
+def _value(v: str) -> str:
+    """A value said for a product's field, in the grammar's words (60 a case: 60一箱 · 5 days: 5天)."""
+    v = re.sub(r"\s*(?:a|per|each) (case|box|carton|bag|sack|bottle|tray)\b", lambda m: "一" + _PACK_WORDS[m.group(1)], v)
+    return re.sub(r"\s*days?$", "天", v)
+
+
 _SPOT = {"fridge": "冰箱", "cooler": "冰箱", "freezer": "冷冻", "cold room": "冷库", "shelf": "货架", "shelves": "货架",
          "front": "前台", "counter": "前台", "kitchen": "后厨"}
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -139,6 +147,18 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     (r"^(?:change|correct|fix|make) (?:the )?(?:last|previous) (?:one|entry|record|line)(?: to| into)? (?P<q>.+)$",
      r"刚才那条改成\g<q>"),
     (r"^(?:that|it|the last one) (?:was|is) wrong,? (?:please )?(?:delete|remove|drop|undo|cancel) (?:it|that)$", "撤销"),
+    (r"^(?:please )?(?:undo|delete|cancel|remove) (?:that|it|this)(?: one| entry| record)?(?: please)?$", "撤销"),
+    # a product's own numbers set (set the safety stock of milk to 24 liters · set milk's price to 6 · the cost of milk is
+    # now 60 a case · milk price went up to 65 a case)
+    (r"^(?:set|change|make|update) (?:the )?(?P<f>safety stock|minimum stock|min stock|selling price|price|cost|cost price"
+     r"|purchase price|shelf life) (?:of|for) (?P<what>.+?) (?:to|at|as) (?P<v>.+)$",
+     lambda m: f"{m.group('what')}{_FIELD[m.group('f')]}改成{_value(m.group('v'))}"),
+    (r"^(?:set|change|make|update) (?P<what>.+?)'s (?P<f>safety stock|minimum stock|min stock|selling price|price|cost"
+     r"|cost price|purchase price|shelf life) (?:to|at|as) (?P<v>.+)$",
+     lambda m: f"{m.group('what')}{_FIELD[m.group('f')]}改成{_value(m.group('v'))}"),
+    (r"^(?:the )?(?:price of (?P<what>.+?)|(?P<what2>.+?) price) (?:went|goes|has gone|is going|has gone) "
+     r"(?P<d>up|down) to (?P<v>.+)$",
+     lambda m: f"{m.group('what') or m.group('what2')}{'涨价' if m.group('d') == 'up' else '降价'}到{_value(m.group('v'))}"),
     # an earlier record by its day or as the last of its kind (change yesterday's coke sale to 3 cases · the last beef
     # delivery should be 50 jin · the coke we sold yesterday was wrong, it should be 2 cases · undo the last milk delivery)
     (rf"^(?:change|correct|fix) {_EARLIER} (?:to|into) (?P<q>.+)$", lambda m: f"把{_earlier(m)}改成{m.group('q')}"),
@@ -210,6 +230,9 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     (rf"(?:how much |what )?(?:did|have) we (?:spend|spent)(?: in)? {_SPAN}|(?:what|how much) we spent {_SPAN.replace('span', 'span2')}"
      rf"|{_SPAN.replace('span', 'span3')}'?s? (?:total )?spending|(?:total )?spending {_SPAN.replace('span', 'span4')}",
      lambda m: f"{_span_zh(m)}花了多少钱"),
+    # what was spent on one product (how much did we spend on milk this month · what did we spend on beef last week)
+    (rf"^(?:how much|what) (?:did|have) we (?:spend|spent) on (?P<what>.+?)(?: {_SPAN})?\??$",
+     lambda m: f"{_span_zh(m)}在{m.group('what')}上花了多少钱"),
     # the takings, margin and net (did we lose money last month · are we making money · how was business last week)
     (rf"(?:did|do) we (?:lose|make) money(?: {_SPAN})?|(?:are|were) we (?:making|losing) money(?: {_SPAN.replace('span', 'span2')})?",
      lambda m: f"{_span_zh(m) or '这个月'}亏了吗"),
@@ -428,7 +451,8 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
      "今日备货清单"),
     (r"what will (?:expire|go off|spoil) before it sells|what won'?t sell (?:in time|before it expires)"
      r"|(?:what|which) (?:should|to) (?:we )?mark down", "哪些卖不完会过期"),
-    (r"(?:what|which) (?:is|are) expiring(?: soon)?|expiring soon|what (?:expires|will expire)(?: soon)?", "哪些快过期了"),
+    (r"(?:what|which) (?:is|are) expiring(?: soon)?|expiring soon|what (?:expires|will expire)(?: soon)?"
+     r"|what(?:'s| is) (?:about|going) to expire|what(?:'s| is) expiring(?: this week| soon)?", "哪些快过期了"),
     (r"who (?:hasn'?t|has not|didn'?t|did not) (?:record(?:ed)?|log(?:ged)?|enter(?:ed)?)(?: anything)?(?: today)?",
      "今天谁没记账"),
     (r"(?:stock |inventory )?turnover(?: days| rate)?", "库存周转"),

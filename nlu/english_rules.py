@@ -78,8 +78,10 @@ _CLOCK = r"(?P<h>\d{1,2})(?::(?P<min>\d{2}))? ?(?P<ap>am|pm|a\.m\.|p\.m\.)?"
 
 
 def _when(said: str) -> str | None:
-    """tomorrow morning · tomorrow at 9 · at 3 pm · every monday at 8am: the days and the time in Chinese."""
-    m = re.fullmatch(rf"(?:on )?(?:(?P<day>today|tomorrow|tonight|every day|daily|(?P<every>every |this |next )?"
+    """tomorrow morning · tomorrow at 9 · at 3 pm · every monday at 8am · every morning at 8: the days and the time in
+    Chinese."""
+    m = re.fullmatch(rf"(?:on )?(?:(?P<day>today|tomorrow|tonight|every day|daily|every(?= (?:morning|afternoon|evening|night))"
+                     rf"|(?P<every>every |this |next )?"
                      rf"(?P<wd>{_WEEKDAY})))?\s*"
                      rf"(?P<part>morning|afternoon|evening|night)?\s*(?:(?:at )?(?P<noon>noon|midday)|(?:at )?{_CLOCK})?",
                      said.strip())
@@ -87,7 +89,7 @@ def _when(said: str) -> str | None:
             m.group("h") and not m.group("ap") and not m.group("part") and " at " not in f" {said} "):
         return None   # (a bare number is no time: for 20)
     every = {"every ": "每", "next ": "下", "this ": "这", None: ""}[m.group("every")]
-    day = {"today": "今天", "tomorrow": "明天", "tonight": "今天晚上", "every day": "每天", "daily": "每天"}.get(
+    day = {"today": "今天", "tomorrow": "明天", "tonight": "今天晚上", "every day": "每天", "daily": "每天", "every": "每天"}.get(
         m.group("day") or "", f"{every}{dict(WEEKDAYS)[m.group('wd')]}" if m.group("wd") else "")
     ap = (m.group("ap") or "").replace(".", "")
     part = {"morning": "早上", "afternoon": "下午", "evening": "晚上", "night": "晚上"}.get(m.group("part") or "", "")

@@ -201,7 +201,7 @@ class Parser:
             return scanned
         s = scanned or s   # (卖了6901234567890 2瓶: the product's name in its place)
         if ("from " in s or "to " in s or "at " in s or "for " in s or "by " in s or " say" in s or "'s" in s
-                or " in " in s or "paid " in s or " owe" in s) \
+                or " in " in s or "paid " in s or " owe" in s or " took " in s or " bought " in s) \
                 and _LATIN_WORD.search(s):
             s = self.lex.places_from_pinyin(s)   # received 50 jin beef from zhang ji: 张记
         s = english.to_chinese(s) or self.lex.from_pinyin(s) or s   # received 2 cases of 牛奶 · shoudao niunai 2 xiang
@@ -2332,7 +2332,8 @@ class Parser:
             said = lines.to_line(self.lex, sku, a.qtys[0]) if len(a.qtys) == 1 else None
             return commands.Parsed(commands.Report("cover", location=self._location(a), sku=sku, qty=(
                 said.qty if isinstance(said, commands.Line) and said.qty > 0 else None)))
-        if _ASKED_COSTS.search(a.s) and not a.of("partner"):   # (团餐上次拿可乐什么价: its own price asked)
+        if _ASKED_COSTS.search(a.s) and not a.of("partner") and not intents.PURCHASES.search(a.s):
+            # (团餐上次拿可乐什么价: its own price asked; 这个月买牛奶花了多少钱: what was spent, below)
             return commands.Parsed(commands.StockInfo("margin" if re.search(r"赚|挣", a.s) else "price", (sku,),
                                                       self._location(a)))
         if a.qtys and _IN_STOCK_ASKED.search(a.s):   # 客人想买10箱可乐,有货吗: its stock (was an order of 10 cases),
@@ -3792,7 +3793,7 @@ class Parser:
         for kind, rx in (("expiring", intents.EXPIRING), ("below_safety", intents.BELOW_SAFETY),
                          ("value", intents.STOCK_VALUE), ("lots", intents.LOTS), ("price", intents.PRICE_QUERY)):
             if rx.search(a.s) and (kind not in ("price", "lots") or skus or (kind == "price" and customer)) \
-                    and not (kind == "price" and intents.PRICE_HISTORY.search(a.s)) \
+                    and not (kind == "price" and (intents.PRICE_HISTORY.search(a.s) or intents.PURCHASES.search(a.s))) \
                     and not (kind == "price" and customer and not skus and _BALANCE_ASKED.search(a.s)):
                 # (牛腩历史进价: its own; 王总卡里还剩多少钱: the customer's account)
                 return commands.StockInfo(kind, skus, self._location(a), int(within.group(1)) if within else None,

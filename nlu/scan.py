@@ -561,7 +561,8 @@ def _expiry(masked: str, found: dates.Found) -> list[re.Match[str]]:
 
 
 # when what was bought or sold is paid for, said after a day (月底给钱 · 下周再结 · 月底一起结账)
-_SETTLED_AFTER = re.compile(r"\s*(?:再|才|一起|起|统一|一并|前)?(?:结账|结算|结清|结|给钱|付钱|付清|付款|打款|转账|还钱|回款)")
+_SETTLED_AFTER = re.compile(r"\s*(?:再|才|一起|起|统一|一并|前)?(?:结账|结算|结清|结|给钱|付钱|付清|付款|打款|转账|还钱|回款)"
+                            r"|\s*(?:再|才|一起)?(?:付|给|还)(?=\s*(?:$|[,;.!]))")   # (月底付 · 下周再给)
 
 
 def _all_dates(masked: str, now: datetime) -> list[dates.Found]:

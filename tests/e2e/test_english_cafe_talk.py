@@ -1,0 +1,44 @@
+"""A café's English for what it sets, spends and undoes (set the safety stock of milk to 24 liters · undo that · how much
+did we spend on milk this month · hema took 50 croissants · remind me every morning at 8 to count the milk). Before,
+the first was a receipt of 24 litres and the others were not understood, or asked where. Through the real
+conversation, on the café."""
+from __future__ import annotations
+
+from tests.e2e.conftest import confirmed, texts
+
+
+def test_a_product_s_numbers_set_in_english_change_no_stock(chat):
+    before = chat.stock()
+    out = confirmed(chat, "zhou", "set the safety stock of milk to 24 liters")
+    assert "安全库存" in out and "24升" in out, out
+    assert "进价" in confirmed(chat, "zhou", "change the cost of milk to 60 a case")
+    assert chat.stock() == before and not [m for m in chat.export("moves") if m["actor"] == "zhou"]
+    assert "¥5.00/升" in texts(chat.say("zhou", "牛奶进价多少"))
+
+
+def test_undo_that_and_money_spent_on_a_product(chat):
+    confirmed(chat, "amy", "收到牛奶2箱,每箱60元")
+    before = chat.stock()["XH:B01"]
+    confirmed(chat, "amy", "received 1 case of milk")
+    assert chat.stock()["XH:B01"] == before + 12
+    assert "撤销" in confirmed(chat, "amy", "undo that")                   # was: not understood
+    assert chat.stock()["XH:B01"] == before
+    out = texts(chat.say("amy", "how much did we spend on milk this month"))
+    assert "¥120.00" in out, out                                         # was: the stock
+    assert "¥120.00" in texts(chat.say("amy", "这个月买牛奶花了多少钱")), out   # was: the price
+
+
+def test_a_customer_taking_goods_to_pay_later_said_in_english_or_with_a_bare_pay(chat):
+    before = chat.stock()["XH:B09"]
+    assert "已记录" in confirmed(chat, "amy", "hema took 5 croissants")     # was: asked which place
+    out = confirmed(chat, "amy", "盒马拿了可颂5个,月底付")                     # was: not happened yet
+    assert "已记录" in out, out
+    sold = [m for m in chat.export("moves") if m["kind"] == "sale"]
+    assert [(m["partner"], m["qty"]) for m in sold[-2:]] == [("K01", "5"), ("K01", "5")]
+    assert chat.stock()["XH:B09"] == before - 10
+
+
+def test_a_reminder_every_morning_said_in_english(chat):
+    out = texts(chat.say("zhou", "remind me every morning at 8 to count the milk"))
+    assert "每天 08:00" in out and "盘点牛奶" in out, out                   # was: asked how much milk
+    assert "已保存" in texts(chat.press("zhou", "确认"))
