@@ -1743,7 +1743,8 @@ class Parser:
             today = speaker.now.date()
             return commands.Parsed(commands.Bookings(start=today, end=today, location=self._location(a), cancel=True,
                                                      who=no_show.group("who").removesuffix("的")))
-        booked = _BOOKINGS_Q.search(a.s) or _BOOKINGS_OFF.search(a.s) or _BOOKINGS_OF.fullmatch(a.s.strip())
+        booked = _BOOKINGS_Q.search(a.s) or _BOOKINGS_OFF.search(a.s) or _BOOKINGS_OF.fullmatch(a.s.strip()) \
+            or (_NEXT_VISIT.search(a.s) if "来" in a.s and (customer or self._booked_for(a)) else None)
         if booked is not None and booked.re is _BOOKINGS_OF and _BOOKING_TOLD.search(booked.group("pre")):
             booked = None   # 明天中午有个聚餐: one told, not asked about
         if booked is not None and not a.qtys and not a.of("product") and not supplier and len(customer) <= 1:
@@ -5248,6 +5249,8 @@ _BOOKING_TOLD = re.compile(r"有(?:个|一个|场|一场|\d|[一二两三四五�
 _GUESTS = re.compile(rf"(?P<n>{numbers.NUMBER})\s*(?:个)?(?:人|位)(?!份)")
 MAX_GUESTS = 10_000
 _BOOKINGS_Q = re.compile(rf"(?:有)?(?:哪些|什么|几个|几场|多少|啥)(?:的)?{_BOOKING_WORD}|{_BOOKING_WORD}(?:有哪些|有什么|列表|情况|清单|安排)")
+# when someone comes next (王总下次来是什么时候 · 张女士什么时候再来): their bookings to come
+_NEXT_VISIT = re.compile(r"(?:下次|下一次|下回)(?:来|到店|过来)(?:是)?(?:什么时候|哪天|几号|几点|啥时候)|(?:什么时候|啥时候|哪天)(?:再|还)来")
 # 明天的预约 · 张女士的预约 · 王总的包桌是几点 (the bookings of those days, or of whom the note names)
 _BOOKINGS_OF = re.compile(rf"(?P<pre>[^,?]{{0,12}}?)(?:的)?{_BOOKING_WORD}(?:是)?(?:什么时候|几点|哪天|时间)?[?吗呢]*")
 # someone booked today who did not come (张女士没来 · 王总爽约了 · 李先生放鸽子了)

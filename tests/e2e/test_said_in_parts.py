@@ -91,6 +91,8 @@ def test_a_studio_appointment_said_as_coming_hours_given_and_a_customers_balance
     assert out.startswith("理疗约多长时间?"), out
     out = texts(studio.say("lin", "2小时"))
     assert out.startswith("已登记预定:06-16 15:00 理疗 2小时,备注:王总"), out
+    out = texts(studio.say("lin", "王总下次来是什么时候"))   # (before: 「下次来是什么时候」 an unknown product)
+    assert "王总的预定(1 场)" in out and "06-16 15:00 王总:理疗 2小时" in out, out
     out = texts(studio.say("lin", "高级顾问今天上了6个小时"))
     assert out.startswith("✅ 已记录:静安工作室销售 高级顾问 6小时"), out
     studio.say("lin", "王总充了5000")
