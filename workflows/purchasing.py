@@ -391,8 +391,10 @@ def supplier_update(uow: UnitOfWork, turn: Turn, cmd: commands.SupplierUpdate, *
         mine = named if len(named) == 1 else mine[-1:] if not named else named[-1:]
     elif cmd.ack and not cmd.shipped and cmd.eta is None:
         fresh = [o for o in mine if not o.meta.get("acknowledged_at")]
-        if mine and not fresh:   # 好的 again: nothing new to confirm, no one told twice
-            turn.reply(t("supplier_update.nothing_new", turn.lang, ids="、".join(f"#{o.id}" for o in mine), first=mine[0].id))
+        if mine and not fresh:   # 好的 again: nothing new to confirm, no one told twice (all shipped: said so)
+            shipped = all(o.meta.get("shipped_at") for o in mine)
+            turn.reply(t("supplier_update.all_shipped" if shipped else "supplier_update.nothing_new", turn.lang,
+                         ids="、".join(f"#{o.id}" for o in mine), first=mine[0].id))
             return
         mine = fresh
     if not mine or (len(mine) > 1 and not (cmd.ack and not cmd.shipped and cmd.eta is None)):

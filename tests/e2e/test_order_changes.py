@@ -124,6 +124,10 @@ def test_a_supplier_confirms_its_orders_once_and_the_store_sees_it(demo):
     with demo.container.uow(write=False) as uow:
         acks = sorted(a["order"] for a in uow.chat.audits("supplier_update", limit=10) if a["ack"])
     assert acks == [1, 2]   # (订单1明天送 is audited for its day; order 1 was confirmed already)
+    demo.say("zhangji", "订单1已发货")
+    demo.say("zhangji", "订单2已发货")
+    out = demo.say("zhangji", "好的")   # all shipped: said so (was: say when it ships), no one told again
+    assert not texts(out, "chen") and "都已发货" in texts(out, "zhangji"), texts(out)
 
 
 def test_an_order_asked_by_its_number_is_shown_in_whatever_state(demo):
