@@ -269,6 +269,11 @@ class Parser:
             # 明天要做可颂50个 · 可颂明天要烤50个: a work order for that day (was a purchase, or not understood); a
             # service's hours to come are an appointment (王总明天下午3点来做理疗2小时)
             s = "开工单:" + s
+        written_as = _WRITTEN_AS.fullmatch(s.strip(" .!。")) if "成" in s else None
+        if written_as is not None and all(len(self.lex.match_product(written_as.group(k)).skus) == 1
+                                          for k in ("right", "wrong")):
+            # 刚才的可乐记成雪碧了: the last write's 雪碧 was 可乐 (was a stock question)
+            s = f"不是{written_as.group('wrong')},是{written_as.group('right')}"
         if "换了个新" in s:   # 客人的充电宝坏了,给他换了个新的: one (was asked how many)
             s = s.replace("换了个新", "换了一个新")
         if "还有没有" in s:   # 耳机还有没有10个 (还有 read as joining words): whether it has that many
@@ -1986,6 +1991,11 @@ class Parser:
         books = [q for q in a.qtys for b in _BOOKS.finditer(a.s) if 0 <= q.start - b.end() <= 2]
         if books and len(books) < len(a.qtys):   # 可颂账上40个,实际只有35个: what the books say is no count
             a = replace(a, qtys=[q for q in a.qtys if q not in books])
+        actual = _ACTUAL.search(a.s) if "实" in a.s and len(a.qtys) > 1 \
+            and len({e.codes for e in a.of("product")}) <= 1 else None
+        if actual is not None and any(q.start >= actual.end() for q in a.qtys):
+            # 牛腩盘点30斤,实际只有28斤 · 牛腩应该有30斤,实际只有28斤: what there really is, not both (was 58)
+            a = replace(a, qtys=[q for q in a.qtys if q.start >= actual.start()])
         negated = list(_NEGATED.finditer(a.masked)) if not _QUESTION.search(a.s) else []
         if negated:   # 可颂没卖出去5个 · 可颂卖不掉,扔了3个: what did not happen is no write; what did, is
             chars = list(a.masked)
@@ -4255,6 +4265,11 @@ _RAW = re.compile(r"肉|禽|蛋|水产|海鲜|鱼|蔬菜|菜|果|粮|米|面粉|
 _NEGATED = re.compile(r"(?:没有|没|未|不曾)(?:卖出去|卖掉|卖完|卖光|卖|售出|用掉|用完|用光|用|收到|收|进货|进|出库|出|送来|送|发货|到货"
                       r"|报损|坏)|(?:少|漏)(?:送|给|发)了?|(?<=\x00)(?:还)?(?:没有|没)(?:到|来)(?:了)?(?=[,;.!?\x00]|$)"
                       r"|(?:卖|用)不(?:掉|完|出去|动)")
+# a product recorded as another (刚才的可乐记成雪碧了 · 把可乐写成雪碧了 · 可乐录成了雪碧): the other one, corrected
+_WRITTEN_AS = re.compile(r"(?:刚才|刚刚|上一笔)?(?:的|那笔|那条)?(?:把|将)?(?P<right>[^,\d\s]{1,8}?)(?:被|给)?(?:记|写|录|打|输)成了?"
+                         r"(?P<wrong>[^,\d\s]{1,8}?)(?:了|啦)?")
+# a quantity said to be the real one, after another (…30斤,实际只有28斤 · 其实是28斤 · 实盘28斤)
+_ACTUAL = re.compile(r"(?:实际上?|实盘|其实|实测|实称|实收)(?:只有|只剩|只|才|就|是|有|剩|上)*(?=\s*[\d一二两三四五六七八九十半])")
 _BOOKS = re.compile(r"账上|账面(?:上)?|系统(?:里|上|显示)?(?:是|有)?|电脑(?:上|里)(?:是|有)?|记录(?:上|里)(?:是|有)?|显示")
 # a place said by its kind after a direction (从浦东店 · 到南京路店 · 给二号仓), and a supplier ordered from (向联华采购)
 _PLACE_SAID = re.compile(r"(?:从|由|到|去|往|给|发往|调往)(?P<n>[\u4e00-\u9fff]{1,6}?(?:分店|门店|店|仓库|仓))(?![\u4e00-\u9fff]{0,2}(?:的货|来的))")
@@ -5489,7 +5504,7 @@ _EXPIRY_SAID = re.compile(r"保质期|保鲜期|有效期|过期|到期|生产�
 _NOT_A_WRITE = re.compile(r"订单|订的|下的单|单子|调拨单|采购单|进货单|申请|提醒|规则|付款|收款|还款|付的钱|货款"
                           r"|明天|后天|下周|下个?月|" + _BOOKING_WORD)   # (删掉今天的聚餐: the bookings)
 # the words of a reference that name no product (昨天卖的 · 那笔 · 收到的)
-_REF_WORDS = re.compile(r"[的了那这笔条次单我都刚把给向从跟]|记录|记的|说的|卖掉?|售出?|销售?|收到?|进货?|入库|到的|来的|报损|报废|坏掉?|扔掉?|损耗"
+_REF_WORDS = re.compile(r"[的了那这笔条次单我都刚把给向从跟]|记录|记的|说的|全部|所有|卖掉?|售出?|销售?|收到?|进货?|入库|到的|来的|报损|报废|坏掉?|扔掉?|损耗"
                         r"|碎|调拨?|拨|用掉?|领用?|盘点?|退回?|做|烤|生产|出炉|送")
 _A_RECORD = re.compile(r"那笔|那条|那次|那单|这笔|这条|记录|记的")
 # the move kinds a reference names (昨天卖的 · 上午收的 · 周一报损的)

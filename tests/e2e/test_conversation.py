@@ -473,3 +473,17 @@ def test_a_bare_undo_after_changing_something_else_asks_before_it_takes_back_the
     chat.press("zhou", "确认")
     assert chat.stock()["XH:B09"] == start["XH:B09"] - 1
     assert "¥15.00" in texts(chat.say("zhou", "可颂售价多少"))   # (the price stays: 撤销 took back the record alone)
+
+
+def test_the_real_quantity_said_after_another_is_the_one_and_a_product_written_as_another_is_put_right(chat):
+    """可颂盘点40个,实际35个: a count of 35 (was 75, both added); 刚才的咖啡豆记成黄油了: the last write's 黄油 was 咖啡豆 (was
+    the stock of both); 今天记的全部撤销: today's writes listed, to undo at once (was an unknown product 全部)."""
+    chat.say("amy", "可颂盘点40个,实际35个")
+    assert chat.stock()["XH:B09"] == 35
+    before = chat.stock()
+    chat.say("amy", "收到黄油2公斤")
+    out = texts(chat.say("amy", "刚才的咖啡豆记成黄油了"))
+    assert "咖啡豆" in out and chat.stock()["XH:B07"] == before["XH:B07"], out   # 黄油 no longer received …
+    assert chat.stock()["XH:B04"] == before["XH:B04"] + 2                       # … 2 kg of beans in its place
+    out = chat.say("amy", "今天记的全部撤销")
+    assert out[0]["buttons"][-1] == ["全部撤销(2 笔)"], out
