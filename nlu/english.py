@@ -202,6 +202,8 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     # an order as the last one (reorder the last order · order beef brisket, same as last time)
     (r"^(?:re-?order|order|repeat) (?:the |my |our )?(?:last|previous) (?:order|purchase order)(?: again)?$"
      r"|^order (?:the same|everything|it all) (?:again |as last time)|^order again$", "照上次的再订一份"),
+    (r"^(?:re-?order|order) (?:the usual|the same as last time|the same|our usual|what we ordered last time) "
+     r"(?:from|with) (?P<who>.+)$", r"向\g<who>照上次的再订一份"),
     (r"^(?:re-?order|order) (?P<what>.+?),? (?:the )?(?:same (?:amount )?as|as much as|like) (?:the )?last (?:time|order)$",
      r"订\g<what>,跟上次一样"),
     # a partner's agreed prices (what are zhang ji's prices · 王记's price list) and its order moved (move zhang ji's
@@ -586,6 +588,16 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     (r"cancel (?:the |our )?(?:last|latest|most recent) (?:purchase )?order (?:from|with|to) (?P<who>\S+)",
      r"取消\g<who>最近的订单"),
     (r"^(?:approve|approved|ok,? approve)[,:] ?(?P<note>.+)$", r"同意,\g<note>"),
+    # an order by its number cancelled, approved or rejected (cancel order 1 · approve order 2 · reject #2, too expensive ·
+    # approve all)
+    (r"^(?:please )?(?:cancel|call off) (?:the )?(?:purchase |sales )?order (?:no\.? ?|number |#)?(?P<n>\d+)$", r"取消订单\g<n>"),
+    (r"^(?:please )?(?P<v>approve|accept|ok|reject|decline|refuse|deny) (?:the )?(?:purchase )?(?:order|request)? ?"
+     r"(?:no\.? ?|number |#)?(?P<n>\d+)(?:,? (?:because |since )?(?P<why>.+))?$",
+     lambda m: ("同意" if m.group("v") in ("approve", "accept", "ok") else "驳回") + f"#{m.group('n')}"
+     + (f",{m.group('why')}" if m.group("why") else "")),
+    (r"^(?P<v>approve|reject) (?:them )?all(?: of them| orders| requests)?$",
+     lambda m: "全部同意" if m.group("v") == "approve" else "全部驳回"),
+
     # 张记 says they can only deliver 30 jin · 张记 says they can't deliver tomorrow: its word on its order
     (r"^(?P<who>\S+) (?:says|said|say) (?:that )?(?:they |he |she |it )?(?:(?P<only>can only|could only)"
      r"|can'?t|cannot|could not|couldn'?t) (?:deliver|send|supply|come)(?(only) |)",
@@ -638,6 +650,10 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     (r"(?:order|ordered|buy|purchase) from", "向"),
     (r"(?:ordered|order|buy|purchase)", "订 "),
     (r"undo", "撤销"),
+    # a count said in words before its unit (two cases · three bags · ten jin): the number
+    (rf"\b(?P<w>{_WORD_N}|eleven|twelve)\b(?= (?:cases?|boxes|box|cartons?|bags?|sacks?|bottles?|trays?|pieces?|pcs|jin"
+     r"|kg|kilos?|kilograms?|liters?|litres?|pairs?|packs?|units?)\b)",
+     lambda m: {"eleven": "11", "twelve": "12"}.get(m.group("w")) or _n(m.group("w"))),
     # units (after a number)
     (r"(?<=\d)\s*(?:cases?|boxes|box|cartons?|ctns?)", "箱"),
     (r"(?<=\d)\s*(?:bags?|sacks?)", "袋"),

@@ -42,3 +42,14 @@ def test_a_reminder_every_morning_said_in_english(chat):
     out = texts(chat.say("zhou", "remind me every morning at 8 to count the milk"))
     assert "每天 08:00" in out and "盘点牛奶" in out, out                   # was: asked how much milk
     assert "已保存" in texts(chat.press("zhou", "确认"))
+
+
+def test_orders_decided_and_cancelled_by_number_in_english(chat):
+    """reject order 1, too expensive · approve order 2 · cancel order 2 (each was an unknown product)."""
+    chat.say("amy", "向光明订牛奶2箱")
+    out = chat.say("zhou", "reject order 1, too expensive")
+    assert "已驳回 #1" in texts(out, "zhou") and "too expensive" in texts(out, "amy"), texts(out)
+    chat.say("amy", "向光明订牛奶1箱")
+    assert "已批准 #2" in texts(chat.say("zhou", "approve order 2"))
+    assert "已取消采购单 #2" in texts(chat.say("zhou", "cancel order 2"))
+    assert [o["status"] for o in chat.export("orders")] == ["rejected", "cancelled"]
