@@ -274,6 +274,12 @@ class Parser:
                                           for k in ("right", "wrong")):
             # 刚才的可乐记成雪碧了: the last write's 雪碧 was 可乐 (was a stock question)
             s = f"不是{written_as.group('wrong')},是{written_as.group('right')}"
+        change = _CHANGE_GIVEN.search(s) if "找" in s else None
+        if change is not None:   # 卖了可乐3瓶,收了20,找了5块: what was taken is what stayed (15; was asked which unit)
+            kept = Decimal(change.group("got")) - Decimal(change.group("back"))
+            if kept <= 0:   # (收了20,找了25: more back than given)
+                return commands.Clarify("bad_amount", detail=change.group(0).strip(" ,"))
+            s = s[:change.start()] + f"{change.group('lead')}收了{units.normalize(kept):f}" + s[change.end():]
         if "换了个新" in s:   # 客人的充电宝坏了,给他换了个新的: one (was asked how many)
             s = s.replace("换了个新", "换了一个新")
         if "还有没有" in s:   # 耳机还有没有10个 (还有 read as joining words): whether it has that many
@@ -4265,6 +4271,9 @@ _RAW = re.compile(r"肉|禽|蛋|水产|海鲜|鱼|蔬菜|菜|果|粮|米|面粉|
 _NEGATED = re.compile(r"(?:没有|没|未|不曾)(?:卖出去|卖掉|卖完|卖光|卖|售出|用掉|用完|用光|用|收到|收|进货|进|出库|出|送来|送|发货|到货"
                       r"|报损|坏)|(?:少|漏)(?:送|给|发)了?|(?<=\x00)(?:还)?(?:没有|没)(?:到|来)(?:了)?(?=[,;.!?\x00]|$)"
                       r"|(?:卖|用)不(?:掉|完|出去|动)")
+# money handed over and change given back (收了20,找了5块 · 收100找零20): what was taken is the difference
+_CHANGE_GIVEN = re.compile(r"(?P<lead>[,\s]*)(?:收了?|收到|给了)(?P<got>\d+(?:\.\d+)?)(?:元|块钱?)?[,\s]*"
+                           r"(?:找了?|找零|找回|找给他)(?P<back>\d+(?:\.\d+)?)(?:元|块钱?)?")
 # a product recorded as another (刚才的可乐记成雪碧了 · 把可乐写成雪碧了 · 可乐录成了雪碧): the other one, corrected
 _WRITTEN_AS = re.compile(r"(?:刚才|刚刚|上一笔)?(?:的|那笔|那条)?(?:把|将)?(?P<right>[^,\d\s]{1,8}?)(?:被|给)?(?:记|写|录|打|输)成了?"
                          r"(?P<wrong>[^,\d\s]{1,8}?)(?:了|啦)?")
@@ -4373,10 +4382,13 @@ _TICKETS_ASKED = re.compile(
 # where the till's cash is kept (钱箱里应该有多少钱 · 收银机里有多少现金: ``_TILL_DRAWER_ASKED``)
 _DRAWER = r"(?:钱箱|收银机|收银台|收银柜|抽屉|钱柜|柜台|钱盒)"
 _TILL_SAID = re.compile(r"日结|交班|收银|现金|微信|支付宝|刷卡|银行卡|(?:付款|支付|收款)方式|收款(?:明细|情况|汇总|构成|分布)"
-                        rf"|{_DRAWER}|(?:账|钱){intents.OFF_BOOKS}")
+                        rf"|{_DRAWER}|(?:账|钱){intents.OFF_BOOKS}|(?:今天|昨天)(?:的)?(?:账|帐|对账)")
 _TILL_REST = re.compile(r"[\s,,、;;::。.和及还有另外一共总共合计共了的今天昨天收入到其中]*")
 _TILL_ASKED = re.compile(r"(?:今天|昨天|这周|本周|上周|这个月|本月|上个月|最近|最近7天)?(?:的)?(?:日结|收银|交班)"
-                         r"(?:对账|记录|情况|怎么样|对不对|对上了吗|对得上吗|对上没有?)?[?吗呢]*")
+                         r"(?:对账|记录|情况|怎么样|对不对|对上了吗|对得上吗|对上没有?)?[?吗呢]*"
+                         # 对一下今天的账 · 今天对账 · 今天的账对一下 (no partner's: the day's takings by how paid)
+                         r"|(?:帮我)?(?:对一下|对下|核对一下|核对)?(?:今天|昨天)(?:的)?(?:账|帐)(?:对一下|对下|核对一下)?"
+                         r"|(?:今天|昨天)(?:的)?(?:对账|对帐)")
 _TILL_PLACE = re.compile(r"^[^\s,,]{1,8}?(?:店|仓)的?")
 # what bringing a receipt in cost on top (收到牛腩50斤,单价30,运费50 · 另付搬运费20 · 运费50已付给司机); 含运费 is in the
 # price said, not on top of it

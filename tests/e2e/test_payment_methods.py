@@ -299,3 +299,16 @@ def test_bare_numbers_that_count_the_goods_are_counts_not_money(shop):
     out = texts(shop.say("xm", "卖了手机壳3个,微信60现金27"))
     assert out.startswith("✅ 已记录:华强店销售 手机壳 3个(微信 ¥60.00 + 现金 ¥27.00)\n"), out
     assert texts(shop.say("xm", "今天微信收了多少")).endswith("记为微信的收款 ¥176.00")   # 87 + 29 + 60
+
+
+def test_change_given_back_is_taken_off_and_the_days_books_are_asked_plainly(shop):
+    """卖了手机壳1个,收了50,找了21: ¥29 taken (before: asked which unit 50 was per); 收了20,找了25 is refused and
+    nothing is recorded; 对一下今天的账 · 今天对账: the day's takings by how paid (before: not understood)."""
+    out = texts(shop.say("xm", "卖了手机壳1个,收了50,找了21,现金"))
+    assert out.startswith("✅ 已记录:华强店销售 手机壳 1个(现金)\n"), out
+    sale = [m for m in shop.export("moves") if m["kind"] == "sale"][-1]
+    assert sale["unit_price"] == "29", sale
+    before = shop.stock()
+    assert "已记录" not in texts(shop.say("xm", "卖了手机壳1个,收了20,找了25")) and shop.stock() == before
+    for said in ("对一下今天的账", "今天对账"):
+        assert texts(shop.say("lz", said)) == texts(shop.say("lz", "华强店今天的日结")), said
