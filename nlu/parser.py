@@ -276,10 +276,10 @@ class Parser:
             s = f"不是{written_as.group('wrong')},是{written_as.group('right')}"
         change = _CHANGE_GIVEN.search(s) if "找" in s else None
         if change is not None:   # 卖了可乐3瓶,收了20,找了5块: what was taken is what stayed (15; was asked which unit)
-            kept = Decimal(change.group("got")) - Decimal(change.group("back"))
-            if kept <= 0:   # (收了20,找了25: more back than given)
+            stayed = Decimal(change.group("got")) - Decimal(change.group("back"))
+            if stayed <= 0:   # (收了20,找了25: more back than given)
                 return commands.Clarify("bad_amount", detail=change.group(0).strip(" ,"))
-            s = s[:change.start()] + f"{change.group('lead')}收了{units.normalize(kept):f}" + s[change.end():]
+            s = s[:change.start()] + f"{change.group('lead')}收了{units.normalize(stayed):f}" + s[change.end():]
         if "换了个新" in s:   # 客人的充电宝坏了,给他换了个新的: one (was asked how many)
             s = s.replace("换了个新", "换了一个新")
         if "还有没有" in s:   # 耳机还有没有10个 (还有 read as joining words): whether it has that many
