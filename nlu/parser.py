@@ -228,7 +228,7 @@ class Parser:
         if supposed is not None:   # 万一可乐卖了10箱怎么办: what might happen, never recorded (was a sale)
             return commands.Clarify("hypothetical", detail=supposed.group(0).strip(" ,"))
         shelved = _SHELVED.search(s) if ("冻" in s or "冷" in s or "冰" in s or "架" in s or "柜" in s or "台" in s
-                                         or "厨" in s or "楼" in s) else None
+                                         or "厨" in s or "楼" in s or "库" in s) else None
         if shelved is not None and not _NOT_SHELVED.search(s) and not any(
                 e.kind == "location" for e in self.lex.scan(s, [True] * len(s))):
             # 可乐搬了2箱到冰柜 · 把20斤牛腩放冷冻 · 牛腩冻了20斤: put elsewhere in the store, no stock moved (was a
@@ -5506,9 +5506,10 @@ _AT_TIER = re.compile(r"[,\s]*(?:都|全部|统一)?(?:按|走|用|算|给)(?P<t
 # which moves no stock; what is sold, used or lost there (拿到前台卖了2瓶) is ``_NOT_SHELVED``
 _SPOTS = (r"冰柜|冰箱|冷柜|冷库|冷藏室|冷藏柜|冷藏|冷冻室|冷冻柜|冷冻库|冷冻|冻库|货架|架子|前台|吧台|后厨|厨房|展示柜|柜台|柜子|橱窗"
           r"|楼上|楼下|二楼|2楼|三楼|3楼|地下室")
-_SHELVED = re.compile(rf"(?:搬|放|挪|移|摆|拿|转|装|收)(?:了|好了|好)?[^,;。]{{0,10}}?(?:到|进|入|上|去|在)(?:了)?(?:{_SPOTS})"
-                      rf"|(?:放|挪|搬|收)(?:{_SPOTS})|(?<![解])冻(?:了|上了|起来了?|好了)|解冻(?:了)?|冷冻了|冷藏了")
-_NOT_SHELVED = re.compile(r"卖|售|用了|用掉|报损|扔|坏|过期|送给|客人|顾客|收到|到货|送来|进货|入库|多少|几|吗|呢|[?？]")
+_SHELVED = re.compile(rf"(?:搬|放|挪|移|摆|拿|转|装|收|补|上)(?:了|好了|好)?[^,;。]{{0,10}}?(?:到|进|入|上|去|在)(?:了)?(?:{_SPOTS})"
+                      rf"|(?:放|挪|搬|收)(?:{_SPOTS})|(?<![解])冻(?:了|上了|起来了?|好了)|解冻(?:了)?|冷冻了|冷藏了"
+                      r"|上架了?(?=\s*[\d一二两三四五六七八九十])")   # (可乐上架了10瓶: onto the shelves)
+_NOT_SHELVED = re.compile(r"卖|售|用了|用掉|报损|扔|坏|过期|送给|客人|顾客|收到|到货(?!架)|送来|进货|入库|多少|几|吗|呢|[?？]")
 # a receipt's goods named as this batch, or as received just now or on a day, before when they expire
 _BATCH_SAID = re.compile(r"(?P<last>这批|这一批|那批|刚才那批|刚才这批|刚才?(?:收|到|进|来)的(?:这批|那批)?)"
                          r"|(?P<day>[^,\d]{2,6}?)(?:收|到|进|来)的(?:这批|那批)?")
