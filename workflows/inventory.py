@@ -859,7 +859,8 @@ def command_of(moves: Sequence[ledger.Move], *, sku: str | None, qty: Decimal, n
             others[m.sku] += m.qty
     said = {m.sku: None if promoted else m.unit_price or m.unit_cost
             for m in reversed(moves)}   # each other line keeps its price too
-    extra = tuple(commands.Line(sku=s, qty=q, unit_price=said.get(s)) for s, q in others.items())
+    came = {m.sku: m.lot or None for m in reversed(moves) if m.kind in (MK.RECEIPT, MK.PRODUCTION)}   # (their lots too)
+    extra = tuple(commands.Line(sku=s, qty=q, unit_price=said.get(s), lot=came.get(s)) for s, q in others.items())
     if first.kind == MK.TRANSFER_OUT:
         dst = next(m.dst for m in moves if m.kind == MK.TRANSFER_IN)
         return commands.TransferStock(source=first.src, dest=dst, lines=(line, *extra))
