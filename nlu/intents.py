@@ -401,8 +401,8 @@ def write_intent(masked: str, *, has_dest: bool, has_source: bool, supplier: boo
         return "sale"   # 卖了可乐3箱,其中1箱是赠送的: a sale, part of it given away (split off it by the parser)
     if SCRAP.search(m):
         return "scrap"
-    if GIVEAWAY.search(m) and re.search(r"(?:剩下|剩余)的?[^,\d]{0,8}(?:都|全)", m):
-        return "consumption"   # 剩下的可颂都送人了: what is left, given away (剩下 is no count here)
+    if GIVEAWAY.search(m) and re.search(r"(?:剩下|剩余)的?[^,\d]{0,8}(?:都|全|员工|店员|同事|大家)", m):
+        return "consumption"   # 剩下的可颂都送人了 · 剩下的员工吃了: what is left, given away (剩下 is no count here)
     if COUNT.search(m):
         return "count"
     if PRODUCE.search(m) and not supplier:

@@ -259,3 +259,15 @@ def test_goods_given_to_staff_or_people_are_used_never_received(chat):
     assert asked == f"按现有库存记录「徐汇店领用/消耗 可颂 {before - 3:g}个」吗?", asked
     chat.press("amy", "确认")
     assert chat.stock().get("XH:B09", 0) == 0
+
+
+def test_what_is_left_after_a_sale_eaten_by_the_crew_is_used(chat):
+    """可颂卖了30个,剩下的员工吃了: the sale, then what is left used up (was: one kind of write per message, asked to
+    split)."""
+    before = chat.stock()["XH:B09"]
+    out = texts(chat.say("amy", "可颂卖了30个,剩下的员工吃了"))
+    assert "销售 可颂 30个" in out and f"领用/消耗 可颂 {before - 30:g}个" in out, out
+    chat.press("amy", "确认")
+    assert chat.stock().get("XH:B09", 0) == 0
+    sold = [m for m in chat.export("moves") if m["sku"] == "B09" and m["actor"] == "amy"]
+    assert [(m["kind"], float(m["qty"])) for m in sold] == [("sale", 30.0), ("consumption", before - 30)], sold
