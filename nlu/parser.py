@@ -161,6 +161,12 @@ class Parser:
         if tiered is not None:   # 王记拿了100个手机壳,按批发价: the sale, each line at that price (was a price question)
             got = self.parse(text[:tiered.start()] + text[tiered.end():], speaker=speaker)
             return _at_tier(got, self.lex, "wholesale" if tiered.group("tier") == "批发" else "member")
+        shades = _SHADES.search(text) if "色" in (text or "") else None
+        if shades is not None:   # 手机壳卖了5个,3个黑色2个白色: the colours kept as its note (were an unknown product)
+            got = self.parse(text[:shades.start()], speaker=speaker)
+            if isinstance(got, commands.Parsed) and isinstance(got.command, commands.RecordMoves):
+                said = shades.group("said")
+                return replace(got, command=replace(got.command, note=",".join(x for x in (got.command.note, said) if x)))
         got = self._parse(text, speaker=speaker)
         if isinstance(got, commands.Parsed) and isinstance(got.command, commands.CountStock) \
                 and len(got.command.lines) == 1 and _THEN_ORDER.search(texts.normalize(text or "").strip()):
@@ -4274,6 +4280,10 @@ _NEGATED = re.compile(r"(?:没有|没|未|不曾)(?:卖出去|卖掉|卖完|卖�
 # money handed over and change given back (收了20,找了5块 · 收100找零20): what was taken is the difference
 _CHANGE_GIVEN = re.compile(r"(?P<lead>[,\s]*)(?:收了?|收到|给了)(?P<got>\d+(?:\.\d+)?)(?:元|块钱?)?[,\s]*"
                            r"(?:找了?|找零|找回|找给他)(?P<back>\d+(?:\.\d+)?)(?:元|块钱?)?")
+# the colours a quantity came in, said after it (…,3个黑色2个白色 · …,黑色2个,白色3个): no products of their own
+_SHADE = r"(?:黑|白|红|蓝|粉|绿|黄|紫|灰|金|银|棕|橙|米|透明)色?的?"
+_SHADES = re.compile(rf"[,\s]+(?P<said>(?:(?:\d+|[一二两三四五六七八九十]+)(?:个|只|副|件|条|根|台|盒|箱|瓶)?{_SHADE}[,、\s]*"
+                     rf"|{_SHADE}(?:\d+|[一二两三四五六七八九十]+)(?:个|只|副|件|条|根|台|盒|箱|瓶)?[,、\s]*){{2,}})$")
 # a product recorded as another (刚才的可乐记成雪碧了 · 把可乐写成雪碧了 · 可乐录成了雪碧): the other one, corrected
 _WRITTEN_AS = re.compile(r"(?:刚才|刚刚|上一笔)?(?:的|那笔|那条)?(?:把|将)?(?P<right>[^,\d\s]{1,8}?)(?:被|给)?(?:记|写|录|打|输)成了?"
                          r"(?P<wrong>[^,\d\s]{1,8}?)(?:了|啦)?")

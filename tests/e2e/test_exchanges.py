@@ -66,3 +66,12 @@ def test_a_theft_is_a_loss_and_a_display_unit_is_used_not_sold(shop: Chat):
     kinds = [(m["kind"], m["sku"], m["qty"]) for m in shop.export("moves") if m["actor"] == "xm"][-3:]
     assert kinds == [("scrap", "A05", "1"), ("scrap", "A07", "2"), ("consumption", "A06", "1")], kinds
     assert shop.stock()["MD:A05"] == 9 and shop.stock()["MD:A07"] == 3 and shop.stock()["MD:A06"] == 4
+
+
+def test_the_colours_a_sale_came_in_are_kept_as_its_note(shop: Chat):
+    """手机壳卖了5个,3个黑色2个白色: the sale of 5, the colours its note (was 「黑色」 an unknown product)."""
+    shop.say("xm", "收到手机壳10个")
+    out = texts(shop.say("xm", "手机壳卖了5个,3个黑色2个白色"))
+    assert "已记录" in out and "3个黑色2个白色" in out, out
+    sale = [m for m in shop.export("moves") if m["kind"] == "sale"][-1]
+    assert (sale["qty"], sale["note"]) == ("5", "3个黑色2个白色"), sale
