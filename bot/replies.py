@@ -12,7 +12,7 @@ from bot.messages import Button
 from domain import bom, catalog, commands, errors, ledger, orders, production, services, targets, trace, units
 from domain import rules as drules
 from nlu import answers, context, render
-from workflows import appointments, backtest, coldchain, dues, metrics, purchasing, reports, wording
+from workflows import appointments, backtest, coldchain, dues, inventory, metrics, purchasing, reports, wording
 from workflows import expenses as costs_flow
 from workflows import production as work
 from workflows import targets as goals
@@ -113,9 +113,10 @@ def _summary(t: Any, lang: str, cmd: commands.Command, cat: context.Catalog | No
         if cmd.method and cmd.movement in (commands.Movement.SALE, commands.Movement.CUSTOMER_RETURN):   # ,微信收款
             text = str(text) + str(t("summary.paid_by" if cmd.movement == commands.Movement.SALE else
                                      "summary.refunded_by", lang, method=wording.method_name(t, lang, cmd.method)))
-        if cmd.note and cmd.movement in (commands.Movement.CONSUMPTION, commands.Movement.SCRAP, commands.Movement.SALE,
-                                         commands.Movement.CUSTOMER_RETURN):   # (酸菜鱼8份 · 赠送 · 客人电话…: kept)
-            text = str(text) + str(t("summary.note", lang, note=cmd.note))
+        said = ";".join(x for x in (cmd.note or "").split(";") if not inventory.PROMOTED.fullmatch(x))   # (促销#1: shown apart)
+        if said and cmd.movement in (commands.Movement.CONSUMPTION, commands.Movement.SCRAP, commands.Movement.SALE,
+                                     commands.Movement.CUSTOMER_RETURN):   # (酸菜鱼8份 · 赠送 · 客人电话…: kept)
+            text = str(text) + str(t("summary.note", lang, note=said))
         if cmd.freight is not None:   # …,运费50: on top of the goods' cost
             text = str(text) + str(t("summary.freight_apart" if cmd.freight_paid else "summary.freight", lang,
                                      amount=reports.money(cmd.freight)))
