@@ -370,6 +370,9 @@ def clarify(t: Any, lang: str, c: commands.Clarify, cat: context.Catalog | None)
     if c.reason == "missing_qty" and p is not None:   # the product's own units: 2箱、5升 (not 3公斤 for milk)
         examples = "、".join([f"2{u}" for u in list(p.packs)[:1]] + [f"5{p.base_unit}"])
         return t("clarify.missing_qty_of", lang, mention=mention, examples=examples), buttons
+    if c.reason == "tier_price_missing":   # 手机壳还没有批发价 (the example says it as the chat sets it: 手机壳批发价12)
+        return t("clarify.tier_price_missing", lang, mention=mention, tier=t(f"tier.{c.detail}", lang),
+                 said=t(f"tier.{c.detail}", "zh_CN")), []
     if c.reason == "price_unit_unfit" and p is not None:   # 牛腩卖了3斤,40元一个: its own units, one for example
         said = re.search(r"\d+(?:\.\d+)?", c.detail)
         return t("clarify.price_unit_unfit", lang, mention=mention, detail=c.detail,

@@ -112,6 +112,8 @@ def _earlier(m: re.Match[str]) -> str:
 
 _FIELD = {"safety stock": "安全库存", "minimum stock": "安全库存", "min stock": "安全库存", "selling price": "售价",
           "price": "售价", "cost": "进价", "cost price": "进价", "purchase price": "进价", "shelf life": "保质期"}
+
+
 def _value(v: str) -> str:
     """A value said for a product's field, in the grammar's words (60 a case: 60一箱 · 5 days: 5天)."""
     v = re.sub(r"\s*(?:a|per|each) (case|box|carton|bag|sack|bottle|tray)\b", lambda m: "一" + _PACK_WORDS[m.group(1)], v)
@@ -156,7 +158,7 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     (r"^(?:set|change|make|update) (?P<what>.+?)'s (?P<f>safety stock|minimum stock|min stock|selling price|price|cost"
      r"|cost price|purchase price|shelf life) (?:to|at|as) (?P<v>.+)$",
      lambda m: f"{m.group('what')}{_FIELD[m.group('f')]}改成{_value(m.group('v'))}"),
-    (r"^(?:the )?(?:price of (?P<what>.+?)|(?P<what2>.+?) price) (?:went|goes|has gone|is going|has gone) "
+    (r"^(?:the )?(?:price of (?P<what>.+?)|(?P<what2>.+?) price) (?:went|goes|has gone|is going) "
      r"(?P<d>up|down) to (?P<v>.+)$",
      lambda m: f"{m.group('what') or m.group('what2')}{'涨价' if m.group('d') == 'up' else '降价'}到{_value(m.group('v'))}"),
     # an earlier record by its day or as the last of its kind (change yesterday's coke sale to 3 cases · the last beef
@@ -597,7 +599,6 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
      + (f",{m.group('why')}" if m.group("why") else "")),
     (r"^(?P<v>approve|reject) (?:them )?all(?: of them| orders| requests)?$",
      lambda m: "全部同意" if m.group("v") == "approve" else "全部驳回"),
-
     # 张记 says they can only deliver 30 jin · 张记 says they can't deliver tomorrow: its word on its order
     (r"^(?P<who>\S+) (?:says|said|say) (?:that )?(?:they |he |she |it )?(?:(?P<only>can only|could only)"
      r"|can'?t|cannot|could not|couldn'?t) (?:deliver|send|supply|come)(?(only) |)",
@@ -672,9 +673,7 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     # a past day or month (how much did we sell last saturday · sales in may · in q2): 上周六 · 5月 · 第二季度
     (r"(?:on )?last (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
      lambda m: "上" + dict(_WEEKDAYS)[m.group(1)]),
-    *((rf"(?:in|for|during|of) {name}\b", f"{n}月") for n, name in enumerate(   # (said so: "may" alone is a verb)
-        ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-         "november", "december"), 1)),
+    *((rf"(?:in|for|during|of) {name}\b", f"{n}月") for n, name in enumerate(_MONTHS, 1)),   # ("may" alone: a verb)
     (r"(?:in |for |during )?(?:the )?(first|second|third|fourth) quarter\b",
      lambda m: f"第{'一二三四'[('first', 'second', 'third', 'fourth').index(m.group(1))]}季度"),
     (r"(?:in |for |during )?q([1-4])\b", lambda m: f"第{'一二三四'[int(m.group(1)) - 1]}季度"),

@@ -5389,7 +5389,7 @@ def _at_tier(got: Result, lex: lexicon.Lexicon, tier: str) -> Result:
     for ln in cmd.lines:
         price = catalog.tier_price(lex.product(ln.sku), tier)
         if ln.unit_price is None and price is None:
-            return commands.Clarify("tier_price_missing", mention=ln.sku, detail="批发价" if tier == "wholesale" else "会员价")
+            return commands.Clarify("tier_price_missing", mention=ln.sku, detail=tier)
         priced.append(ln if ln.unit_price is not None else replace(ln, unit_price=price))
     return replace(got, command=replace(cmd, lines=tuple(priced)))
 

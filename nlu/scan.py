@@ -505,10 +505,10 @@ _CLAUSE_END = re.compile(r"\s*(?:$|[,;.!?、\n])")
 _STORES_AFTER = re.compile(r"\s*(?:店|门店|分店|家店|家门店|个店|个门店|个分店|个仓库?)")
 _NOT_A_NUMBER = set("共下起直定般些样边会旦致切同齐并点")   # 一共 · 一下 · 一起 · 一直 · 一定 · 一般 · 一点 …
 
-# a document's number (发票号12345 · 发票:FP-2026-01 · 送货单号A778 · 单号 778): masked, kept as the write's note
 # a phone number, said with its word or alone (an 11-digit mobile number: never a quantity, nor a barcode's length)
 PHONE_RE = re.compile(r"(?:(?:客人|顾客|客户|对方|联系人)的?)?(?:联系电话|联系方式|电话号码?|手机号码?|手机|电话)\s*(?:[:#]|是|为)?\s*"
                       r"(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8})(?![\d.])|(?<![\d.])1[3-9]\d{9}(?![\d.])")
+# a document's number (发票号12345 · 发票:FP-2026-01 · 送货单号A778 · 单号 778): masked, kept as the write's note
 DOC_RE = re.compile(r"(?:发票号码?|发票|送货单号?|出库单号|入库单号|单据号|单号|票号|小票号?)\s*(?:[:#]|是|为)?\s*"
                     r"(?P<doc>[a-z0-9][a-z0-9-]{2,})")
 # serial numbers (串号SN001、SN002 · 序列号: … · IMEI 861234567890123): a unit's own code, as many as are listed
