@@ -13,7 +13,7 @@ import secrets
 import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Protocol
 
@@ -3111,7 +3111,7 @@ class Conversation:
             return
         found = [(b, uow.stock.batch(b)) for b in uow.stock.batches_between(
             turn.user.username, cmd.of.start, cmd.of.end, kinds=cmd.of.kinds, sku=cmd.of.sku, partner=cmd.of.partner,
-            limit=1 if cmd.of.last else EARLIER_MAX + 1)]
+            limit=1 if cmd.of.last else cmd.of.newest or EARLIER_MAX + 1)]
         if not found:
             turn.reply(self.t("earlier.none", turn.lang, said=cmd.of.said))
             return
@@ -3136,7 +3136,7 @@ class Conversation:
         listed = "\n".join(f"{i}. " + replies.record_line(self.t, turn.lang, moves, tz=tz, cat=self._catalog)
                            .removeprefix("· ") for i, (_, moves) in enumerate(found, 1))
         undo = isinstance(cmd, commands.Undo)
-        head = "earlier.which_undo" if undo else "earlier.which_fix"
+        head = ("earlier.newest_undo" if cmd.of.newest else "earlier.which_undo") if undo else "earlier.which_fix"
         turn.reply(self.t(head, turn.lang, n=len(found), said=cmd.of.said) + "\n" + listed,
                    [*([Button(str(i), f"which:{token}:{i - 1}") for i in range(k, min(k + 3, len(found)) + 1)]
                       for k in range(1, len(found) + 1, 3)),
@@ -3187,6 +3187,8 @@ class Conversation:
             return self._repaid(turn, moves, cmd.method)
         if cmd.expiry is not None or cmd.shelf_days is not None or cmd.produced is not None:   # 这批牛奶保质期3天
             return self._reexpired(uow, turn, moves, cmd)
+        if cmd.at is not None:   # 刚才那笔是昨天的: the same write, on that day
+            return self._redated(uow, turn, moves, cmd)
         sku = cmd.sku or (moves[0].sku if len(held) == 1 else None)
         product = uow.catalog.product(sku) if sku else None
         if cmd.serials:   # 不对,串号是SN001、SN002、SN004: the same write of those units (as many as they are)
@@ -3238,7 +3240,7 @@ class Conversation:
                 again = inventory.plan(uow, new_cmd, actor=self._actor(turn, new_cmd), force=True).moves
             except errors.DomainError:
                 again = []   # (what the write holds now stands in the way: undone first, as ever)
-            if again and _moved(again) == _moved(uow.stock.batch(batch)) \
+            if again and _moved(again, turn.now.tzinfo) == _moved(uow.stock.batch(batch), turn.now.tzinfo) \
                     and not any(ln.expiry for ln in new_cmd.lines):   # (这批牛奶保质期3天: its lot, checked so)
                 raise errors.BadInput(code="correct_same", summary=replies.summary(self.t, turn.lang, new_cmd,
                                                                                    self._catalog, user=turn.user))
@@ -3357,6 +3359,35 @@ class Conversation:
                                                                                user=turn.user))
         return again
 
+    def _redated(self, uow: UnitOfWork, turn: Turn, moves: list[ledger.Move], cmd: commands.Correct
+                 ) -> commands.Command:
+        """The write that made ``moves`` (of the product said, if one is), the same, on the day ``cmd`` says (today:
+        now). Goods that came in leave the day's lot for that day's; an expiry said for them stays, one the catalog's
+        shelf life gave moves with the day."""
+        assert cmd.at is not None
+        if cmd.sku is not None and cmd.sku not in {m.sku for m in moves}:
+            product = uow.catalog.product(cmd.sku)
+            raise errors.BadInput(code="redate_not_last", product=product.name if product else cmd.sku)
+        again = _said_again(turn, moves)
+        if not isinstance(again, commands.RecordMoves):   # (a transfer, a count: undone and said again)
+            raise errors.BadInput(code="correct_date")
+        tz = turn.now.tzinfo
+        was = moves[0].at.astimezone(tz)
+        if was.date() == cmd.at.astimezone(tz).date():
+            raise errors.BadInput(code="same_day", day=f"{was:%m-%d}")
+        lines = []
+        for ln in again.lines:
+            if not ledger.day_lot(ln.lot):
+                lines.append(ln)
+                continue
+            product = uow.catalog.product(ln.sku)
+            kept = uow.stock.lot_expiry(ln.sku, ln.lot) if ln.lot else None
+            usual = ledger.expiry_for(product, was) if product is not None else None
+            said = kept is not None and (usual is None or kept.astimezone(tz).date() != usual.astimezone(tz).date())
+            lines.append(replace(ln, lot=None, expiry=kept if said else None))
+        return replace(again, at=None if cmd.at.astimezone(tz).date() == turn.now.date() else cmd.at,
+                       lines=tuple(lines))
+
     def _relocated(self, turn: Turn, moves: list[ledger.Move], location: str) -> commands.Command:
         """The write that made ``moves``, the same, at ``location`` (a transfer or a count is said again instead:
         where it went is not one place)."""
@@ -3473,12 +3504,13 @@ def _scaled(p: catalog.Product, old: Decimal, pct: Decimal) -> Decimal:
     return max(units.normalize(new.quantize(step, rounding=ROUND_HALF_UP)), Decimal(0))
 
 
-def _moved(moves: list[ledger.Move]) -> dict[tuple[Any, ...], Decimal]:
-    """What moves carried, lots aside: each kind, product, way, price, partner, payment and note's quantity (a write
-    and its correction compared)."""
+def _moved(moves: list[ledger.Move], tz: tzinfo | None) -> dict[tuple[Any, ...], Decimal]:
+    """What moves carried, lots aside: each day, kind, product, way, price, partner, payment and note's quantity (a
+    write and its correction compared)."""
     out: dict[tuple[Any, ...], Decimal] = {}
     for m in moves:
-        key = (m.kind.value, m.sku, m.src, m.dst, m.unit_price, m.unit_cost, m.partner, m.method, m.note)
+        key = (m.at.astimezone(tz).date(), m.kind.value, m.sku, m.src, m.dst, m.unit_price, m.unit_cost, m.partner,
+               m.method, m.note)
         out[key] = out.get(key, Decimal(0)) + m.qty
     return out
 

@@ -538,6 +538,7 @@ class Earlier:
     said: str = ""
     partner: str | None = None   # 昨天卖给李总的…: a write with that customer or supplier
     last: bool = False   # 上次收的牛腩 · 最近一次卖的可乐: only the newest such write in the window
+    newest: int = 0   # 撤销最后两条 · 刚才那三笔都删掉: that many of the newest such writes in the window
 
 
 @dataclass(frozen=True)
@@ -570,6 +571,7 @@ class Correct:
     expiry: datetime | None = None
     shelf_days: int | None = None
     produced: datetime | None = None
+    at: datetime | None = None   # 刚才那笔是昨天的 · 把今天卖的可乐记到昨天: the same write, on that day (and time)
 
 
 @dataclass(frozen=True)

@@ -58,7 +58,8 @@ OUTBOUND_TO = {
 
 
 # how money changes hands at the till (日结:现金3000,微信5200 counts by these; a sale says which it was paid by)
-PAYMENT_METHODS = ("cash", "wechat", "alipay", "card", "meituan", "eleme", "douyin", "member", "other")
+# qr: 扫码 said alone, a QR code the customer scanned (a shop's one code takes WeChat and Alipay alike)
+PAYMENT_METHODS = ("cash", "wechat", "alipay", "qr", "card", "meituan", "eleme", "douyin", "member", "other")
 CENT = Decimal("0.01")
 
 

@@ -140,6 +140,17 @@ def _expires(when: str) -> str:
     return when
 
 
+_DAY_SAID = (r"(?P<d>yesterday|the day before yesterday|today|(?:on )?(?P<mon>" + "|".join(_MONTHS)
+             + r") (?P<dd>\d{1,2})(?:st|nd|rd|th)?)")
+
+
+def _day_said(m: re.Match[str]) -> str:
+    """``_DAY_SAID``'s day in the grammar's words (yesterday: 昨天 · june 12: 6月12日)."""
+    if m.group("mon"):
+        return f"{_MONTHS.index(m.group('mon')) + 1}月{m.group('dd')}日"
+    return {"yesterday": "昨天", "the day before yesterday": "前天", "today": "今天"}[m.group("d")]
+
+
 _WHEN = english_rules.WHEN
 _WEEKDAYS = english_rules.WEEKDAYS
 _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
@@ -150,6 +161,16 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
      r"刚才那条改成\g<q>"),
     (r"^(?:that|it|the last one) (?:was|is) wrong,? (?:please )?(?:delete|remove|drop|undo|cancel) (?:it|that)$", "撤销"),
     (r"^(?:please )?(?:undo|delete|cancel|remove) (?:that|it|this)(?: one| entry| record)?(?: please)?$", "撤销"),
+    # the newest records undone, that many (undo the last two · delete the last 3 entries)
+    (r"^(?:please )?(?:undo|delete|remove|cancel) (?:the |my )?(?:last|previous|latest) (?P<n>\d{1,2}|"
+     + "|".join(_WORDS_N) + r")(?: ones| entries| records| lines)?(?: please)?$",
+     lambda m: f"撤销最后{_WORDS_N.get(m.group('n'), m.group('n'))}条"),
+    # the last record (or an earlier one) put on another day (that was yesterday · move that to yesterday · that sale was
+    # from the day before yesterday · move yesterday's coke sale to today)
+    (r"^(?:no,? )?(?:that|it|this|the last one)(?: one| entry| record| sale| delivery)? (?:was|is|should be|should have "
+     r"been|belongs to|happened)(?: from| for| on)? " + _DAY_SAID + r"(?:'s)?$", lambda m: f"刚才那笔是{_day_said(m)}的"),
+    (r"^(?:please )?(?:move|change|put|date|record|book) (?:that|it|this|the last one)(?: one| entry| record)? "
+     r"(?:to|on|for|as|under) " + _DAY_SAID + r"$", lambda m: f"刚才那笔记到{_day_said(m)}"),
     # a product's own numbers set (set the safety stock of milk to 24 liters · set milk's price to 6 · the cost of milk is
     # now 60 a case · milk price went up to 65 a case)
     (r"^(?:set|change|make|update) (?:the )?(?P<f>safety stock|minimum stock|min stock|selling price|price|cost|cost price"
@@ -167,6 +188,8 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     (rf"^{_EARLIER},? (?:(?:was|is) wrong,? (?:it )?)?should (?:have been|be) (?P<q>.+)$",
      lambda m: f"{_earlier(m)}记错了,应该是{m.group('q')}"),
     (rf"^(?:undo|delete|cancel|remove) {_EARLIER}$", lambda m: f"撤销{_earlier(m)}"),
+    (rf"^(?:move|change|put|date|record) {_EARLIER} (?:to|on|for|as|under) {_DAY_SAID}$",
+     lambda m: f"把{_earlier(m)}改到{_day_said(m)}"),
     # goods put elsewhere in the store (put 2 cases of coke in the fridge · moved the beef to the freezer · froze 20 jin
     # of beef): no stock moved, as the grammar says
     (r"^(?:we )?(?:put|moved|move|took|take|carried|carry|stacked) (?P<what>.+?) (?:in|into|to|onto|on) (?:the )?"
@@ -579,11 +602,13 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     (r"(?:,\s*|\s)(?:and )?(?:(?:paid|pays|paying) )?(?:by |with |via |on |through )?wechat(?: pay)?\s*$", ",微信付的"),
     (r"(?:,\s*|\s)(?:and )?(?:(?:paid|pays|paying) )?(?:by |with |via |on |through )?alipay\s*$", ",支付宝付的"),
     (r"(?:,\s*|\s)(?:and )?(?:(?:paid|pays|paying) )?(?:by |with )(?:credit |debit |bank )?card\s*$", ",刷卡付的"),
+    (r"(?:,\s*|\s)(?:and )?(?:(?:paid|pays|paying) )?(?:by |with |via |through )?(?:scanning )?(?:the |a )?qr(?: code)?"
+     r"\s*$", ",扫码付的"),
     (r"(?:and )?(?:paid|pays|paying) (?:on the spot|right away)", ",现结"),
     # the day's cash-up (cash up: cash 3000, wechat 5200 · today's cash-up)
     (r"(?:today'?s |this week'?s )?(?:cash[- ]?ups?|till counts?|end[- ]of[- ]day counts?)", "日结"),
     (r"\bcash\s*(?=\d)", "现金"), (r"\bwechat\s*(?=\d)", "微信"), (r"\balipay\s*(?=\d)", "支付宝"),
-    (r"\bcards?\s*(?=\d)", "刷卡"),
+    (r"\bcards?\s*(?=\d)", "刷卡"), (r"\bqr(?: code)?\s*(?=\d)", "扫码"),
     # corrections and undo said in words
     (r"(?:delete|remove|cancel|scrap) (?:the |my )?(?:last|previous) (?:one|entry|record|message)|delete that", "撤销"),
     # cancel the last order from 张记: its last order · approve, deliver tomorrow: approved with a note

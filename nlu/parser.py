@@ -475,7 +475,7 @@ class Parser:
         stand_in = self._substitute(plain)
         if stand_in is not None:   # 可颂的黄油可以用人造黄油代替 · 可颂的黄油不能用人造黄油代替
             return stand_in
-        earlier = self._earlier(plain, speaker) or self._batch_expiry(plain, speaker)
+        earlier = self._redate(plain, speaker) or self._earlier(plain, speaker) or self._batch_expiry(plain, speaker)
         if earlier is not None:   # 把昨天卖的可乐改成3箱 · 撤销昨天收的牛奶 · 这批牛奶保质期3天: an earlier write
             return earlier
         follow = self._order_followup(s, speaker)
@@ -603,6 +603,18 @@ class Parser:
         if intents.UNDO.match(bare):   # 撤销刚才那笔入库: only if it was one
             said = next((k for w, k in _UNDO_KINDS.items() if w in bare), ())
             return commands.Parsed(commands.Undo(kinds=tuple(k.value for k in said)))
+        few = _UNDO_FEW.fullmatch(bare) if speaker is not None and _UNDO_HINT.search(bare) else None
+        if few is not None:   # 撤销最后两条 · 刚才那三笔都删掉: the speaker's newest writes, that many, listed to undo
+            got = few.group("n") or few.group("n2")
+            many = int(got) if got.isdigit() else numbers.INDEX_WORDS.get(got, 0)
+            kinds = tuple(k.value for w, ks in _UNDO_KINDS.items() if w in bare for k in ks)
+            if many == 1:
+                return commands.Parsed(commands.Undo(kinds=kinds))
+            if 1 < many <= _UNDO_FEW_MAX:
+                assert speaker is not None
+                return commands.Parsed(commands.Undo(kinds=kinds, of=commands.Earlier(
+                    start=speaker.now - dt.timedelta(days=LAST_DAYS), end=speaker.now + dt.timedelta(seconds=1),
+                    kinds=kinds, said=bare, newest=many)))
         decided = _DECIDE.fullmatch(bare) or _DECIDE_WHY.fullmatch(bare)
         if decided is not None:   # 同意 · 批准#3 · 驳回2号 · 驳回#3,太贵了 · 同意,明天送 (why, or a note: told to whoever asked)
             why = decided.groupdict().get("why") or ""
@@ -846,6 +858,67 @@ class Parser:
             ref = undo.group("ref") or undo.group("ref2")
         else:
             return None
+        found_of = self._earlier_of(ref, speaker)
+        if not isinstance(found_of, tuple):
+            return found_of
+        of, named, unnamed = found_of
+        got: Result
+        if undo is not None:
+            got = commands.Parsed(commands.Undo(kinds=of.kinds, of=of))
+        else:
+            assert fix is not None
+            tail = fix.group("tail")
+            if fix.group("not") and not re.match(r"\s*(?:而是|应该是|是)", tail):
+                tail = f"不是{tail}"
+            got = self._correct(tail)
+            if isinstance(got, commands.Parsed) and isinstance(got.command, commands.Correct):
+                got = replace(got, command=replace(got.command, of=of))
+        if len(named) > 1 and isinstance(got, commands.Parsed):   # 昨天卖的数据线改成20根: which 数据线, then that
+            return commands.Clarify("ambiguous_product", mention=unnamed, candidates=named, partial=got.command)
+        return got
+
+    def _redate(self, bare: str, speaker: context.Speaker) -> Result | None:
+        """A write recorded on the wrong day, and the day it belongs to: 刚才那笔是昨天的 · 刚才那笔记到昨天 · 不对,是昨天卖的 ·
+        日期错了,是6月12号 · 刚才卖的可乐是昨天下午的 (the speaker's last write) · 把今天卖的可乐改到昨天 · 上次收的牛腩是前天到的
+        (an earlier one, ``_earlier_of``'s). None: not so said (no day, a day to come: an order's, or no write named)."""
+        m = _REDATE.fullmatch(bare) if _REDATE_HINT.search(bare) else None
+        if m is None:
+            return None
+        when = m.group("when").strip()
+        found = dates.find(when, speaker.now)
+        if found is None or found.start > 0 or found.end < len(when):
+            return None
+        ref = m.group("ref").strip(" ,")
+        plain_ref = _JUST_NOW_REF.match(ref)
+        of: commands.Earlier | None = None
+        sku, unnamed = None, ""
+        named: tuple[str, ...] = ()
+        if not ref or _JUST_NOW_REF.fullmatch(ref):   # 不对,是昨天卖的 · 刚才那笔是昨天的: the last write
+            if not ref and not m.group("fix"):
+                return None
+        elif plain_ref is not None and plain_ref.end() > 0:   # 刚才卖的可乐是昨天的: the last write, of that product
+            a = self.scanner.analyse(ref[plain_ref.end():], speaker.now)
+            skus = {e.codes[0] for e in a.of("product") if len(e.codes) == 1}
+            if len(skus) != 1 or a.qtys or _REF_WORDS.sub("", a.masked.replace("\x00", "")):
+                return None
+            sku = skus.pop()
+        else:   # 把今天卖的可乐改到昨天: an earlier write, named by its day (or as the last of its kind)
+            found_of = self._earlier_of(ref, speaker)
+            if not isinstance(found_of, tuple):
+                return None   # (今天就是周末: no write named)
+            of, named, unnamed = found_of
+        at = _happened(found, when, speaker.now)
+        if isinstance(at, commands.Clarify):
+            return None if at.reason == "future_move" else at   # (改成明天: an order's day, ``_order_followup``'s)
+        fixed = commands.Correct(qty=None, sku=sku, at=at, of=of)
+        if len(named) > 1:   # 把昨天卖的数据线改到前天: which 数据线, then that
+            return commands.Clarify("ambiguous_product", mention=unnamed, candidates=named, partial=fixed)
+        return commands.Parsed(fixed)
+
+    def _earlier_of(self, ref: str, speaker: context.Speaker
+                    ) -> tuple[commands.Earlier, tuple[str, ...], str] | commands.Clarify | None:
+        """The earlier write a reference names (昨天卖的可乐 · 上午那笔牛腩 · 上次收的牛腩), the products its words could
+        mean (several: asked which) and those words; None: no day (nor 上次) said first, or no write named."""
         last = _LAST_TIME.match(ref)
         found = dates.find(ref, speaker.now) if last is None else None
         if last is None and (found is None or found.start > 0) or _NOT_A_WRITE.search(ref) \
@@ -875,22 +948,9 @@ class Parser:
             if isinstance(at, commands.Clarify):
                 return at
             start, end = _when_window(at, said, has_time=found.has_time)
-        of = commands.Earlier(start=start, end=end, kinds=kinds, sku=skus[0] if skus else None, said=ref,
-                              partner=next((e.codes[0] for e in a.of("partner")), None), last=last is not None)
-        got: Result
-        if undo is not None:
-            got = commands.Parsed(commands.Undo(kinds=kinds, of=of))
-        else:
-            assert fix is not None
-            tail = fix.group("tail")
-            if fix.group("not") and not re.match(r"\s*(?:而是|应该是|是)", tail):
-                tail = f"不是{tail}"
-            got = self._correct(tail)
-            if isinstance(got, commands.Parsed) and isinstance(got.command, commands.Correct):
-                got = replace(got, command=replace(got.command, of=of))
-        if len(named) > 1 and isinstance(got, commands.Parsed):   # 昨天卖的数据线改成20根: which 数据线, then that
-            return commands.Clarify("ambiguous_product", mention=unnamed, candidates=named, partial=got.command)
-        return got
+        return commands.Earlier(start=start, end=end, kinds=kinds, sku=skus[0] if skus else None, said=ref,
+                                partner=next((e.codes[0] for e in a.of("partner")), None),
+                                last=last is not None), named, unnamed
 
     def _batch_expiry(self, bare: str, speaker: context.Speaker) -> Result | None:
         """When the goods of a receipt (or a bake) expire, said after it: 这批牛奶保质期3天 · 刚收的牛奶6月18号过期 · 今天到的牛奶生产日期
@@ -4377,8 +4437,8 @@ _STORE_SAFETY_RESET = re.compile(r"(?:取消|去掉|删掉|删除)(?P<head>.+?)�
 _TILL_METHODS = tenders.METHODS
 _TILL_PART = re.compile(r"(?P<m>" + "|".join(sorted(_TILL_METHODS, key=len, reverse=True)) + r")(?:支付|收款|收入|收了|收|共|是|:|:)?"
                         r"\s*(?P<n>" + numbers.NUMBER + r")\s*(?:元|块钱|块)?")
-_TILL_HINT = re.compile(r"日结|交班|收银|(?:一共|总共)?收(?:了|入|到)?(?=现金|微信|支付宝|刷卡)"
-                        r"|(?<=现金|微信|刷卡)(?:收了|收入|收款)|(?<=支付宝)(?:收了|收入|收款)")
+_TILL_HINT = re.compile(r"日结|交班|收银|(?:一共|总共)?收(?:了|入|到)?(?=现金|微信|支付宝|刷卡|扫码)"
+                        r"|(?<=现金|微信|刷卡|扫码)(?:收了|收入|收款)|(?<=支付宝)(?:收了|收入|收款)")
 # the days a question of takings names (今天微信收了多少 · 这周客单价多少); dates.past_span reads them
 _DAYS_PAST = "今天|今日|昨天|昨日|前天|这周|本周|上周|这个月|本月|上个月|最近7天|这几天"
 # 今天卖了几单 · 今天多少单 · 这周客单价多少 · 南山店昨天成交了几笔 (not 下了几单: orders placed)
@@ -4391,7 +4451,7 @@ _TICKETS_ASKED = re.compile(
     r"|客流(?:量)?(?:是|有)?(?:多少)?|来了?(?:几|多少)(?:个|位|拨)?(?:客人|顾客|人))[?？吗呢]*")
 # where the till's cash is kept (钱箱里应该有多少钱 · 收银机里有多少现金: ``_TILL_DRAWER_ASKED``)
 _DRAWER = r"(?:钱箱|收银机|收银台|收银柜|抽屉|钱柜|柜台|钱盒)"
-_TILL_SAID = re.compile(r"日结|交班|收银|现金|微信|支付宝|刷卡|银行卡|(?:付款|支付|收款)方式|收款(?:明细|情况|汇总|构成|分布)"
+_TILL_SAID = re.compile(r"日结|交班|收银|现金|微信|支付宝|刷卡|扫码|收款码|银行卡|(?:付款|支付|收款)方式|收款(?:明细|情况|汇总|构成|分布)"
                         rf"|{_DRAWER}|(?:账|钱){intents.OFF_BOOKS}|(?:今天|昨天)(?:的)?(?:账|帐|对账)")
 _TILL_REST = re.compile(r"[\s,,、;;::。.和及还有另外一共总共合计共了的今天昨天收入到其中]*")
 _TILL_ASKED = re.compile(r"(?:今天|昨天|这周|本周|上周|这个月|本月|上个月|最近|最近7天)?(?:的)?(?:日结|收银|交班)"
@@ -5509,6 +5569,19 @@ _EARLIER_FIX = re.compile(r"(?:把|将)?(?P<ref>[^,;]{2,24}?)(?:的数量|数量
 _EARLIER_UNDO = re.compile(r"(?:请|帮我|麻烦)?(?:撤销|撤回|删掉|删除|作废)(?:掉)?(?:把|将)?(?P<ref>[^,;]{2,24})"
                            r"|(?:把|将)?(?P<ref2>[^,;]{2,24}?)(?:撤销|撤回|删掉|删除|删了|作废|不算|取消)(?:掉|吧|了|一下)*")
 # an earlier write named as the last of its kind, not by its day (上次收的牛腩 · 最近一次卖的可乐 · 上一次报损的土豆)
+# a write said to belong to another day (刚才那笔是昨天的 · 刚才那笔记到昨天 · 不对,是昨天卖的 · 日期错了,是6月12号 ·
+# 把今天卖的可乐改到昨天 · 刚才卖的可乐是昨天下午的): ``Parser._redate``'s
+_REDATE_HINT = re.compile(r"是|记到|记在|记成|算到|算在|算|改到|改成|改为|挪到|移到|放到|放在|写到|写在|录到|录在|归到|归在")
+_REDATE = re.compile(
+    r"(?:(?P<fix>不对|错了|搞错了|记错了|写错了|弄错了|(?:日期|日子|时间)(?:错了|不对|记错了|写错了|搞错了|弄错了)"
+    r"|记错(?:日期|日子|时间)了|(?:日期|日子)记错了)[,,:;\s]*)?"
+    r"(?:把|将)?(?P<ref>[^,;]{0,24}?)(?:的日期|日期|的日子|日子)?[,\s]*(?:应该|其实|要)?"
+    r"(?:是|记到|记在|记成|算到|算在|算|改到|改成|改为|挪到|移到|放到|放在|写到|写在|录到|录在|归到|归在|应为|应是)"
+    r"(?P<when>[^,;]{1,14}?)(?:那天)?(?:的|(?:卖|收|到|进|用|领|报损|报废|送|送来|退|调|盘|做|烤|来|买)的|的事|的账)?"
+    r"(?:才对|了|吧|哈|啊)?")
+# the speaker's last write, named so (刚才那笔 · 上一条 · 这单 · 刚才卖的)
+_JUST_NOW_REF = re.compile(r"(?:刚才|刚刚|方才|上一笔|上一条|上一单)?(?:的|那|这)?(?:笔|条|单|个|次)?"
+                           r"(?:那笔|这笔|那条|这条|那单|这单)?" + intents.DONE_WHAT + r"?")
 _LAST_TIME = re.compile(r"(?:上次|上回|上一次|上一回|最近一次|最近那次|最后一次|最近一笔|最后一笔)")
 LAST_DAYS = 90   # how far back 上次 looks
 # a sale said at a price list's prices (王记拿了100个手机壳,按批发价 · …,走会员价算)
@@ -5540,6 +5613,14 @@ _REF_KINDS = ((re.compile(r"卖|售|销"), ("sale",)), (re.compile(r"收|进|入
 _PART_OF_DAY = re.compile(r"凌晨|早上|早晨|今早|上午|中午|下午|傍晚|晚上|昨晚|夜里")
 _PARTS_OF_DAY = {"凌晨": (0, 6), "早上": (4, 11), "早晨": (4, 11), "今早": (4, 11), "上午": (5, 12), "中午": (11, 14),
                  "下午": (12, 19), "傍晚": (16, 20), "晚上": (17, 24), "昨晚": (17, 24), "夜里": (20, 24)}
+# the speaker's newest writes undone, that many (撤销最后两条 · 撤销刚才3笔 · 刚才那两笔都撤销 · 最近三条入库删掉)
+_UNDO_HINT = re.compile(r"撤|删|作废|不算|取消")
+_FEW_SAID = (r"(?:刚才|刚刚|最后|最近|最新|上面|前面|之前)(?:的|那|这)?(?P<{n}>\d{{1,2}}|[二两三四五六七八九十])(?:笔|条|个|次|单)"
+             r"(?:记录|操作|入库|出库|销售|收货|进货|报损|盘点|调拨|领用)?")
+_UNDO_FEW = re.compile(r"(?:请|帮我|麻烦)?(?:(?:撤销|撤回|删掉|删除|作废)(?:掉)?(?:我)?" + _FEW_SAID.format(n="n")
+                       + r"|(?:把)?(?:我)?" + _FEW_SAID.format(n="n2") + r"(?:都|全部|全都|一起)?(?:撤销|撤回|删掉|删除|删了|"
+                       r"作废|不算|取消)(?:掉|吧|了|一下)*)[!.~。]*")
+_UNDO_FEW_MAX = 10
 _UNDO_KINDS = {"入库": (_MK.RECEIPT,), "收货": (_MK.RECEIPT,), "进货": (_MK.RECEIPT,), "销售": (_MK.SALE,),
                "出库": (_MK.SALE, _MK.CONSUMPTION), "报损": (_MK.SCRAP,), "盘点": (_MK.COUNT_ADJUSTMENT,),
                "领用": (_MK.CONSUMPTION,), "调拨": (_MK.TRANSFER_OUT, _MK.TRANSFER_IN)}

@@ -10,7 +10,8 @@ from nlu import numbers
 # the day's cash-up (日结) counts by these, and a sale says which it was paid by (``ledger.PAYMENT_METHODS``)
 METHODS = {"现金": "cash", "现款": "cash", "微信": "wechat", "支付宝": "alipay", "刷卡": "card", "银行卡": "card",
            "信用卡": "card", "美团": "meituan",
-           "饿了么": "eleme", "抖音": "douyin", "储值卡": "member", "储值": "member", "会员卡": "member",
+           "饿了么": "eleme", "抖音": "douyin", "储值卡": "member", "储值": "member", "会员卡": "member", "扫码": "qr",
+           "收款码": "qr", "二维码": "qr",
            "其他": "other", "其它": "other"}
 PAID_WITH = {k: v for k, v in METHODS.items() if v != "other"}   # (a sale's: 其他 names no way)
 WITH = "|".join(sorted(PAID_WITH, key=len, reverse=True))

@@ -750,13 +750,19 @@ def record(uow: UnitOfWork, p: Plan, *, actor: Actor, t: Any = None, push: Any =
 
 
 def undo(uow: UnitOfWork, *, actor: Actor, batch: str | None = None) -> tuple[list[ledger.Move], list[events.Event]]:
-    """Reverse the user's last write (``batch``: that one of theirs) with reversing moves (never a delete)."""
+    """Reverse the user's last write (``batch``: that one of theirs) with reversing moves (never a delete). Each
+    reversal is dated when its move was, so the day the write was about nets out (昨天卖了可乐3瓶, undone: yesterday sold
+    none, today none less); a move in a period whose books are closed is reversed today instead."""
     batch = batch or uow.stock.last_batch(actor.user.username)
     if batch is None:
         raise errors.NotFound(code="nothing_to_undo")
     original: list[ledger.Move] = uow.stock.batch(batch)
-    rev = [ledger.reversal(m, at=actor.now, actor=actor.user.username, batch=actor.batch,
-                           message_id=actor.message_id) for m in reversed(original)]
+    tz = actor.now.tzinfo
+    through = periods.closed_through(uow.catalog.tenant_row().settings) \
+        if any(m.at.astimezone(tz).date() < actor.now.date() for m in original) else None
+    rev = [ledger.reversal(m, at=m.at if through is None or m.at.astimezone(tz).date() > through else actor.now,
+                           actor=actor.user.username, batch=actor.batch, message_id=actor.message_id)
+           for m in reversed(original)]
     uow.stock.record(rev)
     evs: list[events.Event] = [events.StockMoved(location=loc, sku=m.sku, at=actor.now, kind="reversal",
                                                  actor=actor.user.username)

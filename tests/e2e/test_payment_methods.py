@@ -312,3 +312,15 @@ def test_change_given_back_is_taken_off_and_the_days_books_are_asked_plainly(sho
     assert "已记录" not in texts(shop.say("xm", "卖了手机壳1个,收了20,找了25")) and shop.stock() == before
     for said in ("对一下今天的账", "今天对账"):
         assert texts(shop.say("lz", said)) == texts(shop.say("lz", "华强店今天的日结")), said
+
+
+def test_a_qr_code_scanned_is_a_way_of_its_own(shop):
+    """扫码付的: the shop's one QR code (WeChat or Alipay, it cannot tell): was no method at all, so the cash-up's 扫码
+    count had no sales to meet."""
+    assert texts(shop.say("xm", "卖了手机壳2个,扫码付的")).startswith("✅ 已记录:华强店销售 手机壳 2个(扫码)\n")
+    assert texts(shop.say("xm", "卖了手机壳1个,收款码")).startswith("✅ 已记录:华强店销售 手机壳 1个(扫码)\n")
+    assert "记为扫码的收款 ¥87.00" in texts(shop.say("xm", "今天扫码收了多少"))
+    reply = texts(shop.say("xm", "日结:扫码87")).splitlines()
+    assert reply[-1] == "按付款方式:扫码 点 ¥87.00 / 账 ¥87.00 ✅", reply
+    shop.say("xm", "卖了手机壳1个")
+    assert "(扫码)" in texts(shop.say("xm", "刚才那笔是扫码付的"))

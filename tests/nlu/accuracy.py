@@ -58,7 +58,8 @@ def _earlier(of: commands.Earlier | None) -> dict[str, Any]:
     if of is None:
         return {}
     return {"of": [of.start.strftime("%m-%d %H:%M"), of.end.strftime("%m-%d %H:%M"), list(of.kinds), of.sku]
-            + ([of.partner] if of.partner else []) + (["last"] if of.last else [])}
+            + ([of.partner] if of.partner else []) + (["last"] if of.last else [])
+            + ([f"newest {of.newest}"] if of.newest else [])}
 
 
 def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -> dict[str, Any]:
@@ -169,7 +170,8 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
             | ({"method": c.method} if c.method else {}) \
             | ({"expiry": c.expiry.strftime("%Y-%m-%d")} if c.expiry else {}) \
             | ({"shelf_days": c.shelf_days} if c.shelf_days else {}) \
-            | ({"produced": c.produced.strftime("%Y-%m-%d")} if c.produced else {})
+            | ({"produced": c.produced.strftime("%Y-%m-%d")} if c.produced else {}) \
+            | ({"at": c.at.strftime("%Y-%m-%d %H:%M")} if c.at else {})
     elif isinstance(c, commands.Undo) and c.of is not None:   # (the last write's undo: its name alone, as before)
         d |= {"intent": "undo", "kinds": list(c.kinds)} | _earlier(c.of)
     elif isinstance(c, commands.AddRule):
