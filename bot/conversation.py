@@ -607,6 +607,10 @@ class Conversation:
                     "came_short.lead", turn.lang, partner=replies.partner_name(cmd.partner, self._catalog) or "",
                     items=replies.items(cmd.lines, self._catalog)) + "\n")
                 return
+            if came is None and isinstance(cmd, commands.RecordMoves) and cmd.sent_short:   # (no delivery of it)
+                turn.reply(self.t("came_short.none", turn.lang, partner=replies.partner_name(cmd.partner, self._catalog)
+                                  or "", items=replies.items(cmd.lines, self._catalog)))
+                return
             recorded = self._write(uow, turn, cmd, guesses=guesses, confirmed=confirmed)
             if isinstance(cmd, commands.CountStock) and cmd.then_order and len(cmd.lines) == 1 \
                     and recorded:   # (recorded, not asked first)

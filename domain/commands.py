@@ -89,6 +89,9 @@ class RecordMoves:
     # 番茄坏了一半 · 土豆用了三分之一: with ``rest``, each line's quantity is this share of what is on hand
     share: Decimal | None = None
     came_short_from: str | None = None   # 仓库调来的牛腩少了2斤: the loss of a transfer from there (its people hear)
+    # 张记少送了2斤牛腩 (a loss, of ``partner``): what its delivery lacked, put right on its receipt; with no receipt of it
+    # to put right, nothing happened to the stock: nothing is recorded
+    sent_short: bool = False
     # 盒马买了可颂10个,付了现金: a customer's sale paid on the spot (its value kept as its payment); 收到张记牛腩50斤,现结:
     # a supplier's goods paid as they came (what they came to at cost, or ``paid_amount``: …,单价32,付了1000)
     paid: bool = False

@@ -740,8 +740,10 @@ class Parser:
         delta = _DELTA.search(bare)
         if delta is not None:   # 可乐刚才少记了2瓶,补上 · 把多记的2瓶可乐减掉: the last write, by that much
             a = self.scanner.analyse(bare, _EPOCH)
+            delta = _DELTA.search(a.masked)   # (张记多送了2斤: 记多 of a name, no correction)
             prods = [e for e in a.of("product") if len(e.codes) == 1]
-            if len(a.qtys) == 1 and len(a.qtys[0].parts) == 1 and len({e.codes[0] for e in prods}) <= 1:
+            if delta is not None and len(a.qtys) == 1 and len(a.qtys[0].parts) == 1 \
+                    and len({e.codes[0] for e in prods}) <= 1:
                 q = a.qtys[0]
                 value = q.parts[0][0]
                 if value <= 0 or units.too_large(value) or lines.too_precise(value):
@@ -2089,6 +2091,15 @@ class Parser:
                 prods = a.of("product")   # 牛奶还没到 · 张记今天没来: where its order is
                 return commands.Parsed(commands.OrderQuery(kind="purchase", partner=supplier[0].codes[0] if supplier
                                                            else None, sku=prods[0].codes[0] if prods else None))
+            not_come = {e.codes[0] for e in a.of("product") if len(e.codes) == 1}
+            if not kept and len(a.qtys) == 1 and len(supplier) == 1 and len(not_come) == 1 \
+                    and _SENT_SHORT.search(a.s) and not _QUESTION.search(a.s):
+                # 张记少送了2斤牛腩 · 光明少送了2箱牛奶: its delivery lacked them (as 张记送的牛腩少了2斤 says)
+                line = lines.to_line(self.lex, next(iter(not_come)), a.qtys[0])
+                if isinstance(line, lines.Problem):
+                    return commands.Clarify(line.reason, mention=line.mention, detail=line.detail)
+                return commands.Parsed(commands.RecordMoves(movement=commands.Movement.SCRAP, lines=(line,),
+                                                            partner=supplier[0].codes[0], sent_short=True))
             m = a.masked
             if intents.write_intent(m, has_dest=False, has_source=False, supplier=False, customer=False,
                                     has_due=False) is None:
@@ -3949,6 +3960,11 @@ class Parser:
             deal = _supplier_deal(a.adjust.said, ordered, self.lex) if a.adjust is not None \
                 and a.adjust.kind == "promo" else None
             ordered = deal or ordered
+            if (a.adjust is not None and a.adjust.kind == "free") or _CAME_FREE.search(a.s):
+                if not any(ln.gift for ln in ordered) and all(ln.unit_price is None for ln in ordered):
+                    ordered = [replace(ln, gift=True) for ln in ordered]   # 张记送了2斤牛腩,免费的 · …,没要钱: given
+                if any(ln.gift for ln in ordered):   # (…,另外送了2斤,不要钱: the extra's, said already)
+                    deal = ordered   # (no adjustment left unused)
         if a.adjust is not None and adjust is None and deal is None and not (sale and a.adjust.kind == "taken") \
                 and not (receipt and a.adjust.kind == "taken" and a.tenders):   # (去市场买了…,现金30: what was paid)
             unused = commands.Guess("deal_unsplit" if receipt and _BUY_GET.search(a.adjust.said) else "adjust_unused",
@@ -4334,6 +4350,7 @@ WRITE_KINDS = STOCK_KINDS | {"purchase"}   # 还剩2箱牛奶,再订10箱: a cou
 _CAME_ONLY = re.compile(r"\x00+(?:今天|刚才|刚刚)?(?:只|才|就|一共|总共)?(?:送来|送到|送了|到了|来了|到)了?\x00+[!.~了]*")
 # the categories of ingredients: cooked, they are used (牛腩煮了10斤), where a finished product is made (烤了可颂40个)
 _RAW = re.compile(r"肉|禽|蛋|水产|海鲜|鱼|蔬菜|菜|果|粮|米|面粉|油|调料|调味|酱|冻品|干货|豆制品|原料|食材|乳|奶")
+_SENT_SHORT = re.compile(r"(?:少|漏)(?:送|给|发)了?")   # (张记少送了2斤牛腩: a supplier's delivery short)
 _NEGATED = re.compile(r"(?:没有|没|未|不曾)(?:卖出去|卖掉|卖完|卖光|卖|售出|用掉|用完|用光|用|收到|收|进货|进|出库|出|送来|送|发货|到货"
                       r"|报损|坏)|(?:少|漏)(?:送|给|发)了?|(?<=\x00)(?:还)?(?:没有|没)(?:到|来)(?:了)?(?=[,;.!?\x00]|$)"
                       r"|(?:卖|用)不(?:掉|完|出去|动)")
@@ -5757,6 +5774,9 @@ def _bare_per_base(p: catalog.Product, ln: commands.Line, value: Decimal, ref: D
 # a receipt's clause of what came free (…,赠送1箱 · …,还多送了2个): that line costs nothing when the rest is priced
 _GIFT_CLAUSE = re.compile(r"(?:另外|还|又|再)?(?:赠送了?|赠了|赠品|白送了?|免费送了?|多送了?|多给了?|另送了?|送了)")
 # a supplier's deal said on a receipt (收到手机壳10个,买十送一 · 收到可乐10箱,买5箱送1箱)
+# a receipt's goods all given free, said after them (张记送了2斤牛腩,免费的 · …,白送的 · …,都是赠品); 没要钱 · 不要钱 ·
+# 免单 are the scanner's adjustment (``scan.Adjusted`` "free"); 没给钱 is owed, never free
+_CAME_FREE = re.compile(r"[,，;；\s](?:都是|全是|全部是?|都)?(?:免费(?:送)?的?|白送的?|赠送的|赠品|不收钱的?|没收钱)[。!！]*$")
 _BUY_GET = re.compile(rf"买\s*(?P<b>{numbers.NUMBER})\s*(?P<bu>[^\d\s送]{{1,2}}?)?\s*送\s*(?P<f>{numbers.NUMBER})\s*"
                       r"(?P<fu>[^\d\s]{1,2})?")
 

@@ -49,6 +49,8 @@ def _lines(ls: tuple[commands.Line, ...]) -> list[list[str]]:
         row = [ln.sku, str(units.normalize(ln.qty))]
         if ln.unit_price is not None:
             row.append(str(units.normalize(ln.unit_price)))
+        if ln.gift:   # (a receipt's goods given free)
+            row.append("gift")
         out.append(row)
     return out
 
@@ -78,7 +80,7 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
               "rest": c.rest, "at": c.at.strftime("%Y-%m-%d %H:%M") if c.at else None,
               "lot": c.lines[0].lot if c.lines else None,
               "expiry": c.lines[0].expiry.date().isoformat() if c.lines and c.lines[0].expiry else None,
-              "paid": c.paid} | ({"expired": True} if c.expired else {}) \
+              "paid": c.paid} | ({"expired": True} if c.expired else {}) | ({"sent_short": True} if c.sent_short else {}) \
             | ({"share": str(c.share.quantize(Decimal("0.0001")))} if c.share is not None else {}) \
             | ({"freight": str(c.freight), "freight_paid": c.freight_paid} if c.freight is not None else {}) \
             | ({"serials": list(c.lines[0].serials)} if c.lines and c.lines[0].serials else {}) \
