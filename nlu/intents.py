@@ -351,7 +351,8 @@ SWAPPED = re.compile(r"换(?:了)?(?:一|个|1)?(?:个|副|台|只)?新的?|换�
 # bought, in hand (去市场买了青椒5公斤 · 今天买了10斤五花肉 · 买回来两箱可乐): a receipt, not an order to place
 BOUGHT = re.compile(r"(?<![要想去再])(?<!准备)(?<!打算)(?:买了|买回来了?|买回了|买来了|购买了|采购了|采购回来)")
 # a guest bought (客人买了可乐3瓶): our sale
-GUEST_BOUGHT = re.compile(r"(?:客人|顾客|客户|有人|食客|散客|路人)(?:们)?(?:又)?(?:买了|买走了?|购买了|要了)")
+GUEST_BOUGHT = re.compile(r"(?:客人|顾客|客户|有人|食客|散客|路人|会员|VIP|vip|熟客|常客|回头客|老客|街坊|邻居|游客|学生)(?:们)?(?:又)?"
+                          r"(?:买了|买走了?|购买了|要了)")
 
 
 def write_intent(masked: str, *, has_dest: bool, has_source: bool, supplier: bool, customer: bool,

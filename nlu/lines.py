@@ -117,6 +117,9 @@ def drafts(a: scan.Analysis, lex: lexicon.Lexicon) -> list[Draft]:
     for d in out:
         if not d.exact and not d.orphan:
             m = lex.match_product(d.mention)
+            bare = without_verb(d.mention) if not m.skus else d.mention
+            if bare != d.mention and len(bare) >= 2 and (found := lex.match_product(bare)).skus:
+                d.mention, m = bare, found   # 数据线坏了一根: which 数据线 (was 「数据线坏」 unknown)
             d.skus, d.guess = m.skus, m.guess
     return sorted(out, key=lambda d: d.start)
 
@@ -289,4 +292,4 @@ def without_verb(chunk: str) -> str:
         ends = [m for m in rx.finditer(chunk) if m.end() == len(chunk) and m.start() > 0]
         if ends:
             chunk = chunk[: ends[0].start()]
-    return re.sub(r"(?:摔|打|弄|压|砸)$", "", chunk) or chunk
+    return re.sub(r"(?:摔|打|弄|压|砸|坏|丢|不见)$", "", chunk) or chunk

@@ -2132,6 +2132,9 @@ class Parser:
             return commands.Clarify("not_done", detail=denied.group(0))
         if habit is not None and habit.group(0) in ("下次", "下回", "下一次"):   # 下次进牛腩记得要50斤: not yet
             return commands.Clarify("future_move", detail=habit.group(0))
+        if habit is not None and kind in ("customer_return", "return_to_supplier") \
+                and _LAST_TIME_GOODS.match(a.s, habit.start()):
+            habit = None   # 王记上次拿的手机壳退回来5个: the goods of then, back now
         if habit is not None:   # 牛腩一般一天卖20斤 · 上次牛腩进了50斤: how it goes, or went, not what happened now
             return commands.Clarify("habitual", detail=habit.group(0))
         vague = next((v for v in _VAGUE.finditer(a.s) if not any(e.start < v.end() and v.start() < e.end
@@ -4891,6 +4894,8 @@ _VAGUE = re.compile(rf"(?:[\d.]+|[一二两三四五六七八九十百千]+|半)
 _DENIED = re.compile(r"没说|没有说|(?:别|不要|不能|不许|不准|禁止|不可以)(?:再|多)?(?:卖|进|收|用|订|调|报|送)"
                      r"|(?:卖|进|收|订)不了|(?:卖|进|收)不到")
 # how things usually go, or went last time, said before the quantity (牛腩一般一天卖20斤 · 平时可乐一周卖10箱 · 上次牛腩进了50斤)
+# goods named by when they came or went (上次拿的 · 上回进的): a return's, never how things go
+_LAST_TIME_GOODS = re.compile(r"(?:上次|上回|上一次)[^,;\d]{0,6}?(?:拿|买|进|收|送|订|卖|发)(?:走|来|回)?(?:了)?的")
 _HABITUAL = re.compile(r"一般(?!般)|平时|通常|平常|往常|基本上|每次都|(?<![跟和比同像])(?:上次|上回|上一次)|下次|下回|下一次")
 # the estimate said after a vague amount (3公斤多,大概3.5 · 一板多,差不多35个)
 _ESTIMATE = re.compile(rf"[,\s]*(?:大概|大约|约|差不多|估计|应该是|算)\s*(?P<n>{numbers.NUMBER})\s*(?P<u>{_VAGUE_UNIT})?")

@@ -1,0 +1,39 @@
+"""A phone shop's everyday words read as meant: 会员买了一个充电宝 (was a receipt: the shop bought it), 数据线丢了一根 (was
+「数据线丢」 an unknown product: now which 数据线, then the loss), 王记上次拿的手机壳退回来5个 (was "how it usually goes")."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.conftest import Chat, make_chat, texts
+
+PHONE = Path(__file__).parents[1] / "nlu" / "fixtures" / "phone"
+
+
+@pytest.fixture
+def shop(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Chat:
+    chat = make_chat(tmp_path, monkeypatch, catalog=PHONE)
+    assert "已记录" in texts(chat.say("xm", "收到手机壳50个,充电宝10个,苹果数据线10根"))
+    return chat
+
+
+def test_a_member_buying_is_a_sale(shop):
+    before = shop.stock()["MD:A07"]
+    out = texts(shop.say("xm", "会员买了一个充电宝"))
+    assert out.startswith("✅ 已记录:华强店销售 充电宝 1个"), out
+    assert shop.stock()["MD:A07"] == before - 1
+
+
+def test_a_lost_cable_asks_which_then_is_lost(shop):
+    out = texts(shop.say("xm", "数据线丢了一根"))
+    assert "指哪一个" in out and "苹果数据线" in out and "Type-C数据线" in out, out
+    assert "报损 苹果数据线 1根" in texts(shop.say("xm", "苹果的"))
+    assert shop.stock()["MD:A01"] == 9
+
+
+def test_goods_a_customer_took_last_time_come_back(shop):
+    shop.say("xm", "王记拿了20个手机壳,月底给钱")
+    out = texts(shop.say("xm", "王记上次拿的手机壳退回来5个"))
+    assert out.startswith("✅ 已记录:华强店客户退回 手机壳 5个(王记手机店)"), out
+    assert shop.stock()["MD:A05"] == 50 - 20 + 5
