@@ -2119,6 +2119,13 @@ class Parser:
                                             future=a.date is not None and a.date.when.date() > speaker.now.date())
         if kind is None and intents.COUNT_BARE.search(a.s) and (a.qtys or _VAGUE.search(a.s)):
             kind = "count"   # 纸杯现在还有200个 (还有十几瓶: a count, asked for its number)
+        more = _MAKE_MORE.search(a.s) if kind in ("sale", None) and a.qtys and a.of("product") else None
+        if more is not None and not intents.PRODUCE.search(a.s):
+            said_at = max(a.s.rfind(",", 0, more.start()), a.s.rfind(";", 0, more.start()))
+            if not any(q.start < more.start() for q in a.qtys):
+                return commands.Clarify("not_made_yet", detail=more.group(0))   # 可颂快卖完了,再烤20个: not made yet
+            if said_at > 0 and not any(said_at < q.start < more.start() for q in a.qtys):   # 卖了可颂5个,再做10个: 5 sold
+                return self._command(self.scanner.analyse(a.s[:said_at], speaker.now), speaker, whole=whole)
         habit = _HABITUAL.search(a.s, max(a.s.rfind(",", 0, a.qtys[0].start), a.s.rfind(";", 0, a.qtys[0].start), 0),
                                  a.qtys[0].start) if kind in WRITE_KINDS and a.qtys and not a.date else None   # (its clause)
         denied = _DENIED.search(a.s, 0, a.qtys[0].start) if kind in WRITE_KINDS and a.qtys else None
@@ -2248,8 +2255,9 @@ class Parser:
                                                     for e in gone), location=self._location(a)),
                     tuple(commands.Guess("gone", e.mention, e.codes[0]) for e in gone))
         if kind is None and a.date is not None and a.date.when.date() > speaker.now.date() and a.qtys \
-                and a.of("product") and not a.chunks and re.search(r"(?:需要|要)", a.s) and not customer:
-            kind = "purchase"   # 明天要100个鸡蛋: goods wanted on a day to come are ordered for it
+                and a.of("product") and (not a.chunks or _SHORT_NOW.fullmatch(a.s[:a.s.find(",")] if "," in a.s else ""))\
+                and re.search(r"(?:需要|要)", a.s) and not customer:
+            kind = "purchase"   # 明天要100个鸡蛋 · 牛腩不够了,明天要30斤: goods wanted on a day to come are ordered for it
         if kind is None and len(a.qtys) == 1 and len(a.of("product")) == 1 \
                 and a.s[a.qtys[0].end:].strip(" ,。!.") in ("", a.of("product")[0].mention) \
                 and _OPENED_BEFORE.search(a.s[max(0, a.qtys[0].start - 4):a.qtys[0].start]):
@@ -4048,6 +4056,10 @@ class Parser:
             return ordered, None
         if adj is None and sale and a.discount is not None and all(ln.unit_price is None for ln in ordered):
             return ordered, commands.Adjust(K.SHARE, a.discount, "")   # 可颂打8折卖了10个: of its list price
+        if adj is None and sale and a.discount is not None and ordered and "其中" not in a.s \
+                and all(ln.unit_price is not None for ln in ordered) and not _PRICE_AFTER_DISCOUNT.search(a.s) \
+                and not any(self._discounted_already(ln, a.discount) for ln in ordered):
+            return ordered, commands.Adjust(K.SHARE, a.discount, "")   # 雪碧卖了6瓶,原价5块打8折: of the price said
         if adj is None and sale and len(ordered) > 1 and len(totals) == 1:   # 卖了耳机1副、充电宝1个,一共300
             return ordered, commands.Adjust(K.TAKEN, totals[0].value, a.s[totals[0].start:totals[0].end].strip())
         if adj is None or (not sale and adj.kind not in ("off", "each", "round")):
@@ -4059,6 +4071,13 @@ class Parser:
             if product is not None:
                 amount = units.normalize(amount / product.to_base(Decimal(1), adj.unit))
         return ordered, commands.Adjust(K(adj.kind), amount, adj.said)
+
+    def _discounted_already(self, ln: commands.Line, share: Decimal) -> bool:
+        """Whether a line's price said is its list price with the discount taken already (雪碧打8折卖了6瓶,4块一瓶 of a
+        ¥5 雪碧), not the price the discount is taken from."""
+        listed = self.lex.product(ln.sku).unit_price
+        return listed is not None and ln.unit_price is not None and ln.unit_price != listed \
+            and abs(ln.unit_price - listed * share) < Decimal("0.01")
 
     def _unknown_party(self, a: scan.Analysis, kind: str) -> commands.Clarify | None:
         """A store or warehouse named after 从/到/给 (浦东店) or a supplier ordered from (向联华采购) that the catalog
@@ -4121,8 +4140,8 @@ class Parser:
                 source = e.codes[0]   # 静安店收到大仓(送来)的牛奶1箱: from 大仓 to 静安店 (it went the other way)
             elif s[e.end:e.end + 2] in ("借走", "拿走", "取走", "调走") or re.match(r"借了?(?!给)", s[e.end:]) \
                     or re.match(r"(?:拿|取|搬|带|要)(?:走)?了?(?:我们|咱们|我店|本店|我这边?)"   # 静安店拿了我们…
-                                r"|(?:从|在)(?:我们|咱们|我店|本店|我)(?:这|这里|这边|那|店里)?(?:拿|取|借|搬|带|要)", s[e.end:]):
-                dest = e.codes[0]   # 静安店借走鸡蛋1板 · 静安店借了我们面粉1袋: it goes there
+                                r"|(?:从|在|跟|向|找|问)(?:我们|咱们|我店|本店|我)(?:这|这里|这边|那|店里)?(?:拿|取|借|搬|带|要)", s[e.end:]):
+                dest = e.codes[0]   # 静安店借走鸡蛋1板 · 静安店借了我们面粉1袋 · 福田店跟我们借了…: it goes there
             elif re.match(r"还了?(?:我们|咱们|给我们)", s[e.end:]):
                 source = e.codes[0]   # 静安店还了我们面粉1袋: what it borrowed comes back
             elif s[e.end:e.end + 1] == "的" and re.search(r"(?:调|拿|拨|送|搬|运)[^,]*(?:过来|回来)", s):
@@ -4896,6 +4915,10 @@ _DENIED = re.compile(r"没说|没有说|(?:别|不要|不能|不许|不准|禁�
 # how things usually go, or went last time, said before the quantity (牛腩一般一天卖20斤 · 平时可乐一周卖10箱 · 上次牛腩进了50斤)
 # goods named by when they came or went (上次拿的 · 上回进的): a return's, never how things go
 _LAST_TIME_GOODS = re.compile(r"(?:上次|上回|上一次)[^,;\d]{0,6}?(?:拿|买|进|收|送|订|卖|发)(?:走|来|回)?(?:了)?的")
+# goods said short first (牛腩不够了,明天要30斤 · 牛腩快没了,…): what is wanted follows
+_SHORT_NOW = re.compile(r"[^,\d]{1,10}?(?:不够了?|不太够了?|快没了|快用完了|快卖完了|没了|缺货了?|缺了|断货了?)")
+# more to be made (可颂快卖完了,再烤20个 · 可颂还要烤20个): not made yet
+_MAKE_MORE = re.compile(r"(?:再|还要|还得|要|准备|打算|得)(?:烤|烘|蒸|炸|生产|做)(?![了好出完过])")
 _HABITUAL = re.compile(r"一般(?!般)|平时|通常|平常|往常|基本上|每次都|(?<![跟和比同像])(?:上次|上回|上一次)|下次|下回|下一次")
 # the estimate said after a vague amount (3公斤多,大概3.5 · 一板多,差不多35个)
 _ESTIMATE = re.compile(rf"[,\s]*(?:大概|大约|约|差不多|估计|应该是|算)\s*(?P<n>{numbers.NUMBER})\s*(?P<u>{_VAGUE_UNIT})?")
@@ -4956,6 +4979,8 @@ def _groups(a: scan.Analysis) -> list[tuple[int, int]]:
                                      has_due=False)
             if k == "return_to_supplier" and n > 0 and not any(x <= q.start < y for q in a.qtys):
                 k = None   # 雪碧过期了6瓶,退给饮料批发: what became of them, one write (a return)
+            if k is not None and not any(x <= q.start < y for q in a.qtys) and intents.RUNNING_OUT.search(a.s[x:y]):
+                k = None   # 牛腩快用完了,跟张记订30斤: running out is no write of its own
         elif n > 0 and any(x <= q.start < y for q in a.qtys) and any(x <= e.start < y for e in a.of("location")) \
                 and _PART_TO.search(c):
             k = "transfer"   # 收到牛奶2箱,其中1箱是给静安店的 · …,送了1箱给静安店: part of it goes on to the other store
@@ -5782,6 +5807,8 @@ _GIFT_CLAUSE = re.compile(r"(?:另外|还|又|再)?(?:赠送了?|赠了|赠品|�
 # a receipt's goods all given free, said after them (张记送了2斤牛腩,免费的 · …,白送的 · …,都是赠品); 没要钱 · 不要钱 ·
 # 免单 are the scanner's adjustment (``scan.Adjusted`` "free"); 没给钱 is owed, never free
 _CAME_FREE = re.compile(r"[,，;；\s](?:都是|全是|全部是?|都)?(?:免费(?:送)?的?|白送的?|赠送的|赠品|不收钱的?|没收钱)[。!！]*$")
+# a sale's price said as what the discount left (打8折,折后4块 · 打完折4块一瓶): the price, no discount on it
+_PRICE_AFTER_DISCOUNT = re.compile(r"折后|打完折|打折后|折扣价|优惠价|到手价?|实收")
 _BUY_GET = re.compile(rf"买\s*(?P<b>{numbers.NUMBER})\s*(?P<bu>[^\d\s送]{{1,2}}?)?\s*送\s*(?P<f>{numbers.NUMBER})\s*"
                       r"(?P<fu>[^\d\s]{1,2})?")
 

@@ -160,6 +160,7 @@ class Scanner:
         self.lex = lex
         units = "|".join(re.escape(u) for u in lex.units)
         self.unit_re = units
+        self.times_free = not {"次", "趟", "遍"} & set(lex.units)   # (洗车 counted in 次: its quantity)
         self.priced_after = re.compile(rf"\s*(?:元|块|{units})")   # (串号…,100元: a code ends before a price)
         # not inside a Latin word or another number; after a times sign it is one (牛奶 x2箱 · 纸杯*3条)
         num = rf"(?:(?<![\d.a-z])|(?<=\*)|(?<=(?<![a-z])x))(?:{_N}|半)(?!\d)"   # (20w头: never the 2 of 20)
@@ -243,6 +244,8 @@ class Scanner:
             _mask(chars, free, [m])
         masked = "".join(chars)
         for m in TABLE_RE.finditer(masked):   # 3号桌 · 8号包间: where a guest sat, never a quantity
+            _mask(chars, free, [m])
+        for m in (TIMES_RE.finditer(masked) if self.times_free else ()):   # 进了3次: how often, never a quantity
             _mask(chars, free, [m])
         deal = None
         for m in PROMO_RE.finditer("".join(chars)):   # 买一送一 · 第二杯半价: how it sold, never a purchase or a quantity
@@ -529,6 +532,8 @@ LOT_RE = re.compile(r"(?:批号|批次号?|生产批号|(?<![a-z])lot)\s*(?:[:#]
 # (买5箱送1箱: the unit said again after the free number is the deal's too)
 PROMO_RE = re.compile(r"买\s*[一二两三四五六七八九十\d]{1,3}\s*(?P<u>[^\d\s送,，]{1,2}?)?\s*送\s*[一二两三四五六七八九十\d]{1,3}(?:\s*(?:(?P=u)|[个件瓶盒箱副包袋杯份只支条根片块斤罐桶听板双对套台部张本卷]))?|第[二三]\s*(?:件|杯|个|份|瓶)\s*(?:半价|[一二三四五六七八九\d]折|免费)"
                       r"|满\s*\d+\s*减\s*\d+")
+# how often something happened (牛腩今天进了3次,一共60斤 · 跑了2趟): never a quantity, unless goods are counted so
+TIMES_RE = re.compile(r"(?<![\d.])\d{1,3}\s*(?:次|趟|遍)(?!卡)")
 TABLE_RE = re.compile(r"(?<![\d.])\d{1,3}\s*号?\s*(?:桌|包间|包厢|号房)|[a-z]\d{1,3}\s*(?:桌|包间|包厢)")
 # 生产日期6.10 · 到期日:6-30: a month and day written with a point or a dash after a word that dates goods (never 6.5公斤)
 _MADE_WORDS = r"生产日期|生产日|出厂日期|生产于|生产时间|生产"
