@@ -3181,6 +3181,9 @@ class Conversation:
         recipe made or used with it is made again from the corrected write."""
         moves = [m for m in moves if not bom.made_by_recipe(m.note)]
         held = {m.sku for m in moves}
+        if cmd.was is not None and cmd.was not in held:   # 可乐记错了,是雪碧 when the last write holds no 可乐
+            was = uow.catalog.product(cmd.was)
+            raise errors.BadInput(code="not_in_last", product=was.name if was else cmd.was)
         if len({m.kind for m in moves if m.kind != ledger.MoveKind.TRANSFER_IN}) > 1:
             raise errors.BadInput(code="correct_several")   # 收到…,其中1箱给静安店: one part cannot be redone alone
         if cmd.location is not None:   # 刚才是静安店的: the same write, at the place said
@@ -3371,7 +3374,7 @@ class Conversation:
         assert cmd.at is not None
         if cmd.sku is not None and cmd.sku not in {m.sku for m in moves}:
             product = uow.catalog.product(cmd.sku)
-            raise errors.BadInput(code="redate_not_last", product=product.name if product else cmd.sku)
+            raise errors.BadInput(code="not_in_last", product=product.name if product else cmd.sku)
         again = _said_again(turn, moves)
         if not isinstance(again, commands.RecordMoves):   # (a transfer, a count: undone and said again)
             raise errors.BadInput(code="correct_date")

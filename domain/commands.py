@@ -575,6 +575,7 @@ class Correct:
     shelf_days: int | None = None
     produced: datetime | None = None
     at: datetime | None = None   # 刚才那笔是昨天的 · 把今天卖的可乐记到昨天: the same write, on that day (and time)
+    was: str | None = None   # 不是可乐,是雪碧 · 可乐记错了,是雪碧: the product the write is said to hold (else: asked)
 
 
 @dataclass(frozen=True)

@@ -751,12 +751,16 @@ class Parser:
                 return commands.Parsed(commands.Correct(qty=value, unit=q.unit, sku=prods[0].codes[0] if prods else None,
                                                         delta=1 if delta.group("less") else -1))
         m = intents.CORRECT.match(bare)
-        if m and m.end() > 0:
-            return self._correct(bare[m.end():])
+        if m and m.end() > 0:   # (不是牛奶,是奶油: what it was not, said too)
+            return self._correct(bare if bare.startswith("不是") else bare[m.end():])
         m = intents.CORRECT_NAMED.match(bare)
         if m and re.search(r"库存|存货|账上|账面", m.group("what")):
             m = None   # (手机壳库存不对,实际是30个: what is on hand counted, no write corrected)
         named = self.lex.match_product(m.group("what")).skus if m else ()
+        swap = self.lex.match_product(bare[m.end():].strip(" ,.!。")).skus if m and named and re.search(r"错|不对", m.group(0)) \
+            else ()
+        if len(named) == 1 and len(swap) == 1 and swap != named:   # 可乐记错了,是雪碧: the last write's 可乐 was 雪碧
+            return commands.Parsed(commands.Correct(qty=None, sku=swap[0], was=named[0]))
         if m and re.search(r"\d|[一二两三四五六七八九十半]", bare[m.end():]) and not intents.SET_FIELD.search(bare) \
                 and named and (re.search(r"错|不对|^(?:刚才|刚刚|上一笔|上一条)", m.group(0))
                                or self._just_written(named, speaker)):
@@ -1074,11 +1078,14 @@ class Parser:
 
     def _correct(self, rest: str) -> Result:
         # 是40斤不是50斤 · 不是50斤是40斤: what it was not is dropped, what it is stays
+        said_not = re.search(r"(?:而)?不是([^,;\s是]+?)(?=[,;\s]|是|而是|$)", rest)
+        was = self.lex.match_product(said_not.group(1)).skus if said_not is not None else ()
         rest = re.sub(r"(?:而)?不是[^,;\s是]+?(?=[,;\s]|是|而是|$)", " ", rest).strip(" ,;")
         a = self.scanner.analyse(rest, _EPOCH)
         prods = a.of("product")
         if not a.qtys and len(prods) == 1 and len(prods[0].codes) == 1:   # 不是牛奶,是奶油: the product was wrong
-            return commands.Parsed(commands.Correct(qty=None, sku=prods[0].codes[0]))
+            return commands.Parsed(commands.Correct(qty=None, sku=prods[0].codes[0],
+                                                    was=was[0] if len(was) == 1 and was[0] != prods[0].codes[0] else None))
         places = a.of("location")
         if not a.qtys and not prods and places and _PLACE_FIX.fullmatch(a.masked.strip(" ,.!")):
             return commands.Parsed(commands.Correct(qty=None, location=places[0].codes[0]))   # 刚才是静安店的

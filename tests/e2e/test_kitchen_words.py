@@ -31,3 +31,18 @@ def test_the_bakery(chat):
     assert chat.stock()["XH:B09"] == before
     assert "销售 可颂 5个" in texts(chat.say("amy", "卖了可颂5个,再做10个"))
     assert chat.stock()["XH:B09"] == before - 5
+
+
+def test_the_product_said_wrong_is_put_right_only_on_a_write_that_holds_it(tmp_path, monkeypatch):
+    """可乐记错了,是雪碧 (was a stock question) · 不是可乐,是雪碧: the last write's 可乐 becomes 雪碧; a last write of something
+    else is left alone (it was swapped to 雪碧 whatever it held)."""
+    chat = make_chat(tmp_path, monkeypatch, catalog=DEMO)
+    before = chat.stock()
+    chat.say("xiaowang", "卖了可乐3瓶")
+    assert "已更正为:南山店销售 雪碧 3瓶" in texts(chat.say("xiaowang", "可乐记错了,是雪碧"))
+    after = chat.stock()
+    assert (after["NS:P018"], after["NS:P019"]) == (before["NS:P018"], before["NS:P019"] - 3)
+    chat.say("xiaowang", "收到牛腩10斤")
+    for said in ("可乐记错了,是雪碧", "不是可乐,是雪碧"):
+        assert "上一笔记录里没有可乐" in texts(chat.say("xiaowang", said))
+    assert chat.stock()["NS:P001"] == before["NS:P001"] + 10 and chat.stock()["NS:P019"] == after["NS:P019"]

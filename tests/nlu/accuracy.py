@@ -173,7 +173,7 @@ def describe(result: commands.Parsed | commands.Clarify, cat: context.Catalog) -
             | ({"expiry": c.expiry.strftime("%Y-%m-%d")} if c.expiry else {}) \
             | ({"shelf_days": c.shelf_days} if c.shelf_days else {}) \
             | ({"produced": c.produced.strftime("%Y-%m-%d")} if c.produced else {}) \
-            | ({"at": c.at.strftime("%Y-%m-%d %H:%M")} if c.at else {})
+            | ({"at": c.at.strftime("%Y-%m-%d %H:%M")} if c.at else {}) | ({"was": c.was} if c.was else {})
     elif isinstance(c, commands.Undo) and c.of is not None:   # (the last write's undo: its name alone, as before)
         d |= {"intent": "undo", "kinds": list(c.kinds)} | _earlier(c.of)
     elif isinstance(c, commands.AddRule):
