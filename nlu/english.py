@@ -161,6 +161,14 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
      r"刚才那条改成\g<q>"),
     (r"^(?:that|it|the last one) (?:was|is) wrong,? (?:please )?(?:delete|remove|drop|undo|cancel) (?:it|that)$", "撤销"),
     (r"^(?:please )?(?:undo|delete|cancel|remove) (?:that|it|this)(?: one| entry| record)?(?: please)?$", "撤销"),
+    # goods running low (milk is running low · we're running out of butter): its stock asked
+    (r"^(?P<what>.+?) (?:is|are) (?:running|getting) (?:low|out)[?.!]*$", r"\g<what>快没了"),
+    (r"^(?:we'?re|we are) (?:running|getting) (?:low on|out of) (?P<what>.+?)[?.!]*$", r"\g<what>快没了"),
+    # a supplier's slip (guangming sent 1 extra case of milk for free · guangming sent 2 cases of milk short)
+    (r"^(?P<who>\S+) (?:sent|gave|delivered|threw in) (?:us )?(?:an? )?(?:extra |more |additional )?(?P<what>.+?)"
+     r"(?: extra)? (?:for free|free of charge|at no charge|as a gift|free)$",
+     lambda m: f"{m.group('who')}送了{re.sub(r'(?<![a-z])(?:extra|more|additional) ', '', m.group('what'))},免费的"),
+    (r"^(?P<who>\S+) (?:sent|delivered) (?P<what>.+?) (?:short|too few|less than ordered)$", r"\g<who>少送了\g<what>"),
     # the newest records undone, that many (undo the last two · delete the last 3 entries)
     (r"^(?:please )?(?:undo|delete|remove|cancel) (?:the |my )?(?:last|previous|latest) (?P<n>\d{1,2}|"
      + "|".join(_WORDS_N) + r")(?: ones| entries| records| lines)?(?: please)?$",
@@ -665,12 +673,14 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     (r"(?:we )?(?:sold|sell|sale of)", "卖了 "),
     (r"(?:we )?(?:used up|used|use|consumed)", "用了 "),
     (r"(?:threw away|thrown away|throw away|throw out|threw out|tossed|binned|discarded|discard|scrap|scrapped|wasted"
-     r"|spoiled|broke|broken|damaged|expired|went bad|go bad|gone bad|went off|are off|is off|got broken)", "报损 "),
+     r"|spoiled|broke|broken|damaged|expired|went bad|go bad|gone bad|went off|are off|is off|got broken"
+     r"|(?:were |was |got )?(?:burnt|burned|spilled|dropped|smashed|crushed|stolen))", "报损 "),
     (r"(?:stock ?count|counted|count)", "盘点 "),
     (r"(?:baked|made|produced|cooked)", "做了 "),
     (r"(?:returned|return|sent back|send back)(?= .* to )", "退给 "),
     (r"(?:returned|return)", "退货 "),
     (r"(?<=[\u4e00-\u9fff] )(?:took|take|picked up|collected)", "拿了 "),   # 盒马 took 10 croissants: bought
+    (r"(?<=[\u4e00-\u9fff]) (?:sent|delivered|brought)(?: us| over)?", "送来了 "),   # 张记 sent 50 jin of beef: came
     (r"(?:transferred|transfer|moved|move|sent|send|took|take)", "调 "),
     (r"(?:we )?(?:still )?have(?= \d)", "还剩 "),
     (r"(?:order|ordered|buy|purchase) from", "向"),

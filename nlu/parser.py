@@ -207,7 +207,7 @@ class Parser:
             return scanned
         s = scanned or s   # (卖了6901234567890 2瓶: the product's name in its place)
         if ("from " in s or "to " in s or "at " in s or "for " in s or "by " in s or " say" in s or "'s" in s
-                or " in " in s or "paid " in s or " owe" in s or " took " in s or " bought " in s) \
+                or " in " in s or "paid " in s or " owe" in s or " took " in s or " bought " in s or " sent " in s) \
                 and _LATIN_WORD.search(s):
             s = self.lex.places_from_pinyin(s)   # received 50 jin beef from zhang ji: 张记
         s = english.to_chinese(s) or self.lex.from_pinyin(s) or s   # received 2 cases of 牛奶 · shoudao niunai 2 xiang
@@ -4156,6 +4156,9 @@ class Parser:
             elif re.match(r"(?:要|订|需要|申请)", s[e.end:e.end + 2]) and re.search(
                     r"发出|发走|送出|送走|发了|送了|已发|已送|(?:送|发|拿|带|运)过?去了", s):
                 dest = e.codes[0]   # 静安店要的面粉2袋已发出 · 静安店要5个可颂,已经送过去了: sent to the store that asked
+            elif re.match(r"\s*(?:送|发|运|带|拿|调|拨)(?:了|来了?)?", s[e.end:]) and re.search(r"过来|来了", s) \
+                    and source is None:
+                source = e.codes[0]   # 福田店送了5斤牛腩过来: from there to here
             else:
                 loose.append(e.codes[0])
         routed = source is not None or dest is not None or bool(intents.TRANSFER.search(a.masked))

@@ -53,3 +53,17 @@ def test_orders_decided_and_cancelled_by_number_in_english(chat):
     assert "已批准 #2" in texts(chat.say("zhou", "approve order 2"))
     assert "已取消采购单 #2" in texts(chat.say("zhou", "cancel order 2"))
     assert [o["status"] for o in chat.export("orders")] == ["rejected", "cancelled"]
+
+
+def test_a_supplier_s_slips_and_goods_running_low_in_english(chat):
+    """guangming sent 1 extra case of milk for free (asked for a unit) · guangming sent 1 case of milk short (nothing
+    happened) · 2 croissants were burnt · milk is running low (neither understood)."""
+    before = chat.stock()
+    out = texts(chat.say("amy", "guangming sent 1 extra case of milk for free"))
+    assert "入库 全脂牛奶 12升(1箱)(赠送)(光明乳业)" in out, out
+    out = texts(chat.say("amy", "guangming sent 1 case of milk short"))   # no delivery of more than 1 case: nothing
+    assert "没找到光明乳业" in out and "没有记录" in out, out
+    assert "报损 可颂 2个" in texts(chat.say("amy", "2 croissants were burnt"))
+    assert "全脂牛奶" in texts(chat.say("amy", "milk is running low"))
+    after = chat.stock()
+    assert after["XH:B09"] == before["XH:B09"] - 2 and after["XH:B01"] == before["XH:B01"] + 12
