@@ -3,6 +3,7 @@ profit is the gross margin less them. A cost undone is a row of the opposite amo
 deleted). Pure."""
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -24,9 +25,13 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
     "fees": ("手续费", "平台费", "平台佣金", "佣金", "外卖抽成", "刷卡手续费"),
     "tax": ("税费", "税款"),
     "meals": ("餐费", "招待费"),
+    "equipment": ("设备", "设备费", "器材"),
     "other": ("杂费", "其他费用", "其它费用"),
 }
 WORDS = {w: code for code, words in CATEGORIES.items() for w in words}
+# what a store buys to use, never to sell (买了个新冰箱,3500 · 换了台咖啡机): equipment, named by what it is
+EQUIPMENT = re.compile(r"冰箱|冰柜|空调|烤箱|咖啡机|收银机|电脑|打印机|桌椅|椅子|桌子|货架|展柜|柜子|微波炉|电磁炉|"
+                       r"炉灶|抽油烟机|油烟机|监控|风扇|热水器|净水器|制冰机|洗碗机|绞肉机|和面机|磨豆机")
 
 
 @dataclass(frozen=True)
@@ -43,8 +48,12 @@ class Expense:
 
 
 def category_of(word: str) -> str:
-    """The kind of cost a word names (电费 → utilities); anything else is other."""
-    return WORDS.get(word, "other")
+    """The kind of cost a word names (电费 → utilities; 修冰箱 → repairs, 新冰箱 → equipment); anything else is other."""
+    if word in WORDS:
+        return WORDS[word]
+    if "修" in word:
+        return "repairs"
+    return "equipment" if EQUIPMENT.search(word) else "other"
 
 
 def standing(expenses: Iterable[Expense]) -> list[Expense]:

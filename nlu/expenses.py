@@ -10,7 +10,8 @@ from domain import commands, expenses, units
 from nlu import context, dates, lexicon, numbers, tenders
 
 _WORDS = "|".join(sorted(expenses.WORDS, key=len, reverse=True))
-HINT = re.compile(rf"{_WORDS}|费用|开支|支出|开销|花了|花费|花掉|花销|花在|花哪|钱箱|收银台|收银机|钱柜|抽屉|柜台")
+HINT = re.compile(rf"{_WORDS}|费用|开支|支出|开销|花了|花费|花掉|花销|花在|花哪|钱箱|收银台|收银机|钱柜|抽屉|柜台|"
+                  + expenses.EQUIPMENT.pattern)
 _PAID = r"(?:交|付|缴|支付|给|花|发|结)了?"
 _AMOUNT = rf"(?:是|共|一共|合计|:)?\s*(?P<v>{numbers.NUMBER})\s*(?P<k>万|千)?\s*(?:元|块钱?|块)?"
 _SPAN = r"(?:这个月|本月|上个月|上月|今天|昨天|前天|这周|本周|上周)?的?"
@@ -30,6 +31,11 @@ _FROM_TILL = re.compile(rf"(?:从)?(?:钱箱|收银台|收银机|钱柜|抽屉|�
 _FILLER = re.compile(r"(?:今天|昨天|这个月|本月|一共|总共|共|总计|合计|我们|咱们|店里|公司|又|还|也|都|的|钱|了|我)*")
 # 买打印纸花了50 · 打印纸花了50块: what it was for, and what it cost
 _BOUGHT = re.compile(rf"(?:买了?)?(?P<note>[^\d,;]{{1,12}}?)(?:花了|花费了?|花掉了?)\s*(?P<v>{numbers.NUMBER})\s*(?P<k>万|千)?\s*(?:元|块钱?|块)?")
+# 买了个新冰箱,3500 · 新买了一台冰箱3500元 · 换了台咖啡机,花了8000: equipment bought for the store's own use
+_EQUIPMENT_BOUGHT = re.compile(
+    r"(?:新|又|刚)?(?:买|换|添|置办|购置|购买)了?(?:一)?(?:个|台|套|张|把|组)?(?:新的?)?"
+    rf"(?P<note>[^\d,;]{{0,6}}?(?:{expenses.EQUIPMENT.pattern})[^\d,;]{{0,4}}?)[,,\s]*(?:花了|共|一共|是)?\s*"
+    rf"(?P<v>{numbers.NUMBER})\s*(?P<k>万|千)?\s*(?:元|块钱?|块)?")
 # 这个月花了多少钱 · 一共花了多少 · 总支出多少 · 钱都花哪了: the goods that came in and the running costs together
 _SPENT = re.compile(r"(?:我们|咱们|店里|公司)?(?:的)?(?:钱)?(?:一共|总共|总计|合计|共)?(?:花了|花费了?|花掉了?|花销)(?:多少钱?|几多钱?|是多少)"
                     r"|(?:我们|咱们|店里|公司)?(?:的)?总(?:支出|花费|开销|开支|花销)(?:是|有)?(?:多少钱?)?"
@@ -72,7 +78,8 @@ def said(s: str, lex: lexicon.Lexicon, speaker: context.Speaker) -> commands.Par
     if till is not None:   # 从钱箱拿了50买打印纸: paid in cash, out of the till
         method = tenders.PAID_WITH["现金"]
     kept = _KEPT[0].fullmatch(bare) or _KEPT[1].fullmatch(bare) if till is None else None
-    noted = _NOTED.fullmatch(bare) or _BOUGHT.fullmatch(bare) if kept is None and till is None else None
+    noted = _NOTED.fullmatch(bare) or _EQUIPMENT_BOUGHT.fullmatch(bare) or _BOUGHT.fullmatch(bare) \
+        if kept is None and till is None else None
     m = kept or noted or till
     if m is None or (m is not kept and _FILLER.fullmatch(m.group("note").strip())):   # (一共花了300: no cost named)
         return None

@@ -135,3 +135,15 @@ def test_a_recurring_cost_of_an_owner_who_left_is_not_kept_and_one_no_longer_all
     assert kept(chat) == []
     assert not texts(out, "liu")
     assert "固定费用(规则 #2)这次没有记:你的角色没有这个权限" in texts(out, "chen"), texts(out)
+
+
+def test_equipment_bought_is_a_cost_of_its_own_kind(tmp_path, monkeypatch):
+    """买了个新冰箱,3500 · 换了台咖啡机,8000: equipment for the store's own use, a cost (was 「新冰箱」 an unknown
+    product); 修冰箱花了300 a repair."""
+    chat = make_chat(tmp_path, monkeypatch, catalog=DEMO)
+    assert "冰箱(设备) ¥3,500.00" in texts(chat.say("liu", "买了个新冰箱,3500"))
+    chat.press("liu", "确认")
+    assert "修冰箱(维修) ¥300.00" in texts(chat.say("liu", "修冰箱花了300"))
+    chat.press("liu", "确认")
+    out = texts(chat.say("liu", "这个月的费用"))
+    assert "· 设备 ¥3,500.00(1 笔)" in out and "· 维修 ¥300.00(1 笔)" in out, out
