@@ -326,6 +326,9 @@ class Parser:
             if "没" in s:   # 可颂剩了10个没卖 · 可颂没卖完,还剩10个: the rest was sold, as 卖剩10个 says
                 s = _UNSOLD_LEFT.sub("卖剩", _LEFT_UNSOLD.sub(r"卖剩\g<q>", s))
             s = _REST_COUNTED.sub("", s)   # 把剩下的8个可颂报损: the 8 said are what moves (剩下的 no count)
+            left = _LEFT_THEN.fullmatch(s.strip(" !.~。"))
+            if left is not None:   # 昨天的可颂还剩5个,打折卖了: those 5 sold (was a count of 5)
+                s = f"{re.sub(r'^(?:昨天|前天|昨晚|前一天)的', '', left.group('head'))}{left.group('how')}{left.group('q')}"
             s = _REST_LATER.sub("", s)   # 王记拿走了手机壳30个,剩下的下次拿: what is left of its order stays on order
         weighed = _WEIGHED.match(s) if "一下" in s or "了" in s else None
         if weighed is not None:   # 牛腩称了一下,还有38斤: what the scale says is a count
@@ -4703,6 +4706,10 @@ _LATE_ORDER = re.compile(r"晚到|迟到|没(?:有)?(?:按时|准时)(?:到|送|
 # what was not sold of a day's goods (可颂剩了10个没卖 · 可颂没卖完,还剩10个): all but that sold (卖剩10个)
 _LEFT_UNSOLD = re.compile(rf"(?:还|只|就)?剩(?:下|余)?了?\s*(?P<q>{numbers.NUMBER}\s*[^\d\s,;.!?]?)\s*(?:都|还)?"
                           r"没(?:有)?(?:卖掉|卖完|卖出去|卖出|卖)(?:了|呢|啊)?")
+# what was left, then what became of it (昨天的可颂还剩5个,打折卖了 · 可颂还剩5个,都送人了 · …,员工吃了): those moved
+_LEFT_THEN = re.compile(rf"(?P<head>[^,;]*?)(?<!卖)(?:还|只|就)?剩(?:下|余)?了?\s*(?P<q>{numbers.NUMBER}\s*[^\d\s,;.!?]?)[,;\s]*"
+                        r"(?:都|全|全部|就)?(?P<how>(?:打折|半价|打\S{1,2}折|便宜|特价|折价)?(?:卖了|卖掉了|卖出去了|处理掉了)"
+                        r"|送人了|送给员工了|员工吃了|员工分了|分给员工了|扔了|扔掉了|倒掉了|报损了)")
 _UNSOLD_LEFT = re.compile(r"没(?:有)?卖完[,;\s]*(?:还|只|就)?剩(?:下|余)?了?(?=\s*(?:\d|[一二两三四五六七八九十半]))")
 _REST_COUNTED = re.compile(r"(?:把|将)?(?<![还只])剩(?:下|余)的?(?=\s*(?:\d|[一二两三四五六七八九十])[^,;]*?"
                            r"(?:报损|报废|扔|丢|倒掉|卖|送|用|退|调|给|拿))")

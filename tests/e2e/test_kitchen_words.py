@@ -46,3 +46,13 @@ def test_the_product_said_wrong_is_put_right_only_on_a_write_that_holds_it(tmp_p
     for said in ("可乐记错了,是雪碧", "不是可乐,是雪碧"):
         assert "上一笔记录里没有可乐" in texts(chat.say("xiaowang", said))
     assert chat.stock()["NS:P001"] == before["NS:P001"] + 10 and chat.stock()["NS:P019"] == after["NS:P019"]
+
+
+def test_what_was_left_and_then_went_is_that_many_gone(chat):
+    """昨天的可颂还剩5个,打折卖了 · 可颂还剩3个,员工吃了: those sold, eaten (each was a count, setting the stock to 5, 3)."""
+    before = chat.stock()["XH:B09"]
+    assert "销售 可颂 5个" in texts(chat.say("amy", "昨天的可颂还剩5个,打折卖了"))
+    assert "可颂 3个" in texts(chat.say("amy", "可颂还剩3个,员工吃了"))
+    assert chat.stock()["XH:B09"] == before - 8
+    sold = [m for m in chat.export("moves") if m["sku"] == "B09" and m["kind"] == "sale"]
+    assert [m["at"][:10] for m in sold] == ["2026-06-15"], sold              # sold today, not yesterday
