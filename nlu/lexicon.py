@@ -102,6 +102,7 @@ _PREP = r"(?:from|to|at|for|by|in|paid|owe|is|does)\b"   # (we paid zhang ji 300
 _PLACE_WORDS = re.compile(rf"\b(?P<p>{_PREP})\s+(?P<w>(?!{_PREP})[a-z]+(?:\s+(?!{_PREP})[a-z]+){{0,3}})")
 
 
+_CODE = re.compile(r"[A-Za-z]{1,3}-?\d{2,6}")   # a catalog's product code (B01 · P018 · SKU-0042 is not one)
 _OWNED = re.compile(r"\b(?P<w>[a-z]+(?:\s+[a-z]+){0,2})'s\b")   # zhang ji's order: whose, said before 's
 _SAYS = re.compile(r"(?P<w>[a-z]+(?:\s+[a-z]+){0,2}?)\s+(?=(?:says?|said|paid|pays|took|bought|sent)\b)")   # (meituan paid 2000)
 
@@ -162,6 +163,9 @@ class Lexicon:
                 self._add_product(n, p.sku)
                 if not p.active:
                     self.retired[text.normalize(n)] = p.sku
+        for p in cat.products:   # B01还有多少 · 卖了A05 3个: a product by its code, one no other name takes
+            if _CODE.fullmatch(p.sku) and text.normalize(p.sku) not in self.names:
+                self._add_product(p.sku, p.sku)
         for alt, name in cat.synonyms.items():
             for sku in self.product_names.get(text.normalize(name), set()):
                 self._add_product(alt, sku)

@@ -37,3 +37,10 @@ def test_goods_a_customer_took_last_time_come_back(shop):
     out = texts(shop.say("xm", "王记上次拿的手机壳退回来5个"))
     assert out.startswith("✅ 已记录:华强店客户退回 手机壳 5个(王记手机店)"), out
     assert shop.stock()["MD:A05"] == 50 - 20 + 5
+
+
+def test_a_product_by_its_code(shop):
+    """A05卖了2个 · A07还有多少: the catalog's code names its product (was no product, or every product's stock)."""
+    assert texts(shop.say("xm", "A05卖了2个")).startswith("✅ 已记录:华强店销售 手机壳 2个")
+    out = texts(shop.say("xm", "A07还有多少"))
+    assert "充电宝" in out and "手机壳" not in out, out
