@@ -60,6 +60,17 @@ def chat(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Chat:
     return make_chat(tmp_path, monkeypatch)
 
 
+PHONE = Path(__file__).parents[1] / "nlu" / "fixtures" / "phone"
+
+
+@pytest.fixture
+def shop(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Chat:
+    """The phone shop (手机壳 ¥29, 充电宝 ¥89) with 50 phone cases and 10 power banks in at 华强店."""
+    chat = make_chat(tmp_path, monkeypatch, catalog=PHONE)
+    assert "已记录" in texts(chat.say("xm", "收到手机壳50个,充电宝10个"))
+    return chat
+
+
 def foam_lattes(chat: Chat) -> None:
     """The café makes milk foam (B11, from milk) and lattes (B12, from foam and beans), each by its recipe."""
     for said in ("新增商品奶泡,单位升", "新增商品拿铁,单位杯,售价28", "每升奶泡用牛奶1.2升", "每杯拿铁用奶泡0.15升、咖啡豆18克"):

@@ -3,20 +3,7 @@ the chain), said back, and set against the cash-up's count of each method (日�
 ¥87.00 少 ¥7.00). Through the real conversation, on the phone shop (手机壳 ¥29, 充电宝 ¥89)."""
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-from tests.e2e.conftest import Chat, make_chat, texts
-
-PHONE = Path(__file__).parents[1] / "nlu" / "fixtures" / "phone"
-
-
-@pytest.fixture
-def shop(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Chat:
-    chat = make_chat(tmp_path, monkeypatch, catalog=PHONE)
-    assert "已记录" in texts(chat.say("xm", "收到手机壳50个,充电宝10个"))
-    return chat
+from tests.e2e.conftest import make_chat, texts
 
 
 def test_each_method_is_set_against_the_sales_said_to_be_paid_by_it(shop):

@@ -3,20 +3,7 @@ moved at its own, the till at their sum; shares that do not add up to the whole 
 conversation, on the phone shop (充电宝 ¥89), with two of its managers' sayings."""
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-from tests.e2e.conftest import Chat, make_chat, texts
-
-PHONE = Path(__file__).parents[1] / "nlu" / "fixtures" / "phone"
-
-
-@pytest.fixture
-def shop(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Chat:
-    chat = make_chat(tmp_path, monkeypatch, catalog=PHONE)
-    assert "已记录" in texts(chat.say("xm", "收到手机壳50个,充电宝10个"))
-    return chat
+from tests.e2e.conftest import PHONE, Chat, make_chat, texts
 
 
 def _moves(chat: Chat, kind: str) -> list[tuple[str, str, str | None, str | None]]:
