@@ -151,6 +151,9 @@ def _day_said(m: re.Match[str]) -> str:
     return {"yesterday": "昨天", "the day before yesterday": "前天", "today": "今天"}[m.group("d")]
 
 
+# a price's unit after a or per (60 a case · 32 a jin): the grammar's
+_PER = {"case": "箱", "box": "箱", "carton": "箱", "bag": "袋", "sack": "袋", "bottle": "瓶", "tray": "板", "jin": "斤",
+        "kg": "公斤", "kilo": "公斤", "斤": "斤", "公斤": "公斤"}
 _WHEN = english_rules.WHEN
 _WEEKDAYS = english_rules.WEEKDAYS
 _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
@@ -664,8 +667,9 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     # a price after the line (received 2 cases of milk, 60 each · 60 a case · 5 per bottle): its unit price
     (r",\s*(?:¥|rmb ?)?(?P<p>\d+(?:\.\d+)?)\s*(?:yuan|rmb|kuai)?\s*(?:each|apiece|a piece|per (?:one|piece|unit|item))",
      lambda m: f",单价{m.group('p')}元"),
-    (r",?\s*(?:at )?(?:¥|rmb ?)?(?P<p>\d+(?:\.\d+)?)\s*(?:yuan|rmb|kuai)?\s*(?:a|per) (?P<u>case|box|carton|bag|sack|bottle|tray)",
-     lambda m: f",每{ {'case': '箱', 'box': '箱', 'carton': '箱', 'bag': '袋', 'sack': '袋', 'bottle': '瓶', 'tray': '板'}[m.group('u')]}{m.group('p')}元"),
+    (r",?\s*(?:at )?(?:¥|rmb ?)?(?P<p>\d+(?:\.\d+)?)\s*(?:yuan|rmb|kuai)?\s*(?:a|per) "
+     r"(?P<u>case|box|carton|bag|sack|bottle|tray|jin|kg|kilo|斤|公斤)(?![a-z])",
+     lambda m: f",每{_PER[m.group('u')]}{m.group('p')}元"),
     # a price said with at (sold 2 苹果数据线 at 12 · at 12 each · at ¥12.5 a piece): the unit price
     (r"\s*at (?:¥|rmb ?)?(?P<p>\d+(?:\.\d+)?)(?!\s*(?:am|pm|o'?clock)\b)\s*(?:yuan|rmb|kuai)?\s*(?:each|apiece|a piece"
      r"|per (?:one|piece|unit|item))?", lambda m: f",单价{m.group('p')}元"),
@@ -681,6 +685,8 @@ _WORDS: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     (r"(?:returned|return)", "退货 "),
     (r"(?<=[\u4e00-\u9fff] )(?:took|take|picked up|collected)", "拿了 "),   # 盒马 took 10 croissants: bought
     (r"(?<=[\u4e00-\u9fff]) (?:sent|delivered|brought)(?: us| over)?", "送来了 "),   # 张记 sent 50 jin of beef: came
+    (r"(?<=[\u4e00-\u9fff]) borrowed(?: from us)?", "借了我们 "),   # 福田店 borrowed 5 jin of beef: it went there
+    (r"^(?:we )?borrowed (?P<what>.+?) from (?P<who>\S+)$", r"跟\g<who>借了\g<what>"),
     (r"(?:transferred|transfer|moved|move|sent|send|took|take)", "调 "),
     (r"(?:we )?(?:still )?have(?= \d)", "还剩 "),
     (r"(?:order|ordered|buy|purchase) from", "向"),

@@ -104,7 +104,7 @@ _PLACE_WORDS = re.compile(rf"\b(?P<p>{_PREP})\s+(?P<w>(?!{_PREP})[a-z]+(?:\s+(?!
 
 _CODE = re.compile(r"[A-Za-z]{1,3}-?\d{2,6}")   # a catalog's product code (B01 · P018 · SKU-0042 is not one)
 _OWNED = re.compile(r"\b(?P<w>[a-z]+(?:\s+[a-z]+){0,2})'s\b")   # zhang ji's order: whose, said before 's
-_SAYS = re.compile(r"(?P<w>[a-z]+(?:\s+[a-z]+){0,2}?)\s+(?=(?:says?|said|paid|pays|took|bought|sent)\b)")   # (meituan paid 2000)
+_SAYS = re.compile(r"(?P<w>[a-z]+(?:\s+[a-z]+){0,2}?)\s+(?=(?:says?|said|paid|pays|took|bought|sent|borrowed)\b)")   # (meituan paid 2000)
 
 
 def pinyin(s: str) -> str:

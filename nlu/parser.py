@@ -207,7 +207,8 @@ class Parser:
             return scanned
         s = scanned or s   # (卖了6901234567890 2瓶: the product's name in its place)
         if ("from " in s or "to " in s or "at " in s or "for " in s or "by " in s or " say" in s or "'s" in s
-                or " in " in s or "paid " in s or " owe" in s or " took " in s or " bought " in s or " sent " in s) \
+                or " in " in s or "paid " in s or " owe" in s or " took " in s or " bought " in s or " sent " in s
+                or " borrowed " in s) \
                 and _LATIN_WORD.search(s):
             s = self.lex.places_from_pinyin(s)   # received 50 jin beef from zhang ji: 张记
         s = english.to_chinese(s) or self.lex.from_pinyin(s) or s   # received 2 cases of 牛奶 · shoudao niunai 2 xiang

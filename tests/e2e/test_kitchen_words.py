@@ -56,3 +56,15 @@ def test_what_was_left_and_then_went_is_that_many_gone(chat):
     assert chat.stock()["XH:B09"] == before - 8
     sold = [m for m in chat.export("moves") if m["sku"] == "B09" and m["kind"] == "sale"]
     assert [m["at"][:10] for m in sold] == ["2026-06-15"], sold              # sold today, not yesterday
+
+
+def test_the_kitchen_in_english(tmp_path, monkeypatch):
+    """got 50 jin of beef brisket from zhang ji, 32 a jin (「jin」 was an unknown product) · futian borrowed 5 jin of beef
+    brisket (not understood)."""
+    chat = make_chat(tmp_path, monkeypatch, catalog=DEMO)
+    before = chat.stock()
+    out = texts(chat.say("xiaowang", "got 50 jin of beef brisket from zhang ji, 32 a jin"))
+    assert "入库 牛腩 50斤" in out and "¥32.00/斤" in out and "共 ¥1,600.00" in out, out
+    assert "调拨 南山店 → 福田店:牛腩 5斤" in texts(chat.say("xiaowang", "futian borrowed 5 jin of beef brisket"))
+    after = chat.stock()
+    assert after["NS:P001"] == before["NS:P001"] + 45 and after["FT:P001"] == before["FT:P001"] + 5
