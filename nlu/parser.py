@@ -323,6 +323,10 @@ class Parser:
         freight = _FREIGHT.search(s) if _FREIGHT_HINT.search(s) else None
         if freight is not None:   # 收到牛腩50斤,单价30,运费50 · …,运费50已付: the receipt, with what bringing it cost
             return self._freight(s, freight, speaker)
+        if "少了" in s:
+            used = _SHORT_USED.fullmatch(s.strip(" !.~。"))
+            if used is not None:   # 牛腩少了3斤,被厨房用了 · 可乐少了2瓶,员工喝了: used, not lost
+                s = f"{used.group('what')}用了{used.group('q')}"
         if "剩" in s or "其余" in s or "余下" in s:
             if "没" in s:   # 可颂剩了10个没卖 · 可颂没卖完,还剩10个: the rest was sold, as 卖剩10个 says
                 s = _UNSOLD_LEFT.sub("卖剩", _LEFT_UNSOLD.sub(r"卖剩\g<q>", s))
@@ -4711,6 +4715,9 @@ _LEFT_UNSOLD = re.compile(rf"(?:还|只|就)?剩(?:下|余)?了?\s*(?P<q>{number
 _LEFT_THEN = re.compile(rf"(?P<head>[^,;]*?)(?<!卖)(?:还|只|就)?剩(?:下|余)?了?\s*(?P<q>{numbers.NUMBER}\s*[^\d\s,;.!?]?)[,;\s]*"
                         r"(?:都|全|全部|就)?(?P<how>(?:打折|半价|打\S{1,2}折|便宜|特价|折价)?(?:卖了|卖掉了|卖出去了|处理掉了)"
                         r"|送人了|送给员工了|员工吃了|员工分了|分给员工了|扔了|扔掉了|倒掉了|报损了)")
+# goods found short, then why: used in house (牛腩少了3斤,被厨房用了 · 可乐少了2瓶,员工喝了 · …,是后厨拿去用了)
+_SHORT_USED = re.compile(rf"(?P<what>[^,;\d]+?)少了\s*(?P<q>{numbers.NUMBER}\s*[^\d\s,;.!?]?)[,;\s]*(?:是|都是|原来是)?"
+                         r"(?:被)?(?:厨房|后厨|员工|师傅|店员|同事|我们|自己)?(?:拿去|拿来)?(?:用了|用掉了|喝了|吃了|做菜用了|做员工餐了)")
 _UNSOLD_LEFT = re.compile(r"没(?:有)?卖完[,;\s]*(?:还|只|就)?剩(?:下|余)?了?(?=\s*(?:\d|[一二两三四五六七八九十半]))")
 _REST_COUNTED = re.compile(r"(?:把|将)?(?<![还只])剩(?:下|余)的?(?=\s*(?:\d|[一二两三四五六七八九十])[^,;]*?"
                            r"(?:报损|报废|扔|丢|倒掉|卖|送|用|退|调|给|拿))")

@@ -68,3 +68,12 @@ def test_the_kitchen_in_english(tmp_path, monkeypatch):
     assert "调拨 南山店 → 福田店:牛腩 5斤" in texts(chat.say("xiaowang", "futian borrowed 5 jin of beef brisket"))
     after = chat.stock()
     assert after["NS:P001"] == before["NS:P001"] + 45 and after["FT:P001"] == before["FT:P001"] + 5
+
+
+def test_goods_short_and_then_why_are_used_not_lost(tmp_path, monkeypatch):
+    """牛腩少了3斤,被厨房用了 · 可乐少了2瓶,员工喝了: used in house (were losses)."""
+    chat = make_chat(tmp_path, monkeypatch, catalog=DEMO)
+    chat.say("xiaowang", "牛腩少了3斤,被厨房用了")
+    chat.say("xiaowang", "可乐少了2瓶,员工喝了")
+    kinds = {(m["sku"], m["kind"], m["qty"]) for m in chat.export("moves") if m["actor"] == "xiaowang"}
+    assert kinds == {("P001", "consumption", "3"), ("P018", "consumption", "2")}, kinds
