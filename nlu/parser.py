@@ -324,9 +324,9 @@ class Parser:
         if freight is not None:   # 收到牛腩50斤,单价30,运费50 · …,运费50已付: the receipt, with what bringing it cost
             return self._freight(s, freight, speaker)
         if "少了" in s:
-            used = _SHORT_USED.fullmatch(s.strip(" !.~。"))
-            if used is not None:   # 牛腩少了3斤,被厨房用了 · 可乐少了2瓶,员工喝了: used, not lost
-                s = f"{used.group('what')}用了{used.group('q')}"
+            in_house = _SHORT_USED.fullmatch(s.strip(" !.~。"))
+            if in_house is not None:   # 牛腩少了3斤,被厨房用了 · 可乐少了2瓶,员工喝了: used, not lost
+                s = f"{in_house.group('what')}用了{in_house.group('q')}"
         if "剩" in s or "其余" in s or "余下" in s:
             if "没" in s:   # 可颂剩了10个没卖 · 可颂没卖完,还剩10个: the rest was sold, as 卖剩10个 says
                 s = _UNSOLD_LEFT.sub("卖剩", _LEFT_UNSOLD.sub(r"卖剩\g<q>", s))
