@@ -56,7 +56,9 @@ _TAKEN_BARE = re.compile(rf"(?<![少多])(?:实收|实际收了?|一共收了?|�
 _TAKEN_IN = re.compile(rf"(?:收了|收到|收款|进账)\s*(?P<p>{_N})\s*(?:元|块钱|块)")
 # a number alone in the last clause, after goods counted in a unit (蓝牙耳机卖了1副,89 · 收到牛腩50斤,1600): money,
 # read as ``_BARE_KUAI``'s (the line's total, unless the known cost is nearer per pack or per unit)
-_BARE_LAST = re.compile(r"(?<=[,;,;])\s*(?P<p>\d+(?:\.\d{1,2})?)\s*[。.!]?\s*$")
+# (…,89 · …,120,客人刷卡 · …,120,微信付的: the money, then maybe how it was paid)
+_BARE_LAST = re.compile(r"(?<=[,;,;])\s*(?P<p>\d+(?:\.\d{1,2})?)\s*(?=[。.!]?\s*$|[,;,;]\s*(?:客人|顾客)?(?:用|是)?"
+                        rf"(?:{tenders.WITH})(?:付的?|支付|付款|收款|结的?|转的?|扫的|刷的)?(?:的)?[。.!]?\s*$)")
 _BARE_KUAI = re.compile(rf"(?P<p>{_N})\s*块(?=$|[,;.!?\s]|卖(?:的|了|出|掉))")   # (3个是15块卖的)
 # what comes before a bare 块 that makes it money: a separator, or a counted quantity (另外3个15块: the 3 for 15)
 _BEFORE_KUAI = re.compile(r"(?:[,;\s]|(?:\d|[一二两三四五六七八九十半])\s*[^\d\s,;\x00一二两三四五六七八九十半]{1,2})$")

@@ -311,3 +311,12 @@ def test_a_qr_code_scanned_is_a_way_of_its_own(shop):
     assert reply[-1] == "按付款方式:扫码 点 ¥87.00 / 账 ¥87.00 ✅", reply
     shop.say("xm", "卖了手机壳1个")
     assert "(扫码)" in texts(shop.say("xm", "刚才那笔是扫码付的"))
+
+
+def test_the_money_said_bare_then_the_way(shop):
+    """耳机卖了1副,120,客人刷卡: ¥120 by card (the 120 was dropped when the way followed it: the list ¥99)."""
+    shop.say("xm", "收到耳机5副")
+    out = texts(shop.say("xm", "耳机卖了1副,120,客人刷卡"))
+    assert out.startswith("✅ 已记录:华强店销售 蓝牙耳机 1副(刷卡)"), out
+    reply = texts(shop.say("xm", "日结:刷卡120")).splitlines()
+    assert reply[-1] == "按付款方式:刷卡 点 ¥120.00 / 账 ¥120.00 ✅", reply
