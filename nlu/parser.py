@@ -609,13 +609,12 @@ class Parser:
         # 供应商记错了,应该是绿源 · 客户写错了: which part was wrong, said first (the partner the rest names)
         bare = re.sub(r"^(?:供应商|客户|厂家|商家|客人)(?:的)?(?:名字|名称)?(?=(?:记|录|写|输|打|搞|弄)?错了|不对)", "", bare)
         if intents.UNDO.match(bare):   # 撤销刚才那笔入库: only if it was one
-            said = next((k for w, k in _UNDO_KINDS.items() if w in bare), ())
-            return commands.Parsed(commands.Undo(kinds=tuple(k.value for k in said)))
+            return commands.Parsed(commands.Undo(kinds=_undo_kinds(bare)))
         few = _UNDO_FEW.fullmatch(bare) if speaker is not None and _UNDO_HINT.search(bare) else None
         if few is not None:   # 撤销最后两条 · 刚才那三笔都删掉: the speaker's newest writes, that many, listed to undo
             got = few.group("n") or few.group("n2")
             many = int(got) if got.isdigit() else numbers.INDEX_WORDS.get(got, 0)
-            kinds = tuple(k.value for w, ks in _UNDO_KINDS.items() if w in bare for k in ks)
+            kinds = _undo_kinds(bare)
             if many == 1:
                 return commands.Parsed(commands.Undo(kinds=kinds))
             if 1 < many <= _UNDO_FEW_MAX:
@@ -895,7 +894,7 @@ class Parser:
         """A write recorded on the wrong day, and the day it belongs to: 刚才那笔是昨天的 · 刚才那笔记到昨天 · 不对,是昨天卖的 ·
         日期错了,是6月12号 · 刚才卖的可乐是昨天下午的 (the speaker's last write) · 把今天卖的可乐改到昨天 · 上次收的牛腩是前天到的
         (an earlier one, ``_earlier_of``'s). None: not so said (no day, a day to come: an order's, or no write named)."""
-        m = _REDATE.fullmatch(bare) if _REDATE_HINT.search(bare) else None
+        m = _REDATE.fullmatch(bare) if _REDATE_HINT.search(bare) and _DAY_WORD.search(bare) else None
         if m is None:
             return None
         when = m.group("when").strip()
@@ -1086,9 +1085,9 @@ class Parser:
 
     def _correct(self, rest: str) -> Result:
         # 是40斤不是50斤 · 不是50斤是40斤: what it was not is dropped, what it is stays
-        said_not = re.search(r"(?:而)?不是([^,;\s是]+?)(?=[,;\s]|是|而是|$)", rest)
-        was = self.lex.match_product(said_not.group(1)).skus if said_not is not None else ()
-        rest = re.sub(r"(?:而)?不是[^,;\s是]+?(?=[,;\s]|是|而是|$)", " ", rest).strip(" ,;")
+        said_not = _SAID_NOT.search(rest)
+        was = self.lex.match_product(said_not.group("not")).skus if said_not is not None else ()
+        rest = _SAID_NOT.sub(" ", rest).strip(" ,;")
         a = self.scanner.analyse(rest, _EPOCH)
         prods = a.of("product")
         if not a.qtys and len(prods) == 1 and len(prods[0].codes) == 1:   # 不是牛奶,是奶油: the product was wrong
@@ -2270,8 +2269,7 @@ class Parser:
                                                     for e in gone), location=self._location(a)),
                     tuple(commands.Guess("gone", e.mention, e.codes[0]) for e in gone))
         if kind is None and a.date is not None and a.date.when.date() > speaker.now.date() and a.qtys \
-                and a.of("product") and (not a.chunks or _SHORT_NOW.fullmatch(a.s[:a.s.find(",")] if "," in a.s else ""))\
-                and re.search(r"(?:需要|要)", a.s) and not customer:
+                and a.of("product") and (not a.chunks or _SHORT_NOW.match(a.s)) and re.search(r"(?:需要|要)", a.s) and not customer:
             kind = "purchase"   # 明天要100个鸡蛋 · 牛腩不够了,明天要30斤: goods wanted on a day to come are ordered for it
         if kind is None and len(a.qtys) == 1 and len(a.of("product")) == 1 \
                 and a.s[a.qtys[0].end:].strip(" ,。!.") in ("", a.of("product")[0].mention) \
@@ -4392,7 +4390,7 @@ _CAME_ONLY = re.compile(r"\x00+(?:今天|刚才|刚刚)?(?:只|才|就|一共|�
 _RAW = re.compile(r"肉|禽|蛋|水产|海鲜|鱼|蔬菜|菜|果|粮|米|面粉|油|调料|调味|酱|冻品|干货|豆制品|原料|食材|乳|奶")
 _SENT_SHORT = re.compile(r"(?:少|漏)(?:送|给|发)了?")   # (张记少送了2斤牛腩: a supplier's delivery short)
 _NEGATED = re.compile(r"(?:没有|没|未|不曾)(?:卖出去|卖掉|卖完|卖光|卖|售出|用掉|用完|用光|用|收到|收|进货|进|出库|出|送来|送|发货|到货"
-                      r"|报损|坏)|(?:少|漏)(?:送|给|发)了?|(?<=\x00)(?:还)?(?:没有|没)(?:到|来)(?:了)?(?=[,;.!?\x00]|$)"
+                      r"|报损|坏)|" + _SENT_SHORT.pattern + r"|(?<=\x00)(?:还)?(?:没有|没)(?:到|来)(?:了)?(?=[,;.!?\x00]|$)"
                       r"|(?:卖|用)不(?:掉|完|出去|动)")
 # money handed over and change given back (收了20,找了5块 · 收100找零20): what was taken is the difference
 _CHANGE_GIVEN = re.compile(r"(?P<lead>[,\s]*)(?:收了?|收到|给了)(?P<got>\d+(?:\.\d+)?)(?:元|块钱?)?[,\s]*"
@@ -4923,6 +4921,8 @@ _OWN_VERB = re.compile(r"^[\x00\s]*(?:(?:今天|刚才|刚刚|早上|上午|中�
 
 
 # what is left of a correction that names only the place (刚才是静安店的 · 不对,应该记在静安店 · 是静安店卖的)
+# what a correction says the write was not (是40斤不是50斤 · 不是牛奶,是奶油): dropped, the product it names kept apart
+_SAID_NOT = re.compile(r"(?:而)?不是(?P<not>[^,;\s是]+?)(?=[,;\s]|是|而是|$)")
 _PLACE_FIX = re.compile(r"(?:在|记在|算在|算)?\x00+(?:的|那边的?|这边的?)?(?:卖|用|收|进|报损|盘点)?(?:的|了)?(?:[,\s\x00]*不是\x00+(?:的)?)?")
 _VAGUE_UNIT = r"[个件箱袋瓶包盒板条桶斤两块份只杯打]|公斤|kg|升"
 _VAGUE = re.compile(rf"(?:[\d.]+|[一二两三四五六七八九十百千]+|半)\s*(?:{_VAGUE_UNIT})?\s*多"
@@ -4937,13 +4937,13 @@ _VAGUE = re.compile(rf"(?:[\d.]+|[一二两三四五六七八九十百千]+|半)
 # what is not done, or is not to be, said before the quantity (牛腩别卖超过30斤 · 应该卖不了20斤 · 我没说卖了20斤)
 _DENIED = re.compile(r"没说|没有说|(?:别|不要|不能|不许|不准|禁止|不可以)(?:再|多)?(?:卖|进|收|用|订|调|报|送)"
                      r"|(?:卖|进|收|订)不了|(?:卖|进|收)不到")
-# how things usually go, or went last time, said before the quantity (牛腩一般一天卖20斤 · 平时可乐一周卖10箱 · 上次牛腩进了50斤)
 # goods named by when they came or went (上次拿的 · 上回进的): a return's, never how things go
 _LAST_TIME_GOODS = re.compile(r"(?:上次|上回|上一次)[^,;\d]{0,6}?(?:拿|买|进|收|送|订|卖|发)(?:走|来|回)?(?:了)?的")
 # goods said short first (牛腩不够了,明天要30斤 · 牛腩快没了,…): what is wanted follows
-_SHORT_NOW = re.compile(r"[^,\d]{1,10}?(?:不够了?|不太够了?|快没了|快用完了|快卖完了|没了|缺货了?|缺了|断货了?)")
+_SHORT_NOW = re.compile(r"[^,\d]{1,10}?(?:不够了?|不太够了?|快没了|快用完了|快卖完了|没了|缺货了?|缺了|断货了?),")
 # more to be made (可颂快卖完了,再烤20个 · 可颂还要烤20个): not made yet
 _MAKE_MORE = re.compile(r"(?:再|还要|还得|要|准备|打算|得)(?:烤|烘|蒸|炸|生产|做)(?![了好出完过])")
+# how things usually go, or went last time, said before the quantity (牛腩一般一天卖20斤 · 平时可乐一周卖10箱 · 上次牛腩进了50斤)
 _HABITUAL = re.compile(r"一般(?!般)|平时|通常|平常|往常|基本上|每次都|(?<![跟和比同像])(?:上次|上回|上一次)|下次|下回|下一次")
 # the estimate said after a vague amount (3公斤多,大概3.5 · 一板多,差不多35个)
 _ESTIMATE = re.compile(rf"[,\s]*(?:大概|大约|约|差不多|估计|应该是|算)\s*(?P<n>{numbers.NUMBER})\s*(?P<u>{_VAGUE_UNIT})?")
@@ -5640,10 +5640,10 @@ _EARLIER_FIX = re.compile(r"(?:把|将)?(?P<ref>[^,;]{2,24}?)(?:的数量|数量
                           r"|是(?=[^,;\d]{1,8}?(?:送的|送来的|买的|拿的|家的)$))(?P<tail>[^;]*\S)")   # …是团餐买的
 _EARLIER_UNDO = re.compile(r"(?:请|帮我|麻烦)?(?:撤销|撤回|删掉|删除|作废)(?:掉)?(?:把|将)?(?P<ref>[^,;]{2,24})"
                            r"|(?:把|将)?(?P<ref2>[^,;]{2,24}?)(?:撤销|撤回|删掉|删除|删了|作废|不算|取消)(?:掉|吧|了|一下)*")
-# an earlier write named as the last of its kind, not by its day (上次收的牛腩 · 最近一次卖的可乐 · 上一次报损的土豆)
 # a write said to belong to another day (刚才那笔是昨天的 · 刚才那笔记到昨天 · 不对,是昨天卖的 · 日期错了,是6月12号 ·
 # 把今天卖的可乐改到昨天 · 刚才卖的可乐是昨天下午的): ``Parser._redate``'s
 _REDATE_HINT = re.compile(r"是|记到|记在|记成|算到|算在|算|改到|改成|改为|挪到|移到|放到|放在|写到|写在|录到|录在|归到|归在")
+_DAY_WORD = re.compile(r"[昨今前天号日周月]|星期|礼拜|上午|下午|早上|晚上|中午")   # (a day said at all: cheap)
 _REDATE = re.compile(
     r"(?:(?P<fix>不对|错了|搞错了|记错了|写错了|弄错了|(?:日期|日子|时间)(?:错了|不对|记错了|写错了|搞错了|弄错了)"
     r"|记错(?:日期|日子|时间)了|(?:日期|日子)记错了)[,,:;\s]*)?"
@@ -5654,6 +5654,7 @@ _REDATE = re.compile(
 # the speaker's last write, named so (刚才那笔 · 上一条 · 这单 · 刚才卖的)
 _JUST_NOW_REF = re.compile(r"(?:刚才|刚刚|方才|上一笔|上一条|上一单)?(?:的|那|这)?(?:笔|条|单|个|次)?"
                            r"(?:那笔|这笔|那条|这条|那单|这单)?" + intents.DONE_WHAT + r"?")
+# an earlier write named as the last of its kind, not by its day (上次收的牛腩 · 最近一次卖的可乐 · 上一次报损的土豆)
 _LAST_TIME = re.compile(r"(?:上次|上回|上一次|上一回|最近一次|最近那次|最后一次|最近一笔|最后一笔)")
 LAST_DAYS = 90   # how far back 上次 looks
 # a sale said at a price list's prices (王记拿了100个手机壳,按批发价 · …,走会员价算)
@@ -5696,6 +5697,14 @@ _UNDO_FEW_MAX = 10
 _UNDO_KINDS = {"入库": (_MK.RECEIPT,), "收货": (_MK.RECEIPT,), "进货": (_MK.RECEIPT,), "销售": (_MK.SALE,),
                "出库": (_MK.SALE, _MK.CONSUMPTION), "报损": (_MK.SCRAP,), "盘点": (_MK.COUNT_ADJUSTMENT,),
                "领用": (_MK.CONSUMPTION,), "调拨": (_MK.TRANSFER_OUT, _MK.TRANSFER_IN)}
+
+
+def _undo_kinds(bare: str) -> tuple[str, ...]:
+    """The move kinds an undoing names (撤销刚才那笔入库 · 最近三条入库删掉: receipts); none: any."""
+    said = next((k for w, k in _UNDO_KINDS.items() if w in bare), ())
+    return tuple(k.value for k in said)
+
+
 _MADE_INTO = re.compile(r"[,\s]*(?:用来|拿来|是用来|为了)?(?:做|炒|煮|炖|烧|做成)(?:了)?[^,\d]{1,8}(?:用的?)?[.!]*$")
 # a report by the name a rule would send it by (rules.report_of: 今日小结 · 日报 · 库存日报), or 今天生意怎么样
 _REPORT_NAMED = re.compile(r"(?:请|帮我|麻烦)?(?:给我|帮我)?(?:发|看|出|做)?(?:一下|一份|个)?(?:把)?(?:[^,\d]{1,4}?店的?)?"
